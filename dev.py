@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Bootstrap and run mofcom-watch with nothing but Python 3.11+.
+
+    python3 dev.py demo    # replay the bundled fixtures into a new database, print notices
+    python3 dev.py test    # run the test suite
+    python3 dev.py mofcom-watch ARGS...   # any command, inside the project's virtualenv
+
+Creates ``.venv`` beside this file on first use and installs the project into it.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = Path(os.environ.get("MOFCOM_WATCH_VENV", ROOT / ".venv"))
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+STAMP = VENV / ".installed-from"
+
+
+def ensure_env() -> None:
+    if sys.version_info < (3, 11):
+        sys.exit(f"mofcom-watch needs Python 3.11 or newer, this is {sys.version.split()[0]}")
+    if not (BIN / "python").exists():
+        print(f"creating virtualenv in {VENV}", file=sys.stderr)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    pyproject = (ROOT / "pyproject.toml").read_bytes()
+    if not STAMP.exists() or STAMP.read_bytes() != pyproject:
+        print("installing mofcom-watch and its dependencies", file=sys.stderr)
+        pip = [str(BIN / "python"), "-m", "pip", "install", "--disable-pip-version-check", "-q"]
+        subprocess.run(pip + ["-U", "pip"], check=True)
+        subprocess.run(pip + ["-e", f"{ROOT}[test]"], check=True)
+        STAMP.write_bytes(pyproject)
+
+
+def run(args: list[str]) -> int:
+    return subprocess.run(args, cwd=ROOT).returncode
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] in {"-h", "--help"}:
+        print(__doc__)
+        return 0
+    ensure_env()
+    command, rest = argv[0], argv[1:]
+    if command == "demo":
+        out = ROOT / "out"
+        out.mkdir(exist_ok=True)
+        db = out / "demo.sqlite"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        cli = [str(BIN / "mofcom-watch"), "--db", f"sqlite:///{db}"]
+        code = run(cli + ["replay", str(ROOT / "fixtures"), *rest])
+        if code not in (0, 1):
+            return code
+        return run(cli + ["status", "--as-of", "2026-11-29"])
+    if command == "test":
+        return run([str(BIN / "python"), "-m", "pytest", *rest])
+    if command == "mofcom-watch":
+        return run([str(BIN / "mofcom-watch"), *rest])
+    print(f"unknown command {command!r}\n{__doc__}", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

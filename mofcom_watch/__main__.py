@@ -1,0 +1,3 @@
+from mofcom_watch.cli import main
+
+main()

@@ -1,0 +1,43 @@
+"""`mofcom-watch`: one program, one sub-command per module in ``mofcom_watch.commands``.
+
+Exit codes: 0 clean, 1 problems reported (source health), 2 usage or input error.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from mofcom_watch.commands import COMMAND_MODULES
+from mofcom_watch.config import load_settings
+from mofcom_watch.context import AppContext
+
+app = typer.Typer(
+    name="mofcom-watch",
+    help="Watch MOFCOM export-control and unreliable-entity notices; publish per-entity events as feeds.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.callback()
+def _global(
+    ctx: typer.Context,
+    db: Optional[str] = typer.Option(None, "--db", envvar="MOFCOM_WATCH_DB", help="SQLAlchemy database URL."),
+    config: Optional[Path] = typer.Option(None, "--config", envvar="MOFCOM_WATCH_CONFIG", help="TOML configuration file."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="More log output."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Only errors."),
+) -> None:
+    settings = load_settings(config, db)
+    ctx.obj = AppContext(settings=settings, verbosity=1 if verbose else -1 if quiet else 0)
+
+
+for _module in COMMAND_MODULES:
+    _module.register(app)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,285 @@
+"""SQLAlchemy 2 typed models: the one schema, for SQLite and PostgreSQL alike.
+
+Snapshots are append-only; notices, listings and actions are rebuilt from the
+latest snapshot of each notice; events are derived by the lifecycle engine and
+stored so ids and feed bytes stay stable. Schema changes go through Alembic
+(``storage/migrations``), never ``create_all`` on a user's database.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Page(Base):
+    """A URL ever seen, with what the next conditional request needs."""
+
+    __tablename__ = "page"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    url: Mapped[str] = mapped_column(String(2048), unique=True)
+    host: Mapped[str] = mapped_column(String(255), index=True)
+    source: Mapped[str | None] = mapped_column(String(64))  # source name from config, "replay"
+    etag: Mapped[str | None] = mapped_column(String(512))
+    last_modified: Mapped[str | None] = mapped_column(String(128))
+    last_status: Mapped[int | None] = mapped_column(Integer)
+    last_fetched_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    last_sha256: Mapped[str | None] = mapped_column(String(64))
+    snapshots: Mapped[list["Snapshot"]] = relationship(back_populates="page")
+
+
+class Snapshot(Base):
+    """Raw bytes of one fetch (zlib-compressed), with SHA-256 of the raw bytes. Append-only."""
+
+    __tablename__ = "snapshot"
+    __table_args__ = (UniqueConstraint("page_id", "sha256"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    page_id: Mapped[int] = mapped_column(ForeignKey("page.id"), index=True)
+    fetched_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    status: Mapped[int] = mapped_column(Integer)  # HTTP status; 200 for a replayed file
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    size: Mapped[int] = mapped_column(Integer)
+    body: Mapped[bytes] = mapped_column(LargeBinary)  # zlib.compress(raw bytes)
+    content_type: Mapped[str | None] = mapped_column(String(255))
+    encoding: Mapped[str | None] = mapped_column(String(32))  # the charset used to decode it
+    parser_version: Mapped[str] = mapped_column(String(32))
+    # notice | index | unusable | error | news | other
+    outcome: Mapped[str] = mapped_column(String(32))
+    detail: Mapped[str | None] = mapped_column(Text)  # reason for unusable/error
+    notice_key: Mapped[str | None] = mapped_column(String(128), index=True)
+    page: Mapped[Page] = relationship(back_populates="snapshots")
+
+
+class Notice(Base):
+    """One notice, whatever URLs it lives under. Keyed by its number, never its URL."""
+
+    __tablename__ = "notice"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(128), unique=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    number: Mapped[str | None] = mapped_column(String(255))
+    issuer: Mapped[str | None] = mapped_column(String(255))
+    title: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[date | None] = mapped_column(Date, index=True)
+    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    effective: Mapped[str | None] = mapped_column(String(40))
+    list: Mapped[str | None] = mapped_column(String(32), index=True)
+    stated_count: Mapped[int | None] = mapped_column(Integer)
+    parsed_count: Mapped[int] = mapped_column(Integer, default=0)
+    record_json: Mapped[str] = mapped_column(Text)  # NoticeRecord.dumps()
+    record_sha256: Mapped[str] = mapped_column(String(64))  # sha256 of record_json
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    snapshot_id: Mapped[int] = mapped_column(ForeignKey("snapshot.id"))  # parsed from
+    first_seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    urls: Mapped[list["NoticeUrl"]] = relationship(
+        back_populates="notice", cascade="all, delete-orphan", order_by="NoticeUrl.url"
+    )
+    actions: Mapped[list["Action"]] = relationship(
+        back_populates="notice", cascade="all, delete-orphan", order_by="Action.seq"
+    )
+    listings: Mapped[list["Listing"]] = relationship(back_populates="notice", cascade="all, delete-orphan")
+    snapshot: Mapped[Snapshot] = relationship()
+
+
+class NoticeVersion(Base):
+    """Every distinct parse of a notice, append-only: the trail behind corrections."""
+
+    __tablename__ = "notice_version"
+    __table_args__ = (UniqueConstraint("notice_id", "revision"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    notice_id: Mapped[int] = mapped_column(ForeignKey("notice.id"), index=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    snapshot_id: Mapped[int] = mapped_column(ForeignKey("snapshot.id"))
+    record_json: Mapped[str] = mapped_column(Text)
+    record_sha256: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class NoticeUrl(Base):
+    """Every URL a notice was seen under (one notice, up to five official URLs)."""
+
+    __tablename__ = "notice_url"
+    __table_args__ = (UniqueConstraint("notice_id", "url"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    notice_id: Mapped[int] = mapped_column(ForeignKey("notice.id"), index=True)
+    url: Mapped[str] = mapped_column(String(2048))
+    first_seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    notice: Mapped[Notice] = relationship(back_populates="urls")
+
+
+class Entity(Base):
+    """A company or organisation, keyed by :func:`storage.names.entity_key`."""
+
+    __tablename__ = "entity"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(255), unique=True)
+    zh: Mapped[str | None] = mapped_column(String(512))
+    en: Mapped[str | None] = mapped_column(String(512))
+    country: Mapped[str | None] = mapped_column(String(8))
+    names: Mapped[list["EntityName"]] = relationship(back_populates="entity", cascade="all, delete-orphan")
+
+
+class EntityName(Base):
+    """Every spelling an entity was written with, for search and timelines."""
+
+    __tablename__ = "entity_name"
+    __table_args__ = (UniqueConstraint("entity_id", "name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entity.id"), index=True)
+    name: Mapped[str] = mapped_column(String(512))
+    name_key: Mapped[str] = mapped_column(String(512), index=True)
+    lang: Mapped[str] = mapped_column(String(8))  # zh | en
+    entity: Mapped[Entity] = relationship(back_populates="names")
+
+
+class Listing(Base):
+    """(entity, list, notice): the unit whose state changes."""
+
+    __tablename__ = "listing"
+    __table_args__ = (UniqueConstraint("entity_id", "list", "notice_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entity.id"), index=True)
+    notice_id: Mapped[int] = mapped_column(ForeignKey("notice.id"), index=True)
+    list: Mapped[str] = mapped_column(String(32))
+    position: Mapped[int | None] = mapped_column(Integer)  # number in the annex
+    zh: Mapped[str | None] = mapped_column(String(512))  # as written in this notice
+    en: Mapped[str | None] = mapped_column(String(512))
+    entity: Mapped[Entity] = relationship()
+    notice: Mapped[Notice] = relationship(back_populates="listings")
+
+
+class Action(Base):
+    """What a notice does, including to earlier notices (targets by key or by date+count)."""
+
+    __tablename__ = "action"
+    __table_args__ = (UniqueConstraint("notice_id", "seq"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    notice_id: Mapped[int] = mapped_column(ForeignKey("notice.id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(32))
+    list: Mapped[str | None] = mapped_column(String(32))
+    targets: Mapped[list] = mapped_column(JSON, default=list)  # [NoticeRef as JSON]
+    entities: Mapped[list] = mapped_column(JSON, default=list)  # entity keys, when named
+    effective: Mapped[str | None] = mapped_column(String(40))
+    until: Mapped[date | None] = mapped_column(Date)
+    duration: Mapped[str | None] = mapped_column(String(64))
+    text: Mapped[str | None] = mapped_column(Text)
+    notice: Mapped[Notice] = relationship(back_populates="actions")
+
+
+class Event(Base):
+    """A derived, published item. Never edited by hand; rebuilt by the lifecycle engine.
+
+    ``id`` is the item id (``tag:mofcom-watch,2025:<notice>/<kind>/<list>/<date>[/<entity>]``).
+    ``occurred`` is the item's publication time, derived from the notices, never "now".
+    ``updated`` moves only when a correction replaces the payload.
+    """
+
+    __tablename__ = "event"
+    id: Mapped[str] = mapped_column(String(512), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32), index=True)
+    scope: Mapped[str] = mapped_column(String(16))  # notice | entity | health | news
+    list: Mapped[str | None] = mapped_column(String(32), index=True)
+    notice_key: Mapped[str | None] = mapped_column(String(128), index=True)  # the listing notice
+    source_key: Mapped[str | None] = mapped_column(String(128))  # the notice that acted
+    entity_key: Mapped[str | None] = mapped_column(String(255), index=True)
+    effective: Mapped[date | None] = mapped_column(Date)
+    until: Mapped[date | None] = mapped_column(Date)
+    occurred: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    updated: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    payload: Mapped[dict] = mapped_column(JSON)  # titles, body fields, provenance
+    payload_sha256: Mapped[str] = mapped_column(String(64))
+    corrects: Mapped[str | None] = mapped_column(String(512))  # id of the item this corrects
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    retracted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class SourceRun(Base):
+    """Per source and run: what was fetched and what went wrong."""
+
+    __tablename__ = "source_run"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[str] = mapped_column(String(64), index=True)
+    source: Mapped[str] = mapped_column(String(64), index=True)
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    fetched: Mapped[int] = mapped_column(Integer, default=0)
+    new: Mapped[int] = mapped_column(Integer, default=0)
+    changed: Mapped[int] = mapped_column(Integer, default=0)
+    unchanged: Mapped[int] = mapped_column(Integer, default=0)
+    failed: Mapped[int] = mapped_column(Integer, default=0)
+    links: Mapped[int] = mapped_column(Integer, default=0)  # links found on its indexes
+    ok: Mapped[bool] = mapped_column(Boolean, default=True)
+    failures: Mapped[list] = mapped_column(JSON, default=list)  # [{url, reason, detail}]
+
+
+class HealthIssue(Base):
+    """A source-health problem, said loudly: zero links, count mismatch, repeated failures."""
+
+    __tablename__ = "health_issue"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(512), unique=True)  # stable: source/kind/url-or-notice
+    source: Mapped[str] = mapped_column(String(64), index=True)
+    kind: Mapped[str] = mapped_column(String(64))  # zero-links | count-mismatch | failing | unusable-page | unresolved-reference
+    detail: Mapped[str] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(String(2048))
+    notice_key: Mapped[str | None] = mapped_column(String(128))
+    run_id: Mapped[str | None] = mapped_column(String(64))
+    first_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    last_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class NewsReport(Base):
+    """A news page reporting a MOFCOM action; it never changes an entity's state."""
+
+    __tablename__ = "news_report"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    url: Mapped[str] = mapped_column(String(2048), unique=True)
+    source: Mapped[str] = mapped_column(String(64))
+    title: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[date | None] = mapped_column(Date)
+    snapshot_id: Mapped[int | None] = mapped_column(ForeignKey("snapshot.id"))
+    notice_key: Mapped[str | None] = mapped_column(String(128), index=True)  # linked notice, once found
+    reported_action: Mapped[str | None] = mapped_column(String(32))
+    reported_list: Mapped[str | None] = mapped_column(String(32))
+    reported_count: Mapped[int | None] = mapped_column(Integer)
+    reported_date: Mapped[date | None] = mapped_column(Date)
+    confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class RunLock(Base):
+    """One row per lock name: two runs on one database never interleave."""
+
+    __tablename__ = "run_lock"
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(128))
+    acquired_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    heartbeat_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -1,0 +1,373 @@
+"""Plain records that cross the package boundary.
+
+Parsers in ``scraper`` produce them, ``storage`` stores them and the lifecycle engine
+reads them back. They live here because ``storage`` must not import ``scraper``.
+Everything is frozen and made of tuples so records can be compared, hashed and
+serialised deterministically.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+
+class ListKind(StrEnum):
+    """Which MOFCOM list a notice or action concerns."""
+
+    ECL = "ecl"  # 出口管制管控名单, export control list
+    UEL = "uel"  # 不可靠实体清单, unreliable entity list
+    WATCH = "watch"  # 关注名单, watch list
+    COUNTERMEASURE = "countermeasure"  # 反制清单 / 反外国制裁法 countermeasures
+
+
+class NoticeKind(StrEnum):
+    ANNOUNCEMENT = "announcement"  # 商务部公告YYYY年第N号 (also 商务部 海关总署公告)
+    ORDER = "order"  # 商务部令YYYY年第N号
+    UEL_ANNOUNCEMENT = "uel_announcement"  # 不可靠实体清单工作机制(公告)〔YYYY〕N号
+    QA = "qa"  # 商务部新闻发言人…答记者问
+    NEWS = "news"  # a third-party or English news report about a MOFCOM action
+    OTHER = "other"  # a MOFCOM page we keep but that is none of the above
+
+
+class ActionKind(StrEnum):
+    IMPOSE = "impose"  # 列入…名单/清单 (the notice's own entities)
+    SUSPEND = "suspend"  # 暂停…相关措施
+    EXTEND = "extend"  # 继续暂停…相关措施 (extends an existing suspension)
+    LIFT = "lift"  # 停止(执行)…相关措施 / 取消
+    REMOVE = "remove"  # 移出…名单
+    RESTORE = "restore"  # 恢复…相关措施
+    INVESTIGATE = "investigate"  # 启动调查 (not a listing)
+    MEASURE = "measure"  # an extra measure on an entity already listed
+
+
+@dataclass(frozen=True)
+class EntityRecord:
+    """One listed entity as the notice writes it.
+
+    ``zh``/``en`` are display forms: invisible characters removed and odd spaces
+    folded, otherwise as written. ``key`` is the matching key from
+    :func:`storage.names.entity_key` (computed by the parser).
+    """
+
+    zh: str | None
+    en: str | None
+    country: str | None = None  # ISO 3166 alpha-2 where the notice says ("美国" -> "US")
+    key: str = ""
+    n: int | None = None  # the number in the annex, when numbered
+    branches: tuple[str, ...] = ()  # "-TechInsights Japan KK" lines under an entry
+
+
+@dataclass(frozen=True)
+class NoticeRef:
+    """A reference from one notice to earlier ones.
+
+    Either by number (``key`` set, e.g. ``UEL-2025-7``) or only by date, list and
+    count ("2025年4月4日被列入出口管制管控名单的16家美国实体": ``date``, ``list``,
+    ``count`` set, ``key`` None). ``text`` is the phrase as written.
+    """
+
+    text: str
+    key: str | None = None
+    date: date | None = None
+    list: ListKind | None = None
+    count: int | None = None
+
+
+@dataclass(frozen=True)
+class ActionRecord:
+    """What a notice does.
+
+    ``targets`` empty means the notice's own entities (an ``impose``). Otherwise
+    the action applies to all entities of the referenced notices, or, when
+    ``entities`` is set, only to those entity keys.
+    ``effective`` is ISO 8601: a date (``2025-05-14``) or a date-time with offset
+    (``2025-04-10T12:01+08:00``). ``until`` is the computed end date (exclusive
+    of nothing: the day the suspension period ends, 90天 from 2025-05-14 ->
+    2025-08-12), None when open-ended.
+    """
+
+    action: ActionKind
+    list: ListKind | None
+    targets: tuple[NoticeRef, ...] = ()
+    effective: str | None = None
+    until: date | None = None
+    duration: str | None = None  # as written: "90天", "1年", "至2026年11月27日"
+    entities: tuple[str, ...] = ()  # entity keys when the action names entities
+    text: str = ""  # the sentence the action was read from
+
+
+@dataclass(frozen=True)
+class NoticeRecord:
+    """Everything the parser extracts from one page."""
+
+    key: str  # MOFCOM-2025-21, MOFCOM-ORDER-2025-7, UEL-2025-7, QA-2025-05-14-1a2b3c4d
+    kind: NoticeKind
+    number: str | None  # as written: 商务部公告2025年第21号
+    issuer: str | None  # 商务部; 不可靠实体清单工作机制（商务部代章）; 商务部 海关总署
+    title: str | None
+    published: date | None
+    published_at: datetime | None = None  # with time when the page gives one
+    effective: str | None = None  # ISO date or date-time with +08:00
+    list: ListKind | None = None
+    actions: tuple[ActionRecord, ...] = ()
+    entities: tuple[EntityRecord, ...] = ()
+    stated_count: int | None = None  # "将16家美国实体" -> 16
+    references: tuple[NoticeRef, ...] = ()
+    warnings: tuple[str, ...] = ()
+    url: str | None = None
+    text: str = field(default="", repr=False)  # the main text the parse used
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON shape printed by ``mofcom-watch parse`` (without the text)."""
+        data = _jsonable(self)
+        data.pop("text", None)
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "NoticeRecord":
+        return _notice_from_json(data)
+
+    def dumps(self) -> str:
+        """Canonical JSON (sorted keys) used for storage and change detection."""
+        return json.dumps(self.to_json(), ensure_ascii=False, sort_keys=True)
+
+
+class UnusablePage(Exception):
+    """The page is not content: bot check, empty, truncated, 404 shell, disclaimer.
+
+    Never parse such a page as a notice; callers record it as a source-health
+    problem. ``reason`` is a short machine-friendly tag (``bot-check``,
+    ``empty``, ``not-found``, ``disclaimer``, ``js-shell``, ``truncated``,
+    ``binary``), ``detail`` a sentence for humans.
+    """
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(f"{reason}: {detail}" if detail else reason)
+        self.reason = reason
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class IndexLink:
+    """One link found on an index or list page."""
+
+    url: str
+    title: str | None = None
+    date: date | None = None
+
+
+# --- JSON helpers -------------------------------------------------------------
+
+
+def _jsonable(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return value
+
+
+def _d(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _ref_from_json(data: dict[str, Any]) -> NoticeRef:
+    return NoticeRef(
+        text=data.get("text", ""),
+        key=data.get("key"),
+        date=_d(data.get("date")),
+        list=ListKind(data["list"]) if data.get("list") else None,
+        count=data.get("count"),
+    )
+
+
+def _notice_from_json(data: dict[str, Any]) -> NoticeRecord:
+    actions = tuple(
+        ActionRecord(
+            action=ActionKind(a["action"]),
+            list=ListKind(a["list"]) if a.get("list") else None,
+            targets=tuple(_ref_from_json(t) for t in a.get("targets", ())),
+            effective=a.get("effective"),
+            until=_d(a.get("until")),
+            duration=a.get("duration"),
+            entities=tuple(a.get("entities", ())),
+            text=a.get("text", ""),
+        )
+        for a in data.get("actions", ())
+    )
+    entities = tuple(
+        EntityRecord(
+            zh=e.get("zh"),
+            en=e.get("en"),
+            country=e.get("country"),
+            key=e.get("key", ""),
+            n=e.get("n"),
+            branches=tuple(e.get("branches", ())),
+        )
+        for e in data.get("entities", ())
+    )
+    published_at = data.get("published_at")
+    return NoticeRecord(
+        key=data["key"],
+        kind=NoticeKind(data["kind"]),
+        number=data.get("number"),
+        issuer=data.get("issuer"),
+        title=data.get("title"),
+        published=_d(data.get("published")),
+        published_at=datetime.fromisoformat(published_at) if published_at else None,
+        effective=data.get("effective"),
+        list=ListKind(data["list"]) if data.get("list") else None,
+        actions=actions,
+        entities=entities,
+        stated_count=data.get("stated_count"),
+        references=tuple(_ref_from_json(r) for r in data.get("references", ())),
+        warnings=tuple(data.get("warnings", ())),
+        url=data.get("url"),
+        text=data.get("text", ""),
+    )
+
+
+# --- documents: what one page turned out to be -----------------------------------
+
+
+@dataclass(frozen=True)
+class ParsedDocument:
+    """The result of parsing one usable page.
+
+    ``kind`` is ``notice`` (``notice`` set), ``index`` (``links`` set: an index,
+    list or JSON list endpoint page) or ``other`` (a real page that is neither,
+    kept as a snapshot only). Unusable pages raise :class:`UnusablePage` instead.
+    """
+
+    kind: str  # notice | index | other
+    encoding: str
+    notice: NoticeRecord | None = None
+    links: tuple[IndexLink, ...] = ()
+    title: str | None = None
+    warnings: tuple[str, ...] = ()
+
+
+# --- events: what the lifecycle engine derives and the feeds publish ----------------
+
+
+class EventKind(StrEnum):
+    IMPOSED = "imposed"
+    SUSPENDED = "suspended"
+    SUSPENSION_EXTENDED = "suspension_extended"
+    LIFTED = "lifted"
+    REMOVED = "removed"
+    RESTORED = "restored"
+    SUSPENSION_LAPSED = "suspension_lapsed"  # presumed back in force, needs review
+    SUSPENSION_ENDS_SOON = "suspension_ends_soon"  # countdown, 30 and 7 days before
+    INVESTIGATION = "investigation"
+    MEASURE = "measure"
+    NOTICE = "notice"  # one per notice, for the `notices` feed
+    CORRECTION = "correction"  # a notice's text changed; points to the corrected item
+    UNRESOLVED_REFERENCE = "unresolved_reference"  # a reference the engine cannot expand
+    SOURCE_HEALTH = "source_health"
+    NEWS = "news"
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a notice came from: every item carries this for each notice it rests on."""
+
+    notice_key: str
+    number: str | None
+    title: str | None
+    urls: tuple[str, ...]
+    fetched_at: datetime | None
+    sha256: str | None
+
+
+@dataclass(frozen=True)
+class StoredNotice:
+    """A notice as the lifecycle engine sees it: the parse plus its provenance."""
+
+    record: NoticeRecord
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    """One derived item, as stored in ``Event.payload`` and rendered by ``feeds``.
+
+    ``scope``: ``notice`` (one item for all entities of a notice on a list),
+    ``entity`` (one entity), ``health`` or ``news``. ``occurred`` is the item's
+    publication time, derived from the notices (never "now"); ``updated`` equals
+    ``occurred`` except on a correction.
+    """
+
+    id: str
+    kind: EventKind
+    scope: str
+    list: ListKind | None
+    notice_key: str | None  # the notice that listed the entities
+    source_key: str | None  # the notice whose action caused the event
+    entity_key: str | None
+    effective: date | None
+    until: date | None
+    occurred: datetime
+    updated: datetime
+    title: str  # clear English title
+    title_zh: str | None = None
+    summary: str = ""  # English paragraph: what happened, since when, until when
+    entities: tuple[EntityRecord, ...] = ()
+    presumed: bool = False  # True for a lapse: presumed, needs review
+    days_left: int | None = None  # countdown items
+    corrects: str | None = None
+    provenance: tuple[Provenance, ...] = ()
+    extra: tuple[tuple[str, str], ...] = ()  # small extra fields (matched name, score, ...)
+
+    def to_json(self) -> dict[str, Any]:
+        return _jsonable(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "EventRecord":
+        def _dt(v: str | None) -> datetime | None:
+            return datetime.fromisoformat(v) if v else None
+
+        return cls(
+            id=data["id"],
+            kind=EventKind(data["kind"]),
+            scope=data["scope"],
+            list=ListKind(data["list"]) if data.get("list") else None,
+            notice_key=data.get("notice_key"),
+            source_key=data.get("source_key"),
+            entity_key=data.get("entity_key"),
+            effective=_d(data.get("effective")),
+            until=_d(data.get("until")),
+            occurred=datetime.fromisoformat(data["occurred"]),
+            updated=datetime.fromisoformat(data["updated"]),
+            title=data["title"],
+            title_zh=data.get("title_zh"),
+            summary=data.get("summary", ""),
+            entities=tuple(
+                EntityRecord(
+                    zh=e.get("zh"), en=e.get("en"), country=e.get("country"), key=e.get("key", ""),
+                    n=e.get("n"), branches=tuple(e.get("branches", ())),
+                )
+                for e in data.get("entities", ())
+            ),
+            presumed=data.get("presumed", False),
+            days_left=data.get("days_left"),
+            corrects=data.get("corrects"),
+            provenance=tuple(
+                Provenance(
+                    notice_key=p["notice_key"], number=p.get("number"), title=p.get("title"),
+                    urls=tuple(p.get("urls", ())), fetched_at=_dt(p.get("fetched_at")),
+                    sha256=p.get("sha256"),
+                )
+                for p in data.get("provenance", ())
+            ),
+            extra=tuple((k, v) for k, v in data.get("extra", ())),
+        )
