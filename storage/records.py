@@ -371,3 +371,38 @@ class EventRecord:
             ),
             extra=tuple((k, v) for k, v in data.get("extra", ())),
         )
+
+
+class ListingState(StrEnum):
+    IN_FORCE = "in_force"
+    SUSPENDED = "suspended"
+    LIFTED = "lifted"
+    REMOVED = "removed"
+    LAPSED = "lapsed"  # suspension ended with nothing newer: presumed in force, needs review
+    INVESTIGATION = "investigation"
+
+
+@dataclass(frozen=True)
+class StatusRow:
+    """Current state of one notice's entities on one list, as ``status`` prints it.
+
+    When entities of one notice differ in state (an action naming some of them),
+    there is one row per distinct state, ``entity_keys`` saying which.
+    """
+
+    notice_key: str
+    number: str | None
+    title: str | None
+    list: ListKind
+    state: ListingState
+    since: date | None
+    until: date | None
+    days_left: int | None
+    entity_count: int
+    presumed: bool = False
+    by: str | None = None  # key of the notice that set the current state
+    entity_keys: tuple[str, ...] = ()
+    history: tuple[str, ...] = ()  # short lines: "2025-05-14 suspended until 2025-08-12 (QA-…)"
+
+    def to_json(self) -> dict[str, Any]:
+        return _jsonable(self)

@@ -1,0 +1,63 @@
+"""Decode Chinese pages ourselves: labels lie.
+
+Pages labelled gb2312 carry GB18030-only characters (镕), and Lexbor/httpx
+decode a gb2312 label with Python's strict codec. Order: BOM, the header
+charset, a ``<meta>`` charset in the first 4 KB, charset-normalizer's guess,
+then UTF-8. Every GB label maps to GB18030 (a superset).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+import charset_normalizer
+
+META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
+HEADER_CHARSET_RE = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_\-]+)", re.IGNORECASE)
+GB_LABELS = {"gb2312", "gbk", "x-gbk", "euc-cn", "gb_2312-80", "cp936", "ms936", "gb18030", "csgb2312"}
+BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
+def _canonical(label: str | None) -> str | None:
+    if not label:
+        return None
+    label = label.strip().lower()
+    if label in GB_LABELS:
+        return "gb18030"
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def detect_encoding(raw: bytes, content_type: str | None = None) -> str:
+    """The codec name to decode ``raw`` with."""
+    for bom, name in BOMS:
+        if raw.startswith(bom):
+            return name
+    if content_type:
+        match = HEADER_CHARSET_RE.search(content_type)
+        found = _canonical(match.group(1)) if match else None
+        if found:
+            return found
+    match = META_CHARSET_RE.search(raw[:4096])
+    found = _canonical(match.group(1).decode("ascii", "ignore")) if match else None
+    if found:
+        return found
+    try:
+        raw.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(raw[:65536]).best()
+    return _canonical(best.encoding if best else None) or "utf-8"
+
+
+def decode(raw: bytes, content_type: str | None = None) -> tuple[str, str]:
+    """Return ``(text, encoding)``; undecodable bytes become U+FFFD, never an exception."""
+    encoding = detect_encoding(raw, content_type)
+    text = raw.decode(encoding, errors="replace")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text, encoding
