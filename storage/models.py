@@ -8,7 +8,9 @@ stored so ids and feed bytes stay stable. Schema changes go through Alembic
 
 from __future__ import annotations
 
+import builtins
 from datetime import date, datetime
+from typing import List  # `list` is also a column name: class bodies shadow the builtin
 
 from sqlalchemy import (
     JSON,
@@ -51,7 +53,7 @@ class Page(Base):
     last_status: Mapped[int | None] = mapped_column(Integer)
     last_fetched_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     last_sha256: Mapped[str | None] = mapped_column(String(64))
-    snapshots: Mapped[list["Snapshot"]] = relationship(back_populates="page")
+    snapshots: Mapped[List["Snapshot"]] = relationship(back_populates="page")
 
 
 class Snapshot(Base):
@@ -98,13 +100,13 @@ class Notice(Base):
     snapshot_id: Mapped[int] = mapped_column(ForeignKey("snapshot.id"))  # parsed from
     first_seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    urls: Mapped[list["NoticeUrl"]] = relationship(
+    urls: Mapped[List["NoticeUrl"]] = relationship(
         back_populates="notice", cascade="all, delete-orphan", order_by="NoticeUrl.url"
     )
-    actions: Mapped[list["Action"]] = relationship(
+    actions: Mapped[List["Action"]] = relationship(
         back_populates="notice", cascade="all, delete-orphan", order_by="Action.seq"
     )
-    listings: Mapped[list["Listing"]] = relationship(back_populates="notice", cascade="all, delete-orphan")
+    listings: Mapped[List["Listing"]] = relationship(back_populates="notice", cascade="all, delete-orphan")
     snapshot: Mapped[Snapshot] = relationship()
 
 
@@ -143,7 +145,7 @@ class Entity(Base):
     zh: Mapped[str | None] = mapped_column(String(512))
     en: Mapped[str | None] = mapped_column(String(512))
     country: Mapped[str | None] = mapped_column(String(8))
-    names: Mapped[list["EntityName"]] = relationship(back_populates="entity", cascade="all, delete-orphan")
+    names: Mapped[List["EntityName"]] = relationship(back_populates="entity", cascade="all, delete-orphan")
 
 
 class EntityName(Base):
@@ -185,8 +187,8 @@ class Action(Base):
     seq: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(32))
     list: Mapped[str | None] = mapped_column(String(32))
-    targets: Mapped[list] = mapped_column(JSON, default=list)  # [NoticeRef as JSON]
-    entities: Mapped[list] = mapped_column(JSON, default=list)  # entity keys, when named
+    targets: Mapped[List] = mapped_column(JSON, default=builtins.list)  # [NoticeRef as JSON]
+    entities: Mapped[List] = mapped_column(JSON, default=builtins.list)  # entity keys, when named
     effective: Mapped[str | None] = mapped_column(String(40))
     until: Mapped[date | None] = mapped_column(Date)
     duration: Mapped[str | None] = mapped_column(String(64))
@@ -237,7 +239,7 @@ class SourceRun(Base):
     failed: Mapped[int] = mapped_column(Integer, default=0)
     links: Mapped[int] = mapped_column(Integer, default=0)  # links found on its indexes
     ok: Mapped[bool] = mapped_column(Boolean, default=True)
-    failures: Mapped[list] = mapped_column(JSON, default=list)  # [{url, reason, detail}]
+    failures: Mapped[List] = mapped_column(JSON, default=list)  # [{url, reason, detail}]
 
 
 class HealthIssue(Base):
