@@ -1,0 +1,108 @@
+"""Opening the database: engine with the right pragmas, then Alembic to head.
+
+The schema only ever changes through the Alembic revisions packaged in
+``storage/migrations`` so a user's database survives upgrades; ``create_all`` is
+never run on a user's database.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.orm import Session, sessionmaker
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+SQLITE_PRAGMAS = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA foreign_keys=ON",
+    "PRAGMA busy_timeout=5000",
+)
+
+
+class DatabaseError(Exception):
+    """The database cannot be opened or migrated; the message says why, for humans."""
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for any SQLAlchemy URL; SQLite gets its folder and WAL/foreign-key pragmas."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise DatabaseError(f"not a database URL: {url!r} ({exc})") from exc
+    is_sqlite = parsed.get_backend_name() == "sqlite"
+    if is_sqlite and parsed.database and parsed.database != ":memory:" and not parsed.database.startswith("file:"):
+        Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    try:
+        engine = create_engine(parsed)
+    except Exception as exc:  # missing driver, bad options
+        raise DatabaseError(f"cannot use database {parsed.render_as_string(hide_password=True)}: {exc}") from exc
+    if is_sqlite:
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001
+            cur = dbapi_conn.cursor()
+            for pragma in SQLITE_PRAGMAS:
+                cur.execute(pragma)
+            cur.close()
+    return engine
+
+
+def alembic_config() -> Config:
+    """Alembic config pointing at the migrations shipped inside the package."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def head_revision() -> str | None:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(engine: Engine) -> None:
+    """Migrate the database to the newest revision; refuse a database from a newer version."""
+    cfg = alembic_config()
+    script = ScriptDirectory.from_config(cfg)
+    known = {rev.revision for rev in script.walk_revisions()}
+    try:
+        with engine.begin() as conn:
+            current = MigrationContext.configure(conn).get_current_heads()
+            unknown = [rev for rev in current if rev not in known]
+            if unknown:
+                raise DatabaseError(
+                    f"the database is at schema revision {', '.join(unknown)}, which this version of "
+                    f"mofcom-watch does not know (newest known: {script.get_current_head()}); "
+                    "it was written by a newer mofcom-watch: upgrade the program, or use another database"
+                )
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+    except DatabaseError:
+        raise
+    except Exception as exc:
+        raise DatabaseError(f"cannot open database {engine.url.render_as_string(hide_password=True)}: {exc}") from exc
+
+
+def open_store(url: str) -> Engine:
+    """Engine for ``url`` with the schema at head: what every command uses."""
+    engine = make_engine(url)
+    try:
+        upgrade(engine)
+    except Exception:
+        engine.dispose()
+        raise
+    return engine
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    # expire_on_commit=False: records read in a transaction stay usable after it.
+    return sessionmaker(engine, expire_on_commit=False)

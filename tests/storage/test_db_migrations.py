@@ -1,0 +1,58 @@
+"""The packaged Alembic revisions build exactly the models' schema, on any database."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, text
+
+from storage.db import DatabaseError, current_revision, head_revision, make_engine, open_store
+from storage.models import Base
+
+
+def test_migrations_produce_exactly_the_models(engine):
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+    assert diff == [], f"models.py and the migrations differ; add an Alembic revision: {diff}"
+
+
+def test_open_store_is_at_head_and_idempotent(db_url):
+    eng = open_store(db_url)
+    assert current_revision(eng) == head_revision()
+    tables = set(inspect(eng).get_table_names())
+    eng.dispose()
+    eng = open_store(db_url)  # second open: nothing to do, nothing lost
+    assert set(inspect(eng).get_table_names()) == tables
+    assert {"notice", "snapshot", "page", "entity", "listing", "action", "alembic_version"} <= tables
+    eng.dispose()
+
+
+def test_sqlite_gets_folder_and_pragmas(tmp_path: Path):
+    path = tmp_path / "deep" / "er" / "x.sqlite"
+    eng = open_store(f"sqlite:///{path}")
+    assert path.exists()
+    with eng.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert conn.execute(text("PRAGMA busy_timeout")).scalar() == 5000
+    eng.dispose()
+
+
+def test_database_from_a_newer_version_is_refused_clearly(tmp_path: Path):
+    path = tmp_path / "x.sqlite"
+    open_store(f"sqlite:///{path}").dispose()
+    con = sqlite3.connect(path)
+    con.execute("UPDATE alembic_version SET version_num = 'ffff_from_the_future'")
+    con.commit()
+    con.close()
+    with pytest.raises(DatabaseError, match="newer mofcom-watch"):
+        open_store(f"sqlite:///{path}")
+
+
+def test_bad_url_is_a_clear_error():
+    with pytest.raises(DatabaseError, match="not a database URL"):
+        make_engine("this is not a url")
