@@ -9,7 +9,7 @@ stored so ids and feed bytes stay stable. Schema changes go through Alembic
 from __future__ import annotations
 
 import builtins
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from typing import List  # `list` is also a column name: class bodies shadow the builtin
 
 from sqlalchemy import (
@@ -23,6 +23,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    TypeDecorator,
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -34,6 +35,32 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+class UTCDateTime(TypeDecorator):
+    """A timezone-aware instant on every backend: stored as UTC, read back with tzinfo=UTC.
+
+    SQLite's DATETIME silently drops the offset (10:00+08:00 would come back as a
+    naive 10:00), so values are converted to UTC on the way in; naive input is
+    taken as UTC.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):  # noqa: ANN001, ANN201
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=timezone.utc)
+        return value.astimezone(timezone.utc)
+
+    def process_result_value(self, value, dialect):  # noqa: ANN001, ANN201
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=timezone.utc)
+        return value.astimezone(timezone.utc)
 
 
 class Base(DeclarativeBase):
@@ -51,7 +78,7 @@ class Page(Base):
     etag: Mapped[str | None] = mapped_column(String(512))
     last_modified: Mapped[str | None] = mapped_column(String(128))
     last_status: Mapped[int | None] = mapped_column(Integer)
-    last_fetched_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    last_fetched_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     last_sha256: Mapped[str | None] = mapped_column(String(64))
     snapshots: Mapped[List["Snapshot"]] = relationship(back_populates="page")
 
@@ -63,7 +90,7 @@ class Snapshot(Base):
     __table_args__ = (UniqueConstraint("page_id", "sha256"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     page_id: Mapped[int] = mapped_column(ForeignKey("page.id"), index=True)
-    fetched_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    fetched_at: Mapped[datetime] = mapped_column(UTCDateTime())
     status: Mapped[int] = mapped_column(Integer)  # HTTP status; 200 for a replayed file
     sha256: Mapped[str] = mapped_column(String(64), index=True)
     size: Mapped[int] = mapped_column(Integer)
@@ -89,7 +116,7 @@ class Notice(Base):
     issuer: Mapped[str | None] = mapped_column(String(255))
     title: Mapped[str | None] = mapped_column(Text)
     published: Mapped[date | None] = mapped_column(Date, index=True)
-    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     effective: Mapped[str | None] = mapped_column(String(40))
     list: Mapped[str | None] = mapped_column(String(32), index=True)
     stated_count: Mapped[int | None] = mapped_column(Integer)
@@ -98,8 +125,8 @@ class Notice(Base):
     record_sha256: Mapped[str] = mapped_column(String(64))  # sha256 of record_json
     revision: Mapped[int] = mapped_column(Integer, default=1)
     snapshot_id: Mapped[int] = mapped_column(ForeignKey("snapshot.id"))  # parsed from
-    first_seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    first_seen_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
     urls: Mapped[List["NoticeUrl"]] = relationship(
         back_populates="notice", cascade="all, delete-orphan", order_by="NoticeUrl.url"
     )
@@ -121,7 +148,7 @@ class NoticeVersion(Base):
     snapshot_id: Mapped[int] = mapped_column(ForeignKey("snapshot.id"))
     record_json: Mapped[str] = mapped_column(Text)
     record_sha256: Mapped[str] = mapped_column(String(64))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
 class NoticeUrl(Base):
@@ -132,7 +159,7 @@ class NoticeUrl(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     notice_id: Mapped[int] = mapped_column(ForeignKey("notice.id"), index=True)
     url: Mapped[str] = mapped_column(String(2048))
-    first_seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    first_seen_at: Mapped[datetime] = mapped_column(UTCDateTime())
     notice: Mapped[Notice] = relationship(back_populates="urls")
 
 
@@ -214,8 +241,8 @@ class Event(Base):
     entity_key: Mapped[str | None] = mapped_column(String(255), index=True)
     effective: Mapped[date | None] = mapped_column(Date)
     until: Mapped[date | None] = mapped_column(Date)
-    occurred: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
-    updated: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    occurred: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    updated: Mapped[datetime] = mapped_column(UTCDateTime())
     payload: Mapped[dict] = mapped_column(JSON)  # titles, body fields, provenance
     payload_sha256: Mapped[str] = mapped_column(String(64))
     corrects: Mapped[str | None] = mapped_column(String(512))  # id of the item this corrects
@@ -230,8 +257,8 @@ class SourceRun(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     run_id: Mapped[str] = mapped_column(String(64), index=True)
     source: Mapped[str] = mapped_column(String(64), index=True)
-    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     fetched: Mapped[int] = mapped_column(Integer, default=0)
     new: Mapped[int] = mapped_column(Integer, default=0)
     changed: Mapped[int] = mapped_column(Integer, default=0)
@@ -254,9 +281,9 @@ class HealthIssue(Base):
     url: Mapped[str | None] = mapped_column(String(2048))
     notice_key: Mapped[str | None] = mapped_column(String(128))
     run_id: Mapped[str | None] = mapped_column(String(64))
-    first_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    last_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    first_seen: Mapped[datetime] = mapped_column(UTCDateTime())
+    last_seen: Mapped[datetime] = mapped_column(UTCDateTime())
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class NewsReport(Base):
@@ -283,5 +310,5 @@ class RunLock(Base):
     __tablename__ = "run_lock"
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
     holder: Mapped[str] = mapped_column(String(128))
-    acquired_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    heartbeat_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    acquired_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    heartbeat_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -56,3 +56,18 @@ def test_database_from_a_newer_version_is_refused_clearly(tmp_path: Path):
 def test_bad_url_is_a_clear_error():
     with pytest.raises(DatabaseError, match="not a database URL"):
         make_engine("this is not a url")
+
+
+def test_datetimes_come_back_as_the_same_instant_with_utc(engine):
+    from datetime import datetime, timedelta, timezone
+
+    from sqlalchemy.orm import Session
+
+    from storage.models import Page
+
+    beijing = datetime(2025, 5, 14, 10, 0, tzinfo=timezone(timedelta(hours=8)))
+    with Session(engine) as s, s.begin():
+        s.add(Page(url="https://x.example/a", host="x.example", last_fetched_at=beijing))
+    with Session(engine) as s:
+        got = s.query(Page).one().last_fetched_at
+    assert got == beijing and got.utcoffset() == timedelta(0)
