@@ -11,8 +11,9 @@ from typing import Optional
 import typer
 
 from mofcom_watch.commands import COMMAND_MODULES
-from mofcom_watch.config import load_settings
+from mofcom_watch.config import ConfigError, load_settings
 from mofcom_watch.context import AppContext
+from mofcom_watch.logs import setup_logging
 
 app = typer.Typer(
     name="mofcom-watch",
@@ -31,8 +32,13 @@ def _global(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="More log output."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only errors."),
 ) -> None:
-    settings = load_settings(config, db)
+    try:
+        settings = load_settings(config, db)
+    except ConfigError as exc:
+        typer.echo(f"mofcom-watch: {exc}", err=True)
+        raise typer.Exit(2) from None
     ctx.obj = AppContext(settings=settings, verbosity=1 if verbose else -1 if quiet else 0)
+    setup_logging(ctx.obj.verbosity, log_format=settings.log_format)
 
 
 for _module in COMMAND_MODULES:

@@ -1,21 +1,66 @@
 """Effective configuration: defaults, then a TOML file, then environment variables, then flags.
 
-Every setting has a default that works out of the box.
+Every setting has a default that works out of the box. One table (:data:`FIELDS`) says, for each
+setting, where it lives in the TOML file, which environment variable overrides it and how to
+read it, so loading, validation and ``mofcom-watch config`` all agree. Each value remembers where
+it came from (``Settings.origins``).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import tomllib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 DEFAULT_DATA_DIR = "data"
+DEFAULT_CRON = "*/30 * * * *"
+DEFAULT_PORT = 8080
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_USER_AGENT = "mofcom-watch/0.1.0 (+https://github.com/mofcom-watch/mofcom-watch)"
+CONFIG_ENV = "MOFCOM_WATCH_CONFIG"
+DB_ENV = "MOFCOM_WATCH_DB"
+LOG_FORMATS = ("text", "json")
+
+
+class ConfigError(ValueError):
+    """A bad configuration file or value: the CLI prints it as one clear line and exits 2."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(f"configuration: {message}")
 
 
 @dataclass
 class Settings:
+    """The effective configuration. Paths are as given (relative to the working directory)."""
+
     data_dir: Path = field(default_factory=lambda: Path(DEFAULT_DATA_DIR))
     db_url: str | None = None  # None: sqlite file under data_dir
+    feeds_dir: Path | None = None  # None: data_dir / "feeds"
+    public_base_url: str | None = None  # None: http://localhost:<port>/feeds/
+    watchlist: Path | None = None
+    cron: str = DEFAULT_CRON
+    timezone: str = "UTC"
+    run_at_start: bool = True  # the scheduler runs one cycle as soon as it starts
+    stale_after_minutes: int = 180  # /healthz fails when the last cycle is older
+    http_host: str = DEFAULT_HOST
+    http_port: int = DEFAULT_PORT
+    sources: tuple[str, ...] = ()  # empty: every default source
+    base_urls: dict[str, str] = field(default_factory=dict)  # host -> URL (a local copy of the site)
+    since: int | None = None  # backfill back to this year on the first run
+    user_agent: str = DEFAULT_USER_AGENT
+    request_delay: float = 2.0  # seconds between requests to one host
+    per_host_concurrency: int = 1
+    concurrency: int = 4
+    timeout: float = 30.0
+    retries: int = 3
+    max_body_bytes: int = 20_000_000
+    log_format: str = "text"
+    config_path: Path | None = None
+    origins: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def database_url(self) -> str:
@@ -23,11 +68,380 @@ class Settings:
             return self.db_url
         return f"sqlite:///{self.data_dir / 'mofcom-watch.sqlite'}"
 
+    @property
+    def feeds_path(self) -> Path:
+        """Where feed files are written and served from."""
+        return self.feeds_dir if self.feeds_dir is not None else self.data_dir / "feeds"
 
-def load_settings(config_path: Path | None = None, db_url: str | None = None) -> Settings:
-    """Minimal loader; extended by the service issue (TOML file, env overrides)."""
+    @property
+    def feeds_base_url(self) -> str:
+        """Public URL prefix of the feed files, always ending in a slash."""
+        url = self.public_base_url or f"http://localhost:{self.http_port}/feeds/"
+        return url if url.endswith("/") else url + "/"
+
+    def origin(self, name: str) -> str:
+        return self.origins.get(name, "default")
+
+    def with_overrides(self, origin: str, **values: Any) -> "Settings":
+        """A copy with the non-None ``values`` applied (validated), recorded as coming from ``origin``."""
+        updates: dict[str, Any] = {}
+        origins = dict(self.origins)
+        for name, raw in values.items():
+            if raw is None:
+                continue
+            spec = FIELDS_BY_NAME.get(name)
+            if spec is None:
+                raise ConfigError(f"unknown setting {name!r}")
+            updates[name] = spec.parse(raw, origin)
+            origins[name] = origin
+        return dataclasses.replace(self, **updates, origins=origins)
+
+
+# --- value readers: each takes the raw value (TOML value or env string) and a place for errors ----------
+
+
+def _str(value: Any, where: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{where}: expected a non-empty string, got {value!r}")
+    return value.strip()
+
+
+def _opt_str(value: Any, where: str) -> str | None:
+    if isinstance(value, str) and not value.strip():
+        return None
+    return _str(value, where)
+
+
+def _path(value: Any, where: str) -> Path:
+    return Path(os.path.expanduser(_str(value, where)))
+
+
+def _opt_path(value: Any, where: str) -> Path | None:
+    if isinstance(value, Path):
+        return value
+    text = _opt_str(value, where)
+    return Path(os.path.expanduser(text)) if text else None
+
+
+def _int_in(low: int, high: int) -> Callable[[Any, str], int]:
+    def read(value: Any, where: str) -> int:
+        if isinstance(value, bool):
+            raise ConfigError(f"{where}: expected a whole number, got {value!r}")
+        try:
+            number = int(value)
+        except (TypeError, ValueError):
+            raise ConfigError(f"{where}: expected a whole number, got {value!r}") from None
+        if isinstance(value, float) and number != value:
+            raise ConfigError(f"{where}: expected a whole number, got {value!r}")
+        if not low <= number <= high:
+            raise ConfigError(f"{where}: {number} is outside {low}..{high}")
+        return number
+
+    return read
+
+
+def _opt_year(value: Any, where: str) -> int | None:
+    if isinstance(value, str) and not value.strip():
+        return None
+    return _int_in(1990, 2100)(value, where)
+
+
+def _float_min(low: float) -> Callable[[Any, str], float]:
+    def read(value: Any, where: str) -> float:
+        if isinstance(value, bool):
+            raise ConfigError(f"{where}: expected a number, got {value!r}")
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            raise ConfigError(f"{where}: expected a number, got {value!r}") from None
+        if number < low:
+            raise ConfigError(f"{where}: {number} is below {low}")
+        return number
+
+    return read
+
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
+
+
+def _bool(value: Any, where: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
+        return value.strip().lower() in _TRUE
+    raise ConfigError(f"{where}: expected true or false, got {value!r}")
+
+
+def _str_list(value: Any, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):  # env: comma separated
+        items = [v.strip() for v in value.split(",")]
+        return tuple(v for v in items if v)
+    if isinstance(value, (list, tuple)) and all(isinstance(v, str) and v.strip() for v in value):
+        return tuple(v.strip() for v in value)
+    raise ConfigError(f"{where}: expected a list of names, got {value!r}")
+
+
+def parse_base_url_pair(text: str, where: str = "--base-url") -> tuple[str, str]:
+    """``host=URL`` -> (host, URL)."""
+    host, sep, url = text.partition("=")
+    if not sep or not host.strip() or not url.strip():
+        raise ConfigError(f"{where}: expected HOST=URL, got {text!r}")
+    return host.strip().lower(), _url(url, where)
+
+
+def _url(value: Any, where: str) -> str:
+    text = _str(value, where)
+    if not text.startswith(("http://", "https://")):
+        raise ConfigError(f"{where}: expected an http(s) URL, got {text!r}")
+    return text
+
+
+def _opt_url(value: Any, where: str) -> str | None:
+    if isinstance(value, str) and not value.strip():
+        return None
+    return _url(value, where)
+
+
+def _base_urls(value: Any, where: str) -> dict[str, str]:
+    if isinstance(value, str):  # env: "host=URL,host=URL"
+        return dict(parse_base_url_pair(p, where) for p in value.split(",") if p.strip())
+    if isinstance(value, Mapping):
+        return {str(k).strip().lower(): _url(v, f"{where}.{k}") for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return dict(parse_base_url_pair(str(p), where) for p in value)
+    raise ConfigError(f"{where}: expected a table of host = URL, got {value!r}")
+
+
+def _cron(value: Any, where: str) -> str:
+    text = " ".join(_str(value, where).split())
+    from mofcom_watch.scheduler import CronError, parse_cron  # scheduler imports nothing from here at load
+
+    try:
+        parse_cron(text, "UTC")
+    except CronError as exc:
+        raise ConfigError(f"{where}: {exc}") from None
+    return text
+
+
+def _timezone(value: Any, where: str) -> str:
+    text = _str(value, where)
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(text)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(f"{where}: unknown time zone {text!r}") from None
+    return text
+
+
+def _log_format(value: Any, where: str) -> str:
+    text = _str(value, where).lower()
+    if text not in LOG_FORMATS:
+        raise ConfigError(f"{where}: expected one of {', '.join(LOG_FORMATS)}, got {value!r}")
+    return text
+
+
+def _database_url(value: Any, where: str) -> str | None:
+    text = _opt_str(value, where)
+    if text is None:
+        return None
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        make_url(text)
+    except ArgumentError:
+        raise ConfigError(f"{where}: not a database URL: {text!r} (e.g. sqlite:///data/x.sqlite)") from None
+    return text
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One setting: attribute name, place in the TOML file, environment variable, reader, help."""
+
+    name: str
+    toml: tuple[str, ...]  # ("http", "port") -> [http] port = ...
+    env: str | None
+    read: Callable[[Any, str], Any]
+    help: str
+
+    def parse(self, raw: Any, origin: str) -> Any:
+        return self.read(raw, f"{self.name} (from {origin})")
+
+
+FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("data_dir", ("data_dir",), "MOFCOM_WATCH_DATA_DIR", _path, "folder for the SQLite file and feeds"),
+    FieldSpec("db_url", ("database_url",), DB_ENV, _database_url,
+              "SQLAlchemy URL; empty = sqlite file in data_dir; postgresql+psycopg://... for a shared store"),
+    FieldSpec("feeds_dir", ("feeds_dir",), "MOFCOM_WATCH_FEEDS_DIR", _opt_path, "where feed files go; empty = data_dir/feeds"),
+    FieldSpec("public_base_url", ("public_base_url",), "MOFCOM_WATCH_PUBLIC_URL", _opt_url,
+              "public URL of the feeds folder; empty = http://localhost:<port>/feeds/"),
+    FieldSpec("watchlist", ("watchlist",), "MOFCOM_WATCH_WATCHLIST", _opt_path, "CSV or TOML file of counterparties"),
+    FieldSpec("cron", ("schedule", "cron"), "MOFCOM_WATCH_CRON", _cron,
+              "when cycles run: 5-field crontab, or 6 fields with seconds first"),
+    FieldSpec("timezone", ("schedule", "timezone"), "MOFCOM_WATCH_TZ", _timezone, "time zone of the cron expression"),
+    FieldSpec("run_at_start", ("schedule", "run_at_start"), "MOFCOM_WATCH_RUN_AT_START", _bool,
+              "run one cycle when the scheduler starts"),
+    FieldSpec("stale_after_minutes", ("schedule", "stale_after_minutes"), "MOFCOM_WATCH_STALE_AFTER",
+              _int_in(1, 60 * 24 * 365), "/healthz fails when the last cycle finished longer ago"),
+    FieldSpec("http_host", ("http", "host"), "MOFCOM_WATCH_HOST", _str, "address serve listens on"),
+    FieldSpec("http_port", ("http", "port"), "MOFCOM_WATCH_PORT", _int_in(1, 65535), "port serve listens on"),
+    FieldSpec("sources", ("fetch", "sources"), "MOFCOM_WATCH_SOURCES", _str_list,
+              "source names to fetch; empty = all default sources"),
+    FieldSpec("base_urls", ("base_urls",), "MOFCOM_WATCH_BASE_URLS", _base_urls,
+              "host = URL: fetch a host from another address (env: host=URL,host=URL)"),
+    FieldSpec("since", ("fetch", "since"), "MOFCOM_WATCH_SINCE", _opt_year, "first run backfills back to this year"),
+    FieldSpec("user_agent", ("fetch", "user_agent"), "MOFCOM_WATCH_USER_AGENT", _str, "User-Agent header"),
+    FieldSpec("request_delay", ("fetch", "request_delay"), "MOFCOM_WATCH_REQUEST_DELAY", _float_min(0.0),
+              "seconds between two requests to one host"),
+    FieldSpec("per_host_concurrency", ("fetch", "per_host_concurrency"), "MOFCOM_WATCH_PER_HOST",
+              _int_in(1, 16), "requests at once to one host"),
+    FieldSpec("concurrency", ("fetch", "concurrency"), "MOFCOM_WATCH_CONCURRENCY", _int_in(1, 64), "requests at once in total"),
+    FieldSpec("timeout", ("fetch", "timeout"), "MOFCOM_WATCH_TIMEOUT", _float_min(0.1), "seconds per request"),
+    FieldSpec("retries", ("fetch", "retries"), "MOFCOM_WATCH_RETRIES", _int_in(0, 10), "retries on timeouts, 429 and 5xx"),
+    FieldSpec("max_body_bytes", ("fetch", "max_body_bytes"), "MOFCOM_WATCH_MAX_BODY", _int_in(1024, 2**31),
+              "largest page body accepted"),
+    FieldSpec("log_format", ("log", "format"), "MOFCOM_WATCH_LOG_FORMAT", _log_format, "text (key=value) or json lines"),
+)
+FIELDS_BY_NAME = {f.name: f for f in FIELDS}
+_TOML_TREE: dict[str, Any] = {}
+for _f in FIELDS:
+    _node = _TOML_TREE
+    for _part in _f.toml[:-1]:
+        _node = _node.setdefault(_part, {})
+    _node[_f.toml[-1]] = _f
+
+
+def read_config_file(path: Path) -> dict[str, Any]:
+    """The file's values by setting name; unknown keys and bad values are errors (typos must not pass)."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"file not found: {path}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read {path}: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path} is not valid TOML: {exc}") from None
+    values: dict[str, Any] = {}
+    _collect(data, _TOML_TREE, (), path, values)
+    return values
+
+
+def _collect(data: Mapping[str, Any], tree: Mapping[str, Any], prefix: tuple[str, ...], path: Path,
+             out: dict[str, Any]) -> None:
+    for key, value in data.items():
+        dotted = ".".join(prefix + (key,))
+        node = tree.get(key)
+        if node is None:
+            known = ", ".join(sorted(".".join(f.toml) for f in FIELDS))
+            raise ConfigError(f"{path}: unknown setting {dotted!r} (known: {known})")
+        if isinstance(node, FieldSpec):
+            out[node.name] = value
+        elif isinstance(value, Mapping):
+            _collect(value, node, prefix + (key,), path, out)
+        else:
+            raise ConfigError(f"{path}: {dotted!r} must be a table ([{dotted}])")
+
+
+def load_settings(
+    config_path: Path | None = None,
+    db_url: str | None = None,
+    *,
+    environ: Mapping[str, str] | None = None,
+) -> Settings:
+    """Defaults < TOML file (``config_path`` or ``$MOFCOM_WATCH_CONFIG``) < environment < ``db_url``.
+
+    ``db_url`` is the ``--db`` flag (typer also fills it from ``$MOFCOM_WATCH_DB``; both give the
+    same value, recorded as coming from the environment when it equals it).
+    """
+    env = os.environ if environ is None else environ
     settings = Settings()
-    if os.environ.get("MOFCOM_WATCH_DATA_DIR"):
-        settings.data_dir = Path(os.environ["MOFCOM_WATCH_DATA_DIR"])
-    settings.db_url = db_url or os.environ.get("MOFCOM_WATCH_DB") or None
+    if config_path is None and env.get(CONFIG_ENV):
+        config_path = Path(env[CONFIG_ENV])
+    if config_path is not None:
+        config_path = Path(os.path.expanduser(str(config_path)))
+        settings = settings.with_overrides(f"file {config_path}", **read_config_file(config_path))
+        settings = dataclasses.replace(settings, config_path=config_path)
+    for spec in FIELDS:
+        if spec.env and spec.env in env:
+            settings = settings.with_overrides(f"env {spec.env}", **{spec.name: env[spec.env]})
+    if db_url:
+        origin = f"env {DB_ENV}" if env.get(DB_ENV) == db_url else "flag --db"
+        settings = settings.with_overrides(origin, db_url=db_url)
     return settings
+
+
+# --- printing ---------------------------------------------------------------------------------
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, Path):
+        value = str(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    return _toml_string(str(value))
+
+
+def _toml_string(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{escaped}"'
+
+
+def render_toml(settings: Settings) -> str:
+    """The effective configuration as a TOML file, each value commented with where it came from.
+
+    Unset optional values are shown as comments with what they resolve to, so the output can be
+    saved and used as a configuration file.
+    """
+    derived = {
+        "db_url": settings.database_url,
+        "feeds_dir": str(settings.feeds_path),
+        "public_base_url": settings.feeds_base_url,
+    }
+    sections: dict[tuple[str, ...], list[str]] = {}
+    for spec in FIELDS:
+        section, key = spec.toml[:-1], spec.toml[-1]
+        lines = sections.setdefault(section, [])
+        value = getattr(settings, spec.name)
+        if spec.name == "db_url" and value:
+            value = redact_url(value)
+        origin = settings.origin(spec.name)
+        env = f", env {spec.env}" if spec.env else ""
+        if spec.name == "base_urls":
+            continue  # its own table below
+        if value is None or value == ():
+            shown = derived.get(spec.name)
+            note = f"  # -> {shown}" if shown else ""
+            lines.append(f"# {key} = (unset: {spec.help}){note}   [{origin}{env}]")
+        else:
+            lines.append(f"{key} = {_toml_value(value)}   # [{origin}{env}] {spec.help}")
+    out: list[str] = []
+    if settings.config_path:
+        out.append(f"# configuration file: {settings.config_path}")
+    out.append(f"# database: {redact_url(settings.database_url)}")
+    for section, lines in sections.items():
+        if section:
+            out.append("")
+            out.append(f"[{'.'.join(section)}]")
+        out.extend(lines)
+    origin = settings.origin("base_urls")
+    out.append("")
+    out.append(f"[base_urls]   # [{origin}, env MOFCOM_WATCH_BASE_URLS] host = URL")
+    for host, url in sorted(settings.base_urls.items()):
+        out.append(f"{_toml_string(host)} = {_toml_string(url)}")
+    return "\n".join(out) + "\n"
+
+
+def redact_url(url: str) -> str:
+    """A database URL without its password."""
+    try:
+        from sqlalchemy.engine import make_url
+
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - printing only
+        return url

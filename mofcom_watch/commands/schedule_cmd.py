@@ -1,11 +1,48 @@
-"""`mofcom-watch schedule` (not built yet)."""
+"""`mofcom-watch schedule`: run cycles on a cron schedule until SIGTERM (`run` is the one-shot form)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from typing import Optional
 
 import typer
+
+from mofcom_watch.context import app_context
+from mofcom_watch.logs import log
+from mofcom_watch.config import redact_url
+from mofcom_watch.scheduler import CycleRunner, make_scheduler, next_fire_time, real_cycle, run_blocking
+
+LOG = logging.getLogger("mofcom_watch.schedule")
 
 
 def register(app: typer.Typer) -> None:
     @app.command("schedule")
-    def _schedule() -> None:
-        """Not built yet."""
-        typer.echo("schedule: not built yet", err=True)
-        raise typer.Exit(2)
+    def _schedule(
+        ctx: typer.Context,
+        cron: Optional[str] = typer.Option(None, "--cron", help="Cron expression (5 fields, or 6 with seconds first)."),
+        run_at_start: Optional[bool] = typer.Option(None, "--run-at-start/--no-run-at-start",
+                                                    help="Run one cycle at once instead of waiting for the first slot."),
+        as_of: Optional[str] = typer.Option(None, "--as-of", help="Fixed date for the cycles (YYYY-MM-DD); default today."),
+    ) -> None:
+        """Run the fetch-parse-diff-publish cycle on a schedule; stops cleanly on SIGTERM."""
+        actx = app_context(ctx)
+        settings = actx.settings.with_overrides("flag", cron=cron, run_at_start=run_at_start)
+        day = parse_as_of(as_of)
+        runner = CycleRunner(real_cycle(settings, as_of=day))
+        scheduler = make_scheduler(runner, cron=settings.cron, timezone=settings.timezone,
+                                   run_at_start=settings.run_at_start)
+        log(LOG, logging.INFO, "scheduler starting", cron=settings.cron, timezone=settings.timezone,
+            run_at_start=settings.run_at_start, next=str(next_fire_time(settings.cron, settings.timezone)),
+            db=redact_url(settings.database_url))
+        run_blocking(scheduler, runner)
+
+
+def parse_as_of(text: str | None) -> date | None:
+    """``--as-of YYYY-MM-DD`` -> date; bad input is a usage error (exit 2)."""
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise typer.BadParameter(f"expected YYYY-MM-DD, got {text!r}", param_hint="--as-of") from None

@@ -1,0 +1,188 @@
+"""Cycles on a cron schedule (APScheduler 3.11), one at a time, one log line each.
+
+Overlap is prevented three times over: the job has ``max_instances=1`` and ``coalesce``, the
+:class:`CycleRunner` skips a call while a cycle is still running in this process, and the cycle
+itself (``run_cycle``) takes the database run lock, which also covers other processes and hosts.
+A failing cycle is logged and the next one runs as scheduled.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import signal
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from apscheduler.executors.pool import ThreadPoolExecutor
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.schedulers.base import STATE_STOPPED, BaseScheduler
+from apscheduler.schedulers.blocking import BlockingScheduler
+from apscheduler.triggers.cron import CronTrigger
+
+from mofcom_watch.logs import log, run_context
+
+LOG = logging.getLogger("mofcom_watch.scheduler")
+JOB_ID = "cycle"
+MISFIRE_GRACE_SECONDS = 300
+CRON_FIELDS_WITH_SECONDS = ("second", "minute", "hour", "day", "month", "day_of_week")
+
+# a cycle: takes the run id, returns a result (``CycleResult``: ``.ok``) or raises
+CycleFn = Callable[[str], Any]
+
+
+class CronError(ValueError):
+    """A cron expression APScheduler cannot read."""
+
+
+def parse_cron(expr: str, timezone: str = "UTC") -> CronTrigger:
+    """5 fields (standard crontab) or 6 fields with seconds first (``*/5 * * * * *``, for tests)."""
+    fields = expr.split()
+    tz = ZoneInfo(timezone)
+    try:
+        if len(fields) == 5:
+            return CronTrigger.from_crontab(expr, timezone=tz)
+        if len(fields) == 6:
+            return CronTrigger(**dict(zip(CRON_FIELDS_WITH_SECONDS, fields)), timezone=tz)
+    except ValueError as exc:
+        raise CronError(f"bad cron expression {expr!r}: {exc}") from None
+    raise CronError(f"bad cron expression {expr!r}: expected 5 fields (min hour day month weekday) or 6 (seconds first)")
+
+
+@dataclass(frozen=True)
+class CycleOutcome:
+    """What the last cycle did, for the log line and ``/healthz``."""
+
+    run_id: str
+    ok: bool
+    started: datetime
+    seconds: float
+    error: str | None = None
+    skipped: bool = False
+
+
+def summarize(result: Any) -> dict[str, Any]:
+    """Small scalar fields of a cycle result (counts, flags) for the log line."""
+    if result is None or not dataclasses.is_dataclass(result):
+        return {}
+    out: dict[str, Any] = {}
+    for f in dataclasses.fields(result):
+        value = getattr(result, f.name)
+        if f.name in {"run_id", "ok"}:
+            continue
+        if isinstance(value, (bool, int, float)) or (isinstance(value, str) and len(value) < 80):
+            out[f.name] = value
+        elif isinstance(value, (list, tuple)):
+            out[f.name] = len(value)
+        elif isinstance(value, dict) and all(isinstance(v, (int, float)) for v in value.values()):
+            out.update({f"{f.name}.{k}": v for k, v in value.items()})
+    return out
+
+
+class CycleRunner:
+    """Calls the cycle, never two at once in this process, logs one line, never raises."""
+
+    def __init__(self, cycle: CycleFn, logger: logging.Logger = LOG) -> None:
+        self._cycle = cycle
+        self._lock = threading.Lock()
+        self._logger = logger
+        self.last: CycleOutcome | None = None
+        self.count = 0
+
+    @property
+    def busy(self) -> bool:
+        return self._lock.locked()
+
+    def __call__(self) -> CycleOutcome:
+        started = datetime.now().astimezone()
+        with run_context() as run_id:
+            if not self._lock.acquire(blocking=False):
+                log(self._logger, logging.WARNING, "cycle skipped: the previous cycle is still running")
+                return CycleOutcome(run_id, False, started, 0.0, skipped=True)
+            t0 = time.monotonic()
+            try:
+                result = self._cycle(run_id)
+            except Exception as exc:  # noqa: BLE001 - the scheduler must survive any failing cycle
+                seconds = round(time.monotonic() - t0, 3)
+                outcome = CycleOutcome(run_id, False, started, seconds, error=f"{type(exc).__name__}: {exc}")
+                log(self._logger, logging.ERROR, "cycle failed", seconds=seconds, error=outcome.error)
+                self._logger.debug("cycle traceback", exc_info=True)
+            else:
+                seconds = round(time.monotonic() - t0, 3)
+                ok = bool(getattr(result, "ok", True))
+                outcome = CycleOutcome(run_id, ok, started, seconds)
+                level = logging.INFO if ok else logging.WARNING
+                log(self._logger, level, "cycle done" if ok else "cycle done with problems",
+                    ok=ok, seconds=seconds, **summarize(result))
+            finally:
+                self.count += 1
+                self._lock.release()
+            self.last = outcome
+            return outcome
+
+
+def make_scheduler(
+    runner: Callable[[], Any],
+    *,
+    cron: str,
+    timezone: str = "UTC",
+    background: bool = False,
+    run_at_start: bool = False,
+) -> BaseScheduler:
+    """A scheduler (not started) with the one cycle job: coalesced, one instance, one worker thread."""
+    trigger = parse_cron(cron, timezone)
+    cls = BackgroundScheduler if background else BlockingScheduler
+    scheduler = cls(
+        timezone=ZoneInfo(timezone),
+        executors={"default": ThreadPoolExecutor(max_workers=1)},
+        job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": MISFIRE_GRACE_SECONDS},
+    )
+    extra: dict[str, Any] = {}
+    if run_at_start:
+        extra["next_run_time"] = datetime.now(ZoneInfo(timezone))
+    scheduler.add_job(runner, trigger, id=JOB_ID, name="fetch-parse-diff-publish cycle",
+                      replace_existing=True, **extra)
+    return scheduler
+
+
+def next_fire_time(cron: str, timezone: str = "UTC") -> datetime | None:
+    """When the cron expression fires next (for log lines and the front page)."""
+    now = datetime.now(ZoneInfo(timezone))
+    return parse_cron(cron, timezone).get_next_fire_time(None, now)
+
+
+def run_blocking(scheduler: BlockingScheduler, runner: CycleRunner | None = None) -> None:
+    """Run until SIGTERM or SIGINT; a running cycle is allowed to finish (the process waits for it)."""
+
+    def stop(signum: int, _frame: Any) -> None:
+        if scheduler.state == STATE_STOPPED:
+            return
+        busy = runner is not None and runner.busy
+        log(LOG, logging.INFO, "scheduler stopping", signal=signal.Signals(signum).name,
+            waiting_for_cycle=busy)
+        scheduler.shutdown(wait=False)
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        scheduler.start()  # returns after shutdown()
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    log(LOG, logging.INFO, "scheduler stopped")
+
+
+def real_cycle(settings: Any, *, as_of: date | None = None) -> CycleFn:
+    """The production cycle: ``mofcom_watch.cycle.run_cycle`` with the configured sources and base URLs."""
+
+    def cycle(run_id: str) -> Any:
+        from mofcom_watch.cycle import run_cycle  # the fetcher's module; imported when a cycle runs
+
+        return run_cycle(settings, as_of=as_of, since=settings.since,
+                         base_urls=dict(settings.base_urls) or None, run_id=run_id)
+
+    return cycle
