@@ -1,0 +1,7 @@
+"""Polite, fault-proof HTTP fetching (httpx): conditional requests, retries, per-host limits."""
+
+from scraper.fetch.client import FetchRequest, FetchResult, Fetcher
+from scraper.fetch.policy import FetchPolicy
+from scraper.fetch.urls import HostMap
+
+__all__ = ["FetchPolicy", "FetchRequest", "FetchResult", "Fetcher", "HostMap"]

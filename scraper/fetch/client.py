@@ -1,0 +1,314 @@
+"""The HTTP client: one GET with everything a polite, fault-proof crawler needs.
+
+- conditional requests (If-None-Match / If-Modified-Since from the stored Page);
+- retries with backoff (tenacity) on timeouts, connection errors, truncated bodies,
+  429 and 5xx, honouring Retry-After up to a cap;
+- status-based non-content answers (412/521 bot checks, 404) reported, never parsed;
+- redirects followed by hand, only to allowed hosts;
+- a body size cap; a plain-HTTP fallback for hosts whose TLS handshake fails.
+
+It never raises for network trouble: every outcome is a :class:`FetchResult`.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import ssl
+import threading
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Callable
+from urllib.parse import urljoin
+
+import httpx
+from tenacity import RetryCallState, Retrying, retry_if_exception_type, stop_after_attempt
+
+from scraper.fetch.limits import HostGates
+from scraper.fetch.policy import FetchPolicy
+from scraper.fetch.urls import HostMap, host_of, plain_http
+
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504, 507, 509, 520, 522, 523, 524})
+BOT_CHECK_STATUSES = frozenset({412, 521})
+NOT_FOUND_STATUSES = frozenset({404, 410})
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+
+
+@dataclass(frozen=True)
+class FetchRequest:
+    """One canonical URL to GET (query included), with what makes it conditional."""
+
+    url: str
+    etag: str | None = None
+    last_modified: str | None = None
+    referer: str | None = None
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    url: str  # the canonical URL asked for
+    final_url: str  # canonical URL after redirects
+    status: int  # HTTP status; 0 when no answer came
+    fetched_at: datetime
+    body: bytes | None = None
+    content_type: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    error: str | None = None  # reason tag: timeout, connect, truncated, http-500, bot-check, ...
+    detail: str = ""
+    attempts: int = 1
+    wire_bytes: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    @property
+    def not_modified(self) -> bool:
+        return self.error is None and self.status == 304
+
+
+class _Retryable(Exception):
+    def __init__(self, reason: str, detail: str, status: int = 0, wait: float | None = None) -> None:
+        super().__init__(f"{reason}: {detail}")
+        self.reason, self.detail, self.status, self.wait = reason, detail, status, wait
+
+
+class _Final(Exception):
+    def __init__(self, reason: str, detail: str, status: int = 0) -> None:
+        super().__init__(f"{reason}: {detail}")
+        self.reason, self.detail, self.status = reason, detail, status
+
+
+@dataclass
+class FetchCounters:
+    requests: int = 0
+    not_modified: int = 0
+    bodies: int = 0
+    body_bytes: int = 0
+    wire_bytes: int = 0
+    retries: int = 0
+
+
+def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    now = time.time() if now is None else now
+    return max(0.0, when.timestamp() - now)
+
+
+def _is_tls_failure(exc: BaseException) -> bool:
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ssl.SSLError) or "SSL" in str(seen) or "handshake" in str(seen).lower():
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+class Fetcher:
+    """Thread-safe; share one per run. Use as a context manager to close the pool."""
+
+    def __init__(
+        self,
+        policy: FetchPolicy | None = None,
+        *,
+        host_map: HostMap | None = None,
+        allowed_hosts: set[str] | frozenset[str] = frozenset(),
+        sleep: Callable[[float], None] = time.sleep,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        self.policy = policy or FetchPolicy()
+        self.host_map = host_map or HostMap()
+        self.allowed_hosts = frozenset(h.lower() for h in allowed_hosts) | frozenset(self.host_map.bases)
+        self._sleep = sleep
+        self._gates = HostGates(self.policy.per_host, self.policy.delay, self.policy.total)
+        self._plain_hosts: set[str] = set()
+        self._lock = threading.Lock()
+        self.counters = FetchCounters()
+        self._client = httpx.Client(
+            follow_redirects=False,
+            timeout=httpx.Timeout(self.policy.timeout),
+            verify=self.policy.verify,
+            transport=transport,
+            limits=httpx.Limits(max_connections=max(4, self.policy.total * 2)),
+            headers={
+                "User-Agent": self.policy.user_agent,
+                "Accept-Language": self.policy.accept_language,
+                "Accept": "text/html,application/xhtml+xml,application/json;q=0.9,*/*;q=0.8",
+            },
+        )
+
+    def __enter__(self) -> "Fetcher":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._client.close()
+
+    # -- public ------------------------------------------------------------------
+
+    def fetch(self, request: FetchRequest) -> FetchResult:
+        attempts = 0
+        try:
+            retrying = Retrying(
+                stop=stop_after_attempt(max(1, self.policy.attempts)),
+                wait=self._wait,
+                retry=retry_if_exception_type(_Retryable),
+                sleep=self._sleep,
+                reraise=True,
+                before_sleep=self._count_retry,
+            )
+            for attempt in retrying:
+                with attempt:
+                    attempts += 1
+                    return self._once(request, attempts)
+        except _Retryable as exc:
+            return self._failure(request, exc.reason, exc.detail, exc.status, attempts)
+        except _Final as exc:
+            return self._failure(request, exc.reason, exc.detail, exc.status, attempts)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    # -- internals -----------------------------------------------------------------
+
+    def _failure(self, request: FetchRequest, reason: str, detail: str, status: int, attempts: int) -> FetchResult:
+        return FetchResult(
+            url=request.url, final_url=request.url, status=status, fetched_at=_now(),
+            error=reason, detail=detail, attempts=attempts,
+        )
+
+    def _count_retry(self, _state: RetryCallState) -> None:
+        with self._lock:
+            self.counters.retries += 1
+
+    def _wait(self, state: RetryCallState) -> float:
+        exc = state.outcome.exception() if state.outcome else None
+        cap = self.policy.max_wait
+        if isinstance(exc, _Retryable) and exc.wait is not None:
+            return min(exc.wait, cap)
+        return min(self.policy.backoff * (2 ** (state.attempt_number - 1)), cap)
+
+    def _transport_url(self, canonical: str) -> str:
+        url = self.host_map.to_transport(canonical)
+        if host_of(canonical) in self._plain_hosts:
+            url = plain_http(url)
+        return url
+
+    def _headers(self, request: FetchRequest) -> dict[str, str]:
+        headers: dict[str, str] = {}
+        if request.etag:
+            headers["If-None-Match"] = request.etag
+        if request.last_modified:
+            headers["If-Modified-Since"] = request.last_modified
+        if request.referer:
+            headers["Referer"] = request.referer
+        return headers
+
+    def _once(self, request: FetchRequest, attempts: int) -> FetchResult:
+        canonical = request.url
+        headers = self._headers(request)
+        for _hop in range(self.policy.max_redirects + 1):
+            response = self._get(canonical, headers)
+            if response is not None and response[0] == "redirect":
+                target = response[1]
+                mapped = self.host_map.to_canonical(target)
+                if mapped is None or host_of(mapped) not in self.allowed_hosts:
+                    raise _Final("redirect-off-site", f"redirected to {target}, not an allowed host", 0)
+                canonical = mapped
+                headers = {k: v for k, v in headers.items() if k == "Referer"}  # validators belong to the first URL
+                continue
+            assert response is not None
+            _kind, result = response
+            return FetchResult(
+                url=request.url, final_url=canonical, status=result.status, fetched_at=result.fetched_at,
+                body=result.body, content_type=result.content_type, etag=result.etag,
+                last_modified=result.last_modified, attempts=attempts, wire_bytes=result.wire_bytes,
+            )
+        raise _Final("too-many-redirects", f"more than {self.policy.max_redirects} redirects", 0)
+
+    def _get(self, canonical: str, headers: dict[str, str]):  # -> ("redirect", url) | ("done", FetchResult)
+        url = self._transport_url(canonical)
+        host = host_of(canonical)
+        with self._gates.slot(host):
+            with self._lock:
+                self.counters.requests += 1
+            try:
+                with self._client.stream("GET", url, headers=headers) as response:
+                    return self._handle(canonical, url, response)
+            except httpx.TimeoutException as exc:
+                raise _Retryable("timeout", f"{type(exc).__name__} after {self.policy.timeout:g}s") from exc
+            except httpx.ConnectError as exc:
+                if (
+                    url.startswith("https://")
+                    and host in self.policy.http_fallback_hosts
+                    and _is_tls_failure(exc)
+                    and host not in self._plain_hosts
+                ):
+                    with self._lock:
+                        self._plain_hosts.add(host)
+                    raise _Retryable("tls", f"TLS handshake failed ({exc}); falling back to plain HTTP", wait=0.0) from exc
+                raise _Retryable("connect", str(exc) or type(exc).__name__) from exc
+            except (httpx.RemoteProtocolError, httpx.ReadError) as exc:
+                raise _Retryable("truncated", f"connection dropped mid-answer: {exc}") from exc
+            except httpx.TransportError as exc:
+                raise _Retryable("network", str(exc) or type(exc).__name__) from exc
+
+    def _handle(self, canonical: str, url: str, response: httpx.Response):
+        status = response.status_code
+        if status in REDIRECT_STATUSES and response.headers.get("location"):
+            return ("redirect", urljoin(url, response.headers["location"]))
+        if status in RETRY_STATUSES:
+            wait = parse_retry_after(response.headers.get("retry-after"))
+            raise _Retryable(f"http-{status}", f"HTTP {status} from {canonical}", status, wait)
+        if status in BOT_CHECK_STATUSES:
+            raise _Final("bot-check", f"HTTP {status}: the site answered with a bot check", status)
+        if status in NOT_FOUND_STATUSES:
+            raise _Final("not-found", f"HTTP {status}", status)
+        if status == 304:
+            with self._lock:
+                self.counters.not_modified += 1
+            return ("done", _Answer(status, _now(), None, response))
+        if not 200 <= status < 300:
+            raise _Final(f"http-{status}", f"HTTP {status} from {canonical}", status)
+        body = bytearray()
+        for chunk in response.iter_bytes():
+            body.extend(chunk)
+            if len(body) > self.policy.max_bytes:
+                raise _Final("too-large", f"body larger than {self.policy.max_bytes} bytes", status)
+        declared = response.headers.get("content-length")
+        if declared and declared.isdigit() and "content-encoding" not in response.headers and int(declared) != len(body):
+            raise _Retryable("truncated", f"got {len(body)} of {declared} bytes", status)
+        with self._lock:
+            self.counters.bodies += 1
+            self.counters.body_bytes += len(body)
+            self.counters.wire_bytes += response.num_bytes_downloaded
+        return ("done", _Answer(status, _now(), bytes(body), response))
+
+
+class _Answer:
+    """What one finished response left behind (headers read while the stream was open)."""
+
+    def __init__(self, status: int, fetched_at: datetime, body: bytes | None, response: httpx.Response) -> None:
+        self.status = status
+        self.fetched_at = fetched_at
+        self.body = body
+        self.content_type = response.headers.get("content-type")
+        self.etag = response.headers.get("etag")
+        self.last_modified = response.headers.get("last-modified")
+        self.wire_bytes = response.num_bytes_downloaded
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(microsecond=0)

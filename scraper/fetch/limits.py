@@ -1,0 +1,31 @@
+"""Per-host politeness: at most N requests in flight per host, a pause between request starts."""
+
+from __future__ import annotations
+
+import threading
+import time
+from contextlib import contextmanager
+from typing import Iterator
+
+
+class HostGates:
+    def __init__(self, per_host: int, delay: float, total: int) -> None:
+        self._per_host = max(1, per_host)
+        self._delay = max(0.0, delay)
+        self._total = threading.BoundedSemaphore(max(1, total))
+        self._lock = threading.Lock()
+        self._sems: dict[str, threading.BoundedSemaphore] = {}
+        self._next: dict[str, float] = {}
+
+    @contextmanager
+    def slot(self, host: str) -> Iterator[None]:
+        with self._lock:
+            sem = self._sems.setdefault(host, threading.BoundedSemaphore(self._per_host))
+        with self._total, sem:
+            with self._lock:
+                now = time.monotonic()
+                start = max(now, self._next.get(host, now))
+                self._next[host] = start + self._delay
+            if start > now:
+                time.sleep(start - now)
+            yield

@@ -1,0 +1,175 @@
+"""The HTTP client against a real local server with faults."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.fetch import FetchPolicy, FetchRequest, Fetcher, HostMap
+from scraper.fetch.client import parse_retry_after
+from scraper.fetch.urls import BaseUrlError, parse_base_url
+from tests.site_server import Fault, SiteServer
+
+HOST = "www.mofcom.gov.cn"
+PAGE = f"{HOST}/zwgk/zcfb/art/2025/art_0123456789abcdef0123456789abcdef.html"
+URL = f"https://{PAGE}"
+BODY = '<html><head><meta charset="utf-8"><meta name="PubDate" content="2025-04-04 20:15"></head><body><p>商务部公告2025年第21号</p></body></html>'.encode()
+
+
+def policy(**kw) -> FetchPolicy:
+    base = dict(delay=0.0, attempts=3, backoff=0.01, max_wait=0.5, timeout=0.5, per_host=1, total=2)
+    base.update(kw)
+    return FetchPolicy(**base)
+
+
+@pytest.fixture
+def site():
+    with SiteServer(pages={PAGE: BODY}) as server:
+        yield server
+
+
+def fetcher(site: SiteServer, **kw) -> Fetcher:
+    return Fetcher(policy(**kw), host_map=HostMap(site.base_urls([HOST])), allowed_hosts={HOST})
+
+
+def test_plain_get_sends_identity_headers_and_maps_back(site):
+    with fetcher(site) as f:
+        result = f.fetch(FetchRequest(URL, referer="https://www.mofcom.gov.cn/zwgk/zcfb/index.html"))
+    assert result.ok and result.status == 200 and result.body == BODY
+    assert result.url == URL and result.final_url == URL
+    assert result.etag and result.last_modified
+    headers = site.hits[0].headers
+    assert headers["User-Agent"].startswith("mofcom-watch/")
+    assert headers["Accept-Language"].startswith("zh-CN")
+    assert headers["Referer"] == "https://www.mofcom.gov.cn/zwgk/zcfb/index.html"
+
+
+def test_conditional_request_gets_304_and_no_body(site):
+    with fetcher(site) as f:
+        first = f.fetch(FetchRequest(URL))
+        second = f.fetch(FetchRequest(URL, etag=first.etag, last_modified=first.last_modified))
+        by_date = f.fetch(FetchRequest(URL, last_modified=first.last_modified))
+    assert second.not_modified and second.body is None
+    assert by_date.not_modified
+    assert site.hits[1].body_bytes == 0 and site.hits[1].headers["If-None-Match"] == first.etag
+    assert f.counters.bodies == 1 and f.counters.not_modified == 2
+
+
+def test_500_then_success_is_retried(site):
+    site.faults[PAGE] = Fault("500", times=2)
+    with fetcher(site) as f:
+        result = f.fetch(FetchRequest(URL))
+    assert result.ok and result.body == BODY and result.attempts == 3
+    assert site.statuses() == [500, 500, 200]
+
+
+def test_persistent_500_is_a_failure_with_reason(site):
+    site.faults[PAGE] = Fault("500")
+    with fetcher(site) as f:
+        result = f.fetch(FetchRequest(URL))
+    assert not result.ok and result.error == "http-500" and result.status == 500 and result.body is None
+    assert len(site.hits) == 3
+
+
+def test_429_honours_retry_after_with_a_cap(site):
+    waits: list[float] = []
+    site.faults[PAGE] = Fault("429", times=1, retry_after="7")
+    f = Fetcher(policy(max_wait=0.25), host_map=HostMap(site.base_urls([HOST])), sleep=waits.append)
+    with f:
+        result = f.fetch(FetchRequest(URL))
+    assert result.ok and waits == [0.25]  # 7 s asked, capped at 0.25 s
+    site.faults[PAGE] = Fault("429", times=1, retry_after="0")
+    waits.clear()
+    with Fetcher(policy(), host_map=HostMap(site.base_urls([HOST])), sleep=waits.append) as f:
+        assert f.fetch(FetchRequest(URL)).ok
+    assert waits == [0.0]
+
+
+def test_retry_after_http_date():
+    assert parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now=1445412470.0) == 10.0
+    assert parse_retry_after("nonsense") is None and parse_retry_after("3") == 3.0
+
+
+def test_timeout_is_retried_then_reported(site):
+    site.faults[PAGE] = Fault("timeout", delay=1.0)
+    with fetcher(site, timeout=0.2, attempts=2) as f:
+        result = f.fetch(FetchRequest(URL))
+    assert result.error == "timeout" and result.attempts == 2
+
+
+def test_bot_check_is_not_retried_and_not_content(site):
+    site.faults[PAGE] = Fault("412")
+    with fetcher(site) as f:
+        result = f.fetch(FetchRequest(URL))
+    assert result.error == "bot-check" and result.status == 412 and result.body is None
+    assert len(site.hits) == 1
+
+
+def test_truncated_body_is_retried(site):
+    site.faults[PAGE] = Fault("truncate", times=1)
+    with fetcher(site) as f:
+        result = f.fetch(FetchRequest(URL))
+    assert result.ok and result.body == BODY and result.attempts == 2
+    site.faults[PAGE] = Fault("truncate")
+    with fetcher(site) as f:
+        result = f.fetch(FetchRequest(URL))
+    assert result.error == "truncated" and result.body is None
+
+
+def test_redirect_to_another_host_is_refused(site):
+    site.faults[PAGE] = Fault("redirect")
+    with fetcher(site) as f:
+        result = f.fetch(FetchRequest(URL))
+    assert result.error == "redirect-off-site" and "elsewhere.example.net" in result.detail
+
+
+def test_redirect_within_allowed_hosts_is_followed(site):
+    other = f"{HOST}/zcfb/blgg/art/2025/art_fedcba9876543210fedcba9876543210.html"
+    site.set_page(other, BODY)
+    site.faults[PAGE] = Fault("redirect", location=f"{site.url}/{other}")
+    with fetcher(site) as f:
+        result = f.fetch(FetchRequest(URL))
+    assert result.ok and result.final_url == f"https://{other}" and result.body == BODY
+
+
+def test_body_size_cap(site):
+    with fetcher(site, max_bytes=50) as f:
+        result = f.fetch(FetchRequest(URL))
+    assert result.error == "too-large"
+
+
+def test_not_found(site):
+    with fetcher(site) as f:
+        result = f.fetch(FetchRequest(f"https://{HOST}/missing.html"))
+    assert result.error == "not-found" and result.status == 404
+
+
+def test_tls_handshake_failure_falls_back_to_plain_http(site):
+    aq = "aqygzj.mofcom.gov.cn"
+    site.set_page(f"{aq}/index.html", BODY)
+    https_base = site.url.replace("http://", "https://") + f"/{aq}"  # plain HTTP port: TLS fails
+    with Fetcher(policy(), host_map=HostMap({aq: https_base})) as f:
+        first = f.fetch(FetchRequest(f"https://{aq}/index.html"))
+        second = f.fetch(FetchRequest(f"https://{aq}/index.html"))
+    assert first.ok and first.body == BODY and first.attempts == 2
+    assert second.ok and second.attempts == 1  # remembered
+
+
+def test_connection_refused_is_a_connect_failure():
+    with Fetcher(policy(attempts=2), host_map=HostMap({HOST: "http://127.0.0.1:9"})) as f:
+        result = f.fetch(FetchRequest(URL))
+    assert result.error == "connect" and result.attempts == 2
+
+
+def test_base_url_parsing():
+    assert parse_base_url("www.mofcom.gov.cn=http://127.0.0.1:8000/x/") == ("www.mofcom.gov.cn", "http://127.0.0.1:8000/x")
+    for bad in ("nohost", "=http://x", "h=ftp://x", "h="):
+        with pytest.raises(BaseUrlError):
+            parse_base_url(bad)
+
+
+def test_host_map_round_trip():
+    hm = HostMap({HOST: "http://127.0.0.1:8000/www.mofcom.gov.cn"})
+    url = f"https://{HOST}/api?pageNo=2"
+    assert hm.to_transport(url) == "http://127.0.0.1:8000/www.mofcom.gov.cn/api?pageNo=2"
+    assert hm.to_canonical(hm.to_transport(url)) == url
+    assert hm.to_canonical("http://other.example/x") == "https://other.example/x"

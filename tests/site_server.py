@@ -1,0 +1,312 @@
+"""A real local HTTP server that serves a saved-site tree in the real URL layout, with faults.
+
+``fixtures/<host>/<path>`` is served at ``http://127.0.0.1:<port>/<host>/<path>``, so
+``--base-url <host>=http://127.0.0.1:<port>/<host>`` points a run at it. It also
+emulates the jpaas JSON list endpoint (``/api-gateway/jpaas-publish-server/front/page/build/unit``)
+from the article files under a column folder, paginated by ``pageNo``/``pageSize``
+(or ``paramJson``). ETag / Last-Modified and 304 answers are supported.
+
+Faults are set per path (``host/path``, no leading slash) and can be limited to the
+first N requests, so a test can make a page fail once and then heal.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+import threading
+import time
+from dataclasses import dataclass, field
+from email.utils import formatdate
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+JPAAS_PATH = "api-gateway/jpaas-publish-server/front/page/build/unit"
+ART_RE = re.compile(r"/art/\d{4}/art_[0-9a-f]{32}\.html$")
+PUBDATE_RE = re.compile(rb'<meta\s+name="PubDate"\s+content="(\d{4}-\d{2}-\d{2})')
+TITLE_RE = re.compile(rb'<meta\s+name="ArticleTitle"\s+content="([^"]*)"')
+DEFAULT_COLUMNS = {"www.mofcom.gov.cn": "zwgk/zcfb/", "aqygzj.mofcom.gov.cn": "flzc/gzjgfxwj/"}
+BOT_CHECK_BODY = (
+    b"<html><head><script>document.cookie='__jsl_clearance=1';location.reload();</script></head>"
+    b"<body></body></html>"
+)
+FIXED_MTIME = 1735689600.0  # 2025-01-01: stable Last-Modified for fixture files
+
+
+@dataclass
+class Fault:
+    """``kind``: timeout | 500 | 503 | 429 | 412 | 521 | 404 | truncate | gbk | redirect | zero-links."""
+
+    kind: str
+    times: int | None = None  # None: every request; N: only the first N requests
+    retry_after: str = "0"
+    delay: float = 2.0  # timeout: how long to stall
+    location: str = "http://elsewhere.example.net/trap.html"
+
+
+@dataclass
+class Hit:
+    path: str
+    status: int
+    body_bytes: int
+    conditional: bool
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+class SiteServer:
+    def __init__(
+        self,
+        root: Path | None = None,
+        *,
+        latency: float = 0.0,
+        pages: dict[str, bytes] | None = None,
+        columns: dict[str, str] | None = None,
+    ) -> None:
+        self.root = root
+        self.latency = latency
+        self.pages: dict[str, bytes] = dict(pages or {})  # overlay: "host/path" -> bytes
+        self.removed: set[str] = set()
+        self.columns = dict(DEFAULT_COLUMNS if columns is None else columns)
+        self.faults: dict[str, Fault] = {}
+        self.hits: list[Hit] = []
+        self._lock = threading.Lock()
+        self._mtimes: dict[str, float] = {}
+        self._httpd: ThreadingHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+
+    # -- lifecycle -----------------------------------------------------------------
+    def __enter__(self) -> "SiteServer":
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def start(self) -> None:
+        handler = _make_handler(self)
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self._httpd.daemon_threads = True
+        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        if self._httpd:
+            self._httpd.shutdown()
+            self._httpd.server_close()
+            self._httpd = None
+
+    @property
+    def url(self) -> str:
+        assert self._httpd is not None
+        return f"http://127.0.0.1:{self._httpd.server_address[1]}"
+
+    def base_url(self, host: str) -> str:
+        return f"{self.url}/{host}"
+
+    def base_urls(self, hosts: list[str] | None = None) -> dict[str, str]:
+        return {h: self.base_url(h) for h in (hosts or self.hosts())}
+
+    def hosts(self) -> list[str]:
+        found = {p.split("/", 1)[0] for p in self.pages}
+        if self.root:
+            found |= {d.name for d in self.root.iterdir() if d.is_dir() and "." in d.name}
+        return sorted(found)
+
+    # -- content ----------------------------------------------------------------------
+    def set_page(self, path: str, body: bytes) -> None:
+        with self._lock:
+            self.pages[path] = body
+            self._mtimes[path] = time.time()
+            self.removed.discard(path)
+
+    def reset_hits(self) -> None:
+        with self._lock:
+            self.hits.clear()
+
+    def read(self, path: str) -> bytes | None:
+        if path in self.removed:
+            return None
+        if path in self.pages:
+            return self.pages[path]
+        if self.root is None:
+            return None
+        file = (self.root / path).resolve()
+        if self.root.resolve() not in file.parents:
+            return None
+        if file.is_dir():
+            file = file / "index.html"
+        return file.read_bytes() if file.is_file() else None
+
+    def mtime(self, path: str) -> float:
+        return self._mtimes.get(path, FIXED_MTIME)
+
+    def all_paths(self) -> list[str]:
+        paths = set(self.pages)
+        if self.root:
+            for file in self.root.rglob("*"):
+                if file.is_file():
+                    paths.add(file.relative_to(self.root).as_posix())
+        return sorted(paths - self.removed)
+
+    def jpaas(self, host: str, query: dict[str, list[str]]) -> bytes | None:
+        column = self.columns.get(host)
+        if column is None:
+            return None
+        page_no, page_size = 1, 20
+        if "paramJson" in query:
+            params = json.loads(query["paramJson"][0])
+            page_no, page_size = int(params.get("pageNo", 1)), int(params.get("pageSize", 20))
+        page_no = int(query.get("pageNo", [page_no])[0])
+        page_size = int(query.get("pageSize", [page_size])[0])
+        items = []
+        prefix = f"{host}/{column}"
+        for path in self.all_paths():
+            if path.startswith(prefix) and ART_RE.search(path):
+                body = self.read(path) or b""
+                day = PUBDATE_RE.search(body)
+                title = TITLE_RE.search(body)
+                items.append(
+                    (day.group(1).decode() if day else "", path, title.group(1).decode("utf-8", "replace") if title else "")
+                )
+        items.sort(key=lambda item: (item[0], item[1]), reverse=True)
+        chunk = items[(page_no - 1) * page_size : page_no * page_size]
+        rows = "".join(
+            f'<li><a href="/{path.split("/", 1)[1]}" title="{html.escape(title)}">{html.escape(title)}</a>'
+            f"<span>[{day}]</span></li>"
+            for day, path, title in chunk
+        )
+        return json.dumps({"success": True, "data": {"html": f"<ul>{rows}</ul>"}}, ensure_ascii=False).encode()
+
+    def _take_fault(self, path: str) -> Fault | None:
+        with self._lock:
+            fault = self.faults.get(path)
+            if fault is None:
+                return None
+            if fault.times is not None:
+                if fault.times <= 0:
+                    return None
+                fault.times -= 1
+            return fault
+
+    def _record(self, hit: Hit) -> None:
+        with self._lock:
+            self.hits.append(hit)
+
+    # -- stats --------------------------------------------------------------------------
+    def body_bytes(self) -> int:
+        return sum(h.body_bytes for h in self.hits)
+
+    def statuses(self) -> list[int]:
+        return [h.status for h in self.hits]
+
+
+def _mangle_links(body: bytes) -> bytes:
+    """An index whose layout changed: the same text, but no link markup a parser knows."""
+    return re.sub(rb"<a\s[^>]*>", b"<em>", body).replace(b"</a>", b"</em>")
+
+
+def _make_handler(site: SiteServer) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args: object) -> None:  # keep test output clean
+            pass
+
+        def handle(self) -> None:
+            try:
+                super().handle()
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+
+        def do_GET(self) -> None:  # noqa: N802
+            try:
+                self._serve()
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+
+        def _send(self, status: int, body: bytes = b"", headers: dict[str, str] | None = None, conditional=False) -> None:
+            site._record(Hit(self._path, status, len(body), conditional, dict(self.headers.items())))
+            self.send_response(status)
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if body:
+                self.wfile.write(body)
+
+        def _serve(self) -> None:
+            parts = urlsplit(self.path)
+            self._path = parts.path.lstrip("/")
+            path = self._path
+            if path.endswith("/") or path == "":
+                path += "index.html"
+                self._path = path
+            if site.latency:
+                time.sleep(site.latency)
+            fault = site._take_fault(path)
+            if fault is not None and self._apply(fault, path):
+                return
+            host, _, rest = path.partition("/")
+            if rest == JPAAS_PATH:
+                body = site.jpaas(host, parse_qs(parts.query))
+                content_type = "application/json;charset=UTF-8"
+            else:
+                body = site.read(path)
+                content_type = "text/plain; charset=utf-8" if path.endswith(".txt") else "text/html"
+            if body is None:
+                self._send(404, b"<html><body>404 Error</body></html>", {"Content-Type": "text/html"})
+                return
+            if fault is not None and fault.kind == "zero-links":
+                body = _mangle_links(body)
+            if fault is not None and fault.kind == "gbk":
+                body = body.decode("utf-8").replace('charset="utf-8"', 'charset="gb2312"').replace(
+                    "charset=utf-8", "charset=gb2312").encode("gb18030")
+                content_type = "text/html"
+            etag = '"' + hashlib.sha256(body).hexdigest()[:20] + '"'
+            last_modified = formatdate(site.mtime(path), usegmt=True)
+            headers = {"Content-Type": content_type, "ETag": etag, "Last-Modified": last_modified}
+            inm = self.headers.get("If-None-Match")
+            ims = self.headers.get("If-Modified-Since")
+            conditional = bool(inm or ims)
+            if (inm and inm == etag) or (not inm and ims and ims == last_modified):
+                self._send(304, b"", {"ETag": etag, "Last-Modified": last_modified}, conditional)
+                return
+            self._send(200, body, headers, conditional)
+
+        def _apply(self, fault: Fault, path: str) -> bool:
+            """Serve the fault; False when the fault only alters a normal answer (gbk, zero-links)."""
+            kind = fault.kind
+            if kind == "timeout":
+                time.sleep(fault.delay)
+                body = site.read(path) or b""
+                self._send(200, body, {"Content-Type": "text/html"})
+                return True
+            if kind in ("500", "503", "404"):
+                self._send(int(kind), f"<html><body>error {kind}</body></html>".encode(), {"Content-Type": "text/html"})
+                return True
+            if kind == "429":
+                self._send(429, b"slow down", {"Retry-After": fault.retry_after, "Content-Type": "text/plain"})
+                return True
+            if kind in ("412", "521"):
+                self._send(int(kind), BOT_CHECK_BODY, {"Content-Type": "text/html"})
+                return True
+            if kind == "redirect":
+                self._send(302, b"", {"Location": fault.location})
+                return True
+            if kind == "truncate":
+                body = site.read(path) or b"x" * 100
+                site._record(Hit(path, 200, len(body) // 2, False))
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body[: len(body) // 2])
+                self.wfile.flush()
+                self.close_connection = True
+                return True
+            return False
+
+    return Handler
