@@ -1,0 +1,615 @@
+"""The lifecycle engine: stored notices + a date -> events and listing states. Pure.
+
+A *listing* is (listing notice, list): the entities a notice put on a list. Its
+entities change state through *steps*: one action of one notice applied to one
+listing (a Q&A suspending two notices makes two steps). Steps apply in
+effective-date order, ties broken by acting notice key, so the order notices were
+stored in never matters.
+
+Knowledge and time are kept apart: a notice is *known* from its publication date
+(its events exist from then, so an announcement effective in five days is news
+today), while the state only changes on the effective date. A suspension whose end
+date passes with nothing newer known *lapses*: the measures are presumed back in
+force, which is said plainly and flagged for review. Countdown items fire 30 and
+7 days before an end date, but only if on that day the end date was still the
+current one as then known.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, timezone
+
+from storage.names import clean_display, entity_key
+from storage.records import (
+    ActionKind,
+    ActionRecord,
+    EntityRecord,
+    EventKind,
+    EventRecord,
+    ListingState,
+    ListKind,
+    NoticeKind,
+    NoticeRef,
+    Provenance,
+    StatusRow,
+    StoredNotice,
+)
+
+TAG_PREFIX = "tag:mofcom-watch,2025:"
+CST = timezone(timedelta(hours=8))  # MOFCOM publishes in Beijing time
+COUNTDOWN_DAYS = (30, 7)
+
+LIST_NAMES = {
+    ListKind.ECL: "export control list",
+    ListKind.UEL: "unreliable entity list",
+    ListKind.WATCH: "watch list",
+    ListKind.COUNTERMEASURE: "countermeasure list",
+}
+COUNTRY_ADJECTIVES = {"US": "US", "JP": "Japanese", "TW": "Taiwan-region", "CA": "Canadian", "GB": "British",
+                      "DE": "German", "FR": "French", "NL": "Dutch", "KR": "Korean", "AU": "Australian"}
+
+# Actions that act on the notice's own entities (they create a listing) ...
+OWN_ACTIONS = {
+    ActionKind.IMPOSE: (EventKind.IMPOSED, ListingState.IN_FORCE),
+    ActionKind.MEASURE: (EventKind.MEASURE, ListingState.IN_FORCE),
+    ActionKind.INVESTIGATE: (EventKind.INVESTIGATION, ListingState.INVESTIGATION),
+}
+# ... and actions that act on earlier notices named in their targets.
+TARGET_ACTIONS = {
+    ActionKind.SUSPEND: (EventKind.SUSPENDED, ListingState.SUSPENDED),
+    ActionKind.EXTEND: (EventKind.SUSPENSION_EXTENDED, ListingState.SUSPENDED),
+    ActionKind.LIFT: (EventKind.LIFTED, ListingState.LIFTED),
+    ActionKind.REMOVE: (EventKind.REMOVED, ListingState.REMOVED),
+    ActionKind.RESTORE: (EventKind.RESTORED, ListingState.IN_FORCE),
+}
+# Notice kinds whose entities can be the target of a date+count reference.
+LISTING_NOTICE_KINDS = {NoticeKind.ANNOUNCEMENT, NoticeKind.ORDER, NoticeKind.UEL_ANNOUNCEMENT}
+NO_ENTITY = ""  # pseudo entity key for a listing whose notice names no entities
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """Everything the engine derives as of one day."""
+
+    events: tuple[EventRecord, ...]
+    states: tuple[StatusRow, ...]
+    problems: tuple[str, ...]
+
+
+# --- dates ----------------------------------------------------------------------------
+
+
+def day_of(value: str | None) -> date | None:
+    """The date of an ISO date or date-time string ("2025-04-10T12:01+08:00" -> 2025-04-10)."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def midnight(day: date) -> datetime:
+    return datetime.combine(day, time(0), CST)
+
+
+def known_from(notice: StoredNotice) -> date | None:
+    """The day a notice became public: its publication date (else its effective date)."""
+    rec = notice.record
+    if rec.published:
+        return rec.published
+    if rec.published_at:
+        return _aware(rec.published_at).date()
+    return day_of(rec.effective)
+
+
+def occurred_at(notice: StoredNotice) -> datetime:
+    rec = notice.record
+    if rec.published_at:
+        return _aware(rec.published_at)
+    day = known_from(notice)
+    assert day is not None
+    return midnight(day)
+
+
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=CST)
+
+
+# --- listings and steps -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Listing:
+    notice: StoredNotice
+    list: ListKind
+    entities: tuple[tuple[str, EntityRecord], ...]  # (entity key, record), annex order
+
+    @property
+    def key(self) -> str:
+        return self.notice.record.key
+
+    def entity_keys(self) -> tuple[str, ...]:
+        return tuple(k for k, _ in self.entities) or (NO_ENTITY,)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One action of one notice applied to one listing."""
+
+    source: StoredNotice
+    action: ActionRecord
+    event_kind: EventKind
+    state: ListingState
+    effective: date
+    known: date
+    order: tuple[date, str, int, int]
+    subset: tuple[str, ...] | None = None  # entity keys; None = all of the listing
+
+
+@dataclass
+class EntityState:
+    state: ListingState | None = None
+    since: date | None = None
+    until: date | None = None
+    by: str | None = None
+    presumed: bool = False
+    history: list[str] = field(default_factory=list)
+
+
+def _entity_pairs(entities: Iterable[EntityRecord]) -> tuple[tuple[str, EntityRecord], ...]:
+    seen: dict[str, EntityRecord] = {}
+    for ent in entities:
+        key = ent.key or entity_key(ent.zh, ent.en)
+        if key and key not in seen:
+            seen[key] = ent
+    return tuple(seen.items())
+
+
+def _action_effective(notice: StoredNotice, action: ActionRecord) -> date | None:
+    return day_of(action.effective) or day_of(notice.record.effective) or known_from(notice)
+
+
+# --- text -------------------------------------------------------------------------------
+
+
+def list_name(lst: ListKind | None) -> str:
+    return LIST_NAMES.get(lst, "list") if lst else "list"
+
+
+def entity_label(ent: EntityRecord) -> str:
+    en, zh = clean_display(ent.en), clean_display(ent.zh)
+    if en and zh:
+        return f"{en} ({zh})"
+    return en or zh or ent.key or "unnamed entity"
+
+
+def group_label(entities: Sequence[EntityRecord]) -> str:
+    """"16 US entities", "1 Japanese entity", "3 entities"."""
+    n = len(entities)
+    countries = {e.country for e in entities}
+    adjective = ""
+    if len(countries) == 1:
+        (code,) = countries
+        if code:
+            adjective = COUNTRY_ADJECTIVES.get(code, code) + " "
+    return f"{n} {adjective}{'entity' if n == 1 else 'entities'}"
+
+
+def _subject(entities: Sequence[EntityRecord], listing: Listing, entity: EntityRecord | None) -> str:
+    who = entity_label(entity) if entity else (group_label(entities) if entities else "the entities")
+    return f"{who} on the {list_name(listing.list)} ({listing.key})"
+
+
+def _title(kind: EventKind, subject: str, effective: date, until: date | None, days: int | None) -> str:
+    until_text = f"until {until.isoformat()}" if until else "until further notice"
+    match kind:
+        case EventKind.IMPOSED:
+            return f"Imposed: {subject} from {effective.isoformat()}"
+        case EventKind.MEASURE:
+            return f"Measure: {subject} from {effective.isoformat()}"
+        case EventKind.INVESTIGATION:
+            return f"Investigation opened: {subject} from {effective.isoformat()}"
+        case EventKind.SUSPENDED:
+            return f"Suspended: {subject} {until_text}"
+        case EventKind.SUSPENSION_EXTENDED:
+            return f"Suspension extended: {subject} {until_text}"
+        case EventKind.LIFTED:
+            return f"Lifted: {subject} from {effective.isoformat()}"
+        case EventKind.REMOVED:
+            return f"Removed: {subject} from {effective.isoformat()}"
+        case EventKind.RESTORED:
+            return f"Restored: {subject} back in force from {effective.isoformat()}"
+        case EventKind.SUSPENSION_LAPSED:
+            return f"Suspension lapsed: {subject} presumed back in force"
+        case EventKind.SUSPENSION_ENDS_SOON:
+            return f"Suspension ends in {days} days: {subject}, on {until.isoformat() if until else '?'}"
+    return f"{kind.value}: {subject}"
+
+
+WHAT = {
+    EventKind.IMPOSED: "The measures of this listing apply",
+    EventKind.MEASURE: "An additional measure applies",
+    EventKind.INVESTIGATION: "An investigation was opened (not a listing)",
+    EventKind.SUSPENDED: "The measures are suspended",
+    EventKind.SUSPENSION_EXTENDED: "The suspension of the measures is extended",
+    EventKind.LIFTED: "The measures are stopped (lifted)",
+    EventKind.REMOVED: "The entities are removed from the list",
+    EventKind.RESTORED: "The measures are restored",
+}
+
+
+def _number(notice: StoredNotice) -> str:
+    rec = notice.record
+    return f"{rec.key} ({rec.number})" if rec.number else rec.key
+
+
+def _summary(kind: EventKind, subject: str, effective: date, until: date | None, by: StoredNotice,
+             listing: Listing, days: int | None) -> str:
+    listed = f"Listed by {_number(listing.notice)}."
+    if kind is EventKind.SUSPENSION_LAPSED:
+        return (f"The suspension for {subject} ended on {effective.isoformat()} and no later notice extending, "
+                f"lifting or restoring it is known. The measures are presumed back in force since "
+                f"{effective.isoformat()}; this is a presumption and needs review. The suspension was last set by "
+                f"{_number(by)}. {listed}")
+    if kind is EventKind.SUSPENSION_ENDS_SOON:
+        return (f"The suspension for {subject} ends on {until.isoformat() if until else '?'}, in {days} days, "
+                f"as set by {_number(by)}. Unless a new notice extends it, the measures are presumed back in force "
+                f"from then. {listed}")
+    text = f"{WHAT.get(kind, kind.value)} for {subject} from {effective.isoformat()}"
+    if kind in (EventKind.SUSPENDED, EventKind.SUSPENSION_EXTENDED):
+        text += f" until {until.isoformat()}" if until else ", with no end date stated"
+    return f"{text}. By {_number(by)}. {listed}"
+
+
+# --- the engine -------------------------------------------------------------------------
+
+
+class _Builder:
+    """Collects events by id (first wins) and problems."""
+
+    def __init__(self) -> None:
+        self.events: dict[str, EventRecord] = {}
+        self.problems: list[str] = []
+
+    def add(self, event: EventRecord) -> None:
+        self.events.setdefault(event.id, event)
+
+    def problem(self, text: str) -> None:
+        if text not in self.problems:
+            self.problems.append(text)
+
+
+def _provenance(*notices: StoredNotice) -> tuple[Provenance, ...]:
+    out: list[Provenance] = []
+    for n in notices:
+        if n.provenance not in out:
+            out.append(n.provenance)
+    return tuple(out)
+
+
+def _state_events(b: _Builder, kind: EventKind, listing: Listing, by: StoredNotice, keys: Sequence[str],
+                  effective: date, until: date | None, occurred: datetime, *, presumed: bool = False,
+                  days: int | None = None, id_day: date | None = None) -> None:
+    """One notice-scope item for the affected entities plus one entity-scope item each."""
+    records = dict(listing.entities)
+    ents = [records[k] for k in keys if k in records]
+    base = f"{TAG_PREFIX}{listing.key}/{kind.value}/{listing.list.value}/{(id_day or effective).isoformat()}"
+    common = dict(kind=kind, list=listing.list, notice_key=listing.key, source_key=by.record.key,
+                  effective=id_day or effective, until=until, occurred=occurred, updated=occurred,
+                  title_zh=by.record.title, presumed=presumed, days_left=days,
+                  provenance=_provenance(by, listing.notice))
+    subject = _subject(ents, listing, None)
+    b.add(EventRecord(id=base, scope="notice", entity_key=None, entities=tuple(ents),
+                      title=_title(kind, subject, effective, until, days),
+                      summary=_summary(kind, subject, effective, until, by, listing, days), **common))
+    for key, ent in zip([k for k in keys if k in records], ents):
+        subject = _subject([ent], listing, ent)
+        b.add(EventRecord(id=f"{base}/{key}", scope="entity", entity_key=key, entities=(ent,),
+                          title=_title(kind, subject, effective, until, days),
+                          summary=_summary(kind, subject, effective, until, by, listing, days), **common))
+
+
+def _unresolved(b: _Builder, source: StoredNotice, action: ActionRecord, ref: NoticeRef | None, why: str,
+                effective: date, slug: str) -> None:
+    lst = action.list or (ref.list if ref else None) or source.record.list
+    phrase = ref.text if ref and ref.text else (ref.key if ref and ref.key else action.text)
+    b.problem(f"{source.record.key}: {why}")
+    b.add(EventRecord(
+        id=f"{TAG_PREFIX}{source.record.key}/unresolved_reference/{lst.value if lst else 'none'}/"
+           f"{effective.isoformat()}/{slug}",
+        kind=EventKind.UNRESOLVED_REFERENCE, scope="notice", list=lst, notice_key=source.record.key,
+        source_key=source.record.key, entity_key=None, effective=effective, until=action.until,
+        occurred=occurred_at(source), updated=occurred_at(source),
+        title=f"Unresolved reference: {source.record.key} {action.action.value}s \"{phrase}\", which cannot be "
+              f"matched to stored notices",
+        title_zh=source.record.title,
+        summary=f"{_number(source)} says to {action.action.value} the measures of \"{phrase}\" from "
+                f"{effective.isoformat()}, but {why}. No state was changed; this needs review.",
+        provenance=_provenance(source),
+    ))
+
+
+def _ref_slug(ref: NoticeRef | None, i: int, j: int) -> str:
+    if ref is None:
+        return f"a{i}"
+    if ref.key:
+        return ref.key
+    parts = [p for p in (ref.date.isoformat() if ref.date else None, ref.list.value if ref.list else None,
+                         str(ref.count) if ref.count is not None else None) if p]
+    return "-".join(parts) or f"a{i}t{j}"
+
+
+def _resolve_date_ref(ref: NoticeRef, lst: ListKind | None, source: StoredNotice,
+                      listings: dict[tuple[str, ListKind], Listing]) -> tuple[list[Listing], str | None]:
+    """Listings of ``lst`` whose notice was published (else took effect) on ``ref.date``; count checked."""
+    lst = ref.list or lst
+    if ref.date is None or lst is None:
+        return [], f"reference \"{ref.text}\" names neither a notice number nor a date and list"
+    pool = [l for (key, l_list), l in sorted(listings.items())
+            if l_list is lst and key != source.record.key and l.notice.record.kind in LISTING_NOTICE_KINDS]
+    cands = [l for l in pool if known_from(l.notice) == ref.date]
+    if not cands:
+        cands = [l for l in pool if day_of(l.notice.record.effective) == ref.date]
+    if not cands:
+        return [], f"no stored notice on the {list_name(lst)} dated {ref.date.isoformat()} (\"{ref.text}\")"
+    if ref.count is None:
+        return cands, None
+    total = sum(len(l.entities) for l in cands)
+    if total == ref.count:
+        return cands, None
+    exact = [l for l in cands if len(l.entities) == ref.count]
+    if len(exact) == 1:
+        return exact, None
+    found = ", ".join(f"{l.key} ({len(l.entities)})" for l in cands)
+    return [], (f"count mismatch: \"{ref.text}\" says {ref.count} entities but the stored notices of "
+                f"{ref.date.isoformat()} on the {list_name(lst)} hold {found}")
+
+
+def _targets(ref: NoticeRef, action: ActionRecord, source: StoredNotice,
+             listings: dict[tuple[str, ListKind], Listing],
+             notices: dict[str, StoredNotice]) -> tuple[list[Listing], str | None]:
+    if ref.key:
+        if ref.key not in notices:
+            return [], f"reference to {ref.key} (\"{ref.text}\"), which is not stored"
+        lst = action.list or ref.list
+        found = [l for (k, l_list), l in sorted(listings.items()) if k == ref.key and (lst is None or l_list is lst)]
+        if not found:
+            where = f" on the {list_name(lst)}" if lst else ""
+            return [], f"{ref.key} lists no entities{where} (\"{ref.text}\")"
+        return found, None
+    return _resolve_date_ref(ref, action.list, source, listings)
+
+
+def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str, ListKind], Listing],
+                                                                    dict[tuple[str, ListKind], list[Step]]]:
+    notices = {n.record.key: n for n in known}
+    listings: dict[tuple[str, ListKind], Listing] = {}
+    steps: dict[tuple[str, ListKind], list[Step]] = defaultdict(list)
+    own: list[tuple[StoredNotice, int, ActionRecord, ListKind]] = []
+    for n in known:
+        for i, action in enumerate(n.record.actions):
+            if action.action in OWN_ACTIONS:
+                lst = action.list or n.record.list
+                if lst is None:
+                    b.problem(f"{n.record.key}: {action.action.value} action names no list")
+                    continue
+                listings.setdefault((n.record.key, lst), Listing(n, lst, _entity_pairs(n.record.entities)))
+                own.append((n, i, action, lst))
+    for n, i, action, lst in own:
+        eff = _action_effective(n, action)
+        kind, state = OWN_ACTIONS[action.action]
+        assert eff is not None
+        steps[(n.record.key, lst)].append(Step(n, action, kind, state, eff, known_from(n) or eff,
+                                               (eff, n.record.key, i, 0), None))
+    for n in known:
+        for i, action in enumerate(n.record.actions):
+            if action.action not in TARGET_ACTIONS:
+                continue
+            eff = _action_effective(n, action)
+            assert eff is not None
+            kind, state = TARGET_ACTIONS[action.action]
+            if not action.targets:
+                _unresolved(b, n, action, None, f"its {action.action.value} action names no earlier notice",
+                            eff, _ref_slug(None, i, 0))
+                continue
+            for j, ref in enumerate(action.targets):
+                found, why = _targets(ref, action, n, listings, notices)
+                if why:
+                    _unresolved(b, n, action, ref, why, eff, _ref_slug(ref, i, j))
+                    continue
+                for listing in found:
+                    subset = None
+                    if action.entities:
+                        have = set(listing.entity_keys())
+                        subset = tuple(k for k in action.entities if k in have)
+                        missing = [k for k in action.entities if k not in have]
+                        if missing and len(found) == 1:
+                            b.problem(f"{n.record.key}: entities {', '.join(missing)} are not on {listing.key}")
+                        if not subset:
+                            continue
+                    steps[(listing.key, listing.list)].append(
+                        Step(n, action, kind, state, eff, known_from(n) or eff, (eff, n.record.key, i, j), subset))
+    for v in steps.values():
+        v.sort(key=lambda s: s.order)
+    return listings, steps
+
+
+def _lapse_due(states: dict[str, EntityState], before: date, inclusive: bool) -> dict[date, list[str]]:
+    due: dict[date, list[str]] = defaultdict(list)
+    for key, st in states.items():
+        if st.state is ListingState.SUSPENDED and st.until and (st.until <= before if inclusive else st.until < before):
+            due[st.until].append(key)
+    return due
+
+
+def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_upto: date | None,
+              b: _Builder | None) -> dict[str, EntityState]:
+    """Run the steps over the listing's entities; emit events into ``b`` when given.
+
+    Steps effective after ``apply_upto`` only produce their (announcement) events.
+    Suspensions ending on or before ``lapse_upto`` with nothing newer lapse.
+    """
+    keys = listing.entity_keys()
+    states = {k: EntityState() for k in keys}
+    by_key: dict[str, StoredNotice] = {}
+
+    def lapse(due: dict[date, list[str]]) -> None:
+        for until, affected in sorted(due.items()):
+            setter = by_key[affected[0]]
+            for k in affected:
+                st = states[k]
+                st.state, st.since, st.presumed = ListingState.LAPSED, until, True
+                st.history.append(f"{until.isoformat()} suspension lapsed: presumed back in force, needs review")
+            if b is not None:
+                _state_events(b, EventKind.SUSPENSION_LAPSED, listing, setter, affected, until, until,
+                              midnight(until), presumed=True)
+
+    for step in steps:
+        affected = [k for k in keys if step.subset is None or k in step.subset]
+        until = step.action.until if step.state is ListingState.SUSPENDED else None
+        if b is not None:
+            _state_events(b, step.event_kind, listing, step.source, affected, step.effective, until,
+                          occurred_at(step.source))
+        if step.effective > apply_upto:
+            for k in affected:
+                states[k].history.append(f"{step.effective.isoformat()} {_history_word(step.event_kind, until)} "
+                                         f"({step.source.record.key}, announced {step.known.isoformat()})")
+            continue
+        lapse(_lapse_due({k: states[k] for k in affected}, step.effective, inclusive=False))
+        for k in affected:
+            st = states[k]
+            if step.event_kind is EventKind.SUSPENSION_EXTENDED and st.state not in (
+                    ListingState.SUSPENDED, ListingState.LAPSED) and b is not None:
+                b.problem(f"{step.source.record.key}: extends a suspension of {listing.key} that is not in place")
+            st.state, st.until, st.by, st.presumed = step.state, until, step.source.record.key, False
+            st.since = step.effective
+            st.history.append(f"{step.effective.isoformat()} {_history_word(step.event_kind, until)} "
+                              f"({step.source.record.key})")
+            by_key[k] = step.source
+    if lapse_upto is not None:
+        lapse(_lapse_due(states, lapse_upto, inclusive=True))
+    return states
+
+
+def _history_word(kind: EventKind, until: date | None) -> str:
+    words = {
+        EventKind.IMPOSED: "imposed", EventKind.MEASURE: "measure imposed", EventKind.INVESTIGATION:
+        "investigation opened", EventKind.LIFTED: "lifted", EventKind.REMOVED: "removed",
+        EventKind.RESTORED: "restored",
+    }
+    if kind in (EventKind.SUSPENDED, EventKind.SUSPENSION_EXTENDED):
+        verb = "suspended" if kind is EventKind.SUSPENDED else "suspension extended"
+        return f"{verb} until {until.isoformat()}" if until else f"{verb}, no end date"
+    return words.get(kind, kind.value)
+
+
+def _countdowns(b: _Builder, listing: Listing, steps: Sequence[Step], as_of: date) -> None:
+    """Countdown items for every end date that was still current on the countdown day."""
+    untils = sorted({s.action.until for s in steps if s.state is ListingState.SUSPENDED and s.action.until})
+    for until in untils:
+        for days in COUNTDOWN_DAYS:
+            day = until - timedelta(days=days)
+            if day > as_of:
+                continue
+            known = [s for s in steps if s.known <= day]
+            states = _simulate(listing, known, date.max, None, None)
+            affected = [k for k, st in states.items() if st.state is ListingState.SUSPENDED and st.until == until]
+            if not affected:
+                continue
+            setter = next(s.source for s in reversed(known)
+                          if s.state is ListingState.SUSPENDED and s.action.until == until)
+            _state_events(b, EventKind.SUSPENSION_ENDS_SOON, listing, setter, affected, until, until,
+                          midnight(day), days=days, id_day=day)
+
+
+def _rows(listing: Listing, states: dict[str, EntityState], as_of: date) -> list[StatusRow]:
+    groups: dict[tuple, list[str]] = {}
+    for key, st in states.items():
+        if st.state is None:
+            continue
+        groups.setdefault((st.state, st.since, st.until, st.presumed, st.by, tuple(st.history)), []).append(key)
+    rows = []
+    rec = listing.notice.record
+    for (state, since, until, presumed, by, history), keys in groups.items():
+        real = tuple(k for k in keys if k != NO_ENTITY)
+        rows.append(StatusRow(
+            notice_key=listing.key, number=rec.number, title=rec.title, list=listing.list, state=state,
+            since=since, until=until,
+            days_left=(until - as_of).days if until and state is ListingState.SUSPENDED else None,
+            entity_count=len(real), presumed=presumed, by=by, entity_keys=real, history=history,
+        ))
+    return rows
+
+
+NOTICE_VERBS = {
+    ActionKind.IMPOSE: "lists", ActionKind.MEASURE: "adds a measure on", ActionKind.INVESTIGATE:
+    "opens an investigation into", ActionKind.SUSPEND: "suspends the measures of", ActionKind.EXTEND:
+    "extends the suspension of", ActionKind.LIFT: "stops the measures of", ActionKind.REMOVE: "removes",
+    ActionKind.RESTORE: "restores the measures of",
+}
+
+
+def _notice_event(n: StoredNotice) -> EventRecord:
+    rec = n.record
+    occurred = occurred_at(n)
+    parts = []
+    for a in rec.actions:
+        targets = ", ".join(t.key or t.text for t in a.targets)
+        verb = NOTICE_VERBS.get(a.action, a.action.value)
+        if targets:
+            parts.append(f"{verb} {targets}")
+        else:
+            parts.append(f"{verb} {group_label(rec.entities) if rec.entities else 'its entities'}")
+    what = "; ".join(parts) or "changes no list"
+    ents = ""
+    on = f" on the {list_name(rec.list)}" if rec.list else ""
+    return EventRecord(
+        id=f"{TAG_PREFIX}{rec.key}/notice", kind=EventKind.NOTICE, scope="notice", list=rec.list,
+        notice_key=rec.key, source_key=rec.key, entity_key=None,
+        effective=day_of(rec.effective) or known_from(n), until=None, occurred=occurred, updated=occurred,
+        title=f"Notice {_number(n)}: {what}{on}{ents}", title_zh=rec.title,
+        summary=f"{_number(n)} published {known_from(n).isoformat()}" +  # type: ignore[union-attr]
+                (f", effective {rec.effective}" if rec.effective else "") + f": {what}{on}{ents}.",
+        entities=rec.entities, provenance=_provenance(n),
+    )
+
+
+def event_sort_key(event: EventRecord) -> tuple:
+    """Newest first, then by id: the order feeds and ``load_events`` use."""
+    return (-event.occurred.timestamp(), event.id)
+
+
+def derive(notices: Sequence[StoredNotice], as_of: date) -> Derivation:
+    """Events, listing states and problems as of ``as_of``, from the stored notices alone."""
+    b = _Builder()
+    by_key: dict[str, StoredNotice] = {}
+    for n in sorted(notices, key=lambda n: (n.record.key, n.record.dumps())):
+        if n.record.key in by_key:
+            b.problem(f"{n.record.key}: stored twice; using one of them")
+            continue
+        if known_from(n) is None:
+            b.problem(f"{n.record.key}: no publication or effective date; ignored")
+            continue
+        by_key[n.record.key] = n
+    known = [n for n in by_key.values() if known_from(n) <= as_of]  # type: ignore[operator]
+    for n in known:
+        b.add(_notice_event(n))
+    listings, steps = _collect(known, b)
+    states: list[StatusRow] = []
+    for lk in sorted(listings):
+        listing = listings[lk]
+        its = steps.get(lk, [])
+        final = _simulate(listing, its, as_of, as_of, b)
+        _countdowns(b, listing, its, as_of)
+        states.extend(_rows(listing, final, as_of))
+    events = tuple(sorted((e for e in b.events.values() if e.occurred.astimezone(CST).date() <= as_of),
+                          key=event_sort_key))
+    return Derivation(events=events, states=tuple(states), problems=tuple(b.problems))
+
+
+__all__ = ["Derivation", "derive", "event_sort_key", "known_from", "occurred_at", "day_of", "TAG_PREFIX",
+           "list_name", "entity_label", "group_label"]

@@ -1,0 +1,272 @@
+"""The pure lifecycle engine against notices modelled on the real 2024-2025 notices."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from datetime import date, datetime
+
+import pytest
+
+from storage.lifecycle import TAG_PREFIX, derive
+from storage.records import ActionKind, EventKind, ListingState, NoticeRef
+from tests.storage.test_lifecycle_corpus import (
+    CST,
+    ECL,
+    NO13,
+    NO21,
+    NO22,
+    QA_0514_ECL,
+    QA_0514_UEL,
+    QAS,
+    SKYDIO,
+    UEL,
+    UEL7,
+    act,
+    by_date,
+    by_key,
+    corpus,
+    impose,
+    qa,
+    stored,
+)
+
+AS_OF = date(2026, 11, 29)
+
+
+def notice_ids(derivation, listing_key: str) -> list[str]:
+    """Notice-scope state events of one listing, as '<kind>/<list>/<date>' sorted by date then kind."""
+    prefix = f"{TAG_PREFIX}{listing_key}/"
+    out = [e.id[len(prefix):] for e in derivation.events
+           if e.scope == "notice" and e.id.startswith(prefix) and e.kind is not EventKind.NOTICE]
+    return sorted(out, key=lambda s: (s.split("/")[2], s))
+
+
+def state(derivation, key: str, lst=None):
+    rows = [r for r in derivation.states if r.notice_key == key and (lst is None or r.list is lst)]
+    assert len(rows) == 1, rows
+    return rows[0]
+
+
+@pytest.fixture(scope="module")
+def done() -> object:
+    return derive(corpus(), AS_OF)
+
+
+def test_no1_stays_in_force(done):
+    assert notice_ids(done, "MOFCOM-2025-1") == ["imposed/ecl/2025-01-02"]
+    row = state(done, "MOFCOM-2025-1")
+    assert (row.state, row.since, row.entity_count) == (ListingState.IN_FORCE, date(2025, 1, 2), 28)
+
+
+def test_no13_lifted_from_2025_11_10(done):
+    assert notice_ids(done, "MOFCOM-2025-13") == ["imposed/ecl/2025-03-04", "lifted/ecl/2025-11-10"]
+    row = state(done, "MOFCOM-2025-13")
+    assert (row.state, row.since, row.by) == (ListingState.LIFTED, date(2025, 11, 10), "QA-2025-11-05-ecl00001")
+
+
+@pytest.mark.parametrize("key,lst", [("MOFCOM-2025-21", "ecl"), ("UEL-2025-7", "uel")])
+def test_no21_and_uel7_suspended_extended_twice_then_lapsed(done, key, lst):
+    assert notice_ids(done, key) == [
+        f"imposed/{lst}/2025-04-04",
+        f"suspended/{lst}/2025-05-14",
+        f"suspension_ends_soon/{lst}/2025-07-13",
+        f"suspension_ends_soon/{lst}/2025-08-05",
+        f"suspension_extended/{lst}/2025-08-12",
+        f"suspension_ends_soon/{lst}/2025-10-11",
+        f"suspension_ends_soon/{lst}/2025-11-03",
+        f"suspension_extended/{lst}/2025-11-10",
+        f"suspension_ends_soon/{lst}/2026-10-11",
+        f"suspension_ends_soon/{lst}/2026-11-03",
+        f"suspension_lapsed/{lst}/2026-11-10",
+    ]
+    row = state(done, key)
+    assert row.state is ListingState.LAPSED and row.presumed
+    assert row.since == date(2026, 11, 10)
+    assert row.entity_count == (16 if lst == "ecl" else 11)
+    events = {e.id: e for e in done.events}
+    ext = events[f"{TAG_PREFIX}{key}/suspension_extended/{lst}/2025-11-10"]
+    assert ext.until == date(2026, 11, 10)
+    assert ext.occurred == datetime(2025, 11, 5, 17, 0, tzinfo=CST)  # published, not effective
+    lapse = events[f"{TAG_PREFIX}{key}/suspension_lapsed/{lst}/2026-11-10"]
+    assert lapse.presumed and lapse.occurred == datetime(2026, 11, 10, tzinfo=CST)
+    assert "presumed" in lapse.summary and "review" in lapse.summary
+    assert [p.notice_key for p in lapse.provenance] == [ext.source_key, key]
+
+
+def test_titles_in_clear_english(done):
+    titles = {e.id: e.title for e in done.events}
+    assert titles[f"{TAG_PREFIX}MOFCOM-2025-21/suspended/ecl/2025-05-14"] == (
+        "Suspended: 16 US entities on the export control list (MOFCOM-2025-21) until 2025-08-12")
+    assert titles[f"{TAG_PREFIX}UEL-2025-7/suspension_lapsed/uel/2026-11-10"] == (
+        "Suspension lapsed: 11 US entities on the unreliable entity list (UEL-2025-7) presumed back in force")
+    assert titles[f"{TAG_PREFIX}UEL-2025-7/suspension_ends_soon/uel/2026-11-03"].startswith(
+        "Suspension ends in 7 days: 11 US entities on the unreliable entity list (UEL-2025-7)")
+
+
+@pytest.mark.parametrize("key,lst,count", [("MOFCOM-2025-22", "ecl", 12), ("UEL-2025-8", "uel", 6)])
+def test_no22_and_uel8_suspended_then_lifted(done, key, lst, count):
+    expected = [f"imposed/{lst}/2025-04-10", f"suspended/{lst}/2025-05-14", f"lifted/{lst}/2025-08-12"]
+    if lst == "ecl":  # the ECL suspension had an end date, so countdowns ran; UEL 8号 had none
+        expected[2:2] = [f"suspension_ends_soon/{lst}/2025-07-13", f"suspension_ends_soon/{lst}/2025-08-05"]
+    assert notice_ids(done, key) == expected
+    row = state(done, key)
+    assert (row.state, row.since, row.entity_count) == (ListingState.LIFTED, date(2025, 8, 12), count)
+
+
+@pytest.mark.parametrize("key,first", [("UEL-2025-5", "imposed"), ("UEL-2025-6", "measure")])
+def test_uel5_and_uel6_lifted_from_2025_11_10(done, key, first):
+    assert notice_ids(done, key) == [f"{first}/uel/2025-03-04", "lifted/uel/2025-11-10"]
+    assert state(done, key).state is ListingState.LIFTED
+
+
+def test_uel4_in_force_and_2024_3_an_investigation(done):
+    assert notice_ids(done, "UEL-2025-4") == ["imposed/uel/2025-02-04"]
+    assert state(done, "UEL-2025-4").state is ListingState.IN_FORCE
+    assert notice_ids(done, "UEL-2024-3") == ["investigation/uel/2024-09-24"]
+    assert state(done, "UEL-2024-3").state is ListingState.INVESTIGATION
+
+
+def test_one_notice_item_per_notice_and_no_problems(done):
+    notice_items = sorted(e.id for e in done.events if e.kind is EventKind.NOTICE)
+    assert notice_items == sorted(f"{TAG_PREFIX}{n.record.key}/notice" for n in corpus())
+    assert done.problems == ()
+    assert not [e for e in done.events if e.kind is EventKind.UNRESOLVED_REFERENCE]
+
+
+def test_every_state_change_has_both_scopes(done):
+    by_id = {e.id: e for e in done.events}
+    e = by_id[f"{TAG_PREFIX}MOFCOM-2025-21/suspended/ecl/2025-05-14"]
+    assert len(e.entities) == 16 and e.entity_key is None
+    for ent in e.entities:
+        one = by_id[f"{e.id}/{ent.key}"]
+        assert one.scope == "entity" and one.entity_key == ent.key and one.entities == (ent,)
+    assert by_id[f"{e.id}/highpointaerotechnologies"].title.startswith(
+        "Suspended: High Point Aerotechnologies")
+
+
+def test_skydio_has_different_fates_on_two_lists(done):
+    skydio = [e for e in done.events if e.scope == "entity" and e.entity_key == SKYDIO.key]
+    fates = {(e.notice_key, e.kind) for e in skydio}
+    assert ("MOFCOM-2025-13", EventKind.LIFTED) in fates
+    assert ("UEL-2025-7", EventKind.SUSPENSION_LAPSED) in fates
+    assert ("UEL-2025-7", EventKind.LIFTED) not in fates
+    rows = {r.notice_key: r.state for r in done.states if SKYDIO.key in r.entity_keys}
+    assert rows == {"MOFCOM-2025-13": ListingState.LIFTED, "UEL-2025-7": ListingState.LAPSED}
+
+
+def test_order_independence():
+    base = derive(corpus(), AS_OF)
+    for seed in range(5):
+        shuffled = corpus()
+        random.Random(seed).shuffle(shuffled)
+        assert derive(shuffled, AS_OF) == base
+
+
+def test_qa_stored_before_the_notice_it_suspends():
+    only_qa = derive([stored(QA_0514_UEL)], date(2025, 6, 1))
+    assert [e.kind for e in only_qa.events if e.kind is EventKind.UNRESOLVED_REFERENCE] == [
+        EventKind.UNRESOLVED_REFERENCE] * 2
+    both = derive([stored(QA_0514_UEL), stored(UEL7)], date(2025, 6, 1))
+    again = derive([stored(UEL7), stored(QA_0514_UEL)], date(2025, 6, 1))
+    assert both == again
+    assert both.problems == ("QA-2025-05-14-uel00001: reference to UEL-2025-8 (\"UEL-2025-8\"), which is not stored",)
+    assert state(both, "UEL-2025-7").state is ListingState.SUSPENDED
+
+
+def test_only_events_up_to_as_of_exist():
+    early = derive(corpus(), date(2025, 5, 13))
+    assert all(e.occurred.date() <= date(2025, 5, 13) for e in early.events)
+    assert state(early, "MOFCOM-2025-21").state is ListingState.IN_FORCE
+    assert not [e for e in early.events if e.source_key and e.source_key.startswith("QA-")]
+
+
+def test_announced_change_is_news_before_it_takes_effect():
+    mid = derive(corpus(), date(2025, 11, 7))
+    ids = {e.id for e in mid.events}
+    assert f"{TAG_PREFIX}MOFCOM-2025-13/lifted/ecl/2025-11-10" in ids  # published 11-05
+    row = state(mid, "MOFCOM-2025-13")
+    assert row.state is ListingState.IN_FORCE  # effective only on 11-10
+    assert "announced 2025-11-05" in row.history[-1]
+    row21 = state(mid, "MOFCOM-2025-21")
+    assert (row21.state, row21.until, row21.days_left) == (ListingState.SUSPENDED, date(2025, 11, 10), 3)
+
+
+def test_suspension_ends_soon_only_while_until_is_current():
+    # The 2025-11-05 Q&A moved the end date before any 2026 countdown; the 2025-11-10 countdowns
+    # fired (on 10-11 and 11-03 the end date was still 2025-11-10).
+    d = derive(corpus(), date(2026, 10, 10))
+    soon = sorted(e.effective.isoformat() for e in d.events
+                  if e.kind is EventKind.SUSPENSION_ENDS_SOON and e.scope == "notice" and e.notice_key == "UEL-2025-7")
+    assert soon == ["2025-07-13", "2025-08-05", "2025-10-11", "2025-11-03"]
+    # An extension published before the 7-day mark suppresses that countdown.
+    early_ext = replace(QAS[5], published=date(2025, 10, 20),
+                        published_at=datetime(2025, 10, 20, 17, 0, tzinfo=CST))
+    notices = [stored(r) for r in (UEL7, QA_0514_UEL, QAS[3], early_ext)]
+    d2 = derive(notices, date(2025, 12, 1))
+    soon2 = sorted(e.effective.isoformat() for e in d2.events
+                   if e.kind is EventKind.SUSPENSION_ENDS_SOON and e.scope == "notice")
+    assert soon2 == ["2025-07-13", "2025-08-05", "2025-10-11"]
+    cd = next(e for e in d2.events if e.scope == "notice" and e.effective == date(2025, 10, 11))
+    assert (cd.days_left, cd.until, cd.occurred) == (30, date(2025, 11, 10), datetime(2025, 10, 11, tzinfo=CST))
+
+
+def test_date_and_count_reference_count_mismatch_is_reported():
+    wrong = qa("QA-2025-05-14-bad00001", datetime(2025, 5, 14, 22, 0, tzinfo=CST), "答记者问", (
+        act(ActionKind.SUSPEND, ECL, by_date(date(2025, 4, 4), ECL, 15), effective="2025-05-14",
+            until=date(2025, 8, 12)),), ECL)
+    d = derive([stored(NO21), stored(wrong)], date(2025, 6, 1))
+    assert state(d, "MOFCOM-2025-21").state is ListingState.IN_FORCE  # never a silent guess
+    (unres,) = [e for e in d.events if e.kind is EventKind.UNRESOLVED_REFERENCE]
+    assert unres.id == f"{TAG_PREFIX}QA-2025-05-14-bad00001/unresolved_reference/ecl/2025-05-14/2025-04-04-ecl-15"
+    assert len(d.problems) == 1 and "count mismatch" in d.problems[0] and "MOFCOM-2025-21 (16)" in d.problems[0]
+
+
+def test_date_reference_resolves_among_several_notices_of_that_day():
+    # Two ECL notices on 2025-04-04: the count picks No. 21; without a match it stays unresolved.
+    other = impose("MOFCOM-2025-20", "商务部公告2025年第20号", ECL, date(2025, 4, 4), NO13.entities[:3])
+    d = derive([stored(NO21), stored(other), stored(QA_0514_ECL)], date(2025, 6, 1))
+    assert state(d, "MOFCOM-2025-21").state is ListingState.SUSPENDED
+    assert state(d, "MOFCOM-2025-20").state is ListingState.IN_FORCE
+    both = qa("QA-2025-05-14-both0001", datetime(2025, 5, 14, 22, 0, tzinfo=CST), "答记者问", (
+        act(ActionKind.SUSPEND, ECL, by_date(date(2025, 4, 4), ECL, 19), effective="2025-05-14"),), ECL)
+    d2 = derive([stored(NO21), stored(other), stored(both)], date(2025, 6, 1))
+    assert {r.notice_key: r.state for r in d2.states} == {
+        "MOFCOM-2025-20": ListingState.SUSPENDED, "MOFCOM-2025-21": ListingState.SUSPENDED}
+    # No. 22 was published 04-09 and took effect 04-10: a reference by either date finds it.
+    d3 = derive([stored(NO22), stored(QA_0514_ECL)], date(2025, 6, 1))
+    assert state(d3, "MOFCOM-2025-22").state is ListingState.SUSPENDED
+    assert any("2025-04-04" in p for p in d3.problems)
+
+
+def test_unresolved_reference_is_an_event_never_dropped():
+    orphan = qa("QA-2025-05-14-orph0001", datetime(2025, 5, 14, 22, 0, tzinfo=CST), "答记者问", (
+        act(ActionKind.LIFT, UEL, NoticeRef(text="某公告"), effective="2025-05-14"),
+        act(ActionKind.SUSPEND, UEL, by_key("UEL-2025-99"), effective="2025-05-14"),
+        act(ActionKind.LIFT, UEL, effective="2025-05-14"),
+    ), UEL)
+    d = derive([stored(orphan)], date(2025, 6, 1))
+    unres = [e for e in d.events if e.kind is EventKind.UNRESOLVED_REFERENCE]
+    assert len(unres) == 3 and len(d.problems) == 3
+    assert all(e.title.startswith("Unresolved reference: QA-2025-05-14-orph0001") for e in unres)
+    assert not [e for e in d.events if e.kind in (EventKind.LIFTED, EventKind.SUSPENDED)]
+
+
+def test_action_naming_some_entities_splits_the_status_row():
+    skydio_only = qa("QA-2025-06-01-part0001", datetime(2025, 6, 1, 10, 0, tzinfo=CST), "答记者问", (
+        act(ActionKind.LIFT, UEL, by_key("UEL-2025-7"), effective="2025-06-01", entities=("skydio",)),), UEL)
+    d = derive([stored(UEL7), stored(skydio_only)], date(2025, 6, 2))
+    rows = sorted((r.state, r.entity_count) for r in d.states)
+    assert rows == [(ListingState.IN_FORCE, 10), (ListingState.LIFTED, 1)]
+    lifted = next(e for e in d.events if e.kind is EventKind.LIFTED and e.scope == "notice")
+    assert [x.key for x in lifted.entities] == ["skydio"]
+
+
+def test_restore_after_lapse_and_effective_datetime_counts_by_date():
+    restore = qa("QA-2026-12-01-rest0001", datetime(2026, 12, 1, 9, 0, tzinfo=CST), "答记者问", (
+        act(ActionKind.RESTORE, UEL, by_key("UEL-2025-7"), effective="2026-12-02T00:00+08:00"),), UEL)
+    d = derive(corpus() + [stored(restore)], date(2026, 12, 5))
+    row = state(d, "UEL-2025-7")
+    assert (row.state, row.since, row.presumed) == (ListingState.IN_FORCE, date(2026, 12, 2), False)
+    assert "restored/uel/2026-12-02" in notice_ids(d, "UEL-2025-7")
+    assert "suspension_lapsed/uel/2026-11-10" in notice_ids(d, "UEL-2025-7")
