@@ -1,0 +1,302 @@
+"""Storing one parsed notice: one Notice per key, every URL, entities, listings, actions.
+
+A notice is identified by its key, never by its URL. What counts as a change is
+the notice's *substance* (number, kind, list, effective, stated count, actions,
+entities, references), compared without whitespace: a new URL, new warnings or a
+re-spaced title are not changes.
+
+- Same URL, newer snapshot, new substance: a correction. Revision + 1, a new
+  ``NoticeVersion``, listings and actions rebuilt.
+- Another URL, same substance: the URL is added.
+- Another URL, different substance (alias pages disagree): the parse whose
+  entity count matches the stated count wins, then the smaller snapshot SHA-256,
+  whatever the order they arrive in, and a ``HealthIssue`` (``alias-conflict``)
+  says so. Replaying in any order therefore gives the same store.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from storage.models import (
+    Action,
+    Entity,
+    EntityName,
+    HealthIssue,
+    Listing,
+    Notice,
+    NoticeUrl,
+    NoticeVersion,
+    Snapshot,
+)
+from storage.names import clean_display, entity_key, name_key
+from storage.records import ActionKind, EntityRecord, NoticeRecord
+from storage.snapshots import utc
+
+SUBSTANCE_FIELDS = ("number", "kind", "list", "effective", "stated_count", "actions", "entities", "references")
+WHITESPACE_RE = re.compile(r"\s+")
+ALIAS_CONFLICT = "alias-conflict"
+
+
+@dataclass(frozen=True)
+class NoticeChange:
+    """What storing one parse did to the notice."""
+
+    new: bool  # the key was not stored before
+    changed: bool  # the stored substance changed (a correction, or an alias parse that won)
+    revision: int
+    alias_conflict: bool = False  # this URL's parse disagrees with another URL of the notice
+
+
+# --- pure helpers ---------------------------------------------------------------------
+
+
+def _squash(value: Any) -> Any:
+    if isinstance(value, str):
+        return WHITESPACE_RE.sub("", value)
+    if isinstance(value, list):
+        return [_squash(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _squash(v) for k, v in value.items()}
+    return value
+
+
+def substance(record: NoticeRecord) -> str:
+    """Canonical JSON of what the notice says (not where or how it was written)."""
+    data = record.to_json()
+    return json.dumps(_squash({k: data.get(k) for k in SUBSTANCE_FIELDS}), ensure_ascii=False, sort_keys=True)
+
+
+def count_matches(record: NoticeRecord) -> bool:
+    return record.stated_count is None or record.stated_count == len(record.entities)
+
+
+def preference(record: NoticeRecord, snapshot_sha256: str) -> tuple[int, str]:
+    """Smaller wins: a parse whose entity count matches the stated count, then the smaller SHA-256."""
+    return (0 if count_matches(record) else 1, snapshot_sha256)
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _entity_key(entity: EntityRecord) -> str:
+    return entity.key or entity_key(entity.zh, entity.en)
+
+
+# --- writing ---------------------------------------------------------------------------
+
+
+def _get_notice(session: Session, key: str) -> Notice | None:
+    return session.scalars(select(Notice).where(Notice.key == key)).one_or_none()
+
+
+def _add_url(session: Session, notice: Notice, url: str, fetched_at: datetime) -> None:
+    for existing in notice.urls:
+        if existing.url == url:
+            if fetched_at < existing.first_seen_at:
+                existing.first_seen_at = fetched_at
+            return
+    notice.urls.append(NoticeUrl(url=url, first_seen_at=fetched_at))
+
+
+def upsert_entity(session: Session, record: EntityRecord) -> Entity | None:
+    """The entity with this record's key, created if new; every spelling kept in EntityName."""
+    key = _entity_key(record)
+    if not key:
+        return None
+    entity = session.scalars(select(Entity).where(Entity.key == key)).one_or_none()
+    zh, en = clean_display(record.zh), clean_display(record.en)
+    if entity is None:
+        entity = Entity(key=key, zh=zh, en=en, country=record.country)
+        session.add(entity)
+    else:
+        entity.zh = entity.zh or zh
+        entity.en = entity.en or en
+        entity.country = entity.country or record.country
+    known = {n.name for n in entity.names}
+    for name, lang in ((record.zh, "zh"), (record.en, "en")):
+        if name and name not in known:
+            entity.names.append(EntityName(name=name, name_key=name_key(name), lang=lang))
+            known.add(name)
+    session.flush()
+    return entity
+
+
+def _apply_record(session: Session, notice: Notice, record: NoticeRecord, snapshot: Snapshot) -> None:
+    """Set the notice's columns from ``record`` and rebuild its listings and actions."""
+    record_json = record.dumps()
+    notice.kind = record.kind.value
+    notice.number = record.number
+    notice.issuer = record.issuer
+    notice.title = record.title
+    notice.published = record.published
+    notice.published_at = record.published_at
+    notice.effective = record.effective
+    notice.list = record.list.value if record.list else None
+    notice.stated_count = record.stated_count
+    notice.parsed_count = len(record.entities)
+    notice.record_json = record_json
+    notice.record_sha256 = _sha(record_json)
+    notice.snapshot = snapshot
+    notice.updated_at = utc(snapshot.fetched_at)
+
+    notice.listings.clear()
+    notice.actions.clear()
+    session.flush()
+
+    entities: dict[str, tuple[Entity, EntityRecord]] = {}
+    for ent in record.entities:
+        row = upsert_entity(session, ent)
+        if row is not None and row.key not in entities:
+            entities[row.key] = (row, ent)
+
+    seen: set[tuple[int, str]] = set()
+    for action in record.actions:
+        if action.action != ActionKind.IMPOSE:
+            continue
+        list_kind = action.list or record.list
+        if list_kind is None:
+            continue
+        keys = action.entities or tuple(entities)
+        for key in keys:
+            if key not in entities:
+                continue
+            row, ent = entities[key]
+            if (row.id, list_kind.value) in seen:
+                continue
+            seen.add((row.id, list_kind.value))
+            notice.listings.append(
+                Listing(entity=row, list=list_kind.value, position=ent.n,
+                        zh=clean_display(ent.zh), en=clean_display(ent.en))
+            )
+
+    actions_json = record.to_json()["actions"]
+    for seq, (action, as_json) in enumerate(zip(record.actions, actions_json), start=1):
+        notice.actions.append(
+            Action(
+                seq=seq,
+                kind=action.action.value,
+                list=action.list.value if action.list else None,
+                targets=as_json["targets"],  # NoticeRef dicts, dates as ISO strings
+                entities=list(action.entities),
+                effective=action.effective,
+                until=action.until,
+                duration=action.duration,
+                text=action.text or None,
+            )
+        )
+    session.flush()
+
+
+def _write_version(session: Session, notice: Notice, snapshot: Snapshot, *, replace: bool) -> None:
+    """Append the notice's current revision to its trail (or re-point it, when an alias wins)."""
+    version = None
+    if replace:
+        version = session.scalars(
+            select(NoticeVersion).where(NoticeVersion.notice_id == notice.id, NoticeVersion.revision == notice.revision)
+        ).one_or_none()
+    if version is None:
+        version = NoticeVersion(notice_id=notice.id, revision=notice.revision)
+        session.add(version)
+    version.snapshot_id = snapshot.id
+    version.record_json = notice.record_json
+    version.record_sha256 = notice.record_sha256
+    version.created_at = utc(snapshot.fetched_at)
+    session.flush()
+
+
+def record_issue(
+    session: Session,
+    *,
+    key: str,
+    source: str,
+    kind: str,
+    detail: str,
+    seen_at: datetime,
+    url: str | None = None,
+    notice_key: str | None = None,
+    run_id: str | None = None,
+) -> HealthIssue:
+    """Open (or refresh) the health issue with this stable key."""
+    seen_at = utc(seen_at)
+    issue = session.scalars(select(HealthIssue).where(HealthIssue.key == key)).one_or_none()
+    if issue is None:
+        issue = HealthIssue(key=key, source=source, kind=kind, detail=detail, url=url, notice_key=notice_key,
+                            run_id=run_id, first_seen=seen_at, last_seen=seen_at)
+        session.add(issue)
+    else:
+        issue.detail, issue.url, issue.notice_key = detail, url, notice_key
+        issue.run_id = run_id or issue.run_id
+        issue.first_seen = min(issue.first_seen, seen_at)
+        issue.last_seen = max(issue.last_seen, seen_at)
+        issue.resolved_at = None
+    session.flush()
+    return issue
+
+
+def store_notice(session: Session, record: NoticeRecord, snapshot: Snapshot, url: str, fetched_at: datetime) -> NoticeChange:
+    """Store one parse of a notice found at ``url`` (parsed from ``snapshot``); see the module doc."""
+    fetched_at = utc(fetched_at)
+    if record.url is None:
+        record = dataclasses.replace(record, url=url)
+    notice = _get_notice(session, record.key)
+    if notice is None:
+        notice = Notice(key=record.key, revision=1, first_seen_at=fetched_at)
+        session.add(notice)
+        _apply_record(session, notice, record, snapshot)
+        _add_url(session, notice, url, fetched_at)
+        session.flush()
+        _write_version(session, notice, snapshot, replace=False)
+        return NoticeChange(new=True, changed=True, revision=1)
+
+    _add_url(session, notice, url, fetched_at)
+    notice.first_seen_at = min(notice.first_seen_at, fetched_at)
+    current = NoticeRecord.from_json(json.loads(notice.record_json))
+    current_snapshot = notice.snapshot
+    if current_snapshot.id == snapshot.id:
+        return NoticeChange(new=False, changed=False, revision=notice.revision)
+
+    if substance(current) == substance(record):
+        # Same notice, same substance: keep whichever parse is preferred, order-independently.
+        if preference(record, snapshot.sha256) < preference(current, current_snapshot.sha256):
+            _apply_record(session, notice, record, snapshot)
+            _write_version(session, notice, snapshot, replace=True)
+        return NoticeChange(new=False, changed=False, revision=notice.revision)
+
+    if current_snapshot.page.url == url:
+        if utc(snapshot.fetched_at) < utc(current_snapshot.fetched_at):
+            return NoticeChange(new=False, changed=False, revision=notice.revision)  # an older copy
+        notice.revision += 1
+        _apply_record(session, notice, record, snapshot)
+        _write_version(session, notice, snapshot, replace=False)
+        return NoticeChange(new=False, changed=True, revision=notice.revision)
+
+    # Alias pages disagree.
+    new_wins = preference(record, snapshot.sha256) < preference(current, current_snapshot.sha256)
+    winner, loser = ((url, snapshot), (current_snapshot.page.url, current_snapshot)) if new_wins else (
+        (current_snapshot.page.url, current_snapshot), (url, snapshot))
+    record_issue(
+        session,
+        key=f"{ALIAS_CONFLICT}/{record.key}",
+        source=snapshot.page.source or "replay",
+        kind=ALIAS_CONFLICT,
+        detail=(f"{record.key}: pages disagree on what the notice says; kept the parse of {winner[0]} "
+                f"(sha256 {winner[1].sha256[:12]}), not {loser[0]} (sha256 {loser[1].sha256[:12]})"),
+        seen_at=fetched_at,
+        url=loser[0],
+        notice_key=record.key,
+    )
+    if new_wins:
+        _apply_record(session, notice, record, snapshot)
+        _write_version(session, notice, snapshot, replace=True)
+    return NoticeChange(new=False, changed=new_wins, revision=notice.revision, alias_conflict=True)

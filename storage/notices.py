@@ -1,0 +1,41 @@
+"""Reading notices back as the lifecycle engine sees them: the parse plus its provenance."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from storage.models import Notice
+from storage.records import NoticeRecord, Provenance, StoredNotice
+from storage.snapshots import utc
+
+
+def stored_notice(notice: Notice) -> StoredNotice:
+    record = NoticeRecord.from_json(json.loads(notice.record_json))
+    snapshot = notice.snapshot
+    return StoredNotice(
+        record=record,
+        provenance=Provenance(
+            notice_key=notice.key,
+            number=notice.number,
+            title=notice.title,
+            urls=tuple(sorted(u.url for u in notice.urls)),
+            fetched_at=utc(snapshot.fetched_at) if snapshot is not None else None,
+            sha256=snapshot.sha256 if snapshot is not None else None,
+        ),
+    )
+
+
+def load_stored_notices(session: Session) -> list[StoredNotice]:
+    """Every stored notice, sorted by key, each with all its URLs and the snapshot it was parsed from."""
+    notices = session.scalars(
+        select(Notice).options(selectinload(Notice.urls), selectinload(Notice.snapshot)).order_by(Notice.key)
+    ).all()
+    return [stored_notice(n) for n in notices]
+
+
+def load_stored_notice(session: Session, key: str) -> StoredNotice | None:
+    notice = session.scalars(select(Notice).where(Notice.key == key)).one_or_none()
+    return stored_notice(notice) if notice is not None else None

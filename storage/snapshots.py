@@ -1,0 +1,139 @@
+"""Raw page snapshots: append-only, compressed, identified by the SHA-256 of the raw bytes.
+
+The same bytes fetched again add no row; they only move the page's ``last_*``
+fields (what the next conditional request and the "unchanged" check need).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from datetime import datetime, timezone
+from urllib.parse import urlsplit
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from storage.models import Page, Snapshot
+
+OUTCOMES = frozenset({"notice", "index", "other", "unusable", "error", "news"})
+
+
+def sha256_hex(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+def utc(moment: datetime) -> datetime:
+    """An aware UTC datetime (naive input is taken as UTC)."""
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc)
+
+
+def page_host(url: str) -> str:
+    """Host of an http(s) URL; the scheme (``file``) for URLs without one."""
+    parts = urlsplit(url)
+    return (parts.hostname or parts.scheme or "").lower()
+
+
+def get_page(session: Session, url: str) -> Page | None:
+    return session.scalars(select(Page).where(Page.url == url)).one_or_none()
+
+
+def get_or_create_page(session: Session, url: str, source: str | None = None) -> Page:
+    page = get_page(session, url)
+    if page is None:
+        page = Page(url=url, host=page_host(url), source=source)
+        session.add(page)
+        session.flush()
+    return page
+
+
+def find_snapshot(session: Session, page: Page, sha256: str) -> Snapshot | None:
+    return session.scalars(
+        select(Snapshot).where(Snapshot.page_id == page.id, Snapshot.sha256 == sha256)
+    ).one_or_none()
+
+
+def touch_page(
+    session: Session,
+    *,
+    url: str,
+    fetched_at: datetime,
+    status: int,
+    source: str | None = None,
+    etag: str | None = None,
+    last_modified: str | None = None,
+    sha256: str | None = None,
+) -> Page:
+    """Record a fetch of ``url`` that produced no new bytes (a 304, or the same bytes again)."""
+    page = get_or_create_page(session, url, source)
+    fetched_at = utc(fetched_at)
+    if page.last_fetched_at is None or fetched_at >= page.last_fetched_at:
+        page.last_fetched_at = fetched_at
+        page.last_status = status
+        if sha256 is not None:
+            page.last_sha256 = sha256
+        if etag is not None:
+            page.etag = etag
+        if last_modified is not None:
+            page.last_modified = last_modified
+    if source and not page.source:
+        page.source = source
+    return page
+
+
+def record_snapshot(
+    session: Session,
+    *,
+    url: str,
+    raw: bytes,
+    fetched_at: datetime,
+    status: int = 200,
+    content_type: str | None = None,
+    encoding: str | None = None,
+    source: str = "replay",
+    outcome: str,
+    detail: str | None = None,
+    notice_key: str | None = None,
+    parser_version: str,
+    etag: str | None = None,
+    last_modified: str | None = None,
+) -> tuple[Snapshot, bool]:
+    """Store the bytes of one fetch; return the snapshot and whether it is new.
+
+    Bytes already stored for this page return the existing snapshot untouched
+    (append-only: its fetched_at and outcome stay as first recorded).
+    """
+    if outcome not in OUTCOMES:
+        raise ValueError(f"unknown snapshot outcome {outcome!r} (expected one of {sorted(OUTCOMES)})")
+    digest = sha256_hex(raw)
+    page = touch_page(
+        session, url=url, fetched_at=fetched_at, status=status, source=source,
+        etag=etag, last_modified=last_modified, sha256=digest,
+    )
+    existing = find_snapshot(session, page, digest)
+    if existing is not None:
+        return existing, False
+    snapshot = Snapshot(
+        page=page,
+        fetched_at=utc(fetched_at),
+        status=status,
+        sha256=digest,
+        size=len(raw),
+        body=zlib.compress(raw),
+        content_type=content_type,
+        encoding=encoding,
+        parser_version=parser_version,
+        outcome=outcome,
+        detail=detail,
+        notice_key=notice_key,
+    )
+    session.add(snapshot)
+    session.flush()
+    return snapshot, True
+
+
+def snapshot_bytes(snapshot: Snapshot) -> bytes:
+    """The raw bytes of a snapshot, as fetched."""
+    return zlib.decompress(snapshot.body)
