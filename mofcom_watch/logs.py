@@ -115,4 +115,4 @@ def setup_logging(verbosity: int = 0, *, log_format: str = "text", stream: TextI
 
 def log(logger: logging.Logger, level: int, msg: str, **fields: Any) -> None:
     """Log ``msg`` with structured ``fields`` (``log(logger, logging.INFO, "cycle", new=3)``)."""
-    logger.log(level, msg, extra={"fields": fields})
+    logger.log(level, msg, extra={"fields": {k: v for k, v in fields.items() if v is not None}})

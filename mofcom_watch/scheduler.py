@@ -15,7 +15,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -92,6 +92,7 @@ class CycleRunner:
         self._lock = threading.Lock()
         self._logger = logger
         self.last: CycleOutcome | None = None
+        self.last_success: datetime | None = None  # when the newest successful cycle finished
         self.count = 0
 
     @property
@@ -123,6 +124,8 @@ class CycleRunner:
                 self.count += 1
                 self._lock.release()
             self.last = outcome
+            if outcome.ok:
+                self.last_success = outcome.started + timedelta(seconds=outcome.seconds)
             return outcome
 
 

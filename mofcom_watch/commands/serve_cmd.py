@@ -1,11 +1,75 @@
-"""`mofcom-watch serve` (not built yet)."""
+"""`mofcom-watch serve`: feeds, front page, OPML and /healthz over HTTP (optionally with the scheduler)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+from typing import Optional
 
 import typer
+
+from mofcom_watch.commands.schedule_cmd import parse_as_of
+from mofcom_watch.config import Settings, redact_url
+from mofcom_watch.context import app_context
+from mofcom_watch.logs import log
+
+LOG = logging.getLogger("mofcom_watch.serve")
+
+
+def open_engine(settings: Settings):  # noqa: ANN201 - sqlalchemy Engine
+    """The store migrated to head; if that fails (server down), a plain engine so /healthz can say so."""
+    from storage.db import DatabaseError, make_engine, open_store
+
+    try:
+        return open_store(settings.database_url)
+    except DatabaseError as exc:
+        log(LOG, logging.ERROR, "database not ready; serving anyway, /healthz reports it", error=str(exc))
+        return make_engine(settings.database_url)
+
+
+def build_app(settings: Settings, *, schedule: bool = False, as_of=None):  # noqa: ANN001, ANN201
+    """The app for these settings; with ``schedule`` a BackgroundScheduler runs cycles in-process."""
+    from mofcom_watch.scheduler import CycleRunner, make_scheduler, real_cycle
+    from mofcom_watch.server import create_app
+    from mofcom_watch.server.data import StoreData
+
+    engine = open_engine(settings)
+    scheduler = runner = None
+    if schedule:
+        runner = CycleRunner(real_cycle(settings, as_of=as_of))
+        scheduler = make_scheduler(runner, cron=settings.cron, timezone=settings.timezone, background=True,
+                                   run_at_start=settings.run_at_start)
+    return create_app(
+        feeds_dir=settings.feeds_path,
+        feeds_base_url=settings.feeds_base_url,
+        data=StoreData(engine),
+        stale_after=timedelta(minutes=settings.stale_after_minutes),
+        as_of=as_of,
+        scheduler=scheduler,
+        last_cycle_hint=(lambda: runner.last_success) if runner is not None else None,
+    )
 
 
 def register(app: typer.Typer) -> None:
     @app.command("serve")
-    def _serve() -> None:
-        """Not built yet."""
-        typer.echo("serve: not built yet", err=True)
-        raise typer.Exit(2)
+    def _serve(
+        ctx: typer.Context,
+        host: Optional[str] = typer.Option(None, "--host", help="Address to listen on (config [http] host)."),
+        port: Optional[int] = typer.Option(None, "--port", help="Port to listen on (config [http] port)."),
+        schedule: bool = typer.Option(False, "--schedule", help="Also run cycles on the configured cron schedule."),
+        cron: Optional[str] = typer.Option(None, "--cron", help="Cron expression for --schedule."),
+        as_of: Optional[str] = typer.Option(None, "--as-of", help="Show the state as of this date (YYYY-MM-DD)."),
+    ) -> None:
+        """Serve the feeds (ETag, 304, gzip), a front page, /feeds.opml and /healthz. Read-only."""
+        import uvicorn
+
+        actx = app_context(ctx)
+        settings = actx.settings.with_overrides("flag", http_host=host, http_port=port, cron=cron)
+        day = parse_as_of(as_of)
+        settings.feeds_path.mkdir(parents=True, exist_ok=True)
+        application = build_app(settings, schedule=schedule, as_of=day)
+        log(LOG, logging.INFO, "serving", url=f"http://{settings.http_host}:{settings.http_port}/",
+            feeds=str(settings.feeds_path), feeds_url=settings.feeds_base_url, schedule=schedule,
+            cron=settings.cron if schedule else None, db=redact_url(settings.database_url))
+        uvicorn.run(application, host=settings.http_host, port=settings.http_port, log_config=None,
+                    access_log=actx.verbosity > 0, server_header=False)

@@ -1,0 +1,199 @@
+"""The Starlette app: feed files with validators, the front page, OPML and ``/healthz``.
+
+Read-only by construction: every route is GET (Starlette adds HEAD); anything else is 405.
+Handlers are plain functions, so Starlette runs them in its thread pool and database calls
+never block the event loop.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import time
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.gzip import GZipMiddleware
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from mofcom_watch.server.data import SiteData
+from mofcom_watch.server.feedfiles import (
+    FEED_SUFFIXES,
+    ValidatorCache,
+    Validators,
+    list_feeds,
+    make_etag,
+    not_modified,
+    resolve_feed_path,
+    validators_for,
+)
+from mofcom_watch.server.pages import PageContext, render_front_page, render_opml
+
+LOG = logging.getLogger("mofcom_watch.server")
+FEED_CACHE_CONTROL = "public, max-age=300"
+PAGE_CACHE_CONTROL = "no-cache"
+EVENTS_ON_FRONT_PAGE = 25
+NOTICE_TZ = ZoneInfo("Asia/Shanghai")  # MOFCOM dates are Beijing dates
+GZIP_MINIMUM = 500
+
+
+@dataclass
+class ServerState:
+    """Everything a request handler needs; built once per app."""
+
+    feeds_dir: Path
+    feeds_base_url: str
+    data: SiteData
+    stale_after: timedelta
+    as_of: date | None = None  # fixed date (tests, reviews); None = today in Beijing
+    last_cycle_hint: Callable[[], datetime | None] | None = None  # the in-process scheduler's last success
+    next_cycle: Callable[[], datetime | None] | None = None
+    started: float = field(default_factory=time.monotonic)
+    validators: ValidatorCache = field(default_factory=ValidatorCache)
+
+    def today(self) -> date:
+        return self.as_of or datetime.now(NOTICE_TZ).date()
+
+    def last_cycle(self) -> datetime | None:
+        times = [t for t in (self.data.last_cycle(), self.last_cycle_hint() if self.last_cycle_hint else None) if t]
+        return max(times) if times else None
+
+
+def _state(request: Request) -> ServerState:
+    return request.app.state.mw
+
+
+def _conditional(request: Request, body: bytes, v: Validators, media_type: str, cache_control: str) -> Response:
+    headers = {"ETag": v.etag, "Last-Modified": v.last_modified, "Cache-Control": cache_control}
+    if not_modified(v, request.headers.get("if-none-match"), request.headers.get("if-modified-since")):
+        return Response(status_code=304, headers=headers)
+    return Response(body, media_type=media_type, headers=headers)
+
+
+def feed(request: Request) -> Response:
+    st = _state(request)
+    path = resolve_feed_path(st.feeds_dir, request.path_params["path"])
+    if path is None:
+        return Response("no such feed\n", status_code=404, media_type="text/plain")
+    body, v = st.validators.read(path)
+    return _conditional(request, body, v, FEED_SUFFIXES[path.suffix], FEED_CACHE_CONTROL)
+
+
+def opml(request: Request) -> Response:
+    st = _state(request)
+    feeds = list_feeds(st.feeds_dir)
+    home = str(request.url_for("home"))
+    body = render_opml(feeds, st.feeds_base_url, home)
+    mtime = int(max((f.mtime for f in feeds), default=0.0))
+    v = validators_for(make_etag(body), mtime)
+    return _conditional(request, body, v, "text/x-opml; charset=utf-8", FEED_CACHE_CONTROL)
+
+
+def home(request: Request) -> Response:
+    st = _state(request)
+    as_of = st.today()
+    ctx = PageContext(
+        as_of=as_of,
+        feeds_base_url=st.feeds_base_url,
+        feeds=list_feeds(st.feeds_dir),
+        states=st.data.states(as_of),
+        events=st.data.events(as_of, EVENTS_ON_FRONT_PAGE),
+        sources=st.data.sources(),
+        issues=st.data.issues(),
+        last_cycle=st.last_cycle(),
+        next_cycle=st.next_cycle() if st.next_cycle else None,
+    )
+    return Response(render_front_page(ctx), media_type="text/html; charset=utf-8",
+                    headers={"Cache-Control": PAGE_CACHE_CONTROL})
+
+
+def health_report(st: ServerState, now: datetime | None = None) -> tuple[bool, dict[str, Any]]:
+    """(healthy, details): unhealthy when the database does not answer or the last cycle is too old.
+
+    Before any cycle has finished, the service counts as starting (healthy) for one
+    ``stale_after`` period after it started.
+    """
+    now = now or datetime.now(UTC)
+    report: dict[str, Any] = {"stale_after_seconds": int(st.stale_after.total_seconds())}
+    error = st.data.ping()
+    report["database"] = "ok" if error is None else f"error: {error}"
+    last = st.last_cycle() if error is None else None
+    report["last_cycle"] = last.astimezone(UTC).isoformat() if last else None
+    problems = []
+    if error is not None:
+        problems.append("database unreachable")
+    elif last is None:
+        uptime = time.monotonic() - st.started
+        if uptime > st.stale_after.total_seconds():
+            problems.append("no cycle has finished")
+        else:
+            report["note"] = "starting: no cycle has finished yet"
+    else:
+        age = now - last
+        report["last_cycle_age_seconds"] = int(age.total_seconds())
+        if age > st.stale_after:
+            problems.append(f"last cycle finished {int(age.total_seconds() // 60)} minutes ago")
+    report["status"] = "ok" if not problems else "fail"
+    if problems:
+        report["problems"] = problems
+    return not problems, report
+
+
+def healthz(request: Request) -> Response:
+    ok, report = health_report(_state(request))
+    return Response(json.dumps(report, sort_keys=True) + "\n", status_code=200 if ok else 503,
+                    media_type="application/json", headers={"Cache-Control": "no-store"})
+
+
+def create_app(
+    *,
+    feeds_dir: Path,
+    feeds_base_url: str,
+    data: SiteData,
+    stale_after: timedelta = timedelta(hours=3),
+    as_of: date | None = None,
+    scheduler: Any | None = None,
+    last_cycle_hint: Callable[[], datetime | None] | None = None,
+) -> Starlette:
+    """The app. ``scheduler`` (an APScheduler BackgroundScheduler, not started) runs with the app."""
+    from mofcom_watch.scheduler import JOB_ID
+
+    def next_cycle() -> datetime | None:
+        job = scheduler.get_job(JOB_ID) if scheduler is not None and scheduler.running else None
+        return getattr(job, "next_run_time", None) if job else None
+
+    state = ServerState(feeds_dir=feeds_dir, feeds_base_url=feeds_base_url, data=data,
+                        stale_after=stale_after, as_of=as_of, last_cycle_hint=last_cycle_hint,
+                        next_cycle=next_cycle if scheduler is not None else None)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        if scheduler is not None:
+            scheduler.start()
+            LOG.info("scheduler started in the server process")
+        try:
+            yield
+        finally:
+            if scheduler is not None and scheduler.running:
+                scheduler.shutdown(wait=False)
+                LOG.info("scheduler stopped")
+
+    routes = [
+        Route("/", home, methods=["GET"], name="home"),
+        Route("/healthz", healthz, methods=["GET"], name="healthz"),
+        Route("/feeds.opml", opml, methods=["GET"], name="opml"),
+        Route("/feeds/{path:path}", feed, methods=["GET"], name="feed"),
+    ]
+    app = Starlette(routes=routes, middleware=[Middleware(GZipMiddleware, minimum_size=GZIP_MINIMUM)],
+                    lifespan=lifespan)
+    app.state.mw = state
+    return app

@@ -1,0 +1,211 @@
+"""The HTML front page and the OPML feed list: pure functions from data to bytes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from html import escape
+from typing import Sequence
+from xml.sax.saxutils import quoteattr
+
+from mofcom_watch.server.data import OpenIssue, Part, SourceHealth
+from mofcom_watch.server.feedfiles import FeedFile, http_date
+from storage.records import EventRecord, ListingState, StatusRow
+
+FORMAT_TYPES = {"atom": "application/atom+xml", "rss": "application/rss+xml"}
+LIST_NAMES = {"ecl": "Export control list", "uel": "Unreliable entity list", "watch": "Watch list",
+              "countermeasure": "Countermeasures"}
+STATE_LABELS = {
+    ListingState.IN_FORCE: "in force",
+    ListingState.SUSPENDED: "suspended",
+    ListingState.LIFTED: "lifted",
+    ListingState.REMOVED: "removed",
+    ListingState.LAPSED: "suspension lapsed: presumed in force, needs review",
+    ListingState.INVESTIGATION: "under investigation",
+}
+CSS = """
+body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:72em;padding:0 1em;color:#222}
+h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ddd}
+table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3em .5em;border-bottom:1px solid #eee;vertical-align:top}
+th{background:#f6f6f6}.muted{color:#777}.warn{color:#a40}.bad{color:#b00;font-weight:bold}.ok{color:#070}
+.state-suspended{color:#a60}.state-lapsed{color:#b00;font-weight:bold}.state-in_force{color:#b00}
+.countdown{white-space:nowrap;font-weight:bold}code{font-size:.9em}
+"""
+
+
+@dataclass(frozen=True)
+class PageContext:
+    as_of: date
+    feeds_base_url: str
+    feeds: Sequence[FeedFile]
+    states: Part
+    events: Part
+    sources: Part
+    issues: Part
+    last_cycle: datetime | None
+    next_cycle: datetime | None = None
+
+
+def feed_url(base: str, feed: FeedFile, fmt: str) -> str:
+    return f"{base}{feed.name}.{fmt}"
+
+
+def _fmt_time(moment: datetime | None) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M %Z").strip() if moment else "never"
+
+
+def _note(part: Part) -> str:
+    return f'<p class="warn">{escape(part.note)}</p>' if part.note else ""
+
+
+def countdown(row: StatusRow, as_of: date) -> str:
+    """'ends 2026-11-10, 12 days left' for a suspension; the lapse for a lapsed one."""
+    if row.until is None:
+        return ""
+    days = row.days_left if row.days_left is not None else (row.until - as_of).days
+    iso = row.until.isoformat()
+    if row.state == ListingState.SUSPENDED:
+        left = "ends today" if days == 0 else f"{days} day{'s' if days != 1 else ''} left" if days > 0 \
+            else f"ended {-days} days ago"
+        return (f'<span class="countdown" data-until="{iso}">{escape(left)}</span>'
+                f' <span class="muted">(until <time datetime="{iso}">{iso}</time>)</span>')
+    if row.state == ListingState.LAPSED:
+        return f'<span class="muted">suspension ended <time datetime="{iso}">{iso}</time></span>'
+    return f'<time datetime="{iso}">{iso}</time>'
+
+
+def _states_section(ctx: PageContext) -> str:
+    rows = [r for r in ctx.states.rows if isinstance(r, StatusRow)]
+    out = ["<h2 id=\"state\">Current state</h2>", _note(ctx.states)]
+    if not rows:
+        out.append('<p class="muted">No listings known yet.</p>')
+        return "\n".join(out)
+    out.append("<table><thead><tr><th>List</th><th>Notice</th><th>Entities</th><th>State</th>"
+               "<th>Since</th><th>Countdown</th></tr></thead><tbody>")
+    for r in rows:
+        state = STATE_LABELS.get(r.state, str(r.state))
+        title = f'<br><span class="muted">{escape(r.title)}</span>' if r.title else ""
+        by = f'<br><span class="muted">by {escape(r.by)}</span>' if r.by and r.by != r.notice_key else ""
+        out.append(
+            f"<tr><td>{escape(LIST_NAMES.get(str(r.list), str(r.list)))}</td>"
+            f"<td><code>{escape(r.notice_key)}</code> {escape(r.number or '')}{title}</td>"
+            f"<td>{r.entity_count}</td>"
+            f'<td class="state-{escape(str(r.state))}">{escape(state)}{by}</td>'
+            f"<td>{escape(r.since.isoformat()) if r.since else ''}</td>"
+            f"<td>{countdown(r, ctx.as_of)}</td></tr>"
+        )
+    out.append("</tbody></table>")
+    return "\n".join(out)
+
+
+def _events_section(ctx: PageContext) -> str:
+    events = [e for e in ctx.events.rows if isinstance(e, EventRecord)]
+    out = ['<h2 id="events">Latest events</h2>', _note(ctx.events)]
+    if not events:
+        out.append('<p class="muted">No events yet.</p>')
+        return "\n".join(out)
+    out.append("<table><thead><tr><th>Date</th><th>Event</th><th>List</th></tr></thead><tbody>")
+    for e in events:
+        zh = f'<br><span class="muted" lang="zh">{escape(e.title_zh)}</span>' if e.title_zh else ""
+        review = ' <span class="bad">presumed - needs review</span>' if e.presumed else ""
+        out.append(f"<tr><td>{e.occurred.date().isoformat()}</td><td>{escape(e.title)}{review}{zh}</td>"
+                   f"<td>{escape(LIST_NAMES.get(str(e.list), str(e.list or '')))}</td></tr>")
+    out.append("</tbody></table>")
+    return "\n".join(out)
+
+
+def _health_section(ctx: PageContext) -> str:
+    out = ['<h2 id="health">Source health</h2>',
+           f"<p>Last cycle finished: <strong>{escape(_fmt_time(ctx.last_cycle))}</strong>"
+           + (f" &middot; next cycle: {escape(_fmt_time(ctx.next_cycle))}" if ctx.next_cycle else "") + "</p>",
+           _note(ctx.sources)]
+    sources = [s for s in ctx.sources.rows if isinstance(s, SourceHealth)]
+    if sources:
+        out.append("<table><thead><tr><th>Source</th><th>Last run</th><th>Result</th><th>Fetched</th>"
+                   "<th>New</th><th>Failed</th></tr></thead><tbody>")
+        for s in sources:
+            result = '<span class="ok">ok</span>' if s.ok else '<span class="bad">problems</span>'
+            out.append(f"<tr><td>{escape(s.source)}</td><td>{escape(_fmt_time(s.finished_at))}</td>"
+                       f"<td>{result}</td><td>{s.fetched}</td><td>{s.new}</td><td>{s.failed}</td></tr>")
+        out.append("</tbody></table>")
+    issues = [i for i in ctx.issues.rows if isinstance(i, OpenIssue)]
+    out.append(_note(ctx.issues))
+    if issues:
+        out.append(f'<p class="bad">{len(issues)} open problem{"s" if len(issues) != 1 else ""}:</p><ul>')
+        for i in issues:
+            url = f' <a href="{escape(i.url)}">{escape(i.url)}</a>' if i.url else ""
+            out.append(f"<li><strong>{escape(i.source)}</strong> {escape(i.kind)}: {escape(i.detail)}{url}</li>")
+        out.append("</ul>")
+    elif sources:
+        out.append('<p class="ok">No open problems.</p>')
+    return "\n".join(out)
+
+
+def _feeds_section(ctx: PageContext) -> str:
+    out = ['<h2 id="subscribe">Subscribe</h2>',
+           '<p>Point your feed reader at one of these (or import <a href="/feeds.opml">all of them as OPML</a>).</p>']
+    if not ctx.feeds:
+        out.append('<p class="muted">No feeds written yet: they appear after the first cycle.</p>')
+        return "\n".join(out)
+    out.append("<table><thead><tr><th>Feed</th><th>Name</th><th>Formats</th></tr></thead><tbody>")
+    for f in ctx.feeds:
+        links = " ".join(f'<a href="{escape(feed_url(ctx.feeds_base_url, f, fmt))}" type="{FORMAT_TYPES[fmt]}">'
+                         f"{fmt.upper() if fmt == 'rss' else 'Atom'}</a>" for fmt in f.formats)
+        out.append(f"<tr><td>{escape(f.title)}</td><td><code>{escape(f.name)}</code></td><td>{links}</td></tr>")
+    out.append("</tbody></table>")
+    return "\n".join(out)
+
+
+def render_front_page(ctx: PageContext) -> bytes:
+    alternates = "\n".join(
+        f'<link rel="alternate" type="{FORMAT_TYPES[fmt]}" title="{escape(f.title)} ({fmt})" '
+        f'href="{escape(feed_url(ctx.feeds_base_url, f, fmt))}">'
+        for f in ctx.feeds if not f.is_entity for fmt in f.formats
+    )
+    body = "\n".join([
+        "<h1>mofcom-watch</h1>",
+        f"<p>China MOFCOM export-control and unreliable-entity listings, as of "
+        f"<strong>{ctx.as_of.isoformat()}</strong>.</p>",
+        _states_section(ctx),
+        _events_section(ctx),
+        _health_section(ctx),
+        _feeds_section(ctx),
+    ])
+    page = f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>mofcom-watch</title>
+<link rel="alternate" type="text/x-opml" title="All feeds (OPML)" href="/feeds.opml">
+{alternates}
+<style>{CSS}</style></head>
+<body>
+{body}
+</body></html>
+"""
+    return page.encode("utf-8")
+
+
+def render_opml(feeds: Sequence[FeedFile], feeds_base_url: str, home_url: str) -> bytes:
+    """OPML 2.0 with one outline per feed and format; dated by the newest feed, so bytes are stable."""
+    created = http_date_from_mtime(max((f.mtime for f in feeds), default=0.0))
+    groups = []
+    for fmt, label in (("atom", "Atom"), ("rss", "RSS 2.0")):
+        items = [
+            f'      <outline type="rss" version="{"RSS2" if fmt == "rss" else "ATOM"}" text={quoteattr(f.title)} '
+            f"title={quoteattr(f.title)} xmlUrl={quoteattr(feed_url(feeds_base_url, f, fmt))} "
+            f"htmlUrl={quoteattr(home_url)}/>"
+            for f in feeds if fmt in f.formats
+        ]
+        if items:
+            groups.append(f'    <outline text="mofcom-watch ({label})">\n' + "\n".join(items) + "\n    </outline>")
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<opml version="2.0">\n  <head>\n'
+        "    <title>mofcom-watch feeds</title>\n"
+        f"    <dateModified>{created}</dateModified>\n  </head>\n  <body>\n"
+        + "\n".join(groups)
+        + "\n  </body>\n</opml>\n"
+    ).encode("utf-8")
+
+
+def http_date_from_mtime(mtime: float) -> str:
+    return http_date(datetime.fromtimestamp(mtime).astimezone())
