@@ -1,0 +1,127 @@
+"""sync_events / load_events against a real database: idempotent, corrections, retractions."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, timedelta, timezone
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from storage.events import load_events, sync_events
+from storage.ingest import store_notice
+from storage.models import Event
+from storage.records import EventKind, NoticeRecord
+from storage.snapshots import record_snapshot
+from tests.storage.test_lifecycle_corpus import LISTING_NOTICES, QA_0514_UEL, QA_0812_UEL, QAS, UEL7, UEL8
+
+AS_OF = date(2026, 11, 29)
+T0 = datetime(2026, 11, 28, 8, 0, tzinfo=timezone.utc)
+TAG = "tag:mofcom-watch,2025:"
+
+
+def put(engine, record: NoticeRecord, *, at: datetime = T0, body: bytes | None = None, url: str | None = None):
+    url = url or f"https://www.mofcom.gov.cn/test/{record.key}.html"
+    raw = body if body is not None else record.dumps().encode()
+    with Session(engine) as s, s.begin():
+        snap, _ = record_snapshot(s, url=url, raw=raw, fetched_at=at, outcome="notice", notice_key=record.key,
+                                  parser_version="test")
+        store_notice(s, record, snap, url, at)
+
+
+def sync(engine, as_of: date = AS_OF):
+    with Session(engine) as s, s.begin():
+        return sync_events(s, as_of)
+
+
+def rows(engine) -> dict[str, tuple]:
+    with Session(engine) as s:
+        return {r.id: (r.payload_sha256, r.revision, r.retracted, r.corrects) for r in s.scalars(select(Event))}
+
+
+def events(engine, as_of: date | None = AS_OF):
+    with Session(engine) as s:
+        return load_events(s, as_of)
+
+
+def test_sync_is_idempotent_and_order_independent(engine, tmp_path):
+    for rec in QAS + LISTING_NOTICES:  # the Q&As first: order must not matter
+        put(engine, rec)
+    first = sync(engine)
+    assert first.new > 0 and first.corrected == first.retracted == 0 and first.problems == ()
+    before = rows(engine)
+    again = sync(engine)
+    assert (again.new, again.corrected, again.retracted, again.refreshed) == (0, 0, 0, 0)
+    assert again.unchanged == first.new
+    assert rows(engine) == before
+    loaded = events(engine)
+    assert len(loaded) == first.new
+    assert loaded[0].occurred >= loaded[-1].occurred  # newest first
+    assert loaded[0].kind is EventKind.SUSPENSION_LAPSED
+    lapsed = {e.id for e in loaded if e.kind is EventKind.SUSPENSION_LAPSED and e.scope == "notice"}
+    assert lapsed == {f"{TAG}MOFCOM-2025-21/suspension_lapsed/ecl/2026-11-10",
+                      f"{TAG}UEL-2025-7/suspension_lapsed/uel/2026-11-10"}
+
+
+def test_load_events_filters_by_as_of(engine):
+    for rec in (UEL7, QA_0514_UEL):
+        put(engine, rec)
+    sync(engine)
+    assert all(e.occurred.date() <= date(2025, 5, 1) for e in events(engine, date(2025, 5, 1)))
+    assert {e.kind for e in events(engine, date(2025, 5, 1))} == {EventKind.IMPOSED, EventKind.NOTICE}
+    assert EventKind.SUSPENDED in {e.kind for e in events(engine, None)}
+
+
+def test_changed_notice_text_gives_a_correction_not_a_silent_rewrite(engine):
+    put(engine, UEL7)
+    put(engine, UEL8)
+    put(engine, QA_0514_UEL)
+    sync(engine, date(2025, 6, 1))
+    orig_id = f"{TAG}UEL-2025-7/suspended/uel/2025-05-14"
+    (orig,) = [e for e in events(engine, date(2025, 6, 1)) if e.id == orig_id]
+    assert orig.until == date(2025, 8, 12)
+    # The Q&A page is re-fetched a day later with a different duration (a new revision).
+    later = T0 + timedelta(days=1)
+    a0 = replace(QA_0514_UEL.actions[0], until=date(2025, 8, 13), duration="91天")
+    changed = replace(QA_0514_UEL, actions=(a0,) + QA_0514_UEL.actions[1:])
+    put(engine, changed, at=later, body=b"changed page")
+    result = sync(engine, date(2025, 6, 1))
+    assert result.corrected >= 2  # notice-level and entity-level items of UEL-2025-7, the notice item
+    evs = {e.id: e for e in events(engine, date(2025, 6, 1)) + events(engine, None)}
+    fixed = evs[orig_id]
+    assert fixed.until == date(2025, 8, 13)
+    assert fixed.occurred == orig.occurred and fixed.updated == later
+    corr = evs[f"{orig_id}/correction/1"]
+    assert corr.kind is EventKind.CORRECTION and corr.corrects == orig_id and corr.updated == later
+    assert "Suspended:" in corr.title and "2025-08-13" in corr.title
+    # and once more: nothing moves
+    assert sync(engine, date(2025, 6, 1)).changed is False
+
+
+def test_event_that_disappears_is_retracted_with_a_correction(engine):
+    put(engine, UEL7)
+    put(engine, UEL8)
+    put(engine, QA_0812_UEL)  # extends 7号, lifts 8号
+    sync(engine, date(2025, 9, 1))
+    lifted = f"{TAG}UEL-2025-8/lifted/uel/2025-08-12"
+    assert lifted in {e.id for e in events(engine)}
+    # re-parsed: the page turns out to say nothing about 8号
+    shorter = replace(QA_0812_UEL, actions=QA_0812_UEL.actions[:1])
+    put(engine, shorter, at=T0 + timedelta(days=2), body=b"re-fetched")
+    result = sync(engine, date(2025, 9, 1))
+    assert result.retracted >= 2
+    ids = {e.id for e in events(engine)}
+    assert lifted not in ids
+    corr = next(e for e in events(engine, None) if e.id == f"{lifted}/correction/1")
+    assert corr.title.startswith("Retracted: Lifted:") and corr.corrects == lifted
+    assert rows(engine)[lifted][2] is True  # kept, marked retracted
+    assert sync(engine, date(2025, 9, 1)).changed is False
+
+
+def test_earlier_clock_does_not_retract_later_events(engine):
+    for rec in (UEL7, QA_0514_UEL):
+        put(engine, rec)
+    sync(engine, date(2025, 9, 1))
+    result = sync(engine, date(2025, 5, 1))
+    assert result.retracted == 0
+    assert not any(r[2] for r in rows(engine).values())
