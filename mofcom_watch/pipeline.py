@@ -1,0 +1,188 @@
+"""One page in, one transaction out: snapshot, parse, store.
+
+Both the fetcher (``run``) and ``replay`` call :func:`ingest_page`. Everything a
+page causes (snapshot, notice, health issues) is written in one transaction: if
+storing fails, nothing of that page is written and the result says ``error``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from storage.ingest import record_issue, store_notice
+from storage.models import HealthIssue, NewsReport, Notice, Snapshot
+from storage.records import IndexLink, NoticeKind, NoticeRecord, ParsedDocument, UnusablePage
+from storage.snapshots import find_snapshot, get_page, record_snapshot, sha256_hex, touch_page, utc
+
+log = logging.getLogger(__name__)
+
+ParseFn = Callable[..., ParsedDocument]
+
+UNUSABLE_PAGE = "unusable-page"
+COUNT_MISMATCH = "count-mismatch"
+
+
+@dataclass(frozen=True)
+class PageResult:
+    """What ingesting one page did."""
+
+    url: str
+    outcome: str  # notice | index | other | news | unusable | error
+    notice_key: str | None
+    new: bool  # a notice key not stored before
+    changed: bool  # a stored notice's substance changed
+    sha256: str
+    detail: str | None = None
+    links: tuple[IndexLink, ...] = ()
+    warnings: tuple[str, ...] = ()
+    skipped: bool = False  # same bytes as the page's last snapshot: not parsed again
+    revision: int | None = None
+    stated_count: int | None = None
+    parsed_count: int | None = None
+
+
+def _default_parser() -> tuple[ParseFn, str]:
+    from scraper.parse import PARSER_VERSION, parse_document
+
+    return parse_document, PARSER_VERSION
+
+
+def _count_mismatch(record: NoticeRecord) -> bool:
+    return record.stated_count is not None and record.stated_count != len(record.entities)
+
+
+def _resolve_issue(session: Session, key: str, at: datetime) -> None:
+    issue = session.scalars(select(HealthIssue).where(HealthIssue.key == key)).one_or_none()
+    if issue is not None and issue.resolved_at is None:
+        issue.resolved_at = utc(at)
+
+
+def _store_news(session: Session, record: NoticeRecord, snapshot: Snapshot, url: str, source: str) -> None:
+    """A news report never changes an entity's state: it goes to NewsReport, not Notice."""
+    report = session.scalars(select(NewsReport).where(NewsReport.url == url)).one_or_none()
+    if report is None:
+        report = NewsReport(url=url, source=source)
+        session.add(report)
+    first_action = record.actions[0] if record.actions else None
+    refs = [r.key for r in record.references if r.key]
+    report.title = record.title
+    report.published = record.published
+    report.snapshot_id = snapshot.id
+    report.notice_key = report.notice_key or (refs[0] if refs else None)
+    report.reported_action = first_action.action.value if first_action else None
+    reported_list = (first_action.list if first_action else None) or record.list
+    report.reported_list = reported_list.value if reported_list else None
+    report.reported_count = record.stated_count
+    report.reported_date = record.published
+
+
+def _ingest(
+    session: Session, *, url: str, raw: bytes, sha: str, fetched_at: datetime, status: int,
+    content_type: str | None, source: str, etag: str | None, last_modified: str | None,
+    parse: ParseFn, parser_version: str,
+) -> PageResult:
+    page = get_page(session, url)
+    existing = find_snapshot(session, page, sha) if page is not None else None
+    if (existing is not None and page.last_sha256 == sha and existing.parser_version == parser_version
+            and existing.outcome != "error"):
+        touch_page(session, url=url, fetched_at=fetched_at, status=status, source=source, etag=etag,
+                   last_modified=last_modified, sha256=sha)
+        return PageResult(url=url, outcome=existing.outcome, notice_key=existing.notice_key, new=False,
+                          changed=False, sha256=sha, detail=existing.detail, skipped=True)
+
+    snap_args = dict(url=url, raw=raw, fetched_at=fetched_at, status=status, content_type=content_type,
+                     source=source, parser_version=parser_version, etag=etag, last_modified=last_modified)
+
+    def snapshot(outcome: str, *, encoding: str | None = None, detail: str | None = None,
+                 notice_key: str | None = None) -> Snapshot:
+        snap, new = record_snapshot(session, outcome=outcome, encoding=encoding, detail=detail,
+                                    notice_key=notice_key, **snap_args)
+        if not new and snap.parser_version != parser_version:
+            # Same bytes, newer parser: the bytes stay, what we made of them is updated.
+            snap.outcome, snap.detail, snap.notice_key = outcome, detail, notice_key
+            snap.parser_version = parser_version
+            snap.encoding = encoding or snap.encoding
+        return snap
+
+    try:
+        doc = parse(raw, url=url, content_type=content_type)
+    except UnusablePage as exc:
+        detail = f"{exc.reason}: {exc.detail}" if exc.detail else exc.reason
+        snapshot("unusable", detail=detail)
+        record_issue(session, key=f"{UNUSABLE_PAGE}/{url}", source=source, kind=UNUSABLE_PAGE,
+                     detail=f"{url} is not a usable page ({detail})", seen_at=fetched_at, url=url)
+        return PageResult(url=url, outcome="unusable", notice_key=None, new=False, changed=False,
+                          sha256=sha, detail=detail)
+    except Exception as exc:  # a parser bug must not lose the bytes or stop the run
+        log.debug("parsing %s failed", url, exc_info=True)
+        detail = f"parser error: {type(exc).__name__}: {exc}"
+        snapshot("error", detail=detail)
+        return PageResult(url=url, outcome="error", notice_key=None, new=False, changed=False, sha256=sha,
+                          detail=detail)
+
+    _resolve_issue(session, f"{UNUSABLE_PAGE}/{url}", fetched_at)
+    warnings = tuple(dict.fromkeys(doc.warnings + (doc.notice.warnings if doc.notice else ())))
+    if doc.kind == "notice" and doc.notice is not None:
+        record = doc.notice
+        if record.kind == NoticeKind.NEWS:
+            snap = snapshot("news", encoding=doc.encoding, notice_key=None)
+            _store_news(session, record, snap, url, source)
+            return PageResult(url=url, outcome="news", notice_key=None, new=False, changed=False, sha256=sha,
+                              warnings=warnings)
+        snap = snapshot("notice", encoding=doc.encoding, notice_key=record.key)
+        change = store_notice(session, record, snap, url, fetched_at)
+        stored = session.scalars(select(Notice).where(Notice.key == record.key)).one()
+        mismatch_key = f"{COUNT_MISMATCH}/{record.key}"
+        if _count_mismatch(record):
+            record_issue(session, key=mismatch_key, source=source, kind=COUNT_MISMATCH,
+                         detail=(f"{record.key}: parsed {len(record.entities)} entities, the notice states "
+                                 f"{record.stated_count} ({url})"),
+                         seen_at=fetched_at, url=url, notice_key=record.key)
+        elif stored.stated_count is None or stored.stated_count == stored.parsed_count:
+            _resolve_issue(session, mismatch_key, fetched_at)
+        return PageResult(url=url, outcome="notice", notice_key=record.key, new=change.new,
+                          changed=change.changed and not change.new, sha256=sha, warnings=warnings,
+                          revision=change.revision, stated_count=record.stated_count,
+                          parsed_count=len(record.entities),
+                          detail="alias pages disagree (see health issues)" if change.alias_conflict else None)
+    outcome = "index" if doc.kind == "index" else "other"
+    snapshot(outcome, encoding=doc.encoding)
+    return PageResult(url=url, outcome=outcome, notice_key=None, new=False, changed=False, sha256=sha,
+                      links=doc.links if outcome == "index" else (), warnings=warnings)
+
+
+def ingest_page(
+    session_factory: sessionmaker[Session],
+    *,
+    url: str,
+    raw: bytes,
+    fetched_at: datetime,
+    status: int = 200,
+    content_type: str | None = None,
+    source: str = "replay",
+    etag: str | None = None,
+    last_modified: str | None = None,
+    parse: ParseFn | None = None,
+    parser_version: str | None = None,
+) -> PageResult:
+    """Snapshot, parse and store one page in one transaction (``parse`` defaults to the real parser)."""
+    if parse is None:
+        default_parse, default_version = _default_parser()
+        parse, parser_version = default_parse, parser_version or default_version
+    parser_version = parser_version or "unknown"
+    sha = sha256_hex(raw)
+    try:
+        with session_factory() as session, session.begin():
+            return _ingest(session, url=url, raw=raw, sha=sha, fetched_at=fetched_at, status=status,
+                           content_type=content_type, source=source, etag=etag, last_modified=last_modified,
+                           parse=parse, parser_version=parser_version)
+    except Exception as exc:  # the transaction is rolled back: nothing of this page was written
+        log.debug("storing %s failed", url, exc_info=True)
+        return PageResult(url=url, outcome="error", notice_key=None, new=False, changed=False, sha256=sha,
+                          detail=f"not stored: {type(exc).__name__}: {exc}")
