@@ -1,0 +1,169 @@
+"""Configuration precedence: defaults < TOML file < environment < flags; bad input exits 2."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from mofcom_watch.cli import app
+from mofcom_watch.config import DEFAULT_CRON, ConfigError, load_settings, render_toml
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    for name in list(os.environ):
+        if name.startswith("MOFCOM_WATCH_") and name != "MOFCOM_WATCH_TEST_PG":
+            monkeypatch.delenv(name)
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "mofcom-watch.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+FILE = """
+data_dir = "/srv/mw"
+public_base_url = "https://feeds.example.org/mofcom"
+[schedule]
+cron = "0 * * * *"
+[http]
+port = 9000
+host = "0.0.0.0"
+[fetch]
+sources = ["mofcom-annual", "aqygzj"]
+request_delay = 0.5
+[base_urls]
+"www.mofcom.gov.cn" = "http://127.0.0.1:8001"
+"""
+
+
+def test_defaults_work_out_of_the_box() -> None:
+    s = load_settings(environ={})
+    assert s.cron == DEFAULT_CRON == "*/30 * * * *"
+    assert s.http_port == 8080
+    assert s.database_url == "sqlite:///data/mofcom-watch.sqlite"
+    assert s.feeds_path == Path("data/feeds")
+    assert s.feeds_base_url == "http://localhost:8080/feeds/"
+    assert s.sources == () and s.base_urls == {}
+    assert s.origin("cron") == "default"
+
+
+def test_file_overrides_defaults(tmp_path: Path) -> None:
+    s = load_settings(write(tmp_path, FILE), environ={})
+    assert s.data_dir == Path("/srv/mw")
+    assert s.database_url == "sqlite:////srv/mw/mofcom-watch.sqlite"
+    assert s.feeds_path == Path("/srv/mw/feeds")
+    assert s.cron == "0 * * * *" and s.http_port == 9000 and s.http_host == "0.0.0.0"
+    assert s.sources == ("mofcom-annual", "aqygzj")
+    assert s.request_delay == 0.5
+    assert s.base_urls == {"www.mofcom.gov.cn": "http://127.0.0.1:8001"}
+    assert s.feeds_base_url == "https://feeds.example.org/mofcom/"
+    assert s.origin("http_port").startswith("file ")
+    assert s.origin("timezone") == "default"
+
+
+def test_env_overrides_file_and_flags_override_env(tmp_path: Path) -> None:
+    env = {
+        "MOFCOM_WATCH_PORT": "9100",
+        "MOFCOM_WATCH_CRON": "*/5 * * * *",
+        "MOFCOM_WATCH_DATA_DIR": "/var/lib/mw",
+        "MOFCOM_WATCH_PUBLIC_URL": "https://x.example/feeds/",
+        "MOFCOM_WATCH_BASE_URLS": "www.mofcom.gov.cn=http://127.0.0.1:9,aqygzj.mofcom.gov.cn=http://127.0.0.1:10",
+        "MOFCOM_WATCH_SOURCES": "aqygzj",
+        "MOFCOM_WATCH_RUN_AT_START": "false",
+    }
+    s = load_settings(write(tmp_path, FILE), environ=env)
+    assert s.http_port == 9100 and s.origin("http_port") == "env MOFCOM_WATCH_PORT"
+    assert s.cron == "*/5 * * * *"
+    assert s.data_dir == Path("/var/lib/mw")
+    assert s.http_host == "0.0.0.0"  # still from the file
+    assert s.base_urls == {"www.mofcom.gov.cn": "http://127.0.0.1:9", "aqygzj.mofcom.gov.cn": "http://127.0.0.1:10"}
+    assert s.sources == ("aqygzj",)
+    assert s.run_at_start is False
+    flagged = s.with_overrides("flag --port", http_port=9200, cron=None)
+    assert flagged.http_port == 9200 and flagged.origin("http_port") == "flag --port"
+    assert flagged.cron == "*/5 * * * *"  # None means "flag not given"
+    assert s.http_port == 9100  # the original is untouched
+
+
+def test_db_url_flag_beats_env_and_file(tmp_path: Path) -> None:
+    path = write(tmp_path, 'database_url = "sqlite:///from-file.sqlite"\n')
+    assert load_settings(path, environ={}).database_url == "sqlite:///from-file.sqlite"
+    env = {"MOFCOM_WATCH_DB": "sqlite:///from-env.sqlite"}
+    s = load_settings(path, environ=env)
+    assert s.database_url == "sqlite:///from-env.sqlite" and s.origin("db_url") == "env MOFCOM_WATCH_DB"
+    s = load_settings(path, "postgresql+psycopg://u:secret@db/mw", environ=env)
+    assert s.database_url == "postgresql+psycopg://u:secret@db/mw" and s.origin("db_url") == "flag --db"
+    assert "secret" not in render_toml(s)
+
+
+def test_config_file_from_environment(tmp_path: Path) -> None:
+    path = write(tmp_path, "[http]\nport = 8123\n")
+    assert load_settings(environ={"MOFCOM_WATCH_CONFIG": str(path)}).http_port == 8123
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("data_dir = \"x\n", "not valid TOML"),
+        ("prot = 1\n", "unknown setting 'prot'"),
+        ("[http]\nport = 70000\n", "outside 1..65535"),
+        ("[http]\nport = \"eighty\"\n", "whole number"),
+        ("[schedule]\ncron = \"every hour\"\n", "bad cron expression"),
+        ("[schedule]\ntimezone = \"Mars/Olympus\"\n", "unknown time zone"),
+        ("public_base_url = \"feeds.example.org\"\n", "http(s) URL"),
+        ("http = 3\n", "must be a table"),
+        ("[base_urls]\n\"www.mofcom.gov.cn\" = \"ftp://x\"\n", "http(s) URL"),
+    ],
+)
+def test_bad_file_is_a_clear_error(tmp_path: Path, text: str, message: str) -> None:
+    with pytest.raises(ConfigError, match="configuration") as info:
+        load_settings(write(tmp_path, text), environ={})
+    assert message in str(info.value)
+
+
+def test_bad_env_value_is_a_clear_error() -> None:
+    with pytest.raises(ConfigError, match="MOFCOM_WATCH_PORT"):
+        load_settings(environ={"MOFCOM_WATCH_PORT": "0"})
+
+
+def test_cli_config_prints_effective_toml_that_loads_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write(tmp_path, FILE)
+    monkeypatch.setenv("MOFCOM_WATCH_PORT", "9100")
+    result = CliRunner().invoke(app, ["--config", str(path), "config"])
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "port = 9100" in out and "env MOFCOM_WATCH_PORT" in out
+    assert 'cron = "0 * * * *"' in out and f"file {path}" in out
+    assert "[default" in out
+    # the printed configuration is itself a valid configuration file with the same values
+    again = tmp_path / "again.toml"
+    again.write_text(out, encoding="utf-8")
+    tomllib.loads(out)
+    monkeypatch.delenv("MOFCOM_WATCH_PORT")
+    reloaded = load_settings(again, environ={})
+    original = load_settings(path, environ={"MOFCOM_WATCH_PORT": "9100"})
+    for name in ("data_dir", "cron", "http_port", "http_host", "sources", "base_urls", "request_delay",
+                 "public_base_url", "user_agent", "timezone"):
+        assert getattr(reloaded, name) == getattr(original, name), name
+
+
+def test_cli_bad_config_exits_2_without_traceback(tmp_path: Path) -> None:
+    path = write(tmp_path, "[http]\nport = 70000\n")
+    result = CliRunner().invoke(app, ["--config", str(path), "config"])
+    assert result.exit_code == 2
+    assert "70000 is outside" in result.output
+    assert "Traceback" not in result.output
+    missing = CliRunner().invoke(app, ["--config", str(tmp_path / "nope.toml"), "config"])
+    assert missing.exit_code == 2 and "file not found" in missing.output
+
+
+def test_example_config_is_valid(repo_root: Path) -> None:
+    s = load_settings(repo_root / "mofcom-watch.example.toml", environ={})
+    assert s.cron == DEFAULT_CRON
