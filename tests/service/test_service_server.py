@@ -1,0 +1,261 @@
+"""The HTTP server: validators and 304s, gzip, HEAD, read-only, /healthz, front page, OPML."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from starlette.testclient import TestClient
+
+from mofcom_watch.server import create_app
+from mofcom_watch.server.data import OpenIssue, Part, SourceHealth, StoreData
+from storage.records import EventKind, EventRecord, ListingState, ListKind, StatusRow
+
+BASE = "http://feeds.test/feeds/"
+AS_OF = date(2026, 11, 29)
+
+
+def atom(title: str, items: int = 1) -> str:
+    entries = "".join(
+        f"<entry><id>tag:x,2025:{i}</id><title>Item {i} 斯凯迪奥</title><updated>2025-05-14T00:00:00Z</updated></entry>"
+        for i in range(items)
+    )
+    return (f"<?xml version='1.0' encoding='UTF-8'?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">"
+            f"<id>urn:x</id><title>{title}</title><updated>2025-05-14T00:00:00Z</updated>{entries}</feed>\n")
+
+
+def rss(title: str) -> str:
+    return f"<?xml version='1.0' encoding='UTF-8'?>\n<rss version=\"2.0\"><channel><title>{title}</title></channel></rss>\n"
+
+
+@pytest.fixture
+def feeds_dir(tmp_path: Path) -> Path:
+    d = tmp_path / "feeds"
+    (d / "entity").mkdir(parents=True)
+    for name, title in [("all", "All listing events"), ("ecl", "Export control list"), ("uel", "Unreliable entity list"),
+                        ("entity/skydio", "Skydio")]:
+        (d / f"{name}.atom").write_text(atom(title, items=20), encoding="utf-8")
+        (d / f"{name}.rss").write_text(rss(title), encoding="utf-8")
+    (d / "notes.txt").write_text("not a feed")
+    (tmp_path / "secret.atom").write_text("outside the feeds folder")
+    return d
+
+
+@dataclass
+class StandIn:
+    """A SiteData stand-in with fixed rows."""
+
+    last: datetime | None = None
+    db_error: str | None = None
+    states_rows: tuple = ()
+    event_rows: tuple = ()
+    source_rows: tuple = ()
+    issue_rows: tuple = ()
+    calls: list[str] = field(default_factory=list)
+
+    def ping(self) -> str | None:
+        return self.db_error
+
+    def last_cycle(self) -> datetime | None:
+        return self.last
+
+    def states(self, as_of: date) -> Part:
+        self.calls.append(f"states {as_of}")
+        return Part(self.states_rows)
+
+    def events(self, as_of: date, limit: int) -> Part:
+        return Part(self.event_rows[:limit])
+
+    def sources(self) -> Part:
+        return Part(self.source_rows)
+
+    def issues(self) -> Part:
+        return Part(self.issue_rows)
+
+
+def client(feeds_dir: Path, data: StandIn, **kw) -> TestClient:
+    app = create_app(feeds_dir=feeds_dir, feeds_base_url=BASE, data=data, as_of=kw.pop("as_of", AS_OF), **kw)
+    return TestClient(app)
+
+
+def test_feed_200_with_validators_then_304(feeds_dir: Path) -> None:
+    c = client(feeds_dir, StandIn())
+    r = c.get("/feeds/all.atom")
+    assert r.status_code == 200
+    assert r.headers["content-type"].startswith("application/atom+xml")
+    assert r.content == (feeds_dir / "all.atom").read_bytes()
+    etag, last_modified = r.headers["etag"], r.headers["last-modified"]
+    assert etag and last_modified and "max-age" in r.headers["cache-control"]
+    again = c.get("/feeds/all.atom", headers={"If-None-Match": etag})
+    assert again.status_code == 304 and again.content == b""
+    assert again.headers["etag"] == etag
+    assert c.get("/feeds/all.atom", headers={"If-None-Match": '"other", ' + etag}).status_code == 304
+    assert c.get("/feeds/all.atom", headers={"If-Modified-Since": last_modified}).status_code == 304
+    assert c.get("/feeds/all.atom", headers={"If-None-Match": '"stale"'}).status_code == 200
+    older = "Mon, 01 Jan 2001 00:00:00 GMT"
+    assert c.get("/feeds/all.atom", headers={"If-Modified-Since": older}).status_code == 200
+    # If-None-Match wins over If-Modified-Since
+    assert c.get("/feeds/all.atom", headers={"If-None-Match": '"stale"', "If-Modified-Since": last_modified}
+                 ).status_code == 200
+    rss_r = c.get("/feeds/entity/skydio.rss")
+    assert rss_r.status_code == 200 and rss_r.headers["content-type"].startswith("application/rss+xml")
+
+
+def test_changed_feed_gets_new_etag(feeds_dir: Path) -> None:
+    c = client(feeds_dir, StandIn())
+    first = c.get("/feeds/ecl.atom").headers["etag"]
+    path = feeds_dir / "ecl.atom"
+    path.write_text(atom("Export control list", items=21), encoding="utf-8")
+    later = time.time() + 5
+    os.utime(path, (later, later))
+    r = c.get("/feeds/ecl.atom", headers={"If-None-Match": first})
+    assert r.status_code == 200 and r.headers["etag"] != first and b"Item 20" in r.content
+
+
+def test_gzip_and_head(feeds_dir: Path) -> None:
+    c = client(feeds_dir, StandIn())
+    r = c.get("/feeds/all.atom", headers={"Accept-Encoding": "gzip"})
+    assert r.headers.get("content-encoding") == "gzip"
+    assert r.content == (feeds_dir / "all.atom").read_bytes()  # httpx decodes it
+    raw = c.get("/feeds/all.atom", headers={"Accept-Encoding": "gzip"}, extensions={})
+    assert "accept-encoding" in raw.headers.get("vary", "").lower()
+    with c.stream("GET", "/feeds/all.atom", headers={"Accept-Encoding": "gzip"}) as streamed:
+        body = b"".join(streamed.iter_raw())
+    assert gzip.decompress(body) == (feeds_dir / "all.atom").read_bytes()
+    h = c.head("/feeds/all.atom")
+    assert h.status_code == 200 and h.content == b"" and h.headers["etag"]
+    assert c.head("/").status_code == 200
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH"])
+@pytest.mark.parametrize("path", ["/", "/feeds/all.atom", "/feeds.opml", "/healthz"])
+def test_no_write_methods(feeds_dir: Path, method: str, path: str) -> None:
+    data = StandIn(last=datetime.now(UTC))
+    r = client(feeds_dir, data).request(method, path, content=b"x")
+    assert r.status_code == 405
+    assert (feeds_dir / "all.atom").read_bytes() == atom("All listing events", items=20).encode()
+
+
+@pytest.mark.parametrize("path", ["/feeds/notes.txt", "/feeds/../secret.atom", "/feeds/%2e%2e/secret.atom",
+                                  "/feeds/missing.atom", "/feeds/", "/nothing"])
+def test_only_feed_files_are_served(feeds_dir: Path, path: str) -> None:
+    r = client(feeds_dir, StandIn()).get(path)
+    assert r.status_code == 404
+    assert b"outside the feeds folder" not in r.content
+
+
+def test_healthz(feeds_dir: Path) -> None:
+    now = datetime.now(UTC)
+    ok = client(feeds_dir, StandIn(last=now - timedelta(minutes=10)), stale_after=timedelta(hours=1)).get("/healthz")
+    assert ok.status_code == 200 and ok.json()["status"] == "ok" and ok.json()["database"] == "ok"
+    assert ok.headers["cache-control"] == "no-store"
+    old = client(feeds_dir, StandIn(last=now - timedelta(hours=2)), stale_after=timedelta(hours=1)).get("/healthz")
+    assert old.status_code == 503 and "last cycle finished 120 minutes ago" in old.json()["problems"]
+    down = client(feeds_dir, StandIn(last=now, db_error="OperationalError: connection refused")).get("/healthz")
+    assert down.status_code == 503 and down.json()["problems"] == ["database unreachable"]
+    # no cycle yet: healthy while starting, failing once the grace period is over
+    fresh = client(feeds_dir, StandIn(), stale_after=timedelta(hours=1)).get("/healthz")
+    assert fresh.status_code == 200 and fresh.json()["last_cycle"] is None
+    never = client(feeds_dir, StandIn(), stale_after=timedelta(seconds=0)).get("/healthz")
+    assert never.status_code == 503 and never.json()["problems"] == ["no cycle has finished"]
+    # the in-process scheduler's last success counts too
+    hinted = client(feeds_dir, StandIn(last=now - timedelta(days=1)), stale_after=timedelta(hours=1),
+                    last_cycle_hint=lambda: now).get("/healthz")
+    assert hinted.status_code == 200
+
+
+def _row(**kw) -> StatusRow:
+    base = dict(notice_key="UEL-2025-7", number="不可靠实体清单工作机制公告〔2025〕7号", title="关于将11家美国实体列入不可靠实体清单的公告",
+                list=ListKind.UEL, state=ListingState.SUSPENDED, since=date(2025, 11, 10), until=date(2026, 12, 11),
+                days_left=12, entity_count=11, by="QA-2025-11-05-aaaa")
+    base.update(kw)
+    return StatusRow(**base)
+
+
+def test_front_page(feeds_dir: Path) -> None:
+    occurred = datetime(2025, 11, 10, tzinfo=UTC)
+    event = EventRecord(id="tag:mofcom-watch,2025:UEL-2025-7/suspension_extended/uel/2025-11-10",
+                        kind=EventKind.SUSPENSION_EXTENDED, scope="notice", list=ListKind.UEL, notice_key="UEL-2025-7",
+                        source_key="QA-1", entity_key=None, effective=date(2025, 11, 10), until=date(2026, 11, 10),
+                        occurred=occurred, updated=occurred, title="Suspension of 11 US entities extended to 2026-11-10",
+                        title_zh="继续暂停")
+    data = StandIn(
+        last=datetime.now(UTC),
+        states_rows=(_row(), _row(notice_key="MOFCOM-2025-21", list=ListKind.ECL, state=ListingState.LAPSED,
+                                  until=date(2026, 11, 10), days_left=-19, presumed=True)),
+        event_rows=(event,),
+        source_rows=(SourceHealth("mofcom-annual", datetime.now(UTC), False, 12, 1, 2, "r1"),),
+        issue_rows=(OpenIssue("aqygzj", "zero-links", "the index yielded no links", "http://aqygzj.example/x", None, None),),
+    )
+    r = client(feeds_dir, data).get("/")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    page = r.text
+    assert data.calls == ["states 2026-11-29"]
+    for name in ("all", "ecl", "uel", "entity/skydio"):
+        for fmt in ("atom", "rss"):
+            assert f'href="{BASE}{name}.{fmt}"' in page
+    assert f'<link rel="alternate" type="application/atom+xml" title="All listing events (atom)" href="{BASE}all.atom">' in page
+    assert 'href="/feeds.opml"' in page
+    assert "12 days left" in page and 'datetime="2026-12-11"' in page
+    assert "presumed in force, needs review" in page
+    assert "Suspension of 11 US entities extended to 2026-11-10" in page and "继续暂停" in page
+    assert "mofcom-annual" in page and "zero-links" in page and "1 open problem" in page
+    assert "关于将11家美国实体列入不可靠实体清单的公告" in page
+
+
+def test_front_page_renders_when_empty(tmp_path: Path) -> None:
+    r = client(tmp_path / "none", StandIn()).get("/")
+    assert r.status_code == 200
+    assert "No feeds written yet" in r.text and "No listings known yet" in r.text
+
+
+def test_opml_lists_every_feed(feeds_dir: Path) -> None:
+    c = client(feeds_dir, StandIn())
+    r = c.get("/feeds.opml")
+    assert r.status_code == 200 and "opml" in r.headers["content-type"]
+    root = ET.fromstring(r.content)
+    urls = {o.get("xmlUrl") for o in root.iter("outline") if o.get("xmlUrl")}
+    expected = {f"{BASE}{p.relative_to(feeds_dir).as_posix()}" for p in feeds_dir.rglob("*") if p.suffix in {".atom", ".rss"}}
+    assert urls == expected and len(urls) == 8
+    titles = {o.get("title") for o in root.iter("outline") if o.get("xmlUrl")}
+    assert "Skydio" in titles
+    assert c.get("/feeds.opml", headers={"If-None-Match": r.headers["etag"]}).status_code == 304
+
+
+def test_store_backed_health(engine) -> None:  # noqa: ANN001 - conftest fixture; SQLite and PostgreSQL
+    from storage.db import session_factory
+    from storage.models import SourceRun
+
+    data = StoreData(engine)
+    assert data.ping() is None
+    assert data.last_cycle() is None
+    assert data.sources().rows == () and data.issues().rows == ()
+    finished = datetime.now(UTC) - timedelta(minutes=5)
+    with session_factory(engine)() as session, session.begin():
+        session.add(SourceRun(run_id="r1", source="mofcom-annual", started_at=finished - timedelta(minutes=1),
+                              finished_at=finished, fetched=3, new=1, ok=True, failures=[]))
+    last = data.last_cycle()
+    assert last is not None and abs((last - finished).total_seconds()) < 1
+    assert [s.source for s in data.sources().rows] == ["mofcom-annual"]
+    app = create_app(feeds_dir=Path("/nonexistent"), feeds_base_url=BASE, data=data, stale_after=timedelta(hours=1))
+    with TestClient(app) as c:
+        assert c.get("/healthz").status_code == 200
+        assert c.get("/").status_code == 200
+    stale = create_app(feeds_dir=Path("/nonexistent"), feeds_base_url=BASE, data=data, stale_after=timedelta(minutes=1))
+    assert TestClient(stale).get("/healthz").status_code == 503
+
+
+def test_unreachable_database_is_503(tmp_path: Path) -> None:
+    from storage.db import make_engine
+
+    engine = make_engine("postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=2")
+    data = StoreData(engine)
+    r = TestClient(create_app(feeds_dir=tmp_path, feeds_base_url=BASE, data=data)).get("/healthz")
+    assert r.status_code == 503 and r.json()["database"].startswith("error: ")
+    assert TestClient(create_app(feeds_dir=tmp_path, feeds_base_url=BASE, data=data)).get("/").status_code == 200
