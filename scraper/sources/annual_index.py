@@ -1,0 +1,34 @@
+"""www.mofcom.gov.cn 部令公告 annual announcement index: ``/zcfb/blgg/gg/{year}/index.html``.
+
+Backfill walks every year from ``as_of`` back to ``since``; an update reads the
+current year (and last year during January, when the new index may be thin).
+A year whose index is missing (404) is simply not published yet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from scraper.sources.base import IndexPlan, Mode, Source
+
+DEFAULT_PATH = "/zcfb/blgg/gg/{year}/index.html"
+
+
+@dataclass(frozen=True)
+class AnnualIndexSource(Source):
+    path: str = DEFAULT_PATH
+    since: int = 2024
+    page_pattern: str | None = None  # e.g. "index_{n}.html" if the site paginates
+
+    def plans(self, mode: Mode, as_of: date, since: int | None) -> list[IndexPlan]:
+        if mode is Mode.BACKFILL:
+            years = range(as_of.year, min(since or self.since, as_of.year) - 1, -1)
+        else:
+            years = [as_of.year] + ([as_of.year - 1] if as_of.month == 1 else [])
+        plans = []
+        for year in years:
+            url = self.url(self.path.format(year=year))
+            template = url.rsplit("/", 1)[0] + "/" + self.page_pattern if self.page_pattern else None
+            plans.append(IndexPlan(label=str(year), url=url, optional=True, page_template=template, year=year))
+        return plans

@@ -1,0 +1,67 @@
+"""What every source is: a name, the hosts it reads, and the index pages to walk.
+
+A source never fetches anything itself; it only says which index pages exist
+(``plans``) and which links found there are worth following (``wants``). The
+crawler in :mod:`scraper.discovery` does the walking, so every source gets the
+same politeness, retries, health records and stop-at-known-links logic.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from urllib.parse import urlencode, urlsplit
+
+ARTICLE_PATH_RE = re.compile(r"/art/\d{4}/art_[0-9a-f]{32}\.html$")
+
+
+class Mode(StrEnum):
+    BACKFILL = "backfill"  # first run or --since: walk every index page back to the year
+    UPDATE = "update"  # later runs: first pages only, stop at known links
+
+
+@dataclass(frozen=True)
+class IndexPlan:
+    """One paginated index: page 1 is ``url``; later pages come from ``page_url``."""
+
+    label: str
+    url: str  # canonical URL of page 1
+    referer: str | None = None
+    optional: bool = False  # a 404 here is "not published yet", not a failure (annual index)
+    page_template: str | None = None  # "{n}" is replaced by the page number (2, 3, ...)
+    page_size: int | None = None  # a page with fewer links is the last one
+    year: int | None = None
+
+    def page_url(self, n: int) -> str | None:
+        if n == 1:
+            return self.url
+        if self.page_template is None:
+            return None
+        return self.page_template.replace("{n}", str(n))
+
+
+@dataclass(frozen=True)
+class Source:
+    """Base class; subclasses fill ``plans``. ``news`` sources feed NewsReport, not notices."""
+
+    name: str
+    host: str
+    news: bool = False
+
+    @property
+    def hosts(self) -> frozenset[str]:
+        return frozenset({self.host})
+
+    def plans(self, mode: Mode, as_of: date, since: int | None) -> list[IndexPlan]:
+        raise NotImplementedError
+
+    def wants(self, url: str) -> bool:
+        """Follow this link? By default: an article page on one of the source's hosts."""
+        parts = urlsplit(url)
+        return (parts.hostname or "").lower() in self.hosts and bool(ARTICLE_PATH_RE.search(parts.path))
+
+    def url(self, path: str, params: dict[str, str] | None = None) -> str:
+        query = "?" + urlencode(params) if params else ""
+        return f"https://{self.host}{path}{query}"

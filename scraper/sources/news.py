@@ -1,0 +1,48 @@
+"""Related news: english.mofcom.gov.cn press conferences / significant news, and user-listed pages.
+
+News pages are stored and linked to the notice they report, published in the ``news``
+feed, and never change an entity's state.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import urlsplit
+
+from scraper.sources.base import IndexPlan, Mode, Source
+
+ENGLISH_ARTICLE_RE = re.compile(r"/art/\d{4}/art_[0-9a-f]{32}\.html$|/\d{6}/\d{14,}\.shtml$")
+
+
+@dataclass(frozen=True)
+class EnglishNewsSource(Source):
+    paths: tuple[str, ...] = ("/News/PressConference/index.html", "/News/SignificantNews/index.html")
+
+    def plans(self, mode: Mode, as_of: date, since: int | None) -> list[IndexPlan]:
+        return [IndexPlan(label=p, url=self.url(p)) for p in self.paths]
+
+    def wants(self, url: str) -> bool:
+        parts = urlsplit(url)
+        return (parts.hostname or "").lower() in self.hosts and bool(ENGLISH_ARTICLE_RE.search(parts.path))
+
+
+@dataclass(frozen=True)
+class NewsPagesSource(Source):
+    """User-listed news pages (fetched themselves) and index pages (whose article links are followed)."""
+
+    pages: tuple[str, ...] = ()
+    indexes: tuple[str, ...] = ()
+    link_pattern: str = r"/page/\d{6}/\d+\.shtml$|/news/[a-z]+/\d{10}/?$"
+
+    @property
+    def hosts(self) -> frozenset[str]:
+        return frozenset((urlsplit(u).hostname or "").lower() for u in self.pages + self.indexes)
+
+    def plans(self, mode: Mode, as_of: date, since: int | None) -> list[IndexPlan]:
+        return [IndexPlan(label=u, url=u) for u in self.indexes]
+
+    def wants(self, url: str) -> bool:
+        parts = urlsplit(url)
+        return (parts.hostname or "").lower() in self.hosts and bool(re.search(self.link_pattern, parts.path))

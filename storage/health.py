@@ -1,0 +1,228 @@
+"""Source health: what each run did per source, and problems said loudly.
+
+Every run writes one ``SourceRun`` row per source (fetched, new, changed, unchanged,
+failed and why). Problems become ``HealthIssue`` rows with stable keys: an index that
+yields zero links (``zero-links``), an unusable answer (``unusable-page``: bot check,
+404, redirect off-site, JS shell ...), a source failing three runs in a row
+(``failing``); the storage layer adds ``count-mismatch`` and ``alias-conflict``. An
+issue is resolved when a later run shows the problem gone. Issues become
+``source_health`` items (scope ``health``) via :func:`health_events`; they never
+change any listing's state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from storage.models import HealthIssue, Notice, SourceRun
+from storage.records import EventKind, EventRecord
+
+ZERO_LINKS = "zero-links"
+UNUSABLE_PAGE = "unusable-page"
+FAILING = "failing"
+COUNT_MISMATCH = "count-mismatch"
+FAILING_RUNS = 3  # consecutive unclean runs before a source is reported as failing
+# fetch failures that mean "this URL answers with something that is not content"
+UNUSABLE_REASONS = frozenset({"bot-check", "not-found", "redirect-off-site", "too-large", "unusable"})
+TAG = "tag:mofcom-watch"
+
+
+@dataclass(frozen=True)
+class Failure:
+    url: str
+    reason: str  # timeout, http-500, bot-check, zero-links, unusable, ...
+    detail: str = ""
+
+    def to_json(self) -> dict[str, str]:
+        return {"url": self.url, "reason": self.reason, "detail": self.detail}
+
+
+@dataclass(frozen=True)
+class SourceReport:
+    """What one source did in one run (built by the crawler, stored by :func:`record_source_run`)."""
+
+    source: str
+    started_at: datetime
+    finished_at: datetime
+    fetched: int = 0
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    links: int = 0
+    failures: tuple[Failure, ...] = ()
+    good_urls: frozenset[str] = frozenset()  # URLs that answered with usable content (or 304) this run
+    linked_indexes: frozenset[str] = frozenset()  # index URLs that yielded links this run
+    notes: tuple[str, ...] = ()  # informational, not problems (e.g. "2026 index not published")
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+@dataclass(frozen=True)
+class HealthChange:
+    opened: tuple[str, ...] = ()
+    resolved: tuple[str, ...] = ()
+    extra: tuple[str, ...] = field(default=())
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def _open(session: Session, *, key: str, source: str, kind: str, detail: str, seen: datetime,
+          url: str | None = None, notice_key: str | None = None, run_id: str | None = None) -> bool:
+    """Open or refresh an issue; True when it was not open before."""
+    issue = session.scalars(select(HealthIssue).where(HealthIssue.key == key)).one_or_none()
+    if issue is None:
+        session.add(HealthIssue(key=key, source=source, kind=kind, detail=detail, url=url, notice_key=notice_key,
+                                run_id=run_id, first_seen=seen, last_seen=seen))
+        session.flush()
+        return True
+    was_open = issue.resolved_at is None
+    if not was_open:  # reopened: a new item in the feed
+        issue.first_seen = seen
+    issue.detail, issue.url, issue.run_id, issue.last_seen, issue.resolved_at = detail, url, run_id, seen, None
+    session.flush()
+    return not was_open
+
+
+def previous_runs(session: Session, source: str, limit: int = FAILING_RUNS) -> list[SourceRun]:
+    return list(session.scalars(
+        select(SourceRun).where(SourceRun.source == source).order_by(SourceRun.id.desc()).limit(limit)
+    ))
+
+
+def has_run(session: Session, source: str) -> bool:
+    """True once a source has finished at least one run (later runs are updates, not backfills)."""
+    return session.scalars(select(SourceRun.id).where(SourceRun.source == source).limit(1)).first() is not None
+
+
+def pending_urls(session: Session, source: str) -> list[str]:
+    """URLs that failed in the source's last run: the next run retries them, so nothing is lost."""
+    runs = previous_runs(session, source, 1)
+    if not runs:
+        return []
+    return sorted({f["url"] for f in runs[0].failures or [] if f.get("reason") != ZERO_LINKS})
+
+
+def record_source_run(session: Session, run_id: str, report: SourceReport) -> HealthChange:
+    """Store the run row, open new issues, resolve the ones this run shows fixed."""
+    seen = _utc(report.finished_at)
+    session.add(SourceRun(
+        run_id=run_id, source=report.source, started_at=_utc(report.started_at), finished_at=seen,
+        fetched=report.fetched, new=report.new, changed=report.changed, unchanged=report.unchanged,
+        failed=report.failed, links=report.links, ok=report.ok,
+        failures=[f.to_json() for f in report.failures],
+    ))
+    session.flush()
+    opened: list[str] = []
+    for failure in report.failures:
+        if failure.reason == ZERO_LINKS:
+            key = f"{report.source}/{ZERO_LINKS}/{failure.url}"
+            if _open(session, key=key, source=report.source, kind=ZERO_LINKS, seen=seen, url=failure.url,
+                     run_id=run_id, detail=f"index {failure.url} yielded no links: the page layout or the "
+                     f"list endpoint may have changed (a broken source, not an empty list). {failure.detail}".strip()):
+                opened.append(key)
+        elif failure.reason in UNUSABLE_REASONS:
+            key = f"{report.source}/{UNUSABLE_PAGE}/{failure.url}"
+            if _open(session, key=key, source=report.source, kind=UNUSABLE_PAGE, seen=seen, url=failure.url,
+                     run_id=run_id, detail=f"{failure.url}: {failure.reason}: {failure.detail}"):
+                opened.append(key)
+    runs = previous_runs(session, report.source, FAILING_RUNS)
+    failing_key = f"{report.source}/{FAILING}"
+    if len(runs) >= FAILING_RUNS and not any(r.ok for r in runs):
+        reasons = sorted({f["reason"] for r in runs for f in (r.failures or [])})
+        if _open(session, key=failing_key, source=report.source, kind=FAILING, seen=seen, run_id=run_id,
+                 detail=f"source {report.source} had failures in {FAILING_RUNS} runs in a row ({', '.join(reasons)})"):
+            opened.append(failing_key)
+    resolved = _resolve(session, report, seen)
+    return HealthChange(opened=tuple(opened), resolved=tuple(resolved))
+
+
+def _resolve(session: Session, report: SourceReport, seen: datetime) -> list[str]:
+    resolved = []
+    for issue in session.scalars(select(HealthIssue).where(HealthIssue.resolved_at.is_(None))):
+        fixed = (
+            (issue.kind == ZERO_LINKS and issue.source == report.source and issue.url in report.linked_indexes)
+            or (issue.kind == UNUSABLE_PAGE and issue.url is not None and issue.url in report.good_urls)
+            or (issue.kind == FAILING and issue.source == report.source and report.ok)
+        )
+        if fixed:
+            issue.resolved_at = seen
+            resolved.append(issue.key)
+    session.flush()
+    return resolved
+
+
+def resolve_count_mismatches(session: Session, now: datetime) -> list[str]:
+    """A count-mismatch is fixed once the notice's stored parse has as many entities as it states."""
+    resolved = []
+    issues = session.scalars(select(HealthIssue).where(
+        HealthIssue.kind == COUNT_MISMATCH, HealthIssue.resolved_at.is_(None), HealthIssue.notice_key.is_not(None)))
+    for issue in issues:
+        notice = session.scalars(select(Notice).where(Notice.key == issue.notice_key)).one_or_none()
+        if notice is not None and (notice.stated_count is None or notice.stated_count == notice.parsed_count):
+            issue.resolved_at = _utc(now)
+            resolved.append(issue.key)
+    session.flush()
+    return resolved
+
+
+def open_health_issues(session: Session) -> list[HealthIssue]:
+    return list(session.scalars(
+        select(HealthIssue).where(HealthIssue.resolved_at.is_(None)).order_by(HealthIssue.source, HealthIssue.key)
+    ))
+
+
+def _title(issue: HealthIssue) -> str:
+    where = issue.url or issue.notice_key or ""
+    if issue.kind == ZERO_LINKS:
+        return f"Source health: {issue.source}: an index yielded no links ({where})"
+    if issue.kind == FAILING:
+        return f"Source health: {issue.source} failed {FAILING_RUNS} runs in a row"
+    if issue.kind == UNUSABLE_PAGE:
+        return f"Source health: {issue.source}: unusable page {where}"
+    if issue.kind == COUNT_MISMATCH:
+        return f"Source health: {issue.notice_key or where}: parsed entity count differs from the stated count"
+    return f"Source health: {issue.source}: {issue.kind} {where}".rstrip()
+
+
+def _event_id(issue: HealthIssue, state: str, moment: datetime) -> str:
+    return f"{TAG},{moment:%Y}:health/{issue.key}/{state}/{moment:%Y-%m-%d}"
+
+
+def health_events(session: Session) -> list[EventRecord]:
+    """One item per issue opening and one per resolution; stable ids; newest first. Never a state change."""
+    events: list[EventRecord] = []
+    for issue in session.scalars(select(HealthIssue).order_by(HealthIssue.key)):
+        first = _utc(issue.first_seen)
+        title = _title(issue)
+        extra = (("source", issue.source), ("issue", issue.kind), ("key", issue.key))
+        events.append(EventRecord(
+            id=_event_id(issue, "open", first), kind=EventKind.SOURCE_HEALTH, scope="health", list=None,
+            notice_key=issue.notice_key, source_key=None, entity_key=None, effective=first.date(), until=None,
+            occurred=first, updated=first, title=title,
+            summary=f"{issue.detail} First seen {first:%Y-%m-%d %H:%M} UTC. This is a problem with the source, "
+                    "not a change to any listing.",
+            extra=extra + (("state", "open" if issue.resolved_at is None else "resolved"),),
+        ))
+        if issue.resolved_at is not None:
+            done = _utc(issue.resolved_at)
+            events.append(EventRecord(
+                id=_event_id(issue, "resolved", done), kind=EventKind.SOURCE_HEALTH, scope="health", list=None,
+                notice_key=issue.notice_key, source_key=None, entity_key=None, effective=done.date(), until=None,
+                occurred=done, updated=done, title="Resolved: " + title,
+                summary=f"A later run found this fixed: {issue.detail}",
+                extra=extra + (("state", "resolved"),),
+            ))
+    events.sort(key=lambda e: (e.occurred, e.id), reverse=True)
+    return events

@@ -1,0 +1,74 @@
+"""Source-health records: runs, issues opened and resolved, feed items with stable ids."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy.orm import Session
+
+from storage.health import (
+    Failure,
+    SourceReport,
+    has_run,
+    health_events,
+    open_health_issues,
+    pending_urls,
+    record_source_run,
+)
+from storage.models import SourceRun
+from storage.records import EventKind
+
+T0 = datetime(2026, 11, 29, 8, 0, tzinfo=timezone.utc)
+IDX = "https://www.mofcom.gov.cn/xwfb/xwfyrth/index.html"
+ART = "https://www.mofcom.gov.cn/zwgk/zcfb/art/2025/art_0123456789abcdef0123456789abcdef.html"
+
+
+def report(n: int, *failures: Failure, good=(), linked=()) -> SourceReport:
+    t = T0 + timedelta(hours=n)
+    return SourceReport(source="mofcom-qa", started_at=t, finished_at=t, fetched=3, failures=tuple(failures),
+                        good_urls=frozenset(good), linked_indexes=frozenset(linked))
+
+
+def test_zero_links_opens_and_a_clean_run_resolves(engine):
+    with Session(engine) as s, s.begin():
+        assert not has_run(s, "mofcom-qa")
+        change = record_source_run(s, "r1", report(0, Failure(IDX, "zero-links")))
+        assert change.opened == (f"mofcom-qa/zero-links/{IDX}",)
+    with Session(engine) as s, s.begin():
+        assert has_run(s, "mofcom-qa")
+        assert [i.kind for i in open_health_issues(s)] == ["zero-links"]
+        run = s.query(SourceRun).one()
+        assert run.ok is False and run.failed == 1 and run.failures[0]["reason"] == "zero-links"
+        first = health_events(s)
+        assert len(first) == 1 and first[0].kind is EventKind.SOURCE_HEALTH and first[0].scope == "health"
+    with Session(engine) as s, s.begin():
+        change = record_source_run(s, "r2", report(1, linked=[IDX]))
+        assert change.resolved == (f"mofcom-qa/zero-links/{IDX}",)
+        assert open_health_issues(s) == []
+        events = health_events(s)
+    assert len(events) == 2 and events[0].title.startswith("Resolved:")
+    assert first[0].id in {e.id for e in events}  # the opening item keeps its id
+
+
+def test_failing_three_runs_in_a_row_and_pending_retries(engine):
+    with Session(engine) as s, s.begin():
+        for n in range(2):
+            record_source_run(s, f"r{n}", report(n, Failure(ART, "timeout", "ReadTimeout")))
+        assert open_health_issues(s) == []  # a timeout alone is no issue, two runs are not three
+        assert pending_urls(s, "mofcom-qa") == [ART]
+        change = record_source_run(s, "r2", report(2, Failure(ART, "http-500")))
+        assert change.opened == ("mofcom-qa/failing",)
+        assert "timeout" in open_health_issues(s)[0].detail
+        record_source_run(s, "r3", report(3, good=[ART]))
+        assert open_health_issues(s) == [] and pending_urls(s, "mofcom-qa") == []
+
+
+def test_bot_check_is_an_unusable_page_until_the_url_answers(engine):
+    with Session(engine) as s, s.begin():
+        record_source_run(s, "r1", report(0, Failure(ART, "bot-check", "HTTP 412")))
+        assert [(i.kind, i.url) for i in open_health_issues(s)] == [("unusable-page", ART)]
+        ids = [e.id for e in health_events(s)]
+        record_source_run(s, "r2", report(1, Failure(ART, "bot-check", "HTTP 412")))
+        assert [e.id for e in health_events(s)] == ids  # same problem, same item
+        record_source_run(s, "r3", report(2, good=[ART]))
+        assert open_health_issues(s) == []
