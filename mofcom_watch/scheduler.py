@@ -84,6 +84,14 @@ def summarize(result: Any) -> dict[str, Any]:
     return out
 
 
+def _is_lock_held(exc: BaseException) -> bool:
+    try:
+        from storage.runlock import RunLockHeld
+    except ImportError:  # pragma: no cover - the run lock module ships with the fetcher
+        return False
+    return isinstance(exc, RunLockHeld)
+
+
 class CycleRunner:
     """Calls the cycle, never two at once in this process, logs one line, never raises."""
 
@@ -110,9 +118,15 @@ class CycleRunner:
                 result = self._cycle(run_id)
             except Exception as exc:  # noqa: BLE001 - the scheduler must survive any failing cycle
                 seconds = round(time.monotonic() - t0, 3)
-                outcome = CycleOutcome(run_id, False, started, seconds, error=f"{type(exc).__name__}: {exc}")
-                log(self._logger, logging.ERROR, "cycle failed", seconds=seconds, error=outcome.error)
-                self._logger.debug("cycle traceback", exc_info=True)
+                error = f"{type(exc).__name__}: {exc}"
+                if _is_lock_held(exc):  # another process is mid-cycle on this database: not a failure
+                    outcome = CycleOutcome(run_id, False, started, seconds, error=error, skipped=True)
+                    log(self._logger, logging.WARNING, "cycle skipped: another run holds the lock",
+                        seconds=seconds, error=error)
+                else:
+                    outcome = CycleOutcome(run_id, False, started, seconds, error=error)
+                    log(self._logger, logging.ERROR, "cycle failed", seconds=seconds, error=error)
+                    self._logger.debug("cycle traceback", exc_info=True)
             else:
                 seconds = round(time.monotonic() - t0, 3)
                 ok = bool(getattr(result, "ok", True))

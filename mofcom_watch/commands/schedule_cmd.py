@@ -10,7 +10,7 @@ import typer
 
 from mofcom_watch.context import app_context
 from mofcom_watch.logs import log
-from mofcom_watch.config import redact_url
+from mofcom_watch.config import ConfigError, Settings, redact_url
 from mofcom_watch.scheduler import CycleRunner, make_scheduler, next_fire_time, real_cycle, run_blocking
 
 LOG = logging.getLogger("mofcom_watch.schedule")
@@ -27,7 +27,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Run the fetch-parse-diff-publish cycle on a schedule; stops cleanly on SIGTERM."""
         actx = app_context(ctx)
-        settings = actx.settings.with_overrides("flag", cron=cron, run_at_start=run_at_start)
+        settings = with_flags(actx.settings, cron=cron, run_at_start=run_at_start)
         day = parse_as_of(as_of)
         runner = CycleRunner(real_cycle(settings, as_of=day))
         scheduler = make_scheduler(runner, cron=settings.cron, timezone=settings.timezone,
@@ -36,6 +36,15 @@ def register(app: typer.Typer) -> None:
             run_at_start=settings.run_at_start, next=str(next_fire_time(settings.cron, settings.timezone)),
             db=redact_url(settings.database_url))
         run_blocking(scheduler, runner)
+
+
+def with_flags(settings: Settings, **flags: object) -> Settings:
+    """Apply command-line flags over the configuration; a bad value is a usage error (exit 2)."""
+    try:
+        return settings.with_overrides("flag", **flags)
+    except ConfigError as exc:
+        typer.echo(f"mofcom-watch: {exc}", err=True)
+        raise typer.Exit(2) from None
 
 
 def parse_as_of(text: str | None) -> date | None:

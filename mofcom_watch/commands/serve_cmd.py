@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from mofcom_watch.commands.schedule_cmd import parse_as_of
+from mofcom_watch.commands.schedule_cmd import parse_as_of, with_flags
 from mofcom_watch.config import Settings, redact_url
 from mofcom_watch.context import app_context
 from mofcom_watch.logs import log
@@ -64,7 +64,7 @@ def register(app: typer.Typer) -> None:
         import uvicorn
 
         actx = app_context(ctx)
-        settings = actx.settings.with_overrides("flag", http_host=host, http_port=port, cron=cron)
+        settings = with_flags(actx.settings, http_host=host, http_port=port, cron=cron)
         day = parse_as_of(as_of)
         settings.feeds_path.mkdir(parents=True, exist_ok=True)
         application = build_app(settings, schedule=schedule, as_of=day)

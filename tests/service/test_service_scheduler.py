@@ -1,0 +1,196 @@
+"""The scheduler: one cycle at a time (in-process and via the database lock), survives failures, stops on SIGTERM.
+
+Real APScheduler with short real timers (6-field cron with seconds); no mocks.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from mofcom_watch.logs import setup_logging
+from mofcom_watch.scheduler import CronError, CycleRunner, make_scheduler, parse_cron
+
+EVERY_SECOND = "* * * * * *"
+WAIT = 30.0  # generous upper bound for polling, never asserted on
+
+
+def wait_until(predicate, timeout: float = WAIT) -> bool:  # noqa: ANN001
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return predicate()
+
+
+@pytest.fixture
+def log_stream() -> io.StringIO:
+    stream = io.StringIO()
+    setup_logging(0, stream=stream)
+    yield stream
+    setup_logging(0)
+
+
+def test_parse_cron() -> None:
+    assert parse_cron("*/30 * * * *") is not None
+    assert parse_cron("*/2 * * * * *", "Asia/Shanghai") is not None
+    for bad in ("", "* * *", "61 * * * *", "every day"):
+        with pytest.raises(CronError):
+            parse_cron(bad)
+
+
+def test_failing_cycle_is_logged_and_the_next_one_runs(log_stream: io.StringIO) -> None:
+    calls: list[str] = []
+
+    def cycle(run_id: str) -> None:
+        calls.append(run_id)
+        if len(calls) == 1:
+            raise RuntimeError("site down")
+
+    runner = CycleRunner(cycle)
+    scheduler = make_scheduler(runner, cron=EVERY_SECOND, background=True, run_at_start=True)
+    scheduler.start()
+    try:
+        assert wait_until(lambda: len(calls) >= 2)
+    finally:
+        scheduler.shutdown(wait=True)
+    lines = [line for line in log_stream.getvalue().splitlines() if "logger=mofcom_watch.scheduler" in line]
+    failed = [line for line in lines if 'msg="cycle failed"' in line]
+    done = [line for line in lines if 'msg="cycle done"' in line]
+    assert len(failed) == 1 and f"run={calls[0]}" in failed[0] and "site down" in failed[0]
+    assert done and f"run={calls[1]}" in done[0]
+    assert calls[0] != calls[1]
+    assert runner.last is not None and runner.last.ok and runner.last_success is not None
+
+
+def test_scheduled_cycles_never_overlap(log_stream: io.StringIO) -> None:
+    running = 0
+    peak = 0
+    done = 0
+    guard = threading.Lock()
+
+    def slow_cycle(_run_id: str) -> None:
+        nonlocal running, peak, done
+        with guard:
+            running += 1
+            peak = max(peak, running)
+        time.sleep(1.5)  # longer than the one-second schedule
+        with guard:
+            running -= 1
+            done += 1
+
+    runner = CycleRunner(slow_cycle)
+    scheduler = make_scheduler(runner, cron=EVERY_SECOND, background=True, run_at_start=True)
+    scheduler.start()
+    try:
+        assert wait_until(lambda: done >= 3)
+    finally:
+        scheduler.shutdown(wait=True)
+    assert peak == 1
+
+
+def test_runner_skips_while_a_cycle_is_running(log_stream: io.StringIO) -> None:
+    release = threading.Event()
+    started = threading.Event()
+
+    def cycle(_run_id: str) -> None:
+        started.set()
+        release.wait(WAIT)
+
+    runner = CycleRunner(cycle)
+    first = threading.Thread(target=runner)
+    first.start()
+    assert started.wait(WAIT)
+    second = runner()
+    release.set()
+    first.join(WAIT)
+    assert second.skipped and not second.ok
+    assert runner.last is not None and runner.last.ok and not runner.last.skipped
+    assert "cycle skipped" in log_stream.getvalue()
+
+
+def test_database_lock_keeps_two_schedulers_apart(engine, log_stream: io.StringIO) -> None:  # noqa: ANN001
+    """Two schedulers (as two instances sharing one database) never run cycles at the same time."""
+    runlock = pytest.importorskip("storage.runlock")
+    intervals: list[tuple[float, float]] = []
+    guard = threading.Lock()
+
+    def locked_cycle(run_id: str) -> None:
+        with runlock.run_lock(engine, holder=run_id):
+            start = time.monotonic()
+            time.sleep(0.7)
+            with guard:
+                intervals.append((start, time.monotonic()))
+
+    runners = [CycleRunner(locked_cycle), CycleRunner(locked_cycle)]
+    schedulers = [make_scheduler(r, cron=EVERY_SECOND, background=True, run_at_start=True) for r in runners]
+    for s in schedulers:
+        s.start()
+    try:
+        assert wait_until(lambda: len(intervals) >= 4)
+    finally:
+        for s in schedulers:
+            s.shutdown(wait=True)
+    spans = sorted(intervals)
+    for (_, end), (start, _) in zip(spans, spans[1:]):
+        assert start >= end  # no two cycles overlapped
+    assert "another run holds the lock" in log_stream.getvalue()
+
+
+SCRIPT = """
+import sys, time
+from mofcom_watch.logs import setup_logging
+from mofcom_watch.scheduler import CycleRunner, make_scheduler, run_blocking
+
+setup_logging(0)
+def cycle(run_id):
+    print("cycle", run_id, flush=True)
+    time.sleep(float(sys.argv[1]))
+runner = CycleRunner(cycle)
+scheduler = make_scheduler(runner, cron="* * * * * *", run_at_start=True)
+run_blocking(scheduler, runner)
+print("exited cleanly", runner.count, flush=True)
+"""
+
+
+@pytest.mark.parametrize("cycle_seconds", [0.0, 1.0])
+def test_sigterm_stops_the_blocking_scheduler(tmp_path: Path, cycle_seconds: float) -> None:
+    """SIGTERM stops scheduling; a cycle in progress finishes first; exit code 0."""
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+    proc = subprocess.Popen([sys.executable, "-c", SCRIPT, str(cycle_seconds)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        first = proc.stdout.readline()
+        assert first.startswith("cycle ")
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=WAIT)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 0, err
+    assert "exited cleanly" in out
+    assert 'msg="scheduler stopping" signal=SIGTERM' in err and 'msg="scheduler stopped"' in err
+    if cycle_seconds:
+        assert "waiting_for_cycle=true" in err
+        assert 'msg="cycle done"' in err  # the running cycle was allowed to finish
+
+
+def test_schedule_command_rejects_bad_cron(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from mofcom_watch.cli import app
+
+    result = CliRunner().invoke(app, ["--db", f"sqlite:///{tmp_path}/x.sqlite", "schedule", "--cron", "not a cron"])
+    assert result.exit_code == 2 and "bad cron expression" in result.output
+    assert "Traceback" not in result.output
