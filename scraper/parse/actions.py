@@ -1,0 +1,272 @@
+"""What a notice does: actions with targets, effective dates and durations.
+
+Clause by clause: a verb (继续暂停 extend, 暂停 suspend, 停止/取消/解除 lift, 移出 remove,
+恢复 restore, 列入 impose, 启动调查 investigate) and the notices it names
+(by number, by "M月D日公告", or by "2025年4月4日被列入出口管制管控名单的16家美国实体").
+A status verb with no target is not an action ("正在开展的相关出口活动应当立即停止").
+All patterns run on folded text; spans slice the clean text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from storage.records import ActionKind, ListKind, NoticeRef
+
+from .dates import (
+    DATE_RE, DURATION_RE, MONTH_DAY_RE, UNTIL_RE, effective_in, iso_to_date, resolve_month_day, until_from,
+)
+from .entities import COUNTRY_ALT
+from .number import find_references
+from .textnorm import MD, NUM, YEAR, to_int
+
+SENTENCE_RE = re.compile(r"[^。！？\n;；]+")
+VERB_RE = re.compile(
+    r"继续暂停(?:实施|执行)?|暂停(?:实施|执行)?|停止(?:实施|执行)?|取消|解除|移出|恢复(?:实施|执行)?|列入|纳入"
+    r"|启动(?:反倾销|反补贴)?调查|进行调查|立案调查|采取反制措施"
+)
+VERB_KIND = {
+    "继续暂停": ActionKind.EXTEND, "暂停": ActionKind.SUSPEND, "停止": ActionKind.LIFT, "取消": ActionKind.LIFT,
+    "解除": ActionKind.LIFT, "移出": ActionKind.REMOVE, "恢复": ActionKind.RESTORE, "列入": ActionKind.IMPOSE,
+    "纳入": ActionKind.IMPOSE, "启动": ActionKind.INVESTIGATE, "进行": ActionKind.INVESTIGATE,
+    "立案": ActionKind.INVESTIGATE, "采取": ActionKind.IMPOSE,
+}
+LIST_WORDS = (
+    ("出口管制管控名单", ListKind.ECL), ("管控名单", ListKind.ECL), ("不可靠实体清单", ListKind.UEL),
+    ("关注名单", ListKind.WATCH), ("反制清单", ListKind.COUNTERMEASURE), ("反制措施", ListKind.COUNTERMEASURE),
+)
+LIST_ALT = "出口管制管控名单|不可靠实体清单|关注名单|反制清单"
+LIST_OF = {"出口管制管控名单": ListKind.ECL, "不可靠实体清单": ListKind.UEL, "关注名单": ListKind.WATCH,
+           "反制清单": ListKind.COUNTERMEASURE}
+# "2025年4月4日被列入出口管制管控名单的16家美国实体", "4月4日和9日被列入…的28家美国实体".
+DATE_LIST_RE = re.compile(
+    rf"(?:(?P<y>{YEAR})\s*年\s*)?(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日"
+    rf"(?P<more>(?:\s*[和、及与]\s*(?:(?:{YEAR})\s*年\s*)?(?:{MD}\s*月\s*)?{MD}\s*日)*)"
+    rf"\s*(?:被|已被)?\s*(?:列入|纳入)\s*(?P<list>{LIST_ALT})\s*的\s*(?:(?P<n>{NUM})\s*家)?\s*(?:{COUNTRY_ALT})?"
+)
+MORE_DAY_RE = re.compile(rf"(?:(?P<y>{YEAR})\s*年\s*)?(?:(?P<m>{MD})\s*月\s*)?(?P<d>{MD})\s*日")
+# "4月4日公告（…）", "2025年3月4日发布的公告".
+DATE_NOTICE_RE = re.compile(
+    rf"(?:(?P<y>{YEAR})\s*年\s*)?(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日\s*(?:发布\s*)?(?:的\s*)?(?:公告|决定)"
+)
+PAST_RE = re.compile(r"此前|曾经|曾|已于|已经|于\s*\d{4}\s*年[^,，]*?(?:发布|宣布|决定|将)|^\s*于")
+DECISION_RE = re.compile(r"决定|现将|现予|特此|予以公布|公布将|公告如下")
+MEASURE_RE = re.compile(r"决定[^。]{0,80}?(?:采取|实施)[^。]{0,20}?措施|禁止其")
+MAX_DAYS, MAX_YEARS = 3650, 10
+
+
+@dataclass(frozen=True)
+class ActionDraft:
+    """An action before entity keys are known (entities are filled by the caller)."""
+
+    action: ActionKind
+    list: ListKind | None
+    targets: tuple[NoticeRef, ...]
+    effective: str | None
+    until: date | None
+    duration: str | None
+    text: str
+    start: int  # offset of the verb in the text
+
+
+def list_in(text: str) -> ListKind | None:
+    for word, kind in LIST_WORDS:
+        if word in text:
+            return kind
+    return None
+
+
+def _date_refs(folded: str, clean: str, anchor: date | None, lst_default: ListKind | None) -> list[tuple[int, int, NoticeRef]]:
+    out: list[tuple[int, int, NoticeRef]] = []
+    for m in DATE_LIST_RE.finditer(folded):
+        year = to_int(m.group("y")) if m.group("y") else None
+        month, day = to_int(m.group("m")), to_int(m.group("d"))
+        dates = [resolve_month_day(month, day, year, anchor)] if month and day else []
+        for extra in MORE_DAY_RE.finditer(m.group("more") or ""):
+            y2 = to_int(extra.group("y")) if extra.group("y") else year
+            m2 = to_int(extra.group("m")) if extra.group("m") else month
+            d2 = to_int(extra.group("d"))
+            if m2 and d2:
+                dates.append(resolve_month_day(m2, d2, y2, anchor))
+        lst = LIST_OF[m.group("list")]
+        count = to_int(m.group("n")) if m.group("n") else None
+        text = clean[m.start() : m.end()].strip()
+        dates = [d for d in dates if d]
+        for d in dates:
+            out.append((m.start(), m.end(), NoticeRef(text=text, date=d, list=lst,
+                                                      count=count if len(dates) == 1 else None)))
+    return out
+
+
+def attach_dates(refs: list[tuple[int, int, NoticeRef]], folded: str, clean: str, anchor: date | None,
+                 context_list: ListKind | None) -> list[tuple[int, int, NoticeRef]]:
+    """Give number refs the date written right before them ("4月4日公告（…7号）"); add refs
+    for "M月D日公告" that name no number."""
+    out = list(refs)
+    for m in DATE_NOTICE_RE.finditer(folded):
+        year = to_int(m.group("y")) if m.group("y") else None
+        month, day = to_int(m.group("m")), to_int(m.group("d"))
+        if not (month and day):
+            continue
+        following = [(i, r) for i, r in enumerate(out) if r[2].key and 0 <= r[0] - m.end() <= 4]
+        if following:
+            for i, (s, e, ref) in following:
+                ref_year = year or _key_year(ref.key)
+                d = resolve_month_day(month, day, ref_year, anchor)
+                out[i] = (min(s, m.start()), e, NoticeRef(text=clean[m.start() : e].strip(), key=ref.key,
+                                                          date=d, list=ref.list, count=ref.count))
+            continue
+        d = resolve_month_day(month, day, year, anchor)
+        if d and not any(s <= m.start() < e for s, e, _ in out):
+            out.append((m.start(), m.end(), NoticeRef(text=clean[m.start() : m.end()].strip(), date=d,
+                                                      list=context_list)))
+    out.sort(key=lambda item: item[0])
+    return out
+
+
+def _key_year(key: str | None) -> int | None:
+    if not key:
+        return None
+    for part in key.split("-"):
+        if len(part) == 4 and part.isdigit():
+            return int(part)
+    return None
+
+
+def collect_refs(folded: str, clean: str, anchor: date | None, context_list: ListKind | None,
+                 own_key: str | None = None) -> list[tuple[int, int, NoticeRef]]:
+    refs = [r for r in find_references(folded, clean) if r[2].key != own_key]
+    refs = attach_dates(refs, folded, clean, anchor, context_list)
+    date_refs = _date_refs(folded, clean, anchor, context_list)
+    refs = [r for r in refs if not any(s <= r[0] < e for s, e, _ in date_refs)] + date_refs
+    refs.sort(key=lambda item: item[0])
+    return refs
+
+
+def _duration(folded: str, clean: str, start: int, end: int) -> str | None:
+    """"90天", "1年", "至2026年11月27日" written in folded[start:end] outside dates."""
+    seg = folded[start:end]
+    m = UNTIL_RE.search(seg)
+    if m:
+        return clean[start + m.start() : start + m.end()].strip()
+    masked = DATE_RE.sub(lambda x: " " * len(x.group(0)), seg)
+    masked = MONTH_DAY_RE.sub(lambda x: " " * len(x.group(0)), masked)
+    for m in DURATION_RE.finditer(masked):
+        if m.start() > 0 and masked[m.start() - 1].isdigit():
+            continue
+        n = to_int(m.group("n"))
+        unit = m.group("unit")
+        if n is None or (unit in ("天", "日") and n > MAX_DAYS) or (unit == "年" and n > MAX_YEARS):
+            continue
+        return clean[start + m.start("n") : start + m.end()].strip()
+    return None
+
+
+def find_actions(folded: str, clean: str, *, spans: list[tuple[int, int]], refs: list[tuple[int, int, NoticeRef]],
+                 published: date | None, default_effective: str | None, notice_list: ListKind | None,
+                 allow_impose: bool) -> list[ActionDraft]:
+    """Actions in the operative parts of the text (``spans``: the answer of a Q&A, the body
+    of a notice)."""
+    drafts: list[ActionDraft] = []
+    for span_start, span_end in spans:
+        for sm in SENTENCE_RE.finditer(folded, span_start, span_end):
+            drafts.extend(_sentence_actions(folded, clean, sm.start(), sm.end(), refs, published,
+                                            default_effective, notice_list, allow_impose))
+    return drafts
+
+
+def _sentence_actions(folded, clean, s_start, s_end, refs, published, default_effective, notice_list,
+                      allow_impose) -> list[ActionDraft]:
+    sentence = folded[s_start:s_end]
+    verbs = list(VERB_RE.finditer(folded, s_start, s_end))
+    if not verbs:
+        return []
+    eff = effective_in(sentence, published) or default_effective
+    out: list[ActionDraft] = []
+    prev_end = s_start
+    for i, v in enumerate(verbs):
+        word = v.group(0)
+        kind = VERB_KIND[word[:2]] if word[:2] in VERB_KIND else VERB_KIND[word[:4]]
+        if word.startswith("继续暂停"):
+            kind = ActionKind.EXTEND
+        next_start = verbs[i + 1].start() if i + 1 < len(verbs) else s_end
+        after = [r for r in refs if v.end() <= r[0] < next_start]
+        before = [r for r in refs if prev_end <= r[0] < v.start()]
+        clause_start = max(folded.rfind(",", s_start, v.start()) + 1, prev_end, s_start)
+        before_text = folded[clause_start : v.start()]
+        after_text = folded[v.end() : next_start]
+        prev_end = v.end()
+        if kind in (ActionKind.IMPOSE, ActionKind.INVESTIGATE):
+            if not allow_impose or PAST_RE.search(folded[s_start : v.start()]) or before or _is_background(sentence):
+                continue
+            if kind is ActionKind.IMPOSE and not (DECISION_RE.search(sentence) or word == "采取反制措施"):
+                continue
+            lst = list_in(folded[v.start() : next_start]) if kind is ActionKind.IMPOSE else notice_list
+            if word == "采取反制措施":
+                lst = ListKind.COUNTERMEASURE
+            if kind is ActionKind.IMPOSE and lst is None:
+                continue
+            out.append(ActionDraft(kind, lst or notice_list, (), eff, None, None,
+                                   clean[s_start:s_end].strip(), v.start()))
+            continue
+        targets = after or before
+        if kind is ActionKind.REMOVE and not targets and (DECISION_RE.search(sentence) or allow_impose):
+            lst = list_in(after_text) or notice_list
+            out.append(ActionDraft(kind, lst, (), eff, None, None, clean[s_start:s_end].strip(), v.start()))
+            continue
+        if not targets:
+            continue
+        if PAST_RE.search(before_text) or "了" in after_text[:40]:
+            continue
+        last_target_end = max(r[1] for r in targets)
+        dur_start = max(last_target_end, v.end()) if after else v.end()
+        duration = _duration(folded, clean, dur_start, next_start)
+        if duration is None:
+            until_m = UNTIL_RE.search(folded, s_start, v.start())
+            if until_m:
+                duration = clean[until_m.start() : until_m.end()].strip()
+        lst = _target_list(targets, folded[clause_start:next_start], notice_list)
+        target_refs = tuple(NoticeRef(text=r.text, key=r.key, date=r.date, list=r.list or lst, count=r.count)
+                            for _, _, r in targets)
+        until = None
+        if duration and kind in (ActionKind.SUSPEND, ActionKind.EXTEND):
+            until = until_from(duration, iso_to_date(eff) or published)
+        out.append(ActionDraft(kind, lst, target_refs, eff, until, duration, clean[s_start:s_end].strip(), v.start()))
+    return out
+
+
+def _is_background(sentence: str) -> bool:
+    """"…于2025年4月4日和9日，将17家美国实体列入…" tells history, it does not list."""
+    return bool(re.search(rf"于\s*{YEAR}\s*年", sentence)) and "决定" not in sentence
+
+
+def _target_list(targets, clause: str, notice_list: ListKind | None) -> ListKind | None:
+    lists = {r.list for _, _, r in targets if r.list}
+    if len(lists) == 1:
+        return lists.pop()
+    found = list_in(clause)
+    if found and found is not ListKind.COUNTERMEASURE:
+        return found
+    keys = [r.key or "" for _, _, r in targets]
+    if keys and all(k.startswith("MOFCOM-ORDER-") for k in keys):
+        return ListKind.COUNTERMEASURE
+    return notice_list
+
+
+def measure_action(folded: str, clean: str, body: tuple[int, int], eff: str | None,
+                   lst: ListKind | None) -> ActionDraft | None:
+    """An extra measure on an entity already listed ("决定…采取…措施：禁止其向中国出口基因测序仪")."""
+    m = MEASURE_RE.search(folded, body[0], body[1])
+    if not m:
+        return None
+    sm_start = folded.rfind("。", body[0], m.start()) + 1 or body[0]
+    sm_end_candidates = [i for i in (folded.find("。", m.end(), body[1]),) if i >= 0]
+    end = sm_end_candidates[0] + 1 if sm_end_candidates else body[1]
+    # the measure itself often follows a colon on the next line(s)
+    tail = folded.find("。", end, body[1])
+    if folded[m.end():end].strip().endswith(":") or folded[m.start():end].rstrip("。").endswith(":"):
+        end = tail + 1 if tail >= 0 else body[1]
+    return ActionDraft(ActionKind.MEASURE, lst, (), eff, None, None, clean[max(sm_start, body[0]) : end].strip(), m.start())
+

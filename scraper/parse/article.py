@@ -1,0 +1,122 @@
+"""Article pages (www.mofcom.gov.cn, aqygzj): meta fields and the body as text lines.
+
+One Lexbor parse; the body container's HTML is turned into lines with a few
+precompiled regexes (block tags -> newline, table cells -> tab), which is much
+cheaper than walking the DOM in Python.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborHTMLParser
+
+from .dates import Stamp, parse_stamp
+
+CONTAINER_SELECTORS = (
+    "div.art-con.art-con-bottonmLine", ".art-con-bottonmLine", ".art-con", ".artCon", ".TRS_Editor",
+    "#zoom", ".article-content", ".textlive",
+)
+NOISE_SELECTORS = "script, style, noscript, nav, header, footer, iframe, .header, .footer, #header, #footer, .nav, .breadcrumb, .crumbs, .position"
+META_NAMES = {"articletitle": "title", "pubdate": "pubdate", "sitename": "site", "og:title": "og_title"}
+SCRIPT_RE = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
+BLOCK_TAG_RE = re.compile(
+    r"<\s*/?\s*(?:br|p|div|li|tr|h[1-6]|table|tbody|ul|ol|section|article|hr|dt|dd|dl|blockquote|pre|center)\b[^>]*>",
+    re.IGNORECASE,
+)
+CELL_END_RE = re.compile(r"<\s*/\s*t[dh]\s*>", re.IGNORECASE)
+TAG_RE = re.compile(r"<[^>]*>")
+HTML_SPACE_RE = re.compile(r"[ \t\r\n\f]+")
+LINE_SPACE_RE = re.compile(r"[ \t\r\f]+")
+BLANK_LINES_RE = re.compile(r"\n\s*\n+")
+CELL_SPACE_RE = re.compile(r"[ ]*\t[ ]*")
+FILING_BLOCK_RE = re.compile(r"【\s*(?:发布单位|发布文号|发文日期|成文日期)\s*】")
+
+
+@dataclass(frozen=True)
+class Article:
+    """What an article page says about itself, and its body as text."""
+
+    title: str | None
+    pub: Stamp | None
+    site: str | None
+    text: str
+    container: str | None  # the selector that matched, None for the fallback
+    visible_chars: int
+
+
+def html_to_text(fragment: str) -> str:
+    """HTML to text with line breaks at block boundaries and tabs between table cells.
+
+    A fragment with no block tags at all keeps its raw newlines (text pasted into a div).
+    """
+    fragment = COMMENT_RE.sub("", SCRIPT_RE.sub("", fragment))
+    if BLOCK_TAG_RE.search(fragment):
+        fragment = HTML_SPACE_RE.sub(" ", fragment)
+    else:
+        fragment = LINE_SPACE_RE.sub(" ", fragment)
+    fragment = CELL_END_RE.sub("\t", fragment)
+    fragment = BLOCK_TAG_RE.sub("\n", fragment)
+    text = htmllib.unescape(TAG_RE.sub("", fragment))
+    text = CELL_SPACE_RE.sub("\t", text.replace("\xa0", " "))
+    lines = [line.strip(" \t") for line in text.split("\n")]
+    return BLANK_LINES_RE.sub("\n\n", "\n".join(lines)).strip("\n")
+
+
+def _meta(tree: LexborHTMLParser) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for node in tree.css("meta"):
+        attrs = node.attributes
+        name = (attrs.get("name") or attrs.get("property") or "").strip().lower()
+        field = META_NAMES.get(name)
+        if field and field not in found and attrs.get("content"):
+            found[field] = attrs["content"].strip()
+    return found
+
+
+def _filing_block(tree: LexborHTMLParser, body_text: str) -> str:
+    """The 【发布单位】/【发布文号】/【发文日期】 lines when they sit outside the body container."""
+    if FILING_BLOCK_RE.search(body_text):
+        return ""
+    raw = tree.html or ""
+    m = FILING_BLOCK_RE.search(raw)
+    if not m:
+        return ""
+    window = raw[max(0, m.start() - 200) : m.start() + 1500]
+    lines = [line for line in html_to_text(window).split("\n") if FILING_BLOCK_RE.search(line)]
+    return "\n".join(lines)
+
+
+def extract_article(tree: LexborHTMLParser) -> Article:
+    """Title, PubDate, SiteName and the body text of an article page."""
+    meta = _meta(tree)
+    title = meta.get("title") or meta.get("og_title")
+    if not title:
+        node = tree.css_first("title")
+        title = node.text(strip=True) if node else None
+    pub = parse_stamp(meta["pubdate"]) if meta.get("pubdate") else None
+    container = None
+    node = None
+    for selector in CONTAINER_SELECTORS:
+        node = tree.css_first(selector)
+        if node is not None:
+            container = selector
+            break
+    if node is not None:
+        text = html_to_text(node.html or "")
+    else:
+        body = tree.body
+        if body is not None:
+            for noise in body.css(NOISE_SELECTORS):
+                noise.decompose()
+            text = html_to_text(body.html or "")
+        else:
+            text = ""
+    block = _filing_block(tree, text)
+    if block:
+        text = block + "\n\n" + text
+    return Article(title=title or None, pub=pub, site=meta.get("site"), text=text, container=container,
+                   visible_chars=len("".join(text.split())))

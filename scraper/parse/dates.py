@@ -1,0 +1,182 @@
+"""Dates and times as MOFCOM writes them, and the end dates of durations.
+
+All times are Beijing time (+08:00). Patterns run on folded text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+
+from .textnorm import MD, NUM, YEAR, to_int
+
+CST = timezone(timedelta(hours=8))
+DATE_RE = re.compile(rf"(?P<y>{YEAR})\s*年\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日")
+TIME_SUFFIX_RE = re.compile(r"\s*(?P<h>\d{1,2})\s*[时:点]\s*(?P<mi>\d{1,2})?\s*分?")
+ISO_DT_RE = re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?:[ T]+(?P<h>\d{1,2}):(?P<mi>\d{2}))?")
+STANDALONE_DATE_RE = re.compile(rf"^\s*{YEAR}\s*年\s*{MD}\s*月\s*{MD}\s*日\s*$")
+FILING_DATE_RE = re.compile(r"【\s*(?:发文|成文|发布)日期\s*】\s*([^\n【]+)|(?:发文|成文)日期\s*:\s*([^\n]+)")
+# 自公布之日起 / 自即日起 -> the published date.
+FROM_PUBLICATION_RE = re.compile(r"自\s*(?:公布|发布|印发|公告)\s*之\s*日\s*起|自\s*即\s*日\s*起")
+FROM_DATE_RE = re.compile(
+    rf"自\s*(?P<date>{YEAR}\s*年\s*{MD}\s*月\s*{MD}\s*日)(?P<time>\s*\d{{1,2}}\s*[时:点]\s*(?:\d{{1,2}}\s*分?)?)?\s*起"
+)
+OWN_EFFECTIVE_RE = re.compile(r"本(?:公告|决定|令|规定|办法|通知)?[^。\n]{0,40}?(?:实施|施行|生效|执行)")
+MONTH_DAY_RE = re.compile(rf"(?<![年\d])(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日")
+DURATION_RE = re.compile(rf"(?:为期\s*)?(?P<n>{NUM})\s*(?P<unit>天|日|个月|年|周)")
+UNTIL_RE = re.compile(rf"至\s*(?P<date>{YEAR}\s*年\s*{MD}\s*月\s*{MD}\s*日)")
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """A date with an optional time of day (Beijing time)."""
+
+    day: date
+    hour: int | None = None
+    minute: int | None = None
+
+    def iso(self) -> str:
+        if self.hour is None:
+            return self.day.isoformat()
+        return f"{self.day.isoformat()}T{self.hour:02d}:{self.minute or 0:02d}+08:00"
+
+    def as_datetime(self) -> datetime | None:
+        if self.hour is None:
+            return None
+        return datetime(self.day.year, self.day.month, self.day.day, self.hour, self.minute or 0, tzinfo=CST)
+
+
+def make_date(y: str | int | None, m: str | int | None, d: str | int | None) -> date | None:
+    yi = y if isinstance(y, int) else to_int(y or "")
+    mi = m if isinstance(m, int) else to_int(m or "")
+    di = d if isinstance(d, int) else to_int(d or "")
+    if not (yi and mi and di):
+        return None
+    try:
+        return date(yi, mi, di)
+    except ValueError:
+        return None
+
+
+def parse_cn_date(text: str) -> date | None:
+    """First "2025年4月4日" (or "2025-04-04") in ``text``."""
+    m = DATE_RE.search(text)
+    if m:
+        return make_date(m.group("y"), m.group("m"), m.group("d"))
+    m = ISO_DT_RE.search(text)
+    return make_date(m.group("y"), m.group("m"), m.group("d")) if m else None
+
+
+def parse_stamp(text: str) -> Stamp | None:
+    """A date with an optional "12时01分" / "22:00" right after it."""
+    m = DATE_RE.search(text)
+    if m:
+        day = make_date(m.group("y"), m.group("m"), m.group("d"))
+        if day is None:
+            return None
+        t = TIME_SUFFIX_RE.match(text, m.end())
+        if t:
+            return Stamp(day, int(t.group("h")), int(t.group("mi") or 0))
+        return Stamp(day)
+    m = ISO_DT_RE.search(text)
+    if not m:
+        return None
+    day = make_date(m.group("y"), m.group("m"), m.group("d"))
+    if day is None:
+        return None
+    if m.group("h"):
+        return Stamp(day, int(m.group("h")), int(m.group("mi")))
+    return Stamp(day)
+
+
+def filing_date(folded: str) -> date | None:
+    """【发文日期】2025年04月09日."""
+    m = FILING_DATE_RE.search(folded)
+    if not m:
+        return None
+    return parse_cn_date(m.group(1) or m.group(2))
+
+
+def signature_date(lines: list[str]) -> date | None:
+    """The first line that is nothing but a date (the signature "2025年4月4日")."""
+    for line in lines:
+        if STANDALONE_DATE_RE.match(line):
+            return parse_cn_date(line)
+    return None
+
+
+def effective_in(sentence: str, published: date | None) -> str | None:
+    """ISO effective date or date-time stated in ``sentence`` ("自…起")."""
+    m = FROM_DATE_RE.search(sentence)
+    if m:
+        stamp = parse_stamp(m.group("date") + (m.group("time") or ""))
+        return stamp.iso() if stamp else None
+    if FROM_PUBLICATION_RE.search(sentence) and published:
+        return published.isoformat()
+    return None
+
+
+def notice_effective(folded: str, published: date | None) -> str | None:
+    """The notice's own effective date: "本公告自公布之日起实施", "自2025年4月10日12时01分起"."""
+    for m in OWN_EFFECTIVE_RE.finditer(folded):
+        found = effective_in(m.group(0), published)
+        if found:
+            return found
+    return None
+
+
+def resolve_month_day(month: int, day: int, context_year: int | None, anchor: date | None) -> date | None:
+    """A "4月4日" without a year: the year named nearby, else the anchor's year,
+    minus one when that would put it after the anchor (a Q&A only looks back)."""
+    year = context_year or (anchor.year if anchor else None)
+    if year is None:
+        return None
+    found = make_date(year, month, day)
+    if found and anchor and not context_year and found > anchor:
+        found = make_date(year - 1, month, day)
+    return found
+
+
+def add_years(start: date, years: int) -> date:
+    try:
+        return start.replace(year=start.year + years)
+    except ValueError:  # 29 February
+        return start.replace(year=start.year + years, day=28)
+
+
+def add_months(start: date, months: int) -> date:
+    index = start.month - 1 + months
+    year, month = start.year + index // 12, index % 12 + 1
+    for day in (start.day, 30, 29, 28):
+        try:
+            return date(year, month, day)
+        except ValueError:
+            continue
+    raise ValueError(start)
+
+
+def until_from(duration: str, start: date | None) -> date | None:
+    """End date of a duration as written: "90天" -> start + 90 days; "1年" -> same day
+    next year; "至2026年11月27日" -> that date. None when it cannot be computed."""
+    m = UNTIL_RE.search(duration)
+    if m:
+        return parse_cn_date(m.group("date"))
+    m = DURATION_RE.search(duration)
+    if not m or start is None:
+        return None
+    n = to_int(m.group("n"))
+    if n is None:
+        return None
+    unit = m.group("unit")
+    if unit in ("天", "日"):
+        return start + timedelta(days=n)
+    if unit == "周":
+        return start + timedelta(weeks=n)
+    if unit == "个月":
+        return add_months(start, n)
+    return add_years(start, n)
+
+
+def iso_to_date(value: str | None) -> date | None:
+    return date.fromisoformat(value[:10]) if value else None

@@ -1,0 +1,290 @@
+"""One page in, one ParsedDocument out: the orchestration of the text parsers.
+
+``parse_document`` decodes, rejects non-content, parses HTML once with Lexbor and
+routes to the article, index or plain-text path. ``parse_text`` turns the text
+of a notice or Q&A into a NoticeRecord (pure).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+from selectolax.lexbor import LexborHTMLParser
+
+from scraper.charset import decode
+from storage.records import (
+    ActionKind, ActionRecord, EntityRecord, ListKind, NoticeKind, NoticeRecord, NoticeRef, ParsedDocument,
+    UnusablePage,
+)
+
+from . import actions as act
+from . import entities as ent
+from . import page
+from .article import extract_article
+from .dates import (
+    FROM_DATE_RE, Stamp, effective_in, filing_date, notice_effective, signature_date,
+)
+from .index import json_fragment, link_text_share, links_from_tree, looks_like_index_url, parse_index
+from .number import filing_number, find_own_number
+from .qa import answer_spans, is_qa, qa_key, qa_title, source_stamp
+from .textnorm import clean, fold
+
+HTML_SNIFF_RE = re.compile(r"^\s*(?:<!doctype|<html|<head|<body|<meta|<div|<p\b|<table|<!--|<\?xml|<title|<script|<span|<section)", re.IGNORECASE)
+TAG_COUNT_RE = re.compile(r"</?(?:p|div|br|span|a|td|table|body|html)\b", re.IGNORECASE)
+BODY_LINE_MIN = 50
+FILING_LINE_RE = re.compile(r"^\s*【")
+DECISION_SENTENCE_RE = re.compile(r"[^。\n]*决定[^。\n]*(?:列入|移出|采取|调查)[^。\n]*")
+ANNEX_HEADING_RE = re.compile(r"[^\n]*(?:被列入|列入)[^\n]*的[^\n]*\d+\s*家[^\n]*")
+INDEX_LINK_MIN = 3
+INDEX_SHARE_MIN = 0.4
+
+
+@dataclass(frozen=True)
+class PageHints:
+    """What the page around the text says (meta tags), if any."""
+
+    title: str | None = None
+    pub: Stamp | None = None
+    url: str | None = None
+
+
+def _head_lines(lines: list[str]) -> list[str]:
+    head = []
+    for line in lines:
+        s = line.strip()
+        if len(s) >= BODY_LINE_MIN and ("，" in s or "。" in s or "," in s):
+            break
+        if s:
+            head.append(s)
+        if len(head) >= 15:
+            break
+    return head
+
+
+def _announcement_title(lines: list[str], number: str | None) -> str | None:
+    content = [line.strip() for line in lines if line.strip() and not FILING_LINE_RE.match(line)]
+    if not content:
+        return None
+    first = content[0]
+    if number and "".join(first.split()) == "".join(number.split()) and len(content) > 1:
+        second = content[1]
+        if len(second) < 80 and "。" not in second:
+            return f"{first} {second}"
+    return first
+
+
+def _doc_key(published: date | None, title: str | None) -> str:
+    digest = hashlib.sha256("".join(unicodedata.normalize("NFKC", title or "").split()).encode()).hexdigest()
+    return f"DOC-{published.isoformat() if published else 'undated'}-{digest[:8]}"
+
+
+def parse_text(text: str, hints: PageHints | None = None) -> NoticeRecord | None:
+    """Parse the text of a notice or Q&A. None when the text is neither (no number,
+    no Q&A, no list action)."""
+    hints = hints or PageHints()
+    text = clean(text)
+    folded = fold(text)
+    lines = text.split("\n")
+    warnings: list[str] = []
+    title_hint = clean(hints.title) if hints.title else None
+
+    qa = is_qa(title_hint, folded)
+    filing_no = filing_number(folded, text)
+    head = _head_lines(lines)
+    own = None if qa else find_own_number(head, [fold(h) for h in head], text, title_hint, filing_no)
+
+    # --- dates -----------------------------------------------------------------
+    stamp, source = source_stamp(folded) if qa else (None, None)
+    pub_hint = hints.pub
+    if qa:
+        best = stamp or pub_hint
+        published = best.day if best else signature_date(lines)
+        published_at = best.as_datetime() if best else None
+    else:
+        published = filing_date(folded) or signature_date(lines) or (pub_hint.day if pub_hint else None)
+        if published is None and stamp:
+            published = stamp.day
+        published_at = pub_hint.as_datetime() if pub_hint and pub_hint.day == published else None
+    if published is None:
+        warnings.append("no publication date found")
+
+    # --- identity --------------------------------------------------------------
+    if qa:
+        title = title_hint or qa_title(lines)
+        key, kind, number, issuer = qa_key(published, title), NoticeKind.QA, None, source or "商务部"
+    elif own:
+        title = title_hint or _announcement_title(lines, own.number)
+        key, kind, number, issuer = own.key, own.kind, own.number, own.issuer
+    else:
+        title = title_hint or _announcement_title(lines, None)
+        key, kind, number, issuer = _doc_key(published, title), NoticeKind.OTHER, None, None
+    folded_title = fold(title or "")
+
+    # --- operative spans, lists, effective ----------------------------------------
+    spans = answer_spans(folded) if qa else [(0, len(folded))]
+    operative = "\n".join(folded[s:e] for s, e in spans)
+    context_list = act.list_in(folded_title) or act.list_in(operative)
+    if kind is NoticeKind.UEL_ANNOUNCEMENT:
+        context_list = ListKind.UEL
+    elif kind is NoticeKind.ORDER and ("反制" in folded or "反外国制裁法" in folded):
+        context_list = ListKind.COUNTERMEASURE
+    if qa:
+        effective = None
+        for s, e in spans:
+            m = FROM_DATE_RE.search(folded, s, e)
+            if m:
+                effective = effective_in(m.group(0), published)
+                break
+        effective = effective or (published.isoformat() if published else None)
+    else:
+        effective = notice_effective(folded, published)
+        if effective is None and published:
+            effective = published.isoformat()
+            if own:
+                warnings.append("no effective date stated; using the publication date")
+
+    refs = act.collect_refs(folded, text, published, context_list, own.key if own else None)
+    drafts = act.find_actions(folded, text, spans=spans, refs=refs, published=published,
+                              default_effective=effective, notice_list=context_list, allow_impose=not qa)
+    has_impose = any(d.action is ActionKind.IMPOSE for d in drafts)
+    if not qa and not has_impose and not any(d.action is ActionKind.INVESTIGATE for d in drafts):
+        measure = act.measure_action(folded, text, (0, len(folded)), effective, context_list)
+        if measure and not any(d.targets for d in drafts if d.action is not ActionKind.REMOVE):
+            drafts.append(measure)
+    notice_list = next((d.list for d in drafts if d.action is ActionKind.IMPOSE and d.list), None)
+    notice_list = notice_list or context_list or next((d.list for d in drafts if d.list), None)
+
+    # --- entities ------------------------------------------------------------------
+    decision = DECISION_SENTENCE_RE.search(folded)
+    decision_f = decision.group(0) if decision else ""
+    annex_heading = ANNEX_HEADING_RE.search(folded)
+    count_texts = [folded_title, decision_f, annex_heading.group(0) if annex_heading else "", operative]
+    stated, country = ent.stated_count(count_texts)
+    country = ent.country_of(count_texts) or country
+    entities: list[EntityRecord] = []
+    needs_entities = not qa and any(d.action in (ActionKind.IMPOSE, ActionKind.REMOVE, ActionKind.INVESTIGATE,
+                                                 ActionKind.MEASURE) and not d.targets for d in drafts)
+    if needs_entities:
+        entities = _entities(lines, folded, text, decision, drafts)
+        entities = ent.with_country(entities, country)
+    if not qa and stated is not None and (entities or has_impose) and len(entities) != stated:
+        warnings.append(f"parsed {len(entities)} entities, notice states {stated}")
+    if not qa and has_impose and not entities:
+        if stated is None:
+            warnings.append("no entities found for a listing")
+
+    keys = tuple(e.key for e in entities)
+    action_records = []
+    for d in drafts:
+        names = keys if d.action in (ActionKind.INVESTIGATE, ActionKind.MEASURE, ActionKind.REMOVE) and not d.targets else ()
+        action_records.append(ActionRecord(action=d.action, list=d.list, targets=d.targets, effective=d.effective,
+                                           until=d.until, duration=d.duration, entities=names, text=d.text))
+    action_records = _dedupe_actions(action_records)
+    if qa and not action_records:
+        warnings.append("no action found in the answer")
+
+    references = _dedupe_refs([r for _, _, r in refs])
+    if not qa and not own:
+        if not action_records and not entities:
+            return None
+        warnings.append("no notice number found")
+    if qa and effective and published and effective < published.isoformat():
+        warnings.append(f"effective {effective} is before publication {published.isoformat()}")
+    return NoticeRecord(
+        key=key, kind=kind, number=number, issuer=issuer, title=title, published=published,
+        published_at=published_at, effective=effective, list=notice_list, actions=tuple(action_records),
+        entities=tuple(entities), stated_count=stated, references=references, warnings=tuple(warnings),
+        url=hints.url, text=text,
+    )
+
+
+def _entities(lines: list[str], folded: str, text: str, decision, drafts) -> list[EntityRecord]:
+    start = ent.annex_start(lines)
+    if start is None and decision is not None:
+        start = folded.count("\n", 0, decision.start())
+    found = ent.annex_entities(lines, start or 0)
+    if found:
+        return found
+    prose = ent.decision_prose(folded, text)
+    if prose:
+        found = ent.prose_entities(prose[0])
+        if found:
+            return found
+    if any(d.action in (ActionKind.INVESTIGATE, ActionKind.MEASURE) for d in drafts):
+        name = ent.object_of_dui(folded, text)
+        if name:
+            zh, en = ent.split_name(name)
+            if zh or en:
+                return [ent.make_entity(zh, en)]
+    return []
+
+
+def _dedupe_actions(records: list[ActionRecord]) -> list[ActionRecord]:
+    out: list[ActionRecord] = []
+    for r in records:
+        same = [o for o in out if (o.action, o.list, o.targets, o.effective) == (r.action, r.list, r.targets, r.effective)]
+        if not same:
+            out.append(r)
+    return out
+
+
+def _dedupe_refs(refs: list[NoticeRef]) -> tuple[NoticeRef, ...]:
+    out: dict[tuple, NoticeRef] = {}
+    for r in refs:
+        ident = (r.key, r.date, r.list, r.count) if r.key is None else (r.key,)
+        if ident in out:
+            prev = out[ident]
+            if prev.date is None and r.date is not None:
+                out[ident] = r
+            continue
+        out[ident] = r
+    keyed = {(r.date, r.list) for r in out.values() if r.key and r.date}
+    return tuple(r for r in out.values() if r.key or r.count or (r.date, r.list) not in keyed)
+
+
+def _is_html(text: str) -> bool:
+    return bool(HTML_SNIFF_RE.match(text[:2000])) or len(TAG_COUNT_RE.findall(text[:5000])) >= 5
+
+
+def parse_document(raw: bytes | str, url: str | None = None, content_type: str | None = None) -> ParsedDocument:
+    """Parse one fetched or saved page. Raises UnusablePage for non-content."""
+    if isinstance(raw, bytes):
+        page.check_raw(raw)
+        text, encoding = decode(raw, content_type)
+    else:
+        text, encoding = raw, "utf-8"
+    page.check_decoded(text)
+    stripped = text.lstrip()
+    if stripped.startswith("{") and (content_type is None or "json" in content_type or "html" not in content_type):
+        fragment = json_fragment(stripped)
+        if fragment is not None:
+            links = parse_index(stripped, url or "")
+            warnings = () if links else ("the list body holds no article links",)
+            return ParsedDocument(kind="index", encoding=encoding, links=links, warnings=warnings)
+        if stripped.startswith('{"success":false') or '"success": false' in stripped[:100]:
+            raise UnusablePage("error-page", "the list endpoint answered success=false")
+    if not _is_html(text):
+        page.check_content(text, text, html=False)
+        record = parse_text(text, PageHints(url=url))
+        if record is None:
+            return ParsedDocument(kind="other", encoding=encoding, warnings=("no notice found in the text",))
+        return ParsedDocument(kind="notice", encoding=encoding, notice=record, title=record.title,
+                              warnings=record.warnings)
+    tree = LexborHTMLParser(text)
+    links = links_from_tree(tree, url)
+    art = extract_article(tree)
+    page.check_content(art.text, text, html=True)
+    if len(links) >= INDEX_LINK_MIN and (art.container is None or looks_like_index_url(url)):
+        if link_text_share(tree, art.visible_chars) >= INDEX_SHARE_MIN or looks_like_index_url(url):
+            return ParsedDocument(kind="index", encoding=encoding, links=links, title=art.title)
+    record = parse_text(art.text, PageHints(title=art.title, pub=art.pub, url=url))
+    if record is not None:
+        return ParsedDocument(kind="notice", encoding=encoding, notice=record, title=record.title,
+                              warnings=record.warnings)
+    if len(links) >= INDEX_LINK_MIN:
+        return ParsedDocument(kind="index", encoding=encoding, links=links, title=art.title)
+    return ParsedDocument(kind="other", encoding=encoding, title=art.title)

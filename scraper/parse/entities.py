@@ -1,0 +1,241 @@
+"""Listed entities: annex lines, prose lists, the stated count and the country.
+
+An annex line is "1. 中文名（English）" in its many variants (no space after the dot,
+U+3000 indents, ASCII brackets, a space before the bracket, tab-separated table
+rows); "-Branch name" lines belong to the entity above; an empty "29." is
+ignored. A prose list is the "决定将A公司（A）、B公司（B）列入…" sentence. Names are
+sliced from the clean text (as written) and passed through ``clean_display``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storage.names import clean_display, entity_key
+from storage.records import EntityRecord
+
+from .textnorm import NUM, fold, to_int
+
+ANNEX_MARK_RE = re.compile(r"^\s*附\s*件?\s*\d*\s*[:：]?\s*$")
+NUMBERED_RE = re.compile(r"^\s*(?:\(\s*(?P<pn>\d{1,3})\s*\)|(?P<n>\d{1,3})\s*[.、．](?!\d))\s*(?P<rest>.*?)\s*$")
+TABLE_ROW_RE = re.compile(r"^\s*(?P<n>\d{1,3})\s*\t\s*(?P<zh>[^\t]*?)\s*(?:\t\s*(?P<en>[^\t]*?)\s*)?(?:\t.*)?$")
+BRANCH_RE = re.compile(r"^\s*[-－—–•·]\s*(?P<name>\S.*?)\s*$")
+LATIN_RE = re.compile(r"[A-Za-z]")
+CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+NOT_A_NAME_RE = re.compile(r"^(?:禁止|不批准|对|自|根据|本|依据|上述|按照|如|在|将|为)")
+SENTENCE_PUNCT_RE = re.compile(r"[，。；！？]")
+TRAILING_PUNCT = " ;；。，,、.:"
+COUNTRIES = {
+    "美国": "US", "日本": "JP", "台湾地区": "TW", "中国台湾地区": "TW", "台湾": "TW", "欧盟": "EU", "欧洲": "EU",
+    "英国": "GB", "加拿大": "CA", "德国": "DE", "法国": "FR", "韩国": "KR", "印度": "IN", "澳大利亚": "AU",
+    "荷兰": "NL", "以色列": "IL", "立陶宛": "LT", "捷克": "CZ", "乌克兰": "UA", "俄罗斯": "RU",
+}
+COUNTRY_ALT = "|".join(sorted(COUNTRIES, key=len, reverse=True))
+ENTITY_NOUN = r"(?:实体|企业|公司|机构|单位|组织|军工企业|个人)"
+COUNT_RE = re.compile(rf"(?P<n>{NUM})\s*家\s*(?P<c>{COUNTRY_ALT})?\s*(?:的)?\s*(?:[\u4e00-\u9fff]{{0,6}}?){ENTITY_NOUN}")
+# Prose list: "决定将…列入…" (the segment between 将 and 列入).
+PROSE_DECISION_RE = re.compile(r"决定\s*将(?P<seg>.+?)列入")
+OBJECT_OF_DUI_RE = re.compile(
+    r"(?:决定)?对\s*(?P<seg>[^，。；]{2,80}?)(?=\s*(?:涉嫌|采取|启动|进行|实施|予以|开展|的行为))"
+)
+SUMMARY_RE = re.compile(rf"等\s*{NUM}\s*家")
+
+
+def _matching_open(text: str, close: int) -> int | None:
+    depth = 0
+    for i in range(close, -1, -1):
+        ch = text[i]
+        if ch == ")":
+            depth += 1
+        elif ch == "(":
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
+def split_name(clean: str) -> tuple[str | None, str | None]:
+    """"中文名（English）" -> (zh, en); no English -> (zh, None); Latin only -> (None, en)."""
+    text = clean.strip().rstrip(TRAILING_PUNCT).strip()
+    folded = fold(text)
+    if folded.endswith(")"):
+        start = _matching_open(folded, len(folded) - 1)
+        if start is not None:
+            inner = text[start + 1 : -1]
+            outer = text[:start]
+            if LATIN_RE.search(inner) and outer.strip():
+                return clean_display(outer), clean_display(inner)
+    if CJK_RE.search(text):
+        return clean_display(text), None
+    return None, clean_display(text)
+
+
+def make_entity(zh: str | None, en: str | None, country: str | None = None, n: int | None = None,
+                branches: tuple[str, ...] = ()) -> EntityRecord:
+    return EntityRecord(zh=zh, en=en, country=country, key=entity_key(zh, en), n=n, branches=branches)
+
+
+def annex_start(lines: list[str]) -> int | None:
+    """Index of the last line that is only "附件"/"附" (the annex heading)."""
+    found = None
+    for i, line in enumerate(lines):
+        if ANNEX_MARK_RE.match(line):
+            found = i
+    return found
+
+
+def _looks_like_name(rest: str) -> bool:
+    outside = re.sub(r"（[^（）]*）|\([^()]*\)", "", rest)
+    if SENTENCE_PUNCT_RE.search(outside) or NOT_A_NAME_RE.match(rest):
+        return False
+    return 0 < len(rest) <= 200
+
+
+def annex_entities(lines: list[str], start: int = 0, country: str | None = None) -> list[EntityRecord]:
+    """Numbered entity lines (and their branch lines) from ``lines[start:]``."""
+    out: list[EntityRecord] = []
+    last_branches: list[str] = []
+    for line in lines[start:]:
+        folded = fold(line)
+        m = TABLE_ROW_RE.match(line) if "\t" in line else None
+        if m and m.group("zh"):
+            zh_raw, en_raw = m.group("zh"), m.group("en")
+            zh, en = split_name(zh_raw) if not en_raw else (clean_display(zh_raw), clean_display(en_raw))
+            if zh and LATIN_RE.search(zh) and not CJK_RE.search(zh) and not en:
+                zh, en = None, zh
+            _flush(out, last_branches)
+            out.append(make_entity(zh, en, country, int(m.group("n"))))
+            continue
+        m = NUMBERED_RE.match(folded)
+        if m:
+            rest = line[m.start("rest") : m.end("rest")]
+            if not rest.strip():
+                continue  # stray empty "29."
+            if not _looks_like_name(rest):
+                continue
+            _flush(out, last_branches)
+            zh, en = split_name(rest)
+            out.append(make_entity(zh, en, country, int(m.group("n") or m.group("pn"))))
+            continue
+        b = BRANCH_RE.match(folded)
+        if b and out:
+            name = clean_display(line[b.start("name") : b.end("name")].rstrip(TRAILING_PUNCT))
+            if name:
+                last_branches.append(name)
+    _flush(out, last_branches)
+    return out
+
+
+def _flush(out: list[EntityRecord], branches: list[str]) -> None:
+    if out and branches:
+        last = out[-1]
+        out[-1] = EntityRecord(zh=last.zh, en=last.en, country=last.country, key=last.key, n=last.n,
+                               branches=last.branches + tuple(branches))
+    branches.clear()
+
+
+def split_prose_items(seg: str) -> list[str]:
+    """Split "A（a）、B（b）和C（c）" at depth-0 "、" (and 和/及 right after a bracket)."""
+    folded = fold(seg)
+    items, depth, start, i = [], 0, 0, 0
+    while i < len(folded):
+        ch = folded[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in "、,":
+            if ch == "、" or (i > 0 and folded[i - 1] == ")"):
+                items.append(seg[start:i])
+                start = i + 1
+        elif depth == 0 and i > 0 and folded[i - 1] == ")" and folded.startswith(("和", "及", "以及"), i):
+            items.append(seg[start:i])
+            step = 2 if folded.startswith("以及", i) else 1
+            start = i + step
+            i += step
+            continue
+        i += 1
+    items.append(seg[start:])
+    return [item.strip() for item in items if item.strip()]
+
+
+def _strip_qualifier(item: str) -> str:
+    """"参与对台湾地区军售的海岸间电子公司（…）" -> "海岸间电子公司（…）"."""
+    folded = fold(item)
+    bracket = folded.find("(")
+    head = folded if bracket < 0 else folded[:bracket]
+    cut = head.rfind("的")
+    return item[cut + 1 :] if cut >= 0 else item
+
+
+def prose_entities(seg: str, country: str | None = None) -> list[EntityRecord]:
+    """Entities written inline in a decision sentence; [] for a summary ("…等16家")."""
+    if SUMMARY_RE.search(fold(seg)):
+        return []
+    items = split_prose_items(seg)
+    if not items:
+        return []
+    items[0] = _strip_qualifier(items[0])
+    out = []
+    for item in items:
+        zh, en = split_name(item)
+        if zh or en:
+            out.append(make_entity(zh, en, country))
+    return out
+
+
+def decision_prose(folded: str, clean: str) -> tuple[str, int] | None:
+    """The "决定将…列入" segment (as written) and its offset, when there is one."""
+    m = PROSE_DECISION_RE.search(folded)
+    if not m or len(m.group("seg")) > 3000:
+        return None
+    return clean[m.start("seg") : m.end("seg")], m.start("seg")
+
+
+def object_of_dui(folded: str, clean: str) -> str | None:
+    """"决定对美国PVH集团…启动调查" -> "美国PVH集团"."""
+    m = OBJECT_OF_DUI_RE.search(folded)
+    if not m:
+        return None
+    seg = clean[m.start("seg") : m.end("seg")]
+    folded_seg = fold(seg)
+    close = folded_seg.find(")")
+    if close > 0:
+        seg = seg[: close + 1]
+    return seg.strip()
+
+
+def stated_count(texts: list[str]) -> tuple[int | None, str | None]:
+    """(count, country) from the first text (folded) saying "N家(美国)实体"."""
+    for text in texts:
+        if not text:
+            continue
+        m = COUNT_RE.search(text)
+        if m:
+            n = to_int(m.group("n"))
+            if n:
+                return n, COUNTRIES.get(m.group("c") or "")
+    return None, None
+
+
+def country_of(texts: list[str]) -> str | None:
+    """Country from "N家美国实体" in any text."""
+    for text in texts:
+        for m in COUNT_RE.finditer(text or ""):
+            if m.group("c"):
+                return COUNTRIES[m.group("c")]
+    return None
+
+
+def with_country(entities: list[EntityRecord], country: str | None) -> list[EntityRecord]:
+    """Give every entity the stated country; names like "美国PVH集团" get it from the prefix."""
+    out = []
+    for e in entities:
+        c = e.country or country
+        if c is None and e.zh:
+            for name, code in COUNTRIES.items():
+                if e.zh.startswith(name) and len(e.zh) > len(name) + 1:
+                    c = code
+                    break
+        out.append(EntityRecord(zh=e.zh, en=e.en, country=c, key=e.key, n=e.n, branches=e.branches))
+    return out

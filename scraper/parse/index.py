@@ -1,0 +1,107 @@
+"""Index and list pages: the article links they carry, with titles and dates.
+
+Covers the annual index ``/zcfb/blgg/gg/{year}/index.html``, ``/zwgk/zcfb/``,
+``/xwfb/xwfyrth/``, aqygzj ``/flzc/gzjgfxwj/`` and its home page, the old
+``.txtList_01 li`` lists and the jpaas JSON body ``{"success":true,"data":{"html":…}}``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urljoin
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from storage.records import IndexLink
+
+from .dates import make_date
+
+ART_LINK_RE = re.compile(r"/art/\d{4}/art_[0-9a-f]{32}\.html")
+OLD_ART_LINK_RE = re.compile(r"/article/[\w/]+/\d{6}/\d+\.s?html")
+LINK_DATE_RE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+INDEX_URL_RE = re.compile(r"/(?:index(?:_\d+)?\.s?html?)?$|/api-gateway/|/(?:zwgk/zcfb|xwfb/xwfyrth|flzc/gzjgfxwj|zcfb/blgg)")
+DATE_HOLDERS = {"li", "tr", "dd", "p", "td"}
+
+
+def is_article_url(href: str) -> bool:
+    return bool(ART_LINK_RE.search(href) or OLD_ART_LINK_RE.search(href))
+
+
+def _date_near(a: LexborNode):
+    sib = a.next
+    hops = 0
+    while sib is not None and hops < 4:
+        text = sib.text(deep=True) if sib.tag != "-text" else (sib.text_content or "")
+        m = LINK_DATE_RE.search(text or "")
+        if m:
+            return make_date(*m.groups())
+        if sib.tag == "a":
+            break
+        sib = sib.next
+        hops += 1
+    parent = a.parent
+    if parent is not None and parent.tag in DATE_HOLDERS:
+        dates = LINK_DATE_RE.findall(parent.text(deep=True) or "")
+        if len(dates) == 1:
+            return make_date(*dates[0])
+    return None
+
+
+def links_from_tree(tree: LexborHTMLParser, base_url: str | None) -> tuple[IndexLink, ...]:
+    """Article links of a parsed page, absolute, deduplicated, in page order."""
+    seen: dict[str, IndexLink] = {}
+    for a in tree.css("a[href]"):
+        href = (a.attributes.get("href") or "").strip()
+        if not href or not is_article_url(href):
+            continue
+        url = urljoin(base_url, href) if base_url else href
+        if url in seen:
+            continue
+        title = (a.attributes.get("title") or "").strip() or a.text(deep=True, strip=True) or None
+        seen[url] = IndexLink(url=url, title=" ".join(title.split()) if title else None, date=_date_near(a))
+    return tuple(seen.values())
+
+
+def link_text_share(tree: LexborHTMLParser, visible_chars: int) -> float:
+    """Share of the visible text that is article-link text (high on list pages)."""
+    if visible_chars <= 0:
+        return 0.0
+    total = 0
+    for a in tree.css("a[href]"):
+        if is_article_url(a.attributes.get("href") or ""):
+            total += len("".join((a.text(deep=True) or "").split()))
+    return total / visible_chars
+
+
+def json_fragment(text: str) -> str | None:
+    """The HTML fragment of a jpaas ``{success, data:{html}}`` body, None if not one."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    inner = data.get("data")
+    if isinstance(inner, dict):
+        for key in ("html", "content", "list"):
+            if isinstance(inner.get(key), str):
+                return inner[key]
+    if isinstance(inner, str):
+        return inner
+    return None
+
+
+def parse_index(html: str, base_url: str) -> tuple[IndexLink, ...]:
+    """Links from an HTML index page or a jpaas JSON list body."""
+    stripped = html.lstrip()
+    if stripped.startswith("{"):
+        fragment = json_fragment(stripped)
+        if fragment is None:
+            return ()
+        html = fragment
+    return links_from_tree(LexborHTMLParser(html), base_url)
+
+
+def looks_like_index_url(url: str | None) -> bool:
+    return bool(url and INDEX_URL_RE.search(url.split("?", 1)[0]))

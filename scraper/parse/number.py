@@ -1,0 +1,162 @@
+"""Notice numbers: the notice's own number and the earlier notices it names.
+
+Keys come from numbers only, never from URLs: 商务部公告2025年第21号 and
+商务部 海关总署公告2025年第18号 -> ``MOFCOM-2025-21`` / ``MOFCOM-2025-18`` (one shared
+series), 商务部令2025年第7号 -> ``MOFCOM-ORDER-2025-7``, 不可靠实体清单工作机制(公告)〔2025〕7号
+and the header form "不可靠实体清单工作机制 公告 2025年 第7号" -> ``UEL-2025-7``.
+All patterns run on folded text (full-width brackets already ASCII).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from storage.records import ListKind, NoticeKind, NoticeRef
+
+from .textnorm import NUM, YEAR, despace, to_int
+
+UEL_NAME = "不可靠实体清单工作机制"
+CO_ISSUER = r"(?:海关总署|国家[\u4e00-\u9fff]{2,8}?(?:委员会|总局|局|署)|[\u4e00-\u9fff]{1,6}部|[\u4e00-\u9fff]{2,6}总局)"
+MORE_NUMS = rf"(?P<more>(?:\s*(?:[、,和及与]|以及)\s*(?:公告\s*)?(?:第\s*)?{NUM}\s*号)*)"
+MORE_NUM_RE = re.compile(rf"({NUM})\s*号")
+# "商务部公告2025年第21号", "商务部 海关总署公告…", "商务部令…", "不可靠实体清单工作机制公告2023年第1号",
+# bare "公告2025年第21号" / "2025年第21号公告" (references only).
+YEAR_NUMBER_RE = re.compile(
+    rf"(?P<pre>(?:中华人民共和国)?商务部(?P<co>(?:\s*[、和]?\s*{CO_ISSUER})*)\s*(?P<pk>公告|令)"
+    rf"|{UEL_NAME}\s*(?P<uk>公告)|(?P<bare>公告|令))?"
+    rf"\s*(?:\(\s*)?(?P<y>{YEAR})\s*年\s*(?:度\s*)?第\s*(?P<n>{NUM})\s*号\s*(?:\))?"
+    rf"{MORE_NUMS}(?P<post>\s*(?:公告|令))?"
+)
+# "不可靠实体清单工作机制公告〔2025〕7号", "〔2025〕5号和6号".
+BRACKET_NUMBER_RE = re.compile(
+    rf"(?P<pre>{UEL_NAME}\s*(?:公告)?)?\s*[〔\[【(]\s*(?P<y>{YEAR})\s*[〕\]】)]\s*(?:第\s*)?(?P<n>{NUM})\s*号{MORE_NUMS}"
+)
+FILING_NO_RE = re.compile(r"【\s*(?:发布)?文\s*号\s*】\s*([^\n【]+)|(?:发布)?文号\s*[:：]\s*([^\n]+)")
+PROXY_RE = re.compile(r"商务部代章")
+UEL_CONTEXT_WINDOW = 40
+
+
+@dataclass(frozen=True)
+class OwnNumber:
+    key: str
+    number: str
+    kind: NoticeKind
+    issuer: str
+
+
+def _scheme(m: re.Match[str], text: str) -> str:
+    """MOFCOM, ORDER or UEL for a match of YEAR_NUMBER_RE / BRACKET_NUMBER_RE."""
+    if m.re is BRACKET_NUMBER_RE:
+        return "UEL"
+    if m.group("uk"):
+        return "UEL"
+    if m.group("pk") == "令" or m.group("bare") == "令" or (m.group("post") or "").strip() == "令":
+        return "ORDER"
+    if m.group("pk"):
+        return "MOFCOM"
+    before = text[max(0, m.start() - UEL_CONTEXT_WINDOW) : m.start()]
+    return "UEL" if UEL_NAME in before and "商务部公告" not in before else "MOFCOM"
+
+
+def _key(scheme: str, year: int, n: int) -> str:
+    return {"MOFCOM": f"MOFCOM-{year}-{n}", "ORDER": f"MOFCOM-ORDER-{year}-{n}", "UEL": f"UEL-{year}-{n}"}[scheme]
+
+
+def _numbers(m: re.Match[str]) -> list[int]:
+    first = to_int(m.group("n"))
+    nums = [first] if first is not None else []
+    for extra in MORE_NUM_RE.findall(m.group("more") or ""):
+        value = to_int(extra)
+        if value is not None:
+            nums.append(value)
+    return nums
+
+
+def find_references(folded: str, clean: str) -> list[tuple[int, int, NoticeRef]]:
+    """Every numbered notice named in ``folded`` as (start, end, ref), in text order.
+
+    "〔2025〕5号和6号" gives two refs. A bare "2025年第3号" with neither 公告 nor 令
+    is not a notice number and is skipped.
+    """
+    found: list[tuple[int, int, NoticeRef]] = []
+    for regex in (BRACKET_NUMBER_RE, YEAR_NUMBER_RE):
+        for m in regex.finditer(folded):
+            if regex is YEAR_NUMBER_RE and not (m.group("pre") or m.group("post")):
+                continue
+            year = to_int(m.group("y"))
+            if year is None:
+                continue
+            scheme = _scheme(m, folded)
+            written = clean[m.start() : m.end()].strip()
+            lst = ListKind.UEL if scheme == "UEL" else None
+            for n in _numbers(m):
+                found.append((m.start(), m.end(), NoticeRef(text=written, key=_key(scheme, year, n), list=lst)))
+    found.sort(key=lambda item: item[0])
+    # Drop matches nested in a longer one (the bracket regex also matches inside "…公告〔2025〕7号").
+    result: list[tuple[int, int, NoticeRef]] = []
+    for start, end, ref in found:
+        if any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in found):
+            continue
+        if any(r.key == ref.key and s == start for s, _, r in result):
+            continue
+        result.append((start, end, ref))
+    return result
+
+
+def _issuer(m: re.Match[str], scheme: str, full_text: str) -> str:
+    if scheme == "UEL":
+        return f"{UEL_NAME}（商务部代章）" if PROXY_RE.search(full_text) else UEL_NAME
+    co = re.findall(CO_ISSUER, m.groupdict().get("co") or "")
+    return " ".join(["商务部", *co])
+
+
+def _own_from(folded: str, clean: str, full_text: str) -> OwnNumber | None:
+    best: tuple[int, OwnNumber] | None = None
+    for regex in (BRACKET_NUMBER_RE, YEAR_NUMBER_RE):
+        for m in regex.finditer(folded):
+            if regex is BRACKET_NUMBER_RE and not m.group("pre"):
+                continue
+            if regex is YEAR_NUMBER_RE and not (m.group("pk") or m.group("uk")):
+                continue
+            year, nums = to_int(m.group("y")), _numbers(m)
+            if year is None or not nums:
+                continue
+            scheme = _scheme(m, folded)
+            kind = {"UEL": NoticeKind.UEL_ANNOUNCEMENT, "ORDER": NoticeKind.ORDER}.get(scheme, NoticeKind.ANNOUNCEMENT)
+            end = m.end("n") + 1
+            written = clean[m.start() : end].strip()
+            own = OwnNumber(_key(scheme, year, nums[0]), written, kind, _issuer(m, scheme, full_text))
+            if best is None or m.start() < best[0]:
+                best = (m.start(), own)
+            break
+    return best[1] if best else None
+
+
+def find_own_number(head_lines: list[str], folded_head_lines: list[str], full_text: str,
+                    title: str | None = None, filing_no: str | None = None) -> OwnNumber | None:
+    """The notice's own number from, in order: 【发布文号】, the title, the head lines
+    one by one, then the head joined without spaces (the spaced UEL header)."""
+    from .textnorm import fold
+
+    candidates: list[str] = []
+    if filing_no:
+        candidates.append(filing_no)
+    if title:
+        candidates.append(title)
+    candidates.extend(head_lines)
+    for cand in candidates:
+        own = _own_from(fold(cand), cand, full_text)
+        if own:
+            return own
+    joined = despace("".join(head_lines))
+    return _own_from(fold(joined), joined, full_text)
+
+
+def filing_number(folded: str, clean: str) -> str | None:
+    """The value of a 【发布文号】 line, as written."""
+    m = FILING_NO_RE.search(folded)
+    if not m:
+        return None
+    g = 1 if m.group(1) else 2
+    return clean[m.start(g) : m.end(g)].strip() or None

@@ -1,0 +1,71 @@
+"""Pages that are not content: recognise them from what they contain.
+
+A bot check, a 404 shell served with 200, the exportcontrol disclaimer, an SSI
+error or a JavaScript-only shell must never be parsed as a notice (an empty
+"notice" would look like a lifted listing). Each raises ``UnusablePage`` with a
+short reason tag. A truncated notice is not unusable: the stated-vs-parsed count
+check reports it as a warning.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storage.records import UnusablePage
+
+BINARY_MAGIC = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\xd0\xcf\x11\xe0", b"\x1f\x8b", b"Rar!")
+CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+NOT_FOUND_RE = re.compile(r"404\s*(?:Error|Not\s*Found)|抱歉[，,]?\s*您访问的页面不存在|页面不存在|页面未找到|找不到该页面", re.IGNORECASE)
+SSI_ERROR_RE = re.compile(r"\[an error occurred while processing this directive\]", re.IGNORECASE)
+BOT_RE = re.compile(
+    r"安全验证|访问验证|人机验证|滑动验证|请开启\s*JavaScript|请启用\s*JavaScript|请打开\s*JavaScript|enable\s+JavaScript"
+    r"|__jsl_clearance|acw_sc__v2|_waf_|cdn_sec|验证码|访问过于频繁|请求过于频繁",
+    re.IGNORECASE,
+)
+COOKIE_SCRIPT_RE = re.compile(r"document\.cookie|window\.location(?:\.href)?\s*=|location\.reload", re.IGNORECASE)
+SCRIPT_TAG_RE = re.compile(r"<script\b", re.IGNORECASE)
+DISCLAIMER_RE = re.compile(r"免责声明|版权所有|不代表本网|转载.{0,10}注明|仅供参考|本网站")
+NOTICE_HINT_RE = re.compile(r"公告|决定|实体|名单|清单|答记者问|第\s*\d+\s*号")
+SMALL_PAGE, TINY_PAGE, DISCLAIMER_MAX = 400, 40, 160
+
+
+def check_raw(raw: bytes) -> None:
+    """Empty and binary bodies, before decoding."""
+    if not raw or not raw.strip():
+        raise UnusablePage("empty", "the page body is empty")
+    head = raw[:4096]
+    if head.startswith(BINARY_MAGIC):
+        raise UnusablePage("binary", "the body is a binary file, not a page")
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise UnusablePage("binary", "the body contains NUL bytes")
+
+
+def check_decoded(text: str) -> None:
+    """Mostly undecodable or control characters: binary."""
+    if not text.strip():
+        raise UnusablePage("empty", "the page body is empty")
+    sample = text[:20000]
+    bad = sample.count("\ufffd") + len(CONTROL_RE.findall(sample))
+    if bad > max(8, len(sample) // 20):
+        raise UnusablePage("binary", f"{bad} undecodable or control characters in the first {len(sample)}")
+
+
+def check_content(visible: str, raw_text: str, *, html: bool) -> None:
+    """Recognise non-content from the visible text (and, for HTML, the scripts)."""
+    compact = "".join(visible.split())
+    n = len(compact)
+    if n <= SMALL_PAGE * 3 and SSI_ERROR_RE.search(visible) and n < 200:
+        raise UnusablePage("error-page", "server-side include error page")
+    if n < SMALL_PAGE and NOT_FOUND_RE.search(visible):
+        raise UnusablePage("not-found", "a '404' page")
+    scripts = len(SCRIPT_TAG_RE.findall(raw_text)) if html else 0
+    if n < SMALL_PAGE and (BOT_RE.search(visible) or BOT_RE.search(raw_text[:20000])) and (scripts or n < 120):
+        raise UnusablePage("bot-check", "an anti-bot challenge page")
+    if html and scripts and n < TINY_PAGE * 3 and COOKIE_SCRIPT_RE.search(raw_text):
+        raise UnusablePage("bot-check", "a tiny page whose scripts set cookies or redirect")
+    if n < DISCLAIMER_MAX and DISCLAIMER_RE.search(visible) and not NOTICE_HINT_RE.search(visible):
+        raise UnusablePage("disclaimer", f"only a site disclaimer ({n} characters)")
+    if html and scripts and n < TINY_PAGE * 2:
+        raise UnusablePage("js-shell", f"a JavaScript shell with {n} visible characters")
+    if n < TINY_PAGE and not NOTICE_HINT_RE.search(visible):
+        raise UnusablePage("empty", f"only {n} visible characters")

@@ -1,0 +1,87 @@
+"""Spokesperson Q&As (答记者问): recognise them, find the answer, build their key.
+
+A Q&A has no number; its key is ``QA-<published date>-<8 hex>``, the hash of its
+title (NFKC, all whitespace removed), because same-day pairs exist (one for each
+list) and the same title recurs on different dates.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from datetime import date
+
+from .dates import Stamp, make_date
+
+QA_TITLE_RE = re.compile(r"答记者问|答问|新闻发言人就")
+QUESTION_RE = re.compile(r"^\s*(?:有记者问|记者问|问)\s*[:：]", re.MULTILINE)
+ANSWER_RE = re.compile(r"^\s*答\s*[:：]", re.MULTILINE)
+SOURCE_LINE_RE = re.compile(
+    r"来源\s*[:：]\s*(?P<src>\S+)[^\n]*?(?P<y>\d{4})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?(?:\s+(?P<h>\d{1,2}):(?P<mi>\d{2}))?"
+)
+LINE_RE = re.compile(r"[^\n]*\n?")
+
+
+def is_qa(title: str | None, folded: str) -> bool:
+    if title and "答记者问" in title:
+        return True
+    head = folded[:600]
+    if "答记者问" in head:
+        return True
+    return bool(QUESTION_RE.search(folded) and ANSWER_RE.search(folded))
+
+
+def source_stamp(folded: str) -> tuple[Stamp | None, str | None]:
+    """The "来源：商务部新闻办公室 … 2025-05-14 22:00" line: (stamp, source)."""
+    m = SOURCE_LINE_RE.search(folded[:2000])
+    if not m:
+        return None, None
+    day = make_date(m.group("y"), m.group("m"), m.group("d"))
+    if day is None:
+        return None, m.group("src")
+    if m.group("h"):
+        return Stamp(day, int(m.group("h")), int(m.group("mi"))), m.group("src")
+    return Stamp(day), m.group("src")
+
+
+def answer_spans(folded: str) -> list[tuple[int, int]]:
+    """Spans of the answers ("答：…" up to the next "问："). No markers: the whole text."""
+    if not ANSWER_RE.search(folded):
+        return [(0, len(folded))]
+    spans: list[tuple[int, int]] = []
+    mode, start = None, 0
+    pos = 0
+    for m in LINE_RE.finditer(folded):
+        if not m.group(0):
+            break
+        line = m.group(0)
+        if QUESTION_RE.match(line):
+            if mode == "a":
+                spans.append((start, pos))
+            mode = "q"
+        elif ANSWER_RE.match(line):
+            if mode == "a":
+                spans.append((start, pos))
+            mode, start = "a", pos
+        pos = m.end()
+    if mode == "a":
+        spans.append((start, len(folded)))
+    return spans
+
+
+def qa_title(lines: list[str]) -> str | None:
+    for line in lines[:15]:
+        if "答记者问" in line:
+            return line.strip()
+    for line in lines[:15]:
+        s = line.strip()
+        if s and not s.startswith("来源") and not QUESTION_RE.match(s):
+            return s
+    return None
+
+
+def qa_key(published: date | None, title: str | None) -> str:
+    digest = hashlib.sha256("".join(unicodedata.normalize("NFKC", title or "").split()).encode("utf-8")).hexdigest()
+    day = published.isoformat() if published else "undated"
+    return f"QA-{day}-{digest[:8]}"
