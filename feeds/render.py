@@ -1,0 +1,133 @@
+"""What one feed item says: its title and its HTML body.
+
+Pure functions of an :class:`EventRecord`: the same event always renders to the
+same text, which keeps feed files byte-identical between runs.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from html import escape
+
+from storage.records import EntityRecord, EventRecord, ListKind, Provenance
+
+LIST_NAMES = {
+    ListKind.ECL: "export control list (出口管制管控名单)",
+    ListKind.UEL: "unreliable entity list (不可靠实体清单)",
+    ListKind.WATCH: "watch list (关注名单)",
+    ListKind.COUNTERMEASURE: "countermeasure list (反制清单)",
+}
+PRESUMED_TEXT = (
+    "Presumed - needs review: the suspension period ended and no later notice was found "
+    "that extends, lifts or restores it, so the measures are presumed back in force."
+)
+WATCHLIST_PREFIX = "watchlist_"
+
+
+def item_title(event: EventRecord) -> str:
+    """The English title the lifecycle engine wrote (one line, never empty)."""
+    title = " ".join(event.title.split())
+    return title or f"{event.kind.value.replace('_', ' ').capitalize()} ({event.notice_key or event.id})"
+
+
+def item_html(event: EventRecord) -> str:
+    """The item body: Chinese title, summary, dates, entity table, provenance."""
+    parts: list[str] = []
+    if event.title_zh:
+        parts.append(f'<p lang="zh-CN"><strong>{escape(event.title_zh)}</strong></p>')
+    if event.summary:
+        parts.append(f"<p>{escape(event.summary)}</p>")
+    if event.presumed:
+        parts.append(f"<p><strong>{escape(PRESUMED_TEXT)}</strong></p>")
+    if event.corrects:
+        parts.append(
+            "<p><strong>Correction:</strong> this item corrects the earlier item "
+            f"<code>{escape(event.corrects)}</code>; the notice text changed after it was published.</p>"
+        )
+    watch = _watchlist_html(event.extra)
+    if watch:
+        parts.append(watch)
+    parts.append(_facts_html(event))
+    if event.entities:
+        parts.append(_entities_html(event.entities))
+    if event.provenance:
+        parts.append(_provenance_html(event.provenance))
+    parts.append(f"<p><small>Item id: <code>{escape(event.id)}</code></small></p>")
+    return "\n".join(parts)
+
+
+def _facts_html(event: EventRecord) -> str:
+    rows: list[tuple[str, str]] = [("Event", event.kind.value.replace("_", " "))]
+    if event.list:
+        rows.append(("List", LIST_NAMES.get(event.list, event.list.value)))
+    numbers = [p.number for p in event.provenance if p.number]
+    notice = event.notice_key or ""
+    if numbers:
+        rows.append(("Notice number(s)", "; ".join(dict.fromkeys(numbers))))
+    if notice:
+        rows.append(("Notice key", notice))
+    if event.source_key and event.source_key != event.notice_key:
+        rows.append(("By notice", event.source_key))
+    rows.append(("Effective", event.effective.isoformat() if event.effective else "not stated"))
+    if event.until:
+        rows.append(("Until", event.until.isoformat()))
+    if event.days_left is not None:
+        rows.append(("Days left", str(event.days_left)))
+    if event.presumed:
+        rows.append(("Status", "presumed - needs review"))
+    for key, value in event.extra:
+        if not key.startswith(WATCHLIST_PREFIX):
+            rows.append((key.replace("_", " ").capitalize(), value))
+    body = "".join(f"<tr><th align=\"left\">{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows)
+    return f"<table>{body}</table>"
+
+
+@lru_cache(maxsize=8192)
+def _entities_html(entities: tuple[EntityRecord, ...]) -> str:
+    rows = [_entity_row(e, e.n if e.n is not None else i) for i, e in enumerate(entities, start=1)]
+    return (
+        f"<p><strong>Entities ({len(entities)})</strong></p><table>"
+        "<tr><th>#</th><th>Chinese name</th><th>English name</th><th>Country</th></tr>"
+        + "".join(rows)
+        + "</table>"
+    )
+
+
+@lru_cache(maxsize=65536)
+def _entity_row(e: EntityRecord, n: int) -> str:
+    branches = "".join(f"<br/>{escape(b)}" for b in e.branches)
+    return (
+        f"<tr><td>{n}</td><td lang=\"zh-CN\">{escape(e.zh or '')}</td>"
+        f"<td>{escape(e.en or '')}{branches}</td><td>{escape(e.country or '')}</td></tr>"
+    )
+
+
+@lru_cache(maxsize=8192)
+def _provenance_html(provenance: tuple[Provenance, ...]) -> str:
+    items = []
+    for p in provenance:
+        head = escape(" ".join(x for x in (p.number, p.title) if x) or p.notice_key)
+        links = "<br/>".join(f'<a href="{escape(u, quote=True)}">{escape(u)}</a>' for u in p.urls)
+        fetched = p.fetched_at.isoformat() if p.fetched_at else "unknown"
+        sha = f"<code>{escape(p.sha256)}</code>" if p.sha256 else "unknown"
+        items.append(
+            f"<li lang=\"zh-CN\">{head} [{escape(p.notice_key)}]<br/>"
+            f"Official URL(s):<br/>{links or 'none recorded'}<br/>"
+            f"Fetched: {escape(fetched)}; page SHA-256: {sha}</li>"
+        )
+    return "<p><strong>Sources</strong></p><ul>" + "".join(items) + "</ul>"
+
+
+def _watchlist_html(extra: tuple[tuple[str, str], ...]) -> str:
+    fields = {k[len(WATCHLIST_PREFIX):]: v for k, v in extra if k.startswith(WATCHLIST_PREFIX)}
+    if not fields:
+        return ""
+    text = (
+        f"Watchlist match: <strong>{escape(fields.get('counterparty', ''))}</strong> "
+        f"(matched name “{escape(fields.get('matched_name', ''))}”) "
+        f"~ listed as “{escape(fields.get('entity_name', ''))}”; "
+        f"method: {escape(fields.get('method', ''))}, score {escape(fields.get('score', ''))}"
+    )
+    if fields.get("note"):
+        text += f"; note: {escape(fields['note'])}"
+    return f"<p>{text}</p>"

@@ -1,0 +1,52 @@
+"""Write feed files atomically, leaving unchanged files alone.
+
+A reader polling the server never sees a half-written file (write to a temporary
+file in the same folder, then rename), and an unchanged feed keeps its mtime, so
+HTTP caching (Last-Modified / ETag) stays valid between runs. No fsync: a feed
+lost to a power cut is rewritten on the next run (it no longer matches), and
+fsyncing thousands of entity feeds per run costs seconds.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from feeds.build import FORMATS, FeedFile
+
+
+def feed_paths(out_dir: Path, feed: FeedFile) -> dict[str, Path]:
+    return {fmt: Path(out_dir) / f"{feed.name}.{fmt}" for fmt in FORMATS}
+
+
+def write_feeds(out_dir: Path, files: Sequence[FeedFile]) -> list[Path]:
+    """Write every ``<name>.atom`` / ``<name>.rss`` under ``out_dir``; return the paths actually written."""
+    written: list[Path] = []
+    for feed in files:
+        for fmt, path in feed_paths(out_dir, feed).items():
+            data = feed.atom if fmt == "atom" else feed.rss
+            if write_if_changed(path, data):
+                written.append(path)
+    return written
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Atomically replace ``path`` with ``data`` unless it already holds exactly that."""
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True

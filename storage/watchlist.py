@@ -1,0 +1,243 @@
+"""The user's own counterparties, and how a listed entity matches one of them.
+
+A watchlist is a CSV (``name[,note[,aliases]]``, aliases separated by ``;``) or a
+TOML file (``[[counterparty]] name = "…", aliases = ["…"], note = "…"``), with
+names in either language. Matching tries, in order: the display name as written
+(exact), the matching key of :func:`storage.names.name_key` (normalised: case,
+width, punctuation, legal suffixes), then a fuzzy score from rapidfuzz on the
+keys (typos, word order), reported with its score so a reader can judge it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from rapidfuzz import fuzz, process, utils
+
+from storage.names import clean_display, name_key
+from storage.records import EntityRecord
+
+FUZZY_THRESHOLD = 90.0  # token_sort_ratio on keys; below this a name is not a match
+FUZZY_MIN_KEY_LENGTH = 4  # shorter keys ("ab", "中航") only match exactly or normalised
+CSV_ALIAS_SEPARATOR = ";"
+CSV_SUFFIXES = (".csv", ".txt")
+TOML_SUFFIXES = (".toml",)
+TEXT_ENCODINGS = ("utf-8-sig", "gb18030")  # Excel in a Chinese locale saves CSV as GBK
+
+EXACT = "exact"
+NORMALISED = "normalised"
+FUZZY = "fuzzy"
+
+
+class WatchlistError(ValueError):
+    """The watchlist file cannot be used; the message says where and why."""
+
+
+@dataclass(frozen=True)
+class Counterparty:
+    """One of the user's counterparties: a name plus other spellings of it."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    note: str | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Match:
+    """How a listed entity matched a counterparty.
+
+    ``matched_name`` is the watchlist spelling that matched, ``entity_name`` the
+    entity's name as the notice wrote it, ``method`` one of exact / normalised /
+    fuzzy, ``score`` 100 for exact and normalised matches.
+    """
+
+    counterparty: str
+    matched_name: str
+    entity_name: str
+    method: str
+    score: float
+    note: str | None = None
+
+    def as_extra(self) -> tuple[tuple[str, str], ...]:
+        """The small key/value fields an :class:`EventRecord` carries in ``extra``."""
+        fields = [
+            ("watchlist_counterparty", self.counterparty),
+            ("watchlist_matched_name", self.matched_name),
+            ("watchlist_entity_name", self.entity_name),
+            ("watchlist_method", self.method),
+            ("watchlist_score", f"{self.score:.1f}"),
+        ]
+        if self.note:
+            fields.append(("watchlist_note", self.note))
+        return tuple(fields)
+
+
+@dataclass(frozen=True)
+class _Name:
+    counterparty: Counterparty
+    name: str
+    display: str
+    key: str
+
+
+class Watchlist:
+    """A loaded watchlist; :meth:`match` is cached per entity."""
+
+    def __init__(self, counterparties: tuple[Counterparty, ...], *, threshold: float = FUZZY_THRESHOLD) -> None:
+        self.counterparties = counterparties
+        self.threshold = threshold
+        names: list[_Name] = []
+        for cp in counterparties:
+            for name in cp.names:
+                display = clean_display(name)
+                if display:
+                    names.append(_Name(cp, name, display, name_key(display)))
+        self._names = tuple(names)
+        self._by_display = {n.display: n for n in reversed(self._names)}
+        self._by_key = {n.key: n for n in reversed(self._names) if n.key}
+        self._fuzzy = tuple(n for n in self._names if len(n.key) >= FUZZY_MIN_KEY_LENGTH)
+        self._fuzzy_keys = [n.key for n in self._fuzzy]
+        self._cache: dict[tuple[str | None, str | None, str], Match | None] = {}
+
+    def __len__(self) -> int:
+        return len(self.counterparties)
+
+    def match(self, entity: EntityRecord) -> Match | None:
+        """The best match of ``entity`` (either of its names), or None."""
+        cache_key = (entity.zh, entity.en, entity.key)
+        if cache_key not in self._cache:
+            self._cache[cache_key] = self._match(entity)
+        return self._cache[cache_key]
+
+    def _match(self, entity: EntityRecord) -> Match | None:
+        written = [n for n in (entity.en, entity.zh) if n]
+        displays = [(w, clean_display(w)) for w in written]
+        for name, display in displays:
+            hit = self._by_display.get(display or "")
+            if hit:
+                return _make(hit, name, EXACT, 100.0)
+        for name, display in displays:
+            hit = self._by_key.get(name_key(display))
+            if hit:
+                return _make(hit, name, NORMALISED, 100.0)
+        if entity.key and entity.key in self._by_key:
+            return _make(self._by_key[entity.key], written[0] if written else entity.key, NORMALISED, 100.0)
+        best: Match | None = None
+        for name, display in displays:
+            key = name_key(display)
+            if len(key) < FUZZY_MIN_KEY_LENGTH or not self._fuzzy_keys:
+                continue
+            found = process.extractOne(
+                key, self._fuzzy_keys, scorer=fuzz.token_sort_ratio, processor=utils.default_process,
+                score_cutoff=self.threshold,
+            )
+            if found and (best is None or found[1] > best.score):
+                best = _make(self._fuzzy[found[2]], name, FUZZY, round(float(found[1]), 1))
+        return best
+
+
+def _make(hit: _Name, entity_name: str, method: str, score: float) -> Match:
+    return Match(
+        counterparty=hit.counterparty.name,
+        matched_name=hit.name,
+        entity_name=entity_name,
+        method=method,
+        score=score,
+        note=hit.counterparty.note,
+    )
+
+
+# --- loading ----------------------------------------------------------------------
+
+
+def load_watchlist(path: Path) -> Watchlist:
+    """Read a CSV or TOML watchlist; raise :class:`WatchlistError` with a clear message."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise WatchlistError(f"cannot read watchlist {path}: {exc.strerror or exc}") from exc
+    text = _decode(raw, path)
+    suffix = path.suffix.lower()
+    if suffix in TOML_SUFFIXES:
+        counterparties = parse_toml(text, source=str(path))
+    elif suffix in CSV_SUFFIXES:
+        counterparties = parse_csv(text, source=str(path))
+    else:
+        raise WatchlistError(f"watchlist {path}: unknown file type {suffix or '(none)'!r}; use .csv or .toml")
+    if not counterparties:
+        raise WatchlistError(f"watchlist {path} names no counterparty")
+    return Watchlist(counterparties)
+
+
+def _decode(raw: bytes, path: Path) -> str:
+    for encoding in TEXT_ENCODINGS:
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise WatchlistError(f"watchlist {path} is neither UTF-8 nor GB18030 text")
+
+
+def parse_csv(text: str, *, source: str = "<csv>") -> tuple[Counterparty, ...]:
+    """Rows ``name[,note[,aliases]]``; an optional header row starting with ``name``."""
+    rows = list(csv.reader(io.StringIO(text)))
+    out: list[Counterparty] = []
+    for line_no, row in enumerate(rows, start=1):
+        cells = [c.strip() for c in row]
+        if not any(cells) or cells[0].startswith("#"):
+            continue
+        if line_no == 1 and cells[0].casefold() == "name":
+            continue
+        if len(cells) > 3:
+            raise WatchlistError(f"{source}:{line_no}: expected name[,note[,aliases]], got {len(cells)} columns")
+        name = cells[0]
+        if not clean_display(name):
+            raise WatchlistError(f"{source}:{line_no}: empty name")
+        note = cells[1] if len(cells) > 1 and cells[1] else None
+        aliases = ()
+        if len(cells) > 2:
+            aliases = tuple(a.strip() for a in cells[2].split(CSV_ALIAS_SEPARATOR) if a.strip())
+        out.append(Counterparty(name=name, aliases=aliases, note=note))
+    return tuple(out)
+
+
+def parse_toml(text: str, *, source: str = "<toml>") -> tuple[Counterparty, ...]:
+    """``[[counterparty]]`` tables with ``name``, optional ``aliases`` (list) and ``note``."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise WatchlistError(f"{source}: not valid TOML: {exc}") from exc
+    unknown = sorted(set(data) - {"counterparty"})
+    if unknown:
+        raise WatchlistError(f"{source}: unknown key(s) {', '.join(unknown)}; expected [[counterparty]] tables")
+    tables = data.get("counterparty", [])
+    if not isinstance(tables, list):
+        raise WatchlistError(f"{source}: 'counterparty' must be an array of tables ([[counterparty]])")
+    out: list[Counterparty] = []
+    for i, table in enumerate(tables, start=1):
+        where = f"{source}: counterparty #{i}"
+        if not isinstance(table, dict):
+            raise WatchlistError(f"{where}: expected a table")
+        extra = sorted(set(table) - {"name", "aliases", "note"})
+        if extra:
+            raise WatchlistError(f"{where}: unknown key(s) {', '.join(extra)}")
+        name = table.get("name")
+        if not isinstance(name, str) or not clean_display(name):
+            raise WatchlistError(f"{where}: 'name' must be a non-empty string")
+        aliases = table.get("aliases", [])
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            raise WatchlistError(f"{where}: 'aliases' must be a list of strings")
+        note = table.get("note")
+        if note is not None and not isinstance(note, str):
+            raise WatchlistError(f"{where}: 'note' must be a string")
+        out.append(Counterparty(name=name.strip(), aliases=tuple(a.strip() for a in aliases if a.strip()), note=note))
+    return tuple(out)
