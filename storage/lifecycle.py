@@ -538,7 +538,7 @@ def _rows(listing: Listing, states: dict[str, EntityState], as_of: date) -> list
         real = tuple(k for k in keys if k != NO_ENTITY)
         rows.append(StatusRow(
             notice_key=listing.key, number=rec.number, title=rec.title, list=listing.list, state=state,
-            since=since, until=until,
+            since=since, until=until if state is ListingState.SUSPENDED else None,
             days_left=(until - as_of).days if until and state is ListingState.SUSPENDED else None,
             entity_count=len(real), presumed=presumed, by=by, entity_keys=real, history=history,
         ))

@@ -1,11 +1,132 @@
-"""`mofcom-watch status` (not built yet)."""
+"""`mofcom-watch status [--as-of DATE] [--json]`: per notice and list, the state as of a day.
+
+Exit 0 when all is clean; 1 when source-health issues are open or a reference
+cannot be resolved (both printed loudly after the table); 2 for a bad date or a
+database that cannot be opened.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Optional
 
 import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from mofcom_watch.context import app_context
+from storage.db import DatabaseError, open_store, session_factory
+from storage.lifecycle import CST, list_name
+from storage.records import ListingState, StatusRow
+from storage.status import StatusReport, status_report
+
+AS_OF_HELP = "Day to report on, YYYY-MM-DD (default: today in Beijing time)."
+STATE_LABELS = {
+    ListingState.IN_FORCE: "in force",
+    ListingState.SUSPENDED: "suspended",
+    ListingState.LIFTED: "lifted",
+    ListingState.REMOVED: "removed",
+    ListingState.LAPSED: "presumed in force - review",
+    ListingState.INVESTIGATION: "investigation",
+}
+STATE_STYLES = {ListingState.LAPSED: "bold yellow", ListingState.SUSPENDED: "cyan", ListingState.LIFTED: "green",
+                ListingState.REMOVED: "green", ListingState.IN_FORCE: "red"}
+
+
+def parse_as_of(value: str | None) -> date:
+    """``--as-of``: an ISO date, or today (Beijing time); a bad value is a usage error (exit 2)."""
+    if value is None:
+        return datetime.now(CST).date()
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        typer.echo(f"mofcom-watch: --as-of must be a date like 2026-11-29, not {value!r}", err=True)
+        raise typer.Exit(2) from None
+
+
+def open_session(ctx: typer.Context):
+    """A session on the configured database; exit 2 with the reason when it cannot be opened."""
+    url = app_context(ctx).settings.database_url
+    try:
+        engine = open_store(url)
+    except DatabaseError as exc:
+        typer.echo(f"mofcom-watch: {exc}", err=True)
+        raise typer.Exit(2) from None
+    return engine, session_factory(engine)()
+
+
+def state_label(row: StatusRow) -> str:
+    return STATE_LABELS.get(row.state, row.state.value)
+
+
+def report_json(report: StatusReport) -> dict:
+    return {
+        "as_of": report.as_of.isoformat(),
+        "ok": report.ok,
+        "listings": [dict(r.to_json(), state_label=state_label(r)) for r in report.rows],
+        "health_issues": [
+            {"source": h.source, "kind": h.kind, "detail": h.detail, "url": h.url, "notice_key": h.notice_key,
+             "first_seen": h.first_seen.isoformat() if h.first_seen else None,
+             "last_seen": h.last_seen.isoformat() if h.last_seen else None}
+            for h in report.health
+        ],
+        "unresolved_references": [
+            {"id": e.id, "source_key": e.source_key, "title": e.title, "summary": e.summary} for e in report.unresolved
+        ],
+        "problems": list(report.problems),
+    }
+
+
+def print_report(report: StatusReport, console: Console) -> None:
+    table = Table(title=f"MOFCOM listings as of {report.as_of.isoformat()}", show_lines=False)
+    for col in ("notice", "number", "list", "state", "since", "until", "days left", "entities", "by"):
+        table.add_column(col, justify="right" if col in ("days left", "entities") else "left")
+    for r in report.rows:
+        table.add_row(
+            r.notice_key, r.number or "", list_name(r.list), Text(state_label(r), style=STATE_STYLES.get(r.state, "")),
+            r.since.isoformat() if r.since else "", r.until.isoformat() if r.until else "",
+            "" if r.days_left is None else str(r.days_left), str(r.entity_count), r.by or "",
+        )
+    console.print(table)
+    lapsed = [r for r in report.rows if r.state is ListingState.LAPSED]
+    if lapsed:
+        console.print(f"[bold yellow]{len(lapsed)} suspension(s) lapsed with no newer notice: presumed back in "
+                      "force, needs review.[/]")
+    if report.health:
+        console.print(f"[bold red]SOURCE HEALTH: {len(report.health)} open issue(s)[/]")
+        for h in report.health:
+            where = f" ({h.url})" if h.url else ""
+            console.print(Text(f"  {h.source}: {h.kind}: {h.detail}{where}", style="red"))
+    if report.unresolved:
+        console.print(f"[bold red]UNRESOLVED REFERENCES: {len(report.unresolved)}[/]")
+        for e in report.unresolved:
+            console.print(Text(f"  {e.summary}", style="red"))
+    others = [p for p in report.problems if not any(p.startswith(f"{e.source_key}:") for e in report.unresolved)]
+    for p in others:
+        console.print(Text(f"  note: {p}", style="yellow"))
+    if report.ok:
+        console.print("[green]No open health issues, no unresolved references.[/]")
 
 
 def register(app: typer.Typer) -> None:
     @app.command("status")
-    def _status() -> None:
-        """Not built yet."""
-        typer.echo("status: not built yet", err=True)
-        raise typer.Exit(2)
+    def _status(
+        ctx: typer.Context,
+        as_of: Optional[str] = typer.Option(None, "--as-of", help=AS_OF_HELP),
+        as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+    ) -> None:
+        """Per notice and list: current state, since when, until when, days left; then health problems."""
+        day = parse_as_of(as_of)
+        engine, session = open_session(ctx)
+        try:
+            report = status_report(session, day)
+        finally:
+            session.close()
+            engine.dispose()
+        if as_json:
+            typer.echo(json.dumps(report_json(report), ensure_ascii=False, indent=2))
+        else:
+            print_report(report, Console(width=200))
+        raise typer.Exit(0 if report.ok else 1)

@@ -1,11 +1,74 @@
-"""`mofcom-watch timeline` (not built yet)."""
+"""`mofcom-watch timeline NAME [--as-of DATE] [--json]`: one entity's history on every list.
+
+The name matches in Chinese or English, ignoring case, width, punctuation and legal
+suffixes. An unknown name exits 1 with close names (rapidfuzz) as suggestions.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Optional
 
 import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from mofcom_watch.commands.status_cmd import AS_OF_HELP, open_session, parse_as_of, state_label
+from storage.lifecycle import list_name
+from storage.status import EntityTimeline, entity_timeline, suggest_names
+
+
+def print_timeline(tl: EntityTimeline, as_of: str, console: Console) -> None:
+    name = " / ".join(x for x in (tl.en, tl.zh) if x) or tl.keys[0]
+    console.print(f"[bold]{escape(name)}[/] (key {escape(', '.join(tl.keys))}), as of {as_of}")
+    if len(tl.names) > 1:
+        console.print(Text("  also written: " + "; ".join(tl.names)))
+    for lst in tl.listings:
+        row = lst.state
+        now = f"{state_label(row)} since {row.since}" if row and row.since else (state_label(row) if row else "not yet")
+        if row and row.until:
+            now += f", until {row.until}"
+        if row and row.days_left is not None:
+            now += f" ({row.days_left} days left)"
+        table = Table(title=Text(f"{list_name(lst.list)}: {lst.notice_key} {lst.number or ''} - {now}"),
+                      title_justify="left")
+        for col in ("date", "event", "until", "by"):
+            table.add_column(col)
+        for e in lst.events:
+            table.add_row(e.effective.isoformat() if e.effective else "", e.kind.value.replace("_", " "),
+                          e.until.isoformat() if e.until else "", e.source_key or "")
+        console.print(table)
 
 
 def register(app: typer.Typer) -> None:
     @app.command("timeline")
-    def _timeline() -> None:
-        """Not built yet."""
-        typer.echo("timeline: not built yet", err=True)
-        raise typer.Exit(2)
+    def _timeline(
+        ctx: typer.Context,
+        name: str = typer.Argument(..., help="Entity name in Chinese or English."),
+        as_of: Optional[str] = typer.Option(None, "--as-of", help=AS_OF_HELP),
+        as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
+    ) -> None:
+        """One entity's history on every list (each listing with its events)."""
+        day = parse_as_of(as_of)
+        if not name.strip():
+            typer.echo("mofcom-watch: NAME is empty", err=True)
+            raise typer.Exit(2)
+        engine, session = open_session(ctx)
+        try:
+            tl = entity_timeline(session, name, day)
+            suggestions = suggest_names(session, name) if tl is None else []
+        finally:
+            session.close()
+            engine.dispose()
+        if tl is None:
+            msg = f"mofcom-watch: no listed entity matches {name!r}"
+            if suggestions:
+                msg += "; did you mean: " + ", ".join(suggestions) + "?"
+            typer.echo(msg, err=True)
+            raise typer.Exit(1)
+        if as_json:
+            typer.echo(json.dumps(dict(tl.to_json(), as_of=day.isoformat()), ensure_ascii=False, indent=2))
+        else:
+            print_timeline(tl, day.isoformat(), Console(width=160))

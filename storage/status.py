@@ -1,0 +1,165 @@
+"""Current states and one entity's history, read from the stored notices (derived, never stored).
+
+Status is a pure function of the notices and the date, so these read the notices
+and run the engine rather than trusting stored events: `status --as-of` any day
+gives the truth of that day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from storage.lifecycle import Derivation, derive
+from storage.models import Entity, EntityName, HealthIssue
+from storage.names import clean_display, name_key
+from storage.notices import load_stored_notices
+from storage.records import EventKind, EventRecord, ListKind, StatusRow, StoredNotice, _jsonable
+
+SUGGEST_CUTOFF = 60  # rapidfuzz WRatio score below which a name is not worth suggesting
+SUGGEST_LIMIT = 5
+
+
+@dataclass(frozen=True)
+class StatusReport:
+    """What `mofcom-watch status` shows."""
+
+    as_of: date
+    rows: tuple[StatusRow, ...]
+    unresolved: tuple[EventRecord, ...]
+    problems: tuple[str, ...]
+    health: tuple[HealthIssue, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.unresolved and not self.health
+
+
+@dataclass(frozen=True)
+class EntityListing:
+    """One entity's standing on one list under one notice, with the events that got it there."""
+
+    notice_key: str
+    number: str | None
+    list: ListKind
+    state: StatusRow | None  # None when nothing took effect yet
+    events: tuple[EventRecord, ...]  # oldest first
+
+
+@dataclass(frozen=True)
+class EntityTimeline:
+    keys: tuple[str, ...]  # entity keys matched (usually one)
+    zh: str | None
+    en: str | None
+    names: tuple[str, ...]  # every spelling seen
+    listings: tuple[EntityListing, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return _jsonable(self)
+
+
+def derive_stored(session: Session, as_of: date) -> tuple[list[StoredNotice], Derivation]:
+    notices = load_stored_notices(session)
+    return notices, derive(notices, as_of)
+
+
+def listing_states(session: Session, as_of: date) -> list[StatusRow]:
+    """One row per (notice, list) and state, as of ``as_of``."""
+    return list(derive_stored(session, as_of)[1].states)
+
+
+def open_health_issues(session: Session) -> list[HealthIssue]:
+    return list(session.scalars(select(HealthIssue).where(HealthIssue.resolved_at.is_(None))
+                                .order_by(HealthIssue.source, HealthIssue.key)))
+
+
+def status_report(session: Session, as_of: date) -> StatusReport:
+    _, d = derive_stored(session, as_of)
+    unresolved = tuple(e for e in d.events if e.kind is EventKind.UNRESOLVED_REFERENCE)
+    return StatusReport(as_of=as_of, rows=d.states, unresolved=unresolved, problems=d.problems,
+                        health=tuple(open_health_issues(session)))
+
+
+# --- names ----------------------------------------------------------------------------------
+
+
+def _matching_keys(session: Session, notices: Sequence[StoredNotice], key: str) -> list[str]:
+    found: list[str] = []
+    stmt = select(Entity.key).join(EntityName, EntityName.entity_id == Entity.id).where(EntityName.name_key == key)
+    for ek in list(session.scalars(stmt)) + list(session.scalars(select(Entity.key).where(Entity.key == key))):
+        if ek not in found:
+            found.append(ek)
+    for n in notices:  # the notices themselves, in case the entity tables miss a spelling
+        for e in n.record.entities:
+            if key in (e.key, name_key(e.zh), name_key(e.en)) and e.key and e.key not in found:
+                found.append(e.key)
+    return found
+
+
+def all_names(session: Session, notices: Sequence[StoredNotice]) -> list[str]:
+    names = set(session.scalars(select(EntityName.name)))
+    for n in notices:
+        for e in n.record.entities:
+            names.update(x for x in (clean_display(e.zh), clean_display(e.en)) if x)
+    return sorted(names)
+
+
+def suggest_names(session: Session, name: str, limit: int = SUGGEST_LIMIT) -> list[str]:
+    """Known names close to ``name`` (fuzzy), best first."""
+    return _suggest(all_names(session, load_stored_notices(session)), name, limit)
+
+
+def _suggest(names: Sequence[str], name: str, limit: int) -> list[str]:
+    hits = process.extract(name, names, scorer=fuzz.WRatio, processor=lambda s: s.casefold(), limit=limit,
+                           score_cutoff=SUGGEST_CUTOFF)
+    return [h[0] for h in hits]
+
+
+def entity_timeline(session: Session, name: str, as_of: date) -> EntityTimeline | None:
+    """The entity's history on every list, matching ``name`` in Chinese or English (see ``name_key``)."""
+    key = name_key(name)
+    if not key:
+        return None
+    notices, d = derive_stored(session, as_of)
+    keys = _matching_keys(session, notices, key)
+    if not keys:
+        return None
+    spellings: list[str] = []
+    zh = en = None
+    for ek in keys:
+        ent = session.scalars(select(Entity).where(Entity.key == ek)).one_or_none()
+        if ent is not None:
+            zh, en = zh or ent.zh, en or ent.en
+            spellings.extend(n.name for n in ent.names)
+    listings: list[EntityListing] = []
+    for n in notices:
+        for e in n.record.entities:
+            if e.key in keys:
+                zh, en = zh or clean_display(e.zh), en or clean_display(e.en)
+                spellings.extend(x for x in (clean_display(e.zh), clean_display(e.en)) if x)
+    for (notice_key, lst), events in _entity_events(d, keys).items():
+        row = next((r for r in d.states if r.notice_key == notice_key and r.list is lst
+                    and any(k in r.entity_keys for k in keys)), None)
+        number = next((n.record.number for n in notices if n.record.key == notice_key), None)
+        listings.append(EntityListing(notice_key, number, lst, row, tuple(events)))
+    for r in d.states:  # listings whose events fell outside the window still show
+        if any(k in r.entity_keys for k in keys) and not any(
+                x.notice_key == r.notice_key and x.list is r.list for x in listings):
+            listings.append(EntityListing(r.notice_key, r.number, r.list, r, ()))
+    listings.sort(key=lambda x: (x.events[0].effective or date.min if x.events else date.min, x.notice_key))
+    return EntityTimeline(keys=tuple(keys), zh=zh, en=en, names=tuple(dict.fromkeys(sorted(spellings))),
+                          listings=tuple(listings))
+
+
+def _entity_events(d: Derivation, keys: Sequence[str]) -> dict[tuple[str, ListKind], list[EventRecord]]:
+    out: dict[tuple[str, ListKind], list[EventRecord]] = {}
+    for e in sorted(d.events, key=lambda e: (e.occurred, e.effective or date.min, e.id)):
+        if e.scope == "entity" and e.entity_key in keys and e.notice_key and e.list:
+            out.setdefault((e.notice_key, e.list), []).append(e)
+    return out

@@ -1,0 +1,114 @@
+"""`mofcom-watch status` and `timeline` on a real database built from the test corpus."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+import pytest
+from sqlalchemy.orm import Session
+from typer.testing import CliRunner
+
+from mofcom_watch.cli import app
+from storage.db import open_store
+from storage.models import HealthIssue
+from tests.storage.test_events_sync import put
+from tests.storage.test_lifecycle_corpus import LISTING_NOTICES, QAS
+
+
+@pytest.fixture
+def db(db_url):
+    engine = open_store(db_url)
+    for rec in LISTING_NOTICES + QAS:
+        put(engine, rec)
+    engine.dispose()
+    return db_url
+
+
+def run(db: str, *args: str):
+    return CliRunner().invoke(app, ["--db", db, *args])
+
+
+def test_status_json_shows_the_real_state(db):
+    res = run(db, "status", "--as-of", "2026-11-29", "--json")
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    states = {(r["notice_key"], r["list"]): (r["state"], r["since"]) for r in data["listings"]}
+    assert states[("MOFCOM-2025-1", "ecl")] == ("in_force", "2025-01-02")
+    assert states[("MOFCOM-2025-13", "ecl")] == ("lifted", "2025-11-10")
+    assert states[("MOFCOM-2025-21", "ecl")] == ("lapsed", "2026-11-10")
+    assert states[("MOFCOM-2025-22", "ecl")] == ("lifted", "2025-08-12")
+    assert states[("UEL-2025-7", "uel")] == ("lapsed", "2026-11-10")
+    lapsed = next(r for r in data["listings"] if r["notice_key"] == "UEL-2025-7")
+    assert lapsed["presumed"] is True and lapsed["state_label"] == "presumed in force - review"
+    assert data["ok"] is True and data["unresolved_references"] == [] and data["health_issues"] == []
+
+
+def test_status_table_and_days_left(db):
+    res = run(db, "status", "--as-of", "2026-11-01")
+    assert res.exit_code == 0, res.output
+    assert "MOFCOM-2025-21" in res.stdout and "suspended" in res.stdout
+    data = json.loads(run(db, "status", "--as-of", "2026-11-01", "--json").stdout)
+    row = next(r for r in data["listings"] if r["notice_key"] == "MOFCOM-2025-21")
+    assert (row["state"], row["until"], row["days_left"]) == ("suspended", "2026-11-10", 9)
+    lapsed = run(db, "status", "--as-of", "2026-11-29")
+    assert "presumed in force - review" in lapsed.stdout
+
+
+def test_status_exits_1_on_open_health_issue(db):
+    engine = open_store(db)
+    now = datetime(2026, 11, 29, tzinfo=timezone.utc)
+    with Session(engine) as s, s.begin():
+        s.add(HealthIssue(key="mofcom/zero-links/index", source="mofcom", kind="zero-links",
+                          detail="index page gave zero links", url="https://www.mofcom.gov.cn/x/index.html",
+                          first_seen=now, last_seen=now))
+    engine.dispose()
+    res = run(db, "status", "--as-of", "2026-11-29")
+    assert res.exit_code == 1
+    assert "SOURCE HEALTH" in res.stdout and "zero links" in res.stdout
+
+
+def test_status_exits_1_on_unresolved_reference(db_url):
+    engine = open_store(db_url)
+    put(engine, QAS[1])  # the UEL Q&A without the notices it suspends
+    engine.dispose()
+    res = run(db_url, "status", "--as-of", "2025-06-01", "--json")
+    assert res.exit_code == 1
+    data = json.loads(res.stdout)
+    assert len(data["unresolved_references"]) == 2 and data["ok"] is False
+
+
+@pytest.mark.parametrize("bad", ["2026-13-01", "yesterday", "29/11/2026"])
+def test_bad_as_of_is_a_usage_error(db, bad):
+    for cmd in (["status"], ["timeline", "Skydio"]):
+        res = run(db, *cmd, "--as-of", bad)
+        assert res.exit_code == 2
+        assert "--as-of must be a date" in res.stderr
+        assert "Traceback" not in res.output
+
+
+@pytest.mark.parametrize("name", ["Skydio", "SKYDIO INC", "Ｓｋｙｄｉｏ, Inc.", "斯凯迪奥公司", "skydio llc"])
+def test_timeline_matches_any_spelling(db, name):
+    res = run(db, "timeline", name, "--as-of", "2026-11-29", "--json")
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert data["keys"] == ["skydio"]
+    by_notice = {x["notice_key"]: x for x in data["listings"]}
+    assert set(by_notice) == {"MOFCOM-2025-13", "UEL-2025-7"}
+    assert by_notice["MOFCOM-2025-13"]["state"]["state"] == "lifted"
+    assert by_notice["UEL-2025-7"]["state"]["state"] == "lapsed"
+    kinds = [e["kind"] for e in by_notice["UEL-2025-7"]["events"]]
+    assert kinds[0] == "imposed" and kinds[-1] == "suspension_lapsed" and kinds.count("suspension_extended") == 2
+
+
+def test_timeline_table(db):
+    res = run(db, "timeline", "Skydio", "--as-of", "2026-11-29")
+    assert res.exit_code == 0, res.output
+    assert "unreliable entity list: UEL-2025-7" in res.stdout and "suspension lapsed" in res.stdout
+
+
+def test_timeline_unknown_name_suggests_close_ones(db):
+    res = run(db, "timeline", "Skydoi", "--as-of", "2026-11-29")
+    assert res.exit_code == 1
+    assert "no listed entity matches 'Skydoi'" in res.stderr and "Skydio" in res.stderr
+    assert "Traceback" not in res.output
