@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from datetime import datetime, timezone
 
 import pytest
@@ -16,13 +17,22 @@ from tests.storage.test_events_sync import put
 from tests.storage.test_lifecycle_corpus import LISTING_NOTICES, QAS
 
 
-@pytest.fixture
-def db(db_url):
-    engine = open_store(db_url)
+@pytest.fixture(scope="module")
+def corpus_file(tmp_path_factory):
+    """The corpus stored once (SQLite); each test gets its own copy."""
+    path = tmp_path_factory.mktemp("corpus") / "corpus.sqlite"
+    engine = open_store(f"sqlite:///{path}")
     for rec in LISTING_NOTICES + QAS:
         put(engine, rec)
     engine.dispose()
-    return db_url
+    return path
+
+
+@pytest.fixture
+def db(corpus_file, tmp_path):
+    copy = tmp_path / "db.sqlite"
+    shutil.copy(corpus_file, copy)
+    return f"sqlite:///{copy}"
 
 
 def run(db: str, *args: str):
@@ -79,7 +89,8 @@ def test_status_exits_1_on_unresolved_reference(db_url):
 
 
 @pytest.mark.parametrize("bad", ["2026-13-01", "yesterday", "29/11/2026"])
-def test_bad_as_of_is_a_usage_error(db, bad):
+def test_bad_as_of_is_a_usage_error(tmp_path, bad):
+    db = f"sqlite:///{tmp_path / 'never-opened.sqlite'}"
     for cmd in (["status"], ["timeline", "Skydio"]):
         res = run(db, *cmd, "--as-of", bad)
         assert res.exit_code == 2
