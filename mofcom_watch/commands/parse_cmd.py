@@ -1,11 +1,61 @@
-"""`mofcom-watch parse` (not built yet)."""
+"""`mofcom-watch parse FILE [--url URL]`: one page in, one JSON object out, nothing stored.
+
+Exit 0 with the parse (warnings included) for a notice, an index or another page;
+exit 2 with one line on stderr for a file that cannot be read or is not content
+(empty, binary, bot check, 404 shell, ...).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Optional
 
 import typer
+
+from scraper.parse import parse_document
+from storage.records import ParsedDocument, UnusablePage
+
+
+def document_json(doc: ParsedDocument) -> dict[str, Any]:
+    """The printed shape: the notice's JSON, or {"kind": "index", "links": [...]}."""
+    if doc.kind == "notice" and doc.notice is not None:
+        return doc.notice.to_json()
+    if doc.kind == "index":
+        return {
+            "kind": "index",
+            "title": doc.title,
+            "links": [{"url": link.url, "title": link.title, "date": link.date.isoformat() if link.date else None}
+                      for link in doc.links],
+            "warnings": list(doc.warnings),
+        }
+    return {"kind": doc.kind, "title": doc.title, "warnings": list(doc.warnings)}
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"mofcom-watch parse: {message}", err=True)
+    raise typer.Exit(2)
 
 
 def register(app: typer.Typer) -> None:
     @app.command("parse")
-    def _parse() -> None:
-        """Not built yet."""
-        typer.echo("parse: not built yet", err=True)
-        raise typer.Exit(2)
+    def _parse(
+        file: Path = typer.Argument(..., help="A saved page: HTML, plain text or a jpaas JSON list body."),
+        url: Optional[str] = typer.Option(None, "--url", help="The page's URL (makes index links absolute)."),
+    ) -> None:
+        """Parse one saved page and print what it says as JSON (nothing is stored)."""
+        try:
+            raw = file.read_bytes()
+        except IsADirectoryError:
+            _fail(f"{file} is a directory, not a file")
+        except FileNotFoundError:
+            _fail(f"{file}: no such file")
+        except OSError as exc:
+            _fail(f"cannot read {file}: {exc.strerror or exc}")
+        try:
+            doc = parse_document(raw, url=url)
+        except UnusablePage as exc:
+            _fail(f"{file} is not a usable page ({exc.reason}): {exc.detail or exc.reason}")
+        except Exception as exc:  # a parser bug must not become a traceback for the user
+            _fail(f"could not parse {file}: {type(exc).__name__}: {exc}")
+        typer.echo(json.dumps(document_json(doc), ensure_ascii=False, indent=2))

@@ -22,7 +22,7 @@ from .entities import COUNTRY_ALT
 from .number import find_references
 from .textnorm import MD, NUM, YEAR, to_int
 
-SENTENCE_RE = re.compile(r"[^。！？\n;；]+")
+SENTENCE_RE = re.compile(r"[^。！？!?\n;；]+")
 VERB_RE = re.compile(
     r"继续暂停(?:实施|执行)?|暂停(?:实施|执行)?|停止(?:实施|执行)?|取消|解除|移出|恢复(?:实施|执行)?|列入|纳入"
     r"|启动(?:反倾销|反补贴)?调查|进行调查|立案调查|采取反制措施"
@@ -180,7 +180,8 @@ def find_actions(folded: str, clean: str, *, spans: list[tuple[int, int]], refs:
 def _sentence_actions(folded, clean, s_start, s_end, refs, published, default_effective, notice_list,
                       allow_impose) -> list[ActionDraft]:
     sentence = folded[s_start:s_end]
-    verbs = list(VERB_RE.finditer(folded, s_start, s_end))
+    verbs = [v for v in VERB_RE.finditer(folded, s_start, s_end)
+             if not any(s <= v.start() < e for s, e, r in refs if r.key is None)]
     if not verbs:
         return []
     eff = effective_in(sentence, published) or default_effective

@@ -40,6 +40,9 @@ FILING_LINE_RE = re.compile(r"^\s*【")
 DECISION_SENTENCE_RE = re.compile(r"[^。\n]*决定[^。\n]*(?:列入|移出|采取|调查)[^。\n]*")
 ANNEX_HEADING_RE = re.compile(r"[^\n]*(?:被列入|列入)[^\n]*的[^\n]*\d+\s*家[^\n]*")
 INDEX_LINK_MIN = 3
+# A captured text inside an envelope ("=====BEGIN ORIGINAL TEXT…=====" … "=====END…=====").
+ENVELOPE_BEGIN_RE = re.compile(r"^={3,}[^\n]*BEGIN[^\n]*={3,}[ \t]*\n", re.MULTILINE)
+ENVELOPE_END_RE = re.compile(r"^={3,}[^\n]*END[^\n]*={3,}[ \t]*$", re.MULTILINE)
 INDEX_SHARE_MIN = 0.4
 
 
@@ -75,6 +78,10 @@ def _announcement_title(lines: list[str], number: str | None) -> str | None:
         if len(second) < 80 and "。" not in second:
             return f"{first} {second}"
     return first
+
+
+def has_listing_words(folded: str) -> bool:
+    return "列入" in folded or "移出" in folded
 
 
 def _doc_key(published: date | None, title: str | None) -> str:
@@ -144,7 +151,7 @@ def parse_text(text: str, hints: PageHints | None = None) -> NoticeRecord | None
         effective = notice_effective(folded, published)
         if effective is None and published:
             effective = published.isoformat()
-            if own:
+            if own and has_listing_words(folded):
                 warnings.append("no effective date stated; using the publication date")
 
     refs = act.collect_refs(folded, text, published, context_list, own.key if own else None)
@@ -170,7 +177,7 @@ def parse_text(text: str, hints: PageHints | None = None) -> NoticeRecord | None
                                                  ActionKind.MEASURE) and not d.targets for d in drafts)
     if needs_entities:
         entities = _entities(lines, folded, text, decision, drafts)
-        entities = ent.with_country(entities, country)
+        entities = ent.with_country(ent.english_from_text(entities, folded, text), country)
     if not qa and stated is not None and (entities or has_impose) and len(entities) != stated:
         warnings.append(f"parsed {len(entities)} entities, notice states {stated}")
     if not qa and has_impose and not entities:
@@ -189,7 +196,7 @@ def parse_text(text: str, hints: PageHints | None = None) -> NoticeRecord | None
 
     references = _dedupe_refs([r for _, _, r in refs])
     if not qa and not own:
-        if not action_records and not entities:
+        if not action_records or not any(len(line) >= BODY_LINE_MIN for line in lines):
             return None
         warnings.append("no notice number found")
     if qa and effective and published and effective < published.isoformat():
@@ -246,6 +253,15 @@ def _dedupe_refs(refs: list[NoticeRef]) -> tuple[NoticeRef, ...]:
     return tuple(r for r in out.values() if r.key or r.count or (r.date, r.list) not in keyed)
 
 
+def strip_envelope(text: str) -> str:
+    """The text between BEGIN/END marker lines, when a capture tool wrapped it in one."""
+    begin = ENVELOPE_BEGIN_RE.search(text)
+    if not begin:
+        return text
+    end = ENVELOPE_END_RE.search(text, begin.end())
+    return text[begin.end() : end.start() if end else len(text)]
+
+
 def _is_html(text: str) -> bool:
     return bool(HTML_SNIFF_RE.match(text[:2000])) or len(TAG_COUNT_RE.findall(text[:5000])) >= 5
 
@@ -268,6 +284,7 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
         if stripped.startswith('{"success":false') or '"success": false' in stripped[:100]:
             raise UnusablePage("error-page", "the list endpoint answered success=false")
     if not _is_html(text):
+        text = strip_envelope(text)
         page.check_content(text, text, html=False)
         record = parse_text(text, PageHints(url=url))
         if record is None:
@@ -277,10 +294,11 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
     tree = LexborHTMLParser(text)
     links = links_from_tree(tree, url)
     art = extract_article(tree)
+    if links and art.container is None and (
+        looks_like_index_url(url) or link_text_share(tree, art.visible_chars) >= INDEX_SHARE_MIN
+    ):
+        return ParsedDocument(kind="index", encoding=encoding, links=links, title=art.title)
     page.check_content(art.text, text, html=True)
-    if len(links) >= INDEX_LINK_MIN and (art.container is None or looks_like_index_url(url)):
-        if link_text_share(tree, art.visible_chars) >= INDEX_SHARE_MIN or looks_like_index_url(url):
-            return ParsedDocument(kind="index", encoding=encoding, links=links, title=art.title)
     record = parse_text(art.text, PageHints(title=art.title, pub=art.pub, url=url))
     if record is not None:
         return ParsedDocument(kind="notice", encoding=encoding, notice=record, title=record.title,

@@ -36,7 +36,7 @@ COUNT_RE = re.compile(rf"(?P<n>{NUM})\s*家\s*(?P<c>{COUNTRY_ALT})?\s*(?:的)?\s
 # Prose list: "决定将…列入…" (the segment between 将 and 列入).
 PROSE_DECISION_RE = re.compile(r"决定\s*将(?P<seg>.+?)列入")
 OBJECT_OF_DUI_RE = re.compile(
-    r"(?:决定)?对\s*(?P<seg>[^，。；]{2,80}?)(?=\s*(?:涉嫌|采取|启动|进行|实施|予以|开展|的行为))"
+    r"(?:决定)?对\s*(?P<seg>[^,。;]{2,80}?)(?=\s*(?:涉嫌|采取|启动|进行|实施|予以|开展|的行为))"
 )
 SUMMARY_RE = re.compile(rf"等\s*{NUM}\s*家")
 
@@ -159,23 +159,41 @@ def split_prose_items(seg: str) -> list[str]:
     return [item.strip() for item in items if item.strip()]
 
 
-def _strip_qualifier(item: str) -> str:
-    """"参与对台湾地区军售的海岸间电子公司（…）" -> "海岸间电子公司（…）"."""
-    folded = fold(item)
-    bracket = folded.find("(")
-    head = folded if bracket < 0 else folded[:bracket]
-    cut = head.rfind("的")
-    return item[cut + 1 :] if cut >= 0 else item
+def _strip_qualifier(seg: str) -> str:
+    """"参与对台湾地区军售、…的海岸间电子公司（…）、…" -> "海岸间电子公司（…）、…": the
+    qualifier ends at the last "的" before the first bracket (or the first "、")."""
+    folded = fold(seg)
+    ends = [i for i in (folded.find("("), folded.find("、")) if i >= 0]
+    limit = folded.find("(") if folded.find("(") >= 0 else (min(ends) if ends else len(folded))
+    cut = folded.rfind("的", 0, limit)
+    return seg[cut + 1 :] if cut >= 0 else seg
+
+
+def english_from_text(entities: list[EntityRecord], folded: str, clean: str) -> list[EntityRecord]:
+    """An entity named without English ("对因美纳公司采取…") takes the English the text gives
+    elsewhere for the same Chinese name ("因美纳公司（Illumina, Inc.）")."""
+    out = []
+    for e in entities:
+        if e.zh and not e.en:
+            m = re.search(re.escape(fold(e.zh)) + r"\s*\(([^()]*[A-Za-z][^()]*)\)", folded)
+            if m:
+                en = clean_display(clean[m.start(1) : m.end(1)])
+                e = EntityRecord(zh=e.zh, en=en, country=e.country, key=entity_key(e.zh, en), n=e.n,
+                                 branches=e.branches)
+        out.append(e)
+    return out
 
 
 def prose_entities(seg: str, country: str | None = None) -> list[EntityRecord]:
-    """Entities written inline in a decision sentence; [] for a summary ("…等16家")."""
-    if SUMMARY_RE.search(fold(seg)):
-        return []
+    """Entities written inline in a decision sentence ("A（a）、B（b）等2家…" too);
+    [] for a summary of an annex ("高点航空技术公司等16家")."""
+    summary = SUMMARY_RE.search(fold(seg))
+    if summary:
+        seg = seg[: summary.start()]
+    seg = _strip_qualifier(seg)
     items = split_prose_items(seg)
-    if not items:
+    if not items or (summary and len(items) == 1):
         return []
-    items[0] = _strip_qualifier(items[0])
     out = []
     for item in items:
         zh, en = split_name(item)
