@@ -126,8 +126,10 @@ def make_entry(event: EventRecord) -> FeedEntry:
     entry.updated(aware(event.updated))
     entry.published(aware(event.occurred))  # Atom <published>, RSS <pubDate>
     entry.content(item_html(event), type="html")  # Atom <content>, RSS <description>
-    urls = list(dict.fromkeys(u for p in event.provenance for u in p.urls))
+    # One link only: feedgen 1.0 drops ``rel`` on entry links, so a second one would be a
+    # second "alternate" (invalid Atom). Every official URL is listed in the body.
+    urls = [u for p in event.provenance for u in p.urls]
     if urls:
-        entry.link([{"href": urls[0], "rel": "alternate"}] + [{"href": u, "rel": "related"} for u in urls[1:]])
+        entry.link({"href": urls[0], "rel": "alternate"})
     entry.category([{"term": event.kind.value}] + ([{"term": event.list.value}] if event.list else []))
     return entry

@@ -66,9 +66,11 @@ def history() -> list[EventRecord]:
         event(EventKind.SUSPENSION_LAPSED, date(2026, 11, 10), presumed=True),
         event(EventKind.IMPOSED, date(2025, 3, 4), lst=ListKind.ECL),
     ]
-    for ent in ENTITIES:
-        out.append(event(EventKind.IMPOSED, date(2025, 4, 4), scope="entity", entity=ent))
-        out.append(event(EventKind.SUSPENSION_LAPSED, date(2026, 11, 10), scope="entity", entity=ent, presumed=True))
+    for notice_item in [e for e in out if e.kind != EventKind.NOTICE]:
+        for ent in ENTITIES:
+            out.append(event(notice_item.kind, notice_item.effective, scope="entity", entity=ent,
+                             until=notice_item.until, lst=notice_item.list, presumed=notice_item.presumed,
+                             days_left=notice_item.days_left))
     out.append(event(EventKind.SOURCE_HEALTH, date(2026, 11, 20), scope="health", lst=None, notice_key=None,
                      source_key=None, entities=(), provenance=(), title="Source health: bot check on www.mofcom.gov.cn"))
     out.append(event(EventKind.NEWS, date(2025, 5, 15), scope="news", lst=None, entities=(),

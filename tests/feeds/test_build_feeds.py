@@ -1,0 +1,191 @@
+"""Feeds read back with feedparser and lxml: ids, order, dates, text, determinism."""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, timezone
+
+import feedparser
+import pytest
+from feedgen.feed import FeedGenerator
+from lxml import etree
+
+from feeds.build import build_feeds, feed_generator, make_entry, set_links
+from feeds.identity import EMPTY_FEED_UPDATED
+from storage.records import EventKind
+from tests.feeds.factory import PROV, SHA, URLS, corrected, history
+
+BASE = "https://feeds.example.org/mofcom/"
+
+
+def by_name(files):
+    return {f.name: f for f in files}
+
+
+@pytest.fixture(scope="module")
+def files():
+    return by_name(build_feeds(history(), base_url=BASE))
+
+
+def test_every_feed_parses_cleanly_in_both_formats(files):
+    assert {"all", "ecl", "uel", "watch", "countermeasure", "notices", "source-health", "news",
+            "entity/skydio", "entity/brincdrones", "entity/insitu"} <= set(files)
+    for f in files.values():
+        for fmt, data in (("atom", f.atom), ("rss", f.rss)):
+            parsed = feedparser.parse(data)
+            assert parsed.bozo == 0, (f.name, fmt, parsed.get("bozo_exception"))
+            assert parsed.version == ("atom10" if fmt == "atom" else "rss20")
+            assert len(parsed.entries) == f.items
+
+
+def test_feed_membership(files):
+    ids = {name: [e.id for e in feedparser.parse(f.atom).entries] for name, f in files.items()}
+    kinds = {name: {i.split("/")[1] for i in v} for name, v in ids.items()}
+    assert "notice" not in kinds["all"] and kinds["notices"] == {"notice"}
+    assert kinds["all"] == {"imposed", "suspended", "suspension_extended", "suspension_ends_soon", "suspension_lapsed"}
+    assert all("/uel/" in i for i in ids["uel"]) and len(ids["uel"]) == 6
+    assert len(ids["ecl"]) == 1 and ids["watch"] == [] and ids["countermeasure"] == []
+    assert all(i.endswith("/skydio") for i in ids["entity/skydio"]) and len(ids["entity/skydio"]) == 7
+    assert {i.split("/")[2] for i in ids["entity/skydio"]} == {"uel", "ecl"}  # one entity feed, every list
+    assert len(ids["source-health"]) == 1 and len(ids["news"]) == 1
+    assert not any(i.endswith("/skydio") for i in ids["all"])  # entity-scope items stay in entity feeds
+
+
+def test_ids_are_event_ids_and_rss_guids_are_not_permalinks(files):
+    events = {e.id: e for e in history()}
+    for f in files.values():
+        atom = etree.fromstring(f.atom)
+        ns = {"a": "http://www.w3.org/2005/Atom"}
+        for entry_id in atom.xpath("/a:feed/a:entry/a:id/text()", namespaces=ns):
+            assert entry_id in events and entry_id.startswith("tag:mofcom-watch,2025:")
+        rss = etree.fromstring(f.rss)
+        for guid in rss.xpath("/rss/channel/item/guid"):
+            assert guid.get("isPermaLink") == "false"
+            assert guid.text in events and not guid.text.startswith("http")
+
+
+def test_entries_newest_first_whatever_the_input_order():
+    events = history()
+    random.Random(3).shuffle(events)
+    files = by_name(build_feeds(events, base_url=BASE))
+    for name in ("all", "uel"):
+        for data in (files[name].atom, files[name].rss):
+            published = [e.published_parsed for e in feedparser.parse(data).entries]
+            assert published == sorted(published, reverse=True) and len(published) > 1
+    first = feedparser.parse(files["all"].atom).entries[0]
+    assert first.id.endswith("/suspension_lapsed/uel/2026-11-10")
+
+
+def test_dates_published_is_occurred_updated_is_updated(files):
+    entries = {e.id: e for e in feedparser.parse(files["all"].atom).entries}
+    for ev in history():
+        if ev.id in entries:
+            assert entries[ev.id].published == ev.occurred.isoformat()
+            assert entries[ev.id].updated == ev.updated.isoformat()
+    rss_item = feedparser.parse(files["all"].rss).entries[0]
+    assert rss_item.published == "Tue, 10 Nov 2026 00:00:00 +0800"
+
+
+def test_feed_updated_is_newest_item_never_now(files):
+    parsed = feedparser.parse(files["all"].atom)
+    assert parsed.feed.updated == "2026-11-10T00:00:00+08:00"
+    empty = feedparser.parse(files["watch"].atom)
+    assert empty.feed.updated == EMPTY_FEED_UPDATED.isoformat()
+    assert b"<lastBuildDate>Tue, 10 Nov 2026 00:00:00 +0800</lastBuildDate>" in files["all"].rss
+
+
+def test_chinese_text_and_provenance_in_every_body(files):
+    for fmt in ("atom", "rss"):
+        entry = next(e for e in feedparser.parse(getattr(files["uel"], fmt)).entries if "lapsed" in e.id)
+        body = entry.content[0].value if fmt == "atom" else entry.description
+        assert "不可靠实体清单工作机制关于将11家美国实体列入不可靠实体清单的公告" in body  # Chinese title
+        assert "斯凯迪奥公司" in body and "Skydio Inc." in body  # entity table, both languages
+        assert "不可靠实体清单工作机制公告〔2025〕7号" in body  # notice number
+        assert all(u in body for u in URLS)  # every official URL
+        assert SHA in body and PROV.fetched_at.isoformat() in body  # provenance
+        assert "Presumed - needs review" in body and "2026-11-10" in body
+        assert entry.link == URLS[0]
+        assert entry.title.startswith("Suspension lapsed")
+
+
+def test_countdown_shows_days_left_and_until(files):
+    entry = next(e for e in feedparser.parse(files["uel"].atom).entries if "ends_soon" in e.id)
+    body = entry.content[0].value
+    assert "Days left</th><td>30<" in body and "Until</th><td>2026-11-10<" in body
+
+
+def test_self_links_per_format(files):
+    for name in ("all", "entity/skydio"):
+        atom = feedparser.parse(files[name].atom).feed
+        rss_raw = etree.fromstring(files[name].rss)
+        assert {l.rel: l.href for l in atom.links}["self"] == f"{BASE}{name}.atom"
+        self_rss = rss_raw.xpath("//*[local-name()='link' and @rel='self']")[0].get("href")
+        assert self_rss == f"{BASE}{name}.rss"
+        assert rss_raw.findtext("channel/link") == BASE
+
+
+def test_same_events_give_identical_bytes_also_shuffled():
+    a = build_feeds(history(), base_url=BASE)
+    b = build_feeds(history(), base_url=BASE)
+    shuffled = history() + history()[:4]  # shuffled, with duplicates
+    random.Random(11).shuffle(shuffled)
+    c = build_feeds(shuffled, base_url=BASE)
+    assert [(f.name, f.atom, f.rss) for f in a] == [(f.name, f.atom, f.rss) for f in b]
+    assert [(f.name, f.atom, f.rss) for f in a] == [(f.name, f.atom, f.rss) for f in c]
+
+
+def test_updated_moves_only_on_a_correction():
+    events = history()
+    before = by_name(build_feeds(events, base_url=BASE))
+    when = datetime(2026, 11, 28, 9, 30, tzinfo=timezone.utc)
+    idx = next(i for i, e in enumerate(events) if e.kind == EventKind.SUSPENDED)
+    fixed = list(events)
+    fixed[idx] = corrected(events[idx], when)
+    after = by_name(build_feeds(fixed + [events[idx]], base_url=BASE))  # the old version too: newest wins
+    old = {e.id: e for e in feedparser.parse(before["uel"].atom).entries}
+    new = {e.id: e for e in feedparser.parse(after["uel"].atom).entries}
+    assert old.keys() == new.keys()
+    changed = {i for i in old if old[i].updated != new[i].updated}
+    assert changed == {events[idx].id}
+    assert new[events[idx].id].updated == when.isoformat()
+    assert new[events[idx].id].published == old[events[idx].id].published  # still the same item
+    assert feedparser.parse(after["uel"].atom).feed.updated == when.isoformat()
+    assert after["entity/skydio"].atom == before["entity/skydio"].atom  # untouched feeds keep their bytes
+
+
+def test_correction_item_points_to_the_corrected_item():
+    events = history()
+    target = events[2]
+    fix = events[2].__class__(**{**target.__dict__, "id": target.id + "/correction", "kind": EventKind.CORRECTION,
+                                 "corrects": target.id, "title": "Correction: suspension of UEL-2025-7"})
+    files = by_name(build_feeds(events + [fix], base_url=BASE))
+    entry = next(e for e in feedparser.parse(files["all"].atom).entries if e.id == fix.id)
+    assert target.id in entry.content[0].value and "corrects the earlier item" in entry.content[0].value
+
+
+def test_spliced_feed_equals_what_feedgen_writes_itself(files):
+    """The speed-up (entries serialised once, spliced in) changes no element."""
+    events = [e for e in sorted(history(), key=lambda e: (-e.occurred.timestamp(), e.id))
+              if e.scope == "notice" and e.kind != EventKind.NOTICE and e.list and e.list.value == "uel"]
+    for fmt in ("atom", "rss"):
+        fg: FeedGenerator = feed_generator(name="uel", title="MOFCOM watch: unreliable entity list",
+                                           subtitle="Events on the unreliable entity list (不可靠实体清单).",
+                                           updated=max(e.updated for e in events))
+        for ev in events:
+            fg.add_entry(make_entry(ev), order="append")
+        set_links(fg, BASE, "uel", fmt)
+        reference = fg.atom_str() if fmt == "atom" else fg.rss_str()
+        ours = getattr(files["uel"], fmt)
+        parser = etree.XMLParser(remove_blank_text=True)
+        assert etree.tostring(etree.fromstring(ours, parser)) == etree.tostring(etree.fromstring(reference, parser))
+
+
+def test_unsafe_entity_keys_make_safe_file_names():
+    from feeds.identity import entity_feed_name, feed_url
+
+    assert entity_feed_name("skydio") == "entity/skydio"
+    assert entity_feed_name("斯凯迪奥") == "entity/斯凯迪奥"
+    long = entity_feed_name("中" * 200)
+    assert long.startswith("entity/中") and len(long.encode()) < 200
+    assert entity_feed_name("a/../b").startswith("entity/ab-")
+    assert feed_url("http://h/x", "entity/斯凯迪奥", "atom") == "http://h/x/entity/%E6%96%AF%E5%87%AF%E8%BF%AA%E5%A5%A5.atom"

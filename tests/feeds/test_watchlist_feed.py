@@ -1,0 +1,69 @@
+"""The watchlist feed: every event touching a counterparty, once, with how it matched."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import feedparser
+
+from feeds.build import build_feeds
+from feeds.catalog import select_feeds
+from storage.records import EventKind
+from storage.watchlist import Counterparty, Watchlist
+from tests.feeds.factory import ENTITIES, history
+
+BASE = "http://127.0.0.1/feeds/"
+
+
+def watchlist(*names: str) -> Watchlist:
+    return Watchlist(tuple(Counterparty(n) for n in names))
+
+
+def feed(files, name):
+    return next(f for f in files if f.name == name)
+
+
+def test_entity_events_of_a_counterparty_land_in_the_watchlist_feed_with_the_match():
+    files = build_feeds(history(), base_url=BASE, watchlist=watchlist("SKYDIO INC", "Insitu Incorporated"))
+    parsed = feedparser.parse(feed(files, "watchlist").atom)
+    assert parsed.bozo == 0 and feedparser.parse(feed(files, "watchlist").rss).bozo == 0
+    ids = [e.id for e in parsed.entries]
+    assert sorted(ids) == sorted(e.id for e in history() if e.scope == "entity" and e.entity_key in {"skydio", "insitu"})
+    body = next(e for e in parsed.entries if e.id.endswith("/skydio")).content[0].value
+    assert "Watchlist match" in body and "SKYDIO INC" in body and "Skydio Inc." in body
+    assert "normalised" in body and "score 100.0" in body
+
+
+def test_no_watchlist_no_watchlist_feed_and_no_match_empty_feed():
+    assert "watchlist" not in {f.name for f in build_feeds(history(), base_url=BASE)}
+    files = build_feeds(history(), base_url=BASE, watchlist=watchlist("Nobody Ltd"))
+    assert feed(files, "watchlist").items == 0
+
+
+def test_fuzzy_match_shows_method_and_score():
+    sel = {s.spec.name: s for s in select_feeds(history(), watchlist("Skydiio Incorporated"))}
+    extras = dict(sel["watchlist"].events[0].extra)
+    assert extras["watchlist_method"] == "fuzzy" and 90 <= float(extras["watchlist_score"]) < 100
+    assert extras["watchlist_matched_name"] == "Skydiio Incorporated"
+
+
+def test_notice_scope_events_fill_in_when_no_entity_event_says_it():
+    """With only notice-scope events (e.g. an unresolved reference), the notice item is used, once."""
+    notice_only = [e for e in history() if e.scope == "notice"]
+    sel = {s.spec.name: s for s in select_feeds(notice_only, watchlist("Skydio", "Insitu"))}
+    items = sel["watchlist"].events
+    assert len({e.id for e in items}) == len(items)  # one item per event even with two counterparties inside
+    kinds = {e.kind for e in items}
+    assert EventKind.IMPOSED in kinds and EventKind.SUSPENSION_LAPSED in kinds and EventKind.NOTICE in kinds
+    # with entity-scope events present, the notice-level duplicates are left out
+    full = {s.spec.name: s for s in select_feeds(history(), watchlist("Skydio"))}
+    assert all(e.scope == "entity" for e in full["watchlist"].events)
+
+
+def test_watchlist_items_keep_their_event_ids_and_feed_bytes_are_stable():
+    w = watchlist("Skydio")
+    a = feed(build_feeds(history(), base_url=BASE, watchlist=w), "watchlist")
+    b = feed(build_feeds(list(reversed(history())), base_url=BASE, watchlist=w), "watchlist")
+    assert a.atom == b.atom and a.rss == b.rss
+    ent = dataclasses.replace(ENTITIES[0])
+    assert ent.key == "skydio"
