@@ -15,6 +15,8 @@ from enum import StrEnum
 from urllib.parse import urlencode, urlsplit
 
 ARTICLE_PATH_RE = re.compile(r"/art/\d{4}/art_[0-9a-f]{32}\.html$")
+# MOFCOM indexes link notices across these hosts (the www annual index lists aqygzj pages)
+NOTICE_HOSTS = frozenset({"www.mofcom.gov.cn", "aqygzj.mofcom.gov.cn"})
 
 
 class Mode(StrEnum):
@@ -58,9 +60,10 @@ class Source:
         raise NotImplementedError
 
     def wants(self, url: str) -> bool:
-        """Follow this link? By default: an article page on one of the source's hosts."""
+        """Follow this link? By default: an article page on the source's hosts or another MOFCOM notice host."""
         parts = urlsplit(url)
-        return (parts.hostname or "").lower() in self.hosts and bool(ARTICLE_PATH_RE.search(parts.path))
+        host = (parts.hostname or "").lower()
+        return (host in self.hosts or host in NOTICE_HOSTS) and bool(ARTICLE_PATH_RE.search(parts.path))
 
     def url(self, path: str, params: dict[str, str] | None = None) -> str:
         query = "?" + urlencode(params) if params else ""

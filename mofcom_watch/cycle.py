@@ -1,0 +1,230 @@
+"""One fetch-parse-diff-publish cycle: what ``mofcom-watch run`` and the scheduler call.
+
+Takes the database run lock, crawls every configured source (politely, see
+:mod:`scraper.fetch`), ingests each page in its own transaction, records source
+health, syncs the lifecycle events and publishes the feeds. ``ok`` is False when any
+source had a failure or a health issue is open: the run's exit code says so.
+"""
+
+from __future__ import annotations
+
+import sys
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from scraper.discovery import Crawler, CrawlSettings, ProgressFn
+from scraper.fetch import FetchPolicy, Fetcher, HostMap
+from scraper.sources import Mode, Source, load_sources
+from scraper.sources.base import NOTICE_HOSTS
+from storage.health import (
+    FAILING_RUNS,
+    Failure,
+    previous_runs,
+    has_run,
+    open_health_issues,
+    record_source_run,
+)
+from storage.runlock import make_holder, run_lock
+
+
+@dataclass(frozen=True)
+class SourceSummary:
+    name: str
+    mode: str  # backfill | update | skipped
+    fetched: int = 0
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    links: int = 0
+    failures: tuple[Failure, ...] = ()
+    notes: tuple[str, ...] = ()
+    opened: tuple[str, ...] = ()  # health issues opened by this run
+    resolved: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.mode == "skipped" or self.failed == 0
+
+
+@dataclass(frozen=True)
+class CycleResult:
+    ok: bool
+    run_id: str
+    as_of: date
+    sources: tuple[SourceSummary, ...] = ()
+    new_events: int = 0
+    corrected_events: int = 0
+    open_issues: tuple[str, ...] = ()
+    published: tuple[str, ...] = ()  # feed files written (changed)
+    requests: int = 0
+    bodies: int = 0
+    body_bytes: int = 0
+    not_modified: int = 0
+    parsed: int = 0
+    problems: tuple[str, ...] = field(default=())
+    held_back: tuple[str, ...] = ()  # sources whose missing pages held back event sync and publishing
+
+
+def policy_from(settings: Any) -> FetchPolicy:
+    """The fetch policy from the service settings (every field optional, with defaults)."""
+    defaults = FetchPolicy()
+    return FetchPolicy(
+        user_agent=getattr(settings, "user_agent", None) or defaults.user_agent,
+        per_host=getattr(settings, "per_host_concurrency", defaults.per_host),
+        delay=getattr(settings, "request_delay", defaults.delay),
+        total=getattr(settings, "concurrency", defaults.total),
+        timeout=getattr(settings, "timeout", defaults.timeout),
+        attempts=getattr(settings, "retries", defaults.attempts - 1) + 1,
+        max_bytes=getattr(settings, "max_body_bytes", defaults.max_bytes),
+    )
+
+
+def select_sources(sources: list[Source], base_urls: dict[str, str]) -> tuple[list[Source], list[Source]]:
+    """With overrides given, a source whose hosts all lack one is skipped: a run against a
+    mirror or local copy never reaches out to the real sites by accident."""
+    if not base_urls:
+        return sources, []
+    use = [s for s in sources if s.hosts and s.hosts & set(base_urls)]
+    return use, [s for s in sources if s not in use]
+
+
+def _progress_bar(enabled: bool | None) -> tuple[Callable[[], None], Callable[[], None], ProgressFn | None]:
+    """A rich progress line on a terminal, nothing otherwise."""
+    if enabled is False or (enabled is None and not sys.stderr.isatty()):
+        return (lambda: None), (lambda: None), None
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} pages"),
+                        TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+    task = progress.add_task("fetching", total=None)
+
+    def tick(source: str, _url: str) -> None:
+        progress.update(task, advance=1, description=f"fetching {source}")
+
+    return progress.start, progress.stop, tick
+
+
+def run_cycle(
+    settings: Any,
+    *,
+    as_of: date | None = None,
+    since: int | None = None,
+    base_urls: dict[str, str] | None = None,
+    run_id: str | None = None,
+    backfill: bool = False,
+    out_dir: Path | None = None,
+    sources: list[Source] | None = None,
+    policy: FetchPolicy | None = None,
+    progress: bool | None = None,
+    publish_feeds: bool = True,
+) -> CycleResult:
+    """Fetch, ingest, sync events, publish. ``backfill`` (CLI ``--since``) walks every index page
+    of every source back to ``since``; otherwise only a source's first run does."""
+    from mofcom_watch.pipeline import ingest_page
+    from storage.db import open_store, session_factory
+
+    run_id = run_id or uuid.uuid4().hex[:12]
+    as_of = as_of or datetime.now(timezone.utc).date()
+    overrides = {**dict(getattr(settings, "base_urls", {}) or {}), **dict(base_urls or {})}
+    all_sources = sources if sources is not None else load_sources(tuple(getattr(settings, "sources", ()) or ()))
+    active, skipped = select_sources(all_sources, overrides)
+    since = since if since is not None else getattr(settings, "since", None)
+
+    engine = open_store(settings.database_url)
+    sf = session_factory(engine)
+    summaries: list[SourceSummary] = [
+        SourceSummary(s.name, "skipped", notes=("no --base-url for its host: not fetched",)) for s in skipped
+    ]
+    policy = policy or policy_from(settings)
+    allowed = set(NOTICE_HOSTS).union(*(s.hosts for s in all_sources))
+    try:
+        with run_lock(engine, holder=make_holder(run_id)):
+            fetcher = Fetcher(policy, host_map=HostMap(overrides), allowed_hosts=allowed)
+            start, stop, tick = _progress_bar(progress)
+            crawler = Crawler(fetcher, sf, partial(ingest_page, sf),
+                              CrawlSettings(as_of=as_of, since=since, workers=policy.total), progress=tick)
+            start()
+            try:
+                for source in active:
+                    with sf() as session:
+                        mode = Mode.BACKFILL if backfill or not has_run(session, source.name) else Mode.UPDATE
+                    report = crawler.crawl(source, mode)
+                    with sf() as session, session.begin():
+                        change = record_source_run(session, run_id, report)
+                    summaries.append(SourceSummary(
+                        source.name, mode.value, report.fetched, report.new, report.changed, report.unchanged,
+                        report.failed, report.links, report.failures, report.notes, change.opened, change.resolved,
+                    ))
+            finally:
+                stop()
+                fetcher.close()
+            with sf() as session:
+                held = tuple(s.name for s in summaries if s.failed and not _given_up(session, s.name))
+            new_events = corrected = 0
+            published: tuple[str, ...] = ()
+            problems: tuple[str, ...] = ()
+            if held:
+                problems = (f"events and feeds held back: pages of {', '.join(held)} could not be fetched; "
+                            "the next run retries them",)
+            else:
+                new_events, corrected, published, problems = _sync_and_publish(
+                    sf, settings, as_of, out_dir, publish_feeds)
+            with sf() as session:
+                issues = tuple(i.key for i in open_health_issues(session))
+    finally:
+        engine.dispose()
+    ok = all(s.ok for s in summaries) and not issues
+    counters = fetcher.counters
+    return CycleResult(
+        ok=ok, run_id=run_id, as_of=as_of, sources=tuple(summaries), new_events=new_events,
+        corrected_events=corrected, open_issues=issues, published=published, requests=counters.requests,
+        bodies=counters.bodies, body_bytes=counters.body_bytes, not_modified=counters.not_modified,
+        parsed=crawler.parsed, problems=problems, held_back=held,
+    )
+
+
+def _given_up(session, source: str) -> bool:
+    """Missing pages hold back events (a missing extension would read as a false lapse), but only
+    until the source has failed FAILING_RUNS runs in a row: then it is reported failing and the
+    events are derived from what is stored."""
+    runs = previous_runs(session, source, FAILING_RUNS)
+    return len(runs) >= FAILING_RUNS and not any(r.ok for r in runs)
+
+
+def _sync_and_publish(sf, settings: Any, as_of: date, out_dir: Path | None,
+                      publish_feeds: bool) -> tuple[int, int, tuple[str, ...], tuple[str, ...]]:
+    """Lifecycle sync, then feeds. Each step is skipped when its module is not installed."""
+    new_events = corrected = 0
+    published: tuple[str, ...] = ()
+    problems: tuple[str, ...] = ()
+    try:
+        from storage.events import sync_events
+    except ImportError:
+        sync_events = None
+    if sync_events is not None:
+        with sf() as session, session.begin():
+            result = sync_events(session, as_of)
+        new_events, corrected = result.new, result.corrected
+        problems = tuple(getattr(result, "problems", ()) or ())
+    if not publish_feeds:
+        return new_events, corrected, published, problems
+    try:
+        from mofcom_watch.publish import publish
+    except ImportError:
+        return new_events, corrected, published, problems
+    target = out_dir or getattr(settings, "feeds_path", None) or Path("data/feeds")
+    base_url = getattr(settings, "feeds_base_url", None) or "http://localhost:8080/feeds/"
+    with sf() as session, session.begin():
+        outcome = publish(session, as_of=as_of, out_dir=Path(target), base_url=base_url,
+                          watchlist_path=getattr(settings, "watchlist", None))
+    written = getattr(outcome, "written", None)
+    if written is not None:
+        published = tuple(str(p) for p in written)
+    return new_events, corrected, published, problems
