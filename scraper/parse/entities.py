@@ -24,7 +24,7 @@ LATIN_RE = re.compile(r"[A-Za-z]")
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 NOT_A_NAME_RE = re.compile(r"^(?:禁止|不批准|对|自|根据|本|依据|上述|按照|如|在|将|为)")
 SENTENCE_PUNCT_RE = re.compile(r"[，。；！？]")
-TRAILING_PUNCT = " ;；。，,、.:"
+TRAILING_PUNCT = " ;；。，,、:："
 COUNTRIES = {
     "美国": "US", "日本": "JP", "台湾地区": "TW", "中国台湾地区": "TW", "台湾": "TW", "欧盟": "EU", "欧洲": "EU",
     "英国": "GB", "加拿大": "CA", "德国": "DE", "法国": "FR", "韩国": "KR", "印度": "IN", "澳大利亚": "AU",
@@ -34,7 +34,7 @@ COUNTRY_ALT = "|".join(sorted(COUNTRIES, key=len, reverse=True))
 ENTITY_NOUN = r"(?:实体|企业|公司|机构|单位|组织|军工企业|个人)"
 COUNT_RE = re.compile(rf"(?P<n>{NUM})\s*家\s*(?P<c>{COUNTRY_ALT})?\s*(?:的)?\s*(?:[\u4e00-\u9fff]{{0,6}}?){ENTITY_NOUN}")
 # Prose list: "决定将…列入…" (the segment between 将 and 列入).
-PROSE_DECISION_RE = re.compile(r"决定\s*将(?P<seg>.+?)列入")
+PROSE_DECISION_RE = re.compile(r"决定\s*将(?P<seg>[^。]+?)(?:列入|纳入|移出)")
 OBJECT_OF_DUI_RE = re.compile(
     r"(?:决定)?对\s*(?P<seg>[^,。;]{2,80}?)(?=\s*(?:涉嫌|采取|启动|进行|实施|予以|开展|的行为))"
 )

@@ -1,0 +1,80 @@
+"""Notice numbers -> keys (never from the URL)."""
+
+import pytest
+
+from scraper.parse import parse_text
+from scraper.parse.number import find_references
+from scraper.parse.textnorm import clean, fold
+from storage.records import NoticeKind
+
+
+def refs(text):
+    t = clean(text)
+    return [r.key for _, _, r in find_references(fold(t), t)]
+
+
+def head(number_line, body="决定将甲公司（Alpha Inc.）列入出口管制管控名单。\n本公告自公布之日起正式实施。\n商务部\n2025年4月4日"):
+    return parse_text(f"{number_line}\n\n{body}")
+
+
+@pytest.mark.parametrize(
+    ("line", "key", "kind"),
+    [
+        ("商务部公告2025年第21号", "MOFCOM-2025-21", NoticeKind.ANNOUNCEMENT),
+        ("商务部 海关总署公告2025年第18号", "MOFCOM-2025-18", NoticeKind.ANNOUNCEMENT),
+        ("商务部令2025年第7号", "MOFCOM-ORDER-2025-7", NoticeKind.ORDER),
+        ("不可靠实体清单工作机制公告〔2025〕7号", "UEL-2025-7", NoticeKind.UEL_ANNOUNCEMENT),
+        ("不可靠实体清单工作机制〔2025〕8号", "UEL-2025-8", NoticeKind.UEL_ANNOUNCEMENT),
+        ("不可靠实体清单工作机制公告[2025]9号", "UEL-2025-9", NoticeKind.UEL_ANNOUNCEMENT),
+        ("不可靠实体清单工作机制公告［2025］10号", "UEL-2025-10", NoticeKind.UEL_ANNOUNCEMENT),
+        ("不可靠实体清单工作机制公告（2024）1号", "UEL-2024-1", NoticeKind.UEL_ANNOUNCEMENT),
+        ("商务部公告二〇二五年第二十一号", "MOFCOM-2025-21", NoticeKind.ANNOUNCEMENT),
+        ("商务部公告２０２５年第５１号", "MOFCOM-2025-51", NoticeKind.ANNOUNCEMENT),
+    ],
+)
+def test_own_number_gives_the_key(line, key, kind):
+    rec = head(line)
+    assert (rec.key, rec.kind) == (key, kind)
+
+
+def test_joint_announcement_shares_mofcom_numbering_and_names_both_issuers():
+    rec = head("商务部 海关总署公告2025年第18号")
+    assert rec.issuer == "商务部 海关总署"
+    assert rec.number == "商务部 海关总署公告2025年第18号"
+
+
+def test_spaced_uel_header_gives_the_key():
+    text = "不 可 靠 实 体 清 单 工 作 机 制\n公    告\n2025年 第7号\n\n决定将甲公司（Alpha Inc.）列入不可靠实体清单。\n不可靠实体清单工作机制\n（商务部代章）\n2025年4月4日"
+    rec = parse_text(text)
+    assert rec.key == "UEL-2025-7"
+    assert rec.issuer == "不可靠实体清单工作机制（商务部代章）"
+
+
+def test_filing_number_wins_over_a_reference_in_the_body():
+    text = ("【发布文号】不可靠实体清单工作机制公告〔2025〕6号\n【发文日期】2025年03月04日\n\n"
+            "2025年2月4日，不可靠实体清单工作机制发布公告（不可靠实体清单工作机制公告〔2025〕4号），将因美纳公司（Illumina, Inc.）列入不可靠实体清单。"
+            "不可靠实体清单工作机制决定对因美纳公司采取以下处理措施：禁止其向中国出口基因测序仪。")
+    rec = parse_text(text)
+    assert rec.key == "UEL-2025-6"
+    assert [r.key for r in rec.references] == ["UEL-2025-4"]
+
+
+def test_key_never_comes_from_the_url():
+    rec = parse_text("商务部公告2025年第1号\n\n决定将甲公司（Alpha Inc.）列入出口管制管控名单。\n2025年1月2日",
+                     __import__("scraper.parse", fromlist=["PageHints"]).PageHints(url="https://x/art/2025/art_" + "a" * 32 + ".html"))
+    assert rec.key == "MOFCOM-2025-1"
+
+
+def test_two_numbers_in_one_phrase_are_two_references():
+    assert refs("停止3月4日公告（不可靠实体清单工作机制公告〔2025〕5号和6号）相关措施") == ["UEL-2025-5", "UEL-2025-6"]
+    assert refs("暂停商务部公告2025年第21号、第22号相关措施") == ["MOFCOM-2025-21", "MOFCOM-2025-22"]
+    assert refs("暂停实施商务部令2025年第6号") == ["MOFCOM-ORDER-2025-6"]
+
+
+def test_bare_year_number_is_not_a_reference():
+    assert refs("2025年第3季度") == []
+    assert refs("按2025年第3号文件") == []
+
+
+def test_uel_context_makes_old_style_number_a_uel_key():
+    assert refs("不可靠实体清单工作机制于2023年2月16日发布公告2023年第1号") == ["UEL-2023-1"]
