@@ -12,7 +12,10 @@ the ``Event`` table:
   notice, or a re-fetch of the same text) is refreshed in place, ``updated`` kept:
   what the item says did not change;
 - an event dated on or before ``as_of`` that no longer follows from the notices is
-  marked retracted, with a correction item saying so. Events dated after ``as_of``
+  marked retracted, with a correction item saying so. An unresolved-reference item
+  that disappears because the reference now resolves (a Q&A stored before the notice
+  it suspends) is withdrawn without one: the state events it was waiting for now
+  exist, and the feeds come out as if the notices had arrived in the other order. Events dated after ``as_of``
   are left alone (a sync with an earlier clock does not retract the future).
 
 ``payload_sha256`` hashes the payload without ``updated`` (the one field a
@@ -49,11 +52,12 @@ class SyncResult:
     retracted: int = 0
     refreshed: int = 0  # provenance-only updates
     unchanged: int = 0
+    resolved: int = 0  # unresolved-reference items withdrawn because the reference now resolves
     problems: tuple[str, ...] = ()
 
     @property
     def changed(self) -> bool:
-        return bool(self.new or self.corrected or self.retracted or self.refreshed)
+        return bool(self.new or self.corrected or self.retracted or self.refreshed or self.resolved)
 
 
 def _canonical(payload: dict[str, Any], drop: tuple[str, ...]) -> str:
@@ -120,7 +124,7 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
     rows = session.scalars(select(Event).where(Event.scope.in_(DERIVED_SCOPES))).all()
     existing = {r.id: r for r in rows if r.kind in DERIVED_KINDS}
     derived = {e.id: e for e in derivation.events}
-    counts = dict(new=0, corrected=0, retracted=0, refreshed=0, unchanged=0)
+    counts = dict(new=0, corrected=0, retracted=0, refreshed=0, unchanged=0, resolved=0)
     for event in sorted(derivation.events, key=lambda e: e.id):
         row = existing.get(event.id)
         if row is None:
@@ -156,10 +160,13 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
         old = EventRecord.from_json(row.payload)
         if old.occurred.astimezone(CST).date() > as_of:
             continue  # a later clock made it; an earlier clock does not retract it
-        at = _retraction_time(old, notices or {})
         n = row.revision
         row.retracted = True
         row.revision = row.revision + 1
+        if row.kind == EventKind.UNRESOLVED_REFERENCE.value:
+            counts["resolved"] += 1  # the reference now resolves: its state events say so; no retraction item
+            continue
+        at = _retraction_time(old, notices or {})
         _upsert_correction(session, existing, _correction(
             old, n, at, title=f"Retracted: {old.title}",
             summary=(f"The item \"{old.title}\" no longer follows from the stored notices (the text of a notice "

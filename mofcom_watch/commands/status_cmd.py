@@ -97,7 +97,7 @@ def print_report(report: StatusReport, console: Console) -> None:
     if report.health:
         console.print(f"[bold red]SOURCE HEALTH: {len(report.health)} open issue(s)[/]")
         for h in report.health:
-            where = f" ({h.url})" if h.url else ""
+            where = f" ({h.url})" if h.url and h.url not in h.detail else ""
             console.print(Text(f"  {h.source}: {h.kind}: {h.detail}{where}", style="red"))
     if report.unresolved:
         console.print(f"[bold red]UNRESOLVED REFERENCES: {len(report.unresolved)}[/]")
