@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -47,7 +48,8 @@ class PageResult:
     parsed_count: int | None = None
 
 
-def _default_parser() -> tuple[ParseFn, str]:
+def load_parser() -> tuple[ParseFn, str]:
+    """The real parser and its version (imported late: ``storage`` never imports ``scraper``)."""
     from scraper.parse import PARSER_VERSION, parse_document
 
     return parse_document, PARSER_VERSION
@@ -173,7 +175,7 @@ def ingest_page(
 ) -> PageResult:
     """Snapshot, parse and store one page in one transaction (``parse`` defaults to the real parser)."""
     if parse is None:
-        default_parse, default_version = _default_parser()
+        default_parse, default_version = load_parser()
         parse, parser_version = default_parse, parser_version or default_version
     parser_version = parser_version or "unknown"
     sha = sha256_hex(raw)
@@ -186,3 +188,39 @@ def ingest_page(
         log.debug("storing %s failed", url, exc_info=True)
         return PageResult(url=url, outcome="error", notice_key=None, new=False, changed=False, sha256=sha,
                           detail=f"not stored: {type(exc).__name__}: {exc}")
+
+
+# --- replay: a saved-site tree as pages -------------------------------------------------
+
+SKIP_PREFIXES = ("README", ".")
+SKIP_SUFFIXES = (".md",)
+CONTENT_TYPES = {".html": "text/html", ".htm": "text/html", ".shtml": "text/html", ".txt": "text/plain",
+                 ".json": "application/json", ".xml": "text/xml"}
+URL_SAFE = "/:@!$&'()*+,;=-._~%?"
+
+
+def replay_url(rel_parts: tuple[str, ...]) -> str:
+    """``<host>/<path>`` -> ``https://<host>/<path>``; anything else -> ``file:<relative path>``."""
+    from urllib.parse import quote
+
+    rel = "/".join(rel_parts)
+    if len(rel_parts) > 1 and "." in rel_parts[0]:
+        return "https://" + rel_parts[0].lower() + "/" + quote("/".join(rel_parts[1:]), safe=URL_SAFE)
+    return "file:" + quote(rel, safe=URL_SAFE)
+
+
+def replay_files(root: Path) -> list[tuple[Path, str]]:
+    """Every page file under ``root``, sorted by path, with the URL it stands for."""
+    files = []
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        parts = path.relative_to(root).parts
+        if any(part.startswith(".") for part in parts) or parts[-1].startswith(SKIP_PREFIXES):
+            continue
+        if path.suffix.lower() in SKIP_SUFFIXES:
+            continue
+        files.append((path, replay_url(parts)))
+    return files
+
+
+def replay_content_type(path: Path) -> str | None:
+    return CONTENT_TYPES.get(path.suffix.lower())

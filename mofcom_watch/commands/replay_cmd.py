@@ -1,11 +1,177 @@
-"""`mofcom-watch replay` (not built yet)."""
+"""`mofcom-watch replay DIR`: ingest a saved-site tree, run the lifecycle engine, print what is stored.
+
+``DIR/<host>/<path>`` becomes ``https://<host>/<path>``; any other file a
+``file:<relative path>`` URL. One transaction per page; re-running adds nothing.
+Exit 0 clean, 1 when a page was unusable (or failed) or a notice's entity count
+differs from the count it states, 2 for a missing or unreadable DIR.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Optional
 
 import typer
+from rich.console import Console
+from rich.table import Table
+
+from mofcom_watch.context import app_context
+import mofcom_watch.pipeline as pipeline
+from mofcom_watch.pipeline import PageResult, ingest_page, replay_content_type, replay_files
+from storage.db import DatabaseError, open_store, session_factory
+from storage.notices import load_stored_notices
+from storage.records import StoredNotice
+
+
+@dataclass(frozen=True)
+class ReplaySummary:
+    pages: int
+    new: int  # notices not stored before
+    changed: int  # stored notices whose substance changed
+    unchanged: int  # pages whose bytes were already stored (not parsed again)
+    unusable: tuple[str, ...]  # URLs (unusable or failed pages)
+    mismatched: tuple[str, ...]  # notice keys whose parsed count differs from the stated count
+
+
+def summarise(results: list[PageResult], notices: dict[str, StoredNotice]) -> ReplaySummary:
+    touched = {r.notice_key for r in results if r.outcome == "notice" and r.notice_key}
+    mismatched = tuple(sorted(
+        key for key in touched if key in notices
+        and notices[key].record.stated_count is not None
+        and notices[key].record.stated_count != len(notices[key].record.entities)
+    ))
+    return ReplaySummary(
+        pages=len(results),
+        new=sum(r.new for r in results),
+        changed=sum(r.changed for r in results),
+        unchanged=sum(r.skipped for r in results),
+        unusable=tuple(f"{r.url} ({r.outcome}: {r.detail})" for r in results if r.outcome in ("unusable", "error")),
+        mismatched=mismatched,
+    )
+
+
+def _optional(module: str, name: str):
+    """A function another helper provides, when it exists yet."""
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        return None
+
+
+def _parse_fetched_at(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"not an ISO 8601 date-time: {value!r}", param_hint="--fetched-at") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def _parse_as_of(value: str | None) -> date:
+    if value is None:
+        return datetime.now(timezone.utc).date()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"not an ISO date (YYYY-MM-DD): {value!r}", param_hint="--as-of") from None
+
+
+def _table(notices: list[StoredNotice], states: dict[str, str]) -> Table:
+    table = Table(title="Stored notices", show_lines=False)
+    for column in ("notice", "list", "published", "effective", "entities"):
+        table.add_column(column, no_wrap=True)
+    for column in ("number", "state", "warnings"):
+        table.add_column(column, overflow="fold")
+    for n in notices:
+        r = n.record
+        counted = f"{len(r.entities)}/{r.stated_count}" if r.stated_count is not None else str(len(r.entities))
+        table.add_row(
+            r.key, r.list.value if r.list else "", r.published.isoformat() if r.published else "",
+            r.effective or "", counted, r.number or "", states.get(r.key, ""), "; ".join(r.warnings),
+        )
+    return table
 
 
 def register(app: typer.Typer) -> None:
     @app.command("replay")
-    def _replay() -> None:
-        """Not built yet."""
-        typer.echo("replay: not built yet", err=True)
-        raise typer.Exit(2)
+    def _replay(
+        ctx: typer.Context,
+        directory: Path = typer.Argument(..., help="Saved pages: DIR/<host>/<path>, other files become file: URLs."),
+        fetched_at: Optional[str] = typer.Option(None, "--fetched-at", help="Fetch time to record (ISO 8601); default now."),
+        as_of: Optional[str] = typer.Option(None, "--as-of", help="Date for the lifecycle engine (YYYY-MM-DD); default today."),
+    ) -> None:
+        """Ingest every saved page under DIR (one transaction per page), run the engine, print the notices."""
+        out, err = Console(), Console(stderr=True)
+        moment = _parse_fetched_at(fetched_at) or datetime.now(timezone.utc)
+        day = _parse_as_of(as_of)
+        if not directory.is_dir():
+            err.print(f"[red]replay: {directory} is not a readable directory[/red]")
+            raise typer.Exit(2)
+        try:
+            files = replay_files(directory)
+        except OSError as exc:
+            err.print(f"[red]replay: cannot read {directory}: {exc}[/red]")
+            raise typer.Exit(2) from None
+        try:
+            parse, parser_version = pipeline.load_parser()
+        except ImportError as exc:
+            err.print(f"[red]replay: the page parser is not available ({exc})[/red]")
+            raise typer.Exit(1) from None
+        try:
+            engine = open_store(app_context(ctx).settings.database_url)
+        except DatabaseError as exc:
+            err.print(f"[red]replay: {exc}[/red]")
+            raise typer.Exit(2) from None
+        factory = session_factory(engine)
+        results: list[PageResult] = []
+        for path, url in files:
+            try:
+                raw = path.read_bytes()
+            except OSError as exc:
+                results.append(PageResult(url=url, outcome="error", notice_key=None, new=False, changed=False,
+                                          sha256="", detail=f"cannot read {path}: {exc.strerror}"))
+                continue
+            results.append(ingest_page(factory, url=url, raw=raw, fetched_at=moment,
+                                       content_type=replay_content_type(path), source="replay",
+                                       parse=parse, parser_version=parser_version))
+
+        problems: list[str] = []
+        states: dict[str, str] = {}
+        sync_events = _optional("storage.events", "sync_events")
+        listing_states = _optional("storage.status", "listing_states")
+        try:
+            with factory() as session, session.begin():
+                if sync_events is not None:
+                    sync_events(session, day)
+            with factory() as session:
+                notices = load_stored_notices(session)
+                if listing_states is not None:
+                    for row in listing_states(session, day):
+                        states.setdefault(row.notice_key, [])
+                        states[row.notice_key].append(row.state.value)
+        except Exception as exc:  # another helper's engine failing must not hide what was stored
+            problems.append(f"lifecycle engine failed: {type(exc).__name__}: {exc}")
+            with factory() as session:
+                notices = load_stored_notices(session)
+        engine.dispose()
+
+        state_text = {k: ", ".join(dict.fromkeys(v)) for k, v in states.items()}
+        out.print(_table(notices, state_text))
+        summary = summarise(results, {n.record.key: n for n in notices})
+        out.print(
+            f"{summary.pages} pages: {summary.new} new, {summary.changed} changed, {summary.unchanged} unchanged, "
+            f"{len(summary.unusable)} unusable"
+        )
+        for line in summary.unusable:
+            problems.append(f"unusable page: {line}")
+        for key in summary.mismatched:
+            r = next(n.record for n in notices if n.record.key == key)
+            problems.append(f"count mismatch: {key} parsed {len(r.entities)} entities, the notice states {r.stated_count}")
+        for line in problems:
+            err.print(f"[yellow]{line}[/yellow]", highlight=False)
+        if problems:
+            raise typer.Exit(1)

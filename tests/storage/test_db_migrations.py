@@ -14,13 +14,17 @@ from storage.db import DatabaseError, current_revision, head_revision, make_engi
 from storage.models import Base
 
 
-def test_migrations_produce_exactly_the_models(engine):
+def test_migrations_produce_exactly_the_models(db_url, empty_db_url):
+    engine = open_store(empty_db_url if db_url.startswith("sqlite") else db_url)  # fresh, not the template copy
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+    engine.dispose()
     assert diff == [], f"models.py and the migrations differ; add an Alembic revision: {diff}"
 
 
-def test_open_store_is_at_head_and_idempotent(db_url):
+def test_open_store_is_at_head_and_idempotent(empty_db_url):
+    db_url = empty_db_url
+    assert current_revision(make_engine(db_url)) is None
     eng = open_store(db_url)
     assert current_revision(eng) == head_revision()
     tables = set(inspect(eng).get_table_names())

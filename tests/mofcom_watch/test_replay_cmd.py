@@ -1,0 +1,146 @@
+"""`mofcom-watch replay DIR`: URLs from the tree, exit codes, and re-running adds nothing.
+
+The real parser is swapped for the stand-in of test_replay_pipeline so these tests
+exercise the command and the store, not the parser.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+from typer.testing import CliRunner
+
+import mofcom_watch.pipeline as pipeline
+from mofcom_watch.cli import app
+from mofcom_watch.commands import replay_cmd
+from storage.db import open_store
+from storage.models import Base, Event, Page, Snapshot
+from storage.records import (
+    ActionKind, ActionRecord, EntityRecord, ListKind, NoticeKind, NoticeRecord,
+)
+from tests.mofcom_watch.test_replay_pipeline import stand_in_parse
+
+FETCHED = "2025-12-01T08:00:00+00:00"
+
+
+@pytest.fixture(autouse=True)
+def _stand_in_parser(monkeypatch):
+    monkeypatch.setattr(pipeline, "load_parser", lambda: (stand_in_parse, "stand-in-1"))
+
+
+@pytest.fixture
+def no_engine(monkeypatch):
+    """Replay without the lifecycle engine (another helper's code)."""
+    monkeypatch.setattr(replay_cmd, "_optional", lambda module, name: None)
+
+
+def notice(key: str, n: int, stated: int | None, url_hint: str = "") -> bytes:
+    rec = NoticeRecord(
+        key=key, kind=NoticeKind.ANNOUNCEMENT, number=f"商务部公告2025年第{key.rsplit('-', 1)[1]}号",
+        issuer="商务部", title=f"关于将{n}家美国实体列入出口管制管控名单的公告", published=datetime(2025, 4, 4).date(),
+        effective="2025-04-04", list=ListKind.ECL,
+        actions=(ActionRecord(ActionKind.IMPOSE, ListKind.ECL, effective="2025-04-04"),),
+        entities=tuple(EntityRecord(zh=f"公司{i}", en=f"Firm {i} Inc.", country="US", key=f"firm{i}", n=i + 1)
+                       for i in range(n)),
+        stated_count=stated,
+    )
+    return json.dumps(rec.to_json(), ensure_ascii=False).encode()
+
+
+def tree(root: Path, *, bad: bool = False, mismatch: bool = False) -> Path:
+    files = {
+        "www.mofcom.gov.cn/zwgk/zcfb/art/2025/art_13.html": notice("MOFCOM-2025-13", 3, 3),
+        "aqygzj.mofcom.gov.cn/flzc/art/2025/art_13.html": notice("MOFCOM-2025-13", 3, 3),
+        "www.mofcom.gov.cn/zwgk/zcfb/index.html": b"INDEX",
+        "texts/mofcom-2025-21.txt": notice("MOFCOM-2025-21", 2, 3 if mismatch else 2),
+        "README.md": b"# not a page",
+        "README": b"not a page",
+        "notes.md": b"not a page",
+        ".cache/x.html": b"BOT",
+        "www.mofcom.gov.cn/.hidden.html": b"BOT",
+    }
+    if bad:
+        files["www.mofcom.gov.cn/zwgk/zcfb/art/2025/art_bot.html"] = b"BOT check"
+    for rel, data in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    return root
+
+
+def replay(db_url: str, directory: Path, *extra: str):
+    return CliRunner().invoke(app, ["--db", db_url, "replay", str(directory), "--fetched-at", FETCHED, *extra])
+
+
+def row_counts(db_url: str) -> dict[str, int]:
+    engine = open_store(db_url)
+    try:
+        with Session(engine) as s:
+            return {t.name: s.scalar(select(func.count()).select_from(t)) for t in Base.metadata.sorted_tables}
+    finally:
+        engine.dispose()
+
+
+def test_replay_maps_the_tree_to_urls_and_prints_notices(db_url, tmp_path, no_engine):
+    result = replay(db_url, tree(tmp_path / "site"))
+    assert result.exit_code == 0, result.output
+    assert "MOFCOM-2025-13" in result.output and "MOFCOM-2025-21" in result.output
+    assert "4 pages: 2 new, 0 changed, 0 unchanged, 0 unusable" in result.output
+    engine = open_store(db_url)
+    with Session(engine) as s:
+        assert sorted(s.scalars(select(Page.url))) == [
+            "file:texts/mofcom-2025-21.txt",
+            "https://aqygzj.mofcom.gov.cn/flzc/art/2025/art_13.html",
+            "https://www.mofcom.gov.cn/zwgk/zcfb/art/2025/art_13.html",
+            "https://www.mofcom.gov.cn/zwgk/zcfb/index.html",
+        ]
+        assert {s_.fetched_at for s_ in s.scalars(select(Snapshot))} == {datetime(2025, 12, 1, 8, tzinfo=timezone.utc)}
+    engine.dispose()
+
+
+def test_rerunning_replay_adds_nothing(db_url, tmp_path, no_engine):
+    site = tree(tmp_path / "site")
+    assert replay(db_url, site).exit_code == 0
+    before = row_counts(db_url)
+    again = CliRunner().invoke(app, ["--db", db_url, "replay", str(site)])  # fetched-at now: stored snapshots kept
+    assert again.exit_code == 0, again.output
+    assert "0 new, 0 changed, 4 unchanged" in again.output
+    assert row_counts(db_url) == before
+
+
+def test_unusable_page_exits_1_and_says_which(db_url, tmp_path, no_engine):
+    result = replay(db_url, tree(tmp_path / "site", bad=True))
+    assert result.exit_code == 1
+    assert "art_bot.html" in result.output and "bot-check" in result.output
+    assert "1 unusable" in result.output
+
+
+def test_count_mismatch_exits_1_and_says_which(db_url, tmp_path, no_engine):
+    result = replay(db_url, tree(tmp_path / "site", mismatch=True))
+    assert result.exit_code == 1
+    assert "count mismatch: MOFCOM-2025-21 parsed 2 entities, the notice states 3" in " ".join(result.output.split())
+
+
+def test_missing_dir_and_bad_options_exit_2(db_url, tmp_path):
+    missing = replay(db_url, tmp_path / "nope")
+    assert missing.exit_code == 2 and "not a readable directory" in missing.output
+    site = tree(tmp_path / "site")
+    bad_time = CliRunner().invoke(app, ["--db", db_url, "replay", str(site), "--fetched-at", "yesterday"])
+    assert bad_time.exit_code == 2 and "ISO 8601" in bad_time.output
+    assert "Traceback" not in missing.output + bad_time.output
+
+
+def test_replay_runs_the_lifecycle_engine_when_present(db_url, tmp_path):
+    pytest.importorskip("storage.events")
+    site = tree(tmp_path / "site")
+    first = replay(db_url, site, "--as-of", "2026-11-29")
+    assert first.exit_code == 0, first.output
+    events = row_counts(db_url)["event"]
+    assert events > 0
+    assert replay(db_url, site, "--as-of", "2026-11-29").exit_code == 0
+    assert row_counts(db_url)["event"] == events
