@@ -1,0 +1,44 @@
+# mofcom-watch: serves the feeds and runs the fetch cycle on a schedule.
+#   docker build -t mofcom-watch .
+#   docker run -d -p 8080:8080 -v mofcom-data:/data mofcom-watch
+FROM python:3.11-slim-bookworm
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1
+
+WORKDIR /app
+
+# Dependencies first (from pyproject.toml, with the PostgreSQL driver), so code changes reuse this layer.
+COPY pyproject.toml ./
+RUN python -c "import tomllib; p = tomllib.load(open('pyproject.toml', 'rb'))['project']; print('\n'.join(p['dependencies'] + p['optional-dependencies']['postgres']))" > /tmp/requirements.txt \
+ && pip install --no-cache-dir -r /tmp/requirements.txt \
+ && rm /tmp/requirements.txt
+
+COPY README.md ./
+COPY scraper ./scraper
+COPY storage ./storage
+COPY feeds ./feeds
+COPY mofcom_watch ./mofcom_watch
+RUN pip install --no-cache-dir --no-deps . \
+ && groupadd --system --gid 10001 mofcom \
+ && useradd --system --uid 10001 --gid 10001 --home-dir /data --no-create-home --shell /usr/sbin/nologin mofcom \
+ && mkdir -p /data/feeds \
+ && chown -R 10001:10001 /data
+
+ENV MOFCOM_WATCH_DATA_DIR=/data \
+    MOFCOM_WATCH_HOST=0.0.0.0 \
+    MOFCOM_WATCH_PORT=8080
+
+USER 10001:10001
+WORKDIR /data
+VOLUME ["/data"]
+EXPOSE 8080
+
+# /healthz answers 503 when the last cycle is too old or the database is unreachable (no curl in slim).
+HEALTHCHECK --interval=60s --timeout=10s --start-period=120s --retries=3 \
+  CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/healthz' % os.environ.get('MOFCOM_WATCH_PORT', '8080'), timeout=8)"]
+
+ENTRYPOINT ["mofcom-watch"]
+CMD ["serve", "--schedule"]
