@@ -67,6 +67,8 @@ TARGET_ACTIONS = {
 }
 # Notice kinds whose entities can be the target of a date+count reference.
 LISTING_NOTICE_KINDS = {NoticeKind.ANNOUNCEMENT, NoticeKind.ORDER, NoticeKind.UEL_ANNOUNCEMENT}
+# A news report about an action is not the action: it never changes a state.
+NON_ACTING_KINDS = {NoticeKind.NEWS}
 NO_ENTITY = ""  # pseudo entity key for a listing whose notice names no entities
 
 
@@ -346,7 +348,7 @@ def _ref_slug(ref: NoticeRef | None, i: int, j: int) -> str:
 def _resolve_date_ref(ref: NoticeRef, lst: ListKind | None, source: StoredNotice,
                       listings: dict[tuple[str, ListKind], Listing]) -> tuple[list[Listing], str | None]:
     """Listings of ``lst`` whose notice was published (else took effect) on ``ref.date``; count checked."""
-    lst = ref.list or lst
+    lst = ref.list or lst or source.record.list
     if ref.date is None or lst is None:
         return [], f"reference \"{ref.text}\" names neither a notice number nor a date and list"
     pool = [l for (key, l_list), l in sorted(listings.items())
@@ -590,6 +592,8 @@ def derive(notices: Sequence[StoredNotice], as_of: date) -> Derivation:
     for n in sorted(notices, key=lambda n: (n.record.key, n.record.dumps())):
         if n.record.key in by_key:
             b.problem(f"{n.record.key}: stored twice; using one of them")
+            continue
+        if n.record.kind in NON_ACTING_KINDS:
             continue
         if known_from(n) is None:
             b.problem(f"{n.record.key}: no publication or effective date; ignored")

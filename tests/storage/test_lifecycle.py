@@ -270,3 +270,22 @@ def test_restore_after_lapse_and_effective_datetime_counts_by_date():
     assert (row.state, row.since, row.presumed) == (ListingState.IN_FORCE, date(2026, 12, 2), False)
     assert "restored/uel/2026-12-02" in notice_ids(d, "UEL-2025-7")
     assert "suspension_lapsed/uel/2026-11-10" in notice_ids(d, "UEL-2025-7")
+
+
+def test_news_report_never_changes_a_state():
+    from storage.records import NoticeKind
+
+    news = replace(QAS[3], key="NEWS-2025-08-12-abc", kind=NoticeKind.NEWS)  # reports the 8号 lift
+    d = derive([stored(UEL7), stored(news)], date(2025, 9, 1))
+    assert state(d, "UEL-2025-7").state is ListingState.IN_FORCE
+    assert {e.kind for e in d.events} == {EventKind.IMPOSED, EventKind.NOTICE}
+    assert not [e for e in d.events if e.source_key == "NEWS-2025-08-12-abc"]
+
+
+def test_date_reference_without_list_uses_the_acting_notice_list():
+    ref = replace(by_date(date(2025, 4, 4), ECL, 16), list=None)
+    q = qa("QA-2025-05-14-nolist01", datetime(2025, 5, 14, 22, 0, tzinfo=CST), "答记者问", (
+        replace(act(ActionKind.SUSPEND, ECL, ref, effective="2025-05-14"), list=None),), ECL)
+    d = derive([stored(NO21), stored(UEL7), stored(q)], date(2025, 6, 1))
+    assert state(d, "MOFCOM-2025-21").state is ListingState.SUSPENDED
+    assert state(d, "UEL-2025-7").state is ListingState.IN_FORCE
