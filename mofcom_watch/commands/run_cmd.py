@@ -1,11 +1,109 @@
-"""`mofcom-watch run` (not built yet)."""
+"""`mofcom-watch run`: one fetch-parse-diff-publish cycle (``mofcom_watch.cycle.run_cycle``).
+
+Exit 0 when the run was clean, 1 when a source had problems or a health issue is open
+(or another run holds the lock), 2 for bad options or an unusable database.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import List, Optional
 
 import typer
+from rich.console import Console
+from rich.table import Table
+
+from mofcom_watch.context import app_context
+
+
+def _as_of(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"not an ISO date (YYYY-MM-DD): {value!r}", param_hint="--as-of") from None
+
+
+def _base_urls(values: list[str]) -> dict[str, str]:
+    from scraper.fetch.urls import BaseUrlError, parse_base_url
+
+    out: dict[str, str] = {}
+    for value in values:
+        try:
+            host, url = parse_base_url(value)
+        except BaseUrlError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--base-url") from None
+        out[host] = url
+    return out
+
+
+def print_summary(result, console: Console) -> None:
+    table = Table(title=f"run {result.run_id} (as of {result.as_of})", show_lines=False)
+    for column in ("source", "mode", "fetched", "new", "changed", "unchanged", "failed", "links", "problems"):
+        table.add_column(column, justify="right" if column not in ("source", "mode", "problems") else "left")
+    for s in result.sources:
+        problems = "; ".join(f"{f.reason} {f.url}" for f in s.failures[:3])
+        if len(s.failures) > 3:
+            problems += f"; +{len(s.failures) - 3} more"
+        if s.mode == "skipped":
+            problems = "; ".join(s.notes)
+        table.add_row(s.name, s.mode, str(s.fetched), str(s.new), str(s.changed), str(s.unchanged),
+                      str(s.failed), str(s.links), problems)
+    console.print(table)
+    console.print(
+        f"requests {result.requests} (304: {result.not_modified}), bodies {result.bodies} "
+        f"({result.body_bytes} bytes), parsed {result.parsed}; events new {result.new_events}, "
+        f"corrected {result.corrected_events}; feed files written {len(result.published)}"
+    )
+    for line in result.problems:
+        console.print(f"[yellow]{line}[/yellow]")
+    if result.open_issues:
+        console.print(f"[red]{len(result.open_issues)} open source-health issue(s)[/red] (mofcom-watch status)")
+        for key in result.open_issues[:10]:
+            console.print(f"  {key}")
+    console.print("clean" if result.ok else "[red]problems reported[/red]")
 
 
 def register(app: typer.Typer) -> None:
     @app.command("run")
-    def _run() -> None:
-        """Not built yet."""
-        typer.echo("run: not built yet", err=True)
-        raise typer.Exit(2)
+    def run(
+        ctx: typer.Context,
+        since: Optional[int] = typer.Option(None, "--since", min=1990, max=2100,
+                                            help="Walk every index page back to this year (backfill)."),
+        base_url: List[str] = typer.Option([], "--base-url", metavar="HOST=URL",
+                                           help="Fetch HOST from URL instead (a mirror or local copy). Repeatable."),
+        as_of: Optional[str] = typer.Option(None, "--as-of", help="Derive states as of this date (YYYY-MM-DD)."),
+        out: Optional[Path] = typer.Option(None, "--out", help="Feeds folder (default: the configured feeds_dir)."),
+        source: List[str] = typer.Option([], "--source", help="Only these sources (names). Repeatable."),
+        progress: Optional[bool] = typer.Option(None, "--progress/--no-progress",
+                                                help="Progress bar (default: on a terminal)."),
+    ) -> None:
+        """Fetch the sites, store new or changed pages, derive events, publish the feeds."""
+        from mofcom_watch.cycle import run_cycle
+        from scraper.sources import SourceConfigError, load_sources
+        from storage.db import DatabaseError
+        from storage.runlock import RunLockHeld
+
+        settings = app_context(ctx).settings
+        day = _as_of(as_of)
+        overrides = _base_urls(base_url)
+        err = Console(stderr=True)
+        try:
+            sources = load_sources(tuple(source) or tuple(getattr(settings, "sources", ()) or ()))
+        except SourceConfigError as exc:
+            err.print(f"error: {exc}")
+            raise typer.Exit(2)
+        try:
+            result = run_cycle(settings, as_of=day, since=since, backfill=since is not None,
+                               base_urls=overrides or None, out_dir=out, sources=sources, progress=progress)
+        except RunLockHeld as exc:
+            err.print(f"error: {exc}")
+            raise typer.Exit(1)
+        except DatabaseError as exc:
+            err.print(f"error: {exc}")
+            raise typer.Exit(2)
+        print_summary(result, Console(width=None if sys.stdout.isatty() else 160))
+        raise typer.Exit(0 if result.ok else 1)

@@ -1,0 +1,72 @@
+"""`mofcom-watch run` on the command line: summary, exit codes, the run lock, bad options."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from mofcom_watch.cli import app
+from storage.db import open_store
+from storage.runlock import acquire, release
+from tests.site_server import SiteServer
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+HOSTS = ["www.mofcom.gov.cn", "aqygzj.mofcom.gov.cn"]
+
+
+@pytest.fixture
+def env(monkeypatch, tmp_path):
+    monkeypatch.setenv("MOFCOM_WATCH_REQUEST_DELAY", "0")
+    monkeypatch.setenv("MOFCOM_WATCH_RETRIES", "0")
+    monkeypatch.setenv("MOFCOM_WATCH_TIMEOUT", "5")
+    return tmp_path
+
+
+def _args(db: str, site: SiteServer, out: Path, *extra: str) -> list[str]:
+    args = ["--db", db, "run", "--as-of", "2026-11-29", "--out", str(out), "--no-progress",
+            "--source", "mofcom-qa"]
+    for host in HOSTS:
+        args += ["--base-url", f"{host}={site.base_url(host)}"]
+    return args + list(extra)
+
+
+def test_run_prints_a_summary_and_writes_feeds(env):
+    db = f"sqlite:///{env / 'db.sqlite'}"
+    with SiteServer(FIXTURES) as site:
+        result = CliRunner().invoke(app, _args(db, site, env / "feeds"))
+    assert result.exit_code in (0, 1), result.output
+    assert "mofcom-qa" in result.output and "backfill" in result.output
+    assert "requests" in result.output and "parsed" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_second_cli_run_is_an_update(env):
+    db = f"sqlite:///{env / 'db.sqlite'}"
+    with SiteServer(FIXTURES) as site:
+        CliRunner().invoke(app, _args(db, site, env / "feeds"))
+        second = CliRunner().invoke(app, _args(db, site, env / "feeds"))
+    assert "update" in second.output and "bodies 0 (0 bytes), parsed 0" in second.output
+
+
+def test_a_held_lock_refuses_the_run(env):
+    db = f"sqlite:///{env / 'db.sqlite'}"
+    engine = open_store(db)
+    acquire(engine, holder="other-host:1:abc")
+    try:
+        with SiteServer(FIXTURES) as site:
+            result = CliRunner().invoke(app, _args(db, site, env / "feeds"))
+    finally:
+        release(engine, holder="other-host:1:abc")
+        engine.dispose()
+    assert result.exit_code == 1
+    assert "another run holds" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("extra", [["--base-url", "nonsense"], ["--base-url", "h=ftp://x"],
+                                   ["--as-of", "29/11/2026"], ["--source", "no-such-source"]])
+def test_bad_options_exit_2(env, extra):
+    result = CliRunner().invoke(app, ["--db", f"sqlite:///{env / 'db.sqlite'}", "run", *extra])
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
