@@ -1,11 +1,97 @@
-"""`mofcom-watch feeds` (not built yet)."""
+"""`mofcom-watch feeds [--out DIR] [--as-of DATE] [--watchlist FILE] [--base-url URL]`.
+
+Syncs the lifecycle events, then writes every feed as ``<name>.atom`` and
+``<name>.rss`` (entity feeds under ``entity/``), and says which files changed.
+Exit 0 when clean, 1 when problems were reported (unresolved references, open
+source-health issues), 2 for bad input (date, watchlist file, database).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
 
 import typer
+
+from mofcom_watch.commands.status_cmd import AS_OF_HELP, open_session, parse_as_of
+from mofcom_watch.context import app_context
+from mofcom_watch.publish import PublishResult, publish
+from storage.watchlist import WatchlistError
+
+URL_SCHEMES = ("http://", "https://")
+LIST_LIMIT = 40  # beyond this many written files, print a count instead of every path
+
+
+def _open_health_count(session) -> int:
+    try:
+        from storage.health import open_health_issues
+    except ImportError:
+        return 0
+    return len(open_health_issues(session))
+
+
+def print_result(result: PublishResult, out_dir: Path, verbosity: int) -> None:
+    def rel(p: Path) -> str:
+        try:
+            return str(p.relative_to(out_dir))
+        except ValueError:
+            return str(p)
+
+    if verbosity >= 0:
+        shown = result.written if verbosity > 0 or len(result.written) <= LIST_LIMIT else result.written[:LIST_LIMIT]
+        for p in shown:
+            typer.echo(f"wrote     {rel(p)}")
+        if len(shown) < len(result.written):
+            typer.echo(f"  ... and {len(result.written) - len(shown)} more (use --verbose to list all)")
+    typer.echo(
+        f"{result.feeds} feeds ({result.feeds * 2} files) in {out_dir}: {len(result.written)} written, "
+        f"{len(result.unchanged)} unchanged; {result.events} items"
+        + (f"; watchlist feed: {result.watchlist_items} items" if result.watchlist_items is not None else "")
+    )
+    if result.stale:
+        typer.echo(f"note: {len(result.stale)} feed file(s) in {out_dir} are no longer produced (kept): "
+                   + ", ".join(rel(p) for p in result.stale[:5]) + (" ..." if len(result.stale) > 5 else ""))
 
 
 def register(app: typer.Typer) -> None:
     @app.command("feeds")
-    def _feeds() -> None:
-        """Not built yet."""
-        typer.echo("feeds: not built yet", err=True)
-        raise typer.Exit(2)
+    def _feeds(
+        ctx: typer.Context,
+        out: Optional[Path] = typer.Option(None, "--out", help="Folder for the feed files (default: the configured feeds_dir)."),
+        as_of: Optional[str] = typer.Option(None, "--as-of", help=AS_OF_HELP),
+        watchlist: Optional[Path] = typer.Option(None, "--watchlist", help="CSV or TOML watchlist of your counterparties."),
+        base_url: Optional[str] = typer.Option(None, "--base-url", help="Public URL of the feeds folder (self links)."),
+    ) -> None:
+        """Write every feed (Atom and RSS): all, per list, notices, per entity, watchlist, source-health, news."""
+        app_ctx = app_context(ctx)
+        settings = app_ctx.settings
+        day = parse_as_of(as_of)
+        url = base_url or getattr(settings, "feeds_base_url", None) or "http://localhost:8080/feeds/"
+        if not url.startswith(URL_SCHEMES):
+            typer.echo(f"mofcom-watch: --base-url must start with http:// or https://, not {url!r}", err=True)
+            raise typer.Exit(2)
+        out_dir = out or getattr(settings, "feeds_path", None) or Path("data/feeds")
+        if out_dir.exists() and not out_dir.is_dir():
+            typer.echo(f"mofcom-watch: --out {out_dir} exists and is not a folder", err=True)
+            raise typer.Exit(2)
+        wl_path = watchlist or getattr(settings, "watchlist", None)
+        engine, session = open_session(ctx)
+        try:
+            with session.begin():
+                result = publish(session, as_of=day, out_dir=out_dir, base_url=url, watchlist_path=wl_path)
+                open_issues = _open_health_count(session)
+        except WatchlistError as exc:
+            typer.echo(f"mofcom-watch: {exc}", err=True)
+            raise typer.Exit(2) from None
+        except OSError as exc:
+            typer.echo(f"mofcom-watch: cannot write feeds to {out_dir}: {exc.strerror or exc}", err=True)
+            raise typer.Exit(2) from None
+        finally:
+            session.close()
+            engine.dispose()
+        print_result(result, out_dir, app_ctx.verbosity)
+        for problem in result.problems:
+            typer.echo(f"problem: {problem}", err=True)
+        if open_issues:
+            typer.echo(f"SOURCE HEALTH: {open_issues} open issue(s); see the source-health feed or `status`", err=True)
+        raise typer.Exit(1 if result.problems or open_issues else 0)

@@ -1,0 +1,98 @@
+"""`mofcom-watch feeds` on the replayed fixtures: real store, real files, stable bytes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import feedparser
+import pytest
+from typer.testing import CliRunner
+
+from mofcom_watch.cli import app
+
+AS_OF = "2026-11-29"
+FETCHED = "2026-11-29T02:00:00+00:00"
+BASE = "http://127.0.0.1:8765/feeds/"
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def replayed(tmp_path_factory) -> Path:
+    """A SQLite store with every fixture page replayed once (shared; tests copy it)."""
+    root = tmp_path_factory.mktemp("store")
+    url = f"sqlite:///{root / 'db.sqlite'}"
+    result = CliRunner().invoke(app, ["--db", url, "replay", str(REPO / "fixtures"), "--fetched-at", FETCHED,
+                                      "--as-of", AS_OF])
+    assert result.exit_code in (0, 1), result.output
+    return root / "db.sqlite"
+
+
+@pytest.fixture
+def db(replayed, tmp_path) -> str:
+    copy = tmp_path / "db.sqlite"
+    shutil.copy(replayed, copy)
+    return f"sqlite:///{copy}"
+
+
+def feeds(db: str, out: Path, *extra: str):
+    return CliRunner().invoke(app, ["--db", db, "feeds", "--out", str(out), "--as-of", AS_OF, "--base-url", BASE,
+                                    *extra])
+
+
+def test_feeds_from_the_fixtures_parse_and_rerun_writes_nothing(db, tmp_path):
+    out = tmp_path / "feeds"
+    first = feeds(db, out)
+    assert first.exit_code in (0, 1), first.output
+    assert "written, 0 unchanged" in first.output
+    files = sorted(out.rglob("*.atom")) + sorted(out.rglob("*.rss"))
+    assert {"all.atom", "all.rss", "uel.atom", "ecl.rss", "notices.atom", "source-health.rss"} <= {
+        str(p.relative_to(out)) for p in files}
+    assert (out / "entity" / "skydio.atom").exists()
+    snapshot = {p: p.read_bytes() for p in files}
+    for path, data in snapshot.items():
+        parsed = feedparser.parse(data)
+        assert parsed.bozo == 0, path
+        ids = [e.id for e in parsed.entries]
+        assert len(ids) == len(set(ids)), path
+    second = feeds(db, out)
+    assert " 0 written" in second.output and second.exit_code == first.exit_code
+    assert {p: p.read_bytes() for p in files} == snapshot
+
+
+def test_fixture_feeds_carry_the_uel_2025_7_lapse_with_provenance(db, tmp_path):
+    out = tmp_path / "feeds"
+    feeds(db, out)
+    uel = feedparser.parse((out / "uel.atom").read_bytes())
+    lapse = next(e for e in uel.entries if "UEL-2025-7/suspension_lapsed" in e.id)
+    body = lapse.content[0].value
+    assert "presumed" in lapse.title.lower() and "Presumed - needs review" in body
+    assert "2026-11-10" in body and "https://www.mofcom.gov.cn/" in body and "SHA-256" in body
+    assert "斯凯迪奥" in body  # Chinese entity names intact
+    assert uel.entries == sorted(uel.entries, key=lambda e: e.published_parsed, reverse=True)
+
+
+def test_watchlist_option_adds_the_watchlist_feed(db, tmp_path):
+    wl = tmp_path / "wl.toml"
+    wl.write_text('[[counterparty]]\nname = "SKYDIO"\n[[counterparty]]\nname = "斯凯迪奥"\n', encoding="utf-8")
+    out = tmp_path / "feeds"
+    result = feeds(db, out, "--watchlist", str(wl))
+    assert "watchlist feed:" in result.output
+    parsed = feedparser.parse((out / "watchlist.rss").read_bytes())
+    assert parsed.bozo == 0 and parsed.entries
+    assert all(e.id.endswith("/skydio") or "Watchlist match" in e.description for e in parsed.entries)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--as-of", "tomorrow"), "--as-of must be a date"),
+        (("--watchlist", "/nonexistent/wl.csv"), "cannot read watchlist"),
+        (("--base-url", "feeds.example.org"), "--base-url must start with http"),
+    ],
+)
+def test_bad_input_exits_2_with_a_message(db, tmp_path, args, message):
+    result = CliRunner().invoke(app, ["--db", db, "feeds", "--out", str(tmp_path / "f"), *args])
+    assert result.exit_code == 2
+    assert message in result.output
+    assert not (tmp_path / "f").exists()  # nothing written on bad input
