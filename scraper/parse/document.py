@@ -33,8 +33,8 @@ from .number import filing_number, find_own_number
 from .qa import answer_spans, is_qa, qa_key, qa_title, source_stamp
 from .textnorm import clean, fold
 
-HTML_SNIFF_RE = re.compile(r"^\s*(?:<!doctype|<html|<head|<body|<meta|<div|<p\b|<table|<!--|<\?xml|<title|<script|<span|<section)", re.IGNORECASE)
-TAG_COUNT_RE = re.compile(r"</?(?:p|div|br|span|a|td|table|body|html)\b", re.IGNORECASE)
+HTML_SNIFF_RE = re.compile(r"^\s*(?:<!doctype|<html|<head|<body|<meta|<div|<p\b|<table|<!--|<\?xml|<title|<script|<span|<section|<ul|<ol|<li|<a\s|<h[1-6])", re.IGNORECASE)
+TAG_COUNT_RE = re.compile(r"</?(?:p|div|br|span|a|td|table|body|html|ul|li)\b", re.IGNORECASE)
 BODY_LINE_MIN = 50
 FILING_LINE_RE = re.compile(r"^\s*【")
 DECISION_SENTENCE_RE = re.compile(r"[^。\n]*决定[^。\n]*(?:列入|移出|采取|调查)[^。\n]*")

@@ -17,7 +17,7 @@ from storage.records import IndexLink
 
 from .dates import make_date
 
-ART_LINK_RE = re.compile(r"/art/\d{4}/art_[0-9a-f]{32}\.html")
+ART_LINK_RE = re.compile(r"(?:^|/)art/\d{4}/art_[0-9a-f]{32}\.html")
 OLD_ART_LINK_RE = re.compile(r"/article/[\w/]+/\d{6}/\d+\.s?html")
 LINK_DATE_RE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 INDEX_URL_RE = re.compile(r"/(?:index(?:_\d+)?\.s?html?)?$|/api-gateway/|/(?:zwgk/zcfb|xwfb/xwfyrth|flzc/gzjgfxwj|zcfb/blgg)")

@@ -1,0 +1,73 @@
+"""Article pages: meta tags, body container, fallback, filing block, line breaks, encodings."""
+
+from datetime import date
+
+from selectolax.lexbor import LexborHTMLParser
+
+from scraper.parse import parse_document
+from scraper.parse.article import extract_article, html_to_text
+
+BODY = ("<p>商务部公告2025年第21号</p><p>公布将2家美国实体列入出口管制管控名单</p>"
+        "<p>决定将甲公司等2家美国实体列入出口管制管控名单（见附件）。</p><p>本公告自公布之日起正式实施。</p>"
+        "<p>商务部</p><p>2025年4月4日</p><p>附件</p><p>1. 甲公司（<span>Alpha</span> Inc.）</p><p>2. 乙公司（Beta LLC）</p>")
+
+
+def page(body, container='<div class="art-con art-con-bottonmLine">{}</div>', charset="utf-8",
+         title="商务部公告2025年第21号 公布将2家美国实体列入出口管制管控名单"):
+    return (f'<html><head><meta charset="{charset}"><meta name="ArticleTitle" content="{title}">'
+            '<meta name="PubDate" content="2025-04-04 20:15"><meta name="SiteName" content="中华人民共和国商务部">'
+            '<script src="/x.js"></script></head><body><div class="header"><a href="/">首页</a> 导航 导航</div>'
+            + container.format(body) + '<div class="footer">版权所有</div></body></html>')
+
+
+def test_meta_and_container():
+    doc = parse_document(page(BODY).encode(), url="https://www.mofcom.gov.cn/zcfb/blgg/art/2025/art_" + "0" * 32 + ".html")
+    rec = doc.notice
+    assert rec.title == "商务部公告2025年第21号 公布将2家美国实体列入出口管制管控名单"
+    assert rec.published == date(2025, 4, 4)
+    assert rec.published_at.isoformat() == "2025-04-04T20:15:00+08:00"
+    assert [(e.zh, e.en) for e in rec.entities] == [("甲公司", "Alpha Inc."), ("乙公司", "Beta LLC")]
+    assert rec.url.endswith(".html")
+
+
+def test_other_container_classes_and_fallback():
+    for container in ('<div class="artCon">{}</div>', '<div class="TRS_Editor">{}</div>', '<div class="main">{}</div>'):
+        rec = parse_document(page(BODY, container).encode()).notice
+        assert rec.key == "MOFCOM-2025-21" and len(rec.entities) == 2, container
+        assert "导航" not in rec.text
+
+
+def test_br_and_div_and_li_breaks_and_raw_newlines_inside_paragraphs():
+    text = html_to_text("<div>a<br>b<br/>c</div><ul><li>d</li><li>e\n f</li></ul><table><tr><td>1</td><td>x</td></tr></table>")
+    assert [line for line in text.split("\n") if line] == ["a", "b", "c", "d", "e f", "1\tx"]
+
+
+def test_plain_newlines_are_kept_when_there_are_no_block_tags():
+    assert html_to_text("第一行\n第二行<span>续</span>\n") == "第一行\n第二行续"
+
+
+def test_filing_block_outside_the_container():
+    html = ('<html><head><meta name="ArticleTitle" content="不可靠实体清单工作机制关于将甲公司列入不可靠实体清单的公告"></head><body>'
+            '<ul class="art-info"><li>【发布单位】安全与管制局</li><li>【发布文号】不可靠实体清单工作机制公告〔2025〕9号</li>'
+            '<li>【发文日期】2025年09月25日</li></ul><div class="art-con"><p>决定将甲公司（Alpha Inc.）列入不可靠实体清单。</p>'
+            '<p>本公告自公布之日起实施。</p></div></body></html>')
+    rec = parse_document(html.encode()).notice
+    assert rec.key == "UEL-2025-9" and rec.published == date(2025, 9, 25)
+
+
+def test_gbk_page_with_gb2312_label():
+    html = page(BODY.replace("甲公司", "朱镕基公司"), charset="gb2312")
+    rec = parse_document(html.encode("gb18030")).notice
+    assert rec.entities[0].zh == "朱镕基公司"
+
+
+def test_extract_article_reports_the_container():
+    art = extract_article(LexborHTMLParser(page(BODY)))
+    assert art.container == "div.art-con.art-con-bottonmLine"
+    assert art.site == "中华人民共和国商务部"
+
+
+def test_page_that_is_neither_notice_nor_index_is_other():
+    html = page("<p>" + "商务部召开例行新闻发布会，介绍近期商务工作有关情况，并回答了记者提问。" * 3 + "</p>", title="商务部召开例行新闻发布会")
+    doc = parse_document(html.encode())
+    assert doc.kind == "other" and doc.notice is None

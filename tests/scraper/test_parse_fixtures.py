@@ -1,0 +1,128 @@
+"""Every page of the saved-site tree in fixtures/ parses to what fixtures/README.md says."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from scraper.parse import parse_document
+from storage.records import ActionKind, ListKind, UnusablePage
+
+FIXTURES = Path(__file__).parents[2] / "fixtures"
+# notice key -> (list, entity count, actions)
+NOTICES = {
+    "MOFCOM-2025-1": ("ecl", 28, ["impose"]),
+    "MOFCOM-2025-13": ("ecl", 15, ["impose"]),
+    "MOFCOM-2025-21": ("ecl", 16, ["impose"]),
+    "MOFCOM-2025-22": ("ecl", 12, ["impose"]),
+    "MOFCOM-2025-51": ("ecl", 3, ["impose"]),
+    "UEL-2024-3": ("uel", 1, ["investigate"]),
+    "UEL-2025-4": ("uel", 2, ["impose"]),
+    "UEL-2025-5": ("uel", 10, ["impose"]),
+    "UEL-2025-6": ("uel", 1, ["measure"]),
+    "UEL-2025-7": ("uel", 11, ["impose"]),
+    "UEL-2025-8": ("uel", 6, ["impose"]),
+}
+# Q&A date and list -> [(action, target keys or (date, count), until)]
+QAS = {
+    ("2025-05-14", "ecl"): [("suspend", [("2025-04-04", None), ("2025-04-09", None)], "2025-08-12")],
+    ("2025-05-14", "uel"): [("suspend", ["UEL-2025-7"], "2025-08-12"), ("suspend", ["UEL-2025-8"], None)],
+    ("2025-08-12", "ecl"): [("extend", [("2025-04-04", 16)], "2025-11-10"), ("lift", [("2025-04-09", 12)], None)],
+    ("2025-08-12", "uel"): [("extend", ["UEL-2025-7"], "2025-11-10"), ("lift", ["UEL-2025-8"], None)],
+    ("2025-11-05", "ecl"): [("lift", ["MOFCOM-2025-13"], None), ("extend", ["MOFCOM-2025-21"], "2026-11-10")],
+    ("2025-11-05", "uel"): [("extend", ["UEL-2025-7"], "2026-11-10"), ("lift", ["UEL-2025-5", "UEL-2025-6"], None)],
+}
+
+
+def pages():
+    if not FIXTURES.is_dir():
+        return []
+    return sorted(p for p in FIXTURES.rglob("*") if p.is_file() and p.suffix in (".html", ".txt", ".json", ".htm"))
+
+
+def url_of(path: Path) -> str | None:
+    rel = path.relative_to(FIXTURES)
+    return "https://" + rel.as_posix() if "." in rel.parts[0] else None
+
+
+def parsed():
+    out = {}
+    for path in pages():
+        try:
+            out[path] = parse_document(path.read_bytes(), url=url_of(path))
+        except UnusablePage as exc:
+            out[path] = exc
+    return out
+
+
+pytestmark = pytest.mark.skipif(not pages(), reason="fixtures/ has no pages yet")
+
+
+@pytest.fixture(scope="module")
+def docs():
+    return parsed()
+
+
+def test_every_announcement_in_the_tree(docs):
+    seen = {}
+    for path, doc in docs.items():
+        if isinstance(doc, UnusablePage) or doc.kind != "notice" or doc.notice.kind.value == "qa":
+            continue
+        rec = doc.notice
+        assert rec.key in NOTICES, f"{path}: unexpected notice {rec.key}"
+        lst, count, actions = NOTICES[rec.key]
+        assert (rec.list.value, len(rec.entities), [a.action.value for a in rec.actions]) == (lst, count, actions), path
+        assert rec.warnings == (), f"{path}: {rec.warnings}"
+        assert rec.published is not None
+        seen[rec.key] = rec
+    assert set(seen) == set(NOTICES)
+    assert seen["MOFCOM-2025-22"].effective == "2025-04-10T12:01+08:00"
+    assert seen["UEL-2025-8"].effective == "2025-04-10T12:01+08:00"
+    assert seen["UEL-2025-6"].actions[0].entities == ("illumina",)
+
+
+def test_aliases_parse_identically(docs):
+    by_key = {}
+    for doc in docs.values():
+        if not isinstance(doc, UnusablePage) and doc.kind == "notice" and doc.notice.kind.value != "qa":
+            by_key.setdefault(doc.notice.key, []).append(doc.notice)
+    for key, records in by_key.items():
+        shapes = {(r.number, r.published, r.effective, tuple(e.key for e in r.entities)) for r in records}
+        assert len(shapes) == 1, key
+
+
+def test_every_qa_in_the_tree(docs):
+    seen = {}
+    for path, doc in docs.items():
+        if isinstance(doc, UnusablePage) or doc.kind != "notice" or doc.notice.kind.value != "qa":
+            continue
+        rec = doc.notice
+        ident = (rec.published.isoformat(), rec.list.value)
+        got = [(a.action.value,
+                [t.key or (t.date.isoformat(), t.count) for t in a.targets],
+                a.until.isoformat() if a.until else None) for a in rec.actions]
+        assert got == QAS[ident], path
+        assert all(t.list is rec.list for a in rec.actions for t in a.targets)
+        seen[ident] = rec.key
+    assert set(seen) == set(QAS)
+    assert len(set(seen.values())) == len(QAS)  # same titles on different days: still different keys
+
+
+def test_index_pages_give_absolute_article_links(docs):
+    indexes = {p: d for p, d in docs.items() if not isinstance(d, UnusablePage) and d.kind == "index"}
+    assert indexes
+    for path, doc in indexes.items():
+        assert doc.links, path
+        for link in doc.links:
+            assert link.url.startswith("https://") and "/art/" in link.url
+            assert link.title and isinstance(link.date, date)
+
+
+def test_no_page_is_a_notice_without_a_number_or_a_broken_page(docs):
+    for path, doc in docs.items():
+        if isinstance(doc, UnusablePage):
+            assert doc.reason in {"js-shell", "bot-check", "not-found", "disclaimer", "empty", "error-page", "binary"}
+        elif doc.kind == "notice":
+            assert not doc.notice.key.startswith("DOC-"), path

@@ -1,0 +1,46 @@
+"""Index and list pages: absolute article links with titles and dates."""
+
+import json
+from datetime import date
+
+from scraper.parse import parse_document, parse_index
+
+HEX = "0123456789abcdef" * 2
+
+
+def test_annual_index_list():
+    html = ('<html><body><div class="header"><a href="/index.html">首页</a></div><ul class="txtList_01">'
+            f'<li><a href="/zcfb/blgg/gg/2025/art/2025/art_{HEX}.html" title="商务部公告2025年第21号 公布将16家美国实体列入出口管制管控名单">商务部公告2025年第21号…</a><span>[2025-04-04]</span></li>'
+            f'<li><a href="art/2025/art_{HEX[::-1]}.html">第二条</a> <span>2025-03-04</span></li>'
+            '</ul></body></html>')
+    doc = parse_document(html.encode(), url="https://www.mofcom.gov.cn/zcfb/blgg/gg/2025/index.html")
+    assert doc.kind == "index"
+    assert [(l.url, l.title, l.date) for l in doc.links] == [
+        (f"https://www.mofcom.gov.cn/zcfb/blgg/gg/2025/art/2025/art_{HEX}.html",
+         "商务部公告2025年第21号 公布将16家美国实体列入出口管制管控名单", date(2025, 4, 4)),
+        (f"https://www.mofcom.gov.cn/zcfb/blgg/gg/2025/art/2025/art_{HEX[::-1]}.html", "第二条", date(2025, 3, 4)),
+    ]
+
+
+def test_jpaas_json_body():
+    fragment = (f'<a href="/zwgk/zcfb/art/2025/art_{HEX}.html" title="甲">甲…</a><span>[2025-04-04]</span>'
+                f'<a href="/zwgk/zcfb/art/2025/art_{HEX[::-1]}.html" title="乙">乙</a><span>[2025-04-09]</span>')
+    body = json.dumps({"success": True, "data": {"html": fragment}}, ensure_ascii=False)
+    doc = parse_document(body.encode(), url="https://www.mofcom.gov.cn/api-gateway/jpaas-publish-server/front/page/build/unit?pageNo=1")
+    assert doc.kind == "index"
+    assert [(l.title, l.date) for l in doc.links] == [("甲", date(2025, 4, 4)), ("乙", date(2025, 4, 9))]
+    assert parse_index(body, "https://www.mofcom.gov.cn/")[0].url == f"https://www.mofcom.gov.cn/zwgk/zcfb/art/2025/art_{HEX}.html"
+
+
+def test_old_layout_links_and_non_article_links_are_skipped():
+    html = ('<ul class="txtList_01"><li><a href="/article/ae/ai/202504/20250403456789.shtml" title="旧">旧</a>'
+            '<span>2025-04-04</span></li><li><a href="/zwgk/zcfb/index.html">栏目</a></li></ul>')
+    links = parse_index(html, "http://www.mofcom.gov.cn/article/ae/ai/")
+    assert [(l.url, l.date) for l in links] == [("http://www.mofcom.gov.cn/article/ae/ai/202504/20250403456789.shtml", date(2025, 4, 4))]
+
+
+def test_index_without_url_is_recognised_by_its_links():
+    items = "".join(f'<li><a href="/xwfb/xwfyrth/art/2025/art_{HEX[i:] + HEX[:i]}.html">商务部新闻发言人就第{i}个问题答记者问</a><span>2025-05-{i + 1:02d}</span></li>'
+                    for i in range(5))
+    doc = parse_document(f"<html><body><ul>{items}</ul></body></html>".encode())
+    assert doc.kind == "index" and len(doc.links) == 5

@@ -1,0 +1,42 @@
+"""Unusable pages raise UnusablePage with a reason; truncated notices only warn."""
+
+import pytest
+
+from scraper.parse import parse_document
+from storage.records import UnusablePage
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        (b"", "empty"),
+        (b"   \n\t ", "empty"),
+        (b"%PDF-1.7\n%\xe2\xe3", "binary"),
+        (b"\x00\x01\x02binary\x00junk" * 50, "binary"),
+        (bytes(range(128, 256)) * 40, "binary"),
+        ("<html><body><h1>404 Error</h1><p>返回首页</p></body></html>".encode(), "not-found"),
+        ("<html><body><p>抱歉，您访问的页面不存在！</p></body></html>".encode(), "not-found"),
+        (b"<html><body>[an error occurred while processing this directive]</body></html>", "error-page"),
+        ("<html><body><p>本网站所刊登的信息仅供参考，转载请注明来源。版权所有：中国出口管制信息网。未经许可不得复制。</p></body></html>".encode(), "disclaimer"),
+        (b"<html><head><script>var x=1;document.cookie='__jsl_clearance=1';location.reload();</script></head><body></body></html>", "bot-check"),
+        ("<html><head><script src='/c.js'></script></head><body><p>安全验证</p><p>请开启JavaScript并刷新页面</p></body></html>".encode(), "bot-check"),
+        (b"<html><head><script src='/app.js'></script></head><body><div id='app'></div></body></html>", "js-shell"),
+    ],
+)
+def test_unusable(raw, reason):
+    with pytest.raises(UnusablePage) as info:
+        parse_document(raw)
+    assert info.value.reason == reason
+
+
+def test_truncated_annex_is_a_warning_not_an_error():
+    text = ("商务部公告2025年第1号\n\n决定将甲公司等28家美国实体列入出口管制管控名单（见附件）。\n本公告自公布之日起正式实施。\n商务部\n2025年1月2日\n"
+            "附件\n1. 甲公司（Alpha Inc.）\n2. 乙公司（Beta LLC）\n3. 丙")
+    doc = parse_document(text.encode())
+    assert doc.kind == "notice"
+    assert "parsed 3 entities, notice states 28" in doc.notice.warnings
+
+
+def test_short_real_notice_is_not_mistaken_for_a_shell():
+    text = "<html><body><div class='art-con'><p>商务部公告2025年第9号</p><p>决定将甲公司（Alpha Inc.）列入出口管制管控名单。</p><p>2025年2月1日</p></div></body></html>"
+    assert parse_document(text.encode()).notice.key == "MOFCOM-2025-9"
