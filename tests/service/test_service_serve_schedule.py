@@ -1,0 +1,131 @@
+"""`serve --schedule` end to end: real uvicorn + scheduler in a subprocess, a local copy of the site.
+
+Cycles run every two seconds against the fixture tree served locally; a reader polls the
+served feed (200 with an ETag, then 304), a Q&A page is added to the site between cycles,
+and the new item appears in the served feed. SIGTERM stops the server cleanly.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import feedparser
+import pytest
+
+site_server = pytest.importorskip("tests.site_server")
+pytest.importorskip("mofcom_watch.cycle")
+
+REPO = Path(__file__).resolve().parents[2]
+FIXTURES = REPO / "fixtures"
+WWW = "www.mofcom.gov.cn"
+QA_INDEX = f"{WWW}/xwfb/xwfyrth/index.html"
+QA_UEL_0514 = f"{WWW}/xwfb/xwfyrth/art/2025/art_53ec1f591dba49a39b65fd89b6d73e6f.html"
+NEW_QA = f"{WWW}/xwfb/xwfyrth/art/2026/art_0000000000000000000000000000abcd.html"
+FEED = "notices.atom"
+WAIT = 90.0
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def get(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as r:
+            return r.status, {k.lower(): v for k, v in r.headers.items()}, r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, {k.lower(): v for k, v in e.headers.items()}, e.read()
+
+
+def poll(predicate, proc: subprocess.Popen, what: str, timeout: float = WAIT):  # noqa: ANN001, ANN201
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(f"server exited while waiting for {what}: {proc.communicate()[1][-3000:]}")
+        try:
+            value = predicate()
+        except (urllib.error.URLError, ConnectionError, OSError):
+            value = None
+        if value:
+            return value
+        time.sleep(0.2)
+    pytest.fail(f"timed out waiting for {what}")
+
+
+def test_serve_schedule_picks_up_a_page_added_between_cycles(tmp_path: Path) -> None:
+    port = free_port()
+    with site_server.SiteServer(FIXTURES) as site:
+        env = dict(os.environ)
+        for name in [n for n in env if n.startswith("MOFCOM_WATCH_") and n != "MOFCOM_WATCH_TEST_PG"]:
+            del env[name]
+        env.update({
+            "MOFCOM_WATCH_DATA_DIR": str(tmp_path / "data"),
+            "MOFCOM_WATCH_BASE_URLS": f"{WWW}={site.base_url(WWW)}",
+            "MOFCOM_WATCH_SOURCES": "mofcom-qa",
+            "MOFCOM_WATCH_REQUEST_DELAY": "0",
+            "MOFCOM_WATCH_RETRIES": "0",
+            "MOFCOM_WATCH_TIMEOUT": "5",
+            "PYTHONPATH": str(REPO),
+        })
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "mofcom_watch", "serve", "--schedule", "--port", str(port),
+             "--cron", "*/2 * * * * *", "--as-of", "2026-11-29"],
+            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
+        )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            # the first cycle runs at start and publishes the feeds
+            poll(lambda: get(f"{base}/feeds/{FEED}")[0] == 200, proc, "the first feeds")
+            status, headers, body = get(f"{base}/feeds/{FEED}")
+            first = feedparser.parse(body)
+            assert status == 200 and first.bozo == 0 and first.entries
+            ids = {e.id for e in first.entries}
+            # a reader polling again gets 304 (cycles keep running: the unchanged feed keeps its ETag)
+            time.sleep(2.5)
+            again = get(f"{base}/feeds/{FEED}", {"If-None-Match": headers["etag"]})
+            assert again[0] == 304 and again[2] == b""
+            health = json.loads(get(f"{base}/healthz")[2])
+            assert health["status"] == "ok" and health["last_cycle"]
+
+            # a new Q&A appears on the site, linked from the index
+            page = (FIXTURES / QA_UEL_0514).read_bytes().replace(b"2025-05-14", b"2026-05-14")
+            site.set_page(NEW_QA, page)
+            index = (FIXTURES / QA_INDEX).read_text(encoding="utf-8")
+            link = f'<li><a href="/{NEW_QA.split("/", 1)[1]}" title="new">new</a></li><li>'
+            site.set_page(QA_INDEX, index.replace("<li>", link, 1).encode("utf-8"))
+
+            def new_entries():  # noqa: ANN202
+                code, hdrs, data = get(f"{base}/feeds/{FEED}", {"If-None-Match": headers["etag"]})
+                if code != 200:
+                    return None
+                parsed = feedparser.parse(data)
+                return [e for e in parsed.entries if e.id not in ids] or None
+
+            added = poll(new_entries, proc, "the new page's item in the served feed")
+            assert len(added) == 1
+            assert any(h.path == NEW_QA and h.status == 200 for h in site.hits)
+            front = get(f"{base}/")[2].decode("utf-8")
+            assert f"{FEED}" in front and "mofcom-qa" in front
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            try:
+                _out, err = proc.communicate(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                _out, err = proc.communicate()
+        # uvicorn shuts down gracefully, then re-raises the signal it caught (exit status -15)
+        assert proc.returncode in (0, -signal.SIGTERM), err[-3000:]
+        assert 'msg="scheduler stopped"' in err and "Traceback" not in err
+        assert 'msg="cycle done' in err and "run=" in err
