@@ -1,7 +1,7 @@
 """`serve --schedule` end to end: real uvicorn + scheduler in a subprocess, a local copy of the site.
 
 Cycles run every two seconds against the fixture tree served locally; a reader polls the
-served feed (200 with an ETag, then 304), a Q&A page is added to the site between cycles,
+served feed (200 with an ETag, then 304; newsboat too, when installed), a Q&A page is added to the site between cycles,
 and the new item appears in the served feed. SIGTERM stops the server cleanly.
 """
 
@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
+import sqlite3
 import socket
 import subprocess
 import sys
@@ -47,6 +49,24 @@ def get(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str,
             return r.status, {k.lower(): v for k, v in r.headers.items()}, r.read()
     except urllib.error.HTTPError as e:
         return e.code, {k.lower(): v for k, v in e.headers.items()}, e.read()
+
+
+class Newsboat:
+    """Headless newsboat (tooling.md section 3) subscribed to one URL, with its own HOME and cache."""
+
+    def __init__(self, workdir: Path, url: str) -> None:
+        self.dir = workdir
+        (workdir / "home").mkdir(parents=True)
+        (workdir / "urls").write_text(url + "\n")
+        (workdir / "config").write_text("")
+
+    def reload(self) -> tuple[int, int]:
+        """Reload; (items, distinct guids) in the cache."""
+        env = dict(os.environ, HOME=str(self.dir / "home"))
+        subprocess.run(["newsboat", "-u", "urls", "-c", "cache.db", "-C", "config", "-x", "reload"],
+                       cwd=self.dir, env=env, check=True, capture_output=True, timeout=60)
+        with sqlite3.connect(self.dir / "cache.db") as db:
+            return db.execute("select count(*), count(distinct guid) from rss_item").fetchone()
 
 
 def poll(predicate, proc: subprocess.Popen, what: str, timeout: float = WAIT):  # noqa: ANN001, ANN201
@@ -92,10 +112,15 @@ def test_serve_schedule_picks_up_a_page_added_between_cycles(tmp_path: Path) -> 
             first = feedparser.parse(body)
             assert status == 200 and first.bozo == 0 and first.entries
             ids = {e.id for e in first.entries}
+            reader = Newsboat(tmp_path / "newsboat", f"{base}/feeds/{FEED}") if shutil.which("newsboat") else None
+            if reader:
+                assert reader.reload() == (len(ids), len(ids))
             # a reader polling again gets 304 (cycles keep running: the unchanged feed keeps its ETag)
             time.sleep(2.5)
             again = get(f"{base}/feeds/{FEED}", {"If-None-Match": headers["etag"]})
             assert again[0] == 304 and again[2] == b""
+            if reader:
+                assert reader.reload() == (len(ids), len(ids))  # the next cycle adds nothing twice
             health = json.loads(get(f"{base}/healthz")[2])
             assert health["status"] == "ok" and health["last_cycle"]
 
@@ -115,6 +140,9 @@ def test_serve_schedule_picks_up_a_page_added_between_cycles(tmp_path: Path) -> 
 
             added = poll(new_entries, proc, "the new page's item in the served feed")
             assert len(added) == 1
+            if reader:  # each item exactly once across cycles, the new one included
+                assert reader.reload() == (len(ids) + 1, len(ids) + 1)
+                assert reader.reload() == (len(ids) + 1, len(ids) + 1)
             assert any(h.path == NEW_QA and h.status == 200 for h in site.hits)
             front = get(f"{base}/")[2].decode("utf-8")
             assert f"{FEED}" in front and "mofcom-qa" in front
