@@ -7,6 +7,7 @@ never block the event loop.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 import logging
@@ -184,7 +185,9 @@ def create_app(
             yield
         finally:
             if scheduler is not None and scheduler.running:
-                scheduler.shutdown(wait=False)
+                # let a running cycle finish: killing it mid-run would leave the run lock to go stale
+                LOG.info("scheduler stopping; a running cycle is allowed to finish")
+                await asyncio.to_thread(scheduler.shutdown, True)
                 LOG.info("scheduler stopped")
 
     routes = [
