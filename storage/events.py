@@ -27,7 +27,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from typing import Any
 
 from sqlalchemy import select
@@ -76,7 +76,12 @@ def _content(payload: dict[str, Any]) -> str:
 def _revision_time(event: EventRecord) -> datetime:
     """When the notice text behind an event changed: the newest fetch among its provenance."""
     times = [p.fetched_at for p in event.provenance if p.fetched_at is not None]
-    return max(times) if times else event.occurred
+    return _cst(max(times)) if times else event.occurred
+
+
+def _cst(moment: datetime) -> datetime:
+    """Every stored item time in Beijing time, so times compare and sort alike in any database."""
+    return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).astimezone(CST)
 
 
 def _write(row: Event, event: EventRecord, *, revision: int, retracted: bool = False) -> None:
@@ -186,7 +191,7 @@ def _retraction_time(old: EventRecord, notices: dict[str, StoredNotice]) -> date
             times.append(fetched)
     if not times:
         times = [n.provenance.fetched_at for n in notices.values() if n.provenance.fetched_at is not None]
-    return max(times) if times else old.updated
+    return _cst(max(times)) if times else old.updated
 
 
 def sync_events(session: Session, as_of: date) -> SyncResult:
