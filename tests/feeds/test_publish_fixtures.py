@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import feedparser
@@ -11,38 +10,16 @@ from typer.testing import CliRunner
 
 from mofcom_watch.cli import app
 
-AS_OF = "2026-11-29"
-FETCHED = "2026-11-29T02:00:00+00:00"
-BASE = "http://127.0.0.1:8765/feeds/"
-REPO = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def replayed(tmp_path_factory) -> Path:
-    """A SQLite store with every fixture page replayed once (shared; tests copy it)."""
-    root = tmp_path_factory.mktemp("store")
-    url = f"sqlite:///{root / 'db.sqlite'}"
-    result = CliRunner().invoke(app, ["--db", url, "replay", str(REPO / "fixtures"), "--fetched-at", FETCHED,
-                                      "--as-of", AS_OF])
-    assert result.exit_code in (0, 1), result.output
-    return root / "db.sqlite"
-
-
-@pytest.fixture
-def db(replayed, tmp_path) -> str:
-    copy = tmp_path / "db.sqlite"
-    shutil.copy(replayed, copy)
-    return f"sqlite:///{copy}"
+from tests.feeds.replayed import AS_OF, write_feeds_cli
 
 
 def feeds(db: str, out: Path, *extra: str):
-    return CliRunner().invoke(app, ["--db", db, "feeds", "--out", str(out), "--as-of", AS_OF, "--base-url", BASE,
-                                    *extra])
+    return write_feeds_cli(db, out, *extra)
 
 
-def test_feeds_from_the_fixtures_parse_and_rerun_writes_nothing(db, tmp_path):
+def test_feeds_from_the_fixtures_parse_and_rerun_writes_nothing(fixture_db, tmp_path):
     out = tmp_path / "feeds"
-    first = feeds(db, out)
+    first = feeds(fixture_db, out)
     assert first.exit_code in (0, 1), first.output
     assert "written, 0 unchanged" in first.output
     files = sorted(out.rglob("*.atom")) + sorted(out.rglob("*.rss"))
@@ -55,14 +32,14 @@ def test_feeds_from_the_fixtures_parse_and_rerun_writes_nothing(db, tmp_path):
         assert parsed.bozo == 0, path
         ids = [e.id for e in parsed.entries]
         assert len(ids) == len(set(ids)), path
-    second = feeds(db, out)
+    second = feeds(fixture_db, out)
     assert " 0 written" in second.output and second.exit_code == first.exit_code
     assert {p: p.read_bytes() for p in files} == snapshot
 
 
-def test_fixture_feeds_carry_the_uel_2025_7_lapse_with_provenance(db, tmp_path):
+def test_fixture_feeds_carry_the_uel_2025_7_lapse_with_provenance(fixture_db, tmp_path):
     out = tmp_path / "feeds"
-    feeds(db, out)
+    feeds(fixture_db, out)
     uel = feedparser.parse((out / "uel.atom").read_bytes())
     lapse = next(e for e in uel.entries if "UEL-2025-7/suspension_lapsed" in e.id)
     body = lapse.content[0].value
@@ -72,11 +49,11 @@ def test_fixture_feeds_carry_the_uel_2025_7_lapse_with_provenance(db, tmp_path):
     assert uel.entries == sorted(uel.entries, key=lambda e: e.published_parsed, reverse=True)
 
 
-def test_watchlist_option_adds_the_watchlist_feed(db, tmp_path):
+def test_watchlist_option_adds_the_watchlist_feed(fixture_db, tmp_path):
     wl = tmp_path / "wl.toml"
     wl.write_text('[[counterparty]]\nname = "SKYDIO"\n[[counterparty]]\nname = "斯凯迪奥"\n', encoding="utf-8")
     out = tmp_path / "feeds"
-    result = feeds(db, out, "--watchlist", str(wl))
+    result = feeds(fixture_db, out, "--watchlist", str(wl))
     assert "watchlist feed:" in result.output
     parsed = feedparser.parse((out / "watchlist.rss").read_bytes())
     assert parsed.bozo == 0 and parsed.entries
@@ -91,8 +68,8 @@ def test_watchlist_option_adds_the_watchlist_feed(db, tmp_path):
         (("--base-url", "feeds.example.org"), "--base-url must start with http"),
     ],
 )
-def test_bad_input_exits_2_with_a_message(db, tmp_path, args, message):
-    result = CliRunner().invoke(app, ["--db", db, "feeds", "--out", str(tmp_path / "f"), *args])
+def test_bad_input_exits_2_with_a_message(fixture_db, tmp_path, args, message):
+    result = CliRunner().invoke(app, ["--db", fixture_db, "feeds", "--out", str(tmp_path / "f"), *args])
     assert result.exit_code == 2
     assert message in result.output
     assert not (tmp_path / "f").exists()  # nothing written on bad input
