@@ -90,6 +90,8 @@ def print_report(report: StatusReport, console: Console) -> None:
             "" if r.days_left is None else str(r.days_left), str(r.entity_count), r.by or "",
         )
     console.print(table)
+    if not report.rows:
+        console.print("No listings stored yet: run `mofcom-watch replay DIR` or `mofcom-watch run` first.")
     lapsed = [r for r in report.rows if r.state is ListingState.LAPSED]
     if lapsed:
         console.print(f"[bold yellow]{len(lapsed)} suspension(s) lapsed with no newer notice: presumed back in "

@@ -123,3 +123,9 @@ def test_timeline_unknown_name_suggests_close_ones(db):
     assert res.exit_code == 1
     assert "no listed entity matches 'Skydoi'" in res.stderr and "Skydio" in res.stderr
     assert "Traceback" not in res.output
+
+
+def test_status_on_an_empty_store_says_so(tmp_path):
+    res = run(f"sqlite:///{tmp_path / 'empty.sqlite'}", "status", "--as-of", "2026-11-29")
+    assert res.exit_code == 0
+    assert "No listings stored yet" in res.stdout
