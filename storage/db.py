@@ -44,13 +44,25 @@ def make_engine(url: str) -> Engine:
     except Exception as exc:  # missing driver, bad options
         raise DatabaseError(f"cannot use database {parsed.render_as_string(hide_password=True)}: {exc}") from exc
     if is_sqlite:
-        @event.listens_for(engine, "connect")
-        def _pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001
-            cur = dbapi_conn.cursor()
-            for pragma in SQLITE_PRAGMAS:
-                cur.execute(pragma)
-            cur.close()
+        _sqlite_setup(engine)
     return engine
+
+
+def _sqlite_setup(engine: Engine) -> None:
+    """Pragmas, and real transactions: pysqlite would otherwise run DDL outside any
+    transaction, so a failed migration or page could leave half its writes behind."""
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_conn, _record) -> None:  # noqa: ANN001
+        dbapi_conn.isolation_level = None  # no implicit BEGINs; SQLAlchemy's "begin" below does it
+        cur = dbapi_conn.cursor()
+        for pragma in SQLITE_PRAGMAS:
+            cur.execute(pragma)
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn) -> None:  # noqa: ANN001
+        conn.exec_driver_sql("BEGIN")
 
 
 def alembic_config() -> Config:
@@ -89,6 +101,11 @@ def upgrade(engine: Engine) -> None:
     except DatabaseError:
         raise
     except Exception as exc:
+        try:
+            if current_revision(engine) == script.get_current_head():
+                return  # another process migrated it at the same moment
+        except Exception:  # noqa: BLE001 - report the original problem below
+            pass
         raise DatabaseError(f"cannot open database {engine.url.render_as_string(hide_password=True)}: {exc}") from exc
 
 

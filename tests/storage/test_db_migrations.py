@@ -75,3 +75,14 @@ def test_datetimes_come_back_as_the_same_instant_with_utc(engine):
     with Session(engine) as s:
         got = s.query(Page).one().last_fetched_at
     assert got == beijing and got.utcoffset() == timedelta(0)
+
+
+def test_sqlite_transactions_cover_ddl(tmp_path: Path):
+    """A failed transaction leaves no table behind (pysqlite alone would autocommit the DDL)."""
+    eng = make_engine(f"sqlite:///{tmp_path / 'x.sqlite'}")
+    with pytest.raises(RuntimeError):
+        with eng.begin() as conn:
+            conn.execute(text("CREATE TABLE t (x INTEGER)"))
+            raise RuntimeError("boom")
+    assert "t" not in inspect(eng).get_table_names()
+    eng.dispose()
