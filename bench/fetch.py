@@ -80,9 +80,11 @@ def main() -> int:
     print(f"(a) first crawl: {first.requests} requests in {first_s:.1f} s "
           f"(sum of latencies {first.requests * args.latency:.1f} s); {first.bodies} bodies, "
           f"{first.body_bytes} bytes, {first.parsed} parsed, {stored} new notices, {first.new_events} events")
+    print(f"    of which fetch+ingest {first.crawl_seconds:.1f} s, lifecycle sync+feeds {first.publish_seconds:.1f} s")
     print(f"(b) second run, no change: {second.requests} requests ({second.not_modified} answered 304), "
           f"{second.bodies} bodies, {second.body_bytes} body bytes received ({served} served), "
-          f"{second.parsed} pages parsed, {second.new_events} new events, {second_s:.1f} s")
+          f"{second.parsed} pages parsed, {second.new_events} new events, {second_s:.1f} s "
+          f"(fetch {second.crawl_seconds:.1f} s, lifecycle sync+feeds {second.publish_seconds:.1f} s)")
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(f"(c) peak memory (max RSS, server included): {peak_kb / 1024:.0f} MB")
     ok = second.bodies == 0 and second.parsed == 0 and stored == n

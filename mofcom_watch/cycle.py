@@ -9,6 +9,7 @@ source had a failure or a health issue is open: the run's exit code says so.
 from __future__ import annotations
 
 import sys
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ from storage.health import (
     open_health_issues,
     record_source_run,
 )
+from storage.news import link_news
 from storage.runlock import make_holder, run_lock
 
 
@@ -69,6 +71,8 @@ class CycleResult:
     parsed: int = 0
     problems: tuple[str, ...] = field(default=())
     held_back: tuple[str, ...] = ()  # sources whose missing pages held back event sync and publishing
+    crawl_seconds: float = 0.0  # fetching + ingesting
+    publish_seconds: float = 0.0  # lifecycle sync + feeds
 
 
 def policy_from(settings: Any) -> FetchPolicy:
@@ -136,6 +140,7 @@ def run_cycle(
     all_sources = sources if sources is not None else load_sources(tuple(getattr(settings, "sources", ()) or ()))
     active, skipped = select_sources(all_sources, overrides)
     since = since if since is not None else getattr(settings, "since", None)
+    news_names = {s.name for s in all_sources if s.news}
 
     engine = open_store(settings.database_url)
     sf = session_factory(engine)
@@ -150,6 +155,7 @@ def run_cycle(
             start, stop, tick = _progress_bar(progress)
             crawler = Crawler(fetcher, sf, partial(ingest_page, sf),
                               CrawlSettings(as_of=as_of, since=since, workers=policy.total), progress=tick)
+            t0 = time.perf_counter()
             start()
             try:
                 for source in active:
@@ -165,8 +171,13 @@ def run_cycle(
             finally:
                 stop()
                 fetcher.close()
+            crawl_seconds = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            with sf() as session, session.begin():
+                link_news(session)  # reports name notices that may only now be stored
             with sf() as session:
-                held = tuple(s.name for s in summaries if s.failed and not _given_up(session, s.name))
+                held = tuple(s.name for s in summaries
+                             if s.failed and s.name not in news_names and not _given_up(session, s.name))
             new_events = corrected = 0
             published: tuple[str, ...] = ()
             problems: tuple[str, ...] = ()
@@ -178,6 +189,7 @@ def run_cycle(
                     sf, settings, as_of, out_dir, publish_feeds)
             with sf() as session:
                 issues = tuple(i.key for i in open_health_issues(session))
+            publish_seconds = time.perf_counter() - t0
     finally:
         engine.dispose()
     ok = all(s.ok for s in summaries) and not issues
@@ -187,6 +199,7 @@ def run_cycle(
         corrected_events=corrected, open_issues=issues, published=published, requests=counters.requests,
         bodies=counters.bodies, body_bytes=counters.body_bytes, not_modified=counters.not_modified,
         parsed=crawler.parsed, problems=problems, held_back=held,
+        crawl_seconds=round(crawl_seconds, 3), publish_seconds=round(publish_seconds, 3),
     )
 
 

@@ -194,8 +194,10 @@ class Crawler:
         plan_urls = {p.url for p in plans}
         for plan in plans:
             self._walk(source, plan, mode, tally, queue, seen)
+        for url in source.direct_pages():
+            queue.setdefault(url, None)
         for url in self.store.pending(source.name):
-            if url not in plan_urls and source.wants(url):
+            if url not in plan_urls and (source.wants(url) or url in source.direct_pages()):
                 queue.setdefault(url, None)
         if mode is Mode.UPDATE:
             for url in self.store.recent_notice_pages(source.name, self.settings.revalidate):
@@ -243,7 +245,10 @@ class Crawler:
                     detail = getattr(outcome, "detail", "") or ""
                     tally.failures.append(Failure(url, "unusable-content" if outcome else "error", detail))
                     return
-                links = getattr(outcome, "links", ()) or extract_links(result.body or b"", url, result.content_type)
+                if source.news:  # news sites: any link on the page, the source's pattern decides
+                    links = _fallback_links(decode(result.body or b"", result.content_type)[0], url)
+                else:
+                    links = getattr(outcome, "links", ()) or extract_links(result.body or b"", url, result.content_type)
             wanted = list(dict.fromkeys(link.url for link in links if source.wants(link.url)))
             if not wanted:
                 if n == 1:
@@ -266,12 +271,14 @@ class Crawler:
                 return  # a short page is the last one
             n += 1
 
-    def _ingest(self, source: Source, result: FetchResult, index: bool = False):
+    def _ingest(self, source: Source, result: FetchResult, index: bool = False, news: bool = False):
         extra = {}
-        if index:
+        if index or news:
+            from scraper.news import parse_news_document
             from scraper.parse import PARSER_VERSION
 
-            extra = {"parse": parse_as_index, "parser_version": PARSER_VERSION}
+            parse = parse_as_index if index else parse_news_document
+            extra = {"parse": parse, "parser_version": f"{PARSER_VERSION}+news" if news else PARSER_VERSION}
         outcome = self.ingest(
             url=result.url, raw=result.body or b"", fetched_at=result.fetched_at, status=result.status,
             content_type=result.content_type, source=source.name, etag=result.etag,
@@ -301,14 +308,14 @@ class Crawler:
             tally.unchanged += 1
             tally.good.add(result.url)
             return
-        outcome = self._ingest(source, result)
+        outcome = self._ingest(source, result, news=source.news)
         kind = getattr(outcome, "outcome", "error")
         if kind in ("unusable", "error"):
             tally.failures.append(Failure(result.url, "unusable-content" if kind == "unusable" else "store-error",
                                           getattr(outcome, "detail", "") or ""))
             return
         tally.good.add(result.url)
-        if getattr(outcome, "new", False):
+        if getattr(outcome, "new", False) or (kind == "news" and not getattr(outcome, "skipped", False)):
             tally.new += 1
         elif getattr(outcome, "changed", False):
             tally.changed += 1

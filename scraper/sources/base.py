@@ -59,6 +59,10 @@ class Source:
     def plans(self, mode: Mode, as_of: date, since: int | None) -> list[IndexPlan]:
         raise NotImplementedError
 
+    def direct_pages(self) -> tuple[str, ...]:
+        """Pages fetched on every run without an index (user-listed news pages)."""
+        return ()
+
     def wants(self, url: str) -> bool:
         """Follow this link? By default: an article page on the source's hosts or another MOFCOM notice host."""
         parts = urlsplit(url)

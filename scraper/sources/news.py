@@ -43,6 +43,9 @@ class NewsPagesSource(Source):
     def plans(self, mode: Mode, as_of: date, since: int | None) -> list[IndexPlan]:
         return [IndexPlan(label=u, url=u) for u in self.indexes]
 
+    def direct_pages(self) -> tuple[str, ...]:
+        return self.pages
+
     def wants(self, url: str) -> bool:
         parts = urlsplit(url)
         return (parts.hostname or "").lower() in self.hosts and bool(re.search(self.link_pattern, parts.path))

@@ -1,0 +1,101 @@
+"""News reports: linked to the notice they report, published as ``news`` items, never a state change.
+
+A report names its notice by number (``notice_key`` from the page), or only by date,
+list and count; :func:`link_news` finds the official notice either way once it is
+stored. A report with no official notice yet is flagged "reported, not yet confirmed".
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime, time, timedelta, timezone
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from storage.models import NewsReport, Notice, Snapshot
+from storage.records import EventKind, EventRecord, ListKind, Provenance
+
+MATCH_DAYS = 3  # a report appears on the notice's day or up to this many days later
+STATE_ACTIONS = ("suspend", "extend", "lift", "remove", "restore")
+
+
+def _candidates(session: Session, report: NewsReport) -> list[Notice]:
+    if report.reported_date is None or report.reported_list is None:
+        return []
+    query = select(Notice).where(
+        Notice.list == report.reported_list,
+        Notice.published >= report.reported_date - timedelta(days=MATCH_DAYS),
+        Notice.published <= report.reported_date,
+        Notice.kind != "news",
+    )
+    if report.reported_action in STATE_ACTIONS:
+        query = query.where(Notice.kind == "qa")  # suspensions and lifts come as Q&As
+    elif report.reported_count is not None:
+        query = query.where(Notice.stated_count == report.reported_count)
+    else:
+        return []
+    return list(session.scalars(query.order_by(Notice.published.desc(), Notice.key)))
+
+
+def link_news(session: Session) -> int:
+    """Link every report to its notice where possible; returns how many are confirmed."""
+    confirmed = 0
+    for report in session.scalars(select(NewsReport).order_by(NewsReport.id)):
+        notice = None
+        if report.notice_key:
+            notice = session.scalars(select(Notice).where(Notice.key == report.notice_key)).one_or_none()
+        else:
+            found = _candidates(session, report)
+            if len(found) == 1:
+                notice = found[0]
+                report.notice_key = notice.key
+        report.confirmed = notice is not None
+        confirmed += report.confirmed
+    session.flush()
+    return confirmed
+
+
+def _occurred(report: NewsReport, snapshot: Snapshot | None) -> datetime:
+    if report.published is not None:
+        return datetime.combine(report.published, time(0, 0), tzinfo=timezone.utc)
+    if snapshot is not None:
+        moment = snapshot.fetched_at
+        return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
+def news_events(session: Session) -> list[EventRecord]:
+    """One ``news`` item per report of a list action; stable ids; newest first."""
+    events = []
+    for report in session.scalars(select(NewsReport).order_by(NewsReport.url)):
+        if report.reported_list is None:
+            continue
+        snapshot = session.get(Snapshot, report.snapshot_id) if report.snapshot_id else None
+        occurred = _occurred(report, snapshot)
+        digest = hashlib.sha256(report.url.encode("utf-8")).hexdigest()[:12]
+        lst = ListKind(report.reported_list)
+        what = " ".join(x for x in (
+            report.reported_action or "reports", f"{report.reported_count} entities" if report.reported_count else "",
+            f"({lst.value.upper()})") if x)
+        if report.confirmed and report.notice_key:
+            status = f"Official notice: {report.notice_key}."
+            title = f"News: {report.title or report.url}"
+        else:
+            status = ("Reported, not yet confirmed: no official MOFCOM notice for this is stored yet"
+                      + (f" (the report names {report.notice_key})." if report.notice_key else "."))
+            title = f"News (reported, not yet confirmed): {report.title or report.url}"
+        events.append(EventRecord(
+            id=f"tag:mofcom-watch,{occurred:%Y}:news/{digest}", kind=EventKind.NEWS, scope="news", list=lst,
+            notice_key=report.notice_key if report.confirmed else None, source_key=None, entity_key=None,
+            effective=report.reported_date, until=None, occurred=occurred, updated=occurred, title=title,
+            summary=f"{report.source} {what}. {status} News never changes a listing's state by itself.",
+            provenance=(Provenance(
+                notice_key=report.notice_key or "", number=None, title=report.title, urls=(report.url,),
+                fetched_at=snapshot.fetched_at if snapshot else None, sha256=snapshot.sha256 if snapshot else None,
+            ),),
+            extra=(("source", report.source), ("confirmed", "yes" if report.confirmed else "no"),
+                   ("url", report.url)),
+        ))
+    events.sort(key=lambda e: (e.occurred, e.id), reverse=True)
+    return events
