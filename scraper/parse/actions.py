@@ -20,7 +20,7 @@ from .dates import (
 )
 from .entities import COUNTRY_ALT
 from .number import find_references
-from .textnorm import MD, NUM, YEAR, to_int
+from .textnorm import MD, NUM, YEAR, line_spans, to_int
 
 SENTENCE_RE = re.compile(r"[^。！？!?\n;；]+")
 VERB_RE = re.compile(
@@ -80,7 +80,7 @@ def list_in(text: str) -> ListKind | None:
 
 def _date_refs(folded: str, clean: str, anchor: date | None, lst_default: ListKind | None) -> list[tuple[int, int, NoticeRef]]:
     out: list[tuple[int, int, NoticeRef]] = []
-    for m in DATE_LIST_RE.finditer(folded):
+    for m in (m for s, e in line_spans(folded, "列入", "纳入") for m in DATE_LIST_RE.finditer(folded, s, e)):
         year = to_int(m.group("y")) if m.group("y") else None
         month, day = to_int(m.group("m")), to_int(m.group("d"))
         dates = [resolve_month_day(month, day, year, anchor)] if month and day else []
@@ -105,7 +105,7 @@ def attach_dates(refs: list[tuple[int, int, NoticeRef]], folded: str, clean: str
     """Give number refs the date written right before them ("4月4日公告（…7号）"); add refs
     for "M月D日公告" that name no number."""
     out = list(refs)
-    for m in DATE_NOTICE_RE.finditer(folded):
+    for m in (m for s, e in line_spans(folded, "公告", "决定") for m in DATE_NOTICE_RE.finditer(folded, s, e)):
         year = to_int(m.group("y")) if m.group("y") else None
         month, day = to_int(m.group("m")), to_int(m.group("d"))
         if not (month and day):

@@ -53,16 +53,25 @@ def html_to_text(fragment: str) -> str:
 
     A fragment with no block tags at all keeps its raw newlines (text pasted into a div).
     """
-    fragment = COMMENT_RE.sub("", SCRIPT_RE.sub("", fragment))
+    lower = fragment.lower()
+    if "<script" in lower or "<style" in lower or "<noscript" in lower or "<template" in lower:
+        fragment = SCRIPT_RE.sub("", fragment)
+    if "<!--" in fragment:
+        fragment = COMMENT_RE.sub("", fragment)
     if BLOCK_TAG_RE.search(fragment):
-        fragment = HTML_SPACE_RE.sub(" ", fragment)
+        fragment = " ".join(fragment.split())  # HTML whitespace (and U+3000, folded later anyway)
     else:
-        fragment = LINE_SPACE_RE.sub(" ", fragment)
-    fragment = CELL_END_RE.sub("\t", fragment)
+        fragment = "\n".join(" ".join(line.split()) for line in fragment.split("\n"))
+    has_cells = "</td" in lower or "</th" in lower
+    if has_cells:
+        fragment = CELL_END_RE.sub("\t", fragment)
     fragment = BLOCK_TAG_RE.sub("\n", fragment)
-    text = htmllib.unescape(TAG_RE.sub("", fragment))
-    text = CELL_SPACE_RE.sub("\t", text.replace("\xa0", " "))
-    lines = [line.strip(" \t") for line in text.split("\n")]
+    text = TAG_RE.sub("", fragment)
+    if "&" in text:
+        text = htmllib.unescape(text).replace("\xa0", " ")
+    if has_cells:
+        text = CELL_SPACE_RE.sub("\t", text)
+    lines = [line.strip(" \t\u3000") for line in text.split("\n")]
     return BLANK_LINES_RE.sub("\n\n", "\n".join(lines)).strip("\n")
 
 
@@ -77,11 +86,13 @@ def _meta(tree: LexborHTMLParser) -> dict[str, str]:
     return found
 
 
-def _filing_block(tree: LexborHTMLParser, body_text: str) -> str:
+def _filing_block(tree: LexborHTMLParser, body_text: str, raw_html: str | None) -> str:
     """The 【发布单位】/【发布文号】/【发文日期】 lines when they sit outside the body container."""
-    if FILING_BLOCK_RE.search(body_text):
+    if "【" in body_text and FILING_BLOCK_RE.search(body_text):
         return ""
-    raw = tree.html or ""
+    raw = raw_html if raw_html is not None else (tree.html or "")
+    if "【" not in raw:
+        return ""
     m = FILING_BLOCK_RE.search(raw)
     if not m:
         return ""
@@ -90,7 +101,7 @@ def _filing_block(tree: LexborHTMLParser, body_text: str) -> str:
     return "\n".join(lines)
 
 
-def extract_article(tree: LexborHTMLParser) -> Article:
+def extract_article(tree: LexborHTMLParser, raw_html: str | None = None) -> Article:
     """Title, PubDate, SiteName and the body text of an article page."""
     meta = _meta(tree)
     title = meta.get("title") or meta.get("og_title")
@@ -115,7 +126,7 @@ def extract_article(tree: LexborHTMLParser) -> Article:
             text = html_to_text(body.html or "")
         else:
             text = ""
-    block = _filing_block(tree, text)
+    block = _filing_block(tree, text, raw_html)
     if block:
         text = block + "\n\n" + text
     return Article(title=title or None, pub=pub, site=meta.get("site"), text=text, container=container,

@@ -31,14 +31,13 @@ from .dates import (
 from .index import json_fragment, link_text_share, links_from_tree, looks_like_index_url, parse_index
 from .number import filing_number, find_own_number
 from .qa import answer_spans, is_qa, qa_key, qa_title, source_stamp
-from .textnorm import clean, fold
+from .textnorm import clean, fold, line_spans
 
 HTML_SNIFF_RE = re.compile(r"^\s*(?:<!doctype|<html|<head|<body|<meta|<div|<p\b|<table|<!--|<\?xml|<title|<script|<span|<section|<ul|<ol|<li|<a\s|<h[1-6])", re.IGNORECASE)
 TAG_COUNT_RE = re.compile(r"</?(?:p|div|br|span|a|td|table|body|html|ul|li)\b", re.IGNORECASE)
 BODY_LINE_MIN = 50
 FILING_LINE_RE = re.compile(r"^\s*【")
-DECISION_SENTENCE_RE = re.compile(r"[^。\n]*决定[^。\n]*(?:列入|移出|采取|调查)[^。\n]*")
-ANNEX_HEADING_RE = re.compile(r"[^\n]*(?:被列入|列入)[^\n]*的[^\n]*\d+\s*家[^\n]*")
+DECISION_WORDS = ("列入", "移出", "采取", "调查", "纳入")
 INDEX_LINK_MIN = 3
 # A captured text inside an envelope ("=====BEGIN ORIGINAL TEXT…=====" … "=====END…=====").
 ENVELOPE_BEGIN_RE = re.compile(r"^={3,}[^\n]*BEGIN[^\n]*={3,}[ \t]*\n", re.MULTILINE)
@@ -166,10 +165,10 @@ def parse_text(text: str, hints: PageHints | None = None) -> NoticeRecord | None
     notice_list = notice_list or context_list or next((d.list for d in drafts if d.list), None)
 
     # --- entities ------------------------------------------------------------------
-    decision = DECISION_SENTENCE_RE.search(folded)
-    decision_f = decision.group(0) if decision else ""
-    annex_heading = ANNEX_HEADING_RE.search(folded)
-    count_texts = [folded_title, decision_f, annex_heading.group(0) if annex_heading else "", operative]
+    decision = _decision_sentence(folded)
+    decision_f = folded[decision[0] : decision[1]] if decision else ""
+    annex_heading = next((folded[s:e] for s, e in line_spans(folded, "列入") if "家" in folded[s:e] and "的" in folded[s:e]), "")
+    count_texts = [folded_title, decision_f, annex_heading, operative]
     stated, country = ent.stated_count(count_texts)
     country = ent.country_of(count_texts) or country
     entities: list[EntityRecord] = []
@@ -209,11 +208,24 @@ def parse_text(text: str, hints: PageHints | None = None) -> NoticeRecord | None
     )
 
 
+def _decision_sentence(folded: str) -> tuple[int, int] | None:
+    """Span of the first sentence with 决定 and a listing verb."""
+    pos = folded.find("决定")
+    while pos >= 0:
+        start = max(folded.rfind("。", 0, pos), folded.rfind("\n", 0, pos)) + 1
+        ends = [i for i in (folded.find("。", pos), folded.find("\n", pos)) if i >= 0]
+        end = min(ends) if ends else len(folded)
+        if any(word in folded[start:end] for word in DECISION_WORDS):
+            return start, end
+        pos = folded.find("决定", end)
+    return None
+
+
 def _entities(lines: list[str], folded: str, text: str, decision, drafts) -> list[EntityRecord]:
     start = ent.annex_start(lines)
     if start is None and decision is not None:
-        start = folded.count("\n", 0, decision.start())
-    found = ent.annex_entities(lines, start or 0)
+        start = folded.count("\n", 0, decision[0])
+    found = ent.annex_entities(lines, start or 0, folded_lines=folded.split("\n"))
     if found:
         return found
     prose = ent.decision_prose(folded, text)
@@ -293,7 +305,7 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
                               warnings=record.warnings)
     tree = LexborHTMLParser(text)
     links = links_from_tree(tree, url)
-    art = extract_article(tree)
+    art = extract_article(tree, text)
     if links and art.container is None and (
         looks_like_index_url(url) or link_text_share(tree, art.visible_chars) >= INDEX_SHARE_MIN
     ):

@@ -10,11 +10,12 @@ sliced from the clean text (as written) and passed through ``clean_display``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from storage.names import clean_display, entity_key
 from storage.records import EntityRecord
 
-from .textnorm import NUM, fold, to_int
+from .textnorm import NUM, fold, line_spans, to_int
 
 ANNEX_MARK_RE = re.compile(r"^\s*附\s*件?\s*\d*\s*[:：]?\s*$")
 NUMBERED_RE = re.compile(r"^\s*(?:\(\s*(?P<pn>\d{1,3})\s*\)|(?P<n>\d{1,3})\s*[.、．](?!\d))\s*(?P<rest>.*?)\s*$")
@@ -59,7 +60,9 @@ def split_name(clean: str) -> tuple[str | None, str | None]:
     text = clean.strip().rstrip(TRAILING_PUNCT).strip()
     folded = fold(text)
     if folded.endswith(")"):
-        start = _matching_open(folded, len(folded) - 1)
+        start = folded.rfind("(")
+        if ")" in folded[start + 1 : -1]:
+            start = _matching_open(folded, len(folded) - 1)
         if start is not None:
             inner = text[start + 1 : -1]
             outer = text[:start]
@@ -70,9 +73,15 @@ def split_name(clean: str) -> tuple[str | None, str | None]:
     return None, clean_display(text)
 
 
+@lru_cache(maxsize=4096)
+def cached_key(zh: str | None, en: str | None) -> str:
+    """``entity_key`` is pure; annexes repeat names across aliases and re-parses."""
+    return entity_key(zh, en)
+
+
 def make_entity(zh: str | None, en: str | None, country: str | None = None, n: int | None = None,
                 branches: tuple[str, ...] = ()) -> EntityRecord:
-    return EntityRecord(zh=zh, en=en, country=country, key=entity_key(zh, en), n=n, branches=branches)
+    return EntityRecord(zh=zh, en=en, country=country, key=cached_key(zh, en), n=n, branches=branches)
 
 
 def annex_start(lines: list[str]) -> int | None:
@@ -84,19 +93,26 @@ def annex_start(lines: list[str]) -> int | None:
     return found
 
 
+BRACKETED_RE = re.compile(r"（[^（）]*）|\([^()]*\)")
+
+
 def _looks_like_name(rest: str) -> bool:
-    outside = re.sub(r"（[^（）]*）|\([^()]*\)", "", rest)
+    outside = BRACKETED_RE.sub("", rest) if ("(" in rest or "（" in rest) else rest
     if SENTENCE_PUNCT_RE.search(outside) or NOT_A_NAME_RE.match(rest):
         return False
     return 0 < len(rest) <= 200
 
 
-def annex_entities(lines: list[str], start: int = 0, country: str | None = None) -> list[EntityRecord]:
+def annex_entities(lines: list[str], start: int = 0, country: str | None = None,
+                   folded_lines: list[str] | None = None) -> list[EntityRecord]:
     """Numbered entity lines (and their branch lines) from ``lines[start:]``."""
     out: list[EntityRecord] = []
     last_branches: list[str] = []
-    for line in lines[start:]:
-        folded = fold(line)
+    if folded_lines is None:
+        folded_lines = [fold(line) for line in lines]
+    for line, folded in zip(lines[start:], folded_lines[start:]):
+        if not folded or not (folded.lstrip()[:1] in "0123456789(-—–•·" ):
+            continue
         m = TABLE_ROW_RE.match(line) if "\t" in line else None
         if m and m.group("zh"):
             zh_raw, en_raw = m.group("zh"), m.group("en")
@@ -226,22 +242,22 @@ def object_of_dui(folded: str, clean: str) -> str | None:
 def stated_count(texts: list[str]) -> tuple[int | None, str | None]:
     """(count, country) from the first text (folded) saying "N家(美国)实体"."""
     for text in texts:
-        if not text:
-            continue
-        m = COUNT_RE.search(text)
-        if m:
-            n = to_int(m.group("n"))
-            if n:
-                return n, COUNTRIES.get(m.group("c") or "")
+        for s, e in line_spans(text or "", "家"):
+            m = COUNT_RE.search(text, s, e)
+            if m:
+                n = to_int(m.group("n"))
+                if n:
+                    return n, COUNTRIES.get(m.group("c") or "")
     return None, None
 
 
 def country_of(texts: list[str]) -> str | None:
     """Country from "N家美国实体" in any text."""
     for text in texts:
-        for m in COUNT_RE.finditer(text or ""):
-            if m.group("c"):
-                return COUNTRIES[m.group("c")]
+        for s, e in line_spans(text or "", "家"):
+            for m in COUNT_RE.finditer(text, s, e):
+                if m.group("c"):
+                    return COUNTRIES[m.group("c")]
     return None
 
 

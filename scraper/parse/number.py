@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from storage.records import ListKind, NoticeKind, NoticeRef
 
-from .textnorm import NUM, YEAR, despace, to_int
+from .textnorm import NUM, YEAR, despace, line_spans, to_int
 
 UEL_NAME = "不可靠实体清单工作机制"
 CO_ISSUER = r"(?:海关总署|国家[\u4e00-\u9fff]{2,8}?(?:委员会|总局|局|署)|[\u4e00-\u9fff]{1,6}部|[\u4e00-\u9fff]{2,6}总局)"
@@ -80,8 +80,9 @@ def find_references(folded: str, clean: str) -> list[tuple[int, int, NoticeRef]]
     is not a notice number and is skipped.
     """
     found: list[tuple[int, int, NoticeRef]] = []
+    spans = line_spans(folded, "号")
     for regex in (BRACKET_NUMBER_RE, YEAR_NUMBER_RE):
-        for m in regex.finditer(folded):
+        for m in (m for s, e in spans for m in regex.finditer(folded, s, e)):
             if regex is YEAR_NUMBER_RE and not (m.group("pre") or m.group("post")):
                 continue
             year = to_int(m.group("y"))
