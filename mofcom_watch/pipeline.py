@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from storage.db import WRITE_LOCK
 from storage.ingest import record_issue, store_notice
 from storage.models import HealthIssue, NewsReport, Notice, Snapshot
 from storage.records import IndexLink, NoticeKind, NoticeRecord, ParsedDocument, UnusablePage
@@ -181,6 +182,7 @@ def ingest_page(
     sha = sha256_hex(raw)
     try:
         with session_factory() as session, session.begin():
+            session.connection(execution_options=WRITE_LOCK)  # SQLite: queue behind other writers
             return _ingest(session, url=url, raw=raw, sha=sha, fetched_at=fetched_at, status=status,
                            content_type=content_type, source=source, etag=etag, last_modified=last_modified,
                            parse=parse, parser_version=parser_version)

@@ -62,7 +62,14 @@ def _sqlite_setup(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _begin(conn) -> None:  # noqa: ANN001
-        conn.exec_driver_sql("BEGIN")
+        # execution option sqlite_begin="IMMEDIATE" takes the write lock up front (waiting
+        # busy_timeout for it), so two writers queue instead of one failing with "locked".
+        mode = conn.get_execution_options().get(SQLITE_BEGIN_OPTION, "")
+        conn.exec_driver_sql(f"BEGIN {mode}".strip())
+
+
+WRITE_LOCK = {"sqlite_begin": "IMMEDIATE"}  # execution options for a writing transaction
+SQLITE_BEGIN_OPTION = "sqlite_begin"
 
 
 def alembic_config() -> Config:
@@ -87,7 +94,7 @@ def upgrade(engine: Engine) -> None:
     script = ScriptDirectory.from_config(cfg)
     known = {rev.revision for rev in script.walk_revisions()}
     try:
-        with engine.begin() as conn:
+        with engine.connect() as conn, conn.execution_options(**WRITE_LOCK).begin():
             current = MigrationContext.configure(conn).get_current_heads()
             unknown = [rev for rev in current if rev not in known]
             if unknown:

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 import storage.ingest
 from mofcom_watch.pipeline import ingest_page
-from storage.db import session_factory
+from storage.db import open_store, session_factory
 from storage.models import HealthIssue, Notice, Page, Snapshot
 from storage.records import (
     ActionKind, ActionRecord, EntityRecord, IndexLink, ListKind, NoticeKind, NoticeRecord, ParsedDocument,
@@ -154,3 +154,21 @@ def test_failing_store_writes_nothing_on_any_backend(engine, monkeypatch):
     monkeypatch.setattr(storage.ingest, "upsert_entity", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("x")))
     assert ingest(engine, notice_bytes()).outcome == "error"
     assert count(engine, Snapshot) == 0 and count(engine, Page) == 0 and count(engine, Notice) == 0
+
+
+def test_concurrent_writers_queue_instead_of_failing(engine, db_url):
+    """Two writers on one database (say serve --schedule and a manual run) both get their pages in."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def work(worker: int) -> list[str]:
+        own = open_store(db_url)
+        try:
+            return [ingest(own, f"INDEX {worker} {i}".encode(),
+                           url=f"https://www.mofcom.gov.cn/{worker}/{i}.html").outcome for i in range(15)]
+        finally:
+            own.dispose()
+
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        outcomes = [o for batch in pool.map(work, range(3)) for o in batch]
+    assert outcomes == ["index"] * 45
+    assert count(engine, Snapshot) == 45
