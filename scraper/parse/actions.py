@@ -24,8 +24,8 @@ from .textnorm import MD, NUM, YEAR, line_spans, to_int
 
 SENTENCE_RE = re.compile(r"[^。！？!?\n;；]+")
 VERB_RE = re.compile(
-    r"继续暂停(?:实施|执行)?|暂停(?:实施|执行)?|停止(?:实施|执行)?|取消|解除|移出|恢复(?:实施|执行)?|列入|纳入"
-    r"|启动(?:反倾销|反补贴)?调查|进行调查|立案调查|采取反制措施"
+    r"继续暂停(?:实施|执行)?|暂停(?![期至到])(?:实施|执行)?|停止(?:实施|执行)?|取消|解除|移出|恢复(?:实施|执行)?|列入|纳入"
+    r"|启动(?:反倾销|反补贴)?调查|进行调查|立案调查|采取(?:以下|相应|有关)?反制措施"
 )
 VERB_KIND = {
     "继续暂停": ActionKind.EXTEND, "暂停": ActionKind.SUSPEND, "停止": ActionKind.LIFT, "取消": ActionKind.LIFT,
@@ -72,10 +72,13 @@ class ActionDraft:
 
 
 def list_in(text: str) -> ListKind | None:
+    """The list named first in ``text``."""
+    best: tuple[int, ListKind] | None = None
     for word, kind in LIST_WORDS:
-        if word in text:
-            return kind
-    return None
+        pos = text.find(word)
+        if pos >= 0 and (best is None or pos < best[0]):
+            best = (pos, kind)
+    return best[1] if best else None
 
 
 def _date_refs(folded: str, clean: str, anchor: date | None, lst_default: ListKind | None) -> list[tuple[int, int, NoticeRef]]:
@@ -171,9 +174,15 @@ def find_actions(folded: str, clean: str, *, spans: list[tuple[int, int]], refs:
     of a notice)."""
     drafts: list[ActionDraft] = []
     for span_start, span_end in spans:
+        carried, last_end = None, span_start
         for sm in SENTENCE_RE.finditer(folded, span_start, span_end):
+            if "\n" in folded[last_end : sm.start()] or "。" in folded[last_end : sm.start()]:
+                carried = None  # "自…起" carries over "；" to the next clause, not past the sentence
+            own = effective_in(folded[sm.start() : sm.end()], published)
+            carried = own or carried
             drafts.extend(_sentence_actions(folded, clean, sm.start(), sm.end(), refs, published,
-                                            default_effective, notice_list, allow_impose))
+                                            carried or default_effective, notice_list, allow_impose))
+            last_end = sm.end()
     return drafts
 
 
@@ -184,7 +193,7 @@ def _sentence_actions(folded, clean, s_start, s_end, refs, published, default_ef
              if not any(s <= v.start() < e for s, e, r in refs if r.key is None)]
     if not verbs:
         return []
-    eff = effective_in(sentence, published) or default_effective
+    eff = default_effective
     out: list[ActionDraft] = []
     prev_end = s_start
     for i, v in enumerate(verbs):
@@ -202,10 +211,10 @@ def _sentence_actions(folded, clean, s_start, s_end, refs, published, default_ef
         if kind in (ActionKind.IMPOSE, ActionKind.INVESTIGATE):
             if not allow_impose or PAST_RE.search(folded[s_start : v.start()]) or before or _is_background(sentence):
                 continue
-            if kind is ActionKind.IMPOSE and not (DECISION_RE.search(sentence) or word == "采取反制措施"):
+            if kind is ActionKind.IMPOSE and not (DECISION_RE.search(sentence) or word.startswith("采取")):
                 continue
             lst = list_in(folded[v.start() : next_start]) if kind is ActionKind.IMPOSE else notice_list
-            if word == "采取反制措施":
+            if word.startswith("采取"):
                 lst = ListKind.COUNTERMEASURE
             if kind is ActionKind.IMPOSE and lst is None:
                 continue

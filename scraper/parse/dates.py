@@ -22,6 +22,7 @@ FROM_PUBLICATION_RE = re.compile(r"自\s*(?:公布|发布|印发|公告)\s*之\s
 FROM_DATE_RE = re.compile(
     rf"自\s*(?P<date>{YEAR}\s*年\s*{MD}\s*月\s*{MD}\s*日)(?P<time>\s*\d{{1,2}}\s*[时:点]\s*(?:\d{{1,2}}\s*分?)?)?\s*起"
 )
+FROM_MONTH_DAY_RE = re.compile(rf"自\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日\s*起")
 OWN_EFFECTIVE_RE = re.compile(r"本(?:公告|决定|令|规定|办法|通知)?[^。\n]{0,40}?(?:实施|施行|生效|执行)")
 MONTH_DAY_RE = re.compile(rf"(?<![年\d])(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日")
 DURATION_RE = re.compile(rf"(?:为期\s*)?(?P<n>{NUM})\s*(?P<unit>天|日|个月|年|周)")
@@ -114,6 +115,12 @@ def effective_in(sentence: str, published: date | None) -> str | None:
         return stamp.iso() if stamp else None
     if FROM_PUBLICATION_RE.search(sentence) and published:
         return published.isoformat()
+    m = FROM_MONTH_DAY_RE.search(sentence)
+    if m and published:
+        day = make_date(published.year, m.group("m"), m.group("d"))
+        if day and (published - day).days > 180:  # "自1月1日起" written in late December
+            day = make_date(published.year + 1, m.group("m"), m.group("d"))
+        return day.isoformat() if day else None
     return None
 
 

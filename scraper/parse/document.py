@@ -26,11 +26,11 @@ from . import entities as ent
 from . import page
 from .article import extract_article
 from .dates import (
-    FROM_DATE_RE, Stamp, effective_in, filing_date, notice_effective, signature_date,
+    Stamp, effective_in, filing_date, notice_effective, signature_date,
 )
 from .index import json_fragment, link_text_share, links_from_tree, looks_like_index_url, parse_index
 from .number import filing_number, find_own_number
-from .qa import answer_spans, is_qa, qa_key, qa_title, source_stamp
+from .qa import answer_spans, clean_title, is_qa, qa_key, qa_title, source_stamp
 from .textnorm import clean, fold, line_spans
 
 HTML_SNIFF_RE = re.compile(r"^\s*(?:<!doctype|<html|<head|<body|<meta|<div|<p\b|<table|<!--|<\?xml|<title|<script|<span|<section|<ul|<ol|<li|<a\s|<h[1-6])", re.IGNORECASE)
@@ -96,7 +96,7 @@ def parse_text(text: str, hints: PageHints | None = None) -> NoticeRecord | None
     folded = fold(text)
     lines = text.split("\n")
     warnings: list[str] = []
-    title_hint = clean(hints.title) if hints.title else None
+    title_hint = clean_title(clean(hints.title)) if hints.title else None
 
     qa = is_qa(title_hint, folded)
     filing_no = filing_number(folded, text)
@@ -120,7 +120,9 @@ def parse_text(text: str, hints: PageHints | None = None) -> NoticeRecord | None
 
     # --- identity --------------------------------------------------------------
     if qa:
-        title = title_hint or qa_title(lines)
+        body_title = qa_title(lines)
+        strong_body = bool(body_title and "答记者问" in body_title)
+        title = title_hint if title_hint and ("答记者问" in title_hint or not strong_body) else (body_title or title_hint)
         key, kind, number, issuer = qa_key(published, title), NoticeKind.QA, None, source or "商务部"
     elif own:
         title = title_hint or _announcement_title(lines, own.number)
@@ -141,9 +143,12 @@ def parse_text(text: str, hints: PageHints | None = None) -> NoticeRecord | None
     if qa:
         effective = None
         for s, e in spans:
-            m = FROM_DATE_RE.search(folded, s, e)
-            if m:
-                effective = effective_in(m.group(0), published)
+            for sm in act.SENTENCE_RE.finditer(folded, s, e):
+                if "自" in sm.group(0):
+                    effective = effective_in(sm.group(0), published)
+                    if effective:
+                        break
+            if effective:
                 break
         effective = effective or (published.isoformat() if published else None)
     else:

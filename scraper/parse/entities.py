@@ -17,7 +17,7 @@ from storage.records import EntityRecord
 
 from .textnorm import NUM, fold, line_spans, to_int
 
-ANNEX_MARK_RE = re.compile(r"^\s*附\s*件?\s*\d*\s*[:：]?\s*$")
+ANNEX_MARK_RE = re.compile(r"^\s*附\s*件?\s*[\d一二三四五六七八九十]*\s*[:：]?\s*$")
 NUMBERED_RE = re.compile(r"^\s*(?:\(\s*(?P<pn>\d{1,3})\s*\)|(?P<n>\d{1,3})\s*[.、．](?!\d))\s*(?P<rest>.*?)\s*$")
 TABLE_ROW_RE = re.compile(r"^\s*(?P<n>\d{1,3})\s*\t\s*(?P<zh>[^\t]*?)\s*(?:\t\s*(?P<en>[^\t]*?)\s*)?(?:\t.*)?$")
 BRANCH_RE = re.compile(r"^\s*[-－—–•·]\s*(?P<name>\S.*?)\s*$")

@@ -15,7 +15,7 @@ from datetime import date
 from .dates import Stamp, make_date
 
 QA_TITLE_RE = re.compile(r"答记者问|答问|新闻发言人就")
-QUESTION_RE = re.compile(r"^\s*(?:有记者问|记者问|问)\s*[:：]", re.MULTILINE)
+QUESTION_RE = re.compile(r"^\s*(?:有记者问|记者问|记者|问)\s*[:：]", re.MULTILINE)
 ANSWER_RE = re.compile(r"^\s*答\s*[:：]", re.MULTILINE)
 SOURCE_LINE_RE = re.compile(
     r"来源\s*[:：]\s*(?P<src>\S+)[^\n]*?(?P<y>\d{4})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?(?:\s+(?P<h>\d{1,2}):(?P<mi>\d{2}))?"
@@ -23,8 +23,11 @@ SOURCE_LINE_RE = re.compile(
 LINE_RE = re.compile(r"[^\n]*\n?")
 
 
+TITLE_SPLIT_RE = re.compile(r"\s+[-|–—]\s+|_|｜")
+
+
 def is_qa(title: str | None, folded: str) -> bool:
-    if title and "答记者问" in title:
+    if title and ("答记者问" in title or "新闻发言人" in title):
         return True
     head = folded[:600]
     if "答记者问" in head:
@@ -68,6 +71,19 @@ def answer_spans(folded: str) -> list[tuple[int, int]]:
     if mode == "a":
         spans.append((start, len(folded)))
     return spans
+
+
+def clean_title(title: str | None) -> str | None:
+    """Drop a site-name suffix ("…答记者问_中华人民共和国商务部")."""
+    if not title:
+        return None
+    parts = [p.strip() for p in TITLE_SPLIT_RE.split(title) if p.strip()]
+    if len(parts) > 1:
+        for part in parts:
+            if "答记者问" in part or "公告" in part:
+                return part
+        return max(parts, key=len)
+    return title.strip() or None
 
 
 def qa_title(lines: list[str]) -> str | None:

@@ -134,3 +134,28 @@ def test_traditional_character_reprint():
              title="商務部新聞發言人就暫停17家美國實體不可靠實體清單措施答記者問")
     assert summary(rec) == [("suspend", "uel", ["UEL-2025-7"], "2025-05-14", "2025-08-12", "90天")]
     assert rec.stated_count == 17
+
+
+def test_suspension_period_wording_and_month_day_effective():
+    rec = qa("答：商务部决定自11月10日起，停止执行2025年3月4日公告（商务部公告2025年第13号）相关措施；"
+             "继续暂停执行2025年4月4日公告（商务部公告2025年第21号）相关措施，暂停期限为1年。", when="2025-11-05 17:00",
+             title="商务部新闻发言人就调整出口管制管控名单措施答记者问")
+    assert summary(rec) == [
+        ("lift", "ecl", ["MOFCOM-2025-13"], "2025-11-10", None, None),
+        ("extend", "ecl", ["MOFCOM-2025-21"], "2025-11-10", "2026-11-10", "1年"),
+    ]
+    assert [t.date for a in rec.actions for t in a.targets] == [date(2025, 3, 4), date(2025, 4, 4)]
+
+
+def test_item_control_suspension_of_several_announcements():
+    text = ("商务部 海关总署公告2025年第70号\n\n现决定，暂停实施商务部 海关总署公告2025年第55号、第56号、第57号、第58号公告及商务部公告2025年第61号、第62号公告，"
+            "暂停至2026年11月10日。\n本公告自公布之日起正式实施。\n商务部 海关总署\n2025年11月7日")
+    rec = parse_text(text)
+    assert rec.key == "MOFCOM-2025-70" and rec.issuer == "商务部 海关总署"
+    assert [t.key for t in rec.actions[0].targets] == [f"MOFCOM-2025-{n}" for n in (55, 56, 57, 58, 61, 62)]
+    assert rec.actions[0].until == date(2026, 11, 10)
+
+
+def test_list_named_first_after_the_verb_wins():
+    rec = parse_text("商务部公告2026年第12号\n\n决定将甲株式会社（Alpha Co., Ltd.）列入关注名单，出口经营者不得使用通用许可，不适用出口管制管控名单措施。\n2026年2月24日")
+    assert rec.list is ListKind.WATCH
