@@ -7,6 +7,7 @@ storing fails, nothing of that page is written and the result says ``error``.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage.db import WRITE_LOCK
-from storage.ingest import record_issue, store_notice
+from storage.ingest import count_mismatch, record_issue, store_notice
 from storage.models import HealthIssue, NewsReport, Notice, Snapshot
 from storage.records import IndexLink, NoticeKind, NoticeRecord, ParsedDocument, UnusablePage
 from storage.snapshots import find_snapshot, get_page, record_snapshot, sha256_hex, touch_page, utc
@@ -54,10 +55,6 @@ def load_parser() -> tuple[ParseFn, str]:
     from scraper.parse import PARSER_VERSION, parse_document
 
     return parse_document, PARSER_VERSION
-
-
-def _count_mismatch(record: NoticeRecord) -> bool:
-    return record.stated_count is not None and record.stated_count != len(record.entities)
 
 
 def _resolve_issue(session: Session, key: str, at: datetime) -> None:
@@ -142,12 +139,12 @@ def _ingest(
         change = store_notice(session, record, snap, url, fetched_at)
         stored = session.scalars(select(Notice).where(Notice.key == record.key)).one()
         mismatch_key = f"{COUNT_MISMATCH}/{record.key}"
-        if _count_mismatch(record):
+        if count_mismatch(record):
             record_issue(session, key=mismatch_key, source=source, kind=COUNT_MISMATCH,
                          detail=(f"{record.key}: parsed {len(record.entities)} entities, the notice states "
                                  f"{record.stated_count} ({url})"),
                          seen_at=fetched_at, url=url, notice_key=record.key)
-        elif stored.stated_count is None or stored.stated_count == stored.parsed_count:
+        elif not count_mismatch(NoticeRecord.from_json(json.loads(stored.record_json))):
             _resolve_issue(session, mismatch_key, fetched_at)
         return PageResult(url=url, outcome="notice", notice_key=record.key, new=change.new,
                           changed=change.changed and not change.new, sha256=sha, warnings=warnings,

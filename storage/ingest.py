@@ -76,8 +76,19 @@ def substance(record: NoticeRecord) -> str:
     return json.dumps(_squash({k: data.get(k) for k in SUBSTANCE_FIELDS}), ensure_ascii=False, sort_keys=True)
 
 
+def lists_entities(record: NoticeRecord) -> bool:
+    """Whether the notice itself names entities (a Q&A's count is of the entities it refers to)."""
+    return bool(record.entities) or any(a.action == ActionKind.IMPOSE for a in record.actions)
+
+
+def count_mismatch(record: NoticeRecord) -> bool:
+    """The notice names entities, states how many, and the parse found another number."""
+    return (record.stated_count is not None and lists_entities(record)
+            and record.stated_count != len(record.entities))
+
+
 def count_matches(record: NoticeRecord) -> bool:
-    return record.stated_count is None or record.stated_count == len(record.entities)
+    return not count_mismatch(record)
 
 
 def preference(record: NoticeRecord, snapshot_sha256: str) -> tuple[int, str]:

@@ -22,6 +22,7 @@ from mofcom_watch.context import app_context
 import mofcom_watch.pipeline as pipeline
 from mofcom_watch.pipeline import PageResult, ingest_page, replay_content_type, replay_files
 from storage.db import DatabaseError, open_store, session_factory
+from storage.ingest import count_mismatch, lists_entities
 from storage.notices import load_stored_notices
 from storage.records import StoredNotice
 
@@ -38,11 +39,7 @@ class ReplaySummary:
 
 def summarise(results: list[PageResult], notices: dict[str, StoredNotice]) -> ReplaySummary:
     touched = {r.notice_key for r in results if r.outcome == "notice" and r.notice_key}
-    mismatched = tuple(sorted(
-        key for key in touched if key in notices
-        and notices[key].record.stated_count is not None
-        and notices[key].record.stated_count != len(notices[key].record.entities)
-    ))
+    mismatched = tuple(sorted(key for key in touched if key in notices and count_mismatch(notices[key].record)))
     return ReplaySummary(
         pages=len(results),
         new=sum(r.new for r in results),
@@ -88,7 +85,12 @@ def _table(notices: list[StoredNotice], states: dict[str, str]) -> Table:
         table.add_column(column, overflow="fold")
     for n in notices:
         r = n.record
-        counted = f"{len(r.entities)}/{r.stated_count}" if r.stated_count is not None else str(len(r.entities))
+        if r.stated_count is None:
+            counted = str(len(r.entities))
+        elif lists_entities(r):
+            counted = f"{len(r.entities)}/{r.stated_count}"
+        else:
+            counted = f"refers to {r.stated_count}"
         table.add_row(
             r.key, r.list.value if r.list else "", r.published.isoformat() if r.published else "",
             r.effective or "", counted, r.number or "", states.get(r.key, ""), "; ".join(r.warnings),
