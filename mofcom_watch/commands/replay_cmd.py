@@ -9,6 +9,7 @@ differs from the count it states, 2 for a missing or unreadable DIR.
 from __future__ import annotations
 
 import importlib
+import os
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -110,7 +111,7 @@ def register(app: typer.Typer) -> None:
         out, err = Console(), Console(stderr=True)
         moment = _parse_fetched_at(fetched_at) or datetime.now(timezone.utc)
         day = _parse_as_of(as_of)
-        if not directory.is_dir():
+        if not directory.is_dir() or not os.access(directory, os.R_OK | os.X_OK):
             err.print(f"[red]replay: {directory} is not a readable directory[/red]")
             raise typer.Exit(2)
         try:
@@ -118,6 +119,9 @@ def register(app: typer.Typer) -> None:
         except OSError as exc:
             err.print(f"[red]replay: cannot read {directory}: {exc}[/red]")
             raise typer.Exit(2) from None
+        if not files:
+            err.print(f"[red]replay: no pages under {directory} (README*, *.md and dotfiles are skipped)[/red]")
+            raise typer.Exit(2)
         try:
             parse, parser_version = pipeline.load_parser()
         except ImportError as exc:

@@ -133,6 +133,25 @@ def test_missing_dir_and_bad_options_exit_2(db_url, tmp_path):
     bad_time = CliRunner().invoke(app, ["--db", db_url, "replay", str(site), "--fetched-at", "yesterday"])
     assert bad_time.exit_code == 2 and "ISO 8601" in bad_time.output
     assert "Traceback" not in missing.output + bad_time.output
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "README.md").write_text("nothing")
+    empty = replay(db_url, tmp_path / "empty")
+    assert empty.exit_code == 2 and "no pages" in empty.output
+    a_file = replay(db_url, site / "README.md")
+    assert a_file.exit_code == 2 and "not a readable directory" in a_file.output
+
+
+def test_database_from_a_newer_version_exits_2(db_url, tmp_path, no_engine):
+    if not db_url.startswith("sqlite"):
+        pytest.skip("edits the SQLite file")
+    import sqlite3
+    con = sqlite3.connect(db_url.removeprefix("sqlite:///"))
+    con.execute("UPDATE alembic_version SET version_num = 'from_the_future'")
+    con.commit()
+    con.close()
+    result = replay(db_url, tree(tmp_path / "site"))
+    assert result.exit_code == 2 and "newer mofcom-watch" in " ".join(result.output.split())
+    assert "Traceback" not in result.output
 
 
 def test_replay_runs_the_lifecycle_engine_when_present(db_url, tmp_path):

@@ -169,3 +169,12 @@ def test_substance_ignores_url_warnings_and_whitespace():
     b = dataclasses.replace(uel7(title="x y", warnings=("w",)), url="https://elsewhere/")
     assert substance(a) == substance(b)
     assert substance(a) != substance(uel7(stated=4))
+
+
+def test_count_mismatch_only_for_notices_that_name_entities():
+    from storage.ingest import count_mismatch
+
+    assert count_mismatch(uel7(entities=ENTITIES[:2], stated=3))
+    assert not count_mismatch(uel7())
+    # a Q&A's "28家美国实体" counts the entities it refers to, not entities it lists
+    assert not count_mismatch(dataclasses.replace(QA, stated_count=28))
