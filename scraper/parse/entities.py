@@ -266,9 +266,9 @@ def with_country(entities: list[EntityRecord], country: str | None) -> list[Enti
     out = []
     for e in entities:
         c = e.country or country
-        if c is None and e.zh:
-            for name, code in COUNTRIES.items():
-                if e.zh.startswith(name) and len(e.zh) > len(name) + 1:
+        if c is None and country is None and e.zh:
+            for name, code in COUNTRIES.items():  # "美国PVH集团": a country, then a Latin brand
+                if e.zh.startswith(name) and len(e.zh) > len(name) + 1 and e.zh[len(name)].isascii():
                     c = code
                     break
         out.append(EntityRecord(zh=e.zh, en=e.en, country=c, key=e.key, n=e.n, branches=e.branches))

@@ -151,7 +151,11 @@ def find_own_number(head_lines: list[str], folded_head_lines: list[str], full_te
         if own:
             return own
     joined = despace("".join(head_lines))
-    return _own_from(fold(joined), joined, full_text)
+    own = _own_from(fold(joined), joined, full_text)
+    if own and own.kind is NoticeKind.UEL_ANNOUNCEMENT:
+        year, n = own.key.split("-")[1:]
+        own = OwnNumber(own.key, f"{UEL_NAME}公告〔{year}〕{n}号", own.kind, own.issuer)
+    return own
 
 
 def filing_number(folded: str, clean: str) -> str | None:

@@ -78,3 +78,16 @@ def test_bare_year_number_is_not_a_reference():
 
 def test_uel_context_makes_old_style_number_a_uel_key():
     assert refs("不可靠实体清单工作机制于2023年2月16日发布公告2023年第1号") == ["UEL-2023-1"]
+
+
+def test_spaced_header_number_is_written_canonically():
+    text = "不 可 靠 实 体 清 单 工 作 机 制\n公　　告\n2025年 第10号\n\n决定将甲公司（Alpha Inc.）列入不可靠实体清单。\n2025年10月9日"
+    assert parse_text(text).number == "不可靠实体清单工作机制公告〔2025〕10号"
+
+
+def test_traditional_reprint_of_a_uel_notice():
+    text = ("不 可 靠 實 體 清 單 工 作 機 制\n公　　告\n2025年 第10號\n\n不可靠實體清單工作機制決定將甲公司等2家外國實體列入不可靠實體清單（見附件）。\n"
+            "本公告自公布之日起實施。\n2025年10月9日\n附件\n1. 英國航太系統公司（BAE Systems, Inc.）\n2. 乙公司（Beta LLC）\n-Beta Japan KK")
+    rec = parse_text(text)
+    assert rec.key == "UEL-2025-10" and rec.stated_count == 2 and rec.warnings == ()
+    assert [(e.zh, e.country, e.branches) for e in rec.entities] == [("英国航太系统公司", None, ()), ("乙公司", None, ("Beta Japan KK",))]

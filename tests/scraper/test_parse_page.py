@@ -40,3 +40,14 @@ def test_truncated_annex_is_a_warning_not_an_error():
 def test_short_real_notice_is_not_mistaken_for_a_shell():
     text = "<html><body><div class='art-con'><p>商务部公告2025年第9号</p><p>决定将甲公司（Alpha Inc.）列入出口管制管控名单。</p><p>2025年2月1日</p></div></body></html>"
     assert parse_document(text.encode()).notice.key == "MOFCOM-2025-9"
+
+
+def test_cut_anywhere_never_raises_anything_but_unusable_page():
+    text = ("<html><head><meta name='ArticleTitle' content='商务部公告2025年第21号'></head><body><div class='art-con'>"
+            "<p>商务部公告2025年第21号</p><p>决定将甲公司等2家美国实体列入出口管制管控名单（见附件）。</p><p>自2025年4月10日12时01分起实施。</p>"
+            "<p>暂停4月4日公告（不可靠实体清单工作机制〔2025〕7号）相关措施90天</p><p>附件</p><p>1. 甲公司（Alpha Inc.）</p><p>2. 乙公司（Beta</p></div></body></html>").encode()
+    for cut in range(0, len(text), 7):
+        try:
+            parse_document(text[:cut])
+        except UnusablePage:
+            pass
