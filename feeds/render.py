@@ -51,13 +51,15 @@ def item_html(event: EventRecord) -> str:
     if event.entities:
         parts.append(_entities_html(event.entities))
     if event.provenance:
-        parts.append(_provenance_html(event.provenance))
+        # the offsets are part of the cache key: equal instants with other offsets compare equal
+        offsets = tuple(p.fetched_at.utcoffset() if p.fetched_at else None for p in event.provenance)
+        parts.append(_provenance_html(event.provenance, offsets))
     parts.append(f"<p><small>Item id: <code>{escape(event.id)}</code></small></p>")
     return "\n".join(parts)
 
 
 def _facts_html(event: EventRecord) -> str:
-    rows: list[tuple[str, str]] = [("Event", event.kind.value.replace("_", " "))]
+    rows: list[tuple[str, str]] = [("Event", event.kind.value)]
     if event.list:
         rows.append(("List", LIST_NAMES.get(event.list, event.list.value)))
     numbers = [p.number for p in event.provenance if p.number]
@@ -78,8 +80,14 @@ def _facts_html(event: EventRecord) -> str:
     for key, value in event.extra:
         if not key.startswith(WATCHLIST_PREFIX):
             rows.append((key.replace("_", " ").capitalize(), value))
-    body = "".join(f"<tr><th align=\"left\">{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows)
+    body = "".join(_fact_row(k, v) for k, v in rows)
     return f"<table>{body}</table>"
+
+
+@lru_cache(maxsize=65536)
+def _fact_row(label: str, value: str) -> str:
+    """One table row; cached because labels, lists, notice keys and dates repeat across events."""
+    return f"<tr><th align=\"left\">{escape(label)}</th><td>{escape(value)}</td></tr>"
 
 
 @lru_cache(maxsize=8192)
@@ -103,7 +111,7 @@ def _entity_row(e: EntityRecord, n: int) -> str:
 
 
 @lru_cache(maxsize=8192)
-def _provenance_html(provenance: tuple[Provenance, ...]) -> str:
+def _provenance_html(provenance: tuple[Provenance, ...], _offsets: tuple) -> str:
     items = []
     for p in provenance:
         head = escape(" ".join(x for x in (p.number, p.title) if x) or p.notice_key)
