@@ -31,7 +31,7 @@ from storage.health import (
     record_source_run,
 )
 from storage.news import link_news
-from storage.runlock import make_holder, run_lock
+from storage.runlock import heartbeat, make_holder, run_lock
 
 
 @dataclass(frozen=True)
@@ -150,9 +150,16 @@ def run_cycle(
     policy = policy or policy_from(settings)
     allowed = set(NOTICE_HOSTS).union(*(s.hosts for s in all_sources))
     try:
-        with run_lock(engine, holder=make_holder(run_id)):
+        with run_lock(engine, holder=make_holder(run_id)) as holder:
             fetcher = Fetcher(policy, host_map=HostMap(overrides), allowed_hosts=allowed)
-            start, stop, tick = _progress_bar(progress)
+            start, stop, bar_tick = _progress_bar(progress)
+            beat = _Heartbeat(engine, holder)
+
+            def tick(source_name: str, url: str) -> None:
+                beat()
+                if bar_tick is not None:
+                    bar_tick(source_name, url)
+
             crawler = Crawler(fetcher, sf, partial(ingest_page, sf),
                               CrawlSettings(as_of=as_of, since=since, workers=policy.total), progress=tick)
             t0 = time.perf_counter()
@@ -201,6 +208,19 @@ def run_cycle(
         parsed=crawler.parsed, problems=problems, held_back=held,
         crawl_seconds=round(crawl_seconds, 3), publish_seconds=round(publish_seconds, 3),
     )
+
+
+class _Heartbeat:
+    """Keeps the run lock fresh during long backfills (a crashed run's lock goes stale)."""
+
+    def __init__(self, engine, holder: str, every: float = 60.0) -> None:
+        self.engine, self.holder, self.every = engine, holder, every
+        self.last = time.monotonic()
+
+    def __call__(self) -> None:
+        if time.monotonic() - self.last >= self.every:
+            self.last = time.monotonic()
+            heartbeat(self.engine, holder=self.holder)
 
 
 def _given_up(session, source: str) -> bool:

@@ -245,6 +245,9 @@ class Crawler:
                     detail = getattr(outcome, "detail", "") or ""
                     tally.failures.append(Failure(url, "unusable-content" if outcome else "error", detail))
                     return
+                if getattr(outcome, "skipped", False) and mode is Mode.UPDATE:
+                    tally.unchanged += 1
+                    return  # the same bytes as last time (a server without validators): nothing new
                 if source.news:  # news sites: any link on the page, the source's pattern decides
                     links = _fallback_links(decode(result.body or b"", result.content_type)[0], url)
                 else:

@@ -64,8 +64,10 @@ class SiteServer:
         latency: float = 0.0,
         pages: dict[str, bytes] | None = None,
         columns: dict[str, str] | None = None,
+        validators: bool = True,
     ) -> None:
         self.root = root
+        self.validators = validators  # False: no ETag/Last-Modified, never 304 (like many old servers)
         self.latency = latency
         self.pages: dict[str, bytes] = dict(pages or {})  # overlay: "host/path" -> bytes
         self.removed: set[str] = set()
@@ -268,6 +270,9 @@ def _make_handler(site: SiteServer) -> type[BaseHTTPRequestHandler]:
             etag = '"' + hashlib.sha256(body).hexdigest()[:20] + '"'
             last_modified = formatdate(site.mtime(path), usegmt=True)
             headers = {"Content-Type": content_type, "ETag": etag, "Last-Modified": last_modified}
+            if not site.validators:
+                self._send(200, body, {"Content-Type": content_type})
+                return
             inm = self.headers.get("If-None-Match")
             ims = self.headers.get("If-Modified-Since")
             conditional = bool(inm or ims)

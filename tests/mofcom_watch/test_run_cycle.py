@@ -212,3 +212,33 @@ def test_a_page_added_between_runs_is_picked_up(tmp_path):
         fetched_200 = [h.path for h in site.hits if h.status == 200]
     assert sorted(fetched_200) == sorted([QA_INDEX, new_path])
     assert second.sources[0].mode == "update" and second.sources[0].fetched >= 2
+
+
+def test_unchanged_bytes_are_not_parsed_even_without_validators(tmp_path):
+    sources = [s for s in load_sources() if s.name in ("mofcom-qa", "mofcom-policy")]
+    with SiteServer(FIXTURES, validators=False) as site:
+        _run(tmp_path, site, sources=sources)
+        _settings, second = _run(tmp_path, site, sources=sources)
+    assert second.not_modified == 0 and second.bodies > 0  # the server cannot say 304
+    assert second.parsed == 0 and second.new_events == 0 and second.published == ()
+
+
+def test_a_source_failing_three_runs_is_reported_and_stops_holding_events_back(tmp_path):
+    sources = [s for s in load_sources() if s.name == "mofcom-qa"]
+    with SiteServer(FIXTURES) as site:
+        site.faults[QA_ECL_1105] = Fault("500")
+        results = [_run(tmp_path, site, sources=sources)[1] for _ in range(3)]
+    assert [bool(r.held_back) for r in results] == [True, True, False]
+    assert results[1].sources[0].opened == () and results[2].sources[0].opened == ("mofcom-qa/failing",)
+    assert results[2].new_events > 0  # derived from what is stored, with the source reported failing
+    assert "mofcom-qa/failing" in results[2].open_issues
+
+
+def test_since_forces_a_backfill_walk(tmp_path):
+    sources = [s for s in load_sources() if s.name == "mofcom-announcements"]
+    with SiteServer(FIXTURES) as site:
+        _run(tmp_path, site, sources=sources)
+        _s, update = _run(tmp_path, site, sources=sources)
+        _s, walk = _run(tmp_path, site, sources=sources, since=2024, backfill=True)
+    assert update.sources[0].mode == "update" and walk.sources[0].mode == "backfill"
+    assert walk.sources[0].links > 0 and walk.parsed == 0  # index pages 304: links from the stored copy
