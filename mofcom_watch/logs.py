@@ -107,8 +107,10 @@ def setup_logging(verbosity: int = 0, *, log_format: str = "text", stream: TextI
     root.addHandler(handler)
     root.setLevel(level)
     quiet_level = logging.DEBUG if verbosity > 0 else logging.WARNING
-    for name in ("apscheduler", "httpx", "httpcore", "uvicorn", "uvicorn.error", "sqlalchemy", "alembic"):
+    for name in ("apscheduler", "httpx", "uvicorn", "uvicorn.error", "alembic"):
         logging.getLogger(name).setLevel(max(quiet_level, level))
+    for name in ("sqlalchemy", "httpcore", "charset_normalizer"):  # per-statement / per-byte chatter
+        logging.getLogger(name).setLevel(logging.WARNING)
     # uvicorn's access log: one line per request only when verbose
     logging.getLogger("uvicorn.access").setLevel(logging.INFO if verbosity > 0 else logging.WARNING)
 
