@@ -275,7 +275,15 @@ def store_notice(session: Session, record: NoticeRecord, snapshot: Snapshot, url
     current = NoticeRecord.from_json(json.loads(notice.record_json))
     current_snapshot = notice.snapshot
     if current_snapshot.id == snapshot.id:
-        return NoticeChange(new=False, changed=False, revision=notice.revision)
+        # The same bytes parsed again (a newer parser version): take what it reads now.
+        if record.dumps() == notice.record_json:
+            return NoticeChange(new=False, changed=False, revision=notice.revision)
+        same = substance(current) == substance(record)
+        if not same:
+            notice.revision += 1
+        _apply_record(session, notice, record, snapshot)
+        _write_version(session, notice, snapshot, replace=same)
+        return NoticeChange(new=False, changed=not same, revision=notice.revision)
 
     if substance(current) == substance(record):
         # Same notice, same substance: keep whichever parse is preferred, order-independently.

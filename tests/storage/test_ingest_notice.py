@@ -178,3 +178,12 @@ def test_count_mismatch_only_for_notices_that_name_entities():
     assert not count_mismatch(uel7())
     # a Q&A's "28家美国实体" counts the entities it refers to, not entities it lists
     assert not count_mismatch(dataclasses.replace(QA, stated_count=28))
+
+
+def test_same_bytes_read_again_by_a_newer_parser_update_the_notice(engine):
+    store(engine, uel7(entities=ENTITIES[:2], stated=3), URL_A, b"same-bytes")
+    change = store(engine, uel7(), URL_A, b"same-bytes")  # the fixed parser finds the third entity
+    assert (change.changed, change.revision) == (True, 2)
+    with Session(engine) as s:
+        assert s.scalars(select(Notice)).one().parsed_count == 3 and count(s, Listing) == 3
+    assert not store(engine, uel7(), URL_A, b"same-bytes").changed
