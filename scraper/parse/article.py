@@ -51,14 +51,15 @@ class Article:
 def html_to_text(fragment: str) -> str:
     """HTML to text with line breaks at block boundaries and tabs between table cells.
 
-    A fragment with no block tags at all keeps its raw newlines (text pasted into a div).
+    A fragment with (almost) no block tags keeps its raw newlines: text pasted into a
+    div or a ``<pre>``.
     """
     lower = fragment.lower()
     if "<script" in lower or "<style" in lower or "<noscript" in lower or "<template" in lower:
         fragment = SCRIPT_RE.sub("", fragment)
     if "<!--" in fragment:
         fragment = COMMENT_RE.sub("", fragment)
-    if BLOCK_TAG_RE.search(fragment):
+    if len(BLOCK_TAG_RE.findall(fragment)) > max(4, fragment.count("\n") // 4):
         fragment = " ".join(fragment.split())  # HTML whitespace (and U+3000, folded later anyway)
     else:
         fragment = "\n".join(" ".join(line.split()) for line in fragment.split("\n"))

@@ -71,3 +71,10 @@ def test_page_that_is_neither_notice_nor_index_is_other():
     html = page("<p>" + "商务部召开例行新闻发布会，介绍近期商务工作有关情况，并回答了记者提问。" * 3 + "</p>", title="商务部召开例行新闻发布会")
     doc = parse_document(html.encode())
     assert doc.kind == "other" and doc.notice is None
+
+
+def test_text_pasted_into_a_pre_or_a_bare_div_keeps_its_lines():
+    body = "商务部公告2025年第21号\n\n决定将甲公司等2家美国实体列入出口管制管控名单（见附件）。\n2025年4月4日\n附件\n1. 甲公司（Alpha Inc.）\n2. 乙公司（Beta LLC）\n"
+    for wrapper in ('<div class="art-con art-con-bottonmLine"><pre>{}</pre></div>', '<div class="art-con art-con-bottonmLine">{}</div>'):
+        rec = parse_document(page(body, wrapper).encode()).notice
+        assert [e.en for e in rec.entities] == ["Alpha Inc.", "Beta LLC"], wrapper
