@@ -45,6 +45,8 @@ from storage.snapshots import utc
 SUBSTANCE_FIELDS = ("number", "kind", "list", "effective", "stated_count", "actions", "entities", "references")
 WHITESPACE_RE = re.compile(r"\s+")
 ALIAS_CONFLICT = "alias-conflict"
+ENTITY_KEY_LEN = 255  # Entity.key
+NAME_LEN = 512  # Entity.zh/en, EntityName.name/name_key, Listing.zh/en
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,18 @@ def _entity_key(entity: EntityRecord) -> str:
     return entity.key or entity_key(entity.zh, entity.en)
 
 
+def fit(value: str | None, limit: int) -> str | None:
+    """``value`` cut to a column's length (PostgreSQL enforces VARCHAR lengths; a garbled parse must not fail the page)."""
+    return value if value is None or len(value) <= limit else value[: limit - 1] + "…"
+
+
+def fit_key(value: str, limit: int) -> str:
+    """A key that fits its column and stays unique: long ones end in a hash of the whole."""
+    if len(value) <= limit:
+        return value
+    return value[: limit - 17] + "#" + hashlib.sha256(value.encode("utf-8")).hexdigest()[:16]
+
+
 # --- writing ---------------------------------------------------------------------------
 
 
@@ -122,11 +136,11 @@ def _add_url(session: Session, notice: Notice, url: str, fetched_at: datetime) -
 
 def upsert_entity(session: Session, record: EntityRecord) -> Entity | None:
     """The entity with this record's key, created if new; every spelling kept in EntityName."""
-    key = _entity_key(record)
+    key = fit_key(_entity_key(record), ENTITY_KEY_LEN)
     if not key:
         return None
     entity = session.scalars(select(Entity).where(Entity.key == key)).one_or_none()
-    zh, en = clean_display(record.zh), clean_display(record.en)
+    zh, en = fit(clean_display(record.zh), NAME_LEN), fit(clean_display(record.en), NAME_LEN)
     if entity is None:
         entity = Entity(key=key, zh=zh, en=en, country=record.country)
         session.add(entity)
@@ -135,9 +149,9 @@ def upsert_entity(session: Session, record: EntityRecord) -> Entity | None:
         entity.en = entity.en or en
         entity.country = entity.country or record.country
     known = {n.name for n in entity.names}
-    for name, lang in ((record.zh, "zh"), (record.en, "en")):
+    for name, lang in ((fit(record.zh, NAME_LEN), "zh"), (fit(record.en, NAME_LEN), "en")):
         if name and name not in known:
-            entity.names.append(EntityName(name=name, name_key=name_key(name), lang=lang))
+            entity.names.append(EntityName(name=name, name_key=fit_key(name_key(name), NAME_LEN), lang=lang))
             known.add(name)
     session.flush()
     return entity
@@ -147,12 +161,12 @@ def _apply_record(session: Session, notice: Notice, record: NoticeRecord, snapsh
     """Set the notice's columns from ``record`` and rebuild its listings and actions."""
     record_json = record.dumps()
     notice.kind = record.kind.value
-    notice.number = record.number
-    notice.issuer = record.issuer
+    notice.number = fit(record.number, 255)
+    notice.issuer = fit(record.issuer, 255)
     notice.title = record.title
     notice.published = record.published
     notice.published_at = record.published_at
-    notice.effective = record.effective
+    notice.effective = fit(record.effective, 40)
     notice.list = record.list.value if record.list else None
     notice.stated_count = record.stated_count
     notice.parsed_count = len(record.entities)
@@ -168,8 +182,8 @@ def _apply_record(session: Session, notice: Notice, record: NoticeRecord, snapsh
     entities: dict[str, tuple[Entity, EntityRecord]] = {}
     for ent in record.entities:
         row = upsert_entity(session, ent)
-        if row is not None and row.key not in entities:
-            entities[row.key] = (row, ent)
+        if row is not None:
+            entities.setdefault(_entity_key(ent), (row, ent))  # the parser's key, as actions name it
 
     seen: set[tuple[int, str]] = set()
     for action in record.actions:
@@ -188,7 +202,7 @@ def _apply_record(session: Session, notice: Notice, record: NoticeRecord, snapsh
             seen.add((row.id, list_kind.value))
             notice.listings.append(
                 Listing(entity=row, list=list_kind.value, position=ent.n,
-                        zh=clean_display(ent.zh), en=clean_display(ent.en))
+                        zh=fit(clean_display(ent.zh), NAME_LEN), en=fit(clean_display(ent.en), NAME_LEN))
             )
 
     actions_json = record.to_json()["actions"]
@@ -200,9 +214,9 @@ def _apply_record(session: Session, notice: Notice, record: NoticeRecord, snapsh
                 list=action.list.value if action.list else None,
                 targets=as_json["targets"],  # NoticeRef dicts, dates as ISO strings
                 entities=list(action.entities),
-                effective=action.effective,
+                effective=fit(action.effective, 40),
                 until=action.until,
-                duration=action.duration,
+                duration=fit(action.duration, 64),
                 text=action.text or None,
             )
         )
@@ -240,6 +254,7 @@ def record_issue(
 ) -> HealthIssue:
     """Open (or refresh) the health issue with this stable key."""
     seen_at = utc(seen_at)
+    key, url = fit_key(key, 512), fit(url, 2048)
     issue = session.scalars(select(HealthIssue).where(HealthIssue.key == key)).one_or_none()
     if issue is None:
         issue = HealthIssue(key=key, source=source, kind=kind, detail=detail, url=url, notice_key=notice_key,

@@ -187,3 +187,14 @@ def test_same_bytes_read_again_by_a_newer_parser_update_the_notice(engine):
     with Session(engine) as s:
         assert s.scalars(select(Notice)).one().parsed_count == 3 and count(s, Listing) == 3
     assert not store(engine, uel7(), URL_A, b"same-bytes").changed
+
+
+def test_overlong_garbled_names_are_stored_not_fatal(engine):
+    """PostgreSQL enforces VARCHAR lengths: a paragraph parsed as a name must not lose the page."""
+    long_en = "Garbled " * 200
+    rec = uel7(entities=ENTITIES[:2] + (ent("长" * 600, long_en, 3),))
+    assert store(engine, rec, URL_A, b"long").new
+    with Session(engine) as s:
+        keys = [e.key for e in s.scalars(select(Entity))]
+        assert len(keys) == 3 and all(len(k) <= 255 for k in keys)
+        assert count(s, Listing) == 3
