@@ -128,9 +128,11 @@ def run_cycle(
     policy: FetchPolicy | None = None,
     progress: bool | None = None,
     publish_feeds: bool = True,
+    fetched_at: datetime | None = None,
 ) -> CycleResult:
     """Fetch, ingest, sync events, publish. ``backfill`` (CLI ``--since``) walks every index page
-    of every source back to ``since``; otherwise only a source's first run does."""
+    of every source back to ``since``; otherwise only a source's first run does. ``fetched_at``
+    pins the recorded fetch time of every page, like ``replay --fetched-at``."""
     from mofcom_watch.pipeline import ingest_page
     from storage.db import open_store, session_factory
 
@@ -161,7 +163,8 @@ def run_cycle(
                     bar_tick(source_name, url)
 
             crawler = Crawler(fetcher, sf, partial(ingest_page, sf),
-                              CrawlSettings(as_of=as_of, since=since, workers=policy.total), progress=tick)
+                              CrawlSettings(as_of=as_of, since=since, workers=policy.total,
+                                            fetched_at=fetched_at), progress=tick)
             t0 = time.perf_counter()
             start()
             try:

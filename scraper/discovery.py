@@ -49,6 +49,7 @@ class CrawlSettings:
     update_pages: int = 3  # updates read at most this many pages of one index
     max_pages: int = 500  # backfill bound per index
     workers: int = 4
+    fetched_at: datetime | None = None  # pin every page's fetch time (tests comparing with replay)
 
 
 def _now() -> datetime:
@@ -283,7 +284,8 @@ class Crawler:
             parse = parse_as_index if index else parse_news_document
             extra = {"parse": parse, "parser_version": f"{PARSER_VERSION}+news" if news else PARSER_VERSION}
         outcome = self.ingest(
-            url=result.url, raw=result.body or b"", fetched_at=result.fetched_at, status=result.status,
+            url=result.url, raw=result.body or b"", fetched_at=self.settings.fetched_at or result.fetched_at,
+            status=result.status,
             content_type=result.content_type, source=source.name, etag=result.etag,
             last_modified=result.last_modified, **extra,
         )
