@@ -172,3 +172,23 @@ def test_concurrent_writers_queue_instead_of_failing(engine, db_url):
         outcomes = [o for batch in pool.map(work, range(3)) for o in batch]
     assert outcomes == ["index"] * 45
     assert count(engine, Snapshot) == 45
+
+
+def test_news_report_never_becomes_a_notice(engine):
+    from storage.models import NewsReport
+    from storage.records import NoticeRef
+
+    rec = NoticeRecord(
+        key="NEWS-x", kind=NoticeKind.NEWS, number=None, issuer=None, title="China suspends measures",
+        published=date(2025, 5, 14), list=ListKind.UEL,
+        actions=(ActionRecord(ActionKind.IMPOSE, ListKind.UEL),), stated_count=17,
+        references=(NoticeRef(text="7号", key="UEL-2025-7"),),
+    )
+    raw = json.dumps(rec.to_json()).encode()
+    result = ingest(engine, raw, url="https://news.example.com/a")
+    assert result.outcome == "news" and result.notice_key is None
+    with Session(engine) as s:
+        report = s.scalars(select(NewsReport)).one()
+        assert (report.notice_key, report.reported_action, report.reported_list, report.reported_count) == (
+            "UEL-2025-7", "impose", "uel", 17)
+        assert s.scalar(select(func.count()).select_from(Notice)) == 0
