@@ -51,6 +51,8 @@ MORE_DAY_RE = re.compile(rf"(?:(?P<y>{YEAR})\s*年\s*)?(?:(?P<m>{MD})\s*月\s*)?
 DATE_NOTICE_RE = re.compile(
     rf"(?:(?P<y>{YEAR})\s*年\s*)?(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日\s*(?:发布\s*)?(?:的\s*)?(?:公告|决定)"
 )
+# "4月4日公告涉及的16家美国实体" / "所列16家实体".
+COUNT_AFTER_RE = re.compile(rf"[^,。;\n]{{0,8}}?(?:涉及|所列|列入|中)的?\s*(?P<n>{NUM})\s*家[^,。;\n]{{0,6}}?(?:实体|企业)")
 PAST_RE = re.compile(r"此前|曾经|曾|已于|已经|于\s*\d{4}\s*年[^,，]*?(?:发布|宣布|决定|将)|^\s*于")
 DECISION_RE = re.compile(r"决定|现将|现予|特此|予以公布|公布将|公告如下")
 MEASURE_RE = re.compile(r"决定[^。]{0,80}?(?:采取|实施)[^。]{0,20}?措施|禁止其")
@@ -123,8 +125,10 @@ def attach_dates(refs: list[tuple[int, int, NoticeRef]], folded: str, clean: str
             continue
         d = resolve_month_day(month, day, year, anchor)
         if d and not any(s <= m.start() < e for s, e, _ in out):
-            out.append((m.start(), m.end(), NoticeRef(text=clean[m.start() : m.end()].strip(), date=d,
-                                                      list=context_list)))
+            c = COUNT_AFTER_RE.match(folded, m.end())
+            end = c.end() if c else m.end()
+            out.append((m.start(), end, NoticeRef(text=clean[m.start() : end].strip(), date=d, list=context_list,
+                                                  count=to_int(c.group("n")) if c else None)))
     out.sort(key=lambda item: item[0])
     return out
 

@@ -39,6 +39,7 @@ BODY_LINE_MIN = 50
 FILING_LINE_RE = re.compile(r"^\s*【")
 DECISION_WORDS = ("列入", "移出", "采取", "调查", "纳入")
 INDEX_LINK_MIN = 3
+QA_ISSUER = "商务部新闻办公室"
 # A captured text inside an envelope ("=====BEGIN ORIGINAL TEXT…=====" … "=====END…=====").
 ENVELOPE_BEGIN_RE = re.compile(r"^={3,}[^\n]*BEGIN[^\n]*={3,}[ \t]*\n", re.MULTILINE)
 ENVELOPE_END_RE = re.compile(r"^={3,}[^\n]*END[^\n]*={3,}[ \t]*$", re.MULTILINE)
@@ -123,7 +124,9 @@ def parse_text(text: str, hints: PageHints | None = None) -> NoticeRecord | None
         body_title = qa_title(lines)
         strong_body = bool(body_title and "答记者问" in body_title)
         title = title_hint if title_hint and ("答记者问" in title_hint or not strong_body) else (body_title or title_hint)
-        key, kind, number, issuer = qa_key(published, title), NoticeKind.QA, None, source or "商务部"
+        spokesperson = "新闻发言人" in (title or "") or source == QA_ISSUER
+        key, kind, number = qa_key(published, title), NoticeKind.QA, None
+        issuer = QA_ISSUER if spokesperson else (source or "商务部")
     elif own:
         title = title_hint or _announcement_title(lines, own.number)
         key, kind, number, issuer = own.key, own.kind, own.number, own.issuer

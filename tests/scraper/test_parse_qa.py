@@ -1,0 +1,46 @@
+"""Spokesperson Q&As: recognition, source line, answer spans, keys."""
+
+from datetime import date
+
+from scraper.parse import PageHints, parse_text
+from scraper.parse.dates import Stamp
+from scraper.parse.qa import answer_spans, qa_key
+from scraper.parse.textnorm import fold
+from storage.records import NoticeKind
+
+TITLE = "商务部新闻发言人就调整不可靠实体清单措施答记者问"
+BODY = "问：有何考虑？\n答：自2025年8月12日起，继续暂停4月4日公告（不可靠实体清单工作机制〔2025〕7号）相关措施90天。"
+
+
+def test_key_is_date_plus_title_hash_and_ignores_whitespace():
+    assert qa_key(date(2025, 8, 12), TITLE) == qa_key(date(2025, 8, 12), "商务部新闻发言人就调整不可靠实体清单措施 答记者问 ")
+    assert qa_key(date(2025, 8, 12), TITLE) != qa_key(date(2025, 11, 5), TITLE)
+    assert qa_key(date(2025, 8, 12), TITLE).startswith("QA-2025-08-12-")
+    assert len(qa_key(date(2025, 8, 12), TITLE).rsplit("-", 1)[1]) == 8
+
+
+def test_source_line_gives_published_time_and_issuer():
+    rec = parse_text(f"来源：商务部新闻办公室 类型：原创 分类：新闻 2025-08-12 21:30\n\n{TITLE}\n{BODY}")
+    assert rec.kind is NoticeKind.QA and rec.number is None
+    assert rec.published_at.isoformat() == "2025-08-12T21:30:00+08:00"
+    assert rec.issuer == "商务部新闻办公室" and rec.title == TITLE
+
+
+def test_same_qa_as_text_and_as_page_without_source_line_gets_the_same_key():
+    as_text = parse_text(f"来源：商务部新闻办公室 类型：原创 分类：新闻 2025-08-12 21:30\n\n{TITLE}\n{BODY}")
+    as_page = parse_text(BODY, PageHints(title=TITLE + "_中华人民共和国商务部", pub=Stamp(date(2025, 8, 12), 21, 30)))
+    assert as_page.key == as_text.key
+    assert as_page.issuer == as_text.issuer
+    assert [a.action for a in as_page.actions] == [a.action for a in as_text.actions]
+
+
+def test_answer_spans_skip_the_questions():
+    text = fold("问：甲？\n答：乙。\n问：丙？\n答：丁。")
+    assert [text[s:e].strip() for s, e in answer_spans(text)] == ["答:乙。", "答:丁。"]
+
+
+def test_date_only_reference_with_count():
+    rec = parse_text(f"{TITLE}\n问：有何考虑？\n答：自2025年11月10日起，停止执行3月4日公告涉及的15家美国实体相关措施。",
+                     PageHints(pub=Stamp(date(2025, 11, 5), 17, 0)))
+    target = rec.actions[0].targets[0]
+    assert (target.key, target.date, target.count) == (None, date(2025, 3, 4), 15)
