@@ -40,6 +40,7 @@ FILING_LINE_RE = re.compile(r"^\s*【")
 DECISION_WORDS = ("列入", "移出", "采取", "调查", "纳入")
 INDEX_LINK_MIN = 3
 QA_ISSUER = "商务部新闻办公室"
+ART_HREF_HINT_RE = re.compile(r"art_[0-9a-f]{32}|/article/|\.shtml")
 # A captured text inside an envelope ("=====BEGIN ORIGINAL TEXT…=====" … "=====END…=====").
 ENVELOPE_BEGIN_RE = re.compile(r"^={3,}[^\n]*BEGIN[^\n]*={3,}[ \t]*\n", re.MULTILINE)
 ENVELOPE_END_RE = re.compile(r"^={3,}[^\n]*END[^\n]*={3,}[ \t]*$", re.MULTILINE)
@@ -312,7 +313,8 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
         return ParsedDocument(kind="notice", encoding=encoding, notice=record, title=record.title,
                               warnings=record.warnings)
     tree = LexborHTMLParser(text)
-    links = links_from_tree(tree, url)
+    # Links first: the fallback text extraction removes navigation from the tree.
+    links = links_from_tree(tree, url) if ART_HREF_HINT_RE.search(text) else ()
     art = extract_article(tree, text)
     if links and art.container is None and (
         looks_like_index_url(url) or link_text_share(tree, art.visible_chars) >= INDEX_SHARE_MIN

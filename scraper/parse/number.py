@@ -112,7 +112,8 @@ def _issuer(m: re.Match[str], scheme: str, full_text: str) -> str:
     return " ".join(["商务部", *co])
 
 
-def _own_from(folded: str, clean: str, full_text: str) -> OwnNumber | None:
+def _own_from(folded: str, clean: str, full_text: str, leading: bool = False) -> OwnNumber | None:
+    """The first number in ``folded`` with an issuer; with ``leading``, only one that opens the line."""
     best: tuple[int, OwnNumber] | None = None
     for regex in (BRACKET_NUMBER_RE, YEAR_NUMBER_RE):
         for m in regex.finditer(folded):
@@ -123,6 +124,8 @@ def _own_from(folded: str, clean: str, full_text: str) -> OwnNumber | None:
             year, nums = to_int(m.group("y")), _numbers(m)
             if year is None or not nums:
                 continue
+            if leading and folded[: m.start()].strip(" (（【[「《\"'"):
+                break
             scheme = _scheme(m, folded)
             kind = {"UEL": NoticeKind.UEL_ANNOUNCEMENT, "ORDER": NoticeKind.ORDER}.get(scheme, NoticeKind.ANNOUNCEMENT)
             end = m.end("n") + 1
@@ -136,26 +139,35 @@ def _own_from(folded: str, clean: str, full_text: str) -> OwnNumber | None:
 
 def find_own_number(head_lines: list[str], folded_head_lines: list[str], full_text: str,
                     title: str | None = None, filing_no: str | None = None) -> OwnNumber | None:
-    """The notice's own number from, in order: 【发布文号】, the title, the head lines
-    one by one, then the head joined without spaces (the spaced UEL header)."""
+    """The notice's own number from, in order: 【发布文号】; a title or head line that
+    opens with a number; up to three head lines joined without spaces (the spaced
+    UEL header "不 可 靠 … / 公 告 / 2025年 第7号", "商务部令 / 2025年第6号"); then a
+    number anywhere in the title or head lines ("关于…商务部公告…的公告" names
+    another notice, so it comes last)."""
     from .textnorm import fold
 
-    candidates: list[str] = []
     if filing_no:
-        candidates.append(filing_no)
-    if title:
-        candidates.append(title)
-    candidates.extend(head_lines)
+        own = _own_from(fold(filing_no), filing_no, full_text)
+        if own:
+            return own
+    candidates = ([title] if title else []) + list(head_lines)
+    for cand in candidates:
+        own = _own_from(fold(cand), cand, full_text, leading=True)
+        if own:
+            return own
+    for i in range(len(head_lines)):
+        joined = despace("".join(head_lines[i : i + 3]))
+        own = _own_from(fold(joined), joined, full_text, leading=True)
+        if own:
+            if own.kind is NoticeKind.UEL_ANNOUNCEMENT and joined.startswith(UEL_NAME + "公告") and "〔" not in own.number:
+                year, n = own.key.split("-")[1:]
+                own = OwnNumber(own.key, f"{UEL_NAME}公告〔{year}〕{n}号", own.kind, own.issuer)
+            return own
     for cand in candidates:
         own = _own_from(fold(cand), cand, full_text)
         if own:
             return own
-    joined = despace("".join(head_lines))
-    own = _own_from(fold(joined), joined, full_text)
-    if own and own.kind is NoticeKind.UEL_ANNOUNCEMENT:
-        year, n = own.key.split("-")[1:]
-        own = OwnNumber(own.key, f"{UEL_NAME}公告〔{year}〕{n}号", own.kind, own.issuer)
-    return own
+    return None
 
 
 def filing_number(folded: str, clean: str) -> str | None:

@@ -91,3 +91,17 @@ def test_traditional_reprint_of_a_uel_notice():
     rec = parse_text(text)
     assert rec.key == "UEL-2025-10" and rec.stated_count == 2 and rec.warnings == ()
     assert [(e.zh, e.country, e.branches) for e in rec.entities] == [("英国航太系统公司", None, ()), ("乙公司", None, ("Beta Japan KK",))]
+
+
+def test_title_naming_another_notice_does_not_steal_the_key():
+    from scraper.parse import PageHints
+
+    text = "商务部公告2025年第72号\n\n现决定，自即日起至2026年11月27日，暂停实施商务部公告2024年第46号第二款。\n2025年11月9日"
+    rec = parse_text(text, PageHints(title="关于暂停实施商务部公告2024年第46号第二款的公告"))
+    assert rec.key == "MOFCOM-2025-72"
+
+
+def test_order_number_split_over_two_lines():
+    text = "中华人民共和国商务部令\n2025年第6号\n\n根据《中华人民共和国反外国制裁法》，商务部决定对甲公司（Alpha LLC）采取反制措施。\n2025年10月14日"
+    rec = parse_text(text)
+    assert rec.key == "MOFCOM-ORDER-2025-6" and rec.list.value == "countermeasure"
