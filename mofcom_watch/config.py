@@ -411,15 +411,15 @@ def render_toml(settings: Settings) -> str:
         if spec.name == "db_url" and value:
             value = redact_url(value)
         origin = settings.origin(spec.name)
-        env = f", env {spec.env}" if spec.env else ""
+        env = f" (env {spec.env})" if spec.env and origin != f"env {spec.env}" else ""
         if spec.name == "base_urls":
             continue  # its own table below
         if value is None or value == ():
             shown = derived.get(spec.name)
             note = f"  # -> {shown}" if shown else ""
-            lines.append(f"# {key} = (unset: {spec.help}){note}   [{origin}{env}]")
+            lines.append(f"# {key} = (unset: {spec.help}){note}   [{origin}]{env}")
         else:
-            lines.append(f"{key} = {_toml_value(value)}   # [{origin}{env}] {spec.help}")
+            lines.append(f"{key} = {_toml_value(value)}   # [{origin}] {spec.help}{env}")
     out: list[str] = []
     if settings.config_path:
         out.append(f"# configuration file: {settings.config_path}")
@@ -431,7 +431,7 @@ def render_toml(settings: Settings) -> str:
         out.extend(lines)
     origin = settings.origin("base_urls")
     out.append("")
-    out.append(f"[base_urls]   # [{origin}, env MOFCOM_WATCH_BASE_URLS] host = URL")
+    out.append(f"[base_urls]   # [{origin}] host = URL (env MOFCOM_WATCH_BASE_URLS=host=URL,...)")
     for host, url in sorted(settings.base_urls.items()):
         out.append(f"{_toml_string(host)} = {_toml_string(url)}")
     return "\n".join(out) + "\n"

@@ -105,7 +105,9 @@ class StoreData:
         except ImportError:
             return Part((), "the events module is not installed yet")
         part = self._call(lambda s: load_events(s, as_of), "latest events")
-        return Part(tuple(part.rows)[:limit], part.note)
+        # one line per notice-level change (as in the `all` feed), not one per entity
+        rows = tuple(e for e in part.rows if getattr(e, "scope", None) != "entity")
+        return Part(rows[:limit], part.note)
 
     def sources(self) -> Part:
         def query(session: Any) -> list[SourceHealth]:

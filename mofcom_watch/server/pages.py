@@ -84,11 +84,12 @@ def _states_section(ctx: PageContext) -> str:
                "<th>Since</th><th>Countdown</th></tr></thead><tbody>")
     for r in rows:
         state = STATE_LABELS.get(r.state, str(r.state))
-        title = f'<br><span class="muted">{escape(r.title)}</span>' if r.title else ""
+        title = f'<br><span class="muted">{escape(r.title)}</span>' if r.title and r.title != r.number else ""
+        number = "" if r.title and r.number and r.title.startswith(r.number) else (r.number or "")
         by = f'<br><span class="muted">by {escape(r.by)}</span>' if r.by and r.by != r.notice_key else ""
         out.append(
             f"<tr><td>{escape(LIST_NAMES.get(str(r.list), str(r.list)))}</td>"
-            f"<td><code>{escape(r.notice_key)}</code> {escape(r.number or '')}{title}</td>"
+            f"<td><code>{escape(r.notice_key)}</code> {escape(number)}{title}</td>"
             f"<td>{r.entity_count}</td>"
             f'<td class="state-{escape(str(r.state))}">{escape(state)}{by}</td>'
             f"<td>{escape(r.since.isoformat()) if r.since else ''}</td>"

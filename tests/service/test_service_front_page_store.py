@@ -1,0 +1,39 @@
+"""The front page over a real store: the replayed fixtures, their states, events and feeds."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from starlette.testclient import TestClient
+
+from mofcom_watch.server import create_app
+from mofcom_watch.server.data import StoreData
+from storage.db import open_store
+
+replayed = pytest.importorskip("tests.feeds.replayed")
+BASE = "http://127.0.0.1:8765/feeds/"
+
+
+def test_front_page_from_replayed_fixtures(tmp_path: Path) -> None:
+    db_url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    replayed.replay(db_url)
+    out = tmp_path / "feeds"
+    result = replayed.write_feeds_cli(db_url, out, base_url=BASE)
+    assert result.exit_code in (0, 1), result.output
+    engine = open_store(db_url)
+    try:
+        app = create_app(feeds_dir=out, feeds_base_url=BASE, data=StoreData(engine), as_of=date(2026, 6, 1))
+        page = TestClient(app).get("/").text
+    finally:
+        engine.dispose()
+    # UEL-2025-7 was suspended until 2026-11-10 (extended on 2025-11-10): a countdown as of 2026-06-01
+    row = page[page.index("<code>UEL-2025-7</code>"):]
+    row = row[: row.index("</tr>")]
+    assert "suspended" in row and "162 days left" in row and 'datetime="2026-11-10"' in row
+    # latest events: notice-level lines only (the per-entity items live in the entity feeds)
+    events = page[page.index('id="events"'):page.index('id="health"')]
+    assert "Suspension extended" in events and "Fixture Placeholder" not in events
+    files = sorted(p.relative_to(out).with_suffix("").as_posix() + p.suffix for p in out.rglob("*") if p.is_file())
+    assert files and all(f'href="{BASE}{f}"' in page for f in files)
