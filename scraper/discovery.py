@@ -128,6 +128,19 @@ class PageStore:
             ).first()
         return (row[0], row[1]) if row else (None, None)
 
+    def validators_many(self, urls: list[str]) -> dict[str, tuple[str | None, str | None]]:
+        """:meth:`validators` for many URLs in a few queries."""
+        found: dict[str, tuple[str | None, str | None]] = {}
+        with self._sf() as session:
+            for i in range(0, len(urls), 400):
+                rows = session.execute(
+                    select(Page.url, Page.etag, Page.last_modified)
+                    .join(Snapshot, and_(Snapshot.page_id == Page.id, Snapshot.sha256 == Page.last_sha256))
+                    .where(Page.url.in_(urls[i : i + 400]), Snapshot.outcome.in_(GOOD_OUTCOMES))
+                )
+                found.update({url: (etag, modified) for url, etag, modified in rows})
+        return found
+
     def recent_notice_pages(self, source: str, limit: int) -> list[str]:
         if limit <= 0:
             return []
@@ -165,6 +178,7 @@ class _Tally:
     good: set[str] = field(default_factory=set)
     linked: set[str] = field(default_factory=set)
     notes: list[str] = field(default_factory=list)
+    absent: list[str] = field(default_factory=list)  # optional index pages that answered 404
 
 
 class Crawler:
@@ -195,6 +209,8 @@ class Crawler:
         plan_urls = {p.url for p in plans}
         for plan in plans:
             self._walk(source, plan, mode, tally, queue, seen)
+        if plans and len(tally.absent) == len(plans):  # every index 404: the site moved, not "no news"
+            tally.failures.append(Failure(plans[0].url, ZERO_LINKS, "none of the source's index pages exists (404)"))
         for url in source.direct_pages():
             queue.setdefault(url, None)
         for url in self.store.pending(source.name):
@@ -228,6 +244,7 @@ class Crawler:
                 if result.error == "not-found" and (n > 1 or plan.optional):
                     if n == 1:
                         tally.notes.append(f"{url}: not published (404)")
+                        tally.absent.append(url)
                     return
                 tally.failures.append(Failure(url, result.error or "error", result.detail))
                 return
@@ -296,7 +313,12 @@ class Crawler:
     def _fetch_articles(self, source: Source, queue: dict[str, str | None], tally: _Tally) -> None:
         if not queue:
             return
-        requests = [self._request(url, referer) for url, referer in queue.items()]
+        stored = self.store.validators_many(list(queue))
+        requests = [
+            FetchRequest(url=url, etag=stored.get(url, (None, None))[0], last_modified=stored.get(url, (None, None))[1],
+                         referer=referer)
+            for url, referer in queue.items()
+        ]
         with ThreadPoolExecutor(max_workers=max(1, self.settings.workers)) as pool:
             futures = [pool.submit(self.fetcher.fetch, request) for request in requests]
             for future in as_completed(futures):

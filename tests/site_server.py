@@ -38,13 +38,15 @@ FIXED_MTIME = 1735689600.0  # 2025-01-01: stable Last-Modified for fixture files
 
 @dataclass
 class Fault:
-    """``kind``: timeout | 500 | 503 | 429 | 412 | 521 | 404 | truncate | gbk | redirect | zero-links."""
+    """``kind``: timeout | 500 | 503 | 429 | 412 | 521 | 404 | truncate | gbk | redirect | zero-links |
+    body (HTTP 200 with ``body``: a "404 Error" page, the disclaimer, a JS shell ...)."""
 
     kind: str
     times: int | None = None  # None: every request; N: only the first N requests
     retry_after: str = "0"
     delay: float = 2.0  # timeout: how long to stall
     location: str = "http://elsewhere.example.net/trap.html"
+    body: bytes = b""
 
 
 @dataclass
@@ -297,6 +299,9 @@ def _make_handler(site: SiteServer) -> type[BaseHTTPRequestHandler]:
                 return True
             if kind in ("412", "521"):
                 self._send(int(kind), BOT_CHECK_BODY, {"Content-Type": "text/html"})
+                return True
+            if kind == "body":
+                self._send(200, fault.body, {"Content-Type": "text/html"})
                 return True
             if kind == "redirect":
                 self._send(302, b"", {"Location": fault.location})

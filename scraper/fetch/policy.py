@@ -29,5 +29,7 @@ class FetchPolicy:
     max_wait: float = 60.0  # cap on any single wait, Retry-After included
     max_bytes: int = 20_000_000  # body size cap
     max_redirects: int = 5
-    http_fallback_hosts: frozenset[str] = frozenset({"aqygzj.mofcom.gov.cn"})
+    # hosts whose TLS is reported broken (handshake failure; a certificate Python does not trust):
+    # public pages, read only, so plain HTTP is an acceptable fallback there and nowhere else
+    http_fallback_hosts: frozenset[str] = frozenset({"aqygzj.mofcom.gov.cn", "english.mofcom.gov.cn"})
     verify: bool = True

@@ -1,8 +1,9 @@
 """www.mofcom.gov.cn 部令公告 annual announcement index: ``/zcfb/blgg/gg/{year}/index.html``.
 
 Backfill walks every year from ``as_of`` back to ``since``; an update reads the
-current year (and last year during January, when the new index may be thin).
-A year whose index is missing (404) is simply not published yet.
+current and the previous year (the new year's index may be missing or thin for a
+while; a conditional request for last year's page costs a 304). A year whose index
+is missing (404) is simply not published yet; every year missing is a broken source.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ class AnnualIndexSource(Source):
         if mode is Mode.BACKFILL:
             years = range(as_of.year, min(since or self.since, as_of.year) - 1, -1)
         else:
-            years = [as_of.year] + ([as_of.year - 1] if as_of.month == 1 else [])
+            years = [as_of.year, as_of.year - 1]
         plans = []
         for year in years:
             url = self.url(self.path.format(year=year))

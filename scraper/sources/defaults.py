@@ -59,7 +59,9 @@ pageType = "column"
 name = "english-news"
 kind = "english-news"
 host = "english.mofcom.gov.cn"
-paths = ["/News/PressConference/index.html", "/News/SignificantNews/index.html"]
+# /News/SignificantNews/index.html is reported JavaScript-rendered (no links in its static HTML,
+# which would be a permanent zero-links problem); add it in your sources file if it works for you.
+paths = ["/News/PressConference/index.html"]
 
 [[source]]
 name = "news-pages"

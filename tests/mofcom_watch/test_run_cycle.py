@@ -35,6 +35,8 @@ UEL8 = f"{WWW}/zwgk/zcfb/art/2025/art_c29bed8111a5406ea44f363694865ac2.html"
 QA_UEL_0514 = f"{WWW}/xwfb/xwfyrth/art/2025/art_53ec1f591dba49a39b65fd89b6d73e6f.html"
 QA_ECL_1105 = f"{WWW}/xwfb/xwfyrth/art/2025/art_7e09fc75390f4a078466b56ac9d6503a.html"
 QA_INDEX = f"{WWW}/xwfb/xwfyrth/index.html"
+ECL13 = f"{WWW}/zwgk/zcfb/art/2025/art_e1ea9512b1f84dc6b1a17f703fa4cf56.html"  # also under an alias URL
+SOFT_404 = "<html><head><title>404 Error</title></head><body><h1>404 Error</h1><p>抱歉，您访问的页面不存在！</p></body></html>"
 BASE = "https://feeds.example.org/"
 POLICY = FetchPolicy(delay=0.0, attempts=2, backoff=0.01, max_wait=0.05, timeout=0.6, total=4)
 
@@ -47,6 +49,11 @@ def _notices(db_url: str) -> dict[str, dict]:
                                    "sha256": n.provenance.sha256} for n in load_stored_notices(session)}
     finally:
         engine.dispose()
+
+
+def _substance(notice: dict) -> dict:
+    """The parse without the URL it was read from (an alias page gives the same notice)."""
+    return {k: v for k, v in notice["record"].items() if k != "url"}
 
 
 def _events(db_url: str) -> dict[str, str]:
@@ -151,6 +158,7 @@ def test_faults_leave_no_false_event_lose_nothing_and_are_recorded(clean, tmp_pa
             QA_UEL_0514: Fault("412"),
             QA_ECL_1105: Fault("redirect"),
             UEL8: Fault("gbk"),  # not a failure: decoded and parsed like the UTF-8 page
+            ECL13: Fault("body", body=SOFT_404.encode()),  # "404 Error" served with HTTP 200
         })
         settings, faulty = _run(tmp_path, site)
         db = settings.database_url
@@ -162,11 +170,12 @@ def test_faults_leave_no_false_event_lose_nothing_and_are_recorded(clean, tmp_pa
             f"https://{UEL4}": "truncated",
             f"https://{QA_UEL_0514}": "bot-check",
             f"https://{QA_ECL_1105}": "redirect-off-site",
+            f"https://{ECL13}": "unusable-content",
         }
         stored = _notices(db)
         assert "UEL-2025-7" not in stored and "UEL-2025-5" not in stored and "UEL-2025-4" not in stored
         for key, value in stored.items():  # nothing half-stored: every notice is exactly the clean one
-            assert value["record"] == clean_notices[key]["record"], key
+            assert _substance(value) == _substance(clean_notices[key]), key
         assert stored["UEL-2025-6"] == clean_notices["UEL-2025-6"]
         assert stored["UEL-2025-8"]["record"] == clean_notices["UEL-2025-8"]["record"]
         # a missing Q&A would turn an extension into a false lapse: events wait for the missing pages
@@ -178,11 +187,13 @@ def test_faults_leave_no_false_event_lose_nothing_and_are_recorded(clean, tmp_pa
         engine.dispose()
         assert ("unusable-page", f"https://{QA_UEL_0514}") in issues
         assert ("unusable-page", f"https://{QA_ECL_1105}") in issues
+        assert ("unusable-page", f"https://{ECL13}") in issues
+        assert _substance(stored["MOFCOM-2025-13"]) == _substance(clean_notices["MOFCOM-2025-13"])  # via its alias
         assert any(r.failures and r.failures[0]["reason"] for r in runs if not r.ok)
 
         site.faults.clear()
         _settings, healed = _run(tmp_path, site)
-        assert all(s.failed == 0 for s in healed.sources) and healed.held_back == ()
+        assert [f for s in healed.sources for f in s.failures] == [] and healed.held_back == ()
         assert _notices(db).keys() == clean_notices.keys()
         for key, value in _notices(db).items():
             assert value["record"] == clean_notices[key]["record"], key
@@ -193,6 +204,7 @@ def test_faults_leave_no_false_event_lose_nothing_and_are_recorded(clean, tmp_pa
         engine.dispose()
         assert ("unusable-page", f"https://{QA_UEL_0514}") not in still
         assert ("unusable-page", f"https://{QA_ECL_1105}") not in still
+        assert ("unusable-page", f"https://{ECL13}") not in still
 
 
 def test_index_whose_layout_changed_is_a_health_issue_until_fixed(tmp_path):
@@ -259,3 +271,12 @@ def test_since_forces_a_backfill_walk(tmp_path):
         _s, walk = _run(tmp_path, site, sources=sources, since=2024, backfill=True)
     assert update.sources[0].mode == "update" and walk.sources[0].mode == "backfill"
     assert walk.sources[0].links > 0 and walk.parsed == 0  # index pages 304: links from the stored copy
+
+
+def test_a_source_whose_every_index_is_gone_is_a_health_issue(tmp_path):
+    sources = [s for s in load_sources() if s.name == "mofcom-announcements"]
+    with SiteServer(FIXTURES) as site:
+        for year in (2024, 2025):
+            site.faults[f"{WWW}/zcfb/blgg/gg/{year}/index.html"] = Fault("404")
+        _settings, result = _run(tmp_path, site, sources=sources)
+    assert [f.reason for f in result.sources[0].failures] == ["zero-links"]

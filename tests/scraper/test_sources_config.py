@@ -31,8 +31,7 @@ def test_annual_index_backfills_back_to_since_and_updates_read_this_year():
     back = [p.url for p in source.plans(Mode.BACKFILL, AS_OF, 2023)]
     assert back == [f"https://www.mofcom.gov.cn/zcfb/blgg/gg/{y}/index.html" for y in (2026, 2025, 2024, 2023)]
     assert all(p.optional for p in source.plans(Mode.BACKFILL, AS_OF, None))
-    assert [p.year for p in source.plans(Mode.UPDATE, AS_OF, None)] == [2026]
-    assert [p.year for p in source.plans(Mode.UPDATE, date(2027, 1, 5), None)] == [2027, 2026]
+    assert [p.year for p in source.plans(Mode.UPDATE, AS_OF, None)] == [2026, 2025]
 
 
 def test_jpaas_pages_by_page_number_with_referer():
