@@ -111,10 +111,10 @@ def entry_bytes(event: EventRecord) -> tuple[bytes, bytes]:
     return (etree.tostring(entry.atom_entry(), encoding="UTF-8"), etree.tostring(entry.rss_entry(), encoding="UTF-8"))
 
 
-def feed_generator(*, name: str, title: str, subtitle: str, updated: datetime) -> FeedGenerator:
+def feed_generator(*, id: str, title: str, subtitle: str, updated: datetime) -> FeedGenerator:
     """A feedgen generator with the feed's metadata and no entries (links set per format)."""
     fg = FeedGenerator()
-    fg.id(feed_id(name))
+    fg.id(id)
     fg.title(title)
     fg.subtitle(subtitle)
     fg.author({"name": AUTHOR})
@@ -134,20 +134,14 @@ def _render(fg: FeedGenerator, fmt: str) -> bytes:
     return fg.atom_str() if fmt == "atom" else fg.rss_str()
 
 
-class _Heads:
+class FeedHeads:
     """Feed documents without entries: feedgen templates per format, feedgen itself as fallback."""
 
     def __init__(self, base_url: str) -> None:
         self.base_url = base_url
         ph = fastxml.PLACEHOLDERS
-        fg = FeedGenerator()
-        fg.id(ph["id"])
-        fg.title(ph["title"])
-        fg.subtitle(ph["subtitle"])
-        fg.author({"name": AUTHOR})
-        fg.language("en")
-        fg.generator(GENERATOR)
-        fg.updated(fastxml.UPDATED_PLACEHOLDER)
+        fg = feed_generator(id=ph["id"], title=ph["title"], subtitle=ph["subtitle"],
+                            updated=fastxml.UPDATED_PLACEHOLDER)
         self.templates = {}
         for fmt in FORMATS:
             set_links(fg, base_url, "-", fmt, self_url=ph["self"])
@@ -158,7 +152,7 @@ class _Heads:
         if fastxml.templatable((spec.title, spec.subtitle, feed_id(spec.name)), tuple(urls.values())):
             return {fmt: self.templates[fmt].render(id=feed_id(spec.name), title=spec.title, subtitle=spec.subtitle,
                                                     self_url=urls[fmt], updated=updated) for fmt in FORMATS}
-        fg = feed_generator(name=spec.name, title=spec.title, subtitle=spec.subtitle, updated=updated)
+        fg = feed_generator(id=feed_id(spec.name), title=spec.title, subtitle=spec.subtitle, updated=updated)
         heads = {}
         for fmt in FORMATS:
             set_links(fg, self.base_url, spec.name, fmt)
@@ -170,12 +164,12 @@ def build_feeds(
     events: Sequence[EventRecord], *, base_url: str, watchlist: Watchlist | None = None
 ) -> list[FeedFile]:
     """Every feed (see :mod:`feeds.catalog`) for these events, in a fixed order."""
-    heads = _Heads(normalise_base_url(base_url))
+    heads = FeedHeads(normalise_base_url(base_url))
     cache: dict[tuple[str, tuple], tuple[bytes, bytes]] = {}
     return [_build_one(sel, heads, cache) for sel in select_feeds(events, watchlist)]
 
 
-def _build_one(selection: FeedSelection, heads: _Heads, cache: dict[tuple[str, tuple], tuple[bytes, bytes]]) -> FeedFile:
+def _build_one(selection: FeedSelection, heads: FeedHeads, cache: dict[tuple[str, tuple], tuple[bytes, bytes]]) -> FeedFile:
     entries = []
     for event in selection.events:  # already newest first
         key = (event.id, event.extra)

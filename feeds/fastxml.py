@@ -146,7 +146,7 @@ class HeadTemplate:
             "updated": iso(updated) if self.fmt == "atom" else rfc2822(updated),
         }
         out = [self._literals[0]]
-        for name, literal in zip(self._fields, self._literals[1:]):
+        for name, literal in zip(self._fields, self._literals[1:], strict=True):
             out.append(values[name])
             out.append(literal)
         return "".join(out).encode("utf-8")

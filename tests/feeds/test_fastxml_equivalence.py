@@ -10,8 +10,9 @@ import pytest
 from lxml import etree
 
 from feeds import fastxml
-from feeds.build import EntryFields, _Heads, build_feeds, entry_bytes, feed_generator, make_entry, set_links
+from feeds.build import EntryFields, FeedHeads, build_feeds, entry_bytes, feed_generator, make_entry, set_links
 from feeds.catalog import FeedSpec
+from feeds.identity import feed_id
 from storage.records import EntityRecord, EventKind, Provenance
 from tests.feeds.factory import history
 
@@ -73,8 +74,8 @@ def test_invalid_xml_characters_are_dropped_not_fatal():
 @pytest.mark.parametrize("updated", [fastxml.UPDATED_PLACEHOLDER + timedelta(days=45000),
                                      datetime(2026, 11, 10, tzinfo=timezone(timedelta(hours=8)))])
 def test_feed_heads_equal_feedgen(spec, updated):
-    heads = _Heads(BASE).get(spec, updated)
-    fg = feed_generator(name=spec.name, title=spec.title, subtitle=spec.subtitle, updated=updated)
+    heads = FeedHeads(BASE).get(spec, updated)
+    fg = feed_generator(id=feed_id(spec.name), title=spec.title, subtitle=spec.subtitle, updated=updated)
     for fmt in ("atom", "rss"):
         set_links(fg, BASE, spec.name, fmt)
         assert heads[fmt] == (fg.atom_str() if fmt == "atom" else fg.rss_str())

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from mofcom_watch.cli import app
 
-from tests.feeds.replayed import AS_OF, write_feeds_cli
+from tests.feeds.replayed import write_feeds_cli
 
 
 def feeds(db: str, out: Path, *extra: str):
