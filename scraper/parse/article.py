@@ -29,8 +29,6 @@ BLOCK_TAG_RE = re.compile(
 )
 CELL_END_RE = re.compile(r"<\s*/\s*t[dh]\s*>", re.IGNORECASE)
 TAG_RE = re.compile(r"<[^>]*>")
-HTML_SPACE_RE = re.compile(r"[ \t\r\n\f]+")
-LINE_SPACE_RE = re.compile(r"[ \t\r\f]+")
 BLANK_LINES_RE = re.compile(r"\n\s*\n+")
 CELL_SPACE_RE = re.compile(r"[ ]*\t[ ]*")
 FILING_BLOCK_RE = re.compile(r"【\s*(?:发布单位|发布文号|发文日期|成文日期)\s*】")

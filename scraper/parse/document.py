@@ -91,8 +91,8 @@ def _doc_key(published: date | None, title: str | None) -> str:
 
 
 def parse_text(text: str, hints: PageHints | None = None) -> NoticeRecord | None:
-    """Parse the text of a notice or Q&A. None when the text is neither (no number,
-    no Q&A, no list action)."""
+    """Parse the text of a notice or Q&A. None when the text is neither (no number and
+    no list action), or a Q&A that neither names a list nor acts on one."""
     hints = hints or PageHints()
     text = clean(text)
     folded = fold(text)
@@ -200,6 +200,8 @@ def parse_text(text: str, hints: PageHints | None = None) -> NoticeRecord | None
                                            until=d.until, duration=d.duration, entities=names, text=d.text))
     action_records = _dedupe_actions(action_records)
     if qa and not action_records:
+        if context_list is None:
+            return None  # a spokesperson answer about something else (trade data, tariffs, ...)
         warnings.append("no action found in the answer")
 
     references = _dedupe_refs([r for _, _, r in refs])

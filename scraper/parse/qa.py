@@ -14,7 +14,6 @@ from datetime import date
 
 from .dates import Stamp, make_date
 
-QA_TITLE_RE = re.compile(r"答记者问|答问|新闻发言人就")
 QUESTION_RE = re.compile(r"^\s*(?:有记者问|记者问|记者|问)\s*[:：]", re.MULTILINE)
 ANSWER_RE = re.compile(r"^\s*答\s*[:：]", re.MULTILINE)
 SOURCE_LINE_RE = re.compile(

@@ -44,3 +44,8 @@ def test_date_only_reference_with_count():
                      PageHints(pub=Stamp(date(2025, 11, 5), 17, 0)))
     target = rec.actions[0].targets[0]
     assert (target.key, target.date, target.count) == (None, date(2025, 3, 4), 15)
+
+
+def test_qa_about_something_else_is_not_a_notice():
+    text = "来源：商务部新闻办公室 类型：原创 分类：新闻 2025-06-01 10:00\n\n商务部新闻发言人就前5个月外贸数据答记者问\n问：如何看待外贸形势？\n答：前5个月我国货物贸易进出口保持稳定增长。"
+    assert parse_text(text) is None
