@@ -85,9 +85,10 @@ def select_feeds(events: Sequence[EventRecord], watchlist: Watchlist | None = No
     ordered = newest_first(events)
     buckets: dict[str, list[EventRecord]] = defaultdict(list)
     entity_events: dict[str, list[EventRecord]] = defaultdict(list)
+    notice_items = {e.id for e in ordered if e.kind == EventKind.NOTICE}
     for event in ordered:
         if event.scope == SCOPE_NOTICE:
-            if event.kind == EventKind.NOTICE:
+            if event.kind == EventKind.NOTICE or _corrects_a_notice_item(event, notice_items):
                 buckets[FEED_NOTICES].append(event)
             else:
                 buckets[FEED_ALL].append(event)
@@ -110,6 +111,13 @@ def select_feeds(events: Sequence[EventRecord], watchlist: Watchlist | None = No
         entity_feeds[name] = FeedSelection(spec, tuple(items))
     selections.extend(entity_feeds[name] for name in sorted(entity_feeds))
     return selections
+
+
+def _corrects_a_notice_item(event: EventRecord, notice_items: set[str]) -> bool:
+    """A correction goes where the item it corrects is: the ``notices`` feed for a notice item."""
+    if event.kind != EventKind.CORRECTION or not event.corrects:
+        return False
+    return event.corrects in notice_items or f"/{EventKind.NOTICE.value}/" in event.corrects
 
 
 def _entity_label(key: str, items: list[EventRecord]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from datetime import datetime, timezone
 
@@ -189,3 +190,13 @@ def test_unsafe_entity_keys_make_safe_file_names():
     assert long.startswith("entity/中") and len(long.encode()) < 200
     assert entity_feed_name("a/../b").startswith("entity/ab-")
     assert feed_url("http://h/x", "entity/斯凯迪奥", "atom") == "http://h/x/entity/%E6%96%AF%E5%87%AF%E8%BF%AA%E5%A5%A5.atom"
+
+
+def test_a_correction_of_a_notice_item_goes_to_the_notices_feed():
+    events = history()
+    notice = next(e for e in events if e.kind == EventKind.NOTICE)
+    fix = dataclasses.replace(notice, id=notice.id + "/correction/1", kind=EventKind.CORRECTION, corrects=notice.id,
+                              updated=datetime(2026, 1, 1, tzinfo=timezone.utc))
+    files = by_name(build_feeds(events + [fix], base_url=BASE))
+    assert fix.id in [e.id for e in feedparser.parse(files["notices"].atom).entries]
+    assert fix.id not in [e.id for e in feedparser.parse(files["all"].atom).entries]
