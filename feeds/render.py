@@ -114,7 +114,9 @@ def _entity_row(e: EntityRecord, n: int) -> str:
 def _provenance_html(provenance: tuple[Provenance, ...], _offsets: tuple) -> str:
     items = []
     for p in provenance:
-        head = escape(" ".join(x for x in (p.number, p.title) if x) or p.notice_key)
+        title = p.title or ""
+        named = title if p.number and title.startswith(p.number) else " ".join(x for x in (p.number, title) if x)
+        head = escape(named or p.notice_key)
         links = "<br/>".join(f'<a href="{escape(u, quote=True)}">{escape(u)}</a>' for u in p.urls)
         fetched = p.fetched_at.isoformat() if p.fetched_at else "unknown"
         sha = f"<code>{escape(p.sha256)}</code>" if p.sha256 else "unknown"
