@@ -20,9 +20,9 @@ FILING_DATE_RE = re.compile(r"【\s*(?:发文|成文|发布)日期\s*】\s*([^\n
 # 自公布之日起 / 自即日起 -> the published date.
 FROM_PUBLICATION_RE = re.compile(r"自\s*(?:公布|发布|印发|公告)\s*之\s*日\s*起|自\s*即\s*日\s*起")
 FROM_DATE_RE = re.compile(
-    rf"自\s*(?P<date>{YEAR}\s*年\s*{MD}\s*月\s*{MD}\s*日)(?P<time>\s*\d{{1,2}}\s*[时:点]\s*(?:\d{{1,2}}\s*分?)?)?\s*起"
+    rf"(?:自|从|于)\s*(?P<date>{YEAR}\s*年\s*{MD}\s*月\s*{MD}\s*日)(?P<time>\s*\d{{1,2}}\s*[时:点]\s*(?:\d{{1,2}}\s*分?)?)?\s*起"
 )
-FROM_MONTH_DAY_RE = re.compile(rf"自\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日\s*起")
+FROM_MONTH_DAY_RE = re.compile(rf"(?:自|从)\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日\s*起")
 OWN_EFFECTIVE_RE = re.compile(r"本(?:公告|决定|令|规定|办法|通知)?[^。\n]{0,40}?(?:实施|施行|生效|执行)")
 MONTH_DAY_RE = re.compile(rf"(?<![年\d])(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日")
 DURATION_RE = re.compile(rf"(?:为期\s*)?(?P<n>{NUM})\s*(?P<unit>天|日|个月|年|周)")

@@ -20,6 +20,7 @@ SOURCE_LINE_RE = re.compile(
     r"来源\s*[:：]\s*(?P<src>\S+)[^\n]*?(?P<y>\d{4})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?(?:\s+(?P<h>\d{1,2}):(?P<mi>\d{2}))?"
 )
 LINE_RE = re.compile(r"[^\n]*\n?")
+INLINE_ANSWER_RE = re.compile(r"(?<=[?？。!！])\s*答\s*[:：]")
 
 
 TITLE_SPLIT_RE = re.compile(r"\s+[-|–—]\s+|_|｜")
@@ -49,7 +50,7 @@ def source_stamp(folded: str) -> tuple[Stamp | None, str | None]:
 
 def answer_spans(folded: str) -> list[tuple[int, int]]:
     """Spans of the answers ("答：…" up to the next "问："). No markers: the whole text."""
-    if not ANSWER_RE.search(folded):
+    if not ANSWER_RE.search(folded) and not INLINE_ANSWER_RE.search(folded):
         return [(0, len(folded))]
     spans: list[tuple[int, int]] = []
     mode, start = None, 0
@@ -62,6 +63,9 @@ def answer_spans(folded: str) -> list[tuple[int, int]]:
             if mode == "a":
                 spans.append((start, pos))
             mode = "q"
+            inline = INLINE_ANSWER_RE.search(line)
+            if inline:  # "问：…？答：…" on one line
+                mode, start = "a", pos + inline.start()
         elif ANSWER_RE.match(line):
             if mode == "a":
                 spans.append((start, pos))

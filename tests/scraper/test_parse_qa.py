@@ -49,3 +49,8 @@ def test_date_only_reference_with_count():
 def test_qa_about_something_else_is_not_a_notice():
     text = "来源：商务部新闻办公室 类型：原创 分类：新闻 2025-06-01 10:00\n\n商务部新闻发言人就前5个月外贸数据答记者问\n问：如何看待外贸形势？\n答：前5个月我国货物贸易进出口保持稳定增长。"
     assert parse_text(text) is None
+
+
+def test_question_and_answer_on_one_line():
+    text = fold("问：中方将暂停或取消自2025年4月2日起的措施吗？答：自2025年5月14日起，暂停有关措施。")
+    assert [text[s:e] for s, e in answer_spans(text)] == ["答:自2025年5月14日起,暂停有关措施。"]
