@@ -26,7 +26,7 @@ from storage.health import (
     FAILING_RUNS,
     Failure,
     previous_runs,
-    has_run,
+    has_clean_run,
     open_health_issues,
     record_source_run,
 )
@@ -170,7 +170,7 @@ def run_cycle(
             try:
                 for source in active:
                     with sf() as session:
-                        mode = Mode.BACKFILL if backfill or not has_run(session, source.name) else Mode.UPDATE
+                        mode = Mode.BACKFILL if backfill or not has_clean_run(session, source.name) else Mode.UPDATE
                     report = crawler.crawl(source, mode)
                     with sf() as session, session.begin():
                         change = record_source_run(session, run_id, report)

@@ -106,6 +106,14 @@ def has_run(session: Session, source: str) -> bool:
     return session.scalars(select(SourceRun.id).where(SourceRun.source == source).limit(1)).first() is not None
 
 
+def has_clean_run(session: Session, source: str) -> bool:
+    """True once a source has had a run without failures: until then every run is a backfill,
+    so an index walk cut short by a fault is completed later."""
+    return session.scalars(
+        select(SourceRun.id).where(SourceRun.source == source, SourceRun.ok.is_(True)).limit(1)
+    ).first() is not None
+
+
 def pending_urls(session: Session, source: str) -> list[str]:
     """URLs that failed in the source's last run: the next run retries them, so nothing is lost."""
     runs = previous_runs(session, source, 1)

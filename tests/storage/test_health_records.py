@@ -72,3 +72,13 @@ def test_bot_check_is_an_unusable_page_until_the_url_answers(engine):
         assert [e.id for e in health_events(s)] == ids  # same problem, same item
         record_source_run(s, "r3", report(2, good=[ART]))
         assert open_health_issues(s) == []
+
+
+def test_backfill_continues_until_a_clean_run(engine):
+    from storage.health import has_clean_run
+
+    with Session(engine) as s, s.begin():
+        record_source_run(s, "r1", report(0, Failure(IDX, "timeout")))
+        assert has_run(s, "mofcom-qa") and not has_clean_run(s, "mofcom-qa")
+        record_source_run(s, "r2", report(1))
+        assert has_clean_run(s, "mofcom-qa")
