@@ -1,4 +1,4 @@
-"""A store with every fixture page replayed once, shared by the feed tests of one module."""
+"""A store with every fixture page replayed once, shared by the feed tests."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from tests.feeds.replayed import replay
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def replayed(tmp_path_factory) -> Path:
     """Path of a SQLite file holding the replayed fixtures (tests use a copy: ``fixture_db``)."""
     root = tmp_path_factory.mktemp("store")
