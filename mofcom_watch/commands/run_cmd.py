@@ -86,6 +86,7 @@ def register(app: typer.Typer) -> None:
         from scraper.sources import SourceConfigError, load_sources
         from storage.db import DatabaseError
         from storage.runlock import RunLockHeld
+        from storage.watchlist import WatchlistError
 
         settings = app_context(ctx).settings
         day = _as_of(as_of)
@@ -102,7 +103,7 @@ def register(app: typer.Typer) -> None:
         except RunLockHeld as exc:
             err.print(f"error: {exc}")
             raise typer.Exit(1)
-        except DatabaseError as exc:
+        except (DatabaseError, WatchlistError) as exc:
             err.print(f"error: {exc}")
             raise typer.Exit(2)
         print_summary(result, Console(width=None if sys.stdout.isatty() else 160))

@@ -70,3 +70,14 @@ def test_bad_options_exit_2(env, extra):
     result = CliRunner().invoke(app, ["--db", f"sqlite:///{env / 'db.sqlite'}", "run", *extra])
     assert result.exit_code == 2, result.output
     assert "Traceback" not in result.output
+
+
+def test_a_bad_watchlist_is_a_clear_error(env, monkeypatch):
+    bad = env / "watch.toml"
+    bad.write_text("[[counterparty]]\nnope = 1\n[[", encoding="utf-8")
+    monkeypatch.setenv("MOFCOM_WATCH_WATCHLIST", str(bad))
+    db = f"sqlite:///{env / 'db.sqlite'}"
+    with SiteServer(FIXTURES) as site:
+        result = CliRunner().invoke(app, _args(db, site, env / "feeds"))
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output and "error" in result.output
