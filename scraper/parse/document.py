@@ -298,7 +298,7 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
         text, encoding = raw, "utf-8"
     page.check_decoded(text)
     stripped = text.lstrip()
-    if stripped.startswith("{") and (content_type is None or "json" in content_type or "html" not in content_type):
+    if stripped.startswith("{"):  # jpaas list endpoints answer JSON, whatever their Content-Type says
         fragment = json_fragment(stripped)
         if fragment is not None:
             links = parse_index(stripped, url or "")

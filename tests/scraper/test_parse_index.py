@@ -44,3 +44,13 @@ def test_index_without_url_is_recognised_by_its_links():
                     for i in range(5))
     doc = parse_document(f"<html><body><ul>{items}</ul></body></html>".encode())
     assert doc.kind == "index" and len(doc.links) == 5
+
+
+def test_jpaas_json_served_as_text_html_and_a_failed_answer():
+    import pytest
+    from storage.records import UnusablePage
+
+    body = json.dumps({"success": True, "data": {"html": f'<a href="/zwgk/zcfb/art/2025/art_{HEX}.html">甲</a>'}})
+    assert parse_document(body.encode(), url="https://www.mofcom.gov.cn/x", content_type="text/html; charset=utf-8").kind == "index"
+    with pytest.raises(UnusablePage):
+        parse_document(b'{"success":false,"msg":"error"}', url="https://www.mofcom.gov.cn/x")
