@@ -86,3 +86,21 @@ def test_sqlite_transactions_cover_ddl(tmp_path: Path):
             raise RuntimeError("boom")
     assert "t" not in inspect(eng).get_table_names()
     eng.dispose()
+
+
+def test_migrations_downgrade_to_base_and_up_again(empty_db_url):
+    """Every revision can be undone, so a bad upgrade can be backed out."""
+    from alembic import command
+
+    from storage.db import alembic_config
+
+    eng = open_store(empty_db_url)
+    cfg = alembic_config()
+    with eng.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "base")
+    assert set(inspect(eng).get_table_names()) <= {"alembic_version"}
+    eng.dispose()
+    eng = open_store(empty_db_url)
+    assert current_revision(eng) == head_revision() and "notice" in inspect(eng).get_table_names()
+    eng.dispose()
