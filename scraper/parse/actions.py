@@ -182,7 +182,8 @@ def find_actions(folded: str, clean: str, *, spans: list[tuple[int, int]], refs:
         for sm in SENTENCE_RE.finditer(folded, span_start, span_end):
             if "\n" in folded[last_end : sm.start()] or "。" in folded[last_end : sm.start()]:
                 carried = None  # "自…起" carries over "；" to the next clause, not past the sentence
-            own = effective_in(folded[sm.start() : sm.end()], published)
+            sentence = sm.group(0)
+            own = effective_in(sentence, published) if "起" in sentence else None
             carried = own or carried
             drafts.extend(_sentence_actions(folded, clean, sm.start(), sm.end(), refs, published,
                                             carried or default_effective, notice_list, allow_impose))

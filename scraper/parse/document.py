@@ -137,7 +137,9 @@ def parse_text(text: str, hints: PageHints | None = None) -> NoticeRecord | None
     folded_title = fold(title or "")
 
     # --- operative spans, lists, effective ----------------------------------------
-    spans = answer_spans(folded) if qa else [(0, len(folded))]
+    annex_line = ent.annex_start(lines)
+    body_end = sum(len(line) + 1 for line in lines[:annex_line]) if annex_line else len(folded)
+    spans = answer_spans(folded) if qa else [(0, body_end)]
     operative = "\n".join(folded[s:e] for s, e in spans)
     context_list = act.list_in(folded_title) or act.list_in(operative)
     if kind is NoticeKind.UEL_ANNOUNCEMENT:
@@ -184,7 +186,7 @@ def parse_text(text: str, hints: PageHints | None = None) -> NoticeRecord | None
     needs_entities = not qa and any(d.action in (ActionKind.IMPOSE, ActionKind.REMOVE, ActionKind.INVESTIGATE,
                                                  ActionKind.MEASURE) and not d.targets for d in drafts)
     if needs_entities:
-        entities = _entities(lines, folded, text, decision, drafts)
+        entities = _entities(lines, folded, text, decision, drafts, annex_line)
         entities = ent.with_country(ent.english_from_text(entities, folded, text), country)
     if not qa and stated is not None and (entities or has_impose) and len(entities) != stated:
         warnings.append(f"parsed {len(entities)} entities, notice states {stated}")
@@ -232,8 +234,7 @@ def _decision_sentence(folded: str) -> tuple[int, int] | None:
     return None
 
 
-def _entities(lines: list[str], folded: str, text: str, decision, drafts) -> list[EntityRecord]:
-    start = ent.annex_start(lines)
+def _entities(lines: list[str], folded: str, text: str, decision, drafts, start: int | None) -> list[EntityRecord]:
     if start is None and decision is not None:
         start = folded.count("\n", 0, decision[0])
     found = ent.annex_entities(lines, start or 0, folded_lines=folded.split("\n"))

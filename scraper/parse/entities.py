@@ -55,10 +55,15 @@ def _matching_open(text: str, close: int) -> int | None:
     return None
 
 
-def split_name(clean: str) -> tuple[str | None, str | None]:
-    """"中文名（English）" -> (zh, en); no English -> (zh, None); Latin only -> (None, en)."""
+def split_name(clean: str, folded: str | None = None) -> tuple[str | None, str | None]:
+    """"中文名（English）" -> (zh, en); no English -> (zh, None); Latin only -> (None, en).
+
+    ``folded`` is ``fold(clean)`` when the caller has it already."""
     text = clean.strip().rstrip(TRAILING_PUNCT).strip()
-    folded = fold(text)
+    folded = fold(text) if folded is None or len(folded) != len(clean) else folded
+    if len(text) != len(clean):
+        lead = len(clean) - len(clean.lstrip())
+        folded = folded[lead : lead + len(text)]
     if folded.endswith(")"):
         start = folded.rfind("(")
         if ")" in folded[start + 1 : -1]:
@@ -130,7 +135,7 @@ def annex_entities(lines: list[str], start: int = 0, country: str | None = None,
             if not _looks_like_name(rest):
                 continue
             _flush(out, last_branches)
-            zh, en = split_name(rest)
+            zh, en = split_name(rest, folded[m.start("rest") : m.end("rest")])
             out.append(make_entity(zh, en, country, int(m.group("n") or m.group("pn"))))
             continue
         b = BRANCH_RE.match(folded)

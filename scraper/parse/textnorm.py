@@ -88,6 +88,8 @@ def fold(text: str) -> str:
 
     ``str.replace`` for the common characters is far cheaper than ``translate``
     with a dict (which costs a lookup per character)."""
+    if text.isascii():
+        return text
     for wide, narrow in COMMON_FOLDS:
         if wide in text:
             text = text.replace(wide, narrow)
