@@ -272,16 +272,12 @@ def _target_list(targets, clause: str, notice_list: ListKind | None) -> ListKind
 
 def measure_action(folded: str, clean: str, body: tuple[int, int], eff: str | None,
                    lst: ListKind | None) -> ActionDraft | None:
-    """An extra measure on an entity already listed ("决定…采取…措施：禁止其向中国出口基因测序仪")."""
+    """An extra measure on an entity already listed ("决定对因美纳公司采取以下处理措施：禁止其
+    向中国出口基因测序仪。"); the text runs to the end of the measure, past a colon."""
     m = MEASURE_RE.search(folded, body[0], body[1])
     if not m:
         return None
-    sm_start = folded.rfind("。", body[0], m.start()) + 1 or body[0]
-    sm_end_candidates = [i for i in (folded.find("。", m.end(), body[1]),) if i >= 0]
-    end = sm_end_candidates[0] + 1 if sm_end_candidates else body[1]
-    # the measure itself often follows a colon on the next line(s)
-    tail = folded.find("。", end, body[1])
-    if folded[m.end():end].strip().endswith(":") or folded[m.start():end].rstrip("。").endswith(":"):
-        end = tail + 1 if tail >= 0 else body[1]
-    return ActionDraft(ActionKind.MEASURE, lst, (), eff, None, None, clean[max(sm_start, body[0]) : end].strip(), m.start())
-
+    start = max(folded.rfind("。", body[0], m.start()), folded.rfind("\n", body[0], m.start())) + 1
+    stop = folded.find("。", m.end(), body[1])
+    end = stop + 1 if stop >= 0 else body[1]
+    return ActionDraft(ActionKind.MEASURE, lst, (), eff, None, None, clean[start:end].strip(), m.start())
