@@ -16,8 +16,14 @@ from .dates import Stamp, make_date
 
 QUESTION_RE = re.compile(r"^\s*(?:有记者问|记者问|记者|问)\s*[:：]", re.MULTILINE)
 ANSWER_RE = re.compile(r"^\s*答\s*[:：]", re.MULTILINE)
-SOURCE_LINE_RE = re.compile(
+SOURCE_TIME_LINE_RE = re.compile(
+    r"(?:发布时间|发布日期|发文时间|时间|日期)\s*[:：]\s*(?P<y>\d{4})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?(?:\s+(?P<h>\d{1,2}):(?P<mi>\d{2}))?"
+)
+LINE_RE = re.compile(
     r"来源\s*[:：]\s*(?P<src>\S+)[^\n]*?(?P<y>\d{4})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?(?:\s+(?P<h>\d{1,2}):(?P<mi>\d{2}))?"
+)
+TIME_LINE_RE = re.compile(
+    r"(?:发布时间|发布日期|发文时间|时间|日期)\s*[:：]\s*(?P<y>\d{4})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?(?:\s+(?P<h>\d{1,2}):(?P<mi>\d{2}))?"
 )
 LINE_RE = re.compile(r"[^\n]*\n?")
 INLINE_ANSWER_RE = re.compile(r"(?<=[?？。!！])\s*答\s*[:：]")
@@ -36,10 +42,14 @@ def is_qa(title: str | None, folded: str) -> bool:
 
 
 def source_stamp(folded: str) -> tuple[Stamp | None, str | None]:
-    """The "来源：商务部新闻办公室 … 2025-05-14 22:00" line: (stamp, source)."""
+    """The "来源：商务部新闻办公室 … 2025-05-14 22:00" line (or a "发布时间：…" line): (stamp, source)."""
     m = SOURCE_LINE_RE.search(folded[:2000])
     if not m:
-        return None, None
+        t = TIME_LINE_RE.search(folded[:2000])
+        day = make_date(t.group("y"), t.group("m"), t.group("d")) if t else None
+        if day is None:
+            return None, None
+        return (Stamp(day, int(t.group("h")), int(t.group("mi"))) if t.group("h") else Stamp(day)), None
     day = make_date(m.group("y"), m.group("m"), m.group("d"))
     if day is None:
         return None, m.group("src")

@@ -54,3 +54,8 @@ def test_qa_about_something_else_is_not_a_notice():
 def test_question_and_answer_on_one_line():
     text = fold("问：中方将暂停或取消自2025年4月2日起的措施吗？答：自2025年5月14日起，暂停有关措施。")
     assert [text[s:e] for s, e in answer_spans(text)] == ["答:自2025年5月14日起,暂停有关措施。"]
+
+
+def test_publication_time_line_without_source():
+    rec = parse_text(f"{TITLE}\n发布时间：2025-08-12 21:30\n{BODY}")
+    assert rec.published_at.isoformat() == "2025-08-12T21:30:00+08:00"
