@@ -16,10 +16,7 @@ from .dates import Stamp, make_date
 
 QUESTION_RE = re.compile(r"^\s*(?:有记者问|记者问|记者|问)\s*[:：]", re.MULTILINE)
 ANSWER_RE = re.compile(r"^\s*答\s*[:：]", re.MULTILINE)
-SOURCE_TIME_LINE_RE = re.compile(
-    r"(?:发布时间|发布日期|发文时间|时间|日期)\s*[:：]\s*(?P<y>\d{4})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?(?:\s+(?P<h>\d{1,2}):(?P<mi>\d{2}))?"
-)
-LINE_RE = re.compile(
+SOURCE_LINE_RE = re.compile(
     r"来源\s*[:：]\s*(?P<src>\S+)[^\n]*?(?P<y>\d{4})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?(?:\s+(?P<h>\d{1,2}):(?P<mi>\d{2}))?"
 )
 TIME_LINE_RE = re.compile(
