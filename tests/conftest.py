@@ -87,3 +87,15 @@ def engine(db_url: str):
     eng = open_store(db_url)
     yield eng
     eng.dispose()
+
+
+@pytest.fixture
+def other_db_url(request, db_url: str, tmp_path: Path):
+    """A second database on the same backend as ``db_url`` (to compare two stores)."""
+    if db_url.startswith("sqlite"):
+        target = tmp_path / "other" / "mofcom-watch.sqlite"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(request.getfixturevalue("_sqlite_template"), target)
+        yield f"sqlite:///{target}"
+    else:
+        yield from _pg_database(os.environ[PG_ENV])
