@@ -34,6 +34,8 @@ from storage.records import IndexLink
 
 GOOD_OUTCOMES = ("notice", "index", "other", "news")
 NOTICE_OUTCOMES = ("notice", "news")
+FEED_LINK_RE = re.compile(r"<link>\s*(?:<!\[CDATA\[)?\s*(https?://[^<\s\]]+)|<link\b[^>]*\bhref=[\"']([^\"']+)[\"']",
+                          re.IGNORECASE)
 HREF_RE = re.compile(r"""<a\b[^>]*?href\s*=\s*["']([^"']+)["'][^>]*>(.*?)</a>""", re.IGNORECASE | re.DOTALL)
 TAG_RE = re.compile(r"<[^>]+>")
 
@@ -74,6 +76,11 @@ def _fallback_links(text: str, base: str) -> tuple[IndexLink, ...]:
         except (ValueError, AttributeError):
             return ()
     found: dict[str, IndexLink] = {}
+    if stripped.startswith("<?xml") or "<rss" in stripped[:500] or "<feed" in stripped[:500]:
+        for plain, attr in FEED_LINK_RE.findall(text):  # RSS <link>URL</link>, Atom <link href=URL/>
+            absolute = urljoin(base, htmllib.unescape((plain or attr).strip()))
+            found.setdefault(absolute, IndexLink(absolute))
+        return tuple(found.values())
     for href, label in HREF_RE.findall(text):
         absolute = urljoin(base, htmllib.unescape(href.strip()))
         found.setdefault(absolute, IndexLink(absolute, htmllib.unescape(TAG_RE.sub("", label)).strip() or None))
@@ -96,6 +103,14 @@ def parse_as_index(raw: bytes | str, url: str | None = None, content_type: str |
         return dataclasses.replace(doc, kind="other", notice=None,
                                    warnings=doc.warnings + ("an index page that reads like a notice: not stored as one",))
     return doc
+
+
+def parse_news_index(raw: bytes | str, url: str | None = None, content_type: str | None = None):
+    """A news site's index page or RSS/Atom feed: every link on it (the source's pattern picks)."""
+    from storage.records import ParsedDocument
+
+    text, encoding = decode(raw, content_type) if isinstance(raw, bytes) else (raw, "utf-8")
+    return ParsedDocument(kind="index", encoding=encoding, links=_fallback_links(text, url or ""))
 
 
 class PageStore:
@@ -173,7 +188,6 @@ class _Tally:
     changed: int = 0
     unchanged: int = 0
     links: int = 0
-    parsed: int = 0
     failures: list[Failure] = field(default_factory=list)
     good: set[str] = field(default_factory=set)
     linked: set[str] = field(default_factory=set)
@@ -257,7 +271,7 @@ class Crawler:
                 stored = self.store.stored_body(url)
                 links = extract_links(stored[0], url, stored[1]) if stored else ()
             else:
-                outcome = self._ingest(source, result, index=True)
+                outcome = self._ingest(source, result, index=True, news=source.news)
                 if outcome is None or getattr(outcome, "outcome", "") in ("unusable", "error"):
                     tally.good.discard(url)
                     detail = getattr(outcome, "detail", "") or ""
@@ -266,7 +280,7 @@ class Crawler:
                 if getattr(outcome, "skipped", False) and mode is Mode.UPDATE:
                     tally.unchanged += 1
                     return  # the same bytes as last time (a server without validators): nothing new
-                if source.news:  # news sites: any link on the page, the source's pattern decides
+                if source.news:  # news sites and feeds: any link on the page, the source's pattern decides
                     links = _fallback_links(decode(result.body or b"", result.content_type)[0], url)
                 else:
                     links = getattr(outcome, "links", ()) or extract_links(result.body or b"", url, result.content_type)
@@ -298,7 +312,7 @@ class Crawler:
             from scraper.news import parse_news_document
             from scraper.parse import PARSER_VERSION
 
-            parse = parse_as_index if index else parse_news_document
+            parse = (parse_news_index if news else parse_as_index) if index else parse_news_document
             extra = {"parse": parse, "parser_version": f"{PARSER_VERSION}+news" if news else PARSER_VERSION}
         outcome = self.ingest(
             url=result.url, raw=result.body or b"", fetched_at=self.settings.fetched_at or result.fetched_at,

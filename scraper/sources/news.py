@@ -30,11 +30,15 @@ class EnglishNewsSource(Source):
 
 @dataclass(frozen=True)
 class NewsPagesSource(Source):
-    """User-listed news pages (fetched themselves) and index pages (whose article links are followed)."""
+    """User-listed news pages (fetched themselves) and index pages or RSS/Atom feeds (whose article
+    links are followed)."""
 
     pages: tuple[str, ...] = ()
     indexes: tuple[str, ...] = ()
-    link_pattern: str = r"/page/\d{6}/\d+\.shtml$|/news/[a-z]+/\d{10}/?$"
+    # Global Times /page/YYYYMM/N.shtml, Shine /news/<section>/YYMMDDNNNN/, Xinhua /YYYYMMDD/<hex>/c.html,
+    # People's Daily Online /n3/YYYY/MMDD/c90000-N.html; override per source for other sites
+    link_pattern: str = (r"/page/\d{6}/\d+\.shtml$|/news/[a-z]+/\d{10}/?$|/\d{8}/[0-9a-f]{32}/c\.html$"
+                         r"|/n3/\d{4}/\d{4}/c\d+-\d+\.html$")
 
     @property
     def hosts(self) -> frozenset[str]:

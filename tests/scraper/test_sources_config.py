@@ -95,3 +95,18 @@ def test_links_from_a_jpaas_json_body():
                        + "a" * 32 + '.html" title="T">T</a><span>[2025-04-04]</span></li>'}}).encode()
     links = extract_links(body, "https://www.mofcom.gov.cn/api-gateway/x?pageNo=1", "application/json")
     assert [l.url for l in links] == [f"https://www.mofcom.gov.cn/zwgk/zcfb/art/2025/art_{'a' * 32}.html"]
+
+
+def test_news_feed_links_rss_and_atom():
+    from scraper.discovery import _fallback_links
+    from scraper.sources.news import NewsPagesSource
+
+    rss = ('<?xml version="1.0"?><rss><channel><link>https://www.globaltimes.cn/</link><item>'
+           "<link>https://www.globaltimes.cn/page/202509/1344476.shtml</link></item></channel></rss>")
+    atom = ('<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><entry>'
+            '<link href="https://english.news.cn/20250514/0123456789abcdef0123456789abcdef/c.html"/></entry></feed>')
+    source = NewsPagesSource(name="n", host="", news=True,
+                             indexes=("https://www.globaltimes.cn/rss/china.xml", "https://english.news.cn/rss.xml"))
+    got = [l.url for body in (rss, atom) for l in _fallback_links(body, "https://x/") if source.wants(l.url)]
+    assert got == ["https://www.globaltimes.cn/page/202509/1344476.shtml",
+                   "https://english.news.cn/20250514/0123456789abcdef0123456789abcdef/c.html"]
