@@ -40,6 +40,8 @@ OBJECT_OF_DUI_RE = re.compile(
     r"(?:决定)?对\s*(?P<seg>[^,。;]{2,80}?)(?=\s*(?:涉嫌|采取|启动|进行|实施|予以|开展|的行为))"
 )
 SUMMARY_RE = re.compile(rf"等\s*{NUM}\s*家")
+NAME_SUFFIXES = ("公司", "集团", "联盟", "机构", "中心", "实验室", "大学", "学院", "研究所", "研究院", "协会", "基金会",
+                 "论坛", "株式会社", "会社", "组织", "银行", "基金", "企业", "工厂", "厂", "局", "所", "社", "院", "会")
 
 
 def _matching_open(text: str, close: int) -> int | None:
@@ -180,6 +182,26 @@ def split_prose_items(seg: str) -> list[str]:
     return [item.strip() for item in items if item.strip()]
 
 
+def _complete_name(item: str) -> bool:
+    folded = fold(item).strip()
+    return folded.endswith(")") or bool(LATIN_RE.search(folded)) or folded.endswith(NAME_SUFFIXES)
+
+
+def _merge_fragments(items: list[str]) -> list[str]:
+    """"波音防务、空间与安全集团（Boeing Defense, Space & Security）" is one name: an item
+    that neither has a bracket nor ends like an organisation joins the next one."""
+    out: list[str] = []
+    pending = ""
+    for i, item in enumerate(items):
+        item = pending + item
+        if not _complete_name(item) and i < len(items) - 1:
+            pending = item + "、"
+            continue
+        pending = ""
+        out.append(item)
+    return out
+
+
 def _strip_qualifier(seg: str) -> str:
     """"参与对台湾地区军售、…的海岸间电子公司（…）、…" -> "海岸间电子公司（…）、…": the
     qualifier ends at the last "的" before the first bracket (or the first "、")."""
@@ -212,7 +234,7 @@ def prose_entities(seg: str, country: str | None = None) -> list[EntityRecord]:
     if summary:
         seg = seg[: summary.start()]
     seg = _strip_qualifier(seg)
-    items = split_prose_items(seg)
+    items = _merge_fragments(split_prose_items(seg))
     if not items or (summary and len(items) == 1):
         return []
     out = []

@@ -91,3 +91,10 @@ def test_background_entities_are_not_listed():
     assert [e.en for e in rec.entities] == ["General Atomics Aeronautical Systems", "General Dynamics Land Systems"]
     assert [r.key for r in rec.references] == ["UEL-2023-1"]
     assert [a.action.value for a in rec.actions] == ["impose"]
+
+
+def test_prose_name_with_an_enumeration_comma_inside():
+    seg = "参与对台湾地区军售的波音防务、空间与安全集团（Boeing Defense, Space & Security）"
+    assert [(e.zh, e.en) for e in prose_entities(seg)] == [("波音防务、空间与安全集团", "Boeing Defense, Space & Security")]
+    assert [(e.zh, e.en) for e in prose_entities("美国PVH集团、因美纳公司（Illumina, Inc.）")] == [
+        ("美国PVH集团", None), ("因美纳公司", "Illumina, Inc.")]
