@@ -17,7 +17,7 @@ from storage.records import ListKind, NoticeKind, NoticeRef
 from .textnorm import NUM, YEAR, despace, line_spans, to_int
 
 UEL_NAME = "不可靠实体清单工作机制"
-CO_ISSUER = r"(?:海关总署|国家[\u4e00-\u9fff]{2,8}?(?:委员会|总局|局|署)|[\u4e00-\u9fff]{1,6}部|[\u4e00-\u9fff]{2,6}总局)"
+CO_ISSUER = r"(?:海关总署|国家[\u4e00-\u9fff]{2,8}?(?:委员会|委|总局|局|署)|[\u4e00-\u9fff]{1,6}部|[\u4e00-\u9fff]{2,6}总局)"
 MORE_NUMS = rf"(?P<more>(?:\s*(?:[、,和及与]|以及)\s*(?:公告\s*)?(?:第\s*)?{NUM}\s*号)*)"
 MORE_NUM_RE = re.compile(rf"({NUM})\s*号")
 # "商务部公告2025年第21号", "商务部 海关总署公告…", "商务部令…", "不可靠实体清单工作机制公告2023年第1号",
