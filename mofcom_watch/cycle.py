@@ -192,8 +192,10 @@ def run_cycle(
             published: tuple[str, ...] = ()
             problems: tuple[str, ...] = ()
             if held:
-                problems = (f"events and feeds held back: pages of {', '.join(held)} could not be fetched; "
-                            "the next run retries them",)
+                problems = (f"events held back: pages of {', '.join(held)} could not be fetched; "
+                            "the next run retries them (feeds republished with the health items only)",)
+                if publish_feeds:
+                    published = _publish_without_sync(sf, settings, as_of, out_dir)
             else:
                 new_events, corrected, published, problems = _sync_and_publish(
                     sf, settings, as_of, out_dir, publish_feeds)
@@ -232,6 +234,28 @@ def _given_up(session, source: str) -> bool:
     events are derived from what is stored."""
     runs = previous_runs(session, source, FAILING_RUNS)
     return len(runs) >= FAILING_RUNS and not any(r.ok for r in runs)
+
+
+def _publish_without_sync(sf, settings: Any, as_of: date, out_dir: Path | None) -> tuple[str, ...]:
+    """The feeds from the events already stored plus the current health and news items: the
+    source-health feed says what went wrong, while no event is derived from an incomplete store."""
+    try:
+        from feeds.build import build_feeds
+        from feeds.write import write_feeds
+        from storage.events import load_events
+        from storage.health import health_events
+        from storage.news import news_events
+        from storage.watchlist import load_watchlist
+    except ImportError:
+        return ()
+    watchlist_path = getattr(settings, "watchlist", None)
+    watchlist = load_watchlist(watchlist_path) if watchlist_path else None
+    with sf() as session:
+        events = list(load_events(session, as_of)) + health_events(session) + news_events(session)
+    files = build_feeds(events, base_url=getattr(settings, "feeds_base_url", None) or "http://localhost:8080/feeds/",
+                        watchlist=watchlist)
+    target = out_dir or getattr(settings, "feeds_path", None) or Path("data/feeds")
+    return tuple(str(p) for p in write_feeds(Path(target), files))
 
 
 def _sync_and_publish(sf, settings: Any, as_of: date, out_dir: Path | None,
