@@ -283,3 +283,23 @@ def test_a_source_whose_every_index_is_gone_is_a_health_issue(tmp_path):
             site.faults[f"{WWW}/zcfb/blgg/gg/{year}/index.html"] = Fault("404")
         _settings, result = _run(tmp_path, site, sources=sources)
     assert [f.reason for f in result.sources[0].failures] == ["zero-links"]
+
+
+def test_two_runs_on_one_database_never_interleave(tmp_path):
+    import threading
+    import time
+
+    from storage.runlock import RunLockHeld
+
+    sources = [s for s in load_sources() if s.name == "mofcom-qa"]
+    with SiteServer(FIXTURES, latency=0.3) as site:
+        first: list = []
+        thread = threading.Thread(target=lambda: first.append(_run(tmp_path, site, sources=sources)[1]))
+        thread.start()
+        deadline = time.monotonic() + 10
+        while not site.hits and time.monotonic() < deadline:  # the first run holds the lock and is fetching
+            time.sleep(0.02)
+        with pytest.raises(RunLockHeld):
+            _run(tmp_path, site, sources=sources)
+        thread.join()
+    assert first and first[0].sources[0].new >= 6
