@@ -49,7 +49,8 @@ DATE_LIST_RE = re.compile(
 MORE_DAY_RE = re.compile(rf"(?:(?P<y>{YEAR})\s*年\s*)?(?:(?P<m>{MD})\s*月\s*)?(?P<d>{MD})\s*日")
 # "4月4日公告（…）", "2025年3月4日发布的公告".
 DATE_NOTICE_RE = re.compile(
-    rf"(?:(?P<y>{YEAR})\s*年\s*)?(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日\s*(?:发布\s*)?(?:的\s*)?(?:公告|决定)"
+    rf"(?:(?P<y>{YEAR})\s*年\s*)?(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日"
+    rf"(?P<more>(?:\s*[和、及与]\s*(?:(?:{YEAR})\s*年\s*)?(?:{MD}\s*月\s*)?{MD}\s*日)*)\s*(?:发布\s*)?(?:的\s*)?(?:公告|决定)"
 )
 # "4月4日公告涉及的16家美国实体" / "所列16家实体".
 COUNT_AFTER_RE = re.compile(rf"[^,。;\n]{{0,8}}?(?:涉及|所列|列入|中)的?\s*(?P<n>{NUM})\s*家[^,。;\n]{{0,6}}?(?:实体|企业)")
@@ -112,25 +113,44 @@ def attach_dates(refs: list[tuple[int, int, NoticeRef]], folded: str, clean: str
     out = list(refs)
     for m in (m for s, e in line_spans(folded, "公告", "决定") for m in DATE_NOTICE_RE.finditer(folded, s, e)):
         year = to_int(m.group("y")) if m.group("y") else None
-        month, day = to_int(m.group("m")), to_int(m.group("d"))
-        if not (month and day):
+        days = _days(m, year)
+        if not days:
             continue
         following = [(i, r) for i, r in enumerate(out) if r[2].key and 0 <= r[0] - m.end() <= 4]
         if following:
-            for i, (s, e, ref) in following:
-                ref_year = year or _key_year(ref.key)
-                d = resolve_month_day(month, day, ref_year, anchor)
+            # "4月4日公告（…7号）": one date for all; "4月4日和4月9日公告（…7号和8号）": in order
+            paired = days if len(days) == len(following) else [days[0]] * len(following) if len(days) == 1 else [None] * len(following)
+            for (i, (s, e, ref)), md in zip(following, paired):
+                d = resolve_month_day(md[0], md[1], md[2] or _key_year(ref.key), anchor) if md else None
                 out[i] = (min(s, m.start()), e, NoticeRef(text=clean[m.start() : e].strip(), key=ref.key,
                                                           date=d, list=ref.list, count=ref.count))
             continue
-        d = resolve_month_day(month, day, year, anchor)
-        if d and not any(s <= m.start() < e for s, e, _ in out):
-            c = COUNT_AFTER_RE.match(folded, m.end())
-            end = c.end() if c else m.end()
-            out.append((m.start(), end, NoticeRef(text=clean[m.start() : end].strip(), date=d, list=context_list,
-                                                  count=to_int(c.group("n")) if c else None)))
+        if any(s <= m.start() < e for s, e, _ in out):
+            continue
+        c = COUNT_AFTER_RE.match(folded, m.end())
+        end = c.end() if c else m.end()
+        for month, day, y in days:
+            d = resolve_month_day(month, day, y, anchor)
+            if d:
+                out.append((m.start(), end, NoticeRef(text=clean[m.start() : end].strip(), date=d, list=context_list,
+                                                      count=to_int(c.group("n")) if c and len(days) == 1 else None)))
     out.sort(key=lambda item: item[0])
     return out
+
+
+def _days(m: re.Match[str], year: int | None) -> list[tuple[int, int, int | None]]:
+    """(month, day, year or None) for "4月4日" and every "和9日" / "、4月9日" after it."""
+    month, day = to_int(m.group("m")), to_int(m.group("d"))
+    if not (month and day):
+        return []
+    days = [(month, day, year)]
+    for extra in MORE_DAY_RE.finditer(m.group("more") or ""):
+        y2 = to_int(extra.group("y")) if extra.group("y") else year
+        m2 = to_int(extra.group("m")) if extra.group("m") else month
+        d2 = to_int(extra.group("d"))
+        if m2 and d2:
+            days.append((m2, d2, y2))
+    return days
 
 
 def _key_year(key: str | None) -> int | None:

@@ -159,3 +159,10 @@ def test_item_control_suspension_of_several_announcements():
 def test_list_named_first_after_the_verb_wins():
     rec = parse_text("商务部公告2026年第12号\n\n决定将甲株式会社（Alpha Co., Ltd.）列入关注名单，出口经营者不得使用通用许可，不适用出口管制管控名单措施。\n2026年2月24日")
     assert rec.list is ListKind.WATCH
+
+
+def test_two_dates_before_one_notice_word():
+    rec = qa("答：自2025年5月14日起，暂停4月4日和4月9日公告相关措施90天。", title="商务部新闻发言人就暂停出口管制管控名单措施答记者问")
+    assert [(t.date, t.list) for t in rec.actions[0].targets] == [(date(2025, 4, 4), ListKind.ECL), (date(2025, 4, 9), ListKind.ECL)]
+    rec = qa("答：自2025年5月14日起，暂停4月4日和4月9日公告（不可靠实体清单工作机制〔2025〕7号和8号）相关措施。")
+    assert [(t.key, t.date) for t in rec.actions[0].targets] == [("UEL-2025-7", date(2025, 4, 4)), ("UEL-2025-8", date(2025, 4, 9))]
