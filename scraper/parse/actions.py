@@ -86,7 +86,8 @@ def list_in(text: str) -> ListKind | None:
 
 def _date_refs(folded: str, clean: str, anchor: date | None, lst_default: ListKind | None) -> list[tuple[int, int, NoticeRef]]:
     out: list[tuple[int, int, NoticeRef]] = []
-    for m in (m for s, e in line_spans(folded, "列入", "纳入") for m in DATE_LIST_RE.finditer(folded, s, e)):
+    spans = [(s, e) for s, e in line_spans(folded, "列入", "纳入") if "月" in folded[s:e]]
+    for m in (m for s, e in spans for m in DATE_LIST_RE.finditer(folded, s, e)):
         year = to_int(m.group("y")) if m.group("y") else None
         month, day = to_int(m.group("m")), to_int(m.group("d"))
         dates = [resolve_month_day(month, day, year, anchor)] if month and day else []
@@ -111,7 +112,8 @@ def attach_dates(refs: list[tuple[int, int, NoticeRef]], folded: str, clean: str
     """Give number refs the date written right before them ("4月4日公告（…7号）"); add refs
     for "M月D日公告" that name no number."""
     out = list(refs)
-    for m in (m for s, e in line_spans(folded, "公告", "决定") for m in DATE_NOTICE_RE.finditer(folded, s, e)):
+    spans = [(s, e) for s, e in line_spans(folded, "公告", "决定") if "月" in folded[s:e]]
+    for m in (m for s, e in spans for m in DATE_NOTICE_RE.finditer(folded, s, e)):
         year = to_int(m.group("y")) if m.group("y") else None
         days = _days(m, year)
         if not days:
