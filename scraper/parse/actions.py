@@ -84,26 +84,18 @@ def list_in(text: str) -> ListKind | None:
     return best[1] if best else None
 
 
-def _date_refs(folded: str, clean: str, anchor: date | None, lst_default: ListKind | None) -> list[tuple[int, int, NoticeRef]]:
+def _date_refs(folded: str, clean: str, anchor: date | None) -> list[tuple[int, int, NoticeRef]]:
+    """Refs by date, list and count: "2025年4月4日被列入出口管制管控名单的16家美国实体".
+    Several dates ("4月4日和9日…的28家") give one ref per date, without a count."""
     out: list[tuple[int, int, NoticeRef]] = []
     spans = [(s, e) for s, e in line_spans(folded, "列入", "纳入") if "月" in folded[s:e]]
     for m in (m for s, e in spans for m in DATE_LIST_RE.finditer(folded, s, e)):
         year = to_int(m.group("y")) if m.group("y") else None
-        month, day = to_int(m.group("m")), to_int(m.group("d"))
-        dates = [resolve_month_day(month, day, year, anchor)] if month and day else []
-        for extra in MORE_DAY_RE.finditer(m.group("more") or ""):
-            y2 = to_int(extra.group("y")) if extra.group("y") else year
-            m2 = to_int(extra.group("m")) if extra.group("m") else month
-            d2 = to_int(extra.group("d"))
-            if m2 and d2:
-                dates.append(resolve_month_day(m2, d2, y2, anchor))
-        lst = LIST_OF[m.group("list")]
-        count = to_int(m.group("n")) if m.group("n") else None
+        dates = [d for d in (resolve_month_day(mo, dy, y, anchor) for mo, dy, y in _days(m, year)) if d]
+        count = to_int(m.group("n")) if m.group("n") and len(dates) == 1 else None
         text = clean[m.start() : m.end()].strip()
-        dates = [d for d in dates if d]
         for d in dates:
-            out.append((m.start(), m.end(), NoticeRef(text=text, date=d, list=lst,
-                                                      count=count if len(dates) == 1 else None)))
+            out.append((m.start(), m.end(), NoticeRef(text=text, date=d, list=LIST_OF[m.group("list")], count=count)))
     return out
 
 
@@ -168,7 +160,7 @@ def collect_refs(folded: str, clean: str, anchor: date | None, context_list: Lis
                  own_key: str | None = None) -> list[tuple[int, int, NoticeRef]]:
     refs = [r for r in find_references(folded, clean) if r[2].key != own_key]
     refs = attach_dates(refs, folded, clean, anchor, context_list)
-    date_refs = _date_refs(folded, clean, anchor, context_list)
+    date_refs = _date_refs(folded, clean, anchor)
     refs = [r for r in refs if not any(s <= r[0] < e for s, e, _ in date_refs)] + date_refs
     refs.sort(key=lambda item: item[0])
     return refs
