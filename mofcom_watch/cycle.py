@@ -164,7 +164,8 @@ def run_cycle(
 
             crawler = Crawler(fetcher, sf, partial(ingest_page, sf),
                               CrawlSettings(as_of=as_of, since=since, workers=policy.total,
-                                            fetched_at=fetched_at), progress=tick)
+                                            fetched_at=fetched_at,
+                                            only_hosts=frozenset(overrides) if overrides else None), progress=tick)
             t0 = time.perf_counter()
             start()
             try:

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from scraper.charset import decode
 from scraper.fetch import FetchRequest, FetchResult, Fetcher
+from scraper.fetch.urls import host_of
 from scraper.sources.base import IndexPlan, Mode, Source
 from storage.health import ZERO_LINKS, Failure, SourceReport, pending_urls
 from storage.models import Page, Snapshot
@@ -52,6 +53,7 @@ class CrawlSettings:
     max_pages: int = 500  # backfill bound per index
     workers: int = 4
     fetched_at: datetime | None = None  # pin every page's fetch time (tests comparing with replay)
+    only_hosts: frozenset[str] | None = None  # with --base-url overrides: never fetch any other host
 
 
 def _now() -> datetime:
@@ -285,6 +287,11 @@ class Crawler:
                 else:
                     links = getattr(outcome, "links", ()) or extract_links(result.body or b"", url, result.content_type)
             wanted = list(dict.fromkeys(link.url for link in links if source.wants(link.url)))
+            if self.settings.only_hosts is not None:
+                elsewhere = [u for u in wanted if host_of(u) not in self.settings.only_hosts]
+                if elsewhere:
+                    tally.notes.append(f"{len(elsewhere)} link(s) to hosts without a --base-url not followed")
+                    wanted = [u for u in wanted if u not in elsewhere]
             if not wanted:
                 if n == 1:
                     tally.good.discard(url)
@@ -325,6 +332,8 @@ class Crawler:
         return outcome
 
     def _fetch_articles(self, source: Source, queue: dict[str, str | None], tally: _Tally) -> None:
+        if self.settings.only_hosts is not None:
+            queue = {u: r for u, r in queue.items() if host_of(u) in self.settings.only_hosts}
         if not queue:
             return
         stored = self.store.validators_many(list(queue))

@@ -303,3 +303,13 @@ def test_two_runs_on_one_database_never_interleave(tmp_path):
             _run(tmp_path, site, sources=sources)
         thread.join()
     assert first and first[0].sources[0].new >= 6
+
+
+def test_with_overrides_no_other_host_is_ever_fetched(tmp_path):
+    sources = [s for s in load_sources() if s.name == "mofcom-announcements"]  # its 2024 index links aqygzj
+    with SiteServer(FIXTURES) as site:
+        result = run_cycle(Settings(data_dir=tmp_path), as_of=AS_OF, base_urls={WWW: site.base_url(WWW)},
+                           policy=POLICY, sources=sources, progress=False, out_dir=tmp_path / "feeds")
+    notes = result.sources[0].notes
+    assert any("hosts without a --base-url not followed" in n for n in notes)
+    assert not [f for f in result.sources[0].failures if "aqygzj" in f.url]
