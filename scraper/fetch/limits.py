@@ -21,7 +21,7 @@ class HostGates:
     def slot(self, host: str) -> Iterator[None]:
         with self._lock:
             sem = self._sems.setdefault(host, threading.BoundedSemaphore(self._per_host))
-        with self._total, sem:
+        with sem, self._total:  # host first: threads queued on a busy host hold no global slot
             with self._lock:
                 now = time.monotonic()
                 start = max(now, self._next.get(host, now))

@@ -173,3 +173,35 @@ def test_host_map_round_trip():
     assert hm.to_transport(url) == "http://127.0.0.1:8000/www.mofcom.gov.cn/api?pageNo=2"
     assert hm.to_canonical(hm.to_transport(url)) == url
     assert hm.to_canonical("http://other.example/x") == "https://other.example/x"
+
+
+def test_per_host_limit_one_at_a_time_with_a_pause():
+    import threading
+    import time
+
+    from scraper.fetch.limits import HostGates
+
+    gates = HostGates(per_host=1, delay=0.05, total=4)
+    inside: list[int] = []
+    starts: list[float] = []
+    peak = [0]
+    lock = threading.Lock()
+
+    def work():
+        with gates.slot("www.mofcom.gov.cn"):
+            with lock:
+                inside.append(1)
+                starts.append(time.monotonic())
+                peak[0] = max(peak[0], len(inside))
+            time.sleep(0.01)
+            with lock:
+                inside.pop()
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    starts.sort()
+    assert peak[0] == 1
+    assert all(b - a >= 0.045 for a, b in zip(starts, starts[1:]))
