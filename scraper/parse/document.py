@@ -100,8 +100,9 @@ def parse_text(text: str, hints: PageHints | None = None) -> NoticeRecord | None
     warnings: list[str] = []
     title_hint = clean_title(clean(hints.title)) if hints.title else None
 
-    qa = is_qa(title_hint, folded)
     filing_no = filing_number(folded, text)
+    # Q&As carry no 【发布文号】; a numbered notice that links to a Q&A is not one.
+    qa = "答记者问" in (title_hint or "") if filing_no else is_qa(title_hint, folded)
     head = _head_lines(lines)
     own = None if qa else find_own_number(head, [fold(h) for h in head], text, title_hint, filing_no)
 
