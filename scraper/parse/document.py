@@ -101,10 +101,14 @@ def parse_text(text: str, hints: PageHints | None = None) -> NoticeRecord | None
     title_hint = clean_title(clean(hints.title)) if hints.title else None
 
     filing_no = filing_number(folded, text)
-    # Q&As carry no 【发布文号】; a numbered notice that links to a Q&A is not one.
-    qa = "答记者问" in (title_hint or "") if filing_no else is_qa(title_hint, folded)
     head = _head_lines(lines)
-    own = None if qa else find_own_number(head, [fold(h) for h in head], text, title_hint, filing_no)
+    folded_head = [fold(h) for h in head]
+    # A Q&A has no number of its own: a page with a 【发布文号】 or opening with a number is a
+    # notice even when it mentions or links a Q&A, unless its title says it is a Q&A.
+    qa_title_says = bool(title_hint and ("答记者问" in title_hint or "新闻发言人" in title_hint))
+    numbered = find_own_number(head, folded_head, text, title_hint, filing_no, strict=True)
+    qa = qa_title_says or (numbered is None and is_qa(title_hint, folded))
+    own = None if qa else (numbered or find_own_number(head, folded_head, text, title_hint, filing_no))
 
     # --- dates -----------------------------------------------------------------
     stamp, source = source_stamp(folded) if qa else (None, None)

@@ -138,12 +138,12 @@ def _own_from(folded: str, clean: str, full_text: str, leading: bool = False) ->
 
 
 def find_own_number(head_lines: list[str], folded_head_lines: list[str], full_text: str,
-                    title: str | None = None, filing_no: str | None = None) -> OwnNumber | None:
+                    title: str | None = None, filing_no: str | None = None, strict: bool = False) -> OwnNumber | None:
     """The notice's own number from, in order: 【发布文号】; a title or head line that
     opens with a number; up to three head lines joined without spaces (the spaced
     UEL header "不 可 靠 … / 公 告 / 2025年 第7号", "商务部令 / 2025年第6号"); then a
     number anywhere in the title or head lines ("关于…商务部公告…的公告" names
-    another notice, so it comes last)."""
+    another notice, so it comes last; ``strict`` leaves this last step out)."""
     from .textnorm import fold
 
     if filing_no:
@@ -163,6 +163,8 @@ def find_own_number(head_lines: list[str], folded_head_lines: list[str], full_te
                 year, n = own.key.split("-")[1:]
                 own = OwnNumber(own.key, f"{UEL_NAME}公告〔{year}〕{n}号", own.kind, own.issuer)
             return own
+    if strict:
+        return None
     for cand in candidates:
         own = _own_from(fold(cand), cand, full_text)
         if own:

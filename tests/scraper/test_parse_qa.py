@@ -59,3 +59,16 @@ def test_question_and_answer_on_one_line():
 def test_publication_time_line_without_source():
     rec = parse_text(f"{TITLE}\n发布时间：2025-08-12 21:30\n{BODY}")
     assert rec.published_at.isoformat() == "2025-08-12T21:30:00+08:00"
+
+
+def test_qa_whose_title_names_a_notice_is_still_a_qa():
+    rec = parse_text("商务部新闻发言人就商务部公告2025年第72号答记者问\n问：有何考虑？\n答：自2025年11月9日起至2026年11月27日，暂停实施商务部公告2024年第46号第二款。",
+                     PageHints(pub=Stamp(date(2025, 11, 9), 18, 0)))
+    assert rec.kind is NoticeKind.QA and rec.key.startswith("QA-2025-11-09-")
+
+
+def test_numbered_notice_mentioning_a_qa_is_not_a_qa():
+    text = ("【发布文号】商务部公告2025年第80号\n【发文日期】2025年12月01日\n\n问：答记者问\n答：见下。\n"
+            "决定将甲公司（Alpha Inc.）列入出口管制管控名单。")
+    rec = parse_text(text)
+    assert rec.key == "MOFCOM-2025-80" and rec.kind is NoticeKind.ANNOUNCEMENT
