@@ -240,9 +240,10 @@ def _decision_sentence(folded: str) -> tuple[int, int] | None:
 
 
 def _entities(lines: list[str], folded: str, text: str, decision, drafts, start: int | None) -> list[EntityRecord]:
+    annex_marked = start is not None
     if start is None and decision is not None:
         start = folded.count("\n", 0, decision[0])
-    found = ent.annex_entities(lines, start or 0, folded_lines=folded.split("\n"))
+    found = ent.annex_entities(lines, start or 0, folded_lines=folded.split("\n"), chinese_numbers=annex_marked)
     if found:
         return found
     prose = ent.decision_prose(folded, text)

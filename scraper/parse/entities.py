@@ -19,6 +19,8 @@ from .textnorm import NUM, fold, line_spans, to_int
 
 ANNEX_MARK_RE = re.compile(r"^\s*附\s*件?\s*[\d一二三四五六七八九十]*\s*[:：]?\s*$")
 NUMBERED_RE = re.compile(r"^\s*(?:\(\s*(?P<pn>\d{1,3})\s*\)|(?P<n>\d{1,3})\s*[.、．](?!\d))\s*(?P<rest>.*?)\s*$")
+# "一、甲公司（Alpha Inc.）": only trusted below an annex heading (the measures use 一、 too).
+CN_NUMBERED_RE = re.compile(r"^\s*(?P<cn>[一二三四五六七八九十]{1,3})\s*、\s*(?P<rest>.*?)\s*$")
 TABLE_ROW_RE = re.compile(r"^\s*(?P<n>\d{1,3})\s*\t\s*(?P<zh>[^\t]*?)\s*(?:\t\s*(?P<en>[^\t]*?)\s*)?(?:\t.*)?$")
 BRANCH_RE = re.compile(r"^\s*[-－—–•·]\s*(?P<name>\S.*?)\s*$")
 LATIN_RE = re.compile(r"[A-Za-z]")
@@ -33,13 +35,15 @@ COUNTRIES = {
 }
 COUNTRY_ALT = "|".join(sorted(COUNTRIES, key=len, reverse=True))
 ENTITY_NOUN = r"(?:实体|企业|公司|机构|单位|组织|军工企业|个人)"
-COUNT_RE = re.compile(rf"(?P<n>{NUM})\s*家\s*(?P<c>{COUNTRY_ALT})?\s*(?:的)?\s*(?:[\u4e00-\u9fff]{{0,6}}?){ENTITY_NOUN}")
+COUNT_RE = re.compile(rf"(?P<n>{NUM})\s*[家名]\s*(?P<c>{COUNTRY_ALT})?\s*(?:的)?\s*(?:[\u4e00-\u9fff]{{0,6}}?){ENTITY_NOUN}")
 # Prose list: "决定将…列入…" (the segment between 将 and 列入).
-PROSE_DECISION_RE = re.compile(r"决定\s*将(?P<seg>[^。]+?)(?:列入|纳入|移出)")
+PROSE_DECISION_RE = re.compile(
+    r"决定\s*将(?P<seg>[^。]+?)(?:列入|纳入|移出)|决定\s*对(?P<seg2>[^。]+?)采取(?:以下|相应|有关)?反制措施"
+)
 OBJECT_OF_DUI_RE = re.compile(
     r"(?:决定)?对\s*(?P<seg>[^,。;]{2,80}?)(?=\s*(?:涉嫌|采取|启动|进行|实施|予以|开展|的行为))"
 )
-SUMMARY_RE = re.compile(rf"等\s*{NUM}\s*家")
+SUMMARY_RE = re.compile(rf"等\s*{NUM}\s*[家名]")
 NAME_SUFFIXES = ("公司", "集团", "联盟", "机构", "中心", "实验室", "大学", "学院", "研究所", "研究院", "协会", "基金会",
                  "论坛", "株式会社", "会社", "组织", "银行", "基金", "企业", "工厂", "厂", "局", "所", "社", "院", "会")
 
@@ -111,14 +115,25 @@ def _looks_like_name(rest: str) -> bool:
 
 
 def annex_entities(lines: list[str], start: int = 0, country: str | None = None,
-                   folded_lines: list[str] | None = None) -> list[EntityRecord]:
-    """Numbered entity lines (and their branch lines) from ``lines[start:]``."""
+                   folded_lines: list[str] | None = None, chinese_numbers: bool = False) -> list[EntityRecord]:
+    """Numbered entity lines (and their branch lines) from ``lines[start:]``;
+    ``chinese_numbers`` also accepts "一、名称" lines (below an annex heading only)."""
     out: list[EntityRecord] = []
     last_branches: list[str] = []
     if folded_lines is None:
         folded_lines = [fold(line) for line in lines]
     for line, folded in zip(lines[start:], folded_lines[start:]):
-        if not folded or not (folded.lstrip()[:1] in "0123456789(-—–•·" ):
+        first = folded.lstrip()[:1]
+        if not first:
+            continue
+        if chinese_numbers and first in "一二三四五六七八九十":
+            c = CN_NUMBERED_RE.match(folded)
+            if c and c.group("rest").strip() and _looks_like_name(line[c.start("rest") : c.end("rest")]):
+                _flush(out, last_branches)
+                zh, en = split_name(line[c.start("rest") : c.end("rest")], c.group("rest"))
+                out.append(make_entity(zh, en, country, to_int(c.group("cn"))))
+            continue
+        if first not in "0123456789(-—–•·":
             continue
         m = TABLE_ROW_RE.match(line) if "\t" in line else None
         if m and m.group("zh"):
@@ -246,11 +261,12 @@ def prose_entities(seg: str, country: str | None = None) -> list[EntityRecord]:
 
 
 def decision_prose(folded: str, clean: str) -> tuple[str, int] | None:
-    """The "决定将…列入" segment (as written) and its offset, when there is one."""
+    """The "决定将…列入" (or "决定对…采取反制措施") segment as written, and its offset."""
     m = PROSE_DECISION_RE.search(folded)
-    if not m or len(m.group("seg")) > 3000:
+    group = "seg" if m and m.group("seg") else "seg2"
+    if not m or len(m.group(group)) > 3000:
         return None
-    return clean[m.start("seg") : m.end("seg")], m.start("seg")
+    return clean[m.start(group) : m.end(group)], m.start(group)
 
 
 def object_of_dui(folded: str, clean: str) -> str | None:
@@ -269,7 +285,7 @@ def object_of_dui(folded: str, clean: str) -> str | None:
 def stated_count(texts: list[str]) -> tuple[int | None, str | None]:
     """(count, country) from the first text (folded) saying "N家(美国)实体"."""
     for text in texts:
-        for s, e in line_spans(text or "", "家"):
+        for s, e in line_spans(text or "", "家", "名"):
             m = COUNT_RE.search(text, s, e)
             if m:
                 n = to_int(m.group("n"))
@@ -281,7 +297,7 @@ def stated_count(texts: list[str]) -> tuple[int | None, str | None]:
 def country_of(texts: list[str]) -> str | None:
     """Country from "N家美国实体" in any text."""
     for text in texts:
-        for s, e in line_spans(text or "", "家"):
+        for s, e in line_spans(text or "", "家", "名"):
             for m in COUNT_RE.finditer(text, s, e):
                 if m.group("c"):
                     return COUNTRIES[m.group("c")]

@@ -98,3 +98,15 @@ def test_prose_name_with_an_enumeration_comma_inside():
     assert [(e.zh, e.en) for e in prose_entities(seg)] == [("波音防务、空间与安全集团", "Boeing Defense, Space & Security")]
     assert [(e.zh, e.en) for e in prose_entities("美国PVH集团、因美纳公司（Illumina, Inc.）")] == [
         ("美国PVH集团", None), ("因美纳公司", "Illumina, Inc.")]
+
+
+def test_chinese_numbered_annex_lines_below_an_annex_heading():
+    text = ("商务部公告2025年第90号\n\n决定将甲公司等2家美国实体列入出口管制管控名单（见附件），并采取以下措施：\n一、禁止向上述2家美国实体出口两用物项。\n"
+            "本公告自公布之日起正式实施。\n商务部\n2025年12月1日\n附件\n一、甲公司（Alpha Inc.）\n二、乙公司（Beta LLC）")
+    rec = parse_text(text)
+    assert [(e.n, e.en) for e in rec.entities] == [(1, "Alpha Inc."), (2, "Beta LLC")] and rec.warnings == ()
+
+
+def test_count_of_persons():
+    rec = parse_text("商务部令2025年第9号\n\n根据《中华人民共和国反外国制裁法》，商务部决定对甲（Alpha Smith）、乙（Beta Jones）等2名个人采取反制措施。\n2025年12月1日")
+    assert rec.stated_count == 2 and [e.en for e in rec.entities] == ["Alpha Smith", "Beta Jones"]
