@@ -54,7 +54,9 @@ DATE_NOTICE_RE = re.compile(
 )
 # "4月4日公告涉及的16家美国实体" / "所列16家实体".
 COUNT_AFTER_RE = re.compile(rf"[^,。;\n]{{0,8}}?(?:涉及|所列|列入|中)的?\s*(?P<n>{NUM})\s*家[^,。;\n]{{0,6}}?(?:实体|企业)")
-PAST_RE = re.compile(r"此前|曾经|曾|已于|已经|于\s*\d{4}\s*年[^,，]*?(?:发布|宣布|决定|将)|^\s*于")
+PAST_RE = re.compile(
+    r"此前|曾经|曾|已于|已经|于\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月[^,，]*?(?:发布|宣布|决定|将)|^\s*于"
+)
 DECISION_RE = re.compile(r"决定|现将|现予|特此|予以公布|公布将|公告如下")
 MEASURE_RE = re.compile(r"决定[^。]{0,80}?(?:采取|实施)[^。]{0,20}?措施|禁止其")
 MAX_DAYS, MAX_YEARS = 3650, 10

@@ -166,3 +166,10 @@ def test_two_dates_before_one_notice_word():
     assert [(t.date, t.list) for t in rec.actions[0].targets] == [(date(2025, 4, 4), ListKind.ECL), (date(2025, 4, 9), ListKind.ECL)]
     rec = qa("答：自2025年5月14日起，暂停4月4日和4月9日公告（不可靠实体清单工作机制〔2025〕7号和8号）相关措施。")
     assert [(t.key, t.date) for t in rec.actions[0].targets] == [("UEL-2025-7", date(2025, 4, 4)), ("UEL-2025-8", date(2025, 4, 9))]
+
+
+def test_recounted_suspension_without_a_year_is_history():
+    rec = qa("答：商务部于5月14日宣布暂停4月4日公告（不可靠实体清单工作机制〔2025〕7号）相关措施90天。"
+             "为落实共识，自2025年8月12日起，继续暂停4月4日公告（不可靠实体清单工作机制〔2025〕7号）相关措施90天。",
+             when="2025-08-12 21:30")
+    assert summary(rec) == [("extend", "uel", ["UEL-2025-7"], "2025-08-12", "2025-11-10", "90天")]
