@@ -91,6 +91,22 @@ class LineFormatter(logging.Formatter):
         return " ".join(f"{k}={_logfmt_value(v)}" for k, v in data.items())
 
 
+class _LineHandler(logging.StreamHandler):
+    """Writes to ``stream``, or to whatever ``sys.stderr`` is at the time (test runners swap it)."""
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        super().__init__(stream or sys.stderr)
+        self._fixed = stream
+
+    @property  # type: ignore[override]
+    def stream(self) -> TextIO:
+        return self._fixed or sys.stderr
+
+    @stream.setter
+    def stream(self, value: TextIO) -> None:
+        pass
+
+
 def setup_logging(verbosity: int = 0, *, log_format: str = "text", stream: TextIO | None = None) -> None:
     """Configure the root logger once: -1 errors only (``--quiet``), 0 info, 1 debug (``--verbose``).
 
@@ -101,7 +117,7 @@ def setup_logging(verbosity: int = 0, *, log_format: str = "text", stream: TextI
     for handler in list(root.handlers):
         if getattr(handler, _HANDLER_MARK, False):
             root.removeHandler(handler)
-    handler = logging.StreamHandler(stream or sys.stderr)
+    handler = _LineHandler(stream)
     setattr(handler, _HANDLER_MARK, True)
     handler.setFormatter(LineFormatter(json_lines=log_format == "json"))
     root.addHandler(handler)

@@ -173,23 +173,30 @@ def next_fire_time(cron: str, timezone: str = "UTC") -> datetime | None:
     return parse_cron(cron, timezone).get_next_fire_time(None, now)
 
 
+STOP_SIGNALS = frozenset({signal.SIGTERM, signal.SIGINT})
+
+
 def run_blocking(scheduler: BlockingScheduler, runner: CycleRunner | None = None) -> None:
-    """Run until SIGTERM or SIGINT; a running cycle is allowed to finish (the process waits for it)."""
+    """Run until SIGTERM or SIGINT; a running cycle is allowed to finish (the process waits for it).
 
-    def stop(signum: int, _frame: Any) -> None:
-        if scheduler.state == STATE_STOPPED:
-            return
+    The signals are blocked in every thread and taken by a watcher thread with ``sigwait``, which
+    then stops the scheduler. Stopping it from a Python signal handler instead can deadlock: the
+    handler runs on the main thread, possibly while that thread holds the scheduler's event lock.
+    """
+    old_mask = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)  # inherited by every new thread
+
+    def watch() -> None:
+        signum = signal.sigwait(STOP_SIGNALS)
         busy = runner is not None and runner.busy
-        log(LOG, logging.INFO, "scheduler stopping", signal=signal.Signals(signum).name,
-            waiting_for_cycle=busy)
-        scheduler.shutdown(wait=False)
+        log(LOG, logging.INFO, "scheduler stopping", signal=signal.Signals(signum).name, waiting_for_cycle=busy)
+        if scheduler.state != STATE_STOPPED:
+            scheduler.shutdown(wait=False)
 
-    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}
+    threading.Thread(target=watch, name="mofcom-watch-signals", daemon=True).start()
     try:
         scheduler.start()  # returns after shutdown()
     finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
+        signal.pthread_sigmask(signal.SIG_SETMASK, old_mask)
     log(LOG, logging.INFO, "scheduler stopped")
 
 
