@@ -33,7 +33,7 @@ def register(app: typer.Typer) -> None:
         scheduler = make_scheduler(runner, cron=settings.cron, timezone=settings.timezone,
                                    run_at_start=settings.run_at_start)
         log(LOG, logging.INFO, "scheduler starting", cron=settings.cron, timezone=settings.timezone,
-            run_at_start=settings.run_at_start, next=str(next_fire_time(settings.cron, settings.timezone)),
+            first="now" if settings.run_at_start else str(next_fire_time(settings.cron, settings.timezone)),
             db=redact_url(settings.database_url))
         run_blocking(scheduler, runner)
 
