@@ -54,8 +54,8 @@ def register(app: typer.Typer) -> None:
     @app.command("serve")
     def _serve(
         ctx: typer.Context,
-        host: Optional[str] = typer.Option(None, "--host", help="Address to listen on (config [http] host)."),
-        port: Optional[int] = typer.Option(None, "--port", help="Port to listen on (config [http] port)."),
+        host: Optional[str] = typer.Option(None, "--host", help="Address to listen on (config http.host, env MOFCOM_WATCH_HOST)."),
+        port: Optional[int] = typer.Option(None, "--port", help="Port to listen on (config http.port, env MOFCOM_WATCH_PORT)."),
         schedule: bool = typer.Option(False, "--schedule", help="Also run cycles on the configured cron schedule."),
         cron: Optional[str] = typer.Option(None, "--cron", help="Cron expression for --schedule."),
         as_of: Optional[str] = typer.Option(None, "--as-of", help="Show the state as of this date (YYYY-MM-DD)."),
@@ -71,5 +71,12 @@ def register(app: typer.Typer) -> None:
         log(LOG, logging.INFO, "serving", url=f"http://{settings.http_host}:{settings.http_port}/",
             feeds=str(settings.feeds_path), feeds_url=settings.feeds_base_url, schedule=schedule,
             cron=settings.cron if schedule else None, db=redact_url(settings.database_url))
-        uvicorn.run(application, host=settings.http_host, port=settings.http_port, log_config=None,
-                    access_log=actx.verbosity > 0, server_header=False)
+        try:
+            uvicorn.run(application, host=settings.http_host, port=settings.http_port, log_config=None,
+                        access_log=actx.verbosity > 0, server_header=False)
+        except SystemExit as exc:  # uvicorn exits 3 when it cannot start (address in use, bad host)
+            if exc.code not in (None, 0):
+                typer.echo(f"mofcom-watch: cannot serve on {settings.http_host}:{settings.http_port} "
+                           "(see the error above; choose another --host/--port)", err=True)
+                raise typer.Exit(2) from None
+            raise
