@@ -117,13 +117,10 @@ def test_run_writes_the_same_feed_bytes_as_replay(clean):
     names = sorted(p.relative_to(replay_feeds).as_posix() for p in replay_feeds.rglob("*.atom"))
     assert len(names) > 10
     assert sorted(p.relative_to(run_feeds).as_posix() for p in run_feeds.rglob("*.atom")) == names
-    # source health differs by design: replay ingests the aqygzj column page (a JS shell, a health
-    # issue); run never fetches it and reads that column through the jpaas list instead
     for name in names:
-        if not name.startswith("source-health"):
-            for suffix in (".atom", ".rss"):
-                file = name.removesuffix(".atom") + suffix
-                assert (run_feeds / file).read_bytes() == (replay_feeds / file).read_bytes(), file
+        for suffix in (".atom", ".rss"):
+            file = name.removesuffix(".atom") + suffix
+            assert (run_feeds / file).read_bytes() == (replay_feeds / file).read_bytes(), file
 
 
 def test_first_run_backfills_every_source_without_failures(clean):
