@@ -86,6 +86,8 @@ class LineFormatter(logging.Formatter):
         if record.exc_info:
             exc = record.exc_info[1]
             data["error"] = f"{type(exc).__name__}: {exc}"
+            if record.levelno <= logging.DEBUG:  # --verbose: the traceback too, still on one line
+                data["traceback"] = self.formatException(record.exc_info)
         if self.json_lines:
             return json.dumps(data, ensure_ascii=False, default=str)
         return " ".join(f"{k}={_logfmt_value(v)}" for k, v in data.items())
