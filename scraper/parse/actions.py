@@ -58,6 +58,10 @@ PAST_RE = re.compile(
     r"此前|曾经|曾|已于|已经|于\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月[^,，]*?(?:发布|宣布|决定|将)|^\s*于"
 )
 DECISION_RE = re.compile(r"决定|现将|现予|特此|予以公布|公布将|公告如下")
+# "可以向商务部申请移出关注名单", "可申请恢复": a verb after a modal is a possibility, not an action.
+MODAL_RE = re.compile(r"(?:申请|可以|可|应当|不得|拟)\s*$")
+# A verb inside a quoted title (《关于…采取反制措施的决定》) names another instrument.
+QUOTED_TITLE_RE = re.compile(r"《[^《》]*》")
 MEASURE_RE = re.compile(r"决定[^。]{0,80}?(?:采取|实施)[^。]{0,20}?措施|禁止其")
 MAX_DAYS, MAX_YEARS = 3650, 10
 
@@ -210,8 +214,11 @@ def find_actions(folded: str, clean: str, *, spans: list[tuple[int, int]], refs:
 def _sentence_actions(folded, clean, s_start, s_end, refs, published, default_effective, notice_list,
                       allow_impose) -> list[ActionDraft]:
     sentence = folded[s_start:s_end]
+    quoted = [(m.start(), m.end()) for m in QUOTED_TITLE_RE.finditer(folded, s_start, s_end)] if "《" in sentence else []
     verbs = [v for v in VERB_RE.finditer(folded, s_start, s_end)
-             if not any(s <= v.start() < e for s, e, r in refs if r.key is None)]
+             if not any(s <= v.start() < e for s, e, r in refs if r.key is None)
+             and not any(s <= v.start() < e for s, e in quoted)
+             and not MODAL_RE.search(folded[max(s_start, v.start() - 4) : v.start()])]
     if not verbs:
         return []
     eff = default_effective
@@ -249,7 +256,7 @@ def _sentence_actions(folded, clean, s_start, s_end, refs, published, default_ef
             continue
         if not targets:
             continue
-        if PAST_RE.search(before_text) or "了" in after_text[:40]:
+        if _told_as_past(folded, s_start, v.start()) or "了" in after_text[:40]:
             continue
         last_target_end = max(r[1] for r in targets)
         dur_start = max(last_target_end, v.end()) if after else v.end()
@@ -266,6 +273,15 @@ def _sentence_actions(folded, clean, s_start, s_end, refs, published, default_ef
             until = until_from(duration, iso_to_date(eff) or published)
         out.append(ActionDraft(kind, lst, target_refs, eff, until, duration, clean[s_start:s_end].strip(), v.start()))
     return out
+
+
+def _told_as_past(folded: str, s_start: int, v_start: int) -> bool:
+    """"商务部曾于5月14日宣布，暂停…" is history: a past marker earlier in the sentence, with
+    no 决定 between it and the verb."""
+    last = None
+    for last in PAST_RE.finditer(folded, s_start, v_start):
+        pass
+    return last is not None and "决定" not in folded[last.end() : v_start]
 
 
 def _is_background(sentence: str) -> bool:

@@ -188,8 +188,9 @@ def parse_text(text: str, hints: PageHints | None = None) -> NoticeRecord | None
     stated, country = ent.stated_count(count_texts)
     country = ent.country_of(count_texts) or country
     entities: list[EntityRecord] = []
-    needs_entities = not qa and any(d.action in (ActionKind.IMPOSE, ActionKind.REMOVE, ActionKind.INVESTIGATE,
-                                                 ActionKind.MEASURE) and not d.targets for d in drafts)
+    # A removal names its entities even when it also names the notice that listed them.
+    needs_entities = not qa and any(d.action is ActionKind.REMOVE or (d.action in (
+        ActionKind.IMPOSE, ActionKind.INVESTIGATE, ActionKind.MEASURE) and not d.targets) for d in drafts)
     if needs_entities:
         entities = _entities(lines, folded, text, decision, drafts, annex_line)
         entities = ent.with_country(ent.english_from_text(entities, folded, text), country)
@@ -202,7 +203,8 @@ def parse_text(text: str, hints: PageHints | None = None) -> NoticeRecord | None
     keys = tuple(e.key for e in entities)
     action_records = []
     for d in drafts:
-        names = keys if d.action in (ActionKind.INVESTIGATE, ActionKind.MEASURE, ActionKind.REMOVE) and not d.targets else ()
+        names = keys if d.action is ActionKind.REMOVE or (
+            d.action in (ActionKind.INVESTIGATE, ActionKind.MEASURE) and not d.targets) else ()
         action_records.append(ActionRecord(action=d.action, list=d.list, targets=d.targets, effective=d.effective,
                                            until=d.until, duration=d.duration, entities=names, text=d.text))
     action_records = _dedupe_actions(action_records)
@@ -247,6 +249,8 @@ def _entities(lines: list[str], folded: str, text: str, decision, drafts, start:
     if found:
         return found
     prose = ent.decision_prose(folded, text)
+    if prose and ent.is_anaphor(prose[0]):
+        return ent.earlier_named(folded, text, prose[1])
     if prose:
         found = ent.prose_entities(prose[0])
         if found:
@@ -261,12 +265,18 @@ def _entities(lines: list[str], folded: str, text: str, decision, drafts, start:
 
 
 def _dedupe_actions(records: list[ActionRecord]) -> list[ActionRecord]:
+    """One action per (verb, list, targets, effective): the title ("关于暂停实施…的公告") and the
+    body say the same thing, the body with the duration, so the fuller one wins. A removal
+    without targets is dropped when the same list has one with targets."""
     out: list[ActionRecord] = []
     for r in records:
-        same = [o for o in out if (o.action, o.list, o.targets, o.effective) == (r.action, r.list, r.targets, r.effective)]
+        same = [i for i, o in enumerate(out) if (o.action, o.list, o.targets, o.effective) == (r.action, r.list, r.targets, r.effective)]
         if not same:
             out.append(r)
-    return out
+        elif (r.until, r.duration) != (None, None) and (out[same[0]].until, out[same[0]].duration) == (None, None):
+            out[same[0]] = r
+    targeted = {(r.action, r.list) for r in out if r.targets}
+    return [r for r in out if r.targets or r.action is not ActionKind.REMOVE or (r.action, r.list) not in targeted]
 
 
 def _dedupe_refs(refs: list[NoticeRef]) -> tuple[NoticeRef, ...]:

@@ -44,6 +44,10 @@ OBJECT_OF_DUI_RE = re.compile(
     r"(?:决定)?对\s*(?P<seg>[^,。;]{2,80}?)(?=\s*(?:涉嫌|采取|启动|进行|实施|予以|开展|的行为))"
 )
 SUMMARY_RE = re.compile(rf"等\s*{NUM}\s*[家名]")
+# "决定将上述2家日本实体移出…": the names were given earlier in the text.
+ANAPHOR_RE = re.compile(rf"^\s*(?:上述|前述|以上)\s*(?:{NUM}\s*[家名])?")
+_BRACKETED_NAME = r"[^\s,，。、;；:：()（）《》]{2,60}?\s*\([^()]*[A-Za-z][^()]*\)"
+NAME_RUN_RE = re.compile(rf"{_BRACKETED_NAME}(?:\s*(?:[、和及]|以及)\s*{_BRACKETED_NAME})*")
 NAME_SUFFIXES = ("公司", "集团", "联盟", "机构", "中心", "实验室", "大学", "学院", "研究所", "研究院", "协会", "基金会",
                  "论坛", "株式会社", "会社", "组织", "银行", "基金", "企业", "工厂", "厂", "局", "所", "社", "院", "会")
 
@@ -316,3 +320,18 @@ def with_country(entities: list[EntityRecord], country: str | None) -> list[Enti
                     break
         out.append(EntityRecord(zh=e.zh, en=e.en, country=c, key=e.key, n=e.n, branches=e.branches))
     return out
+
+
+def is_anaphor(seg: str) -> bool:
+    """"上述2家日本实体": a pointer to names given earlier, not a name."""
+    return bool(ANAPHOR_RE.match(fold(seg)))
+
+
+def earlier_named(folded: str, clean: str, end: int) -> list[EntityRecord]:
+    """The last run of "名称（English）、名称（English）" before ``end`` (what "上述" points to)."""
+    last = None
+    for last in NAME_RUN_RE.finditer(folded, max(0, end - 3000), end):
+        pass
+    if last is None:
+        return []
+    return [make_entity(*split_name(item)) for item in split_prose_items(clean[last.start() : last.end()])]

@@ -1,0 +1,410 @@
+"""Real-text variety: the instruments of 2024-2026 in MOFCOM's own wording (domain.md a.2, c, d).
+
+Each text is modelled on the official wording; the whole parse is asserted, so a
+regression in any field (key, dates, list, actions, entities, warnings) shows.
+"""
+
+from datetime import date
+
+from scraper.parse import parse_document, parse_text
+from storage.names import entity_key
+from storage.records import ActionKind, ListKind, NoticeKind
+
+UEL_MEASURES = (
+    "一、禁止上述企业从事与中国有关的进出口活动；\n二、禁止上述企业在中国境内新增投资；\n"
+    "三、禁止上述企业高级管理人员入境；\n四、不批准并取消上述企业高级管理人员在中国境内工作许可、停留或者居留资格。\n"
+)
+UEL_SIGNATURE = "不可靠实体清单工作机制\n（商务部代章）\n{day}\n"
+QA_HEAD = "来源：商务部新闻办公室 类型：原创 分类：新闻 {when}\n\n{title}\n\n"
+
+
+def acts(rec):
+    return [(a.action.value, a.list.value if a.list else None,
+             [t.key or (t.date.isoformat() if t.date else None, t.list.value if t.list else None, t.count)
+              for t in a.targets],
+             a.effective, a.until.isoformat() if a.until else None, a.duration) for a in rec.actions]
+
+
+def names(rec):
+    return [(e.zh, e.en, e.country) for e in rec.entities]
+
+
+def test_uel_2024_1_two_us_entities_and_a_warning_that_lists_nobody_else():
+    text = (
+        "不 可 靠 实 体 清 单 工 作 机 制\n公 告\n〔2024〕1号\n\n"
+        "根据《不可靠实体清单规定》第二条、第八条和第十条等有关规定，不可靠实体清单工作机制决定将参与对台湾地区军售的"
+        "通用原子航空系统公司（General Atomics Aeronautical Systems）、通用动力陆地系统公司（General Dynamics Land Systems）"
+        "等2家美国企业列入不可靠实体清单，并采取以下处理措施：\n" + UEL_MEASURES + "本公告自公布之日起实施。\n"
+        "经查，卡普拉格斯公司（Caplugs）在不可靠实体清单工作机制公告2023年第1号发布后，仍与被列入不可靠实体清单的"
+        "洛克希德·马丁公司（Lockheed Martin Corporation）、雷神导弹与防务公司（Raytheon Missiles & Defense）进行交易。"
+        "工作机制决定对卡普拉格斯公司予以警告，责令其立即纠正。\n\n" + UEL_SIGNATURE.format(day="2024年5月20日")
+    )
+    rec = parse_text(text)
+    assert (rec.key, rec.kind, rec.number) == ("UEL-2024-1", NoticeKind.UEL_ANNOUNCEMENT, "不可靠实体清单工作机制公告〔2024〕1号")
+    assert rec.issuer == "不可靠实体清单工作机制（商务部代章）"
+    assert (rec.published, rec.effective, rec.list) == (date(2024, 5, 20), "2024-05-20", ListKind.UEL)
+    assert acts(rec) == [("impose", "uel", [], "2024-05-20", None, None)]
+    assert names(rec) == [("通用原子航空系统公司", "General Atomics Aeronautical Systems", "US"),
+                          ("通用动力陆地系统公司", "General Dynamics Land Systems", "US")]
+    assert rec.stated_count == 2
+    assert [r.key for r in rec.references] == ["UEL-2023-1"]
+    assert rec.warnings == ()
+
+
+def test_uel_2024_2_one_entity_with_a_fine():
+    text = (
+        "不可靠实体清单工作机制公告〔2024〕2号\n\n"
+        "根据《不可靠实体清单规定》第二条、第八条和第十条等有关规定，不可靠实体清单工作机制决定将参与对台湾地区军售的"
+        "波音防务、空间与安全集团（Boeing Defense, Space & Security）列入不可靠实体清单，并采取以下处理措施：\n"
+        "一、禁止该企业从事与中国有关的进出口活动；\n二、禁止该企业在中国境内新增投资；\n"
+        "三、对该企业处以罚款，罚款金额为该企业自《不可靠实体清单规定》施行以来对台军售合同金额的两倍。\n"
+        "本公告自公布之日起实施。\n\n" + UEL_SIGNATURE.format(day="2024年5月20日")
+    )
+    rec = parse_text(text)
+    assert (rec.key, rec.kind, rec.published, rec.effective) == ("UEL-2024-2", NoticeKind.UEL_ANNOUNCEMENT,
+                                                                 date(2024, 5, 20), "2024-05-20")
+    assert acts(rec) == [("impose", "uel", [], "2024-05-20", None, None)]
+    assert names(rec) == [("波音防务、空间与安全集团", "Boeing Defense, Space & Security", None)]
+    assert (rec.stated_count, rec.references, rec.warnings) == (None, (), ())
+
+
+TECHINSIGHTS_ANNEX = [
+    ("德罗恩公司", "Dedrone by Axon"), ("DZYNE科技公司", "DZYNE Technologies"),
+    ("埃尔比特美国系统公司", "Elbit Systems of America"), ("伊庇鲁斯公司", "Epirus"),
+    ("航空环境公司", "AeroVironment"), ("埃克斯利斯公司", "Exelis"),
+    ("联合技术系统运营公司", "Alliant Techsystems Operations"), ("英国航空航天系统公司", "BAE Systems"),
+    ("特励达菲力尔公司", "Teledyne FLIR"), ("VSE公司", "VSE Corporation"),
+    ("立方全球防务公司", "Cubic Global Defense"), ("记录未来公司", "Recorded Future"),
+    ("哈利法克斯国际安全论坛", "Halifax International Security Forum"), ("技因赛斯公司", "TechInsights Inc."),
+]
+
+
+def test_uel_2025_10_fourteen_entries_with_branch_lines_and_the_data_ban():
+    lines = []
+    for i, (zh, en) in enumerate(TECHINSIGHTS_ANNEX, 1):
+        sep = " （" if i == 13 else ("(" if i == 11 else "（")
+        close = ")" if i == 11 else "）"
+        lines.append(f"{i}. {zh}{sep}{en}{close}")
+    lines += ["-TechInsights Japan KK", "-TechInsights Korea Ltd.", "-TechInsights Canada Inc."]
+    text = (
+        "不可靠实体清单工作机制公告〔2025〕10号\n\n"
+        "根据《中华人民共和国对外贸易法》《中华人民共和国国家安全法》《中华人民共和国反外国制裁法》《不可靠实体清单规定》"
+        "等有关法律法规，不可靠实体清单工作机制决定将以下14家外国实体列入不可靠实体清单，并采取以下处理措施：\n"
+        "一、禁止上述实体从事与中国有关的进出口活动；\n二、禁止上述实体在中国境内新增投资；\n"
+        "三、禁止中国境内的组织、个人与上述实体进行有关交易、合作等活动，特别是向上述实体传输数据、提供敏感信息。\n"
+        "本公告自公布之日起实施。\n\n附件：不可靠实体清单\n" + "\n".join(lines) + "\n\n" + UEL_SIGNATURE.format(day="2025年10月9日")
+    )
+    rec = parse_text(text)
+    assert (rec.key, rec.published, rec.effective, rec.list) == ("UEL-2025-10", date(2025, 10, 9), "2025-10-09", ListKind.UEL)
+    assert acts(rec) == [("impose", "uel", [], "2025-10-09", None, None)]
+    assert [(e.n, e.zh, e.en) for e in rec.entities] == [(i, zh, en) for i, (zh, en) in enumerate(TECHINSIGHTS_ANNEX, 1)]
+    assert rec.entities[-1].branches == ("TechInsights Japan KK", "TechInsights Korea Ltd.", "TechInsights Canada Inc.")
+    assert all(e.branches == () for e in rec.entities[:-1])
+    assert (rec.stated_count, rec.warnings) == (14, ())
+
+
+ECL_MEASURES = "一、禁止向上述{n}家美国实体出口两用物项；正在开展的相关出口活动应当立即停止。\n二、特殊情况下确需出口的，出口经营者应当向商务部提出申请。\n"
+
+
+def test_ecl_2025_51_decision_title_and_annex():
+    text = (
+        "商务部公告2025年第51号 公布决定将3家美国实体列入出口管制管控名单\n\n"
+        "根据《中华人民共和国出口管制法》和《中华人民共和国两用物项出口管制条例》等法律法规有关规定，为维护国家安全和利益，"
+        "履行防扩散等国际义务，决定将亨廷顿·英格尔斯工业公司等3家美国实体列入出口管制管控名单（见附件），并采取以下措施：\n"
+        + ECL_MEASURES.format(n=3) + "本公告自公布之日起正式实施。\n\n商务部\n2025年9月25日\n\n"
+        "附件：出口管制管控名单（2025年9月25日）\n"
+        "1. 亨廷顿·英格尔斯工业公司（Huntington Ingalls Industries, Inc.）\n2. 扁平地球管理公司（Planate Management Group）\n"
+        "3. 全球维度公司（Global Dimensions LLC）\n"
+    )
+    rec = parse_text(text)
+    assert (rec.key, rec.kind, rec.number, rec.issuer) == ("MOFCOM-2025-51", NoticeKind.ANNOUNCEMENT, "商务部公告2025年第51号", "商务部")
+    assert (rec.published, rec.effective, rec.list) == (date(2025, 9, 25), "2025-09-25", ListKind.ECL)
+    assert acts(rec) == [("impose", "ecl", [], "2025-09-25", None, None)]
+    assert names(rec) == [("亨廷顿·英格尔斯工业公司", "Huntington Ingalls Industries, Inc.", "US"),
+                          ("扁平地球管理公司", "Planate Management Group", "US"), ("全球维度公司", "Global Dimensions LLC", "US")]
+    assert (rec.stated_count, rec.references, rec.warnings) == (3, (), ())
+
+
+JAPANESE = [
+    ("三菱重工业株式会社", "Mitsubishi Heavy Industries, Ltd."), ("川崎重工业株式会社", "Kawasaki Heavy Industries, Ltd."),
+    ("IHI株式会社", "IHI Corporation"), ("三菱电机株式会社", "Mitsubishi Electric Corporation"),
+    ("日本电气株式会社", "NEC Corporation"), ("富士通株式会社", "Fujitsu Limited"),
+    ("斯巴鲁株式会社", "SUBARU Corporation"), ("新明和工业株式会社", "ShinMaywa Industries, Ltd."),
+    ("日本制钢所株式会社", "The Japan Steel Works, Ltd."), ("小松制作所株式会社", "Komatsu Ltd."),
+    ("大金工业株式会社", "Daikin Industries, Ltd."), ("东芝基础设施系统株式会社", "Toshiba Infrastructure Systems & Solutions Corporation"),
+    ("日本航空电子工业株式会社", "Japan Aviation Electronics Industry, Limited"), ("岛津制作所株式会社", "Shimadzu Corporation"),
+    ("冲电气工业株式会社", "Oki Electric Industry Co., Ltd."), ("日油株式会社", "NOF Corporation"),
+    ("旭化成株式会社", "Asahi Kasei Corporation"), ("住友重机械工业株式会社", "Sumitomo Heavy Industries, Ltd."),
+    ("横河电机株式会社", "Yokogawa Electric Corporation"), ("多摩川精机株式会社", "Tamagawa Seiki Co., Ltd."),
+]
+
+
+def _annex(pairs):
+    return "\n".join(f"{i}. {zh}（{en}）" for i, (zh, en) in enumerate(pairs, 1))
+
+
+def test_ecl_2026_11_twenty_japanese_entities_and_the_re_transfer_ban():
+    text = (
+        "商务部公告2026年第11号\n\n"
+        "根据《中华人民共和国出口管制法》和《中华人民共和国两用物项出口管制条例》等法律法规有关规定，为维护国家安全和利益，"
+        "履行防扩散等国际义务，决定将三菱重工业株式会社等20家日本实体列入出口管制管控名单（见附件），并采取以下措施：\n"
+        "一、禁止出口经营者向上述20家实体出口两用物项，禁止境外组织和个人将原产于中华人民共和国的两用物项转移或提供给上述20家实体；"
+        "正在开展的相关活动应当立即停止。\n二、特殊情况下确需出口的，出口经营者应当向商务部提出申请。\n"
+        "本公告自公布之日起正式实施。\n\n附件：出口管制管控名单（2026年2月24日）\n" + _annex(JAPANESE) + "\n\n商务部\n2026年2月24日\n"
+    )
+    rec = parse_text(text)
+    assert (rec.key, rec.published, rec.effective, rec.list) == ("MOFCOM-2026-11", date(2026, 2, 24), "2026-02-24", ListKind.ECL)
+    assert acts(rec) == [("impose", "ecl", [], "2026-02-24", None, None)]
+    assert names(rec) == [(zh, en, "JP") for zh, en in JAPANESE]
+    assert (rec.stated_count, rec.references, rec.warnings) == (20, (), ())
+
+
+WATCH_TEXT = (
+    "商务部公告2026年第12号 关于将20家日本实体列入关注名单的公告\n\n"
+    "根据《中华人民共和国两用物项出口管制条例》第二十六条规定，商务部在管控过程中发现，下列实体的两用物项最终用户和最终用途无法核实。"
+    "为维护国家安全和利益，决定将斯巴鲁株式会社等20家日本实体列入关注名单（见附件）。现将有关事项公告如下：\n"
+    "一、出口经营者向关注名单内实体出口两用物项的，不得申请通用许可或者以登记填报信息方式获得出口凭证；\n"
+    "二、出口经营者申请许可时，应当提交风险评估报告，并作出不违反本条例规定的书面承诺；\n"
+    "三、关注名单内实体按照条例第二十六条规定配合核实、履行相关义务的，可以向商务部申请移出关注名单。\n"
+    "本公告自公布之日起正式实施。\n\n附件：关注名单（2026年2月24日）\n{annex}\n\n商务部\n2026年2月24日\n"
+)
+
+
+def test_watch_list_2026_12_is_an_impose_and_its_removal_clause_is_not_an_action():
+    rec = parse_text(WATCH_TEXT.format(annex=_annex(JAPANESE)))
+    assert (rec.key, rec.published, rec.effective, rec.list) == ("MOFCOM-2026-12", date(2026, 2, 24), "2026-02-24", ListKind.WATCH)
+    assert acts(rec) == [("impose", "watch", [], "2026-02-24", None, None)]
+    assert len(rec.entities) == 20 and rec.entities[0].country == "JP"
+    assert (rec.stated_count, rec.warnings) == (20, ())
+
+
+def test_watch_list_removal_names_the_entities_and_the_listing_notice():
+    text = (
+        "商务部公告2026年第40号 关于将2家日本实体移出关注名单的公告\n\n"
+        "根据《中华人民共和国两用物项出口管制条例》第二十六条规定，商务部于2026年2月24日将斯巴鲁株式会社等20家日本实体列入关注名单"
+        "（商务部公告2026年第12号）。经核实，斯巴鲁株式会社（SUBARU Corporation）、日油株式会社（NOF Corporation）已配合核实"
+        "并履行相关义务。商务部决定将上述2家日本实体移出关注名单（商务部公告2026年第12号）。\n本公告自公布之日起正式实施。\n\n"
+        "商务部\n2026年9月1日\n"
+    )
+    rec = parse_text(text)
+    assert (rec.key, rec.published, rec.list) == ("MOFCOM-2026-40", date(2026, 9, 1), ListKind.WATCH)
+    assert acts(rec) == [("remove", "watch", ["MOFCOM-2026-12"], "2026-09-01", None, None)]
+    assert names(rec) == [("斯巴鲁株式会社", "SUBARU Corporation", "JP"), ("日油株式会社", "NOF Corporation", "JP")]
+    assert rec.actions[0].entities == tuple(e.key for e in rec.entities)
+    assert (rec.stated_count, rec.warnings) == (2, ())
+
+
+HANWHA = [("韩华航运有限责任公司", "Hanwha Shipping LLC"), ("韩华费城造船厂", "Hanwha Philly Shipyard Inc."),
+          ("韩华海洋美国国际有限责任公司", "Hanwha Ocean USA International LLC"),
+          ("韩华航运控股有限责任公司", "Hanwha Shipping Holdings LLC"), ("HS USA控股公司", "HS USA Holdings Corp.")]
+
+
+def test_order_2025_6_countermeasures_against_five_subsidiaries():
+    text = (
+        "商务部令\n2025年第6号\n\n关于对韩华海洋株式会社5家美国子公司采取反制措施的决定\n\n"
+        "根据《中华人民共和国反外国制裁法》第三条、第四条、第五条、第六条、第九条、第十五条等有关规定，商务部决定对韩华海洋株式会社"
+        "（Hanwha Ocean Co., Ltd.）的5家美国子公司（见附件）采取反制措施：禁止中国境内的组织、个人与上述实体进行有关交易、合作等活动。\n"
+        "本决定自2025年10月14日起施行。\n\n部长 王文涛\n2025年10月14日\n\n附件\n韩华海洋株式会社美国子公司名单\n" + _annex(HANWHA) + "\n"
+    )
+    rec = parse_text(text)
+    assert (rec.key, rec.kind, rec.number, rec.issuer) == ("MOFCOM-ORDER-2025-6", NoticeKind.ORDER, "商务部令2025年第6号", "商务部")
+    assert (rec.published, rec.effective, rec.list) == (date(2025, 10, 14), "2025-10-14", ListKind.COUNTERMEASURE)
+    assert acts(rec) == [("impose", "countermeasure", [], "2025-10-14", None, None)]
+    assert names(rec) == [(zh, en, "US") for zh, en in HANWHA]
+    assert (rec.stated_count, rec.warnings) == (5, ())
+
+
+def test_order_2025_7_suspends_order_6_for_one_year():
+    text = (
+        "商务部令\n2025年第7号\n\n关于暂停实施《关于对韩华海洋株式会社5家美国子公司采取反制措施的决定》的决定\n\n"
+        "商务部决定，自2025年11月10日起，暂停实施《关于对韩华海洋株式会社5家美国子公司采取反制措施的决定》（商务部令2025年第6号）1年。\n\n"
+        "部长 王文涛\n2025年11月10日\n"
+    )
+    rec = parse_text(text)
+    assert (rec.key, rec.kind, rec.number) == ("MOFCOM-ORDER-2025-7", NoticeKind.ORDER, "商务部令2025年第7号")
+    assert (rec.published, rec.effective, rec.list) == (date(2025, 11, 10), "2025-11-10", ListKind.COUNTERMEASURE)
+    assert acts(rec) == [("suspend", "countermeasure", ["MOFCOM-ORDER-2025-6"], "2025-11-10", "2026-11-10", "1年")]
+    assert (rec.entities, rec.warnings) == ((), ())
+
+
+def test_joint_item_control_announcements_have_no_list_and_no_false_warnings():
+    rare_earths = (
+        "商务部 海关总署公告2025年第18号 关于对部分中重稀土相关物项实施出口管制的决定\n\n"
+        "根据《中华人民共和国出口管制法》《中华人民共和国对外贸易法》《中华人民共和国海关法》《中华人民共和国两用物项出口管制条例》"
+        "有关规定，为维护国家安全和利益、履行防扩散等国际义务，经国务院批准，决定对以下物项实施出口管制。有关事项公告如下：\n"
+        "一、满足以下特性的物项，未经许可，不得出口：\n（一）钐相关物项。\n1. 钐金属。\n2. 钐钴合金（参考海关商品编号：8505119000）。\n"
+        "（二）钆相关物项。\n1. 钆金属。\n2. 氧化钆（参考海关商品编号：2846901993）。\n"
+        "二、出口经营者出口上述物项，应当依照有关规定办理出口许可手续。\n三、本公告自公布之日起正式实施。\n\n"
+        "商务部 海关总署\n2025年4月4日\n"
+    )
+    rec = parse_text(rare_earths)
+    assert (rec.key, rec.kind, rec.number, rec.issuer) == ("MOFCOM-2025-18", NoticeKind.ANNOUNCEMENT,
+                                                           "商务部 海关总署公告2025年第18号", "商务部 海关总署")
+    assert (rec.published, rec.effective, rec.list, rec.actions, rec.entities) == (date(2025, 4, 4), "2025-04-04", None, (), ())
+    assert (rec.stated_count, rec.references, rec.warnings) == (None, (), ())
+
+    antimony = (
+        "商务部 海关总署公告2024年第33号 关于对锑等物项实施出口管制的公告\n\n"
+        "根据《中华人民共和国出口管制法》有关规定，为维护国家安全和利益、履行防扩散等国际义务，经国务院批准，决定对以下物项实施出口管制。"
+        "现将有关事项公告如下：\n一、满足以下特性的物项，未经许可，不得出口：\n1. 锑矿及原料。\n2. 金属锑及制品。\n"
+        "二、本公告自2024年9月15日起正式实施。\n\n商务部 海关总署\n2024年8月15日\n"
+    )
+    rec = parse_text(antimony)
+    assert (rec.key, rec.issuer, rec.published, rec.effective) == ("MOFCOM-2024-33", "商务部 海关总署", date(2024, 8, 15), "2024-09-15")
+    assert (rec.list, rec.actions, rec.entities, rec.references, rec.warnings) == (None, (), (), (), ())
+
+
+def test_2025_70_suspends_six_announcements_until_a_date():
+    text = (
+        "商务部 海关总署公告2025年第70号\n\n"
+        "为落实中美经贸磋商共识，现将有关事项公告如下：\n"
+        "暂停实施2025年10月9日发布的商务部 海关总署公告2025年第55号、第56号、第57号、第58号以及商务部公告2025年第61号、第62号，"
+        "暂停至2026年11月10日。\n本公告自公布之日起实施。\n\n商务部 海关总署\n2025年11月7日\n"
+    )
+    rec = parse_text(text)
+    assert (rec.key, rec.published, rec.effective, rec.list) == ("MOFCOM-2025-70", date(2025, 11, 7), "2025-11-07", None)
+    assert acts(rec) == [("suspend", None, ["MOFCOM-2025-55", "MOFCOM-2025-56", "MOFCOM-2025-57", "MOFCOM-2025-58",
+                                            "MOFCOM-2025-61", "MOFCOM-2025-62"], "2025-11-07", "2026-11-10", "至2026年11月10日")]
+    assert (rec.entities, rec.warnings) == ((), ())
+
+
+def test_2025_72_suspends_a_clause_from_today_until_a_date():
+    text = (
+        "商务部公告2025年第72号 关于暂停实施商务部公告2024年第46号有关内容的公告\n\n"
+        "为落实中美经贸磋商共识，现将有关事项公告如下：\n"
+        "自即日起至2026年11月27日，暂停实施商务部公告2024年第46号（关于加强相关两用物项对美国出口管制的公告）第二款。\n\n"
+        "商务部\n2025年11月9日\n"
+    )
+    rec = parse_text(text)
+    assert (rec.key, rec.published, rec.effective, rec.list) == ("MOFCOM-2025-72", date(2025, 11, 9), "2025-11-09", None)
+    assert acts(rec) == [("suspend", None, ["MOFCOM-2024-46"], "2025-11-09", "2026-11-27", "至2026年11月27日")]
+    assert (rec.entities, rec.warnings) == ((), ())
+
+
+def test_qa_naming_two_dates_and_one_total():
+    text = QA_HEAD.format(when="2025-05-14 22:00", title="商务部新闻发言人就调整出口管制管控名单措施答记者问") + (
+        "问：中方对出口管制管控名单有何调整？\n"
+        "答：为落实中美经贸高层会谈共识，中方决定，自2025年5月14日起，对2025年4月4日和4月9日被列入出口管制管控名单的"
+        "28家美国实体暂停实施相关管控措施90天。\n"
+    )
+    rec = parse_text(text)
+    assert (rec.kind, rec.issuer, rec.published, rec.effective, rec.list) == (
+        NoticeKind.QA, "商务部新闻办公室", date(2025, 5, 14), "2025-05-14", ListKind.ECL)
+    assert acts(rec) == [("suspend", "ecl", [("2025-04-04", "ecl", None), ("2025-04-09", "ecl", None)],
+                          "2025-05-14", "2025-08-12", "90天")]
+    # the total is kept on the record: the lifecycle can check it against the two dates together
+    assert rec.stated_count == 28
+    assert rec.entities == () and rec.warnings == ()
+
+
+def test_qa_with_background_in_the_past_acts_only_on_the_other_notice():
+    text = QA_HEAD.format(when="2025-11-05 17:00", title="商务部新闻发言人就调整出口管制管控名单措施答记者问") + (
+        "问：中方对出口管制管控名单措施有何调整？\n"
+        "答：商务部曾于5月14日宣布，暂停对2025年4月4日被列入出口管制管控名单的16家美国实体采取的相关措施90天，"
+        "并已于8月12日继续暂停90天。为落实中美吉隆坡经贸磋商共识，中方决定，自2025年11月10日起，"
+        "停止执行对2025年3月4日被列入出口管制管控名单的15家美国实体采取的相关措施。\n"
+    )
+    rec = parse_text(text)
+    assert acts(rec) == [("lift", "ecl", [("2025-03-04", "ecl", 15)], "2025-11-10", None, None)]
+    assert rec.effective == "2025-11-10" and rec.warnings == ()
+
+
+ETTODAY_UEL = (
+    "【ETtoday新聞雲】\n商務部25日發佈不可靠實體清單工作機制公告，全文如下：\n不可靠實體清單工作機制公告〔2025〕9號\n"
+    "根據《中華人民共和國對外貿易法》《中華人民共和國國家安全法》《不可靠實體清單規定》等有關法律法規，不可靠實體清單工作機制決定將"
+    "薩羅尼克科技公司（Saronic Technologies, Inc.）、空中通訊公司（Aerkomm Inc.）、國際海洋工程公司（Oceaneering International, Inc.）"
+    "等3家美國實體列入不可靠實體清單，並採取以下處理措施：\n一、禁止上述企業從事與中國有關的進出口活動；\n"
+    "二、禁止上述企業在中國境內新增投資。\n本公告自公佈之日起實施。\n不可靠實體清單工作機制（商務部代章）\n2025年9月25日\n"
+)
+HK01_QA = (
+    "商務部新聞發言人就不可靠實體清單有關措施答記者問\n發佈時間：2025-08-12 21:30\n"
+    "問：中方對不可靠實體清單有關措施有何調整？\n"
+    "答：為落實中美經貿會談共識，自2025年8月12日起，繼續暫停4月4日公告（不可靠實體清單工作機制〔2025〕7號）相關措施90天，"
+    "停止4月9日公告（不可靠實體清單工作機制〔2025〕8號）相關措施。國內企業可申請與上述實體進行交易，"
+    "不可靠實體清單工作機制將依法進行審核，對符合條件的申請予以批准。\n"
+)
+
+
+def test_traditional_character_reprint_of_a_uel_notice():
+    rec = parse_text(ETTODAY_UEL)
+    assert (rec.key, rec.kind, rec.number) == ("UEL-2025-9", NoticeKind.UEL_ANNOUNCEMENT, "不可靠实体清单工作机制公告〔2025〕9号")
+    assert (rec.published, rec.effective, rec.list) == (date(2025, 9, 25), "2025-09-25", ListKind.UEL)
+    assert acts(rec) == [("impose", "uel", [], "2025-09-25", None, None)]
+    assert names(rec) == [("萨罗尼克科技公司", "Saronic Technologies, Inc.", "US"), ("空中通讯公司", "Aerkomm Inc.", "US"),
+                          ("国际海洋工程公司", "Oceaneering International, Inc.", "US")]
+    assert (rec.stated_count, rec.warnings) == (3, ())
+
+
+def test_traditional_character_reprint_of_a_qa():
+    rec = parse_text(HK01_QA)
+    assert (rec.kind, rec.issuer, rec.published, rec.list) == (NoticeKind.QA, "商务部新闻办公室", date(2025, 8, 12), ListKind.UEL)
+    assert rec.published_at is not None and rec.published_at.hour == 21
+    assert acts(rec) == [("extend", "uel", ["UEL-2025-7"], "2025-08-12", "2025-11-10", "90天"),
+                         ("lift", "uel", ["UEL-2025-8"], "2025-08-12", None, None)]
+    assert rec.warnings == ()
+
+
+def test_exportcontrol_mirror_page_in_gbk_with_the_old_layout():
+    body = (
+        "<p>商务部公告2025年第51号 公布决定将3家美国实体列入出口管制管控名单</p>"
+        "<p>根据《中华人民共和国出口管制法》和《中华人民共和国两用物项出口管制条例》等法律法规有关规定，为维护国家安全和利益，"
+        "履行防扩散等国际义务，决定将亨廷顿·英格尔斯工业公司等3家美国实体列入出口管制管控名单（见附件），并采取以下措施：</p>"
+        "<p>一、禁止向上述3家美国实体出口两用物项；正在开展的相关出口活动应当立即停止。</p>"
+        "<p>本公告自公布之日起正式实施。</p><p style='text-align:right'>商务部</p><p style='text-align:right'>2025年9月25日</p>"
+        "<p>附件：出口管制管控名单（2025年9月25日）</p><p>1. 亨廷顿·英格尔斯工业公司（Huntington Ingalls Industries, Inc.）</p>"
+        "<p>2. 扁平地球管理公司（Planate Management Group）</p><p>3. 全球维度公司（Global Dimensions LLC）</p>"
+    )
+    page = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
+        "<title>商务部公告2025年第51号 公布决定将3家美国实体列入出口管制管控名单_中国出口管制信息网</title></head><body>"
+        '<div class="top"><a href="/article/zcfg/">政策法规</a> &gt; <a href="/article/gndt/">国内动态</a></div>'
+        f'<div class="artCon">{body}</div><div class="footer">版权所有：中华人民共和国商务部</div></body></html>'
+    )
+    url = "http://exportcontrol.mofcom.gov.cn/article/zcfg/gnzcfg/zcfggzqd/202509/1164.html"
+    doc = parse_document(page.encode("gbk"), url=url, content_type="text/html")
+    rec = doc.notice
+    assert doc.kind == "notice" and rec.key == "MOFCOM-2025-51" and rec.url == url
+    assert (rec.published, rec.effective, rec.list, rec.stated_count) == (date(2025, 9, 25), "2025-09-25", ListKind.ECL, 3)
+    assert [e.en for e in rec.entities] == ["Huntington Ingalls Industries, Inc.", "Planate Management Group", "Global Dimensions LLC"]
+    assert rec.warnings == ()
+
+
+def test_chinese_numeral_number_and_date_annex_under_fu_and_spaced_signature():
+    text = (
+        "商务部公告二〇二五年第二十一号\n\n"
+        "根据《中华人民共和国出口管制法》等法律法规有关规定，决定将高点航空技术公司等3家美国实体列入出口管制管控名单（见附），"
+        "并采取以下措施：\n" + ECL_MEASURES.format(n=3) + "本公告自公布之日起正式实施。\n\n"
+        "附\n出口管制管控名单\n（二〇二五年四月四日）\n1.高点航空技术公司（High Point Aerotechnologies）\n"
+        "\u3000\u30002.环球世界物流公司（Universal Logistics Holdings, Inc.）\n3. Source Intelligence公司（Source Intelligence, Inc.）\n\n"
+        "商 务 部\n二〇二五年四月四日\n"
+    )
+    rec = parse_text(text)
+    assert (rec.key, rec.number, rec.issuer) == ("MOFCOM-2025-21", "商务部公告二〇二五年第二十一号", "商务部")
+    assert (rec.published, rec.effective, rec.list) == (date(2025, 4, 4), "2025-04-04", ListKind.ECL)
+    assert [(e.n, e.zh) for e in rec.entities] == [(1, "高点航空技术公司"), (2, "环球世界物流公司"), (3, "Source Intelligence公司")]
+    assert (rec.stated_count, rec.warnings) == (3, ())
+
+
+def test_effective_on_publication_with_a_later_partial_date():
+    text = (
+        "商务部公告2025年第61号 关于对境外相关稀土物项实施出口管制的决定\n\n"
+        "根据《中华人民共和国出口管制法》有关规定，经国务院批准，决定对境外相关稀土物项实施出口管制。现将有关事项公告如下：\n"
+        "一、境外组织和个人出口含有原产于中国的稀土物项价值比例达到0.1%及以上的物项，应当申请许可。\n"
+        "二、本公告自公布之日起正式实施，其中第一条自2025年12月1日起实施。\n\n商务部\n2025年10月9日\n"
+    )
+    rec = parse_text(text)
+    assert (rec.key, rec.published, rec.effective) == ("MOFCOM-2025-61", date(2025, 10, 9), "2025-10-09")
+    assert (rec.list, rec.actions, rec.entities, rec.warnings) == (None, (), (), ())
+
+
+def test_truncated_annex_is_warned_about():
+    text = (
+        "商务部公告2025年第21号\n\n决定将高点航空技术公司等16家美国实体列入出口管制管控名单（见附件），并采取以下措施：\n"
+        + ECL_MEASURES.format(n=16) + "本公告自公布之日起正式实施。\n\n商务部\n2025年4月4日\n\n附件：出口管制管控名单（2025年4月4日）\n"
+        "1. 高点航空技术公司（High Point Aerotechnologies）\n2. 环球世界物流公司（Universal Logistics Holdings, Inc.）\n"
+        "3. Source Intelligence公司（Source Intelligence, Inc.）\n"
+    )
+    rec = parse_text(text)
+    assert rec.stated_count == 16 and len(rec.entities) == 3
+    assert rec.warnings == ("parsed 3 entities, notice states 16",)
+    assert rec.entities[0].key == entity_key("高点航空技术公司", "High Point Aerotechnologies")
