@@ -35,7 +35,8 @@ COUNTRIES = {
 }
 COUNTRY_ALT = "|".join(sorted(COUNTRIES, key=len, reverse=True))
 ENTITY_NOUN = r"(?:实体|企业|公司|机构|单位|组织|军工企业|个人)"
-COUNT_RE = re.compile(rf"(?P<n>{NUM})\s*[家名]\s*(?P<c>{COUNTRY_ALT})?\s*(?:的)?\s*(?:[\u4e00-\u9fff]{{0,6}}?){ENTITY_NOUN}")
+COUNT_RE = re.compile(rf"(?P<n>{NUM})\s*[家名]\s*(?P<c>{COUNTRY_ALT})?\s*(?:的)?\s*(?P<q>[\u4e00-\u9fff]{{0,12}}?){ENTITY_NOUN}")
+COUNTRY_IN_RE = re.compile(COUNTRY_ALT)
 # Prose list: "决定将…列入…" (the segment between 将 and 列入).
 PROSE_DECISION_RE = re.compile(
     r"决定\s*将(?P<seg>[^。]+?)(?:列入|纳入|移出)|决定\s*对(?P<seg2>[^。]+?)采取(?:以下|相应|有关)?反制措施"
@@ -294,7 +295,7 @@ def stated_count(texts: list[str]) -> tuple[int | None, str | None]:
             if m:
                 n = to_int(m.group("n"))
                 if n:
-                    return n, COUNTRIES.get(m.group("c") or "")
+                    return n, _count_country(m)
     return None, None
 
 
@@ -303,8 +304,9 @@ def country_of(texts: list[str]) -> str | None:
     for text in texts:
         for s, e in line_spans(text or "", "家", "名"):
             for m in COUNT_RE.finditer(text, s, e):
-                if m.group("c"):
-                    return COUNTRIES[m.group("c")]
+                code = _count_country(m)
+                if code:
+                    return code
     return None
 
 
@@ -335,3 +337,11 @@ def earlier_named(folded: str, clean: str, end: int) -> list[EntityRecord]:
     if last is None:
         return []
     return [make_entity(*split_name(item)) for item in split_prose_items(clean[last.start() : last.end()])]
+
+
+def _count_country(m: re.Match[str]) -> str | None:
+    """"16家美国实体" -> US; "5家韩华海洋株式会社美国子公司" -> US (the country inside the qualifier)."""
+    if m.group("c"):
+        return COUNTRIES[m.group("c")]
+    inner = COUNTRY_IN_RE.search(m.group("q") or "")
+    return COUNTRIES[inner.group(0)] if inner else None

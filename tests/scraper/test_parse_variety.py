@@ -408,3 +408,85 @@ def test_truncated_annex_is_warned_about():
     assert rec.stated_count == 16 and len(rec.entities) == 3
     assert rec.warnings == ("parsed 3 entities, notice states 16",)
     assert rec.entities[0].key == entity_key("高点航空技术公司", "High Point Aerotechnologies")
+
+
+def test_order_7_variant_wording_numeral_duration_and_number_after_year():
+    text = (
+        "商务部关于暂停实施《商务部关于对韩华海洋株式会社5家美国子公司采取反制措施的决定》的决定\n商务部令2025年第7号\n\n"
+        "商务部决定，自2025年11月10日起，暂停实施《商务部关于对韩华海洋株式会社5家美国子公司采取反制措施的决定》"
+        "（商务部2025年第6号令）一年。\n\n商务部\n2025年11月10日\n"
+    )
+    rec = parse_text(text)
+    assert (rec.key, rec.kind, rec.list) == ("MOFCOM-ORDER-2025-7", NoticeKind.ORDER, ListKind.COUNTERMEASURE)
+    assert acts(rec) == [("suspend", "countermeasure", ["MOFCOM-ORDER-2025-6"], "2025-11-10", "2026-11-10", "一年")]
+    assert (rec.entities, rec.warnings) == ((), ())
+
+
+def test_countermeasure_order_with_the_names_inline():
+    names_inline = "、".join(f"{zh}（{en}）" for zh, en in HANWHA)
+    text = (
+        "商务部令2025年第6号\n\n根据《中华人民共和国反外国制裁法》等有关规定，商务部决定对" + names_inline
+        + "等5家韩华海洋株式会社美国子公司采取反制措施，禁止中国境内的组织、个人与其进行有关交易、合作等活动。\n"
+        "本决定自公布之日起施行。\n\n商务部\n2025年10月14日\n"
+    )
+    rec = parse_text(text)
+    assert (rec.key, rec.list, rec.effective) == ("MOFCOM-ORDER-2025-6", ListKind.COUNTERMEASURE, "2025-10-14")
+    assert acts(rec) == [("impose", "countermeasure", [], "2025-10-14", None, None)]
+    assert names(rec) == [(zh, en, "US") for zh, en in HANWHA]
+    assert (rec.stated_count, rec.warnings) == (5, ())
+
+
+def test_item_controls_against_one_country_are_not_a_listing():
+    text = (
+        "商务部公告2024年第46号 关于加强相关两用物项对美国出口管制的公告\n\n"
+        "根据《中华人民共和国出口管制法》等法律法规有关规定，为维护国家安全和利益、履行防扩散等国际义务，决定加强相关两用物项对美国出口管制。"
+        "现将有关事项公告如下：\n一、禁止两用物项对美国军事用户或军事用途出口。\n"
+        "二、原则上不予许可镓、锗、锑、超硬材料相关两用物项对美国出口；对石墨两用物项对美国出口，实施更严格的最终用户和最终用途审查。\n"
+        "本公告自公布之日起正式实施。\n\n商务部\n2024年12月3日\n"
+    )
+    rec = parse_text(text)
+    assert (rec.key, rec.published, rec.effective) == ("MOFCOM-2024-46", date(2024, 12, 3), "2024-12-03")
+    assert (rec.list, rec.actions, rec.entities, rec.references, rec.warnings) == (None, (), (), (), ())
+
+
+def test_ecl_qa_stop_naming_the_notice_by_number_and_date():
+    text = QA_HEAD.format(when="2025-11-05 17:00", title="商务部新闻发言人就调整出口管制管控名单措施答记者问") + (
+        "问：请问商务部对出口管制管控名单相关措施有何调整？\n"
+        "答：中方决定，自2025年11月10日起，停止执行2025年3月4日公告（商务部公告2025年第13号）相关措施；"
+        "继续暂停执行2025年4月4日公告（商务部公告2025年第21号）相关措施1年。\n"
+    )
+    rec = parse_text(text)
+    assert rec.list is ListKind.ECL
+    assert acts(rec) == [("lift", "ecl", ["MOFCOM-2025-13"], "2025-11-10", None, None),
+                         ("extend", "ecl", ["MOFCOM-2025-21"], "2025-11-10", "2026-11-10", "1年")]
+    assert [t.date for a in rec.actions for t in a.targets] == [date(2025, 3, 4), date(2025, 4, 4)]
+    assert rec.warnings == ()
+
+
+def test_uel_notice_effective_at_a_time_with_fullwidth_digits():
+    text = (
+        "不可靠实体清单工作机制公告〔２０２５〕８号\n\n"
+        "不可靠实体清单工作机制决定将希尔德人工智能公司（Shield AI,Inc.）、内华达山脉公司（Sierra Nevada Corporation）"
+        "等２家美国实体列入不可靠实体清单，并采取以下处理措施：\n" + UEL_MEASURES
+        + "本公告自２０２５年４月１０日１２时０１分起实施。\n\n" + UEL_SIGNATURE.format(day="２０２５年４月９日")
+    )
+    rec = parse_text(text)
+    assert (rec.key, rec.published, rec.effective) == ("UEL-2025-8", date(2025, 4, 9), "2025-04-10T12:01+08:00")
+    assert acts(rec) == [("impose", "uel", [], "2025-04-10T12:01+08:00", None, None)]
+    assert names(rec) == [("希尔德人工智能公司", "Shield AI,Inc.", "US"), ("内华达山脉公司", "Sierra Nevada Corporation", "US")]
+    assert rec.warnings == ()
+
+
+def test_mirror_qa_page_in_the_old_layout():
+    page = (
+        '<html><head><meta charset="gb2312"><title>商务部新闻发言人就不可靠实体清单有关措施答记者问</title></head><body>'
+        '<div class="art-con"><p>来源：商务部新闻办公室 2025-05-14</p>'
+        "<p>问：中方对不可靠实体清单有关措施有何调整？</p>"
+        "<p>答：为落实中美日内瓦经贸高层会谈共识，自2025年5月14日起，暂停4月4日公告（不可靠实体清单工作机制〔2025〕7号）相关措施90天，"
+        "暂停4月9日公告（不可靠实体清单工作机制〔2025〕8号）相关措施。</p></div></body></html>"
+    )
+    doc = parse_document(page.encode("gb18030"), url="http://exportcontrol.mofcom.gov.cn/article/gndt/202505/1234.html")
+    rec = doc.notice
+    assert (rec.kind, rec.published, rec.list) == (NoticeKind.QA, date(2025, 5, 14), ListKind.UEL)
+    assert acts(rec) == [("suspend", "uel", ["UEL-2025-7"], "2025-05-14", "2025-08-12", "90天"),
+                         ("suspend", "uel", ["UEL-2025-8"], "2025-05-14", None, None)]
