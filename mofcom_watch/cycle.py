@@ -13,11 +13,12 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from functools import partial
 from pathlib import Path
 from typing import Any
 
+from mofcom_watch import clock
 from scraper.discovery import Crawler, CrawlSettings, ProgressFn
 from scraper.fetch import FetchPolicy, Fetcher, HostMap
 from scraper.sources import Mode, Source, load_sources
@@ -137,7 +138,7 @@ def run_cycle(
     from storage.db import open_store, session_factory
 
     run_id = run_id or uuid.uuid4().hex[:12]
-    as_of = as_of or datetime.now(timezone.utc).date()
+    as_of = as_of or clock.today()
     overrides = {**dict(getattr(settings, "base_urls", {}) or {}), **dict(base_urls or {})}
     all_sources = sources if sources is not None else load_sources(tuple(getattr(settings, "sources", ()) or ()))
     active, skipped = select_sources(all_sources, overrides)

@@ -13,7 +13,8 @@ from typing import Optional
 
 import typer
 
-from mofcom_watch.commands.status_cmd import AS_OF_HELP, open_session, parse_as_of
+from mofcom_watch.clock import AS_OF_HELP, as_of_or_today
+from mofcom_watch.commands.status_cmd import open_session
 from mofcom_watch.context import app_context
 from mofcom_watch.publish import PublishResult, publish
 from storage.watchlist import WatchlistError
@@ -65,7 +66,7 @@ def register(app: typer.Typer) -> None:
         """Write every feed (Atom and RSS): all, per list, notices, per entity, watchlist, source-health, news."""
         app_ctx = app_context(ctx)
         settings = app_ctx.settings
-        day = parse_as_of(as_of)
+        day = as_of_or_today(as_of)
         url = base_url or getattr(settings, "feeds_base_url", None) or "http://localhost:8080/feeds/"
         if not url.startswith(URL_SCHEMES):
             typer.echo(f"mofcom-watch: --base-url must start with http:// or https://, not {url!r}", err=True)

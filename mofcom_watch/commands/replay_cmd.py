@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 import os
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Optional
 
@@ -19,6 +19,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from mofcom_watch.clock import as_of_or_today
 from mofcom_watch.context import app_context
 import mofcom_watch.pipeline as pipeline
 from mofcom_watch.pipeline import PageResult, ingest_page, replay_content_type, replay_files
@@ -69,13 +70,6 @@ def _parse_fetched_at(value: str | None) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
-def _parse_as_of(value: str | None) -> date:
-    if value is None:
-        return datetime.now(timezone.utc).date()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"not an ISO date (YYYY-MM-DD): {value!r}", param_hint="--as-of") from None
 
 
 def _table(notices: list[StoredNotice], states: dict[str, str]) -> Table:
@@ -110,7 +104,7 @@ def register(app: typer.Typer) -> None:
         """Ingest every saved page under DIR (one transaction per page), run the engine, print the notices."""
         out, err = Console(), Console(stderr=True)
         moment = _parse_fetched_at(fetched_at) or datetime.now(timezone.utc)
-        day = _parse_as_of(as_of)
+        day = as_of_or_today(as_of)
         if not directory.is_dir() or not os.access(directory, os.R_OK | os.X_OK):
             err.print(f"[red]replay: {directory} is not a readable directory[/red]")
             raise typer.Exit(2)

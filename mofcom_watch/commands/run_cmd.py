@@ -7,7 +7,6 @@ Exit 0 when the run was clean, 1 when a source had problems or a health issue is
 from __future__ import annotations
 
 import sys
-from datetime import date
 from pathlib import Path
 from typing import List, Optional
 
@@ -15,16 +14,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from mofcom_watch.clock import parse_as_of
 from mofcom_watch.context import app_context
-
-
-def _as_of(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"not an ISO date (YYYY-MM-DD): {value!r}", param_hint="--as-of") from None
 
 
 def _base_urls(values: list[str]) -> dict[str, str]:
@@ -89,7 +80,7 @@ def register(app: typer.Typer) -> None:
         from storage.watchlist import WatchlistError
 
         settings = app_context(ctx).settings
-        day = _as_of(as_of)
+        day = parse_as_of(as_of)
         overrides = _base_urls(base_url)
         err = Console(stderr=True)
         try:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import logging
-from datetime import date
 from typing import Optional
 
 import typer
 
+from mofcom_watch.clock import parse_as_of
 from mofcom_watch.context import app_context
 from mofcom_watch.logs import log
 from mofcom_watch.config import ConfigError, Settings, redact_url
@@ -47,11 +47,3 @@ def with_flags(settings: Settings, **flags: object) -> Settings:
         raise typer.Exit(2) from None
 
 
-def parse_as_of(text: str | None) -> date | None:
-    """``--as-of YYYY-MM-DD`` -> date; bad input is a usage error (exit 2)."""
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise typer.BadParameter(f"expected YYYY-MM-DD, got {text!r}", param_hint="--as-of") from None

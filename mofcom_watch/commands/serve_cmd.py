@@ -8,7 +8,8 @@ from typing import Optional
 
 import typer
 
-from mofcom_watch.commands.schedule_cmd import parse_as_of, with_flags
+from mofcom_watch.clock import parse_as_of
+from mofcom_watch.commands.schedule_cmd import with_flags
 from mofcom_watch.config import Settings, redact_url
 from mofcom_watch.context import app_context
 from mofcom_watch.logs import log

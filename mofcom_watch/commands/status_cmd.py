@@ -8,7 +8,6 @@ database that cannot be opened.
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
 from typing import Optional
 
 import typer
@@ -16,13 +15,13 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from mofcom_watch.clock import AS_OF_HELP, as_of_or_today
 from mofcom_watch.context import app_context
 from storage.db import DatabaseError, open_store, session_factory
-from storage.lifecycle import CST, list_name
+from storage.lifecycle import list_name
 from storage.records import ListingState, StatusRow
 from storage.status import StatusReport, status_report
 
-AS_OF_HELP = "Day to report on, YYYY-MM-DD (default: today in Beijing time)."
 STATE_LABELS = {
     ListingState.IN_FORCE: "in force",
     ListingState.SUSPENDED: "suspended",
@@ -35,15 +34,6 @@ STATE_STYLES = {ListingState.LAPSED: "bold yellow", ListingState.SUSPENDED: "cya
                 ListingState.REMOVED: "green", ListingState.IN_FORCE: "red"}
 
 
-def parse_as_of(value: str | None) -> date:
-    """``--as-of``: an ISO date, or today (Beijing time); a bad value is a usage error (exit 2)."""
-    if value is None:
-        return datetime.now(CST).date()
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        typer.echo(f"mofcom-watch: --as-of must be a date like 2026-11-29, not {value!r}", err=True)
-        raise typer.Exit(2) from None
 
 
 def open_session(ctx: typer.Context):
@@ -120,7 +110,7 @@ def register(app: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
     ) -> None:
         """Per notice and list: current state, since when, until when, days left; then health problems."""
-        day = parse_as_of(as_of)
+        day = as_of_or_today(as_of)
         engine, session = open_session(ctx)
         try:
             report = status_report(session, day)

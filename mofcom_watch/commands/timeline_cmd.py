@@ -15,7 +15,8 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from mofcom_watch.commands.status_cmd import AS_OF_HELP, open_session, parse_as_of, state_label
+from mofcom_watch.clock import AS_OF_HELP, as_of_or_today
+from mofcom_watch.commands.status_cmd import open_session, state_label
 from storage.lifecycle import list_name
 from storage.status import EntityTimeline, entity_timeline, suggest_names
 
@@ -51,7 +52,7 @@ def register(app: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
     ) -> None:
         """One entity's history on every list (each listing with its events)."""
-        day = parse_as_of(as_of)
+        day = as_of_or_today(as_of)
         if not name.strip():
             typer.echo("mofcom-watch: NAME is empty", err=True)
             raise typer.Exit(2)

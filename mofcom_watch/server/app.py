@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -26,6 +25,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from mofcom_watch import clock
 from mofcom_watch.server.data import SiteData
 from mofcom_watch.server.feedfiles import (
     FEED_SUFFIXES,
@@ -43,7 +43,6 @@ LOG = logging.getLogger("mofcom_watch.server")
 FEED_CACHE_CONTROL = "public, max-age=300"
 PAGE_CACHE_CONTROL = "no-cache"
 EVENTS_ON_FRONT_PAGE = 25
-NOTICE_TZ = ZoneInfo("Asia/Shanghai")  # MOFCOM dates are Beijing dates
 GZIP_MINIMUM = 500
 
 
@@ -62,7 +61,7 @@ class ServerState:
     validators: ValidatorCache = field(default_factory=ValidatorCache)
 
     def today(self) -> date:
-        return self.as_of or datetime.now(NOTICE_TZ).date()
+        return self.as_of or clock.today()
 
     def last_cycle(self) -> datetime | None:
         times = [t for t in (self.data.last_cycle(), self.last_cycle_hint() if self.last_cycle_hint else None) if t]

@@ -63,7 +63,7 @@ def test_watchlist_option_adds_the_watchlist_feed(fixture_db, tmp_path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("--as-of", "tomorrow"), "--as-of must be a date"),
+        (("--as-of", "tomorrow"), "expected a date like 2026-11-29"),
         (("--watchlist", "/nonexistent/wl.csv"), "cannot read watchlist"),
         (("--base-url", "feeds.example.org"), "--base-url must start with http"),
     ],

@@ -94,7 +94,7 @@ def test_bad_as_of_is_a_usage_error(tmp_path, bad):
     for cmd in (["status"], ["timeline", "Skydio"]):
         res = run(db, *cmd, "--as-of", bad)
         assert res.exit_code == 2
-        assert "--as-of must be a date" in res.stderr
+        assert "expected a date like 2026-11-29" in res.stderr
         assert "Traceback" not in res.output
 
 
