@@ -52,20 +52,24 @@ def html_to_text(fragment: str) -> str:
     A fragment with (almost) no block tags keeps its raw newlines: text pasted into a
     div or a ``<pre>``.
     """
-    lower = fragment.lower()
-    if "<script" in lower or "<style" in lower or "<noscript" in lower or "<template" in lower:
+    if "<script" in fragment or "<style" in fragment or "<noscript" in fragment or "<template" in fragment or (
+            "<S" in fragment or "<N" in fragment or "<T" in fragment):
         fragment = SCRIPT_RE.sub("", fragment)
     if "<!--" in fragment:
         fragment = COMMENT_RE.sub("", fragment)
-    if len(BLOCK_TAG_RE.findall(fragment)) > max(4, fragment.count("\n") // 4):
+    # One pass per tag kind, with marker characters that survive whitespace folding.
+    has_cells = "</t" in fragment or "</T" in fragment
+    if has_cells:
+        fragment = CELL_END_RE.sub("\x01", fragment)
+    fragment, blocks = BLOCK_TAG_RE.subn("\x00", fragment)
+    if blocks > max(4, fragment.count("\n") // 4):
         fragment = " ".join(fragment.split())  # HTML whitespace (and U+3000, folded later anyway)
     else:
         fragment = "\n".join(" ".join(line.split()) for line in fragment.split("\n"))
-    has_cells = "</td" in lower or "</th" in lower
+    fragment = fragment.replace("\x00", "\n")
     if has_cells:
-        fragment = CELL_END_RE.sub("\t", fragment)
-    fragment = BLOCK_TAG_RE.sub("\n", fragment)
-    text = TAG_RE.sub("", fragment)
+        fragment = fragment.replace("\x01", "\t")
+    text = TAG_RE.sub("", fragment) if "<" in fragment else fragment
     if "&" in text:
         text = htmllib.unescape(text).replace("\xa0", " ")
     if has_cells:

@@ -54,6 +54,8 @@ def check_content(visible: str, raw_text: str, *, html: bool) -> None:
     """Recognise non-content from the visible text (and, for HTML, the scripts)."""
     compact = "".join(visible.split())
     n = len(compact)
+    if n >= SMALL_PAGE:
+        return  # every check below is for small pages
     if n <= SMALL_PAGE * 3 and SSI_ERROR_RE.search(visible) and n < 200:
         raise UnusablePage("error-page", "server-side include error page")
     if n < SMALL_PAGE and NOT_FOUND_RE.search(visible):
