@@ -6,7 +6,6 @@ caller owns the transaction (``with session.begin(): publish(...)``).
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -16,11 +15,14 @@ from sqlalchemy.orm import Session
 
 from feeds.build import FeedFile, build_feeds
 from feeds.write import feed_paths, write_feeds
+from storage.events import load_events, sync_events
+from storage.health import health_events
+from storage.news import news_events
 from storage.records import EventRecord
 from storage.watchlist import Watchlist, load_watchlist
 
-# Item sources beyond the lifecycle events, each optional: (module, function(session) -> events).
-EXTRA_ITEM_SOURCES = (("storage.health", "health_events"), ("storage.news", "news_events"))
+# Items beyond the lifecycle events: function(session) -> events.
+EXTRA_ITEM_SOURCES = (health_events, news_events)
 FEED_SUFFIXES = (".atom", ".rss")
 
 
@@ -42,25 +44,11 @@ def gather_events(session: Session, as_of: date) -> tuple[list[EventRecord], Any
     Health and news items are not filtered by ``as_of``: they describe the sources as
     the store saw them when fetching (a bot check seen today), not the lists' history.
     """
-    from storage.events import load_events, sync_events
-
     sync = sync_events(session, as_of)
     events = list(load_events(session, as_of))
-    for module_name, func_name in EXTRA_ITEM_SOURCES:
-        func = _optional(module_name, func_name)
-        if func is not None:
-            events.extend(func(session))
+    for source in EXTRA_ITEM_SOURCES:
+        events.extend(source(session))
     return events, sync
-
-
-def _optional(module_name: str, func_name: str):
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name != module_name:
-            raise
-        return None
-    return getattr(module, func_name, None)
 
 
 def publish(session: Session, *, as_of: date, out_dir: Path, base_url: str,

@@ -8,8 +8,8 @@ differs from the count it states, 2 for a missing or unreadable DIR.
 
 from __future__ import annotations
 
-import importlib
 import os
+import sys
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -20,13 +20,16 @@ from rich.console import Console
 from rich.table import Table
 
 from mofcom_watch.clock import as_of_or_today
+from mofcom_watch.commands.status_cmd import STATE_LABELS
 from mofcom_watch.context import app_context
 import mofcom_watch.pipeline as pipeline
 from mofcom_watch.pipeline import PageResult, ingest_page, replay_content_type, replay_files
 from storage.db import DatabaseError, open_store, session_factory
 from storage.ingest import count_mismatch, lists_entities
+from storage.events import sync_events
 from storage.notices import load_stored_notices
-from storage.records import StoredNotice
+from storage.status import listing_states
+from storage.records import NoticeRecord, NoticeRef, StoredNotice
 
 
 @dataclass(frozen=True)
@@ -52,14 +55,6 @@ def summarise(results: list[PageResult], notices: dict[str, StoredNotice]) -> Re
     )
 
 
-def _optional(module: str, name: str):
-    """A function another helper provides, when it exists yet."""
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return None
-
-
 def _parse_fetched_at(value: str | None) -> datetime | None:
     if value is None:
         return None
@@ -74,23 +69,35 @@ def _parse_fetched_at(value: str | None) -> datetime | None:
 
 def _table(notices: list[StoredNotice], states: dict[str, str]) -> Table:
     table = Table(title="Stored notices", show_lines=False)
-    for column in ("notice", "list", "published", "effective", "entities"):
+    for column in ("notice", "list", "published", "effective"):
         table.add_column(column, no_wrap=True)
-    for column in ("number", "state", "warnings"):
-        table.add_column(column, overflow="fold")
+    table.add_column("number / title", overflow="fold", max_width=40)
+    table.add_column("entities", overflow="fold", max_width=36)
+    table.add_column("state", no_wrap=True)
+    table.add_column("warnings", overflow="fold")
     for n in notices:
         r = n.record
-        if r.stated_count is None:
-            counted = str(len(r.entities))
-        elif lists_entities(r):
-            counted = f"{len(r.entities)}/{r.stated_count}"
-        else:
-            counted = f"refers to {r.stated_count}"
         table.add_row(
-            r.key, r.list.value if r.list else "", r.published.isoformat() if r.published else "",
-            r.effective or "", counted, r.number or "", states.get(r.key, ""), "; ".join(r.warnings),
+            r.key, r.list.value if r.list else "", r.published.isoformat() if r.published else "", r.effective or "",
+            r.number or r.title or "", _entities_cell(r), states.get(r.key, ""), "; ".join(r.warnings),
         )
     return table
+
+
+def _ref_label(ref: NoticeRef) -> str:
+    if ref.key:
+        return ref.key
+    if ref.date:
+        return f"listed {ref.date.isoformat()}" + (f" ({ref.count})" if ref.count else "")
+    return ref.text
+
+
+def _entities_cell(r: NoticeRecord) -> str:
+    """Parsed/stated for a listing; for a Q&A, the notices it acts on (it names no entities itself)."""
+    if lists_entities(r) or not r.actions:
+        return f"{len(r.entities)}/{r.stated_count}" if r.stated_count is not None else str(len(r.entities))
+    targets = dict.fromkeys(_ref_label(t) for a in r.actions for t in a.targets)
+    return "acts on " + ", ".join(targets) if targets else str(len(r.entities))
 
 
 def register(app: typer.Typer) -> None:
@@ -102,7 +109,7 @@ def register(app: typer.Typer) -> None:
         as_of: Optional[str] = typer.Option(None, "--as-of", help="Date for the lifecycle engine (YYYY-MM-DD); default today."),
     ) -> None:
         """Ingest every saved page under DIR (one transaction per page), run the engine, print the notices."""
-        out, err = Console(), Console(stderr=True)
+        out, err = Console(width=None if sys.stdout.isatty() else 200), Console(stderr=True)
         moment = _parse_fetched_at(fetched_at) or datetime.now(timezone.utc)
         day = as_of_or_today(as_of)
         if not directory.is_dir() or not os.access(directory, os.R_OK | os.X_OK):
@@ -140,23 +147,14 @@ def register(app: typer.Typer) -> None:
                                        parse=parse, parser_version=parser_version))
 
         problems: list[str] = []
-        states: dict[str, str] = {}
-        sync_events = _optional("storage.events", "sync_events")
-        listing_states = _optional("storage.status", "listing_states")
-        try:
-            with factory() as session, session.begin():
-                if sync_events is not None:
-                    sync_events(session, day)
-            with factory() as session:
-                notices = load_stored_notices(session)
-                if listing_states is not None:
-                    for row in listing_states(session, day):
-                        states.setdefault(row.notice_key, [])
-                        states[row.notice_key].append(row.state.value)
-        except Exception as exc:  # another helper's engine failing must not hide what was stored
-            problems.append(f"lifecycle engine failed: {type(exc).__name__}: {exc}")
-            with factory() as session:
-                notices = load_stored_notices(session)
+        states: dict[str, list[str]] = {}
+        with factory() as session, session.begin():
+            sync = sync_events(session, day)
+        problems.extend(sync.problems)
+        with factory() as session:
+            notices = load_stored_notices(session)
+            for row in listing_states(session, day):
+                states.setdefault(row.notice_key, []).append(STATE_LABELS.get(row.state, row.state.value))
         engine.dispose()
 
         state_text = {k: ", ".join(dict.fromkeys(v)) for k, v in states.items()}

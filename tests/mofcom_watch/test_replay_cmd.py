@@ -17,9 +17,8 @@ from typer.testing import CliRunner
 
 import mofcom_watch.pipeline as pipeline
 from mofcom_watch.cli import app
-from mofcom_watch.commands import replay_cmd
 from storage.db import open_store
-from storage.models import Base, Event, Page, Snapshot
+from storage.models import Base, Page, Snapshot
 from storage.records import (
     ActionKind, ActionRecord, EntityRecord, ListKind, NoticeKind, NoticeRecord,
 )
@@ -31,12 +30,6 @@ FETCHED = "2025-12-01T08:00:00+00:00"
 @pytest.fixture(autouse=True)
 def _stand_in_parser(monkeypatch):
     monkeypatch.setattr(pipeline, "load_parser", lambda: (stand_in_parse, "stand-in-1"))
-
-
-@pytest.fixture
-def no_engine(monkeypatch):
-    """Replay without the lifecycle engine (another helper's code)."""
-    monkeypatch.setattr(replay_cmd, "_optional", lambda module, name: None)
 
 
 def notice(key: str, n: int, stated: int | None, url_hint: str = "") -> bytes:
@@ -86,7 +79,7 @@ def row_counts(db_url: str) -> dict[str, int]:
         engine.dispose()
 
 
-def test_replay_maps_the_tree_to_urls_and_prints_notices(db_url, tmp_path, no_engine):
+def test_replay_maps_the_tree_to_urls_and_prints_notices(db_url, tmp_path):
     result = replay(db_url, tree(tmp_path / "site"))
     assert result.exit_code == 0, result.output
     assert "MOFCOM-2025-13" in result.output and "MOFCOM-2025-21" in result.output
@@ -103,7 +96,7 @@ def test_replay_maps_the_tree_to_urls_and_prints_notices(db_url, tmp_path, no_en
     engine.dispose()
 
 
-def test_rerunning_replay_adds_nothing(db_url, tmp_path, no_engine):
+def test_rerunning_replay_adds_nothing(db_url, tmp_path):
     site = tree(tmp_path / "site")
     assert replay(db_url, site).exit_code == 0
     before = row_counts(db_url)
@@ -113,14 +106,14 @@ def test_rerunning_replay_adds_nothing(db_url, tmp_path, no_engine):
     assert row_counts(db_url) == before
 
 
-def test_unusable_page_exits_1_and_says_which(db_url, tmp_path, no_engine):
+def test_unusable_page_exits_1_and_says_which(db_url, tmp_path):
     result = replay(db_url, tree(tmp_path / "site", bad=True))
     assert result.exit_code == 1
     assert "art_bot.html" in result.output and "bot-check" in result.output
     assert "1 unusable" in result.output
 
 
-def test_count_mismatch_exits_1_and_says_which(db_url, tmp_path, no_engine):
+def test_count_mismatch_exits_1_and_says_which(db_url, tmp_path):
     result = replay(db_url, tree(tmp_path / "site", mismatch=True))
     assert result.exit_code == 1
     assert "count mismatch: MOFCOM-2025-21 parsed 2 entities, the notice states 3" in " ".join(result.output.split())
@@ -141,7 +134,7 @@ def test_missing_dir_and_bad_options_exit_2(db_url, tmp_path):
     assert a_file.exit_code == 2 and "not a readable directory" in a_file.output
 
 
-def test_database_from_a_newer_version_exits_2(db_url, tmp_path, no_engine):
+def test_database_from_a_newer_version_exits_2(db_url, tmp_path):
     if not db_url.startswith("sqlite"):
         pytest.skip("edits the SQLite file")
     import sqlite3
