@@ -16,7 +16,7 @@ from datetime import date
 from storage.records import ActionKind, ListKind, NoticeRef
 
 from .dates import (
-    DATE_RE, DURATION_RE, MONTH_DAY_RE, UNTIL_RE, effective_in, iso_to_date, resolve_month_day, until_from,
+    DATE_RE, DURATION_RE, MONTH_DAY_RE, UNTIL_RE, effective_in, iso_to_date, make_date, resolve_month_day, until_from,
 )
 from .entities import COUNTRY_ALT
 from .number import find_references
@@ -237,7 +237,8 @@ def _sentence_actions(folded, clean, s_start, s_end, refs, published, default_ef
         after_text = folded[v.end() : next_start]
         prev_end = v.end()
         if kind in (ActionKind.IMPOSE, ActionKind.INVESTIGATE):
-            if not allow_impose or PAST_RE.search(folded[s_start : v.start()]) or before or _is_background(sentence):
+            if (not allow_impose or PAST_RE.search(folded[s_start : v.start()]) or before or _is_background(sentence)
+                    or _dated_before(folded, s_start, v.start(), published)):
                 continue
             if kind is ActionKind.IMPOSE and not (DECISION_RE.search(sentence) or word.startswith("采取")):
                 continue
@@ -282,6 +283,18 @@ def _told_as_past(folded: str, s_start: int, v_start: int) -> bool:
     for last in PAST_RE.finditer(folded, s_start, v_start):
         pass
     return last is not None and "决定" not in folded[last.end() : v_start]
+
+
+def _dated_before(folded: str, s_start: int, v_start: int, published: date | None) -> bool:
+    """"2023年2月16日，工作机制决定将…列入…" in a 2024 notice: a full date earlier than the
+    notice, written before the verb, tells history."""
+    if published is None or "年" not in folded[s_start:v_start]:
+        return False
+    for m in DATE_RE.finditer(folded, s_start, v_start):
+        day = make_date(m.group("y"), m.group("m"), m.group("d"))
+        if day and day < published and not folded[m.end() : m.end() + 2].startswith("起"):
+            return True
+    return False
 
 
 def _is_background(sentence: str) -> bool:

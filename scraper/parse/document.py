@@ -181,7 +181,9 @@ def parse_text(text: str, hints: PageHints | None = None) -> NoticeRecord | None
     notice_list = notice_list or context_list or next((d.list for d in drafts if d.list), None)
 
     # --- entities ------------------------------------------------------------------
-    decision = _decision_sentence(folded)
+    acting = next((d.start for d in drafts if d.action in (ActionKind.IMPOSE, ActionKind.REMOVE) and not d.targets), None)
+    anchor = _sentence_start(folded, acting) if acting is not None else 0
+    decision = _decision_sentence(folded, anchor) or (_decision_sentence(folded) if anchor else None)
     decision_f = folded[decision[0] : decision[1]] if decision else ""
     annex_heading = next((folded[s:e] for s, e in line_spans(folded, "列入") if "家" in folded[s:e] and "的" in folded[s:e]), "")
     count_texts = [folded_title, decision_f, annex_heading, operative]
@@ -192,7 +194,7 @@ def parse_text(text: str, hints: PageHints | None = None) -> NoticeRecord | None
     needs_entities = not qa and any(d.action is ActionKind.REMOVE or (d.action in (
         ActionKind.IMPOSE, ActionKind.INVESTIGATE, ActionKind.MEASURE) and not d.targets) for d in drafts)
     if needs_entities:
-        entities = _entities(lines, folded, text, decision, drafts, annex_line)
+        entities = _entities(lines, folded, text, decision, drafts, annex_line, anchor)
         entities = ent.with_country(ent.english_from_text(entities, folded, text), country)
     if not qa and stated is not None and (entities or has_impose) and len(entities) != stated:
         warnings.append(f"parsed {len(entities)} entities, notice states {stated}")
@@ -228,9 +230,13 @@ def parse_text(text: str, hints: PageHints | None = None) -> NoticeRecord | None
     )
 
 
-def _decision_sentence(folded: str) -> tuple[int, int] | None:
-    """Span of the first sentence with 决定 and a listing verb."""
-    pos = folded.find("决定")
+def _sentence_start(folded: str, pos: int) -> int:
+    return max(folded.rfind("。", 0, pos), folded.rfind("\n", 0, pos)) + 1
+
+
+def _decision_sentence(folded: str, start: int = 0) -> tuple[int, int] | None:
+    """Span of the first sentence (from ``start``, the acting sentence) with 决定 and a listing verb."""
+    pos = folded.find("决定", start)
     while pos >= 0:
         start = max(folded.rfind("。", 0, pos), folded.rfind("\n", 0, pos)) + 1
         ends = [i for i in (folded.find("。", pos), folded.find("\n", pos)) if i >= 0]
@@ -241,14 +247,15 @@ def _decision_sentence(folded: str) -> tuple[int, int] | None:
     return None
 
 
-def _entities(lines: list[str], folded: str, text: str, decision, drafts, start: int | None) -> list[EntityRecord]:
+def _entities(lines: list[str], folded: str, text: str, decision, drafts, start: int | None,
+              anchor: int = 0) -> list[EntityRecord]:
     annex_marked = start is not None
     if start is None and decision is not None:
         start = folded.count("\n", 0, decision[0])
     found = ent.annex_entities(lines, start or 0, folded_lines=folded.split("\n"), chinese_numbers=annex_marked)
     if found:
         return found
-    prose = ent.decision_prose(folded, text)
+    prose = (ent.decision_prose(folded, text, anchor) if anchor else None) or ent.decision_prose(folded, text)
     if prose and ent.is_anaphor(prose[0]):
         return ent.earlier_named(folded, text, prose[1])
     if prose:

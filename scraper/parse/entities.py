@@ -265,9 +265,10 @@ def prose_entities(seg: str, country: str | None = None) -> list[EntityRecord]:
     return out
 
 
-def decision_prose(folded: str, clean: str) -> tuple[str, int] | None:
-    """The "决定将…列入" (or "决定对…采取反制措施") segment as written, and its offset."""
-    m = PROSE_DECISION_RE.search(folded)
+def decision_prose(folded: str, clean: str, start: int = 0) -> tuple[str, int] | None:
+    """The "决定将…列入" (or "决定对…采取反制措施") segment as written, and its offset
+    (the first one from ``start``, the acting sentence: an earlier one may be history)."""
+    m = PROSE_DECISION_RE.search(folded, start)
     group = "seg" if m and m.group("seg") else "seg2"
     if not m or len(m.group(group)) > 3000:
         return None

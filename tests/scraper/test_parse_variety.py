@@ -490,3 +490,79 @@ def test_mirror_qa_page_in_the_old_layout():
     assert (rec.kind, rec.published, rec.list) == (NoticeKind.QA, date(2025, 5, 14), ListKind.UEL)
     assert acts(rec) == [("suspend", "uel", ["UEL-2025-7"], "2025-05-14", "2025-08-12", "90天"),
                          ("suspend", "uel", ["UEL-2025-8"], "2025-05-14", None, None)]
+
+
+def test_item_suspension_whose_title_and_body_say_it_twice_with_the_body_dated_later():
+    text = (
+        "商务部 海关总署公告2025年第70号 关于暂停实施2025年10月9日公布的相关出口管制措施的公告\n\n"
+        "为落实中美经贸磋商共识，现将有关事项公告如下：\n"
+        "自2025年11月10日起，暂停实施商务部公告2025年第61号、第62号，商务部 海关总署公告2025年第55号、第56号、第57号、第58号，"
+        "暂停期限至2026年11月10日。\n\n商务部 海关总署\n2025年11月7日\n"
+    )
+    rec = parse_text(text)
+    assert (rec.key, rec.published, rec.effective) == ("MOFCOM-2025-70", date(2025, 11, 7), "2025-11-07")
+    assert acts(rec) == [("suspend", None, ["MOFCOM-2025-61", "MOFCOM-2025-62", "MOFCOM-2025-55", "MOFCOM-2025-56",
+                                            "MOFCOM-2025-57", "MOFCOM-2025-58"], "2025-11-10", "2026-11-10", "至2026年11月10日")]
+    assert rec.warnings == ()
+
+
+def test_export_ban_to_one_country_names_no_list():
+    text = (
+        "商务部公告2026年第1号 关于加强两用物项对日本出口管制的公告\n\n"
+        "根据《中华人民共和国出口管制法》《中华人民共和国两用物项出口管制条例》等法律法规有关规定，为维护国家安全和利益，"
+        "履行防扩散等国际义务，决定禁止所有两用物项对日本军事用户、军事用途以及一切有助于提升日本军事实力的最终用户用途出口。"
+        "境外组织和个人违反上述规定，将原产于中华人民共和国的相关两用物项转移或提供给日本的组织和个人，将依法追究法律责任。\n"
+        "本公告自公布之日起正式实施。\n\n商务部\n2026年1月6日\n"
+    )
+    rec = parse_text(text)
+    assert (rec.key, rec.published, rec.effective) == ("MOFCOM-2026-1", date(2026, 1, 6), "2026-01-06")
+    assert (rec.list, rec.actions, rec.entities, rec.warnings) == (None, (), (), ())
+
+
+def test_countermeasure_decision_naming_entities_inline():
+    text = (
+        "商务部令2026年第2号\n\n根据《中华人民共和国反外国制裁法》第三条、第四条、第十五条等有关规定，商务部决定对"
+        "美国合规测试有限责任公司（Compliance Testing LLC）、负责任商业联盟（Responsible Business Alliance）采取反制措施：\n"
+        "一、禁止中国境内的组织、个人与其进行有关交易、合作等活动；\n二、不批准其高级管理人员入境。\n"
+        "本决定自2026年8月5日起施行。\n\n商务部\n2026年8月5日\n"
+    )
+    rec = parse_text(text)
+    assert (rec.key, rec.kind, rec.list, rec.effective) == ("MOFCOM-ORDER-2026-2", NoticeKind.ORDER, ListKind.COUNTERMEASURE, "2026-08-05")
+    assert acts(rec) == [("impose", "countermeasure", [], "2026-08-05", None, None)]
+    assert [(e.zh, e.en) for e in rec.entities] == [("美国合规测试有限责任公司", "Compliance Testing LLC"),
+                                                   ("负责任商业联盟", "Responsible Business Alliance")]
+    assert rec.warnings == ()
+
+
+def test_html_table_annex_on_an_article_page():
+    rows = "".join(f"<tr><td>{i}</td><td>{zh}</td><td>{en}</td></tr>" for i, (zh, en) in enumerate(JAPANESE[:3], 1))
+    html = (
+        '<html><head><meta name="ArticleTitle" content="商务部公告2026年第27号 公布将3家日本实体列入出口管制管控名单">'
+        '<meta name="PubDate" content="2026-06-29 17:00"></head><body><div class="art-con art-con-bottonmLine">'
+        "<p>商务部公告2026年第27号</p><p>根据有关法律法规，决定将三菱重工业株式会社等3家日本实体列入出口管制管控名单（见附件），"
+        "并采取以下措施：</p><p>一、禁止出口经营者向上述3家实体出口两用物项。</p><p>本公告自公布之日起正式实施。</p>"
+        "<p>商务部</p><p>2026年6月29日</p><p>附件</p><p>出口管制管控名单</p>"
+        f"<table><tr><td>序号</td><td>中文名称</td><td>英文名称</td></tr>{rows}</table></div></body></html>"
+    )
+    rec = parse_document(html.encode(), url="https://www.mofcom.gov.cn/zwgk/zcfb/art/2026/art_" + "1" * 32 + ".html").notice
+    assert (rec.key, rec.published, rec.list, rec.stated_count) == ("MOFCOM-2026-27", date(2026, 6, 29), ListKind.ECL, 3)
+    assert rec.published_at is not None and rec.published_at.hour == 17
+    assert [(e.n, e.zh, e.en, e.country) for e in rec.entities] == [
+        (i, zh, en, "JP") for i, (zh, en) in enumerate(JAPANESE[:3], 1)]
+    assert rec.warnings == ()
+
+
+def test_dated_history_with_its_own_decision_comes_before_the_listing():
+    text = (
+        "不可靠实体清单工作机制公告〔2024〕1号\n\n"
+        "2023年2月16日，不可靠实体清单工作机制决定将洛克希德·马丁公司（Lockheed Martin Corporation）、雷神导弹与防务公司"
+        "（Raytheon Missiles & Defense）列入不可靠实体清单（不可靠实体清单工作机制公告2023年第1号）。\n"
+        "根据《不可靠实体清单规定》第二条、第八条和第十条等有关规定，不可靠实体清单工作机制决定将参与对台湾地区军售的"
+        "通用原子航空系统公司（General Atomics Aeronautical Systems）、通用动力陆地系统公司（General Dynamics Land Systems）"
+        "列入不可靠实体清单，并采取以下处理措施：\n" + UEL_MEASURES + "本公告自公布之日起实施。\n\n"
+        + UEL_SIGNATURE.format(day="2024年5月20日")
+    )
+    rec = parse_text(text)
+    assert acts(rec) == [("impose", "uel", [], "2024-05-20", None, None)]
+    assert [e.en for e in rec.entities] == ["General Atomics Aeronautical Systems", "General Dynamics Land Systems"]
+    assert [r.key for r in rec.references] == ["UEL-2023-1"] and rec.warnings == ()
