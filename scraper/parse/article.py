@@ -18,8 +18,16 @@ from .dates import Stamp, parse_stamp
 CONTAINER_SELECTORS = (
     "div.art-con.art-con-bottonmLine", ".art-con-bottonmLine", ".art-con", ".artCon", ".TRS_Editor",
     "#zoom", ".article-content", ".textlive",
+    # news reprints (ETtoday, HK01, UDN, ...): their story body
+    "[itemprop=articleBody]", ".story", ".article-body", ".article_content", ".articleBody",
 )
-NOISE_SELECTORS = "script, style, noscript, nav, header, footer, iframe, .header, .footer, #header, #footer, .nav, .breadcrumb, .crumbs, .position"
+NOISE_SELECTORS = (
+    "script, style, noscript, nav, header, footer, iframe, aside, .header, .footer, #header, #footer, .nav,"
+    " .breadcrumb, .crumbs, .position, .related, .relate, .recommend, .sidebar, [class*=related], [class*=recommend]"
+)
+# Inside a story container: related-news and share blocks (their headlines read like actions).
+STORY_NOISE_SELECTORS = "script, style, aside, .related, .relate, .recommend, [class*=related], [class*=recommend], .share"
+NEWS_CONTAINERS = frozenset(CONTAINER_SELECTORS[CONTAINER_SELECTORS.index("[itemprop=articleBody]") :])
 META_NAMES = {"articletitle": "title", "pubdate": "pubdate", "sitename": "site", "og:title": "og_title"}
 SCRIPT_RE = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -104,6 +112,17 @@ def _filing_block(tree: LexborHTMLParser, body_text: str, raw_html: str | None) 
     return "\n".join(lines)
 
 
+def _drop_link_items(body) -> None:
+    """List items that are nothing but a link (headline lists, menus): not the article."""
+    for item in body.css("li"):
+        link = item.css_first("a")
+        if link is None:
+            continue
+        whole = len("".join(item.text().split()))
+        if whole and len("".join(link.text().split())) >= 0.8 * whole:
+            item.decompose()
+
+
 def extract_article(tree: LexborHTMLParser, raw_html: str | None = None) -> Article:
     """Title, PubDate, SiteName and the body text of an article page."""
     meta = _meta(tree)
@@ -120,12 +139,16 @@ def extract_article(tree: LexborHTMLParser, raw_html: str | None = None) -> Arti
             container = selector
             break
     if node is not None:
+        if container in NEWS_CONTAINERS:
+            for noise in node.css(STORY_NOISE_SELECTORS):
+                noise.decompose()
         text = html_to_text(node.html or "")
     else:
         body = tree.body
         if body is not None:
             for noise in body.css(NOISE_SELECTORS):
                 noise.decompose()
+            _drop_link_items(body)
             text = html_to_text(body.html or "")
         else:
             text = ""

@@ -566,3 +566,63 @@ def test_dated_history_with_its_own_decision_comes_before_the_listing():
     assert acts(rec) == [("impose", "uel", [], "2024-05-20", None, None)]
     assert [e.en for e in rec.entities] == ["General Atomics Aeronautical Systems", "General Dynamics Land Systems"]
     assert [r.key for r in rec.references] == ["UEL-2023-1"] and rec.warnings == ()
+
+
+def test_ecl_qa_two_notices_in_one_clause_and_a_separate_period_clause():
+    text = QA_HEAD.format(when="2025-05-14 22:00", title="商务部新闻发言人就调整出口管制管控名单措施答记者问") + (
+        "问：请介绍出口管制管控名单措施的调整情况。\n"
+        "答：中方决定，自2025年5月14日起，暂停实施2025年4月4日公告（商务部公告2025年第21号）和2025年4月9日公告"
+        "（商务部公告2025年第22号）相关措施，暂停期限为90天。\n"
+    )
+    rec = parse_text(text)
+    assert acts(rec) == [("suspend", "ecl", ["MOFCOM-2025-21", "MOFCOM-2025-22"], "2025-05-14", "2025-08-12", "90天")]
+    assert [t.date for t in rec.actions[0].targets] == [date(2025, 4, 4), date(2025, 4, 9)]
+
+
+def test_regular_press_conference_with_several_topics():
+    text = (
+        "商务部召开例行新闻发布会（2025年11月6日）\n发布时间：2025-11-06 16:30\n"
+        "问：近期全球大宗商品价格波动，商务部如何看待？\n答：我们注意到有关情况，将密切关注市场变化。\n"
+        "问：美方宣布暂停实施出口管制穿透性规则一年，中方对此有何回应？\n"
+        "答：我们注意到美方宣布暂停实施穿透性规则一年。中方决定，自2025年11月10日起，继续暂停4月4日公告"
+        "（不可靠实体清单工作机制公告〔2025〕7号）相关措施1年。\n"
+    )
+    rec = parse_text(text)
+    assert rec.kind is NoticeKind.QA and rec.published == date(2025, 11, 6)
+    assert acts(rec) == [("extend", "uel", ["UEL-2025-7"], "2025-11-10", "2026-11-10", "1年")]
+
+
+def test_ettoday_html_page_with_related_headlines_and_navigation():
+    story = "".join(f"<p>{line}</p>" for line in ETTODAY_UEL.split("\n")[1:] if line)
+    html = (
+        '<!DOCTYPE html><html lang="zh-Hant"><head><meta charset="utf-8">'
+        '<meta property="og:title" content="陸商務部：3家美國實體列入不可靠實體清單 | ETtoday大陸新聞 | ETtoday新聞雲">'
+        "<title>陸商務部：3家美國實體列入不可靠實體清單 | ETtoday新聞雲</title></head><body>"
+        '<nav><a href="/">首頁</a><a href="/news/hot">熱門</a></nav>'
+        '<div class="story"><h1>陸商務部：3家美國實體列入不可靠實體清單</h1>'
+        '<p>記者王大明／綜合報導</p>' + story + "<p>►加入ETtoday大陸新聞粉絲團</p></div>"
+        '<div class="related"><h3>相關新聞</h3><ul>'
+        '<li><a href="/news/20250409/1.htm">商務部將12家美國實體列入出口管制管控名單 自4月10日起實施</a></li>'
+        '<li><a href="/news/20250514/2.htm">商務部：暫停4月4日公告相關措施90天</a></li></ul></div>'
+        '<footer>ETtoday新聞雲 版權所有</footer></body></html>'
+    )
+    doc = parse_document(html.encode(), url="https://www.ettoday.net/news/20250925/3040000.htm")
+    rec = doc.notice
+    assert (rec.key, rec.published, rec.effective, rec.list) == ("UEL-2025-9", date(2025, 9, 25), "2025-09-25", ListKind.UEL)
+    assert acts(rec) == [("impose", "uel", [], "2025-09-25", None, None)]
+    assert [e.en for e in rec.entities] == ["Saronic Technologies, Inc.", "Aerkomm Inc.", "Oceaneering International, Inc."]
+    assert (rec.stated_count, rec.warnings) == (3, ())
+
+
+def test_reprint_without_a_known_container_drops_headline_lists():
+    story = "".join(f"<p>{line}</p>" for line in ETTODAY_UEL.split("\n")[1:] if line)
+    html = (
+        '<html><head><meta charset="utf-8"><title>商務部公佈不可靠實體清單 - 香港01</title></head><body>'
+        '<div class="main-text">' + story + "</div>"
+        '<div class="more"><ul><li><a href="/a/1">商務部將12家美國實體列入出口管制管控名單</a></li>'
+        '<li><a href="/a/2">商務部：暫停4月4日公告相關措施90天</a></li><li><a href="/a/3">其他新聞</a></li></ul></div>'
+        "</body></html>"
+    )
+    rec = parse_document(html.encode(), url="https://www.hk01.com/article/1").notice
+    assert acts(rec) == [("impose", "uel", [], "2025-09-25", None, None)]
+    assert len(rec.entities) == 3 and rec.warnings == ()
