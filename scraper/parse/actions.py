@@ -164,7 +164,9 @@ def _key_year(key: str | None) -> int | None:
 
 def collect_refs(folded: str, clean: str, anchor: date | None, context_list: ListKind | None,
                  own_key: str | None = None) -> list[tuple[int, int, NoticeRef]]:
-    refs = [r for r in find_references(folded, clean) if r[2].key != own_key]
+    # In a UEL notice a bare "公告2023年第1号" is the working mechanism's own series.
+    bare = "UEL" if (own_key or "").startswith("UEL-") else "MOFCOM"
+    refs = [r for r in find_references(folded, clean, bare) if r[2].key != own_key]
     refs = attach_dates(refs, folded, clean, anchor, context_list)
     date_refs = _date_refs(folded, clean, anchor)
     refs = [r for r in refs if not any(s <= r[0] < e for s, e, _ in date_refs)] + date_refs

@@ -45,8 +45,9 @@ class OwnNumber:
     issuer: str
 
 
-def _scheme(m: re.Match[str], text: str) -> str:
-    """MOFCOM, ORDER or UEL for a match of YEAR_NUMBER_RE / BRACKET_NUMBER_RE."""
+def _scheme(m: re.Match[str], text: str, bare: str = "MOFCOM") -> str:
+    """MOFCOM, ORDER or UEL for a match of YEAR_NUMBER_RE / BRACKET_NUMBER_RE; ``bare`` is the
+    scheme of a "公告2023年第1号" that names no issuer (UEL inside a UEL notice)."""
     if m.re is BRACKET_NUMBER_RE:
         return "UEL"
     if m.group("uk"):
@@ -56,7 +57,9 @@ def _scheme(m: re.Match[str], text: str) -> str:
     if m.group("pk"):
         return "MOFCOM"
     before = text[max(0, m.start() - UEL_CONTEXT_WINDOW) : m.start()]
-    return "UEL" if UEL_NAME in before and "商务部公告" not in before else "MOFCOM"
+    if UEL_NAME in before and "商务部公告" not in before:
+        return "UEL"
+    return bare if m.group("bare") == "公告" or (m.group("post") or "").strip() == "公告" else "MOFCOM"
 
 
 def _key(scheme: str, year: int, n: int) -> str:
@@ -73,7 +76,7 @@ def _numbers(m: re.Match[str]) -> list[int]:
     return nums
 
 
-def find_references(folded: str, clean: str) -> list[tuple[int, int, NoticeRef]]:
+def find_references(folded: str, clean: str, bare: str = "MOFCOM") -> list[tuple[int, int, NoticeRef]]:
     """Every numbered notice named in ``folded`` as (start, end, ref), in text order.
 
     "〔2025〕5号和6号" gives two refs. A bare "2025年第3号" with neither 公告 nor 令
@@ -88,7 +91,7 @@ def find_references(folded: str, clean: str) -> list[tuple[int, int, NoticeRef]]
             year = to_int(m.group("y"))
             if year is None:
                 continue
-            scheme = _scheme(m, folded)
+            scheme = _scheme(m, folded, bare)
             written = clean[m.start() : m.end()].strip()
             lst = ListKind.UEL if scheme == "UEL" else None
             for n in _numbers(m):
@@ -115,6 +118,8 @@ def _issuer(m: re.Match[str], scheme: str, full_text: str) -> str:
 def _own_from(folded: str, clean: str, full_text: str, leading: bool = False) -> OwnNumber | None:
     """The first number in ``folded`` with an issuer; with ``leading``, only one that opens the line."""
     best: tuple[int, OwnNumber] | None = None
+    if "号" not in folded:
+        return None  # every number ends in 号
     for regex in (BRACKET_NUMBER_RE, YEAR_NUMBER_RE):
         for m in regex.finditer(folded):
             if regex is BRACKET_NUMBER_RE and not m.group("pre"):

@@ -27,6 +27,7 @@ SCRIPT_TAG_RE = re.compile(r"<script\b", re.IGNORECASE)
 DISCLAIMER_RE = re.compile(r"免责声明|版权所有|不代表本网|转载.{0,10}注明|仅供参考|本网站")
 NOTICE_HINT_RE = re.compile(r"公告|决定|实体|名单|清单|答记者问|第\s*\d+\s*号")
 SMALL_PAGE, TINY_PAGE, DISCLAIMER_MAX = 400, 40, 160
+COMMON_BLANKS = (" ", "\n", "\t", "\r", "\u3000", "\xa0")
 
 
 def check_raw(raw: bytes) -> None:
@@ -52,10 +53,14 @@ def check_decoded(text: str) -> None:
 
 def check_content(visible: str, raw_text: str, *, html: bool) -> None:
     """Recognise non-content from the visible text (and, for HTML, the scripts)."""
-    compact = "".join(visible.split())
-    n = len(compact)
+    # Every check below is for small pages; counting the common blanks is far cheaper than
+    # splitting a long text, so long pages leave here at once.
+    blanks = sum(visible.count(ch) for ch in COMMON_BLANKS)
+    if len(visible) - blanks >= SMALL_PAGE * 2:
+        return
+    n = len("".join(visible.split()))
     if n >= SMALL_PAGE:
-        return  # every check below is for small pages
+        return
     if n <= SMALL_PAGE * 3 and SSI_ERROR_RE.search(visible) and n < 200:
         raise UnusablePage("error-page", "server-side include error page")
     if n < SMALL_PAGE and NOT_FOUND_RE.search(visible):

@@ -626,3 +626,29 @@ def test_reprint_without_a_known_container_drops_headline_lists():
     rec = parse_document(html.encode(), url="https://www.hk01.com/article/1").notice
     assert acts(rec) == [("impose", "uel", [], "2025-09-25", None, None)]
     assert len(rec.entities) == 3 and rec.warnings == ()
+
+
+def test_bare_announcement_number_inside_a_uel_notice_is_the_uel_series():
+    text = (
+        "不可靠实体清单工作机制公告〔2024〕1号\n\n"
+        "不可靠实体清单工作机制决定将通用原子航空系统公司（General Atomics Aeronautical Systems）、通用动力陆地系统公司"
+        "（General Dynamics Land Systems）等2家美国企业列入不可靠实体清单，并采取以下处理措施：\n" + UEL_MEASURES
+        + "本公告自公布之日起实施。\n经查，卡普拉格斯公司（Caplugs）在公告2023年第1号发布后仍与洛克希德·马丁公司"
+        "（Lockheed Martin Corporation）进行交易，工作机制决定对其予以警告。\n\n" + UEL_SIGNATURE.format(day="2024年5月20日")
+    )
+    rec = parse_text(text)
+    assert [r.key for r in rec.references] == ["UEL-2023-1"]
+    assert [e.en for e in rec.entities] == ["General Atomics Aeronautical Systems", "General Dynamics Land Systems"]
+    assert acts(rec) == [("impose", "uel", [], "2024-05-20", None, None)] and rec.warnings == ()
+
+
+def test_watch_list_removal_without_a_notice_number():
+    text = (
+        "商务部公告2026年第41号\n\n根据《中华人民共和国两用物项出口管制条例》第二十六条规定，经核实，商务部决定将"
+        "日油株式会社（NOF Corporation）移出关注名单。\n本公告自公布之日起正式实施。\n\n商务部\n2026年9月15日\n"
+    )
+    rec = parse_text(text)
+    assert (rec.key, rec.list) == ("MOFCOM-2026-41", ListKind.WATCH)
+    assert acts(rec) == [("remove", "watch", [], "2026-09-15", None, None)]
+    assert [(e.zh, e.en) for e in rec.entities] == [("日油株式会社", "NOF Corporation")]
+    assert rec.actions[0].entities == (rec.entities[0].key,) and rec.warnings == ()
