@@ -26,7 +26,7 @@ STATE_LABELS = {
 CSS = """
 body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:72em;padding:0 1em;color:#222}
 h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ddd}
-table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3em .5em;border-bottom:1px solid #eee;vertical-align:top}
+table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3em .5em;border-bottom:1px solid #eee;vertical-align:top}td.d{white-space:nowrap}
 th{background:#f6f6f6}.muted{color:#777}.warn{color:#a40}.bad{color:#b00;font-weight:bold}.ok{color:#070}
 .state-suspended{color:#a60}.state-lapsed{color:#b00;font-weight:bold}.state-in_force{color:#b00}
 .countdown{white-space:nowrap;font-weight:bold}code{font-size:.9em}
@@ -92,7 +92,7 @@ def _states_section(ctx: PageContext) -> str:
             f"<td><code>{escape(r.notice_key)}</code> {escape(number)}{title}</td>"
             f"<td>{r.entity_count}</td>"
             f'<td class="state-{escape(str(r.state))}">{escape(state)}{by}</td>'
-            f"<td>{escape(r.since.isoformat()) if r.since else ''}</td>"
+            f"<td class=\"d\">{escape(r.since.isoformat()) if r.since else ''}</td>"
             f"<td>{countdown(r, ctx.as_of)}</td></tr>"
         )
     out.append("</tbody></table>")
@@ -109,7 +109,7 @@ def _events_section(ctx: PageContext) -> str:
     for e in events:
         zh = f'<br><span class="muted" lang="zh">{escape(e.title_zh)}</span>' if e.title_zh else ""
         review = ' <span class="bad">presumed - needs review</span>' if e.presumed else ""
-        out.append(f"<tr><td>{e.occurred.date().isoformat()}</td><td>{escape(e.title)}{review}{zh}</td>"
+        out.append(f"<tr><td class=\"d\">{e.occurred.date().isoformat()}</td><td>{escape(e.title)}{review}{zh}</td>"
                    f"<td>{escape(LIST_NAMES.get(str(e.list), str(e.list or '')))}</td></tr>")
     out.append("</tbody></table>")
     return "\n".join(out)
