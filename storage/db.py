@@ -38,7 +38,11 @@ def make_engine(url: str) -> Engine:
         raise DatabaseError(f"not a database URL: {url!r} ({exc})") from exc
     is_sqlite = parsed.get_backend_name() == "sqlite"
     if is_sqlite and parsed.database and parsed.database != ":memory:" and not parsed.database.startswith("file:"):
-        Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        folder = Path(parsed.database).expanduser().parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError(f"cannot create the database folder {folder}: {exc.strerror}") from exc
     try:
         engine = create_engine(parsed)
     except Exception as exc:  # missing driver, bad options

@@ -104,3 +104,10 @@ def test_migrations_downgrade_to_base_and_up_again(empty_db_url):
     eng = open_store(empty_db_url)
     assert current_revision(eng) == head_revision() and "notice" in inspect(eng).get_table_names()
     eng.dispose()
+
+
+def test_a_database_folder_that_cannot_be_created_is_a_clear_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(DatabaseError, match="cannot create the database folder"):
+        make_engine(f"sqlite:///{blocker / 'sub' / 'db.sqlite'}")
