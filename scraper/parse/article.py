@@ -107,7 +107,12 @@ def _filing_block(tree: LexborHTMLParser, body_text: str, raw_html: str | None) 
     m = FILING_BLOCK_RE.search(raw)
     if not m:
         return ""
-    window = raw[max(0, m.start() - 200) : m.start() + 1500]
+    # From the tag opening the first field to a little past the last one: the block is short.
+    last = m
+    for last in FILING_BLOCK_RE.finditer(raw, m.end(), m.start() + 1500):
+        pass
+    start = raw.rfind("<", max(0, m.start() - 200), m.start())
+    window = raw[start if start >= 0 else max(0, m.start() - 200) : last.end() + 400]
     lines = [line for line in html_to_text(window).split("\n") if FILING_BLOCK_RE.search(line)]
     return "\n".join(lines)
 
