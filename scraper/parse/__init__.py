@@ -7,6 +7,6 @@ snapshot so pages can be re-parsed when the parser changes.
 from .document import PageHints, parse_document, parse_text
 from .index import parse_index
 
-PARSER_VERSION = "1"
+PARSER_VERSION = "2"
 
 __all__ = ["PARSER_VERSION", "PageHints", "parse_document", "parse_index", "parse_text"]
