@@ -287,12 +287,16 @@ class Crawler:
                 else:
                     links = getattr(outcome, "links", ()) or extract_links(result.body or b"", url, result.content_type)
             wanted = list(dict.fromkeys(link.url for link in links if source.wants(link.url)))
+            elsewhere: list[str] = []
             if self.settings.only_hosts is not None:
                 elsewhere = [u for u in wanted if host_of(u) not in self.settings.only_hosts]
                 if elsewhere:
                     tally.notes.append(f"{len(elsewhere)} link(s) to hosts without a --base-url not followed")
                     wanted = [u for u in wanted if u not in elsewhere]
             if not wanted:
+                if elsewhere:  # the index works; its links are only out of this run's reach
+                    tally.linked.add(url)
+                    return
                 if n == 1:
                     tally.good.discard(url)
                     tally.failures.append(Failure(url, ZERO_LINKS, f"{len(links)} links on the page, none usable"))

@@ -310,3 +310,6 @@ def test_with_overrides_no_other_host_is_ever_fetched(tmp_path):
     notes = result.sources[0].notes
     assert any("hosts without a --base-url not followed" in n for n in notes)
     assert not [f for f in result.sources[0].failures if "aqygzj" in f.url]
+    # the 2024 index links only the aqygzj page: out of reach, not an index with zero links
+    assert result.sources[0].failures == () and result.ok and not result.held_back
+    assert result.new_events > 0
