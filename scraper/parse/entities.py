@@ -131,6 +131,26 @@ def _looks_like_name(rest: str) -> bool:
     return 0 < len(rest) <= 200
 
 
+# "技因赛斯公司（TechInsights Inc.）及其分支机构：" / "…（…），包括以下分支机构：": the name ends at the bracket.
+BRANCH_TAIL_RE = re.compile(r"\)\s*[,;:]?\s*(?:及其|包括|含|连同|以及)[^()]*$")
+COUNTRY_TAIL_RE = re.compile(rf"\)\s*\(\s*(?P<c>{COUNTRY_ALT})\s*\)\s*[;:。,]?\s*$")
+
+
+def _trim_tail(rest: str, frest: str) -> tuple[str, str, str | None]:
+    """Cut a branch clause or a trailing "（日本）" off an annex name: (name, folded name, country)."""
+    if ")" not in frest:
+        return rest, frest, None
+    tail = BRANCH_TAIL_RE.search(frest)
+    if tail:
+        cut = tail.start() + 1
+        return rest[:cut], frest[:cut], None
+    tail = COUNTRY_TAIL_RE.search(frest)
+    if tail:
+        cut = tail.start() + 1
+        return rest[:cut], frest[:cut], COUNTRIES[tail.group("c")]
+    return rest, frest, None
+
+
 def annex_entities(lines: list[str], start: int = 0, country: str | None = None,
                    folded_lines: list[str] | None = None, chinese_numbers: bool = False) -> list[EntityRecord]:
     """Numbered entity lines (and their branch lines) from ``lines[start:]``;
@@ -166,11 +186,12 @@ def annex_entities(lines: list[str], start: int = 0, country: str | None = None,
             rest = line[m.start("rest") : m.end("rest")]
             if not rest.strip():
                 continue  # stray empty "29."
+            rest, frest, own_country = _trim_tail(rest, folded[m.start("rest") : m.end("rest")])
             if not _looks_like_name(rest):
                 continue
             _flush(out, last_branches)
-            zh, en = split_name(rest, folded[m.start("rest") : m.end("rest")])
-            out.append(make_entity(zh, en, country, int(m.group("n") or m.group("pn"))))
+            zh, en = split_name(rest, frest)
+            out.append(make_entity(zh, en, own_country or country, int(m.group("n") or m.group("pn"))))
             continue
         b = BRANCH_RE.match(folded)
         if b and out:

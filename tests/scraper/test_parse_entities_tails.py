@@ -1,0 +1,25 @@
+"""Annex lines with a clause after the name: branch headings and a country in brackets."""
+
+from scraper.parse.entities import annex_entities
+
+
+def test_branch_heading_clause_ends_the_name_and_branches_follow():
+    found = annex_entities([
+        "13. 哈利法克斯国际安全论坛（Halifax International Security Forum）",
+        "14. 技因赛斯公司（TechInsights Inc.）及其分支机构：",
+        "-TechInsights Japan KK",
+        "15. 某某公司（Other Corp.），包括以下分支机构：",
+        "-Other Corp. Korea",
+    ])
+    assert [(e.n, e.zh, e.en, e.branches) for e in found] == [
+        (13, "哈利法克斯国际安全论坛", "Halifax International Security Forum", ()),
+        (14, "技因赛斯公司", "TechInsights Inc.", ("TechInsights Japan KK",)),
+        (15, "某某公司", "Other Corp.", ("Other Corp. Korea",)),
+    ]
+
+
+def test_country_in_brackets_after_the_english_name():
+    found = annex_entities(["1. 三菱重工业株式会社（Mitsubishi Heavy Industries, Ltd.）（日本）",
+                            "2. 德罗恩公司（Dedrone by Axon）(美国)"])
+    assert [(e.zh, e.en, e.country) for e in found] == [
+        ("三菱重工业株式会社", "Mitsubishi Heavy Industries, Ltd.", "JP"), ("德罗恩公司", "Dedrone by Axon", "US")]
