@@ -23,7 +23,12 @@ FROM_DATE_RE = re.compile(
     rf"(?:自|从|于)\s*(?P<date>{YEAR}\s*年\s*{MD}\s*月\s*{MD}\s*日)(?P<time>\s*\d{{1,2}}\s*[时:点]\s*(?:\d{{1,2}}\s*分?)?)?\s*起"
 )
 FROM_MONTH_DAY_RE = re.compile(rf"(?:自|从)\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日\s*起")
-OWN_EFFECTIVE_RE = re.compile(r"本(?:公告|决定|令|规定|办法|通知)?[^。\n]{0,40}?(?:实施|施行|生效|执行)")
+OWN_EFFECTIVE_RE = re.compile(
+    r"本(?:公告|决定|令|规定|办法|通知)?[^。\n]{0,40}?(?:实施|施行|生效|执行)"
+    # "现予公布，自公布之日起施行" (orders); a clause that is only "自…起施行"
+    r"|(?:^|(?<=[。\n,，;；]))\s*自[^。\n,，]{0,30}?起\s*(?:正式)?(?:实施|施行|生效)",
+    re.MULTILINE,
+)
 MONTH_DAY_RE = re.compile(rf"(?<![年\d])(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日")
 DURATION_RE = re.compile(rf"(?:为期\s*)?(?P<n>{NUM})\s*(?P<unit>天|日|个月|年|周)")
 UNTIL_RE = re.compile(rf"至\s*(?P<date>{YEAR}\s*年\s*{MD}\s*月\s*{MD}\s*日)")

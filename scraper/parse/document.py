@@ -175,7 +175,7 @@ def parse_text(text: str, hints: PageHints | None = None) -> NoticeRecord | None
     has_impose = any(d.action is ActionKind.IMPOSE for d in drafts)
     if not qa and not has_impose and not any(d.action is ActionKind.INVESTIGATE for d in drafts):
         measure = act.measure_action(folded, text, (0, len(folded)), effective, context_list)
-        if measure and not any(d.targets for d in drafts if d.action is not ActionKind.REMOVE):
+        if measure and not any(d.targets or d.action is ActionKind.REMOVE for d in drafts):
             drafts.append(measure)
     notice_list = next((d.list for d in drafts if d.action is ActionKind.IMPOSE and d.list), None)
     notice_list = notice_list or context_list or next((d.list for d in drafts if d.list), None)

@@ -652,3 +652,38 @@ def test_watch_list_removal_without_a_notice_number():
     assert acts(rec) == [("remove", "watch", [], "2026-09-15", None, None)]
     assert [(e.zh, e.en) for e in rec.entities] == [("日油株式会社", "NOF Corporation")]
     assert rec.actions[0].entities == (rec.entities[0].key,) and rec.warnings == ()
+
+
+def test_removal_with_cancelled_measures_is_one_remove():
+    text = (
+        "不可靠实体清单工作机制公告〔2026〕3号\n\n经审查，不可靠实体清单工作机制决定将某某公司（Some Corp.）移出不可靠实体清单，"
+        "并取消对其采取的处理措施。\n本公告自公布之日起实施。\n\n不可靠实体清单工作机制\n2026年5月1日\n"
+    )
+    rec = parse_text(text)
+    assert acts(rec) == [("remove", "uel", [], "2026-05-01", None, None)]
+    assert [(e.zh, e.en) for e in rec.entities] == [("某某公司", "Some Corp.")] and rec.warnings == ()
+
+
+def test_order_published_with_a_cover_note_effective_on_publication():
+    text = (
+        "中华人民共和国商务部令\n2025年 第6号\n\n《关于对韩华海洋株式会社5家美国子公司采取反制措施的决定》已经2025年10月14日部务会议审议通过，"
+        "现予公布，自公布之日起施行。\n\n部长 王文涛\n2025年10月14日\n\n关于对韩华海洋株式会社5家美国子公司采取反制措施的决定\n\n"
+        "根据《中华人民共和国反外国制裁法》，商务部决定将" + "、".join(f"{zh}（{en}）" for zh, en in HANWHA)
+        + "列入反制清单，禁止中国境内的组织、个人与其进行有关交易、合作等活动。\n"
+    )
+    rec = parse_text(text)
+    assert (rec.key, rec.number, rec.effective, rec.list) == ("MOFCOM-ORDER-2025-6", "中华人民共和国商务部令2025年第6号",
+                                                              "2025-10-14", ListKind.COUNTERMEASURE)
+    assert acts(rec) == [("impose", "countermeasure", [], "2025-10-14", None, None)]
+    assert names(rec) == [(zh, en, "US") for zh, en in HANWHA]
+    assert (rec.stated_count, rec.warnings) == (5, ())
+
+
+def test_qa_restore_and_a_separate_period_phrase():
+    text = QA_HEAD.format(when="2026-11-10 09:00", title="商务部新闻发言人就不可靠实体清单有关措施答记者问") + (
+        "问：有何考虑？\n答：自2026年11月10日起，恢复实施4月4日公告（不可靠实体清单工作机制〔2025〕7号）相关措施；"
+        "暂停实施3月4日公告（不可靠实体清单工作机制〔2025〕5号）相关措施，期限为90天。\n"
+    )
+    rec = parse_text(text)
+    assert acts(rec) == [("restore", "uel", ["UEL-2025-7"], "2026-11-10", None, None),
+                         ("suspend", "uel", ["UEL-2025-5"], "2026-11-10", "2027-02-08", "90天")]
