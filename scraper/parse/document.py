@@ -45,6 +45,7 @@ ART_HREF_HINT_RE = re.compile(r"art_[0-9a-f]{32}|/article/|\.shtml")
 ENVELOPE_BEGIN_RE = re.compile(r"^={3,}[^\n]*BEGIN[^\n]*={3,}[ \t]*\n", re.MULTILINE)
 ENVELOPE_END_RE = re.compile(r"^={3,}[^\n]*END[^\n]*={3,}[ \t]*$", re.MULTILINE)
 INDEX_SHARE_MIN = 0.4
+MISLABEL_MIN = 8  # replacement characters that make a header charset suspect
 
 
 @dataclass(frozen=True)
@@ -313,11 +314,24 @@ def _is_html(text: str) -> bool:
     return bool(HTML_SNIFF_RE.match(text[:2000])) or len(TAG_COUNT_RE.findall(text[:5000])) >= 5
 
 
+def _decode(raw: bytes, content_type: str | None) -> tuple[str, str]:
+    """Decode with the header's charset, unless the body does not decode with it (a GBK page
+    served as "charset=utf-8"): then the page's own meta label or a guess."""
+    text, encoding = decode(raw, content_type)
+    if content_type and "\ufffd" in text:
+        bad = text.count("\ufffd")
+        if bad > MISLABEL_MIN:
+            other, other_encoding = decode(raw, None)
+            if other.count("\ufffd") < bad // 4:
+                return other, other_encoding
+    return text, encoding
+
+
 def parse_document(raw: bytes | str, url: str | None = None, content_type: str | None = None) -> ParsedDocument:
     """Parse one fetched or saved page. Raises UnusablePage for non-content."""
     if isinstance(raw, bytes):
         page.check_raw(raw)
-        text, encoding = decode(raw, content_type)
+        text, encoding = _decode(raw, content_type)
     else:
         text, encoding = raw, "utf-8"
     page.check_decoded(text)

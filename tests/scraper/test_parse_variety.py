@@ -687,3 +687,11 @@ def test_qa_restore_and_a_separate_period_phrase():
     rec = parse_text(text)
     assert acts(rec) == [("restore", "uel", ["UEL-2025-7"], "2026-11-10", None, None),
                          ("suspend", "uel", ["UEL-2025-5"], "2026-11-10", "2027-02-08", "90天")]
+
+
+def test_gbk_page_served_with_a_utf8_header_is_decoded_from_its_bytes():
+    body = "".join(f"<p>{line}</p>" for line in ETTODAY_UEL.split("\n")[2:] if line)
+    page = '<html><head><meta charset="gbk"><title>不可靠实体清单工作机制公告</title></head><body><div class="artCon">' + body + "</div></body></html>"
+    doc = parse_document(page.encode("gb18030"), url="http://exportcontrol.mofcom.gov.cn/article/gndt/202509/1.html",
+                         content_type="text/html; charset=utf-8")
+    assert doc.encoding == "gb18030" and doc.notice.key == "UEL-2025-9" and len(doc.notice.entities) == 3
