@@ -23,7 +23,7 @@ from lxml import etree
 from feeds import fastxml
 from feeds.catalog import FeedSelection, FeedSpec, select_feeds
 from feeds.identity import EMPTY_FEED_UPDATED, aware, feed_id, feed_url, item_id, normalise_base_url
-from feeds.render import item_html, item_title
+from feeds.render import item_html, item_html_parts, item_title
 from storage.records import EventRecord
 from storage.watchlist import Watchlist
 
@@ -63,10 +63,7 @@ class EntryFields:
 
     @classmethod
     def of(cls, event: EventRecord) -> "EntryFields":
-        # One link only: feedgen 1.0 drops ``rel`` on entry links, so a second one would be a
-        # second "alternate" (invalid Atom). Every official URL is listed in the body.
-        link = next((u for p in event.provenance for u in p.urls), None)
-        categories = (event.kind.value, event.list.value) if event.list else (event.kind.value,)
+        link, categories = entry_link(event), entry_categories(event)
         strings = (item_id(event.id), item_title(event), item_html(event), link)
         plain = all(fastxml.plain(v) for v in strings if v) and all(fastxml.plain(c) for c in categories)
         if not plain:
@@ -82,6 +79,16 @@ class EntryFields:
         if self.plain:
             return not any("\n" in a for a in attrs)  # a newline in an attribute becomes &#10;
         return fastxml.templatable((self.id, self.title, self.html, *attrs), attrs)
+
+
+def entry_link(event: EventRecord) -> str | None:
+    """The first official URL. One link only: feedgen 1.0 drops ``rel`` on entry links, so a
+    second one would be a second "alternate" (invalid Atom). Every URL is listed in the body."""
+    return next((u for p in event.provenance for u in p.urls), None)
+
+
+def entry_categories(event: EventRecord) -> tuple[str, ...]:
+    return (event.kind.value, event.list.value) if event.list else (event.kind.value,)
 
 
 def make_entry(event: EventRecord | EntryFields) -> FeedEntry:
@@ -101,14 +108,39 @@ def make_entry(event: EventRecord | EntryFields) -> FeedEntry:
 
 def entry_bytes(event: EventRecord) -> tuple[bytes, bytes]:
     """``(atom <entry>, rss <item>)`` bytes of one event."""
+    fast = _templated_entry(event)
+    if fast is not None:
+        return fast
     f = EntryFields.of(event)
     if f.templatable():
         text = fastxml.text
-        common = dict(id=text(f.id), title=text(f.title), html=text(f.html), link=f.link, categories=f.categories)
+        common = dict(id=text(f.id), title=text(f.title), html=text(f.html).encode("utf-8"), link=f.link,
+                      categories=f.categories)
         return (fastxml.atom_entry(**common, updated=f.updated, published=f.published),
                 fastxml.rss_item(**common, published=f.published))
     entry = make_entry(f)
     return (etree.tostring(entry.atom_entry(), encoding="UTF-8"), etree.tostring(entry.rss_entry(), encoding="UTF-8"))
+
+
+def _templated_entry(event: EventRecord) -> tuple[bytes, bytes] | None:
+    """The usual case, straight from the event, or None when any string is not plain.
+
+    The same result as :meth:`EntryFields.of` + the templates, without building the
+    body twice: each body part is escaped and encoded once (:func:`fastxml.text_bytes`,
+    cached) and the bytes are shared by the Atom and the RSS item.
+    """
+    parts = [fastxml.text_bytes(part) for part in item_html_parts(event)]
+    id_, title, link, categories = item_id(event.id), item_title(event), entry_link(event), entry_categories(event)
+    plain = fastxml.plain
+    if None in parts or not (plain(id_) and plain(title) and all(plain(c) and "\n" not in c for c in categories)):
+        return None
+    if link and not (plain(link) and "\n" not in link):  # a newline in an attribute becomes &#10;
+        return None
+    text = fastxml.text  # the parts joined as item_html joins them:
+    common = dict(id=text(id_), title=text(title), html=b"\n".join(parts), link=link, categories=categories)
+    published = aware(event.occurred)
+    return (fastxml.atom_entry(**common, updated=aware(event.updated), published=published),
+            fastxml.rss_item(**common, published=published))
 
 
 def feed_generator(*, id: str, title: str, subtitle: str, updated: datetime) -> FeedGenerator:

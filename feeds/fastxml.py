@@ -71,27 +71,34 @@ def templatable(texts: tuple[str, ...], attrs: tuple[str, ...] = ()) -> bool:
         ATTR_NEEDS_FEEDGEN_RE.search(v) for v in attrs)
 
 
-def atom_entry(*, id: str, title: str, updated: datetime, html: str, link: str | None,
+@lru_cache(maxsize=65536)
+def text_bytes(fragment: str) -> bytes | None:
+    """``fragment`` escaped as element text, in UTF-8; None unless it is :func:`plain`.
+
+    Cached: body fragments repeat across items and feeds. Escaping and the plain
+    check work character by character, so the parts of a text can be done one by one
+    and joined (with newlines) afterwards.
+    """
+    return text(fragment).encode("utf-8") if plain(fragment) else None
+
+
+def atom_entry(*, id: str, title: str, updated: datetime, html: bytes, link: str | None,
                categories: tuple[str, ...], published: datetime) -> bytes:
-    """``<entry>`` as feedgen writes it; ``id``, ``title``, ``html`` are already escaped with :func:`text`."""
+    """``<entry>`` as feedgen writes it; ``id``, ``title`` (str) and ``html`` (UTF-8) are escaped with :func:`text`."""
     link_xml = f'<link href="{attr(link)}"/>' if link else ""
-    cats = _atom_categories(categories)
-    return (
-        f'<entry><id>{id}</id><title>{title}</title><updated>{iso(updated)}</updated>'
-        f'<content type="html">{html}</content>{link_xml}{cats}'
-        f"<published>{iso(published)}</published></entry>"
-    ).encode("utf-8")
+    head = f'<entry><id>{id}</id><title>{title}</title><updated>{iso(updated)}</updated><content type="html">'
+    tail = f"</content>{link_xml}{_atom_categories(categories)}<published>{iso(published)}</published></entry>"
+    return b"".join((head.encode("utf-8"), html, tail.encode("utf-8")))
 
 
-def rss_item(*, id: str, title: str, html: str, link: str | None, categories: tuple[str, ...],
+def rss_item(*, id: str, title: str, html: bytes, link: str | None, categories: tuple[str, ...],
              published: datetime) -> bytes:
-    """``<item>`` as feedgen writes it; ``id``, ``title``, ``html`` are already escaped with :func:`text`."""
+    """``<item>`` as feedgen writes it; ``id``, ``title`` (str) and ``html`` (UTF-8) are escaped with :func:`text`."""
     link_xml = f"<link>{text(link)}</link>" if link else ""
-    cats = _rss_categories(categories)
-    return (
-        f"<item><title>{title}</title>{link_xml}<description>{html}</description>"
-        f'<guid isPermaLink="false">{id}</guid>{cats}<pubDate>{rfc2822(published)}</pubDate></item>'
-    ).encode("utf-8")
+    head = f"<item><title>{title}</title>{link_xml}<description>"
+    tail = (f'</description><guid isPermaLink="false">{id}</guid>{_rss_categories(categories)}'
+            f"<pubDate>{rfc2822(published)}</pubDate></item>")
+    return b"".join((head.encode("utf-8"), html, tail.encode("utf-8")))
 
 
 @lru_cache(maxsize=1024)

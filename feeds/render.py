@@ -21,6 +21,7 @@ PRESUMED_TEXT = (
     "Presumed - needs review: the suspension period ended and no later notice was found "
     "that extends, lifts or restores it, so the measures are presumed back in force."
 )
+PRESUMED_HTML = f"<p><strong>{escape(PRESUMED_TEXT)}</strong></p>"
 WATCHLIST_PREFIX = "watchlist_"
 
 
@@ -32,13 +33,23 @@ def item_title(event: EventRecord) -> str:
 
 def item_html(event: EventRecord) -> str:
     """The item body: Chinese title, summary, dates, entity table, provenance."""
+    return "\n".join(item_html_parts(event))
+
+
+def item_html_parts(event: EventRecord) -> list[str]:
+    """The body's paragraphs and tables, to be joined with newlines.
+
+    Parts that repeat across events (Chinese title, summary, facts, entity table,
+    sources) come from caches, so the same text is the same object and whatever is
+    derived from it (its XML form, see :func:`feeds.fastxml.text_bytes`) is computed once.
+    """
     parts: list[str] = []
     if event.title_zh:
-        parts.append(f'<p lang="zh-CN"><strong>{escape(event.title_zh)}</strong></p>')
+        parts.append(_zh_title_html(event.title_zh))
     if event.summary:
-        parts.append(f"<p>{escape(event.summary)}</p>")
+        parts.append(_summary_html(event.summary))
     if event.presumed:
-        parts.append(f"<p><strong>{escape(PRESUMED_TEXT)}</strong></p>")
+        parts.append(PRESUMED_HTML)
     if event.corrects:
         parts.append(
             "<p><strong>Correction:</strong> this item corrects the earlier item "
@@ -47,7 +58,7 @@ def item_html(event: EventRecord) -> str:
     watch = _watchlist_html(event.extra)
     if watch:
         parts.append(watch)
-    parts.append(_facts_html(event))
+    parts.append(_facts_html(_facts(event)))
     if event.entities:
         parts.append(_entities_html(event.entities))
     if event.provenance:
@@ -55,10 +66,21 @@ def item_html(event: EventRecord) -> str:
         offsets = tuple(p.fetched_at.utcoffset() if p.fetched_at else None for p in event.provenance)
         parts.append(_provenance_html(event.provenance, offsets))
     parts.append(f"<p><small>Item id: <code>{escape(event.id)}</code></small></p>")
-    return "\n".join(parts)
+    return parts
 
 
-def _facts_html(event: EventRecord) -> str:
+@lru_cache(maxsize=8192)
+def _zh_title_html(title_zh: str) -> str:
+    return f'<p lang="zh-CN"><strong>{escape(title_zh)}</strong></p>'
+
+
+@lru_cache(maxsize=65536)
+def _summary_html(summary: str) -> str:
+    return f"<p>{escape(summary)}</p>"
+
+
+def _facts(event: EventRecord) -> tuple[tuple[str, str], ...]:
+    """The rows of the facts table: (label, value)."""
     rows: list[tuple[str, str]] = [("Event", event.kind.value)]
     if event.list:
         rows.append(("List", LIST_NAMES.get(event.list, event.list.value)))
@@ -80,6 +102,12 @@ def _facts_html(event: EventRecord) -> str:
     for key, value in event.extra:
         if not key.startswith(WATCHLIST_PREFIX):
             rows.append((key.replace("_", " ").capitalize(), value))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=65536)
+def _facts_html(rows: tuple[tuple[str, str], ...]) -> str:
+    """The facts table; cached because the entity items of one notice share it."""
     body = "".join(_fact_row(k, v) for k, v in rows)
     return f"<table>{body}</table>"
 
