@@ -133,22 +133,30 @@ def _looks_like_name(rest: str) -> bool:
 
 # "技因赛斯公司（TechInsights Inc.）及其分支机构：" / "…（…），包括以下分支机构：": the name ends at the bracket.
 BRANCH_TAIL_RE = re.compile(r"\)\s*[,;:]?\s*(?:及其|包括|含|连同|以及)[^()]*$")
+INLINE_BRANCHES_RE = re.compile(r"(?:分支机构|子公司|分公司)\s*[:：]?\s*(?P<list>[^()]*?)\s*[。;；]?\s*$")
+BRANCH_SPLIT_RE = re.compile(r"[、;；]|,\s*(?=[A-Z])(?!\s*(?:Inc|Ltd|LLC|Co|Corp|GmbH|KK|S\.A|AG|Limited|L\.L\.C)\b)")
 COUNTRY_TAIL_RE = re.compile(rf"\)\s*\(\s*(?P<c>{COUNTRY_ALT})\s*\)\s*[;:。,]?\s*$")
 
 
-def _trim_tail(rest: str, frest: str) -> tuple[str, str, str | None]:
-    """Cut a branch clause or a trailing "（日本）" off an annex name: (name, folded name, country)."""
+def _trim_tail(rest: str, frest: str) -> tuple[str, str, str | None, tuple[str, ...]]:
+    """Cut a branch clause or a trailing "（日本）" off an annex name: (name, folded name,
+    country, branches named inline: "…，包括其分支机构：A、B")."""
     if ")" not in frest:
-        return rest, frest, None
+        return rest, frest, None, ()
     tail = BRANCH_TAIL_RE.search(frest)
     if tail:
         cut = tail.start() + 1
-        return rest[:cut], frest[:cut], None
+        inline = INLINE_BRANCHES_RE.search(frest, cut)
+        branches: tuple[str, ...] = ()
+        if inline and inline.group("list").strip():
+            seg = rest[inline.start("list") : inline.end("list")]
+            branches = tuple(b for b in (clean_display(x.strip(TRAILING_PUNCT)) for x in BRANCH_SPLIT_RE.split(seg)) if b)
+        return rest[:cut], frest[:cut], None, branches
     tail = COUNTRY_TAIL_RE.search(frest)
     if tail:
         cut = tail.start() + 1
-        return rest[:cut], frest[:cut], COUNTRIES[tail.group("c")]
-    return rest, frest, None
+        return rest[:cut], frest[:cut], COUNTRIES[tail.group("c")], ()
+    return rest, frest, None, ()
 
 
 def annex_entities(lines: list[str], start: int = 0, country: str | None = None,
@@ -186,12 +194,12 @@ def annex_entities(lines: list[str], start: int = 0, country: str | None = None,
             rest = line[m.start("rest") : m.end("rest")]
             if not rest.strip():
                 continue  # stray empty "29."
-            rest, frest, own_country = _trim_tail(rest, folded[m.start("rest") : m.end("rest")])
+            rest, frest, own_country, inline = _trim_tail(rest, folded[m.start("rest") : m.end("rest")])
             if not _looks_like_name(rest):
                 continue
             _flush(out, last_branches)
             zh, en = split_name(rest, frest)
-            out.append(make_entity(zh, en, own_country or country, int(m.group("n") or m.group("pn"))))
+            out.append(make_entity(zh, en, own_country or country, int(m.group("n") or m.group("pn")), inline))
             continue
         b = BRANCH_RE.match(folded)
         if b and out:

@@ -23,3 +23,11 @@ def test_country_in_brackets_after_the_english_name():
                             "2. 德罗恩公司（Dedrone by Axon）(美国)"])
     assert [(e.zh, e.en, e.country) for e in found] == [
         ("三菱重工业株式会社", "Mitsubishi Heavy Industries, Ltd.", "JP"), ("德罗恩公司", "Dedrone by Axon", "US")]
+
+
+def test_branches_named_on_the_entity_line():
+    found = annex_entities(["14. 技因赛斯公司（TechInsights Inc.），包括其分支机构：TechInsights Japan KK、"
+                            "TechInsights Korea Ltd.、TechInsights Canada, Inc.。", "15. 另一公司（Another LLC）"])
+    assert [(e.n, e.en, e.branches) for e in found] == [
+        (14, "TechInsights Inc.", ("TechInsights Japan KK", "TechInsights Korea Ltd.", "TechInsights Canada, Inc.")),
+        (15, "Another LLC", ())]
