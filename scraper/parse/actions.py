@@ -44,8 +44,10 @@ LIST_OF = {"出口管制管控名单": ListKind.ECL, "不可靠实体清单": Li
 DATE_LIST_RE = re.compile(
     rf"(?:(?P<y>{YEAR})\s*年\s*)?(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日"
     rf"(?P<more>(?:\s*[和、及与]\s*(?:(?:{YEAR})\s*年\s*)?(?:{MD}\s*月\s*)?{MD}\s*日)*)"
-    rf"\s*(?:被|已被)?\s*(?:列入|纳入)\s*(?P<list>{LIST_ALT})\s*的\s*(?:(?P<n>{NUM})\s*家)?\s*(?:{COUNTRY_ALT})?"
+    rf"\s*(?:分别)?\s*(?:被|已被)?\s*(?:分别)?\s*(?:列入|纳入)\s*(?P<list>{LIST_ALT})\s*的\s*(?:共\s*)?"
+    rf"(?:(?P<n>{NUM})\s*家(?P<moren>(?:\s*[和、及与]\s*{NUM}\s*家)*))?\s*(?:{COUNTRY_ALT})?"
 )
+MORE_COUNT_RE = re.compile(rf"({NUM})\s*家")
 MORE_DAY_RE = re.compile(rf"(?:(?P<y>{YEAR})\s*年\s*)?(?:(?P<m>{MD})\s*月\s*)?(?P<d>{MD})\s*日")
 # "4月4日公告（…）", "2025年3月4日发布的公告".
 DATE_NOTICE_RE = re.compile(
@@ -98,9 +100,11 @@ def _date_refs(folded: str, clean: str, anchor: date | None) -> list[tuple[int, 
     for m in (m for s, e in spans for m in DATE_LIST_RE.finditer(folded, s, e)):
         year = to_int(m.group("y")) if m.group("y") else None
         dates = [d for d in (resolve_month_day(mo, dy, y, anchor) for mo, dy, y in _days(m, year)) if d]
-        count = to_int(m.group("n")) if m.group("n") and len(dates) == 1 else None
+        counts = [to_int(m.group("n"))] + [to_int(x) for x in MORE_COUNT_RE.findall(m.group("moren") or "")] if m.group("n") else []
+        # "4月4日和4月9日分别被列入…的16家和12家": one count per date; one total for two dates checks nothing per date
+        per_date = counts if len(counts) == len(dates) else [None] * len(dates)
         text = clean[m.start() : m.end()].strip()
-        for d in dates:
+        for d, count in zip(dates, per_date):
             out.append((m.start(), m.end(), NoticeRef(text=text, date=d, list=LIST_OF[m.group("list")], count=count)))
     return out
 

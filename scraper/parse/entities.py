@@ -337,7 +337,7 @@ def stated_count(texts: list[str]) -> tuple[int | None, str | None]:
             if m:
                 n = to_int(m.group("n"))
                 if n:
-                    return n, _count_country(m)
+                    return n + _counts_before(text, s, m.start()), _count_country(m)
     return None, None
 
 
@@ -387,3 +387,17 @@ def _count_country(m: re.Match[str]) -> str | None:
         return COUNTRIES[m.group("c")]
     inner = COUNTRY_IN_RE.search(m.group("q") or "")
     return COUNTRIES[inner.group(0)] if inner else None
+
+
+COUNT_BEFORE_RE = re.compile(rf"(?P<n>{NUM})\s*[家名]\s*[和、及与]\s*$")
+
+
+def _counts_before(text: str, line_start: int, pos: int) -> int:
+    """"16家和12家美国实体" states 28: the counts joined to the matched one."""
+    total = 0
+    while True:
+        m = COUNT_BEFORE_RE.search(text, max(line_start, pos - 20), pos)
+        if not m:
+            return total
+        total += to_int(m.group("n")) or 0
+        pos = m.start()

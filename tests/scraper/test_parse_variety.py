@@ -695,3 +695,14 @@ def test_gbk_page_served_with_a_utf8_header_is_decoded_from_its_bytes():
     doc = parse_document(page.encode("gb18030"), url="http://exportcontrol.mofcom.gov.cn/article/gndt/202509/1.html",
                          content_type="text/html; charset=utf-8")
     assert doc.encoding == "gb18030" and doc.notice.key == "UEL-2025-9" and len(doc.notice.entities) == 3
+
+
+def test_qa_two_dates_with_one_count_each():
+    text = QA_HEAD.format(when="2025-05-14 22:00", title="商务部新闻发言人就调整出口管制管控名单措施答记者问") + (
+        "问：有何调整？\n答：中方决定，自2025年5月14日起，对2025年4月4日和4月9日分别被列入出口管制管控名单的16家和12家美国实体"
+        "暂停实施相关管控措施90天。\n"
+    )
+    rec = parse_text(text)
+    assert acts(rec) == [("suspend", "ecl", [("2025-04-04", "ecl", 16), ("2025-04-09", "ecl", 12)],
+                          "2025-05-14", "2025-08-12", "90天")]
+    assert rec.stated_count == 28 and rec.warnings == ()
