@@ -130,7 +130,11 @@ class Fetcher:
     ) -> None:
         self.policy = policy or FetchPolicy()
         self.host_map = host_map or HostMap()
-        self.allowed_hosts = frozenset(h.lower() for h in allowed_hosts) | frozenset(self.host_map.bases)
+        # with overrides (a mirror or local copy) only the overridden hosts are ever contacted: a link or
+        # a redirect to another host must not reach out to the real site
+        self.mirror_only = bool(self.host_map.bases)
+        self.allowed_hosts = (frozenset(self.host_map.bases) if self.mirror_only
+                              else frozenset(h.lower() for h in allowed_hosts))
         self._sleep = sleep
         self._gates = HostGates(self.policy.per_host, self.policy.delay, self.policy.total)
         self._plain_hosts: set[str] = set()
@@ -241,6 +245,8 @@ class Fetcher:
     def _get(self, canonical: str, headers: dict[str, str]):  # -> ("redirect", url) | ("done", FetchResult)
         url = self._transport_url(canonical)
         host = host_of(canonical)
+        if self.mirror_only and host not in self.host_map.bases:
+            raise _Final("no-base-url", f"{host} has no --base-url in a run with overrides: not fetched", 0)
         with self._gates.slot(host):
             with self._lock:
                 self.counters.requests += 1
