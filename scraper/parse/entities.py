@@ -24,6 +24,7 @@ CN_NUMBERED_RE = re.compile(r"^\s*(?P<cn>[一二三四五六七八九十]{1,3})\
 TABLE_ROW_RE = re.compile(r"^\s*(?P<n>\d{1,3})\s*\t\s*(?P<zh>[^\t]*?)\s*(?:\t\s*(?P<en>[^\t]*?)\s*)?(?:\t.*)?$")
 BRANCH_RE = re.compile(r"^\s*[-－—–•·]\s*(?P<name>\S.*?)\s*$")
 LATIN_RE = re.compile(r"[A-Za-z]")
+SPACED_EN_RE = re.compile(r"^(?P<zh>.*[\u4e00-\u9fff])[\s\u3000]+(?P<en>[A-Za-z][^\u4e00-\u9fff]*[A-Za-z.)])$")
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 NOT_A_NAME_RE = re.compile(r"^(?:禁止|不批准|对|自|根据|本|依据|上述|按照|如|在|将|为)")
 SENTENCE_PUNCT_RE = re.compile(r"[，。；！？]")
@@ -85,6 +86,9 @@ def split_name(clean: str, folded: str | None = None) -> tuple[str | None, str |
             if LATIN_RE.search(inner) and outer.strip():
                 return clean_display(outer), clean_display(inner)
     if CJK_RE.search(text):
+        spaced = SPACED_EN_RE.match(text)  # "高点航空技术公司 High Point Aerotechnologies" (no brackets)
+        if spaced:
+            return clean_display(spaced.group("zh")), clean_display(spaced.group("en"))
         return clean_display(text), None
     return None, clean_display(text)
 

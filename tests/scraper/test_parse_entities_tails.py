@@ -31,3 +31,10 @@ def test_branches_named_on_the_entity_line():
     assert [(e.n, e.en, e.branches) for e in found] == [
         (14, "TechInsights Inc.", ("TechInsights Japan KK", "TechInsights Korea Ltd.", "TechInsights Canada, Inc.")),
         (15, "Another LLC", ())]
+
+
+def test_english_name_after_a_space_without_brackets():
+    found = annex_entities(["1. 高点航空技术公司 High Point Aerotechnologies", "2.\u3000S3航空防务公司\u3000S3 AeroDefense",
+                            "3. 美国PVH集团"])
+    assert [(e.zh, e.en) for e in found] == [("高点航空技术公司", "High Point Aerotechnologies"),
+                                             ("S3航空防务公司", "S3 AeroDefense"), ("美国PVH集团", None)]
