@@ -128,21 +128,30 @@ def _drop_link_items(body) -> None:
             item.decompose()
 
 
-def extract_article(tree: LexborHTMLParser, raw_html: str | None = None) -> Article:
-    """Title, PubDate, SiteName and the body text of an article page."""
-    meta = _meta(tree)
+def find_container(tree: LexborHTMLParser):
+    """(selector, node) of the article body container, (None, None) when the page has none."""
+    for selector in CONTAINER_SELECTORS:
+        node = tree.css_first(selector)
+        if node is not None:
+            return selector, node
+    return None, None
+
+
+def page_title(tree: LexborHTMLParser, meta: dict[str, str] | None = None) -> str | None:
+    meta = _meta(tree) if meta is None else meta
     title = meta.get("title") or meta.get("og_title")
     if not title:
         node = tree.css_first("title")
         title = node.text(strip=True) if node else None
+    return title or None
+
+
+def extract_article(tree: LexborHTMLParser, raw_html: str | None = None) -> Article:
+    """Title, PubDate, SiteName and the body text of an article page."""
+    meta = _meta(tree)
+    title = page_title(tree, meta)
     pub = parse_stamp(meta["pubdate"]) if meta.get("pubdate") else None
-    container = None
-    node = None
-    for selector in CONTAINER_SELECTORS:
-        node = tree.css_first(selector)
-        if node is not None:
-            container = selector
-            break
+    container, node = find_container(tree)
     if node is not None:
         if container in NEWS_CONTAINERS:
             for noise in node.css(STORY_NOISE_SELECTORS):

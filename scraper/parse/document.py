@@ -24,7 +24,7 @@ from storage.records import (
 from . import actions as act
 from . import entities as ent
 from . import page
-from .article import extract_article
+from .article import extract_article, find_container, page_title
 from .dates import (
     Stamp, effective_in, filing_date, notice_effective, signature_date,
 )
@@ -355,6 +355,8 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
     tree = LexborHTMLParser(text)
     # Links first: the fallback text extraction removes navigation from the tree.
     links = links_from_tree(tree, url) if ART_HREF_HINT_RE.search(text) else ()
+    if links and looks_like_index_url(url) and find_container(tree)[0] is None:
+        return ParsedDocument(kind="index", encoding=encoding, links=links, title=page_title(tree))
     art = extract_article(tree, text)
     if links and art.container is None and (
         looks_like_index_url(url) or link_text_share(tree, art.visible_chars) >= INDEX_SHARE_MIN
