@@ -146,12 +146,13 @@ def page_title(tree: LexborHTMLParser, meta: dict[str, str] | None = None) -> st
     return title or None
 
 
-def extract_article(tree: LexborHTMLParser, raw_html: str | None = None) -> Article:
-    """Title, PubDate, SiteName and the body text of an article page."""
+def extract_article(tree: LexborHTMLParser, raw_html: str | None = None, found=None) -> Article:
+    """Title, PubDate, SiteName and the body text of an article page (``found``: the
+    caller's ``find_container(tree)``)."""
     meta = _meta(tree)
     title = page_title(tree, meta)
     pub = parse_stamp(meta["pubdate"]) if meta.get("pubdate") else None
-    container, node = find_container(tree)
+    container, node = found if found is not None else find_container(tree)
     if node is not None:
         if container in NEWS_CONTAINERS:
             for noise in node.css(STORY_NOISE_SELECTORS):

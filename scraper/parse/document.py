@@ -353,20 +353,23 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
         return ParsedDocument(kind="notice", encoding=encoding, notice=record, title=record.title,
                               warnings=record.warnings)
     tree = LexborHTMLParser(text)
-    # Links first: the fallback text extraction removes navigation from the tree.
-    links = links_from_tree(tree, url) if ART_HREF_HINT_RE.search(text) else ()
-    if links and looks_like_index_url(url) and find_container(tree)[0] is None:
+    hinted = bool(ART_HREF_HINT_RE.search(text))
+    found = find_container(tree)
+    # Without a container, links first: the fallback text extraction removes navigation from
+    # the tree. With one, links only matter if the page turns out not to be a notice.
+    links = links_from_tree(tree, url) if hinted and found[0] is None else ()
+    if links and looks_like_index_url(url):
         return ParsedDocument(kind="index", encoding=encoding, links=links, title=page_title(tree))
-    art = extract_article(tree, text)
-    if links and art.container is None and (
-        looks_like_index_url(url) or link_text_share(tree, art.visible_chars) >= INDEX_SHARE_MIN
-    ):
+    art = extract_article(tree, text, found)
+    if links and art.container is None and link_text_share(tree, art.visible_chars) >= INDEX_SHARE_MIN:
         return ParsedDocument(kind="index", encoding=encoding, links=links, title=art.title)
     page.check_content(art.text, text, html=True)
     record = parse_text(art.text, PageHints(title=art.title, pub=art.pub, url=url))
     if record is not None:
         return ParsedDocument(kind="notice", encoding=encoding, notice=record, title=record.title,
                               warnings=record.warnings)
+    if hinted and found[0] is not None:
+        links = links_from_tree(tree, url)
     if len(links) >= INDEX_LINK_MIN:
         return ParsedDocument(kind="index", encoding=encoding, links=links, title=art.title)
     return ParsedDocument(kind="other", encoding=encoding, title=art.title)
