@@ -82,6 +82,26 @@ def _store_news(session: Session, record: NoticeRecord, snapshot: Snapshot, url:
     report.reported_date = record.published
 
 
+def _incomplete_against_stored(session: Session, record: NoticeRecord) -> str | None:
+    """Why a parse must not replace the stored notice, or None.
+
+    A page cut short (a truncated answer served whole, a half-loaded annex) reads as the same
+    notice with fewer entities than it states. Storing it would drop listed companies: a false
+    removal. While the stored parse is complete, such a parse is held back as an unusable page
+    (the next run fetches the page again); a corrected notice states its own new count.
+    """
+    if not count_mismatch(record):
+        return None
+    stored = session.scalars(select(Notice).where(Notice.key == record.key)).one_or_none()
+    if stored is None:
+        return None
+    current = NoticeRecord.from_json(json.loads(stored.record_json))
+    if count_mismatch(current) or not current.entities or len(record.entities) >= len(current.entities):
+        return None
+    return (f"incomplete: {record.key} parsed with {len(record.entities)} of the {record.stated_count} entities "
+            f"it states; the complete stored version ({len(current.entities)} entities) is kept")
+
+
 def _ingest(
     session: Session, *, url: str, raw: bytes, sha: str, fetched_at: datetime, status: int,
     content_type: str | None, source: str, etag: str | None, last_modified: str | None,
@@ -135,6 +155,14 @@ def _ingest(
             _store_news(session, record, snap, url, source)
             return PageResult(url=url, outcome="news", notice_key=None, new=False, changed=False, sha256=sha,
                               warnings=warnings)
+        held = _incomplete_against_stored(session, record)
+        if held is not None:
+            snapshot("unusable", encoding=doc.encoding, detail=held, notice_key=record.key)
+            record_issue(session, key=f"{UNUSABLE_PAGE}/{url}", source=source, kind=UNUSABLE_PAGE,
+                         detail=f"{url}: {held}", seen_at=fetched_at, url=url, notice_key=record.key)
+            return PageResult(url=url, outcome="unusable", notice_key=record.key, new=False, changed=False,
+                              sha256=sha, detail=held, warnings=warnings, stated_count=record.stated_count,
+                              parsed_count=len(record.entities))
         snap = snapshot("notice", encoding=doc.encoding, notice_key=record.key)
         change = store_notice(session, record, snap, url, fetched_at)
         stored = session.scalars(select(Notice).where(Notice.key == record.key)).one()
