@@ -108,6 +108,12 @@ def make_entry(event: EventRecord | EntryFields) -> FeedEntry:
 
 def entry_bytes(event: EventRecord) -> tuple[bytes, bytes]:
     """``(atom <entry>, rss <item>)`` bytes of one event."""
+    atom, rss = entry_pieces(event)
+    return b"".join(atom), b"".join(rss)
+
+
+def entry_pieces(event: EventRecord) -> tuple[fastxml.Pieces, fastxml.Pieces]:
+    """:func:`entry_bytes` in pieces (the Atom and the RSS item share the body's bytes)."""
     fast = _templated_entry(event)
     if fast is not None:
         return fast
@@ -119,10 +125,10 @@ def entry_bytes(event: EventRecord) -> tuple[bytes, bytes]:
         return (fastxml.atom_entry(**common, updated=f.updated, published=f.published),
                 fastxml.rss_item(**common, published=f.published))
     entry = make_entry(f)
-    return (etree.tostring(entry.atom_entry(), encoding="UTF-8"), etree.tostring(entry.rss_entry(), encoding="UTF-8"))
+    return (etree.tostring(entry.atom_entry(), encoding="UTF-8"),), (etree.tostring(entry.rss_entry(), encoding="UTF-8"),)
 
 
-def _templated_entry(event: EventRecord) -> tuple[bytes, bytes] | None:
+def _templated_entry(event: EventRecord) -> tuple[fastxml.Pieces, fastxml.Pieces] | None:
     """The usual case, straight from the event, or None when any string is not plain.
 
     The same result as :meth:`EntryFields.of` + the templates, without building the
@@ -197,17 +203,18 @@ def build_feeds(
 ) -> list[FeedFile]:
     """Every feed (see :mod:`feeds.catalog`) for these events, in a fixed order."""
     heads = FeedHeads(normalise_base_url(base_url))
-    cache: dict[tuple[str, tuple], tuple[bytes, bytes]] = {}
+    cache: dict[tuple[str, tuple], tuple[fastxml.Pieces, fastxml.Pieces]] = {}
     return [_build_one(sel, heads, cache) for sel in select_feeds(events, watchlist)]
 
 
-def _build_one(selection: FeedSelection, heads: FeedHeads, cache: dict[tuple[str, tuple], tuple[bytes, bytes]]) -> FeedFile:
+def _build_one(selection: FeedSelection, heads: FeedHeads,
+               cache: dict[tuple[str, tuple], tuple[fastxml.Pieces, fastxml.Pieces]]) -> FeedFile:
     entries = []
     for event in selection.events:  # already newest first
         key = (event.id, event.extra)
         found = cache.get(key)
         if found is None:
-            found = cache[key] = entry_bytes(event)
+            found = cache[key] = entry_pieces(event)
         entries.append(found)
     updated = max((aware(e.updated) for e in selection.events), default=EMPTY_FEED_UPDATED)
     head = heads.get(selection.spec, updated)
@@ -215,8 +222,12 @@ def _build_one(selection: FeedSelection, heads: FeedHeads, cache: dict[tuple[str
     return FeedFile(name=selection.spec.name, atom=out["atom"], rss=out["rss"], items=len(entries))
 
 
-def splice(head: bytes, closing: bytes, entries: Sequence[bytes]) -> bytes:
+def splice(head: bytes, closing: bytes, entries: Sequence[fastxml.Pieces]) -> bytes:
     """Insert serialised entries before the document's closing tag, one per line."""
     at = head.rindex(closing)
-    return b"".join((head[:at], ENTRY_SEPARATOR, ENTRY_SEPARATOR.join(entries),
-                     ENTRY_SEPARATOR if entries else b"", head[at:], b"\n"))
+    out = [head[:at], ENTRY_SEPARATOR]
+    for pieces in entries:
+        out.extend(pieces)
+        out.append(ENTRY_SEPARATOR)
+    out += (head[at:], b"\n")
+    return b"".join(out)

@@ -82,23 +82,26 @@ def text_bytes(fragment: str) -> bytes | None:
     return text(fragment).encode("utf-8") if plain(fragment) else None
 
 
+Pieces = tuple[bytes, ...]  # one entry's bytes, joined only when the feed is: items share their body
+
+
 def atom_entry(*, id: str, title: str, updated: datetime, html: bytes, link: str | None,
-               categories: tuple[str, ...], published: datetime) -> bytes:
+               categories: tuple[str, ...], published: datetime) -> Pieces:
     """``<entry>`` as feedgen writes it; ``id``, ``title`` (str) and ``html`` (UTF-8) are escaped with :func:`text`."""
     link_xml = f'<link href="{attr(link)}"/>' if link else ""
     head = f'<entry><id>{id}</id><title>{title}</title><updated>{iso(updated)}</updated><content type="html">'
     tail = f"</content>{link_xml}{_atom_categories(categories)}<published>{iso(published)}</published></entry>"
-    return b"".join((head.encode("utf-8"), html, tail.encode("utf-8")))
+    return (head.encode("utf-8"), html, tail.encode("utf-8"))
 
 
 def rss_item(*, id: str, title: str, html: bytes, link: str | None, categories: tuple[str, ...],
-             published: datetime) -> bytes:
+             published: datetime) -> Pieces:
     """``<item>`` as feedgen writes it; ``id``, ``title`` (str) and ``html`` (UTF-8) are escaped with :func:`text`."""
     link_xml = f"<link>{text(link)}</link>" if link else ""
     head = f"<item><title>{title}</title>{link_xml}<description>"
     tail = (f'</description><guid isPermaLink="false">{id}</guid>{_rss_categories(categories)}'
             f"<pubDate>{rfc2822(published)}</pubDate></item>")
-    return b"".join((head.encode("utf-8"), html, tail.encode("utf-8")))
+    return (head.encode("utf-8"), html, tail.encode("utf-8"))
 
 
 @lru_cache(maxsize=1024)
@@ -140,20 +143,16 @@ class HeadTemplate:
         for name, token in self.tokens.items():  # RSS has no feed id; everything else exactly once
             if self.source.count(token) != (0 if (fmt, name) == ("rss", "id") else 1):
                 raise ValueError(f"feed head template ({fmt}): unexpected count of {token!r}")
-        # Split once into literal pieces and the names of the fields between them.
+        # Split once into literal pieces and the fields between them: a str.format template.
         pattern = re.compile("(" + "|".join(re.escape(t) for t in self.tokens.values()) + ")")
         by_token = {v: k for k, v in self.tokens.items()}
         parts = pattern.split(self.source)
-        self._literals = parts[0::2]
-        self._fields = [by_token[t] for t in parts[1::2]]
+        parts[0::2] = [p.replace("{", "{{").replace("}", "}}") for p in parts[0::2]]
+        parts[1::2] = ["{" + by_token[t] + "}" for t in parts[1::2]]
+        self._format = "".join(parts)
 
     def render(self, *, id: str, title: str, subtitle: str, self_url: str, updated: datetime) -> bytes:
-        values = {
-            "id": text(id), "title": text(title), "subtitle": text(subtitle), "self": attr(self_url),
-            "updated": iso(updated) if self.fmt == "atom" else rfc2822(updated),
-        }
-        out = [self._literals[0]]
-        for name, literal in zip(self._fields, self._literals[1:], strict=True):
-            out.append(values[name])
-            out.append(literal)
-        return "".join(out).encode("utf-8")
+        return self._format.format(
+            id=text(id), title=text(title), subtitle=text(subtitle), self=attr(self_url),
+            updated=iso(updated) if self.fmt == "atom" else rfc2822(updated),
+        ).encode("utf-8")

@@ -6,10 +6,12 @@ same text, which keeps feed files byte-identical between runs.
 
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 from html import escape
+from typing import NamedTuple
 
-from storage.records import EntityRecord, EventRecord, ListKind, Provenance
+from storage.records import EntityRecord, EventKind, EventRecord, ListKind, Provenance
 
 LIST_NAMES = {
     ListKind.ECL: "export control list (出口管制管控名单)",
@@ -58,7 +60,7 @@ def item_html_parts(event: EventRecord) -> list[str]:
     watch = _watchlist_html(event.extra)
     if watch:
         parts.append(watch)
-    parts.append(_facts_html(_facts(event)))
+    parts.append(_facts_html(Facts.of(event)))
     if event.entities:
         parts.append(_entities_html(event.entities))
     if event.provenance:
@@ -79,35 +81,49 @@ def _summary_html(summary: str) -> str:
     return f"<p>{escape(summary)}</p>"
 
 
-def _facts(event: EventRecord) -> tuple[tuple[str, str], ...]:
-    """The rows of the facts table: (label, value)."""
-    rows: list[tuple[str, str]] = [("Event", event.kind.value)]
-    if event.list:
-        rows.append(("List", LIST_NAMES.get(event.list, event.list.value)))
-    numbers = [p.number for p in event.provenance if p.number]
-    notice = event.notice_key or ""
+class Facts(NamedTuple):
+    """What the facts table shows: the entity items of one notice share it, so it is cached."""
+
+    kind: EventKind
+    list: ListKind | None
+    provenance: tuple[Provenance, ...]
+    notice_key: str | None
+    source_key: str | None
+    effective: date | None
+    until: date | None
+    days_left: int | None
+    presumed: bool
+    extra: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def of(cls, e: EventRecord) -> "Facts":
+        return cls(e.kind, e.list, e.provenance, e.notice_key, e.source_key, e.effective, e.until, e.days_left,
+                   e.presumed, e.extra)
+
+
+@lru_cache(maxsize=65536)
+def _facts_html(facts: Facts) -> str:
+    rows: list[tuple[str, str]] = [("Event", facts.kind.value)]
+    if facts.list:
+        rows.append(("List", LIST_NAMES.get(facts.list, facts.list.value)))
+    numbers = [p.number for p in facts.provenance if p.number]
+    notice = facts.notice_key or ""
     if numbers:
         rows.append(("Notice number(s)", "; ".join(dict.fromkeys(numbers))))
     if notice:
         rows.append(("Notice key", notice))
-    if event.source_key and event.source_key != event.notice_key:
-        rows.append(("By notice", event.source_key))
-    rows.append(("Effective", event.effective.isoformat() if event.effective else "not stated"))
-    if event.until:
-        rows.append(("Until", event.until.isoformat()))
-    if event.days_left is not None:
-        rows.append(("Days left", str(event.days_left)))
-    if event.presumed:
+    if facts.source_key and facts.source_key != facts.notice_key:
+        rows.append(("By notice", facts.source_key))
+    rows.append(("Effective", facts.effective.isoformat() if facts.effective else "not stated"))
+    if facts.until:
+        rows.append(("Until", facts.until.isoformat()))
+    if facts.days_left is not None:
+        rows.append(("Days left", str(facts.days_left)))
+    if facts.presumed:
         rows.append(("Status", "presumed - needs review"))
-    for key, value in event.extra:
+    for key, value in facts.extra:
         if not key.startswith(WATCHLIST_PREFIX):
             rows.append((key.replace("_", " ").capitalize(), value))
-    return tuple(rows)
-
-
-@lru_cache(maxsize=65536)
-def _facts_html(rows: tuple[tuple[str, str], ...]) -> str:
-    """The facts table; cached because the entity items of one notice share it."""
     body = "".join(_fact_row(k, v) for k, v in rows)
     return f"<table>{body}</table>"
 
