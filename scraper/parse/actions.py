@@ -59,6 +59,8 @@ COUNT_AFTER_RE = re.compile(rf"[^,。;\n]{{0,8}}?(?:涉及|所列|列入|中)的
 PAST_RE = re.compile(
     r"此前|曾经|曾|已于|已经|于\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月[^,，]*?(?:发布|宣布|决定|将)|^\s*于"
 )
+# After a past marker, these bring the sentence back to what is decided now.
+PRESENT_RE = re.compile(r"决定|现将|现予|现决定|自\s*[^,，。]{0,16}?起")
 DECISION_RE = re.compile(r"决定|现将|现予|特此|予以公布|公布将|公告如下")
 # "可以向商务部申请移出关注名单", "可申请恢复": a verb after a modal is a possibility, not an action.
 MODAL_RE = re.compile(r"(?:申请|可以|可|应当|不得|拟)\s*$")
@@ -263,7 +265,7 @@ def _sentence_actions(folded, clean, s_start, s_end, refs, published, default_ef
             continue
         if not targets:
             continue
-        if _told_as_past(folded, s_start, v.start()) or "了" in after_text[:40]:
+        if _told_as_past(folded, s_start, v.start(), published) or "了" in after_text[:40]:
             continue
         last_target_end = max(r[1] for r in targets)
         dur_start = max(last_target_end, v.end()) if after else v.end()
@@ -282,13 +284,21 @@ def _sentence_actions(folded, clean, s_start, s_end, refs, published, default_ef
     return out
 
 
-def _told_as_past(folded: str, s_start: int, v_start: int) -> bool:
+def _told_as_past(folded: str, s_start: int, v_start: int, published: date | None = None) -> bool:
     """"商务部曾于5月14日宣布，暂停…" is history: a past marker earlier in the sentence, with
-    no 决定 between it and the verb."""
+    no 决定 / 现 / 自…起 between it and the verb."""
     last = None
     for last in PAST_RE.finditer(folded, s_start, v_start):
         pass
-    return last is not None and "决定" not in folded[last.end() : v_start]
+    if last is None:
+        return False
+    for m in PRESENT_RE.finditer(folded, last.end(), v_start):
+        if not m.group(0).startswith("自"):
+            return False
+        when = effective_in(m.group(0), published)  # "自5月14日起" in a later answer is still history
+        if when is None or published is None or when[:10] >= published.isoformat():
+            return False
+    return True
 
 
 def _dated_before(folded: str, s_start: int, v_start: int, published: date | None) -> bool:

@@ -706,3 +706,21 @@ def test_qa_two_dates_with_one_count_each():
     assert acts(rec) == [("suspend", "ecl", [("2025-04-04", "ecl", 16), ("2025-04-09", "ecl", 12)],
                           "2025-05-14", "2025-08-12", "90天")]
     assert rec.stated_count == 28 and rec.warnings == ()
+
+
+def test_history_clause_then_a_dated_present_action_in_one_sentence():
+    text = QA_HEAD.format(when="2025-08-12 21:30", title="商务部新闻发言人就不可靠实体清单有关措施答记者问") + (
+        "问：有何考虑？\n答：商务部已于5月14日发布相关措施，自2025年8月12日起，继续暂停4月4日公告（不可靠实体清单工作机制〔2025〕7号）"
+        "相关措施90天。\n"
+    )
+    rec = parse_text(text)
+    assert acts(rec) == [("extend", "uel", ["UEL-2025-7"], "2025-08-12", "2025-11-10", "90天")]
+
+
+def test_history_clause_with_its_own_earlier_start_date_stays_history():
+    text = QA_HEAD.format(when="2025-08-12 21:30", title="商务部新闻发言人就不可靠实体清单有关措施答记者问") + (
+        "问：有何考虑？\n答：商务部曾宣布，自2025年5月14日起暂停4月9日公告（不可靠实体清单工作机制〔2025〕8号）相关措施。"
+        "中方决定，自2025年8月12日起，停止4月9日公告（不可靠实体清单工作机制〔2025〕8号）相关措施。\n"
+    )
+    rec = parse_text(text)
+    assert acts(rec) == [("lift", "uel", ["UEL-2025-8"], "2025-08-12", None, None)]
