@@ -120,10 +120,8 @@ def entry_pieces(event: EventRecord) -> tuple[fastxml.Pieces, fastxml.Pieces]:
     f = EntryFields.of(event)
     if f.templatable():
         text = fastxml.text
-        common = dict(id=text(f.id), title=text(f.title), html=text(f.html).encode("utf-8"), link=f.link,
-                      categories=f.categories)
-        return (fastxml.atom_entry(**common, updated=f.updated, published=f.published),
-                fastxml.rss_item(**common, published=f.published))
+        return fastxml.entry_pieces(id=text(f.id), title=text(f.title), html=text(f.html).encode("utf-8"),
+                                    link=f.link, categories=f.categories, updated=f.updated, published=f.published)
     entry = make_entry(f)
     return (etree.tostring(entry.atom_entry(), encoding="UTF-8"),), (etree.tostring(entry.rss_entry(), encoding="UTF-8"),)
 
@@ -137,16 +135,13 @@ def _templated_entry(event: EventRecord) -> tuple[fastxml.Pieces, fastxml.Pieces
     """
     parts = [fastxml.text_bytes(part) for part in item_html_parts(event)]
     id_, title, link, categories = item_id(event.id), item_title(event), entry_link(event), entry_categories(event)
-    plain = fastxml.plain
-    if None in parts or not (plain(id_) and plain(title) and all(plain(c) and "\n" not in c for c in categories)):
-        return None
-    if link and not (plain(link) and "\n" not in link):  # a newline in an attribute becomes &#10;
-        return None
-    text = fastxml.text  # the parts joined as item_html joins them:
-    common = dict(id=text(id_), title=text(title), html=b"\n".join(parts), link=link, categories=categories)
-    published = aware(event.occurred)
-    return (fastxml.atom_entry(**common, updated=aware(event.updated), published=published),
-            fastxml.rss_item(**common, published=published))
+    attrs = "".join((link or "", *categories))
+    if None in parts or "\n" in attrs or not fastxml.plain(f"{id_}\n{title}\n{attrs}"):
+        return None  # (a newline is plain in text, but becomes &#10; in an attribute)
+    text = fastxml.text
+    return fastxml.entry_pieces(id=text(id_), title=text(title), html=b"\n".join(parts),  # joined as item_html joins
+                                link=link, categories=categories, updated=aware(event.updated),
+                                published=aware(event.occurred))
 
 
 def feed_generator(*, id: str, title: str, subtitle: str, updated: datetime) -> FeedGenerator:

@@ -17,6 +17,7 @@ XML_INVALID_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\ufff
 # lxml writes these as character references (\r in text; \t, \n, \r in attributes): feedgen handles them.
 TEXT_NEEDS_FEEDGEN_RE = re.compile("[\x00-\x09\x0b-\x1f]")
 ATTR_NEEDS_FEEDGEN_RE = re.compile("[\x00-\x1f]")
+QUOTE = '"'
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -41,7 +42,7 @@ def text(value: str) -> str:
 
 def attr(value: str) -> str:
     """Escape an attribute value the way lxml does (no control characters here)."""
-    return text(value).replace('"', "&quot;")
+    return text(value).replace(QUOTE, "&quot;")
 
 
 def rfc2822(moment: datetime) -> str:
@@ -67,8 +68,8 @@ def _iso(moment: datetime, _offset) -> str:
 
 def templatable(texts: tuple[str, ...], attrs: tuple[str, ...] = ()) -> bool:
     """True when the templates reproduce lxml exactly for these element texts and attribute values."""
-    return not any(TEXT_NEEDS_FEEDGEN_RE.search(v) for v in texts) and not any(
-        ATTR_NEEDS_FEEDGEN_RE.search(v) for v in attrs)
+    # one search each: the patterns match single characters, and newline is fine in text
+    return TEXT_NEEDS_FEEDGEN_RE.search("\n".join(texts)) is None and ATTR_NEEDS_FEEDGEN_RE.search("".join(attrs)) is None
 
 
 @lru_cache(maxsize=65536)
@@ -85,33 +86,29 @@ def text_bytes(fragment: str) -> bytes | None:
 Pieces = tuple[bytes, ...]  # one entry's bytes, joined only when the feed is: items share their body
 
 
-def atom_entry(*, id: str, title: str, updated: datetime, html: bytes, link: str | None,
-               categories: tuple[str, ...], published: datetime) -> Pieces:
-    """``<entry>`` as feedgen writes it; ``id``, ``title`` (str) and ``html`` (UTF-8) are escaped with :func:`text`."""
-    link_xml = f'<link href="{attr(link)}"/>' if link else ""
-    head = f'<entry><id>{id}</id><title>{title}</title><updated>{iso(updated)}</updated><content type="html">'
-    tail = f"</content>{link_xml}{_atom_categories(categories)}<published>{iso(published)}</published></entry>"
-    return (head.encode("utf-8"), html, tail.encode("utf-8"))
+def entry_pieces(*, id: str, title: str, html: bytes, link: str | None, categories: tuple[str, ...],
+                 updated: datetime, published: datetime) -> tuple[Pieces, Pieces]:
+    """The Atom ``<entry>`` and the RSS ``<item>`` as feedgen writes them, sharing the body.
 
-
-def rss_item(*, id: str, title: str, html: bytes, link: str | None, categories: tuple[str, ...],
-             published: datetime) -> Pieces:
-    """``<item>`` as feedgen writes it; ``id``, ``title`` (str) and ``html`` (UTF-8) are escaped with :func:`text`."""
-    link_xml = f"<link>{text(link)}</link>" if link else ""
-    head = f"<item><title>{title}</title>{link_xml}<description>"
-    tail = (f'</description><guid isPermaLink="false">{id}</guid>{_rss_categories(categories)}'
-            f"<pubDate>{rfc2822(published)}</pubDate></item>")
-    return (head.encode("utf-8"), html, tail.encode("utf-8"))
-
-
-@lru_cache(maxsize=1024)
-def _atom_categories(categories: tuple[str, ...]) -> str:
-    return "".join(f'<category term="{attr(c)}"/>' for c in categories)
+    ``id``, ``title`` (str) and ``html`` (UTF-8) are already escaped with :func:`text`.
+    """
+    atom_cats, rss_cats = _categories(categories)
+    link_text = text(link) if link else ""
+    atom_link = f'<link href="{link_text.replace(QUOTE, "&quot;")}"/>' if link else ""
+    rss_link = f"<link>{link_text}</link>" if link else ""
+    atom = (f'<entry><id>{id}</id><title>{title}</title><updated>{iso(updated)}</updated><content type="html">',
+            f"</content>{atom_link}{atom_cats}<published>{iso(published)}</published></entry>")
+    rss = (f"<item><title>{title}</title>{rss_link}<description>",
+           f'</description><guid isPermaLink="false">{id}</guid>{rss_cats}<pubDate>{rfc2822(published)}</pubDate></item>')
+    return ((atom[0].encode("utf-8"), html, atom[1].encode("utf-8")),
+            (rss[0].encode("utf-8"), html, rss[1].encode("utf-8")))
 
 
 @lru_cache(maxsize=1024)
-def _rss_categories(categories: tuple[str, ...]) -> str:
-    return "".join(f"<category>{text(c)}</category>" for c in categories)
+def _categories(categories: tuple[str, ...]) -> tuple[str, str]:
+    """The categories as Atom ``<category term=…/>`` and as RSS ``<category>…</category>``."""
+    return ("".join(f'<category term="{attr(c)}"/>' for c in categories),
+            "".join(f"<category>{text(c)}</category>" for c in categories))
 
 
 # --- feed heads: one feedgen rendering with placeholders, filled per feed -------------------
@@ -143,16 +140,19 @@ class HeadTemplate:
         for name, token in self.tokens.items():  # RSS has no feed id; everything else exactly once
             if self.source.count(token) != (0 if (fmt, name) == ("rss", "id") else 1):
                 raise ValueError(f"feed head template ({fmt}): unexpected count of {token!r}")
-        # Split once into literal pieces and the fields between them: a str.format template.
+        # Split once into literal pieces (kept as UTF-8) and the names of the fields between them.
         pattern = re.compile("(" + "|".join(re.escape(t) for t in self.tokens.values()) + ")")
         by_token = {v: k for k, v in self.tokens.items()}
         parts = pattern.split(self.source)
-        parts[0::2] = [p.replace("{", "{{").replace("}", "}}") for p in parts[0::2]]
-        parts[1::2] = ["{" + by_token[t] + "}" for t in parts[1::2]]
-        self._format = "".join(parts)
+        self._literals = [p.encode("utf-8") for p in parts[0::2]]
+        self._fields = [by_token[t] for t in parts[1::2]]
 
     def render(self, *, id: str, title: str, subtitle: str, self_url: str, updated: datetime) -> bytes:
-        return self._format.format(
-            id=text(id), title=text(title), subtitle=text(subtitle), self=attr(self_url),
-            updated=iso(updated) if self.fmt == "atom" else rfc2822(updated),
-        ).encode("utf-8")
+        values = {
+            "id": text(id), "title": text(title), "subtitle": text(subtitle), "self": attr(self_url),
+            "updated": iso(updated) if self.fmt == "atom" else rfc2822(updated),
+        }
+        out = [self._literals[0]]
+        for name, literal in zip(self._fields, self._literals[1:], strict=True):
+            out += (values[name].encode("utf-8"), literal)
+        return b"".join(out)
