@@ -371,6 +371,26 @@ def _resolve_date_ref(ref: NoticeRef, lst: ListKind | None, source: StoredNotice
                 f"{ref.date.isoformat()} on the {list_name(lst)} hold {found}")
 
 
+def _joint_count_problem(action: ActionRecord, source: StoredNotice,
+                         listings: dict[tuple[str, ListKind], Listing],
+                         notices: dict[str, StoredNotice]) -> str | None:
+    """"2025年4月4日和4月9日被列入…的28家": dates without counts of their own share the notice's count."""
+    refs, stated = action.targets, source.record.stated_count
+    if stated is None or len(refs) < 2 or any(r.key or r.date is None or r.count is not None for r in refs):
+        return None
+    total = 0
+    for ref in refs:
+        found, why = _targets(ref, action, source, listings, notices)
+        if why:
+            return None  # each unresolvable date is reported on its own
+        total += sum(len(listing.entities) for listing in found)
+    if total == stated:
+        return None
+    dates = ", ".join(r.date.isoformat() for r in refs if r.date)
+    return (f"count mismatch: the notice says {stated} entities, but the stored notices of {dates} "
+            f"on the {list_name(action.list or source.record.list)} hold {total}")
+
+
 def _targets(ref: NoticeRef, action: ActionRecord, source: StoredNotice,
              listings: dict[tuple[str, ListKind], Listing],
              notices: dict[str, StoredNotice]) -> tuple[list[Listing], str | None]:
@@ -417,6 +437,10 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
             if not action.targets:
                 _unresolved(b, n, action, None, f"its {action.action.value} action names no earlier notice",
                             eff, _ref_slug(None, i, 0))
+                continue
+            joint = _joint_count_problem(action, n, listings, notices)
+            if joint:
+                _unresolved(b, n, action, None, joint, eff, "joint-count")
                 continue
             for j, ref in enumerate(action.targets):
                 found, why = _targets(ref, action, n, listings, notices)

@@ -289,3 +289,23 @@ def test_date_reference_without_list_uses_the_acting_notice_list():
     d = derive([stored(NO21), stored(UEL7), stored(q)], date(2025, 6, 1))
     assert state(d, "MOFCOM-2025-21").state is ListingState.SUSPENDED
     assert state(d, "UEL-2025-7").state is ListingState.IN_FORCE
+
+
+def test_dates_sharing_one_count_are_checked_against_the_sum():
+    """"2025年4月4日和4月9日被列入…的28家美国实体": one count for two dates (16 + 12)."""
+    def joint(key: str, stated: int):
+        refs = tuple(NoticeRef(text="2025年4月4日和4月9日被列入出口管制管控名单的28家美国实体", date=day, list=ECL)
+                     for day in (date(2025, 4, 4), date(2025, 4, 9)))
+        rec = qa(key, datetime(2025, 5, 14, 22, 0, tzinfo=CST), "答记者问", (
+            act(ActionKind.SUSPEND, ECL, *refs, effective="2025-05-14", until=date(2025, 8, 12)),), ECL)
+        return replace(rec, stated_count=stated)
+
+    d = derive([stored(NO21), stored(NO22), stored(joint("QA-2025-05-14-join0028", 28))], date(2025, 6, 1))
+    assert not d.problems
+    assert {state(d, k).state for k in ("MOFCOM-2025-21", "MOFCOM-2025-22")} == {ListingState.SUSPENDED}
+
+    d2 = derive([stored(NO21), stored(NO22), stored(joint("QA-2025-05-14-join0027", 27))], date(2025, 6, 1))
+    assert {state(d2, k).state for k in ("MOFCOM-2025-21", "MOFCOM-2025-22")} == {ListingState.IN_FORCE}
+    (unres,) = [e for e in d2.events if e.kind is EventKind.UNRESOLVED_REFERENCE]
+    assert unres.id.endswith("/unresolved_reference/ecl/2025-05-14/joint-count")
+    assert "says 27 entities" in d2.problems[0] and "hold 28" in d2.problems[0]
