@@ -124,7 +124,7 @@ def _entity_label(key: str, items: list[EventRecord]) -> str:
     for event in items:
         for entity in event.entities:
             if entity.key == key and (entity.en or entity.zh):
-                return " / ".join(x for x in (entity.en, entity.zh) if x)
+                return " / ".join([x for x in (entity.en, entity.zh) if x])
     return key
 
 

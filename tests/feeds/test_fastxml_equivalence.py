@@ -10,7 +10,8 @@ import pytest
 from lxml import etree
 
 from feeds import fastxml
-from feeds.build import EntryFields, FeedHeads, build_feeds, entry_bytes, feed_generator, make_entry, set_links
+from feeds.build import (EntryFields, FeedHeads, _templated_entry, build_feeds, entry_bytes, feed_generator, make_entry,
+                         set_links)
 from feeds.catalog import FeedSpec
 from feeds.identity import feed_id
 from storage.records import EntityRecord, EventKind, Provenance
@@ -52,6 +53,23 @@ def test_entry_bytes_equal_feedgen(event):
 def test_the_templates_are_really_used_for_ordinary_events():
     assert all(EntryFields.of(e).templatable() for e in history())
     assert not EntryFields.of(dataclasses.replace(history()[2], summary="a\rb")).templatable()
+    # the shortcut straight from the event covers every plain event, and nothing else
+    assert all(_templated_entry(e) is not None for e in history())
+    for odd in [dict(summary="a\rb"), dict(title="bell\x07"), dict(id="x\ty"), dict(title_zh="\ud800"),
+                dict(provenance=(Provenance("K", None, None, ("http://h/\np",), None, None),))]:
+        assert _templated_entry(dataclasses.replace(history()[2], **odd)) is None, odd
+
+
+def test_body_parts_escaped_one_by_one_equal_the_whole_body_escaped():
+    from feeds.render import item_html, item_html_parts
+
+    for event in variants():
+        whole = item_html(event)
+        parts = [fastxml.text_bytes(p) for p in item_html_parts(event)]
+        if fastxml.plain(whole):
+            assert b"\n".join(parts) == fastxml.text(whole).encode("utf-8")
+        else:
+            assert None in parts
 
 
 def test_invalid_xml_characters_are_dropped_not_fatal():
