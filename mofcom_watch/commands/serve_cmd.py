@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import signal
+from collections.abc import Iterator
 from datetime import timedelta
 from typing import Optional
 
@@ -15,6 +18,20 @@ from mofcom_watch.context import app_context
 from mofcom_watch.logs import log
 
 LOG = logging.getLogger("mofcom_watch.serve")
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+
+
+@contextlib.contextmanager
+def stopped_by_signal_exits_zero() -> Iterator[None]:
+    """uvicorn shuts down gracefully on SIGTERM/SIGINT, then raises the signal again against the
+    handlers it found: with the default ones the process dies of it (exit 143, or a KeyboardInterrupt)
+    after a clean stop. These no-op handlers take that re-raise, so a requested stop exits 0."""
+    previous = {sig: signal.signal(sig, lambda _sig, _frame: None) for sig in STOP_SIGNALS}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def open_engine(settings: Settings):  # noqa: ANN201 - sqlalchemy Engine
@@ -73,8 +90,9 @@ def register(app: typer.Typer) -> None:
             feeds=str(settings.feeds_path), feeds_url=settings.feeds_base_url, schedule=schedule,
             cron=settings.cron if schedule else None, db=redact_url(settings.database_url))
         try:
-            uvicorn.run(application, host=settings.http_host, port=settings.http_port, log_config=None,
-                        access_log=actx.verbosity > 0, server_header=False)
+            with stopped_by_signal_exits_zero():
+                uvicorn.run(application, host=settings.http_host, port=settings.http_port, log_config=None,
+                            access_log=actx.verbosity > 0, server_header=False)
         except SystemExit as exc:  # uvicorn exits 3 when it cannot start (address in use, bad host)
             if exc.code not in (None, 0):
                 typer.echo(f"mofcom-watch: cannot serve on {settings.http_host}:{settings.http_port} "

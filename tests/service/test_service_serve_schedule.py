@@ -153,7 +153,6 @@ def test_serve_schedule_picks_up_a_page_added_between_cycles(tmp_path: Path) -> 
             except subprocess.TimeoutExpired:
                 proc.kill()
                 _out, err = proc.communicate()
-        # uvicorn shuts down gracefully, then re-raises the signal it caught (exit status -15)
-        assert proc.returncode in (0, -signal.SIGTERM), err[-3000:]
+        assert proc.returncode == 0, err[-3000:]  # a graceful stop, not death by the re-raised signal
         assert 'msg="scheduler stopped"' in err and "Traceback" not in err
         assert 'msg="cycle done' in err and "run=" in err
