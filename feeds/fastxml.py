@@ -27,7 +27,8 @@ UNUSUAL_RE = re.compile("[\x00-\x09\x0b-\x1f\ud800-\udfff\ufffe\uffff]")  # anyt
 
 def plain(value: str) -> bool:
     """True for the usual text: no control character but newline, nothing XML cannot carry."""
-    return UNUSUAL_RE.search(value) is None
+    # isprintable() is a quick yes for most text (it rejects controls, surrogates, U+FFFE/F and more)
+    return value.isprintable() or UNUSUAL_RE.search(value) is None
 
 
 def xml_safe(text: str) -> str:

@@ -121,3 +121,9 @@ def test_caches_keep_offsets_apart():
     est = utc.astimezone(timezone(timedelta(hours=-5)))
     assert (fastxml.iso(utc), fastxml.iso(est)) == ("2025-01-06T04:59:59+00:00", "2025-01-05T23:59:59-05:00")
     assert fastxml.rfc2822(est).endswith("23:59:59 -0500")
+
+
+def test_printable_text_is_always_plain():
+    """plain() says yes early for isprintable() text: no printable character may be unusual."""
+    assert not [c for c in map(chr, range(0x110000)) if c.isprintable() and fastxml.UNUSUAL_RE.search(c)]
+    assert fastxml.plain("a\nb 中文") and not fastxml.plain("a\rb") and not fastxml.plain("\ud800")
