@@ -84,7 +84,10 @@ class EntryFields:
 def entry_link(event: EventRecord) -> str | None:
     """The first official URL. One link only: feedgen 1.0 drops ``rel`` on entry links, so a
     second one would be a second "alternate" (invalid Atom). Every URL is listed in the body."""
-    return next((u for p in event.provenance for u in p.urls), None)
+    for p in event.provenance:
+        if p.urls:
+            return p.urls[0]
+    return None
 
 
 def entry_categories(event: EventRecord) -> tuple[str, ...]:

@@ -57,15 +57,16 @@ def item_html_parts(event: EventRecord) -> list[str]:
             "<p><strong>Correction:</strong> this item corrects the earlier item "
             f"<code>{escape(event.corrects)}</code>; the notice text changed after it was published.</p>"
         )
-    watch = _watchlist_html(event.extra)
-    if watch:
-        parts.append(watch)
+    if event.extra:
+        watch = _watchlist_html(event.extra)
+        if watch:
+            parts.append(watch)
     parts.append(_facts_html(Facts.of(event)))
     if event.entities:
         parts.append(_entities_html(event.entities))
     if event.provenance:
         # the offsets are part of the cache key: equal instants with other offsets compare equal
-        offsets = tuple(p.fetched_at.utcoffset() if p.fetched_at else None for p in event.provenance)
+        offsets = tuple([p.fetched_at.utcoffset() if p.fetched_at else None for p in event.provenance])
         parts.append(_provenance_html(event.provenance, offsets))
     parts.append(f"<p><small>Item id: <code>{escape(event.id)}</code></small></p>")
     return parts
