@@ -110,7 +110,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Ingest every saved page under DIR (one transaction per page), run the engine, print the notices."""
         out, err = Console(width=None if sys.stdout.isatty() else 200), Console(stderr=True)
-        moment = _parse_fetched_at(fetched_at) or datetime.now(timezone.utc)
+        moment = _parse_fetched_at(fetched_at) or datetime.now(timezone.utc).replace(microsecond=0)  # whole seconds, like run
         day = as_of_or_today(as_of)
         if not directory.is_dir() or not os.access(directory, os.R_OK | os.X_OK):
             err.print(f"[red]replay: {directory} is not a readable directory[/red]")
