@@ -6,8 +6,10 @@ bytes. feedgen defines every byte: an item is built with feedgen (``make_entry``
 and a feed head with feedgen (``feed_generator``); for speed, :mod:`feeds.fastxml`
 reproduces that output with string templates (tests check both give the same
 bytes) and feedgen itself is used whenever the templates do not apply. Each item
-is serialised once and reused in every feed that carries it; entries are spliced
-into the head before its closing tag.
+is serialised once and reused in every feed that carries it: its body is rendered
+once, part by part, each part escaped and encoded once (parts repeat across items),
+and the Atom and the RSS item share those bytes. Entries stay in pieces until they
+are spliced into the feed head before its closing tag.
 """
 
 from __future__ import annotations
