@@ -18,15 +18,15 @@ import tempfile
 import time
 import timeit
 import tracemalloc
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from feeds.build import build_feeds  # noqa: E402
-from feeds.write import write_feeds  # noqa: E402
-from storage.records import EntityRecord, EventKind, EventRecord, ListKind, Provenance  # noqa: E402
-from storage.watchlist import Counterparty, Watchlist  # noqa: E402
+from feeds.build import build_feeds
+from feeds.write import write_feeds
+from storage.records import EntityRecord, EventKind, EventRecord, ListKind, Provenance
+from storage.watchlist import Counterparty, Watchlist
 
 CST = timezone(timedelta(hours=8))
 ENTITIES_PER_NOTICE = 12
@@ -56,7 +56,7 @@ def synthetic_events(n: int, seed: int = 7) -> list[EventRecord]:
         )
         prov = Provenance(key, f"商务部公告{2020 + notice_no % 6}年第{notice_no}号", f"关于将{len(ents)}家实体列入名单的公告",
                           (f"https://www.mofcom.gov.cn/zwgk/zcfb/art/2025/art_{notice_no:032x}.html",),
-                          datetime(2026, 11, 29, tzinfo=timezone.utc), f"{notice_no:064x}")
+                          datetime(2026, 11, 29, tzinfo=UTC), f"{notice_no:064x}")
         start = date(2020, 1, 1) + timedelta(days=rng.randrange(2000))
         steps = [(EventKind.NOTICE, start)] + [(k, start + timedelta(days=90 * i)) for i, k in enumerate(LIFECYCLE)]
         for kind, eff in steps:

@@ -24,7 +24,14 @@ from lxml import etree
 
 from feeds import fastxml
 from feeds.catalog import FeedSelection, FeedSpec, select_feeds
-from feeds.identity import EMPTY_FEED_UPDATED, aware, feed_id, feed_url, item_id, normalise_base_url
+from feeds.identity import (
+    EMPTY_FEED_UPDATED,
+    aware,
+    feed_id,
+    feed_url,
+    item_id,
+    normalise_base_url,
+)
 from feeds.render import item_html, item_html_parts, item_title
 from storage.records import EventRecord
 from storage.watchlist import Watchlist
@@ -64,7 +71,7 @@ class EntryFields:
     plain: bool = False
 
     @classmethod
-    def of(cls, event: EventRecord) -> "EntryFields":
+    def of(cls, event: EventRecord) -> EntryFields:
         link, categories = entry_link(event), entry_categories(event)
         strings = (item_id(event.id), item_title(event), item_html(event), link)
         plain = all(fastxml.plain(v) for v in strings if v) and all(fastxml.plain(c) for c in categories)

@@ -10,8 +10,8 @@ Anything the templates do not cover (text with control characters) goes through 
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from functools import lru_cache
-from datetime import datetime, timezone
 
 XML_INVALID_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # lxml writes these as character references (\r in text; \t, \n, \r in attributes): feedgen handles them.
@@ -122,7 +122,7 @@ PLACEHOLDERS = {
 }
 
 
-UPDATED_PLACEHOLDER = datetime(1901, 2, 3, 4, 5, 6, tzinfo=timezone.utc)
+UPDATED_PLACEHOLDER = datetime(1901, 2, 3, 4, 5, 6, tzinfo=UTC)
 
 
 class HeadTemplate:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from urllib.parse import quote
 
 TAG_PREFIX = "tag:mofcom-watch,2025:"
@@ -14,7 +14,7 @@ SAFE_KEY_RE = re.compile(r"^\w+$", re.UNICODE)
 MAX_FEED_NAME_BYTES = 180  # file names stay well below the usual 255-byte limit
 # The feed-level date of a feed with no item: a fixed instant, never "now", so that an
 # empty feed is byte-identical from run to run.
-EMPTY_FEED_UPDATED = datetime(2025, 1, 1, tzinfo=timezone.utc)
+EMPTY_FEED_UPDATED = datetime(2025, 1, 1, tzinfo=UTC)
 
 
 def item_id(event_id: str) -> str:
@@ -48,4 +48,4 @@ def feed_url(base_url: str, name: str, fmt: str) -> str:
 
 def aware(value: datetime) -> datetime:
     """Feeds need time zones; a naive time is read as UTC."""
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)

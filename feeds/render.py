@@ -97,7 +97,7 @@ class Facts(NamedTuple):
     extra: tuple[tuple[str, str], ...]
 
     @classmethod
-    def of(cls, e: EventRecord) -> "Facts":
+    def of(cls, e: EventRecord) -> Facts:
         return cls(e.kind, e.list, e.provenance, e.notice_key, e.source_key, e.effective, e.until, e.days_left,
                    e.presumed, e.extra)
 

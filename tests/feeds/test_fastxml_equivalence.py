@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import feedparser
 import pytest
 from lxml import etree
 
 from feeds import fastxml
-from feeds.build import (EntryFields, FeedHeads, _templated_entry, build_feeds, entry_bytes, feed_generator, make_entry,
-                         set_links)
+from feeds.build import (
+    EntryFields,
+    FeedHeads,
+    _templated_entry,
+    build_feeds,
+    entry_bytes,
+    feed_generator,
+    make_entry,
+    set_links,
+)
 from feeds.catalog import FeedSpec
 from feeds.identity import feed_id
 from storage.records import EntityRecord, EventKind, Provenance
@@ -32,7 +40,7 @@ def variants():
     yield dataclasses.replace(ev, provenance=(Provenance("K", None, None, ("http://h/p?a=1&b=<2>",), None, None),))
     yield dataclasses.replace(ev, provenance=(), list=None)
     yield dataclasses.replace(ev, occurred=datetime(2025, 1, 5, 23, 59, 59, tzinfo=timezone(timedelta(hours=-5))),
-                              updated=datetime(2025, 1, 6, 4, 59, 59, tzinfo=timezone.utc))
+                              updated=datetime(2025, 1, 6, 4, 59, 59, tzinfo=UTC))
     # control characters: dropped (XML cannot carry them) or left to feedgen (\r, \t)
     yield dataclasses.replace(ev, title="bell\x07 and tab\tand cr\r", summary="nul\x00 vt\x0b ff\x0c esc\x1b\r\n")
     yield dataclasses.replace(ev, provenance=(Provenance("K", None, None, ("http://h/\tp",), None, None),))
@@ -117,7 +125,7 @@ def test_caches_keep_offsets_apart():
         ev.provenance[0], fetched_at=ev.provenance[0].fetched_at.astimezone(timezone(timedelta(hours=8)))),))
     assert "2026-11-29T02:00:00+00:00" in item_html(ev)
     assert "2026-11-29T10:00:00+08:00" in item_html(cst)
-    utc = datetime(2025, 1, 6, 4, 59, 59, tzinfo=timezone.utc)
+    utc = datetime(2025, 1, 6, 4, 59, 59, tzinfo=UTC)
     est = utc.astimezone(timezone(timedelta(hours=-5)))
     assert (fastxml.iso(utc), fastxml.iso(est)) == ("2025-01-06T04:59:59+00:00", "2025-01-05T23:59:59-05:00")
     assert fastxml.rfc2822(est).endswith("23:59:59 -0500")

@@ -7,7 +7,7 @@ hold a near-identical event (the same notice with one field changed).
 from __future__ import annotations
 
 import dataclasses
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
@@ -18,29 +18,28 @@ from tests.feeds.factory import PROV, history
 
 BASE = history()[2]  # a notice-scope suspension with three entities
 CHANGES = {
-    "kind": dict(kind=EventKind.LIFTED),
-    "list": dict(list=ListKind.ECL),
-    "no list": dict(list=None),
-    "notice key": dict(notice_key="UEL-2025-8"),
-    "source key": dict(source_key="UEL-2025-9"),
-    "effective": dict(effective=date(2025, 5, 15)),
-    "until": dict(until=date(2025, 8, 13)),
-    "days left": dict(days_left=7),
-    "presumed": dict(presumed=True),
-    "corrects": dict(corrects=BASE.id),
-    "extra": dict(extra=(("note", "x"),)),
-    "watchlist extra": dict(extra=(("watchlist_counterparty", "Skydio"), ("watchlist_method", "exact"))),
-    "summary": dict(summary="other summary"),
-    "title": dict(title="Other title"),
-    "title_zh": dict(title_zh="另一个标题"),
-    "id": dict(id=BASE.id + "/other"),
-    "entity": dict(entities=(EntityRecord(zh="斯凯迪奥公司", en="Skydio Inc.", country="CN", key="skydio", n=1),)),
-    "number": dict(provenance=(dataclasses.replace(PROV, number="不可靠实体清单工作机制公告〔2025〕8号"),)),
-    "fetched offset": dict(provenance=(dataclasses.replace(
-        PROV, fetched_at=PROV.fetched_at.astimezone(timezone(timedelta(hours=8)))),)),
-    "occurred offset": dict(occurred=BASE.occurred.astimezone(timezone.utc),
-                            updated=BASE.updated.astimezone(timezone.utc)),
-    "updated": dict(updated=datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)),
+    "kind": {"kind": EventKind.LIFTED},
+    "list": {"list": ListKind.ECL},
+    "no list": {"list": None},
+    "notice key": {"notice_key": "UEL-2025-8"},
+    "source key": {"source_key": "UEL-2025-9"},
+    "effective": {"effective": date(2025, 5, 15)},
+    "until": {"until": date(2025, 8, 13)},
+    "days left": {"days_left": 7},
+    "presumed": {"presumed": True},
+    "corrects": {"corrects": BASE.id},
+    "extra": {"extra": (("note", "x"),)},
+    "watchlist extra": {"extra": (("watchlist_counterparty", "Skydio"), ("watchlist_method", "exact"))},
+    "summary": {"summary": "other summary"},
+    "title": {"title": "Other title"},
+    "title_zh": {"title_zh": "另一个标题"},
+    "id": {"id": BASE.id + "/other"},
+    "entity": {"entities": (EntityRecord(zh="斯凯迪奥公司", en="Skydio Inc.", country="CN", key="skydio", n=1),)},
+    "number": {"provenance": (dataclasses.replace(PROV, number="不可靠实体清单工作机制公告〔2025〕8号"),)},
+    "fetched offset": {"provenance": (dataclasses.replace(
+        PROV, fetched_at=PROV.fetched_at.astimezone(timezone(timedelta(hours=8)))),)},
+    "occurred offset": {"occurred": BASE.occurred.astimezone(UTC), "updated": BASE.updated.astimezone(UTC)},
+    "updated": {"updated": datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)},
 }
 
 
