@@ -82,18 +82,19 @@ def _store_news(session: Session, record: NoticeRecord, snapshot: Snapshot, url:
     report.reported_date = record.published
 
 
-def _incomplete_against_stored(session: Session, record: NoticeRecord) -> str | None:
+def _incomplete_against_stored(session: Session, record: NoticeRecord, url: str) -> str | None:
     """Why a parse must not replace the stored notice, or None.
 
     A page cut short (a truncated answer served whole, a half-loaded annex) reads as the same
     notice with fewer entities than it states. Storing it would drop listed companies: a false
-    removal. While the stored parse is complete, such a parse is held back as an unusable page
-    (the next run fetches the page again); a corrected notice states its own new count.
+    removal. While the stored parse of the same page is complete, such a parse is held back as an
+    unusable page (the next run fetches the page again); a corrected notice states its own new
+    count. Alias pages that disagree are settled by ``store_notice`` (the complete parse wins).
     """
     if not count_mismatch(record):
         return None
     stored = session.scalars(select(Notice).where(Notice.key == record.key)).one_or_none()
-    if stored is None:
+    if stored is None or stored.snapshot is None or stored.snapshot.page.url != url:
         return None
     current = NoticeRecord.from_json(json.loads(stored.record_json))
     if count_mismatch(current) or not current.entities or len(record.entities) >= len(current.entities):
@@ -155,7 +156,7 @@ def _ingest(
             _store_news(session, record, snap, url, source)
             return PageResult(url=url, outcome="news", notice_key=None, new=False, changed=False, sha256=sha,
                               warnings=warnings)
-        held = _incomplete_against_stored(session, record)
+        held = _incomplete_against_stored(session, record, url)
         if held is not None:
             snapshot("unusable", encoding=doc.encoding, detail=held, notice_key=record.key)
             record_issue(session, key=f"{UNUSABLE_PAGE}/{url}", source=source, kind=UNUSABLE_PAGE,
