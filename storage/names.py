@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Zero-width and bidi characters that carry no visible text.
 INVISIBLE_RE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]")
@@ -65,6 +66,7 @@ def _strip_suffixes(words: list[str], suffixes: tuple[str, ...]) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=65536)  # pure, and called for every name on every match and every ingest
 def name_key(name: str | None) -> str:
     """Matching key for one name in either language.
 
