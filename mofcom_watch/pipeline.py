@@ -103,6 +103,13 @@ def _incomplete_against_stored(session: Session, record: NoticeRecord, url: str)
             f"it states; the complete stored version ({len(current.entities)} entities) is kept")
 
 
+def _forget_validators(session: Session, url: str) -> None:
+    """A page we could not use is fetched in full next time: a 304 must not pin a bad copy."""
+    page = get_page(session, url)
+    if page is not None:
+        page.etag = page.last_modified = None
+
+
 def _ingest(
     session: Session, *, url: str, raw: bytes, sha: str, fetched_at: datetime, status: int,
     content_type: str | None, source: str, etag: str | None, last_modified: str | None,
@@ -138,6 +145,7 @@ def _ingest(
         snapshot("unusable", detail=detail)
         record_issue(session, key=f"{UNUSABLE_PAGE}/{url}", source=source, kind=UNUSABLE_PAGE,
                      detail=f"{url} is not a usable page ({detail})", seen_at=fetched_at, url=url)
+        _forget_validators(session, url)
         return PageResult(url=url, outcome="unusable", notice_key=None, new=False, changed=False,
                           sha256=sha, detail=detail)
     except Exception as exc:  # a parser bug must not lose the bytes or stop the run
@@ -161,6 +169,7 @@ def _ingest(
             snapshot("unusable", encoding=doc.encoding, detail=held, notice_key=record.key)
             record_issue(session, key=f"{UNUSABLE_PAGE}/{url}", source=source, kind=UNUSABLE_PAGE,
                          detail=f"{url}: {held}", seen_at=fetched_at, url=url, notice_key=record.key)
+            _forget_validators(session, url)
             return PageResult(url=url, outcome="unusable", notice_key=record.key, new=False, changed=False,
                               sha256=sha, detail=held, warnings=warnings, stated_count=record.stated_count,
                               parsed_count=len(record.entities))
@@ -173,6 +182,7 @@ def _ingest(
                          detail=(f"{record.key}: parsed {len(record.entities)} entities, the notice states "
                                  f"{record.stated_count} ({url})"),
                          seen_at=fetched_at, url=url, notice_key=record.key)
+            _forget_validators(session, url)
         elif not count_mismatch(NoticeRecord.from_json(json.loads(stored.record_json))):
             _resolve_issue(session, mismatch_key, fetched_at)
         return PageResult(url=url, outcome="notice", notice_key=record.key, new=change.new,

@@ -192,3 +192,17 @@ def test_news_report_never_becomes_a_notice(engine):
         assert (report.notice_key, report.reported_action, report.reported_list, report.reported_count) == (
             "UEL-2025-7", "impose", "uel", 17)
         assert s.scalar(select(func.count()).select_from(Notice)) == 0
+
+
+@pytest.mark.parametrize("raw", [b"BOT check", notice_bytes(n_entities=1, stated=2)], ids=["unusable", "short"])
+def test_a_page_we_could_not_use_keeps_no_validators(engine, raw):
+    """The next fetch must be unconditional: a 304 would otherwise pin the bad copy for good."""
+    ingest_page(session_factory(engine), url=URL, raw=raw, fetched_at=T0, parse=stand_in_parse,
+                parser_version="v1", etag='"bad"', last_modified="Wed, 14 May 2025 14:00:00 GMT")
+    with Session(engine) as s:
+        page = s.scalars(select(Page)).one()
+        assert (page.etag, page.last_modified) == (None, None)
+    ingest_page(session_factory(engine), url=URL, raw=notice_bytes(), fetched_at=T0, parse=stand_in_parse,
+                parser_version="v1", etag='"good"')
+    with Session(engine) as s:
+        assert s.scalars(select(Page)).one().etag == '"good"'
