@@ -22,7 +22,7 @@ from storage.names import clean_display, name_key
 from storage.notices import load_stored_notices
 from storage.records import EventKind, EventRecord, ListKind, StatusRow, StoredNotice, _jsonable
 
-SUGGEST_CUTOFF = 60  # rapidfuzz WRatio score below which a name is not worth suggesting
+SUGGEST_CUTOFF = 75  # rapidfuzz WRatio score below which a name is not worth suggesting
 SUGGEST_LIMIT = 5
 
 

@@ -125,6 +125,12 @@ def test_timeline_unknown_name_suggests_close_ones(db):
     assert "Traceback" not in res.output
 
 
+def test_timeline_suggests_nothing_unrelated(db):
+    res = run(db, "timeline", "Nonexistent Corp", "--as-of", "2026-11-29")
+    assert res.exit_code == 1
+    assert "no listed entity matches 'Nonexistent Corp'" in res.stderr and "did you mean" not in res.stderr
+
+
 def test_status_on_an_empty_store_says_so(tmp_path):
     res = run(f"sqlite:///{tmp_path / 'empty.sqlite'}", "status", "--as-of", "2026-11-29")
     assert res.exit_code == 0
