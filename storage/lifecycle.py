@@ -399,6 +399,9 @@ def _targets(ref: NoticeRef, action: ActionRecord, source: StoredNotice,
             return [], f"reference to {ref.key} (\"{ref.text}\"), which is not stored"
         lst = action.list or ref.list
         found = [l for (k, l_list), l in sorted(listings.items()) if k == ref.key and (lst is None or l_list is lst)]
+        target = notices[ref.key].record
+        if not found and lst is None and target.list is None and not target.entities:
+            return [], None  # an item-control notice (商务部 海关总署公告…): resolved, no entity's state moves
         if not found:
             where = f" on the {list_name(lst)}" if lst else ""
             return [], f"{ref.key} lists no entities{where} (\"{ref.text}\")"

@@ -9,7 +9,7 @@ from datetime import date, datetime
 import pytest
 
 from storage.lifecycle import TAG_PREFIX, derive
-from storage.records import ActionKind, EventKind, ListingState, NoticeRef
+from storage.records import ActionKind, ActionRecord, EventKind, ListingState, NoticeKind, NoticeRecord, NoticeRef
 from tests.storage.test_lifecycle_corpus import (
     CST,
     ECL,
@@ -309,3 +309,24 @@ def test_dates_sharing_one_count_are_checked_against_the_sum():
     (unres,) = [e for e in d2.events if e.kind is EventKind.UNRESOLVED_REFERENCE]
     assert unres.id.endswith("/unresolved_reference/ecl/2025-05-14/joint-count")
     assert "says 27 entities" in d2.problems[0] and "hold 28" in d2.problems[0]
+
+
+def test_suspending_an_item_control_notice_is_no_unresolved_reference():
+    """No. 72 suspends clause 2 of 2024 No. 46 (items, no entities): resolved, nothing to expand, no alarm."""
+    no46 = NoticeRecord(key="MOFCOM-2024-46", kind=NoticeKind.ANNOUNCEMENT, number="商务部公告2024年第46号",
+                        issuer="商务部", title="关于加强相关两用物项对美国出口管制的公告", published=date(2024, 12, 3),
+                        effective="2024-12-03")
+    no72 = NoticeRecord(key="MOFCOM-2025-72", kind=NoticeKind.ANNOUNCEMENT, number="商务部公告2025年第72号",
+                        issuer="商务部", title="关于暂停实施商务部公告2024年第46号的公告", published=date(2025, 11, 9),
+                        effective="2025-11-09",
+                        actions=(ActionRecord(ActionKind.SUSPEND, None, targets=(by_key("MOFCOM-2024-46"),),
+                                              effective="2025-11-09", until=date(2026, 11, 27)),))
+    d = derive([stored(no46), stored(no72)], AS_OF)
+    assert not d.problems
+    assert not [e for e in d.events if e.kind is EventKind.UNRESOLVED_REFERENCE]
+    assert {e.notice_key for e in d.events if e.kind is EventKind.NOTICE} == {"MOFCOM-2024-46", "MOFCOM-2025-72"}
+    # a listing notice that lists nothing on the named list is still reported
+    empty_ecl = replace(no46, key="MOFCOM-2025-99", list=ECL)
+    lift = replace(no72, key="MOFCOM-2025-98", actions=(
+        ActionRecord(ActionKind.LIFT, ECL, targets=(by_key("MOFCOM-2025-99"),), effective="2025-11-09"),))
+    assert derive([stored(empty_ecl), stored(lift)], AS_OF).problems
