@@ -18,6 +18,7 @@ LIST_NAMES = {
     ListKind.UEL: "unreliable entity list (不可靠实体清单)",
     ListKind.WATCH: "watch list (关注名单)",
     ListKind.COUNTERMEASURE: "countermeasure list (反制清单)",
+    ListKind.ITEMS: "dual-use item controls (两用物项出口管制)",
 }
 PRESUMED_TEXT = (
     "Presumed - needs review: the suspension period ended and no later notice was found "

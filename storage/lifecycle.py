@@ -1,7 +1,10 @@
 """The lifecycle engine: stored notices + a date -> events and listing states. Pure.
 
-A *listing* is (listing notice, list): the entities a notice put on a list. Its
-entities change state through *steps*: one action of one notice applied to one
+A *listing* is (listing notice, list): the entities a notice put on a list. An
+item-control notice (no list, no entities, e.g. 商务部公告2024年第46号) that a later
+notice suspends is a listing too, on ``ListKind.ITEMS`` with no entities: the same
+steps, countdowns and lapse rules give its items a state, in notice-scope events
+only. Its entities change state through *steps*: one action of one notice applied to one
 listing (a Q&A suspending two notices makes two steps). Steps apply in
 effective-date order, ties broken by acting notice key, so the order notices were
 stored in never matters.
@@ -17,10 +20,13 @@ current one as then known.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
+
+import cn2an
 
 from storage.names import clean_display, entity_key
 from storage.records import (
@@ -47,7 +53,9 @@ LIST_NAMES = {
     ListKind.UEL: "unreliable entity list",
     ListKind.WATCH: "watch list",
     ListKind.COUNTERMEASURE: "countermeasure list",
+    ListKind.ITEMS: "dual-use item controls",
 }
+CLAUSE_RE = re.compile(r"第([一二三四五六七八九十两〇零\d]+)款")  # 第二款 -> clause 2
 COUNTRY_ADJECTIVES = {"US": "US", "JP": "Japanese", "TW": "Taiwan-region", "CA": "Canadian", "GB": "British",
                       "DE": "German", "FR": "French", "NL": "Dutch", "KR": "Korean", "AU": "Australian"}
 
@@ -201,7 +209,40 @@ def group_label(entities: Sequence[EntityRecord]) -> str:
     return f"{n} {adjective}{'entity' if n == 1 else 'entities'}"
 
 
-def _subject(entities: Sequence[EntityRecord], listing: Listing, entity: EntityRecord | None) -> str:
+def clauses(text: str) -> tuple[int, ...]:
+    """The clause numbers an action text names: "…公告第二款" -> (2,)."""
+    out: list[int] = []
+    for m in CLAUSE_RE.finditer(text):
+        raw = m.group(1)
+        try:
+            n = int(raw) if raw.isdigit() else int(cn2an.cn2an(raw, "smart"))
+        except ValueError:
+            continue
+        if n not in out:
+            out.append(n)
+    return tuple(out)
+
+
+def _clause_text(listing: Listing, by: StoredNotice | None) -> str:
+    """" (clause 2)" when ``by`` acts on ``listing`` alone in a sentence naming clauses, else ""."""
+    if by is None:
+        return ""
+    found: list[int] = []
+    for a in by.record.actions:
+        if len(a.targets) == 1 and a.targets[0].key == listing.key:
+            found.extend(n for n in clauses(a.text) if n not in found)
+    if not found:
+        return ""
+    nums = [str(n) for n in sorted(found)]
+    if len(nums) == 1:
+        return f" (clause {nums[0]})"
+    return f" (clauses {', '.join(nums[:-1])} and {nums[-1]})"
+
+
+def _subject(entities: Sequence[EntityRecord], listing: Listing, entity: EntityRecord | None,
+             by: StoredNotice | None = None) -> str:
+    if listing.list is ListKind.ITEMS:
+        return f"item controls of {listing.key}{_clause_text(listing, by)}"
     who = entity_label(entity) if entity else (group_label(entities) if entities else "the entities")
     return f"{who} on the {list_name(listing.list)} ({listing.key})"
 
@@ -251,7 +292,8 @@ def _number(notice: StoredNotice) -> str:
 
 def _summary(kind: EventKind, subject: str, effective: date, until: date | None, by: StoredNotice,
              listing: Listing, days: int | None) -> str:
-    listed = f"Listed by {_number(listing.notice)}."
+    listed = (f"Item controls set by {_number(listing.notice)}." if listing.list is ListKind.ITEMS
+              else f"Listed by {_number(listing.notice)}.")
     if kind is EventKind.SUSPENSION_LAPSED:
         return (f"The suspension for {subject} ended on {effective.isoformat()} and no later notice extending, "
                 f"lifting or restoring it is known. The measures are presumed back in force since "
@@ -304,7 +346,7 @@ def _state_events(b: _Builder, kind: EventKind, listing: Listing, by: StoredNoti
                   effective=id_day or effective, until=until, occurred=occurred, updated=occurred,
                   title_zh=by.record.title, presumed=presumed, days_left=days,
                   provenance=_provenance(by, listing.notice))
-    subject = _subject(ents, listing, None)
+    subject = _subject(ents, listing, None, by)
     b.add(EventRecord(id=base, scope="notice", entity_key=None, entities=tuple(ents),
                       title=_title(kind, subject, effective, until, days),
                       summary=_summary(kind, subject, effective, until, by, listing, days), **common))
@@ -401,7 +443,8 @@ def _targets(ref: NoticeRef, action: ActionRecord, source: StoredNotice,
         found = [l for (k, l_list), l in sorted(listings.items()) if k == ref.key and (lst is None or l_list is lst)]
         target = notices[ref.key].record
         if not found and lst is None and target.list is None and not target.entities:
-            return [], None  # an item-control notice (商务部 海关总署公告…): resolved, no entity's state moves
+            # an item-control notice (商务部 海关总署公告…): its items get a state, no entity's moves
+            return [Listing(notices[ref.key], ListKind.ITEMS, ())], None
         if not found:
             where = f" on the {list_name(lst)}" if lst else ""
             return [], f"{ref.key} lists no entities{where} (\"{ref.text}\")"
@@ -451,6 +494,7 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
                     _unresolved(b, n, action, ref, why, eff, _ref_slug(ref, i, j))
                     continue
                 for listing in found:
+                    listing = listings.setdefault((listing.key, listing.list), listing)
                     subset = None
                     if action.entities:
                         have = set(listing.entity_keys())
@@ -643,4 +687,4 @@ def derive(notices: Sequence[StoredNotice], as_of: date) -> Derivation:
 
 
 __all__ = ["Derivation", "derive", "event_sort_key", "known_from", "occurred_at", "day_of", "TAG_PREFIX",
-           "list_name", "entity_label", "group_label"]
+           "list_name", "entity_label", "group_label", "clauses"]

@@ -23,6 +23,7 @@ class ListKind(StrEnum):
     UEL = "uel"  # 不可靠实体清单, unreliable entity list
     WATCH = "watch"  # 关注名单, watch list
     COUNTERMEASURE = "countermeasure"  # 反制清单 / 反外国制裁法 countermeasures
+    ITEMS = "items"  # dual-use item controls of a notice that names no entity (商务部公告2024年第46号); engine only
 
 
 class NoticeKind(StrEnum):

@@ -14,7 +14,7 @@ from storage.records import EventRecord, ListingState, StatusRow
 
 FORMAT_TYPES = {"atom": "application/atom+xml", "rss": "application/rss+xml"}
 LIST_NAMES = {"ecl": "Export control list", "uel": "Unreliable entity list", "watch": "Watch list",
-              "countermeasure": "Countermeasures"}
+              "countermeasure": "Countermeasures", "items": "Dual-use item controls"}
 STATE_LABELS = {
     ListingState.IN_FORCE: "in force",
     ListingState.SUSPENDED: "suspended",

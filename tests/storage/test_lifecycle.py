@@ -312,7 +312,7 @@ def test_dates_sharing_one_count_are_checked_against_the_sum():
 
 
 def test_suspending_an_item_control_notice_is_no_unresolved_reference():
-    """No. 72 suspends clause 2 of 2024 No. 46 (items, no entities): resolved, nothing to expand, no alarm."""
+    """No. 72 suspends clause 2 of 2024 No. 46 (items, no entities): resolved to its items, no alarm."""
     no46 = NoticeRecord(key="MOFCOM-2024-46", kind=NoticeKind.ANNOUNCEMENT, number="商务部公告2024年第46号",
                         issuer="商务部", title="关于加强相关两用物项对美国出口管制的公告", published=date(2024, 12, 3),
                         effective="2024-12-03")
