@@ -94,6 +94,8 @@ def _ref_label(ref: NoticeRef) -> str:
 
 def _entities_cell(r: NoticeRecord) -> str:
     """Parsed/stated for a listing; for a Q&A, the notices it acts on (it names no entities itself)."""
+    if r.list is None and not r.entities and not any(a.targets for a in r.actions):
+        return "none (not a list notice)"
     if lists_entities(r) or not r.actions:
         return f"{len(r.entities)}/{r.stated_count}" if r.stated_count is not None else str(len(r.entities))
     targets = dict.fromkeys(_ref_label(t) for a in r.actions for t in a.targets)
