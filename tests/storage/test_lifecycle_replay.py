@@ -126,6 +126,12 @@ def test_replay_fixtures_gives_the_real_state_event_by_event(fixtures_tree, tmp_
     pure = by_listing(derive(corpus(), AS_OF).events)
     assert {k: pure[k] for k in EXPECTED} == {k: got[k] for k in EXPECTED}
     assert not [e for e in stored if e.kind is EventKind.UNRESOLVED_REFERENCE]
+    # item controls: No. 72 suspended clause 2 of 2024 No. 46 until 2026-11-27, then nothing newer
+    assert got.get("MOFCOM-2024-46") == ["suspended/items/2025-11-09", "suspension_ends_soon/items/2026-10-28",
+                                         "suspension_ends_soon/items/2026-11-20", "suspension_lapsed/items/2026-11-27"]
+    (items,) = [r for r in d.states if r.notice_key == "MOFCOM-2024-46"]
+    assert (items.state, items.since, items.presumed, items.by) == (
+        ListingState.LAPSED, date(2026, 11, 27), True, "MOFCOM-2025-72")
 
 
 def test_replay_twice_and_in_another_order_gives_the_same_events(fixtures_tree, tmp_path):
