@@ -14,8 +14,9 @@ from mofcom_watch.commands import COMMAND_MODULES
 from mofcom_watch.config import ConfigError, load_settings
 from mofcom_watch.context import AppContext
 from mofcom_watch.logs import setup_logging
+from mofcom_watch.term import App
 
-app = typer.Typer(
+app = App(
     name="mofcom-watch",
     help="Watch MOFCOM export-control and unreliable-entity notices; publish per-entity events as feeds.",
     no_args_is_help=True,

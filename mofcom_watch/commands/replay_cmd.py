@@ -9,19 +9,18 @@ differs from the count it states, 2 for a missing or unreadable DIR.
 from __future__ import annotations
 
 import os
-import sys
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from mofcom_watch.clock import as_of_or_today
 from mofcom_watch.commands.status_cmd import STATE_LABELS
 from mofcom_watch.context import app_context
+from mofcom_watch import term
 import mofcom_watch.pipeline as pipeline
 from mofcom_watch.pipeline import PageResult, ingest_page, replay_content_type, replay_files
 from storage.db import DatabaseError, open_store, session_factory
@@ -111,29 +110,29 @@ def register(app: typer.Typer) -> None:
         as_of: Optional[str] = typer.Option(None, "--as-of", help="Date for the lifecycle engine (YYYY-MM-DD); default today."),
     ) -> None:
         """Ingest every saved page under DIR (one transaction per page), run the engine, print the notices."""
-        out, err = Console(width=None if sys.stdout.isatty() else 200), Console(stderr=True)
+        out, err = term.console(), term.console(stderr=True)
         moment = _parse_fetched_at(fetched_at) or datetime.now(timezone.utc).replace(microsecond=0)  # whole seconds, like run
         day = as_of_or_today(as_of)
         if not directory.is_dir() or not os.access(directory, os.R_OK | os.X_OK):
-            err.print(f"[red]replay: {directory} is not a readable directory[/red]")
+            typer.echo(f"mofcom-watch replay: {directory} is not a readable directory", err=True)
             raise typer.Exit(2)
         try:
             files = replay_files(directory)
         except OSError as exc:
-            err.print(f"[red]replay: cannot read {directory}: {exc}[/red]")
+            typer.echo(f"mofcom-watch replay: cannot read {directory}: {exc}", err=True)
             raise typer.Exit(2) from None
         if not files:
-            err.print(f"[red]replay: no pages under {directory} (README*, *.md and dotfiles are skipped)[/red]")
+            typer.echo(f"mofcom-watch replay: no pages under {directory} (README*, *.md and dotfiles are skipped)", err=True)
             raise typer.Exit(2)
         try:
             parse, parser_version = pipeline.load_parser()
         except ImportError as exc:
-            err.print(f"[red]replay: the page parser is not available ({exc})[/red]")
+            typer.echo(f"mofcom-watch replay: the page parser is not available ({exc})", err=True)
             raise typer.Exit(1) from None
         try:
             engine = open_store(app_context(ctx).settings.database_url)
         except DatabaseError as exc:
-            err.print(f"[red]replay: {exc}[/red]")
+            typer.echo(f"mofcom-watch replay: {exc}", err=True)
             raise typer.Exit(2) from None
         factory = session_factory(engine)
         results: list[PageResult] = []

@@ -6,7 +6,6 @@ Exit 0 when the run was clean, 1 when a source had problems or a health issue is
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import List, Optional
 
@@ -16,6 +15,7 @@ from rich.table import Table
 
 from mofcom_watch.clock import parse_as_of
 from mofcom_watch.context import app_context
+from mofcom_watch import term
 
 
 def _base_urls(values: list[str]) -> dict[str, str]:
@@ -82,7 +82,7 @@ def register(app: typer.Typer) -> None:
         settings = app_context(ctx).settings
         day = parse_as_of(as_of)
         overrides = _base_urls(base_url)
-        err = Console(stderr=True)
+        err = term.console(stderr=True)
         try:
             sources = load_sources(tuple(source) or tuple(getattr(settings, "sources", ()) or ()))
         except SourceConfigError as exc:
@@ -97,5 +97,5 @@ def register(app: typer.Typer) -> None:
         except (DatabaseError, WatchlistError) as exc:
             err.print(f"error: {exc}")
             raise typer.Exit(2)
-        print_summary(result, Console(width=None if sys.stdout.isatty() else 160))
+        print_summary(result, term.console())
         raise typer.Exit(0 if result.ok else 1)

@@ -17,6 +17,7 @@ from rich.text import Text
 
 from mofcom_watch.clock import AS_OF_HELP, as_of_or_today
 from mofcom_watch.context import app_context
+from mofcom_watch import term
 from storage.db import DatabaseError, open_store, session_factory
 from storage.lifecycle import list_name
 from storage.records import ListingState, StatusRow
@@ -120,5 +121,5 @@ def register(app: typer.Typer) -> None:
         if as_json:
             typer.echo(json.dumps(report_json(report), ensure_ascii=False, indent=2))
         else:
-            print_report(report, Console(width=200))
+            print_report(report, term.console())
         raise typer.Exit(0 if report.ok else 1)

@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from mofcom_watch.clock import AS_OF_HELP, as_of_or_today
+from mofcom_watch import term
 from mofcom_watch.commands.status_cmd import open_session, state_label
 from storage.lifecycle import list_name
 from storage.status import EntityTimeline, entity_timeline, suggest_names
@@ -72,4 +73,4 @@ def register(app: typer.Typer) -> None:
         if as_json:
             typer.echo(json.dumps(dict(tl.to_json(), as_of=day.isoformat()), ensure_ascii=False, indent=2))
         else:
-            print_timeline(tl, day.isoformat(), Console(width=160))
+            print_timeline(tl, day.isoformat(), term.console())

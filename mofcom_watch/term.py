@@ -1,0 +1,54 @@
+"""Where output goes decides its shape: a terminal gets tables fitted to its width and colours;
+a pipe or a log gets plain lines that are never wrapped (a wrapped path or message breaks ``grep``
+and every test that looks for it).
+
+rich and typer wrap at 80 columns whenever stdout is not a terminal; everything printed by the
+commands goes through :func:`console` and :class:`App`, which do not.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any, TextIO
+
+import typer
+from rich.console import Console
+
+from storage.cleantext import clean_text
+
+# rich needs a width; into a pipe it gets one no line reaches, so nothing is wrapped
+PIPE_WIDTH = 1_000_000
+
+
+def on_terminal(stream: TextIO | None) -> bool:
+    try:
+        return bool(stream is not None and stream.isatty())
+    except (AttributeError, ValueError):  # a closed or odd stream
+        return False
+
+
+def console(*, stderr: bool = False) -> Console:
+    """A rich console for stdout (or stderr): the terminal's width, or no wrapping at all into a pipe."""
+    if on_terminal(sys.stderr if stderr else sys.stdout):
+        return Console(stderr=stderr)
+    return Console(stderr=stderr, width=PIPE_WIDTH, soft_wrap=True, no_color=True, highlight=False)
+
+
+def shown(value: Any) -> str:
+    """Page-derived text made safe to print: no terminal escape sequence, control or bidi character."""
+    return clean_text("" if value is None else str(value))
+
+
+class App(typer.Typer):
+    """typer's app, whose usage errors are plain click lines (``Error: …``) unless both stdout and
+    stderr are terminals: its rich error panel is boxed and wrapped at 80 columns in a pipe."""
+
+    @property  # type: ignore[override]
+    def rich_markup_mode(self) -> Any:
+        if on_terminal(sys.stdout) and on_terminal(sys.stderr):
+            return self._rich_markup_mode
+        return None
+
+    @rich_markup_mode.setter
+    def rich_markup_mode(self, value: Any) -> None:
+        self._rich_markup_mode = value
