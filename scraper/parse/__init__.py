@@ -4,8 +4,10 @@
 snapshot so pages can be re-parsed when the parser changes.
 """
 
-from .document import PageHints, parse_document, parse_text
+from .document import parse_document
+from .draft import PageHints
 from .index import parse_index
+from .notice import parse_text
 
 PARSER_VERSION = "2"
 

@@ -219,8 +219,35 @@ def find_actions(folded: str, clean: str, *, spans: list[tuple[int, int]], refs:
     return drafts
 
 
-def _sentence_actions(folded, clean, s_start, s_end, refs, published, default_effective, notice_list,
-                      allow_impose) -> list[ActionDraft]:
+@dataclass(frozen=True)
+class _Sentence:
+    """One sentence of the operative text and what its clauses are read against."""
+
+    folded: str
+    clean: str
+    start: int
+    end: int
+    refs: list[tuple[int, int, NoticeRef]]
+    published: date | None
+    effective: str | None
+    notice_list: ListKind | None
+    allow_impose: bool
+
+    def draft(self, kind: ActionKind, lst: ListKind | None, at: int, targets: tuple[NoticeRef, ...] = (),
+              until: date | None = None, duration: str | None = None) -> ActionDraft:
+        return ActionDraft(kind, lst, targets, self.effective, until, duration,
+                           self.clean[self.start : self.end].strip(), at)
+
+
+def _verb_kind(word: str) -> ActionKind:
+    if word.startswith("继续暂停"):
+        return ActionKind.EXTEND
+    return VERB_KIND[word[:2]] if word[:2] in VERB_KIND else VERB_KIND[word[:4]]
+
+
+def _sentence_actions(folded: str, clean: str, s_start: int, s_end: int, refs: list[tuple[int, int, NoticeRef]],
+                      published: date | None, default_effective: str | None, notice_list: ListKind | None,
+                      allow_impose: bool) -> list[ActionDraft]:
     sentence = folded[s_start:s_end]
     quoted = [(m.start(), m.end()) for m in QUOTED_TITLE_RE.finditer(folded, s_start, s_end)] if "《" in sentence else []
     verbs = [v for v in VERB_RE.finditer(folded, s_start, s_end)
@@ -229,59 +256,68 @@ def _sentence_actions(folded, clean, s_start, s_end, refs, published, default_ef
              and not MODAL_RE.search(folded[max(s_start, v.start() - 4) : v.start()])]
     if not verbs:
         return []
-    eff = default_effective
+    sent = _Sentence(folded, clean, s_start, s_end, refs, published, default_effective, notice_list, allow_impose)
     out: list[ActionDraft] = []
     prev_end = s_start
     for i, v in enumerate(verbs):
-        word = v.group(0)
-        kind = VERB_KIND[word[:2]] if word[:2] in VERB_KIND else VERB_KIND[word[:4]]
-        if word.startswith("继续暂停"):
-            kind = ActionKind.EXTEND
         next_start = verbs[i + 1].start() if i + 1 < len(verbs) else s_end
-        after = [r for r in refs if v.end() <= r[0] < next_start]
         before = [r for r in refs if prev_end <= r[0] < v.start()]
         clause_start = max(folded.rfind(",", s_start, v.start()) + 1, prev_end, s_start)
-        before_text = folded[clause_start : v.start()]
-        after_text = folded[v.end() : next_start]
         prev_end = v.end()
+        kind = _verb_kind(v.group(0))
         if kind in (ActionKind.IMPOSE, ActionKind.INVESTIGATE):
-            if (not allow_impose or PAST_RE.search(folded[s_start : v.start()]) or before or _is_background(sentence)
-                    or _dated_before(folded, s_start, v.start(), published)):
-                continue
-            if kind is ActionKind.IMPOSE and not (DECISION_RE.search(sentence) or word.startswith("采取")):
-                continue
-            lst = list_in(folded[v.start() : next_start]) if kind is ActionKind.IMPOSE else notice_list
-            if word.startswith("采取"):
-                lst = ListKind.COUNTERMEASURE
-            if kind is ActionKind.IMPOSE and lst is None:
-                continue
-            out.append(ActionDraft(kind, lst or notice_list, (), eff, None, None,
-                                   clean[s_start:s_end].strip(), v.start()))
-            continue
-        targets = after or before
-        if kind is ActionKind.REMOVE and not targets and (DECISION_RE.search(sentence) or allow_impose):
-            lst = list_in(after_text) or notice_list
-            out.append(ActionDraft(kind, lst, (), eff, None, None, clean[s_start:s_end].strip(), v.start()))
-            continue
-        if not targets:
-            continue
-        if _told_as_past(folded, s_start, v.start(), published) or "了" in after_text[:40]:
-            continue
-        last_target_end = max(r[1] for r in targets)
-        dur_start = max(last_target_end, v.end()) if after else v.end()
-        duration = _duration(folded, clean, dur_start, next_start)
-        if duration is None:
-            until_m = UNTIL_RE.search(folded, s_start, v.start())
-            if until_m:
-                duration = clean[until_m.start() : until_m.end()].strip()
-        lst = _target_list(targets, folded[clause_start:next_start], notice_list)
-        target_refs = tuple(NoticeRef(text=r.text, key=r.key, date=r.date, list=r.list or lst, count=r.count)
-                            for _, _, r in targets)
-        until = None
-        if duration and kind in (ActionKind.SUSPEND, ActionKind.EXTEND):
-            until = until_from(duration, iso_to_date(eff) or published)
-        out.append(ActionDraft(kind, lst, target_refs, eff, until, duration, clean[s_start:s_end].strip(), v.start()))
+            found = _new_listing(sent, v, kind, next_start, bool(before))
+        else:
+            after = [r for r in refs if v.end() <= r[0] < next_start]
+            found = _on_targets(sent, v, kind, next_start, clause_start, after, before)
+        if found is not None:
+            out.append(found)
     return out
+
+
+def _new_listing(sent: _Sentence, v: re.Match[str], kind: ActionKind, next_start: int,
+                 refs_before: bool) -> ActionDraft | None:
+    """A listing (列入, 采取反制措施) or an investigation decided now, not told as history."""
+    folded, word, sentence = sent.folded, v.group(0), sent.folded[sent.start : sent.end]
+    if (not sent.allow_impose or PAST_RE.search(folded[sent.start : v.start()]) or refs_before
+            or _is_background(sentence) or _dated_before(folded, sent.start, v.start(), sent.published)):
+        return None
+    if kind is ActionKind.IMPOSE and not (DECISION_RE.search(sentence) or word.startswith("采取")):
+        return None
+    lst = list_in(folded[v.start() : next_start]) if kind is ActionKind.IMPOSE else sent.notice_list
+    if word.startswith("采取"):
+        lst = ListKind.COUNTERMEASURE
+    if kind is ActionKind.IMPOSE and lst is None:
+        return None
+    return sent.draft(kind, lst or sent.notice_list, v.start())
+
+
+def _on_targets(sent: _Sentence, v: re.Match[str], kind: ActionKind, next_start: int, clause_start: int,
+                after: list[tuple[int, int, NoticeRef]], before: list[tuple[int, int, NoticeRef]]) -> ActionDraft | None:
+    """An action on earlier notices (suspend, extend, lift, restore, remove), or a removal of
+    the notice's own entities."""
+    folded, clean, s_start = sent.folded, sent.clean, sent.start
+    after_text = folded[v.end() : next_start]
+    targets = after or before
+    if kind is ActionKind.REMOVE and not targets and (DECISION_RE.search(folded, s_start, sent.end)
+                                                      or sent.allow_impose):
+        return sent.draft(kind, list_in(after_text) or sent.notice_list, v.start())
+    if not targets or _told_as_past(folded, s_start, v.start(), sent.published) or "了" in after_text[:40]:
+        return None
+    last_target_end = max(r[1] for r in targets)
+    dur_start = max(last_target_end, v.end()) if after else v.end()
+    duration = _duration(folded, clean, dur_start, next_start)
+    if duration is None:
+        until_m = UNTIL_RE.search(folded, s_start, v.start())
+        if until_m:
+            duration = clean[until_m.start() : until_m.end()].strip()
+    lst = _target_list(targets, folded[clause_start:next_start], sent.notice_list)
+    target_refs = tuple(NoticeRef(text=r.text, key=r.key, date=r.date, list=r.list or lst, count=r.count)
+                        for _, _, r in targets)
+    until = None
+    if duration and kind in (ActionKind.SUSPEND, ActionKind.EXTEND):
+        until = until_from(duration, iso_to_date(sent.effective) or sent.published)
+    return sent.draft(kind, lst, v.start(), target_refs, until, duration)
 
 
 def _told_as_past(folded: str, s_start: int, v_start: int, published: date | None = None) -> bool:

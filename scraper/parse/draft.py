@@ -1,0 +1,122 @@
+"""What the notice rules read and what they fill in.
+
+``Source`` holds the views of one text, computed once (clean, folded, lines, head
+lines, the page's title): no rule folds or splits the text again. ``Draft`` holds
+the fields the rules of ``scraper.parse.rules`` fill in, in table order; each rule
+reads the fields filled before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from storage.records import ActionRecord, EntityRecord, ListKind, NoticeKind, NoticeRef
+
+from .actions import ActionDraft
+from .dates import Stamp
+from .number import OwnNumber, filing_number
+from .qa import clean_title
+from .textnorm import clean, fold
+
+BODY_LINE_MIN = 50  # a line this long with a comma or full stop is body text, not heading
+HEAD_MAX = 15
+
+
+@dataclass(frozen=True)
+class PageHints:
+    """What the page around the text says (meta tags), if any."""
+
+    title: str | None = None
+    pub: Stamp | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """One text in the views the rules share."""
+
+    text: str  # clean text (invisible characters out, simplified script)
+    folded: str  # ``fold(text)``: same length, so spans found in it slice ``text``
+    lines: list[str]
+    folded_lines: list[str]
+    head: list[str]  # the heading lines before the body (stripped)
+    folded_head: list[str]
+    title_hint: str | None  # the page's title, site name cut off
+    filing_no: str | None  # the 【发布文号】 value, as written
+    hints: PageHints
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who the notice is: its key, kind, number as written, issuer and title."""
+
+    key: str
+    kind: NoticeKind
+    number: str | None
+    issuer: str | None
+    title: str | None
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Where the operative decision is: the acting sentence's start and the 决定 sentence."""
+
+    anchor: int
+    span: tuple[int, int] | None
+
+
+Ref = tuple[int, int, NoticeRef]  # (start, end, ref) in the folded text
+
+
+@dataclass(slots=True)
+class Draft:
+    """The fields of a notice as the rules fill them in (see ``rules.RULES``)."""
+
+    numbered: OwnNumber | None = None  # an own number found by the strict search
+    qa: bool = False
+    own: OwnNumber | None = None
+    dateline: tuple[Stamp | None, str | None] = (None, None)  # a Q&A's "来源：… 2025-05-14 22:00"
+    published: date | None = None
+    published_at: datetime | None = None
+    identity: Identity = Identity("", NoticeKind.OTHER, None, None, None)
+    folded_title: str = ""
+    annex_line: int | None = None
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    operative: str = ""
+    context_list: ListKind | None = None
+    stated_effective: str | None = None  # as the text states it (None: not stated)
+    effective: str | None = None
+    refs: list[Ref] = field(default_factory=list)
+    drafts: list[ActionDraft] = field(default_factory=list)
+    notice_list: ListKind | None = None
+    decision: Decision = Decision(0, None)
+    count: tuple[int | None, str | None] = (None, None)  # (stated count, country)
+    entities: list[EntityRecord] = field(default_factory=list)
+    actions: list[ActionRecord] = field(default_factory=list)
+    references: tuple[NoticeRef, ...] = ()
+
+
+def _head_lines(lines: list[str]) -> list[str]:
+    head = []
+    for line in lines:
+        s = line.strip()
+        if len(s) >= BODY_LINE_MIN and ("，" in s or "。" in s or "," in s):
+            break
+        if s:
+            head.append(s)
+        if len(head) >= HEAD_MAX:
+            break
+    return head
+
+
+def read_source(text: str, hints: PageHints) -> Source:
+    """Clean and fold ``text`` once and cut it into the views the rules read."""
+    text = clean(text)
+    folded = fold(text)
+    head = _head_lines(text.split("\n"))
+    return Source(
+        text=text, folded=folded, lines=text.split("\n"), folded_lines=folded.split("\n"), head=head,
+        folded_head=[fold(h) for h in head], title_hint=clean_title(clean(hints.title)) if hints.title else None,
+        filing_no=filing_number(folded, text), hints=hints,
+    )

@@ -1,0 +1,31 @@
+"""``parse_text``: the text of a notice or Q&A in, a NoticeRecord out (pure).
+
+Runs the tables of ``scraper.parse.rules`` over one ``Source``: every rule fills
+one field of the ``Draft``, then the rejections and the checks (warnings).
+"""
+
+from __future__ import annotations
+
+from storage.records import NoticeRecord
+
+from .draft import Draft, PageHints, read_source
+from .rules import CHECKS, REJECTS, RULES
+
+
+def parse_text(text: str, hints: PageHints | None = None) -> NoticeRecord | None:
+    """Parse the text of a notice or Q&A. None when the text is neither (no number and
+    no list action), or a Q&A that neither names a list nor acts on one."""
+    src = read_source(text, hints or PageHints())
+    d = Draft()
+    for name, rule in RULES:
+        setattr(d, name, rule(src, d))
+    if any(reject(src, d) for reject in REJECTS):
+        return None
+    warnings = tuple(w for w in (check(src, d) for check in CHECKS) if w)
+    ident = d.identity
+    return NoticeRecord(
+        key=ident.key, kind=ident.kind, number=ident.number, issuer=ident.issuer, title=ident.title,
+        published=d.published, published_at=d.published_at, effective=d.effective, list=d.notice_list,
+        actions=tuple(d.actions), entities=tuple(d.entities), stated_count=d.count[0], references=d.references,
+        warnings=warnings, url=src.hints.url, text=src.text,
+    )

@@ -1,0 +1,438 @@
+"""The rules that read a notice or Q&A, as ordered tables.
+
+``RULES`` rows are (field, rule): ``parse_text`` runs them in order and stores what
+each returns in that ``Draft`` field; a rule reads the ``Source`` (the text views)
+and the fields filled before it, and returns a value (pure). ``REJECTS`` say the
+text is no notice at all; ``CHECKS`` return a warning or None, in the order the
+record lists them. To add a rule: write a small function here, add one row.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any
+
+from storage.records import ActionKind, ActionRecord, EntityRecord, ListKind, NoticeKind, NoticeRef
+
+from . import actions as act
+from . import entities as ent
+from .dates import Stamp, effective_in, filing_date, notice_effective, signature_date
+from .draft import BODY_LINE_MIN, Decision, Draft, Identity, Ref, Source
+from .number import OwnNumber, find_own_number
+from .qa import answer_spans, is_qa, qa_key, qa_title, source_stamp
+from .textnorm import fold, line_spans
+
+QA_ISSUER = "商务部新闻办公室"
+QA_TITLE_WORDS = ("答记者问", "新闻发言人")
+FILING_LINE_PREFIX = "【"
+DECISION_WORDS = ("列入", "移出", "采取", "调查", "纳入")
+LISTING_WORDS = ("列入", "移出")
+COUNTERMEASURE_WORDS = ("反制", "反外国制裁法")
+ENTITY_ACTIONS = (ActionKind.IMPOSE, ActionKind.INVESTIGATE, ActionKind.MEASURE)
+TITLE_JOIN_MAX = 80
+
+
+# --- identity -------------------------------------------------------------------------
+
+
+def numbered(src: Source, d: Draft) -> OwnNumber | None:
+    """A number of the text's own: 【发布文号】 or a title / head line opening with one."""
+    return find_own_number(src.head, src.folded_head, src.text, src.title_hint, src.filing_no, strict=True)
+
+
+def is_answer(src: Source, d: Draft) -> bool:
+    """A Q&A has no number of its own: a text with one is a notice even when it mentions or
+    links a Q&A, unless its title says it is a Q&A."""
+    title = src.title_hint or ""
+    if any(word in title for word in QA_TITLE_WORDS):
+        return True
+    return d.numbered is None and is_qa(src.title_hint, src.folded)
+
+
+def own_number(src: Source, d: Draft) -> OwnNumber | None:
+    """The notice's own number; also one written anywhere in the title or head lines."""
+    if d.qa:
+        return None
+    return d.numbered or find_own_number(src.head, src.folded_head, src.text, src.title_hint, src.filing_no)
+
+
+# --- dates ----------------------------------------------------------------------------
+
+
+def dateline(src: Source, d: Draft) -> tuple[Stamp | None, str | None]:
+    """A Q&A's source line "来源：商务部新闻办公室 … 2025-05-14 22:00": (stamp, source)."""
+    return source_stamp(src.folded) if d.qa else (None, None)
+
+
+def publication_day(src: Source, d: Draft) -> date | None:
+    """A Q&A: its dateline, the page's date, its signature. A notice: 【发文日期】, its
+    signature, then the page's date."""
+    stamp, pub = d.dateline[0], src.hints.pub
+    if d.qa:
+        best = stamp or pub
+        return best.day if best else signature_date(src.lines)
+    return filing_date(src.folded) or signature_date(src.lines) or (pub.day if pub else None)
+
+
+def publication_time(src: Source, d: Draft) -> datetime | None:
+    """The time of day, when the page (or a Q&A's dateline) gives one for that day."""
+    pub = src.hints.pub
+    if d.qa:
+        best = d.dateline[0] or pub
+        return best.as_datetime() if best else None
+    return pub.as_datetime() if pub and pub.day == d.published else None
+
+
+def identity(src: Source, d: Draft) -> Identity:
+    """Key, kind, number, issuer and title: a Q&A's, a numbered notice's or an unnumbered text's."""
+    if d.qa:
+        return _qa_identity(src, d)
+    if d.own:
+        own = d.own
+        title = src.title_hint or announcement_title(src.lines, own.number)
+        return Identity(own.key, own.kind, own.number, own.issuer, title)
+    title = src.title_hint or announcement_title(src.lines, None)
+    return Identity(doc_key(d.published, title), NoticeKind.OTHER, None, None, title)
+
+
+def _qa_identity(src: Source, d: Draft) -> Identity:
+    hint, body_title = src.title_hint, qa_title(src.lines)
+    strong_body = bool(body_title and "答记者问" in body_title)
+    title = hint if hint and ("答记者问" in hint or not strong_body) else (body_title or hint)
+    source = d.dateline[1]
+    spokesperson = "新闻发言人" in (title or "") or source == QA_ISSUER
+    issuer = QA_ISSUER if spokesperson else (source or "商务部")
+    return Identity(qa_key(d.published, title), NoticeKind.QA, None, issuer, title)
+
+
+def announcement_title(lines: list[str], number: str | None) -> str | None:
+    """The first content line; "商务部公告2025年第21号" alone joins the line after it."""
+    content = [line.strip() for line in lines if line.strip() and not line.lstrip().startswith(FILING_LINE_PREFIX)]
+    if not content:
+        return None
+    first = content[0]
+    if number and "".join(first.split()) == "".join(number.split()) and len(content) > 1:
+        second = content[1]
+        if len(second) < TITLE_JOIN_MAX and "。" not in second:
+            return f"{first} {second}"
+    return first
+
+
+def doc_key(published: date | None, title: str | None) -> str:
+    """Key of an unnumbered text: its date and a hash of its title."""
+    digest = hashlib.sha256("".join(unicodedata.normalize("NFKC", title or "").split()).encode()).hexdigest()
+    return f"DOC-{published.isoformat() if published else 'undated'}-{digest[:8]}"
+
+
+def folded_title(src: Source, d: Draft) -> str:
+    return fold(d.identity.title or "")
+
+
+# --- operative parts and list ---------------------------------------------------------
+
+
+def annex_line(src: Source, d: Draft) -> int | None:
+    """Index of the annex heading line ("附件"), None when there is none."""
+    return ent.annex_start(src.lines)
+
+
+def operative_spans(src: Source, d: Draft) -> list[tuple[int, int]]:
+    """Where actions are read: a Q&A's answers; a notice's body above its annex."""
+    if d.qa:
+        return answer_spans(src.folded)
+    if d.annex_line:
+        return [(0, sum(len(line) + 1 for line in src.lines[: d.annex_line]))]
+    return [(0, len(src.folded))]
+
+
+def operative_text(src: Source, d: Draft) -> str:
+    return "\n".join(src.folded[s:e] for s, e in d.spans)
+
+
+def context_list(src: Source, d: Draft) -> ListKind | None:
+    """The list the text is about: a UEL number says UEL; an order under the
+    Anti-Foreign Sanctions Law is a countermeasure; else the list named first."""
+    if d.identity.kind is NoticeKind.UEL_ANNOUNCEMENT:
+        return ListKind.UEL
+    if d.identity.kind is NoticeKind.ORDER and any(word in src.folded for word in COUNTERMEASURE_WORDS):
+        return ListKind.COUNTERMEASURE
+    return act.list_in(d.folded_title) or act.list_in(d.operative)
+
+
+# --- effective date -------------------------------------------------------------------
+
+
+def stated_effective(src: Source, d: Draft) -> str | None:
+    """A Q&A: the first "自…起" date in its answers. A notice: "本公告自…起实施"."""
+    if not d.qa:
+        return notice_effective(src.folded, d.published)
+    for s, e in d.spans:
+        for sm in act.SENTENCE_RE.finditer(src.folded, s, e):
+            if "自" in sm.group(0):
+                found = effective_in(sm.group(0), d.published)
+                if found:
+                    return found
+    return None
+
+
+def effective(src: Source, d: Draft) -> str | None:
+    """The stated effective date, else the publication date."""
+    return d.stated_effective or (d.published.isoformat() if d.published else None)
+
+
+# --- actions --------------------------------------------------------------------------
+
+
+def references(src: Source, d: Draft) -> list[Ref]:
+    """Earlier notices named by number or by date, list and count, in text order."""
+    return act.collect_refs(src.folded, src.text, d.published, d.context_list, d.own.key if d.own else None)
+
+
+def clause_actions(src: Source, d: Draft) -> list[act.ActionDraft]:
+    """Actions clause by clause in the operative spans (a Q&A lists nothing itself)."""
+    return act.find_actions(src.folded, src.text, spans=d.spans, refs=d.refs, published=d.published,
+                            default_effective=d.effective, notice_list=d.context_list, allow_impose=not d.qa)
+
+
+def measure(src: Source, d: Draft) -> list[act.ActionDraft]:
+    """A notice that neither lists, investigates nor acts on others may impose a measure
+    ("决定对因美纳公司采取以下处理措施：禁止其…")."""
+    drafts = d.drafts
+    if d.qa or any(x.action in (ActionKind.IMPOSE, ActionKind.INVESTIGATE) for x in drafts):
+        return drafts
+    found = act.measure_action(src.folded, src.text, (0, len(src.folded)), d.effective, d.context_list)
+    if found and not any(x.targets or x.action is ActionKind.REMOVE for x in drafts):
+        return [*drafts, found]
+    return drafts
+
+
+def notice_list(src: Source, d: Draft) -> ListKind | None:
+    """The list the notice lists on, else the one it is about, else any it acts on."""
+    imposed = next((x.list for x in d.drafts if x.action is ActionKind.IMPOSE and x.list), None)
+    return imposed or d.context_list or next((x.list for x in d.drafts if x.list), None)
+
+
+# --- entities -------------------------------------------------------------------------
+
+
+def decision(src: Source, d: Draft) -> Decision:
+    """The acting sentence (the first listing or removal without targets) and the 决定
+    sentence from there (an earlier one may tell history)."""
+    folded = src.folded
+    acting = next((x.start for x in d.drafts if x.action in (ActionKind.IMPOSE, ActionKind.REMOVE) and not x.targets),
+                  None)
+    anchor = sentence_start(folded, acting) if acting is not None else 0
+    return Decision(anchor, decision_sentence(folded, anchor) or (decision_sentence(folded) if anchor else None))
+
+
+def sentence_start(folded: str, pos: int) -> int:
+    return max(folded.rfind("。", 0, pos), folded.rfind("\n", 0, pos)) + 1
+
+
+def decision_sentence(folded: str, start: int = 0) -> tuple[int, int] | None:
+    """Span of the first sentence (from ``start``) with 决定 and a listing verb."""
+    pos = folded.find("决定", start)
+    while pos >= 0:
+        begin = sentence_start(folded, pos)
+        ends = [i for i in (folded.find("。", pos), folded.find("\n", pos)) if i >= 0]
+        end = min(ends) if ends else len(folded)
+        if any(word in folded[begin:end] for word in DECISION_WORDS):
+            return begin, end
+        pos = folded.find("决定", end)
+    return None
+
+
+def stated_count(src: Source, d: Draft) -> tuple[int | None, str | None]:
+    """(count, country) the text states ("将16家美国实体"): from the title, the decision
+    sentence, an annex heading, then the operative text."""
+    folded, span = src.folded, d.decision.span
+    annex_heading = next((folded[s:e] for s, e in line_spans(folded, "列入") if "家" in folded[s:e]
+                          and "的" in folded[s:e]), "")
+    texts = [d.folded_title, folded[span[0] : span[1]] if span else "", annex_heading, d.operative]
+    stated, country = ent.stated_count(texts)
+    return stated, ent.country_of(texts) or country
+
+
+def entities(src: Source, d: Draft) -> list[EntityRecord]:
+    """The entities a notice lists, removes or acts on (a removal names them even when it
+    also names the notice that listed them); a Q&A lists none."""
+    if d.qa or not any(x.action is ActionKind.REMOVE or (x.action in ENTITY_ACTIONS and not x.targets)
+                       for x in d.drafts):
+        return []
+    found = _annex_or_prose(src, d)
+    return ent.with_country(ent.english_from_text(found, src.folded, src.text), d.count[1])
+
+
+def _annex_or_prose(src: Source, d: Draft) -> list[EntityRecord]:
+    """Annex lines below the annex heading (or the decision); else the decision's prose
+    list; else the object of "对…" for an investigation or a measure."""
+    folded, span, anchor = src.folded, d.decision.span, d.decision.anchor
+    start = d.annex_line
+    if start is None and span is not None:
+        start = folded.count("\n", 0, span[0])
+    found = ent.annex_entities(src.lines, start or 0, folded_lines=src.folded_lines,
+                               chinese_numbers=d.annex_line is not None)
+    if found:
+        return found
+    prose = (ent.decision_prose(folded, src.text, anchor) if anchor else None) or ent.decision_prose(folded, src.text)
+    if prose and ent.is_anaphor(prose[0]):
+        return ent.earlier_named(folded, src.text, prose[1])
+    if prose:
+        found = ent.prose_entities(prose[0])
+        if found:
+            return found
+    if any(x.action in (ActionKind.INVESTIGATE, ActionKind.MEASURE) for x in d.drafts):
+        name = ent.object_of_dui(folded, src.text)
+        if name:
+            zh, en = ent.split_name(name)
+            if zh or en:
+                return [ent.make_entity(zh, en)]
+    return []
+
+
+# --- the record's actions and references ----------------------------------------------
+
+
+def action_records(src: Source, d: Draft) -> list[ActionRecord]:
+    """Drafts with entity keys filled in (removals, and investigations or measures
+    without targets, name the notice's entities), one per action."""
+    keys = tuple(e.key for e in d.entities)
+    out = []
+    for x in d.drafts:
+        names = keys if x.action is ActionKind.REMOVE or (
+            x.action in (ActionKind.INVESTIGATE, ActionKind.MEASURE) and not x.targets) else ()
+        out.append(ActionRecord(action=x.action, list=x.list, targets=x.targets, effective=x.effective,
+                                until=x.until, duration=x.duration, entities=names, text=x.text))
+    return dedupe_actions(out)
+
+
+def dedupe_actions(records: list[ActionRecord]) -> list[ActionRecord]:
+    """One action per (verb, list, targets, effective): the title ("关于暂停实施…的公告") and the
+    body say the same thing, the body with the duration, so the fuller one wins. A removal
+    without targets is dropped when the same list has one with targets."""
+    out: list[ActionRecord] = []
+    for r in records:
+        same = [i for i, o in enumerate(out)
+                if (o.action, o.list, o.targets, o.effective) == (r.action, r.list, r.targets, r.effective)]
+        if not same:
+            out.append(r)
+        elif (r.until, r.duration) != (None, None) and (out[same[0]].until, out[same[0]].duration) == (None, None):
+            out[same[0]] = r
+    targeted = {(r.action, r.list) for r in out if r.targets}
+    return [r for r in out if r.targets or r.action is not ActionKind.REMOVE or (r.action, r.list) not in targeted]
+
+
+def named_references(src: Source, d: Draft) -> tuple[NoticeRef, ...]:
+    """The refs, each notice once (a dated one wins); a date-only ref is dropped when a
+    numbered one names the same date and list."""
+    out: dict[tuple[Any, ...], NoticeRef] = {}
+    for _, _, r in d.refs:
+        ident: tuple[Any, ...] = (r.key, r.date, r.list, r.count) if r.key is None else (r.key,)
+        if ident in out:
+            if out[ident].date is None and r.date is not None:
+                out[ident] = r
+            continue
+        out[ident] = r
+    keyed = {(r.date, r.list) for r in out.values() if r.key and r.date}
+    return tuple(r for r in out.values() if r.key or r.count or (r.date, r.list) not in keyed)
+
+
+# --- rejections: not a notice ---------------------------------------------------------
+
+
+def off_topic_answer(src: Source, d: Draft) -> bool:
+    """A spokesperson answer about something else (trade data, tariffs, ...)."""
+    return d.qa and not d.actions and d.context_list is None
+
+
+def unnumbered_without_action(src: Source, d: Draft) -> bool:
+    """An unnumbered text is a notice only when it acts and has body text."""
+    if d.qa or d.own:
+        return False
+    return not d.actions or not any(len(line) >= BODY_LINE_MIN for line in src.lines)
+
+
+# --- checks: warnings -----------------------------------------------------------------
+
+
+def no_publication_date(src: Source, d: Draft) -> str | None:
+    return "no publication date found" if d.published is None else None
+
+
+def effective_defaulted(src: Source, d: Draft) -> str | None:
+    """A numbered listing or removal that states no effective date."""
+    if d.qa or d.own is None or d.stated_effective or d.published is None:
+        return None
+    if any(word in src.folded for word in LISTING_WORDS):
+        return "no effective date stated; using the publication date"
+    return None
+
+
+def count_mismatch(src: Source, d: Draft) -> str | None:
+    """The entities parsed differ from the count the notice states."""
+    stated = d.count[0]
+    has_impose = any(x.action is ActionKind.IMPOSE for x in d.drafts)
+    if d.qa or stated is None or not (d.entities or has_impose) or len(d.entities) == stated:
+        return None
+    return f"parsed {len(d.entities)} entities, notice states {stated}"
+
+
+def no_entities(src: Source, d: Draft) -> str | None:
+    """A listing with no entities and no stated count."""
+    if d.qa or d.entities or d.count[0] is not None:
+        return None
+    return "no entities found for a listing" if any(x.action is ActionKind.IMPOSE for x in d.drafts) else None
+
+
+def no_action_in_answer(src: Source, d: Draft) -> str | None:
+    return "no action found in the answer" if d.qa and not d.actions else None
+
+
+def no_notice_number(src: Source, d: Draft) -> str | None:
+    return "no notice number found" if not d.qa and d.own is None else None
+
+
+def effective_before_publication(src: Source, d: Draft) -> str | None:
+    """A Q&A announcing something in force before it was published: check the dates."""
+    if d.qa and d.effective and d.published and d.effective < d.published.isoformat():
+        return f"effective {d.effective} is before publication {d.published.isoformat()}"
+    return None
+
+
+Rule = Callable[[Source, Draft], Any]
+Reject = Callable[[Source, Draft], bool]
+Check = Callable[[Source, Draft], str | None]
+
+RULES: tuple[tuple[str, Rule], ...] = (
+    ("numbered", numbered),
+    ("qa", is_answer),
+    ("own", own_number),
+    ("dateline", dateline),
+    ("published", publication_day),
+    ("published_at", publication_time),
+    ("identity", identity),
+    ("folded_title", folded_title),
+    ("annex_line", annex_line),
+    ("spans", operative_spans),
+    ("operative", operative_text),
+    ("context_list", context_list),
+    ("stated_effective", stated_effective),
+    ("effective", effective),
+    ("refs", references),
+    ("drafts", clause_actions),
+    ("drafts", measure),
+    ("notice_list", notice_list),
+    ("decision", decision),
+    ("count", stated_count),
+    ("entities", entities),
+    ("actions", action_records),
+    ("references", named_references),
+)
+REJECTS: tuple[Reject, ...] = (off_topic_answer, unnumbered_without_action)
+CHECKS: tuple[Check, ...] = (
+    no_publication_date, effective_defaulted, count_mismatch, no_entities, no_action_in_answer, no_notice_number,
+    effective_before_publication,
+)

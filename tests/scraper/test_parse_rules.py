@@ -1,0 +1,233 @@
+"""The notice rules one by one: each reads a Source and the Draft fields before it."""
+
+from datetime import date, datetime
+
+import pytest
+
+from scraper.parse import rules
+from scraper.parse.actions import ActionDraft
+from scraper.parse.dates import Stamp
+from scraper.parse.draft import Decision, Draft, Identity, PageHints, read_source
+from scraper.parse.number import OwnNumber
+from storage.records import ActionKind, ActionRecord, ListKind, NoticeKind, NoticeRef
+
+NOTICE = (
+    "商务部公告2025年第21号\n关于将16家美国实体列入出口管制管控名单的公告\n\n"
+    "根据《中华人民共和国出口管制法》等法律法规有关规定，为维护国家安全和利益，商务部决定将高点航空技术公司等16家美国实体"
+    "列入出口管制管控名单，现将有关事项公告如下：\n一、禁止向上述16家美国实体出口两用物项。\n本公告自公布之日起正式实施。\n\n"
+    "商务部\n2025年4月9日\n附件\n1. 高点航空技术公司（High Point Aerotechnologies）\n"
+)
+QA = (
+    "来源：商务部新闻办公室 类型：原创 分类：新闻 2025-05-14 22:00\n\n"
+    "商务部新闻发言人就不可靠实体清单有关措施答记者问\n\n"
+    "问：请问商务部对此有何评论？\n答：自2025年5月14日起，暂停实施不可靠实体清单工作机制公告〔2025〕2号的措施90天。\n"
+)
+OWN_21 = OwnNumber("MOFCOM-2025-21", "商务部公告2025年第21号", NoticeKind.ANNOUNCEMENT, "商务部")
+
+
+def impose(lst=ListKind.ECL, start=0, targets=()):
+    return ActionDraft(ActionKind.IMPOSE, lst, targets, "2025-04-09", None, None, "…", start)
+
+
+def test_source_folds_once_and_keeps_offsets():
+    src = read_source("商务部公告２０２５年第２１号\r\n正文（Ａ）", PageHints(title="答记者问_中华人民共和国商务部"))
+    assert src.text == "商务部公告２０２５年第２１号\n正文（Ａ）"
+    assert src.folded == "商务部公告2025年第21号\n正文(A)" and len(src.folded) == len(src.text)
+    assert src.folded_lines == src.folded.split("\n") and src.head == ["商务部公告２０２５年第２１号", "正文（Ａ）"]
+    assert src.title_hint == "答记者问"
+
+
+def test_numbered_finds_the_own_number_strictly():
+    assert rules.numbered(read_source(NOTICE, PageHints()), Draft()).key == "MOFCOM-2025-21"
+    # strict: a number named inside a title ("关于…公告…的公告") is not the text's own
+    text = "关于执行商务部公告2025年第21号的说明\n\n正文。"
+    assert rules.numbered(read_source(text, PageHints()), Draft()) is None
+    assert rules.own_number(read_source(text, PageHints()), Draft()).key == "MOFCOM-2025-21"
+
+
+def test_is_answer_by_title_or_by_question_and_answer():
+    src = read_source(QA, PageHints())
+    assert rules.is_answer(src, Draft()) is True
+    assert rules.is_answer(src, Draft(numbered=OWN_21)) is False  # a number of its own: a notice
+    titled = read_source(NOTICE, PageHints(title="商务部新闻发言人答记者问"))
+    assert rules.is_answer(titled, Draft(numbered=OWN_21)) is True
+    assert rules.own_number(src, Draft(qa=True, numbered=OWN_21)) is None
+
+
+def test_publication_day_and_time():
+    notice = read_source(NOTICE, PageHints(pub=Stamp(date(2025, 4, 9), 20, 5)))
+    assert rules.publication_day(notice, Draft()) == date(2025, 4, 9)  # the signature
+    assert rules.publication_time(notice, Draft(published=date(2025, 4, 9))).hour == 20
+    assert rules.publication_time(notice, Draft(published=date(2025, 4, 10))) is None  # another day's time
+    qa = read_source(QA, PageHints())
+    line = rules.dateline(qa, Draft(qa=True))
+    assert line == (Stamp(date(2025, 5, 14), 22, 0), "商务部新闻办公室")
+    assert rules.dateline(qa, Draft(qa=False)) == (None, None)
+    assert rules.publication_day(qa, Draft(qa=True, dateline=line)) == date(2025, 5, 14)
+    assert isinstance(rules.publication_time(qa, Draft(qa=True, dateline=line)), datetime)
+    assert rules.publication_day(read_source("无日期\n正文", PageHints()), Draft()) is None
+
+
+def test_identity_of_a_notice_a_qa_and_an_unnumbered_text():
+    src = read_source(NOTICE, PageHints())
+    ident = rules.identity(src, Draft(own=OWN_21, published=date(2025, 4, 9)))
+    assert ident == Identity("MOFCOM-2025-21", NoticeKind.ANNOUNCEMENT, "商务部公告2025年第21号", "商务部",
+                             "商务部公告2025年第21号 关于将16家美国实体列入出口管制管控名单的公告")
+    qa = read_source(QA, PageHints())
+    ident = rules.identity(qa, Draft(qa=True, published=date(2025, 5, 14), dateline=(None, "商务部新闻办公室")))
+    assert (ident.kind, ident.issuer, ident.key[:14]) == (NoticeKind.QA, "商务部新闻办公室", "QA-2025-05-14-")
+    other = rules.identity(read_source("一段说明\n正文", PageHints()), Draft())
+    assert (other.kind, other.key[:12], other.title) == (NoticeKind.OTHER, "DOC-undated-", "一段说明")
+
+
+def test_announcement_title_skips_filing_lines():
+    assert rules.announcement_title(["【发布文号】x", "", "标题"], None) == "标题"
+    assert rules.announcement_title(["商务部令 2025年第6号", "关于…的决定"], "商务部令2025年第6号") == \
+        "商务部令 2025年第6号 关于…的决定"
+    assert rules.announcement_title([" ", ""], None) is None
+
+
+def test_operative_spans_end_at_the_annex():
+    src = read_source(NOTICE, PageHints())
+    line = rules.annex_line(src, Draft())
+    assert src.lines[line] == "附件"
+    (start, end), = rules.operative_spans(src, Draft(annex_line=line))
+    assert src.text[start:end].rstrip().endswith("2025年4月9日")
+    assert rules.operative_spans(src, Draft()) == [(0, len(src.text))]
+    qa = read_source(QA, PageHints())
+    (start, end), = rules.operative_spans(qa, Draft(qa=True))
+    assert qa.text[start:end].startswith("答：")
+
+
+def test_context_list_by_kind_title_and_body():
+    src = read_source(NOTICE, PageHints())
+    assert rules.context_list(src, Draft(operative=src.folded)) is ListKind.ECL
+    uel = Draft(identity=Identity("UEL-2025-1", NoticeKind.UEL_ANNOUNCEMENT, None, None, None))
+    assert rules.context_list(src, uel) is ListKind.UEL
+    order = read_source("商务部令2025年第1号\n依据《反外国制裁法》，决定采取反制措施。", PageHints())
+    kind = Draft(identity=Identity("MOFCOM-ORDER-2025-1", NoticeKind.ORDER, None, None, None))
+    assert rules.context_list(order, kind) is ListKind.COUNTERMEASURE
+
+
+def test_effective_stated_or_the_publication_date():
+    src = read_source(NOTICE, PageHints())
+    assert rules.stated_effective(src, Draft(published=date(2025, 4, 9))) == "2025-04-09"
+    qa = read_source(QA, PageHints())
+    d = Draft(qa=True, published=date(2025, 5, 14), spans=rules.operative_spans(qa, Draft(qa=True)))
+    assert rules.stated_effective(qa, d) == "2025-05-14"
+    assert rules.effective(src, Draft(published=date(2025, 4, 9))) == "2025-04-09"
+    assert rules.effective(src, Draft(stated_effective="2025-04-10T12:01+08:00")) == "2025-04-10T12:01+08:00"
+    assert rules.effective(src, Draft()) is None
+
+
+def test_references_and_clause_actions():
+    qa = read_source(QA, PageHints())
+    base = Draft(qa=True, published=date(2025, 5, 14), spans=rules.operative_spans(qa, Draft(qa=True)),
+                 effective="2025-05-14", context_list=ListKind.UEL)
+    base.refs = rules.references(qa, base)
+    assert [r.key for _, _, r in base.refs] == ["UEL-2025-2"]
+    (draft,) = rules.clause_actions(qa, base)
+    assert (draft.action, draft.duration, draft.until) == (ActionKind.SUSPEND, "90天", date(2025, 8, 12))
+
+
+def test_measure_only_when_nothing_else_acts():
+    text = "商务部公告2025年第1号\n商务部决定对因美纳公司采取以下处理措施：禁止其向中国出口基因测序仪。\n"
+    src = read_source(text, PageHints())
+    (m,) = rules.measure(src, Draft(effective="2025-03-04"))
+    assert m.action is ActionKind.MEASURE and m.text.endswith("基因测序仪。")
+    assert rules.measure(src, Draft(qa=True)) == []
+    listed = [impose()]
+    assert rules.measure(src, Draft(drafts=listed)) is listed
+
+
+def test_notice_list_prefers_the_listing():
+    remove = ActionDraft(ActionKind.REMOVE, ListKind.WATCH, (), None, None, None, "", 0)
+    src = read_source("x", PageHints())
+    assert rules.notice_list(src, Draft(drafts=[remove, impose(ListKind.UEL)])) is ListKind.UEL
+    assert rules.notice_list(src, Draft(drafts=[remove])) is ListKind.WATCH
+    assert rules.notice_list(src, Draft(drafts=[remove], context_list=ListKind.ECL)) is ListKind.ECL
+
+
+def test_decision_sentence_from_the_acting_sentence():
+    text = "2023年，工作机制决定将甲公司列入清单。\n现决定将乙公司列入不可靠实体清单。"
+    src = read_source(text, PageHints())
+    acting = src.folded.index("列入不可靠")
+    d = rules.decision(src, Draft(drafts=[impose(ListKind.UEL, acting)]))
+    assert d.anchor == text.index("现决定") and src.text[slice(*d.span)].startswith("现决定将乙公司")
+    assert rules.decision(src, Draft()) == Decision(0, (0, text.index("。")))
+    assert rules.decision_sentence("没有决定。", 0) is None
+
+
+def test_stated_count_and_country():
+    src = read_source(NOTICE, PageHints())
+    span = (src.folded.index("根据"), src.folded.index(",现将"))
+    assert rules.stated_count(src, Draft(decision=Decision(0, span))) == (16, "US")
+    assert rules.stated_count(read_source("无数", PageHints()), Draft()) == (None, None)
+
+
+def test_entities_from_the_annex_prose_or_the_object():
+    src = read_source(NOTICE, PageHints())
+    d = Draft(drafts=[impose()], annex_line=rules.annex_line(src, Draft()), count=(16, "US"))
+    (e,) = rules.entities(src, d)
+    assert (e.zh, e.en, e.country) == ("高点航空技术公司", "High Point Aerotechnologies", "US")
+    assert rules.entities(src, Draft(qa=True, drafts=[impose()])) == []
+    assert rules.entities(src, Draft(drafts=[impose(targets=(NoticeRef("x", key="MOFCOM-2025-1"),))])) == []
+    prose = read_source("决定将甲公司（Alpha Inc.）、乙公司（Beta Ltd.）列入不可靠实体清单。", PageHints())
+    assert [e.en for e in rules.entities(prose, Draft(drafts=[impose(ListKind.UEL)]))] == ["Alpha Inc.", "Beta Ltd."]
+    probe = read_source("商务部决定对美国PVH集团涉嫌违反正常的市场交易原则的行为启动调查。", PageHints())
+    inv = ActionDraft(ActionKind.INVESTIGATE, ListKind.UEL, (), None, None, None, "", 0)
+    assert [(e.zh, e.en) for e in rules.entities(probe, Draft(drafts=[inv]))] == [("美国PVH集团", None)]
+
+
+def test_action_records_name_entities_and_dedupe():
+    rec = ActionRecord(ActionKind.SUSPEND, ListKind.UEL, (NoticeRef("t", key="UEL-2025-2"),), "2025-05-14")
+    fuller = ActionRecord(ActionKind.SUSPEND, ListKind.UEL, rec.targets, "2025-05-14", date(2025, 8, 12), "90天")
+    assert rules.dedupe_actions([rec, fuller]) == [fuller]
+    bare_removal = ActionRecord(ActionKind.REMOVE, ListKind.WATCH)
+    targeted = ActionRecord(ActionKind.REMOVE, ListKind.WATCH, rec.targets)
+    assert rules.dedupe_actions([bare_removal, targeted]) == [targeted]
+    remove = ActionDraft(ActionKind.REMOVE, ListKind.WATCH, (), None, None, None, "移出", 0)
+    src = read_source("x", PageHints())
+    removal = read_source("决定将甲公司（Alpha Inc.）移出关注名单。", PageHints())
+    entity = rules.entities(removal, Draft(drafts=[remove]))
+    (record,) = rules.action_records(src, Draft(drafts=[remove], entities=entity))
+    assert record.entities == (entity[0].key,)
+
+
+def test_named_references_once_each_dated_wins():
+    plain, dated = NoticeRef("a", key="MOFCOM-2025-21"), NoticeRef("b", key="MOFCOM-2025-21", date=date(2025, 4, 9))
+    by_date = NoticeRef("c", date=date(2025, 4, 9))
+    refs = [(0, 1, plain), (2, 3, dated), (4, 5, by_date)]
+    assert rules.named_references(read_source("x", PageHints()), Draft(refs=refs)) == (dated,)
+
+
+@pytest.mark.parametrize(("draft", "long_line", "rejected"), [
+    (Draft(qa=True), False, True),  # an answer about something else
+    (Draft(qa=True, context_list=ListKind.UEL), False, False),
+    (Draft(), True, True),  # unnumbered and acting on nothing
+    (Draft(actions=[ActionRecord(ActionKind.IMPOSE, ListKind.UEL)]), False, True),  # no body text
+    (Draft(actions=[ActionRecord(ActionKind.IMPOSE, ListKind.UEL)]), True, False),
+    (Draft(own=OWN_21), False, False),
+])
+def test_rejections(draft, long_line, rejected):
+    src = read_source("甲" * (60 if long_line else 5), PageHints())
+    assert any(reject(src, draft) for reject in rules.REJECTS) is rejected
+
+
+def test_checks_say_what_is_missing():
+    listing = read_source("决定将甲公司列入不可靠实体清单。", PageHints())
+    d = Draft(own=OWN_21, published=date(2025, 4, 9), drafts=[impose()], count=(2, None))
+    warnings = [w for w in (check(listing, d) for check in rules.CHECKS) if w]
+    assert warnings == ["no effective date stated; using the publication date", "parsed 0 entities, notice states 2"]
+    d = Draft(drafts=[impose()])
+    assert [w for w in (check(listing, d) for check in rules.CHECKS) if w] == [
+        "no publication date found", "no entities found for a listing", "no notice number found"]
+    qa = Draft(qa=True, published=date(2025, 5, 14), effective="2025-05-01")
+    assert [w for w in (check(listing, qa) for check in rules.CHECKS) if w] == [
+        "no action found in the answer", "effective 2025-05-01 is before publication 2025-05-14"]
+
+
+def test_every_row_fills_a_draft_field_in_order():
+    fields = set(Draft.__slots__)
+    assert all(name in fields for name, _ in rules.RULES)
+    assert len({rule for _, rule in rules.RULES}) == len(rules.RULES)
