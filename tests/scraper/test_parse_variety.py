@@ -466,14 +466,14 @@ def test_ecl_qa_stop_naming_the_notice_by_number_and_date():
 def test_uel_notice_effective_at_a_time_with_fullwidth_digits():
     text = (
         "不可靠实体清单工作机制公告〔２０２５〕８号\n\n"
-        "不可靠实体清单工作机制决定将希尔德人工智能公司（Shield AI,Inc.）、内华达山脉公司（Sierra Nevada Corporation）"
+        "不可靠实体清单工作机制决定将护盾人工智能公司（Shield AI,Inc.）、内华达山脉公司（Sierra Nevada Corporation）"
         "等２家美国实体列入不可靠实体清单，并采取以下处理措施：\n" + UEL_MEASURES
         + "本公告自２０２５年４月１０日１２时０１分起实施。\n\n" + UEL_SIGNATURE.format(day="２０２５年４月９日")
     )
     rec = parse_text(text)
     assert (rec.key, rec.published, rec.effective) == ("UEL-2025-8", date(2025, 4, 9), "2025-04-10T12:01+08:00")
     assert acts(rec) == [("impose", "uel", [], "2025-04-10T12:01+08:00", None, None)]
-    assert names(rec) == [("希尔德人工智能公司", "Shield AI,Inc.", "US"), ("内华达山脉公司", "Sierra Nevada Corporation", "US")]
+    assert names(rec) == [("护盾人工智能公司", "Shield AI,Inc.", "US"), ("内华达山脉公司", "Sierra Nevada Corporation", "US")]
     assert rec.warnings == ()
 
 
