@@ -14,45 +14,44 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import partial
 from pathlib import Path
 from typing import Any
 
 from mofcom_watch import clock
+from mofcom_watch.pipeline import PageRouter, Pipeline
 from scraper.discovery import Crawler, CrawlSettings, ProgressFn
-from scraper.fetch import FetchPolicy, Fetcher, HostMap
+from scraper.fetch import Fetcher, FetchPolicy, HostMap
 from scraper.sources import Mode, Source, load_sources
 from scraper.sources.base import NOTICE_HOSTS
 from storage.health import (
     FAILING_RUNS,
-    Failure,
-    previous_runs,
     has_clean_run,
     open_health_issues,
+    previous_runs,
     record_source_run,
 )
 from storage.news import link_news
+from storage.pages import PageStore
 from storage.runlock import heartbeat, make_holder, run_lock
+from storage.vocabulary import Failure, RunCounters
 
 
 @dataclass(frozen=True)
 class SourceSummary:
     name: str
     mode: str  # backfill | update | skipped
-    fetched: int = 0
-    new: int = 0
-    changed: int = 0
-    unchanged: int = 0
-    failed: int = 0
-    links: int = 0
-    failures: tuple[Failure, ...] = ()
+    counts: RunCounters = field(default_factory=RunCounters)
     notes: tuple[str, ...] = ()
     opened: tuple[str, ...] = ()  # health issues opened by this run
     resolved: tuple[str, ...] = ()
 
     @property
+    def failures(self) -> tuple[Failure, ...]:
+        return self.counts.failures
+
+    @property
     def ok(self) -> bool:
-        return self.mode == "skipped" or self.failed == 0
+        return self.mode == "skipped" or self.counts.ok
 
 
 @dataclass(frozen=True)
@@ -134,7 +133,6 @@ def run_cycle(
     """Fetch, ingest, sync events, publish. ``backfill`` (CLI ``--since``) walks every index page
     of every source back to ``since``; otherwise only a source's first run does. ``fetched_at``
     pins the recorded fetch time of every page, like ``replay --fetched-at``."""
-    from mofcom_watch.pipeline import ingest_page
     from storage.db import open_store, session_factory
 
     run_id = run_id or uuid.uuid4().hex[:12]
@@ -163,7 +161,7 @@ def run_cycle(
                 if bar_tick is not None:
                     bar_tick(source_name, url)
 
-            crawler = Crawler(fetcher, sf, partial(ingest_page, sf),
+            crawler = Crawler(fetcher, PageStore(sf), Pipeline(sf, PageRouter(all_sources)),
                               CrawlSettings(as_of=as_of, since=since, workers=policy.total,
                                             fetched_at=fetched_at,
                                             only_hosts=frozenset(overrides) if overrides else None), progress=tick)
@@ -176,10 +174,8 @@ def run_cycle(
                     report = crawler.crawl(source, mode)
                     with sf() as session, session.begin():
                         change = record_source_run(session, run_id, report)
-                    summaries.append(SourceSummary(
-                        source.name, mode.value, report.fetched, report.new, report.changed, report.unchanged,
-                        report.failed, report.links, report.failures, report.notes, change.opened, change.resolved,
-                    ))
+                    summaries.append(SourceSummary(source.name, mode.value, report.counts, report.notes,
+                                                   change.opened, change.resolved))
             finally:
                 stop()
                 fetcher.close()
@@ -189,7 +185,7 @@ def run_cycle(
                 link_news(session)  # reports name notices that may only now be stored
             with sf() as session:
                 held = tuple(s.name for s in summaries
-                             if s.failed and s.name not in news_names and not _given_up(session, s.name))
+                             if s.failures and s.name not in news_names and not _given_up(session, s.name))
             new_events = corrected = 0
             published: tuple[str, ...] = ()
             problems: tuple[str, ...] = ()

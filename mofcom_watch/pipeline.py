@@ -1,60 +1,118 @@
-"""One page in, one transaction out: snapshot, parse, store.
+"""One page in, one transaction out: pick the parser, snapshot, parse, store.
 
-Both the fetcher (``run``) and ``replay`` call :func:`ingest_page`. Everything a
-page causes (snapshot, notice, health issues) is written in one transaction: if
-storing fails, nothing of that page is written and the result says ``error``.
+``run`` (through the crawler) and ``replay`` both hand pages to a :class:`Pipeline`: its
+:class:`PageRouter` picks the parser from the URL and the configured sources only, so the
+same bytes at the same URL always read the same way. Everything a page causes (snapshot,
+notice, health issues) is written in one transaction: if storing fails, nothing of that
+page is written and the result says ``error``.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from scraper.discovery import CrawledPage
+from scraper.fetch import FetchResult
+from scraper.links import ParseFn, as_index, parse_news_index
+from scraper.sources import Mode, Source
 from storage.db import WRITE_LOCK
 from storage.ingest import count_mismatch, record_issue, store_notice
 from storage.models import HealthIssue, NewsReport, Notice, Snapshot
-from storage.records import IndexLink, NoticeKind, NoticeRecord, ParsedDocument, UnusablePage
-from storage.snapshots import find_snapshot, get_page, record_snapshot, sha256_hex, touch_page, utc
+from storage.outcomes import PageOutcome, PageResult
+from storage.records import NoticeKind, NoticeRecord, UnusablePage
+from storage.snapshots import (
+    find_snapshot,
+    get_page,
+    record_snapshot,
+    sha256_hex,
+    touch_page,
+    utc,
+)
 
 log = logging.getLogger(__name__)
 
-ParseFn = Callable[..., ParsedDocument]
-
 UNUSABLE_PAGE = "unusable-page"
 COUNT_MISMATCH = "count-mismatch"
+NEWS_VERSION_SUFFIX = "+news"
+INDEX_YEARS = (1990, 2100)  # annual indexes recognised as indexes for these years
+
+
+class PageRole(StrEnum):
+    """What a URL is, which decides its parser (:class:`PageRouter`)."""
+
+    NOTICE = "notice"  # an article page, or any page no source claims: the notice parser
+    INDEX = "index"  # a source's index or list endpoint: links, never a notice
+    NEWS = "news"  # a news source's article or listed page: the news parser
+    NEWS_INDEX = "news-index"  # a news source's index page or feed: every link on it
 
 
 @dataclass(frozen=True)
-class PageResult:
-    """What ingesting one page did."""
+class PageParser:
+    """A parse function and the version stored with every snapshot it reads."""
 
-    url: str
-    outcome: str  # notice | index | other | news | unusable | error
-    notice_key: str | None
-    new: bool  # a notice key not stored before
-    changed: bool  # a stored notice's substance changed
-    sha256: str
-    detail: str | None = None
-    links: tuple[IndexLink, ...] = ()
-    warnings: tuple[str, ...] = ()
-    skipped: bool = False  # same bytes as the page's last snapshot: not parsed again
-    revision: int | None = None
-    stated_count: int | None = None
-    parsed_count: int | None = None
+    parse: ParseFn
+    version: str
 
 
 def load_parser() -> tuple[ParseFn, str]:
-    """The real parser and its version (imported late: ``storage`` never imports ``scraper``)."""
+    """The notice parser and its version."""
     from scraper.parse import PARSER_VERSION, parse_document
 
     return parse_document, PARSER_VERSION
+
+
+class PageRouter:
+    """Picks the parser for a URL from the configured sources alone, so ``run`` and ``replay``
+    read the same bytes at the same URL the same way."""
+
+    def __init__(self, sources: list[Source]) -> None:
+        from scraper.news import parse_news_document
+
+        parse, version = load_parser()
+        self._sources = sources
+        plans = [(plan, source.news) for source in sources
+                 for plan in source.plans(Mode.BACKFILL, date(INDEX_YEARS[1], 12, 31), INDEX_YEARS[0])]
+        self._index_urls: dict[str, bool] = {}  # index URL -> of a news source
+        for plan, news in plans:
+            self._index_urls.setdefault(plan.url, news)
+        self._templates = [(plan.page_template.split("{n}"), news) for plan, news in plans if plan.page_template]
+        self._page_urls = {url for s in sources if s.news for url in s.direct_pages()}
+        self._parsers = {
+            PageRole.NOTICE: PageParser(parse, version),
+            PageRole.INDEX: PageParser(as_index(parse), version),
+            PageRole.NEWS: PageParser(parse_news_document, version + NEWS_VERSION_SUFFIX),
+            PageRole.NEWS_INDEX: PageParser(parse_news_index, version + NEWS_VERSION_SUFFIX),
+        }
+
+    def _index_of_news(self, url: str) -> bool | None:
+        """None: not an index; else whether the index belongs to a news source."""
+        if url in self._index_urls:
+            return self._index_urls[url]
+        for (head, *rest), news in self._templates:
+            tail = rest[0] if rest else ""
+            middle = url[len(head) : len(url) - len(tail)] if url.startswith(head) and url.endswith(tail) else ""
+            if middle.isdigit():
+                return news
+        return None
+
+    def role(self, url: str) -> PageRole:
+        news_index = self._index_of_news(url)
+        if news_index is not None:
+            return PageRole.NEWS_INDEX if news_index else PageRole.INDEX
+        if url in self._page_urls or any(s.news and s.wants(url) for s in self._sources):
+            return PageRole.NEWS
+        return PageRole.NOTICE
+
+    def parser(self, url: str) -> PageParser:
+        return self._parsers[self.role(url)]
 
 
 def _resolve_issue(session: Session, key: str, at: datetime) -> None:
@@ -110,70 +168,64 @@ def _forget_validators(session: Session, url: str) -> None:
         page.etag = page.last_modified = None
 
 
-def _ingest(
-    session: Session, *, url: str, raw: bytes, sha: str, fetched_at: datetime, status: int,
-    content_type: str | None, source: str, etag: str | None, last_modified: str | None,
-    parse: ParseFn, parser_version: str,
-) -> PageResult:
-    page = get_page(session, url)
-    existing = find_snapshot(session, page, sha) if page is not None else None
-    if (existing is not None and page.last_sha256 == sha and existing.parser_version == parser_version
-            and existing.outcome != "error"):
-        touch_page(session, url=url, fetched_at=fetched_at, status=status, source=source, etag=etag,
-                   last_modified=last_modified, sha256=sha)
-        return PageResult(url=url, outcome=existing.outcome, notice_key=existing.notice_key, new=False,
-                          changed=False, sha256=sha, detail=existing.detail, skipped=True)
+def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser) -> PageResult:
+    fetch, source = page.result, page.source
+    url, raw, fetched_at = fetch.url, fetch.body or b"", fetch.fetched_at
+    stored_page = get_page(session, url)
+    existing = find_snapshot(session, stored_page, sha) if stored_page is not None else None
+    if (existing is not None and stored_page is not None and stored_page.last_sha256 == sha
+            and existing.parser_version == parser.version and existing.outcome != PageOutcome.ERROR):
+        touch_page(session, url=url, fetched_at=fetched_at, status=fetch.status, source=source, etag=fetch.etag,
+                   last_modified=fetch.last_modified, sha256=sha)
+        return PageResult(url=url, outcome=PageOutcome(existing.outcome), notice_key=existing.notice_key,
+                          sha256=sha, detail=existing.detail, skipped=True)
 
-    snap_args = dict(url=url, raw=raw, fetched_at=fetched_at, status=status, content_type=content_type,
-                     source=source, parser_version=parser_version, etag=etag, last_modified=last_modified)
-
-    def snapshot(outcome: str, *, encoding: str | None = None, detail: str | None = None,
+    def snapshot(outcome: PageOutcome, *, encoding: str | None = None, detail: str | None = None,
                  notice_key: str | None = None) -> Snapshot:
-        snap, new = record_snapshot(session, outcome=outcome, encoding=encoding, detail=detail,
-                                    notice_key=notice_key, **snap_args)
-        if not new and snap.parser_version != parser_version:
+        snap, new = record_snapshot(session, url=url, raw=raw, fetched_at=fetched_at, status=fetch.status,
+                                    content_type=fetch.content_type, source=source, parser_version=parser.version,
+                                    etag=fetch.etag, last_modified=fetch.last_modified, outcome=outcome,
+                                    encoding=encoding, detail=detail, notice_key=notice_key)
+        if not new and snap.parser_version != parser.version:
             # Same bytes, newer parser: the bytes stay, what we made of them is updated.
             snap.outcome, snap.detail, snap.notice_key = outcome, detail, notice_key
-            snap.parser_version = parser_version
+            snap.parser_version = parser.version
             snap.encoding = encoding or snap.encoding
         return snap
 
     try:
-        doc = parse(raw, url=url, content_type=content_type)
+        doc = parser.parse(raw, url=url, content_type=fetch.content_type)
     except UnusablePage as exc:
         detail = f"{exc.reason}: {exc.detail}" if exc.detail else exc.reason
-        snapshot("unusable", detail=detail)
+        snapshot(PageOutcome.UNUSABLE, detail=detail)
         record_issue(session, key=f"{UNUSABLE_PAGE}/{url}", source=source, kind=UNUSABLE_PAGE,
                      detail=f"{url} is not a usable page ({detail})", seen_at=fetched_at, url=url)
         _forget_validators(session, url)
-        return PageResult(url=url, outcome="unusable", notice_key=None, new=False, changed=False,
-                          sha256=sha, detail=detail)
+        return PageResult(url=url, outcome=PageOutcome.UNUSABLE, sha256=sha, detail=detail)
     except Exception as exc:  # a parser bug must not lose the bytes or stop the run
         log.debug("parsing %s failed", url, exc_info=True)
         detail = f"parser error: {type(exc).__name__}: {exc}"
-        snapshot("error", detail=detail)
-        return PageResult(url=url, outcome="error", notice_key=None, new=False, changed=False, sha256=sha,
-                          detail=detail)
+        snapshot(PageOutcome.ERROR, detail=detail)
+        return PageResult(url=url, outcome=PageOutcome.ERROR, sha256=sha, detail=detail)
 
     _resolve_issue(session, f"{UNUSABLE_PAGE}/{url}", fetched_at)
     warnings = tuple(dict.fromkeys(doc.warnings + (doc.notice.warnings if doc.notice else ())))
     if doc.kind == "notice" and doc.notice is not None:
         record = doc.notice
         if record.kind == NoticeKind.NEWS:
-            snap = snapshot("news", encoding=doc.encoding, notice_key=None)
+            snap = snapshot(PageOutcome.NEWS, encoding=doc.encoding, notice_key=None)
             _store_news(session, record, snap, url, source)
-            return PageResult(url=url, outcome="news", notice_key=None, new=False, changed=False, sha256=sha,
-                              warnings=warnings)
+            return PageResult(url=url, outcome=PageOutcome.NEWS, sha256=sha, warnings=warnings)
         held = _incomplete_against_stored(session, record, url)
         if held is not None:
-            snapshot("unusable", encoding=doc.encoding, detail=held, notice_key=record.key)
+            snapshot(PageOutcome.UNUSABLE, encoding=doc.encoding, detail=held, notice_key=record.key)
             record_issue(session, key=f"{UNUSABLE_PAGE}/{url}", source=source, kind=UNUSABLE_PAGE,
                          detail=f"{url}: {held}", seen_at=fetched_at, url=url, notice_key=record.key)
             _forget_validators(session, url)
-            return PageResult(url=url, outcome="unusable", notice_key=record.key, new=False, changed=False,
-                              sha256=sha, detail=held, warnings=warnings, stated_count=record.stated_count,
+            return PageResult(url=url, outcome=PageOutcome.UNUSABLE, notice_key=record.key, sha256=sha,
+                              detail=held, warnings=warnings, stated_count=record.stated_count,
                               parsed_count=len(record.entities))
-        snap = snapshot("notice", encoding=doc.encoding, notice_key=record.key)
+        snap = snapshot(PageOutcome.NOTICE, encoding=doc.encoding, notice_key=record.key)
         change = store_notice(session, record, snap, url, fetched_at)
         stored = session.scalars(select(Notice).where(Notice.key == record.key)).one()
         mismatch_key = f"{COUNT_MISMATCH}/{record.key}"
@@ -185,47 +237,48 @@ def _ingest(
             _forget_validators(session, url)
         elif not count_mismatch(NoticeRecord.from_json(json.loads(stored.record_json))):
             _resolve_issue(session, mismatch_key, fetched_at)
-        return PageResult(url=url, outcome="notice", notice_key=record.key, new=change.new,
+        return PageResult(url=url, outcome=PageOutcome.NOTICE, notice_key=record.key, new=change.new,
                           changed=change.changed and not change.new, sha256=sha, warnings=warnings,
                           revision=change.revision, stated_count=record.stated_count,
                           parsed_count=len(record.entities),
                           detail="alias pages disagree (see health issues)" if change.alias_conflict else None)
-    outcome = "index" if doc.kind == "index" else "other"
+    outcome = PageOutcome.INDEX if doc.kind == "index" else PageOutcome.OTHER
     snapshot(outcome, encoding=doc.encoding)
-    return PageResult(url=url, outcome=outcome, notice_key=None, new=False, changed=False, sha256=sha,
-                      links=doc.links if outcome == "index" else (), warnings=warnings)
+    return PageResult(url=url, outcome=outcome, sha256=sha,
+                      links=doc.links if outcome is PageOutcome.INDEX else (), warnings=warnings)
 
 
-def ingest_page(
-    session_factory: sessionmaker[Session],
-    *,
-    url: str,
-    raw: bytes,
-    fetched_at: datetime,
-    status: int = 200,
-    content_type: str | None = None,
-    source: str = "replay",
-    etag: str | None = None,
-    last_modified: str | None = None,
-    parse: ParseFn | None = None,
-    parser_version: str | None = None,
-) -> PageResult:
-    """Snapshot, parse and store one page in one transaction (``parse`` defaults to the real parser)."""
-    if parse is None:
-        default_parse, default_version = load_parser()
-        parse, parser_version = default_parse, parser_version or default_version
-    parser_version = parser_version or "unknown"
+def ingest_page(session_factory: sessionmaker[Session], page: CrawledPage, parser: PageParser) -> PageResult:
+    """Snapshot, parse and store one page in one transaction; a failure to store writes nothing."""
+    raw = page.result.body or b""
     sha = sha256_hex(raw)
     try:
         with session_factory() as session, session.begin():
             session.connection(execution_options=WRITE_LOCK)  # SQLite: queue behind other writers
-            return _ingest(session, url=url, raw=raw, sha=sha, fetched_at=fetched_at, status=status,
-                           content_type=content_type, source=source, etag=etag, last_modified=last_modified,
-                           parse=parse, parser_version=parser_version)
+            return _ingest(session, page, sha, parser)
     except Exception as exc:  # the transaction is rolled back: nothing of this page was written
-        log.debug("storing %s failed", url, exc_info=True)
-        return PageResult(url=url, outcome="error", notice_key=None, new=False, changed=False, sha256=sha,
+        log.debug("storing %s failed", page.result.url, exc_info=True)
+        return PageResult(url=page.result.url, outcome=PageOutcome.ERROR, sha256=sha,
                           detail=f"not stored: {type(exc).__name__}: {exc}")
+
+
+class Pipeline:
+    """The ingest callback of ``run`` and ``replay``: the router picks the parser, then :func:`ingest_page`."""
+
+    def __init__(self, session_factory: sessionmaker[Session], router: PageRouter) -> None:
+        self._sf = session_factory
+        self.router = router
+
+    def __call__(self, page: CrawledPage) -> PageResult:
+        return ingest_page(self._sf, page, self.router.parser(page.result.url))
+
+
+def saved_page(url: str, raw: bytes, fetched_at: datetime, *, content_type: str | None = None,
+               source: str = "replay", status: int = 200, etag: str | None = None,
+               last_modified: str | None = None) -> CrawledPage:
+    """A page read from disk (``replay``), as the crawler would have handed it over."""
+    return CrawledPage(source, FetchResult(url=url, final_url=url, status=status, fetched_at=fetched_at, body=raw,
+                                           content_type=content_type, etag=etag, last_modified=last_modified))
 
 
 # --- replay: a saved-site tree as pages -------------------------------------------------

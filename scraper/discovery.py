@@ -12,36 +12,44 @@ ingests in the calling thread, one transaction per page.
 
 from __future__ import annotations
 
-import html as htmllib
-import json
-import re
-import zlib
+import dataclasses
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
-from urllib.parse import urljoin
-
-from sqlalchemy import and_, select
-from sqlalchemy.orm import Session, sessionmaker
+from datetime import UTC, date, datetime
+from typing import Protocol
 
 from scraper.charset import decode
-from scraper.fetch import FetchRequest, FetchResult, Fetcher
+from scraper.fetch import Fetcher, FetchRequest, FetchResult
 from scraper.fetch.urls import host_of
+from scraper.links import extract_links, plain_links
 from scraper.sources.base import IndexPlan, Mode, Source
-from storage.health import ZERO_LINKS, Failure, SourceReport, pending_urls
-from storage.models import Page, Snapshot
+from storage.outcomes import PageOutcome, PageResult, SourceReport
 from storage.records import IndexLink
+from storage.vocabulary import Failure, FailureReason, RunCounters
 
-GOOD_OUTCOMES = ("notice", "index", "other", "news")
-NOTICE_OUTCOMES = ("notice", "news")
-FEED_LINK_RE = re.compile(r"<link>\s*(?:<!\[CDATA\[)?\s*(https?://[^<\s\]]+)|<link\b[^>]*\bhref=[\"']([^\"']+)[\"']",
-                          re.IGNORECASE)
-HREF_RE = re.compile(r"""<a\b[^>]*?href\s*=\s*["']([^"']+)["'][^>]*>(.*?)</a>""", re.IGNORECASE | re.DOTALL)
-TAG_RE = re.compile(r"<[^>]+>")
-
-IngestFn = Callable[..., object]  # mofcom_watch.pipeline.ingest_page
 ProgressFn = Callable[[str, str], None]  # (source name, url) after each answer
+
+
+@dataclass(frozen=True)
+class CrawledPage:
+    """One answer with a body, handed to the ingest callback (which picks the parser and stores it)."""
+
+    source: str  # the source's name (``replay`` for saved pages)
+    result: FetchResult
+
+
+IngestFn = Callable[[CrawledPage], PageResult]  # the CLI wires in its Pipeline
+
+
+class PageIndex(Protocol):
+    """What the crawler asks the store (``storage.pages.PageStore``)."""
+
+    def known(self, urls: Iterable[str]) -> set[str]: ...
+    def validators(self, urls: Iterable[str]) -> dict[str, tuple[str | None, str | None]]: ...
+    def recent_notice_pages(self, source: str, limit: int) -> list[str]: ...
+    def stored_body(self, url: str) -> tuple[bytes, str | None] | None: ...
+    def retry_urls(self, source: str) -> list[str]: ...
 
 
 @dataclass(frozen=True)
@@ -56,159 +64,42 @@ class CrawlSettings:
     only_hosts: frozenset[str] | None = None  # with --base-url overrides: never fetch any other host
 
 
+def _failure_reason(outcome: PageResult) -> FailureReason:
+    if outcome.outcome is PageOutcome.UNUSABLE:
+        return FailureReason.UNUSABLE_CONTENT
+    return FailureReason.STORE_ERROR
+
+
 def _now() -> datetime:
-    return datetime.now(timezone.utc).replace(microsecond=0)
-
-
-def extract_links(body: bytes, url: str, content_type: str | None = None) -> tuple[IndexLink, ...]:
-    """Links of an index page or jpaas JSON body (the parser's ``parse_index``, or a plain fallback)."""
-    text, _encoding = decode(body, content_type)
-    try:
-        from scraper.parse.index import parse_index
-    except ImportError:  # the parser ships separately; keep discovery usable without it
-        return _fallback_links(text, url)
-    return tuple(parse_index(text, url))
-
-
-def _fallback_links(text: str, base: str) -> tuple[IndexLink, ...]:
-    stripped = text.lstrip()
-    if stripped.startswith("{"):
-        try:
-            text = (json.loads(stripped).get("data") or {}).get("html") or ""
-        except (ValueError, AttributeError):
-            return ()
-    found: dict[str, IndexLink] = {}
-    if stripped.startswith("<?xml") or "<rss" in stripped[:500] or "<feed" in stripped[:500]:
-        for plain, attr in FEED_LINK_RE.findall(text):  # RSS <link>URL</link>, Atom <link href=URL/>
-            absolute = urljoin(base, htmllib.unescape((plain or attr).strip()))
-            found.setdefault(absolute, IndexLink(absolute))
-        return tuple(found.values())
-    for href, label in HREF_RE.findall(text):
-        absolute = urljoin(base, htmllib.unescape(href.strip()))
-        found.setdefault(absolute, IndexLink(absolute, htmllib.unescape(TAG_RE.sub("", label)).strip() or None))
-    return tuple(found.values())
-
-
-def parse_as_index(raw: bytes | str, url: str | None = None, content_type: str | None = None):
-    """Parse a page we fetched *as an index*: it may be an index or nothing, never a notice.
-
-    An index whose layout changed (no links left) can read like a notice from its
-    list of titles; storing that would be a false notice, so it becomes "other" and
-    the crawler reports the index as yielding zero links.
-    """
-    import dataclasses
-
-    from scraper.parse import parse_document
-
-    doc = parse_document(raw, url=url, content_type=content_type)
-    if doc.kind == "notice":
-        return dataclasses.replace(doc, kind="other", notice=None,
-                                   warnings=doc.warnings + ("an index page that reads like a notice: not stored as one",))
-    return doc
-
-
-def parse_news_index(raw: bytes | str, url: str | None = None, content_type: str | None = None):
-    """A news site's index page or RSS/Atom feed: every link on it (the source's pattern picks)."""
-    from storage.records import ParsedDocument
-
-    text, encoding = decode(raw, content_type) if isinstance(raw, bytes) else (raw, "utf-8")
-    return ParsedDocument(kind="index", encoding=encoding, links=_fallback_links(text, url or ""))
-
-
-class PageStore:
-    """The crawler's read-only questions to the database."""
-
-    def __init__(self, session_factory: sessionmaker[Session]) -> None:
-        self._sf = session_factory
-
-    def known(self, urls: Iterable[str]) -> set[str]:
-        """URLs whose latest bytes were usable content (so a link to them is not new)."""
-        urls = list(dict.fromkeys(urls))
-        found: set[str] = set()
-        with self._sf() as session:
-            for i in range(0, len(urls), 400):
-                chunk = urls[i : i + 400]
-                found.update(session.scalars(
-                    select(Page.url)
-                    .join(Snapshot, and_(Snapshot.page_id == Page.id, Snapshot.sha256 == Page.last_sha256))
-                    .where(Page.url.in_(chunk), Snapshot.outcome.in_(GOOD_OUTCOMES))
-                ))
-        return found
-
-    def validators(self, url: str) -> tuple[str | None, str | None]:
-        """ETag / Last-Modified for a conditional request, only when the stored bytes were usable."""
-        with self._sf() as session:
-            row = session.execute(
-                select(Page.etag, Page.last_modified)
-                .join(Snapshot, and_(Snapshot.page_id == Page.id, Snapshot.sha256 == Page.last_sha256))
-                .where(Page.url == url, Snapshot.outcome.in_(GOOD_OUTCOMES))
-            ).first()
-        return (row[0], row[1]) if row else (None, None)
-
-    def validators_many(self, urls: list[str]) -> dict[str, tuple[str | None, str | None]]:
-        """:meth:`validators` for many URLs in a few queries."""
-        found: dict[str, tuple[str | None, str | None]] = {}
-        with self._sf() as session:
-            for i in range(0, len(urls), 400):
-                rows = session.execute(
-                    select(Page.url, Page.etag, Page.last_modified)
-                    .join(Snapshot, and_(Snapshot.page_id == Page.id, Snapshot.sha256 == Page.last_sha256))
-                    .where(Page.url.in_(urls[i : i + 400]), Snapshot.outcome.in_(GOOD_OUTCOMES))
-                )
-                found.update({url: (etag, modified) for url, etag, modified in rows})
-        return found
-
-    def recent_notice_pages(self, source: str, limit: int) -> list[str]:
-        if limit <= 0:
-            return []
-        with self._sf() as session:
-            return list(session.scalars(
-                select(Page.url)
-                .join(Snapshot, and_(Snapshot.page_id == Page.id, Snapshot.sha256 == Page.last_sha256))
-                .where(Page.source == source, Snapshot.outcome.in_(NOTICE_OUTCOMES))
-                .order_by(Page.id.desc()).limit(limit)
-            ))
-
-    def stored_body(self, url: str) -> tuple[bytes, str | None] | None:
-        with self._sf() as session:
-            row = session.execute(
-                select(Snapshot.body, Snapshot.content_type)
-                .join(Page, and_(Snapshot.page_id == Page.id, Snapshot.sha256 == Page.last_sha256))
-                .where(Page.url == url)
-            ).first()
-        return (zlib.decompress(row[0]), row[1]) if row else None
-
-    def pending(self, source: str) -> list[str]:
-        with self._sf() as session:
-            return pending_urls(session, source)
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 @dataclass
 class _Tally:
-    fetched: int = 0
-    new: int = 0
-    changed: int = 0
-    unchanged: int = 0
-    links: int = 0
-    failures: list[Failure] = field(default_factory=list)
+    counts: RunCounters = field(default_factory=RunCounters)
     good: set[str] = field(default_factory=set)
     linked: set[str] = field(default_factory=set)
     notes: list[str] = field(default_factory=list)
     absent: list[str] = field(default_factory=list)  # optional index pages that answered 404
+
+    def count(self, *, fetched: int = 0, new: int = 0, changed: int = 0, unchanged: int = 0, links: int = 0) -> None:
+        self.counts += RunCounters(fetched=fetched, new=new, changed=changed, unchanged=unchanged, links=links)
+
+    def fail(self, url: str, reason: str, detail: str = "") -> None:
+        self.counts += RunCounters(failures=(Failure(url, reason, detail),))
 
 
 class Crawler:
     def __init__(
         self,
         fetcher: Fetcher,
-        session_factory: sessionmaker[Session],
+        pages: PageIndex,
         ingest: IngestFn,
         settings: CrawlSettings,
         progress: ProgressFn | None = None,
     ) -> None:
         self.fetcher = fetcher
-        self.sf = session_factory
-        self.store = PageStore(session_factory)
+        self.store = pages
         self.ingest = ingest
         self.settings = settings
         self.progress = progress or (lambda _source, _url: None)
@@ -226,10 +117,10 @@ class Crawler:
         for plan in plans:
             self._walk(source, plan, mode, tally, queue, seen)
         if plans and len(tally.absent) == len(plans):  # every index 404: the site moved, not "no news"
-            tally.failures.append(Failure(plans[0].url, ZERO_LINKS, "none of the source's index pages exists (404)"))
+            tally.fail(plans[0].url, FailureReason.ZERO_LINKS, "none of the source's index pages exists (404)")
         for url in source.direct_pages():
             queue.setdefault(url, None)
-        for url in self.store.pending(source.name):
+        for url in self.store.retry_urls(source.name):
             if url not in plan_urls and (source.wants(url) or url in source.direct_pages()):
                 queue.setdefault(url, None)
         if mode is Mode.UPDATE:
@@ -237,13 +128,12 @@ class Crawler:
                 queue.setdefault(url, None)
         self._fetch_articles(source, queue, tally)
         return SourceReport(
-            source=source.name, started_at=started, finished_at=_now(), fetched=tally.fetched, new=tally.new,
-            changed=tally.changed, unchanged=tally.unchanged, links=tally.links, failures=tuple(tally.failures),
+            source=source.name, started_at=started, finished_at=_now(), counts=tally.counts,
             good_urls=frozenset(tally.good), linked_indexes=frozenset(tally.linked), notes=tuple(tally.notes),
         )
 
     def _request(self, url: str, referer: str | None = None) -> FetchRequest:
-        etag, last_modified = self.store.validators(url)
+        etag, last_modified = self.store.validators([url]).get(url, (None, None))
         return FetchRequest(url=url, etag=etag, last_modified=last_modified, referer=referer)
 
     def _walk(self, source: Source, plan: IndexPlan, mode: Mode, tally: _Tally,
@@ -262,30 +152,30 @@ class Crawler:
                         tally.notes.append(f"{url}: not published (404)")
                         tally.absent.append(url)
                     return
-                tally.failures.append(Failure(url, result.error or "error", result.detail))
+                tally.fail(url, result.error or "error", result.detail)
                 return
-            tally.fetched += 1
+            tally.count(fetched=1)
             tally.good.add(url)
+            links: tuple[IndexLink, ...]
             if result.not_modified:
-                tally.unchanged += 1
+                tally.count(unchanged=1)
                 if mode is Mode.UPDATE:
                     return  # unchanged since last run: nothing new here, nothing to parse
                 stored = self.store.stored_body(url)
                 links = extract_links(stored[0], url, stored[1]) if stored else ()
             else:
-                outcome = self._ingest(source, result, index=True, news=source.news)
-                if outcome is None or getattr(outcome, "outcome", "") in ("unusable", "error"):
+                outcome = self._ingest(source, result)
+                if not outcome.usable:
                     tally.good.discard(url)
-                    detail = getattr(outcome, "detail", "") or ""
-                    tally.failures.append(Failure(url, "unusable-content" if outcome else "error", detail))
+                    tally.fail(url, _failure_reason(outcome), outcome.detail or "")
                     return
-                if getattr(outcome, "skipped", False) and mode is Mode.UPDATE:
-                    tally.unchanged += 1
+                if outcome.skipped and mode is Mode.UPDATE:
+                    tally.count(unchanged=1)
                     return  # the same bytes as last time (a server without validators): nothing new
                 if source.news:  # news sites and feeds: any link on the page, the source's pattern decides
-                    links = _fallback_links(decode(result.body or b"", result.content_type)[0], url)
+                    links = plain_links(decode(result.body or b"", result.content_type)[0], url)
                 else:
-                    links = getattr(outcome, "links", ()) or extract_links(result.body or b"", url, result.content_type)
+                    links = outcome.links or extract_links(result.body or b"", url, result.content_type)
             wanted = list(dict.fromkeys(link.url for link in links if source.wants(link.url)))
             elsewhere: list[str] = []
             if self.settings.only_hosts is not None:
@@ -299,10 +189,10 @@ class Crawler:
                     return
                 if n == 1:
                     tally.good.discard(url)
-                    tally.failures.append(Failure(url, ZERO_LINKS, f"{len(links)} links on the page, none usable"))
+                    tally.fail(url, FailureReason.ZERO_LINKS, f"{len(links)} links on the page, none usable")
                 return
             tally.linked.add(url)
-            tally.links += len(wanted)
+            tally.count(links=len(wanted))
             fresh = [u for u in wanted if u not in seen]
             if not fresh:
                 return  # the same links again: the endpoint ignores the page number
@@ -317,21 +207,11 @@ class Crawler:
                 return  # a short page is the last one
             n += 1
 
-    def _ingest(self, source: Source, result: FetchResult, index: bool = False, news: bool = False):
-        extra = {}
-        if index or news:
-            from scraper.news import parse_news_document
-            from scraper.parse import PARSER_VERSION
-
-            parse = (parse_news_index if news else parse_as_index) if index else parse_news_document
-            extra = {"parse": parse, "parser_version": f"{PARSER_VERSION}+news" if news else PARSER_VERSION}
-        outcome = self.ingest(
-            url=result.url, raw=result.body or b"", fetched_at=self.settings.fetched_at or result.fetched_at,
-            status=result.status,
-            content_type=result.content_type, source=source.name, etag=result.etag,
-            last_modified=result.last_modified, **extra,
-        )
-        if not getattr(outcome, "skipped", False):
+    def _ingest(self, source: Source, result: FetchResult) -> PageResult:
+        if self.settings.fetched_at is not None:
+            result = dataclasses.replace(result, fetched_at=self.settings.fetched_at)
+        outcome = self.ingest(CrawledPage(source.name, result))
+        if not outcome.skipped:
             self.parsed += 1
         return outcome
 
@@ -340,7 +220,7 @@ class Crawler:
             queue = {u: r for u, r in queue.items() if host_of(u) in self.settings.only_hosts}
         if not queue:
             return
-        stored = self.store.validators_many(list(queue))
+        stored = self.store.validators(queue)
         requests = [
             FetchRequest(url=url, etag=stored.get(url, (None, None))[0], last_modified=stored.get(url, (None, None))[1],
                          referer=referer)
@@ -355,23 +235,21 @@ class Crawler:
 
     def _article_done(self, source: Source, result: FetchResult, tally: _Tally) -> None:
         if not result.ok:
-            tally.failures.append(Failure(result.url, result.error or "error", result.detail))
+            tally.fail(result.url, result.error or "error", result.detail)
             return
-        tally.fetched += 1
+        tally.count(fetched=1)
         if result.not_modified:
-            tally.unchanged += 1
+            tally.count(unchanged=1)
             tally.good.add(result.url)
             return
-        outcome = self._ingest(source, result, news=source.news)
-        kind = getattr(outcome, "outcome", "error")
-        if kind in ("unusable", "error"):
-            tally.failures.append(Failure(result.url, "unusable-content" if kind == "unusable" else "store-error",
-                                          getattr(outcome, "detail", "") or ""))
+        outcome = self._ingest(source, result)
+        if not outcome.usable:
+            tally.fail(result.url, _failure_reason(outcome), outcome.detail or "")
             return
         tally.good.add(result.url)
-        if getattr(outcome, "new", False) or (kind == "news" and not getattr(outcome, "skipped", False)):
-            tally.new += 1
-        elif getattr(outcome, "changed", False):
-            tally.changed += 1
+        if outcome.new or (outcome.outcome is PageOutcome.NEWS and not outcome.skipped):
+            tally.count(new=1)
+        elif outcome.changed:
+            tally.count(changed=1)
         else:
-            tally.unchanged += 1
+            tally.count(unchanged=1)

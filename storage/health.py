@@ -13,15 +13,17 @@ change any listing's state.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from storage.models import HealthIssue, Notice, SourceRun
+from storage.outcomes import SourceReport
 from storage.records import EventKind, EventRecord
+from storage.vocabulary import FailureReason
 
-ZERO_LINKS = "zero-links"
+ZERO_LINKS = FailureReason.ZERO_LINKS.value
 UNUSABLE_PAGE = "unusable-page"
 FAILING = "failing"
 COUNT_MISMATCH = "count-mismatch"
@@ -32,42 +34,6 @@ TAG = "tag:mofcom-watch"
 
 
 @dataclass(frozen=True)
-class Failure:
-    url: str
-    reason: str  # timeout, http-500, bot-check, zero-links, unusable, ...
-    detail: str = ""
-
-    def to_json(self) -> dict[str, str]:
-        return {"url": self.url, "reason": self.reason, "detail": self.detail}
-
-
-@dataclass(frozen=True)
-class SourceReport:
-    """What one source did in one run (built by the crawler, stored by :func:`record_source_run`)."""
-
-    source: str
-    started_at: datetime
-    finished_at: datetime
-    fetched: int = 0
-    new: int = 0
-    changed: int = 0
-    unchanged: int = 0
-    links: int = 0
-    failures: tuple[Failure, ...] = ()
-    good_urls: frozenset[str] = frozenset()  # URLs that answered with usable content (or 304) this run
-    linked_indexes: frozenset[str] = frozenset()  # index URLs that yielded links this run
-    notes: tuple[str, ...] = ()  # informational, not problems (e.g. "2026 index not published")
-
-    @property
-    def failed(self) -> int:
-        return len(self.failures)
-
-    @property
-    def ok(self) -> bool:
-        return not self.failures
-
-
-@dataclass(frozen=True)
 class HealthChange:
     opened: tuple[str, ...] = ()
     resolved: tuple[str, ...] = ()
@@ -75,7 +41,7 @@ class HealthChange:
 
 
 def _utc(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _open(session: Session, *, key: str, source: str, kind: str, detail: str, seen: datetime,
@@ -127,8 +93,8 @@ def record_source_run(session: Session, run_id: str, report: SourceReport) -> He
     seen = _utc(report.finished_at)
     session.add(SourceRun(
         run_id=run_id, source=report.source, started_at=_utc(report.started_at), finished_at=seen,
-        fetched=report.fetched, new=report.new, changed=report.changed, unchanged=report.unchanged,
-        failed=report.failed, links=report.links, ok=report.ok,
+        fetched=report.counts.fetched, new=report.counts.new, changed=report.counts.changed,
+        unchanged=report.counts.unchanged, failed=report.counts.failed, links=report.counts.links, ok=report.ok,
         failures=[f.to_json() for f in report.failures],
     ))
     session.flush()

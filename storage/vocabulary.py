@@ -7,7 +7,9 @@ everywhere else, so the same thing never reads two ways. It sits beside ``ListKi
 
 from __future__ import annotations
 
+from dataclasses import dataclass, fields
 from datetime import datetime, timedelta, timezone
+from enum import StrEnum
 
 TAG_PREFIX = "tag:mofcom-watch,2025:"
 """Every feed item id starts with this (RFC 4151 tag URI; 2025 is the date the name was minted,
@@ -22,3 +24,49 @@ def as_utc(moment: datetime) -> datetime:
     if moment.tzinfo is None:
         return moment.replace(tzinfo=timezone.utc)
     return moment.astimezone(timezone.utc)
+
+
+class FailureReason(StrEnum):
+    """Failure reasons the crawler itself gives (the fetcher adds its own: timeout, http-500, ...)."""
+
+    ZERO_LINKS = "zero-links"  # an index yielded no usable link: a broken source, not an empty list
+    UNUSABLE_CONTENT = "unusable-content"  # fetched, but the parser could not use it
+    STORE_ERROR = "store-error"  # fetched, but storing it failed (rolled back)
+
+
+@dataclass(frozen=True)
+class Failure:
+    """One URL that did not give usable content in a run."""
+
+    url: str
+    reason: str  # a FailureReason, or the fetcher's tag: timeout, http-500, bot-check, truncated, ...
+    detail: str = ""
+
+    def to_json(self) -> dict[str, str]:
+        return {"url": self.url, "reason": str(self.reason), "detail": self.detail}
+
+
+@dataclass(frozen=True)
+class RunCounters:
+    """What one source did in one run: the crawler counts, the store records, the CLI prints.
+
+    Counters add up (``a + b``), so the crawler tallies with ``counts += RunCounters(fetched=1)``.
+    """
+
+    fetched: int = 0  # answers with content or 304
+    new: int = 0  # notices (or news reports) not stored before
+    changed: int = 0  # stored notices whose substance changed
+    unchanged: int = 0  # 304s and same-bytes answers
+    links: int = 0  # usable links found on index pages
+    failures: tuple[Failure, ...] = ()
+
+    def __add__(self, other: RunCounters) -> RunCounters:
+        return RunCounters(**{f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(self)})
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures

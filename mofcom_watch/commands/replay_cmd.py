@@ -17,18 +17,25 @@ from typing import Optional
 import typer
 from rich.table import Table
 
+from mofcom_watch import term
 from mofcom_watch.clock import as_of_or_today
 from mofcom_watch.commands.status_cmd import STATE_LABELS
 from mofcom_watch.context import app_context
-from mofcom_watch import term
-import mofcom_watch.pipeline as pipeline
-from mofcom_watch.pipeline import PageResult, ingest_page, replay_content_type, replay_files
+from mofcom_watch.pipeline import (
+    PageRouter,
+    Pipeline,
+    replay_content_type,
+    replay_files,
+    saved_page,
+)
+from scraper.sources import SourceConfigError, load_sources
 from storage.db import DatabaseError, open_store, session_factory
-from storage.ingest import count_mismatch, lists_entities
 from storage.events import sync_events
+from storage.ingest import count_mismatch, lists_entities
 from storage.notices import load_stored_notices
-from storage.status import listing_states
+from storage.outcomes import PageOutcome, PageResult
 from storage.records import NoticeRecord, NoticeRef, StoredNotice
+from storage.status import listing_states
 
 
 @dataclass(frozen=True)
@@ -42,14 +49,14 @@ class ReplaySummary:
 
 
 def summarise(results: list[PageResult], notices: dict[str, StoredNotice]) -> ReplaySummary:
-    touched = {r.notice_key for r in results if r.outcome == "notice" and r.notice_key}
+    touched = {r.notice_key for r in results if r.outcome is PageOutcome.NOTICE and r.notice_key}
     mismatched = tuple(sorted(key for key in touched if key in notices and count_mismatch(notices[key].record)))
     return ReplaySummary(
         pages=len(results),
         new=sum(r.new for r in results),
         changed=sum(r.changed for r in results),
         unchanged=sum(r.skipped for r in results),
-        unusable=tuple(f"{r.url} ({r.outcome}: {r.detail})" for r in results if r.outcome in ("unusable", "error")),
+        unusable=tuple(f"{r.url} ({r.outcome}: {r.detail})" for r in results if not r.usable),
         mismatched=mismatched,
     )
 
@@ -125,27 +132,26 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"mofcom-watch replay: no pages under {directory} (README*, *.md and dotfiles are skipped)", err=True)
             raise typer.Exit(2)
         try:
-            parse, parser_version = pipeline.load_parser()
-        except ImportError as exc:
-            typer.echo(f"mofcom-watch replay: the page parser is not available ({exc})", err=True)
-            raise typer.Exit(1) from None
+            router = PageRouter(load_sources())
+        except SourceConfigError as exc:
+            typer.echo(f"mofcom-watch replay: {exc}", err=True)
+            raise typer.Exit(2) from None
         try:
             engine = open_store(app_context(ctx).settings.database_url)
         except DatabaseError as exc:
             typer.echo(f"mofcom-watch replay: {exc}", err=True)
             raise typer.Exit(2) from None
         factory = session_factory(engine)
+        ingest = Pipeline(factory, router)
         results: list[PageResult] = []
         for path, url in files:
             try:
                 raw = path.read_bytes()
             except OSError as exc:
-                results.append(PageResult(url=url, outcome="error", notice_key=None, new=False, changed=False,
-                                          sha256="", detail=f"cannot read {path}: {exc.strerror}"))
+                results.append(PageResult(url=url, outcome=PageOutcome.ERROR, sha256="",
+                                          detail=f"cannot read {path}: {exc.strerror}"))
                 continue
-            results.append(ingest_page(factory, url=url, raw=raw, fetched_at=moment,
-                                       content_type=replay_content_type(path), source="replay",
-                                       parse=parse, parser_version=parser_version))
+            results.append(ingest(saved_page(url, raw, moment, content_type=replay_content_type(path))))
 
         problems: list[str] = []
         states: dict[str, list[str]] = {}

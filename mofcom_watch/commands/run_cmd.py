@@ -41,8 +41,9 @@ def print_summary(result, console: Console) -> None:
             problems += f"; +{len(s.failures) - 3} more"
         if s.mode == "skipped":
             problems = "; ".join(s.notes)
-        table.add_row(s.name, s.mode, str(s.fetched), str(s.new), str(s.changed), str(s.unchanged),
-                      str(s.failed), str(s.links), problems)
+        c = s.counts
+        table.add_row(s.name, s.mode, str(c.fetched), str(c.new), str(c.changed), str(c.unchanged),
+                      str(c.failed), str(c.links), problems)
     console.print(table)
     console.print(
         f"requests {result.requests} (304: {result.not_modified}), bodies {result.bodies} "

@@ -3,25 +3,31 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from mofcom_watch.pipeline import ingest_page, replay_content_type, replay_files
+from mofcom_watch.pipeline import (
+    PageRouter,
+    Pipeline,
+    replay_content_type,
+    replay_files,
+    saved_page,
+)
+from scraper.sources import load_sources
 from storage.db import open_store, session_factory
 from storage.models import Base, Listing, Notice
 
-FETCHED = datetime(2025, 12, 1, tzinfo=timezone.utc)
+FETCHED = datetime(2025, 12, 1, tzinfo=UTC)
 
 
 def _replay(url: str, files) -> None:
     engine = open_store(url)
-    factory = session_factory(engine)
+    ingest = Pipeline(session_factory(engine), PageRouter(load_sources()))
     for path, page_url in files:
-        ingest_page(factory, url=page_url, raw=path.read_bytes(), fetched_at=FETCHED,
-                    content_type=replay_content_type(path))
+        ingest(saved_page(page_url, path.read_bytes(), FETCHED, content_type=replay_content_type(path)))
     engine.dispose()
 
 

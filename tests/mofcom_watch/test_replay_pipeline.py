@@ -8,22 +8,29 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 import storage.ingest
-from mofcom_watch.pipeline import ingest_page
+from mofcom_watch.pipeline import PageParser, ingest_page, saved_page
 from storage.db import open_store, session_factory
 from storage.models import HealthIssue, Notice, Page, Snapshot
 from storage.records import (
-    ActionKind, ActionRecord, EntityRecord, IndexLink, ListKind, NoticeKind, NoticeRecord, ParsedDocument,
+    ActionKind,
+    ActionRecord,
+    EntityRecord,
+    IndexLink,
+    ListKind,
+    NoticeKind,
+    NoticeRecord,
+    ParsedDocument,
     UnusablePage,
 )
 
-T0 = datetime(2025, 4, 4, 12, 0, tzinfo=timezone.utc)
+T0 = datetime(2025, 4, 4, 12, 0, tzinfo=UTC)
 URL = "https://www.mofcom.gov.cn/zwgk/zcfb/art/2025/art_7.html"
 CALLS: list[str] = []
 
@@ -55,8 +62,7 @@ def notice_bytes(n_entities: int = 2, stated: int = 2) -> bytes:
 
 
 def ingest(engine, raw, url=URL, at=T0, version="v1"):
-    return ingest_page(session_factory(engine), url=url, raw=raw, fetched_at=at, parse=stand_in_parse,
-                       parser_version=version)
+    return ingest_page(session_factory(engine), saved_page(url, raw, at), PageParser(stand_in_parse, version))
 
 
 def count(engine, model):
@@ -197,12 +203,13 @@ def test_news_report_never_becomes_a_notice(engine):
 @pytest.mark.parametrize("raw", [b"BOT check", notice_bytes(n_entities=1, stated=2)], ids=["unusable", "short"])
 def test_a_page_we_could_not_use_keeps_no_validators(engine, raw):
     """The next fetch must be unconditional: a 304 would otherwise pin the bad copy for good."""
-    ingest_page(session_factory(engine), url=URL, raw=raw, fetched_at=T0, parse=stand_in_parse,
-                parser_version="v1", etag='"bad"', last_modified="Wed, 14 May 2025 14:00:00 GMT")
+    ingest_page(session_factory(engine), saved_page(URL, raw, T0, etag='"bad"',
+                                                    last_modified="Wed, 14 May 2025 14:00:00 GMT"),
+                PageParser(stand_in_parse, "v1"))
     with Session(engine) as s:
         page = s.scalars(select(Page)).one()
         assert (page.etag, page.last_modified) == (None, None)
-    ingest_page(session_factory(engine), url=URL, raw=notice_bytes(), fetched_at=T0, parse=stand_in_parse,
-                parser_version="v1", etag='"good"')
+    ingest_page(session_factory(engine), saved_page(URL, notice_bytes(), T0, etag='"good"'),
+                PageParser(stand_in_parse, "v1"))
     with Session(engine) as s:
         assert s.scalars(select(Page)).one().etag == '"good"'

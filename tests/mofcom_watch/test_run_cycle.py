@@ -4,7 +4,7 @@ the second run, and every fault leaves no false event, loses nothing, and is rec
 from __future__ import annotations
 
 import shutil
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -12,8 +12,14 @@ from sqlalchemy import select
 
 from mofcom_watch.config import Settings
 from mofcom_watch.cycle import run_cycle
+from mofcom_watch.pipeline import (
+    PageRouter,
+    Pipeline,
+    replay_content_type,
+    replay_files,
+    saved_page,
+)
 from mofcom_watch.publish import publish
-from mofcom_watch.pipeline import ingest_page, replay_content_type, replay_files
 from scraper.fetch import FetchPolicy
 from scraper.sources import load_sources
 from storage.db import open_store, session_factory
@@ -82,9 +88,10 @@ def clean(tmp_path_factory):
     replay_db = f"sqlite:///{tmp / 'replay.sqlite'}"
     engine = open_store(replay_db)
     sf = session_factory(engine)
-    fetched_at = datetime(2026, 11, 29, 6, 0, tzinfo=timezone.utc)
+    ingest = Pipeline(sf, PageRouter(load_sources()))
+    fetched_at = datetime(2026, 11, 29, 6, 0, tzinfo=UTC)
     for path, url in replay_files(tree):
-        ingest_page(sf, url=url, raw=path.read_bytes(), fetched_at=fetched_at, content_type=replay_content_type(path))
+        ingest(saved_page(url, path.read_bytes(), fetched_at, content_type=replay_content_type(path)))
     with sf() as session, session.begin():
         sync_events(session, AS_OF)
         publish(session, as_of=AS_OF, out_dir=tmp / "replay-feeds", base_url=BASE, watchlist_path=None)
@@ -128,8 +135,8 @@ def test_first_run_backfills_every_source_without_failures(clean):
     by_name = {s.name: s for s in first.sources}
     assert by_name["english-news"].mode == "skipped"  # no --base-url for it: never the real site
     for name in ("mofcom-announcements", "mofcom-policy", "mofcom-qa", "mofcom-policy-list", "aqygzj"):
-        assert by_name[name].mode == "backfill" and by_name[name].links > 0, name
-    assert by_name["mofcom-policy-list"].links >= 8  # the jpaas JSON list endpoint, emulated
+        assert by_name[name].mode == "backfill" and by_name[name].counts.links > 0, name
+    assert by_name["mofcom-policy-list"].counts.links >= 8  # the jpaas JSON list endpoint, emulated
     assert any("2026/index.html: not published" in n for n in by_name["mofcom-announcements"].notes)
     assert first.bodies > 20 and first.parsed > 20
 
@@ -141,7 +148,7 @@ def test_second_run_downloads_no_bodies_and_publishes_nothing(clean):
     assert second.not_modified > 10 and second.new_events == 0 and second.corrected_events == 0
     assert second.published == ()
     assert all(h.body_bytes == 0 or h.status == 404 for h in clean["second_hits"])
-    assert all(s.new == 0 and s.changed == 0 for s in second.sources)
+    assert all(s.counts.new == 0 and s.counts.changed == 0 for s in second.sources)
 
 
 def test_faults_leave_no_false_event_lose_nothing_and_are_recorded(clean, tmp_path):
@@ -218,7 +225,7 @@ def test_index_whose_layout_changed_is_a_health_issue_until_fixed(tmp_path):
         assert _notices(settings.database_url) == {} and _events(settings.database_url) == {}
         site.faults.clear()
         _settings, fixed = _run(tmp_path, site, sources=sources)
-        assert fixed.sources[0].failed == 0 and fixed.sources[0].new >= 6
+        assert fixed.sources[0].counts.failed == 0 and fixed.sources[0].counts.new >= 6
         assert fixed.sources[0].resolved == (f"mofcom-qa/zero-links/https://{QA_INDEX}",)
     engine = open_store(settings.database_url)
     with session_factory(engine)() as session:
@@ -233,14 +240,14 @@ def test_a_page_added_between_runs_is_picked_up(tmp_path):
         _run(tmp_path, site, sources=sources)
         page = (FIXTURES / QA_UEL_0514).read_bytes()
         new_path = f"{WWW}/xwfb/xwfyrth/art/2026/art_00000000000000000000000000000001.html"
-        site.set_page(new_path, page.replace("2025-05-14".encode(), "2026-05-14".encode()))
+        site.set_page(new_path, page.replace(b"2025-05-14", b"2026-05-14"))
         index = (FIXTURES / QA_INDEX).read_text(encoding="utf-8")
         site.set_page(QA_INDEX, index.replace("<li>", f'<li><a href="/{new_path.split("/", 1)[1]}" title="x">x</a></li><li>', 1).encode())
         site.reset_hits()
         _settings, second = _run(tmp_path, site, sources=sources)
         fetched_200 = [h.path for h in site.hits if h.status == 200]
     assert sorted(fetched_200) == sorted([QA_INDEX, new_path])
-    assert second.sources[0].mode == "update" and second.sources[0].fetched >= 2
+    assert second.sources[0].mode == "update" and second.sources[0].counts.fetched >= 2
 
 
 def test_unchanged_bytes_are_not_parsed_even_without_validators(tmp_path):
@@ -270,7 +277,7 @@ def test_since_forces_a_backfill_walk(tmp_path):
         _s, update = _run(tmp_path, site, sources=sources)
         _s, walk = _run(tmp_path, site, sources=sources, since=2024, backfill=True)
     assert update.sources[0].mode == "update" and walk.sources[0].mode == "backfill"
-    assert walk.sources[0].links > 0 and walk.parsed == 0  # index pages 304: links from the stored copy
+    assert walk.sources[0].counts.links > 0 and walk.parsed == 0  # index pages 304: links from the stored copy
 
 
 def test_a_source_whose_every_index_is_gone_is_a_health_issue(tmp_path):
@@ -299,7 +306,7 @@ def test_two_runs_on_one_database_never_interleave(tmp_path):
         with pytest.raises(RunLockHeld):
             _run(tmp_path, site, sources=sources)
         thread.join()
-    assert first and first[0].sources[0].new >= 6
+    assert first and first[0].sources[0].counts.new >= 6
 
 
 def test_with_overrides_no_other_host_is_ever_fetched(tmp_path):

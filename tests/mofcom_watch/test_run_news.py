@@ -74,8 +74,8 @@ def test_news_is_linked_published_and_never_changes_state(tmp_path):
         result = run_cycle(with_news, as_of=AS_OF, base_urls=base, policy=POLICY, progress=False,
                            out_dir=tmp_path / "f2", sources=mofcom + [user])
     by_name = {s.name: s for s in result.sources}
-    assert by_name["english-news"].failed == 0 and by_name["news-pages"].failed == 0
-    assert by_name["english-news"].new == 2 and by_name["news-pages"].new == 1
+    assert by_name["english-news"].counts.failed == 0 and by_name["news-pages"].counts.failed == 0
+    assert by_name["english-news"].counts.new == 2 and by_name["news-pages"].counts.new == 1
     engine = open_store(with_news.database_url)
     with session_factory(engine)() as session:
         reports = {r.url: r for r in session.scalars(select(NewsReport))}

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from scraper.discovery import extract_links
+from scraper.links import extract_links
 from scraper.sources import Mode, SourceConfigError, default_sources, load_sources
 
 AS_OF = date(2026, 11, 29)
@@ -98,7 +98,7 @@ def test_links_from_a_jpaas_json_body():
 
 
 def test_news_feed_links_rss_and_atom():
-    from scraper.discovery import _fallback_links
+    from scraper.links import plain_links
     from scraper.sources.news import NewsPagesSource
 
     rss = ('<?xml version="1.0"?><rss><channel><link>https://www.globaltimes.cn/</link><item>'
@@ -107,6 +107,6 @@ def test_news_feed_links_rss_and_atom():
             '<link href="https://english.news.cn/20250514/0123456789abcdef0123456789abcdef/c.html"/></entry></feed>')
     source = NewsPagesSource(name="n", host="", news=True,
                              indexes=("https://www.globaltimes.cn/rss/china.xml", "https://english.news.cn/rss.xml"))
-    got = [l.url for body in (rss, atom) for l in _fallback_links(body, "https://x/") if source.wants(l.url)]
+    got = [l.url for body in (rss, atom) for l in plain_links(body, "https://x/") if source.wants(l.url)]
     assert got == ["https://www.globaltimes.cn/page/202509/1344476.shtml",
                    "https://english.news.cn/20250514/0123456789abcdef0123456789abcdef/c.html"]

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
 from storage.health import (
-    Failure,
-    SourceReport,
     has_run,
     health_events,
     open_health_issues,
@@ -16,16 +14,19 @@ from storage.health import (
     record_source_run,
 )
 from storage.models import SourceRun
+from storage.outcomes import SourceReport
 from storage.records import EventKind
+from storage.vocabulary import Failure, RunCounters
 
-T0 = datetime(2026, 11, 29, 8, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 29, 8, 0, tzinfo=UTC)
 IDX = "https://www.mofcom.gov.cn/xwfb/xwfyrth/index.html"
 ART = "https://www.mofcom.gov.cn/zwgk/zcfb/art/2025/art_0123456789abcdef0123456789abcdef.html"
 
 
 def report(n: int, *failures: Failure, good=(), linked=()) -> SourceReport:
     t = T0 + timedelta(hours=n)
-    return SourceReport(source="mofcom-qa", started_at=t, finished_at=t, fetched=3, failures=tuple(failures),
+    return SourceReport(source="mofcom-qa", started_at=t, finished_at=t,
+                        counts=RunCounters(fetched=3, failures=tuple(failures)),
                         good_urls=frozenset(good), linked_indexes=frozenset(linked))
 
 

@@ -1,0 +1,77 @@
+"""What fetching and ingesting one page came to: plain typed records, no ORM.
+
+The crawler (``scraper``) reads these and the pipeline (``mofcom_watch``) writes them, so
+they live in ``storage``, the one package both may import, beside the records they carry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+from storage.records import IndexLink
+from storage.vocabulary import Failure, RunCounters
+
+
+class PageOutcome(StrEnum):
+    """What a page's bytes were taken for (also the ``Snapshot.outcome`` column)."""
+
+    NOTICE = "notice"
+    INDEX = "index"
+    OTHER = "other"  # a real page that is neither: kept as a snapshot only
+    NEWS = "news"  # a news report: a NewsReport row, never a state change
+    UNUSABLE = "unusable"  # bot check, error page, shell, cut short: a health issue
+    ERROR = "error"  # the parser or the store failed: nothing of the page was used
+
+    @property
+    def usable(self) -> bool:
+        return self not in (PageOutcome.UNUSABLE, PageOutcome.ERROR)
+
+
+USABLE_OUTCOMES = frozenset(o.value for o in PageOutcome if o.usable)
+NOTICE_OUTCOMES = frozenset({PageOutcome.NOTICE.value, PageOutcome.NEWS.value})
+
+
+@dataclass(frozen=True)
+class PageResult:
+    """What ingesting one page did."""
+
+    url: str
+    outcome: PageOutcome
+    sha256: str
+    notice_key: str | None = None
+    new: bool = False  # a notice key not stored before
+    changed: bool = False  # a stored notice's substance changed
+    detail: str | None = None
+    links: tuple[IndexLink, ...] = ()
+    warnings: tuple[str, ...] = ()
+    skipped: bool = False  # same bytes as the page's last snapshot: not parsed again
+    revision: int | None = None
+    stated_count: int | None = None
+    parsed_count: int | None = None
+
+    @property
+    def usable(self) -> bool:
+        return self.outcome.usable
+
+
+@dataclass(frozen=True)
+class SourceReport:
+    """What crawling one source did in one run (built by the crawler, stored by ``record_source_run``)."""
+
+    source: str
+    started_at: datetime
+    finished_at: datetime
+    counts: RunCounters = field(default_factory=RunCounters)
+    good_urls: frozenset[str] = frozenset()  # URLs that answered with usable content (or 304) this run
+    linked_indexes: frozenset[str] = frozenset()  # index URLs that yielded links this run
+    notes: tuple[str, ...] = ()  # informational, not problems (e.g. "2026 index not published")
+
+    @property
+    def failures(self) -> tuple[Failure, ...]:
+        return self.counts.failures
+
+    @property
+    def ok(self) -> bool:
+        return self.counts.ok

@@ -1,0 +1,80 @@
+"""Page bookkeeping the crawler asks about: which links are known, validators, stored bodies, retries.
+
+The crawler never opens a session; it asks a :class:`PageStore` (plain values in, plain
+values out). Each method is one short read-only transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import ColumnElement, and_, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from storage.health import pending_urls
+from storage.models import Page, Snapshot
+from storage.outcomes import NOTICE_OUTCOMES, USABLE_OUTCOMES
+from storage.snapshots import snapshot_bytes
+
+CHUNK = 400  # URLs per IN (...) query
+
+Validators = tuple[str | None, str | None]  # (ETag, Last-Modified)
+
+
+def _latest() -> ColumnElement[bool]:
+    """Join condition: a page's latest snapshot."""
+    return and_(Snapshot.page_id == Page.id, Snapshot.sha256 == Page.last_sha256)
+
+
+class PageStore:
+    """The crawler's read-only questions to the database."""
+
+    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+        self._sf = session_factory
+
+    def known(self, urls: Iterable[str]) -> set[str]:
+        """URLs whose latest bytes were usable content (so a link to them is not new)."""
+        wanted = list(dict.fromkeys(urls))
+        found: set[str] = set()
+        with self._sf() as session:
+            for i in range(0, len(wanted), CHUNK):
+                found.update(session.scalars(
+                    select(Page.url).join(Snapshot, _latest())
+                    .where(Page.url.in_(wanted[i : i + CHUNK]), Snapshot.outcome.in_(USABLE_OUTCOMES))
+                ))
+        return found
+
+    def validators(self, urls: Iterable[str]) -> dict[str, Validators]:
+        """ETag / Last-Modified for conditional requests, only where the stored bytes were usable."""
+        wanted = list(dict.fromkeys(urls))
+        found: dict[str, Validators] = {}
+        with self._sf() as session:
+            for i in range(0, len(wanted), CHUNK):
+                rows = session.execute(
+                    select(Page.url, Page.etag, Page.last_modified).join(Snapshot, _latest())
+                    .where(Page.url.in_(wanted[i : i + CHUNK]), Snapshot.outcome.in_(USABLE_OUTCOMES))
+                )
+                found.update({url: (etag, modified) for url, etag, modified in rows})
+        return found
+
+    def recent_notice_pages(self, source: str, limit: int) -> list[str]:
+        """The source's newest notice pages, re-checked (conditionally) on updates."""
+        if limit <= 0:
+            return []
+        with self._sf() as session:
+            return list(session.scalars(
+                select(Page.url).join(Snapshot, _latest())
+                .where(Page.source == source, Snapshot.outcome.in_(NOTICE_OUTCOMES))
+                .order_by(Page.id.desc()).limit(limit)
+            ))
+
+    def stored_body(self, url: str) -> tuple[bytes, str | None] | None:
+        """The latest stored bytes of ``url`` and their content type (an index that answered 304)."""
+        with self._sf() as session:
+            snapshot = session.scalars(select(Snapshot).join(Page, _latest()).where(Page.url == url)).first()
+            return (snapshot_bytes(snapshot), snapshot.content_type) if snapshot is not None else None
+
+    def retry_urls(self, source: str) -> list[str]:
+        """URLs the next run fetches again whatever the indexes say."""
+        with self._sf() as session:
+            return pending_urls(session, source)
