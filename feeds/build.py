@@ -14,7 +14,7 @@ are spliced into the feed head before its closing tag.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -31,6 +31,7 @@ from feeds.identity import (
     feed_url,
     item_id,
     normalise_base_url,
+    notice_picture_name,
 )
 from feeds.render import item_html, item_html_parts, item_title
 from storage.records import EventRecord
@@ -39,6 +40,7 @@ from storage.watchlist import Watchlist
 GENERATOR = "mofcom-watch"
 AUTHOR = "mofcom-watch (from official MOFCOM notices)"
 FORMATS = ("atom", "rss")
+PICTURE_SUFFIX = "svg"  # state pictures: <name>.svg beside <name>.atom
 CLOSING_TAG = {"atom": b"</feed>", "rss": b"</channel>"}
 ENTRY_SEPARATOR = b"\n"
 
@@ -71,9 +73,9 @@ class EntryFields:
     plain: bool = False
 
     @classmethod
-    def of(cls, event: EventRecord) -> EntryFields:
+    def of(cls, event: EventRecord, picture: str | None = None) -> EntryFields:
         link, categories = entry_link(event), entry_categories(event)
-        strings = (item_id(event.id), item_title(event), item_html(event), link)
+        strings = (item_id(event.id), item_title(event), item_html(event, picture), link)
         plain = all(fastxml.plain(v) for v in strings if v) and all(fastxml.plain(c) for c in categories)
         if not plain:
             strings = tuple(fastxml.xml_safe(v) if v else v for v in strings)
@@ -118,18 +120,18 @@ def make_entry(event: EventRecord | EntryFields) -> FeedEntry:
     return entry
 
 
-def entry_bytes(event: EventRecord) -> tuple[bytes, bytes]:
-    """``(atom <entry>, rss <item>)`` bytes of one event."""
-    atom, rss = entry_pieces(event)
+def entry_bytes(event: EventRecord, picture: str | None = None) -> tuple[bytes, bytes]:
+    """``(atom <entry>, rss <item>)`` bytes of one event (``picture``: URL of its notice's state picture)."""
+    atom, rss = entry_pieces(event, picture)
     return b"".join(atom), b"".join(rss)
 
 
-def entry_pieces(event: EventRecord) -> tuple[fastxml.Pieces, fastxml.Pieces]:
+def entry_pieces(event: EventRecord, picture: str | None = None) -> tuple[fastxml.Pieces, fastxml.Pieces]:
     """:func:`entry_bytes` in pieces (the Atom and the RSS item share the body's bytes)."""
-    fast = _templated_entry(event)
+    fast = _templated_entry(event, picture)
     if fast is not None:
         return fast
-    f = EntryFields.of(event)
+    f = EntryFields.of(event, picture)
     if f.templatable():
         text = fastxml.text
         return fastxml.entry_pieces(id=text(f.id), title=text(f.title), html=text(f.html).encode("utf-8"),
@@ -138,14 +140,14 @@ def entry_pieces(event: EventRecord) -> tuple[fastxml.Pieces, fastxml.Pieces]:
     return (etree.tostring(entry.atom_entry(), encoding="UTF-8"),), (etree.tostring(entry.rss_entry(), encoding="UTF-8"),)
 
 
-def _templated_entry(event: EventRecord) -> tuple[fastxml.Pieces, fastxml.Pieces] | None:
+def _templated_entry(event: EventRecord, picture: str | None = None) -> tuple[fastxml.Pieces, fastxml.Pieces] | None:
     """The usual case, straight from the event, or None when any string is not plain.
 
     The same result as :meth:`EntryFields.of` + the templates, without building the
     body twice: each body part is escaped and encoded once (:func:`fastxml.text_bytes`,
     cached) and the bytes are shared by the Atom and the RSS item.
     """
-    parts = [fastxml.text_bytes(part) for part in item_html_parts(event)]
+    parts = [fastxml.text_bytes(part) for part in item_html_parts(event, picture)]
     id_, title, link, categories = item_id(event.id), item_title(event), entry_link(event), entry_categories(event)
     attrs = "".join((link or "", *categories))
     if None in parts or "\n" in attrs or not fastxml.plain(f"{id_}\n{title}\n{attrs}"):
@@ -206,22 +208,42 @@ class FeedHeads:
 
 
 def build_feeds(
-    events: Sequence[EventRecord], *, base_url: str, watchlist: Watchlist | None = None
+    events: Sequence[EventRecord], *, base_url: str, watchlist: Watchlist | None = None,
+    pictures: Collection[str] = (),
 ) -> list[FeedFile]:
-    """Every feed (see :mod:`feeds.catalog`) for these events, in a fixed order."""
+    """Every feed (see :mod:`feeds.catalog`) for these events, in a fixed order.
+
+    ``pictures``: names of the state pictures written beside the feeds (``notice/<key>``);
+    an item about a notice that has one links to it.
+    """
     heads = FeedHeads(normalise_base_url(base_url))
     cache: dict[tuple[str, tuple], tuple[fastxml.Pieces, fastxml.Pieces]] = {}
-    return [_build_one(sel, heads, cache) for sel in select_feeds(events, watchlist)]
+    links = _PictureLinks(heads.base_url, frozenset(pictures))
+    return [_build_one(sel, heads, cache, links) for sel in select_feeds(events, watchlist)]
+
+
+class _PictureLinks:
+    """URL of the state picture of an event's notice, when there is one."""
+
+    def __init__(self, base_url: str, pictures: frozenset[str]) -> None:
+        self.base_url, self.pictures = base_url, pictures
+
+    def __call__(self, event: EventRecord) -> str | None:
+        if not event.notice_key or not self.pictures:
+            return None
+        name = notice_picture_name(event.notice_key)
+        return feed_url(self.base_url, name, PICTURE_SUFFIX) if name in self.pictures else None
 
 
 def _build_one(selection: FeedSelection, heads: FeedHeads,
-               cache: dict[tuple[str, tuple], tuple[fastxml.Pieces, fastxml.Pieces]]) -> FeedFile:
+               cache: dict[tuple[str, tuple], tuple[fastxml.Pieces, fastxml.Pieces]],
+               links: _PictureLinks) -> FeedFile:
     entries = []
     for event in selection.events:  # already newest first
         key = (event.id, event.extra)
         found = cache.get(key)
         if found is None:
-            found = cache[key] = entry_pieces(event)
+            found = cache[key] = entry_pieces(event, links(event))
         entries.append(found)
     updated = max((aware(e.updated) for e in selection.events), default=EMPTY_FEED_UPDATED)
     head = heads.get(selection.spec, updated)

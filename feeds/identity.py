@@ -11,6 +11,8 @@ TAG_PREFIX = "tag:mofcom-watch,2025:"
 URI_SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 ENTITY_FEED_DIR = "entity"
 SAFE_KEY_RE = re.compile(r"^\w+$", re.UNICODE)
+NOTICE_PICTURE_DIR = "notice"
+SAFE_NOTICE_KEY_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")  # MOFCOM-2025-21, QA-2025-05-14-4981e28c
 MAX_FEED_NAME_BYTES = 180  # file names stay well below the usual 255-byte limit
 # The feed-level date of a feed with no item: a fixed instant, never "now", so that an
 # empty feed is byte-identical from run to run.
@@ -28,13 +30,22 @@ def feed_id(name: str) -> str:
 
 def entity_feed_name(entity_key: str) -> str:
     """``entity/<key>``; a key that is not a safe file name gets a short hash instead of its tail."""
-    if SAFE_KEY_RE.match(entity_key) and len(entity_key.encode("utf-8")) <= MAX_FEED_NAME_BYTES:
-        return f"{ENTITY_FEED_DIR}/{entity_key}"
-    digest = hashlib.sha256(entity_key.encode("utf-8")).hexdigest()[:12]
-    head = re.sub(r"\W+", "", entity_key)
+    return _safe_name(ENTITY_FEED_DIR, entity_key, SAFE_KEY_RE)
+
+
+def notice_picture_name(notice_key: str) -> str:
+    """``notice/<key>``: the name of a notice's state picture (``notice/MOFCOM-2025-21.svg``)."""
+    return _safe_name(NOTICE_PICTURE_DIR, notice_key, SAFE_NOTICE_KEY_RE)
+
+
+def _safe_name(folder: str, key: str, safe: re.Pattern[str]) -> str:
+    if safe.match(key) and len(key.encode("utf-8")) <= MAX_FEED_NAME_BYTES:
+        return f"{folder}/{key}"
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
+    head = re.sub(r"\W+", "", key)
     while len(head.encode("utf-8")) > MAX_FEED_NAME_BYTES - 13:
         head = head[:-1]
-    return f"{ENTITY_FEED_DIR}/{head}-{digest}" if head else f"{ENTITY_FEED_DIR}/{digest}"
+    return f"{folder}/{head}-{digest}" if head else f"{folder}/{digest}"
 
 
 def normalise_base_url(base_url: str) -> str:

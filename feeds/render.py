@@ -34,12 +34,12 @@ def item_title(event: EventRecord) -> str:
     return title or f"{event.kind.value.replace('_', ' ').capitalize()} ({event.notice_key or event.id})"
 
 
-def item_html(event: EventRecord) -> str:
-    """The item body: Chinese title, summary, dates, entity table, provenance."""
-    return "\n".join(item_html_parts(event))
+def item_html(event: EventRecord, picture: str | None = None) -> str:
+    """The item body: Chinese title, summary, dates, entity table, provenance, link to the state picture."""
+    return "\n".join(item_html_parts(event, picture))
 
 
-def item_html_parts(event: EventRecord) -> list[str]:
+def item_html_parts(event: EventRecord, picture: str | None = None) -> list[str]:
     """The body's paragraphs and tables, to be joined with newlines.
 
     Parts that repeat across events (Chinese title, summary, facts, entity table,
@@ -69,8 +69,16 @@ def item_html_parts(event: EventRecord) -> list[str]:
         # the offsets are part of the cache key: equal instants with other offsets compare equal
         offsets = tuple([p.fetched_at.utcoffset() if p.fetched_at else None for p in event.provenance])
         parts.append(_provenance_html(event.provenance, offsets))
+    if picture:
+        parts.append(_picture_html(picture))
     parts.append(f"<p><small>Item id: <code>{escape(event.id)}</code></small></p>")
     return parts
+
+
+@lru_cache(maxsize=8192)
+def _picture_html(url: str) -> str:
+    return f'<p><a href="{escape(url, quote=True)}">State of this notice over time (picture)</a></p>'
+
 
 
 @lru_cache(maxsize=8192)

@@ -14,7 +14,8 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from feeds.build import FORMATS, FeedFile
+from feeds.build import FORMATS, PICTURE_SUFFIX, FeedFile
+from feeds.picture import PictureFile
 
 
 def feed_paths(out_dir: Path, feed: FeedFile) -> dict[str, Path]:
@@ -29,6 +30,20 @@ def write_feeds(out_dir: Path, files: Sequence[FeedFile]) -> list[Path]:
             data = feed.atom if fmt == "atom" else feed.rss
             if write_if_changed(path, data):
                 written.append(path)
+    return written
+
+
+def picture_path(out_dir: Path, picture: PictureFile) -> Path:
+    return Path(out_dir) / f"{picture.name}.{PICTURE_SUFFIX}"
+
+
+def write_pictures(out_dir: Path, pictures: Sequence[PictureFile]) -> list[Path]:
+    """Write every ``<name>.svg`` under ``out_dir``; return the paths actually written."""
+    written: list[Path] = []
+    for pic in pictures:
+        path = picture_path(out_dir, pic)
+        if write_if_changed(path, pic.svg):
+            written.append(path)
     return written
 
 

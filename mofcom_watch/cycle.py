@@ -238,8 +238,8 @@ def _publish_without_sync(sf, settings: Any, as_of: date, out_dir: Path | None) 
     """The feeds from the events already stored plus the current health and news items: the
     source-health feed says what went wrong, while no event is derived from an incomplete store."""
     try:
-        from feeds.build import build_feeds
-        from feeds.write import write_feeds
+        from feeds.write import write_feeds, write_pictures
+        from mofcom_watch.publish import build_all
         from storage.events import load_events
         from storage.health import health_events
         from storage.news import news_events
@@ -250,10 +250,10 @@ def _publish_without_sync(sf, settings: Any, as_of: date, out_dir: Path | None) 
     watchlist = load_watchlist(watchlist_path) if watchlist_path else None
     with sf() as session:
         events = list(load_events(session, as_of)) + health_events(session) + news_events(session)
-    files = build_feeds(events, base_url=getattr(settings, "feeds_base_url", None) or "http://localhost:8080/feeds/",
-                        watchlist=watchlist)
-    target = out_dir or getattr(settings, "feeds_path", None) or Path("data/feeds")
-    return tuple(str(p) for p in write_feeds(Path(target), files))
+    files, pictures = build_all(events, as_of, getattr(settings, "feeds_base_url", None)
+                                or "http://localhost:8080/feeds/", watchlist)
+    target = Path(out_dir or getattr(settings, "feeds_path", None) or Path("data/feeds"))
+    return tuple(str(p) for p in write_feeds(target, files) + write_pictures(target, pictures))
 
 
 def _sync_and_publish(sf, settings: Any, as_of: date, out_dir: Path | None,

@@ -73,6 +73,9 @@ TARGET_ACTIONS = {
     ActionKind.REMOVE: (EventKind.REMOVED, ListingState.REMOVED),
     ActionKind.RESTORE: (EventKind.RESTORED, ListingState.IN_FORCE),
 }
+# The state each state-changing event leaves its entities in (what the state pictures draw).
+EVENT_STATES = {kind: state for kind, state in (*OWN_ACTIONS.values(), *TARGET_ACTIONS.values())} | {
+    EventKind.SUSPENSION_LAPSED: ListingState.LAPSED}
 # Notice kinds whose entities can be the target of a date+count reference.
 LISTING_NOTICE_KINDS = {NoticeKind.ANNOUNCEMENT, NoticeKind.ORDER, NoticeKind.UEL_ANNOUNCEMENT}
 # A news report about an action is not the action: it never changes a state.
@@ -686,5 +689,5 @@ def derive(notices: Sequence[StoredNotice], as_of: date) -> Derivation:
     return Derivation(events=events, states=tuple(states), problems=tuple(b.problems))
 
 
-__all__ = ["Derivation", "derive", "event_sort_key", "known_from", "occurred_at", "day_of", "TAG_PREFIX",
+__all__ = ["Derivation", "derive", "EVENT_STATES", "event_sort_key", "known_from", "occurred_at", "day_of", "TAG_PREFIX",
            "list_name", "entity_label", "group_label", "clauses"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from datetime import date
 from typing import Any
 
@@ -116,9 +117,13 @@ def suggest_names(session: Session, name: str, limit: int = SUGGEST_LIMIT) -> li
 
 
 def _suggest(names: Sequence[str], name: str, limit: int) -> list[str]:
-    hits = process.extract(name, names, scorer=fuzz.WRatio, processor=lambda s: s.casefold(), limit=limit,
+    return [h[0] for h in _close_names(names, name, limit)]
+
+
+def _close_names(names: Sequence[str], name: str, limit: int) -> list[tuple[str, float, int]]:
+    """Known names close to ``name`` with their WRatio scores, best first (the one fuzzy rule)."""
+    return process.extract(name, names, scorer=fuzz.WRatio, processor=lambda s: s.casefold(), limit=limit,
                            score_cutoff=SUGGEST_CUTOFF)
-    return [h[0] for h in hits]
 
 
 def entity_timeline(session: Session, name: str, as_of: date) -> EntityTimeline | None:
@@ -128,8 +133,18 @@ def entity_timeline(session: Session, name: str, as_of: date) -> EntityTimeline 
         return None
     notices, d = derive_stored(session, as_of)
     keys = _matching_keys(session, notices, key)
-    if not keys:
-        return None
+    return _timeline(session, notices, d, keys) if keys else None
+
+
+def entity_timeline_by_key(session: Session, key: str, as_of: date) -> EntityTimeline | None:
+    """:func:`entity_timeline` for one entity key exactly as stored (``/entity/<key>``); None if unknown."""
+    notices, d = derive_stored(session, as_of)
+    known = session.scalars(select(Entity.key).where(Entity.key == key)).first() is not None or any(
+        e.key == key for n in notices for e in n.record.entities)
+    return _timeline(session, notices, d, [key]) if key and known else None
+
+
+def _timeline(session: Session, notices: Sequence[StoredNotice], d: Derivation, keys: list[str]) -> EntityTimeline:
     spellings: list[str] = []
     zh = en = None
     for ek in keys:
@@ -155,6 +170,63 @@ def entity_timeline(session: Session, name: str, as_of: date) -> EntityTimeline 
     listings.sort(key=lambda x: (x.events[0].effective or date.min if x.events else date.min, x.notice_key))
     return EntityTimeline(keys=tuple(keys), zh=zh, en=en, names=tuple(dict.fromkeys(sorted(spellings))),
                           listings=tuple(listings))
+
+
+# --- search ---------------------------------------------------------------------------------
+
+
+class MatchKind(StrEnum):
+    EXACT = "exact"  # a spelling seen in a notice, character for character (or the entity key)
+    NORMALISED = "normalised"  # equal after name_key: case, width, punctuation, legal suffixes
+    FUZZY = "fuzzy"  # close (rapidfuzz WRatio >= SUGGEST_CUTOFF), best first
+
+
+@dataclass(frozen=True)
+class EntityHit:
+    """One entity a search found, and how."""
+
+    key: str
+    zh: str | None
+    en: str | None
+    match: MatchKind
+    matched: str  # the known name (or key) that matched
+    score: float  # 100 for exact and normalised matches
+
+
+def find_entities(session: Session, query: str, limit: int = SUGGEST_LIMIT) -> list[EntityHit]:
+    """Entities for a name in either language: exact and normalised matches as ``timeline`` finds
+    them, else the close names ``timeline`` suggests, each resolved to its entity."""
+    text = clean_display(query) or ""
+    key = name_key(text)
+    if not key:
+        return []
+    notices = load_stored_notices(session)
+    names = all_names(session, notices)
+    hits: list[EntityHit] = []
+    exact = text in names
+    for ek in _matching_keys(session, notices, key):
+        kind = MatchKind.EXACT if exact or text == ek else MatchKind.NORMALISED
+        hits.append(_hit(session, notices, ek, kind, text, 100.0))
+    if hits:
+        return hits
+    scored = _close_names(names, text, limit)
+    seen: set[str] = set()
+    for name, score, _ in scored:
+        for ek in _matching_keys(session, notices, name_key(name)):
+            if ek not in seen:
+                seen.add(ek)
+                hits.append(_hit(session, notices, ek, MatchKind.FUZZY, name, float(score)))
+    return hits
+
+
+def _hit(session: Session, notices: Sequence[StoredNotice], key: str, kind: MatchKind, matched: str,
+         score: float) -> EntityHit:
+    ent = session.scalars(select(Entity).where(Entity.key == key)).one_or_none()
+    zh, en = (ent.zh, ent.en) if ent is not None else (None, None)
+    if not (zh or en):
+        rec = next((e for n in notices for e in n.record.entities if e.key == key), None)
+        zh, en = (clean_display(rec.zh), clean_display(rec.en)) if rec else (None, None)
+    return EntityHit(key=key, zh=zh, en=en, match=kind, matched=matched, score=round(score, 1))
 
 
 def _entity_events(d: Derivation, keys: Sequence[str]) -> dict[tuple[str, ListKind], list[EventRecord]]:

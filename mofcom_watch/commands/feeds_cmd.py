@@ -45,7 +45,8 @@ def print_result(result: PublishResult, out_dir: Path, verbosity: int) -> None:
         if len(shown) < len(result.written):
             typer.echo(f"  ... and {len(result.written) - len(shown)} more (use --verbose to list all)")
     typer.echo(
-        f"{result.feeds} feeds ({result.feeds * 2} files) in {out_dir}: {len(result.written)} written, "
+        f"{result.feeds} feeds ({result.feeds * 2} files) and {result.pictures} state pictures (.svg) in {out_dir}: "
+        f"{len(result.written)} written, "
         f"{len(result.unchanged)} unchanged; {result.events} items"
         + (f"; watchlist feed: {result.watchlist_items} items" if result.watchlist_items is not None else "")
     )

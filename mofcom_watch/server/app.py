@@ -11,39 +11,55 @@ import asyncio
 import contextlib
 import json
 import logging
+import re
 import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from mofcom_watch import clock
-from mofcom_watch.server.data import SiteData
+from feeds.build import FORMATS as FEED_FORMATS
+from feeds.build import PICTURE_SUFFIX
+from feeds.identity import entity_feed_name, feed_url
+from mofcom_watch.server.data import EntityView, SiteData
 from mofcom_watch.server.feedfiles import (
-    FEED_SUFFIXES,
+    SERVED_TYPES,
     ValidatorCache,
     Validators,
+    folder_contents,
     list_feeds,
     make_etag,
     not_modified,
     resolve_feed_path,
     validators_for,
 )
+from mofcom_watch.server.entity_pages import (
+    FeedLink,
+    entity_path,
+    render_entity_page,
+    render_not_found,
+    render_search_page,
+)
 from mofcom_watch.server.pages import PageContext, render_front_page, render_opml
+from storage.status import EntityHit, MatchKind
 
 LOG = logging.getLogger("mofcom_watch.server")
 FEED_CACHE_CONTROL = "public, max-age=300"
 PAGE_CACHE_CONTROL = "no-cache"
 EVENTS_ON_FRONT_PAGE = 25
 GZIP_MINIMUM = 500
+MAX_QUERY = 200  # characters of a search query looked at
+SHA256_RE = re.compile(r"[0-9a-f]{64}")
 
 
 @dataclass
@@ -85,7 +101,7 @@ def feed(request: Request) -> Response:
     if path is None:
         return Response("no such feed\n", status_code=404, media_type="text/plain")
     body, v = st.validators.read(path)
-    return _conditional(request, body, v, FEED_SUFFIXES[path.suffix], FEED_CACHE_CONTROL)
+    return _conditional(request, body, v, SERVED_TYPES[path.suffix], FEED_CACHE_CONTROL)
 
 
 def opml(request: Request) -> Response:
@@ -101,19 +117,79 @@ def opml(request: Request) -> Response:
 def home(request: Request) -> Response:
     st = _state(request)
     as_of = st.today()
+    feeds, pictures = folder_contents(st.feeds_dir)
     ctx = PageContext(
         as_of=as_of,
         feeds_base_url=st.feeds_base_url,
-        feeds=list_feeds(st.feeds_dir),
+        feeds=feeds,
+        pictures=pictures,
         states=st.data.states(as_of),
         events=st.data.events(as_of, EVENTS_ON_FRONT_PAGE),
         sources=st.data.sources(),
         issues=st.data.issues(),
         last_cycle=st.last_cycle(),
         next_cycle=st.next_cycle() if st.next_cycle else None,
+        bands=st.data.bands(as_of),
     )
-    return Response(render_front_page(ctx), media_type="text/html; charset=utf-8",
+    return _html(render_front_page(ctx))
+
+
+def _html(body: bytes, status: int = 200) -> Response:
+    return Response(body, status_code=status, media_type="text/html; charset=utf-8",
                     headers={"Cache-Control": PAGE_CACHE_CONTROL})
+
+
+def search(request: Request) -> Response:
+    """One company found by its exact or normalised name: straight to its page; else the list of hits."""
+    query = request.query_params.get("q", "").strip()[:MAX_QUERY]
+    if not query:
+        return RedirectResponse("/", status_code=303)
+    part = _state(request).data.search(query)
+    hits = [h for h in part.rows if isinstance(h, EntityHit)]
+    if len(hits) == 1 and hits[0].match is not MatchKind.FUZZY:
+        return RedirectResponse(entity_path(hits[0].key), status_code=303)
+    return _html(render_search_page(query, part), 200 if hits or part.note else 404)
+
+
+def entity(request: Request) -> Response:
+    st = _state(request)
+    key = request.path_params["key"]
+    raw = request.query_params.get("as_of")
+    try:
+        as_of = date.fromisoformat(raw) if raw else st.today()
+    except ValueError:
+        return _html(render_not_found("Bad date", f"as_of must be a date like 2026-11-29, not {raw!r}."), 400)
+    part = st.data.entity(key, as_of)
+    views = [v for v in part.rows if isinstance(v, EntityView)]
+    if not views:
+        if part.note:
+            return _html(render_not_found("Temporarily unavailable", part.note), 503)
+        return _html(render_not_found("No such company", f"No listed company has the key {key!r}."), 404)
+    name = entity_feed_name(key)
+    feeds = [FeedLink(fmt, feed_url(st.feeds_base_url, name, fmt)) for fmt in FEED_FORMATS
+             if (st.feeds_dir / f"{name}.{fmt}").is_file()]
+    has_picture = (st.feeds_dir / f"{name}.{PICTURE_SUFFIX}").is_file()
+    picture = feed_url(st.feeds_base_url, name, PICTURE_SUFFIX) if has_picture else None
+    return _html(render_entity_page(views[0], as_of, feeds, picture))
+
+
+def snapshot(request: Request) -> Response:
+    """A stored page, raw bytes as fetched, shown as text: never run as HTML on this site."""
+    sha = request.path_params["sha256"]
+    if not SHA256_RE.fullmatch(sha):
+        return Response("no such snapshot\n", status_code=404, media_type="text/plain")
+    snap = _state(request).data.snapshot(sha)
+    if snap is None:
+        return Response("no such snapshot\n", status_code=404, media_type="text/plain")
+    charset = snap.encoding or "utf-8"
+    headers = {"ETag": f'"{snap.sha256}"', "Cache-Control": "public, max-age=86400, immutable",
+               "X-Content-Type-Options": "nosniff", "Content-Security-Policy": "sandbox",
+               "X-Snapshot-URL": quote(snap.url, safe=":/?&=%#~+,;@!$'()*[]"),
+               "X-Snapshot-Fetched-At": snap.fetched_at.isoformat() if snap.fetched_at else "unknown",
+               "X-Snapshot-Content-Type": snap.content_type or "unknown"}
+    if request.headers.get("if-none-match", "").strip() in (headers["ETag"], f"W/{headers['ETag']}"):
+        return Response(status_code=304, headers=headers)
+    return Response(snap.body, media_type=f"text/plain; charset={charset}", headers=headers)
 
 
 def health_report(st: ServerState, now: datetime | None = None) -> tuple[bool, dict[str, Any]]:
@@ -194,6 +270,9 @@ def create_app(
         Route("/healthz", healthz, methods=["GET"], name="healthz"),
         Route("/feeds.opml", opml, methods=["GET"], name="opml"),
         Route("/feeds/{path:path}", feed, methods=["GET"], name="feed"),
+        Route("/search", search, methods=["GET"], name="search"),
+        Route("/entity/{key}", entity, methods=["GET"], name="entity"),
+        Route("/snapshot/{sha256}", snapshot, methods=["GET"], name="snapshot"),
     ]
     app = Starlette(routes=routes, middleware=[Middleware(GZipMiddleware, minimum_size=GZIP_MINIMUM)],
                     lifespan=lifespan)

@@ -13,8 +13,11 @@ from typing import Any, Protocol, Sequence
 
 from sqlalchemy import Engine, func, select, text
 
-from storage.models import HealthIssue, SourceRun
-from storage.records import EventRecord, StatusRow
+from storage.bands import Band, entity_bands, listing_bands
+from storage.models import HealthIssue, Snapshot, SourceRun
+from storage.records import EventRecord, Provenance, StatusRow
+from storage.snapshots import snapshot_bytes
+from storage.status import EntityTimeline, derive_stored, entity_timeline_by_key, find_entities
 
 LOG = logging.getLogger("mofcom_watch.server")
 
@@ -50,6 +53,28 @@ class Part:
     note: str | None = None
 
 
+@dataclass(frozen=True)
+class EntityView:
+    """What an entity page shows: the timeline, its picture rows and the notices it rests on."""
+
+    timeline: EntityTimeline
+    bands: tuple[Band, ...]
+    sources: tuple[Provenance, ...]  # every notice behind the entity's events, oldest first
+    stored: frozenset[str] = frozenset()  # the sources' SHA-256s whose bytes the store holds
+
+
+@dataclass(frozen=True)
+class SnapshotView:
+    """One stored page, raw bytes as fetched."""
+
+    sha256: str
+    url: str
+    fetched_at: datetime | None
+    content_type: str | None
+    encoding: str | None
+    body: bytes
+
+
 class SiteData(Protocol):
     """The read side the server needs; tests pass stand-ins, production uses :class:`StoreData`."""
 
@@ -59,6 +84,10 @@ class SiteData(Protocol):
     def events(self, as_of: date, limit: int) -> Part: ...  # EventRecord, newest first
     def sources(self) -> Part: ...  # SourceHealth
     def issues(self) -> Part: ...  # OpenIssue
+    def bands(self, as_of: date) -> Part: ...  # Band, one row per listing, oldest first
+    def entity(self, key: str, as_of: date) -> Part: ...  # one EntityView, or none for an unknown key
+    def search(self, query: str) -> Part: ...  # EntityHit, best first
+    def snapshot(self, sha256: str) -> SnapshotView | None: ...
 
 
 def _aware(moment: datetime | None) -> datetime | None:
@@ -130,6 +159,35 @@ class StoreData:
 
         return self._call(query, "health issues")
 
+    def bands(self, as_of: date) -> Part:
+        return self._call(lambda s: listing_bands(derive_stored(s, as_of)[1].events), "state pictures")
+
+    def entity(self, key: str, as_of: date) -> Part:
+        def query(session: Any) -> list[EntityView]:
+            tl = entity_timeline_by_key(session, key, as_of)
+            if tl is None:
+                return []
+            events = [e for listing in tl.listings for e in listing.events]
+            sources = _sources(events)
+            shas = [p.sha256 for p in sources if p.sha256]
+            stored = frozenset(session.scalars(select(Snapshot.sha256).where(Snapshot.sha256.in_(shas)))) if shas \
+                else frozenset()
+            return [EntityView(tl, entity_bands(events, tl.keys), sources, stored)]
+
+        return self._call(query, "entity")
+
+    def search(self, query: str) -> Part:
+        return self._call(lambda s: find_entities(s, query), "search")
+
+    def snapshot(self, sha256: str) -> SnapshotView | None:
+        with self._sessions() as session:
+            snap = session.scalars(select(Snapshot).where(Snapshot.sha256 == sha256)
+                                   .order_by(Snapshot.fetched_at, Snapshot.id)).first()
+            if snap is None:
+                return None
+            return SnapshotView(snap.sha256, snap.page.url, _aware(snap.fetched_at), snap.content_type,
+                                snap.encoding, snapshot_bytes(snap))
+
     def _call(self, fn: Any, what: str) -> Part:
         try:
             with self._sessions() as session:
@@ -141,8 +199,17 @@ class StoreData:
             return Part((), f"{what} unavailable: {type(exc).__name__}")
 
 
+def _sources(events: Sequence[EventRecord]) -> tuple[Provenance, ...]:
+    """Every notice the events rest on, once each, in the order they first appear (events oldest first)."""
+    seen: dict[str, Provenance] = {}
+    for e in events:
+        for p in e.provenance:
+            seen.setdefault(p.notice_key, p)
+    return tuple(seen.values())
+
+
 def typed_rows(part: Part, kind: type) -> list[Any]:
     return [r for r in part.rows if isinstance(r, kind)]
 
 
-__all__ = ["EventRecord", "OpenIssue", "Part", "SiteData", "SourceHealth", "StatusRow", "StoreData", "typed_rows"]
+__all__ = ["EntityView", "EventRecord", "OpenIssue", "SnapshotView", "Part", "SiteData", "SourceHealth", "StatusRow", "StoreData", "typed_rows"]

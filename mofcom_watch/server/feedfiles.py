@@ -17,6 +17,9 @@ from email.utils import formatdate, parsedate_to_datetime
 from pathlib import Path
 
 FEED_SUFFIXES = {".atom": "application/atom+xml; charset=utf-8", ".rss": "application/rss+xml; charset=utf-8"}
+# Files served from the feeds folder: the feeds and the state pictures written beside them.
+PICTURE_SUFFIX = ".svg"
+SERVED_TYPES = FEED_SUFFIXES | {PICTURE_SUFFIX: "image/svg+xml; charset=utf-8"}
 TITLE_RE = re.compile(rb"<title[^>]*>(.*?)</title>", re.S)
 TITLE_SCAN_BYTES = 4096
 
@@ -29,6 +32,7 @@ class FeedFile:
     title: str
     formats: tuple[str, ...]  # ("atom", "rss")
     mtime: float
+    picture: bool = False  # a state picture <name>.svg lies beside it
 
     @property
     def is_entity(self) -> bool:
@@ -44,20 +48,30 @@ class Validators:
 
 def list_feeds(feeds_dir: Path) -> list[FeedFile]:
     """Every feed in the folder, main feeds first (``all`` leading), then entity feeds, by name."""
+    return folder_contents(feeds_dir)[0]
+
+
+def folder_contents(feeds_dir: Path) -> tuple[list[FeedFile], frozenset[str]]:
+    """:func:`list_feeds`, and the names of the state pictures (``notice/MOFCOM-2025-21``), in one walk."""
     if not feeds_dir.is_dir():
-        return []
+        return [], frozenset()
     found: dict[str, dict[str, Path]] = {}
+    pictures: set[str] = set()
     for path in feeds_dir.rglob("*"):
-        if path.suffix in FEED_SUFFIXES and path.is_file() and not path.name.startswith("."):
+        if path.name.startswith(".") or not path.is_file():
+            continue
+        if path.suffix in FEED_SUFFIXES:
             name = path.relative_to(feeds_dir).with_suffix("").as_posix()
             found.setdefault(name, {})[path.suffix[1:]] = path
+        elif path.suffix == PICTURE_SUFFIX:
+            pictures.add(path.relative_to(feeds_dir).with_suffix("").as_posix())
     feeds = []
     for name, paths in found.items():
         formats = tuple(f for f in ("atom", "rss") if f in paths)
         first = paths[formats[0]]
         feeds.append(FeedFile(name=name, title=feed_title(first) or name, formats=formats,
-                              mtime=max(p.stat().st_mtime for p in paths.values())))
-    return sorted(feeds, key=lambda f: (f.is_entity, f.name != "all", f.name))
+                              mtime=max(p.stat().st_mtime for p in paths.values()), picture=name in pictures))
+    return sorted(feeds, key=lambda f: (f.is_entity, f.name != "all", f.name)), frozenset(pictures)
 
 
 def feed_title(path: Path) -> str | None:
@@ -77,11 +91,11 @@ def feed_title(path: Path) -> str | None:
 
 
 def resolve_feed_path(feeds_dir: Path, rel: str) -> Path | None:
-    """The file for a request path, or None: only feed suffixes, never outside the folder."""
+    """The file for a request path, or None: only feeds and pictures, never outside the folder."""
     if not rel or "\\" in rel or "\x00" in rel:
         return None
     candidate = Path(rel)
-    if candidate.is_absolute() or ".." in candidate.parts or candidate.suffix not in FEED_SUFFIXES:
+    if candidate.is_absolute() or ".." in candidate.parts or candidate.suffix not in SERVED_TYPES:
         return None
     if any(part.startswith(".") for part in candidate.parts):
         return None

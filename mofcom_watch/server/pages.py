@@ -9,7 +9,10 @@ from typing import Sequence
 from xml.sax.saxutils import quoteattr
 
 from mofcom_watch.server.data import OpenIssue, Part, SourceHealth
+from feeds.identity import notice_picture_name
+from feeds.picture import ALL_PICTURE, picture_title, render_svg
 from mofcom_watch.server.feedfiles import FeedFile, http_date
+from storage.bands import Band, axis_for
 from storage.records import EventRecord, ListingState, StatusRow
 
 FORMAT_TYPES = {"atom": "application/atom+xml", "rss": "application/rss+xml"}
@@ -30,6 +33,14 @@ table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3em .5e
 th{background:#f6f6f6}.muted{color:#777}.warn{color:#a40}.bad{color:#b00;font-weight:bold}.ok{color:#070}
 .state-suspended{color:#a60}.state-lapsed{color:#b00;font-weight:bold}.state-in_force{color:#b00}
 .countdown{white-space:nowrap;font-weight:bold}code{font-size:.9em}
+td,li,p{overflow-wrap:break-word}code{overflow-wrap:anywhere}
+.picture svg{display:block;width:100%;max-width:46em;height:auto}
+form.search{margin:1em 0}form.search input[type=search]{width:min(24em,60vw);font:inherit;padding:.2em .4em}
+form.search button,form.asof button{font:inherit}
+@media (max-width:40em){body{margin:1em auto;padding:0 .6em}
+table.stack thead{display:none}table.stack,table.stack tbody,table.stack tr,table.stack td{display:block}
+table.stack tr{border-bottom:1px solid #ccc;padding:.3em 0}table.stack td{border:0;padding:.1em 0}
+table.stack td:empty{display:none}table.stack td[data-label]::before{content:attr(data-label) ": ";font-weight:bold;color:#555}}
 """
 
 
@@ -44,6 +55,8 @@ class PageContext:
     issues: Part
     last_cycle: datetime | None
     next_cycle: datetime | None = None
+    bands: Part = Part(())  # storage.bands.Band: the picture rows
+    pictures: frozenset[str] = frozenset()  # names of the state pictures in the feeds folder
 
 
 def feed_url(base: str, feed: FeedFile, fmt: str) -> str:
@@ -74,28 +87,43 @@ def countdown(row: StatusRow, as_of: date) -> str:
     return f'<time datetime="{iso}">{iso}</time>'
 
 
+Cell = str | tuple[str, str]  # HTML, or (HTML, CSS class)
+
+
+def stacked_table(headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> str:
+    """A table that a narrow screen shows row by row, each cell labelled with its header (CSS only)."""
+    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
+    body = []
+    for row in rows:
+        cells = []
+        for h, cell in zip(headers, row):
+            html, cls = cell if isinstance(cell, tuple) else (cell, "")
+            attr = f' class="{cls}"' if cls else ""
+            cells.append(f'<td data-label="{escape(h, quote=True)}"{attr}>{html}</td>')
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return f'<table class="stack"><thead><tr>{head}</tr></thead><tbody>' + "".join(body) + "</tbody></table>"
+
+
 def _states_section(ctx: PageContext) -> str:
     rows = [r for r in ctx.states.rows if isinstance(r, StatusRow)]
     out = ["<h2 id=\"state\">Current state</h2>", _note(ctx.states)]
     if not rows:
         out.append('<p class="muted">No listings known yet.</p>')
         return "\n".join(out)
-    out.append("<table><thead><tr><th>List</th><th>Notice</th><th>Entities</th><th>State</th>"
-               "<th>Since</th><th>Countdown</th></tr></thead><tbody>")
+    cells: list[list[Cell]] = []
     for r in rows:
         state = STATE_LABELS.get(r.state, str(r.state))
         title = f'<br><span class="muted">{escape(r.title)}</span>' if r.title and r.title != r.number else ""
         number = "" if r.title and r.number and r.title.startswith(r.number) else (r.number or "")
         by = f'<br><span class="muted">by {escape(r.by)}</span>' if r.by and r.by != r.notice_key else ""
-        out.append(
-            f"<tr><td>{escape(LIST_NAMES.get(str(r.list), str(r.list)))}</td>"
-            f"<td><code>{escape(r.notice_key)}</code> {escape(number)}{title}</td>"
-            f"<td>{r.entity_count}</td>"
-            f'<td class="state-{escape(str(r.state))}">{escape(state)}{by}</td>'
-            f"<td class=\"d\">{escape(r.since.isoformat()) if r.since else ''}</td>"
-            f"<td>{countdown(r, ctx.as_of)}</td></tr>"
-        )
-    out.append("</tbody></table>")
+        pic = notice_picture_name(r.notice_key)
+        pic_link = (f' <a href="{escape(ctx.feeds_base_url + pic)}.svg" type="image/svg+xml">picture</a>'
+                    if pic in ctx.pictures else "")
+        cells.append([escape(LIST_NAMES.get(str(r.list), str(r.list))),
+                      f"<code>{escape(r.notice_key)}</code> {escape(number)}{title}{pic_link}", str(r.entity_count),
+                      (f"{escape(state)}{by}", f"state-{escape(str(r.state))}"),
+                      (escape(r.since.isoformat()) if r.since else "", "d"), countdown(r, ctx.as_of)])
+    out.append(stacked_table(("List", "Notice", "Entities", "State", "Since", "Countdown"), cells))
     return "\n".join(out)
 
 
@@ -105,13 +133,13 @@ def _events_section(ctx: PageContext) -> str:
     if not events:
         out.append('<p class="muted">No events yet.</p>')
         return "\n".join(out)
-    out.append("<table><thead><tr><th>Date</th><th>Event</th><th>List</th></tr></thead><tbody>")
+    cells: list[list[Cell]] = []
     for e in events:
         zh = f'<br><span class="muted" lang="zh">{escape(e.title_zh)}</span>' if e.title_zh else ""
         review = ' <span class="bad">presumed - needs review</span>' if e.presumed else ""
-        out.append(f"<tr><td class=\"d\">{e.occurred.date().isoformat()}</td><td>{escape(e.title)}{review}{zh}</td>"
-                   f"<td>{escape(LIST_NAMES.get(str(e.list), str(e.list or '')))}</td></tr>")
-    out.append("</tbody></table>")
+        cells.append([(e.occurred.date().isoformat(), "d"), f"{escape(e.title)}{review}{zh}",
+                      escape(LIST_NAMES.get(str(e.list), str(e.list or "")))])
+    out.append(stacked_table(("Date", "Event", "List"), cells))
     return "\n".join(out)
 
 
@@ -122,13 +150,12 @@ def _health_section(ctx: PageContext) -> str:
            _note(ctx.sources)]
     sources = [s for s in ctx.sources.rows if isinstance(s, SourceHealth)]
     if sources:
-        out.append("<table><thead><tr><th>Source</th><th>Last run</th><th>Result</th><th>Fetched</th>"
-                   "<th>New</th><th>Failed</th></tr></thead><tbody>")
+        cells: list[list[Cell]] = []
         for s in sources:
             result = '<span class="ok">ok</span>' if s.ok else '<span class="bad">problems</span>'
-            out.append(f"<tr><td>{escape(s.source)}</td><td>{escape(_fmt_time(s.finished_at))}</td>"
-                       f"<td>{result}</td><td>{s.fetched}</td><td>{s.new}</td><td>{s.failed}</td></tr>")
-        out.append("</tbody></table>")
+            cells.append([escape(s.source), escape(_fmt_time(s.finished_at)), result, str(s.fetched), str(s.new),
+                          str(s.failed)])
+        out.append(stacked_table(("Source", "Last run", "Result", "Fetched", "New", "Failed"), cells))
     issues = [i for i in ctx.issues.rows if isinstance(i, OpenIssue)]
     out.append(_note(ctx.issues))
     if issues:
@@ -148,42 +175,77 @@ def _feeds_section(ctx: PageContext) -> str:
     if not ctx.feeds:
         out.append('<p class="muted">No feeds written yet: they appear after the first cycle.</p>')
         return "\n".join(out)
-    out.append("<table><thead><tr><th>Feed</th><th>Name</th><th>Formats</th></tr></thead><tbody>")
+    cells: list[list[Cell]] = []
     for f in ctx.feeds:
         links = " ".join(f'<a href="{escape(feed_url(ctx.feeds_base_url, f, fmt))}" type="{FORMAT_TYPES[fmt]}">'
                          f"{fmt.upper() if fmt == 'rss' else 'Atom'}</a>" for fmt in f.formats)
-        out.append(f"<tr><td>{escape(f.title)}</td><td><code>{escape(f.name)}</code></td><td>{links}</td></tr>")
-    out.append("</tbody></table>")
+        if f.picture:
+            links += f' <a href="{escape(feed_url(ctx.feeds_base_url, f, "svg"))}" type="image/svg+xml">picture</a>'
+        cells.append([escape(f.title), f"<code>{escape(f.name)}</code>", links])
+    out.append(stacked_table(("Feed", "Name", "Formats"), cells))
     return "\n".join(out)
 
 
-def render_front_page(ctx: PageContext) -> bytes:
-    alternates = "\n".join(
+def search_form(value: str = "") -> str:
+    """A plain GET form: works without JavaScript."""
+    return ('<form class="search" method="get" action="/search" role="search">'
+            '<label for="q">Find a company</label> '
+            f'<input type="search" id="q" name="q" value="{escape(value, quote=True)}" '
+            'placeholder="Skydio, 斯凯迪奥, ..." required> <button type="submit">Search</button></form>')
+
+
+def _picture_section(ctx: PageContext) -> str:
+    bands = [b for b in ctx.bands.rows if isinstance(b, Band)]
+    out = ['<h2 id="picture">State over time</h2>', _note(ctx.bands)]
+    if not bands:
+        out.append('<p class="muted">No listing known yet.</p>')
+        return "\n".join(out)
+    axis = axis_for(bands, ctx.as_of)
+    out.append("<p>One row per notice and list, on one time axis; hover a stretch for its dates and notice.</p>")
+    out.append(f'<div class="picture">{render_svg(bands, axis, title=picture_title("Every listing", axis), standalone=False)}</div>')
+    if ALL_PICTURE in ctx.pictures:
+        out.append(f'<p><a href="{escape(ctx.feeds_base_url + ALL_PICTURE)}.svg" type="image/svg+xml">'
+                   "The picture as an SVG file</a> (as of the last published run)</p>")
+    return "\n".join(out)
+
+
+def alternate_links(feeds_base_url: str, feeds: Sequence[FeedFile]) -> str:
+    return "\n".join(
         f'<link rel="alternate" type="{FORMAT_TYPES[fmt]}" title="{escape(f.title)} ({fmt})" '
-        f'href="{escape(feed_url(ctx.feeds_base_url, f, fmt))}">'
-        for f in ctx.feeds if not f.is_entity for fmt in f.formats
+        f'href="{escape(feed_url(feeds_base_url, f, fmt))}">'
+        for f in feeds for fmt in f.formats
     )
-    body = "\n".join([
-        "<h1>mofcom-watch</h1>",
-        f"<p>China MOFCOM export-control and unreliable-entity listings, as of "
-        f"<strong>{ctx.as_of.isoformat()}</strong>.</p>",
-        _states_section(ctx),
-        _events_section(ctx),
-        _health_section(ctx),
-        _feeds_section(ctx),
-    ])
+
+
+def html_page(title: str, body: str, head: str = "") -> bytes:
+    """The page around ``body``: one stylesheet, no script."""
     page = f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>mofcom-watch</title>
+<title>{escape(title)}</title>
 <link rel="alternate" type="text/x-opml" title="All feeds (OPML)" href="/feeds.opml">
-{alternates}
+{head}
 <style>{CSS}</style></head>
 <body>
 {body}
 </body></html>
 """
     return page.encode("utf-8")
+
+
+def render_front_page(ctx: PageContext) -> bytes:
+    body = "\n".join([
+        "<h1>mofcom-watch</h1>",
+        f"<p>China MOFCOM export-control and unreliable-entity listings, as of "
+        f"<strong>{ctx.as_of.isoformat()}</strong>.</p>",
+        search_form(),
+        _picture_section(ctx),
+        _states_section(ctx),
+        _events_section(ctx),
+        _health_section(ctx),
+        _feeds_section(ctx),
+    ])
+    return html_page("mofcom-watch", body, alternate_links(ctx.feeds_base_url, [f for f in ctx.feeds if not f.is_entity]))
 
 
 def render_opml(feeds: Sequence[FeedFile], feeds_base_url: str, home_url: str) -> bytes:

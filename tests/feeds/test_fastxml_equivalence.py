@@ -49,13 +49,15 @@ def variants():
         ev.provenance[0], fetched_at=ev.provenance[0].fetched_at.astimezone(timezone(timedelta(hours=8)))),))
 
 
+@pytest.mark.parametrize("picture", [None, "https://feeds.example.org/a&b/notice/UEL-2025-7.svg"], ids=["", "pic"])
 @pytest.mark.parametrize("event", list(variants()), ids=lambda e: e.id[-30:])
-def test_entry_bytes_equal_feedgen(event):
-    fields = EntryFields.of(event)
+def test_entry_bytes_equal_feedgen(event, picture):
+    fields = EntryFields.of(event, picture)
     reference = make_entry(fields)
-    atom, rss = entry_bytes(event)
+    atom, rss = entry_bytes(event, picture)
     assert atom == etree.tostring(reference.atom_entry(), encoding="UTF-8")
     assert rss == etree.tostring(reference.rss_entry(), encoding="UTF-8")
+    assert (picture is not None) == (b"notice/UEL-2025-7.svg" in atom)
 
 
 def test_the_templates_are_really_used_for_ordinary_events():

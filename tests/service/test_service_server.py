@@ -78,6 +78,18 @@ class StandIn:
     def issues(self) -> Part:
         return Part(self.issue_rows)
 
+    def bands(self, as_of: date) -> Part:
+        return Part(())
+
+    def entity(self, key: str, as_of: date) -> Part:
+        return Part(())
+
+    def search(self, query: str) -> Part:
+        return Part(())
+
+    def snapshot(self, sha256: str) -> None:
+        return None
+
 
 def client(feeds_dir: Path, data: StandIn, **kw) -> TestClient:
     app = create_app(feeds_dir=feeds_dir, feeds_base_url=BASE, data=data, as_of=kw.pop("as_of", AS_OF), **kw)

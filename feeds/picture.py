@@ -1,0 +1,305 @@
+"""State pictures: bands over one shared time axis as a self-contained SVG. Pure.
+
+One row per band: a label line, then a bar cut into segments, one per state. Each
+state has a colour *and* a pattern (and a word inside the segment when it fits), so
+the picture reads in greyscale and in print; every segment, change mark and row has
+a ``<title>`` tooltip. Change dates are ticked on the bar (labelled under it where
+they do not collide), a suspension's scheduled end is a bracket, the as-of day is a
+dashed line with what lies after it shaded, and a legend closes the picture.
+
+The same text is a standalone ``.svg`` file next to the feeds and is inlined in the
+web pages: no script, no external reference, deterministic (same bands, same bytes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from xml.sax.saxutils import escape
+
+from feeds.identity import entity_feed_name, notice_picture_name
+from storage.bands import Axis, Band, Segment, axis_for, bands_by_entity, listing_bands
+from storage.records import EventRecord, ListingState, ListKind
+
+WIDTH = 520  # viewBox units; the picture scales to its container (readable at 390 px wide)
+MARGIN = 8
+FONT = 12
+CHAR_W = 6.6  # average width of a Latin character at FONT, for fitting text
+CJK_W = 12.0  # width of a CJK character at FONT
+LABEL_H = 16  # the row's label line
+BAR_H = 18
+DATES_H = 14  # the change dates under a bar
+ROW_GAP = 8
+AXIS_Y = 20  # the axis line; the as-of label above it, month and year labels below
+AXIS_H = 42  # where the rows start
+LEGEND_ROW_H = 20
+
+LIST_SHORT = {ListKind.ECL: "export control list", ListKind.UEL: "unreliable entity list",
+              ListKind.WATCH: "watch list", ListKind.COUNTERMEASURE: "countermeasure list",
+              ListKind.ITEMS: "dual-use item controls"}
+
+
+@dataclass(frozen=True)
+class StateStyle:
+    label: str  # word drawn in the segment and in the legend
+    fill: str
+    ink: str  # pattern strokes
+    pattern: str  # solid | hatch | dots | cross | lines | none
+    text: str  # colour of the word inside the segment
+
+
+STYLES = {
+    ListingState.IN_FORCE: StateStyle("in force", "#b2182b", "#b2182b", "solid", "#ffffff"),
+    ListingState.SUSPENDED: StateStyle("suspended", "#fee0b6", "#b35806", "hatch", "#3b1d00"),
+    ListingState.LAPSED: StateStyle("lapsed: presumed in force", "#f4a6a6", "#8b0000", "dots", "#3a0000"),
+    ListingState.LIFTED: StateStyle("lifted", "#e5f5e0", "#31a354", "none", "#0b3d16"),
+    ListingState.REMOVED: StateStyle("removed", "#eeeeee", "#777777", "lines", "#222222"),
+    ListingState.INVESTIGATION: StateStyle("investigation", "#e7d4e8", "#762a83", "cross", "#2d0b33"),
+}
+LEGEND_ORDER = (ListingState.IN_FORCE, ListingState.SUSPENDED, ListingState.LAPSED, ListingState.LIFTED,
+                ListingState.REMOVED, ListingState.INVESTIGATION)
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def text_width(text: str, size: float = FONT) -> float:
+    """An estimate of the drawn width (no font metrics here): CJK characters are square."""
+    return sum(CJK_W if ord(ch) > 0x2E80 else CHAR_W for ch in text) * size / FONT
+
+
+def band_label(band: Band) -> str:
+    """"商务部公告2025年第21号 · export control list · 16 entities" (or "3 of 16 entities")."""
+    who = ""
+    if band.entity_keys:
+        n = len(band.entity_keys)
+        noun = "entity" if band.of_entities == 1 else "entities"
+        who = f" · {n} {noun}" if n == band.of_entities else f" · {n} of {band.of_entities} {noun}"
+    return f"{band.number or band.notice_key} · {LIST_SHORT.get(band.list, band.list.value)}{who}"
+
+
+def _pattern(state: ListingState, style: StateStyle) -> str:
+    pid = f"mw-{state.value}"
+    head = f'<pattern id="{pid}" patternUnits="userSpaceOnUse" width="6" height="6">'
+    bg = f'<rect width="6" height="6" fill="{style.fill}"/>'
+    ink = style.ink
+    marks = {
+        "hatch": f'<path d="M-1,1 l2,-2 M0,6 l6,-6 M5,7 l2,-2" stroke="{ink}" stroke-width="1.2"/>',
+        "dots": f'<circle cx="3" cy="3" r="1.3" fill="{ink}"/>',
+        "cross": f'<path d="M0,0 l6,6 M6,0 l-6,6" stroke="{ink}" stroke-width="0.9"/>',
+        "lines": f'<path d="M0,3 h6" stroke="{ink}" stroke-width="1"/>',
+    }.get(style.pattern, "")
+    return f"{head}{bg}{marks}</pattern>"
+
+
+def _fill(state: ListingState) -> str:
+    style = STYLES[state]
+    return style.fill if style.pattern in ("solid", "none") else f"url(#mw-{state.value})"
+
+
+class _Scale:
+    def __init__(self, axis: Axis) -> None:
+        self.axis = axis
+        self.x0 = MARGIN
+        self.w = WIDTH - 2 * MARGIN
+
+    def x(self, day: date) -> float:
+        frac = (day - self.axis.start).days / self.axis.days
+        return round(self.x0 + self.w * min(max(frac, 0.0), 1.0), 1)
+
+
+def _segment(seg: Segment, sc: _Scale, y: float, as_of: date) -> str:
+    x1, x2 = sc.x(seg.start), sc.x(seg.end)
+    style = STYLES[seg.state]
+    c = seg.change
+    span = f"{seg.start.isoformat()} to {seg.end.isoformat()}" if seg.end < sc.axis.end else f"from {seg.start.isoformat()}"
+    tip = f"{style.label}, {span}: {c.title}" + (f" (by {c.by})" if c.by else "")
+    if seg.start > as_of:
+        tip += f"; announced, not yet in effect on {as_of.isoformat()}"
+    out = [f'<g><title>{escape(tip)}</title>'
+           f'<rect x="{x1}" y="{y}" width="{round(x2 - x1, 1)}" height="{BAR_H}" fill="{_fill(seg.state)}" '
+           f'stroke="{style.ink}" stroke-width="0.8"/>']
+    word = style.label
+    if text_width(word, FONT - 1) + 8 > x2 - x1 and seg.state is ListingState.LAPSED:
+        word = "lapsed"
+    if text_width(word, FONT - 1) + 8 <= x2 - x1:
+        out.append(f'<text x="{round(x1 + 4, 1)}" y="{y + BAR_H - 5}" fill="{style.text}" class="mw-w">'
+                   f"{escape(word)}</text>")
+    out.append("</g>")
+    return "".join(out)
+
+
+def _row(band: Band, sc: _Scale, y: float) -> str:
+    axis = sc.axis
+    label = band_label(band)
+    state = band.state_on(axis.as_of)
+    now = f"{STYLES[state].label} on {axis.as_of.isoformat()}" if state else f"not yet in effect on {axis.as_of.isoformat()}"
+    keys = f"; entities: {', '.join(band.entity_keys)}" if band.entity_keys and len(band.entity_keys) <= 40 else ""
+    shown = f" · {STYLES[state].label}" if state else " · not yet in effect"
+    if text_width(label + shown) > WIDTH - 2 * MARGIN:
+        shown = ""  # the tooltip and the bar say it
+    out = [f'<g class="mw-row"><title>{escape(f"{band.notice_key}: {label}: {now}{keys}")}</title>',
+           f'<text x="{MARGIN}" y="{y + FONT}" class="mw-l">{escape(label)}'
+           f'<tspan class="mw-now">{escape(shown)}</tspan></text>']
+    bar_y = y + LABEL_H
+    out.extend(_segment(s, sc, bar_y, axis.as_of) for s in band.segments(axis.end))
+    last_label_end = -1.0
+    for c in band.changes:
+        x = sc.x(c.day)
+        tip = f"{c.day.isoformat()}: {c.title}"
+        out.append(f'<g><title>{escape(tip)}</title><path d="M{x},{bar_y - 3} v{BAR_H + 6}" stroke="#000" '
+                   f'stroke-width="1.6"/></g>')
+        text = c.day.isoformat()
+        w = text_width(text, FONT - 2)
+        left = min(max(x - w / 2, MARGIN), WIDTH - MARGIN - w)
+        if left > last_label_end + 4:
+            out.append(f'<text x="{round(left, 1)}" y="{bar_y + BAR_H + 11}" class="mw-d">{text}</text>')
+            last_label_end = left + w
+    for c in band.changes:
+        if c.until and c.state is ListingState.SUSPENDED and c.until not in {x.day for x in band.changes}:
+            x = sc.x(c.until)
+            out.append(f'<g><title>{escape(f"suspension scheduled to end {c.until.isoformat()} (set by {c.by})")}'
+                       f'</title><path d="M{x - 4},{bar_y - 3} h4 v{BAR_H + 6} h-4" fill="none" stroke="#000" '
+                       f'stroke-width="1.2" stroke-dasharray="2,1"/></g>')
+    out.append("</g>")
+    return "".join(out)
+
+
+def _axis(sc: _Scale, y: float, bottom: float) -> str:
+    """Month ticks, year labels (and quarter months where there is room), the as-of line."""
+    axis = sc.axis
+    out = [f'<path d="M{MARGIN},{y} H{WIDTH - MARGIN}" stroke="#444" stroke-width="1"/>']
+    month_px = sc.w * 30.4 / axis.days
+    d = date(axis.start.year, axis.start.month, 1)
+    while d <= axis.end:
+        if d >= axis.start:
+            x = sc.x(d)
+            major = d.month == 1
+            out.append(f'<path d="M{x},{y} v{7 if major else 3}" stroke="#444" stroke-width="{1.2 if major else 0.6}"/>')
+            if major or (month_px >= 14 and d.month in (4, 7, 10)) or month_px >= 34:
+                label = str(d.year) if major else MONTHS[d.month - 1]
+                if x + text_width(label, FONT - 1) <= WIDTH - MARGIN:
+                    out.append(f'<text x="{x + 2}" y="{y + 13}" class="{"mw-y" if major else "mw-m"}">{label}</text>')
+        d = date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+    xa = sc.x(axis.as_of)
+    top = y - 4
+    out.append(f'<rect x="{xa}" y="{top}" width="{round(WIDTH - MARGIN - xa, 1)}" height="{round(bottom - top, 1)}" '
+               f'fill="#000" fill-opacity="0.06"><title>after {axis.as_of.isoformat()}: announced, not yet in '
+               f"effect</title></rect>")
+    out.append(f'<g><title>as of {axis.as_of.isoformat()}</title><path d="M{xa},{top} V{bottom}" stroke="#000" '
+               f'stroke-width="1.4" stroke-dasharray="5,3"/></g>')
+    label = f"as of {axis.as_of.isoformat()}"
+    w = text_width(label, FONT - 1)
+    lx = min(max(xa - w / 2, MARGIN), WIDTH - MARGIN - w)
+    out.append(f'<text x="{round(lx, 1)}" y="{top - 4}" class="mw-a">{label}</text>')
+    return "".join(out)
+
+
+def _legend(y: float) -> tuple[str, float]:
+    """Swatch + word per state, wrapped to the width, then the marks; returns (svg, height)."""
+    items = [(f'<rect width="22" height="12" fill="{_fill(s)}" stroke="{STYLES[s].ink}" stroke-width="0.8"/>',
+              STYLES[s].label) for s in LEGEND_ORDER]
+    items += [('<path d="M11,-2 v16" stroke="#000" stroke-width="1.6"/>', "change (date below)"),
+              ('<path d="M7,-2 h4 v16 h-4" fill="none" stroke="#000" stroke-width="1.2" stroke-dasharray="2,1"/>',
+               "scheduled end of a suspension"),
+              ('<path d="M11,-2 v16" stroke="#000" stroke-width="1.4" stroke-dasharray="5,3"/>', "as-of day")]
+    out, x, row = ['<g class="mw-legend">'], float(MARGIN), 0
+    for swatch, word in items:
+        w = 28 + text_width(word, FONT - 2) + 14
+        if x + w > WIDTH - MARGIN and x > MARGIN:
+            x, row = float(MARGIN), row + 1
+        yy = y + row * LEGEND_ROW_H
+        out.append(f'<g transform="translate({round(x, 1)},{yy})">{swatch}'
+                   f'<text x="28" y="10" class="mw-d">{escape(word)}</text></g>')
+        x += w
+    out.append("</g>")
+    return "".join(out), (row + 1) * LEGEND_ROW_H
+
+
+STYLE = (f".mw-l{{font:bold {FONT}px sans-serif;fill:#111}}.mw-now{{font-weight:normal;fill:#333}}"
+         f".mw-w{{font:{FONT - 1}px sans-serif;paint-order:stroke;stroke:none}}"
+         f".mw-d,.mw-m{{font:{FONT - 2}px sans-serif;fill:#333}}.mw-y{{font:bold {FONT - 1}px sans-serif;fill:#111}}"
+         f".mw-a{{font:bold {FONT - 1}px sans-serif;fill:#000}}")
+
+
+def render_svg(bands: Sequence[Band], axis: Axis, *, title: str, standalone: bool = True) -> str:
+    """The picture of ``bands`` on ``axis``; ``standalone`` adds the XML declaration (for files)."""
+    sc = _Scale(axis)
+    rows_top = AXIS_H
+    row_h = LABEL_H + BAR_H + DATES_H + ROW_GAP
+    rows = [_row(b, sc, rows_top + i * row_h) for i, b in enumerate(bands)]
+    if not bands:
+        rows.append(f'<text x="{MARGIN}" y="{rows_top + FONT}" class="mw-l">No listing known as of '
+                    f"{axis.as_of.isoformat()}.</text>")
+    bottom = rows_top + max(len(bands), 1) * row_h
+    legend, legend_h = _legend(bottom + 6)
+    height = round(bottom + 6 + legend_h + 4)
+    desc = (f"{len(bands)} row{'s' if len(bands) != 1 else ''} of state over time, "
+            f"{axis.start.isoformat()} to {axis.end.isoformat()}, as of {axis.as_of.isoformat()}")
+    patterns = "".join(_pattern(s, STYLES[s]) for s in LEGEND_ORDER if STYLES[s].pattern not in ("solid", "none"))
+    head = '<?xml version="1.0" encoding="UTF-8"?>\n' if standalone else ""
+    return (
+        f'{head}<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" '
+        f'height="{height}" role="img" aria-labelledby="mw-title mw-desc" class="mw-picture">'
+        f'<title id="mw-title">{escape(title)}</title><desc id="mw-desc">{escape(desc)}</desc>'
+        f"<style>{STYLE}</style><defs>{patterns}</defs>"
+        f'<rect width="{WIDTH}" height="{height}" fill="#ffffff"/>'
+        + _axis(sc, AXIS_Y, bottom)
+        + "".join(rows)
+        + legend
+        + "</svg>\n"
+    )
+
+
+def picture_title(what: str, axis: Axis) -> str:
+    return f"{what}: state over time, as of {axis.as_of.isoformat()}"
+
+
+@dataclass(frozen=True)
+class PictureFile:
+    """One picture, written as ``<name>.svg`` next to the feed of the same name."""
+
+    name: str  # "all", "ecl", "notice/MOFCOM-2025-21", "entity/skydio"
+    svg: bytes
+
+
+ALL_PICTURE = "all"
+
+
+def picture(name: str, what: str, bands: Sequence[Band], as_of: date) -> PictureFile:
+    axis = axis_for(bands, as_of)
+    return PictureFile(name, render_svg(bands, axis, title=picture_title(what, axis)).encode("utf-8"))
+
+
+def build_pictures(events: Sequence[EventRecord], as_of: date) -> list[PictureFile]:
+    """Every picture for these events: all listings, one per list, one per notice, one per entity.
+
+    Each has its own time axis; the rows within one picture share it.
+    """
+    bands = listing_bands(events)
+    out = [picture(ALL_PICTURE, "Every listing", bands, as_of)]
+    for lst in ListKind:
+        mine = [b for b in bands if b.list is lst]
+        if mine:
+            out.append(picture(lst.value, LIST_SHORT.get(lst, lst.value).capitalize(), mine, as_of))
+    by_notice: dict[str, list[Band]] = {}
+    for b in bands:
+        by_notice.setdefault(b.notice_key, []).append(b)
+    for key, mine in sorted(by_notice.items()):
+        out.append(picture(notice_picture_name(key), mine[0].number or key, mine, as_of))
+    names = _entity_names(events)
+    for key, mine_t in bands_by_entity(events).items():
+        out.append(picture(entity_feed_name(key), names.get(key, key), mine_t, as_of))
+    return out
+
+
+def _entity_names(events: Sequence[EventRecord]) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for e in events:
+        if e.scope == "entity" and e.entity_key and e.entity_key not in names and e.entities:
+            ent = e.entities[0]
+            names[e.entity_key] = " / ".join(x for x in (ent.en, ent.zh) if x) or e.entity_key
+    return names
+
+
+__all__ = ["ALL_PICTURE", "STYLES", "PictureFile", "band_label", "build_pictures", "picture", "picture_title",
+           "render_svg"]

@@ -1,0 +1,220 @@
+"""The entity page (``/entity/<key>``) and the search results page: pure functions from data to bytes.
+
+An entity page answers "is this company listed, where, since when, on whose word":
+its names in both languages and every spelling seen, each list and instrument with its
+state as of the day asked, the state picture, the event timeline, the official pages
+and the stored snapshots they were read from, and the feeds to follow it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from html import escape
+from urllib.parse import quote, urlencode
+
+from feeds.picture import picture_title, render_svg
+from mofcom_watch.server.data import EntityView, Part
+from mofcom_watch.server.pages import (
+    FORMAT_TYPES,
+    LIST_NAMES,
+    STATE_LABELS,
+    Cell,
+    countdown,
+    html_page,
+    search_form,
+    stacked_table,
+)
+from storage.bands import axis_for
+from storage.records import EventKind, Provenance
+from storage.status import EntityHit, EntityListing, MatchKind
+
+MATCH_WORDS = {MatchKind.EXACT: "exact name", MatchKind.NORMALISED: "same name, written differently",
+               MatchKind.FUZZY: "similar name"}
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    """One format of one feed, as the page links to it."""
+
+    fmt: str  # atom | rss | json
+    url: str
+
+
+def entity_path(key: str, as_of: date | None = None) -> str:
+    path = "/entity/" + quote(key, safe="")
+    return path + ("?" + urlencode({"as_of": as_of.isoformat()}) if as_of else "")
+
+
+def snapshot_path(sha256: str) -> str:
+    return f"/snapshot/{sha256}"
+
+
+def _names(view: EntityView) -> str:
+    tl = view.timeline
+    rows = []
+    if tl.en:
+        rows.append(f"<tr><th>English</th><td>{escape(tl.en)}</td></tr>")
+    if tl.zh:
+        rows.append(f'<tr><th>Chinese</th><td lang="zh-CN">{escape(tl.zh)}</td></tr>')
+    others = [n for n in tl.names if n not in (tl.en, tl.zh)]
+    if others:
+        spelled = "<br>".join(f'<span lang="{"zh-CN" if _cjk(n) else "en"}">{escape(n)}</span>' for n in others)
+        rows.append(f"<tr><th>Also written</th><td>{spelled}</td></tr>")
+    rows.append(f"<tr><th>Key</th><td><code>{escape(', '.join(tl.keys))}</code></td></tr>")
+    return '<h2 id="names">Names</h2>\n<table><tbody>' + "".join(rows) + "</tbody></table>"
+
+
+def _cjk(text: str) -> bool:
+    return any(ord(ch) > 0x2E80 for ch in text)
+
+
+def _instrument(listing: EntityListing) -> str:
+    number = f" {escape(listing.number)}" if listing.number else ""
+    return f'<code>{escape(listing.notice_key)}</code><span lang="zh-CN">{number}</span>'
+
+
+def _listings(view: EntityView, as_of: date) -> str:
+    out = ['<h2 id="lists">Lists and instruments</h2>']
+    if not view.timeline.listings:
+        out.append(f'<p class="muted">Not on any list as of {as_of.isoformat()}.</p>')
+        return "\n".join(out)
+    cells: list[list[Cell]] = []
+    for listing in view.timeline.listings:
+        row = listing.state
+        if row is None:
+            state, since, until = '<span class="muted">not yet in effect</span>', "", ""
+        else:
+            label = STATE_LABELS.get(row.state, str(row.state))
+            by = f'<br><span class="muted">by {escape(row.by)}</span>' if row.by and row.by != listing.notice_key else ""
+            state = f'<span class="state-{escape(str(row.state))}">{escape(label)}</span>{by}'
+            since = row.since.isoformat() if row.since else ""
+            until = countdown(row, as_of)
+        cells.append([escape(LIST_NAMES.get(str(listing.list), str(listing.list))), _instrument(listing), state,
+                      (since, "d"), until])
+    out.append(stacked_table(("List", "Instrument", "State", "Since", "Until"), cells))
+    return "\n".join(out)
+
+
+def _picture(view: EntityView, as_of: date, picture_url: str | None) -> str:
+    out = ['<h2 id="picture">State over time</h2>']
+    if not view.bands:
+        out.append('<p class="muted">No state change known yet.</p>')
+        return "\n".join(out)
+    axis = axis_for(view.bands, as_of)
+    title = picture_title(view.timeline.en or view.timeline.zh or view.timeline.keys[0], axis)
+    out.append(f'<div class="picture">{render_svg(view.bands, axis, title=title, standalone=False)}</div>')
+    if picture_url:
+        out.append(f'<p><a href="{escape(picture_url, quote=True)}" type="image/svg+xml">The picture as an SVG file</a></p>')
+    return "\n".join(out)
+
+
+def _timeline(view: EntityView) -> str:
+    out = ['<h2 id="timeline">Timeline</h2>']
+    rows = [(e, listing) for listing in view.timeline.listings for e in listing.events]
+    if not rows:
+        out.append('<p class="muted">No events.</p>')
+        return "\n".join(out)
+    rows.sort(key=lambda r: (r[0].effective or date.min, r[0].occurred, r[0].id))
+    cells: list[list[Cell]] = []
+    for e, listing in rows:
+        word = e.kind.value.replace("_", " ")
+        if e.kind is EventKind.SUSPENSION_LAPSED:
+            word += ' <span class="bad">presumed - needs review</span>'
+        else:
+            word = escape(word)
+        cells.append([(e.effective.isoformat() if e.effective else "", "d"),
+                      f"{word}<br><span class=\"muted\">{escape(e.title)}</span>",
+                      escape(LIST_NAMES.get(str(listing.list), str(listing.list))),
+                      (e.until.isoformat() if e.until else "", "d"), f"<code>{escape(e.source_key or '')}</code>"])
+    out.append(stacked_table(("Date", "Event", "List", "Until", "By"), cells))
+    return "\n".join(out)
+
+
+def _sources(sources: Sequence[Provenance], stored: frozenset[str]) -> str:
+    out = ['<h2 id="sources">Sources</h2>']
+    if not sources:
+        out.append('<p class="muted">No notice recorded.</p>')
+        return "\n".join(out)
+    out.append("<p>The notices these states rest on: the official pages, and the copy stored when they were "
+               "fetched (raw bytes; their SHA-256 is the one shown).</p><ul>")
+    for p in sources:
+        head = " ".join(x for x in (p.number, p.title if p.title and p.title != p.number else None) if x)
+        urls = "<br>".join(f'<a href="{escape(u, quote=True)}">{escape(u)}</a>' for u in p.urls) or "none recorded"
+        fetched = p.fetched_at.isoformat() if p.fetched_at else "unknown"
+        if p.sha256 and p.sha256 in stored:
+            snap = f'<a href="{snapshot_path(p.sha256)}">stored snapshot</a>, SHA-256 <code>{escape(p.sha256)}</code>'
+        elif p.sha256:
+            snap = f"SHA-256 <code>{escape(p.sha256)}</code>"
+        else:
+            snap = "no snapshot recorded"
+        out.append(f'<li><strong lang="zh-CN">{escape(head or p.notice_key)}</strong> '
+                   f"<code>{escape(p.notice_key)}</code><br>Official page: {urls}<br>"
+                   f"Fetched {escape(fetched)}; {snap}</li>")
+    out.append("</ul>")
+    return "\n".join(out)
+
+
+def _feeds(feeds: Sequence[FeedLink], name: str) -> str:
+    out = ['<h2 id="subscribe">Follow this company</h2>']
+    if not feeds:
+        out.append('<p class="muted">Its feed appears after the next cycle.</p>')
+        return "\n".join(out)
+    links = " ".join(f'<a href="{escape(f.url, quote=True)}" type="{FORMAT_TYPES[f.fmt]}">{FORMAT_WORDS[f.fmt]}</a>'
+                     for f in feeds)
+    out.append(f"<p>Every change to {escape(name)} on any list: {links}</p>")
+    return "\n".join(out)
+
+
+FORMAT_WORDS = {"atom": "Atom", "rss": "RSS", "json": "JSON Feed"}
+
+
+def render_entity_page(view: EntityView, as_of: date, feeds: Sequence[FeedLink], picture_url: str | None) -> bytes:
+    tl = view.timeline
+    name = tl.en or tl.zh or tl.keys[0]
+    zh = f' <span lang="zh-CN">{escape(tl.zh)}</span>' if tl.en and tl.zh else ""
+    asof_form = ('<form class="asof" method="get" action="">'
+                 f'<label for="as_of">As of</label> <input type="date" id="as_of" name="as_of" '
+                 f'value="{as_of.isoformat()}"> <button type="submit">Show</button></form>')
+    body = "\n".join([
+        '<p><a href="/">mofcom-watch</a></p>',
+        f"<h1>{escape(name)}{zh}</h1>",
+        f"<p>Its standing on China's MOFCOM lists as of <strong>{as_of.isoformat()}</strong>.</p>",
+        asof_form,
+        _names(view),
+        _listings(view, as_of),
+        _picture(view, as_of, picture_url),
+        _timeline(view),
+        _sources(view.sources, view.stored),
+        _feeds(feeds, name),
+        search_form(),
+    ])
+    head = "\n".join(f'<link rel="alternate" type="{FORMAT_TYPES[f.fmt]}" title="{escape(name)} ({f.fmt})" '
+                     f'href="{escape(f.url, quote=True)}">' for f in feeds)
+    return html_page(f"{name} - mofcom-watch", body, head)
+
+
+def render_search_page(query: str, part: Part) -> bytes:
+    hits = [h for h in part.rows if isinstance(h, EntityHit)]
+    out = ['<p><a href="/">mofcom-watch</a></p>', "<h1>Search</h1>", search_form(query)]
+    if part.note:
+        out.append(f'<p class="warn">{escape(part.note)}</p>')
+    if not hits:
+        out.append(f"<p>No listed company matches <strong>{escape(query)}</strong>, exactly, written "
+                   "differently or closely.</p>")
+    else:
+        out.append(f"<p>{len(hits)} compan{'y matches' if len(hits) == 1 else 'ies match'} "
+                   f"<strong>{escape(query)}</strong>:</p><ul>")
+        for h in hits:
+            name = " / ".join(x for x in (h.en, h.zh) if x) or h.key
+            how = MATCH_WORDS[h.match] + (f", score {h.score:g}" if h.match is MatchKind.FUZZY else "")
+            out.append(f'<li><a href="{entity_path(h.key)}">{escape(name)}</a> '
+                       f'<span class="muted">({escape(how)}: {escape(h.matched)})</span></li>')
+        out.append("</ul>")
+    return html_page(f"Search: {query} - mofcom-watch", "\n".join(out))
+
+
+def render_not_found(what: str, detail: str) -> bytes:
+    body = (f'<p><a href="/">mofcom-watch</a></p><h1>{escape(what)}</h1><p>{escape(detail)}</p>' + search_form())
+    return html_page(f"{what} - mofcom-watch", body)

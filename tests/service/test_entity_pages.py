@@ -1,0 +1,122 @@
+"""Entity pages, search and stored snapshots over a real store (the replayed fixtures), without JavaScript."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date
+from pathlib import Path
+
+import html5lib
+import pytest
+from starlette.testclient import TestClient
+
+from mofcom_watch.server import create_app
+from mofcom_watch.server.data import StoreData
+from storage.db import open_store
+from tests.feeds.replayed import replay, write_feeds_cli
+
+BASE = "http://127.0.0.1:8765/feeds/"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("site")
+    db_url = f"sqlite:///{root / 'db.sqlite'}"
+    replay(db_url)
+    result = write_feeds_cli(db_url, root / "feeds", base_url=BASE)
+    assert result.exit_code in (0, 1), result.output
+    engine = open_store(db_url)
+    app = create_app(feeds_dir=root / "feeds", feeds_base_url=BASE, data=StoreData(engine), as_of=date(2026, 11, 29))
+    yield TestClient(app)
+    engine.dispose()
+
+
+def strict(page: str) -> None:
+    """html5lib strict parsing: any parse error raises."""
+    html5lib.HTMLParser(strict=True).parse(page)
+
+
+def section(page: str, anchor: str) -> str:
+    start = page.index(f'id="{anchor}"')
+    nxt = page.find("<h2", start)
+    return page[start:nxt if nxt > 0 else None]
+
+
+def test_entity_page_shows_names_lists_picture_timeline_sources_and_feeds(site: TestClient) -> None:
+    r = site.get("/entity/skydio")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    page = r.text
+    strict(page)
+    assert "<script" not in page
+    assert "Skydio, Inc." in page and "斯凯迪奥公司" in page and "Skydio Inc." in section(page, "names")
+    lists = section(page, "lists")
+    assert lists.count("<tr>") == 3  # header + two listings
+    assert "MOFCOM-2025-13" in lists and "lifted" in lists and "UEL-2025-7" in lists
+    assert "suspension lapsed" in lists and "2026-11-10" in lists
+    picture = section(page, "picture")
+    assert picture.count('class="mw-row"') == 2 and f'href="{BASE}entity/skydio.svg"' in picture
+    timeline = section(page, "timeline")
+    for day in ("2025-03-04", "2025-04-04", "2025-05-14", "2025-08-12", "2025-11-10", "2026-11-10"):
+        assert day in timeline
+    sources = section(page, "sources")
+    assert "https://www.mofcom.gov.cn/" in sources and "不可靠实体清单工作机制公告〔2025〕7号" in sources
+    shas = re.findall(r'href="/snapshot/([0-9a-f]{64})"', sources)
+    assert len(shas) >= 3  # the listing notices and the Q&As acting on them
+    for sha in shas:
+        snap = site.get(f"/snapshot/{sha}")
+        assert snap.status_code == 200 and hashlib.sha256(snap.content).hexdigest() == sha
+        assert snap.headers["content-type"].startswith("text/plain")  # never run as HTML on this site
+        assert snap.headers["x-content-type-options"] == "nosniff" and snap.headers["content-security-policy"] == "sandbox"
+        assert site.get(f"/snapshot/{sha}", headers={"If-None-Match": snap.headers["etag"]}).status_code == 304
+    feeds = section(page, "subscribe")
+    for fmt in ("atom", "rss"):
+        assert f'href="{BASE}entity/skydio.{fmt}"' in feeds
+        assert f'<link rel="alternate" type="application/{fmt}+xml"' in page
+
+
+def test_as_of_shows_the_state_of_that_day(site: TestClient) -> None:
+    page = site.get("/entity/skydio", params={"as_of": "2025-06-01"}).text
+    strict(page)
+    lists = section(page, "lists")
+    assert "suspended" in lists and "72 days left" in lists  # suspended until 2025-08-12
+    assert "2026-11-10" not in section(page, "timeline")  # nothing known then beyond 2025-06-01
+    assert 'value="2025-06-01"' in page
+    assert site.get("/entity/skydio", params={"as_of": "June"}).status_code == 400
+
+
+def test_unknown_entity_and_snapshot_are_404(site: TestClient) -> None:
+    r = site.get("/entity/nosuchcompany")
+    assert r.status_code == 404 and "No such company" in r.text
+    strict(r.text)
+    assert site.get("/snapshot/" + "0" * 64).status_code == 404
+    assert site.get("/snapshot/not-a-hash").status_code == 404
+
+
+@pytest.mark.parametrize("query", ["Skydio, Inc.", "SKYDIO INC", "skydio", "斯凯迪奥公司", "Ｓｋｙｄｉｏ Inc"])
+def test_search_exact_or_normalised_goes_to_the_page(site: TestClient, query: str) -> None:
+    r = site.get("/search", params={"q": query}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/entity/skydio"
+
+
+def test_search_fuzzy_lists_candidates(site: TestClient) -> None:
+    r = site.get("/search", params={"q": "Skydoi"})
+    assert r.status_code == 200
+    strict(r.text)
+    assert 'href="/entity/skydio"' in r.text and "similar name" in r.text
+    many = site.get("/search", params={"q": "Lockheed"})
+    assert many.status_code == 200 and many.text.count('href="/entity/lockheedmartin') >= 2
+    none = site.get("/search", params={"q": "Nonexistent Corp"})
+    assert none.status_code == 404 and "No listed company matches" in none.text
+    assert site.get("/search", params={"q": " "}, follow_redirects=False).status_code == 303
+
+
+def test_front_page_has_search_and_one_picture_row_per_listing(site: TestClient) -> None:
+    page = site.get("/").text
+    strict(page)
+    assert '<form class="search" method="get" action="/search"' in page
+    picture = section(page, "picture")
+    assert picture.count("<svg") == 1 and picture.count('class="mw-row"') == 12
+    assert picture.count("<title>") > 12
+    assert f'href="{BASE}all.svg"' in picture
+    assert f'href="{BASE}notice/UEL-2025-7.svg"' in section(page, "state")
