@@ -19,6 +19,7 @@ from typing import Any
 
 from mofcom_watch import clock
 from mofcom_watch.pipeline import PageRouter, Pipeline
+from mofcom_watch.publish import PublishTarget, publish
 from scraper.discovery import Crawler, CrawlSettings, ProgressFn
 from scraper.fetch import Fetcher, FetchPolicy, HostMap
 from scraper.sources import Mode, Source, load_sources
@@ -186,17 +187,16 @@ def run_cycle(
             with sf() as session:
                 held = tuple(s.name for s in summaries
                              if s.failures and s.name not in news_names and not _given_up(session, s.name))
-            new_events = corrected = 0
-            published: tuple[str, ...] = ()
-            problems: tuple[str, ...] = ()
+            target = PublishTarget.of(settings, out_dir=out_dir) if publish_feeds else None
+            with sf() as session, session.begin():
+                outcome = publish(session, as_of=as_of, target=target, derive_events=not held)
+            published = tuple(str(p) for p in outcome.written)
+            sync = outcome.sync
+            new_events, corrected = (sync.new, sync.corrected) if sync is not None else (0, 0)
+            problems = outcome.problems
             if held:
-                problems = (f"events held back: pages of {', '.join(held)} could not be fetched; "
-                            "the next run retries them (feeds republished with the health items only)",)
-                if publish_feeds:
-                    published = _publish_without_sync(sf, settings, as_of, out_dir)
-            else:
-                new_events, corrected, published, problems = _sync_and_publish(
-                    sf, settings, as_of, out_dir, publish_feeds)
+                problems = ((f"events held back: pages of {', '.join(held)} could not be fetched; "
+                             "the next run retries them (feeds republished with the health items only)"),)
             with sf() as session:
                 issues = tuple(i.key for i in open_health_issues(session))
             publish_seconds = time.perf_counter() - t0
@@ -232,57 +232,3 @@ def _given_up(session, source: str) -> bool:
     events are derived from what is stored."""
     runs = previous_runs(session, source, FAILING_RUNS)
     return len(runs) >= FAILING_RUNS and not any(r.ok for r in runs)
-
-
-def _publish_without_sync(sf, settings: Any, as_of: date, out_dir: Path | None) -> tuple[str, ...]:
-    """The feeds from the events already stored plus the current health and news items: the
-    source-health feed says what went wrong, while no event is derived from an incomplete store."""
-    try:
-        from feeds.write import write_feeds, write_pictures
-        from mofcom_watch.publish import build_all
-        from storage.events import load_events
-        from storage.health import health_events
-        from storage.news import news_events
-        from storage.watchlist import load_watchlist
-    except ImportError:
-        return ()
-    watchlist_path = getattr(settings, "watchlist", None)
-    watchlist = load_watchlist(watchlist_path) if watchlist_path else None
-    with sf() as session:
-        events = list(load_events(session, as_of)) + health_events(session) + news_events(session)
-    files, pictures = build_all(events, as_of, getattr(settings, "feeds_base_url", None)
-                                or "http://localhost:8080/feeds/", watchlist)
-    target = Path(out_dir or getattr(settings, "feeds_path", None) or Path("data/feeds"))
-    return tuple(str(p) for p in write_feeds(target, files) + write_pictures(target, pictures))
-
-
-def _sync_and_publish(sf, settings: Any, as_of: date, out_dir: Path | None,
-                      publish_feeds: bool) -> tuple[int, int, tuple[str, ...], tuple[str, ...]]:
-    """Lifecycle sync, then feeds. Each step is skipped when its module is not installed."""
-    new_events = corrected = 0
-    published: tuple[str, ...] = ()
-    problems: tuple[str, ...] = ()
-    try:
-        from storage.events import sync_events
-    except ImportError:
-        sync_events = None
-    if sync_events is not None:
-        with sf() as session, session.begin():
-            result = sync_events(session, as_of)
-        new_events, corrected = result.new, result.corrected
-        problems = tuple(getattr(result, "problems", ()) or ())
-    if not publish_feeds:
-        return new_events, corrected, published, problems
-    try:
-        from mofcom_watch.publish import publish
-    except ImportError:
-        return new_events, corrected, published, problems
-    target = out_dir or getattr(settings, "feeds_path", None) or Path("data/feeds")
-    base_url = getattr(settings, "feeds_base_url", None) or "http://localhost:8080/feeds/"
-    with sf() as session, session.begin():
-        outcome = publish(session, as_of=as_of, out_dir=Path(target), base_url=base_url,
-                          watchlist_path=getattr(settings, "watchlist", None))
-    written = getattr(outcome, "written", None)
-    if written is not None:
-        published = tuple(str(p) for p in written)
-    return new_events, corrected, published, problems

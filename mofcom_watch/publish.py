@@ -1,7 +1,8 @@
-"""Publish the feeds: sync the lifecycle events, gather every item, build, write.
+"""The one publish path of ``run``, ``schedule``, ``replay`` and ``feeds``: derive, sync, gather, build, write.
 
-The one place where the store, the watchlist file and the feed builder meet. The
-caller owns the transaction (``with session.begin(): publish(...)``).
+The lifecycle engine runs once here per command or cycle; its states come back with the
+result, so a caller that prints them does not derive again. The caller owns the transaction
+(``with session.begin(): publish(...)``).
 """
 
 from __future__ import annotations
@@ -9,58 +10,96 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy.orm import Session
 
 from feeds.build import FeedFile, build_feeds
 from feeds.picture import PictureFile, build_pictures
 from feeds.write import feed_paths, picture_path, write_feeds, write_pictures
-from storage.events import load_events, sync_events
+from mofcom_watch.config import Settings
+from storage.events import SyncResult, apply_derivation, load_events
 from storage.health import health_events
+from storage.lifecycle import Derivation, derive
 from storage.news import news_events
-from storage.records import EventRecord
+from storage.notices import load_stored_notices
+from storage.records import EventRecord, StoredNotice
 from storage.watchlist import Watchlist, load_watchlist
 
-# Items beyond the lifecycle events: function(session) -> events.
+# Items beyond the lifecycle events, not filtered by the date: they describe the sources as
+# the store saw them when fetching (a bot check seen today), not the lists' history.
 EXTRA_ITEM_SOURCES = (health_events, news_events)
 FEED_SUFFIXES = (".atom", ".rss", ".svg")  # the feeds and their state pictures
 
 
 @dataclass(frozen=True)
+class PublishTarget:
+    """Where and how the feeds are written."""
+
+    out_dir: Path
+    base_url: str  # public URL of the feeds folder (self links)
+    watchlist: Path | None = None
+
+    @classmethod
+    def of(cls, settings: Settings, *, out_dir: Path | None = None, base_url: str | None = None,
+           watchlist: Path | None = None) -> PublishTarget:
+        """The configured target, each part overridable from the command line."""
+        return cls(out_dir or settings.feeds_path, base_url or settings.feeds_base_url,
+                   watchlist or settings.watchlist)
+
+
+@dataclass(frozen=True)
 class PublishResult:
-    written: tuple[Path, ...]  # files whose bytes changed (or are new)
-    unchanged: tuple[Path, ...]  # files left alone: same bytes as before
-    stale: tuple[Path, ...]  # feed files in out_dir that no feed produces any more (kept, not deleted)
-    feeds: int  # feeds built (each in two formats)
-    events: int  # items considered (lifecycle + health + news)
-    watchlist_items: int | None  # items in the watchlist feed; None without a watchlist
-    sync: Any = None  # storage.events.SyncResult
-    problems: tuple[str, ...] = ()  # from the lifecycle sync (unresolved references, ...)
+    notices: tuple[StoredNotice, ...]  # what the engine read
+    derivation: Derivation | None  # None when the events were held back (not derived)
+    sync: SyncResult | None  # what the Event table sync did; None when held back
+    written: tuple[Path, ...] = ()  # files whose bytes changed (or are new)
+    unchanged: tuple[Path, ...] = ()  # files left alone: same bytes as before
+    stale: tuple[Path, ...] = ()  # feed files in out_dir that no feed produces any more (kept, not deleted)
+    feeds: int = 0  # feeds built (each in two formats)
+    events: int = 0  # items considered (lifecycle + health + news)
+    watchlist_items: int | None = None  # items in the watchlist feed; None without a watchlist
     pictures: int = 0  # state pictures (<name>.svg) built
 
+    @property
+    def problems(self) -> tuple[str, ...]:
+        """From the lifecycle engine (unresolved references, ...)."""
+        return self.derivation.problems if self.derivation is not None else ()
 
-def gather_events(session: Session, as_of: date) -> tuple[list[EventRecord], Any]:
-    """Sync and load the lifecycle events up to ``as_of``, plus the health and news items.
 
-    Health and news items are not filtered by ``as_of``: they describe the sources as
-    the store saw them when fetching (a bot check seen today), not the lists' history.
+def publish(session: Session, *, as_of: date, target: PublishTarget | None, derive_events: bool = True,
+            ) -> PublishResult:
+    """Derive and sync the events as of ``as_of``, then write every feed to ``target`` (None: none).
+
+    ``derive_events=False`` publishes the events already stored (with the current health and
+    news items) without deriving from a store a broken source left incomplete. A bad
+    watchlist raises WatchlistError before anything is touched.
     """
-    sync = sync_events(session, as_of)
-    events = list(load_events(session, as_of))
-    for source in EXTRA_ITEM_SOURCES:
-        events.extend(source(session))
-    return events, sync
-
-
-def publish(session: Session, *, as_of: date, out_dir: Path, base_url: str,
-            watchlist_path: Path | None) -> PublishResult:
-    """Write every feed under ``out_dir``. A bad watchlist raises WatchlistError before anything is touched."""
-    watchlist: Watchlist | None = load_watchlist(watchlist_path) if watchlist_path else None
-    events, sync = gather_events(session, as_of)
-    files, pictures = build_all(events, as_of, base_url, watchlist)
-    written = write_feeds(out_dir, files) + write_pictures(out_dir, pictures)
-    return _result(out_dir, files, pictures, written, events, watchlist, sync)
+    watchlist: Watchlist | None = None
+    if target is not None and target.watchlist is not None:
+        watchlist = load_watchlist(target.watchlist)
+    notices = load_stored_notices(session)
+    derivation = sync = None
+    if derive_events:
+        derivation = derive(notices, as_of)
+        sync = apply_derivation(session, derivation, as_of, {n.record.key: n for n in notices})
+    if target is None:
+        return PublishResult(tuple(notices), derivation, sync)
+    events = gather_events(session, as_of)
+    files, pictures = build_all(events, as_of, target.base_url, watchlist)
+    written = write_feeds(target.out_dir, files) + write_pictures(target.out_dir, pictures)
+    produced = ([p for f in files for p in feed_paths(target.out_dir, f).values()]
+                + [picture_path(target.out_dir, p) for p in pictures])
+    changed = set(written)
+    return PublishResult(
+        tuple(notices), derivation, sync,
+        written=tuple(written),
+        unchanged=tuple(p for p in produced if p not in changed),
+        stale=_stale(target.out_dir, set(produced)),
+        feeds=len(files),
+        events=len(events),
+        watchlist_items=_items(files, "watchlist") if watchlist else None,
+        pictures=len(pictures),
+    )
 
 
 def build_all(events: list[EventRecord], as_of: date, base_url: str,
@@ -71,22 +110,18 @@ def build_all(events: list[EventRecord], as_of: date, base_url: str,
     return files, pictures
 
 
-def _result(out_dir: Path, files: list[FeedFile], pictures: list[PictureFile], written: list[Path],
-            events: list[EventRecord], watchlist: Watchlist | None, sync: Any) -> PublishResult:
-    produced = [p for f in files for p in feed_paths(out_dir, f).values()] + [picture_path(out_dir, p)
-                                                                              for p in pictures]
-    changed = set(written)
-    known = set(produced)
-    stale = sorted(p for p in Path(out_dir).rglob("*") if p.suffix in FEED_SUFFIXES and p.is_file() and p not in known)
-    wl_items = next((f.items for f in files if f.name == "watchlist"), None) if watchlist else None
-    return PublishResult(
-        written=tuple(written),
-        unchanged=tuple(p for p in produced if p not in changed),
-        stale=tuple(stale),
-        feeds=len(files),
-        events=len(events),
-        watchlist_items=wl_items,
-        sync=sync,
-        problems=tuple(getattr(sync, "problems", ()) or ()),
-        pictures=len(pictures),
-    )
+def gather_events(session: Session, as_of: date) -> list[EventRecord]:
+    """The stored lifecycle events up to ``as_of``, plus the health and news items."""
+    events = list(load_events(session, as_of))
+    for source in EXTRA_ITEM_SOURCES:
+        events.extend(source(session))
+    return events
+
+
+def _stale(out_dir: Path, produced: set[Path]) -> tuple[Path, ...]:
+    return tuple(sorted(p for p in Path(out_dir).rglob("*")
+                        if p.suffix in FEED_SUFFIXES and p.is_file() and p not in produced))
+
+
+def _items(files: list[FeedFile], name: str) -> int | None:
+    return next((f.items for f in files if f.name == name), None)

@@ -16,7 +16,7 @@ import typer
 from mofcom_watch.clock import AS_OF_HELP, as_of_or_today
 from mofcom_watch.commands.status_cmd import open_session
 from mofcom_watch.context import app_context
-from mofcom_watch.publish import PublishResult, publish
+from mofcom_watch.publish import PublishResult, PublishTarget, publish
 from storage.watchlist import WatchlistError
 
 URL_SCHEMES = ("http://", "https://")
@@ -68,19 +68,19 @@ def register(app: typer.Typer) -> None:
         app_ctx = app_context(ctx)
         settings = app_ctx.settings
         day = as_of_or_today(as_of)
-        url = base_url or getattr(settings, "feeds_base_url", None) or "http://localhost:8080/feeds/"
-        if not url.startswith(URL_SCHEMES):
-            typer.echo(f"mofcom-watch: --base-url must start with http:// or https://, not {url!r}", err=True)
+        target = PublishTarget.of(settings, out_dir=out, base_url=base_url, watchlist=watchlist)
+        out_dir = target.out_dir
+        if not target.base_url.startswith(URL_SCHEMES):
+            typer.echo(f"mofcom-watch: --base-url must start with http:// or https://, not {target.base_url!r}",
+                       err=True)
             raise typer.Exit(2)
-        out_dir = out or getattr(settings, "feeds_path", None) or Path("data/feeds")
         if out_dir.exists() and not out_dir.is_dir():
             typer.echo(f"mofcom-watch: --out {out_dir} exists and is not a folder", err=True)
             raise typer.Exit(2)
-        wl_path = watchlist or getattr(settings, "watchlist", None)
         engine, session = open_session(ctx)
         try:
             with session.begin():
-                result = publish(session, as_of=day, out_dir=out_dir, base_url=url, watchlist_path=wl_path)
+                result = publish(session, as_of=day, target=target)
                 open_issues = _open_health_count(session)
         except WatchlistError as exc:
             typer.echo(f"mofcom-watch: {exc}", err=True)

@@ -28,14 +28,12 @@ from mofcom_watch.pipeline import (
     replay_files,
     saved_page,
 )
+from mofcom_watch.publish import publish
 from scraper.sources import SourceConfigError, load_sources
 from storage.db import DatabaseError, open_store, session_factory
-from storage.events import sync_events
 from storage.ingest import count_mismatch, lists_entities
-from storage.notices import load_stored_notices
 from storage.outcomes import PageOutcome, PageResult
 from storage.records import NoticeRecord, NoticeRef, StoredNotice
-from storage.status import listing_states
 
 
 @dataclass(frozen=True)
@@ -156,13 +154,12 @@ def register(app: typer.Typer) -> None:
         problems: list[str] = []
         states: dict[str, list[str]] = {}
         with factory() as session, session.begin():
-            sync = sync_events(session, day)
-        problems.extend(sync.problems)
-        with factory() as session:
-            notices = load_stored_notices(session)
-            for row in listing_states(session, day):
-                states.setdefault(row.notice_key, []).append(STATE_LABELS.get(row.state, row.state.value))
+            derived = publish(session, as_of=day, target=None)  # the engine runs once: events and states
         engine.dispose()
+        problems.extend(derived.problems)
+        notices = list(derived.notices)
+        for row in derived.derivation.states if derived.derivation is not None else ():
+            states.setdefault(row.notice_key, []).append(STATE_LABELS.get(row.state, row.state.value))
 
         state_text = {k: ", ".join(dict.fromkeys(v)) for k, v in states.items()}
         out.print(_table(notices, state_text))

@@ -19,11 +19,11 @@ from mofcom_watch.pipeline import (
     replay_files,
     saved_page,
 )
-from mofcom_watch.publish import publish
+from mofcom_watch.publish import PublishTarget, publish
 from scraper.fetch import FetchPolicy
 from scraper.sources import load_sources
 from storage.db import open_store, session_factory
-from storage.events import load_events, sync_events
+from storage.events import load_events
 from storage.health import open_health_issues
 from storage.models import HealthIssue, SourceRun
 from storage.notices import load_stored_notices
@@ -93,8 +93,7 @@ def clean(tmp_path_factory):
     for path, url in replay_files(tree):
         ingest(saved_page(url, path.read_bytes(), fetched_at, content_type=replay_content_type(path)))
     with sf() as session, session.begin():
-        sync_events(session, AS_OF)
-        publish(session, as_of=AS_OF, out_dir=tmp / "replay-feeds", base_url=BASE, watchlist_path=None)
+        publish(session, as_of=AS_OF, target=PublishTarget(tmp / "replay-feeds", BASE))
     engine.dispose()
     with SiteServer(FIXTURES) as site:
         settings, first = _run(tmp, site, fetched_at=fetched_at)
