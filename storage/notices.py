@@ -24,6 +24,7 @@ def stored_notice(notice: Notice) -> StoredNotice:
             urls=tuple(sorted(u.url for u in notice.urls)),
             fetched_at=utc(snapshot.fetched_at) if snapshot is not None else None,
             sha256=snapshot.sha256 if snapshot is not None else None,
+            issuer=notice.issuer,
         ),
     )
 

@@ -15,6 +15,10 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
+# Field metadata: the field is left out of the JSON while it holds its default, so records
+# written before the field existed serialise (and compare, and hash) exactly as they did.
+OMIT_DEFAULT = {"omit_default": True}
+
 
 class ListKind(StrEnum):
     """Which MOFCOM list a notice or action concerns."""
@@ -29,6 +33,7 @@ class ListKind(StrEnum):
 class NoticeKind(StrEnum):
     ANNOUNCEMENT = "announcement"  # 商务部公告YYYY年第N号 (also 商务部 海关总署公告)
     ORDER = "order"  # 商务部令YYYY年第N号
+    MFA_ORDER = "mfa_order"  # 中华人民共和国外交部令第N号: a countermeasure decision (反制措施的决定)
     UEL_ANNOUNCEMENT = "uel_announcement"  # 不可靠实体清单工作机制(公告)〔YYYY〕N号
     QA = "qa"  # 商务部新闻发言人…答记者问
     NEWS = "news"  # a third-party or English news report about a MOFCOM action
@@ -52,7 +57,11 @@ class EntityRecord:
 
     ``zh``/``en`` are display forms: invisible characters removed and odd spaces
     folded, otherwise as written. ``key`` is the matching key from
-    :func:`storage.names.entity_key` (computed by the parser).
+    :func:`storage.names.entity_key` (computed by the parser). ``type`` is
+    ``organization`` or ``individual`` where the parser knows (MFA decisions name
+    people too; None: not stated, MOFCOM annexes list organisations only); ``note`` is
+    what the notice says about the target besides its name, as written (a person's
+    role: "斯凯迪奥公司联合创始人、首席执行官"), never part of the name.
     """
 
     zh: str | None
@@ -61,6 +70,8 @@ class EntityRecord:
     key: str = ""
     n: int | None = None  # the number in the annex, when numbered
     branches: tuple[str, ...] = ()  # "-TechInsights Japan KK" lines under an entry
+    type: str | None = field(default=None, metadata=OMIT_DEFAULT)  # organization | individual
+    note: str | None = field(default=None, metadata=OMIT_DEFAULT)  # role as written
 
 
 @dataclass(frozen=True)
@@ -100,6 +111,9 @@ class ActionRecord:
     duration: str | None = None  # as written: "90天", "1年", "至2026年11月27日"
     entities: tuple[str, ...] = ()  # entity keys when the action names entities
     text: str = ""  # the sentence the action was read from
+    # What the measures are, where the notice spells them out (MFA: asset_freeze,
+    # transaction_ban, entry_ban), in the order written.
+    measures: tuple[str, ...] = field(default=(), metadata=OMIT_DEFAULT)
 
 
 @dataclass(frozen=True)
@@ -167,7 +181,11 @@ class IndexLink:
 
 def _jsonable(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {
+            f.name: _jsonable(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if not (f.metadata.get("omit_default") and getattr(value, f.name) == f.default)
+        }
     if isinstance(value, (list, tuple)):
         return [_jsonable(v) for v in value]
     if isinstance(value, StrEnum):
@@ -191,6 +209,13 @@ def _ref_from_json(data: dict[str, Any]) -> NoticeRef:
     )
 
 
+def _entity_from_json(e: dict[str, Any]) -> EntityRecord:
+    return EntityRecord(
+        zh=e.get("zh"), en=e.get("en"), country=e.get("country"), key=e.get("key", ""), n=e.get("n"),
+        branches=tuple(e.get("branches", ())), type=e.get("type"), note=e.get("note"),
+    )
+
+
 def _notice_from_json(data: dict[str, Any]) -> NoticeRecord:
     actions = tuple(
         ActionRecord(
@@ -202,20 +227,11 @@ def _notice_from_json(data: dict[str, Any]) -> NoticeRecord:
             duration=a.get("duration"),
             entities=tuple(a.get("entities", ())),
             text=a.get("text", ""),
+            measures=tuple(a.get("measures", ())),
         )
         for a in data.get("actions", ())
     )
-    entities = tuple(
-        EntityRecord(
-            zh=e.get("zh"),
-            en=e.get("en"),
-            country=e.get("country"),
-            key=e.get("key", ""),
-            n=e.get("n"),
-            branches=tuple(e.get("branches", ())),
-        )
-        for e in data.get("entities", ())
-    )
+    entities = tuple(_entity_from_json(e) for e in data.get("entities", ()))
     published_at = data.get("published_at")
     return NoticeRecord(
         key=data["key"],
@@ -288,6 +304,7 @@ class Provenance:
     urls: tuple[str, ...]
     fetched_at: datetime | None
     sha256: str | None
+    issuer: str | None = None  # 商务部, 外交部, …: which ministry issued the notice
 
 
 @dataclass(frozen=True)
@@ -352,13 +369,7 @@ class EventRecord:
             title=data["title"],
             title_zh=data.get("title_zh"),
             summary=data.get("summary", ""),
-            entities=tuple(
-                EntityRecord(
-                    zh=e.get("zh"), en=e.get("en"), country=e.get("country"), key=e.get("key", ""),
-                    n=e.get("n"), branches=tuple(e.get("branches", ())),
-                )
-                for e in data.get("entities", ())
-            ),
+            entities=tuple(_entity_from_json(e) for e in data.get("entities", ())),
             presumed=data.get("presumed", False),
             days_left=data.get("days_left"),
             corrects=data.get("corrects"),
@@ -366,7 +377,7 @@ class EventRecord:
                 Provenance(
                     notice_key=p["notice_key"], number=p.get("number"), title=p.get("title"),
                     urls=tuple(p.get("urls", ())), fetched_at=_dt(p.get("fetched_at")),
-                    sha256=p.get("sha256"),
+                    sha256=p.get("sha256"), issuer=p.get("issuer"),
                 )
                 for p in data.get("provenance", ())
             ),

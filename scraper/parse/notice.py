@@ -6,16 +6,28 @@ one field of the ``Draft``, then the rejections and the checks (warnings).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from storage.records import NoticeRecord
 
-from .draft import Draft, PageHints, read_source
+from . import mfa
+from .draft import Draft, PageHints, Source, read_source
 from .rules import CHECKS, REJECTS, RULES
+
+# Texts of another ministry or genre, with a parser of their own: (name, detects, parse), tried
+# in order before the MOFCOM rules. To add one: a module with the two functions, one row here.
+GENRES: tuple[tuple[str, Callable[[Source], bool], Callable[[Source], NoticeRecord]], ...] = (
+    ("mfa-decision", mfa.detects, mfa.parse_source),  # 外交部令: 关于对…采取反制措施的决定
+)
 
 
 def parse_text(text: str, hints: PageHints | None = None) -> NoticeRecord | None:
     """Parse the text of a notice or Q&A. None when the text is neither (no number and
     no list action), or a Q&A that neither names a list nor acts on one."""
     src = read_source(text, hints or PageHints())
+    for _name, detects, parse in GENRES:
+        if detects(src):
+            return parse(src)
     d = Draft()
     for name, rule in RULES:
         setattr(d, name, rule(src, d))

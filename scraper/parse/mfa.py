@@ -1,0 +1,530 @@
+"""MFA countermeasure decisions (外交部令第N号, 关于对…采取反制措施的决定, annex 《反制清单》).
+
+Two layouts occur (``shared/domain.md`` b.7): the older wraps the decision in an order
+page (中华人民共和国外交部令 / 第 4 号 / 现公布《…》，自…起施行。/ 部长 / date), the newer
+opens with "（2024年10月10日中华人民共和国外交部令第13号公布，自…起施行）". Both state the
+measures per group of targets ("对A、B等3家…企业，冻结…", "对X（role）…等10名…人员") and most
+end with an annex in sections (一、企业 / 二、高级管理人员) whose lines are
+"（一）名称（English）" or "（一）姓名（English），男，role". Targets are organisations
+and individuals; a person's role is kept as a note, never as part of the name.
+
+Pure functions over the clean text (see ``textnorm.clean``): numbers are matched on the
+width-folded copy and names sliced from the clean one, so they stay as written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from storage.records import (
+    ActionKind,
+    ActionRecord,
+    EntityRecord,
+    ListKind,
+    NoticeKind,
+    NoticeRecord,
+)
+
+from .dates import (
+    DATE_RE,
+    ISO_DT_RE,
+    STANDALONE_DATE_RE,
+    Stamp,
+    effective_in,
+    make_date,
+    parse_cn_date,
+)
+from .draft import Source
+from .entities import COUNTRIES, COUNTRY_IN_RE, cached_key, clean_display
+from .textnorm import NUM, despace, fold, to_int
+
+ISSUER = "外交部"
+KEY_PREFIX = "MFA-ORDER"
+# "外交部令第13号", "中华人民共和国外交部令\n第 4 号" (the older order page), "外交部令第十三号".
+ORDER_NO_RE = re.compile(rf"(?:中华人民共和国)?外交部令\s*(?:\(\s*)?第\s*(?P<n>{NUM})\s*号")
+# "（2024年10月10日中华人民共和国外交部令第13号公布，自2024年10月10日起施行）"
+PUBLISHED_RE = re.compile(
+    rf"(?P<date>{DATE_RE.pattern})\s*(?:中华人民共和国)?外交部令\s*第\s*{NUM}\s*号\s*(?:公布|发布)"
+)
+# "本决定自2024年10月10日起施行", "现公布《…》，自2022年12月23日起施行", "自公布之日起施行".
+EFFECTIVE_RE = re.compile(
+    rf"自\s*(?:{DATE_RE.pattern}|(?:公布|发布)\s*之\s*日|即\s*日)(?:\s*\d{{1,2}}\s*[时:点]\s*(?:\d{{1,2}}\s*分?)?)?\s*起\s*(?:正式)?(?:施行|实施|生效|执行)"
+)
+TITLE_RE = re.compile(r"^关于.{1,200}?(?:反制|反制裁)措施的决定$")
+DECISION_MARK_RE = re.compile(r"(?:反制|反制裁)措施的决定|采取(?:以下|如下|下列|相应)?(?:反制|反制裁)措施")
+# Page time line "2024-10-10 17:00" under the title.
+TIME_LINE_RE = re.compile(r"^\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+# The annex heading: "反制清单" / "反制裁清单" alone, or "附件：反制清单", or a bare "附件".
+ANNEX_HEADING_RE = re.compile(r"^(?:附件?\s*\d*\s*[:：]?\s*)?(?:《)?(?:反制|反制裁|制裁)清单(?:》)?$|^附件\s*\d*$")
+ANNEX_REFERRED_RE = re.compile(r"后附|附件\s*[:：]?\s*《?(?:反制|反制裁)清单|《(?:反制|反制裁)清单》")
+CN_DIGITS = "一二三四五六七八九十百零〇两"
+# "（一）…", "(1)…", "一、…", "1．…", "1、…", "1. …".
+ENTRY_RE = re.compile(
+    rf"^\s*(?:\(\s*(?P<paren>[{CN_DIGITS}]{{1,4}}|\d{{1,3}})\s*\)|(?P<cn>[{CN_DIGITS}]{{1,4}})\s*[、.．]"
+    rf"|(?P<d>\d{{1,3}})\s*[、.．](?!\d))\s*(?P<rest>\S.*?)\s*$"
+)
+PERSON_WORDS = ("高级管理人员", "管理人员", "人员", "个人", "人士", "议员", "官员", "学者", "高管", "成员", "负责人",
+                "政要", "政客", "公民")
+ORG_WORDS = ("企业", "公司", "实体", "机构", "组织", "单位", "团体", "集团", "基金会", "大学", "智库")
+# A section heading: "一、企业", "二、高级管理人员", "个人：", "二、美国国会议员" (short, no brackets or commas).
+SECTION_RE = re.compile(
+    r"^[\u4e00-\u9fff]{0,8}?(?:" + "|".join(PERSON_WORDS + ORG_WORDS) + r")(?:名单|清单)?\s*[:：]?$"
+)
+GENDER_RE = re.compile(r"^(?:性别\s*[:：]?\s*)?(?P<g>男|女)(?:性)?$")
+LATIN_RE = re.compile(r"[A-Za-z]")
+CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+SPACED_EN_RE = re.compile(r"^(?P<zh>[^A-Za-z]*[\u4e00-\u9fff][^A-Za-z]*?)[\s\u3000]+(?P<en>[A-Za-z][^\u4e00-\u9fff]*)$")
+# Organisation name endings (a target without a section, a gender or a count word).
+ORG_SUFFIX_RE = re.compile(
+    r"(?:公司|集团|企业|株式会社|会社|机构|组织|中心|实验室|大学|学院|研究所|研究院|研究中心|协会|基金会|委员会|联盟|"
+    r"银行|基金|工厂|厂|局|署|部|院|所|社|会|办公室|智库|网络|媒体|电台|电视台|"
+    r"\b(?:Inc|LLC|Ltd|Corp|Corporation|Company|Co|Group|Foundation|University|Institute|Association)\.?)$",
+    re.IGNORECASE,
+)
+# "对…等3家…企业，…", "对余茂春、托德·斯坦恩等后附《反制裁清单》列明的个人采取…", "决定对石平采取…".
+DECISION_START_RE = re.compile(r"决定\s*[,，]?\s*(?:对|将)")
+TARGET_START_RE = re.compile(r"(?:对|将)\s*")
+OWN_EFFECTIVE_LINE_RE = re.compile(r"^本决定")
+# A description, not a name: "以下美国军工企业及高级管理人员", "美国国会议员".
+DESCRIPTION_END_RE = re.compile(r"(?:企业|实体|机构|组织|单位|团体|人员|个人|人士|议员|官员|学者|高管|成员)$")
+DECISION_SENTENCE_RE = re.compile(r"[^。\n]*决定\s*[,，]?\s*(?:对|将)[^。\n]*")
+UNIT_TYPES = {"家": "organization", "名": "individual", "位": "individual", "人": "individual"}
+GROUP_TAIL_RE = re.compile(rf"等\s*(?:(?P<n>{NUM})\s*(?P<unit>[家名个位人]))?(?P<desc>.*)$", re.DOTALL)
+NOT_NAMES_RE = re.compile(r"^(?:以下|如下|下列|上述|前述|其|该|这些|此|我国|中国|中方|美方|外国|有关|相关)")
+MEASURE_WORDS = (
+    ("asset_freeze", re.compile(r"冻结")),
+    ("transaction_ban", re.compile(r"禁止[^。；]{0,40}?(?:交易|合作)")),
+    ("entry_ban", re.compile(r"不予签发签证|不准入境|禁止[^。；]{0,10}?入境")),
+)
+MEASURES_ORDER = tuple(name for name, _ in MEASURE_WORDS)
+STOP_NAME = " \t;；。，,、:："
+
+
+@dataclass(frozen=True)
+class Target:
+    """One name as a decision or its annex writes it."""
+
+    zh: str | None
+    en: str | None
+    type: str | None
+    note: str | None
+    n: int | None = None
+
+
+@dataclass(frozen=True)
+class Group:
+    """One "对A、B等N家/名…" phrase: the names it spells out, the count and kind it states."""
+
+    names: tuple[Target, ...]
+    count: int | None
+    type: str | None
+    measures: tuple[str, ...]
+    text: str
+
+
+def is_decision(folded: str, title: str | None = None) -> bool:
+    """An MFA countermeasure decision: it names an 外交部令, or it is a 反制措施的决定 signed by 外交部."""
+    head = folded[:3000]
+    if ORDER_NO_RE.search(head) and ("反制" in folded or "反外国制裁法" in folded):
+        return True
+    titled = bool(title and DECISION_MARK_RE.search(fold(title))) or bool(DECISION_MARK_RE.search(head))
+    signed = any(despace(line) == ISSUER for line in folded.split("\n"))
+    return titled and signed and "商务部" not in head
+
+
+def detects(src: Source) -> bool:
+    """``is_decision`` on the text views the notice rules share (``notice.GENRES``)."""
+    return is_decision(src.folded, src.title_hint)
+
+
+def parse_source(src: Source) -> NoticeRecord:
+    """``parse_decision`` on the shared text views (``notice.GENRES``)."""
+    return parse_decision(src.text, src.title_hint, src.hints.pub, src.hints.url)
+
+
+def _depth0_split(text: str, seps: str) -> list[str]:
+    """Split at separators outside brackets ("亚当·布赖（…联合创始人、首席执行官）、汤姆·莫斯")."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "(（[《":
+            depth += 1
+        elif ch in ")）]》":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in seps:
+            out.append(text[start:i])
+            start = i + 1
+    out.append(text[start:])
+    return [part for part in out if part.strip()]
+
+
+def _type_of_words(text: str) -> str | None:
+    if any(w in text for w in PERSON_WORDS):
+        return "individual"
+    if any(w in text for w in ORG_WORDS):
+        return "organization"
+    return None
+
+
+def split_target(raw: str) -> tuple[str | None, str | None, str | None, bool]:
+    """"姓名（English），男，role" -> (zh, en, note, gendered). A bracket without Latin letters
+    is a note ("史蒂文·鲁德（摇杆舵公司创始人）"), as is every tail clause but the gender."""
+    parts = _depth0_split(raw.strip().rstrip(STOP_NAME), "，,;；")
+    if not parts:
+        return None, None, None, False
+    name, tail = parts[0].strip(), [p.strip() for p in parts[1:]]
+    gendered = False
+    notes: list[str] = []
+    for clause in tail:
+        if GENDER_RE.match(clause):
+            gendered = True
+        elif clause:
+            notes.append(clause)
+    zh, en = name, None
+    folded = fold(name)
+    if folded.endswith(")"):
+        depth, start = 0, None
+        for i in range(len(folded) - 1, -1, -1):
+            if folded[i] == ")":
+                depth += 1
+            elif folded[i] == "(":
+                depth -= 1
+                if depth == 0:
+                    start = i
+                    break
+        if start is not None and start > 0:
+            inner = name[start + 1 : -1].strip()
+            zh = name[:start].strip()
+            inner_parts = _depth0_split(inner, "，,;；") if LATIN_RE.search(inner) and CJK_RE.search(inner) else [inner]
+            for piece in inner_parts:
+                piece = piece.strip()
+                if GENDER_RE.match(piece):
+                    gendered = True
+                elif LATIN_RE.search(piece) and not CJK_RE.search(piece) and en is None:
+                    en = piece
+                elif piece:
+                    notes.insert(0, piece)
+    else:
+        m = SPACED_EN_RE.match(name)
+        if m:
+            zh, en = m.group("zh").strip(), m.group("en").strip()
+    if zh and not CJK_RE.search(zh) and LATIN_RE.search(zh) and en is None:
+        zh, en = None, zh
+    note = "，".join(notes) or None
+    return clean_display(zh), clean_display(en), clean_display(note), gendered
+
+
+def _entry_number(m: re.Match[str]) -> int | None:
+    raw = m.group("paren") or m.group("cn") or m.group("d")
+    return to_int(raw) if raw else None
+
+
+def _style(m: re.Match[str]) -> str:
+    return "paren" if m.group("paren") else ("cn" if m.group("cn") else "digit")
+
+
+def annex_targets(lines: list[str], start: int) -> tuple[list[Target], list[str]]:
+    """Targets from the annex lines after ``start`` (the heading), with section types;
+    also the lines that look numbered but could not be read (for the warnings)."""
+    body = [line.strip() for line in lines[start + 1 :] if line.strip()]
+    entries = [(line, ENTRY_RE.match(fold(line))) for line in body]
+    out: list[Target] = []
+    bad: list[str] = []
+    section: str | None = None
+    for i, (line, m) in enumerate(entries):
+        if m is None:
+            plain = despace(line)
+            if SECTION_RE.match(plain) and not LATIN_RE.search(plain):
+                section = _type_of_words(plain)
+            continue
+        rest = line[m.start("rest") :].strip()
+        plain = despace(rest)
+        nxt = next((n for _, n in entries[i + 1 :] if n is not None), None)
+        heading = (SECTION_RE.match(plain) is not None and not LATIN_RE.search(plain)
+                   and nxt is not None and _style(nxt) != _style(m))
+        if heading:
+            section = _type_of_words(plain)
+            continue
+        zh, en, note, gendered = split_target(rest)
+        if not (zh or en):
+            bad.append(line)
+            continue
+        kind = section or ("individual" if gendered else None)
+        out.append(Target(zh, en, kind, note, len(out) + 1))
+    return out, bad
+
+
+def _annex_start(lines: list[str]) -> int | None:
+    """Index of the last annex heading line that has numbered lines after it."""
+    found = None
+    for i, line in enumerate(lines):
+        if ANNEX_HEADING_RE.match(despace(line)):
+            found = i
+    return found
+
+
+def _target_segment(folded: str, start: int) -> tuple[int, int]:
+    """From just after "对" to the first "采取" or comma outside brackets, within the sentence."""
+    depth = 0
+    i = start
+    while i < len(folded):
+        ch = folded[i]
+        if ch in "(（《":
+            depth += 1
+        elif ch in ")）》":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (ch in ",，。；;:\n" or folded.startswith(("采取", "列入", "纳入"), i)):
+            break
+        i += 1
+    return start, i
+
+
+def _measures(text: str) -> tuple[str, ...]:
+    return tuple(name for name, regex in MEASURE_WORDS if regex.search(text))
+
+
+def groups(body_lines: list[str]) -> list[Group]:
+    """Every target phrase of the operative part: the decision sentence ("中方决定对…采取") and
+    each measure after it ("一、对A、B等3家…企业，冻结…"). The reasons before the decision are
+    left out: "对两名中方官员进行非法制裁" names no target."""
+    out: list[Group] = []
+    started = False
+    for line in body_lines:
+        folded = fold(line)
+        offset = 0
+        if not started:
+            m = DECISION_START_RE.search(folded)
+            if m is None:
+                continue
+            started, offset = True, m.start()
+        if OWN_EFFECTIVE_LINE_RE.match(folded.strip()):
+            break
+        for sentence_start, sentence in _sentences(folded, offset):
+            m = TARGET_START_RE.search(sentence)
+            if m is None:
+                continue
+            s, e = _target_segment(sentence, m.end())
+            if not sentence[s:e].strip():
+                continue
+            seg = line[sentence_start + s : sentence_start + e]
+            group = _group(seg, sentence[s:e], sentence[e:])
+            if group is not None:
+                out.append(group)
+    return out
+
+
+def _sentences(folded: str, offset: int = 0) -> list[tuple[int, str]]:
+    out, start = [], offset
+    for i in range(offset, len(folded)):
+        if folded[i] in "。；;":
+            out.append((start, folded[start : i + 1]))
+            start = i + 1
+    if start < len(folded):
+        out.append((start, folded[start:]))
+    return out
+
+
+def _group(seg: str, seg_f: str, after: str) -> Group | None:
+    tail = next((t for t in GROUP_TAIL_RE.finditer(seg_f) if _depth_at(seg_f, t.start()) == 0), None)
+    names_part, count, unit, desc = seg, None, None, ""
+    if tail is not None:
+        names_part = seg[: tail.start()]
+        count = to_int(tail.group("n")) if tail.group("n") else None
+        unit, desc = tail.group("unit"), tail.group("desc")
+    kind = _type_of_words(desc) or UNIT_TYPES.get(unit or "")
+    names: list[Target] = []
+    plain = names_part.strip()
+    described = tail is None and DESCRIPTION_END_RE.search(despace(plain)) is not None
+    if plain and not NOT_NAMES_RE.match(plain) and not described:
+        for item in _depth0_split(plain, "、"):
+            zh, en, note, gendered = split_target(item)
+            if zh or en:
+                names.append(Target(zh, en, kind or ("individual" if gendered else None), note))
+    if not names and count is None and kind is None:
+        return None
+    return Group(tuple(names), count, kind, _measures(after), seg)
+
+
+def _depth_at(text: str, pos: int) -> int:
+    depth = 0
+    for ch in text[:pos]:
+        if ch in "(（《":
+            depth += 1
+        elif ch in ")）》":
+            depth = max(0, depth - 1)
+    return depth
+
+
+def _guess_type(target: Target, all_measures: tuple[str, ...], body: str) -> str:
+    """No section, gender or count word: an organisation's name ending, else what the measures imply."""
+    for name in (target.zh, target.en):
+        if name and ORG_SUFFIX_RE.search(name.strip()):
+            return "organization"
+    if "·" in (target.zh or "") or "entry_ban" in all_measures or "本人" in body or target.note:
+        return "individual"
+    return "organization"
+
+
+def _published(folded: str, lines: list[str], order: re.Match[str] | None, pub: Stamp | None) -> date | None:
+    m = PUBLISHED_RE.search(folded)
+    if m:
+        return parse_cn_date(m.group("date"))
+    if order is not None:  # the older order page: the date line under the minister's name
+        after = folded[order.end() :].split("\n")
+        for line in after[:12]:
+            if STANDALONE_DATE_RE.match(line):
+                return parse_cn_date(line)
+    for line in reversed(lines):
+        if STANDALONE_DATE_RE.match(line):
+            return parse_cn_date(line)
+    for line in lines[:6]:
+        if TIME_LINE_RE.match(line):
+            iso = ISO_DT_RE.search(line)
+            if iso:
+                return make_date(iso.group("y"), iso.group("m"), iso.group("d"))
+    return pub.day if pub else None
+
+
+def _published_at(lines: list[str], published: date | None, pub: Stamp | None) -> datetime | None:
+    stamps = []
+    for line in lines[:6]:
+        if TIME_LINE_RE.match(line):
+            iso = ISO_DT_RE.search(line)
+            if iso and iso.group("h"):
+                day = make_date(iso.group("y"), iso.group("m"), iso.group("d"))
+                if day is not None:
+                    stamps.append(Stamp(day, int(iso.group("h")), int(iso.group("mi"))))
+    if pub is not None:
+        stamps.append(pub)
+    for stamp in stamps:
+        if stamp.day == published and stamp.hour is not None:
+            return stamp.as_datetime()
+    return None
+
+
+def _title(lines: list[str], hint: str | None) -> str | None:
+    if hint and DECISION_MARK_RE.search(fold(hint)):
+        return clean_display(hint)
+    for line in lines[:40]:
+        plain = despace(line)
+        if TITLE_RE.match(fold(plain)):
+            return clean_display(line)
+    return clean_display(hint) if hint else None
+
+
+def _country(texts: list[str]) -> str | None:
+    for text in texts:
+        m = COUNTRY_IN_RE.search(text)
+        if m:
+            return COUNTRIES[m.group(0)]
+    return None
+
+
+def _merge(annex: list[Target], named: list[Target]) -> tuple[list[Target], list[str]]:
+    """Annex targets completed from the decision's own mention (English, type, note);
+    also the names the decision gives that the annex lacks."""
+    by_zh = {despace(t.zh): t for t in named if t.zh}
+    by_en = {t.en.casefold(): t for t in named if t.en}
+    out = []
+    seen = set()
+    for t in annex:
+        other = by_zh.get(despace(t.zh or "")) or by_en.get((t.en or "").casefold())
+        if other is not None:
+            seen.add(id(other))
+            t = Target(t.zh or other.zh, t.en or other.en, t.type or other.type, t.note or other.note, t.n)
+        out.append(t)
+    missing = [t.zh or t.en or "" for t in named if id(t) not in seen]
+    return out, missing
+
+
+def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None = None,
+                   url: str | None = None) -> NoticeRecord:
+    """One decision's clean text -> a NoticeRecord (key ``MFA-ORDER-<year>-<N>``), with a warning
+    for every check that fails: stated counts, names missing from the annex, no number or date."""
+    folded = fold(text)
+    lines = text.split("\n")
+    folded_lines = folded.split("\n")
+    warnings: list[str] = []
+
+    order = ORDER_NO_RE.search(folded)
+    n = to_int(order.group("n")) if order else None
+    published = _published(folded, folded_lines, order, pub)
+    published_at = _published_at(folded_lines, published, pub)
+    title = _title(lines, title_hint)
+    if published is None:
+        warnings.append("no publication date found")
+    if order is None or n is None:
+        warnings.append("no order number (外交部令第N号) found")
+        number, key = None, f"{KEY_PREFIX}-{published.year if published else 'undated'}-unnumbered-{cached_key(title, None)[:24]}"
+    else:
+        number = f"外交部令第{despace(text[order.start('n') : order.end('n')])}号"
+        key = f"{KEY_PREFIX}-{published.year if published else 'undated'}-{n}"
+
+    eff = EFFECTIVE_RE.search(folded)
+    effective = effective_in(eff.group(0), published) if eff else None
+    if effective is None and published is not None:
+        effective = published.isoformat()
+        warnings.append("no effective date stated; using the publication date")
+
+    annex_at = _annex_start(folded_lines)
+    annex, bad = annex_targets(lines, annex_at) if annex_at is not None else ([], [])
+    body_end = annex_at if annex else len(lines)
+    body_lines = lines[:body_end]
+    body = fold("\n".join(body_lines))
+    found = groups(body_lines)
+    decided = DECISION_START_RE.search(body)
+    measures = _measures(body[decided.start() :] if decided else body)
+    named = [t for g in found for t in g.names]
+
+    if annex:
+        targets, missing = _merge(annex, named)
+        if missing:
+            warnings.append(f"named in the decision but not in the annex: {'、'.join(missing)}")
+    else:
+        targets = _dedupe(named)
+        if ANNEX_REFERRED_RE.search(body):
+            warnings.append("the decision refers to an annex (反制清单) but none was found")
+    for line in bad:
+        warnings.append(f"annex line not read: {line[:60]}")
+
+    targets = [t if t.type else Target(t.zh, t.en, _guess_type(t, measures, body), t.note, t.n) for t in targets]
+    stated_groups = [g for g in found if g.count is not None]
+    stated = sum(g.count for g in stated_groups if g.count is not None) if stated_groups else None
+    if stated is not None and stated != len(targets):
+        warnings.append(f"parsed {len(targets)} targets, the decision states {stated}")
+    for g in stated_groups:
+        if g.type is not None and annex:
+            have = sum(1 for t in targets if t.type == g.type)
+            if have != g.count and len(stated_groups) > 1:
+                warnings.append(f"parsed {have} {g.type} targets, the decision states {g.count}")
+    if not targets:
+        warnings.append("no targets found")
+
+    country = _country([fold(title or "")] + [fold(g.text) for g in found if not g.names])
+    entities = tuple(
+        EntityRecord(zh=t.zh, en=t.en, country=country, key=cached_key(t.zh, t.en), n=t.n, type=t.type, note=t.note)
+        for t in targets
+    )
+    action = ActionRecord(action=ActionKind.IMPOSE, list=ListKind.COUNTERMEASURE, effective=effective,
+                          text=_decision_text(body, "\n".join(body_lines)), measures=measures)
+    return NoticeRecord(
+        key=key, kind=NoticeKind.MFA_ORDER, number=number, issuer=ISSUER, title=title, published=published,
+        published_at=published_at, effective=effective, list=ListKind.COUNTERMEASURE, actions=(action,),
+        entities=entities, stated_count=stated, warnings=tuple(warnings), url=url, text=text,
+    )
+
+
+def _dedupe(targets: list[Target]) -> list[Target]:
+    out: dict[str, Target] = {}
+    for t in targets:
+        key = cached_key(t.zh, t.en)
+        if key not in out:
+            out[key] = Target(t.zh, t.en, t.type, t.note, len(out) + 1)
+    return list(out.values())
+
+
+def _decision_text(folded: str, clean: str) -> str:
+    """The decision sentence as written."""
+    m = DECISION_SENTENCE_RE.search(folded)
+    return clean[m.start() : m.end()].strip() if m else ""
