@@ -33,7 +33,7 @@ from feeds.identity import (
     normalise_base_url,
     notice_picture_name,
 )
-from feeds.render import item_html, item_html_parts, item_title
+from feeds.render import issued_by, item_html, item_html_parts, item_title
 from storage.records import EventRecord
 from storage.watchlist import Watchlist
 
@@ -102,7 +102,9 @@ def entry_link(event: EventRecord) -> str | None:
 
 
 def entry_categories(event: EventRecord) -> tuple[str, ...]:
-    return (event.kind.value, event.list.value) if event.list else (event.kind.value,)
+    """Event kind, list, and the issuing ministry ("MFA", "MOFCOM") so a reader can filter by it."""
+    base = (event.kind.value, event.list.value) if event.list else (event.kind.value,)
+    return base + issued_by(event.provenance)
 
 
 def make_entry(event: EventRecord | EntryFields) -> FeedEntry:

@@ -12,6 +12,7 @@ from html import escape
 from typing import NamedTuple
 
 from storage.records import EntityRecord, EventKind, EventRecord, ListKind, Provenance
+from storage.vocabulary import MINISTRIES, ministry_of
 
 LIST_NAMES = {
     ListKind.ECL: "export control list (出口管制管控名单)",
@@ -116,6 +117,9 @@ def _facts_html(facts: Facts) -> str:
     rows: list[tuple[str, str]] = [("Event", facts.kind.value)]
     if facts.list:
         rows.append(("List", LIST_NAMES.get(facts.list, facts.list.value)))
+    issued = issued_by(facts.provenance)
+    if issued:
+        rows.append(("Issued by", "; ".join(MINISTRIES[m] for m in issued)))
     numbers = [p.number for p in facts.provenance if p.number]
     notice = facts.notice_key or ""
     if numbers:
@@ -138,6 +142,12 @@ def _facts_html(facts: Facts) -> str:
     return f"<table>{body}</table>"
 
 
+def issued_by(provenance: tuple[Provenance, ...]) -> tuple[str, ...]:
+    """The ministries ("MFA", "MOFCOM") whose notices an item rests on, in provenance order."""
+    found = (ministry_of(p.issuer) for p in provenance)
+    return tuple(dict.fromkeys(m for m in found if m))
+
+
 @lru_cache(maxsize=65536)
 def _fact_row(label: str, value: str) -> str:
     """One table row; cached because labels, lists, notice keys and dates repeat across events."""
@@ -158,8 +168,9 @@ def _entities_html(entities: tuple[EntityRecord, ...]) -> str:
 @lru_cache(maxsize=65536)
 def _entity_row(e: EntityRecord, n: int) -> str:
     branches = "".join(f"<br/>{escape(b)}" for b in e.branches)
+    note = f"<br/><small>{escape(e.note)}</small>" if e.note else ""
     return (
-        f"<tr><td>{n}</td><td lang=\"zh-CN\">{escape(e.zh or '')}</td>"
+        f"<tr><td>{n}</td><td lang=\"zh-CN\">{escape(e.zh or '')}{note}</td>"
         f"<td>{escape(e.en or '')}{branches}</td><td>{escape(e.country or '')}</td></tr>"
     )
 

@@ -142,12 +142,13 @@ def upsert_entity(session: Session, record: EntityRecord) -> Entity | None:
     entity = session.scalars(select(Entity).where(Entity.key == key)).one_or_none()
     zh, en = fit(clean_display(record.zh), NAME_LEN), fit(clean_display(record.en), NAME_LEN)
     if entity is None:
-        entity = Entity(key=key, zh=zh, en=en, country=record.country)
+        entity = Entity(key=key, zh=zh, en=en, country=record.country, type=record.type)
         session.add(entity)
     else:
         entity.zh = entity.zh or zh
         entity.en = entity.en or en
         entity.country = entity.country or record.country
+        entity.type = entity.type or record.type
     known = {n.name for n in entity.names}
     for name, lang in ((fit(record.zh, NAME_LEN), "zh"), (fit(record.en, NAME_LEN), "en")):
         if name and name not in known:
@@ -202,7 +203,8 @@ def _apply_record(session: Session, notice: Notice, record: NoticeRecord, snapsh
             seen.add((row.id, list_kind.value))
             notice.listings.append(
                 Listing(entity=row, list=list_kind.value, position=ent.n,
-                        zh=fit(clean_display(ent.zh), NAME_LEN), en=fit(clean_display(ent.en), NAME_LEN))
+                        zh=fit(clean_display(ent.zh), NAME_LEN), en=fit(clean_display(ent.en), NAME_LEN),
+                        note=fit(clean_display(ent.note), NAME_LEN))
             )
 
     actions_json = record.to_json()["actions"]

@@ -617,6 +617,7 @@ def _rows(listing: Listing, states: dict[str, EntityState], as_of: date) -> list
             since=since, until=until if state is ListingState.SUSPENDED else None,
             days_left=(until - as_of).days if until and state is ListingState.SUSPENDED else None,
             entity_count=len(real), presumed=presumed, by=by, entity_keys=real, history=history,
+            issuer=rec.issuer,
         ))
     return rows
 

@@ -164,7 +164,7 @@ class NoticeUrl(Base):
 
 
 class Entity(Base):
-    """A company or organisation, keyed by :func:`storage.names.entity_key`."""
+    """A company, organisation or person, keyed by :func:`storage.names.entity_key`."""
 
     __tablename__ = "entity"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -172,6 +172,8 @@ class Entity(Base):
     zh: Mapped[str | None] = mapped_column(String(512))
     en: Mapped[str | None] = mapped_column(String(512))
     country: Mapped[str | None] = mapped_column(String(8))
+    # organization | individual, where a notice says (MFA decisions name people); None: not stated
+    type: Mapped[str | None] = mapped_column(String(16))
     names: Mapped[List["EntityName"]] = relationship(back_populates="entity", cascade="all, delete-orphan")
 
 
@@ -200,6 +202,7 @@ class Listing(Base):
     position: Mapped[int | None] = mapped_column(Integer)  # number in the annex
     zh: Mapped[str | None] = mapped_column(String(512))  # as written in this notice
     en: Mapped[str | None] = mapped_column(String(512))
+    note: Mapped[str | None] = mapped_column(String(512))  # the role this notice gives ("…首席执行官")
     entity: Mapped[Entity] = relationship()
     notice: Mapped[Notice] = relationship(back_populates="listings")
 

@@ -144,7 +144,7 @@ class NoticeRecord:
         return data
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> "NoticeRecord":
+    def from_json(cls, data: dict[str, Any]) -> NoticeRecord:
         return _notice_from_json(data)
 
     def dumps(self) -> str:
@@ -350,7 +350,7 @@ class EventRecord:
         return _jsonable(self)
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> "EventRecord":
+    def from_json(cls, data: dict[str, Any]) -> EventRecord:
         def _dt(v: str | None) -> datetime | None:
             return datetime.fromisoformat(v) if v else None
 
@@ -415,6 +415,7 @@ class StatusRow:
     by: str | None = None  # key of the notice that set the current state
     entity_keys: tuple[str, ...] = ()
     history: tuple[str, ...] = ()  # short lines: "2025-05-14 suspended until 2025-08-12 (QA-…)"
+    issuer: str | None = None  # of the listing notice: 商务部, 外交部, …
 
     def to_json(self) -> dict[str, Any]:
         return _jsonable(self)

@@ -22,6 +22,7 @@ from storage.models import Entity, EntityName, HealthIssue
 from storage.names import clean_display, name_key
 from storage.notices import load_stored_notices
 from storage.records import EventKind, EventRecord, ListKind, StatusRow, StoredNotice, _jsonable
+from storage.vocabulary import ministry_of
 
 SUGGEST_CUTOFF = 75  # rapidfuzz WRatio score below which a name is not worth suggesting
 SUGGEST_LIMIT = 5
@@ -51,6 +52,9 @@ class EntityListing:
     list: ListKind
     state: StatusRow | None  # None when nothing took effect yet
     events: tuple[EventRecord, ...]  # oldest first
+    issuer: str | None = None  # 商务部, 外交部, … as the notice says
+    ministry: str | None = None  # MFA | MOFCOM (storage.vocabulary.ministry_of)
+    note: str | None = None  # what this notice says about the entity besides its name (a person's role)
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,7 @@ class EntityTimeline:
     en: str | None
     names: tuple[str, ...]  # every spelling seen
     listings: tuple[EntityListing, ...]
+    type: str | None = None  # organization | individual, where a notice says
 
     def to_json(self) -> dict[str, Any]:
         return _jsonable(self)
@@ -146,30 +151,41 @@ def entity_timeline_by_key(session: Session, key: str, as_of: date) -> EntityTim
 
 def _timeline(session: Session, notices: Sequence[StoredNotice], d: Derivation, keys: list[str]) -> EntityTimeline:
     spellings: list[str] = []
-    zh = en = None
+    zh = en = kind = None
     for ek in keys:
         ent = session.scalars(select(Entity).where(Entity.key == ek)).one_or_none()
         if ent is not None:
-            zh, en = zh or ent.zh, en or ent.en
+            zh, en, kind = zh or ent.zh, en or ent.en, kind or ent.type
             spellings.extend(n.name for n in ent.names)
     listings: list[EntityListing] = []
+    by_key = {n.record.key: n.record for n in notices}
+    notes: dict[str, str] = {}
     for n in notices:
         for e in n.record.entities:
             if e.key in keys:
-                zh, en = zh or clean_display(e.zh), en or clean_display(e.en)
+                zh, en, kind = zh or clean_display(e.zh), en or clean_display(e.en), kind or e.type
                 spellings.extend(x for x in (clean_display(e.zh), clean_display(e.en)) if x)
+                if e.note:
+                    notes.setdefault(n.record.key, e.note)
+
+    def listing(notice_key: str, number: str | None, lst: ListKind, row: StatusRow | None,
+                events: tuple[EventRecord, ...]) -> EntityListing:
+        rec = by_key.get(notice_key)
+        issuer = rec.issuer if rec else None
+        return EntityListing(notice_key, number, lst, row, events, issuer, ministry_of(issuer), notes.get(notice_key))
+
     for (notice_key, lst), events in _entity_events(d, keys).items():
         row = next((r for r in d.states if r.notice_key == notice_key and r.list is lst
                     and any(k in r.entity_keys for k in keys)), None)
-        number = next((n.record.number for n in notices if n.record.key == notice_key), None)
-        listings.append(EntityListing(notice_key, number, lst, row, tuple(events)))
+        rec = by_key.get(notice_key)
+        listings.append(listing(notice_key, rec.number if rec else None, lst, row, tuple(events)))
     for r in d.states:  # listings whose events fell outside the window still show
         if any(k in r.entity_keys for k in keys) and not any(
                 x.notice_key == r.notice_key and x.list is r.list for x in listings):
-            listings.append(EntityListing(r.notice_key, r.number, r.list, r, ()))
+            listings.append(listing(r.notice_key, r.number, r.list, r, ()))
     listings.sort(key=lambda x: (x.events[0].effective or date.min if x.events else date.min, x.notice_key))
     return EntityTimeline(keys=tuple(keys), zh=zh, en=en, names=tuple(dict.fromkeys(sorted(spellings))),
-                          listings=tuple(listings))
+                          listings=tuple(listings), type=kind)
 
 
 # --- search ---------------------------------------------------------------------------------

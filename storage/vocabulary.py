@@ -70,3 +70,22 @@ class RunCounters:
     @property
     def ok(self) -> bool:
         return not self.failures
+
+
+MINISTRIES = {
+    "MFA": "Ministry of Foreign Affairs (外交部)",
+    "MOFCOM": "Ministry of Commerce (商务部)",
+}
+"""The ministries whose lists mofcom-watch reads, by the short name items and tables use."""
+
+
+def ministry_of(issuer: str | None) -> str | None:
+    """"外交部" -> "MFA"; "商务部", "商务部 海关总署", "不可靠实体清单工作机制（商务部代章）" and the
+    spokesperson's office -> "MOFCOM" (the UEL working mechanism sits in MOFCOM); None when unknown."""
+    if not issuer:
+        return None
+    if "外交部" in issuer:
+        return "MFA"
+    if "商务部" in issuer or "不可靠实体清单工作机制" in issuer:
+        return "MOFCOM"
+    return None

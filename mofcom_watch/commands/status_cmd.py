@@ -22,6 +22,7 @@ from storage.db import DatabaseError, open_store, session_factory
 from storage.lifecycle import list_name
 from storage.records import ListingState, StatusRow
 from storage.status import StatusReport, status_report
+from storage.vocabulary import ministry_of
 
 STATE_LABELS = {
     ListingState.IN_FORCE: "in force",
@@ -56,7 +57,7 @@ def report_json(report: StatusReport) -> dict:
     return {
         "as_of": report.as_of.isoformat(),
         "ok": report.ok,
-        "listings": [dict(r.to_json(), state_label=state_label(r)) for r in report.rows],
+        "listings": [dict(r.to_json(), state_label=state_label(r), ministry=ministry_of(r.issuer)) for r in report.rows],
         "health_issues": [
             {"source": h.source, "kind": h.kind, "detail": h.detail, "url": h.url, "notice_key": h.notice_key,
              "first_seen": h.first_seen.isoformat() if h.first_seen else None,
@@ -71,12 +72,12 @@ def report_json(report: StatusReport) -> dict:
 
 
 def print_report(report: StatusReport, console: Console) -> None:
-    table = Table(title=f"MOFCOM listings as of {report.as_of.isoformat()}", show_lines=False)
-    for col in ("notice", "number", "list", "state", "since", "until", "days left", "entities", "by"):
+    table = Table(title=f"Listings (MOFCOM, MFA) as of {report.as_of.isoformat()}", show_lines=False)
+    for col in ("notice", "number", "issuer", "list", "state", "since", "until", "days left", "entities", "by"):
         table.add_column(col, justify="right" if col in ("days left", "entities") else "left")
     for r in report.rows:
         table.add_row(
-            r.notice_key, r.number or "", list_name(r.list), Text(state_label(r), style=STATE_STYLES.get(r.state, "")),
+            r.notice_key, r.number or "", ministry_of(r.issuer) or "", list_name(r.list), Text(state_label(r), style=STATE_STYLES.get(r.state, "")),
             r.since.isoformat() if r.since else "", r.until.isoformat() if r.until else "",
             "" if r.days_left is None else str(r.days_left), str(r.entity_count), r.by or "",
         )

@@ -24,7 +24,8 @@ from storage.status import EntityTimeline, entity_timeline, suggest_names
 
 def print_timeline(tl: EntityTimeline, as_of: str, console: Console) -> None:
     name = " / ".join(x for x in (tl.en, tl.zh) if x) or tl.keys[0]
-    console.print(f"[bold]{escape(name)}[/] (key {escape(', '.join(tl.keys))}), as of {as_of}")
+    kind = f", {tl.type}" if tl.type else ""
+    console.print(f"[bold]{escape(name)}[/] (key {escape(', '.join(tl.keys))}{kind}), as of {as_of}")
     if len(tl.names) > 1:
         console.print(Text("  also written: " + "; ".join(tl.names)))
     for lst in tl.listings:
@@ -34,7 +35,9 @@ def print_timeline(tl: EntityTimeline, as_of: str, console: Console) -> None:
             now += f", until {row.until}"
         if row and row.days_left is not None:
             now += f" ({row.days_left} days left)"
-        table = Table(title=Text(f"{list_name(lst.list)}: {lst.notice_key} {lst.number or ''} - {now}"),
+        by = f" ({lst.ministry})" if lst.ministry else ""
+        role = f" [{lst.note}]" if lst.note else ""
+        table = Table(title=Text(f"{list_name(lst.list)}{by}: {lst.notice_key} {lst.number or ''}{role} - {now}"),
                       title_justify="left")
         for col in ("date", "event", "until", "by"):
             table.add_column(col)

@@ -19,13 +19,15 @@ from .dates import make_date
 
 ART_LINK_RE = re.compile(r"(?:^|/)art/\d{4}/art_[0-9a-f]{32}\.html")
 OLD_ART_LINK_RE = re.compile(r"/article/[\w/]+/\d{6}/\d+\.s?html")
+# TRS sites (www.mfa.gov.cn): …/fzcqdcs/202412/t20241217_11494912.shtml
+TRS_ART_LINK_RE = re.compile(r"(?:^|/)\d{6}/t\d{8}_\d+\.s?html?$")
 LINK_DATE_RE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 INDEX_URL_RE = re.compile(r"/(?:index(?:_\d+)?\.s?html?)?$|/api-gateway/|/(?:zwgk/zcfb|xwfb/xwfyrth|flzc/gzjgfxwj|zcfb/blgg)")
 DATE_HOLDERS = {"li", "tr", "dd", "p", "td"}
 
 
 def is_article_url(href: str) -> bool:
-    return bool(ART_LINK_RE.search(href) or OLD_ART_LINK_RE.search(href))
+    return bool(ART_LINK_RE.search(href) or OLD_ART_LINK_RE.search(href) or TRS_ART_LINK_RE.search(href.split("?", 1)[0]))
 
 
 def _date_near(a: LexborNode):

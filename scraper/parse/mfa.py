@@ -69,9 +69,9 @@ PERSON_WORDS = ("高级管理人员", "管理人员", "人员", "个人", "人�
                 "政要", "政客", "公民")
 ORG_WORDS = ("企业", "公司", "实体", "机构", "组织", "单位", "团体", "集团", "基金会", "大学", "智库")
 # A section heading: "一、企业", "二、高级管理人员", "个人：", "二、美国国会议员" (short, no brackets or commas).
-SECTION_RE = re.compile(
-    r"^[\u4e00-\u9fff]{0,8}?(?:" + "|".join(PERSON_WORDS + ORG_WORDS) + r")(?:名单|清单)?\s*[:：]?$"
-)
+# Only category words: "公司", "集团", "大学" end names ("2. 边缘自治运营公司"), not headings.
+SECTION_WORDS = PERSON_WORDS + ("企业", "实体", "机构", "组织", "单位", "团体")
+SECTION_RE = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:" + "|".join(SECTION_WORDS) + r")(?:名单|清单)?\s*[:：]?$")
 GENDER_RE = re.compile(r"^(?:性别\s*[:：]?\s*)?(?P<g>男|女)(?:性)?$")
 LATIN_RE = re.compile(r"[A-Za-z]")
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -181,7 +181,8 @@ def split_target(raw: str) -> tuple[str | None, str | None, str | None, bool]:
             gendered = True
         elif clause:
             notes.append(clause)
-    zh, en = name, None
+    zh: str | None = name
+    en: str | None = None
     folded = fold(name)
     if folded.endswith(")"):
         depth, start = 0, None

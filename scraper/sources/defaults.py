@@ -56,6 +56,12 @@ tplSetId = "DDBav9QvwJVbs9iznQVmO"
 pageType = "column"
 
 [[source]]
+name = "mfa-countermeasures"
+kind = "mfa-countermeasures"
+host = "www.mfa.gov.cn"
+path = "/web/wjb_673085/zfxxgk_674865/gknrlb/fzcqdcs/"
+
+[[source]]
 name = "english-news"
 kind = "english-news"
 host = "english.mofcom.gov.cn"

@@ -14,6 +14,7 @@ from scraper.sources.base import Source
 from scraper.sources.defaults import DEFAULT_SOURCES_TOML
 from scraper.sources.html_index import HtmlIndexSource
 from scraper.sources.jpaas import JpaasSource
+from scraper.sources.mfa import MfaCountermeasureSource
 from scraper.sources.news import EnglishNewsSource, NewsPagesSource
 
 SOURCES_FILE_ENV = "MOFCOM_WATCH_SOURCES_FILE"
@@ -22,6 +23,7 @@ KINDS: dict[str, type[Source]] = {
     "html-index": HtmlIndexSource,
     "jpaas": JpaasSource,
     "aqygzj": AqygzjSource,
+    "mfa-countermeasures": MfaCountermeasureSource,
     "english-news": EnglishNewsSource,
     "news-pages": NewsPagesSource,
 }

@@ -115,7 +115,7 @@ def test_timeline_matches_any_spelling(db, name):
 def test_timeline_table(db):
     res = run(db, "timeline", "Skydio", "--as-of", "2026-11-29")
     assert res.exit_code == 0, res.output
-    assert "unreliable entity list: UEL-2025-7" in res.stdout and "suspension lapsed" in res.stdout
+    assert "unreliable entity list (MOFCOM): UEL-2025-7" in res.stdout and "suspension lapsed" in res.stdout
 
 
 def test_timeline_unknown_name_suggests_close_ones(db):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -26,7 +27,11 @@ NOTICES = {
     "UEL-2025-8": ("uel", 6, ["impose"]),
     "MOFCOM-2024-46": (None, 0, []),  # item controls: no list, no entities
     "MOFCOM-2025-72": (None, 0, ["suspend"]),  # suspends clause 2 of No. 46 until 2026-11-27
+    "MFA-ORDER-2022-4": ("countermeasure", 2, ["impose"]),  # www.mfa.gov.cn, official texts
+    "MFA-ORDER-2024-13": ("countermeasure", 13, ["impose"]),
+    "MFA-ORDER-2025-17": ("countermeasure", 1, ["impose"]),
 }
+MFA_ARTICLE = re.compile(r"^https://www\.mfa\.gov\.cn/web/.+/fzcqdcs/\d{6}/t\d{8}_\d+\.shtml$")
 # Q&A date and list -> [(action, target keys or (date, count), until)]
 QAS = {
     ("2025-05-14", "ecl"): [("suspend", [("2025-04-04", None), ("2025-04-09", None)], "2025-08-12")],
@@ -41,7 +46,7 @@ QAS = {
 def pages():
     if not FIXTURES.is_dir():
         return []
-    return sorted(p for p in FIXTURES.rglob("*") if p.is_file() and p.suffix in (".html", ".txt", ".json", ".htm"))
+    return sorted(p for p in FIXTURES.rglob("*") if p.is_file() and p.suffix in (".html", ".txt", ".json", ".htm", ".shtml"))
 
 
 def url_of(path: Path) -> str | None:
@@ -122,7 +127,7 @@ def test_index_pages_give_absolute_article_links(docs):
     for path, doc in indexes.items():
         assert doc.links, path
         for link in doc.links:
-            assert link.url.startswith("https://") and "/art/" in link.url
+            assert link.url.startswith("https://") and ("/art/" in link.url or MFA_ARTICLE.search(link.url)), link.url
             assert link.title and isinstance(link.date, date)
 
 

@@ -1,0 +1,80 @@
+"""The MFA countermeasure channel over real HTTP (the local site server serving fixtures/):
+links are read by the article pattern, a second run fetches nothing new, and a channel page
+that lost its article links is a loud source-health failure, never "nothing new"."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from mofcom_watch.config import Settings
+from mofcom_watch.cycle import run_cycle
+from scraper.fetch import FetchPolicy
+from scraper.sources import load_sources
+from scraper.sources.base import Mode
+from storage.db import open_store, session_factory
+from storage.notices import load_stored_notices
+from tests.site_server import SiteServer
+
+AS_OF = date(2026, 11, 29)
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+HOST = "www.mfa.gov.cn"
+CHANNEL = f"{HOST}/web/wjb_673085/zfxxgk_674865/gknrlb/fzcqdcs/index.html"
+POLICY = FetchPolicy(delay=0.0, attempts=2, backoff=0.01, max_wait=0.05, timeout=2.0, total=4)
+
+
+def _mfa():
+    [source] = [s for s in load_sources() if s.name == "mfa-countermeasures"]
+    return source
+
+
+def test_the_source_reads_the_channel_and_wants_only_its_articles():
+    source = _mfa()
+    [plan] = source.plans(Mode.BACKFILL, AS_OF, None)
+    assert plan.url == "https://www.mfa.gov.cn/web/wjb_673085/zfxxgk_674865/gknrlb/fzcqdcs/"
+    base = "https://www.mfa.gov.cn/web/wjb_673085/zfxxgk_674865/gknrlb/fzcqdcs/"
+    assert source.wants(base + "202412/t20241217_11494912.shtml")
+    assert not source.wants(base + "index_1.shtml")
+    assert not source.wants("https://www.mfa.gov.cn/web/wjdt_674879/fyrbt_674889/202412/t20241217_11494913.shtml")
+    assert not source.wants("https://evil.example.org/fzcqdcs/202412/t20241217_11494912.shtml")
+
+
+def _run(settings, site):
+    return run_cycle(settings, as_of=AS_OF, base_urls={HOST: site.base_url(HOST)}, policy=POLICY,
+                     sources=[_mfa()], out_dir=settings.data_dir / "feeds", progress=False)
+
+
+def _keys(db_url: str) -> list[str]:
+    engine = open_store(db_url)
+    try:
+        with session_factory(engine)() as session:
+            return sorted(n.record.key for n in load_stored_notices(session))
+    finally:
+        engine.dispose()
+
+
+def test_a_cycle_stores_the_three_decisions_and_a_second_finds_nothing_new(tmp_path):
+    settings = Settings(data_dir=tmp_path / "d", public_base_url="https://feeds.example.org/")
+    with SiteServer(FIXTURES) as site:
+        first = _run(settings, site)
+        assert first.ok, first
+        [summary] = first.sources
+        assert (summary.mode, summary.links, summary.new, summary.failed) == ("backfill", 3, 3, 0)
+        assert _keys(settings.database_url) == ["MFA-ORDER-2022-4", "MFA-ORDER-2024-13", "MFA-ORDER-2025-17"]
+        second = _run(settings, site)
+        assert second.ok and second.sources[0].new == 0 and second.new_events == 0
+
+
+def test_a_redesigned_channel_without_article_links_is_a_health_failure(tmp_path):
+    settings = Settings(data_dir=tmp_path / "d", public_base_url="https://feeds.example.org/")
+    with SiteServer(FIXTURES) as site:
+        assert _run(settings, site).ok
+        redesigned = (FIXTURES / CHANNEL).read_text(encoding="utf-8")
+        redesigned = redesigned.replace('href="./', 'data-href="./')  # links now built by a script
+        site.set_page(CHANNEL, redesigned.encode("utf-8"))
+        result = _run(settings, site)
+    assert not result.ok
+    [summary] = result.sources
+    assert summary.failed == 1 and summary.failures[0].reason == "zero-links"
+    assert result.open_issues
+    assert _keys(settings.database_url) == ["MFA-ORDER-2022-4", "MFA-ORDER-2024-13", "MFA-ORDER-2025-17"]

@@ -1,0 +1,222 @@
+"""MFA countermeasure decisions (scraper/parse/mfa.py): the variety domain.md b.7 describes.
+
+The decisions below are written for these tests in the MFA's wording (both layouts, annex
+sections, numbering styles, missing English, gender and role tails, middle dots,
+traditional script, truncation); the real names come from the official decisions in
+shared/reference/mfa/, except the two marked as test persons. The whole parse is asserted.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from scraper.parse import parse_document, parse_text
+from scraper.parse.mfa import is_decision, split_target
+from scraper.parse.textnorm import fold
+from storage.records import ActionKind, ListKind, NoticeKind
+
+MEASURES_ORG = "冻结在我国境内的动产、不动产和其他各类财产；禁止我国境内的组织、个人与其进行有关交易、合作等活动。"
+MEASURES_PERSON = ("冻结在我国境内的动产、不动产和其他各类财产；禁止我国境内的组织、个人与其本人进行有关交易、合作等活动；"
+                   "对其本人不予签发签证、不准入境（包括香港、澳门）。")
+ALL_MEASURES = ("asset_freeze", "transaction_ban", "entry_ban")
+
+
+def targets(rec):
+    return [(e.zh, e.en, e.type, e.note) for e in rec.entities]
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("边缘自治运营公司（Edge Autonomy Operations LLC）", ("边缘自治运营公司", "Edge Autonomy Operations LLC", None, False)),
+    ("亚当·布赖（Adam Bry），男，斯凯迪奥公司联合创始人、首席执行官",
+     ("亚当·布赖", "Adam Bry", "斯凯迪奥公司联合创始人、首席执行官", True)),
+    ("史蒂文·鲁德（摇杆舵公司创始人）", ("史蒂文·鲁德", None, "摇杆舵公司创始人", False)),
+    ("余茂春，男", ("余茂春", None, None, True)),
+    ("托德·斯坦恩（Todd Stein），男；", ("托德·斯坦恩", "Todd Stein", None, True)),
+    ("亨廷顿·英格尔斯工业公司(Huntington Ingalls Industries, Inc.)",
+     ("亨廷顿·英格尔斯工业公司", "Huntington Ingalls Industries, Inc.", None, False)),
+    ("汤姆・莫斯（Tom Moss），男，美国籍，斯凯迪奥公司亚太区总经理",
+     ("汤姆・莫斯", "Tom Moss", "美国籍，斯凯迪奥公司亚太区总经理", True)),
+    ("托德·斯坦恩 Todd Stein", ("托德·斯坦恩", "Todd Stein", None, False)),
+    ("Todd Stein", (None, "Todd Stein", None, False)),
+    ("测试人员乙（Test Person B，女，某研究所所长）", ("测试人员乙", "Test Person B", "某研究所所长", True)),
+])
+def test_split_target_keeps_the_role_out_of_the_name(raw, expected):
+    assert split_target(raw) == expected
+
+
+def test_newer_layout_with_sections_digit_numbering_missing_english_and_middle_dots():
+    text = (
+        "关于对美国有关机构和个人采取反制措施的决定\n\n"
+        "（2025年12月26日中华人民共和国外交部令第19号公布，自2025年12月26日起施行）\n\n"
+        "依据《中华人民共和国反外国制裁法》第三条、第四条、第五条、第六条、第九条、第十五条规定，"
+        "中方决定对以下美国机构和个人采取反制措施：\n"
+        f"一、对斯凯迪奥公司、边缘自治运营公司等2家后附《反制清单》列明的机构，{MEASURES_ORG}\n"
+        f"二、对亚当•布赖、汤姆・莫斯、测试人员甲等3名后附《反制清单》列明的个人，{MEASURES_PERSON}\n"
+        "本决定自2025年12月26日起施行。\n附件：反制清单\n\n外交部\n2025年12月26日\n\n"
+        "附件\n反制清单\n"
+        "一、机构\n1. 斯凯迪奥公司（Skydio Inc.）\n2. 边缘自治运营公司\n"
+        "二、个人\n1. 亚当•布赖（Adam Bry），男，斯凯迪奥公司联合创始人、首席执行官\n"
+        "2. 汤姆・莫斯（Tom Moss），男，美国籍，斯凯迪奥公司亚太区总经理\n"
+        "3. 测试人员甲（Test Person A），女，某公司副总裁\n"
+    )
+    rec = parse_text(text)
+    assert (rec.key, rec.kind, rec.number, rec.issuer) == ("MFA-ORDER-2025-19", NoticeKind.MFA_ORDER, "外交部令第19号", "外交部")
+    assert (rec.published, rec.effective, rec.list) == (date(2025, 12, 26), "2025-12-26", ListKind.COUNTERMEASURE)
+    assert [(a.action, a.list, a.measures) for a in rec.actions] == [(ActionKind.IMPOSE, ListKind.COUNTERMEASURE, ALL_MEASURES)]
+    assert targets(rec) == [
+        ("斯凯迪奥公司", "Skydio Inc.", "organization", None),
+        ("边缘自治运营公司", None, "organization", None),
+        ("亚当•布赖", "Adam Bry", "individual", "斯凯迪奥公司联合创始人、首席执行官"),
+        ("汤姆・莫斯", "Tom Moss", "individual", "美国籍，斯凯迪奥公司亚太区总经理"),
+        ("测试人员甲", "Test Person A", "individual", "某公司副总裁"),
+    ]
+    assert [e.n for e in rec.entities] == [1, 2, 3, 4, 5]
+    assert {e.country for e in rec.entities} == {"US"}
+    assert (rec.stated_count, rec.warnings) == (5, ())
+    assert rec.entities[2].key == "adambry"  # the dot, whichever, is no part of the key
+
+
+def test_older_layout_order_page_with_spaced_number_and_no_counts():
+    text = (
+        "关于对余茂春、托德·斯坦恩采取反制裁措施的决定\n2022-12-23 08:00\n\n"
+        "中华人民共和国外交部令\n第 4 号\n"
+        "　　现公布《关于对余茂春、托德·斯坦恩采取反制裁措施的决定》，自2022年12月23日起施行。\n"
+        "部  长　王  毅\n2022年12月23日\n\n"
+        "关于对余茂春、托德·斯坦恩采取反制裁措施的决定\n"
+        "　　12月9日，美方借口所谓问题，对两名中方官员进行非法制裁。依据《中华人民共和国反外国制裁法》第四条、第五条、第六条规定，"
+        "中方决定对余茂春、托德·斯坦恩等后附《反制裁清单》列明的个人采取以下反制裁措施：\n"
+        "　　一、冻结在我国境内的动产、不动产和其他各类财产；\n　　二、禁止我国境内的组织、个人与其进行有关交易活动；\n"
+        "　　三、对其本人及直系亲属不予签发签证、不准入境。\n　　本决定自2022年12月23日起施行。\n"
+        "　　附件：反制裁清单\n外交部\n2022年12月23日\n\n附件\n反制裁清单\n"
+        "　　一、余茂春，男\n　　二、托德·斯坦恩（Todd Stein），男\n"
+    )
+    rec = parse_text(text)
+    assert (rec.key, rec.number, rec.published, rec.effective) == ("MFA-ORDER-2022-4", "外交部令第4号", date(2022, 12, 23), "2022-12-23")
+    assert rec.published_at is not None and rec.published_at.isoformat() == "2022-12-23T08:00:00+08:00"
+    # "对两名中方官员进行非法制裁" in the reasons is no target
+    assert targets(rec) == [("余茂春", None, "individual", None), ("托德·斯坦恩", "Todd Stein", "individual", None)]
+    assert rec.actions[0].measures == ALL_MEASURES
+    assert (rec.stated_count, rec.warnings) == (None, ())
+
+
+def test_traditional_script_and_chinese_numeral_order_number():
+    text = (
+        "關於對美國軍工企業及高級管理人員採取反制措施的決定\n"
+        "（2024年10月10日中華人民共和國外交部令第十三號公布，自2024年10月10日起施行）\n"
+        "依據《中華人民共和國反外國制裁法》規定，中方決定對以下美國軍工企業及高級管理人員採取反制措施：\n"
+        "一、對亨廷頓·英格爾斯工業公司等1家後附《反制清單》列明的企業，凍結在我國境內的動產、不動產和其他各類財產。\n"
+        "二、對亞當·布賴（斯凱迪奧公司聯合創始人、首席執行官）等1名後附《反制清單》列明的企業高級管理人員，"
+        "對其本人不予簽發簽證、不準入境。\n"
+        "本決定自2024年10月10日起施行。\n附件：反制清單\n外交部\n2024年10月10日\n附件\n反制清單\n"
+        "一、企業\n（一）亨廷頓·英格爾斯工業公司（Huntington Ingalls Industries Inc.）\n"
+        "二、高級管理人員\n（一）亞當·布賴（Adam Bry），男，斯凱迪奧公司聯合創始人、首席執行官\n"
+    )
+    rec = parse_text(text)
+    assert (rec.key, rec.number, rec.title) == ("MFA-ORDER-2024-13", "外交部令第十三号", "关于对美国军工企业及高级管理人员采取反制措施的决定")
+    assert targets(rec) == [
+        ("亨廷顿·英格尔斯工业公司", "Huntington Ingalls Industries Inc.", "organization", None),
+        ("亚当·布赖", "Adam Bry", "individual", "斯凯迪奥公司联合创始人、首席执行官"),
+    ]
+    assert rec.actions[0].measures == ("asset_freeze", "entry_ban")
+    assert (rec.stated_count, rec.warnings) == (2, ())
+
+
+def test_single_person_without_annex_is_an_individual():
+    text = (
+        "关于对石平采取反制措施的决定\n2025-09-08 10:00\n"
+        "（2025年9月8日中华人民共和国外交部令第17号公布，自2025年9月8日起施行）\n"
+        "依据《中华人民共和国反外国制裁法》规定，中方决定对石平采取以下反制措施：\n"
+        "一、冻结其在我国境内的动产、不动产及其他各类财产；\n二、禁止我国境内的组织、个人与其进行有关交易、合作等活动；\n"
+        "三、对其本人及直系亲属不予签发签证、不准入境（包括香港、澳门）。\n本决定自2025年9月8日起施行。\n外交部\n2025年9月8日\n"
+    )
+    rec = parse_text(text)
+    assert targets(rec) == [("石平", None, "individual", None)]
+    assert (rec.key, rec.stated_count, rec.warnings) == ("MFA-ORDER-2025-17", None, ())
+
+
+def test_persons_named_inline_without_annex_keep_english_and_role():
+    text = (
+        "关于对美国有关人员采取反制措施的决定\n"
+        "（2024年12月5日中华人民共和国外交部令第15号公布，自2024年12月5日起施行）\n"
+        "依据《中华人民共和国反外国制裁法》规定，中方决定对托德·斯坦恩（Todd Stein）、亚当·布赖（Adam Bry，斯凯迪奥公司首席执行官）"
+        "等2人采取以下反制措施：\n一、冻结其在我国境内的动产、不动产和其他各类财产；\n"
+        "二、对其本人不予签发签证、不准入境。\n本决定自2024年12月5日起施行。\n外交部\n2024年12月5日\n"
+    )
+    rec = parse_text(text)
+    assert targets(rec) == [("托德·斯坦恩", "Todd Stein", "individual", None),
+                            ("亚当·布赖", "Adam Bry", "individual", "斯凯迪奥公司首席执行官")]
+    assert (rec.key, rec.stated_count, rec.warnings) == ("MFA-ORDER-2024-15", 2, ())
+
+
+NEWER_13_BODY = (
+    "关于对美国军工企业及高级管理人员采取反制措施的决定\n"
+    "（2024年10月10日中华人民共和国外交部令第13号公布，自2024年10月10日起施行）\n"
+    "中方决定对以下美国军工企业及高级管理人员采取反制措施：\n"
+    f"一、对边缘自治运营公司、亨廷顿·英格尔斯工业公司、斯凯迪奥公司等3家后附《反制清单》列明的企业，{MEASURES_ORG}\n"
+    f"二、对亚当·布赖（斯凯迪奥公司联合创始人、首席执行官）等1名后附《反制清单》列明的企业高级管理人员，{MEASURES_PERSON}\n"
+    "本决定自2024年10月10日起施行。\n附件：反制清单\n外交部\n2024年10月10日\n"
+)
+
+
+def test_a_page_cut_before_its_annex_says_so():
+    rec = parse_text(NEWER_13_BODY)
+    assert [e.zh for e in rec.entities] == ["边缘自治运营公司", "亨廷顿·英格尔斯工业公司", "斯凯迪奥公司", "亚当·布赖"]
+    assert rec.entities[3].note == "斯凯迪奥公司联合创始人、首席执行官"
+    assert rec.warnings == ("the decision refers to an annex (反制清单) but none was found",)
+
+
+def test_an_annex_short_of_the_stated_count_is_a_warning():
+    text = NEWER_13_BODY + (
+        "附件\n反制清单\n一、企业\n（一）边缘自治运营公司（Edge Autonomy Operations LLC）\n"
+        "（二）斯凯迪奥公司（Skydio Inc.）\n二、高级管理人员\n（一）亚当·布赖（Adam Bry），男，斯凯迪奥公司联合创始人、首席执行官\n"
+    )
+    rec = parse_text(text)
+    assert len(rec.entities) == 3 and rec.stated_count == 4
+    assert rec.warnings == (
+        "named in the decision but not in the annex: 亨廷顿·英格尔斯工业公司",
+        "parsed 3 targets, the decision states 4",
+        "parsed 2 organization targets, the decision states 3",
+    )
+
+
+def test_complete_annex_takes_english_from_the_annex_and_role_from_its_tail():
+    text = NEWER_13_BODY + (
+        "附件\n反制清单\n一、企业\n（一）边缘自治运营公司（Edge Autonomy Operations LLC）\n"
+        "（二）亨廷顿·英格尔斯工业公司（Huntington Ingalls Industries Inc.）\n（三）斯凯迪奥公司（Skydio Inc.）\n"
+        "二、高级管理人员\n（一）亚当·布赖（Adam Bry），男，斯凯迪奥公司联合创始人、首席执行官\n"
+    )
+    rec = parse_text(text)
+    assert [e.key for e in rec.entities] == ["edgeautonomyoperations", "huntingtoningallsindustries", "skydio", "adambry"]
+    assert [e.type for e in rec.entities] == ["organization"] * 3 + ["individual"]
+    assert (rec.stated_count, rec.warnings) == (4, ())
+
+
+def test_no_order_number_is_a_warning_not_a_guess():
+    text = NEWER_13_BODY.replace("（2024年10月10日中华人民共和国外交部令第13号公布，自2024年10月10日起施行）\n", "")
+    rec = parse_text(text)
+    assert rec.number is None and rec.key.startswith("MFA-ORDER-2024-unnumbered-")
+    assert "no order number (外交部令第N号) found" in rec.warnings
+
+
+def test_mofcom_countermeasure_orders_are_not_mfa_decisions():
+    mofcom = ("商务部令2025年第6号\n根据《中华人民共和国反外国制裁法》，商务部决定对韩华海洋株式会社5家美国子公司采取反制措施。\n"
+              "商务部\n2025年10月14日\n")
+    assert not is_decision(fold(mofcom))
+    assert parse_text(mofcom).key == "MOFCOM-ORDER-2025-6"
+
+
+def test_mfa_article_page_parses_through_parse_document():
+    body = "".join(f"<p>{line}</p>" for line in NEWER_13_BODY.split("\n")[1:])
+    page = (
+        "<html><head><meta charset='utf-8'><meta name='ArticleTitle' content='关于对美国军工企业及高级管理人员采取反制措施的决定'>"
+        "<meta name='PubDate' content='2024-12-17 10:35'><title>t</title></head><body>"
+        "<div class='header'><a href='/web/'>首页</a></div><div class='news-main'><h1>关于对美国军工企业及高级管理人员采取反制措施的决定</h1>"
+        f"<div id='News_Body_Txt_A'><div class='TRS_Editor'>{body}</div></div></div></body></html>"
+    ).encode()
+    doc = parse_document(page, url="https://www.mfa.gov.cn/web/wjb_673085/zfxxgk_674865/gknrlb/fzcqdcs/202412/t20241217_11494912.shtml")
+    rec = doc.notice
+    assert doc.kind == "notice" and rec.key == "MFA-ORDER-2024-13"
+    assert rec.published == date(2024, 10, 10)  # the decision's date, not the filing date of the page
+    assert rec.published_at is None  # the page's time is of another day
