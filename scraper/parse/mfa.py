@@ -439,45 +439,49 @@ def _merge(annex: list[Target], named: list[Target]) -> tuple[list[Target], list
     return out, missing
 
 
-def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None = None,
-                   url: str | None = None) -> NoticeRecord:
-    """One decision's clean text -> a NoticeRecord (key ``MFA-ORDER-<year>-<N>``), with a warning
-    for every check that fails: stated counts, names missing from the annex, no number or date."""
-    folded = fold(text)
-    lines = text.split("\n")
-    folded_lines = folded.split("\n")
-    warnings: list[str] = []
-
+def _identity(text: str, folded: str, published: date | None, title: str | None,
+              warnings: list[str]) -> tuple[str, str | None]:
+    """(key, number as written): ``MFA-ORDER-<year of publication>-<N>``, "外交部令第13号"."""
+    year = published.year if published else "undated"
     order = ORDER_NO_RE.search(folded)
     n = to_int(order.group("n")) if order else None
-    published = _published(folded, folded_lines, order, pub)
-    published_at = _published_at(folded_lines, published, pub)
-    title = _title(lines, title_hint)
-    if published is None:
-        warnings.append("no publication date found")
     if order is None or n is None:
         warnings.append("no order number (外交部令第N号) found")
-        number, key = None, f"{KEY_PREFIX}-{published.year if published else 'undated'}-unnumbered-{cached_key(title, None)[:24]}"
-    else:
-        number = f"外交部令第{despace(text[order.start('n') : order.end('n')])}号"
-        key = f"{KEY_PREFIX}-{published.year if published else 'undated'}-{n}"
+        return f"{KEY_PREFIX}-{year}-unnumbered-{cached_key(title, None)[:24]}", None
+    return f"{KEY_PREFIX}-{year}-{n}", f"外交部令第{despace(text[order.start('n') : order.end('n')])}号"
 
+
+def _effective(folded: str, published: date | None, warnings: list[str]) -> str | None:
     eff = EFFECTIVE_RE.search(folded)
     effective = effective_in(eff.group(0), published) if eff else None
     if effective is None and published is not None:
-        effective = published.isoformat()
         warnings.append("no effective date stated; using the publication date")
+        return published.isoformat()
+    return effective
 
+
+@dataclass(frozen=True)
+class Reading:
+    """The operative part read: the targets, the groups that state counts, the measures."""
+
+    targets: tuple[Target, ...]
+    groups: tuple[Group, ...]
+    measures: tuple[str, ...]
+    annexed: bool
+    body: str  # folded text before the annex
+    decision: str  # the decision sentence as written
+
+
+def _read_targets(lines: list[str], folded_lines: list[str], warnings: list[str]) -> Reading:
+    """Targets from the annex (completed from the decision's own mentions), else from the decision."""
     annex_at = _annex_start(folded_lines)
     annex, bad = annex_targets(lines, annex_at) if annex_at is not None else ([], [])
-    body_end = annex_at if annex else len(lines)
-    body_lines = lines[:body_end]
+    body_lines = lines[: annex_at if annex else len(lines)]
     body = fold("\n".join(body_lines))
     found = groups(body_lines)
     decided = DECISION_START_RE.search(body)
     measures = _measures(body[decided.start() :] if decided else body)
     named = [t for g in found for t in g.names]
-
     if annex:
         targets, missing = _merge(annex, named)
         if missing:
@@ -486,33 +490,58 @@ def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None =
         targets = _dedupe(named)
         if ANNEX_REFERRED_RE.search(body):
             warnings.append("the decision refers to an annex (反制清单) but none was found")
-    for line in bad:
-        warnings.append(f"annex line not read: {line[:60]}")
+    warnings.extend(f"annex line not read: {line[:60]}" for line in bad)
+    typed = tuple(t if t.type else Target(t.zh, t.en, _guess_type(t, measures, body), t.note, t.n) for t in targets)
+    return Reading(typed, tuple(found), measures, bool(annex), body, _decision_text(body, "\n".join(body_lines)))
 
-    targets = [t if t.type else Target(t.zh, t.en, _guess_type(t, measures, body), t.note, t.n) for t in targets]
-    stated_groups = [g for g in found if g.count is not None]
-    stated = sum(g.count for g in stated_groups if g.count is not None) if stated_groups else None
-    if stated is not None and stated != len(targets):
-        warnings.append(f"parsed {len(targets)} targets, the decision states {stated}")
+
+def _check_counts(reading: Reading, warnings: list[str]) -> int | None:
+    """The count the decision states (等3家 + 等10名), checked against the targets read, in
+    total and per kind; None when it states none."""
+    stated_groups = [g for g in reading.groups if g.count is not None]
+    if not stated_groups:
+        return None
+    stated = sum(g.count or 0 for g in stated_groups)
+    if stated != len(reading.targets):
+        warnings.append(f"parsed {len(reading.targets)} targets, the decision states {stated}")
     for g in stated_groups:
-        if g.type is not None and annex:
-            have = sum(1 for t in targets if t.type == g.type)
-            if have != g.count and len(stated_groups) > 1:
+        if g.type is not None and reading.annexed and len(stated_groups) > 1:
+            have = sum(1 for t in reading.targets if t.type == g.type)
+            if have != g.count:
                 warnings.append(f"parsed {have} {g.type} targets, the decision states {g.count}")
-    if not targets:
-        warnings.append("no targets found")
+    return stated
 
-    country = _country([fold(title or "")] + [fold(g.text) for g in found if not g.names])
+
+def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None = None,
+                   url: str | None = None) -> NoticeRecord:
+    """One decision's clean text -> a NoticeRecord (key ``MFA-ORDER-<year>-<N>``), with a warning
+    for every check that fails: stated counts, names missing from the annex, no number or date."""
+    folded = fold(text)
+    lines, folded_lines = text.split("\n"), folded.split("\n")
+    warnings: list[str] = []
+    order = ORDER_NO_RE.search(folded)
+    published = _published(folded, folded_lines, order, pub)
+    if published is None:
+        warnings.append("no publication date found")
+    title = _title(lines, title_hint)
+    key, number = _identity(text, folded, published, title, warnings)
+    effective = _effective(folded, published, warnings)
+    reading = _read_targets(lines, folded_lines, warnings)
+    stated = _check_counts(reading, warnings)
+    if not reading.targets:
+        warnings.append("no targets found")
+    country = _country([fold(title or "")] + [fold(g.text) for g in reading.groups if not g.names])
     entities = tuple(
         EntityRecord(zh=t.zh, en=t.en, country=country, key=cached_key(t.zh, t.en), n=t.n, type=t.type, note=t.note)
-        for t in targets
+        for t in reading.targets
     )
     action = ActionRecord(action=ActionKind.IMPOSE, list=ListKind.COUNTERMEASURE, effective=effective,
-                          text=_decision_text(body, "\n".join(body_lines)), measures=measures)
+                          text=reading.decision, measures=reading.measures)
     return NoticeRecord(
         key=key, kind=NoticeKind.MFA_ORDER, number=number, issuer=ISSUER, title=title, published=published,
-        published_at=published_at, effective=effective, list=ListKind.COUNTERMEASURE, actions=(action,),
-        entities=entities, stated_count=stated, warnings=tuple(warnings), url=url, text=text,
+        published_at=_published_at(folded_lines, published, pub), effective=effective,
+        list=ListKind.COUNTERMEASURE, actions=(action,), entities=entities, stated_count=stated,
+        warnings=tuple(warnings), url=url, text=text,
     )
 
 
