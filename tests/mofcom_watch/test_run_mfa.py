@@ -59,10 +59,10 @@ def test_a_cycle_stores_the_three_decisions_and_a_second_finds_nothing_new(tmp_p
         first = _run(settings, site)
         assert first.ok, first
         [summary] = first.sources
-        assert (summary.mode, summary.links, summary.new, summary.failed) == ("backfill", 3, 3, 0)
+        assert (summary.mode, summary.counts.links, summary.counts.new, summary.counts.failed) == ("backfill", 3, 3, 0)
         assert _keys(settings.database_url) == ["MFA-ORDER-2022-4", "MFA-ORDER-2024-13", "MFA-ORDER-2025-17"]
         second = _run(settings, site)
-        assert second.ok and second.sources[0].new == 0 and second.new_events == 0
+        assert second.ok and second.sources[0].counts.new == 0 and second.new_events == 0
 
 
 def test_a_redesigned_channel_without_article_links_is_a_health_failure(tmp_path):
@@ -75,6 +75,6 @@ def test_a_redesigned_channel_without_article_links_is_a_health_failure(tmp_path
         result = _run(settings, site)
     assert not result.ok
     [summary] = result.sources
-    assert summary.failed == 1 and summary.failures[0].reason == "zero-links"
+    assert summary.counts.failed == 1 and summary.failures[0].reason == "zero-links"
     assert result.open_issues
     assert _keys(settings.database_url) == ["MFA-ORDER-2022-4", "MFA-ORDER-2024-13", "MFA-ORDER-2025-17"]
