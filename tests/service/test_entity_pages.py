@@ -51,16 +51,18 @@ def test_entity_page_shows_names_lists_picture_timeline_sources_and_feeds(site: 
     assert "<script" not in page
     assert "Skydio, Inc." in page and "斯凯迪奥公司" in page and "Skydio Inc." in section(page, "names")
     lists = section(page, "lists")
-    assert lists.count("<tr>") == 3  # header + two listings
+    assert lists.count("<tr>") == 4  # header + three listings: two MOFCOM, one MFA
     assert "MOFCOM-2025-13" in lists and "lifted" in lists and "UEL-2025-7" in lists
+    assert "MFA-ORDER-2024-13" in lists and "外交部令第13号" in lists
     assert "suspension lapsed" in lists and "2026-11-10" in lists
     picture = section(page, "picture")
-    assert picture.count('class="mw-row"') == 2 and f'href="{BASE}entity/skydio.svg"' in picture
+    assert picture.count('class="mw-row"') == 3 and f'href="{BASE}entity/skydio.svg"' in picture
     timeline = section(page, "timeline")
     for day in ("2025-03-04", "2025-04-04", "2025-05-14", "2025-08-12", "2025-11-10", "2026-11-10"):
         assert day in timeline
     sources = section(page, "sources")
     assert "https://www.mofcom.gov.cn/" in sources and "不可靠实体清单工作机制公告〔2025〕7号" in sources
+    assert "https://www.mfa.gov.cn/web/wjb_673085/zfxxgk_674865/gknrlb/fzcqdcs/202412/t20241217_11494912.shtml" in sources
     shas = re.findall(r'href="/snapshot/([0-9a-f]{64})"', sources)
     assert len(shas) >= 3  # the listing notices and the Q&As acting on them
     for sha in shas:
@@ -116,7 +118,7 @@ def test_front_page_has_search_and_one_picture_row_per_listing(site: TestClient)
     strict(page)
     assert '<form class="search" method="get" action="/search"' in page
     picture = section(page, "picture")
-    assert picture.count("<svg") == 1 and picture.count('class="mw-row"') == 12
+    assert picture.count("<svg") == 1 and picture.count('class="mw-row"') == 15  # 12 MOFCOM, 3 MFA
     assert picture.count("<title>") > 12
     assert f'href="{BASE}all.svg"' in picture
     assert f'href="{BASE}notice/UEL-2025-7.svg"' in section(page, "state")

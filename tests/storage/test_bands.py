@@ -58,7 +58,8 @@ def test_an_entity_band_per_listing(store) -> None:
     with store() as session:
         _, d = derive_stored(session, date(2026, 11, 29))
     mine = entity_bands(d.events, ["skydio"])
-    assert [(b.notice_key, b.list) for b in mine] == [("MOFCOM-2025-13", ListKind.ECL), ("UEL-2025-7", ListKind.UEL)]
+    assert [(b.notice_key, b.list) for b in mine] == [
+        ("MFA-ORDER-2024-13", ListKind.COUNTERMEASURE), ("MOFCOM-2025-13", ListKind.ECL), ("UEL-2025-7", ListKind.UEL)]
     assert bands_by_entity(d.events)["skydio"] == mine
 
 
