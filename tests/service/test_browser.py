@@ -70,7 +70,7 @@ def site(tmp_path_factory):
                MOFCOM_WATCH_PUBLIC_URL=f"{base}/feeds/")
     cli = [sys.executable, "-m", "mofcom_watch", "--db", db]
     feeds = subprocess.run([*cli, "feeds", "--out", str(root / "feeds"), "--as-of", AS_OF], env=env, cwd=REPO,
-                           capture_output=True, text=True, timeout=300)
+                           capture_output=True, text=True, timeout=300, check=False)
     assert feeds.returncode in (0, 1), feeds.stderr
     proc = subprocess.Popen([*cli, "serve", "--host", "127.0.0.1", "--port", str(port), "--as-of", AS_OF],
                             env=env, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -99,7 +99,7 @@ def chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     profile = tmp_path / f"profile-{len(list(tmp_path.glob('profile-*')))}"  # a fresh profile every run
     assert CHROMIUM is not None
     run = subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", *args], capture_output=True, text=True,
-                         timeout=120)
+                         timeout=120, check=False)
     assert run.returncode == 0, run.stderr[-2000:]
     return run
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from itertools import pairwise
 
 import pytest
 
@@ -51,7 +52,7 @@ def test_the_lapse_and_the_extensions_are_marked(store) -> None:
     assert band.of_entities == len(band.entity_keys) == 11
     segs = band.segments(date(2026, 12, 31))
     assert [s.state for s in segs][-1] is ListingState.LAPSED and segs[-1].end == date(2026, 12, 31)
-    assert all(a.end == b.start for a, b in zip(segs, segs[1:]))  # no gap: each suspension was extended in time
+    assert all(a.end == b.start for a, b in pairwise(segs))  # no gap: each suspension was extended in time
 
 
 def test_an_entity_band_per_listing(store) -> None:
