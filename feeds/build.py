@@ -26,7 +26,6 @@ from feeds import fastxml
 from feeds.catalog import FeedSelection, FeedSpec, select_feeds
 from feeds.identity import (
     EMPTY_FEED_UPDATED,
-    aware,
     feed_id,
     feed_url,
     item_id,
@@ -35,6 +34,7 @@ from feeds.identity import (
 )
 from feeds.render import issued_by, item_html, item_html_parts, item_title
 from storage.records import EventRecord
+from storage.vocabulary import naive_as_utc
 from storage.watchlist import Watchlist
 
 GENERATOR = "mofcom-watch"
@@ -82,7 +82,7 @@ class EntryFields:
             categories = tuple(fastxml.xml_safe(c) for c in categories)
         id_, title, html, link = strings
         return cls(id=id_, title=title, html=html, link=link, categories=categories,
-                   updated=aware(event.updated), published=aware(event.occurred), plain=plain)
+                   updated=naive_as_utc(event.updated), published=naive_as_utc(event.occurred), plain=plain)
 
     def templatable(self) -> bool:
         """True when :mod:`feeds.fastxml` writes exactly what feedgen would."""
@@ -156,8 +156,8 @@ def _templated_entry(event: EventRecord, picture: str | None = None) -> tuple[fa
         return None  # (a newline is plain in text, but becomes &#10; in an attribute)
     text = fastxml.text
     return fastxml.entry_pieces(id=text(id_), title=text(title), html=b"\n".join(parts),  # joined as item_html joins
-                                link=link, categories=categories, updated=aware(event.updated),
-                                published=aware(event.occurred))
+                                link=link, categories=categories, updated=naive_as_utc(event.updated),
+                                published=naive_as_utc(event.occurred))
 
 
 def feed_generator(*, id: str, title: str, subtitle: str, updated: datetime) -> FeedGenerator:
@@ -247,7 +247,7 @@ def _build_one(selection: FeedSelection, heads: FeedHeads,
         if found is None:
             found = cache[key] = entry_pieces(event, links(event))
         entries.append(found)
-    updated = max((aware(e.updated) for e in selection.events), default=EMPTY_FEED_UPDATED)
+    updated = max((naive_as_utc(e.updated) for e in selection.events), default=EMPTY_FEED_UPDATED)
     head = heads.get(selection.spec, updated)
     out = {fmt: splice(head[fmt], CLOSING_TAG[fmt], [pair[i] for pair in entries]) for i, fmt in enumerate(FORMATS)}
     return FeedFile(name=selection.spec.name, atom=out["atom"], rss=out["rss"], items=len(entries))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from feeds.identity import entity_feed_name
 from storage.records import EventKind, EventRecord, ListKind
+from storage.vocabulary import LISTS
 from storage.watchlist import Match, Watchlist
 
 SCOPE_NOTICE = "notice"
@@ -26,7 +27,6 @@ FEED_NOTICES = "notices"
 FEED_WATCHLIST = "watchlist"
 FEED_HEALTH = "source-health"
 FEED_NEWS = "news"
-LIST_FEEDS = tuple(kind.value for kind in ListKind)  # ecl, uel, watch, countermeasure, items
 
 
 @dataclass(frozen=True)
@@ -46,15 +46,8 @@ FIXED_FEEDS = (
     FeedSpec(FEED_ALL, "MOFCOM watch: all list events",
              "Every change to China's MOFCOM export-control, unreliable-entity, watch and countermeasure lists "
              "and to suspended item controls."),
-    FeedSpec("ecl", "MOFCOM watch: export control list",
-             "Events on the export control list (出口管制管控名单)."),
-    FeedSpec("uel", "MOFCOM watch: unreliable entity list",
-             "Events on the unreliable entity list (不可靠实体清单)."),
-    FeedSpec("watch", "MOFCOM watch: watch list", "Events on the export-control watch list (关注名单)."),
-    FeedSpec("countermeasure", "MOFCOM watch: countermeasures",
-             "Events on countermeasure lists (反外国制裁法 / 反制清单)."),
-    FeedSpec("items", "MOFCOM watch: dual-use item controls",
-             "Suspensions and restorations of item controls that name no entity (两用物项出口管制)."),
+    # one feed per list, named by its ListKind value, worded by storage.vocabulary.LISTS
+    *(FeedSpec(kind.value, f"MOFCOM watch: {LISTS[kind].en}", LISTS[kind].about) for kind in ListKind),
     FeedSpec(FEED_NOTICES, "MOFCOM watch: notices",
              "One item per MOFCOM notice, including notices that change no list."),
     FeedSpec(FEED_HEALTH, "MOFCOM watch: source health",

@@ -7,7 +7,8 @@ import re
 from datetime import UTC, datetime
 from urllib.parse import quote
 
-TAG_PREFIX = "tag:mofcom-watch,2025:"
+from storage.vocabulary import TAG_PREFIX
+
 URI_SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 ENTITY_FEED_DIR = "entity"
 SAFE_KEY_RE = re.compile(r"^\w+$", re.UNICODE)
@@ -57,6 +58,3 @@ def feed_url(base_url: str, name: str, fmt: str) -> str:
     return normalise_base_url(base_url) + quote(f"{name}.{fmt}")
 
 
-def aware(value: datetime) -> datetime:
-    """Feeds need time zones; a naive time is read as UTC."""
-    return value if value.tzinfo else value.replace(tzinfo=UTC)

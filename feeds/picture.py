@@ -21,6 +21,7 @@ from xml.sax.saxutils import escape
 from feeds.identity import entity_feed_name, notice_picture_name
 from storage.bands import Axis, Band, Segment, axis_for, bands_by_entity, listing_bands
 from storage.records import EventRecord, ListingState, ListKind
+from storage.vocabulary import LISTS, STATE_LABELS, list_name
 
 WIDTH = 520  # viewBox units; the picture scales to its container (readable at 390 px wide)
 MARGIN = 8
@@ -35,27 +36,27 @@ AXIS_Y = 20  # the axis line; the as-of label above it, month and year labels be
 AXIS_H = 42  # where the rows start
 LEGEND_ROW_H = 20
 
-LIST_SHORT = {ListKind.ECL: "export control list", ListKind.UEL: "unreliable entity list",
-              ListKind.WATCH: "watch list", ListKind.COUNTERMEASURE: "countermeasure list",
-              ListKind.ITEMS: "dual-use item controls"}
-
-
 @dataclass(frozen=True)
 class StateStyle:
-    label: str  # word drawn in the segment and in the legend
+    state: ListingState
     fill: str
     ink: str  # pattern strokes
     pattern: str  # solid | hatch | dots | cross | lines | none
     text: str  # colour of the word inside the segment
 
+    @property
+    def label(self) -> str:
+        """The word drawn in the segment and in the legend: the state's one label."""
+        return STATE_LABELS[self.state]
+
 
 STYLES = {
-    ListingState.IN_FORCE: StateStyle("in force", "#b2182b", "#b2182b", "solid", "#ffffff"),
-    ListingState.SUSPENDED: StateStyle("suspended", "#fee0b6", "#b35806", "hatch", "#3b1d00"),
-    ListingState.LAPSED: StateStyle("lapsed: presumed in force", "#f4a6a6", "#8b0000", "dots", "#3a0000"),
-    ListingState.LIFTED: StateStyle("lifted", "#e5f5e0", "#31a354", "none", "#0b3d16"),
-    ListingState.REMOVED: StateStyle("removed", "#eeeeee", "#777777", "lines", "#222222"),
-    ListingState.INVESTIGATION: StateStyle("investigation", "#e7d4e8", "#762a83", "cross", "#2d0b33"),
+    ListingState.IN_FORCE: StateStyle(ListingState.IN_FORCE, "#b2182b", "#b2182b", "solid", "#ffffff"),
+    ListingState.SUSPENDED: StateStyle(ListingState.SUSPENDED, "#fee0b6", "#b35806", "hatch", "#3b1d00"),
+    ListingState.LAPSED: StateStyle(ListingState.LAPSED, "#f4a6a6", "#8b0000", "dots", "#3a0000"),
+    ListingState.LIFTED: StateStyle(ListingState.LIFTED, "#e5f5e0", "#31a354", "none", "#0b3d16"),
+    ListingState.REMOVED: StateStyle(ListingState.REMOVED, "#eeeeee", "#777777", "lines", "#222222"),
+    ListingState.INVESTIGATION: StateStyle(ListingState.INVESTIGATION, "#e7d4e8", "#762a83", "cross", "#2d0b33"),
 }
 LEGEND_ORDER = (ListingState.IN_FORCE, ListingState.SUSPENDED, ListingState.LAPSED, ListingState.LIFTED,
                 ListingState.REMOVED, ListingState.INVESTIGATION)
@@ -74,7 +75,7 @@ def band_label(band: Band) -> str:
         n = len(band.entity_keys)
         noun = "entity" if band.of_entities == 1 else "entities"
         who = f" · {n} {noun}" if n == band.of_entities else f" · {n} of {band.of_entities} {noun}"
-    return f"{band.number or band.notice_key} · {LIST_SHORT.get(band.list, band.list.value)}{who}"
+    return f"{band.number or band.notice_key} · {list_name(band.list)}{who}"
 
 
 def _pattern(state: ListingState, style: StateStyle) -> str:
@@ -280,7 +281,7 @@ def build_pictures(events: Sequence[EventRecord], as_of: date) -> list[PictureFi
     for lst in ListKind:
         mine = [b for b in bands if b.list is lst]
         if mine:
-            out.append(picture(lst.value, LIST_SHORT.get(lst, lst.value).capitalize(), mine, as_of))
+            out.append(picture(lst.value, LISTS[lst].label, mine, as_of))
     by_notice: dict[str, list[Band]] = {}
     for b in bands:
         by_notice.setdefault(b.notice_key, []).append(b)

@@ -12,17 +12,10 @@ from html import escape
 from typing import NamedTuple
 
 from storage.records import EntityRecord, EventKind, EventRecord, ListKind, Provenance
-from storage.vocabulary import MINISTRIES, ministry_of
+from storage.vocabulary import LISTS, MINISTRIES, PRESUMED, ministry_of
 
-LIST_NAMES = {
-    ListKind.ECL: "export control list (出口管制管控名单)",
-    ListKind.UEL: "unreliable entity list (不可靠实体清单)",
-    ListKind.WATCH: "watch list (关注名单)",
-    ListKind.COUNTERMEASURE: "countermeasure list (反制清单)",
-    ListKind.ITEMS: "dual-use item controls (两用物项出口管制)",
-}
 PRESUMED_TEXT = (
-    "Presumed - needs review: the suspension period ended and no later notice was found "
+    f"{PRESUMED.capitalize()}: the suspension period ended and no later notice was found "
     "that extends, lifts or restores it, so the measures are presumed back in force."
 )
 PRESUMED_HTML = f"<p><strong>{escape(PRESUMED_TEXT)}</strong></p>"
@@ -116,7 +109,7 @@ class Facts(NamedTuple):
 def _facts_html(facts: Facts) -> str:
     rows: list[tuple[str, str]] = [("Event", facts.kind.value)]
     if facts.list:
-        rows.append(("List", LIST_NAMES.get(facts.list, facts.list.value)))
+        rows.append(("List", LISTS[facts.list].bilingual))
     issued = issued_by(facts.provenance)
     if issued:
         rows.append(("Issued by", "; ".join(MINISTRIES[m] for m in issued)))
@@ -134,7 +127,7 @@ def _facts_html(facts: Facts) -> str:
     if facts.days_left is not None:
         rows.append(("Days left", str(facts.days_left)))
     if facts.presumed:
-        rows.append(("Status", "presumed - needs review"))
+        rows.append(("Status", PRESUMED))
     for key, value in facts.extra:
         if not key.startswith(WATCHLIST_PREFIX):
             rows.append((key.replace("_", " ").capitalize(), value))

@@ -10,13 +10,13 @@ from datetime import date, datetime
 
 import typer
 
-from storage.lifecycle import CST
+from storage.vocabulary import BEIJING
 
 AS_OF_HELP = "Day to report on, YYYY-MM-DD (default: today in Beijing time)."
 
 
 def today() -> date:
-    return datetime.now(CST).date()
+    return datetime.now(BEIJING).date()
 
 
 def parse_as_of(value: str | None) -> date | None:

@@ -34,8 +34,8 @@ from storage.snapshots import (
     record_snapshot,
     sha256_hex,
     touch_page,
-    utc,
 )
+from storage.vocabulary import as_utc
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +118,7 @@ class PageRouter:
 def _resolve_issue(session: Session, key: str, at: datetime) -> None:
     issue = session.scalars(select(HealthIssue).where(HealthIssue.key == key)).one_or_none()
     if issue is not None and issue.resolved_at is None:
-        issue.resolved_at = utc(at)
+        issue.resolved_at = as_utc(at)
 
 
 def _store_news(session: Session, record: NoticeRecord, snapshot: Snapshot, url: str, source: str) -> None:

@@ -27,16 +27,17 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from storage.lifecycle import CST, Derivation, derive, event_sort_key
+from storage.lifecycle import Derivation, derive, event_sort_key
 from storage.models import Event
 from storage.notices import load_stored_notices
 from storage.records import EventKind, EventRecord, StoredNotice
+from storage.vocabulary import BEIJING, in_beijing
 
 # Event kinds this module owns in the Event table (health and news items belong to others).
 DERIVED_KINDS = frozenset(k.value for k in EventKind if k not in (EventKind.SOURCE_HEALTH, EventKind.NEWS))
@@ -76,12 +77,7 @@ def _content(payload: dict[str, Any]) -> str:
 def _revision_time(event: EventRecord) -> datetime:
     """When the notice text behind an event changed: the newest fetch among its provenance."""
     times = [p.fetched_at for p in event.provenance if p.fetched_at is not None]
-    return _cst(max(times)) if times else event.occurred
-
-
-def _cst(moment: datetime) -> datetime:
-    """Every stored item time in Beijing time, so times compare and sort alike in any database."""
-    return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).astimezone(CST)
+    return in_beijing(max(times)) if times else event.occurred
 
 
 def _write(row: Event, event: EventRecord, *, revision: int, retracted: bool = False) -> None:
@@ -163,7 +159,7 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
         if row.id in derived or row.retracted or row.kind == EventKind.CORRECTION.value:
             continue
         old = EventRecord.from_json(row.payload)
-        if old.occurred.astimezone(CST).date() > as_of:
+        if old.occurred.astimezone(BEIJING).date() > as_of:
             continue  # a later clock made it; an earlier clock does not retract it
         n = row.revision
         row.retracted = True
@@ -191,7 +187,7 @@ def _retraction_time(old: EventRecord, notices: dict[str, StoredNotice]) -> date
             times.append(fetched)
     if not times:
         times = [n.provenance.fetched_at for n in notices.values() if n.provenance.fetched_at is not None]
-    return _cst(max(times)) if times else old.updated
+    return in_beijing(max(times)) if times else old.updated
 
 
 def sync_events(session: Session, as_of: date) -> SyncResult:
@@ -205,5 +201,5 @@ def load_events(session: Session, as_of: date | None = None) -> list[EventRecord
     rows = session.scalars(select(Event).where(Event.scope.in_(DERIVED_SCOPES), Event.retracted.is_(False))).all()
     events = [EventRecord.from_json(r.payload) for r in rows if r.kind in DERIVED_KINDS]
     if as_of is not None:
-        events = [e for e in events if e.occurred.astimezone(CST).date() <= as_of]
+        events = [e for e in events if e.occurred.astimezone(BEIJING).date() <= as_of]
     return sorted(events, key=event_sort_key)

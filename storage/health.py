@@ -13,7 +13,7 @@ change any listing's state.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from storage.models import HealthIssue, Notice, SourceRun
 from storage.outcomes import SourceReport
 from storage.records import EventKind, EventRecord
-from storage.vocabulary import FailureReason
+from storage.vocabulary import TAG_PREFIX, FailureReason, naive_as_utc
 
 ZERO_LINKS = FailureReason.ZERO_LINKS.value
 UNUSABLE_PAGE = "unusable-page"
@@ -30,7 +30,6 @@ COUNT_MISMATCH = "count-mismatch"
 FAILING_RUNS = 3  # consecutive unclean runs before a source is reported as failing
 # fetch failures that mean "this URL answers with something that is not content"
 UNUSABLE_REASONS = frozenset({"bot-check", "not-found", "redirect-off-site", "too-large", "unusable"})
-TAG = "tag:mofcom-watch"
 
 
 @dataclass(frozen=True)
@@ -38,10 +37,6 @@ class HealthChange:
     opened: tuple[str, ...] = ()
     resolved: tuple[str, ...] = ()
     extra: tuple[str, ...] = field(default=())
-
-
-def _utc(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _open(session: Session, *, key: str, source: str, kind: str, detail: str, seen: datetime,
@@ -90,9 +85,9 @@ def pending_urls(session: Session, source: str) -> list[str]:
 
 def record_source_run(session: Session, run_id: str, report: SourceReport) -> HealthChange:
     """Store the run row, open new issues, resolve the ones this run shows fixed."""
-    seen = _utc(report.finished_at)
+    seen = naive_as_utc(report.finished_at)
     session.add(SourceRun(
-        run_id=run_id, source=report.source, started_at=_utc(report.started_at), finished_at=seen,
+        run_id=run_id, source=report.source, started_at=naive_as_utc(report.started_at), finished_at=seen,
         fetched=report.counts.fetched, new=report.counts.new, changed=report.counts.changed,
         unchanged=report.counts.unchanged, failed=report.counts.failed, links=report.counts.links, ok=report.ok,
         failures=[f.to_json() for f in report.failures],
@@ -145,7 +140,7 @@ def resolve_count_mismatches(session: Session, now: datetime) -> list[str]:
     for issue in issues:
         notice = session.scalars(select(Notice).where(Notice.key == issue.notice_key)).one_or_none()
         if notice is not None and (notice.stated_count is None or notice.stated_count == notice.parsed_count):
-            issue.resolved_at = _utc(now)
+            issue.resolved_at = naive_as_utc(now)
             resolved.append(issue.key)
     session.flush()
     return resolved
@@ -171,14 +166,14 @@ def _title(issue: HealthIssue) -> str:
 
 
 def _event_id(issue: HealthIssue, state: str, moment: datetime) -> str:
-    return f"{TAG},{moment:%Y}:health/{issue.key}/{state}/{moment:%Y-%m-%d}"
+    return f"{TAG_PREFIX}health/{issue.key}/{state}/{moment:%Y-%m-%d}"
 
 
 def health_events(session: Session) -> list[EventRecord]:
     """One item per issue opening and one per resolution; stable ids; newest first. Never a state change."""
     events: list[EventRecord] = []
     for issue in session.scalars(select(HealthIssue).order_by(HealthIssue.key)):
-        first = _utc(issue.first_seen)
+        first = naive_as_utc(issue.first_seen)
         title = _title(issue)
         extra = (("source", issue.source), ("issue", issue.kind), ("key", issue.key))
         events.append(EventRecord(
@@ -190,7 +185,7 @@ def health_events(session: Session) -> list[EventRecord]:
             extra=extra + (("state", "open" if issue.resolved_at is None else "resolved"),),
         ))
         if issue.resolved_at is not None:
-            done = _utc(issue.resolved_at)
+            done = naive_as_utc(issue.resolved_at)
             events.append(EventRecord(
                 id=_event_id(issue, "resolved", done), kind=EventKind.SOURCE_HEALTH, scope="health", list=None,
                 notice_key=issue.notice_key, source_key=None, entity_key=None, effective=done.date(), until=None,

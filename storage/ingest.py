@@ -40,7 +40,7 @@ from storage.models import (
 )
 from storage.names import clean_display, entity_key, name_key
 from storage.records import ActionKind, EntityRecord, NoticeRecord
-from storage.snapshots import utc
+from storage.vocabulary import as_utc
 
 SUBSTANCE_FIELDS = ("number", "kind", "list", "effective", "stated_count", "actions", "entities", "references")
 WHITESPACE_RE = re.compile(r"\s+")
@@ -174,7 +174,7 @@ def _apply_record(session: Session, notice: Notice, record: NoticeRecord, snapsh
     notice.record_json = record_json
     notice.record_sha256 = _sha(record_json)
     notice.snapshot = snapshot
-    notice.updated_at = utc(snapshot.fetched_at)
+    notice.updated_at = as_utc(snapshot.fetched_at)
 
     notice.listings.clear()
     notice.actions.clear()
@@ -238,7 +238,7 @@ def _write_version(session: Session, notice: Notice, snapshot: Snapshot, *, repl
     version.snapshot_id = snapshot.id
     version.record_json = notice.record_json
     version.record_sha256 = notice.record_sha256
-    version.created_at = utc(snapshot.fetched_at)
+    version.created_at = as_utc(snapshot.fetched_at)
     session.flush()
 
 
@@ -255,7 +255,7 @@ def record_issue(
     run_id: str | None = None,
 ) -> HealthIssue:
     """Open (or refresh) the health issue with this stable key."""
-    seen_at = utc(seen_at)
+    seen_at = as_utc(seen_at)
     key, url = fit_key(key, 512), fit(url, 2048)
     issue = session.scalars(select(HealthIssue).where(HealthIssue.key == key)).one_or_none()
     if issue is None:
@@ -274,7 +274,7 @@ def record_issue(
 
 def store_notice(session: Session, record: NoticeRecord, snapshot: Snapshot, url: str, fetched_at: datetime) -> NoticeChange:
     """Store one parse of a notice found at ``url`` (parsed from ``snapshot``); see the module doc."""
-    fetched_at = utc(fetched_at)
+    fetched_at = as_utc(fetched_at)
     if record.url is None:
         record = dataclasses.replace(record, url=url)
     notice = _get_notice(session, record.key)
@@ -310,7 +310,7 @@ def store_notice(session: Session, record: NoticeRecord, snapshot: Snapshot, url
         return NoticeChange(new=False, changed=False, revision=notice.revision)
 
     if current_snapshot.page.url == url:
-        if utc(snapshot.fetched_at) < utc(current_snapshot.fetched_at):
+        if as_utc(snapshot.fetched_at) < as_utc(current_snapshot.fetched_at):
             return NoticeChange(new=False, changed=False, revision=notice.revision)  # an older copy
         notice.revision += 1
         _apply_record(session, notice, record, snapshot)

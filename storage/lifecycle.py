@@ -24,7 +24,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta
 
 import cn2an
 
@@ -43,18 +43,9 @@ from storage.records import (
     StatusRow,
     StoredNotice,
 )
+from storage.vocabulary import BEIJING, STATE_LABELS, TAG_PREFIX, list_name
 
-TAG_PREFIX = "tag:mofcom-watch,2025:"
-CST = timezone(timedelta(hours=8))  # MOFCOM publishes in Beijing time
 COUNTDOWN_DAYS = (30, 7)
-
-LIST_NAMES = {
-    ListKind.ECL: "export control list",
-    ListKind.UEL: "unreliable entity list",
-    ListKind.WATCH: "watch list",
-    ListKind.COUNTERMEASURE: "countermeasure list",
-    ListKind.ITEMS: "dual-use item controls",
-}
 CLAUSE_RE = re.compile(r"第([一二三四五六七八九十两〇零\d]+)款")  # 第二款 -> clause 2
 COUNTRY_ADJECTIVES = {"US": "US", "JP": "Japanese", "TW": "Taiwan-region", "CA": "Canadian", "GB": "British",
                       "DE": "German", "FR": "French", "NL": "Dutch", "KR": "Korean", "AU": "Australian"}
@@ -106,7 +97,7 @@ def day_of(value: str | None) -> date | None:
 
 
 def midnight(day: date) -> datetime:
-    return datetime.combine(day, time(0), CST)
+    return datetime.combine(day, time(0), BEIJING)
 
 
 def known_from(notice: StoredNotice) -> date | None:
@@ -129,7 +120,7 @@ def occurred_at(notice: StoredNotice) -> datetime:
 
 
 def _aware(value: datetime) -> datetime:
-    return value if value.tzinfo else value.replace(tzinfo=CST)
+    return value if value.tzinfo else value.replace(tzinfo=BEIJING)
 
 
 # --- listings and steps -----------------------------------------------------------------
@@ -187,10 +178,6 @@ def _action_effective(notice: StoredNotice, action: ActionRecord) -> date | None
 
 
 # --- text -------------------------------------------------------------------------------
-
-
-def list_name(lst: ListKind | None) -> str:
-    return LIST_NAMES.get(lst, "list") if lst else "list"
 
 
 def entity_label(ent: EntityRecord) -> str:
@@ -539,7 +526,7 @@ def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_u
             for k in affected:
                 st = states[k]
                 st.state, st.since, st.presumed = ListingState.LAPSED, until, True
-                st.history.append(f"{until.isoformat()} suspension lapsed: presumed back in force, needs review")
+                st.history.append(f"{until.isoformat()} suspension {STATE_LABELS[ListingState.LAPSED]}")
             if b is not None:
                 _state_events(b, EventKind.SUSPENSION_LAPSED, listing, setter, affected, until, until,
                               midnight(until), presumed=True)
@@ -685,10 +672,10 @@ def derive(notices: Sequence[StoredNotice], as_of: date) -> Derivation:
         final = _simulate(listing, its, as_of, as_of, b)
         _countdowns(b, listing, its, as_of)
         states.extend(_rows(listing, final, as_of))
-    events = tuple(sorted((e for e in b.events.values() if e.occurred.astimezone(CST).date() <= as_of),
+    events = tuple(sorted((e for e in b.events.values() if e.occurred.astimezone(BEIJING).date() <= as_of),
                           key=event_sort_key))
     return Derivation(events=events, states=tuple(states), problems=tuple(b.problems))
 
 
-__all__ = ["Derivation", "derive", "EVENT_STATES", "event_sort_key", "known_from", "occurred_at", "day_of", "TAG_PREFIX",
-           "list_name", "entity_label", "group_label", "clauses"]
+__all__ = ["Derivation", "derive", "EVENT_STATES", "event_sort_key", "known_from", "occurred_at", "day_of",
+           "entity_label", "group_label", "clauses"]

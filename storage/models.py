@@ -9,7 +9,7 @@ stored so ids and feed bytes stay stable. Schema changes go through Alembic
 from __future__ import annotations
 
 import builtins
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from typing import List  # `list` is also a column name: class bodies shadow the builtin
 
 from sqlalchemy import (
@@ -27,6 +27,8 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from storage.vocabulary import as_utc
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -49,18 +51,10 @@ class UTCDateTime(TypeDecorator):
     cache_ok = True
 
     def process_bind_param(self, value, dialect):  # noqa: ANN001, ANN201
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            return value.replace(tzinfo=timezone.utc)
-        return value.astimezone(timezone.utc)
+        return None if value is None else as_utc(value)
 
     def process_result_value(self, value, dialect):  # noqa: ANN001, ANN201
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            return value.replace(tzinfo=timezone.utc)
-        return value.astimezone(timezone.utc)
+        return None if value is None else as_utc(value)
 
 
 class Base(DeclarativeBase):
@@ -229,7 +223,7 @@ class Action(Base):
 class Event(Base):
     """A derived, published item. Never edited by hand; rebuilt by the lifecycle engine.
 
-    ``id`` is the item id (``tag:mofcom-watch,2025:<notice>/<kind>/<list>/<date>[/<entity>]``).
+    ``id`` is the item id (``<TAG_PREFIX><notice>/<kind>/<list>/<date>[/<entity>]``, see storage.vocabulary).
     ``occurred`` is the item's publication time, derived from the notices, never "now".
     ``updated`` moves only when a correction replaces the payload.
     """

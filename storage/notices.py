@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from storage.models import Notice
 from storage.records import NoticeRecord, Provenance, StoredNotice
-from storage.snapshots import utc
+from storage.vocabulary import as_utc
 
 
 def stored_notice(notice: Notice) -> StoredNotice:
@@ -22,7 +22,7 @@ def stored_notice(notice: Notice) -> StoredNotice:
             number=notice.number,
             title=notice.title,
             urls=tuple(sorted(u.url for u in notice.urls)),
-            fetched_at=utc(snapshot.fetched_at) if snapshot is not None else None,
+            fetched_at=as_utc(snapshot.fetched_at) if snapshot is not None else None,
             sha256=snapshot.sha256 if snapshot is not None else None,
             issuer=notice.issuer,
         ),

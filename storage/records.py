@@ -390,7 +390,7 @@ class ListingState(StrEnum):
     SUSPENDED = "suspended"
     LIFTED = "lifted"
     REMOVED = "removed"
-    LAPSED = "lapsed"  # suspension ended with nothing newer: presumed in force, needs review
+    LAPSED = "lapsed"  # suspension ended with nothing newer: presumed back in force, needs review
     INVESTIGATION = "investigation"
 
 

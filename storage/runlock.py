@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from storage.models import RunLock
+from storage.vocabulary import naive_as_utc
 
 DEFAULT_LOCK = "cycle"
 DEFAULT_STALE_AFTER = timedelta(hours=2)
@@ -38,10 +39,6 @@ def _now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def _utc(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-
-
 def make_holder(run_id: str | None = None) -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{run_id or uuid.uuid4().hex[:12]}"
 
@@ -49,7 +46,7 @@ def make_holder(run_id: str | None = None) -> str:
 def acquire(engine: Engine, *, name: str = DEFAULT_LOCK, holder: str, stale_after: timedelta = DEFAULT_STALE_AFTER,
             now: datetime | None = None) -> None:
     """Take the lock or raise :class:`RunLockHeld`."""
-    now = _utc(now or _now())
+    now = naive_as_utc(now or _now())
     try:
         with Session(engine) as session, session.begin():
             session.add(RunLock(name=name, holder=holder, acquired_at=now, heartbeat_at=now))
@@ -61,9 +58,9 @@ def acquire(engine: Engine, *, name: str = DEFAULT_LOCK, holder: str, stale_afte
         if row is None:  # released in between: try once more
             session.add(RunLock(name=name, holder=holder, acquired_at=now, heartbeat_at=now))
             return
-        beat = _utc(row.heartbeat_at)
+        beat = naive_as_utc(row.heartbeat_at)
         if now - beat < stale_after:
-            raise RunLockHeld(name, row.holder, _utc(row.acquired_at))
+            raise RunLockHeld(name, row.holder, naive_as_utc(row.acquired_at))
         taken = session.execute(
             update(RunLock)
             .where(RunLock.name == name, RunLock.holder == row.holder, RunLock.heartbeat_at == row.heartbeat_at)
@@ -71,7 +68,7 @@ def acquire(engine: Engine, *, name: str = DEFAULT_LOCK, holder: str, stale_afte
             .execution_options(synchronize_session=False)
         ).rowcount
         if taken != 1:
-            raise RunLockHeld(name, row.holder, _utc(row.acquired_at))
+            raise RunLockHeld(name, row.holder, naive_as_utc(row.acquired_at))
 
 
 def heartbeat(engine: Engine, *, name: str = DEFAULT_LOCK, holder: str) -> bool:

@@ -8,26 +8,20 @@ from __future__ import annotations
 
 import hashlib
 import zlib
-from datetime import datetime, timezone
+from datetime import datetime
 from urllib.parse import urlsplit
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from storage.models import Page, Snapshot
+from storage.vocabulary import as_utc
 
 OUTCOMES = frozenset({"notice", "index", "other", "unusable", "error", "news"})
 
 
 def sha256_hex(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
-
-
-def utc(moment: datetime) -> datetime:
-    """An aware UTC datetime (naive input is taken as UTC)."""
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc)
 
 
 def page_host(url: str) -> str:
@@ -68,7 +62,7 @@ def touch_page(
 ) -> Page:
     """Record a fetch of ``url`` that produced no new bytes (a 304, or the same bytes again)."""
     page = get_or_create_page(session, url, source)
-    fetched_at = utc(fetched_at)
+    fetched_at = as_utc(fetched_at)
     if page.last_fetched_at is None or fetched_at >= page.last_fetched_at:
         page.last_fetched_at = fetched_at
         page.last_status = status
@@ -117,7 +111,7 @@ def record_snapshot(
         return existing, False
     snapshot = Snapshot(
         page=page,
-        fetched_at=utc(fetched_at),
+        fetched_at=as_utc(fetched_at),
         status=status,
         sha256=digest,
         size=len(raw),

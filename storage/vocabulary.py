@@ -3,6 +3,9 @@
 Everything that names a list, a state, an item id or a time zone is defined here once and imported
 everywhere else, so the same thing never reads two ways. It sits beside ``ListKind``
 (``storage/records.py``) and imports nothing from ``scraper``, ``feeds`` or ``mofcom_watch``.
+
+A new list is a ``ListKind`` member plus its :data:`LISTS` entry here; its feed, its name in the
+CLI, the web page and the feeds follow from these two.
 """
 
 from __future__ import annotations
@@ -11,19 +14,87 @@ from dataclasses import dataclass, fields
 from datetime import datetime, timedelta, timezone
 from enum import StrEnum
 
+from storage.records import ListingState, ListKind
+
 TAG_PREFIX = "tag:mofcom-watch,2025:"
-"""Every feed item id starts with this (RFC 4151 tag URI; 2025 is the date the name was minted,
-never the item's own year)."""
+"""Every feed item and feed id starts with this (an RFC 4151 tag URI: 2025 is the date the name
+was minted, never the item's own year)."""
 
 BEIJING = timezone(timedelta(hours=8))
-"""MOFCOM publishes in Beijing time (UTC+8, no daylight saving)."""
+"""MOFCOM publishes in Beijing time (UTC+8, no daylight saving); "today" is a Beijing day."""
+
+
+def naive_as_utc(moment: datetime) -> datetime:
+    """The one rule for naive times: a naive value is UTC (SQLite hands them back so); an aware one is
+    returned as given, offset and all (a feed shows an item's time in the offset it was made with)."""
+    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment
 
 
 def as_utc(moment: datetime) -> datetime:
-    """A timezone-aware instant in UTC; a naive value is taken as UTC (how SQLite hands them back)."""
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc)
+    """The same instant in UTC (what the database stores)."""
+    return naive_as_utc(moment).astimezone(timezone.utc)
+
+
+def in_beijing(moment: datetime) -> datetime:
+    """The same instant in Beijing time: how stored items are dated, so they compare alike in any database."""
+    return naive_as_utc(moment).astimezone(BEIJING)
+
+
+@dataclass(frozen=True)
+class ListWords:
+    """How one list is called: ``en`` in sentences ("on the export control list"), ``zh`` as MOFCOM
+    writes it, ``about`` as its feed's subtitle."""
+
+    en: str
+    zh: str
+    about: str
+
+    @property
+    def label(self) -> str:
+        """``en`` with a capital, for a table cell or a heading."""
+        return self.en[:1].upper() + self.en[1:]
+
+    @property
+    def bilingual(self) -> str:
+        """``export control list (出口管制管控名单)``."""
+        return f"{self.en} ({self.zh})"
+
+
+LISTS: dict[ListKind, ListWords] = {
+    ListKind.ECL: ListWords("export control list", "出口管制管控名单",
+                            "Events on the export control list (出口管制管控名单)."),
+    ListKind.UEL: ListWords("unreliable entity list", "不可靠实体清单",
+                            "Events on the unreliable entity list (不可靠实体清单)."),
+    ListKind.WATCH: ListWords("watch list", "关注名单", "Events on the export-control watch list (关注名单)."),
+    ListKind.COUNTERMEASURE: ListWords("countermeasure list", "反制清单",
+                                       "Events on countermeasure lists (反外国制裁法 / 反制清单)."),
+    ListKind.ITEMS: ListWords("dual-use item controls", "两用物项出口管制",
+                              "Suspensions and restorations of item controls that name no entity (两用物项出口管制)."),
+}
+"""Every ``ListKind``'s words (a test checks none is missing)."""
+
+
+def list_name(lst: ListKind | None) -> str:
+    """The list's English name for a sentence; plain "list" when a notice names none."""
+    return LISTS[lst].en if lst else "list"
+
+
+STATE_LABELS: dict[ListingState, str] = {
+    ListingState.IN_FORCE: "in force",
+    ListingState.SUSPENDED: "suspended",
+    ListingState.LIFTED: "lifted",
+    ListingState.REMOVED: "removed",
+    ListingState.LAPSED: "lapsed: presumed back in force, needs review",
+    ListingState.INVESTIGATION: "investigation (not a listing)",
+}
+"""One wording per state, the same in the CLI, on the web page, in the feeds and the README."""
+
+PRESUMED = "presumed - needs review"
+"""What marks an item or a row whose state is a presumption (a lapsed suspension), not a notice's word."""
+
+
+def state_label(state: ListingState) -> str:
+    return STATE_LABELS[state]
 
 
 class FailureReason(StrEnum):

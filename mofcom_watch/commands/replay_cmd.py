@@ -19,7 +19,6 @@ from rich.table import Table
 
 from mofcom_watch import term
 from mofcom_watch.clock import as_of_or_today
-from mofcom_watch.commands.status_cmd import STATE_LABELS
 from mofcom_watch.context import app_context
 from mofcom_watch.pipeline import (
     PageRouter,
@@ -34,6 +33,7 @@ from storage.db import DatabaseError, open_store, session_factory
 from storage.ingest import count_mismatch, lists_entities
 from storage.outcomes import PageOutcome, PageResult
 from storage.records import NoticeRecord, NoticeRef, StoredNotice
+from storage.vocabulary import naive_as_utc, state_label
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ def _parse_fetched_at(value: str | None) -> datetime | None:
         moment = datetime.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(f"not an ISO 8601 date-time: {value!r}", param_hint="--fetched-at") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return naive_as_utc(moment)
 
 
 
@@ -159,7 +159,7 @@ def register(app: typer.Typer) -> None:
         problems.extend(derived.problems)
         notices = list(derived.notices)
         for row in derived.derivation.states if derived.derivation is not None else ():
-            states.setdefault(row.notice_key, []).append(STATE_LABELS.get(row.state, row.state.value))
+            states.setdefault(row.notice_key, []).append(state_label(row.state))
 
         state_text = {k: ", ".join(dict.fromkeys(v)) for k, v in states.items()}
         out.print(_table(notices, state_text))

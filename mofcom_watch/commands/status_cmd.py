@@ -15,23 +15,14 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from mofcom_watch import term
 from mofcom_watch.clock import AS_OF_HELP, as_of_or_today
 from mofcom_watch.context import app_context
-from mofcom_watch import term
 from storage.db import DatabaseError, open_store, session_factory
-from storage.lifecycle import list_name
-from storage.records import ListingState, StatusRow
+from storage.records import ListingState
 from storage.status import StatusReport, status_report
-from storage.vocabulary import ministry_of
+from storage.vocabulary import list_name, ministry_of, state_label
 
-STATE_LABELS = {
-    ListingState.IN_FORCE: "in force",
-    ListingState.SUSPENDED: "suspended",
-    ListingState.LIFTED: "lifted",
-    ListingState.REMOVED: "removed",
-    ListingState.LAPSED: "presumed in force - review",
-    ListingState.INVESTIGATION: "investigation",
-}
 STATE_STYLES = {ListingState.LAPSED: "bold yellow", ListingState.SUSPENDED: "cyan", ListingState.LIFTED: "green",
                 ListingState.REMOVED: "green", ListingState.IN_FORCE: "red"}
 
@@ -49,15 +40,11 @@ def open_session(ctx: typer.Context):
     return engine, session_factory(engine)()
 
 
-def state_label(row: StatusRow) -> str:
-    return STATE_LABELS.get(row.state, row.state.value)
-
-
 def report_json(report: StatusReport) -> dict:
     return {
         "as_of": report.as_of.isoformat(),
         "ok": report.ok,
-        "listings": [dict(r.to_json(), state_label=state_label(r), ministry=ministry_of(r.issuer)) for r in report.rows],
+        "listings": [dict(r.to_json(), state_label=state_label(r.state), ministry=ministry_of(r.issuer)) for r in report.rows],
         "health_issues": [
             {"source": h.source, "kind": h.kind, "detail": h.detail, "url": h.url, "notice_key": h.notice_key,
              "first_seen": h.first_seen.isoformat() if h.first_seen else None,
@@ -77,7 +64,7 @@ def print_report(report: StatusReport, console: Console) -> None:
         table.add_column(col, justify="right" if col in ("days left", "entities") else "left")
     for r in report.rows:
         table.add_row(
-            r.notice_key, r.number or "", ministry_of(r.issuer) or "", list_name(r.list), Text(state_label(r), style=STATE_STYLES.get(r.state, "")),
+            r.notice_key, r.number or "", ministry_of(r.issuer) or "", list_name(r.list), Text(state_label(r.state), style=STATE_STYLES.get(r.state, "")),
             r.since.isoformat() if r.since else "", r.until.isoformat() if r.until else "",
             "" if r.days_left is None else str(r.days_left), str(r.entity_count), r.by or "",
         )

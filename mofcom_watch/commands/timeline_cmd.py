@@ -15,11 +15,11 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from mofcom_watch.clock import AS_OF_HELP, as_of_or_today
 from mofcom_watch import term
-from mofcom_watch.commands.status_cmd import open_session, state_label
-from storage.lifecycle import list_name
+from mofcom_watch.clock import AS_OF_HELP, as_of_or_today
+from mofcom_watch.commands.status_cmd import open_session
 from storage.status import EntityTimeline, entity_timeline, suggest_names
+from storage.vocabulary import list_name, state_label
 
 
 def print_timeline(tl: EntityTimeline, as_of: str, console: Console) -> None:
@@ -30,7 +30,7 @@ def print_timeline(tl: EntityTimeline, as_of: str, console: Console) -> None:
         console.print(Text("  also written: " + "; ".join(tl.names)))
     for lst in tl.listings:
         row = lst.state
-        now = f"{state_label(row)} since {row.since}" if row and row.since else (state_label(row) if row else "not yet")
+        now = f"{state_label(row.state)} since {row.since}" if row and row.since else (state_label(row.state) if row else "not yet")
         if row and row.until:
             now += f", until {row.until}"
         if row and row.days_left is not None:

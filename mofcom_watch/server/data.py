@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any, Protocol, Sequence
 
 from sqlalchemy import Engine, func, select, text
@@ -17,7 +17,13 @@ from storage.bands import Band, entity_bands, listing_bands
 from storage.models import HealthIssue, Snapshot, SourceRun
 from storage.records import EventRecord, Provenance, StatusRow
 from storage.snapshots import snapshot_bytes
-from storage.status import EntityTimeline, derive_stored, entity_timeline_by_key, find_entities
+from storage.status import (
+    EntityTimeline,
+    derive_stored,
+    entity_timeline_by_key,
+    find_entities,
+)
+from storage.vocabulary import naive_as_utc
 
 LOG = logging.getLogger("mofcom_watch.server")
 
@@ -91,9 +97,7 @@ class SiteData(Protocol):
 
 
 def _aware(moment: datetime | None) -> datetime | None:
-    if moment is not None and moment.tzinfo is None:
-        return moment.replace(tzinfo=UTC)
-    return moment
+    return naive_as_utc(moment) if moment is not None else None
 
 
 class StoreData:

@@ -18,17 +18,17 @@ from feeds.picture import picture_title, render_svg
 from mofcom_watch.server.data import EntityView, Part
 from mofcom_watch.server.pages import (
     FORMAT_TYPES,
-    LIST_NAMES,
-    STATE_LABELS,
     Cell,
     countdown,
     html_page,
+    list_label,
     search_form,
     stacked_table,
 )
 from storage.bands import axis_for
 from storage.records import EventKind, Provenance
 from storage.status import EntityHit, EntityListing, MatchKind
+from storage.vocabulary import PRESUMED, state_label
 
 MATCH_WORDS = {MatchKind.EXACT: "exact name", MatchKind.NORMALISED: "same name, written differently",
                MatchKind.FUZZY: "similar name"}
@@ -86,12 +86,12 @@ def _listings(view: EntityView, as_of: date) -> str:
         if row is None:
             state, since, until = '<span class="muted">not yet in effect</span>', "", ""
         else:
-            label = STATE_LABELS.get(row.state, str(row.state))
+            label = state_label(row.state)
             by = f'<br><span class="muted">by {escape(row.by)}</span>' if row.by and row.by != listing.notice_key else ""
             state = f'<span class="state-{escape(str(row.state))}">{escape(label)}</span>{by}'
             since = row.since.isoformat() if row.since else ""
             until = countdown(row, as_of)
-        cells.append([escape(LIST_NAMES.get(str(listing.list), str(listing.list))), _instrument(listing), state,
+        cells.append([escape(list_label(listing.list)), _instrument(listing), state,
                       (since, "d"), until])
     out.append(stacked_table(("List", "Instrument", "State", "Since", "Until"), cells))
     return "\n".join(out)
@@ -121,12 +121,12 @@ def _timeline(view: EntityView) -> str:
     for e, listing in rows:
         word = e.kind.value.replace("_", " ")
         if e.kind is EventKind.SUSPENSION_LAPSED:
-            word += ' <span class="bad">presumed - needs review</span>'
+            word += f' <span class="bad">{escape(PRESUMED)}</span>'
         else:
             word = escape(word)
         cells.append([(e.effective.isoformat() if e.effective else "", "d"),
                       f"{word}<br><span class=\"muted\">{escape(e.title)}</span>",
-                      escape(LIST_NAMES.get(str(listing.list), str(listing.list))),
+                      escape(list_label(listing.list)),
                       (e.until.isoformat() if e.until else "", "d"), f"<code>{escape(e.source_key or '')}</code>"])
     out.append(stacked_table(("Date", "Event", "List", "Until", "By"), cells))
     return "\n".join(out)

@@ -12,9 +12,11 @@ import html
 import re
 import threading
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from email.utils import formatdate, parsedate_to_datetime
 from pathlib import Path
+
+from storage.vocabulary import naive_as_utc
 
 FEED_SUFFIXES = {".atom": "application/atom+xml; charset=utf-8", ".rss": "application/rss+xml; charset=utf-8"}
 # Files served from the feeds folder: the feeds and the state pictures written beside them.
@@ -155,9 +157,7 @@ def not_modified(validators: Validators, if_none_match: str | None, if_modified_
             return False
         if since is None:
             return False
-        if since.tzinfo is None:
-            since = since.replace(tzinfo=UTC)
-        return validators.mtime <= since.timestamp()
+        return validators.mtime <= naive_as_utc(since).timestamp()
     return False
 
 

@@ -8,24 +8,15 @@ from html import escape
 from typing import Sequence
 from xml.sax.saxutils import quoteattr
 
-from mofcom_watch.server.data import OpenIssue, Part, SourceHealth
 from feeds.identity import notice_picture_name
 from feeds.picture import ALL_PICTURE, picture_title, render_svg
+from mofcom_watch.server.data import OpenIssue, Part, SourceHealth
 from mofcom_watch.server.feedfiles import FeedFile, http_date
 from storage.bands import Band, axis_for
-from storage.records import EventRecord, ListingState, StatusRow
+from storage.records import EventRecord, ListingState, ListKind, StatusRow
+from storage.vocabulary import LISTS, PRESUMED, state_label
 
 FORMAT_TYPES = {"atom": "application/atom+xml", "rss": "application/rss+xml"}
-LIST_NAMES = {"ecl": "Export control list", "uel": "Unreliable entity list", "watch": "Watch list",
-              "countermeasure": "Countermeasures", "items": "Dual-use item controls"}
-STATE_LABELS = {
-    ListingState.IN_FORCE: "in force",
-    ListingState.SUSPENDED: "suspended",
-    ListingState.LIFTED: "lifted",
-    ListingState.REMOVED: "removed",
-    ListingState.LAPSED: "suspension lapsed: presumed in force, needs review",
-    ListingState.INVESTIGATION: "under investigation",
-}
 CSS = """
 body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:72em;padding:0 1em;color:#222}
 h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ddd}
@@ -65,6 +56,11 @@ def feed_url(base: str, feed: FeedFile, fmt: str) -> str:
 
 def _fmt_time(moment: datetime | None) -> str:
     return moment.strftime("%Y-%m-%d %H:%M %Z").strip() if moment else "never"
+
+
+def list_label(lst: ListKind | None) -> str:
+    """The list's name for a table cell ("Export control list")."""
+    return LISTS[lst].label if lst else ""
 
 
 def _note(part: Part) -> str:
@@ -112,14 +108,14 @@ def _states_section(ctx: PageContext) -> str:
         return "\n".join(out)
     cells: list[list[Cell]] = []
     for r in rows:
-        state = STATE_LABELS.get(r.state, str(r.state))
+        state = state_label(r.state)
         title = f'<br><span class="muted">{escape(r.title)}</span>' if r.title and r.title != r.number else ""
         number = "" if r.title and r.number and r.title.startswith(r.number) else (r.number or "")
         by = f'<br><span class="muted">by {escape(r.by)}</span>' if r.by and r.by != r.notice_key else ""
         pic = notice_picture_name(r.notice_key)
         pic_link = (f' <a href="{escape(ctx.feeds_base_url + pic)}.svg" type="image/svg+xml">picture</a>'
                     if pic in ctx.pictures else "")
-        cells.append([escape(LIST_NAMES.get(str(r.list), str(r.list))),
+        cells.append([escape(list_label(r.list)),
                       f"<code>{escape(r.notice_key)}</code> {escape(number)}{title}{pic_link}", str(r.entity_count),
                       (f"{escape(state)}{by}", f"state-{escape(str(r.state))}"),
                       (escape(r.since.isoformat()) if r.since else "", "d"), countdown(r, ctx.as_of)])
@@ -136,9 +132,9 @@ def _events_section(ctx: PageContext) -> str:
     cells: list[list[Cell]] = []
     for e in events:
         zh = f'<br><span class="muted" lang="zh">{escape(e.title_zh)}</span>' if e.title_zh else ""
-        review = ' <span class="bad">presumed - needs review</span>' if e.presumed else ""
+        review = f' <span class="bad">{escape(PRESUMED)}</span>' if e.presumed else ""
         cells.append([(e.occurred.date().isoformat(), "d"), f"{escape(e.title)}{review}{zh}",
-                      escape(LIST_NAMES.get(str(e.list), str(e.list or "")))])
+                      escape(list_label(e.list))])
     out.append(stacked_table(("Date", "Event", "List"), cells))
     return "\n".join(out)
 

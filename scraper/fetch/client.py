@@ -22,11 +22,17 @@ from typing import Callable
 from urllib.parse import urljoin
 
 import httpx
-from tenacity import RetryCallState, Retrying, retry_if_exception_type, stop_after_attempt
+from tenacity import (
+    RetryCallState,
+    Retrying,
+    retry_if_exception_type,
+    stop_after_attempt,
+)
 
 from scraper.fetch.limits import HostGates
 from scraper.fetch.policy import FetchPolicy
 from scraper.fetch.urls import HostMap, host_of, plain_http
+from storage.vocabulary import naive_as_utc
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504, 507, 509, 520, 522, 523, 524})
 BOT_CHECK_STATUSES = frozenset({412, 521})
@@ -101,8 +107,7 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError):
         return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
+    when = naive_as_utc(when)
     now = time.time() if now is None else now
     return max(0.0, when.timestamp() - now)
 

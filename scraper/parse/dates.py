@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
+
+from storage.vocabulary import BEIJING
 
 from .textnorm import MD, NUM, YEAR, to_int
 
-CST = timezone(timedelta(hours=8))
 DATE_RE = re.compile(rf"(?P<y>{YEAR})\s*年\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日")
 TIME_SUFFIX_RE = re.compile(r"\s*(?P<h>\d{1,2})\s*[时:点]\s*(?P<mi>\d{1,2})?\s*分?")
 ISO_DT_RE = re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?:[ T]+(?P<h>\d{1,2}):(?P<mi>\d{2}))?")
@@ -50,7 +51,7 @@ class Stamp:
     def as_datetime(self) -> datetime | None:
         if self.hour is None:
             return None
-        return datetime(self.day.year, self.day.month, self.day.day, self.hour, self.minute or 0, tzinfo=CST)
+        return datetime(self.day.year, self.day.month, self.day.day, self.hour, self.minute or 0, tzinfo=BEIJING)
 
 
 def make_date(y: str | int | None, m: str | int | None, d: str | int | None) -> date | None:

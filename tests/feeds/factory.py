@@ -8,7 +8,8 @@ from datetime import date, datetime, timedelta, timezone
 from storage.records import EntityRecord, EventKind, EventRecord, ListKind, Provenance
 
 CST = timezone(timedelta(hours=8))
-TAG = "tag:mofcom-watch,2025:"
+from storage.vocabulary import TAG_PREFIX as TAG
+
 SHA = "3f" * 32
 URLS = (
     "https://www.mofcom.gov.cn/zwgk/zcfb/art/2025/art_e4f474d3aeba4672913db1042d845d78.html",

@@ -19,6 +19,7 @@ from storage.events import load_events
 from storage.models import NewsReport, Notice
 from storage.news import news_events
 from storage.records import ActionKind, ListKind
+from storage.vocabulary import TAG_PREFIX
 from tests.site_server import SiteServer
 
 AS_OF = date(2026, 11, 29)
@@ -91,6 +92,7 @@ def test_news_is_linked_published_and_never_changes_state(tmp_path):
         assert lifecycle == {e.id for e in load_events(session, AS_OF)}  # news changed no state
     engine.dispose()
     assert len(items) == 3 and all(i.scope == "news" for i in items)
+    assert all(i.id.startswith(f"{TAG_PREFIX}news/") for i in items)  # 2025, never the report's year
     unconfirmed = [i for i in items if "not yet confirmed" in i.title]
     assert len(unconfirmed) == 1 and unconfirmed[0].list is ListKind.UEL
     feeds = sorted(p.name for p in (tmp_path / "f2").rglob("news.*"))

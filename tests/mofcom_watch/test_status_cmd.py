@@ -50,7 +50,7 @@ def test_status_json_shows_the_real_state(db):
     assert states[("MOFCOM-2025-22", "ecl")] == ("lifted", "2025-08-12")
     assert states[("UEL-2025-7", "uel")] == ("lapsed", "2026-11-10")
     lapsed = next(r for r in data["listings"] if r["notice_key"] == "UEL-2025-7")
-    assert lapsed["presumed"] is True and lapsed["state_label"] == "presumed in force - review"
+    assert lapsed["presumed"] is True and lapsed["state_label"] == "lapsed: presumed back in force, needs review"
     assert data["ok"] is True and data["unresolved_references"] == [] and data["health_issues"] == []
 
 
@@ -62,7 +62,7 @@ def test_status_table_and_days_left(db):
     row = next(r for r in data["listings"] if r["notice_key"] == "MOFCOM-2025-21")
     assert (row["state"], row["until"], row["days_left"]) == ("suspended", "2026-11-10", 9)
     lapsed = run(db, "status", "--as-of", "2026-11-29")
-    assert "presumed in force - review" in lapsed.stdout
+    assert "lapsed: presumed back in force, needs review" in lapsed.stdout
 
 
 def test_status_exits_1_on_open_health_issue(db):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import re
 from datetime import date
-from pathlib import Path
 
 import html5lib
 import pytest
@@ -54,7 +53,7 @@ def test_entity_page_shows_names_lists_picture_timeline_sources_and_feeds(site: 
     assert lists.count("<tr>") == 4  # header + three listings: two MOFCOM, one MFA
     assert "MOFCOM-2025-13" in lists and "lifted" in lists and "UEL-2025-7" in lists
     assert "MFA-ORDER-2024-13" in lists and "外交部令第13号" in lists
-    assert "suspension lapsed" in lists and "2026-11-10" in lists
+    assert "lapsed: presumed back in force, needs review" in lists and "2026-11-10" in lists
     picture = section(page, "picture")
     assert picture.count('class="mw-row"') == 3 and f'href="{BASE}entity/skydio.svg"' in picture
     timeline = section(page, "timeline")

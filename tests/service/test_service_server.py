@@ -215,7 +215,7 @@ def test_front_page(feeds_dir: Path) -> None:
     assert f'<link rel="alternate" type="application/atom+xml" title="All listing events (atom)" href="{BASE}all.atom">' in page
     assert 'href="/feeds.opml"' in page
     assert "12 days left" in page and 'datetime="2026-12-11"' in page
-    assert "presumed in force, needs review" in page
+    assert "lapsed: presumed back in force, needs review" in page
     assert "Suspension of 11 US entities extended to 2026-11-10" in page and "继续暂停" in page
     assert "mofcom-annual" in page and "zero-links" in page and "1 open problem" in page
     assert "关于将11家美国实体列入不可靠实体清单的公告" in page

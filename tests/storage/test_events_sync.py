@@ -13,11 +13,18 @@ from storage.ingest import store_notice
 from storage.models import Event
 from storage.records import EventKind, NoticeRecord
 from storage.snapshots import record_snapshot
-from tests.storage.test_lifecycle_corpus import LISTING_NOTICES, QA_0514_UEL, QA_0812_UEL, QAS, UEL7, UEL8
+from tests.storage.test_lifecycle_corpus import (
+    LISTING_NOTICES,
+    QA_0514_UEL,
+    QA_0812_UEL,
+    QAS,
+    UEL7,
+    UEL8,
+)
 
 AS_OF = date(2026, 11, 29)
 T0 = datetime(2026, 11, 28, 8, 0, tzinfo=timezone.utc)
-TAG = "tag:mofcom-watch,2025:"
+from storage.vocabulary import TAG_PREFIX as TAG
 
 
 def put(engine, record: NoticeRecord, *, at: datetime = T0, body: bytes | None = None, url: str | None = None):

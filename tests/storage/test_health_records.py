@@ -16,7 +16,7 @@ from storage.health import (
 from storage.models import SourceRun
 from storage.outcomes import SourceReport
 from storage.records import EventKind
-from storage.vocabulary import Failure, RunCounters
+from storage.vocabulary import TAG_PREFIX, Failure, RunCounters
 
 T0 = datetime(2026, 11, 29, 8, 0, tzinfo=UTC)
 IDX = "https://www.mofcom.gov.cn/xwfb/xwfyrth/index.html"
@@ -49,6 +49,8 @@ def test_zero_links_opens_and_a_clean_run_resolves(engine):
         events = health_events(s)
     assert len(events) == 2 and events[0].title.startswith("Resolved:")
     assert first[0].id in {e.id for e in events}  # the opening item keeps its id
+    # the tag URI's date is the day the name was minted (2025), never the 2026 event's year
+    assert all(e.id.startswith(f"{TAG_PREFIX}health/mofcom-qa/zero-links/") for e in events)
 
 
 def test_failing_three_runs_in_a_row_and_pending_retries(engine):

@@ -8,8 +8,17 @@ from datetime import date, datetime
 
 import pytest
 
-from storage.lifecycle import TAG_PREFIX, derive
-from storage.records import ActionKind, ActionRecord, EventKind, ListingState, NoticeKind, NoticeRecord, NoticeRef
+from storage.lifecycle import derive
+from storage.records import (
+    ActionKind,
+    ActionRecord,
+    EventKind,
+    ListingState,
+    NoticeKind,
+    NoticeRecord,
+    NoticeRef,
+)
+from storage.vocabulary import TAG_PREFIX
 from tests.storage.test_lifecycle_corpus import (
     CST,
     ECL,

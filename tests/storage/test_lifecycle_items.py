@@ -6,7 +6,7 @@ import random
 from dataclasses import replace
 from datetime import date
 
-from storage.lifecycle import TAG_PREFIX, clauses, derive
+from storage.lifecycle import clauses, derive
 from storage.records import (
     ActionKind,
     ActionRecord,
@@ -16,6 +16,7 @@ from storage.records import (
     NoticeKind,
     NoticeRecord,
 )
+from storage.vocabulary import TAG_PREFIX
 from tests.storage.test_lifecycle_corpus import by_key, corpus, stored
 
 AS_OF = date(2026, 11, 29)

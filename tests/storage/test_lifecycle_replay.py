@@ -18,10 +18,11 @@ from typer.testing import CliRunner
 from mofcom_watch.cli import app
 from storage.db import open_store
 from storage.events import load_events, sync_events
-from storage.lifecycle import TAG_PREFIX, derive
+from storage.lifecycle import derive
 from storage.models import Event
 from storage.records import EventKind, ListingState
 from storage.status import derive_stored
+from storage.vocabulary import TAG_PREFIX
 from tests.storage.test_lifecycle_corpus import corpus
 
 AS_OF = date(2026, 11, 29)
