@@ -20,7 +20,7 @@ from .dates import (
 )
 from .entities import COUNTRY_ALT
 from .number import find_references
-from .textnorm import MD, NUM, YEAR, line_spans, to_int
+from .textnorm import MD, NUM, YEAR, clause_spans, to_int
 
 SENTENCE_RE = re.compile(r"[^。！？!?\n;；]+")
 VERB_RE = re.compile(
@@ -47,6 +47,7 @@ DATE_LIST_RE = re.compile(
     rf"\s*(?:分别)?\s*(?:被|已被)?\s*(?:分别)?\s*(?:列入|纳入)\s*(?P<list>{LIST_ALT})\s*的\s*(?:共\s*)?"
     rf"(?:(?P<n>{NUM})\s*家(?P<moren>(?:\s*[和、及与]\s*{NUM}\s*家)*))?\s*(?:{COUNTRY_ALT})?"
 )
+CLAUSE_STOPS = "。,"  # characters neither DATE_LIST_RE nor DATE_NOTICE_RE can match
 MORE_COUNT_RE = re.compile(rf"({NUM})\s*家")
 MORE_DAY_RE = re.compile(rf"(?:(?P<y>{YEAR})\s*年\s*)?(?:(?P<m>{MD})\s*月\s*)?(?P<d>{MD})\s*日")
 # "4月4日公告（…）", "2025年3月4日发布的公告".
@@ -98,7 +99,8 @@ def _date_refs(folded: str, clean: str, anchor: date | None) -> list[tuple[int, 
     """Refs by date, list and count: "2025年4月4日被列入出口管制管控名单的16家美国实体".
     Several dates ("4月4日和9日…的28家") give one ref per date, without a count."""
     out: list[tuple[int, int, NoticeRef]] = []
-    spans = [(s, e) for s, e in line_spans(folded, "列入", "纳入") if "月" in folded[s:e]]
+    # DATE_LIST_RE matches no "。" and no ",": only the clauses with 列入/纳入 and 月 are scanned.
+    spans = clause_spans(folded, ("列入", "纳入"), ("月",), CLAUSE_STOPS)
     for m in (m for s, e in spans for m in DATE_LIST_RE.finditer(folded, s, e)):
         year = to_int(m.group("y")) if m.group("y") else None
         dates = [d for d in (resolve_month_day(mo, dy, y, anchor) for mo, dy, y in _days(m, year)) if d]
@@ -116,7 +118,7 @@ def attach_dates(refs: list[tuple[int, int, NoticeRef]], folded: str, clean: str
     """Give number refs the date written right before them ("4月4日公告（…7号）"); add refs
     for "M月D日公告" that name no number."""
     out = list(refs)
-    spans = [(s, e) for s, e in line_spans(folded, "公告", "决定") if "月" in folded[s:e]]
+    spans = clause_spans(folded, ("公告", "决定"), ("月",), CLAUSE_STOPS)  # DATE_NOTICE_RE: no "。", no ","
     for m in (m for s, e in spans for m in DATE_NOTICE_RE.finditer(folded, s, e)):
         year = to_int(m.group("y")) if m.group("y") else None
         days = _days(m, year)
@@ -206,16 +208,25 @@ def find_actions(folded: str, clean: str, *, spans: list[tuple[int, int]], refs:
     of a notice)."""
     drafts: list[ActionDraft] = []
     for span_start, span_end in spans:
-        carried, last_end = None, span_start
+        # Verbs first, in one scan of the span (no verb crosses a sentence end): only the
+        # sentences holding one are read.
+        verbs = list(VERB_RE.finditer(folded, span_start, span_end))
+        vi, carried, last_end = 0, None, span_start
         for sm in SENTENCE_RE.finditer(folded, span_start, span_end):
+            if vi == len(verbs):
+                break
             if "\n" in folded[last_end : sm.start()] or "。" in folded[last_end : sm.start()]:
                 carried = None  # "自…起" carries over "；" to the next clause, not past the sentence
             sentence = sm.group(0)
             own = effective_in(sentence, published) if "起" in sentence else None
             carried = own or carried
-            drafts.extend(_sentence_actions(folded, clean, sm.start(), sm.end(), refs, published,
-                                            carried or default_effective, notice_list, allow_impose))
             last_end = sm.end()
+            first = vi
+            while vi < len(verbs) and verbs[vi].start() < last_end:
+                vi += 1
+            if vi > first:
+                drafts.extend(_sentence_actions(folded, clean, sm.start(), last_end, verbs[first:vi], refs, published,
+                                                carried or default_effective, notice_list, allow_impose))
     return drafts
 
 
@@ -245,12 +256,13 @@ def _verb_kind(word: str) -> ActionKind:
     return VERB_KIND[word[:2]] if word[:2] in VERB_KIND else VERB_KIND[word[:4]]
 
 
-def _sentence_actions(folded: str, clean: str, s_start: int, s_end: int, refs: list[tuple[int, int, NoticeRef]],
-                      published: date | None, default_effective: str | None, notice_list: ListKind | None,
-                      allow_impose: bool) -> list[ActionDraft]:
+def _sentence_actions(folded: str, clean: str, s_start: int, s_end: int, found: list[re.Match[str]],
+                      refs: list[tuple[int, int, NoticeRef]], published: date | None, default_effective: str | None,
+                      notice_list: ListKind | None, allow_impose: bool) -> list[ActionDraft]:
+    """The actions of one sentence from the verbs ``found`` in it."""
     sentence = folded[s_start:s_end]
-    quoted = [(m.start(), m.end()) for m in QUOTED_TITLE_RE.finditer(folded, s_start, s_end)] if "《" in sentence else []
-    verbs = [v for v in VERB_RE.finditer(folded, s_start, s_end)
+    quoted = [m.span() for m in QUOTED_TITLE_RE.finditer(folded, s_start, s_end)] if "《" in sentence else []
+    verbs = [v for v in found
              if not any(s <= v.start() < e for s, e, r in refs if r.key is None)
              and not any(s <= v.start() < e for s, e in quoted)
              and not MODAL_RE.search(folded[max(s_start, v.start() - 4) : v.start()])]
@@ -266,12 +278,12 @@ def _sentence_actions(folded: str, clean: str, s_start: int, s_end: int, refs: l
         prev_end = v.end()
         kind = _verb_kind(v.group(0))
         if kind in (ActionKind.IMPOSE, ActionKind.INVESTIGATE):
-            found = _new_listing(sent, v, kind, next_start, bool(before))
+            action = _new_listing(sent, v, kind, next_start, bool(before))
         else:
             after = [r for r in refs if v.end() <= r[0] < next_start]
-            found = _on_targets(sent, v, kind, next_start, clause_start, after, before)
-        if found is not None:
-            out.append(found)
+            action = _on_targets(sent, v, kind, next_start, clause_start, after, before)
+        if action is not None:
+            out.append(action)
     return out
 
 

@@ -27,9 +27,13 @@ NOISE_SELECTORS = (
 )
 # Inside a story container: related-news and share blocks (their headlines read like actions).
 STORY_NOISE_SELECTORS = "script, style, aside, .related, .relate, .recommend, [class*=related], [class*=recommend], .share"
+# One query for every selector but the first: pages without a container (index pages) then
+# cost two tree walks instead of one per selector.
+OTHER_CONTAINERS = ", ".join(CONTAINER_SELECTORS[1:])
 NEWS_CONTAINERS = frozenset(CONTAINER_SELECTORS[CONTAINER_SELECTORS.index("[itemprop=articleBody]") :])
 META_NAMES = {"articletitle": "title", "pubdate": "pubdate", "sitename": "site", "og:title": "og_title"}
 SCRIPT_RE = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+SCRIPT_OPEN_RE = re.compile(r"<(?:script|style|noscript|template)\b", re.IGNORECASE)
 COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
 BLOCK_TAG_RE = re.compile(
     r"<\s*/?\s*(?:br|p|div|li|tr|h[1-6]|table|tbody|ul|ol|section|article|hr|dt|dd|dl|blockquote|pre|center)\b[^>]*>",
@@ -60,8 +64,7 @@ def html_to_text(fragment: str) -> str:
     A fragment with (almost) no block tags keeps its raw newlines: text pasted into a
     div or a ``<pre>``.
     """
-    if "<script" in fragment or "<style" in fragment or "<noscript" in fragment or "<template" in fragment or (
-            "<S" in fragment or "<N" in fragment or "<T" in fragment):
+    if SCRIPT_OPEN_RE.search(fragment):
         fragment = SCRIPT_RE.sub("", fragment)
     if "<!--" in fragment:
         fragment = COMMENT_RE.sub("", fragment)
@@ -130,7 +133,12 @@ def _drop_link_items(body) -> None:
 
 def find_container(tree: LexborHTMLParser):
     """(selector, node) of the article body container, (None, None) when the page has none."""
-    for selector in CONTAINER_SELECTORS:
+    node = tree.css_first(CONTAINER_SELECTORS[0])
+    if node is not None:
+        return CONTAINER_SELECTORS[0], node
+    if tree.css_first(OTHER_CONTAINERS) is None:
+        return None, None
+    for selector in CONTAINER_SELECTORS[1:]:
         node = tree.css_first(selector)
         if node is not None:
             return selector, node

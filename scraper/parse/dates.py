@@ -132,7 +132,14 @@ def effective_in(sentence: str, published: date | None) -> str | None:
 
 def notice_effective(folded: str, published: date | None) -> str | None:
     """The notice's own effective date: "本公告自公布之日起实施", "自2025年4月10日12时01分起"."""
-    for m in OWN_EFFECTIVE_RE.finditer(folded):
+    # Every match opens with 本, or with 自 after blanks: the scan starts at the first of them.
+    firsts = [i for i in (folded.find("本"), folded.find("自")) if i >= 0]
+    if not firsts:
+        return None
+    start = min(firsts)
+    while start > 0 and folded[start - 1].isspace():
+        start -= 1
+    for m in OWN_EFFECTIVE_RE.finditer(folded, start):
         found = effective_in(m.group(0), published)
         if found:
             return found

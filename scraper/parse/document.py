@@ -23,7 +23,8 @@ from .notice import parse_text
 HTML_SNIFF_RE = re.compile(r"^\s*(?:<!doctype|<html|<head|<body|<meta|<div|<p\b|<table|<!--|<\?xml|<title|<script|<span|<section|<ul|<ol|<li|<a\s|<h[1-6])", re.IGNORECASE)
 TAG_COUNT_RE = re.compile(r"</?(?:p|div|br|span|a|td|table|body|html|ul|li)\b", re.IGNORECASE)
 INDEX_LINK_MIN = 3
-ART_HREF_HINT_RE = re.compile(r"art_[0-9a-f]{32}|/article/|\.shtml")
+# Article links: "art_<32 hex>", "/article/", ".shtml" (the literals are checked before the regex).
+ART_HASH_RE = re.compile(r"art_[0-9a-f]{32}")
 # A captured text inside an envelope ("=====BEGIN ORIGINAL TEXT…=====" … "=====END…=====").
 ENVELOPE_BEGIN_RE = re.compile(r"^={3,}[^\n]*BEGIN[^\n]*={3,}[ \t]*\n", re.MULTILINE)
 ENVELOPE_END_RE = re.compile(r"^={3,}[^\n]*END[^\n]*={3,}[ \t]*$", re.MULTILINE)
@@ -38,6 +39,13 @@ def strip_envelope(text: str) -> str:
         return text
     end = ENVELOPE_END_RE.search(text, begin.end())
     return text[begin.end() : end.start() if end else len(text)]
+
+
+def has_article_links(text: str) -> bool:
+    """Whether the page's HTML names an article URL anywhere (cheap substring checks first)."""
+    if "/article/" in text or ".shtml" in text:
+        return True
+    return "art_" in text and ART_HASH_RE.search(text) is not None
 
 
 def _is_html(text: str) -> bool:
@@ -83,11 +91,10 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
         return ParsedDocument(kind="notice", encoding=encoding, notice=record, title=record.title,
                               warnings=record.warnings)
     tree = LexborHTMLParser(text)
-    hinted = bool(ART_HREF_HINT_RE.search(text))
     found = find_container(tree)
     # Without a container, links first: the fallback text extraction removes navigation from
     # the tree. With one, links only matter if the page turns out not to be a notice.
-    links = links_from_tree(tree, url) if hinted and found[0] is None else ()
+    links = links_from_tree(tree, url) if found[0] is None and has_article_links(text) else ()
     if links and looks_like_index_url(url):
         return ParsedDocument(kind="index", encoding=encoding, links=links, title=page_title(tree))
     art = extract_article(tree, text, found)
@@ -98,7 +105,7 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
     if record is not None:
         return ParsedDocument(kind="notice", encoding=encoding, notice=record, title=record.title,
                               warnings=record.warnings)
-    if hinted and found[0] is not None:
+    if found[0] is not None and has_article_links(text):
         links = links_from_tree(tree, url)
     if len(links) >= INDEX_LINK_MIN:
         return ParsedDocument(kind="index", encoding=encoding, links=links, title=art.title)

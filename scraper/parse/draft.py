@@ -97,14 +97,15 @@ class Draft:
     references: tuple[NoticeRef, ...] = ()
 
 
-def _head_lines(lines: list[str]) -> list[str]:
+def _head_lines(lines: list[str]) -> list[int]:
+    """Indexes of the heading lines: the non-blank lines before the first body line."""
     head = []
-    for line in lines:
+    for i, line in enumerate(lines):
         s = line.strip()
         if len(s) >= BODY_LINE_MIN and ("，" in s or "。" in s or "," in s):
             break
         if s:
-            head.append(s)
+            head.append(i)
         if len(head) >= HEAD_MAX:
             break
     return head
@@ -114,9 +115,13 @@ def read_source(text: str, hints: PageHints) -> Source:
     """Clean and fold ``text`` once and cut it into the views the rules read."""
     text = clean(text)
     folded = fold(text)
-    head = _head_lines(text.split("\n"))
+    lines, folded_lines = text.split("\n"), folded.split("\n")
+    head = _head_lines(lines)
+    # fold keeps every character's place and folds no letter into a space, so the folded
+    # head lines are the folded lines, stripped.
     return Source(
-        text=text, folded=folded, lines=text.split("\n"), folded_lines=folded.split("\n"), head=head,
-        folded_head=[fold(h) for h in head], title_hint=clean_title(clean(hints.title)) if hints.title else None,
-        filing_no=filing_number(folded, text), hints=hints,
+        text=text, folded=folded, lines=lines, folded_lines=folded_lines, head=[lines[i].strip() for i in head],
+        folded_head=[folded_lines[i].strip() for i in head],
+        title_hint=clean_title(clean(hints.title)) if hints.title else None, filing_no=filing_number(folded, text),
+        hints=hints,
     )

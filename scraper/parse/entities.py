@@ -120,7 +120,7 @@ def annex_start(lines: list[str]) -> int | None:
     """Index of the last line that is only "附件"/"附" (the annex heading)."""
     found = None
     for i, line in enumerate(lines):
-        if ANNEX_MARK_RE.match(line):
+        if "附" in line and ANNEX_MARK_RE.match(line):
             found = i
     return found
 
@@ -354,6 +354,25 @@ def country_of(texts: list[str]) -> str | None:
                 if code:
                     return code
     return None
+
+
+def count_and_country(texts: list[str]) -> tuple[int | None, str | None]:
+    """``stated_count`` and ``country_of`` in one pass over the matches: the stated count,
+    and the first country any "N家美国实体" names (else the stated count's)."""
+    stated: int | None = None
+    stated_country: str | None = None
+    country: str | None = None
+    for text in texts:
+        for s, e in line_spans(text or "", "家", "名"):
+            for i, m in enumerate(COUNT_RE.finditer(text, s, e)):
+                if stated is None and i == 0:  # stated_count reads the first match of a line
+                    n = to_int(m.group("n"))
+                    if n:
+                        stated, stated_country = n + _counts_before(text, s, m.start()), _count_country(m)
+                country = country or _count_country(m)
+                if stated is not None and country is not None:
+                    return stated, country
+    return stated, country or stated_country
 
 
 def with_country(entities: list[EntityRecord], country: str | None) -> list[EntityRecord]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from storage.records import ListKind, NoticeKind, NoticeRef
 
-from .textnorm import NUM, YEAR, despace, line_spans, to_int
+from .textnorm import NUM, YEAR, clause_spans, despace, fold, to_int
 
 UEL_NAME = "不可靠实体清单工作机制"
 CO_ISSUER = r"(?:海关总署|国家[\u4e00-\u9fff]{2,8}?(?:委员会|委|总局|局|署)|[\u4e00-\u9fff]{1,6}部|[\u4e00-\u9fff]{2,6}总局)"
@@ -29,6 +29,7 @@ YEAR_NUMBER_RE = re.compile(
     rf"{MORE_NUMS}(?P<post>\s*(?:公告|令))?"
 )
 # "不可靠实体清单工作机制公告〔2025〕7号", "〔2025〕5号和6号".
+BRACKETS = ("〔", "[", "【", "(")  # one of them opens every BRACKET_NUMBER_RE match
 BRACKET_NUMBER_RE = re.compile(
     rf"(?P<pre>{UEL_NAME}\s*(?:公告)?)?\s*[〔\[【(]\s*(?P<y>{YEAR})\s*[〕\]】)]\s*(?:第\s*)?(?P<n>{NUM})\s*号{MORE_NUMS}"
 )
@@ -83,8 +84,10 @@ def find_references(folded: str, clean: str, bare: str = "MOFCOM") -> list[tuple
     is not a notice number and is skipped.
     """
     found: list[tuple[int, int, NoticeRef]] = []
-    spans = line_spans(folded, "号")
-    for regex in (BRACKET_NUMBER_RE, YEAR_NUMBER_RE):
+    # Neither regex matches "。": each runs only on the sentences holding what it must match.
+    bracketed = [(s, e) for s, e in clause_spans(folded, ("号",)) if any(b in folded[s:e] for b in BRACKETS)]
+    numbered = clause_spans(folded, ("第",), ("号", "年"))
+    for regex, spans in ((BRACKET_NUMBER_RE, bracketed), (YEAR_NUMBER_RE, numbered)):
         for m in (m for s, e in spans for m in regex.finditer(folded, s, e)):
             if regex is YEAR_NUMBER_RE and not (m.group("pre") or m.group("post")):
                 continue
@@ -148,19 +151,43 @@ def find_own_number(head_lines: list[str], folded_head_lines: list[str], full_te
     opens with a number; up to three head lines joined without spaces (the spaced
     UEL header "不 可 靠 … / 公 告 / 2025年 第7号", "商务部令 / 2025年第6号"); then a
     number anywhere in the title or head lines ("关于…商务部公告…的公告" names
-    another notice, so it comes last; ``strict`` leaves this last step out)."""
-    from .textnorm import fold
-
+    another notice, so it comes last; ``strict`` leaves this last step out).
+    ``folded_head_lines`` is ``fold`` of each head line."""
     if filing_no:
         own = _own_from(fold(filing_no), filing_no, full_text)
         if own:
             return own
-    candidates = ([title] if title else []) + list(head_lines)
-    for cand in candidates:
-        own = _own_from(fold(cand), cand, full_text, leading=True)
+    candidates = _candidates(head_lines, folded_head_lines, title)
+    for cand, folded in candidates:
+        own = _own_from(folded, cand, full_text, leading=True)
         if own:
             return own
-    for i in range(len(head_lines)):
+    own = _own_from_joined(head_lines, full_text)
+    if own or strict:
+        return own
+    return number_in_heading(head_lines, folded_head_lines, full_text, title)
+
+
+def number_in_heading(head_lines: list[str], folded_head_lines: list[str], full_text: str,
+                      title: str | None = None) -> OwnNumber | None:
+    """The first number with an issuer anywhere in the title or the head lines (the last
+    step of ``find_own_number``)."""
+    for cand, folded in _candidates(head_lines, folded_head_lines, title):
+        own = _own_from(folded, cand, full_text)
+        if own:
+            return own
+    return None
+
+
+def _candidates(head_lines: list[str], folded_head_lines: list[str], title: str | None) -> list[tuple[str, str]]:
+    pairs = list(zip(head_lines, folded_head_lines))
+    return [(title, fold(title)), *pairs] if title else pairs
+
+
+def _own_from_joined(head_lines: list[str], full_text: str) -> OwnNumber | None:
+    """A number opening up to three head lines joined without spaces."""
+    hits = [i for i, line in enumerate(head_lines) if "号" in line]  # every number ends in 号
+    for i in sorted({j for h in hits for j in range(max(0, h - 2), h + 1)}):
         joined = despace("".join(head_lines[i : i + 3]))
         own = _own_from(fold(joined), joined, full_text, leading=True)
         if own:
@@ -168,17 +195,26 @@ def find_own_number(head_lines: list[str], folded_head_lines: list[str], full_te
                 year, n = own.key.split("-")[1:]
                 own = OwnNumber(own.key, f"{UEL_NAME}公告〔{year}〕{n}号", own.kind, own.issuer)
             return own
-    if strict:
-        return None
-    for cand in candidates:
-        own = _own_from(fold(cand), cand, full_text)
-        if own:
-            return own
     return None
+
+
+def _says_wenhao(folded: str) -> bool:
+    """Whether "文号" (or "文 号") is written anywhere: every FILING_NO_RE match holds it."""
+    pos = folded.find("号")
+    while pos >= 0:
+        before = pos - 1
+        while before >= 0 and folded[before].isspace():
+            before -= 1
+        if before >= 0 and folded[before] == "文":
+            return True
+        pos = folded.find("号", pos + 1)
+    return False
 
 
 def filing_number(folded: str, clean: str) -> str | None:
     """The value of a 【发布文号】 line, as written."""
+    if not _says_wenhao(folded):
+        return None
     m = FILING_NO_RE.search(folded)
     if not m:
         return None

@@ -15,6 +15,7 @@ from storage.records import UnusablePage
 
 BINARY_MAGIC = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\xd0\xcf\x11\xe0", b"\x1f\x8b", b"Rar!")
 CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+CONTROL_BYTES = bytes(range(0x00, 0x09)) + bytes(range(0x0E, 0x20)) + b"\x7f"
 NOT_FOUND_RE = re.compile(r"404\s*(?:Error|Not\s*Found)|抱歉[，,]?\s*您访问的页面不存在|页面不存在|页面未找到|找不到该页面", re.IGNORECASE)
 SSI_ERROR_RE = re.compile(r"\[an error occurred while processing this directive\]", re.IGNORECASE)
 BOT_RE = re.compile(
@@ -37,6 +38,13 @@ def _bot_words(text: str) -> bool:
     return any(word in text for word in BOT_GATE) and bool(BOT_RE.search(text))
 
 
+def control_count(text: str) -> int:
+    """How many characters of ``text`` CONTROL_RE matches. In UTF-8 each of them is one byte
+    of its own, and deleting bytes is several times cheaper than a regex scan of the text."""
+    data = text.encode("utf-8", "surrogatepass")
+    return len(data) - len(data.translate(None, CONTROL_BYTES))
+
+
 def check_raw(raw: bytes) -> None:
     """Empty and binary bodies, before decoding."""
     if not raw or not raw.strip():
@@ -53,7 +61,7 @@ def check_decoded(text: str) -> None:
     if not text.strip():
         raise UnusablePage("empty", "the page body is empty")
     sample = text[:20000]
-    bad = sample.count("\ufffd") + len(CONTROL_RE.findall(sample))
+    bad = sample.count("\ufffd") + control_count(sample)
     if bad > max(8, len(sample) // 20):
         raise UnusablePage("binary", f"{bad} undecodable or control characters in the first {len(sample)}")
 

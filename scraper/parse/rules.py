@@ -21,7 +21,7 @@ from . import actions as act
 from . import entities as ent
 from .dates import Stamp, effective_in, filing_date, notice_effective, signature_date
 from .draft import BODY_LINE_MIN, Decision, Draft, Identity, Ref, Source
-from .number import OwnNumber, find_own_number
+from .number import OwnNumber, find_own_number, number_in_heading
 from .qa import answer_spans, is_qa, qa_key, qa_title, source_stamp
 from .textnorm import fold, line_spans
 
@@ -56,7 +56,8 @@ def own_number(src: Source, d: Draft) -> OwnNumber | None:
     """The notice's own number; also one written anywhere in the title or head lines."""
     if d.qa:
         return None
-    return d.numbered or find_own_number(src.head, src.folded_head, src.text, src.title_hint, src.filing_no)
+    # The strict search found nothing, so only its last step is left to try.
+    return d.numbered or number_in_heading(src.head, src.folded_head, src.text, src.title_hint)
 
 
 # --- dates ----------------------------------------------------------------------------
@@ -252,8 +253,7 @@ def stated_count(src: Source, d: Draft) -> tuple[int | None, str | None]:
     annex_heading = next((folded[s:e] for s, e in line_spans(folded, "列入") if "家" in folded[s:e]
                           and "的" in folded[s:e]), "")
     texts = [d.folded_title, folded[span[0] : span[1]] if span else "", annex_heading, d.operative]
-    stated, country = ent.stated_count(texts)
-    return stated, ent.country_of(texts) or country
+    return ent.count_and_country(texts)
 
 
 def entities(src: Source, d: Draft) -> list[EntityRecord]:

@@ -39,28 +39,52 @@ INVISIBLE_CHARS = tuple(chr(c) for c in (*range(0x200B, 0x2010), *range(0x202A, 
 
 
 def line_spans(text: str, *needles: str) -> list[tuple[int, int]]:
-    """(start, end) of the lines of ``text`` holding any of ``needles``.
+    """(start, end) of the lines of ``text`` holding any of ``needles``, in text order.
 
-    Regexes with non-ASCII classes cost about a microsecond per character in
-    ``re``; running them only on lines that hold their literal keeps parsing cheap."""
-    if len(needles) == 1:
-        needle = needles[0]
-        return [(s, e) for s, e, line in split_lines(text) if needle in line]
-    if len(needles) == 2:
-        first, second = needles
-        return [(s, e) for s, e, line in split_lines(text) if first in line or second in line]
-    return [(s, e) for s, e, line in split_lines(text) if any(n in line for n in needles)]
+    Regexes with non-ASCII classes cost a fraction of a microsecond per character
+    in ``re``; running them only on the lines that hold their literal keeps parsing
+    cheap. The lines are found from the needles (``str.find``, C speed), so a text
+    with few hits costs next to nothing, however many lines it has."""
+    found: set[tuple[int, int]] = set()
+    for needle in filter(None, needles):
+        pos = text.find(needle)
+        while pos >= 0:
+            start = text.rfind("\n", 0, pos) + 1
+            end = text.find("\n", pos)
+            if end < 0:
+                end = len(text)
+            found.add((start, end))
+            pos = text.find(needle, end)
+    return sorted(found)
 
 
-@lru_cache(maxsize=16)
-def split_lines(text: str) -> tuple[tuple[int, int, str], ...]:
-    """(start, end, line) for every line; cached because several parsers ask."""
-    out, start = [], 0
-    for line in text.split("\n"):
-        end = start + len(line)
-        out.append((start, end, line))
-        start = end + 1
-    return tuple(out)
+def clause_spans(text: str, needles: tuple[str, ...], required: tuple[str, ...] = (),
+                 stops: str = "。") -> list[tuple[int, int]]:
+    """(start, end) of the pieces of ``text`` between line ends and ``stops`` characters
+    that hold any of ``needles`` and every one of ``required``, in text order.
+
+    For a regex that can match neither a newline nor a stop character, scanning these
+    pieces finds exactly what scanning the whole text finds, at a fraction of the cost."""
+    found: set[tuple[int, int]] = set()
+    for needle in filter(None, needles):
+        pos = text.find(needle)
+        while pos >= 0:
+            start = text.rfind("\n", 0, pos) + 1
+            end = text.find("\n", pos)
+            if end < 0:
+                end = len(text)
+            for stop in stops:  # narrow the line to the piece around pos
+                cut = text.rfind(stop, start, pos)
+                if cut >= 0:
+                    start = cut + 1
+                cut = text.find(stop, pos, end)
+                if cut >= 0:
+                    end = cut
+            piece = text[start:end]
+            if all(word in piece for word in required):
+                found.add((start, end))
+            pos = text.find(needle, end)
+    return sorted(found)
 
 
 def clean(text: str) -> str:

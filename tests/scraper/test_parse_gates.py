@@ -1,0 +1,98 @@
+"""The cheap checks that let a regex run only where it can match give what the full scan gives."""
+
+import re
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from scraper.parse import article, dates, entities, number, page
+from scraper.parse.document import ART_HASH_RE, has_article_links
+from scraper.parse.textnorm import clause_spans, line_spans
+
+TEXT = "第一行，没有。\n商务部公告2025年第21号。另一句号\n\n答：4月4日公告，和第7号\n末行号"
+ORIGINAL_ART_HINT_RE = re.compile(r"art_[0-9a-f]{32}|/article/|\.shtml")  # the one regex it replaces
+
+
+def lines_holding(text, *needles):
+    out, start = [], 0
+    for line in text.split("\n"):
+        if any(n in line for n in needles):
+            out.append((start, start + len(line)))
+        start += len(line) + 1
+    return out
+
+
+@pytest.mark.parametrize("needles", [("号",), ("公告", "号"), ("答",), ("无",), ("第", "末")])
+def test_line_spans_are_the_lines_holding_a_needle(needles):
+    assert line_spans(TEXT, *needles) == lines_holding(TEXT, *needles)
+    assert line_spans("", *needles) == []
+
+
+def test_clause_spans_cut_lines_at_stops_and_keep_the_required():
+    pieces = [TEXT[s:e] for s, e in clause_spans(TEXT, ("号",))]
+    assert pieces == ["商务部公告2025年第21号", "另一句号", "答：4月4日公告，和第7号", "末行号"]
+    assert [TEXT[s:e] for s, e in clause_spans(TEXT, ("号",), ("第",), "。，")] == ["商务部公告2025年第21号", "和第7号"]
+    assert clause_spans(TEXT, ("号",), ("没有",)) == []
+
+
+@pytest.mark.parametrize("regex", [number.YEAR_NUMBER_RE, number.BRACKET_NUMBER_RE])
+def test_number_regexes_find_the_same_in_clauses_as_in_the_text(regex):
+    text = ("根据商务部公告2025年第21号和第22号。\n不可靠实体清单工作机制公告〔2025〕7号、8号相关措施，"
+            "暂停4月4日公告（商务部 海关总署公告2024年第46号）。第3号")
+    whole = [m.group(0) for m in regex.finditer(text)]
+    spans = clause_spans(text, ("号",))
+    assert [m.group(0) for s, e in spans for m in regex.finditer(text, s, e)] == whole
+
+
+@pytest.mark.parametrize("html", [
+    '<a href="/art/2025/art_' + "0123456789abcdef" * 2 + '.html">x</a>', '<a href="/article/b/202501/1.html">',
+    '<a href="/x.shtml">', '<a href="/art_notahash.html">art_</a>', "<p>nothing</p>",
+])
+def test_article_link_hint_matches_the_old_regex(html):
+    assert has_article_links(html) is bool(ORIGINAL_ART_HINT_RE.search(html))
+    assert ART_HASH_RE.pattern in ORIGINAL_ART_HINT_RE.pattern
+
+
+@pytest.mark.parametrize("text", ["plain", "a\x00b\x1fc\x7f", "中文\x08文本\ufffd\n\t\r", "\x0b\x0c"])
+def test_control_count_is_the_regex_count(text):
+    assert page.control_count(text) == len(page.CONTROL_RE.findall(text))
+
+
+@pytest.mark.parametrize("html", [
+    "<html><body><div class='art-con art-con-bottonmLine'>a</div></body></html>",
+    "<html><body><div id='zoom'>b</div><div class='TRS_Editor'>c</div></body></html>",
+    "<html><body><div itemprop='articleBody'>d</div></body></html>",
+    "<html><body><ul><li>no container</li></ul></body></html>",
+])
+def test_find_container_picks_by_selector_priority(html):
+    tree = LexborHTMLParser(html)
+    expected = next(((s, tree.css_first(s).text()) for s in article.CONTAINER_SELECTORS if tree.css_first(s)), (None, None))
+    selector, node = article.find_container(tree)
+    assert (selector, node.text() if node else None) == expected
+
+
+@pytest.mark.parametrize("texts", [
+    ["关于将16家美国实体列入出口管制管控名单的公告", "", "", ""],
+    ["", "决定将甲公司等2家实体列入", "", "涉及的5家韩华海洋株式会社美国子公司"],
+    ["3名个人和4家日本企业", "无", "", ""],
+    ["", "", "", "0家实体"],
+])
+def test_count_and_country_is_stated_count_and_country_of(texts):
+    stated, country = entities.stated_count(texts)
+    assert entities.count_and_country(texts) == (stated, entities.country_of(texts) or country)
+
+
+@pytest.mark.parametrize("text", [
+    "本公告自公布之日起实施。", "正文。\n\n  自2025年4月10日12时01分起施行", "没有生效日期。", "自即日起，暂停执行。",
+    "本决定自2025年1月1日起执行，此前自2024年起实施的", "甲\n\u3000自2025年5月14日起正式实施",
+])
+def test_notice_effective_from_the_first_marker_equals_the_full_scan(text):
+    full = next((found for m in dates.OWN_EFFECTIVE_RE.finditer(text)
+                 if (found := dates.effective_in(m.group(0), None))), None)
+    assert dates.notice_effective(text, None) == full
+
+
+@pytest.mark.parametrize(("text", "says"), [("【发布文号】商务部公告", True), ("文 号:1", True), ("第21号", False), ("", False)])
+def test_filing_number_gate(text, says):
+    assert number._says_wenhao(text) is says
+    assert (number.FILING_NO_RE.search(text) is not None) <= says
