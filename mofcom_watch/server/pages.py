@@ -24,11 +24,11 @@ table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3em .5e
 th{background:#f6f6f6}.muted{color:#777}.warn{color:#a40}.bad{color:#b00;font-weight:bold}.ok{color:#070}
 .state-suspended{color:#a60}.state-lapsed{color:#b00;font-weight:bold}.state-in_force{color:#b00}
 .countdown{white-space:nowrap;font-weight:bold}code{font-size:.9em}
-td,li,p{overflow-wrap:break-word}code{overflow-wrap:anywhere}
+td,li,p,code{overflow-wrap:break-word}
 .picture svg{display:block;width:100%;max-width:46em;height:auto}
 form.search{margin:1em 0}form.search input[type=search]{width:min(24em,60vw);font:inherit;padding:.2em .4em}
 form.search button,form.asof button{font:inherit}
-@media (max-width:40em){body{margin:1em auto;padding:0 .6em}
+@media (max-width:48em){body{margin:1em auto;padding:0 .6em}code{overflow-wrap:anywhere}
 table.stack thead{display:none}table.stack,table.stack tbody,table.stack tr,table.stack td{display:block}
 table.stack tr{border-bottom:1px solid #ccc;padding:.3em 0}table.stack td{border:0;padding:.1em 0}
 table.stack td:empty{display:none}table.stack td[data-label]::before{content:attr(data-label) ": ";font-weight:bold;color:#555}}

@@ -123,10 +123,10 @@ def get(url: str) -> str:
         return r.read().decode("utf-8")
 
 
-def measure(tmp_path: Path, html: str, name: str) -> tuple[int, int]:
-    """(document scrollWidth, viewport innerWidth) of ``html`` laid out 390 px wide."""
+def measure(tmp_path: Path, html: str, name: str, width: int = PHONE_WIDTH) -> tuple[int, int]:
+    """(document scrollWidth, viewport innerWidth) of ``html`` laid out ``width`` px wide."""
     page = tmp_path / f"{name}.html"
-    page.write_text(MEASURING_PAGE.format(width=PHONE_WIDTH, page=escape(html, quote=True)), encoding="utf-8")
+    page.write_text(MEASURING_PAGE.format(width=width, page=escape(html, quote=True)), encoding="utf-8")
     dom = chromium(tmp_path, PHONE, "--dump-dom", page.as_uri()).stdout
     found = MEASURED_RE.search(dom)
     assert found, dom[-1000:]
@@ -146,12 +146,14 @@ def test_screenshot_is_not_blank(site: str, tmp_path: Path, name: str) -> None:
     assert ink > 0.03 and colours > 20, (name, ink, colours)
 
 
+@pytest.mark.parametrize("viewport", [PHONE_WIDTH, 800], ids=lambda w: f"{w}px")
 @pytest.mark.parametrize("name", sorted(PAGES))
-def test_no_horizontal_scroll_at_390_px(site: str, tmp_path: Path, name: str) -> None:
+def test_no_horizontal_scroll(site: str, tmp_path: Path, name: str, viewport: int) -> None:
+    """390 px: a phone (tables stacked row by row); 800 px: just wide enough for the tables as tables."""
     html = get(site + PAGES[name])
     assert "<script" not in html  # the site works without JavaScript; the measuring line is the test's
-    width, window = measure(tmp_path, html, name)
-    assert window == PHONE_WIDTH, f"the viewport is {window} px, not {PHONE_WIDTH}: the check would prove nothing"
+    width, window = measure(tmp_path, html, name, viewport)
+    assert window == viewport, f"the viewport is {window} px, not {viewport}: the check would prove nothing"
     assert width <= window, f"{PAGES[name]} is {width} px wide in a {window} px window"
 
 
