@@ -2,7 +2,8 @@
 """Bootstrap and run mofcom-watch with nothing but Python 3.11+.
 
     python3 dev.py demo    # replay the bundled fixtures into a new database, print notices
-    python3 dev.py test    # run the test suite
+    python3 dev.py test    # lint (ruff), type-check (mypy), then run the test suite
+    python3 dev.py lint    # only ruff and mypy
     python3 dev.py mofcom-watch ARGS...   # any command, inside the project's virtualenv
 
 Creates ``.venv`` beside this file on first use and installs the project into it.
@@ -41,6 +42,16 @@ def run(args: list[str]) -> int:
     return subprocess.run(args, cwd=ROOT).returncode
 
 
+def lint() -> int:
+    """``ruff check .`` on the whole tree and ``mypy`` on the files pyproject.toml names; both always run."""
+    ruff = run([str(BIN / "ruff"), "check", "."])
+    mypy = run([str(BIN / "mypy")])
+    if ruff or mypy:
+        print(f"lint failed: ruff exit {ruff}, mypy exit {mypy}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] in {"-h", "--help"}:
         print(__doc__)
@@ -58,8 +69,11 @@ def main(argv: list[str]) -> int:
         if code not in (0, 1):
             return code
         return run(cli + ["status", "--as-of", "2026-11-29"])
+    if command == "lint":
+        return lint()
     if command == "test":
-        return run([str(BIN / "python"), "-m", "pytest", *rest])
+        linted = lint()
+        return run([str(BIN / "python"), "-m", "pytest", *rest]) or linted
     if command == "mofcom-watch":
         return run([str(BIN / "mofcom-watch"), *rest])
     print(f"unknown command {command!r}\n{__doc__}", file=sys.stderr)

@@ -38,6 +38,7 @@ from storage.vocabulary import naive_as_utc
 from storage.watchlist import Watchlist
 
 GENERATOR = "mofcom-watch"
+EntryKey = tuple[str, tuple[tuple[str, str], ...]]  # (event id, extra): one rendered entry
 AUTHOR = "mofcom-watch (from official MOFCOM notices)"
 FORMATS = ("atom", "rss")
 PICTURE_SUFFIX = "svg"  # state pictures: <name>.svg beside <name>.atom
@@ -75,12 +76,12 @@ class EntryFields:
     @classmethod
     def of(cls, event: EventRecord, picture: str | None = None) -> EntryFields:
         link, categories = entry_link(event), entry_categories(event)
-        strings = (item_id(event.id), item_title(event), item_html(event, picture), link)
-        plain = all(fastxml.plain(v) for v in strings if v) and all(fastxml.plain(c) for c in categories)
+        id_, title, html = item_id(event.id), item_title(event), item_html(event, picture)
+        plain = all(fastxml.plain(v) for v in (id_, title, html, link) if v) and all(fastxml.plain(c) for c in categories)
         if not plain:
-            strings = tuple(fastxml.xml_safe(v) if v else v for v in strings)
+            id_, title, html = (fastxml.xml_safe(v) if v else v for v in (id_, title, html))
+            link = fastxml.xml_safe(link) if link else link
             categories = tuple(fastxml.xml_safe(c) for c in categories)
-        id_, title, html, link = strings
         return cls(id=id_, title=title, html=html, link=link, categories=categories,
                    updated=naive_as_utc(event.updated), published=naive_as_utc(event.occurred), plain=plain)
 
@@ -149,10 +150,11 @@ def _templated_entry(event: EventRecord, picture: str | None = None) -> tuple[fa
     body twice: each body part is escaped and encoded once (:func:`fastxml.text_bytes`,
     cached) and the bytes are shared by the Atom and the RSS item.
     """
-    parts = [fastxml.text_bytes(part) for part in item_html_parts(event, picture)]
+    maybe = [fastxml.text_bytes(part) for part in item_html_parts(event, picture)]
+    parts = [part for part in maybe if part is not None]
     id_, title, link, categories = item_id(event.id), item_title(event), entry_link(event), entry_categories(event)
     attrs = "".join((link or "", *categories))
-    if None in parts or "\n" in attrs or not fastxml.plain(f"{id_}\n{title}\n{attrs}"):
+    if len(parts) != len(maybe) or "\n" in attrs or not fastxml.plain(f"{id_}\n{title}\n{attrs}"):
         return None  # (a newline is plain in text, but becomes &#10; in an attribute)
     text = fastxml.text
     return fastxml.entry_pieces(id=text(id_), title=text(title), html=b"\n".join(parts),  # joined as item_html joins
@@ -180,7 +182,8 @@ def set_links(fg: FeedGenerator, base_url: str, name: str, fmt: str, self_url: s
 
 
 def _render(fg: FeedGenerator, fmt: str) -> bytes:
-    return fg.atom_str() if fmt == "atom" else fg.rss_str()
+    out: bytes = fg.atom_str() if fmt == "atom" else fg.rss_str()
+    return out
 
 
 class FeedHeads:
@@ -219,7 +222,7 @@ def build_feeds(
     an item about a notice that has one links to it.
     """
     heads = FeedHeads(normalise_base_url(base_url))
-    cache: dict[tuple[str, tuple], tuple[fastxml.Pieces, fastxml.Pieces]] = {}
+    cache: dict[EntryKey, tuple[fastxml.Pieces, fastxml.Pieces]] = {}
     links = _PictureLinks(heads.base_url, frozenset(pictures))
     return [_build_one(sel, heads, cache, links) for sel in select_feeds(events, watchlist)]
 
@@ -238,7 +241,7 @@ class _PictureLinks:
 
 
 def _build_one(selection: FeedSelection, heads: FeedHeads,
-               cache: dict[tuple[str, tuple], tuple[fastxml.Pieces, fastxml.Pieces]],
+               cache: dict[EntryKey, tuple[fastxml.Pieces, fastxml.Pieces]],
                links: _PictureLinks) -> FeedFile:
     entries = []
     for event in selection.events:  # already newest first

@@ -11,9 +11,10 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from feeds.identity import entity_feed_name
-from storage.records import EventKind, EventRecord, ListKind
+from storage.records import EntityRecord, EventKind, EventRecord, ListKind
 from storage.vocabulary import LISTS
 from storage.watchlist import Match, Watchlist
 
@@ -68,11 +69,11 @@ def newest_first(events: Iterable[EventRecord]) -> tuple[EventRecord, ...]:
     return tuple(sorted(chosen.values(), key=_order))
 
 
-def _version(event: EventRecord) -> tuple:
+def _version(event: EventRecord) -> tuple[float, str]:
     return (event.updated.timestamp(), json.dumps(event.to_json(), sort_keys=True, ensure_ascii=False))
 
 
-def _order(event: EventRecord) -> tuple:
+def _order(event: EventRecord) -> tuple[float, float, str]:
     return (-event.occurred.timestamp(), -event.updated.timestamp(), event.id)
 
 
@@ -131,7 +132,7 @@ def watchlist_events(ordered: Sequence[EventRecord], watchlist: Watchlist) -> tu
     entity-scope event already says the same thing about the matched entity (same
     kind, source notice, list and date), so a reader sees each fact once.
     """
-    covered: set[tuple] = set()
+    covered: set[tuple[EventKind, str | None, ListKind | None, date | None, str | None]] = set()
     sources: set[tuple[str | None, str]] = set()
     out: list[EventRecord] = []
     for event in ordered:
@@ -161,7 +162,7 @@ def watchlist_events(ordered: Sequence[EventRecord], watchlist: Watchlist) -> tu
     return newest_first(out)
 
 
-def _first_match(entities: Iterable, watchlist: Watchlist) -> Match | None:
+def _first_match(entities: Iterable[EntityRecord], watchlist: Watchlist) -> Match | None:
     for entity in entities:
         match = watchlist.match(entity)
         if match is not None:

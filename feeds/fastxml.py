@@ -10,7 +10,7 @@ Anything the templates do not cover (text with control characters) goes through 
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 
 XML_INVALID_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -57,13 +57,13 @@ def iso(moment: datetime) -> str:
 
 
 @lru_cache(maxsize=16384)
-def _rfc2822(moment: datetime, _offset) -> str:
+def _rfc2822(moment: datetime, _offset: timedelta | None) -> str:
     return (f"{WEEKDAYS[moment.weekday()]}, {moment.day:02d} {MONTHS[moment.month - 1]} {moment.year:04d} "
             f"{moment:%H:%M:%S %z}")
 
 
 @lru_cache(maxsize=16384)
-def _iso(moment: datetime, _offset) -> str:
+def _iso(moment: datetime, _offset: timedelta | None) -> str:
     return moment.isoformat()
 
 

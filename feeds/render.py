@@ -6,7 +6,7 @@ same text, which keeps feed files byte-identical between runs.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from html import escape
 from typing import NamedTuple
@@ -169,7 +169,7 @@ def _entity_row(e: EntityRecord, n: int) -> str:
 
 
 @lru_cache(maxsize=8192)
-def _provenance_html(provenance: tuple[Provenance, ...], _offsets: tuple) -> str:
+def _provenance_html(provenance: tuple[Provenance, ...], _offsets: tuple[timedelta | None, ...]) -> str:
     items = []
     for p in provenance:
         title = p.title or ""

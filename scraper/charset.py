@@ -41,8 +41,8 @@ def detect_encoding(raw: bytes, content_type: str | None = None) -> str:
         found = _canonical(match.group(1)) if match else None
         if found:
             return found
-    match = META_CHARSET_RE.search(raw[:4096])
-    found = _canonical(match.group(1).decode("ascii", "ignore")) if match else None
+    meta = META_CHARSET_RE.search(raw[:4096])
+    found = _canonical(meta.group(1).decode("ascii", "ignore")) if meta else None
     if found:
         return found
     try:

@@ -20,6 +20,7 @@ current one as then known.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -332,19 +333,19 @@ def _state_events(b: _Builder, kind: EventKind, listing: Listing, by: StoredNoti
     records = dict(listing.entities)
     ents = [records[k] for k in keys if k in records]
     base = f"{TAG_PREFIX}{listing.key}/{kind.value}/{listing.list.value}/{(id_day or effective).isoformat()}"
-    common = dict(kind=kind, list=listing.list, notice_key=listing.key, source_key=by.record.key,
-                  effective=id_day or effective, until=until, occurred=occurred, updated=occurred,
-                  title_zh=by.record.title, presumed=presumed, days_left=days,
-                  provenance=_provenance(by, listing.notice))
     subject = _subject(ents, listing, None, by)
-    b.add(EventRecord(id=base, scope="notice", entity_key=None, entities=tuple(ents),
-                      title=_title(kind, subject, effective, until, days),
-                      summary=_summary(kind, subject, effective, until, by, listing, days), **common))
+    notice_item = EventRecord(
+        id=base, kind=kind, scope="notice", list=listing.list, notice_key=listing.key, source_key=by.record.key,
+        entity_key=None, effective=id_day or effective, until=until, occurred=occurred, updated=occurred,
+        title=_title(kind, subject, effective, until, days), title_zh=by.record.title,
+        summary=_summary(kind, subject, effective, until, by, listing, days), entities=tuple(ents),
+        presumed=presumed, days_left=days, provenance=_provenance(by, listing.notice))
+    b.add(notice_item)
     for key, ent in zip([k for k in keys if k in records], ents):
         subject = _subject([ent], listing, ent)
-        b.add(EventRecord(id=f"{base}/{key}", scope="entity", entity_key=key, entities=(ent,),
-                          title=_title(kind, subject, effective, until, days),
-                          summary=_summary(kind, subject, effective, until, by, listing, days), **common))
+        b.add(dataclasses.replace(notice_item, id=f"{base}/{key}", scope="entity", entity_key=key, entities=(ent,),
+                                  title=_title(kind, subject, effective, until, days),
+                                  summary=_summary(kind, subject, effective, until, by, listing, days)))
 
 
 def _unresolved(b: _Builder, source: StoredNotice, action: ActionRecord, ref: NoticeRef | None, why: str,
@@ -383,22 +384,22 @@ def _resolve_date_ref(ref: NoticeRef, lst: ListKind | None, source: StoredNotice
     lst = ref.list or lst or source.record.list
     if ref.date is None or lst is None:
         return [], f"reference \"{ref.text}\" names neither a notice number nor a date and list"
-    pool = [l for (key, l_list), l in sorted(listings.items())
-            if l_list is lst and key != source.record.key and l.notice.record.kind in LISTING_NOTICE_KINDS]
-    cands = [l for l in pool if known_from(l.notice) == ref.date]
+    pool = [cand for (key, l_list), cand in sorted(listings.items())
+            if l_list is lst and key != source.record.key and cand.notice.record.kind in LISTING_NOTICE_KINDS]
+    cands = [cand for cand in pool if known_from(cand.notice) == ref.date]
     if not cands:
-        cands = [l for l in pool if day_of(l.notice.record.effective) == ref.date]
+        cands = [cand for cand in pool if day_of(cand.notice.record.effective) == ref.date]
     if not cands:
         return [], f"no stored notice on the {list_name(lst)} dated {ref.date.isoformat()} (\"{ref.text}\")"
     if ref.count is None:
         return cands, None
-    total = sum(len(l.entities) for l in cands)
+    total = sum(len(cand.entities) for cand in cands)
     if total == ref.count:
         return cands, None
-    exact = [l for l in cands if len(l.entities) == ref.count]
+    exact = [cand for cand in cands if len(cand.entities) == ref.count]
     if len(exact) == 1:
         return exact, None
-    found = ", ".join(f"{l.key} ({len(l.entities)})" for l in cands)
+    found = ", ".join(f"{cand.key} ({len(cand.entities)})" for cand in cands)
     return [], (f"count mismatch: \"{ref.text}\" says {ref.count} entities but the stored notices of "
                 f"{ref.date.isoformat()} on the {list_name(lst)} hold {found}")
 
@@ -430,7 +431,7 @@ def _targets(ref: NoticeRef, action: ActionRecord, source: StoredNotice,
         if ref.key not in notices:
             return [], f"reference to {ref.key} (\"{ref.text}\"), which is not stored"
         lst = action.list or ref.list
-        found = [l for (k, l_list), l in sorted(listings.items()) if k == ref.key and (lst is None or l_list is lst)]
+        found = [cand for (k, l_list), cand in sorted(listings.items()) if k == ref.key and (lst is None or l_list is lst)]
         target = notices[ref.key].record
         if not found and lst is None and target.list is None and not target.entities:
             # an item-control notice (商务部 海关总署公告…): its items get a state, no entity's moves
@@ -590,7 +591,7 @@ def _countdowns(b: _Builder, listing: Listing, steps: Sequence[Step], as_of: dat
 
 
 def _rows(listing: Listing, states: dict[str, EntityState], as_of: date) -> list[StatusRow]:
-    groups: dict[tuple, list[str]] = {}
+    groups: dict[tuple[ListingState, date | None, date | None, bool, str | None, tuple[str, ...]], list[str]] = {}
     for key, st in states.items():
         if st.state is None:
             continue
@@ -642,7 +643,7 @@ def _notice_event(n: StoredNotice) -> EventRecord:
     )
 
 
-def event_sort_key(event: EventRecord) -> tuple:
+def event_sort_key(event: EventRecord) -> tuple[float, str]:
     """Newest first, then by id: the order feeds and ``load_events`` use."""
     return (-event.occurred.timestamp(), event.id)
 

@@ -139,7 +139,7 @@ class NoticeRecord:
 
     def to_json(self) -> dict[str, Any]:
         """The JSON shape printed by ``mofcom-watch parse`` (without the text)."""
-        data = _jsonable(self)
+        data: dict[str, Any] = _jsonable(self)
         data.pop("text", None)
         return data
 
@@ -347,7 +347,8 @@ class EventRecord:
     extra: tuple[tuple[str, str], ...] = ()  # small extra fields (matched name, score, ...)
 
     def to_json(self) -> dict[str, Any]:
-        return _jsonable(self)
+        data: dict[str, Any] = _jsonable(self)
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> EventRecord:
@@ -418,4 +419,5 @@ class StatusRow:
     issuer: str | None = None  # of the listing notice: 商务部, 外交部, …
 
     def to_json(self) -> dict[str, Any]:
-        return _jsonable(self)
+        data: dict[str, Any] = _jsonable(self)
+        return data

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from datetime import date
+from enum import StrEnum
 from typing import Any
 
 from rapidfuzz import fuzz, process

@@ -203,7 +203,7 @@ def parse_csv(text: str, *, source: str = "<csv>") -> tuple[Counterparty, ...]:
         if not clean_display(name):
             raise WatchlistError(f"{source}:{line_no}: empty name")
         note = cells[1] if len(cells) > 1 and cells[1] else None
-        aliases = ()
+        aliases: tuple[str, ...] = ()
         if len(cells) > 2:
             aliases = tuple(a.strip() for a in cells[2].split(CSV_ALIAS_SEPARATOR) if a.strip())
         out.append(Counterparty(name=name, aliases=aliases, note=note))

@@ -1,8 +1,16 @@
 from datetime import date, datetime, timezone
 
 from storage.records import (
-    ActionKind, ActionRecord, EntityRecord, EventKind, EventRecord, ListKind, NoticeKind,
-    NoticeRecord, NoticeRef, Provenance,
+    ActionKind,
+    ActionRecord,
+    EntityRecord,
+    EventKind,
+    EventRecord,
+    ListKind,
+    NoticeKind,
+    NoticeRecord,
+    NoticeRef,
+    Provenance,
 )
 
 

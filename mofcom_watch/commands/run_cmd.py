@@ -13,9 +13,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from mofcom_watch import term
 from mofcom_watch.clock import parse_as_of
 from mofcom_watch.context import app_context
-from mofcom_watch import term
 
 
 def _base_urls(values: list[str]) -> dict[str, str]:

@@ -8,9 +8,9 @@ from typing import Optional
 import typer
 
 from mofcom_watch.clock import parse_as_of
+from mofcom_watch.config import ConfigError, Settings, redact_url
 from mofcom_watch.context import app_context
 from mofcom_watch.logs import log
-from mofcom_watch.config import ConfigError, Settings, redact_url
 from mofcom_watch.scheduler import CycleRunner, make_scheduler, next_fire_time, real_cycle, run_blocking
 
 LOG = logging.getLogger("mofcom_watch.schedule")

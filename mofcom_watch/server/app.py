@@ -27,11 +27,18 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from mofcom_watch import clock
 from feeds.build import FORMATS as FEED_FORMATS
 from feeds.build import PICTURE_SUFFIX
 from feeds.identity import entity_feed_name, feed_url
+from mofcom_watch import clock
 from mofcom_watch.server.data import EntityView, SiteData
+from mofcom_watch.server.entity_pages import (
+    FeedLink,
+    entity_path,
+    render_entity_page,
+    render_not_found,
+    render_search_page,
+)
 from mofcom_watch.server.feedfiles import (
     SERVED_TYPES,
     ValidatorCache,
@@ -42,13 +49,6 @@ from mofcom_watch.server.feedfiles import (
     not_modified,
     resolve_feed_path,
     validators_for,
-)
-from mofcom_watch.server.entity_pages import (
-    FeedLink,
-    entity_path,
-    render_entity_page,
-    render_not_found,
-    render_search_page,
 )
 from mofcom_watch.server.pages import PageContext, render_front_page, render_opml
 from storage.status import EntityHit, MatchKind

@@ -1,6 +1,6 @@
 """Polite, fault-proof HTTP fetching (httpx): conditional requests, retries, per-host limits."""
 
-from scraper.fetch.client import FetchRequest, FetchResult, Fetcher
+from scraper.fetch.client import Fetcher, FetchRequest, FetchResult
 from scraper.fetch.policy import FetchPolicy
 from scraper.fetch.urls import HostMap
 

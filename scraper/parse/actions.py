@@ -16,7 +16,15 @@ from datetime import date
 from storage.records import ActionKind, ListKind, NoticeRef
 
 from .dates import (
-    DATE_RE, DURATION_RE, MONTH_DAY_RE, UNTIL_RE, effective_in, iso_to_date, make_date, resolve_month_day, until_from,
+    DATE_RE,
+    DURATION_RE,
+    MONTH_DAY_RE,
+    UNTIL_RE,
+    effective_in,
+    iso_to_date,
+    make_date,
+    resolve_month_day,
+    until_from,
 )
 from .entities import COUNTRY_ALT
 from .number import find_references
@@ -366,7 +374,7 @@ def _is_background(sentence: str) -> bool:
     return bool(re.search(rf"于\s*{YEAR}\s*年", sentence)) and "决定" not in sentence
 
 
-def _target_list(targets, clause: str, notice_list: ListKind | None) -> ListKind | None:
+def _target_list(targets: list[tuple[int, int, NoticeRef]], clause: str, notice_list: ListKind | None) -> ListKind | None:
     lists = {r.list for _, _, r in targets if r.list}
     if len(lists) == 1:
         return lists.pop()

@@ -11,9 +11,11 @@ import html as htmllib
 import re
 from dataclasses import dataclass
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .dates import Stamp, parse_stamp
+
+Container = tuple[str, LexborNode] | tuple[None, None]  # (selector, body node), or none found
 
 CONTAINER_SELECTORS = (
     "div.art-con.art-con-bottonmLine", ".art-con-bottonmLine", ".art-con", ".artCon", ".TRS_Editor",
@@ -95,8 +97,9 @@ def _meta(tree: LexborHTMLParser) -> dict[str, str]:
         attrs = node.attributes
         name = (attrs.get("name") or attrs.get("property") or "").strip().lower()
         field = META_NAMES.get(name)
-        if field and field not in found and attrs.get("content"):
-            found[field] = attrs["content"].strip()
+        content = attrs.get("content")
+        if field and field not in found and content:
+            found[field] = content.strip()
     return found
 
 
@@ -120,7 +123,7 @@ def _filing_block(tree: LexborHTMLParser, body_text: str, raw_html: str | None) 
     return "\n".join(lines)
 
 
-def _drop_link_items(body) -> None:
+def _drop_link_items(body: LexborNode) -> None:
     """List items that are nothing but a link (headline lists, menus): not the article."""
     for item in body.css("li"):
         link = item.css_first("a")
@@ -131,7 +134,7 @@ def _drop_link_items(body) -> None:
             item.decompose()
 
 
-def find_container(tree: LexborHTMLParser):
+def find_container(tree: LexborHTMLParser) -> Container:
     """(selector, node) of the article body container, (None, None) when the page has none."""
     node = tree.css_first(CONTAINER_SELECTORS[0])
     if node is not None:
@@ -154,7 +157,7 @@ def page_title(tree: LexborHTMLParser, meta: dict[str, str] | None = None) -> st
     return title or None
 
 
-def extract_article(tree: LexborHTMLParser, raw_html: str | None = None, found=None) -> Article:
+def extract_article(tree: LexborHTMLParser, raw_html: str | None = None, found: Container | None = None) -> Article:
     """Title, PubDate, SiteName and the body text of an article page (``found``: the
     caller's ``find_container(tree)``)."""
     meta = _meta(tree)

@@ -77,9 +77,8 @@ def split_name(clean: str, folded: str | None = None) -> tuple[str | None, str |
         lead = len(clean) - len(clean.lstrip())
         folded = folded[lead : lead + len(text)]
     if folded.endswith(")"):
-        start = folded.rfind("(")
-        if ")" in folded[start + 1 : -1]:
-            start = _matching_open(folded, len(folded) - 1)
+        last = folded.rfind("(")
+        start = _matching_open(folded, len(folded) - 1) if ")" in folded[last + 1 : -1] else last
         if start is not None:
             inner = text[start + 1 : -1]
             outer = text[:start]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -30,7 +31,7 @@ def is_article_url(href: str) -> bool:
     return bool(ART_LINK_RE.search(href) or OLD_ART_LINK_RE.search(href) or TRS_ART_LINK_RE.search(href.split("?", 1)[0]))
 
 
-def _date_near(a: LexborNode):
+def _date_near(a: LexborNode) -> date | None:
     sib = a.next
     hops = 0
     while sib is not None and hops < 4:
@@ -87,8 +88,9 @@ def json_fragment(text: str) -> str | None:
     inner = data.get("data")
     if isinstance(inner, dict):
         for key in ("html", "content", "list"):
-            if isinstance(inner.get(key), str):
-                return inner[key]
+            value = inner.get(key)
+            if isinstance(value, str):
+                return value
     if isinstance(inner, str):
         return inner
     return None

@@ -44,7 +44,7 @@ def source_stamp(folded: str) -> tuple[Stamp | None, str | None]:
     if not m:
         t = TIME_LINE_RE.search(folded[:2000])
         day = make_date(t.group("y"), t.group("m"), t.group("d")) if t else None
-        if day is None:
+        if t is None or day is None:
             return None, None
         return (Stamp(day, int(t.group("h")), int(t.group("mi"))) if t.group("h") else Stamp(day)), None
     day = make_date(m.group("y"), m.group("m"), m.group("d"))

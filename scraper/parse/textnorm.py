@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 import cn2an
 
@@ -29,7 +30,7 @@ MD = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 
 
 @lru_cache(maxsize=1)
-def _t2s():
+def _t2s() -> Any:  # an opencc.OpenCC (the library ships no types)
     import opencc
 
     return opencc.OpenCC("t2s")

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 
 from storage.records import EntityRecord, EventKind, EventRecord, ListKind, Provenance
-
-CST = timezone(timedelta(hours=8))
+from storage.vocabulary import BEIJING as CST
 from storage.vocabulary import TAG_PREFIX as TAG
 
 SHA = "3f" * 32

@@ -119,7 +119,7 @@ def test_self_links_per_format(files):
     for name in ("all", "entity/skydio"):
         atom = feedparser.parse(files[name].atom).feed
         rss_raw = etree.fromstring(files[name].rss)
-        assert {l.rel: l.href for l in atom.links}["self"] == f"{BASE}{name}.atom"
+        assert {x.rel: x.href for x in atom.links}["self"] == f"{BASE}{name}.atom"
         self_rss = rss_raw.xpath("//*[local-name()='link' and @rel='self']")[0].get("href")
         assert self_rss == f"{BASE}{name}.rss"
         assert rss_raw.findtext("channel/link") == BASE

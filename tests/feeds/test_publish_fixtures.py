@@ -9,7 +9,6 @@ import pytest
 from typer.testing import CliRunner
 
 from mofcom_watch.cli import app
-
 from tests.feeds.replayed import write_feeds_cli
 
 

@@ -20,7 +20,12 @@ from mofcom_watch.cli import app
 from storage.db import open_store
 from storage.models import Base, Page, Snapshot
 from storage.records import (
-    ActionKind, ActionRecord, EntityRecord, ListKind, NoticeKind, NoticeRecord,
+    ActionKind,
+    ActionRecord,
+    EntityRecord,
+    ListKind,
+    NoticeKind,
+    NoticeRecord,
 )
 from tests.mofcom_watch.test_replay_pipeline import stand_in_parse
 

@@ -38,7 +38,7 @@ def _state(url: str):
             n.key: (json.loads(n.record_json), n.revision, n.snapshot.sha256, sorted(u.url for u in n.urls))
             for n in s.scalars(select(Notice))
         }
-        listings = sorted((l.notice.key, l.entity.key, l.list) for l in s.scalars(select(Listing)))
+        listings = sorted((x.notice.key, x.entity.key, x.list) for x in s.scalars(select(Listing)))
         counts = {t.name: s.scalar(select(func.count()).select_from(t)) for t in Base.metadata.sorted_tables}
     engine.dispose()
     return notices, listings, counts

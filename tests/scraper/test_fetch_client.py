@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.fetch import FetchPolicy, FetchRequest, Fetcher, HostMap
+from scraper.fetch import Fetcher, FetchPolicy, FetchRequest, HostMap
 from scraper.fetch.client import parse_retry_after
 from scraper.fetch.urls import BaseUrlError, parse_base_url
 from tests.site_server import Fault, SiteServer

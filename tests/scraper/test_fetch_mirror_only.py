@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.fetch import FetchPolicy, FetchRequest, Fetcher, HostMap
+from scraper.fetch import Fetcher, FetchPolicy, FetchRequest, HostMap
 from tests.site_server import Fault, SiteServer
 
 WWW = "www.mofcom.gov.cn"

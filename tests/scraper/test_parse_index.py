@@ -15,7 +15,7 @@ def test_annual_index_list():
             '</ul></body></html>')
     doc = parse_document(html.encode(), url="https://www.mofcom.gov.cn/zcfb/blgg/gg/2025/index.html")
     assert doc.kind == "index"
-    assert [(l.url, l.title, l.date) for l in doc.links] == [
+    assert [(x.url, x.title, x.date) for x in doc.links] == [
         (f"https://www.mofcom.gov.cn/zcfb/blgg/gg/2025/art/2025/art_{HEX}.html",
          "商务部公告2025年第21号 公布将16家美国实体列入出口管制管控名单", date(2025, 4, 4)),
         (f"https://www.mofcom.gov.cn/zcfb/blgg/gg/2025/art/2025/art_{HEX[::-1]}.html", "第二条", date(2025, 3, 4)),
@@ -28,7 +28,7 @@ def test_jpaas_json_body():
     body = json.dumps({"success": True, "data": {"html": fragment}}, ensure_ascii=False)
     doc = parse_document(body.encode(), url="https://www.mofcom.gov.cn/api-gateway/jpaas-publish-server/front/page/build/unit?pageNo=1")
     assert doc.kind == "index"
-    assert [(l.title, l.date) for l in doc.links] == [("甲", date(2025, 4, 4)), ("乙", date(2025, 4, 9))]
+    assert [(x.title, x.date) for x in doc.links] == [("甲", date(2025, 4, 4)), ("乙", date(2025, 4, 9))]
     assert parse_index(body, "https://www.mofcom.gov.cn/")[0].url == f"https://www.mofcom.gov.cn/zwgk/zcfb/art/2025/art_{HEX}.html"
 
 
@@ -36,7 +36,7 @@ def test_old_layout_links_and_non_article_links_are_skipped():
     html = ('<ul class="txtList_01"><li><a href="/article/ae/ai/202504/20250403456789.shtml" title="旧">旧</a>'
             '<span>2025-04-04</span></li><li><a href="/zwgk/zcfb/index.html">栏目</a></li></ul>')
     links = parse_index(html, "http://www.mofcom.gov.cn/article/ae/ai/")
-    assert [(l.url, l.date) for l in links] == [("http://www.mofcom.gov.cn/article/ae/ai/202504/20250403456789.shtml", date(2025, 4, 4))]
+    assert [(x.url, x.date) for x in links] == [("http://www.mofcom.gov.cn/article/ae/ai/202504/20250403456789.shtml", date(2025, 4, 4))]
 
 
 def test_index_without_url_is_recognised_by_its_links():
@@ -48,6 +48,7 @@ def test_index_without_url_is_recognised_by_its_links():
 
 def test_jpaas_json_served_as_text_html_and_a_failed_answer():
     import pytest
+
     from storage.records import UnusablePage
 
     body = json.dumps({"success": True, "data": {"html": f'<a href="/zwgk/zcfb/art/2025/art_{HEX}.html">甲</a>'}})

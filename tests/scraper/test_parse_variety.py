@@ -8,7 +8,7 @@ from datetime import date
 
 from scraper.parse import parse_document, parse_text
 from storage.names import entity_key
-from storage.records import ActionKind, ListKind, NoticeKind
+from storage.records import ListKind, NoticeKind
 
 UEL_MEASURES = (
     "一、禁止上述企业从事与中国有关的进出口活动；\n二、禁止上述企业在中国境内新增投资；\n"

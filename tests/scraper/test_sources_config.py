@@ -94,7 +94,7 @@ def test_links_from_a_jpaas_json_body():
     body = json.dumps({"success": True, "data": {"html": '<li><a href="/zwgk/zcfb/art/2025/art_'
                        + "a" * 32 + '.html" title="T">T</a><span>[2025-04-04]</span></li>'}}).encode()
     links = extract_links(body, "https://www.mofcom.gov.cn/api-gateway/x?pageNo=1", "application/json")
-    assert [l.url for l in links] == [f"https://www.mofcom.gov.cn/zwgk/zcfb/art/2025/art_{'a' * 32}.html"]
+    assert [x.url for x in links] == [f"https://www.mofcom.gov.cn/zwgk/zcfb/art/2025/art_{'a' * 32}.html"]
 
 
 def test_news_feed_links_rss_and_atom():
@@ -107,6 +107,6 @@ def test_news_feed_links_rss_and_atom():
             '<link href="https://english.news.cn/20250514/0123456789abcdef0123456789abcdef/c.html"/></entry></feed>')
     source = NewsPagesSource(name="n", host="", news=True,
                              indexes=("https://www.globaltimes.cn/rss/china.xml", "https://english.news.cn/rss.xml"))
-    got = [l.url for body in (rss, atom) for l in plain_links(body, "https://x/") if source.wants(l.url)]
+    got = [x.url for body in (rss, atom) for x in plain_links(body, "https://x/") if source.wants(x.url)]
     assert got == ["https://www.globaltimes.cn/page/202509/1344476.shtml",
                    "https://english.news.cn/20250514/0123456789abcdef0123456789abcdef/c.html"]

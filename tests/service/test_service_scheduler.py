@@ -6,7 +6,6 @@ Real APScheduler with short real timers (6-field cron with seconds); no mocks.
 from __future__ import annotations
 
 import io
-import logging
 import os
 import signal
 import subprocess

@@ -13,6 +13,7 @@ from storage.ingest import store_notice
 from storage.models import Event
 from storage.records import EventKind, NoticeRecord
 from storage.snapshots import record_snapshot
+from storage.vocabulary import TAG_PREFIX as TAG
 from tests.storage.test_lifecycle_corpus import (
     LISTING_NOTICES,
     QA_0514_UEL,
@@ -24,7 +25,6 @@ from tests.storage.test_lifecycle_corpus import (
 
 AS_OF = date(2026, 11, 29)
 T0 = datetime(2026, 11, 28, 8, 0, tzinfo=timezone.utc)
-from storage.vocabulary import TAG_PREFIX as TAG
 
 
 def put(engine, record: NoticeRecord, *, at: datetime = T0, body: bytes | None = None, url: str | None = None):

@@ -14,7 +14,13 @@ from storage.ingest import store_notice, substance
 from storage.models import Action, Entity, EntityName, HealthIssue, Listing, Notice, NoticeUrl, NoticeVersion
 from storage.names import entity_key
 from storage.records import (
-    ActionKind, ActionRecord, EntityRecord, ListKind, NoticeKind, NoticeRecord, NoticeRef,
+    ActionKind,
+    ActionRecord,
+    EntityRecord,
+    ListKind,
+    NoticeKind,
+    NoticeRecord,
+    NoticeRef,
 )
 from storage.snapshots import record_snapshot
 
@@ -73,7 +79,7 @@ def test_new_notice_stores_urls_entities_listings_actions(engine):
         assert (notice.key, notice.list, notice.stated_count, notice.parsed_count) == ("UEL-2025-7", "uel", 3, 3)
         assert json.loads(notice.record_json)["url"] == URL_A
         assert [u.url for u in notice.urls] == [URL_A]
-        assert {(l.entity.key, l.list, l.position) for l in notice.listings} == {
+        assert {(x.entity.key, x.list, x.position) for x in notice.listings} == {
             ("skydio", "uel", 1), (entity_key(None, "TCOM, Limited Partnership"), "uel", 2), ("shoreline", "uel", 3)}
         assert [(a.seq, a.kind) for a in notice.actions] == [(1, "impose")]
         assert count(s, NoticeVersion) == 1 and count(s, Entity) == 3
@@ -128,7 +134,7 @@ def test_impose_naming_some_entities_lists_only_those(engine):
     rec = dataclasses.replace(rec, actions=(dataclasses.replace(rec.actions[0], entities=("skydio",)),))
     store(engine, rec, URL_A, b"x")
     with Session(engine) as s:
-        assert [l.entity.key for l in s.scalars(select(Listing))] == ["skydio"]
+        assert [x.entity.key for x in s.scalars(select(Listing))] == ["skydio"]
 
 
 def _store_state(engine):
@@ -137,7 +143,7 @@ def _store_state(engine):
         return (
             n.record_json, n.revision, n.snapshot.sha256, n.parsed_count,
             sorted(u.url for u in n.urls),
-            sorted((l.entity.key, l.list) for l in n.listings),
+            sorted((x.entity.key, x.list) for x in n.listings),
             sorted((v.revision, v.record_sha256) for v in s.scalars(select(NoticeVersion))),
             sorted((h.kind, h.key) for h in s.scalars(select(HealthIssue))),
         )

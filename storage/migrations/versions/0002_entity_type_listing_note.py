@@ -11,9 +11,8 @@ Create Date: 2026-11-30 18:00:00
 """
 from typing import Sequence, Union
 
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision: str = '0002'
 down_revision: Union[str, Sequence[str], None] = '0001'
