@@ -59,6 +59,7 @@ TIME_LINE_RE = re.compile(r"^\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2
 # The annex heading: "反制清单" / "反制裁清单" alone, or "附件：反制清单", or a bare "附件".
 ANNEX_HEADING_RE = re.compile(r"^(?:附件?\s*\d*\s*[:：]?\s*)?(?:《)?(?:反制|反制裁|制裁)清单(?:》)?$|^附件\s*\d*$")
 ANNEX_REFERRED_RE = re.compile(r"后附|附件\s*[:：]?\s*《?(?:反制|反制裁)清单|《(?:反制|反制裁)清单》")
+UNNUMBERED_MAX = 120  # an unnumbered annex line longer than this is prose, not a name
 CN_DIGITS = "一二三四五六七八九十百零〇两"
 # "（一）…", "(1)…", "一、…", "1．…", "1、…", "1. …".
 ENTRY_RE = re.compile(
@@ -72,6 +73,9 @@ ORG_WORDS = ("企业", "公司", "实体", "机构", "组织", "单位", "团体
 # Only category words: "公司", "集团", "大学" end names ("2. 边缘自治运营公司"), not headings.
 SECTION_WORDS = PERSON_WORDS + ("企业", "实体", "机构", "组织", "单位", "团体")
 SECTION_RE = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:" + "|".join(SECTION_WORDS) + r")(?:名单|清单)?\s*[:：]?$")
+ROLE_WORDS = ("众议员", "参议员", "议员", "官员", "主席", "部长", "大使", "局长", "署长", "顾问", "负责人", "创始人",
+              "总裁", "首席执行官", "总经理", "主任", "学者", "教授", "研究员", "政客", "人士", "州长", "市长")
+ROLE_PREFIX_RE = re.compile(r"^(?P<role>.{2,30}?(?:" + "|".join(ROLE_WORDS) + r"))(?P<name>[^、，,()（）]{2,12})$")
 GENDER_RE = re.compile(r"^(?:性别\s*[:：]?\s*)?(?P<g>男|女)(?:性)?$")
 LATIN_RE = re.compile(r"[A-Za-z]")
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -84,12 +88,15 @@ ORG_SUFFIX_RE = re.compile(
     re.IGNORECASE,
 )
 # "对…等3家…企业，…", "对余茂春、托德·斯坦恩等后附《反制裁清单》列明的个人采取…", "决定对石平采取…".
-DECISION_START_RE = re.compile(r"决定\s*[,，]?\s*(?:对|将)")
-TARGET_START_RE = re.compile(r"(?:对|将)\s*")
+# The decision itself: "中方决定对…", "外交部决定，依据…，对…"; a bare "决定对" only when no
+# sentence names the deciding side (the reasons may say "美方决定对…").
+DECISION_START_RE = re.compile(r"(?:中方|我方|外交部|中国政府|我国政府)决定[^。；;\n]{0,60}?(?:对|将)")
+BARE_DECISION_START_RE = re.compile(r"决定\s*[,，]?\s*(?:对|将)")
+TARGET_START_RE = re.compile(r"将\s*对\s*|对\s*|将\s*")
+JOINERS_RE = re.compile(r"以及|和|及|与")
 OWN_EFFECTIVE_LINE_RE = re.compile(r"^本决定")
 # A description, not a name: "以下美国军工企业及高级管理人员", "美国国会议员".
 DESCRIPTION_END_RE = re.compile(r"(?:企业|实体|机构|组织|单位|团体|人员|个人|人士|议员|官员|学者|高管|成员)$")
-DECISION_SENTENCE_RE = re.compile(r"[^。\n]*决定\s*[,，]?\s*(?:对|将)[^。\n]*")
 UNIT_TYPES = {"家": "organization", "名": "individual", "位": "individual", "人": "individual"}
 GROUP_TAIL_RE = re.compile(rf"等\s*(?:(?P<n>{NUM})\s*(?P<unit>[家名个位人]))?(?P<desc>.*)$", re.DOTALL)
 NOT_NAMES_RE = re.compile(r"^(?:以下|如下|下列|上述|前述|其|该|这些|此|我国|中国|中方|美方|外国|有关|相关)")
@@ -167,6 +174,17 @@ def _type_of_words(text: str) -> str | None:
     return None
 
 
+def _role_prefix(zh: str | None) -> tuple[str | None, str | None]:
+    """"美国国会众议员麦考尔" -> ("麦考尔", "美国国会众议员"): a role written before a person's
+    name is a note. Organisation names ("…议员联盟") are left whole."""
+    if not zh or ORG_SUFFIX_RE.search(zh):
+        return zh, None
+    m = ROLE_PREFIX_RE.match(zh)
+    if m is None:
+        return zh, None
+    return m.group("name"), m.group("role")
+
+
 def split_target(raw: str) -> tuple[str | None, str | None, str | None, bool]:
     """"姓名（English），男，role" -> (zh, en, note, gendered). A bracket without Latin letters
     is a note ("史蒂文·鲁德（摇杆舵公司创始人）"), as is every tail clause but the gender."""
@@ -212,6 +230,9 @@ def split_target(raw: str) -> tuple[str | None, str | None, str | None, bool]:
             zh, en = m.group("zh").strip(), m.group("en").strip()
     if zh and not CJK_RE.search(zh) and LATIN_RE.search(zh) and en is None:
         zh, en = None, zh
+    zh, role = _role_prefix(zh)
+    if role:
+        notes.insert(0, role)
     note = "，".join(notes) or None
     return clean_display(zh), clean_display(en), clean_display(note), gendered
 
@@ -233,11 +254,16 @@ def annex_targets(lines: list[str], start: int) -> tuple[list[Target], list[str]
     out: list[Target] = []
     bad: list[str] = []
     section: str | None = None
+    numbered = any(m is not None for _, m in entries)
     for i, (line, m) in enumerate(entries):
         if m is None:
             plain = despace(line)
             if SECTION_RE.match(plain) and not LATIN_RE.search(plain):
                 section = _type_of_words(plain)
+            elif not numbered and _unnumbered_entry(plain):
+                zh, en, note, gendered = split_target(line)
+                if zh or en:
+                    out.append(Target(zh, en, section or ("individual" if gendered else None), note, len(out) + 1))
             continue
         rest = line[m.start("rest") :].strip()
         plain = despace(rest)
@@ -254,6 +280,12 @@ def annex_targets(lines: list[str], start: int) -> tuple[list[Target], list[str]
         kind = section or ("individual" if gendered else None)
         out.append(Target(zh, en, kind, note, len(out) + 1))
     return out, bad
+
+
+def _unnumbered_entry(plain: str) -> bool:
+    """An annex line without a number that can only be a name: no sentence, no date, no signature."""
+    return (len(plain) <= UNNUMBERED_MAX and "。" not in plain and plain != ISSUER
+            and not STANDALONE_DATE_RE.match(fold(plain)) and not ANNEX_HEADING_RE.match(plain))
 
 
 def _annex_start(lines: list[str]) -> int | None:
@@ -291,11 +323,12 @@ def groups(body_lines: list[str]) -> list[Group]:
     left out: "对两名中方官员进行非法制裁" names no target."""
     out: list[Group] = []
     started = False
-    for line in body_lines:
-        folded = fold(line)
+    folded_lines = [fold(line) for line in body_lines]
+    start_re = DECISION_START_RE if any(DECISION_START_RE.search(f) for f in folded_lines) else BARE_DECISION_START_RE
+    for line, folded in zip(body_lines, folded_lines):
         offset = 0
         if not started:
-            m = DECISION_START_RE.search(folded)
+            m = start_re.search(folded)
             if m is None:
                 continue
             started, offset = True, m.start()
@@ -338,13 +371,55 @@ def _group(seg: str, seg_f: str, after: str) -> Group | None:
     plain = names_part.strip()
     described = tail is None and DESCRIPTION_END_RE.search(despace(plain)) is not None
     if plain and not NOT_NAMES_RE.match(plain) and not described:
-        for item in _depth0_split(plain, "、"):
+        for item in _items(plain, count, kind):
             zh, en, note, gendered = split_target(item)
             if zh or en:
                 names.append(Target(zh, en, kind or ("individual" if gendered else None), note))
     if not names and count is None and kind is None:
         return None
     return Group(tuple(names), count, kind, _measures(after), seg)
+
+
+def _join_fragments(items: list[str], kind: str | None) -> list[str]:
+    """"波音防务、空间与安全集团（Boeing Defense, Space & Security）" is one name: a fragment
+    with no bracket, no organisation ending and no name dot joins the next item, in a group of
+    organisations or when the next item's English has the comma the "、" stands for."""
+    out: list[str] = []
+    pending = ""
+    for i, item in enumerate(items):
+        item = pending + item
+        nxt = fold(items[i + 1]) if i + 1 < len(items) else ""
+        english = nxt[nxt.rfind("(") :] if nxt.endswith(")") else ""
+        fragment = ("(" not in fold(item) and not ORG_SUFFIX_RE.search(item.strip()) and "·" not in item
+                    and not LATIN_RE.search(item))
+        if nxt and fragment and (kind == "organization" or ("," in english and LATIN_RE.search(english))):
+            pending = item + "、"
+            continue
+        pending = ""
+        out.append(item)
+    return out
+
+
+def _items(plain: str, count: int | None, kind: str | None = None) -> list[str]:
+    """Names split at "、" (fragments of one name joined again); when the decision states a count,
+    the reading that gives it wins: the plain split, or one also cut at 和/及/与 ("A、B和C等3家"),
+    since a name may hold those characters ("空间与防务") and only a count settles it."""
+    raw = _depth0_split(plain, "、")
+    joined = _join_fragments(raw, kind)
+    if count is None:
+        return joined
+    finer = [part for item in joined for part in _split_joiners(item)]
+    return next((c for c in (joined, raw, finer) if len(c) == count), joined)
+
+
+def _split_joiners(item: str) -> list[str]:
+    cuts = [m for m in JOINERS_RE.finditer(item) if _depth_at(item, m.start()) == 0]
+    out, start = [], 0
+    for m in cuts:
+        out.append(item[start : m.start()])
+        start = m.end()
+    out.append(item[start:])
+    return [part for part in out if part.strip()]
 
 
 def _depth_at(text: str, pos: int) -> int:
@@ -479,7 +554,7 @@ def _read_targets(lines: list[str], folded_lines: list[str], warnings: list[str]
     body_lines = lines[: annex_at if annex else len(lines)]
     body = fold("\n".join(body_lines))
     found = groups(body_lines)
-    decided = DECISION_START_RE.search(body)
+    decided = DECISION_START_RE.search(body) or BARE_DECISION_START_RE.search(body)
     measures = _measures(body[decided.start() :] if decided else body)
     named = [t for g in found for t in g.names]
     if annex:
@@ -555,6 +630,10 @@ def _dedupe(targets: list[Target]) -> list[Target]:
 
 
 def _decision_text(folded: str, clean: str) -> str:
-    """The decision sentence as written."""
-    m = DECISION_SENTENCE_RE.search(folded)
-    return clean[m.start() : m.end()].strip() if m else ""
+    """The decision sentence as written (the one where the deciding side decides, when one does)."""
+    m = DECISION_START_RE.search(folded) or BARE_DECISION_START_RE.search(folded)
+    if m is None:
+        return ""
+    start = max(folded.rfind("。", 0, m.start()), folded.rfind("\n", 0, m.start())) + 1
+    ends = [i for i in (folded.find("。", m.end()), folded.find("\n", m.end())) if i >= 0]
+    return clean[start : min(ends) if ends else len(clean)].strip()

@@ -3,7 +3,9 @@
 The decisions below are written for these tests in the MFA's wording (both layouts, annex
 sections, numbering styles, missing English, gender and role tails, middle dots,
 traditional script, truncation); the real names come from the official decisions in
-shared/reference/mfa/, except the two marked as test persons. The whole parse is asserted.
+shared/reference/mfa/, except the two marked as test persons. Order numbers, dates and pairings of
+names in the written decisions are illustrative, not facts about real decisions. The whole parse is
+asserted.
 """
 
 from __future__ import annotations
@@ -220,3 +222,83 @@ def test_mfa_article_page_parses_through_parse_document():
     assert doc.kind == "notice" and rec.key == "MFA-ORDER-2024-13"
     assert rec.published == date(2024, 10, 10)  # the decision's date, not the filing date of the page
     assert rec.published_at is None  # the page's time is of another day
+
+
+def test_names_joined_by_he_split_when_the_count_says_so():
+    text = (
+        "关于对美国军工企业采取反制措施的决定\n"
+        "（2024年10月10日中华人民共和国外交部令第13号公布，自2024年10月10日起施行）\n"
+        "美方决定对台出售武器。中方决定依据《中华人民共和国反外国制裁法》，对边缘自治运营公司（Edge Autonomy Operations LLC）"
+        "和斯凯迪奥公司（Skydio Inc.）等2家企业采取以下反制措施：\n"
+        f"一、{MEASURES_ORG}\n本决定自2024年10月10日起施行。\n外交部\n2024年10月10日\n"
+    )
+    rec = parse_text(text)
+    # "美方决定对台出售武器" in the reasons is no target: the decision is the side that decides
+    assert targets(rec) == [("边缘自治运营公司", "Edge Autonomy Operations LLC", "organization", None),
+                            ("斯凯迪奥公司", "Skydio Inc.", "organization", None)]
+    assert (rec.stated_count, rec.warnings) == (2, ())
+    assert rec.actions[0].text.startswith("中方决定依据")
+
+
+def test_a_name_holding_he_stays_whole_without_a_count_to_split_it():
+    text = (
+        "关于对波音防务、空间与安全集团采取反制措施的决定\n"
+        "（2024年12月5日中华人民共和国外交部令第15号公布，自2024年12月5日起施行）\n"
+        "中方决定对波音防务、空间与安全集团（Boeing Defense, Space & Security）采取以下反制措施：\n"
+        f"一、{MEASURES_ORG}\n本决定自2024年12月5日起施行。\n外交部\n2024年12月5日\n"
+    )
+    rec = parse_text(text)
+    assert targets(rec) == [("波音防务、空间与安全集团", "Boeing Defense, Space & Security", "organization", None)]
+    assert rec.warnings == ()
+
+
+def test_the_stated_count_decides_between_readings_of_a_name_list():
+    text = (
+        "关于对美国军工企业采取反制措施的决定\n"
+        "（2024年12月5日中华人民共和国外交部令第15号公布，自2024年12月5日起施行）\n"
+        "中方决定对以下美国军工企业采取反制措施：\n"
+        f"一、对安杜里尔工业、斯凯迪奥公司等2家企业，{MEASURES_ORG}\n"
+        "本决定自2024年12月5日起施行。\n外交部\n2024年12月5日\n"
+    )
+    rec = parse_text(text)
+    assert [e.zh for e in rec.entities] == ["安杜里尔工业", "斯凯迪奥公司"]  # no name ending, still two
+    assert (rec.stated_count, rec.warnings) == (2, ())
+
+
+@pytest.mark.parametrize("raw,zh,note", [
+    ("日本参议员石平", "石平", "日本参议员"),
+    ("美国国会前众议员麦考尔", "麦考尔", "美国国会前众议员"),
+    ("斯凯迪奥公司首席执行官亚当·布赖（Adam Bry）", "亚当·布赖", "斯凯迪奥公司首席执行官"),
+    ("美国国会议员联盟", "美国国会议员联盟", None),  # an organisation: left whole
+    ("石平", "石平", None),
+])
+def test_a_role_written_before_a_name_is_a_note(raw, zh, note):
+    got = split_target(raw)
+    assert (got[0], got[2]) == (zh, note)
+
+
+def test_a_single_person_with_a_role_before_the_name():
+    text = (
+        "关于对美国国会前众议员麦考尔采取反制措施的决定\n"
+        "（2024年12月27日中华人民共和国外交部令第16号公布，自2024年12月27日起施行）\n"
+        "中方决定对美国国会前众议员麦考尔采取以下反制措施：\n"
+        "一、冻结其在我国境内的动产、不动产和其他各类财产；\n二、对其本人及直系亲属不予签发签证、不准入境。\n"
+        "本决定自2024年12月27日起施行。\n外交部\n2024年12月27日\n"
+    )
+    rec = parse_text(text)
+    assert targets(rec) == [("麦考尔", None, "individual", "美国国会前众议员")]
+    assert (rec.key, rec.warnings) == ("MFA-ORDER-2024-16", ())
+
+
+def test_an_annex_without_numbers_still_lists_its_targets():
+    text = NEWER_13_BODY + (
+        "附件\n反制清单\n企业：\n边缘自治运营公司（Edge Autonomy Operations LLC）\n"
+        "亨廷顿·英格尔斯工业公司（Huntington Ingalls Industries Inc.）\n斯凯迪奥公司（Skydio Inc.）\n"
+        "个人：\n亚当·布赖（Adam Bry），男，斯凯迪奥公司联合创始人、首席执行官\n"
+    )
+    rec = parse_text(text)
+    assert [(e.key, e.type) for e in rec.entities] == [
+        ("edgeautonomyoperations", "organization"), ("huntingtoningallsindustries", "organization"),
+        ("skydio", "organization"), ("adambry", "individual")]
+    assert rec.entities[3].note == "斯凯迪奥公司联合创始人、首席执行官"
+    assert (rec.stated_count, rec.warnings) == (4, ())
