@@ -200,6 +200,8 @@ class FeedHeads:
             self.templates[fmt] = fastxml.HeadTemplate(_render(fg, fmt), fmt)
 
     def get(self, spec: FeedSpec, updated: datetime) -> dict[str, bytes]:
+        if not all(fastxml.plain(v) for v in (spec.title, spec.subtitle)):  # a name from a stored page
+            spec = FeedSpec(spec.name, fastxml.xml_safe(spec.title), fastxml.xml_safe(spec.subtitle))
         urls = {fmt: feed_url(self.base_url, spec.name, fmt) for fmt in FORMATS}
         if fastxml.templatable((spec.title, spec.subtitle, feed_id(spec.name)), tuple(urls.values())):
             return {fmt: self.templates[fmt].render(id=feed_id(spec.name), title=spec.title, subtitle=spec.subtitle,
@@ -212,11 +214,19 @@ class FeedHeads:
         return heads
 
 
+@dataclass(frozen=True)
+class FeedFailure:
+    """A feed that could not be built; the others are built all the same."""
+
+    name: str
+    error: str  # "ValueError: ..."
+
+
 def build_feeds(
     events: Sequence[EventRecord], *, base_url: str, watchlist: Watchlist | None = None,
     pictures: Collection[str] = (),
 ) -> list[FeedFile]:
-    """Every feed (see :mod:`feeds.catalog`) for these events, in a fixed order.
+    """Every feed (see :mod:`feeds.catalog`) for these events, in a fixed order; raises on any failure.
 
     ``pictures``: names of the state pictures written beside the feeds (``notice/<key>``);
     an item about a notice that has one links to it.
@@ -238,6 +248,25 @@ class _PictureLinks:
             return None
         name = notice_picture_name(event.notice_key)
         return feed_url(self.base_url, name, PICTURE_SUFFIX) if name in self.pictures else None
+
+
+def build_each_feed(
+    events: Sequence[EventRecord], *, base_url: str, watchlist: Watchlist | None = None,
+    pictures: Collection[str] = (),
+) -> tuple[list[FeedFile], list[FeedFailure]]:
+    """:func:`build_feeds`, one feed at a time: one that cannot be built (a record no defence
+    foresaw) is reported, and every other feed is still built and can be published."""
+    heads = FeedHeads(normalise_base_url(base_url))
+    cache: dict[tuple[str, tuple], tuple[fastxml.Pieces, fastxml.Pieces]] = {}
+    links = _PictureLinks(heads.base_url, frozenset(pictures))
+    files: list[FeedFile] = []
+    failures: list[FeedFailure] = []
+    for selection in select_feeds(events, watchlist):
+        try:
+            files.append(_build_one(selection, heads, cache, links))
+        except Exception as exc:  # noqa: BLE001 - isolated: reported as a health problem by the caller
+            failures.append(FeedFailure(selection.spec.name, f"{type(exc).__name__}: {exc}"))
+    return files, failures
 
 
 def _build_one(selection: FeedSelection, heads: FeedHeads,

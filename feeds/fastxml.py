@@ -13,6 +13,8 @@ import re
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 
+from storage.cleantext import clean_text
+
 XML_INVALID_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # lxml writes these as character references (\r in text; \t, \n, \r in attributes): feedgen handles them.
 TEXT_NEEDS_FEEDGEN_RE = re.compile("[\x00-\x09\x0b-\x1f]")
@@ -22,7 +24,9 @@ WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-UNUSUAL_RE = re.compile("[\x00-\x09\x0b-\x1f\ud800-\udfff\ufffe\uffff]")  # anything but \n below 0x20
+# anything but \n below 0x20, DEL and C1, bidi controls, what XML forbids: what storage.cleantext removes
+UNUSUAL_RE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+                        "\ud800-\udfff\ufffe\uffff]")
 
 
 def plain(value: str) -> bool:
@@ -32,8 +36,9 @@ def plain(value: str) -> bool:
 
 
 def xml_safe(text: str) -> str:
-    """Drop characters XML 1.0 cannot carry (lxml refuses them): C0 controls, surrogates, U+FFFE/F."""
-    return XML_INVALID_RE.sub("", text)
+    """Drop what XML 1.0 cannot carry (lxml refuses it: C0 controls, surrogates, U+FFFE/F) and what a
+    reader should not obey (escape sequences, C1, bidi controls): text stored before ingest cleaned it."""
+    return clean_text(text)
 
 
 def text(value: str) -> str:

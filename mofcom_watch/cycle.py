@@ -196,7 +196,8 @@ def run_cycle(
             problems = outcome.problems
             if held:
                 problems = ((f"events held back: pages of {', '.join(held)} could not be fetched; "
-                             "the next run retries them (feeds republished with the health items only)"),)
+                             "the next run retries them (feeds republished with the health items only)"),
+                            *outcome.problems)
             with sf() as session:
                 issues = tuple(i.key for i in open_health_issues(session))
             publish_seconds = time.perf_counter() - t0

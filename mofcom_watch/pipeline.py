@@ -23,6 +23,7 @@ from scraper.discovery import CrawledPage
 from scraper.fetch import FetchResult
 from scraper.links import ParseFn, as_index, parse_news_index
 from scraper.sources import Mode, Source
+from storage.cleantext import clean_document, clean_text
 from storage.db import WRITE_LOCK
 from storage.ingest import count_mismatch, record_issue, store_notice
 from storage.models import HealthIssue, NewsReport, Notice, Snapshot
@@ -194,9 +195,9 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser) -
         return snap
 
     try:
-        doc = parser.parse(raw, url=url, content_type=fetch.content_type)
+        doc = clean_document(parser.parse(raw, url=url, content_type=fetch.content_type))  # stored clean
     except UnusablePage as exc:
-        detail = f"{exc.reason}: {exc.detail}" if exc.detail else exc.reason
+        detail = clean_text(f"{exc.reason}: {exc.detail}" if exc.detail else exc.reason)
         snapshot(PageOutcome.UNUSABLE, detail=detail)
         record_issue(session, key=f"{UNUSABLE_PAGE}/{url}", source=source, kind=UNUSABLE_PAGE,
                      detail=f"{url} is not a usable page ({detail})", seen_at=fetched_at, url=url)
@@ -204,7 +205,7 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser) -
         return PageResult(url=url, outcome=PageOutcome.UNUSABLE, sha256=sha, detail=detail)
     except Exception as exc:  # a parser bug must not lose the bytes or stop the run
         log.debug("parsing %s failed", url, exc_info=True)
-        detail = f"parser error: {type(exc).__name__}: {exc}"
+        detail = clean_text(f"parser error: {type(exc).__name__}: {exc}")
         snapshot(PageOutcome.ERROR, detail=detail)
         return PageResult(url=url, outcome=PageOutcome.ERROR, sha256=sha, detail=detail)
 

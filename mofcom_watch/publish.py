@@ -8,18 +8,21 @@ result, so a caller that prints them does not derive again. The caller owns the 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from feeds.build import FeedFile, build_feeds
+from feeds.build import FeedFailure, FeedFile, build_each_feed
 from feeds.picture import PictureFile, build_pictures
 from feeds.write import feed_paths, picture_path, write_feeds, write_pictures
 from mofcom_watch.config import Settings
 from storage.events import SyncResult, apply_derivation, load_events
 from storage.health import health_events
+from storage.ingest import record_issue
 from storage.lifecycle import Derivation, derive
+from storage.models import HealthIssue
 from storage.news import news_events
 from storage.notices import load_stored_notices
 from storage.records import EventRecord, StoredNotice
@@ -29,6 +32,7 @@ from storage.watchlist import Watchlist, load_watchlist
 # the store saw them when fetching (a bot check seen today), not the lists' history.
 EXTRA_ITEM_SOURCES = (health_events, news_events)
 FEED_SUFFIXES = (".atom", ".rss", ".svg")  # the feeds and their state pictures
+FEED_FAILED = "feed-failed"  # health issue kind (and key prefix) of a feed that could not be built
 
 
 @dataclass(frozen=True)
@@ -59,11 +63,14 @@ class PublishResult:
     events: int = 0  # items considered (lifecycle + health + news)
     watchlist_items: int | None = None  # items in the watchlist feed; None without a watchlist
     pictures: int = 0  # state pictures (<name>.svg) built
+    failed: tuple[FeedFailure, ...] = ()  # feeds that could not be built (the others were written)
 
     @property
     def problems(self) -> tuple[str, ...]:
-        """From the lifecycle engine (unresolved references, ...)."""
-        return self.derivation.problems if self.derivation is not None else ()
+        """From the lifecycle engine (unresolved references, ...), and the feeds that could not be built."""
+        derived = self.derivation.problems if self.derivation is not None else ()
+        return tuple(derived) + tuple(f"feed {f.name} could not be built ({f.error}); the other feeds were "
+                                      "published" for f in self.failed)
 
 
 def publish(session: Session, *, as_of: date, target: PublishTarget | None, derive_events: bool = True,
@@ -85,7 +92,10 @@ def publish(session: Session, *, as_of: date, target: PublishTarget | None, deri
     if target is None:
         return PublishResult(tuple(notices), derivation, sync)
     events = gather_events(session, as_of)
-    files, pictures = build_all(events, as_of, target.base_url, watchlist)
+    files, pictures, failed = build_all(events, as_of, target.base_url, watchlist)
+    if _note_feed_failures(session, failed):  # the source-health feed says so in this very run
+        events = gather_events(session, as_of)
+        files, pictures, failed = build_all(events, as_of, target.base_url, watchlist)
     written = write_feeds(target.out_dir, files) + write_pictures(target.out_dir, pictures)
     produced = ([p for f in files for p in feed_paths(target.out_dir, f).values()]
                 + [picture_path(target.out_dir, p) for p in pictures])
@@ -99,15 +109,42 @@ def publish(session: Session, *, as_of: date, target: PublishTarget | None, deri
         events=len(events),
         watchlist_items=_items(files, "watchlist") if watchlist else None,
         pictures=len(pictures),
+        failed=tuple(failed),
     )
 
 
-def build_all(events: list[EventRecord], as_of: date, base_url: str,
-              watchlist: Watchlist | None) -> tuple[list[FeedFile], list[PictureFile]]:
-    """The feeds and the state pictures they link to."""
-    pictures = build_pictures(events, as_of)
-    files = build_feeds(events, base_url=base_url, watchlist=watchlist, pictures=[p.name for p in pictures])
-    return files, pictures
+def build_all(events: list[EventRecord], as_of: date, base_url: str, watchlist: Watchlist | None
+              ) -> tuple[list[FeedFile], list[PictureFile], list[FeedFailure]]:
+    """The feeds and the state pictures they link to, and what could not be built (the rest is)."""
+    failed: list[FeedFailure] = []
+    try:
+        pictures = build_pictures(events, as_of)
+    except Exception as exc:  # noqa: BLE001 - isolated like a feed: reported, the feeds still built
+        pictures = []
+        failed.append(FeedFailure("pictures", f"{type(exc).__name__}: {exc}"))
+    files, feeds_failed = build_each_feed(events, base_url=base_url, watchlist=watchlist,
+                                          pictures=[p.name for p in pictures])
+    return files, pictures, failed + feeds_failed
+
+
+def _note_feed_failures(session: Session, failures: list[FeedFailure]) -> bool:
+    """Open a health issue per feed that could not be built, resolve those built again; True when
+    the set of open feed issues changed (the health items must be gathered again)."""
+    now = datetime.now(UTC).replace(microsecond=0)
+    prefix = f"{FEED_FAILED}/"
+    open_issues = {i.key: i for i in session.scalars(
+        select(HealthIssue).where(HealthIssue.key.startswith(prefix), HealthIssue.resolved_at.is_(None)))}
+    failing = {prefix + f.name: f for f in failures}
+    for key, failure in failing.items():
+        if key not in open_issues:
+            record_issue(session, key=key, source="feeds", kind=FEED_FAILED, seen_at=now,
+                         detail=f"the feed {failure.name} could not be built: {failure.error}. The other feeds "
+                                "were published; this one keeps its last good copy.")
+    for key, issue in open_issues.items():
+        if key not in failing:
+            issue.resolved_at = now
+    session.flush()
+    return set(failing) != set(open_issues)
 
 
 def gather_events(session: Session, as_of: date) -> list[EventRecord]:

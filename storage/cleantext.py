@@ -20,6 +20,9 @@ import re
 from enum import Enum
 from typing import Any, TypeVar
 
+from storage.names import entity_key
+from storage.records import NoticeRecord, ParsedDocument
+
 # CSI (ESC [ params intermediates final) and OSC/DCS/PM/APC strings ending in BEL or ST (ESC \)
 ESCAPE_SEQUENCE_RE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)")
 UNSAFE_CHAR_RE = re.compile(
@@ -75,3 +78,33 @@ def _clean(value: Any) -> Any:
                 changes[f.name] = new
         return dataclasses.replace(value, **changes) if changes else value
     return value
+
+
+def clean_notice(record: NoticeRecord) -> NoticeRecord:
+    """:func:`clean_fields` for a parsed notice, whose entity keys the parser derived from the names
+    as written: a key derived from a name that cleaning changed is derived again from the clean name
+    (and the actions naming it follow), so ``Sky<ESC>]0;x<BEL>dio`` is the same entity as ``Skydio``."""
+    cleaned = clean_fields(record)
+    if cleaned is record:
+        return record
+    renamed: dict[str, str] = {}
+    entities = []
+    for raw, ent in zip(record.entities, cleaned.entities, strict=True):
+        if ent is not raw and raw.key == entity_key(raw.zh, raw.en):
+            key = entity_key(ent.zh, ent.en)
+            if key != ent.key:
+                renamed[ent.key] = key
+                ent = dataclasses.replace(ent, key=key)
+        entities.append(ent)
+    if not renamed:
+        return cleaned
+    actions = tuple(dataclasses.replace(a, entities=tuple(renamed.get(k, k) for k in a.entities))
+                    for a in cleaned.actions)
+    return dataclasses.replace(cleaned, entities=tuple(entities), actions=actions)
+
+
+def clean_document(doc: ParsedDocument) -> ParsedDocument:
+    """A parsed page with every string cleaned (its notice by :func:`clean_notice`)."""
+    notice = clean_notice(doc.notice) if doc.notice is not None else None
+    cleaned = clean_fields(dataclasses.replace(doc, notice=None) if doc.notice is not None else doc)
+    return dataclasses.replace(cleaned, notice=notice) if notice is not None else cleaned

@@ -38,6 +38,7 @@ from storage.models import (
     NoticeVersion,
     Snapshot,
 )
+from storage.cleantext import clean_notice, clean_text
 from storage.names import clean_display, entity_key, name_key
 from storage.records import ActionKind, EntityRecord, NoticeRecord
 from storage.vocabulary import as_utc
@@ -256,6 +257,7 @@ def record_issue(
 ) -> HealthIssue:
     """Open (or refresh) the health issue with this stable key."""
     seen_at = as_utc(seen_at)
+    detail = clean_text(detail)  # often quotes a page (a title, a parser message)
     key, url = fit_key(key, 512), fit(url, 2048)
     issue = session.scalars(select(HealthIssue).where(HealthIssue.key == key)).one_or_none()
     if issue is None:
@@ -275,6 +277,7 @@ def record_issue(
 def store_notice(session: Session, record: NoticeRecord, snapshot: Snapshot, url: str, fetched_at: datetime) -> NoticeChange:
     """Store one parse of a notice found at ``url`` (parsed from ``snapshot``); see the module doc."""
     fetched_at = as_utc(fetched_at)
+    record = clean_notice(record)  # page text: no control, escape or bidi character is stored
     if record.url is None:
         record = dataclasses.replace(record, url=url)
     notice = _get_notice(session, record.key)

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from storage.cleantext import clean_optional
 from storage.models import Page, Snapshot
 from storage.vocabulary import as_utc
 
@@ -120,7 +121,7 @@ def record_snapshot(
         encoding=encoding,
         parser_version=parser_version,
         outcome=outcome,
-        detail=detail,
+        detail=clean_optional(detail),  # may quote the page
         notice_key=notice_key,
     )
     session.add(snapshot)

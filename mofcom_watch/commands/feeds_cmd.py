@@ -15,6 +15,7 @@ import typer
 
 from mofcom_watch.clock import AS_OF_HELP, as_of_or_today
 from mofcom_watch.commands.status_cmd import open_session
+from mofcom_watch import term
 from mofcom_watch.context import app_context
 from mofcom_watch.publish import PublishResult, PublishTarget, publish
 from storage.watchlist import WatchlistError
@@ -93,7 +94,7 @@ def register(app: typer.Typer) -> None:
             engine.dispose()
         print_result(result, out_dir, app_ctx.verbosity)
         for problem in result.problems:
-            typer.echo(f"problem: {problem}", err=True)
+            typer.echo(f"problem: {term.shown(problem)}", err=True)
         if open_issues:
             typer.echo(f"SOURCE HEALTH: {open_issues} open issue(s); see the source-health feed or `status`", err=True)
         raise typer.Exit(1 if result.problems or open_issues else 0)

@@ -16,6 +16,7 @@ from typing import Optional
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from mofcom_watch import term
 from mofcom_watch.clock import as_of_or_today
@@ -82,8 +83,9 @@ def _table(notices: list[StoredNotice], states: dict[str, str]) -> Table:
     for n in notices:
         r = n.record
         table.add_row(
-            r.key, r.list.value if r.list else "", r.published.isoformat() if r.published else "", r.effective or "",
-            r.number or r.title or "", _entities_cell(r), states.get(r.key, ""), "; ".join(r.warnings),
+            *map(term.shown, (r.key, r.list.value if r.list else "", r.published.isoformat() if r.published else "",
+                              r.effective, r.number or r.title, _entities_cell(r), states.get(r.key, ""),
+                              "; ".join(r.warnings))),
         )
     return table
 
@@ -174,6 +176,6 @@ def register(app: typer.Typer) -> None:
             r = next(n.record for n in notices if n.record.key == key)
             problems.append(f"count mismatch: {key} parsed {len(r.entities)} entities, the notice states {r.stated_count}")
         for line in problems:
-            err.print(f"[yellow]{line}[/yellow]", highlight=False)
+            err.print(Text(term.shown(line), style="yellow"))
         if problems:
             raise typer.Exit(1)

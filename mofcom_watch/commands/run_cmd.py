@@ -12,6 +12,7 @@ from typing import List, Optional
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from mofcom_watch import term
 from mofcom_watch.clock import parse_as_of
@@ -42,8 +43,8 @@ def print_summary(result, console: Console) -> None:
         if s.mode == "skipped":
             problems = "; ".join(s.notes)
         c = s.counts
-        table.add_row(s.name, s.mode, str(c.fetched), str(c.new), str(c.changed), str(c.unchanged),
-                      str(c.failed), str(c.links), problems)
+        table.add_row(term.shown(s.name), s.mode, str(c.fetched), str(c.new), str(c.changed), str(c.unchanged),
+                      str(c.failed), str(c.links), term.shown(problems))
     console.print(table)
     console.print(
         f"requests {result.requests} (304: {result.not_modified}), bodies {result.bodies} "
@@ -51,11 +52,11 @@ def print_summary(result, console: Console) -> None:
         f"corrected {result.corrected_events}; feed files written {len(result.published)}"
     )
     for line in result.problems:
-        console.print(f"[yellow]{line}[/yellow]")
+        console.print(Text(term.shown(line), style="yellow"))
     if result.open_issues:
         console.print(f"[red]{len(result.open_issues)} open source-health issue(s)[/red] (mofcom-watch status)")
         for key in result.open_issues[:10]:
-            console.print(f"  {key}")
+            console.print(Text(f"  {term.shown(key)}"))
     console.print("clean" if result.ok else "[red]problems reported[/red]")
 
 

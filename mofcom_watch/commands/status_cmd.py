@@ -59,14 +59,15 @@ def report_json(report: StatusReport) -> dict:
 
 
 def print_report(report: StatusReport, console: Console) -> None:
+    shown = term.shown  # every string below may quote a page
     table = Table(title=f"Listings (MOFCOM, MFA) as of {report.as_of.isoformat()}", show_lines=False)
     for col in ("notice", "number", "issuer", "list", "state", "since", "until", "days left", "entities", "by"):
         table.add_column(col, justify="right" if col in ("days left", "entities") else "left")
     for r in report.rows:
         table.add_row(
-            r.notice_key, r.number or "", ministry_of(r.issuer) or "", list_name(r.list), Text(state_label(r.state), style=STATE_STYLES.get(r.state, "")),
+            shown(r.notice_key), shown(r.number), ministry_of(r.issuer) or "", list_name(r.list), Text(state_label(r.state), style=STATE_STYLES.get(r.state, "")),
             r.since.isoformat() if r.since else "", r.until.isoformat() if r.until else "",
-            "" if r.days_left is None else str(r.days_left), str(r.entity_count), r.by or "",
+            "" if r.days_left is None else str(r.days_left), str(r.entity_count), shown(r.by),
         )
     console.print(table)
     if not report.rows:
@@ -79,14 +80,14 @@ def print_report(report: StatusReport, console: Console) -> None:
         console.print(f"[bold red]SOURCE HEALTH: {len(report.health)} open issue(s)[/]")
         for h in report.health:
             where = f" ({h.url})" if h.url and h.url not in h.detail else ""
-            console.print(Text(f"  {h.source}: {h.kind}: {h.detail}{where}", style="red"))
+            console.print(Text(shown(f"  {h.source}: {h.kind}: {h.detail}{where}"), style="red"))
     if report.unresolved:
         console.print(f"[bold red]UNRESOLVED REFERENCES: {len(report.unresolved)}[/]")
         for e in report.unresolved:
-            console.print(Text(f"  {e.summary}", style="red"))
+            console.print(Text(shown(f"  {e.summary}"), style="red"))
     others = [p for p in report.problems if not any(p.startswith(f"{e.source_key}:") for e in report.unresolved)]
     for p in others:
-        console.print(Text(f"  note: {p}", style="yellow"))
+        console.print(Text(shown(f"  note: {p}"), style="yellow"))
     if report.ok:
         console.print("[green]No open health issues, no unresolved references.[/]")
 

@@ -23,11 +23,12 @@ from storage.vocabulary import list_name, state_label
 
 
 def print_timeline(tl: EntityTimeline, as_of: str, console: Console) -> None:
-    name = " / ".join(x for x in (tl.en, tl.zh) if x) or tl.keys[0]
+    shown = term.shown
+    name = shown(" / ".join(x for x in (tl.en, tl.zh) if x) or tl.keys[0])
     kind = f", {tl.type}" if tl.type else ""
-    console.print(f"[bold]{escape(name)}[/] (key {escape(', '.join(tl.keys))}{kind}), as of {as_of}")
+    console.print(f"[bold]{escape(name)}[/] (key {escape(shown(', '.join(tl.keys)))}{kind}), as of {as_of}")
     if len(tl.names) > 1:
-        console.print(Text("  also written: " + "; ".join(tl.names)))
+        console.print(Text("  also written: " + shown("; ".join(tl.names))))
     for lst in tl.listings:
         row = lst.state
         now = f"{state_label(row.state)} since {row.since}" if row and row.since else (state_label(row.state) if row else "not yet")
@@ -37,13 +38,13 @@ def print_timeline(tl: EntityTimeline, as_of: str, console: Console) -> None:
             now += f" ({row.days_left} days left)"
         by = f" ({lst.ministry})" if lst.ministry else ""
         role = f" [{lst.note}]" if lst.note else ""
-        table = Table(title=Text(f"{list_name(lst.list)}{by}: {lst.notice_key} {lst.number or ''}{role} - {now}"),
+        table = Table(title=Text(shown(f"{list_name(lst.list)}{by}: {lst.notice_key} {lst.number or ''}{role} - {now}")),
                       title_justify="left")
         for col in ("date", "event", "until", "by"):
             table.add_column(col)
         for e in lst.events:
             table.add_row(e.effective.isoformat() if e.effective else "", e.kind.value.replace("_", " "),
-                          e.until.isoformat() if e.until else "", e.source_key or "")
+                          e.until.isoformat() if e.until else "", shown(e.source_key or ""))
         console.print(table)
 
 
@@ -68,9 +69,9 @@ def register(app: typer.Typer) -> None:
             session.close()
             engine.dispose()
         if tl is None:
-            msg = f"mofcom-watch: no listed entity matches {name!r}"
+            msg = f"mofcom-watch: no listed entity matches {term.shown(name)!r}"
             if suggestions:
-                msg += "; did you mean: " + ", ".join(suggestions) + "?"
+                msg += "; did you mean: " + term.shown(", ".join(suggestions)) + "?"
             typer.echo(msg, err=True)
             raise typer.Exit(1)
         if as_json:
