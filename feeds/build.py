@@ -33,6 +33,7 @@ from feeds.identity import (
     notice_picture_name,
 )
 from feeds.render import issued_by, item_html, item_html_parts, item_title
+from storage.cleantext import UNSAFE_CHAR_RE
 from storage.records import EventRecord
 from storage.vocabulary import naive_as_utc
 from storage.watchlist import Watchlist
@@ -200,7 +201,7 @@ class FeedHeads:
             self.templates[fmt] = fastxml.HeadTemplate(_render(fg, fmt), fmt)
 
     def get(self, spec: FeedSpec, updated: datetime) -> dict[str, bytes]:
-        if not all(fastxml.plain(v) for v in (spec.title, spec.subtitle)):  # a name from a stored page
+        if any(UNSAFE_CHAR_RE.search(v) for v in (spec.title, spec.subtitle)):  # a name stored before cleaning
             spec = FeedSpec(spec.name, fastxml.xml_safe(spec.title), fastxml.xml_safe(spec.subtitle))
         urls = {fmt: feed_url(self.base_url, spec.name, fmt) for fmt in FORMATS}
         if fastxml.templatable((spec.title, spec.subtitle, feed_id(spec.name)), tuple(urls.values())):

@@ -62,7 +62,7 @@ def test_entry_bytes_equal_feedgen(event, picture):
 
 def test_the_templates_are_really_used_for_ordinary_events():
     assert all(EntryFields.of(e).templatable() for e in history())
-    assert not EntryFields.of(dataclasses.replace(history()[2], summary="a\rb")).templatable()
+    assert not EntryFields.of(dataclasses.replace(history()[2], summary="a\tb")).templatable()  # (CR becomes LF)
     # the shortcut straight from the event covers every plain event, and nothing else
     assert all(_templated_entry(e) is not None for e in history())
     for odd in [dict(summary="a\rb"), dict(title="bell\x07"), dict(id="x\ty"), dict(title_zh="\ud800"),
