@@ -241,7 +241,7 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser) -
         return PageResult(url=url, outcome=PageOutcome.NOTICE, notice_key=record.key, new=change.new,
                           changed=change.changed and not change.new, sha256=sha, warnings=warnings,
                           revision=change.revision, stated_count=record.stated_count,
-                          parsed_count=len(record.entities),
+                          parsed_count=len(record.entities), incomplete=count_mismatch(record),
                           detail="alias pages disagree (see health issues)" if change.alias_conflict else None)
     outcome = PageOutcome.INDEX if doc.kind == "index" else PageOutcome.OTHER
     snapshot(outcome, encoding=doc.encoding)

@@ -246,6 +246,10 @@ class Crawler:
         if not outcome.usable:
             tally.fail(result.url, _failure_reason(outcome), outcome.detail or "")
             return
+        if outcome.incomplete:  # stored as read, but fetched again until it parses whole
+            tally.fail(result.url, FailureReason.INCOMPLETE,
+                       f"{outcome.notice_key}: {outcome.parsed_count} of the {outcome.stated_count} entities it states")
+            return
         tally.good.add(result.url)
         if outcome.new or (outcome.outcome is PageOutcome.NEWS and not outcome.skipped):
             tally.count(new=1)

@@ -50,6 +50,7 @@ class PageResult:
     revision: int | None = None
     stated_count: int | None = None
     parsed_count: int | None = None
+    incomplete: bool = False  # a notice read with fewer entities than it states: fetched again next run
 
     @property
     def usable(self) -> bool:

@@ -11,19 +11,25 @@ from collections.abc import Iterable
 from sqlalchemy import ColumnElement, and_, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from storage.health import pending_urls
-from storage.models import Page, Snapshot
+from storage.health import COUNT_MISMATCH, UNUSABLE_PAGE, pending_urls
+from storage.models import HealthIssue, Page, Snapshot
 from storage.outcomes import NOTICE_OUTCOMES, USABLE_OUTCOMES
 from storage.snapshots import snapshot_bytes
 
 CHUNK = 400  # URLs per IN (...) query
 
 Validators = tuple[str | None, str | None]  # (ETag, Last-Modified)
+UNFINISHED_ISSUES = (UNUSABLE_PAGE, COUNT_MISMATCH)  # open issues that say "this page did not parse whole"
 
 
 def _latest() -> ColumnElement[bool]:
     """Join condition: a page's latest snapshot."""
     return and_(Snapshot.page_id == Page.id, Snapshot.sha256 == Page.last_sha256)
+
+
+def _unfinished() -> tuple[ColumnElement[bool], ...]:
+    """Open issues saying a page did not parse whole."""
+    return (HealthIssue.kind.in_(UNFINISHED_ISSUES), HealthIssue.resolved_at.is_(None), HealthIssue.url.is_not(None))
 
 
 class PageStore:
@@ -33,14 +39,22 @@ class PageStore:
         self._sf = session_factory
 
     def known(self, urls: Iterable[str]) -> set[str]:
-        """URLs whose latest bytes were usable content (so a link to them is not new)."""
+        """URLs whose latest bytes parsed whole (so a link to them is not new).
+
+        A page that was unusable, cut short or short of its stated count is never known:
+        the crawl's "stop at the first known link" must not stop at it.
+        """
         wanted = list(dict.fromkeys(urls))
         found: set[str] = set()
         with self._sf() as session:
             for i in range(0, len(wanted), CHUNK):
+                chunk = wanted[i : i + CHUNK]
                 found.update(session.scalars(
                     select(Page.url).join(Snapshot, _latest())
-                    .where(Page.url.in_(wanted[i : i + CHUNK]), Snapshot.outcome.in_(USABLE_OUTCOMES))
+                    .where(Page.url.in_(chunk), Snapshot.outcome.in_(USABLE_OUTCOMES))
+                ))
+                found.difference_update(session.scalars(
+                    select(HealthIssue.url).where(HealthIssue.url.in_(chunk), *_unfinished())
                 ))
         return found
 
@@ -75,6 +89,15 @@ class PageStore:
             return (snapshot_bytes(snapshot), snapshot.content_type) if snapshot is not None else None
 
     def retry_urls(self, source: str) -> list[str]:
-        """URLs the next run fetches again whatever the indexes say."""
+        """URLs this run fetches again whatever the indexes say, until they parse whole: the
+        last run's failures, the source's pages whose latest bytes were unusable, and every page
+        with an open unusable-page or count-mismatch issue."""
         with self._sf() as session:
-            return pending_urls(session, source)
+            urls = set(pending_urls(session, source))
+            urls.update(session.scalars(
+                select(Page.url).join(Snapshot, _latest())
+                .where(Page.source == source, Snapshot.outcome.not_in(USABLE_OUTCOMES))
+            ))
+            urls.update(url for url in session.scalars(
+                select(HealthIssue.url).where(HealthIssue.source == source, *_unfinished())) if url)
+        return sorted(urls)

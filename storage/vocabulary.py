@@ -103,6 +103,7 @@ class FailureReason(StrEnum):
     ZERO_LINKS = "zero-links"  # an index yielded no usable link: a broken source, not an empty list
     UNUSABLE_CONTENT = "unusable-content"  # fetched, but the parser could not use it
     STORE_ERROR = "store-error"  # fetched, but storing it failed (rolled back)
+    INCOMPLETE = "incomplete"  # a notice read with fewer entities than it states (cut short)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,13 @@ from storage.records import ParsedDocument, UnusablePage
 from . import page
 from .article import extract_article, find_container, page_title
 from .draft import PageHints
-from .index import json_fragment, link_text_share, links_from_tree, looks_like_index_url, parse_index
+from .index import (
+    json_fragment,
+    link_text_share,
+    links_from_tree,
+    looks_like_index_url,
+    parse_index,
+)
 from .notice import parse_text
 
 HTML_SNIFF_RE = re.compile(r"^\s*(?:<!doctype|<html|<head|<body|<meta|<div|<p\b|<table|<!--|<\?xml|<title|<script|<span|<section|<ul|<ol|<li|<a\s|<h[1-6])", re.IGNORECASE)
@@ -90,6 +96,7 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
             return ParsedDocument(kind="other", encoding=encoding, warnings=("no notice found in the text",))
         return ParsedDocument(kind="notice", encoding=encoding, notice=record, title=record.title,
                               warnings=record.warnings)
+    page.check_whole(text)
     tree = LexborHTMLParser(text)
     found = find_container(tree)
     # Without a container, links first: the fallback text extraction removes navigation from

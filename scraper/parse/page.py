@@ -3,8 +3,8 @@
 A bot check, a 404 shell served with 200, the exportcontrol disclaimer, an SSI
 error or a JavaScript-only shell must never be parsed as a notice (an empty
 "notice" would look like a lifted listing). Each raises ``UnusablePage`` with a
-short reason tag. A truncated notice is not unusable: the stated-vs-parsed count
-check reports it as a warning.
+short reason tag. A whole HTML document cut before ``</html>`` is unusable too; a
+plain-text notice cut short is caught by the stated-vs-parsed count check.
 """
 
 from __future__ import annotations
@@ -31,6 +31,8 @@ DISCLAIMER_RE = re.compile(r"免责声明|版权所有|不代表本网|转载.{0
 NOTICE_HINT_RE = re.compile(r"公告|决定|实体|名单|清单|答记者问|第\s*\d+\s*号")
 SMALL_PAGE, TINY_PAGE, DISCLAIMER_MAX = 400, 40, 160
 COMMON_BLANKS = (" ", "\n", "\t", "\r", "\u3000", "\xa0")
+DOCUMENT_STARTS = ("<!doctype html", "<html")
+DOCUMENT_END_RE = re.compile(r"</html\s*>", re.IGNORECASE)
 
 
 def _bot_words(text: str) -> bool:
@@ -64,6 +66,14 @@ def check_decoded(text: str) -> None:
     bad = sample.count("\ufffd") + control_count(sample)
     if bad > max(8, len(sample) // 20):
         raise UnusablePage("binary", f"{bad} undecodable or control characters in the first {len(sample)}")
+
+
+def check_whole(text: str) -> None:
+    """A whole HTML document that stops before ``</html>`` was cut short in transit (a body
+    served short with a consistent length): its notice may have lost entities, its count
+    sentence or its actions, so it is not read at all (the next run fetches it again)."""
+    if text.lstrip()[:16].lower().startswith(DOCUMENT_STARTS) and not DOCUMENT_END_RE.search(text):
+        raise UnusablePage("cut-short", "the page ends before </html>: cut short in transit")
 
 
 def check_content(visible: str, raw_text: str, *, html: bool) -> None:

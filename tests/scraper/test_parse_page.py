@@ -51,3 +51,16 @@ def test_cut_anywhere_never_raises_anything_but_unusable_page():
             parse_document(text[:cut])
         except UnusablePage:
             pass
+
+
+def test_a_document_cut_before_its_end_is_unusable_and_the_whole_one_parses():
+    from pathlib import Path
+
+    from scraper.parse import parse_document
+
+    whole = (Path(__file__).resolve().parents[2] / "fixtures" / "www.mofcom.gov.cn" / "zwgk" / "zcfb" / "art"
+             / "2025" / "art_205cf5fddd1645a7be68d132cdb38cc3.html").read_bytes()
+    assert parse_document(whole, url="https://www.mofcom.gov.cn/a.html").notice.entities
+    with pytest.raises(UnusablePage) as cut:  # read as a notice, it lost its one entity and its action
+        parse_document(whole[: len(whole) * 7 // 10], url="https://www.mofcom.gov.cn/a.html")
+    assert cut.value.reason == "cut-short"
