@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Bootstrap and run mofcom-watch with nothing but Python 3.11+.
 
-    python3 dev.py demo    # replay the bundled fixtures into a new database, print notices
+    python3 dev.py demo    # replay the bundled fixtures into a new database, print the status as of 2026-11-30
     python3 dev.py test    # lint (ruff), type-check (mypy), then run the test suite
     python3 dev.py lint    # only ruff and mypy
     python3 dev.py mofcom-watch ARGS...   # any command, inside the project's virtualenv
@@ -21,6 +21,8 @@ ROOT = Path(__file__).resolve().parent
 VENV = Path(os.environ.get("MOFCOM_WATCH_VENV", ROOT / ".venv"))
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 STAMP = VENV / ".installed-from"
+# The demo's date: every suspension of the fixtures has run out by then (the last on 2026-11-27).
+DEMO_AS_OF = "2026-11-30"
 
 
 def ensure_env() -> None:
@@ -65,10 +67,11 @@ def main(argv: list[str]) -> int:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
         cli = [str(BIN / "mofcom-watch"), "--db", f"sqlite:///{db}"]
-        code = run(cli + ["replay", str(ROOT / "fixtures"), *rest])
+        as_of = ["--as-of", DEMO_AS_OF] if "--as-of" not in rest else []
+        code = run(cli + ["replay", str(ROOT / "fixtures"), *as_of, *rest])
         if code not in (0, 1):
             return code
-        return run(cli + ["status", "--as-of", "2026-11-29"])
+        return run(cli + ["status", "--as-of", DEMO_AS_OF])
     if command == "lint":
         return lint()
     if command == "test":

@@ -230,11 +230,19 @@ def _clause_text(listing: Listing, by: StoredNotice | None) -> str:
     return f" (clauses {', '.join(nums[:-1])} and {nums[-1]})"
 
 
+def _unnamed(listing: Listing) -> str:
+    """A listing whose stored text names none of its entities (an order naming "5家美国子公司")."""
+    stated = listing.notice.record.stated_count
+    if not stated:
+        return "the entities"
+    return f"{stated} {'entity' if stated == 1 else 'entities'} not named in the stored text"
+
+
 def _subject(entities: Sequence[EntityRecord], listing: Listing, entity: EntityRecord | None,
              by: StoredNotice | None = None) -> str:
     if listing.list is ListKind.ITEMS:
         return f"item controls of {listing.key}{_clause_text(listing, by)}"
-    who = entity_label(entity) if entity else (group_label(entities) if entities else "the entities")
+    who = entity_label(entity) if entity else (group_label(entities) if entities else _unnamed(listing))
     return f"{who} on the {list_name(listing.list)} ({listing.key})"
 
 
@@ -443,6 +451,26 @@ def _targets(ref: NoticeRef, action: ActionRecord, source: StoredNotice,
     return _resolve_date_ref(ref, action.list, source, listings)
 
 
+def _holding(action: ActionRecord, source: StoredNotice, listings: dict[tuple[str, ListKind], Listing],
+             ) -> tuple[list[tuple[Listing, tuple[str, ...]]], str | None]:
+    """The listings an action naming entities but no notice acts on: every other listing on its
+    list that holds them ("决定将…移出关注名单" names the entities, not the notice that listed them).
+    An entity on no stored listing of that list is unresolved: it is never dropped silently."""
+    lst = action.list or source.record.list
+    verb = action.action.value
+    if not action.entities or lst is None:
+        return [], f"its {verb} action names no earlier notice"
+    held = [(listing, tuple(k for k in action.entities if k in dict(listing.entities)))
+            for (key, l_list), listing in sorted(listings.items()) if l_list is lst and key != source.record.key]
+    held = [(listing, subset) for listing, subset in held if subset]
+    found = {k for _, subset in held for k in subset}
+    missing = [k for k in action.entities if k not in found]
+    if missing:
+        return held, (f"its {verb} action names {', '.join(missing)}, on no stored listing of the "
+                      f"{list_name(lst)}")
+    return held, None
+
+
 def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str, ListKind], Listing],
                                                                     dict[tuple[str, ListKind], list[Step]]]:
     notices = {n.record.key: n for n in known}
@@ -472,8 +500,12 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
             assert eff is not None
             kind, state = TARGET_ACTIONS[action.action]
             if not action.targets:
-                _unresolved(b, n, action, None, f"its {action.action.value} action names no earlier notice",
-                            eff, _ref_slug(None, i, 0))
+                held, why = _holding(action, n, listings)
+                if why:
+                    _unresolved(b, n, action, None, why, eff, _ref_slug(None, i, 0))
+                for j, (listing, subset) in enumerate(held):
+                    steps[(listing.key, listing.list)].append(
+                        Step(n, action, kind, state, eff, known_from(n) or eff, (eff, n.record.key, i, j), subset))
                 continue
             joint = _joint_count_problem(action, n, listings, notices)
             if joint:

@@ -46,6 +46,8 @@ OBJECT_OF_DUI_RE = re.compile(
     r"(?:决定)?对\s*(?P<seg>[^,。;]{2,80}?)(?=\s*(?:涉嫌|采取|启动|进行|实施|予以|开展|的行为))"
 )
 SUMMARY_RE = re.compile(rf"等\s*{NUM}\s*[家名]")
+# "对韩华海洋株式会社的5家美国子公司采取反制措施": a count describes a group; it is no name.
+COUNT_PHRASE_RE = re.compile(rf"^\s*{NUM}\s*[家名]")
 # "决定将上述2家日本实体移出…": the names were given earlier in the text.
 ANAPHOR_RE = re.compile(rf"^\s*(?:上述|前述|以上)\s*(?:{NUM}\s*[家名])?")
 _BRACKETED_NAME = r"[^\s,，。、;；:：()（）《》]{2,60}?\s*\([^()]*[A-Za-z][^()]*\)"
@@ -303,6 +305,8 @@ def prose_entities(seg: str, country: str | None = None) -> list[EntityRecord]:
         return []
     out = []
     for item in items:
+        if COUNT_PHRASE_RE.match(fold(item)):
+            continue
         zh, en = split_name(item)
         if zh or en:
             out.append(make_entity(zh, en, country))

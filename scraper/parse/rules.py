@@ -309,18 +309,34 @@ def action_records(src: Source, d: Draft) -> list[ActionRecord]:
     return dedupe_actions(out)
 
 
+def _target_keys(r: ActionRecord) -> tuple[str, ...]:
+    return tuple(t.key or t.text for t in r.targets)
+
+
+def _shortened(r: ActionRecord, records: list[ActionRecord]) -> bool:
+    """A period-less action whose numbered targets a fuller action of the same verb, list and
+    date covers: the title's "关于暂停实施…第55号等公告" beside the body's six notices and end date."""
+    keys = {t.key for t in r.targets}
+    if (r.until, r.duration) != (None, None) or not keys or None in keys:
+        return False
+    return any((o.action, o.list, o.effective) == (r.action, r.list, r.effective) and (o.until, o.duration) != (None, None)
+               and keys <= {t.key for t in o.targets} for o in records if o is not r)
+
+
 def dedupe_actions(records: list[ActionRecord]) -> list[ActionRecord]:
-    """One action per (verb, list, targets, effective): the title ("关于暂停实施…的公告") and the
-    body say the same thing, the body with the duration, so the fuller one wins. A removal
-    without targets is dropped when the same list has one with targets."""
+    """One action per (verb, list, target notices, effective): the title ("关于暂停实施…的公告") and
+    the body say the same thing, the body with the duration, so the fuller one wins; a title
+    naming only the first of the body's targets goes too. A removal without targets is dropped
+    when the same list has one with targets."""
     out: list[ActionRecord] = []
     for r in records:
-        same = [i for i, o in enumerate(out)
-                if (o.action, o.list, o.targets, o.effective) == (r.action, r.list, r.targets, r.effective)]
+        same = [i for i, o in enumerate(out) if (o.action, o.list, _target_keys(o), o.effective)
+                == (r.action, r.list, _target_keys(r), r.effective)]
         if not same:
             out.append(r)
         elif (r.until, r.duration) != (None, None) and (out[same[0]].until, out[same[0]].duration) == (None, None):
             out[same[0]] = r
+    out = [r for r in out if not _shortened(r, out)]
     targeted = {(r.action, r.list) for r in out if r.targets}
     return [r for r in out if r.targets or r.action is not ActionKind.REMOVE or (r.action, r.list) not in targeted]
 

@@ -1,0 +1,111 @@
+"""MOFCOM orders under the Anti-Foreign Sanctions Law and the watch list, event by event.
+
+商务部令2025年第6号 (countermeasures on Hanwha Ocean's five US subsidiaries, not named in our copy)
+is suspended by 商务部令2025年第7号 for one year from 2025-11-10, so it lapses on 2026-11-10. The
+watch list (关注名单, first used by 商务部公告2026年第12号) has its own exit, 移出关注名单: a removal
+names the entities, not the notice that listed them.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from datetime import date
+
+from storage.lifecycle import TAG_PREFIX, derive
+from storage.records import ActionKind, ActionRecord, EventKind, ListingState, ListKind, NoticeKind, NoticeRecord
+from tests.storage.test_lifecycle_corpus import by_key, ent, impose, stored
+
+CM, WATCH, ECL = ListKind.COUNTERMEASURE, ListKind.WATCH, ListKind.ECL
+ORDER6 = replace(impose("MOFCOM-ORDER-2025-6", "商务部令2025年第6号", CM, date(2025, 10, 14), (),
+                        kind=NoticeKind.ORDER, title="关于对韩华海洋株式会社美国相关子公司采取反制措施的决定"),
+                 stated_count=5)
+ORDER7 = NoticeRecord(
+    key="MOFCOM-ORDER-2025-7", kind=NoticeKind.ORDER, number="商务部令2025年第7号", issuer="商务部",
+    title="关于暂停实施商务部令2025年第6号的决定", published=date(2025, 11, 10), effective="2025-11-10", list=CM,
+    actions=(ActionRecord(ActionKind.SUSPEND, CM, targets=(by_key("MOFCOM-ORDER-2025-6", "商务部令2025年第6号", CM),),
+                          effective="2025-11-10", until=date(2026, 11, 10), duration="1年",
+                          text="自2025年11月10日起，暂停实施…（商务部令2025年第6号）相关措施1年"),),
+)
+# Entity names here are test data, not real listings.
+A, B, C = (ent(f"Example Watch Entity {x}", country="JP") for x in "ABC")
+NO11 = impose("MOFCOM-2026-11", "商务部公告2026年第11号", ECL, date(2026, 2, 24), (A, B))
+NO12 = impose("MOFCOM-2026-12", "商务部公告2026年第12号", WATCH, date(2026, 2, 24), (A, B, C))
+
+
+def removal(key: str, day: date, *entities) -> NoticeRecord:
+    return NoticeRecord(
+        key=key, kind=NoticeKind.ANNOUNCEMENT, number=f"商务部公告2026年第{key.rsplit('-', 1)[1]}号", issuer="商务部",
+        title="关于将相关实体移出关注名单的公告", published=day, effective=day.isoformat(), list=WATCH,
+        entities=tuple(entities), stated_count=len(entities),
+        actions=(ActionRecord(ActionKind.REMOVE, WATCH, effective=day.isoformat(), entities=tuple(e.key for e in entities),
+                              text="决定将上述实体移出关注名单"),),
+    )
+
+
+def notice_ids(d, key: str) -> list[str]:
+    return sorted(e.id.removeprefix(f"{TAG_PREFIX}{key}/") for e in d.events
+                  if e.notice_key == key and e.scope == "notice" and e.kind is not EventKind.NOTICE)
+
+
+def test_order7_suspends_order6_for_a_year_then_it_lapses():
+    d = derive([stored(ORDER6), stored(ORDER7)], date(2026, 11, 30))
+    assert d.problems == ()
+    assert notice_ids(d, "MOFCOM-ORDER-2025-6") == [
+        "imposed/countermeasure/2025-10-14", "suspended/countermeasure/2025-11-10",
+        "suspension_ends_soon/countermeasure/2026-10-11", "suspension_ends_soon/countermeasure/2026-11-03",
+        "suspension_lapsed/countermeasure/2026-11-10"]
+    (row,) = [r for r in d.states if r.notice_key == "MOFCOM-ORDER-2025-6"]
+    assert (row.list, row.state, row.since, row.presumed, row.by) == (
+        CM, ListingState.LAPSED, date(2026, 11, 10), True, "MOFCOM-ORDER-2025-7")
+    lapse = next(e for e in d.events if e.kind is EventKind.SUSPENSION_LAPSED)
+    assert lapse.presumed and lapse.entities == () and lapse.entity_key is None
+    # the order names its five targets only by count: the titles say so instead of "the entities"
+    assert "5 entities not named in the stored text on the countermeasure list" in lapse.title
+
+
+def test_order6_is_suspended_the_day_before_the_lapse_and_in_force_before_order7():
+    before = derive([stored(ORDER6), stored(ORDER7)], date(2026, 11, 9))
+    (row,) = [r for r in before.states if r.notice_key == "MOFCOM-ORDER-2025-6"]
+    assert (row.state, row.until, row.days_left) == (ListingState.SUSPENDED, date(2026, 11, 10), 1)
+    first = derive([stored(ORDER6), stored(ORDER7)], date(2025, 11, 9))
+    (row,) = [r for r in first.states if r.notice_key == "MOFCOM-ORDER-2025-6"]
+    assert (row.state, row.since) == (ListingState.IN_FORCE, date(2025, 10, 14))
+    assert not [e for e in first.events if e.notice_key == "MOFCOM-ORDER-2025-7"]
+
+
+def test_removal_from_the_watch_list_finds_the_listing_by_entity():
+    out = removal("MOFCOM-2026-40", date(2026, 10, 20), A)
+    d = derive([stored(NO11), stored(NO12), stored(out)], date(2026, 11, 30))
+    assert d.problems == ()
+    assert notice_ids(d, "MOFCOM-2026-12") == ["imposed/watch/2026-02-24", "removed/watch/2026-10-20"]
+    entity_ids = sorted(e.id for e in d.events if e.kind is EventKind.REMOVED and e.scope == "entity")
+    assert entity_ids == [f"{TAG_PREFIX}MOFCOM-2026-12/removed/watch/2026-10-20/{A.key}"]
+    watch = {r.state: (r.entity_keys, r.since, r.by) for r in d.states if r.notice_key == "MOFCOM-2026-12"}
+    assert watch == {ListingState.REMOVED: ((A.key,), date(2026, 10, 20), "MOFCOM-2026-40"),
+                     ListingState.IN_FORCE: ((B.key, C.key), date(2026, 2, 24), "MOFCOM-2026-12")}
+    # leaving the watch list changes nothing on the export control list
+    (ecl,) = [r for r in d.states if r.notice_key == "MOFCOM-2026-11"]
+    assert (ecl.state, ecl.entity_count) == (ListingState.IN_FORCE, 2)
+
+
+def test_removal_of_an_entity_on_no_watch_listing_is_unresolved_never_dropped():
+    stranger = ent("Example Entity Not Listed", country="JP")
+    out = removal("MOFCOM-2026-41", date(2026, 10, 20), B, stranger)
+    d = derive([stored(NO12), stored(out)], date(2026, 11, 30))
+    assert d.problems == (f"MOFCOM-2026-41: its remove action names {stranger.key}, on no stored listing of the "
+                          "watch list",)
+    (unresolved,) = [e for e in d.events if e.kind is EventKind.UNRESOLVED_REFERENCE]
+    assert (unresolved.notice_key, unresolved.list) == ("MOFCOM-2026-41", WATCH)
+    removed = [r for r in d.states if r.state is ListingState.REMOVED]
+    assert [(r.notice_key, r.entity_keys) for r in removed] == [("MOFCOM-2026-12", (B.key,))]
+
+
+def test_orders_and_watch_list_give_the_same_events_in_any_order():
+    notices = [stored(n) for n in (ORDER6, ORDER7, NO11, NO12, removal("MOFCOM-2026-40", date(2026, 10, 20), A))]
+    first = derive(notices, date(2026, 11, 30))
+    for seed in range(5):
+        shuffled = notices[:]
+        random.Random(seed).shuffle(shuffled)
+        again = derive(shuffled, date(2026, 11, 30))
+        assert again.events == first.events and again.states == first.states
