@@ -39,7 +39,7 @@ def test_picture_is_valid_self_contained_svg(fixture_db: str) -> None:
     assert root.tag == f"{SVG}svg" and root.get("viewBox")
     assert not root.findall(f".//{SVG}script") and "href" not in text and "javascript" not in text.lower()
     rows = root.findall(f".//{SVG}g[@class='mw-row']")
-    assert len(rows) == len(bands) == 15  # one row per listing: 12 MOFCOM, 3 MFA decisions
+    assert len(rows) == len(bands) == 26  # one row per listing: 12 MOFCOM of 2024-2025, 3 MFA decisions, 11 of issue 10 (2025 Nos. 55-58, 61, 62, Order No. 6, 2026 Nos. 11, 12, 23, Order 2026 No. 2)
     for row in rows:  # every row and every stretch in it says what it is when hovered
         assert row.find(f"{SVG}title").text
         stretches = [g for g in row.findall(f"{SVG}g") if g.find(f"{SVG}rect") is not None]
@@ -84,7 +84,7 @@ def test_feeds_out_writes_pictures_and_items_link_to_them(fixture_db: str, tmp_p
     for name in ("all", "ecl", "uel", "items", "notice/MOFCOM-2025-21", "notice/MOFCOM-2024-46", "entity/skydio"):
         root = etree.fromstring((out / f"{name}.svg").read_bytes())
         assert root.tag == f"{SVG}svg", name
-    assert len(list((out / "notice").glob("*.svg"))) == 15  # 12 MOFCOM, 3 MFA
+    assert len(list((out / "notice").glob("*.svg"))) == 26  # one per listing: 12 + 3 MFA + 11
     linked: set[str] = set()
     for path in out.rglob("*.atom"):
         for entry in feedparser.parse(path.read_bytes()).entries:

@@ -117,7 +117,7 @@ def test_front_page_has_search_and_one_picture_row_per_listing(site: TestClient)
     strict(page)
     assert '<form class="search" method="get" action="/search"' in page
     picture = section(page, "picture")
-    assert picture.count("<svg") == 1 and picture.count('class="mw-row"') == 15  # 12 MOFCOM, 3 MFA
-    assert picture.count("<title>") > 12
+    assert picture.count("<svg") == 1 and picture.count('class="mw-row"') == 26  # 23 MOFCOM, 3 MFA
+    assert picture.count("<title>") > 26
     assert f'href="{BASE}all.svg"' in picture
     assert f'href="{BASE}notice/UEL-2025-7.svg"' in section(page, "state")
