@@ -64,7 +64,8 @@ def test_entity_and_watchlist_feeds_carry_mfa_items_saying_who_issued_them(fixtu
     watch.write_text("name,note\nSKYDIO INC,drone supplier\nAdam Bry,person\n", encoding="utf-8")
     out = tmp_path / "feeds"
     res = write_feeds_cli(fixture_db, out, "--watchlist", str(watch))
-    assert res.exit_code == 0, res.output
+    # 1: three fixture copies state more entities than they name, on purpose (fixtures/README.md)
+    assert res.exit_code in (0, 1) and "Traceback" not in res.output, res.output
 
     skydio = feedparser.parse((out / "entity" / "skydio.atom").read_bytes())
     assert skydio.bozo == 0
