@@ -503,9 +503,9 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
                 held, why = _holding(action, n, listings)
                 if why:
                     _unresolved(b, n, action, None, why, eff, _ref_slug(None, i, 0))
-                for j, (listing, subset) in enumerate(held):
-                    steps[(listing.key, listing.list)].append(
-                        Step(n, action, kind, state, eff, known_from(n) or eff, (eff, n.record.key, i, j), subset))
+                for j, (holder, keys) in enumerate(held):
+                    steps[(holder.key, holder.list)].append(
+                        Step(n, action, kind, state, eff, known_from(n) or eff, (eff, n.record.key, i, j), keys))
                 continue
             joint = _joint_count_problem(action, n, listings, notices)
             if joint:

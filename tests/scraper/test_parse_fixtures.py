@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from scraper.parse import parse_document
-from storage.records import UnusablePage
+from storage.records import ListKind, UnusablePage
 
 FIXTURES = Path(__file__).parents[2] / "fixtures"
 # notice key -> (list, entity count, actions)
