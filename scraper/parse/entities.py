@@ -26,8 +26,9 @@ BRANCH_RE = re.compile(r"^\s*[-－—–•·]\s*(?P<name>\S.*?)\s*$")
 LATIN_RE = re.compile(r"[A-Za-z]")
 SPACED_EN_RE = re.compile(r"^(?P<zh>.*[\u4e00-\u9fff])[\s\u3000]+(?P<en>[A-Za-z][^\u4e00-\u9fff]*[A-Za-z.)])$")
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
-NOT_A_NAME_RE = re.compile(r"^(?:禁止|不批准|对|自|根据|本|依据|上述|按照|如|在|将|为)")
-SENTENCE_PUNCT_RE = re.compile(r"[，。；！？]")
+NOT_A_NAME_STARTS = ("禁止", "不批准", "对", "自", "根据", "本", "依据", "上述", "按照", "如", "在", "将", "为")
+SENTENCE_PUNCT = "，。；！？"
+SENTENCE_PUNCT_RE = re.compile(f"[{SENTENCE_PUNCT}]")
 TRAILING_PUNCT = " ;；。，,、:："
 COUNTRIES = {
     "美国": "US", "日本": "JP", "台湾地区": "TW", "中国台湾地区": "TW", "台湾": "TW", "欧盟": "EU", "欧洲": "EU",
@@ -130,9 +131,13 @@ BRACKETED_RE = re.compile(r"（[^（）]*）|\([^()]*\)")
 
 
 def _looks_like_name(rest: str) -> bool:
-    outside = BRACKETED_RE.sub("", rest) if ("(" in rest or "（" in rest) else rest
-    if SENTENCE_PUNCT_RE.search(outside) or NOT_A_NAME_RE.match(rest):
+    """No sentence punctuation outside brackets, no opening like a clause ("根据…", "对…")."""
+    if rest.startswith(NOT_A_NAME_STARTS):
         return False
+    if any(p in rest for p in SENTENCE_PUNCT):  # brackets are only stripped when it matters
+        outside = BRACKETED_RE.sub("", rest) if ("(" in rest or "（" in rest) else rest
+        if SENTENCE_PUNCT_RE.search(outside):
+            return False
     return 0 < len(rest) <= 200
 
 

@@ -86,7 +86,7 @@ def check_content(visible: str, raw_text: str, *, html: bool) -> None:
     n = len("".join(visible.split()))
     if n >= SMALL_PAGE:
         return
-    if n <= SMALL_PAGE * 3 and SSI_ERROR_RE.search(visible) and n < 200:
+    if n < 200 and SSI_ERROR_RE.search(visible):
         raise UnusablePage("error-page", "server-side include error page")
     if n < SMALL_PAGE and NOT_FOUND_RE.search(visible):
         raise UnusablePage("not-found", "a '404' page")

@@ -111,13 +111,11 @@ def _qa_identity(src: Source, d: Draft) -> Identity:
 
 def announcement_title(lines: list[str], number: str | None) -> str | None:
     """The first content line; "商务部公告2025年第21号" alone joins the line after it."""
-    content = [line.strip() for line in lines if line.strip() and not line.lstrip().startswith(FILING_LINE_PREFIX)]
-    if not content:
-        return None
-    first = content[0]
-    if number and "".join(first.split()) == "".join(number.split()) and len(content) > 1:
-        second = content[1]
-        if len(second) < TITLE_JOIN_MAX and "。" not in second:
+    content = (s for s in (line.strip() for line in lines) if s and not s.startswith(FILING_LINE_PREFIX))
+    first = next(content, None)
+    if first and number and "".join(first.split()) == "".join(number.split()):
+        second = next(content, None)
+        if second is not None and len(second) < TITLE_JOIN_MAX and "。" not in second:
             return f"{first} {second}"
     return first
 
@@ -273,7 +271,8 @@ def _annex_or_prose(src: Source, d: Draft) -> list[EntityRecord]:
     start = d.annex_line
     if start is None and span is not None:
         start = folded.count("\n", 0, span[0])
-    found = ent.annex_entities(src.lines, start or 0, folded_lines=src.folded_lines,
+    # The stated country now, so that ``with_country`` later finds nothing to change.
+    found = ent.annex_entities(src.lines, start or 0, d.count[1], folded_lines=src.folded_lines,
                                chinese_numbers=d.annex_line is not None)
     if found:
         return found
