@@ -142,6 +142,7 @@ def _looks_like_name(rest: str) -> bool:
 
 
 # "技因赛斯公司（TechInsights Inc.）及其分支机构：" / "…（…），包括以下分支机构：": the name ends at the bracket.
+BRANCH_TAIL_WORDS = ("及其", "包括", "含", "连同", "以及")  # one of them is in every BRANCH_TAIL_RE match
 BRANCH_TAIL_RE = re.compile(r"\)\s*[,;:]?\s*(?:及其|包括|含|连同|以及)[^()]*$")
 INLINE_BRANCHES_RE = re.compile(r"(?:分支机构|子公司|分公司)\s*[:：]?\s*(?P<list>[^()]*?)\s*[。;；]?\s*$")
 BRANCH_SPLIT_RE = re.compile(r"[、;；]|,\s*(?=[A-Z])(?!\s*(?:Inc|Ltd|LLC|Co|Corp|GmbH|KK|S\.A|AG|Limited|L\.L\.C)\b)")
@@ -153,7 +154,8 @@ def _trim_tail(rest: str, frest: str) -> tuple[str, str, str | None, tuple[str, 
     country, branches named inline: "…，包括其分支机构：A、B")."""
     if ")" not in frest:
         return rest, frest, None, ()
-    tail = BRANCH_TAIL_RE.search(frest)
+    # The literals first: a branch tail says 及其/包括/含/连同/以及, a country tail is a second bracket.
+    tail = BRANCH_TAIL_RE.search(frest) if any(w in frest for w in BRANCH_TAIL_WORDS) else None
     if tail:
         cut = tail.start() + 1
         inline = INLINE_BRANCHES_RE.search(frest, cut)
@@ -162,7 +164,7 @@ def _trim_tail(rest: str, frest: str) -> tuple[str, str, str | None, tuple[str, 
             seg = rest[inline.start("list") : inline.end("list")]
             branches = tuple(b for b in (clean_display(x.strip(TRAILING_PUNCT)) for x in BRANCH_SPLIT_RE.split(seg)) if b)
         return rest[:cut], frest[:cut], None, branches
-    tail = COUNTRY_TAIL_RE.search(frest)
+    tail = COUNTRY_TAIL_RE.search(frest) if frest.find("(", frest.find(")")) >= 0 else None
     if tail:
         cut = tail.start() + 1
         return rest[:cut], frest[:cut], COUNTRIES[tail.group("c")], ()

@@ -26,6 +26,9 @@ BOT_RE = re.compile(
 # Every BOT_RE alternative holds one of these (case variants of "enable" included).
 BOT_GATE = ("验证", "请开启", "请启用", "请打开", "nable", "NABLE", "_jsl_clearance", "acw_sc__v2", "_waf_", "_WAF_",
             "cdn_sec", "CDN_SEC", "频繁")
+# BOT_GATE by a shared character: the words with 请 or _ are looked for only when it is there.
+BOT_GATE_PLAIN = tuple(w for w in BOT_GATE if "请" not in w and "_" not in w)
+BOT_GATE_SHARED = (("请", tuple(w for w in BOT_GATE if "请" in w)), ("_", tuple(w for w in BOT_GATE if "_" in w)))
 COOKIE_SCRIPT_RE = re.compile(r"document\.cookie|window\.location(?:\.href)?\s*=|location\.reload", re.IGNORECASE)
 DISCLAIMER_RE = re.compile(r"免责声明|版权所有|不代表本网|转载.{0,10}注明|仅供参考|本网站")
 NOTICE_HINT_RE = re.compile(r"公告|决定|实体|名单|清单|答记者问|第\s*\d+\s*号")
@@ -37,7 +40,9 @@ DOCUMENT_END_RE = re.compile(r"</html\s*>", re.IGNORECASE)
 
 def _bot_words(text: str) -> bool:
     """BOT_RE, run only when one of its literals is there (a regex scan of a page costs ~100 us)."""
-    return any(word in text for word in BOT_GATE) and bool(BOT_RE.search(text))
+    gate = any(word in text for word in BOT_GATE_PLAIN) or any(
+        mark in text and any(word in text for word in words) for mark, words in BOT_GATE_SHARED)
+    return gate and bool(BOT_RE.search(text))
 
 
 def control_count(text: str) -> int:

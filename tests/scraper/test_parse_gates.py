@@ -96,3 +96,26 @@ def test_notice_effective_from_the_first_marker_equals_the_full_scan(text):
 def test_filing_number_gate(text, says):
     assert number._says_wenhao(text) is says
     assert (number.FILING_NO_RE.search(text) is not None) <= says
+
+
+@pytest.mark.parametrize("text", [
+    "<p>正文</p>", "请开启JavaScript", "请问", "please Enable JavaScript", "ENABLE JAVASCRIPT", "a_b", "__jsl_clearance=1",
+    "x_waf_y", "访问过于频繁", "安全验证", "cdn_sec", "CDN_SEC",
+])
+def test_bot_word_gate_is_any_gate_word(text):
+    gate = any(word in text for word in page.BOT_GATE)
+    assert page._bot_words(text) is (gate and bool(page.BOT_RE.search(text)))
+
+
+@pytest.mark.parametrize(("rest", "expected"), [
+    ("甲公司（Alpha Inc.）及其分支机构：", ("甲公司（Alpha Inc.）", None, ())),
+    ("Alpha）（日本）", ("Alpha）", "JP", ())),
+    ("乙公司（Beta）（日本）；", ("乙公司（Beta）", "JP", ())),
+    ("丙公司（Gamma Co.），包括以下分支机构：A、B", ("丙公司（Gamma Co.）", None, ("A", "B"))),
+    ("丁公司（Delta）", ("丁公司（Delta）", None, ())),
+])
+def test_trim_tail_with_literal_gates(rest, expected):
+    from scraper.parse.textnorm import fold
+
+    name, _, country, branches = entities._trim_tail(rest, fold(rest))
+    assert (name, country, branches) == expected
