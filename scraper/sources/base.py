@@ -32,7 +32,8 @@ class IndexPlan:
     url: str  # canonical URL of page 1
     referer: str | None = None
     optional: bool = False  # a 404 here is "not published yet", not a failure (annual index)
-    page_template: str | None = None  # "{n}" is replaced by the page number (2, 3, ...)
+    page_template: str | None = None  # "{n}" is replaced by the page number (2, 3, ...) plus page_offset
+    page_offset: int = 0  # TRS sites (www.mfa.gov.cn) number page 2 "index_1": offset -1
     page_size: int | None = None  # a page with fewer links is the last one
     year: int | None = None
 
@@ -41,7 +42,7 @@ class IndexPlan:
             return self.url
         if self.page_template is None:
             return None
-        return self.page_template.replace("{n}", str(n))
+        return self.page_template.replace("{n}", str(n + self.page_offset))
 
 
 @dataclass(frozen=True)

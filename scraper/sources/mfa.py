@@ -27,12 +27,15 @@ ARTICLE_RE = re.compile(r"/fzcqdcs/\d{6}/t\d{8}_\d+\.s?html?$")
 @dataclass(frozen=True)
 class MfaCountermeasureSource(Source):
     path: str = CHANNEL_PATH
-    page_pattern: str | None = None  # e.g. "index_{n}.shtml" if the channel grows past one page
+    # TRS paging (createPageHTML): page 2 is index_1.shtml, page 3 index_2.shtml; a missing page
+    # ends the walk, so a one-page channel costs one 404 on a backfill.
+    page_pattern: str | None = "index_{n}.shtml"
+    page_offset: int = -1
 
     def plans(self, mode: Mode, as_of: date, since: int | None) -> list[IndexPlan]:
         url = self.url(self.path)
         template = url.rsplit("/", 1)[0] + "/" + self.page_pattern if self.page_pattern else None
-        return [IndexPlan(label=self.path, url=url, page_template=template)]
+        return [IndexPlan(label=self.path, url=url, page_template=template, page_offset=self.page_offset)]
 
     def wants(self, url: str) -> bool:
         parts = urlsplit(url)

@@ -32,6 +32,7 @@ def test_the_source_reads_the_channel_and_wants_only_its_articles():
     source = _mfa()
     [plan] = source.plans(Mode.BACKFILL, AS_OF, None)
     assert plan.url == "https://www.mfa.gov.cn/web/wjb_673085/zfxxgk_674865/gknrlb/fzcqdcs/"
+    assert plan.page_url(2) == plan.url + "index_1.shtml" and plan.page_url(3) == plan.url + "index_2.shtml"
     base = "https://www.mfa.gov.cn/web/wjb_673085/zfxxgk_674865/gknrlb/fzcqdcs/"
     assert source.wants(base + "202412/t20241217_11494912.shtml")
     assert not source.wants(base + "index_1.shtml")
@@ -63,6 +64,21 @@ def test_a_cycle_stores_the_three_decisions_and_a_second_finds_nothing_new(tmp_p
         assert _keys(settings.database_url) == ["MFA-ORDER-2022-4", "MFA-ORDER-2024-13", "MFA-ORDER-2025-17"]
         second = _run(settings, site)
         assert second.ok and second.sources[0].counts.new == 0 and second.new_events == 0
+
+
+def test_a_second_channel_page_is_followed(tmp_path):
+    settings = Settings(data_dir=tmp_path / "d", public_base_url="https://feeds.example.org/")
+    index = (FIXTURES / CHANNEL).read_text(encoding="utf-8")
+    rows = [line for line in index.splitlines() if line.startswith("<li><a href=")]
+    assert len(rows) == 3
+    page1 = index.replace(rows[2] + "\n", "")  # two rows on page 1 ...
+    page2 = index.replace(rows[0] + "\n", "").replace(rows[1] + "\n", "")  # ... the third on page 2
+    with SiteServer(FIXTURES) as site:
+        site.set_page(CHANNEL, page1.encode("utf-8"))
+        site.set_page(CHANNEL.replace("index.html", "index_1.shtml"), page2.encode("utf-8"))
+        result = _run(settings, site)
+    assert result.ok and result.sources[0].counts.new == 3
+    assert _keys(settings.database_url) == ["MFA-ORDER-2022-4", "MFA-ORDER-2024-13", "MFA-ORDER-2025-17"]
 
 
 def test_a_redesigned_channel_without_article_links_is_a_health_failure(tmp_path):
