@@ -25,6 +25,23 @@ _PLAIN = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./
 _RESERVED = set(vars(logging.LogRecord("x", 0, "x", 0, "x", None, None))) | {"message", "asctime", "fields"}
 
 
+LOGGED_PATH_CHARS = 120  # a request path in a log line is cut to this (a client chooses its length)
+
+
+def short_path(path: str) -> str:
+    """``path`` cut for a log line."""
+    return path if len(path) <= LOGGED_PATH_CHARS else f"{path[:LOGGED_PATH_CHARS]}…({len(path)} chars)"
+
+
+class _ShortRequestPaths(logging.Filter):
+    """uvicorn's access and error lines carry the request path as given: cut it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.name.startswith("uvicorn") and isinstance(record.args, tuple):
+            record.args = tuple(short_path(a) if isinstance(a, str) else a for a in record.args)
+        return True
+
+
 def new_run_id() -> str:
     """A short id, sortable by time: ``20261129T184500-1a2b3c``."""
     return f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{secrets.token_hex(3)}"
@@ -121,6 +138,7 @@ def setup_logging(verbosity: int = 0, *, log_format: str = "text", stream: TextI
             root.removeHandler(handler)
     handler = _LineHandler(stream)
     setattr(handler, _HANDLER_MARK, True)
+    handler.addFilter(_ShortRequestPaths())
     handler.setFormatter(LineFormatter(json_lines=log_format == "json"))
     root.addHandler(handler)
     root.setLevel(level)

@@ -162,3 +162,10 @@ def _stale(out_dir: Path, produced: set[Path]) -> tuple[Path, ...]:
 
 def _items(files: list[FeedFile], name: str) -> int | None:
     return next((f.items for f in files if f.name == name), None)
+
+
+def feeds_with_items(out_dir: Path) -> list[Path]:
+    """The Atom feeds under ``out_dir`` that hold at least one item."""
+    if not out_dir.is_dir():
+        return []
+    return [p for p in sorted(out_dir.rglob("*.atom")) if p.is_file() and b"<entry" in p.read_bytes()]

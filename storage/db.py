@@ -120,6 +120,40 @@ def upgrade(engine: Engine) -> None:
         raise DatabaseError(f"cannot open database {engine.url.render_as_string(hide_password=True)}: {exc}") from exc
 
 
+class MissingDatabase(DatabaseError):
+    """A read-only command was pointed at a database that does not exist (a typo must not create one)."""
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite URL (None for other databases, in-memory and ``file:`` URIs)."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return None
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:" \
+            or parsed.database.startswith("file:"):
+        return None
+    return Path(parsed.database).expanduser()
+
+
+def require_existing(url: str) -> None:
+    """Raise :class:`MissingDatabase` when ``url`` names a SQLite file that does not exist.
+
+    Read-only commands (``status``, ``timeline``, ``feeds``, ``serve``) call this first: opening
+    a mistyped path would create an empty store, and ``feeds`` would then blank live feeds.
+    (A server database that does not exist already fails to connect.)
+    """
+    path = sqlite_file(url)
+    if path is not None and not path.is_file():
+        raise MissingDatabase(f"no database at {path}: run replay or run first")
+
+
+def open_existing_store(url: str) -> Engine:
+    """:func:`open_store` for read-only commands: never creates the database."""
+    require_existing(url)
+    return open_store(url)
+
+
 def open_store(url: str) -> Engine:
     """Engine for ``url`` with the schema at head: what every command uses."""
     engine = make_engine(url)

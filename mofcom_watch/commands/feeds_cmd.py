@@ -12,12 +12,15 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+from sqlalchemy import func, select
 
 from mofcom_watch.clock import AS_OF_HELP, as_of_or_today
 from mofcom_watch.commands.status_cmd import open_session
 from mofcom_watch import term
 from mofcom_watch.context import app_context
-from mofcom_watch.publish import PublishResult, PublishTarget, publish
+from mofcom_watch.config import redact_url
+from mofcom_watch.publish import PublishResult, PublishTarget, feeds_with_items, publish
+from storage.models import Notice
 from storage.watchlist import WatchlistError
 
 URL_SCHEMES = ("http://", "https://")
@@ -56,6 +59,20 @@ def print_result(result: PublishResult, out_dir: Path, verbosity: int) -> None:
                    + ", ".join(rel(p) for p in result.stale[:5]) + (" ..." if len(result.stale) > 5 else ""))
 
 
+def refuse_to_blank(session, out_dir: Path, database_url: str) -> None:  # noqa: ANN001 - a Session
+    """Exit 2 rather than replace feeds that have items with the empty feeds of an empty store
+    (a mistyped --db that opened another, empty store must not blank what readers follow)."""
+    with session.begin():
+        if session.scalar(select(func.count()).select_from(Notice)):
+            return
+    full = feeds_with_items(out_dir)
+    if full:
+        typer.echo(f"mofcom-watch: the store {redact_url(database_url)} holds no notices: writing would replace "
+                   f"{len(full)} feed file(s) in {out_dir} that have items (e.g. {full[0].name}) with empty ones; "
+                   "check --db, or pass --allow-empty to write them anyway", err=True)
+        raise typer.Exit(2)
+
+
 def register(app: typer.Typer) -> None:
     @app.command("feeds")
     def _feeds(
@@ -64,6 +81,8 @@ def register(app: typer.Typer) -> None:
         as_of: Optional[str] = typer.Option(None, "--as-of", help=AS_OF_HELP),
         watchlist: Optional[Path] = typer.Option(None, "--watchlist", help="CSV or TOML watchlist of your counterparties."),
         base_url: Optional[str] = typer.Option(None, "--base-url", help="Public URL of the feeds folder (self links)."),
+        allow_empty: bool = typer.Option(False, "--allow-empty",
+                                         help="Write the feeds even from an empty store over feeds that have items."),
     ) -> None:
         """Write every feed (Atom and RSS): all, per list, notices, per entity, watchlist, source-health, news."""
         app_ctx = app_context(ctx)
@@ -80,6 +99,8 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(2)
         engine, session = open_session(ctx)
         try:
+            if not allow_empty:
+                refuse_to_blank(session, out_dir, settings.database_url)
             with session.begin():
                 result = publish(session, as_of=day, target=target)
                 open_issues = _open_health_count(session)

@@ -84,6 +84,14 @@ def register(app: typer.Typer) -> None:
         actx = app_context(ctx)
         settings = with_flags(actx.settings, http_host=host, http_port=port, cron=cron)
         day = parse_as_of(as_of)
+        if not schedule:  # read-only: a mistyped --db must not create an empty store to serve
+            from storage.db import MissingDatabase, require_existing
+
+            try:
+                require_existing(settings.database_url)
+            except MissingDatabase as exc:
+                typer.echo(f"mofcom-watch: {exc}", err=True)
+                raise typer.Exit(2) from None
         settings.feeds_path.mkdir(parents=True, exist_ok=True)
         application = build_app(settings, schedule=schedule, as_of=day)
         log(LOG, logging.INFO, "serving", url=f"http://{settings.http_host}:{settings.http_port}/",

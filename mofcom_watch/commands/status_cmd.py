@@ -18,7 +18,7 @@ from rich.text import Text
 from mofcom_watch import term
 from mofcom_watch.clock import AS_OF_HELP, as_of_or_today
 from mofcom_watch.context import app_context
-from storage.db import DatabaseError, open_store, session_factory
+from storage.db import DatabaseError, open_existing_store, session_factory
 from storage.records import ListingState
 from storage.status import StatusReport, status_report
 from storage.vocabulary import list_name, ministry_of, state_label
@@ -30,10 +30,11 @@ STATE_STYLES = {ListingState.LAPSED: "bold yellow", ListingState.SUSPENDED: "cya
 
 
 def open_session(ctx: typer.Context):
-    """A session on the configured database; exit 2 with the reason when it cannot be opened."""
+    """A session on the configured database, which must exist (read-only commands never create
+    one); exit 2 with the reason when it cannot be opened."""
     url = app_context(ctx).settings.database_url
     try:
-        engine = open_store(url)
+        engine = open_existing_store(url)
     except DatabaseError as exc:
         typer.echo(f"mofcom-watch: {exc}", err=True)
         raise typer.Exit(2) from None

@@ -50,6 +50,7 @@ from mofcom_watch.server.feedfiles import (
     resolve_feed_path,
     validators_for,
 )
+from mofcom_watch.server.guard import RequestGuard
 from mofcom_watch.server.pages import PageContext, render_front_page, render_opml
 from storage.status import EntityHit, MatchKind
 
@@ -274,7 +275,7 @@ def create_app(
         Route("/entity/{key}", entity, methods=["GET"], name="entity"),
         Route("/snapshot/{sha256}", snapshot, methods=["GET"], name="snapshot"),
     ]
-    app = Starlette(routes=routes, middleware=[Middleware(GZipMiddleware, minimum_size=GZIP_MINIMUM)],
+    app = Starlette(routes=routes, middleware=[Middleware(RequestGuard), Middleware(GZipMiddleware, minimum_size=GZIP_MINIMUM)],
                     lifespan=lifespan)
     app.state.mw = state
     return app

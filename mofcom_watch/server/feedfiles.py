@@ -101,9 +101,12 @@ def resolve_feed_path(feeds_dir: Path, rel: str) -> Path | None:
         return None
     if any(part.startswith(".") for part in candidate.parts):
         return None
-    root = feeds_dir.resolve()
-    path = (root / candidate).resolve()
-    if not path.is_relative_to(root) or not path.is_file():
+    try:
+        root = feeds_dir.resolve()
+        path = (root / candidate).resolve()
+        if not path.is_relative_to(root) or not path.is_file():
+            return None
+    except OSError:  # a name too long for the file system, a loop: no such feed
         return None
     return path
 

@@ -14,6 +14,8 @@ import urllib.request
 
 import pytest
 
+from storage.db import open_store
+
 
 def _free_port() -> int:
     with socket.socket() as s:
@@ -26,6 +28,8 @@ def test_serve_stops_on_signal_with_exit_code_zero(tmp_path, sig):
     port = _free_port()
     env = {**os.environ, "MOFCOM_WATCH_DATA_DIR": str(tmp_path / "data"), "MOFCOM_WATCH_PORT": str(port)}
     env.pop("MOFCOM_WATCH_DB", None)
+    (tmp_path / "data").mkdir()
+    open_store(f"sqlite:///{tmp_path / 'data' / 'mofcom-watch.sqlite'}").dispose()  # serve never creates one
     proc = subprocess.Popen([sys.executable, "-m", "mofcom_watch", "serve"], env=env, cwd=tmp_path,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
