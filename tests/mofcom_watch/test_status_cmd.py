@@ -132,6 +132,10 @@ def test_timeline_suggests_nothing_unrelated(db):
 
 
 def test_status_on_an_empty_store_says_so(tmp_path):
-    res = run(f"sqlite:///{tmp_path / 'empty.sqlite'}", "status", "--as-of", "2026-11-29")
+    url = f"sqlite:///{tmp_path / 'empty.sqlite'}"
+    missing = run(url, "status", "--as-of", "2026-11-29")
+    assert missing.exit_code == 2 and "no database at" in missing.output  # status never creates one
+    open_store(url).dispose()
+    res = run(url, "status", "--as-of", "2026-11-29")
     assert res.exit_code == 0
     assert "No listings stored yet" in res.stdout
