@@ -1,8 +1,7 @@
 """Notice records modelled on the real 2024-2025 notices, built by hand for the engine tests.
 
 Numbers, dates, counts and the actions follow /work/shared/domain.md a.1-a.3; entity
-names are real where the domain notes give them, placeholders elsewhere (the engine
-only cares about keys and counts).
+names are the official ones (shared/reference/, domain.md a.2), as in fixtures/: none is made up.
 """
 
 from __future__ import annotations
@@ -31,9 +30,9 @@ def ent(en: str | None, zh: str | None = None, country: str | None = "US") -> En
     return EntityRecord(zh=zh, en=en, country=country, key=entity_key(zh, en))
 
 
-def fill(prefix: str, names: list[EntityRecord], total: int) -> tuple[EntityRecord, ...]:
-    extra = [ent(f"{prefix} Placeholder Entity {i}") for i in range(len(names) + 1, total + 1)]
-    return tuple(names + extra)
+def names(pairs: list[tuple[str, str]]) -> tuple[EntityRecord, ...]:
+    """(English, Chinese) as the notice writes them, in annex order."""
+    return tuple(ent(en, zh) for en, zh in pairs)
 
 
 def stored(rec: NoticeRecord, url: str | None = None, fetched: datetime | None = None) -> StoredNotice:
@@ -80,15 +79,41 @@ def act(kind: ActionKind, lst: ListKind, *targets: NoticeRef, effective: str, un
 
 
 SKYDIO = ent("Skydio, Inc.", "斯凯迪奥公司")
-SHIELD_AI = ent("Shield AI, Inc.", "盾牌人工智能公司")
+SHIELD_AI = ent("Shield AI, Inc.", "护盾人工智能公司")
 TCOM = ent("TCOM, Limited Partnership", "特科姆公司")
 ILLUMINA = ent("Illumina, Inc.", "因美纳公司")
 PVH = ent(None, "美国PVH集团")
 
 NO1 = impose("MOFCOM-2025-1", "商务部公告2025年第1号", ECL, date(2025, 1, 2),
-             fill("No1", [ent("General Dynamics", "通用动力公司"), ent("Summit Technologies Inc.", "顶峰科技公司")], 28))
+             names([("General Dynamics", "通用动力公司"), ("L3 Harris Technologies", "L3哈里斯公司"),
+                    ("Intelligent Epitaxy Technology", "英特磊公司"), ("Clear Align LLC", "可利尔阿莱恩公司"),
+                    ("Boeing Defense, Space & Security", "波音防务、空间与安全集团"),
+                    ("Lockheed Martin Corporation", "洛克希德·马丁公司"), ("Raytheon Missiles & Defense", "雷神导弹与防务公司"),
+                    ("Lockheed Martin Missiles and Fire Control", "洛克希德·马丁导弹与火控公司"),
+                    ("Lockheed Martin Aeronautics", "洛克希德·马丁航空公司"),
+                    ("Raytheon/Lockheed Martin Javelin Joint Venture", "标枪合资公司"),
+                    ("Raytheon Missile Systems", "雷神导弹系统公司"),
+                    ("General Dynamics Ordnance and Tactical Systems", "通用动力军械与战术系统公司"),
+                    ("General Dynamics Information Technology", "通用动力信息技术公司"),
+                    ("General Dynamics Mission Systems", "通用动力任务系统公司"), ("Inter-Coastal Electronics", "海岸间电子公司"),
+                    ("System Studies & Simulation", "系统研究与模拟公司"), ("IronMountain Solutions", "铁山解决方案公司"),
+                    ("Applied Technologies Group", "应用技术集团"), ("Axient", "阿克西恩特公司"),
+                    ("Lockheed Martin Missile System Integration Lab", "洛克希德·马丁导弹系统集成实验室"),
+                    ("Lockheed Martin Advanced Technology Laboratories", "洛克希德·马丁先进技术实验室"),
+                    ("Lockheed Martin Ventures", "洛克希德·马丁风险投资公司"), ("Anduril Industries", "安杜里尔公司"),
+                    ("Maritime Tactical Systems", "海上战术系统公司"), ("Pacific Rim Defense", "环太平洋防务公司"),
+                    ("AEVEX Aerospace", "AEVEX航天公司"), ("LKD Aerospace", "LKD航天公司"),
+                    ("Summit Technologies Inc.", "顶峰科技公司")]))
 NO13 = impose("MOFCOM-2025-13", "商务部公告2025年第13号", ECL, date(2025, 3, 4),
-              fill("No13", [ent("Leidos", "莱多斯公司"), SKYDIO, SHIELD_AI, ent("Aero Vironment", "宇航环境公司")], 15))
+              (ent("Leidos", "莱多斯公司"),
+               *names([("Gibbs&Cox, Inc.", "吉布斯和考克斯公司"), ("IP Video Market Info, Inc.", "监控研究公司"),
+                       ("Sourcemap, Inc.", "SourceMap公司")]),
+               SKYDIO,
+               *names([("Rapid Flight LLC", "急速飞行公司"), ("Red Six Solutions", "红色六方案公司")]),
+               SHIELD_AI,
+               *names([("HavocAI", "浩劫人工智能公司"), ("Neros Technologies", "尼罗斯科技公司"), ("Group W", "Group W公司"),
+                       ("Aerkomm Inc.", "爱尔康公司"), ("General Atomics Aeronautical Systems, Inc.", "通用原子航空系统公司"),
+                       ("General Dynamics Land Systems", "通用动力陆地系统公司"), ("Aero Vironment", "宇航环境公司")])))
 NO21 = impose("MOFCOM-2025-21", "商务部公告2025年第21号", ECL, date(2025, 4, 4), (
     ent("\u200cHigh Point Aerotechnologies", "高点航空技术公司"),
     ent("Universal Logistics Holdings, Inc.", "环球世界物流公司"),
@@ -108,19 +133,33 @@ NO21 = impose("MOFCOM-2025-21", "商务部公告2025年第21号", ECL, date(2025
     ent("ACT1 Federal", "ACT1联邦公司"),
 ))
 NO22 = impose("MOFCOM-2025-22", "商务部公告2025年第22号", ECL, date(2025, 4, 9),
-              fill("No22", [ent("American Photonics", "美国光子公司"), ent("Insitu, Inc.", "英斯图公司")], 12),
+              names([("American Photonics", "美国光子公司"), ("Novotech, Inc.", "诺沃特公司"), ("Echodyne", "埃科达因公司"),
+                     ("Marvin Engineering Company, Inc.", "马文工程公司"), ("Exovera", "埃克索维拉公司"),
+                     ("Teledyne Brown Engineering, Inc.", "特励达·布朗工程公司"), ("BRINC Drones, Inc.", "BRINC无人机公司"),
+                     ("SYNEXXUS, Inc.", "赛尼克斯公司"), ("Firestorm Labs, Inc.", "火风暴实验室公司"),
+                     ("Kratos Unmanned Aerial Systems, Inc.", "奎托斯无人机系统公司"),
+                     ("Domo Tactical Communications", "多莫战术通信公司"), ("Insitu, Inc.", "英斯图公司")]),
               effective="2025-04-10T12:01+08:00")
 UEL2024_3 = impose("UEL-2024-3", "不可靠实体清单工作机制公告〔2024〕3号", UEL, date(2024, 9, 24), (PVH,),
                    action=ActionKind.INVESTIGATE)
 UEL4 = impose("UEL-2025-4", "不可靠实体清单工作机制〔2025〕4号", UEL, date(2025, 2, 4), (PVH, ILLUMINA))
 UEL5 = impose("UEL-2025-5", "不可靠实体清单工作机制公告〔2025〕5号", UEL, date(2025, 3, 4),
-              fill("UEL5", [TCOM, ent("Huntington Ingalls Industries, Inc."), ent("Planate Management Group")], 10))
+              (TCOM, *names([("Stick Rudder Enterprises LLC", "摇杆舵公司"), ("Teledyne Brown Engineering,Inc.", "特励达·布朗工程公司"),
+                             ("Huntington Ingalls Industries Inc.", "亨廷顿·英格尔斯工业公司"), ("S3 AeroDefense", "S3航空防务公司"),
+                             ("Cubic Corporation", "立方公司"), ("TextOre", "文本矿公司"), ("ACT1 Federal", "ACT1联邦公司"),
+                             ("Exovera", "埃克索维拉公司"), ("Planate Management Group", "扁平地球管理公司")])))
 UEL6 = impose("UEL-2025-6", "不可靠实体清单工作机制〔2025〕6号", UEL, date(2025, 3, 4), (ILLUMINA,),
               action=ActionKind.MEASURE)
 UEL7 = impose("UEL-2025-7", "不可靠实体清单工作机制公告〔2025〕7号", UEL, date(2025, 4, 4),
-              fill("UEL7", [ent("Skydio Inc."), ent("BRINC Drones,Inc."), ent("Insitu,Inc.")], 11))
+              names([("Skydio Inc.", "斯凯迪奥公司"), ("BRINC Drones,Inc.", "BRINC无人机公司"), ("Red Six Solutions", "红色六方案公司"),
+                     ("SYNEXXUS,Inc.", "赛尼克斯公司"), ("Firestorm Labs,Inc.", "火风暴实验室公司"),
+                     ("Kratos Unmanned Aerial Systems,Inc.", "奎托斯无人机系统公司"), ("HavocAI", "浩劫人工智能公司"),
+                     ("Neros Technologies", "尼罗斯科技公司"), ("Domo Tactical Communications", "多莫战术通信公司"),
+                     ("Rapid Flight LLC", "急速飞行公司"), ("Insitu,Inc.", "英斯图公司")]))
 UEL8 = impose("UEL-2025-8", "不可靠实体清单工作机制〔2025〕8号", UEL, date(2025, 4, 9),
-              fill("UEL8", [ent("Shield AI,Inc."), ent("Sierra Nevada Corporation")], 6),
+              names([("Shield AI,Inc.", "护盾人工智能公司"), ("Sierra Nevada Corporation", "内华达山脉公司"),
+                     ("Cyberlux Corporation", "赛博勒克斯公司"), ("Edge Autonomy Operations LLC", "边缘自治运营公司"),
+                     ("Group W", "Group W公司"), ("Hudson Technologies Co.", "哈德森技术公司")]),
               effective="2025-04-10T12:01+08:00")
 
 D0404, D0409, D0304 = date(2025, 4, 4), date(2025, 4, 9), date(2025, 3, 4)

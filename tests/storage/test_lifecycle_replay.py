@@ -153,6 +153,14 @@ def test_replay_fixtures_gives_the_real_state_event_by_event(fixtures_tree, tmp_
     # the hand-built corpus tells the same story (for the notices it holds)
     pure = by_listing(derive(corpus(), AS_OF).events)
     assert {k: pure[k] for k in EXPECTED if k in pure} == {k: got[k] for k in EXPECTED if k in pure}
+    # ... about the same entities: the corpus and the fixtures hold the same official names
+    pure_keys: dict[str, set[str]] = defaultdict(set)
+    for row in derive(corpus(), AS_OF).states:
+        pure_keys[row.notice_key].update(row.entity_keys)
+    got_keys: dict[str, set[str]] = defaultdict(set)
+    for row in d.states:
+        got_keys[row.notice_key].update(row.entity_keys)
+    assert {k: got_keys[k] for k in pure_keys} == dict(pure_keys)
     assert not [e for e in stored if e.kind is EventKind.UNRESOLVED_REFERENCE]
     # item controls: No. 72 suspended clause 2 of 2024 No. 46 until 2026-11-27, then nothing newer
     assert got.get("MOFCOM-2024-46") == ["suspended/items/2025-11-09", "suspension_ends_soon/items/2026-10-28",
