@@ -14,6 +14,7 @@ Target (issue 11): full / floor <= 4.
 from __future__ import annotations
 
 import argparse
+import gc
 import statistics
 import sys
 import time
@@ -47,6 +48,7 @@ def load(root: Path) -> list[tuple[str | None, bytes, str, str | None]]:
 
 
 def timed(fn: Callable[[], None], rounds: int) -> float:
+    gc.collect()  # each side starts with no garbage left by the other
     start = time.process_time()
     for _ in range(rounds):
         fn()

@@ -76,6 +76,7 @@ MODAL_RE = re.compile(r"(?:申请|可以|可|应当|不得|拟)\s*$")
 # A verb inside a quoted title (《关于…采取反制措施的决定》) names another instrument.
 QUOTED_TITLE_RE = re.compile(r"《[^《》]*》")
 MEASURE_RE = re.compile(r"决定[^。]{0,80}?(?:采取|实施)[^。]{0,20}?措施|禁止其")
+BACKGROUND_RE = re.compile(rf"于\s*{YEAR}\s*年")  # "于2025年4月4日…": a date told as history
 MAX_DAYS, MAX_YEARS = 3650, 10
 
 
@@ -371,7 +372,7 @@ def _dated_before(folded: str, s_start: int, v_start: int, published: date | Non
 
 def _is_background(sentence: str) -> bool:
     """"…于2025年4月4日和9日，将17家美国实体列入…" tells history, it does not list."""
-    return bool(re.search(rf"于\s*{YEAR}\s*年", sentence)) and "决定" not in sentence
+    return "决定" not in sentence and BACKGROUND_RE.search(sentence) is not None
 
 
 def _target_list(targets: list[tuple[int, int, NoticeRef]], clause: str, notice_list: ListKind | None) -> ListKind | None:

@@ -291,13 +291,29 @@ def english_from_text(entities: list[EntityRecord], folded: str, clean: str) -> 
     out = []
     for e in entities:
         if e.zh and not e.en:
-            m = re.search(re.escape(fold(e.zh)) + r"\s*\(([^()]*[A-Za-z][^()]*)\)", folded)
+            m = _english_after(folded, fold(e.zh))
             if m:
                 en = clean_display(clean[m.start(1) : m.end(1)])
                 e = EntityRecord(zh=e.zh, en=en, country=e.country, key=entity_key(e.zh, en), n=e.n,
                                  branches=e.branches)
         out.append(e)
     return out
+
+
+ENGLISH_IN_BRACKETS_RE = re.compile(r"\s*\(([^()]*[A-Za-z][^()]*)\)")
+
+
+def _english_after(folded: str, name: str) -> re.Match[str] | None:
+    """The English in brackets right after the first ``name`` that has one: what
+    ``re.search(re.escape(name) + ENGLISH_IN_BRACKETS_RE.pattern)`` finds, without
+    compiling a pattern for every name."""
+    pos = folded.find(name) if name else -1
+    while pos >= 0:
+        m = ENGLISH_IN_BRACKETS_RE.match(folded, pos + len(name))
+        if m:
+            return m
+        pos = folded.find(name, pos + 1)
+    return None
 
 
 def prose_entities(seg: str, country: str | None = None) -> list[EntityRecord]:

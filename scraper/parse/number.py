@@ -18,6 +18,7 @@ from .textnorm import NUM, YEAR, clause_spans, despace, fold, to_int
 
 UEL_NAME = "不可靠实体清单工作机制"
 CO_ISSUER = r"(?:海关总署|国家[\u4e00-\u9fff]{2,8}?(?:委员会|委|总局|局|署)|[\u4e00-\u9fff]{1,6}部|[\u4e00-\u9fff]{2,6}总局)"
+CO_ISSUER_RE = re.compile(CO_ISSUER)
 MORE_NUMS = rf"(?P<more>(?:\s*(?:[、,和及与]|以及)\s*(?:公告\s*)?(?:第\s*)?{NUM}\s*号)*)"
 MORE_NUM_RE = re.compile(rf"({NUM})\s*号")
 # "商务部公告2025年第21号", "商务部 海关总署公告…", "商务部令…", "不可靠实体清单工作机制公告2023年第1号",
@@ -114,7 +115,7 @@ def find_references(folded: str, clean: str, bare: str = "MOFCOM") -> list[tuple
 def _issuer(m: re.Match[str], scheme: str, full_text: str) -> str:
     if scheme == "UEL":
         return f"{UEL_NAME}（商务部代章）" if PROXY_RE.search(full_text) else UEL_NAME
-    co = re.findall(CO_ISSUER, m.groupdict().get("co") or "")
+    co = CO_ISSUER_RE.findall(m.groupdict().get("co") or "")
     return " ".join(["商务部", *co])
 
 

@@ -119,3 +119,13 @@ def test_trim_tail_with_literal_gates(rest, expected):
 
     name, _, country, branches = entities._trim_tail(rest, fold(rest))
     assert (name, country, branches) == expected
+
+
+@pytest.mark.parametrize(("folded", "name"), [
+    ("对因美纳公司采取措施。因美纳公司(Illumina, Inc.)", "因美纳公司"), ("甲公司 (Alpha)、甲公司(Beta)", "甲公司"),
+    ("甲公司(中文)甲公司(Alpha)", "甲公司"), ("没有", "甲公司"), ("甲.公司(A)", "甲.公司"),
+])
+def test_english_after_a_name_is_the_per_name_regex(folded, name):
+    expected = re.search(re.escape(name) + entities.ENGLISH_IN_BRACKETS_RE.pattern, folded)
+    found = entities._english_after(folded, name)
+    assert (found.span(1) if found else None) == (expected.span(1) if expected else None)
