@@ -24,15 +24,15 @@ from lxml import etree
 
 from feeds import fastxml
 from feeds.catalog import FeedSelection, FeedSpec, select_feeds
+from feeds.formats import FORMATS, RenderContext
 from feeds.identity import (
     EMPTY_FEED_UPDATED,
     feed_id,
     feed_url,
     item_id,
     normalise_base_url,
-    notice_picture_name,
 )
-from feeds.render import issued_by, item_html, item_html_parts, item_title
+from feeds.render import entry_categories, entry_link, item_html, item_html_parts, item_title
 from storage.cleantext import UNSAFE_CHAR_RE
 from storage.records import EventRecord
 from storage.vocabulary import naive_as_utc
@@ -41,20 +41,26 @@ from storage.watchlist import Watchlist
 GENERATOR = "mofcom-watch"
 EntryKey = tuple[str, tuple[tuple[str, str], ...]]  # (event id, extra): one rendered entry
 AUTHOR = "mofcom-watch (from official MOFCOM notices)"
-FORMATS = ("atom", "rss")
-PICTURE_SUFFIX = "svg"  # state pictures: <name>.svg beside <name>.atom
+XML_FORMATS = ("atom", "rss")  # the formats built here, from feedgen's bytes (they share each entry's body)
 CLOSING_TAG = {"atom": b"</feed>", "rss": b"</channel>"}
 ENTRY_SEPARATOR = b"\n"
 
 
 @dataclass(frozen=True)
 class FeedFile:
-    """One feed in both formats; written as ``<name>.atom`` and ``<name>.rss``."""
+    """One feed in every format (:data:`feeds.formats.FORMATS`); written as ``<name>.<format>``."""
 
     name: str
     atom: bytes
     rss: bytes
     items: int = 0
+    others: tuple[tuple[str, bytes], ...] = ()  # (format name, bytes) of the formats with a render function
+
+    def data(self, fmt: str) -> bytes:
+        """The bytes of one format."""
+        if fmt in XML_FORMATS:
+            return self.atom if fmt == "atom" else self.rss
+        return dict(self.others)[fmt]
 
 
 @dataclass(frozen=True)
@@ -92,21 +98,6 @@ class EntryFields:
         if self.plain:
             return not any("\n" in a for a in attrs)  # a newline in an attribute becomes &#10;
         return fastxml.templatable((self.id, self.title, self.html, *attrs), attrs)
-
-
-def entry_link(event: EventRecord) -> str | None:
-    """The first official URL. One link only: feedgen 1.0 drops ``rel`` on entry links, so a
-    second one would be a second "alternate" (invalid Atom). Every URL is listed in the body."""
-    for p in event.provenance:
-        if p.urls:
-            return p.urls[0]
-    return None
-
-
-def entry_categories(event: EventRecord) -> tuple[str, ...]:
-    """Event kind, list, and the issuing ministry ("MFA", "MOFCOM") so a reader can filter by it."""
-    base = (event.kind.value, event.list.value) if event.list else (event.kind.value,)
-    return base + issued_by(event.provenance)
 
 
 def make_entry(event: EventRecord | EntryFields) -> FeedEntry:
@@ -196,20 +187,20 @@ class FeedHeads:
         fg = feed_generator(id=ph["id"], title=ph["title"], subtitle=ph["subtitle"],
                             updated=fastxml.UPDATED_PLACEHOLDER)
         self.templates = {}
-        for fmt in FORMATS:
+        for fmt in XML_FORMATS:
             set_links(fg, base_url, "-", fmt, self_url=ph["self"])
             self.templates[fmt] = fastxml.HeadTemplate(_render(fg, fmt), fmt)
 
     def get(self, spec: FeedSpec, updated: datetime) -> dict[str, bytes]:
         if any(UNSAFE_CHAR_RE.search(v) for v in (spec.title, spec.subtitle)):  # a name stored before cleaning
             spec = FeedSpec(spec.name, fastxml.xml_safe(spec.title), fastxml.xml_safe(spec.subtitle))
-        urls = {fmt: feed_url(self.base_url, spec.name, fmt) for fmt in FORMATS}
+        urls = {fmt: feed_url(self.base_url, spec.name, fmt) for fmt in XML_FORMATS}
         if fastxml.templatable((spec.title, spec.subtitle, feed_id(spec.name)), tuple(urls.values())):
             return {fmt: self.templates[fmt].render(id=feed_id(spec.name), title=spec.title, subtitle=spec.subtitle,
-                                                    self_url=urls[fmt], updated=updated) for fmt in FORMATS}
+                                                    self_url=urls[fmt], updated=updated) for fmt in XML_FORMATS}
         fg = feed_generator(id=feed_id(spec.name), title=spec.title, subtitle=spec.subtitle, updated=updated)
         heads = {}
-        for fmt in FORMATS:
+        for fmt in XML_FORMATS:
             set_links(fg, self.base_url, spec.name, fmt)
             heads[fmt] = _render(fg, fmt)
         return heads
@@ -234,21 +225,8 @@ def build_feeds(
     """
     heads = FeedHeads(normalise_base_url(base_url))
     cache: dict[EntryKey, tuple[fastxml.Pieces, fastxml.Pieces]] = {}
-    links = _PictureLinks(heads.base_url, frozenset(pictures))
-    return [_build_one(sel, heads, cache, links) for sel in select_feeds(events, watchlist)]
-
-
-class _PictureLinks:
-    """URL of the state picture of an event's notice, when there is one."""
-
-    def __init__(self, base_url: str, pictures: frozenset[str]) -> None:
-        self.base_url, self.pictures = base_url, pictures
-
-    def __call__(self, event: EventRecord) -> str | None:
-        if not event.notice_key or not self.pictures:
-            return None
-        name = notice_picture_name(event.notice_key)
-        return feed_url(self.base_url, name, PICTURE_SUFFIX) if name in self.pictures else None
+    ctx = RenderContext(heads.base_url, frozenset(pictures))
+    return [_build_one(sel, heads, cache, ctx) for sel in select_feeds(events, watchlist)]
 
 
 def build_each_feed(
@@ -258,13 +236,13 @@ def build_each_feed(
     """:func:`build_feeds`, one feed at a time: one that cannot be built (a record no defence
     foresaw) is reported, and every other feed is still built and can be published."""
     heads = FeedHeads(normalise_base_url(base_url))
-    cache: dict[tuple[str, tuple], tuple[fastxml.Pieces, fastxml.Pieces]] = {}
-    links = _PictureLinks(heads.base_url, frozenset(pictures))
+    cache: dict[EntryKey, tuple[fastxml.Pieces, fastxml.Pieces]] = {}
+    ctx = RenderContext(heads.base_url, frozenset(pictures))
     files: list[FeedFile] = []
     failures: list[FeedFailure] = []
     for selection in select_feeds(events, watchlist):
         try:
-            files.append(_build_one(selection, heads, cache, links))
+            files.append(_build_one(selection, heads, cache, ctx))
         except Exception as exc:  # noqa: BLE001 - isolated: reported as a health problem by the caller
             failures.append(FeedFailure(selection.spec.name, f"{type(exc).__name__}: {exc}"))
     return files, failures
@@ -272,18 +250,19 @@ def build_each_feed(
 
 def _build_one(selection: FeedSelection, heads: FeedHeads,
                cache: dict[EntryKey, tuple[fastxml.Pieces, fastxml.Pieces]],
-               links: _PictureLinks) -> FeedFile:
+               ctx: RenderContext) -> FeedFile:
     entries = []
     for event in selection.events:  # already newest first
         key = (event.id, event.extra)
         found = cache.get(key)
         if found is None:
-            found = cache[key] = entry_pieces(event, links(event))
+            found = cache[key] = entry_pieces(event, ctx.picture(event))
         entries.append(found)
     updated = max((naive_as_utc(e.updated) for e in selection.events), default=EMPTY_FEED_UPDATED)
     head = heads.get(selection.spec, updated)
-    out = {fmt: splice(head[fmt], CLOSING_TAG[fmt], [pair[i] for pair in entries]) for i, fmt in enumerate(FORMATS)}
-    return FeedFile(name=selection.spec.name, atom=out["atom"], rss=out["rss"], items=len(entries))
+    out = {fmt: splice(head[fmt], CLOSING_TAG[fmt], [pair[i] for pair in entries]) for i, fmt in enumerate(XML_FORMATS)}
+    others = tuple((f.name, f.render(selection, ctx)) for f in FORMATS if f.render is not None)
+    return FeedFile(name=selection.spec.name, atom=out["atom"], rss=out["rss"], items=len(entries), others=others)
 
 
 def splice(head: bytes, closing: bytes, entries: Sequence[fastxml.Pieces]) -> bytes:

@@ -28,6 +28,21 @@ def item_title(event: EventRecord) -> str:
     return title or f"{event.kind.value.replace('_', ' ').capitalize()} ({event.notice_key or event.id})"
 
 
+def entry_link(event: EventRecord) -> str | None:
+    """The first official URL. One link only: feedgen 1.0 drops ``rel`` on entry links, so a
+    second one would be a second "alternate" (invalid Atom). Every URL is listed in the body."""
+    for p in event.provenance:
+        if p.urls:
+            return p.urls[0]
+    return None
+
+
+def entry_categories(event: EventRecord) -> tuple[str, ...]:
+    """Event kind, list, and the issuing ministry ("MFA", "MOFCOM") so a reader can filter by it."""
+    base = (event.kind.value, event.list.value) if event.list else (event.kind.value,)
+    return base + issued_by(event.provenance)
+
+
 def item_html(event: EventRecord, picture: str | None = None) -> str:
     """The item body: Chinese title, summary, dates, entity table, provenance, link to the state picture."""
     return "\n".join(item_html_parts(event, picture))

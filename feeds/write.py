@@ -14,20 +14,21 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from feeds.build import FORMATS, PICTURE_SUFFIX, FeedFile
+from feeds.build import FeedFile
+from feeds.formats import FORMATS, PICTURE_SUFFIX
 from feeds.picture import PictureFile
 
 
 def feed_paths(out_dir: Path, feed: FeedFile) -> dict[str, Path]:
-    return {fmt: Path(out_dir) / f"{feed.name}.{fmt}" for fmt in FORMATS}
+    return {fmt.name: Path(out_dir) / f"{feed.name}.{fmt.name}" for fmt in FORMATS}
 
 
 def write_feeds(out_dir: Path, files: Sequence[FeedFile]) -> list[Path]:
-    """Write every ``<name>.atom`` / ``<name>.rss`` under ``out_dir``; return the paths actually written."""
+    """Write every ``<name>.<format>`` under ``out_dir``; return the paths actually written."""
     written: list[Path] = []
     for feed in files:
         for fmt, path in feed_paths(out_dir, feed).items():
-            data = feed.atom if fmt == "atom" else feed.rss
+            data = feed.data(fmt)
             if write_if_changed(path, data):
                 written.append(path)
     return written

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from feeds.build import FeedFailure, FeedFile, build_each_feed
+from feeds.formats import PICTURE_SUFFIX, SUFFIXES
 from feeds.picture import PictureFile, build_pictures
 from feeds.write import feed_paths, picture_path, write_feeds, write_pictures
 from mofcom_watch.config import Settings
@@ -31,7 +32,7 @@ from storage.watchlist import Watchlist, load_watchlist
 # Items beyond the lifecycle events, not filtered by the date: they describe the sources as
 # the store saw them when fetching (a bot check seen today), not the lists' history.
 EXTRA_ITEM_SOURCES = (health_events, news_events)
-FEED_SUFFIXES = (".atom", ".rss", ".svg")  # the feeds and their state pictures
+FEED_SUFFIXES = (*SUFFIXES, f".{PICTURE_SUFFIX}")  # the feeds and their state pictures
 FEED_FAILED = "feed-failed"  # health issue kind (and key prefix) of a feed that could not be built
 
 

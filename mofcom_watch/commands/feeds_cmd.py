@@ -14,9 +14,10 @@ from typing import Optional
 import typer
 from sqlalchemy import func, select
 
+from feeds.formats import FORMATS
+from mofcom_watch import term
 from mofcom_watch.clock import AS_OF_HELP, as_of_or_today
 from mofcom_watch.commands.status_cmd import open_session
-from mofcom_watch import term
 from mofcom_watch.context import app_context
 from mofcom_watch.config import redact_url
 from mofcom_watch.publish import PublishResult, PublishTarget, feeds_with_items, publish
@@ -49,7 +50,7 @@ def print_result(result: PublishResult, out_dir: Path, verbosity: int) -> None:
         if len(shown) < len(result.written):
             typer.echo(f"  ... and {len(result.written) - len(shown)} more (use --verbose to list all)")
     typer.echo(
-        f"{result.feeds} feeds ({result.feeds * 2} files) and {result.pictures} state pictures (.svg) in {out_dir}: "
+        f"{result.feeds} feeds ({result.feeds * len(FORMATS)} files) and {result.pictures} state pictures (.svg) in {out_dir}: "
         f"{len(result.written)} written, "
         f"{len(result.unchanged)} unchanged; {result.events} items"
         + (f"; watchlist feed: {result.watchlist_items} items" if result.watchlist_items is not None else "")

@@ -27,8 +27,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from feeds.build import FORMATS as FEED_FORMATS
-from feeds.build import PICTURE_SUFFIX
+from feeds.formats import FORMATS, PICTURE_SUFFIX
 from feeds.identity import entity_feed_name, feed_url
 from mofcom_watch import clock
 from mofcom_watch.server.data import EntityView, SiteData
@@ -167,8 +166,8 @@ def entity(request: Request) -> Response:
             return _html(render_not_found("Temporarily unavailable", part.note), 503)
         return _html(render_not_found("No such company", f"No listed company has the key {key!r}."), 404)
     name = entity_feed_name(key)
-    feeds = [FeedLink(fmt, feed_url(st.feeds_base_url, name, fmt)) for fmt in FEED_FORMATS
-             if (st.feeds_dir / f"{name}.{fmt}").is_file()]
+    feeds = [FeedLink(fmt.name, feed_url(st.feeds_base_url, name, fmt.name)) for fmt in FORMATS
+             if (st.feeds_dir / f"{name}.{fmt.name}").is_file()]
     has_picture = (st.feeds_dir / f"{name}.{PICTURE_SUFFIX}").is_file()
     picture = feed_url(st.feeds_base_url, name, PICTURE_SUFFIX) if has_picture else None
     return _html(render_entity_page(views[0], as_of, feeds, picture))

@@ -14,6 +14,7 @@ from datetime import date
 from html import escape
 from urllib.parse import quote, urlencode
 
+from feeds.formats import BY_NAME
 from feeds.picture import picture_title, render_svg
 from mofcom_watch.server.data import EntityView, Part
 from mofcom_watch.server.pages import (
@@ -161,13 +162,12 @@ def _feeds(feeds: Sequence[FeedLink], name: str) -> str:
     if not feeds:
         out.append('<p class="muted">Its feed appears after the next cycle.</p>')
         return "\n".join(out)
-    links = " ".join(f'<a href="{escape(f.url, quote=True)}" type="{FORMAT_TYPES[f.fmt]}">{FORMAT_WORDS[f.fmt]}</a>'
+    links = " ".join(f'<a href="{escape(f.url, quote=True)}" type="{FORMAT_TYPES[f.fmt]}">{BY_NAME[f.fmt].label}</a>'
                      for f in feeds)
     out.append(f"<p>Every change to {escape(name)} on any list: {links}</p>")
     return "\n".join(out)
 
 
-FORMAT_WORDS = {"atom": "Atom", "rss": "RSS", "json": "JSON Feed"}
 
 
 def render_entity_page(view: EntityView, as_of: date, feeds: Sequence[FeedLink], picture_url: str | None) -> bytes:

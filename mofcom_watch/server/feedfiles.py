@@ -16,9 +16,10 @@ from datetime import datetime
 from email.utils import formatdate, parsedate_to_datetime
 from pathlib import Path
 
+from feeds.formats import FORMATS
 from storage.vocabulary import naive_as_utc
 
-FEED_SUFFIXES = {".atom": "application/atom+xml; charset=utf-8", ".rss": "application/rss+xml; charset=utf-8"}
+FEED_SUFFIXES = {f".{f.name}": f"{f.media_type}; charset=utf-8" for f in FORMATS}
 # Files served from the feeds folder: the feeds and the state pictures written beside them.
 PICTURE_SUFFIX = ".svg"
 SERVED_TYPES = FEED_SUFFIXES | {PICTURE_SUFFIX: "image/svg+xml; charset=utf-8"}
@@ -69,7 +70,7 @@ def folder_contents(feeds_dir: Path) -> tuple[list[FeedFile], frozenset[str]]:
             pictures.add(path.relative_to(feeds_dir).with_suffix("").as_posix())
     feeds = []
     for name, paths in found.items():
-        formats = tuple(f for f in ("atom", "rss") if f in paths)
+        formats = tuple(f.name for f in FORMATS if f.name in paths)
         first = paths[formats[0]]
         feeds.append(FeedFile(name=name, title=feed_title(first) or name, formats=formats,
                               mtime=max(p.stat().st_mtime for p in paths.values()), picture=name in pictures))

@@ -8,6 +8,7 @@ from html import escape
 from typing import Sequence
 from xml.sax.saxutils import quoteattr
 
+from feeds.formats import BY_NAME, FORMATS
 from feeds.identity import notice_picture_name
 from feeds.picture import ALL_PICTURE, picture_title, render_svg
 from mofcom_watch.server.data import OpenIssue, Part, SourceHealth
@@ -16,7 +17,7 @@ from storage.bands import Band, axis_for
 from storage.records import EventRecord, ListingState, ListKind, StatusRow
 from storage.vocabulary import LISTS, PRESUMED, state_label
 
-FORMAT_TYPES = {"atom": "application/atom+xml", "rss": "application/rss+xml"}
+FORMAT_TYPES = {f.name: f.media_type for f in FORMATS}
 CSS = """
 body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:72em;padding:0 1em;color:#222}
 h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ddd}
@@ -174,7 +175,7 @@ def _feeds_section(ctx: PageContext) -> str:
     cells: list[list[Cell]] = []
     for f in ctx.feeds:
         links = " ".join(f'<a href="{escape(feed_url(ctx.feeds_base_url, f, fmt))}" type="{FORMAT_TYPES[fmt]}">'
-                         f"{fmt.upper() if fmt == 'rss' else 'Atom'}</a>" for fmt in f.formats)
+                         f"{BY_NAME[fmt].label}</a>" for fmt in f.formats)
         if f.picture:
             links += f' <a href="{escape(feed_url(ctx.feeds_base_url, f, "svg"))}" type="image/svg+xml">picture</a>'
         cells.append([escape(f.title), f"<code>{escape(f.name)}</code>", links])
@@ -248,15 +249,15 @@ def render_opml(feeds: Sequence[FeedFile], feeds_base_url: str, home_url: str) -
     """OPML 2.0 with one outline per feed and format; dated by the newest feed, so bytes are stable."""
     created = http_date_from_mtime(max((f.mtime for f in feeds), default=0.0))
     groups = []
-    for fmt, label in (("atom", "Atom"), ("rss", "RSS 2.0")):
+    for fmt in FORMATS:
         items = [
-            f'      <outline type="rss" version="{"RSS2" if fmt == "rss" else "ATOM"}" text={quoteattr(f.title)} '
-            f"title={quoteattr(f.title)} xmlUrl={quoteattr(feed_url(feeds_base_url, f, fmt))} "
+            f'      <outline type="rss" version="{fmt.opml_version}" text={quoteattr(f.title)} '
+            f"title={quoteattr(f.title)} xmlUrl={quoteattr(feed_url(feeds_base_url, f, fmt.name))} "
             f"htmlUrl={quoteattr(home_url)}/>"
-            for f in feeds if fmt in f.formats
+            for f in feeds if fmt.name in f.formats
         ]
         if items:
-            groups.append(f'    <outline text="mofcom-watch ({label})">\n' + "\n".join(items) + "\n    </outline>")
+            groups.append(f'    <outline text="mofcom-watch ({fmt.opml_label})">\n' + "\n".join(items) + "\n    </outline>")
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n<opml version="2.0">\n  <head>\n'
         "    <title>mofcom-watch feeds</title>\n"

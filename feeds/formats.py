@@ -1,0 +1,58 @@
+"""The feed formats: the one list of them.
+
+Every feed is written once per format as ``<name>.<format>``; the files, their URLs, the
+``Content-Type`` the server sends, the links and ``<link rel="alternate">`` on the web pages and
+the OPML outline all come from :data:`FORMATS`. A new format is one :class:`FeedFormat` entry
+here plus its ``render`` function in a module of its own (a pure function of one feed's
+selection and the :class:`RenderContext`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from feeds.identity import feed_url, notice_picture_name
+
+if TYPE_CHECKING:
+    from feeds.catalog import FeedSelection
+    from storage.records import EventRecord
+
+PICTURE_SUFFIX = "svg"  # state pictures: <name>.svg beside <name>.atom
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    """What a feed's bytes depend on besides its events: the public URL and the pictures beside the feeds."""
+
+    base_url: str  # ends with "/"
+    pictures: frozenset[str] = frozenset()  # names of the state pictures written (``notice/<key>``)
+
+    def picture(self, event: EventRecord) -> str | None:
+        """URL of the state picture of the event's notice, when there is one (the item links to it)."""
+        if not event.notice_key or not self.pictures:
+            return None
+        name = notice_picture_name(event.notice_key)
+        return feed_url(self.base_url, name, PICTURE_SUFFIX) if name in self.pictures else None
+
+
+Render = Callable[["FeedSelection", RenderContext], bytes]
+"""One feed's bytes from its selection (events newest first) and the context."""
+
+
+@dataclass(frozen=True)
+class FeedFormat:
+    name: str  # file suffix: <feed>.<name>
+    media_type: str  # Content-Type (the server adds "; charset=utf-8")
+    label: str  # link text on the web pages
+    opml_label: str  # the OPML group of this format's feeds
+    opml_version: str  # the OPML outline's version attribute
+    render: Render | None = None  # None: Atom and RSS, built together by feeds.build (they share entry bytes)
+
+
+ATOM = FeedFormat("atom", "application/atom+xml", "Atom", "Atom", "ATOM")
+RSS = FeedFormat("rss", "application/rss+xml", "RSS", "RSS 2.0", "RSS2")
+FORMATS: tuple[FeedFormat, ...] = (ATOM, RSS)
+BY_NAME = {f.name: f for f in FORMATS}
+SUFFIXES = tuple(f".{f.name}" for f in FORMATS)
