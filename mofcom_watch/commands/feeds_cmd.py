@@ -18,8 +18,8 @@ from feeds.formats import FORMATS
 from mofcom_watch import term
 from mofcom_watch.clock import AS_OF_HELP, as_of_or_today
 from mofcom_watch.commands.status_cmd import open_session
-from mofcom_watch.context import app_context
 from mofcom_watch.config import redact_url
+from mofcom_watch.context import app_context
 from mofcom_watch.publish import PublishResult, PublishTarget, feeds_with_items, publish
 from storage.models import Notice
 from storage.watchlist import WatchlistError
