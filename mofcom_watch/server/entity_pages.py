@@ -72,8 +72,11 @@ def _cjk(text: str) -> bool:
 
 
 def _instrument(listing: EntityListing) -> str:
+    """Key and number, then who issued it (MFA / MOFCOM) and the role the notice gives a person."""
     number = f" {escape(listing.number)}" if listing.number else ""
-    return f'<code>{escape(listing.notice_key)}</code><span lang="zh-CN">{number}</span>'
+    issuer = f'<br><span class="muted">issued by {escape(listing.ministry)}</span>' if listing.ministry else ""
+    note = f'<br><span class="muted" lang="zh-CN">{escape(listing.note)}</span>' if listing.note else ""
+    return f'<code>{escape(listing.notice_key)}</code><span lang="zh-CN">{number}</span>{issuer}{note}'
 
 
 def _listings(view: EntityView, as_of: date) -> str:

@@ -53,6 +53,7 @@ def test_entity_page_shows_names_lists_picture_timeline_sources_and_feeds(site: 
     assert lists.count("<tr>") == 4  # header + three listings: two MOFCOM, one MFA
     assert "MOFCOM-2025-13" in lists and "lifted" in lists and "UEL-2025-7" in lists
     assert "MFA-ORDER-2024-13" in lists and "外交部令第13号" in lists
+    assert lists.count("issued by MFA") == 1 and lists.count("issued by MOFCOM") == 2
     assert "lapsed: presumed back in force, needs review" in lists and "2026-11-10" in lists
     picture = section(page, "picture")
     assert picture.count('class="mw-row"') == 3 and f'href="{BASE}entity/skydio.svg"' in picture
@@ -121,3 +122,12 @@ def test_front_page_has_search_and_one_picture_row_per_listing(site: TestClient)
     assert picture.count("<title>") > 26
     assert f'href="{BASE}all.svg"' in picture
     assert f'href="{BASE}notice/UEL-2025-7.svg"' in section(page, "state")
+
+
+def test_a_person_page_shows_the_mfa_listing_and_the_role(site: TestClient) -> None:
+    page = site.get("/entity/adambry").text
+    strict(page)
+    assert "Adam Bry" in page and "亚当·布赖" in section(page, "names")
+    lists = section(page, "lists")
+    assert "MFA-ORDER-2024-13" in lists and "issued by MFA" in lists
+    assert "斯凯迪奥公司联合创始人、首席执行官" in lists  # the role, beside the instrument, not in the name
