@@ -31,6 +31,7 @@ FILING_LINE_PREFIX = "【"
 DECISION_WORDS = ("列入", "移出", "采取", "调查", "纳入")
 LISTING_WORDS = ("列入", "移出")
 COUNTERMEASURE_WORDS = ("反制", "反外国制裁法")
+SUSPEND_WORDS = ("暂停实施",)
 ENTITY_ACTIONS = (ActionKind.IMPOSE, ActionKind.INVESTIGATE, ActionKind.MEASURE)
 TITLE_JOIN_MAX = 80
 
@@ -402,6 +403,16 @@ def no_entities(src: Source, d: Draft) -> str | None:
     return "no entities found for a listing" if any(x.action is ActionKind.IMPOSE for x in d.drafts) else None
 
 
+def suspension_without_target(src: Source, d: Draft) -> str | None:
+    """A notice that says 暂停实施 but whose suspended notices were not found ("第55号、56号…公告"
+    with no year): a suspension must never parse as a notice that changes nothing."""
+    if d.qa or not any(word in d.operative for word in SUSPEND_WORDS):
+        return None
+    if any(a.action in (ActionKind.SUSPEND, ActionKind.EXTEND) for a in d.actions):
+        return None
+    return "says 暂停实施 but names no notice it suspends that could be read"
+
+
 def no_action_in_answer(src: Source, d: Draft) -> str | None:
     return "no action found in the answer" if d.qa and not d.actions else None
 
@@ -448,6 +459,6 @@ RULES: tuple[tuple[str, Rule], ...] = (
 )
 REJECTS: tuple[Reject, ...] = (off_topic_answer, unnumbered_without_action)
 CHECKS: tuple[Check, ...] = (
-    no_publication_date, effective_defaulted, count_mismatch, no_entities, no_action_in_answer, no_notice_number,
-    effective_before_publication,
+    no_publication_date, effective_defaulted, count_mismatch, no_entities, suspension_without_target,
+    no_action_in_answer, no_notice_number, effective_before_publication,
 )
