@@ -6,6 +6,7 @@ All times are Beijing time (+08:00). Patterns run on folded text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -132,18 +133,35 @@ def effective_in(sentence: str, published: date | None) -> str | None:
 
 def notice_effective(folded: str, published: date | None) -> str | None:
     """The notice's own effective date: "本公告自公布之日起实施", "自2025年4月10日12时01分起"."""
-    # Every match opens with 本, or with 自 after blanks: the scan starts at the first of them.
-    firsts = [i for i in (folded.find("本"), folded.find("自")) if i >= 0]
-    if not firsts:
-        return None
-    start = min(firsts)
-    while start > 0 and folded[start - 1].isspace():
-        start -= 1
-    for m in OWN_EFFECTIVE_RE.finditer(folded, start):
+    for m in own_effective_matches(folded):
         found = effective_in(m.group(0), published)
         if found:
             return found
     return None
+
+
+def own_effective_matches(folded: str) -> Iterator[re.Match[str]]:
+    """What ``OWN_EFFECTIVE_RE.finditer(folded)`` yields, trying only where a match can
+    start: at a 本, or in the blanks right before a 自 (a scan of every position costs
+    more than the rest of the rule)."""
+    starts: set[int] = set()
+    for mark in ("本", "自"):
+        pos = folded.find(mark)
+        while pos >= 0:
+            starts.add(pos)
+            before = pos
+            while mark == "自" and before > 0 and folded[before - 1].isspace():
+                before -= 1
+                starts.add(before)
+            pos = folded.find(mark, pos + 1)
+    end = 0
+    for start in sorted(starts):
+        if start < end:
+            continue
+        m = OWN_EFFECTIVE_RE.match(folded, start)
+        if m:
+            end = m.end()
+            yield m
 
 
 def resolve_month_day(month: int, day: int, context_year: int | None, anchor: date | None) -> date | None:

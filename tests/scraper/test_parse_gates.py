@@ -129,3 +129,11 @@ def test_english_after_a_name_is_the_per_name_regex(folded, name):
     expected = re.search(re.escape(name) + entities.ENGLISH_IN_BRACKETS_RE.pattern, folded)
     found = entities._english_after(folded, name)
     assert (found.span(1) if found else None) == (expected.span(1) if expected else None)
+
+
+@pytest.mark.parametrize("text", [
+    "本公告自公布之日起实施。本决定自2025年1月1日起执行", "甲。\n \u3000自2025年5月14日起施行，乙,自即日起生效",
+    "本本本", "自自 自", "", "没有", "，自2025年4月4日起实施；本办法施行", "x\n\n自\n2025年起实施",
+])
+def test_own_effective_matches_are_the_finditer_matches(text):
+    assert [m.span() for m in dates.own_effective_matches(text)] == [m.span() for m in dates.OWN_EFFECTIVE_RE.finditer(text)]
