@@ -11,6 +11,7 @@ from typing import Optional
 
 import typer
 
+from mofcom_watch import clock
 from mofcom_watch.clock import parse_as_of
 from mofcom_watch.commands.schedule_cmd import with_flags
 from mofcom_watch.config import Settings, redact_url
@@ -51,7 +52,12 @@ def build_app(settings: Settings, *, schedule: bool = False, as_of=None):  # noq
     from mofcom_watch.server import create_app
     from mofcom_watch.server.data import StoreData
 
+    from mofcom_watch.publish import PublishTarget
+    from mofcom_watch.server.refresh import FeedRefresher
+
     engine = open_engine(settings)
+    refresher = FeedRefresher(engine, PublishTarget.of(settings), lambda: as_of or clock.today())
+    refresher.refresh(force=True)  # the first request already finds the store's feeds
     scheduler = runner = None
     if schedule:
         runner = CycleRunner(real_cycle(settings, as_of=as_of))
@@ -65,6 +71,7 @@ def build_app(settings: Settings, *, schedule: bool = False, as_of=None):  # noq
         as_of=as_of,
         scheduler=scheduler,
         last_cycle_hint=(lambda: runner.last_success) if runner is not None else None,
+        refresher=refresher,
     )
 
 

@@ -230,6 +230,13 @@ def healthz(request: Request) -> Response:
                     media_type="application/json", headers={"Cache-Control": "no-store"})
 
 
+async def _keep_published(refresher: Any) -> None:
+    """Publish the store's feeds again whenever the store changed (checked every few seconds)."""
+    while True:
+        await asyncio.sleep(refresher.interval)
+        await asyncio.to_thread(refresher.refresh)
+
+
 def create_app(
     *,
     feeds_dir: Path,
@@ -239,8 +246,11 @@ def create_app(
     as_of: date | None = None,
     scheduler: Any | None = None,
     last_cycle_hint: Callable[[], datetime | None] | None = None,
+    refresher: Any | None = None,
 ) -> Starlette:
-    """The app. ``scheduler`` (an APScheduler BackgroundScheduler, not started) runs with the app."""
+    """The app. ``scheduler`` (an APScheduler BackgroundScheduler, not started) runs with the app;
+    ``refresher`` (a :class:`~mofcom_watch.server.refresh.FeedRefresher`) keeps the feeds folder
+    published from the store while it serves."""
     from mofcom_watch.scheduler import JOB_ID
 
     def next_cycle() -> datetime | None:
@@ -256,9 +266,14 @@ def create_app(
         if scheduler is not None:
             scheduler.start()
             LOG.info("scheduler started in the server process")
+        watcher = asyncio.create_task(_keep_published(refresher)) if refresher is not None else None
         try:
             yield
         finally:
+            if watcher is not None:
+                watcher.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await watcher
             if scheduler is not None and scheduler.running:
                 # let a running cycle finish: killing it mid-run would leave the run lock to go stale
                 LOG.info("scheduler stopping; a running cycle is allowed to finish")

@@ -1,0 +1,95 @@
+"""`serve` serves the store it is given: its feeds are published from that store.
+
+``replay fixtures`` then ``serve`` on the same database used to serve 404s and an empty OPML,
+because ``serve`` read a feeds folder nothing had written. Now ``serve`` publishes the store's
+feeds into its folder when it starts and again whenever the store changed (a cycle of its own,
+a ``run`` from cron, a ``replay``), checked every ``interval`` seconds by a cheap fingerprint.
+It publishes what is stored (no derivation): serving never writes the lists' history.
+Unchanged feeds keep their bytes and mtime, so ETags and 304s stay valid.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, func, select
+
+from mofcom_watch.logs import log
+from mofcom_watch.publish import PublishTarget, publish
+from storage.db import session_factory
+from storage.models import Event, HealthIssue, NewsReport, Notice
+
+LOG = logging.getLogger("mofcom_watch.serve")
+MARKER = ".store-state"  # in the feeds folder: the fingerprint of the store last published there (never served)
+REFRESH_SECONDS = 30.0
+
+
+class FeedRefresher:
+    """Publishes the store's feeds into ``target.out_dir`` whenever the folder is older than the store."""
+
+    def __init__(self, engine: Engine, target: PublishTarget, as_of: Callable[[], date],
+                 interval: float = REFRESH_SECONDS) -> None:
+        self.engine, self.target, self.as_of, self.interval = engine, target, as_of, interval
+        self._sessions = session_factory(engine)
+        self._lock = threading.Lock()
+        self.last_published: datetime | None = None  # last successful publish by this process
+        self.last_error: str | None = None  # why the last attempt failed (None: it did not)
+
+    @property
+    def marker(self) -> Path:
+        return Path(self.target.out_dir) / MARKER
+
+    def fingerprint(self) -> str:
+        """What the feeds depend on, in one cheap read: the day, and the size and newest change of
+        every table the items come from."""
+        with self._sessions() as s:
+            parts = [
+                self.as_of().isoformat(), self.target.base_url,
+                s.execute(select(func.count(), func.max(Event.updated), func.max(Event.occurred),
+                                 func.min(Event.id), func.max(Event.id))).one(),
+                s.execute(select(func.count(), func.max(HealthIssue.last_seen), func.max(HealthIssue.resolved_at),
+                                 func.count(HealthIssue.resolved_at))).one(),
+                s.execute(select(func.count(), func.max(NewsReport.id), func.max(NewsReport.snapshot_id))).one(),
+                s.execute(select(func.count(), func.max(Notice.updated_at))).one(),
+            ]
+        return json.dumps(parts, default=str)
+
+    def refresh(self, *, force: bool = False) -> bool:
+        """Publish when the store changed since the folder was last published (or ``force``);
+        True when it published. Failures are logged and kept for ``/healthz``, never raised."""
+        with self._lock:
+            try:
+                state = self.fingerprint()
+                if not force and self._marker_text() == state:
+                    return False
+                if self._empty():  # nothing stored yet: no empty feed replaces anything (the first cycle writes)
+                    return False
+                with self._sessions() as session, session.begin():
+                    result = publish(session, as_of=self.as_of(), target=self.target, derive_events=False)
+                self.marker.write_text(state, encoding="utf-8")
+            except Exception as exc:  # noqa: BLE001 - serving goes on; /healthz and the log say so
+                self.last_error = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+                log(LOG, logging.ERROR, "could not publish the store's feeds", error=self.last_error,
+                    feeds=str(self.target.out_dir))
+                return False
+            self.last_error = ("; ".join(result.problems) or None) if result.failed else None
+            self.last_published = datetime.now(UTC)
+            log(LOG, logging.INFO, "published the store's feeds", feeds=result.feeds, written=len(result.written),
+                folder=str(self.target.out_dir))
+            return True
+
+    def _empty(self) -> bool:
+        with self._sessions() as s:
+            return not s.scalar(select(func.count()).select_from(Notice)) and \
+                not s.scalar(select(func.count()).select_from(Event))
+
+    def _marker_text(self) -> str | None:
+        try:
+            return self.marker.read_text(encoding="utf-8")
+        except OSError:
+            return None

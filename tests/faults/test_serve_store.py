@@ -1,0 +1,89 @@
+"""`serve` serves the store it is given (issue 9 item 8).
+
+``replay fixtures`` then ``serve`` on the same database used to answer 404 for every feed and an
+OPML with no outline: ``serve`` read a feeds folder nothing had written. Real processes: replay,
+then serve; every feed the front page links with ``<link rel="alternate">`` answers with an ETag,
+304 on a repeat, gzip when asked, and loads in newsboat with every item once (when installed).
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+from html import unescape
+from pathlib import Path
+
+import feedparser
+
+from tests.conftest import REPO_ROOT
+from tests.faults.serving import serving
+from tests.faults.test_pipe_output import cli
+
+AS_OF = "2026-11-29"
+ALTERNATE_RE = re.compile(r'<link rel="alternate" type="application/(?:atom|rss)\+xml"[^>]*href="([^"]+)"')
+
+
+def newsboat_items(workdir: Path, url: str) -> list[str]:
+    workdir.mkdir(parents=True)
+    (workdir / "home").mkdir()
+    (workdir / "urls").write_text(url + "\n", encoding="utf-8")
+    (workdir / "config").write_text("", encoding="utf-8")
+    env = {**os.environ, "HOME": str(workdir / "home"), "LANG": "C.UTF-8"}
+    proc = subprocess.run(["newsboat", "-u", "urls", "-c", "cache.db", "-C", "config", "-x", "reload"],
+                          cwd=workdir, env=env, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0 and "error" not in (proc.stdout + proc.stderr).lower(), proc.stderr
+    with sqlite3.connect(workdir / "cache.db") as conn:
+        return [row[0] for row in conn.execute("select guid from rss_item")]
+
+
+def test_replay_then_serve_serves_every_feed_of_that_store(tmp_path):
+    db = f"sqlite:///{tmp_path / 'demo.sqlite'}"
+    replayed = cli("--db", db, "replay", str(REPO_ROOT / "fixtures"), "--as-of", AS_OF)
+    assert replayed.returncode in (0, 1), replayed.stderr
+    with serving(db, tmp_path, "--as-of", AS_OF) as served:
+        status, _h, page = served.get("/")
+        assert status == 200
+        feeds = [unescape(href) for href in ALTERNATE_RE.findall(page.decode("utf-8"))]
+        assert len(feeds) >= 10 and any(f.endswith("/all.atom") for f in feeds), feeds
+        status, _h, opml = served.get("/feeds.opml")
+        assert status == 200 and opml.count(b"<outline") >= 10
+        total = 0
+        for n, url in enumerate(feeds):
+            path = url.removeprefix(served.base)
+            status, headers, body = served.get(path)
+            assert status == 200 and headers.get("etag"), (path, status)
+            parsed = feedparser.parse(body)
+            assert not parsed.bozo, path
+            ids = [e.id for e in parsed.entries]
+            assert len(ids) == len(set(ids)), path
+            total += len(ids)
+            again = served.get(path, {"If-None-Match": headers["etag"]})
+            assert again[0] == 304 and again[2] == b"", path
+            zipped = served.get(path, {"Accept-Encoding": "gzip"})
+            if len(body) >= 500:
+                assert zipped[1].get("content-encoding") == "gzip", path
+                assert gzip.decompress(zipped[2]) == body, path
+            if shutil.which("newsboat"):
+                guids = newsboat_items(tmp_path / "nb" / str(n), url)
+                assert sorted(guids) == sorted(ids), path  # every item, once
+        assert total > 100
+        skydio = served.get("/feeds/entity/skydio.atom")
+        assert skydio[0] == 200 and b"<entry" in skydio[2]
+    assert "Traceback" not in served.stderr
+
+
+def test_serve_on_an_empty_store_writes_no_empty_feed_over_a_full_one(tmp_path):
+    """The feeds folder of a store that holds nothing is left as it is."""
+    from storage.db import open_store
+
+    db = f"sqlite:///{tmp_path / 'empty.sqlite'}"
+    open_store(db).dispose()
+    feeds = tmp_path / "data" / "feeds"
+    feeds.mkdir(parents=True)
+    (feeds / "all.atom").write_bytes(b"<feed><entry/></feed>")
+    with serving(db, tmp_path, "--as-of", AS_OF) as served:
+        assert served.get("/feeds/all.atom")[2] == b"<feed><entry/></feed>"
