@@ -10,18 +10,19 @@ from typing import Optional
 
 import typer
 
-from mofcom_watch.commands import COMMAND_MODULES
 from mofcom_watch.config import ConfigError, load_settings
 from mofcom_watch.context import AppContext
+from mofcom_watch.lazygroup import LazyGroup
 from mofcom_watch.logs import setup_logging
 from mofcom_watch.term import App
 
 app = App(
     name="mofcom-watch",
-    help="Watch MOFCOM export-control and unreliable-entity notices; publish per-entity events as feeds.",
+    help="Watch the Chinese lists that name companies (MOFCOM export control, unreliable entity, watch list; MFA countermeasures); publish every change as feeds.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=LazyGroup,  # sub-commands are imported when used (mofcom_watch/commands/__init__.py)
 )
 
 
@@ -40,10 +41,6 @@ def _global(
         raise typer.Exit(2) from None
     ctx.obj = AppContext(settings=settings, verbosity=1 if verbose else -1 if quiet else 0)
     setup_logging(ctx.obj.verbosity, log_format=settings.log_format)
-
-
-for _module in COMMAND_MODULES:
-    _module.register(app)
 
 
 def main() -> None:

@@ -9,12 +9,14 @@ commands goes through :func:`console` and :class:`App`, which do not.
 from __future__ import annotations
 
 import sys
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import typer
-from rich.console import Console
 
 from storage.cleantext import clean_text
+
+if TYPE_CHECKING:  # rich costs ~0.1 s to import: only the commands that print tables pay for it
+    from rich.console import Console
 
 # rich needs a width; into a pipe it gets one no line reaches, so nothing is wrapped
 PIPE_WIDTH = 1_000_000
@@ -29,6 +31,8 @@ def on_terminal(stream: TextIO | None) -> bool:
 
 def console(*, stderr: bool = False) -> Console:
     """A rich console for stdout (or stderr): the terminal's width, or no wrapping at all into a pipe."""
+    from rich.console import Console
+
     if on_terminal(sys.stderr if stderr else sys.stdout):
         return Console(stderr=stderr)
     return Console(stderr=stderr, width=PIPE_WIDTH, soft_wrap=True, no_color=True, highlight=False)
@@ -37,6 +41,22 @@ def console(*, stderr: bool = False) -> Console:
 def shown(value: Any) -> str:
     """Page-derived text made safe to print: no terminal escape sequence, control or bidi character."""
     return clean_text("" if value is None else str(value))
+
+
+# what a value is, by option name; any other option shows its name upper-cased
+METAVARS = {"db": "URL", "config": "FILE", "as_of": "DATE", "out": "DIR", "since": "YEAR", "watchlist": "FILE",
+            "fetched_at": "TIME", "base_url": "URL", "cron": "EXPR", "host": "HOST", "port": "PORT",
+            "directory": "DIR"}
+
+
+def plain_metavars(command: Any) -> None:
+    """Values named for what they are (``--db URL``, ``parse FILE``), as argparse and click users
+    expect; typer would print the Python type (``--db <str>``, ``file <path>``)."""
+    for param in command.params:
+        if param.metavar is not None or getattr(param, "is_flag", False) or getattr(param, "count", False):
+            continue
+        name = param.name or "value"
+        param.metavar = METAVARS.get(name, name.upper())
 
 
 class App(typer.Typer):

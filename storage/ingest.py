@@ -27,6 +27,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from storage.cleantext import clean_notice, clean_text
 from storage.models import (
     Action,
     Entity,
@@ -38,7 +39,6 @@ from storage.models import (
     NoticeVersion,
     Snapshot,
 )
-from storage.cleantext import clean_notice, clean_text
 from storage.names import clean_display, entity_key, name_key
 from storage.records import ActionKind, EntityRecord, NoticeRecord
 from storage.vocabulary import as_utc

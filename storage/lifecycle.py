@@ -27,9 +27,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-import cn2an
-
 from storage.names import clean_display, entity_key
+from storage.numerals import chinese_to_int
 from storage.records import (
     ActionKind,
     ActionRecord,
@@ -206,7 +205,7 @@ def clauses(text: str) -> tuple[int, ...]:
     for m in CLAUSE_RE.finditer(text):
         raw = m.group(1)
         try:
-            n = int(raw) if raw.isdigit() else int(cn2an.cn2an(raw, "smart"))
+            n = chinese_to_int(raw)
         except ValueError:
             continue
         if n not in out:

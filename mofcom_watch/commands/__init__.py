@@ -1,25 +1,42 @@
-"""One module per sub-command; each exposes ``register(app)``."""
+"""One module per sub-command; each exposes ``register(app)``.
 
-from mofcom_watch.commands import (
-    config_cmd,
-    feeds_cmd,
-    parse_cmd,
-    replay_cmd,
-    run_cmd,
-    schedule_cmd,
-    serve_cmd,
-    status_cmd,
-    timeline_cmd,
-)
+:data:`COMMANDS` names them without importing them: a command's module (and what it needs:
+SQLAlchemy, the parser, the server) is imported only when that command runs or shows its own
+help, so ``mofcom-watch --help`` and a cron line's start-up stay cheap. The one-line help here is
+what ``mofcom-watch --help`` lists; a test checks it against each command's docstring.
+"""
 
-COMMAND_MODULES = (
-    parse_cmd,
-    replay_cmd,
-    status_cmd,
-    timeline_cmd,
-    feeds_cmd,
-    run_cmd,
-    schedule_cmd,
-    serve_cmd,
-    config_cmd,
-)
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class CommandEntry:
+    module: str  # import path of the module whose register(app) defines the command
+    summary: str  # first line of the command's docstring
+
+
+COMMANDS: dict[str, CommandEntry] = {
+    "parse": CommandEntry("mofcom_watch.commands.parse_cmd",
+                          "Parse one saved page and print what it says as JSON (nothing is stored)."),
+    "replay": CommandEntry("mofcom_watch.commands.replay_cmd",
+                           "Ingest every saved page under DIR (one transaction per page), run the engine, "
+                           "print the notices."),
+    "status": CommandEntry("mofcom_watch.commands.status_cmd",
+                           "Per notice and list: current state, since when, until when, days left; then "
+                           "health problems."),
+    "timeline": CommandEntry("mofcom_watch.commands.timeline_cmd",
+                             "One entity's history on every list (each listing with its events)."),
+    "feeds": CommandEntry("mofcom_watch.commands.feeds_cmd",
+                          "Write every feed (Atom and RSS): all, per list, notices, per entity, watchlist, "
+                          "source-health, news."),
+    "run": CommandEntry("mofcom_watch.commands.run_cmd",
+                        "Fetch the sites, store new or changed pages, derive events, publish the feeds."),
+    "schedule": CommandEntry("mofcom_watch.commands.schedule_cmd",
+                             "Run the fetch-parse-diff-publish cycle on a schedule; stops cleanly on SIGTERM."),
+    "serve": CommandEntry("mofcom_watch.commands.serve_cmd",
+                          "Serve the feeds (ETag, 304, gzip), a front page, /feeds.opml and /healthz. Read-only."),
+    "config": CommandEntry("mofcom_watch.commands.config_cmd",
+                           "Print the effective configuration (defaults < --config file < environment < flags)."),
+}

@@ -13,9 +13,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
-import cn2an
-
 from storage.names import INVISIBLE_RE
+from storage.numerals import chinese_to_int
 
 # Characters that only occur in traditional script and are common in these notices.
 TRADITIONAL_RE = re.compile("[實體單號務關於繼續暫復機構發佈國際術華經濟貿應當執財產轉讓與對這個們來時]")
@@ -133,7 +132,7 @@ def to_int(value: str) -> int | None:
     if len(value) == 4 and all(ch in "〇○零一二三四五六七八九O" for ch in value):
         return int(value.translate(YEAR_DIGITS))
     try:
-        return int(cn2an.cn2an(value.replace("两", "二"), "smart"))
+        return chinese_to_int(value.replace("两", "二"))
     except (ValueError, KeyError, TypeError):
         return None
 

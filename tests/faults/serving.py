@@ -14,8 +14,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.conftest import REPO_ROOT
-
 
 def free_port() -> int:
     with socket.socket() as s:

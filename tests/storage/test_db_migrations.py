@@ -111,3 +111,28 @@ def test_a_database_folder_that_cannot_be_created_is_a_clear_error(tmp_path):
     blocker.write_text("not a folder")
     with pytest.raises(DatabaseError, match="cannot create the database folder"):
         make_engine(f"sqlite:///{blocker / 'sub' / 'db.sqlite'}")
+
+
+def test_schema_head_constant_is_alembics_head():
+    """open_store skips Alembic for a store at SCHEMA_HEAD: a new revision must move it."""
+    from storage.db import SCHEMA_HEAD
+
+    assert SCHEMA_HEAD == head_revision()
+
+
+def test_a_store_behind_head_is_still_upgraded(empty_db_url):
+    """The fast path reads the stored revision; anything but the head still goes through Alembic."""
+    from alembic import command
+
+    from storage.db import alembic_config
+
+    eng = open_store(empty_db_url)
+    cfg = alembic_config()
+    with eng.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0001")
+    assert current_revision(eng) == "0001"
+    eng.dispose()
+    eng = open_store(empty_db_url)
+    assert current_revision(eng) == head_revision()
+    eng.dispose()

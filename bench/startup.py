@@ -1,0 +1,67 @@
+"""Benchmark: what cron pays to start a command, against a bare ``python -c pass``.
+
+    .venv/bin/python bench/startup.py [--runs K]
+
+Each round starts, one after the other, ``python -c pass``, ``mofcom-watch --help`` and
+``mofcom-watch parse FILE`` (a real notice from ``fixtures/texts``) as fresh processes with the
+virtualenv's interpreter; the figures are medians over K rounds of wall time (a cold start is
+wall time: imports are disk and CPU alike), and the ratios divide medians measured in the same
+run. Targets (issue 11): ``--help`` / pass <= 8, ``parse FILE`` / pass <= 12.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTICE = ROOT / "fixtures" / "texts" / "mofcom-2025-51.txt"
+TARGETS = {"--help": 8.0, "parse FILE": 12.0}
+
+
+def commands() -> dict[str, list[str]]:
+    python = sys.executable
+    cli = [python, "-m", "mofcom_watch"]
+    return {
+        "python -c pass": [python, "-c", "pass"],
+        "--help": [*cli, "--help"],
+        "parse FILE": [*cli, "parse", str(NOTICE)],
+    }
+
+
+def wall(argv: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(argv, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15, help="rounds (medians are taken over them)")
+    args = parser.parse_args()
+    cmds = commands()
+    for argv in cmds.values():  # warm the page cache and the .pyc files once
+        wall(argv)
+    samples: dict[str, list[float]] = {name: [] for name in cmds}
+    for _ in range(args.runs):
+        for name, argv in cmds.items():
+            samples[name].append(wall(argv))
+    floor = statistics.median(samples["python -c pass"])
+    print(f"{'command':<16} {'median':>9} {'ratio':>7} {'target':>7}")
+    ok = True
+    for name, times in samples.items():
+        median = statistics.median(times)
+        ratio = median / floor
+        target = TARGETS.get(name)
+        ok &= target is None or ratio <= target
+        print(f"{name:<16} {median * 1000:>7.0f}ms {ratio:>6.1f}x {'' if target is None else f'<= {target:g}':>7}")
+    print(f"({args.runs} rounds; ratios of medians in this run; {'targets met' if ok else 'TARGET MISSED'})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

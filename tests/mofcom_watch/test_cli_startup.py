@@ -1,0 +1,63 @@
+"""Start-up stays cheap: ``--help`` and ``parse`` import only what they use, and the lazily
+loaded sub-commands are the same commands, with their help, as before. (Speed itself is printed
+by bench/startup.py, not timed here.)"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from mofcom_watch.commands import COMMANDS
+from mofcom_watch.lazygroup import load_command
+from tests.conftest import REPO_ROOT
+
+# typer's "--db <str>", "file <path>", click's "--db TEXT" (a literal "DIR/<host>/<path>" in a help text is fine)
+TYPE_PLACEHOLDER = re.compile(r"(?<![/\w])<(?:str|path|int|bool|float|list\[\w+\])>|\b(?:TEXT|INTEGER|FLOAT|BOOLEAN)\b")
+HEAVY = ("sqlalchemy", "alembic", "cn2an", "pydantic", "uvicorn", "starlette", "httpx", "apscheduler", "feedgen")
+
+
+def imported_modules(*args: str) -> set[str]:
+    """Top-level packages a fresh ``python -m mofcom_watch ARGS`` imports (from -X importtime)."""
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "mofcom_watch", *args], cwd=REPO_ROOT,
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return {line.rsplit("|", 1)[1].strip().split(".")[0] for line in proc.stderr.splitlines()
+            if line.startswith("import time:") and "|" in line}
+
+
+def test_help_imports_no_command_and_no_heavy_library():
+    mods = imported_modules("--help")
+    assert not mods & set(HEAVY), mods & set(HEAVY)
+    assert "scraper" not in mods and "feeds" not in mods
+
+
+def test_parse_needs_neither_the_database_nor_the_server(repo_root):
+    mods = imported_modules("parse", str(repo_root / "fixtures" / "texts" / "mofcom-2025-51.txt"))
+    assert "scraper" in mods
+    assert not mods & {"sqlalchemy", "alembic", "uvicorn", "starlette", "apscheduler", "feedgen"}
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_listed_summary_is_the_commands_own_first_help_line(name):
+    command = load_command(name)
+    assert command.name == name
+    assert (command.help or "").strip().splitlines()[0] == COMMANDS[name].summary
+
+
+@pytest.mark.parametrize("args", [["--help"], *[[name, "--help"] for name in COMMANDS]])
+def test_help_names_values_not_python_types(args):
+    out = subprocess.run([sys.executable, "-m", "mofcom_watch", *args], cwd=REPO_ROOT, capture_output=True,
+                         text=True, check=True).stdout
+    assert "Usage: " in out
+    typed = TYPE_PLACEHOLDER.findall(out)
+    assert not typed, (args, typed, out)
+
+
+def test_unknown_command_is_a_usage_error():
+    proc = subprocess.run([sys.executable, "-m", "mofcom_watch", "nosuch"], cwd=REPO_ROOT, capture_output=True,
+                          text=True, check=False)
+    assert proc.returncode == 2
+    assert "No such command 'nosuch'" in proc.stderr
