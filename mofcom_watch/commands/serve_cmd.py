@@ -48,11 +48,10 @@ def open_engine(settings: Settings):  # noqa: ANN201 - sqlalchemy Engine
 
 def build_app(settings: Settings, *, schedule: bool = False, as_of=None):  # noqa: ANN001, ANN201
     """The app for these settings; with ``schedule`` a BackgroundScheduler runs cycles in-process."""
+    from mofcom_watch.publish import PublishTarget
     from mofcom_watch.scheduler import CycleRunner, make_scheduler, real_cycle
     from mofcom_watch.server import create_app
     from mofcom_watch.server.data import StoreData
-
-    from mofcom_watch.publish import PublishTarget
     from mofcom_watch.server.refresh import FeedRefresher
 
     engine = open_engine(settings)
