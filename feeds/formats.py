@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from feeds import jsonfeed
 from feeds.identity import feed_url, notice_picture_name
 
 if TYPE_CHECKING:
@@ -53,6 +54,7 @@ class FeedFormat:
 
 ATOM = FeedFormat("atom", "application/atom+xml", "Atom", "Atom", "ATOM")
 RSS = FeedFormat("rss", "application/rss+xml", "RSS", "RSS 2.0", "RSS2")
-FORMATS: tuple[FeedFormat, ...] = (ATOM, RSS)
+JSON = FeedFormat("json", jsonfeed.MEDIA_TYPE, "JSON Feed", "JSON Feed 1.1", "JSONFEED", jsonfeed.render)
+FORMATS: tuple[FeedFormat, ...] = (ATOM, RSS, JSON)
 BY_NAME = {f.name: f for f in FORMATS}
 SUFFIXES = tuple(f".{f.name}" for f in FORMATS)

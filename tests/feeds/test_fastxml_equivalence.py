@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from datetime import UTC, datetime, timedelta, timezone
 
 import feedparser
@@ -87,6 +88,8 @@ def test_invalid_xml_characters_are_dropped_not_fatal():
     files = build_feeds([ev], base_url=BASE)
     for f in files:
         assert feedparser.parse(f.atom).bozo == 0 and feedparser.parse(f.rss).bozo == 0
+        for item in json.loads(f.data("json"))["items"]:  # JSON Feed drops what the Atom item drops
+            assert item["content_html"] == EntryFields.of(ev).html
     assert "abcd" in EntryFields.of(ev).html
 
 

@@ -6,6 +6,7 @@ shows nothing new after the same pages are replayed again. Skipped without newsb
 from __future__ import annotations
 
 import functools
+import json
 import os
 import shutil
 import sqlite3
@@ -21,6 +22,7 @@ from tests.feeds.replayed import replay, write_feeds_cli
 
 NEWSBOAT = shutil.which("newsboat")
 CHECKED = ("all", "uel", "ecl", "notices", "source-health", "entity/skydio", "watchlist")
+FORMATS = ("atom", "rss", "json")
 pytestmark = pytest.mark.skipif(NEWSBOAT is None, reason="newsboat is not installed")
 
 
@@ -56,6 +58,13 @@ def reload(workdir: Path, url: str) -> list[tuple[str, str, int]]:
         return conn.execute("select guid, title, unread from rss_item order by guid").fetchall()
 
 
+def _ids(path: Path) -> list[str]:
+    """The item ids a feed file holds, whatever its format."""
+    if path.suffix == ".json":
+        return [item["id"] for item in json.loads(path.read_bytes())["items"]]
+    return [e.id for e in feedparser.parse(path.read_bytes()).entries]
+
+
 def test_newsboat_shows_every_item_once_and_nothing_new_after_a_second_replay(fixture_db, server, tmp_path):
     www, base = server
     watchlist = tmp_path / "wl.csv"
@@ -65,15 +74,18 @@ def test_newsboat_shows_every_item_once_and_nothing_new_after_a_second_replay(fi
 
     seen = {}
     for name in CHECKED:
-        for fmt in ("atom", "rss"):
-            expected = feedparser.parse((www / f"{name}.{fmt}").read_bytes()).entries
+        for fmt in FORMATS:
+            expected = _ids(www / f"{name}.{fmt}")
             items = reload(tmp_path / "nb" / f"{name.replace('/', '_')}.{fmt}", f"{base}{name}.{fmt}")
+            if fmt == "json" and expected and not items:
+                continue  # this newsboat does not read JSON Feed (2.21 does not): checked where it does
             guids = [g for g, _, _ in items]
             assert len(guids) == len(set(guids)) == len(expected), (name, fmt)  # every item, once
-            assert sorted(guids) == sorted(e.id for e in expected)
+            assert sorted(guids) == sorted(expected)
             assert all(title for _, title, _ in items)
             seen[(name, fmt)] = items
     assert any(len(v) > 10 for v in seen.values())
+    assert {fmt for _, fmt in seen} >= {"atom", "rss"}
 
     replay(fixture_db, fetched_at="2026-11-29T08:00:00+00:00")  # the same pages, fetched again
     second = write_feeds_cli(fixture_db, www, "--watchlist", str(watchlist), base_url=base)

@@ -96,5 +96,5 @@ def test_news_is_linked_published_and_never_changes_state(tmp_path):
     unconfirmed = [i for i in items if "not yet confirmed" in i.title]
     assert len(unconfirmed) == 1 and unconfirmed[0].list is ListKind.UEL
     feeds = sorted(p.name for p in (tmp_path / "f2").rglob("news.*"))
-    assert feeds == ["news.atom", "news.rss"]
+    assert feeds == ["news.atom", "news.json", "news.rss"]
     assert "not yet confirmed" in (tmp_path / "f2" / "news.atom").read_text(encoding="utf-8")
