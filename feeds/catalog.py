@@ -14,14 +14,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from feeds.identity import entity_feed_name
-from storage.records import EntityRecord, EventKind, EventRecord, ListKind
+from storage.records import EntityRecord, EventKind, EventRecord, EventScope, ListKind
 from storage.vocabulary import LISTS
 from storage.watchlist import Match, Watchlist
-
-SCOPE_NOTICE = "notice"
-SCOPE_ENTITY = "entity"
-SCOPE_HEALTH = "health"
-SCOPE_NEWS = "news"
 
 FEED_ALL = "all"
 FEED_NOTICES = "notices"
@@ -84,18 +79,18 @@ def select_feeds(events: Sequence[EventRecord], watchlist: Watchlist | None = No
     entity_events: dict[str, list[EventRecord]] = defaultdict(list)
     notice_items = {e.id for e in ordered if e.kind == EventKind.NOTICE}
     for event in ordered:
-        if event.scope == SCOPE_NOTICE:
+        if event.scope == EventScope.NOTICE:
             if event.kind == EventKind.NOTICE or _corrects_a_notice_item(event, notice_items):
                 buckets[FEED_NOTICES].append(event)
             else:
                 buckets[FEED_ALL].append(event)
                 if event.list:
                     buckets[event.list.value].append(event)
-        elif event.scope == SCOPE_ENTITY and event.entity_key:
+        elif event.scope == EventScope.ENTITY and event.entity_key:
             entity_events[event.entity_key].append(event)
-        elif event.scope == SCOPE_HEALTH:
+        elif event.scope == EventScope.HEALTH:
             buckets[FEED_HEALTH].append(event)
-        elif event.scope == SCOPE_NEWS:
+        elif event.scope == EventScope.NEWS:
             buckets[FEED_NEWS].append(event)
     selections = [FeedSelection(spec, tuple(buckets[spec.name])) for spec in FIXED_FEEDS]
     if watchlist is not None:
@@ -136,7 +131,7 @@ def watchlist_events(ordered: Sequence[EventRecord], watchlist: Watchlist) -> tu
     sources: set[tuple[str | None, str]] = set()
     out: list[EventRecord] = []
     for event in ordered:
-        if event.scope != SCOPE_ENTITY:
+        if event.scope != EventScope.ENTITY:
             continue
         entities = [e for e in event.entities if e.key == event.entity_key] or list(event.entities)
         match = _first_match(entities, watchlist)
@@ -146,7 +141,7 @@ def watchlist_events(ordered: Sequence[EventRecord], watchlist: Watchlist) -> tu
         sources.add((event.source_key, event.entity_key or ""))
         out.append(_with_match(event, match))
     for event in ordered:
-        if event.scope != SCOPE_NOTICE:
+        if event.scope != EventScope.NOTICE:
             continue
         for entity in event.entities:
             match = watchlist.match(entity)

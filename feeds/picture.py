@@ -20,7 +20,7 @@ from xml.sax.saxutils import escape
 
 from feeds.identity import entity_feed_name, notice_picture_name
 from storage.bands import Axis, Band, Segment, axis_for, bands_by_entity, listing_bands
-from storage.records import EventRecord, ListingState, ListKind
+from storage.records import EventRecord, EventScope, ListingState, ListKind
 from storage.vocabulary import LISTS, STATE_LABELS, list_name
 
 WIDTH = 520  # viewBox units; the picture scales to its container (readable at 390 px wide)
@@ -296,7 +296,7 @@ def build_pictures(events: Sequence[EventRecord], as_of: date) -> list[PictureFi
 def _entity_names(events: Sequence[EventRecord]) -> dict[str, str]:
     names: dict[str, str] = {}
     for e in events:
-        if e.scope == "entity" and e.entity_key and e.entity_key not in names and e.entities:
+        if e.scope == EventScope.ENTITY and e.entity_key and e.entity_key not in names and e.entities:
             ent = e.entities[0]
             names[e.entity_key] = " / ".join(x for x in (ent.en, ent.zh) if x) or e.entity_key
     return names

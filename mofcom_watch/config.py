@@ -33,9 +33,9 @@ class ConfigError(ValueError):
         super().__init__(f"configuration: {message}")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Settings:
-    """The effective configuration. Paths are as given (relative to the working directory)."""
+    """The effective configuration, read-only once loaded. Paths are as given (relative to the working directory)."""
 
     data_dir: Path = field(default_factory=lambda: Path(DEFAULT_DATA_DIR))
     db_url: str | None = None  # None: sqlite file under data_dir
@@ -404,10 +404,11 @@ def render_toml(settings: Settings) -> str:
         "public_base_url": settings.feeds_base_url,
     }
     sections: dict[tuple[str, ...], list[str]] = {}
+    values = {f.name: settings.__dict__[f.name] for f in dataclasses.fields(settings)}
     for spec in FIELDS:
         section, key = spec.toml[:-1], spec.toml[-1]
         lines = sections.setdefault(section, [])
-        value = getattr(settings, spec.name)
+        value = values[spec.name]
         if spec.name == "db_url" and value:
             value = redact_url(value)
         origin = settings.origin(spec.name)

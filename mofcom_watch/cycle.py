@@ -14,10 +14,11 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from enum import StrEnum
 from pathlib import Path
-from typing import Any
 
 from mofcom_watch import clock
+from mofcom_watch.config import Settings
 from mofcom_watch.pipeline import PageRouter, Pipeline
 from mofcom_watch.publish import PublishTarget, publish
 from scraper.discovery import Crawler, CrawlSettings, ProgressFn
@@ -37,10 +38,18 @@ from storage.runlock import heartbeat, make_holder, run_lock
 from storage.vocabulary import Failure, RunCounters
 
 
+class SourceMode(StrEnum):
+    """How a source was crawled in a run (the crawler's ``Mode``), or that it was not."""
+
+    BACKFILL = Mode.BACKFILL.value
+    UPDATE = Mode.UPDATE.value
+    SKIPPED = "skipped"  # no --base-url for its hosts: never fetched from the real site
+
+
 @dataclass(frozen=True)
 class SourceSummary:
     name: str
-    mode: str  # backfill | update | skipped
+    mode: SourceMode
     counts: RunCounters = field(default_factory=RunCounters)
     notes: tuple[str, ...] = ()
     opened: tuple[str, ...] = ()  # health issues opened by this run
@@ -52,7 +61,7 @@ class SourceSummary:
 
     @property
     def ok(self) -> bool:
-        return self.mode == "skipped" or self.counts.ok
+        return self.mode is SourceMode.SKIPPED or self.counts.ok
 
 
 @dataclass(frozen=True)
@@ -76,17 +85,16 @@ class CycleResult:
     publish_seconds: float = 0.0  # lifecycle sync + feeds
 
 
-def policy_from(settings: Any) -> FetchPolicy:
-    """The fetch policy from the service settings (every field optional, with defaults)."""
-    defaults = FetchPolicy()
+def policy_from(settings: Settings) -> FetchPolicy:
+    """The fetch policy from the service settings."""
     return FetchPolicy(
-        user_agent=getattr(settings, "user_agent", None) or defaults.user_agent,
-        per_host=getattr(settings, "per_host_concurrency", defaults.per_host),
-        delay=getattr(settings, "request_delay", defaults.delay),
-        total=getattr(settings, "concurrency", defaults.total),
-        timeout=getattr(settings, "timeout", defaults.timeout),
-        attempts=getattr(settings, "retries", defaults.attempts - 1) + 1,
-        max_bytes=getattr(settings, "max_body_bytes", defaults.max_bytes),
+        user_agent=settings.user_agent,
+        per_host=settings.per_host_concurrency,
+        delay=settings.request_delay,
+        total=settings.concurrency,
+        timeout=settings.timeout,
+        attempts=settings.retries + 1,
+        max_bytes=settings.max_body_bytes,
     )
 
 
@@ -117,7 +125,7 @@ def _progress_bar(enabled: bool | None) -> tuple[Callable[[], None], Callable[[]
 
 
 def run_cycle(
-    settings: Any,
+    settings: Settings,
     *,
     as_of: date | None = None,
     since: int | None = None,
@@ -138,16 +146,16 @@ def run_cycle(
 
     run_id = run_id or uuid.uuid4().hex[:12]
     as_of = as_of or clock.today()
-    overrides = {**dict(getattr(settings, "base_urls", {}) or {}), **dict(base_urls or {})}
-    all_sources = sources if sources is not None else load_sources(tuple(getattr(settings, "sources", ()) or ()))
+    overrides = {**settings.base_urls, **(base_urls or {})}
+    all_sources = sources if sources is not None else load_sources(settings.sources)
     active, skipped = select_sources(all_sources, overrides)
-    since = since if since is not None else getattr(settings, "since", None)
+    since = since if since is not None else settings.since
     news_names = {s.name for s in all_sources if s.news}
 
     engine = open_store(settings.database_url)
     sf = session_factory(engine)
     summaries: list[SourceSummary] = [
-        SourceSummary(s.name, "skipped", notes=("no --base-url for its host: not fetched",)) for s in skipped
+        SourceSummary(s.name, SourceMode.SKIPPED, notes=("no --base-url for its host: not fetched",)) for s in skipped
     ]
     policy = policy or policy_from(settings)
     allowed = set(NOTICE_HOSTS).union(*(s.hosts for s in all_sources))
@@ -175,7 +183,7 @@ def run_cycle(
                     report = crawler.crawl(source, mode)
                     with sf() as session, session.begin():
                         change = record_source_run(session, run_id, report)
-                    summaries.append(SourceSummary(source.name, mode.value, report.counts, report.notes,
+                    summaries.append(SourceSummary(source.name, SourceMode(mode.value), report.counts, report.notes,
                                                    change.opened, change.resolved))
             finally:
                 stop()

@@ -17,7 +17,6 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
-ROOT_LOGGER = "mofcom_watch"
 _run_id: contextvars.ContextVar[str | None] = contextvars.ContextVar("mofcom_watch_run_id", default=None)
 _HANDLER_MARK = "_mofcom_watch_handler"
 _PLAIN = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:@+,")
@@ -45,10 +44,6 @@ class _ShortRequestPaths(logging.Filter):
 def new_run_id() -> str:
     """A short id, sortable by time: ``20261129T184500-1a2b3c``."""
     return f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{secrets.token_hex(3)}"
-
-
-def current_run_id() -> str | None:
-    return _run_id.get()
 
 
 @contextlib.contextmanager

@@ -36,12 +36,10 @@ from storage.snapshots import (
     sha256_hex,
     touch_page,
 )
-from storage.vocabulary import as_utc
+from storage.vocabulary import HealthKind, as_utc
 
 log = logging.getLogger(__name__)
 
-UNUSABLE_PAGE = "unusable-page"
-COUNT_MISMATCH = "count-mismatch"
 NEWS_VERSION_SUFFIX = "+news"
 INDEX_YEARS = (1990, 2100)  # annual indexes recognised as indexes for these years
 
@@ -199,7 +197,7 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser) -
     except UnusablePage as exc:
         detail = clean_text(f"{exc.reason}: {exc.detail}" if exc.detail else exc.reason)
         snapshot(PageOutcome.UNUSABLE, detail=detail)
-        record_issue(session, key=f"{UNUSABLE_PAGE}/{url}", source=source, kind=UNUSABLE_PAGE,
+        record_issue(session, key=f"{HealthKind.UNUSABLE_PAGE}/{url}", source=source, kind=HealthKind.UNUSABLE_PAGE,
                      detail=f"{url} is not a usable page ({detail})", seen_at=fetched_at, url=url)
         _forget_validators(session, url)
         return PageResult(url=url, outcome=PageOutcome.UNUSABLE, sha256=sha, detail=detail)
@@ -209,7 +207,7 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser) -
         snapshot(PageOutcome.ERROR, detail=detail)
         return PageResult(url=url, outcome=PageOutcome.ERROR, sha256=sha, detail=detail)
 
-    _resolve_issue(session, f"{UNUSABLE_PAGE}/{url}", fetched_at)
+    _resolve_issue(session, f"{HealthKind.UNUSABLE_PAGE}/{url}", fetched_at)
     warnings = tuple(dict.fromkeys(doc.warnings + (doc.notice.warnings if doc.notice else ())))
     if doc.kind == "notice" and doc.notice is not None:
         record = doc.notice
@@ -220,7 +218,7 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser) -
         held = _incomplete_against_stored(session, record, url)
         if held is not None:
             snapshot(PageOutcome.UNUSABLE, encoding=doc.encoding, detail=held, notice_key=record.key)
-            record_issue(session, key=f"{UNUSABLE_PAGE}/{url}", source=source, kind=UNUSABLE_PAGE,
+            record_issue(session, key=f"{HealthKind.UNUSABLE_PAGE}/{url}", source=source, kind=HealthKind.UNUSABLE_PAGE,
                          detail=f"{url}: {held}", seen_at=fetched_at, url=url, notice_key=record.key)
             _forget_validators(session, url)
             return PageResult(url=url, outcome=PageOutcome.UNUSABLE, notice_key=record.key, sha256=sha,
@@ -229,9 +227,9 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser) -
         snap = snapshot(PageOutcome.NOTICE, encoding=doc.encoding, notice_key=record.key)
         change = store_notice(session, record, snap, url, fetched_at)
         stored = session.scalars(select(Notice).where(Notice.key == record.key)).one()
-        mismatch_key = f"{COUNT_MISMATCH}/{record.key}"
+        mismatch_key = f"{HealthKind.COUNT_MISMATCH}/{record.key}"
         if count_mismatch(record):
-            record_issue(session, key=mismatch_key, source=source, kind=COUNT_MISMATCH,
+            record_issue(session, key=mismatch_key, source=source, kind=HealthKind.COUNT_MISMATCH,
                          detail=(f"{record.key}: parsed {len(record.entities)} entities, the notice states "
                                  f"{record.stated_count} ({url})"),
                          seen_at=fetched_at, url=url, notice_key=record.key)

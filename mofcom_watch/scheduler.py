@@ -8,7 +8,6 @@ A failing cycle is logged and the next one runs as scheduled.
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import signal
 import threading
@@ -16,7 +15,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from apscheduler.executors.pool import ThreadPoolExecutor
@@ -25,15 +24,20 @@ from apscheduler.schedulers.base import STATE_STOPPED, BaseScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
 
+from mofcom_watch.config import Settings
 from mofcom_watch.logs import log, run_context
+from storage.runlock import RunLockHeld
+
+if TYPE_CHECKING:
+    from mofcom_watch.cycle import CycleResult  # imported when a cycle runs: the fetcher is heavy
 
 LOG = logging.getLogger("mofcom_watch.scheduler")
 JOB_ID = "cycle"
 MISFIRE_GRACE_SECONDS = 300
 CRON_FIELDS_WITH_SECONDS = ("second", "minute", "hour", "day", "month", "day_of_week")
 
-# a cycle: takes the run id, returns a result (``CycleResult``: ``.ok``) or raises
-CycleFn = Callable[[str], Any]
+# a cycle: takes the run id, returns its result (None: nothing to report) or raises
+CycleFn = Callable[[str], "CycleResult | None"]
 
 
 class CronError(ValueError):
@@ -66,29 +70,24 @@ class CycleOutcome:
     skipped: bool = False
 
 
-def summarize(result: Any) -> dict[str, Any]:
+def summarize(result: CycleResult | None) -> dict[str, Any]:
     """Small scalar fields of a cycle result (counts, flags) for the log line."""
-    if result is None or not dataclasses.is_dataclass(result):
+    if result is None:
         return {}
     out: dict[str, Any] = {}
-    for f in dataclasses.fields(result):
-        value = getattr(result, f.name)
-        if f.name in {"run_id", "ok"}:
+    for name, value in vars(result).items():
+        if name in {"run_id", "ok"}:
             continue
         if isinstance(value, (bool, int, float)) or (isinstance(value, str) and len(value) < 80):
-            out[f.name] = value
+            out[name] = value
         elif isinstance(value, (list, tuple)):
-            out[f.name] = len(value)
+            out[name] = len(value)
         elif isinstance(value, dict) and all(isinstance(v, (int, float)) for v in value.values()):
-            out.update({f"{f.name}.{k}": v for k, v in value.items()})
+            out.update({f"{name}.{k}": v for k, v in value.items()})
     return out
 
 
 def _is_lock_held(exc: BaseException) -> bool:
-    try:
-        from storage.runlock import RunLockHeld
-    except ImportError:  # pragma: no cover - the run lock module ships with the fetcher
-        return False
     return isinstance(exc, RunLockHeld)
 
 
@@ -129,7 +128,7 @@ class CycleRunner:
                     self._logger.debug("cycle traceback", exc_info=True)
             else:
                 seconds = round(time.monotonic() - t0, 3)
-                ok = bool(getattr(result, "ok", True))
+                ok = result is None or result.ok
                 outcome = CycleOutcome(run_id, ok, started, seconds)
                 level = logging.INFO if ok else logging.WARNING
                 log(self._logger, level, "cycle done" if ok else "cycle done with problems",
@@ -200,10 +199,10 @@ def run_blocking(scheduler: BlockingScheduler, runner: CycleRunner | None = None
     log(LOG, logging.INFO, "scheduler stopped")
 
 
-def real_cycle(settings: Any, *, as_of: date | None = None) -> CycleFn:
+def real_cycle(settings: Settings, *, as_of: date | None = None) -> CycleFn:
     """The production cycle: ``mofcom_watch.cycle.run_cycle`` with the configured sources and base URLs."""
 
-    def cycle(run_id: str) -> Any:
+    def cycle(run_id: str) -> CycleResult:
         from mofcom_watch.cycle import run_cycle  # the fetcher's module; imported when a cycle runs
 
         return run_cycle(settings, as_of=as_of, since=settings.since,

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from storage.lifecycle import EVENT_STATES
-from storage.records import EventKind, EventRecord, ListingState, ListKind
+from storage.records import EventKind, EventRecord, EventScope, ListingState, ListKind
 
 MIN_SPAN_DAYS = 120  # an axis never shorter than this, so a single change still reads as a band
 PAD_FRACTION = 0.04  # room left of the first change and right of the last date
@@ -140,9 +140,9 @@ def listing_bands(events: Iterable[EventRecord]) -> tuple[Band, ...]:
     notice_events: dict[tuple[str, ListKind], list[EventRecord]] = defaultdict(list)
     for e in _state_events(events):
         assert e.notice_key and e.list
-        if e.scope == "entity" and e.entity_key:
+        if e.scope == EventScope.ENTITY and e.entity_key:
             entity_events[(e.notice_key, e.list)][e.entity_key].append(e)
-        elif e.scope == "notice":
+        elif e.scope == EventScope.NOTICE:
             notice_events[(e.notice_key, e.list)].append(e)
     bands: list[Band] = []
     for key in sorted(set(entity_events) | set(notice_events)):
@@ -169,7 +169,7 @@ def listing_bands(events: Iterable[EventRecord]) -> tuple[Band, ...]:
 def entity_bands(events: Iterable[EventRecord], entity_keys: Sequence[str]) -> tuple[Band, ...]:
     """One band per listing an entity (known under ``entity_keys``) is on, oldest first."""
     keys = set(entity_keys)
-    mine = [e for e in _state_events(events) if e.scope == "entity" and e.entity_key in keys]
+    mine = [e for e in _state_events(events) if e.scope == EventScope.ENTITY and e.entity_key in keys]
     return listing_bands(mine)
 
 
@@ -177,7 +177,7 @@ def bands_by_entity(events: Iterable[EventRecord]) -> dict[str, tuple[Band, ...]
     """:func:`entity_bands` for every entity at once (one pass over the events), by entity key."""
     mine: dict[str, list[EventRecord]] = defaultdict(list)
     for e in _state_events(events):
-        if e.scope == "entity" and e.entity_key:
+        if e.scope == EventScope.ENTITY and e.entity_key:
             mine[e.entity_key].append(e)
     return {key: listing_bands(evs) for key, evs in sorted(mine.items())}
 

@@ -18,15 +18,11 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from storage.models import HealthIssue, Notice, SourceRun
+from storage.models import HealthIssue, SourceRun
 from storage.outcomes import SourceReport
-from storage.records import EventKind, EventRecord
-from storage.vocabulary import TAG_PREFIX, FailureReason, naive_as_utc
+from storage.records import EventKind, EventRecord, EventScope
+from storage.vocabulary import TAG_PREFIX, FailureReason, HealthKind, naive_as_utc
 
-ZERO_LINKS = FailureReason.ZERO_LINKS.value
-UNUSABLE_PAGE = "unusable-page"
-FAILING = "failing"
-COUNT_MISMATCH = "count-mismatch"
 FAILING_RUNS = 3  # consecutive unclean runs before a source is reported as failing
 # fetch failures that mean "this URL answers with something that is not content"
 UNUSABLE_REASONS = frozenset({"bot-check", "not-found", "redirect-off-site", "too-large", "unusable"})
@@ -39,7 +35,7 @@ class HealthChange:
     extra: tuple[str, ...] = field(default=())
 
 
-def _open(session: Session, *, key: str, source: str, kind: str, detail: str, seen: datetime,
+def _open(session: Session, *, key: str, source: str, kind: HealthKind, detail: str, seen: datetime,
           url: str | None = None, notice_key: str | None = None, run_id: str | None = None) -> bool:
     """Open or refresh an issue; True when it was not open before."""
     issue = session.scalars(select(HealthIssue).where(HealthIssue.key == key)).one_or_none()
@@ -80,7 +76,7 @@ def pending_urls(session: Session, source: str) -> list[str]:
     runs = previous_runs(session, source, 1)
     if not runs:
         return []
-    return sorted({f["url"] for f in runs[0].failures or [] if f.get("reason") != ZERO_LINKS})
+    return sorted({f["url"] for f in runs[0].failures or [] if f.get("reason") != FailureReason.ZERO_LINKS})
 
 
 def record_source_run(session: Session, run_id: str, report: SourceReport) -> HealthChange:
@@ -95,22 +91,22 @@ def record_source_run(session: Session, run_id: str, report: SourceReport) -> He
     session.flush()
     opened: list[str] = []
     for failure in report.failures:
-        if failure.reason == ZERO_LINKS:
-            key = f"{report.source}/{ZERO_LINKS}/{failure.url}"
-            if _open(session, key=key, source=report.source, kind=ZERO_LINKS, seen=seen, url=failure.url,
+        if failure.reason == FailureReason.ZERO_LINKS:
+            key = f"{report.source}/{HealthKind.ZERO_LINKS}/{failure.url}"
+            if _open(session, key=key, source=report.source, kind=HealthKind.ZERO_LINKS, seen=seen, url=failure.url,
                      run_id=run_id, detail=f"index {failure.url} yielded no links: the page layout or the "
                      f"list endpoint may have changed (a broken source, not an empty list). {failure.detail}".strip()):
                 opened.append(key)
         elif failure.reason in UNUSABLE_REASONS:
-            key = f"{report.source}/{UNUSABLE_PAGE}/{failure.url}"
-            if _open(session, key=key, source=report.source, kind=UNUSABLE_PAGE, seen=seen, url=failure.url,
+            key = f"{report.source}/{HealthKind.UNUSABLE_PAGE}/{failure.url}"
+            if _open(session, key=key, source=report.source, kind=HealthKind.UNUSABLE_PAGE, seen=seen, url=failure.url,
                      run_id=run_id, detail=f"{failure.url}: {failure.reason}: {failure.detail}"):
                 opened.append(key)
     runs = previous_runs(session, report.source, FAILING_RUNS)
-    failing_key = f"{report.source}/{FAILING}"
+    failing_key = f"{report.source}/{HealthKind.FAILING}"
     if len(runs) >= FAILING_RUNS and not any(r.ok for r in runs):
         reasons = sorted({f["reason"] for r in runs for f in (r.failures or [])})
-        if _open(session, key=failing_key, source=report.source, kind=FAILING, seen=seen, run_id=run_id,
+        if _open(session, key=failing_key, source=report.source, kind=HealthKind.FAILING, seen=seen, run_id=run_id,
                  detail=f"source {report.source} had failures in {FAILING_RUNS} runs in a row ({', '.join(reasons)})"):
             opened.append(failing_key)
     resolved = _resolve(session, report, seen)
@@ -121,26 +117,12 @@ def _resolve(session: Session, report: SourceReport, seen: datetime) -> list[str
     resolved = []
     for issue in session.scalars(select(HealthIssue).where(HealthIssue.resolved_at.is_(None))):
         fixed = (
-            (issue.kind == ZERO_LINKS and issue.source == report.source and issue.url in report.linked_indexes)
-            or (issue.kind == UNUSABLE_PAGE and issue.url is not None and issue.url in report.good_urls)
-            or (issue.kind == FAILING and issue.source == report.source and report.ok)
+            (issue.kind == HealthKind.ZERO_LINKS and issue.source == report.source and issue.url in report.linked_indexes)
+            or (issue.kind == HealthKind.UNUSABLE_PAGE and issue.url is not None and issue.url in report.good_urls)
+            or (issue.kind == HealthKind.FAILING and issue.source == report.source and report.ok)
         )
         if fixed:
             issue.resolved_at = seen
-            resolved.append(issue.key)
-    session.flush()
-    return resolved
-
-
-def resolve_count_mismatches(session: Session, now: datetime) -> list[str]:
-    """A count-mismatch is fixed once the notice's stored parse has as many entities as it states."""
-    resolved = []
-    issues = session.scalars(select(HealthIssue).where(
-        HealthIssue.kind == COUNT_MISMATCH, HealthIssue.resolved_at.is_(None), HealthIssue.notice_key.is_not(None)))
-    for issue in issues:
-        notice = session.scalars(select(Notice).where(Notice.key == issue.notice_key)).one_or_none()
-        if notice is not None and (notice.stated_count is None or notice.stated_count == notice.parsed_count):
-            issue.resolved_at = naive_as_utc(now)
             resolved.append(issue.key)
     session.flush()
     return resolved
@@ -154,13 +136,13 @@ def open_health_issues(session: Session) -> list[HealthIssue]:
 
 def _title(issue: HealthIssue) -> str:
     where = issue.url or issue.notice_key or ""
-    if issue.kind == ZERO_LINKS:
+    if issue.kind == HealthKind.ZERO_LINKS:
         return f"Source health: {issue.source}: an index yielded no links ({where})"
-    if issue.kind == FAILING:
+    if issue.kind == HealthKind.FAILING:
         return f"Source health: {issue.source} failed {FAILING_RUNS} runs in a row"
-    if issue.kind == UNUSABLE_PAGE:
+    if issue.kind == HealthKind.UNUSABLE_PAGE:
         return f"Source health: {issue.source}: unusable page {where}"
-    if issue.kind == COUNT_MISMATCH:
+    if issue.kind == HealthKind.COUNT_MISMATCH:
         return f"Source health: {issue.notice_key or where}: parsed entity count differs from the stated count"
     return f"Source health: {issue.source}: {issue.kind} {where}".rstrip()
 
@@ -177,7 +159,7 @@ def health_events(session: Session) -> list[EventRecord]:
         title = _title(issue)
         extra = (("source", issue.source), ("issue", issue.kind), ("key", issue.key))
         events.append(EventRecord(
-            id=_event_id(issue, "open", first), kind=EventKind.SOURCE_HEALTH, scope="health", list=None,
+            id=_event_id(issue, "open", first), kind=EventKind.SOURCE_HEALTH, scope=EventScope.HEALTH, list=None,
             notice_key=issue.notice_key, source_key=None, entity_key=None, effective=first.date(), until=None,
             occurred=first, updated=first, title=title,
             summary=f"{issue.detail} First seen {first:%Y-%m-%d %H:%M} UTC. This is a problem with the source, "
@@ -187,7 +169,7 @@ def health_events(session: Session) -> list[EventRecord]:
         if issue.resolved_at is not None:
             done = naive_as_utc(issue.resolved_at)
             events.append(EventRecord(
-                id=_event_id(issue, "resolved", done), kind=EventKind.SOURCE_HEALTH, scope="health", list=None,
+                id=_event_id(issue, "resolved", done), kind=EventKind.SOURCE_HEALTH, scope=EventScope.HEALTH, list=None,
                 notice_key=issue.notice_key, source_key=None, entity_key=None, effective=done.date(), until=None,
                 occurred=done, updated=done, title="Resolved: " + title,
                 summary=f"A later run found this fixed: {issue.detail}",

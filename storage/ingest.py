@@ -41,11 +41,10 @@ from storage.models import (
 )
 from storage.names import clean_display, entity_key, name_key
 from storage.records import ActionKind, EntityRecord, NoticeRecord
-from storage.vocabulary import as_utc
+from storage.vocabulary import HealthKind, as_utc
 
 SUBSTANCE_FIELDS = ("number", "kind", "list", "effective", "stated_count", "actions", "entities", "references")
 WHITESPACE_RE = re.compile(r"\s+")
-ALIAS_CONFLICT = "alias-conflict"
 ENTITY_KEY_LEN = 255  # Entity.key
 NAME_LEN = 512  # Entity.zh/en, EntityName.name/name_key, Listing.zh/en
 
@@ -248,7 +247,7 @@ def record_issue(
     *,
     key: str,
     source: str,
-    kind: str,
+    kind: HealthKind,
     detail: str,
     seen_at: datetime,
     url: str | None = None,
@@ -326,9 +325,9 @@ def store_notice(session: Session, record: NoticeRecord, snapshot: Snapshot, url
         (current_snapshot.page.url, current_snapshot), (url, snapshot))
     record_issue(
         session,
-        key=f"{ALIAS_CONFLICT}/{record.key}",
+        key=f"{HealthKind.ALIAS_CONFLICT}/{record.key}",
         source=snapshot.page.source or "replay",
-        kind=ALIAS_CONFLICT,
+        kind=HealthKind.ALIAS_CONFLICT,
         detail=(f"{record.key}: pages disagree on what the notice says; kept the parse of {winner[0]} "
                 f"(sha256 {winner[1].sha256[:12]}), not {loser[0]} (sha256 {loser[1].sha256[:12]})"),
         seen_at=fetched_at,

@@ -35,6 +35,7 @@ from storage.records import (
     EntityRecord,
     EventKind,
     EventRecord,
+    EventScope,
     ListingState,
     ListKind,
     NoticeKind,
@@ -342,7 +343,7 @@ def _state_events(b: _Builder, kind: EventKind, listing: Listing, by: StoredNoti
     base = f"{TAG_PREFIX}{listing.key}/{kind.value}/{listing.list.value}/{(id_day or effective).isoformat()}"
     subject = _subject(ents, listing, None, by)
     notice_item = EventRecord(
-        id=base, kind=kind, scope="notice", list=listing.list, notice_key=listing.key, source_key=by.record.key,
+        id=base, kind=kind, scope=EventScope.NOTICE, list=listing.list, notice_key=listing.key, source_key=by.record.key,
         entity_key=None, effective=id_day or effective, until=until, occurred=occurred, updated=occurred,
         title=_title(kind, subject, effective, until, days), title_zh=by.record.title,
         summary=_summary(kind, subject, effective, until, by, listing, days), entities=tuple(ents),
@@ -350,7 +351,7 @@ def _state_events(b: _Builder, kind: EventKind, listing: Listing, by: StoredNoti
     b.add(notice_item)
     for key, ent in zip([k for k in keys if k in records], ents):
         subject = _subject([ent], listing, ent)
-        b.add(dataclasses.replace(notice_item, id=f"{base}/{key}", scope="entity", entity_key=key, entities=(ent,),
+        b.add(dataclasses.replace(notice_item, id=f"{base}/{key}", scope=EventScope.ENTITY, entity_key=key, entities=(ent,),
                                   title=_title(kind, subject, effective, until, days),
                                   summary=_summary(kind, subject, effective, until, by, listing, days)))
 
@@ -363,7 +364,7 @@ def _unresolved(b: _Builder, source: StoredNotice, action: ActionRecord, ref: No
     b.add(EventRecord(
         id=f"{TAG_PREFIX}{source.record.key}/unresolved_reference/{lst.value if lst else 'none'}/"
            f"{effective.isoformat()}/{slug}",
-        kind=EventKind.UNRESOLVED_REFERENCE, scope="notice", list=lst, notice_key=source.record.key,
+        kind=EventKind.UNRESOLVED_REFERENCE, scope=EventScope.NOTICE, list=lst, notice_key=source.record.key,
         source_key=source.record.key, entity_key=None, effective=effective, until=action.until,
         occurred=occurred_at(source), updated=occurred_at(source),
         title=f"Unresolved reference: {source.record.key} {action.action.value}s \"{phrase}\", which cannot be "
@@ -664,7 +665,7 @@ def _notice_event(n: StoredNotice) -> EventRecord:
     ents = ""
     on = f" on the {list_name(rec.list)}" if rec.list else ""
     return EventRecord(
-        id=f"{TAG_PREFIX}{rec.key}/notice", kind=EventKind.NOTICE, scope="notice", list=rec.list,
+        id=f"{TAG_PREFIX}{rec.key}/notice", kind=EventKind.NOTICE, scope=EventScope.NOTICE, list=rec.list,
         notice_key=rec.key, source_key=rec.key, entity_key=None,
         effective=day_of(rec.effective) or known_from(n), until=None, occurred=occurred, updated=occurred,
         title=f"Notice {_number(n)}: {what}{on}{ents}", title_zh=rec.title,

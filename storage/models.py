@@ -273,7 +273,7 @@ class HealthIssue(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(512), unique=True)  # stable: source/kind/url-or-notice
     source: Mapped[str] = mapped_column(String(64), index=True)
-    kind: Mapped[str] = mapped_column(String(64))  # zero-links | count-mismatch | failing | unusable-page | unresolved-reference
+    kind: Mapped[str] = mapped_column(String(64))  # a storage.vocabulary.HealthKind
     detail: Mapped[str] = mapped_column(Text)
     url: Mapped[str | None] = mapped_column(String(2048))
     notice_key: Mapped[str | None] = mapped_column(String(128))

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from storage.models import NewsReport, Notice, Snapshot
-from storage.records import EventKind, EventRecord, ListKind, Provenance
+from storage.records import EventKind, EventRecord, EventScope, ListKind, Provenance
 from storage.vocabulary import TAG_PREFIX, naive_as_utc
 
 MATCH_DAYS = 3  # a report appears on the notice's day or up to this many days later
@@ -86,7 +86,7 @@ def news_events(session: Session) -> list[EventRecord]:
                       + (f" (the report names {report.notice_key})." if report.notice_key else "."))
             title = f"News (reported, not yet confirmed): {report.title or report.url}"
         events.append(EventRecord(
-            id=f"{TAG_PREFIX}news/{digest}", kind=EventKind.NEWS, scope="news", list=lst,
+            id=f"{TAG_PREFIX}news/{digest}", kind=EventKind.NEWS, scope=EventScope.NEWS, list=lst,
             notice_key=report.notice_key if report.confirmed else None, source_key=None, entity_key=None,
             effective=report.reported_date, until=None, occurred=occurred, updated=occurred, title=title,
             summary=f"{report.source} {what}. {status} News never changes a listing's state by itself.",

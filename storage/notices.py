@@ -36,7 +36,3 @@ def load_stored_notices(session: Session) -> list[StoredNotice]:
     ).all()
     return [stored_notice(n) for n in notices]
 
-
-def load_stored_notice(session: Session, key: str) -> StoredNotice | None:
-    notice = session.scalars(select(Notice).where(Notice.key == key)).one_or_none()
-    return stored_notice(notice) if notice is not None else None

@@ -315,6 +315,15 @@ class StoredNotice:
     provenance: Provenance
 
 
+class EventScope(StrEnum):
+    """What one item is about, which decides the feeds it goes to (``feeds.catalog``)."""
+
+    NOTICE = "notice"  # all entities of a notice on a list, or the notice itself
+    ENTITY = "entity"  # one entity
+    HEALTH = "health"  # a source-health problem or its resolution
+    NEWS = "news"  # a third-party report (never a state change)
+
+
 @dataclass(frozen=True)
 class EventRecord:
     """One derived item, as stored in ``Event.payload`` and rendered by ``feeds``.
@@ -327,7 +336,7 @@ class EventRecord:
 
     id: str
     kind: EventKind
-    scope: str
+    scope: EventScope
     list: ListKind | None
     notice_key: str | None  # the notice that listed the entities
     source_key: str | None  # the notice whose action caused the event
@@ -358,7 +367,7 @@ class EventRecord:
         return cls(
             id=data["id"],
             kind=EventKind(data["kind"]),
-            scope=data["scope"],
+            scope=EventScope(data["scope"]),
             list=ListKind(data["list"]) if data.get("list") else None,
             notice_key=data.get("notice_key"),
             source_key=data.get("source_key"),

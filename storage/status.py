@@ -21,7 +21,7 @@ from storage.lifecycle import Derivation, derive
 from storage.models import Entity, EntityName, HealthIssue
 from storage.names import clean_display, name_key
 from storage.notices import load_stored_notices
-from storage.records import EventKind, EventRecord, ListKind, StatusRow, StoredNotice, _jsonable
+from storage.records import EventKind, EventRecord, EventScope, ListKind, StatusRow, StoredNotice, _jsonable
 from storage.vocabulary import ministry_of
 
 SUGGEST_CUTOFF = 75  # rapidfuzz WRatio score below which a name is not worth suggesting
@@ -248,6 +248,6 @@ def _hit(session: Session, notices: Sequence[StoredNotice], key: str, kind: Matc
 def _entity_events(d: Derivation, keys: Sequence[str]) -> dict[tuple[str, ListKind], list[EventRecord]]:
     out: dict[tuple[str, ListKind], list[EventRecord]] = {}
     for e in sorted(d.events, key=lambda e: (e.occurred, e.effective or date.min, e.id)):
-        if e.scope == "entity" and e.entity_key in keys and e.notice_key and e.list:
+        if e.scope == EventScope.ENTITY and e.entity_key in keys and e.notice_key and e.list:
             out.setdefault((e.notice_key, e.list), []).append(e)
     return out

@@ -106,6 +106,16 @@ class FailureReason(StrEnum):
     INCOMPLETE = "incomplete"  # a notice read with fewer entities than it states (cut short)
 
 
+class HealthKind(StrEnum):
+    """What a source-health issue is about (``HealthIssue.kind``; the first part of its key)."""
+
+    ZERO_LINKS = FailureReason.ZERO_LINKS.value  # an index yielded no usable link
+    UNUSABLE_PAGE = "unusable-page"  # bot check, 404, redirect off-site, JS shell, unparseable body
+    FAILING = "failing"  # a source unclean three runs in a row
+    COUNT_MISMATCH = "count-mismatch"  # a notice's parsed entity count differs from the count it states
+    ALIAS_CONFLICT = "alias-conflict"  # two notices claim one URL or number
+
+
 @dataclass(frozen=True)
 class Failure:
     """One URL that did not give usable content in a run."""

@@ -13,6 +13,7 @@ from typing import Optional
 
 import typer
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from feeds.formats import FORMATS
 from mofcom_watch import term
@@ -21,6 +22,7 @@ from mofcom_watch.commands.status_cmd import open_session
 from mofcom_watch.config import redact_url
 from mofcom_watch.context import app_context
 from mofcom_watch.publish import PublishResult, PublishTarget, feeds_with_items, publish
+from storage.health import open_health_issues
 from storage.models import Notice
 from storage.watchlist import WatchlistError
 
@@ -28,11 +30,7 @@ URL_SCHEMES = ("http://", "https://")
 LIST_LIMIT = 40  # beyond this many written files, print a count instead of every path
 
 
-def _open_health_count(session) -> int:
-    try:
-        from storage.health import open_health_issues
-    except ImportError:
-        return 0
+def _open_health_count(session: Session) -> int:
     return len(open_health_issues(session))
 
 

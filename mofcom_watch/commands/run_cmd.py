@@ -7,7 +7,7 @@ Exit 0 when the run was clean, 1 when a source had problems or a health issue is
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Optional
+from typing import TYPE_CHECKING, List, Optional
 
 import typer
 from rich.console import Console
@@ -17,6 +17,9 @@ from rich.text import Text
 from mofcom_watch import term
 from mofcom_watch.clock import parse_as_of
 from mofcom_watch.context import app_context
+
+if TYPE_CHECKING:
+    from mofcom_watch.cycle import CycleResult
 
 
 def _base_urls(values: list[str]) -> dict[str, str]:
@@ -32,7 +35,9 @@ def _base_urls(values: list[str]) -> dict[str, str]:
     return out
 
 
-def print_summary(result, console: Console) -> None:
+def print_summary(result: CycleResult, console: Console) -> None:
+    from mofcom_watch.cycle import SourceMode  # the fetcher's module loads only when a run starts
+
     table = Table(title=f"run {result.run_id} (as of {result.as_of})", show_lines=False)
     for column in ("source", "mode", "fetched", "new", "changed", "unchanged", "failed", "links", "problems"):
         table.add_column(column, justify="right" if column not in ("source", "mode", "problems") else "left")
@@ -40,7 +45,7 @@ def print_summary(result, console: Console) -> None:
         problems = "; ".join(f"{f.reason} {f.url}" for f in s.failures[:3])
         if len(s.failures) > 3:
             problems += f"; +{len(s.failures) - 3} more"
-        if s.mode == "skipped":
+        if s.mode is SourceMode.SKIPPED:
             problems = "; ".join(s.notes)
         c = s.counts
         table.add_row(term.shown(s.name), s.mode, str(c.fetched), str(c.new), str(c.changed), str(c.unchanged),
@@ -86,7 +91,7 @@ def register(app: typer.Typer) -> None:
         overrides = _base_urls(base_url)
         err = term.console(stderr=True)
         try:
-            sources = load_sources(tuple(source) or tuple(getattr(settings, "sources", ()) or ()))
+            sources = load_sources(tuple(source) or settings.sources)
         except SourceConfigError as exc:
             err.print(f"error: {exc}")
             raise typer.Exit(2)

@@ -14,14 +14,16 @@ from typing import Any, Protocol, Sequence
 from sqlalchemy import Engine, func, select, text
 
 from storage.bands import Band, entity_bands, listing_bands
+from storage.events import load_events
 from storage.models import HealthIssue, Snapshot, SourceRun
-from storage.records import EventRecord, Provenance, StatusRow
+from storage.records import EventRecord, EventScope, Provenance, StatusRow
 from storage.snapshots import snapshot_bytes
 from storage.status import (
     EntityTimeline,
     derive_stored,
     entity_timeline_by_key,
     find_entities,
+    listing_states,
 )
 from storage.vocabulary import naive_as_utc
 
@@ -126,20 +128,12 @@ class StoreData:
             return None
 
     def states(self, as_of: date) -> Part:
-        try:
-            from storage.status import listing_states
-        except ImportError:
-            return Part((), "the status module is not installed yet")
         return self._call(lambda s: listing_states(s, as_of), "current state")
 
     def events(self, as_of: date, limit: int) -> Part:
-        try:
-            from storage.events import load_events
-        except ImportError:
-            return Part((), "the events module is not installed yet")
         part = self._call(lambda s: load_events(s, as_of), "latest events")
         # one line per notice-level change (as in the `all` feed), not one per entity
-        rows = tuple(e for e in part.rows if getattr(e, "scope", None) != "entity")
+        rows = tuple(e for e in part.rows if isinstance(e, EventRecord) and e.scope != EventScope.ENTITY)
         return Part(rows[:limit], part.note)
 
     def sources(self) -> Part:
