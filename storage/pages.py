@@ -11,15 +11,16 @@ from collections.abc import Iterable
 from sqlalchemy import ColumnElement, and_, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from storage.health import COUNT_MISMATCH, UNUSABLE_PAGE, pending_urls
+from storage.health import pending_urls
 from storage.models import HealthIssue, Page, Snapshot
 from storage.outcomes import NOTICE_OUTCOMES, USABLE_OUTCOMES
 from storage.snapshots import snapshot_bytes
+from storage.vocabulary import HealthKind
 
 CHUNK = 400  # URLs per IN (...) query
 
 Validators = tuple[str | None, str | None]  # (ETag, Last-Modified)
-UNFINISHED_ISSUES = (UNUSABLE_PAGE, COUNT_MISMATCH)  # open issues that say "this page did not parse whole"
+UNFINISHED_ISSUES = (HealthKind.UNUSABLE_PAGE, HealthKind.COUNT_MISMATCH)  # open issues that say "this page did not parse whole"
 
 
 def _latest() -> ColumnElement[bool]:
