@@ -27,13 +27,13 @@ from storage.models import HealthIssue
 from storage.news import news_events
 from storage.notices import load_stored_notices
 from storage.records import EventRecord, StoredNotice
+from storage.vocabulary import HealthKind
 from storage.watchlist import Watchlist, load_watchlist
 
 # Items beyond the lifecycle events, not filtered by the date: they describe the sources as
 # the store saw them when fetching (a bot check seen today), not the lists' history.
 EXTRA_ITEM_SOURCES = (health_events, news_events)
 FEED_SUFFIXES = (*SUFFIXES, f".{PICTURE_SUFFIX}")  # the feeds and their state pictures
-FEED_FAILED = "feed-failed"  # health issue kind (and key prefix) of a feed that could not be built
 
 
 @dataclass(frozen=True)
@@ -132,13 +132,13 @@ def _note_feed_failures(session: Session, failures: list[FeedFailure]) -> bool:
     """Open a health issue per feed that could not be built, resolve those built again; True when
     the set of open feed issues changed (the health items must be gathered again)."""
     now = datetime.now(UTC).replace(microsecond=0)
-    prefix = f"{FEED_FAILED}/"
+    prefix = f"{HealthKind.FEED_FAILED}/"
     open_issues = {i.key: i for i in session.scalars(
         select(HealthIssue).where(HealthIssue.key.startswith(prefix), HealthIssue.resolved_at.is_(None)))}
     failing = {prefix + f.name: f for f in failures}
     for key, failure in failing.items():
         if key not in open_issues:
-            record_issue(session, key=key, source="feeds", kind=FEED_FAILED, seen_at=now,
+            record_issue(session, key=key, source="feeds", kind=HealthKind.FEED_FAILED, seen_at=now,
                          detail=f"the feed {failure.name} could not be built: {failure.error}. The other feeds "
                                 "were published; this one keeps its last good copy.")
     for key, issue in open_issues.items():

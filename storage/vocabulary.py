@@ -114,6 +114,7 @@ class HealthKind(StrEnum):
     FAILING = "failing"  # a source unclean three runs in a row
     COUNT_MISMATCH = "count-mismatch"  # a notice's parsed entity count differs from the count it states
     ALIAS_CONFLICT = "alias-conflict"  # two notices claim one URL or number
+    FEED_FAILED = "feed-failed"  # a feed that could not be built (the others are published)
 
 
 @dataclass(frozen=True)
