@@ -26,10 +26,9 @@ from scraper.fetch import Fetcher, FetchPolicy, HostMap
 from scraper.sources import Mode, Source, load_sources
 from scraper.sources.base import NOTICE_HOSTS
 from storage.health import (
-    FAILING_RUNS,
     has_clean_run,
+    held_sources,
     open_health_issues,
-    previous_runs,
     record_source_run,
 )
 from storage.news import link_news
@@ -80,7 +79,8 @@ class CycleResult:
     not_modified: int = 0
     parsed: int = 0
     problems: tuple[str, ...] = field(default=())
-    held_back: tuple[str, ...] = ()  # sources whose missing pages held back event sync and publishing
+    held_back: tuple[str, ...] = ()  # broken sources: items they could falsify were held back
+    withheld: tuple[str, ...] = ()  # ids of the items held back (published once the sources are read whole)
     crawl_seconds: float = 0.0  # fetching + ingesting
     publish_seconds: float = 0.0  # lifecycle sync + feeds
 
@@ -193,19 +193,19 @@ def run_cycle(
             with sf() as session, session.begin():
                 link_news(session)  # reports name notices that may only now be stored
             with sf() as session:
-                held = tuple(s.name for s in summaries
-                             if s.failures and s.name not in news_names and not _given_up(session, s.name))
+                held = held_sources(session, frozenset(news_names))
             target = PublishTarget.of(settings, out_dir=out_dir) if publish_feeds else None
             with sf() as session, session.begin():
-                outcome = publish(session, as_of=as_of, target=target, derive_events=not held)
+                outcome = publish(session, as_of=as_of, target=target, hold=held, run_id=run_id)
             published = tuple(str(p) for p in outcome.written)
+            withheld = tuple(e.id for e in outcome.withheld)
             sync = outcome.sync
-            new_events, corrected = (sync.new, sync.corrected) if sync is not None else (0, 0)
+            new_events, corrected = sync.new, sync.corrected
             problems = outcome.problems
             if held:
-                problems = ((f"events held back: pages of {', '.join(held)} could not be fetched; "
-                             "the next run retries them (feeds republished with the health items only)"),
-                            *outcome.problems)
+                problems += ((f"{len(outcome.withheld)} item(s) held back (lapses, countdowns, unresolved "
+                              f"references) while pages of {', '.join(held)} could not be fetched; facts from "
+                              "whole notices published; the next run retries the pages"),)
             with sf() as session:
                 issues = tuple(i.key for i in open_health_issues(session))
             publish_seconds = time.perf_counter() - t0
@@ -217,7 +217,7 @@ def run_cycle(
         ok=ok, run_id=run_id, as_of=as_of, sources=tuple(summaries), new_events=new_events,
         corrected_events=corrected, open_issues=issues, published=published, requests=counters.requests,
         bodies=counters.bodies, body_bytes=counters.body_bytes, not_modified=counters.not_modified,
-        parsed=crawler.parsed, problems=problems, held_back=held,
+        parsed=crawler.parsed, problems=problems, held_back=held, withheld=withheld,
         crawl_seconds=round(crawl_seconds, 3), publish_seconds=round(publish_seconds, 3),
     )
 
@@ -233,11 +233,3 @@ class _Heartbeat:
         if time.monotonic() - self.last >= self.every:
             self.last = time.monotonic()
             heartbeat(self.engine, holder=self.holder)
-
-
-def _given_up(session, source: str) -> bool:
-    """Missing pages hold back events (a missing extension would read as a false lapse), but only
-    until the source has failed FAILING_RUNS runs in a row: then it is reported failing and the
-    events are derived from what is stored."""
-    runs = previous_runs(session, source, FAILING_RUNS)
-    return len(runs) >= FAILING_RUNS and not any(r.ok for r in runs)

@@ -19,14 +19,16 @@ from feeds.formats import PICTURE_SUFFIX, SUFFIXES
 from feeds.picture import PictureFile, build_pictures
 from feeds.write import feed_paths, picture_path, write_feeds, write_pictures
 from mofcom_watch.config import Settings
-from storage.events import SyncResult, apply_derivation, load_events
-from storage.health import health_events
-from storage.ingest import record_issue
+from scraper.sources import SourceConfigError, load_sources
+from scraper.sources.registry import default_sources
+from storage.events import SyncResult, apply_derivation, falsifiable, load_events
+from storage.health import health_events, held_sources, record_held_back
+from storage.ingest import count_mismatch, record_issue
 from storage.lifecycle import Derivation, derive
 from storage.models import HealthIssue
 from storage.news import news_events
 from storage.notices import load_stored_notices
-from storage.records import EventRecord, StoredNotice
+from storage.records import EventKind, EventRecord, StoredNotice
 from storage.vocabulary import HealthKind
 from storage.watchlist import Watchlist, load_watchlist
 
@@ -55,8 +57,8 @@ class PublishTarget:
 @dataclass(frozen=True)
 class PublishResult:
     notices: tuple[StoredNotice, ...]  # what the engine read
-    derivation: Derivation | None  # None when the events were held back (not derived)
-    sync: SyncResult | None  # what the Event table sync did; None when held back
+    derivation: Derivation
+    sync: SyncResult  # what the Event table sync did (``sync.withheld``: items held back)
     written: tuple[Path, ...] = ()  # files whose bytes changed (or are new)
     unchanged: tuple[Path, ...] = ()  # files left alone: same bytes as before
     stale: tuple[Path, ...] = ()  # feed files in out_dir that no feed produces any more (kept, not deleted)
@@ -67,29 +69,40 @@ class PublishResult:
     failed: tuple[FeedFailure, ...] = ()  # feeds that could not be built (the others were written)
 
     @property
+    def withheld(self) -> tuple[EventRecord, ...]:
+        """Items held back while a broken source could falsify them."""
+        return self.sync.withheld
+
+    @property
     def problems(self) -> tuple[str, ...]:
         """From the lifecycle engine (unresolved references, ...), and the feeds that could not be built."""
-        derived = self.derivation.problems if self.derivation is not None else ()
+        derived = self.derivation.problems
         return tuple(derived) + tuple(f"feed {f.name} could not be built ({f.error}); the other feeds were "
                                       "published" for f in self.failed)
 
 
-def publish(session: Session, *, as_of: date, target: PublishTarget | None, derive_events: bool = True,
-            ) -> PublishResult:
+def publish(session: Session, *, as_of: date, target: PublishTarget | None, hold: tuple[str, ...] | None = None,
+            run_id: str | None = None) -> PublishResult:
     """Derive and sync the events as of ``as_of``, then write every feed to ``target`` (None: none).
 
-    ``derive_events=False`` publishes the events already stored (with the current health and
-    news items) without deriving from a store a broken source left incomplete. A bad
-    watchlist raises WatchlistError before anything is touched.
+    ``hold`` names broken sources (None: those whose last run failed, from the store): while they are, a new item
+    their missing pages could falsify (a lapse, a countdown, an unresolved reference, anything
+    resting on a notice short of its count) is held back, and a health item says which and why;
+    facts read whole from fetched notices are published. A bad watchlist raises WatchlistError
+    before anything is touched.
     """
     watchlist: Watchlist | None = None
     if target is not None and target.watchlist is not None:
         watchlist = load_watchlist(target.watchlist)
+    if hold is None:
+        hold = held_sources(session, news_source_names())
     notices = load_stored_notices(session)
-    derivation = sync = None
-    if derive_events:
-        derivation = derive(notices, as_of)
-        sync = apply_derivation(session, derivation, as_of, {n.record.key: n for n in notices})
+    derivation = derive(notices, as_of)
+    incomplete = frozenset(n.record.key for n in notices if count_mismatch(n.record))
+    sync = apply_derivation(session, derivation, as_of, {n.record.key: n for n in notices},
+                            withhold=(lambda e: falsifiable(e, incomplete)) if hold else None)
+    record_held_back(session, sources=hold, held=len(sync.withheld), titles=_held_titles(sync.withheld),
+                     seen=datetime.now(UTC).replace(microsecond=0), run_id=run_id)
     if target is None:
         return PublishResult(tuple(notices), derivation, sync)
     events = gather_events(session, as_of)
@@ -146,6 +159,20 @@ def _note_feed_failures(session: Session, failures: list[FeedFailure]) -> bool:
             issue.resolved_at = now
     session.flush()
     return set(failing) != set(open_issues)
+
+
+def _held_titles(events: tuple[EventRecord, ...]) -> list[str]:
+    """Titles that say what was held back: one per notice-level item (lapses first), else every one."""
+    shown = [e for e in events if e.entity_key is None] or list(events)
+    return [e.title for e in sorted(shown, key=lambda e: (e.kind is not EventKind.SUSPENSION_LAPSED, e.title))]
+
+
+def news_source_names() -> frozenset[str]:
+    """The configured news sources (their failures never hold anything back)."""
+    try:
+        return frozenset(s.name for s in load_sources() if s.news)
+    except SourceConfigError:  # a bad sources file: the default names still tell
+        return frozenset(s.name for s in default_sources() if s.news)
 
 
 def gather_events(session: Session, as_of: date) -> list[EventRecord]:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
@@ -44,6 +45,8 @@ DERIVED_KINDS = frozenset(k.value for k in EventKind if k not in (EventKind.SOUR
 DERIVED_SCOPES = ("notice", "entity")
 VOLATILE_FIELDS = ("updated",)  # moved by corrections, not part of the comparison
 WHERE_FIELDS = ("provenance",)  # where an item's facts come from, not what it says
+# Items that rest on the absence of a later notice: a page a broken source failed to give could contradict them.
+ABSENCE_KINDS = frozenset({EventKind.SUSPENSION_LAPSED, EventKind.SUSPENSION_ENDS_SOON, EventKind.UNRESOLVED_REFERENCE})
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,7 @@ class SyncResult:
     unchanged: int = 0
     resolved: int = 0  # unresolved-reference items withdrawn because the reference now resolves
     problems: tuple[str, ...] = ()
+    withheld: tuple[EventRecord, ...] = ()  # new items not stored: a broken source could falsify them
 
     @property
     def changed(self) -> bool:
@@ -119,15 +123,30 @@ def _upsert_correction(session: Session, existing: dict[str, Event], item: Event
         _write(row, item, revision=row.revision + 1)
 
 
+def falsifiable(event: EventRecord, incomplete: frozenset[str] = frozenset()) -> bool:
+    """Could a page we failed to read prove this item false? A lapse or any "presumed" state (a
+    missing Q&A may extend or lift the suspension), a countdown (it may move the end date), an
+    unresolved reference (the missing notice may resolve it), or anything resting on a notice
+    read short of its stated count. Everything else is a fact read whole from a fetched notice."""
+    return (event.presumed or event.kind in ABSENCE_KINDS
+            or any(p.notice_key in incomplete for p in event.provenance))
+
+
 def apply_derivation(session: Session, derivation: Derivation, as_of: date,
-                     notices: dict[str, StoredNotice] | None = None) -> SyncResult:
-    """Bring the Event table in line with ``derivation`` (see the module doc)."""
+                     notices: dict[str, StoredNotice] | None = None,
+                     withhold: Callable[[EventRecord], bool] | None = None) -> SyncResult:
+    """Bring the Event table in line with ``derivation`` (see the module doc). A new item for which
+    ``withhold`` says yes is not stored (not published) this time; items already stored are kept."""
     rows = session.scalars(select(Event).where(Event.scope.in_(DERIVED_SCOPES))).all()
     existing = {r.id: r for r in rows if r.kind in DERIVED_KINDS}
     derived = {e.id: e for e in derivation.events}
     counts = dict(new=0, corrected=0, retracted=0, refreshed=0, unchanged=0, resolved=0)
+    withheld: list[EventRecord] = []
     for event in sorted(derivation.events, key=lambda e: e.id):
         row = existing.get(event.id)
+        if row is None and withhold is not None and withhold(event):
+            withheld.append(event)
+            continue
         if row is None:
             _insert(session, event)
             counts["new"] += 1
@@ -175,7 +194,7 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
         ))
         counts["retracted"] += 1
     session.flush()
-    return SyncResult(problems=derivation.problems, **counts)
+    return SyncResult(problems=derivation.problems, withheld=tuple(withheld), **counts)
 
 
 def _retraction_time(old: EventRecord, notices: dict[str, StoredNotice]) -> datetime:

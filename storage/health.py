@@ -23,6 +23,8 @@ from storage.outcomes import SourceReport
 from storage.records import EventKind, EventRecord, EventScope
 from storage.vocabulary import TAG_PREFIX, FailureReason, HealthKind, naive_as_utc
 
+HELD_BACK_SOURCE = "publish"  # the held-back issue belongs to the publish step, not to one source
+HELD_BACK_LISTED = 10  # items named in the issue's detail; the rest are counted
 FAILING_RUNS = 3  # consecutive unclean runs before a source is reported as failing
 # fetch failures that mean "this URL answers with something that is not content"
 UNUSABLE_REASONS = frozenset({"bot-check", "not-found", "redirect-off-site", "too-large", "unusable"})
@@ -56,6 +58,20 @@ def previous_runs(session: Session, source: str, limit: int = FAILING_RUNS) -> l
     return list(session.scalars(
         select(SourceRun).where(SourceRun.source == source).order_by(SourceRun.id.desc()).limit(limit)
     ))
+
+
+def held_sources(session: Session, ignore: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """Sources whose last run failed: what they failed to give could falsify a lapse or a presumed
+    state, so such items wait for them. Only until a source has failed FAILING_RUNS runs in a row:
+    then it is reported failing and everything is derived from what is stored. ``ignore``: news
+    sources (they never change a state)."""
+    names = sorted(set(session.scalars(select(SourceRun.source).distinct())) - ignore)
+    held = []
+    for name in names:
+        runs = previous_runs(session, name, FAILING_RUNS)
+        if runs and not runs[0].ok and not (len(runs) >= FAILING_RUNS and not any(r.ok for r in runs)):
+            held.append(name)
+    return tuple(held)
 
 
 def has_run(session: Session, source: str) -> bool:
@@ -134,8 +150,32 @@ def open_health_issues(session: Session) -> list[HealthIssue]:
     ))
 
 
+def record_held_back(session: Session, *, sources: tuple[str, ...], held: int, titles: list[str], seen: datetime,
+                     run_id: str | None = None) -> str | None:
+    """Say how many items a cycle held back, naming ``titles`` (most telling first), and why; one
+    issue, refreshed while it lasts, resolved once a cycle holds nothing back. Returns the issue
+    key when it was opened now."""
+    if not held:
+        issue = session.scalars(select(HealthIssue).where(HealthIssue.key == HealthKind.HELD_BACK)).one_or_none()
+        if issue is not None and issue.resolved_at is None:
+            issue.resolved_at = seen
+            session.flush()
+        return None
+    listed = "; ".join(titles[:HELD_BACK_LISTED])
+    more = f"; and {len(titles) - HELD_BACK_LISTED} more" if len(titles) > HELD_BACK_LISTED else ""
+    detail = (f"{held} item(s) held back because pages of {', '.join(sources)} could not be read whole: a "
+              f"missing Q&A or notice could extend, lift or resolve them (lapses, presumed states, countdowns, "
+              f"unresolved references, notices short of their stated count). Facts read whole from fetched "
+              f"notices are published; the next run retries the pages. Held back: {listed}{more}.")
+    opened = _open(session, key=HealthKind.HELD_BACK, source=HELD_BACK_SOURCE, kind=HealthKind.HELD_BACK,
+                   detail=detail, seen=seen, run_id=run_id)
+    return HealthKind.HELD_BACK.value if opened else None
+
+
 def _title(issue: HealthIssue) -> str:
     where = issue.url or issue.notice_key or ""
+    if issue.kind == HealthKind.HELD_BACK:
+        return "Source health: items held back while a source is broken"
     if issue.kind == HealthKind.ZERO_LINKS:
         return f"Source health: {issue.source}: an index yielded no links ({where})"
     if issue.kind == HealthKind.FAILING:

@@ -115,6 +115,7 @@ class HealthKind(StrEnum):
     COUNT_MISMATCH = "count-mismatch"  # a notice's parsed entity count differs from the count it states
     ALIAS_CONFLICT = "alias-conflict"  # two notices claim one URL or number
     FEED_FAILED = "feed-failed"  # a feed that could not be built (the others are published)
+    HELD_BACK = "held-back"  # items not published while a broken source could falsify them
 
 
 @dataclass(frozen=True)

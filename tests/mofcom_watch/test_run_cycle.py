@@ -181,8 +181,13 @@ def test_faults_leave_no_false_event_lose_nothing_and_are_recorded(clean, tmp_pa
             assert _substance(value) == _substance(clean_notices[key]), key
         assert stored["UEL-2025-6"] == clean_notices["UEL-2025-6"]
         assert stored["UEL-2025-8"]["record"] == clean_notices["UEL-2025-8"]["record"]
-        # a missing Q&A would turn an extension into a false lapse: events wait for the missing pages
-        assert faulty.held_back and _events(db) == {}
+        # a missing Q&A would turn an extension into a false lapse: lapses, countdowns and unresolved
+        # references wait for the missing pages; facts read whole from fetched notices are published
+        faulty_events = _events(db)
+        assert faulty.held_back and faulty.withheld and faulty_events
+        assert faulty_events.items() <= clean_events.items()  # no false item: each one a clean run also makes
+        assert not {"suspension_lapsed", "suspension_ends_soon", "unresolved_reference"} & set(faulty_events.values())
+        assert not set(faulty.withheld) & set(faulty_events)
         health_feed = tmp_path / "run" / "feeds" / "source-health.atom"
         assert str(health_feed) in faulty.published  # the health items are published meanwhile
         assert "bot" in health_feed.read_text(encoding="utf-8")
@@ -194,6 +199,8 @@ def test_faults_leave_no_false_event_lose_nothing_and_are_recorded(clean, tmp_pa
         assert ("unusable-page", f"https://{QA_UEL_0514}") in issues
         assert ("unusable-page", f"https://{QA_ECL_1105}") in issues
         assert ("unusable-page", f"https://{ECL13}") in issues
+        assert ("held-back", None) in issues
+        assert "held back" in health_feed.read_text(encoding="utf-8")
         assert _substance(stored["MOFCOM-2025-13"]) == _substance(clean_notices["MOFCOM-2025-13"])  # via its alias
         assert any(r.failures and r.failures[0]["reason"] for r in runs if not r.ok)
 
@@ -211,6 +218,7 @@ def test_faults_leave_no_false_event_lose_nothing_and_are_recorded(clean, tmp_pa
         assert ("unusable-page", f"https://{QA_UEL_0514}") not in still
         assert ("unusable-page", f"https://{QA_ECL_1105}") not in still
         assert ("unusable-page", f"https://{ECL13}") not in still
+        assert ("held-back", None) not in still
 
 
 def test_index_whose_layout_changed_is_a_health_issue_until_fixed(tmp_path):
