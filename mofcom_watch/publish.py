@@ -57,7 +57,7 @@ class PublishTarget:
 @dataclass(frozen=True)
 class PublishResult:
     notices: tuple[StoredNotice, ...]  # what the engine read
-    derivation: Derivation
+    derivation: Derivation | None  # None: published what is stored, nothing derived (``serve``)
     sync: SyncResult  # what the Event table sync did (``sync.withheld``: items held back)
     written: tuple[Path, ...] = ()  # files whose bytes changed (or are new)
     unchanged: tuple[Path, ...] = ()  # files left alone: same bytes as before
@@ -76,33 +76,37 @@ class PublishResult:
     @property
     def problems(self) -> tuple[str, ...]:
         """From the lifecycle engine (unresolved references, ...), and the feeds that could not be built."""
-        derived = self.derivation.problems
+        derived = self.derivation.problems if self.derivation is not None else ()
         return tuple(derived) + tuple(f"feed {f.name} could not be built ({f.error}); the other feeds were "
                                       "published" for f in self.failed)
 
 
 def publish(session: Session, *, as_of: date, target: PublishTarget | None, hold: tuple[str, ...] | None = None,
-            run_id: str | None = None) -> PublishResult:
+            run_id: str | None = None, derive_events: bool = True) -> PublishResult:
     """Derive and sync the events as of ``as_of``, then write every feed to ``target`` (None: none).
 
     ``hold`` names broken sources (None: those whose last run failed, from the store): while they are, a new item
     their missing pages could falsify (a lapse, a countdown, an unresolved reference, anything
     resting on a notice short of its count) is held back, and a health item says which and why;
-    facts read whole from fetched notices are published. A bad watchlist raises WatchlistError
-    before anything is touched.
+    facts read whole from fetched notices are published. ``derive_events=False`` publishes what
+    is stored (``serve``: serving never writes the lists' history). A bad watchlist raises
+    WatchlistError before anything is touched.
     """
     watchlist: Watchlist | None = None
     if target is not None and target.watchlist is not None:
         watchlist = load_watchlist(target.watchlist)
-    if hold is None:
-        hold = held_sources(session, news_source_names())
     notices = load_stored_notices(session)
-    derivation = derive(notices, as_of)
-    incomplete = frozenset(n.record.key for n in notices if count_mismatch(n.record))
-    sync = apply_derivation(session, derivation, as_of, {n.record.key: n for n in notices},
-                            withhold=(lambda e: falsifiable(e, incomplete)) if hold else None)
-    record_held_back(session, sources=hold, held=len(sync.withheld), titles=_held_titles(sync.withheld),
-                     seen=datetime.now(UTC).replace(microsecond=0), run_id=run_id)
+    derivation: Derivation | None = None
+    sync = SyncResult()
+    if derive_events:
+        if hold is None:
+            hold = held_sources(session, news_source_names())
+        derivation = derive(notices, as_of)
+        incomplete = frozenset(n.record.key for n in notices if count_mismatch(n.record))
+        sync = apply_derivation(session, derivation, as_of, {n.record.key: n for n in notices},
+                                withhold=(lambda e: falsifiable(e, incomplete)) if hold else None)
+        record_held_back(session, sources=hold, held=len(sync.withheld), titles=_held_titles(sync.withheld),
+                         seen=datetime.now(UTC).replace(microsecond=0), run_id=run_id)
     if target is None:
         return PublishResult(tuple(notices), derivation, sync)
     events = gather_events(session, as_of)

@@ -160,7 +160,7 @@ def register(app: typer.Typer) -> None:
         engine.dispose()
         problems.extend(derived.problems)
         notices = list(derived.notices)
-        for row in derived.derivation.states:
+        for row in derived.derivation.states if derived.derivation is not None else ():
             states.setdefault(row.notice_key, []).append(state_label(row.state))
 
         state_text = {k: ", ".join(dict.fromkeys(v)) for k, v in states.items()}
