@@ -43,6 +43,7 @@ class Source:
     head: list[str]  # the heading lines before the body (stripped)
     folded_head: list[str]
     title_hint: str | None  # the page's title, site name cut off
+    folded_title_hint: str | None  # ``fold(title_hint)``
     filing_no: str | None  # the 【发布文号】 value, as written
     hints: PageHints
 
@@ -117,11 +118,12 @@ def read_source(text: str, hints: PageHints) -> Source:
     folded = fold(text)
     lines, folded_lines = text.split("\n"), folded.split("\n")
     head = _head_lines(lines)
+    title = clean_title(clean(hints.title)) if hints.title else None
     # fold keeps every character's place and folds no letter into a space, so the folded
     # head lines are the folded lines, stripped.
     return Source(
         text=text, folded=folded, lines=lines, folded_lines=folded_lines, head=[lines[i].strip() for i in head],
         folded_head=[folded_lines[i].strip() for i in head],
-        title_hint=clean_title(clean(hints.title)) if hints.title else None, filing_no=filing_number(folded, text),
+        title_hint=title, folded_title_hint=fold(title) if title else None, filing_no=filing_number(folded, text),
         hints=hints,
     )

@@ -147,18 +147,19 @@ def _own_from(folded: str, clean: str, full_text: str, leading: bool = False) ->
 
 
 def find_own_number(head_lines: list[str], folded_head_lines: list[str], full_text: str,
-                    title: str | None = None, filing_no: str | None = None, strict: bool = False) -> OwnNumber | None:
+                    title: str | None = None, filing_no: str | None = None, strict: bool = False,
+                    folded_title: str | None = None) -> OwnNumber | None:
     """The notice's own number from, in order: 【发布文号】; a title or head line that
     opens with a number; up to three head lines joined without spaces (the spaced
     UEL header "不 可 靠 … / 公 告 / 2025年 第7号", "商务部令 / 2025年第6号"); then a
     number anywhere in the title or head lines ("关于…商务部公告…的公告" names
     another notice, so it comes last; ``strict`` leaves this last step out).
-    ``folded_head_lines`` is ``fold`` of each head line."""
+    ``folded_head_lines`` is ``fold`` of each head line, ``folded_title`` of the title."""
     if filing_no:
         own = _own_from(fold(filing_no), filing_no, full_text)
         if own:
             return own
-    candidates = _candidates(head_lines, folded_head_lines, title)
+    candidates = _candidates(head_lines, folded_head_lines, title, folded_title)
     for cand, folded in candidates:
         own = _own_from(folded, cand, full_text, leading=True)
         if own:
@@ -166,23 +167,24 @@ def find_own_number(head_lines: list[str], folded_head_lines: list[str], full_te
     own = _own_from_joined(head_lines, full_text)
     if own or strict:
         return own
-    return number_in_heading(head_lines, folded_head_lines, full_text, title)
+    return number_in_heading(head_lines, folded_head_lines, full_text, title, folded_title)
 
 
 def number_in_heading(head_lines: list[str], folded_head_lines: list[str], full_text: str,
-                      title: str | None = None) -> OwnNumber | None:
+                      title: str | None = None, folded_title: str | None = None) -> OwnNumber | None:
     """The first number with an issuer anywhere in the title or the head lines (the last
     step of ``find_own_number``)."""
-    for cand, folded in _candidates(head_lines, folded_head_lines, title):
+    for cand, folded in _candidates(head_lines, folded_head_lines, title, folded_title):
         own = _own_from(folded, cand, full_text)
         if own:
             return own
     return None
 
 
-def _candidates(head_lines: list[str], folded_head_lines: list[str], title: str | None) -> list[tuple[str, str]]:
-    pairs = list(zip(head_lines, folded_head_lines))
-    return [(title, fold(title)), *pairs] if title else pairs
+def _candidates(head_lines: list[str], folded_head_lines: list[str], title: str | None,
+                folded_title: str | None = None) -> list[tuple[str, str]]:
+    pairs = list(zip(head_lines, folded_head_lines, strict=True))
+    return [(title, folded_title if folded_title is not None else fold(title)), *pairs] if title else pairs
 
 
 def _own_from_joined(head_lines: list[str], full_text: str) -> OwnNumber | None:

@@ -41,7 +41,8 @@ TITLE_JOIN_MAX = 80
 
 def numbered(src: Source, d: Draft) -> OwnNumber | None:
     """A number of the text's own: 【发布文号】 or a title / head line opening with one."""
-    return find_own_number(src.head, src.folded_head, src.text, src.title_hint, src.filing_no, strict=True)
+    return find_own_number(src.head, src.folded_head, src.text, src.title_hint, src.filing_no, strict=True,
+                           folded_title=src.folded_title_hint)
 
 
 def is_answer(src: Source, d: Draft) -> bool:
@@ -58,7 +59,8 @@ def own_number(src: Source, d: Draft) -> OwnNumber | None:
     if d.qa:
         return None
     # The strict search found nothing, so only its last step is left to try.
-    return d.numbered or number_in_heading(src.head, src.folded_head, src.text, src.title_hint)
+    return d.numbered or number_in_heading(src.head, src.folded_head, src.text, src.title_hint,
+                                           src.folded_title_hint)
 
 
 # --- dates ----------------------------------------------------------------------------
@@ -128,7 +130,9 @@ def doc_key(published: date | None, title: str | None) -> str:
 
 
 def folded_title(src: Source, d: Draft) -> str:
-    return fold(d.identity.title or "")
+    """The title folded (the page's title is folded once, in ``read_source``)."""
+    title = d.identity.title or ""
+    return src.folded_title_hint if src.folded_title_hint is not None and title == src.title_hint else fold(title)
 
 
 # --- operative parts and list ---------------------------------------------------------

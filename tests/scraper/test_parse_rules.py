@@ -34,7 +34,11 @@ def test_source_folds_once_and_keeps_offsets():
     assert src.text == "商务部公告２０２５年第２１号\n正文（Ａ）"
     assert src.folded == "商务部公告2025年第21号\n正文(A)" and len(src.folded) == len(src.text)
     assert src.folded_lines == src.folded.split("\n") and src.head == ["商务部公告２０２５年第２１号", "正文（Ａ）"]
-    assert src.title_hint == "答记者问"
+    assert src.title_hint == "答记者问" and src.folded_title_hint == "答记者问"
+    titled = read_source("正文", PageHints(title="商务部公告２０２５年第２１号"))
+    assert titled.folded_title_hint == "商务部公告2025年第21号"
+    assert rules.folded_title(titled, Draft(identity=Identity("k", NoticeKind.OTHER, None, None, titled.title_hint))) \
+        == "商务部公告2025年第21号"
 
 
 def test_numbered_finds_the_own_number_strictly():
