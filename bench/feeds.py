@@ -24,6 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from feeds.build import build_feeds
+from feeds.formats import FORMATS
 from feeds.write import write_feeds
 from storage.records import EntityRecord, EventKind, EventRecord, ListKind, Provenance
 from storage.watchlist import Counterparty, Watchlist
@@ -112,7 +113,7 @@ def main() -> None:
     build()
     _, peak_build = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    identical = [(f.atom, f.rss) for f in files] == [(f.atom, f.rss) for f in again]
+    identical = [[f.data(x.name) for x in FORMATS] for f in files] == [[f.data(x.name) for x in FORMATS] for f in again]
     # The cold build includes matching every entity against the watchlist once (storage.watchlist
     # caches it per Watchlist): timed alone here, with a fresh watchlist.
     fresh, entities = make_watchlist(), {entity for event in events for entity in event.entities}
@@ -130,10 +131,10 @@ def main() -> None:
         rewritten = write_feeds(out, files)
         t_rewrite = time.perf_counter() - t2
 
-    size = sum(len(f.atom) + len(f.rss) for f in files)
+    size = sum(len(f.data(x.name)) for f in files for x in FORMATS)
     items = sum(f.items for f in files)
     rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(f"events: {len(events)}  feeds: {len(files)} (x2 formats)  items in feeds: {items}  "
+    print(f"events: {len(events)}  feeds: {len(files)} (x{len(FORMATS)} formats: {', '.join(x.name for x in FORMATS)})  items in feeds: {items}  "
           f"bytes: {size / 1e6:.1f} MB")
     print(f"build (cold): {t_build:.3f} s wall, {c_build:.3f} s CPU;  warm: {t_again:.3f} s wall, "
           f"{c_again:.3f} s CPU;  identical bytes: {identical}")

@@ -10,7 +10,7 @@ selection and the :class:`RenderContext`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from feeds import jsonfeed
@@ -29,6 +29,8 @@ class RenderContext:
 
     base_url: str  # ends with "/"
     pictures: frozenset[str] = frozenset()  # names of the state pictures written (``notice/<key>``)
+    # one build's rendered items, for a format to reuse across the feeds that carry the same item
+    cache: dict[tuple[object, ...], object] = field(default_factory=dict, compare=False, hash=False)
 
     def picture(self, event: EventRecord) -> str | None:
         """URL of the state picture of the event's notice, when there is one (the item links to it)."""

@@ -3,7 +3,7 @@
 An item's ``id`` is the Atom id (the ``tag:`` URI), ``content_html`` is the Atom content,
 ``url`` the first official URL, ``tags`` the Atom categories, dates as Atom's (RFC 3339).
 Deterministic like the XML: the feed has no clock time, keys keep a fixed order, and
-each item is serialised once and reused in every feed that carries it.
+each item is serialised once per build and reused in every feed that carries it.
 """
 
 from __future__ import annotations
@@ -12,8 +12,11 @@ import json
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from feeds.identity import feed_url
+from feeds import fastxml
+from feeds.identity import feed_url, item_id
+from feeds.render import entry_categories, entry_link, item_html_parts, item_title
 from storage.records import EventRecord
+from storage.vocabulary import naive_as_utc
 
 if TYPE_CHECKING:
     from feeds.catalog import FeedSelection
@@ -23,6 +26,7 @@ VERSION = "https://jsonfeed.org/version/1.1"
 MEDIA_TYPE = "application/feed+json"
 SUFFIX = "json"
 ITEM_SEPARATOR = ",\n"
+HTML_PLACEHOLDER = "\x00"  # stands for the body while the item is dumped; a plain item holds no NUL
 
 
 def _dumps(value: Any) -> str:
@@ -34,7 +38,13 @@ def render(selection: FeedSelection, ctx: RenderContext) -> bytes:
     from feeds.build import AUTHOR  # here, not above: feeds.build imports this module through feeds.formats
 
     spec = selection.spec
-    items = [_item(event, ctx.picture(event)) for event in selection.events]
+    items = []
+    for event in selection.events:
+        key = (SUFFIX, event.id, event.extra)  # (id, extra) names one item within a build, as for Atom
+        text = ctx.cache.get(key)
+        if not isinstance(text, str):
+            text = ctx.cache[key] = _item(event, ctx.picture(event))
+        items.append(text)
     head = {"version": VERSION, "title": spec.title, "home_page_url": ctx.base_url,
             "feed_url": feed_url(ctx.base_url, spec.name, SUFFIX), "description": spec.subtitle,
             "authors": [{"name": AUTHOR}], "language": "en"}
@@ -42,16 +52,33 @@ def render(selection: FeedSelection, ctx: RenderContext) -> bytes:
     return text.encode("utf-8")
 
 
-@lru_cache(maxsize=65536)
 def _item(event: EventRecord, picture: str | None) -> str:
-    """One item (cached: an event appears in several feeds, and records are immutable): exactly
-    what its Atom entry says, made safe the same way (characters XML cannot carry are dropped)."""
+    """One item: exactly what its Atom entry says, made safe the same way (characters XML cannot
+    carry are dropped). The usual case, plain text, is put together from the body's parts, each
+    JSON-escaped once (parts repeat across items, as for Atom); anything else goes through
+    :class:`feeds.build.EntryFields`, which is what the Atom entry is made from."""
     from feeds.build import EntryFields
 
-    f = EntryFields.of(event, picture)
-    item: dict[str, Any] = {"id": f.id}
-    if f.link:
-        item["url"] = f.link
-    item |= {"title": f.title, "content_html": f.html, "date_published": f.published.isoformat(),
-             "date_modified": f.updated.isoformat(), "tags": list(f.categories)}
-    return _dumps(item)
+    parts = item_html_parts(event, picture)
+    id_, title, link, tags = item_id(event.id), item_title(event), entry_link(event), entry_categories(event)
+    if all(fastxml.text_bytes(p) is not None for p in parts) and fastxml.plain("\n".join((id_, title, link or "", *tags))):
+        html = "\\n".join(_json_text(p) for p in parts)  # the parts joined by a newline, as item_html joins them
+        published, updated = naive_as_utc(event.occurred), naive_as_utc(event.updated)
+    else:
+        f = EntryFields.of(event, picture)
+        id_, title, link, tags, published, updated = f.id, f.title, f.link, f.categories, f.published, f.updated
+        html = _json_text(f.html)
+    item: dict[str, Any] = {"id": id_}
+    if link:
+        item["url"] = link
+    item |= {"title": title, "content_html": HTML_PLACEHOLDER, "date_published": published.isoformat(),
+             "date_modified": updated.isoformat(), "tags": list(tags)}
+    # ',"' only occurs between members (inside a string a quote is always escaped), so this is the body's slot
+    slot = f',"content_html":"{_json_text(HTML_PLACEHOLDER)}"'
+    return _dumps(item).replace(slot, f',"content_html":"{html}"', 1)
+
+
+@lru_cache(maxsize=65536)
+def _json_text(text: str) -> str:
+    """``text`` as the inside of a JSON string (no quotes)."""
+    return _dumps(text)[1:-1]

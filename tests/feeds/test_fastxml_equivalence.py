@@ -140,3 +140,18 @@ def test_printable_text_is_always_plain():
     """plain() says yes early for isprintable() text: no printable character may be unusual."""
     assert not [c for c in map(chr, range(0x110000)) if c.isprintable() and fastxml.UNUSUAL_RE.search(c)]
     assert fastxml.plain("a\nb 中文") and not fastxml.plain("a\rb") and not fastxml.plain("\ud800")
+
+
+@pytest.mark.parametrize("picture", [None, "https://feeds.example.org/a&b/notice/UEL-2025-7.svg"], ids=["", "pic"])
+@pytest.mark.parametrize("event", [*variants(), dataclasses.replace(history()[2], title='t \\u0000 ,"content_html":"x"')],
+                         ids=lambda e: e.id[-30:])
+def test_json_items_put_together_from_parts_equal_the_whole(event, picture):
+    """The JSON Feed item built from cached parts says exactly what the Atom entry says (EntryFields)."""
+    from feeds.jsonfeed import _item
+
+    f = EntryFields.of(event, picture)
+    expected = {"id": f.id, **({"url": f.link} if f.link else {}), "title": f.title, "content_html": f.html,
+                "date_published": f.published.isoformat(), "date_modified": f.updated.isoformat(),
+                "tags": list(f.categories)}
+    text = _item(event, picture)
+    assert json.loads(text) == expected and list(json.loads(text)) == list(expected)
