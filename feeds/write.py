@@ -9,6 +9,7 @@ fsyncing thousands of entity feeds per run costs seconds.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Sequence
@@ -66,3 +67,19 @@ def write_if_changed(path: Path, data: bytes) -> bool:
         Path(tmp).unlink(missing_ok=True)
         raise
     return True
+
+
+def write_error(exc: OSError, out_dir: Path) -> str:
+    """One line for a feeds folder we could not write: which folder, what is wrong, what to do.
+    Nothing there is half-written: each file is replaced whole or left as it was."""
+    code = exc.errno
+    if code in (errno.ENOSPC, errno.EDQUOT):
+        what = "the disk is full (or over quota): free some space"
+    elif code == errno.EROFS:
+        what = "it is on a read-only file system: remount it writable or choose another folder with --out"
+    elif code in (errno.EACCES, errno.EPERM):
+        what = "it is not writable by this user: fix its permissions or choose another folder with --out"
+    else:
+        what = f"{exc.strerror or exc}" + (f" ({exc.filename})" if exc.filename else "")
+    return (f"cannot write the feeds in {out_dir}: {what}, then run again "
+            "(the feed files there are whole: each one is replaced atomically or left as it was)")

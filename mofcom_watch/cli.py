@@ -5,6 +5,8 @@ Exit codes: 0 clean, 1 problems reported (source health), 2 usage or input error
 
 from __future__ import annotations
 
+import sys
+import traceback
 from pathlib import Path
 from typing import Optional
 
@@ -12,6 +14,7 @@ import typer
 
 from mofcom_watch.config import ConfigError, load_settings
 from mofcom_watch.context import AppContext
+from mofcom_watch.exits import INTERNAL, RESOURCE_EXIT, resource_fault
 from mofcom_watch.lazygroup import LazyGroup
 from mofcom_watch.logs import setup_logging
 from mofcom_watch.term import App
@@ -44,4 +47,25 @@ def _global(
 
 
 def main() -> None:
-    app()
+    """The console entry point: no traceback ever reaches the user (``--verbose`` shows it)."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("mofcom-watch: interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the last resort: one line, a meaningful exit code
+        sys.exit(last_resort(exc))
+
+
+def last_resort(exc: BaseException) -> int:
+    """Print one line for an exception no command handled; return the exit code."""
+    line = resource_fault(exc)
+    if line is not None:
+        typer.echo(f"mofcom-watch: {line}", err=True)
+        return RESOURCE_EXIT
+    first = (str(exc).strip().splitlines() or [""])[0][:300]
+    typer.echo(f"mofcom-watch: internal error: {type(exc).__name__}: {first} "
+               "(run with --verbose for the traceback, and please report it)", err=True)
+    if "--verbose" in sys.argv or "-v" in sys.argv:
+        traceback.print_exception(exc)
+    return INTERNAL

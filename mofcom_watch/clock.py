@@ -6,7 +6,7 @@ whatever the server's time zone.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 
 import typer
 
@@ -31,3 +31,14 @@ def parse_as_of(value: str | None) -> date | None:
 
 def as_of_or_today(value: str | None) -> date:
     return parse_as_of(value) or today()
+
+
+def parse_fetched_at(value: str | None) -> datetime | None:
+    """``--fetched-at`` (ISO 8601; UTC when no offset) -> datetime, None when not given."""
+    if value is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"not an ISO 8601 date-time: {value!r}", param_hint="--fetched-at") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)

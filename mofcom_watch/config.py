@@ -46,6 +46,7 @@ class Settings:
     timezone: str = "UTC"
     run_at_start: bool = True  # the scheduler runs one cycle as soon as it starts
     stale_after_minutes: int = 180  # /healthz fails when the last cycle is older
+    lock_wait_seconds: float = 600.0  # replay and run wait this long for another writer's run lock
     http_host: str = DEFAULT_HOST
     http_port: int = DEFAULT_PORT
     sources: tuple[str, ...] = ()  # empty: every default source
@@ -285,6 +286,8 @@ FIELDS: tuple[FieldSpec, ...] = (
               "run one cycle when the scheduler starts"),
     FieldSpec("stale_after_minutes", ("schedule", "stale_after_minutes"), "MOFCOM_WATCH_STALE_AFTER",
               _int_in(1, 60 * 24 * 365), "/healthz fails when the last cycle finished longer ago"),
+    FieldSpec("lock_wait_seconds", ("schedule", "lock_wait_seconds"), "MOFCOM_WATCH_LOCK_WAIT", _float_min(0.0),
+              "how long replay and run wait for another writer's run lock before giving up"),
     FieldSpec("http_host", ("http", "host"), "MOFCOM_WATCH_HOST", _str, "address serve listens on"),
     FieldSpec("http_port", ("http", "port"), "MOFCOM_WATCH_PORT", _int_in(1, 65535), "port serve listens on"),
     FieldSpec("sources", ("fetch", "sources"), "MOFCOM_WATCH_SOURCES", _str_list,

@@ -33,7 +33,7 @@ from storage.health import (
 )
 from storage.news import link_news
 from storage.pages import PageStore
-from storage.runlock import heartbeat, make_holder, run_lock
+from storage.runlock import RunLockHeld, heartbeat, make_holder, run_lock
 from storage.vocabulary import Failure, RunCounters
 
 
@@ -138,10 +138,13 @@ def run_cycle(
     progress: bool | None = None,
     publish_feeds: bool = True,
     fetched_at: datetime | None = None,
+    lock_wait: float | None = None,
+    on_lock_wait: Callable[[RunLockHeld], None] | None = None,
 ) -> CycleResult:
     """Fetch, ingest, sync events, publish. ``backfill`` (CLI ``--since``) walks every index page
     of every source back to ``since``; otherwise only a source's first run does. ``fetched_at``
-    pins the recorded fetch time of every page, like ``replay --fetched-at``."""
+    pins the recorded fetch time of every page, like ``replay --fetched-at``. ``lock_wait``: seconds
+    to wait for another writer's run lock (None: refuse at once, RunLockHeld)."""
     from storage.db import open_store, session_factory
 
     run_id = run_id or uuid.uuid4().hex[:12]
@@ -160,7 +163,7 @@ def run_cycle(
     policy = policy or policy_from(settings)
     allowed = set(NOTICE_HOSTS).union(*(s.hosts for s in all_sources))
     try:
-        with run_lock(engine, holder=make_holder(run_id)) as holder:
+        with run_lock(engine, holder=make_holder(run_id), wait=lock_wait, on_wait=on_lock_wait) as holder:
             fetcher = Fetcher(policy, host_map=HostMap(overrides), allowed_hosts=allowed)
             start, stop, bar_tick = _progress_bar(progress)
             beat = _Heartbeat(engine, holder)

@@ -25,6 +25,7 @@ from scraper.links import ParseFn, as_index, parse_news_index
 from scraper.sources import Mode, Source
 from storage.cleantext import clean_document, clean_text
 from storage.db import WRITE_LOCK
+from storage.faults import store_fault
 from storage.ingest import count_mismatch, record_issue, store_notice
 from storage.models import HealthIssue, NewsReport, Notice, Snapshot
 from storage.outcomes import PageOutcome, PageResult
@@ -257,6 +258,9 @@ def ingest_page(session_factory: sessionmaker[Session], page: CrawledPage, parse
             return _ingest(session, page, sha, parser)
     except Exception as exc:  # the transaction is rolled back: nothing of this page was written
         log.debug("storing %s failed", page.result.url, exc_info=True)
+        fault = store_fault(exc, getattr(session_factory.kw.get("bind"), "url", None))
+        if fault is not None:  # disk full, read-only, connection lost: every later page would fail too
+            raise fault from exc
         return PageResult(url=page.result.url, outcome=PageOutcome.ERROR, sha256=sha,
                           detail=f"not stored: {type(exc).__name__}: {exc}")
 
@@ -310,6 +314,23 @@ def replay_files(root: Path) -> list[tuple[Path, str]]:
             continue
         files.append((path, replay_url(parts)))
     return files
+
+
+class SkippedFile(Exception):
+    """A file under the replay folder that is not read: the message says why (one line)."""
+
+
+def read_replay_file(path: Path, root: Path, max_bytes: int) -> bytes:
+    """The file's bytes, if it lies inside ``root`` (after following links) and is at most
+    ``max_bytes`` long, the cap fetched bodies have; otherwise :class:`SkippedFile`."""
+    real = path.resolve()
+    if not real.is_relative_to(root.resolve()):
+        raise SkippedFile(f"{path} links to {real}, outside {root}: skipped")
+    with open(real, "rb") as fh:
+        data = fh.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise SkippedFile(f"{path} is larger than {max_bytes} bytes (the fetch.max_body_bytes cap): skipped")
+    return data
 
 
 def replay_content_type(path: Path) -> str | None:

@@ -26,7 +26,7 @@ SCHEMA_HEAD = "0002"
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
     "PRAGMA foreign_keys=ON",
-    "PRAGMA busy_timeout=5000",
+    "PRAGMA busy_timeout=30000",  # ms: a writer waits this long for another's transaction
 )
 
 
@@ -111,6 +111,11 @@ def upgrade(engine: Engine) -> None:
     cfg = alembic_config()
     script = ScriptDirectory.from_config(cfg)
     known = {rev.revision for rev in script.walk_revisions()}
+    try:  # a plain read first: a store at head is not write-locked (a writer mid-page, a read-only file)
+        if current_revision(engine) == script.get_current_head():
+            return
+    except Exception:  # noqa: BLE001 - the migration below reports what is wrong
+        pass
     try:
         with engine.connect() as conn, conn.execution_options(**WRITE_LOCK).begin():
             current = MigrationContext.configure(conn).get_current_heads()
@@ -131,7 +136,13 @@ def upgrade(engine: Engine) -> None:
                 return  # another process migrated it at the same moment
         except Exception:  # noqa: BLE001 - report the original problem below
             pass
-        raise DatabaseError(f"cannot open database {engine.url.render_as_string(hide_password=True)}: {exc}") from exc
+        from storage.faults import store_fault  # (it imports this module)
+
+        fault = store_fault(exc, engine.url)
+        if fault is not None:
+            raise fault from exc
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise DatabaseError(f"cannot open database {engine.url.render_as_string(hide_password=True)}: {first}") from exc
 
 
 class MissingDatabase(DatabaseError):

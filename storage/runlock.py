@@ -3,15 +3,18 @@
 One ``RunLock`` row per lock name. Acquiring inserts the row (the primary key makes
 exactly one writer win, on SQLite and PostgreSQL alike); a row whose heartbeat is
 older than ``stale_after`` belongs to a crashed run and is taken over with a
-compare-and-set update. Releasing deletes the row only if we still hold it.
+compare-and-set update, and so is one whose holder is a process on this host that no
+longer exists (killed with -9: no ``finally`` ran). Releasing deletes the row only if
+we still hold it. :func:`run_lock` can wait for the lock, saying once who holds it.
 """
 
 from __future__ import annotations
 
 import os
 import socket
+import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 
@@ -20,6 +23,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from storage.db import WRITE_LOCK
 from storage.models import RunLock
 from storage.vocabulary import naive_as_utc
 
@@ -31,8 +35,46 @@ class RunLockHeld(RuntimeError):
     """Another run holds the lock."""
 
     def __init__(self, name: str, holder: str, since: datetime) -> None:
-        super().__init__(f"another run holds the {name!r} lock: {holder}, since {since.isoformat()}")
+        super().__init__(f"another run holds the {name!r} lock: {describe_holder(holder)}, "
+                         f"since {since.isoformat(timespec='seconds')}")
         self.name, self.holder, self.since = name, holder, since
+
+
+class RunLockTimeout(RunLockHeld):
+    """We waited for the lock as long as we were told to; the holder still has it."""
+
+    def __init__(self, held: RunLockHeld, waited: float) -> None:
+        RuntimeError.__init__(self, f"gave up after waiting {waited:.0f} s: {held}")
+        self.name, self.holder, self.since, self.waited = held.name, held.holder, held.since, waited
+
+
+def describe_holder(holder: str) -> str:
+    """``host:pid:run`` -> ``pid 123 on host h (run r)``; any other holder string as is."""
+    parts = holder.rsplit(":", 2)
+    if len(parts) == 3 and parts[1].isdigit():
+        return f"pid {parts[1]} on host {parts[0]} (run {parts[2]})"
+    return holder
+
+
+def _holder_is_dead(holder: str) -> bool:
+    """True only when the holder is a process on this host that is gone (or a zombie)."""
+    parts = holder.rsplit(":", 2)
+    if len(parts) != 3 or not parts[1].isdigit() or parts[0] != socket.gethostname():
+        return False
+    pid = int(parts[1])
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # alive, another user's
+        return False
+    try:  # a killed child not yet reaped by its parent still answers kill(0)
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            return fh.read().rsplit(b")", 1)[1].split()[0] in (b"Z", b"X")
+    except (OSError, IndexError):
+        return False
 
 
 def _now() -> datetime:
@@ -47,6 +89,10 @@ def acquire(engine: Engine, *, name: str = DEFAULT_LOCK, holder: str, stale_afte
             now: datetime | None = None) -> None:
     """Take the lock or raise :class:`RunLockHeld`."""
     now = naive_as_utc(now or _now())
+    with Session(engine) as session:  # a plain read first: a waiting run never queues for SQLite's write lock
+        row = session.get(RunLock, name)
+        if row is not None and not _takeable(row, now, stale_after):
+            raise RunLockHeld(name, row.holder, naive_as_utc(row.acquired_at))
     try:
         with Session(engine) as session, session.begin():
             session.add(RunLock(name=name, holder=holder, acquired_at=now, heartbeat_at=now))
@@ -54,12 +100,12 @@ def acquire(engine: Engine, *, name: str = DEFAULT_LOCK, holder: str, stale_afte
     except IntegrityError:
         pass
     with Session(engine) as session, session.begin():
+        session.connection(execution_options=WRITE_LOCK)  # SQLite: read-then-update under the write lock
         row = session.get(RunLock, name)
         if row is None:  # released in between: try once more
             session.add(RunLock(name=name, holder=holder, acquired_at=now, heartbeat_at=now))
             return
-        beat = naive_as_utc(row.heartbeat_at)
-        if now - beat < stale_after:
+        if not _takeable(row, now, stale_after):
             raise RunLockHeld(name, row.holder, naive_as_utc(row.acquired_at))
         taken = session.execute(
             update(RunLock)
@@ -69,6 +115,11 @@ def acquire(engine: Engine, *, name: str = DEFAULT_LOCK, holder: str, stale_afte
         ).rowcount
         if taken != 1:
             raise RunLockHeld(name, row.holder, naive_as_utc(row.acquired_at))
+
+
+def _takeable(row: RunLock, now: datetime, stale_after: timedelta) -> bool:
+    """The holder crashed: its heartbeat is stale, or it is a process of this host that is gone."""
+    return now - naive_as_utc(row.heartbeat_at) >= stale_after or _holder_is_dead(row.holder)
 
 
 def heartbeat(engine: Engine, *, name: str = DEFAULT_LOCK, holder: str) -> bool:
@@ -90,12 +141,45 @@ def current_holder(engine: Engine, name: str = DEFAULT_LOCK) -> str | None:
         return session.scalars(select(RunLock.holder).where(RunLock.name == name)).one_or_none()
 
 
+def wait_for(engine: Engine, *, name: str = DEFAULT_LOCK, holder: str, wait: float,
+             on_wait: Callable[[RunLockHeld], None] | None = None, poll: float = 0.25,
+             stale_after: timedelta = DEFAULT_STALE_AFTER) -> None:
+    """Take the lock, waiting up to ``wait`` seconds for its holder to finish.
+
+    ``on_wait`` is called once, when we start waiting (to name the holder); a holder that
+    changes while we wait is named again. Raises :class:`RunLockTimeout` when the time is up
+    (at once with ``wait=0``).
+    """
+    start = time.monotonic()
+    told: str | None = None
+    while True:
+        try:
+            acquire(engine, name=name, holder=holder, stale_after=stale_after)
+            return
+        except RunLockHeld as held:
+            waited = time.monotonic() - start
+            if waited >= wait:
+                raise RunLockTimeout(held, waited) from None
+            if on_wait is not None and held.holder != told:
+                on_wait(held)
+            told = held.holder
+            time.sleep(min(poll, max(0.0, wait - waited)))
+            poll = min(poll * 1.5, 2.0)
+
+
 @contextmanager
 def run_lock(engine: Engine, *, name: str = DEFAULT_LOCK, holder: str | None = None,
-             stale_after: timedelta = DEFAULT_STALE_AFTER) -> Iterator[str]:
-    """Hold the lock for the ``with`` block; yields the holder string (for heartbeats)."""
+             stale_after: timedelta = DEFAULT_STALE_AFTER, wait: float | None = None,
+             on_wait: Callable[[RunLockHeld], None] | None = None) -> Iterator[str]:
+    """Hold the lock for the ``with`` block; yields the holder string (for heartbeats).
+
+    ``wait=None`` refuses at once with :class:`RunLockHeld`; a number waits that long
+    (see :func:`wait_for`)."""
     holder = holder or make_holder()
-    acquire(engine, name=name, holder=holder, stale_after=stale_after)
+    if wait is None:
+        acquire(engine, name=name, holder=holder, stale_after=stale_after)
+    else:
+        wait_for(engine, name=name, holder=holder, wait=wait, on_wait=on_wait, stale_after=stale_after)
     try:
         yield holder
     finally:

@@ -21,7 +21,9 @@ from mofcom_watch.clock import AS_OF_HELP, as_of_or_today
 from mofcom_watch.commands.status_cmd import open_session
 from mofcom_watch.config import redact_url
 from mofcom_watch.context import app_context
+from mofcom_watch.exits import FEEDS_ERRNOS, exit_on_resource_fault
 from mofcom_watch.publish import PublishResult, PublishTarget, feeds_with_items, publish
+from storage.db import WRITE_LOCK
 from storage.health import open_health_issues
 from storage.models import Notice
 from storage.watchlist import WatchlistError
@@ -101,12 +103,15 @@ def register(app: typer.Typer) -> None:
             if not allow_empty:
                 refuse_to_blank(session, out_dir, settings.database_url)
             with session.begin():
+                session.connection(execution_options=WRITE_LOCK)  # it syncs events: queue behind a writer
                 result = publish(session, as_of=day, target=target)
                 open_issues = _open_health_count(session)
         except WatchlistError as exc:
             typer.echo(f"mofcom-watch: {exc}", err=True)
             raise typer.Exit(2) from None
-        except OSError as exc:
+        except OSError as exc:  # the folder's fault (full, read-only, not ours): exit 3; else a bad --out: 2
+            if exc.errno in FEEDS_ERRNOS:
+                exit_on_resource_fault("mofcom-watch feeds", exc, feeds_dir=out_dir)
             typer.echo(f"mofcom-watch: cannot write feeds to {out_dir}: {exc.strerror or exc}", err=True)
             raise typer.Exit(2) from None
         finally:

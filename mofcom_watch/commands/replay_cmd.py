@@ -3,7 +3,9 @@
 ``DIR/<host>/<path>`` becomes ``https://<host>/<path>``; any other file a
 ``file:<relative path>`` URL. One transaction per page; re-running adds nothing.
 Exit 0 clean, 1 when a page was unusable (or failed) or a notice's entity count
-differs from the count it states, 2 for a missing or unreadable DIR.
+differs from the count it states or a file was skipped (a link out of DIR, larger than
+fetch.max_body_bytes), 2 for a missing or unreadable DIR, 3 when the store cannot be written
+(disk full, read-only, gone) or another writer kept the run lock past lock_wait_seconds.
 """
 
 from __future__ import annotations
@@ -19,22 +21,27 @@ from rich.table import Table
 from rich.text import Text
 
 from mofcom_watch import term
-from mofcom_watch.clock import as_of_or_today
+from mofcom_watch.clock import as_of_or_today, parse_fetched_at
 from mofcom_watch.context import app_context
+from mofcom_watch.exits import exit_on_resource_fault
 from mofcom_watch.pipeline import (
     PageRouter,
+    SkippedFile,
     Pipeline,
     replay_content_type,
+    read_replay_file,
     replay_files,
     saved_page,
 )
 from mofcom_watch.publish import publish
 from scraper.sources import SourceConfigError, load_sources
-from storage.db import DatabaseError, open_store, session_factory
+from storage.db import WRITE_LOCK, DatabaseError, open_store, session_factory
+from storage.faults import StoreUnavailable
+from storage.runlock import make_holder, run_lock
 from storage.ingest import count_mismatch, lists_entities
 from storage.outcomes import PageOutcome, PageResult
 from storage.records import NoticeRecord, NoticeRef, StoredNotice
-from storage.vocabulary import naive_as_utc, state_label
+from storage.vocabulary import state_label
 
 
 @dataclass(frozen=True)
@@ -58,18 +65,6 @@ def summarise(results: list[PageResult], notices: dict[str, StoredNotice]) -> Re
         unusable=tuple(f"{r.url} ({r.outcome}: {r.detail})" for r in results if not r.usable),
         mismatched=mismatched,
     )
-
-
-def _parse_fetched_at(value: str | None) -> datetime | None:
-    if value is None:
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"not an ISO 8601 date-time: {value!r}", param_hint="--fetched-at") from None
-    return naive_as_utc(moment)
-
-
 
 
 def _table(notices: list[StoredNotice], states: dict[str, str]) -> Table:
@@ -118,7 +113,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Ingest every saved page under DIR (one transaction per page), run the engine, print the notices."""
         out, err = term.console(), term.console(stderr=True)
-        moment = _parse_fetched_at(fetched_at) or datetime.now(timezone.utc).replace(microsecond=0)  # whole seconds, like run
+        moment = parse_fetched_at(fetched_at) or datetime.now(timezone.utc).replace(microsecond=0)  # whole seconds, like run
         day = as_of_or_today(as_of)
         if not directory.is_dir() or not os.access(directory, os.R_OK | os.X_OK):
             typer.echo(f"mofcom-watch replay: {directory} is not a readable directory", err=True)
@@ -136,28 +131,41 @@ def register(app: typer.Typer) -> None:
         except SourceConfigError as exc:
             typer.echo(f"mofcom-watch replay: {exc}", err=True)
             raise typer.Exit(2) from None
+        settings = app_context(ctx).settings
         try:
-            engine = open_store(app_context(ctx).settings.database_url)
+            engine = open_store(settings.database_url)
         except DatabaseError as exc:
+            if isinstance(exc, StoreUnavailable):
+                exit_on_resource_fault("mofcom-watch replay", exc)
             typer.echo(f"mofcom-watch replay: {exc}", err=True)
             raise typer.Exit(2) from None
         factory = session_factory(engine)
         ingest = Pipeline(factory, router)
         results: list[PageResult] = []
-        for path, url in files:
-            try:
-                raw = path.read_bytes()
-            except OSError as exc:
-                results.append(PageResult(url=url, outcome=PageOutcome.ERROR, sha256="",
-                                          detail=f"cannot read {path}: {exc.strerror}"))
-                continue
-            results.append(ingest(saved_page(url, raw, moment, content_type=replay_content_type(path))))
-
         problems: list[str] = []
         states: dict[str, list[str]] = {}
-        with factory() as session, session.begin():
-            derived = publish(session, as_of=day, target=None)  # the engine runs once: events and states
-        engine.dispose()
+        waiting = f"mofcom-watch replay: waiting up to {settings.lock_wait_seconds:.0f} s for the run lock: "
+        try:
+            with run_lock(engine, holder=make_holder(), wait=settings.lock_wait_seconds,
+                          on_wait=lambda held: typer.echo(f"{waiting}{held}", err=True)):
+                for path, url in files:
+                    try:
+                        raw = read_replay_file(path, directory, settings.max_body_bytes)
+                    except SkippedFile as exc:
+                        problems.append(str(exc))
+                        continue
+                    except OSError as exc:
+                        results.append(PageResult(url=url, outcome=PageOutcome.ERROR, sha256="",
+                                                  detail=f"cannot read {path}: {exc.strerror}"))
+                        continue
+                    results.append(ingest(saved_page(url, raw, moment, content_type=replay_content_type(path))))
+                with factory() as session, session.begin():
+                    session.connection(execution_options=WRITE_LOCK)
+                    derived = publish(session, as_of=day, target=None)  # the engine runs once: events and states
+        except Exception as exc:  # noqa: BLE001 - a resource fault is one line; anything else goes on up
+            exit_on_resource_fault("mofcom-watch replay", exc, db_url=settings.database_url)
+        finally:
+            engine.dispose()
         problems.extend(derived.problems)
         notices = list(derived.notices)
         for row in derived.derivation.states if derived.derivation is not None else ():

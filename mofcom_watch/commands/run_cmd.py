@@ -1,7 +1,8 @@
 """`mofcom-watch run`: one fetch-parse-diff-publish cycle (``mofcom_watch.cycle.run_cycle``).
 
-Exit 0 when the run was clean, 1 when a source had problems or a health issue is open
-(or another run holds the lock), 2 for bad options or an unusable database.
+Exit 0 when the run was clean, 1 when a source had problems or a health issue is open,
+2 for bad options or an unusable database, 3 when a resource fails (disk full, read-only store,
+database gone, the run lock not freed in time).
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from rich.table import Table
 from rich.text import Text
 
 from mofcom_watch import term
-from mofcom_watch.clock import parse_as_of
+from mofcom_watch.clock import parse_as_of, parse_fetched_at
 from mofcom_watch.context import app_context
+from mofcom_watch.exits import exit_on_resource_fault
 
 if TYPE_CHECKING:
     from mofcom_watch.cycle import CycleResult
@@ -78,12 +80,14 @@ def register(app: typer.Typer) -> None:
         source: List[str] = typer.Option([], "--source", help="Only these sources (names). Repeatable."),
         progress: Optional[bool] = typer.Option(None, "--progress/--no-progress",
                                                 help="Progress bar (default: on a terminal)."),
+        fetched_at: Optional[str] = typer.Option(None, "--fetched-at",
+                                                 help="Fetch time to record for every page (ISO 8601); default now."),
     ) -> None:
         """Fetch the sites, store new or changed pages, derive events, publish the feeds."""
         from mofcom_watch.cycle import run_cycle
         from scraper.sources import SourceConfigError, load_sources
         from storage.db import DatabaseError
-        from storage.runlock import RunLockHeld
+        from storage.faults import StoreUnavailable
         from storage.watchlist import WatchlistError
 
         settings = app_context(ctx).settings
@@ -95,14 +99,19 @@ def register(app: typer.Typer) -> None:
         except SourceConfigError as exc:
             err.print(f"error: {exc}")
             raise typer.Exit(2)
+        waiting = f"mofcom-watch run: waiting up to {settings.lock_wait_seconds:.0f} s for the run lock: "
         try:
             result = run_cycle(settings, as_of=day, since=since, backfill=since is not None,
-                               base_urls=overrides or None, out_dir=out, sources=sources, progress=progress)
-        except RunLockHeld as exc:
-            err.print(f"error: {exc}")
-            raise typer.Exit(1)
+                               base_urls=overrides or None, out_dir=out, sources=sources, progress=progress,
+                               fetched_at=parse_fetched_at(fetched_at), lock_wait=settings.lock_wait_seconds,
+                               on_lock_wait=lambda held: typer.echo(f"{waiting}{held}", err=True))
         except (DatabaseError, WatchlistError) as exc:
+            if isinstance(exc, StoreUnavailable):
+                exit_on_resource_fault("mofcom-watch run", exc)
             err.print(f"error: {exc}")
             raise typer.Exit(2)
+        except Exception as exc:  # noqa: BLE001 - a resource fault is one line; anything else goes on up
+            exit_on_resource_fault("mofcom-watch run", exc, db_url=settings.database_url,
+                                   feeds_dir=out or settings.feeds_path)
         print_summary(result, term.console())
         raise typer.Exit(0 if result.ok else 1)

@@ -50,7 +50,8 @@ def test_second_cli_run_is_an_update(env):
     assert "update" in second.output and "bodies 0 (0 bytes), parsed 0" in second.output
 
 
-def test_a_held_lock_refuses_the_run(env):
+def test_a_held_lock_refuses_the_run(env, monkeypatch):
+    monkeypatch.setenv("MOFCOM_WATCH_LOCK_WAIT", "0.5")
     db = f"sqlite:///{env / 'db.sqlite'}"
     engine = open_store(db)
     acquire(engine, holder="other-host:1:abc")
@@ -60,8 +61,10 @@ def test_a_held_lock_refuses_the_run(env):
     finally:
         release(engine, holder="other-host:1:abc")
         engine.dispose()
-    assert result.exit_code == 1
-    assert "another run holds" in result.output and "Traceback" not in result.output
+    assert result.exit_code == 3
+    assert "mofcom-watch run: waiting up to 0 s for the run lock" in result.output  # said once, naming the holder
+    assert "gave up after waiting" in result.output and "pid 1 on host other-host (run abc)" in result.output
+    assert "Traceback" not in result.output
 
 
 @pytest.mark.parametrize("extra", [["--base-url", "nonsense"], ["--base-url", "h=ftp://x"],

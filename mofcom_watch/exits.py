@@ -1,0 +1,43 @@
+"""Exit codes every command shares (the README's table): cron and monitors act on them."""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+from typing import Any, NoReturn
+
+import typer
+
+CLEAN = 0
+PROBLEMS = 1  # problems reported: source health, unresolved references, skipped files
+USAGE = 2  # bad options or input
+RESOURCE_EXIT = 3  # a resource is unavailable: disk full, read-only store, database gone, lock wait timed out
+INTERNAL = 4  # a bug: one line, the traceback with --verbose
+
+# Writing the feeds folder failed for a reason of the folder, not of the program.
+FEEDS_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO})
+
+
+def resource_fault(exc: BaseException, *, db_url: str | None = None, feeds_dir: Path | None = None) -> str | None:
+    """One line for a resource fault (the store, the run lock, the feeds folder), or None for anything else."""
+    from feeds.write import write_error
+    from storage.faults import store_fault
+    from storage.runlock import RunLockHeld
+
+    if isinstance(exc, RunLockHeld):
+        return str(exc)
+    fault = store_fault(exc, db_url)
+    if fault is not None:
+        return str(fault)
+    if isinstance(exc, OSError) and feeds_dir is not None and exc.errno in FEEDS_ERRNOS:
+        return write_error(exc, feeds_dir)
+    return None
+
+
+def exit_on_resource_fault(command: str, exc: BaseException, **where: Any) -> NoReturn:
+    """Print ``command: <line>`` and exit 3 for a resource fault; re-raise anything else."""
+    line = resource_fault(exc, **where)
+    if line is None:
+        raise exc
+    typer.echo(f"{command}: {line}", err=True)
+    raise typer.Exit(RESOURCE_EXIT) from None

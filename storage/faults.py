@@ -1,0 +1,85 @@
+"""Resource faults of the store, told apart from a bad page: one line that says what to do.
+
+A page that cannot be stored because of its own content (an integrity error) is that page's
+problem; a full disk, a read-only file, a lost PostgreSQL connection or a database locked past
+the busy timeout is everybody's problem: the run stops at once with :class:`StoreUnavailable`
+(instead of reporting the same SQL error for every page), and the next run, once the resource
+is back, carries on where the interrupted one stopped (each page is one transaction).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from storage.db import DatabaseError
+
+# SQLite's messages (sqlite3 has no error codes before 3.11's sqlite_errorname; the text is stable).
+SQLITE_FULL = ("database or disk is full", "no space left")
+SQLITE_READONLY = ("readonly database", "read-only", "unable to open database file")
+SQLITE_LOCKED = ("database is locked", "database table is locked")
+SQLITE_IO = ("disk i/o error",)
+# PostgreSQL SQLSTATE codes and classes.
+PG_DISK_FULL = "53100"
+PG_READ_ONLY = "25006"
+PG_CONNECTION_CLASSES = ("08", "57")  # connection exception; operator intervention (shutdown)
+RESTART = "then run again: the next run carries on where this one stopped"
+
+
+class StoreUnavailable(DatabaseError):
+    """The store cannot be written (or reached) right now: stop the run, say what to do."""
+
+
+def where(url: URL | str | None) -> str:
+    """The database as a human names it: the SQLite file path, or the URL without password."""
+    if url is None:
+        return "the database"
+    if isinstance(url, str):
+        from sqlalchemy.engine import make_url
+
+        url = make_url(url)
+    if url.get_backend_name() == "sqlite":
+        return f"the SQLite file {url.database}"
+    return f"the database {url.render_as_string(hide_password=True)}"
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def store_fault(exc: BaseException, url: URL | str | None = None) -> StoreUnavailable | None:
+    """A :class:`StoreUnavailable` for a resource fault, or None for an error of the page itself."""
+    if isinstance(exc, StoreUnavailable):
+        return exc
+    if not isinstance(exc, DBAPIError):
+        return None
+    orig = exc.orig
+    db = where(url)
+    if isinstance(orig, sqlite3.Error):
+        text = str(orig).lower()
+        if any(s in text for s in SQLITE_FULL):
+            return StoreUnavailable(f"the disk holding {db} is full: free some space, {RESTART}")
+        if any(s in text for s in SQLITE_READONLY):
+            return StoreUnavailable(f"{db} is read-only ({orig}): make the file and its folder writable "
+                                    f"for this user, or point --db at a writable copy, {RESTART}")
+        if any(s in text for s in SQLITE_LOCKED):
+            return StoreUnavailable(f"{db} stayed locked by another process past the busy timeout: "
+                                    f"wait for it to finish, {RESTART}")
+        if any(s in text for s in SQLITE_IO):
+            return StoreUnavailable(f"{db}: disk I/O error: check the disk (full, removed, failing), {RESTART}")
+        if isinstance(exc, OperationalError):
+            return StoreUnavailable(f"{db} failed: {_first_line(exc)}")
+        return None
+    state = getattr(orig, "sqlstate", None) or ""
+    if state == PG_DISK_FULL:
+        return StoreUnavailable(f"the disk of {db} is full: free some space on the server, {RESTART}")
+    if state == PG_READ_ONLY:
+        return StoreUnavailable(f"{db} is read-only (a standby, or default_transaction_read_only): "
+                                f"point --db at the primary, {RESTART}")
+    if state.startswith(PG_CONNECTION_CLASSES) or exc.connection_invalidated or isinstance(exc, OperationalError):
+        return StoreUnavailable(f"{db} is unreachable or went away ({_first_line(exc)}): check that the server "
+                                f"is running and reachable, {RESTART}")
+    return None
