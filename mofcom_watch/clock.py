@@ -6,11 +6,11 @@ whatever the server's time zone.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 
 import typer
 
-from storage.vocabulary import BEIJING
+from storage.vocabulary import BEIJING, naive_as_utc
 
 AS_OF_HELP = "Day to report on, YYYY-MM-DD (default: today in Beijing time)."
 
@@ -41,4 +41,4 @@ def parse_fetched_at(value: str | None) -> datetime | None:
         moment = datetime.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(f"not an ISO 8601 date-time: {value!r}", param_hint="--fetched-at") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return naive_as_utc(moment)

@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "fixtures"
 FETCHED = "2026-11-29T00:00:00+00:00"
 AS_OF = "2026-11-29"
-HOSTS = ("www.mofcom.gov.cn", "aqygzj.mofcom.gov.cn")
+HOSTS = tuple(sorted(d.name for d in FIXTURES.iterdir() if d.is_dir() and "." in d.name))  # the saved sites
 # Columns that differ between two equally good runs: surrogate keys, run ids, wall-clock times of runs.
 VOLATILE_COLUMNS = frozenset({"id", "run_id", "started_at", "finished_at"})
 # A killed run leaves its own history (and its run lock, taken over by the next run).
@@ -427,3 +427,28 @@ class Tmpfs:
 
 def folder_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+WAITING = "for the run lock: another run holds the 'cycle' lock: pid "
+
+
+def concurrent_replays(baseline: Baseline, workdir: Path, writers: int) -> tuple[Outcome, list[Done], int]:
+    """``writers`` replays of the fixtures on one fresh SQLite file at once. The first is paused (SIGSTOP)
+    once it holds the run lock until the others say they wait for it: the overlap is certain, not a
+    matter of timing. Returns the outcome, every writer's result, and the first writer's pid."""
+    db = f"sqlite:///{workdir / 'store.sqlite'}"
+    first = spawn_logged(db, *replay_args(), log=workdir / "w0.log")
+    until(lambda: lock_holder(db) is not None or first.proc.poll() is not None)
+    os.kill(first.proc.pid, signal.SIGSTOP)
+    try:
+        holder = lock_holder(db)
+        assert holder is not None and f":{first.proc.pid}:" in holder
+        others = [spawn_logged(db, *replay_args(), log=workdir / f"w{n}.log") for n in range(1, writers)]
+        assert until(lambda: all(o.said(WAITING) or o.proc.poll() is not None for o in others))
+    finally:
+        os.kill(first.proc.pid, signal.SIGCONT)
+    results = [p.finish() for p in [first, *others]]
+    worst = next((d for d in results if d.code != 0), results[-1])
+    feeds = workdir / "feeds"
+    cli(db, *feeds_args(feeds))
+    return judge(f"{writers} concurrent replays, one SQLite file", worst, baseline, db, feeds), results, first.proc.pid
