@@ -27,7 +27,7 @@ from tests.faults.postgres import postgres_stopped_mid_cycle, why_not  # noqa: E
 from tests.faults.resources import disk_full_store, feeds_fault, read_only_store  # noqa: E402
 from tests.site_server import SiteServer  # noqa: E402
 
-MESSAGE_WIDTH = 110
+MESSAGE_WIDTH = 150
 
 
 def hostile_names(baseline: h.Baseline, work: Path) -> h.Outcome:
@@ -106,8 +106,15 @@ def main() -> int:
         scenario("hostile names", lambda w: hostile_names(baseline, w))
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    print_table(rows, markdown=args.markdown)
+    print_table([shorten(row, str(work)) for row in rows], markdown=args.markdown)
     return 0
+
+
+def shorten(row: h.Outcome | tuple[str, str], work: str) -> h.Outcome | tuple[str, str]:
+    """The bench's temporary folder as $TMP in messages: what the line says, not where it ran."""
+    if isinstance(row, tuple):
+        return row
+    return h.Outcome(row.fault, row.code, row.message.replace(work, "$TMP"), row.lost, row.false, row.recovered)
 
 
 def print_table(rows: list[h.Outcome | tuple[str, str]], *, markdown: bool) -> None:

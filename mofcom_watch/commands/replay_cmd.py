@@ -26,10 +26,10 @@ from mofcom_watch.context import app_context
 from mofcom_watch.exits import exit_on_resource_fault
 from mofcom_watch.pipeline import (
     PageRouter,
-    SkippedFile,
     Pipeline,
-    replay_content_type,
+    SkippedFile,
     read_replay_file,
+    replay_content_type,
     replay_files,
     saved_page,
 )
@@ -37,10 +37,10 @@ from mofcom_watch.publish import publish
 from scraper.sources import SourceConfigError, load_sources
 from storage.db import WRITE_LOCK, DatabaseError, open_store, session_factory
 from storage.faults import StoreUnavailable
-from storage.runlock import make_holder, run_lock
 from storage.ingest import count_mismatch, lists_entities
 from storage.outcomes import PageOutcome, PageResult
 from storage.records import NoticeRecord, NoticeRef, StoredNotice
+from storage.runlock import make_holder, run_lock
 from storage.vocabulary import state_label
 
 

@@ -16,7 +16,15 @@ from pathlib import Path
 from sqlalchemy import create_engine, text
 
 from tests.faults.harness import (
-    Done, Outcome, clean_run, finish, judge, lock_holder, run_args, spawn, until,
+    Done,
+    Outcome,
+    clean_run,
+    finish,
+    judge,
+    lock_holder,
+    run_args,
+    spawn,
+    until,
 )
 
 

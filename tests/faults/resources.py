@@ -8,8 +8,19 @@ import shutil
 from pathlib import Path
 
 from tests.faults.harness import (
-    Baseline, Done, Outcome, Tmpfs, cli, feed_files, feeds_args, folder_size, invalid_feeds, judge, replay_args,
-    sqlite_integrity, store_rows,
+    Baseline,
+    Done,
+    Outcome,
+    Tmpfs,
+    cli,
+    feed_files,
+    feeds_args,
+    folder_size,
+    invalid_feeds,
+    judge,
+    replay_args,
+    sqlite_integrity,
+    store_rows,
 )
 
 ROOMY = 256 * 1024 * 1024
