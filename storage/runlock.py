@@ -56,25 +56,41 @@ def describe_holder(holder: str) -> str:
     return holder
 
 
-def _holder_is_dead(holder: str) -> bool:
-    """True only when the holder is a process on this host that is gone (or a zombie)."""
+def _holder_is_dead(holder: str, acquired_at: datetime) -> bool:
+    """True only when the holder is a process on this host that is gone, a zombie, or whose pid now
+    belongs to a process started after the lock was taken (a restarted container's PID 1 included)."""
     parts = holder.rsplit(":", 2)
     if len(parts) != 3 or not parts[1].isdigit() or parts[0] != socket.gethostname():
         return False
     pid = int(parts[1])
-    if pid == os.getpid():
-        return False
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return True
     except PermissionError:  # alive, another user's
-        return False
-    try:  # a killed child not yet reaped by its parent still answers kill(0)
+        pass
+    try:
         with open(f"/proc/{pid}/stat", "rb") as fh:
-            return fh.read().rsplit(b")", 1)[1].split()[0] in (b"Z", b"X")
+            fields = fh.read().rsplit(b")", 1)[1].split()
     except (OSError, IndexError):
-        return False
+        return False  # no /proc: trust kill(0)
+    if fields[0] in (b"Z", b"X"):  # killed, not yet reaped by its parent
+        return True
+    started = _process_start(int(fields[19]))
+    return started is not None and started > acquired_at + PID_REUSE_SLACK
+
+
+PID_REUSE_SLACK = timedelta(seconds=1)  # /proc/stat's boot time has whole seconds
+
+
+def _process_start(ticks: int) -> datetime | None:
+    """When a process started, from its start time in clock ticks after boot (Linux)."""
+    try:
+        with open("/proc/stat", "rb") as fh:
+            boot = next(int(line.split()[1]) for line in fh if line.startswith(b"btime "))
+        return datetime.fromtimestamp(boot + ticks / os.sysconf("SC_CLK_TCK"), timezone.utc)
+    except (OSError, StopIteration, ValueError):
+        return None
 
 
 def _now() -> datetime:
@@ -119,7 +135,8 @@ def acquire(engine: Engine, *, name: str = DEFAULT_LOCK, holder: str, stale_afte
 
 def _takeable(row: RunLock, now: datetime, stale_after: timedelta) -> bool:
     """The holder crashed: its heartbeat is stale, or it is a process of this host that is gone."""
-    return now - naive_as_utc(row.heartbeat_at) >= stale_after or _holder_is_dead(row.holder)
+    return (now - naive_as_utc(row.heartbeat_at) >= stale_after
+            or _holder_is_dead(row.holder, naive_as_utc(row.acquired_at)))
 
 
 def heartbeat(engine: Engine, *, name: str = DEFAULT_LOCK, holder: str) -> bool:
