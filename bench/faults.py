@@ -61,7 +61,7 @@ def lock_timeout(baseline: h.Baseline, work: Path) -> h.Outcome:
         holder.kill()
         holder.wait()
     again = h.cli(db, *h.replay_args())
-    assert again.code == 0, again.err
+    assert again.code == baseline.code, again.err
     h.cli(db, *h.feeds_args(work / "feeds"))
     return h.judge("second writer, lock wait 2 s (replay)", faulted, baseline, db, work / "feeds")
 

@@ -129,5 +129,5 @@ def postgres_stopped_mid_cycle(site, workdir: Path) -> tuple[Outcome, Done]:  # 
         faulted = finish(proc)
         pg.start()
         again = finish(spawn(db, *run_args(site.url, feeds)))
-        assert again.code == 0, again.out + again.err
+        assert again.code == baseline.code, again.out + again.err
         return judge("PostgreSQL stopped mid-cycle (run)", faulted, baseline, db, feeds), faulted

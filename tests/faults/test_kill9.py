@@ -11,10 +11,10 @@ from tests.faults.harness import SEED, kill_points, kill_replay, trials
 
 @pytest.fixture(scope="module")
 def points(clean) -> list[float]:
-    return kill_points(trials(3), clean.busy, SEED)
+    return kill_points(trials(2), clean.busy, SEED)
 
 
-@pytest.mark.parametrize("trial", range(trials(3)))
+@pytest.mark.parametrize("trial", range(trials(2)))
 def test_kill9_replay_then_clean_replay_equals_one_clean_run(clean, points, tmp_path, trial):
     outcome = kill_replay(clean, tmp_path, points[trial])
     assert outcome.lost == 0 and outcome.false == 0 and outcome.recovered, outcome
