@@ -3,8 +3,9 @@
 First run (or ``--since``): every index page, back to the year. Later runs: the
 first pages only, stopping at known links, plus a conditional re-check of the
 source's most recent notices (304 when unchanged: no body, no parse) and a retry of
-whatever failed last time, so nothing a fault hid is lost. Index pages that answer
-304 are not parsed at all.
+every page that has not yet parsed whole (failed, unusable, cut short, short of its
+stated count: ``PageIndex.retry_urls``), so nothing a fault hid is lost. Index pages
+that answer 304 are not parsed at all.
 
 The crawler fetches in parallel (the :class:`Fetcher` enforces per-host limits) and
 ingests in the calling thread, one transaction per page.
