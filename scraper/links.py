@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 
 from scraper.charset import decode
 from scraper.parse.index import parse_index
-from storage.records import IndexLink, ParsedDocument
+from storage.records import DocumentKind, IndexLink, ParsedDocument
 
 FEED_LINK_RE = re.compile(r"<link>\s*(?:<!\[CDATA\[)?\s*(https?://[^<\s\]]+)|<link\b[^>]*\bhref=[\"']([^\"']+)[\"']",
                           re.IGNORECASE)
@@ -62,8 +62,8 @@ def as_index(parse: ParseFn) -> ParseFn:
 
     def parse_index_page(raw: bytes | str, url: str | None = None, content_type: str | None = None) -> ParsedDocument:
         doc = parse(raw, url=url, content_type=content_type)
-        if doc.kind == "notice":
-            return dataclasses.replace(doc, kind="other", notice=None, warnings=doc.warnings + (NOT_A_NOTICE,))
+        if doc.kind is DocumentKind.NOTICE:
+            return dataclasses.replace(doc, kind=DocumentKind.OTHER, notice=None, warnings=doc.warnings + (NOT_A_NOTICE,))
         return doc
 
     return parse_index_page
@@ -72,4 +72,4 @@ def as_index(parse: ParseFn) -> ParseFn:
 def parse_news_index(raw: bytes | str, url: str | None = None, content_type: str | None = None) -> ParsedDocument:
     """A news site's index page or RSS/Atom feed: every link on it (the source's pattern picks)."""
     text, encoding = decode(raw, content_type) if isinstance(raw, bytes) else (raw, "utf-8")
-    return ParsedDocument(kind="index", encoding=encoding, links=plain_links(text, url or ""))
+    return ParsedDocument(kind=DocumentKind.INDEX, encoding=encoding, links=plain_links(text, url or ""))

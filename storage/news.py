@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from storage.models import NewsReport, Notice, Snapshot
-from storage.records import EventKind, EventRecord, EventScope, ListKind, Provenance
+from storage.records import EventKind, EventRecord, EventScope, ListKind, NoticeKind, Provenance
 from storage.vocabulary import TAG_PREFIX, naive_as_utc
 
 MATCH_DAYS = 3  # a report appears on the notice's day or up to this many days later
@@ -31,7 +31,7 @@ def _candidates(session: Session, report: NewsReport) -> list[Notice]:
         Notice.kind != "news",
     )
     if report.reported_action in STATE_ACTIONS:
-        query = query.where(Notice.kind == "qa")  # suspensions and lifts come as Q&As
+        query = query.where(Notice.kind == NoticeKind.QA)  # suspensions and lifts come as Q&As
     elif report.reported_count is not None:
         query = query.where(Notice.stated_count == report.reported_count)
     else:

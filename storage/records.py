@@ -256,6 +256,14 @@ def _notice_from_json(data: dict[str, Any]) -> NoticeRecord:
 # --- documents: what one page turned out to be -----------------------------------
 
 
+class DocumentKind(StrEnum):
+    """What a usable page turned out to be."""
+
+    NOTICE = "notice"  # a notice or Q&A: ``ParsedDocument.notice`` is set
+    INDEX = "index"  # an index, list or JSON list endpoint page: ``links`` is set
+    OTHER = "other"  # a real page that is neither, kept as a snapshot only
+
+
 @dataclass(frozen=True)
 class ParsedDocument:
     """The result of parsing one usable page.
@@ -265,7 +273,7 @@ class ParsedDocument:
     kept as a snapshot only). Unusable pages raise :class:`UnusablePage` instead.
     """
 
-    kind: str  # notice | index | other
+    kind: DocumentKind
     encoding: str
     notice: NoticeRecord | None = None
     links: tuple[IndexLink, ...] = ()

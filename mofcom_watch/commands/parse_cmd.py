@@ -14,14 +14,14 @@ from typing import Any, Optional
 import typer
 
 from scraper.parse import parse_document
-from storage.records import ParsedDocument, UnusablePage
+from storage.records import DocumentKind, ParsedDocument, UnusablePage
 
 
 def document_json(doc: ParsedDocument) -> dict[str, Any]:
     """The printed shape: the notice's JSON, or {"kind": "index", "links": [...]}."""
-    if doc.kind == "notice" and doc.notice is not None:
+    if doc.kind is DocumentKind.NOTICE and doc.notice is not None:
         return doc.notice.to_json()
-    if doc.kind == "index":
+    if doc.kind is DocumentKind.INDEX:
         return {
             "kind": "index",
             "title": doc.title,

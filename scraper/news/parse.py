@@ -16,7 +16,16 @@ from datetime import date, datetime
 from selectolax.lexbor import LexborHTMLParser
 
 from scraper.charset import decode
-from storage.records import ActionKind, ActionRecord, ListKind, NoticeKind, NoticeRecord, NoticeRef, ParsedDocument
+from storage.records import (
+    ActionKind,
+    ActionRecord,
+    DocumentKind,
+    ListKind,
+    NoticeKind,
+    NoticeRecord,
+    NoticeRef,
+    ParsedDocument,
+)
 
 MOFCOM_RE = re.compile(r"\bMOFCOM\b|Ministry of Commerce|商务部|commerce ministry", re.IGNORECASE)
 LIST_PATTERNS = (
@@ -131,7 +140,7 @@ def parse_news_document(raw: bytes | str, url: str | None = None, content_type: 
     text, title, published, encoding = _page_text(raw, content_type)
     facts = news_facts(text, title, published)
     if facts is None:
-        return ParsedDocument(kind="other", encoding=encoding, title=title,
+        return ParsedDocument(kind=DocumentKind.OTHER, encoding=encoding, title=title,
                               warnings=("no MOFCOM list action reported",))
     digest = hashlib.sha256((url or text).encode("utf-8")).hexdigest()[:8]
     refs = tuple(NoticeRef(text=key, key=key) for key in facts.keys)
@@ -143,4 +152,4 @@ def parse_news_document(raw: bytes | str, url: str | None = None, content_type: 
         published=facts.published, list=facts.list, actions=actions, stated_count=facts.count,
         references=refs, url=url, text=text[:4000],
     )
-    return ParsedDocument(kind="notice", encoding=encoding, notice=record, title=facts.title)
+    return ParsedDocument(kind=DocumentKind.NOTICE, encoding=encoding, notice=record, title=facts.title)

@@ -12,7 +12,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser
 
 from scraper.charset import decode
-from storage.records import ParsedDocument, UnusablePage
+from storage.records import DocumentKind, ParsedDocument, UnusablePage
 
 from . import page
 from .article import extract_article, find_container, page_title
@@ -85,7 +85,7 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
         if fragment is not None:
             links = parse_index(stripped, url or "")
             warnings = () if links else ("the list body holds no article links",)
-            return ParsedDocument(kind="index", encoding=encoding, links=links, warnings=warnings)
+            return ParsedDocument(kind=DocumentKind.INDEX, encoding=encoding, links=links, warnings=warnings)
         if stripped.startswith('{"success":false') or '"success": false' in stripped[:100]:
             raise UnusablePage("error-page", "the list endpoint answered success=false")
     if not _is_html(text):
@@ -93,8 +93,8 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
         page.check_content(text, text, html=False)
         record = parse_text(text, PageHints(url=url))
         if record is None:
-            return ParsedDocument(kind="other", encoding=encoding, warnings=("no notice found in the text",))
-        return ParsedDocument(kind="notice", encoding=encoding, notice=record, title=record.title,
+            return ParsedDocument(kind=DocumentKind.OTHER, encoding=encoding, warnings=("no notice found in the text",))
+        return ParsedDocument(kind=DocumentKind.NOTICE, encoding=encoding, notice=record, title=record.title,
                               warnings=record.warnings)
     page.check_whole(text)
     tree = LexborHTMLParser(text)
@@ -103,17 +103,17 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
     # the tree. With one, links only matter if the page turns out not to be a notice.
     links = links_from_tree(tree, url) if found[0] is None and has_article_links(text) else ()
     if links and looks_like_index_url(url):
-        return ParsedDocument(kind="index", encoding=encoding, links=links, title=page_title(tree))
+        return ParsedDocument(kind=DocumentKind.INDEX, encoding=encoding, links=links, title=page_title(tree))
     art = extract_article(tree, text, found)
     if links and art.container is None and link_text_share(tree, art.visible_chars) >= INDEX_SHARE_MIN:
-        return ParsedDocument(kind="index", encoding=encoding, links=links, title=art.title)
+        return ParsedDocument(kind=DocumentKind.INDEX, encoding=encoding, links=links, title=art.title)
     page.check_content(art.text, text, html=True)
     record = parse_text(art.text, PageHints(title=art.title, pub=art.pub, url=url))
     if record is not None:
-        return ParsedDocument(kind="notice", encoding=encoding, notice=record, title=record.title,
+        return ParsedDocument(kind=DocumentKind.NOTICE, encoding=encoding, notice=record, title=record.title,
                               warnings=record.warnings)
     if found[0] is not None and has_article_links(text):
         links = links_from_tree(tree, url)
     if len(links) >= INDEX_LINK_MIN:
-        return ParsedDocument(kind="index", encoding=encoding, links=links, title=art.title)
-    return ParsedDocument(kind="other", encoding=encoding, title=art.title)
+        return ParsedDocument(kind=DocumentKind.INDEX, encoding=encoding, links=links, title=art.title)
+    return ParsedDocument(kind=DocumentKind.OTHER, encoding=encoding, title=art.title)
