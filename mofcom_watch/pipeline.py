@@ -210,7 +210,7 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser) -
 
     _resolve_issue(session, f"{HealthKind.UNUSABLE_PAGE}/{url}", fetched_at)
     warnings = tuple(dict.fromkeys(doc.warnings + (doc.notice.warnings if doc.notice else ())))
-    if doc.kind is DocumentKind.NOTICE and doc.notice is not None:
+    if doc.kind == DocumentKind.NOTICE and doc.notice is not None:
         record = doc.notice
         if record.kind == NoticeKind.NEWS:
             snap = snapshot(PageOutcome.NEWS, encoding=doc.encoding, notice_key=None)
@@ -242,7 +242,7 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser) -
                           revision=change.revision, stated_count=record.stated_count,
                           parsed_count=len(record.entities), incomplete=count_mismatch(record),
                           detail="alias pages disagree (see health issues)" if change.alias_conflict else None)
-    outcome = PageOutcome.INDEX if doc.kind is DocumentKind.INDEX else PageOutcome.OTHER
+    outcome = PageOutcome.INDEX if doc.kind == DocumentKind.INDEX else PageOutcome.OTHER
     snapshot(outcome, encoding=doc.encoding)
     return PageResult(url=url, outcome=outcome, sha256=sha,
                       links=doc.links if outcome is PageOutcome.INDEX else (), warnings=warnings)

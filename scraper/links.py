@@ -62,7 +62,7 @@ def as_index(parse: ParseFn) -> ParseFn:
 
     def parse_index_page(raw: bytes | str, url: str | None = None, content_type: str | None = None) -> ParsedDocument:
         doc = parse(raw, url=url, content_type=content_type)
-        if doc.kind is DocumentKind.NOTICE:
+        if doc.kind == DocumentKind.NOTICE:
             return dataclasses.replace(doc, kind=DocumentKind.OTHER, notice=None, warnings=doc.warnings + (NOT_A_NOTICE,))
         return doc
 

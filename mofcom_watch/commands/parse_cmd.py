@@ -19,9 +19,9 @@ from storage.records import DocumentKind, ParsedDocument, UnusablePage
 
 def document_json(doc: ParsedDocument) -> dict[str, Any]:
     """The printed shape: the notice's JSON, or {"kind": "index", "links": [...]}."""
-    if doc.kind is DocumentKind.NOTICE and doc.notice is not None:
+    if doc.kind == DocumentKind.NOTICE and doc.notice is not None:
         return doc.notice.to_json()
-    if doc.kind is DocumentKind.INDEX:
+    if doc.kind == DocumentKind.INDEX:
         return {
             "kind": "index",
             "title": doc.title,
