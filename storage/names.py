@@ -73,18 +73,24 @@ def name_key(name: str | None) -> str:
     NFKC, casefold, no invisible characters, punctuation and spaces removed,
     legal suffixes (Inc., LLC, 公司, ...) dropped. Empty string for no name.
     """
-    if not name:
-        return ""
-    text = unicodedata.normalize("NFKC", INVISIBLE_RE.sub("", name)).casefold()
-    text = text.replace("&", " and ")
-    words = [w for w in _PUNCT_RE.sub(" ", text).split() if w and w != "_"]
-    words = _strip_suffixes(words, LEGAL_SUFFIXES_EN)
-    key = "".join(words).replace("_", "")
+    key = "".join(name_words(name))
     for suffix in LEGAL_SUFFIXES_ZH:
         if key.endswith(suffix) and len(key) > len(suffix):
             key = key[: -len(suffix)]
             break
     return key
+
+
+@lru_cache(maxsize=65536)
+def name_words(name: str | None) -> tuple[str, ...]:
+    """The words of :func:`name_key` before they are joined: fuzzy matching compares word by word."""
+    if not name:
+        return ()
+    text = unicodedata.normalize("NFKC", INVISIBLE_RE.sub("", name)).casefold()
+    text = text.replace("&", " and ")
+    words = [w for w in _PUNCT_RE.sub(" ", text).split() if w and w != "_"]
+    words = _strip_suffixes(words, LEGAL_SUFFIXES_EN)
+    return tuple(x for x in (w.replace("_", "") for w in words) if x)
 
 
 def entity_key(zh: str | None, en: str | None) -> str:

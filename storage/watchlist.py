@@ -4,8 +4,14 @@ A watchlist is a CSV (``name[,note[,aliases]]``, aliases separated by ``;``) or 
 TOML file (``[[counterparty]] name = "…", aliases = ["…"], note = "…"``), with
 names in either language. Matching tries, in order: the display name as written
 (exact), the matching key of :func:`storage.names.name_key` (normalised: case,
-width, punctuation, legal suffixes), then a fuzzy score from rapidfuzz on the
-keys (typos, word order), reported with its score so a reader can judge it.
+width, punctuation, legal suffixes), then a fuzzy score from rapidfuzz
+(:func:`fuzzy_score`: typos, word order), reported with its score so a reader can judge it.
+
+The fuzzy rule is strict on purpose, so near-misses do not hit: both keys at least
+FUZZY_MIN_KEY_LENGTH characters; the same number of distinctive words (words not in
+GENERIC_WORDS, such as "Technologies" or "Systems": "Lockheed Martin UK" is not "Lockheed
+Martin"); and a score of at least FUZZY_THRESHOLD both on the whole names and on their
+distinctive words alone ("Sarona Technologies" is not "Saronic Technologies").
 """
 
 from __future__ import annotations
@@ -16,13 +22,24 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from rapidfuzz import fuzz, process, utils
+from rapidfuzz import fuzz
 
-from storage.names import clean_display, name_key
+from storage.names import clean_display, name_key, name_words
 from storage.records import EntityRecord
 
-FUZZY_THRESHOLD = 90.0  # token_sort_ratio on keys; below this a name is not a match
+FUZZY_THRESHOLD = 90.0  # rapidfuzz ratio, whole names and distinctive words; below this a name is not a match
 FUZZY_MIN_KEY_LENGTH = 4  # shorter keys ("ab", "中航") only match exactly or normalised
+# Words many company names share: they neither make two names alike nor count as a difference.
+GENERIC_WORDS = frozenset({
+    "and", "of", "the", "technologies", "technology", "tech", "systems", "system", "group", "holdings",
+    "holding", "international", "industries", "industry", "aerospace", "defense", "defence", "solutions",
+    "services", "engineering", "electronics", "enterprises", "management", "labs", "laboratories",
+    "laboratory", "logistics", "materials", "robotics", "drones", "global", "partners", "research",
+})
+# One spelling for the generic words' variants, so "Technology" and "Technologies, Inc." stay alike.
+GENERIC_FORMS = {"technologies": "technology", "tech": "technology", "systems": "system", "holdings": "holding",
+                 "industries": "industry", "laboratories": "laboratory", "labs": "laboratory", "defence": "defense",
+                 "services": "service", "solutions": "solution", "drones": "drone", "partners": "partner"}
 CSV_ALIAS_SEPARATOR = ";"
 CSV_SUFFIXES = (".csv", ".txt")
 TOML_SUFFIXES = (".toml",)
@@ -104,7 +121,6 @@ class Watchlist:
         self._by_display = {n.display: n for n in reversed(self._names)}
         self._by_key = {n.key: n for n in reversed(self._names) if n.key}
         self._fuzzy = tuple(n for n in self._names if len(n.key) >= FUZZY_MIN_KEY_LENGTH)
-        self._fuzzy_keys = [n.key for n in self._fuzzy]
         self._cache: dict[tuple[str | None, str | None, str], Match | None] = {}
 
     def __len__(self) -> int:
@@ -132,16 +148,32 @@ class Watchlist:
             return _make(self._by_key[entity.key], written[0] if written else entity.key, NORMALISED, 100.0)
         best: Match | None = None
         for name, display in displays:
-            key = name_key(display)
-            if len(key) < FUZZY_MIN_KEY_LENGTH or not self._fuzzy_keys:
-                continue
-            found = process.extractOne(
-                key, self._fuzzy_keys, scorer=fuzz.token_sort_ratio, processor=utils.default_process,
-                score_cutoff=self.threshold,
-            )
-            if found and (best is None or found[1] > best.score):
-                best = _make(self._fuzzy[found[2]], name, FUZZY, round(float(found[1]), 1))
+            for candidate in self._fuzzy:
+                score = fuzzy_score(display or "", candidate.display)
+                if score >= self.threshold and (best is None or score > best.score):
+                    best = _make(candidate, name, FUZZY, score)
         return best
+
+
+def distinctive_words(name: str) -> tuple[str, ...]:
+    """The words of ``name`` (as :func:`name_key` splits it) that are not GENERIC_WORDS, sorted;
+    all of them when every word is generic."""
+    words = [name_key(w) or w for w in name_words(name)]  # name_key drops 公司, 有限公司 from a word
+    return tuple(sorted(w for w in words if w not in GENERIC_WORDS) or sorted(words))
+
+
+def fuzzy_score(a: str, b: str) -> float:
+    """How alike two names are, 0-100, by the strict rule of this module's docstring (0: must not match)."""
+    ka, kb = name_key(a), name_key(b)
+    if min(len(ka), len(kb)) < FUZZY_MIN_KEY_LENGTH:
+        return 0.0
+    da, db = distinctive_words(a), distinctive_words(b)
+    if len(da) != len(db):
+        return 0.0
+    wa, wb = ([GENERIC_FORMS.get(w, w) for w in name_words(x)] for x in (a, b))
+    whole = max(fuzz.ratio(ka, kb), fuzz.ratio("".join(wa), "".join(wb)), fuzz.ratio("".join(sorted(wa)), "".join(sorted(wb))))
+    core = fuzz.ratio("".join(da), "".join(db))
+    return round(min(whole, core), 1)
 
 
 def _make(hit: _Name, entity_name: str, method: str, score: float) -> Match:

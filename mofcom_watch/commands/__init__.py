@@ -28,6 +28,11 @@ COMMANDS: dict[str, CommandEntry] = {
                            "health problems."),
     "timeline": CommandEntry("mofcom_watch.commands.timeline_cmd",
                              "One entity's history on every list (each listing with its events)."),
+    "evidence": CommandEntry("mofcom_watch.commands.evidence_cmd",
+                             "Write a self-checking evidence pack (zip) of what the tool knew about one entity, "
+                             "and when."),
+    "screen": CommandEntry("mofcom_watch.commands.screen_cmd",
+                           "Screen a CSV of counterparties against every list; exit 1 when any name is listed."),
     "feeds": CommandEntry("mofcom_watch.commands.feeds_cmd",
                           "Write every feed (Atom and RSS): all, per list, notices, per entity, watchlist, "
                           "source-health, news."),

@@ -1,6 +1,7 @@
 """The Starlette app: feed files with validators, the front page, OPML and ``/healthz``.
 
-Read-only by construction: every route is GET (Starlette adds HEAD); anything else is 405.
+Read-only by construction: every route is GET (Starlette adds HEAD), except ``POST /api/screen``,
+which only reads (a batch of names in, their list hits out); anything else is 405.
 Handlers are plain functions, so Starlette runs them in its thread pool and database calls
 never block the event loop.
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 import json
 import logging
 import re
@@ -59,6 +61,7 @@ PAGE_CACHE_CONTROL = "no-cache"
 EVENTS_ON_FRONT_PAGE = 25
 GZIP_MINIMUM = 500
 MAX_QUERY = 200  # characters of a search query looked at
+MAX_SCREEN_BODY = 1_000_000  # bytes of a POST /api/screen body
 SHA256_RE = re.compile(r"[0-9a-f]{64}")
 
 
@@ -171,6 +174,57 @@ def entity(request: Request) -> Response:
     has_picture = (st.feeds_dir / f"{name}.{PICTURE_SUFFIX}").is_file()
     picture = feed_url(st.feeds_base_url, name, PICTURE_SUFFIX) if has_picture else None
     return _html(render_entity_page(views[0], as_of, feeds, picture))
+
+
+def evidence(request: Request) -> Response:
+    """The entity's evidence pack (zip), the bytes ``mofcom-watch evidence KEY --as-of D`` writes."""
+    st = _state(request)
+    key = request.path_params["key"]
+    raw = request.query_params.get("as_of")
+    try:
+        as_of = date.fromisoformat(raw) if raw else st.today()
+    except ValueError:
+        return Response(f"as_of must be a date like 2026-11-29, not {raw!r}\n", status_code=400,
+                        media_type="text/plain")
+    data = st.data.evidence(key, as_of)
+    if data is None:
+        return Response("no such company\n", status_code=404, media_type="text/plain")
+    name = re.sub(r"[^A-Za-z0-9_-]+", "_", key)[:80] or "entity"
+    return Response(data, media_type="application/zip", headers={
+        "Content-Disposition": f'attachment; filename="evidence-{name}-{as_of.isoformat()}.zip"',
+        "ETag": f'"{hashlib.sha256(data).hexdigest()}"', "Cache-Control": "no-cache"})
+
+
+async def api_screen(request: Request) -> Response:
+    """Batch screening: ``{"as_of": "2026-11-29"?, "counterparties": [{"name", "country"?}]}`` in,
+    the hits as ``screen --json`` prints them out; 400 with ``{"error": …}`` for bad input."""
+    from starlette.concurrency import run_in_threadpool
+
+    from storage.screening import ScreenInputError, json_queries, report
+
+    def error(status: int, message: str) -> Response:
+        return Response(json.dumps({"error": message}) + "\n", status_code=status, media_type="application/json")
+
+    st = _state(request)
+    body = await request.body()
+    if len(body) > MAX_SCREEN_BODY:
+        return error(413, f"request body over {MAX_SCREEN_BODY} bytes")
+    try:
+        data = json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        return error(400, "the body is not JSON")
+    raw = data.get("as_of") if isinstance(data, dict) else None
+    try:
+        as_of = date.fromisoformat(raw) if raw else st.today()
+    except (TypeError, ValueError):
+        return error(400, "as_of must be a date like 2026-11-29")
+    try:
+        queries = json_queries(data)
+    except ScreenInputError as exc:
+        return error(400, str(exc))
+    results = await run_in_threadpool(st.data.screen, queries, as_of)
+    return Response(json.dumps(report(results, as_of), ensure_ascii=False, indent=2) + "\n",
+                    media_type="application/json")
 
 
 def snapshot(request: Request) -> Response:
@@ -286,6 +340,8 @@ def create_app(
         Route("/feeds.opml", opml, methods=["GET"], name="opml"),
         Route("/feeds/{path:path}", feed, methods=["GET"], name="feed"),
         Route("/search", search, methods=["GET"], name="search"),
+        Route("/api/screen", api_screen, methods=["POST"], name="screen"),
+        Route("/entity/{key}/evidence.zip", evidence, methods=["GET"], name="evidence"),
         Route("/entity/{key}", entity, methods=["GET"], name="entity"),
         Route("/snapshot/{sha256}", snapshot, methods=["GET"], name="snapshot"),
     ]

@@ -96,6 +96,8 @@ class SiteData(Protocol):
     def entity(self, key: str, as_of: date) -> Part: ...  # one EntityView, or none for an unknown key
     def search(self, query: str) -> Part: ...  # EntityHit, best first
     def snapshot(self, sha256: str) -> SnapshotView | None: ...
+    def evidence(self, key: str, as_of: date) -> bytes | None: ...  # the evidence pack (zip) of one entity
+    def screen(self, queries: Any, as_of: date) -> Any: ...  # storage.screening.Screened per query
 
 
 def _aware(moment: datetime | None) -> datetime | None:
@@ -185,6 +187,24 @@ class StoreData:
                 return None
             return SnapshotView(snap.sha256, snap.page.url, _aware(snap.fetched_at), snap.content_type,
                                 snap.encoding, snapshot_bytes(snap))
+
+    def evidence(self, key: str, as_of: date) -> bytes | None:
+        from mofcom_watch.evidence import build_pack  # imports the parser's version: only when asked
+
+        with self._sessions() as session:
+            try:
+                return build_pack(session, key, as_of, key_only=True)
+            finally:
+                session.rollback()
+
+    def screen(self, queries: Any, as_of: date) -> Any:
+        from storage.screening import screen
+
+        with self._sessions() as session:
+            try:
+                return screen(session, queries, as_of)
+            finally:
+                session.rollback()
 
     def _call(self, fn: Any, what: str) -> Part:
         try:

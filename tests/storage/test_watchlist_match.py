@@ -5,7 +5,17 @@ from __future__ import annotations
 import pytest
 
 from storage.records import EntityRecord
-from storage.watchlist import EXACT, FUZZY, NORMALISED, Counterparty, Watchlist, WatchlistError, load_watchlist
+from storage.watchlist import (
+    EXACT,
+    FUZZY,
+    FUZZY_THRESHOLD,
+    NORMALISED,
+    Counterparty,
+    Watchlist,
+    WatchlistError,
+    fuzzy_score,
+    load_watchlist,
+)
 
 SKYDIO = EntityRecord(zh="斯凯迪奥公司", en="Skydio Inc.", country="US", key="skydio")
 TCOM = EntityRecord(zh=None, en="TCOM,\u200cLimited Partnership", key="tcom")
@@ -110,3 +120,27 @@ def test_binary_file(tmp_path):
     path.write_bytes(b"\xff\xfe\x00\x81\xff" * 10)
     with pytest.raises(WatchlistError):
         load_watchlist(path)
+
+
+@pytest.mark.parametrize("counterparty, entity", [
+    ("Lockheed Martin UK", "Lockheed Martin Corporation"),  # a word more: another company (here, abroad)
+    ("General Dynamics UK", "General Dynamics"),
+    ("Sarona Technologies", "Saronic Technologies, Inc."),  # only the shared generic word is alike
+    ("Red Cat Technologies", "Red Cat Holdings, Inc."),  # same distinctive words, different generic ones
+    ("Skydio Japan KK", "Skydio Inc."),
+    ("洛克希德·马丁英国公司", "洛克希德·马丁公司"),
+])
+def test_near_misses_do_not_match(counterparty: str, entity: str) -> None:
+    assert fuzzy_score(counterparty, entity) < FUZZY_THRESHOLD
+    assert wl(counterparty).match(EntityRecord(zh=None, en=entity, key="x")) is None
+
+
+@pytest.mark.parametrize("counterparty, entity", [
+    ("Saronic Technology", "Saronic Technologies, Inc."),  # singular of a generic word
+    ("Huntington Ingals Industries", "Huntington Ingalls Industries, Inc."),  # a typo
+    ("Martin Lockheed", "Lockheed Martin Corporation"),  # word order
+])
+def test_close_variants_match_fuzzily(counterparty: str, entity: str) -> None:
+    assert FUZZY_THRESHOLD <= fuzzy_score(counterparty, entity)
+    m = wl(counterparty).match(EntityRecord(zh=None, en=entity, key="x"))
+    assert m is not None and m.method == FUZZY

@@ -1,0 +1,78 @@
+"""`mofcom-watch evidence NAME-or-KEY --out FILE.zip [--as-of DATE]` and `evidence --verify FILE.zip`.
+
+The pack holds the entity's timeline (JSON, CSV), every stored snapshot of the notices it rests
+on (raw bytes, URL, fetch time, SHA-256), the feed items about it, a one-page HTML summary and a
+manifest of SHA-256s. The same store and as-of date give the same bytes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from mofcom_watch import term
+from mofcom_watch.clock import AS_OF_HELP, as_of_or_today
+from mofcom_watch.commands.status_cmd import open_session
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("evidence")
+    def _evidence(
+        ctx: typer.Context,
+        name: Optional[str] = typer.Argument(None, help="Entity key (as in /entity/KEY) or a name in Chinese or English."),
+        out: Optional[Path] = typer.Option(None, "--out", metavar="FILE", help="Write the pack to this FILE (.zip)."),
+        as_of: Optional[str] = typer.Option(None, "--as-of", help=AS_OF_HELP),
+        verify: Optional[Path] = typer.Option(None, "--verify", metavar="FILE", help="Check the pack FILE against its manifest; "
+                                              "exit 1 on any mismatch."),
+    ) -> None:
+        """Write a self-checking evidence pack (zip) of what the tool knew about one entity, and when."""
+        if verify is not None:
+            _verify(verify, name, out)
+            return
+        if not name or not name.strip():
+            typer.echo("mofcom-watch: give an entity NAME or key (or --verify FILE)", err=True)
+            raise typer.Exit(2)
+        if out is None:
+            typer.echo("mofcom-watch: --out FILE.zip is required", err=True)
+            raise typer.Exit(2)
+        day = as_of_or_today(as_of)
+        engine, session = open_session(ctx)
+        from mofcom_watch.evidence import build_pack
+
+        try:
+            data = build_pack(session, name.strip(), day)
+        finally:
+            session.close()
+            engine.dispose()
+        if data is None:
+            typer.echo(f"mofcom-watch: no listed entity matches {term.shown(name)!r}", err=True)
+            raise typer.Exit(1)
+        tmp = out.with_name(out.name + ".tmp")
+        try:
+            tmp.write_bytes(data)
+            tmp.replace(out)
+        except OSError as exc:
+            typer.echo(f"mofcom-watch: cannot write {out}: {exc.strerror or exc}", err=True)
+            raise typer.Exit(2) from None
+        typer.echo(f"wrote {out} ({len(data)} bytes, as of {day.isoformat()})")
+
+
+def _verify(path: Path, name: Optional[str], out: Optional[Path]) -> None:
+    from mofcom_watch.evidence import verify_zip
+
+    if name or out:
+        typer.echo("mofcom-watch: --verify takes only the pack FILE", err=True)
+        raise typer.Exit(2)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        typer.echo(f"mofcom-watch: cannot read {path}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(2) from None
+    problems = verify_zip(data)
+    for p in problems:
+        typer.echo(f"{path}: {term.shown(p)}", err=True)
+    if problems:
+        raise typer.Exit(1)
+    typer.echo(f"{path}: every file matches the manifest")

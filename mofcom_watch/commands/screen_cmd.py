@@ -1,0 +1,116 @@
+"""`mofcom-watch screen FILE.csv [--as-of DATE] [--json|--csv]`: batch screening of counterparties.
+
+Exit 0 when no counterparty matched, 1 when one did, 2 on bad input.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+from rich.table import Table
+
+from mofcom_watch import term
+from mofcom_watch.clock import AS_OF_HELP, as_of_or_today
+from mofcom_watch.commands.status_cmd import open_session
+
+SCREEN_HELP = """Screen a CSV of counterparties against every list; exit 1 when any name is listed.
+
+FILE holds rows name[,country] (UTF-8 or GB18030, optional header row "name,country"); the name in
+Chinese or English, the country an ISO 3166 two-letter code (US, GB, JP). A name hits an entity
+exactly, after normalising (case, width, punctuation, legal suffixes such as Inc. or 公司), or
+fuzzily: both keys at least 4 characters, the same number of distinctive words (generic words
+such as Technologies or Systems aside), and a rapidfuzz ratio of at least 90 on the whole names
+and on the distinctive words. A fuzzy hit on an entity the notices place in another country than
+the row's is dropped. Exit 0: no hit; 1: at least one hit; 2: bad input.
+"""
+
+COLUMNS = ("line", "counterparty", "country", "match", "score", "entity_key", "listed_name", "entity_country",
+           "instrument", "notice_key", "issuer", "list", "state", "since", "until")
+
+
+def rows(results: Any) -> list[dict[str, str]]:
+    """One row per hit; a counterparty with no hit gets one row with match "none"."""
+    out = []
+    for r in results:
+        q = r.query
+        head = {"line": str(q.line), "counterparty": q.name, "country": q.country or ""}
+        if not r.hits:
+            out.append({c: "" for c in COLUMNS} | head | {"match": "none"})
+        for h in r.hits:
+            out.append(head | {
+                "match": h.match, "score": f"{h.score:.1f}", "entity_key": h.entity_key,
+                "listed_name": h.matched_name, "entity_country": h.entity_country or "",
+                "instrument": h.instrument or "", "notice_key": h.notice_key, "issuer": h.issuer or "",
+                "list": h.list.value, "state": h.state.value if h.state else "not in effect",
+                "since": h.since.isoformat() if h.since else "", "until": h.until.isoformat() if h.until else ""})
+    return out
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("screen", help=SCREEN_HELP)
+    def _screen(
+        ctx: typer.Context,
+        file: Path = typer.Argument(..., help="CSV FILE of counterparties: name[,country]."),
+        as_of: Optional[str] = typer.Option(None, "--as-of", help=AS_OF_HELP),
+        as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+        as_csv: bool = typer.Option(False, "--csv", help="Print CSV, one row per hit."),
+    ) -> None:
+        """Screen a CSV of counterparties against every list; exit 1 when any name is listed."""
+        from storage.screening import ScreenInputError, parse_queries, report, screen
+        from storage.watchlist import TEXT_ENCODINGS
+
+        if as_json and as_csv:
+            typer.echo("mofcom-watch: choose one of --json and --csv", err=True)
+            raise typer.Exit(2)
+        day = as_of_or_today(as_of)
+        try:
+            raw = file.read_bytes()
+        except OSError as exc:
+            typer.echo(f"mofcom-watch: cannot read {file}: {exc.strerror or exc}", err=True)
+            raise typer.Exit(2) from None
+        text = None
+        for encoding in TEXT_ENCODINGS:
+            try:
+                text = raw.decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+        try:
+            if text is None:
+                raise ScreenInputError(f"{file} is neither UTF-8 nor GB18030 text")
+            queries = parse_queries(text, source=str(file))
+        except ScreenInputError as exc:
+            typer.echo(f"mofcom-watch: {term.shown(str(exc))}", err=True)
+            raise typer.Exit(2) from None
+        engine, session = open_session(ctx)
+        try:
+            results = screen(session, queries, day)
+        finally:
+            session.close()
+            engine.dispose()
+        matched = sum(1 for r in results if r.hits)
+        if as_json:
+            typer.echo(json.dumps(report(results, day), ensure_ascii=False, indent=2))
+        elif as_csv:
+            buf = io.StringIO()
+            w = csv.DictWriter(buf, COLUMNS, lineterminator="\n")
+            w.writeheader()
+            w.writerows(rows(results))
+            typer.echo(buf.getvalue(), nl=False)
+        else:
+            table = Table(title=f"{matched} of {len(results)} counterparties listed, as of {day.isoformat()}",
+                          title_justify="left")
+            shown_cols = ("line", "counterparty", "match", "score", "listed_name", "instrument", "list", "state",
+                          "since", "until")
+            for c in shown_cols:
+                table.add_column(c.replace("_", " "))
+            for row in rows(results):
+                if row["match"] != "none":
+                    table.add_row(*(term.shown(row[c]) for c in shown_cols))
+            term.console().print(table)
+        raise typer.Exit(1 if matched else 0)

@@ -1,0 +1,95 @@
+"""Evidence packs at the edge: read one entity's facts from the store, zip them, check a zip.
+
+The files themselves come from :func:`feeds.evidence.pack_files`; here the zip gets fixed
+timestamps, order and compression, so equal files give equal bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Sequence
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from feeds.evidence import Evidence, PackFile, Standing, StoredPage, check_files, pack_files
+from mofcom_watch import __version__
+from scraper.parse import PARSER_VERSION
+from storage.models import Page, Snapshot
+from storage.snapshots import snapshot_bytes
+from storage.status import entity_timeline, entity_timeline_by_key
+from storage.vocabulary import naive_as_utc
+
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip can say: never the wall clock
+ZIP_MODE = 0o644 << 16  # -rw-r--r--, in the external attributes
+UNIX = 3  # create_system
+
+
+class PackError(ValueError):
+    """The file is not a readable zip."""
+
+
+def collect_evidence(session: Session, name_or_key: str, as_of: date, *, key_only: bool = False) -> Evidence | None:
+    """The entity by exact key first, else (unless ``key_only``) by name as ``timeline`` matches it;
+    None when unknown. Snapshots: every one stored for a notice its listings and items rest on."""
+    tl = entity_timeline_by_key(session, name_or_key, as_of)
+    if tl is None and not key_only:
+        tl = entity_timeline(session, name_or_key, as_of)
+    if tl is None:
+        return None
+    items = tuple(sorted({e.id: e for lst in tl.listings for e in lst.events}.values(),
+                         key=lambda e: (e.occurred, e.effective or date.min, e.id)))
+    provenance = [p for e in items for p in e.provenance]
+    notice_keys = sorted({lst.notice_key for lst in tl.listings} | {p.notice_key for p in provenance}
+                         | {e.source_key for e in items if e.source_key})
+    urls = sorted({u for p in provenance for u in p.urls})
+    rows = session.scalars(select(Snapshot).join(Page, Snapshot.page_id == Page.id)
+                           .where(Snapshot.notice_key.in_(notice_keys) | Page.url.in_(urls))).all()
+    pages = tuple(sorted((StoredPage(s.notice_key, s.page.url, naive_as_utc(s.fetched_at), s.sha256, s.status,
+                                     s.content_type, s.encoding, s.parser_version, s.outcome, snapshot_bytes(s))
+                          for s in rows), key=lambda p: (p.notice_key or "", p.url, p.sha256)))
+    listings = tuple(Standing(x.notice_key, x.number, x.list, x.issuer, x.state, x.events) for x in tl.listings)
+    return Evidence(as_of, tl.keys, tl.zh, tl.en, tl.names, tl.to_json(), listings, items, pages,
+                    tool_version=__version__, parser_version=PARSER_VERSION)
+
+
+def build_pack(session: Session, name_or_key: str, as_of: date, *, key_only: bool = False) -> bytes | None:
+    """The zip bytes of one entity's pack, or None for an unknown entity (CLI and server share it)."""
+    ev = collect_evidence(session, name_or_key, as_of, key_only=key_only)
+    return None if ev is None else zip_bytes(pack_files(ev))
+
+
+def zip_bytes(files: Sequence[PackFile]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for f in files:
+            info = zipfile.ZipInfo(f.name, date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = UNIX
+            info.external_attr = ZIP_MODE
+            zf.writestr(info, f.data, compresslevel=9)
+    return buf.getvalue()
+
+
+def read_zip(data: bytes) -> dict[str, bytes]:
+    """Every member's bytes; :class:`PackError` for a file that is not a zip or fails its CRC."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = zf.namelist()
+            if len(set(names)) != len(names):
+                raise PackError("the zip holds two members with the same name")
+            return {name: zf.read(name) for name in names}
+    except PackError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError) as exc:
+        raise PackError(f"not a readable zip ({exc})") from exc
+
+
+def verify_zip(data: bytes) -> list[str]:
+    """Problems found in a pack; empty when every file matches the manifest."""
+    try:
+        return check_files(read_zip(data))
+    except PackError as exc:
+        return [str(exc)]

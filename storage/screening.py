@@ -1,0 +1,171 @@
+"""Batch screening: each counterparty against every listed entity, with the lists' states as of a day.
+
+Matching is :mod:`storage.watchlist`'s (exact, normalised, strict fuzzy with a score); a
+counterparty's optional country (ISO 3166 alpha-2) rules out a fuzzy hit on an entity the
+notices place in another country. Exact and normalised hits always count, whatever the country
+(the notice's spelling is the listing; the country is reported beside it).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from storage.names import clean_display
+from storage.records import EntityRecord, ListingState, ListKind, _jsonable
+from storage.status import derive_stored
+from storage.vocabulary import ministry_of
+from storage.watchlist import FUZZY, Counterparty, Match, Watchlist
+
+COUNTRY_RE = re.compile(r"^[A-Za-z]{2}$")
+MAX_COUNTERPARTIES = 10_000
+
+
+class ScreenInputError(ValueError):
+    """The counterparty list cannot be used; the message says where and why."""
+
+
+@dataclass(frozen=True)
+class Query:
+    """One counterparty to screen: a name in either language, optionally its country."""
+
+    line: int  # row in the input (1-based), to find it again
+    name: str
+    country: str | None = None  # ISO 3166 alpha-2, upper case
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One listing of one entity that a counterparty matched."""
+
+    entity_key: str
+    entity_zh: str | None
+    entity_en: str | None
+    entity_country: str | None
+    match: str  # exact | normalised | fuzzy
+    score: float  # 100 for exact and normalised
+    matched_name: str  # the entity's name as the notice wrote it
+    notice_key: str
+    instrument: str | None  # the notice's number, "商务部公告2025年第13号"
+    list: ListKind
+    issuer: str | None
+    ministry: str | None
+    state: ListingState | None  # None: listed by a notice not yet in effect on the day
+    since: date | None
+    until: date | None
+    presumed: bool = False
+
+
+@dataclass(frozen=True)
+class Screened:
+    query: Query
+    hits: tuple[Hit, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = _jsonable(self)
+        return data
+
+
+def parse_queries(text: str, *, source: str = "<csv>") -> tuple[Query, ...]:
+    """CSV rows ``name[,country]``; an optional header row starting with ``name``; ``#`` comments."""
+    out: list[Query] = []
+    for line_no, row in enumerate(csv.reader(io.StringIO(text)), start=1):
+        cells = [c.strip() for c in row]
+        if not any(cells) or cells[0].startswith("#"):
+            continue
+        if not out and cells[0].casefold() == "name":
+            continue
+        if len(cells) > 2:
+            raise ScreenInputError(f"{source}:{line_no}: expected name[,country], got {len(cells)} columns")
+        out.append(make_query(line_no, cells[0], cells[1] if len(cells) > 1 else None, where=f"{source}:{line_no}"))
+    if not out:
+        raise ScreenInputError(f"{source}: no counterparty to screen")
+    if len(out) > MAX_COUNTERPARTIES:
+        raise ScreenInputError(f"{source}: {len(out)} counterparties; at most {MAX_COUNTERPARTIES} per run")
+    return tuple(out)
+
+
+def json_queries(data: object) -> tuple[Query, ...]:
+    """``{"counterparties": [{"name": "…", "country": "US"}, …]}`` (``POST /api/screen``) -> queries."""
+    items = data.get("counterparties") if isinstance(data, dict) else None
+    if not isinstance(items, list) or not items:
+        raise ScreenInputError('expected {"counterparties": [{"name": "...", "country": "US"}, ...]}')
+    if len(items) > MAX_COUNTERPARTIES:
+        raise ScreenInputError(f"{len(items)} counterparties; at most {MAX_COUNTERPARTIES} per request")
+    out = []
+    for i, item in enumerate(items, start=1):
+        if not isinstance(item, dict) or set(item) - {"name", "country"}:
+            raise ScreenInputError(f"counterparty #{i}: expected an object with name and optional country")
+        out.append(make_query(i, item.get("name"), item.get("country"), where=f"counterparty #{i}"))
+    return tuple(out)
+
+
+def report(results: tuple[Screened, ...], as_of: date) -> dict[str, Any]:
+    """What ``screen --json`` prints and ``POST /api/screen`` answers."""
+    return {"as_of": as_of.isoformat(), "screened": len(results), "matched": sum(1 for r in results if r.hits),
+            "results": [r.to_json() for r in results]}
+
+
+def make_query(line: int, name: object, country: object, *, where: str) -> Query:
+    """One checked :class:`Query` (from a CSV row or a JSON object)."""
+    if not isinstance(name, str) or not clean_display(name):
+        raise ScreenInputError(f"{where}: empty name")
+    if country is not None and not isinstance(country, str):
+        raise ScreenInputError(f"{where}: country must be a two-letter code such as US")
+    country = (country or "").strip() or None
+    if country is not None and not COUNTRY_RE.match(country):
+        raise ScreenInputError(f"{where}: country {country!r} is not a two-letter ISO code such as US, GB, JP")
+    return Query(line, name.strip(), country.upper() if country else None)
+
+
+def screen(session: Session, queries: tuple[Query, ...], as_of: date) -> tuple[Screened, ...]:
+    """Every list hit of every counterparty, the lists' states as of ``as_of``."""
+    notices, d = derive_stored(session, as_of)
+    spellings: dict[str, list[EntityRecord]] = {}
+    mentions: dict[str, set[str]] = {}
+    for n in notices:
+        for e in n.record.entities:
+            if e.key:
+                spellings.setdefault(e.key, []).append(e)
+                mentions.setdefault(e.key, set()).add(n.record.key)
+    by_notice = {n.record.key: n.record for n in notices}
+    out = []
+    for q in queries:
+        wl = Watchlist((Counterparty(q.name),))
+        hits: list[Hit] = []
+        for key in sorted(spellings):
+            records = spellings[key]
+            country = next((e.country for e in records if e.country), None)
+            best = _best(wl, records)
+            if best is None or (best.method == FUZZY and q.country and country and q.country != country):
+                continue
+            zh = next((clean_display(e.zh) for e in records if e.zh), None)
+            en = next((clean_display(e.en) for e in records if e.en), None)
+            rows = [r for r in d.states if key in r.entity_keys]
+            # the listings in force, suspended, ... on the day; else the notices naming it (not yet in effect)
+            listed = sorted({r.notice_key for r in rows}) or sorted(mentions[key])
+            for notice_key in listed:
+                rec = by_notice[notice_key]
+                notice_rows = [r for r in rows if r.notice_key == notice_key]
+                for r in notice_rows or [None]:
+                    lst = r.list if r else rec.list
+                    if lst is None:
+                        continue
+                    hits.append(Hit(key, zh, en, country, best.method, best.score, best.entity_name, notice_key,
+                                    rec.number, lst, rec.issuer, ministry_of(rec.issuer),
+                                    r.state if r else None, r.since if r else None, r.until if r else None,
+                                    r.presumed if r else False))
+        out.append(Screened(q, tuple(hits)))
+    return tuple(out)
+
+
+def _best(wl: Watchlist, records: list[EntityRecord]) -> Match | None:
+    order = {"exact": 0, "normalised": 1, "fuzzy": 2}
+    found = [m for m in (wl.match(e) for e in records) if m is not None]
+    return min(found, key=lambda m: (order[m.method], -m.score, m.entity_name)) if found else None

@@ -1,0 +1,128 @@
+"""`evidence`: a reproducible, self-checking pack over the replayed fixtures; the same bytes over HTTP."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from feeds.evidence import MANIFEST, PackFile
+from mofcom_watch.cli import app
+from mofcom_watch.evidence import read_zip, verify_zip, zip_bytes
+from tests.faults.serving import serving
+from tests.feeds.replayed import AS_OF, replay
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory) -> tuple[str, Path]:
+    root = tmp_path_factory.mktemp("evidence")
+    db_url = f"sqlite:///{root / 'db.sqlite'}"
+    replay(db_url)
+    return db_url, root
+
+
+def run(db_url: str, *args: str):
+    return CliRunner().invoke(app, ["--db", db_url, "evidence", *args])
+
+
+@pytest.fixture(scope="module")
+def pack(store) -> Path:
+    db_url, root = store
+    out = root / "x.zip"
+    result = run(db_url, "skydio", "--out", str(out), "--as-of", AS_OF)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_same_store_and_date_give_identical_bytes(store, pack: Path) -> None:
+    db_url, root = store
+    again = root / "again.zip"
+    assert run(db_url, "Skydio, Inc.", "--out", str(again), "--as-of", AS_OF).exit_code == 0  # by name too
+    assert again.read_bytes() == pack.read_bytes()
+    other_day = root / "other.zip"
+    assert run(db_url, "skydio", "--out", str(other_day), "--as-of", "2025-06-01").exit_code == 0
+    assert other_day.read_bytes() != pack.read_bytes()
+
+
+def test_pack_holds_timeline_snapshots_items_summary_and_manifest(pack: Path) -> None:
+    files = read_zip(pack.read_bytes())
+    manifest = json.loads(files[MANIFEST])
+    assert manifest["entity_keys"] == ["skydio"] and manifest["as_of"] == AS_OF
+    assert manifest["tool_version"] and manifest["parser_version"]
+    assert {"timeline.json", "timeline.csv", "feed-items.json", "summary.html"} <= set(files)
+    assert {f["name"] for f in manifest["files"]} == set(files) - {MANIFEST, "manifest.sha256"}
+    timeline = json.loads(files["timeline.json"])
+    assert {lst["notice_key"] for lst in timeline["listings"]} == {"MFA-ORDER-2024-13", "MOFCOM-2025-13", "UEL-2025-7"}
+    csv_rows = files["timeline.csv"].decode().splitlines()
+    assert csv_rows[0].startswith("notice_key,") and any(",lifted," in r for r in csv_rows)
+    # every notice the listings rest on, with raw bytes whose SHA-256 is the name, and the fetch facts
+    snapshots = [n for n in files if n.startswith("notices/") and not n.endswith(".json")]
+    assert {n.split("/")[1] for n in snapshots} >= {"MFA-ORDER-2024-13", "MOFCOM-2025-13", "UEL-2025-7",
+                                                      "QA-2025-11-05-68a81f8d"}
+    import hashlib
+    for name in snapshots:
+        sha = name.rsplit("/", 1)[1].split(".")[0]
+        assert hashlib.sha256(files[name]).hexdigest() == sha
+        meta = json.loads(files[name.rsplit(".", 1)[0] + ".json"])
+        assert meta["sha256"] == sha and meta["url"] and meta["fetched_at"].startswith("2026-11-29T02:00")
+    items = json.loads(files["feed-items.json"])
+    assert items["feed"] == "entity/skydio" and items["items"]
+    assert all(i["entity_key"] == "skydio" and i["item_id"].startswith("tag:") for i in items["items"])
+    summary = files["summary.html"].decode()
+    assert "What mofcom-watch knew about" in summary and "No PDF copy" in summary and AS_OF in summary
+
+
+def test_verify_passes_then_fails_after_any_byte_of_any_member_changes(store, pack: Path, tmp_path: Path) -> None:
+    db_url, _ = store
+    ok = run(db_url, "--verify", str(pack))
+    assert ok.exit_code == 0, ok.output
+    original = read_zip(pack.read_bytes())
+    for name, data in original.items():
+        for at in sorted({0, len(data) // 2, len(data) - 1}):
+            changed = bytearray(data)
+            changed[at] ^= 0x01
+            files = [PackFile(n, bytes(changed) if n == name else d) for n, d in original.items()]
+            assert verify_zip(zip_bytes(files)), f"flipping byte {at} of {name} went unnoticed"
+    # one end to end through the command: exit 1 and the file named
+    bad = tmp_path / "bad.zip"
+    bad.write_bytes(zip_bytes([PackFile(n, d + b" " if n == "timeline.csv" else d) for n, d in original.items()]))
+    result = run(db_url, "--verify", str(bad))
+    assert result.exit_code == 1 and "timeline.csv" in result.output
+
+
+def test_verify_rejects_extra_missing_and_non_zip(store, pack: Path, tmp_path: Path) -> None:
+    db_url, _ = store
+    original = read_zip(pack.read_bytes())
+    extra = [PackFile(n, d) for n, d in original.items()] + [PackFile("notes.txt", b"added later")]
+    assert any("notes.txt" in p for p in verify_zip(zip_bytes(extra)))
+    missing = [PackFile(n, d) for n, d in original.items() if n != "timeline.json"]
+    assert any("timeline.json" in p for p in verify_zip(zip_bytes(missing)))
+    junk = tmp_path / "junk.zip"
+    junk.write_bytes(b"not a zip")
+    assert run(db_url, "--verify", str(junk)).exit_code == 1
+    assert run(db_url, "--verify", str(tmp_path / "absent.zip")).exit_code == 2
+
+
+def test_unknown_entity_and_bad_usage(store, tmp_path: Path) -> None:
+    db_url, _ = store
+    out = tmp_path / "none.zip"
+    result = run(db_url, "No Such Company Ltd", "--out", str(out), "--as-of", AS_OF)
+    assert result.exit_code == 1 and "no listed entity" in result.output and not out.exists()
+    assert run(db_url, "skydio").exit_code == 2  # no --out
+    assert run(db_url, "skydio", "--out", str(out), "--as-of", "2026-13-01").exit_code == 2
+
+
+def test_http_endpoint_serves_the_same_bytes(store, pack: Path, tmp_path: Path) -> None:
+    db_url, _ = store
+    with serving(db_url, tmp_path) as served:
+        status, headers, body = served.get(f"/entity/skydio/evidence.zip?as_of={AS_OF}")
+        missing, _, _ = served.get(f"/entity/nosuchkey/evidence.zip?as_of={AS_OF}")
+        bad_date, _, _ = served.get("/entity/skydio/evidence.zip?as_of=tomorrow")
+    assert status == 200 and headers["content-type"] == "application/zip"
+    assert body == pack.read_bytes()
+    assert zipfile.ZipFile(io.BytesIO(body)).testzip() is None
+    assert missing == 404 and bad_date == 400

@@ -1,0 +1,156 @@
+"""`screen` and `POST /api/screen` on the replayed fixtures: every listed company found, no look-alike hit."""
+
+from __future__ import annotations
+
+import csv
+import http.client
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from mofcom_watch.cli import app
+from tests.faults.serving import serving
+from tests.feeds.replayed import AS_OF, REPO, replay
+
+COUNTERPARTIES = REPO / "tests" / "data" / "screening-counterparties.csv"
+# Every listed company in the list, with the entity it must find; every other row must find nothing.
+LISTED = {
+    "Skydio Inc.": "skydio", "SKYDIO, INC": "skydio", "斯凯迪奥公司": "skydio", "斯凯迪奥有限公司": "skydio",
+    "Shield AI, Inc.": "shieldai", "护盾人工智能公司": "shieldai", "Sierra Nevada Corp.": "sierranevada",
+    "Huntington Ingalls Industries, Inc.": "huntingtoningallsindustries",
+    "Huntington Ingals Industries Inc": "huntingtoningallsindustries",
+    "Lockheed Martin Corporation": "lockheedmartin", "lockheed-martin corp": "lockheedmartin",
+    "洛克希德·马丁公司": "lockheedmartin", "Lockheed Martin Aeronautic": "lockheedmartinaeronautics",
+    "General Dynamics Land Systems": "generaldynamicslandsystems", "ＧＥＮＥＲＡＬ　ＤＹＮＡＭＩＣＳ": "generaldynamics",
+    "Raytheon Missiles and Defense": "raytheonmissilesanddefense", "Gibbs & Cox Inc": "gibbsandcox",
+    "L3Harris Technologies": "l3harristechnologies", "通用原子航空系统公司": "generalatomicsaeronauticalsystems",
+    "Anduril Industries, Inc.": "andurilindustries", "Saronic Technology": "saronictechnologies",
+    "Teledyne Brown Engineering Inc.": "teledynebrownengineering",
+    "Kratos Unmanned Aerial Systems Inc.": "kratosunmannedaerialsystems", "illumina inc": "illumina",
+    "MP Materials Corp.": "mpmaterials", "美国稀土公司": "usarareearth", "Red Cat Holdings": "redcatholdings",
+    "Boeing Defense, Space and Security": "boeingdefensespaceandsecurity", "BRINC Drones": "brincdrones",
+    "Oshkosh Defense LLC": "oshkoshdefense", "AeroVironment, Inc.": "aerovironment", "余茂春": "余茂春",
+    "Todd Stein": "toddstein",
+}
+
+
+@pytest.fixture(scope="module")
+def db_url(tmp_path_factory) -> str:
+    url = f"sqlite:///{tmp_path_factory.mktemp('screen') / 'db.sqlite'}"
+    replay(url)
+    return url
+
+
+def run(db_url: str, *args: str):
+    return CliRunner().invoke(app, ["--db", db_url, "screen", *args])
+
+
+def test_the_list_is_big_and_mixed() -> None:
+    names = [r[0] for r in csv.reader(COUNTERPARTIES.open(encoding="utf-8")) if r and not r[0].startswith("#")][1:]
+    assert len(names) >= 50 and set(LISTED) < set(names)
+    assert len(set(names) - set(LISTED)) >= 25  # look-alikes
+
+
+def test_every_listed_company_found_and_no_false_hit(db_url: str) -> None:
+    result = run(db_url, str(COUNTERPARTIES), "--as-of", AS_OF, "--json")
+    assert result.exit_code == 1, result.output  # something matched
+    out = json.loads(result.stdout)
+    assert out["as_of"] == AS_OF and out["screened"] >= 50
+    found = {r["query"]["name"]: {h["entity_key"] for h in r["hits"]} for r in out["results"]}
+    missed = {n: k for n, k in LISTED.items() if found.get(n) != {k}}
+    false_hits = {n: keys for n, keys in found.items() if n not in LISTED and keys}
+    assert not missed and not false_hits, (missed, false_hits)
+    assert out["matched"] == len(LISTED)
+
+
+def test_hits_say_match_kind_instrument_issuer_state_since_until(db_url: str) -> None:
+    out = json.loads(run(db_url, str(COUNTERPARTIES), "--as-of", AS_OF, "--json").stdout)
+    by_name = {r["query"]["name"]: r["hits"] for r in out["results"]}
+    skydio = {h["notice_key"]: h for h in by_name["SKYDIO, INC"]}
+    assert set(skydio) == {"MFA-ORDER-2024-13", "MOFCOM-2025-13", "UEL-2025-7"}
+    assert all(h["match"] == "normalised" and h["score"] == 100.0 for h in skydio.values())
+    assert skydio["MOFCOM-2025-13"]["state"] == "lifted" and skydio["MOFCOM-2025-13"]["since"] == "2025-11-10"
+    assert skydio["MOFCOM-2025-13"]["instrument"] == "商务部公告2025年第13号"
+    assert skydio["MFA-ORDER-2024-13"]["issuer"] == "外交部" and skydio["MFA-ORDER-2024-13"]["ministry"] == "MFA"
+    assert skydio["UEL-2025-7"]["state"] == "lapsed" and skydio["UEL-2025-7"]["presumed"] is True
+    assert by_name["Skydio Inc."][0]["match"] == "exact"
+    typo = by_name["Huntington Ingals Industries Inc"][0]
+    assert typo["match"] == "fuzzy" and 90 <= typo["score"] < 100
+    # the day matters: before the lifting, MOFCOM-2025-13 was in force for Skydio
+    earlier = json.loads(run(db_url, str(COUNTERPARTIES), "--as-of", "2025-06-01", "--json").stdout)
+    hits = {h["notice_key"]: h for r in earlier["results"] if r["query"]["name"] == "Skydio Inc." for h in r["hits"]}
+    assert hits["MOFCOM-2025-13"]["state"] == "in_force" and hits["UEL-2025-7"]["state"] == "suspended"
+    assert hits["UEL-2025-7"]["until"] == "2025-08-12"
+
+
+def test_country_rules_out_a_fuzzy_hit_abroad_only(db_url: str, tmp_path: Path) -> None:
+    f = tmp_path / "c.csv"
+    f.write_text("Huntington Ingals Industries,GB\n", encoding="utf-8")
+    assert run(db_url, str(f), "--as-of", AS_OF).exit_code == 0
+    f.write_text("Huntington Ingals Industries\n", encoding="utf-8")  # no country: the typo still hits
+    assert run(db_url, str(f), "--as-of", AS_OF).exit_code == 1
+    f.write_text("Huntington Ingals Industries,us\n", encoding="utf-8")
+    assert run(db_url, str(f), "--as-of", AS_OF).exit_code == 1
+
+
+def test_csv_and_table_output_and_exit_0_when_nothing_matched(db_url: str, tmp_path: Path) -> None:
+    f = tmp_path / "c.csv"
+    f.write_text("name,country\nNobody Trading Ltd,GB\n斯凯迪奥,\n", encoding="gb18030")
+    result = run(db_url, str(f), "--as-of", AS_OF, "--csv")
+    assert result.exit_code == 1
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows[0]["counterparty"] == "Nobody Trading Ltd" and rows[0]["match"] == "none"
+    assert {r["notice_key"] for r in rows[1:]} == {"MFA-ORDER-2024-13", "MOFCOM-2025-13", "UEL-2025-7"}
+    table = run(db_url, str(f), "--as-of", AS_OF)
+    assert table.exit_code == 1 and "1 of 2 counterparties listed" in table.stdout and "斯凯迪奥" in table.stdout
+    f.write_text("Nobody Trading Ltd,GB\n", encoding="utf-8")
+    assert run(db_url, str(f), "--as-of", AS_OF).exit_code == 0
+
+
+@pytest.mark.parametrize("content, message", [
+    ("", "no counterparty"),
+    ("Skydio,US,extra\n", "expected name[,country]"),
+    ("Skydio,United States\n", "two-letter"),
+    (",US\n", "empty name"),
+])
+def test_bad_input_exits_2_with_one_line(db_url: str, tmp_path: Path, content: str, message: str) -> None:
+    f = tmp_path / "bad.csv"
+    f.write_text(content, encoding="utf-8")
+    result = run(db_url, str(f))
+    assert result.exit_code == 2 and message in result.output and len(result.output.strip().splitlines()) == 1
+    assert run(db_url, str(tmp_path / "absent.csv")).exit_code == 2
+    assert run(db_url, str(COUNTERPARTIES), "--json", "--csv").exit_code == 2
+
+
+def post(port: int, body: bytes) -> tuple[int, dict]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    try:
+        conn.request("POST", "/api/screen", body=body, headers={"Content-Type": "application/json"})
+        resp = conn.getresponse()
+        return resp.status, json.loads(resp.read())
+    finally:
+        conn.close()
+
+
+def test_api_screen_answers_what_the_command_prints(db_url: str, tmp_path: Path) -> None:
+    rows = [r for r in csv.reader(COUNTERPARTIES.open(encoding="utf-8")) if r and not r[0].startswith("#")][1:]
+    request = {"as_of": AS_OF, "counterparties": [{"name": r[0], "country": r[1] or None} for r in rows]}
+    cli = json.loads(run(db_url, str(COUNTERPARTIES), "--as-of", AS_OF, "--json").stdout)
+    with serving(db_url, tmp_path) as served:
+        status, answer = post(served.port, json.dumps(request).encode())
+        bad_json = post(served.port, b"{not json")
+        bad_country = post(served.port, json.dumps({"counterparties": [{"name": "X", "country": "USA"}]}).encode())
+        bad_date = post(served.port, json.dumps({"as_of": "soon", "counterparties": [{"name": "X"}]}).encode())
+        empty = post(served.port, b"{}")
+    assert status == 200
+    strip = [{k: v for k, v in r.items() if k != "query"} | {"name": r["query"]["name"]} for r in answer["results"]]
+    assert strip == [{k: v for k, v in r.items() if k != "query"} | {"name": r["query"]["name"]}
+                     for r in cli["results"]]
+    assert answer["matched"] == cli["matched"] == len(LISTED)
+    assert bad_json[0] == 400 and "JSON" in bad_json[1]["error"]
+    assert bad_country[0] == 400 and "two-letter" in bad_country[1]["error"]
+    assert bad_date[0] == 400 and "as_of" in bad_date[1]["error"]
+    assert empty[0] == 400 and "counterparties" in empty[1]["error"]
