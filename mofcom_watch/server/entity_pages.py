@@ -48,6 +48,11 @@ def entity_path(key: str, as_of: date | None = None) -> str:
     return path + ("?" + urlencode({"as_of": as_of.isoformat()}) if as_of else "")
 
 
+def evidence_path(key: str, as_of: date) -> str:
+    """The entity's evidence pack (zip) as of a day: ``mofcom-watch evidence KEY --as-of D``'s bytes."""
+    return "/entity/" + quote(key, safe="") + "/evidence.zip?" + urlencode({"as_of": as_of.isoformat()})
+
+
 def snapshot_path(sha256: str) -> str:
     return f"/snapshot/{sha256}"
 
@@ -190,6 +195,9 @@ def render_entity_page(view: EntityView, as_of: date, feeds: Sequence[FeedLink],
         _picture(view, as_of, picture_url),
         _timeline(view),
         _sources(view.sources, view.stored),
+        f'<p><a href="{escape(evidence_path(tl.keys[0], as_of), quote=True)}">Evidence pack (zip)</a>: '
+        "the timeline, every stored page it rests on, the feed items and a SHA-256 manifest, as of "
+        f"{as_of.isoformat()}.</p>",
         _feeds(feeds, name),
         search_form(),
     ])
