@@ -20,7 +20,7 @@ from pathlib import Path
 from mofcom_watch import clock
 from mofcom_watch.config import Settings
 from mofcom_watch.pipeline import PageRouter, Pipeline
-from mofcom_watch.publish import PublishTarget, publish
+from mofcom_watch.publish import PublishTarget, publish_recorded
 from scraper.discovery import Crawler, CrawlSettings, ProgressFn
 from scraper.fetch import Fetcher, FetchPolicy, HostMap
 from scraper.sources import Mode, Source, load_sources
@@ -198,8 +198,7 @@ def run_cycle(
             with sf() as session:
                 held = held_sources(session, frozenset(news_names))
             target = PublishTarget.of(settings, out_dir=out_dir) if publish_feeds else None
-            with sf() as session, session.begin():
-                outcome = publish(session, as_of=as_of, target=target, hold=held, run_id=run_id)
+            outcome = publish_recorded(sf, as_of=as_of, target=target, hold=held, run_id=run_id)
             published = tuple(str(p) for p in outcome.written)
             withheld = tuple(e.id for e in outcome.withheld)
             sync = outcome.sync

@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from feeds.build import FeedFailure, FeedFile, build_each_feed
 from feeds.formats import PICTURE_SUFFIX, SUFFIXES
@@ -21,6 +21,7 @@ from feeds.write import feed_paths, picture_path, write_feeds, write_pictures
 from mofcom_watch.config import Settings
 from scraper.sources import SourceConfigError, load_sources
 from scraper.sources.registry import default_sources
+from storage.db import WRITE_LOCK
 from storage.events import SyncResult, apply_derivation, falsifiable, load_events
 from storage.health import health_events, held_sources, record_held_back
 from storage.ingest import count_mismatch, record_issue
@@ -28,8 +29,7 @@ from storage.lifecycle import Derivation, derive
 from storage.models import HealthIssue
 from storage.news import news_events
 from storage.notices import load_stored_notices
-from storage.records import EventKind, EventRecord, StoredNotice
-from storage.vocabulary import HealthKind
+from storage.publications import record_publication
 from storage.watchlist import Watchlist, load_watchlist
 
 # Items beyond the lifecycle events, not filtered by the date: they describe the sources as
@@ -129,6 +129,39 @@ def publish(session: Session, *, as_of: date, target: PublishTarget | None, hold
         pictures=len(pictures),
         failed=tuple(failed),
     )
+
+
+def publish_recorded(sessions: sessionmaker[Session], *, as_of: date, target: PublishTarget | None,
+                     hold: tuple[str, ...] | None = None, derive_events: bool = True,
+                     run_id: str | None = None) -> PublishResult:
+    """:func:`publish` in a transaction of its own, and the attempt in the publish log: a failed one
+    is logged in another transaction (the publish itself is rolled back), then raised again."""
+    started = datetime.now(UTC)
+    try:
+        with sessions() as session, session.begin():
+            session.connection(execution_options=WRITE_LOCK)  # it syncs events: queue behind a writer
+            result = publish(session, as_of=as_of, target=target, hold=hold, run_id=run_id,
+                             derive_events=derive_events)
+            if target is not None:
+                failed = "; ".join(f"feed {f.name} could not be built ({f.error})" for f in result.failed)
+                record_publication(session, target=str(target.out_dir), started_at=started,
+                                   finished_at=datetime.now(UTC), ok=not result.failed, error=failed or None,
+                                   feeds=result.feeds, written=len(result.written), run_id=run_id)
+        return result
+    except Exception as exc:
+        if target is not None:
+            _record_failure(sessions, target, started, f"{type(exc).__name__}: {exc}", run_id)
+        raise
+
+
+def _record_failure(sessions: sessionmaker[Session], target: PublishTarget, started: datetime, error: str,
+                    run_id: str | None) -> None:
+    try:
+        with sessions() as session, session.begin():
+            record_publication(session, target=str(target.out_dir), started_at=started,
+                               finished_at=datetime.now(UTC), ok=False, error=error, run_id=run_id)
+    except Exception:  # noqa: BLE001 - the store itself is failing: the caller reports the original error
+        pass
 
 
 def build_all(events: list[EventRecord], as_of: date, base_url: str, watchlist: Watchlist | None

@@ -266,6 +266,22 @@ class SourceRun(Base):
     failures: Mapped[List] = mapped_column(JSON, default=list)  # [{url, reason, detail}]
 
 
+class Publication(Base):
+    """One attempt to publish the feeds (a cycle, ``feeds``, ``serve``): health reads the last
+    successful one apart from the last fetch, so a failed publish never looks healthy."""
+
+    __tablename__ = "publication"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[str | None] = mapped_column(String(64))
+    target: Mapped[str] = mapped_column(String(1024))  # the feeds folder
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    finished_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    ok: Mapped[bool] = mapped_column(Boolean)
+    error: Mapped[str | None] = mapped_column(Text)  # why it failed (or which feeds could not be built)
+    feeds: Mapped[int] = mapped_column(Integer, default=0)
+    written: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class HealthIssue(Base):
     """A source-health problem, said loudly: zero links, count mismatch, repeated failures."""
 

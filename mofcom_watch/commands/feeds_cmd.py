@@ -13,7 +13,7 @@ from typing import Optional
 
 import typer
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from feeds.formats import FORMATS
 from mofcom_watch import term
@@ -22,8 +22,7 @@ from mofcom_watch.commands.status_cmd import open_session
 from mofcom_watch.config import redact_url
 from mofcom_watch.context import app_context
 from mofcom_watch.exits import FEEDS_ERRNOS, exit_on_resource_fault
-from mofcom_watch.publish import PublishResult, PublishTarget, feeds_with_items, publish
-from storage.db import WRITE_LOCK
+from mofcom_watch.publish import PublishResult, PublishTarget, feeds_with_items, publish_recorded
 from storage.health import open_health_issues
 from storage.models import Notice
 from storage.watchlist import WatchlistError
@@ -102,9 +101,8 @@ def register(app: typer.Typer) -> None:
         try:
             if not allow_empty:
                 refuse_to_blank(session, out_dir, settings.database_url)
+            result = publish_recorded(sessionmaker(engine, expire_on_commit=False), as_of=day, target=target)
             with session.begin():
-                session.connection(execution_options=WRITE_LOCK)  # it syncs events: queue behind a writer
-                result = publish(session, as_of=day, target=target)
                 open_issues = _open_health_count(session)
         except WatchlistError as exc:
             typer.echo(f"mofcom-watch: {exc}", err=True)

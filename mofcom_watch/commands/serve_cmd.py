@@ -98,7 +98,11 @@ def register(app: typer.Typer) -> None:
             except MissingDatabase as exc:
                 typer.echo(f"mofcom-watch: {exc}", err=True)
                 raise typer.Exit(2) from None
-        settings.feeds_path.mkdir(parents=True, exist_ok=True)
+        try:
+            settings.feeds_path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # serve anyway: each publish retries, /healthz says why it fails
+            log(LOG, logging.ERROR, "cannot create the feeds folder", feeds=str(settings.feeds_path),
+                error=exc.strerror or str(exc))
         application = build_app(settings, schedule=schedule, as_of=day)
         log(LOG, logging.INFO, "serving", url=f"http://{settings.http_host}:{settings.http_port}/",
             feeds=str(settings.feeds_path), feeds_url=settings.feeds_base_url, schedule=schedule,

@@ -8,9 +8,12 @@ database that cannot be opened.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Optional
 
 import typer
+from sqlalchemy import func, select
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -18,6 +21,9 @@ from rich.text import Text
 from mofcom_watch import term
 from mofcom_watch.clock import AS_OF_HELP, as_of_or_today
 from mofcom_watch.context import app_context
+from storage.models import SourceRun
+from storage.publications import PublishRecord, last_publication
+from storage.vocabulary import as_utc
 from storage.db import DatabaseError, open_existing_store, session_factory
 from storage.records import ListingState
 from storage.status import StatusReport, status_report
@@ -93,6 +99,41 @@ def print_report(report: StatusReport, console: Console) -> None:
         console.print("[green]No open health issues, no unresolved references.[/]")
 
 
+@dataclass(frozen=True)
+class Activity:
+    """When the sources were last fetched and the feeds last published: two different things."""
+
+    last_fetch: datetime | None
+    last_publish: PublishRecord | None
+    last_good_publish: PublishRecord | None
+
+    @classmethod
+    def of(cls, session) -> Activity:  # noqa: ANN001 - a Session
+        fetched = session.scalar(select(func.max(SourceRun.finished_at)))
+        return cls(as_utc(fetched) if fetched else None, last_publication(session),
+                   last_publication(session, ok=True))
+
+    @property
+    def publish_failed(self) -> bool:
+        return self.last_publish is not None and not self.last_publish.ok
+
+    def to_json(self) -> dict[str, object]:
+        return {"last_fetch": self.last_fetch.isoformat() if self.last_fetch else None,
+                "last_publish": self.last_publish.to_json() if self.last_publish else None,
+                "last_successful_publish": self.last_good_publish.to_json() if self.last_good_publish else None}
+
+    def print(self, console: Console) -> None:
+        def when(moment: datetime | None) -> str:
+            return f"{moment:%Y-%m-%d %H:%M} UTC" if moment else "never"
+
+        console.print(f"last fetch: {when(self.last_fetch)}; last successful publish: "
+                      f"{when(self.last_good_publish.finished_at if self.last_good_publish else None)}"
+                      + (f" to {term.shown(self.last_good_publish.target)}" if self.last_good_publish else ""))
+        if self.publish_failed and self.last_publish is not None:
+            console.print(Text(term.shown(f"LAST PUBLISH FAILED at {when(self.last_publish.finished_at)} "
+                                          f"({self.last_publish.target}): {self.last_publish.error}"), style="bold red"))
+
+
 def register(app: typer.Typer) -> None:
     @app.command("status")
     def _status(
@@ -105,11 +146,13 @@ def register(app: typer.Typer) -> None:
         engine, session = open_session(ctx)
         try:
             report = status_report(session, day)
+            activity = Activity.of(session)
         finally:
             session.close()
             engine.dispose()
         if as_json:
-            typer.echo(json.dumps(report_json(report), ensure_ascii=False, indent=2))
+            typer.echo(json.dumps(dict(report_json(report), **activity.to_json()), ensure_ascii=False, indent=2))
         else:
             print_report(report, term.console())
-        raise typer.Exit(0 if report.ok else 1)
+            activity.print(term.console())
+        raise typer.Exit(0 if report.ok and not activity.publish_failed else 1)

@@ -272,10 +272,30 @@ def health_report(st: ServerState, now: datetime | None = None) -> tuple[bool, d
         report["last_cycle_age_seconds"] = int(age.total_seconds())
         if age > st.stale_after:
             problems.append(f"last cycle finished {int(age.total_seconds() // 60)} minutes ago")
+    if error is None:
+        problems += _publish_problems(st, report, now)
     report["status"] = "ok" if not problems else "fail"
     if problems:
         report["problems"] = problems
     return not problems, report
+
+
+def _publish_problems(st: ServerState, report: dict[str, Any], now: datetime) -> list[str]:
+    """The last publish, apart from the last fetch: failed, or the last good one older than ``stale_after``."""
+    publications = getattr(st.data, "publications", None)
+    if publications is None:
+        return []
+    last, last_ok = publications()
+    report["last_publish"] = last.to_json() if last else None
+    report["last_successful_publish"] = last_ok.finished_at.astimezone(UTC).isoformat() if last_ok else None
+    problems = []
+    if last is not None and not last.ok:
+        problems.append(f"last publish failed at {last.finished_at.astimezone(UTC):%Y-%m-%d %H:%M} UTC "
+                        f"({last.target}): {last.error}")
+    if last_ok is not None and now - last_ok.finished_at > st.stale_after:
+        minutes = int((now - last_ok.finished_at).total_seconds() // 60)
+        problems.append(f"last successful publish was {minutes} minutes ago")
+    return problems
 
 
 def healthz(request: Request) -> Response:

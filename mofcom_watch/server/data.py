@@ -121,6 +121,17 @@ class StoreData:
         except Exception as exc:  # noqa: BLE001 - reported by /healthz
             return f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
 
+    def publications(self) -> tuple[Any, Any]:
+        """(the last publish attempt, the last successful one): storage.publications.PublishRecord or None."""
+        from storage.publications import last_publication
+
+        try:
+            with self._sessions() as session:
+                return last_publication(session), last_publication(session, ok=True)
+        except Exception as exc:  # noqa: BLE001 - no table yet counts as no publish
+            LOG.debug("publications unknown: %s", exc)
+            return None, None
+
     def last_cycle(self) -> datetime | None:
         try:
             with self._sessions() as session:

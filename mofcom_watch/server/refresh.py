@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlalchemy import Engine, func, select
 
 from mofcom_watch.logs import log
-from mofcom_watch.publish import PublishTarget, publish
+from mofcom_watch.publish import PublishTarget, publish_recorded
 from storage.db import session_factory
 from storage.models import Event, HealthIssue, NewsReport, Notice
 
@@ -69,8 +69,8 @@ class FeedRefresher:
                     return False
                 if self._empty():  # nothing stored yet: no empty feed replaces anything (the first cycle writes)
                     return False
-                with self._sessions() as session, session.begin():
-                    result = publish(session, as_of=self.as_of(), target=self.target, derive_events=False)
+                result = publish_recorded(self._sessions, as_of=self.as_of(), target=self.target,
+                                          derive_events=False)
                 self.marker.write_text(state, encoding="utf-8")
             except Exception as exc:  # noqa: BLE001 - serving goes on; /healthz and the log say so
                 self.last_error = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"

@@ -1,0 +1,52 @@
+"""The publish log: when the feeds were last published, and whether it worked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from storage.cleantext import clean_text
+from storage.models import Publication
+from storage.vocabulary import as_utc
+
+ERROR_LEN = 2000
+
+
+@dataclass(frozen=True)
+class PublishRecord:
+    target: str
+    finished_at: datetime
+    ok: bool
+    error: str | None
+    feeds: int
+    written: int
+
+    @classmethod
+    def of(cls, row: Publication) -> PublishRecord:
+        return cls(row.target, as_utc(row.finished_at), row.ok, row.error, row.feeds, row.written)
+
+    def to_json(self) -> dict[str, object]:
+        return {"target": self.target, "finished_at": self.finished_at.isoformat(), "ok": self.ok,
+                "error": self.error, "feeds": self.feeds, "written": self.written}
+
+
+def record_publication(session: Session, *, target: str, started_at: datetime, finished_at: datetime, ok: bool,
+                       error: str | None = None, feeds: int = 0, written: int = 0,
+                       run_id: str | None = None) -> None:
+    """Append one publish attempt (the caller owns the transaction)."""
+    session.add(Publication(run_id=run_id, target=target[:1024], started_at=as_utc(started_at),
+                            finished_at=as_utc(finished_at), ok=ok, feeds=feeds, written=written,
+                            error=clean_text(error)[:ERROR_LEN] if error else None))
+    session.flush()
+
+
+def last_publication(session: Session, *, ok: bool | None = None) -> PublishRecord | None:
+    """The newest publish attempt (``ok=True``: the newest that worked)."""
+    query = select(Publication).order_by(Publication.finished_at.desc(), Publication.id.desc()).limit(1)
+    if ok is not None:
+        query = query.where(Publication.ok.is_(ok))
+    row = session.scalars(query).first()
+    return PublishRecord.of(row) if row is not None else None
