@@ -13,21 +13,20 @@ from datetime import datetime
 from typing import Optional
 
 import typer
-from sqlalchemy import func, select
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
+from sqlalchemy import func, select
 
 from mofcom_watch import term
 from mofcom_watch.clock import AS_OF_HELP, as_of_or_today
 from mofcom_watch.context import app_context
+from storage.db import DatabaseError, open_existing_store, session_factory
 from storage.models import SourceRun
 from storage.publications import PublishRecord, last_publication
-from storage.vocabulary import as_utc
-from storage.db import DatabaseError, open_existing_store, session_factory
 from storage.records import ListingState
 from storage.status import StatusReport, status_report
-from storage.vocabulary import list_name, ministry_of, state_label
+from storage.vocabulary import as_utc, list_name, ministry_of, state_label
 
 STATE_STYLES = {ListingState.LAPSED: "bold yellow", ListingState.SUSPENDED: "cyan", ListingState.LIFTED: "green",
                 ListingState.REMOVED: "green", ListingState.IN_FORCE: "red"}
