@@ -30,6 +30,8 @@ from storage.models import HealthIssue
 from storage.news import news_events
 from storage.notices import load_stored_notices
 from storage.publications import record_publication
+from storage.records import EventKind, EventRecord, StoredNotice
+from storage.vocabulary import HealthKind
 from storage.watchlist import Watchlist, load_watchlist
 
 # Items beyond the lifecycle events, not filtered by the date: they describe the sources as
