@@ -30,8 +30,8 @@ AS_OF = "2026-11-29"
 HOSTS = tuple(sorted(d.name for d in FIXTURES.iterdir() if d.is_dir() and "." in d.name))  # the saved sites
 # Columns that differ between two equally good runs: surrogate keys, run ids, wall-clock times of runs.
 VOLATILE_COLUMNS = frozenset({"id", "run_id", "started_at", "finished_at"})
-# A killed run leaves its own history (and its run lock, taken over by the next run).
-RUN_HISTORY_TABLES = frozenset({"source_run", "alembic_version", "run_lock"})
+# A killed run leaves its own history (its run lock, taken over by the next run; its publish attempts).
+RUN_HISTORY_TABLES = frozenset({"source_run", "alembic_version", "run_lock", "publication"})  # publication: the publish log
 APPEND_ONLY = ("snapshot",)  # rows never updated or deleted: each one stored before a fault must survive it
 ATOM = "{http://www.w3.org/2005/Atom}"
 
