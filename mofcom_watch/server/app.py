@@ -15,7 +15,7 @@ import json
 import logging
 import re
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -32,7 +32,7 @@ from starlette.routing import Route
 from feeds.formats import FORMATS, PICTURE_SUFFIX
 from feeds.identity import entity_feed_name, feed_url
 from mofcom_watch import clock
-from mofcom_watch.server.data import EntityView, SiteData
+from mofcom_watch.server.data import EntityView, Part, SiteData, StoreData
 from mofcom_watch.server.entity_pages import (
     FeedLink,
     entity_path,
@@ -52,6 +52,7 @@ from mofcom_watch.server.feedfiles import (
     validators_for,
 )
 from mofcom_watch.server.guard import RequestGuard
+from mofcom_watch.server.pagecache import PageCache, StoreVersion, folder_version
 from mofcom_watch.server.pages import PageContext, render_front_page, render_opml
 from storage.status import EntityHit, MatchKind
 
@@ -63,6 +64,7 @@ GZIP_MINIMUM = 500
 MAX_QUERY = 200  # characters of a search query looked at
 MAX_SCREEN_BODY = 1_000_000  # bytes of a POST /api/screen body
 SHA256_RE = re.compile(r"[0-9a-f]{64}")
+HTML_TYPE = "text/html; charset=utf-8"
 
 
 @dataclass
@@ -78,6 +80,8 @@ class ServerState:
     next_cycle: Callable[[], datetime | None] | None = None
     started: float = field(default_factory=time.monotonic)
     validators: ValidatorCache = field(default_factory=ValidatorCache)
+    store_version: Callable[[], Hashable] | None = None  # None: pages are rendered for every request
+    pages: PageCache = field(default_factory=PageCache)
 
     def today(self) -> date:
         return self.as_of or clock.today()
@@ -120,25 +124,53 @@ def opml(request: Request) -> Response:
 def home(request: Request) -> Response:
     st = _state(request)
     as_of = st.today()
-    feeds, pictures = folder_contents(st.feeds_dir)
-    ctx = PageContext(
-        as_of=as_of,
-        feeds_base_url=st.feeds_base_url,
-        feeds=feeds,
-        pictures=pictures,
-        states=st.data.states(as_of),
-        events=st.data.events(as_of, EVENTS_ON_FRONT_PAGE),
-        sources=st.data.sources(),
-        issues=st.data.issues(),
-        last_cycle=st.last_cycle(),
-        next_cycle=st.next_cycle() if st.next_cycle else None,
-        bands=st.data.bands(as_of),
-    )
-    return _html(render_front_page(ctx))
+
+    def render() -> tuple[bytes, int, bool]:
+        feeds, pictures = folder_contents(st.feeds_dir)
+        ctx = PageContext(
+            as_of=as_of,
+            feeds_base_url=st.feeds_base_url,
+            feeds=feeds,
+            pictures=pictures,
+            states=st.data.states(as_of),
+            events=st.data.events(as_of, EVENTS_ON_FRONT_PAGE),
+            sources=st.data.sources(),
+            issues=st.data.issues(),
+            last_cycle=st.last_cycle(),
+            next_cycle=st.next_cycle() if st.next_cycle else None,
+            bands=st.data.bands(as_of),
+        )
+        return render_front_page(ctx), 200, _whole(ctx.states, ctx.events, ctx.sources, ctx.issues, ctx.bands)
+
+    times = (st.last_cycle_hint() if st.last_cycle_hint else None, st.next_cycle() if st.next_cycle else None)
+    return _page(request, ("home", as_of), times, render)
+
+
+def _whole(*parts: Part) -> bool:
+    """Every section rendered: a page with a section missing is not kept (the next request retries)."""
+    return not any(p.note for p in parts)
+
+
+def _page(request: Request, key: Hashable, extra: Hashable, render: Callable[[], tuple[bytes, int, bool]]) -> Response:
+    """An HTML page served like a feed file: rendered once per version of the store and the feeds
+    folder (and ``extra``), then from memory, with ETag, Last-Modified and 304."""
+    st = _state(request)
+    try:
+        version = st.store_version() if st.store_version is not None else None
+    except Exception as exc:  # noqa: BLE001 - a store that does not answer: render (each section says why)
+        LOG.debug("store version unknown: %s", exc)
+        version = None
+    if version is None:
+        body, status, _ = render()
+        return _html(body, status)
+    page = st.pages.get(key, (version, folder_version(st.feeds_dir), extra), render)
+    if page.status != 200:
+        return _html(page.body, page.status)
+    return _conditional(request, page.body, page.validators, HTML_TYPE, PAGE_CACHE_CONTROL)
 
 
 def _html(body: bytes, status: int = 200) -> Response:
-    return Response(body, status_code=status, media_type="text/html; charset=utf-8",
+    return Response(body, status_code=status, media_type=HTML_TYPE,
                     headers={"Cache-Control": PAGE_CACHE_CONTROL})
 
 
@@ -162,18 +194,22 @@ def entity(request: Request) -> Response:
         as_of = date.fromisoformat(raw) if raw else st.today()
     except ValueError:
         return _html(render_not_found("Bad date", f"as_of must be a date like 2026-11-29, not {raw!r}."), 400)
-    part = st.data.entity(key, as_of)
-    views = [v for v in part.rows if isinstance(v, EntityView)]
-    if not views:
-        if part.note:
-            return _html(render_not_found("Temporarily unavailable", part.note), 503)
-        return _html(render_not_found("No such company", f"No listed company has the key {key!r}."), 404)
-    name = entity_feed_name(key)
-    feeds = [FeedLink(fmt.name, feed_url(st.feeds_base_url, name, fmt.name)) for fmt in FORMATS
-             if (st.feeds_dir / f"{name}.{fmt.name}").is_file()]
-    has_picture = (st.feeds_dir / f"{name}.{PICTURE_SUFFIX}").is_file()
-    picture = feed_url(st.feeds_base_url, name, PICTURE_SUFFIX) if has_picture else None
-    return _html(render_entity_page(views[0], as_of, feeds, picture))
+
+    def render() -> tuple[bytes, int, bool]:
+        part = st.data.entity(key, as_of)
+        views = [v for v in part.rows if isinstance(v, EntityView)]
+        if not views:
+            if part.note:
+                return render_not_found("Temporarily unavailable", part.note), 503, False
+            return render_not_found("No such company", f"No listed company has the key {key!r}."), 404, True
+        name = entity_feed_name(key)
+        feeds = [FeedLink(fmt.name, feed_url(st.feeds_base_url, name, fmt.name)) for fmt in FORMATS
+                 if (st.feeds_dir / f"{name}.{fmt.name}").is_file()]
+        has_picture = (st.feeds_dir / f"{name}.{PICTURE_SUFFIX}").is_file()
+        picture = feed_url(st.feeds_base_url, name, PICTURE_SUFFIX) if has_picture else None
+        return render_entity_page(views[0], as_of, feeds, picture), 200, True
+
+    return _page(request, ("entity", key, as_of), None, render)
 
 
 def evidence(request: Request) -> Response:
@@ -333,7 +369,8 @@ def create_app(
 
     state = ServerState(feeds_dir=feeds_dir, feeds_base_url=feeds_base_url, data=data,
                         stale_after=stale_after, as_of=as_of, last_cycle_hint=last_cycle_hint,
-                        next_cycle=next_cycle if scheduler is not None else None)
+                        next_cycle=next_cycle if scheduler is not None else None,
+                        store_version=StoreVersion(data.engine) if isinstance(data, StoreData) else None)
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
