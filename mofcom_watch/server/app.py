@@ -86,6 +86,11 @@ class ServerState:
     def today(self) -> date:
         return self.as_of or clock.today()
 
+    def requested_day(self, request: Request) -> date:
+        """``?as_of=YYYY-MM-DD``, or today; ValueError (a 400 for the caller) on anything else."""
+        raw = request.query_params.get("as_of")
+        return date.fromisoformat(raw) if raw else self.today()
+
     def last_cycle(self) -> datetime | None:
         times = [t for t in (self.data.last_cycle(), self.last_cycle_hint() if self.last_cycle_hint else None) if t]
         return max(times) if times else None
@@ -186,14 +191,17 @@ def search(request: Request) -> Response:
     return _html(render_search_page(query, part), 200 if hits or part.note else 404)
 
 
+def _asked_day(request: Request) -> str:
+    return repr(request.query_params.get("as_of"))
+
+
 def entity(request: Request) -> Response:
     st = _state(request)
     key = request.path_params["key"]
-    raw = request.query_params.get("as_of")
     try:
-        as_of = date.fromisoformat(raw) if raw else st.today()
+        as_of = st.requested_day(request)
     except ValueError:
-        return _html(render_not_found("Bad date", f"as_of must be a date like 2026-11-29, not {raw!r}."), 400)
+        return _html(render_not_found("Bad date", f"as_of must be a date like 2026-11-29, not {_asked_day(request)}."), 400)
 
     def render() -> tuple[bytes, int, bool]:
         part = st.data.entity(key, as_of)
@@ -216,11 +224,10 @@ def evidence(request: Request) -> Response:
     """The entity's evidence pack (zip), the bytes ``mofcom-watch evidence KEY --as-of D`` writes."""
     st = _state(request)
     key = request.path_params["key"]
-    raw = request.query_params.get("as_of")
     try:
-        as_of = date.fromisoformat(raw) if raw else st.today()
+        as_of = st.requested_day(request)
     except ValueError:
-        return Response(f"as_of must be a date like 2026-11-29, not {raw!r}\n", status_code=400,
+        return Response(f"as_of must be a date like 2026-11-29, not {_asked_day(request)}\n", status_code=400,
                         media_type="text/plain")
     data = st.data.evidence(key, as_of)
     if data is None:
