@@ -84,15 +84,16 @@ class PublishResult:
 
 
 def publish(session: Session, *, as_of: date, target: PublishTarget | None, hold: tuple[str, ...] | None = None,
-            run_id: str | None = None, derive_events: bool = True) -> PublishResult:
+            run_id: str | None = None, derive_events: bool = True, full: bool = False) -> PublishResult:
     """Derive and sync the events as of ``as_of``, then write every feed to ``target`` (None: none).
 
     ``hold`` names broken sources (None: those whose last run failed, from the store): while they are, a new item
     their missing pages could falsify (a lapse, a countdown, an unresolved reference, anything
     resting on a notice short of its count) is held back, and a health item says which and why;
     facts read whole from fetched notices are published. ``derive_events=False`` publishes what
-    is stored (``serve``: serving never writes the lists' history). A bad watchlist raises
-    WatchlistError before anything is touched.
+    is stored (``serve``: serving never writes the lists' history). ``full=True`` ignores every
+    cache and skip: derive, sync and build every feed from scratch (what the incremental path must
+    equal). A bad watchlist raises WatchlistError before anything is touched.
     """
     watchlist: Watchlist | None = None
     if target is not None and target.watchlist is not None:
@@ -135,15 +136,16 @@ def publish(session: Session, *, as_of: date, target: PublishTarget | None, hold
 
 def publish_recorded(sessions: sessionmaker[Session], *, as_of: date, target: PublishTarget | None,
                      hold: tuple[str, ...] | None = None, derive_events: bool = True,
-                     run_id: str | None = None) -> PublishResult:
+                     run_id: str | None = None, full: bool = False) -> PublishResult:
     """:func:`publish` in a transaction of its own, and the attempt in the publish log: a failed one
-    is logged in another transaction (the publish itself is rolled back), then raised again."""
+    is logged in another transaction (the publish itself is rolled back), then raised again.
+    ``full=True``: ignore every cache and skip (see :func:`publish`)."""
     started = datetime.now(UTC)
     try:
         with sessions() as session, session.begin():
             session.connection(execution_options=WRITE_LOCK)  # it syncs events: queue behind a writer
             result = publish(session, as_of=as_of, target=target, hold=hold, run_id=run_id,
-                             derive_events=derive_events)
+                             derive_events=derive_events, full=full)
             if target is not None:
                 failed = "; ".join(f"feed {f.name} could not be built ({f.error})" for f in result.failed)
                 record_publication(session, target=str(target.out_dir), started_at=started,
