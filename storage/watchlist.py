@@ -197,7 +197,9 @@ def load_watchlist(path: Path) -> Watchlist:
         raw = path.read_bytes()
     except OSError as exc:
         raise WatchlistError(f"cannot read watchlist {path}: {exc.strerror or exc}") from exc
-    text = _decode(raw, path)
+    text = decode_text(raw)
+    if text is None:
+        raise WatchlistError(f"watchlist {path} is neither UTF-8 nor GB18030 text")
     suffix = path.suffix.lower()
     if suffix in TOML_SUFFIXES:
         counterparties = parse_toml(text, source=str(path))
@@ -210,13 +212,16 @@ def load_watchlist(path: Path) -> Watchlist:
     return Watchlist(counterparties)
 
 
-def _decode(raw: bytes, path: Path) -> str:
+def decode_text(raw: bytes) -> str | None:
+    """A counterparty file as text (UTF-8, else GB18030 as Excel saves it in a Chinese locale); None if neither.
+
+    Shared by watchlists and `screen`, the two places a user hands us a spreadsheet."""
     for encoding in TEXT_ENCODINGS:
         try:
             return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise WatchlistError(f"watchlist {path} is neither UTF-8 nor GB18030 text")
+    return None
 
 
 def parse_csv(text: str, *, source: str = "<csv>") -> tuple[Counterparty, ...]:

@@ -62,7 +62,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Screen a CSV of counterparties against every list; exit 1 when any name is listed."""
         from storage.screening import ScreenInputError, parse_queries, report, screen
-        from storage.watchlist import TEXT_ENCODINGS
+        from storage.watchlist import decode_text
 
         if as_json and as_csv:
             typer.echo("mofcom-watch: choose one of --json and --csv", err=True)
@@ -73,13 +73,7 @@ def register(app: typer.Typer) -> None:
         except OSError as exc:
             typer.echo(f"mofcom-watch: cannot read {file}: {exc.strerror or exc}", err=True)
             raise typer.Exit(2) from None
-        text = None
-        for encoding in TEXT_ENCODINGS:
-            try:
-                text = raw.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
+        text = decode_text(raw)
         try:
             if text is None:
                 raise ScreenInputError(f"{file} is neither UTF-8 nor GB18030 text")

@@ -154,3 +154,10 @@ def test_api_screen_answers_what_the_command_prints(db_url: str, tmp_path: Path)
     assert bad_country[0] == 400 and "two-letter" in bad_country[1]["error"]
     assert bad_date[0] == 400 and "as_of" in bad_date[1]["error"]
     assert empty[0] == 400 and "counterparties" in empty[1]["error"]
+
+
+def test_file_neither_utf8_nor_gb18030_exits_2_naming_it(db_url: str, tmp_path: Path) -> None:
+    f = tmp_path / "binary.csv"
+    f.write_bytes(b"Skydio\xff,US\n")
+    result = run(db_url, str(f))
+    assert result.exit_code == 2 and "neither UTF-8 nor GB18030" in result.output and "binary.csv" in result.output

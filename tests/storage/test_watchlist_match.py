@@ -81,6 +81,13 @@ def test_load_csv_without_header_in_gbk(tmp_path):
     assert w.match(SKYDIO).method == EXACT
 
 
+def test_load_csv_neither_utf8_nor_gb18030_names_the_file(tmp_path):
+    path = tmp_path / "wl.csv"
+    path.write_bytes(b"Skydio\xff\n")
+    with pytest.raises(WatchlistError, match="wl.csv is neither UTF-8 nor GB18030"):
+        load_watchlist(path)
+
+
 def test_load_toml(tmp_path):
     path = tmp_path / "wl.toml"
     path.write_text('[[counterparty]]\nname = "Skydio"\naliases = ["斯凯迪奥"]\nnote = "supplier"\n'
