@@ -28,7 +28,7 @@ from .dates import (
 )
 from .entities import COUNTRY_ALT
 from .number import find_references
-from .textnorm import MD, NUM, YEAR, clause_spans, to_int
+from .textnorm import MD, NUM, YEAR, keyword_spans, to_int
 
 SENTENCE_RE = re.compile(r"[^。！？!?\n;；]+")
 VERB_RE = re.compile(
@@ -109,7 +109,7 @@ def _date_refs(folded: str, clean: str, anchor: date | None) -> list[tuple[int, 
     Several dates ("4月4日和9日…的28家") give one ref per date, without a count."""
     out: list[tuple[int, int, NoticeRef]] = []
     # DATE_LIST_RE matches no "。" and no ",": only the clauses with 列入/纳入 and 月 are scanned.
-    spans = clause_spans(folded, ("列入", "纳入"), ("月",), CLAUSE_STOPS)
+    spans = keyword_spans(folded, ("列入", "纳入"), ("月",), CLAUSE_STOPS)
     for m in (m for s, e in spans for m in DATE_LIST_RE.finditer(folded, s, e)):
         year = to_int(m.group("y")) if m.group("y") else None
         dates = [d for d in (resolve_month_day(mo, dy, y, anchor) for mo, dy, y in _days(m, year)) if d]
@@ -127,7 +127,7 @@ def attach_dates(refs: list[tuple[int, int, NoticeRef]], folded: str, clean: str
     """Give number refs the date written right before them ("4月4日公告（…7号）"); add refs
     for "M月D日公告" that name no number."""
     out = list(refs)
-    spans = clause_spans(folded, ("公告", "决定"), ("月",), CLAUSE_STOPS)  # DATE_NOTICE_RE: no "。", no ","
+    spans = keyword_spans(folded, ("公告", "决定"), ("月",), CLAUSE_STOPS)  # DATE_NOTICE_RE: no "。", no ","
     for m in (m for s, e in spans for m in DATE_NOTICE_RE.finditer(folded, s, e)):
         year = to_int(m.group("y")) if m.group("y") else None
         days = _days(m, year)

@@ -15,7 +15,7 @@ from functools import lru_cache
 from storage.names import INVISIBLE_RE, entity_key
 from storage.records import EntityRecord
 
-from .textnorm import NUM, fold, line_spans, to_int
+from .textnorm import NUM, fold, keyword_spans, to_int
 
 ANNEX_MARK_RE = re.compile(r"^\s*附\s*件?\s*[\d一二三四五六七八九十]*\s*[:：]?\s*$")
 NUMBERED_RE = re.compile(r"^\s*(?:\(\s*(?P<pn>\d{1,3})\s*\)|(?P<n>\d{1,3})\s*[.、．](?!\d))\s*(?P<rest>(?:\S(?:.*\S)?)?)\s*$")
@@ -362,7 +362,7 @@ def object_of_dui(folded: str, clean: str) -> str | None:
 def stated_count(texts: list[str]) -> tuple[int | None, str | None]:
     """(count, country) from the first text (folded) saying "N家(美国)实体"."""
     for text in texts:
-        for s, e in line_spans(text or "", "家", "名"):
+        for s, e in keyword_spans(text or "", ("家", "名")):
             m = COUNT_RE.search(text, s, e)
             if m:
                 n = to_int(m.group("n"))
@@ -374,7 +374,7 @@ def stated_count(texts: list[str]) -> tuple[int | None, str | None]:
 def country_of(texts: list[str]) -> str | None:
     """Country from "N家美国实体" in any text."""
     for text in texts:
-        for s, e in line_spans(text or "", "家", "名"):
+        for s, e in keyword_spans(text or "", ("家", "名")):
             for m in COUNT_RE.finditer(text, s, e):
                 code = _count_country(m)
                 if code:
@@ -389,7 +389,7 @@ def count_and_country(texts: list[str]) -> tuple[int | None, str | None]:
     stated_country: str | None = None
     country: str | None = None
     for text in texts:
-        for s, e in line_spans(text or "", "家", "名"):
+        for s, e in keyword_spans(text or "", ("家", "名")):
             for i, m in enumerate(COUNT_RE.finditer(text, s, e)):
                 if stated is None and i == 0:  # stated_count reads the first match of a line
                     n = to_int(m.group("n"))

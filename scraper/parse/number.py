@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from storage.records import ListKind, NoticeKind, NoticeRef
 
-from .textnorm import NUM, YEAR, clause_spans, despace, fold, to_int
+from .textnorm import NUM, YEAR, despace, fold, keyword_spans, to_int
 
 UEL_NAME = "不可靠实体清单工作机制"
 CO_ISSUER = r"(?:海关总署|国家[\u4e00-\u9fff]{2,8}?(?:委员会|委|总局|局|署)|[\u4e00-\u9fff]{1,6}部|[\u4e00-\u9fff]{2,6}总局)"
@@ -86,8 +86,8 @@ def find_references(folded: str, clean: str, bare: str = "MOFCOM") -> list[tuple
     """
     found: list[tuple[int, int, NoticeRef]] = []
     # Neither regex matches "。": each runs only on the sentences holding what it must match.
-    bracketed = [(s, e) for s, e in clause_spans(folded, ("号",)) if any(b in folded[s:e] for b in BRACKETS)]
-    numbered = clause_spans(folded, ("第",), ("号", "年"))
+    bracketed = [(s, e) for s, e in keyword_spans(folded, ("号",), stops="。") if any(b in folded[s:e] for b in BRACKETS)]
+    numbered = keyword_spans(folded, ("第",), ("号", "年"), "。")
     for regex, spans in ((BRACKET_NUMBER_RE, bracketed), (YEAR_NUMBER_RE, numbered)):
         for m in (m for s, e in spans for m in regex.finditer(folded, s, e)):
             if regex is YEAR_NUMBER_RE and not (m.group("pre") or m.group("post")):

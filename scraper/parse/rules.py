@@ -23,7 +23,7 @@ from .dates import Stamp, effective_in, filing_date, notice_effective, signature
 from .draft import BODY_LINE_MIN, Decision, Draft, Identity, Ref, Source
 from .number import OwnNumber, find_own_number, number_in_heading
 from .qa import answer_spans, is_qa, qa_key, qa_title, source_stamp
-from .textnorm import fold, line_spans
+from .textnorm import fold, keyword_spans
 
 QA_ISSUER = "商务部新闻办公室"
 QA_TITLE_WORDS = ("答记者问", "新闻发言人")
@@ -253,7 +253,7 @@ def stated_count(src: Source, d: Draft) -> tuple[int | None, str | None]:
     """(count, country) the text states ("将16家美国实体"): from the title, the decision
     sentence, an annex heading, then the operative text."""
     folded, span = src.folded, d.decision.span
-    annex_heading = next((folded[s:e] for s, e in line_spans(folded, "列入") if "家" in folded[s:e]
+    annex_heading = next((folded[s:e] for s, e in keyword_spans(folded, ("列入",)) if "家" in folded[s:e]
                           and "的" in folded[s:e]), "")
     texts = [d.folded_title, folded[span[0] : span[1]] if span else "", annex_heading, d.operative]
     return ent.count_and_country(texts)

@@ -7,7 +7,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from scraper.parse import article, dates, entities, number, page
 from scraper.parse.document import ART_HASH_RE, has_article_links
-from scraper.parse.textnorm import clause_spans, line_spans
+from scraper.parse.textnorm import keyword_spans
 
 TEXT = "第一行，没有。\n商务部公告2025年第21号。另一句号\n\n答：4月4日公告，和第7号\n末行号"
 ORIGINAL_ART_HINT_RE = re.compile(r"art_[0-9a-f]{32}|/article/|\.shtml")  # the one regex it replaces
@@ -23,16 +23,17 @@ def lines_holding(text, *needles):
 
 
 @pytest.mark.parametrize("needles", [("号",), ("公告", "号"), ("答",), ("无",), ("第", "末")])
-def test_line_spans_are_the_lines_holding_a_needle(needles):
-    assert line_spans(TEXT, *needles) == lines_holding(TEXT, *needles)
-    assert line_spans("", *needles) == []
+def test_keyword_spans_without_stops_are_the_lines_holding_a_needle(needles):
+    assert keyword_spans(TEXT, needles) == lines_holding(TEXT, *needles)
+    assert keyword_spans("", needles) == []
 
 
-def test_clause_spans_cut_lines_at_stops_and_keep_the_required():
-    pieces = [TEXT[s:e] for s, e in clause_spans(TEXT, ("号",))]
+def test_keyword_spans_cut_lines_at_stops_and_keep_the_required():
+    pieces = [TEXT[s:e] for s, e in keyword_spans(TEXT, ("号",), stops="。")]
     assert pieces == ["商务部公告2025年第21号", "另一句号", "答：4月4日公告，和第7号", "末行号"]
-    assert [TEXT[s:e] for s, e in clause_spans(TEXT, ("号",), ("第",), "。，")] == ["商务部公告2025年第21号", "和第7号"]
-    assert clause_spans(TEXT, ("号",), ("没有",)) == []
+    assert [TEXT[s:e] for s, e in keyword_spans(TEXT, ("号",), ("第",), "。，")] == ["商务部公告2025年第21号", "和第7号"]
+    assert keyword_spans(TEXT, ("号",), ("没有",), "。") == []
+    assert keyword_spans(TEXT, ("号", ""), ("第",)) == lines_holding(TEXT, "商务部公告", "第7号")
 
 
 @pytest.mark.parametrize("regex", [number.YEAR_NUMBER_RE, number.BRACKET_NUMBER_RE])
@@ -40,7 +41,7 @@ def test_number_regexes_find_the_same_in_clauses_as_in_the_text(regex):
     text = ("根据商务部公告2025年第21号和第22号。\n不可靠实体清单工作机制公告〔2025〕7号、8号相关措施，"
             "暂停4月4日公告（商务部 海关总署公告2024年第46号）。第3号")
     whole = [m.group(0) for m in regex.finditer(text)]
-    spans = clause_spans(text, ("号",))
+    spans = keyword_spans(text, ("号",), stops="。")
     assert [m.group(0) for s, e in spans for m in regex.finditer(text, s, e)] == whole
 
 
