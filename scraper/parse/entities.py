@@ -22,6 +22,10 @@ NUMBERED_RE = re.compile(r"^\s*(?:\(\s*(?P<pn>\d{1,3})\s*\)|(?P<n>\d{1,3})\s*[.�
 # "一、甲公司（Alpha Inc.）": only trusted below an annex heading (the measures use 一、 too).
 CN_NUMBERED_RE = re.compile(r"^\s*(?P<cn>[一二三四五六七八九十]{1,3})\s*、\s*(?P<rest>(?:\S(?:.*\S)?)?)\s*$")
 TABLE_ROW_RE = re.compile(r"^\s*(?P<n>\d{1,3})\s*\t\s*(?P<zh>[^\t]*?)\s*(?:\t\s*(?P<en>[^\t]*?)\s*)?(?:\t.*)?$")
+# "12. 中文名（English）" and nothing else, on the folded line (see ``_plain_annex_line``).
+PLAIN_ANNEX_LINE_RE = re.compile(
+    r"^\s*(?P<n>[0-9]{1,3})\s*[.、．](?!\d)\s*(?P<zh>[^\s()][^()]*?)\s*\((?P<en>[^()]*[A-Za-z][^()]*)\)\s*$"
+)
 BRANCH_RE = re.compile(r"^\s*[-－—–•·]\s*(?P<name>\S.*?)\s*$")
 LATIN_RE = re.compile(r"[A-Za-z]")
 SPACED_EN_RE = re.compile(r"^(?P<zh>.*[\u4e00-\u9fff])[\s\u3000]+(?P<en>[A-Za-z][^\u4e00-\u9fff]*[A-Za-z.)])$")
@@ -39,6 +43,8 @@ COUNTRY_ALT = "|".join(sorted(COUNTRIES, key=len, reverse=True))
 ENTITY_NOUN = r"(?:实体|企业|公司|机构|单位|组织|军工企业|个人)"
 COUNT_RE = re.compile(rf"(?P<n>{NUM})\s*[家名]\s*(?P<c>{COUNTRY_ALT})?\s*(?:的)?\s*(?P<q>[\u4e00-\u9fff]{{0,12}}?){ENTITY_NOUN}")
 COUNTRY_IN_RE = re.compile(COUNTRY_ALT)
+# What every COUNT_RE match holds: the last character of NUM, then 家 or 名.
+COUNT_GATE_RE = re.compile(r"[\d零一二三四五六七八九十百两]\s*[家名]")
 # Prose list: "决定将…列入…" (the segment between 将 and 列入).
 PROSE_DECISION_RE = re.compile(
     r"决定\s*将(?P<seg>[^。]+?)(?:列入|纳入|移出)|决定\s*对(?P<seg2>[^。]+?)采取(?:以下|相应|有关)?反制措施"
@@ -171,6 +177,20 @@ def _trim_tail(rest: str, frest: str) -> tuple[str, str, str | None, tuple[str, 
     return rest, frest, None, ()
 
 
+def _plain_annex_line(line: str, folded: str) -> tuple[str | None, str | None, int] | None:
+    """(zh, en, n) of the common annex line "12. 中文名（English）" (one bracket pair, nothing
+    after it), read with one regex: what NUMBERED_RE, ``_trim_tail`` (no tail after the only
+    bracket), ``_looks_like_name`` and ``split_name`` give for it. None for any other line,
+    which the general reading then takes."""
+    m = PLAIN_ANNEX_LINE_RE.match(folded)
+    if m is None:
+        return None
+    inner = line[m.start("en") : m.end("en")]
+    if not LATIN_RE.search(inner) or not _looks_like_name(line[m.start("zh") : m.end("en") + 1]):
+        return None
+    return clean_display(line[m.start("zh") : m.start("en") - 1]), clean_display(inner), int(m.group("n"))
+
+
 def annex_entities(lines: list[str], start: int = 0, country: str | None = None,
                    folded_lines: list[str] | None = None, chinese_numbers: bool = False) -> list[EntityRecord]:
     """Numbered entity lines (and their branch lines) from ``lines[start:]``;
@@ -191,6 +211,11 @@ def annex_entities(lines: list[str], start: int = 0, country: str | None = None,
                 out.append(make_entity(zh, en, country, to_int(c.group("cn"))))
             continue
         if first not in "0123456789(-—–•·":
+            continue
+        plain = _plain_annex_line(line, folded) if "\t" not in line else None
+        if plain is not None:
+            _flush(out, last_branches)
+            out.append(make_entity(plain[0], plain[1], country, plain[2], ()))
             continue
         m = TABLE_ROW_RE.match(line) if "\t" in line else None
         if m and m.group("zh"):
@@ -359,10 +384,18 @@ def object_of_dui(folded: str, clean: str) -> str | None:
     return seg.strip()
 
 
+def _count_lines(text: str) -> list[tuple[int, int]]:
+    """The lines of ``text`` where COUNT_RE can match: a numeral right before 家 or 名
+    (COUNT_GATE_RE, a cheap scan; "名单" is on most lines of a notice)."""
+    if not text or not COUNT_GATE_RE.search(text):
+        return []
+    return [(s, e) for s, e in keyword_spans(text, ("家", "名")) if COUNT_GATE_RE.search(text, s, e)]
+
+
 def stated_count(texts: list[str]) -> tuple[int | None, str | None]:
     """(count, country) from the first text (folded) saying "N家(美国)实体"."""
     for text in texts:
-        for s, e in keyword_spans(text or "", ("家", "名")):
+        for s, e in _count_lines(text):
             m = COUNT_RE.search(text, s, e)
             if m:
                 n = to_int(m.group("n"))
@@ -374,7 +407,7 @@ def stated_count(texts: list[str]) -> tuple[int | None, str | None]:
 def country_of(texts: list[str]) -> str | None:
     """Country from "N家美国实体" in any text."""
     for text in texts:
-        for s, e in keyword_spans(text or "", ("家", "名")):
+        for s, e in _count_lines(text):
             for m in COUNT_RE.finditer(text, s, e):
                 code = _count_country(m)
                 if code:
@@ -389,7 +422,7 @@ def count_and_country(texts: list[str]) -> tuple[int | None, str | None]:
     stated_country: str | None = None
     country: str | None = None
     for text in texts:
-        for s, e in keyword_spans(text or "", ("家", "名")):
+        for s, e in _count_lines(text):
             for i, m in enumerate(COUNT_RE.finditer(text, s, e)):
                 if stated is None and i == 0:  # stated_count reads the first match of a line
                     n = to_int(m.group("n"))

@@ -10,6 +10,7 @@ All patterns run on folded text (full-width brackets already ASCII).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from storage.records import ListKind, NoticeKind, NoticeRef
@@ -37,6 +38,7 @@ BRACKET_NUMBER_RE = re.compile(
 FILING_NO_RE = re.compile(r"【\s*(?:发布)?文\s*号\s*】\s*([^\n【]+)|(?:发布)?文号\s*[:：]\s*([^\n]+)")
 PROXY_RE = re.compile(r"商务部代章")
 UEL_CONTEXT_WINDOW = 40
+LEADING_MARKS = " (（【[「《\"'"  # what may stand before a number that opens a line
 
 
 @dataclass(frozen=True)
@@ -119,13 +121,27 @@ def _issuer(m: re.Match[str], scheme: str, full_text: str) -> str:
     return " ".join(["商务部", *co])
 
 
+def _leftmost(regex: re.Pattern[str], folded: str, leading: bool) -> Iterator[re.Match[str]]:
+    """``regex.finditer(folded)``; with ``leading``, only its first match, and only when that
+    starts before the line's first character outside LEADING_MARKS: tried at those few places
+    instead of scanning the line (a later match could not open the line)."""
+    if not leading:
+        yield from regex.finditer(folded)
+        return
+    for pos in range(len(folded) - len(folded.lstrip(LEADING_MARKS)) + 1):
+        m = regex.match(folded, pos)
+        if m:
+            yield m
+            return
+
+
 def _own_from(folded: str, clean: str, full_text: str, leading: bool = False) -> OwnNumber | None:
     """The first number in ``folded`` with an issuer; with ``leading``, only one that opens the line."""
     best: tuple[int, OwnNumber] | None = None
     if "号" not in folded:
         return None  # every number ends in 号
     for regex in (BRACKET_NUMBER_RE, YEAR_NUMBER_RE):
-        for m in regex.finditer(folded):
+        for m in _leftmost(regex, folded, leading):
             if regex is BRACKET_NUMBER_RE and not m.group("pre"):
                 continue
             if regex is YEAR_NUMBER_RE and not (m.group("pk") or m.group("uk")):
@@ -133,7 +149,7 @@ def _own_from(folded: str, clean: str, full_text: str, leading: bool = False) ->
             year, nums = to_int(m.group("y")), _numbers(m)
             if year is None or not nums:
                 continue
-            if leading and folded[: m.start()].strip(" (（【[「《\"'"):
+            if leading and folded[: m.start()].strip(LEADING_MARKS):
                 break
             scheme = _scheme(m, folded)
             kind = {"UEL": NoticeKind.UEL_ANNOUNCEMENT, "ORDER": NoticeKind.ORDER}.get(scheme, NoticeKind.ANNOUNCEMENT)
