@@ -35,6 +35,8 @@ BRACKETS = ("〔", "[", "【", "(")  # one of them opens every BRACKET_NUMBER_RE
 BRACKET_NUMBER_RE = re.compile(
     rf"(?P<pre>{UEL_NAME}\s*(?:公告)?)?\s*[〔\[【(]\s*(?P<y>{YEAR})\s*[〕\]】)]\s*(?:第\s*)?(?P<n>{NUM})\s*号{MORE_NUMS}"
 )
+# What every BRACKET_NUMBER_RE match holds ("〔2025〕"): a cheap scan says whether to look at all.
+BRACKET_YEAR_RE = re.compile(rf"[〔\[【(]\s*{YEAR}\s*[〕\]】)]")
 FILING_NO_RE = re.compile(r"【\s*(?:发布)?文\s*号\s*】\s*([^\n【]+)|(?:发布)?文号\s*[:：]\s*([^\n]+)")
 PROXY_RE = re.compile(r"商务部代章")
 UEL_CONTEXT_WINDOW = 40
@@ -88,7 +90,8 @@ def find_references(folded: str, clean: str, bare: str = "MOFCOM") -> list[tuple
     """
     found: list[tuple[int, int, NoticeRef]] = []
     # Neither regex matches "。": each runs only on the sentences holding what it must match.
-    bracketed = [(s, e) for s, e in keyword_spans(folded, ("号",), stops="。") if any(b in folded[s:e] for b in BRACKETS)]
+    bracketed = [(s, e) for s, e in keyword_spans(folded, ("号",), stops="。") if any(b in folded[s:e] for b in BRACKETS)
+                 ] if BRACKET_YEAR_RE.search(folded) else []
     numbered = keyword_spans(folded, ("第",), ("号", "年"), "。")
     for regex, spans in ((BRACKET_NUMBER_RE, bracketed), (YEAR_NUMBER_RE, numbered)):
         for m in (m for s, e in spans for m in regex.finditer(folded, s, e)):
