@@ -37,6 +37,7 @@ BRACKET_NUMBER_RE = re.compile(
 )
 # What every BRACKET_NUMBER_RE match holds ("〔2025〕"): a cheap scan says whether to look at all.
 BRACKET_YEAR_RE = re.compile(rf"[〔\[【(]\s*{YEAR}\s*[〕\]】)]")
+WENHAO_RE = re.compile(r"文\s*号")
 FILING_NO_RE = re.compile(r"【\s*(?:发布)?文\s*号\s*】\s*([^\n【]+)|(?:发布)?文号\s*[:：]\s*([^\n]+)")
 PROXY_RE = re.compile(r"商务部代章")
 UEL_CONTEXT_WINDOW = 40
@@ -222,15 +223,7 @@ def _own_from_joined(head_lines: list[str], full_text: str) -> OwnNumber | None:
 
 def _says_wenhao(folded: str) -> bool:
     """Whether "文号" (or "文 号") is written anywhere: every FILING_NO_RE match holds it."""
-    pos = folded.find("号")
-    while pos >= 0:
-        before = pos - 1
-        while before >= 0 and folded[before].isspace():
-            before -= 1
-        if before >= 0 and folded[before] == "文":
-            return True
-        pos = folded.find("号", pos + 1)
-    return False
+    return WENHAO_RE.search(folded) is not None
 
 
 def filing_number(folded: str, clean: str) -> str | None:
