@@ -1,34 +1,51 @@
 """Fetch benchmark: N synthetic notices from a local server with added latency (loopback only).
 
-    .venv/bin/python bench/fetch.py [--n 1000] [--latency 0.05] [--per-host 8]
+    .venv/bin/python bench/fetch.py [--n 1000] [--latency 0.05] [--per-host 8] [--runs 3] [--before REV]
 
-Prints (a) the first full crawl time next to the sum of the per-request latencies,
-(b) the second, no-change run: requests sent, body bytes received, pages parsed
-(target: zero bodies, zero parses), (c) peak memory (max RSS of this process, which
-also hosts the server). Bounded: N <= 5000, nothing leaves 127.0.0.1.
+The site server runs in this process; every run of the code under test is a child process
+(``--before REV``: the same runs, interleaved, for the tree of git revision REV, exported with
+``git archive`` into a temporary folder). Per tree it prints:
+
+(a) the first full crawl: requests, bodies, notices stored, time next to the sum of latencies;
+(b) the no-change run (every request answered 304): requests, bodies received, pages parsed
+    (target: zero bodies, zero parses);
+(c) the no-change run's **time outside HTTP / total** (issue 11's target: <= 0.2), medians of
+    ``--runs`` runs, two ways: ``run_cycle`` timed inside its process (what the issue measured)
+    and the whole CLI ``mofcom-watch run`` (start-up and imports included), timed from outside.
+
+How "time in HTTP" is measured: the server records, per request, when it started answering and
+when the answer was written (``time.monotonic()``, one clock for every process on the machine).
+Time in HTTP is the union of those intervals inside the run's window: wall time during which at
+least one request was being answered, so parallel requests are not counted twice and the
+latency's own time on the critical path is all that is taken off. Whatever the client does
+around a request (connecting, sending, reading the answer) counts as *outside* HTTP: the ratio
+errs against the code under test. Bounded: N <= 5000, nothing leaves 127.0.0.1.
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
-import resource
+import json
+import os
+import statistics
+import subprocess
 import sys
+import tarfile
 import tempfile
 import time
-from datetime import date
+from dataclasses import dataclass, field
+from io import BytesIO
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from mofcom_watch.config import Settings  # noqa: E402
-from mofcom_watch.cycle import run_cycle  # noqa: E402
-from scraper.fetch import FetchPolicy  # noqa: E402
-from scraper.sources import load_sources  # noqa: E402
 from tests.site_server import SiteServer  # noqa: E402
 
 HOST = "www.mofcom.gov.cn"
+SOURCE = "mofcom-policy-list"
+AS_OF = "2030-12-31"
 PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8">
 <meta name="SiteName" content="中华人民共和国商务部"><meta name="ArticleTitle" content="{title}">
 <meta name="PubDate" content="{day} 10:00"><title>{title}</title></head><body>
@@ -40,6 +57,30 @@ PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8">
 <p>附件：出口管制管控名单（{cn_day}）</p>
 <p>1. 测试{n}甲公司（Bench {n} Alpha Inc.）</p><p>2. 测试{n}乙公司（Bench {n} Beta LLC）</p>
 </div></body></html>"""
+
+# Runs run_cycle once in a child process (the tree under test first on sys.path) and prints what
+# it did as one JSON line; the monotonic clock brackets run_cycle alone (imports excluded).
+DRIVER = """
+import json, resource, sys, time
+tree, data_dir, base, as_of = sys.argv[1:5]
+sys.path.insert(0, tree)
+from datetime import date
+from pathlib import Path
+from mofcom_watch.config import load_settings
+from mofcom_watch.cycle import run_cycle
+from scraper.sources import load_sources
+
+settings = load_settings()
+sources = [s for s in load_sources() if s.name == "%s"]
+start = time.monotonic()
+r = run_cycle(settings, as_of=date.fromisoformat(as_of), base_urls={"%s": base}, sources=sources,
+              out_dir=Path(data_dir) / "feeds", progress=False)
+end = time.monotonic()
+print(json.dumps({"start": start, "end": end, "requests": r.requests, "not_modified": r.not_modified,
+                  "bodies": r.bodies, "body_bytes": r.body_bytes, "parsed": r.parsed, "ok": r.ok,
+                  "new": sum(s.counts.new for s in r.sources), "events": r.new_events,
+                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+""" % (SOURCE, HOST)
 
 
 def synthetic_site(n: int) -> dict[str, bytes]:
@@ -54,41 +95,119 @@ def synthetic_site(n: int) -> dict[str, bytes]:
     return pages
 
 
+def busy_seconds(spans: list[tuple[float, float]], start: float, end: float) -> float:
+    """Wall time in [start, end] during which at least one request was being answered."""
+    total, reach = 0.0, start
+    for a, b in sorted(spans):
+        a, b = max(a, reach), min(b, end)
+        if b > a:
+            total += b - a
+            reach = b
+    return total
+
+
+@dataclass
+class Tree:
+    label: str
+    path: Path
+    data: Path
+    cycle: list[tuple[float, float]] = field(default_factory=list)  # (total, in HTTP) per run
+    cli: list[tuple[float, float]] = field(default_factory=list)
+    first: dict[str, float] = field(default_factory=dict)
+    first_s: float = 0.0
+    nochange: dict[str, float] = field(default_factory=dict)
+
+    def env(self, per_host: int) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("MOFCOM_WATCH_")}
+        env.update(PYTHONPATH=str(self.path), MOFCOM_WATCH_DATA_DIR=str(self.data), MOFCOM_WATCH_REQUEST_DELAY="0",
+                   MOFCOM_WATCH_PER_HOST=str(per_host), MOFCOM_WATCH_CONCURRENCY=str(per_host),
+                   MOFCOM_WATCH_RETRIES="1", MOFCOM_WATCH_TIMEOUT="30")
+        return env
+
+
+def export(rev: str, into: Path) -> Path:
+    """The files of git revision ``rev`` (no checkout, no worktree: the repository is not touched)."""
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], check=True, capture_output=True).stdout
+    with tarfile.open(fileobj=BytesIO(archive)) as tar:
+        tar.extractall(into, filter="data")
+    return into
+
+
+def run_driver(tree: Tree, site: SiteServer, per_host: int) -> tuple[dict[str, float], float, float]:
+    """One run_cycle in a child process: its report, its time, and the time in HTTP within it."""
+    site.reset_hits()
+    out = subprocess.run([sys.executable, "-c", DRIVER, str(tree.path), str(tree.data), site.base_url(HOST), AS_OF],
+                         env=tree.env(per_host), cwd=tree.path, capture_output=True, text=True)
+    if out.returncode != 0:
+        raise SystemExit(f"{tree.label}: run_cycle failed:\n{out.stderr[-3000:]}")
+    report = json.loads(out.stdout.strip().splitlines()[-1])
+    spans = list(site.spans)
+    return report, report["end"] - report["start"], busy_seconds(spans, report["start"], report["end"])
+
+
+def run_cli(tree: Tree, site: SiteServer, per_host: int) -> tuple[float, float]:
+    """One ``mofcom-watch run`` (python -m mofcom_watch) as a user or cron starts it."""
+    site.reset_hits()
+    cmd = [sys.executable, "-m", "mofcom_watch", "run", "--base-url", f"{HOST}={site.base_url(HOST)}",
+           "--as-of", AS_OF, "--source", SOURCE, "--out", str(tree.data / "feeds"), "--no-progress"]
+    start = time.monotonic()
+    out = subprocess.run(cmd, env=tree.env(per_host), cwd=tree.path, capture_output=True, text=True)
+    end = time.monotonic()
+    if out.returncode not in (0, 1):
+        raise SystemExit(f"{tree.label}: mofcom-watch run exited {out.returncode}:\n{out.stderr[-3000:]}")
+    return end - start, busy_seconds(list(site.spans), start, end)
+
+
+def outside(runs: list[tuple[float, float]]) -> tuple[float, float, float]:
+    """Medians: total, time in HTTP, (total - HTTP) / total."""
+    return (statistics.median(t for t, _ in runs), statistics.median(h for _, h in runs),
+            statistics.median((t - h) / t for t, h in runs))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=1000)
     parser.add_argument("--latency", type=float, default=0.05)
     parser.add_argument("--per-host", type=int, default=8)
+    parser.add_argument("--runs", type=int, default=3, help="no-change runs per tree and way (medians)")
+    parser.add_argument("--before", metavar="REV", help="also measure git revision REV, side by side")
     args = parser.parse_args()
     n = max(1, min(args.n, 5000))
-    sources = [s for s in load_sources() if s.name == "mofcom-policy-list"]
-    policy = FetchPolicy(delay=0.0, per_host=args.per_host, total=args.per_host, timeout=30, attempts=2, backoff=0.1)
+    runs = max(1, args.runs)
     with tempfile.TemporaryDirectory() as tmp, SiteServer(None, latency=args.latency, pages=synthetic_site(n)) as site:
-        settings = Settings(data_dir=Path(tmp))
-        kw = dict(as_of=date(2030, 12, 31), base_urls={HOST: site.base_url(HOST)}, sources=sources, policy=policy,
-                  out_dir=Path(tmp) / "feeds", progress=False)
-        t0 = time.perf_counter()
-        first = run_cycle(settings, **kw)
-        first_s = time.perf_counter() - t0
-        site.reset_hits()
-        t0 = time.perf_counter()
-        second = run_cycle(settings, **kw)
-        second_s = time.perf_counter() - t0
-        served = site.body_bytes()
-    stored = sum(s.new for s in first.sources)
-    print(f"notices served: {n}, latency per request: {args.latency * 1000:.0f} ms, per-host concurrency: {args.per_host}")
-    print(f"(a) first crawl: {first.requests} requests in {first_s:.1f} s "
-          f"(sum of latencies {first.requests * args.latency:.1f} s); {first.bodies} bodies, "
-          f"{first.body_bytes} bytes, {first.parsed} parsed, {stored} new notices, {first.new_events} events")
-    print(f"    of which fetch+ingest {first.crawl_seconds:.1f} s, lifecycle sync+feeds {first.publish_seconds:.1f} s")
-    print(f"(b) second run, no change: {second.requests} requests ({second.not_modified} answered 304), "
-          f"{second.bodies} bodies, {second.body_bytes} body bytes received ({served} served), "
-          f"{second.parsed} pages parsed, {second.new_events} new events, {second_s:.1f} s "
-          f"(fetch {second.crawl_seconds:.1f} s, lifecycle sync+feeds {second.publish_seconds:.1f} s)")
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(f"(c) peak memory (max RSS, server included): {peak_kb / 1024:.0f} MB")
-    ok = second.bodies == 0 and second.parsed == 0 and stored == n
-    print("target met" if ok else "TARGET MISSED")
+        trees = [Tree("after", ROOT, Path(tmp) / "after")]
+        if args.before:
+            trees.insert(0, Tree(f"before ({args.before})", export(args.before, Path(tmp) / "src-before"),
+                                 Path(tmp) / "before"))
+        for tree in trees:
+            t0 = time.monotonic()
+            tree.first, _, _ = run_driver(tree, site, args.per_host)
+            tree.first_s = time.monotonic() - t0
+            tree.nochange, _, _ = run_driver(tree, site, args.per_host)  # warm: the first no-change run
+        for _ in range(runs):  # interleaved, so both trees see the same machine load
+            for tree in trees:
+                _, total, http = run_driver(tree, site, args.per_host)
+                tree.cycle.append((total, http))
+                tree.cli.append(run_cli(tree, site, args.per_host))
+    print(f"notices served: {n}, latency per request: {args.latency * 1000:.0f} ms, "
+          f"per-host concurrency: {args.per_host}, no-change runs per tree: {runs}")
+    ok = True
+    for tree in trees:
+        f, c = tree.first, tree.nochange
+        print(f"{tree.label}:")
+        print(f"  (a) first crawl: {f['requests']:.0f} requests in {tree.first_s:.1f} s (child process, sum of "
+              f"latencies {f['requests'] * args.latency:.1f} s); {f['bodies']:.0f} bodies, {f['parsed']:.0f} parsed, "
+              f"{f['new']:.0f} new notices, {f['events']:.0f} events, peak RSS {f['rss_mb']:.0f} MB")
+        print(f"  (b) no-change run: {c['requests']:.0f} requests ({c['not_modified']:.0f} answered 304), "
+              f"{c['bodies']:.0f} bodies, {c['body_bytes']:.0f} body bytes, {c['parsed']:.0f} pages parsed")
+        ok = ok and c["bodies"] == 0 and c["parsed"] == 0 and f["new"] == n
+    print("(c) no-change run, medians          total s   in HTTP s   outside HTTP / total   (target <= 0.2)")
+    for way in ("cycle", "cli"):
+        for tree in trees:
+            total, http, ratio = outside(getattr(tree, way))
+            name = "run_cycle" if way == "cycle" else "CLI run  "
+            print(f"    {name} {tree.label:<24} {total:7.2f}   {http:9.2f}   {ratio:20.2f}")
+    print("zero bodies and zero parses on the no-change run: " + ("yes" if ok else "NO"))
     return 0 if ok else 1
 
 

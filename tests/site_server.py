@@ -76,6 +76,7 @@ class SiteServer:
         self.columns = dict(DEFAULT_COLUMNS if columns is None else columns)
         self.faults: dict[str, Fault] = {}
         self.hits: list[Hit] = []
+        self.spans: list[tuple[float, float]] = []  # (start, end) of each answer, time.monotonic() (system-wide)
         self._lock = threading.Lock()
         self._mtimes: dict[str, float] = {}
         self._httpd: ThreadingHTTPServer | None = None
@@ -129,6 +130,7 @@ class SiteServer:
     def reset_hits(self) -> None:
         with self._lock:
             self.hits.clear()
+            self.spans.clear()
 
     def read(self, path: str) -> bytes | None:
         if path in self.removed:
@@ -226,10 +228,14 @@ def _make_handler(site: SiteServer) -> type[BaseHTTPRequestHandler]:
                 pass
 
         def do_GET(self) -> None:  # noqa: N802
+            start = time.monotonic()
             try:
                 self._serve()
+                self.wfile.flush()
             except (BrokenPipeError, ConnectionResetError):
                 pass
+            with site._lock:
+                site.spans.append((start, time.monotonic()))
 
         def _send(self, status: int, body: bytes = b"", headers: dict[str, str] | None = None, conditional=False) -> None:
             site._record(Hit(self._path, status, len(body), conditional, dict(self.headers.items())))
