@@ -13,6 +13,7 @@ It never raises for network trouble: every outcome is a :class:`FetchResult`.
 from __future__ import annotations
 
 import email.utils
+import functools
 import ssl
 import threading
 import time
@@ -145,12 +146,13 @@ class Fetcher:
         self._plain_hosts: set[str] = set()
         self._lock = threading.Lock()
         self.counters = FetchCounters()
+        limits = httpx.Limits(max_connections=max(4, self.policy.total * 2))
         self._client = httpx.Client(
             follow_redirects=False,
             timeout=httpx.Timeout(self.policy.timeout),
             verify=self.policy.verify,
-            transport=transport,
-            limits=httpx.Limits(max_connections=max(4, self.policy.total * 2)),
+            transport=transport or _SchemeTransport(self.policy.verify, limits),
+            limits=limits,
             headers={
                 "User-Agent": self.policy.user_agent,
                 "Accept-Language": self.policy.accept_language,
@@ -306,6 +308,43 @@ class Fetcher:
             self.counters.body_bytes += len(body)
             self.counters.wire_bytes += response.num_bytes_downloaded
         return ("done", _Answer(status, _now(), bytes(body), response))
+
+
+class _SchemeTransport(httpx.BaseTransport):
+    """Plain HTTP and HTTPS in pools of their own; the HTTPS pool is made on the first https request.
+
+    A verifying TLS context (reading the CA bundle) costs 50-100 ms to build, as much as all the rest
+    of a no-change cycle: a run that only talks plain HTTP (a mirror, a local copy) never builds one,
+    and a process that runs many cycles (``schedule``) builds it once. Verification is unchanged:
+    every https request goes through a context made by httpx from ``verify``.
+    """
+
+    def __init__(self, verify: bool, limits: httpx.Limits) -> None:
+        self._verify, self._limits = verify, limits
+        # a client context with no CA loaded would refuse any certificate; plain HTTP never uses it
+        self._plain = httpx.HTTPTransport(verify=ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT), limits=limits)
+        self._tls: httpx.HTTPTransport | None = None
+        self._lock = threading.Lock()
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if request.url.scheme == "http":
+            return self._plain.handle_request(request)
+        with self._lock:
+            if self._tls is None:
+                self._tls = httpx.HTTPTransport(verify=_tls_context(self._verify), limits=self._limits)
+        return self._tls.handle_request(request)
+
+    def close(self) -> None:
+        self._plain.close()
+        with self._lock:
+            if self._tls is not None:
+                self._tls.close()
+
+
+@functools.cache
+def _tls_context(verify: bool) -> ssl.SSLContext:
+    """httpx's own context for ``verify`` (certifi's CA bundle, SSL_CERT_FILE honoured), once per process."""
+    return httpx.create_ssl_context(verify=verify)
 
 
 class _Answer:

@@ -175,33 +175,112 @@ def test_host_map_round_trip():
     assert hm.to_canonical("http://other.example/x") == "https://other.example/x"
 
 
-def test_per_host_limit_one_at_a_time_with_a_pause():
+def test_per_host_limit_one_request_at_a_time():
+    """Four concurrent fetches to one host with per_host=1: the server's own records show each
+    answer started only after the previous one was written (no overlap), whatever the load."""
     import threading
-    import time
+
+    pages = {f"{HOST}/zwgk/zcfb/art/2025/art_{i:032x}.html": BODY for i in range(4)}
+    with SiteServer(pages=pages, latency=0.05) as server, \
+            Fetcher(policy(per_host=1, total=4), host_map=HostMap(server.base_urls([HOST])), allowed_hosts={HOST}) as f:
+        threads = [threading.Thread(target=f.fetch, args=(FetchRequest(f"https://{p}"),)) for p in pages]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        spans = sorted(server.spans)
+    assert len(spans) == 4
+    assert all(later_start >= end for (_, end), (later_start, _) in zip(spans, spans[1:])), spans
+
+
+def test_per_host_pause_between_request_starts():
+    """The pause is counted on the gate's clock: with per_host=1 and delay 0.05 the four
+    requests start at 0, 0.05, 0.10, 0.15 (a clock that moves only when the gate sleeps, so
+    the machine's load cannot blur it), and the gate sleeps only as long as it must."""
+    import threading
 
     from scraper.fetch.limits import HostGates
 
-    gates = HostGates(per_host=1, delay=0.05, total=4)
-    inside: list[int] = []
-    starts: list[float] = []
-    peak = [0]
+    now = [100.0]
+    slept: list[float] = []
     lock = threading.Lock()
 
-    def work():
-        with gates.slot("www.mofcom.gov.cn"):
-            with lock:
-                inside.append(1)
-                starts.append(time.monotonic())
-                peak[0] = max(peak[0], len(inside))
-            time.sleep(0.01)
-            with lock:
-                inside.pop()
+    def sleep(seconds: float) -> None:
+        with lock:
+            slept.append(round(seconds, 6))
+            now[0] += seconds
+
+    gates = HostGates(per_host=1, delay=0.05, total=4, clock=lambda: now[0], sleep=sleep)
+    starts: list[float] = []
+
+    def work() -> None:
+        with gates.slot(HOST):
+            starts.append(now[0])
 
     threads = [threading.Thread(target=work) for _ in range(4)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    starts.sort()
-    assert peak[0] == 1
-    assert all(b - a >= 0.045 for a, b in zip(starts, starts[1:]))
+    assert [round(s - 100.0, 6) for s in sorted(starts)] == [0.0, 0.05, 0.1, 0.15]
+    assert slept == [0.05, 0.05, 0.05]
+    with gates.slot("other.example"):  # another host has a gate of its own: no pause
+        pass
+    assert len(slept) == 3
+
+
+@pytest.fixture
+def tls_site(tmp_path):
+    """A local HTTPS server with a self-signed certificate for 127.0.0.1 (openssl makes it)."""
+    import shutil
+    import ssl
+    import subprocess
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(cert),
+                    "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
+                   check=True, capture_output=True)
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(BODY)))
+            self.end_headers()
+            self.wfile.write(BODY)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"https://127.0.0.1:{httpd.server_address[1]}/{HOST}", cert
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_https_certificates_are_verified(tls_site, monkeypatch):
+    """The HTTPS pool is made on the first https request (a plain-HTTP run never loads the CA
+    bundle), with httpx's verifying context: an unknown certificate is refused, a trusted one works."""
+    from scraper.fetch.client import _tls_context
+
+    base, cert = tls_site
+    _tls_context.cache_clear()
+    with Fetcher(policy(attempts=1), host_map=HostMap({HOST: base})) as f:
+        refused = f.fetch(FetchRequest(URL))
+    assert refused.error == "connect" and "CERTIFICATE_VERIFY_FAILED" in refused.detail
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))  # httpx's context trusts the file named there
+    _tls_context.cache_clear()
+    try:
+        with Fetcher(policy(attempts=1), host_map=HostMap({HOST: base})) as f:
+            trusted = f.fetch(FetchRequest(URL))
+    finally:
+        _tls_context.cache_clear()
+    assert trusted.ok and trusted.body == BODY
