@@ -1,11 +1,15 @@
-"""The publish log: when the feeds were last published, and whether it worked."""
+"""The publish log: when the feeds were last published, and whether it worked.
+
+Bounded: per feeds folder, the newest :data:`KEEP` attempts and the newest one that worked are
+kept (what ``status`` and ``/healthz`` read); older attempts are deleted as new ones are logged.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from storage.cleantext import clean_text
@@ -13,6 +17,7 @@ from storage.models import Publication
 from storage.vocabulary import as_utc
 
 ERROR_LEN = 2000
+KEEP = 100  # attempts kept per feeds folder (besides its newest successful one)
 
 
 @dataclass(frozen=True)
@@ -33,19 +38,30 @@ class PublishRecord:
                 "error": self.error, "feeds": self.feeds, "written": self.written}
 
 
+_NEWEST_FIRST = (Publication.finished_at.desc(), Publication.id.desc())
+
+
 def record_publication(session: Session, *, target: str, started_at: datetime, finished_at: datetime, ok: bool,
                        error: str | None = None, feeds: int = 0, written: int = 0,
-                       run_id: str | None = None) -> None:
-    """Append one publish attempt (the caller owns the transaction)."""
-    session.add(Publication(run_id=run_id, target=target[:1024], started_at=as_utc(started_at),
+                       run_id: str | None = None, keep: int = KEEP) -> None:
+    """Append one publish attempt and drop the folder's attempts beyond the newest ``keep`` (its
+    newest successful one stays whatever its age). The caller owns the transaction."""
+    target = target[:1024]
+    session.add(Publication(run_id=run_id, target=target, started_at=as_utc(started_at),
                             finished_at=as_utc(finished_at), ok=ok, feeds=feeds, written=written,
                             error=clean_text(error)[:ERROR_LEN] if error else None))
     session.flush()
+    newest = select(Publication.id).where(Publication.target == target).order_by(*_NEWEST_FIRST)
+    session.execute(delete(Publication).where(
+        Publication.target == target,
+        Publication.id.not_in(newest.limit(max(1, keep))),
+        Publication.id.not_in(newest.where(Publication.ok.is_(True)).limit(1)),
+    ).execution_options(synchronize_session=False))
 
 
 def last_publication(session: Session, *, ok: bool | None = None) -> PublishRecord | None:
     """The newest publish attempt (``ok=True``: the newest that worked)."""
-    query = select(Publication).order_by(Publication.finished_at.desc(), Publication.id.desc()).limit(1)
+    query = select(Publication).order_by(*_NEWEST_FIRST).limit(1)
     if ok is not None:
         query = query.where(Publication.ok.is_(ok))
     row = session.scalars(query).first()

@@ -1,0 +1,55 @@
+"""The publish log stays bounded: per feeds folder the newest attempts and the newest good one."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from storage.models import Publication
+from storage.publications import last_publication, record_publication
+
+T0 = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
+
+
+def log(engine, n: int, *, ok: bool, target: str = "/data/feeds", keep: int = 5, error: str | None = None) -> None:
+    t = T0 + timedelta(minutes=n)
+    with Session(engine) as s, s.begin():
+        record_publication(s, target=target, started_at=t, finished_at=t + timedelta(seconds=2), ok=ok,
+                           error=error, feeds=3, written=1 if ok else 0, keep=keep)
+
+
+def rows(engine, target: str = "/data/feeds") -> list[tuple[int, bool]]:
+    """(minute, ok) of the kept attempts, oldest first."""
+    with Session(engine) as s:
+        return [(int((r.finished_at.replace(tzinfo=UTC) - T0).total_seconds() // 60), r.ok) for r in s.scalars(
+            select(Publication).where(Publication.target == target).order_by(Publication.finished_at))]
+
+
+def test_old_attempts_go_the_newest_good_one_stays(engine):
+    log(engine, 0, ok=True)
+    for n in range(1, 9):  # a long outage: every publish fails
+        log(engine, n, ok=False, error="disk full")
+    log(engine, 9, ok=True, target="/srv/other")  # another folder keeps its own log
+    assert rows(engine) == [(0, True), (4, False), (5, False), (6, False), (7, False), (8, False)]
+    with Session(engine) as s:
+        last, good = last_publication(s), last_publication(s, ok=True)
+    assert last is not None and good is not None
+    assert (last.target, last.ok, last.error) == ("/srv/other", True, None)
+    log(engine, 10, ok=False, error="disk full")
+    with Session(engine) as s:
+        assert last_publication(s).ok is False  # what /healthz and status read: the newest attempt failed
+        assert last_publication(s, ok=True).target == "/srv/other"
+    assert rows(engine, "/srv/other") == [(9, True)]
+
+
+def test_a_good_attempt_ends_the_kept_failure(engine):
+    log(engine, 0, ok=True)
+    for n in range(1, 12):
+        log(engine, n, ok=n % 2 == 0)
+    assert rows(engine) == [(7, False), (8, True), (9, False), (10, True), (11, False)]
+    with Session(engine) as s:
+        assert s.scalar(select(func.count()).select_from(Publication)) == 5
+        good = last_publication(s, ok=True)
+    assert good is not None and good.finished_at == T0 + timedelta(minutes=10, seconds=2)
