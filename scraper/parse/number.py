@@ -35,6 +35,8 @@ BRACKETS = ("〔", "[", "【", "(")  # one of them opens every BRACKET_NUMBER_RE
 BRACKET_NUMBER_RE = re.compile(
     rf"(?P<pre>{UEL_NAME}\s*(?:公告)?)?\s*[〔\[【(]\s*(?P<y>{YEAR})\s*[〕\]】)]\s*(?:第\s*)?(?P<n>{NUM})\s*号{MORE_NUMS}"
 )
+# What every YEAR_NUMBER_RE match holds ("2025年第"): a literal first, so a cheap scan.
+YEAR_NO_RE = re.compile(r"年\s*(?:度\s*)?第")
 # What every BRACKET_NUMBER_RE match holds ("〔2025〕"): a cheap scan says whether to look at all.
 BRACKET_YEAR_RE = re.compile(rf"[〔\[【(]\s*{YEAR}\s*[〕\]】)]")
 WENHAO_RE = re.compile(r"文\s*号")
@@ -93,7 +95,7 @@ def find_references(folded: str, clean: str, bare: str = "MOFCOM") -> list[tuple
     # Neither regex matches "。": each runs only on the sentences holding what it must match.
     bracketed = [(s, e) for s, e in keyword_spans(folded, ("号",), stops="。") if any(b in folded[s:e] for b in BRACKETS)
                  ] if BRACKET_YEAR_RE.search(folded) else []
-    numbered = keyword_spans(folded, ("第",), ("号", "年"), "。")
+    numbered = [(s, e) for s, e in keyword_spans(folded, ("第",), ("号", "年"), "。") if YEAR_NO_RE.search(folded, s, e)]
     for regex, spans in ((BRACKET_NUMBER_RE, bracketed), (YEAR_NUMBER_RE, numbered)):
         for m in (m for s, e in spans for m in regex.finditer(folded, s, e)):
             if regex is YEAR_NUMBER_RE and not (m.group("pre") or m.group("post")):
@@ -144,7 +146,10 @@ def _own_from(folded: str, clean: str, full_text: str, leading: bool = False) ->
     best: tuple[int, OwnNumber] | None = None
     if "号" not in folded:
         return None  # every number ends in 号
-    for regex in (BRACKET_NUMBER_RE, YEAR_NUMBER_RE):
+    # A bracketed number is own only with the UEL name before it; a year number needs 年…第.
+    for regex in (BRACKET_NUMBER_RE, YEAR_NUMBER_RE) if UEL_NAME in folded else (YEAR_NUMBER_RE,):
+        if regex is YEAR_NUMBER_RE and not YEAR_NO_RE.search(folded):
+            break
         for m in _leftmost(regex, folded, leading):
             if regex is BRACKET_NUMBER_RE and not m.group("pre"):
                 continue

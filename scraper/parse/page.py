@@ -36,6 +36,7 @@ SMALL_PAGE, TINY_PAGE, DISCLAIMER_MAX = 400, 40, 160
 COMMON_BLANKS = (" ", "\n", "\t", "\r", "\u3000", "\xa0")
 DOCUMENT_STARTS = ("<!doctype html", "<html")
 DOCUMENT_END_RE = re.compile(r"</html\s*>", re.IGNORECASE)
+TAIL = 1024  # where </html> is looked for first: it ends the page
 
 
 def _bot_words(text: str) -> bool:
@@ -77,7 +78,8 @@ def check_whole(text: str) -> None:
     """A whole HTML document that stops before ``</html>`` was cut short in transit (a body
     served short with a consistent length): its notice may have lost entities, its count
     sentence or its actions, so it is not read at all (the next run fetches it again)."""
-    if text.lstrip()[:16].lower().startswith(DOCUMENT_STARTS) and not DOCUMENT_END_RE.search(text):
+    if text.lstrip()[:16].lower().startswith(DOCUMENT_STARTS) and not (
+            DOCUMENT_END_RE.search(text, max(0, len(text) - TAIL)) or DOCUMENT_END_RE.search(text)):
         raise UnusablePage("cut-short", "the page ends before </html>: cut short in transit")
 
 

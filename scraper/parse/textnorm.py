@@ -86,18 +86,22 @@ def clean(text: str) -> str:
 
 COMMON_FOLDS = tuple((chr(a), chr(b)) for a, b in FOLD_TABLE.items() if chr(a) in "，（）：；！？［］．０１２３４５６７８９\u3000\u00a0\u2002\u2003\u2009")
 RARE_FULLWIDTH_RE = re.compile("[\uff01-\uff5e]")
-SHORT_FOLD = 48  # up to this length one ``translate`` beats the replace loop
+SHORT_FOLD = 48  # up to this length a findall beats the replace loop
+FOLDABLE_RE = re.compile("[" + "".join(chr(cp) for cp in sorted(FOLD_TABLE)) + "]")  # the keys of FOLD_TABLE
+FOLDED = {chr(a): chr(b) for a, b in FOLD_TABLE.items()}
 
 
 def fold(text: str) -> str:
     """Full-width ASCII and odd spaces to ASCII; same length as ``text``.
 
     ``str.replace`` for the common characters is far cheaper than ``translate``
-    with a dict (which costs a lookup per character), except on short texts (names)."""
+    with a dict (which costs a lookup per character, ~0.2 us)."""
     if text.isascii():
         return text
-    if len(text) <= SHORT_FOLD:
-        return text.translate(FOLD_TABLE)
+    if len(text) <= SHORT_FOLD:  # a name: replace only the characters it has
+        for wide in set(FOLDABLE_RE.findall(text)):
+            text = text.replace(wide, FOLDED[wide])
+        return text
     for wide, narrow in COMMON_FOLDS:
         if wide in text:
             text = text.replace(wide, narrow)
