@@ -44,7 +44,6 @@ BLOCK_TAG_RE = re.compile(
 CELL_END_RE = re.compile(r"<\s*/\s*t[dh]\s*>", re.IGNORECASE)
 TAG_RE = re.compile(r"<[^>]*>")
 BLANK_LINES_RE = re.compile(r"\n\s*\n+")
-LINE_EDGE_RE = re.compile("[ \t\u3000]*\n[ \t\u3000]*")
 CELL_SPACE_RE = re.compile(r"[ ]*\t[ ]*")
 FILING_BLOCK_RE = re.compile(r"【\s*(?:发布单位|发布文号|发文日期|成文日期)\s*】")
 
@@ -88,8 +87,8 @@ def html_to_text(fragment: str) -> str:
         text = htmllib.unescape(text).replace("\xa0", " ")
     if has_cells:
         text = CELL_SPACE_RE.sub("\t", text)
-    text = LINE_EDGE_RE.sub("\n", text).strip(" \t\u3000")  # every line stripped of them
-    return BLANK_LINES_RE.sub("\n\n", text).strip("\n")
+    lines = [line.strip(" \t\u3000") for line in text.split("\n")]
+    return BLANK_LINES_RE.sub("\n\n", "\n".join(lines)).strip("\n")
 
 
 def _meta(tree: LexborHTMLParser) -> dict[str, str]:
