@@ -24,7 +24,7 @@ CN_NUMBERED_RE = re.compile(r"^\s*(?P<cn>[一二三四五六七八九十]{1,3})\
 TABLE_ROW_RE = re.compile(r"^\s*(?P<n>\d{1,3})\s*\t\s*(?P<zh>[^\t]*?)\s*(?:\t\s*(?P<en>[^\t]*?)\s*)?(?:\t.*)?$")
 # "12. 中文名（English）" and nothing else, on the folded line (see ``_plain_annex_line``).
 PLAIN_ANNEX_LINE_RE = re.compile(
-    r"^\s*(?P<n>[0-9]{1,3})\s*[.、．](?!\d)\s*(?P<zh>[^\s()][^()]*?)\s*\((?P<en>[^()]*[A-Za-z][^()]*)\)\s*$"
+    r"^\s*(?P<n>[0-9]{1,3})\s*[.、．](?!\d)\s*(?P<zh>[^\s()][^()]*)\((?P<en>[^()]*)\)\s*$"
 )
 BRANCH_RE = re.compile(r"^\s*[-－—–•·]\s*(?P<name>\S.*?)\s*$")
 LATIN_RE = re.compile(r"[A-Za-z]")
@@ -140,7 +140,7 @@ def _looks_like_name(rest: str) -> bool:
     """No sentence punctuation outside brackets, no opening like a clause ("根据…", "对…")."""
     if rest.startswith(NOT_A_NAME_STARTS):
         return False
-    if any(p in rest for p in SENTENCE_PUNCT):  # brackets are only stripped when it matters
+    if SENTENCE_PUNCT_RE.search(rest):  # brackets are only stripped when it matters
         outside = BRACKETED_RE.sub("", rest) if ("(" in rest or "（" in rest) else rest
         if SENTENCE_PUNCT_RE.search(outside):
             return False

@@ -28,7 +28,9 @@ DATE_HOLDERS = {"li", "tr", "dd", "p", "td"}
 
 
 def is_article_url(href: str) -> bool:
-    return bool(ART_LINK_RE.search(href) or OLD_ART_LINK_RE.search(href) or TRS_ART_LINK_RE.search(href.split("?", 1)[0]))
+    """Each regex runs only when the literal every match holds is there ("art_", "/article/", "/t")."""
+    return bool(("art_" in href and ART_LINK_RE.search(href)) or ("/article/" in href and OLD_ART_LINK_RE.search(href))
+                or ("/t" in href and TRS_ART_LINK_RE.search(href.split("?", 1)[0])))
 
 
 def _date_near(a: LexborNode) -> date | None:
