@@ -156,7 +156,7 @@ def detects(src: Source) -> bool:
 
 def parse_source(src: Source) -> NoticeRecord:
     """``parse_decision`` on the shared text views (``notice.GENRES``)."""
-    return parse_decision(src.text, src.title_hint, src.hints.pub, src.hints.url)
+    return parse_decision(src.text, src.title_hint, src.hints.pub, src.hints.url, folded=src.folded)
 
 
 def _depth0_split(text: str, seps: str) -> list[str]:
@@ -254,11 +254,13 @@ def _style(m: re.Match[str]) -> str:
     return "paren" if m.group("paren") else ("cn" if m.group("cn") else "digit")
 
 
-def annex_targets(lines: list[str], start: int) -> tuple[list[Target], list[str]]:
+def annex_targets(lines: list[str], start: int, folded_lines: list[str] | None = None) -> tuple[list[Target], list[str]]:
     """Targets from the annex lines after ``start`` (the heading), with section types;
-    also the lines that look numbered but could not be read (for the warnings)."""
-    body = [line.strip() for line in lines[start + 1 :] if line.strip()]
-    entries = [(line, ENTRY_RE.match(fold(line))) for line in body]
+    also the lines that look numbered but could not be read (for the warnings).
+    ``folded_lines``: ``fold`` of each line, when the caller has them."""
+    after = lines[start + 1 :]
+    folded_after = [fold(line) for line in after] if folded_lines is None else folded_lines[start + 1 :]
+    entries = [(line.strip(), ENTRY_RE.match(folded.strip())) for line, folded in zip(after, folded_after) if line.strip()]
     out: list[Target] = []
     bad: list[str] = []
     section: str | None = None
@@ -325,13 +327,13 @@ def _measures(text: str) -> tuple[str, ...]:
     return tuple(name for name, regex in MEASURE_WORDS if regex.search(text))
 
 
-def groups(body_lines: list[str]) -> list[Group]:
+def groups(body_lines: list[str], folded_lines: list[str] | None = None) -> list[Group]:
     """Every target phrase of the operative part: the decision sentence ("中方决定对…采取") and
     each measure after it ("一、对A、B等3家…企业，冻结…"). The reasons before the decision are
     left out: "对两名中方官员进行非法制裁" names no target."""
     out: list[Group] = []
     started = False
-    folded_lines = [fold(line) for line in body_lines]
+    folded_lines = [fold(line) for line in body_lines] if folded_lines is None else folded_lines
     start_re = DECISION_START_RE if any(DECISION_START_RE.search(f) for f in folded_lines) else BARE_DECISION_START_RE
     for line, folded in zip(body_lines, folded_lines):
         offset = 0
@@ -558,10 +560,10 @@ class Reading:
 def _read_targets(lines: list[str], folded_lines: list[str], warnings: list[str]) -> Reading:
     """Targets from the annex (completed from the decision's own mentions), else from the decision."""
     annex_at = _annex_start(folded_lines)
-    annex, bad = annex_targets(lines, annex_at) if annex_at is not None else ([], [])
+    annex, bad = annex_targets(lines, annex_at, folded_lines) if annex_at is not None else ([], [])
     body_lines = lines[: annex_at if annex else len(lines)]
-    body = fold("\n".join(body_lines))
-    found = groups(body_lines)
+    body = "\n".join(folded_lines[: len(body_lines)])  # fold keeps every character's place
+    found = groups(body_lines, folded_lines[: len(body_lines)])
     decided = DECISION_START_RE.search(body) or BARE_DECISION_START_RE.search(body)
     measures = _measures(body[decided.start() :] if decided else body)
     named = [t for g in found for t in g.names]
@@ -596,10 +598,11 @@ def _check_counts(reading: Reading, warnings: list[str]) -> int | None:
 
 
 def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None = None,
-                   url: str | None = None) -> NoticeRecord:
+                   url: str | None = None, folded: str | None = None) -> NoticeRecord:
     """One decision's clean text -> a NoticeRecord (key ``MFA-ORDER-<year>-<N>``), with a warning
-    for every check that fails: stated counts, names missing from the annex, no number or date."""
-    folded = fold(text)
+    for every check that fails: stated counts, names missing from the annex, no number or date.
+    ``folded`` is ``fold(text)`` when the caller has it."""
+    folded = fold(text) if folded is None else folded
     lines, folded_lines = text.split("\n"), folded.split("\n")
     warnings: list[str] = []
     order = ORDER_NO_RE.search(folded)
