@@ -191,7 +191,7 @@ def collect_refs(folded: str, clean: str, anchor: date | None, context_list: Lis
                  own_key: str | None = None) -> list[tuple[int, int, NoticeRef]]:
     # In a UEL notice a bare "公告2023年第1号" is the working mechanism's own series.
     bare = "UEL" if (own_key or "").startswith("UEL-") else "MOFCOM"
-    refs = [r for r in find_references(folded, clean, bare) if r[2].key != own_key]
+    refs = find_references(folded, clean, bare, skip=own_key)
     refs = attach_dates(refs, folded, clean, anchor, context_list)
     date_refs = _date_refs(folded, clean, anchor)
     refs = [r for r in refs if not any(s <= r[0] < e for s, e, _ in date_refs)] + date_refs

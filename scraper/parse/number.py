@@ -85,13 +85,15 @@ def _numbers(m: re.Match[str]) -> list[int]:
     return nums
 
 
-def find_references(folded: str, clean: str, bare: str = "MOFCOM") -> list[tuple[int, int, NoticeRef]]:
-    """Every numbered notice named in ``folded`` as (start, end, ref), in text order.
+def find_references(folded: str, clean: str, bare: str = "MOFCOM",
+                    skip: str | None = None) -> list[tuple[int, int, NoticeRef]]:
+    """Every numbered notice named in ``folded`` as (start, end, ref), in text order; the
+    notice ``skip`` (the text's own) is left out, and gets no record built.
 
     "〔2025〕5号和6号" gives two refs. A bare "2025年第3号" with neither 公告 nor 令
     is not a notice number and is skipped.
     """
-    found: list[tuple[int, int, NoticeRef]] = []
+    found: list[tuple[int, int, str, str, ListKind | None]] = []  # start, end, key, as written, list
     # Neither regex matches "。": each runs only on the sentences holding what it must match.
     bracketed = [(s, e) for s, e in keyword_spans(folded, ("号",), stops="。") if any(b in folded[s:e] for b in BRACKETS)
                  ] if BRACKET_YEAR_RE.search(folded) else []
@@ -107,16 +109,19 @@ def find_references(folded: str, clean: str, bare: str = "MOFCOM") -> list[tuple
             written = clean[m.start() : m.end()].strip()
             lst = ListKind.UEL if scheme == "UEL" else None
             for n in _numbers(m):
-                found.append((m.start(), m.end(), NoticeRef(text=written, key=_key(scheme, year, n), list=lst)))
+                found.append((m.start(), m.end(), _key(scheme, year, n), written, lst))
     found.sort(key=lambda item: item[0])
     # Drop matches nested in a longer one (the bracket regex also matches inside "…公告〔2025〕7号").
+    kept: list[tuple[int, str]] = []
     result: list[tuple[int, int, NoticeRef]] = []
-    for start, end, ref in found:
-        if any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in found):
+    for start, end, key, written, lst in found:
+        if any(s <= start and end <= e and (s, e) != (start, end) for s, e, *_ in found):
             continue
-        if any(r.key == ref.key and s == start for s, _, r in result):
+        if (start, key) in kept:
             continue
-        result.append((start, end, ref))
+        kept.append((start, key))
+        if key != skip:
+            result.append((start, end, NoticeRef(text=written, key=key, list=lst)))
     return result
 
 
