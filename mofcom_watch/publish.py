@@ -22,10 +22,11 @@ from mofcom_watch.config import Settings
 from scraper.sources import SourceConfigError, load_sources
 from scraper.sources.registry import default_sources
 from storage.db import WRITE_LOCK
+from storage.derived import DerivedSummary, inputs_digest, save_mark, stored_summary
 from storage.events import SyncResult, apply_derivation, falsifiable, load_events
 from storage.health import health_events, held_sources, record_held_back
 from storage.ingest import count_mismatch, record_issue
-from storage.lifecycle import Derivation, derive
+from storage.lifecycle import derive
 from storage.models import HealthIssue
 from storage.news import news_events
 from storage.notices import load_stored_notices
@@ -58,8 +59,8 @@ class PublishTarget:
 
 @dataclass(frozen=True)
 class PublishResult:
-    notices: tuple[StoredNotice, ...]  # what the engine read
-    derivation: Derivation | None  # None: published what is stored, nothing derived (``serve``)
+    notices: tuple[StoredNotice, ...]  # what the engine read; empty when nothing was derived (see derivation)
+    derivation: DerivedSummary | None  # None: published what is stored, nothing derived (``serve``)
     sync: SyncResult  # what the Event table sync did (``sync.withheld``: items held back)
     written: tuple[Path, ...] = ()  # files whose bytes changed (or are new)
     unchanged: tuple[Path, ...] = ()  # files left alone: same bytes as before
@@ -69,6 +70,7 @@ class PublishResult:
     watchlist_items: int | None = None  # items in the watchlist feed; None without a watchlist
     pictures: int = 0  # state pictures (<name>.svg) built
     failed: tuple[FeedFailure, ...] = ()  # feeds that could not be built (the others were written)
+    skipped_derive: bool = False  # the inputs were those of the last derive: its summary, nothing synced
 
     @property
     def withheld(self) -> tuple[EventRecord, ...]:
@@ -98,20 +100,18 @@ def publish(session: Session, *, as_of: date, target: PublishTarget | None, hold
     watchlist: Watchlist | None = None
     if target is not None and target.watchlist is not None:
         watchlist = load_watchlist(target.watchlist)
-    notices = load_stored_notices(session)
-    derivation: Derivation | None = None
+    notices: list[StoredNotice] = []
+    derivation: DerivedSummary | None = None
     sync = SyncResult()
+    skipped = False
     if derive_events:
         if hold is None:
             hold = held_sources(session, news_source_names())
-        derivation = derive(notices, as_of)
-        incomplete = frozenset(n.record.key for n in notices if count_mismatch(n.record))
-        sync = apply_derivation(session, derivation, as_of, {n.record.key: n for n in notices},
-                                withhold=(lambda e: falsifiable(e, incomplete)) if hold else None)
+        derivation, notices, sync, skipped = derive_and_sync(session, as_of, hold, full=full)
         record_held_back(session, sources=hold, held=len(sync.withheld), titles=_held_titles(sync.withheld),
                          seen=datetime.now(UTC).replace(microsecond=0), run_id=run_id)
     if target is None:
-        return PublishResult(tuple(notices), derivation, sync)
+        return PublishResult(tuple(notices), derivation, sync, skipped_derive=skipped)
     events = gather_events(session, as_of)
     files, pictures, failed = build_all(events, as_of, target.base_url, watchlist)
     if _note_feed_failures(session, failed):  # the source-health feed says so in this very run
@@ -131,7 +131,28 @@ def publish(session: Session, *, as_of: date, target: PublishTarget | None, hold
         watchlist_items=_items(files, "watchlist") if watchlist else None,
         pictures=len(pictures),
         failed=tuple(failed),
+        skipped_derive=skipped,
     )
+
+
+def derive_and_sync(session: Session, as_of: date, hold: tuple[str, ...], *, full: bool = False
+                    ) -> tuple[DerivedSummary, list[StoredNotice], SyncResult, bool]:
+    """Derive the events as of ``as_of`` and sync the Event table, unless the inputs are those of the
+    last derive (:mod:`storage.derived`): then its summary, no notice read (an empty list), nothing
+    synced, and True (skipped). ``full`` derives and syncs whatever the mark says."""
+    digest = inputs_digest(session, as_of)
+    summary = None if full else stored_summary(session, as_of, digest, hold)
+    if summary is not None:
+        return summary, [], SyncResult(unchanged=summary.events, problems=summary.problems,
+                                       withheld=summary.withheld), True
+    notices = load_stored_notices(session)
+    derivation = derive(notices, as_of)
+    incomplete = frozenset(n.record.key for n in notices if count_mismatch(n.record))
+    sync = apply_derivation(session, derivation, as_of, {n.record.key: n for n in notices},
+                            withhold=(lambda e: falsifiable(e, incomplete)) if hold else None)
+    summary = DerivedSummary.of(derivation, as_of, sync.withheld)
+    save_mark(session, digest, hold, summary)
+    return summary, notices, sync, False
 
 
 def publish_recorded(sessions: sessionmaker[Session], *, as_of: date, target: PublishTarget | None,

@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from storage.lifecycle import Derivation, derive, event_sort_key
@@ -78,29 +78,33 @@ def _content(payload: dict[str, Any]) -> str:
     return _canonical(payload, VOLATILE_FIELDS + WHERE_FIELDS)
 
 
+def content_hash(payload: dict[str, Any]) -> str:
+    """What an item says, without when it was corrected or where it was read (``Event.content_sha256``)."""
+    return hashlib.sha256(_content(payload).encode()).hexdigest()
+
+
 def _revision_time(event: EventRecord) -> datetime:
     """When the notice text behind an event changed: the newest fetch among its provenance."""
     times = [p.fetched_at for p in event.provenance if p.fetched_at is not None]
     return in_beijing(max(times)) if times else event.occurred
 
 
+def _columns(event: EventRecord, *, revision: int, retracted: bool = False,
+             payload: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The Event row of ``event``, column by column (one dict: an ORM row or a bulk insert)."""
+    payload = payload if payload is not None else event.to_json()
+    return dict(
+        id=event.id, kind=event.kind.value, scope=event.scope, list=event.list.value if event.list else None,
+        notice_key=event.notice_key, source_key=event.source_key, entity_key=event.entity_key,
+        effective=event.effective, until=event.until, occurred=event.occurred, updated=event.updated,
+        payload=payload, payload_sha256=payload_hash(payload), content_sha256=content_hash(payload),
+        corrects=event.corrects, revision=revision, retracted=retracted,
+    )
+
+
 def _write(row: Event, event: EventRecord, *, revision: int, retracted: bool = False) -> None:
-    payload = event.to_json()
-    row.kind = event.kind.value
-    row.scope = event.scope
-    row.list = event.list.value if event.list else None
-    row.notice_key = event.notice_key
-    row.source_key = event.source_key
-    row.entity_key = event.entity_key
-    row.effective = event.effective
-    row.until = event.until
-    row.occurred = event.occurred
-    row.updated = event.updated
-    row.payload = payload
-    row.payload_sha256 = payload_hash(payload)
-    row.corrects = event.corrects
-    row.revision = revision
-    row.retracted = retracted
+    for name, value in _columns(event, revision=revision, retracted=retracted).items():
+        setattr(row, name, value)
 
 
 def _correction(orig: EventRecord, n: int, at: datetime, *, title: str, summary: str) -> EventRecord:
@@ -108,19 +112,57 @@ def _correction(orig: EventRecord, n: int, at: datetime, *, title: str, summary:
                    title=title, summary=summary, corrects=orig.id, presumed=False, days_left=None)
 
 
-def _insert(session: Session, event: EventRecord, revision: int = 1) -> Event:
-    row = Event(id=event.id)
-    _write(row, event, revision=revision)
-    session.add(row)
-    return row
+@dataclass(frozen=True)
+class _Stored:
+    """What a sync needs to know of a stored item, read from narrow columns (never the payload)."""
+
+    id: str
+    kind: str
+    payload_sha256: str
+    content_sha256: str | None
+    revision: int
+    retracted: bool
+    occurred: datetime
 
 
-def _upsert_correction(session: Session, existing: dict[str, Event], item: EventRecord) -> None:
-    row = existing.get(item.id)
-    if row is None:
-        existing[item.id] = _insert(session, item)
-    elif row.payload_sha256 != payload_hash(item.to_json()):
-        _write(row, item, revision=row.revision + 1)
+class _Table:
+    """The Event table as one sync sees it: narrow rows for all, an ORM row only for those it changes,
+    new rows inserted in one executemany at the end."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        cols = (Event.id, Event.kind, Event.payload_sha256, Event.content_sha256, Event.revision, Event.retracted,
+                Event.occurred)
+        rows = session.execute(select(*cols).where(Event.scope.in_(DERIVED_SCOPES))).all()
+        self.stored = {r.id: _Stored(*r) for r in rows if r.kind in DERIVED_KINDS}
+        self.new: dict[str, dict[str, Any]] = {}  # id -> columns, inserted by flush()
+
+    def row(self, event_id: str) -> Event:
+        """The ORM row of a stored item about to change (its payload read now, for this item only)."""
+        row = self.session.get(Event, event_id)
+        assert row is not None
+        return row
+
+    def insert(self, event: EventRecord, payload: dict[str, Any] | None = None, revision: int = 1) -> None:
+        self.new[event.id] = _columns(event, revision=revision, payload=payload)
+
+    def upsert_correction(self, item: EventRecord) -> None:
+        payload = item.to_json()
+        stored = self.stored.get(item.id)
+        pending = self.new.get(item.id)
+        if pending is not None:
+            if pending["payload_sha256"] != payload_hash(payload):
+                self.new[item.id] = _columns(item, revision=pending["revision"] + 1, payload=payload)
+        elif stored is None:
+            self.insert(item, payload)
+        elif stored.payload_sha256 != payload_hash(payload):
+            _write(self.row(item.id), item, revision=stored.revision + 1)
+
+    def flush(self) -> None:
+        self.session.flush()
+        if self.new:
+            self.session.execute(insert(Event), list(self.new.values()))
+            self.new = {}
 
 
 def falsifiable(event: EventRecord, incomplete: frozenset[str] = frozenset()) -> bool:
@@ -136,27 +178,31 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
                      notices: dict[str, StoredNotice] | None = None,
                      withhold: Callable[[EventRecord], bool] | None = None) -> SyncResult:
     """Bring the Event table in line with ``derivation`` (see the module doc). A new item for which
-    ``withhold`` says yes is not stored (not published) this time; items already stored are kept."""
-    rows = session.scalars(select(Event).where(Event.scope.in_(DERIVED_SCOPES))).all()
-    existing = {r.id: r for r in rows if r.kind in DERIVED_KINDS}
+    ``withhold`` says yes is not stored (not published) this time; items already stored are kept.
+    Stored items are compared by their hashes; only those that change are read whole."""
+    table = _Table(session)
+    existing = table.stored
     derived = {e.id: e for e in derivation.events}
     counts = dict(new=0, corrected=0, retracted=0, refreshed=0, unchanged=0, resolved=0)
     withheld: list[EventRecord] = []
     for event in sorted(derivation.events, key=lambda e: e.id):
-        row = existing.get(event.id)
-        if row is None and withhold is not None and withhold(event):
+        stored = existing.get(event.id)
+        if stored is None and withhold is not None and withhold(event):
             withheld.append(event)
             continue
-        if row is None:
-            _insert(session, event)
+        payload = event.to_json()
+        if stored is None:
+            table.insert(event, payload)
             counts["new"] += 1
             continue
-        payload = event.to_json()
-        if row.payload_sha256 == payload_hash(payload) and not row.retracted:
+        if stored.payload_sha256 == payload_hash(payload) and not stored.retracted:
             counts["unchanged"] += 1
             continue
+        row = table.row(event.id)
         old = EventRecord.from_json(row.payload)
-        if _content(row.payload) == _content(payload) and not row.retracted:
+        same = (stored.content_sha256 == content_hash(payload) if stored.content_sha256 is not None
+                else _content(row.payload) == _content(payload))
+        if same and not row.retracted:
             _write(row, replace(event, updated=old.updated), revision=row.revision)
             counts["refreshed"] += 1
             continue
@@ -172,14 +218,15 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
                        f"(revision fetched {at.isoformat()}). Now: {event.summary}")
             title = f"Correction: {event.title}"
         _write(row, new, revision=row.revision + 1)
-        _upsert_correction(session, existing, _correction(new, n, at, title=title, summary=summary))
+        table.upsert_correction(_correction(new, n, at, title=title, summary=summary))
         counts["corrected"] += 1
-    for row in sorted(existing.values(), key=lambda r: r.id):
-        if row.id in derived or row.retracted or row.kind == EventKind.CORRECTION.value:
+    for stored in sorted(existing.values(), key=lambda r: r.id):
+        if stored.id in derived or stored.retracted or stored.kind == EventKind.CORRECTION.value:
             continue
-        old = EventRecord.from_json(row.payload)
-        if old.occurred.astimezone(BEIJING).date() > as_of:
+        if stored.occurred.astimezone(BEIJING).date() > as_of:
             continue  # a later clock made it; an earlier clock does not retract it
+        row = table.row(stored.id)
+        old = EventRecord.from_json(row.payload)
         n = row.revision
         row.retracted = True
         row.revision = row.revision + 1
@@ -187,13 +234,13 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
             counts["resolved"] += 1  # the reference now resolves: its state events say so; no retraction item
             continue
         at = _retraction_time(old, notices or {})
-        _upsert_correction(session, existing, _correction(
+        table.upsert_correction(_correction(
             old, n, at, title=f"Retracted: {old.title}",
             summary=(f"The item \"{old.title}\" no longer follows from the stored notices (the text of a notice "
                      f"it rests on changed, revision fetched {at.isoformat()}); disregard it."),
         ))
         counts["retracted"] += 1
-    session.flush()
+    table.flush()
     return SyncResult(problems=derivation.problems, withheld=tuple(withheld), **counts)
 
 
@@ -217,8 +264,9 @@ def sync_events(session: Session, as_of: date) -> SyncResult:
 
 def load_events(session: Session, as_of: date | None = None) -> list[EventRecord]:
     """Stored lifecycle events and corrections, newest first (occurred desc, then id); retracted ones left out."""
-    rows = session.scalars(select(Event).where(Event.scope.in_(DERIVED_SCOPES), Event.retracted.is_(False))).all()
-    events = [EventRecord.from_json(r.payload) for r in rows if r.kind in DERIVED_KINDS]
+    rows = session.execute(select(Event.kind, Event.payload)
+                           .where(Event.scope.in_(DERIVED_SCOPES), Event.retracted.is_(False))).all()
+    events = [EventRecord.from_json(payload) for kind, payload in rows if kind in DERIVED_KINDS]
     if as_of is not None:
         events = [e for e in events if e.occurred.astimezone(BEIJING).date() <= as_of]
     return sorted(events, key=event_sort_key)

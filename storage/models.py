@@ -241,10 +241,31 @@ class Event(Base):
     occurred: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
     updated: Mapped[datetime] = mapped_column(UTCDateTime())
     payload: Mapped[dict] = mapped_column(JSON)  # titles, body fields, provenance
-    payload_sha256: Mapped[str] = mapped_column(String(64))
+    payload_sha256: Mapped[str] = mapped_column(String(64))  # storage.events.payload_hash: all but ``updated``
+    # storage.events.content_hash: what the item says (no ``updated``, no provenance); with payload_sha256 it
+    # lets a sync compare every stored item without reading its payload. None: not computed (read the payload).
+    content_sha256: Mapped[str | None] = mapped_column(String(64))
     corrects: Mapped[str | None] = mapped_column(String(512))  # id of the item this corrects
     revision: Mapped[int] = mapped_column(Integer, default=1)
     retracted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class DeriveMark(Base):
+    """The last derive and sync of the events: for which day, from which inputs, and what it found.
+
+    A sync from the same inputs for the same day changes nothing, so publish skips it while the
+    digest of the inputs (the notices as the engine reads them, the engine's code, the held-back
+    sources) is the one stored here and the Event table is as that sync left it; ``summary`` keeps what the commands print from a derivation
+    (states, problems, unresolved references, held-back items), so they print the same. One row.
+    """
+
+    __tablename__ = "derive_mark"
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)  # "events"
+    as_of: Mapped[date] = mapped_column(Date)
+    inputs_sha256: Mapped[str] = mapped_column(String(64))  # notices + engine version (storage.derived)
+    held: Mapped[str] = mapped_column(Text)  # JSON list: the sources whose items were held back
+    events: Mapped[str] = mapped_column(String(1100))  # storage.derived.events_fingerprint after the sync
+    summary: Mapped[str] = mapped_column(Text)  # JSON of storage.derived.DerivedSummary
 
 
 class SourceRun(Base):

@@ -179,13 +179,34 @@ class IndexLink:
 # --- JSON helpers -------------------------------------------------------------
 
 
+_FIELDS: dict[type, tuple[tuple[str, bool, Any], ...] | None] = {}
+
+
+def _fields_of(cls: type) -> tuple[tuple[str, bool, Any], ...] | None:
+    """(name, omit when default, default) per field of a dataclass type; None for any other type."""
+    if cls not in _FIELDS:
+        _FIELDS[cls] = (tuple((f.name, bool(f.metadata.get("omit_default")), f.default)
+                              for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None)
+    return _FIELDS[cls]
+
+
+_PLAIN = (str, int, float, bool, type(None))  # returned as they are (a StrEnum is a str subclass, not str)
+
+
 def _jsonable(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {
-            f.name: _jsonable(getattr(value, f.name))
-            for f in dataclasses.fields(value)
-            if not (f.metadata.get("omit_default") and getattr(value, f.name) == f.default)
-        }
+    """Dataclasses to dicts, tuples to lists, enums to values, dates to ISO strings (every event is
+    serialised at each sync: the field list of each class is read once)."""
+    cls = type(value)
+    if cls in _PLAIN:
+        return value
+    fields = _fields_of(cls)
+    if fields is not None:
+        out: dict[str, Any] = {}
+        for name, omit, default in fields:
+            v = getattr(value, name)
+            if not (omit and v == default):
+                out[name] = _jsonable(v)
+        return out
     if isinstance(value, (list, tuple)):
         return [_jsonable(v) for v in value]
     if isinstance(value, StrEnum):
@@ -438,3 +459,13 @@ class StatusRow:
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = _jsonable(self)
         return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> StatusRow:
+        return cls(
+            notice_key=data["notice_key"], number=data.get("number"), title=data.get("title"),
+            list=ListKind(data["list"]), state=ListingState(data["state"]), since=_d(data.get("since")),
+            until=_d(data.get("until")), days_left=data.get("days_left"), entity_count=data["entity_count"],
+            presumed=data.get("presumed", False), by=data.get("by"), entity_keys=tuple(data.get("entity_keys", ())),
+            history=tuple(data.get("history", ())), issuer=data.get("issuer"),
+        )

@@ -17,11 +17,12 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from storage.derived import DerivedSummary, inputs_digest, stored_summary
 from storage.lifecycle import Derivation, derive
 from storage.models import Entity, EntityName, HealthIssue
 from storage.names import clean_display, name_key
 from storage.notices import load_stored_notices
-from storage.records import EventKind, EventRecord, EventScope, ListKind, StatusRow, StoredNotice, _jsonable
+from storage.records import EventRecord, EventScope, ListKind, StatusRow, StoredNotice, _jsonable
 from storage.vocabulary import ministry_of
 
 SUGGEST_CUTOFF = 75  # rapidfuzz WRatio score below which a name is not worth suggesting
@@ -75,9 +76,16 @@ def derive_stored(session: Session, as_of: date) -> tuple[list[StoredNotice], De
     return notices, derive(notices, as_of)
 
 
+def derived_summary(session: Session, as_of: date) -> DerivedSummary:
+    """What the engine finds as of ``as_of``: the last sync's summary while the store holds the notices
+    it was derived from (:mod:`storage.derived`), else derived now."""
+    summary = stored_summary(session, as_of, inputs_digest(session, as_of))
+    return summary if summary is not None else DerivedSummary.of(derive_stored(session, as_of)[1], as_of)
+
+
 def listing_states(session: Session, as_of: date) -> list[StatusRow]:
     """One row per (notice, list) and state, as of ``as_of``."""
-    return list(derive_stored(session, as_of)[1].states)
+    return list(derived_summary(session, as_of).states)
 
 
 def open_health_issues(session: Session) -> list[HealthIssue]:
@@ -86,9 +94,8 @@ def open_health_issues(session: Session) -> list[HealthIssue]:
 
 
 def status_report(session: Session, as_of: date) -> StatusReport:
-    _, d = derive_stored(session, as_of)
-    unresolved = tuple(e for e in d.events if e.kind is EventKind.UNRESOLVED_REFERENCE)
-    return StatusReport(as_of=as_of, rows=d.states, unresolved=unresolved, problems=d.problems,
+    d = derived_summary(session, as_of)
+    return StatusReport(as_of=as_of, rows=d.states, unresolved=d.unresolved, problems=d.problems,
                         health=tuple(open_health_issues(session)))
 
 

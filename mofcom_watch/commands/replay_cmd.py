@@ -38,6 +38,7 @@ from scraper.sources import SourceConfigError, load_sources
 from storage.db import WRITE_LOCK, DatabaseError, open_store, session_factory
 from storage.faults import StoreUnavailable
 from storage.ingest import count_mismatch, lists_entities
+from storage.notices import load_stored_notices
 from storage.outcomes import PageOutcome, PageResult
 from storage.records import NoticeRecord, NoticeRef, StoredNotice
 from storage.runlock import make_holder, run_lock
@@ -161,13 +162,13 @@ def register(app: typer.Typer) -> None:
                     results.append(ingest(saved_page(url, raw, moment, content_type=replay_content_type(path))))
                 with factory() as session, session.begin():
                     session.connection(execution_options=WRITE_LOCK)
-                    derived = publish(session, as_of=day, target=None)  # the engine runs once: events and states
+                    derived = publish(session, as_of=day, target=None)  # the engine runs once (or not: no change)
+                    notices = list(derived.notices) if not derived.skipped_derive else load_stored_notices(session)
         except Exception as exc:  # noqa: BLE001 - a resource fault is one line; anything else goes on up
             exit_on_resource_fault("mofcom-watch replay", exc, db_url=settings.database_url)
         finally:
             engine.dispose()
         problems.extend(derived.problems)
-        notices = list(derived.notices)
         for row in derived.derivation.states if derived.derivation is not None else ():
             states.setdefault(row.notice_key, []).append(state_label(row.state))
 
