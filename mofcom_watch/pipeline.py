@@ -15,18 +15,17 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from scraper.discovery import CrawledPage
 from scraper.fetch import FetchResult
-from scraper.links import ParseFn, as_index, parse_news_index
 from scraper.sources import Mode, Source
 from storage.cleantext import clean_document, clean_text
 from storage.db import WRITE_LOCK
 from storage.faults import store_fault
-from storage.ingest import count_mismatch, record_issue, store_notice
 from storage.models import HealthIssue, NewsReport, Notice, Snapshot
 from storage.outcomes import PageOutcome, PageResult
 from storage.records import DocumentKind, NoticeKind, NoticeRecord, UnusablePage
@@ -38,6 +37,9 @@ from storage.snapshots import (
     touch_page,
 )
 from storage.vocabulary import HealthKind, as_utc
+
+if TYPE_CHECKING:  # the parsers and the notice store load with the first page that has a body:
+    from scraper.links import ParseFn  # a no-change run (every answer a 304) never imports them
 
 log = logging.getLogger(__name__)
 
@@ -74,9 +76,6 @@ class PageRouter:
     read the same bytes at the same URL the same way."""
 
     def __init__(self, sources: list[Source]) -> None:
-        from scraper.news import parse_news_document
-
-        parse, version = load_parser()
         self._sources = sources
         plans = [(plan, source.news) for source in sources
                  for plan in source.plans(Mode.BACKFILL, date(INDEX_YEARS[1], 12, 31), INDEX_YEARS[0])]
@@ -85,12 +84,7 @@ class PageRouter:
             self._index_urls.setdefault(plan.url, news)
         self._templates = [(plan.page_template.split("{n}"), news) for plan, news in plans if plan.page_template]
         self._page_urls = {url for s in sources if s.news for url in s.direct_pages()}
-        self._parsers = {
-            PageRole.NOTICE: PageParser(parse, version),
-            PageRole.INDEX: PageParser(as_index(parse), version),
-            PageRole.NEWS: PageParser(parse_news_document, version + NEWS_VERSION_SUFFIX),
-            PageRole.NEWS_INDEX: PageParser(parse_news_index, version + NEWS_VERSION_SUFFIX),
-        }
+        self._parsers: dict[PageRole, PageParser] | None = None  # loaded for the first page to parse
 
     def _index_of_news(self, url: str) -> bool | None:
         """None: not an index; else whether the index belongs to a news source."""
@@ -112,7 +106,22 @@ class PageRouter:
         return PageRole.NOTICE
 
     def parser(self, url: str) -> PageParser:
+        if self._parsers is None:
+            self._parsers = _load_parsers()
         return self._parsers[self.role(url)]
+
+
+def _load_parsers() -> dict[PageRole, PageParser]:
+    from scraper.links import as_index, parse_news_index
+    from scraper.news import parse_news_document
+
+    parse, version = load_parser()
+    return {
+        PageRole.NOTICE: PageParser(parse, version),
+        PageRole.INDEX: PageParser(as_index(parse), version),
+        PageRole.NEWS: PageParser(parse_news_document, version + NEWS_VERSION_SUFFIX),
+        PageRole.NEWS_INDEX: PageParser(parse_news_index, version + NEWS_VERSION_SUFFIX),
+    }
 
 
 def _resolve_issue(session: Session, key: str, at: datetime) -> None:
@@ -149,6 +158,8 @@ def _incomplete_against_stored(session: Session, record: NoticeRecord, url: str)
     unusable page (the next run fetches the page again); a corrected notice states its own new
     count. Alias pages that disagree are settled by ``store_notice`` (the complete parse wins).
     """
+    from storage.ingest import count_mismatch
+
     if not count_mismatch(record):
         return None
     stored = session.scalars(select(Notice).where(Notice.key == record.key)).one_or_none()
@@ -169,6 +180,8 @@ def _forget_validators(session: Session, url: str) -> None:
 
 
 def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser) -> PageResult:
+    from storage.ingest import count_mismatch, record_issue, store_notice
+
     fetch, source = page.result, page.source
     url, raw, fetched_at = fetch.url, fetch.body or b"", fetch.fetched_at
     stored_page = get_page(session, url)

@@ -20,10 +20,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Protocol
 
-from scraper.charset import decode
 from scraper.fetch import Fetcher, FetchRequest, FetchResult
 from scraper.fetch.urls import host_of
-from scraper.links import extract_links, plain_links
 from scraper.sources.base import IndexPlan, Mode, Source
 from storage.outcomes import PageOutcome, PageResult, SourceReport
 from storage.records import IndexLink
@@ -69,6 +67,18 @@ def _failure_reason(outcome: PageResult) -> FailureReason:
     if outcome.outcome is PageOutcome.UNUSABLE:
         return FailureReason.UNUSABLE_CONTENT
     return FailureReason.STORE_ERROR
+
+
+def _read_links(body: bytes, url: str, content_type: str | None, *, plain: bool = False) -> tuple[IndexLink, ...]:
+    """The links on an index page (``plain``: every link, for news sources). The link readers and the
+    parsers behind them load here, on the first index with a body: a no-change run never loads them."""
+    from scraper.links import extract_links, plain_links
+
+    if plain:
+        from scraper.charset import decode
+
+        return plain_links(decode(body, content_type)[0], url)
+    return extract_links(body, url, content_type)
 
 
 def _now() -> datetime:
@@ -163,7 +173,7 @@ class Crawler:
                 if mode is Mode.UPDATE:
                     return  # unchanged since last run: nothing new here, nothing to parse
                 stored = self.store.stored_body(url)
-                links = extract_links(stored[0], url, stored[1]) if stored else ()
+                links = _read_links(stored[0], url, stored[1]) if stored else ()
             else:
                 outcome = self._ingest(source, result)
                 if not outcome.usable:
@@ -174,9 +184,9 @@ class Crawler:
                     tally.count(unchanged=1)
                     return  # the same bytes as last time (a server without validators): nothing new
                 if source.news:  # news sites and feeds: any link on the page, the source's pattern decides
-                    links = plain_links(decode(result.body or b"", result.content_type)[0], url)
+                    links = _read_links(result.body or b"", url, result.content_type, plain=True)
                 else:
-                    links = outcome.links or extract_links(result.body or b"", url, result.content_type)
+                    links = outcome.links or _read_links(result.body or b"", url, result.content_type)
             wanted = list(dict.fromkeys(link.url for link in links if source.wants(link.url)))
             elsewhere: list[str] = []
             if self.settings.only_hosts is not None:

@@ -21,11 +21,18 @@ HEAVY = ("sqlalchemy", "alembic", "cn2an", "pydantic", "uvicorn", "starlette", "
 
 def imported_modules(*args: str) -> set[str]:
     """Top-level packages a fresh ``python -m mofcom_watch ARGS`` imports (from -X importtime)."""
+    return imported_modules_of(list(args))
+
+
+def imported_modules_of(args: list[str], *, full: bool = False, codes: tuple[int, ...] = (0,)) -> set[str]:
+    """The modules a fresh ``python -m mofcom_watch ARGS`` imports (from -X importtime): top-level
+    packages, or every dotted name with ``full``; the command must exit with one of ``codes``."""
     proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "mofcom_watch", *args], cwd=REPO_ROOT,
                           capture_output=True, text=True, check=False)
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    return {line.rsplit("|", 1)[1].strip().split(".")[0] for line in proc.stderr.splitlines()
-            if line.startswith("import time:") and "|" in line}
+    assert proc.returncode in codes, proc.stderr[-2000:]
+    names = {line.rsplit("|", 1)[1].strip() for line in proc.stderr.splitlines()
+             if line.startswith("import time:") and "|" in line}
+    return names if full else {name.split(".")[0] for name in names}
 
 
 def test_help_imports_no_command_and_no_heavy_library():

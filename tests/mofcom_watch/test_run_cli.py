@@ -84,3 +84,19 @@ def test_a_bad_watchlist_is_a_clear_error(env, monkeypatch):
         result = CliRunner().invoke(app, _args(db, site, env / "feeds"))
     assert result.exit_code == 2, result.output
     assert "Traceback" not in result.output and "error" in result.output
+
+
+def test_a_no_change_run_loads_no_parser(env):
+    """Every answer a 304: the second ``run`` (a real process, as cron starts it) reads no page, so
+    it never imports the parsers (``scraper.parse``) nor the link readers; the first run does."""
+    from tests.mofcom_watch.test_cli_startup import imported_modules_of
+
+    db = f"sqlite:///{env / 'db.sqlite'}"
+    with SiteServer(FIXTURES) as site:
+        args = _args(db, site, env / "feeds")
+        first = imported_modules_of(args, full=True, codes=(0, 1))
+        second = imported_modules_of(args, full=True, codes=(0, 1))
+        hits = site.statuses()
+    assert "scraper.parse" in first and "scraper.links" in first
+    assert not {"scraper.parse", "scraper.links", "scraper.news"} & second, sorted(m for m in second if "scraper" in m)
+    assert hits[-1] == 304 and "scraper.fetch" in second  # it did fetch, conditionally
