@@ -85,3 +85,18 @@ def test_backfill_continues_until_a_clean_run(engine):
         assert has_run(s, "mofcom-qa") and not has_clean_run(s, "mofcom-qa")
         record_source_run(s, "r2", report(1))
         assert has_clean_run(s, "mofcom-qa")
+
+
+def test_source_names_are_every_source_with_a_run_once_each(engine):
+    """The index walk (one lookup per name) gives what SELECT DISTINCT would, sorted."""
+    from storage.health import held_sources, source_names
+
+    with Session(engine) as s, s.begin():
+        assert source_names(s) == []
+        for n, name in enumerate(["mofcom-qa", "aqygzj", "mfa", "mofcom-qa", "aqygzj", "mofcom-qa"]):
+            failures = (Failure(ART, "timeout"),) if name == "mfa" else ()
+            record_source_run(s, f"r{n}", SourceReport(source=name, started_at=T0, finished_at=T0,
+                                                       counts=RunCounters(fetched=1, failures=failures)))
+    with Session(engine) as s:
+        assert source_names(s) == ["aqygzj", "mfa", "mofcom-qa"]
+        assert held_sources(s) == ("mfa",) and held_sources(s, frozenset({"mfa"})) == ()
