@@ -19,12 +19,14 @@ from storage.vocabulary import TAG_PREFIX, naive_as_utc
 
 MATCH_DAYS = 3  # a report appears on the notice's day or up to this many days later
 STATE_ACTIONS = ("suspend", "extend", "lift", "remove", "restore")
+KEYS_PER_QUERY = 400  # notice keys per IN (...) query
 
 
-def _candidates(session: Session, report: NewsReport) -> list[Notice]:
+def _candidates(session: Session, report: NewsReport) -> list[str]:
+    """Keys of the stored notices a report without a number may be reporting."""
     if report.reported_date is None or report.reported_list is None:
         return []
-    query = select(Notice).where(
+    query = select(Notice.key).where(
         Notice.list == report.reported_list,
         Notice.published >= report.reported_date - timedelta(days=MATCH_DAYS),
         Notice.published <= report.reported_date,
@@ -40,19 +42,25 @@ def _candidates(session: Session, report: NewsReport) -> list[Notice]:
 
 
 def link_news(session: Session) -> int:
-    """Link every report to its notice where possible; returns how many are confirmed."""
+    """Link every report to its notice where possible; returns how many are confirmed. Runs every
+    cycle: reads keys only (one query for the numbered reports), writes only what changed."""
+    reports = list(session.scalars(select(NewsReport).order_by(NewsReport.id)))
+    named = sorted({r.notice_key for r in reports if r.notice_key})
+    stored: set[str] = set()
+    for i in range(0, len(named), KEYS_PER_QUERY):
+        stored.update(session.scalars(select(Notice.key).where(Notice.key.in_(named[i : i + KEYS_PER_QUERY]))))
     confirmed = 0
-    for report in session.scalars(select(NewsReport).order_by(NewsReport.id)):
-        notice = None
+    for report in reports:
         if report.notice_key:
-            notice = session.scalars(select(Notice).where(Notice.key == report.notice_key)).one_or_none()
+            found = report.notice_key in stored
         else:
-            found = _candidates(session, report)
-            if len(found) == 1:
-                notice = found[0]
-                report.notice_key = notice.key
-        report.confirmed = notice is not None
-        confirmed += report.confirmed
+            keys = _candidates(session, report)
+            found = len(keys) == 1
+            if found:
+                report.notice_key = keys[0]
+        if report.confirmed != found:
+            report.confirmed = found
+        confirmed += found
     session.flush()
     return confirmed
 
