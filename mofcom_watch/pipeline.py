@@ -26,6 +26,7 @@ from scraper.sources import Mode, Source
 from storage.cleantext import clean_document, clean_text
 from storage.db import WRITE_LOCK
 from storage.faults import store_fault
+from storage.ingest import count_mismatch, record_issue, store_notice
 from storage.models import HealthIssue, NewsReport, Notice, Snapshot
 from storage.outcomes import PageOutcome, PageResult
 from storage.records import DocumentKind, NoticeKind, NoticeRecord, UnusablePage
@@ -38,8 +39,8 @@ from storage.snapshots import (
 )
 from storage.vocabulary import HealthKind, as_utc
 
-if TYPE_CHECKING:  # the parsers and the notice store load with the first page that has a body:
-    from scraper.links import ParseFn  # a no-change run (every answer a 304) never imports them
+if TYPE_CHECKING:  # the parsers load with the first page that has a body: a no-change run never imports them
+    from scraper.links import ParseFn
 
 log = logging.getLogger(__name__)
 
@@ -158,8 +159,6 @@ def _incomplete_against_stored(session: Session, record: NoticeRecord, url: str)
     unusable page (the next run fetches the page again); a corrected notice states its own new
     count. Alias pages that disagree are settled by ``store_notice`` (the complete parse wins).
     """
-    from storage.ingest import count_mismatch
-
     if not count_mismatch(record):
         return None
     stored = session.scalars(select(Notice).where(Notice.key == record.key)).one_or_none()
@@ -180,8 +179,6 @@ def _forget_validators(session: Session, url: str) -> None:
 
 
 def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser) -> PageResult:
-    from storage.ingest import count_mismatch, record_issue, store_notice
-
     fetch, source = page.result, page.source
     url, raw, fetched_at = fetch.url, fetch.body or b"", fetch.fetched_at
     stored_page = get_page(session, url)
