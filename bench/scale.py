@@ -5,8 +5,9 @@
 Per size, each run replays the corpus into a fresh SQLite file and times, as real CLI processes
 (``python -m mofcom_watch``, pinned ``--fetched-at`` and ``--as-of``): the first ``replay``, a
 no-change ``replay`` of the same folder, ``status --json``, ``feeds --out DIR`` and a no-change
-``feeds --out DIR``. Figures are medians over the runs of wall time and of each child's peak RSS
-(``os.wait4``), with the database and feeds folder sizes. With ``--before REV`` the same sequence
+``feeds --out DIR``. Figures are medians over the runs of wall time, of each child's CPU time (user +
+system: steadier than wall time on a shared machine) and of its peak RSS (``os.wait4``), with the
+database and feeds folder sizes. With ``--before REV`` the same sequence
 runs, alternating with the current code run by run, on the code of REV (a temporary
 ``git worktree add --detach``, run with this interpreter and that tree first on the path; removed
 afterwards). Ratios (issue 11): no-change replay / first replay at the largest size (target <= 0.05),
@@ -56,22 +57,24 @@ class Code:
     tree: Path
 
 
+MEASURES = ("wall s", "CPU s", "peak RSS MB")  # CPU: user + system of the child, steadier on a shared machine
+
+
 @dataclass
 class Sample:
-    seconds: dict[str, list[float]] = field(default_factory=lambda: {s: [] for s in STEPS})
-    rss: dict[str, list[float]] = field(default_factory=lambda: {s: [] for s in STEPS})  # MB
+    """Per measure and step, one figure per run; the store's and the feeds folder's sizes per run."""
+
+    runs: dict[str, dict[str, list[float]]] = field(
+        default_factory=lambda: {m: {s: [] for s in STEPS} for m in MEASURES})
     db_mb: list[float] = field(default_factory=list)
     feeds_mb: list[float] = field(default_factory=list)
 
-    def median(self, step: str) -> float:
-        return statistics.median(self.seconds[step])
-
-    def median_rss(self, step: str) -> float:
-        return statistics.median(self.rss[step])
+    def median(self, step: str, measure: str = "wall s") -> float:
+        return statistics.median(self.runs[measure][step])
 
 
-def child(code: Code, argv: list[str], log: Path) -> tuple[float, float, int]:
-    """Run one CLI process of ``code``: (wall seconds, peak RSS in MB, exit code); output to ``log``."""
+def child(code: Code, argv: list[str], log: Path) -> tuple[float, float, float, int]:
+    """Run one CLI process of ``code``: (wall seconds, CPU seconds, peak RSS in MB, exit code); stderr to ``log``."""
     env = cli_env(PYTHONPATH=str(code.tree))
     with log.open("wb") as out:
         start = time.perf_counter()
@@ -90,7 +93,7 @@ def child(code: Code, argv: list[str], log: Path) -> tuple[float, float, int]:
             time.sleep(0.005)
         elapsed = time.perf_counter() - start
     proc.returncode = code_ = os.waitstatus_to_exitcode(status)
-    return elapsed, usage.ru_maxrss / 1024, code_  # ru_maxrss: KiB on Linux
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, code_  # ru_maxrss: KiB on Linux
 
 
 def size_mb(path: Path) -> float:
@@ -114,12 +117,12 @@ def one_run(code: Code, corpus: Path, as_of: date, work: Path, sample: Sample) -
     }
     try:
         for step, argv in argvs.items():
-            seconds, rss, exit_code = child(code, ["--db", url, *argv], log)
+            *figures, exit_code = child(code, ["--db", url, *argv], log)
             if exit_code not in (0, 1):  # 1: problems reported (the fixtures' count mismatches)
                 lines = log.read_text(encoding="utf-8", errors="replace").strip().splitlines()
                 raise BenchError(f"{code.name}: {step} exited {exit_code}: {lines[-1] if lines else '(no output)'}")
-            sample.seconds[step].append(seconds)
-            sample.rss[step].append(rss)
+            for measure, figure in zip(MEASURES, figures, strict=True):
+                sample.runs[measure][step].append(figure)
         sample.db_mb.append(sum(size_mb(p) for p in work.glob("store.sqlite*")))
         sample.feeds_mb.append(size_mb(out))
     finally:
@@ -161,36 +164,49 @@ def current_name() -> str:
 
 
 def print_table(results: dict[tuple[int, str], Sample], runs: dict[int, int]) -> None:
-    head = (f"{'size':>5} {'code':<18} " + " ".join(f"{s:>13}" for s in STEPS)
-            + f" {'db MB':>7} {'feeds MB':>8}")
-    print("wall seconds (median) / peak RSS MB (median) per command")
-    print(head)
-    for (n, name), sample in results.items():
-        cells = " ".join(f"{sample.median(s):>6.2f}/{sample.median_rss(s):>5.0f}M" for s in STEPS)
-        print(f"{f'{n}x':>5} {name:<18} {cells} {statistics.median(sample.db_mb):>7.1f} "
-              f"{statistics.median(sample.feeds_mb):>8.1f}")
-    print("runs per size: " + ", ".join(f"{n}x: {k}" for n, k in runs.items()))
+    """One table per measure (medians over the runs), the sizes with the wall times."""
+    for measure in MEASURES:
+        sizes = measure == MEASURES[0]
+        print(f"{measure} (median) per command" + ("; store and feeds folder in MB" if sizes else ""))
+        print(f"{'size':>5} {'code':<22} " + " ".join(f"{s:>13}" for s in STEPS)
+              + (f" {'db MB':>7} {'feeds MB':>8}" if sizes else ""))
+        for (n, name), sample in results.items():
+            cells = " ".join(f"{sample.median(s, measure):>13.{0 if 'MB' in measure else 2}f}" for s in STEPS)
+            tail = (f" {statistics.median(sample.db_mb):>7.1f} {statistics.median(sample.feeds_mb):>8.1f}"
+                    if sizes else "")
+            print(f"{f'{n}x':>5} {name:<22} {cells}{tail}")
+        print()
+    print("runs per size and code: " + ", ".join(f"{n}x: {k}" for n, k in runs.items()))
 
 
-def ratio_line(label: str, value: float, target: float) -> str:
-    return f"{label:<58} {value:>7.3f}   target <= {target:g}: {'met' if value <= target else 'NOT met'}"
+def ratio_line(label: str, value: float, target: float | None, cpu: float | None = None) -> str:
+    shown = f"{value:>7.3f}" + (f" ({cpu:.3f})" if cpu is not None else " " * 8)
+    if target is None:
+        return f"{label:<62} {shown}  (no target)"
+    return f"{label:<62} {shown}  target <= {target:g}: {'met' if value <= target else 'NOT met'}"
 
 
 def print_ratios(results: dict[tuple[int, str], Sample], codes: list[Code], sizes: list[int]) -> None:
     big, small = max(sizes), min(sizes)
-    print("ratios (of medians measured in this run)")
+    print("ratios (of medians measured in this run; wall time, and CPU time in brackets)")
     for code in codes:
         s = results[(big, code.name)]
         print(ratio_line(f"[{code.name}] no-change replay / first replay, {big}x",
-                         s.median("replay again") / s.median("replay"), TARGETS["no-change"]))
+                         s.median("replay again") / s.median("replay"), TARGETS["no-change"],
+                         s.median("replay again", "CPU s") / s.median("replay", "CPU s")))
+        print(ratio_line(f"[{code.name}] no-change feeds --out / first, {big}x",
+                         s.median("feeds again") / s.median("feeds --out"), None,
+                         s.median("feeds again", "CPU s") / s.median("feeds --out", "CPU s")))
         if big != small:
+            rss = "peak RSS MB"
             print(ratio_line(f"[{code.name}] peak RSS of feeds --out, {big}x / {small}x",
-                             s.median_rss("feeds --out") / results[(small, code.name)].median_rss("feeds --out"),
+                             s.median("feeds --out", rss) / results[(small, code.name)].median("feeds --out", rss),
                              TARGETS["rss"]))
     if len(codes) == 2:
         after, before = results[(big, codes[0].name)], results[(big, codes[1].name)]
         print(ratio_line(f"first replay at {big}x, {codes[0].name} / {codes[1].name}",
-                         after.median("replay") / before.median("replay"), TARGETS["after/before"]))
+                         after.median("replay") / before.median("replay"), TARGETS["after/before"],
+                         after.median("replay", "CPU s") / before.median("replay", "CPU s")))
 
 
 def main() -> int:
