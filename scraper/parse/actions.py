@@ -65,13 +65,14 @@ DATE_NOTICE_RE = re.compile(
 )
 # What every DATE_LIST_RE / DATE_NOTICE_RE match holds: most texts have neither, and a scan for
 # these (a literal first) is far cheaper than cutting the text into clauses.
-DATE_LIST_GATE_RE = re.compile(rf"(?:列入|纳入)\s*(?:{LIST_ALT})\s*的")
+DATE_LIST_GATE_RE = re.compile(rf"入\s*(?:{LIST_ALT})\s*的")  # of 列入/纳入: one literal first scans fastest
 DATE_NOTICE_GATE_RE = re.compile(r"日\s*(?:发布\s*)?(?:的\s*)?(?:公告|决定)")
 # "4月4日公告涉及的16家美国实体" / "所列16家实体".
 COUNT_AFTER_RE = re.compile(rf"[^,。;\n]{{0,8}}?(?:涉及|所列|列入|中)的?\s*(?P<n>{NUM})\s*家[^,。;\n]{{0,6}}?(?:实体|企业)")
 PAST_RE = re.compile(
     r"此前|曾经|曾|已于|已经|于\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月[^,，]*?(?:发布|宣布|决定|将)|^\s*于"
 )
+PAST_WORDS = ("于", "曾", "此前", "已经")  # every PAST_RE match holds one
 # After a past marker, these bring the sentence back to what is decided now.
 PRESENT_RE = re.compile(r"决定|现将|现予|现决定|自\s*[^,，。]{0,16}?起")
 DECISION_RE = re.compile(r"决定|现将|现予|特此|予以公布|公布将|公告如下")
@@ -308,7 +309,8 @@ def _new_listing(sent: _Sentence, v: re.Match[str], kind: ActionKind, next_start
                  refs_before: bool) -> ActionDraft | None:
     """A listing (列入, 采取反制措施) or an investigation decided now, not told as history."""
     folded, word, sentence = sent.folded, v.group(0), sent.folded[sent.start : sent.end]
-    if (not sent.allow_impose or PAST_RE.search(folded[sent.start : v.start()]) or refs_before
+    before = folded[sent.start : v.start()]
+    if (not sent.allow_impose or (_past_words(before) and PAST_RE.search(before)) or refs_before
             or _is_background(sentence) or _dated_before(folded, sent.start, v.start(), sent.published)):
         return None
     if kind is ActionKind.IMPOSE and not (DECISION_RE.search(sentence) or word.startswith("采取")):
@@ -349,11 +351,17 @@ def _on_targets(sent: _Sentence, v: re.Match[str], kind: ActionKind, next_start:
     return sent.draft(kind, lst, v.start(), target_refs, until, duration)
 
 
+def _past_words(text: str) -> bool:
+    """Whether PAST_RE can match in ``text`` at all: one of PAST_WORDS is in every match, and the
+    regex (its "^\\s*于" branch has no literal to look for) tries every position."""
+    return any(word in text for word in PAST_WORDS)
+
+
 def _told_as_past(folded: str, s_start: int, v_start: int, published: date | None = None) -> bool:
     """"商务部曾于5月14日宣布，暂停…" is history: a past marker earlier in the sentence, with
     no 决定 / 现 / 自…起 between it and the verb."""
     last = None
-    for last in PAST_RE.finditer(folded, s_start, v_start):
+    for last in PAST_RE.finditer(folded, s_start, v_start) if _past_words(folded[s_start:v_start]) else ():
         pass
     if last is None:
         return False

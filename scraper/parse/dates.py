@@ -100,7 +100,7 @@ def parse_stamp(text: str) -> Stamp | None:
 
 def filing_date(folded: str) -> date | None:
     """【发文日期】2025年04月09日."""
-    m = FILING_DATE_RE.search(folded)
+    m = FILING_DATE_RE.search(folded) if "日期" in folded else None  # in every match; a cheap scan
     if not m:
         return None
     return parse_cn_date(m.group(1) or m.group(2))

@@ -387,7 +387,7 @@ def object_of_dui(folded: str, clean: str) -> str | None:
 def _count_lines(text: str) -> list[tuple[int, int]]:
     """The lines of ``text`` where COUNT_RE can match: a numeral right before 家 or 名
     (COUNT_GATE_RE, a cheap scan; "名单" is on most lines of a notice)."""
-    if not text or not COUNT_GATE_RE.search(text):
+    if not text:
         return []
     return [(s, e) for s, e in keyword_spans(text, ("家", "名")) if COUNT_GATE_RE.search(text, s, e)]
 

@@ -37,7 +37,7 @@ BRACKET_NUMBER_RE = re.compile(
 )
 # What every YEAR_NUMBER_RE match holds ("2025年第"): a literal first, so a cheap scan.
 YEAR_NO_RE = re.compile(r"年\s*(?:度\s*)?第")
-# What every BRACKET_NUMBER_RE match holds ("〔2025〕"): a cheap scan says whether to look at all.
+# What every BRACKET_NUMBER_RE match holds ("〔2025〕"): checked on a clause before the long regex.
 BRACKET_YEAR_RE = re.compile(rf"[〔\[【(]\s*{YEAR}\s*[〕\]】)]")
 WENHAO_RE = re.compile(r"文\s*号")
 FILING_NO_RE = re.compile(r"【\s*(?:发布)?文\s*号\s*】\s*([^\n【]+)|(?:发布)?文号\s*[:：]\s*([^\n]+)")
@@ -95,8 +95,8 @@ def find_references(folded: str, clean: str, bare: str = "MOFCOM",
     """
     found: list[tuple[int, int, str, str, ListKind | None]] = []  # start, end, key, as written, list
     # Neither regex matches "。": each runs only on the sentences holding what it must match.
-    bracketed = [(s, e) for s, e in keyword_spans(folded, ("号",), stops="。") if any(b in folded[s:e] for b in BRACKETS)
-                 ] if BRACKET_YEAR_RE.search(folded) else []
+    bracketed = [(s, e) for s, e in keyword_spans(folded, ("号",), stops="。")
+                 if any(b in folded[s:e] for b in BRACKETS) and BRACKET_YEAR_RE.search(folded, s, e)]
     numbered = [(s, e) for s, e in keyword_spans(folded, ("第",), ("号", "年"), "。") if YEAR_NO_RE.search(folded, s, e)]
     for regex, spans in ((BRACKET_NUMBER_RE, bracketed), (YEAR_NUMBER_RE, numbered)):
         for m in (m for s, e in spans for m in regex.finditer(folded, s, e)):
