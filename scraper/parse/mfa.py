@@ -137,9 +137,11 @@ def is_decision(folded: str, title: str | None = None) -> bool:
     # The literals first: every ORDER_NO_RE match holds 外交部令, every DECISION_MARK_RE one 措施.
     if "外交部令" in head and ORDER_NO_RE.search(head) and ("反制" in folded or "反外国制裁法" in folded):
         return True
+    if "商务部" in head:  # a MOFCOM text, whatever its title says (checked before the regexes)
+        return False
     titled = bool(title and "措施" in title and DECISION_MARK_RE.search(fold(title))) or bool(
         "措施" in head and DECISION_MARK_RE.search(head))
-    if not titled or "商务部" in head:
+    if not titled:
         return False
     return any(despace(line) == ISSUER for line in folded.split("\n"))  # signed by 外交部
 
