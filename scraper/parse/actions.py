@@ -83,6 +83,7 @@ QUOTED_TITLE_RE = re.compile(r"《[^《》]*》")
 MEASURE_RE = re.compile(r"决定[^。]{0,80}?(?:采取|实施)[^。]{0,20}?措施|禁止其")
 BACKGROUND_RE = re.compile(rf"于\s*{YEAR}\s*年")  # "于2025年4月4日…": a date told as history
 MAX_DAYS, MAX_YEARS = 3650, 10
+DURATION_UNITS = ("天", "日", "月", "年", "周")  # one is in every DURATION_RE match
 
 
 @dataclass(frozen=True)
@@ -206,9 +207,12 @@ def _duration(folded: str, clean: str, start: int, end: int) -> str | None:
     m = UNTIL_RE.search(seg)
     if m:
         return clean[start + m.start() : start + m.end()].strip()
-    masked = DATE_RE.sub(lambda x: " " * len(x.group(0)), seg)
-    masked = MONTH_DAY_RE.sub(lambda x: " " * len(x.group(0)), masked)
-    for m in DURATION_RE.finditer(masked):
+    # Each regex only where its literals are (a date has 年 and 日, a month-day 月 and 日).
+    masked = DATE_RE.sub(lambda x: " " * len(x.group(0)), seg) if "年" in seg and "日" in seg else seg
+    if "月" in masked and "日" in masked:
+        masked = MONTH_DAY_RE.sub(lambda x: " " * len(x.group(0)), masked)
+    units = any(unit in masked for unit in DURATION_UNITS)
+    for m in DURATION_RE.finditer(masked) if units else ():
         if m.start() > 0 and masked[m.start() - 1].isdigit():
             continue
         n = to_int(m.group("n"))
@@ -377,7 +381,8 @@ def _told_as_past(folded: str, s_start: int, v_start: int, published: date | Non
 def _dated_before(folded: str, s_start: int, v_start: int, published: date | None) -> bool:
     """"2023年2月16日，工作机制决定将…列入…" in a 2024 notice: a full date earlier than the
     notice, written before the verb, tells history."""
-    if published is None or "年" not in folded[s_start:v_start]:
+    before = folded[s_start:v_start]
+    if published is None or "年" not in before or "日" not in before:  # in every date
         return False
     for m in DATE_RE.finditer(folded, s_start, v_start):
         day = make_date(m.group("y"), m.group("m"), m.group("d"))
