@@ -5,7 +5,7 @@ import re
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from scraper.parse import article, dates, entities, number, page
+from scraper.parse import article, dates, entities, number, page, textnorm
 from scraper.parse.document import ART_HASH_RE, has_article_links
 from scraper.parse.textnorm import keyword_spans
 
@@ -138,3 +138,52 @@ def test_english_after_a_name_is_the_per_name_regex(folded, name):
 ])
 def test_own_effective_matches_are_the_finditer_matches(text):
     assert [m.span() for m in dates.own_effective_matches(text)] == [m.span() for m in dates.OWN_EFFECTIVE_RE.finditer(text)]
+
+
+ANNEX_LINES = [
+    "1. 高点航空技术公司（High Point Aerotechnologies）", "10.急速飞行公司(Rapid Flight LLC)", "\u30003．立方公司 （Cubic Corporation）",
+    "2、环球世界物流公司（Universal Logistics Holdings, Inc.）", "4. 甲公司（Alpha）（日本）", "5. 技因赛斯公司（TechInsights Inc.）及其分支机构：",
+    "6. 根据公司（Gen Corp）", "7. 甲，乙公司（AB Inc.）", "8. 甲公司（ＡＢＣ）", "9. 甲公司（全角）", "11. 甲公司（A）；", "12.（A Inc.）",
+    "13. Source Intelligence公司（Source Intelligence, Inc.）", "14. 甲公司（A (B) C）", "29.", "(1) 甲公司（A）", "3.5 亿元（A）",
+    "15. 甲公司（A。B）", "16. 甲公司\t（A）", "-TechInsights Japan KK",
+]
+
+
+@pytest.mark.parametrize("line", ANNEX_LINES)
+def test_plain_annex_line_reads_what_the_general_reading_reads(line, monkeypatch):
+    lines = ["附件", line, "-Branch Ltd."]
+    fast = entities.annex_entities(lines, 0, "US", chinese_numbers=True)
+    monkeypatch.setattr(entities, "_plain_annex_line", lambda line, folded: None)
+    assert fast == entities.annex_entities(lines, 0, "US", chinese_numbers=True)
+
+
+def test_plain_annex_line_takes_the_common_line():
+    assert entities._plain_annex_line(ANNEX_LINES[0], textnorm.fold(ANNEX_LINES[0])) == (
+        "高点航空技术公司", "High Point Aerotechnologies", 1)
+    assert entities._plain_annex_line(ANNEX_LINES[4], textnorm.fold(ANNEX_LINES[4])) is None  # two brackets
+
+
+@pytest.mark.parametrize("line", [
+    "商务部公告2025年第21号", "【商务部公告2025年第21号】", "  （不可靠实体清单工作机制公告〔2025〕7号）", "关于商务部公告2025年第21号的公告",
+    "第3号", "商务部令2025年第7号 关于…", "《商务部 海关总署公告2025年第56号》", "x商务部公告2025年第1号", "不可靠实体清单工作机制〔2025〕8号",
+])
+def test_a_number_opening_the_line_is_found_where_the_scan_finds_it(line):
+    folded = textnorm.fold(line)
+    for regex in (number.BRACKET_NUMBER_RE, number.YEAR_NUMBER_RE):
+        first = next(regex.finditer(folded), None)
+        opening = first is not None and not folded[: first.start()].strip(number.LEADING_MARKS)
+        assert [m.span() for m in number._leftmost(regex, folded, True)] == ([first.span()] if opening else [])
+
+
+@pytest.mark.parametrize("text", ["莱多斯公司", "甲（Ａ，Ｂ）\u3000乙", "", "ascii only", "［１］．\xa0\u2002\u2003\u2009！", "全角ｘ" * 30])
+def test_fold_is_the_table(text):
+    assert textnorm.fold(text) == text.translate(textnorm.FOLD_TABLE)
+
+
+@pytest.mark.parametrize("text", ["第一条 2025年", "商务部公告2025年第21号", "2025年度 第 3号", "〔2025〕7号", "无"])
+def test_number_gates_hold_in_every_match(text):
+    folded = textnorm.fold(text)
+    if number.YEAR_NUMBER_RE.search(folded):
+        assert number.YEAR_NO_RE.search(folded)
+    if number.BRACKET_NUMBER_RE.search(folded):
+        assert number.BRACKET_YEAR_RE.search(folded)
