@@ -14,16 +14,18 @@ are spliced into the feed head before its closing tag.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+import io
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
 from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from feeds import fastxml
-from feeds.catalog import FeedSelection, FeedSpec, select_feeds
+from feeds.catalog import FeedSpec, select_feeds
 from feeds.formats import FORMATS, RenderContext
 from feeds.identity import (
     EMPTY_FEED_UPDATED,
@@ -214,63 +216,94 @@ class FeedFailure:
     error: str  # "ValueError: ..."
 
 
+Entry = tuple[fastxml.Pieces, ...]  # one item's bytes in every format, in the order of FORMATS
+
+
+def render_entry(event: EventRecord, ctx: RenderContext) -> Entry:
+    """One item in every format (the Atom and the RSS item share the body's bytes)."""
+    atom, rss = entry_pieces(event, ctx.picture(event))
+    by_name = {"atom": atom, "rss": rss}
+    return tuple(by_name[f.name] if f.render is None else (f.render.item(event, ctx),) for f in FORMATS)
+
+
+class Sink(Protocol):
+    def write(self, data: bytes, /) -> object: ...
+
+
+class FeedStream:
+    """One feed being written, in every format at once: the head (its ``updated`` is known before
+    the items: the newest item's), then each item as it comes, then the tail. Nothing is kept."""
+
+    def __init__(self, spec: FeedSpec, updated: datetime, heads: FeedHeads, ctx: RenderContext,
+                 sinks: Mapping[str, Sink]) -> None:
+        self.sinks = [sinks[f.name] for f in FORMATS]
+        self.items = 0
+        xml = heads.get(spec, updated)
+        self._tails: list[bytes] = []
+        for fmt, sink in zip(FORMATS, self.sinks, strict=True):
+            if fmt.render is None:
+                at = xml[fmt.name].rindex(CLOSING_TAG[fmt.name])
+                sink.write(xml[fmt.name][:at])
+                sink.write(ENTRY_SEPARATOR)
+                self._tails.append(xml[fmt.name][at:] + b"\n")
+            else:
+                sink.write(fmt.render.head(spec, ctx))
+                self._tails.append(b"")
+
+    def add(self, entry: Entry) -> None:
+        for fmt, sink, pieces in zip(FORMATS, self.sinks, entry, strict=True):
+            if fmt.render is None:
+                for piece in pieces:
+                    sink.write(piece)
+                sink.write(ENTRY_SEPARATOR)
+            else:
+                if self.items:
+                    sink.write(fmt.render.separator)
+                for piece in pieces:
+                    sink.write(piece)
+        self.items += 1
+
+    def finish(self) -> None:
+        for fmt, sink, tail in zip(FORMATS, self.sinks, self._tails, strict=True):
+            sink.write(tail if fmt.render is None else fmt.render.tail(self.items))
+
+
+def feed_updated(events: Iterable[EventRecord | HasUpdated]) -> datetime:
+    """A feed's ``updated``: its newest item's (a fixed instant for an empty feed)."""
+    return max((naive_as_utc(e.updated) for e in events), default=EMPTY_FEED_UPDATED)
+
+
+class HasUpdated(Protocol):
+    @property
+    def updated(self) -> datetime: ...
+
+
 def build_feeds(
     events: Sequence[EventRecord], *, base_url: str, watchlist: Watchlist | None = None,
     pictures: Collection[str] = (),
 ) -> list[FeedFile]:
-    """Every feed (see :mod:`feeds.catalog`) for these events, in a fixed order; raises on any failure.
+    """Every feed (see :mod:`feeds.catalog`) for these events, in a fixed order, in memory; raises
+    on any failure. (``publish`` writes the feeds of a store one at a time instead, see
+    :mod:`mofcom_watch.publisher`; the bytes are the same.)
 
     ``pictures``: names of the state pictures written beside the feeds (``notice/<key>``);
     an item about a notice that has one links to it.
     """
     heads = FeedHeads(normalise_base_url(base_url))
-    cache: dict[EntryKey, tuple[fastxml.Pieces, fastxml.Pieces]] = {}
+    cache: dict[EntryKey, Entry] = {}
     ctx = RenderContext(heads.base_url, frozenset(pictures))
-    return [_build_one(sel, heads, cache, ctx) for sel in select_feeds(events, watchlist)]
-
-
-def build_each_feed(
-    events: Sequence[EventRecord], *, base_url: str, watchlist: Watchlist | None = None,
-    pictures: Collection[str] = (),
-) -> tuple[list[FeedFile], list[FeedFailure]]:
-    """:func:`build_feeds`, one feed at a time: one that cannot be built (a record no defence
-    foresaw) is reported, and every other feed is still built and can be published."""
-    heads = FeedHeads(normalise_base_url(base_url))
-    cache: dict[EntryKey, tuple[fastxml.Pieces, fastxml.Pieces]] = {}
-    ctx = RenderContext(heads.base_url, frozenset(pictures))
-    files: list[FeedFile] = []
-    failures: list[FeedFailure] = []
+    files = []
     for selection in select_feeds(events, watchlist):
-        try:
-            files.append(_build_one(selection, heads, cache, ctx))
-        except Exception as exc:  # noqa: BLE001 - isolated: reported as a health problem by the caller
-            failures.append(FeedFailure(selection.spec.name, f"{type(exc).__name__}: {exc}"))
-    return files, failures
-
-
-def _build_one(selection: FeedSelection, heads: FeedHeads,
-               cache: dict[EntryKey, tuple[fastxml.Pieces, fastxml.Pieces]],
-               ctx: RenderContext) -> FeedFile:
-    entries = []
-    for event in selection.events:  # already newest first
-        key = (event.id, event.extra)
-        found = cache.get(key)
-        if found is None:
-            found = cache[key] = entry_pieces(event, ctx.picture(event))
-        entries.append(found)
-    updated = max((naive_as_utc(e.updated) for e in selection.events), default=EMPTY_FEED_UPDATED)
-    head = heads.get(selection.spec, updated)
-    out = {fmt: splice(head[fmt], CLOSING_TAG[fmt], [pair[i] for pair in entries]) for i, fmt in enumerate(XML_FORMATS)}
-    others = tuple((f.name, f.render(selection, ctx)) for f in FORMATS if f.render is not None)
-    return FeedFile(name=selection.spec.name, atom=out["atom"], rss=out["rss"], items=len(entries), others=others)
-
-
-def splice(head: bytes, closing: bytes, entries: Sequence[fastxml.Pieces]) -> bytes:
-    """Insert serialised entries before the document's closing tag, one per line."""
-    at = head.rindex(closing)
-    out = [head[:at], ENTRY_SEPARATOR]
-    for pieces in entries:
-        out.extend(pieces)
-        out.append(ENTRY_SEPARATOR)
-    out += (head[at:], b"\n")
-    return b"".join(out)
+        sinks = {f.name: io.BytesIO() for f in FORMATS}
+        stream = FeedStream(selection.spec, feed_updated(selection.events), heads, ctx, sinks)
+        for event in selection.events:  # already newest first
+            key = (event.id, event.extra)
+            entry = cache.get(key)
+            if entry is None:
+                entry = cache[key] = render_entry(event, ctx)
+            stream.add(entry)
+        stream.finish()
+        data = {name: sink.getvalue() for name, sink in sinks.items()}
+        files.append(FeedFile(name=selection.spec.name, atom=data["atom"], rss=data["rss"], items=stream.items,
+                              others=tuple((f.name, data[f.name]) for f in FORMATS if f.render is not None)))
+    return files

@@ -11,7 +11,8 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from typing import Generic, Protocol, TypeVar
 
 from feeds.identity import entity_feed_name
 from storage.records import EntityRecord, EventKind, EventRecord, EventScope, ListKind
@@ -68,15 +69,48 @@ def _version(event: EventRecord) -> tuple[float, str]:
     return (event.updated.timestamp(), json.dumps(event.to_json(), sort_keys=True, ensure_ascii=False))
 
 
-def _order(event: EventRecord) -> tuple[float, float, str]:
+def _order(event: Routable) -> tuple[float, float, str]:
     return (-event.occurred.timestamp(), -event.updated.timestamp(), event.id)
 
 
-def select_feeds(events: Sequence[EventRecord], watchlist: Watchlist | None = None) -> list[FeedSelection]:
-    """Every feed with its events: the fixed feeds, the watchlist feed (when given), one per entity."""
-    ordered = newest_first(events)
-    buckets: dict[str, list[EventRecord]] = defaultdict(list)
-    entity_events: dict[str, list[EventRecord]] = defaultdict(list)
+class Routable(Protocol):
+    """What routing reads of an item: an :class:`EventRecord`, or the narrow columns of a stored one
+    (:class:`storage.eventheads.EventHead`)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def kind(self) -> EventKind: ...
+    @property
+    def scope(self) -> str: ...
+    @property
+    def list(self) -> ListKind | None: ...
+    @property
+    def entity_key(self) -> str | None: ...
+    @property
+    def corrects(self) -> str | None: ...
+    @property
+    def occurred(self) -> datetime: ...
+    @property
+    def updated(self) -> datetime: ...
+
+
+R = TypeVar("R", bound=Routable)
+
+
+@dataclass(frozen=True)
+class Routes(Generic[R]):
+    """Which items each feed carries, newest first: the fixed feeds by name, the entity feeds by
+    entity key (in the order the keys are first seen)."""
+
+    fixed: dict[str, list[R]]
+    entities: dict[str, list[R]]
+
+
+def route(ordered: Sequence[R]) -> Routes[R]:
+    """Share out items (newest first, one per id) among the fixed feeds and the entity feeds."""
+    buckets: dict[str, list[R]] = {spec.name: [] for spec in FIXED_FEEDS}
+    entity_events: dict[str, list[R]] = defaultdict(list)
     notice_items = {e.id for e in ordered if e.kind == EventKind.NOTICE}
     for event in ordered:
         if event.scope == EventScope.NOTICE:
@@ -92,27 +126,47 @@ def select_feeds(events: Sequence[EventRecord], watchlist: Watchlist | None = No
             buckets[FEED_HEALTH].append(event)
         elif event.scope == EventScope.NEWS:
             buckets[FEED_NEWS].append(event)
-    selections = [FeedSelection(spec, tuple(buckets[spec.name])) for spec in FIXED_FEEDS]
+    return Routes(buckets, dict(entity_events))
+
+
+def in_feed_order(items: Iterable[R]) -> list[R]:
+    """Items with distinct ids, newest first (the order of :func:`newest_first`)."""
+    return sorted(items, key=_order)
+
+
+def entity_spec(key: str, items: Sequence[EventRecord]) -> FeedSpec:
+    """The feed of one entity, titled with its names as its newest item gives them."""
+    return FeedSpec(entity_feed_name(key), f"MOFCOM watch: {_entity_label(key, items)}",
+                    f"Every list event of one entity (key {key}), on all lists.")
+
+
+def entity_feed_names(keys: Iterable[str]) -> dict[str, str]:
+    """Entity feed name -> entity key, sorted by name (the order the feeds are listed in)."""
+    by_name = {entity_feed_name(key): key for key in keys}
+    return {name: by_name[name] for name in sorted(by_name)}
+
+
+def select_feeds(events: Sequence[EventRecord], watchlist: Watchlist | None = None) -> list[FeedSelection]:
+    """Every feed with its events: the fixed feeds, the watchlist feed (when given), one per entity."""
+    ordered = newest_first(events)
+    routes = route(ordered)
+    selections = [FeedSelection(spec, tuple(routes.fixed[spec.name])) for spec in FIXED_FEEDS]
     if watchlist is not None:
         selections.append(FeedSelection(WATCHLIST_FEED, watchlist_events(ordered, watchlist)))
-    entity_feeds = {}
-    for key, items in entity_events.items():
-        name = entity_feed_name(key)
-        spec = FeedSpec(name, f"MOFCOM watch: {_entity_label(key, items)}",
-                        f"Every list event of one entity (key {key}), on all lists.")
-        entity_feeds[name] = FeedSelection(spec, tuple(items))
-    selections.extend(entity_feeds[name] for name in sorted(entity_feeds))
+    for key in entity_feed_names(routes.entities).values():
+        items = routes.entities[key]
+        selections.append(FeedSelection(entity_spec(key, items), tuple(items)))
     return selections
 
 
-def _corrects_a_notice_item(event: EventRecord, notice_items: set[str]) -> bool:
+def _corrects_a_notice_item(event: Routable, notice_items: set[str]) -> bool:
     """A correction goes where the item it corrects is: the ``notices`` feed for a notice item."""
     if event.kind != EventKind.CORRECTION or not event.corrects:
         return False
     return event.corrects in notice_items or f"/{EventKind.NOTICE.value}/" in event.corrects
 
 
-def _entity_label(key: str, items: list[EventRecord]) -> str:
+def _entity_label(key: str, items: Sequence[EventRecord]) -> str:
     for event in items:
         for entity in event.entities:
             if entity.key == key and (entity.en or entity.zh):
@@ -127,34 +181,49 @@ def watchlist_events(ordered: Sequence[EventRecord], watchlist: Watchlist) -> tu
     entity-scope event already says the same thing about the matched entity (same
     kind, source notice, list and date), so a reader sees each fact once.
     """
-    covered: set[tuple[EventKind, str | None, ListKind | None, date | None, str | None]] = set()
-    sources: set[tuple[str | None, str]] = set()
-    out: list[EventRecord] = []
+    picker = WatchlistPicker(watchlist)
     for event in ordered:
-        if event.scope != EventScope.ENTITY:
-            continue
-        entities = [e for e in event.entities if e.key == event.entity_key] or list(event.entities)
-        match = _first_match(entities, watchlist)
-        if match is None:
-            continue
-        covered.add((event.kind, event.source_key, event.list, event.effective, event.entity_key))
-        sources.add((event.source_key, event.entity_key or ""))
-        out.append(_with_match(event, match))
-    for event in ordered:
-        if event.scope != EventScope.NOTICE:
-            continue
-        for entity in event.entities:
-            match = watchlist.match(entity)
+        picker.add(event)
+    return picker.events()
+
+
+class WatchlistPicker:
+    """:func:`watchlist_events` fed one event at a time, in any order; keeps only the events that
+    match a counterparty (a notice-scope one is decided at the end, once every entity-scope one is in)."""
+
+    def __init__(self, watchlist: Watchlist) -> None:
+        self.watchlist = watchlist
+        self.covered: set[tuple[EventKind, str | None, ListKind | None, date | None, str | None]] = set()
+        self.sources: set[tuple[str | None, str]] = set()
+        self.picked: list[EventRecord] = []
+        self.notice_matches: list[tuple[EventRecord, list[tuple[EntityRecord, Match]]]] = []
+
+    def add(self, event: EventRecord) -> None:
+        if event.scope == EventScope.ENTITY:
+            entities = [e for e in event.entities if e.key == event.entity_key] or list(event.entities)
+            match = _first_match(entities, self.watchlist)
             if match is None:
-                continue
-            if event.kind == EventKind.NOTICE:
-                seen = (event.notice_key, entity.key) in sources
-            else:
-                seen = (event.kind, event.source_key, event.list, event.effective, entity.key) in covered
-            if not seen:
-                out.append(_with_match(event, match))
-                break
-    return newest_first(out)
+                return
+            self.covered.add((event.kind, event.source_key, event.list, event.effective, event.entity_key))
+            self.sources.add((event.source_key, event.entity_key or ""))
+            self.picked.append(_with_match(event, match))
+        elif event.scope == EventScope.NOTICE:
+            matches = [(entity, m) for entity in event.entities if (m := self.watchlist.match(entity)) is not None]
+            if matches:
+                self.notice_matches.append((event, matches))
+
+    def events(self) -> tuple[EventRecord, ...]:
+        out = list(self.picked)
+        for event, matches in self.notice_matches:
+            for entity, match in matches:
+                if event.kind == EventKind.NOTICE:
+                    seen = (event.notice_key, entity.key) in self.sources
+                else:
+                    seen = (event.kind, event.source_key, event.list, event.effective, entity.key) in self.covered
+                if not seen:
+                    out.append(_with_match(event, match))
+                    break
+        return newest_first(out)
 
 
 def _first_match(entities: Iterable[EntityRecord], watchlist: Watchlist) -> Match | None:

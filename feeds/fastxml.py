@@ -78,7 +78,7 @@ def templatable(texts: tuple[str, ...], attrs: tuple[str, ...] = ()) -> bool:
     return TEXT_NEEDS_FEEDGEN_RE.search("\n".join(texts)) is None and ATTR_NEEDS_FEEDGEN_RE.search("".join(attrs)) is None
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=2048)
 def text_bytes(fragment: str) -> bytes | None:
     """``fragment`` escaped as element text, in UTF-8; None unless it is :func:`plain`.
 

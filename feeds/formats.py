@@ -3,21 +3,21 @@
 Every feed is written once per format as ``<name>.<format>``; the files, their URLs, the
 ``Content-Type`` the server sends, the links and ``<link rel="alternate">`` on the web pages and
 the OPML outline all come from :data:`FORMATS`. A new format is one :class:`FeedFormat` entry
-here plus its ``render`` function in a module of its own (a pure function of one feed's
-selection and the :class:`RenderContext`).
+here plus its :class:`ItemFormat` in a module of its own (pure functions: the feed's head, one
+item, the tail), so a feed is written item by item and never held whole.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from feeds import jsonfeed
 from feeds.identity import feed_url, notice_picture_name
 
 if TYPE_CHECKING:
-    from feeds.catalog import FeedSelection
+    from feeds.catalog import FeedSpec
     from storage.records import EventRecord
 
 PICTURE_SUFFIX = "svg"  # state pictures: <name>.svg beside <name>.atom
@@ -29,8 +29,6 @@ class RenderContext:
 
     base_url: str  # ends with "/"
     pictures: frozenset[str] = frozenset()  # names of the state pictures written (``notice/<key>``)
-    # one build's rendered items, for a format to reuse across the feeds that carry the same item
-    cache: dict[tuple[object, ...], object] = field(default_factory=dict, compare=False, hash=False)
 
     def picture(self, event: EventRecord) -> str | None:
         """URL of the state picture of the event's notice, when there is one (the item links to it)."""
@@ -40,8 +38,15 @@ class RenderContext:
         return feed_url(self.base_url, name, PICTURE_SUFFIX) if name in self.pictures else None
 
 
-Render = Callable[["FeedSelection", RenderContext], bytes]
-"""One feed's bytes from its selection (events newest first) and the context."""
+@dataclass(frozen=True)
+class ItemFormat:
+    """A format written item by item: ``head``, then the items with ``separator`` between them, then
+    ``tail`` (given the number of items). Each part a pure function of its arguments."""
+
+    head: Callable[[FeedSpec, RenderContext], bytes]
+    item: Callable[[EventRecord, RenderContext], bytes]
+    separator: bytes
+    tail: Callable[[int], bytes]
 
 
 @dataclass(frozen=True)
@@ -51,12 +56,13 @@ class FeedFormat:
     label: str  # link text on the web pages
     opml_label: str  # the OPML group of this format's feeds
     opml_version: str  # the OPML outline's version attribute
-    render: Render | None = None  # None: Atom and RSS, built together by feeds.build (they share entry bytes)
+    render: ItemFormat | None = None  # None: Atom and RSS, built together by feeds.build (they share entry bytes)
 
 
 ATOM = FeedFormat("atom", "application/atom+xml", "Atom", "Atom", "ATOM")
 RSS = FeedFormat("rss", "application/rss+xml", "RSS", "RSS 2.0", "RSS2")
-JSON = FeedFormat("json", jsonfeed.MEDIA_TYPE, "JSON Feed", "JSON Feed 1.1", "JSONFEED", jsonfeed.render)
+JSON = FeedFormat("json", jsonfeed.MEDIA_TYPE, "JSON Feed", "JSON Feed 1.1", "JSONFEED",
+                  ItemFormat(jsonfeed.head, jsonfeed.item, jsonfeed.ITEM_SEPARATOR, jsonfeed.tail))
 FORMATS: tuple[FeedFormat, ...] = (ATOM, RSS, JSON)
 BY_NAME = {f.name: f for f in FORMATS}
 SUFFIXES = tuple(f".{f.name}" for f in FORMATS)

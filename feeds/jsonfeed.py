@@ -2,8 +2,8 @@
 
 An item's ``id`` is the Atom id (the ``tag:`` URI), ``content_html`` is the Atom content,
 ``url`` the first official URL, ``tags`` the Atom categories, dates as Atom's (RFC 3339).
-Deterministic like the XML: the feed has no clock time, keys keep a fixed order, and
-each item is serialised once per build and reused in every feed that carries it.
+Deterministic like the XML: the feed has no clock time and keys keep a fixed order. Written
+item by item (:data:`feeds.formats.JSON`): the head, the items, the tail.
 """
 
 from __future__ import annotations
@@ -19,13 +19,13 @@ from storage.records import EventRecord
 from storage.vocabulary import naive_as_utc
 
 if TYPE_CHECKING:
-    from feeds.catalog import FeedSelection
+    from feeds.catalog import FeedSelection, FeedSpec
     from feeds.formats import RenderContext
 
 VERSION = "https://jsonfeed.org/version/1.1"
 MEDIA_TYPE = "application/feed+json"
 SUFFIX = "json"
-ITEM_SEPARATOR = ",\n"
+ITEM_SEPARATOR = b",\n"
 HTML_PLACEHOLDER = "\x00"  # stands for the body while the item is dumped; a plain item holds no NUL
 
 
@@ -33,23 +33,29 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def render(selection: FeedSelection, ctx: RenderContext) -> bytes:
-    """One feed as JSON Feed 1.1: the Atom feed's title, subtitle, ids, titles, links, tags, dates and content."""
+def head(spec: FeedSpec, ctx: RenderContext) -> bytes:
+    """The feed up to its first item: the Atom feed's title, subtitle, links and author."""
     from feeds.build import AUTHOR  # here, not above: feeds.build imports this module through feeds.formats
 
-    spec = selection.spec
-    items = []
-    for event in selection.events:
-        key = (SUFFIX, event.id, event.extra)  # (id, extra) names one item within a build, as for Atom
-        text = ctx.cache.get(key)
-        if not isinstance(text, str):
-            text = ctx.cache[key] = _item(event, ctx.picture(event))
-        items.append(text)
-    head = {"version": VERSION, "title": spec.title, "home_page_url": ctx.base_url,
-            "feed_url": feed_url(ctx.base_url, spec.name, SUFFIX), "description": spec.subtitle,
-            "authors": [{"name": AUTHOR}], "language": "en"}
-    text = _dumps(head)[:-1] + ',"items":[\n' + ITEM_SEPARATOR.join(items) + ("\n" if items else "") + "]}\n"
-    return text.encode("utf-8")
+    fields = {"version": VERSION, "title": spec.title, "home_page_url": ctx.base_url,
+              "feed_url": feed_url(ctx.base_url, spec.name, SUFFIX), "description": spec.subtitle,
+              "authors": [{"name": AUTHOR}], "language": "en"}
+    return (_dumps(fields)[:-1] + ',"items":[\n').encode("utf-8")
+
+
+def item(event: EventRecord, ctx: RenderContext) -> bytes:
+    """One item: the Atom entry's id, title, link, tags, dates and content."""
+    return _item(event, ctx.picture(event)).encode("utf-8")
+
+
+def tail(items: int) -> bytes:
+    return b"\n]}\n" if items else b"]}\n"
+
+
+def render(selection: FeedSelection, ctx: RenderContext) -> bytes:
+    """One whole feed as JSON Feed 1.1 (the items newest first, as selected)."""
+    items = [item(event, ctx) for event in selection.events]
+    return head(selection.spec, ctx) + ITEM_SEPARATOR.join(items) + tail(len(items))
 
 
 def _item(event: EventRecord, picture: str | None) -> str:
@@ -78,7 +84,7 @@ def _item(event: EventRecord, picture: str | None) -> str:
     return _dumps(item).replace(slot, f',"content_html":"{html}"', 1)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=2048)
 def _json_text(text: str) -> str:
     """``text`` as the inside of a JSON string (no quotes)."""
     return _dumps(text)[1:-1]

@@ -13,7 +13,7 @@ web pages: no script, no external reference, deterministic (same bands, same byt
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from xml.sax.saxutils import escape
@@ -274,26 +274,46 @@ def picture(name: str, what: str, bands: Sequence[Band], as_of: date) -> Picture
 def build_pictures(events: Sequence[EventRecord], as_of: date) -> list[PictureFile]:
     """Every picture for these events: all listings, one per list, one per notice, one per entity.
 
-    Each has its own time axis; the rows within one picture share it.
+    Each has its own time axis; the rows within one picture share it. (``publish`` makes the same
+    pictures a notice and an entity at a time, see :mod:`mofcom_watch.publisher`.)
     """
     bands = listing_bands(events)
+    out = overview_pictures(bands, as_of)
+    by_notice: dict[str, list[Band]] = {}
+    for b in bands:
+        by_notice.setdefault(b.notice_key, []).append(b)
+    out.extend(notice_picture(key, mine, as_of) for key, mine in sorted(by_notice.items()))
+    names = _entity_names(events)
+    for key, mine_t in bands_by_entity(events).items():
+        out.append(entity_picture(key, names.get(key, key), mine_t, as_of))
+    return out
+
+
+def overview_pictures(bands: Sequence[Band], as_of: date) -> list[PictureFile]:
+    """The picture of every listing, and one per list that has any (``bands`` in band order)."""
     out = [picture(ALL_PICTURE, "Every listing", bands, as_of)]
     for lst in ListKind:
         mine = [b for b in bands if b.list is lst]
         if mine:
             out.append(picture(lst.value, LISTS[lst].label, mine, as_of))
-    by_notice: dict[str, list[Band]] = {}
-    for b in bands:
-        by_notice.setdefault(b.notice_key, []).append(b)
-    for key, mine in sorted(by_notice.items()):
-        out.append(picture(notice_picture_name(key), mine[0].number or key, mine, as_of))
-    names = _entity_names(events)
-    for key, mine_t in bands_by_entity(events).items():
-        out.append(picture(entity_feed_name(key), names.get(key, key), mine_t, as_of))
     return out
 
 
-def _entity_names(events: Sequence[EventRecord]) -> dict[str, str]:
+def notice_picture(notice_key: str, bands: Sequence[Band], as_of: date) -> PictureFile:
+    """The bands of one notice's listings (never empty)."""
+    return picture(notice_picture_name(notice_key), bands[0].number or notice_key, bands, as_of)
+
+
+def entity_picture(entity_key: str, name: str, bands: Sequence[Band], as_of: date) -> PictureFile:
+    return picture(entity_feed_name(entity_key), name, bands, as_of)
+
+
+def entity_name(events: Iterable[EventRecord], entity_key: str) -> str:
+    """How a picture names an entity: its names on the first of ``events`` (in store order) that has them."""
+    return _entity_names(events).get(entity_key, entity_key)
+
+
+def _entity_names(events: Iterable[EventRecord]) -> dict[str, str]:
     names: dict[str, str] = {}
     for e in events:
         if e.scope == EventScope.ENTITY and e.entity_key and e.entity_key not in names and e.entities:
@@ -302,5 +322,5 @@ def _entity_names(events: Sequence[EventRecord]) -> dict[str, str]:
     return names
 
 
-__all__ = ["ALL_PICTURE", "STYLES", "PictureFile", "band_label", "build_pictures", "picture", "picture_title",
-           "render_svg"]
+__all__ = ["ALL_PICTURE", "STYLES", "PictureFile", "band_label", "build_pictures", "entity_name", "entity_picture",
+           "notice_picture", "overview_pictures", "picture", "picture_title", "render_svg"]

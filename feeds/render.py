@@ -95,7 +95,7 @@ def _zh_title_html(title_zh: str) -> str:
     return f'<p lang="zh-CN"><strong>{escape(title_zh)}</strong></p>'
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=2048)
 def _summary_html(summary: str) -> str:
     return f"<p>{escape(summary)}</p>"
 
@@ -120,7 +120,7 @@ class Facts(NamedTuple):
                    e.presumed, e.extra)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=2048)
 def _facts_html(facts: Facts) -> str:
     rows: list[tuple[str, str]] = [("Event", facts.kind.value)]
     if facts.list:
@@ -156,13 +156,13 @@ def issued_by(provenance: tuple[Provenance, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(m for m in found if m))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def _fact_row(label: str, value: str) -> str:
     """One table row; cached because labels, lists, notice keys and dates repeat across events."""
     return f"<tr><th align=\"left\">{escape(label)}</th><td>{escape(value)}</td></tr>"
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=512)
 def _entities_html(entities: tuple[EntityRecord, ...]) -> str:
     rows = [_entity_row(e, e.n if e.n is not None else i) for i, e in enumerate(entities, start=1)]
     return (
@@ -173,7 +173,7 @@ def _entities_html(entities: tuple[EntityRecord, ...]) -> str:
     )
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def _entity_row(e: EntityRecord, n: int) -> str:
     branches = "".join(f"<br/>{escape(b)}" for b in e.branches)
     note = f"<br/><small>{escape(e.note)}</small>" if e.note else ""
@@ -183,7 +183,7 @@ def _entity_row(e: EntityRecord, n: int) -> str:
     )
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1024)
 def _provenance_html(provenance: tuple[Provenance, ...], _offsets: tuple[timedelta | None, ...]) -> str:
     items = []
     for p in provenance:

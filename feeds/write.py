@@ -11,62 +11,155 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from feeds.build import FeedFile
-from feeds.formats import FORMATS, PICTURE_SUFFIX
-from feeds.picture import PictureFile
+from feeds.formats import FORMATS, PICTURE_SUFFIX, SUFFIXES
+
+OUR_SUFFIXES = frozenset((*SUFFIXES, f".{PICTURE_SUFFIX}"))
 
 
-def feed_paths(out_dir: Path, feed: FeedFile) -> dict[str, Path]:
-    return {fmt.name: Path(out_dir) / f"{feed.name}.{fmt.name}" for fmt in FORMATS}
+TEMP_SUFFIX = ".tmp"
+BLOCK = 1 << 16  # bytes compared or written at a time
+# Our temporary files: ".<file name>.<mkstemp's 8 characters>.tmp" beside the file they replace.
+TEMP_RE = re.compile(r"^\.(?P<name>.+)\.[a-z0-9_]{8}\.tmp$")
+
+
+def feed_paths(out_dir: Path, name: str) -> dict[str, Path]:
+    """``<name>.<format>`` under ``out_dir``, by format name."""
+    return {fmt.name: Path(out_dir) / f"{name}.{fmt.name}" for fmt in FORMATS}
 
 
 def write_feeds(out_dir: Path, files: Sequence[FeedFile]) -> list[Path]:
     """Write every ``<name>.<format>`` under ``out_dir``; return the paths actually written."""
     written: list[Path] = []
     for feed in files:
-        for fmt, path in feed_paths(out_dir, feed).items():
-            data = feed.data(fmt)
-            if write_if_changed(path, data):
+        for fmt, path in feed_paths(out_dir, feed.name).items():
+            if write_if_changed(path, feed.data(fmt)):
                 written.append(path)
     return written
 
 
-def picture_path(out_dir: Path, picture: PictureFile) -> Path:
-    return Path(out_dir) / f"{picture.name}.{PICTURE_SUFFIX}"
-
-
-def write_pictures(out_dir: Path, pictures: Sequence[PictureFile]) -> list[Path]:
-    """Write every ``<name>.svg`` under ``out_dir``; return the paths actually written."""
-    written: list[Path] = []
-    for pic in pictures:
-        path = picture_path(out_dir, pic)
-        if write_if_changed(path, pic.svg):
-            written.append(path)
-    return written
+def picture_path(out_dir: Path, name: str) -> Path:
+    return Path(out_dir) / f"{name}.{PICTURE_SUFFIX}"
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:
     """Atomically replace ``path`` with ``data`` unless it already holds exactly that."""
+    sink = FileSink(path)
     try:
-        if path.stat().st_size == len(data) and path.read_bytes() == data:
-            return False
-    except FileNotFoundError:
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
+        sink.write(data)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        sink.abort()
         raise
-    return True
+    return sink.close()
+
+
+class FileSink:
+    """One file's new bytes as they come, never all at once: compared with the file on disk block
+    by block, and written (to a temporary file beside it, renamed over it at :meth:`close`) only
+    from the first block that differs, after the equal part copied from the old file. A file whose
+    bytes did not change is not touched (its mtime stays); a reader never sees a half-written one.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._pending: list[bytes] = []
+        self._size = 0
+        self._matched = 0  # leading bytes equal to the old file's
+        self._tmp: Path | None = None
+        self._out: BinaryIO | None = None
+        try:
+            self._old: BinaryIO | None = open(path, "rb")  # noqa: SIM115 - closed in close/abort
+        except FileNotFoundError:
+            self._old = None
+
+    def write(self, data: bytes) -> None:
+        self._pending.append(data)
+        self._size += len(data)
+        if self._size >= BLOCK:
+            self._flush()
+
+    def _flush(self) -> None:
+        chunk = b"".join(self._pending)
+        self._pending, self._size = [], 0
+        if self._out is None and self._old is not None and self._old.read(len(chunk)) == chunk:
+            self._matched += len(chunk)
+            return
+        self._diverge().write(chunk)
+
+    def _diverge(self) -> BinaryIO:
+        """The temporary file, holding the old file's equal leading bytes."""
+        if self._out is not None:
+            return self._out
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=TEMP_SUFFIX, dir=self.path.parent)
+        self._tmp = Path(tmp)
+        self._out = out = os.fdopen(fd, "wb")
+        if self._old is not None:
+            self._old.seek(0)
+            left = self._matched
+            while left:
+                block = self._old.read(min(left, BLOCK))
+                if not block:  # the old file shrank under us: write ours whole
+                    raise OSError(f"{self.path} changed while it was compared")
+                out.write(block)
+                left -= len(block)
+            self._old.close()
+            self._old = None
+        return out
+
+    def close(self) -> bool:
+        """Finish the file; True when its bytes changed (or it is new) and it was replaced."""
+        try:
+            self._flush()
+            if self._out is None and self._old is not None and not self._old.read(1):
+                self._old.close()
+                return False  # the same bytes, to the end
+            out = self._diverge()
+            out.close()
+            assert self._tmp is not None
+            os.chmod(self._tmp, 0o644)
+            os.replace(self._tmp, self.path)
+            self._tmp = None
+            return True
+        except BaseException:
+            self.abort()
+            raise
+
+    def abort(self) -> None:
+        """Leave the file as it was and remove the temporary one."""
+        for fh in (self._old, self._out):
+            if fh is not None:
+                fh.close()
+        if self._tmp is not None:
+            self._tmp.unlink(missing_ok=True)
+            self._tmp = None
+
+
+def remove_stale_temps(out_dir: Path, before: float) -> list[Path]:
+    """Delete our own temporary files (``.<name>.<8 characters>.tmp`` for a feed or picture file)
+    last modified before ``before`` (a time.time()): what a writer killed mid-file left behind.
+    Another writer's files in flight are newer; files of other programs do not match the name."""
+    removed: list[Path] = []
+    out = Path(out_dir)
+    if not out.is_dir():
+        return removed
+    for path in out.rglob(f".*{TEMP_SUFFIX}"):
+        found = TEMP_RE.match(path.name)
+        if found is None or Path(found["name"]).suffix not in OUR_SUFFIXES:
+            continue
+        try:
+            if path.is_file() and not path.is_symlink() and path.stat().st_mtime < before:
+                path.unlink()
+                removed.append(path)
+        except FileNotFoundError:
+            pass
+    return removed
 
 
 def write_error(exc: OSError, out_dir: Path) -> str:

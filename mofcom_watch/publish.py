@@ -7,23 +7,24 @@ result, so a caller that prints them does not derive again. The caller owns the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from feeds.build import FeedFailure, FeedFile, build_each_feed
+from feeds.build import FeedFailure
 from feeds.formats import PICTURE_SUFFIX, SUFFIXES
-from feeds.picture import PictureFile, build_pictures
-from feeds.write import feed_paths, picture_path, write_feeds, write_pictures
+from feeds.write import remove_stale_temps
 from mofcom_watch.config import Settings
+from mofcom_watch.publisher import publish_store
 from scraper.sources import SourceConfigError, load_sources
 from scraper.sources.registry import default_sources
 from storage.db import WRITE_LOCK
 from storage.derived import DerivedSummary, inputs_digest, save_mark, stored_summary
-from storage.events import SyncResult, apply_derivation, falsifiable, load_events
+from storage.events import SyncResult, apply_derivation, falsifiable
 from storage.health import health_events, held_sources, record_held_back
 from storage.ingest import count_mismatch, record_issue
 from storage.lifecycle import derive
@@ -35,9 +36,6 @@ from storage.records import EventKind, EventRecord, StoredNotice
 from storage.vocabulary import HealthKind
 from storage.watchlist import Watchlist, load_watchlist
 
-# Items beyond the lifecycle events, not filtered by the date: they describe the sources as
-# the store saw them when fetching (a bot check seen today), not the lists' history.
-EXTRA_ITEM_SOURCES = (health_events, news_events)
 FEED_SUFFIXES = (*SUFFIXES, f".{PICTURE_SUFFIX}")  # the feeds and their state pictures
 
 
@@ -112,26 +110,32 @@ def publish(session: Session, *, as_of: date, target: PublishTarget | None, hold
                          seen=datetime.now(UTC).replace(microsecond=0), run_id=run_id)
     if target is None:
         return PublishResult(tuple(notices), derivation, sync, skipped_derive=skipped)
-    events = gather_events(session, as_of)
-    files, pictures, failed = build_all(events, as_of, target.base_url, watchlist)
-    if _note_feed_failures(session, failed):  # the source-health feed says so in this very run
-        events = gather_events(session, as_of)
-        files, pictures, failed = build_all(events, as_of, target.base_url, watchlist)
-    written = write_feeds(target.out_dir, files) + write_pictures(target.out_dir, pictures)
-    produced = ([p for f in files for p in feed_paths(target.out_dir, f).values()]
-                + [picture_path(target.out_dir, p) for p in pictures])
-    changed = set(written)
+    return replace(write_feeds_of_store(session, as_of=as_of, target=target, watchlist=watchlist),
+                   notices=tuple(notices), derivation=derivation, sync=sync, skipped_derive=skipped)
+
+
+def write_feeds_of_store(session: Session, *, as_of: date, target: PublishTarget, watchlist: Watchlist | None
+                         ) -> PublishResult:
+    """Write every feed and picture of the stored events as of ``as_of`` into ``target``, one at a
+    time (:mod:`mofcom_watch.publisher`); a feed that cannot be built is a health issue until it can."""
+    started = time.time()
+    # The health and news items are not filtered by the date: they describe the sources as the
+    # store saw them when fetching (a bot check seen today), not the lists' history.
+    done = publish_store(session, as_of=as_of, out_dir=target.out_dir, base_url=target.base_url,
+                         watchlist=watchlist, news=news_events(session), health=lambda: health_events(session),
+                         note_failures=lambda failed: _note_feed_failures(session, failed))
+    remove_stale_temps(target.out_dir, before=started)
+    changed = set(done.written)
     return PublishResult(
-        tuple(notices), derivation, sync,
-        written=tuple(written),
-        unchanged=tuple(p for p in produced if p not in changed),
-        stale=_stale(target.out_dir, set(produced)),
-        feeds=len(files),
-        events=len(events),
-        watchlist_items=_items(files, "watchlist") if watchlist else None,
-        pictures=len(pictures),
-        failed=tuple(failed),
-        skipped_derive=skipped,
+        (), None, SyncResult(),
+        written=tuple(done.written),
+        unchanged=tuple(p for p in done.produced if p not in changed),
+        stale=_stale(target.out_dir, set(done.produced)),
+        feeds=done.feeds,
+        events=done.events,
+        watchlist_items=done.watchlist_items,
+        pictures=done.pictures,
+        failed=tuple(done.failed),
     )
 
 
@@ -189,20 +193,6 @@ def _record_failure(sessions: sessionmaker[Session], target: PublishTarget, star
         pass
 
 
-def build_all(events: list[EventRecord], as_of: date, base_url: str, watchlist: Watchlist | None
-              ) -> tuple[list[FeedFile], list[PictureFile], list[FeedFailure]]:
-    """The feeds and the state pictures they link to, and what could not be built (the rest is)."""
-    failed: list[FeedFailure] = []
-    try:
-        pictures = build_pictures(events, as_of)
-    except Exception as exc:  # noqa: BLE001 - isolated like a feed: reported, the feeds still built
-        pictures = []
-        failed.append(FeedFailure("pictures", f"{type(exc).__name__}: {exc}"))
-    files, feeds_failed = build_each_feed(events, base_url=base_url, watchlist=watchlist,
-                                          pictures=[p.name for p in pictures])
-    return files, pictures, failed + feeds_failed
-
-
 def _note_feed_failures(session: Session, failures: list[FeedFailure]) -> bool:
     """Open a health issue per feed that could not be built, resolve those built again; True when
     the set of open feed issues changed (the health items must be gathered again)."""
@@ -237,21 +227,9 @@ def news_source_names() -> frozenset[str]:
         return frozenset(s.name for s in default_sources() if s.news)
 
 
-def gather_events(session: Session, as_of: date) -> list[EventRecord]:
-    """The stored lifecycle events up to ``as_of``, plus the health and news items."""
-    events = list(load_events(session, as_of))
-    for source in EXTRA_ITEM_SOURCES:
-        events.extend(source(session))
-    return events
-
-
 def _stale(out_dir: Path, produced: set[Path]) -> tuple[Path, ...]:
     return tuple(sorted(p for p in Path(out_dir).rglob("*")
                         if p.suffix in FEED_SUFFIXES and p.is_file() and p not in produced))
-
-
-def _items(files: list[FeedFile], name: str) -> int | None:
-    return next((f.items for f in files if f.name == name), None)
 
 
 def feeds_with_items(out_dir: Path) -> list[Path]:

@@ -1,0 +1,311 @@
+"""Write every feed and state picture of a store into a folder, one at a time, in bounded memory.
+
+The same files, bytes and order as :func:`feeds.build.build_feeds` + :func:`feeds.picture.build_pictures`
+over every event, without ever holding every event or every feed: the events' narrow columns say
+which feeds carry which items (:func:`feeds.catalog.route`); the payloads are read a batch at a time
+(:mod:`storage.eventheads`) and each item is written into its feeds' files as it is rendered
+(:class:`feeds.write.FileSink`, which leaves an unchanged file untouched). The passes:
+
+1. per notice: its state picture, and the bands of the overview pictures (written after);
+2. per entity: its feed and its state picture;
+3. the notice-scope items, newest first, into ``all``, the list feeds and ``notices`` at once;
+4. the news, the watchlist (from the matches kept in passes 2 and 3) and the source-health feeds.
+
+A feed that cannot be built is reported (:class:`feeds.build.FeedFailure`) and keeps its last file;
+the others are written. The source-health feed comes last: ``note_failures`` may add items to it.
+"""
+
+from __future__ import annotations
+
+import io
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import partial
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from feeds.build import FeedFailure, FeedHeads, FeedStream, feed_updated, render_entry
+from feeds.catalog import (
+    FEED_HEALTH,
+    FEED_NEWS,
+    FIXED_FEEDS,
+    WATCHLIST_FEED,
+    FeedSpec,
+    Routes,
+    WatchlistPicker,
+    entity_spec,
+    in_feed_order,
+    newest_first,
+    route,
+)
+from feeds.formats import FORMATS, RenderContext
+from feeds.identity import entity_feed_name, normalise_base_url
+from feeds.picture import PictureFile, entity_name, entity_picture, notice_picture, overview_pictures
+from feeds.write import FileSink, feed_paths, picture_path, write_if_changed
+from storage.bands import Band, listing_bands
+from storage.eventheads import BATCH, EventHead, event_heads, heads_by_entity, heads_by_notice, in_batches, load_records
+from storage.lifecycle import EVENT_STATES, event_sort_key
+from storage.records import EventRecord, EventScope
+from storage.watchlist import Watchlist
+
+Item = EventHead | EventRecord
+STREAMED_FIXED = tuple(s for s in FIXED_FEEDS if s.name not in (FEED_HEALTH, FEED_NEWS))  # from notice-scope items
+
+
+@dataclass
+class Published:
+    """What was written: every file produced (in the order feeds and pictures are listed), those whose
+    bytes changed, and what could not be built."""
+
+    produced: list[Path] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+    feeds: int = 0
+    pictures: int = 0
+    events: int = 0
+    watchlist_items: int | None = None
+    failed: list[FeedFailure] = field(default_factory=list)
+
+
+class _Run:
+    def __init__(self, session: Session, out_dir: Path, base_url: str, as_of: date) -> None:
+        self.session, self.out_dir, self.as_of = session, Path(out_dir), as_of
+        self.heads = FeedHeads(normalise_base_url(base_url))
+        self.ctx = RenderContext(self.heads.base_url)
+        self.written: set[Path] = set()
+        self.feeds_ok: set[str] = set()
+        self.pictures_ok: dict[str, tuple[int, int, str]] = {}  # name -> its place in the list of pictures
+        self.failed: dict[str, FeedFailure] = {}
+        self.events = 0  # lifecycle items seen
+
+    # -- files ----------------------------------------------------------------------------------
+    def open_feed(self, spec: FeedSpec, items: Sequence[Item]) -> tuple[FeedStream, dict[str, FileSink]] | None:
+        sinks = {fmt: FileSink(path) for fmt, path in feed_paths(self.out_dir, spec.name).items()}
+        try:
+            return FeedStream(spec, self.updated(items), self.heads, self.ctx, sinks), sinks
+        except Exception as exc:  # noqa: BLE001 - isolated: this feed keeps its last file
+            self.fail(spec.name, exc, sinks)
+            return None
+
+    def updated(self, items: Sequence[Item]) -> datetime:
+        """The feed's ``updated``: its newest item's, as that item's record writes it (with its offset)."""
+        if not items:
+            return feed_updated(())
+        newest = max(items, key=lambda i: i.updated)  # the first of equal instants, as max() over records
+        if isinstance(newest, EventHead):
+            newest = load_records(self.session, [newest.id])[newest.id]
+        return feed_updated((newest,))
+
+    def close_feed(self, name: str, stream: FeedStream, sinks: dict[str, FileSink]) -> None:
+        try:
+            stream.finish()
+        except Exception as exc:  # noqa: BLE001
+            self.fail(name, exc, sinks)
+            return
+        for sink in sinks.values():
+            if sink.close():
+                self.written.add(sink.path)
+        self.feeds_ok.add(name)
+
+    def fail(self, name: str, exc: Exception, sinks: dict[str, FileSink] | None = None) -> None:
+        for sink in (sinks or {}).values():
+            sink.abort()
+        self.failed.setdefault(name, FeedFailure(name, f"{type(exc).__name__}: {exc}"))
+
+    def write_feed(self, spec: FeedSpec, events: Sequence[EventRecord]) -> None:
+        """One feed from records in memory (newest first)."""
+        opened = self.open_feed(spec, events)
+        if opened is None:
+            return
+        stream, sinks = opened
+        try:
+            for event in events:
+                stream.add(render_entry(event, self.ctx))
+        except Exception as exc:  # noqa: BLE001
+            self.fail(spec.name, exc, sinks)
+            return
+        self.close_feed(spec.name, stream, sinks)
+
+    def write_picture(self, rank: tuple[int, int, str], make: Callable[[], PictureFile]) -> None:
+        try:
+            pic = make()
+        except Exception as exc:  # noqa: BLE001 - isolated like a feed: the feeds are still written
+            self.fail("pictures", exc)
+            return
+        path = picture_path(self.out_dir, pic.name)
+        if write_if_changed(path, pic.svg):
+            self.written.add(path)
+        self.pictures_ok[pic.name] = rank
+
+    # -- passes ---------------------------------------------------------------------------------
+    def notice_pictures(self) -> None:
+        """Pass 1: a picture per notice with a listing state; then every listing's and each list's."""
+        state_heads = ((key, [h for h in heads if h.kind in EVENT_STATES and h.list and h.effective])
+                       for key, heads in heads_by_notice(self.session, self.as_of) if key)
+        bands: list[Band] = []
+        for group in _groups(((key, heads) for key, heads in state_heads if heads), self.session):
+            for key, records in group:
+                mine = listing_bands(sorted(records, key=event_sort_key))
+                bands.extend(mine)
+                if mine:
+                    self.write_picture((2, 0, key), partial(notice_picture, key, mine, self.as_of))
+        bands.sort(key=lambda b: (b.first, b.notice_key, b.list.value, b.entity_keys))
+        try:
+            overview = overview_pictures(bands, self.as_of)
+        except Exception as exc:  # noqa: BLE001
+            self.fail("pictures", exc)
+            overview = []
+        for i, pic in enumerate(overview):
+            self.write_picture((0, i, ""), partial(_same, pic))
+
+    def entity_feeds(self, picker: WatchlistPicker | None) -> list[str]:
+        """Pass 2: each entity's feed and picture, one entity at a time; the watchlist sees every
+        entity-scope item. Returns the entity feed names."""
+        names: list[str] = []
+        entities = ((key or "", in_feed_order(heads)) for key, heads in heads_by_entity(self.session, self.as_of))
+        for group in _groups(entities, self.session):
+            for key, records in group:
+                self.events += len(records)
+                if picker is not None:
+                    for record in records:
+                        picker.add(record)
+                if not key:  # an entity-scope item without an entity: in no entity feed (the watchlist sees it)
+                    continue
+                names.append(entity_feed_name(key))
+                self.write_feed(entity_spec(key, records), records)
+                state = sorted((r for r in records if r.kind in EVENT_STATES and r.notice_key and r.list
+                                and r.effective), key=event_sort_key)
+                if state:
+                    self.write_picture((3, 0, key), partial(_entity_picture, key, state, self.as_of))
+        return sorted(names)
+
+    def notice_feeds(self, routes: Routes[Item], picker: WatchlistPicker | None) -> None:
+        """Pass 3: every notice-scope item once, newest first, into each fixed feed that carries it."""
+        streams: dict[str, tuple[FeedStream, dict[str, FileSink]]] = {}
+        carried: dict[str, list[str]] = defaultdict(list)
+        notice_heads: dict[str, EventHead] = {}
+        for spec in STREAMED_FIXED:
+            opened = self.open_feed(spec, routes.fixed[spec.name])
+            if opened is not None:
+                streams[spec.name] = opened
+            for item in routes.fixed[spec.name]:
+                carried[item.id].append(spec.name)
+                if isinstance(item, EventHead):
+                    notice_heads[item.id] = item
+        for record in in_batches(in_feed_order(notice_heads.values()), self.session):
+            if picker is not None:
+                picker.add(record)
+            live = [name for name in carried[record.id] if name in streams]
+            try:
+                entry = render_entry(record, self.ctx)
+            except Exception as exc:  # noqa: BLE001 - every feed that carries this item fails
+                for name in live:
+                    self.fail(name, exc, streams.pop(name)[1])
+                continue
+            for name in live:
+                streams[name][0].add(entry)
+        for name, (stream, sinks) in streams.items():
+            self.close_feed(name, stream, sinks)
+
+
+def _same(pic: PictureFile) -> PictureFile:
+    return pic
+
+
+def _entity_picture(key: str, state: list[EventRecord], as_of: date) -> PictureFile:
+    return entity_picture(key, entity_name(state, key), listing_bands(state), as_of)
+
+
+def _groups(keyed: Iterable[tuple[str, list[EventHead]]], session: Session
+            ) -> Iterator[list[tuple[str, list[EventRecord]]]]:
+    """Keyed lists of heads, as keyed lists of records, reading about :data:`BATCH` payloads at a time."""
+    batch: list[tuple[str, list[EventHead]]] = []
+    size = 0
+
+    def load() -> list[tuple[str, list[EventRecord]]]:
+        records = load_records(session, [h.id for _, heads in batch for h in heads])
+        return [(key, [records[h.id] for h in heads]) for key, heads in batch]
+
+    for key, heads in keyed:
+        batch.append((key, heads))
+        size += len(heads)
+        if size >= BATCH:
+            yield load()
+            batch, size = [], 0
+    if batch:
+        yield load()
+
+
+def publish_store(session: Session, *, as_of: date, out_dir: Path, base_url: str,
+                  watchlist: Watchlist | None, news: Sequence[EventRecord],
+                  health: Callable[[], list[EventRecord]],
+                  note_failures: Callable[[list[FeedFailure]], bool]) -> Published:
+    """Write every feed and picture of the store's events up to ``as_of``, the ``news`` items and the
+    ``health`` items into ``out_dir``. ``note_failures`` is told which feeds could not be built
+    before the source-health feed is written; when it says the health items changed, they are read
+    again (the source-health feed says so in this very run)."""
+    run = _Run(session, out_dir, base_url, as_of)
+    notice_heads = list(event_heads(session, as_of, (EventScope.NOTICE.value,)))
+    run.events = len(notice_heads)
+    routes = route(in_feed_order([*notice_heads, *newest_first([*news, *health()])]))
+    del notice_heads
+    picker = WatchlistPicker(watchlist) if watchlist is not None else None
+
+    run.notice_pictures()
+    run.ctx = RenderContext(run.ctx.base_url, frozenset(run.pictures_ok))
+    entity_names = run.entity_feeds(picker)
+    run.notice_feeds(routes, picker)
+    news_spec = next(s for s in FIXED_FEEDS if s.name == FEED_NEWS)
+    run.write_feed(news_spec, [e for e in routes.fixed[FEED_NEWS] if isinstance(e, EventRecord)])
+    watch_items: tuple[EventRecord, ...] = ()
+    if picker is not None:
+        watch_items = picker.events()
+        run.write_feed(WATCHLIST_FEED, watch_items)
+    health_items = _health_feed(run, routes, health, note_failures)
+
+    out = Published(feeds=len(run.feeds_ok), pictures=len(run.pictures_ok), events=run.events + len(news) + health_items,
+                    watchlist_items=len(watch_items) if picker is not None else None)
+    feed_names = [s.name for s in FIXED_FEEDS] + ([WATCHLIST_FEED.name] if picker is not None else []) + entity_names
+    rank = {name: i for i, name in enumerate(feed_names)}
+    out.failed = sorted(run.failed.values(), key=lambda f: rank.get(f.name, -1))  # "pictures" first, as before
+    out.produced = [p for name in feed_names if name in run.feeds_ok for p in feed_paths(run.out_dir, name).values()]
+    out.produced += [picture_path(run.out_dir, n) for n in sorted(run.pictures_ok, key=run.pictures_ok.__getitem__)]
+    out.written = [p for p in out.produced if p in run.written]
+    return out
+
+
+def _health_feed(run: _Run, routes: Routes[Item], health: Callable[[], list[EventRecord]],
+                 note_failures: Callable[[list[FeedFailure]], bool]) -> int:
+    """Build the source-health feed in memory (it is small), tell ``note_failures``, rebuild it when
+    the health items changed, then write it. Returns its number of items."""
+    spec = next(s for s in FIXED_FEEDS if s.name == FEED_HEALTH)
+    items = [e for e in routes.fixed[FEED_HEALTH] if isinstance(e, EventRecord)]
+    count = len(items)
+    built, error = _in_memory(run, spec, items)
+    failures = list(run.failed.values()) + ([FeedFailure(FEED_HEALTH, error)] if error else [])
+    if note_failures(failures):
+        fresh = health()
+        count, items = len(fresh), list(newest_first(fresh))
+        built, error = _in_memory(run, spec, items)
+    if built is None:
+        run.failed[FEED_HEALTH] = FeedFailure(FEED_HEALTH, error or "")
+        return count
+    for fmt, path in feed_paths(run.out_dir, spec.name).items():
+        if write_if_changed(path, built[fmt]):
+            run.written.add(path)
+    run.feeds_ok.add(spec.name)
+    return count
+
+
+def _in_memory(run: _Run, spec: FeedSpec, events: Sequence[EventRecord]) -> tuple[dict[str, bytes] | None, str | None]:
+    sinks = {f.name: io.BytesIO() for f in FORMATS}
+    try:
+        stream = FeedStream(spec, feed_updated(events), run.heads, run.ctx, sinks)
+        for event in events:
+            stream.add(render_entry(event, run.ctx))
+        stream.finish()
+    except Exception as exc:  # noqa: BLE001
+        return None, f"{type(exc).__name__}: {exc}"
+    return {name: sink.getvalue() for name, sink in sinks.items()}, None
