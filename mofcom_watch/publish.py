@@ -7,6 +7,8 @@ result, so a caller that prints them does not derive again. The caller owns the 
 
 from __future__ import annotations
 
+import hashlib
+import json
 import time
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
@@ -17,13 +19,15 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from feeds.build import FeedFailure
 from feeds.formats import PICTURE_SUFFIX, SUFFIXES
+from feeds.identity import normalise_base_url
 from feeds.write import remove_stale_temps
 from mofcom_watch.config import Settings
-from mofcom_watch.publisher import publish_store
+from mofcom_watch.publisher import publish_store, renderer_version
 from scraper.sources import SourceConfigError, load_sources
 from scraper.sources.registry import default_sources
 from storage.db import WRITE_LOCK
 from storage.derived import DerivedSummary, inputs_digest, save_mark, stored_summary
+from storage.eventheads import events_digest
 from storage.events import SyncResult, apply_derivation, falsifiable
 from storage.health import health_events, held_sources, record_held_back
 from storage.ingest import count_mismatch, record_issue
@@ -31,7 +35,7 @@ from storage.lifecycle import derive
 from storage.models import HealthIssue
 from storage.news import news_events
 from storage.notices import load_stored_notices
-from storage.publications import record_publication
+from storage.publications import PublishMark, last_mark, record_publication
 from storage.records import EventKind, EventRecord, StoredNotice
 from storage.vocabulary import HealthKind
 from storage.watchlist import Watchlist, load_watchlist
@@ -69,6 +73,8 @@ class PublishResult:
     pictures: int = 0  # state pictures (<name>.svg) built
     failed: tuple[FeedFailure, ...] = ()  # feeds that could not be built (the others were written)
     skipped_derive: bool = False  # the inputs were those of the last derive: its summary, nothing synced
+    mark: PublishMark | None = None  # what this publish read and left in the folder (None: a feed failed)
+    skipped_feeds: bool = False  # nothing built: the same inputs as the last publish there, its files intact
 
     @property
     def withheld(self) -> tuple[EventRecord, ...]:
@@ -110,33 +116,89 @@ def publish(session: Session, *, as_of: date, target: PublishTarget | None, hold
                          seen=datetime.now(UTC).replace(microsecond=0), run_id=run_id)
     if target is None:
         return PublishResult(tuple(notices), derivation, sync, skipped_derive=skipped)
-    return replace(write_feeds_of_store(session, as_of=as_of, target=target, watchlist=watchlist),
+    return replace(write_feeds_of_store(session, as_of=as_of, target=target, watchlist=watchlist, full=full),
                    notices=tuple(notices), derivation=derivation, sync=sync, skipped_derive=skipped)
 
 
-def write_feeds_of_store(session: Session, *, as_of: date, target: PublishTarget, watchlist: Watchlist | None
-                         ) -> PublishResult:
+def write_feeds_of_store(session: Session, *, as_of: date, target: PublishTarget, watchlist: Watchlist | None,
+                         full: bool = False) -> PublishResult:
     """Write every feed and picture of the stored events as of ``as_of`` into ``target``, one at a
-    time (:mod:`mofcom_watch.publisher`); a feed that cannot be built is a health issue until it can."""
-    started = time.time()
+    time (:mod:`mofcom_watch.publisher`); a feed that cannot be built is a health issue until it can.
+
+    Skipped (nothing built, nothing written) when the last publish into the same folder worked, read
+    the same inputs (events, health and news items, as-of date, base URL, watchlist, code) and the
+    folder's feed and picture files are still what it left (names, sizes, mtimes); ``full`` builds
+    and compares every file all the same.
+    """
+    out_dir = Path(target.out_dir)
+    remove_stale_temps(out_dir, before=time.time())  # what a writer killed mid-file left (skipped or not)
+    events, _count = events_digest(session, as_of)
+    inputs = _inputs_digest(events, session, as_of, target)
+    if not full:
+        mark = last_mark(session, str(target.out_dir))
+        if mark is not None and mark.inputs == inputs:
+            listing = feed_files(out_dir)
+            if files_digest(out_dir, listing) == mark.files:
+                stale = tuple(out_dir / s for s in mark.stale)
+                return PublishResult((), None, SyncResult(), unchanged=tuple(p for p in listing if p not in set(stale)),
+                                     stale=stale, feeds=mark.feeds, events=mark.events,
+                                     watchlist_items=mark.watchlist_items, pictures=mark.pictures, mark=mark,
+                                     skipped_feeds=True)
     # The health and news items are not filtered by the date: they describe the sources as the
     # store saw them when fetching (a bot check seen today), not the lists' history.
-    done = publish_store(session, as_of=as_of, out_dir=target.out_dir, base_url=target.base_url,
+    done = publish_store(session, as_of=as_of, out_dir=out_dir, base_url=target.base_url,
                          watchlist=watchlist, news=news_events(session), health=lambda: health_events(session),
                          note_failures=lambda failed: _note_feed_failures(session, failed))
-    remove_stale_temps(target.out_dir, before=started)
-    changed = set(done.written)
+    changed, produced = set(done.written), set(done.produced)
+    listing = feed_files(out_dir)
+    stale = tuple(p for p in listing if p not in produced)
+    mark = PublishMark(inputs=_inputs_digest(events, session, as_of, target),  # the health items may have moved
+                       files=files_digest(out_dir, listing), feeds=done.feeds, pictures=done.pictures,
+                       events=done.events, watchlist_items=done.watchlist_items,
+                       stale=tuple(p.relative_to(out_dir).as_posix() for p in stale))
     return PublishResult(
         (), None, SyncResult(),
         written=tuple(done.written),
         unchanged=tuple(p for p in done.produced if p not in changed),
-        stale=_stale(target.out_dir, set(done.produced)),
+        stale=stale,
         feeds=done.feeds,
         events=done.events,
         watchlist_items=done.watchlist_items,
         pictures=done.pictures,
         failed=tuple(done.failed),
+        mark=None if done.failed else mark,
     )
+
+
+def _inputs_digest(events: str, session: Session, as_of: date, target: PublishTarget) -> str:
+    """Everything the feed files are made from: the events (their digest), the health and news items,
+    the day, the base URL, the watchlist file's bytes and the code that renders them."""
+    digest = hashlib.sha256(f"{events}\0{as_of.isoformat()}\0{normalise_base_url(target.base_url)}\0"
+                            f"{renderer_version()}\0".encode())
+    for item in (*health_events(session), *news_events(session)):
+        digest.update(json.dumps(item.to_json(), sort_keys=True, ensure_ascii=False).encode() + b"\n")
+    if target.watchlist is not None:
+        digest.update(b"watchlist\0" + Path(target.watchlist).read_bytes())
+    return digest.hexdigest()
+
+
+def feed_files(out_dir: Path) -> list[Path]:
+    """Every feed and picture file under ``out_dir``, sorted."""
+    if not out_dir.is_dir():
+        return []
+    return sorted(p for p in out_dir.rglob("*") if p.suffix in FEED_SUFFIXES and p.is_file())
+
+
+def files_digest(out_dir: Path, files: list[Path]) -> str:
+    """A SHA-256 of each file's path, size and mtime: any file edited, replaced, added or removed changes it."""
+    digest = hashlib.sha256()
+    for path in files:
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            continue
+        digest.update(f"{path.relative_to(out_dir).as_posix()}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
 
 
 def derive_and_sync(session: Session, as_of: date, hold: tuple[str, ...], *, full: bool = False
@@ -175,7 +237,8 @@ def publish_recorded(sessions: sessionmaker[Session], *, as_of: date, target: Pu
                 failed = "; ".join(f"feed {f.name} could not be built ({f.error})" for f in result.failed)
                 record_publication(session, target=str(target.out_dir), started_at=started,
                                    finished_at=datetime.now(UTC), ok=not result.failed, error=failed or None,
-                                   feeds=result.feeds, written=len(result.written), run_id=run_id)
+                                   feeds=result.feeds, written=len(result.written), run_id=run_id,
+                                   mark=result.mark)
         return result
     except Exception as exc:
         if target is not None:
@@ -225,11 +288,6 @@ def news_source_names() -> frozenset[str]:
         return frozenset(s.name for s in load_sources() if s.news)
     except SourceConfigError:  # a bad sources file: the default names still tell
         return frozenset(s.name for s in default_sources() if s.news)
-
-
-def _stale(out_dir: Path, produced: set[Path]) -> tuple[Path, ...]:
-    return tuple(sorted(p for p in Path(out_dir).rglob("*")
-                        if p.suffix in FEED_SUFFIXES and p.is_file() and p not in produced))
 
 
 def feeds_with_items(out_dir: Path) -> list[Path]:

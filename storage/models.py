@@ -301,6 +301,8 @@ class Publication(Base):
     error: Mapped[str | None] = mapped_column(Text)  # why it failed (or which feeds could not be built)
     feeds: Mapped[int] = mapped_column(Integer, default=0)
     written: Mapped[int] = mapped_column(Integer, default=0)
+    # a successful publish: the digest of what it read and of the files it left (storage.publications.PublishMark)
+    mark: Mapped[dict | None] = mapped_column(JSON, nullable=True)
 
 
 class HealthIssue(Base):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -38,18 +39,45 @@ class PublishRecord:
                 "error": self.error, "feeds": self.feeds, "written": self.written}
 
 
+@dataclass(frozen=True)
+class PublishMark:
+    """What a successful publish read (``inputs``: a digest of the events, health and news items,
+    as-of date, base URL, watchlist and code) and left in its folder (``files``: a digest of every
+    feed and picture file's name, size and mtime there), with the figures it reported: a publish
+    with the same inputs into a folder with the same files has nothing to write."""
+
+    inputs: str
+    files: str
+    feeds: int
+    pictures: int
+    events: int
+    watchlist_items: int | None
+    stale: tuple[str, ...]  # feed files in the folder no feed produces (relative paths)
+
+    def to_json(self) -> dict[str, object]:
+        return {"inputs": self.inputs, "files": self.files, "feeds": self.feeds, "pictures": self.pictures,
+                "events": self.events, "watchlist_items": self.watchlist_items, "stale": list(self.stale)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> PublishMark:
+        return cls(str(data["inputs"]), str(data["files"]), int(data["feeds"]), int(data["pictures"]),
+                   int(data["events"]), None if data["watchlist_items"] is None else int(data["watchlist_items"]),
+                   tuple(str(s) for s in data["stale"]))
+
+
 _NEWEST_FIRST = (Publication.finished_at.desc(), Publication.id.desc())
 
 
 def record_publication(session: Session, *, target: str, started_at: datetime, finished_at: datetime, ok: bool,
                        error: str | None = None, feeds: int = 0, written: int = 0,
-                       run_id: str | None = None, keep: int = KEEP) -> None:
+                       run_id: str | None = None, keep: int = KEEP, mark: PublishMark | None = None) -> None:
     """Append one publish attempt and drop the folder's attempts beyond the newest ``keep`` (its
     newest successful one stays whatever its age). The caller owns the transaction."""
     target = target[:1024]
     session.add(Publication(run_id=run_id, target=target, started_at=as_utc(started_at),
                             finished_at=as_utc(finished_at), ok=ok, feeds=feeds, written=written,
-                            error=clean_text(error)[:ERROR_LEN] if error else None))
+                            error=clean_text(error)[:ERROR_LEN] if error else None,
+                            mark=mark.to_json() if mark is not None and ok else None))
     session.flush()
     newest = select(Publication.id).where(Publication.target == target).order_by(*_NEWEST_FIRST)
     session.execute(delete(Publication).where(
@@ -57,6 +85,18 @@ def record_publication(session: Session, *, target: str, started_at: datetime, f
         Publication.id.not_in(newest.limit(max(1, keep))),
         Publication.id.not_in(newest.where(Publication.ok.is_(True)).limit(1)),
     ).execution_options(synchronize_session=False))
+
+
+def last_mark(session: Session, target: str) -> PublishMark | None:
+    """The mark of the newest publish attempt into ``target``, when that attempt worked and left one."""
+    row = session.scalars(select(Publication).where(Publication.target == target[:1024])
+                          .order_by(*_NEWEST_FIRST).limit(1)).first()
+    if row is None or not row.ok or not row.mark:
+        return None
+    try:
+        return PublishMark.from_json(row.mark)
+    except (KeyError, TypeError, ValueError):  # a mark of another shape: build, and leave a new one
+        return None
 
 
 def last_publication(session: Session, *, ok: bool | None = None) -> PublishRecord | None:

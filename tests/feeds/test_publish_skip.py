@@ -1,0 +1,149 @@
+"""A publish with nothing new to say builds nothing, but only while the folder holds what it left.
+
+The CLI in process on the replayed fixtures (a real SQLite file, real feed folders); a counting
+wrapper around ``publish_store`` (the real one runs) says when the feeds were built. Whatever is
+skipped, the command prints the same and the files are the same bytes as a full build makes.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, update
+from sqlalchemy.orm import sessionmaker
+
+import mofcom_watch.publish
+from mofcom_watch.publish import PublishTarget, publish_recorded
+from mofcom_watch.publisher import publish_store
+from storage.models import Publication
+from tests.feeds.replayed import AS_OF, write_feeds_cli
+
+
+@pytest.fixture
+def builds(monkeypatch) -> list[Path]:
+    """The folder of every publish that built the feeds."""
+    calls: list[Path] = []
+
+    def counting(session, **kw):  # noqa: ANN001, ANN003, ANN202
+        calls.append(Path(kw["out_dir"]))
+        return publish_store(session, **kw)
+
+    monkeypatch.setattr(mofcom_watch.publish, "publish_store", counting)
+    return calls
+
+
+def snapshot(out: Path) -> dict[Path, tuple[bytes, int, int]]:
+    return {p: (p.read_bytes(), p.stat().st_mtime_ns, p.stat().st_ino) for p in out.rglob("*") if p.is_file()}
+
+
+def feeds(db: str, out: Path, *extra: str, **kw: str) -> str:
+    result = write_feeds_cli(db, out, *extra, **kw)
+    assert result.exit_code in (0, 1), result.output  # 1: the fixtures' open source-health issues
+    return result.output
+
+
+def void_marks(db: str) -> None:
+    engine = create_engine(db)
+    with engine.begin() as conn:
+        conn.execute(update(Publication).values(mark=None))
+    engine.dispose()
+
+
+def test_no_change_publish_is_skipped_and_prints_the_same(fixture_db, tmp_path, builds):
+    out = tmp_path / "feeds"
+    first = feeds(fixture_db, out)
+    assert builds == [out] and "0 written" not in first
+    files = snapshot(out)
+    skipped = feeds(fixture_db, out)
+    assert builds == [out]  # not built again
+    assert snapshot(out) == files  # not a file touched
+    void_marks(fixture_db)
+    built = feeds(fixture_db, out)  # built and compared: the same files, none written
+    assert builds == [out, out]
+    assert skipped == built and " 0 written, " in built
+    assert snapshot(out) == files
+
+
+@pytest.mark.parametrize("tamper", ["delete", "edit", "add"])
+def test_a_touched_folder_is_published_again(fixture_db, tmp_path, builds, tamper):
+    out = tmp_path / "feeds"
+    feeds(fixture_db, out)
+    files = snapshot(out)
+    target = out / "ecl.atom"
+    if tamper == "delete":
+        target.unlink()
+    elif tamper == "edit":  # same size, other bytes
+        data = target.read_bytes()
+        target.write_bytes(data[:-2] + b"X\n")
+    else:  # a feed file that no feed makes: reported as stale, like any build reports it
+        (out / "old.atom").write_bytes(b"<feed/>")
+    again = feeds(fixture_db, out)
+    assert builds == [out, out]
+    assert target.read_bytes() == files[target][0]
+    if tamper == "add":
+        assert "no longer produced (kept): old.atom" in again
+        assert target.stat().st_mtime_ns == files[target][1]  # unchanged files stay untouched
+        assert "no longer produced (kept): old.atom" in feeds(fixture_db, out)  # and skipped with the same note
+        assert builds == [out, out]
+    else:
+        assert "wrote     ecl.atom" in again
+
+
+@pytest.mark.parametrize("change", ["base-url", "as-of", "watchlist", "other-folder"])
+def test_other_inputs_build_again(fixture_db, tmp_path, builds, change):
+    out = tmp_path / "feeds"
+    watchlist = tmp_path / "watch.csv"
+    watchlist.write_text("name\nSkydio Inc\n", encoding="utf-8")
+    feeds(fixture_db, out, "--watchlist", str(watchlist))
+    assert len(builds) == 1
+    if change == "base-url":
+        feeds(fixture_db, out, "--watchlist", str(watchlist), base_url="https://feeds.example.org/")
+    elif change == "as-of":
+        from typer.testing import CliRunner
+
+        from mofcom_watch.cli import app
+
+        CliRunner().invoke(app, ["--db", fixture_db, "feeds", "--out", str(out), "--as-of", "2026-11-30",
+                                 "--base-url", "http://127.0.0.1:8765/feeds/", "--watchlist", str(watchlist)])
+    elif change == "watchlist":
+        watchlist.write_text("name\nSkydio Inc\nInsitu Incorporated\n", encoding="utf-8")
+        feeds(fixture_db, out, "--watchlist", str(watchlist))
+    else:
+        feeds(fixture_db, tmp_path / "elsewhere", "--watchlist", str(watchlist))
+    assert len(builds) == 2
+
+
+def test_full_builds_and_a_failed_feed_leaves_no_mark(fixture_db, tmp_path, builds, monkeypatch):
+    out = tmp_path / "feeds"
+    target = PublishTarget(out, "http://127.0.0.1:8765/feeds/")
+    sessions = sessionmaker(create_engine(fixture_db), expire_on_commit=False)
+    day = date.fromisoformat(AS_OF)
+    first = publish_recorded(sessions, as_of=day, target=target)
+    assert not first.skipped_feeds and first.mark is not None
+    again = publish_recorded(sessions, as_of=day, target=target)
+    assert again.skipped_feeds and (again.feeds, again.pictures, again.events) == (first.feeds, first.pictures,
+                                                                                   first.events)
+    full = publish_recorded(sessions, as_of=day, target=target, full=True)
+    assert not full.skipped_feeds and full.written == () and len(full.unchanged) == len(again.unchanged)
+    assert len(builds) == 2
+
+    import feeds.build
+
+    real_get = feeds.build.FeedHeads.get
+
+    def broken(self, spec, updated):  # noqa: ANN001, ANN202
+        if spec.name == "uel":
+            raise ValueError("broken on purpose")
+        return real_get(self, spec, updated)
+
+    monkeypatch.setattr(feeds.build.FeedHeads, "get", broken)
+    os.utime(out / "uel.atom", ns=(1, 1))  # so the folder differs: the next publish builds
+    failed = publish_recorded(sessions, as_of=day, target=target)
+    assert failed.failed and failed.mark is None
+    monkeypatch.setattr(feeds.build.FeedHeads, "get", real_get)
+    healed = publish_recorded(sessions, as_of=day, target=target)  # built: the last attempt failed
+    assert not healed.skipped_feeds and not healed.failed
+    assert publish_recorded(sessions, as_of=day, target=target).skipped_feeds
