@@ -7,7 +7,7 @@ import json
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from storage.models import Notice
+from storage.models import Notice, Snapshot
 from storage.records import NoticeRecord, Provenance, StoredNotice
 from storage.vocabulary import as_utc
 
@@ -32,7 +32,9 @@ def stored_notice(notice: Notice) -> StoredNotice:
 def load_stored_notices(session: Session) -> list[StoredNotice]:
     """Every stored notice, sorted by key, each with all its URLs and the snapshot it was parsed from."""
     notices = session.scalars(
-        select(Notice).options(selectinload(Notice.urls), selectinload(Notice.snapshot)).order_by(Notice.key)
+        select(Notice).options(selectinload(Notice.urls),  # the snapshot's time and hash, never its body
+                               selectinload(Notice.snapshot).load_only(Snapshot.fetched_at, Snapshot.sha256))
+        .order_by(Notice.key)
     ).all()
     return [stored_notice(n) for n in notices]
 

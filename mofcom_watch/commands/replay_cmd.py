@@ -10,13 +10,17 @@ fetch.max_body_bytes), 2 for a missing or unreadable DIR, 3 when the store canno
 
 from __future__ import annotations
 
+import hashlib
 import os
+import sys
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from importlib.metadata import version
 from pathlib import Path
 from typing import Optional
 
 import typer
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
@@ -33,9 +37,10 @@ from mofcom_watch.pipeline import (
     replay_files,
     saved_page,
 )
-from mofcom_watch.publish import publish
+from mofcom_watch.publish import PublishResult, publish
 from scraper.sources import SourceConfigError, load_sources
 from storage.db import WRITE_LOCK, DatabaseError, open_store, session_factory
+from storage.derived import keep_printed, printed_text
 from storage.faults import StoreUnavailable
 from storage.ingest import count_mismatch, lists_entities
 from storage.notices import load_stored_notices
@@ -43,6 +48,8 @@ from storage.outcomes import PageOutcome, PageResult
 from storage.records import NoticeRecord, NoticeRef, StoredNotice
 from storage.runlock import make_holder, run_lock
 from storage.vocabulary import state_label
+
+TABLE_CODE = (Path(__file__), Path(term.__file__))  # the table's text is made by these (and rich)
 
 
 @dataclass(frozen=True)
@@ -84,6 +91,32 @@ def _table(notices: list[StoredNotice], states: dict[str, str]) -> Table:
                               "; ".join(r.warnings))),
         )
     return table
+
+
+def _state_text(derived: PublishResult) -> dict[str, str]:
+    """Per notice key, its lists' states as the table shows them."""
+    states: dict[str, list[str]] = {}
+    for row in derived.derivation.states if derived.derivation is not None else ():
+        states.setdefault(row.notice_key, []).append(state_label(row.state))
+    return {k: ", ".join(dict.fromkeys(v)) for k, v in states.items()}
+
+
+def _printed_key() -> str | None:
+    """What the table printed into a pipe is kept under: the code that renders it, rich's version and the
+    width. None on a terminal (its width and colours are its own): rendered each time."""
+    if term.on_terminal(sys.stdout):
+        return None
+    digest = hashlib.sha256(f"{version('rich')}\0{term.PIPE_WIDTH}\0".encode())
+    for path in TABLE_CODE:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _rendered(out: Console, table: Table) -> str:
+    """The text ``out`` would print for ``table``."""
+    with out.capture() as capture:
+        out.print(table)
+    return capture.get()
 
 
 def _ref_label(ref: NoticeRef) -> str:
@@ -144,7 +177,6 @@ def register(app: typer.Typer) -> None:
         ingest = Pipeline(factory, router)
         results: list[PageResult] = []
         problems: list[str] = []
-        states: dict[str, list[str]] = {}
         waiting = f"mofcom-watch replay: waiting up to {settings.lock_wait_seconds:.0f} s for the run lock: "
         try:
             with run_lock(engine, holder=make_holder(), wait=settings.lock_wait_seconds,
@@ -164,16 +196,20 @@ def register(app: typer.Typer) -> None:
                     session.connection(execution_options=WRITE_LOCK)
                     derived = publish(session, as_of=day, target=None)  # the engine runs once (or not: no change)
                     notices = list(derived.notices) if not derived.skipped_derive else load_stored_notices(session)
+                    key = _printed_key()
+                    table = printed_text(session, key) if key else None
+                    if key and table is None:
+                        table = _rendered(out, _table(notices, _state_text(derived)))
+                        keep_printed(session, key, table)
         except Exception as exc:  # noqa: BLE001 - a resource fault is one line; anything else goes on up
             exit_on_resource_fault("mofcom-watch replay", exc, db_url=settings.database_url)
         finally:
             engine.dispose()
         problems.extend(derived.problems)
-        for row in derived.derivation.states if derived.derivation is not None else ():
-            states.setdefault(row.notice_key, []).append(state_label(row.state))
-
-        state_text = {k: ", ".join(dict.fromkeys(v)) for k, v in states.items()}
-        out.print(_table(notices, state_text))
+        if table is not None:
+            out.file.write(table)
+        else:
+            out.print(_table(notices, _state_text(derived)))
         summary = summarise(results, {n.record.key: n for n in notices})
         out.print(
             f"{summary.pages} pages: {summary.new} new, {summary.changed} changed, {summary.unchanged} unchanged, "

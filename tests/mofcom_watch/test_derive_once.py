@@ -7,6 +7,7 @@ and write must not depend on whether the derive was skipped.
 
 from __future__ import annotations
 
+import zlib
 from pathlib import Path
 
 import pytest
@@ -122,3 +123,36 @@ def test_events_deleted_behind_the_marks_back_are_synced_again(db_url, derives, 
     cli(db_url, "feeds", "--out", str(tmp_path / "feeds"), "--as-of", AS_OF, "--base-url", BASE)
     assert derives == [AS_OF, AS_OF]
     assert events(db_url) == stored
+
+
+def test_the_notices_table_is_printed_from_the_mark_until_its_derivation_changes(db_url, other_db_url, derives):
+    first = replay(db_url).output
+    engine = create_engine(db_url)
+    with Session(engine) as s, s.begin():  # what the mark keeps is what is printed again, not re-rendered
+        mark = s.get(DeriveMark, "events")
+        assert mark is not None and mark.printed_key and zlib.decompress(mark.printed).decode() in first
+        mark.printed = zlib.compress(b"kept table\n")
+    engine.dispose()
+    assert replay(db_url).output.startswith("kept table\n")
+    later = cli(db_url, "replay", str(REPO / "fixtures"), "--fetched-at", FETCHED, "--as-of", "2027-01-01").output
+    fresh = cli(other_db_url, "replay", str(REPO / "fixtures"), "--fetched-at", FETCHED, "--as-of", "2027-01-01")
+    shown = lambda out: [line for line in out.splitlines() if " pages: " not in line]  # noqa: E731
+    assert "kept table" not in later and shown(later) == shown(fresh.output)
+
+
+def test_a_cycle_derives_once_and_a_cycle_with_nothing_new_not_at_all(tmp_path: Path, derives):
+    """``run`` against the fixtures over local HTTP: the second cycle gets 304s and derives nothing."""
+    from mofcom_watch.config import Settings
+    from mofcom_watch.cycle import run_cycle
+    from tests.mofcom_watch.test_run_cycle import HOSTS, POLICY
+    from tests.site_server import SiteServer
+
+    settings = Settings(data_dir=tmp_path / "run", public_base_url=BASE)
+    day = __import__("datetime").date.fromisoformat(AS_OF)
+    with SiteServer(REPO / "fixtures") as site:
+        first = run_cycle(settings, as_of=day, base_urls=site.base_urls(HOSTS), policy=POLICY,
+                          out_dir=tmp_path / "feeds", progress=False)
+        assert derives == [AS_OF] and first.new_events > 0
+        second = run_cycle(settings, as_of=day, base_urls=site.base_urls(HOSTS), policy=POLICY,
+                           out_dir=tmp_path / "feeds", progress=False)
+    assert derives == [AS_OF] and second.not_modified > 10 and second.problems == first.problems
