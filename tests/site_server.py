@@ -76,7 +76,9 @@ class SiteServer:
         self.columns = dict(DEFAULT_COLUMNS if columns is None else columns)
         self.faults: dict[str, Fault] = {}
         self.hits: list[Hit] = []
-        self.spans: list[tuple[float, float]] = []  # (start, end) of each answer, time.monotonic() (system-wide)
+        # (start, end) of each answer, time.monotonic() (one clock for every process): from the request
+        # read to the answer's first byte going out, so the next request on a one-at-a-time host starts after it
+        self.spans: list[tuple[float, float]] = []
         self._lock = threading.Lock()
         self._mtimes: dict[str, float] = {}
         self._httpd: ThreadingHTTPServer | None = None
@@ -229,13 +231,13 @@ def _make_handler(site: SiteServer) -> type[BaseHTTPRequestHandler]:
 
         def do_GET(self) -> None:  # noqa: N802
             start = time.monotonic()
+            self._answered: float | None = None
             try:
                 self._serve()
-                self.wfile.flush()
             except (BrokenPipeError, ConnectionResetError):
                 pass
-            with site._lock:
-                site.spans.append((start, time.monotonic()))
+            with site._lock:  # ends when the answer starts going out: the client cannot have it whole before
+                site.spans.append((start, self._answered or time.monotonic()))
 
         def _send(self, status: int, body: bytes = b"", headers: dict[str, str] | None = None, conditional=False) -> None:
             site._record(Hit(self._path, status, len(body), conditional, dict(self.headers.items())))
@@ -243,6 +245,7 @@ def _make_handler(site: SiteServer) -> type[BaseHTTPRequestHandler]:
             for name, value in (headers or {}).items():
                 self.send_header(name, value)
             self.send_header("Content-Length", str(len(body)))
+            self._answered = time.monotonic()
             self.end_headers()
             if body:
                 self.wfile.write(body)
