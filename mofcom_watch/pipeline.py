@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -26,17 +28,12 @@ from scraper.sources import Mode, Source
 from storage.cleantext import clean_document, clean_text
 from storage.db import WRITE_LOCK
 from storage.faults import store_fault
-from storage.ingest import count_mismatch, record_issue, store_notice
+from storage.ingest import count_mismatch, load_notice, record_issue, store_parse
 from storage.models import HealthIssue, NewsReport, Notice, Snapshot
 from storage.outcomes import PageOutcome, PageResult
+from storage.pages import StoredCopy, stored_copies
 from storage.records import DocumentKind, NoticeKind, NoticeRecord, UnusablePage
-from storage.snapshots import (
-    find_snapshot,
-    get_page,
-    record_snapshot,
-    sha256_hex,
-    touch_page,
-)
+from storage.snapshots import get_page, record_snapshot, sha256_hex, touch_page, touch_pages
 from storage.vocabulary import HealthKind, as_utc
 
 if TYPE_CHECKING:  # the parsers load with the first page that has a body: a no-change run never imports them
@@ -45,6 +42,13 @@ if TYPE_CHECKING:  # the parsers load with the first page that has a body: a no-
 log = logging.getLogger(__name__)
 
 NEWS_VERSION_SUFFIX = "+news"
+
+
+class _LookUp:
+    """Marker: what the store holds of the page is not known yet; the page's transaction reads it."""
+
+
+LOOK_UP = _LookUp()
 INDEX_YEARS = (1990, 2100)  # annual indexes recognised as indexes for these years
 
 
@@ -59,10 +63,17 @@ class PageRole(StrEnum):
 
 @dataclass(frozen=True)
 class PageParser:
-    """A parse function and the version stored with every snapshot it reads."""
+    """A parse function and its identity, stored with every snapshot it reads: the version, and a digest of
+    the code (``None``: unknown, so no stored parse is taken as this parser's; ``""``: the version says all)."""
 
     parse: ParseFn
     version: str
+    digest: str | None = ""
+
+    def read(self, copy: StoredCopy | None, sha: str) -> bool:
+        """Whether ``copy`` is these bytes, read whole by this very parser: nothing to parse or store again."""
+        return (copy is not None and copy.whole and copy.sha256 == sha and self.digest is not None
+                and copy.parser_version == self.version and copy.parser_digest == (self.digest or None))
 
 
 def load_parser() -> tuple[ParseFn, str]:
@@ -115,19 +126,20 @@ class PageRouter:
 def _load_parsers() -> dict[PageRole, PageParser]:
     from scraper.links import as_index, parse_news_index
     from scraper.news import parse_news_document
+    from scraper.parser_identity import parser_digest
 
     parse, version = load_parser()
+    digest = parser_digest()
     return {
-        PageRole.NOTICE: PageParser(parse, version),
-        PageRole.INDEX: PageParser(as_index(parse), version),
-        PageRole.NEWS: PageParser(parse_news_document, version + NEWS_VERSION_SUFFIX),
-        PageRole.NEWS_INDEX: PageParser(parse_news_index, version + NEWS_VERSION_SUFFIX),
+        PageRole.NOTICE: PageParser(parse, version, digest),
+        PageRole.INDEX: PageParser(as_index(parse), version, digest),
+        PageRole.NEWS: PageParser(parse_news_document, version + NEWS_VERSION_SUFFIX, digest),
+        PageRole.NEWS_INDEX: PageParser(parse_news_index, version + NEWS_VERSION_SUFFIX, digest),
     }
 
 
-def _resolve_issue(session: Session, key: str, at: datetime) -> None:
-    issue = session.scalars(select(HealthIssue).where(HealthIssue.key == key)).one_or_none()
-    if issue is not None and issue.resolved_at is None:
+def _resolve_issues(session: Session, keys: list[str], at: datetime) -> None:
+    for issue in session.scalars(select(HealthIssue).where(HealthIssue.key.in_(keys), HealthIssue.resolved_at.is_(None))):
         issue.resolved_at = as_utc(at)
 
 
@@ -150,7 +162,7 @@ def _store_news(session: Session, record: NoticeRecord, snapshot: Snapshot, url:
     report.reported_date = record.published
 
 
-def _incomplete_against_stored(session: Session, record: NoticeRecord, url: str) -> str | None:
+def _incomplete_against_stored(stored: Notice | None, record: NoticeRecord, url: str) -> str | None:
     """Why a parse must not replace the stored notice, or None.
 
     A page cut short (a truncated answer served whole, a half-loaded annex) reads as the same
@@ -161,7 +173,6 @@ def _incomplete_against_stored(session: Session, record: NoticeRecord, url: str)
     """
     if not count_mismatch(record):
         return None
-    stored = session.scalars(select(Notice).where(Notice.key == record.key)).one_or_none()
     if stored is None or stored.snapshot is None or stored.snapshot.page.url != url:
         return None
     current = NoticeRecord.from_json(json.loads(stored.record_json))
@@ -178,28 +189,33 @@ def _forget_validators(session: Session, url: str) -> None:
         page.etag = page.last_modified = None
 
 
-def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser) -> PageResult:
+def _skipped(url: str, sha: str, copy: StoredCopy) -> PageResult:
+    """The result of a page whose bytes this parser already read whole: what was made of them then."""
+    return PageResult(url=url, outcome=PageOutcome(copy.outcome), notice_key=copy.notice_key, sha256=sha,
+                      detail=copy.detail, skipped=True, same_bytes=True)
+
+
+def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, copy: StoredCopy | None) -> PageResult:
     fetch, source = page.result, page.source
     url, raw, fetched_at = fetch.url, fetch.body or b"", fetch.fetched_at
-    stored_page = get_page(session, url)
-    existing = find_snapshot(session, stored_page, sha) if stored_page is not None else None
-    if (existing is not None and stored_page is not None and stored_page.last_sha256 == sha
-            and existing.parser_version == parser.version and existing.outcome != PageOutcome.ERROR):
+    if parser.read(copy, sha):
+        assert copy is not None
         touch_page(session, url=url, fetched_at=fetched_at, status=fetch.status, source=source, etag=fetch.etag,
                    last_modified=fetch.last_modified, sha256=sha)
-        return PageResult(url=url, outcome=PageOutcome(existing.outcome), notice_key=existing.notice_key,
-                          sha256=sha, detail=existing.detail, skipped=True)
+        return _skipped(url, sha, copy)
+    same_bytes = copy is not None and copy.sha256 == sha
 
     def snapshot(outcome: PageOutcome, *, encoding: str | None = None, detail: str | None = None,
                  notice_key: str | None = None) -> Snapshot:
         snap, new = record_snapshot(session, url=url, raw=raw, fetched_at=fetched_at, status=fetch.status,
                                     content_type=fetch.content_type, source=source, parser_version=parser.version,
-                                    etag=fetch.etag, last_modified=fetch.last_modified, outcome=outcome,
-                                    encoding=encoding, detail=detail, notice_key=notice_key)
-        if not new and snap.parser_version != parser.version:
-            # Same bytes, newer parser: the bytes stay, what we made of them is updated.
+                                    parser_digest=parser.digest or None, etag=fetch.etag,
+                                    last_modified=fetch.last_modified, outcome=outcome, encoding=encoding,
+                                    detail=detail, notice_key=notice_key)
+        if not new and (snap.parser_version, snap.parser_digest) != (parser.version, parser.digest or None):
+            # Same bytes, another parser: the bytes stay, what we made of them is updated.
             snap.outcome, snap.detail, snap.notice_key = outcome, detail, notice_key
-            snap.parser_version = parser.version
+            snap.parser_version, snap.parser_digest = parser.version, parser.digest or None
             snap.encoding = encoding or snap.encoding
         return snap
 
@@ -211,33 +227,34 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser) -
         record_issue(session, key=f"{HealthKind.UNUSABLE_PAGE}/{url}", source=source, kind=HealthKind.UNUSABLE_PAGE,
                      detail=f"{url} is not a usable page ({detail})", seen_at=fetched_at, url=url)
         _forget_validators(session, url)
-        return PageResult(url=url, outcome=PageOutcome.UNUSABLE, sha256=sha, detail=detail)
+        return PageResult(url=url, outcome=PageOutcome.UNUSABLE, sha256=sha, detail=detail, same_bytes=same_bytes)
     except Exception as exc:  # a parser bug must not lose the bytes or stop the run
         log.debug("parsing %s failed", url, exc_info=True)
         detail = clean_text(f"parser error: {type(exc).__name__}: {exc}")
         snapshot(PageOutcome.ERROR, detail=detail)
-        return PageResult(url=url, outcome=PageOutcome.ERROR, sha256=sha, detail=detail)
+        return PageResult(url=url, outcome=PageOutcome.ERROR, sha256=sha, detail=detail, same_bytes=same_bytes)
 
-    _resolve_issue(session, f"{HealthKind.UNUSABLE_PAGE}/{url}", fetched_at)
+    unusable_key = f"{HealthKind.UNUSABLE_PAGE}/{url}"
     warnings = tuple(dict.fromkeys(doc.warnings + (doc.notice.warnings if doc.notice else ())))
     if doc.kind == DocumentKind.NOTICE and doc.notice is not None:
         record = doc.notice
         if record.kind == NoticeKind.NEWS:
             snap = snapshot(PageOutcome.NEWS, encoding=doc.encoding, notice_key=None)
             _store_news(session, record, snap, url, source)
-            return PageResult(url=url, outcome=PageOutcome.NEWS, sha256=sha, warnings=warnings)
-        held = _incomplete_against_stored(session, record, url)
+            _resolve_issues(session, [unusable_key], fetched_at)
+            return PageResult(url=url, outcome=PageOutcome.NEWS, sha256=sha, warnings=warnings, same_bytes=same_bytes)
+        stored = load_notice(session, record.key)
+        held = _incomplete_against_stored(stored, record, url)
         if held is not None:
             snapshot(PageOutcome.UNUSABLE, encoding=doc.encoding, detail=held, notice_key=record.key)
-            record_issue(session, key=f"{HealthKind.UNUSABLE_PAGE}/{url}", source=source, kind=HealthKind.UNUSABLE_PAGE,
+            record_issue(session, key=unusable_key, source=source, kind=HealthKind.UNUSABLE_PAGE,
                          detail=f"{url}: {held}", seen_at=fetched_at, url=url, notice_key=record.key)
             _forget_validators(session, url)
             return PageResult(url=url, outcome=PageOutcome.UNUSABLE, notice_key=record.key, sha256=sha,
                               detail=held, warnings=warnings, stated_count=record.stated_count,
-                              parsed_count=len(record.entities))
+                              parsed_count=len(record.entities), same_bytes=same_bytes)
         snap = snapshot(PageOutcome.NOTICE, encoding=doc.encoding, notice_key=record.key)
-        change = store_notice(session, record, snap, url, fetched_at)
-        stored = session.scalars(select(Notice).where(Notice.key == record.key)).one()
+        change = store_parse(session, stored, record, snap, url, fetched_at)
         mismatch_key = f"{HealthKind.COUNT_MISMATCH}/{record.key}"
         if count_mismatch(record):
             record_issue(session, key=mismatch_key, source=source, kind=HealthKind.COUNT_MISMATCH,
@@ -245,27 +262,33 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser) -
                                  f"{record.stated_count} ({url})"),
                          seen_at=fetched_at, url=url, notice_key=record.key)
             _forget_validators(session, url)
-        elif not count_mismatch(NoticeRecord.from_json(json.loads(stored.record_json))):
-            _resolve_issue(session, mismatch_key, fetched_at)
+        _resolve_issues(session, [unusable_key] + ([mismatch_key] if change.whole and not count_mismatch(record) else []),
+                        fetched_at)
         return PageResult(url=url, outcome=PageOutcome.NOTICE, notice_key=record.key, new=change.new,
                           changed=change.changed and not change.new, sha256=sha, warnings=warnings,
                           revision=change.revision, stated_count=record.stated_count,
-                          parsed_count=len(record.entities), incomplete=count_mismatch(record),
+                          parsed_count=len(record.entities), incomplete=count_mismatch(record), same_bytes=same_bytes,
                           detail="alias pages disagree (see health issues)" if change.alias_conflict else None)
     outcome = PageOutcome.INDEX if doc.kind == DocumentKind.INDEX else PageOutcome.OTHER
     snapshot(outcome, encoding=doc.encoding)
-    return PageResult(url=url, outcome=outcome, sha256=sha,
+    _resolve_issues(session, [unusable_key], fetched_at)
+    return PageResult(url=url, outcome=outcome, sha256=sha, same_bytes=same_bytes,
                       links=doc.links if outcome is PageOutcome.INDEX else (), warnings=warnings)
 
 
 def ingest_page(session_factory: sessionmaker[Session], page: CrawledPage, parser: PageParser) -> PageResult:
     """Snapshot, parse and store one page in one transaction; a failure to store writes nothing."""
-    raw = page.result.body or b""
-    sha = sha256_hex(raw)
+    return _ingest_page(session_factory, page, sha256_hex(page.result.body or b""), parser, LOOK_UP)
+
+
+def _ingest_page(session_factory: sessionmaker[Session], page: CrawledPage, sha: str, parser: PageParser,
+                 copy: StoredCopy | None | _LookUp) -> PageResult:
     try:
         with session_factory() as session, session.begin():
             session.connection(execution_options=WRITE_LOCK)  # SQLite: queue behind other writers
-            return _ingest(session, page, sha, parser)
+            if isinstance(copy, _LookUp):
+                copy = stored_copies(session, [page.result.url]).get(page.result.url)
+            return _ingest(session, page, sha, parser, copy)
     except Exception as exc:  # the transaction is rolled back: nothing of this page was written
         log.debug("storing %s failed", page.result.url, exc_info=True)
         fault = store_fault(exc, getattr(session_factory.kw.get("bind"), "url", None))
@@ -276,14 +299,48 @@ def ingest_page(session_factory: sessionmaker[Session], page: CrawledPage, parse
 
 
 class Pipeline:
-    """The ingest callback of ``run`` and ``replay``: the router picks the parser, then :func:`ingest_page`."""
+    """The ingest callback of ``run`` and ``replay``: the router picks the parser, then :func:`ingest_page`.
+
+    A replay first tells it every URL it will hand over (:meth:`expecting`): what the store holds of
+    them is read at once, and a page whose bytes the same parser already read whole is answered
+    from that, without a transaction of its own; its fetch is recorded when the batch ends.
+    """
 
     def __init__(self, session_factory: sessionmaker[Session], router: PageRouter) -> None:
         self._sf = session_factory
         self.router = router
+        self._copies: dict[str, StoredCopy | None] = {}
+        self._touched: dict[tuple[datetime, int, str], list[str]] = {}
 
     def __call__(self, page: CrawledPage) -> PageResult:
-        return ingest_page(self._sf, page, self.router.parser(page.result.url))
+        fetch = page.result
+        parser = self.router.parser(fetch.url)
+        sha = sha256_hex(fetch.body or b"")
+        if fetch.url not in self._copies:
+            return _ingest_page(self._sf, page, sha, parser, LOOK_UP)
+        copy = self._copies.pop(fetch.url)  # once: the page's rows may change from here on
+        if parser.read(copy, sha) and fetch.etag is None and fetch.last_modified is None:
+            assert copy is not None
+            self._touched.setdefault((as_utc(fetch.fetched_at), fetch.status, page.source), []).append(fetch.url)
+            return _skipped(fetch.url, sha, copy)
+        return _ingest_page(self._sf, page, sha, parser, copy)
+
+    @contextmanager
+    def expecting(self, urls: Iterable[str]) -> Iterator[None]:
+        """Read what the store holds of ``urls`` in one go; record the pages answered from it at the end
+        (one transaction). Nothing is recorded if the block fails."""
+        urls = list(urls)
+        with self._sf() as session:
+            found = stored_copies(session, urls)
+        self._copies = {url: found.get(url) for url in urls}
+        try:
+            yield
+            with self._sf() as session, session.begin():
+                session.connection(execution_options=WRITE_LOCK)
+                for (fetched_at, status, source), touched in self._touched.items():
+                    touch_pages(session, touched, fetched_at=fetched_at, status=status, source=source)
+        finally:
+            self._copies, self._touched = {}, {}
 
 
 def saved_page(url: str, raw: bytes, fetched_at: datetime, *, content_type: str | None = None,

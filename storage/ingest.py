@@ -20,12 +20,13 @@ import dataclasses
 import hashlib
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from storage.cleantext import clean_notice, clean_text
 from storage.models import (
@@ -47,6 +48,7 @@ SUBSTANCE_FIELDS = ("number", "kind", "list", "effective", "stated_count", "acti
 WHITESPACE_RE = re.compile(r"\s+")
 ENTITY_KEY_LEN = 255  # Entity.key
 NAME_LEN = 512  # Entity.zh/en, EntityName.name/name_key, Listing.zh/en
+KEYS_PER_QUERY = 400  # entity keys per IN (...) lookup
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ class NoticeChange:
     changed: bool  # the stored substance changed (a correction, or an alias parse that won)
     revision: int
     alias_conflict: bool = False  # this URL's parse disagrees with another URL of the notice
+    whole: bool = True  # the parse stored now names as many entities as it states
 
 
 # --- pure helpers ---------------------------------------------------------------------
@@ -121,8 +124,12 @@ def fit_key(value: str, limit: int) -> str:
 # --- writing ---------------------------------------------------------------------------
 
 
-def _get_notice(session: Session, key: str) -> Notice | None:
-    return session.scalars(select(Notice).where(Notice.key == key)).one_or_none()
+def load_notice(session: Session, key: str) -> Notice | None:
+    """The stored notice with this key, its URLs and the page it was parsed from (one query each, no lazy load)."""
+    return session.scalars(
+        select(Notice).where(Notice.key == key)
+        .options(selectinload(Notice.urls), joinedload(Notice.snapshot).joinedload(Snapshot.page))
+    ).one_or_none()
 
 
 def _add_url(session: Session, notice: Notice, url: str, fetched_at: datetime) -> None:
@@ -134,32 +141,78 @@ def _add_url(session: Session, notice: Notice, url: str, fetched_at: datetime) -
     notice.urls.append(NoticeUrl(url=url, first_seen_at=fetched_at))
 
 
-def upsert_entity(session: Session, record: EntityRecord) -> Entity | None:
-    """The entity with this record's key, created if new; every spelling kept in EntityName."""
-    key = fit_key(_entity_key(record), ENTITY_KEY_LEN)
-    if not key:
-        return None
-    entity = session.scalars(select(Entity).where(Entity.key == key)).one_or_none()
-    zh, en = fit(clean_display(record.zh), NAME_LEN), fit(clean_display(record.en), NAME_LEN)
-    if entity is None:
-        entity = Entity(key=key, zh=zh, en=en, country=record.country, type=record.type)
-        session.add(entity)
-    else:
-        entity.zh = entity.zh or zh
-        entity.en = entity.en or en
-        entity.country = entity.country or record.country
-        entity.type = entity.type or record.type
-    known = {n.name for n in entity.names}
-    for name, lang in ((fit(record.zh, NAME_LEN), "zh"), (fit(record.en, NAME_LEN), "en")):
-        if name and name not in known:
-            entity.names.append(EntityName(name=name, name_key=fit_key(name_key(name), NAME_LEN), lang=lang))
-            known.add(name)
-    session.flush()
-    return entity
+@dataclass
+class _NewRows:
+    """Rows one parse adds (new entities, spellings, listings, actions), inserted in bulk after the flush
+    that gives the notice its id. Entities are named by key: new ones get their ids from that INSERT."""
+
+    notice: Notice
+    stored: dict[str, Entity] = dataclasses.field(default_factory=dict)  # key -> stored entity
+    entities: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict)  # key -> new entity's columns
+    names: list[tuple[str, dict[str, Any]]] = dataclasses.field(default_factory=list)
+    listings: list[tuple[str, dict[str, Any]]] = dataclasses.field(default_factory=list)
+    actions: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+
+    def insert(self, session: Session) -> None:
+        """One INSERT per table (new entities first, for their ids)."""
+        ids = {key: entity.id for key, entity in self.stored.items()}
+        if self.entities:
+            inserted = session.execute(insert(Entity).returning(Entity.key, Entity.id), list(self.entities.values()))
+            ids.update((key, id_) for key, id_ in inserted)
+        _insert(session, EntityName, [dict(row, entity_id=ids[key]) for key, row in self.names])
+        _insert(session, Listing, [dict(row, entity_id=ids[key], notice_id=self.notice.id) for key, row in self.listings])
+        _insert(session, Action, [dict(row, notice_id=self.notice.id) for row in self.actions])
+        # collections loaded in this session no longer hold every row: read them again if asked
+        session.expire(self.notice, ["listings", "actions"])
+        for key in {key for key, _ in self.names if key in self.stored}:
+            session.expire(self.stored[key], ["names"])
 
 
-def _apply_record(session: Session, notice: Notice, record: NoticeRecord, snapshot: Snapshot) -> None:
-    """Set the notice's columns from ``record`` and rebuild its listings and actions."""
+def _insert(session: Session, model: type[EntityName] | type[Listing] | type[Action], rows: list[dict[str, Any]]) -> None:
+    """Rows in multi-row INSERT statements. (RETURNING makes both SQLite and psycopg use multi-row VALUES,
+    not a driver executemany: psycopg's pipeline for that logs a second line when the server goes away.)"""
+    if rows:
+        session.execute(insert(model).returning(model.id), rows)
+
+
+def upsert_entities(session: Session, records: Sequence[EntityRecord], rows: _NewRows) -> list[str | None]:
+    """The entity key of each record (None: it has none). Stored entities are filled in where they lack a
+    field; new entities and every new spelling go to ``rows``, for :meth:`_NewRows.insert`.
+
+    One ``IN (...)`` query (and one for their names) finds the stored ones.
+    """
+    keys = [fit_key(_entity_key(r), ENTITY_KEY_LEN) for r in records]
+    wanted = list(dict.fromkeys(k for k in keys if k))
+    for i in range(0, len(wanted), KEYS_PER_QUERY):
+        rows.stored.update((e.key, e) for e in session.scalars(
+            select(Entity).where(Entity.key.in_(wanted[i : i + KEYS_PER_QUERY])).options(selectinload(Entity.names))))
+    known = {key: {n.name for n in e.names} for key, e in rows.stored.items()}
+    for key, record in zip(keys, records):
+        if not key:
+            continue
+        zh, en = fit(clean_display(record.zh), NAME_LEN), fit(clean_display(record.en), NAME_LEN)
+        entity = rows.stored.get(key)
+        if entity is not None:
+            entity.zh = entity.zh or zh
+            entity.en = entity.en or en
+            entity.country = entity.country or record.country
+            entity.type = entity.type or record.type
+        elif key in rows.entities:
+            new = rows.entities[key]
+            for column, value in (("zh", zh), ("en", en), ("country", record.country), ("type", record.type)):
+                new[column] = new[column] or value
+        else:
+            rows.entities[key] = {"key": key, "zh": zh, "en": en, "country": record.country, "type": record.type}
+        spellings = known.setdefault(key, set())
+        for name, lang in ((fit(record.zh, NAME_LEN), "zh"), (fit(record.en, NAME_LEN), "en")):
+            if name and name not in spellings:
+                rows.names.append((key, {"name": name, "name_key": fit_key(name_key(name), NAME_LEN), "lang": lang}))
+                spellings.add(name)
+    return [key or None for key in keys]
+
+
+def _apply_record(session: Session, notice: Notice, record: NoticeRecord, snapshot: Snapshot) -> _NewRows:
+    """Set the notice's columns from ``record``; its listings and actions are rebuilt from the rows returned."""
     record_json = record.dumps()
     notice.kind = record.kind.value
     notice.number = fit(record.number, 255)
@@ -176,17 +229,17 @@ def _apply_record(session: Session, notice: Notice, record: NoticeRecord, snapsh
     notice.snapshot = snapshot
     notice.updated_at = as_utc(snapshot.fetched_at)
 
-    notice.listings.clear()
-    notice.actions.clear()
-    session.flush()
+    if notice.id is not None:  # a stored notice: its old listings and actions go before the new ones come in
+        for model in (Listing, Action):
+            session.execute(delete(model).where(model.notice_id == notice.id).execution_options(synchronize_session=False))
+    rows = _NewRows(notice)
 
-    entities: dict[str, tuple[Entity, EntityRecord]] = {}
-    for ent in record.entities:
-        row = upsert_entity(session, ent)
-        if row is not None:
-            entities.setdefault(_entity_key(ent), (row, ent))  # the parser's key, as actions name it
+    entities: dict[str, tuple[str, EntityRecord]] = {}  # the parser's key, as actions name it -> (stored key, record)
+    for ent, stored_key in zip(record.entities, upsert_entities(session, record.entities, rows)):
+        if stored_key is not None:
+            entities.setdefault(_entity_key(ent), (stored_key, ent))
 
-    seen: set[tuple[int, str]] = set()
+    seen: set[tuple[str, str]] = set()
     for action in record.actions:
         if action.action != ActionKind.IMPOSE:
             continue
@@ -197,32 +250,28 @@ def _apply_record(session: Session, notice: Notice, record: NoticeRecord, snapsh
         for key in keys:
             if key not in entities:
                 continue
-            row, ent = entities[key]
-            if (row.id, list_kind.value) in seen:
+            stored_key, ent = entities[key]
+            if (stored_key, list_kind.value) in seen:
                 continue
-            seen.add((row.id, list_kind.value))
-            notice.listings.append(
-                Listing(entity=row, list=list_kind.value, position=ent.n,
-                        zh=fit(clean_display(ent.zh), NAME_LEN), en=fit(clean_display(ent.en), NAME_LEN),
-                        note=fit(clean_display(ent.note), NAME_LEN))
-            )
+            seen.add((stored_key, list_kind.value))
+            rows.listings.append((stored_key, {
+                "list": list_kind.value, "position": ent.n, "zh": fit(clean_display(ent.zh), NAME_LEN),
+                "en": fit(clean_display(ent.en), NAME_LEN), "note": fit(clean_display(ent.note), NAME_LEN)}))
 
     actions_json = record.to_json()["actions"]
     for seq, (action, as_json) in enumerate(zip(record.actions, actions_json), start=1):
-        notice.actions.append(
-            Action(
-                seq=seq,
-                kind=action.action.value,
-                list=action.list.value if action.list else None,
-                targets=as_json["targets"],  # NoticeRef dicts, dates as ISO strings
-                entities=list(action.entities),
-                effective=fit(action.effective, 40),
-                until=action.until,
-                duration=fit(action.duration, 64),
-                text=action.text or None,
-            )
-        )
-    session.flush()
+        rows.actions.append({
+            "seq": seq,
+            "kind": action.action.value,
+            "list": action.list.value if action.list else None,
+            "targets": as_json["targets"],  # NoticeRef dicts, dates as ISO strings
+            "entities": list(action.entities),
+            "effective": fit(action.effective, 40),
+            "until": action.until,
+            "duration": fit(action.duration, 64),
+            "text": action.text or None,
+        })
+    return rows
 
 
 def _write_version(session: Session, notice: Notice, snapshot: Snapshot, *, replace: bool) -> None:
@@ -233,13 +282,12 @@ def _write_version(session: Session, notice: Notice, snapshot: Snapshot, *, repl
             select(NoticeVersion).where(NoticeVersion.notice_id == notice.id, NoticeVersion.revision == notice.revision)
         ).one_or_none()
     if version is None:
-        version = NoticeVersion(notice_id=notice.id, revision=notice.revision)
+        version = NoticeVersion(notice=notice, revision=notice.revision)
         session.add(version)
-    version.snapshot_id = snapshot.id
+    version.snapshot = snapshot
     version.record_json = notice.record_json
     version.record_sha256 = notice.record_sha256
     version.created_at = as_utc(snapshot.fetched_at)
-    session.flush()
 
 
 def record_issue(
@@ -275,49 +323,71 @@ def record_issue(
 
 def store_notice(session: Session, record: NoticeRecord, snapshot: Snapshot, url: str, fetched_at: datetime) -> NoticeChange:
     """Store one parse of a notice found at ``url`` (parsed from ``snapshot``); see the module doc."""
+    return store_parse(session, load_notice(session, record.key), record, snapshot, url, fetched_at)
+
+
+def store_parse(session: Session, notice: Notice | None, record: NoticeRecord, snapshot: Snapshot, url: str,
+                fetched_at: datetime) -> NoticeChange:
+    """:func:`store_notice` given the stored notice with the record's key (:func:`load_notice`, None if new):
+    every row it writes goes in one flush at the end."""
     fetched_at = as_utc(fetched_at)
     record = clean_notice(record)  # page text: no control, escape or bidi character is stored
     if record.url is None:
         record = dataclasses.replace(record, url=url)
-    notice = _get_notice(session, record.key)
+    added: list[_NewRows] = []
+    with session.no_autoflush:  # a new notice flushed halfway would load its (empty) collections back, row by row
+        change = _store(session, notice, record, snapshot, url, fetched_at, added)
+    session.flush()
+    for rows in added:
+        rows.insert(session)
+    return change
+
+
+def _store(session: Session, notice: Notice | None, record: NoticeRecord, snapshot: Snapshot, url: str,
+           fetched_at: datetime, added: list[_NewRows]) -> NoticeChange:
     if notice is None:
         notice = Notice(key=record.key, revision=1, first_seen_at=fetched_at)
         session.add(notice)
-        _apply_record(session, notice, record, snapshot)
+        added.append(_apply_record(session, notice, record, snapshot))
         _add_url(session, notice, url, fetched_at)
-        session.flush()
         _write_version(session, notice, snapshot, replace=False)
-        return NoticeChange(new=True, changed=True, revision=1)
+        return NoticeChange(new=True, changed=True, revision=1, whole=count_matches(record))
 
     _add_url(session, notice, url, fetched_at)
     notice.first_seen_at = min(notice.first_seen_at, fetched_at)
     current = NoticeRecord.from_json(json.loads(notice.record_json))
     current_snapshot = notice.snapshot
+
+    def kept(taken: bool, *, changed: bool, conflict: bool = False) -> NoticeChange:
+        return NoticeChange(new=False, changed=changed, revision=notice.revision, alias_conflict=conflict,
+                            whole=count_matches(record if taken else current))
+
     if current_snapshot.id == snapshot.id:
         # The same bytes parsed again (a newer parser version): take what it reads now.
         if record.dumps() == notice.record_json:
-            return NoticeChange(new=False, changed=False, revision=notice.revision)
+            return kept(False, changed=False)
         same = substance(current) == substance(record)
         if not same:
             notice.revision += 1
-        _apply_record(session, notice, record, snapshot)
+        added.append(_apply_record(session, notice, record, snapshot))
         _write_version(session, notice, snapshot, replace=same)
-        return NoticeChange(new=False, changed=not same, revision=notice.revision)
+        return kept(True, changed=not same)
 
     if substance(current) == substance(record):
         # Same notice, same substance: keep whichever parse is preferred, order-independently.
         if preference(record, snapshot.sha256) < preference(current, current_snapshot.sha256):
-            _apply_record(session, notice, record, snapshot)
+            added.append(_apply_record(session, notice, record, snapshot))
             _write_version(session, notice, snapshot, replace=True)
-        return NoticeChange(new=False, changed=False, revision=notice.revision)
+            return kept(True, changed=False)
+        return kept(False, changed=False)
 
     if current_snapshot.page.url == url:
         if as_utc(snapshot.fetched_at) < as_utc(current_snapshot.fetched_at):
-            return NoticeChange(new=False, changed=False, revision=notice.revision)  # an older copy
+            return kept(False, changed=False)  # an older copy
         notice.revision += 1
-        _apply_record(session, notice, record, snapshot)
+        added.append(_apply_record(session, notice, record, snapshot))
         _write_version(session, notice, snapshot, replace=False)
-        return NoticeChange(new=False, changed=True, revision=notice.revision)
+        return kept(True, changed=True)
 
     # Alias pages disagree.
     new_wins = preference(record, snapshot.sha256) < preference(current, current_snapshot.sha256)
@@ -335,6 +405,6 @@ def store_notice(session: Session, record: NoticeRecord, snapshot: Snapshot, url
         notice_key=record.key,
     )
     if new_wins:
-        _apply_record(session, notice, record, snapshot)
+        added.append(_apply_record(session, notice, record, snapshot))
         _write_version(session, notice, snapshot, replace=True)
-    return NoticeChange(new=False, changed=new_wins, revision=notice.revision, alias_conflict=True)
+    return kept(new_wins, changed=new_wins, conflict=True)

@@ -92,6 +92,8 @@ class Snapshot(Base):
     content_type: Mapped[str | None] = mapped_column(String(255))
     encoding: Mapped[str | None] = mapped_column(String(32))  # the charset used to decode it
     parser_version: Mapped[str] = mapped_column(String(32))
+    # which parser code read the bytes (scraper.parser_identity); None: not known (stored before 0004)
+    parser_digest: Mapped[str | None] = mapped_column(String(64))
     # notice | index | unusable | error | news | other
     outcome: Mapped[str] = mapped_column(String(32))
     detail: Mapped[str | None] = mapped_column(Text)  # reason for unusable/error
@@ -143,6 +145,8 @@ class NoticeVersion(Base):
     record_json: Mapped[str] = mapped_column(Text)
     record_sha256: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    notice: Mapped[Notice] = relationship()  # so a version is written in the notice's own flush
+    snapshot: Mapped[Snapshot] = relationship()
 
 
 class NoticeUrl(Base):

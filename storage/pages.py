@@ -7,6 +7,7 @@ values out). Each method is one short read-only transaction.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, and_, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -14,10 +15,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from storage.health import pending_urls
 from storage.models import HealthIssue, Page, Snapshot
 from storage.outcomes import NOTICE_OUTCOMES, USABLE_OUTCOMES
-from storage.snapshots import snapshot_bytes
+from storage.snapshots import CHUNK, snapshot_bytes
 from storage.vocabulary import HealthKind
-
-CHUNK = 400  # URLs per IN (...) query
 
 Validators = tuple[str | None, str | None]  # (ETag, Last-Modified)
 UNFINISHED_ISSUES = (HealthKind.UNUSABLE_PAGE, HealthKind.COUNT_MISMATCH)  # open issues that say "this page did not parse whole"
@@ -31,6 +30,39 @@ def _latest() -> ColumnElement[bool]:
 def _unfinished() -> tuple[ColumnElement[bool], ...]:
     """Open issues saying a page did not parse whole."""
     return (HealthIssue.kind.in_(UNFINISHED_ISSUES), HealthIssue.resolved_at.is_(None), HealthIssue.url.is_not(None))
+
+
+@dataclass(frozen=True)
+class StoredCopy:
+    """What the store made of a page's latest bytes: enough to tell whether the same bytes need parsing again."""
+
+    sha256: str
+    parser_version: str
+    parser_digest: str | None
+    outcome: str
+    notice_key: str | None
+    detail: str | None
+    whole: bool  # usable, and no open issue says the page did not parse whole
+
+
+def stored_copies(session: Session, urls: Iterable[str]) -> dict[str, StoredCopy]:
+    """The latest stored copy of each of ``urls`` that has one: two queries per 400 URLs, so a
+    replay asks once for its whole folder instead of once per file."""
+    wanted = list(dict.fromkeys(urls))
+    found: dict[str, StoredCopy] = {}
+    for i in range(0, len(wanted), CHUNK):
+        chunk = wanted[i : i + CHUNK]
+        unfinished = set(session.scalars(select(HealthIssue.url).where(HealthIssue.url.in_(chunk), *_unfinished())))
+        rows = session.execute(
+            select(Page.url, Snapshot.sha256, Snapshot.parser_version, Snapshot.parser_digest, Snapshot.outcome,
+                   Snapshot.notice_key, Snapshot.detail)
+            .join(Snapshot, _latest()).where(Page.url.in_(chunk))
+        )
+        for url, sha, version, digest, outcome, notice_key, detail in rows:
+            found[url] = StoredCopy(sha256=sha, parser_version=version, parser_digest=digest, outcome=outcome,
+                                    notice_key=notice_key, detail=detail,
+                                    whole=outcome in USABLE_OUTCOMES and url not in unfinished)
+    return found
 
 
 class PageStore:

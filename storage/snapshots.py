@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import zlib
+from collections.abc import Sequence
 from datetime import datetime
 from urllib.parse import urlsplit
 
-from sqlalchemy import select
+from sqlalchemy import inspect, or_, select, update
 from sqlalchemy.orm import Session
 
 from storage.cleantext import clean_optional
@@ -19,6 +20,7 @@ from storage.models import Page, Snapshot
 from storage.vocabulary import as_utc
 
 OUTCOMES = frozenset({"notice", "index", "other", "unusable", "error", "news"})
+CHUNK = 400  # URLs per IN (...) statement
 
 
 def sha256_hex(raw: bytes) -> str:
@@ -39,12 +41,13 @@ def get_or_create_page(session: Session, url: str, source: str | None = None) ->
     page = get_page(session, url)
     if page is None:
         page = Page(url=url, host=page_host(url), source=source)
-        session.add(page)
-        session.flush()
+        session.add(page)  # inserted by the page's next flush, with its snapshot
     return page
 
 
 def find_snapshot(session: Session, page: Page, sha256: str) -> Snapshot | None:
+    if inspect(page).pending:
+        return None  # a page added in this transaction has no snapshot yet
     return session.scalars(
         select(Snapshot).where(Snapshot.page_id == page.id, Snapshot.sha256 == sha256)
     ).one_or_none()
@@ -78,6 +81,32 @@ def touch_page(
     return page
 
 
+def touch_pages(
+    session: Session,
+    urls: Sequence[str],
+    *,
+    fetched_at: datetime,
+    status: int,
+    source: str | None = None,
+) -> None:
+    """:func:`touch_page` for stored pages fetched at one moment with their last bytes again (a
+    no-change replay): a few UPDATE statements, no row loaded. Validators stay as they are."""
+    fetched_at = as_utc(fetched_at)
+    for i in range(0, len(urls), CHUNK):
+        chunk = urls[i : i + CHUNK]
+        session.execute(
+            update(Page)
+            .where(Page.url.in_(chunk), or_(Page.last_fetched_at.is_(None), Page.last_fetched_at <= fetched_at))
+            .values(last_fetched_at=fetched_at, last_status=status)
+            .execution_options(synchronize_session=False)
+        )
+        if source:
+            session.execute(
+                update(Page).where(Page.url.in_(chunk), or_(Page.source.is_(None), Page.source == ""))
+                .values(source=source).execution_options(synchronize_session=False)
+            )
+
+
 def record_snapshot(
     session: Session,
     *,
@@ -92,6 +121,7 @@ def record_snapshot(
     detail: str | None = None,
     notice_key: str | None = None,
     parser_version: str,
+    parser_digest: str | None = None,
     etag: str | None = None,
     last_modified: str | None = None,
 ) -> tuple[Snapshot, bool]:
@@ -120,12 +150,12 @@ def record_snapshot(
         content_type=content_type,
         encoding=encoding,
         parser_version=parser_version,
+        parser_digest=parser_digest,
         outcome=outcome,
         detail=clean_optional(detail),  # may quote the page
         notice_key=notice_key,
     )
-    session.add(snapshot)
-    session.flush()
+    session.add(snapshot)  # inserted by the next flush (the notice's, or the commit)
     return snapshot, True
 
 

@@ -57,7 +57,7 @@ class ReplaySummary:
     pages: int
     new: int  # notices not stored before
     changed: int  # stored notices whose substance changed
-    unchanged: int  # pages whose bytes were already stored (not parsed again)
+    unchanged: int  # pages whose bytes were already stored, read as before
     unusable: tuple[str, ...]  # URLs (unusable or failed pages)
     mismatched: tuple[str, ...]  # notice keys whose parsed count differs from the stated count
 
@@ -69,7 +69,7 @@ def summarise(results: list[PageResult], notices: dict[str, StoredNotice]) -> Re
         pages=len(results),
         new=sum(r.new for r in results),
         changed=sum(r.changed for r in results),
-        unchanged=sum(r.skipped for r in results),
+        unchanged=sum(r.same_bytes and not r.new and not r.changed for r in results),
         unusable=tuple(f"{r.url} ({r.outcome}: {r.detail})" for r in results if not r.usable),
         mismatched=mismatched,
     )
@@ -181,17 +181,18 @@ def register(app: typer.Typer) -> None:
         try:
             with run_lock(engine, holder=make_holder(), wait=settings.lock_wait_seconds,
                           on_wait=lambda held: typer.echo(f"{waiting}{held}", err=True)):
-                for path, url in files:
-                    try:
-                        raw = read_replay_file(path, directory, settings.max_body_bytes)
-                    except SkippedFile as exc:
-                        problems.append(str(exc))
-                        continue
-                    except OSError as exc:
-                        results.append(PageResult(url=url, outcome=PageOutcome.ERROR, sha256="",
-                                                  detail=f"cannot read {path}: {exc.strerror}"))
-                        continue
-                    results.append(ingest(saved_page(url, raw, moment, content_type=replay_content_type(path))))
+                with ingest.expecting(url for _, url in files):  # pages read as before: one read, one write
+                    for path, url in files:
+                        try:
+                            raw = read_replay_file(path, directory, settings.max_body_bytes)
+                        except SkippedFile as exc:
+                            problems.append(str(exc))
+                            continue
+                        except OSError as exc:
+                            results.append(PageResult(url=url, outcome=PageOutcome.ERROR, sha256="",
+                                                      detail=f"cannot read {path}: {exc.strerror}"))
+                            continue
+                        results.append(ingest(saved_page(url, raw, moment, content_type=replay_content_type(path))))
                 with factory() as session, session.begin():
                     session.connection(execution_options=WRITE_LOCK)
                     derived = publish(session, as_of=day, target=None)  # the engine runs once (or not: no change)

@@ -148,7 +148,7 @@ def test_failing_store_writes_nothing_of_the_page(engine, db_url, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr("mofcom_watch.pipeline.store_notice", broken)
+    monkeypatch.setattr("mofcom_watch.pipeline.store_parse", broken)
     result = ingest(engine, notice_bytes())
     assert result.outcome == "error" and "disk on fire" in result.detail
     assert _dump(path) == before
@@ -157,7 +157,7 @@ def test_failing_store_writes_nothing_of_the_page(engine, db_url, monkeypatch):
 
 
 def test_failing_store_writes_nothing_on_any_backend(engine, monkeypatch):
-    monkeypatch.setattr(storage.ingest, "upsert_entity", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("x")))
+    monkeypatch.setattr(storage.ingest, "upsert_entities", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("x")))
     assert ingest(engine, notice_bytes()).outcome == "error"
     assert count(engine, Snapshot) == 0 and count(engine, Page) == 0 and count(engine, Notice) == 0
 

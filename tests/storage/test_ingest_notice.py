@@ -203,3 +203,39 @@ def test_overlong_garbled_names_are_stored_not_fatal(engine):
         keys = [e.key for e in s.scalars(select(Entity))]
         assert len(keys) == 3 and all(len(k) <= 255 for k in keys)
         assert count(s, Listing) == 3
+
+
+def _statements_storing(engine, record, url, raw, at=T0) -> int:
+    from sqlalchemy import event
+
+    seen: list[str] = []
+
+    def count(conn, cursor, statement, parameters, context, executemany):
+        seen.append(statement)
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        store(engine, record, url, raw, at)
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    return len(seen)
+
+
+def _firms(n, prefix="Firm"):
+    return tuple(ent(f"{prefix}公司{i}", f"{prefix} {i} Inc.", i + 1) for i in range(n))
+
+
+def test_storing_a_notice_costs_the_same_statements_for_3_or_60_entities(engine):
+    """One IN (...) lookup for the notice's entities and one INSERT per table: no query, flush or lazy
+    load per entity, whether the entities are new or already stored (with new spellings)."""
+    small = _statements_storing(engine, uel7(_firms(3), stated=3), URL_A, b"small")
+    large = dataclasses.replace(uel7(_firms(60, "Big"), stated=60), key="UEL-2025-8")
+    assert _statements_storing(engine, large, URL_B, b"large") == small
+    # the same 60 entities again, under other spellings, in a third notice: still no per-entity statement
+    renamed = tuple(dataclasses.replace(e, zh=e.zh + "（美国）") for e in _firms(60, "Big"))
+    again = dataclasses.replace(uel7(renamed, stated=60), key="UEL-2025-9")
+    stored_again = _statements_storing(engine, again, URL_A.replace("7", "9"), b"again")
+    assert stored_again <= small + 2  # stored entities: a query for their names, an UPDATE for none
+    with Session(engine) as s:
+        assert count(s, Entity) == 63 and count(s, Listing) == 123
+        assert count(s, EntityName) == 3 * 2 + 60 * 3

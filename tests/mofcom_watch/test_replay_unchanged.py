@@ -1,0 +1,133 @@
+"""Pages read as before cost no parse and no transaction of their own; pages that did not parse whole,
+or were read by other parser code, are processed again.
+
+Uses the stand-in parser of test_replay_pipeline (pages are JSON NoticeRecords).
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from datetime import timedelta
+
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session
+
+from mofcom_watch.pipeline import PageParser, Pipeline, saved_page
+from storage.db import session_factory
+from storage.models import Page, Snapshot
+from tests.mofcom_watch.test_replay_pipeline import CALLS, T0, ingest, notice_bytes, stand_in_parse
+
+SITE = "https://www.mofcom.gov.cn/zwgk/zcfb/art/2025/"
+
+
+class OneParser:
+    """A router that gives every URL the same parser."""
+
+    def __init__(self, parser: PageParser) -> None:
+        self._parser = parser
+
+    def parser(self, url: str) -> PageParser:
+        return self._parser
+
+
+@contextmanager
+def statements(engine):
+    seen: list[str] = []
+
+    def count(conn, cursor, statement, parameters, context, executemany):
+        seen.append(statement)
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+
+
+def replay(engine, pages: dict[str, bytes], at, parser=PageParser(stand_in_parse, "v1", "d1")):
+    pipeline = Pipeline(session_factory(engine), OneParser(parser))  # type: ignore[arg-type]
+    with pipeline.expecting(pages):
+        return [pipeline(saved_page(url, raw, at)) for url, raw in pages.items()]
+
+
+def pages(n: int) -> dict[str, bytes]:
+    return {f"{SITE}art_{i}.html": notice_bytes().replace(b"UEL-2025-7", f"UEL-2025-{100 + i}".encode())
+            for i in range(n)}
+
+
+def test_a_batch_read_as_before_is_two_reads_and_one_write_whatever_its_size(engine):
+    small, large = pages(3), pages(30)
+    replay(engine, large, T0)
+    CALLS.clear()
+    later = T0 + timedelta(days=1)
+    with statements(engine) as few:
+        again = replay(engine, small, later)
+    with statements(engine) as many:
+        replay(engine, large, later + timedelta(days=1))
+    assert all(r.skipped and r.same_bytes and not r.new and not r.changed for r in again)
+    assert [r.notice_key for r in again] == ["UEL-2025-100", "UEL-2025-101", "UEL-2025-102"]
+    assert CALLS == []  # nothing parsed
+    assert len(few) == len(many)  # not one statement per page
+    with Session(engine) as s:
+        fetched = {p.url: p.last_fetched_at for p in s.scalars(select(Page))}
+    assert fetched[f"{SITE}art_0.html"] == later + timedelta(days=1)
+    assert fetched[f"{SITE}art_29.html"] == later + timedelta(days=1)
+
+
+def test_an_older_fetch_does_not_move_the_page_back(engine):
+    replay(engine, pages(2), T0)
+    replay(engine, pages(2), T0 - timedelta(days=3))
+    with Session(engine) as s:
+        assert {p.last_fetched_at for p in s.scalars(select(Page))} == {T0}
+
+
+def test_new_and_changed_pages_in_a_batch_are_stored(engine):
+    replay(engine, pages(2), T0)
+    changed = dict(pages(2))
+    changed[f"{SITE}art_1.html"] = notice_bytes(n_entities=3, stated=3).replace(b"UEL-2025-7", b"UEL-2025-101")
+    changed[f"{SITE}art_9.html"] = notice_bytes().replace(b"UEL-2025-7", b"UEL-2025-109")
+    CALLS.clear()
+    results = replay(engine, changed, T0 + timedelta(days=1))
+    assert [(r.skipped, r.new, r.changed) for r in results] == [(True, False, False), (False, False, True),
+                                                                (False, True, False)]
+    assert len(CALLS) == 2
+
+
+def test_other_parser_code_reads_the_stored_bytes_again(engine):
+    replay(engine, pages(1), T0)
+    CALLS.clear()
+    (result,) = replay(engine, pages(1), T0, parser=PageParser(stand_in_parse, "v1", "d2"))
+    assert not result.skipped and result.same_bytes and not result.changed
+    assert len(CALLS) == 1
+    with Session(engine) as s:
+        assert [(x.parser_version, x.parser_digest) for x in s.scalars(select(Snapshot))] == [("v1", "d2")]
+    (result,) = replay(engine, pages(1), T0, parser=PageParser(stand_in_parse, "v1", "d2"))
+    assert result.skipped and len(CALLS) == 1
+
+
+def test_unknown_parser_code_never_takes_a_stored_parse_as_its_own(engine):
+    unknown = PageParser(stand_in_parse, "v1", None)
+    replay(engine, pages(1), T0, parser=unknown)
+    CALLS.clear()
+    (result,) = replay(engine, pages(1), T0, parser=unknown)
+    assert not result.skipped and len(CALLS) == 1
+
+
+def test_a_page_short_of_its_stated_count_is_processed_again(engine):
+    """Issue 9: a page that did not parse whole is not done, even when the same bytes come back."""
+    short = notice_bytes(n_entities=1, stated=2)
+    first = ingest(engine, short)
+    CALLS.clear()
+    again = ingest(engine, short, at=T0 + timedelta(days=1))
+    assert first.incomplete and again.incomplete and not again.skipped and again.same_bytes
+    assert len(CALLS) == 1
+    (batch,) = replay(engine, {first.url: short}, T0 + timedelta(days=2), parser=PageParser(stand_in_parse, "v1"))
+    assert batch.incomplete and not batch.skipped and len(CALLS) == 2
+
+
+def test_an_unusable_page_is_processed_again(engine):
+    url = "https://www.mofcom.gov.cn/x.html"
+    ingest(engine, b"BOT check", url=url)
+    CALLS.clear()
+    again = ingest(engine, b"BOT check", url=url, at=T0 + timedelta(days=1))
+    assert again.outcome == "unusable" and not again.skipped and len(CALLS) == 1
