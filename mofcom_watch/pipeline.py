@@ -387,17 +387,38 @@ class SkippedFile(Exception):
     """A file under the replay folder that is not read: the message says why (one line)."""
 
 
+class ReplayReader:
+    """Reads the files of one replay folder: a file's bytes if it lies inside ``root`` (after following
+    links) and is at most ``max_bytes`` long, the cap fetched bodies have; otherwise :class:`SkippedFile`.
+    Each folder's real path is looked up once, so a file that is not a link costs one ``lstat``."""
+
+    def __init__(self, root: Path, max_bytes: int) -> None:
+        self.root, self.max_bytes = root, max_bytes
+        self._real_root = root.resolve()
+        self._folders: dict[Path, Path] = {}
+
+    def _real(self, path: Path) -> Path:
+        if path.is_symlink():
+            return path.resolve()
+        folder = self._folders.get(path.parent)
+        if folder is None:
+            folder = self._folders[path.parent] = path.parent.resolve()
+        return folder / path.name
+
+    def __call__(self, path: Path) -> bytes:
+        real = self._real(path)
+        if not real.is_relative_to(self._real_root):
+            raise SkippedFile(f"{path} links to {real}, outside {self.root}: skipped")
+        with open(real, "rb") as fh:
+            data = fh.read(self.max_bytes + 1)
+        if len(data) > self.max_bytes:
+            raise SkippedFile(f"{path} is larger than {self.max_bytes} bytes (the fetch.max_body_bytes cap): skipped")
+        return data
+
+
 def read_replay_file(path: Path, root: Path, max_bytes: int) -> bytes:
-    """The file's bytes, if it lies inside ``root`` (after following links) and is at most
-    ``max_bytes`` long, the cap fetched bodies have; otherwise :class:`SkippedFile`."""
-    real = path.resolve()
-    if not real.is_relative_to(root.resolve()):
-        raise SkippedFile(f"{path} links to {real}, outside {root}: skipped")
-    with open(real, "rb") as fh:
-        data = fh.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        raise SkippedFile(f"{path} is larger than {max_bytes} bytes (the fetch.max_body_bytes cap): skipped")
-    return data
+    """One file read as :class:`ReplayReader` reads it."""
+    return ReplayReader(root, max_bytes)(path)
 
 
 def replay_content_type(path: Path) -> str | None:

@@ -31,8 +31,8 @@ from mofcom_watch.exits import exit_on_resource_fault
 from mofcom_watch.pipeline import (
     PageRouter,
     Pipeline,
+    ReplayReader,
     SkippedFile,
-    read_replay_file,
     replay_content_type,
     replay_files,
     saved_page,
@@ -175,6 +175,7 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(2) from None
         factory = session_factory(engine)
         ingest = Pipeline(factory, router)
+        read = ReplayReader(directory, settings.max_body_bytes)
         results: list[PageResult] = []
         problems: list[str] = []
         waiting = f"mofcom-watch replay: waiting up to {settings.lock_wait_seconds:.0f} s for the run lock: "
@@ -184,7 +185,7 @@ def register(app: typer.Typer) -> None:
                 with ingest.expecting(url for _, url in files):  # pages read as before: one read, one write
                     for path, url in files:
                         try:
-                            raw = read_replay_file(path, directory, settings.max_body_bytes)
+                            raw = read(path)
                         except SkippedFile as exc:
                             problems.append(str(exc))
                             continue
