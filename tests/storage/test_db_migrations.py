@@ -43,6 +43,7 @@ def test_sqlite_gets_folder_and_pragmas(tmp_path: Path):
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert conn.execute(text("PRAGMA busy_timeout")).scalar() == 30000
+        assert conn.execute(text("PRAGMA synchronous")).scalar() == 1  # NORMAL: no fsync per page's commit
     eng.dispose()
 
 
