@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from feeds.identity import entity_feed_name, notice_picture_name
@@ -168,6 +169,16 @@ def _row(band: Band, sc: _Scale, y: float) -> str:
 def _axis(sc: _Scale, y: float, bottom: float) -> str:
     """Month ticks, year labels (and quarter months where there is room), the as-of line."""
     axis = sc.axis
+    out = [_ticks(axis, y)]
+    _as_of_line(sc, y, bottom, out)
+    return "".join(out)
+
+
+@lru_cache(maxsize=8)  # a few spans: one string per span, long for a long one
+def _ticks(axis: Axis, y: float) -> str:
+    """The axis line with its month ticks and labels: the same for every picture on the same span
+    (the entities of one listing), and long for a long span, so made once per span."""
+    sc = _Scale(axis)
     out = [f'<path d="M{MARGIN},{y} H{WIDTH - MARGIN}" stroke="#444" stroke-width="1"/>']
     month_px = sc.w * 30.4 / axis.days
     d = date(axis.start.year, axis.start.month, 1)
@@ -181,6 +192,11 @@ def _axis(sc: _Scale, y: float, bottom: float) -> str:
                 if x + text_width(label, FONT - 1) <= WIDTH - MARGIN:
                     out.append(f'<text x="{x + 2}" y="{y + 13}" class="{"mw-y" if major else "mw-m"}">{label}</text>')
         d = date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+    return "".join(out)
+
+
+def _as_of_line(sc: _Scale, y: float, bottom: float, out: list[str]) -> None:
+    axis = sc.axis
     xa = sc.x(axis.as_of)
     top = y - 4
     out.append(f'<rect x="{xa}" y="{top}" width="{round(WIDTH - MARGIN - xa, 1)}" height="{round(bottom - top, 1)}" '
@@ -192,7 +208,6 @@ def _axis(sc: _Scale, y: float, bottom: float) -> str:
     w = text_width(label, FONT - 1)
     lx = min(max(xa - w / 2, MARGIN), WIDTH - MARGIN - w)
     out.append(f'<text x="{round(lx, 1)}" y="{top - 4}" class="mw-a">{label}</text>')
-    return "".join(out)
 
 
 def _legend(y: float) -> tuple[str, float]:
