@@ -20,6 +20,7 @@ purpose (their count mismatches); 2, 3 and 4 stop the bench.
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import shutil
 import statistics
@@ -43,6 +44,7 @@ STEPS = ("replay", "replay again", "status --json", "feeds --out", "feeds again"
 TARGETS = {"no-change": 0.05, "rss": 2.0, "after/before": 0.6}
 TIMEOUT = 3600.0  # seconds per command: a hung command stops the bench instead of the machine
 MB = 1024 * 1024
+BIG = 50  # sizes from here on take --big-runs and --before-steps
 
 
 class BenchError(Exception):
@@ -70,7 +72,9 @@ class Sample:
     feeds_mb: list[float] = field(default_factory=list)
 
     def median(self, step: str, measure: str = "wall s") -> float:
-        return statistics.median(self.runs[measure][step])
+        """The median; NaN for a step not run (``--before-steps``)."""
+        figures = self.runs[measure][step]
+        return statistics.median(figures) if figures else math.nan
 
 
 def child(code: Code, argv: list[str], log: Path) -> tuple[float, float, float, int]:
@@ -102,8 +106,9 @@ def size_mb(path: Path) -> float:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / MB
 
 
-def one_run(code: Code, corpus: Path, as_of: date, work: Path, sample: Sample) -> None:
-    """The five commands in order on a fresh store; figures appended to ``sample``; store and feeds deleted."""
+def one_run(code: Code, corpus: Path, as_of: date, work: Path, sample: Sample, steps: int = len(STEPS)) -> None:
+    """The first ``steps`` of the five commands in order on a fresh store; figures appended to ``sample``;
+    store and feeds deleted."""
     work.mkdir()
     db, out, log = work / "store.sqlite", work / "feeds", work / "stderr.log"
     url = f"sqlite:///{db}"
@@ -116,7 +121,7 @@ def one_run(code: Code, corpus: Path, as_of: date, work: Path, sample: Sample) -
         "feeds again": ["feeds", "--out", str(out), "--as-of", day],
     }
     try:
-        for step, argv in argvs.items():
+        for step, argv in list(argvs.items())[:steps]:
             *figures, exit_code = child(code, ["--db", url, *argv], log)
             if exit_code not in (0, 1):  # 1: problems reported (the fixtures' count mismatches)
                 lines = log.read_text(encoding="utf-8", errors="replace").strip().splitlines()
@@ -124,7 +129,8 @@ def one_run(code: Code, corpus: Path, as_of: date, work: Path, sample: Sample) -
             for measure, figure in zip(MEASURES, figures, strict=True):
                 sample.runs[measure][step].append(figure)
         sample.db_mb.append(sum(size_mb(p) for p in work.glob("store.sqlite*")))
-        sample.feeds_mb.append(size_mb(out))
+        if out.exists():
+            sample.feeds_mb.append(size_mb(out))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -172,14 +178,19 @@ def print_table(results: dict[tuple[int, str], Sample], runs: dict[int, int]) ->
               + (f" {'db MB':>7} {'feeds MB':>8}" if sizes else ""))
         for (n, name), sample in results.items():
             cells = " ".join(f"{sample.median(s, measure):>13.{0 if 'MB' in measure else 2}f}" for s in STEPS)
-            tail = (f" {statistics.median(sample.db_mb):>7.1f} {statistics.median(sample.feeds_mb):>8.1f}"
-                    if sizes else "")
+            tail = (f" {_median(sample.db_mb):>7.1f} {_median(sample.feeds_mb):>8.1f}" if sizes else "")
             print(f"{f'{n}x':>5} {name:<22} {cells}{tail}")
         print()
     print("runs per size and code: " + ", ".join(f"{n}x: {k}" for n, k in runs.items()))
 
 
+def _median(figures: list[float]) -> float:
+    return statistics.median(figures) if figures else math.nan
+
+
 def ratio_line(label: str, value: float, target: float | None, cpu: float | None = None) -> str:
+    if math.isnan(value):
+        return f"{label:<62} (not measured)"
     shown = f"{value:>7.3f}" + (f" ({cpu:.3f})" if cpu is not None else " " * 8)
     if target is None:
         return f"{label:<62} {shown}  (no target)"
@@ -215,11 +226,14 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3, help="runs per size and code (medians are taken over them)")
     parser.add_argument("--big-runs", type=int, default=None, help="runs at sizes of 50x and more (default: --runs)")
     parser.add_argument("--before", metavar="REV", help="also measure the code of this git revision, alternating")
+    parser.add_argument("--before-steps", type=int, default=len(STEPS), choices=range(1, len(STEPS) + 1),
+                        help="at sizes of 50x and more, run only the first N commands with the --before code "
+                             "(1: the first replay, all the after/before ratio needs)")
     args = parser.parse_args()
     sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
     if not sizes or min(sizes) < 1 or args.runs < 1:
         parser.error("--sizes takes positive integers, --runs at least 1")
-    runs = {n: (args.big_runs or args.runs) if n >= 50 else args.runs for n in sizes}
+    runs = {n: (args.big_runs or args.runs) if n >= BIG else args.runs for n in sizes}
     results: dict[tuple[int, str], Sample] = {}
     with tempfile.TemporaryDirectory(prefix="mofcom-scale-") as tmp:
         work = Path(tmp)
@@ -239,7 +253,8 @@ def main() -> int:
                     order = codes if i % 2 == 0 else codes[::-1]  # alternate who runs first
                     for code in order:
                         print(f"{n}x run {i + 1}/{runs[n]}: {code.name}", file=sys.stderr, flush=True)
-                        one_run(code, corpus, as_of, work / "run", results[(n, code.name)])
+                        steps = args.before_steps if code is not codes[0] and n >= BIG else len(STEPS)
+                        one_run(code, corpus, as_of, work / "run", results[(n, code.name)], steps)
                 shutil.rmtree(corpus)
         except BenchError as exc:
             print(f"bench/scale.py: {exc}", file=sys.stderr)
