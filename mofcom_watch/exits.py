@@ -41,3 +41,12 @@ def exit_on_resource_fault(command: str, exc: BaseException, **where: Any) -> No
         raise exc
     typer.echo(f"{command}: {line}", err=True)
     raise typer.Exit(RESOURCE_EXIT) from None
+
+
+def read_input(path: Path, command: str = "mofcom-watch") -> bytes:
+    """A file the user named, or one line and exit 2: unreadable input is a usage error, not a fault."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        typer.echo(f"{command}: cannot read {path}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(USAGE) from None

@@ -61,15 +61,12 @@ def register(app: typer.Typer) -> None:
 
 def _verify(path: Path, name: Optional[str], out: Optional[Path]) -> None:
     from mofcom_watch.evidence import verify_zip
+    from mofcom_watch.exits import read_input
 
     if name or out:
         typer.echo("mofcom-watch: --verify takes only the pack FILE", err=True)
         raise typer.Exit(2)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        typer.echo(f"mofcom-watch: cannot read {path}: {exc.strerror or exc}", err=True)
-        raise typer.Exit(2) from None
+    data = read_input(path)
     problems = verify_zip(data)
     for p in problems:
         typer.echo(f"{path}: {term.shown(p)}", err=True)

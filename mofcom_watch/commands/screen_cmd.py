@@ -61,6 +61,7 @@ def register(app: typer.Typer) -> None:
         as_csv: bool = typer.Option(False, "--csv", help="Print CSV, one row per hit."),
     ) -> None:
         """Screen a CSV of counterparties against every list; exit 1 when any name is listed."""
+        from mofcom_watch.exits import read_input
         from storage.screening import ScreenInputError, parse_queries, report, screen
         from storage.watchlist import decode_text
 
@@ -68,12 +69,7 @@ def register(app: typer.Typer) -> None:
             typer.echo("mofcom-watch: choose one of --json and --csv", err=True)
             raise typer.Exit(2)
         day = as_of_or_today(as_of)
-        try:
-            raw = file.read_bytes()
-        except OSError as exc:
-            typer.echo(f"mofcom-watch: cannot read {file}: {exc.strerror or exc}", err=True)
-            raise typer.Exit(2) from None
-        text = decode_text(raw)
+        text = decode_text(read_input(file))
         try:
             if text is None:
                 raise ScreenInputError(f"{file} is neither UTF-8 nor GB18030 text")
