@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import zlib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -122,25 +121,9 @@ def save_mark(session: Session, digest: str, held: tuple[str, ...], summary: Der
     if mark is None:
         mark = DeriveMark(name=MARK_NAME)
         session.add(mark)
-    if mark.as_of != summary.as_of or mark.inputs_sha256 != digest:
-        mark.printed_key = mark.printed = None  # printed from another derivation
     mark.as_of = summary.as_of
     mark.inputs_sha256 = digest
     mark.held = json.dumps(list(held))
     mark.events = events
     mark.summary = json.dumps(summary.to_json(), ensure_ascii=False)
 
-
-def printed_text(session: Session, key: str) -> str | None:
-    """What was printed under ``key`` from the current mark's derivation, or None."""
-    mark = session.get(DeriveMark, MARK_NAME)
-    if mark is None or mark.printed_key != key or mark.printed is None:
-        return None
-    return zlib.decompress(mark.printed).decode("utf-8")
-
-
-def keep_printed(session: Session, key: str, text: str) -> None:
-    """Keep ``text`` (one at a time) with the current mark; nothing without a mark."""
-    mark = session.get(DeriveMark, MARK_NAME)
-    if mark is not None:
-        mark.printed_key, mark.printed = key, zlib.compress(text.encode("utf-8"))

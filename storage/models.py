@@ -270,10 +270,6 @@ class DeriveMark(Base):
     held: Mapped[str] = mapped_column(Text)  # JSON list: the sources whose items were held back
     events: Mapped[str] = mapped_column(String(1100))  # storage.derived.events_fingerprint after the sync
     summary: Mapped[str] = mapped_column(Text)  # JSON of storage.derived.DerivedSummary
-    # What a command printed from this derivation (replay's notices table, into a pipe), zlib-compressed,
-    # under a key naming the code and settings that rendered it: printed again without rendering.
-    printed_key: Mapped[str | None] = mapped_column(String(64))
-    printed: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
 class SourceRun(Base):

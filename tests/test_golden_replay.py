@@ -8,7 +8,8 @@ and ``--as-of``), writes every feed with ``feeds --out``, and compares
   their names, listings, actions, events and health issues, by key, never by autoincrement id or
   wall-clock time,
 
-with ``tests/data/golden/replay.json``. A refactoring must leave both unchanged.
+with ``tests/data/golden/replay.json``, and what ``replay`` prints into a pipe (its notices table and
+summary line) with ``tests/data/golden/replay-stdout.txt``. A refactoring must leave all three unchanged.
 
 A deliberate change of behaviour regenerates the golden file with
 ``MOFCOM_WATCH_REGEN_GOLDEN=1 .venv/bin/python -m pytest tests/test_golden_replay.py`` and says so,
@@ -32,6 +33,7 @@ from storage.models import Action, Entity, Event, HealthIssue, Listing, Notice, 
 
 REPO = Path(__file__).resolve().parent.parent
 GOLDEN = REPO / "tests" / "data" / "golden" / "replay.json"
+GOLDEN_STDOUT = GOLDEN.with_name("replay-stdout.txt")
 REGEN_ENV = "MOFCOM_WATCH_REGEN_GOLDEN"
 FETCHED_AT = "2026-11-29T02:00:00+00:00"
 AS_OF = "2026-11-29"
@@ -121,6 +123,7 @@ def test_fixture_replay_matches_the_golden_store_and_feeds(tmp_path: Path) -> No
     if os.environ.get(REGEN_ENV):
         GOLDEN.parent.mkdir(parents=True, exist_ok=True)
         GOLDEN.write_text(text, encoding="utf-8")
+        GOLDEN_STDOUT.write_text(replay.stdout, encoding="utf-8")
     expected = json.loads(GOLDEN.read_text(encoding="utf-8"))
     for section in ("notices", "entities", "listings", "actions", "events", "health_issues", "snapshots"):
         assert actual["store"][section] == expected["store"][section], (
@@ -128,4 +131,7 @@ def test_fixture_replay_matches_the_golden_store_and_feeds(tmp_path: Path) -> No
         )
     assert actual["feeds"] == expected["feeds"], (
         f"feed bytes differ from {GOLDEN.name}; if deliberate, regenerate with {REGEN_ENV}=1"
+    )
+    assert replay.stdout == GOLDEN_STDOUT.read_text(encoding="utf-8"), (
+        f"replay's output differs from {GOLDEN_STDOUT.name}; if deliberate, regenerate with {REGEN_ENV}=1"
     )

@@ -10,18 +10,13 @@ fetch.max_body_bytes), 2 for a missing or unreadable DIR, 3 when the store canno
 
 from __future__ import annotations
 
-import hashlib
 import os
-import sys
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from importlib.metadata import version
 from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from mofcom_watch import term
@@ -38,9 +33,9 @@ from mofcom_watch.pipeline import (
     saved_page,
 )
 from mofcom_watch.publish import PublishResult, publish
+from mofcom_watch.tables import Column, TableText, print_table
 from scraper.sources import SourceConfigError, load_sources
 from storage.db import WRITE_LOCK, DatabaseError, open_store, session_factory
-from storage.derived import keep_printed, printed_text
 from storage.faults import StoreUnavailable
 from storage.ingest import count_mismatch, lists_entities
 from storage.notices import load_stored_notices
@@ -48,8 +43,6 @@ from storage.outcomes import PageOutcome, PageResult
 from storage.records import NoticeRecord, NoticeRef, StoredNotice
 from storage.runlock import make_holder, run_lock
 from storage.vocabulary import state_label
-
-TABLE_CODE = (Path(__file__), Path(term.__file__))  # the table's text is made by these (and rich)
 
 
 @dataclass(frozen=True)
@@ -75,22 +68,19 @@ def summarise(results: list[PageResult], notices: dict[str, StoredNotice]) -> Re
     )
 
 
-def _table(notices: list[StoredNotice], states: dict[str, str]) -> Table:
-    table = Table(title="Stored notices", show_lines=False)
-    for column in ("notice", "list", "published", "effective"):
-        table.add_column(column, no_wrap=True)
-    table.add_column("number / title", overflow="fold", max_width=40)
-    table.add_column("entities", overflow="fold", max_width=36)
-    table.add_column("state", no_wrap=True)
-    table.add_column("warnings", overflow="fold")
+NOTICE_COLUMNS = (Column("notice"), Column("list"), Column("published"), Column("effective"),
+                  Column("number / title", wrap=True, max_width=40), Column("entities", wrap=True, max_width=36),
+                  Column("state"), Column("warnings", wrap=True))
+
+
+def _table(notices: list[StoredNotice], states: dict[str, str]) -> TableText:
+    rows = []
     for n in notices:
         r = n.record
-        table.add_row(
-            *map(term.shown, (r.key, r.list.value if r.list else "", r.published.isoformat() if r.published else "",
-                              r.effective, r.number or r.title, _entities_cell(r), states.get(r.key, ""),
-                              "; ".join(r.warnings))),
-        )
-    return table
+        rows.append(tuple(map(term.shown, (
+            r.key, r.list.value if r.list else "", r.published.isoformat() if r.published else "", r.effective,
+            r.number or r.title, _entities_cell(r), states.get(r.key, ""), "; ".join(r.warnings)))))
+    return TableText("Stored notices", NOTICE_COLUMNS, rows)
 
 
 def _state_text(derived: PublishResult) -> dict[str, str]:
@@ -99,24 +89,6 @@ def _state_text(derived: PublishResult) -> dict[str, str]:
     for row in derived.derivation.states if derived.derivation is not None else ():
         states.setdefault(row.notice_key, []).append(state_label(row.state))
     return {k: ", ".join(dict.fromkeys(v)) for k, v in states.items()}
-
-
-def _printed_key() -> str | None:
-    """What the table printed into a pipe is kept under: the code that renders it, rich's version and the
-    width. None on a terminal (its width and colours are its own): rendered each time."""
-    if term.on_terminal(sys.stdout):
-        return None
-    digest = hashlib.sha256(f"{version('rich')}\0{term.PIPE_WIDTH}\0".encode())
-    for path in TABLE_CODE:
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-def _rendered(out: Console, table: Table) -> str:
-    """The text ``out`` would print for ``table``."""
-    with out.capture() as capture:
-        out.print(table)
-    return capture.get()
 
 
 def _ref_label(ref: NoticeRef) -> str:
@@ -198,20 +170,12 @@ def register(app: typer.Typer) -> None:
                     session.connection(execution_options=WRITE_LOCK)
                     derived = publish(session, as_of=day, target=None)  # the engine runs once (or not: no change)
                     notices = list(derived.notices) if not derived.skipped_derive else load_stored_notices(session)
-                    key = _printed_key()
-                    table = printed_text(session, key) if key else None
-                    if key and table is None:
-                        table = _rendered(out, _table(notices, _state_text(derived)))
-                        keep_printed(session, key, table)
         except Exception as exc:  # noqa: BLE001 - a resource fault is one line; anything else goes on up
             exit_on_resource_fault("mofcom-watch replay", exc, db_url=settings.database_url)
         finally:
             engine.dispose()
         problems.extend(derived.problems)
-        if table is not None:
-            out.file.write(table)
-        else:
-            out.print(_table(notices, _state_text(derived)))
+        print_table(out, _table(notices, _state_text(derived)))
         summary = summarise(results, {n.record.key: n for n in notices})
         out.print(
             f"{summary.pages} pages: {summary.new} new, {summary.changed} changed, {summary.unchanged} unchanged, "

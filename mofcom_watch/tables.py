@@ -1,0 +1,134 @@
+"""A table as a command prints it: rich's boxed table on a terminal, the same text drawn directly into a pipe.
+
+rich renders every cell through its segment pipeline: replay's table of 3,500 notices took 3.5 s into a
+pipe, more than the rest of a replay with nothing new. Into a pipe the table is never fitted to a width
+(:data:`mofcom_watch.term.PIPE_WIDTH`), has no colours, and nearly every cell is one line that fits its
+column, so :func:`plain_text` lays it out itself: rich's column widths, padding and heavy-head box, byte
+for byte. The few cells rich would wrap (longer than their column's ``max_width``) or that hold tabs,
+newlines or other unprintable characters are laid out by rich's own code, so they break where rich
+breaks them. The cells are :class:`rich.text.Text` on a terminal too: page text is printed as it is,
+never read as console markup (``[/]`` in a title would stop rich) or emoji codes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Sequence
+
+from rich.cells import cell_len
+from rich.text import Text
+
+if TYPE_CHECKING:  # rich.table is imported only for a terminal
+    from rich.console import Console
+    from rich.table import Table
+
+PADDING = 1  # rich's default cell padding, each side
+PAD = " " * PADDING
+# rich.box.HEAVY_HEAD, rich.table.Table's default box
+TOP, HEAD_ROW, BOTTOM = ("┏", "━", "┳", "┓"), ("┡", "━", "╇", "┩"), ("└", "─", "┴", "┘")
+HEAD_BAR, BODY_BAR = "┃", "│"
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    wrap: bool = False  # fold a cell over lines when it is wider than max_width; else one line, never cut
+    max_width: int | None = None  # the widest a wrapped cell may be (without padding)
+
+
+@dataclass(frozen=True)
+class TableText:
+    """What a table shows: every cell already made safe to print (:func:`mofcom_watch.term.shown`)."""
+
+    title: str
+    columns: tuple[Column, ...]
+    rows: Sequence[tuple[str, ...]]
+
+
+def rich_table(table: TableText) -> Table:
+    """The table for a terminal: fitted to its width by rich."""
+    from rich.table import Table
+
+    shown = Table(title=Text(table.title, style="table.title"), show_lines=False)
+    for c in table.columns:
+        if c.wrap:
+            shown.add_column(c.header, overflow="fold", max_width=c.max_width)
+        else:
+            shown.add_column(c.header, no_wrap=True)
+    for row in table.rows:
+        shown.add_row(*map(Text, row))
+    return shown
+
+
+def print_table(console: Console, table: TableText) -> None:
+    """Print ``table`` on ``console``: laid out here into a pipe or a file, by rich on a terminal."""
+    text = plain_text(console, table)
+    if text is None:
+        console.print(rich_table(table))
+    else:
+        console.file.write(text)
+
+
+def plain_text(console: Console, table: TableText) -> str | None:
+    """The text rich would print for ``table`` on ``console`` (:func:`mofcom_watch.term.console` into a pipe:
+    soft-wrapped, no styles); None where only rich draws it as rich would: on a terminal, in colour, with an
+    ASCII-only encoding (another box), or wider than the console (rich shrinks the columns)."""
+    if not console.soft_wrap or console.color_system is not None or console.legacy_windows \
+            or console.options.ascii_only:
+        return None
+    columns = table.columns
+    grid = [tuple(c.header for c in columns), *table.rows]
+    sizes = [[_measure(console, cell) for cell in row] for row in grid]
+    widths = []  # per column, with padding, as rich.table.Table._calculate_column_widths makes them
+    for i, column in enumerate(columns):
+        width = max(row[i] for row in sizes) + 2 * PADDING
+        if column.max_width is not None:
+            width = min(width, column.max_width + 2 * PADDING)
+        widths.append(width)
+    if sum(widths) + len(widths) + 1 > console.width:
+        return None  # rich would shrink the columns to fit
+    lines = [table.title, _rule(TOP, widths)]
+    for index, (row, size) in enumerate(zip(grid, sizes)):
+        cells = [_cell_lines(console, cell, used, width, column)
+                 for cell, used, width, column in zip(row, size, widths, columns)]
+        height = max(map(len, cells))
+        if index == 0:  # header cells sit on the rule below them, body cells hang from the line above
+            cells = [[" " * w] * (height - len(c)) + c for c, w in zip(cells, widths)]
+        bar = HEAD_BAR if index == 0 else BODY_BAR
+        for n in range(height):
+            lines.append(bar + bar.join(c[n] if n < len(c) else " " * w for c, w in zip(cells, widths)) + bar)
+        if index == 0:
+            lines.append(_rule(HEAD_ROW, widths))
+    lines.append(_rule(BOTTOM, widths))
+    return "\n".join(lines) + "\n"
+
+
+def _rule(parts: tuple[str, str, str, str], widths: list[int]) -> str:
+    left, line, divider, right = parts
+    return left + divider.join(line * w for w in widths) + right
+
+
+def _measure(console: Console, cell: str) -> int:
+    """The widest line of ``cell`` in cells, as rich measures a :class:`rich.text.Text`."""
+    if cell.isprintable():  # one line, no tab: its width (the usual case)
+        return cell_len(cell)
+    from rich.measure import Measurement
+
+    return Measurement.get(console, console.options, Text(cell)).maximum
+
+
+def _cell_lines(console: Console, cell: str, used: int, width: int, column: Column) -> list[str]:
+    """``cell`` (``used`` cells wide) as the lines rich renders it in a column ``width`` cells wide, padding
+    included."""
+    if cell.isprintable():
+        if used <= width - 2 * PADDING:
+            return [PAD + cell + " " * (width - 2 * PADDING - used) + PAD]
+        if column.wrap:  # one line of printable text: rich's word wrap, each line padded to the width
+            return [PAD + line.plain + PAD for line in
+                    Text(cell).wrap(console, width - 2 * PADDING, justify="left", overflow="fold")]
+    from rich.padding import Padding
+
+    options = console.options.update(width=width, justify="left", no_wrap=not column.wrap,
+                                     overflow="fold" if column.wrap else "ellipsis", height=None, highlight=False)
+    return ["".join(segment.text for segment in line)
+            for line in console.render_lines(Padding(Text(cell), (0, PADDING)), options, pad=True)]

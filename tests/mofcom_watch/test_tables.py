@@ -1,0 +1,86 @@
+"""A table into a pipe is drawn by mofcom_watch/tables.py, byte for byte as rich draws it; on a terminal rich draws it.
+
+Random tables (Chinese, long words, combining marks, emoji, tabs, newlines, ideographic spaces, markup-like
+brackets) are printed both ways on the console ``term.console()`` gives a pipe; the fixtures' own table is
+checked through the real CLI by tests/test_golden_replay.py.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+
+import pytest
+from rich.cells import cell_len
+from rich.console import Console
+from rich.text import Text
+
+from mofcom_watch import term
+from mofcom_watch.tables import Column, TableText, plain_text, print_table, rich_table
+
+# what page text can hold after storage.cleantext: CJK (2 cells), marks and joiners (0), tabs and newlines
+ALPHABET = [*"abc xyz  ABC-;,.:[]/", *"不可靠实体清单工作机制公告〔〕号（）", "\u0301", "\u200d", "\ufe0f", "😀", "\u3000",
+            "\xa0", "\t", "\n", "\u200b", "ｱ", "é", "\u2028", " " * 3, "Illumina,Inc.", "[bold]", "[/]", ":warning:"]
+
+
+def rich_text(console: Console, table: TableText) -> str:
+    with console.capture() as capture:
+        console.print(rich_table(table))
+    return capture.get()
+
+
+def random_table(rng: random.Random) -> TableText:
+    def cell() -> str:
+        return "".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, rng.choice([1, 4, 12, 40, 90]))))
+
+    columns = tuple(Column(f"h{i}" + "x" * rng.randint(0, 12), wrap=True, max_width=rng.choice([None, 3, 10, 40]))
+                    if rng.random() < 0.5 else Column(f"head {i}") for i in range(rng.randint(1, 6)))
+    return TableText("Stored notices", columns, [tuple(cell() for _ in columns) for _ in range(rng.randint(0, 5))])
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_table_into_a_pipe_is_the_text_rich_prints(seed: int) -> None:
+    console, rng = term.console(), random.Random(seed)
+    assert not console.is_terminal  # pytest captures stdout
+    compared = 0
+    for _ in range(150):
+        table = random_table(rng)
+        try:
+            expected = rich_text(console, table)
+        except IndexError:  # rich itself fails on a few joiner sequences in a 3-cell column
+            continue
+        assert plain_text(console, table) == expected, table
+        compared += 1
+    assert compared > 140
+
+
+def test_page_text_is_printed_as_it_is_never_as_markup() -> None:
+    table = TableText("Stored notices", (Column("notice"), Column("number / title", wrap=True, max_width=12)),
+                      [("UEL-[/]", "[bold]x[/] :warning: 商务部公告2025年第21号")])
+    piped = plain_text(term.console(), table)
+    assert piped is not None and "UEL-[/]" in piped and "[bold]x[/]" in piped and ":warning:" in piped
+    terminal = Console(force_terminal=True, width=60, file=io.StringIO())
+    with terminal.capture() as capture:  # str cells: rich would read "[/]" as a closing tag and fail
+        print_table(terminal, table)
+    assert "UEL-[/]" in capture.get() and "[bold]x[/]" in capture.get()
+
+
+def test_a_terminal_gets_rich_fitted_to_its_width() -> None:
+    rows = [(f"MOFCOM-2025-{i}", "出口管制管控名单 " * 8, "lapsed: presumed back in force, needs review") for i in range(30)]
+    table = TableText("Stored notices", (Column("notice"), Column("title", wrap=True), Column("state")), rows)
+    terminal = Console(force_terminal=True, color_system="truecolor", width=70, file=io.StringIO())
+    assert plain_text(terminal, table) is None
+    print_table(terminal, table)
+    out = terminal.file.getvalue()  # type: ignore[attr-defined]
+    assert "\x1b[" in out and "MOFCOM-2025-29" in out
+    assert max(cell_len(line) for line in Text.from_ansi(out).plain.splitlines()) <= 70
+
+
+def test_an_ascii_only_pipe_gets_rich_own_box() -> None:
+    table = TableText("Stored notices", (Column("notice"),), [("UEL-2025-7",)])
+    stream = io.TextIOWrapper(io.BytesIO(), encoding="ascii")
+    ascii_pipe = Console(file=stream, width=term.PIPE_WIDTH, soft_wrap=True, no_color=True, highlight=False)
+    assert plain_text(ascii_pipe, table) is None
+    print_table(ascii_pipe, table)
+    stream.flush()
+    assert "| UEL-2025-7 |" in stream.buffer.getvalue().decode("ascii")  # type: ignore[attr-defined]
