@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -32,11 +32,20 @@ from storage.ingest import count_mismatch, load_notice, record_issue, store_pars
 from storage.models import HealthIssue, NewsReport, Notice, Snapshot
 from storage.outcomes import PageOutcome, PageResult
 from storage.pages import StoredCopy, stored_copies
-from storage.records import DocumentKind, NoticeKind, NoticeRecord, UnusablePage
+from storage.readagain import (
+    ShortPage,
+    ShortParse,
+    mismatch_detail,
+    mismatch_key,
+    report_again,
+    seen_again,
+    unusable_key,
+)
+from storage.records import DocumentKind, NoticeKind, NoticeRecord, ParsedDocument, UnusablePage
 from storage.snapshots import get_page, record_snapshot, sha256_hex, touch_page, touch_pages
 from storage.vocabulary import HealthKind, as_utc
 
-if TYPE_CHECKING:  # the parsers load with the first page that has a body: a no-change run never imports them
+if TYPE_CHECKING:  # the parsers load with the first page parsed: a no-change run or replay never imports them
     from scraper.links import ParseFn
 
 log = logging.getLogger(__name__)
@@ -72,15 +81,50 @@ class PageParser:
 
     def read(self, copy: StoredCopy | None, sha: str) -> bool:
         """Whether ``copy`` is these bytes, read whole by this very parser: nothing to parse or store again."""
-        return (copy is not None and copy.whole and copy.sha256 == sha and self.digest is not None
+        return copy is not None and copy.whole and self.made(copy, sha)
+
+    def made(self, copy: StoredCopy, sha: str) -> bool:
+        """Whether ``copy`` is these bytes as this very parser read them (whole or not)."""
+        return (copy.sha256 == sha and self.digest is not None
                 and copy.parser_version == self.version and copy.parser_digest == (self.digest or None))
 
 
-def load_parser() -> tuple[ParseFn, str]:
-    """The notice parser and its version."""
-    from scraper.parse import PARSER_VERSION, parse_document
+def load_parser() -> ParseFn:
+    """The notice parser (imported here: a replay or run that parses nothing never loads it)."""
+    from scraper.parse import parse_document
 
-    return parse_document, PARSER_VERSION
+    return parse_document
+
+
+def _index_parser() -> ParseFn:
+    from scraper.links import as_index
+
+    return as_index(load_parser())
+
+
+def _news_parser() -> ParseFn:
+    from scraper.news import parse_news_document
+
+    return parse_news_document
+
+
+def _news_index_parser() -> ParseFn:
+    from scraper.links import parse_news_index
+
+    return parse_news_index
+
+
+def _on_first_call(load: Callable[[], ParseFn]) -> ParseFn:
+    """The function ``load()`` returns, loaded when first called: which parser would read a page (its version
+    and digest) is known without importing the parsers (~0.5 s), and a page read as before is never parsed."""
+    loaded: list[ParseFn] = []
+
+    def parse(raw: bytes, **kwargs: Any) -> ParsedDocument:
+        if not loaded:
+            loaded.append(load())
+        return loaded[0](raw, **kwargs)
+
+    return parse
 
 
 class PageRouter:
@@ -96,7 +140,7 @@ class PageRouter:
             self._index_urls.setdefault(plan.url, news)
         self._templates = [(plan.page_template.split("{n}"), news) for plan, news in plans if plan.page_template]
         self._page_urls = {url for s in sources if s.news for url in s.direct_pages()}
-        self._parsers: dict[PageRole, PageParser] | None = None  # loaded for the first page to parse
+        self._parsers: dict[PageRole, PageParser] | None = None  # made for the first page (the parse loads later)
 
     def _index_of_news(self, url: str) -> bool | None:
         """None: not an index; else whether the index belongs to a news source."""
@@ -124,17 +168,14 @@ class PageRouter:
 
 
 def _load_parsers() -> dict[PageRole, PageParser]:
-    from scraper.links import as_index, parse_news_index
-    from scraper.news import parse_news_document
-    from scraper.parser_identity import parser_digest
+    from scraper.parser_identity import PARSER_VERSION, parser_digest
 
-    parse, version = load_parser()
-    digest = parser_digest()
+    digest, news = parser_digest(), PARSER_VERSION + NEWS_VERSION_SUFFIX
     return {
-        PageRole.NOTICE: PageParser(parse, version, digest),
-        PageRole.INDEX: PageParser(as_index(parse), version, digest),
-        PageRole.NEWS: PageParser(parse_news_document, version + NEWS_VERSION_SUFFIX, digest),
-        PageRole.NEWS_INDEX: PageParser(parse_news_index, version + NEWS_VERSION_SUFFIX, digest),
+        PageRole.NOTICE: PageParser(_on_first_call(load_parser), PARSER_VERSION, digest),
+        PageRole.INDEX: PageParser(_on_first_call(_index_parser), PARSER_VERSION, digest),
+        PageRole.NEWS: PageParser(_on_first_call(_news_parser), news, digest),
+        PageRole.NEWS_INDEX: PageParser(_on_first_call(_news_index_parser), news, digest),
     }
 
 
@@ -195,6 +236,15 @@ def _skipped(url: str, sha: str, copy: StoredCopy) -> PageResult:
                       detail=copy.detail, skipped=True, same_bytes=True)
 
 
+def _reported_again(url: str, sha: str, short: ShortParse) -> PageResult:
+    """The result of a page whose bytes this parser read short of their stated count: the stored parse again
+    (its warnings are the notice's; a parse would add the page's own)."""
+    record = short.record
+    return PageResult(url=url, outcome=PageOutcome.NOTICE, notice_key=record.key, sha256=sha, warnings=record.warnings,
+                      revision=short.revision, stated_count=record.stated_count, parsed_count=len(record.entities),
+                      incomplete=True, skipped=True, same_bytes=True)
+
+
 def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, copy: StoredCopy | None) -> PageResult:
     fetch, source = page.result, page.source
     url, raw, fetched_at = fetch.url, fetch.body or b"", fetch.fetched_at
@@ -224,7 +274,7 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
     except UnusablePage as exc:
         detail = clean_text(f"{exc.reason}: {exc.detail}" if exc.detail else exc.reason)
         snapshot(PageOutcome.UNUSABLE, detail=detail)
-        record_issue(session, key=f"{HealthKind.UNUSABLE_PAGE}/{url}", source=source, kind=HealthKind.UNUSABLE_PAGE,
+        record_issue(session, key=unusable_key(url), source=source, kind=HealthKind.UNUSABLE_PAGE,
                      detail=f"{url} is not a usable page ({detail})", seen_at=fetched_at, url=url)
         _forget_validators(session, url)
         return PageResult(url=url, outcome=PageOutcome.UNUSABLE, sha256=sha, detail=detail, same_bytes=same_bytes)
@@ -234,20 +284,20 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
         snapshot(PageOutcome.ERROR, detail=detail)
         return PageResult(url=url, outcome=PageOutcome.ERROR, sha256=sha, detail=detail, same_bytes=same_bytes)
 
-    unusable_key = f"{HealthKind.UNUSABLE_PAGE}/{url}"
+    unusable = unusable_key(url)
     warnings = tuple(dict.fromkeys(doc.warnings + (doc.notice.warnings if doc.notice else ())))
     if doc.kind == DocumentKind.NOTICE and doc.notice is not None:
         record = doc.notice
         if record.kind == NoticeKind.NEWS:
             snap = snapshot(PageOutcome.NEWS, encoding=doc.encoding, notice_key=None)
             _store_news(session, record, snap, url, source)
-            _resolve_issues(session, [unusable_key], fetched_at)
+            _resolve_issues(session, [unusable], fetched_at)
             return PageResult(url=url, outcome=PageOutcome.NEWS, sha256=sha, warnings=warnings, same_bytes=same_bytes)
         stored = load_notice(session, record.key)
         held = _incomplete_against_stored(stored, record, url)
         if held is not None:
             snapshot(PageOutcome.UNUSABLE, encoding=doc.encoding, detail=held, notice_key=record.key)
-            record_issue(session, key=unusable_key, source=source, kind=HealthKind.UNUSABLE_PAGE,
+            record_issue(session, key=unusable, source=source, kind=HealthKind.UNUSABLE_PAGE,
                          detail=f"{url}: {held}", seen_at=fetched_at, url=url, notice_key=record.key)
             _forget_validators(session, url)
             return PageResult(url=url, outcome=PageOutcome.UNUSABLE, notice_key=record.key, sha256=sha,
@@ -255,14 +305,12 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
                               parsed_count=len(record.entities), same_bytes=same_bytes)
         snap = snapshot(PageOutcome.NOTICE, encoding=doc.encoding, notice_key=record.key)
         change = store_parse(session, stored, record, snap, url, fetched_at)
-        mismatch_key = f"{HealthKind.COUNT_MISMATCH}/{record.key}"
+        mismatch = mismatch_key(record.key)
         if count_mismatch(record):
-            record_issue(session, key=mismatch_key, source=source, kind=HealthKind.COUNT_MISMATCH,
-                         detail=(f"{record.key}: parsed {len(record.entities)} entities, the notice states "
-                                 f"{record.stated_count} ({url})"),
-                         seen_at=fetched_at, url=url, notice_key=record.key)
+            record_issue(session, key=mismatch, source=source, kind=HealthKind.COUNT_MISMATCH,
+                         detail=mismatch_detail(record, url), seen_at=fetched_at, url=url, notice_key=record.key)
             _forget_validators(session, url)
-        _resolve_issues(session, [unusable_key] + ([mismatch_key] if change.whole and not count_mismatch(record) else []),
+        _resolve_issues(session, [unusable] + ([mismatch] if change.whole and not count_mismatch(record) else []),
                         fetched_at)
         return PageResult(url=url, outcome=PageOutcome.NOTICE, notice_key=record.key, new=change.new,
                           changed=change.changed and not change.new, sha256=sha, warnings=warnings,
@@ -271,7 +319,7 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
                           detail="alias pages disagree (see health issues)" if change.alias_conflict else None)
     outcome = PageOutcome.INDEX if doc.kind == DocumentKind.INDEX else PageOutcome.OTHER
     snapshot(outcome, encoding=doc.encoding)
-    _resolve_issues(session, [unusable_key], fetched_at)
+    _resolve_issues(session, [unusable], fetched_at)
     return PageResult(url=url, outcome=outcome, sha256=sha, same_bytes=same_bytes,
                       links=doc.links if outcome is PageOutcome.INDEX else (), warnings=warnings)
 
@@ -302,8 +350,11 @@ class Pipeline:
     """The ingest callback of ``run`` and ``replay``: the router picks the parser, then :func:`ingest_page`.
 
     A replay first tells it every URL it will hand over (:meth:`expecting`): what the store holds of
-    them is read at once, and a page whose bytes the same parser already read whole is answered
-    from that, without a transaction of its own; its fetch is recorded when the batch ends.
+    them is read at once, and a page whose bytes the same parser already read is answered from that,
+    without a parse or a transaction of its own; its fetch is recorded when the batch ends. A page read
+    whole that way is done; one stored short of its stated count is reported again as stored
+    (:mod:`storage.readagain`), in page order: before any later page is stored, and only while no page
+    of this batch has stored its notice.
     """
 
     def __init__(self, session_factory: sessionmaker[Session], router: PageRouter) -> None:
@@ -311,19 +362,39 @@ class Pipeline:
         self.router = router
         self._copies: dict[str, StoredCopy | None] = {}
         self._touched: dict[tuple[datetime, int, str], list[str]] = {}
+        self._seen: dict[datetime, list[tuple[str, str]]] = {}  # notice pages answered from the store: (URL, key)
+        self._short: list[ShortPage] = []  # to report again, in page order
+        self._stored: set[str] = set()  # notice keys pages of this batch stored: their short copies are stale
 
     def __call__(self, page: CrawledPage) -> PageResult:
         fetch = page.result
         parser = self.router.parser(fetch.url)
         sha = sha256_hex(fetch.body or b"")
-        if fetch.url not in self._copies:
-            return _ingest_page(self._sf, page, sha, parser, LOOK_UP)
-        copy = self._copies.pop(fetch.url)  # once: the page's rows may change from here on
-        if parser.read(copy, sha) and fetch.etag is None and fetch.last_modified is None:
-            assert copy is not None
-            self._touched.setdefault((as_utc(fetch.fetched_at), fetch.status, page.source), []).append(fetch.url)
-            return _skipped(fetch.url, sha, copy)
-        return _ingest_page(self._sf, page, sha, parser, copy)
+        copy = self._copies.pop(fetch.url, LOOK_UP)  # once: the page's rows may change from here on
+        validators = fetch.etag is not None or fetch.last_modified is not None  # to be stored: a transaction
+        if isinstance(copy, StoredCopy) and not validators and parser.made(copy, sha):
+            if copy.whole:
+                self._touch(page, copy.notice_key if copy.outcome == PageOutcome.NOTICE else None)
+                return _skipped(fetch.url, sha, copy)
+            if copy.short is not None and copy.short.record.key not in self._stored:
+                self._touch(page)  # seen_again by report_again
+                self._short.append(ShortPage(url=fetch.url, parse=copy.short, fetched_at=fetch.fetched_at))
+                return _reported_again(fetch.url, sha, copy.short)
+        if self._short:
+            with self._sf() as session, session.begin():
+                session.connection(execution_options=WRITE_LOCK)
+                report_again(session, self._short)
+            self._short = []
+        result = _ingest_page(self._sf, page, sha, parser, copy)
+        if result.notice_key:
+            self._stored.add(result.notice_key)
+        return result
+
+    def _touch(self, page: CrawledPage, notice_key: str | None = None) -> None:
+        fetch = page.result
+        self._touched.setdefault((as_utc(fetch.fetched_at), fetch.status, page.source), []).append(fetch.url)
+        if notice_key:
+            self._seen.setdefault(as_utc(fetch.fetched_at), []).append((fetch.url, notice_key))
 
     @contextmanager
     def expecting(self, urls: Iterable[str]) -> Iterator[None]:
@@ -337,10 +408,13 @@ class Pipeline:
             yield
             with self._sf() as session, session.begin():
                 session.connection(execution_options=WRITE_LOCK)
+                report_again(session, self._short)
+                for fetched_at, seen in self._seen.items():
+                    seen_again(session, seen, fetched_at)
                 for (fetched_at, status, source), touched in self._touched.items():
                     touch_pages(session, touched, fetched_at=fetched_at, status=status, source=source)
         finally:
-            self._copies, self._touched = {}, {}
+            self._copies, self._touched, self._seen, self._short, self._stored = {}, {}, {}, [], set()
 
 
 def saved_page(url: str, raw: bytes, fetched_at: datetime, *, content_type: str | None = None,

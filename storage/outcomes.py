@@ -46,7 +46,8 @@ class PageResult:
     detail: str | None = None
     links: tuple[IndexLink, ...] = ()
     warnings: tuple[str, ...] = ()
-    skipped: bool = False  # same bytes as the page's last snapshot, read whole by the same parser: not parsed again
+    skipped: bool = False  # not parsed again: the same bytes as the page's last snapshot, read by the same parser
+    # (whole; or short of its stated count, then reported again as stored, still ``incomplete``)
     same_bytes: bool = False  # the page's last snapshot already had these bytes (skipped, or parsed again)
     revision: int | None = None
     stated_count: int | None = None

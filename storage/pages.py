@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from storage.health import pending_urls
 from storage.models import HealthIssue, Page, Snapshot
 from storage.outcomes import NOTICE_OUTCOMES, USABLE_OUTCOMES
+from storage.readagain import ShortParse, short_parses
 from storage.snapshots import CHUNK, snapshot_bytes
 from storage.vocabulary import HealthKind
 
@@ -43,6 +44,7 @@ class StoredCopy:
     notice_key: str | None
     detail: str | None
     whole: bool  # usable, and no open issue says the page did not parse whole
+    short: ShortParse | None = None  # not whole: the notice stored from these bytes, short of its stated count
 
 
 def stored_copies(session: Session, urls: Iterable[str]) -> dict[str, StoredCopy]:
@@ -53,6 +55,7 @@ def stored_copies(session: Session, urls: Iterable[str]) -> dict[str, StoredCopy
     for i in range(0, len(wanted), CHUNK):
         chunk = wanted[i : i + CHUNK]
         unfinished = set(session.scalars(select(HealthIssue.url).where(HealthIssue.url.in_(chunk), *_unfinished())))
+        short = short_parses(session, sorted(u for u in unfinished if u is not None))
         rows = session.execute(
             select(Page.url, Snapshot.sha256, Snapshot.parser_version, Snapshot.parser_digest, Snapshot.outcome,
                    Snapshot.notice_key, Snapshot.detail)
@@ -61,7 +64,7 @@ def stored_copies(session: Session, urls: Iterable[str]) -> dict[str, StoredCopy
         for url, sha, version, digest, outcome, notice_key, detail in rows:
             found[url] = StoredCopy(sha256=sha, parser_version=version, parser_digest=digest, outcome=outcome,
                                     notice_key=notice_key, detail=detail,
-                                    whole=outcome in USABLE_OUTCOMES and url not in unfinished)
+                                    whole=outcome in USABLE_OUTCOMES and url not in unfinished, short=short.get(url))
     return found
 
 

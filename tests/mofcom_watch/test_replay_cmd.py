@@ -34,7 +34,7 @@ FETCHED = "2025-12-01T08:00:00+00:00"
 
 @pytest.fixture(autouse=True)
 def _stand_in_parser(monkeypatch):
-    monkeypatch.setattr(pipeline, "load_parser", lambda: (stand_in_parse, "stand-in-1"))
+    monkeypatch.setattr(pipeline, "load_parser", lambda: stand_in_parse)
 
 
 def notice(key: str, n: int, stated: int | None, url_hint: str = "") -> bytes:

@@ -9,13 +9,14 @@ from __future__ import annotations
 from contextlib import contextmanager
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from mofcom_watch.pipeline import PageParser, Pipeline, saved_page
-from storage.db import session_factory
-from storage.models import Page, Snapshot
-from tests.mofcom_watch.test_replay_pipeline import CALLS, T0, ingest, notice_bytes, stand_in_parse
+from storage.db import open_store, session_factory
+from storage.models import HealthIssue, Page, Snapshot
+from tests.mofcom_watch.test_replay_pipeline import CALLS, T0, URL, ingest, notice_bytes, stand_in_parse
 
 SITE = "https://www.mofcom.gov.cn/zwgk/zcfb/art/2025/"
 
@@ -113,16 +114,61 @@ def test_unknown_parser_code_never_takes_a_stored_parse_as_its_own(engine):
     assert not result.skipped and len(CALLS) == 1
 
 
-def test_a_page_short_of_its_stated_count_is_processed_again(engine):
-    """Issue 9: a page that did not parse whole is not done, even when the same bytes come back."""
+def test_a_page_short_of_its_stated_count_stays_unfinished_and_is_parsed_again_when_bytes_or_code_change(engine):
+    """Issue 9: a page that did not parse whole is not done. The same bytes read by the same parser code are
+    reported again as stored (the issue refreshed, nothing parsed); other bytes or other code are parsed."""
     short = notice_bytes(n_entities=1, stated=2)
     first = ingest(engine, short)
     CALLS.clear()
     again = ingest(engine, short, at=T0 + timedelta(days=1))
     assert first.incomplete and again.incomplete and not again.skipped and again.same_bytes
     assert len(CALLS) == 1
-    (batch,) = replay(engine, {first.url: short}, T0 + timedelta(days=2), parser=PageParser(stand_in_parse, "v1"))
-    assert batch.incomplete and not batch.skipped and len(CALLS) == 2
+    later = T0 + timedelta(days=2)
+    (batch,) = replay(engine, {first.url: short}, later, parser=PageParser(stand_in_parse, "v1"))
+    assert batch.incomplete and batch.skipped and len(CALLS) == 1
+    assert (batch.outcome, batch.notice_key, batch.stated_count, batch.parsed_count) == ("notice", "UEL-2025-7", 2, 1)
+    with Session(engine) as s:
+        (issue,) = s.scalars(select(HealthIssue).where(HealthIssue.kind == "count-mismatch"))
+        assert issue.resolved_at is None and issue.last_seen == later
+        assert issue.detail == f"UEL-2025-7: parsed 1 entities, the notice states 2 ({first.url})"
+    (other_code,) = replay(engine, {first.url: short}, later, parser=PageParser(stand_in_parse, "v1", "d2"))
+    assert other_code.incomplete and not other_code.skipped and len(CALLS) == 2
+    whole = notice_bytes(n_entities=2, stated=2)
+    (fixed,) = replay(engine, {first.url: whole}, later, parser=PageParser(stand_in_parse, "v1", "d2"))
+    assert not fixed.incomplete and not fixed.skipped and len(CALLS) == 3
+    with Session(engine) as s:
+        assert s.scalars(select(HealthIssue.resolved_at).where(HealthIssue.kind == "count-mismatch")).one() == later
+
+
+ALIAS = f"{SITE}art_alias.html"
+
+
+@pytest.mark.parametrize("whole_first", [False, True])
+def test_a_short_page_reported_again_keeps_its_place_among_pages_that_store_its_notice(engine, other_db_url,
+                                                                                       whole_first):
+    """The short page answered from the store and an alias page that completes its notice, in either order:
+    the issues end as if every page had been parsed again in that order (resolved, or open again)."""
+    short, whole = notice_bytes(n_entities=1, stated=2), notice_bytes(n_entities=2, stated=2)
+    other = open_store(other_db_url)
+    try:
+        for store in (engine, other):
+            ingest(store, short)
+        batch = {ALIAS: whole, URL: short} if whole_first else {URL: short, ALIAS: whole}
+        later = T0 + timedelta(days=1)
+        CALLS.clear()
+        replay(engine, batch, later, parser=PageParser(stand_in_parse, "v1"))
+        assert CALLS == ([ALIAS, URL] if whole_first else [ALIAS])  # after the alias stored it, URL is stale
+        replay(other, batch, later, parser=PageParser(stand_in_parse, "v1", "other code"))  # every page parsed
+        assert _issues(engine) == _issues(other)
+        assert [open_ for _, open_ in _issues(engine)] == [whole_first]
+    finally:
+        other.dispose()
+
+
+def _issues(engine) -> list[tuple[str, bool]]:
+    with Session(engine) as s:
+        return [(i.key, i.resolved_at is None) for i in s.scalars(select(HealthIssue).order_by(HealthIssue.key))
+                if i.kind == "count-mismatch"]
 
 
 def test_an_unusable_page_is_processed_again(engine):

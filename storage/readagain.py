@@ -1,0 +1,132 @@
+"""Pages read again with the same bytes by the same parser code: what parsing them again would write, unparsed.
+
+Parsing such bytes again can only give the record already stored, so a replay answers them from the
+store and writes only what the parse would have written:
+
+- a notice page: its notice and URL first seen no later than this fetch (:func:`seen_again`);
+- a notice page stored short of (or past) its stated count (:func:`short_parses`): that too, and, as
+  issue 9 wants until it parses whole, its count-mismatch issue refreshed (the same text), the page's
+  validators forgotten and its unusable-page issue resolved (:func:`report_again`). Any doubt (another
+  snapshot stored for the notice, no open issue naming the page) and the page is parsed as before.
+
+The pages' fetch itself (``Page.last_*``) is recorded by ``storage.snapshots.touch_pages``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import and_, select, update
+from sqlalchemy.orm import Session
+
+from storage.cleantext import clean_text
+from storage.ingest import count_mismatch, fit_key
+from storage.models import HealthIssue, Notice, NoticeUrl, Page, Snapshot
+from storage.outcomes import PageOutcome
+from storage.records import NoticeRecord
+from storage.snapshots import CHUNK
+from storage.vocabulary import HealthKind, as_utc
+
+ISSUE_KEY_LEN = 512  # HealthIssue.key
+
+
+def mismatch_key(notice_key: str) -> str:
+    return fit_key(f"{HealthKind.COUNT_MISMATCH}/{notice_key}", ISSUE_KEY_LEN)
+
+
+def unusable_key(url: str) -> str:
+    return f"{HealthKind.UNUSABLE_PAGE}/{url}"
+
+
+def mismatch_detail(record: NoticeRecord, url: str) -> str:
+    """The count-mismatch issue's text for ``record`` read at ``url``."""
+    return f"{record.key}: parsed {len(record.entities)} entities, the notice states {record.stated_count} ({url})"
+
+
+@dataclass(frozen=True)
+class ShortParse:
+    """A page's latest bytes as stored: the notice parsed from them, short of its stated count."""
+
+    record: NoticeRecord
+    revision: int
+
+
+@dataclass(frozen=True)
+class ShortPage:
+    """A short page read again with the same bytes by the same parser, to report again."""
+
+    url: str
+    parse: ShortParse
+    fetched_at: datetime
+
+
+def short_parses(session: Session, urls: Sequence[str]) -> dict[str, ShortParse]:
+    """Of ``urls`` (pages with an open issue saying they did not parse whole), those whose latest bytes are
+    what their notice is stored from, short of its count, with the open count-mismatch issue naming the page."""
+    if not urls:
+        return {}
+    rows = session.execute(
+        select(Page.url, Notice.revision, Notice.record_json, HealthIssue.key)
+        .join(Snapshot, and_(Snapshot.page_id == Page.id, Snapshot.sha256 == Page.last_sha256))
+        .join(Notice, Notice.snapshot_id == Snapshot.id)
+        .join(NoticeUrl, and_(NoticeUrl.notice_id == Notice.id, NoticeUrl.url == Page.url))
+        .join(HealthIssue, and_(HealthIssue.url == Page.url, HealthIssue.kind == HealthKind.COUNT_MISMATCH.value,
+                                HealthIssue.resolved_at.is_(None)))
+        .where(Page.url.in_(urls), Snapshot.outcome == PageOutcome.NOTICE.value)
+    )
+    found: dict[str, ShortParse] = {}
+    for url, revision, record_json, issue_key in rows:
+        record = NoticeRecord.from_json(json.loads(record_json))
+        if count_mismatch(record) and issue_key == mismatch_key(record.key):
+            found[url] = ShortParse(record=record, revision=revision)
+    return found
+
+
+def seen_again(session: Session, pages: Sequence[tuple[str, str]], at: datetime) -> None:
+    """Notice pages, as (URL, notice key), read again at ``at``: the notice and its URL first seen no later than
+    that, as ``storage.ingest.store_parse`` makes them. Nothing to write, and one read per 400 pages, when
+    ``at`` is later than what is stored (the usual replay)."""
+    at = as_utc(at)
+    for i in range(0, len(pages), CHUNK):
+        chunk = set(pages[i : i + CHUNK])
+        keys = sorted({key for _, key in chunk})
+        session.execute(update(Notice).where(Notice.key.in_(keys), Notice.first_seen_at > at).values(first_seen_at=at)
+                        .execution_options(synchronize_session=False))
+        later = session.execute(select(NoticeUrl.id, NoticeUrl.url, Notice.key)
+                                .join(Notice, NoticeUrl.notice_id == Notice.id)
+                                .where(Notice.key.in_(keys), NoticeUrl.first_seen_at > at))
+        ids = [id_ for id_, url, key in later if (url, key) in chunk]
+        if ids:
+            session.execute(update(NoticeUrl).where(NoticeUrl.id.in_(ids)).values(first_seen_at=at)
+                            .execution_options(synchronize_session=False))
+
+
+def report_again(session: Session, pages: Sequence[ShortPage]) -> None:
+    """Write what parsing each short page again would write (``mofcom_watch.pipeline._ingest``, for a parse equal
+    to the stored one), a few statements for the lot. Their fetch is recorded by the caller."""
+    keys = [mismatch_key(p.parse.record.key) for p in pages]
+    issues: dict[str, HealthIssue] = {}
+    for i in range(0, len(keys), CHUNK):
+        chunk = keys[i : i + CHUNK]
+        issues.update((x.key, x) for x in session.scalars(select(HealthIssue).where(HealthIssue.key.in_(chunk))))
+    by_time: dict[datetime, list[ShortPage]] = {}
+    for page in pages:
+        at, record = as_utc(page.fetched_at), page.parse.record
+        issue = issues[mismatch_key(record.key)]
+        issue.detail, issue.url, issue.notice_key = clean_text(mismatch_detail(record, page.url)), page.url, record.key
+        issue.first_seen, issue.last_seen = min(issue.first_seen, at), max(issue.last_seen, at)
+        issue.resolved_at = None
+        by_time.setdefault(at, []).append(page)
+    for at, group in by_time.items():
+        seen_again(session, [(p.url, p.parse.record.key) for p in group], at)
+        for i in range(0, len(group), CHUNK):
+            urls = [p.url for p in group[i : i + CHUNK]]
+            session.execute(update(Page).where(Page.url.in_(urls))  # fetched in full next time
+                            .values(etag=None, last_modified=None).execution_options(synchronize_session=False))
+            session.execute(update(HealthIssue).where(HealthIssue.key.in_([unusable_key(u) for u in urls]),
+                                                      HealthIssue.resolved_at.is_(None)).values(resolved_at=at)
+                            .execution_options(synchronize_session=False))
+    session.flush()
