@@ -9,8 +9,10 @@ page is written and the result says ``error``.
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
+import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,8 +24,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from scraper.discovery import CrawledPage
-from scraper.fetch import FetchResult
+from scraper.answers import CrawledPage, FetchResult
 from scraper.sources import Mode, Source
 from storage.cleantext import clean_document, clean_text
 from storage.db import WRITE_LOCK
@@ -378,7 +379,8 @@ class Pipeline:
                 return _skipped(fetch.url, sha, copy)
             if copy.short is not None and copy.short.record.key not in self._stored:
                 self._touch(page)  # seen_again by report_again
-                self._short.append(ShortPage(url=fetch.url, parse=copy.short, fetched_at=fetch.fetched_at))
+                self._short.append(ShortPage(url=fetch.url, source=page.source, parse=copy.short,
+                                             fetched_at=fetch.fetched_at))
                 return _reported_again(fetch.url, sha, copy.short)
         if self._short:
             with self._sf() as session, session.begin():
@@ -445,16 +447,29 @@ def replay_url(rel_parts: tuple[str, ...]) -> str:
 
 
 def replay_files(root: Path) -> list[tuple[Path, str]]:
-    """Every page file under ``root``, sorted by path, with the URL it stands for."""
-    files = []
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
-        parts = path.relative_to(root).parts
-        if any(part.startswith(".") for part in parts) or parts[-1].startswith(SKIP_PREFIXES):
-            continue
-        if path.suffix.lower() in SKIP_SUFFIXES:
-            continue
-        files.append((path, replay_url(parts)))
-    return files
+    """Every page file under ``root``, sorted by path, with the URL it stands for. As ``root.rglob("*")``
+    finds them (folder links are not walked into; a link to a file is a file), one ``scandir`` per folder."""
+    found: list[tuple[tuple[str, ...], str]] = []
+
+    def walk(folder: str, parts: tuple[str, ...]) -> None:
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except PermissionError:  # as rglob: a folder it may not list is passed over
+            return
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):  # dotfiles and everything under a dotted folder
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                walk(entry.path, (*parts, name))
+            elif (entry.is_file() and not name.startswith(SKIP_PREFIXES)
+                  and os.path.splitext(name)[1].lower() not in SKIP_SUFFIXES):
+                found.append(((*parts, name), entry.path))
+
+    walk(str(root), ())
+    found.sort()
+    return [(Path(path), replay_url(parts)) for parts, path in found]
 
 
 class SkippedFile(Exception):
@@ -464,27 +479,47 @@ class SkippedFile(Exception):
 class ReplayReader:
     """Reads the files of one replay folder: a file's bytes if it lies inside ``root`` (after following
     links) and is at most ``max_bytes`` long, the cap fetched bodies have; otherwise :class:`SkippedFile`.
-    Each folder's real path is looked up once, so a file that is not a link costs one ``lstat``."""
+    Each folder's real path is looked up once; a file that is not a link is opened without following
+    links (``O_NOFOLLOW``), so it costs no system call but its open and read."""
 
     def __init__(self, root: Path, max_bytes: int) -> None:
         self.root, self.max_bytes = root, max_bytes
         self._real_root = root.resolve()
-        self._folders: dict[Path, Path] = {}
+        self._folders: dict[Path, tuple[Path, bool]] = {}  # folder -> its real path, inside root
 
-    def _real(self, path: Path) -> Path:
-        if path.is_symlink():
-            return path.resolve()
-        folder = self._folders.get(path.parent)
-        if folder is None:
-            folder = self._folders[path.parent] = path.parent.resolve()
-        return folder / path.name
+    def _folder(self, folder: Path) -> tuple[Path, bool]:
+        known = self._folders.get(folder)
+        if known is None:
+            real = folder.resolve()
+            known = self._folders[folder] = (real, real.is_relative_to(self._real_root))
+        return known
 
     def __call__(self, path: Path) -> bytes:
-        real = self._real(path)
+        folder, inside = self._folder(path.parent)
+        if inside:
+            try:
+                return self._read(os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC), path)
+            except OSError as exc:
+                if exc.errno != errno.ELOOP:  # ELOOP: the file is a link, followed below
+                    raise
+        real = path.resolve() if path.is_symlink() else folder / path.name
         if not real.is_relative_to(self._real_root):
             raise SkippedFile(f"{path} links to {real}, outside {self.root}: skipped")
-        with open(real, "rb") as fh:
-            data = fh.read(self.max_bytes + 1)
+        return self._read(os.open(real, os.O_RDONLY | os.O_CLOEXEC), path)
+
+    def _read(self, fd: int, path: Path) -> bytes:
+        """Up to ``max_bytes + 1`` bytes of ``fd`` (closed), in reads the size of the file: a read of the cap
+        at once would allocate the cap (20 MB by default) for every file."""
+        wanted = self.max_bytes + 1
+        try:
+            data = os.read(fd, min(os.fstat(fd).st_size + 1, wanted))
+            while len(data) < wanted:  # until the end of the file: it may have grown since the fstat
+                more = os.read(fd, wanted - len(data))
+                if not more:
+                    break
+                data += more
+        finally:
+            os.close(fd)
         if len(data) > self.max_bytes:
             raise SkippedFile(f"{path} is larger than {self.max_bytes} bytes (the fetch.max_body_bytes cap): skipped")
         return data

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Protocol
 
-from scraper.fetch import Fetcher, FetchRequest, FetchResult
+from scraper.answers import CrawledPage, FetchResult
+from scraper.fetch import Fetcher, FetchRequest
 from scraper.fetch.urls import host_of
 from scraper.sources.base import IndexPlan, Mode, Source
 from storage.outcomes import PageOutcome, PageResult, SourceReport
@@ -28,14 +29,6 @@ from storage.records import IndexLink
 from storage.vocabulary import Failure, FailureReason, RunCounters
 
 ProgressFn = Callable[[str, str], None]  # (source name, url) after each answer
-
-
-@dataclass(frozen=True)
-class CrawledPage:
-    """One answer with a body, handed to the ingest callback (which picks the parser and stores it)."""
-
-    source: str  # the source's name (``replay`` for saved pages)
-    result: FetchResult
 
 
 IngestFn = Callable[[CrawledPage], PageResult]  # the CLI wires in its Pipeline

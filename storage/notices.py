@@ -38,3 +38,10 @@ def load_stored_notices(session: Session) -> list[StoredNotice]:
     ).all()
     return [stored_notice(n) for n in notices]
 
+
+
+def load_records(session: Session) -> list[NoticeRecord]:
+    """Every stored notice's record, sorted by key, without its provenance: one narrow query, a third of
+    :func:`load_stored_notices`' cost (what a table of notices shows)."""
+    return [NoticeRecord.from_json(json.loads(text))
+            for text in session.scalars(select(Notice.record_json).order_by(Notice.key))]

@@ -23,7 +23,7 @@ from sqlalchemy import and_, select, update
 from sqlalchemy.orm import Session
 
 from storage.cleantext import clean_text
-from storage.ingest import count_mismatch, fit_key
+from storage.ingest import count_mismatch, fit_key, record_issue
 from storage.models import HealthIssue, Notice, NoticeUrl, Page, Snapshot
 from storage.outcomes import PageOutcome
 from storage.records import NoticeRecord
@@ -59,6 +59,7 @@ class ShortPage:
     """A short page read again with the same bytes by the same parser, to report again."""
 
     url: str
+    source: str
     parse: ShortParse
     fetched_at: datetime
 
@@ -106,27 +107,39 @@ def seen_again(session: Session, pages: Sequence[tuple[str, str]], at: datetime)
 
 def report_again(session: Session, pages: Sequence[ShortPage]) -> None:
     """Write what parsing each short page again would write (``mofcom_watch.pipeline._ingest``, for a parse equal
-    to the stored one), a few statements for the lot. Their fetch is recorded by the caller."""
+    to the stored one), a few statements for the lot; a row is rewritten only where its text would change.
+    Their fetch is recorded by the caller."""
     keys = [mismatch_key(p.parse.record.key) for p in pages]
-    issues: dict[str, HealthIssue] = {}
+    stored: dict[str, tuple[object, ...]] = {}  # key -> (detail, url, notice key, open)
     for i in range(0, len(keys), CHUNK):
-        chunk = keys[i : i + CHUNK]
-        issues.update((x.key, x) for x in session.scalars(select(HealthIssue).where(HealthIssue.key.in_(chunk))))
+        columns = (HealthIssue.key, HealthIssue.detail, HealthIssue.url, HealthIssue.notice_key,
+                   HealthIssue.resolved_at.is_(None))
+        rows = session.execute(select(*columns).where(HealthIssue.key.in_(keys[i : i + CHUNK])))
+        stored.update((key, tuple(rest)) for key, *rest in rows)
     by_time: dict[datetime, list[ShortPage]] = {}
-    for page in pages:
-        at, record = as_utc(page.fetched_at), page.parse.record
-        issue = issues[mismatch_key(record.key)]
-        issue.detail, issue.url, issue.notice_key = clean_text(mismatch_detail(record, page.url)), page.url, record.key
-        issue.first_seen, issue.last_seen = min(issue.first_seen, at), max(issue.last_seen, at)
-        issue.resolved_at = None
+    for key, page in zip(keys, pages, strict=True):
+        record, at = page.parse.record, as_utc(page.fetched_at)
+        detail = clean_text(mismatch_detail(record, page.url))
+        if key not in stored:  # gone since it was read: opened again as a parse would
+            record_issue(session, key=key, source=page.source, kind=HealthKind.COUNT_MISMATCH, detail=detail,
+                         seen_at=at, url=page.url, notice_key=record.key)
+        elif stored[key] != (detail, page.url, record.key, True):
+            session.execute(update(HealthIssue).where(HealthIssue.key == key)
+                            .values(detail=detail, url=page.url, notice_key=record.key, resolved_at=None))
+        stored[key] = (detail, page.url, record.key, True)
         by_time.setdefault(at, []).append(page)
     for at, group in by_time.items():
         seen_again(session, [(p.url, p.parse.record.key) for p in group], at)
         for i in range(0, len(group), CHUNK):
             urls = [p.url for p in group[i : i + CHUNK]]
-            session.execute(update(Page).where(Page.url.in_(urls))  # fetched in full next time
-                            .values(etag=None, last_modified=None).execution_options(synchronize_session=False))
-            session.execute(update(HealthIssue).where(HealthIssue.key.in_([unusable_key(u) for u in urls]),
-                                                      HealthIssue.resolved_at.is_(None)).values(resolved_at=at)
-                            .execution_options(synchronize_session=False))
-    session.flush()
+            issues = [mismatch_key(p.parse.record.key) for p in group[i : i + CHUNK]]
+            unusable = [unusable_key(u) for u in urls]
+            for statement in (
+                update(HealthIssue).where(HealthIssue.key.in_(issues), HealthIssue.first_seen > at)
+                .values(first_seen=at),
+                update(HealthIssue).where(HealthIssue.key.in_(issues), HealthIssue.last_seen < at).values(last_seen=at),
+                update(Page).where(Page.url.in_(urls)).values(etag=None, last_modified=None),  # fetched in full next
+                update(HealthIssue).where(HealthIssue.key.in_(unusable), HealthIssue.resolved_at.is_(None))
+                .values(resolved_at=at),
+            ):
+                session.execute(statement.execution_options(synchronize_session=False))

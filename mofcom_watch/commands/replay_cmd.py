@@ -38,9 +38,9 @@ from scraper.sources import SourceConfigError, load_sources
 from storage.db import WRITE_LOCK, DatabaseError, open_store, session_factory
 from storage.faults import StoreUnavailable
 from storage.ingest import count_mismatch, lists_entities
-from storage.notices import load_stored_notices
+from storage.notices import load_records
 from storage.outcomes import PageOutcome, PageResult
-from storage.records import NoticeRecord, NoticeRef, StoredNotice
+from storage.records import NoticeRecord, NoticeRef
 from storage.runlock import make_holder, run_lock
 from storage.vocabulary import state_label
 
@@ -55,9 +55,9 @@ class ReplaySummary:
     mismatched: tuple[str, ...]  # notice keys whose parsed count differs from the stated count
 
 
-def summarise(results: list[PageResult], notices: dict[str, StoredNotice]) -> ReplaySummary:
+def summarise(results: list[PageResult], records: dict[str, NoticeRecord]) -> ReplaySummary:
     touched = {r.notice_key for r in results if r.outcome is PageOutcome.NOTICE and r.notice_key}
-    mismatched = tuple(sorted(key for key in touched if key in notices and count_mismatch(notices[key].record)))
+    mismatched = tuple(sorted(key for key in touched if key in records and count_mismatch(records[key])))
     return ReplaySummary(
         pages=len(results),
         new=sum(r.new for r in results),
@@ -73,10 +73,9 @@ NOTICE_COLUMNS = (Column("notice"), Column("list"), Column("published"), Column(
                   Column("state"), Column("warnings", wrap=True))
 
 
-def _table(notices: list[StoredNotice], states: dict[str, str]) -> TableText:
+def _table(records: list[NoticeRecord], states: dict[str, str]) -> TableText:
     rows = []
-    for n in notices:
-        r = n.record
+    for r in records:
         rows.append(tuple(map(term.shown, (
             r.key, r.list.value if r.list else "", r.published.isoformat() if r.published else "", r.effective,
             r.number or r.title, _entities_cell(r), states.get(r.key, ""), "; ".join(r.warnings)))))
@@ -169,14 +168,16 @@ def register(app: typer.Typer) -> None:
                 with factory() as session, session.begin():
                     session.connection(execution_options=WRITE_LOCK)
                     derived = publish(session, as_of=day, target=None)  # the engine runs once (or not: no change)
-                    notices = list(derived.notices) if not derived.skipped_derive else load_stored_notices(session)
+                    records = ([n.record for n in derived.notices] if not derived.skipped_derive
+                               else load_records(session))  # the table needs no provenance
         except Exception as exc:  # noqa: BLE001 - a resource fault is one line; anything else goes on up
             exit_on_resource_fault("mofcom-watch replay", exc, db_url=settings.database_url)
         finally:
             engine.dispose()
         problems.extend(derived.problems)
-        print_table(out, _table(notices, _state_text(derived)))
-        summary = summarise(results, {n.record.key: n for n in notices})
+        print_table(out, _table(records, _state_text(derived)))
+        by_key = {r.key: r for r in records}
+        summary = summarise(results, by_key)
         out.print(
             f"{summary.pages} pages: {summary.new} new, {summary.changed} changed, {summary.unchanged} unchanged, "
             f"{len(summary.unusable)} unusable"
@@ -184,7 +185,7 @@ def register(app: typer.Typer) -> None:
         for line in summary.unusable:
             problems.append(f"unusable page: {line}")
         for key in summary.mismatched:
-            r = next(n.record for n in notices if n.record.key == key)
+            r = by_key[key]
             problems.append(f"count mismatch: {key} parsed {len(r.entities)} entities, the notice states {r.stated_count}")
         for line in problems:
             err.print(Text(term.shown(line), style="yellow"))

@@ -30,6 +30,7 @@ from tenacity import (
     stop_after_attempt,
 )
 
+from scraper.answers import FetchResult
 from scraper.fetch.limits import HostGates
 from scraper.fetch.policy import FetchPolicy
 from scraper.fetch.urls import HostMap, host_of, plain_http
@@ -49,30 +50,6 @@ class FetchRequest:
     etag: str | None = None
     last_modified: str | None = None
     referer: str | None = None
-
-
-@dataclass(frozen=True)
-class FetchResult:
-    url: str  # the canonical URL asked for
-    final_url: str  # canonical URL after redirects
-    status: int  # HTTP status; 0 when no answer came
-    fetched_at: datetime
-    body: bytes | None = None
-    content_type: str | None = None
-    etag: str | None = None
-    last_modified: str | None = None
-    error: str | None = None  # reason tag: timeout, connect, truncated, http-500, bot-check, ...
-    detail: str = ""
-    attempts: int = 1
-    wire_bytes: int = 0
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
-
-    @property
-    def not_modified(self) -> bool:
-        return self.error is None and self.status == 304
 
 
 class _Retryable(Exception):

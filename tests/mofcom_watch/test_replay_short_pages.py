@@ -51,6 +51,7 @@ def test_a_no_change_replay_reports_short_pages_again_as_parsing_them_would(tmp_
 
     assert set(PARSERS) & full_modules  # the copy was parsed again
     assert not set(PARSERS) & modules, sorted(set(PARSERS) & modules)  # nothing was
+    assert not {"httpx", "tenacity", "scraper.fetch"} & modules  # nor is the HTTP client loaded
     assert (again.code, again.out, again.err) == (full.code, full.out, full.err)
     assert again.code == 1 and _mismatches(again) == _mismatches(first)
     assert _rows(store) == _rows(parsed)

@@ -1,4 +1,5 @@
-"""load_stored_notices: parses back, sorted by key, with all URLs and the parsed-from snapshot."""
+"""load_stored_notices: parses back, sorted by key, with all URLs and the parsed-from snapshot; load_records:
+the same records alone."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from datetime import timedelta
 
 from sqlalchemy.orm import Session
 
-from storage.notices import load_stored_notices
+from storage.notices import load_records, load_stored_notices
 from tests.storage.test_ingest_notice import QA, T0, URL_A, URL_B, store, uel7
 
 
@@ -28,8 +29,10 @@ def test_load_stored_notices_gives_records_and_provenance(engine):
     assert (uel.provenance.sha256, uel.provenance.fetched_at) == best
     assert uel.provenance.fetched_at.tzinfo is not None
     assert uel.provenance.number == uel7().number
+    with Session(engine) as s:
+        assert load_records(s) == [n.record for n in notices]
 
 
 def test_empty_store_loads_nothing(engine):
     with Session(engine) as s:
-        assert load_stored_notices(s) == []
+        assert load_stored_notices(s) == [] and load_records(s) == []

@@ -1,0 +1,42 @@
+"""What a fetch answered, and the page the crawler hands on: plain records, no HTTP.
+
+Kept apart from the client (httpx, tenacity: ~70 ms to import) so that ``replay``, which reads pages
+from disk into the same records, never loads it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    url: str  # the canonical URL asked for
+    final_url: str  # canonical URL after redirects
+    status: int  # HTTP status; 0 when no answer came
+    fetched_at: datetime
+    body: bytes | None = None
+    content_type: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    error: str | None = None  # reason tag: timeout, connect, truncated, http-500, bot-check, ...
+    detail: str = ""
+    attempts: int = 1
+    wire_bytes: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    @property
+    def not_modified(self) -> bool:
+        return self.error is None and self.status == 304
+
+
+@dataclass(frozen=True)
+class CrawledPage:
+    """One answer with a body, handed to the ingest callback (which picks the parser and stores it)."""
+
+    source: str  # the source's name (``replay`` for saved pages)
+    result: FetchResult
