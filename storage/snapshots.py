@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from urllib.parse import urlsplit
 
-from sqlalchemy import inspect, or_, select, update
+from sqlalchemy import and_, inspect, or_, select, update
 from sqlalchemy.orm import Session
 
 from storage.cleantext import clean_optional
@@ -90,13 +90,16 @@ def touch_pages(
     source: str | None = None,
 ) -> None:
     """:func:`touch_page` for stored pages fetched at one moment with their last bytes again (a
-    no-change replay): a few UPDATE statements, no row loaded. Validators stay as they are."""
+    no-change replay): a few UPDATE statements, no row loaded, no row rewritten as it is. Validators
+    stay as they are."""
     fetched_at = as_utc(fetched_at)
     for i in range(0, len(urls), CHUNK):
         chunk = urls[i : i + CHUNK]
         session.execute(
             update(Page)
-            .where(Page.url.in_(chunk), or_(Page.last_fetched_at.is_(None), Page.last_fetched_at <= fetched_at))
+            .where(Page.url.in_(chunk), or_(Page.last_fetched_at.is_(None), Page.last_fetched_at < fetched_at,
+                                            and_(Page.last_fetched_at == fetched_at,
+                                                 or_(Page.last_status.is_(None), Page.last_status != status))))
             .values(last_fetched_at=fetched_at, last_status=status)
             .execution_options(synchronize_session=False)
         )

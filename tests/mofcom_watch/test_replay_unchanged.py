@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import delete, event, select
 from sqlalchemy.orm import Session
 
 from mofcom_watch.pipeline import PageParser, Pipeline, saved_page
@@ -177,3 +177,46 @@ def test_an_unusable_page_is_processed_again(engine):
     CALLS.clear()
     again = ingest(engine, b"BOT check", url=url, at=T0 + timedelta(days=1))
     assert again.outcome == "unusable" and not again.skipped and len(CALLS) == 1
+
+
+def test_a_short_page_whose_issue_went_away_meanwhile_opens_it_again(engine):
+    """The issue read when the batch began is gone when the page is reported again (deleted by hand): it is
+    opened again, with the text a parse would give it, not silently left out."""
+    short = notice_bytes(n_entities=1, stated=2)
+    ingest(engine, short)
+    later = T0 + timedelta(days=1)
+    pipeline = Pipeline(session_factory(engine), OneParser(PageParser(stand_in_parse, "v1")))  # type: ignore[arg-type]
+    CALLS.clear()
+    with pipeline.expecting([URL]):
+        with Session(engine) as s, s.begin():
+            s.execute(delete(HealthIssue))
+        (result,) = [pipeline(saved_page(URL, short, later))]
+    assert result.incomplete and result.skipped and CALLS == []
+    with Session(engine) as s:
+        (issue,) = s.scalars(select(HealthIssue))
+        assert (issue.key, issue.resolved_at, issue.first_seen, issue.last_seen) == ("count-mismatch/UEL-2025-7", None,
+                                                                                    later, later)
+        assert issue.detail == f"UEL-2025-7: parsed 1 entities, the notice states 2 ({URL})"
+
+
+def test_a_batch_fetched_at_the_same_moment_rewrites_no_page_row_but_records_another_status(engine):
+    replay(engine, pages(3), T0)
+    rewritten: list[int] = []
+
+    def count(conn, cursor, statement, parameters, context, executemany):
+        if statement.startswith("UPDATE page SET") and "last_fetched_at=" in statement:
+            rewritten.append(cursor.rowcount)
+
+    event.listen(engine, "after_cursor_execute", count)
+    try:
+        replay(engine, pages(3), T0)  # the same moment again: nothing to write
+        assert rewritten == [0]
+        pipeline = Pipeline(session_factory(engine), OneParser(PageParser(stand_in_parse, "v1", "d1")))  # type: ignore[arg-type]
+        with pipeline.expecting(pages(3)):
+            for url, raw in pages(3).items():
+                pipeline(saved_page(url, raw, T0, status=203))
+        assert rewritten == [0, 3]
+    finally:
+        event.remove(engine, "after_cursor_execute", count)
+    with Session(engine) as s:
+        assert {(p.last_fetched_at, p.last_status) for p in s.scalars(select(Page))} == {(T0, 203)}
