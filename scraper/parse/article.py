@@ -57,7 +57,11 @@ class Article:
     site: str | None
     text: str
     container: str | None  # the selector that matched, None for the fallback
-    visible_chars: int
+
+    @property
+    def visible_chars(self) -> int:
+        """Characters of the text that are not whitespace (only an index page's check reads it)."""
+        return len("".join(self.text.split()))
 
 
 def html_to_text(fragment: str) -> str:
@@ -181,5 +185,4 @@ def extract_article(tree: LexborHTMLParser, raw_html: str | None = None, found: 
     block = _filing_block(tree, text, raw_html)
     if block:
         text = block + "\n\n" + text
-    return Article(title=title or None, pub=pub, site=meta.get("site"), text=text, container=container,
-                   visible_chars=len("".join(text.split())))
+    return Article(title=title or None, pub=pub, site=meta.get("site"), text=text, container=container)

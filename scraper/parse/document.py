@@ -76,9 +76,10 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
     if isinstance(raw, bytes):
         page.check_raw(raw)
         text, encoding = _decode(raw, content_type)
+        page.check_decoded(text, raw if encoding == "utf-8" else None)
     else:
         text, encoding = raw, "utf-8"
-    page.check_decoded(text)
+        page.check_decoded(text)
     stripped = text.lstrip()
     if stripped.startswith("{"):  # jpaas list endpoints answer JSON, whatever their Content-Type says
         fragment = json_fragment(stripped)

@@ -37,6 +37,7 @@ COMMON_BLANKS = (" ", "\n", "\t", "\r", "\u3000", "\xa0")
 DOCUMENT_STARTS = ("<!doctype html", "<html")
 DOCUMENT_END_RE = re.compile(r"</html\s*>", re.IGNORECASE)
 TAIL = 1024  # where </html> is looked for first: it ends the page
+SAMPLE = 20000  # characters checked for undecodable and control characters
 
 
 def _bot_words(text: str) -> bool:
@@ -49,13 +50,18 @@ def _bot_words(text: str) -> bool:
 def control_count(text: str) -> int:
     """How many characters of ``text`` CONTROL_RE matches. In UTF-8 each of them is one byte
     of its own, and deleting bytes is several times cheaper than a regex scan of the text."""
-    data = text.encode("utf-8", "surrogatepass")
+    return control_bytes(text.encode("utf-8", "surrogatepass"))
+
+
+def control_bytes(data: bytes) -> int:
+    """How many bytes of ``data`` are CONTROL_BYTES: for UTF-8 bytes, ``control_count`` of the
+    text they decode to (with U+FFFD for bad sequences: those never take in an ASCII byte)."""
     return len(data) - len(data.translate(None, CONTROL_BYTES))
 
 
 def check_raw(raw: bytes) -> None:
     """Empty and binary bodies, before decoding."""
-    if not raw or not raw.strip():
+    if not raw or raw.isspace():  # what ``not raw.strip()`` says, without copying the page
         raise UnusablePage("empty", "the page body is empty")
     head = raw[:4096]
     if head.startswith(BINARY_MAGIC):
@@ -64,12 +70,15 @@ def check_raw(raw: bytes) -> None:
         raise UnusablePage("binary", "the body contains NUL bytes")
 
 
-def check_decoded(text: str) -> None:
-    """Mostly undecodable or control characters: binary."""
+def check_decoded(text: str, utf8: bytes | None = None) -> None:
+    """Mostly undecodable or control characters: binary. ``utf8``: the bytes ``text`` was
+    decoded from as UTF-8, when it was (their control bytes are its control characters,
+    counted without encoding the text again)."""
     if not text.strip():
         raise UnusablePage("empty", "the page body is empty")
-    sample = text[:20000]
-    bad = sample.count("\ufffd") + control_count(sample)
+    sample = text[:SAMPLE]
+    whole = utf8 is not None and len(text) <= SAMPLE
+    bad = sample.count("\ufffd") + (control_bytes(utf8) if whole and utf8 is not None else control_count(sample))
     if bad > max(8, len(sample) // 20):
         raise UnusablePage("binary", f"{bad} undecodable or control characters in the first {len(sample)}")
 

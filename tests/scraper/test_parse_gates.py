@@ -59,6 +59,13 @@ def test_control_count_is_the_regex_count(text):
     assert page.control_count(text) == len(page.CONTROL_RE.findall(text))
 
 
+@pytest.mark.parametrize("raw", [b"plain\x01", b"\xe4\xb8\x01\x02", b"\xe4\x7f\xff\x00a", "中文\x08".encode() + b"\xc3",
+                                 b"\xed\xa0\x80\x1f", b"\xef\xbb\xbf\x0e\r\n\t"])
+def test_control_bytes_of_utf8_are_the_control_count_of_its_text(raw):
+    """Bad sequences before an ASCII byte never take it in: the bytes' count is the text's."""
+    assert page.control_bytes(raw) == page.control_count(raw.decode("utf-8", "replace"))
+
+
 @pytest.mark.parametrize("html", [
     "<html><body><div class='art-con art-con-bottonmLine'>a</div></body></html>",
     "<html><body><div id='zoom'>b</div><div class='TRS_Editor'>c</div></body></html>",
