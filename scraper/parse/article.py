@@ -97,7 +97,7 @@ def html_to_text(fragment: str) -> str:
 
 def _meta(tree: LexborHTMLParser) -> dict[str, str]:
     found: dict[str, str] = {}
-    for node in tree.css("meta"):
+    for node in tree.tags("meta"):  # what css("meta") finds, in the same order, without a selector
         attrs = node.attributes
         name = (attrs.get("name") or attrs.get("property") or "").strip().lower()
         field = META_NAMES.get(name)
@@ -156,8 +156,8 @@ def page_title(tree: LexborHTMLParser, meta: dict[str, str] | None = None) -> st
     meta = _meta(tree) if meta is None else meta
     title = meta.get("title") or meta.get("og_title")
     if not title:
-        node = tree.css_first("title")
-        title = node.text(strip=True) if node else None
+        nodes = tree.tags("title")  # css_first("title") without a selector
+        title = nodes[0].text(strip=True) if nodes else None
     return title or None
 
 

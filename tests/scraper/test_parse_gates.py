@@ -194,3 +194,17 @@ def test_number_gates_hold_in_every_match(text):
         assert number.YEAR_NO_RE.search(folded)
     if number.BRACKET_NUMBER_RE.search(folded):
         assert number.BRACKET_YEAR_RE.search(folded)
+
+
+@pytest.mark.parametrize("html", [
+    "<html><head><meta name=a content=1><noscript><meta name=b content=2></noscript></head><body><div>"
+    "<meta name=c content=3></div><svg><meta name=d content=4><title>s</title></svg><template><meta name=e content=5>"
+    "<title>x</title></template><title>t</title></body></html>",
+    '<META NAME="ArticleTitle" content=x><p><meta property="og:title" content=y>', "<p>none", "<title>a</title><title>b</title>",
+])
+def test_tags_find_the_nodes_the_selectors_find(html):
+    """``article`` reads meta and title nodes with ``tags`` (no selector to compile): the same nodes, in order."""
+    tree = LexborHTMLParser(html)
+    assert [n.html for n in tree.tags("meta")] == [n.html for n in tree.css("meta")]
+    first = tree.css_first("title")
+    assert [n.html for n in tree.tags("title")][:1] == ([first.html] if first else [])
