@@ -10,6 +10,7 @@ All patterns run on folded text; spans slice the clean text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -233,12 +234,26 @@ def find_actions(folded: str, clean: str, *, spans: list[tuple[int, int]], refs:
         # Verbs first, in one scan of the span (no verb crosses a sentence end): only the
         # sentences holding one are read.
         verbs = list(VERB_RE.finditer(folded, span_start, span_end))
-        vi, carried, last_end = 0, None, span_start
-        for sm in SENTENCE_RE.finditer(folded, span_start, span_end):
-            if vi == len(verbs):
-                break
+        for start, end, found, carried in _verb_clauses(folded, span_start, span_end, verbs, published):
+            drafts.extend(_sentence_actions(folded, clean, start, end, found, refs, published,
+                                            carried or default_effective, notice_list, allow_impose))
+    return drafts
+
+
+def _verb_clauses(folded: str, span_start: int, span_end: int, verbs: list[re.Match[str]],
+                  published: date | None) -> Iterator[tuple[int, int, list[re.Match[str]], str | None]]:
+    """(start, end, verbs, effective date carried) of each clause (SENTENCE_RE) of the span that
+    holds verbs. "自…起" carries over "；" to the later clauses of its sentence, not past a line
+    or a "。": the clauses before the sentence of the next verb are skipped, not read."""
+    vi = 0
+    while vi < len(verbs):
+        at = verbs[vi].start()
+        seg = max(folded.rfind("\n", span_start, at), folded.rfind("。", span_start, at))
+        seg = span_start if seg < 0 else seg + 1  # where the verb's sentence starts
+        carried, last_end = None, seg
+        for sm in SENTENCE_RE.finditer(folded, seg, span_end):
             if "\n" in folded[last_end : sm.start()] or "。" in folded[last_end : sm.start()]:
-                carried = None  # "自…起" carries over "；" to the next clause, not past the sentence
+                carried = None
             sentence = sm.group(0)
             own = effective_in(sentence, published) if "起" in sentence else None
             carried = own or carried
@@ -247,9 +262,12 @@ def find_actions(folded: str, clean: str, *, spans: list[tuple[int, int]], refs:
             while vi < len(verbs) and verbs[vi].start() < last_end:
                 vi += 1
             if vi > first:
-                drafts.extend(_sentence_actions(folded, clean, sm.start(), last_end, verbs[first:vi], refs, published,
-                                                carried or default_effective, notice_list, allow_impose))
-    return drafts
+                yield sm.start(), last_end, verbs[first:vi], carried
+            if vi == len(verbs):
+                return
+            nxt = verbs[vi].start()
+            if max(folded.rfind("\n", last_end, nxt), folded.rfind("。", last_end, nxt)) >= 0:
+                break  # the next verb is in a later sentence: start again from there
 
 
 @dataclass(frozen=True)

@@ -96,7 +96,8 @@ def find_references(folded: str, clean: str, bare: str = "MOFCOM",
     found: list[tuple[int, int, str, str, ListKind | None]] = []  # start, end, key, as written, list
     # Neither regex matches "。": each runs only on the sentences holding what it must match.
     bracketed = [(s, e) for s, e in keyword_spans(folded, ("号",), stops="。")
-                 if any(b in folded[s:e] for b in BRACKETS) and BRACKET_YEAR_RE.search(folded, s, e)]
+                 if any(folded.find(b, s, e) >= 0 for b in BRACKETS) and BRACKET_YEAR_RE.search(folded, s, e)
+                 ] if any(b in folded for b in BRACKETS) else []
     numbered = [(s, e) for s, e in keyword_spans(folded, ("第",), ("号", "年"), "。") if YEAR_NO_RE.search(folded, s, e)]
     for regex, spans in ((BRACKET_NUMBER_RE, bracketed), (YEAR_NUMBER_RE, numbered)):
         for m in (m for s, e in spans for m in regex.finditer(folded, s, e)):

@@ -48,23 +48,25 @@ def keyword_spans(text: str, needles: tuple[str, ...], required: tuple[str, ...]
     finds exactly what scanning the whole text finds. The pieces are found from the needles
     (``str.find``, C speed), so a text with few hits costs next to nothing."""
     found: set[tuple[int, int]] = set()
+    find, rfind, size = text.find, text.rfind, len(text)
     for needle in needles:
-        pos = text.find(needle) if needle else -1
+        pos = find(needle) if needle else -1
         while pos >= 0:
-            start = text.rfind("\n", 0, pos) + 1
-            end = text.find("\n", pos)
+            start = rfind("\n", 0, pos) + 1
+            end = find("\n", pos)
             if end < 0:
-                end = len(text)
+                end = size
             for stop in stops:  # narrow the line to the piece around pos
-                cut = text.rfind(stop, start, pos)
+                cut = rfind(stop, start, pos)
                 if cut >= 0:
                     start = cut + 1
-                cut = text.find(stop, pos, end)
+                cut = find(stop, pos, end)
                 if cut >= 0:
                     end = cut
-            if not required or all(word in text[start:end] for word in required):
+            # find within the bounds: ``word in text[start:end]`` without copying the piece
+            if not required or all(find(word, start, end) >= 0 for word in required):
                 found.add((start, end))
-            pos = text.find(needle, end)
+            pos = find(needle, end)
     return sorted(found)
 
 

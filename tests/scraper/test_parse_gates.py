@@ -1,11 +1,12 @@
 """The cheap checks that let a regex run only where it can match give what the full scan gives."""
 
 import re
+from datetime import date
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from scraper.parse import article, dates, entities, number, page, textnorm
+from scraper.parse import actions, article, dates, entities, number, page, textnorm
 from scraper.parse.document import ART_HASH_RE, has_article_links
 from scraper.parse.textnorm import keyword_spans
 
@@ -208,3 +209,32 @@ def test_tags_find_the_nodes_the_selectors_find(html):
     assert [n.html for n in tree.tags("meta")] == [n.html for n in tree.css("meta")]
     first = tree.css_first("title")
     assert [n.html for n in tree.tags("title")][:1] == ([first.html] if first else [])
+
+
+def every_clause(folded, start, end, verbs, published):
+    """The clause walk ``actions._verb_clauses`` replaces: every clause of the span, in order."""
+    vi, carried, last_end = 0, None, start
+    for sm in actions.SENTENCE_RE.finditer(folded, start, end):
+        if vi == len(verbs):
+            break
+        if "\n" in folded[last_end : sm.start()] or "。" in folded[last_end : sm.start()]:
+            carried = None
+        own = actions.effective_in(sm.group(0), published) if "起" in sm.group(0) else None
+        carried, last_end, first = own or carried, sm.end(), vi
+        while vi < len(verbs) and verbs[vi].start() < last_end:
+            vi += 1
+        if vi > first:
+            yield sm.start(), last_end, verbs[first:vi], carried
+
+
+@pytest.mark.parametrize("text", [
+    "根据规定，决定将甲公司列入出口管制管控名单。\n自2025年5月14日起，暂停4月4日公告相关措施；停止8号公告相关措施。",
+    "自2025年11月10日起；继续暂停7号公告相关措施90天！恢复5号公告相关措施？取消\n\n无动词。\n移出关注名单",
+    "前言没有动词。\n\n第二行也没有；\n答：自即日起，暂停实施；解除", "暂停", "", "自2025年1月1日起。\n暂停",
+])
+@pytest.mark.parametrize("span", [(0, None), (3, -2)])
+def test_verb_clauses_are_what_the_walk_over_every_clause_gives(text, span):
+    start, end = span[0], len(text) + (span[1] or 0)
+    verbs = list(actions.VERB_RE.finditer(text, start, end))
+    published = date(2025, 5, 14)
+    assert list(actions._verb_clauses(text, start, end, verbs, published)) == list(every_clause(text, start, end, verbs, published))
