@@ -485,13 +485,21 @@ class ReplayReader:
     def __init__(self, root: Path, max_bytes: int) -> None:
         self.root, self.max_bytes = root, max_bytes
         self._real_root = root.resolve()
-        self._folders: dict[Path, tuple[Path, bool]] = {}  # folder -> its real path, inside root
+        self._folders: dict[Path, tuple[Path, bool]] = {root: (self._real_root, True)}  # -> real path, inside root
 
     def _folder(self, folder: Path) -> tuple[Path, bool]:
+        """The folder's real path and whether it lies inside root: its parent's, and one ``lstat`` to tell
+        that it is not a link (a link is resolved in full)."""
         known = self._folders.get(folder)
         if known is None:
-            real = folder.resolve()
-            known = self._folders[folder] = (real, real.is_relative_to(self._real_root))
+            parent = folder.parent
+            if parent != folder and not folder.is_symlink():
+                real_parent, inside = self._folder(parent)
+                known = (real_parent / folder.name, inside)
+            else:
+                real = folder.resolve()
+                known = (real, real.is_relative_to(self._real_root))
+            self._folders[folder] = known
         return known
 
     def __call__(self, path: Path) -> bytes:
