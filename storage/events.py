@@ -65,9 +65,11 @@ class SyncResult:
         return bool(self.new or self.corrected or self.retracted or self.refreshed or self.resolved)
 
 
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True)  # json.dumps(..., ensure_ascii=False, sort_keys=True)
+
+
 def _canonical(payload: dict[str, Any], drop: tuple[str, ...]) -> str:
-    data = {k: v for k, v in payload.items() if k not in drop}
-    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return _CANONICAL.encode({k: v for k, v in payload.items() if k not in drop})
 
 
 def payload_hash(payload: dict[str, Any]) -> str:
@@ -83,6 +85,25 @@ def content_hash(payload: dict[str, Any]) -> str:
     return hashlib.sha256(_content(payload).encode()).hexdigest()
 
 
+def payload_hashes(payload: dict[str, Any]) -> tuple[str, str]:
+    """``(payload_hash(payload), content_hash(payload))``, each member serialised once (a first sync
+    hashes every item: the two canonical texts differ only by the ``WHERE_FIELDS`` members).
+
+    Canonical JSON of a dict is its members in key order between braces, so the members are written
+    in runs of consecutive keys (sorted), a run of ``WHERE_FIELDS`` apart, and each text joins its runs.
+    """
+    runs: list[tuple[bool, dict[str, Any]]] = []
+    for key in sorted(k for k in payload if k not in VOLATILE_FIELDS):
+        where = key in WHERE_FIELDS
+        if not runs or runs[-1][0] != where:
+            runs.append((where, {}))
+        runs[-1][1][key] = payload[key]
+    parts = [(where, _CANONICAL.encode(members)[1:-1]) for where, members in runs]
+    whole = "{" + ", ".join(text for _, text in parts) + "}"
+    content = "{" + ", ".join(text for where, text in parts if not where) + "}"
+    return hashlib.sha256(whole.encode()).hexdigest(), hashlib.sha256(content.encode()).hexdigest()
+
+
 def _revision_time(event: EventRecord) -> datetime:
     """When the notice text behind an event changed: the newest fetch among its provenance."""
     times = [p.fetched_at for p in event.provenance if p.fetched_at is not None]
@@ -93,11 +114,12 @@ def _columns(event: EventRecord, *, revision: int, retracted: bool = False,
              payload: dict[str, Any] | None = None) -> dict[str, Any]:
     """The Event row of ``event``, column by column (one dict: an ORM row or a bulk insert)."""
     payload = payload if payload is not None else event.to_json()
+    payload_sha256, content_sha256 = payload_hashes(payload)
     return dict(
         id=event.id, kind=event.kind.value, scope=event.scope, list=event.list.value if event.list else None,
         notice_key=event.notice_key, source_key=event.source_key, entity_key=event.entity_key,
         effective=event.effective, until=event.until, occurred=event.occurred, updated=event.updated,
-        payload=payload, payload_sha256=payload_hash(payload), content_sha256=content_hash(payload),
+        payload=payload, payload_sha256=payload_sha256, content_sha256=content_sha256,
         corrects=event.corrects, revision=revision, retracted=retracted,
     )
 
@@ -161,7 +183,8 @@ class _Table:
     def flush(self) -> None:
         self.session.flush()
         if self.new:
-            self.session.execute(insert(Event), list(self.new.values()))
+            # a Core INSERT of the table (executemany): the rows are plain columns, no ORM bookkeeping
+            self.session.execute(insert(Event.__table__), list(self.new.values()))
             self.new = {}
 
 

@@ -157,7 +157,8 @@ class _NewRows:
         """One INSERT per table (new entities first, for their ids)."""
         ids = {key: entity.id for key, entity in self.stored.items()}
         if self.entities:
-            inserted = session.execute(insert(Entity).returning(Entity.key, Entity.id), list(self.entities.values()))
+            table = Entity.__table__
+            inserted = session.execute(insert(table).returning(table.c.key, table.c.id), list(self.entities.values()))
             ids.update((key, id_) for key, id_ in inserted)
         _insert(session, EntityName, [dict(row, entity_id=ids[key]) for key, row in self.names])
         _insert(session, Listing, [dict(row, entity_id=ids[key], notice_id=self.notice.id) for key, row in self.listings])
@@ -169,10 +170,12 @@ class _NewRows:
 
 
 def _insert(session: Session, model: type[EntityName] | type[Listing] | type[Action], rows: list[dict[str, Any]]) -> None:
-    """Rows in multi-row INSERT statements. (RETURNING makes both SQLite and psycopg use multi-row VALUES,
-    not a driver executemany: psycopg's pipeline for that logs a second line when the server goes away.)"""
+    """Rows in multi-row INSERT statements of the table (Core: plain columns, no ORM bookkeeping per row).
+    (RETURNING makes both SQLite and psycopg use multi-row VALUES, not a driver executemany: psycopg's
+    pipeline for that logs a second line when the server goes away.)"""
     if rows:
-        session.execute(insert(model).returning(model.id), rows)
+        table = model.__table__
+        session.execute(insert(table).returning(table.c.id), rows)
 
 
 def upsert_entities(session: Session, records: Sequence[EntityRecord], rows: _NewRows) -> list[str | None]:

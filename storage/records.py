@@ -190,12 +190,13 @@ def _fields_of(cls: type) -> tuple[tuple[str, bool, Any], ...] | None:
     return _FIELDS[cls]
 
 
-_PLAIN = (str, int, float, bool, type(None))  # returned as they are (a StrEnum is a str subclass, not str)
+_PLAIN = frozenset({str, int, float, bool, type(None)})  # returned as they are (a StrEnum is a str subclass, not str)
 
 
 def _jsonable(value: Any) -> Any:
     """Dataclasses to dicts, tuples to lists, enums to values, dates to ISO strings (every event is
-    serialised at each sync: the field list of each class is read once)."""
+    serialised at each sync: the field list of each class is read once, and a plain member is taken
+    as it is, without a call)."""
     cls = type(value)
     if cls in _PLAIN:
         return value
@@ -205,10 +206,10 @@ def _jsonable(value: Any) -> Any:
         for name, omit, default in fields:
             v = getattr(value, name)
             if not (omit and v == default):
-                out[name] = _jsonable(v)
+                out[name] = v if type(v) in _PLAIN else _jsonable(v)
         return out
     if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
+        return [v if type(v) in _PLAIN else _jsonable(v) for v in value]
     if isinstance(value, StrEnum):
         return value.value
     if isinstance(value, (date, datetime)):

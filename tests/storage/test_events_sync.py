@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta, timezone
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from storage.events import load_events, sync_events
+from storage.events import content_hash, load_events, payload_hash, payload_hashes, sync_events
 from storage.ingest import store_notice
 from storage.models import Event
 from storage.records import EventKind, NoticeRecord
@@ -132,3 +132,21 @@ def test_earlier_clock_does_not_retract_later_events(engine):
     result = sync(engine, date(2025, 5, 1))
     assert result.retracted == 0
     assert not any(r[2] for r in rows(engine).values())
+
+
+def test_payload_hashes_equal_the_two_hashes_computed_apart(engine):
+    """The one-pass hashes of a first sync are byte for byte the canonical texts' hashes, whatever the members."""
+    put(engine, UEL7)
+    sync(engine)
+    with Session(engine) as s:
+        stored = [e.payload for e in s.scalars(select(Event))]
+    made = [
+        {},
+        {"updated": "2026-01-01"},
+        {"provenance": [{"urls": ["https://x/一"]}]},
+        {"a": 1, "provenance": [], "z": {"b": 2, "a": "名"}, "updated": "x"},
+        {"zz": None, "prov": True, "provenance": {"k": "v"}, "provenancf": 1.5, "title": "制裁 \u2028 \"q\""},
+    ]
+    for payload in stored + made:
+        assert payload_hashes(payload) == (payload_hash(payload), content_hash(payload))
+    assert len(stored) > 5 and {payload_hash(p) for p in stored} != {content_hash(p) for p in stored}
