@@ -85,12 +85,14 @@ def content_hash(payload: dict[str, Any]) -> str:
     return hashlib.sha256(_content(payload).encode()).hexdigest()
 
 
-def payload_hashes(payload: dict[str, Any]) -> tuple[str, str]:
+def payload_hashes(payload: dict[str, Any], written: dict[int, tuple[Any, str]] | None = None) -> tuple[str, str]:
     """``(payload_hash(payload), content_hash(payload))``, each member serialised once (a first sync
     hashes every item: the two canonical texts differ only by the ``WHERE_FIELDS`` members).
 
     Canonical JSON of a dict is its members in key order between braces, so the members are written
     in runs of consecutive keys (sorted), a run of ``WHERE_FIELDS`` apart, and each text joins its runs.
+    ``written``: canonical texts of ``WHERE_FIELDS`` values by object, kept with the object: a list
+    met again (the provenance an entity's items share with their notice's item) is not written again.
     """
     runs: list[tuple[bool, dict[str, Any]]] = []
     for key in sorted(k for k in payload if k not in VOLATILE_FIELDS):
@@ -98,10 +100,25 @@ def payload_hashes(payload: dict[str, Any]) -> tuple[str, str]:
         if not runs or runs[-1][0] != where:
             runs.append((where, {}))
         runs[-1][1][key] = payload[key]
-    parts = [(where, _CANONICAL.encode(members)[1:-1]) for where, members in runs]
+    parts = [(where, _where_text(members, written) if where else _CANONICAL.encode(members)[1:-1])
+             for where, members in runs]
     whole = "{" + ", ".join(text for _, text in parts) + "}"
     content = "{" + ", ".join(text for where, text in parts if not where) + "}"
     return hashlib.sha256(whole.encode()).hexdigest(), hashlib.sha256(content.encode()).hexdigest()
+
+
+def _where_text(members: dict[str, Any], written: dict[int, tuple[Any, str]] | None) -> str:
+    """``members`` as canonical JSON writes them, without the braces; a list's text taken from ``written``."""
+    texts = []
+    for key, value in members.items():
+        if written is None or not isinstance(value, list):
+            texts.append(_CANONICAL.encode({key: value})[1:-1])
+            continue
+        hit = written.get(id(value))
+        if hit is None:
+            hit = written[id(value)] = (value, _CANONICAL.encode(value))
+        texts.append(f"{_CANONICAL.encode(key)}: {hit[1]}")
+    return ", ".join(texts)
 
 
 def _revision_time(event: EventRecord) -> datetime:
@@ -111,10 +128,12 @@ def _revision_time(event: EventRecord) -> datetime:
 
 
 def _columns(event: EventRecord, *, revision: int, retracted: bool = False,
-             payload: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The Event row of ``event``, column by column (one dict: an ORM row or a bulk insert)."""
+             payload: dict[str, Any] | None = None, written: dict[int, tuple[Any, str]] | None = None
+             ) -> dict[str, Any]:
+    """The Event row of ``event``, column by column (one dict: an ORM row or a bulk insert); ``written``:
+    see :func:`payload_hashes`."""
     payload = payload if payload is not None else event.to_json()
-    payload_sha256, content_sha256 = payload_hashes(payload)
+    payload_sha256, content_sha256 = payload_hashes(payload, written)
     return dict(
         id=event.id, kind=event.kind.value, scope=event.scope, list=event.list.value if event.list else None,
         notice_key=event.notice_key, source_key=event.source_key, entity_key=event.entity_key,
@@ -158,6 +177,10 @@ class _Table:
         rows = session.execute(select(*cols).where(Event.scope.in_(DERIVED_SCOPES))).all()
         self.stored = {r.id: _Stored(*r) for r in rows if r.kind in DERIVED_KINDS}
         self.new: dict[str, dict[str, Any]] = {}  # id -> columns, inserted by flush()
+        # what this sync already serialised, by object (EventRecord.to_json, payload_hashes): an entity's
+        # items share their notice item's provenance and entities, written once
+        self.shared: dict[int, tuple[Any, Any]] = {}
+        self.written: dict[int, tuple[Any, str]] = {}
 
     def row(self, event_id: str) -> Event:
         """The ORM row of a stored item about to change (its payload read now, for this item only)."""
@@ -166,7 +189,7 @@ class _Table:
         return row
 
     def insert(self, event: EventRecord, payload: dict[str, Any] | None = None, revision: int = 1) -> None:
-        self.new[event.id] = _columns(event, revision=revision, payload=payload)
+        self.new[event.id] = _columns(event, revision=revision, payload=payload, written=self.written)
 
     def upsert_correction(self, item: EventRecord) -> None:
         payload = item.to_json()
@@ -213,7 +236,7 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
         if stored is None and withhold is not None and withhold(event):
             withheld.append(event)
             continue
-        payload = event.to_json()
+        payload = event.to_json(table.shared)
         if stored is None:
             table.insert(event, payload)
             counts["new"] += 1

@@ -125,7 +125,10 @@ def fit_key(value: str, limit: int) -> str:
 
 
 def load_notice(session: Session, key: str) -> Notice | None:
-    """The stored notice with this key, its URLs and the page it was parsed from (one query each, no lazy load)."""
+    """The stored notice with this key, its URLs and the page it was parsed from (one query each, no lazy load).
+    A key not stored (most pages of a first replay) costs one narrow query, not an ORM load."""
+    if session.execute(select(Notice.id).where(Notice.key == key)).first() is None:
+        return None
     return session.scalars(
         select(Notice).where(Notice.key == key)
         .options(selectinload(Notice.urls), joinedload(Notice.snapshot).joinedload(Snapshot.page))

@@ -386,14 +386,23 @@ def _ref_slug(ref: NoticeRef | None, i: int, j: int) -> str:
     return "-".join(parts) or f"a{i}t{j}"
 
 
+LIST_ORDER = tuple(sorted(ListKind))  # the order of the lists in sorted listing keys (notice key, list)
+
+
+def _of_list(listings: dict[tuple[str, ListKind], Listing], lst: ListKind) -> list[tuple[tuple[str, ListKind], Listing]]:
+    """The listings on ``lst`` in key order (sorting only those: every listing of a 100x corpus sorted for
+    each reference made the engine quadratic)."""
+    return sorted(((key, listing) for key, listing in listings.items() if key[1] is lst), key=lambda item: item[0])
+
+
 def _resolve_date_ref(ref: NoticeRef, lst: ListKind | None, source: StoredNotice,
                       listings: dict[tuple[str, ListKind], Listing]) -> tuple[list[Listing], str | None]:
     """Listings of ``lst`` whose notice was published (else took effect) on ``ref.date``; count checked."""
     lst = ref.list or lst or source.record.list
     if ref.date is None or lst is None:
         return [], f"reference \"{ref.text}\" names neither a notice number nor a date and list"
-    pool = [cand for (key, l_list), cand in sorted(listings.items())
-            if l_list is lst and key != source.record.key and cand.notice.record.kind in LISTING_NOTICE_KINDS]
+    pool = [cand for (key, _), cand in _of_list(listings, lst)
+            if key != source.record.key and cand.notice.record.kind in LISTING_NOTICE_KINDS]
     cands = [cand for cand in pool if known_from(cand.notice) == ref.date]
     if not cands:
         cands = [cand for cand in pool if day_of(cand.notice.record.effective) == ref.date]
@@ -439,7 +448,8 @@ def _targets(ref: NoticeRef, action: ActionRecord, source: StoredNotice,
         if ref.key not in notices:
             return [], f"reference to {ref.key} (\"{ref.text}\"), which is not stored"
         lst = action.list or ref.list
-        found = [cand for (k, l_list), cand in sorted(listings.items()) if k == ref.key and (lst is None or l_list is lst)]
+        found = [listings[(ref.key, kind)] for kind in LIST_ORDER
+                 if (lst is None or kind is lst) and (ref.key, kind) in listings]  # key order, looked up
         target = notices[ref.key].record
         if not found and lst is None and target.list is None and not target.entities:
             # an item-control notice (商务部 海关总署公告…): its items get a state, no entity's moves
@@ -461,7 +471,7 @@ def _holding(action: ActionRecord, source: StoredNotice, listings: dict[tuple[st
     if not action.entities or lst is None:
         return [], f"its {verb} action names no earlier notice"
     held = [(listing, tuple(k for k in action.entities if k in dict(listing.entities)))
-            for (key, l_list), listing in sorted(listings.items()) if l_list is lst and key != source.record.key]
+            for (key, _), listing in _of_list(listings, lst) if key != source.record.key]
     held = [(listing, subset) for listing, subset in held if subset]
     found = {k for _, subset in held for k in subset}
     missing = [k for k in action.entities if k not in found]

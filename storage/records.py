@@ -193,28 +193,36 @@ def _fields_of(cls: type) -> tuple[tuple[str, bool, Any], ...] | None:
 _PLAIN = frozenset({str, int, float, bool, type(None)})  # returned as they are (a StrEnum is a str subclass, not str)
 
 
-def _jsonable(value: Any) -> Any:
+def _jsonable(value: Any, shared: dict[int, tuple[Any, Any]] | None = None) -> Any:
     """Dataclasses to dicts, tuples to lists, enums to values, dates to ISO strings (every event is
     serialised at each sync: the field list of each class is read once, and a plain member is taken
-    as it is, without a call)."""
+    as it is, without a call). ``shared``: results by object, kept with the object (so its id stays
+    its own): a record or tuple met again (the provenance and entities an entity's items share with
+    their notice's item) is not written again; the result is then shared, to be read, never changed."""
     cls = type(value)
     if cls in _PLAIN:
         return value
+    if shared is not None:
+        hit = shared.get(id(value))
+        if hit is not None:
+            return hit[1]
     fields = _fields_of(cls)
+    out: Any = value
     if fields is not None:
-        out: dict[str, Any] = {}
+        out = {}
         for name, omit, default in fields:
             v = getattr(value, name)
             if not (omit and v == default):
-                out[name] = v if type(v) in _PLAIN else _jsonable(v)
-        return out
-    if isinstance(value, (list, tuple)):
-        return [v if type(v) in _PLAIN else _jsonable(v) for v in value]
-    if isinstance(value, StrEnum):
+                out[name] = v if type(v) in _PLAIN else _jsonable(v, shared)
+    elif isinstance(value, (list, tuple)):
+        out = [v if type(v) in _PLAIN else _jsonable(v, shared) for v in value]
+    elif isinstance(value, StrEnum):
         return value.value
-    if isinstance(value, (date, datetime)):
+    elif isinstance(value, (date, datetime)):
         return value.isoformat()
-    return value
+    if shared is not None and value:  # a record, or a non-empty list or tuple
+        shared[id(value)] = (value, out)
+    return out
 
 
 def _d(value: str | None) -> date | None:
@@ -385,8 +393,9 @@ class EventRecord:
     provenance: tuple[Provenance, ...] = ()
     extra: tuple[tuple[str, str], ...] = ()  # small extra fields (matched name, score, ...)
 
-    def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = _jsonable(self)
+    def to_json(self, shared: dict[int, tuple[Any, Any]] | None = None) -> dict[str, Any]:
+        """``shared``: see :func:`_jsonable` (one sync writes each notice's provenance once)."""
+        data: dict[str, Any] = _jsonable(self, shared)
         return data
 
     @classmethod
