@@ -149,7 +149,7 @@ class _NewRows:
     """Rows one parse adds (new entities, spellings, listings, actions), inserted in bulk after the flush
     that gives the notice its id. Entities are named by key: new ones get their ids from that INSERT."""
 
-    notice: Notice
+    notice: Notice | int  # the notice, or the id of one inserted without the ORM (a new notice)
     stored: dict[str, Entity] = dataclasses.field(default_factory=dict)  # key -> stored entity
     entities: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict)  # key -> new entity's columns
     names: list[tuple[str, dict[str, Any]]] = dataclasses.field(default_factory=list)
@@ -164,10 +164,12 @@ class _NewRows:
             inserted = session.execute(insert(table).returning(table.c.key, table.c.id), list(self.entities.values()))
             ids.update((key, id_) for key, id_ in inserted)
         _insert(session, EntityName, [dict(row, entity_id=ids[key]) for key, row in self.names])
-        _insert(session, Listing, [dict(row, entity_id=ids[key], notice_id=self.notice.id) for key, row in self.listings])
-        _insert(session, Action, [dict(row, notice_id=self.notice.id) for row in self.actions])
+        notice_id = self.notice if isinstance(self.notice, int) else self.notice.id
+        _insert(session, Listing, [dict(row, entity_id=ids[key], notice_id=notice_id) for key, row in self.listings])
+        _insert(session, Action, [dict(row, notice_id=notice_id) for row in self.actions])
         # collections loaded in this session no longer hold every row: read them again if asked
-        session.expire(self.notice, ["listings", "actions"])
+        if isinstance(self.notice, Notice):
+            session.expire(self.notice, ["listings", "actions"])
         for key in {key for key, _ in self.names if key in self.stored}:
             session.expire(self.stored[key], ["names"])
 
@@ -217,29 +219,44 @@ def upsert_entities(session: Session, records: Sequence[EntityRecord], rows: _Ne
     return [key or None for key in keys]
 
 
+def _notice_columns(record: NoticeRecord, snapshot: Snapshot) -> dict[str, Any]:
+    """The Notice columns a parse of ``snapshot`` sets (not its key, revision, snapshot or first sighting)."""
+    record_json = record.dumps()
+    return dict(kind=record.kind.value, number=fit(record.number, 255), issuer=fit(record.issuer, 255),
+                title=record.title, published=record.published, published_at=record.published_at,
+                effective=fit(record.effective, 40), list=record.list.value if record.list else None,
+                stated_count=record.stated_count, parsed_count=len(record.entities), record_json=record_json,
+                record_sha256=_sha(record_json), updated_at=as_utc(snapshot.fetched_at))
+
+
 def _apply_record(session: Session, notice: Notice, record: NoticeRecord, snapshot: Snapshot) -> _NewRows:
     """Set the notice's columns from ``record``; its listings and actions are rebuilt from the rows returned."""
-    record_json = record.dumps()
-    notice.kind = record.kind.value
-    notice.number = fit(record.number, 255)
-    notice.issuer = fit(record.issuer, 255)
-    notice.title = record.title
-    notice.published = record.published
-    notice.published_at = record.published_at
-    notice.effective = fit(record.effective, 40)
-    notice.list = record.list.value if record.list else None
-    notice.stated_count = record.stated_count
-    notice.parsed_count = len(record.entities)
-    notice.record_json = record_json
-    notice.record_sha256 = _sha(record_json)
+    for name, value in _notice_columns(record, snapshot).items():
+        setattr(notice, name, value)
     notice.snapshot = snapshot
-    notice.updated_at = as_utc(snapshot.fetched_at)
-
     if notice.id is not None:  # a stored notice: its old listings and actions go before the new ones come in
         for model in (Listing, Action):
             session.execute(delete(model).where(model.notice_id == notice.id).execution_options(synchronize_session=False))
-    rows = _NewRows(notice)
+    return _record_rows(session, _NewRows(notice), record)
 
+
+def _insert_new(session: Session, record: NoticeRecord, snapshot: Snapshot, url: str, fetched_at: datetime) -> _NewRows:
+    """A notice not stored before, with its URL and first version, as three Core INSERTs after the flush that
+    stores its page and snapshot (what an ORM Notice costs the unit of work was most of a first replay's flush)."""
+    session.flush()  # the page and the snapshot: their ids
+    columns = _notice_columns(record, snapshot)
+    notice, version, notice_url = Notice.__table__, NoticeVersion.__table__, NoticeUrl.__table__
+    notice_id: int = session.execute(insert(notice).returning(notice.c.id), dict(
+        columns, key=record.key, revision=1, snapshot_id=snapshot.id, first_seen_at=fetched_at)).scalar_one()
+    session.execute(insert(notice_url), dict(notice_id=notice_id, url=url, first_seen_at=fetched_at))
+    session.execute(insert(version), dict(
+        notice_id=notice_id, revision=1, snapshot_id=snapshot.id, record_json=columns["record_json"],
+        record_sha256=columns["record_sha256"], created_at=columns["updated_at"]))
+    return _record_rows(session, _NewRows(notice_id), record)
+
+
+def _record_rows(session: Session, rows: _NewRows, record: NoticeRecord) -> _NewRows:
+    """``rows`` filled with the entities, spellings, listings and actions of ``record``."""
     entities: dict[str, tuple[str, EntityRecord]] = {}  # the parser's key, as actions name it -> (stored key, record)
     for ent, stored_key in zip(record.entities, upsert_entities(session, record.entities, rows)):
         if stored_key is not None:
@@ -352,11 +369,7 @@ def store_parse(session: Session, notice: Notice | None, record: NoticeRecord, s
 def _store(session: Session, notice: Notice | None, record: NoticeRecord, snapshot: Snapshot, url: str,
            fetched_at: datetime, added: list[_NewRows]) -> NoticeChange:
     if notice is None:
-        notice = Notice(key=record.key, revision=1, first_seen_at=fetched_at)
-        session.add(notice)
-        added.append(_apply_record(session, notice, record, snapshot))
-        _add_url(session, notice, url, fetched_at)
-        _write_version(session, notice, snapshot, replace=False)
+        added.append(_insert_new(session, record, snapshot, url, fetched_at))
         return NoticeChange(new=True, changed=True, revision=1, whole=count_matches(record))
 
     _add_url(session, notice, url, fetched_at)
