@@ -13,7 +13,7 @@ import errno
 import os
 import re
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -141,15 +141,18 @@ class FileSink:
             self._tmp = None
 
 
-def remove_stale_temps(out_dir: Path, before: float) -> list[Path]:
+def remove_stale_temps(out_dir: Path, before: float, candidates: Iterable[Path] | None = None) -> list[Path]:
     """Delete our own temporary files (``.<name>.<8 characters>.tmp`` for a feed or picture file)
     last modified before ``before`` (a time.time()): what a writer killed mid-file left behind.
-    Another writer's files in flight are newer; files of other programs do not match the name."""
+    Another writer's files in flight are newer; files of other programs do not match the name.
+    ``candidates``: the hidden ``.tmp`` files under ``out_dir`` when already listed (None: look)."""
     removed: list[Path] = []
     out = Path(out_dir)
-    if not out.is_dir():
-        return removed
-    for path in out.rglob(f".*{TEMP_SUFFIX}"):
+    if candidates is None:
+        if not out.is_dir():
+            return removed
+        candidates = out.rglob(f".*{TEMP_SUFFIX}")
+    for path in candidates:
         found = TEMP_RE.match(path.name)
         if found is None or Path(found["name"]).suffix not in OUR_SUFFIXES:
             continue

@@ -20,7 +20,7 @@ from pathlib import Path
 from mofcom_watch import clock
 from mofcom_watch.config import Settings
 from mofcom_watch.pipeline import PageRouter, Pipeline
-from mofcom_watch.publish import PublishTarget, publish_recorded
+from mofcom_watch.publish import PublishTarget, publish_recorded, start_folder_scan
 from scraper.discovery import Crawler, CrawlSettings, ProgressFn
 from scraper.fetch import Fetcher, FetchPolicy, HostMap
 from scraper.sources import Mode, Source, load_sources
@@ -145,7 +145,8 @@ def run_cycle(
     of every source back to ``since``; otherwise only a source's first run does. ``fetched_at``
     pins the recorded fetch time of every page, like ``replay --fetched-at``. ``lock_wait``: seconds
     to wait for another writer's run lock (None: refuse at once, RunLockHeld)."""
-    from storage.db import open_store, session_factory
+    from storage.db import session_factory
+    from storage.keptstore import kept_store, leave_store
 
     run_id = run_id or uuid.uuid4().hex[:12]
     as_of = as_of or clock.today()
@@ -155,7 +156,7 @@ def run_cycle(
     since = since if since is not None else settings.since
     news_names = {s.name for s in all_sources if s.news}
 
-    engine = open_store(settings.database_url)
+    engine = kept_store(settings.database_url)  # kept open for this process's next cycle (storage.keptstore)
     sf = session_factory(engine)
     summaries: list[SourceSummary] = [
         SourceSummary(s.name, SourceMode.SKIPPED, notes=("no --base-url for its host: not fetched",)) for s in skipped
@@ -177,6 +178,8 @@ def run_cycle(
                               CrawlSettings(as_of=as_of, since=since, workers=policy.total,
                                             fetched_at=fetched_at,
                                             only_hosts=frozenset(overrides) if overrides else None), progress=tick)
+            target = PublishTarget.of(settings, out_dir=out_dir) if publish_feeds else None
+            folder = start_folder_scan(target)  # the publish skip's check, read while the crawl waits on the network
             t0 = time.perf_counter()
             start()
             try:
@@ -197,8 +200,7 @@ def run_cycle(
                 link_news(session)  # reports name notices that may only now be stored
             with sf() as session:
                 held = held_sources(session, frozenset(news_names))
-            target = PublishTarget.of(settings, out_dir=out_dir) if publish_feeds else None
-            outcome = publish_recorded(sf, as_of=as_of, target=target, hold=held, run_id=run_id)
+            outcome = publish_recorded(sf, as_of=as_of, target=target, hold=held, run_id=run_id, folder=folder)
             published = tuple(str(p) for p in outcome.written)
             withheld = tuple(e.id for e in outcome.withheld)
             sync = outcome.sync
@@ -212,7 +214,7 @@ def run_cycle(
                 issues = tuple(i.key for i in open_health_issues(session))
             publish_seconds = time.perf_counter() - t0
     finally:
-        engine.dispose()
+        leave_store(engine)
     ok = all(s.ok for s in summaries) and not issues
     counters = fetcher.counters
     return CycleResult(

@@ -10,37 +10,42 @@ from __future__ import annotations
 import hashlib
 import json
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from feeds.build import FeedFailure
+from feeds.folder import FolderScan, PendingScan
 from feeds.formats import PICTURE_SUFFIX, SUFFIXES
 from feeds.identity import normalise_base_url
-from feeds.write import remove_stale_temps
 from mofcom_watch.config import Settings
-from mofcom_watch.publisher import publish_store, renderer_version
 from scraper.sources import SourceConfigError, load_sources
 from scraper.sources.registry import default_sources
 from storage.db import WRITE_LOCK
 from storage.derived import DerivedSummary, inputs_digest, save_mark, stored_summary
-from storage.eventheads import events_digest
-from storage.events import SyncResult, apply_derivation, falsifiable
+from storage.events import SyncResult, derive
+from storage.generations import EVENTS, generation
 from storage.health import health_events, held_sources, record_held_back
-from storage.ingest import count_mismatch, record_issue
-from storage.lifecycle import derive
+from storage.ingest import record_issue
 from storage.models import HealthIssue
 from storage.news import news_events
-from storage.notices import load_stored_notices
 from storage.publications import PublishMark, last_mark, record_publication
 from storage.records import EventKind, EventRecord, StoredNotice
 from storage.vocabulary import HealthKind
-from storage.watchlist import Watchlist, load_watchlist
+
+if TYPE_CHECKING:  # what only a publish that builds or derives needs is imported there (a skipped one never does)
+    from feeds.build import FeedFailure
+    from mofcom_watch.publisher import Published
+    from storage.watchlist import Watchlist
 
 FEED_SUFFIXES = (*SUFFIXES, f".{PICTURE_SUFFIX}")  # the feeds and their state pictures
+# The code that decides a feed file's bytes: a new release publishes again (see renderer_version)
+RENDERER_SOURCES = (Path(__file__).resolve().parents[1] / "feeds", Path(__file__).resolve().parents[1] / "storage")
+_renderer_version: list[str] = []
 
 
 @dataclass(frozen=True)
@@ -65,7 +70,7 @@ class PublishResult:
     derivation: DerivedSummary | None  # None: published what is stored, nothing derived (``serve``)
     sync: SyncResult  # what the Event table sync did (``sync.withheld``: items held back)
     written: tuple[Path, ...] = ()  # files whose bytes changed (or are new)
-    unchanged: tuple[Path, ...] = ()  # files left alone: same bytes as before
+    unchanged: Sequence[Path] = ()  # files left alone: same bytes as before
     stale: tuple[Path, ...] = ()  # feed files in out_dir that no feed produces any more (kept, not deleted)
     feeds: int = 0  # feeds built (each in two formats)
     events: int = 0  # items considered (lifecycle + health + news)
@@ -90,7 +95,8 @@ class PublishResult:
 
 
 def publish(session: Session, *, as_of: date, target: PublishTarget | None, hold: tuple[str, ...] | None = None,
-            run_id: str | None = None, derive_events: bool = True, full: bool = False) -> PublishResult:
+            run_id: str | None = None, derive_events: bool = True, full: bool = False,
+            folder: PendingScan | None = None) -> PublishResult:
     """Derive and sync the events as of ``as_of``, then write every feed to ``target`` (None: none).
 
     ``hold`` names broken sources (None: those whose last run failed, from the store): while they are, a new item
@@ -99,10 +105,13 @@ def publish(session: Session, *, as_of: date, target: PublishTarget | None, hold
     facts read whole from fetched notices are published. ``derive_events=False`` publishes what
     is stored (``serve``: serving never writes the lists' history). ``full=True`` ignores every
     cache and skip: derive, sync and build every feed from scratch (what the incremental path must
-    equal). A bad watchlist raises WatchlistError before anything is touched.
+    equal). ``folder``: the target's folder already being read (:func:`start_folder_scan`). A bad
+    watchlist raises WatchlistError before anything is touched.
     """
     watchlist: Watchlist | None = None
     if target is not None and target.watchlist is not None:
+        from storage.watchlist import load_watchlist
+
         watchlist = load_watchlist(target.watchlist)
     notices: list[StoredNotice] = []
     derivation: DerivedSummary | None = None
@@ -116,44 +125,47 @@ def publish(session: Session, *, as_of: date, target: PublishTarget | None, hold
                          seen=datetime.now(UTC).replace(microsecond=0), run_id=run_id)
     if target is None:
         return PublishResult(tuple(notices), derivation, sync, skipped_derive=skipped)
-    return replace(write_feeds_of_store(session, as_of=as_of, target=target, watchlist=watchlist, full=full),
+    return replace(write_feeds_of_store(session, as_of=as_of, target=target, watchlist=watchlist, full=full,
+                                        folder=folder),
                    notices=tuple(notices), derivation=derivation, sync=sync, skipped_derive=skipped)
 
 
 def write_feeds_of_store(session: Session, *, as_of: date, target: PublishTarget, watchlist: Watchlist | None,
-                         full: bool = False) -> PublishResult:
+                         full: bool = False, folder: PendingScan | None = None) -> PublishResult:
     """Write every feed and picture of the stored events as of ``as_of`` into ``target``, one at a
     time (:mod:`mofcom_watch.publisher`); a feed that cannot be built is a health issue until it can.
 
     Skipped (nothing built, nothing written) when the last publish into the same folder worked, read
-    the same inputs (events, health and news items, as-of date, base URL, watchlist, code) and the
-    folder's feed and picture files are still what it left (names, sizes, mtimes); ``full`` builds
-    and compares every file all the same.
+    the same inputs (the Event table's generation, health and news items, as-of date, base URL,
+    watchlist, code) and the folder's feed and picture files are still what it left (names, sizes,
+    mtimes: :mod:`feeds.folder`); ``full`` builds and compares every file all the same. ``folder``:
+    the folder already being read (``run`` starts reading it before the crawl, which waits on the network).
     """
     out_dir = Path(target.out_dir)
-    remove_stale_temps(out_dir, before=time.time())  # what a writer killed mid-file left (skipped or not)
-    events, _count = events_digest(session, as_of)
-    inputs = _inputs_digest(events, session, as_of, target)
+    scan = folder.result() if folder is not None and folder.out_dir == out_dir else FolderScan.of(out_dir, FEED_SUFFIXES)
+    if scan.temps:  # what a writer killed mid-file left (skipped or not)
+        from feeds.write import remove_stale_temps
+
+        remove_stale_temps(out_dir, before=time.time(), candidates=scan.temps)
+    inputs = _inputs_digest(session, as_of, target)
     if not full:
         mark = last_mark(session, str(target.out_dir))
-        if mark is not None and mark.inputs == inputs:
-            listing = feed_files(out_dir)
-            if files_digest(out_dir, listing) == mark.files:
-                stale = tuple(out_dir / s for s in mark.stale)
-                return PublishResult((), None, SyncResult(), unchanged=tuple(p for p in listing if p not in set(stale)),
-                                     stale=stale, feeds=mark.feeds, events=mark.events,
-                                     watchlist_items=mark.watchlist_items, pictures=mark.pictures, mark=mark,
-                                     skipped_feeds=True)
+        if mark is not None and mark.inputs == inputs and scan.digest == mark.files:
+            stale = tuple(out_dir / s for s in mark.stale)
+            return PublishResult((), None, SyncResult(), unchanged=scan.paths(leave_out=frozenset(mark.stale)),
+                                 stale=stale, feeds=mark.feeds, events=mark.events,
+                                 watchlist_items=mark.watchlist_items, pictures=mark.pictures, mark=mark,
+                                 skipped_feeds=True)
     # The health and news items are not filtered by the date: they describe the sources as the
     # store saw them when fetching (a bot check seen today), not the lists' history.
     done = publish_store(session, as_of=as_of, out_dir=out_dir, base_url=target.base_url,
                          watchlist=watchlist, news=news_events(session), health=lambda: health_events(session),
                          note_failures=lambda failed: _note_feed_failures(session, failed))
     changed, produced = set(done.written), set(done.produced)
-    listing = feed_files(out_dir)
-    stale = tuple(p for p in listing if p not in produced)
-    mark = PublishMark(inputs=_inputs_digest(events, session, as_of, target),  # the health items may have moved
-                       files=files_digest(out_dir, listing), feeds=done.feeds, pictures=done.pictures,
+    after = FolderScan.of(out_dir, FEED_SUFFIXES)
+    stale = tuple(p for p in after.paths() if p not in produced)
+    mark = PublishMark(inputs=_inputs_digest(session, as_of, target),  # the health items may have moved
+                       files=after.digest, feeds=done.feeds, pictures=done.pictures,
                        events=done.events, watchlist_items=done.watchlist_items,
                        stale=tuple(p.relative_to(out_dir).as_posix() for p in stale))
     return PublishResult(
@@ -170,11 +182,12 @@ def write_feeds_of_store(session: Session, *, as_of: date, target: PublishTarget
     )
 
 
-def _inputs_digest(events: str, session: Session, as_of: date, target: PublishTarget) -> str:
-    """Everything the feed files are made from: the events (their digest), the health and news items,
-    the day, the base URL, the watchlist file's bytes and the code that renders them."""
-    digest = hashlib.sha256(f"{events}\0{as_of.isoformat()}\0{normalise_base_url(target.base_url)}\0"
-                            f"{renderer_version()}\0".encode())
+def _inputs_digest(session: Session, as_of: date, target: PublishTarget) -> str:
+    """Everything the feed files are made from: the Event table (its generation: any write to it moves
+    it), the health and news items, the day, the base URL, the watchlist file's bytes and the code
+    that renders them."""
+    digest = hashlib.sha256(f"{EVENTS}={generation(session, EVENTS)}\0{as_of.isoformat()}\0"
+                            f"{normalise_base_url(target.base_url)}\0{renderer_version()}\0".encode())
     for item in (*health_events(session), *news_events(session)):
         digest.update(json.dumps(item.to_json(), sort_keys=True, ensure_ascii=False).encode() + b"\n")
     if target.watchlist is not None:
@@ -182,23 +195,29 @@ def _inputs_digest(events: str, session: Session, as_of: date, target: PublishTa
     return digest.hexdigest()
 
 
-def feed_files(out_dir: Path) -> list[Path]:
-    """Every feed and picture file under ``out_dir``, sorted."""
-    if not out_dir.is_dir():
-        return []
-    return sorted(p for p in out_dir.rglob("*") if p.suffix in FEED_SUFFIXES and p.is_file())
+def publish_store(session: Session, **kw: Any) -> Published:
+    """:func:`mofcom_watch.publisher.publish_store`, imported when a publish builds (a skipped one never does)."""
+    from mofcom_watch.publisher import publish_store as build
+
+    return build(session, **kw)
 
 
-def files_digest(out_dir: Path, files: list[Path]) -> str:
-    """A SHA-256 of each file's path, size and mtime: any file edited, replaced, added or removed changes it."""
-    digest = hashlib.sha256()
-    for path in files:
-        try:
-            st = path.stat()
-        except FileNotFoundError:
-            continue
-        digest.update(f"{path.relative_to(out_dir).as_posix()}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
+def renderer_version() -> str:
+    """SHA-256 of the code that decides a feed file's bytes (``feeds``, ``storage``, ``publisher`` and
+    this module), read once per process: a new release publishes again."""
+    if not _renderer_version:
+        digest = hashlib.sha256()
+        here = Path(__file__).resolve()
+        for path in sorted([*(p for d in RENDERER_SOURCES for p in d.glob("*.py")), here,
+                            here.with_name("publisher.py")]):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        _renderer_version.append(digest.hexdigest())
+    return _renderer_version[0]
+
+
+def start_folder_scan(target: PublishTarget | None) -> PendingScan | None:
+    """Start reading the feeds folder of ``target`` in a thread (for :func:`publish_recorded`'s ``folder``)."""
+    return FolderScan.start(Path(target.out_dir), FEED_SUFFIXES) if target is not None else None
 
 
 def derive_and_sync(session: Session, as_of: date, hold: tuple[str, ...], *, full: bool = False
@@ -211,6 +230,10 @@ def derive_and_sync(session: Session, as_of: date, hold: tuple[str, ...], *, ful
     if summary is not None:
         return summary, [], SyncResult(unchanged=summary.events, problems=summary.problems,
                                        withheld=summary.withheld), True
+    from storage.events import apply_derivation, falsifiable
+    from storage.ingest import count_mismatch
+    from storage.notices import load_stored_notices
+
     notices = load_stored_notices(session)
     derivation = derive(notices, as_of)
     incomplete = frozenset(n.record.key for n in notices if count_mismatch(n.record))
@@ -223,7 +246,8 @@ def derive_and_sync(session: Session, as_of: date, hold: tuple[str, ...], *, ful
 
 def publish_recorded(sessions: sessionmaker[Session], *, as_of: date, target: PublishTarget | None,
                      hold: tuple[str, ...] | None = None, derive_events: bool = True,
-                     run_id: str | None = None, full: bool = False) -> PublishResult:
+                     run_id: str | None = None, full: bool = False, folder: PendingScan | None = None
+                     ) -> PublishResult:
     """:func:`publish` in a transaction of its own, and the attempt in the publish log: a failed one
     is logged in another transaction (the publish itself is rolled back), then raised again.
     ``full=True``: ignore every cache and skip (see :func:`publish`)."""
@@ -232,7 +256,7 @@ def publish_recorded(sessions: sessionmaker[Session], *, as_of: date, target: Pu
         with sessions() as session, session.begin():
             session.connection(execution_options=WRITE_LOCK)  # it syncs events: queue behind a writer
             result = publish(session, as_of=as_of, target=target, hold=hold, run_id=run_id,
-                             derive_events=derive_events, full=full)
+                             derive_events=derive_events, full=full, folder=folder)
             if target is not None:
                 failed = "; ".join(f"feed {f.name} could not be built ({f.error})" for f in result.failed)
                 record_publication(session, target=str(target.out_dir), started_at=started,

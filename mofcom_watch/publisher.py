@@ -17,7 +17,6 @@ the others are written. The source-health feed comes last: ``note_failures`` may
 
 from __future__ import annotations
 
-import hashlib
 import io
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -209,22 +208,6 @@ class _Run:
                 streams[name][0].add(entry)
         for name, (stream, sinks) in streams.items():
             self.close_feed(name, stream, sinks)
-
-
-RENDERER_SOURCES = (Path(__file__).resolve().parents[1] / "feeds", Path(__file__).resolve().parents[1] / "storage")
-_renderer_version: list[str] = []
-
-
-def renderer_version() -> str:
-    """SHA-256 of the code that decides a feed file's bytes (``feeds``, ``storage``, this module and
-    ``publish``), read once per process: a new release publishes again."""
-    if not _renderer_version:
-        digest = hashlib.sha256()
-        here = Path(__file__).resolve()
-        for path in sorted([*(p for d in RENDERER_SOURCES for p in d.glob("*.py")), here, here.with_name("publish.py")]):
-            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-        _renderer_version.append(digest.hexdigest())
-    return _renderer_version[0]
 
 
 def _same(pic: PictureFile) -> PictureFile:

@@ -3,10 +3,15 @@
 A sync from the same inputs for the same day changes nothing (it is idempotent), and the Event table
 is written by no one else. The inputs are the notices as the engine reads them (each parse and its
 provenance: number, title, issuer, URLs, the snapshot it was read from), the engine's own code (every
-module of ``storage``: a new release derives again), the day and the held-back sources. Their digest,
-read from narrow columns, is kept in ``DeriveMark`` with a fingerprint of the Event table the sync left, with what the derivation found and the commands
-print (states, problems, unresolved references, items held back), so ``publish`` and ``status`` read
-that instead of deriving again, and print the same. ``publish(full=True)`` ignores the mark.
+module of ``storage``: a new release derives again), the day and the held-back sources. The notices
+are not read to tell whether they changed: the store's ``notices`` generation (:mod:`storage.generations`,
+moved by database triggers on every write to ``notice``, ``notice_url`` and ``snapshot``, a hand edit
+of ``record_json`` too) stands for them. ``DeriveMark`` keeps the digest of these inputs, the
+``events`` generation the sync left (a restored backup or a hand edit of the Event table forces a
+resync), and what the derivation found and the commands print (states, problems, unresolved
+references, items held back), so ``publish`` and ``status`` read that instead of deriving again, and
+print the same. The states are decoded only when read (``run`` prints none). ``publish(full=True)``
+ignores the mark.
 """
 
 from __future__ import annotations
@@ -16,15 +21,17 @@ import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from storage.lifecycle import Derivation
-from storage.models import DeriveMark, Event, Notice, NoticeUrl, Snapshot
+from storage.generations import EVENTS, NOTICES, generation
+from storage.models import DeriveMark
 from storage.records import EventKind, EventRecord, StatusRow
-from storage.vocabulary import as_utc
+
+if TYPE_CHECKING:  # the engine is imported where it runs: a skipped derive never loads it
+    from storage.lifecycle import Derivation
 
 MARK_NAME = "events"
 ENGINE_DIR = Path(__file__).resolve().parent  # every module here may change what a sync makes of the notices
@@ -44,27 +51,40 @@ def engine_version() -> str:
 
 
 def inputs_digest(session: Session, as_of: date) -> str:
-    """The digest of everything a derive and sync as of ``as_of`` reads, from narrow columns only."""
-    urls: dict[int, list[str]] = {}
-    for notice_id, url in session.execute(select(NoticeUrl.notice_id, NoticeUrl.url)):
-        urls.setdefault(notice_id, []).append(url)
-    rows = session.execute(
-        select(Notice.id, Notice.key, Notice.record_json, Notice.number, Notice.title, Notice.issuer,
-               Snapshot.fetched_at, Snapshot.sha256)
-        .outerjoin(Snapshot, Snapshot.id == Notice.snapshot_id).order_by(Notice.key))
-    digest = hashlib.sha256(f"{engine_version()}\0{as_of.isoformat()}\0".encode())
-    for notice_id, *fields, fetched_at, sha in rows:
-        fetched = as_utc(fetched_at).isoformat() if fetched_at is not None else None
-        digest.update(repr((*fields, fetched, sha, sorted(urls.get(notice_id, ())))).encode() + b"\n")
-    return digest.hexdigest()
+    """The digest of everything a derive and sync as of ``as_of`` reads: the engine's code, the day and
+    the ``notices`` generation (read before the derive: a write committed meanwhile makes the mark stale,
+    never a stale mark look fresh)."""
+    return hashlib.sha256(f"{engine_version()}\0{as_of.isoformat()}\0{NOTICES}={generation(session, NOTICES)}"
+                          .encode()).hexdigest()
 
 
 def events_fingerprint(session: Session) -> str:
-    """A few aggregates of the Event table: a row deleted, added or retracted by anything but a sync
-    (a restored backup, a hand edit) makes the mark stale, and the next publish syncs again."""
-    row = session.execute(select(func.count(), func.sum(Event.revision), func.sum(case((Event.retracted, 1), else_=0)),
-                                 func.min(Event.id), func.max(Event.id))).one()
-    return repr(tuple(row))
+    """The Event table's generation: a row written by anything but a sync (a restored backup, a hand
+    edit) makes the mark stale, and the next publish syncs again."""
+    return f"{EVENTS}={generation(session, EVENTS)}"
+
+
+class StateRows:
+    """A derivation's states, decoded from the mark's JSON only when first read."""
+
+    __slots__ = ("_rows", "_text")
+
+    def __init__(self, rows: tuple[StatusRow, ...] | None = None, text: str | None = None) -> None:
+        self._rows, self._text = rows, text
+
+    def get(self) -> tuple[StatusRow, ...]:
+        if self._rows is None:
+            self._rows = tuple(StatusRow.from_json(s) for s in json.loads(self._text or "[]"))
+            self._text = None
+        return self._rows
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, StateRows) and self.get() == other.get()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"StateRows({self.get()!r})"
 
 
 @dataclass(frozen=True)
@@ -73,16 +93,21 @@ class DerivedSummary:
     the derivation when the derive is skipped."""
 
     as_of: date
-    states: tuple[StatusRow, ...]
+    rows: StateRows  # the states (``states``)
     problems: tuple[str, ...]
     unresolved: tuple[EventRecord, ...]  # the unresolved-reference items (``status`` lists them)
     events: int  # items derived
     withheld: tuple[EventRecord, ...] = ()  # new items the sync held back (broken sources)
 
+    @property
+    def states(self) -> tuple[StatusRow, ...]:
+        return self.rows.get()
+
     @classmethod
     def of(cls, derivation: Derivation, as_of: date, withheld: tuple[EventRecord, ...] = ()) -> DerivedSummary:
         unresolved = tuple(e for e in derivation.events if e.kind is EventKind.UNRESOLVED_REFERENCE)
-        return cls(as_of, derivation.states, derivation.problems, unresolved, len(derivation.events), withheld)
+        return cls(as_of, StateRows(derivation.states), derivation.problems, unresolved, len(derivation.events),
+                   withheld)
 
     def to_json(self) -> dict[str, Any]:
         return {"as_of": self.as_of.isoformat(), "states": [s.to_json() for s in self.states],
@@ -91,26 +116,45 @@ class DerivedSummary:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> DerivedSummary:
-        return cls(as_of=date.fromisoformat(data["as_of"]),
-                   states=tuple(StatusRow.from_json(s) for s in data["states"]),
-                   problems=tuple(data["problems"]),
+        return cls._of(data, StateRows(tuple(StatusRow.from_json(s) for s in data["states"])))
+
+    @classmethod
+    def _of(cls, data: dict[str, Any], rows: StateRows) -> DerivedSummary:
+        return cls(as_of=date.fromisoformat(data["as_of"]), rows=rows, problems=tuple(data["problems"]),
                    unresolved=tuple(EventRecord.from_json(e) for e in data["unresolved"]),
                    events=data["events"],
                    withheld=tuple(EventRecord.from_json(e) for e in data["withheld"]))
+
+    def dumps(self) -> str:
+        """The text kept in the mark: the JSON of all but the states, a newline, the JSON of the states
+        (JSON text holds no raw newline), so reading it back decodes the states only when asked."""
+        head = self.to_json()
+        states = head.pop("states")
+        return json.dumps(head, ensure_ascii=False) + "\n" + json.dumps(states, ensure_ascii=False)
+
+    @classmethod
+    def loads(cls, text: str) -> DerivedSummary | None:
+        """What :meth:`dumps` wrote (None: text of another shape, an older mark)."""
+        head, sep, states = text.partition("\n")
+        if not sep:
+            return None
+        return cls._of(json.loads(head), StateRows(text=states))
 
 
 def stored_summary(session: Session, as_of: date, digest: str, held: tuple[str, ...] | None = None
                    ) -> DerivedSummary | None:
     """The last derivation's summary if it was made as of ``as_of`` from inputs with this ``digest``
     (and, unless ``held`` is None, with these sources held back); else None."""
-    mark = session.get(DeriveMark, MARK_NAME)
+    mark = session.execute(select(DeriveMark.as_of, DeriveMark.inputs_sha256, DeriveMark.held, DeriveMark.events)
+                           .where(DeriveMark.name == MARK_NAME)).first()
     if mark is None or mark.as_of != as_of or mark.inputs_sha256 != digest:
         return None
     if mark.events != events_fingerprint(session):
         return None
     if held is not None and tuple(json.loads(mark.held)) != tuple(held):
         return None
-    return DerivedSummary.from_json(json.loads(mark.summary))
+    text = session.scalar(select(DeriveMark.summary).where(DeriveMark.name == MARK_NAME))
+    return DerivedSummary.loads(text) if text is not None else None
 
 
 def save_mark(session: Session, digest: str, held: tuple[str, ...], summary: DerivedSummary) -> None:
@@ -125,5 +169,5 @@ def save_mark(session: Session, digest: str, held: tuple[str, ...], summary: Der
     mark.inputs_sha256 = digest
     mark.held = json.dumps(list(held))
     mark.events = events
-    mark.summary = json.dumps(summary.to_json(), ensure_ascii=False)
+    mark.summary = summary.dumps()
 

@@ -29,16 +29,18 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from storage.lifecycle import Derivation, derive, event_sort_key
 from storage.models import Event
 from storage.notices import load_stored_notices
 from storage.records import EventKind, EventRecord, StoredNotice
 from storage.vocabulary import BEIJING, in_beijing
+
+if TYPE_CHECKING:  # the engine is imported where it runs: a cycle that skips the derive never loads it
+    from storage.lifecycle import Derivation
 
 # Event kinds this module owns in the Event table (health and news items belong to others).
 DERIVED_KINDS = frozenset(k.value for k in EventKind if k not in (EventKind.SOURCE_HEALTH, EventKind.NEWS))
@@ -308,8 +310,18 @@ def sync_events(session: Session, as_of: date) -> SyncResult:
     return apply_derivation(session, derive(notices, as_of), as_of, {n.record.key: n for n in notices})
 
 
+def derive(notices: list[StoredNotice], as_of: date) -> Derivation:
+    """:func:`storage.lifecycle.derive`, the engine imported on first use: a cycle that skips the
+    derive (:mod:`storage.derived`) never loads it."""
+    from storage.lifecycle import derive as run
+
+    return run(notices, as_of)
+
+
 def load_events(session: Session, as_of: date | None = None) -> list[EventRecord]:
     """Stored lifecycle events and corrections, newest first (occurred desc, then id); retracted ones left out."""
+    from storage.lifecycle import event_sort_key
+
     rows = session.execute(select(Event.kind, Event.payload)
                            .where(Event.scope.in_(DERIVED_SCOPES), Event.retracted.is_(False))).all()
     events = [EventRecord.from_json(payload) for kind, payload in rows if kind in DERIVED_KINDS]

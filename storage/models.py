@@ -14,6 +14,7 @@ from typing import List  # `list` is also a column name: class bodies shadow the
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -270,6 +271,16 @@ class DeriveMark(Base):
     held: Mapped[str] = mapped_column(Text)  # JSON list: the sources whose items were held back
     events: Mapped[str] = mapped_column(String(1100))  # storage.derived.events_fingerprint after the sync
     summary: Mapped[str] = mapped_column(Text)  # JSON of storage.derived.DerivedSummary
+
+
+class StoreGeneration(Base):
+    """A counter per group of tables, moved by database triggers on every write to them (migration 0008):
+    ``notices`` (notice, notice_url, snapshot updates), ``events`` (event). Equal counters: no row
+    of the group was written since (``storage.generations``)."""
+
+    __tablename__ = "store_generation"
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger)
 
 
 class SourceRun(Base):

@@ -12,11 +12,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, update
+from sqlalchemy import create_engine, text, update
 from sqlalchemy.orm import sessionmaker
 
 import mofcom_watch.publish
-from mofcom_watch.publish import PublishTarget, publish_recorded
+from mofcom_watch.publish import PublishTarget, publish_recorded, start_folder_scan
 from mofcom_watch.publisher import publish_store
 from storage.models import Publication
 from tests.feeds.replayed import AS_OF, write_feeds_cli
@@ -147,3 +147,37 @@ def test_full_builds_and_a_failed_feed_leaves_no_mark(fixture_db, tmp_path, buil
     healed = publish_recorded(sessions, as_of=day, target=target)  # built: the last attempt failed
     assert not healed.skipped_feeds and not healed.failed
     assert publish_recorded(sessions, as_of=day, target=target).skipped_feeds
+
+
+def test_a_hand_edit_of_the_event_table_derives_and_builds_again(fixture_db, tmp_path, builds):
+    """The store's events generation moves with any write to the table (a trigger), not only the sync's."""
+    out = tmp_path / "feeds"
+    feeds(fixture_db, out)
+    files = snapshot(out)
+    engine = create_engine(fixture_db)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE event SET payload_sha256 = 'edited by hand' WHERE id = (SELECT min(id) FROM event)"))
+    engine.dispose()
+    feeds(fixture_db, out)
+    assert builds == [out, out]
+    assert snapshot(out) == files  # the sync put the row back as derived: the same bytes, nothing written
+    feeds(fixture_db, out)
+    assert builds == [out, out]
+
+
+def test_a_folder_read_ahead_is_the_one_checked(fixture_db, tmp_path, builds):
+    """``run`` reads the folder while it crawls (start_folder_scan): a file deleted before that read
+    is noticed; a read of another folder is not used."""
+    out = tmp_path / "feeds"
+    target = PublishTarget(out, "http://127.0.0.1:8765/feeds/")
+    sessions = sessionmaker(create_engine(fixture_db), expire_on_commit=False)
+    day = date.fromisoformat(AS_OF)
+    publish_recorded(sessions, as_of=day, target=target)
+    assert publish_recorded(sessions, as_of=day, target=target, folder=start_folder_scan(target)).skipped_feeds
+    (out / "all.rss").unlink()
+    again = publish_recorded(sessions, as_of=day, target=target, folder=start_folder_scan(target))
+    assert not again.skipped_feeds and out / "all.rss" in again.written
+    (out / "all.rss").unlink()
+    elsewhere = start_folder_scan(PublishTarget(tmp_path / "elsewhere", target.base_url))
+    assert out / "all.rss" in publish_recorded(sessions, as_of=day, target=target, folder=elsewhere).written
+    assert len(builds) == 3
