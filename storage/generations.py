@@ -1,6 +1,6 @@
 """Store generations: counters that database triggers move on every write to a group of tables.
 
-Migration 0008 keeps one row per group in ``store_generation`` and a trigger on every watched table
+Migration 0009 keeps one row per group in ``store_generation`` and a trigger on every watched table
 that adds one to its group's row on each INSERT, UPDATE or DELETE, whatever writes it (this program,
 SQL from a shell, a restored dump). Two equal readings mean no row of the group was written in
 between, so the derive and publish marks compare two integers instead of hashing every row.

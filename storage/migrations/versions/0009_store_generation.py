@@ -18,8 +18,8 @@ A later migration that rebuilds one of these tables on SQLite (``batch_alter_tab
 recreate) drops its triggers: create them again there. tests/storage/test_store_generation.py
 checks at head that every write to every watched table moves its counter.
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-11-30 23:40:00
 
 """
@@ -28,8 +28,8 @@ from typing import Sequence, Union
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = '0008'
-down_revision: Union[str, Sequence[str], None] = '0007'
+revision: str = '0009'
+down_revision: Union[str, Sequence[str], None] = '0008'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
