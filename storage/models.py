@@ -274,7 +274,7 @@ class DeriveMark(Base):
 
 
 class StoreGeneration(Base):
-    """A counter per group of tables, moved by database triggers on every write to them (migration 0008):
+    """A counter per group of tables, moved by database triggers on every write to them (migration 0009):
     ``notices`` (notice, notice_url, snapshot updates), ``events`` (event). Equal counters: no row
     of the group was written since (``storage.generations``)."""
 

@@ -35,6 +35,15 @@ def _mismatches(done: h.Done) -> list[str]:
     return [line for line in done.err.splitlines() if line.startswith("count mismatch:")]
 
 
+def _stored(db: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every row but the write counters: parsing again writes rows over with the same values, which
+    moves them (storage.generations), and the derive mark's two digests hold them."""
+    rows = _rows(db)
+    del rows["store_generation"]
+    rows["derive_mark"] = [(r[0], r[1], r[3], r[5]) for r in rows["derive_mark"]]  # no inputs, events
+    return rows
+
+
 @pytest.mark.parametrize("fetched_at", [LATER, EARLIER])
 def test_a_no_change_replay_reports_short_pages_again_as_parsing_them_would(tmp_path: Path, fetched_at: str) -> None:
     store, parsed = tmp_path / "store.sqlite", tmp_path / "parsed.sqlite"
@@ -54,7 +63,7 @@ def test_a_no_change_replay_reports_short_pages_again_as_parsing_them_would(tmp_
     assert not {"httpx", "tenacity", "scraper.fetch"} & modules  # nor is the HTTP client loaded
     assert (again.code, again.out, again.err) == (full.code, full.out, full.err)
     assert again.code == 1 and _mismatches(again) == _mismatches(first)
-    assert _rows(store) == _rows(parsed)
+    assert _stored(store) == _stored(parsed)
     con = sqlite3.connect(store)
     issues = con.execute("SELECT first_seen, last_seen FROM health_issue WHERE kind = 'count-mismatch' "
                          "AND resolved_at IS NULL").fetchall()
