@@ -100,3 +100,13 @@ def test_truncate_moves_the_counter_on_postgresql(stored):
     with stored.begin() as conn:
         conn.execute(text("TRUNCATE event"))
     assert counters(stored)[EVENTS] > before[EVENTS]
+
+
+def test_a_statement_that_touches_no_row_moves_nothing(stored):
+    """PostgreSQL's statement triggers look at the rows touched, as SQLite's row triggers do."""
+    before = counters(stored)
+    with stored.begin() as conn:
+        for table in ("notice", "notice_url", "snapshot", "event"):
+            conn.execute(text(f"UPDATE {table} SET id = id WHERE 1 = 0"))
+            conn.execute(text(f"DELETE FROM {table} WHERE 1 = 0"))
+    assert counters(stored) == before

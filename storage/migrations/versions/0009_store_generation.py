@@ -11,8 +11,8 @@ hashing every notice and aggregating every event.
 - ``events``: ``event`` (every write).
 
 SQLite has row triggers only; PostgreSQL gets statement triggers (one bump per statement, not per
-row: a bulk insert of thousands of events locks and rewrites the counter row once). A statement
-that touches no row may still bump a counter: that costs one needless derive, never a missed one.
+row: a bulk insert of thousands of events locks and rewrites the counter row once) that look at the
+statement's transition table, so a statement that touched no row moves nothing, as on SQLite.
 
 A later migration that rebuilds one of these tables on SQLite (``batch_alter_table`` with a
 recreate) drops its triggers: create them again there. tests/storage/test_store_generation.py
@@ -41,7 +41,9 @@ WATCHED = (
     ("event", "events", ("INSERT", "UPDATE", "DELETE")),
 )
 COUNTERS = ("notices", "events")
-PG_FUNCTION = "store_generation_bump"
+PG_FUNCTION = "store_generation_bump"  # TRUNCATE
+PG_ROWS_FUNCTION = "store_generation_bump_rows"  # INSERT, UPDATE, DELETE: only when a row was touched
+TRANSITION = {"INSERT": "NEW", "UPDATE": "NEW", "DELETE": "OLD"}
 
 
 def upgrade() -> None:
@@ -54,9 +56,15 @@ def upgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         op.execute(f"CREATE FUNCTION {PG_FUNCTION}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
                    "UPDATE store_generation SET value = value + 1 WHERE name = TG_ARGV[0]; RETURN NULL; END $$")
+        op.execute(f"CREATE FUNCTION {PG_ROWS_FUNCTION}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                   "IF EXISTS (SELECT 1 FROM touched) THEN "
+                   "UPDATE store_generation SET value = value + 1 WHERE name = TG_ARGV[0]; END IF; "
+                   "RETURN NULL; END $$")
         for tbl, counter, writes in WATCHED:
-            op.execute(f"CREATE TRIGGER store_generation_{tbl} AFTER {' OR '.join(writes)} ON {tbl} "
-                       f"FOR EACH STATEMENT EXECUTE FUNCTION {PG_FUNCTION}('{counter}')")
+            for write in writes:  # a trigger with a transition table names one event
+                op.execute(f"CREATE TRIGGER store_generation_{tbl}_{write.lower()} AFTER {write} ON {tbl} "
+                           f"REFERENCING {TRANSITION[write]} TABLE AS touched "
+                           f"FOR EACH STATEMENT EXECUTE FUNCTION {PG_ROWS_FUNCTION}('{counter}')")
             op.execute(f"CREATE TRIGGER store_generation_{tbl}_truncate AFTER TRUNCATE ON {tbl} "
                        f"FOR EACH STATEMENT EXECUTE FUNCTION {PG_FUNCTION}('{counter}')")
         return
@@ -68,10 +76,11 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
-        for tbl, _counter, _writes in WATCHED:
-            op.execute(f"DROP TRIGGER IF EXISTS store_generation_{tbl} ON {tbl}")
-            op.execute(f"DROP TRIGGER IF EXISTS store_generation_{tbl}_truncate ON {tbl}")
+        for tbl, _counter, writes in WATCHED:
+            for write in (*writes, "TRUNCATE"):
+                op.execute(f"DROP TRIGGER IF EXISTS store_generation_{tbl}_{write.lower()} ON {tbl}")
         op.execute(f"DROP FUNCTION IF EXISTS {PG_FUNCTION}()")
+        op.execute(f"DROP FUNCTION IF EXISTS {PG_ROWS_FUNCTION}()")
     else:
         for tbl, _counter, writes in WATCHED:
             for write in writes:
