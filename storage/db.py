@@ -22,7 +22,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The newest revision in storage/migrations/versions. A store already there opens without Alembic;
 # tests/storage/test_db_migrations.py checks this against Alembic's own head, so a new revision
 # that forgets to move it fails CI (and would only cost speed: the store is then upgraded as usual).
-SCHEMA_HEAD = "0009"
+SCHEMA_HEAD = "0010"
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
     # WAL + NORMAL: a commit is not fsynced (a replay or run commits once per page: ~6 ms each here);

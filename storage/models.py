@@ -95,8 +95,8 @@ class Snapshot(Base):
     parser_version: Mapped[str] = mapped_column(String(32))
     # which parser code read the bytes (scraper.parser_identity); None: not known (stored before 0004)
     parser_digest: Mapped[str | None] = mapped_column(String(64))
-    # notice | index | unusable | error | news | other
-    outcome: Mapped[str] = mapped_column(String(32))
+    # notice | index | unusable | error | news | other; indexed for the few unusable ones (storage.pages.unusable_pages)
+    outcome: Mapped[str] = mapped_column(String(32), index=True)
     detail: Mapped[str | None] = mapped_column(Text)  # reason for unusable/error
     notice_key: Mapped[str | None] = mapped_column(String(128), index=True)
     page: Mapped[Page] = relationship(back_populates="snapshots")

@@ -30,6 +30,7 @@ class PageOutcome(StrEnum):
 
 
 USABLE_OUTCOMES = frozenset(o.value for o in PageOutcome if o.usable)
+UNUSABLE_OUTCOMES = tuple(sorted(o.value for o in PageOutcome if not o.usable))  # few rows: looked up by index
 NOTICE_OUTCOMES = frozenset({PageOutcome.NOTICE.value, PageOutcome.NEWS.value})
 
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, and_, select
+from sqlalchemy import ColumnElement, Select, and_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage.health import pending_urls
 from storage.models import HealthIssue, Page, Snapshot
-from storage.outcomes import NOTICE_OUTCOMES, USABLE_OUTCOMES
+from storage.outcomes import NOTICE_OUTCOMES, UNUSABLE_OUTCOMES, USABLE_OUTCOMES
 from storage.readagain import ShortParse, short_parses
 from storage.snapshots import CHUNK, snapshot_bytes
 from storage.vocabulary import HealthKind
@@ -66,6 +66,13 @@ def stored_copies(session: Session, urls: Iterable[str]) -> dict[str, StoredCopy
                                     notice_key=notice_key, detail=detail,
                                     whole=outcome in USABLE_OUTCOMES and url not in unfinished, short=short.get(url))
     return found
+
+
+def unusable_pages(source: str) -> Select[tuple[str]]:
+    """The URLs of the source's pages whose latest bytes were unusable, read from the few unusable snapshots
+    (``ix_snapshot_outcome``; ``IN``, which an index serves, not ``NOT IN``), never by walking every page."""
+    return (select(Page.url).join(Snapshot, _latest())
+            .where(Snapshot.outcome.in_(UNUSABLE_OUTCOMES), Page.source == source))
 
 
 class PageStore:
@@ -130,10 +137,7 @@ class PageStore:
         with an open unusable-page or count-mismatch issue."""
         with self._sf() as session:
             urls = set(pending_urls(session, source))
-            urls.update(session.scalars(
-                select(Page.url).join(Snapshot, _latest())
-                .where(Page.source == source, Snapshot.outcome.not_in(USABLE_OUTCOMES))
-            ))
+            urls.update(session.scalars(unusable_pages(source)))
             urls.update(url for url in session.scalars(
                 select(HealthIssue.url).where(HealthIssue.source == source, *_unfinished())) if url)
         return sorted(urls)

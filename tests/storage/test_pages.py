@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 
 from mofcom_watch.pipeline import PageParser, ingest_page, saved_page
 from storage.db import session_factory
-from storage.pages import PageStore
+from storage.pages import PageStore, unusable_pages
 from storage.records import (
     ActionKind,
     ActionRecord,
@@ -58,3 +58,19 @@ def test_pages_that_did_not_parse_whole_are_retried_until_they_do(engine):
     _ingest(engine, BOT, _notice("UEL-2025-9", 1, 1))
     assert store.known([SHORT, BOT, GOOD]) == {SHORT, BOT, GOOD}
     assert store.retry_urls(SOURCE) == []
+
+
+def test_the_retry_list_reads_the_unusable_snapshots_through_their_index_not_every_page(engine):
+    """SQLite's own query plan for the retry list: a search of ``ix_snapshot_outcome``, no scan of the pages."""
+    store = PageStore(session_factory(engine))
+    for i in range(30):
+        _ingest(engine, GOOD.replace("good", f"good{i}"), _notice(f"UEL-2025-{100 + i}", 1, 1))
+    _ingest(engine, BOT, b"BOT")
+    assert store.retry_urls(SOURCE) == [BOT]
+    if engine.dialect.name != "sqlite":
+        return  # PostgreSQL plans by its statistics: a small table is read whole
+    sql = str(unusable_pages(SOURCE).compile(engine, compile_kwargs={"literal_binds": True}))
+    with engine.connect() as conn:
+        plan = [row[3] for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql)]
+    assert any("USING INDEX ix_snapshot_outcome" in step for step in plan), plan
+    assert not any(step.startswith("SCAN page") for step in plan), plan
