@@ -85,6 +85,7 @@ class _Tally:
     linked: set[str] = field(default_factory=set)
     notes: list[str] = field(default_factory=list)
     absent: list[str] = field(default_factory=list)  # optional index pages that answered 404
+    not_modified: dict[str, datetime] = field(default_factory=dict)  # URL -> when it answered 304
 
     def count(self, *, fetched: int = 0, new: int = 0, changed: int = 0, unchanged: int = 0, links: int = 0) -> None:
         self.counts += RunCounters(fetched=fetched, new=new, changed=changed, unchanged=unchanged, links=links)
@@ -134,6 +135,7 @@ class Crawler:
         return SourceReport(
             source=source.name, started_at=started, finished_at=_now(), counts=tally.counts,
             good_urls=frozenset(tally.good), linked_indexes=frozenset(tally.linked), notes=tuple(tally.notes),
+            not_modified=tuple(tally.not_modified.items()),
         )
 
     def _request(self, url: str, referer: str | None = None) -> FetchRequest:
@@ -163,6 +165,7 @@ class Crawler:
             links: tuple[IndexLink, ...]
             if result.not_modified:
                 tally.count(unchanged=1)
+                tally.not_modified[url] = self._fetched_at(result)
                 if mode is Mode.UPDATE:
                     return  # unchanged since last run: nothing new here, nothing to parse
                 stored = self.store.stored_body(url)
@@ -211,6 +214,9 @@ class Crawler:
                 return  # a short page is the last one
             n += 1
 
+    def _fetched_at(self, result: FetchResult) -> datetime:
+        return self.settings.fetched_at if self.settings.fetched_at is not None else result.fetched_at
+
     def _ingest(self, source: Source, result: FetchResult) -> PageResult:
         if self.settings.fetched_at is not None:
             result = dataclasses.replace(result, fetched_at=self.settings.fetched_at)
@@ -245,6 +251,7 @@ class Crawler:
         if result.not_modified:
             tally.count(unchanged=1)
             tally.good.add(result.url)
+            tally.not_modified[result.url] = self._fetched_at(result)
             return
         outcome = self._ingest(source, result)
         if not outcome.usable:

@@ -15,13 +15,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import func, literal_column, select
+from sqlalchemy import and_, func, literal_column, select
 from sqlalchemy.orm import Session, aliased
 
-from storage.models import HealthIssue, SourceRun
-from storage.outcomes import SourceReport
+from storage.models import HealthIssue, Page, Snapshot, SourceRun
+from storage.outcomes import PageOutcome, SourceReport
 from storage.records import EventKind, EventRecord, EventScope
-from storage.vocabulary import TAG_PREFIX, FailureReason, HealthKind, naive_as_utc
+from storage.snapshots import touch_pages
+from storage.vocabulary import TAG_PREFIX, FailureReason, HealthKind, as_utc, naive_as_utc
 
 HELD_BACK_SOURCE = "publish"  # the held-back issue belongs to the publish step, not to one source
 HELD_BACK_LISTED = 10  # items named in the issue's detail; the rest are counted
@@ -133,6 +134,11 @@ def record_source_run(session: Session, run_id: str, report: SourceReport) -> He
             if _open(session, key=key, source=report.source, kind=HealthKind.UNUSABLE_PAGE, seen=seen, url=failure.url,
                      run_id=run_id, detail=f"{failure.url}: {failure.reason}: {failure.detail}"):
                 opened.append(key)
+    moments: dict[datetime, list[str]] = {}  # a 304 is a check too: the page says when it last answered
+    for url, at in report.not_modified:
+        moments.setdefault(at, []).append(url)
+    for at, urls in moments.items():
+        touch_pages(session, urls, fetched_at=at, status=None, source=report.source)
     runs = previous_runs(session, report.source, FAILING_RUNS)
     failing_key = f"{report.source}/{HealthKind.FAILING}"
     if len(runs) >= FAILING_RUNS and not any(r.ok for r in runs):
@@ -157,6 +163,53 @@ def _resolve(session: Session, report: SourceReport, seen: datetime) -> list[str
             resolved.append(issue.key)
     session.flush()
     return resolved
+
+
+@dataclass(frozen=True)
+class IndexCheck:
+    """When one index page of a source last answered (200 or 304), and when the bytes stored for it
+    were fetched: checked later than stored means checked and unchanged since."""
+
+    url: str
+    checked_at: datetime | None
+    stored_at: datetime | None
+
+    def to_json(self) -> dict[str, object]:
+        return {"url": self.url, "last_checked": self.checked_at.isoformat() if self.checked_at else None,
+                "stored_at": self.stored_at.isoformat() if self.stored_at else None}
+
+
+@dataclass(frozen=True)
+class SourceCheck:
+    """When a source was last checked: the newest answer of one of its index pages. A source whose
+    pages all answer 304 is checked and unchanged; one not checked for a week shows its old time."""
+
+    source: str
+    indexes: tuple[IndexCheck, ...]
+
+    @property
+    def last_checked(self) -> datetime | None:
+        return max((i.checked_at for i in self.indexes if i.checked_at is not None), default=None)
+
+    def to_json(self) -> dict[str, object]:
+        return {"source": self.source, "last_checked": self.last_checked.isoformat() if self.last_checked else None,
+                "indexes": [i.to_json() for i in self.indexes]}
+
+
+def source_checks(session: Session) -> tuple[SourceCheck, ...]:
+    """Per source with a stored run (replayed pages have none), its index pages' last answers."""
+    names = source_names(session)
+    if not names:
+        return ()
+    indexes: dict[str, list[IndexCheck]] = {name: [] for name in names}
+    rows = session.execute(
+        select(Page.source, Page.url, Page.last_fetched_at, Snapshot.fetched_at)
+        .join(Snapshot, and_(Snapshot.page_id == Page.id, Snapshot.sha256 == Page.last_sha256))
+        .where(Snapshot.outcome == PageOutcome.INDEX.value, Page.source.in_(names)).order_by(Page.url))
+    for source, url, checked, stored in rows:
+        indexes[source or ""].append(IndexCheck(url, as_utc(checked) if checked is not None else None,
+                                                as_utc(stored) if stored is not None else None))
+    return tuple(SourceCheck(name, tuple(found)) for name, found in indexes.items())
 
 
 def open_health_issues(session: Session) -> list[HealthIssue]:

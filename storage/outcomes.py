@@ -70,6 +70,7 @@ class SourceReport:
     counts: RunCounters = field(default_factory=RunCounters)
     good_urls: frozenset[str] = frozenset()  # URLs that answered with usable content (or 304) this run
     linked_indexes: frozenset[str] = frozenset()  # index URLs that yielded links this run
+    not_modified: tuple[tuple[str, datetime], ...] = ()  # (URL, fetch time) of each 304: checked, unchanged
     notes: tuple[str, ...] = ()  # informational, not problems (e.g. "2026 index not published")
 
     @property

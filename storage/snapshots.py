@@ -86,21 +86,25 @@ def touch_pages(
     urls: Sequence[str],
     *,
     fetched_at: datetime,
-    status: int,
+    status: int | None,
     source: str | None = None,
 ) -> None:
     """:func:`touch_page` for stored pages fetched at one moment with their last bytes again (a
-    no-change replay): a few UPDATE statements, no row loaded, no row rewritten as it is. Validators
-    stay as they are."""
+    no-change replay; ``status`` None: a 304, whose stored bytes and their status stand): a few UPDATE
+    statements, no row loaded, no row rewritten as it is. Validators stay as they are."""
     fetched_at = as_utc(fetched_at)
+    values: dict[str, object] = {"last_fetched_at": fetched_at}
+    newer = or_(Page.last_fetched_at.is_(None), Page.last_fetched_at < fetched_at)
+    if status is not None:  # the same moment again with another status is news too
+        values["last_status"] = status
+        newer = or_(newer, and_(Page.last_fetched_at == fetched_at,
+                                or_(Page.last_status.is_(None), Page.last_status != status)))
     for i in range(0, len(urls), CHUNK):
         chunk = urls[i : i + CHUNK]
         session.execute(
             update(Page)
-            .where(Page.url.in_(chunk), or_(Page.last_fetched_at.is_(None), Page.last_fetched_at < fetched_at,
-                                            and_(Page.last_fetched_at == fetched_at,
-                                                 or_(Page.last_status.is_(None), Page.last_status != status))))
-            .values(last_fetched_at=fetched_at, last_status=status)
+            .where(Page.url.in_(chunk), newer)
+            .values(values)
             .execution_options(synchronize_session=False)
         )
         if source:

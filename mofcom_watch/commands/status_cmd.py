@@ -21,7 +21,9 @@ from sqlalchemy import func, select
 from mofcom_watch import term
 from mofcom_watch.clock import AS_OF_HELP, as_of_or_today
 from mofcom_watch.context import app_context
+from mofcom_watch.tables import Column, TableText, print_table
 from storage.db import DatabaseError, open_existing_store, session_factory
+from storage.health import SourceCheck, source_checks
 from storage.models import SourceRun
 from storage.publications import PublishRecord, last_publication
 from storage.records import ListingState
@@ -30,6 +32,7 @@ from storage.vocabulary import as_utc, list_name, ministry_of, state_label
 
 STATE_STYLES = {ListingState.LAPSED: "bold yellow", ListingState.SUSPENDED: "cyan", ListingState.LIFTED: "green",
                 ListingState.REMOVED: "green", ListingState.IN_FORCE: "red"}
+SOURCE_COLUMNS = (Column("source"), Column("last checked"))
 
 
 
@@ -105,12 +108,13 @@ class Activity:
     last_fetch: datetime | None
     last_publish: PublishRecord | None
     last_good_publish: PublishRecord | None
+    sources: tuple[SourceCheck, ...] = ()  # when each fetched source last answered (200 or 304)
 
     @classmethod
     def of(cls, session) -> Activity:  # noqa: ANN001 - a Session
         fetched = session.scalar(select(func.max(SourceRun.finished_at)))
         return cls(as_utc(fetched) if fetched else None, last_publication(session),
-                   last_publication(session, ok=True))
+                   last_publication(session, ok=True), source_checks(session))
 
     @property
     def publish_failed(self) -> bool:
@@ -119,7 +123,8 @@ class Activity:
     def to_json(self) -> dict[str, object]:
         return {"last_fetch": self.last_fetch.isoformat() if self.last_fetch else None,
                 "last_publish": self.last_publish.to_json() if self.last_publish else None,
-                "last_successful_publish": self.last_good_publish.to_json() if self.last_good_publish else None}
+                "last_successful_publish": self.last_good_publish.to_json() if self.last_good_publish else None,
+                "sources": [c.to_json() for c in self.sources]}
 
     def print(self, console: Console) -> None:
         def when(moment: datetime | None) -> str:
@@ -128,6 +133,9 @@ class Activity:
         console.print(f"last fetch: {when(self.last_fetch)}; last successful publish: "
                       f"{when(self.last_good_publish.finished_at if self.last_good_publish else None)}"
                       + (f" to {term.shown(self.last_good_publish.target)}" if self.last_good_publish else ""))
+        if self.sources:  # fetched sources (a replayed store has none)
+            print_table(console, TableText("Sources, last checked (an index answered 200 or 304)", SOURCE_COLUMNS,
+                                           [(term.shown(c.source), when(c.last_checked)) for c in self.sources]))
         if self.publish_failed and self.last_publish is not None:
             console.print(Text(term.shown(f"LAST PUBLISH FAILED at {when(self.last_publish.finished_at)} "
                                           f"({self.last_publish.target}): {self.last_publish.error}"), style="bold red"))

@@ -1,0 +1,85 @@
+"""A source checked and unchanged (every index answered 304) is told apart from one not checked since.
+
+Two real cycles over real HTTP against the local fixture site, fetch times pinned: the second gets 304s
+for the indexes it reads, except the Q&A index, which answers 500. ``status`` (table and ``--json``) shows
+each source's last check: the second cycle's time where a 304 (or 200) came back, the first's for the Q&A.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from mofcom_watch.cli import app
+from mofcom_watch.config import Settings
+from mofcom_watch.cycle import run_cycle
+from tests.mofcom_watch.test_run_cycle import AS_OF, FIXTURES, HOSTS, POLICY, QA_INDEX
+from tests.site_server import Fault, SiteServer
+
+FIRST = datetime(2026, 11, 29, 6, 0, tzinfo=UTC)
+SECOND = datetime(2026, 11, 30, 6, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def checked(tmp_path_factory) -> tuple[str, dict, str]:
+    """(database URL, ``status --json``, ``status`` into a pipe) after the two cycles."""
+    tmp = tmp_path_factory.mktemp("checked")
+    settings = Settings(data_dir=tmp / "run", public_base_url="https://feeds.example.org/")
+    with SiteServer(FIXTURES) as site:
+        for moment in (FIRST, SECOND):
+            result = run_cycle(settings, as_of=AS_OF, base_urls=site.base_urls(HOSTS), policy=POLICY,
+                               out_dir=tmp / "feeds", progress=False, fetched_at=moment)
+            site.faults[QA_INDEX] = Fault("500")  # from the second cycle on
+        assert result.not_modified > 10
+        assert any(h.path == QA_INDEX and h.status == 500 for h in site.hits)
+    db = settings.database_url
+    as_json = CliRunner().invoke(app, ["--db", db, "status", "--json", "--as-of", AS_OF.isoformat()])
+    table = CliRunner().invoke(app, ["--db", db, "status", "--as-of", AS_OF.isoformat()])
+    assert as_json.exit_code in (0, 1) and table.exit_code in (0, 1), as_json.output + table.output
+    return db, json.loads(as_json.stdout), table.stdout
+
+
+def test_a_304_is_a_check_the_index_and_its_source_record(checked) -> None:
+    _db, status, _table = checked
+    sources = {s["source"]: s for s in status["sources"]}
+    assert {"mofcom-policy", "mofcom-qa", "aqygzj"} <= sources.keys()
+    for name, source in sources.items():
+        if name == "mofcom-qa":
+            continue
+        assert source["last_checked"] == SECOND.isoformat(), source
+        assert any(i["last_checked"] == SECOND.isoformat() for i in source["indexes"]), source
+    policy = {i["url"]: i for i in sources["mofcom-policy"]["indexes"]}
+    assert policy["https://www.mofcom.gov.cn/zwgk/zcfb/index.html"] == {  # answered 304: unchanged since stored
+        "url": "https://www.mofcom.gov.cn/zwgk/zcfb/index.html", "last_checked": SECOND.isoformat(),
+        "stored_at": FIRST.isoformat()}
+
+
+def test_a_source_whose_index_did_not_answer_keeps_its_last_check(checked) -> None:
+    _db, status, _table = checked
+    qa = next(s for s in status["sources"] if s["source"] == "mofcom-qa")
+    assert qa["last_checked"] == FIRST.isoformat()
+    assert qa["indexes"] == [{"url": f"https://{QA_INDEX}", "last_checked": FIRST.isoformat(),
+                              "stored_at": FIRST.isoformat()}]
+
+
+def test_status_shows_each_source_last_check_in_its_table(checked) -> None:
+    _db, _status, table = checked
+    lines = table.splitlines()
+    assert "Sources, last checked (an index answered 200 or 304)" in lines
+    rows = {cells[0]: cells[1] for cells in (
+        [c.strip() for c in line.strip("│").split("│")] for line in lines if line.startswith("│ "))
+        if len(cells) == 2}
+    assert rows["mofcom-qa"] == "2026-11-29 06:00 UTC" and rows["mofcom-policy"] == "2026-11-30 06:00 UTC"
+
+
+def test_a_store_without_fetched_sources_shows_no_sources(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'replayed.sqlite'}"
+    replay = CliRunner().invoke(app, ["--db", db, "replay", str(FIXTURES), "--as-of", AS_OF.isoformat()])
+    assert replay.exit_code in (0, 1)
+    status = CliRunner().invoke(app, ["--db", db, "status", "--json", "--as-of", AS_OF.isoformat()])
+    assert json.loads(status.stdout)["sources"] == []
+    assert "last checked" not in CliRunner().invoke(app, ["--db", db, "status", "--as-of", AS_OF.isoformat()]).stdout
