@@ -52,6 +52,24 @@ def _pg_database(server_url: str):
 
 
 @pytest.fixture(scope="session")
+def replayed(tmp_path_factory) -> Path:
+    """A SQLite file holding the fixtures replayed once (``tests.feeds.replayed.replay``: pinned fetch time
+    and as-of date), shared by every test that needs that store: use a copy (:func:`copy_of`), never it."""
+    from tests.feeds.replayed import replay
+
+    root = tmp_path_factory.mktemp("replayed")
+    replay(f"sqlite:///{root / 'db.sqlite'}")
+    return root / "db.sqlite"
+
+
+def copy_of(replayed: Path, target: Path) -> str:
+    """The URL of a private copy of the ``replayed`` store at ``target`` (the same bytes a replay leaves)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(replayed, target)
+    return f"sqlite:///{target}"
+
+
+@pytest.fixture(scope="session")
 def _sqlite_template(tmp_path_factory) -> Path:
     """One SQLite file migrated to head, copied for each test (migrating costs ~0.5 s a test)."""
     path = tmp_path_factory.mktemp("template") / "mofcom-watch.sqlite"

@@ -13,16 +13,15 @@ from typer.testing import CliRunner
 from feeds.evidence import MANIFEST, PackFile
 from mofcom_watch.cli import app
 from mofcom_watch.evidence import read_zip, verify_zip, zip_bytes
+from tests.conftest import copy_of
 from tests.faults.serving import serving
-from tests.feeds.replayed import AS_OF, replay
+from tests.feeds.replayed import AS_OF
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory) -> tuple[str, Path]:
+def store(tmp_path_factory, replayed) -> tuple[str, Path]:
     root = tmp_path_factory.mktemp("evidence")
-    db_url = f"sqlite:///{root / 'db.sqlite'}"
-    replay(db_url)
-    return db_url, root
+    return copy_of(replayed, root / "db.sqlite"), root
 
 
 def run(db_url: str, *args: str):

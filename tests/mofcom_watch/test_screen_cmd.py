@@ -12,8 +12,9 @@ import pytest
 from typer.testing import CliRunner
 
 from mofcom_watch.cli import app
+from tests.conftest import copy_of
 from tests.faults.serving import serving
-from tests.feeds.replayed import AS_OF, REPO, replay
+from tests.feeds.replayed import AS_OF, REPO
 
 COUNTERPARTIES = REPO / "tests" / "data" / "screening-counterparties.csv"
 # Every listed company in the list, with the entity it must find; every other row must find nothing.
@@ -38,10 +39,8 @@ LISTED = {
 
 
 @pytest.fixture(scope="module")
-def db_url(tmp_path_factory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('screen') / 'db.sqlite'}"
-    replay(url)
-    return url
+def db_url(tmp_path_factory, replayed) -> str:
+    return copy_of(replayed, tmp_path_factory.mktemp("screen") / "db.sqlite")
 
 
 def run(db_url: str, *args: str):

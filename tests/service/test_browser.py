@@ -29,7 +29,8 @@ from pathlib import Path
 import html5lib
 import pytest
 
-from tests.feeds.replayed import AS_OF, REPO, replay
+from tests.conftest import copy_of
+from tests.feeds.replayed import AS_OF, REPO
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install -y chromium)")
@@ -58,11 +59,10 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def site(tmp_path_factory, replayed):
     """``mofcom-watch serve`` on the replayed fixtures, with the feeds and pictures written by ``feeds --out``."""
     root = tmp_path_factory.mktemp("browser")
-    db = f"sqlite:///{root / 'db.sqlite'}"
-    replay(db)
+    db = copy_of(replayed, root / "db.sqlite")
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     env = {k: v for k, v in os.environ.items() if not k.startswith("MOFCOM_WATCH_")}

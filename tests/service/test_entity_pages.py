@@ -13,16 +13,16 @@ from starlette.testclient import TestClient
 from mofcom_watch.server import create_app
 from mofcom_watch.server.data import StoreData
 from storage.db import open_store
-from tests.feeds.replayed import replay, write_feeds_cli
+from tests.conftest import copy_of
+from tests.feeds.replayed import write_feeds_cli
 
 BASE = "http://127.0.0.1:8765/feeds/"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def site(tmp_path_factory, replayed):
     root = tmp_path_factory.mktemp("site")
-    db_url = f"sqlite:///{root / 'db.sqlite'}"
-    replay(db_url)
+    db_url = copy_of(replayed, root / "db.sqlite")
     result = write_feeds_cli(db_url, root / "feeds", base_url=BASE)
     assert result.exit_code in (0, 1), result.output
     engine = open_store(db_url)

@@ -12,17 +12,17 @@ from mofcom_watch.server import create_app
 from mofcom_watch.server.data import StoreData
 from storage.db import open_store, session_factory
 from storage.models import HealthIssue
+from tests.conftest import copy_of
+from tests.feeds.replayed import write_feeds_cli
 
-replayed = pytest.importorskip("tests.feeds.replayed")
 BASE = "http://127.0.0.1:8765/feeds/"
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+def store(tmp_path_factory: pytest.TempPathFactory, replayed: Path) -> tuple[str, Path]:
     root = tmp_path_factory.mktemp("pagecache")
-    db_url = f"sqlite:///{root / 'db.sqlite'}"
-    replayed.replay(db_url)
-    result = replayed.write_feeds_cli(db_url, root / "feeds", base_url=BASE)
+    db_url = copy_of(replayed, root / "db.sqlite")
+    result = write_feeds_cli(db_url, root / "feeds", base_url=BASE)
     assert result.exit_code in (0, 1), result.output
     return db_url, root / "feeds"
 

@@ -5,22 +5,21 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import pytest
 from starlette.testclient import TestClient
 
 from mofcom_watch.server import create_app
 from mofcom_watch.server.data import StoreData
 from storage.db import open_store
+from tests.conftest import copy_of
+from tests.feeds.replayed import write_feeds_cli
 
-replayed = pytest.importorskip("tests.feeds.replayed")
 BASE = "http://127.0.0.1:8765/feeds/"
 
 
-def test_front_page_from_replayed_fixtures(tmp_path: Path) -> None:
-    db_url = f"sqlite:///{tmp_path / 'db.sqlite'}"
-    replayed.replay(db_url)
+def test_front_page_from_replayed_fixtures(tmp_path: Path, replayed: Path) -> None:
+    db_url = copy_of(replayed, tmp_path / "db.sqlite")
     out = tmp_path / "feeds"
-    result = replayed.write_feeds_cli(db_url, out, base_url=BASE)
+    result = write_feeds_cli(db_url, out, base_url=BASE)
     assert result.exit_code in (0, 1), result.output
     engine = open_store(db_url)
     try:

@@ -11,17 +11,15 @@ from storage.bands import axis_for, bands_by_entity, entity_bands, listing_bands
 from storage.db import open_store, session_factory
 from storage.records import EventKind, EventRecord, ListingState, ListKind
 from storage.status import derive_stored
-from tests.feeds.replayed import replay
+from tests.conftest import copy_of
 
 DAYS = [date(2024, 12, 1), date(2025, 4, 5), date(2025, 6, 1), date(2025, 8, 12), date(2025, 11, 9),
         date(2025, 11, 10), date(2026, 6, 1), date(2026, 11, 10), date(2026, 11, 29)]
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    db = tmp_path_factory.mktemp("bands") / "db.sqlite"
-    replay(f"sqlite:///{db}")
-    engine = open_store(f"sqlite:///{db}")
+def store(tmp_path_factory, replayed):
+    engine = open_store(copy_of(replayed, tmp_path_factory.mktemp("bands") / "db.sqlite"))
     yield session_factory(engine)
     engine.dispose()
 
