@@ -4,7 +4,8 @@ Migration 0009 keeps one row per group in ``store_generation`` and a trigger on 
 that adds one to its group's row on each INSERT, UPDATE or DELETE, whatever writes it (this program,
 SQL from a shell, a restored dump). Two equal readings mean no row of the group was written in
 between, so the derive and publish marks compare two integers instead of hashing every row.
-Within a transaction a reading sees the transaction's own writes.
+Within a transaction a reading sees the transaction's own writes. The ``page`` table is watched by
+none: a 304 or the same bytes again move only its ``last_*`` fields, which neither derive nor publish reads.
 """
 
 from __future__ import annotations

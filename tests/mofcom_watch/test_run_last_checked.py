@@ -12,11 +12,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, select
+from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
 from mofcom_watch.cli import app
 from mofcom_watch.config import Settings
 from mofcom_watch.cycle import run_cycle
+from storage.vocabulary import as_utc
 from tests.conftest import copy_of
 from tests.mofcom_watch.test_run_cycle import AS_OF, FIXTURES, HOSTS, POLICY, QA_INDEX
 from tests.site_server import Fault, SiteServer
@@ -82,3 +85,49 @@ def test_a_store_without_fetched_sources_shows_no_sources(tmp_path: Path, replay
     status = CliRunner().invoke(app, ["--db", db, "status", "--json", "--as-of", AS_OF.isoformat()])
     assert json.loads(status.stdout)["sources"] == []
     assert "last checked" not in CliRunner().invoke(app, ["--db", db, "status", "--as-of", AS_OF.isoformat()]).stdout
+
+
+def test_a_run_whose_answers_are_all_304_records_its_checks_but_derives_and_builds_nothing(tmp_path: Path,
+                                                                                           monkeypatch) -> None:
+    """Recording a 304 writes ``page.last_fetched_at``; no store generation watches the page table, so the
+    second cycle of an unchanged site still skips the derive and the feed build (real HTTP, a real store)."""
+    import mofcom_watch.publish
+    from mofcom_watch.publisher import publish_store
+    from storage.generations import generations
+    from storage.lifecycle import derive
+    from storage.models import Page
+
+    calls: list[str] = []
+
+    def derived(notices, as_of):  # noqa: ANN001, ANN202
+        calls.append("derive")
+        return derive(notices, as_of)
+
+    def built(session, **kw):  # noqa: ANN001, ANN003, ANN202
+        calls.append("build")
+        return publish_store(session, **kw)
+
+    monkeypatch.setattr(mofcom_watch.publish, "derive", derived)
+    monkeypatch.setattr(mofcom_watch.publish, "publish_store", built)
+    settings = Settings(data_dir=tmp_path / "run", public_base_url="https://feeds.example.org/")
+
+    def read() -> tuple[dict[str, int], dict[str, datetime | None]]:
+        engine = create_engine(settings.database_url)
+        with Session(engine) as session:
+            found = generations(session), {url: as_utc(at) if at else None for url, at in
+                                           session.execute(select(Page.url, Page.last_fetched_at))}
+        engine.dispose()
+        return found
+
+    with SiteServer(FIXTURES) as site:
+        for moment in (FIRST, SECOND):
+            if moment == SECOND:
+                assert calls == ["derive", "build"], calls  # the first cycle derives and builds
+                before, _ = read()
+            result = run_cycle(settings, as_of=AS_OF, base_urls=site.base_urls(HOSTS), policy=POLICY,
+                               out_dir=tmp_path / "feeds", progress=False, fetched_at=moment)
+    after, checked = read()
+    assert result.not_modified > 10 and not result.published
+    assert sum(1 for at in checked.values() if at == SECOND) >= result.not_modified  # every 304 recorded
+    assert after == before  # no counter moved: nothing for derive or publish to see
+    assert calls == ["derive", "build"], calls  # the second cycle did neither
