@@ -21,7 +21,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from scraper.answers import CrawledPage, FetchResult
@@ -43,7 +43,7 @@ from storage.readagain import (
     unusable_key,
 )
 from storage.records import DocumentKind, NoticeKind, NoticeRecord, ParsedDocument, UnusablePage
-from storage.snapshots import get_page, record_snapshot, sha256_hex, touch_page, touch_pages
+from storage.snapshots import get_page, page_ids, record_snapshot, sha256_hex, touch_page, touch_pages
 from storage.vocabulary import HealthKind, as_utc
 
 if TYPE_CHECKING:  # the parsers load with the first page parsed: a no-change run or replay never imports them
@@ -180,9 +180,14 @@ def _load_parsers() -> dict[PageRole, PageParser]:
     }
 
 
+_ISSUE = HealthIssue.__table__
+RESOLVE = update(_ISSUE).where(_ISSUE.c.key.in_(bindparam("keys", expanding=True)), _ISSUE.c.resolved_at.is_(None))
+
+
 def _resolve_issues(session: Session, keys: list[str], at: datetime) -> None:
-    for issue in session.scalars(select(HealthIssue).where(HealthIssue.key.in_(keys), HealthIssue.resolved_at.is_(None))):
-        issue.resolved_at = as_utc(at)
+    """The open issues with these keys resolved: one UPDATE built once (no issue loaded; record_issue has
+    flushed any issue it opened)."""
+    session.execute(RESOLVE, {"keys": keys, "resolved_at": as_utc(at)})
 
 
 def _store_news(session: Session, record: NoticeRecord, snapshot: Snapshot, url: str, source: str) -> None:
@@ -246,7 +251,8 @@ def _reported_again(url: str, sha: str, short: ShortParse) -> PageResult:
                       incomplete=True, skipped=True, same_bytes=True)
 
 
-def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, copy: StoredCopy | None) -> PageResult:
+def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, copy: StoredCopy | None,
+            new_page: bool) -> PageResult:
     fetch, source = page.result, page.source
     url, raw, fetched_at = fetch.url, fetch.body or b"", fetch.fetched_at
     if parser.read(copy, sha):
@@ -262,7 +268,7 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
                                     content_type=fetch.content_type, source=source, parser_version=parser.version,
                                     parser_digest=parser.digest or None, etag=fetch.etag,
                                     last_modified=fetch.last_modified, outcome=outcome, encoding=encoding,
-                                    detail=detail, notice_key=notice_key)
+                                    detail=detail, notice_key=notice_key, new_page=new_page)
         if not new and (snap.parser_version, snap.parser_digest) != (parser.version, parser.digest or None):
             # Same bytes, another parser: the bytes stay, what we made of them is updated.
             snap.outcome, snap.detail, snap.notice_key = outcome, detail, notice_key
@@ -305,7 +311,7 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
                               detail=held, warnings=warnings, stated_count=record.stated_count,
                               parsed_count=len(record.entities), same_bytes=same_bytes)
         snap = snapshot(PageOutcome.NOTICE, encoding=doc.encoding, notice_key=record.key)
-        change = store_parse(session, stored, record, snap, url, fetched_at)
+        change = store_parse(session, stored, record, snap, url, fetched_at, clean=True)  # clean_document cleaned it
         mismatch = mismatch_key(record.key)
         if count_mismatch(record):
             record_issue(session, key=mismatch, source=source, kind=HealthKind.COUNT_MISMATCH,
@@ -331,13 +337,14 @@ def ingest_page(session_factory: sessionmaker[Session], page: CrawledPage, parse
 
 
 def _ingest_page(session_factory: sessionmaker[Session], page: CrawledPage, sha: str, parser: PageParser,
-                 copy: StoredCopy | None | _LookUp) -> PageResult:
+                 copy: StoredCopy | None | _LookUp, new_page: bool = False) -> PageResult:
+    """``new_page``: the store holds no page for the URL (read under the run lock, :meth:`Pipeline.expecting`)."""
     try:
         with session_factory() as session, session.begin():
             session.connection(execution_options=WRITE_LOCK)  # SQLite: queue behind other writers
             if isinstance(copy, _LookUp):
                 copy = stored_copies(session, [page.result.url]).get(page.result.url)
-            return _ingest(session, page, sha, parser, copy)
+            return _ingest(session, page, sha, parser, copy, new_page)
     except Exception as exc:  # the transaction is rolled back: nothing of this page was written
         log.debug("storing %s failed", page.result.url, exc_info=True)
         fault = store_fault(exc, getattr(session_factory.kw.get("bind"), "url", None))
@@ -362,6 +369,7 @@ class Pipeline:
         self._sf = session_factory
         self.router = router
         self._copies: dict[str, StoredCopy | None] = {}
+        self._new_pages: set[str] = set()  # expected URLs the store has no page for
         self._touched: dict[tuple[datetime, int, str], list[str]] = {}
         self._seen: dict[datetime, list[tuple[str, str]]] = {}  # notice pages answered from the store: (URL, key)
         self._short: list[ShortPage] = []  # to report again, in page order
@@ -372,6 +380,8 @@ class Pipeline:
         parser = self.router.parser(fetch.url)
         sha = sha256_hex(fetch.body or b"")
         copy = self._copies.pop(fetch.url, LOOK_UP)  # once: the page's rows may change from here on
+        new_page = fetch.url in self._new_pages
+        self._new_pages.discard(fetch.url)
         validators = fetch.etag is not None or fetch.last_modified is not None  # to be stored: a transaction
         if isinstance(copy, StoredCopy) and not validators and parser.made(copy, sha):
             if copy.whole:
@@ -387,7 +397,7 @@ class Pipeline:
                 session.connection(execution_options=WRITE_LOCK)
                 report_again(session, self._short)
             self._short = []
-        result = _ingest_page(self._sf, page, sha, parser, copy)
+        result = _ingest_page(self._sf, page, sha, parser, copy, new_page)
         if result.notice_key:
             self._stored.add(result.notice_key)
         return result
@@ -405,7 +415,9 @@ class Pipeline:
         urls = list(urls)
         with self._sf() as session:
             found = stored_copies(session, urls)
+            pages = page_ids(session, urls)
         self._copies = {url: found.get(url) for url in urls}
+        self._new_pages = {url for url in urls if url not in pages}
         try:
             yield
             with self._sf() as session, session.begin():
@@ -417,6 +429,7 @@ class Pipeline:
                     touch_pages(session, touched, fetched_at=fetched_at, status=status, source=source)
         finally:
             self._copies, self._touched, self._seen, self._short, self._stored = {}, {}, {}, [], set()
+            self._new_pages = set()
 
 
 def saved_page(url: str, raw: bytes, fetched_at: datetime, *, content_type: str | None = None,

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from storage.cleantext import clean_notice, clean_text
@@ -49,6 +49,22 @@ WHITESPACE_RE = re.compile(r"\s+")
 ENTITY_KEY_LEN = 255  # Entity.key
 NAME_LEN = 512  # Entity.zh/en, EntityName.name/name_key, Listing.zh/en
 KEYS_PER_QUERY = 400  # entity keys per IN (...) lookup
+ENTITY_FIELDS = ("zh", "en", "country", "type")  # an entity's fields a later notice fills in where it lacks them
+
+# The statements a new notice's page runs, built once: building one costs SQLAlchemy several times what
+# running it costs SQLite (~100-200 µs against 20-50 µs), and a first replay runs a dozen per page.
+_NOTICE, _VERSION, _URL = Notice.__table__, NoticeVersion.__table__, NoticeUrl.__table__
+_ENTITY, _NAME = Entity.__table__, EntityName.__table__
+NOTICE_ID = select(_NOTICE.c.id).where(_NOTICE.c.key == bindparam("key"))
+INSERT_NOTICE = insert(_NOTICE).returning(_NOTICE.c.id)
+INSERT_URL, INSERT_VERSION = insert(_URL), insert(_VERSION)
+STORED_ENTITIES = (select(_ENTITY.c.key, _ENTITY.c.id, *(_ENTITY.c[c] for c in ENTITY_FIELDS))
+                   .where(_ENTITY.c.key.in_(bindparam("keys", expanding=True))))
+STORED_NAMES = select(_NAME.c.entity_id, _NAME.c.name).where(_NAME.c.entity_id.in_(bindparam("ids", expanding=True)))
+INSERT_ENTITIES = insert(_ENTITY).returning(_ENTITY.c.key, _ENTITY.c.id)
+# (RETURNING makes both SQLite and psycopg use multi-row VALUES, not a driver executemany: psycopg's
+# pipeline for that logs a second line when the server goes away.)
+INSERT_ROWS = {model: insert(model.__table__).returning(model.__table__.c.id) for model in (EntityName, Listing, Action)}
 
 
 @dataclass(frozen=True)
@@ -127,7 +143,7 @@ def fit_key(value: str, limit: int) -> str:
 def load_notice(session: Session, key: str) -> Notice | None:
     """The stored notice with this key, its URLs and the page it was parsed from (one query each, no lazy load).
     A key not stored (most pages of a first replay) costs one narrow query, not an ORM load."""
-    if session.execute(select(Notice.id).where(Notice.key == key)).first() is None:
+    if session.execute(NOTICE_ID, {"key": key}).first() is None:  # Core: no autoflush
         return None
     return session.scalars(
         select(Notice).where(Notice.key == key)
@@ -150,19 +166,20 @@ class _NewRows:
     that gives the notice its id. Entities are named by key: new ones get their ids from that INSERT."""
 
     notice: Notice | int  # the notice, or the id of one inserted without the ORM (a new notice)
-    stored: dict[str, Entity] = dataclasses.field(default_factory=dict)  # key -> stored entity
+    stored: dict[str, int] = dataclasses.field(default_factory=dict)  # key -> id of a stored entity
+    filled: dict[int, dict[str, Any]] = dataclasses.field(default_factory=dict)  # stored entity id -> fields it lacked
     entities: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict)  # key -> new entity's columns
     names: list[tuple[str, dict[str, Any]]] = dataclasses.field(default_factory=list)
     listings: list[tuple[str, dict[str, Any]]] = dataclasses.field(default_factory=list)
     actions: list[dict[str, Any]] = dataclasses.field(default_factory=list)
 
     def insert(self, session: Session) -> None:
-        """One INSERT per table (new entities first, for their ids)."""
-        ids = {key: entity.id for key, entity in self.stored.items()}
+        """One INSERT per table (new entities first, for their ids); stored entities get the fields they lacked."""
+        ids = dict(self.stored)
+        for id_, fields in self.filled.items():
+            session.execute(update(_ENTITY).where(_ENTITY.c.id == id_).values(fields))
         if self.entities:
-            table = Entity.__table__
-            inserted = session.execute(insert(table).returning(table.c.key, table.c.id), list(self.entities.values()))
-            ids.update((key, id_) for key, id_ in inserted)
+            ids.update((key, id_) for key, id_ in session.execute(INSERT_ENTITIES, list(self.entities.values())))
         _insert(session, EntityName, [dict(row, entity_id=ids[key]) for key, row in self.names])
         notice_id = self.notice if isinstance(self.notice, int) else self.notice.id
         _insert(session, Listing, [dict(row, entity_id=ids[key], notice_id=notice_id) for key, row in self.listings])
@@ -170,44 +187,48 @@ class _NewRows:
         # collections loaded in this session no longer hold every row: read them again if asked
         if isinstance(self.notice, Notice):
             session.expire(self.notice, ["listings", "actions"])
-        for key in {key for key, _ in self.names if key in self.stored}:
-            session.expire(self.stored[key], ["names"])
 
 
 def _insert(session: Session, model: type[EntityName] | type[Listing] | type[Action], rows: list[dict[str, Any]]) -> None:
-    """Rows in multi-row INSERT statements of the table (Core: plain columns, no ORM bookkeeping per row).
-    (RETURNING makes both SQLite and psycopg use multi-row VALUES, not a driver executemany: psycopg's
-    pipeline for that logs a second line when the server goes away.)"""
+    """Rows in multi-row INSERT statements of the table (Core: plain columns, no ORM bookkeeping per row)."""
     if rows:
-        table = model.__table__
-        session.execute(insert(table).returning(table.c.id), rows)
+        session.execute(INSERT_ROWS[model], rows)
 
 
 def upsert_entities(session: Session, records: Sequence[EntityRecord], rows: _NewRows) -> list[str | None]:
     """The entity key of each record (None: it has none). Stored entities are filled in where they lack a
     field; new entities and every new spelling go to ``rows``, for :meth:`_NewRows.insert`.
 
-    One ``IN (...)`` query (and one for their names) finds the stored ones.
+    One ``IN (...)`` query (and one for their names, if any is stored) finds the stored ones: Core rows,
+    no ORM entity loaded (nothing of theirs is read back in the page's transaction).
     """
     keys = [fit_key(_entity_key(r), ENTITY_KEY_LEN) for r in records]
     wanted = list(dict.fromkeys(k for k in keys if k))
+    fields: dict[str, dict[str, Any]] = {}  # stored entity key -> its zh, en, country, type as they will be
     for i in range(0, len(wanted), KEYS_PER_QUERY):
-        rows.stored.update((e.key, e) for e in session.scalars(
-            select(Entity).where(Entity.key.in_(wanted[i : i + KEYS_PER_QUERY])).options(selectinload(Entity.names))))
-    known = {key: {n.name for n in e.names} for key, e in rows.stored.items()}
+        for row in session.execute(STORED_ENTITIES, {"keys": wanted[i : i + KEYS_PER_QUERY]}):
+            rows.stored[row.key] = row.id
+            fields[row.key] = {c: getattr(row, c) for c in ENTITY_FIELDS}
+    known: dict[str, set[str]] = {key: set() for key in rows.stored}
+    by_id = {id_: key for key, id_ in rows.stored.items()}
+    ids = list(by_id)
+    for i in range(0, len(ids), KEYS_PER_QUERY):
+        for entity_id, name in session.execute(STORED_NAMES, {"ids": ids[i : i + KEYS_PER_QUERY]}):
+            known[by_id[entity_id]].add(name)
     for key, record in zip(keys, records):
         if not key:
             continue
         zh, en = fit(clean_display(record.zh), NAME_LEN), fit(clean_display(record.en), NAME_LEN)
-        entity = rows.stored.get(key)
-        if entity is not None:
-            entity.zh = entity.zh or zh
-            entity.en = entity.en or en
-            entity.country = entity.country or record.country
-            entity.type = entity.type or record.type
+        values = {"zh": zh, "en": en, "country": record.country, "type": record.type}
+        if key in fields:
+            stored = fields[key]
+            for column, value in values.items():
+                if (filled := stored[column] or value) != stored[column]:
+                    stored[column] = filled
+                    rows.filled.setdefault(rows.stored[key], {})[column] = filled
         elif key in rows.entities:
             new = rows.entities[key]
-            for column, value in (("zh", zh), ("en", en), ("country", record.country), ("type", record.type)):
+            for column, value in values.items():
                 new[column] = new[column] or value
         else:
             rows.entities[key] = {"key": key, "zh": zh, "en": en, "country": record.country, "type": record.type}
@@ -245,11 +266,10 @@ def _insert_new(session: Session, record: NoticeRecord, snapshot: Snapshot, url:
     stores its page and snapshot (what an ORM Notice costs the unit of work was most of a first replay's flush)."""
     session.flush()  # the page and the snapshot: their ids
     columns = _notice_columns(record, snapshot)
-    notice, version, notice_url = Notice.__table__, NoticeVersion.__table__, NoticeUrl.__table__
-    notice_id: int = session.execute(insert(notice).returning(notice.c.id), dict(
+    notice_id: int = session.execute(INSERT_NOTICE, dict(
         columns, key=record.key, revision=1, snapshot_id=snapshot.id, first_seen_at=fetched_at)).scalar_one()
-    session.execute(insert(notice_url), dict(notice_id=notice_id, url=url, first_seen_at=fetched_at))
-    session.execute(insert(version), dict(
+    session.execute(INSERT_URL, dict(notice_id=notice_id, url=url, first_seen_at=fetched_at))
+    session.execute(INSERT_VERSION, dict(
         notice_id=notice_id, revision=1, snapshot_id=snapshot.id, record_json=columns["record_json"],
         record_sha256=columns["record_sha256"], created_at=columns["updated_at"]))
     return _record_rows(session, _NewRows(notice_id), record)
@@ -350,11 +370,12 @@ def store_notice(session: Session, record: NoticeRecord, snapshot: Snapshot, url
 
 
 def store_parse(session: Session, notice: Notice | None, record: NoticeRecord, snapshot: Snapshot, url: str,
-                fetched_at: datetime) -> NoticeChange:
+                fetched_at: datetime, *, clean: bool = False) -> NoticeChange:
     """:func:`store_notice` given the stored notice with the record's key (:func:`load_notice`, None if new):
-    every row it writes goes in one flush at the end."""
+    every row it writes goes in one flush at the end. ``clean``: the record went through ``clean_notice``."""
     fetched_at = as_utc(fetched_at)
-    record = clean_notice(record)  # page text: no control, escape or bidi character is stored
+    if not clean:
+        record = clean_notice(record)  # page text: no control, escape or bidi character is stored
     if record.url is None:
         record = dataclasses.replace(record, url=url)
     added: list[_NewRows] = []

@@ -8,17 +8,21 @@ from __future__ import annotations
 
 import hashlib
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
+from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import and_, inspect, or_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, insert, inspect, or_, select, update
+from sqlalchemy.orm import Session, make_transient_to_detached
 
 from storage.cleantext import clean_optional
 from storage.models import Page, Snapshot
 from storage.vocabulary import as_utc
 
+_PAGE, _SNAPSHOT = Page.__table__, Snapshot.__table__
+INSERT_PAGE = insert(_PAGE).returning(_PAGE.c.id)  # built once (storage.ingest says why)
+INSERT_SNAPSHOT = insert(_SNAPSHOT).returning(_SNAPSHOT.c.id)
 OUTCOMES = frozenset({"notice", "index", "other", "unusable", "error", "news"})
 CHUNK = 400  # URLs per IN (...) statement
 
@@ -35,6 +39,17 @@ def page_host(url: str) -> str:
 
 def get_page(session: Session, url: str) -> Page | None:
     return session.scalars(select(Page).where(Page.url == url)).one_or_none()
+
+
+def page_ids(session: Session, urls: Iterable[str]) -> dict[str, int]:
+    """The id of each of ``urls`` the store has a page row for: one query per 400 URLs (a replay asks once
+    for its whole folder, so a page it stores first needs no look-up of its own)."""
+    wanted = list(dict.fromkeys(urls))
+    found: dict[str, int] = {}
+    for i in range(0, len(wanted), CHUNK):
+        rows = session.execute(select(Page.url, Page.id).where(Page.url.in_(wanted[i : i + CHUNK])))
+        found.update((url, id_) for url, id_ in rows)
+    return found
 
 
 def get_or_create_page(session: Session, url: str, source: str | None = None) -> Page:
@@ -131,24 +146,18 @@ def record_snapshot(
     parser_digest: str | None = None,
     etag: str | None = None,
     last_modified: str | None = None,
+    new_page: bool = False,
 ) -> tuple[Snapshot, bool]:
     """Store the bytes of one fetch; return the snapshot and whether it is new.
 
     Bytes already stored for this page return the existing snapshot untouched
-    (append-only: its fetched_at and outcome stay as first recorded).
+    (append-only: its fetched_at and outcome stay as first recorded). ``new_page``: the caller read
+    (:func:`page_ids`, in this transaction or under the run lock) that the store has no page for ``url``.
     """
     if outcome not in OUTCOMES:
         raise ValueError(f"unknown snapshot outcome {outcome!r} (expected one of {sorted(OUTCOMES)})")
     digest = sha256_hex(raw)
-    page = touch_page(
-        session, url=url, fetched_at=fetched_at, status=status, source=source,
-        etag=etag, last_modified=last_modified, sha256=digest,
-    )
-    existing = find_snapshot(session, page, digest)
-    if existing is not None:
-        return existing, False
-    snapshot = Snapshot(
-        page=page,
+    columns = dict(
         fetched_at=as_utc(fetched_at),
         status=status,
         sha256=digest,
@@ -162,8 +171,34 @@ def record_snapshot(
         detail=clean_optional(detail),  # may quote the page
         notice_key=notice_key,
     )
+    if new_page:
+        page_columns = dict(url=url, host=page_host(url), source=source, etag=etag, last_modified=last_modified,
+                            last_status=status, last_fetched_at=columns["fetched_at"], last_sha256=digest)
+        return _insert_new_page(session, page_columns, columns), True
+    page = touch_page(
+        session, url=url, fetched_at=fetched_at, status=status, source=source,
+        etag=etag, last_modified=last_modified, sha256=digest,
+    )
+    existing = find_snapshot(session, page, digest)
+    if existing is not None:
+        return existing, False
+    snapshot = Snapshot(page=page, **columns)
     session.add(snapshot)  # inserted by the next flush (the notice's, or the commit)
     return snapshot, True
+
+
+def _insert_new_page(session: Session, page_columns: dict[str, Any], columns: dict[str, Any]) -> Snapshot:
+    """A page row and its first snapshot as two Core INSERTs (as :func:`touch_page` and the flush would write
+    them: the ORM's unit of work was most of the cost), attached to the session as if loaded from it, so the
+    notice's rows can refer to them and ``snapshot.page`` needs no query."""
+    page_id = session.execute(INSERT_PAGE, page_columns).scalar_one()
+    snapshot_id = session.execute(INSERT_SNAPSHOT, dict(columns, page_id=page_id)).scalar_one()
+    page = Page(id=page_id, **page_columns)
+    snapshot = Snapshot(id=snapshot_id, page_id=page_id, **columns)
+    for row in (page, snapshot):
+        make_transient_to_detached(row)
+        session.add(row)
+    return snapshot
 
 
 def snapshot_bytes(snapshot: Snapshot) -> bytes:
