@@ -415,9 +415,9 @@ class Pipeline:
         urls = list(urls)
         with self._sf() as session:
             found = stored_copies(session, urls)
-            pages = page_ids(session, urls)
+            pages = page_ids(session, [url for url in urls if url not in found])  # a stored copy has its page
         self._copies = {url: found.get(url) for url in urls}
-        self._new_pages = {url for url in urls if url not in pages}
+        self._new_pages = {url for url in urls if url not in found and url not in pages}
         try:
             yield
             with self._sf() as session, session.begin():

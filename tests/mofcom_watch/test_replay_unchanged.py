@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from mofcom_watch.pipeline import PageParser, Pipeline, saved_page
 from storage.db import open_store, session_factory
 from storage.models import HealthIssue, Page, Snapshot
+from storage.snapshots import touch_page
 from tests.mofcom_watch.test_replay_pipeline import CALLS, T0, URL, ingest, notice_bytes, stand_in_parse
 
 SITE = "https://www.mofcom.gov.cn/zwgk/zcfb/art/2025/"
@@ -220,3 +221,17 @@ def test_a_batch_fetched_at_the_same_moment_rewrites_no_page_row_but_records_ano
         event.remove(engine, "after_cursor_execute", count)
     with Session(engine) as s:
         assert {(p.last_fetched_at, p.last_status) for p in s.scalars(select(Page))} == {(T0, 203)}
+
+
+def test_a_page_row_without_stored_bytes_is_not_taken_for_a_new_page(engine):
+    """A replay writes a page the store has no row for with plain INSERTs; a URL with a row but no stored
+    bytes (a 304 touched it) is found by the folder's read of page ids and stored on its row."""
+    url = f"{SITE}art_0.html"
+    with session_factory(engine)() as session, session.begin():
+        touch_page(session, url=url, fetched_at=T0, status=304, source="replay")
+    results = replay(engine, pages(2), T0 + timedelta(days=1))
+    assert [(r.new, r.outcome) for r in results] == [(True, "notice"), (True, "notice")]
+    with Session(engine) as s:
+        rows = {p.url: (p.id, p.last_status, p.last_sha256 is not None) for p in s.scalars(select(Page))}
+        assert {sn.page.url for sn in s.scalars(select(Snapshot))} == set(rows)
+    assert len(rows) == 2 and rows[url] == (1, 200, True)
