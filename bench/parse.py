@@ -10,6 +10,12 @@ page has none). Full extraction starts from the raw bytes (decoding is part of i
 Unusable pages (JS shells) are timed too: rejecting them is part of the work.
 Target (issue 11): full / floor <= 4.
 
+The floor's time moves with the state of the process it runs in (memory left by the other side),
+so two steadier readings of the same ratio are offered: ``--fresh`` times each side in a process
+of its own (a fresh one for every run, alternating), and ``--instructions`` counts the instructions
+each side executes under valgrind (callgrind, only inside the timed loop; ``PYTHONHASHSEED=0``):
+a count does not move with the load of a shared machine.
+
 ``--before DIR`` (a checkout of an older commit, ``git worktree add DIR REV``) compares two
 parsers on the same pages: each of the K runs starts this script once with one run in each
 tree, one after the other, and the medians of their ratios are printed side by side.
@@ -18,8 +24,11 @@ tree, one after the other, and the medians of their ratios are printed side by s
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
+import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -39,6 +48,8 @@ from storage.records import UnusablePage  # noqa: E402
 SUFFIXES = {".html", ".htm", ".txt", ".json", ".shtml"}
 TARGET = 4.0
 RATIO_RE = re.compile(r"^ratio full / floor\s*:\s*([\d.]+)x", re.MULTILINE)
+SIDE_RE = re.compile(r"^cpu ([\d.]+)$", re.MULTILINE)
+COLLECTED_RE = re.compile(r"Collected : (\d+)")
 
 
 def load(root: Path) -> list[tuple[str | None, bytes, str, str | None]]:
@@ -57,19 +68,93 @@ def load(root: Path) -> list[tuple[str | None, bytes, str, str | None]]:
 def timed(fn: Callable[[], None], rounds: int) -> float:
     gc.collect()  # each side starts with no garbage left by the other
     start = time.process_time()
-    for _ in range(rounds):
-        fn()
+    # The rounds run inside functools.reduce (a C function met nowhere else in a parse), which is
+    # where ``--instructions`` switches valgrind's counting on and off.
+    functools.reduce(lambda acc, _: (fn(), acc)[1], range(rounds), None)
     return time.process_time() - start
+
+
+def sides(pages: list[tuple[str | None, bytes, str, str | None]]) -> dict[str, Callable[[], None]]:
+    """The two timed sides over ``pages``: full extraction from the raw bytes, and the floor."""
+
+    def full() -> None:
+        for url, raw, _, _ in pages:
+            try:
+                parse_document(raw, url=url)
+            except UnusablePage:
+                pass
+
+    def floor() -> None:
+        for _, _, text, selector in pages:
+            tree = LexborHTMLParser(text)
+            node = tree.css_first(selector) if selector else tree.body
+            if node is not None:
+                node.text()
+
+    return {"full": full, "floor": floor}
+
+
+def one_side(side: str, pages_dir: Path, rounds: int, valgrind: str | None = None) -> float:
+    """CPU seconds (or, with ``valgrind``, instructions) of ``rounds`` passes of one side, timed in
+    a fresh process of its own."""
+    argv = [sys.executable, str(Path(__file__).resolve()), "--side", side, "--rounds", str(rounds), "--dir", str(pages_dir)]
+    if valgrind is None:
+        return measured(argv, SIDE_RE)
+    argv = [valgrind, "--tool=callgrind", "--toggle-collect=functools_reduce", "--callgrind-out-file=/dev/null", *argv]
+    return measured(argv, COLLECTED_RE, env={**os.environ, "PYTHONHASHSEED": "0"}, stderr=True)
+
+
+def measured(argv: list[str], pattern: re.Pattern[str], cwd: Path | None = None, env: dict[str, str] | None = None,
+             stderr: bool = False) -> float:
+    """The number ``pattern`` finds in what ``argv`` prints (on stderr for valgrind's count)."""
+    done = subprocess.run(argv, cwd=cwd, env=env, capture_output=True, text=True, check=True)
+    out = done.stderr if stderr else done.stdout
+    found = pattern.search(out)
+    if found is None:
+        raise SystemExit(f"no figure in the output of {' '.join(argv)}:\n{out}")
+    return float(found.group(1))
+
+
+def fresh(pages_dir: Path, rounds: int, runs: int, count: int) -> int:
+    """Each side in fresh processes, alternating: medians of CPU time and of the ratio."""
+    fulls, floors = [], []
+    for _ in range(runs):
+        fulls.append(one_side("full", pages_dir, rounds))
+        floors.append(one_side("floor", pages_dir, rounds))
+    return report(fulls, floors, count, rounds, "every side in a fresh process, alternating")
+
+
+def report(fulls: list[float], floors: list[float], count: int, rounds: int, how: str) -> int:
+    """Print the medians of both sides' CPU times and of their ratio."""
+    n = count * rounds
+    t_full, t_floor = statistics.median(fulls), statistics.median(floors)
+    ratio = statistics.median(f / g for f, g in zip(fulls, floors, strict=True))
+    print(f"pages: {count} x {rounds} rounds, {len(fulls)} runs each, {how} (medians)")
+    print(f"full extraction         : {n / t_full:8.0f} pages/s  ({t_full / n * 1e6:7.1f} us/page)")
+    print(f"Lexbor parse + .text()  : {n / t_floor:8.0f} pages/s  ({t_floor / n * 1e6:7.1f} us/page)")
+    print(f"ratio full / floor      : {ratio:8.2f}x  (target <= {TARGET:g}x)")
+    return 0
+
+
+def instructions(pages_dir: Path, rounds: int, count: int) -> int:
+    """Instructions of each side under valgrind, and their ratio (one run each: counts are steady)."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        print("--instructions needs valgrind on PATH", file=sys.stderr)
+        return 2
+    full, floor = one_side("full", pages_dir, rounds, valgrind), one_side("floor", pages_dir, rounds, valgrind)
+    n = count * rounds
+    print(f"pages: {count} x {rounds} rounds, each side under valgrind in a process of its own (PYTHONHASHSEED=0)")
+    print(f"full extraction         : {full / n:10.0f} instructions/page")
+    print(f"Lexbor parse + .text()  : {floor / n:10.0f} instructions/page")
+    print(f"instructions full / floor: {full / floor:7.2f}x  (target for the time ratio: <= {TARGET:g}x)")
+    return 0
 
 
 def one_run_ratio(tree: Path, pages_dir: Path, rounds: int) -> float:
     """The ratio printed by one run of ``tree``'s own bench/parse.py (its own parser) on ``pages_dir``."""
     argv = [sys.executable, str(tree / "bench" / "parse.py"), "--runs", "1", "--rounds", str(rounds), "--dir", str(pages_dir)]
-    out = subprocess.run(argv, cwd=tree, capture_output=True, text=True, check=True).stdout
-    found = RATIO_RE.search(out)
-    if found is None:
-        raise SystemExit(f"no ratio in the output of {' '.join(argv)}:\n{out}")
-    return float(found.group(1))
+    return measured(argv, RATIO_RE, cwd=tree)
 
 
 def compare(before: Path, pages_dir: Path, rounds: int, runs: int) -> int:
@@ -93,6 +178,9 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=7, help="timed runs of each (medians are printed)")
     ap.add_argument("--dir", type=Path, default=Path(__file__).resolve().parents[1] / "fixtures")
     ap.add_argument("--before", type=Path, help="a checkout of an older commit to compare with, run alternately")
+    ap.add_argument("--fresh", action="store_true", help="time each side in fresh processes of its own")
+    ap.add_argument("--instructions", action="store_true", help="count each side's instructions under valgrind")
+    ap.add_argument("--side", choices=("full", "floor"), help=argparse.SUPPRESS)  # one side, for --fresh
     args = ap.parse_args()
     if args.before is not None:
         return compare(args.before, args.dir, args.rounds, args.runs)
@@ -100,34 +188,22 @@ def main() -> int:
     if not pages:
         print(f"no pages under {args.dir}", file=sys.stderr)
         return 2
-
-    def full() -> None:
-        for url, raw, _, _ in pages:
-            try:
-                parse_document(raw, url=url)
-            except UnusablePage:
-                pass
-
-    def floor() -> None:
-        for _, _, text, selector in pages:
-            tree = LexborHTMLParser(text)
-            node = tree.css_first(selector) if selector else tree.body
-            if node is not None:
-                node.text()
-
+    if args.fresh:
+        return fresh(args.dir, args.rounds, args.runs, len(pages))
+    if args.instructions:
+        return instructions(args.dir, args.rounds, len(pages))
+    run = sides(pages)
+    if args.side is not None:
+        run[args.side]()  # warm-up: imports, caches of compiled regexes
+        print(f"cpu {timed(run[args.side], args.rounds):.6f}")
+        return 0
+    full, floor = run["full"], run["floor"]
     full(), floor()  # warm-up: imports, caches of compiled regexes
     fulls, floors = [], []
     for _ in range(args.runs):
         fulls.append(timed(full, args.rounds))
         floors.append(timed(floor, args.rounds))
-    n = len(pages) * args.rounds
-    t_full, t_floor = statistics.median(fulls), statistics.median(floors)
-    ratio = statistics.median(f / g for f, g in zip(fulls, floors, strict=True))
-    print(f"pages: {len(pages)} x {args.rounds} rounds, {args.runs} runs each, alternating (medians)")
-    print(f"full extraction         : {n / t_full:8.0f} pages/s  ({t_full / n * 1e6:7.1f} us/page)")
-    print(f"Lexbor parse + .text()  : {n / t_floor:8.0f} pages/s  ({t_floor / n * 1e6:7.1f} us/page)")
-    print(f"ratio full / floor      : {ratio:8.2f}x  (target <= {TARGET:g}x)")
-    return 0
+    return report(fulls, floors, len(pages), args.rounds, "alternating")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 """bench/parse.py runs and prints both rates and the ratio (no timing asserted)."""
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -31,3 +32,23 @@ def test_bench_compares_with_an_older_tree():
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
     assert lines[1].startswith("before (") and lines[2].startswith("after  (") and "after / before" in lines[3]
+
+
+def test_bench_fresh_times_each_side_in_its_own_process():
+    out = subprocess.run([sys.executable, str(ROOT / "bench" / "parse.py"), "--fresh", "--rounds", "1", "--runs", "1"],
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert "fresh process" in out.stdout and "ratio full / floor" in out.stdout
+
+
+@pytest.mark.skipif(shutil.which("valgrind") is None, reason="valgrind not installed")
+def test_bench_counts_instructions_under_valgrind(tmp_path):
+    """Two pages only: valgrind is slow. Both sides execute instructions, the full side more."""
+    for name in ("texts/mofcom-2025-51.txt", "www.mofcom.gov.cn/zwgk/zcfb/art/2025/art_e4f474d3aeba4672913db1042d845d78.html"):
+        (tmp_path / Path(name).name).write_bytes((ROOT / "fixtures" / name).read_bytes())
+    out = subprocess.run([sys.executable, str(ROOT / "bench" / "parse.py"), "--instructions", "--rounds", "1",
+                          "--dir", str(tmp_path)], capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stderr
+    per_page = [int(line.split(":")[1].split()[0]) for line in out.stdout.splitlines() if "instructions/page" in line]
+    ratio = float(out.stdout.split("instructions full / floor:")[1].split("x")[0])
+    assert len(per_page) == 2 and per_page[0] > per_page[1] > 0 and ratio == pytest.approx(per_page[0] / per_page[1], rel=0.01)
