@@ -165,7 +165,7 @@ def run_cycle(
     allowed = set(NOTICE_HOSTS).union(*(s.hosts for s in all_sources))
     try:
         with run_lock(engine, holder=make_holder(run_id), wait=lock_wait, on_wait=on_lock_wait) as holder:
-            fetcher = Fetcher(policy, host_map=HostMap(overrides), allowed_hosts=allowed)
+            fetcher = Fetcher(policy, host_map=HostMap(overrides), allowed_hosts=allowed, keep=True)
             start, stop, bar_tick = _progress_bar(progress)
             beat = _Heartbeat(engine, holder)
 

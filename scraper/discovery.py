@@ -7,21 +7,23 @@ every page that has not yet parsed whole (failed, unusable, cut short, short of 
 stated count: ``PageIndex.retry_urls``), so nothing a fault hid is lost. Index pages
 that answer 304 are not parsed at all.
 
-The crawler fetches in parallel (the :class:`Fetcher` enforces per-host limits) and
-ingests in the calling thread, one transaction per page.
+The crawler fetches in parallel (the :class:`Fetcher` enforces per-host limits) in the process's
+kept worker threads (:mod:`scraper.fetch.kept`) and ingests in the calling thread, one transaction
+per page. What the store says must be fetched again is read while the index pages answer.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import Executor, as_completed, wait
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Protocol
 
 from scraper.answers import CrawledPage, FetchResult
 from scraper.fetch import Fetcher, FetchRequest
+from scraper.fetch.kept import worker_pool
 from scraper.fetch.urls import host_of
 from scraper.sources.base import IndexPlan, Mode, Source
 from storage.outcomes import PageOutcome, PageResult, SourceReport
@@ -86,12 +88,23 @@ class _Tally:
     notes: list[str] = field(default_factory=list)
     absent: list[str] = field(default_factory=list)  # optional index pages that answered 404
     not_modified: dict[str, datetime] = field(default_factory=dict)  # URL -> when it answered 304
+    walked: set[str] = field(default_factory=set)  # index pages fetched
 
     def count(self, *, fetched: int = 0, new: int = 0, changed: int = 0, unchanged: int = 0, links: int = 0) -> None:
         self.counts += RunCounters(fetched=fetched, new=new, changed=changed, unchanged=unchanged, links=links)
 
     def fail(self, url: str, reason: str, detail: str = "") -> None:
         self.counts += RunCounters(failures=(Failure(url, reason, detail),))
+
+
+@dataclass(frozen=True)
+class _Revisits:
+    """What the store says a crawl fetches again whatever the indexes say (:meth:`Crawler._revisits`)."""
+
+    retry: list[str]  # not yet parsed whole
+    recent: list[str]  # the newest notices, re-checked on updates
+    asked: frozenset[str]  # the URLs whose validators were read
+    validators: dict[str, tuple[str | None, str | None]]
 
 
 class Crawler:
@@ -119,24 +132,38 @@ class Crawler:
         seen: set[str] = set()
         plans = source.plans(mode, self.settings.as_of, self.settings.since)
         plan_urls = {p.url for p in plans}
-        for plan in plans:
-            self._walk(source, plan, mode, tally, queue, seen)
+        pool = worker_pool(self.settings.workers)
+        asked = pool.submit(self._revisits, source, mode)  # read from the store while the indexes answer
+        try:
+            for plan in plans:
+                self._walk(source, plan, mode, tally, queue, seen)
+        finally:
+            wait([asked])  # no store read outlives the crawl
         if plans and len(tally.absent) == len(plans):  # every index 404: the site moved, not "no news"
             tally.fail(plans[0].url, FailureReason.ZERO_LINKS, "none of the source's index pages exists (404)")
+        revisits = asked.result()
         for url in source.direct_pages():
             queue.setdefault(url, None)
-        for url in self.store.retry_urls(source.name):
+        for url in revisits.retry:
             if url not in plan_urls and (source.wants(url) or url in source.direct_pages()):
                 queue.setdefault(url, None)
-        if mode is Mode.UPDATE:
-            for url in self.store.recent_notice_pages(source.name, self.settings.revalidate):
-                queue.setdefault(url, None)
-        self._fetch_articles(source, queue, tally)
+        for url in revisits.recent:
+            queue.setdefault(url, None)
+        self._fetch_articles(source, queue, tally, revisits, pool)
         return SourceReport(
             source=source.name, started_at=started, finished_at=_now(), counts=tally.counts,
             good_urls=frozenset(tally.good), linked_indexes=frozenset(tally.linked), notes=tuple(tally.notes),
             not_modified=tuple(tally.not_modified.items()),
         )
+
+    def _revisits(self, source: Source, mode: Mode) -> _Revisits:
+        """The pages fetched again whatever the indexes say, and their validators. Reading the indexes
+        writes only index pages' rows, which neither list holds (they are notices, or the pages retried
+        until they parse whole, minus the indexes), so the store is asked before the indexes answer."""
+        retry = self.store.retry_urls(source.name)
+        recent = self.store.recent_notice_pages(source.name, self.settings.revalidate) if mode is Mode.UPDATE else []
+        asked = frozenset((*source.direct_pages(), *retry, *recent))
+        return _Revisits(retry, recent, asked, self.store.validators(asked))
 
     def _request(self, url: str, referer: str | None = None) -> FetchRequest:
         etag, last_modified = self.store.validators([url]).get(url, (None, None))
@@ -151,6 +178,7 @@ class Crawler:
             if url is None:
                 return
             result = self.fetcher.fetch(self._request(url, plan.referer))
+            tally.walked.add(url)
             self.progress(source.name, url)
             if not result.ok:
                 if result.error == "not-found" and (n > 1 or plan.optional):
@@ -225,23 +253,32 @@ class Crawler:
             self.parsed += 1
         return outcome
 
-    def _fetch_articles(self, source: Source, queue: dict[str, str | None], tally: _Tally) -> None:
+    def _fetch_articles(self, source: Source, queue: dict[str, str | None], tally: _Tally, revisits: _Revisits,
+                        pool: Executor) -> None:
+        """Every queued page, fetched in ``pool``, conditionally where the store holds validators."""
         if self.settings.only_hosts is not None:
             queue = {u: r for u, r in queue.items() if host_of(u) in self.settings.only_hosts}
         if not queue:
             return
-        stored = self.store.validators(queue)
+        stored = dict(revisits.validators)
+        rest = [u for u in queue if u not in revisits.asked or u in tally.walked]  # an index read may have rewritten it
+        if rest:
+            stored.update(self.store.validators(rest))
         requests = [
             FetchRequest(url=url, etag=stored.get(url, (None, None))[0], last_modified=stored.get(url, (None, None))[1],
                          referer=referer)
             for url, referer in queue.items()
         ]
-        with ThreadPoolExecutor(max_workers=max(1, self.settings.workers)) as pool:
-            futures = [pool.submit(self.fetcher.fetch, request) for request in requests]
+        futures = [pool.submit(self.fetcher.fetch, request) for request in requests]
+        try:
             for future in as_completed(futures):
                 result = future.result()
                 self.progress(source.name, result.url)
                 self._article_done(source, result, tally)
+        finally:  # a failed ingest stops the crawl: no fetch of it may outlive it in the kept pool
+            for future in futures:
+                future.cancel()
+            wait(futures)
 
     def _article_done(self, source: Source, result: FetchResult, tally: _Tally) -> None:
         if not result.ok:

@@ -79,6 +79,7 @@ class SiteServer:
         # (start, end) of each answer, time.monotonic() (one clock for every process): from the request
         # read to the answer's first byte going out, so the next request on a one-at-a-time host starts after it
         self.spans: list[tuple[float, float]] = []
+        self.connections = 0  # connections accepted (a client that keeps its connections open opens few)
         self._lock = threading.Lock()
         self._mtimes: dict[str, float] = {}
         self._httpd: ThreadingHTTPServer | None = None
@@ -222,6 +223,11 @@ def _make_handler(site: SiteServer) -> type[BaseHTTPRequestHandler]:
 
         def log_message(self, *args: object) -> None:  # keep test output clean
             pass
+
+        def setup(self) -> None:
+            super().setup()
+            with site._lock:
+                site.connections += 1
 
         def handle(self) -> None:
             try:

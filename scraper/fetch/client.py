@@ -31,6 +31,7 @@ from tenacity import (
 )
 
 from scraper.answers import FetchResult
+from scraper.fetch.kept import kept_transport
 from scraper.fetch.limits import HostGates
 from scraper.fetch.policy import FetchPolicy
 from scraper.fetch.urls import HostMap, host_of, plain_http
@@ -110,7 +111,10 @@ class Fetcher:
         allowed_hosts: set[str] | frozenset[str] = frozenset(),
         sleep: Callable[[float], None] = time.sleep,
         transport: httpx.BaseTransport | None = None,
+        keep: bool = False,
     ) -> None:
+        """``keep``: connections over the process's kept transport (:mod:`scraper.fetch.kept`), left open for
+        the next Fetcher of the process; otherwise this Fetcher's own, closed with it."""
         self.policy = policy or FetchPolicy()
         self.host_map = host_map or HostMap()
         # with overrides (a mirror or local copy) only the overridden hosts are ever contacted: a link or
@@ -128,7 +132,8 @@ class Fetcher:
             follow_redirects=False,
             timeout=httpx.Timeout(self.policy.timeout),
             verify=self.policy.verify,
-            transport=transport or _SchemeTransport(self.policy.verify, limits),
+            transport=transport or (kept_transport(self.policy.verify, limits) if keep
+                                    else scheme_transport(self.policy.verify, limits)),
             limits=limits,
             headers={
                 "User-Agent": self.policy.user_agent,
@@ -267,6 +272,9 @@ class Fetcher:
         if status in NOT_FOUND_STATUSES:
             raise _Final("not-found", f"HTTP {status}", status)
         if status == 304:
+            # read to its end (a 304 has no body): a response closed unread closes its connection, and a
+            # no-change run, a 304 after a 304, would connect afresh for every request
+            response.read()
             with self._lock:
                 self.counters.not_modified += 1
             return ("done", _Answer(status, _now(), None, response))
@@ -316,6 +324,11 @@ class _SchemeTransport(httpx.BaseTransport):
         with self._lock:
             if self._tls is not None:
                 self._tls.close()
+
+
+def scheme_transport(verify: bool, limits: httpx.Limits) -> httpx.BaseTransport:
+    """Plain HTTP and HTTPS, each in its own pool (:class:`_SchemeTransport`)."""
+    return _SchemeTransport(verify, limits)
 
 
 @functools.cache

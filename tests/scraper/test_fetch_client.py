@@ -54,6 +54,16 @@ def test_conditional_request_gets_304_and_no_body(site):
     assert f.counters.bodies == 1 and f.counters.not_modified == 2
 
 
+def test_a_304_leaves_its_connection_open_for_the_next_request(site):
+    """A 304 closed unread closed its connection: a no-change run connected afresh (a TLS handshake on
+    the real sites) for nearly every request."""
+    with fetcher(site) as f:
+        first = f.fetch(FetchRequest(URL))
+        answers = [f.fetch(FetchRequest(URL, etag=first.etag)).status for _ in range(4)]
+    assert answers == [304] * 4
+    assert site.connections == 1
+
+
 def test_500_then_success_is_retried(site):
     site.faults[PAGE] = Fault("500", times=2)
     with fetcher(site) as f:
