@@ -30,6 +30,7 @@ from storage.cleantext import clean_document, clean_text
 from storage.db import WRITE_LOCK
 from storage.faults import store_fault
 from storage.ingest import count_mismatch, load_notice, record_issue, store_parse
+from storage.keys import mismatch_key, unusable_key
 from storage.models import HealthIssue, NewsReport, Notice, Snapshot
 from storage.outcomes import PageOutcome, PageResult
 from storage.pages import StoredCopy, stored_copies
@@ -37,10 +38,8 @@ from storage.readagain import (
     ShortPage,
     ShortParse,
     mismatch_detail,
-    mismatch_key,
     report_again,
     seen_again,
-    unusable_key,
 )
 from storage.records import DocumentKind, NoticeKind, NoticeRecord, ParsedDocument, UnusablePage
 from storage.snapshots import get_page, page_ids, record_snapshot, sha256_hex, touch_page, touch_pages

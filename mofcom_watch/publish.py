@@ -31,6 +31,7 @@ from storage.events import SyncResult, derive
 from storage.generations import EVENTS, generation
 from storage.health import health_events, held_sources, record_held_back
 from storage.ingest import record_issue
+from storage.keys import issue_key
 from storage.models import HealthIssue
 from storage.news import news_events
 from storage.publications import PublishMark, last_mark, record_publication
@@ -287,7 +288,7 @@ def _note_feed_failures(session: Session, failures: list[FeedFailure]) -> bool:
     prefix = f"{HealthKind.FEED_FAILED}/"
     open_issues = {i.key: i for i in session.scalars(
         select(HealthIssue).where(HealthIssue.key.startswith(prefix), HealthIssue.resolved_at.is_(None)))}
-    failing = {prefix + f.name: f for f in failures}
+    failing = {issue_key(HealthKind.FEED_FAILED, f.name): f for f in failures}
     for key, failure in failing.items():
         if key not in open_issues:
             record_issue(session, key=key, source="feeds", kind=HealthKind.FEED_FAILED, seen_at=now,

@@ -18,6 +18,7 @@ from datetime import datetime
 from sqlalchemy import and_, func, literal_column, select
 from sqlalchemy.orm import Session, aliased
 
+from storage.keys import issue_key
 from storage.models import HealthIssue, Page, Snapshot, SourceRun
 from storage.outcomes import PageOutcome, SourceReport
 from storage.records import EventKind, EventRecord, EventScope
@@ -124,13 +125,13 @@ def record_source_run(session: Session, run_id: str, report: SourceReport) -> He
     opened: list[str] = []
     for failure in report.failures:
         if failure.reason == FailureReason.ZERO_LINKS:
-            key = f"{report.source}/{HealthKind.ZERO_LINKS}/{failure.url}"
+            key = issue_key(report.source, HealthKind.ZERO_LINKS, failure.url)
             if _open(session, key=key, source=report.source, kind=HealthKind.ZERO_LINKS, seen=seen, url=failure.url,
                      run_id=run_id, detail=f"index {failure.url} yielded no links: the page layout or the "
                      f"list endpoint may have changed (a broken source, not an empty list). {failure.detail}".strip()):
                 opened.append(key)
         elif failure.reason in UNUSABLE_REASONS:
-            key = f"{report.source}/{HealthKind.UNUSABLE_PAGE}/{failure.url}"
+            key = issue_key(report.source, HealthKind.UNUSABLE_PAGE, failure.url)
             if _open(session, key=key, source=report.source, kind=HealthKind.UNUSABLE_PAGE, seen=seen, url=failure.url,
                      run_id=run_id, detail=f"{failure.url}: {failure.reason}: {failure.detail}"):
                 opened.append(key)
@@ -140,7 +141,7 @@ def record_source_run(session: Session, run_id: str, report: SourceReport) -> He
     for at, urls in moments.items():
         touch_pages(session, urls, fetched_at=at, status=None, source=report.source)
     runs = previous_runs(session, report.source, FAILING_RUNS)
-    failing_key = f"{report.source}/{HealthKind.FAILING}"
+    failing_key = issue_key(report.source, HealthKind.FAILING)
     if len(runs) >= FAILING_RUNS and not any(r.ok for r in runs):
         reasons = sorted({f["reason"] for r in runs for f in (r.failures or [])})
         if _open(session, key=failing_key, source=report.source, kind=HealthKind.FAILING, seen=seen, run_id=run_id,

@@ -29,6 +29,7 @@ from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from storage.cleantext import clean_notice, clean_text
+from storage.keys import ISSUE_KEY_LEN, fit_key, issue_key
 from storage.models import (
     Action,
     Entity,
@@ -128,13 +129,6 @@ def _entity_key(entity: EntityRecord) -> str:
 def fit(value: str | None, limit: int) -> str | None:
     """``value`` cut to a column's length (PostgreSQL enforces VARCHAR lengths; a garbled parse must not fail the page)."""
     return value if value is None or len(value) <= limit else value[: limit - 1] + "…"
-
-
-def fit_key(value: str, limit: int) -> str:
-    """A key that fits its column and stays unique: long ones end in a hash of the whole."""
-    if len(value) <= limit:
-        return value
-    return value[: limit - 17] + "#" + hashlib.sha256(value.encode("utf-8")).hexdigest()[:16]
 
 
 # --- writing ---------------------------------------------------------------------------
@@ -345,10 +339,13 @@ def record_issue(
     notice_key: str | None = None,
     run_id: str | None = None,
 ) -> HealthIssue:
-    """Open (or refresh) the health issue with this stable key."""
+    """Open (or refresh) the health issue with this stable key, made by ``storage.keys.issue_key`` (as the
+    side that resolves it makes it)."""
+    if len(key) > ISSUE_KEY_LEN:
+        raise ValueError(f"a health issue key of {len(key)} characters: make it with storage.keys.issue_key")
     seen_at = as_utc(seen_at)
     detail = clean_text(detail)  # often quotes a page (a title, a parser message)
-    key, url = fit_key(key, 512), fit(url, 2048)
+    url = fit(url, 2048)
     issue = session.scalars(select(HealthIssue).where(HealthIssue.key == key)).one_or_none()
     if issue is None:
         issue = HealthIssue(key=key, source=source, kind=kind, detail=detail, url=url, notice_key=notice_key,
@@ -435,7 +432,7 @@ def _store(session: Session, notice: Notice | None, record: NoticeRecord, snapsh
         (current_snapshot.page.url, current_snapshot), (url, snapshot))
     record_issue(
         session,
-        key=f"{HealthKind.ALIAS_CONFLICT}/{record.key}",
+        key=issue_key(HealthKind.ALIAS_CONFLICT, record.key),
         source=snapshot.page.source or "replay",
         kind=HealthKind.ALIAS_CONFLICT,
         detail=(f"{record.key}: pages disagree on what the notice says; kept the parse of {winner[0]} "

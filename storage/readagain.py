@@ -23,22 +23,13 @@ from sqlalchemy import and_, select, update
 from sqlalchemy.orm import Session
 
 from storage.cleantext import clean_text
-from storage.ingest import count_mismatch, fit_key, record_issue
+from storage.ingest import count_mismatch, record_issue
+from storage.keys import mismatch_key, unusable_key
 from storage.models import HealthIssue, Notice, NoticeUrl, Page, Snapshot
 from storage.outcomes import PageOutcome
 from storage.records import NoticeRecord
 from storage.snapshots import CHUNK
 from storage.vocabulary import HealthKind, as_utc
-
-ISSUE_KEY_LEN = 512  # HealthIssue.key
-
-
-def mismatch_key(notice_key: str) -> str:
-    return fit_key(f"{HealthKind.COUNT_MISMATCH}/{notice_key}", ISSUE_KEY_LEN)
-
-
-def unusable_key(url: str) -> str:
-    return f"{HealthKind.UNUSABLE_PAGE}/{url}"
 
 
 def mismatch_detail(record: NoticeRecord, url: str) -> str:

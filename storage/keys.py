@@ -1,0 +1,37 @@
+"""Stored keys that fit their column and stay unique; the health issues' keys, made by one function.
+
+A key longer than its column (PostgreSQL enforces VARCHAR lengths) ends in a hash of the whole
+(:func:`fit_key`). A health issue's key is made by :func:`issue_key` for the side that opens the issue and
+the side that resolves it alike: a key shortened only where it was stored was looked up whole where it
+was resolved, and an unusable page at a URL of 500 characters stayed an open issue for ever.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from storage.vocabulary import HealthKind
+
+ISSUE_KEY_LEN = 512  # HealthIssue.key
+
+
+def fit_key(value: str, limit: int) -> str:
+    """A key that fits its column and stays unique: long ones end in a hash of the whole."""
+    if len(value) <= limit:
+        return value
+    return value[: limit - 17] + "#" + hashlib.sha256(value.encode("utf-8")).hexdigest()[:16]
+
+
+def issue_key(*parts: str) -> str:
+    """The stored key of the health issue named by ``parts`` (joined by "/"): the same string every time."""
+    return fit_key("/".join(parts), ISSUE_KEY_LEN)
+
+
+def unusable_key(url: str) -> str:
+    """A page that could not be used (``mofcom_watch.pipeline``), resolved when it parses again."""
+    return issue_key(HealthKind.UNUSABLE_PAGE, url)
+
+
+def mismatch_key(notice_key: str) -> str:
+    """A notice parsed short of (or past) its stated count, resolved when it parses whole."""
+    return issue_key(HealthKind.COUNT_MISMATCH, notice_key)
