@@ -74,13 +74,13 @@ def reference_inputs() -> Iterator[Input]:
         yield f"{name}#cut", "\n".join(lines[: len(lines) * 3 // 5]).encode("utf-8"), None
 
 
-def serialise(raw: bytes, url: str | None) -> dict[str, Any]:
+def serialise(raw: bytes, url: str | None, content_type: str | None = None) -> dict[str, Any]:
     """Everything ``parse_document`` returns, as JSON (the long text as its hash)."""
     from scraper.parse import parse_document
     from storage.records import UnusablePage
 
     try:
-        doc = parse_document(raw, url=url)
+        doc = parse_document(raw, url=url, content_type=content_type)
     except UnusablePage as exc:
         return {"unusable": exc.reason, "detail": exc.detail}
     out: dict[str, Any] = {
