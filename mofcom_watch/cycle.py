@@ -8,19 +8,25 @@ source had a failure or a health issue is open: the run's exit code says so.
 
 from __future__ import annotations
 
+import logging
 import sys
 import time
 import uuid
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
 
 from mofcom_watch import clock
 from mofcom_watch.config import Settings
 from mofcom_watch.pipeline import PageRouter, Pipeline
-from mofcom_watch.publish import PublishTarget, publish_recorded, start_folder_scan
+from mofcom_watch.publish import PublishTarget, publish_recorded, start_folder_scan, warm_reads
 from scraper.discovery import Crawler, CrawlSettings, ProgressFn
 from scraper.fetch import Fetcher, FetchPolicy, HostMap
 from scraper.sources import Mode, Source, load_sources
@@ -35,6 +41,8 @@ from storage.news import link_news
 from storage.pages import PageStore
 from storage.runlock import RunLockHeld, heartbeat, make_holder, run_lock
 from storage.vocabulary import Failure, RunCounters
+
+log = logging.getLogger(__name__)
 
 
 class SourceMode(StrEnum):
@@ -174,11 +182,16 @@ def run_cycle(
                 if bar_tick is not None:
                     bar_tick(source_name, url)
 
+            target = PublishTarget.of(settings, out_dir=out_dir) if publish_feeds else None
+            warm = None
+            if engine not in _warmed:
+                _warmed.add(engine)
+                warm = partial(_warm_reads, sf, as_of, target, frozenset(news_names))
             crawler = Crawler(fetcher, PageStore(sf), Pipeline(sf, PageRouter(all_sources)),
                               CrawlSettings(as_of=as_of, since=since, workers=policy.total,
                                             fetched_at=fetched_at,
-                                            only_hosts=frozenset(overrides) if overrides else None), progress=tick)
-            target = PublishTarget.of(settings, out_dir=out_dir) if publish_feeds else None
+                                            only_hosts=frozenset(overrides) if overrides else None), progress=tick,
+                              aside=warm)
             folder = start_folder_scan(target)  # the publish skip's check, read while the crawl waits on the network
             t0 = time.perf_counter()
             start()
@@ -224,6 +237,22 @@ def run_cycle(
         parsed=crawler.parsed, problems=problems, held_back=held, withheld=withheld,
         crawl_seconds=round(crawl_seconds, 3), publish_seconds=round(publish_seconds, 3),
     )
+
+
+_warmed: weakref.WeakSet[Engine] = weakref.WeakSet()  # engines whose cycle reads were made once (_warm_reads)
+
+
+def _warm_reads(sf: sessionmaker[Session], as_of: date, target: PublishTarget | None, news: frozenset[str]) -> None:
+    """The first cycle on a store in this process: the reads that follow the crawl, made while the
+    fetches wait on the network (their SQL compiled, the mappers and code digests ready), results
+    dropped; a later cycle finds them compiled. Never fails the cycle: the real reads come after."""
+    try:
+        with sf() as session:
+            held = held_sources(session, news)
+            open_health_issues(session)
+            warm_reads(session, as_of=as_of, target=target, hold=held)
+    except Exception:  # noqa: BLE001 - only a warm-up: the cycle's own reads report any fault
+        log.debug("warming the cycle's reads failed", exc_info=True)
 
 
 class _Heartbeat:

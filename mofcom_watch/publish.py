@@ -196,6 +196,17 @@ def _inputs_digest(session: Session, as_of: date, target: PublishTarget) -> str:
     return digest.hexdigest()
 
 
+def warm_reads(session: Session, *, as_of: date, target: PublishTarget | None, hold: tuple[str, ...]) -> None:
+    """The reads a skipped derive and publish make, results dropped: a fresh process's first cycle makes
+    them while its fetches wait on the network, so their SQL is compiled and the code digests are read
+    off the cycle's critical path (a write committed meanwhile changes nothing: nothing is kept)."""
+    stored_summary(session, as_of, inputs_digest(session, as_of), hold)
+    session.scalars(select(HealthIssue).where(HealthIssue.key == HealthKind.HELD_BACK)).one_or_none()
+    if target is not None:
+        _inputs_digest(session, as_of, target)
+        last_mark(session, str(target.out_dir))
+
+
 def publish_store(session: Session, **kw: Any) -> Published:
     """:func:`mofcom_watch.publisher.publish_store`, imported when a publish builds (a skipped one never does)."""
     from mofcom_watch.publisher import publish_store as build

@@ -115,7 +115,11 @@ class Crawler:
         ingest: IngestFn,
         settings: CrawlSettings,
         progress: ProgressFn | None = None,
+        aside: Callable[[], None] | None = None,
     ) -> None:
+        """``aside``: work for the calling thread while the first article fetches wait on the network
+        (run once, by the first crawl that fetches articles)."""
+        self.aside = aside
         self.fetcher = fetcher
         self.store = pages
         self.ingest = ingest
@@ -271,6 +275,9 @@ class Crawler:
         ]
         futures = [pool.submit(self.fetcher.fetch, request) for request in requests]
         try:
+            if self.aside is not None:
+                aside, self.aside = self.aside, None
+                aside()
             for future in as_completed(futures):
                 result = future.result()
                 self.progress(source.name, result.url)
