@@ -250,6 +250,18 @@ def _reported_again(url: str, sha: str, short: ShortParse) -> PageResult:
                       incomplete=True, skipped=True, same_bytes=True)
 
 
+def _report_short(session: Session, page: CrawledPage, sha: str, short: ShortParse) -> PageResult:
+    """A page stored short of its stated count, fetched again with the same bytes for the same parser code
+    (``run`` fetches such a page in full every cycle, its validators forgotten): what parsing it again would
+    write, unparsed (:func:`storage.readagain.report_again`: the same issue text, the validators forgotten
+    again). New bytes or new parser code parse it again."""
+    fetch = page.result
+    touch_page(session, url=fetch.url, fetched_at=fetch.fetched_at, status=fetch.status, source=page.source,
+               sha256=sha)
+    report_again(session, [ShortPage(url=fetch.url, source=page.source, parse=short, fetched_at=fetch.fetched_at)])
+    return _reported_again(fetch.url, sha, short)
+
+
 def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, copy: StoredCopy | None,
             new_page: bool) -> PageResult:
     fetch, source = page.result, page.source
@@ -343,6 +355,8 @@ def _ingest_page(session_factory: sessionmaker[Session], page: CrawledPage, sha:
             session.connection(execution_options=WRITE_LOCK)  # SQLite: queue behind other writers
             if isinstance(copy, _LookUp):
                 copy = stored_copies(session, [page.result.url]).get(page.result.url)
+                if copy is not None and copy.short is not None and parser.made(copy, sha):
+                    return _report_short(session, page, sha, copy.short)  # read in this transaction: not stale
             return _ingest(session, page, sha, parser, copy, new_page)
     except Exception as exc:  # the transaction is rolled back: nothing of this page was written
         log.debug("storing %s failed", page.result.url, exc_info=True)

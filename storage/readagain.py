@@ -1,7 +1,8 @@
 """Pages read again with the same bytes by the same parser code: what parsing them again would write, unparsed.
 
 Parsing such bytes again can only give the record already stored, so a replay answers them from the
-store and writes only what the parse would have written:
+store and writes only what the parse would have written (``run``, too, for a short page, which it
+fetches in full every cycle: ``mofcom_watch.pipeline._report_short``):
 
 - a notice page: its notice and URL first seen no later than this fetch (:func:`seen_again`);
 - a notice page stored short of (or past) its stated count (:func:`short_parses`): that too, and, as

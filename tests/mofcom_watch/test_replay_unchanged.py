@@ -117,26 +117,31 @@ def test_unknown_parser_code_never_takes_a_stored_parse_as_its_own(engine):
 
 def test_a_page_short_of_its_stated_count_stays_unfinished_and_is_parsed_again_when_bytes_or_code_change(engine):
     """Issue 9: a page that did not parse whole is not done. The same bytes read by the same parser code are
-    reported again as stored (the issue refreshed, nothing parsed); other bytes or other code are parsed."""
+    reported again as stored (the issue refreshed, nothing parsed), one page at a time as ``run`` hands them
+    over or in a replay's batch; other bytes or other code are parsed."""
     short = notice_bytes(n_entities=1, stated=2)
     first = ingest(engine, short)
     CALLS.clear()
     again = ingest(engine, short, at=T0 + timedelta(days=1))
-    assert first.incomplete and again.incomplete and not again.skipped and again.same_bytes
-    assert len(CALLS) == 1
+    assert first.incomplete and again.incomplete and again.skipped and again.same_bytes
+    assert (again.notice_key, again.stated_count, again.parsed_count) == ("UEL-2025-7", 2, 1) and not CALLS
+    with Session(engine) as s:
+        (issue,) = s.scalars(select(HealthIssue).where(HealthIssue.kind == "count-mismatch"))
+        assert issue.resolved_at is None and issue.last_seen == T0 + timedelta(days=1)
+        assert s.scalars(select(Page.last_fetched_at)).one() == T0 + timedelta(days=1)
     later = T0 + timedelta(days=2)
     (batch,) = replay(engine, {first.url: short}, later, parser=PageParser(stand_in_parse, "v1"))
-    assert batch.incomplete and batch.skipped and len(CALLS) == 1
+    assert batch.incomplete and batch.skipped and not CALLS
     assert (batch.outcome, batch.notice_key, batch.stated_count, batch.parsed_count) == ("notice", "UEL-2025-7", 2, 1)
     with Session(engine) as s:
         (issue,) = s.scalars(select(HealthIssue).where(HealthIssue.kind == "count-mismatch"))
         assert issue.resolved_at is None and issue.last_seen == later
         assert issue.detail == f"UEL-2025-7: parsed 1 entities, the notice states 2 ({first.url})"
     (other_code,) = replay(engine, {first.url: short}, later, parser=PageParser(stand_in_parse, "v1", "d2"))
-    assert other_code.incomplete and not other_code.skipped and len(CALLS) == 2
+    assert other_code.incomplete and not other_code.skipped and len(CALLS) == 1
     whole = notice_bytes(n_entities=2, stated=2)
     (fixed,) = replay(engine, {first.url: whole}, later, parser=PageParser(stand_in_parse, "v1", "d2"))
-    assert not fixed.incomplete and not fixed.skipped and len(CALLS) == 3
+    assert not fixed.incomplete and not fixed.skipped and len(CALLS) == 2
     with Session(engine) as s:
         assert s.scalars(select(HealthIssue.resolved_at).where(HealthIssue.kind == "count-mismatch")).one() == later
 
