@@ -1,5 +1,5 @@
-"""What a feeds folder holds, read in one pass: its feed and picture files with their sizes and
-mtimes, and the names of temporary files a killed writer may have left.
+"""What a feeds folder holds, read in one pass: a digest of its feed and picture files' names, sizes
+and mtimes, their names (or those the caller keeps), and the temporary files a killed writer may have left.
 
 The publish skip compares this with what the last publish left: a file deleted, added, renamed,
 replaced or written to (in place too: its size or mtime moves) is noticed. What it cannot notice:
@@ -17,8 +17,7 @@ import os
 import stat
 import threading
 import time
-from array import array
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import overload
@@ -28,44 +27,38 @@ TEMP_PREFIX, TEMP_END = ".", ".tmp"  # our temporary files: ".<name>.<8 characte
 
 @dataclass(frozen=True)
 class FolderScan:
-    """The feed files under ``out_dir`` (relative POSIX paths, sorted as :class:`pathlib.Path` sorts
-    them, with size and mtime in ns) and the temporary-file candidates, as of ``taken`` (time.time()).
+    """The feed files under ``out_dir`` as of ``taken`` (time.time()): ``digest``, a SHA-256 of each
+    file's relative POSIX path, size and mtime in ns, in the order :class:`pathlib.Path` sorts the
+    paths; ``count`` files in all; the relative paths of those ``of`` was asked to keep (all, by
+    default), in that order; and the temporary-file candidates.
 
-    Held as one tuple of names and one array of numbers, not a tuple per file: a scan of 9,000 files
-    left 9,000 objects for the garbage collector to track, and in a cycle of a long-running process
-    its allocations were what set off a full collection (70 ms, every thread stopped)."""
+    No object per file but its name: a scan of 9,000 files that left 9,000 tuples for the garbage
+    collector to track set off, in a cycle of a long-running process, a full collection (70 ms,
+    every thread stopped); and a publish of 42,000 files must not hold them all to list the stale few."""
 
     out_dir: Path
-    names: tuple[str, ...]  # the files' relative paths
-    stats: array[int]  # each file's size and mtime (ns), two numbers per name
+    digest: str
+    count: int
+    names: tuple[str, ...]
     temps: tuple[Path, ...]
     taken: float
-    digest: str  # a SHA-256 of each file's path, size and mtime
-
-    @property
-    def files(self) -> tuple[tuple[str, int, int], ...]:
-        """(relative path, size, mtime in ns) per file."""
-        return tuple((name, self.stats[2 * i], self.stats[2 * i + 1]) for i, name in enumerate(self.names))
 
     @classmethod
-    def of(cls, out_dir: Path, suffixes: Collection[str]) -> FolderScan:
-        """Read ``out_dir`` now (an absent folder holds nothing)."""
+    def of(cls, out_dir: Path, suffixes: Collection[str], keep: Callable[[str], bool] | None = None) -> FolderScan:
+        """Read ``out_dir`` now (an absent folder holds nothing). ``keep``: which relative paths to
+        hold (None: every one); the digest covers every file all the same, and is made as the folder
+        is read, so a folder of 42,000 files is never held whole (just the names of its largest folder)."""
         taken = time.time()
-        names: list[str] = []
-        stats: array[int] = array("q")
-        lines: list[str] = []
-        temps: list[Path] = []
+        listing = _Listing(Path(out_dir), tuple(suffixes), keep)
         try:
             fd = os.open(out_dir, os.O_RDONLY | os.O_DIRECTORY)
         except (FileNotFoundError, NotADirectoryError):
-            fd = -1
-        if fd >= 0:
-            try:
-                _walk(fd, "", tuple(suffixes), _Listing(names, stats, lines), temps, Path(out_dir))
-            finally:
-                os.close(fd)
-        digest = hashlib.sha256("".join(lines).encode()).hexdigest()
-        return cls(Path(out_dir), tuple(names), stats, tuple(temps), taken, digest)
+            return listing.scan(taken)
+        try:
+            listing.walk(fd, "")
+        finally:
+            os.close(fd)
+        return listing.scan(taken)
 
     @staticmethod
     def start(out_dir: Path, suffixes: Collection[str]) -> PendingScan:
@@ -73,7 +66,7 @@ class FolderScan:
         return PendingScan(Path(out_dir), suffixes)
 
     def paths(self, leave_out: Collection[str] = ()) -> FolderPaths:
-        """The files' paths (but those in ``leave_out``, relative), made only when read."""
+        """The kept files' paths (but those in ``leave_out``, relative), made only when read."""
         if not leave_out:
             return FolderPaths(self.out_dir, self.names)
         left = frozenset(leave_out)
@@ -84,7 +77,7 @@ class FolderPaths(Sequence[Path]):
     """Paths under a folder from their relative names, each made when read: a skipped publish
     reports how many files it left alone without making thousands of Path objects."""
 
-    def __init__(self, out_dir: Path, names: tuple[str, ...]) -> None:
+    def __init__(self, out_dir: Path, names: Sequence[str]) -> None:
         self.out_dir, self.names = out_dir, names
 
     def __len__(self) -> int:
@@ -132,51 +125,57 @@ class PendingScan:
         return self._scan
 
 
-@dataclass(frozen=True)
 class _Listing:
-    """Where :func:`_walk` puts each feed file: its name, its size and mtime, its line of the digest."""
+    """A folder being read: the digest so far, the count, the names kept and the temporary files."""
 
-    names: list[str]
-    stats: array[int]
-    lines: list[str]
+    def __init__(self, root: Path, suffixes: tuple[str, ...], keep: Callable[[str], bool] | None) -> None:
+        self.root, self.suffixes, self.keep = root, suffixes, keep
+        self.digest = hashlib.sha256()
+        self.count = 0
+        self.names: list[str] = []
+        self.temps: list[Path] = []
 
+    def scan(self, taken: float) -> FolderScan:
+        return FolderScan(self.root, self.digest.hexdigest(), self.count, tuple(self.names), tuple(self.temps), taken)
 
-def _walk(fd: int, prefix: str, suffixes: tuple[str, ...], out: _Listing, temps: list[Path], root: Path) -> None:
-    """Every file under the open folder ``fd`` (``prefix``: its path below the root), in the order of
-    :class:`pathlib.Path` (each folder's entries by name, a sub-folder's files where its name sorts);
-    sub-folders are entered, links to folders are not (as :meth:`pathlib.Path.rglob`), links to files
-    are followed. A feed file is a name whose extension (as :func:`os.path.splitext` finds it: not a
-    leading dot's) is one of ``suffixes``."""
-    with os.scandir(fd) as entries:
-        listed = sorted(entries, key=_name)
-    for entry in listed:
-        name = entry.name
-        if entry.is_dir(follow_symlinks=False):
-            try:
-                sub = os.open(name, os.O_RDONLY | os.O_DIRECTORY, dir_fd=fd)
-            except OSError:  # gone, or not readable: as rglob, nothing under it is listed
+    def walk(self, fd: int, prefix: str) -> None:
+        """Every file under the open folder ``fd`` (``prefix``: its path below the root), in name
+        order with its sub-folders (which is the order of the relative paths sorted by their parts);
+        sub-folders are entered, links to folders are not (as :meth:`pathlib.Path.rglob`), links to
+        files are followed. Only names are held while a folder is read, not its entries. A feed file
+        is a name whose extension (as :func:`os.path.splitext` finds it: not a leading dot's) is one
+        of ``suffixes``."""
+        folders: set[str] = set()
+        names: list[str] = []
+        with os.scandir(fd) as entries:
+            for entry in entries:
+                name = entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    folders.add(name)
+                    names.append(name)
+                elif name.startswith(TEMP_PREFIX) and name.endswith(TEMP_END):
+                    self.temps.append(self.root / f"{prefix}{name}")
+                elif name.lstrip(".").endswith(self.suffixes):
+                    names.append(name)
+        names.sort()
+        for name in names:
+            if name in folders:
+                try:
+                    sub = os.open(name, os.O_RDONLY | os.O_DIRECTORY, dir_fd=fd)
+                except OSError:  # gone, or not readable: as rglob, nothing under it is listed
+                    continue
+                try:
+                    self.walk(sub, f"{prefix}{name}/")
+                finally:
+                    os.close(sub)
                 continue
             try:
-                _walk(sub, f"{prefix}{name}/", suffixes, out, temps, root)
-            finally:
-                os.close(sub)
-            continue
-        if name.startswith(TEMP_PREFIX) and name.endswith(TEMP_END):
-            temps.append(root / f"{prefix}{name}")
-            continue
-        if not name.lstrip(".").endswith(suffixes):
-            continue
-        try:
-            st = os.stat(name, dir_fd=fd)
-        except OSError:  # removed meanwhile, or a dangling link: not a file
-            continue
-        if stat.S_ISREG(st.st_mode):
-            rel, size, mtime = f"{prefix}{name}", st.st_size, st.st_mtime_ns
-            out.names.append(rel)
-            out.stats.append(size)
-            out.stats.append(mtime)
-            out.lines.append(f"{rel}\0{size}\0{mtime}\n")
-
-
-def _name(entry: os.DirEntry[str]) -> str:
-    return entry.name
+                st = os.stat(name, dir_fd=fd)
+            except OSError:  # removed meanwhile, or a dangling link: not a file
+                continue
+            if stat.S_ISREG(st.st_mode):
+                rel = f"{prefix}{name}"
+                self.digest.update(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+                self.count += 1
+                if self.keep is None or self.keep(rel):
+                    self.names.append(rel)

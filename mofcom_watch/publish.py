@@ -70,7 +70,7 @@ class PublishResult:
     notices: tuple[StoredNotice, ...]  # what the engine read; empty when nothing was derived (see derivation)
     derivation: DerivedSummary | None  # None: published what is stored, nothing derived (``serve``)
     sync: SyncResult  # what the Event table sync did (``sync.withheld``: items held back)
-    written: tuple[Path, ...] = ()  # files whose bytes changed (or are new)
+    written: Sequence[Path] = ()  # files whose bytes changed (or are new)
     unchanged: Sequence[Path] = ()  # files left alone: same bytes as before
     stale: tuple[Path, ...] = ()  # feed files in out_dir that no feed produces any more (kept, not deleted)
     feeds: int = 0  # feeds built (each in two formats)
@@ -157,23 +157,21 @@ def write_feeds_of_store(session: Session, *, as_of: date, target: PublishTarget
                                  stale=stale, feeds=mark.feeds, events=mark.events,
                                  watchlist_items=mark.watchlist_items, pictures=mark.pictures, mark=mark,
                                  skipped_feeds=True)
+    del scan  # its names: not held while every file is written
     # The health and news items are not filtered by the date: they describe the sources as the
     # store saw them when fetching (a bot check seen today), not the lists' history.
     done = publish_store(session, as_of=as_of, out_dir=out_dir, base_url=target.base_url,
                          watchlist=watchlist, news=news_events(session), health=lambda: health_events(session),
                          note_failures=lambda failed: _note_feed_failures(session, failed))
-    changed, produced = set(done.written), set(done.produced)
-    after = FolderScan.of(out_dir, FEED_SUFFIXES)
-    stale = tuple(p for p in after.paths() if p not in produced)
+    after = FolderScan.of(out_dir, FEED_SUFFIXES, keep=lambda rel: not done.files.produces(rel))  # keeps the stale
     mark = PublishMark(inputs=_inputs_digest(session, as_of, target),  # the health items may have moved
                        files=after.digest, feeds=done.feeds, pictures=done.pictures,
-                       events=done.events, watchlist_items=done.watchlist_items,
-                       stale=tuple(p.relative_to(out_dir).as_posix() for p in stale))
+                       events=done.events, watchlist_items=done.watchlist_items, stale=after.names)
     return PublishResult(
         (), None, SyncResult(),
-        written=tuple(done.written),
-        unchanged=tuple(p for p in done.produced if p not in changed),
-        stale=stale,
+        written=done.files.paths(out_dir, written=True),
+        unchanged=done.files.paths(out_dir, written=False),
+        stale=tuple(after.paths()),
         feeds=done.feeds,
         events=done.events,
         watchlist_items=done.watchlist_items,

@@ -18,12 +18,14 @@ the others are written. The source-health feed comes last: ``note_failures`` may
 from __future__ import annotations
 
 import io
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
+from typing import overload
 
 from sqlalchemy.orm import Session
 
@@ -41,7 +43,8 @@ from feeds.catalog import (
     newest_first,
     route,
 )
-from feeds.formats import FORMATS, RenderContext
+from feeds.folder import FolderPaths
+from feeds.formats import BY_NAME, FORMATS, PICTURE_SUFFIX, RenderContext
 from feeds.identity import entity_feed_name, normalise_base_url
 from feeds.picture import PictureFile, entity_name, entity_picture, notice_picture, overview_pictures
 from feeds.write import FileSink, feed_paths, picture_path, write_if_changed
@@ -55,13 +58,75 @@ Item = EventHead | EventRecord
 STREAMED_FIXED = tuple(s for s in FIXED_FEEDS if s.name not in (FEED_HEALTH, FEED_NEWS))  # from notice-scope items
 
 
+class Produced(Sequence[str]):
+    """The files a publish produced, as relative POSIX paths in the order they are listed (each feed
+    in every format, then the pictures), each made when read, and which of them it wrote (their bytes
+    changed, or they are new). Held as the feed and picture names and one flag per file: 100 times
+    the fixtures produce 42,000 files, and as many paths would be a good part of a publish's peak memory."""
+
+    def __init__(self, feeds: tuple[str, ...], pictures: tuple[str, ...], changed: bytes) -> None:
+        self.feeds, self.pictures, self.changed = feeds, pictures, changed  # changed: per file, 1 written
+        self._named = frozenset(feeds), frozenset(pictures)
+
+    def __len__(self) -> int:
+        return len(self.changed)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self))[index]]
+        index = range(len(self))[index]  # negative indexes, and IndexError past the end
+        per_feed = len(FORMATS)
+        if index < len(self.feeds) * per_feed:
+            return f"{self.feeds[index // per_feed]}.{FORMATS[index % per_feed].name}"
+        return f"{self.pictures[index - len(self.feeds) * per_feed]}.{PICTURE_SUFFIX}"
+
+    def paths(self, out_dir: Path, *, written: bool) -> FolderPaths:
+        """The files written (or those left alone), in order, under ``out_dir``; each Path made when read."""
+        return FolderPaths(out_dir, _Picked(self, array("L", (i for i, flag in enumerate(self.changed)
+                                                               if flag == written))))
+
+    def produces(self, rel: str) -> bool:
+        """Whether the file at ``rel`` (a relative POSIX path) is one of these."""
+        name, dot, suffix = rel.rpartition(".")
+        if not dot:
+            return False
+        if suffix == PICTURE_SUFFIX:
+            return name in self._named[1]
+        return suffix in BY_NAME and name in self._named[0]
+
+
+class _Picked(Sequence[str]):
+    """Some of a sequence's items, by their indexes."""
+
+    def __init__(self, items: Sequence[str], at: array[int]) -> None:
+        self._items, self._at = items, at
+
+    def __len__(self) -> int:
+        return len(self._at)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        if isinstance(index, slice):
+            return [self._items[i] for i in self._at[index]]
+        return self._items[self._at[index]]
+
+
 @dataclass
 class Published:
-    """What was written: every file produced (in the order feeds and pictures are listed), those whose
-    bytes changed, and what could not be built."""
+    """What was written: the files produced and which of them changed, and what could not be built."""
 
-    produced: list[Path] = field(default_factory=list)
-    written: list[Path] = field(default_factory=list)
+    files: Produced
     feeds: int = 0
     pictures: int = 0
     events: int = 0
@@ -74,9 +139,9 @@ class _Run:
         self.session, self.out_dir, self.as_of = session, Path(out_dir), as_of
         self.heads = FeedHeads(normalise_base_url(base_url))
         self.ctx = RenderContext(self.heads.base_url)
-        self.written: set[Path] = set()
-        self.feeds_ok: set[str] = set()
-        self.pictures_ok: dict[str, tuple[int, int, str]] = {}  # name -> its place in the list of pictures
+        self.feeds_ok: dict[str, int] = {}  # name -> which formats were written (a bit per format, as FORMATS)
+        self.pictures_ok: dict[str, tuple[tuple[int, int, str], bool]] = {}  # name -> (its place among the
+        # pictures, written)
         self.failed: dict[str, FeedFailure] = {}
         self.events = 0  # lifecycle items seen
 
@@ -104,10 +169,7 @@ class _Run:
         except Exception as exc:  # noqa: BLE001
             self.fail(name, exc, sinks)
             return
-        for sink in sinks.values():
-            if sink.close():
-                self.written.add(sink.path)
-        self.feeds_ok.add(name)
+        self.feeds_ok[name] = _written_mask(sink.close() for sink in sinks.values())
 
     def fail(self, name: str, exc: Exception, sinks: dict[str, FileSink] | None = None) -> None:
         for sink in (sinks or {}).values():
@@ -134,10 +196,7 @@ class _Run:
         except Exception as exc:  # noqa: BLE001 - isolated like a feed: the feeds are still written
             self.fail("pictures", exc)
             return
-        path = picture_path(self.out_dir, pic.name)
-        if write_if_changed(path, pic.svg):
-            self.written.add(path)
-        self.pictures_ok[pic.name] = rank
+        self.pictures_ok[pic.name] = rank, write_if_changed(picture_path(self.out_dir, pic.name), pic.svg)
 
     # -- passes ---------------------------------------------------------------------------------
     def notice_pictures(self) -> None:
@@ -265,15 +324,24 @@ def publish_store(session: Session, *, as_of: date, out_dir: Path, base_url: str
         run.write_feed(WATCHLIST_FEED, watch_items)
     health_items = _health_feed(run, routes, health, note_failures)
 
-    out = Published(feeds=len(run.feeds_ok), pictures=len(run.pictures_ok), events=run.events + len(news) + health_items,
-                    watchlist_items=len(watch_items) if picker is not None else None)
     feed_names = [s.name for s in FIXED_FEEDS] + ([WATCHLIST_FEED.name] if picker is not None else []) + entity_names
     rank = {name: i for i, name in enumerate(feed_names)}
-    out.failed = sorted(run.failed.values(), key=lambda f: rank.get(f.name, -1))  # "pictures" first, as before
-    out.produced = [p for name in feed_names if name in run.feeds_ok for p in feed_paths(run.out_dir, name).values()]
-    out.produced += [picture_path(run.out_dir, n) for n in sorted(run.pictures_ok, key=run.pictures_ok.__getitem__)]
-    out.written = [p for p in out.produced if p in run.written]
-    return out
+    feeds = tuple(name for name in feed_names if name in run.feeds_ok)
+    pictures = tuple(sorted(run.pictures_ok, key=lambda n: run.pictures_ok[n][0]))
+    changed = bytearray()
+    for name in feeds:
+        mask = run.feeds_ok[name]
+        changed.extend((mask >> i) & 1 for i in range(len(FORMATS)))
+    changed.extend(run.pictures_ok[name][1] for name in pictures)
+    return Published(Produced(feeds, pictures, bytes(changed)), feeds=len(run.feeds_ok),
+                     pictures=len(run.pictures_ok), events=run.events + len(news) + health_items,
+                     watchlist_items=len(watch_items) if picker is not None else None,
+                     failed=sorted(run.failed.values(), key=lambda f: rank.get(f.name, -1)))  # "pictures" first
+
+
+def _written_mask(written: Iterable[bool]) -> int:
+    """One bit per format (in the order of FORMATS): set when that file was written."""
+    return sum(1 << i for i, flag in enumerate(written) if flag)
 
 
 def _health_feed(run: _Run, routes: Routes[Item], health: Callable[[], list[EventRecord]],
@@ -292,10 +360,8 @@ def _health_feed(run: _Run, routes: Routes[Item], health: Callable[[], list[Even
     if built is None:
         run.failed[FEED_HEALTH] = FeedFailure(FEED_HEALTH, error or "")
         return count
-    for fmt, path in feed_paths(run.out_dir, spec.name).items():
-        if write_if_changed(path, built[fmt]):
-            run.written.add(path)
-    run.feeds_ok.add(spec.name)
+    run.feeds_ok[spec.name] = _written_mask(write_if_changed(path, built[fmt])
+                                            for fmt, path in feed_paths(run.out_dir, spec.name).items())
     return count
 
 

@@ -7,6 +7,7 @@ thread must read the same.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -78,10 +79,24 @@ def test_digest_moves_with_every_change_to_a_feed_file_and_only_those(tmp_path):
 
 
 def test_a_missing_folder_holds_nothing_and_the_thread_reads_the_same(tmp_path):
-    assert FolderScan.of(tmp_path / "absent", FEED_SUFFIXES).files == ()
+    absent = FolderScan.of(tmp_path / "absent", FEED_SUFFIXES)
+    assert (absent.count, absent.names, absent.temps) == (0, (), ())
     out = make_folder(tmp_path)
     pending = FolderScan.start(out, FEED_SUFFIXES)
     assert pending.out_dir == out
     threaded = pending.result()
     direct = FolderScan.of(out, FEED_SUFFIXES)
-    assert (threaded.files, threaded.temps, threaded.digest) == (direct.files, direct.temps, direct.digest)
+    assert (threaded.names, threaded.temps, threaded.digest) == (direct.names, direct.temps, direct.digest)
+
+
+def test_the_digest_is_made_as_the_folder_is_read_and_only_the_names_asked_for_are_kept(tmp_path):
+    """The digest streamed folder by folder is the one of the whole listing sorted (what the marks
+    stored before hold); ``keep`` holds fewer names, never a different digest or count."""
+    out = make_folder(tmp_path)
+    listing = rglob_listing(out)
+    text = "".join(f"{p.relative_to(out).as_posix()}\0{p.stat().st_size}\0{p.stat().st_mtime_ns}\n" for p in listing)
+    every = FolderScan.of(out, FEED_SUFFIXES)
+    assert every.digest == hashlib.sha256(text.encode()).hexdigest() and every.count == len(listing)
+    svg = FolderScan.of(out, FEED_SUFFIXES, keep=lambda rel: rel.endswith(".svg"))
+    assert svg.names == ("entity/x.svg", "notice/n-1.svg")
+    assert (svg.digest, svg.count, svg.temps) == (every.digest, every.count, every.temps)

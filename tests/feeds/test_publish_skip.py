@@ -127,7 +127,7 @@ def test_full_builds_and_a_failed_feed_leaves_no_mark(fixture_db, tmp_path, buil
     assert again.skipped_feeds and (again.feeds, again.pictures, again.events) == (first.feeds, first.pictures,
                                                                                    first.events)
     full = publish_recorded(sessions, as_of=day, target=target, full=True)
-    assert not full.skipped_feeds and full.written == () and len(full.unchanged) == len(again.unchanged)
+    assert not full.skipped_feeds and len(full.written) == 0 and len(full.unchanged) == len(again.unchanged)
     assert len(builds) == 2
 
     import feeds.build
