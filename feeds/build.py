@@ -123,9 +123,11 @@ def entry_bytes(event: EventRecord, picture: str | None = None) -> tuple[bytes, 
     return b"".join(atom), b"".join(rss)
 
 
-def entry_pieces(event: EventRecord, picture: str | None = None) -> tuple[fastxml.Pieces, fastxml.Pieces]:
-    """:func:`entry_bytes` in pieces (the Atom and the RSS item share the body's bytes)."""
-    fast = _templated_entry(event, picture)
+def entry_pieces(event: EventRecord, picture: str | None = None, parts: Sequence[str] | None = None
+                 ) -> tuple[fastxml.Pieces, fastxml.Pieces]:
+    """:func:`entry_bytes` in pieces (the Atom and the RSS item share the body's bytes); ``parts``: the
+    body's parts when already made (:func:`feeds.render.item_html_parts` of the event and picture)."""
+    fast = _templated_entry(event, picture, parts)
     if fast is not None:
         return fast
     f = EntryFields.of(event, picture)
@@ -137,21 +139,24 @@ def entry_pieces(event: EventRecord, picture: str | None = None) -> tuple[fastxm
     return (etree.tostring(entry.atom_entry(), encoding="UTF-8"),), (etree.tostring(entry.rss_entry(), encoding="UTF-8"),)
 
 
-def _templated_entry(event: EventRecord, picture: str | None = None) -> tuple[fastxml.Pieces, fastxml.Pieces] | None:
+def _templated_entry(event: EventRecord, picture: str | None = None, parts: Sequence[str] | None = None
+                     ) -> tuple[fastxml.Pieces, fastxml.Pieces] | None:
     """The usual case, straight from the event, or None when any string is not plain.
 
     The same result as :meth:`EntryFields.of` + the templates, without building the
     body twice: each body part is escaped and encoded once (:func:`fastxml.text_bytes`,
     cached) and the bytes are shared by the Atom and the RSS item.
     """
-    maybe = [fastxml.text_bytes(part) for part in item_html_parts(event, picture)]
-    parts = [part for part in maybe if part is not None]
+    if parts is None:
+        parts = item_html_parts(event, picture)
+    maybe = [fastxml.text_bytes(part) for part in parts]
+    escaped = [part for part in maybe if part is not None]
     id_, title, link, categories = item_id(event.id), item_title(event), entry_link(event), entry_categories(event)
     attrs = "".join((link or "", *categories))
-    if len(parts) != len(maybe) or "\n" in attrs or not fastxml.plain(f"{id_}\n{title}\n{attrs}"):
+    if len(escaped) != len(maybe) or "\n" in attrs or not fastxml.plain(f"{id_}\n{title}\n{attrs}"):
         return None  # (a newline is plain in text, but becomes &#10; in an attribute)
     text = fastxml.text
-    return fastxml.entry_pieces(id=text(id_), title=text(title), html=b"\n".join(parts),  # joined as item_html joins
+    return fastxml.entry_pieces(id=text(id_), title=text(title), html=b"\n".join(escaped),  # joined as item_html joins
                                 link=link, categories=categories, updated=naive_as_utc(event.updated),
                                 published=naive_as_utc(event.occurred))
 
@@ -220,10 +225,13 @@ Entry = tuple[fastxml.Pieces, ...]  # one item's bytes in every format, in the o
 
 
 def render_entry(event: EventRecord, ctx: RenderContext) -> Entry:
-    """One item in every format (the Atom and the RSS item share the body's bytes)."""
-    atom, rss = entry_pieces(event, ctx.picture(event))
+    """One item in every format, from one rendering of its body (the Atom and the RSS item share
+    the body's bytes)."""
+    picture = ctx.picture(event)
+    parts = item_html_parts(event, picture)
+    atom, rss = entry_pieces(event, picture, parts)
     by_name = {"atom": atom, "rss": rss}
-    return tuple(by_name[f.name] if f.render is None else (f.render.item(event, ctx),) for f in FORMATS)
+    return tuple(by_name[f.name] if f.render is None else (f.render.item(event, picture, parts),) for f in FORMATS)
 
 
 class Sink(Protocol):

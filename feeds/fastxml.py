@@ -61,13 +61,13 @@ def iso(moment: datetime) -> str:
     return _iso(moment, moment.utcoffset())
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=1024)
 def _rfc2822(moment: datetime, _offset: timedelta | None) -> str:
     return (f"{WEEKDAYS[moment.weekday()]}, {moment.day:02d} {MONTHS[moment.month - 1]} {moment.year:04d} "
             f"{moment:%H:%M:%S %z}")
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=1024)
 def _iso(moment: datetime, _offset: timedelta | None) -> str:
     return moment.isoformat()
 
@@ -78,7 +78,7 @@ def templatable(texts: tuple[str, ...], attrs: tuple[str, ...] = ()) -> bool:
     return TEXT_NEEDS_FEEDGEN_RE.search("\n".join(texts)) is None and ATTR_NEEDS_FEEDGEN_RE.search("".join(attrs)) is None
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=512)
 def text_bytes(fragment: str) -> bytes | None:
     """``fragment`` escaped as element text, in UTF-8; None unless it is :func:`plain`.
 

@@ -9,7 +9,7 @@ item, the tail), so a feed is written item by item and never held whole.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -41,10 +41,11 @@ class RenderContext:
 @dataclass(frozen=True)
 class ItemFormat:
     """A format written item by item: ``head``, then the items with ``separator`` between them, then
-    ``tail`` (given the number of items). Each part a pure function of its arguments."""
+    ``tail`` (given the number of items). Each part a pure function of its arguments; an item is
+    made from the body's parts (:func:`feeds.render.item_html_parts`) the XML formats were made from."""
 
     head: Callable[[FeedSpec, RenderContext], bytes]
-    item: Callable[[EventRecord, RenderContext], bytes]
+    item: Callable[[EventRecord, str | None, Sequence[str]], bytes]  # (event, its picture's URL, its body's parts)
     separator: bytes
     tail: Callable[[int], bytes]
 

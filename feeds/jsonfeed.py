@@ -9,6 +9,7 @@ item by item (:data:`feeds.formats.JSON`): the head, the items, the tail.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -43,9 +44,10 @@ def head(spec: FeedSpec, ctx: RenderContext) -> bytes:
     return (_dumps(fields)[:-1] + ',"items":[\n').encode("utf-8")
 
 
-def item(event: EventRecord, ctx: RenderContext) -> bytes:
-    """One item: the Atom entry's id, title, link, tags, dates and content."""
-    return _item(event, ctx.picture(event)).encode("utf-8")
+def item(event: EventRecord, picture: str | None, parts: Sequence[str]) -> bytes:
+    """One item: the Atom entry's id, title, link, tags, dates and content (``parts``: the body's, as
+    :func:`feeds.render.item_html_parts` makes them for the event and its ``picture``)."""
+    return _item(event, picture, parts).encode("utf-8")
 
 
 def tail(items: int) -> bytes:
@@ -54,18 +56,20 @@ def tail(items: int) -> bytes:
 
 def render(selection: FeedSelection, ctx: RenderContext) -> bytes:
     """One whole feed as JSON Feed 1.1 (the items newest first, as selected)."""
-    items = [item(event, ctx) for event in selection.events]
+    items = []
+    for event in selection.events:
+        picture = ctx.picture(event)
+        items.append(item(event, picture, item_html_parts(event, picture)))
     return head(selection.spec, ctx) + ITEM_SEPARATOR.join(items) + tail(len(items))
 
 
-def _item(event: EventRecord, picture: str | None) -> str:
+def _item(event: EventRecord, picture: str | None, parts: Sequence[str]) -> str:
     """One item: exactly what its Atom entry says, made safe the same way (characters XML cannot
     carry are dropped). The usual case, plain text, is put together from the body's parts, each
     JSON-escaped once (parts repeat across items, as for Atom); anything else goes through
     :class:`feeds.build.EntryFields`, which is what the Atom entry is made from."""
     from feeds.build import EntryFields
 
-    parts = item_html_parts(event, picture)
     id_, title, link, tags = item_id(event.id), item_title(event), entry_link(event), entry_categories(event)
     if all(fastxml.text_bytes(p) is not None for p in parts) and fastxml.plain("\n".join((id_, title, link or "", *tags))):
         html = "\\n".join(_json_text(p) for p in parts)  # the parts joined by a newline, as item_html joins them
@@ -84,7 +88,7 @@ def _item(event: EventRecord, picture: str | None) -> str:
     return _dumps(item).replace(slot, f',"content_html":"{html}"', 1)
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=512)
 def _json_text(text: str) -> str:
     """``text`` as the inside of a JSON string (no quotes)."""
     return _dumps(text)[1:-1]

@@ -20,6 +20,10 @@ PRESUMED_TEXT = (
 )
 PRESUMED_HTML = f"<p><strong>{escape(PRESUMED_TEXT)}</strong></p>"
 WATCHLIST_PREFIX = "watchlist_"
+# Entries per cache of body parts: enough for the notices whose items are rendered near each other
+# (a notice's items in a row, an entity's few notices), not for every notice of a store: the caches
+# stay the same size however large the store (at 100x the fixtures, larger caches held 25 MB).
+NOTICE_PARTS = 256
 
 
 def item_title(event: EventRecord) -> str:
@@ -84,18 +88,17 @@ def item_html_parts(event: EventRecord, picture: str | None = None) -> list[str]
     return parts
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=NOTICE_PARTS)
 def _picture_html(url: str) -> str:
     return f'<p><a href="{escape(url, quote=True)}">State of this notice over time (picture)</a></p>'
 
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=NOTICE_PARTS)
 def _zh_title_html(title_zh: str) -> str:
     return f'<p lang="zh-CN"><strong>{escape(title_zh)}</strong></p>'
 
 
-@lru_cache(maxsize=2048)
 def _summary_html(summary: str) -> str:
     return f"<p>{escape(summary)}</p>"
 
@@ -120,7 +123,7 @@ class Facts(NamedTuple):
                    e.presumed, e.extra)
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=NOTICE_PARTS)
 def _facts_html(facts: Facts) -> str:
     rows: list[tuple[str, str]] = [("Event", facts.kind.value)]
     if facts.list:
@@ -156,13 +159,13 @@ def issued_by(provenance: tuple[Provenance, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(m for m in found if m))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=4 * NOTICE_PARTS)
 def _fact_row(label: str, value: str) -> str:
     """One table row; cached because labels, lists, notice keys and dates repeat across events."""
     return f"<tr><th align=\"left\">{escape(label)}</th><td>{escape(value)}</td></tr>"
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=NOTICE_PARTS // 2)
 def _entities_html(entities: tuple[EntityRecord, ...]) -> str:
     rows = [_entity_row(e, e.n if e.n is not None else i) for i, e in enumerate(entities, start=1)]
     return (
@@ -173,7 +176,7 @@ def _entities_html(entities: tuple[EntityRecord, ...]) -> str:
     )
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=2 * NOTICE_PARTS)
 def _entity_row(e: EntityRecord, n: int) -> str:
     branches = "".join(f"<br/>{escape(b)}" for b in e.branches)
     note = f"<br/><small>{escape(e.note)}</small>" if e.note else ""
@@ -183,7 +186,7 @@ def _entity_row(e: EntityRecord, n: int) -> str:
     )
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=NOTICE_PARTS // 2)
 def _provenance_html(provenance: tuple[Provenance, ...], _offsets: tuple[timedelta | None, ...]) -> str:
     items = []
     for p in provenance:

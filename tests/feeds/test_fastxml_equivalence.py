@@ -148,10 +148,11 @@ def test_printable_text_is_always_plain():
 def test_json_items_put_together_from_parts_equal_the_whole(event, picture):
     """The JSON Feed item built from cached parts says exactly what the Atom entry says (EntryFields)."""
     from feeds.jsonfeed import _item
+    from feeds.render import item_html_parts
 
     f = EntryFields.of(event, picture)
     expected = {"id": f.id, **({"url": f.link} if f.link else {}), "title": f.title, "content_html": f.html,
                 "date_published": f.published.isoformat(), "date_modified": f.updated.isoformat(),
                 "tags": list(f.categories)}
-    text = _item(event, picture)
+    text = _item(event, picture, item_html_parts(event, picture))
     assert json.loads(text) == expected and list(json.loads(text)) == list(expected)
