@@ -308,7 +308,9 @@ def publish_store(session: Session, *, as_of: date, out_dir: Path, base_url: str
     run = _Run(session, out_dir, base_url, as_of)
     notice_heads = list(event_heads(session, as_of, (EventScope.NOTICE.value,)))
     run.events = len(notice_heads)
-    routes = route(in_feed_order([*notice_heads, *newest_first([*news, *health()])]))
+    items: list[Item] = [*notice_heads, *newest_first([*news, *health()])]
+    routes = route(in_feed_order(items))
+    del items
     del notice_heads
     picker = WatchlistPicker(watchlist) if watchlist is not None else None
 

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from itertools import groupby
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from storage.events import DERIVED_KINDS, DERIVED_SCOPES
@@ -47,8 +47,9 @@ HEAD_COLUMNS = (Event.id, Event.kind, Event.scope, Event.list, Event.notice_key,
                 Event.corrects, Event.occurred, Event.updated)
 
 
-def _published(query: Select[Any], scopes: Sequence[str]) -> Select[Any]:
-    return query.where(Event.scope.in_(scopes), Event.retracted.is_(False)).execution_options(yield_per=STREAMED_ROWS)
+def _published(scopes: Sequence[str]) -> tuple[ColumnElement[bool], ...]:
+    """Where a published event of these scopes is (a retracted one is not)."""
+    return Event.scope.in_(scopes), Event.retracted.is_(False)
 
 
 def _shown(kind: str, occurred: datetime, as_of: date) -> bool:
@@ -61,8 +62,8 @@ def events_digest(session: Session, as_of: date) -> tuple[str, int]:
     which changes whenever any of them would render differently; and how many there are."""
     digest = hashlib.sha256()
     count = 0
-    query = _published(select(Event.id, Event.kind, Event.occurred, Event.updated, Event.payload_sha256),
-                       DERIVED_SCOPES).order_by(Event.id)
+    query = (select(Event.id, Event.kind, Event.occurred, Event.updated, Event.payload_sha256)
+             .where(*_published(DERIVED_SCOPES)).order_by(Event.id).execution_options(yield_per=STREAMED_ROWS))
     for id_, kind, occurred, updated, sha in session.execute(query):
         if _shown(kind, occurred, as_of):
             count += 1
@@ -76,7 +77,7 @@ def event_heads(session: Session, as_of: date, scopes: Sequence[str] = DERIVED_S
     """The published events of these scopes up to ``as_of`` (what ``load_events`` loads, retracted
     ones left out), streamed in the database's ``order``."""
     shared: dict[str, str] = {}  # one string per notice or entity key, however many events name it
-    query = _published(select(*HEAD_COLUMNS), scopes).order_by(*order)
+    query = select(*HEAD_COLUMNS).where(*_published(scopes)).order_by(*order).execution_options(yield_per=STREAMED_ROWS)
     for id_, kind, scope, lst, notice_key, entity_key, effective, corrects, occurred, updated in session.execute(query):
         if not _shown(kind, occurred, as_of):
             continue

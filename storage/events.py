@@ -29,9 +29,9 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from storage.models import Event
@@ -221,7 +221,7 @@ class _Table:
         self.session.flush()
         if self.new:
             # a Core INSERT of the table (executemany): the rows are plain columns, no ORM bookkeeping
-            self.session.execute(insert(Event.__table__), list(self.new.values()))
+            self.session.execute(insert(cast(Table, Event.__table__)), list(self.new.values()))
             self.new = {}
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import builtins
 from datetime import date, datetime
-from typing import List  # `list` is also a column name: class bodies shadow the builtin
+from typing import Any, List  # `list` is also a column name: class bodies shadow the builtin
 
 from sqlalchemy import (
     JSON,
@@ -27,6 +27,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
 )
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from storage.vocabulary import as_utc
@@ -40,7 +41,7 @@ NAMING = {
 }
 
 
-class UTCDateTime(TypeDecorator):
+class UTCDateTime(TypeDecorator[datetime]):
     """A timezone-aware instant on every backend: stored as UTC, read back with tzinfo=UTC.
 
     SQLite's DATETIME silently drops the offset (10:00+08:00 would come back as a
@@ -51,10 +52,10 @@ class UTCDateTime(TypeDecorator):
     impl = DateTime(timezone=True)
     cache_ok = True
 
-    def process_bind_param(self, value, dialect):  # noqa: ANN001, ANN201
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         return None if value is None else as_utc(value)
 
-    def process_result_value(self, value, dialect):  # noqa: ANN001, ANN201
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         return None if value is None else as_utc(value)
 
 
@@ -216,8 +217,8 @@ class Action(Base):
     seq: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(32))
     list: Mapped[str | None] = mapped_column(String(32))
-    targets: Mapped[List] = mapped_column(JSON, default=builtins.list)  # [NoticeRef as JSON]
-    entities: Mapped[List] = mapped_column(JSON, default=builtins.list)  # entity keys, when named
+    targets: Mapped[List[Any]] = mapped_column(JSON, default=builtins.list)  # [NoticeRef as JSON]
+    entities: Mapped[List[Any]] = mapped_column(JSON, default=builtins.list)  # entity keys, when named
     effective: Mapped[str | None] = mapped_column(String(40))
     until: Mapped[date | None] = mapped_column(Date)
     duration: Mapped[str | None] = mapped_column(String(64))
@@ -245,7 +246,7 @@ class Event(Base):
     until: Mapped[date | None] = mapped_column(Date)
     occurred: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
     updated: Mapped[datetime] = mapped_column(UTCDateTime())
-    payload: Mapped[dict] = mapped_column(JSON)  # titles, body fields, provenance
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)  # titles, body fields, provenance
     payload_sha256: Mapped[str] = mapped_column(String(64))  # storage.events.payload_hash: all but ``updated``
     # storage.events.content_hash: what the item says (no ``updated``, no provenance); with payload_sha256 it
     # lets a sync compare every stored item without reading its payload. None: not computed (read the payload).
@@ -299,7 +300,7 @@ class SourceRun(Base):
     failed: Mapped[int] = mapped_column(Integer, default=0)
     links: Mapped[int] = mapped_column(Integer, default=0)  # links found on its indexes
     ok: Mapped[bool] = mapped_column(Boolean, default=True)
-    failures: Mapped[List] = mapped_column(JSON, default=list)  # [{url, reason, detail}]
+    failures: Mapped[List[Any]] = mapped_column(JSON, default=list)  # [{url, reason, detail}]
 
 
 class Publication(Base):
@@ -317,7 +318,7 @@ class Publication(Base):
     feeds: Mapped[int] = mapped_column(Integer, default=0)
     written: Mapped[int] = mapped_column(Integer, default=0)
     # a successful publish: the digest of what it read and of the files it left (storage.publications.PublishMark)
-    mark: Mapped[dict | None] = mapped_column(JSON, nullable=True)
+    mark: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
 
 class HealthIssue(Base):
