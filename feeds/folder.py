@@ -20,8 +20,9 @@ import time
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import overload
+from typing import TypeVar, overload
 
+T = TypeVar("T")
 TEMP_PREFIX, TEMP_END = ".", ".tmp"  # our temporary files: ".<name>.<8 characters>.tmp" (feeds.write)
 
 
@@ -73,7 +74,31 @@ class FolderScan:
         return FolderPaths(self.out_dir, tuple(rel for rel in self.names if rel not in left))
 
 
-class FolderPaths(Sequence[Path]):
+class Lazy(Sequence[T]):
+    """A sequence whose items are made when read (:meth:`item`): a list of thousands of files
+    without thousands of objects."""
+
+    def __len__(self) -> int:
+        raise NotImplementedError
+
+    def item(self, index: int) -> T:
+        """The item at ``index`` (0 <= index < len)."""
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[T]: ...
+
+    def __getitem__(self, index: int | slice) -> T | Sequence[T]:
+        positions = range(len(self))  # negative indexes, slices, and IndexError past the end
+        if isinstance(index, slice):
+            return [self.item(i) for i in positions[index]]
+        return self.item(positions[index])
+
+
+class FolderPaths(Lazy[Path]):
     """Paths under a folder from their relative names, each made when read: a skipped publish
     reports how many files it left alone without making thousands of Path objects."""
 
@@ -83,15 +108,7 @@ class FolderPaths(Sequence[Path]):
     def __len__(self) -> int:
         return len(self.names)
 
-    @overload
-    def __getitem__(self, index: int) -> Path: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Path]: ...
-
-    def __getitem__(self, index: int | slice) -> Path | Sequence[Path]:
-        if isinstance(index, slice):
-            return [self.out_dir / n for n in self.names[index]]
+    def item(self, index: int) -> Path:
         return self.out_dir / self.names[index]
 
 

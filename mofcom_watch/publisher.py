@@ -25,7 +25,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
-from typing import overload
 
 from sqlalchemy.orm import Session
 
@@ -43,7 +42,7 @@ from feeds.catalog import (
     newest_first,
     route,
 )
-from feeds.folder import FolderPaths
+from feeds.folder import FolderPaths, Lazy
 from feeds.formats import BY_NAME, FORMATS, PICTURE_SUFFIX, RenderContext
 from feeds.identity import entity_feed_name, normalise_base_url
 from feeds.picture import PictureFile, entity_name, entity_picture, notice_picture, overview_pictures
@@ -58,7 +57,7 @@ Item = EventHead | EventRecord
 STREAMED_FIXED = tuple(s for s in FIXED_FEEDS if s.name not in (FEED_HEALTH, FEED_NEWS))  # from notice-scope items
 
 
-class Produced(Sequence[str]):
+class Produced(Lazy[str]):
     """The files a publish produced, as relative POSIX paths in the order they are listed (each feed
     in every format, then the pictures), each made when read, and which of them it wrote (their bytes
     changed, or they are new). Held as the feed and picture names and one flag per file: 100 times
@@ -71,16 +70,7 @@ class Produced(Sequence[str]):
     def __len__(self) -> int:
         return len(self.changed)
 
-    @overload
-    def __getitem__(self, index: int) -> str: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[str]: ...
-
-    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(len(self))[index]]
-        index = range(len(self))[index]  # negative indexes, and IndexError past the end
+    def item(self, index: int) -> str:
         per_feed = len(FORMATS)
         if index < len(self.feeds) * per_feed:
             return f"{self.feeds[index // per_feed]}.{FORMATS[index % per_feed].name}"
@@ -101,7 +91,7 @@ class Produced(Sequence[str]):
         return suffix in BY_NAME and name in self._named[0]
 
 
-class _Picked(Sequence[str]):
+class _Picked(Lazy[str]):
     """Some of a sequence's items, by their indexes."""
 
     def __init__(self, items: Sequence[str], at: array[int]) -> None:
@@ -110,15 +100,7 @@ class _Picked(Sequence[str]):
     def __len__(self) -> int:
         return len(self._at)
 
-    @overload
-    def __getitem__(self, index: int) -> str: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[str]: ...
-
-    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
-        if isinstance(index, slice):
-            return [self._items[i] for i in self._at[index]]
+    def item(self, index: int) -> str:
         return self._items[self._at[index]]
 
 
