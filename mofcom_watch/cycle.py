@@ -85,7 +85,8 @@ class CycleResult:
     bodies: int = 0
     body_bytes: int = 0
     not_modified: int = 0
-    parsed: int = 0
+    parsed: int = 0  # pages handed to a parser: articles and index pages
+    parsed_indexes: int = 0  # of them, index pages
     problems: tuple[str, ...] = field(default=())
     held_back: tuple[str, ...] = ()  # broken sources: items they could falsify were held back
     withheld: tuple[str, ...] = ()  # ids of the items held back (published once the sources are read whole)
@@ -234,7 +235,7 @@ def run_cycle(
         ok=ok, run_id=run_id, as_of=as_of, sources=tuple(summaries), new_events=new_events,
         corrected_events=corrected, open_issues=issues, published=published, requests=counters.requests,
         bodies=counters.bodies, body_bytes=counters.body_bytes, not_modified=counters.not_modified,
-        parsed=crawler.parsed, problems=problems, held_back=held, withheld=withheld,
+        parsed=crawler.parsed, parsed_indexes=crawler.parsed_indexes, problems=problems, held_back=held, withheld=withheld,
         crawl_seconds=round(crawl_seconds, 3), publish_seconds=round(publish_seconds, 3),
     )
 

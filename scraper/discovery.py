@@ -126,6 +126,7 @@ class Crawler:
         self.settings = settings
         self.progress = progress or (lambda _source, _url: None)
         self.parsed = 0  # pages handed to the parser (ingest calls that were not skipped)
+        self.parsed_indexes = 0  # of them, index pages: a list that shows a page's title changes with that title
 
     # -- one source ---------------------------------------------------------------------
 
@@ -203,7 +204,7 @@ class Crawler:
                 stored = self.store.stored_body(url)
                 links = _read_links(stored[0], url, stored[1]) if stored else ()
             else:
-                outcome = self._ingest(source, result)
+                outcome = self._ingest(source, result, index=True)
                 if not outcome.usable:
                     tally.good.discard(url)
                     tally.fail(url, _failure_reason(outcome), outcome.detail or "")
@@ -249,12 +250,13 @@ class Crawler:
     def _fetched_at(self, result: FetchResult) -> datetime:
         return self.settings.fetched_at if self.settings.fetched_at is not None else result.fetched_at
 
-    def _ingest(self, source: Source, result: FetchResult) -> PageResult:
+    def _ingest(self, source: Source, result: FetchResult, *, index: bool = False) -> PageResult:
         if self.settings.fetched_at is not None:
             result = dataclasses.replace(result, fetched_at=self.settings.fetched_at)
         outcome = self.ingest(CrawledPage(source.name, result))
         if not outcome.skipped:
             self.parsed += 1
+            self.parsed_indexes += index
         return outcome
 
     def _fetch_articles(self, source: Source, queue: dict[str, str | None], tally: _Tally, revisits: _Revisits,

@@ -37,6 +37,16 @@ def _base_urls(values: list[str]) -> dict[str, str]:
     return out
 
 
+def _parsed(result: CycleResult) -> str:
+    """How many pages were parsed, articles and index pages apart: one changed article can mean two parses, its
+    own and that of an index that shows its title (the policy list does), never the same page twice."""
+    if not result.parsed:
+        return "0"
+    articles, indexes = result.parsed - result.parsed_indexes, result.parsed_indexes
+    return (f"{result.parsed} ({articles} article{'s' if articles != 1 else ''}, "
+            f"{indexes} index page{'s' if indexes != 1 else ''})")
+
+
 def print_summary(result: CycleResult, console: Console) -> None:
     from mofcom_watch.cycle import SourceMode  # the fetcher's module loads only when a run starts
 
@@ -55,7 +65,7 @@ def print_summary(result: CycleResult, console: Console) -> None:
     console.print(table)
     console.print(
         f"requests {result.requests} (304: {result.not_modified}), bodies {result.bodies} "
-        f"({result.body_bytes} bytes), parsed {result.parsed}; events new {result.new_events}, "
+        f"({result.body_bytes} bytes), parsed {_parsed(result)}; events new {result.new_events}, "
         f"corrected {result.corrected_events}; feed files written {len(result.published)}"
     )
     for line in result.problems:

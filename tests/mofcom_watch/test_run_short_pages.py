@@ -38,13 +38,20 @@ def _run(site: SiteServer, db: Path, feeds: Path, fetched_at: str) -> tuple[h.Do
 
 def _shown(done: h.Done) -> tuple[int, str, str]:
     out = re.sub(r"run [0-9a-f-]{8,} \(", "run RUN (", done.out)
-    return done.code, re.sub(r"parsed \d+;", "parsed N;", out), done.err
+    return done.code, re.sub(r"parsed \d+( \([^)]*\))?;", "parsed N;", out), done.err
 
 
 def _parsed(done: h.Done) -> int:
-    found = re.search(r"parsed (\d+);", done.out)
+    return sum(_parsed_apart(done))
+
+
+def _parsed_apart(done: h.Done) -> tuple[int, int]:
+    """The pages parsed: (articles, index pages)."""
+    found = re.search(r"parsed (\d+)(?: \((\d+) articles?, (\d+) index pages?\))?;", done.out)
     assert found, done.out
-    return int(found.group(1))
+    total, articles, indexes = (int(g or 0) for g in found.groups())
+    assert articles + indexes == total, done.out
+    return articles, indexes
 
 
 def _stored(db: Path) -> dict[str, list[tuple[object, ...]]]:
@@ -99,6 +106,10 @@ def test_a_run_reports_a_short_page_again_as_parsing_it_would_and_parses_new_byt
         assert _issue(store)[3].startswith("2026-11-30 06:00") and _issue(store)[4] is None  # refreshed, still open
 
         site.set_page(PATH, (h.FIXTURES / PATH).read_bytes())  # the page whole again: new bytes
+        before = len(site.hits)
         fixed, fixed_modules = _run(site, store, tmp_path / "feeds", THIRD)
-    assert _parsed(fixed) >= 1 and "scraper.parse" in fixed_modules
+        fetched = [hit.status for hit in site.hits[before:] if hit.path == PATH]
+    # Parsed once: by its first source; its second source asks with the validators just stored (304). The
+    # other parse is an index: the policy list shows each page's title, which changed with the page (10家).
+    assert fetched == [200, 304] and _parsed_apart(fixed) == (1, 1) and "scraper.parse" in fixed_modules
     assert not any(text in fixed.out for text in MISMATCH) and _issue(store)[4] is not None  # parsed whole: resolved
