@@ -8,6 +8,7 @@ start would pay for nothing.
 
 from __future__ import annotations
 
+import gc
 import importlib
 from typing import Any
 
@@ -63,4 +64,8 @@ def load_command(name: str) -> TyperCommand:
         info, pretty_exceptions_short=holder.pretty_exceptions_short, rich_markup_mode=holder.rich_markup_mode
     )
     plain_metavars(command)
+    # What the imports made (modules, classes, functions, SQLAlchemy's tables and mappers) lives as long as the
+    # process: kept out of the collector's full passes, which would walk it every time (issue 11: a no-change
+    # replay at 100x spent 0.07 s in two such passes, 0.02 s after this).
+    gc.freeze()
     return command

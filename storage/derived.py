@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from storage.generations import EVENTS, NOTICES, generation
 from storage.models import DeriveMark
-from storage.records import EventKind, EventRecord, StatusRow
+from storage.records import EventKind, EventRecord, ListingState, StatusRow
 
 if TYPE_CHECKING:  # the engine is imported where it runs: a skipped derive never loads it
     from storage.lifecycle import Derivation
@@ -77,6 +77,13 @@ class StateRows:
             self._rows = tuple(StatusRow.from_json(s) for s in json.loads(self._text or "[]"))
             self._text = None
         return self._rows
+
+    def keyed_states(self) -> list[tuple[str, ListingState]]:
+        """Each row's notice key and state, in order: read off the JSON while the rows are not decoded (a
+        table of states needs no more)."""
+        if self._rows is not None:
+            return [(row.notice_key, row.state) for row in self._rows]
+        return [(s["notice_key"], ListingState(s["state"])) for s in json.loads(self._text or "[]")]
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, StateRows) and self.get() == other.get()

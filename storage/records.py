@@ -89,6 +89,10 @@ class NoticeRef:
     list: ListKind | None = None
     count: int | None = None
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> NoticeRef:
+        return _ref_from_json(data)
+
 
 @dataclass(frozen=True)
 class ActionRecord:

@@ -37,10 +37,9 @@ from mofcom_watch.tables import Column, TableText, print_table
 from scraper.sources import SourceConfigError, load_sources
 from storage.db import WRITE_LOCK, DatabaseError, open_store, session_factory
 from storage.faults import StoreUnavailable
-from storage.ingest import count_mismatch, lists_entities
-from storage.notices import load_records
+from storage.notices import NoticeLine, load_lines
 from storage.outcomes import PageOutcome, PageResult
-from storage.records import NoticeRecord, NoticeRef
+from storage.records import NoticeRef
 from storage.runlock import make_holder, run_lock
 from storage.vocabulary import state_label
 
@@ -55,9 +54,9 @@ class ReplaySummary:
     mismatched: tuple[str, ...]  # notice keys whose parsed count differs from the stated count
 
 
-def summarise(results: list[PageResult], records: dict[str, NoticeRecord]) -> ReplaySummary:
+def summarise(results: list[PageResult], records: dict[str, NoticeLine]) -> ReplaySummary:
     touched = {r.notice_key for r in results if r.outcome is PageOutcome.NOTICE and r.notice_key}
-    mismatched = tuple(sorted(key for key in touched if key in records and count_mismatch(records[key])))
+    mismatched = tuple(sorted(key for key in touched if key in records and records[key].count_mismatch))
     return ReplaySummary(
         pages=len(results),
         new=sum(r.new for r in results),
@@ -73,7 +72,7 @@ NOTICE_COLUMNS = (Column("notice"), Column("list"), Column("published"), Column(
                   Column("state"), Column("warnings", wrap=True))
 
 
-def _table(records: list[NoticeRecord], states: dict[str, str]) -> TableText:
+def _table(records: list[NoticeLine], states: dict[str, str]) -> TableText:
     rows = []
     for r in records:
         rows.append(tuple(map(term.shown, (
@@ -85,8 +84,8 @@ def _table(records: list[NoticeRecord], states: dict[str, str]) -> TableText:
 def _state_text(derived: PublishResult) -> dict[str, str]:
     """Per notice key, its lists' states as the table shows them."""
     states: dict[str, list[str]] = {}
-    for row in derived.derivation.states if derived.derivation is not None else ():
-        states.setdefault(row.notice_key, []).append(state_label(row.state))
+    for key, state in derived.derivation.rows.keyed_states() if derived.derivation is not None else ():
+        states.setdefault(key, []).append(state_label(state))
     return {k: ", ".join(dict.fromkeys(v)) for k, v in states.items()}
 
 
@@ -98,14 +97,14 @@ def _ref_label(ref: NoticeRef) -> str:
     return ref.text
 
 
-def _entities_cell(r: NoticeRecord) -> str:
+def _entities_cell(r: NoticeLine) -> str:
     """Parsed/stated for a listing; for a Q&A, the notices it acts on (it names no entities itself)."""
-    if r.list is None and not r.entities and not any(a.targets for a in r.actions):
+    if r.list is None and not r.entity_count and not r.targets:
         return "none (not a list notice)"
-    if lists_entities(r) or not r.actions:
-        return f"{len(r.entities)}/{r.stated_count}" if r.stated_count is not None else str(len(r.entities))
-    targets = dict.fromkeys(_ref_label(t) for a in r.actions for t in a.targets)
-    return "acts on " + ", ".join(targets) if targets else str(len(r.entities))
+    if r.lists_entities or not r.has_actions:
+        return f"{r.entity_count}/{r.stated_count}" if r.stated_count is not None else str(r.entity_count)
+    targets = dict.fromkeys(_ref_label(t) for t in r.targets)
+    return "acts on " + ", ".join(targets) if targets else str(r.entity_count)
 
 
 def register(app: typer.Typer) -> None:
@@ -168,8 +167,8 @@ def register(app: typer.Typer) -> None:
                 with factory() as session, session.begin():
                     session.connection(execution_options=WRITE_LOCK)
                     derived = publish(session, as_of=day, target=None)  # the engine runs once (or not: no change)
-                    records = ([n.record for n in derived.notices] if not derived.skipped_derive
-                               else load_records(session))  # the table needs no provenance
+                    records = ([NoticeLine.of(n.record) for n in derived.notices] if not derived.skipped_derive
+                               else load_lines(session))  # the table needs no provenance, nor the entities
         except Exception as exc:  # noqa: BLE001 - a resource fault is one line; anything else goes on up
             exit_on_resource_fault("mofcom-watch replay", exc, db_url=settings.database_url)
         finally:
@@ -186,7 +185,7 @@ def register(app: typer.Typer) -> None:
             problems.append(f"unusable page: {line}")
         for key in summary.mismatched:
             r = by_key[key]
-            problems.append(f"count mismatch: {key} parsed {len(r.entities)} entities, the notice states {r.stated_count}")
+            problems.append(f"count mismatch: {key} parsed {r.entity_count} entities, the notice states {r.stated_count}")
         for line in problems:
             err.print(Text(term.shown(line), style="yellow"))
         if problems:

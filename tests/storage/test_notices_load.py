@@ -1,14 +1,21 @@
 """load_stored_notices: parses back, sorted by key, with all URLs and the parsed-from snapshot; load_records:
-the same records alone."""
+the same records alone; load_lines: what a table shows of them, read off the JSON."""
 
 from __future__ import annotations
 
 import hashlib
-from datetime import timedelta
+import json
+from datetime import date, timedelta
 
+import pytest
+from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
 
-from storage.notices import load_records, load_stored_notices
+from storage.derived import StateRows
+from storage.ingest import count_mismatch, lists_entities
+from storage.notices import NoticeLine, load_lines, load_records, load_stored_notices
+from storage.records import ListingState, ListKind, NoticeRecord, StatusRow
+from tests.conftest import copy_of
 from tests.storage.test_ingest_notice import QA, T0, URL_A, URL_B, store, uel7
 
 
@@ -36,3 +43,36 @@ def test_load_stored_notices_gives_records_and_provenance(engine):
 def test_empty_store_loads_nothing(engine):
     with Session(engine) as s:
         assert load_stored_notices(s) == [] and load_records(s) == []
+
+
+def test_notice_lines_are_what_the_records_show(replayed, tmp_path):
+    """load_lines reads off the JSON what NoticeLine.of takes from the records (every fixture notice: listings,
+    Q&As acting on notices by number and by date, counts short of the stated one, warnings)."""
+    engine = create_engine(copy_of(replayed, tmp_path / "db.sqlite"))
+    with Session(engine) as s:
+        records, lines = load_records(s), load_lines(s)
+    engine.dispose()
+    assert lines == [NoticeLine.of(r) for r in records]
+    assert [(x.lists_entities, x.count_mismatch) for x in lines] == [(lists_entities(r), count_mismatch(r))
+                                                                      for r in records]
+    assert any(x.count_mismatch for x in lines) and any(x.targets and not x.lists_entities for x in lines)
+    assert any(x.warnings for x in lines) and any(t.key is None and t.date for x in lines for t in x.targets)
+
+
+def test_a_notice_line_refuses_what_the_record_refuses():
+    data = json.loads(uel7().dumps())
+    for bad in ({"list": "nonsense"}, {"published": "not a date"}, {"actions": [{"action": "nonsense"}]}):
+        for read in (NoticeRecord.from_json, NoticeLine.from_json):
+            with pytest.raises(ValueError):
+                read({**data, **bad})
+
+
+def test_state_rows_keyed_states_decoded_or_not():
+    rows = tuple(StatusRow(notice_key=k, number=None, title=None, list=ListKind.ECL, state=state, since=date(2025, 1, 2),
+                           until=None, days_left=None, entity_count=3)
+                 for k, state in (("A", ListingState.IN_FORCE), ("B", ListingState.LIFTED), ("A", ListingState.LIFTED)))
+    text = json.dumps([r.to_json() for r in rows], ensure_ascii=False)
+    expected = [("A", ListingState.IN_FORCE), ("B", ListingState.LIFTED), ("A", ListingState.LIFTED)]
+    assert StateRows(text=text).keyed_states() == expected == StateRows(rows).keyed_states()
+    undecoded = StateRows(text=text)
+    assert undecoded.keyed_states() == expected and undecoded.get() == rows  # the rows still decode after it
