@@ -67,8 +67,10 @@ class SiteServer:
         pages: dict[str, bytes] | None = None,
         columns: dict[str, str] | None = None,
         validators: bool = True,
+        idle_timeout: float | None = None,
     ) -> None:
         self.root = root
+        self.idle_timeout = idle_timeout  # seconds: close a keep-alive connection idle this long (None: never)
         self.validators = validators  # False: no ETag/Last-Modified, never 304 (like many old servers)
         self.latency = latency
         self.pages: dict[str, bytes] = dict(pages or {})  # overlay: "host/path" -> bytes
@@ -220,6 +222,7 @@ def _mangle_links(body: bytes) -> bytes:
 def _make_handler(site: SiteServer) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        timeout = site.idle_timeout  # an idle connection's next request not begun in time: closed
 
         def log_message(self, *args: object) -> None:  # keep test output clean
             pass

@@ -325,8 +325,23 @@ class _SchemeTransport(httpx.BaseTransport):
             if self._tls is not None:
                 self._tls.close()
 
+    def drop_stale(self) -> int:
+        """Close the idle connections that the server has closed or that have outlived their keep-alive, as each
+        pool does before its next request (httpcore's own clean-up, under its own lock), so a socket the server
+        closed is not left half-closed (CLOSE_WAIT) until then. Returns the connections left open."""
+        left = 0
+        with self._lock:
+            transports = [t for t in (self._plain, self._tls) if t is not None]
+        for transport in transports:
+            pool = transport._pool  # httpx keeps no public handle on its pool (a ConnectionPool: no proxy here)
+            with pool._optional_thread_lock:
+                closing = pool._assign_requests_to_connections()
+            pool._close_connections(closing)
+            left += len(pool.connections)
+        return left
 
-def scheme_transport(verify: bool, limits: httpx.Limits) -> httpx.BaseTransport:
+
+def scheme_transport(verify: bool, limits: httpx.Limits) -> _SchemeTransport:
     """Plain HTTP and HTTPS, each in its own pool (:class:`_SchemeTransport`)."""
     return _SchemeTransport(verify, limits)
 

@@ -11,6 +11,11 @@ process: the threads and the connection pools are made once and lent to each cyc
   size. Each cycle still makes its own client (its own cookies, headers and counters) over it; a
   connection idle longer than httpx's keep-alive expiry (5 s), or closed by the server, is not used
   again, so a cycle 30 minutes after the last one connects afresh as it did before.
+- While no client holds a kept transport, a reaper thread looks at its idle connections every
+  :data:`REAP_EVERY` seconds and closes those the server closed or that outlived the keep-alive expiry,
+  until none is left: a pool only cleans up before its next request, so between two ``schedule``
+  cycles (30 minutes) the sockets the servers closed stayed half-closed (CLOSE_WAIT). A connection
+  that can still be used is left for the next cycle, as before.
 
 Both are closed when the process exits.
 """
@@ -19,13 +24,20 @@ from __future__ import annotations
 
 import atexit
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING
 
 import httpx
 
+if TYPE_CHECKING:
+    from scraper.fetch.client import _SchemeTransport
+
+REAP_EVERY = 1.0  # seconds between two looks at the idle kept connections while no client holds them
+
 _lock = threading.Lock()
 _pools: dict[int, ThreadPoolExecutor] = {}
-_transports: dict[tuple[bool, int], httpx.BaseTransport] = {}
+_transports: dict[tuple[bool, int], _Kept] = {}
 
 
 def worker_pool(size: int) -> ThreadPoolExecutor:
@@ -38,17 +50,48 @@ def worker_pool(size: int) -> ThreadPoolExecutor:
         return pool
 
 
+class _Kept:
+    """One kept transport, the clients holding it, and whether its reaper runs (all under ``_lock``)."""
+
+    def __init__(self, transport: _SchemeTransport) -> None:
+        self.transport = transport
+        self.lent = 0
+        self.reaping = False
+
+    def give_back(self) -> None:
+        """A client let it go: the last one starts the reaper."""
+        with _lock:
+            self.lent -= 1
+            if self.lent or self.reaping:
+                return
+            self.reaping = True
+        threading.Thread(target=self._reap, name="kept-reaper", daemon=True).start()
+
+    def _reap(self) -> None:
+        """Drop the stale idle connections until none is left or a client holds the transport again (its
+        requests clean up; the reaper starts again when it is given back)."""
+        while True:
+            time.sleep(REAP_EVERY)
+            with _lock:
+                if self.lent or not self.transport.drop_stale():
+                    self.reaping = False
+                    return
+
+
 class _Lent(httpx.BaseTransport):
     """A kept transport as one client sees it: closing the client leaves its connections open."""
 
-    def __init__(self, transport: httpx.BaseTransport) -> None:
-        self._transport = transport
+    def __init__(self, kept: _Kept) -> None:
+        self._kept = kept
+        self._closed = False
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        return self._transport.handle_request(request)
+        return self._kept.transport.handle_request(request)
 
     def close(self) -> None:
-        pass
+        if not self._closed:
+            self._closed = True
+            self._kept.give_back()
 
 
 def kept_transport(verify: bool, limits: httpx.Limits) -> httpx.BaseTransport:
@@ -57,17 +100,18 @@ def kept_transport(verify: bool, limits: httpx.Limits) -> httpx.BaseTransport:
 
     key = (verify, limits.max_connections or 0)
     with _lock:
-        transport = _transports.get(key)
-        if transport is None:
-            transport = _transports[key] = scheme_transport(verify, limits)
-        return _Lent(transport)
+        kept = _transports.get(key)
+        if kept is None:
+            kept = _transports[key] = _Kept(scheme_transport(verify, limits))
+        kept.lent += 1
+        return _Lent(kept)
 
 
 def close_kept() -> None:
     """Close the kept connections and let the kept threads go (at exit; a test may call it)."""
     with _lock:
-        for transport in _transports.values():
-            transport.close()
+        for kept in _transports.values():
+            kept.transport.close()
         _transports.clear()
         for pool in _pools.values():
             pool.shutdown(wait=False)

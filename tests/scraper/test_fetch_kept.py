@@ -6,12 +6,14 @@ leaves open for the next one; everything else of a client (cookies, counters) is
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 import time
 
 from scraper.fetch import Fetcher, FetchPolicy, FetchRequest, HostMap
-from scraper.fetch.kept import close_kept, worker_pool
+from scraper.fetch.kept import REAP_EVERY, close_kept, worker_pool
+from tests import sockets
 from tests.site_server import SiteServer
 
 HOST = "www.mofcom.gov.cn"
@@ -95,6 +97,33 @@ def test_a_connection_the_server_closed_is_not_used_again():
     finally:
         server.close()
         close_kept()
+
+
+def test_a_connection_the_server_closed_is_dropped_between_cycles():
+    """Between two cycles (``schedule``: 30 minutes) nothing sends on the kept connections, so the pool never
+    cleans up: a socket the server closed stayed half-closed (CLOSE_WAIT) until the next cycle. The reaper
+    closes it while no client holds the transport; one the server keeps open stays for the next cycle."""
+    close_kept()
+    server = ClosingServer()
+    port = server.sock.getsockname()[1]
+    try:
+        with Fetcher(FetchPolicy(delay=0.0, attempts=1), host_map=HostMap({HOST: server.base}), keep=True) as f:
+            assert f.fetch(FetchRequest(URL)).ok
+            held = sockets.states(os.getpid(), port)
+        assert held in (["ESTABLISHED"], ["CLOSE_WAIT"])  # kept, whether or not the server has closed yet
+        deadline = time.monotonic() + 10 * REAP_EVERY + 10
+        while sockets.states(os.getpid(), port) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert sockets.states(os.getpid(), port) == []
+    finally:
+        server.close()
+        close_kept()
+    with SiteServer(pages={PAGE: b"<html><body>x</body></html>"}) as site:  # a server that keeps it open
+        assert fetch_twice(site, keep=True) == [200, 200]
+        time.sleep(2 * REAP_EVERY + 0.5)  # the reaper has looked at it (and left it: it can be used again)
+        assert fetch_twice(site, keep=True) == [200, 200]
+        assert site.connections == 1
+    close_kept()
 
 
 def test_cookies_are_each_fetchers_own():
