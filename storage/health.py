@@ -18,7 +18,7 @@ from datetime import datetime
 from sqlalchemy import and_, func, literal_column, select
 from sqlalchemy.orm import Session, aliased
 
-from storage.keys import issue_key
+from storage.keys import issue_key, unfitted_key
 from storage.models import HealthIssue, Page, Snapshot, SourceRun
 from storage.outcomes import PageOutcome, SourceReport
 from storage.records import EventKind, EventRecord, EventScope
@@ -40,20 +40,23 @@ class HealthChange:
 
 
 def _open(session: Session, *, key: str, source: str, kind: HealthKind, detail: str, seen: datetime,
-          url: str | None = None, notice_key: str | None = None, run_id: str | None = None) -> bool:
-    """Open or refresh an issue; True when it was not open before."""
-    issue = session.scalars(select(HealthIssue).where(HealthIssue.key == key)).one_or_none()
+          url: str | None = None, notice_key: str | None = None, run_id: str | None = None,
+          before: str | None = None) -> str | None:
+    """Open or refresh an issue; its key when it was not open before. ``before``: the key it may be stored under
+    instead (``storage.keys.unfitted_key``); the first stored is refreshed, under the key it has."""
+    keys = [key] if before is None else [key, before]
+    issue = session.scalars(select(HealthIssue).where(HealthIssue.key.in_(keys)).order_by(HealthIssue.id)).first()
     if issue is None:
         session.add(HealthIssue(key=key, source=source, kind=kind, detail=detail, url=url, notice_key=notice_key,
                                 run_id=run_id, first_seen=seen, last_seen=seen))
         session.flush()
-        return True
+        return key
     was_open = issue.resolved_at is None
     if not was_open:  # reopened: a new item in the feed
         issue.first_seen = seen
     issue.detail, issue.url, issue.run_id, issue.last_seen, issue.resolved_at = detail, url, run_id, seen, None
     session.flush()
-    return not was_open
+    return None if was_open else issue.key
 
 
 def previous_runs(session: Session, source: str, limit: int = FAILING_RUNS) -> list[SourceRun]:
@@ -125,15 +128,17 @@ def record_source_run(session: Session, run_id: str, report: SourceReport) -> He
     opened: list[str] = []
     for failure in report.failures:
         if failure.reason == FailureReason.ZERO_LINKS:
-            key = issue_key(report.source, HealthKind.ZERO_LINKS, failure.url)
-            if _open(session, key=key, source=report.source, kind=HealthKind.ZERO_LINKS, seen=seen, url=failure.url,
-                     run_id=run_id, detail=f"index {failure.url} yielded no links: the page layout or the "
-                     f"list endpoint may have changed (a broken source, not an empty list). {failure.detail}".strip()):
+            parts = (report.source, HealthKind.ZERO_LINKS, failure.url)
+            if key := _open(session, key=issue_key(*parts), before=unfitted_key(*parts), source=report.source,
+                            kind=HealthKind.ZERO_LINKS, seen=seen, url=failure.url, run_id=run_id,
+                            detail=f"index {failure.url} yielded no links: the page layout or the list endpoint may "
+                            f"have changed (a broken source, not an empty list). {failure.detail}".strip()):
                 opened.append(key)
         elif failure.reason in UNUSABLE_REASONS:
-            key = issue_key(report.source, HealthKind.UNUSABLE_PAGE, failure.url)
-            if _open(session, key=key, source=report.source, kind=HealthKind.UNUSABLE_PAGE, seen=seen, url=failure.url,
-                     run_id=run_id, detail=f"{failure.url}: {failure.reason}: {failure.detail}"):
+            parts = (report.source, HealthKind.UNUSABLE_PAGE, failure.url)
+            if key := _open(session, key=issue_key(*parts), before=unfitted_key(*parts), source=report.source,
+                            kind=HealthKind.UNUSABLE_PAGE, seen=seen, url=failure.url, run_id=run_id,
+                            detail=f"{failure.url}: {failure.reason}: {failure.detail}"):
                 opened.append(key)
     moments: dict[datetime, list[str]] = {}  # a 304 is a check too: the page says when it last answered
     for url, at in report.not_modified:

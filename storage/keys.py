@@ -27,6 +27,15 @@ def issue_key(*parts: str) -> str:
     return fit_key("/".join(parts), ISSUE_KEY_LEN)
 
 
+def unfitted_key(*parts: str) -> str | None:
+    """The key a source-run issue (``storage.health``: zero links, unusable page) was stored under before
+    :func:`issue_key` made it (commit 220e962), where that differs: the parts joined whole, past the column's
+    512 characters (SQLite keeps such a key; PostgreSQL refused it). Such an issue is looked up under both, so
+    one page never gets a second open issue, and the issue keeps its key: its feed items' ids hold it."""
+    whole = "/".join(parts)
+    return whole if len(whole) > ISSUE_KEY_LEN else None
+
+
 def unusable_key(url: str) -> str:
     """A page that could not be used (``mofcom_watch.pipeline``), resolved when it parses again."""
     return issue_key(HealthKind.UNUSABLE_PAGE, url)

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
+from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -18,11 +21,13 @@ from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session
 
 from storage.health import record_source_run
-from storage.keys import ISSUE_KEY_LEN, issue_key, mismatch_key, unusable_key
+from storage.keys import ISSUE_KEY_LEN, issue_key, mismatch_key, unfitted_key, unusable_key
 from storage.models import HealthIssue
 from storage.outcomes import SourceReport
-from storage.vocabulary import Failure, HealthKind, RunCounters
+from storage.vocabulary import TAG_PREFIX, Failure, HealthKind, RunCounters
 from tests.conftest import REPO_ROOT
+from tests.faults import harness as h
+from tests.site_server import SiteServer
 
 NOTICE = REPO_ROOT / "fixtures/www.mofcom.gov.cn/zwgk/zcfb/art/2025/art_1ee79b1b7f21444ebf4797c0ff8500fd.html"
 LONG_PATH = "/".join(["a-path-as-long-as-a-cms-makes-" + "x" * 70] * 5) + "/art_long.html"
@@ -87,6 +92,47 @@ def test_a_run_failure_at_a_long_url_gets_a_key_that_fits_and_resolves(engine) -
     assert run(2, good_urls=frozenset({LONG_URL})) == (key,)
     with Session(engine) as session:
         assert session.execute(select(HealthIssue.key, HealthIssue.resolved_at.is_not(None))).all() == [(key, True)]
+
+
+def test_a_source_run_issue_stored_under_its_whole_key_is_refreshed_not_opened_twice(tmp_path: Path) -> None:
+    """Code before 220e962 stored a source run's issue under its whole key: SQLite does not hold a VARCHAR to its
+    512 characters (a run of that code against the site below stored a 596-character key). Code after it looked the
+    issue up by its fitted key only, so its next run opened a second issue for the same page: a second open item in
+    the source-health feed, the first one never refreshed. A real SQLite file as that code left it (a real run, the
+    issue's key set back to the whole key), then a real run again, against a real server."""
+    www = "www.mofcom.gov.cn"
+    index = f"{www}/xwfb/xwfyrth/index.html"
+    link = "/xwfb/xwfyrth/art/2025/art_" + "ab" * 16 + ".html?q=" + "x" * 480  # answers 404: a source-run issue
+    url = f"https://{www}{link}"
+    parts = ("mofcom-qa", HealthKind.UNUSABLE_PAGE, url)
+    whole, fitted = unfitted_key(*parts), issue_key(*parts)
+    assert whole is not None and len(whole) > ISSUE_KEY_LEN == len(fitted)
+    db = tmp_path / "store.sqlite"
+
+    def run() -> list[tuple[str, str, str | None]]:
+        args = ["run", "--as-of", h.AS_OF, "--out", str(tmp_path / "feeds"), "--no-progress", "--source", "mofcom-qa",
+                "--base-url", f"{www}={site.base_url(www)}"]
+        done = h.cli(f"sqlite:///{db}", *args)
+        assert done.code == 1 and "not-found" in done.out, done.out + done.err
+        with closing(sqlite3.connect(db)) as con:
+            return con.execute("SELECT key, last_seen, resolved_at FROM health_issue WHERE source = 'mofcom-qa' AND "
+                               "kind = 'unusable-page' ORDER BY id").fetchall()
+
+    with SiteServer(h.FIXTURES) as site:
+        page = (h.FIXTURES / index).read_text(encoding="utf-8")
+        site.set_page(index, page.replace("<li>", f'<li><a href="{link}" title="t">t</a></li><li>', 1).encode())
+        [(key, first_seen, _)] = run()
+        assert key == fitted
+        con = sqlite3.connect(db)
+        with con:
+            assert con.execute("UPDATE health_issue SET key = ? WHERE key = ?", (whole, fitted)).rowcount == 1
+        con.close()
+        [(key, last_seen, resolved)] = run()  # one issue, still under the key it has, refreshed
+    assert key == whole and last_seen >= first_seen and resolved is None
+    feed = ET.parse(tmp_path / "feeds" / "source-health.atom").getroot()
+    ids = [e.findtext(f"{h.ATOM}id") or "" for e in feed.iter(f"{h.ATOM}entry")]
+    assert [i for i in ids if "art_" + "ab" * 16 in i] == [f"{TAG_PREFIX}health/{whole}/open/"
+                                                           f"{first_seen[:10]}"]
 
 
 def test_keys_fit_their_column_and_stay_apart() -> None:
