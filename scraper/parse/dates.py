@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from storage.frozen import quick_init
 from storage.vocabulary import BEIJING
 
 from .textnorm import MD, NUM, YEAR, to_int
@@ -36,6 +37,7 @@ DURATION_RE = re.compile(rf"(?:为期\s*)?(?P<n>{NUM})\s*(?P<unit>天|日|个月
 UNTIL_RE = re.compile(rf"至\s*(?P<date>{YEAR}\s*年\s*{MD}\s*月\s*{MD}\s*日)")
 
 
+@quick_init
 @dataclass(frozen=True)
 class Stamp:
     """A date with an optional time of day (Beijing time)."""

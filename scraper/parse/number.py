@@ -13,9 +13,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from storage.frozen import quick_init
 from storage.records import ListKind, NoticeKind, NoticeRef
 
-from .textnorm import NUM, YEAR, despace, fold, keyword_spans, to_int
+from .textnorm import NUM, YEAR, despace, fold, to_int
 
 UEL_NAME = "不可靠实体清单工作机制"
 CO_ISSUER = r"(?:海关总署|国家[\u4e00-\u9fff]{2,8}?(?:委员会|委|总局|局|署)|[\u4e00-\u9fff]{1,6}部|[\u4e00-\u9fff]{2,6}总局)"
@@ -31,7 +32,6 @@ YEAR_NUMBER_RE = re.compile(
     rf"{MORE_NUMS}(?P<post>\s*(?:公告|令))?"
 )
 # "不可靠实体清单工作机制公告〔2025〕7号", "〔2025〕5号和6号".
-BRACKETS = ("〔", "[", "【", "(")  # one of them opens every BRACKET_NUMBER_RE match
 BRACKET_NUMBER_RE = re.compile(
     rf"(?P<pre>{UEL_NAME}\s*(?:公告)?)?\s*[〔\[【(]\s*(?P<y>{YEAR})\s*[〕\]】)]\s*(?:第\s*)?(?P<n>{NUM})\s*号{MORE_NUMS}"
 )
@@ -46,6 +46,7 @@ UEL_CONTEXT_WINDOW = 40
 LEADING_MARKS = " (（【[「《\"'"  # what may stand before a number that opens a line
 
 
+@quick_init
 @dataclass(frozen=True)
 class OwnNumber:
     key: str
@@ -59,30 +60,54 @@ def _scheme(m: re.Match[str], text: str, bare: str = "MOFCOM") -> str:
     scheme of a "公告2023年第1号" that names no issuer (UEL inside a UEL notice)."""
     if m.re is BRACKET_NUMBER_RE:
         return "UEL"
-    if m.group("uk"):
+    uk, pk, bare_word, post = m.group("uk", "pk", "bare", "post")
+    if uk:
         return "UEL"
-    if m.group("pk") == "令" or m.group("bare") == "令" or (m.group("post") or "").strip() == "令":
+    post = post.strip() if post else ""
+    if pk == "令" or bare_word == "令" or post == "令":
         return "ORDER"
-    if m.group("pk"):
+    if pk:
         return "MOFCOM"
     before = text[max(0, m.start() - UEL_CONTEXT_WINDOW) : m.start()]
     if UEL_NAME in before and "商务部公告" not in before:
         return "UEL"
-    return bare if m.group("bare") == "公告" or (m.group("post") or "").strip() == "公告" else "MOFCOM"
+    return bare if bare_word == "公告" or post == "公告" else "MOFCOM"
 
 
 def _key(scheme: str, year: int, n: int) -> str:
-    return {"MOFCOM": f"MOFCOM-{year}-{n}", "ORDER": f"MOFCOM-ORDER-{year}-{n}", "UEL": f"UEL-{year}-{n}"}[scheme]
+    if scheme == "MOFCOM":
+        return f"MOFCOM-{year}-{n}"
+    return f"MOFCOM-ORDER-{year}-{n}" if scheme == "ORDER" else f"UEL-{year}-{n}"
 
 
 def _numbers(m: re.Match[str]) -> list[int]:
     first = to_int(m.group("n"))
     nums = [first] if first is not None else []
-    for extra in MORE_NUM_RE.findall(m.group("more") or ""):
+    more = m.group("more")
+    for extra in MORE_NUM_RE.findall(more) if more else ():
         value = to_int(extra)
         if value is not None:
             nums.append(value)
     return nums
+
+
+def _number_pieces(folded: str) -> Iterator[tuple[int, int, bool, bool]]:
+    """(start, end, bracketed, numbered) of each piece of ``folded`` (its lines, cut at "。")
+    that holds a 号 and "〔2025〕" (BRACKET_YEAR_RE) or "年第" (YEAR_NO_RE), in text order:
+    neither number regex matches a "。" or a newline, so running each on these pieces finds
+    what running it on the text finds. The pieces are found from the 号 (few, ``str.find``)."""
+    find, rfind, size = folded.find, folded.rfind, len(folded)
+    pos = find("号")
+    while pos >= 0:
+        start = max(rfind("\n", 0, pos), rfind("。", 0, pos)) + 1
+        end = find("\n", pos)
+        stop = find("。", pos, size if end < 0 else end)
+        end = stop if stop >= 0 else size if end < 0 else end
+        bracketed = BRACKET_YEAR_RE.search(folded, start, end) is not None
+        numbered = find("第", start, end) >= 0 and YEAR_NO_RE.search(folded, start, end) is not None
+        if bracketed or numbered:
+            yield start, end, bracketed, numbered
+        pos = find("号", end)
 
 
 def find_references(folded: str, clean: str, bare: str = "MOFCOM",
@@ -93,30 +118,32 @@ def find_references(folded: str, clean: str, bare: str = "MOFCOM",
     "〔2025〕5号和6号" gives two refs. A bare "2025年第3号" with neither 公告 nor 令
     is not a notice number and is skipped.
     """
+    if "号" not in folded:  # every number ends in 号
+        return []
     found: list[tuple[int, int, str, str, ListKind | None]] = []  # start, end, key, as written, list
-    # Neither regex matches "。": each runs only on the sentences holding what it must match.
-    bracketed = [(s, e) for s, e in keyword_spans(folded, ("号",), stops="。")
-                 if any(folded.find(b, s, e) >= 0 for b in BRACKETS) and BRACKET_YEAR_RE.search(folded, s, e)
-                 ] if any(b in folded for b in BRACKETS) else []
-    numbered = [(s, e) for s, e in keyword_spans(folded, ("第",), ("号", "年"), "。") if YEAR_NO_RE.search(folded, s, e)]
-    for regex, spans in ((BRACKET_NUMBER_RE, bracketed), (YEAR_NUMBER_RE, numbered)):
-        for m in (m for s, e in spans for m in regex.finditer(folded, s, e)):
-            if regex is YEAR_NUMBER_RE and not (m.group("pre") or m.group("post")):
-                continue
-            year = to_int(m.group("y"))
-            if year is None:
-                continue
-            scheme = _scheme(m, folded, bare)
-            written = clean[m.start() : m.end()].strip()
-            lst = ListKind.UEL if scheme == "UEL" else None
-            for n in _numbers(m):
-                found.append((m.start(), m.end(), _key(scheme, year, n), written, lst))
-    found.sort(key=lambda item: item[0])
+    pieces = list(_number_pieces(folded))
+    for regex, spans in ((BRACKET_NUMBER_RE, [(s, e) for s, e, b, _ in pieces if b]),
+                         (YEAR_NUMBER_RE, [(s, e) for s, e, _, n in pieces if n])):
+        for s, e in spans:
+            for m in regex.finditer(folded, s, e):
+                if regex is YEAR_NUMBER_RE and not (m.group("pre") or m.group("post")):
+                    continue
+                year = to_int(m.group("y"))
+                if year is None:
+                    continue
+                scheme = _scheme(m, folded, bare)
+                start, end = m.span()
+                written = clean[start:end].strip()
+                lst = ListKind.UEL if scheme == "UEL" else None
+                for n in _numbers(m):
+                    found.append((start, end, _key(scheme, year, n), written, lst))
+    if len(found) > 1:
+        found.sort(key=lambda item: item[0])
     # Drop matches nested in a longer one (the bracket regex also matches inside "…公告〔2025〕7号").
     kept: list[tuple[int, str]] = []
     result: list[tuple[int, int, NoticeRef]] = []
     for start, end, key, written, lst in found:
-        if any(s <= start and end <= e and (s, e) != (start, end) for s, e, *_ in found):
+        if len(found) > 1 and any(s <= start and end <= e and (s, e) != (start, end) for s, e, *_ in found):
             continue
         if (start, key) in kept:
             continue
