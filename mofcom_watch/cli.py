@@ -15,7 +15,7 @@ import typer
 from mofcom_watch.config import ConfigError, load_settings
 from mofcom_watch.context import AppContext
 from mofcom_watch.exits import INTERNAL, RESOURCE_EXIT, resource_fault
-from mofcom_watch.lazygroup import LazyGroup
+from mofcom_watch.lazygroup import LazyGroup, hold_collector
 from mofcom_watch.logs import setup_logging
 from mofcom_watch.term import App
 
@@ -48,6 +48,7 @@ def _global(
 
 def main() -> None:
     """The console entry point: no traceback ever reaches the user (``--verbose`` shows it)."""
+    hold_collector()  # on again once the command is loaded (mofcom_watch.lazygroup)
     try:
         app()
     except KeyboardInterrupt:

@@ -58,6 +58,7 @@ class _LookUp:
 
 
 LOOK_UP = _LookUp()
+NO_TIME = datetime.min
 INDEX_YEARS = (1990, 2100)  # annual indexes recognised as indexes for these years
 
 
@@ -139,6 +140,7 @@ class PageRouter:
         for plan, news in plans:
             self._index_urls.setdefault(plan.url, news)
         self._templates = [(plan.page_template.split("{n}"), news) for plan, news in plans if plan.page_template]
+        self._heads = tuple(head for (head, *_), _ in self._templates)  # a URL starting with none is no page of them
         self._page_urls = {url for s in sources if s.news for url in s.direct_pages()}
         self._parsers: dict[PageRole, PageParser] | None = None  # made for the first page (the parse loads later)
 
@@ -146,6 +148,8 @@ class PageRouter:
         """None: not an index; else whether the index belongs to a news source."""
         if url in self._index_urls:
             return self._index_urls[url]
+        if not url.startswith(self._heads):
+            return None
         for (head, *rest), news in self._templates:
             tail = rest[0] if rest else ""
             middle = url[len(head) : len(url) - len(tail)] if url.startswith(head) and url.endswith(tail) else ""
@@ -387,6 +391,7 @@ class Pipeline:
         self._seen: dict[datetime, list[tuple[str, str]]] = {}  # notice pages answered from the store: (URL, key)
         self._short: list[ShortPage] = []  # to report again, in page order
         self._stored: set[str] = set()  # notice keys pages of this batch stored: their short copies are stale
+        self._utc: tuple[datetime | None, datetime] = (None, NO_TIME)  # the last fetch time seen, as_utc of it
 
     def __call__(self, page: CrawledPage) -> PageResult:
         fetch = page.result
@@ -417,9 +422,13 @@ class Pipeline:
 
     def _touch(self, page: CrawledPage, notice_key: str | None = None) -> None:
         fetch = page.result
-        self._touched.setdefault((as_utc(fetch.fetched_at), fetch.status, page.source), []).append(fetch.url)
+        last, at = self._utc
+        if fetch.fetched_at is not last:  # a replay's pages share one fetch time: converted once
+            at = as_utc(fetch.fetched_at)
+            self._utc = (fetch.fetched_at, at)
+        self._touched.setdefault((at, fetch.status, page.source), []).append(fetch.url)
         if notice_key:
-            self._seen.setdefault(as_utc(fetch.fetched_at), []).append((fetch.url, notice_key))
+            self._seen.setdefault(at, []).append((fetch.url, notice_key))
 
     @contextmanager
     def expecting(self, urls: Iterable[str]) -> Iterator[None]:
@@ -442,7 +451,7 @@ class Pipeline:
                     touch_pages(session, touched, fetched_at=fetched_at, status=status, source=source)
         finally:
             self._copies, self._touched, self._seen, self._short, self._stored = {}, {}, {}, [], set()
-            self._new_pages = set()
+            self._new_pages, self._utc = set(), (None, NO_TIME)
 
 
 def saved_page(url: str, raw: bytes, fetched_at: datetime, *, content_type: str | None = None,
@@ -475,6 +484,12 @@ def replay_url(rel_parts: tuple[str, ...]) -> str:
 def replay_files(root: Path) -> list[tuple[Path, str]]:
     """Every page file under ``root``, sorted by path, with the URL it stands for. As ``root.rglob("*")``
     finds them (folder links are not walked into; a link to a file is a file), one ``scandir`` per folder."""
+    return [(Path(path), url) for path, url in replay_paths(root)]
+
+
+def replay_paths(root: Path) -> list[tuple[str, str]]:
+    """:func:`replay_files` with each path as the string ``os.scandir`` gives (``str(Path(path))`` is the same
+    string): ``replay`` reads thousands of files and makes no Path of them."""
     found: list[tuple[tuple[str, ...], str]] = []
 
     def walk(folder: str, parts: tuple[str, ...]) -> None:
@@ -495,7 +510,7 @@ def replay_files(root: Path) -> list[tuple[Path, str]]:
 
     walk(str(root), ())
     found.sort()
-    return [(Path(path), replay_url(parts)) for parts, path in found]
+    return [(path, replay_url(parts)) for parts, path in found]
 
 
 class SkippedFile(Exception):
@@ -506,42 +521,46 @@ class ReplayReader:
     """Reads the files of one replay folder: a file's bytes if it lies inside ``root`` (after following
     links) and is at most ``max_bytes`` long, the cap fetched bodies have; otherwise :class:`SkippedFile`.
     Each folder's real path is looked up once; a file that is not a link is opened without following
-    links (``O_NOFOLLOW``), so it costs no system call but its open and read."""
+    links (``O_NOFOLLOW``), so it costs no system call but its open and read. Paths are taken as
+    :class:`~pathlib.Path` or as the strings :func:`replay_paths` gives, and worked on as strings (the parent
+    of ``str(path)`` is ``os.path.dirname``'s, ``"."`` for ``""``, as ``Path.parent`` makes it)."""
 
     def __init__(self, root: Path, max_bytes: int) -> None:
         self.root, self.max_bytes = root, max_bytes
         self._real_root = root.resolve()
-        self._folders: dict[Path, tuple[Path, bool]] = {root: (self._real_root, True)}  # -> real path, inside root
+        self._folders: dict[str, tuple[Path, bool]] = {str(root): (self._real_root, True)}  # -> real path, inside
 
-    def _folder(self, folder: Path) -> tuple[Path, bool]:
+    def _folder(self, folder: str) -> tuple[Path, bool]:
         """The folder's real path and whether it lies inside root: its parent's, and one ``lstat`` to tell
         that it is not a link (a link is resolved in full)."""
         known = self._folders.get(folder)
         if known is None:
-            parent = folder.parent
-            if parent != folder and not folder.is_symlink():
+            parent = os.path.dirname(folder) or "."
+            if parent != folder and not Path(folder).is_symlink():
                 real_parent, inside = self._folder(parent)
-                known = (real_parent / folder.name, inside)
+                known = (real_parent / os.path.basename(folder), inside)
             else:
-                real = folder.resolve()
+                real = Path(folder).resolve()
                 known = (real, real.is_relative_to(self._real_root))
             self._folders[folder] = known
         return known
 
-    def __call__(self, path: Path) -> bytes:
-        folder, inside = self._folder(path.parent)
+    def __call__(self, path: str | os.PathLike[str]) -> bytes:
+        path = os.fspath(path)
+        head, name = os.path.split(path)
+        folder, inside = self._folder(head or ".")
         if inside:
             try:
                 return self._read(os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC), path)
             except OSError as exc:
                 if exc.errno != errno.ELOOP:  # ELOOP: the file is a link, followed below
                     raise
-        real = path.resolve() if path.is_symlink() else folder / path.name
+        real = Path(path).resolve() if Path(path).is_symlink() else folder / name
         if not real.is_relative_to(self._real_root):
             raise SkippedFile(f"{path} links to {real}, outside {self.root}: skipped")
         return self._read(os.open(real, os.O_RDONLY | os.O_CLOEXEC), path)
 
-    def _read(self, fd: int, path: Path) -> bytes:
+    def _read(self, fd: int, path: str) -> bytes:
         """Up to ``max_bytes + 1`` bytes of ``fd`` (closed), in reads the size of the file: a read of the cap
         at once would allocate the cap (20 MB by default) for every file."""
         wanted = self.max_bytes + 1
@@ -564,5 +583,8 @@ def read_replay_file(path: Path, root: Path, max_bytes: int) -> bytes:
     return ReplayReader(root, max_bytes)(path)
 
 
-def replay_content_type(path: Path) -> str | None:
-    return CONTENT_TYPES.get(path.suffix.lower())
+def replay_content_type(path: str | os.PathLike[str]) -> str | None:
+    """By the file's suffix, as ``Path.suffix`` takes it (no Path made)."""
+    name = os.path.basename(os.fspath(path))
+    dot = name.rfind(".")
+    return CONTENT_TYPES.get(name[dot:].lower()) if 0 < dot < len(name) - 1 else None

@@ -88,7 +88,12 @@ def plain_text(console: Console, table: TableText) -> str | None:
     if sum(widths) + len(widths) + 1 > console.width:
         return None  # rich would shrink the columns to fit
     lines = [table.title, _rule(TOP, widths)]
+    rooms = [width - 2 * PADDING for width in widths]
     for index, (row, size) in enumerate(zip(grid, sizes)):
+        if index and all(map(int.__le__, size, rooms)) and all(map(str.isprintable, row)):  # one line, as below
+            lines.append(BODY_BAR + BODY_BAR.join([PAD + cell + " " * (room - used) + PAD
+                                                   for cell, used, room in zip(row, size, rooms)]) + BODY_BAR)
+            continue
         cells = [_cell_lines(console, cell, used, width, column)
                  for cell, used, width, column in zip(row, size, widths, columns)]
         height = max(map(len, cells))
@@ -111,7 +116,7 @@ def _rule(parts: tuple[str, str, str, str], widths: list[int]) -> str:
 def _measure(console: Console, cell: str) -> int:
     """The widest line of ``cell`` in cells, as rich measures a :class:`rich.text.Text`."""
     if cell.isprintable():  # one line, no tab: its width (the usual case)
-        return cell_len(cell)
+        return len(cell) if cell.isascii() else cell_len(cell)  # a printable ASCII character is one cell
     from rich.measure import Measurement
 
     return Measurement.get(console, console.options, Text(cell)).maximum

@@ -22,8 +22,6 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from rapidfuzz import fuzz
-
 from storage.names import clean_display, name_key, name_words
 from storage.records import EntityRecord
 
@@ -171,6 +169,8 @@ def fuzzy_score(a: str, b: str) -> float:
     if len(da) != len(db):
         return 0.0
     wa, wb = ([GENERIC_FORMS.get(w, w) for w in name_words(x)] for x in (a, b))
+    from rapidfuzz import fuzz  # here: run and feeds import this module for WatchlistError, most never match
+
     whole = max(fuzz.ratio(ka, kb), fuzz.ratio("".join(wa), "".join(wb)), fuzz.ratio("".join(sorted(wa)), "".join(sorted(wb))))
     core = fuzz.ratio("".join(da), "".join(db))
     return round(min(whole, core), 1)

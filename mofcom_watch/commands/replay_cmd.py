@@ -29,7 +29,7 @@ from mofcom_watch.pipeline import (
     ReplayReader,
     SkippedFile,
     replay_content_type,
-    replay_files,
+    replay_paths,
     saved_page,
 )
 from mofcom_watch.publish import PublishResult, publish
@@ -123,7 +123,7 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"mofcom-watch replay: {directory} is not a readable directory", err=True)
             raise typer.Exit(2)
         try:
-            files = replay_files(directory)
+            files = replay_paths(directory)
         except OSError as exc:
             typer.echo(f"mofcom-watch replay: cannot read {directory}: {exc}", err=True)
             raise typer.Exit(2) from None

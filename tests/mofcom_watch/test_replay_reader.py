@@ -1,13 +1,25 @@
-"""ReplayReader: only files inside the replay folder, after following links (file links and folder links)."""
+"""ReplayReader: only files inside the replay folder, after following links (file links and folder links); the
+same for a path given as a Path or as the string replay_paths gives."""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path, PurePath
+
 import pytest
 
-from mofcom_watch.pipeline import ReplayReader, SkippedFile, replay_files
+from mofcom_watch.pipeline import (
+    CONTENT_TYPES,
+    ReplayReader,
+    SkippedFile,
+    replay_content_type,
+    replay_files,
+    replay_paths,
+)
 
 
-def test_links_are_followed_and_checked_once_per_folder(tmp_path):
+@pytest.mark.parametrize("as_text", [False, True])
+def test_links_are_followed_and_checked_once_per_folder(tmp_path, as_text):
     root, outside = tmp_path / "tree", tmp_path / "outside"
     (root / "www.mofcom.gov.cn" / "art").mkdir(parents=True)
     outside.mkdir()
@@ -17,7 +29,11 @@ def test_links_are_followed_and_checked_once_per_folder(tmp_path):
     (root / "www.mofcom.gov.cn" / "alias.html").symlink_to(page)
     (root / "www.mofcom.gov.cn" / "out.html").symlink_to(outside / "secret.html")
     (root / "www.mofcom.gov.cn" / "folder").symlink_to(outside, target_is_directory=True)
-    read = ReplayReader(root, max_bytes=100)
+    reader = ReplayReader(root, max_bytes=100)
+
+    def read(path):
+        return reader(str(path) if as_text else path)
+
     assert read(page) == b"<html>a</html>"
     assert read(root / "www.mofcom.gov.cn" / "alias.html") == b"<html>a</html>"  # a link inside the tree
     with pytest.raises(SkippedFile, match="outside"):
@@ -57,3 +73,38 @@ def test_replay_files_lists_what_rglob_finds_in_path_order(tmp_path):
     assert read(root / "texts" / "link.txt") == b"texts/z.txt"
     with pytest.raises(SkippedFile, match="outside"):
         read(root / "texts" / "out.html")
+
+
+def test_replay_paths_are_the_files_as_strings_and_read_alike(tmp_path, monkeypatch):
+    """replay_paths gives str(Path) of what replay_files lists (a relative root too); reading either way gives the
+    same bytes or the same refusal."""
+    root, outside = tmp_path / "tree", tmp_path / "outside"
+    (root / "www.mofcom.gov.cn" / "a" / "b").mkdir(parents=True)
+    outside.mkdir()
+    (outside / "s.html").write_bytes(b"s")
+    (root / "www.mofcom.gov.cn" / "a" / "b" / "p.html").write_bytes(b"p")
+    (root / "www.mofcom.gov.cn" / "a" / "q.shtml").write_bytes(b"q")
+    (root / "x.txt").write_bytes(b"x")
+    (root / "www.mofcom.gov.cn" / "a" / "out.html").symlink_to(outside / "s.html")
+    (root / "www.mofcom.gov.cn" / "big.html").write_bytes(b"b" * 11)
+    monkeypatch.chdir(tmp_path)
+    for base in (root, Path("tree"), Path("tree/"), Path("./tree")):
+        listed = replay_files(base)
+        assert replay_paths(base) == [(str(path), url) for path, url in listed]
+        by_path, by_text = ReplayReader(base, max_bytes=10), ReplayReader(base, max_bytes=10)
+        for path, _ in listed:
+            got = []
+            for read, arg in ((by_path, path), (by_text, str(path))):
+                try:
+                    got.append(read(arg))
+                except (SkippedFile, OSError) as exc:
+                    got.append(f"{type(exc).__name__}: {exc}")
+            assert got[0] == got[1], path
+            assert replay_content_type(str(path)) == replay_content_type(path)
+
+
+@pytest.mark.parametrize("name", ["a.html", "a.HTML", "a.tar.gz", "a.", "..html", ".html", "a", "a.b.shtml",
+                                  "dir.d/file", "x/.json", "x/y.xml"])
+def test_the_content_type_goes_by_the_suffix_as_path_takes_it(name):
+    assert replay_content_type(name) == CONTENT_TYPES.get(PurePath(name).suffix.lower())
+    assert replay_content_type(os.path.join("root", name)) == replay_content_type(Path("root") / name)
