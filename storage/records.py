@@ -15,6 +15,8 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
+from storage.frozen import quick_init
+
 # Field metadata: the field is left out of the JSON while it holds its default, so records
 # written before the field existed serialise (and compare, and hash) exactly as they did.
 OMIT_DEFAULT = {"omit_default": True}
@@ -51,6 +53,7 @@ class ActionKind(StrEnum):
     MEASURE = "measure"  # an extra measure on an entity already listed
 
 
+@quick_init
 @dataclass(frozen=True)
 class EntityRecord:
     """One listed entity as the notice writes it.
@@ -74,6 +77,7 @@ class EntityRecord:
     note: str | None = field(default=None, metadata=OMIT_DEFAULT)  # role as written
 
 
+@quick_init
 @dataclass(frozen=True)
 class NoticeRef:
     """A reference from one notice to earlier ones.
@@ -94,6 +98,7 @@ class NoticeRef:
         return _ref_from_json(data)
 
 
+@quick_init
 @dataclass(frozen=True)
 class ActionRecord:
     """What a notice does.
@@ -120,6 +125,7 @@ class ActionRecord:
     measures: tuple[str, ...] = field(default=(), metadata=OMIT_DEFAULT)
 
 
+@quick_init
 @dataclass(frozen=True)
 class NoticeRecord:
     """Everything the parser extracts from one page."""
@@ -171,6 +177,7 @@ class UnusablePage(Exception):
         self.detail = detail
 
 
+@quick_init
 @dataclass(frozen=True)
 class IndexLink:
     """One link found on an index or list page."""
@@ -298,6 +305,7 @@ class DocumentKind(StrEnum):
     OTHER = "other"  # a real page that is neither, kept as a snapshot only
 
 
+@quick_init
 @dataclass(frozen=True)
 class ParsedDocument:
     """The result of parsing one usable page.

@@ -47,6 +47,9 @@ LIST_WORDS = (
     ("出口管制管控名单", ListKind.ECL), ("管控名单", ListKind.ECL), ("不可靠实体清单", ListKind.UEL),
     ("关注名单", ListKind.WATCH), ("反制清单", ListKind.COUNTERMEASURE), ("反制措施", ListKind.COUNTERMEASURE),
 )
+# One search finds the list named first: no two of the words can start at the same place.
+LIST_WORD_RE = re.compile("|".join(word for word, _ in LIST_WORDS))
+LIST_KIND = dict(LIST_WORDS)
 LIST_ALT = "出口管制管控名单|不可靠实体清单|关注名单|反制清单"
 LIST_OF = {"出口管制管控名单": ListKind.ECL, "不可靠实体清单": ListKind.UEL, "关注名单": ListKind.WATCH,
            "反制清单": ListKind.COUNTERMEASURE}
@@ -103,14 +106,10 @@ class ActionDraft:
     start: int  # offset of the verb in the text
 
 
-def list_in(text: str) -> ListKind | None:
-    """The list named first in ``text``."""
-    best: tuple[int, ListKind] | None = None
-    for word, kind in LIST_WORDS:
-        pos = text.find(word)
-        if pos >= 0 and (best is None or pos < best[0]):
-            best = (pos, kind)
-    return best[1] if best else None
+def list_in(text: str, start: int = 0, end: int | None = None) -> ListKind | None:
+    """The list named first in ``text`` (in ``text[start:end]``)."""
+    m = LIST_WORD_RE.search(text, start, len(text) if end is None else end)
+    return LIST_KIND[m.group(0)] if m else None
 
 
 def _date_refs(folded: str, clean: str, anchor: date | None) -> list[tuple[int, int, NoticeRef]]:
@@ -340,7 +339,7 @@ def _new_listing(sent: _Sentence, v: re.Match[str], kind: ActionKind, next_start
         return None
     if kind is ActionKind.IMPOSE and not (DECISION_RE.search(sentence) or word.startswith("采取")):
         return None
-    lst = list_in(folded[v.start() : next_start]) if kind is ActionKind.IMPOSE else sent.notice_list
+    lst = list_in(folded, v.start(), next_start) if kind is ActionKind.IMPOSE else sent.notice_list
     if word.startswith("采取"):
         lst = ListKind.COUNTERMEASURE
     if kind is ActionKind.IMPOSE and lst is None:

@@ -238,3 +238,26 @@ def test_verb_clauses_are_what_the_walk_over_every_clause_gives(text, span):
     verbs = list(actions.VERB_RE.finditer(text, start, end))
     published = date(2025, 5, 14)
     assert list(actions._verb_clauses(text, start, end, verbs, published)) == list(every_clause(text, start, end, verbs, published))
+
+
+def _list_in_by_find(text):
+    """The list named first, found word by word (what ``actions.list_in`` did before its one regex)."""
+    best = None
+    for word, kind in actions.LIST_WORDS:
+        pos = text.find(word)
+        if pos >= 0 and (best is None or pos < best[0]):
+            best = (pos, kind)
+    return best[1] if best else None
+
+
+# Every pair of list words, each way round, apart, touching and overlapping ("管控名单" inside "出口管制管控名单").
+LIST_TEXTS = ["", "无名单"] + [f"{a}{sep}{b}" for a, _ in actions.LIST_WORDS for b, _ in actions.LIST_WORDS
+                               for sep in ("", "，并", "\n")]
+
+
+@pytest.mark.parametrize("text", LIST_TEXTS)
+def test_list_in_finds_the_list_named_first_as_the_word_by_word_search(text):
+    assert actions.list_in(text) == _list_in_by_find(text)
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            assert actions.list_in(text, start, end) == _list_in_by_find(text[start:end])
