@@ -15,7 +15,7 @@ from functools import lru_cache
 from storage.names import INVISIBLE_RE, entity_key
 from storage.records import EntityRecord
 
-from .textnorm import NUM, fold, keyword_spans, to_int
+from .textnorm import INVISIBLE_CHARS, NUM, fold, keyword_spans, to_int
 
 ANNEX_MARK_RE = re.compile(r"^\s*附\s*件?\s*[\d一二三四五六七八九十]*\s*[:：]?\s*$")
 NUMBERED_RE = re.compile(r"^\s*(?:\(\s*(?P<pn>\d{1,3})\s*\)|(?P<n>\d{1,3})\s*[.、．](?!\d))\s*(?P<rest>(?:\S(?:.*\S)?)?)\s*$")
@@ -191,60 +191,94 @@ def _plain_annex_line(line: str, folded: str) -> tuple[str | None, str | None, i
     return clean_display(line[m.start("zh") : m.start("en") - 1]), clean_display(inner), int(m.group("n"))
 
 
+# One pattern over the annex block as written, "\n" before every line (a literal the scan finds
+# fast): each match is a line that may hold an entity (it opens with a digit, a bracket, a dash or
+# bullet, or a Chinese numeral, full width or not), so other lines cost no Python at all. The common
+# line "12. 中文名（English）" fills the groups of the first branch, which folds the widths itself: what
+# PLAIN_ANNEX_LINE_RE matches on the folded line, less a tab, a clause opening, sentence punctuation
+# or English without Latin letters (``_plain_annex_line``'s checks); ``_read_line`` reads the rest.
+_NOT_IN_PLAIN = r"()（）\n\t，。；！？"
+PLAIN_LINE = (
+    r"[^\S\n\t]*(?P<n>[0-9０-９]{1,3})[^\S\n\t]*[.、．](?!\d)[^\S\n\t]*"
+    rf"(?!{'|'.join(NOT_A_NAME_STARTS)})(?P<zh>[^\s{_NOT_IN_PLAIN}][^{_NOT_IN_PLAIN}]*)"
+    rf"[(（](?P<en>[^{_NOT_IN_PLAIN}]*[A-Za-z][^{_NOT_IN_PLAIN}]*)[)）][^\S\n\t]*$"
+)
+CANDIDATE_LINE = r"[^\S\n]*[0-9０-９(（\-－—–•·一二三四五六七八九十][^\n]*"
+ANNEX_LINE_RE = re.compile(rf"\n(?:{PLAIN_LINE}|{CANDIDATE_LINE})", re.MULTILINE)
+NAME_MAX = 200  # ``_looks_like_name``: a longer "name" is prose
+
+
 def annex_entities(lines: list[str], start: int = 0, country: str | None = None,
                    folded_lines: list[str] | None = None, chinese_numbers: bool = False) -> list[EntityRecord]:
     """Numbered entity lines (and their branch lines) from ``lines[start:]``;
     ``chinese_numbers`` also accepts "一、名称" lines (below an annex heading only)."""
     out: list[EntityRecord] = []
-    last_branches: list[str] = []
-    if folded_lines is None:
-        folded_lines = [fold(line) for line in lines]
-    for line, folded in zip(lines[start:], folded_lines[start:]):
-        first = folded.lstrip()[:1]
-        if not first:
-            continue
-        if chinese_numbers and first in "一二三四五六七八九十":
-            c = CN_NUMBERED_RE.match(folded)
-            if c and c.group("rest").strip() and _looks_like_name(line[c.start("rest") : c.end("rest")]):
-                _flush(out, last_branches)
-                zh, en = split_name(line[c.start("rest") : c.end("rest")], c.group("rest"))
-                out.append(make_entity(zh, en, country, to_int(c.group("cn"))))
-            continue
-        if first not in "0123456789(-—–•·":
-            continue
-        plain = _plain_annex_line(line, folded) if "\t" not in line else None
-        if plain is not None:
-            _flush(out, last_branches)
-            out.append(make_entity(plain[0], plain[1], country, plain[2], ()))
-            continue
-        m = TABLE_ROW_RE.match(line) if "\t" in line else None
-        if m and m.group("zh"):
-            zh_raw, en_raw = m.group("zh"), m.group("en")
-            zh, en = split_name(zh_raw) if not en_raw else (clean_display(zh_raw), clean_display(en_raw))
-            if zh and LATIN_RE.search(zh) and not CJK_RE.search(zh) and not en:
-                zh, en = None, zh
-            _flush(out, last_branches)
-            out.append(make_entity(zh, en, country, int(m.group("n"))))
-            continue
-        m = NUMBERED_RE.match(folded)
-        if m:
-            rest = line[m.start("rest") : m.end("rest")]
-            if not rest.strip():
-                continue  # stray empty "29."
-            rest, frest, own_country, inline = _trim_tail(rest, folded[m.start("rest") : m.end("rest")])
-            if not _looks_like_name(rest):
+    branches: list[str] = []
+    text = "\n" + "\n".join(lines[start:])
+    folded: str | None = None
+    visible: bool | None = None  # no invisible character in the block: a name needs only its spaces
+    for m in ANNEX_LINE_RE.finditer(text):
+        zs = m.start("zh")
+        if zs >= 0:
+            es, ee = m.span("en")
+            if visible is None:
+                visible = not any(ch in text for ch in INVISIBLE_CHARS)
+            if visible and ee + 1 - zs <= NAME_MAX:
+                if branches:
+                    _flush(out, branches)
+                out.append(make_entity(" ".join(text[zs : es - 1].split()), " ".join(text[es:ee].split()) or None,
+                                       country, int(m.group("n")), ()))
                 continue
-            _flush(out, last_branches)
-            zh, en = split_name(rest, frest)
-            out.append(make_entity(zh, en, own_country or country, int(m.group("n") or m.group("pn")), inline))
-            continue
-        b = BRANCH_RE.match(folded)
-        if b and out:
-            name = clean_display(line[b.start("name") : b.end("name")].rstrip(TRAILING_PUNCT))
-            if name:
-                last_branches.append(name)
-    _flush(out, last_branches)
+        if folded is None:
+            folded = "\n" + "\n".join(folded_lines[start:]) if folded_lines is not None else fold(text)
+        s, e = m.span()
+        _read_line(out, branches, text[s + 1 : e], folded[s + 1 : e], country, chinese_numbers)
+    _flush(out, branches)
     return out
+
+
+def _read_line(out: list[EntityRecord], branches: list[str], line: str, folded: str, country: str | None,
+               chinese_numbers: bool) -> None:
+    """One annex line read in full: an entity appended to ``out`` or a branch to ``branches``."""
+    first = folded.lstrip()[:1]
+    if first in "一二三四五六七八九十":
+        c = CN_NUMBERED_RE.match(folded) if chinese_numbers else None
+        if c and c.group("rest").strip() and _looks_like_name(line[c.start("rest") : c.end("rest")]):
+            _flush(out, branches)
+            zh, en = split_name(line[c.start("rest") : c.end("rest")], c.group("rest"))
+            out.append(make_entity(zh, en, country, to_int(c.group("cn"))))
+        return
+    plain = _plain_annex_line(line, folded) if "\t" not in line else None
+    if plain is not None:
+        _flush(out, branches)
+        out.append(make_entity(plain[0], plain[1], country, plain[2], ()))
+        return
+    m = TABLE_ROW_RE.match(line) if "\t" in line else None
+    if m and m.group("zh"):
+        zh_raw, en_raw = m.group("zh"), m.group("en")
+        zh, en = split_name(zh_raw) if not en_raw else (clean_display(zh_raw), clean_display(en_raw))
+        if zh and LATIN_RE.search(zh) and not CJK_RE.search(zh) and not en:
+            zh, en = None, zh
+        _flush(out, branches)
+        out.append(make_entity(zh, en, country, int(m.group("n"))))
+        return
+    m = NUMBERED_RE.match(folded)
+    if m:
+        rest = line[m.start("rest") : m.end("rest")]
+        if not rest.strip():
+            return  # stray empty "29."
+        rest, frest, own_country, inline = _trim_tail(rest, folded[m.start("rest") : m.end("rest")])
+        if not _looks_like_name(rest):
+            return
+        _flush(out, branches)
+        zh, en = split_name(rest, frest)
+        out.append(make_entity(zh, en, own_country or country, int(m.group("n") or m.group("pn")), inline))
+        return
+    b = BRANCH_RE.match(folded)
+    if b and out:
+        name = clean_display(line[b.start("name") : b.end("name")].rstrip(TRAILING_PUNCT))
+        if name:
+            branches.append(name)
 
 
 def _flush(out: list[EntityRecord], branches: list[str]) -> None:

@@ -153,7 +153,10 @@ ANNEX_LINES = [
     "2、环球世界物流公司（Universal Logistics Holdings, Inc.）", "4. 甲公司（Alpha）（日本）", "5. 技因赛斯公司（TechInsights Inc.）及其分支机构：",
     "6. 根据公司（Gen Corp）", "7. 甲，乙公司（AB Inc.）", "8. 甲公司（ＡＢＣ）", "9. 甲公司（全角）", "11. 甲公司（A）；", "12.（A Inc.）",
     "13. Source Intelligence公司（Source Intelligence, Inc.）", "14. 甲公司（A (B) C）", "29.", "(1) 甲公司（A）", "3.5 亿元（A）",
-    "15. 甲公司（A。B）", "16. 甲公司\t（A）", "-TechInsights Japan KK",
+    "15. 甲公司（A。B）", "16. 甲公司\t（A）", "-TechInsights Japan KK", "\t17. 甲公司（Alpha）", "18. 甲公司（Al\u200bpha）",
+    "19. 甲公司（Alpha，Inc.)", "20. 甲公司（Alpha，Inc.）", "21. " + "甲" * 190 + "（Alpha Corp）", "一、甲公司（Alpha）",
+    "22. 甲  公司 （ Alpha\u3000 Inc. ）\u3000", "23. 在公司（A）", "\u300024 . 甲公司(Ａlpha）",
+    "２５．甲公司（Alpha）", "－Branch Two", "26. 甲公司（Alpha）。", "27. 甲公司（Alpha）（B）", "28.5 甲公司（Alpha）", "30. 甲公司（Alpha）\t",
 ]
 
 
@@ -161,8 +164,20 @@ ANNEX_LINES = [
 def test_plain_annex_line_reads_what_the_general_reading_reads(line, monkeypatch):
     lines = ["附件", line, "-Branch Ltd."]
     fast = entities.annex_entities(lines, 0, "US", chinese_numbers=True)
+    general = re.compile(entities.ANNEX_LINE_RE.pattern.replace("(?P<n>", "(?!)(?P<n>"), re.MULTILINE)
+    monkeypatch.setattr(entities, "ANNEX_LINE_RE", general)  # the plain branch never matches: every line read in full
+    assert fast == entities.annex_entities(lines, 0, "US", chinese_numbers=True)
     monkeypatch.setattr(entities, "_plain_annex_line", lambda line, folded: None)
     assert fast == entities.annex_entities(lines, 0, "US", chinese_numbers=True)
+
+
+def test_the_one_pattern_reads_the_plain_line_itself(monkeypatch):
+    """The common line never reaches the per-line reading; the others do, one call a line."""
+    read = []
+    monkeypatch.setattr(entities, "_read_line", lambda out, branches, line, *rest: read.append(line))
+    lines = ["附件", "  名单", ANNEX_LINES[0], ANNEX_LINES[4], "", "正文。", ANNEX_LINES[19], "\u3000一、甲"]
+    entities.annex_entities(lines, 0, chinese_numbers=True)
+    assert read == [ANNEX_LINES[4], ANNEX_LINES[19], "\u3000一、甲"]
 
 
 def test_plain_annex_line_takes_the_common_line():
