@@ -161,15 +161,22 @@ def parse_source(src: Source) -> NoticeRecord:
     return parse_decision(src.text, src.title_hint, src.hints.pub, src.hints.url, folded=src.folded)
 
 
+OPENERS, CLOSERS = "(（[《", ")）]》"
+# The characters the splitters stop at, per set of separators: a scan visits only these.
+SPLIT_STOPS = {seps: re.compile(f"[{re.escape(OPENERS + CLOSERS + seps)}]") for seps in ("，,;；", "、")}
+
+
 def _depth0_split(text: str, seps: str) -> list[str]:
     """Split at separators outside brackets ("亚当·布赖（…联合创始人、首席执行官）、汤姆·莫斯")."""
     out, depth, start = [], 0, 0
-    for i, ch in enumerate(text):
-        if ch in "(（[《":
+    for m in SPLIT_STOPS[seps].finditer(text):
+        ch = m.group()
+        if ch in OPENERS:
             depth += 1
-        elif ch in ")）]》":
+        elif ch in CLOSERS:
             depth = max(0, depth - 1)
-        elif depth == 0 and ch in seps:
+        elif depth == 0:
+            i = m.start()
             out.append(text[start:i])
             start = i + 1
     out.append(text[start:])
@@ -213,15 +220,7 @@ def split_target(raw: str) -> tuple[str | None, str | None, str | None, bool]:
     en: str | None = None
     folded = fold(name)
     if folded.endswith(")"):
-        depth, start = 0, None
-        for i in range(len(folded) - 1, -1, -1):
-            if folded[i] == ")":
-                depth += 1
-            elif folded[i] == "(":
-                depth -= 1
-                if depth == 0:
-                    start = i
-                    break
+        start = _matching_open(folded)
         if start is not None and start > 0:
             inner = name[start + 1 : -1].strip()
             zh = name[:start].strip()
@@ -245,6 +244,22 @@ def split_target(raw: str) -> tuple[str | None, str | None, str | None, bool]:
         notes.insert(0, role)
     note = "，".join(notes) or None
     return clean_display(zh), clean_display(en), clean_display(note), gendered
+
+
+PARENS_RE = re.compile(r"[()]")
+
+
+def _matching_open(folded: str) -> int | None:
+    """Where the bracket closed by the last character opens (None: nowhere)."""
+    last = folded.rfind("(")
+    if ")" not in folded[last + 1 : -1]:  # the last "(" (or none): no pair inside
+        return last if last >= 0 else None
+    depth = 0
+    for m in reversed(list(PARENS_RE.finditer(folded))):
+        depth += 1 if m.group() == ")" else -1
+        if depth == 0:
+            return m.start()
+    return None
 
 
 def _entry_number(m: re.Match[str]) -> int | None:
@@ -309,20 +324,21 @@ def _annex_start(lines: list[str]) -> int | None:
     return found
 
 
+SEGMENT_STOPS_RE = re.compile(r"[(（《)）》,，。；;:\n]|采取|列入|纳入")
+
+
 def _target_segment(folded: str, start: int) -> tuple[int, int]:
     """From just after "对" to the first "采取" or comma outside brackets, within the sentence."""
     depth = 0
-    i = start
-    while i < len(folded):
-        ch = folded[i]
+    for m in SEGMENT_STOPS_RE.finditer(folded, start):
+        ch = m.group()
         if ch in "(（《":
             depth += 1
         elif ch in ")）》":
             depth = max(0, depth - 1)
-        elif depth == 0 and (ch in ",，。；;:\n" or folded.startswith(("采取", "列入", "纳入"), i)):
-            break
-        i += 1
-    return start, i
+        elif depth == 0:
+            return start, m.start()
+    return start, len(folded)
 
 
 def _measures(text: str) -> tuple[str, ...]:
@@ -360,12 +376,15 @@ def groups(body_lines: list[str], folded_lines: list[str] | None = None) -> list
     return out
 
 
+SENTENCE_END_RE = re.compile("[。；;]")
+
+
 def _sentences(folded: str, offset: int = 0) -> list[tuple[int, str]]:
     out, start = [], offset
-    for i in range(offset, len(folded)):
-        if folded[i] in "。；;":
-            out.append((start, folded[start : i + 1]))
-            start = i + 1
+    for m in SENTENCE_END_RE.finditer(folded, offset):
+        i = m.start()
+        out.append((start, folded[start : i + 1]))
+        start = i + 1
     if start < len(folded):
         out.append((start, folded[start:]))
     return out
@@ -434,12 +453,15 @@ def _split_joiners(item: str) -> list[str]:
     return [part for part in out if part.strip()]
 
 
+BRACKETS_RE = re.compile("[(（《)）》]")
+
+
 def _depth_at(text: str, pos: int) -> int:
     depth = 0
-    for ch in text[:pos]:
-        if ch in "(（《":
+    for m in BRACKETS_RE.finditer(text, 0, pos):
+        if m.group() in "(（《":
             depth += 1
-        elif ch in ")）》":
+        else:
             depth = max(0, depth - 1)
     return depth
 
