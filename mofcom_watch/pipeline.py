@@ -266,6 +266,24 @@ def _report_short(session: Session, page: CrawledPage, sha: str, short: ShortPar
     return _reported_again(fetch.url, sha, short)
 
 
+def _report_unusable(session: Session, page: CrawledPage, sha: str, detail: str) -> PageResult:
+    """A page found unusable earlier in this batch, fetched again with the same bytes and content type: what
+    parsing them again would write (the fetch, the issue refreshed with the same text, the validators
+    forgotten), unparsed (:class:`Pipeline`)."""
+    fetch = page.result
+    touch_page(session, url=fetch.url, fetched_at=fetch.fetched_at, status=fetch.status, source=page.source,
+               etag=fetch.etag, last_modified=fetch.last_modified, sha256=sha)
+    record_issue(session, key=unusable_key(fetch.url), source=page.source, kind=HealthKind.UNUSABLE_PAGE,
+                 detail=_unusable_detail(fetch.url, detail), seen_at=fetch.fetched_at, url=fetch.url)
+    _forget_validators(session, fetch.url)
+    return PageResult(url=fetch.url, outcome=PageOutcome.UNUSABLE, sha256=sha, detail=detail, skipped=True,
+                      same_bytes=True)
+
+
+def _unusable_detail(url: str, detail: str) -> str:
+    return f"{url} is not a usable page ({detail})"
+
+
 def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, copy: StoredCopy | None,
             new_page: bool) -> PageResult:
     fetch, source = page.result, page.source
@@ -297,7 +315,7 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
         detail = clean_text(f"{exc.reason}: {exc.detail}" if exc.detail else exc.reason)
         snapshot(PageOutcome.UNUSABLE, detail=detail)
         record_issue(session, key=unusable_key(url), source=source, kind=HealthKind.UNUSABLE_PAGE,
-                     detail=f"{url} is not a usable page ({detail})", seen_at=fetched_at, url=url)
+                     detail=_unusable_detail(url, detail), seen_at=fetched_at, url=url)
         _forget_validators(session, url)
         return PageResult(url=url, outcome=PageOutcome.UNUSABLE, sha256=sha, detail=detail, same_bytes=same_bytes)
     except Exception as exc:  # a parser bug must not lose the bytes or stop the run
@@ -352,11 +370,14 @@ def ingest_page(session_factory: sessionmaker[Session], page: CrawledPage, parse
 
 
 def _ingest_page(session_factory: sessionmaker[Session], page: CrawledPage, sha: str, parser: PageParser,
-                 copy: StoredCopy | None | _LookUp, new_page: bool = False) -> PageResult:
-    """``new_page``: the store holds no page for the URL (read under the run lock, :meth:`Pipeline.expecting`)."""
+                 copy: StoredCopy | None | _LookUp, new_page: bool = False, unusable: str | None = None) -> PageResult:
+    """``new_page``: the store holds no page for the URL (read under the run lock, :meth:`Pipeline.expecting`).
+    ``unusable``: why the same bytes were found unusable earlier in the batch (reported again, not parsed)."""
     try:
         with session_factory() as session, session.begin():
             session.connection(execution_options=WRITE_LOCK)  # SQLite: queue behind other writers
+            if unusable is not None:
+                return _report_unusable(session, page, sha, unusable)
             if isinstance(copy, _LookUp):
                 copy = stored_copies(session, [page.result.url]).get(page.result.url)
                 if copy is not None and copy.short is not None and parser.made(copy, sha):
@@ -379,7 +400,9 @@ class Pipeline:
     without a parse or a transaction of its own; its fetch is recorded when the batch ends. A page read
     whole that way is done; one stored short of its stated count is reported again as stored
     (:mod:`storage.readagain`), in page order: before any later page is stored, and only while no page
-    of this batch has stored its notice.
+    of this batch has stored its notice. A page it found unusable comes again with the same bytes and
+    content type (a second source linking it, in the same cycle) is reported again, not parsed; the next
+    batch parses it again, as one parse per batch is what retrying such a page asks.
     """
 
     def __init__(self, session_factory: sessionmaker[Session], router: PageRouter) -> None:
@@ -392,6 +415,9 @@ class Pipeline:
         self._short: list[ShortPage] = []  # to report again, in page order
         self._stored: set[str] = set()  # notice keys pages of this batch stored: their short copies are stale
         self._utc: tuple[datetime | None, datetime] = (None, NO_TIME)  # the last fetch time seen, as_utc of it
+        # URL -> (bytes' SHA-256, content type) found unusable by this pipeline, and why: a page two sources link
+        # is fetched by each (in full: an unusable page's validators are forgotten); parsed once a cycle
+        self._unusable: dict[str, tuple[tuple[str, str | None], str]] = {}
 
     def __call__(self, page: CrawledPage) -> PageResult:
         fetch = page.result
@@ -415,9 +441,13 @@ class Pipeline:
                 session.connection(execution_options=WRITE_LOCK)
                 report_again(session, self._short)
             self._short = []
-        result = _ingest_page(self._sf, page, sha, parser, copy, new_page)
+        known = self._unusable.get(fetch.url)
+        again = known[1] if known is not None and known[0] == (sha, fetch.content_type) else None
+        result = _ingest_page(self._sf, page, sha, parser, copy, new_page, again)
         if result.notice_key:
             self._stored.add(result.notice_key)
+        elif result.outcome is PageOutcome.UNUSABLE and result.detail is not None:  # the parse's own verdict
+            self._unusable[fetch.url] = ((sha, fetch.content_type), result.detail)
         return result
 
     def _touch(self, page: CrawledPage, notice_key: str | None = None) -> None:
