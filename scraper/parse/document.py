@@ -7,6 +7,7 @@ text of a notice or Q&A into a NoticeRecord.
 
 from __future__ import annotations
 
+import codecs
 import re
 
 from selectolax.lexbor import LexborHTMLParser
@@ -73,10 +74,14 @@ def _decode(raw: bytes, content_type: str | None) -> tuple[str, str]:
 
 def parse_document(raw: bytes | str, url: str | None = None, content_type: str | None = None) -> ParsedDocument:
     """Parse one fetched or saved page. Raises UnusablePage for non-content."""
+    utf8: bytes | None = None  # ``text`` as UTF-8, when ``raw`` is that already (Lexbor reads UTF-8)
     if isinstance(raw, bytes):
         page.check_raw(raw)
         text, encoding = _decode(raw, content_type)
         page.check_decoded(text, raw if encoding == "utf-8" else None)
+        # Without a replacement character nothing was undecodable, so the bytes are the text's.
+        if encoding == "utf-8" and not raw.startswith(codecs.BOM_UTF8) and "\ufffd" not in text:
+            utf8 = raw
     else:
         text, encoding = raw, "utf-8"
         page.check_decoded(text)
@@ -98,7 +103,7 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
         return ParsedDocument(kind=DocumentKind.NOTICE, encoding=encoding, notice=record, title=record.title,
                               warnings=record.warnings)
     page.check_whole(text)
-    tree = LexborHTMLParser(text)
+    tree = LexborHTMLParser(utf8 if utf8 is not None else text)
     found = find_container(tree)
     # Without a container, links first: the fallback text extraction removes navigation from
     # the tree. With one, links only matter if the page turns out not to be a notice.

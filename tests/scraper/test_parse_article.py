@@ -1,5 +1,6 @@
 """Article pages: meta tags, body container, fallback, filing block, line breaks, encodings."""
 
+import codecs
 from datetime import date
 
 from selectolax.lexbor import LexborHTMLParser
@@ -63,6 +64,16 @@ def test_tags_cut_out_by_replacing_give_the_regexes_text():
         assert html_to_text(fragment) == _html_to_text_regex(fragment), fragment
     assert _marked_tags(TRICKY_FRAGMENTS[0]) is not None and _marked_tags(TRICKY_FRAGMENTS[5]) is not None
     assert _marked_tags(TRICKY_FRAGMENTS[1]) is None and _marked_tags(TRICKY_FRAGMENTS[2]) is None
+
+
+def test_utf8_bytes_parse_as_their_text():
+    """UTF-8 bytes go to Lexbor as they are when they decoded cleanly: the same document as the text's."""
+    html = page(BODY)
+    assert parse_document(html.encode()) == parse_document(html)
+    assert parse_document(codecs.BOM_UTF8 + html.encode()) == parse_document(html)
+    broken = html.encode().replace("决定将".encode(), b"\xff" + "决定将".encode())
+    assert "\ufffd" in parse_document(broken).notice.text
+    assert parse_document(broken) == parse_document(broken.decode("utf-8", "replace"))
 
 
 def test_filing_block_outside_the_container():

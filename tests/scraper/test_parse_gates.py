@@ -109,11 +109,19 @@ def test_filing_number_gate(text, says):
 
 @pytest.mark.parametrize("text", [
     "<p>正文</p>", "请开启JavaScript", "请问", "please Enable JavaScript", "ENABLE JAVASCRIPT", "a_b", "__jsl_clearance=1",
-    "x_waf_y", "访问过于频繁", "安全验证", "cdn_sec", "CDN_SEC",
+    "x_waf_y", "访问过于频繁", "安全验证", "cdn_sec", "CDN_SEC", "验", "频", "验证码", "人机验证_waf_",
 ])
 def test_bot_word_gate_is_any_gate_word(text):
     gate = any(word in text for word in page.BOT_GATE)
     assert page._bot_words(text) is (gate and bool(page.BOT_RE.search(text)))
+
+
+@pytest.mark.parametrize("text", [
+    "404 Not Found", "404error", "ERROR 404", "抱歉，您访问的页面不存在", "页面未找到", "找不到该页面", "页面", "正文", "4 0 4 Error",
+])
+def test_not_found_gate_holds_in_every_match(text):
+    if page.NOT_FOUND_RE.search(text):
+        assert any(word in text for word in page.NOT_FOUND_GATE)
 
 
 @pytest.mark.parametrize(("rest", "expected"), [
