@@ -17,7 +17,7 @@ from storage.records import EntityRecord
 
 from .textnorm import INVISIBLE_CHARS, NUM, fold, keyword_spans, to_int
 
-ANNEX_MARK_RE = re.compile(r"^\s*附\s*件?\s*[\d一二三四五六七八九十]*\s*[:：]?\s*$")
+ANNEX_MARK_RE = re.compile(r"\s*附\s*件?\s*[\d一二三四五六七八九十]*\s*[:：]?\s*$")  # match() it from a line start
 NUMBERED_RE = re.compile(r"^\s*(?:\(\s*(?P<pn>\d{1,3})\s*\)|(?P<n>\d{1,3})\s*[.、．](?!\d))\s*(?P<rest>(?:\S(?:.*\S)?)?)\s*$")
 # "一、甲公司（Alpha Inc.）": only trusted below an annex heading (the measures use 一、 too).
 CN_NUMBERED_RE = re.compile(r"^\s*(?P<cn>[一二三四五六七八九十]{1,3})\s*、\s*(?P<rest>(?:\S(?:.*\S)?)?)\s*$")
@@ -124,13 +124,17 @@ def make_entity(zh: str | None, en: str | None, country: str | None = None, n: i
     return EntityRecord(zh=zh, en=en, country=country, key=cached_key(zh, en), n=n, branches=branches)
 
 
-def annex_start(lines: list[str]) -> int | None:
-    """Index of the last line that is only "附件"/"附" (the annex heading)."""
-    found = None
-    for i, line in enumerate(lines):
-        if "附" in line and ANNEX_MARK_RE.match(line):
-            found = i
-    return found
+def annex_start(text: str) -> int | None:
+    """Index of the last line of ``text`` that is only "附件"/"附" (the annex heading): the lines
+    holding 附 are tried from the last one up, so a text without it costs one ``rfind``."""
+    pos = text.rfind("附")
+    while pos >= 0:
+        start = text.rfind("\n", 0, pos) + 1
+        end = text.find("\n", pos)
+        if ANNEX_MARK_RE.match(text, start, end if end >= 0 else len(text)):
+            return text.count("\n", 0, start)
+        pos = text.rfind("附", 0, start)
+    return None
 
 
 BRACKETED_RE = re.compile(r"（[^（）]*）|\([^()]*\)")
@@ -289,27 +293,22 @@ def _flush(out: list[EntityRecord], branches: list[str]) -> None:
     branches.clear()
 
 
+PROSE_SPLIT_RE = re.compile(r"[()、,和及]|以及")  # what split_prose_items stops at
+
+
 def split_prose_items(seg: str) -> list[str]:
-    """Split "A（a）、B（b）和C（c）" at depth-0 "、" (and 和/及 right after a bracket)."""
+    """Split "A（a）、B（b）和C（c）" at depth-0 "、" (and ",", 和, 及, 以及 right after a bracket)."""
     folded = fold(seg)
-    items, depth, start, i = [], 0, 0, 0
-    while i < len(folded):
-        ch = folded[i]
+    items, depth, start = [], 0, 0
+    for m in PROSE_SPLIT_RE.finditer(folded):
+        ch, i = m.group(), m.start()
         if ch == "(":
             depth += 1
         elif ch == ")":
             depth = max(0, depth - 1)
-        elif depth == 0 and ch in "、,":
-            if ch == "、" or (i > 0 and folded[i - 1] == ")"):
-                items.append(seg[start:i])
-                start = i + 1
-        elif depth == 0 and i > 0 and folded[i - 1] == ")" and folded.startswith(("和", "及", "以及"), i):
+        elif depth == 0 and (ch == "、" or (i > 0 and folded[i - 1] == ")")):
             items.append(seg[start:i])
-            step = 2 if folded.startswith("以及", i) else 1
-            start = i + step
-            i += step
-            continue
-        i += 1
+            start = i + len(ch)
     items.append(seg[start:])
     return [item.strip() for item in items if item.strip()]
 

@@ -140,7 +140,7 @@ def folded_title(src: Source, d: Draft) -> str:
 
 def annex_line(src: Source, d: Draft) -> int | None:
     """Index of the annex heading line ("附件"), None when there is none."""
-    return ent.annex_start(src.lines)
+    return ent.annex_start(src.text)
 
 
 def operative_spans(src: Source, d: Draft) -> list[tuple[int, int]]:
