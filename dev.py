@@ -44,6 +44,18 @@ def run(args: list[str]) -> int:
     return subprocess.run(args, cwd=ROOT).returncode
 
 
+def become(args: list[str]) -> int:
+    """Run ``args`` in this process's place (POSIX): a ``kill`` of this pid, or a supervisor's SIGTERM, then
+    reaches mofcom-watch itself, which shuts down cleanly, instead of killing a wrapper that would leave a
+    ``serve`` or ``schedule`` running behind it."""
+    if os.name != "posix":
+        return run(args)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.chdir(ROOT)
+    os.execv(args[0], args)
+
+
 def lint() -> int:
     """``ruff check .`` on the whole tree and ``mypy`` on the files pyproject.toml names; both always run."""
     ruff = run([str(BIN / "ruff"), "check", "."])
@@ -78,7 +90,7 @@ def main(argv: list[str]) -> int:
         linted = lint()
         return run([str(BIN / "python"), "-m", "pytest", *rest]) or linted
     if command == "mofcom-watch":
-        return run([str(BIN / "mofcom-watch"), *rest])
+        return become([str(BIN / "mofcom-watch"), *rest])
     print(f"unknown command {command!r}\n{__doc__}", file=sys.stderr)
     return 2
 
