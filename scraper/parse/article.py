@@ -70,99 +70,6 @@ def html_to_text(fragment: str) -> str:
     A fragment with (almost) no block tags keeps its raw newlines: text pasted into a
     div or a ``<pre>``.
     """
-    marked = _marked_tags(fragment)
-    if marked is None:
-        return _html_to_text_regex(fragment)
-    fragment, blocks, newlines, has_cells = marked
-    return _finish(fragment, blocks, newlines, has_cells, placeholder=True)
-
-
-# The tags are turned into markers with str.replace, one distinct tag at a time (a page has few:
-# "<p>", "</p>", "<br>", its container's), instead of four regex passes over the whole fragment
-# (a regex costs some 100 instructions per character it scans); past DISTINCT_TAGS_MAX the rest
-# are cut out with str.split. Each tag gets the class the regexes give it, so the text is the
-# same; a fragment where a tag could hold another "<" (or with scripts, comments or the
-# placeholder) takes the regex path.
-PLACEHOLDER = "\ud800"  # a lone surrogate: stands for a removed tag while whitespace is folded
-DISTINCT_TAGS_MAX = 16
-TagClass = tuple[bool, bool, bool, int]  # (script-like, cell end, block, newlines inside)
-_TAG_CLASSES: dict[str, TagClass] = {}
-TAG_CACHE_MAX = 4096
-
-
-def _tag_class(inner: str) -> TagClass:
-    """How the regexes of ``_html_to_text_regex`` treat the tag ``<inner>``."""
-    found = _TAG_CLASSES.get(inner)
-    if found is None:
-        tag = f"<{inner}>"
-        found = (SCRIPT_OPEN_RE.match(tag) is not None, CELL_END_RE.match(tag) is not None,
-                 BLOCK_TAG_RE.match(tag) is not None, inner.count("\n"))
-        if len(_TAG_CLASSES) >= TAG_CACHE_MAX:
-            _TAG_CLASSES.clear()
-        _TAG_CLASSES[inner] = found
-    return found
-
-
-def _holds_marker(tag: str) -> bool:
-    """Whether a marker stands inside a tag: a tag replaced there held a "<" the check missed."""
-    return "\x00" in tag or "\x01" in tag or PLACEHOLDER in tag
-
-
-def _marked_tags(fragment: str) -> tuple[str, int, int, bool] | None:
-    """The fragment with block tags as NUL, cell ends as \\x01 and other tags as PLACEHOLDER,
-    the number of block tags, of newlines (outside block and cell tags) and whether cells
-    count; None when the regex path must run.
-
-    Every "<" must open a tag that a ">" closes before the next "<": then each occurrence of a
-    tag's text is that tag, and replacing it everywhere marks exactly the tags the regexes find.
-    A "<" is checked when it is the first one left; a tag replaced after it shows as a marker
-    between it and its ">"."""
-    if "<!--" in fragment or PLACEHOLDER in fragment:
-        return None
-    has_cells = "</t" in fragment or "</T" in fragment
-    blocks = tag_newlines = 0
-    marked = fragment
-    for _ in range(DISTINCT_TAGS_MAX):
-        start = marked.find("<")
-        if start < 0:
-            return marked, blocks, marked.count("\n") + tag_newlines, has_cells
-        end = marked.find(">", start)
-        if end < 0 or marked.find("<", start + 1, end) >= 0:
-            return None
-        tag = marked[start : end + 1]
-        script, cell, block, newlines = _tag_class(tag[1:-1])
-        if script or _holds_marker(tag):
-            return None
-        size = len(marked)
-        marked = marked.replace(tag, "\x01" if cell and has_cells else "\x00" if block else PLACEHOLDER)
-        n = (size - len(marked)) // (len(tag) - 1)  # each occurrence became one character
-        if block and not (cell and has_cells):
-            blocks += n
-        elif not (cell and has_cells):
-            tag_newlines += newlines * n
-    parts = marked.split("<")
-    out = [parts[0]]
-    for part in parts[1:]:
-        inner, closed, rest = part.partition(">")
-        if not closed:
-            return None  # a "<" that no ">" closes before the next "<"
-        script, cell, block, newlines = _tag_class(inner)
-        if script or _holds_marker(inner):
-            return None
-        if cell and has_cells:
-            out.append("\x01")
-        elif block:
-            out.append("\x00")
-            blocks += 1
-        else:
-            out.append(PLACEHOLDER)
-            tag_newlines += newlines
-        out.append(rest)
-    marked = "".join(out)
-    return marked, blocks, marked.count("\n") + tag_newlines, has_cells
-
-
-def _html_to_text_regex(fragment: str) -> str:
     if SCRIPT_OPEN_RE.search(fragment):
         fragment = SCRIPT_RE.sub("", fragment)
     if "<!--" in fragment:
@@ -172,22 +79,14 @@ def _html_to_text_regex(fragment: str) -> str:
     if has_cells:
         fragment = CELL_END_RE.sub("\x01", fragment)
     fragment, blocks = BLOCK_TAG_RE.subn("\x00", fragment)
-    return _finish(fragment, blocks, fragment.count("\n"), has_cells, placeholder=False)
-
-
-def _finish(fragment: str, blocks: int, newlines: int, has_cells: bool, *, placeholder: bool) -> str:
-    """Fold whitespace, turn the markers into line breaks and tabs, drop the other tags."""
-    if blocks > max(4, newlines // 4):
+    if blocks > max(4, fragment.count("\n") // 4):
         fragment = " ".join(fragment.split())  # HTML whitespace (and U+3000, folded later anyway)
     else:
         fragment = "\n".join(" ".join(line.split()) for line in fragment.split("\n"))
     fragment = fragment.replace("\x00", "\n")
     if has_cells:
         fragment = fragment.replace("\x01", "\t")
-    if placeholder:
-        text = fragment.replace(PLACEHOLDER, "")
-    else:
-        text = TAG_RE.sub("", fragment) if "<" in fragment else fragment
+    text = TAG_RE.sub("", fragment) if "<" in fragment else fragment
     if "&" in text:
         text = htmllib.unescape(text).replace("\xa0", " ")
     if has_cells:
