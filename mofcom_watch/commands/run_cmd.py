@@ -19,6 +19,7 @@ from mofcom_watch import term
 from mofcom_watch.clock import parse_as_of, parse_fetched_at
 from mofcom_watch.context import app_context
 from mofcom_watch.exits import exit_on_resource_fault
+from mofcom_watch.lazygroup import importing
 
 if TYPE_CHECKING:
     from mofcom_watch.cycle import CycleResult
@@ -94,11 +95,12 @@ def register(app: typer.Typer) -> None:
                                                  help="Fetch time to record for every page (ISO 8601); default now."),
     ) -> None:
         """Fetch the sites, store new or changed pages, derive events, publish the feeds."""
-        from mofcom_watch.cycle import run_cycle
-        from scraper.sources import SourceConfigError, load_sources
-        from storage.db import DatabaseError
-        from storage.faults import StoreUnavailable
-        from storage.watchlist import WatchlistError
+        with importing():
+            from mofcom_watch.cycle import run_cycle
+            from scraper.sources import SourceConfigError, load_sources
+            from storage.db import DatabaseError
+            from storage.faults import StoreUnavailable
+            from storage.watchlist import WatchlistError
 
         settings = app_context(ctx).settings
         day = parse_as_of(as_of)

@@ -4,10 +4,11 @@ imports' objects frozen and the collector on again; a command loaded in-process 
 from __future__ import annotations
 
 import gc
+import os
 import subprocess
 import sys
 
-from mofcom_watch.lazygroup import load_command
+from mofcom_watch.lazygroup import importing, load_command
 from tests.conftest import REPO_ROOT
 
 PROBE = """
@@ -39,4 +40,39 @@ def test_python_m_mofcom_watch_ends_with_the_collector_on():
 def test_a_command_loaded_in_process_freezes_nothing():
     frozen, enabled = gc.get_freeze_count(), gc.isenabled()
     load_command("status")
+    assert gc.get_freeze_count() == frozen and gc.isenabled() == enabled
+
+
+# `run` imports the fetcher and the store when it runs (not when loaded): those imports too are made with the
+# collector off, and their objects frozen. The probe notes every collection that starts while
+# mofcom_watch.cycle is half imported (in sys.modules, its run_cycle not yet defined).
+RUN_PROBE = """
+import gc, sys
+def note(phase, info):
+    cycle = sys.modules.get("mofcom_watch.cycle")
+    if phase == "start" and cycle is not None and not hasattr(cycle, "run_cycle"):
+        print("collected while importing", file=sys.stderr)
+gc.callbacks.append(note)
+sys.argv = ["mofcom-watch", "run", "--source", "no-such-source"]
+from mofcom_watch.cli import main
+try:
+    main()
+except SystemExit as exit:
+    code = exit.code
+from mofcom_watch.cycle import run_cycle
+print(code, gc.isenabled(), any(o is run_cycle for o in gc.get_objects()))
+"""
+
+
+def test_run_imports_its_cycle_with_the_collector_off(tmp_path):
+    env = {**os.environ, "MOFCOM_WATCH_DATA_DIR": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", RUN_PROBE], cwd=REPO_ROOT, capture_output=True, text=True, env=env)
+    assert "collected while importing" not in done.stderr
+    assert done.stdout.split() == ["2", "True", "False"], done.stderr  # unknown source; collector on; frozen
+
+
+def test_importing_in_process_changes_nothing():
+    frozen, enabled = gc.get_freeze_count(), gc.isenabled()
+    with importing():
+        assert gc.isenabled() == enabled
     assert gc.get_freeze_count() == frozen and gc.isenabled() == enabled
