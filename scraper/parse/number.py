@@ -25,7 +25,11 @@ MORE_NUMS = rf"(?P<more>(?:\s*(?:[、,和及与]|以及)\s*(?:公告\s*)?(?:第\
 MORE_NUM_RE = re.compile(rf"({NUM})\s*号")
 # "商务部公告2025年第21号", "商务部 海关总署公告…", "商务部令…", "不可靠实体清单工作机制公告2023年第1号",
 # bare "公告2025年第21号" / "2025年第21号公告" (references only).
+# sre tries a pattern with no literal first at every place of a piece: a lookahead on the
+# characters a match can start with (a first character of the issuer, blanks, "(" or the year's)
+# turns the other places away at once.
 YEAR_NUMBER_RE = re.compile(
+    r"(?=[中商不公令\s(\d〇○零一二三四五六七八九O])"
     rf"(?P<pre>(?:中华人民共和国)?商务部(?P<co>(?:\s*[、和]?\s*{CO_ISSUER})*)\s*(?P<pk>公告|令)"
     rf"|{UEL_NAME}\s*(?P<uk>公告)|(?P<bare>公告|令))?"
     rf"\s*(?:\(\s*)?(?P<y>{YEAR})\s*年\s*(?:度\s*)?第\s*(?P<n>{NUM})\s*号\s*(?:\))?"
@@ -33,6 +37,7 @@ YEAR_NUMBER_RE = re.compile(
 )
 # "不可靠实体清单工作机制公告〔2025〕7号", "〔2025〕5号和6号".
 BRACKET_NUMBER_RE = re.compile(
+    r"(?=[不\s〔\[【(])"
     rf"(?P<pre>{UEL_NAME}\s*(?:公告)?)?\s*[〔\[【(]\s*(?P<y>{YEAR})\s*[〕\]】)]\s*(?:第\s*)?(?P<n>{NUM})\s*号{MORE_NUMS}"
 )
 # What every YEAR_NUMBER_RE match holds ("2025年第"): a literal first, so a cheap scan.
@@ -91,23 +96,30 @@ def _numbers(m: re.Match[str]) -> list[int]:
     return nums
 
 
-def _number_pieces(folded: str) -> Iterator[tuple[int, int, bool, bool]]:
-    """(start, end, bracketed, numbered) of each piece of ``folded`` (its lines, cut at "。")
-    that holds a 号 and "〔2025〕" (BRACKET_YEAR_RE) or "年第" (YEAR_NO_RE), in text order:
+def _piece_matches(folded: str) -> tuple[list[re.Match[str]], bool]:
+    """The matches of BRACKET_NUMBER_RE and YEAR_NUMBER_RE in ``folded``, found piece by piece,
+    and whether both matched in one piece (only then can a match nest in another). A piece is a
+    line cut at "。" that holds a 号 and "〔2025〕" (BRACKET_YEAR_RE) or "年第" (YEAR_NO_RE):
     neither number regex matches a "。" or a newline, so running each on these pieces finds
     what running it on the text finds. The pieces are found from the 号 (few, ``str.find``)."""
     find, rfind, size = folded.find, folded.rfind, len(folded)
+    found: list[re.Match[str]] = []
+    mixed = False
     pos = find("号")
     while pos >= 0:
         start = max(rfind("\n", 0, pos), rfind("。", 0, pos)) + 1
         end = find("\n", pos)
         stop = find("。", pos, size if end < 0 else end)
         end = stop if stop >= 0 else size if end < 0 else end
-        bracketed = BRACKET_YEAR_RE.search(folded, start, end) is not None
-        numbered = find("第", start, end) >= 0 and YEAR_NO_RE.search(folded, start, end) is not None
-        if bracketed or numbered:
-            yield start, end, bracketed, numbered
+        had = len(found)
+        if BRACKET_YEAR_RE.search(folded, start, end):
+            found.extend(BRACKET_NUMBER_RE.finditer(folded, start, end))
+        if find("第", start, end) >= 0 and YEAR_NO_RE.search(folded, start, end):
+            bracketed = len(found)
+            found.extend(YEAR_NUMBER_RE.finditer(folded, start, end))
+            mixed = mixed or had < bracketed < len(found)
         pos = find("号", end)
+    return found, mixed
 
 
 def find_references(folded: str, clean: str, bare: str = "MOFCOM",
@@ -120,37 +132,47 @@ def find_references(folded: str, clean: str, bare: str = "MOFCOM",
     """
     if "号" not in folded:  # every number ends in 号
         return []
-    found: list[tuple[int, int, str, str, ListKind | None]] = []  # start, end, key, as written, list
-    pieces = list(_number_pieces(folded))
-    for regex, spans in ((BRACKET_NUMBER_RE, [(s, e) for s, e, b, _ in pieces if b]),
-                         (YEAR_NUMBER_RE, [(s, e) for s, e, _, n in pieces if n])):
-        for s, e in spans:
-            for m in regex.finditer(folded, s, e):
-                if regex is YEAR_NUMBER_RE and not (m.group("pre") or m.group("post")):
-                    continue
-                year = to_int(m.group("y"))
-                if year is None:
-                    continue
-                scheme = _scheme(m, folded, bare)
-                start, end = m.span()
-                written = clean[start:end].strip()
-                lst = ListKind.UEL if scheme == "UEL" else None
-                for n in _numbers(m):
-                    found.append((start, end, _key(scheme, year, n), written, lst))
-    if len(found) > 1:
-        found.sort(key=lambda item: item[0])
-    # Drop matches nested in a longer one (the bracket regex also matches inside "…公告〔2025〕7号").
-    kept: list[tuple[int, str]] = []
-    result: list[tuple[int, int, NoticeRef]] = []
-    for start, end, key, written, lst in found:
-        if len(found) > 1 and any(s <= start and end <= e and (s, e) != (start, end) for s, e, *_ in found):
+    matches, mixed = _piece_matches(folded)
+    found: list[tuple[int, int, str, ListKind | None]] = []  # start, end, key, list
+    for m in matches:
+        if m.re is BRACKET_NUMBER_RE:
+            y, n, more = m.group("y", "n", "more")
+            scheme = "UEL"
+        else:
+            pre, post, y, n, more = m.group("pre", "post", "y", "n", "more")
+            if not (pre or post):
+                continue
+            scheme = _scheme(m, folded, bare)
+        year = int(y) if y.isdigit() else to_int(y)
+        if year is None:
             continue
+        start, end = m.span()
+        lst = ListKind.UEL if scheme == "UEL" else None
+        first = int(n) if n.isdigit() else to_int(n)
+        if first is not None:
+            found.append((start, end, _key(scheme, year, first), lst))
+        for extra in MORE_NUM_RE.findall(more) if more else ():
+            value = to_int(extra)
+            if value is not None:
+                found.append((start, end, _key(scheme, year, value), lst))
+    if mixed:
+        # Drop matches nested in a longer one (the bracket regex also matches inside "…公告〔2025〕7号").
+        found.sort(key=_start)
+        spans = {(s, e) for s, e, _, _ in found}
+        found = [f for f in found if not any(s <= f[0] and f[1] <= e and (s, e) != (f[0], f[1]) for s, e in spans)]
+    kept: set[tuple[int, str]] = set()
+    result: list[tuple[int, int, NoticeRef]] = []
+    for start, end, key, lst in found:
         if (start, key) in kept:
             continue
-        kept.append((start, key))
+        kept.add((start, key))
         if key != skip:
-            result.append((start, end, NoticeRef(text=written, key=key, list=lst)))
+            result.append((start, end, NoticeRef(text=clean[start:end].strip(), key=key, list=lst)))
     return result
+
+
+def _start(item: tuple[int, int, str, ListKind | None]) -> int:
+    return item[0]
 
 
 def _issuer(m: re.Match[str], scheme: str, full_text: str) -> str:
