@@ -6,7 +6,6 @@ All times are Beijing time (+08:00). Patterns run on folded text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -23,7 +22,8 @@ FILING_DATE_RE = re.compile(r"【\s*(?:发文|成文|发布)日期\s*】\s*([^\n
 # 自公布之日起 / 自即日起 -> the published date.
 FROM_PUBLICATION_RE = re.compile(r"自\s*(?:公布|发布|印发|公告)\s*之\s*日\s*起|自\s*即\s*日\s*起")
 FROM_DATE_RE = re.compile(
-    rf"(?:自|从|于)\s*(?P<date>{YEAR}\s*年\s*{MD}\s*月\s*{MD}\s*日)(?P<time>\s*\d{{1,2}}\s*[时:点]\s*(?:\d{{1,2}}\s*分?)?)?\s*起"
+    rf"(?:自|从|于)\s*(?P<date>(?P<y>{YEAR})\s*年\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日)"
+    rf"(?P<time>\s*(?P<h>\d{{1,2}})\s*[时:点]\s*(?:(?P<mi>\d{{1,2}})\s*分?)?)?\s*起"
 )
 FROM_MONTH_DAY_RE = re.compile(rf"(?:自|从)\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日\s*起")
 OWN_EFFECTIVE_RE = re.compile(
@@ -58,9 +58,10 @@ class Stamp:
 
 
 def make_date(y: str | int | None, m: str | int | None, d: str | int | None) -> date | None:
-    yi = y if isinstance(y, int) else to_int(y or "")
-    mi = m if isinstance(m, int) else to_int(m or "")
-    di = d if isinstance(d, int) else to_int(d or "")
+    # ``to_int`` only for what is not plain digits (a call per part costs more than the date)
+    yi = y if isinstance(y, int) else int(y) if y and y.isdigit() else to_int(y or "")
+    mi = m if isinstance(m, int) else int(m) if m and m.isdigit() else to_int(m or "")
+    di = d if isinstance(d, int) else int(d) if d and d.isdigit() else to_int(d or "")
     if not (yi and mi and di):
         return None
     try:
@@ -118,13 +119,18 @@ def signature_date(lines: list[str]) -> date | None:
 
 def effective_in(sentence: str, published: date | None) -> str | None:
     """ISO effective date or date-time stated in ``sentence`` ("自…起")."""
-    m = FROM_DATE_RE.search(sentence)
+    if "起" not in sentence:  # in every match of the three regexes
+        return None
+    m = FROM_DATE_RE.search(sentence) if "年" in sentence else None
     if m:
-        stamp = parse_stamp(m.group("date") + (m.group("time") or ""))
-        return stamp.iso() if stamp else None
-    if FROM_PUBLICATION_RE.search(sentence) and published:
+        day = make_date(m.group("y"), m.group("m"), m.group("d"))
+        if day is None:
+            return None
+        hour = m.group("h")
+        return Stamp(day, int(hour), int(m.group("mi") or 0)).iso() if hour else day.isoformat()
+    if published and "日" in sentence and FROM_PUBLICATION_RE.search(sentence):
         return published.isoformat()
-    m = FROM_MONTH_DAY_RE.search(sentence)
+    m = FROM_MONTH_DAY_RE.search(sentence) if published and "月" in sentence else None
     if m and published:
         day = make_date(published.year, m.group("m"), m.group("d"))
         if day and (published - day).days > 180:  # "自1月1日起" written in late December
@@ -142,28 +148,36 @@ def notice_effective(folded: str, published: date | None) -> str | None:
     return None
 
 
-def own_effective_matches(folded: str) -> Iterator[re.Match[str]]:
+def own_effective_matches(folded: str) -> list[re.Match[str]]:
     """What ``OWN_EFFECTIVE_RE.finditer(folded)`` yields, trying only where a match can
     start: at a 本, or in the blanks right before a 自 (a scan of every position costs
     more than the rest of the rule)."""
-    starts: set[int] = set()
-    for mark in ("本", "自"):
-        pos = folded.find(mark)
-        while pos >= 0:
-            starts.add(pos)
-            before = pos
-            while mark == "自" and before > 0 and folded[before - 1].isspace():
-                before -= 1
-                starts.add(before)
-            pos = folded.find(mark, pos + 1)
+    find = folded.find
+    starts = []
+    pos = find("本")
+    while pos >= 0:
+        starts.append(pos)
+        pos = find("本", pos + 1)
+    pos = find("自")
+    while pos >= 0:
+        starts.append(pos)
+        before = pos
+        while before > 0 and folded[before - 1].isspace():
+            before -= 1
+            starts.append(before)
+        pos = find("自", pos + 1)
+    # No place is found twice: a 本 or 自 is no blank, and a blank run ends at one 自.
+    starts.sort()
+    found: list[re.Match[str]] = []
     end = 0
-    for start in sorted(starts):
-        if start < end:
-            continue
-        m = OWN_EFFECTIVE_RE.match(folded, start)
-        if m:
-            end = m.end()
-            yield m
+    match = OWN_EFFECTIVE_RE.match
+    for start in starts:
+        if start >= end:
+            m = match(folded, start)
+            if m:
+                end = m.end()
+                found.append(m)
+    return found
 
 
 def resolve_month_day(month: int, day: int, context_year: int | None, anchor: date | None) -> date | None:

@@ -10,7 +10,7 @@ All patterns run on folded text (full-width brackets already ASCII).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from storage.frozen import quick_init
@@ -46,8 +46,8 @@ YEAR_NO_RE = re.compile(r"年\s*(?:度\s*)?第")
 BRACKET_YEAR_RE = re.compile(rf"[〔\[【(]\s*{YEAR}\s*[〕\]】)]")
 WENHAO_RE = re.compile(r"文\s*号")
 FILING_NO_RE = re.compile(r"【\s*(?:发布)?文\s*号\s*】\s*([^\n【]+)|(?:发布)?文号\s*[:：]\s*([^\n]+)")
-PROXY_RE = re.compile(r"商务部代章")
 UEL_CONTEXT_WINDOW = 40
+OWN_KINDS = {"UEL": NoticeKind.UEL_ANNOUNCEMENT, "ORDER": NoticeKind.ORDER, "MOFCOM": NoticeKind.ANNOUNCEMENT}
 LEADING_MARKS = " (（【[「《\"'"  # what may stand before a number that opens a line
 
 
@@ -175,55 +175,69 @@ def _start(item: tuple[int, int, str, ListKind | None]) -> int:
     return item[0]
 
 
-def _issuer(m: re.Match[str], scheme: str, full_text: str) -> str:
+def _issuer(scheme: str, co: str | None, full_text: str) -> str:
+    """The issuer of an own number: the working mechanism (with 商务部代章 when the text says
+    so), else 商务部 and the co-issuers of ``co`` (the YEAR_NUMBER_RE group)."""
     if scheme == "UEL":
-        return f"{UEL_NAME}（商务部代章）" if PROXY_RE.search(full_text) else UEL_NAME
-    co = CO_ISSUER_RE.findall(m.groupdict().get("co") or "")
-    return " ".join(["商务部", *co])
+        return f"{UEL_NAME}（商务部代章）" if "商务部代章" in full_text else UEL_NAME
+    return " ".join(["商务部", *CO_ISSUER_RE.findall(co)]) if co else "商务部"
 
 
-def _leftmost(regex: re.Pattern[str], folded: str, leading: bool) -> Iterator[re.Match[str]]:
+def _leftmost(regex: re.Pattern[str], folded: str, leading: bool) -> Iterable[re.Match[str]]:
     """``regex.finditer(folded)``; with ``leading``, only its first match, and only when that
     starts before the line's first character outside LEADING_MARKS: tried at those few places
     instead of scanning the line (a later match could not open the line)."""
     if not leading:
-        yield from regex.finditer(folded)
-        return
+        return regex.finditer(folded)
     for pos in range(len(folded) - len(folded.lstrip(LEADING_MARKS)) + 1):
         m = regex.match(folded, pos)
         if m:
-            yield m
-            return
+            return (m,)
+    return ()
+
+
+def _first_number(m: re.Match[str]) -> int | None:
+    """The first of the numbers of a match (``_numbers(m)[0]``, None when it has none)."""
+    n = m.group("n")
+    first = int(n) if n.isdigit() else to_int(n)
+    if first is not None:
+        return first
+    nums = _numbers(m)
+    return nums[0] if nums else None
 
 
 def _own_from(folded: str, clean: str, full_text: str, leading: bool = False) -> OwnNumber | None:
     """The first number in ``folded`` with an issuer; with ``leading``, only one that opens the line."""
-    best: tuple[int, OwnNumber] | None = None
     if "号" not in folded:
         return None  # every number ends in 号
+    best: OwnNumber | None = None
+    best_start = 0
     # A bracketed number is own only with the UEL name before it; a year number needs 年…第.
     for regex in (BRACKET_NUMBER_RE, YEAR_NUMBER_RE) if UEL_NAME in folded else (YEAR_NUMBER_RE,):
         if regex is YEAR_NUMBER_RE and not YEAR_NO_RE.search(folded):
             break
         for m in _leftmost(regex, folded, leading):
-            if regex is BRACKET_NUMBER_RE and not m.group("pre"):
+            if regex is BRACKET_NUMBER_RE:
+                if not m.group("pre"):
+                    continue
+                scheme, co = "UEL", None
+            else:
+                pk, uk, post, co = m.group("pk", "uk", "post", "co")
+                if not (pk or uk):
+                    continue
+                scheme = "UEL" if uk else "ORDER" if pk == "令" or (post and post.strip() == "令") else "MOFCOM"
+            y = m.group("y")
+            year = int(y) if y.isdigit() else to_int(y)
+            number = _first_number(m)
+            if year is None or number is None:
                 continue
-            if regex is YEAR_NUMBER_RE and not (m.group("pk") or m.group("uk")):
-                continue
-            year, nums = to_int(m.group("y")), _numbers(m)
-            if year is None or not nums:
-                continue
-            if leading and folded[: m.start()].strip(LEADING_MARKS):
-                break
-            scheme = _scheme(m, folded)
-            kind = {"UEL": NoticeKind.UEL_ANNOUNCEMENT, "ORDER": NoticeKind.ORDER}.get(scheme, NoticeKind.ANNOUNCEMENT)
-            end = m.end("n") + 1
-            written = clean[m.start() : end].strip()
-            own = OwnNumber(_key(scheme, year, nums[0]), written, kind, _issuer(m, scheme, full_text))
-            if best is None or m.start() < best[0]:
-                best = (m.start(), own)
+            start = m.start()
+            if best is None or start < best_start:
+                written = clean[start : m.end("n") + 1].strip()
+                best = OwnNumber(_key(scheme, year, number), written, OWN_KINDS[scheme], _issuer(scheme, co, full_text))
+                best_start = start
             break
-    return best[1] if best else None
+    return best
 
 
 def find_own_number(head_lines: list[str], folded_head_lines: list[str], full_text: str,
