@@ -231,13 +231,16 @@ def find_actions(folded: str, clean: str, *, spans: list[tuple[int, int]], refs:
     """Actions in the operative parts of the text (``spans``: the answer of a Q&A, the body
     of a notice)."""
     drafts: list[ActionDraft] = []
+    # A verb inside a ref by date ("…被列入…的16家美国实体") tells history: where those refs are.
+    dated = [(s, e) for s, e, r in refs if r.key is None]
     for span_start, span_end in spans:
         # Verbs first, in one scan of the span (no verb crosses a sentence end): only the
         # sentences holding one are read.
         verbs = list(VERB_RE.finditer(folded, span_start, span_end))
-        for start, end, found, carried in _verb_clauses(folded, span_start, span_end, verbs, published):
-            drafts.extend(_sentence_actions(folded, clean, start, end, found, refs, published,
-                                            carried or default_effective, notice_list, allow_impose))
+        if verbs:
+            for start, end, found, carried in _verb_clauses(folded, span_start, span_end, verbs, published):
+                _sentence_actions(drafts, folded, clean, start, end, found, refs, dated, published,
+                                  carried or default_effective, notice_list, allow_impose)
     return drafts
 
 
@@ -245,51 +248,30 @@ def _verb_clauses(folded: str, span_start: int, span_end: int, verbs: list[re.Ma
                   published: date | None) -> Iterator[tuple[int, int, list[re.Match[str]], str | None]]:
     """(start, end, verbs, effective date carried) of each clause (SENTENCE_RE) of the span that
     holds verbs. "自…起" carries over "；" to the later clauses of its sentence, not past a line
-    or a "。": the clauses before the sentence of the next verb are skipped, not read."""
-    vi = 0
-    while vi < len(verbs):
+    or a "。": the clauses before the sentence of the next verb are skipped, not read (so no
+    clause read follows a line end or a "。" before the verb's sentence: nothing carried is reset)."""
+    find, rfind = folded.find, folded.rfind
+    dated = find("起", span_start, span_end) >= 0  # without 起 no clause has a "自…起" date
+    vi, count = 0, len(verbs)
+    while vi < count:
         at = verbs[vi].start()
-        seg = max(folded.rfind("\n", span_start, at), folded.rfind("。", span_start, at))
-        seg = span_start if seg < 0 else seg + 1  # where the verb's sentence starts
-        carried, last_end = None, seg
+        # where the verb's sentence starts
+        seg = max(rfind("\n", span_start, at), rfind("。", span_start, at), span_start - 1) + 1
+        carried = None
         for sm in SENTENCE_RE.finditer(folded, seg, span_end):
-            if "\n" in folded[last_end : sm.start()] or "。" in folded[last_end : sm.start()]:
-                carried = None
-            sentence = sm.group(0)
-            own = effective_in(sentence, published) if "起" in sentence else None
-            carried = own or carried
-            last_end = sm.end()
+            start, last_end = sm.span()
+            if dated and find("起", start, last_end) >= 0:
+                carried = effective_in(sm.group(0), published) or carried
             first = vi
-            while vi < len(verbs) and verbs[vi].start() < last_end:
+            while vi < count and verbs[vi].start() < last_end:
                 vi += 1
             if vi > first:
-                yield sm.start(), last_end, verbs[first:vi], carried
-            if vi == len(verbs):
+                yield start, last_end, verbs[first:vi], carried
+            if vi == count:
                 return
             nxt = verbs[vi].start()
-            if max(folded.rfind("\n", last_end, nxt), folded.rfind("。", last_end, nxt)) >= 0:
+            if find("\n", last_end, nxt) >= 0 or find("。", last_end, nxt) >= 0:
                 break  # the next verb is in a later sentence: start again from there
-
-
-@dataclass(slots=True)
-class _Sentence:
-    """One sentence of the operative text and what its clauses are read against (not frozen:
-    a frozen dataclass costs three times as much to build, and this one never leaves the module)."""
-
-    folded: str
-    clean: str
-    start: int
-    end: int
-    refs: list[tuple[int, int, NoticeRef]]
-    published: date | None
-    effective: str | None
-    notice_list: ListKind | None
-    allow_impose: bool
-
-    def draft(self, kind: ActionKind, lst: ListKind | None, at: int, targets: tuple[NoticeRef, ...] = (),
-              until: date | None = None, duration: str | None = None) -> ActionDraft:
-        return ActionDraft(kind, lst, targets, self.effective, until, duration,
-                           self.clean[self.start : self.end].strip(), at)
 
 
 def _verb_kind(word: str) -> ActionKind:
@@ -298,94 +280,115 @@ def _verb_kind(word: str) -> ActionKind:
     return VERB_KIND[word[:2]] if word[:2] in VERB_KIND else VERB_KIND[word[:4]]
 
 
-def _sentence_actions(folded: str, clean: str, s_start: int, s_end: int, found: list[re.Match[str]],
-                      refs: list[tuple[int, int, NoticeRef]], published: date | None, default_effective: str | None,
-                      notice_list: ListKind | None, allow_impose: bool) -> list[ActionDraft]:
-    """The actions of one sentence from the verbs ``found`` in it."""
+# Every word VERB_RE matches, with its kind (one lookup per verb).
+VERB_KINDS = {word: _verb_kind(word) for word in (
+    *(f"{verb}{tail}" for verb in ("继续暂停", "暂停", "停止", "恢复") for tail in ("", "实施", "执行")),
+    "取消", "解除", "移出", "列入", "纳入", "进行调查", "立案调查",
+    *(f"启动{what}调查" for what in ("", "反倾销", "反补贴")),
+    *(f"采取{what}反制措施" for what in ("", "以下", "相应", "有关")),
+)}
+MODAL_ENDS = "请以可当得拟"  # the last character of every MODAL_RE word
+
+
+def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: int, s_end: int,
+                      found: list[re.Match[str]], refs: list[tuple[int, int, NoticeRef]], dated: list[tuple[int, int]],
+                      published: date | None, effective: str | None, notice_list: ListKind | None,
+                      allow_impose: bool) -> None:
+    """The actions of one sentence from the verbs ``found`` in it, added to ``out``."""
     sentence = folded[s_start:s_end]
-    quoted = [m.span() for m in QUOTED_TITLE_RE.finditer(folded, s_start, s_end)] if "《" in sentence else []
-    verbs = [v for v in found
-             if not any(s <= v.start() < e for s, e, r in refs if r.key is None)
-             and not any(s <= v.start() < e for s, e in quoted)
-             and not MODAL_RE.search(folded[max(s_start, v.start() - 4) : v.start()])]
-    if not verbs:
-        return []
-    sent = _Sentence(folded, clean, s_start, s_end, refs, published, default_effective, notice_list, allow_impose)
-    out: list[ActionDraft] = []
+    quoted = [m.span() for m in QUOTED_TITLE_RE.finditer(folded, s_start, s_end)] if "《" in sentence else None
+    verbs = []
+    for v in found:
+        at = v.start()
+        if dated and any(s <= at < e for s, e in dated) or quoted and any(s <= at < e for s, e in quoted):
+            continue
+        # MODAL_RE ends at the verb: only a modal's last character or a blank can stand right before it
+        if at > s_start and (folded[at - 1] in MODAL_ENDS or folded[at - 1].isspace()) \
+                and MODAL_RE.search(folded, max(s_start, at - 4), at):
+            continue
+        verbs.append(v)
+    text = clean[s_start:s_end].strip() if verbs else ""
     prev_end = s_start
+    last = len(verbs) - 1
     for i, v in enumerate(verbs):
-        next_start = verbs[i + 1].start() if i + 1 < len(verbs) else s_end
-        before = [r for r in refs if prev_end <= r[0] < v.start()]
-        clause_start = max(folded.rfind(",", s_start, v.start()) + 1, prev_end, s_start)
-        prev_end = v.end()
-        kind = _verb_kind(v.group(0))
-        if kind in (ActionKind.IMPOSE, ActionKind.INVESTIGATE):
-            action = _new_listing(sent, v, kind, next_start, bool(before))
-        else:
-            after = [r for r in refs if v.end() <= r[0] < next_start]
-            action = _on_targets(sent, v, kind, next_start, clause_start, after, before)
+        at, v_end = v.span()
+        next_start = verbs[i + 1].start() if i < last else s_end
+        before = [r for r in refs if prev_end <= r[0] < at] if refs else []
+        clause_from, prev_end = prev_end, v_end
+        word = v.group(0)
+        kind = VERB_KINDS.get(word) or _verb_kind(word)
+        if kind is ActionKind.IMPOSE or kind is ActionKind.INVESTIGATE:
+            # a listing (列入, 采取反制措施) or an investigation decided now, not told as history
+            if not allow_impose or before or _told_before(folded, s_start, at, sentence, published):
+                continue
+            countermeasure = word.startswith("采取")
+            if kind is ActionKind.IMPOSE:
+                if not (countermeasure or DECISION_RE.search(sentence)):
+                    continue
+                lst = ListKind.COUNTERMEASURE if countermeasure else list_in(folded, at, next_start)
+                if lst is None:
+                    continue
+            else:
+                lst = ListKind.COUNTERMEASURE if countermeasure else notice_list
+            out.append(ActionDraft(kind, lst or notice_list, (), effective, None, None, text, at))
+            continue
+        after = [r for r in refs if v_end <= r[0] < next_start] if refs else []
+        targets = after or before
+        if not targets:
+            # a removal of the notice's own entities
+            if kind is ActionKind.REMOVE and (allow_impose or DECISION_RE.search(folded, s_start, s_end)):
+                out.append(ActionDraft(kind, list_in(folded, v_end, next_start) or notice_list, (), effective, None,
+                                       None, text, at))
+            continue
+        action = _on_targets(folded, clean, s_start, v, kind, next_start, clause_from, after, targets, published,
+                             effective, notice_list, text)
         if action is not None:
             out.append(action)
-    return out
 
 
-def _new_listing(sent: _Sentence, v: re.Match[str], kind: ActionKind, next_start: int,
-                 refs_before: bool) -> ActionDraft | None:
-    """A listing (列入, 采取反制措施) or an investigation decided now, not told as history."""
-    folded, word, sentence = sent.folded, v.group(0), sent.folded[sent.start : sent.end]
-    before = folded[sent.start : v.start()]
-    if (not sent.allow_impose or (_past_words(before) and PAST_RE.search(before)) or refs_before
-            or _is_background(sentence) or _dated_before(folded, sent.start, v.start(), sent.published)):
-        return None
-    if kind is ActionKind.IMPOSE and not (DECISION_RE.search(sentence) or word.startswith("采取")):
-        return None
-    lst = list_in(folded, v.start(), next_start) if kind is ActionKind.IMPOSE else sent.notice_list
-    if word.startswith("采取"):
-        lst = ListKind.COUNTERMEASURE
-    if kind is ActionKind.IMPOSE and lst is None:
-        return None
-    return sent.draft(kind, lst or sent.notice_list, v.start())
+def _told_before(folded: str, s_start: int, at: int, sentence: str, published: date | None) -> bool:
+    """A listing told as history: a past marker before the verb, "于2025年…" in a sentence
+    without 决定, or a full date earlier than the notice before the verb."""
+    before = folded[s_start:at]
+    if ("于" in before or "曾" in before or "此前" in before or "已经" in before) and PAST_RE.search(before):
+        return True  # one of PAST_WORDS is in every PAST_RE match
+    return _is_background(sentence) or _dated_before(folded, s_start, at, published)
 
 
-def _on_targets(sent: _Sentence, v: re.Match[str], kind: ActionKind, next_start: int, clause_start: int,
-                after: list[tuple[int, int, NoticeRef]], before: list[tuple[int, int, NoticeRef]]) -> ActionDraft | None:
-    """An action on earlier notices (suspend, extend, lift, restore, remove), or a removal of
-    the notice's own entities."""
-    folded, clean, s_start = sent.folded, sent.clean, sent.start
-    after_text = folded[v.end() : next_start]
-    targets = after or before
-    if kind is ActionKind.REMOVE and not targets and (DECISION_RE.search(folded, s_start, sent.end)
-                                                      or sent.allow_impose):
-        return sent.draft(kind, list_in(after_text) or sent.notice_list, v.start())
-    if not targets or _told_as_past(folded, s_start, v.start(), sent.published) or "了" in after_text[:40]:
+def _on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: ActionKind, next_start: int,
+                clause_from: int, after: list[tuple[int, int, NoticeRef]], targets: list[tuple[int, int, NoticeRef]],
+                published: date | None, effective: str | None, notice_list: ListKind | None,
+                text: str) -> ActionDraft | None:
+    """An action on earlier notices (suspend, extend, lift, restore, remove)."""
+    at, v_end = v.span()
+    if folded.find("了", v_end, min(v_end + 40, next_start)) >= 0 or _told_as_past(folded, s_start, at, published):
         return None
-    last_target_end = max(r[1] for r in targets)
-    dur_start = max(last_target_end, v.end()) if after else v.end()
+    last_target_end = max([r[1] for r in targets]) if len(targets) > 1 else targets[0][1]
+    dur_start = max(last_target_end, v_end) if after else v_end
     duration = _duration(folded, clean, dur_start, next_start)
     if duration is None:
-        until_m = UNTIL_RE.search(folded, s_start, v.start())
+        until_m = UNTIL_RE.search(folded, s_start, at)
         if until_m:
             duration = clean[until_m.start() : until_m.end()].strip()
-    lst = _target_list(targets, folded[clause_start:next_start], sent.notice_list)
-    target_refs = tuple(NoticeRef(text=r.text, key=r.key, date=r.date, list=r.list or lst, count=r.count)
-                        for _, _, r in targets)
+    clause_start = max(folded.rfind(",", s_start, at) + 1, clause_from)
+    lst = _target_list(targets, folded, clause_start, next_start, notice_list)
+    # a ref that names its list, or none when no list is known, is kept as it is
+    target_refs = tuple(r if r.list is not None or lst is None else
+                        NoticeRef(text=r.text, key=r.key, date=r.date, list=lst, count=r.count) for _, _, r in targets)
     until = None
-    if duration and kind in (ActionKind.SUSPEND, ActionKind.EXTEND):
-        until = until_from(duration, iso_to_date(sent.effective) or sent.published)
-    return sent.draft(kind, lst, v.start(), target_refs, until, duration)
-
-
-def _past_words(text: str) -> bool:
-    """Whether PAST_RE can match in ``text`` at all: one of PAST_WORDS is in every match, and the
-    regex (its "^\\s*于" branch has no literal to look for) tries every position."""
-    return any(word in text for word in PAST_WORDS)
+    if duration and (kind is ActionKind.SUSPEND or kind is ActionKind.EXTEND):
+        until = until_from(duration, iso_to_date(effective) or published)
+    return ActionDraft(kind, lst, target_refs, effective, until, duration, text, at)
 
 
 def _told_as_past(folded: str, s_start: int, v_start: int, published: date | None = None) -> bool:
     """"商务部曾于5月14日宣布，暂停…" is history: a past marker earlier in the sentence, with
     no 决定 / 现 / 自…起 between it and the verb."""
+    before = folded[s_start:v_start]
+    if not ("于" in before or "曾" in before or "此前" in before or "已经" in before):
+        return False  # one of PAST_WORDS is in every PAST_RE match
     last = None
-    for last in PAST_RE.finditer(folded, s_start, v_start) if _past_words(folded[s_start:v_start]) else ():
+    for last in PAST_RE.finditer(folded, s_start, v_start):
         pass
     if last is None:
         return False
@@ -416,11 +419,13 @@ def _is_background(sentence: str) -> bool:
     return "决定" not in sentence and BACKGROUND_RE.search(sentence) is not None
 
 
-def _target_list(targets: list[tuple[int, int, NoticeRef]], clause: str, notice_list: ListKind | None) -> ListKind | None:
+def _target_list(targets: list[tuple[int, int, NoticeRef]], folded: str, start: int, end: int,
+                 notice_list: ListKind | None) -> ListKind | None:
+    """The list the targets name, else the one their clause (``folded[start:end]``) names."""
     lists = {r.list for _, _, r in targets if r.list}
     if len(lists) == 1:
         return lists.pop()
-    found = list_in(clause)
+    found = list_in(folded, start, end)
     if found and found is not ListKind.COUNTERMEASURE:
         return found
     keys = [r.key or "" for _, _, r in targets]
