@@ -10,7 +10,6 @@ All patterns run on folded text; spans slice the clean text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -88,7 +87,6 @@ QUOTED_TITLE_RE = re.compile(r"《[^《》]*》")
 MEASURE_RE = re.compile(r"决定[^。]{0,80}?(?:采取|实施)[^。]{0,20}?措施|禁止其")
 BACKGROUND_RE = re.compile(rf"于\s*{YEAR}\s*年")  # "于2025年4月4日…": a date told as history
 MAX_DAYS, MAX_YEARS = 3650, 10
-DURATION_UNITS = ("天", "日", "月", "年", "周")  # one is in every DURATION_RE match
 
 
 @quick_init
@@ -213,7 +211,8 @@ def _duration(folded: str, clean: str, start: int, end: int) -> str | None:
     masked = DATE_RE.sub(lambda x: " " * len(x.group(0)), seg) if "年" in seg and "日" in seg else seg
     if "月" in masked and "日" in masked:
         masked = MONTH_DAY_RE.sub(lambda x: " " * len(x.group(0)), masked)
-    units = any(unit in masked for unit in DURATION_UNITS)
+    # one of the units is in every DURATION_RE match
+    units = "天" in masked or "日" in masked or "月" in masked or "年" in masked or "周" in masked
     for m in DURATION_RE.finditer(masked) if units else ():
         if m.start() > 0 and masked[m.start() - 1].isdigit():
             continue
@@ -229,49 +228,43 @@ def find_actions(folded: str, clean: str, *, spans: list[tuple[int, int]], refs:
                  published: date | None, default_effective: str | None, notice_list: ListKind | None,
                  allow_impose: bool) -> list[ActionDraft]:
     """Actions in the operative parts of the text (``spans``: the answer of a Q&A, the body
-    of a notice)."""
+    of a notice), read clause by clause (SENTENCE_RE) in the clauses that hold verbs.
+
+    "自…起" carries over "；" to the later clauses of its sentence, not past a line or a "。":
+    the clauses before the sentence of the next verb are skipped, not read (so no clause read
+    follows a line end or a "。" after the start of the verb's sentence: nothing carried is reset)."""
     drafts: list[ActionDraft] = []
     # A verb inside a ref by date ("…被列入…的16家美国实体") tells history: where those refs are.
-    dated = [(s, e) for s, e, r in refs if r.key is None]
+    dated = [(s, e) for s, e, r in refs if r.key is None] if refs else []
+    find, rfind = folded.find, folded.rfind
     for span_start, span_end in spans:
         # Verbs first, in one scan of the span (no verb crosses a sentence end): only the
         # sentences holding one are read.
         verbs = list(VERB_RE.finditer(folded, span_start, span_end))
-        if verbs:
-            for start, end, found, carried in _verb_clauses(folded, span_start, span_end, verbs, published):
-                _sentence_actions(drafts, folded, clean, start, end, found, refs, dated, published,
-                                  carried or default_effective, notice_list, allow_impose)
+        count = len(verbs)
+        has_from = count and find("起", span_start, span_end) >= 0  # without 起 no clause has a "自…起" date
+        vi = 0
+        while vi < count:
+            at = verbs[vi].start()
+            # where the verb's sentence starts
+            seg = max(rfind("\n", span_start, at), rfind("。", span_start, at), span_start - 1) + 1
+            carried = None
+            for sm in SENTENCE_RE.finditer(folded, seg, span_end):
+                start, end = sm.span()
+                if has_from and find("起", start, end) >= 0:
+                    carried = effective_in(sm.group(0), published) or carried
+                first = vi
+                while vi < count and verbs[vi].start() < end:
+                    vi += 1
+                if vi > first:
+                    _sentence_actions(drafts, folded, clean, start, end, verbs[first:vi], refs, dated, published,
+                                      carried or default_effective, notice_list, allow_impose)
+                if vi == count:
+                    break
+                nxt = verbs[vi].start()
+                if find("\n", end, nxt) >= 0 or find("。", end, nxt) >= 0:
+                    break  # the next verb is in a later sentence: start again from there
     return drafts
-
-
-def _verb_clauses(folded: str, span_start: int, span_end: int, verbs: list[re.Match[str]],
-                  published: date | None) -> Iterator[tuple[int, int, list[re.Match[str]], str | None]]:
-    """(start, end, verbs, effective date carried) of each clause (SENTENCE_RE) of the span that
-    holds verbs. "自…起" carries over "；" to the later clauses of its sentence, not past a line
-    or a "。": the clauses before the sentence of the next verb are skipped, not read (so no
-    clause read follows a line end or a "。" before the verb's sentence: nothing carried is reset)."""
-    find, rfind = folded.find, folded.rfind
-    dated = find("起", span_start, span_end) >= 0  # without 起 no clause has a "自…起" date
-    vi, count = 0, len(verbs)
-    while vi < count:
-        at = verbs[vi].start()
-        # where the verb's sentence starts
-        seg = max(rfind("\n", span_start, at), rfind("。", span_start, at), span_start - 1) + 1
-        carried = None
-        for sm in SENTENCE_RE.finditer(folded, seg, span_end):
-            start, last_end = sm.span()
-            if dated and find("起", start, last_end) >= 0:
-                carried = effective_in(sm.group(0), published) or carried
-            first = vi
-            while vi < count and verbs[vi].start() < last_end:
-                vi += 1
-            if vi > first:
-                yield start, last_end, verbs[first:vi], carried
-            if vi == count:
-                return
-            nxt = verbs[vi].start()
-            if find("\n", last_end, nxt) >= 0 or find("。", last_end, nxt) >= 0:
-                break  # the next verb is in a later sentence: start again from there
 
 
 def _verb_kind(word: str) -> ActionKind:
@@ -422,9 +415,15 @@ def _is_background(sentence: str) -> bool:
 def _target_list(targets: list[tuple[int, int, NoticeRef]], folded: str, start: int, end: int,
                  notice_list: ListKind | None) -> ListKind | None:
     """The list the targets name, else the one their clause (``folded[start:end]``) names."""
-    lists = {r.list for _, _, r in targets if r.list}
-    if len(lists) == 1:
-        return lists.pop()
+    named: ListKind | None = None
+    for _, _, r in targets:
+        if r.list is not None and r.list is not named:
+            if named is not None:
+                break  # two lists
+            named = r.list
+    else:
+        if named is not None:
+            return named
     found = list_in(folded, start, end)
     if found and found is not ListKind.COUNTERMEASURE:
         return found

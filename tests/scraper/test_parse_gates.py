@@ -235,7 +235,7 @@ def test_tags_find_the_nodes_the_selectors_find(html):
 
 
 def every_clause(folded, start, end, verbs, published):
-    """The clause walk ``actions._verb_clauses`` replaces: every clause of the span, in order."""
+    """The clause walk ``actions.find_actions`` skips ahead in: every clause of the span, in order."""
     vi, carried, last_end = 0, None, start
     for sm in actions.SENTENCE_RE.finditer(folded, start, end):
         if vi == len(verbs):
@@ -250,17 +250,32 @@ def every_clause(folded, start, end, verbs, published):
             yield sm.start(), last_end, verbs[first:vi], carried
 
 
+def actions_of_every_clause(folded, spans, refs, published, default):
+    """The actions read clause by clause over every clause of each span."""
+    out, dated = [], [(s, e) for s, e, r in refs if r.key is None]
+    for start, end in spans:
+        verbs = list(actions.VERB_RE.finditer(folded, start, end))
+        for s, e, found, carried in every_clause(folded, start, end, verbs, published):
+            actions._sentence_actions(out, folded, folded, s, e, found, refs, dated, published, carried or default,
+                                      None, True)
+    return out
+
+
 @pytest.mark.parametrize("text", [
     "根据规定，决定将甲公司列入出口管制管控名单。\n自2025年5月14日起，暂停4月4日公告相关措施；停止8号公告相关措施。",
     "自2025年11月10日起；继续暂停7号公告相关措施90天！恢复5号公告相关措施？取消\n\n无动词。\n移出关注名单",
     "前言没有动词。\n\n第二行也没有；\n答：自即日起，暂停实施；解除", "暂停", "", "自2025年1月1日起。\n暂停",
+    "自2025年5月14日起；商务部决定将甲公司列入关注名单；暂停商务部公告2025年第21号相关措施90天。\n自即日起！移出关注名单",
 ])
 @pytest.mark.parametrize("span", [(0, None), (3, -2)])
-def test_verb_clauses_are_what_the_walk_over_every_clause_gives(text, span):
+def test_actions_are_what_the_walk_over_every_clause_gives(text, span):
     start, end = span[0], len(text) + (span[1] or 0)
-    verbs = list(actions.VERB_RE.finditer(text, start, end))
     published = date(2025, 5, 14)
-    assert list(actions._verb_clauses(text, start, end, verbs, published)) == list(every_clause(text, start, end, verbs, published))
+    refs = actions.collect_refs(text, text, published, None)
+    found = actions.find_actions(text, text, spans=[(start, end)], refs=refs, published=published,
+                                 default_effective="2025-06-01", notice_list=None, allow_impose=True)
+    assert found == actions_of_every_clause(text, [(start, end)], refs, published, "2025-06-01")
+    assert found or "名单" not in text  # a listing or a removal is read in each text naming a list
 
 
 def _list_in_by_find(text):
