@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from operator import itemgetter
 
 from storage.frozen import quick_init
 from storage.records import ActionKind, ListKind, NoticeRef
@@ -29,7 +30,7 @@ from .dates import (
 )
 from .entities import COUNTRY_ALT
 from .number import find_references
-from .textnorm import MD, NUM, YEAR, keyword_spans, to_int
+from .textnorm import MD, NUM, YEAR, to_int
 
 SENTENCE_RE = re.compile(r"[^。！？!?\n;；]+")
 VERB_RE = re.compile(
@@ -59,7 +60,6 @@ DATE_LIST_RE = re.compile(
     rf"\s*(?:分别)?\s*(?:被|已被)?\s*(?:分别)?\s*(?:列入|纳入)\s*(?P<list>{LIST_ALT})\s*的\s*(?:共\s*)?"
     rf"(?:(?P<n>{NUM})\s*家(?P<moren>(?:\s*[和、及与]\s*{NUM}\s*家)*))?\s*(?:{COUNTRY_ALT})?"
 )
-CLAUSE_STOPS = "。,"  # characters neither DATE_LIST_RE nor DATE_NOTICE_RE can match
 MORE_COUNT_RE = re.compile(rf"({NUM})\s*家")
 MORE_DAY_RE = re.compile(rf"(?:(?P<y>{YEAR})\s*年\s*)?(?:(?P<m>{MD})\s*月\s*)?(?P<d>{MD})\s*日")
 # "4月4日公告（…）", "2025年3月4日发布的公告".
@@ -87,6 +87,7 @@ QUOTED_TITLE_RE = re.compile(r"《[^《》]*》")
 MEASURE_RE = re.compile(r"决定[^。]{0,80}?(?:采取|实施)[^。]{0,20}?措施|禁止其")
 BACKGROUND_RE = re.compile(rf"于\s*{YEAR}\s*年")  # "于2025年4月4日…": a date told as history
 MAX_DAYS, MAX_YEARS = 3650, 10
+_START = itemgetter(0)  # refs in text order
 
 
 @quick_init
@@ -114,11 +115,10 @@ def _date_refs(folded: str, clean: str, anchor: date | None) -> list[tuple[int, 
     """Refs by date, list and count: "2025年4月4日被列入出口管制管控名单的16家美国实体".
     Several dates ("4月4日和9日…的28家") give one ref per date, without a count."""
     out: list[tuple[int, int, NoticeRef]] = []
-    if not DATE_LIST_GATE_RE.search(folded):
+    gate = DATE_LIST_GATE_RE.search(folded)
+    if gate is None:
         return out
-    # DATE_LIST_RE matches no "。" and no ",": only the clauses with 列入/纳入 and 月 are scanned.
-    spans = keyword_spans(folded, ("列入", "纳入"), ("月",), CLAUSE_STOPS)
-    for m in (m for s, e in spans for m in DATE_LIST_RE.finditer(folded, s, e)):
+    for m in (m for s, e in _gate_pieces(folded, DATE_LIST_GATE_RE, gate) for m in DATE_LIST_RE.finditer(folded, s, e)):
         year = to_int(m.group("y")) if m.group("y") else None
         dates = [d for d in (resolve_month_day(mo, dy, y, anchor) for mo, dy, y in _days(m, year)) if d]
         counts = [to_int(m.group("n"))] + [to_int(x) for x in MORE_COUNT_RE.findall(m.group("moren") or "")] if m.group("n") else []
@@ -135,10 +135,12 @@ def attach_dates(refs: list[tuple[int, int, NoticeRef]], folded: str, clean: str
     """Give number refs the date written right before them ("4月4日公告（…7号）"); add refs
     for "M月D日公告" that name no number."""
     out = list(refs)
-    if not DATE_NOTICE_GATE_RE.search(folded):
-        return sorted(out, key=lambda item: item[0])
-    spans = keyword_spans(folded, ("公告", "决定"), ("月",), CLAUSE_STOPS)  # DATE_NOTICE_RE: no "。", no ","
-    for m in (m for s, e in spans for m in DATE_NOTICE_RE.finditer(folded, s, e)):
+    gate = DATE_NOTICE_GATE_RE.search(folded)
+    if gate is None:
+        if len(out) > 1:
+            out.sort(key=_START)
+        return out
+    for m in (m for s, e in _gate_pieces(folded, DATE_NOTICE_GATE_RE, gate) for m in DATE_NOTICE_RE.finditer(folded, s, e)):
         year = to_int(m.group("y")) if m.group("y") else None
         days = _days(m, year)
         if not days:
@@ -161,8 +163,34 @@ def attach_dates(refs: list[tuple[int, int, NoticeRef]], folded: str, clean: str
             if d:
                 out.append((m.start(), end, NoticeRef(text=clean[m.start() : end].strip(), date=d, list=context_list,
                                                       count=to_int(c.group("n")) if c and len(days) == 1 else None)))
-    out.sort(key=lambda item: item[0])
+    out.sort(key=_START)
     return out
+
+
+def _gate_pieces(folded: str, gate: re.Pattern[str], first: re.Match[str]) -> list[tuple[int, int]]:
+    """(start, end) of each piece of ``folded`` (its lines, cut at "。" and ",") where a match
+    of ``gate`` starts, in text order, ``first`` being its first match. DATE_LIST_RE and
+    DATE_NOTICE_RE match across none of these stops, and each of their matches holds a match
+    of its gate (which holds no other place it can start at, so the leftmost search finds it):
+    scanning these pieces finds what scanning every piece finds."""
+    find, rfind, size = folded.find, folded.rfind, len(folded)
+    pieces = []
+    lo = 0  # where the last piece ended: a stop or the text's end, so no piece starts before it
+    found: re.Match[str] | None = first
+    while found is not None:
+        pos = found.start()
+        start = max(rfind("\n", lo, pos), rfind("。", lo, pos), rfind(",", lo, pos)) + 1
+        line_end = find("\n", pos)
+        end = size if line_end < 0 else line_end
+        stop = find("。", pos, end)
+        end = stop if stop >= 0 else end
+        stop = find(",", pos, end)
+        end = stop if stop >= 0 else end
+        if find("月", start, end) >= 0:  # in every match of both
+            pieces.append((max(start, lo), end))
+        lo = end
+        found = gate.search(folded, end)
+    return pieces
 
 
 def _days(m: re.Match[str], year: int | None) -> list[tuple[int, int, int | None]]:
@@ -196,8 +224,9 @@ def collect_refs(folded: str, clean: str, anchor: date | None, context_list: Lis
     refs = find_references(folded, clean, bare, skip=own_key)
     refs = attach_dates(refs, folded, clean, anchor, context_list)
     date_refs = _date_refs(folded, clean, anchor)
-    refs = [r for r in refs if not any(s <= r[0] < e for s, e, _ in date_refs)] + date_refs
-    refs.sort(key=lambda item: item[0])
+    if date_refs:
+        refs = [r for r in refs if not any(s <= r[0] < e for s, e, _ in date_refs)] + date_refs
+        refs.sort(key=_START)
     return refs
 
 

@@ -299,3 +299,27 @@ def test_list_in_finds_the_list_named_first_as_the_word_by_word_search(text):
     for start in range(len(text) + 1):
         for end in range(start, len(text) + 1):
             assert actions.list_in(text, start, end) == _list_in_by_find(text[start:end])
+
+
+DATED_TEXTS = [
+    "于2025年4月4日和9日被列入出口管制管控名单的16家和12家美国实体，4月9日列入关注名单的实体。\n"
+    "2025年1月2日列入不可靠实体清单的3家企业,5月6日纳入\n出口管制管控名单的\n2家",
+    "4月4日公告（商务部公告2025年第21号）和2025年3月4日发布的公告，5月6日的决定。\n无日期的公告，日\n公告",
+    "列入出口管制管控名单的，4月4日列入关注名单的列入不可靠实体清单的1家", "", "月日入关注名单的", "4月4日 公告。4月5日\n决定",
+]
+
+
+@pytest.mark.parametrize("text", DATED_TEXTS)
+@pytest.mark.parametrize(("regex", "gate", "needles"), [
+    (actions.DATE_LIST_RE, actions.DATE_LIST_GATE_RE, ("列入", "纳入")),
+    (actions.DATE_NOTICE_RE, actions.DATE_NOTICE_GATE_RE, ("公告", "决定")),
+])
+def test_dated_refs_are_found_in_the_gated_pieces_as_in_every_piece(text, regex, gate, needles):
+    """The pieces where a gate match starts hold every match the pieces holding a needle and 月 hold."""
+    text = textnorm.fold(text)  # the patterns run on folded text: "，" is ","
+    every = [m.span() for s, e in keyword_spans(text, needles, ("月",), "。,") for m in regex.finditer(text, s, e)]
+    first = gate.search(text)
+    pieces = actions._gate_pieces(text, gate, first) if first else []
+    assert [m.span() for s, e in pieces for m in regex.finditer(text, s, e)] == every
+    if text == textnorm.fold(DATED_TEXTS[0 if regex is actions.DATE_LIST_RE else 1]):
+        assert len(every) >= 3
