@@ -28,7 +28,6 @@ from .textnorm import fold, keyword_spans
 QA_ISSUER = "商务部新闻办公室"
 QA_TITLE_WORDS = ("答记者问", "新闻发言人")
 FILING_LINE_PREFIX = "【"
-DECISION_WORDS = ("列入", "移出", "采取", "调查", "纳入")
 LISTING_WORDS = ("列入", "移出")
 COUNTERMEASURE_WORDS = ("反制", "反外国制裁法")
 SUSPEND_WORDS = ("暂停实施",)
@@ -226,9 +225,11 @@ def decision(src: Source, d: Draft) -> Decision:
     """The acting sentence (the first listing or removal without targets) and the 决定
     sentence from there (an earlier one may tell history)."""
     folded = src.folded
-    acting = next((x.start for x in d.drafts if x.action in (ActionKind.IMPOSE, ActionKind.REMOVE) and not x.targets),
-                  None)
-    anchor = sentence_start(folded, acting) if acting is not None else 0
+    anchor = 0
+    for x in d.drafts:
+        if (x.action is ActionKind.IMPOSE or x.action is ActionKind.REMOVE) and not x.targets:
+            anchor = sentence_start(folded, x.start)
+            break
     return Decision(anchor, decision_sentence(folded, anchor) or (decision_sentence(folded) if anchor else None))
 
 
@@ -238,14 +239,18 @@ def sentence_start(folded: str, pos: int) -> int:
 
 def decision_sentence(folded: str, start: int = 0) -> tuple[int, int] | None:
     """Span of the first sentence (from ``start``) with 决定 and a listing verb."""
-    pos = folded.find("决定", start)
+    find, rfind, size = folded.find, folded.rfind, len(folded)
+    pos = find("决定", start)
     while pos >= 0:
-        begin = sentence_start(folded, pos)
-        ends = [i for i in (folded.find("。", pos), folded.find("\n", pos)) if i >= 0]
-        end = min(ends) if ends else len(folded)
-        if any(word in folded[begin:end] for word in DECISION_WORDS):
+        begin = max(rfind("。", 0, pos), rfind("\n", 0, pos)) + 1
+        end = find("\n", pos)
+        end = size if end < 0 else end
+        stop = find("。", pos, end)
+        end = stop if stop >= 0 else end
+        sentence = folded[begin:end]  # with a listing verb (or 采取, 调查)?
+        if "列入" in sentence or "移出" in sentence or "采取" in sentence or "调查" in sentence or "纳入" in sentence:
             return begin, end
-        pos = folded.find("决定", end)
+        pos = find("决定", end)
     return None
 
 
@@ -303,25 +308,28 @@ def _annex_or_prose(src: Source, d: Draft) -> list[EntityRecord]:
 def action_records(src: Source, d: Draft) -> list[ActionRecord]:
     """Drafts with entity keys filled in (removals, and investigations or measures
     without targets, name the notice's entities), one per action."""
-    keys = tuple(e.key for e in d.entities)
+    keys = tuple([e.key for e in d.entities])
     out = []
     for x in d.drafts:
-        names = keys if x.action is ActionKind.REMOVE or (
-            x.action in (ActionKind.INVESTIGATE, ActionKind.MEASURE) and not x.targets) else ()
-        out.append(ActionRecord(action=x.action, list=x.list, targets=x.targets, effective=x.effective,
+        action = x.action
+        names = keys if action is ActionKind.REMOVE or (
+            not x.targets and (action is ActionKind.INVESTIGATE or action is ActionKind.MEASURE)) else ()
+        out.append(ActionRecord(action=action, list=x.list, targets=x.targets, effective=x.effective,
                                 until=x.until, duration=x.duration, entities=names, text=x.text))
-    return dedupe_actions(out)
+    return dedupe_actions(out) if len(out) > 1 else out  # one action has nothing to be merged with
 
 
 def _target_keys(r: ActionRecord) -> tuple[str, ...]:
-    return tuple(t.key or t.text for t in r.targets)
+    return tuple([t.key or t.text for t in r.targets])
 
 
 def _shortened(r: ActionRecord, records: list[ActionRecord]) -> bool:
     """A period-less action whose numbered targets a fuller action of the same verb, list and
     date covers: the title's "关于暂停实施…第55号等公告" beside the body's six notices and end date."""
+    if r.until is not None or r.duration is not None or not r.targets:
+        return False
     keys = {t.key for t in r.targets}
-    if (r.until, r.duration) != (None, None) or not keys or None in keys:
+    if None in keys:
         return False
     return any((o.action, o.list, o.effective) == (r.action, r.list, r.effective) and (o.until, o.duration) != (None, None)
                and keys <= {t.key for t in o.targets} for o in records if o is not r)
@@ -333,13 +341,16 @@ def dedupe_actions(records: list[ActionRecord]) -> list[ActionRecord]:
     naming only the first of the body's targets goes too. A removal without targets is dropped
     when the same list has one with targets."""
     out: list[ActionRecord] = []
+    idents: list[tuple[object, ...]] = []  # (verb, list, target notices, effective) of each of ``out``
     for r in records:
-        same = [i for i, o in enumerate(out) if (o.action, o.list, _target_keys(o), o.effective)
-                == (r.action, r.list, _target_keys(r), r.effective)]
-        if not same:
+        ident = (r.action, r.list, _target_keys(r), r.effective)
+        if ident not in idents:
             out.append(r)
-        elif (r.until, r.duration) != (None, None) and (out[same[0]].until, out[same[0]].duration) == (None, None):
-            out[same[0]] = r
+            idents.append(ident)
+            continue
+        kept = out[idents.index(ident)]
+        if (r.until, r.duration) != (None, None) and (kept.until, kept.duration) == (None, None):
+            out[idents.index(ident)] = r
     out = [r for r in out if not _shortened(r, out)]
     targeted = {(r.action, r.list) for r in out if r.targets}
     return [r for r in out if r.targets or r.action is not ActionKind.REMOVE or (r.action, r.list) not in targeted]
