@@ -55,3 +55,34 @@ def test_jpaas_json_served_as_text_html_and_a_failed_answer():
     assert parse_document(body.encode(), url="https://www.mofcom.gov.cn/x", content_type="text/html; charset=utf-8").kind == "index"
     with pytest.raises(UnusablePage):
         parse_document(b'{"success":false,"msg":"error"}', url="https://www.mofcom.gov.cn/x")
+
+
+def test_links_joined_by_hand_as_urljoin_joins_them():
+    """index._joined joins plain paths without urljoin: the same URL for real and random hrefs and bases."""
+    import random
+    from urllib.parse import urljoin
+
+    import pytest
+
+    from scraper.parse.index import _joined
+
+    bases = ["https://www.mofcom.gov.cn/zwgk/zcfb/index.html", "http://www.mofcom.gov.cn/article/ae/ai/",
+             "https://www.mfa.gov.cn/web/wjb_673085/zfxxgk_674865/gknrlb/fzcqdcs/index.shtml", "https://x.cn",
+             "https://x.cn/a//b/c.html?q=1#f", "https://x.cn/a/b;p", "http://x.cn:8080/a/./b/../c/", "https://[::1]/a/",
+             "https://user@x.cn/a/b", "HTTPS://X.cn/a/b", "https://x.cn/a/b/", "https:///a/b", "https://x.cn/%7Ea/b.html"]
+    hrefs = ["/zwgk/zcfb/art/2025/art_0123.html", "./202412/t20241217_11494912.shtml", "art/2025/art_1.html", "/",
+             "./", "a", "a/", "/a/", "/a//b", "a//b", "./a/b/", ".", "..", "./.", "../a", "./../a", "/a/./b", "/a/../b",
+             "a/.", "a/..", "/.a", ".a", "a/.b/c", "//x.cn/a", "/a?b", "/a#b", "/a;b", "a:b", "/a b", "/a\tb", "~a/%20b",
+             "-a/b_c.d.e", "/a.", "a..b/c"]
+    rng = random.Random(11)
+    alphabet = "ab./-_~%:?#;0 \t"
+    hrefs += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 12))) for _ in range(3000)]
+    for base in bases:
+        roots: dict[str, str] = {}
+        for href in hrefs:
+            assert _joined(base, href, roots) == urljoin(base, href), (base, href)
+    for href in ("/a/b.html", "a/b.html"):  # a base urljoin refuses is refused the same way
+        with pytest.raises(ValueError, match="Invalid IPv6 URL"):
+            urljoin("https://[x.cn/a/", href)
+        with pytest.raises(ValueError, match="Invalid IPv6 URL"):
+            _joined("https://[x.cn/a/", href, {})
