@@ -33,6 +33,13 @@ BOT_GATE = ("验证", "请开启", "请启用", "请打开", "nable", "NABLE", "
 BOT_GATE_SHARED = (("请", tuple(w for w in BOT_GATE if "请" in w)), ("_", tuple(w for w in BOT_GATE if "_" in w)),
                    ("验", tuple(w for w in BOT_GATE if "验" in w)), ("频", tuple(w for w in BOT_GATE if "频" in w)))
 BOT_GATE_PLAIN = tuple(w for w in BOT_GATE if not any(w in words for _, words in BOT_GATE_SHARED))
+# The same words by the offset of their character's first place in them: where a page holds
+# that character a few times only, the words are looked for there ("_" is in every
+# target="_blank": six scans of the page for words that are not there).
+BOT_GATE_AT = tuple((mark, tuple((off, tuple(w for w in words if w.index(mark) == off))
+                                 for off in sorted({w.index(mark) for w in words})))
+                    for mark, words in BOT_GATE_SHARED)
+MARKS_LOOKED_AT = 16  # more places than this: each word is looked for in the whole text
 COOKIE_SCRIPT_RE = re.compile(r"document\.cookie|window\.location(?:\.href)?\s*=|location\.reload", re.IGNORECASE)
 DISCLAIMER_RE = re.compile(r"免责声明|版权所有|不代表本网|转载.{0,10}注明|仅供参考|本网站")
 NOTICE_HINT_RE = re.compile(r"公告|决定|实体|名单|清单|答记者问|第\s*\d+\s*号")
@@ -47,8 +54,21 @@ SAMPLE = 20000  # characters checked for undecodable and control characters
 def _bot_words(text: str) -> bool:
     """BOT_RE, run only when one of its literals is there (a regex scan of a page costs ~100 us)."""
     gate = any(word in text for word in BOT_GATE_PLAIN) or any(
-        mark in text and any(word in text for word in words) for mark, words in BOT_GATE_SHARED)
+        _gate_word_at(text, mark, at) for mark, at in BOT_GATE_AT)
     return gate and bool(BOT_RE.search(text))
+
+
+def _gate_word_at(text: str, mark: str, at: tuple[tuple[int, tuple[str, ...]], ...]) -> bool:
+    """Whether ``text`` holds one of the words of ``at``, all of which hold ``mark`` (at the
+    offsets of ``at``): the words are tried where ``mark`` is, or looked for in the whole text."""
+    pos = text.find(mark)
+    for _ in range(MARKS_LOOKED_AT):
+        if pos < 0:
+            return False
+        if any(pos >= off and text.startswith(words, pos - off) for off, words in at):
+            return True
+        pos = text.find(mark, pos + 1)
+    return pos >= 0 and any(word in text for _, words in at for word in words)
 
 
 def control_count(text: str) -> int:
@@ -78,7 +98,7 @@ def check_decoded(text: str, utf8: bytes | None = None) -> None:
     """Mostly undecodable or control characters: binary. ``utf8``: the bytes ``text`` was
     decoded from as UTF-8, when it was (their control bytes are its control characters,
     counted without encoding the text again)."""
-    if not text.strip():
+    if not text or text.isspace():  # what ``not text.strip()`` says, without copying the page
         raise UnusablePage("empty", "the page body is empty")
     sample = text[:SAMPLE]
     whole = utf8 is not None and len(text) <= SAMPLE

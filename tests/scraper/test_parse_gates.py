@@ -116,6 +116,19 @@ def test_bot_word_gate_is_any_gate_word(text):
     assert page._bot_words(text) is (gate and bool(page.BOT_RE.search(text)))
 
 
+def test_bot_word_gate_where_its_characters_are_is_any_gate_word():
+    """The gate words tried where their character is (a few places) or looked for in the whole
+    text (many): the same answer as looking for each word, on random texts made of their pieces."""
+    import random
+
+    rng = random.Random(7)
+    pieces = [*page.BOT_GATE, "_", "__", "请", "验", "频", "x", "nab", "_ja", "target=\"_blank\"", "acw_sc_", "cdn", "_WA"]
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 40)))
+        gate = any(word in text for word in page.BOT_GATE)
+        assert page._bot_words(text) is (gate and bool(page.BOT_RE.search(text))), text
+
+
 @pytest.mark.parametrize("text", [
     "404 Not Found", "404error", "ERROR 404", "抱歉，您访问的页面不存在", "页面未找到", "找不到该页面", "页面", "正文", "4 0 4 Error",
 ])
