@@ -204,18 +204,27 @@ def measure(src: Source, d: Draft) -> list[act.ActionDraft]:
     """A notice that neither lists, investigates nor acts on others may impose a measure
     ("决定对因美纳公司采取以下处理措施：禁止其…")."""
     drafts = d.drafts
-    if d.qa or any(x.action in (ActionKind.IMPOSE, ActionKind.INVESTIGATE) for x in drafts):
+    if d.qa:
         return drafts
+    for x in drafts:
+        if x.action is ActionKind.IMPOSE or x.action is ActionKind.INVESTIGATE or x.targets \
+                or x.action is ActionKind.REMOVE:
+            return drafts  # it lists, investigates or acts on others: no measure of its own
     found = act.measure_action(src.folded, src.text, (0, len(src.folded)), d.effective, d.context_list)
-    if found and not any(x.targets or x.action is ActionKind.REMOVE for x in drafts):
-        return [*drafts, found]
-    return drafts
+    return [*drafts, found] if found else drafts
 
 
 def notice_list(src: Source, d: Draft) -> ListKind | None:
     """The list the notice lists on, else the one it is about, else any it acts on."""
-    imposed = next((x.list for x in d.drafts if x.action is ActionKind.IMPOSE and x.list), None)
-    return imposed or d.context_list or next((x.list for x in d.drafts if x.list), None)
+    for x in d.drafts:
+        if x.action is ActionKind.IMPOSE and x.list:
+            return x.list
+    if d.context_list:
+        return d.context_list
+    for x in d.drafts:
+        if x.list:
+            return x.list
+    return None
 
 
 # --- entities -------------------------------------------------------------------------
@@ -359,6 +368,8 @@ def dedupe_actions(records: list[ActionRecord]) -> list[ActionRecord]:
 def named_references(src: Source, d: Draft) -> tuple[NoticeRef, ...]:
     """The refs, each notice once (a dated one wins); a date-only ref is dropped when a
     numbered one names the same date and list."""
+    if not d.refs:
+        return ()
     out: dict[tuple[Any, ...], NoticeRef] = {}
     for _, _, r in d.refs:
         ident: tuple[Any, ...] = (r.key, r.date, r.list, r.count) if r.key is None else (r.key,)
