@@ -394,9 +394,10 @@ def _on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: A
             duration = clean[until_m.start() : until_m.end()].strip()
     clause_start = max(folded.rfind(",", s_start, at) + 1, clause_from)
     lst = _target_list(targets, folded, clause_start, next_start, notice_list)
-    # a ref that names its list, or none when no list is known, is kept as it is
-    target_refs = tuple(r if r.list is not None or lst is None else
-                        NoticeRef(text=r.text, key=r.key, date=r.date, list=lst, count=r.count) for _, _, r in targets)
+    # a ref that names its list, or any when no list is known, is kept as it is
+    target_refs = tuple([r for _, _, r in targets] if lst is None else
+                        [r if r.list is not None else NoticeRef(text=r.text, key=r.key, date=r.date, list=lst, count=r.count)
+                         for _, _, r in targets])
     until = None
     if duration and (kind is ActionKind.SUSPEND or kind is ActionKind.EXTEND):
         until = until_from(duration, iso_to_date(effective) or published)
