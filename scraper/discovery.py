@@ -138,10 +138,13 @@ class Crawler:
         plans = source.plans(mode, self.settings.as_of, self.settings.since)
         plan_urls = {p.url for p in plans}
         pool = worker_pool(self.settings.workers)
+        # The first index request is made ready before the store reads below start in another thread: they are
+        # CPU work (a process's first cycle sets up the ORM there), which its network wait then hides.
+        first = self._first_request(plans[0]) if plans else None
         asked = pool.submit(self._revisits, source, mode)  # read from the store while the indexes answer
         try:
             for plan in plans:
-                self._walk(source, plan, mode, tally, queue, seen)
+                self._walk(source, plan, mode, tally, queue, seen, first if plan is plans[0] else None)
         finally:
             wait([asked])  # no store read outlives the crawl
         if plans and len(tally.absent) == len(plans):  # every index 404: the site moved, not "no news"
@@ -174,15 +177,20 @@ class Crawler:
         etag, last_modified = self.store.validators([url]).get(url, (None, None))
         return FetchRequest(url=url, etag=etag, last_modified=last_modified, referer=referer)
 
+    def _first_request(self, plan: IndexPlan) -> FetchRequest | None:
+        url = plan.page_url(1)
+        return None if url is None else self._request(url, plan.referer)
+
     def _walk(self, source: Source, plan: IndexPlan, mode: Mode, tally: _Tally,
-              queue: dict[str, str | None], seen: set[str]) -> None:
+              queue: dict[str, str | None], seen: set[str], first: FetchRequest | None = None) -> None:
+        """``first``: the request for the plan's first page, if already made (:meth:`_first_request`)."""
         limit = self.settings.max_pages if mode is Mode.BACKFILL else self.settings.update_pages
         n = 1
         while n <= limit:
             url = plan.page_url(n)
             if url is None:
                 return
-            result = self.fetcher.fetch(self._request(url, plan.referer))
+            result = self.fetcher.fetch(first if n == 1 and first is not None else self._request(url, plan.referer))
             tally.walked.add(url)
             self.progress(source.name, url)
             if not result.ok:

@@ -101,10 +101,10 @@ def has_run(session: Session, source: str) -> bool:
 
 def has_clean_run(session: Session, source: str) -> bool:
     """True once a source has had a run without failures: until then every run is a backfill,
-    so an index walk cut short by a fault is completed later."""
-    return session.scalars(
-        select(SourceRun.id).where(SourceRun.source == source, SourceRun.ok.is_(True)).limit(1)
-    ).first() is not None
+    so an index walk cut short by a fault is completed later. Plain SQL on the table: a cycle asks this before its
+    first request, and the ORM would first set up every mapper (see :meth:`storage.pages.PageStore.validators`)."""
+    runs = SourceRun.__table__.c
+    return session.scalars(select(runs.id).where(runs.source == source, runs.ok.is_(True)).limit(1)).first() is not None
 
 
 def pending_urls(session: Session, source: str) -> list[str]:
