@@ -18,7 +18,8 @@ DATE_RE = re.compile(rf"(?P<y>{YEAR})\s*年\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*
 TIME_SUFFIX_RE = re.compile(r"\s*(?P<h>\d{1,2})\s*[时:点]\s*(?P<mi>\d{1,2})?\s*分?")
 ISO_DT_RE = re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?:[ T]+(?P<h>\d{1,2}):(?P<mi>\d{2}))?")
 STANDALONE_DATE_RE = re.compile(rf"^\s*{YEAR}\s*年\s*{MD}\s*月\s*{MD}\s*日\s*$")
-FILING_DATE_RE = re.compile(r"【\s*(?:发文|成文|发布)日期\s*】\s*([^\n【]+)|(?:发文|成文)日期\s*:\s*([^\n]+)")
+# Each alternative opens with a literal, so sre scans for their first characters alone.
+FILING_DATE_RE = re.compile(r"【\s*(?:发文|成文|发布)日期\s*】\s*([^\n【]+)|发文日期\s*:\s*([^\n]+)|成文日期\s*:\s*([^\n]+)")
 # 自公布之日起 / 自即日起 -> the published date.
 FROM_PUBLICATION_RE = re.compile(r"自\s*(?:公布|发布|印发|公告)\s*之\s*日\s*起|自\s*即\s*日\s*起")
 FROM_DATE_RE = re.compile(
@@ -72,7 +73,7 @@ def make_date(y: str | int | None, m: str | int | None, d: str | int | None) -> 
 
 def parse_cn_date(text: str) -> date | None:
     """First "2025年4月4日" (or "2025-04-04") in ``text``."""
-    m = DATE_RE.search(text)
+    m = DATE_RE.search(text) if "年" in text else None  # in every match
     if m:
         return make_date(m.group("y"), m.group("m"), m.group("d"))
     m = ISO_DT_RE.search(text)
@@ -81,7 +82,7 @@ def parse_cn_date(text: str) -> date | None:
 
 def parse_stamp(text: str) -> Stamp | None:
     """A date with an optional "12时01分" / "22:00" right after it."""
-    m = DATE_RE.search(text)
+    m = DATE_RE.search(text) if "年" in text else None  # in every match
     if m:
         day = make_date(m.group("y"), m.group("m"), m.group("d"))
         if day is None:
@@ -106,13 +107,13 @@ def filing_date(folded: str) -> date | None:
     m = FILING_DATE_RE.search(folded) if "日期" in folded else None  # in every match; a cheap scan
     if not m:
         return None
-    return parse_cn_date(m.group(1) or m.group(2))
+    return parse_cn_date(m.group(m.lastindex or 0))
 
 
 def signature_date(lines: list[str]) -> date | None:
     """The first line that is nothing but a date (the signature "2025年4月4日")."""
     for line in lines:
-        if STANDALONE_DATE_RE.match(line):
+        if "年" in line and STANDALONE_DATE_RE.match(line):  # 年: in every match, a cheap test
             return parse_cn_date(line)
     return None
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from storage.frozen import quick_init
 from storage.records import ActionRecord, EntityRecord, ListKind, NoticeKind, NoticeRef
 
 from .actions import ActionDraft
@@ -48,6 +49,7 @@ class Source:
     hints: PageHints
 
 
+@quick_init
 @dataclass(frozen=True)
 class Identity:
     """Who the notice is: its key, kind, number as written, issuer and title."""

@@ -45,7 +45,9 @@ YEAR_NO_RE = re.compile(r"年\s*(?:度\s*)?第")
 # What every BRACKET_NUMBER_RE match holds ("〔2025〕"): checked on a clause before the long regex.
 BRACKET_YEAR_RE = re.compile(rf"[〔\[【(]\s*{YEAR}\s*[〕\]】)]")
 WENHAO_RE = re.compile(r"文\s*号")
-FILING_NO_RE = re.compile(r"【\s*(?:发布)?文\s*号\s*】\s*([^\n【]+)|(?:发布)?文号\s*[:：]\s*([^\n]+)")
+# Each alternative opens with a literal, so sre scans for their first characters alone
+# (one group per alternative: ``lastindex`` says which matched).
+FILING_NO_RE = re.compile(r"【\s*(?:发布)?文\s*号\s*】\s*([^\n【]+)|发布文号\s*[:：]\s*([^\n]+)|文号\s*[:：]\s*([^\n]+)")
 UEL_CONTEXT_WINDOW = 40
 OWN_KINDS = {"UEL": NoticeKind.UEL_ANNOUNCEMENT, "ORDER": NoticeKind.ORDER, "MOFCOM": NoticeKind.ANNOUNCEMENT}
 LEADING_MARKS = " (（【[「《\"'"  # what may stand before a number that opens a line
@@ -60,29 +62,16 @@ class OwnNumber:
     issuer: str
 
 
-def _scheme(m: re.Match[str], text: str, bare: str = "MOFCOM") -> str:
-    """MOFCOM, ORDER or UEL for a match of YEAR_NUMBER_RE / BRACKET_NUMBER_RE; ``bare`` is the
-    scheme of a "公告2023年第1号" that names no issuer (UEL inside a UEL notice)."""
-    if m.re is BRACKET_NUMBER_RE:
-        return "UEL"
-    uk, pk, bare_word, post = m.group("uk", "pk", "bare", "post")
-    if uk:
-        return "UEL"
-    post = post.strip() if post else ""
-    if pk == "令" or bare_word == "令" or post == "令":
-        return "ORDER"
-    if pk:
-        return "MOFCOM"
-    before = text[max(0, m.start() - UEL_CONTEXT_WINDOW) : m.start()]
+def _bare_scheme(text: str, start: int, bare: str, bare_word: str | None, post: str | None) -> str:
+    """The scheme of a YEAR_NUMBER_RE match at ``start`` that names no issuer: UEL after the
+    working mechanism's name; ``bare`` for "公告2023年第1号" (UEL inside a UEL notice)."""
+    before = text[max(0, start - UEL_CONTEXT_WINDOW) : start]
     if UEL_NAME in before and "商务部公告" not in before:
         return "UEL"
     return bare if bare_word == "公告" or post == "公告" else "MOFCOM"
 
 
-def _key(scheme: str, year: int, n: int) -> str:
-    if scheme == "MOFCOM":
-        return f"MOFCOM-{year}-{n}"
-    return f"MOFCOM-ORDER-{year}-{n}" if scheme == "ORDER" else f"UEL-{year}-{n}"
+KEY_PREFIX = {"MOFCOM": "MOFCOM-", "ORDER": "MOFCOM-ORDER-", "UEL": "UEL-"}
 
 
 def _numbers(m: re.Match[str]) -> list[int]:
@@ -135,26 +124,34 @@ def find_references(folded: str, clean: str, bare: str = "MOFCOM",
     matches, mixed = _piece_matches(folded)
     found: list[tuple[int, int, str, ListKind | None]] = []  # start, end, key, list
     for m in matches:
+        start = m.start()
         if m.re is BRACKET_NUMBER_RE:
-            y, n, more = m.group("y", "n", "more")
+            _, y, n, more = m.groups()  # pre, y, n, more
             scheme = "UEL"
         else:
-            pre, post, y, n, more = m.group("pre", "post", "y", "n", "more")
+            pre, _, pk, uk, bare_word, y, n, more, post = m.groups()  # pre, co, pk, uk, bare, y, n, more, post
             if not (pre or post):
                 continue
-            scheme = _scheme(m, folded, bare)
+            post = post.strip() if post else ""
+            if uk:
+                scheme = "UEL"
+            elif pk == "令" or bare_word == "令" or post == "令":
+                scheme = "ORDER"
+            else:
+                scheme = "MOFCOM" if pk else _bare_scheme(folded, start, bare, bare_word, post)
         year = int(y) if y.isdigit() else to_int(y)
         if year is None:
             continue
-        start, end = m.span()
+        end = m.end()
         lst = ListKind.UEL if scheme == "UEL" else None
+        prefix = f"{KEY_PREFIX[scheme]}{year}-"
         first = int(n) if n.isdigit() else to_int(n)
         if first is not None:
-            found.append((start, end, _key(scheme, year, first), lst))
+            found.append((start, end, f"{prefix}{first}", lst))
         for extra in MORE_NUM_RE.findall(more) if more else ():
             value = to_int(extra)
             if value is not None:
-                found.append((start, end, _key(scheme, year, value), lst))
+                found.append((start, end, f"{prefix}{value}", lst))
     if mixed:
         # Drop matches nested in a longer one (the bracket regex also matches inside "…公告〔2025〕7号").
         found.sort(key=_start)
@@ -234,7 +231,7 @@ def _own_from(folded: str, clean: str, full_text: str, leading: bool = False) ->
             start = m.start()
             if best is None or start < best_start:
                 written = clean[start : m.end("n") + 1].strip()
-                best = OwnNumber(_key(scheme, year, number), written, OWN_KINDS[scheme], _issuer(scheme, co, full_text))
+                best = OwnNumber(f"{KEY_PREFIX[scheme]}{year}-{number}", written, OWN_KINDS[scheme], _issuer(scheme, co, full_text))
                 best_start = start
             break
     return best
@@ -307,5 +304,5 @@ def filing_number(folded: str, clean: str) -> str | None:
     m = FILING_NO_RE.search(folded)
     if not m:
         return None
-    g = 1 if m.group(1) else 2
+    g = m.lastindex or 0
     return clean[m.start(g) : m.end(g)].strip() or None
