@@ -10,6 +10,7 @@ sliced from the clean text (as written) and passed through ``clean_display``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from storage.names import INVISIBLE_RE, entity_key
@@ -222,16 +223,14 @@ def annex_entities(lines: list[str], start: int = 0, country: str | None = None,
     folded: str | None = None
     visible: bool | None = None  # no invisible character in the block: a name needs only its spaces
     for m in ANNEX_LINE_RE.finditer(text):
-        zs = m.start("zh")
-        if zs >= 0:
-            es, ee = m.span("en")
+        n, zh, en = m.group("n", "zh", "en")
+        if zh is not None:  # the plain line, one bracket between the names
             if visible is None:
                 visible = not any(ch in text for ch in INVISIBLE_CHARS)
-            if visible and ee + 1 - zs <= NAME_MAX:
+            if visible and len(zh) + len(en) + 2 <= NAME_MAX:
                 if branches:
                     _flush(out, branches)
-                out.append(make_entity(" ".join(text[zs : es - 1].split()), " ".join(text[es:ee].split()) or None,
-                                       country, int(m.group("n")), ()))
+                out.append(make_entity(" ".join(zh.split()), " ".join(en.split()) or None, country, int(n), ()))
                 continue
         if folded is None:
             folded = "\n" + "\n".join(folded_lines[start:]) if folded_lines is not None else fold(text)
@@ -294,12 +293,17 @@ def _flush(out: list[EntityRecord], branches: list[str]) -> None:
 
 
 PROSE_SPLIT_RE = re.compile(r"[()、,和及]|以及")  # what split_prose_items stops at
+Item = tuple[str, str]  # a name as written and its folded copy (``fold`` keeps every character's place)
 
 
 def split_prose_items(seg: str) -> list[str]:
     """Split "A（a）、B（b）和C（c）" at depth-0 "、" (and ",", 和, 及, 以及 right after a bracket)."""
-    folded = fold(seg)
-    items, depth, start = [], 0, 0
+    return [item for item, _ in _prose_items(seg, fold(seg))]
+
+
+def _prose_items(seg: str, folded: str) -> list[Item]:
+    """``split_prose_items`` with each item's folded copy, sliced from ``folded`` (``fold(seg)``)."""
+    cuts, depth, start = [], 0, 0
     for m in PROSE_SPLIT_RE.finditer(folded):
         ch, i = m.group(), m.start()
         if ch == "(":
@@ -307,40 +311,40 @@ def split_prose_items(seg: str) -> list[str]:
         elif ch == ")":
             depth = max(0, depth - 1)
         elif depth == 0 and (ch == "、" or (i > 0 and folded[i - 1] == ")")):
-            items.append(seg[start:i])
+            cuts.append((start, i))
             start = i + len(ch)
-    items.append(seg[start:])
-    return [item.strip() for item in items if item.strip()]
+    cuts.append((start, len(seg)))
+    # strip() cuts both copies alike: fold maps no visible character to a space or back
+    items = ((seg[s:e].strip(), folded[s:e].strip()) for s, e in cuts)
+    return [item for item in items if item[0]]
 
 
-def _complete_name(item: str) -> bool:
-    folded = fold(item).strip()
+def _complete_name(folded: str) -> bool:
     return folded.endswith(")") or bool(LATIN_RE.search(folded)) or folded.endswith(NAME_SUFFIXES)
 
 
-def _merge_fragments(items: list[str]) -> list[str]:
+def _merge_fragments(items: list[Item]) -> list[Item]:
     """"波音防务、空间与安全集团（Boeing Defense, Space & Security）" is one name: an item
     that neither has a bracket nor ends like an organisation joins the next one."""
-    out: list[str] = []
-    pending = ""
-    for i, item in enumerate(items):
-        item = pending + item
-        if not _complete_name(item) and i < len(items) - 1:
-            pending = item + "、"
+    out: list[Item] = []
+    pending, fpending = "", ""
+    for i, (item, fitem) in enumerate(items):
+        item, fitem = pending + item, fpending + fitem
+        if not _complete_name(fitem) and i < len(items) - 1:
+            pending, fpending = item + "、", fitem + "、"
             continue
-        pending = ""
-        out.append(item)
+        pending, fpending = "", ""
+        out.append((item, fitem))
     return out
 
 
-def _strip_qualifier(seg: str) -> str:
+def _strip_qualifier(seg: str, folded: str) -> Item:
     """"参与对台湾地区军售、…的海岸间电子公司（…）、…" -> "海岸间电子公司（…）、…": the
     qualifier ends at the last "的" before the first bracket (or the first "、")."""
-    folded = fold(seg)
     ends = [i for i in (folded.find("("), folded.find("、")) if i >= 0]
     limit = folded.find("(") if folded.find("(") >= 0 else (min(ends) if ends else len(folded))
     cut = folded.rfind("的", 0, limit)
-    return seg[cut + 1 :] if cut >= 0 else seg
+    return (seg[cut + 1 :], folded[cut + 1 :]) if cut >= 0 else (seg, folded)
 
 
 def english_from_text(entities: list[EntityRecord], folded: str, clean: str) -> list[EntityRecord]:
@@ -374,21 +378,22 @@ def _english_after(folded: str, name: str) -> re.Match[str] | None:
     return None
 
 
-def prose_entities(seg: str, country: str | None = None) -> list[EntityRecord]:
+def prose_entities(seg: str, country: str | None = None, folded: str | None = None) -> list[EntityRecord]:
     """Entities written inline in a decision sentence ("A（a）、B（b）等2家…" too);
-    [] for a summary of an annex ("高点航空技术公司等16家")."""
-    summary = SUMMARY_RE.search(fold(seg))
+    [] for a summary of an annex ("高点航空技术公司等16家"). ``folded`` is ``fold(seg)`` when
+    the caller has it (a slice of the folded text)."""
+    folded = fold(seg) if folded is None else folded
+    summary = SUMMARY_RE.search(folded)
     if summary:
-        seg = seg[: summary.start()]
-    seg = _strip_qualifier(seg)
-    items = _merge_fragments(split_prose_items(seg))
+        seg, folded = seg[: summary.start()], folded[: summary.start()]
+    items = _merge_fragments(_prose_items(*_strip_qualifier(seg, folded)))
     if not items or (summary and len(items) == 1):
         return []
     out = []
-    for item in items:
-        if COUNT_PHRASE_RE.match(fold(item)):
+    for item, fitem in items:
+        if COUNT_PHRASE_RE.match(fitem):
             continue
-        zh, en = split_name(item)
+        zh, en = split_name(item, fitem)
         if zh or en:
             out.append(make_entity(zh, en, country))
     return out
@@ -410,8 +415,7 @@ def object_of_dui(folded: str, clean: str) -> str | None:
     if not m:
         return None
     seg = clean[m.start("seg") : m.end("seg")]
-    folded_seg = fold(seg)
-    close = folded_seg.find(")")
+    close = folded.find(")", m.start("seg"), m.end("seg")) - m.start("seg")
     if close > 0:
         seg = seg[: close + 1]
     return seg.strip()
@@ -448,7 +452,7 @@ def country_of(texts: list[str]) -> str | None:
     return None
 
 
-def count_and_country(texts: list[str]) -> tuple[int | None, str | None]:
+def count_and_country(texts: Iterable[str]) -> tuple[int | None, str | None]:
     """``stated_count`` and ``country_of`` in one pass over the matches: the stated count,
     and the first country any "N家美国实体" names (else the stated count's)."""
     stated: int | None = None
@@ -481,19 +485,22 @@ def with_country(entities: list[EntityRecord], country: str | None) -> list[Enti
     return out
 
 
-def is_anaphor(seg: str) -> bool:
-    """"上述2家日本实体": a pointer to names given earlier, not a name."""
-    return bool(ANAPHOR_RE.match(fold(seg)))
+def is_anaphor(seg: str, folded: str | None = None) -> bool:
+    """"上述2家日本实体": a pointer to names given earlier, not a name (``folded``: ``fold(seg)``)."""
+    return bool(ANAPHOR_RE.match(fold(seg) if folded is None else folded))
 
 
 def earlier_named(folded: str, clean: str, end: int) -> list[EntityRecord]:
     """The last run of "名称（English）、名称（English）" before ``end`` (what "上述" points to)."""
     last = None
-    for last in NAME_RUN_RE.finditer(folded, max(0, end - 3000), end):
-        pass
+    start = max(0, end - 3000)
+    if folded.find("(", start, end) >= 0:  # every name of a run has its English in brackets
+        for last in NAME_RUN_RE.finditer(folded, start, end):
+            pass
     if last is None:
         return []
-    return [make_entity(*split_name(item)) for item in split_prose_items(clean[last.start() : last.end()])]
+    s, e = last.span()
+    return [make_entity(*split_name(item, fitem)) for item, fitem in _prose_items(clean[s:e], folded[s:e])]
 
 
 def _count_country(m: re.Match[str]) -> str | None:

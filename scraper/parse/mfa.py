@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from storage.frozen import quick_init
 from storage.records import (
     ActionKind,
     ActionRecord,
@@ -76,6 +77,7 @@ SECTION_RE = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:" + "|".join(SECTION_WORDS) +
 ROLE_WORDS = ("众议员", "参议员", "议员", "官员", "主席", "部长", "大使", "局长", "署长", "顾问", "负责人", "创始人",
               "总裁", "首席执行官", "总经理", "主任", "学者", "教授", "研究员", "政客", "人士", "州长", "市长")
 ROLE_PREFIX_RE = re.compile(r"^(?P<role>.{2,30}?(?:" + "|".join(ROLE_WORDS) + r"))(?P<name>[^、，,()（）]{2,12})$")
+ROLE_WORD_RE = re.compile("|".join(ROLE_WORDS))  # in every ROLE_PREFIX_RE match, from the third character
 GENDER_RE = re.compile(r"^(?:性别\s*[:：]?\s*)?(?P<g>男|女)(?:性)?$")
 LATIN_RE = re.compile(r"[A-Za-z]")
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -87,6 +89,10 @@ ORG_SUFFIX_RE = re.compile(
     r"\b(?:Inc|LLC|Ltd|Corp|Corporation|Company|Co|Group|Foundation|University|Institute|Association)\.?)$",
     re.IGNORECASE,
 )
+# Every ORG_SUFFIX_RE match ends the name and is at most this long (its longest word, a dot and
+# the newline ``$`` may stand before), so searching the name's last characters finds the same
+# (``\b`` still sees the character before the window).
+ORG_SUFFIX_SPAN = 16
 # "对…等3家…企业，…", "对余茂春、托德·斯坦恩等后附《反制裁清单》列明的个人采取…", "决定对石平采取…".
 # The decision itself: "中方决定对…", "外交部决定，依据…，对…"; a bare "决定对" only when no
 # sentence names the deciding side (the reasons may say "美方决定对…").
@@ -94,9 +100,9 @@ DECISION_START_RE = re.compile(r"(?:中方|我方|外交部|中国政府|我国�
 BARE_DECISION_START_RE = re.compile(r"决定\s*[,，]?\s*(?:对|将)")
 TARGET_START_RE = re.compile(r"将\s*对\s*|对\s*|将\s*")
 JOINERS_RE = re.compile(r"以及|和|及|与")
-OWN_EFFECTIVE_LINE_RE = re.compile(r"^本决定")
+OWN_EFFECTIVE_LINE = "本决定"
 # A description, not a name: "以下美国军工企业及高级管理人员", "美国国会议员".
-DESCRIPTION_END_RE = re.compile(r"(?:企业|实体|机构|组织|单位|团体|人员|个人|人士|议员|官员|学者|高管|成员)$")
+DESCRIPTION_ENDS = ("企业", "实体", "机构", "组织", "单位", "团体", "人员", "个人", "人士", "议员", "官员", "学者", "高管", "成员")
 UNIT_TYPES = {"家": "organization", "名": "individual", "位": "individual", "人": "individual"}
 GROUP_TAIL_RE = re.compile(rf"等\s*(?:(?P<n>{NUM})\s*(?P<unit>[家名个位人]))?(?P<desc>.*)$", re.DOTALL)
 NOT_NAMES_RE = re.compile(r"^(?:以下|如下|下列|上述|前述|其|该|这些|此|我国|中国|中方|美方|外国|有关|相关)")
@@ -109,6 +115,7 @@ MEASURES_ORDER = tuple(name for name, _ in MEASURE_WORDS)
 STOP_NAME = " \t;；。，,、:："
 
 
+@quick_init
 @dataclass(frozen=True)
 class Target:
     """One name as a decision or its annex writes it."""
@@ -120,6 +127,7 @@ class Target:
     n: int | None = None
 
 
+@quick_init
 @dataclass(frozen=True)
 class Group:
     """One "对A、B等N家/名…" phrase: the names it spells out, the count and kind it states."""
@@ -183,6 +191,11 @@ def _depth0_split(text: str, seps: str) -> list[str]:
     return [part for part in out if part.strip()]
 
 
+def _org_suffix(name: str) -> bool:
+    """An organisation's name ending (ORG_SUFFIX_RE), looked for where it can be: at the end."""
+    return ORG_SUFFIX_RE.search(name, max(0, len(name) - ORG_SUFFIX_SPAN)) is not None
+
+
 def _type_of_words(text: str) -> str | None:
     if any(w in text for w in PERSON_WORDS):
         return "individual"
@@ -194,7 +207,7 @@ def _type_of_words(text: str) -> str | None:
 def _role_prefix(zh: str | None) -> tuple[str | None, str | None]:
     """"美国国会众议员麦考尔" -> ("麦考尔", "美国国会众议员"): a role written before a person's
     name is a note. Organisation names ("…议员联盟") are left whole."""
-    if not zh or ORG_SUFFIX_RE.search(zh):
+    if not zh or ROLE_WORD_RE.search(zh, 2) is None or _org_suffix(zh):
         return zh, None
     m = ROLE_PREFIX_RE.match(zh)
     if m is None:
@@ -218,9 +231,8 @@ def split_target(raw: str) -> tuple[str | None, str | None, str | None, bool]:
             notes.append(clause)
     zh: str | None = name
     en: str | None = None
-    folded = fold(name)
-    if folded.endswith(")"):
-        start = _matching_open(folded)
+    if name.endswith(CLOSE_PARENS):
+        start = _matching_open(name)
         if start is not None and start > 0:
             inner = name[start + 1 : -1].strip()
             zh = name[:start].strip()
@@ -246,17 +258,20 @@ def split_target(raw: str) -> tuple[str | None, str | None, str | None, bool]:
     return clean_display(zh), clean_display(en), clean_display(note), gendered
 
 
-PARENS_RE = re.compile(r"[()]")
+PARENS_RE = re.compile(r"[()（）]")
+CLOSE_PARENS = (")", "）")
 
 
-def _matching_open(folded: str) -> int | None:
-    """Where the bracket closed by the last character opens (None: nowhere)."""
-    last = folded.rfind("(")
-    if ")" not in folded[last + 1 : -1]:  # the last "(" (or none): no pair inside
+def _matching_open(text: str) -> int | None:
+    """Where the bracket closed by the last character opens (None: nowhere); brackets of
+    either width pair alike, as in the folded text."""
+    last = max(text.rfind("("), text.rfind("（"))
+    inside = text[last + 1 : -1]
+    if ")" not in inside and "）" not in inside:  # the last opening one (or none): no pair inside
         return last if last >= 0 else None
     depth = 0
-    for m in reversed(list(PARENS_RE.finditer(folded))):
-        depth += 1 if m.group() == ")" else -1
+    for m in reversed(list(PARENS_RE.finditer(text))):
+        depth += 1 if m.group() in CLOSE_PARENS else -1
         if depth == 0:
             return m.start()
     return None
@@ -294,9 +309,10 @@ def annex_targets(lines: list[str], start: int, folded_lines: list[str] | None =
             continue
         rest = line[m.start("rest") :].strip()
         plain = despace(rest)
-        nxt = next((n for _, n in entries[i + 1 :] if n is not None), None)
-        heading = (SECTION_RE.match(plain) is not None and not LATIN_RE.search(plain)
-                   and nxt is not None and _style(nxt) != _style(m))
+        heading = False
+        if SECTION_RE.match(plain) is not None and not LATIN_RE.search(plain):
+            nxt = next((n for _, n in entries[i + 1 :] if n is not None), None)
+            heading = nxt is not None and _style(nxt) != _style(m)
         if heading:
             section = _type_of_words(plain)
             continue
@@ -319,7 +335,8 @@ def _annex_start(lines: list[str]) -> int | None:
     """Index of the last annex heading line that has numbered lines after it."""
     found = None
     for i, line in enumerate(lines):
-        if ANNEX_HEADING_RE.match(despace(line)):
+        # every heading holds 附 or 清单 (spaces aside): other lines need no despacing
+        if ("附" in line or "单" in line) and ANNEX_HEADING_RE.match(despace(line)):
             found = i
     return found
 
@@ -352,15 +369,17 @@ def groups(body_lines: list[str], folded_lines: list[str] | None = None) -> list
     out: list[Group] = []
     started = False
     folded_lines = [fold(line) for line in body_lines] if folded_lines is None else folded_lines
-    start_re = DECISION_START_RE if any(DECISION_START_RE.search(f) for f in folded_lines) else BARE_DECISION_START_RE
+    # both start patterns hold 决定: a line without it needs no search
+    start_re = (DECISION_START_RE if any("决定" in f and DECISION_START_RE.search(f) for f in folded_lines)
+                else BARE_DECISION_START_RE)
     for line, folded in zip(body_lines, folded_lines):
         offset = 0
         if not started:
-            m = start_re.search(folded)
+            m = start_re.search(folded) if "决定" in folded else None
             if m is None:
                 continue
             started, offset = True, m.start()
-        if OWN_EFFECTIVE_LINE_RE.match(folded.strip()):
+        if folded.strip().startswith(OWN_EFFECTIVE_LINE):
             break
         for sentence_start, sentence in _sentences(folded, offset):
             m = TARGET_START_RE.search(sentence)
@@ -400,7 +419,7 @@ def _group(seg: str, seg_f: str, after: str) -> Group | None:
     kind = _type_of_words(desc) or UNIT_TYPES.get(unit or "")
     names: list[Target] = []
     plain = names_part.strip()
-    described = tail is None and DESCRIPTION_END_RE.search(despace(plain)) is not None
+    described = tail is None and despace(plain).endswith(DESCRIPTION_ENDS)
     if plain and not NOT_NAMES_RE.match(plain) and not described:
         for item in _items(plain, count, kind):
             zh, en, note, gendered = split_target(item)
@@ -417,13 +436,17 @@ def _join_fragments(items: list[str], kind: str | None) -> list[str]:
     organisations or when the next item's English has the comma the "、" stands for."""
     out: list[str] = []
     pending = ""
+    last = len(items) - 1
     for i, item in enumerate(items):
         item = pending + item
-        nxt = fold(items[i + 1]) if i + 1 < len(items) else ""
-        english = nxt[nxt.rfind("(") :] if nxt.endswith(")") else ""
-        fragment = ("(" not in fold(item) and not ORG_SUFFIX_RE.search(item.strip()) and "·" not in item
-                    and not LATIN_RE.search(item))
-        if nxt and fragment and (kind == "organization" or ("," in english and LATIN_RE.search(english))):
+        # the cheap tests first; the next item is folded only when it can decide
+        fragment = ("(" not in item and "（" not in item and "·" not in item and not LATIN_RE.search(item)
+                    and not _org_suffix(item.strip()) and i < last and items[i + 1] != "")
+        if fragment and kind != "organization":
+            nxt = fold(items[i + 1])
+            english = nxt[nxt.rfind("(") :] if nxt.endswith(")") else ""
+            fragment = "," in english and LATIN_RE.search(english) is not None
+        if fragment:
             pending = item + "、"
             continue
         pending = ""
@@ -437,10 +460,12 @@ def _items(plain: str, count: int | None, kind: str | None = None) -> list[str]:
     since a name may hold those characters ("空间与防务") and only a count settles it."""
     raw = _depth0_split(plain, "、")
     joined = _join_fragments(raw, kind)
-    if count is None:
+    if count is None or len(joined) == count:
         return joined
+    if len(raw) == count:
+        return raw
     finer = [part for item in joined for part in _split_joiners(item)]
-    return next((c for c in (joined, raw, finer) if len(c) == count), joined)
+    return finer if len(finer) == count else joined
 
 
 def _split_joiners(item: str) -> list[str]:
@@ -458,18 +483,18 @@ BRACKETS_RE = re.compile("[(（《)）》]")
 
 def _depth_at(text: str, pos: int) -> int:
     depth = 0
-    for m in BRACKETS_RE.finditer(text, 0, pos):
-        if m.group() in "(（《":
+    for ch in BRACKETS_RE.findall(text, 0, pos):
+        if ch in "(（《":
             depth += 1
-        else:
-            depth = max(0, depth - 1)
+        elif depth:
+            depth -= 1
     return depth
 
 
 def _guess_type(target: Target, all_measures: tuple[str, ...], body: str) -> str:
     """No section, gender or count word: an organisation's name ending, else what the measures imply."""
     for name in (target.zh, target.en):
-        if name and ORG_SUFFIX_RE.search(name.strip()):
+        if name and _org_suffix(name.strip()):
             return "organization"
     if "·" in (target.zh or "") or "entry_ban" in all_measures or "本人" in body or target.note:
         return "individual"
@@ -517,8 +542,7 @@ def _title(lines: list[str], hint: str | None) -> str | None:
     if hint and DECISION_MARK_RE.search(fold(hint)):
         return clean_display(hint)
     for line in lines[:40]:
-        plain = despace(line)
-        if TITLE_RE.match(fold(plain)):
+        if "定" in line and TITLE_RE.match(fold(despace(line))):  # a title ends in 决定
             return clean_display(line)
     return clean_display(hint) if hint else None
 
@@ -569,6 +593,7 @@ def _effective(folded: str, published: date | None, warnings: list[str]) -> str 
     return effective
 
 
+@quick_init
 @dataclass(frozen=True)
 class Reading:
     """The operative part read: the targets, the groups that state counts, the measures."""

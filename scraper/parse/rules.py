@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from typing import Any
 
@@ -266,11 +266,17 @@ def decision_sentence(folded: str, start: int = 0) -> tuple[int, int] | None:
 def stated_count(src: Source, d: Draft) -> tuple[int | None, str | None]:
     """(count, country) the text states ("将16家美国实体"): from the title, the decision
     sentence, an annex heading, then the operative text."""
+    return ent.count_and_country(_count_texts(src, d))
+
+
+def _count_texts(src: Source, d: Draft) -> Iterator[str]:
+    """The texts ``stated_count`` reads, in order, each found only when the ones before it
+    did not settle the count and the country (the title mostly does)."""
     folded, span = src.folded, d.decision.span
-    annex_heading = next((folded[s:e] for s, e in keyword_spans(folded, ("列入",)) if "家" in folded[s:e]
-                          and "的" in folded[s:e]), "")
-    texts = [d.folded_title, folded[span[0] : span[1]] if span else "", annex_heading, d.operative]
-    return ent.count_and_country(texts)
+    yield d.folded_title
+    yield folded[span[0] : span[1]] if span else ""
+    yield next((folded[s:e] for s, e in keyword_spans(folded, ("列入",), ("家", "的"))), "")  # an annex heading
+    yield d.operative
 
 
 def entities(src: Source, d: Draft) -> list[EntityRecord]:
@@ -296,10 +302,12 @@ def _annex_or_prose(src: Source, d: Draft) -> list[EntityRecord]:
     if found:
         return found
     prose = (ent.decision_prose(folded, src.text, anchor) if anchor else None) or ent.decision_prose(folded, src.text)
-    if prose and ent.is_anaphor(prose[0]):
-        return ent.earlier_named(folded, src.text, prose[1])
     if prose:
-        found = ent.prose_entities(prose[0])
+        seg, at = prose
+        fseg = folded[at : at + len(seg)]  # the segment folded, as the text views keep every place
+        if ent.is_anaphor(seg, fseg):
+            return ent.earlier_named(folded, src.text, at)
+        found = ent.prose_entities(seg, folded=fseg)
         if found:
             return found
     if any(x.action in (ActionKind.INVESTIGATE, ActionKind.MEASURE) for x in d.drafts):
