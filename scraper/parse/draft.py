@@ -24,6 +24,7 @@ BODY_LINE_MIN = 50  # a line this long with a comma or full stop is body text, n
 HEAD_MAX = 15
 
 
+@quick_init
 @dataclass(frozen=True)
 class PageHints:
     """What the page around the text says (meta tags), if any."""
@@ -33,6 +34,7 @@ class PageHints:
     url: str | None = None
 
 
+@quick_init
 @dataclass(frozen=True)
 class Source:
     """One text in the views the rules share."""
@@ -61,6 +63,7 @@ class Identity:
     title: str | None
 
 
+@quick_init
 @dataclass(frozen=True)
 class Decision:
     """Where the operative decision is: the acting sentence's start and the 决定 sentence."""

@@ -214,14 +214,16 @@ NAME_MAX = 200  # ``_looks_like_name``: a longer "name" is prose
 
 
 def annex_entities(lines: list[str], start: int = 0, country: str | None = None,
-                   folded_lines: list[str] | None = None, chinese_numbers: bool = False) -> list[EntityRecord]:
+                   folded_lines: list[str] | None = None, chinese_numbers: bool = False,
+                   clean: bool = False) -> list[EntityRecord]:
     """Numbered entity lines (and their branch lines) from ``lines[start:]``;
-    ``chinese_numbers`` also accepts "一、名称" lines (below an annex heading only)."""
+    ``chinese_numbers`` also accepts "一、名称" lines (below an annex heading only);
+    ``clean``: the lines are of a ``textnorm.clean`` text, so they hold no invisible character."""
     out: list[EntityRecord] = []
     branches: list[str] = []
     text = "\n" + "\n".join(lines[start:])
     folded: str | None = None
-    visible: bool | None = None  # no invisible character in the block: a name needs only its spaces
+    visible: bool | None = True if clean else None  # no invisible character: a name needs only its spaces
     for m in ANNEX_LINE_RE.finditer(text):
         n, zh, en = m.group("n", "zh", "en")
         if zh is not None:  # the plain line, one bracket between the names
@@ -424,8 +426,9 @@ def object_of_dui(folded: str, clean: str) -> str | None:
 def _count_lines(text: str) -> list[tuple[int, int]]:
     """The lines of ``text`` where COUNT_RE can match: a numeral right before 家 or 名
     (COUNT_GATE_RE, a cheap scan; "名单" is on most lines of a notice)."""
-    if not text:
-        return []
+    if "\n" not in text:  # one line (a title, a sentence): what keyword_spans would give
+        gated = ("家" in text or "名" in text) and COUNT_GATE_RE.search(text) is not None
+        return [(0, len(text))] if gated else []
     return [(s, e) for s, e in keyword_spans(text, ("家", "名")) if COUNT_GATE_RE.search(text, s, e)]
 
 

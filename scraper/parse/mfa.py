@@ -62,10 +62,11 @@ ANNEX_HEADING_RE = re.compile(r"^(?:附件?\s*\d*\s*[:：]?\s*)?(?:《)?(?:反�
 ANNEX_REFERRED_RE = re.compile(r"后附|附件\s*[:：]?\s*《?(?:反制|反制裁)清单|《(?:反制|反制裁)清单》")
 UNNUMBERED_MAX = 120  # an unnumbered annex line longer than this is prose, not a name
 CN_DIGITS = "一二三四五六七八九十百零〇两"
-# "（一）…", "(1)…", "一、…", "1．…", "1、…", "1. …".
+# "（一）…", "(1)…", "一、…", "1．…", "1、…", "1. …". Matched on one line (no newline), the
+# number and where the rest starts: ``.*\s*$`` after it always matches a line, so it is left out.
 ENTRY_RE = re.compile(
     rf"^\s*(?:\(\s*(?P<paren>[{CN_DIGITS}]{{1,4}}|\d{{1,3}})\s*\)|(?P<cn>[{CN_DIGITS}]{{1,4}})\s*[、.．]"
-    rf"|(?P<d>\d{{1,3}})\s*[、.．](?!\d))\s*(?P<rest>\S.*?)\s*$"
+    rf"|(?P<d>\d{{1,3}})\s*[、.．](?!\d))\s*(?P<rest>\S)"
 )
 PERSON_WORDS = ("高级管理人员", "管理人员", "人员", "个人", "人士", "议员", "官员", "学者", "高管", "成员", "负责人",
                 "政要", "政客", "公民")
@@ -74,6 +75,8 @@ ORG_WORDS = ("企业", "公司", "实体", "机构", "组织", "单位", "团体
 # Only category words: "公司", "集团", "大学" end names ("2. 边缘自治运营公司"), not headings.
 SECTION_WORDS = PERSON_WORDS + ("企业", "实体", "机构", "组织", "单位", "团体")
 SECTION_RE = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:" + "|".join(SECTION_WORDS) + r")(?:名单|清单)?\s*[:：]?$")
+# The longest despaced line SECTION_RE can match: a longer one (a name) needs no match attempt.
+SECTION_MAX = 6 + max(len(w) for w in SECTION_WORDS) + 2 + 1
 ROLE_WORDS = ("众议员", "参议员", "议员", "官员", "主席", "部长", "大使", "局长", "署长", "顾问", "负责人", "创始人",
               "总裁", "首席执行官", "总经理", "主任", "学者", "教授", "研究员", "政客", "人士", "州长", "市长")
 ROLE_PREFIX_RE = re.compile(r"^(?P<role>.{2,30}?(?:" + "|".join(ROLE_WORDS) + r"))(?P<name>[^、，,()（）]{2,12})$")
@@ -172,10 +175,13 @@ def parse_source(src: Source) -> NoticeRecord:
 OPENERS, CLOSERS = "(（[《", ")）]》"
 # The characters the splitters stop at, per set of separators: a scan visits only these.
 SPLIT_STOPS = {seps: re.compile(f"[{re.escape(OPENERS + CLOSERS + seps)}]") for seps in ("，,;；", "、")}
+SEPARATORS = {seps: re.compile(f"[{re.escape(seps)}]") for seps in SPLIT_STOPS}
 
 
 def _depth0_split(text: str, seps: str) -> list[str]:
     """Split at separators outside brackets ("亚当·布赖（…联合创始人、首席执行官）、汤姆·莫斯")."""
+    if SEPARATORS[seps].search(text) is None:  # nothing to split at: no bracket needs a visit
+        return [text] if text.strip() else []
     out, depth, start = [], 0, 0
     for m in SPLIT_STOPS[seps].finditer(text):
         ch = m.group()
@@ -300,7 +306,7 @@ def annex_targets(lines: list[str], start: int, folded_lines: list[str] | None =
     for i, (line, m) in enumerate(entries):
         if m is None:
             plain = despace(line)
-            if SECTION_RE.match(plain) and not LATIN_RE.search(plain):
+            if len(plain) <= SECTION_MAX and SECTION_RE.match(plain) and not LATIN_RE.search(plain):
                 section = _type_of_words(plain)
             elif not numbered and _unnumbered_entry(plain):
                 zh, en, note, gendered = split_target(line)
@@ -310,7 +316,7 @@ def annex_targets(lines: list[str], start: int, folded_lines: list[str] | None =
         rest = line[m.start("rest") :].strip()
         plain = despace(rest)
         heading = False
-        if SECTION_RE.match(plain) is not None and not LATIN_RE.search(plain):
+        if len(plain) <= SECTION_MAX and SECTION_RE.match(plain) is not None and not LATIN_RE.search(plain):
             nxt = next((n for _, n in entries[i + 1 :] if n is not None), None)
             heading = nxt is not None and _style(nxt) != _style(m)
         if heading:

@@ -147,7 +147,7 @@ def operative_spans(src: Source, d: Draft) -> list[tuple[int, int]]:
     if d.qa:
         return answer_spans(src.folded)
     if d.annex_line:
-        return [(0, sum(len(line) + 1 for line in src.lines[: d.annex_line]))]
+        return [(0, len("\n".join(src.lines[: d.annex_line])) + 1)]  # up to the annex heading's line
     return [(0, len(src.folded))]
 
 
@@ -298,7 +298,7 @@ def _annex_or_prose(src: Source, d: Draft) -> list[EntityRecord]:
         start = folded.count("\n", 0, span[0])
     # The stated country now, so that ``with_country`` later finds nothing to change.
     found = ent.annex_entities(src.lines, start or 0, d.count[1], folded_lines=src.folded_lines,
-                               chinese_numbers=d.annex_line is not None)
+                               chinese_numbers=d.annex_line is not None, clean=True)
     if found:
         return found
     prose = (ent.decision_prose(folded, src.text, anchor) if anchor else None) or ent.decision_prose(folded, src.text)

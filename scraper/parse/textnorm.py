@@ -70,8 +70,15 @@ def keyword_spans(text: str, needles: tuple[str, ...], required: tuple[str, ...]
     return sorted(found)
 
 
+# Every character ``clean`` changes or counts (invisible ones, CR, the traditional ones): one scan
+# finds whether a text holds any, so most texts leave ``clean`` after it.
+CLEAN_WORK_RE = re.compile("[\r" + "".join(INVISIBLE_CHARS) + TRADITIONAL_RE.pattern[1:-1] + "]")
+
+
 def clean(text: str) -> str:
     """Invisible characters out, traditional script to simplified, CRLF to LF."""
+    if CLEAN_WORK_RE.search(text) is None:
+        return text
     if any(ch in text for ch in INVISIBLE_CHARS):
         text = INVISIBLE_RE.sub("", text)
     if "\r" in text:
