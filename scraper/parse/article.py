@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .dates import Stamp, parse_stamp
+from .select import css, css_first
 
 Container = tuple[str, LexborNode] | tuple[None, None]  # (selector, body node), or none found
 
@@ -129,8 +130,8 @@ def _filing_block(tree: LexborHTMLParser, body_text: str, raw_html: str | None) 
 
 def _drop_link_items(body: LexborNode) -> None:
     """List items that are nothing but a link (headline lists, menus): not the article."""
-    for item in body.css("li"):
-        link = item.css_first("a")
+    for item in css(body, "li"):
+        link = css_first(item, "a")
         if link is None:
             continue
         whole = len("".join(item.text().split()))
@@ -140,13 +141,13 @@ def _drop_link_items(body: LexborNode) -> None:
 
 def find_container(tree: LexborHTMLParser) -> Container:
     """(selector, node) of the article body container, (None, None) when the page has none."""
-    node = tree.css_first(CONTAINER_SELECTORS[0])
+    node = css_first(tree, CONTAINER_SELECTORS[0])
     if node is not None:
         return CONTAINER_SELECTORS[0], node
-    if tree.css_first(OTHER_CONTAINERS) is None:
+    if css_first(tree, OTHER_CONTAINERS) is None:
         return None, None
     for selector in CONTAINER_SELECTORS[1:]:
-        node = tree.css_first(selector)
+        node = css_first(tree, selector)
         if node is not None:
             return selector, node
     return None, None
@@ -170,13 +171,13 @@ def extract_article(tree: LexborHTMLParser, raw_html: str | None = None, found: 
     container, node = found if found is not None else find_container(tree)
     if node is not None:
         if container in NEWS_CONTAINERS:
-            for noise in node.css(STORY_NOISE_SELECTORS):
+            for noise in css(node, STORY_NOISE_SELECTORS):
                 noise.decompose()
         text = html_to_text(node.html or "")
     else:
         body = tree.body
         if body is not None:
-            for noise in body.css(NOISE_SELECTORS):
+            for noise in css(body, NOISE_SELECTORS):
                 noise.decompose()
             _drop_link_items(body)
             text = html_to_text(body.html or "")

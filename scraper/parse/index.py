@@ -17,6 +17,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from storage.records import IndexLink
 
 from .dates import make_date
+from .select import css
 
 ART_LINK_RE = re.compile(r"(?:^|/)art/\d{4}/art_[0-9a-f]{32}\.html")
 OLD_ART_LINK_RE = re.compile(r"/article/[\w/]+/\d{6}/\d+\.s?html")
@@ -76,7 +77,7 @@ def links_from_tree(tree: LexborHTMLParser, base_url: str | None) -> tuple[Index
     """Article links of a parsed page, absolute, deduplicated, in page order."""
     seen: dict[str, IndexLink] = {}
     roots: dict[str, str] = {}
-    for a in tree.css("a[href]"):
+    for a in css(tree, "a[href]"):
         attrs = a.attributes
         href = (attrs.get("href") or "").strip()
         if not href or not is_article_url(href):
@@ -94,7 +95,7 @@ def link_text_share(tree: LexborHTMLParser, visible_chars: int) -> float:
     if visible_chars <= 0:
         return 0.0
     total = 0
-    for a in tree.css("a[href]"):
+    for a in css(tree, "a[href]"):
         if is_article_url(a.attributes.get("href") or ""):
             total += len("".join((a.text(deep=True) or "").split()))
     return total / visible_chars
