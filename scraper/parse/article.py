@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from storage.frozen import quick_init
+
 from .dates import Stamp, parse_stamp
 from .select import css, css_first
 
@@ -49,6 +51,7 @@ CELL_SPACE_RE = re.compile(r"[ ]*\t[ ]*")
 FILING_BLOCK_RE = re.compile(r"【\s*(?:发布单位|发布文号|发文日期|成文日期)\s*】")
 
 
+@quick_init
 @dataclass(frozen=True)
 class Article:
     """What an article page says about itself, and its body as text."""

@@ -53,9 +53,13 @@ SAMPLE = 20000  # characters checked for undecodable and control characters
 
 def _bot_words(text: str) -> bool:
     """BOT_RE, run only when one of its literals is there (a regex scan of a page costs ~100 us)."""
-    gate = any(word in text for word in BOT_GATE_PLAIN) or any(
-        _gate_word_at(text, mark, at) for mark, at in BOT_GATE_AT)
-    return gate and bool(BOT_RE.search(text))
+    for word in BOT_GATE_PLAIN:
+        if word in text:
+            return bool(BOT_RE.search(text))
+    for mark, at in BOT_GATE_AT:
+        if _gate_word_at(text, mark, at):
+            return bool(BOT_RE.search(text))
+    return False
 
 
 def _gate_word_at(text: str, mark: str, at: tuple[tuple[int, tuple[str, ...]], ...]) -> bool:
@@ -65,8 +69,9 @@ def _gate_word_at(text: str, mark: str, at: tuple[tuple[int, tuple[str, ...]], .
     for _ in range(MARKS_LOOKED_AT):
         if pos < 0:
             return False
-        if any(pos >= off and text.startswith(words, pos - off) for off, words in at):
-            return True
+        for off, words in at:
+            if pos >= off and text.startswith(words, pos - off):
+                return True
         pos = text.find(mark, pos + 1)
     return pos >= 0 and any(word in text for _, words in at for word in words)
 
@@ -131,7 +136,7 @@ def check_content(visible: str, raw_text: str, *, html: bool) -> None:
         raise UnusablePage("error-page", "server-side include error page")
     if n < SMALL_PAGE and any(word in visible for word in NOT_FOUND_GATE) and NOT_FOUND_RE.search(visible):
         raise UnusablePage("not-found", "a '404' page")
-    scripts = (raw_text.count("<script") + raw_text.count("<SCRIPT")) if html else 0
+    scripts = html and ("<script" in raw_text or "<SCRIPT" in raw_text)  # found in <head>, not counted
     if n < SMALL_PAGE and (scripts or n < 120) and (_bot_words(visible) or _bot_words(raw_text[:20000])):
         raise UnusablePage("bot-check", "an anti-bot challenge page")
     if html and scripts and n < TINY_PAGE * 3 and COOKIE_SCRIPT_RE.search(raw_text):
