@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 
 PARSER_VERSION = "2"  # bump when stored parses must be redone whatever the digest says (scraper.parse exports it)
@@ -39,6 +38,8 @@ def _files(name: str, *, whole: bool) -> list[tuple[str, Path]]:
 
 
 def _library_version(dist: str) -> str:
+    from importlib import metadata  # here: importing the parser (parse FILE, bench/parse.py) need not load it
+
     try:
         return metadata.version(dist)
     except metadata.PackageNotFoundError:

@@ -41,3 +41,10 @@ def test_the_digest_moves_with_a_parser_source_and_nothing_else(tmp_path):
     rules = tmp_path / "scraper" / "parse" / "rules.py"
     rules.write_text(rules.read_text(encoding="utf-8") + "\n# a comment is a change\n", encoding="utf-8")
     assert _python(code, tmp_path).split()[1] != digest
+
+
+def test_importing_the_parsers_loads_no_package_metadata():
+    """importlib.metadata (and the email package under it) is loaded only when the digest asks a library's version:
+    parse FILE and bench/parse.py's processes import the parsers without it."""
+    code = f"{PARSERS}; import sys; print('importlib.metadata' in sys.modules)"
+    assert _python(code, REPO) == "False"
