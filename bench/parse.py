@@ -40,10 +40,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from selectolax.lexbor import LexborHTMLParser  # noqa: E402
 
-from scraper.charset import decode  # noqa: E402
-from scraper.parse import parse_document  # noqa: E402
-from scraper.parse.article import find_container  # noqa: E402
-from storage.records import UnusablePage  # noqa: E402
+# The floor side's own process under valgrind (``--floor-pages``, see instructions()) reads its pages from a file and
+# never imports the parser: that import was most of its time. Every other process imports as it always did.
+FLOOR_PROCESS = "--floor-pages" in sys.argv
+if not FLOOR_PROCESS:
+    from scraper.charset import decode
+    from scraper.parse import parse_document
+    from scraper.parse.article import find_container
+    from storage.records import UnusablePage
 
 SUFFIXES = {".html", ".htm", ".txt", ".json", ".shtml"}
 TARGET = 4.0
@@ -74,6 +78,21 @@ def timed(fn: Callable[[], None], rounds: int) -> float:
     return time.process_time() - start
 
 
+def floor_pages(pages: list[tuple[str | None, bytes, str, str | None]], into: Path) -> Path:
+    """What the floor side needs of ``pages`` (decoded text, container selector), for its own process."""
+    import json  # here, as tempfile below: the timed processes import what they always did
+
+    into.write_text(json.dumps([[text, selector] for _, _, text, selector in pages], ensure_ascii=False), "utf-8")
+    return into
+
+
+def read_floor_pages(path: Path) -> list[tuple[str | None, bytes, str, str | None]]:
+    """:func:`floor_pages`' file back as pages (no URL, no bytes: the floor uses neither)."""
+    import json
+
+    return [(None, b"", text, selector) for text, selector in json.loads(path.read_text("utf-8"))]
+
+
 def sides(pages: list[tuple[str | None, bytes, str, str | None]]) -> dict[str, Callable[[], None]]:
     """The two timed sides over ``pages``: full extraction from the raw bytes, and the floor."""
 
@@ -94,10 +113,12 @@ def sides(pages: list[tuple[str | None, bytes, str, str | None]]) -> dict[str, C
     return {"full": full, "floor": floor}
 
 
-def one_side(side: str, pages_dir: Path, rounds: int, valgrind: str | None = None) -> float:
+def one_side(side: str, pages_dir: Path, rounds: int, valgrind: str | None = None, floor_file: Path | None = None
+             ) -> float:
     """CPU seconds (or, with ``valgrind``, instructions) of ``rounds`` passes of one side, timed in
-    a fresh process of its own."""
-    argv = [sys.executable, str(Path(__file__).resolve()), "--side", side, "--rounds", str(rounds), "--dir", str(pages_dir)]
+    a fresh process of its own (the floor's pages read from ``floor_file`` if given: :func:`floor_pages`)."""
+    pages = ["--floor-pages", str(floor_file)] if side == "floor" and floor_file is not None else ["--dir", str(pages_dir)]
+    argv = [sys.executable, str(Path(__file__).resolve()), "--side", side, "--rounds", str(rounds), *pages]
     if valgrind is None:
         return measured(argv, SIDE_RE)
     argv = [valgrind, "--tool=callgrind", "--toggle-collect=functools_reduce", "--callgrind-out-file=/dev/null", *argv]
@@ -136,13 +157,20 @@ def report(fulls: list[float], floors: list[float], count: int, rounds: int, how
     return 0
 
 
-def instructions(pages_dir: Path, rounds: int, count: int) -> int:
-    """Instructions of each side under valgrind, and their ratio (one run each: counts are steady)."""
+def instructions(pages_dir: Path, rounds: int, pages: list[tuple[str | None, bytes, str, str | None]]) -> int:
+    """Instructions of each side under valgrind, and their ratio (one run each: counts are steady). The floor's
+    process reads the decoded pages and their selectors from a file (it imports no parser)."""
     valgrind = shutil.which("valgrind")
     if valgrind is None:
         print("--instructions needs valgrind on PATH", file=sys.stderr)
         return 2
-    full, floor = one_side("full", pages_dir, rounds, valgrind), one_side("floor", pages_dir, rounds, valgrind)
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        floor_file = floor_pages(pages, Path(tmp) / "floor.json")
+        full = one_side("full", pages_dir, rounds, valgrind)
+        floor = one_side("floor", pages_dir, rounds, valgrind, floor_file)
+    count = len(pages)
     n = count * rounds
     print(f"pages: {count} x {rounds} rounds, each side under valgrind in a process of its own (PYTHONHASHSEED=0)")
     print(f"full extraction         : {full / n:10.0f} instructions/page")
@@ -181,17 +209,18 @@ def main() -> int:
     ap.add_argument("--fresh", action="store_true", help="time each side in fresh processes of its own")
     ap.add_argument("--instructions", action="store_true", help="count each side's instructions under valgrind")
     ap.add_argument("--side", choices=("full", "floor"), help=argparse.SUPPRESS)  # one side, for --fresh
+    ap.add_argument("--floor-pages", type=Path, help=argparse.SUPPRESS)  # the floor side's pages (floor_pages)
     args = ap.parse_args()
     if args.before is not None:
         return compare(args.before, args.dir, args.rounds, args.runs)
-    pages = load(args.dir)
+    pages = read_floor_pages(args.floor_pages) if FLOOR_PROCESS else load(args.dir)
     if not pages:
         print(f"no pages under {args.dir}", file=sys.stderr)
         return 2
     if args.fresh:
         return fresh(args.dir, args.rounds, args.runs, len(pages))
     if args.instructions:
-        return instructions(args.dir, args.rounds, len(pages))
+        return instructions(args.dir, args.rounds, pages)
     run = sides(pages)
     if args.side is not None:
         run[args.side]()  # warm-up: imports, caches of compiled regexes

@@ -1,5 +1,6 @@
 """bench/parse.py runs and prints both rates and the ratio (no timing asserted)."""
 
+import importlib.util
 import shutil
 import subprocess
 import sys
@@ -52,3 +53,20 @@ def test_bench_counts_instructions_under_valgrind(tmp_path):
     per_page = [int(line.split(":")[1].split()[0]) for line in out.stdout.splitlines() if "instructions/page" in line]
     ratio = float(out.stdout.split("instructions full / floor:")[1].split("x")[0])
     assert len(per_page) == 2 and per_page[0] > per_page[1] > 0 and ratio == pytest.approx(per_page[0] / per_page[1], rel=0.01)
+
+
+def test_the_floor_side_from_its_file_imports_no_parser(tmp_path):
+    """--instructions gives the floor's process its decoded pages and selectors in a file (under valgrind, importing
+    the parser was most of that process's time): it times the floor without importing the parser."""
+    spec = importlib.util.spec_from_file_location("bench_parse", ROOT / "bench" / "parse.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    pages = bench.load(ROOT / "fixtures" / "texts")[:3]
+    floor = bench.floor_pages(pages, tmp_path / "floor.json")
+    assert bench.read_floor_pages(floor) == [(None, b"", text, selector) for _, _, text, selector in pages]
+    out = subprocess.run([sys.executable, "-X", "importtime", str(ROOT / "bench" / "parse.py"), "--side", "floor",
+                          "--rounds", "1", "--floor-pages", str(floor)], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0 and out.stdout.startswith("cpu "), out.stderr[-2000:]
+    imported = {line.rsplit("|", 1)[1].strip() for line in out.stderr.splitlines() if line.startswith("import time:")}
+    assert "selectolax.lexbor" in imported and not {m for m in imported if m.startswith(("scraper", "storage"))}
