@@ -107,7 +107,8 @@ def check_decoded(text: str, utf8: bytes | None = None) -> None:
         raise UnusablePage("empty", "the page body is empty")
     sample = text[:SAMPLE]
     whole = utf8 is not None and len(text) <= SAMPLE
-    bad = sample.count("\ufffd") + (control_bytes(utf8) if whole and utf8 is not None else control_count(sample))
+    bad = (sample.count("\ufffd") if "\ufffd" in sample else 0) + (  # a count visits every character, ``in`` stops
+        control_bytes(utf8) if whole and utf8 is not None else control_count(sample))
     if bad > max(8, len(sample) // 20):
         raise UnusablePage("binary", f"{bad} undecodable or control characters in the first {len(sample)}")
 
@@ -117,7 +118,8 @@ def check_whole(text: str) -> None:
     served short with a consistent length): its notice may have lost entities, its count
     sentence or its actions, so it is not read at all (the next run fetches it again)."""
     if text.lstrip()[:16].lower().startswith(DOCUMENT_STARTS) and not (
-            DOCUMENT_END_RE.search(text, max(0, len(text) - TAIL)) or DOCUMENT_END_RE.search(text)):
+            "</html>" in text[-TAIL:] or DOCUMENT_END_RE.search(text, max(0, len(text) - TAIL))
+            or DOCUMENT_END_RE.search(text)):
         raise UnusablePage("cut-short", "the page ends before </html>: cut short in transit")
 
 

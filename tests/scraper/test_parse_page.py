@@ -64,3 +64,21 @@ def test_a_document_cut_before_its_end_is_unusable_and_the_whole_one_parses():
     with pytest.raises(UnusablePage) as cut:  # read as a notice, it lost its one entity and its action
         parse_document(whole[: len(whole) * 7 // 10], url="https://www.mofcom.gov.cn/a.html")
     assert cut.value.reason == "cut-short"
+
+
+def test_whole_document_end_found_as_the_regex_finds_it():
+    """check_whole's literal '</html>' in the last 1,024 characters, then the regex: the same pages pass."""
+    import pytest
+
+    from scraper.parse import page
+    from storage.records import UnusablePage
+
+    body = "<!DOCTYPE html><html><body><p>x</p></body>"
+    for tail in ("</html>", "</HTML>", "</html >", "</html>\n", "</html>" + "x" * 2000, "</ html>", "", "</htm>", "</html"):
+        text = body + tail
+        expected = page.DOCUMENT_END_RE.search(text) is None
+        if expected:
+            with pytest.raises(UnusablePage, match="cut short"):
+                page.check_whole(text)
+        else:
+            page.check_whole(text)
