@@ -4,9 +4,11 @@ Snapshots are append-only; notices, listings and actions are rebuilt from the
 latest snapshot of each notice; events are derived by the lifecycle engine and
 stored so ids and feed bytes stay stable. Schema changes go through Alembic
 (``storage/migrations``), never ``create_all`` on a user's database.
-"""
 
-from __future__ import annotations
+No ``from __future__ import annotations`` here: with it every ``Mapped[...]`` annotation is a string that
+SQLAlchemy evaluates again when the class is mapped, which made importing this module (every command that
+opens the store) 15% slower (6 ms). A class named in an annotation before its own definition is quoted.
+"""
 
 import builtins
 from datetime import date, datetime
