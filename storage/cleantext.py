@@ -18,10 +18,12 @@ from __future__ import annotations
 import dataclasses
 import re
 from enum import Enum
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from storage.names import entity_key
-from storage.records import NoticeRecord, ParsedDocument
+
+if TYPE_CHECKING:  # only named in annotations: every CLI start imports this module (mofcom_watch.term), not them
+    from storage.records import NoticeRecord, ParsedDocument
 
 # CSI (ESC [ params intermediates final) and OSC/DCS/PM/APC strings ending in BEL or ST (ESC \)
 ESCAPE_SEQUENCE_RE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)")

@@ -39,6 +39,8 @@ def test_help_imports_no_command_and_no_heavy_library():
     mods = imported_modules("--help")
     assert not mods & set(HEAVY), mods & set(HEAVY)
     assert "scraper" not in mods and "feeds" not in mods
+    # the terminal's text cleaning (storage.cleantext) names the parser's records only in annotations
+    assert "storage.records" not in imported_modules_of(["--help"], full=True)
 
 
 def test_parse_needs_neither_the_database_nor_the_server(repo_root):
