@@ -413,7 +413,7 @@ def decision_prose(folded: str, clean: str, start: int = 0) -> tuple[str, int] |
 
 def object_of_dui(folded: str, clean: str) -> str | None:
     """"决定对美国PVH集团…启动调查" -> "美国PVH集团"."""
-    m = OBJECT_OF_DUI_RE.search(folded)
+    m = _object_of_dui_match(folded)
     if not m:
         return None
     seg = clean[m.start("seg") : m.end("seg")]
@@ -421,6 +421,19 @@ def object_of_dui(folded: str, clean: str) -> str | None:
     if close > 0:
         seg = seg[: close + 1]
     return seg.strip()
+
+
+def _object_of_dui_match(folded: str) -> re.Match[str] | None:
+    """``OBJECT_OF_DUI_RE.search(folded)``, tried only where a match can start: at each 对, or at the
+    决定 right before it (the regex has no literal to skip the rest of the text by)."""
+    pos = folded.find("对")
+    while pos >= 0:
+        m = OBJECT_OF_DUI_RE.match(folded, pos - 2) if pos >= 2 and folded.startswith("决定", pos - 2) else None
+        m = m or OBJECT_OF_DUI_RE.match(folded, pos)
+        if m:
+            return m
+        pos = folded.find("对", pos + 1)
+    return None
 
 
 def _count_lines(text: str) -> list[tuple[int, int]]:

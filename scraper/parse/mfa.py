@@ -176,12 +176,23 @@ OPENERS, CLOSERS = "(（[《", ")）]》"
 # The characters the splitters stop at, per set of separators: a scan visits only these.
 SPLIT_STOPS = {seps: re.compile(f"[{re.escape(OPENERS + CLOSERS + seps)}]") for seps in ("，,;；", "、")}
 SEPARATORS = {seps: re.compile(f"[{re.escape(seps)}]") for seps in SPLIT_STOPS}
+_OPEN, _CLOSE = (f"[{re.escape(chars)}]" for chars in (OPENERS, CLOSERS))
+_NOT_BRACKET = f"[^{re.escape(OPENERS + CLOSERS)}]"
+# Brackets that open and close in turn, none inside another and none left open or closed alone:
+# then a separator is outside every bracket exactly when it is outside the pairs, so the pieces are
+# the runs of other characters and whole pairs (what the depth count gives, in one scan).
+# (Possessive: each character allows one reading, so nothing is ever given back.)
+SIMPLE_BRACKETS_RE = re.compile(f"(?:{_NOT_BRACKET}++|{_OPEN}{_NOT_BRACKET}*+{_CLOSE})*+")
+DEPTH0_PIECES = {seps: re.compile(f"(?:[^{re.escape(OPENERS + CLOSERS + seps)}]++|{_OPEN}{_NOT_BRACKET}*+{_CLOSE})++")
+                 for seps in SPLIT_STOPS}
 
 
 def _depth0_split(text: str, seps: str) -> list[str]:
     """Split at separators outside brackets ("亚当·布赖（…联合创始人、首席执行官）、汤姆·莫斯")."""
     if SEPARATORS[seps].search(text) is None:  # nothing to split at: no bracket needs a visit
         return [text] if text.strip() else []
+    if SIMPLE_BRACKETS_RE.fullmatch(text):
+        return [part for part in DEPTH0_PIECES[seps].findall(text) if part.strip()]
     out, depth, start = [], 0, 0
     for m in SPLIT_STOPS[seps].finditer(text):
         ch = m.group()
