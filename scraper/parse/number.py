@@ -103,7 +103,7 @@ def _piece_matches(folded: str) -> tuple[list[re.Match[str]], bool]:
         had = len(found)
         if BRACKET_YEAR_RE.search(folded, start, end):
             found.extend(BRACKET_NUMBER_RE.finditer(folded, start, end))
-        if find("第", start, end) >= 0 and YEAR_NO_RE.search(folded, start, end):
+        if YEAR_NO_RE.search(folded, start, end):
             bracketed = len(found)
             found.extend(YEAR_NUMBER_RE.finditer(folded, start, end))
             mixed = mixed or had < bracketed < len(found)
@@ -160,11 +160,11 @@ def find_references(folded: str, clean: str, bare: str = "MOFCOM",
     kept: set[tuple[int, str]] = set()
     result: list[tuple[int, int, NoticeRef]] = []
     for start, end, key, lst in found:
-        if (start, key) in kept:
+        # the own number first: the dedupe only ever drops a ref of the same key
+        if key == skip or (start, key) in kept:
             continue
         kept.add((start, key))
-        if key != skip:
-            result.append((start, end, NoticeRef(text=clean[start:end].strip(), key=key, list=lst)))
+        result.append((start, end, NoticeRef(text=clean[start:end].strip(), key=key, list=lst)))
     return result
 
 

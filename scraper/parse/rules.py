@@ -113,12 +113,16 @@ def _qa_identity(src: Source, d: Draft) -> Identity:
 
 def announcement_title(lines: list[str], number: str | None) -> str | None:
     """The first content line; "商务部公告2025年第21号" alone joins the line after it."""
-    content = (s for s in (line.strip() for line in lines) if s and not s.startswith(FILING_LINE_PREFIX))
-    first = next(content, None)
-    if first and number and "".join(first.split()) == "".join(number.split()):
-        second = next(content, None)
-        if second is not None and len(second) < TITLE_JOIN_MAX and "。" not in second:
-            return f"{first} {second}"
+    first = None
+    for line in lines:
+        s = line.strip()
+        if not s or s.startswith(FILING_LINE_PREFIX):
+            continue
+        if first is not None:  # the second content line
+            return f"{first} {s}" if len(s) < TITLE_JOIN_MAX and "。" not in s else first
+        if not number or "".join(s.split()) != "".join(number.split()):
+            return s
+        first = s
     return first
 
 
