@@ -372,6 +372,8 @@ def dedupe_actions(records: list[ActionRecord]) -> list[ActionRecord]:
         kept = out[idents.index(ident)]
         if (r.until, r.duration) != (None, None) and (kept.until, kept.duration) == (None, None):
             out[idents.index(ident)] = r
+    if not any([r.targets for r in out]):
+        return out  # nothing shortened (only targets are), no removal beside a targeted one
     out = [r for r in out if not _shortened(r, out)]
     targeted = {(r.action, r.list) for r in out if r.targets}
     return [r for r in out if r.targets or r.action is not ActionKind.REMOVE or (r.action, r.list) not in targeted]
