@@ -336,3 +336,15 @@ def test_dated_refs_are_found_in_the_gated_pieces_as_in_every_piece(text, regex,
     assert [m.span() for s, e in pieces for m in regex.finditer(text, s, e)] == every
     if text == textnorm.fold(DATED_TEXTS[0 if regex is actions.DATE_LIST_RE else 1]):
         assert len(every) >= 3
+
+
+@pytest.mark.parametrize("modal", ["申请", "可以", "可", "应当", "不得", "拟", "请", "以", "当", "得", "决定", ""])
+@pytest.mark.parametrize("blank", ["", " ", "  ", "   ", "\t", "\u2028", "\x1c"])
+def test_a_verb_after_a_modal_is_no_action_as_the_modal_regex_says(modal, blank):
+    """``_sentence_actions`` tries MODAL_RE only after a modal's last character or a blank:
+    a removal is read exactly where MODAL_RE finds no modal in the four characters before the verb."""
+    text = f"商务部{modal}{blank}移出关注名单"
+    at = text.index("移出")
+    found = actions.find_actions(text, text, spans=[(0, len(text))], refs=[], published=date(2025, 5, 14),
+                                 default_effective=None, notice_list=None, allow_impose=True)
+    assert bool(found) is not bool(actions.MODAL_RE.search(text[max(0, at - 4) : at]))
