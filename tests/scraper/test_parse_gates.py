@@ -1,5 +1,6 @@
 """The cheap checks that let a regex run only where it can match give what the full scan gives."""
 
+import random
 import re
 from datetime import date
 
@@ -119,8 +120,6 @@ def test_bot_word_gate_is_any_gate_word(text):
 def test_bot_word_gate_where_its_characters_are_is_any_gate_word():
     """The gate words tried where their character is (a few places) or looked for in the whole
     text (many): the same answer as looking for each word, on random texts made of their pieces."""
-    import random
-
     rng = random.Random(7)
     pieces = [*page.BOT_GATE, "_", "__", "请", "验", "频", "x", "nab", "_ja", "target=\"_blank\"", "acw_sc_", "cdn", "_WA"]
     for _ in range(4000):
@@ -348,3 +347,22 @@ def test_a_verb_after_a_modal_is_no_action_as_the_modal_regex_says(modal, blank)
     found = actions.find_actions(text, text, spans=[(0, len(text))], refs=[], published=date(2025, 5, 14),
                                  default_effective=None, notice_list=None, allow_impose=True)
     assert bool(found) is not bool(actions.MODAL_RE.search(text[max(0, at - 4) : at]))
+
+
+DUI_PIECES = ["决定", "对", "决", "定", "对对", "美国", "公司", "涉嫌", "采取", "启动", "的行为", "予以", ",", "。", ";",
+              " ", "\u3000", "某", "洛克希德·马丁", "(", ")", "\n", "等"]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_object_of_dui_tried_at_each_dui_is_the_search(seed):
+    """entities._object_of_dui_match tries the regex only at a 对 (or the 决定 before it): it must find
+    the match OBJECT_OF_DUI_RE.search finds, spans and groups alike."""
+    import random
+
+    rng = random.Random(seed)
+    texts = ["".join(rng.choice(DUI_PIECES) for _ in range(rng.randint(0, 24))) for _ in range(3000)]
+    texts += ["决定对美国洛克希德·马丁公司采取反制措施", "商务部决定对因美纳公司涉嫌实施的行为进行调查",
+              "决定决定对对某公司予以处理", "对,某某采取"]
+    for text in texts:
+        want, got = entities.OBJECT_OF_DUI_RE.search(text), entities._object_of_dui_match(text)
+        assert (want and (want.span(), want.groupdict())) == (got and (got.span(), got.groupdict())), text
