@@ -63,10 +63,10 @@ ANNEX_REFERRED_RE = re.compile(r"后附|附件\s*[:：]?\s*《?(?:反制|反制�
 UNNUMBERED_MAX = 120  # an unnumbered annex line longer than this is prose, not a name
 CN_DIGITS = "一二三四五六七八九十百零〇两"
 # "（一）…", "(1)…", "一、…", "1．…", "1、…", "1. …". Matched on one line (no newline), the
-# number and where the rest starts: ``.*\s*$`` after it always matches a line, so it is left out.
+# number and the first character of the rest of the line (``.*\s*$`` after it always matches a line, so it is left out).
 ENTRY_RE = re.compile(
     rf"^\s*(?:\(\s*(?P<paren>[{CN_DIGITS}]{{1,4}}|\d{{1,3}})\s*\)|(?P<cn>[{CN_DIGITS}]{{1,4}})\s*[、.．]"
-    rf"|(?P<d>\d{{1,3}})\s*[、.．](?!\d))\s*(?P<rest>\S)"
+    rf"|(?P<d>\d{{1,3}})\s*[、.．](?!\d))\s*(?P<first>\S)"
 )
 PERSON_WORDS = ("高级管理人员", "管理人员", "人员", "个人", "人士", "议员", "官员", "学者", "高管", "成员", "负责人",
                 "政要", "政客", "公民")
@@ -324,7 +324,7 @@ def annex_targets(lines: list[str], start: int, folded_lines: list[str] | None =
                 if zh or en:
                     out.append(Target(zh, en, section or ("individual" if gendered else None), note, len(out) + 1))
             continue
-        rest = line[m.start("rest") :].strip()
+        rest = line[m.start("first") :].strip()
         plain = despace(rest)
         heading = False
         if len(plain) <= SECTION_MAX and SECTION_RE.match(plain) is not None and not LATIN_RE.search(plain):
