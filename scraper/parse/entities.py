@@ -10,7 +10,7 @@ sliced from the clean text (as written) and passed through ``clean_display``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from storage.names import INVISIBLE_RE, entity_key
@@ -58,8 +58,11 @@ SUMMARY_RE = re.compile(rf"等\s*{NUM}\s*[家名]")
 COUNT_PHRASE_RE = re.compile(rf"^\s*{NUM}\s*[家名]")
 # "决定将上述2家日本实体移出…": the names were given earlier in the text.
 ANAPHOR_RE = re.compile(rf"^\s*(?:上述|前述|以上)\s*(?:{NUM}\s*[家名])?")
-_BRACKETED_NAME = r"[^\s,，。、;；:：()（）《》]{2,60}?\s*\([^()]*[A-Za-z][^()]*\)"
+_NAME_CHAR = r"[^\s,，。、;；:：()（）《》]"
+_BRACKETED_NAME = rf"{_NAME_CHAR}{{2,60}}?\s*\([^()]*[A-Za-z][^()]*\)"
 NAME_RUN_RE = re.compile(rf"{_BRACKETED_NAME}(?:\s*(?:[、和及]|以及)\s*{_BRACKETED_NAME})*")
+# Read backwards from a bracket: the spaces, then the name characters before it (at most a name's 60).
+_NAME_BEFORE_RE = re.compile(rf"\s*({_NAME_CHAR}{{0,60}})")
 NAME_SUFFIXES = ("公司", "集团", "联盟", "机构", "中心", "实验室", "大学", "学院", "研究所", "研究院", "协会", "基金会",
                  "论坛", "株式会社", "会社", "组织", "银行", "基金", "企业", "工厂", "厂", "局", "所", "社", "院", "会")
 
@@ -506,16 +509,38 @@ def is_anaphor(seg: str, folded: str | None = None) -> bool:
     return bool(ANAPHOR_RE.match(fold(seg) if folded is None else folded))
 
 
+def name_runs(text: str) -> Iterator[re.Match[str]]:
+    """``NAME_RUN_RE.finditer(text)``, tried only where a match may start: the regex would walk the run of
+    name characters from each of its characters (quadratic). A name ends at a bracket and its start fixes
+    its end, so per bracket the one place to try is the start of the name run before it (or the 60 characters
+    before the name's end when the run is longer); runs are found by ``str.find`` and one match backwards."""
+    backwards = text[::-1]
+    n = len(text)
+    bracket = text.find("(")
+    while bracket >= 0:
+        before = _NAME_BEFORE_RE.match(backwards, n - bracket)  # stops at the ")" ending the last run
+        if before is not None:  # always, as the pattern may match empty
+            name_end = bracket - (before.start(1) - (n - bracket))
+            name_start = name_end - len(before.group(1))
+            if name_end - name_start >= 2:
+                m = NAME_RUN_RE.match(text, name_start)
+                if m is not None:
+                    yield m
+                    bracket = text.find("(", m.end())
+                    continue
+        bracket = text.find("(", bracket + 1)
+
+
 def earlier_named(folded: str, clean: str, end: int) -> list[EntityRecord]:
     """The last run of "名称（English）、名称（English）" before ``end`` (what "上述" points to)."""
     last = None
     start = max(0, end - 3000)
     if folded.find("(", start, end) >= 0:  # every name of a run has its English in brackets
-        for last in NAME_RUN_RE.finditer(folded, start, end):
+        for last in name_runs(folded[start:end]):
             pass
     if last is None:
         return []
-    s, e = last.span()
+    s, e = start + last.start(), start + last.end()
     return [make_entity(*split_name(item, fitem)) for item, fitem in _prose_items(clean[s:e], folded[s:e])]
 
 

@@ -49,6 +49,9 @@ ORDER_NO_RE = re.compile(rf"(?:中华人民共和国)?外交部令\s*(?:\(\s*)?�
 PUBLISHED_RE = re.compile(
     rf"(?P<date>{DATE_RE.pattern})\s*(?:中华人民共和国)?外交部令\s*第\s*{NUM}\s*号\s*(?:公布|发布)"
 )
+# Its tail, which opens with a literal the regex engine skips ahead by: a page without it (the
+# older layout) cannot hold PUBLISHED_RE, whose search would try a date at every character.
+PUBLISHED_TAIL_RE = re.compile(rf"外交部令\s*第\s*{NUM}\s*号\s*(?:公布|发布)")
 # "本决定自2024年10月10日起施行", "现公布《…》，自2022年12月23日起施行", "自公布之日起施行".
 EFFECTIVE_RE = re.compile(
     rf"自\s*(?:{DATE_RE.pattern}|(?:公布|发布)\s*之\s*日|即\s*日)(?:\s*\d{{1,2}}\s*[时:点]\s*(?:\d{{1,2}}\s*分?)?)?\s*起\s*(?:正式)?(?:施行|实施|生效|执行)"
@@ -519,7 +522,7 @@ def _guess_type(target: Target, all_measures: tuple[str, ...], body: str) -> str
 
 
 def _published(folded: str, lines: list[str], order: re.Match[str] | None, pub: Stamp | None) -> date | None:
-    m = PUBLISHED_RE.search(folded)
+    m = PUBLISHED_RE.search(folded) if PUBLISHED_TAIL_RE.search(folded) else None
     if m:
         return parse_cn_date(m.group("date"))
     if order is not None:  # the older order page: the date line under the minister's name

@@ -1,10 +1,13 @@
 """split_prose_items visits only the characters it may cut at (a regex finds them), annex_start only the
-lines holding 附: each gives what the loop it replaced gives, on many random strings."""
+lines holding 附, name_runs tries NAME_RUN_RE only where a name run may start, and the MFA "published" date is
+searched only when its literal tail is there: each gives what the code it replaced gives, on many random
+strings."""
 
 import random
 import re
 
-from scraper.parse.entities import annex_start, split_prose_items
+from scraper.parse.entities import annex_start, name_runs, split_prose_items
+from scraper.parse.mfa import PUBLISHED_RE, PUBLISHED_TAIL_RE
 from scraper.parse.textnorm import fold
 
 ALPHABET = ["(", ")", "（", "）", "、", ",", "，", "和", "及", "以及", "以", "甲", "A", " ", "公司"]
@@ -55,3 +58,42 @@ def test_annex_start_is_the_loop_over_lines():
     for _ in range(20000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         assert annex_start(text) == loop_annex_start(text.split("\n")), repr(text)
+
+
+# The run of bracketed names, tried from every character as finditer does.
+_PLAIN_NAME = r"[^\s,，。、;；:：()（）《》]{2,60}?\s*\([^()]*[A-Za-z][^()]*\)"
+PLAIN_NAME_RUN_RE = re.compile(rf"{_PLAIN_NAME}(?:\s*(?:[、和及]|以及)\s*{_PLAIN_NAME})*")
+
+
+def test_name_runs_is_the_plain_finditer():
+    """Same matches in any window, runs longer than a name (60) included."""
+    rng = random.Random(6)
+    pieces = ["甲", "公司", "和", "及", "以", "A", "b", "(", ")", "（", "）", " ", "\n", "、", "，", "。", "《", "1"]
+    for _ in range(20000):
+        chars = [rng.choice(pieces) for _ in range(rng.choice((4, 16, 60)))]
+        if rng.random() < 0.5:
+            at = rng.randrange(len(chars) + 1)
+            chars[at:at] = ["甲"] * rng.choice((1, 2, 58, 59, 60, 61, 62, 75))
+        text = "".join(chars)
+        start = rng.randrange(len(text) + 1)
+        end = rng.randrange(start, len(text) + 1)
+        want = [m.span() for m in PLAIN_NAME_RUN_RE.finditer(text, start, end)]
+        got = [(start + m.start(), start + m.end()) for m in name_runs(text[start:end])]
+        assert got == want, (text, start, end)
+
+
+def test_published_tail_gates_the_published_date():
+    """A text PUBLISHED_RE matches always holds its literal tail."""
+    rng = random.Random(7)
+    pieces = ["2024年", "10月", "1日", "二〇二四年", "十月", " ", "\n", "中华人民共和国", "外交部令", "第", "13", "十三",
+              "号", "公布", "发布", "(", "，"]
+    line = ["2024年", "10月", "1日", " ", "中华人民共和国", "外交部令", "第", "13", "号", " ", "公布"]
+    hits = 0
+    for _ in range(20000):
+        kept = [p if rng.random() < 0.9 else rng.choice(pieces) for p in line if rng.random() < 0.95]
+        noise = [rng.choice(pieces) for _ in range(rng.randint(0, 6))]
+        text = "".join(noise[:3] + kept + noise[3:])
+        if PUBLISHED_RE.search(text):
+            hits += 1
+            assert PUBLISHED_TAIL_RE.search(text), text
+    assert hits > 20
