@@ -62,6 +62,16 @@ class OwnNumber:
     issuer: str
 
 
+def _year_scheme(pk: str | None, uk: str | None, bare_word: str | None, post: str) -> str | None:
+    """UEL, ORDER or MOFCOM for a YEAR_NUMBER_RE match from its groups (``post`` stripped), None
+    when it names no issuer and is no 令 (then ``_bare_scheme`` decides from the text around it)."""
+    if uk:
+        return "UEL"
+    if pk == "令" or bare_word == "令" or post == "令":
+        return "ORDER"
+    return "MOFCOM" if pk else None
+
+
 def _bare_scheme(text: str, start: int, bare: str, bare_word: str | None, post: str | None) -> str:
     """The scheme of a YEAR_NUMBER_RE match at ``start`` that names no issuer: UEL after the
     working mechanism's name; ``bare`` for "公告2023年第1号" (UEL inside a UEL notice)."""
@@ -133,12 +143,7 @@ def find_references(folded: str, clean: str, bare: str = "MOFCOM",
             if not (pre or post):
                 continue
             post = post.strip() if post else ""
-            if uk:
-                scheme = "UEL"
-            elif pk == "令" or bare_word == "令" or post == "令":
-                scheme = "ORDER"
-            else:
-                scheme = "MOFCOM" if pk else _bare_scheme(folded, start, bare, bare_word, post)
+            scheme = _year_scheme(pk, uk, bare_word, post) or _bare_scheme(folded, start, bare, bare_word, post)
         year = int(y) if y.isdigit() else to_int(y)
         if year is None:
             continue
@@ -222,7 +227,7 @@ def _own_from(folded: str, clean: str, full_text: str, leading: bool = False) ->
                 pk, uk, post, co = m.group("pk", "uk", "post", "co")
                 if not (pk or uk):
                     continue
-                scheme = "UEL" if uk else "ORDER" if pk == "令" or (post and post.strip() == "令") else "MOFCOM"
+                scheme = _year_scheme(pk, uk, None, post.strip() if post else "") or "MOFCOM"
             y = m.group("y")
             year = int(y) if y.isdigit() else to_int(y)
             number = _first_number(m)
