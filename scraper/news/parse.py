@@ -16,6 +16,7 @@ from datetime import date, datetime
 from selectolax.lexbor import LexborHTMLParser
 
 from scraper.charset import decode
+from scraper.parse.select import css, css_first
 from storage.records import (
     ActionKind,
     ActionRecord,
@@ -71,7 +72,7 @@ class NewsFacts:
 
 def _meta(tree: LexborHTMLParser, *names: str) -> str | None:
     for name in names:
-        node = tree.css_first(f'meta[name="{name}"]') or tree.css_first(f'meta[property="{name}"]')
+        node = css_first(tree, f'meta[name="{name}"]') or css_first(tree, f'meta[property="{name}"]')
         if node is not None and (node.attributes.get("content") or "").strip():
             return node.attributes["content"].strip()
     return None
@@ -123,11 +124,11 @@ def _page_text(raw: bytes | str, content_type: str | None) -> tuple[str, str | N
     if "<" not in text[:2000]:
         return text, None, None, encoding
     tree = LexborHTMLParser(text)
-    for node in tree.css("script, style, nav, header, footer, noscript"):
+    for node in css(tree, "script, style, nav, header, footer, noscript"):
         node.decompose()
     title = _meta(tree, "ArticleTitle", "og:title")
     if title is None:
-        node = tree.css_first("h1") or tree.css_first(".art-title") or tree.css_first("title")
+        node = css_first(tree, "h1") or css_first(tree, ".art-title") or css_first(tree, "title")
         title = node.text(strip=True) if node is not None else None
     meta_day = _meta(tree, *META_DATE_NAMES)
     published = _parse_date(meta_day) if meta_day else None
