@@ -73,8 +73,9 @@ class NewsFacts:
 def _meta(tree: LexborHTMLParser, *names: str) -> str | None:
     for name in names:
         node = css_first(tree, f'meta[name="{name}"]') or css_first(tree, f'meta[property="{name}"]')
-        if node is not None and (node.attributes.get("content") or "").strip():
-            return node.attributes["content"].strip()
+        content = (node.attributes.get("content") or "").strip() if node is not None else ""
+        if content:
+            return content
     return None
 
 
@@ -128,8 +129,8 @@ def _page_text(raw: bytes | str, content_type: str | None) -> tuple[str, str | N
         node.decompose()
     title = _meta(tree, "ArticleTitle", "og:title")
     if title is None:
-        node = css_first(tree, "h1") or css_first(tree, ".art-title") or css_first(tree, "title")
-        title = node.text(strip=True) if node is not None else None
+        heading = css_first(tree, "h1") or css_first(tree, ".art-title") or css_first(tree, "title")
+        title = heading.text(strip=True) if heading is not None else None
     meta_day = _meta(tree, *META_DATE_NAMES)
     published = _parse_date(meta_day) if meta_day else None
     body = tree.body.text(separator="\n") if tree.body is not None else tree.text(separator="\n")
