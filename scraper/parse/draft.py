@@ -18,7 +18,7 @@ from .actions import ActionDraft
 from .dates import Stamp
 from .number import OwnNumber, filing_number
 from .qa import clean_title
-from .textnorm import clean, fold
+from .textnorm import clean, clean_and_fold, fold
 
 BODY_LINE_MIN = 50  # a line this long with a comma or full stop is body text, not heading
 HEAD_MAX = 15
@@ -103,32 +103,28 @@ class Draft:
     references: tuple[NoticeRef, ...] = ()
 
 
-def _head_lines(lines: list[str]) -> list[int]:
-    """Indexes of the heading lines: the non-blank lines before the first body line."""
-    head = []
-    for i, line in enumerate(lines):
-        s = line.strip()
-        if len(s) >= BODY_LINE_MIN and ("，" in s or "。" in s or "," in s):
-            break
-        if s:
-            head.append(i)
-        if len(head) >= HEAD_MAX:
-            break
-    return head
-
-
 def read_source(text: str, hints: PageHints) -> Source:
     """Clean and fold ``text`` once and cut it into the views the rules read."""
-    text = clean(text)
-    folded = fold(text)
+    text, folded = clean_and_fold(text)
     lines, folded_lines = text.split("\n"), folded.split("\n")
-    head = _head_lines(lines)
-    title = clean_title(clean(hints.title)) if hints.title else None
+    # The heading lines: the non-blank lines before the first body line (at most HEAD_MAX).
     # fold keeps every character's place and folds no letter into a space, so the folded
     # head lines are the folded lines, stripped.
+    head: list[str] = []
+    folded_head: list[str] = []
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if not s:
+            continue
+        if len(s) >= BODY_LINE_MIN and ("，" in s or "。" in s or "," in s):
+            break
+        head.append(s)
+        folded_head.append(folded_lines[i].strip())
+        if len(head) >= HEAD_MAX:
+            break
+    title = clean_title(clean(hints.title)) if hints.title else None
     return Source(
-        text=text, folded=folded, lines=lines, folded_lines=folded_lines, head=[lines[i].strip() for i in head],
-        folded_head=[folded_lines[i].strip() for i in head],
+        text=text, folded=folded, lines=lines, folded_lines=folded_lines, head=head, folded_head=folded_head,
         title_hint=title, folded_title_hint=fold(title) if title else None, filing_no=filing_number(folded, text),
         hints=hints,
     )

@@ -31,9 +31,10 @@ def parse_text(text: str, hints: PageHints | None = None) -> NoticeRecord | None
     d = Draft()
     for name, rule in RULES:
         setattr(d, name, rule(src, d))
-    if any(reject(src, d) for reject in REJECTS):
-        return None
-    warnings = tuple(w for w in (check(src, d) for check in CHECKS) if w)
+    for reject in REJECTS:
+        if reject(src, d):
+            return None
+    warnings = tuple([w for check in CHECKS if (w := check(src, d))])
     ident = d.identity
     return NoticeRecord(
         key=ident.key, kind=ident.kind, number=ident.number, issuer=ident.issuer, title=ident.title,

@@ -47,10 +47,13 @@ def numbered(src: Source, d: Draft) -> OwnNumber | None:
 def is_answer(src: Source, d: Draft) -> bool:
     """A Q&A has no number of its own: a text with one is a notice even when it mentions or
     links a Q&A, unless its title says it is a Q&A."""
-    title = src.title_hint or ""
-    if any(word in title for word in QA_TITLE_WORDS):
-        return True
-    return d.numbered is None and is_qa(src.title_hint, src.folded)
+    title = src.title_hint
+    if title:
+        for word in QA_TITLE_WORDS:
+            if word in title:
+                return True
+    # Without those words in the title, ``is_qa`` needs a 答 in the text (答记者问, 答：).
+    return d.numbered is None and "答" in src.folded and is_qa(title, src.folded)
 
 
 def own_number(src: Source, d: Draft) -> OwnNumber | None:
@@ -408,7 +411,12 @@ def unnumbered_without_action(src: Source, d: Draft) -> bool:
     """An unnumbered text is a notice only when it acts and has body text."""
     if d.qa or d.own:
         return False
-    return not d.actions or not any(len(line) >= BODY_LINE_MIN for line in src.lines)
+    if not d.actions:
+        return True
+    for line in src.lines:
+        if len(line) >= BODY_LINE_MIN:
+            return False
+    return True
 
 
 # --- checks: warnings -----------------------------------------------------------------
@@ -422,34 +430,47 @@ def effective_defaulted(src: Source, d: Draft) -> str | None:
     """A numbered listing or removal that states no effective date."""
     if d.qa or d.own is None or d.stated_effective or d.published is None:
         return None
-    if any(word in src.folded for word in LISTING_WORDS):
-        return "no effective date stated; using the publication date"
+    for word in LISTING_WORDS:
+        if word in src.folded:
+            return "no effective date stated; using the publication date"
     return None
 
 
 def count_mismatch(src: Source, d: Draft) -> str | None:
     """The entities parsed differ from the count the notice states."""
     stated = d.count[0]
-    has_impose = any(x.action is ActionKind.IMPOSE for x in d.drafts)
-    if d.qa or stated is None or not (d.entities or has_impose) or len(d.entities) == stated:
+    if d.qa or stated is None or len(d.entities) == stated or not (d.entities or _imposes(d.drafts)):
         return None
     return f"parsed {len(d.entities)} entities, notice states {stated}"
+
+
+def _imposes(drafts: list[act.ActionDraft]) -> bool:
+    for x in drafts:
+        if x.action is ActionKind.IMPOSE:
+            return True
+    return False
 
 
 def no_entities(src: Source, d: Draft) -> str | None:
     """A listing with no entities and no stated count."""
     if d.qa or d.entities or d.count[0] is not None:
         return None
-    return "no entities found for a listing" if any(x.action is ActionKind.IMPOSE for x in d.drafts) else None
+    return "no entities found for a listing" if _imposes(d.drafts) else None
 
 
 def suspension_without_target(src: Source, d: Draft) -> str | None:
     """A notice that says 暂停实施 but whose suspended notices were not found ("第55号、56号…公告"
     with no year): a suspension must never parse as a notice that changes nothing."""
-    if d.qa or not any(word in d.operative for word in SUSPEND_WORDS):
+    if d.qa:
         return None
-    if any(a.action in (ActionKind.SUSPEND, ActionKind.EXTEND) for a in d.actions):
+    for word in SUSPEND_WORDS:
+        if word in d.operative:
+            break
+    else:
         return None
+    for a in d.actions:
+        if a.action is ActionKind.SUSPEND or a.action is ActionKind.EXTEND:
+            return None
     return "says 暂停实施 but names no notice it suspends that could be read"
 
 

@@ -366,3 +366,15 @@ def test_object_of_dui_tried_at_each_dui_is_the_search(seed):
     for text in texts:
         want, got = entities.OBJECT_OF_DUI_RE.search(text), entities._object_of_dui_match(text)
         assert (want and (want.span(), want.groupdict())) == (got and (got.span(), got.groupdict())), text
+
+
+@pytest.mark.parametrize("text", [
+    "", "ascii only\r\nline", "商务部公告，（第1号）：\n正文；？\u3000\xa0", "全角０１２\u2002［Ａ］" * 20, "不\u200b可靠\ufeff实体" * 10,
+    "關於對實體的決定。" * 10, "繼續暫停\r\n實體清單（２０２５）" * 8, "x" * 100 + "\r", "短，Ａ",
+])
+def test_clean_and_fold_is_clean_then_fold(text):
+    """One scan decides whether ``clean`` has work and which foldable characters are present:
+    the result is the two functions' own."""
+    cleaned = textnorm.clean(text)
+    assert textnorm.clean_and_fold(text) == (cleaned, textnorm.fold(cleaned))
+    assert textnorm.fold(cleaned) == cleaned.translate(textnorm.FOLD_TABLE)
