@@ -27,6 +27,7 @@ INLINE_ANSWER_RE = re.compile(r"(?<=[?？。!！])\s*答\s*[:：]")
 
 
 TITLE_SPLIT_RE = re.compile(r"\s+[-|–—]\s+|_|｜")
+TITLE_SPLIT_MARKS = "-|–—_｜"  # every TITLE_SPLIT_RE match holds one
 
 
 def is_qa(title: str | None, folded: str) -> bool:
@@ -87,6 +88,11 @@ def clean_title(title: str | None) -> str | None:
     """Drop a site-name suffix ("…答记者问_中华人民共和国商务部")."""
     if not title:
         return None
+    for mark in TITLE_SPLIT_MARKS:
+        if mark in title:
+            break
+    else:  # no separator: nothing to split (most page titles come cut already)
+        return title.strip() or None
     parts = [p.strip() for p in TITLE_SPLIT_RE.split(title) if p.strip()]
     if len(parts) > 1:
         for part in parts:

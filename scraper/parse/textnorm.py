@@ -13,7 +13,6 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from storage.names import INVISIBLE_RE
 from storage.numerals import chinese_to_int
 
 # Characters that only occur in traditional script and are common in these notices.
@@ -75,22 +74,33 @@ def keyword_spans(text: str, needles: tuple[str, ...], required: tuple[str, ...]
 CLEAN_WORK_RE = re.compile("[\r" + "".join(INVISIBLE_CHARS) + TRADITIONAL_RE.pattern[1:-1] + "]")
 
 
+INVISIBLE_SET = frozenset(INVISIBLE_CHARS)
+TRADITIONAL_SET = frozenset(TRADITIONAL_RE.pattern[1:-1])
+
+
 def clean(text: str) -> str:
     """Invisible characters out, traditional script to simplified, CRLF to LF."""
-    if CLEAN_WORK_RE.search(text) is None:
+    m = CLEAN_WORK_RE.search(text)
+    if m is None:
         return text
-    if any(ch in text for ch in INVISIBLE_CHARS):
-        text = INVISIBLE_RE.sub("", text)
-    if "\r" in text:
+    return _clean_found(text, set(CLEAN_WORK_RE.findall(text, m.start())))[0]
+
+
+def _clean_found(text: str, found: set[str]) -> tuple[str, bool]:
+    """``clean(text)``, ``found`` holding every character of ``text`` that ``clean`` works on (it
+    may hold others), and whether the text was converted to simplified script."""
+    for ch in INVISIBLE_SET.intersection(found):
+        text = text.replace(ch, "")
+    if "\r" in found:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if TRADITIONAL_SET.isdisjoint(found):
+        return text, False
     hits = 0
     for _ in TRADITIONAL_RE.finditer(text, 0, 20000):
         hits += 1
         if hits >= 3:
-            break
-    if hits >= 3:
-        text = _t2s().convert(text)
-    return text
+            return _t2s().convert(text), True
+    return text, False
 
 
 # The foldable characters common in notices, each found by one ``in`` (C speed); any other is
@@ -101,6 +111,7 @@ SHORT_FOLD = 48  # up to this length a findall beats the replace loop
 FOLDABLE_RE = re.compile("[" + "".join(chr(cp) for cp in sorted(FOLD_TABLE)) + "]")  # the keys of FOLD_TABLE
 OTHER_FOLDABLE = "".join(chr(cp) for cp in sorted(FOLD_TABLE) if chr(cp) not in COMMON_WIDE)
 OTHER_FOLDABLE_RE = re.compile("[" + re.escape(OTHER_FOLDABLE) + "]")
+OTHER_FOLDABLE_SET = frozenset(OTHER_FOLDABLE)
 FOLDED = {chr(a): chr(b) for a, b in FOLD_TABLE.items()}
 # Whatever ``clean`` works on and the rarer foldable characters: a text without any needs no
 # ``clean`` and only the common folds.
@@ -135,10 +146,18 @@ def fold(text: str) -> str:
 def clean_and_fold(text: str) -> tuple[str, str]:
     """``(clean(text), fold(clean(text)))``, with one regex scan of ``text`` for the usual
     text (no invisible, CR or traditional characters, only the common foldable ones)."""
-    if CLEAN_OR_RARE_RE.search(text) is None:
+    m = CLEAN_OR_RARE_RE.search(text)
+    if m is None:
         return text, _fold_common(text)
-    text = clean(text)
-    return text, fold(text)
+    found = set(CLEAN_OR_RARE_RE.findall(text, m.start()))
+    text, converted = _clean_found(text, found)
+    if converted:  # a new script: fold it afresh
+        return text, fold(text)
+    # Cleaning removes or turns into "\n" no foldable character: the rarer ones are those found.
+    folded = _fold_common(text)
+    for wide in OTHER_FOLDABLE_SET.intersection(found):
+        folded = folded.replace(wide, FOLDED[wide])
+    return text, folded
 
 
 def to_int(value: str) -> int | None:

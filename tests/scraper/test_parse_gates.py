@@ -370,11 +370,27 @@ def test_object_of_dui_tried_at_each_dui_is_the_search(seed):
 
 @pytest.mark.parametrize("text", [
     "", "ascii only\r\nline", "商务部公告，（第1号）：\n正文；？\u3000\xa0", "全角０１２\u2002［Ａ］" * 20, "不\u200b可靠\ufeff实体" * 10,
-    "關於對實體的決定。" * 10, "繼續暫停\r\n實體清單（２０２５）" * 8, "x" * 100 + "\r", "短，Ａ",
+    "關於對實體的決定。" * 10, "繼續暫停\r\n實體清單（２０２５）" * 8, "x" * 100 + "\r", "短，Ａ", "實體\u200b，Ａ\r\n" * 9,
+    "实體\u00ad。" * 30 + "（１）\u2002", "甲" * 20000 + "實體單", "\u200b" * 5 + "甲" * 19996 + "實體單",
 ])
 def test_clean_and_fold_is_clean_then_fold(text):
     """One scan decides whether ``clean`` has work and which foldable characters are present:
-    the result is the two functions' own."""
+    the result is the two functions' own, and ``clean`` the plain recipe's (traditional script
+    converted when the first 20,000 characters, invisible ones out, hold three of its characters)."""
+    from storage.names import INVISIBLE_RE
+
+    plain = INVISIBLE_RE.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+    if len(textnorm.TRADITIONAL_RE.findall(plain, 0, 20000)) >= 3:
+        plain = textnorm._t2s().convert(plain)
     cleaned = textnorm.clean(text)
+    assert cleaned == plain
     assert textnorm.clean_and_fold(text) == (cleaned, textnorm.fold(cleaned))
     assert textnorm.fold(cleaned) == cleaned.translate(textnorm.FOLD_TABLE)
+
+
+def test_clean_removes_what_storage_calls_invisible():
+    """``clean`` removes the characters of ``INVISIBLE_SET`` one by one: they are exactly the
+    class of ``storage.names.INVISIBLE_RE``."""
+    from storage.names import INVISIBLE_RE
+
+    assert {chr(c) for c in range(0x10000) if INVISIBLE_RE.match(chr(c))} == textnorm.INVISIBLE_SET

@@ -2,9 +2,11 @@
 
 from datetime import date
 
+import pytest
+
 from scraper.parse import PageHints, parse_text
 from scraper.parse.dates import Stamp
-from scraper.parse.qa import answer_spans, qa_key
+from scraper.parse.qa import answer_spans, clean_title, qa_key
 from scraper.parse.textnorm import fold
 from storage.records import NoticeKind
 
@@ -72,3 +74,16 @@ def test_numbered_notice_mentioning_a_qa_is_not_a_qa():
             "决定将甲公司（Alpha Inc.）列入出口管制管控名单。")
     rec = parse_text(text)
     assert rec.key == "MOFCOM-2025-80" and rec.kind is NoticeKind.ANNOUNCEMENT
+
+
+@pytest.mark.parametrize(("title", "cut"), [
+    ("商务部新闻发言人答记者问_中华人民共和国商务部", "商务部新闻发言人答记者问"),
+    ("关于某事的公告 - 商务部网站", "关于某事的公告"),
+    ("标题甲 | 网站", "标题甲"),
+    ("甲｜乙丙", "乙丙"),
+    ("  无分隔的标题 ", "无分隔的标题"),
+    ("美国-中国 关系", "美国-中国 关系"),  # a hyphen without spaces around it separates nothing
+    ("   ", None),
+])
+def test_clean_title_drops_the_site_name(title, cut):
+    assert clean_title(title) == cut
