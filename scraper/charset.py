@@ -31,8 +31,8 @@ def _canonical(label: str | None) -> str | None:
         return None
 
 
-def detect_encoding(raw: bytes, content_type: str | None = None) -> str:
-    """The codec name to decode ``raw`` with."""
+def _labelled(raw: bytes, content_type: str | None) -> str | None:
+    """The codec a BOM, the header charset or a ``<meta>`` charset names, None without one."""
     for bom, name in BOMS:
         if raw.startswith(bom):
             return name
@@ -42,7 +42,17 @@ def detect_encoding(raw: bytes, content_type: str | None = None) -> str:
         if found:
             return found
     meta = META_CHARSET_RE.search(raw[:4096])
-    found = _canonical(meta.group(1).decode("ascii", "ignore")) if meta else None
+    return _canonical(meta.group(1).decode("ascii", "ignore")) if meta else None
+
+
+def _guessed(raw: bytes) -> str:
+    best = charset_normalizer.from_bytes(raw[:65536]).best()
+    return _canonical(best.encoding if best else None) or "utf-8"
+
+
+def detect_encoding(raw: bytes, content_type: str | None = None) -> str:
+    """The codec name to decode ``raw`` with."""
+    found = _labelled(raw, content_type)
     if found:
         return found
     try:
@@ -50,13 +60,20 @@ def detect_encoding(raw: bytes, content_type: str | None = None) -> str:
         return "utf-8"
     except UnicodeDecodeError:
         pass
-    best = charset_normalizer.from_bytes(raw[:65536]).best()
-    return _canonical(best.encoding if best else None) or "utf-8"
+    return _guessed(raw)
 
 
 def decode(raw: bytes, content_type: str | None = None) -> tuple[str, str]:
-    """Return ``(text, encoding)``; undecodable bytes become U+FFFD, never an exception."""
-    encoding = detect_encoding(raw, content_type)
+    """Return ``(text, encoding)``; undecodable bytes become U+FFFD, never an exception.
+    An unlabelled page is decoded once: the strict UTF-8 try, when it succeeds, is the text."""
+    encoding = _labelled(raw, content_type)
+    if encoding is None:
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            encoding = _guessed(raw)
+        else:
+            return (text[1:] if text.startswith("\ufeff") else text), "utf-8"
     text = raw.decode(encoding, errors="replace")
     if text.startswith("\ufeff"):
         text = text[1:]

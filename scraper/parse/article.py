@@ -85,6 +85,11 @@ def html_to_text(fragment: str) -> str:
     fragment, blocks = BLOCK_TAG_RE.subn("\x00", fragment)
     if blocks > max(4, fragment.count("\n") // 4):
         fragment = " ".join(fragment.split())  # HTML whitespace (and U+3000, folded later anyway)
+        if not has_cells and "<" not in fragment and "&" not in fragment:
+            # Nothing left to strip or unescape, and single spaces the only blanks: a line's ends
+            # are at most one space next to a break, which two replaces take off.
+            text = fragment.replace(" \x00", "\x00").replace("\x00 ", "\x00").replace("\x00", "\n")
+            return BLANK_LINES_RE.sub("\n\n", text).strip("\n")
     else:
         fragment = "\n".join(" ".join(line.split()) for line in fragment.split("\n"))
     fragment = fragment.replace("\x00", "\n")
@@ -105,9 +110,10 @@ def _meta(tree: LexborHTMLParser) -> dict[str, str]:
         attrs = node.attributes
         name = (attrs.get("name") or attrs.get("property") or "").strip().lower()
         field = META_NAMES.get(name)
-        content = attrs.get("content")
-        if field and field not in found and content:
-            found[field] = content.strip()
+        if field and field not in found:
+            content = attrs.get("content")
+            if content:
+                found[field] = content.strip()
     return found
 
 

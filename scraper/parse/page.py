@@ -27,19 +27,23 @@ BOT_RE = re.compile(
 # Every BOT_RE alternative holds one of these (case variants of "enable" included).
 BOT_GATE = ("验证", "请开启", "请启用", "请打开", "nable", "NABLE", "_jsl_clearance", "acw_sc__v2", "_waf_", "_WAF_",
             "cdn_sec", "CDN_SEC", "频繁")
-# BOT_GATE by a character each word holds: a word is looked for only when that character is
-# there (a one-character scan runs at memchr speed, a longer word's at a few instructions a
-# character); the ASCII words are looked for at once.
-BOT_GATE_SHARED = (("请", tuple(w for w in BOT_GATE if "请" in w)), ("_", tuple(w for w in BOT_GATE if "_" in w)),
-                   ("验", tuple(w for w in BOT_GATE if "验" in w)), ("频", tuple(w for w in BOT_GATE if "频" in w)))
-BOT_GATE_PLAIN = tuple(w for w in BOT_GATE if not any(w in words for _, words in BOT_GATE_SHARED))
-# The same words by the offset of their character's first place in them: where a page holds
-# that character a few times only, the words are looked for there ("_" is in every
-# target="_blank": six scans of the page for words that are not there).
-BOT_GATE_AT = tuple((mark, tuple((off, tuple(w for w in words if w.index(mark) == off))
-                                 for off in sorted({w.index(mark) for w in words})))
-                    for mark, words in BOT_GATE_SHARED)
-MARKS_LOOKED_AT = 16  # more places than this: each word is looked for in the whole text
+# BOT_GATE by a character each word holds, rare in a page: a regex opening with that character
+# (sre scans for a literal first character at memchr speed, a word search at a few instructions
+# a character) that matches where one of its words is, the part before the mark checked behind
+# it ("_" is in every target="_blank": its words are tried there in C, however many there are).
+BOT_GATE_MARKS = ("请", "验", "频", "_", "N")
+BOT_GATE_PLAIN = tuple(w for w in BOT_GATE if not any(mark in w for mark in BOT_GATE_MARKS))
+
+
+def _gate_regex(mark: str) -> re.Pattern[str]:
+    """Matches at ``mark`` where a BOT_GATE word whose first gate mark is ``mark`` holds it."""
+    words = [w for w in BOT_GATE if next((m for m in BOT_GATE_MARKS if m in w), None) == mark]
+    tails = [(f"(?<={re.escape(w[: w.index(mark) + 1])})" if w.index(mark) else "") + re.escape(w[w.index(mark) + 1 :])
+             for w in words]
+    return re.compile(re.escape(mark) + "(?:" + "|".join(tails) + ")")
+
+
+BOT_GATE_AT = tuple((mark, _gate_regex(mark)) for mark in BOT_GATE_MARKS)
 COOKIE_SCRIPT_RE = re.compile(r"document\.cookie|window\.location(?:\.href)?\s*=|location\.reload", re.IGNORECASE)
 DISCLAIMER_RE = re.compile(r"免责声明|版权所有|不代表本网|转载.{0,10}注明|仅供参考|本网站")
 NOTICE_HINT_RE = re.compile(r"公告|决定|实体|名单|清单|答记者问|第\s*\d+\s*号")
@@ -56,24 +60,10 @@ def _bot_words(text: str) -> bool:
     for word in BOT_GATE_PLAIN:
         if word in text:
             return bool(BOT_RE.search(text))
-    for mark, at in BOT_GATE_AT:
-        if _gate_word_at(text, mark, at):
+    for mark, gate in BOT_GATE_AT:
+        if mark in text and gate.search(text):
             return bool(BOT_RE.search(text))
     return False
-
-
-def _gate_word_at(text: str, mark: str, at: tuple[tuple[int, tuple[str, ...]], ...]) -> bool:
-    """Whether ``text`` holds one of the words of ``at``, all of which hold ``mark`` (at the
-    offsets of ``at``): the words are tried where ``mark`` is, or looked for in the whole text."""
-    pos = text.find(mark)
-    for _ in range(MARKS_LOOKED_AT):
-        if pos < 0:
-            return False
-        for off, words in at:
-            if pos >= off and text.startswith(words, pos - off):
-                return True
-        pos = text.find(mark, pos + 1)
-    return pos >= 0 and any(word in text for _, words in at for word in words)
 
 
 def control_count(text: str) -> int:

@@ -111,6 +111,7 @@ def test_filing_number_gate(text, says):
 @pytest.mark.parametrize("text", [
     "<p>正文</p>", "请开启JavaScript", "请问", "please Enable JavaScript", "ENABLE JAVASCRIPT", "a_b", "__jsl_clearance=1",
     "x_waf_y", "访问过于频繁", "安全验证", "cdn_sec", "CDN_SEC", "验", "频", "验证码", "人机验证_waf_",
+    '<a target="_blank">' * 40 + "acw_sc__v2", '<a target="_blank">' * 40 + "_WAF_", "N" * 30 + "NABLE JavaScript",
 ])
 def test_bot_word_gate_is_any_gate_word(text):
     gate = any(word in text for word in page.BOT_GATE)
