@@ -72,8 +72,6 @@ def keyword_spans(text: str, needles: tuple[str, ...], required: tuple[str, ...]
 # Every character ``clean`` changes or counts (invisible ones, CR, the traditional ones): one scan
 # finds whether a text holds any, so most texts leave ``clean`` after it.
 CLEAN_WORK_RE = re.compile("[\r" + "".join(INVISIBLE_CHARS) + TRADITIONAL_RE.pattern[1:-1] + "]")
-
-
 INVISIBLE_SET = frozenset(INVISIBLE_CHARS)
 TRADITIONAL_SET = frozenset(TRADITIONAL_RE.pattern[1:-1])
 
@@ -103,8 +101,8 @@ def _clean_found(text: str, found: set[str]) -> tuple[str, bool]:
     return text, False
 
 
-# The foldable characters common in notices, each found by one ``in`` (C speed); any other is
-# found by one regex scan (``OTHER_FOLDABLE_RE``, which ``clean_and_fold`` shares with ``clean``).
+# The foldable characters common in notices, each found by one ``in`` (C speed); the others by
+# one regex scan (``fold``: OTHER_FOLDABLE_RE; ``clean_and_fold``: the scan it makes for ``clean``).
 COMMON_WIDE = "，：（）；？\u3000\u00a0"
 COMMON_FOLDS = tuple((wide, chr(FOLD_TABLE[ord(wide)])) for wide in COMMON_WIDE)
 SHORT_FOLD = 48  # up to this length a findall beats the replace loop
@@ -119,6 +117,7 @@ CLEAN_OR_RARE_RE = re.compile(CLEAN_WORK_RE.pattern[:-1] + re.escape(OTHER_FOLDA
 
 
 def _fold_common(text: str) -> str:
+    """``text`` with the common foldable characters folded (none of the others)."""
     for wide, narrow in COMMON_FOLDS:
         if wide in text:
             text = text.replace(wide, narrow)
