@@ -53,9 +53,12 @@ LIST_KIND = dict(LIST_WORDS)
 LIST_ALT = "出口管制管控名单|不可靠实体清单|关注名单|反制清单"
 LIST_OF = {"出口管制管控名单": ListKind.ECL, "不可靠实体清单": ListKind.UEL, "关注名单": ListKind.WATCH,
            "反制清单": ListKind.COUNTERMEASURE}
+# sre tries a pattern with no literal first at every place of a piece: a lookahead on the
+# characters a date can start with (a year's or a month's first) turns the other places away at once.
+DATE_START = r"(?=[\d〇○零一二三四五六七八九十O])"
 # "2025年4月4日被列入出口管制管控名单的16家美国实体", "4月4日和9日被列入…的28家美国实体".
 DATE_LIST_RE = re.compile(
-    rf"(?:(?P<y>{YEAR})\s*年\s*)?(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日"
+    rf"{DATE_START}(?:(?P<y>{YEAR})\s*年\s*)?(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日"
     rf"(?P<more>(?:\s*[和、及与]\s*(?:(?:{YEAR})\s*年\s*)?(?:{MD}\s*月\s*)?{MD}\s*日)*)"
     rf"\s*(?:分别)?\s*(?:被|已被)?\s*(?:分别)?\s*(?:列入|纳入)\s*(?P<list>{LIST_ALT})\s*的\s*(?:共\s*)?"
     rf"(?:(?P<n>{NUM})\s*家(?P<moren>(?:\s*[和、及与]\s*{NUM}\s*家)*))?\s*(?:{COUNTRY_ALT})?"
@@ -64,7 +67,7 @@ MORE_COUNT_RE = re.compile(rf"({NUM})\s*家")
 MORE_DAY_RE = re.compile(rf"(?:(?P<y>{YEAR})\s*年\s*)?(?:(?P<m>{MD})\s*月\s*)?(?P<d>{MD})\s*日")
 # "4月4日公告（…）", "2025年3月4日发布的公告".
 DATE_NOTICE_RE = re.compile(
-    rf"(?:(?P<y>{YEAR})\s*年\s*)?(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日"
+    rf"{DATE_START}(?:(?P<y>{YEAR})\s*年\s*)?(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日"
     rf"(?P<more>(?:\s*[和、及与]\s*(?:(?:{YEAR})\s*年\s*)?(?:{MD}\s*月\s*)?{MD}\s*日)*)\s*(?:发布\s*)?(?:的\s*)?(?:公告|决定)"
 )
 # What every DATE_LIST_RE / DATE_NOTICE_RE match holds: most texts have neither, and a scan for
@@ -140,7 +143,10 @@ def attach_dates(refs: list[tuple[int, int, NoticeRef]], folded: str, clean: str
         if len(out) > 1:
             out.sort(key=_START)
         return out
-    for m in (m for s, e in _gate_pieces(folded, DATE_NOTICE_GATE_RE, gate) for m in DATE_NOTICE_RE.finditer(folded, s, e)):
+    rfind = folded.rfind
+    # Every match ends with 公告 or 决定: a piece is read up to the last of them in it.
+    for m in (m for s, e in _gate_pieces(folded, DATE_NOTICE_GATE_RE, gate)
+              for m in DATE_NOTICE_RE.finditer(folded, s, max(rfind("公告", s, e), rfind("决定", s, e)) + 2)):
         year = to_int(m.group("y")) if m.group("y") else None
         days = _days(m, year)
         if not days:
