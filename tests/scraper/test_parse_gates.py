@@ -92,6 +92,24 @@ def test_count_and_country_is_stated_count_and_country_of(texts):
     assert entities.count_and_country(texts) == (stated, entities.country_of(texts) or country)
 
 
+COUNT_PIECES = ["1", "16", "12345", "二十", "两", "百", "十", "家", "名", "名单", " ", "\u3000", "\x0b", "\n", "美国", "日本",
+                "实体", "企业", "个人", "的", "和", "、", "及", "与", "子公司", "韩华海洋株式会社", "将", "列入", "٣", "０"]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_count_lines_from_the_numerals_read_what_every_line_gives(seed):
+    """count_and_country reads only the lines with a numeral before 家 or 名, from just before the first:
+    what reading every line in full (stated_count, country_of) gives, and the lines COUNT_GATE_RE finds."""
+    rng = random.Random(seed)
+    for _ in range(3000):
+        texts = ["".join(rng.choice(COUNT_PIECES) for _ in range(rng.randint(0, 30))) for _ in range(rng.randint(1, 3))]
+        stated, country = entities.stated_count(texts)
+        assert entities.count_and_country(texts) == (stated, entities.country_of(texts) or country), texts
+        for text in texts:
+            lines = [(s, e) for s, e in entities._lines(text) if entities.COUNT_GATE_RE.search(text, s, e)]
+            assert [(s, e) for s, e, _ in entities._count_lines(text)] == lines, text
+
+
 @pytest.mark.parametrize("text", [
     "本公告自公布之日起实施。", "正文。\n\n  自2025年4月10日12时01分起施行", "没有生效日期。", "自即日起，暂停执行。",
     "本决定自2025年1月1日起执行，此前自2024年起实施的", "甲\n\u3000自2025年5月14日起正式实施",
