@@ -40,6 +40,7 @@ COUNTRIES = {
     "英国": "GB", "加拿大": "CA", "德国": "DE", "法国": "FR", "韩国": "KR", "印度": "IN", "澳大利亚": "AU",
     "荷兰": "NL", "以色列": "IL", "立陶宛": "LT", "捷克": "CZ", "乌克兰": "UA", "俄罗斯": "RU",
 }
+COUNTRY_NAMES = tuple(COUNTRIES)
 COUNTRY_ALT = "|".join(sorted(COUNTRIES, key=len, reverse=True))
 ENTITY_NOUN = r"(?:实体|企业|公司|机构|单位|组织|军工企业|个人)"
 COUNT_RE = re.compile(rf"(?P<n>{NUM})\s*[家名]\s*(?P<c>{COUNTRY_ALT})?\s*(?:的)?\s*(?P<q>[\u4e00-\u9fff]{{0,12}}?){ENTITY_NOUN}")
@@ -110,9 +111,9 @@ def clean_display(name: str | None) -> str | None:
     space, stripped), written with ``str.split``, which is several times cheaper."""
     if name is None:
         return None
-    if not name.isascii():
-        name = INVISIBLE_RE.sub("", name)
-    return " ".join(name.split()) or None
+    if name.isprintable():  # no invisible character (all are format characters), no space but " "
+        return (name.strip(" ") if "  " not in name else " ".join(name.split())) or None
+    return " ".join(INVISIBLE_RE.sub("", name).split()) or None
 
 
 @lru_cache(maxsize=4096)
@@ -211,8 +212,14 @@ PLAIN_LINE = (
     rf"(?!{'|'.join(NOT_A_NAME_STARTS)})(?P<zh>[^\s{_NOT_IN_PLAIN}][^{_NOT_IN_PLAIN}]*)"
     rf"[(（](?P<en>[^{_NOT_IN_PLAIN}]*[A-Za-z][^{_NOT_IN_PLAIN}]*)[)）][^\S\n\t]*$"
 )
-CANDIDATE_LINE = r"[^\S\n]*[0-9０-９(（\-－—–•·一二三四五六七八九十][^\n]*"
-ANNEX_LINE_RE = re.compile(rf"\n(?:{PLAIN_LINE}|{CANDIDATE_LINE})", re.MULTILINE)
+# The other lines ``_read_line`` can take: what NUMBERED_RE and TABLE_ROW_RE need up to the number's end
+# ("12.", "12、", "12<tab>", "（12）"), a branch's dash or bullet, and "一、…" lines only below an annex
+# heading (``chinese_numbers``), written for the text as it is (``fold`` changes no space or digit into
+# another kind, and maps only "．" to "." and "（）" to "()"). Dates, "（2025年1月2日）" and the measures'
+# "一、" cost no Python.
+_OPENER = r"[0-9０-９]\d{0,2}[^\S\n]*[.、．\t]|[(（][^\S\n]*\d{1,3}[^\S\n]*[)）]|[\-－—–•·]"
+CANDIDATE_LINES = {cn: rf"[^\S\n]*(?:{_OPENER}{'|[一二三四五六七八九十]' if cn else ''})[^\n]*" for cn in (False, True)}
+ANNEX_LINE_RES = {cn: re.compile(rf"\n(?:{PLAIN_LINE}|{CANDIDATE_LINES[cn]})", re.MULTILINE) for cn in (False, True)}
 NAME_MAX = 200  # ``_looks_like_name``: a longer "name" is prose
 
 
@@ -227,15 +234,19 @@ def annex_entities(lines: list[str], start: int = 0, country: str | None = None,
     text = "\n" + "\n".join(lines[start:])
     folded: str | None = None
     visible: bool | None = True if clean else None  # no invisible character: a name needs only its spaces
-    for m in ANNEX_LINE_RE.finditer(text):
-        n, zh, en = m.group("n", "zh", "en")
+    for m in ANNEX_LINE_RES[chinese_numbers].finditer(text):
+        n, zh, en = m.groups()
         if zh is not None:  # the plain line, one bracket between the names
             if visible is None:
                 visible = not any(ch in text for ch in INVISIBLE_CHARS)
-            if visible and len(zh) + len(en) + 2 <= NAME_MAX:
+            if visible and len(zh) + len(en) < NAME_MAX - 1:
                 if branches:
                     _flush(out, branches)
-                out.append(make_entity(" ".join(zh.split()), " ".join(en.split()) or None, country, int(n), ()))
+                # ``clean_display`` of both (the English holds a Latin letter: never empty); the Chinese
+                # opens with no space
+                zh = zh.rstrip(" ") if zh.isprintable() and "  " not in zh else " ".join(zh.split())
+                en = en.strip(" ") if en.isprintable() and "  " not in en else " ".join(en.split())
+                out.append(make_entity(zh, en, country, int(n), ()))
                 continue
         if folded is None:
             folded = "\n" + "\n".join(folded_lines[start:]) if folded_lines is not None else fold(text)
@@ -306,9 +317,30 @@ def split_prose_items(seg: str) -> list[str]:
     return [item for item, _ in _prose_items(seg, fold(seg))]
 
 
+# Brackets that open and close in turn, none inside another, none left open or closed alone: then
+# the depth count is 1 inside a pair and 0 outside, and a cut is one match of PROSE_CUT_RE (a "、"
+# followed by no ")" before the next "(", or 和/及/以及/"," right after a ")").
+SIMPLE_PAIRS_RE = re.compile(r"(?:[^()]++|\([^()]*+\))*+")
+PROSE_CUT_RE = re.compile(r"(?:、|(?<=\))(?:以及|[,和及]))(?=[^()]*+(?:\(|$))")
+
+
 def _prose_items(seg: str, folded: str) -> list[Item]:
     """``split_prose_items`` with each item's folded copy, sliced from ``folded`` (``fold(seg)``)."""
-    cuts, depth, start = [], 0, 0
+    spans, start = [], 0
+    for cut, end in _prose_cuts(folded):
+        spans.append((start, cut))
+        start = end
+    spans.append((start, len(seg)))
+    # strip() cuts both copies alike: fold maps no visible character to a space or back
+    items = ((seg[s:e].strip(), folded[s:e].strip()) for s, e in spans)
+    return [item for item in items if item[0]]
+
+
+def _prose_cuts(folded: str) -> list[tuple[int, int]]:
+    """Spans of the separators ``_prose_items`` cuts at: depth-0 "、" (and ",", 和, 及, 以及 right after a bracket)."""
+    if SIMPLE_PAIRS_RE.fullmatch(folded):  # only the cuts need a visit
+        return [m.span() for m in PROSE_CUT_RE.finditer(folded)]
+    cuts, depth = [], 0
     for m in PROSE_SPLIT_RE.finditer(folded):
         ch, i = m.group(), m.start()
         if ch == "(":
@@ -316,12 +348,8 @@ def _prose_items(seg: str, folded: str) -> list[Item]:
         elif ch == ")":
             depth = max(0, depth - 1)
         elif depth == 0 and (ch == "、" or (i > 0 and folded[i - 1] == ")")):
-            cuts.append((start, i))
-            start = i + len(ch)
-    cuts.append((start, len(seg)))
-    # strip() cuts both copies alike: fold maps no visible character to a space or back
-    items = ((seg[s:e].strip(), folded[s:e].strip()) for s, e in cuts)
-    return [item for item in items if item[0]]
+            cuts.append((i, i + len(ch)))
+    return cuts
 
 
 def _complete_name(folded: str) -> bool:
@@ -532,7 +560,7 @@ def with_country(entities: list[EntityRecord], country: str | None) -> list[Enti
     out = []
     for e in entities:
         c = e.country or country
-        if c is None and country is None and e.zh:
+        if c is None and country is None and e.zh and e.zh.startswith(COUNTRY_NAMES):
             for name, code in COUNTRIES.items():  # "美国PVH集团": a country, then a Latin brand
                 if e.zh.startswith(name) and len(e.zh) > len(name) + 1 and e.zh[len(name)].isascii():
                     c = code

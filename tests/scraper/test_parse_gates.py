@@ -10,6 +10,7 @@ from selectolax.lexbor import LexborHTMLParser
 from scraper.parse import actions, article, dates, entities, number, page, textnorm
 from scraper.parse.document import ART_HASH_RE, has_article_links
 from scraper.parse.textnorm import keyword_spans
+from storage import names
 
 TEXT = "第一行，没有。\n商务部公告2025年第21号。另一句号\n\n答：4月4日公告，和第7号\n末行号"
 ORIGINAL_ART_HINT_RE = re.compile(r"art_[0-9a-f]{32}|/article/|\.shtml")  # the one regex it replaces
@@ -90,6 +91,32 @@ def test_find_container_picks_by_selector_priority(html):
 def test_count_and_country_is_stated_count_and_country_of(texts):
     stated, country = entities.stated_count(texts)
     assert entities.count_and_country(texts) == (stated, entities.country_of(texts) or country)
+
+
+NAME_PIECES = ["甲", "公司", "Alpha", "Inc.", " ", "  ", "\u3000", "\xa0", "\t", "\n", "\u200b", "\ufeff", "\xad", "\u2028",
+               "\x1f", "（", "）", "·", "", "ａ"]
+
+
+def test_display_names_are_the_storage_cleaning():
+    """entities.clean_display (str.split, no regex for a printable name) is storage's clean_display."""
+    rng = random.Random(3)
+    for _ in range(5000):
+        name = "".join(rng.choice(NAME_PIECES) for _ in range(rng.randint(0, 8)))
+        assert entities.clean_display(name) == names.clean_display(name), repr(name)
+
+
+PROSE_PIECES = ["甲公司", "(", ")", "（", "）", "、", ",", "，", "和", "及", "以及", "以", "Alpha", " ", "\n", "等2家"]
+
+
+def test_prose_cuts_of_simple_brackets_are_the_depth_count(monkeypatch):
+    """A list whose brackets pair simply is cut by one pattern: the cuts the depth count gives."""
+    rng = random.Random(5)
+    segs = ["".join(rng.choice(PROSE_PIECES) for _ in range(rng.randint(0, 16))) for _ in range(4000)]
+    folded = [textnorm.fold(seg) for seg in segs]
+    fast = [entities._prose_items(seg, f) for seg, f in zip(segs, folded)]
+    assert sum(bool(entities.SIMPLE_PAIRS_RE.fullmatch(f)) for f in folded) > 1000
+    monkeypatch.setattr(entities, "SIMPLE_PAIRS_RE", re.compile("(?!)"))
+    assert [entities._prose_items(seg, f) for seg, f in zip(segs, folded)] == fast
 
 
 COUNT_PIECES = ["1", "16", "12345", "二十", "两", "百", "十", "家", "名", "名单", " ", "\u3000", "\x0b", "\n", "美国", "日本",
@@ -199,15 +226,41 @@ ANNEX_LINES = [
 ]
 
 
+# Every line opening with a digit, a bracket, a dash or bullet or a Chinese numeral, each read in full by
+# ``_read_line`` (the plain branch never matches): the reading the one pattern must give.
+EVERY_CANDIDATE_RE = re.compile(r"\n(?:(?!)(?P<n>)(?P<zh>)(?P<en>)|[^\S\n]*[0-9０-９(（\-－—–•·一二三四五六七八九十][^\n]*)")
+
+
+def _read_in_full(monkeypatch):
+    monkeypatch.setattr(entities, "ANNEX_LINE_RES", {False: EVERY_CANDIDATE_RE, True: EVERY_CANDIDATE_RE})
+
+
 @pytest.mark.parametrize("line", ANNEX_LINES)
 def test_plain_annex_line_reads_what_the_general_reading_reads(line, monkeypatch):
     lines = ["附件", line, "-Branch Ltd."]
     fast = entities.annex_entities(lines, 0, "US", chinese_numbers=True)
-    general = re.compile(entities.ANNEX_LINE_RE.pattern.replace("(?P<n>", "(?!)(?P<n>"), re.MULTILINE)
-    monkeypatch.setattr(entities, "ANNEX_LINE_RE", general)  # the plain branch never matches: every line read in full
+    _read_in_full(monkeypatch)
     assert fast == entities.annex_entities(lines, 0, "US", chinese_numbers=True)
     monkeypatch.setattr(entities, "_plain_annex_line", lambda line, folded: None)
     assert fast == entities.annex_entities(lines, 0, "US", chinese_numbers=True)
+
+
+ANNEX_PIECES = ["1", "12", "１", "2025", "٣", ".", "．", "、", " ", "\u3000", "\t", "(", ")", "（", "）", "-", "－", "•", "一", "十",
+                "二、", "甲公司", "Alpha Inc.", "年", "日", "，", "。", "及其分支机构：", "（日本）", "\u200b", "\n", "\n", "\n"]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_annex_lines_left_out_by_the_pattern_are_lines_read_in_full_to_nothing(seed, monkeypatch):
+    """The pattern leaves out the lines ``_read_line`` takes nothing from (dates, "（2025年1月2日）", the
+    measures' "一、" outside an annex): every line read in full gives the same entities."""
+    rng = random.Random(seed)
+    texts = ["".join(rng.choice(ANNEX_PIECES) for _ in range(rng.randint(0, 40))) for _ in range(1500)]
+    texts += ["附件\n名单\n（2025年1月2日）\n1. 甲公司（Alpha）\n-Branch\n2025年1月2日\n一、乙公司（Beta）\n29."]
+    for cn in (False, True):
+        fast = [entities.annex_entities(t.split("\n"), 0, None, chinese_numbers=cn) for t in texts]
+        with monkeypatch.context() as m:
+            m.setattr(entities, "ANNEX_LINE_RES", {False: EVERY_CANDIDATE_RE, True: EVERY_CANDIDATE_RE})
+            assert [entities.annex_entities(t.split("\n"), 0, None, chinese_numbers=cn) for t in texts] == fast
 
 
 def test_the_one_pattern_reads_the_plain_line_itself(monkeypatch):
