@@ -216,10 +216,14 @@ def _org_suffix(name: str) -> bool:
     return ORG_SUFFIX_RE.search(name, max(0, len(name) - ORG_SUFFIX_SPAN)) is not None
 
 
+PERSON_WORDS_RE, ORG_WORDS_RE = (re.compile("|".join(words)) for words in (PERSON_WORDS, ORG_WORDS))
+
+
 def _type_of_words(text: str) -> str | None:
-    if any(w in text for w in PERSON_WORDS):
+    """"individual" when ``text`` holds any of PERSON_WORDS, else "organization" for any of ORG_WORDS."""
+    if PERSON_WORDS_RE.search(text):
         return "individual"
-    if any(w in text for w in ORG_WORDS):
+    if ORG_WORDS_RE.search(text):
         return "organization"
     return None
 
@@ -351,14 +355,17 @@ def _unnumbered_entry(plain: str) -> bool:
             and not STANDALONE_DATE_RE.match(fold(plain)) and not ANNEX_HEADING_RE.match(plain))
 
 
-def _annex_start(lines: list[str]) -> int | None:
-    """Index of the last annex heading line that has numbered lines after it."""
-    found = None
-    for i, line in enumerate(lines):
-        # every heading holds 附 or 清单 (spaces aside): other lines need no despacing
-        if ("附" in line or "单" in line) and ANNEX_HEADING_RE.match(despace(line)):
-            found = i
-    return found
+def _annex_start(folded: str) -> int | None:
+    """Index of the last line of ``folded`` that is an annex heading (ANNEX_HEADING_RE, spaces aside).
+    Every heading holds 附 or 清单: only the lines holding 附 or 单 are tried, from the last one up."""
+    pos = max(folded.rfind("附"), folded.rfind("单"))
+    while pos >= 0:
+        start = folded.rfind("\n", 0, pos) + 1
+        end = folded.find("\n", pos)
+        if ANNEX_HEADING_RE.match(despace(folded[start : end if end >= 0 else len(folded)])):
+            return folded.count("\n", 0, start)
+        pos = max(folded.rfind("附", 0, start), folded.rfind("单", 0, start))
+    return None
 
 
 SEGMENT_STOPS_RE = re.compile(r"[(（《)）》,，。；;:\n]|采取|列入|纳入")
@@ -558,12 +565,24 @@ def _published_at(lines: list[str], published: date | None, pub: Stamp | None) -
     return None
 
 
-def _title(lines: list[str], hint: str | None) -> str | None:
+TITLE_LINES = 40  # a title is among the first lines
+
+
+def _title(text: str, hint: str | None) -> str | None:
+    """The page's title when it names the decision, else the first of the first TITLE_LINES lines
+    that does (TITLE_RE), else the page's title."""
     if hint and DECISION_MARK_RE.search(fold(hint)):
         return clean_display(hint)
-    for line in lines[:40]:
-        if "定" in line and TITLE_RE.match(fold(despace(line))):  # a title ends in 决定
-            return clean_display(line)
+    pos = text.find("定")  # a title ends in 决定: only the lines holding 定 are tried
+    while pos >= 0:
+        start = text.rfind("\n", 0, pos) + 1
+        if text.count("\n", 0, start) >= TITLE_LINES:
+            break
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        if TITLE_RE.match(fold(despace(text[start:end]))):
+            return clean_display(text[start:end])
+        pos = text.find("定", end)
     return clean_display(hint) if hint else None
 
 
@@ -626,9 +645,10 @@ class Reading:
     decision: str  # the decision sentence as written
 
 
-def _read_targets(lines: list[str], folded_lines: list[str], warnings: list[str]) -> Reading:
-    """Targets from the annex (completed from the decision's own mentions), else from the decision."""
-    annex_at = _annex_start(folded_lines)
+def _read_targets(lines: list[str], folded: str, folded_lines: list[str], warnings: list[str]) -> Reading:
+    """Targets from the annex (completed from the decision's own mentions), else from the decision
+    (``folded`` is the text folded, ``folded_lines`` its lines)."""
+    annex_at = _annex_start(folded)
     annex, bad = annex_targets(lines, annex_at, folded_lines) if annex_at is not None else ([], [])
     body_lines = lines[: annex_at if annex else len(lines)]
     body = "\n".join(folded_lines[: len(body_lines)])  # fold keeps every character's place
@@ -678,10 +698,10 @@ def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None =
     published = _published(folded, folded_lines, order, pub)
     if published is None:
         warnings.append("no publication date found")
-    title = _title(lines, title_hint)
+    title = _title(text, title_hint)
     key, number = _identity(text, folded, published, title, warnings)
     effective = _effective(folded, published, warnings)
-    reading = _read_targets(lines, folded_lines, warnings)
+    reading = _read_targets(lines, folded, folded_lines, warnings)
     stated = _check_counts(reading, warnings)
     if not reading.targets:
         warnings.append("no targets found")

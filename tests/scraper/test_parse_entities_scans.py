@@ -6,9 +6,10 @@ strings."""
 import random
 import re
 
-from scraper.parse.entities import annex_start, name_runs, split_prose_items
+from scraper.parse import mfa
+from scraper.parse.entities import annex_start, clean_display, name_runs, split_prose_items
 from scraper.parse.mfa import PUBLISHED_RE, PUBLISHED_TAIL_RE
-from scraper.parse.textnorm import fold
+from scraper.parse.textnorm import despace, fold
 
 ALPHABET = ["(", ")", "（", "）", "、", ",", "，", "和", "及", "以及", "以", "甲", "A", " ", "公司"]
 
@@ -97,3 +98,40 @@ def test_published_tail_gates_the_published_date():
             hits += 1
             assert PUBLISHED_TAIL_RE.search(text), text
     assert hits > 20
+
+
+def loop_mfa_annex_start(lines: list[str]) -> int | None:
+    found = None
+    for i, line in enumerate(lines):
+        if mfa.ANNEX_HEADING_RE.match(despace(line)):
+            found = i
+    return found
+
+
+def loop_mfa_title(lines: list[str], hint: str | None) -> str | None:
+    if hint and mfa.DECISION_MARK_RE.search(fold(hint)):
+        return clean_display(hint)
+    for line in lines[:40]:
+        if mfa.TITLE_RE.match(fold(despace(line))):
+            return clean_display(line)
+    return clean_display(hint) if hint else None
+
+
+def test_mfa_annex_start_title_and_kind_words_are_the_loops():
+    """The MFA annex heading and title are tried only on the lines holding 附/单 and 定, the kind
+    words found by one pattern: what trying every line (and every word) gives."""
+    rng = random.Random(8)
+    pieces = ["附", "件", "附件", "\n", " ", "\u3000", "1", "：", "《", "》", "反制", "清单", "清 单", "制裁", "关于", "对",
+              "措施的决定", "决定", "定", "甲", "人员", "企业", "公司", "\n\n\n\n\n\n\n\n\n\n",
+              "\n关于对甲采取反制措施的决定\n"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        assert mfa._annex_start(text) == loop_mfa_annex_start(text.split("\n")), repr(text)
+        hint = rng.choice([None, "", "关于对甲采取反制措施的决定", "甲"])
+        assert mfa._title(text, hint) == loop_mfa_title(text.split("\n"), hint), repr(text)
+        person = any(w in text for w in mfa.PERSON_WORDS)
+        org = any(w in text for w in mfa.ORG_WORDS)
+        assert mfa._type_of_words(text) == ("individual" if person else "organization" if org else None)
+    for before in (38, 39, 40, 41):  # the title line is the 40th, or one past it
+        text = "甲\n" * before + "关于对甲采取反制措施的决定\n附件"
+        assert mfa._title(text, None) == loop_mfa_title(text.split("\n"), None)
