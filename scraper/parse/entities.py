@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from operator import itemgetter
 
 from storage.names import INVISIBLE_RE, entity_key
 from storage.records import EntityRecord
@@ -112,7 +113,7 @@ def clean_display(name: str | None) -> str | None:
     if name is None:
         return None
     if name.isprintable():  # no invisible character (all are format characters), no space but " "
-        return (name.strip(" ") if "  " not in name else " ".join(name.split())) or None
+        return (name if " " not in name else " ".join(name.split())) or None
     return " ".join(INVISIBLE_RE.sub("", name).split()) or None
 
 
@@ -219,39 +220,44 @@ PLAIN_LINE = (
 # "一、" cost no Python.
 _OPENER = r"[0-9０-９]\d{0,2}[^\S\n]*[.、．\t]|[(（][^\S\n]*\d{1,3}[^\S\n]*[)）]|[\-－—–•·]"
 CANDIDATE_LINES = {cn: rf"[^\S\n]*(?:{_OPENER}{'|[一二三四五六七八九十]' if cn else ''})[^\n]*" for cn in (False, True)}
-ANNEX_LINE_RES = {cn: re.compile(rf"\n(?:{PLAIN_LINE}|{CANDIDATE_LINES[cn]})", re.MULTILINE) for cn in (False, True)}
+# Each match: (the line, and for the plain line its number, Chinese and English).
+ANNEX_LINE_RES = {cn: re.compile(rf"\n(?P<line>{PLAIN_LINE}|{CANDIDATE_LINES[cn]})", re.MULTILINE) for cn in (False, True)}
 NAME_MAX = 200  # ``_looks_like_name``: a longer "name" is prose
 
 
 def annex_entities(lines: list[str], start: int = 0, country: str | None = None,
-                   folded_lines: list[str] | None = None, chinese_numbers: bool = False,
-                   clean: bool = False) -> list[EntityRecord]:
+                   chinese_numbers: bool = False, clean: bool = False) -> list[EntityRecord]:
     """Numbered entity lines (and their branch lines) from ``lines[start:]``;
     ``chinese_numbers`` also accepts "一、名称" lines (below an annex heading only);
-    ``clean``: the lines are of a ``textnorm.clean`` text, so they hold no invisible character."""
-    out: list[EntityRecord] = []
+    ``clean``: the lines are of a ``textnorm.clean`` text, so they hold no invisible character.
+
+    The lines are matched in one ``findall``. The plain lines before the first other one are read
+    in one comprehension when no name can be too long (no line is) and no name holds an invisible
+    character; the other lines, one by one."""
+    block = lines[start:]
+    text = "\n" + "\n".join(block)
+    found = ANNEX_LINE_RES[chinese_numbers].findall(text)
+    if not found:
+        return []
+    visible = clean or not any(ch in text for ch in INVISIBLE_CHARS)  # then a name needs only its spaces
+    plain = 0
+    if visible and max(map(len, block)) <= NAME_MAX:  # a plain line is longer than its two names and 2
+        chinese = list(map(itemgetter(2), found))  # "" for the other lines
+        plain = chinese.index("") if "" in chinese else len(found)
+    # ``clean_display`` of both names (the English holds a Latin letter: never empty; the Chinese opens with
+    # no space; "  " in a wide string costs a conversion, " " does not)
+    out = [make_entity(zh if " " not in zh and zh.isprintable() else " ".join(zh.split()),
+                       en.strip(" ") if en.isprintable() and "  " not in en else " ".join(en.split()),
+                       country, int(n), ()) for _, n, zh, en in found[:plain]]
     branches: list[str] = []
-    text = "\n" + "\n".join(lines[start:])
-    folded: str | None = None
-    visible: bool | None = True if clean else None  # no invisible character: a name needs only its spaces
-    for m in ANNEX_LINE_RES[chinese_numbers].finditer(text):
-        n, zh, en = m.groups()
-        if zh is not None:  # the plain line, one bracket between the names
-            if visible is None:
-                visible = not any(ch in text for ch in INVISIBLE_CHARS)
-            if visible and len(zh) + len(en) < NAME_MAX - 1:
-                if branches:
-                    _flush(out, branches)
-                # ``clean_display`` of both (the English holds a Latin letter: never empty); the Chinese
-                # opens with no space
-                zh = zh.rstrip(" ") if zh.isprintable() and "  " not in zh else " ".join(zh.split())
-                en = en.strip(" ") if en.isprintable() and "  " not in en else " ".join(en.split())
-                out.append(make_entity(zh, en, country, int(n), ()))
-                continue
-        if folded is None:
-            folded = "\n" + "\n".join(folded_lines[start:]) if folded_lines is not None else fold(text)
-        s, e = m.span()
-        _read_line(out, branches, text[s + 1 : e], folded[s + 1 : e], country, chinese_numbers)
+    for line, n, zh, en in found[plain:]:
+        if zh and visible and len(zh) + len(en) < NAME_MAX - 1:  # the plain line, one bracket between the names
+            _flush(out, branches)
+            zh = zh if " " not in zh and zh.isprintable() else " ".join(zh.split())
+            en = en.strip(" ") if en.isprintable() and "  " not in en else " ".join(en.split())
+            out.append(make_entity(zh, en, country, int(n), ()))
+        else:
+            _read_line(out, branches, line, fold(line), country, chinese_numbers)
     _flush(out, branches)
     return out
 
@@ -477,6 +483,8 @@ def _count_lines(text: str) -> list[tuple[int, int, int]]:
     aside, right before 家 or 名 (what COUNT_GATE_RE finds), found from the 家 and 名 by ``str.find``
     ("名单" is on most lines of a notice). Every match ends its NUM at such a numeral, so no match of
     the line starts more than NUM_MAX - 1 characters before the line's first one."""
+    if "家" not in text and "名" not in text:
+        return []
     hits = []
     find = text.find
     for word in "家名":
@@ -536,23 +544,24 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
         start += len(line) + 1
 
 
-def count_and_country(texts: Iterable[str]) -> tuple[int | None, str | None]:
-    """``stated_count`` and ``country_of`` in one pass over the matches: the stated count,
-    and the first country any "N家美国实体" names (else the stated count's)."""
-    stated: int | None = None
-    stated_country: str | None = None
-    country: str | None = None
+def count_and_country(texts: Iterable[str], stated: int | None = None,
+                      country: str | None = None) -> tuple[int | None, str | None]:
+    """``stated_count`` and ``country_of`` in one pass over the matches: the stated count, and the
+    first country any "N家美国实体" names (the stated count's own is one of them); reading stops when
+    both are found. ``stated`` and ``country``: what earlier texts gave, to go on reading after them."""
     for text in texts:
+        if stated is not None and country is not None:
+            break
         for s, e, begin in _count_lines(text):
             for i, m in enumerate(COUNT_RE.finditer(text, begin, e)):
                 if stated is None and i == 0:  # stated_count reads the first match of a line
                     n = to_int(m.group("n"))
                     if n:
-                        stated, stated_country = n + _counts_before(text, s, m.start()), _count_country(m)
+                        stated = n + _counts_before(text, s, m.start())
                 country = country or _count_country(m)
                 if stated is not None and country is not None:
                     return stated, country
-    return stated, country or stated_country
+    return stated, country
 
 
 def with_country(entities: list[EntityRecord], country: str | None) -> list[EntityRecord]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -23,7 +23,7 @@ from .dates import Stamp, effective_in, filing_date, notice_effective, signature
 from .draft import BODY_LINE_MIN, Decision, Draft, Identity, Ref, Source
 from .number import OwnNumber, find_own_number, number_in_heading
 from .qa import answer_spans, is_qa, qa_key, qa_title, source_stamp
-from .textnorm import fold, keyword_spans
+from .textnorm import fold
 
 QA_ISSUER = "商务部新闻办公室"
 QA_TITLE_WORDS = ("答记者问", "新闻发言人")
@@ -272,18 +272,27 @@ def decision_sentence(folded: str, start: int = 0) -> tuple[int, int] | None:
 
 def stated_count(src: Source, d: Draft) -> tuple[int | None, str | None]:
     """(count, country) the text states ("将16家美国实体"): from the title, the decision
-    sentence, an annex heading, then the operative text."""
-    return ent.count_and_country(_count_texts(src, d))
-
-
-def _count_texts(src: Source, d: Draft) -> Iterator[str]:
-    """The texts ``stated_count`` reads, in order, each found only when the ones before it
-    did not settle the count and the country (the title mostly does)."""
+    sentence, an annex heading, then the operative text; the last two are found only when the
+    first two did not settle the count and the country (the title mostly does)."""
     folded, span = src.folded, d.decision.span
-    yield d.folded_title
-    yield folded[span[0] : span[1]] if span else ""
-    yield next((folded[s:e] for s, e in keyword_spans(folded, ("列入",), ("家", "的"))), "")  # an annex heading
-    yield d.operative
+    stated, country = ent.count_and_country((d.folded_title, folded[span[0] : span[1]] if span else ""))
+    if stated is None or country is None:
+        return ent.count_and_country((_annex_heading(folded), d.operative), stated, country)
+    return stated, country
+
+
+def _annex_heading(folded: str) -> str:
+    """The first line saying 列入 with 家 and 的 ("附件：…列入…的16家实体名单"), or ""."""
+    find = folded.find
+    pos = find("列入")
+    while pos >= 0:
+        start = folded.rfind("\n", 0, pos) + 1
+        end = find("\n", pos)
+        end = len(folded) if end < 0 else end
+        if find("家", start, end) >= 0 and find("的", start, end) >= 0:
+            return folded[start:end]
+        pos = find("列入", end)
+    return ""
 
 
 def entities(src: Source, d: Draft) -> list[EntityRecord]:
@@ -304,8 +313,7 @@ def _annex_or_prose(src: Source, d: Draft) -> list[EntityRecord]:
     if start is None and span is not None:
         start = folded.count("\n", 0, span[0])
     # The stated country now, so that ``with_country`` later finds nothing to change.
-    found = ent.annex_entities(src.lines, start or 0, d.count[1], folded_lines=src.folded_lines,
-                               chinese_numbers=d.annex_line is not None, clean=True)
+    found = ent.annex_entities(src.lines, start or 0, d.count[1], chinese_numbers=d.annex_line is not None, clean=True)
     if found:
         return found
     prose = (ent.decision_prose(folded, src.text, anchor) if anchor else None) or ent.decision_prose(folded, src.text)

@@ -228,7 +228,7 @@ ANNEX_LINES = [
 
 # Every line opening with a digit, a bracket, a dash or bullet or a Chinese numeral, each read in full by
 # ``_read_line`` (the plain branch never matches): the reading the one pattern must give.
-EVERY_CANDIDATE_RE = re.compile(r"\n(?:(?!)(?P<n>)(?P<zh>)(?P<en>)|[^\S\n]*[0-9０-９(（\-－—–•·一二三四五六七八九十][^\n]*)")
+EVERY_CANDIDATE_RE = re.compile(r"\n(?P<line>(?!)(?P<n>)(?P<zh>)(?P<en>)|[^\S\n]*[0-9０-９(（\-－—–•·一二三四五六七八九十][^\n]*)")
 
 
 def _read_in_full(monkeypatch):
@@ -261,6 +261,22 @@ def test_annex_lines_left_out_by_the_pattern_are_lines_read_in_full_to_nothing(s
         with monkeypatch.context() as m:
             m.setattr(entities, "ANNEX_LINE_RES", {False: EVERY_CANDIDATE_RE, True: EVERY_CANDIDATE_RE})
             assert [entities.annex_entities(t.split("\n"), 0, None, chinese_numbers=cn) for t in texts] == fast
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_annexes_of_mixed_lines_read_as_every_line_read_in_full(seed, monkeypatch):
+    """Plain lines before, between and after the others (branches, tables, "29.", too long, invisible
+    characters): the comprehension over the leading plain lines and the loop over the rest read what
+    reading every line in full reads."""
+    rng = random.Random(seed)
+    pool = [*ANNEX_LINES, "", "", "-Branch Ltd.", "•分支机构", "1\t甲公司\tAlpha Inc.", "2025年1月2日", "附件"]
+    annexes = [[rng.choice(pool) for _ in range(rng.randint(1, 12))] for _ in range(1500)]
+    annexes += [[ANNEX_LINES[0], ANNEX_LINES[1], "", "29."], [ANNEX_LINES[0], "-Branch", ANNEX_LINES[1]]]
+    for cn in (False, True):
+        fast = [entities.annex_entities(lines, 0, "US", chinese_numbers=cn) for lines in annexes]
+        with monkeypatch.context() as m:
+            _read_in_full(m)
+            assert [entities.annex_entities(lines, 0, "US", chinese_numbers=cn) for lines in annexes] == fast
 
 
 def test_the_one_pattern_reads_the_plain_line_itself(monkeypatch):

@@ -1,14 +1,16 @@
 """The notice rules one by one: each reads a Source and the Draft fields before it."""
 
+import random
 from datetime import date, datetime
 
 import pytest
 
-from scraper.parse import rules
+from scraper.parse import entities, rules
 from scraper.parse.actions import ActionDraft
 from scraper.parse.dates import Stamp
 from scraper.parse.draft import Decision, Draft, Identity, PageHints, read_source
 from scraper.parse.number import OwnNumber
+from scraper.parse.textnorm import keyword_spans
 from storage.records import ActionKind, ActionRecord, ListKind, NoticeKind, NoticeRef
 
 NOTICE = (
@@ -167,6 +169,23 @@ def test_stated_count_and_country():
     span = (src.folded.index("根据"), src.folded.index(",现将"))
     assert rules.stated_count(src, Draft(decision=Decision(0, span))) == (16, "US")
     assert rules.stated_count(read_source("无数", PageHints()), Draft()) == (None, None)
+
+
+def test_stated_count_reads_the_annex_heading_and_the_operative_text_only_when_needed():
+    """The count from the title and the decision sentence, else read on into the first line saying 列入
+    with 家 and 的 (what keyword_spans finds first), then the operative text."""
+    rng = random.Random(9)
+    pieces = ["列入", "家", "的", "\n", "3家", "美国", "实体", "甲", "名单", "5名", "日本企业"]
+    for _ in range(3000):
+        folded = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        first = next((folded[s:e] for s, e in keyword_spans(folded, ("列入",), ("家", "的"))), "")
+        assert rules._annex_heading(folded) == first, folded
+        title, operative = rng.choice(["", "3家美国实体", "2家企业", "美国"]), rng.choice(["", "4家日本实体", folded])
+        src, d = read_source(folded, PageHints()), Draft(folded_title=title, operative=operative)
+        texts = [title, "", first, operative]
+        assert rules.stated_count(src, d) == entities.count_and_country(texts), (title, folded, operative)
+        stated, country = entities.stated_count(texts)
+        assert rules.stated_count(src, d) == (stated, entities.country_of(texts) or country)
 
 
 def test_entities_from_the_annex_prose_or_the_object():
