@@ -23,6 +23,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from feeds.folder import PendingScan
 from mofcom_watch import clock
 from mofcom_watch.config import Settings
 from mofcom_watch.pipeline import PageRouter, Pipeline
@@ -188,12 +189,16 @@ def run_cycle(
             if engine not in _warmed:
                 _warmed.add(engine)
                 warm = partial(_warm_reads, sf, as_of, target, frozenset(news_names))
+            scans: list[PendingScan | None] = []  # the publish skip's check, read while the crawl waits on the network
+
+            def scan_folder() -> None:
+                scans.append(start_folder_scan(target))
+
             crawler = Crawler(fetcher, PageStore(sf), Pipeline(sf, PageRouter(all_sources)),
                               CrawlSettings(as_of=as_of, since=since, workers=policy.total,
                                             fetched_at=fetched_at,
                                             only_hosts=frozenset(overrides) if overrides else None), progress=tick,
-                              aside=warm)
-            folder = start_folder_scan(target)  # the publish skip's check, read while the crawl waits on the network
+                              aside=warm, on_wire=scan_folder)
             t0 = time.perf_counter()
             start()
             try:
@@ -209,6 +214,7 @@ def run_cycle(
                 stop()
                 fetcher.close()
             crawl_seconds = time.perf_counter() - t0
+            folder = scans[0] if scans else start_folder_scan(target)  # (no request was sent)
             t0 = time.perf_counter()
             with sf() as session, session.begin():
                 link_news(session)  # reports name notices that may only now be stored

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable
-from concurrent.futures import Executor, as_completed, wait
+from concurrent.futures import Executor, Future, as_completed, wait
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Protocol
@@ -116,10 +116,14 @@ class Crawler:
         settings: CrawlSettings,
         progress: ProgressFn | None = None,
         aside: Callable[[], None] | None = None,
+        on_wire: Callable[[], None] | None = None,
     ) -> None:
         """``aside``: work for the calling thread while the first article fetches wait on the network
-        (run once, by the first crawl that fetches articles)."""
+        (run once, by the first crawl that fetches articles). ``on_wire``: work to start (in a thread of its
+        own: it must return at once) as soon as the first index request is on its way, not before
+        (run once, by the first crawl)."""
         self.aside = aside
+        self.on_wire = on_wire
         self.fetcher = fetcher
         self.store = pages
         self.ingest = ingest
@@ -138,18 +142,29 @@ class Crawler:
         plans = source.plans(mode, self.settings.as_of, self.settings.since)
         plan_urls = {p.url for p in plans}
         pool = worker_pool(self.settings.workers)
-        # The first index request is made ready before the store reads below start in another thread: they are
-        # CPU work (a process's first cycle sets up the ORM there), which its network wait then hides.
+        # The store reads below are read in another thread while the first index request waits for its answer.
+        # They are CPU work (a process's first cycle sets up the ORM there), and so is the work given as
+        # ``on_wire``: started only once that request is on its way, none of it delays sending it.
         first = self._first_request(plans[0]) if plans else None
-        asked = pool.submit(self._revisits, source, mode)  # read from the store while the indexes answer
+        asked: list[Future[_Revisits]] = []
+
+        def ask() -> None:
+            if not asked:
+                asked.append(pool.submit(self._revisits, source, mode))
+                if self.on_wire is not None:
+                    on_wire, self.on_wire = self.on_wire, None
+                    on_wire()
+
         try:
             for plan in plans:
-                self._walk(source, plan, mode, tally, queue, seen, first if plan is plans[0] else None)
+                self._walk(source, plan, mode, tally, queue, seen, first if plan is plans[0] else None,
+                           sent=ask if plan is plans[0] else None)
+            ask()  # (no index request was sent)
         finally:
-            wait([asked])  # no store read outlives the crawl
+            wait(asked)  # no store read outlives the crawl
         if plans and len(tally.absent) == len(plans):  # every index 404: the site moved, not "no news"
             tally.fail(plans[0].url, FailureReason.ZERO_LINKS, "none of the source's index pages exists (404)")
-        revisits = asked.result()
+        revisits = asked[0].result()
         for url in source.direct_pages():
             queue.setdefault(url, None)
         for url in revisits.retry:
@@ -182,15 +197,18 @@ class Crawler:
         return None if url is None else self._request(url, plan.referer)
 
     def _walk(self, source: Source, plan: IndexPlan, mode: Mode, tally: _Tally,
-              queue: dict[str, str | None], seen: set[str], first: FetchRequest | None = None) -> None:
-        """``first``: the request for the plan's first page, if already made (:meth:`_first_request`)."""
+              queue: dict[str, str | None], seen: set[str], first: FetchRequest | None = None,
+              sent: Callable[[], None] | None = None) -> None:
+        """``first``: the request for the plan's first page, if already made (:meth:`_first_request`); ``sent``:
+        called once that page's request is on its way (:meth:`Fetcher.fetch`)."""
         limit = self.settings.max_pages if mode is Mode.BACKFILL else self.settings.update_pages
         n = 1
         while n <= limit:
             url = plan.page_url(n)
             if url is None:
                 return
-            result = self.fetcher.fetch(first if n == 1 and first is not None else self._request(url, plan.referer))
+            result = self.fetcher.fetch(first if n == 1 and first is not None else self._request(url, plan.referer),
+                                        sent=sent if n == 1 else None)
             tally.walked.add(url)
             self.progress(source.name, url)
             if not result.ok:

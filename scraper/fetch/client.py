@@ -153,7 +153,12 @@ class Fetcher:
 
     # -- public ------------------------------------------------------------------
 
-    def fetch(self, request: FetchRequest) -> FetchResult:
+    def fetch(self, request: FetchRequest, *, sent: Callable[[], None] | None = None) -> FetchResult:
+        """GET ``request``, retrying as the policy says. ``sent``: called once, in this thread, as soon as the
+        request is on its way (written to the connection, its answer not yet read), or when this returns if it
+        never was: a caller starts there the work that the wait for the answer can hide, and not earlier, where
+        it would compete for the interpreter with sending the request."""
+        tracer = _SentTrace(sent) if sent is not None else None
         attempts = 0
         try:
             retrying = Retrying(
@@ -167,11 +172,14 @@ class Fetcher:
             for attempt in retrying:
                 with attempt:
                     attempts += 1
-                    return self._once(request, attempts)
+                    return self._once(request, attempts, tracer)
         except _Retryable as exc:
             return self._failure(request, exc.reason, exc.detail, exc.status, attempts)
         except _Final as exc:
             return self._failure(request, exc.reason, exc.detail, exc.status, attempts)
+        finally:
+            if tracer is not None:
+                tracer.done()
         raise AssertionError("unreachable")  # pragma: no cover
 
     # -- internals -----------------------------------------------------------------
@@ -209,11 +217,11 @@ class Fetcher:
             headers["Referer"] = request.referer
         return headers
 
-    def _once(self, request: FetchRequest, attempts: int) -> FetchResult:
+    def _once(self, request: FetchRequest, attempts: int, tracer: _SentTrace | None = None) -> FetchResult:
         canonical = request.url
         headers = self._headers(request)
         for _hop in range(self.policy.max_redirects + 1):
-            response = self._get(canonical, headers)
+            response = self._get(canonical, headers, tracer)
             if response is not None and response[0] == "redirect":
                 target = response[1]
                 mapped = self.host_map.to_canonical(target)
@@ -231,7 +239,7 @@ class Fetcher:
             )
         raise _Final("too-many-redirects", f"more than {self.policy.max_redirects} redirects", 0)
 
-    def _get(self, canonical: str, headers: dict[str, str]):  # -> ("redirect", url) | ("done", FetchResult)
+    def _get(self, canonical: str, headers: dict[str, str], tracer: _SentTrace | None = None):  # -> ("redirect", url) | ("done", FetchResult)
         url = self._transport_url(canonical)
         host = host_of(canonical)
         if self.mirror_only and host not in self.host_map.bases:
@@ -240,7 +248,8 @@ class Fetcher:
             with self._lock:
                 self.counters.requests += 1
             try:
-                with self._client.stream("GET", url, headers=headers) as response:
+                with self._client.stream("GET", url, headers=headers,
+                                         extensions=None if tracer is None else {"trace": tracer}) as response:
                     return self._handle(canonical, url, response)
             except httpx.TimeoutException as exc:
                 raise _Retryable("timeout", f"{type(exc).__name__} after {self.policy.timeout:g}s") from exc
@@ -293,6 +302,25 @@ class Fetcher:
             self.counters.body_bytes += len(body)
             self.counters.wire_bytes += response.num_bytes_downloaded
         return ("done", _Answer(status, _now(), bytes(body), response))
+
+
+class _SentTrace:
+    """httpcore's ``trace`` request extension (public in httpx and httpcore), calling ``sent`` once: when the
+    answer's headers start to be awaited (the request is written), else at :meth:`done`."""
+
+    ANSWER_AWAITED = "receive_response_headers.started"  # "http11." or "http2." before it
+
+    def __init__(self, sent: Callable[[], None]) -> None:
+        self._sent: Callable[[], None] | None = sent
+
+    def __call__(self, event: str, _info: dict[str, object]) -> None:
+        if self._sent is not None and event.endswith(self.ANSWER_AWAITED):
+            self.done()
+
+    def done(self) -> None:
+        sent, self._sent = self._sent, None
+        if sent is not None:
+            sent()
 
 
 class _SchemeTransport(httpx.BaseTransport):

@@ -4,6 +4,7 @@ warm-up that fails changes nothing. Real cycles against the fixture site over lo
 
 from __future__ import annotations
 
+import time
 from datetime import date
 from pathlib import Path
 
@@ -49,3 +50,36 @@ def test_a_failing_warm_up_changes_nothing(tmp_path, monkeypatch):
     with SiteServer(FIXTURES) as site:
         result = _run(tmp_path, site)
     assert result.ok and result.problems == () and result.new_events > 0
+
+
+def test_store_reads_and_folder_scan_start_once_the_first_request_is_out(tmp_path, monkeypatch):
+    """A first cycle's store reads (the ORM is set up there) and its feeds-folder scan are CPU work: started
+    before the first index request went out, they competed with sending it. Each starts once it is out: after
+    the fetch began (here it waits 0.2 s before it sends anything), never before."""
+    from scraper.fetch.client import Fetcher
+    from storage.pages import PageStore
+
+    moments: dict[str, list[float]] = {"fetch": [], "store": [], "folder": []}
+    fetch, retry_urls, scan = Fetcher.fetch, PageStore.retry_urls, cycle.start_folder_scan
+
+    def slow_fetch(self, request, **kwargs):
+        if not moments["fetch"]:
+            time.sleep(0.2)
+            moments["fetch"].append(time.monotonic())
+        return fetch(self, request, **kwargs)
+
+    def spied(name, real):
+        def spy(*args, **kwargs):
+            moments[name].append(time.monotonic())
+            return real(*args, **kwargs)
+        return spy
+
+    monkeypatch.setattr(Fetcher, "fetch", slow_fetch)
+    monkeypatch.setattr(PageStore, "retry_urls", spied("store", retry_urls))
+    monkeypatch.setattr(cycle, "start_folder_scan", spied("folder", scan))
+    with SiteServer(FIXTURES, latency=0.05) as site:
+        result = _run(tmp_path, site)
+    assert result.ok and result.new_events > 0
+    sent = moments["fetch"][0]
+    assert len(moments["folder"]) == 1 and moments["folder"][0] > sent
+    assert moments["store"] and min(moments["store"]) > sent

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+import time
+
 import pytest
 
 from scraper.fetch import Fetcher, FetchPolicy, FetchRequest, HostMap
@@ -168,6 +171,34 @@ def test_connection_refused_is_a_connect_failure():
     with Fetcher(policy(attempts=2), host_map=HostMap({HOST: "http://127.0.0.1:9"})) as f:
         result = f.fetch(FetchRequest(URL))
     assert result.error == "connect" and result.attempts == 2
+
+
+def test_sent_is_called_once_when_the_request_is_out_before_its_answer():
+    """``sent`` is where a caller starts the work the wait for an answer hides (the crawl's store reads): it runs
+    once, in the fetching thread, after the request went out (the server began to answer it while ``sent`` still
+    ran, 0.2 s long) and before the answer came (the server waits 0.5 s)."""
+    calls: list[tuple[float, int, int]] = []
+
+    def sent() -> None:
+        time.sleep(0.2)
+        calls.append((time.monotonic(), len(site.hits), threading.get_ident()))
+
+    with SiteServer(pages={PAGE: BODY}, latency=0.5) as site, fetcher(site, timeout=5.0) as f:
+        result = f.fetch(FetchRequest(URL), sent=sent)
+        again = f.fetch(FetchRequest(URL))  # a fetch without it: nothing called
+    assert result.ok and again.ok and len(site.hits) == 2
+    [(at, answered, thread)] = calls
+    assert answered == 0 and thread == threading.get_ident()
+    begun, answering = site.spans[0]
+    assert begun < at < answering
+
+
+def test_sent_is_called_once_when_the_request_never_goes_out():
+    calls: list[int] = []
+    with Fetcher(policy(attempts=2), host_map=HostMap({HOST: "http://127.0.0.1:9"})) as f:
+        result = f.fetch(FetchRequest(URL), sent=lambda: calls.append(1))
+    assert result.error == "connect" and result.attempts == 2
+    assert calls == [1]
 
 
 def test_base_url_parsing():
