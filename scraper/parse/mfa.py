@@ -242,13 +242,22 @@ def _role_prefix(zh: str | None) -> tuple[str | None, str | None]:
 def split_target(raw: str) -> tuple[str | None, str | None, str | None, bool]:
     """"姓名（English），男，role" -> (zh, en, note, gendered). A bracket without Latin letters
     is a note ("史蒂文·鲁德（摇杆舵公司创始人）"), as is every tail clause but the gender."""
-    parts = _depth0_split(raw.strip().rstrip(STOP_NAME), "，,;；")
-    if not parts:
-        return None, None, None, False
-    name, tail = parts[0].strip(), [p.strip() for p in parts[1:]]
+    text = raw.strip().rstrip(STOP_NAME)
+    simple = SIMPLE_TARGET_RE.fullmatch(text)
+    start: int | None = None
+    if simple is not None:  # the common shape, read by the pattern: no depth count
+        name, tail = simple.group("name", "tail")
+        clauses = SEPARATOR_RE.split(tail)[1:] if tail else []
+        start = simple.start("inner") - 1  # the bracket (when there is one)
+    else:
+        parts = _depth0_split(text, SEPARATORS_OF_CLAUSES)
+        if not parts:
+            return None, None, None, False
+        name, clauses = parts[0].strip(), parts[1:]
     gendered = False
     notes: list[str] = []
-    for clause in tail:
+    for clause in clauses:
+        clause = clause.strip()
         if GENDER_RE.match(clause):
             gendered = True
         elif clause:
@@ -256,11 +265,14 @@ def split_target(raw: str) -> tuple[str | None, str | None, str | None, bool]:
     zh: str | None = name
     en: str | None = None
     if name.endswith(CLOSE_PARENS):
-        start = _matching_open(name)
+        if start is None:
+            start = _matching_open(name)
         if start is not None and start > 0:
             inner = name[start + 1 : -1].strip()
             zh = name[:start].strip()
-            inner_parts = _depth0_split(inner, "，,;；") if LATIN_RE.search(inner) and CJK_RE.search(inner) else [inner]
+            # the simple shape's bracket holds no separator
+            inner_parts = (_depth0_split(inner, SEPARATORS_OF_CLAUSES)
+                           if simple is None and LATIN_RE.search(inner) and CJK_RE.search(inner) else [inner])
             for piece in inner_parts:
                 piece = piece.strip()
                 if GENDER_RE.match(piece):
@@ -282,6 +294,15 @@ def split_target(raw: str) -> tuple[str | None, str | None, str | None, bool]:
     return clean_display(zh), clean_display(en), clean_display(note), gendered
 
 
+SEPARATORS_OF_CLAUSES = "，,;；"
+SEPARATOR_RE = re.compile(f"[{SEPARATORS_OF_CLAUSES}]")
+# The common target: a name, then at most one bracket pair holding no separator, then clauses after
+# separators, and no other bracket ("姓名（English），男，role", "名称（English）", "姓名（role）", "姓名"):
+# then the name is the text before the first separator, the clauses the pieces after it, and the
+# bracket the last one opened (what ``_depth0_split`` and ``_matching_open`` find).
+SIMPLE_TARGET_RE = re.compile(
+    r"(?P<name>[^()（）,，;；]*[^()（）,，;；\s](?:\s*[(（](?P<inner>[^()（）,，;；]*)[)）])?)(?P<tail>[,，;；][^()（）]*)?"
+)
 PARENS_RE = re.compile(r"[()（）]")
 CLOSE_PARENS = (")", "）")
 
@@ -371,8 +392,17 @@ def _annex_start(folded: str) -> int | None:
 SEGMENT_STOPS_RE = re.compile(r"[(（《)）》,，。；;:\n]|采取|列入|纳入")
 
 
+# From a place outside brackets, the run of text before the next stop outside them, when every bracket on
+# the way closes before the next opens (any opener pairs with any closer, as in the depth count).
+TO_SEGMENT_STOP_RE = re.compile(r"(?:[^(（《)）》,，。；;:\n采列纳]++|采(?!取)|[列纳](?!入)|[(（《][^(（《)）》]*+[)）》])*+")
+
+
 def _target_segment(folded: str, start: int) -> tuple[int, int]:
     """From just after "对" to the first "采取" or comma outside brackets, within the sentence."""
+    run = TO_SEGMENT_STOP_RE.match(folded, start)  # it matches, if only empty
+    end = run.end() if run is not None else start
+    if end == len(folded) or folded[end] not in "(（《)）》":
+        return start, end  # a stop, or the end: no bracket was left open or closed alone
     depth = 0
     for m in SEGMENT_STOPS_RE.finditer(folded, start):
         ch = m.group()
@@ -508,7 +538,15 @@ def _split_joiners(item: str) -> list[str]:
 BRACKETS_RE = re.compile("[(（《)）》]")
 
 
+# Brackets that pair in turn, the last perhaps left open: the depth is 1 when it is, else 0.
+PAIRED_THEN_OPEN_RE = re.compile(r"(?:[^(（《)）》]++|[(（《][^(（《)）》]*+[)）》])*+(?P<open>[(（《][^(（《)）》]*+)?")
+
+
 def _depth_at(text: str, pos: int) -> int:
+    """The bracket depth at ``pos`` (a closer outside every bracket is passed over)."""
+    simple = PAIRED_THEN_OPEN_RE.fullmatch(text, 0, pos)
+    if simple is not None:
+        return 0 if simple.group("open") is None else 1
     depth = 0
     for ch in BRACKETS_RE.findall(text, 0, pos):
         if ch in "(（《":

@@ -135,3 +135,53 @@ def test_mfa_annex_start_title_and_kind_words_are_the_loops():
     for before in (38, 39, 40, 41):  # the title line is the 40th, or one past it
         text = "甲\n" * before + "关于对甲采取反制措施的决定\n附件"
         assert mfa._title(text, None) == loop_mfa_title(text.split("\n"), None)
+
+
+def test_split_target_of_the_simple_shape_is_the_depth_reading(monkeypatch):
+    """A target of the common shape (a name, one bracket of no separator, clauses) read by one pattern:
+    what the depth split and the bracket pairing read."""
+    rng = random.Random(10)
+    pieces = ["史蒂文·鲁德", "公司", "Tom Moss", "Inc.", "（", "）", "(", ")", "，", ",", "；", ";", "、", "男", "女",
+              "性别：男", " ", "\u3000", "创始人", "美国国会众议员麦考尔", "甲", "。", "：", "\t"]
+    raws = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 10))) for _ in range(20000)]
+    raws += ["史蒂文·鲁德（Steven Roger Rudder），男，摇杆舵公司创始人", "边缘自治运营公司（Edge Autonomy Operations LLC）",
+             "史蒂文·鲁德（摇杆舵公司创始人）", "余茂春，男", "石平", "甲（）", "甲 （A）， ，男"]
+    fast = [mfa.split_target(raw) for raw in raws]
+    assert sum(bool(mfa.SIMPLE_TARGET_RE.fullmatch(raw.strip().rstrip(mfa.STOP_NAME))) for raw in raws) > 5000
+    monkeypatch.setattr(mfa, "SIMPLE_TARGET_RE", re.compile("(?!)"))
+    assert [mfa.split_target(raw) for raw in raws] == fast
+
+
+def loop_target_segment(folded: str, start: int) -> tuple[int, int]:
+    depth = 0
+    for m in re.finditer(r"[(（《)）》,，。；;:\n]|采取|列入|纳入", folded[start:]):
+        ch = m.group()
+        if ch in "(（《":
+            depth += 1
+        elif ch in ")）》":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            return start, start + m.start()
+    return start, len(folded)
+
+
+def loop_depth_at(text: str, pos: int) -> int:
+    depth = 0
+    for ch in text[:pos]:
+        if ch in "(（《":
+            depth += 1
+        elif ch in ")）》" and depth:
+            depth -= 1
+    return depth
+
+
+def test_target_segment_and_depth_over_paired_brackets_are_the_depth_count():
+    """Brackets that pair in turn are passed over by one pattern: the segment and the depth the count gives."""
+    rng = random.Random(11)
+    pieces = ["甲", "(", ")", "（", "）", "《", "》", "，", ",", "。", "；", ";", ":", "\n", "采", "取", "采取", "列入", "纳入",
+              "列", "入", "等3家", "A"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        start = rng.randint(0, len(text))
+        assert mfa._target_segment(text, start) == loop_target_segment(text, start), (text, start)
+        assert mfa._depth_at(text, start) == loop_depth_at(text, start), (text, start)
