@@ -386,18 +386,25 @@ def _strip_qualifier(seg: str, folded: str) -> Item:
     return (seg[cut + 1 :], folded[cut + 1 :]) if cut >= 0 else (seg, folded)
 
 
-def english_from_text(entities: list[EntityRecord], folded: str, clean: str) -> list[EntityRecord]:
-    """An entity named without English ("对因美纳公司采取…") takes the English the text gives
-    elsewhere for the same Chinese name ("因美纳公司（Illumina, Inc.）")."""
+def completed(entities: list[EntityRecord], folded: str, clean: str, country: str | None) -> list[EntityRecord]:
+    """The entities, in one pass: one named without English ("对因美纳公司采取…") takes the English the text
+    gives elsewhere for the same Chinese name ("因美纳公司（Illumina, Inc.）"); each takes the stated
+    ``country``, or without one, the country its name opens with ("美国PVH集团")."""
     out = []
     for e in entities:
-        if e.zh and not e.en:
-            m = _english_after(folded, fold(e.zh))
+        zh, en, own = e.zh, e.en, e.country
+        if zh and not en:
+            m = _english_after(folded, fold(zh))
             if m:
                 en = clean_display(clean[m.start(1) : m.end(1)])
-                e = EntityRecord(zh=e.zh, en=en, country=e.country, key=entity_key(e.zh, en), n=e.n,
-                                 branches=e.branches)
-        out.append(e)
+                e = EntityRecord(zh=zh, en=en, country=own, key=entity_key(zh, en), n=e.n, branches=e.branches)
+        c = own or country
+        if c is None and country is None and zh and zh.startswith(COUNTRY_NAMES):
+            for name, code in COUNTRIES.items():  # "美国PVH集团": a country, then a Latin brand
+                if zh.startswith(name) and len(zh) > len(name) + 1 and zh[len(name)].isascii():
+                    c = code
+                    break
+        out.append(e if c == own else make_entity(zh, en, c, e.n, e.branches))
     return out
 
 
@@ -562,20 +569,6 @@ def count_and_country(texts: Iterable[str], stated: int | None = None,
                 if stated is not None and country is not None:
                     return stated, country
     return stated, country
-
-
-def with_country(entities: list[EntityRecord], country: str | None) -> list[EntityRecord]:
-    """Give every entity the stated country; names like "美国PVH集团" get it from the prefix."""
-    out = []
-    for e in entities:
-        c = e.country or country
-        if c is None and country is None and e.zh and e.zh.startswith(COUNTRY_NAMES):
-            for name, code in COUNTRIES.items():  # "美国PVH集团": a country, then a Latin brand
-                if e.zh.startswith(name) and len(e.zh) > len(name) + 1 and e.zh[len(name)].isascii():
-                    c = code
-                    break
-        out.append(e if c == e.country else make_entity(e.zh, e.en, c, e.n, e.branches))
-    return out
 
 
 def is_anaphor(seg: str, folded: str | None = None) -> bool:

@@ -169,7 +169,21 @@ def context_list(src: Source, d: Draft) -> ListKind | None:
         return ListKind.UEL
     if d.identity.kind is NoticeKind.ORDER and any(word in src.folded for word in COUNTERMEASURE_WORDS):
         return ListKind.COUNTERMEASURE
-    return act.list_in(d.folded_title) or act.list_in(d.operative)
+    return _list_named_first(d.folded_title) or _list_named_first(d.operative)
+
+
+LIST_WORD_ENDS = ("名单", "清单", "措施")  # every one of actions.LIST_WORDS ends with one of them
+LIST_WORD_LEAD = max(len(word) for word, _ in act.LIST_WORDS) - 2  # how far before its end a list word starts
+
+
+def _list_named_first(text: str) -> ListKind | None:
+    """``act.list_in(text)``, searched from just before the first 名单, 清单 or 措施 (none: no list)."""
+    first = -1
+    for end in LIST_WORD_ENDS:
+        at = text.find(end)
+        if at >= 0 and (first < 0 or at < first):
+            first = at
+    return act.list_in(text, max(0, first - LIST_WORD_LEAD)) if first >= 0 else None
 
 
 # --- effective date -------------------------------------------------------------------
@@ -298,11 +312,12 @@ def _annex_heading(folded: str) -> str:
 def entities(src: Source, d: Draft) -> list[EntityRecord]:
     """The entities a notice lists, removes or acts on (a removal names them even when it
     also names the notice that listed them); a Q&A lists none."""
-    if d.qa or not any(x.action is ActionKind.REMOVE or (x.action in ENTITY_ACTIONS and not x.targets)
-                       for x in d.drafts):
+    if d.qa:
         return []
-    found = _annex_or_prose(src, d)
-    return ent.with_country(ent.english_from_text(found, src.folded, src.text), d.count[1])
+    for x in d.drafts:
+        if x.action is ActionKind.REMOVE or (x.action in ENTITY_ACTIONS and not x.targets):
+            return ent.completed(_annex_or_prose(src, d), src.folded, src.text, d.count[1])
+    return []
 
 
 def _annex_or_prose(src: Source, d: Draft) -> list[EntityRecord]:
@@ -312,7 +327,7 @@ def _annex_or_prose(src: Source, d: Draft) -> list[EntityRecord]:
     start = d.annex_line
     if start is None and span is not None:
         start = folded.count("\n", 0, span[0])
-    # The stated country now, so that ``with_country`` later finds nothing to change.
+    # The stated country now, so that ``completed`` later finds nothing to change.
     found = ent.annex_entities(src.lines, start or 0, d.count[1], chinese_numbers=d.annex_line is not None, clean=True)
     if found:
         return found
