@@ -327,7 +327,8 @@ def split_prose_items(seg: str) -> list[str]:
 # the depth count is 1 inside a pair and 0 outside, and a cut is one match of PROSE_CUT_RE (a "、"
 # followed by no ")" before the next "(", or 和/及/以及/"," right after a ")").
 SIMPLE_PAIRS_RE = re.compile(r"(?:[^()]++|\([^()]*+\))*+")
-PROSE_CUT_RE = re.compile(r"(?:、|(?<=\))(?:以及|[,和及]))(?=[^()]*+(?:\(|$))")
+# (Every branch opens with its literal and looks back after it, so the scan skips to the next such character.)
+PROSE_CUT_RE = re.compile(r"(?:、|以及(?<=\)以及)|,(?<=\),)|和(?<=\)和)|及(?<=\)及))(?=[^()]*+(?:\(|$))")
 
 
 def _prose_items(seg: str, folded: str) -> list[Item]:
