@@ -108,11 +108,13 @@ def has_clean_run(session: Session, source: str) -> bool:
 
 
 def pending_urls(session: Session, source: str) -> list[str]:
-    """URLs that failed in the source's last run: the next run retries them, so nothing is lost."""
-    runs = previous_runs(session, source, 1)
-    if not runs:
-        return []
-    return sorted({f["url"] for f in runs[0].failures or [] if f.get("reason") != FailureReason.ZERO_LINKS})
+    """URLs that failed in the source's last run: the next run retries them, so nothing is lost. Plain SQL on the
+    table (:func:`has_clean_run`: a crawl asks this while its first request waits, best without the ORM)."""
+    runs = SourceRun.__table__.c
+    failures = session.execute(
+        select(runs.failures).where(runs.source == source).order_by(runs.id.desc()).limit(1)
+    ).scalar_one_or_none()
+    return sorted({f["url"] for f in failures or [] if f.get("reason") != FailureReason.ZERO_LINKS})
 
 
 def record_source_run(session: Session, run_id: str, report: SourceReport) -> HealthChange:
