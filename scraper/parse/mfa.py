@@ -419,23 +419,17 @@ def _measures(text: str) -> tuple[str, ...]:
     return tuple(name for name, regex in MEASURE_WORDS if regex.search(text))
 
 
-def groups(body_lines: list[str], folded_lines: list[str] | None = None) -> list[Group]:
+def groups(body_lines: list[str], folded_lines: list[str] | None = None, folded_body: str | None = None) -> list[Group]:
     """Every target phrase of the operative part: the decision sentence ("中方决定对…采取") and
     each measure after it ("一、对A、B等3家…企业，冻结…"). The reasons before the decision are
-    left out: "对两名中方官员进行非法制裁" names no target."""
+    left out: "对两名中方官员进行非法制裁" names no target. ``folded_body``: the folded lines joined."""
     out: list[Group] = []
-    started = False
     folded_lines = [fold(line) for line in body_lines] if folded_lines is None else folded_lines
-    # both start patterns hold 决定: a line without it needs no search
-    start_re = (DECISION_START_RE if any("决定" in f and DECISION_START_RE.search(f) for f in folded_lines)
-                else BARE_DECISION_START_RE)
-    for line, folded in zip(body_lines, folded_lines):
-        offset = 0
-        if not started:
-            m = start_re.search(folded) if "决定" in folded else None
-            if m is None:
-                continue
-            started, offset = True, m.start()
+    start = _decision_start(folded_lines, "\n".join(folded_lines) if folded_body is None else folded_body)
+    if start is None:
+        return out
+    first, offset = start
+    for line, folded in zip(body_lines[first:], folded_lines[first:]):
         if folded.strip().startswith(OWN_EFFECTIVE_LINE):
             break
         for sentence_start, sentence in _sentences(folded, offset):
@@ -449,7 +443,22 @@ def groups(body_lines: list[str], folded_lines: list[str] | None = None) -> list
             group = _group(seg, sentence[s:e], sentence[e:])
             if group is not None:
                 out.append(group)
+        offset = 0
     return out
+
+
+def _decision_start(folded_lines: list[str], body: str) -> tuple[int, int] | None:
+    """(line, place in it) where the decision starts: the first DECISION_START_RE match of a line, else
+    (no line has one) the first BARE_DECISION_START_RE match of a line. Searched in the joined ``body``:
+    the first never spans lines, the bare one only across spaces, which a line's search would not take."""
+    m = DECISION_START_RE.search(body) or BARE_DECISION_START_RE.search(body)
+    if m is not None and "\n" in m.group():  # a bare start across lines: the lines are searched one by one
+        return next(((i, found.start()) for i, found in enumerate(map(BARE_DECISION_START_RE.search, folded_lines))
+                     if found is not None), None)
+    if m is None:
+        return None
+    line_start = body.rfind("\n", 0, m.start()) + 1
+    return body.count("\n", 0, line_start), m.start() - line_start
 
 
 SENTENCE_END_RE = re.compile("[。；;]")
@@ -690,7 +699,7 @@ def _read_targets(lines: list[str], folded: str, folded_lines: list[str], warnin
     annex, bad = annex_targets(lines, annex_at, folded_lines) if annex_at is not None else ([], [])
     body_lines = lines[: annex_at if annex else len(lines)]
     body = "\n".join(folded_lines[: len(body_lines)])  # fold keeps every character's place
-    found = groups(body_lines, folded_lines[: len(body_lines)])
+    found = groups(body_lines, folded_lines[: len(body_lines)], body)
     decided = DECISION_START_RE.search(body) or BARE_DECISION_START_RE.search(body)
     measures = _measures(body[decided.start() :] if decided else body)
     named = [t for g in found for t in g.names]

@@ -185,3 +185,42 @@ def test_target_segment_and_depth_over_paired_brackets_are_the_depth_count():
         start = rng.randint(0, len(text))
         assert mfa._target_segment(text, start) == loop_target_segment(text, start), (text, start)
         assert mfa._depth_at(text, start) == loop_depth_at(text, start), (text, start)
+
+
+def line_by_line_groups(body_lines: list[str]) -> list[mfa.Group]:
+    """mfa.groups as it searched for the decision: line by line."""
+    out: list[mfa.Group] = []
+    started = False
+    folded_lines = [fold(line) for line in body_lines]
+    start_re = (mfa.DECISION_START_RE if any(mfa.DECISION_START_RE.search(f) for f in folded_lines)
+                else mfa.BARE_DECISION_START_RE)
+    for line, folded in zip(body_lines, folded_lines):
+        offset = 0
+        if not started:
+            m = start_re.search(folded)
+            if m is None:
+                continue
+            started, offset = True, m.start()
+        if folded.strip().startswith(mfa.OWN_EFFECTIVE_LINE):
+            break
+        for sentence_start, sentence in mfa._sentences(folded, offset):
+            m = mfa.TARGET_START_RE.search(sentence)
+            if m is None:
+                continue
+            s, e = mfa._target_segment(sentence, m.end())
+            if not sentence[s:e].strip():
+                continue
+            group = mfa._group(line[sentence_start + s : sentence_start + e], sentence[s:e], sentence[e:])
+            if group is not None:
+                out.append(group)
+    return out
+
+
+def test_groups_start_where_the_line_by_line_search_starts():
+    """The decision's start found in the joined lines (a bare one across lines searched line by line)."""
+    rng = random.Random(14)
+    pieces = ["中方", "决定", "对", "将", "甲公司", "、", "乙", "等2家企业", "，冻结", "采取", "。", "\n", " ", "，", "本决定",
+              "美方决定对", "外交部决定", "反制措施"]
+    for _ in range(5000):
+        lines = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16))).split("\n")
+        assert mfa.groups(lines) == line_by_line_groups(lines), lines
