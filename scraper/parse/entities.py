@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from storage.names import INVISIBLE_RE, entity_key
 from storage.records import EntityRecord
@@ -387,10 +387,15 @@ def _strip_qualifier(seg: str, folded: str) -> Item:
     return (seg[cut + 1 :], folded[cut + 1 :]) if cut >= 0 else (seg, folded)
 
 
+ENGLISH, COUNTRY = attrgetter("en"), attrgetter("country")
+
+
 def completed(entities: list[EntityRecord], folded: str, clean: str, country: str | None) -> list[EntityRecord]:
     """The entities, in one pass: one named without English ("对因美纳公司采取…") takes the English the text
     gives elsewhere for the same Chinese name ("因美纳公司（Illumina, Inc.）"); each takes the stated
     ``country``, or without one, the country its name opens with ("美国PVH集团")."""
+    if country is not None and all(map(ENGLISH, entities)) and None not in map(COUNTRY, entities):
+        return entities  # each has its English and a country (an annex read with the stated one): nothing to do
     out = []
     for e in entities:
         zh, en, own = e.zh, e.en, e.country

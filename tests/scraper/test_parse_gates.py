@@ -11,6 +11,7 @@ from scraper.parse import actions, article, dates, entities, number, page, textn
 from scraper.parse.document import ART_HASH_RE, has_article_links
 from scraper.parse.textnorm import keyword_spans
 from storage import names
+from storage.records import EntityRecord
 
 TEXT = "第一行，没有。\n商务部公告2025年第21号。另一句号\n\n答：4月4日公告，和第7号\n末行号"
 ORIGINAL_ART_HINT_RE = re.compile(r"art_[0-9a-f]{32}|/article/|\.shtml")  # the one regex it replaces
@@ -117,6 +118,42 @@ def test_prose_cuts_of_simple_brackets_are_the_depth_count(monkeypatch):
     assert sum(bool(entities.SIMPLE_PAIRS_RE.fullmatch(f)) for f in folded) > 1000
     monkeypatch.setattr(entities, "SIMPLE_PAIRS_RE", re.compile("(?!)"))
     assert [entities._prose_items(seg, f) for seg, f in zip(segs, folded)] == fast
+
+
+def english_then_country(found, folded, clean, country):
+    """The two passes ``entities.completed`` makes in one: English from the text, then the country."""
+    named = []
+    for e in found:
+        if e.zh and not e.en:
+            m = entities._english_after(folded, textnorm.fold(e.zh))
+            if m:
+                en = entities.clean_display(clean[m.start(1) : m.end(1)])
+                e = EntityRecord(zh=e.zh, en=en, country=e.country, key=names.entity_key(e.zh, en), n=e.n,
+                                 branches=e.branches)
+        named.append(e)
+    out = []
+    for e in named:
+        c = e.country or country
+        if c is None and country is None and e.zh:
+            for name, code in entities.COUNTRIES.items():
+                if e.zh.startswith(name) and len(e.zh) > len(name) + 1 and e.zh[len(name)].isascii():
+                    c = code
+                    break
+        out.append(e if c == e.country else entities.make_entity(e.zh, e.en, c, e.n, e.branches))
+    return out
+
+
+def test_completed_is_english_then_country():
+    rng = random.Random(13)
+    clean = "对因美纳公司采取措施。因美纳公司（Illumina, Inc.）和美国PVH集团（PVH Corp.）"
+    folded = textnorm.fold(clean)
+    pool = [("因美纳公司", None), ("因美纳公司", "Illumina"), ("美国PVH集团", None), ("美国甲公司", None), (None, "Alpha"),
+            ("日本X社", "X"), ("乙公司", None)]
+    for _ in range(3000):
+        found = [entities.make_entity(*rng.choice(pool), rng.choice([None, "US", "JP"]), rng.choice([None, 1]))
+                 for _ in range(rng.randint(0, 4))]
+        country = rng.choice([None, "US", "GB"])
+        assert entities.completed(found, folded, clean, country) == english_then_country(found, folded, clean, country)
 
 
 COUNT_PIECES = ["1", "16", "12345", "二十", "两", "百", "十", "家", "名", "名单", " ", "\u3000", "\x0b", "\n", "美国", "日本",
