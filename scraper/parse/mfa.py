@@ -337,7 +337,7 @@ def annex_targets(lines: list[str], start: int, folded_lines: list[str] | None =
     ``folded_lines``: ``fold`` of each line, when the caller has them."""
     after = lines[start + 1 :]
     folded_after = [fold(line) for line in after] if folded_lines is None else folded_lines[start + 1 :]
-    entries = [(line.strip(), ENTRY_RE.match(folded.strip())) for line, folded in zip(after, folded_after) if line.strip()]
+    entries = [(kept, ENTRY_RE.match(folded.strip())) for line, folded in zip(after, folded_after) if (kept := line.strip())]
     out: list[Target] = []
     bad: list[str] = []
     section: str | None = None
@@ -353,8 +353,9 @@ def annex_targets(lines: list[str], start: int, folded_lines: list[str] | None =
                     out.append(Target(zh, en, section or ("individual" if gendered else None), note, len(out) + 1))
             continue
         rest = line[m.start("first") :].strip()
-        plain = despace(rest)
         heading = False
+        # a heading holds no bracket (a name with its English does): only a line without one is despaced
+        plain = despace(rest) if "（" not in rest and "(" not in rest else rest
         if len(plain) <= SECTION_MAX and SECTION_RE.match(plain) is not None and not LATIN_RE.search(plain):
             nxt = next((n for _, n in entries[i + 1 :] if n is not None), None)
             heading = nxt is not None and _style(nxt) != _style(m)
@@ -725,9 +726,10 @@ def _check_counts(reading: Reading, warnings: list[str]) -> int | None:
     stated = sum(g.count or 0 for g in stated_groups)
     if stated != len(reading.targets):
         warnings.append(f"parsed {len(reading.targets)} targets, the decision states {stated}")
+    types = [t.type for t in reading.targets] if reading.annexed and len(stated_groups) > 1 else []
     for g in stated_groups:
         if g.type is not None and reading.annexed and len(stated_groups) > 1:
-            have = sum(1 for t in reading.targets if t.type == g.type)
+            have = types.count(g.type)
             if have != g.count:
                 warnings.append(f"parsed {have} {g.type} targets, the decision states {g.count}")
     return stated
