@@ -404,6 +404,11 @@ def _target_segment(folded: str, start: int) -> tuple[int, int]:
     end = run.end() if run is not None else start
     if end == len(folded) or folded[end] not in "(（《)）》":
         return start, end  # a stop, or the end: no bracket was left open or closed alone
+    return _segment_by_depth(folded, start)
+
+
+def _segment_by_depth(folded: str, start: int) -> tuple[int, int]:
+    """``_target_segment`` by the depth count, stop by stop."""
     depth = 0
     for m in SEGMENT_STOPS_RE.finditer(folded, start):
         ch = m.group()
@@ -433,18 +438,24 @@ def groups(body_lines: list[str], folded_lines: list[str] | None = None, folded_
     for line, folded in zip(body_lines[first:], folded_lines[first:]):
         if folded.strip().startswith(OWN_EFFECTIVE_LINE):
             break
-        for sentence_start, sentence in _sentences(folded, offset):
-            m = TARGET_START_RE.search(sentence)
-            if m is None:
-                continue
-            s, e = _target_segment(sentence, m.end())
-            if not sentence[s:e].strip():
-                continue
-            seg = line[sentence_start + s : sentence_start + e]
-            group = _group(seg, sentence[s:e], sentence[e:])
-            if group is not None:
-                out.append(group)
+        out.extend(line_groups(line, folded, offset))
         offset = 0
+    return out
+
+
+def line_groups(line: str, folded: str, offset: int = 0) -> list[Group]:
+    """The target phrases of one operative line (``folded`` is it folded), from ``offset``."""
+    out: list[Group] = []
+    for sentence_start, sentence in _sentences(folded, offset):
+        m = TARGET_START_RE.search(sentence)
+        if m is None:
+            continue
+        s, e = _target_segment(sentence, m.end())
+        if not sentence[s:e].strip():
+            continue
+        group = _group(line[sentence_start + s : sentence_start + e], sentence[s:e], sentence[e:])
+        if group is not None:
+            out.append(group)
     return out
 
 

@@ -152,19 +152,6 @@ def test_split_target_of_the_simple_shape_is_the_depth_reading(monkeypatch):
     assert [mfa.split_target(raw) for raw in raws] == fast
 
 
-def loop_target_segment(folded: str, start: int) -> tuple[int, int]:
-    depth = 0
-    for m in re.finditer(r"[(（《)）》,，。；;:\n]|采取|列入|纳入", folded[start:]):
-        ch = m.group()
-        if ch in "(（《":
-            depth += 1
-        elif ch in ")）》":
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            return start, start + m.start()
-    return start, len(folded)
-
-
 def loop_depth_at(text: str, pos: int) -> int:
     depth = 0
     for ch in text[:pos]:
@@ -183,7 +170,7 @@ def test_target_segment_and_depth_over_paired_brackets_are_the_depth_count():
     for _ in range(20000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
         start = rng.randint(0, len(text))
-        assert mfa._target_segment(text, start) == loop_target_segment(text, start), (text, start)
+        assert mfa._target_segment(text, start) == mfa._segment_by_depth(text, start), (text, start)
         assert mfa._depth_at(text, start) == loop_depth_at(text, start), (text, start)
 
 
@@ -203,16 +190,7 @@ def line_by_line_groups(body_lines: list[str]) -> list[mfa.Group]:
             started, offset = True, m.start()
         if folded.strip().startswith(mfa.OWN_EFFECTIVE_LINE):
             break
-        for sentence_start, sentence in mfa._sentences(folded, offset):
-            m = mfa.TARGET_START_RE.search(sentence)
-            if m is None:
-                continue
-            s, e = mfa._target_segment(sentence, m.end())
-            if not sentence[s:e].strip():
-                continue
-            group = mfa._group(line[sentence_start + s : sentence_start + e], sentence[s:e], sentence[e:])
-            if group is not None:
-                out.append(group)
+        out.extend(mfa.line_groups(line, folded, offset))
     return out
 
 
