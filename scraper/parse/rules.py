@@ -169,21 +169,7 @@ def context_list(src: Source, d: Draft) -> ListKind | None:
         return ListKind.UEL
     if d.identity.kind is NoticeKind.ORDER and any(word in src.folded for word in COUNTERMEASURE_WORDS):
         return ListKind.COUNTERMEASURE
-    return _list_named_first(d.folded_title) or _list_named_first(d.operative)
-
-
-LIST_WORD_ENDS = ("名单", "清单", "措施")  # every one of actions.LIST_WORDS ends with one of them
-LIST_WORD_LEAD = max(len(word) for word, _ in act.LIST_WORDS) - 2  # how far before its end a list word starts
-
-
-def _list_named_first(text: str) -> ListKind | None:
-    """``act.list_in(text)``, searched from just before the first 名单, 清单 or 措施 (none: no list)."""
-    first = -1
-    for end in LIST_WORD_ENDS:
-        at = text.find(end)
-        if at >= 0 and (first < 0 or at < first):
-            first = at
-    return act.list_in(text, max(0, first - LIST_WORD_LEAD)) if first >= 0 else None
+    return act.list_in(d.folded_title) or act.list_in(d.operative)
 
 
 # --- effective date -------------------------------------------------------------------
