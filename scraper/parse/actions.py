@@ -87,7 +87,10 @@ DECISION_RE = re.compile(r"决定|现将|现予|特此|予以公布|公布将|�
 MODAL_RE = re.compile(r"(?:申请|可以|可|应当|不得|拟)\s*$")
 # A verb inside a quoted title (《关于…采取反制措施的决定》) names another instrument.
 QUOTED_TITLE_RE = re.compile(r"《[^《》]*》")
-MEASURE_RE = re.compile(r"决定[^。]{0,80}?(?:采取|实施)[^。]{0,20}?措施|禁止其")
+# An extra measure: "决定…采取…措施" or "禁止其" (the two alternatives of one search, found apart:
+# each opens with its own literal, which a scan finds far faster than their two first characters).
+MEASURE_DECIDED_RE = re.compile(r"决定[^。]{0,80}?(?:采取|实施)[^。]{0,20}?措施")
+MEASURE_BAN = "禁止其"
 BACKGROUND_RE = re.compile(rf"于\s*{YEAR}\s*年")  # "于2025年4月4日…": a date told as history
 MAX_DAYS, MAX_YEARS = 3650, 10
 _START = itemgetter(0)  # refs in text order
@@ -106,6 +109,9 @@ class ActionDraft:
     duration: str | None
     text: str
     start: int  # offset of the verb in the text
+    # (start, end) of the verb's sentence (a line cut at "。"), where the walk knows it: the acting
+    # sentence ``rules.decision`` looks for
+    sentence: tuple[int, int] | None = None
 
 
 def list_in(text: str, start: int = 0, end: int | None = None) -> ListKind | None:
@@ -263,43 +269,75 @@ def find_actions(folded: str, clean: str, *, spans: list[tuple[int, int]], refs:
                  published: date | None, default_effective: str | None, notice_list: ListKind | None,
                  allow_impose: bool) -> list[ActionDraft]:
     """Actions in the operative parts of the text (``spans``: the answer of a Q&A, the body
-    of a notice), read clause by clause (SENTENCE_RE) in the clauses that hold verbs.
+    of a notice), read clause by clause (SENTENCE_RE) in the sentences that hold verbs.
 
-    "自…起" carries over "；" to the later clauses of its sentence, not past a line or a "。":
-    the clauses before the sentence of the next verb are skipped, not read (so no clause read
-    follows a line end or a "。" after the start of the verb's sentence: nothing carried is reset)."""
+    A sentence ends at a line end or a "。"; "自…起" carries over the other stops (；！？) to the
+    later clauses of its sentence, not past its end, so only the sentences holding a verb are
+    read, and one without those stops is one clause (no clause walk)."""
     drafts: list[ActionDraft] = []
     # A verb inside a ref by date ("…被列入…的16家美国实体") tells history: where those refs are.
     dated = [(s, e) for s, e, r in refs if r.key is None] if refs else []
     find, rfind = folded.find, folded.rfind
     for span_start, span_end in spans:
-        # Verbs first, in one scan of the span (no verb crosses a sentence end): only the
-        # sentences holding one are read.
+        # Verbs first, in one scan of the span (no verb crosses a sentence end).
         verbs = list(VERB_RE.finditer(folded, span_start, span_end))
         count = len(verbs)
-        has_from = count and find("起", span_start, span_end) >= 0  # without 起 no clause has a "自…起" date
         vi = 0
         while vi < count:
             at = verbs[vi].start()
-            # where the verb's sentence starts
-            seg = max(rfind("\n", span_start, at), rfind("。", span_start, at), span_start - 1) + 1
-            carried = None
-            for sm in SENTENCE_RE.finditer(folded, seg, span_end):
-                start, end = sm.span()
-                if has_from and find("起", start, end) >= 0:
-                    carried = effective_in(sm.group(0), published) or carried
-                first = vi
-                while vi < count and verbs[vi].start() < end:
-                    vi += 1
-                if vi > first:
-                    _sentence_actions(drafts, folded, clean, start, end, verbs[first:vi], refs, dated, published,
-                                      carried or default_effective, notice_list, allow_impose)
-                if vi == count:
-                    break
-                nxt = verbs[vi].start()
-                if find("\n", end, nxt) >= 0 or find("。", end, nxt) >= 0:
-                    break  # the next verb is in a later sentence: start again from there
+            begin = max(rfind("\n", 0, at), rfind("。", 0, at)) + 1  # the sentence's start, maybe before the span
+            seg = begin if begin > span_start else span_start
+            stop = find("\n", at, span_end)
+            end = span_end if stop < 0 else stop
+            stop = find("。", at, end)
+            end = end if stop < 0 else stop
+            first = vi
+            vi += 1
+            while vi < count and verbs[vi].start() < end:
+                vi += 1
+            # the sentence as the walk knows it, up to its true end when the span cuts it
+            bounds = (begin, end if end < span_end or end == len(folded) else sentence_end(folded, end))
+            sentence = folded[seg:end]
+            if "；" in sentence or ";" in sentence or "！" in sentence or "？" in sentence or "!" in sentence \
+                    or "?" in sentence:
+                _clause_walk(drafts, folded, clean, seg, end, verbs[first:vi], refs, dated, published,
+                             default_effective, notice_list, allow_impose, bounds)
+                continue
+            carried = effective_in(sentence, published) if "起" in sentence else None
+            _sentence_actions(drafts, folded, clean, seg, end, verbs[first:vi], refs, dated, published,
+                              carried or default_effective, notice_list, allow_impose, sentence, bounds)
     return drafts
+
+
+def sentence_end(folded: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` ends: its line's end or the "。" before that."""
+    stop = folded.find("\n", pos)
+    end = len(folded) if stop < 0 else stop
+    stop = folded.find("。", pos, end)
+    return end if stop < 0 else stop
+
+
+def _clause_walk(drafts: list[ActionDraft], folded: str, clean: str, seg: int, end: int, verbs: list[re.Match[str]],
+                 refs: list[tuple[int, int, NoticeRef]], dated: list[tuple[int, int]], published: date | None,
+                 default_effective: str | None, notice_list: ListKind | None, allow_impose: bool,
+                 bounds: tuple[int, int]) -> None:
+    """The actions of a sentence ``folded[seg:end]`` cut into clauses (SENTENCE_RE) by ；！？: a
+    "自…起" date carries to the later clauses."""
+    carried = None
+    vi, count = 0, len(verbs)
+    for sm in SENTENCE_RE.finditer(folded, seg, end):
+        start, stop = sm.span()
+        clause = sm.group(0)
+        if "起" in clause:
+            carried = effective_in(clause, published) or carried
+        first = vi
+        while vi < count and verbs[vi].start() < stop:
+            vi += 1
+        if vi > first:
+            _sentence_actions(drafts, folded, clean, start, stop, verbs[first:vi], refs, dated, published,
+                              carried or default_effective, notice_list, allow_impose, clause, bounds)
+            if vi == count:
+                return
 
 
 def _verb_kind(word: str) -> ActionKind:
@@ -321,21 +359,23 @@ MODAL_ENDS = "请以可当得拟"  # the last character of every MODAL_RE word
 def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: int, s_end: int,
                       found: list[re.Match[str]], refs: list[tuple[int, int, NoticeRef]], dated: list[tuple[int, int]],
                       published: date | None, effective: str | None, notice_list: ListKind | None,
-                      allow_impose: bool) -> None:
-    """The actions of one sentence from the verbs ``found`` in it, added to ``out``."""
-    sentence = folded[s_start:s_end]
-    quoted = [m.span() for m in QUOTED_TITLE_RE.finditer(folded, s_start, s_end)] if "《" in sentence else None
+                      allow_impose: bool, sentence: str, bounds: tuple[int, int]) -> None:
+    """The actions of clause ``sentence`` (``folded[s_start:s_end]``) from its verbs ``found``, added to ``out``."""
+    titled = "《" in sentence
     verbs = []
     for v in found:
         at = v.start()
-        if dated and any(s <= at < e for s, e in dated) or quoted and any(s <= at < e for s, e in quoted):
+        if dated and any(s <= at < e for s, e in dated) or titled and _in_quoted_title(folded, s_start, s_end, at):
             continue
         # MODAL_RE ends at the verb: only a modal's last character or a blank can stand right before it
         if at > s_start and (folded[at - 1] in MODAL_ENDS or folded[at - 1].isspace()) \
                 and MODAL_RE.search(folded, max(s_start, at - 4), at):
             continue
         verbs.append(v)
-    text = clean[s_start:s_end].strip() if verbs else ""
+    if not verbs:
+        return
+    text = clean[s_start:s_end].strip()
+    decided = None  # whether the sentence says it decides (DECISION_RE), looked at once when needed
     prev_end = s_start
     last = len(verbs) - 1
     for i, v in enumerate(verbs):
@@ -351,22 +391,25 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
                 continue
             countermeasure = word.startswith("采取")
             if kind is ActionKind.IMPOSE:
-                if not (countermeasure or DECISION_RE.search(sentence)):
-                    continue
+                if not countermeasure:
+                    if decided is None:
+                        decided = _decides(sentence)
+                    if not decided:
+                        continue
                 lst = ListKind.COUNTERMEASURE if countermeasure else list_in(folded, at, next_start)
                 if lst is None:
                     continue
             else:
                 lst = ListKind.COUNTERMEASURE if countermeasure else notice_list
-            out.append(ActionDraft(kind, lst or notice_list, (), effective, None, None, text, at))
+            out.append(ActionDraft(kind, lst or notice_list, (), effective, None, None, text, at, bounds))
             continue
         after = [r for r in refs if v_end <= r[0] < next_start] if refs else []
         targets = after or before
         if not targets:
             # a removal of the notice's own entities
-            if kind is ActionKind.REMOVE and (allow_impose or DECISION_RE.search(folded, s_start, s_end)):
-                out.append(ActionDraft(kind, list_in(folded, v_end, next_start) or notice_list, (), effective, None,
-                                       None, text, at))
+            if kind is ActionKind.REMOVE and (allow_impose or _decides(sentence)):
+                out.append(ActionDraft(kind, list_in(folded, v_end, next_start) or notice_list, (), effective,
+                                       None, None, text, at, bounds))
             continue
         action = _on_targets(folded, clean, s_start, v, kind, next_start, clause_from, after, targets, published,
                              effective, notice_list, text)
@@ -374,13 +417,38 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
             out.append(action)
 
 
+def _in_quoted_title(folded: str, s_start: int, s_end: int, at: int) -> bool:
+    """Whether ``at`` lies in a quoted title (QUOTED_TITLE_RE's matches in the sentence): such a
+    match holds no 《 but its first, so only the one opening at the last 《 up to ``at`` can."""
+    opening = folded.rfind("《", s_start, at + 1)
+    if opening < 0:
+        return False
+    m = QUOTED_TITLE_RE.match(folded, opening, s_end)
+    return m is not None and m.end() > at
+
+
+def _decides(sentence: str) -> bool:
+    """``DECISION_RE.search(sentence)`` found something: one of its words is in the sentence."""
+    return "决定" in sentence or "现将" in sentence or "现予" in sentence or "特此" in sentence \
+        or "予以公布" in sentence or "公布将" in sentence or "公告如下" in sentence
+
+
 def _told_before(folded: str, s_start: int, at: int, sentence: str, published: date | None) -> bool:
-    """A listing told as history: a past marker before the verb, "于2025年…" in a sentence
-    without 决定, or a full date earlier than the notice before the verb."""
+    """A listing told as history: a past marker before the verb; "…于2025年4月4日和9日，将17家
+    美国实体列入…" (BACKGROUND_RE) in a sentence without 决定; or a full date earlier than the
+    notice before the verb ("2023年2月16日，工作机制决定将…列入…" in a 2024 notice), not "…日起"."""
     before = folded[s_start:at]
     if ("于" in before or "曾" in before or "此前" in before or "已经" in before) and PAST_RE.search(before):
         return True  # one of PAST_WORDS is in every PAST_RE match
-    return _is_background(sentence) or _dated_before(folded, s_start, at, published)
+    if "于" in sentence and "决定" not in sentence and BACKGROUND_RE.search(sentence) is not None:
+        return True
+    if published is None or "年" not in before or "月" not in before or "日" not in before:  # in every date
+        return False
+    for m in DATE_RE.finditer(folded, s_start, at):
+        day = make_date(m.group("y"), m.group("m"), m.group("d"))
+        if day and day < published and not folded[m.end() : m.end() + 2].startswith("起"):
+            return True
+    return False
 
 
 def _on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: ActionKind, next_start: int,
@@ -430,24 +498,6 @@ def _told_as_past(folded: str, s_start: int, v_start: int, published: date | Non
     return True
 
 
-def _dated_before(folded: str, s_start: int, v_start: int, published: date | None) -> bool:
-    """"2023年2月16日，工作机制决定将…列入…" in a 2024 notice: a full date earlier than the
-    notice, written before the verb, tells history."""
-    before = folded[s_start:v_start]
-    if published is None or "年" not in before or "日" not in before:  # in every date
-        return False
-    for m in DATE_RE.finditer(folded, s_start, v_start):
-        day = make_date(m.group("y"), m.group("m"), m.group("d"))
-        if day and day < published and not folded[m.end() : m.end() + 2].startswith("起"):
-            return True
-    return False
-
-
-def _is_background(sentence: str) -> bool:
-    """"…于2025年4月4日和9日，将17家美国实体列入…" tells history, it does not list."""
-    return "决定" not in sentence and BACKGROUND_RE.search(sentence) is not None
-
-
 def _target_list(targets: list[tuple[int, int, NoticeRef]], folded: str, start: int, end: int,
                  notice_list: ListKind | None) -> ListKind | None:
     """The list the targets name, else the one their clause (``folded[start:end]``) names."""
@@ -473,10 +523,17 @@ def measure_action(folded: str, clean: str, body: tuple[int, int], eff: str | No
                    lst: ListKind | None) -> ActionDraft | None:
     """An extra measure on an entity already listed ("决定对因美纳公司采取以下处理措施：禁止其
     向中国出口基因测序仪。"); the text runs to the end of the measure, past a colon."""
-    m = MEASURE_RE.search(folded, body[0], body[1])
-    if not m:
+    lo, hi = body
+    m = MEASURE_DECIDED_RE.search(folded, lo, hi)
+    # The two can start at no common place (决, 禁): the one found first is the search's match.
+    ban = folded.find(MEASURE_BAN, lo, m.start() + len(MEASURE_BAN) - 1 if m else hi)
+    if ban >= 0:
+        at, after = ban, ban + len(MEASURE_BAN)
+    elif m:
+        at, after = m.span()
+    else:
         return None
-    start = max(folded.rfind("。", body[0], m.start()), folded.rfind("\n", body[0], m.start())) + 1
-    stop = folded.find("。", m.end(), body[1])
-    end = stop + 1 if stop >= 0 else body[1]
-    return ActionDraft(ActionKind.MEASURE, lst, (), eff, None, None, clean[start:end].strip(), m.start())
+    start = max(folded.rfind("。", lo, at), folded.rfind("\n", lo, at)) + 1
+    stop = folded.find("。", after, hi)
+    end = stop + 1 if stop >= 0 else hi
+    return ActionDraft(ActionKind.MEASURE, lst, (), eff, None, None, clean[start:end].strip(), at)

@@ -154,12 +154,16 @@ def operative_spans(src: Source, d: Draft) -> list[tuple[int, int]]:
     if d.qa:
         return answer_spans(src.folded)
     if d.annex_line:
-        return [(0, len("\n".join(src.lines[: d.annex_line])) + 1)]  # up to the annex heading's line
+        # up to the annex heading's line: the lines before it, each with its line end
+        return [(0, sum(map(len, src.lines[: d.annex_line])) + d.annex_line)]
     return [(0, len(src.folded))]
 
 
 def operative_text(src: Source, d: Draft) -> str:
-    return "\n".join(src.folded[s:e] for s, e in d.spans)
+    if len(d.spans) == 1:
+        start, end = d.spans[0]
+        return src.folded[start:end]
+    return "\n".join([src.folded[s:e] for s, e in d.spans])
 
 
 def context_list(src: Source, d: Draft) -> ListKind | None:
@@ -241,12 +245,18 @@ def decision(src: Source, d: Draft) -> Decision:
     """The acting sentence (the first listing or removal without targets) and the 决定
     sentence from there (an earlier one may tell history)."""
     folded = src.folded
-    anchor = 0
     for x in d.drafts:
         if (x.action is ActionKind.IMPOSE or x.action is ActionKind.REMOVE) and not x.targets:
-            anchor = sentence_start(folded, x.start)
-            break
-    return Decision(anchor, decision_sentence(folded, anchor) or (decision_sentence(folded) if anchor else None))
+            if x.sentence is None:
+                anchor = sentence_start(folded, x.start)
+                return Decision(anchor, decision_sentence(folded, anchor) or (decision_sentence(folded) if anchor else None))
+            # The walk knows the acting sentence; it holds the verb (列入, 纳入, 采取 or 移出), so it is
+            # the 决定 sentence when it says 决定 (no 决定 can start at its end, a line end or "。").
+            anchor, end = x.sentence
+            if "决定" in folded[anchor:end]:
+                return Decision(anchor, x.sentence)
+            return Decision(anchor, decision_sentence(folded, end) or (decision_sentence(folded) if anchor else None))
+    return Decision(0, decision_sentence(folded))
 
 
 def sentence_start(folded: str, pos: int) -> int:
@@ -341,19 +351,23 @@ def _annex_or_prose(src: Source, d: Draft) -> list[EntityRecord]:
 def action_records(src: Source, d: Draft) -> list[ActionRecord]:
     """Drafts with entity keys filled in (removals, and investigations or measures
     without targets, name the notice's entities), one per action."""
-    keys = tuple([e.key for e in d.entities])
+    keys: tuple[str, ...] | None = None  # made for the first draft that names them (a listing does not)
     out = []
     for x in d.drafts:
         action = x.action
-        names = keys if action is ActionKind.REMOVE or (
-            not x.targets and (action is ActionKind.INVESTIGATE or action is ActionKind.MEASURE)) else ()
-        out.append(ActionRecord(action=action, list=x.list, targets=x.targets, effective=x.effective,
-                                until=x.until, duration=x.duration, entities=names, text=x.text))
+        if action is ActionKind.REMOVE or (not x.targets and (action is ActionKind.INVESTIGATE
+                                                               or action is ActionKind.MEASURE)):
+            if keys is None:
+                keys = tuple([e.key for e in d.entities])
+            names = keys
+        else:
+            names = ()
+        out.append(ActionRecord(action, x.list, x.targets, x.effective, x.until, x.duration, names, x.text))
     return dedupe_actions(out) if len(out) > 1 else out  # one action has nothing to be merged with
 
 
 def _target_keys(r: ActionRecord) -> tuple[str, ...]:
-    return tuple([t.key or t.text for t in r.targets])
+    return tuple([t.key or t.text for t in r.targets]) if r.targets else ()
 
 
 def _shortened(r: ActionRecord, records: list[ActionRecord]) -> bool:
@@ -364,8 +378,11 @@ def _shortened(r: ActionRecord, records: list[ActionRecord]) -> bool:
     keys = {t.key for t in r.targets}
     if None in keys:
         return False
-    return any((o.action, o.list, o.effective) == (r.action, r.list, r.effective) and (o.until, o.duration) != (None, None)
-               and keys <= {t.key for t in o.targets} for o in records if o is not r)
+    for o in records:
+        if o is not r and o.action is r.action and o.list is r.list and o.effective == r.effective \
+                and (o.until is not None or o.duration is not None) and keys <= {t.key for t in o.targets}:
+            return True
+    return False
 
 
 def dedupe_actions(records: list[ActionRecord]) -> list[ActionRecord]:
@@ -374,21 +391,27 @@ def dedupe_actions(records: list[ActionRecord]) -> list[ActionRecord]:
     naming only the first of the body's targets goes too. A removal without targets is dropped
     when the same list has one with targets."""
     out: list[ActionRecord] = []
-    idents: list[tuple[object, ...]] = []  # (verb, list, target notices, effective) of each of ``out``
+    kept: dict[tuple[object, ...], int] = {}  # (verb, list, target notices, effective): its place in ``out``
+    targeted = untargeted_removal = False
     for r in records:
         ident = (r.action, r.list, _target_keys(r), r.effective)
-        if ident not in idents:
+        at = kept.get(ident)
+        if at is None:
+            kept[ident] = len(out)
             out.append(r)
-            idents.append(ident)
-            continue
-        kept = out[idents.index(ident)]
-        if (r.until, r.duration) != (None, None) and (kept.until, kept.duration) == (None, None):
-            out[idents.index(ident)] = r
-    if not any([r.targets for r in out]):
+            if r.targets:
+                targeted = True
+            elif r.action is ActionKind.REMOVE:
+                untargeted_removal = True
+        elif (r.until is not None or r.duration is not None) and out[at].until is None and out[at].duration is None:
+            out[at] = r
+    if not targeted:
         return out  # nothing shortened (only targets are), no removal beside a targeted one
     out = [r for r in out if not _shortened(r, out)]
-    targeted = {(r.action, r.list) for r in out if r.targets}
-    return [r for r in out if r.targets or r.action is not ActionKind.REMOVE or (r.action, r.list) not in targeted]
+    if not untargeted_removal:
+        return out
+    lists = {(r.action, r.list) for r in out if r.targets}
+    return [r for r in out if r.targets or r.action is not ActionKind.REMOVE or (r.action, r.list) not in lists]
 
 
 def named_references(src: Source, d: Draft) -> tuple[NoticeRef, ...]:

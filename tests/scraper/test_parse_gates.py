@@ -387,6 +387,13 @@ def every_clause(folded, start, end, verbs, published):
             yield sm.start(), last_end, verbs[first:vi], carried
 
 
+def sentence_bounds(folded, pos):
+    """The sentence holding ``pos``: from after the last line end or "。" before it to the next one."""
+    start = max(folded.rfind("\n", 0, pos), folded.rfind("。", 0, pos)) + 1
+    ends = [e for e in (folded.find("\n", pos), folded.find("。", pos)) if e >= 0]
+    return start, min(ends, default=len(folded))
+
+
 def actions_of_every_clause(folded, spans, refs, published, default):
     """The actions read clause by clause over every clause of each span."""
     out, dated = [], [(s, e) for s, e, r in refs if r.key is None]
@@ -394,7 +401,7 @@ def actions_of_every_clause(folded, spans, refs, published, default):
         verbs = list(actions.VERB_RE.finditer(folded, start, end))
         for s, e, found, carried in every_clause(folded, start, end, verbs, published):
             actions._sentence_actions(out, folded, folded, s, e, found, refs, dated, published, carried or default,
-                                      None, True)
+                                      None, True, folded[s:e], sentence_bounds(folded, s))
     return out
 
 
@@ -519,3 +526,56 @@ def test_clean_removes_what_storage_calls_invisible():
     from storage.names import INVISIBLE_RE
 
     assert {chr(c) for c in range(0x10000) if INVISIBLE_RE.match(chr(c))} == textnorm.INVISIBLE_SET
+
+
+# Pieces of operative text: verbs, stops, dates, refs, list words, titles, modals, past markers.
+ACTION_PIECES = ["暂停", "继续暂停", "停止执行", "取消", "移出", "恢复", "列入", "纳入", "启动调查", "采取反制措施",
+                 "决定", "现将", "公布将", "于", "曾", "已经", "可以申请", "。", "\n", "；", ";", "！", "?", "，", ",",
+                 "自2025年5月14日起", "2023年2月16日", "4月4日公告", "商务部公告2025年第21号", "〔2025〕7号",
+                 "出口管制管控名单", "关注名单", "不可靠实体清单", "《", "》", "《关于采取反制措施的决定》", "相关措施",
+                 "90天", "1年", "至2026年11月10日", "了", "甲公司", " "]
+ORIGINAL_MEASURE_RE = re.compile(r"决定[^。]{0,80}?(?:采取|实施)[^。]{0,20}?措施|禁止其")  # the search measure_action made
+
+
+def random_texts(pieces, seed, count, longest=30):
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, longest))) for _ in range(count)]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_actions_on_random_texts_are_what_the_walk_over_every_clause_gives(seed):
+    """The walk reads whole sentences and cuts only those holding ；！？ into clauses: the same
+    actions, sentence bounds included, as reading every clause of the span."""
+    published = date(2025, 5, 14)
+    for text in random_texts(ACTION_PIECES, seed, 400):
+        refs = actions.collect_refs(text, text, published, None)
+        for start, end in ((0, len(text)), (len(text) // 3, len(text) - len(text) // 4)):
+            found = actions.find_actions(text, text, spans=[(start, end)], refs=refs, published=published,
+                                         default_effective="2025-06-01", notice_list=None, allow_impose=True)
+            assert found == actions_of_every_clause(text, [(start, end)], refs, published, "2025-06-01"), text
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_verb_in_a_quoted_title_is_where_the_title_regex_finds_one(seed):
+    pieces = ["《", "》", "采取", "反制措施", "决定", "。", "甲"]
+    for text in random_texts(pieces, seed, 2000, 14):
+        for s_start in range(0, len(text) + 1, 3):
+            spans = [m.span() for m in actions.QUOTED_TITLE_RE.finditer(text, s_start, len(text))]
+            for at in range(s_start, len(text)):
+                want = any(s <= at < e for s, e in spans)
+                assert actions._in_quoted_title(text, s_start, len(text), at) is want, (text, s_start, at)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_measure_action_finds_what_the_one_measure_search_found(seed):
+    """measure_action searches its two alternatives apart: the same match as the search of both."""
+    pieces = ["决定", "采取", "实施", "措施", "禁止其", "禁止", "其", "。", "对甲公司", "以下处理", "\n", "决"]
+    for text in random_texts(pieces, seed, 3000, 16):
+        for body in ((0, len(text)), (2, max(2, len(text) - 3))):
+            m = ORIGINAL_MEASURE_RE.search(text, *body)
+            found = actions.measure_action(text, text, body, None, None)
+            assert (found.start if found else None) == (m.start() if m else None), text
+            if m:
+                start = max(text.rfind("。", body[0], m.start()), text.rfind("\n", body[0], m.start())) + 1
+                stop = text.find("。", m.end(), body[1])
+                assert found.text == text[start : stop + 1 if stop >= 0 else body[1]].strip()

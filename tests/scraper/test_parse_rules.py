@@ -1,5 +1,6 @@
 """The notice rules one by one: each reads a Source and the Draft fields before it."""
 
+import dataclasses
 import random
 from datetime import date, datetime
 
@@ -255,3 +256,17 @@ def test_every_row_fills_a_draft_field_in_order():
     assert all(name in fields for name, _ in rules.RULES)
     assert len({rule for _, rule in rules.RULES}) == len(rules.RULES)
 
+
+@pytest.mark.parametrize("text", [
+    "2023年，工作机制决定将甲公司列入清单。\n现决定将乙公司列入不可靠实体清单。",
+    "商务部公告2026年第12号 公布将20家日本实体列入关注名单\n根据规定，决定将上述实体列入关注名单，并采取以下措施：",
+    "公布将甲公司列入关注名单\n没有决定的句子。\n另一句决定。决定采取反制措施",
+    "商务部决定，将甲公司移出关注名单；决定将乙公司列入关注名单", "现将甲公司列入关注名单", "甲决定\n移出关注名单。决定",
+])
+def test_decision_from_the_walks_sentence_is_the_one_searched_for(text):
+    """``decision`` takes the acting sentence from the walk: the same decision as finding it again."""
+    src = read_source(text, PageHints())
+    drafts = rules.clause_actions(src, Draft(spans=[(0, len(src.folded))], published=date(2025, 5, 14)))
+    assert any(x.sentence for x in drafts)
+    unknown = [dataclasses.replace(x, sentence=None) for x in drafts]
+    assert rules.decision(src, Draft(drafts=drafts)) == rules.decision(src, Draft(drafts=unknown))
