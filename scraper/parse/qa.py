@@ -56,30 +56,30 @@ def source_stamp(folded: str) -> tuple[Stamp | None, str | None]:
     return Stamp(day), m.group("src")
 
 
+# A question or an answer line as QUESTION_RE / ANSWER_RE match one (their blanks kept within the line):
+# one scan finds them, the lines between are not looked at.
+MARK_LINE_RE = re.compile(r"^[^\S\n]*(?:有记者问|记者问|记者|问|(答))[^\S\n]*[:：]", re.MULTILINE)
+
+
 def answer_spans(folded: str) -> list[tuple[int, int]]:
     """Spans of the answers ("答：…" up to the next "问："). No markers: the whole text."""
     if not ANSWER_RE.search(folded) and not INLINE_ANSWER_RE.search(folded):
         return [(0, len(folded))]
     spans: list[tuple[int, int]] = []
-    mode, start = None, 0
-    pos = 0
-    for m in LINE_RE.finditer(folded):
-        if not m.group(0):
-            break
-        line = m.group(0)
-        if QUESTION_RE.match(line):
-            if mode == "a":
-                spans.append((start, pos))
-            mode = "q"
-            inline = INLINE_ANSWER_RE.search(line)
-            if inline:  # "问：…？答：…" on one line
-                mode, start = "a", pos + inline.start()
-        elif ANSWER_RE.match(line):
-            if mode == "a":
-                spans.append((start, pos))
-            mode, start = "a", pos
-        pos = m.end()
-    if mode == "a":
+    answering, start = False, 0
+    for m in MARK_LINE_RE.finditer(folded):
+        pos = m.start()  # the line's start
+        if answering:
+            spans.append((start, pos))
+        if m.group(1):
+            answering, start = True, pos
+            continue
+        line_end = folded.find("\n", pos)
+        inline = INLINE_ANSWER_RE.search(folded, pos, len(folded) if line_end < 0 else line_end + 1)
+        answering = inline is not None  # "问：…？答：…" on one line
+        if inline:
+            start = inline.start()
+    if answering:
         spans.append((start, len(folded)))
     return spans
 

@@ -1,10 +1,11 @@
 """Spokesperson Q&As: recognition, source line, answer spans, keys."""
 
+import random
 from datetime import date
 
 import pytest
 
-from scraper.parse import PageHints, parse_text
+from scraper.parse import PageHints, parse_text, qa
 from scraper.parse.dates import Stamp
 from scraper.parse.qa import answer_spans, clean_title, qa_key
 from scraper.parse.textnorm import fold
@@ -87,3 +88,39 @@ def test_numbered_notice_mentioning_a_qa_is_not_a_qa():
 ])
 def test_clean_title_drops_the_site_name(title, cut):
     assert clean_title(title) == cut
+
+
+def answer_spans_line_by_line(folded):
+    """What ``answer_spans`` did before its one scan of the marked lines: each line matched in turn."""
+    if not qa.ANSWER_RE.search(folded) and not qa.INLINE_ANSWER_RE.search(folded):
+        return [(0, len(folded))]
+    spans, mode, start, pos = [], None, 0, 0
+    for m in qa.LINE_RE.finditer(folded):
+        if not m.group(0):
+            break
+        line = m.group(0)
+        if qa.QUESTION_RE.match(line):
+            if mode == "a":
+                spans.append((start, pos))
+            mode = "q"
+            inline = qa.INLINE_ANSWER_RE.search(line)
+            if inline:
+                mode, start = "a", pos + inline.start()
+        elif qa.ANSWER_RE.match(line):
+            if mode == "a":
+                spans.append((start, pos))
+            mode, start = "a", pos
+        pos = m.end()
+    if mode == "a":
+        spans.append((start, len(folded)))
+    return spans
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_answer_spans_from_the_marked_lines_are_the_line_by_line_reading(seed):
+    pieces = ["问", ":", "：", "答", "记者", "有记者问", "记者问", "\n", " ", "\t", "\u2028", "？", "。", "!", "甲", "\r",
+              "\x0c", "有", "\n\n"]
+    rng = random.Random(seed)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
+        assert answer_spans(text) == answer_spans_line_by_line(text), text
