@@ -27,13 +27,15 @@ PAGES, SNAPSHOTS, ISSUES = Page.__table__, Snapshot.__table__, HealthIssue.__tab
 
 
 def _latest() -> ColumnElement[bool]:
-    """Join condition: a page's latest snapshot."""
-    return and_(Snapshot.page_id == Page.id, Snapshot.sha256 == Page.last_sha256)
+    """Join condition: a page's latest snapshot. On the tables' columns, so that a query of the crawl's (plain SQL)
+    can use it without setting up the ORM; ORM queries join with it all the same."""
+    return and_(SNAPSHOTS.c.page_id == PAGES.c.id, SNAPSHOTS.c.sha256 == PAGES.c.last_sha256)
 
 
 def _unfinished() -> tuple[ColumnElement[bool], ...]:
     """Open issues saying a page did not parse whole."""
-    return (HealthIssue.kind.in_(UNFINISHED_ISSUES), HealthIssue.resolved_at.is_(None), HealthIssue.url.is_not(None))
+    issues = ISSUES.c  # the table's columns: the crawl's plain-SQL reads use it too
+    return (issues.kind.in_(UNFINISHED_ISSUES), issues.resolved_at.is_(None), issues.url.is_not(None))
 
 
 @dataclass(frozen=True)
@@ -76,13 +78,8 @@ def unusable_pages(source: str) -> Select[tuple[str]]:
     (``ix_snapshot_outcome``; ``IN``, which an index serves, not ``NOT IN``), never by walking every page.
     Plain SQL on the tables, like the crawl's other reads (:meth:`PageStore.retry_urls`)."""
     pages, snapshots = PAGES.c, SNAPSHOTS.c
-    return (select(pages.url).join(SNAPSHOTS, _latest_row())
+    return (select(pages.url).join(SNAPSHOTS, _latest())
             .where(snapshots.outcome.in_(UNUSABLE_OUTCOMES), pages.source == source))
-
-
-def _latest_row() -> ColumnElement[bool]:
-    """:func:`_latest` on the tables (no ORM)."""
-    return and_(SNAPSHOTS.c.page_id == PAGES.c.id, SNAPSHOTS.c.sha256 == PAGES.c.last_sha256)
 
 
 class PageStore:
@@ -121,7 +118,7 @@ class PageStore:
         with self._sf() as session:
             for i in range(0, len(wanted), CHUNK):
                 rows = session.execute(
-                    select(pages.url, pages.etag, pages.last_modified).join(SNAPSHOTS, _latest_row())
+                    select(pages.url, pages.etag, pages.last_modified).join(SNAPSHOTS, _latest())
                     .where(pages.url.in_(wanted[i : i + CHUNK]), snapshots.outcome.in_(USABLE_OUTCOMES))
                 )
                 found.update({url: (etag, modified) for url, etag, modified in rows})
@@ -134,7 +131,7 @@ class PageStore:
         pages, snapshots = PAGES.c, SNAPSHOTS.c
         with self._sf() as session:
             return list(session.scalars(
-                select(pages.url).join(SNAPSHOTS, _latest_row())
+                select(pages.url).join(SNAPSHOTS, _latest())
                 .where(pages.source == source, snapshots.outcome.in_(NOTICE_OUTCOMES))
                 .order_by(pages.id.desc()).limit(limit)
             ))
@@ -154,6 +151,5 @@ class PageStore:
             urls = set(pending_urls(session, source))
             urls.update(session.scalars(unusable_pages(source)))
             urls.update(url for url in session.scalars(
-                select(issues.url).where(issues.source == source, issues.kind.in_(UNFINISHED_ISSUES),
-                                         issues.resolved_at.is_(None), issues.url.is_not(None))) if url)
+                select(issues.url).where(issues.source == source, *_unfinished())) if url)
         return sorted(urls)
