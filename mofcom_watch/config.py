@@ -20,6 +20,7 @@ DEFAULT_DATA_DIR = "data"
 DEFAULT_CRON = "*/30 * * * *"
 DEFAULT_PORT = 8080
 DEFAULT_HOST = "127.0.0.1"
+WILDCARD_HOSTS = frozenset({"", "0.0.0.0", "::"})  # listen on every address
 DEFAULT_USER_AGENT = "mofcom-watch/0.1.0 (+https://github.com/mofcom-watch/mofcom-watch)"
 CONFIG_ENV = "MOFCOM_WATCH_CONFIG"
 DB_ENV = "MOFCOM_WATCH_DB"
@@ -40,7 +41,7 @@ class Settings:
     data_dir: Path = field(default_factory=lambda: Path(DEFAULT_DATA_DIR))
     db_url: str | None = None  # None: sqlite file under data_dir
     feeds_dir: Path | None = None  # None: data_dir / "feeds"
-    public_base_url: str | None = None  # None: http://localhost:<port>/feeds/
+    public_base_url: str | None = None  # None: serve_url + "feeds/"
     watchlist: Path | None = None
     cron: str = DEFAULT_CRON
     timezone: str = "UTC"
@@ -75,9 +76,21 @@ class Settings:
         return self.feeds_dir if self.feeds_dir is not None else self.data_dir / "feeds"
 
     @property
+    def serve_url(self) -> str:
+        """Where ``serve`` answers on this machine: the address it listens on, so a link names the
+        host and port actually serving it (``localhost`` may resolve to ::1 while it listens on
+        127.0.0.1); a wildcard address is reachable as ``localhost``."""
+        host = self.http_host
+        if host in WILDCARD_HOSTS:
+            host = "localhost"
+        elif ":" in host:  # an IPv6 literal
+            host = f"[{host}]"
+        return f"http://{host}:{self.http_port}/"
+
+    @property
     def feeds_base_url(self) -> str:
         """Public URL prefix of the feed files, always ending in a slash."""
-        url = self.public_base_url or f"http://localhost:{self.http_port}/feeds/"
+        url = self.public_base_url or self.serve_url + "feeds/"
         return url if url.endswith("/") else url + "/"
 
     def origin(self, name: str) -> str:
@@ -277,7 +290,7 @@ FIELDS: tuple[FieldSpec, ...] = (
               "SQLAlchemy URL; empty = sqlite file in data_dir; postgresql+psycopg://... for a shared store"),
     FieldSpec("feeds_dir", ("feeds_dir",), "MOFCOM_WATCH_FEEDS_DIR", _opt_path, "where feed files go; empty = data_dir/feeds"),
     FieldSpec("public_base_url", ("public_base_url",), "MOFCOM_WATCH_PUBLIC_URL", _opt_url,
-              "public URL of the feeds folder; empty = http://localhost:<port>/feeds/"),
+              "public URL of the feeds folder; empty = http://<host>:<port>/feeds/ (localhost if host is 0.0.0.0)"),
     FieldSpec("watchlist", ("watchlist",), "MOFCOM_WATCH_WATCHLIST", _opt_path, "CSV or TOML file of counterparties"),
     FieldSpec("cron", ("schedule", "cron"), "MOFCOM_WATCH_CRON", _cron,
               "when cycles run: 5-field crontab, or 6 fields with seconds first"),

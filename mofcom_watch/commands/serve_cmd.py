@@ -104,7 +104,7 @@ def register(app: typer.Typer) -> None:
             log(LOG, logging.ERROR, "cannot create the feeds folder", feeds=str(settings.feeds_path),
                 error=exc.strerror or str(exc))
         application = build_app(settings, schedule=schedule, as_of=day)
-        log(LOG, logging.INFO, "serving", url=f"http://{settings.http_host}:{settings.http_port}/",
+        log(LOG, logging.INFO, "serving", url=settings.serve_url,
             feeds=str(settings.feeds_path), feeds_url=settings.feeds_base_url, schedule=schedule,
             cron=settings.cron if schedule else None, db=redact_url(settings.database_url))
         try:

@@ -51,8 +51,8 @@ def serving(db_url: str, workdir: Path, *args: str, env: dict[str, str] | None =
     """Start ``serve`` on ``db_url`` (data under ``workdir``), wait until it answers, stop it with SIGTERM."""
     port = free_port()
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("MOFCOM_WATCH_")}
-    full_env.update(MOFCOM_WATCH_DATA_DIR=str(workdir / "data"),
-                    MOFCOM_WATCH_PUBLIC_URL=f"http://127.0.0.1:{port}/feeds/", **(env or {}))
+    full_env.update({"MOFCOM_WATCH_DATA_DIR": str(workdir / "data"),
+                     "MOFCOM_WATCH_PUBLIC_URL": f"http://127.0.0.1:{port}/feeds/", **(env or {})})
     proc = subprocess.Popen([sys.executable, "-m", "mofcom_watch", "--db", db_url, *options, "serve", "--host", "127.0.0.1",
                              "--port", str(port), *args], env=full_env, cwd=workdir,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)

@@ -49,7 +49,7 @@ def test_defaults_work_out_of_the_box() -> None:
     assert s.http_port == 8080
     assert s.database_url == "sqlite:///data/mofcom-watch.sqlite"
     assert s.feeds_path == Path("data/feeds")
-    assert s.feeds_base_url == "http://localhost:8080/feeds/"
+    assert s.feeds_base_url == "http://127.0.0.1:8080/feeds/"  # where serve listens by default
     assert s.sources == () and s.base_urls == {}
     assert s.origin("cron") == "default"
 
@@ -167,3 +167,14 @@ def test_cli_bad_config_exits_2_without_traceback(tmp_path: Path) -> None:
 def test_example_config_is_valid(repo_root: Path) -> None:
     s = load_settings(repo_root / "mofcom-watch.example.toml", environ={})
     assert s.cron == DEFAULT_CRON
+
+
+def test_default_feeds_url_follows_the_listen_address() -> None:
+    def base(**env: str) -> str:
+        return load_settings(environ=env).feeds_base_url
+
+    assert base(MOFCOM_WATCH_HOST="0.0.0.0", MOFCOM_WATCH_PORT="9000") == "http://localhost:9000/feeds/"
+    assert base(MOFCOM_WATCH_HOST="::") == "http://localhost:8080/feeds/"
+    assert base(MOFCOM_WATCH_HOST="::1") == "http://[::1]:8080/feeds/"
+    assert base(MOFCOM_WATCH_HOST="feeds.internal") == "http://feeds.internal:8080/feeds/"
+    assert base(MOFCOM_WATCH_HOST="0.0.0.0", MOFCOM_WATCH_PUBLIC_URL="https://x.example/f") == "https://x.example/f/"
