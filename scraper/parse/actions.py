@@ -273,10 +273,12 @@ def find_actions(folded: str, clean: str, *, spans: list[tuple[int, int]], refs:
 
     A sentence ends at a line end or a "。"; "自…起" carries over the other stops (；！？) to the
     later clauses of its sentence, not past its end, so only the sentences holding a verb are
-    read, and one without those stops is one clause (no clause walk)."""
+    read, and one without those stops is one clause (no clause walk). A sentence whose verbs
+    can none of them act (``inert``) is not read at all."""
     drafts: list[ActionDraft] = []
     # A verb inside a ref by date ("…被列入…的16家美国实体") tells history: where those refs are.
     dated = [(s, e) for s, e, r in refs if r.key is None] if refs else []
+    inert = INERT[bool(refs), allow_impose]  # verbs that cannot act here
     find, rfind = folded.find, folded.rfind
     for span_start, span_end in spans:
         # Verbs first, in one scan of the span (no verb crosses a sentence end).
@@ -284,6 +286,9 @@ def find_actions(folded: str, clean: str, *, spans: list[tuple[int, int]], refs:
         count = len(verbs)
         vi = 0
         while vi < count:
+            if verbs[vi][0] in inert:
+                vi += 1
+                continue
             at = verbs[vi].start()
             begin = max(rfind("\n", 0, at), rfind("。", 0, at)) + 1  # the sentence's start, maybe before the span
             seg = begin if begin > span_start else span_start
@@ -291,7 +296,9 @@ def find_actions(folded: str, clean: str, *, spans: list[tuple[int, int]], refs:
             end = span_end if stop < 0 else stop
             stop = find("。", at, end)
             end = end if stop < 0 else stop
-            first = vi
+            first = vi  # the inert verbs before it in its sentence still cut its clause
+            while first and verbs[first - 1].start() >= seg:
+                first -= 1
             vi += 1
             while vi < count and verbs[vi].start() < end:
                 vi += 1
@@ -354,6 +361,16 @@ VERB_KINDS = {word: _verb_kind(word) for word in (
     *(f"采取{what}反制措施" for what in ("", "以下", "相应", "有关")),
 )}
 MODAL_ENDS = "请以可当得拟"  # the last character of every MODAL_RE word
+# What can stand right before a verb that follows a modal: a modal's last character or a blank
+# (every character ``str.isspace`` holds; a test checks the list).
+MODAL_BEFORE = MODAL_ENDS + "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006" \
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+# Verbs that cannot act in a text: without refs, those acting only on named notices (a removal
+# may remove the notice's own entities); in a Q&A (no listing of its own), listings and investigations.
+_ON_NOTICES = frozenset(w for w, k in VERB_KINDS.items() if k in (ActionKind.SUSPEND, ActionKind.EXTEND,
+                                                                   ActionKind.LIFT, ActionKind.RESTORE))
+_OWN = frozenset(w for w, k in VERB_KINDS.items() if k in (ActionKind.IMPOSE, ActionKind.INVESTIGATE))
+INERT = {(True, True): frozenset(), (True, False): _OWN, (False, True): _ON_NOTICES, (False, False): _ON_NOTICES | _OWN}
 
 
 def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: int, s_end: int,
@@ -368,43 +385,44 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
         if dated and any(s <= at < e for s, e in dated) or titled and _in_quoted_title(folded, s_start, s_end, at):
             continue
         # MODAL_RE ends at the verb: only a modal's last character or a blank can stand right before it
-        if at > s_start and (folded[at - 1] in MODAL_ENDS or folded[at - 1].isspace()) \
-                and MODAL_RE.search(folded, max(s_start, at - 4), at):
+        if at > s_start and folded[at - 1] in MODAL_BEFORE and MODAL_RE.search(folded, max(s_start, at - 4), at):
             continue
         verbs.append(v)
-    if not verbs:
-        return
-    text = clean[s_start:s_end].strip()
+    text = None
     decided = None  # whether the sentence says it decides (DECISION_RE), looked at once when needed
     prev_end = s_start
     last = len(verbs) - 1
     for i, v in enumerate(verbs):
         at, v_end = v.span()
         next_start = verbs[i + 1].start() if i < last else s_end
-        before = [r for r in refs if prev_end <= r[0] < at] if refs else []
+        before = [r for r in refs if prev_end <= r[0] < at] if refs else refs
         clause_from, prev_end = prev_end, v_end
-        word = v.group(0)
-        kind = VERB_KINDS.get(word) or _verb_kind(word)
+        word = v[0]
+        kind = VERB_KINDS[word]
         if kind is ActionKind.IMPOSE or kind is ActionKind.INVESTIGATE:
             # a listing (列入, 采取反制措施) or an investigation decided now, not told as history
-            if not allow_impose or before or _told_before(folded, s_start, at, sentence, published):
+            if not allow_impose or before:
                 continue
-            countermeasure = word.startswith("采取")
-            if kind is ActionKind.IMPOSE:
-                if not countermeasure:
-                    if decided is None:
-                        decided = _decides(sentence)
-                    if not decided:
-                        continue
-                lst = ListKind.COUNTERMEASURE if countermeasure else list_in(folded, at, next_start)
-                if lst is None:
-                    continue
+            lst: ListKind | None
+            if word[0] == "采":  # 采取…反制措施
+                lst = ListKind.COUNTERMEASURE
+            elif kind is ActionKind.INVESTIGATE:
+                lst = notice_list
             else:
-                lst = ListKind.COUNTERMEASURE if countermeasure else notice_list
+                if decided is None:
+                    decided = _decides(sentence)
+                m = LIST_WORD_RE.search(folded, at, next_start) if decided else None
+                if m is None:
+                    continue
+                lst = LIST_KIND[m[0]]
+            if _told_before(folded, s_start, at, sentence, published):
+                continue
+            text = clean[s_start:s_end].strip() if text is None else text
             out.append(ActionDraft(kind, lst or notice_list, (), effective, None, None, text, at, bounds))
             continue
-        after = [r for r in refs if v_end <= r[0] < next_start] if refs else []
+        after = [r for r in refs if v_end <= r[0] < next_start] if refs else refs
         targets = after or before
+        text = clean[s_start:s_end].strip() if text is None else text
         if not targets:
             # a removal of the notice's own entities
             if kind is ActionKind.REMOVE and (allow_impose or _decides(sentence)):

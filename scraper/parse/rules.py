@@ -13,7 +13,7 @@ import hashlib
 import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from storage.records import ActionKind, ActionRecord, EntityRecord, ListKind, NoticeKind, NoticeRef
 
@@ -350,10 +350,12 @@ def _annex_or_prose(src: Source, d: Draft) -> list[EntityRecord]:
 
 def action_records(src: Source, d: Draft) -> list[ActionRecord]:
     """Drafts with entity keys filled in (removals, and investigations or measures
-    without targets, name the notice's entities), one per action."""
+    without targets, name the notice's entities), one per action: the drafts are deduped
+    first, so no record is built for a draft that goes."""
+    drafts = dedupe_actions(d.drafts) if len(d.drafts) > 1 else d.drafts  # one has nothing to be merged with
     keys: tuple[str, ...] | None = None  # made for the first draft that names them (a listing does not)
     out = []
-    for x in d.drafts:
+    for x in drafts:
         action = x.action
         if action is ActionKind.REMOVE or (not x.targets and (action is ActionKind.INVESTIGATE
                                                                or action is ActionKind.MEASURE)):
@@ -363,14 +365,30 @@ def action_records(src: Source, d: Draft) -> list[ActionRecord]:
         else:
             names = ()
         out.append(ActionRecord(action, x.list, x.targets, x.effective, x.until, x.duration, names, x.text))
-    return dedupe_actions(out) if len(out) > 1 else out  # one action has nothing to be merged with
+    return out
 
 
-def _target_keys(r: ActionRecord) -> tuple[str, ...]:
-    return tuple([t.key or t.text for t in r.targets]) if r.targets else ()
+class Action(Protocol):
+    """What deduping reads of an action: a draft's or a record's fields."""
+
+    @property
+    def action(self) -> ActionKind: ...
+    @property
+    def list(self) -> ListKind | None: ...
+    @property
+    def targets(self) -> tuple[NoticeRef, ...]: ...
+    @property
+    def effective(self) -> str | None: ...
+    @property
+    def until(self) -> date | None: ...
+    @property
+    def duration(self) -> str | None: ...
 
 
-def _shortened(r: ActionRecord, records: list[ActionRecord]) -> bool:
+A = TypeVar("A", bound=Action)
+
+
+def _shortened(r: Action, records: list[A]) -> bool:
     """A period-less action whose numbered targets a fuller action of the same verb, list and
     date covers: the title's "关于暂停实施…第55号等公告" beside the body's six notices and end date."""
     if r.until is not None or r.duration is not None or not r.targets:
@@ -385,16 +403,16 @@ def _shortened(r: ActionRecord, records: list[ActionRecord]) -> bool:
     return False
 
 
-def dedupe_actions(records: list[ActionRecord]) -> list[ActionRecord]:
+def dedupe_actions(records: list[A]) -> list[A]:
     """One action per (verb, list, target notices, effective): the title ("关于暂停实施…的公告") and
     the body say the same thing, the body with the duration, so the fuller one wins; a title
     naming only the first of the body's targets goes too. A removal without targets is dropped
     when the same list has one with targets."""
-    out: list[ActionRecord] = []
+    out: list[A] = []
     kept: dict[tuple[object, ...], int] = {}  # (verb, list, target notices, effective): its place in ``out``
     targeted = untargeted_removal = False
     for r in records:
-        ident = (r.action, r.list, _target_keys(r), r.effective)
+        ident = (r.action, r.list, tuple([t.key or t.text for t in r.targets]) if r.targets else (), r.effective)
         at = kept.get(ident)
         if at is None:
             kept[ident] = len(out)

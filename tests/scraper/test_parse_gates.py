@@ -394,14 +394,14 @@ def sentence_bounds(folded, pos):
     return start, min(ends, default=len(folded))
 
 
-def actions_of_every_clause(folded, spans, refs, published, default):
+def actions_of_every_clause(folded, spans, refs, published, default, allow_impose=True):
     """The actions read clause by clause over every clause of each span."""
     out, dated = [], [(s, e) for s, e, r in refs if r.key is None]
     for start, end in spans:
         verbs = list(actions.VERB_RE.finditer(folded, start, end))
         for s, e, found, carried in every_clause(folded, start, end, verbs, published):
             actions._sentence_actions(out, folded, folded, s, e, found, refs, dated, published, carried or default,
-                                      None, True, folded[s:e], sentence_bounds(folded, s))
+                                      None, allow_impose, folded[s:e], sentence_bounds(folded, s))
     return out
 
 
@@ -579,3 +579,42 @@ def test_measure_action_finds_what_the_one_measure_search_found(seed):
                 start = max(text.rfind("。", body[0], m.start()), text.rfind("\n", body[0], m.start())) + 1
                 stop = text.find("。", m.end(), body[1])
                 assert found.text == text[start : stop + 1 if stop >= 0 else body[1]].strip()
+
+
+# Verbs that can act only on refs, listings, refs, and the Q&A marker, beside the pieces above.
+INERT_PIECES = [*ACTION_PIECES, "解除", "恢复实施", "答：", "4月4日公告（不可靠实体清单工作机制〔2025〕7号）",
+                "2025年4月4日被列入出口管制管控名单的16家美国实体", "相关措施90天", "将甲公司"]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_actions_skipping_sentences_of_inert_verbs_are_the_walk_over_every_clause(seed):
+    """A sentence whose verbs cannot act (no refs: the verbs on notices; a Q&A: listings) is not
+    read, but such verbs before an acting one still cut its clause: random texts read as every clause."""
+    rng = random.Random(seed)
+    published = date(2025, 5, 14)
+    for _ in range(400):
+        text = textnorm.fold("".join(rng.choice(INERT_PIECES) for _ in range(rng.randint(1, 30))))
+        refs = actions.collect_refs(text, text, published, None)
+        for allow in (True, False):
+            for start, end in ((0, len(text)), (rng.randint(0, len(text)), len(text))):
+                found = actions.find_actions(text, text, spans=[(start, end)], refs=refs, published=published,
+                                             default_effective="2025-06-01", notice_list=None, allow_impose=allow)
+                assert found == actions_of_every_clause(text, [(start, end)], refs, published, "2025-06-01", allow)
+
+
+def test_modal_before_is_the_modal_ends_and_every_blank():
+    """``_sentence_actions`` reads a character as "a modal's last or a blank" from MODAL_BEFORE."""
+    blanks = "".join(c for c in map(chr, range(0x110000)) if c.isspace())
+    assert actions.MODAL_BEFORE == actions.MODAL_ENDS + blanks
+
+
+def test_every_verb_the_verb_regex_finds_has_its_kind():
+    """VERB_KINDS is looked up without a fallback: each word VERB_RE can match is in it."""
+    pieces = ["继续", "暂停", "停止", "恢复", "实施", "执行", "启动", "反倾销", "反补贴", "调查", "进行", "立案", "采取", "以下",
+              "相应", "有关", "反制措施", "取消", "解除", "移出", "列入", "纳入", "期", "至"]
+    rng = random.Random(5)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        for m in actions.VERB_RE.finditer(text):
+            assert m[0] in actions.VERB_KINDS
+    assert all(actions.VERB_RE.fullmatch(word) for word in actions.VERB_KINDS)
