@@ -230,10 +230,12 @@ def _key_year(key: str | None) -> int | None:
 
 
 def collect_refs(folded: str, clean: str, anchor: date | None, context_list: ListKind | None,
-                 own_key: str | None = None) -> list[tuple[int, int, NoticeRef]]:
+                 own_key: str | None = None, own_shape: tuple[str, bool] | None = None) -> list[tuple[int, int, NoticeRef]]:
+    """Refs by number and by date, in text order, the text's own number (``own_key``, its
+    ``OwnNumber.shape`` ``own_shape``) left out."""
     # In a UEL notice a bare "公告2023年第1号" is the working mechanism's own series.
     bare = "UEL" if (own_key or "").startswith("UEL-") else "MOFCOM"
-    refs = find_references(folded, clean, bare, skip=own_key)
+    refs = find_references(folded, clean, bare, skip=own_key, own=own_shape)
     refs = attach_dates(refs, folded, clean, anchor, context_list)
     date_refs = _date_refs(folded, clean, anchor)
     if date_refs:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from storage.frozen import quick_init
 from storage.records import ListKind, NoticeKind, NoticeRef
@@ -45,12 +45,16 @@ YEAR_NO_RE = re.compile(r"年\s*(?:度\s*)?第")
 # What every BRACKET_NUMBER_RE match holds ("〔2025〕"): checked on a clause before the long regex.
 BRACKET_YEAR_RE = re.compile(rf"[〔\[【(]\s*{YEAR}\s*[〕\]】)]")
 WENHAO_RE = re.compile(r"文\s*号")
+# After a number's 号, what YEAR_NUMBER_RE reads as its post group 令 when no further number follows
+# (a piece with a further one is read in full: ``_piece_matches``).
+ORDER_AFTER_RE = re.compile(r"\s*(?:\))?\s*令")
 # Each alternative opens with a literal, so sre scans for their first characters alone
 # (one group per alternative: ``lastindex`` says which matched).
 FILING_NO_RE = re.compile(r"【\s*(?:发布)?文\s*号\s*】\s*([^\n【]+)|发布文号\s*[:：]\s*([^\n]+)|文号\s*[:：]\s*([^\n]+)")
 UEL_CONTEXT_WINDOW = 40
 OWN_KINDS = {"UEL": NoticeKind.UEL_ANNOUNCEMENT, "ORDER": NoticeKind.ORDER, "MOFCOM": NoticeKind.ANNOUNCEMENT}
 LEADING_MARKS = " (（【[「《\"'"  # what may stand before a number that opens a line
+NUM_CHARS = frozenset("零一二三四五六七八九十百两")  # NUM's Chinese digits (and \\d its decimal ones)
 
 
 @quick_init
@@ -60,6 +64,9 @@ class OwnNumber:
     number: str
     kind: NoticeKind
     issuer: str
+    # (the number up to its 号, folded; whether a 令 after it makes it an order) when a match whose
+    # first number ends at that 号 reads ``key`` whatever stands before it (``_shape``), else None
+    shape: tuple[str, bool] | None = field(default=None, compare=False, repr=False)
 
 
 def _year_scheme(pk: str | None, uk: str | None, bare_word: str | None, post: str) -> str | None:
@@ -95,17 +102,44 @@ def _numbers(m: re.Match[str]) -> list[int]:
     return nums
 
 
-def _piece_matches(folded: str) -> tuple[list[re.Match[str]], bool]:
+def _ends_own(folded: str, pos: int, own: tuple[str, bool]) -> bool:
+    """Whether the 号 at ``pos`` ends the own number (``OwnNumber.shape``) with no 令 after it that
+    matters: a match whose first number ends there reads the own key, and no match reads a further
+    number ending there (its "、第22号" needs 、, 和, … or 公告 right before its 第 or number)."""
+    written, order_after = own
+    start = pos + 1 - len(written)
+    if start < 0 or not folded.startswith(written, start):
+        return False
+    return not (order_after and ORDER_AFTER_RE.match(folded, pos + 1))  # no match past the piece end either
+
+
+def _inert(before: str) -> bool:
+    """Whether a 号 after ``before`` (its character before, "" at the start) is in no number
+    match: each 号 a match reads ends a NUM (a decimal or Chinese digit), maybe with blanks
+    between ("文号", "信号", "编号" end none)."""
+    return not (before.isdecimal() or before in NUM_CHARS or before.isspace())
+
+
+def _piece_matches(folded: str, own: tuple[str, bool] | None = None) -> tuple[list[re.Match[str]], bool]:
     """The matches of BRACKET_NUMBER_RE and YEAR_NUMBER_RE in ``folded``, found piece by piece,
     and whether both matched in one piece (only then can a match nest in another). A piece is a
     line cut at "。" that holds a 号 and "〔2025〕" (BRACKET_YEAR_RE) or "年第" (YEAR_NO_RE):
     neither number regex matches a "。" or a newline, so running each on these pieces finds
-    what running it on the text finds. The pieces are found from the 号 (few, ``str.find``)."""
+    what running it on the text finds. The pieces are found from the 号 (few, ``str.find``)
+    that can end a number (``_inert``) other than the own one (``own``: ``OwnNumber.shape``;
+    ``_ends_own``): a piece whose every 号 is inert or ends the own number holds no match, or
+    only matches of the own key, which ``find_references`` leaves out."""
     find, rfind, size = folded.find, folded.rfind, len(folded)
     found: list[re.Match[str]] = []
     mixed = False
     pos = find("号")
     while pos >= 0:
+        if _inert(folded[pos - 1] if pos else ""):
+            pos = find("号", pos + 1)
+            continue
+        if own is not None and _ends_own(folded, pos, own):
+            pos = find("号", pos + 1)
+            continue
         start = max(rfind("\n", 0, pos), rfind("。", 0, pos)) + 1
         end = find("\n", pos)
         stop = find("。", pos, size if end < 0 else end)
@@ -121,17 +155,18 @@ def _piece_matches(folded: str) -> tuple[list[re.Match[str]], bool]:
     return found, mixed
 
 
-def find_references(folded: str, clean: str, bare: str = "MOFCOM",
-                    skip: str | None = None) -> list[tuple[int, int, NoticeRef]]:
+def find_references(folded: str, clean: str, bare: str = "MOFCOM", skip: str | None = None,
+                    own: tuple[str, bool] | None = None) -> list[tuple[int, int, NoticeRef]]:
     """Every numbered notice named in ``folded`` as (start, end, ref), in text order; the
-    notice ``skip`` (the text's own) is left out, and gets no record built.
+    notice ``skip`` (the text's own) is left out, and gets no record built. ``own`` (its
+    ``OwnNumber.shape``) lets the pieces that name only it go unread.
 
     "〔2025〕5号和6号" gives two refs. A bare "2025年第3号" with neither 公告 nor 令
     is not a notice number and is skipped.
     """
     if "号" not in folded:  # every number ends in 号
         return []
-    matches, mixed = _piece_matches(folded)
+    matches, mixed = _piece_matches(folded, own)
     found: list[tuple[int, int, str, ListKind | None]] = []  # start, end, key, list
     for m in matches:
         start = m.start()
@@ -222,12 +257,14 @@ def _own_from(folded: str, clean: str, full_text: str, leading: bool = False) ->
             if regex is BRACKET_NUMBER_RE:
                 if not m.group("pre"):
                     continue
-                scheme, co = "UEL", None
+                scheme = plain = "UEL"
+                co = None
             else:
                 pk, uk, post, co = m.group("pk", "uk", "post", "co")
                 if not (pk or uk):
                     continue
                 scheme = _year_scheme(pk, uk, None, post.strip() if post else "") or "MOFCOM"
+                plain = _year_scheme(pk, uk, None, "") or "MOFCOM"  # the scheme without its post group
             y = m.group("y")
             year = int(y) if y.isdigit() else to_int(y)
             number = _first_number(m)
@@ -236,10 +273,26 @@ def _own_from(folded: str, clean: str, full_text: str, leading: bool = False) ->
             start = m.start()
             if best is None or start < best_start:
                 written = clean[start : m.end("n") + 1].strip()
-                best = OwnNumber(f"{KEY_PREFIX[scheme]}{year}-{number}", written, OWN_KINDS[scheme], _issuer(scheme, co, full_text))
+                best = OwnNumber(f"{KEY_PREFIX[scheme]}{year}-{number}", written, OWN_KINDS[scheme],
+                                 _issuer(scheme, co, full_text), _shape(folded, m, scheme == plain and scheme))
                 best_start = start
             break
     return best
+
+
+def _shape(folded: str, m: re.Match[str], scheme: str | bool) -> tuple[str, bool] | None:
+    """``OwnNumber.shape`` of an own number's match ``m`` of scheme ``scheme`` (False when its post
+    group made it an order): its text up to the 号 right after its first number, when that number
+    is the key's. Wherever this text stands, a match whose first number ends at its 号 reads the
+    year and number before that 号, and this issuer: starting further left, the match still ends
+    its issuer with the 公告 / 令 right before the year, and the working mechanism's name ends in
+    制 where a ministry or co-issuer ends in 部, 会, 委, 局 or 署. Only a 令 after the 号
+    ("…公告…第6号令") can change the key, of a 商务部…公告 number (``_ends_own``)."""
+    end = m.end("n")
+    n = m.group("n")
+    if not scheme or folded[end : end + 1] != "号" or not (n.isdigit() or to_int(n) is not None):
+        return None
+    return folded[m.start() : end + 1], scheme == "MOFCOM"
 
 
 def find_own_number(head_lines: list[str], folded_head_lines: list[str], full_text: str,

@@ -202,7 +202,9 @@ def effective(src: Source, d: Draft) -> str | None:
 
 def references(src: Source, d: Draft) -> list[Ref]:
     """Earlier notices named by number or by date, list and count, in text order."""
-    return act.collect_refs(src.folded, src.text, d.published, d.context_list, d.own.key if d.own else None)
+    own = d.own
+    return act.collect_refs(src.folded, src.text, d.published, d.context_list, own.key if own else None,
+                            own.shape if own else None)
 
 
 def clause_actions(src: Source, d: Draft) -> list[act.ActionDraft]:

@@ -1,0 +1,70 @@
+"""find_references reads only the pieces where a number other than the text's own can end
+(number._piece_matches): on random texts it finds what reading every piece with a 号 finds."""
+
+import random
+import re
+
+import pytest
+
+from scraper.parse import number
+from scraper.parse.textnorm import NUM, fold, keyword_spans
+
+NUMBER_BITS = [
+    "商务部", "公告", "令", "2025年第21号", "2025年第22号", "2025年 第21号", "〔2025〕7号", "[2025]7号", "〔2025〕8号", "第7号",
+    "不可靠实体清单工作机制", "海关总署", "中华人民共和国", " ", "\u3000", "\n", "。", ",", "、", "和", "第", "号", "文号",
+    "【发布文号】", "21号", " 号", "二十一号", "(", ")", "(", ")", "x", "1", "二〇二五年第二十一号", "商务部公告2025年第21号",
+    "商务部令2025年第21号", "不可靠实体清单工作机制公告〔2025〕7号", "第一百号", "百号", "两号", "2025年", "〔2025〕", "第٣号", "٢١号",
+]
+OWN_LINES = [
+    "商务部公告2025年第21号", "商务部令2025年第21号", "商务部 海关总署公告2025年第21号", "中华人民共和国商务部公告2025年第21号",
+    "不可靠实体清单工作机制公告〔2025〕7号", "不可靠实体清单工作机制〔2025〕7号", "不可靠实体清单工作机制公告2025年第21号",
+    "商务部公告二〇二五年第二十一号", "商务部公告2025年第21号令", "商务部公告(2025年第21号)", "商务部公告2025年第 21 号",
+    "商务部公告2025年第21号、第22号",
+]
+
+
+def every_piece_matches(folded, own=None):
+    """What ``_piece_matches`` found before: both regexes on every line piece (cut at "。") with a 号."""
+    found, mixed = [], False
+    for start, end in keyword_spans(folded, ("号",), stops="。"):
+        bracketed = list(number.BRACKET_NUMBER_RE.finditer(folded, start, end))
+        dated = list(number.YEAR_NUMBER_RE.finditer(folded, start, end))
+        found += bracketed + dated
+        mixed = mixed or bool(bracketed and dated)
+    return found, mixed
+
+
+def random_text(rnd, own_line):
+    bits = [rnd.choice(NUMBER_BITS) for _ in range(rnd.randint(0, 16))]
+    for _ in range(rnd.randint(0, 3)):
+        before, after = rnd.choice(["\n", "。", "", "【发布文号】"]), rnd.choice(["\n", "。", "", " 关于", "令", " )令", "号"])
+        bits.insert(rnd.randint(0, len(bits)), before + own_line + after)
+    return "".join(bits)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_references_read_from_the_pieces_where_a_number_can_end_are_those_of_every_piece(seed, monkeypatch):
+    """Pieces whose 号 are all inert ("文号") go unread, and so do those naming only the own number
+    (its ``OwnNumber.shape``): the refs are what every piece with a 号 gives."""
+    rnd = random.Random(seed)
+    skipped = 0
+    for _ in range(3000):
+        line = rnd.choice(OWN_LINES)
+        own = number._own_from(fold(line), line, line)
+        assert own is not None
+        text = random_text(rnd, line)
+        folded = fold(text)
+        bare = rnd.choice(["MOFCOM", "UEL"])
+        fast = [number.find_references(folded, text, bare, skip=own.key, own=own.shape),
+                number.find_references(folded, text, bare, skip=own.key), number.find_references(folded, text, bare)]
+        with monkeypatch.context() as m:
+            m.setattr(number, "_piece_matches", every_piece_matches)
+            plain = number.find_references(folded, text, bare, skip=own.key)
+            assert fast == [plain, plain, number.find_references(folded, text, bare)]
+        skipped += len(number._piece_matches(folded, own.shape)[0]) < len(every_piece_matches(folded)[0])
+    assert skipped > 600  # the own number's pieces were left unread often
+
+
+def test_inert_holds_num_s_chinese_digits():
+    """A 号 after one of NUM's characters is never taken for inert."""
+    assert set(re.fullmatch(r"\(\?:\\d\{1,4\}\|\[(.+)\]\{1,6\}\)", NUM).group(1)) == number.NUM_CHARS
