@@ -40,10 +40,15 @@ META_NAMES = {"articletitle": "title", "pubdate": "pubdate", "sitename": "site",
 SCRIPT_RE = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 SCRIPT_OPEN_RE = re.compile(r"<(?:script|style|noscript|template)\b", re.IGNORECASE)
 COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
-BLOCK_TAG_RE = re.compile(
-    r"<\s*/?\s*(?:br|p|div|li|tr|h[1-6]|table|tbody|ul|ol|section|article|hr|dt|dd|dl|blockquote|pre|center)\b[^>]*>",
-    re.IGNORECASE,
-)
+BLOCK_NAMES = ("br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tbody", "ul", "ol", "section",
+               "article", "hr", "dt", "dd", "dl", "blockquote", "pre", "center")
+BLOCK_TAG_RE = re.compile(r"<\s*/?\s*(?:" + "|".join(BLOCK_NAMES) + r")\b[^>]*>", re.IGNORECASE)
+# A block tag as Lexbor writes one (lower-case name, each attribute ' name="value"' with <, > and " escaped in
+# the value), without its < and >: every such body is one BLOCK_TAG_RE matches. PLAIN_BLOCK_BODIES: those
+# without attributes (most tags of a body of paragraphs), found in a set instead of by the regex.
+BLOCK_BODY_RE = re.compile(r"/?(?:" + "|".join(BLOCK_NAMES) + r")(?: [^\s\"'<>/=]+=\"[^\"<>]*\")*")
+PLAIN_BLOCK_BODIES = frozenset(BLOCK_NAMES + tuple("/" + name for name in BLOCK_NAMES))
+UNCLOSED_TAG_RE = re.compile(r"<[^<>]*<")  # a "<" followed by another before any ">"
 CELL_END_RE = re.compile(r"<\s*/\s*t[dh]\s*>", re.IGNORECASE)
 TAG_RE = re.compile(r"<[^>]*>")
 BLANK_LINES_RE = re.compile(r"\n\s*\n+")
@@ -74,22 +79,30 @@ def html_to_text(fragment: str) -> str:
     A fragment with (almost) no block tags keeps its raw newlines: text pasted into a
     div or a ``<pre>``.
     """
-    if SCRIPT_OPEN_RE.search(fragment):
-        fragment = SCRIPT_RE.sub("", fragment)
-    if "<!--" in fragment:
-        fragment = COMMENT_RE.sub("", fragment)
-    # One pass per tag kind, with marker characters that survive whitespace folding.
-    has_cells = "</t" in fragment or "</T" in fragment
-    if has_cells:
-        fragment = CELL_END_RE.sub("\x01", fragment)
-    fragment, blocks = BLOCK_TAG_RE.subn("\x00", fragment)
+    split = split_block_tags(fragment)
+    if split is not None:  # only block tags: no script, comment or cell to take out first
+        has_cells = "</t" in fragment or "</T" in fragment
+        fragment, blocks = split
+    else:
+        if SCRIPT_OPEN_RE.search(fragment):
+            fragment = SCRIPT_RE.sub("", fragment)
+        if "<!--" in fragment:
+            fragment = COMMENT_RE.sub("", fragment)
+        # One pass per tag kind, with marker characters that survive whitespace folding.
+        has_cells = "</t" in fragment or "</T" in fragment
+        if has_cells:
+            fragment = CELL_END_RE.sub("\x01", fragment)
+        fragment, blocks = BLOCK_TAG_RE.subn("\x00", fragment)
     if blocks > max(4, fragment.count("\n") // 4):
         fragment = " ".join(fragment.split())  # HTML whitespace (and U+3000, folded later anyway)
         if not has_cells and "<" not in fragment and "&" not in fragment:
             # Nothing left to strip or unescape, and single spaces the only blanks: a line's ends
-            # are at most one space next to a break, which two replaces take off.
+            # are at most one space next to a break, which two replaces take off. Then the only
+            # blanks next to a line break are line breaks: runs of three or more are what to fold.
             text = fragment.replace(" \x00", "\x00").replace("\x00 ", "\x00").replace("\x00", "\n")
-            return BLANK_LINES_RE.sub("\n\n", text).strip("\n")
+            if "\n\n\n" in text:
+                text = BLANK_LINES_RE.sub("\n\n", text)
+            return text.strip("\n")
     else:
         fragment = "\n".join(" ".join(line.split()) for line in fragment.split("\n"))
     fragment = fragment.replace("\x00", "\n")
@@ -102,6 +115,24 @@ def html_to_text(fragment: str) -> str:
         text = CELL_SPACE_RE.sub("\t", text)
     lines = [line.strip(" \t\u3000") for line in text.split("\n")]
     return BLANK_LINES_RE.sub("\n\n", "\n".join(lines)).strip("\n")
+
+
+def split_block_tags(fragment: str) -> tuple[str, int] | None:
+    """``BLOCK_TAG_RE.subn("\\x00", fragment)`` when every tag of ``fragment`` is a block tag written as
+    Lexbor writes one (a body of paragraphs), else None (an inline tag, a comment, a script, a "<" in
+    an attribute's name...). Then its "<" and ">" alternate, so cutting it at both (two C calls) gives
+    its texts and tag bodies in turn, instead of a regex match per tag."""
+    parts = fragment.replace(">", "<").split("<")
+    if len(parts) == 1:
+        return fragment, 0
+    # As many "<" as ">", the last of them a ">" and never two "<" in a row: they alternate from "<" to ">".
+    if (fragment.count("<") * 2 != len(parts) - 1 or fragment[-len(parts[-1]) - 1] != ">"
+            or UNCLOSED_TAG_RE.search(fragment)):
+        return None
+    for body in set(parts[1::2]) - PLAIN_BLOCK_BODIES:
+        if not BLOCK_BODY_RE.fullmatch(body):
+            return None
+    return "\x00".join(parts[::2]), len(parts) // 2
 
 
 def _meta(tree: LexborHTMLParser) -> dict[str, str]:

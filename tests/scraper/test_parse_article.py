@@ -6,8 +6,8 @@ from datetime import date
 
 from selectolax.lexbor import LexborHTMLParser
 
-from scraper.parse import parse_document
-from scraper.parse.article import BLOCK_TAG_RE, extract_article, html_to_text
+from scraper.parse import article, parse_document
+from scraper.parse.article import BLOCK_TAG_RE, extract_article, html_to_text, split_block_tags
 
 BODY = ("<p>商务部公告2025年第21号</p><p>公布将2家美国实体列入出口管制管控名单</p>"
         "<p>决定将甲公司等2家美国实体列入出口管制管控名单（见附件）。</p><p>本公告自公布之日起正式实施。</p>"
@@ -107,3 +107,41 @@ def test_html_to_text_without_tags_or_entities_left_reads_as_with_them():
         short += blocks > max(4, marked.count("\n") // 4) and not any(c in marked for c in "<&")
     assert short > 150  # the shorter way was taken often enough
     assert html_to_text("<div><p> 甲 </p>\n<p>\u3000乙\xa0丙 </p><p><br></p><p>丁</p><p></p></div>") == "甲\n\n乙 丙\n\n丁"
+
+
+
+def _html_to_text_by_regex(fragment: str) -> str:
+    """html_to_text with the regex passes alone (split_block_tags never used)."""
+    fast = article.split_block_tags
+    article.split_block_tags = lambda fragment: None
+    try:
+        return html_to_text(fragment)
+    finally:
+        article.split_block_tags = fast
+
+def test_block_tags_cut_at_their_brackets_read_as_by_the_regex():
+    """split_block_tags (a body of paragraphs cut at "<" and ">") gives what BLOCK_TAG_RE gives, and
+    html_to_text what the regex passes alone give, on random markup: Lexbor's serialisation of random
+    bodies (the fast way is taken) and the raw markup itself (odd tags, "<" in names, comments, scripts)."""
+    rng = random.Random(9)
+    pieces = ["<p>", "</p>", "<br>", "<br/>", "<div class='x'>", "</div>", "<li>", "<hr>", "<table><tr><td>", "</td>",
+              "<P style='a>b'>", "<p title=\"<p>\">", "<p a<b=1>", "<p<x>", "<pre>", "</pre>", "<center>", "<h3>",
+              "<p-x>", "<span>", "</span>", "<!-- c -->", "<script>a<b</script>", "<xmp>a<p>b</xmp>", " ", "  ",
+              "\n", "\t", "\u3000", "\xa0", "\u2003", "a", "文字", "b c", "&amp;", "&lt;p&gt;", ">", "<", "\"",
+              "br", "/p", "\x00", "\x01"]
+    fast = 0
+    for _ in range(5000):
+        markup = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 30)))
+        node = LexborHTMLParser(f"<div id=c>{markup}</div>").css_first("#c")
+        for fragment in (node.html or "", markup, f"<p>{markup}"):
+            split = split_block_tags(fragment)
+            if split is not None:
+                assert split == BLOCK_TAG_RE.subn("\x00", fragment), repr(fragment)
+                fast += fragment is not markup
+            assert html_to_text(fragment) == _html_to_text_by_regex(fragment), repr(fragment)
+    assert fast > 1000  # the fast way was taken often enough
+    assert split_block_tags('<div class="c"><p>甲</p>\n<p style="x">乙</p></div>') == ("\x00\x00甲\x00\n\x00乙\x00\x00", 6)
+    # Brackets out of turn, though every cut piece reads as a block tag: "<" twice, a "<" last, ">" twice.
+    for fragment in ('<p a<b="1">br</p>', "<p<x>br</p>br>", "<p>a>br<", "<p>a>br>", "<p>a</p><span>b</span>"):
+        assert split_block_tags(fragment) is None, fragment
+        assert html_to_text(fragment) == _html_to_text_by_regex(fragment), fragment
