@@ -15,7 +15,7 @@ import uuid
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
@@ -39,7 +39,9 @@ from storage.health import (
     record_source_run,
 )
 from storage.news import link_news
+from storage.outcomes import SourceReport
 from storage.pages import PageStore
+from storage.publications import record_publication
 from storage.runlock import RunLockHeld, heartbeat, make_holder, run_lock
 from storage.vocabulary import Failure, RunCounters
 
@@ -188,7 +190,8 @@ def run_cycle(
             warm = None
             if engine not in _warmed:
                 _warmed.add(engine)
-                warm = partial(_warm_reads, sf, as_of, target, frozenset(news_names))
+                warm = partial(_warm_up, sf, as_of, target, frozenset(news_names), run_id,
+                               active[0].name if active else None)
             scans: list[PendingScan | None] = []  # the publish skip's check, read while the crawl waits on the network
 
             def scan_folder() -> None:
@@ -246,7 +249,18 @@ def run_cycle(
     )
 
 
-_warmed: weakref.WeakSet[Engine] = weakref.WeakSet()  # engines whose cycle reads were made once (_warm_reads)
+_warmed: weakref.WeakSet[Engine] = weakref.WeakSet()  # engines whose cycle reads and writes were made once (_warm_up)
+# A URL no page can have (not a URL at all): the warm-up's page touch finds no row
+WARM_UP_URL = "(warm-up: no such page)"
+
+
+def _warm_up(sf: sessionmaker[Session], as_of: date, target: PublishTarget | None, news: frozenset[str], run_id: str,
+             source: str | None) -> None:
+    """The first cycle on a store in this process: its reads and writes after the crawl, made once while the
+    fetches wait on the network (:func:`_warm_reads`, :func:`_warm_writes`)."""
+    _warm_reads(sf, as_of, target, news)
+    if source is not None:
+        _warm_writes(sf, run_id, source, target)
 
 
 def _warm_reads(sf: sessionmaker[Session], as_of: date, target: PublishTarget | None, news: frozenset[str]) -> None:
@@ -260,6 +274,28 @@ def _warm_reads(sf: sessionmaker[Session], as_of: date, target: PublishTarget | 
             warm_reads(session, as_of=as_of, target=target, hold=held)
     except Exception:  # noqa: BLE001 - only a warm-up: the cycle's own reads report any fault
         log.debug("warming the cycle's reads failed", exc_info=True)
+
+
+def _warm_writes(sf: sessionmaker[Session], run_id: str, source: str, target: PublishTarget | None) -> None:
+    """The writes that follow the crawl (the run row and its page touches, the news links, the publish log), made
+    with made-up values in one transaction that is rolled back, never committed: their SQL is compiled and the
+    ORM's unit of work set up (about 7 ms of a process's first cycle), nothing is kept and no other connection
+    ever sees them. Never fails the cycle: the real writes come after and report any fault."""
+    now = datetime.now(UTC).replace(microsecond=0)
+    try:
+        with sf() as session:
+            session.begin()
+            try:
+                record_source_run(session, run_id, SourceReport(source=source, started_at=now, finished_at=now,
+                                                                not_modified=((WARM_UP_URL, now),)))
+                link_news(session)
+                if target is not None:
+                    record_publication(session, target=str(target.out_dir), started_at=now, finished_at=now, ok=True,
+                                       run_id=run_id)
+            finally:
+                session.rollback()
+    except Exception:  # noqa: BLE001 - only a warm-up: the cycle's own writes report any fault
+        log.debug("warming the cycle's writes failed", exc_info=True)
 
 
 class _Heartbeat:

@@ -8,6 +8,8 @@ import time
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 import mofcom_watch.cycle as cycle
 from mofcom_watch.config import Settings
 from scraper.fetch import FetchPolicy
@@ -42,14 +44,20 @@ def test_warmed_once_per_store_while_the_fetches_are_out(tmp_path, monkeypatch):
     assert 0 < answered < first.requests  # after the indexes, before the article fetches were all answered
 
 
-def test_a_failing_warm_up_changes_nothing(tmp_path, monkeypatch):
+@pytest.mark.parametrize("part", ["warm_reads", "record_publication"])
+def test_a_failing_warm_up_changes_nothing(tmp_path, monkeypatch, part):
+    """A warm-up that fails (its reads, or its writes half-way: after the run row) leaves nothing behind, and the
+    cycle is as without it."""
     def broken(*_args, **_kwargs):
         raise RuntimeError("the warm-up broke")
 
-    monkeypatch.setattr(cycle, "warm_reads", broken)
+    monkeypatch.setattr(cycle, part, broken)
     with SiteServer(FIXTURES) as site:
         result = _run(tmp_path, site)
+    crawled = [s for s in result.sources if s.mode is not cycle.SourceMode.SKIPPED]
     assert result.ok and result.problems == () and result.new_events > 0
+    assert _count(tmp_path, "source_run") == len(crawled)
+    assert _count(tmp_path, "publication") == 1
 
 
 def test_store_reads_and_folder_scan_start_once_the_first_request_is_out(tmp_path, monkeypatch):
@@ -83,3 +91,46 @@ def test_store_reads_and_folder_scan_start_once_the_first_request_is_out(tmp_pat
     sent = moments["fetch"][0]
     assert len(moments["folder"]) == 1 and moments["folder"][0] > sent
     assert moments["store"] and min(moments["store"]) > sent
+
+
+def _statements(sink: list[tuple[str, int]], site: SiteServer):
+    """Every SQL statement any engine runs, with the number of requests the site had answered then."""
+    from sqlalchemy import Engine, event
+
+    def seen(_conn, _cursor, statement, *_args):
+        sink.append((" ".join(statement.split()[:3]), len(site.hits)))
+
+    event.listen(Engine, "before_cursor_execute", seen)
+    return lambda: event.remove(Engine, "before_cursor_execute", seen)
+
+
+def _count(tmp: Path, table: str) -> int:
+    import sqlite3
+
+    with sqlite3.connect(tmp / "mofcom-watch.sqlite") as db:
+        return int(db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+
+def test_writes_warmed_while_the_fetches_are_out_and_nothing_kept(tmp_path):
+    """The first cycle also makes the writes that follow its crawl (the run row, page touches, the publish log)
+    while its article fetches wait, in a transaction rolled back: a run row is inserted before the last answer,
+    yet the store keeps one per source and run, one publish per cycle. A later cycle warms nothing."""
+    statements: list[tuple[str, int]] = []
+    with SiteServer(FIXTURES, latency=0.05) as site:
+        stop = _statements(statements, site)
+        try:
+            first = _run(tmp_path, site)
+            early = [answered for sql, answered in statements if sql == "INSERT INTO source_run"]
+            statements.clear()
+            second = _run(tmp_path, site)
+        finally:
+            stop()
+    crawled = [s for s in first.sources if s.mode is not cycle.SourceMode.SKIPPED]
+    assert first.ok and second.ok and crawled
+    assert early[0] < first.requests  # made while fetches were still out
+    assert len(early) == len(crawled) + 1  # the warm-up's, rolled back, and one per source
+    assert sum(sql == "INSERT INTO source_run" for sql, _ in statements) == len(crawled)  # the second: no warm-up
+    assert _count(tmp_path, "source_run") == 2 * len(crawled)
+    assert _count(tmp_path, "publication") == 2
+    assert _count(tmp_path, "page WHERE url = '(warm-up: no such page)'") == 0
+
