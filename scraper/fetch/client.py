@@ -19,7 +19,7 @@ import threading
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Callable
+from typing import Callable, cast
 from urllib.parse import urljoin
 
 import httpx
@@ -323,6 +323,9 @@ class _SentTrace:
             sent()
 
 
+_NO_TLS_CONTEXT = cast(ssl.SSLContext, None)  # the plain pool's: none (_SchemeTransport)
+
+
 class _SchemeTransport(httpx.BaseTransport):
     """Plain HTTP and HTTPS in pools of their own; the HTTPS pool is made on the first https request.
 
@@ -330,12 +333,16 @@ class _SchemeTransport(httpx.BaseTransport):
     of a no-change cycle: a run that only talks plain HTTP (a mirror, a local copy) never builds one,
     and a process that runs many cycles (``schedule``) builds it once. Verification is unchanged:
     every https request goes through a context made by httpx from ``verify``.
+
+    The plain pool is given no TLS context at all (httpx hands a ``verify`` that is not a bool or a path
+    to httpcore as the pool's context; None is httpcore's "not given"): building a process's first context
+    sets up OpenSSL (~1.5 ms before its first request). Were an https request ever to reach that pool,
+    httpcore would verify it against its default CA bundle.
     """
 
     def __init__(self, verify: bool, limits: httpx.Limits) -> None:
         self._verify, self._limits = verify, limits
-        # a client context with no CA loaded would refuse any certificate; plain HTTP never uses it
-        self._plain = httpx.HTTPTransport(verify=ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT), limits=limits)
+        self._plain = httpx.HTTPTransport(verify=_NO_TLS_CONTEXT, limits=limits)
         self._tls: httpx.HTTPTransport | None = None
         self._lock = threading.Lock()
 

@@ -325,3 +325,33 @@ def test_https_certificates_are_verified(tls_site, monkeypatch):
     finally:
         _tls_context.cache_clear()
     assert trusted.ok and trusted.body == BODY
+
+
+PLAIN_ONLY = """
+import ssl, sys
+made = []
+real = ssl.SSLContext.__new__
+def counted(cls, *args, **kwargs):
+    made.append(cls.__name__)
+    return real(cls, *args, **kwargs)
+ssl.SSLContext.__new__ = counted
+from scraper.fetch import Fetcher, FetchPolicy, FetchRequest, HostMap
+with Fetcher(FetchPolicy(delay=0.0, attempts=1), host_map=HostMap({sys.argv[1]: sys.argv[2]}), keep=sys.argv[3] == "keep") as f:
+    status = f.fetch(FetchRequest(sys.argv[4])).status
+print(status, len(made))
+"""
+
+
+@pytest.mark.parametrize("keep", ["keep", "own"])
+def test_a_plain_http_run_builds_no_tls_context(site, keep):
+    """A process that only talks plain HTTP (a mirror, a local copy, the bench) builds no TLS context at all:
+    the first one sets up OpenSSL, a cost paid before the first request. (HTTPS is verified: the test above.)"""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, "-c", PLAIN_ONLY, HOST, site.base_url(HOST), keep, URL], cwd=root,
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["200", "0"]
