@@ -15,6 +15,7 @@ per page. What the store says must be fetched again is read while the index page
 from __future__ import annotations
 
 import dataclasses
+import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, Future, as_completed, wait
 from dataclasses import dataclass, field
@@ -118,8 +119,8 @@ class Crawler:
         aside: Callable[[], None] | None = None,
         on_wire: Callable[[], None] | None = None,
     ) -> None:
-        """``aside``: work for the calling thread while the first article fetches wait on the network
-        (run once, by the first crawl that fetches articles). ``on_wire``: work to start (in a thread of its
+        """``aside``: work for the calling thread while the first article fetches wait on the network, started once
+        the first article request is on its way (run once, by the first crawl that fetches articles). ``on_wire``: work to start (in a thread of its
         own: it must return at once) as soon as the first index request is on its way, not before
         (run once, by the first crawl)."""
         self.aside = aside
@@ -301,10 +302,14 @@ class Crawler:
                          referer=referer)
             for url, referer in queue.items()
         ]
-        futures = [pool.submit(self.fetcher.fetch, request) for request in requests]
+        sent = threading.Event()  # the first request is on its way (or its fetch is over)
+        futures = [pool.submit(self.fetcher.fetch, requests[0], sent=sent.set),
+                   *(pool.submit(self.fetcher.fetch, request) for request in requests[1:])]
+        futures[0].add_done_callback(lambda _done: sent.set())
         try:
             if self.aside is not None:
                 aside, self.aside = self.aside, None
+                sent.wait()  # CPU work: started before the first request is out, it would delay sending it
                 aside()
             for future in as_completed(futures):
                 result = future.result()

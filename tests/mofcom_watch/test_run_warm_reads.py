@@ -134,3 +134,33 @@ def test_writes_warmed_while_the_fetches_are_out_and_nothing_kept(tmp_path):
     assert _count(tmp_path, "publication") == 2
     assert _count(tmp_path, "page WHERE url = '(warm-up: no such page)'") == 0
 
+
+
+def test_warm_up_starts_once_the_first_article_request_is_out(tmp_path, monkeypatch):
+    """The first cycle's warm-up is CPU work: started as soon as the article fetches were handed to the workers,
+    it competed with sending the first of them. It starts once that request is out (here every article fetch
+    waits 0.2 s before it sends anything), never before."""
+    import threading
+
+    from scraper.fetch.client import Fetcher
+
+    moments: dict[str, list[float]] = {"article": [], "warm": []}
+    fetch, warm = Fetcher.fetch, cycle._warm_reads
+
+    def slow_article(self, request, **kwargs):
+        if threading.current_thread() is not threading.main_thread():  # the index pages are fetched in the caller's
+            time.sleep(0.2)
+            moments["article"].append(time.monotonic())
+        return fetch(self, request, **kwargs)
+
+    def spy(*args, **kwargs):
+        moments["warm"].append(time.monotonic())
+        return warm(*args, **kwargs)
+
+    monkeypatch.setattr(Fetcher, "fetch", slow_article)
+    monkeypatch.setattr(cycle, "_warm_reads", spy)
+    with SiteServer(FIXTURES, latency=0.05) as site:
+        result = _run(tmp_path, site)
+    assert result.ok and result.new_events > 0
+    assert len(moments["warm"]) == 1 and moments["article"]
+    assert min(moments["article"]) < moments["warm"][0]
