@@ -43,7 +43,7 @@ from storage.news import link_news
 from storage.outcomes import SourceReport
 from storage.pages import PageStore
 from storage.publications import record_publication
-from storage.runlock import RunLockHeld, heartbeat, make_holder, run_lock
+from storage.runlock import DEFAULT_LOCK, RunLockHeld, heartbeat, make_holder, releasing, run_lock
 from storage.vocabulary import Failure, RunCounters
 
 log = logging.getLogger(__name__)
@@ -285,8 +285,8 @@ class _CollectorHold:
 
 
 _warmed: weakref.WeakSet[Engine] = weakref.WeakSet()  # engines whose cycle reads and writes were made once (_warm_up)
-# A URL no page can have (not a URL at all): the warm-up's page touch finds no row
-WARM_UP_URL = "(warm-up: no such page)"
+# Neither a URL nor a lock holder (host:pid:run): the warm-up's page touch and lock release find no row
+WARM_UP_NAME = "(warm-up: no such page or holder)"
 
 
 def _warm_up(sf: sessionmaker[Session], as_of: date, target: PublishTarget | None, news: frozenset[str], run_id: str,
@@ -312,21 +312,22 @@ def _warm_reads(sf: sessionmaker[Session], as_of: date, target: PublishTarget | 
 
 
 def _warm_writes(sf: sessionmaker[Session], run_id: str, source: str, target: PublishTarget | None) -> None:
-    """The writes that follow the crawl (the run row and its page touches, the news links, the publish log), made
-    with made-up values in one transaction that is rolled back, never committed: their SQL is compiled and the
-    ORM's unit of work set up (about 7 ms of a process's first cycle), nothing is kept and no other connection
-    ever sees them. Never fails the cycle: the real writes come after and report any fault."""
+    """The writes that follow the crawl (the run row and its page touches, the news links, the publish log, the
+    lock's release), made with made-up values in one transaction that is rolled back, never committed: their SQL
+    is compiled and the ORM's unit of work set up (about 7 ms of a process's first cycle), nothing is kept and no
+    other connection ever sees them. Never fails the cycle: the real writes come after and report any fault."""
     now = datetime.now(UTC).replace(microsecond=0)
     try:
         with sf() as session:
             session.begin()
             try:
                 record_source_run(session, run_id, SourceReport(source=source, started_at=now, finished_at=now,
-                                                                not_modified=((WARM_UP_URL, now),)))
+                                                                not_modified=((WARM_UP_NAME, now),)))
                 link_news(session)
                 if target is not None:
                     record_publication(session, target=str(target.out_dir), started_at=now, finished_at=now, ok=True,
                                        run_id=run_id)
+                session.execute(releasing(DEFAULT_LOCK, WARM_UP_NAME))  # no holder is named so: nothing to release
             finally:
                 session.rollback()
     except Exception:  # noqa: BLE001 - only a warm-up: the cycle's own writes report any fault

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import Row, delete, insert, select, update
+from sqlalchemy import Delete, Row, delete, insert, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
@@ -156,7 +156,12 @@ def heartbeat(engine: Engine, *, name: str = DEFAULT_LOCK, holder: str) -> bool:
 
 def release(engine: Engine, *, name: str = DEFAULT_LOCK, holder: str) -> None:
     with engine.begin() as conn:
-        conn.execute(delete(LOCKS).where(LOCKS.c.name == name, LOCKS.c.holder == holder))
+        conn.execute(releasing(name, holder))
+
+
+def releasing(name: str, holder: str) -> Delete:
+    """The statement that releases ``name`` if ``holder`` holds it (a cycle's warm-up runs it too)."""
+    return delete(LOCKS).where(LOCKS.c.name == name, LOCKS.c.holder == holder)
 
 
 def current_holder(engine: Engine, name: str = DEFAULT_LOCK) -> str | None:

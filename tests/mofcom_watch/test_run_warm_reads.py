@@ -112,27 +112,30 @@ def _count(tmp: Path, table: str) -> int:
 
 
 def test_writes_warmed_while_the_fetches_are_out_and_nothing_kept(tmp_path):
-    """The first cycle also makes the writes that follow its crawl (the run row, page touches, the publish log)
-    while its article fetches wait, in a transaction rolled back: a run row is inserted before the last answer,
-    yet the store keeps one per source and run, one publish per cycle. A later cycle warms nothing."""
+    """The first cycle also makes the writes that follow its crawl (the run row, page touches, the publish log, the
+    lock's release) while its article fetches wait, in a transaction rolled back: a run row is inserted and the
+    lock released before the last answer, yet the store keeps one run row per source and run, one publish per
+    cycle, and no lock. A later cycle warms nothing."""
     statements: list[tuple[str, int]] = []
     with SiteServer(FIXTURES, latency=0.05) as site:
         stop = _statements(statements, site)
         try:
             first = _run(tmp_path, site)
             early = [answered for sql, answered in statements if sql == "INSERT INTO source_run"]
+            released = [answered for sql, answered in statements if sql == "DELETE FROM run_lock"]
             statements.clear()
             second = _run(tmp_path, site)
         finally:
             stop()
     crawled = [s for s in first.sources if s.mode is not cycle.SourceMode.SKIPPED]
     assert first.ok and second.ok and crawled
-    assert early[0] < first.requests  # made while fetches were still out
+    assert early[0] < first.requests and released[0] < first.requests  # made while fetches were still out
     assert len(early) == len(crawled) + 1  # the warm-up's, rolled back, and one per source
     assert sum(sql == "INSERT INTO source_run" for sql, _ in statements) == len(crawled)  # the second: no warm-up
     assert _count(tmp_path, "source_run") == 2 * len(crawled)
     assert _count(tmp_path, "publication") == 2
-    assert _count(tmp_path, "page WHERE url = '(warm-up: no such page)'") == 0
+    assert _count(tmp_path, f"page WHERE url = '{cycle.WARM_UP_NAME}'") == 0
+    assert _count(tmp_path, "run_lock") == 0
 
 
 
