@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 
 from storage.frozen import quick_init
 from storage.records import ActionRecord, EntityRecord, ListKind, NoticeKind, NoticeRef
@@ -42,13 +43,17 @@ class Source:
     text: str  # clean text (invisible characters out, simplified script)
     folded: str  # ``fold(text)``: same length, so spans found in it slice ``text``
     lines: list[str]
-    folded_lines: list[str]
     head: list[str]  # the heading lines before the body (stripped)
     folded_head: list[str]
     title_hint: str | None  # the page's title, site name cut off
     folded_title_hint: str | None  # ``fold(title_hint)``
     filing_no: str | None  # the 【发布文号】 value, as written
     hints: PageHints
+
+    @cached_property
+    def folded_lines(self) -> list[str]:
+        """``folded`` cut into lines: no rule reads them now, so they are cut when first asked for."""
+        return self.folded.split("\n")
 
 
 @quick_init
@@ -106,25 +111,27 @@ class Draft:
 def read_source(text: str, hints: PageHints) -> Source:
     """Clean and fold ``text`` once and cut it into the views the rules read."""
     text, folded = clean_and_fold(text)
-    lines, folded_lines = text.split("\n"), folded.split("\n")
+    lines = text.split("\n")
     # The heading lines: the non-blank lines before the first body line (at most HEAD_MAX).
-    # fold keeps every character's place and folds no letter into a space, so the folded
-    # head lines are the folded lines, stripped.
+    # fold keeps every character's place and folds no letter into a space or a line end, so
+    # a line's folded form is the same stretch of ``folded`` (``at`` is where the line starts),
+    # and the folded head lines are those stretches, stripped.
     head: list[str] = []
     folded_head: list[str] = []
-    for i, line in enumerate(lines):
+    at = 0
+    for line in lines:
         s = line.strip()
-        if not s:
-            continue
-        if len(s) >= BODY_LINE_MIN and ("，" in s or "。" in s or "," in s):
-            break
-        head.append(s)
-        folded_head.append(folded_lines[i].strip())
-        if len(head) >= HEAD_MAX:
-            break
+        if s:
+            if len(s) >= BODY_LINE_MIN and ("，" in s or "。" in s or "," in s):
+                break
+            head.append(s)
+            folded_head.append(folded[at : at + len(line)].strip())
+            if len(head) >= HEAD_MAX:
+                break
+        at += len(line) + 1
     title = clean_title(clean(hints.title)) if hints.title else None
     return Source(
-        text=text, folded=folded, lines=lines, folded_lines=folded_lines, head=head, folded_head=folded_head,
+        text=text, folded=folded, lines=lines, head=head, folded_head=folded_head,
         title_hint=title, folded_title_hint=fold(title) if title else None, filing_no=filing_number(folded, text),
         hints=hints,
     )

@@ -6,19 +6,62 @@ one field of the ``Draft``, then the rejections and the checks (warnings).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from storage.records import NoticeRecord
 
 from . import mfa
 from .draft import Draft, PageHints, Source, read_source
-from .rules import CHECKS, REJECTS, RULES
+from .rules import CHECKS, REJECTS, RULES, Check, Reject, Rule
 
 # Texts of another ministry or genre, with a parser of their own: (name, detects, parse), tried
 # in order before the MOFCOM rules. To add one: a module with the two functions, one row here.
 GENRES: tuple[tuple[str, Callable[[Source], bool], Callable[[Source], NoticeRecord]], ...] = (
     ("mfa-decision", mfa.detects, mfa.parse_source),  # 外交部令: 关于对…采取反制措施的决定
 )
+
+Runner = Callable[[Source, Draft], "tuple[str, ...] | None"]
+
+
+def compile_tables(rules: Sequence[tuple[str, Rule]], rejects: Sequence[Reject], checks: Sequence[Check]) -> Runner:
+    """The tables as one function of straight-line code, ``run(src, d)``: it fills ``d`` rule
+    by rule, returns None when a rejection holds, else the checks' warnings in table order.
+
+    A loop over the tables pays a tuple unpacking, a ``setattr`` call and the loop's own steps
+    per row (33 rows a text); the written-out function assigns each field directly
+    (``d.name = rule(src, d)``), as the tables say. ``run_tables`` is that loop, kept to test
+    this against."""
+    names: dict[str, object] = {}
+    body = []
+    for i, (field, rule) in enumerate(rules):
+        if not field.isidentifier() or field not in Draft.__slots__:
+            raise ValueError(f"rule {rule.__name__}: no Draft field {field!r}")
+        names[f"rule{i}"] = rule
+        body.append(f"    d.{field} = rule{i}(src, d)")
+    for i, reject in enumerate(rejects):
+        names[f"reject{i}"] = reject
+        body.append(f"    if reject{i}(src, d):\n        return None")
+    body.append("    warnings = []")
+    for i, check in enumerate(checks):
+        names[f"check{i}"] = check
+        body.append(f"    w = check{i}(src, d)\n    if w:\n        warnings.append(w)")
+    body.append("    return tuple(warnings)")
+    exec("def run(src, d):\n" + "\n".join(body) + "\n", names)  # noqa: S102 - code built from the tables above
+    run: Runner = names["run"]  # type: ignore[assignment]
+    return run
+
+
+def run_tables(src: Source, d: Draft) -> tuple[str, ...] | None:
+    """What ``compile_tables(RULES, REJECTS, CHECKS)`` does, as a loop over the tables."""
+    for name, rule in RULES:
+        setattr(d, name, rule(src, d))
+    for reject in REJECTS:
+        if reject(src, d):
+            return None
+    return tuple([w for check in CHECKS if (w := check(src, d))])
+
+
+RUN_TABLES = compile_tables(RULES, REJECTS, CHECKS)
 
 
 def parse_text(text: str, hints: PageHints | None = None) -> NoticeRecord | None:
@@ -29,12 +72,9 @@ def parse_text(text: str, hints: PageHints | None = None) -> NoticeRecord | None
         if detects(src):
             return parse(src)
     d = Draft()
-    for name, rule in RULES:
-        setattr(d, name, rule(src, d))
-    for reject in REJECTS:
-        if reject(src, d):
-            return None
-    warnings = tuple([w for check in CHECKS if (w := check(src, d))])
+    warnings = RUN_TABLES(src, d)
+    if warnings is None:
+        return None
     ident = d.identity
     return NoticeRecord(
         key=ident.key, kind=ident.kind, number=ident.number, issuer=ident.issuer, title=ident.title,

@@ -136,9 +136,13 @@ def doc_key(published: date | None, title: str | None) -> str:
 
 
 def folded_title(src: Source, d: Draft) -> str:
-    """The title folded (the page's title is folded once, in ``read_source``)."""
+    """The title folded: the page's title is folded once, in ``read_source``; a title found in
+    the text (a heading line) is the same stretch of the folded text, as fold keeps every place."""
     title = d.identity.title or ""
-    return src.folded_title_hint if src.folded_title_hint is not None and title == src.title_hint else fold(title)
+    if src.folded_title_hint is not None and title == src.title_hint:
+        return src.folded_title_hint
+    at = src.text.find(title) if title else -1
+    return src.folded[at : at + len(title)] if at >= 0 else fold(title)
 
 
 # --- operative parts and list ---------------------------------------------------------
