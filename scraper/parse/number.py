@@ -51,6 +51,11 @@ ORDER_AFTER_RE = re.compile(r"\s*(?:\))?\s*令")
 # Each alternative opens with a literal, so sre scans for their first characters alone
 # (one group per alternative: ``lastindex`` says which matched).
 FILING_NO_RE = re.compile(r"【\s*(?:发布)?文\s*号\s*】\s*([^\n【]+)|发布文号\s*[:：]\s*([^\n]+)|文号\s*[:：]\s*([^\n]+)")
+# The usual own numbers, whole: 商务部(海关总署)公告/令2025年第21号, 不可靠实体清单工作机制(公告)〔2025〕7号.
+PLAIN_OWN_RE = re.compile(
+    rf"商务部(?P<co> 海关总署)?(?P<kind>公告|令)(?P<y>\d{{4}})年第(?P<n>\d{{1,4}})号"
+    rf"|{UEL_NAME}(?:公告)?〔(?P<uy>\d{{4}})〕(?P<un>\d{{1,4}})号"
+)
 UEL_CONTEXT_WINDOW = 40
 OWN_KINDS = {"UEL": NoticeKind.UEL_ANNOUNCEMENT, "ORDER": NoticeKind.ORDER, "MOFCOM": NoticeKind.ANNOUNCEMENT}
 LEADING_MARKS = " (（【[「《\"'"  # what may stand before a number that opens a line
@@ -295,6 +300,23 @@ def _shape(folded: str, m: re.Match[str], scheme: str | bool) -> tuple[str, bool
     return folded[m.start() : end + 1], scheme == "MOFCOM"
 
 
+def _plain_own(folded: str, clean: str, full_text: str) -> OwnNumber | None:
+    """``_own_from(folded, clean, full_text)`` when ``folded`` is nothing but a number of the usual
+    forms (PLAIN_OWN_RE: the 【发布文号】 of nearly every notice), read without the general regexes;
+    None otherwise. The general regexes' first match there is the whole text, with these groups."""
+    m = PLAIN_OWN_RE.fullmatch(folded)
+    if m is None:
+        return None
+    co, kind, y, n, uel_y, uel_n = m.groups()
+    if uel_y:
+        issuer = f"{UEL_NAME}（商务部代章）" if "商务部代章" in full_text else UEL_NAME
+        return OwnNumber(f"UEL-{int(uel_y)}-{int(uel_n)}", clean, NoticeKind.UEL_ANNOUNCEMENT, issuer, (folded, False))
+    issuer = "商务部 海关总署" if co else "商务部"
+    if kind == "令":
+        return OwnNumber(f"MOFCOM-ORDER-{int(y)}-{int(n)}", clean, NoticeKind.ORDER, issuer, (folded, False))
+    return OwnNumber(f"MOFCOM-{int(y)}-{int(n)}", clean, NoticeKind.ANNOUNCEMENT, issuer, (folded, True))
+
+
 def find_own_number(head_lines: list[str], folded_head_lines: list[str], full_text: str,
                     title: str | None = None, filing_no: str | None = None, strict: bool = False,
                     folded_title: str | None = None) -> OwnNumber | None:
@@ -305,7 +327,8 @@ def find_own_number(head_lines: list[str], folded_head_lines: list[str], full_te
     another notice, so it comes last; ``strict`` leaves this last step out).
     ``folded_head_lines`` is ``fold`` of each head line, ``folded_title`` of the title."""
     if filing_no:
-        own = _own_from(fold(filing_no), filing_no, full_text)
+        folded_no = fold(filing_no)
+        own = _plain_own(folded_no, filing_no, full_text) or _own_from(folded_no, filing_no, full_text)
         if own:
             return own
     candidates = _candidates(head_lines, folded_head_lines, title, folded_title)

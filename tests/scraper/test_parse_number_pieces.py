@@ -68,3 +68,33 @@ def test_references_read_from_the_pieces_where_a_number_can_end_are_those_of_eve
 def test_inert_holds_num_s_chinese_digits():
     """A 号 after one of NUM's characters is never taken for inert."""
     assert set(re.fullmatch(r"\(\?:\\d\{1,4\}\|\[(.+)\]\{1,6\}\)", NUM).group(1)) == number.NUM_CHARS
+
+
+OWN_SLOTS = [  # a number's parts, each with variants the plain reading must refuse or read alike
+    ["", "中华人民共和国", " ", "x"],
+    ["商务部", "不可靠实体清单工作机制", "商务部 海关总署", "商务部\u3000海关总署", "商务部  海关总署", "商务部、海关总署", "海关总署"],
+    ["公告", "令", "", " 公告"],
+    ["2025年第", "二〇二五年第", "\u0662\u0660\u0662\u0665年第", "2025年 第", "2025年度第", "〔2025〕", "[2025]", "(2025)", "〔2025〕第", "20251年第"],
+    ["21", "7", "\u0663", "二十一", "12345", "0", " 21"],
+    ["号", "号 ", "号令", "号、第22号", "号)", "", "号号"],
+]
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_a_plain_filing_number_reads_as_the_general_regexes_read_it(seed):
+    """_plain_own gives what _own_from gives (shape included) wherever it reads a number."""
+    rnd = random.Random(seed)
+    read = 0
+    for _ in range(6000):
+        text = "".join(slot[0] if rnd.random() < 0.6 else rnd.choice(slot) for slot in OWN_SLOTS)
+        if rnd.random() < 0.2:
+            text = text.replace("2025年第", "〔2025〕").replace("商务部公告", "不可靠实体清单工作机制公告")
+        folded = fold(text)
+        full = rnd.choice(["", "商务部代章"])
+        plain = number._plain_own(folded, text, full)
+        if plain is not None:
+            read += 1
+            general = number._own_from(folded, text, full)
+            assert general is not None
+            assert (plain, plain.shape) == (general, general.shape)
+    assert read > 300
