@@ -270,3 +270,32 @@ def test_decision_from_the_walks_sentence_is_the_one_searched_for(text):
     assert any(x.sentence for x in drafts)
     unknown = [dataclasses.replace(x, sentence=None) for x in drafts]
     assert rules.decision(src, Draft(drafts=drafts)) == rules.decision(src, Draft(drafts=unknown))
+
+
+def _records_then_deduped(d):
+    """What action_records did before deduping drafts: a record for every draft, then the records deduped."""
+    keys = tuple(e.key for e in d.entities)
+    out = [ActionRecord(x.action, x.list, x.targets, x.effective, x.until, x.duration,
+                        keys if x.action is ActionKind.REMOVE or (not x.targets and x.action in (
+                            ActionKind.INVESTIGATE, ActionKind.MEASURE)) else (), x.text) for x in d.drafts]
+    return rules.dedupe_actions(out) if len(out) > 1 else out
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_action_records_from_deduped_drafts_are_the_deduped_records(seed):
+    """action_records dedupes the drafts before building records: the same records as deduping them all."""
+    rng = random.Random(seed)
+    src = read_source("x", PageHints())
+    refs = [NoticeRef("a", key="MOFCOM-2025-21"), NoticeRef("b", key="MOFCOM-ORDER-2025-6"),
+            NoticeRef("c", date=date(2025, 4, 4), list=ListKind.ECL, count=16), NoticeRef("d", key="UEL-2025-7")]
+    entity = rules.entities(read_source("决定将甲公司（Alpha Inc.）移出关注名单。", PageHints()),
+                            Draft(drafts=[ActionDraft(ActionKind.REMOVE, ListKind.WATCH, (), None, None, None, "", 0)]))
+    for _ in range(3000):
+        drafts = []
+        for i in range(rng.randint(0, 5)):
+            targets = tuple(rng.sample(refs, rng.randint(0, 2)))
+            period = rng.choice([(None, None), (date(2025, 8, 12), "90天"), (None, "1年")])
+            drafts.append(ActionDraft(rng.choice(list(ActionKind)), rng.choice([None, ListKind.UEL, ListKind.WATCH]),
+                                      targets, rng.choice([None, "2025-05-14"]), *period, f"t{i}", i))
+        d = Draft(drafts=drafts, entities=rng.choice([[], entity]))
+        assert rules.action_records(src, d) == _records_then_deduped(d)
