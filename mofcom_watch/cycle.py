@@ -169,20 +169,26 @@ def run_cycle(
     since = since if since is not None else settings.since
     news_names = {s.name for s in all_sources if s.news}
 
-    collector = _CollectorHold.first_cycle()
-    try:
-        engine = kept_store(settings.database_url)  # kept open for this process's next cycle (storage.keptstore)
-    except BaseException:
-        collector.release()
-        raise
-    sf = session_factory(engine)
     summaries: list[SourceSummary] = [
         SourceSummary(s.name, SourceMode.SKIPPED, notes=("no --base-url for its host: not fetched",)) for s in skipped
     ]
     policy = policy or policy_from(settings)
     allowed = set(NOTICE_HOSTS).union(*(s.hosts for s in all_sources))
+    collector = _CollectorHold.first_cycle()
     try:
-        with run_lock(engine, holder=make_holder(run_id), wait=lock_wait, on_wait=on_lock_wait) as holder:
+        engine = kept_store(settings.database_url)  # kept open for this process's next cycle (storage.keptstore)
+        sf = session_factory(engine)
+    except BaseException:
+        collector.release()
+        raise
+
+    def lock_waits(held: RunLockHeld) -> None:
+        collector.release()  # another writer's cycle first: no request of ours goes out soon
+        if on_lock_wait is not None:
+            on_lock_wait(held)
+
+    try:
+        with run_lock(engine, holder=make_holder(run_id), wait=lock_wait, on_wait=lock_waits) as holder:
             fetcher = Fetcher(policy, host_map=HostMap(overrides), allowed_hosts=allowed, keep=True)
             start, stop, bar_tick = _progress_bar(progress)
             beat = _Heartbeat(engine, holder)
@@ -261,8 +267,9 @@ class _CollectorHold:
     """The garbage collector held off from the start of a process's first cycle until its first request is on its
     way: before it, the cycle imports the HTTP client and the database dialect and builds its first statements,
     objects that live as long as the process, and a dozen collector passes over them (~1.5 ms) only delayed that
-    request; they are made once it is out, while it waits on the network. Nothing is held when the collector is
-    off already (the CLI holds it while importing) or in a later cycle."""
+    request; the collector looks at them once it is out, while it waits on the network. Nothing is held when the collector is
+    off already (the CLI holds it while importing) or in a later cycle, nor while the cycle waits for another
+    writer's run lock."""
 
     held_once = False
 

@@ -55,3 +55,42 @@ def test_the_first_cycle_holds_the_collector_until_its_first_request_is_out(tmp_
     assert seen["fetch"][0] is False  # the first cycle's first request: prepared with the collector held
     assert all(seen["fetch"][1:])  # on again once it was out: the next sources, the second cycle
     assert seen["after"] == [True, True]
+
+
+# A first cycle that has to wait for another writer's run lock notes whether the collector is on while it waits.
+WAITING_PROBE = """
+import gc, json, sys
+from datetime import date
+from pathlib import Path
+import mofcom_watch.cycle as cycle
+from mofcom_watch.config import Settings
+from storage.runlock import RunLockTimeout
+
+seen = []
+try:
+    cycle.run_cycle(Settings(data_dir=Path(sys.argv[1])), as_of=date(2026, 11, 29), base_urls={}, sources=[],
+                    progress=False, out_dir=Path(sys.argv[1]) / "feeds", lock_wait=0.3,
+                    on_lock_wait=lambda held: seen.append(gc.isenabled()))
+except RunLockTimeout:
+    seen.append("timed out")
+print(json.dumps({"waiting": seen, "after": gc.isenabled()}))
+"""
+
+
+def test_a_first_cycle_waiting_for_the_lock_collects(tmp_path):
+    """The collector is held only while the first request is prepared: a first cycle that waits for another
+    writer's run lock (for as long as it is told to) waits with it on."""
+    import os
+    import socket
+
+    from mofcom_watch.config import Settings
+    from storage.db import open_store
+    from storage.runlock import acquire
+
+    engine = open_store(Settings(data_dir=tmp_path).database_url)
+    acquire(engine, holder=f"{socket.gethostname()}:{os.getpid()}:other-writer")  # this process: alive
+    engine.dispose()
+    done = subprocess.run([sys.executable, "-c", WAITING_PROBE, str(tmp_path)], cwd=REPO_ROOT, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert json.loads(done.stdout) == {"waiting": [True, "timed out"], "after": True}
