@@ -172,7 +172,8 @@ def detects(src: Source) -> bool:
 
 def parse_source(src: Source) -> NoticeRecord:
     """``parse_decision`` on the shared text views (``notice.GENRES``)."""
-    return parse_decision(src.text, src.title_hint, src.hints.pub, src.hints.url, folded=src.folded)
+    return parse_decision(src.text, src.title_hint, src.hints.pub, src.hints.url, folded=src.folded,
+                          lines=(src.lines, src.folded_lines))
 
 
 OPENERS, CLOSERS = "(（[《", ")）]》"
@@ -243,6 +244,24 @@ def split_target(raw: str) -> tuple[str | None, str | None, str | None, bool]:
     """"姓名（English），男，role" -> (zh, en, note, gendered). A bracket without Latin letters
     is a note ("史蒂文·鲁德（摇杆舵公司创始人）"), as is every tail clause but the gender."""
     text = raw.strip().rstrip(STOP_NAME)
+    common = COMMON_TARGET_RE.fullmatch(text)
+    if common is not None:  # the usual annex or decision target, read by the pattern alone
+        zh, en, inner, gender, note = common.group("zh", "en", "inner", "g", "note")
+        role = None
+        if ROLE_WORD_RE.search(zh, 2) is not None:
+            zh, role = _role_prefix(zh)
+        if inner is None and note is None:
+            notes = role
+        else:
+            notes = "，".join([piece.strip() for piece in (role, inner, note) if piece is not None])
+        return (zh if zh.isprintable() else clean_display(zh),
+                en if en is None or (en.isprintable() and "  " not in en) else clean_display(en),
+                clean_display(notes), gender is not None)
+    return _split_target(text)
+
+
+def _split_target(text: str) -> tuple[str | None, str | None, str | None, bool]:
+    """``split_target`` of ``text`` (stripped) by the general reading."""
     simple = SIMPLE_TARGET_RE.fullmatch(text)
     start: int | None = None
     if simple is not None:  # the common shape, read by the pattern: no depth count
@@ -302,6 +321,20 @@ SEPARATOR_RE = re.compile(f"[{SEPARATORS_OF_CLAUSES}]")
 # bracket the last one opened (what ``_depth0_split`` and ``_matching_open`` find).
 SIMPLE_TARGET_RE = re.compile(
     r"(?P<name>[^()（）,，;；]*[^()（）,，;；\s](?:\s*[(（](?P<inner>[^()（）,，;；]*)[)）])?)(?P<tail>[,，;；][^()（）]*)?"
+)
+# The usual target, whose reading needs no split: a Chinese name (no space, Latin letter, bracket or
+# separator), then perhaps a bracket holding its English (a Latin letter first, no Chinese, no
+# separator, no space at either end) or a note (no Latin letter, no separator), then perhaps the gender
+# alone ("，男") and one clause more (a note). What ``_split_target`` reads of it: the name is all of
+# the Chinese (no spaced English, no swap), the English is the English, a gender clause sets
+# ``gendered``, the notes are the bracket's and the clause's in that order (neither blank nor a gender).
+_NO_SEP = "()（）,，;；"
+_GENDER = r"\s*(?:性别\s*[:：]?\s*)?[男女]性?\s*"  # a piece GENDER_RE matches once stripped
+COMMON_TARGET_RE = re.compile(
+    rf"(?P<zh>[\u4e00-\u9fff][^\sA-Za-z{_NO_SEP}]*)"
+    rf"(?:[(（](?:(?P<en>[A-Za-z](?:[^{_NO_SEP}\u4e00-\u9fff]*[^\s{_NO_SEP}\u4e00-\u9fff])?)"
+    rf"|(?!{_GENDER}[)）])(?=[^{_NO_SEP}]*[^\s{_NO_SEP}])(?P<inner>[^{_NO_SEP}A-Za-z]*))[)）])?"
+    rf"(?:[,，](?P<g>[男女]))?(?:[,，;；](?!{_GENDER}$)(?=[^{_NO_SEP}]*[^\s{_NO_SEP}])(?P<note>[^{_NO_SEP}]*))?"
 )
 PARENS_RE = re.compile(r"[()（）]")
 CLOSE_PARENS = (")", "）")
@@ -747,12 +780,13 @@ def _check_counts(reading: Reading, warnings: list[str]) -> int | None:
 
 
 def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None = None,
-                   url: str | None = None, folded: str | None = None) -> NoticeRecord:
+                   url: str | None = None, folded: str | None = None,
+                   lines: tuple[list[str], list[str]] | None = None) -> NoticeRecord:
     """One decision's clean text -> a NoticeRecord (key ``MFA-ORDER-<year>-<N>``), with a warning
     for every check that fails: stated counts, names missing from the annex, no number or date.
-    ``folded`` is ``fold(text)`` when the caller has it."""
+    ``folded`` is ``fold(text)`` and ``lines`` the lines of both when the caller has them."""
     folded = fold(text) if folded is None else folded
-    lines, folded_lines = text.split("\n"), folded.split("\n")
+    text_lines, folded_lines = (text.split("\n"), folded.split("\n")) if lines is None else lines
     warnings: list[str] = []
     order = ORDER_NO_RE.search(folded)
     published = _published(folded, folded_lines, order, pub)
@@ -761,7 +795,7 @@ def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None =
     title = _title(text, title_hint)
     key, number = _identity(text, folded, published, title, warnings)
     effective = _effective(folded, published, warnings)
-    reading = _read_targets(lines, folded, folded_lines, warnings)
+    reading = _read_targets(text_lines, folded, folded_lines, warnings)
     stated = _check_counts(reading, warnings)
     if not reading.targets:
         warnings.append("no targets found")

@@ -95,3 +95,28 @@ def test_matching_open_is_the_loop():
     for text in strings(3):
         folded = text.replace("（", "(").replace("）", ")") + ")"
         assert mfa._matching_open(folded) == loop_open(folded), folded
+
+
+def test_common_target_pattern_reads_what_the_general_reading_reads():
+    """A target of the usual shape ("姓名（English），男，role", "名称（English）", "姓名（role）") is read by
+    COMMON_TARGET_RE alone: on random targets of that shape and around it, what ``_split_target`` reads."""
+    rng = random.Random(12)
+    names = ["史蒂文·鲁德", "甲", "公司", "美国国会众议员麦考尔", "议员", "边缘自治运营公司"] * 3 + [
+        "A", " ", "、", "1", "\u3000", "男", "·", "\u200b", "(", "，"]
+    inners = ["Tom Moss", "Inc.", "Yeong-Tae Pak", " ", "a", "创始人", "、", "男", "女", "性别：男", "甲", "·", "1", "\t",
+              "公司", "\n", "  ", "，"]
+    tails = ["，男", "，女", ",男", "，男性", "；创始人", "，摇杆舵公司创始人", "，", " ", "男", "A", "甲", "（", "）", "，性别：女",
+             "， ", "，\u3000甲", "\u200b"]
+
+    def part(options: list[str], least: int) -> str:
+        return "".join(rng.choice(options) for _ in range(rng.randint(least, 3)))
+
+    raws = []
+    for _ in range(60000):
+        bracket = rng.choice("（(") + part(inners, 0) + rng.choice("）)") if rng.random() < 0.7 else ""
+        raws.append(part(names, 1) + bracket + part(tails, 0))
+    raws += ["史蒂文·鲁德（Steven Roger Rudder），男，摇杆舵公司创始人", "边缘自治运营公司（Edge Autonomy Operations LLC）",
+             "史蒂文·鲁德（摇杆舵公司创始人）", "余茂春，男", "石平", "甲（）", "甲（男）", "甲，男，女", "美国国会众议员麦考尔（Michael McCaul）"]
+    texts = [raw.strip().rstrip(mfa.STOP_NAME) for raw in raws]
+    assert sum(mfa.COMMON_TARGET_RE.fullmatch(text) is not None for text in texts) > 8000
+    assert [mfa.split_target(raw) for raw in raws] == [mfa._split_target(text) for text in texts]
