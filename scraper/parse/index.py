@@ -17,7 +17,6 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from storage.records import IndexLink
 
 from .dates import make_date
-from .select import css
 
 ART_LINK_RE = re.compile(r"(?:^|/)art/\d{4}/art_[0-9a-f]{32}\.html")
 OLD_ART_LINK_RE = re.compile(r"/article/[\w/]+/\d{6}/\d+\.s?html")
@@ -77,7 +76,7 @@ def links_from_tree(tree: LexborHTMLParser, base_url: str | None) -> tuple[Index
     """Article links of a parsed page, absolute, deduplicated, in page order."""
     seen: dict[str, IndexLink] = {}
     roots: dict[str, str] = {}
-    for a in css(tree, "a[href]"):
+    for a in tree.tags("a"):  # css("a[href]"): one without an href is skipped below
         attrs = a.attributes
         href = (attrs.get("href") or "").strip()
         if not href or not is_article_url(href):
@@ -95,7 +94,7 @@ def link_text_share(tree: LexborHTMLParser, visible_chars: int) -> float:
     if visible_chars <= 0:
         return 0.0
     total = 0
-    for a in css(tree, "a[href]"):
+    for a in tree.tags("a"):  # css("a[href]"): one without an href is no article link
         if is_article_url(a.attributes.get("href") or ""):
             total += len("".join((a.text(deep=True) or "").split()))
     return total / visible_chars

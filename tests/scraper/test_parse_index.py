@@ -86,3 +86,36 @@ def test_links_joined_by_hand_as_urljoin_joins_them():
             urljoin("https://[x.cn/a/", href)
         with pytest.raises(ValueError, match="Invalid IPv6 URL"):
             _joined("https://[x.cn/a/", href, {})
+
+
+def test_links_read_from_every_a_element_as_from_the_a_href_query():
+    """links_from_tree and link_text_share walk tree.tags("a") and skip an <a> without an href: the
+    same links, titles, dates and share as the css("a[href]") query, on random pages (SVG and MathML
+    links, upper case, empty and missing hrefs, templates)."""
+    import random
+
+    from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+    from scraper.parse import index, select
+
+    pieces = ['<a href="/zwgk/zcfb/art/2025/art_0123456789abcdef0123456789abcdef.html">甲</a>', "<a>乙</a>", "<a href>丙</a>",
+              '<A HREF="art/2024/art_0123456789abcdef0123456789abcdef.html" title="丁">x</A>', "<svg>", "</svg>", "<math>",
+              '<a href="./202412/t20241217_11494912.shtml">戊</a>', "<template>", "</template>", "<li>", "</li>",
+              "2025-01-02", "<span>2024年3月4日</span>", '<a href="/article/ae/ai/202501/20250103.shtml">己</a>', "<p>", "文字"]
+
+    class ByQuery:  # a tree whose tags("a") is what css("a[href]") finds
+        def __init__(self, tree: LexborHTMLParser) -> None:
+            self.tree = tree
+
+        def tags(self, name: str) -> list[LexborNode]:
+            return select.css(self.tree, f"{name}[href]")
+
+    rng = random.Random(5)
+    base = "https://www.mofcom.gov.cn/zwgk/zcfb/"
+    for _ in range(400):
+        page = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 25)))
+        tree = LexborHTMLParser(page)
+        query = ByQuery(tree)
+        assert index.links_from_tree(tree, base) == index.links_from_tree(query, base), page  # type: ignore[arg-type]
+        assert index.link_text_share(tree, 50) == index.link_text_share(query, 50), page  # type: ignore[arg-type]
+    assert len(index.links_from_tree(LexborHTMLParser("".join(pieces)), base)) == 4
