@@ -117,10 +117,10 @@ CLEAN_OR_RARE_RE = re.compile(CLEAN_WORK_RE.pattern[:-1] + re.escape(OTHER_FOLDA
 
 
 def _fold_common(text: str) -> str:
-    """``text`` with the common foldable characters folded (none of the others)."""
+    """``text`` with the common foldable characters folded (none of the others). ``replace``
+    returns the text itself when the character is absent, after the one scan ``in`` would make."""
     for wide, narrow in COMMON_FOLDS:
-        if wide in text:
-            text = text.replace(wide, narrow)
+        text = text.replace(wide, narrow)
     return text
 
 
