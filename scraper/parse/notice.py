@@ -76,9 +76,9 @@ def parse_text(text: str, hints: PageHints | None = None) -> NoticeRecord | None
     if warnings is None:
         return None
     ident = d.identity
-    # Positional, in NoticeRecord's field order: 16 keywords cost ~0.8 us more a text (tests/scraper/
-    # test_parse_views.py checks this call against the keyword one).
     return NoticeRecord(
-        ident.key, ident.kind, ident.number, ident.issuer, ident.title, d.published, d.published_at, d.effective,
-        d.notice_list, tuple(d.actions), tuple(d.entities), d.count[0], d.references, warnings, src.hints.url, src.text,
+        key=ident.key, kind=ident.kind, number=ident.number, issuer=ident.issuer, title=ident.title,
+        published=d.published, published_at=d.published_at, effective=d.effective, list=d.notice_list,
+        actions=tuple(d.actions), entities=tuple(d.entities), stated_count=d.count[0], references=d.references,
+        warnings=warnings, url=src.hints.url, text=src.text,
     )

@@ -3,15 +3,13 @@ heading lines against cutting both texts into lines, and the runner compiled fro
 tables against the loop over them, on random texts made of notice pieces."""
 
 import random
-from datetime import date
 
 import pytest
 
 from scraper.parse import notice, rules
-from scraper.parse.dates import Stamp
 from scraper.parse.draft import BODY_LINE_MIN, HEAD_MAX, Draft, Identity, PageHints, read_source
 from scraper.parse.textnorm import clean_and_fold, fold
-from storage.records import NoticeKind, NoticeRecord
+from storage.records import NoticeKind
 
 # Pieces of notices: numbers, titles, body sentences, blanks of every width, full-width and
 # traditional characters, invisible ones, CRs, Q&A marks, annexes, lists and verbs.
@@ -119,34 +117,3 @@ def test_folded_title_is_the_title_folded(seed):
             d = Draft(identity=Identity("k", NoticeKind.OTHER, None, None, title))
             assert rules.folded_title(src, d) == fold(title or ""), title
 
-
-def record_by_name(text, hints):
-    """``parse_text``'s record built with every field named (it builds it positionally)."""
-    src = read_source(text, hints)
-    d = Draft()
-    warnings = notice.run_tables(src, d)
-    if warnings is None:
-        return None
-    ident = d.identity
-    return NoticeRecord(
-        key=ident.key, kind=ident.kind, number=ident.number, issuer=ident.issuer, title=ident.title,
-        published=d.published, published_at=d.published_at, effective=d.effective, list=d.notice_list,
-        actions=tuple(d.actions), entities=tuple(d.entities), stated_count=d.count[0], references=d.references,
-        warnings=warnings, url=src.hints.url, text=src.text,
-    )
-
-
-def test_the_record_holds_each_draft_field_under_its_name():
-    """Every field of the record filled from its draft field (a notice, a Q&A, random texts)."""
-    from tests.scraper.test_parse_rules import NOTICE, QA
-
-    hints = PageHints(title="商务部公告2025年第21号", pub=Stamp(date(2025, 4, 9), 9, 30), url="https://x.invalid/a")
-    full = notice.parse_text(NOTICE, hints)
-    assert full == record_by_name(NOTICE, hints) and full.url and full.published_at and full.stated_count == 16
-    assert notice.parse_text(QA, PageHints()) == record_by_name(QA, PageHints())
-    kept = 0
-    for text in random_texts(9, 300, longest=60):
-        got = notice.parse_text(text, hints)
-        assert got == record_by_name(text, hints), text
-        kept += got is not None
-    assert kept > 50
