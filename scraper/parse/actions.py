@@ -413,10 +413,9 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
             else:
                 if decided is None:
                     decided = _decides(sentence)
-                m = LIST_WORD_RE.search(folded, at, next_start) if decided else None
-                if m is None:
+                lst = list_in(folded, at, next_start) if decided else None
+                if lst is None:
                     continue
-                lst = LIST_KIND[m[0]]
             if _told_before(folded, s_start, at, sentence, published):
                 continue
             text = clean[s_start:s_end].strip() if text is None else text

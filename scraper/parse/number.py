@@ -308,13 +308,10 @@ def _plain_own(folded: str, clean: str, full_text: str) -> OwnNumber | None:
     if m is None:
         return None
     co, kind, y, n, uel_y, uel_n = m.groups()
-    if uel_y:
-        issuer = f"{UEL_NAME}（商务部代章）" if "商务部代章" in full_text else UEL_NAME
-        return OwnNumber(f"UEL-{int(uel_y)}-{int(uel_n)}", clean, NoticeKind.UEL_ANNOUNCEMENT, issuer, (folded, False))
-    issuer = "商务部 海关总署" if co else "商务部"
-    if kind == "令":
-        return OwnNumber(f"MOFCOM-ORDER-{int(y)}-{int(n)}", clean, NoticeKind.ORDER, issuer, (folded, False))
-    return OwnNumber(f"MOFCOM-{int(y)}-{int(n)}", clean, NoticeKind.ANNOUNCEMENT, issuer, (folded, True))
+    scheme = "UEL" if uel_y else "ORDER" if kind == "令" else "MOFCOM"
+    year, number = (uel_y, uel_n) if uel_y else (y, n)
+    return OwnNumber(f"{KEY_PREFIX[scheme]}{int(year)}-{int(number)}", clean, OWN_KINDS[scheme],
+                     _issuer(scheme, co, full_text), (folded, scheme == "MOFCOM"))
 
 
 def find_own_number(head_lines: list[str], folded_head_lines: list[str], full_text: str,
