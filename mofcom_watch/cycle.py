@@ -219,13 +219,12 @@ def run_cycle(
             start()
             try:
                 for source in active:
-                    with sf() as session:
-                        mode = Mode.BACKFILL if backfill or not has_clean_run(session, source.name) else Mode.UPDATE
-                    report = crawler.crawl(source, mode)
+                    report = crawler.crawl(source, Mode.BACKFILL if backfill else partial(_crawl_mode, sf, source.name))
                     with sf() as session, session.begin():
                         change = record_source_run(session, run_id, report)
-                    summaries.append(SourceSummary(source.name, SourceMode(mode.value), report.counts, report.notes,
-                                                   change.opened, change.resolved))
+                    mode = SourceMode.BACKFILL if report.backfill else SourceMode.UPDATE
+                    summaries.append(SourceSummary(source.name, mode, report.counts, report.notes, change.opened,
+                                                   change.resolved))
             finally:
                 stop()
                 fetcher.close()
@@ -261,6 +260,13 @@ def run_cycle(
         parsed=crawler.parsed, parsed_indexes=crawler.parsed_indexes, problems=problems, held_back=held, withheld=withheld,
         crawl_seconds=round(crawl_seconds, 3), publish_seconds=round(publish_seconds, 3),
     )
+
+
+def _crawl_mode(sf: sessionmaker[Session], source: str) -> Mode:
+    """A source is backfilled until it has had a run without failures, so an index walk cut short by a fault is
+    completed later. The crawler asks this while the source's first index request waits on the network."""
+    with sf() as session:
+        return Mode.UPDATE if has_clean_run(session, source) else Mode.BACKFILL
 
 
 class _CollectorHold:

@@ -32,6 +32,9 @@ from storage.records import IndexLink
 from storage.vocabulary import Failure, FailureReason, RunCounters
 
 ProgressFn = Callable[[str, str], None]  # (source name, url) after each answer
+# How to crawl a source, asked of the store (a run backfills a source until it has had a clean run). The crawler
+# asks it while the source's first index request waits on the network, when that request is the same either way.
+ModeQuestion = Callable[[], Mode]
 
 
 IngestFn = Callable[[CrawledPage], PageResult]  # the CLI wires in its Pipeline
@@ -102,6 +105,7 @@ class _Tally:
 class _Revisits:
     """What the store says a crawl fetches again whatever the indexes say (:meth:`Crawler._revisits`)."""
 
+    mode: Mode  # how the source is crawled (its question answered)
     retry: list[str]  # not yet parsed whole
     recent: list[str]  # the newest notices, re-checked on updates
     asked: frozenset[str]  # the URLs whose validators were read
@@ -135,36 +139,51 @@ class Crawler:
 
     # -- one source ---------------------------------------------------------------------
 
-    def crawl(self, source: Source, mode: Mode) -> SourceReport:
+    def crawl(self, source: Source, mode: Mode | ModeQuestion) -> SourceReport:
+        """Crawl ``source`` in ``mode``, or in the mode a :data:`ModeQuestion` answers: asked while the first index
+        request waits on the network when that request is the same in either mode, else first."""
         started = _now()
         tally = _Tally()
         queue: dict[str, str | None] = {}  # article URL -> referer
         seen: set[str] = set()
-        plans = source.plans(mode, self.settings.as_of, self.settings.since)
-        plan_urls = {p.url for p in plans}
+        first_plan = self._first_plan(source, mode)
+        if first_plan is None:
+            if not isinstance(mode, Mode):
+                mode = mode()  # the first request depends on the answer: asked before anything is sent
+            plans = source.plans(mode, self.settings.as_of, self.settings.since)
+            first_plan = plans[0] if plans else None
+        question = mode
         pool = worker_pool(self.settings.workers)
-        # The store reads below are read in another thread while the first index request waits for its answer.
-        # They are CPU work (a process's first cycle sets up the ORM there), and so is the work given as
-        # ``on_wire``: started only once that request is on its way, none of it delays sending it.
-        first = self._first_request(plans[0]) if plans else None
+        # The store reads below (the mode's question first) are read in another thread while the first index
+        # request waits for its answer. They are CPU work (a process's first cycle sets up the ORM there), and so
+        # is the work given as ``on_wire``: started only once that request is on its way, none of it delays sending it.
+        first = self._first_request(first_plan) if first_plan is not None else None
         asked: list[Future[_Revisits]] = []
 
         def ask() -> None:
             if not asked:
-                asked.append(pool.submit(self._revisits, source, mode))
+                asked.append(pool.submit(self._revisits, source, question))
                 if self.on_wire is not None:
                     on_wire, self.on_wire = self.on_wire, None
                     on_wire()
 
+        def answered() -> Mode:  # (once the first index request is out: ``ask`` has run)
+            return asked[0].result().mode
+
         try:
-            for plan in plans:
-                self._walk(source, plan, mode, tally, queue, seen, first if plan is plans[0] else None,
-                           sent=ask if plan is plans[0] else None)
+            if first_plan is not None:
+                self._walk(source, first_plan, question if isinstance(question, Mode) else answered, tally, queue,
+                           seen, first, sent=ask)
             ask()  # (no index request was sent)
+            mode = answered()
+            plans = source.plans(mode, self.settings.as_of, self.settings.since)
+            for plan in plans[1:]:  # (the first is ``first_plan``, whatever the mode)
+                self._walk(source, plan, mode, tally, queue, seen)
         finally:
             wait(asked)  # no store read outlives the crawl
         if plans and len(tally.absent) == len(plans):  # every index 404: the site moved, not "no news"
             tally.fail(plans[0].url, FailureReason.ZERO_LINKS, "none of the source's index pages exists (404)")
+        plan_urls = {p.url for p in plans}
         revisits = asked[0].result()
         for url in source.direct_pages():
             queue.setdefault(url, None)
@@ -177,17 +196,28 @@ class Crawler:
         return SourceReport(
             source=source.name, started_at=started, finished_at=_now(), counts=tally.counts,
             good_urls=frozenset(tally.good), linked_indexes=frozenset(tally.linked), notes=tuple(tally.notes),
-            not_modified=tuple(tally.not_modified.items()),
+            not_modified=tuple(tally.not_modified.items()), backfill=revisits.mode is Mode.BACKFILL,
         )
 
-    def _revisits(self, source: Source, mode: Mode) -> _Revisits:
-        """The pages fetched again whatever the indexes say, and their validators. Reading the indexes
-        writes only index pages' rows, which neither list holds (they are notices, or the pages retried
-        until they parse whole, minus the indexes), so the store is asked before the indexes answer."""
+    def _first_plan(self, source: Source, mode: Mode | ModeQuestion) -> IndexPlan | None:
+        """For a mode still to be asked: the source's first index when it is the same in either mode (its first
+        request can go out before the answer), else None. None for a mode given."""
+        if isinstance(mode, Mode) or min(self.settings.max_pages, self.settings.update_pages) < 1:
+            return None
+        firsts = {plans[0] if plans else None
+                  for plans in (source.plans(m, self.settings.as_of, self.settings.since) for m in Mode)}
+        return firsts.pop() if len(firsts) == 1 else None
+
+    def _revisits(self, source: Source, mode: Mode | ModeQuestion) -> _Revisits:
+        """How the source is crawled (its question asked here), the pages fetched again whatever the indexes
+        say, and their validators. Reading the indexes writes only index pages' rows, which neither list holds
+        (they are notices, or the pages retried until they parse whole, minus the indexes), nor any run row,
+        so the store is asked before the indexes answer."""
+        mode = mode if isinstance(mode, Mode) else mode()
         retry = self.store.retry_urls(source.name)
         recent = self.store.recent_notice_pages(source.name, self.settings.revalidate) if mode is Mode.UPDATE else []
         asked = frozenset((*source.direct_pages(), *retry, *recent))
-        return _Revisits(retry, recent, asked, self.store.validators(asked))
+        return _Revisits(mode, retry, recent, asked, self.store.validators(asked))
 
     def _request(self, url: str, referer: str | None = None) -> FetchRequest:
         etag, last_modified = self.store.validators([url]).get(url, (None, None))
@@ -197,19 +227,21 @@ class Crawler:
         url = plan.page_url(1)
         return None if url is None else self._request(url, plan.referer)
 
-    def _walk(self, source: Source, plan: IndexPlan, mode: Mode, tally: _Tally,
+    def _walk(self, source: Source, plan: IndexPlan, mode: Mode | ModeQuestion, tally: _Tally,
               queue: dict[str, str | None], seen: set[str], first: FetchRequest | None = None,
               sent: Callable[[], None] | None = None) -> None:
         """``first``: the request for the plan's first page, if already made (:meth:`_first_request`); ``sent``:
-        called once that page's request is on its way (:meth:`Fetcher.fetch`)."""
-        limit = self.settings.max_pages if mode is Mode.BACKFILL else self.settings.update_pages
+        called once that page's request is on its way (:meth:`Fetcher.fetch`). ``mode``: a question is asked once
+        the first page has answered (it then decides what to make of it; :meth:`_first_plan`)."""
         n = 1
-        while n <= limit:
+        while not isinstance(mode, Mode) or n <= self._page_limit(mode):
             url = plan.page_url(n)
             if url is None:
                 return
             result = self.fetcher.fetch(first if n == 1 and first is not None else self._request(url, plan.referer),
                                         sent=sent if n == 1 else None)
+            if not isinstance(mode, Mode):
+                mode = mode()
             tally.walked.add(url)
             self.progress(source.name, url)
             if not result.ok:
@@ -273,6 +305,10 @@ class Crawler:
             if plan.page_size is not None and len(wanted) < plan.page_size:
                 return  # a short page is the last one
             n += 1
+
+    def _page_limit(self, mode: Mode) -> int:
+        """Pages read of one index: every one back to the year on a backfill, the first few on an update."""
+        return self.settings.max_pages if mode is Mode.BACKFILL else self.settings.update_pages
 
     def _fetched_at(self, result: FetchResult) -> datetime:
         return self.settings.fetched_at if self.settings.fetched_at is not None else result.fetched_at

@@ -72,6 +72,7 @@ class SourceReport:
     linked_indexes: frozenset[str] = frozenset()  # index URLs that yielded links this run
     not_modified: tuple[tuple[str, datetime], ...] = ()  # (URL, fetch time) of each 304: checked, unchanged
     notes: tuple[str, ...] = ()  # informational, not problems (e.g. "2026 index not published")
+    backfill: bool = False  # every index page was walked back to the year (a first run, --since), not the first few
 
     @property
     def failures(self) -> tuple[Failure, ...]:
