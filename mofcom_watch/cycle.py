@@ -233,8 +233,7 @@ def run_cycle(
             t0 = time.perf_counter()
             with sf() as session, session.begin():
                 link_news(session)  # reports name notices that may only now be stored
-            with sf() as session:
-                held = held_sources(session, frozenset(news_names))
+                held = held_sources(session, frozenset(news_names))  # (it reads no news row)
             outcome = publish_recorded(sf, as_of=as_of, target=target, hold=held, run_id=run_id, folder=folder)
             published = tuple(str(p) for p in outcome.written)
             withheld = tuple(e.id for e in outcome.withheld)

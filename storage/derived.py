@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from storage.generations import EVENTS, NOTICES, generation
+from storage.generations import EVENTS, NOTICES, generation, generation_of, reading
 from storage.models import DeriveMark
 from storage.records import EventKind, EventRecord, ListingState, StatusRow
 
@@ -61,7 +61,11 @@ def inputs_digest(session: Session, as_of: date) -> str:
 def events_fingerprint(session: Session) -> str:
     """The Event table's generation: a row written by anything but a sync (a restored backup, a hand
     edit) makes the mark stale, and the next publish syncs again."""
-    return f"{EVENTS}={generation(session, EVENTS)}"
+    return _fingerprint(generation(session, EVENTS))
+
+
+def _fingerprint(events: int) -> str:
+    return f"{EVENTS}={events}"
 
 
 class StateRows:
@@ -152,16 +156,16 @@ def stored_summary(session: Session, as_of: date, digest: str, held: tuple[str, 
                    ) -> DerivedSummary | None:
     """The last derivation's summary if it was made as of ``as_of`` from inputs with this ``digest``
     (and, unless ``held`` is None, with these sources held back); else None."""
-    mark = session.execute(select(DeriveMark.as_of, DeriveMark.inputs_sha256, DeriveMark.held, DeriveMark.events)
+    mark = session.execute(select(DeriveMark.as_of, DeriveMark.inputs_sha256, DeriveMark.held, DeriveMark.events,
+                                  generation_of(EVENTS), DeriveMark.summary)  # one statement: a no-change cycle's
                            .where(DeriveMark.name == MARK_NAME)).first()
     if mark is None or mark.as_of != as_of or mark.inputs_sha256 != digest:
         return None
-    if mark.events != events_fingerprint(session):
+    if mark.events != _fingerprint(reading(mark[4])):
         return None
     if held is not None and tuple(json.loads(mark.held)) != tuple(held):
         return None
-    text = session.scalar(select(DeriveMark.summary).where(DeriveMark.name == MARK_NAME))
-    return DerivedSummary.loads(text) if text is not None else None
+    return DerivedSummary.loads(mark.summary) if mark.summary is not None else None
 
 
 def save_mark(session: Session, digest: str, held: tuple[str, ...], summary: DerivedSummary) -> None:

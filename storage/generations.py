@@ -10,7 +10,7 @@ none: a 304 or the same bytes again move only its ``last_*`` fields, which neith
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import ScalarSelect, Select, select
 from sqlalchemy.orm import Session
 
 from storage.models import StoreGeneration
@@ -26,5 +26,19 @@ def generations(session: Session) -> dict[str, int]:
 
 def generation(session: Session, name: str) -> int:
     """One counter (a store without the row reads -1: never equal to a value kept in a mark)."""
-    value = session.scalar(select(StoreGeneration.value).where(StoreGeneration.name == name))
+    return reading(session.scalar(_counter(name)))
+
+
+def generation_of(name: str) -> ScalarSelect[int]:
+    """One counter as a value a query can select beside its own columns (one statement instead of two); read it
+    with :func:`reading`."""
+    return _counter(name).scalar_subquery()
+
+
+def _counter(name: str) -> Select[tuple[int]]:
+    return select(StoreGeneration.value).where(StoreGeneration.name == name)
+
+
+def reading(value: int | None) -> int:
+    """A counter as read (None: a store without the row, which reads -1)."""
     return -1 if value is None else int(value)
