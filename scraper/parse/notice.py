@@ -23,24 +23,33 @@ GENRES: tuple[tuple[str, Callable[[Source], bool], Callable[[Source], NoticeReco
 Runner = Callable[[Source, Draft], "tuple[str, ...] | None"]
 
 
-def compile_tables(rules: Sequence[tuple[str, Rule]], rejects: Sequence[Reject], checks: Sequence[Check]) -> Runner:
+def compile_tables(rules: Sequence[tuple[str, Rule]], rejects: Sequence[tuple[str, Reject]],
+                   checks: Sequence[Check]) -> Runner:
     """The tables as one function of straight-line code, ``run(src, d)``: it fills ``d`` rule
     by rule, returns None when a rejection holds, else the checks' warnings in table order.
+    A rejection ``(field, reject)`` is asked right after the last row filling ``field``, so a
+    text it rejects skips the rows after it (the rules are pure: the outcome is the same).
 
     A loop over the tables pays a tuple unpacking, a ``setattr`` call and the loop's own steps
     per row (33 rows a text); the written-out function assigns each field directly
     (``d.name = rule(src, d)``), as the tables say. ``run_tables`` is that loop, kept to test
     this against."""
     names: dict[str, object] = {}
+    fields = [field for field, _ in rules]
+    asked: dict[int, list[str]] = {}  # row index: the rejections asked after it
+    for i, (field, reject) in enumerate(rejects):
+        if field not in fields:
+            raise ValueError(f"rejection {reject.__name__}: no rule fills {field!r}")
+        names[f"reject{i}"] = reject
+        asked.setdefault(len(fields) - 1 - fields[::-1].index(field), []).append(
+            f"    if reject{i}(src, d):\n        return None")
     body = []
     for i, (field, rule) in enumerate(rules):
         if not field.isidentifier() or field not in Draft.__slots__:
             raise ValueError(f"rule {rule.__name__}: no Draft field {field!r}")
         names[f"rule{i}"] = rule
         body.append(f"    d.{field} = rule{i}(src, d)")
-    for i, reject in enumerate(rejects):
-        names[f"reject{i}"] = reject
-        body.append(f"    if reject{i}(src, d):\n        return None")
+        body.extend(asked.get(i, ()))
     body.append("    warnings = []")
     for i, check in enumerate(checks):
         names[f"check{i}"] = check
@@ -52,10 +61,11 @@ def compile_tables(rules: Sequence[tuple[str, Rule]], rejects: Sequence[Reject],
 
 
 def run_tables(src: Source, d: Draft) -> tuple[str, ...] | None:
-    """What ``compile_tables(RULES, REJECTS, CHECKS)`` does, as a loop over the tables."""
+    """What ``compile_tables(RULES, REJECTS, CHECKS)`` gives, as a loop over the tables: every
+    rule, then the rejections."""
     for name, rule in RULES:
         setattr(d, name, rule(src, d))
-    for reject in REJECTS:
+    for _field, reject in REJECTS:
         if reject(src, d):
             return None
     return tuple([w for check in CHECKS if (w := check(src, d))])

@@ -3,8 +3,9 @@
 ``RULES`` rows are (field, rule): ``parse_text`` runs them in order and stores what
 each returns in that ``Draft`` field; a rule reads the ``Source`` (the text views)
 and the fields filled before it, and returns a value (pure). ``REJECTS`` say the
-text is no notice at all; ``CHECKS`` return a warning or None, in the order the
-record lists them. To add a rule: write a small function here, add one row.
+text is no notice at all, each as soon as the fields it reads are filled (the rules
+after it are not run for a text it rejects); ``CHECKS`` return a warning or None, in
+the order the record lists them. To add a rule: write a small function here, add one row.
 """
 
 from __future__ import annotations
@@ -456,23 +457,29 @@ def named_references(src: Source, d: Draft) -> tuple[NoticeRef, ...]:
 
 
 # --- rejections: not a notice ---------------------------------------------------------
+# Each is asked as soon as the fields it reads are filled (``REJECTS``): a text it rejects skips
+# the rules after it. They read ``drafts``, not the ``actions`` built from them: there is an
+# action record for every draft (``action_records`` dedupes, never drops them all).
 
 
 def off_topic_answer(src: Source, d: Draft) -> bool:
     """A spokesperson answer about something else (trade data, tariffs, ...)."""
-    return d.qa and not d.actions and d.context_list is None
+    return d.qa and not d.drafts and d.context_list is None
 
 
-def unnumbered_without_action(src: Source, d: Draft) -> bool:
-    """An unnumbered text is a notice only when it acts and has body text."""
+def unnumbered_without_body(src: Source, d: Draft) -> bool:
+    """An unnumbered text is a notice only when it has body text (whatever it says)."""
     if d.qa or d.own:
         return False
-    if not d.actions:
-        return True
     for line in src.lines:
         if len(line) >= BODY_LINE_MIN:
             return False
     return True
+
+
+def unnumbered_without_action(src: Source, d: Draft) -> bool:
+    """An unnumbered text is a notice only when it acts."""
+    return not d.qa and not d.own and not d.drafts
 
 
 # --- checks: warnings -----------------------------------------------------------------
@@ -574,7 +581,10 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("actions", action_records),
     ("references", named_references),
 )
-REJECTS: tuple[Reject, ...] = (off_topic_answer, unnumbered_without_action)
+# (field, reject): asked once the last row filling ``field`` has run.
+REJECTS: tuple[tuple[str, Reject], ...] = (
+    ("own", unnumbered_without_body), ("drafts", off_topic_answer), ("drafts", unnumbered_without_action),
+)
 CHECKS: tuple[Check, ...] = (
     no_publication_date, effective_defaulted, count_mismatch, no_entities, suspension_without_target,
     no_action_in_answer, no_notice_number, effective_before_publication,

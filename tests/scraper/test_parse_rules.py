@@ -229,13 +229,23 @@ def test_named_references_once_each_dated_wins():
     (Draft(qa=True), False, True),  # an answer about something else
     (Draft(qa=True, context_list=ListKind.UEL), False, False),
     (Draft(), True, True),  # unnumbered and acting on nothing
-    (Draft(actions=[ActionRecord(ActionKind.IMPOSE, ListKind.UEL)]), False, True),  # no body text
-    (Draft(actions=[ActionRecord(ActionKind.IMPOSE, ListKind.UEL)]), True, False),
+    (Draft(drafts=[impose()]), False, True),  # no body text
+    (Draft(drafts=[impose()]), True, False),
     (Draft(own=OWN_21), False, False),
 ])
 def test_rejections(draft, long_line, rejected):
     src = read_source("甲" * (60 if long_line else 5), PageHints())
-    assert any(reject(src, draft) for reject in rules.REJECTS) is rejected
+    assert any(reject(src, draft) for _, reject in rules.REJECTS) is rejected
+
+
+def test_a_rejection_reads_only_fields_filled_before_it_is_asked():
+    """The runner asks each rejection right after the last row filling its field: what the
+    rejection reads must be filled by then (the answer is the same as with every field filled)."""
+    order = [field for field, _ in rules.RULES]
+    for field, reject in rules.REJECTS:
+        filled = set(order[: len(order) - order[::-1].index(field)])
+        read = set(reject.__code__.co_names) & set(Draft.__slots__)
+        assert read and read <= filled, (reject.__name__, read - filled)
 
 
 def test_checks_say_what_is_missing():

@@ -65,15 +65,18 @@ def test_a_head_line_at_the_text_end_and_after_blank_lines():
 
 
 def outcome(src, run):
+    """The runner's answer, and the Draft fields it filled (none when it rejects the text: the
+    rows after the rejection are skipped, so what they would fill is not compared)."""
     d = Draft()
     warnings = run(src, d)
-    return warnings, {name: getattr(d, name) for name in Draft.__slots__}
+    return warnings, {name: getattr(d, name) for name in Draft.__slots__} if warnings is not None else None
 
 
 @pytest.mark.parametrize("seed", range(3))
 def test_compiled_runner_is_the_loop_over_the_tables(seed):
-    """``RUN_TABLES`` (written out from the tables) fills every Draft field, rejects and warns
-    as the loop over ``RULES``, ``REJECTS`` and ``CHECKS`` does."""
+    """``RUN_TABLES`` (written out from the tables, each rejection asked as soon as its field is
+    filled) fills every Draft field, rejects and warns as the loop over ``RULES``, then
+    ``REJECTS`` and ``CHECKS`` does."""
     rng = random.Random(seed)
     seen = set()
     for text in random_texts(seed, 400, longest=60):
@@ -85,8 +88,23 @@ def test_compiled_runner_is_the_loop_over_the_tables(seed):
     assert seen == {True, False}  # some rejected, some kept
 
 
+def test_a_rejected_text_skips_the_rows_after_the_rejection():
+    """An unnumbered text without body text is rejected once its number is looked for, before
+    its identity is made; an answer that neither acts nor names a list once its actions are read,
+    before its entities are counted."""
+    d = Draft()
+    assert notice.RUN_TABLES(read_source("甲乙\n丙", PageHints()), d) is None
+    assert d.identity == Draft().identity and d.published is None  # not filled
+    d = Draft()
+    answer = read_source("问：今年的贸易数据如何？\n答：今年1至5月，货物贸易进出口总值增长2.5%，共有16家美国企业参展。", PageHints())
+    assert notice.RUN_TABLES(answer, d) is None and d.qa and d.count == (None, None)  # not counted
+    d = Draft()
+    assert notice.run_tables(answer, d) is None and d.count == (16, "US")  # the loop runs every row
+
+
 def test_compiled_runner_follows_the_tables_given(monkeypatch):
-    """The written-out runner calls the rows it was built from, in their order."""
+    """The written-out runner calls the rows it was built from, in their order, each rejection
+    right after the last row filling its field."""
     calls = []
 
     def rule(field):
@@ -95,13 +113,18 @@ def test_compiled_runner_follows_the_tables_given(monkeypatch):
             return getattr(d, field)
         return fill
 
-    run = notice.compile_tables([("qa", rule("qa")), ("own", rule("own"))], [lambda s, d: calls.append("r")],
+    run = notice.compile_tables([("qa", rule("qa")), ("own", rule("own")), ("qa", rule("qa"))],
+                                [("qa", lambda s, d: calls.append("r")), ("own", lambda s, d: calls.append("o"))],
                                 [lambda s, d: "w1", lambda s, d: None, lambda s, d: "w3"])
-    assert run(read_source("x", PageHints()), Draft()) == ("w1", "w3") and calls == ["qa", "own", "r"]
-    reject = notice.compile_tables([], [lambda s, d: False, lambda s, d: True], [lambda s, d: "w"])
-    assert reject(read_source("x", PageHints()), Draft()) is None
+    assert run(read_source("x", PageHints()), Draft()) == ("w1", "w3") and calls == ["qa", "own", "o", "qa", "r"]
+    calls.clear()
+    reject = notice.compile_tables([("qa", rule("qa")), ("own", rule("own"))],
+                                   [("qa", lambda s, d: False), ("qa", lambda s, d: True)], [lambda s, d: "w"])
+    assert reject(read_source("x", PageHints()), Draft()) is None and calls == ["qa"]
     with pytest.raises(ValueError, match="no Draft field"):
         notice.compile_tables([("nosuch", rule("nosuch"))], [], [])
+    with pytest.raises(ValueError, match="no rule fills"):
+        notice.compile_tables([("qa", rule("qa"))], [("own", lambda s, d: True)], [])
     assert len(rules.RULES) > 20
 
 
