@@ -133,7 +133,8 @@ def _piece_matches(folded: str, own: tuple[str, bool] | None = None) -> tuple[li
     what running it on the text finds. The pieces are found from the 号 (few, ``str.find``)
     that can end a number (``_inert``) other than the own one (``own``: ``OwnNumber.shape``;
     ``_ends_own``): a piece whose every 号 is inert or ends the own number holds no match, or
-    only matches of the own key, which ``find_references`` leaves out."""
+    only matches of the own key, which ``find_references`` leaves out. YEAR_NUMBER_RE is not
+    run on a piece without 公告 or 令: its matches there would all be dropped."""
     find, rfind, size = folded.find, folded.rfind, len(folded)
     found: list[re.Match[str]] = []
     mixed = False
@@ -152,7 +153,10 @@ def _piece_matches(folded: str, own: tuple[str, bool] | None = None) -> tuple[li
         had = len(found)
         if BRACKET_YEAR_RE.search(folded, start, end):
             found.extend(BRACKET_NUMBER_RE.finditer(folded, start, end))
-        if YEAR_NO_RE.search(folded, start, end):
+        piece = folded[start:end]
+        # Every YEAR_NUMBER_RE match find_references keeps holds a 公告 or a 令 (its pre group ends
+        # in one, else its post group is one): a piece without (the bare heading "2025年 第7号") has none.
+        if ("公告" in piece or "令" in piece) and YEAR_NO_RE.search(folded, start, end):
             bracketed = len(found)
             found.extend(YEAR_NUMBER_RE.finditer(folded, start, end))
             mixed = mixed or had < bracketed < len(found)

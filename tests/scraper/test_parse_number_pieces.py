@@ -98,3 +98,25 @@ def test_a_plain_filing_number_reads_as_the_general_regexes_read_it(seed):
             assert general is not None
             assert (plain, plain.shape) == (general, general.shape)
     assert read > 300
+
+
+class _CountingRegex:
+    """A compiled pattern whose ``finditer`` calls are recorded (the pieces it reads)."""
+
+    def __init__(self, regex, calls):
+        self.regex, self.calls = regex, calls
+
+    def finditer(self, text, start, end):
+        self.calls.append(text[start:end])
+        return self.regex.finditer(text, start, end)
+
+
+def test_a_piece_without_an_issuer_word_is_not_read_by_the_year_number_regex(monkeypatch):
+    """A heading line "2025年 第7号" (under "不可靠实体清单工作机制 公告") holds no 公告 or 令, so no
+    number YEAR_NUMBER_RE could give there is kept: that piece goes unread, the others not."""
+    calls = []
+    monkeypatch.setattr(number, "YEAR_NUMBER_RE", _CountingRegex(number.YEAR_NUMBER_RE, calls))
+    text = "不可靠实体清单工作机制\n公告\n2025年 第7号\n见2025年第3号文。商务部公告2025年第21号\n2025年第4号令"
+    keys = [r.key for _, _, r in number.find_references(fold(text), text)]
+    assert keys == ["MOFCOM-2025-21", "MOFCOM-ORDER-2025-4"]
+    assert calls == ["商务部公告2025年第21号", "2025年第4号令"]
