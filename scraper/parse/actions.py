@@ -149,10 +149,7 @@ def attach_dates(refs: list[tuple[int, int, NoticeRef]], folded: str, clean: str
         if len(out) > 1:
             out.sort(key=_START)
         return out
-    rfind = folded.rfind
-    # Every match ends with 公告 or 决定: a piece is read up to the last of them in it.
-    for m in (m for s, e in _gate_pieces(folded, DATE_NOTICE_GATE_RE, gate)
-              for m in DATE_NOTICE_RE.finditer(folded, s, max(rfind("公告", s, e), rfind("决定", s, e)) + 2)):
+    for m in (m for s, e in _notice_windows(folded, gate) for m in DATE_NOTICE_RE.finditer(folded, s, e)):
         year = to_int(m.group("y")) if m.group("y") else None
         days = _days(m, year)
         if not days:
@@ -177,6 +174,27 @@ def attach_dates(refs: list[tuple[int, int, NoticeRef]], folded: str, clean: str
                                                       count=to_int(c.group("n")) if c and len(days) == 1 else None)))
     out.sort(key=_START)
     return out
+
+
+def _notice_windows(folded: str, first: re.Match[str]) -> list[tuple[int, int]]:
+    """(start, end) of the stretch of ``folded`` that can hold a DATE_NOTICE_RE match ending at each
+    DATE_NOTICE_GATE_RE match, in text order (``first`` is the first gate match): from the last
+    stop ("\n", "。", ",") or gate end before it, up to its end.
+
+    A match is a date ("4月4日", "和9日" …: digits, 年月日, blanks, 和、及与) with a gate match as
+    its tail, which ends it. No part of a date is a stop, and a gate's tail (公告 / 决定) is no
+    part of a date, so the match ending at a gate starts in its window, and no match ends
+    elsewhere. A gate across a line end ("4日\n公告") gives none (the match would have to cross it
+    too): the pieces ``_gate_pieces`` cuts give what these give, with fewer calls per gate."""
+    rfind = folded.rfind
+    windows = []
+    lo = 0  # the end of the last gate: no window starts before it
+    for gate in DATE_NOTICE_GATE_RE.finditer(folded, first.start()):
+        pos, end = gate.span()
+        if "\n" not in gate.group():
+            windows.append((max(rfind("\n", lo, pos) + 1, rfind("。", lo, pos) + 1, rfind(",", lo, pos) + 1, lo), end))
+        lo = end
+    return windows
 
 
 def _gate_pieces(folded: str, gate: re.Pattern[str], first: re.Match[str]) -> list[tuple[int, int]]:

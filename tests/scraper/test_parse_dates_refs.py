@@ -3,10 +3,12 @@ finding them give what the plain regexes give."""
 
 import random
 import re
+from datetime import date
 
 import pytest
 
-from scraper.parse import actions
+from scraper.parse import actions, number
+from scraper.parse.textnorm import fold, keyword_spans
 
 DATE_BITS = ["2025年", "二〇二五年", "4月", "十二月", "4日", "三十一日", "和", "、", "9日", "发布", "的", "公告", "决定", "被", "列入",
              "出口管制管控名单", "关注名单", "的", "16家", "美国", "实体", " ", "\u3000", ",", "〇", "O", "十", "x", "(", "7号", "\n"]
@@ -36,3 +38,35 @@ def test_a_dated_notice_piece_read_up_to_its_last_notice_word_finds_every_match(
         bound = max(text.rfind("公告", 0, end), text.rfind("决定", 0, end)) + 2
         assert [(m.span(), m.groups()) for m in actions.DATE_NOTICE_RE.finditer(text, 0, bound)] == \
             [(m.span(), m.groups()) for m in actions.DATE_NOTICE_RE.finditer(text, 0, end)]
+
+
+NOTICE_BITS = [*DATE_BITS, "。", "\n", ",", "4日\n公告", "日 \n 的公告", "(商务部公告2025年第21号)", "(不可靠实体清单工作机制〔2025〕7号)",
+               "4月4日公告", "3月4日和4月9日发布的公告", "日公告", "月", "实体"]
+
+
+def _every_piece(folded, first):
+    """The plain reading: every line piece (cut at "。" and ",") with a 公告 or 决定 and a 月, read whole."""
+    return keyword_spans(folded, ("公告", "决定"), ("月",), "。,")
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_dated_notices_read_in_the_windows_before_each_gate_are_those_of_every_piece(seed, monkeypatch):
+    """attach_dates reads DATE_NOTICE_RE only from the last stop before each gate match up to its end
+    (``_notice_windows``): it dates and adds the refs that reading every piece whole gives."""
+    rnd = random.Random(seed)
+    read = 0
+    for _ in range(3000):
+        text = "".join(rnd.choice(NOTICE_BITS) for _ in range(rnd.randint(0, 18)))
+        folded = fold(text)
+        refs = number.find_references(folded, text)
+        anchor = rnd.choice([date(2025, 5, 14), None])
+        windows = [m.span() for s, e in actions._notice_windows(folded, first) for m in actions.DATE_NOTICE_RE.finditer(folded, s, e)] \
+            if (first := actions.DATE_NOTICE_GATE_RE.search(folded)) else []
+        fast = actions.attach_dates(refs, folded, text, anchor, None)
+        with monkeypatch.context() as m:
+            m.setattr(actions, "_notice_windows", _every_piece)
+            assert fast == actions.attach_dates(refs, folded, text, anchor, None), text
+            every = [m.span() for s, e in _every_piece(folded, None) for m in actions.DATE_NOTICE_RE.finditer(folded, s, e)]
+        assert windows == every, text
+        read += bool(every)
+    assert read > 500
