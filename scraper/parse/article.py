@@ -48,10 +48,13 @@ BLOCK_TAG_RE = re.compile(r"<\s*/?\s*(?:" + "|".join(BLOCK_NAMES) + r")\b[^>]*>"
 # without attributes (most tags of a body of paragraphs), found in a set instead of by the regex.
 BLOCK_BODY_RE = re.compile(r"/?(?:" + "|".join(BLOCK_NAMES) + r")(?: [^\s\"'<>/=]+=\"[^\"<>]*\")*")
 PLAIN_BLOCK_BODIES = frozenset(BLOCK_NAMES + tuple("/" + name for name in BLOCK_NAMES))
-UNCLOSED_TAG_RE = re.compile(r"<[^<>]*<")  # a "<" followed by another before any ">"
+UNCLOSED_TAG_RE = re.compile(r"<[^<>]*+<")  # a "<" followed by another before any ">" (no backtracking: none can help)
 CELL_END_RE = re.compile(r"<\s*/\s*t[dh]\s*>", re.IGNORECASE)
 TAG_RE = re.compile(r"<[^>]*>")
 BLANK_LINES_RE = re.compile(r"\n\s*\n+")
+# BLANK_LINES_RE where line breaks are the only blanks next to a line break: a run of three or more (a run
+# of two is what it is replaced with), found from its literal start instead of trying at every "\n".
+EXTRA_BREAKS_RE = re.compile(r"\n\n\n+")
 CELL_SPACE_RE = re.compile(r"[ ]*\t[ ]*")
 FILING_BLOCK_RE = re.compile(r"【\s*(?:发布单位|发布文号|发文日期|成文日期)\s*】")
 
@@ -101,7 +104,7 @@ def html_to_text(fragment: str) -> str:
             # blanks next to a line break are line breaks: runs of three or more are what to fold.
             text = fragment.replace(" \x00", "\x00").replace("\x00 ", "\x00").replace("\x00", "\n")
             if "\n\n\n" in text:
-                text = BLANK_LINES_RE.sub("\n\n", text)
+                text = EXTRA_BREAKS_RE.sub("\n\n", text)
             return text.strip("\n")
     else:
         fragment = "\n".join(" ".join(line.split()) for line in fragment.split("\n"))
