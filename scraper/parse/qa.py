@@ -24,6 +24,21 @@ TIME_LINE_RE = re.compile(
 )
 LINE_RE = re.compile(r"[^\n]*\n?")
 INLINE_ANSWER_RE = re.compile(r"(?<=[?？。!！])\s*答\s*[:：]")
+# A question or an answer line as QUESTION_RE / ANSWER_RE match one (their blanks kept within the line):
+# one scan finds them, the lines between are not looked at.
+MARK_LINE_RE = re.compile(r"^[^\S\n]*(?:有记者问|记者问|记者|问|(答))[^\S\n]*[:：]", re.MULTILINE)
+# A pattern that starts at a line's start ("^" in MULTILINE) is tried at every character; the same
+# pattern after a "\n", run on the text with a "\n" put before it, is tried at the line breaks alone
+# (sre jumps to its literal first character). A match's start there is the line's start in the text.
+BREAK = "\n"
+MARK_BREAK_RE = re.compile(BREAK + MARK_LINE_RE.pattern[1:])
+ANSWER_BREAK_RE = re.compile(BREAK + ANSWER_RE.pattern[1:])
+QUESTION_BREAK_RE = re.compile(BREAK + QUESTION_RE.pattern[1:])
+# Every ANSWER_RE and INLINE_ANSWER_RE match ends with one (a text without it has no answer marker).
+ANSWER_MARK_RE = re.compile(r"答\s*[:：]")
+# INLINE_ANSWER_RE from the character its look-behind asks for (group 1: its match). Searched from a
+# line's start, where no such character is before it, both find the same answer.
+PUNCT_ANSWER_RE = re.compile(r"[?？。!！](" + INLINE_ANSWER_RE.pattern.split(")", 1)[1] + ")")
 
 
 TITLE_SPLIT_RE = re.compile(r"\s+[-|–—]\s+|_|｜")
@@ -36,7 +51,8 @@ def is_qa(title: str | None, folded: str) -> bool:
     head = folded[:600]
     if "答记者问" in head:
         return True
-    return bool(QUESTION_RE.search(folded) and ANSWER_RE.search(folded))
+    lined = BREAK + folded  # QUESTION_RE and ANSWER_RE tried at the line breaks alone (see MARK_BREAK_RE)
+    return bool(QUESTION_BREAK_RE.search(lined) and ANSWER_BREAK_RE.search(lined))
 
 
 def source_stamp(folded: str) -> tuple[Stamp | None, str | None]:
@@ -56,29 +72,27 @@ def source_stamp(folded: str) -> tuple[Stamp | None, str | None]:
     return Stamp(day), m.group("src")
 
 
-# A question or an answer line as QUESTION_RE / ANSWER_RE match one (their blanks kept within the line):
-# one scan finds them, the lines between are not looked at.
-MARK_LINE_RE = re.compile(r"^[^\S\n]*(?:有记者问|记者问|记者|问|(答))[^\S\n]*[:：]", re.MULTILINE)
-
-
 def answer_spans(folded: str) -> list[tuple[int, int]]:
     """Spans of the answers ("答：…" up to the next "问："). No markers: the whole text."""
-    if not ANSWER_RE.search(folded) and not INLINE_ANSWER_RE.search(folded):
+    if not ANSWER_MARK_RE.search(folded):
+        return [(0, len(folded))]
+    lined = BREAK + folded  # lined[i] is the character before folded[i]
+    if not ANSWER_BREAK_RE.search(lined) and not PUNCT_ANSWER_RE.search(folded):
         return [(0, len(folded))]
     spans: list[tuple[int, int]] = []
     answering, start = False, 0
-    for m in MARK_LINE_RE.finditer(folded):
-        pos = m.start()  # the line's start
+    for m in MARK_BREAK_RE.finditer(lined):
+        pos = m.start()  # the line's start in folded
         if answering:
             spans.append((start, pos))
         if m.group(1):
             answering, start = True, pos
             continue
         line_end = folded.find("\n", pos)
-        inline = INLINE_ANSWER_RE.search(folded, pos, len(folded) if line_end < 0 else line_end + 1)
+        inline = PUNCT_ANSWER_RE.search(folded, pos, len(folded) if line_end < 0 else line_end + 1)
         answering = inline is not None  # "问：…？答：…" on one line
         if inline:
-            start = inline.start()
+            start = inline.start(1)
     if answering:
         spans.append((start, len(folded)))
     return spans

@@ -124,3 +124,17 @@ def test_answer_spans_from_the_marked_lines_are_the_line_by_line_reading(seed):
     for _ in range(20000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
         assert answer_spans(text) == answer_spans_line_by_line(text), text
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_qa_markers_found_from_the_line_breaks_are_those_of_the_multiline_patterns(seed):
+    """is_qa and answer_spans try their line patterns after a line break of the text with one put before it
+    (MARK_BREAK_RE...): they agree with QUESTION_RE / ANSWER_RE, which try every character."""
+    pieces = ["问", ":", "：", "答", "记者", "有记者问", "记者问", "答记者问", "\n", " ", "\u3000", "\u2028", "？", "。",
+              "甲", "\r", "\x0c", "\n\n"]
+    rng = random.Random(seed)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
+        regex = bool(qa.QUESTION_RE.search(text) and qa.ANSWER_RE.search(text))
+        assert qa.is_qa(None, text) is ("答记者问" in text or regex), text
+        assert qa.is_qa("标题", text + "答记者问" * (len(text) > 600)) is ("答记者问" in text[:600] or regex), text
