@@ -70,6 +70,20 @@ def test_control_bytes_of_utf8_are_the_control_count_of_its_text(raw):
     assert page.control_bytes(raw) == page.control_count(raw.decode("utf-8", "replace"))
 
 
+def test_control_bytes_asked_for_one_by_one_count_as_the_deletion_counts():
+    """control_bytes first asks whether any control byte is there at all: each one alone in a page,
+    or a few of them, is counted as deleting them counts; a page without any counts 0."""
+    rng = random.Random(5)
+    printable = bytes(b for b in range(256) if b not in page.CONTROL_BYTES)
+    for _ in range(3000):
+        data = bytearray(rng.choices(printable, k=rng.randrange(0, 60)))
+        for _ in range(rng.choice((0, 1, 1, 2, 5))):
+            data.insert(rng.randrange(len(data) + 1), rng.choice(page.CONTROL_BYTES))
+        assert page.control_bytes(bytes(data)) == sum(b in page.CONTROL_BYTES for b in data), bytes(data)
+    for value in page.CONTROL_BYTES:
+        assert page.control_bytes(b"<p>" + bytes([value]) * 3 + "中文".encode()) == 3, value
+
+
 @pytest.mark.parametrize("html", [
     "<html><body><div class='art-con art-con-bottonmLine'>a</div></body></html>",
     "<html><body><div id='zoom'>b</div><div class='TRS_Editor'>c</div></body></html>",
