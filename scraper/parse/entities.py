@@ -430,15 +430,40 @@ def _english_after(folded: str, name: str) -> re.Match[str] | None:
     return None
 
 
+# The usual prose list as written, "A公司（A Inc.）、B公司（B Corp.）和C公司（C LLC）": each item a name (no bracket,
+# no "、", no count "5家…" opening it) and its English (a Latin letter, no bracket) in one bracket pair; the items
+# joined by "、" (spaces around it) or by 以及/和/及/"," right after the bracket. Read on the text as written (fold
+# turns only "（），" into "()," here), it gives what the general reading gives: the cuts ``_prose_items`` makes,
+# items that each end with their bracket (``_merge_fragments`` joins none), none skipped as a count, and for each
+# what ``split_name`` reads (the name before the bracket, the English in it; both through ``clean_display``).
+# Possessive: no item is read twice. Each findall match is an item, (name, English, ""), or the rest of the
+# text from where no item starts, ("", "", rest): a list of the usual shape gives only items.
+PROSE_LIST_RE = re.compile(
+    rf"\s*+(?!\s*{NUM}\s*[家名])([^\s()（）、][^()（）、]*+)[(（]([^()（）A-Za-z]*+[A-Za-z][^()（）]*+)[)）]"
+    r"(?:\s*+、|以及|和|及|[,，]|\s*+\Z)|([\s\S]+)"
+)
+PROSE_OTHER = itemgetter(2)  # the rest of the text from where no item starts
+
+
 def prose_entities(seg: str, country: str | None = None, folded: str | None = None) -> list[EntityRecord]:
     """Entities written inline in a decision sentence ("A（a）、B（b）等2家…" too);
     [] for a summary of an annex ("高点航空技术公司等16家"). ``folded`` is ``fold(seg)`` when
-    the caller has it (a slice of the folded text)."""
+    the caller has it (a slice of the folded text). The usual list is read by one pattern
+    (PROSE_LIST_RE), any other by cutting it into items and reading each."""
     folded = fold(seg) if folded is None else folded
     summary = SUMMARY_RE.search(folded)
     if summary:
         seg, folded = seg[: summary.start()], folded[: summary.start()]
-    items = _merge_fragments(_prose_items(*_strip_qualifier(seg, folded)))
+    seg, folded = _strip_qualifier(seg, folded)
+    names = PROSE_LIST_RE.findall(seg)
+    if names and not any(map(PROSE_OTHER, names)):
+        if summary and len(names) == 1:
+            return []
+        # ``clean_display`` of both (a printable name holds no space but " ", and opens with a character or a letter)
+        return [make_entity(zh.strip(" ") if zh.isprintable() and "  " not in zh else clean_display(zh),
+                            en.strip(" ") if en.isprintable() and "  " not in en else clean_display(en), country)
+                for zh, en, _ in names]
+    items = _merge_fragments(_prose_items(seg, folded))
     if not items or (summary and len(items) == 1):
         return []
     out = []
@@ -451,14 +476,38 @@ def prose_entities(seg: str, country: str | None = None, folded: str | None = No
     return out
 
 
+# What ends PROSE_DECISION_RE's segment: after "决定将", a listing verb; after "决定对", 采取 and the countermeasure words.
+SEGMENT_ENDS = {"将": re.compile("列入|纳入|移出"), "对": re.compile("采取(?:以下|相应|有关)?反制措施")}
+PROSE_MAX = 3000  # a longer segment is no list
+
+
 def decision_prose(folded: str, clean: str, start: int = 0) -> tuple[str, int] | None:
     """The "决定将…列入" (or "决定对…采取反制措施") segment as written, and its offset
     (the first one from ``start``, the acting sentence: an earlier one may be history)."""
-    m = PROSE_DECISION_RE.search(folded, start)
-    group = "seg" if m and m.group("seg") else "seg2"
-    if not m or len(m.group(group)) > 3000:
+    span = _prose_decision(folded, start)
+    if span is None or span[1] - span[0] > PROSE_MAX:
         return None
-    return clean[m.start(group) : m.end(group)], m.start(group)
+    return clean[span[0] : span[1]], span[0]
+
+
+def _prose_decision(folded: str, start: int) -> tuple[int, int] | None:
+    """The span of the segment PROSE_DECISION_RE.search(folded, start) finds, found from each 决定 (the lazy
+    regex tries its endings at every character): the shortest run without "。" from the 将 or 对 that one of
+    its endings (SEGMENT_ENDS) follows, whose search stops at the "。" (no ending holds one)."""
+    find, size = folded.find, len(folded)
+    pos = find("决定", start)
+    while pos >= 0:
+        at = pos + 2
+        while at < size and folded[at].isspace():
+            at += 1
+        ending = SEGMENT_ENDS.get(folded[at : at + 1])
+        if ending is not None:
+            stop = find("。", at + 1)
+            end = ending.search(folded, at + 2, size if stop < 0 else stop)
+            if end is not None:
+                return at + 1, end.start()
+        pos = find("决定", pos + 1)
+    return None
 
 
 def object_of_dui(folded: str, clean: str) -> str | None:

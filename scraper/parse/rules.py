@@ -340,7 +340,7 @@ def _annex_or_prose(src: Source, d: Draft) -> list[EntityRecord]:
         fseg = folded[at : at + len(seg)]  # the segment folded, as the text views keep every place
         if ent.is_anaphor(seg, fseg):
             return ent.earlier_named(folded, src.text, at)
-        found = ent.prose_entities(seg, folded=fseg)
+        found = ent.prose_entities(seg, d.count[1], fseg)  # the stated country now, as for the annex
         if found:
             return found
     if any(x.action in (ActionKind.INVESTIGATE, ActionKind.MEASURE) for x in d.drafts):

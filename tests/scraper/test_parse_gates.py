@@ -134,6 +134,64 @@ def test_prose_cuts_of_simple_brackets_are_the_depth_count(monkeypatch):
     assert [entities._prose_items(seg, f) for seg, f in zip(segs, folded)] == fast
 
 
+PROSE_LIST_PIECES = ["甲公司（Alpha Inc.）", "乙集团(Beta, Ltd.)", "丙（ＧＡＭＭＡ）", "丁（研究所）", "Group W公司（Group W）", "戊",
+                     "（", "）", "(", ")", "、", ",", "，", "和", "及", "以及", "以", " ", "\u3000", "\n", "\u200b", "\t",
+                     "5家", "等2家", "的", "Delta", "ａ", "１家", "两名", "X  Y"]
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_prose_list_read_by_one_pattern_is_the_item_reading(monkeypatch, seed):
+    """prose_entities reads the usual list "A（a）、B（b）和C（c）" by one pattern: what cutting it into items and
+    reading each name gives (with and without the stated country)."""
+    rng = random.Random(seed)
+    items = ["甲公司（Alpha Inc.）", "乙集团(Beta, Ltd.)", "Group W公司（Group W）", "X  Y（ Z  W ）", "丙\u200b（Ｇ\u200b）"]
+    joins = ["、", " 、 ", ",", "，", "和", "及", "以及", "\n、", " "]
+    segs = []
+    for _ in range(6000):
+        if rng.random() < 0.5:  # a list of the usual shape, perhaps broken
+            parts = [rng.choice(items) for _ in range(rng.randint(1, 5))]
+            seg = "".join(p + rng.choice(joins) for p in parts)[: -1 if rng.random() < 0.5 else None]
+            if rng.random() < 0.3:
+                at = rng.randint(0, len(seg))
+                seg = seg[:at] + rng.choice(PROSE_LIST_PIECES) + seg[at:]
+        else:
+            seg = "".join(rng.choice(PROSE_LIST_PIECES) for _ in range(rng.randint(0, 10)))
+        segs.append((seg, rng.choice([None, "US"])))
+    fast = [entities.prose_entities(seg, country) for seg, country in segs]
+    usual = [found for seg, _ in segs if (found := entities.PROSE_LIST_RE.findall(seg))]
+    assert sum(not any(other for _, _, other in found) for found in usual) > 1000
+    monkeypatch.setattr(entities, "PROSE_LIST_RE", re.compile("(?!)"))
+    for (seg, country), found in zip(segs, fast):
+        assert entities.prose_entities(seg, country) == found, seg
+
+
+DECISION_PIECES = ["决定", "决", "定", "将", "对", "列入", "纳入", "移出", "列", "入", "采取", "采", "以下", "相应", "有关", "反制措施",
+                   "反制", "措施", "。", " ", "\u3000", "\n", "甲公司", "（A）"]
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_prose_decision_found_from_each_decision_is_the_regex_search(seed):
+    """decision_prose finds its segment from each 决定 by str.find: what PROSE_DECISION_RE's search finds."""
+    rng = random.Random(seed)
+    def pieces(n):
+        return "".join(rng.choice(DECISION_PIECES) for _ in range(rng.randint(0, n)))
+
+    for _ in range(20000):
+        if rng.random() < 0.5:  # a decision's shape: verbs and 采取 after 将 or 对, a "。" among them
+            text = pieces(3) + "决定" + rng.choice(["将", "对", " 对", "\u3000将"]) + pieces(4) + "".join(
+                rng.sample(["纳入", "列入", "移出", "采取反制措施", "采取以下反制措施", "采取有关反制措施", "采取相应反制措施", "采取", "。"], 3)) + pieces(3)
+        else:
+            text = pieces(16)
+        start = rng.randint(0, len(text))
+        m = entities.PROSE_DECISION_RE.search(text, start)
+        group = "seg" if m and m.group("seg") else "seg2"
+        assert entities._prose_decision(text, start) == (m.span(group) if m else None), (text, start)
+    text = "。决定将" + "甲" * entities.PROSE_MAX + "列入"
+    assert entities.decision_prose(text, text) == (text[4:-2], 4)
+    assert entities.decision_prose(text, text, 2) is None  # no 决定 from there
+    assert entities.decision_prose(text[:4] + "乙" + text[4:], text) is None  # too long to be a list
+
+
 def english_then_country(found, folded, clean, country):
     """The two passes ``entities.completed`` makes in one: English from the text, then the country."""
     named = []
