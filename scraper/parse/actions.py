@@ -25,6 +25,8 @@ from .dates import (
     effective_in,
     iso_to_date,
     make_date,
+    parse_cn_date,
+    period_end,
     resolve_month_day,
     until_from,
 )
@@ -262,12 +264,18 @@ def collect_refs(folded: str, clean: str, anchor: date | None, context_list: Lis
     return refs
 
 
-def _duration(folded: str, clean: str, start: int, end: int) -> str | None:
+# A duration as written ("90天", "1年", "至2026年11月27日"), with the match it was read from when
+# the clean text says the same as the text matched there (else None: see ``_until``).
+Period = tuple[str, re.Match[str] | None]
+
+
+def _duration(folded: str, clean: str, start: int, end: int) -> Period | None:
     """"90天", "1年", "至2026年11月27日" written in folded[start:end] outside dates."""
     seg = folded[start:end]
     m = UNTIL_RE.search(seg)
     if m:
-        return clean[start + m.start() : start + m.end()].strip()
+        text = clean[start + m.start() : start + m.end()].strip()
+        return text, m if text == m[0] else None
     # Each regex only where its literals are (a date has 年 and 日, a month-day 月 and 日).
     masked = DATE_RE.sub(lambda x: " " * len(x.group(0)), seg) if "年" in seg and "日" in seg else seg
     if "月" in masked and "日" in masked:
@@ -281,8 +289,22 @@ def _duration(folded: str, clean: str, start: int, end: int) -> str | None:
         unit = m.group("unit")
         if n is None or (unit in ("天", "日") and n > MAX_DAYS) or (unit == "年" and n > MAX_YEARS):
             continue
-        return clean[start + m.start("n") : start + m.end()].strip()
+        at = m.start("n")
+        text = clean[start + at : start + m.end()].strip()
+        return text, m if text == masked[at : m.end()] else None
     return None
+
+
+def _until(period: Period, since: date | None) -> date | None:
+    """``until_from(duration, since)``, read from the duration's match where the text matched is
+    the duration itself (the duration read again gives the same groups), else read again."""
+    duration, m = period
+    if m is None:
+        return until_from(duration, since)
+    if m.re is UNTIL_RE:
+        return parse_cn_date(m.group("date"))
+    n = to_int(m.group("n")) if since is not None else None
+    return None if n is None or since is None else period_end(since, n, m.group("unit"))
 
 
 def find_actions(folded: str, clean: str, *, spans: list[tuple[int, int]], refs: list[tuple[int, int, NoticeRef]],
@@ -498,21 +520,24 @@ def _on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: A
         return None
     last_target_end = max([r[1] for r in targets]) if len(targets) > 1 else targets[0][1]
     dur_start = max(last_target_end, v_end) if after else v_end
-    duration = _duration(folded, clean, dur_start, next_start)
-    if duration is None:
+    period = _duration(folded, clean, dur_start, next_start)
+    if period is None:
         until_m = UNTIL_RE.search(folded, s_start, at)
         if until_m:
-            duration = clean[until_m.start() : until_m.end()].strip()
+            text_until = clean[until_m.start() : until_m.end()].strip()
+            period = text_until, until_m if text_until == until_m[0] else None
     clause_start = max(folded.rfind(",", s_start, at) + 1, clause_from)
     lst = _target_list(targets, folded, clause_start, next_start, notice_list)
     # a ref that names its list, or any when no list is known, is kept as it is
     target_refs = tuple([r for _, _, r in targets] if lst is None else
                         [r if r.list is not None else NoticeRef(text=r.text, key=r.key, date=r.date, list=lst, count=r.count)
                          for _, _, r in targets])
+    if period is None:
+        return ActionDraft(kind, lst, target_refs, effective, None, None, text, at)
     until = None
-    if duration and (kind is ActionKind.SUSPEND or kind is ActionKind.EXTEND):
-        until = until_from(duration, iso_to_date(effective) or published)
-    return ActionDraft(kind, lst, target_refs, effective, until, duration, text, at)
+    if kind is ActionKind.SUSPEND or kind is ActionKind.EXTEND:
+        until = _until(period, iso_to_date(effective) or published)
+    return ActionDraft(kind, lst, target_refs, effective, until, period[0], text, at)
 
 
 def _told_as_past(folded: str, s_start: int, v_start: int, published: date | None = None) -> bool:
@@ -547,13 +572,15 @@ def _target_list(targets: list[tuple[int, int, NoticeRef]], folded: str, start: 
     else:
         if named is not None:
             return named
-    found = list_in(folded, start, end)
+    m = LIST_WORD_RE.search(folded, start, end)  # list_in's search, without its call
+    found = LIST_KIND[m[0]] if m else None
     if found and found is not ListKind.COUNTERMEASURE:
         return found
-    keys = [r.key or "" for _, _, r in targets]
-    if keys and all(k.startswith("MOFCOM-ORDER-") for k in keys):
-        return ListKind.COUNTERMEASURE
-    return notice_list
+    # targets that are all orders (商务部令) are countermeasures
+    for _, _, r in targets:
+        if r.key is None or not r.key.startswith("MOFCOM-ORDER-"):
+            return notice_list
+    return ListKind.COUNTERMEASURE if targets else notice_list
 
 
 def measure_action(folded: str, clean: str, body: tuple[int, int], eff: str | None,

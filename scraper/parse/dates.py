@@ -221,9 +221,11 @@ def until_from(duration: str, start: date | None) -> date | None:
     if not m or start is None:
         return None
     n = to_int(m.group("n"))
-    if n is None:
-        return None
-    unit = m.group("unit")
+    return None if n is None else period_end(start, n, m.group("unit"))
+
+
+def period_end(start: date, n: int, unit: str) -> date:
+    """The day ``n`` of ``unit`` (a DURATION_RE unit: 天, 日, 周, 个月, 年) after ``start``."""
     if unit in ("天", "日"):
         return start + timedelta(days=n)
     if unit == "周":

@@ -690,3 +690,60 @@ def test_every_verb_the_verb_regex_finds_has_its_kind():
         for m in actions.VERB_RE.finditer(text):
             assert m[0] in actions.VERB_KINDS
     assert all(actions.VERB_RE.fullmatch(word) for word in actions.VERB_KINDS)
+
+
+# Durations and what stands around them: full-width digits (fold makes them ASCII), dates to mask, units, blanks.
+DURATION_PIECES = ["90天", "９０天", "1年", "一年", "6个月", "２周", "为期", " ", "\u3000", "至2026年11月10日",
+                   "至２０２６年１１月１０日", "2025年4月4日", "4月4日", "12日", "3651天", "11年", "相关措施", "，", "甲"]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_an_end_date_read_from_the_duration_match_is_the_duration_read_again(seed):
+    """``_until`` reads the end date from the match a duration was cut from where the clean text
+    says there what was matched, else it reads the duration again: the same date as ``until_from``
+    reading the duration, also where the clean text differs from the folded one (full-width
+    digits; a clean "個月" or "到…" where the folded text matched "个月" or "至…", which until_from
+    reads otherwise)."""
+    checked = 0
+    for folded in random_texts(DURATION_PIECES, seed, 1500, 8):
+        folded = textnorm.fold(folded)
+        for clean in (folded, folded.replace("个", "個"), folded.replace("至", "到"), folded.translate(WIDE_DIGITS)):
+            for start in (0, len(folded) // 2):
+                period = actions._duration(folded, clean, start, len(folded))
+                if period is None:
+                    continue
+                for since in (date(2025, 5, 14), date(2024, 2, 29), None):
+                    assert actions._until(period, since) == dates.until_from(period[0], since), (folded, clean)
+                    checked += 1
+    assert checked > 1000
+
+
+WIDE_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def _target_list_as_before(targets, folded, start, end, notice_list):
+    """``actions._target_list`` as it read the clause's list (with ``list_in``) and the orders before."""
+    named = {r.list for _, _, r in targets if r.list is not None}
+    if len(named) == 1:
+        return named.pop()
+    found = actions.list_in(folded, start, end)
+    if found and found is not actions.ListKind.COUNTERMEASURE:
+        return found
+    keys = [r.key or "" for _, _, r in targets]
+    if keys and all(k.startswith("MOFCOM-ORDER-") for k in keys):
+        return actions.ListKind.COUNTERMEASURE
+    return notice_list
+
+
+def test_target_list_is_the_list_the_targets_or_their_clause_name():
+    rng = random.Random(11)
+    refs = [actions.NoticeRef(text="x", key=key, list=lst) for key in (None, "", "MOFCOM-ORDER-2025-6", "MOFCOM-2025-21")
+            for lst in (None, *actions.ListKind)]
+    words = [word for word, _ in actions.LIST_WORDS] + ["甲", "反制"]
+    for _ in range(3000):
+        targets = [(0, 1, rng.choice(refs)) for _ in range(rng.randint(1, 3))]
+        folded = "".join(rng.choice(words) for _ in range(rng.randint(0, 3)))
+        start, end = rng.randint(0, len(folded)), len(folded)
+        for notice_list in (None, actions.ListKind.UEL):
+            assert actions._target_list(targets, folded, start, end, notice_list) == \
+                _target_list_as_before(targets, folded, start, end, notice_list)
