@@ -430,8 +430,8 @@ def dedupe_actions(records: list[A]) -> list[A]:
                 untargeted_removal = True
         elif (r.until is not None or r.duration is not None) and out[at].until is None and out[at].duration is None:
             out[at] = r
-    if not targeted:
-        return out  # nothing shortened (only targets are), no removal beside a targeted one
+    if not targeted or len(out) == 1:
+        return out  # nothing shortened (only targets are, by another action), no removal beside a targeted one
     out = [r for r in out if not _shortened(r, out)]
     if not untargeted_removal:
         return out
@@ -453,7 +453,9 @@ def named_references(src: Source, d: Draft) -> tuple[NoticeRef, ...]:
             continue
         out[ident] = r
     keyed = {(r.date, r.list) for r in out.values() if r.key and r.date}
-    return tuple(r for r in out.values() if r.key or r.count or (r.date, r.list) not in keyed)
+    if not keyed:
+        return tuple(out.values())  # no date-only ref can name what a numbered one names
+    return tuple([r for r in out.values() if r.key or r.count or (r.date, r.list) not in keyed])
 
 
 # --- rejections: not a notice ---------------------------------------------------------

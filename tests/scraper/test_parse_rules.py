@@ -309,3 +309,53 @@ def test_action_records_from_deduped_drafts_are_the_deduped_records(seed):
                                       targets, rng.choice([None, "2025-05-14"]), *period, f"t{i}", i))
         d = Draft(drafts=drafts, entities=rng.choice([[], entity]))
         assert rules.action_records(src, d) == _records_then_deduped(d)
+
+
+def _deduped_in_full(records):
+    """``dedupe_actions`` without its shortcuts: merged by identity, the shortened dropped, then the
+    bare removals of a list some removal names targets for."""
+    out, kept = [], {}
+    for r in records:
+        ident = (r.action, r.list, tuple(t.key or t.text for t in r.targets), r.effective)
+        if ident not in kept:
+            kept[ident] = len(out)
+            out.append(r)
+        elif (r.until is not None or r.duration is not None) and out[kept[ident]].until is None \
+                and out[kept[ident]].duration is None:
+            out[kept[ident]] = r
+    out = [r for r in out if not rules._shortened(r, out)]
+    lists = {(r.action, r.list) for r in out if r.targets}
+    return [r for r in out if r.targets or r.action is not ActionKind.REMOVE or (r.action, r.list) not in lists]
+
+
+def _named_in_full(refs):
+    """``named_references`` without its shortcut: each notice once, then the date-only refs a numbered one names."""
+    out = {}
+    for _, _, r in refs:
+        ident = (r.key, r.date, r.list, r.count) if r.key is None else (r.key,)
+        if ident not in out or (out[ident].date is None and r.date is not None):
+            out[ident] = r
+    keyed = {(r.date, r.list) for r in out.values() if r.key and r.date}
+    return tuple(r for r in out.values() if r.key or r.count or (r.date, r.list) not in keyed)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_dedupe_and_named_references_are_their_readings_in_full(seed):
+    """A single action left after merging, or refs where no numbered one has a date, skip the later
+    passes: the same as running them (a title's period-less suspension beside the body's fuller one)."""
+    rng = random.Random(seed)
+    refs = [NoticeRef("a", key="MOFCOM-2025-21"), NoticeRef("a2", key="MOFCOM-2025-21", date=date(2025, 4, 4)),
+            NoticeRef("b", key="MOFCOM-2025-55"), NoticeRef("c", date=date(2025, 4, 4), list=ListKind.ECL, count=16),
+            NoticeRef("c2", date=date(2025, 4, 4), list=ListKind.ECL), NoticeRef("c3", date=date(2025, 4, 4))]
+    src = read_source("x", PageHints())
+    for _ in range(4000):
+        records = []
+        for i in range(rng.randint(0, 4)):
+            targets = tuple(rng.sample(refs[:3], rng.randint(0, 2)))
+            period = rng.choice([(None, None), (date(2025, 8, 12), "90天"), (None, "1年")])
+            records.append(ActionRecord(rng.choice([ActionKind.SUSPEND, ActionKind.REMOVE, ActionKind.LIFT]),
+                                        rng.choice([None, ListKind.WATCH]), targets, rng.choice([None, "2025-05-14"]),
+                                        *period, (), f"t{i}"))
+        assert rules.dedupe_actions(records) == _deduped_in_full(records)
+        named = [(i, i + 1, rng.choice(refs)) for i in range(rng.randint(0, 4))]
+        assert rules.named_references(src, Draft(refs=named)) == (_named_in_full(named) if named else ())
