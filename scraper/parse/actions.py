@@ -572,8 +572,7 @@ def _target_list(targets: list[tuple[int, int, NoticeRef]], folded: str, start: 
     else:
         if named is not None:
             return named
-    m = LIST_WORD_RE.search(folded, start, end)  # list_in's search, without its call
-    found = LIST_KIND[m[0]] if m else None
+    found = list_in(folded, start, end)
     if found and found is not ListKind.COUNTERMEASURE:
         return found
     # targets that are all orders (商务部令) are countermeasures
