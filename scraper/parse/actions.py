@@ -274,8 +274,7 @@ def _duration(folded: str, clean: str, start: int, end: int) -> Period | None:
     seg = folded[start:end]
     m = UNTIL_RE.search(seg)
     if m:
-        text = clean[start + m.start() : start + m.end()].strip()
-        return text, m if text == m[0] else None
+        return _until_period(clean, m, start)
     # Each regex only where its literals are (a date has 年 and 日, a month-day 月 and 日).
     masked = DATE_RE.sub(lambda x: " " * len(x.group(0)), seg) if "年" in seg and "日" in seg else seg
     if "月" in masked and "日" in masked:
@@ -293,6 +292,12 @@ def _duration(folded: str, clean: str, start: int, end: int) -> Period | None:
         text = clean[start + at : start + m.end()].strip()
         return text, m if text == masked[at : m.end()] else None
     return None
+
+
+def _until_period(clean: str, m: re.Match[str], offset: int = 0) -> Period:
+    """An UNTIL_RE match (found at ``offset`` of the folded text) as written in ``clean``."""
+    text = clean[offset + m.start() : offset + m.end()].strip()
+    return text, m if text == m[0] else None
 
 
 def _until(period: Period, since: date | None) -> date | None:
@@ -524,8 +529,7 @@ def _on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: A
     if period is None:
         until_m = UNTIL_RE.search(folded, s_start, at)
         if until_m:
-            text_until = clean[until_m.start() : until_m.end()].strip()
-            period = text_until, until_m if text_until == until_m[0] else None
+            period = _until_period(clean, until_m)
     clause_start = max(folded.rfind(",", s_start, at) + 1, clause_from)
     lst = _target_list(targets, folded, clause_start, next_start, notice_list)
     # a ref that names its list, or any when no list is known, is kept as it is

@@ -459,10 +459,7 @@ def prose_entities(seg: str, country: str | None = None, folded: str | None = No
     if names and not any(map(PROSE_OTHER, names)):
         if summary and len(names) == 1:
             return []
-        # ``clean_display`` of both (a printable name holds no space but " ", and opens with a character or a letter)
-        return [make_entity(zh.strip(" ") if zh.isprintable() and "  " not in zh else clean_display(zh),
-                            en.strip(" ") if en.isprintable() and "  " not in en else clean_display(en), country)
-                for zh, en, _ in names]
+        return [make_entity(clean_display(zh), clean_display(en), country) for zh, en, _ in names]
     items = _merge_fragments(_prose_items(seg, folded))
     if not items or (summary and len(items) == 1):
         return []
