@@ -41,8 +41,12 @@ TITLE_JOIN_MAX = 80
 
 def numbered(src: Source, d: Draft) -> OwnNumber | None:
     """A number of the text's own: 【发布文号】 or a title / head line opening with one."""
-    return find_own_number(src.head, src.folded_head, src.text, src.title_hint, src.filing_no, strict=True,
-                           folded_title=src.folded_title_hint)
+    if src.filing_no:  # asked alone first: when it gives the number, no head line is cut
+        own = find_own_number([], [], src.text, filing_no=src.filing_no, strict=True)
+        if own:
+            return own
+    head, folded_head = src.headings
+    return find_own_number(head, folded_head, src.text, src.title_hint, strict=True, folded_title=src.folded_title_hint)
 
 
 def is_answer(src: Source, d: Draft) -> bool:
@@ -62,8 +66,10 @@ def own_number(src: Source, d: Draft) -> OwnNumber | None:
     if d.qa:
         return None
     # The strict search found nothing, so only its last step is left to try.
-    return d.numbered or number_in_heading(src.head, src.folded_head, src.text, src.title_hint,
-                                           src.folded_title_hint)
+    if d.numbered:
+        return d.numbered
+    head, folded_head = src.headings
+    return number_in_heading(head, folded_head, src.text, src.title_hint, src.folded_title_hint)
 
 
 # --- dates ----------------------------------------------------------------------------

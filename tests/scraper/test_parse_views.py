@@ -8,6 +8,7 @@ import pytest
 
 from scraper.parse import notice, rules
 from scraper.parse.draft import BODY_LINE_MIN, HEAD_MAX, Draft, Identity, PageHints, read_source
+from scraper.parse.number import find_own_number, number_in_heading
 from scraper.parse.textnorm import clean_and_fold, fold
 from storage.records import NoticeKind
 
@@ -54,6 +55,32 @@ def test_head_lines_are_the_lines_cut_from_both_texts(seed):
         assert (src.head, src.folded_head) == plain_head(text), text
         assert src.lines == src.text.split("\n")
         assert src.folded_lines == src.folded.split("\n")  # cut when asked for
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_number_from_the_filing_line_alone_is_the_number_from_every_view(seed):
+    """``numbered`` asks the 【发布文号】 alone first and cuts the head lines only when it gives
+    no number; ``own_number`` cuts them only when ``numbered`` found none: both give what the
+    search over every view at once gives."""
+    rng = random.Random(seed)
+    pieces = [*PIECES, "【发布文号】无", "\n【发布文号】商务部令第号\n", "\n商务部令\n2025年第6号\n"]  # a filing line without a number
+    kept = failed = 0
+    for text in ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 30))) for _ in range(1500)]:
+        title = rng.choice([None, "商务部公告２０２５年第２１号", "关于执行商务部公告2025年第21号的说明", "答记者问"])
+        src, plain = read_source(text, PageHints(title=title)), read_source(text, PageHints(title=title))
+        want = find_own_number(plain.head, plain.folded_head, plain.text, plain.title_hint, plain.filing_no,
+                               strict=True, folded_title=plain.folded_title_hint)
+        got = rules.numbered(src, Draft())
+        assert got == want, text
+        if src.filing_no and find_own_number([], [], plain.text, filing_no=plain.filing_no):  # it alone gives one
+            assert "headings" not in src.__dict__  # the head lines were never cut
+            kept += 1
+        elif src.filing_no and want:
+            failed += 1  # a filing line that gives no number, a head line that does
+        want_own = want or number_in_heading(plain.head, plain.folded_head, plain.text, plain.title_hint,
+                                             plain.folded_title_hint)
+        assert rules.own_number(src, Draft(numbered=got)) == want_own, text
+    assert kept > 50 and failed > 50
 
 
 def test_a_head_line_at_the_text_end_and_after_blank_lines():
