@@ -48,6 +48,8 @@ BLOCK_TAG_RE = re.compile(r"<\s*/?\s*(?:" + "|".join(BLOCK_NAMES) + r")\b[^>]*>"
 # without attributes (most tags of a body of paragraphs), found in a set instead of by the regex.
 BLOCK_BODY_RE = re.compile(r"/?(?:" + "|".join(BLOCK_NAMES) + r")(?: [^\s\"'<>/=]+=\"[^\"<>]*\")*")
 PLAIN_BLOCK_BODIES = frozenset(BLOCK_NAMES + tuple("/" + name for name in BLOCK_NAMES))
+# The tags of a body of paragraphs, as Lexbor writes them, but for the container's own opening tag.
+PARAGRAPH_TAGS = ("</p>", "<p>", "<br>", "</div>")
 UNCLOSED_TAG_RE = re.compile(r"<[^<>]*+<")  # a "<" followed by another before any ">" (no backtracking: none can help)
 CELL_END_RE = re.compile(r"<\s*/\s*t[dh]\s*>", re.IGNORECASE)
 TAG_RE = re.compile(r"<[^>]*>")
@@ -82,8 +84,11 @@ def html_to_text(fragment: str) -> str:
     A fragment with (almost) no block tags keeps its raw newlines: text pasted into a
     div or a ``<pre>``.
     """
-    split = split_block_tags(fragment)
-    if split is not None:  # only block tags: no script, comment or cell to take out first
+    split = paragraph_tags(fragment)
+    if split is not None:  # only paragraphs and line breaks: no cell either
+        fragment, blocks = split
+        has_cells = False
+    elif (split := split_block_tags(fragment)) is not None:  # only block tags: no script or comment
         has_cells = "</t" in fragment or "</T" in fragment
         fragment, blocks = split
     else:
@@ -118,6 +123,23 @@ def html_to_text(fragment: str) -> str:
         text = CELL_SPACE_RE.sub("\t", text)
     lines = [line.strip(" \t\u3000") for line in text.split("\n")]
     return BLANK_LINES_RE.sub("\n\n", "\n".join(lines)).strip("\n")
+
+
+def paragraph_tags(fragment: str) -> tuple[str, int] | None:
+    """``split_block_tags(fragment)`` for the commonest body: a block tag opening it (the container's own),
+    then no tag but PARAGRAPH_TAGS. Each of them is replaced in place (a C pass each, no string made per
+    tag); none left after that ("<" and ">" only in the tags replaced) is what the cut finds. Else None."""
+    end = fragment.find(">")
+    head = fragment[1:end]  # the opening tag's name and attributes, if the fragment opens with a tag
+    if end < 0 or not fragment.startswith("<") or (head not in PLAIN_BLOCK_BODIES and not BLOCK_BODY_RE.fullmatch(head)):
+        return None
+    rest = fragment[end + 1 :]
+    blocks = 1 + rest.count("<")
+    for tag in PARAGRAPH_TAGS:
+        rest = rest.replace(tag, "\x00")
+    if "<" in rest or ">" in rest:
+        return None
+    return "\x00" + rest, blocks
 
 
 def split_block_tags(fragment: str) -> tuple[str, int] | None:

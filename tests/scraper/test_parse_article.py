@@ -7,7 +7,7 @@ from datetime import date
 from selectolax.lexbor import LexborHTMLParser
 
 from scraper.parse import article, parse_document
-from scraper.parse.article import BLOCK_TAG_RE, extract_article, html_to_text, split_block_tags
+from scraper.parse.article import BLOCK_TAG_RE, extract_article, html_to_text, paragraph_tags, split_block_tags
 
 BODY = ("<p>商务部公告2025年第21号</p><p>公布将2家美国实体列入出口管制管控名单</p>"
         "<p>决定将甲公司等2家美国实体列入出口管制管控名单（见附件）。</p><p>本公告自公布之日起正式实施。</p>"
@@ -108,6 +108,29 @@ def test_html_to_text_without_tags_or_entities_left_reads_as_with_them():
     assert short > 150  # the shorter way was taken often enough
     assert html_to_text("<div><p> 甲 </p>\n<p>\u3000乙\xa0丙 </p><p><br></p><p>丁</p><p></p></div>") == "甲\n\n乙 丙\n\n丁"
 
+
+
+def test_paragraph_tags_replaced_in_place_read_as_cut():
+    """paragraph_tags (the tags of a body of paragraphs replaced in place) gives what split_block_tags gives
+    whenever it gives anything, on Lexbor's serialisation of random bodies and on the raw markup (brackets
+    out of turn, "<" in a name, other tags, a text before the first tag); and it is taken often enough."""
+    rng = random.Random(12)
+    pieces = ["<p>", "</p>", "<br>", "</div>", "<div>", "<p>", "</p>", "<p\n>", "<p<br>", "<br>p>", "<li>", "<span>",
+              "</td>", "<!-- c -->", " ", "\n", "\u3000", "\xa0", "a", "文字", "&amp;", "&lt;p&gt;", ">", "<", "p", "/p",
+              "\x00"]
+    taken = 0
+    for _ in range(6000):
+        markup = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 30)))
+        node = LexborHTMLParser(f'<div class="c x">{markup}</div>').css_first("div.c")
+        for fragment in (node.html or "", markup, f"<p>{markup}", f"<p a<b>{markup}", f"x<p>{markup}"):
+            replaced = paragraph_tags(fragment)
+            if replaced is not None:
+                assert replaced == split_block_tags(fragment), repr(fragment)
+                taken += 1
+    assert taken > 1500
+    assert paragraph_tags('<div class="c"><p>甲</p>\n<p><br></p></div>') == ("\x00\x00甲\x00\n\x00\x00\x00\x00", 7)
+    for fragment in ("<p>a>b</p>", "<p>a<b</p>", "<p><span>a</span></p>", "<p<br>a</p>", "a<p>b</p>", "<p>a</p><"):
+        assert paragraph_tags(fragment) is None, fragment
 
 
 def _html_to_text_by_regex(fragment: str) -> str:
