@@ -103,11 +103,12 @@ def html_to_text(fragment: str) -> str:
         fragment, blocks = BLOCK_TAG_RE.subn("\x00", fragment)
     if blocks > max(4, fragment.count("\n") // 4):
         fragment = " ".join(fragment.split())  # HTML whitespace (and U+3000, folded later anyway)
-        if not has_cells and "<" not in fragment and "&" not in fragment:
+        text = None if has_cells or "<" in fragment else fragment if "&" not in fragment else unescaped(fragment)
+        if text is not None:
             # Nothing left to strip or unescape, and single spaces the only blanks: a line's ends
             # are at most one space next to a break, which two replaces take off. Then the only
             # blanks next to a line break are line breaks: runs of three or more are what to fold.
-            text = fragment.replace(" \x00", "\x00").replace("\x00 ", "\x00").replace("\x00", "\n")
+            text = text.replace(" \x00", "\x00").replace("\x00 ", "\x00").replace("\x00", "\n")
             if "\n\n\n" in text:
                 text = EXTRA_BREAKS_RE.sub("\n\n", text)
             return text.strip("\n")
@@ -123,6 +124,19 @@ def html_to_text(fragment: str) -> str:
         text = CELL_SPACE_RE.sub("\t", text)
     lines = [line.strip(" \t\u3000") for line in text.split("\n")]
     return BLANK_LINES_RE.sub("\n\n", "\n".join(lines)).strip("\n")
+
+
+def unescaped(folded: str) -> str | None:
+    """What unescaping (U+00A0 read as a space) makes of a folded text whose only entities are the ``&amp;``
+    and ``&nbsp;`` Lexbor writes, when that leaves single spaces the only blanks, none at either end (so
+    html_to_text's short way strips line ends as the long way does); else None."""
+    spaces = folded.count("&nbsp;")
+    if folded.count("&") != folded.count("&amp;") + spaces:
+        return None
+    if not spaces:
+        return folded.replace("&amp;", "&")
+    text = folded.replace("&nbsp;", " ").replace("&amp;", "&")  # "&amp;nbsp;" holds no "&nbsp;"
+    return None if "  " in text or text.startswith(" ") or text.endswith(" ") else text
 
 
 def paragraph_tags(fragment: str) -> tuple[str, int] | None:

@@ -110,6 +110,23 @@ def test_html_to_text_without_tags_or_entities_left_reads_as_with_them():
 
 
 
+def test_html_to_text_with_amp_and_nbsp_alone_reads_as_the_long_way():
+    """A folded body whose only entities are &amp; and &nbsp; is unescaped by two replaces and takes the short
+    way (unless that leaves a run of blanks or one at an end): random fragments read the same as with an
+    empty inline tag added, which takes the long way (html.unescape, then each line stripped)."""
+    rng = random.Random(13)
+    pieces = ["<p>", "</p>", "<br>", "<div>", "</div>", " ", "\n", "\u3000", "\xa0", "a", "文字", "b c", "&amp;",
+              "&nbsp;", "&nbsp;", "&amp;nbsp;", "&amp;amp;", "&", "&nbsp", "&lt;", "&#160;", "\x00"]
+    short = 0
+    for _ in range(6000):
+        fragment = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 40)))
+        assert html_to_text(fragment) == html_to_text(fragment + "<b></b>"), repr(fragment)
+        folded = " ".join(fragment.split())
+        short += "&" in folded and article.unescaped(folded) is not None
+    assert short > 150  # the short way was taken with entities often enough
+    assert html_to_text("<div><p>A&amp;B</p>\n<p>&nbsp;</p>\n<p>&nbsp;C&amp;nbsp;</p></div>") == "A&B\n\nC&nbsp;"
+
+
 def test_paragraph_tags_replaced_in_place_read_as_cut():
     """paragraph_tags (the tags of a body of paragraphs replaced in place) gives what split_block_tags gives
     whenever it gives anything, on Lexbor's serialisation of random bodies and on the raw markup (brackets
