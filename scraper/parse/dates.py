@@ -59,6 +59,12 @@ class Stamp:
 
 
 def make_date(y: str | int | None, m: str | int | None, d: str | int | None) -> date | None:
+    """The day of ``y``, ``m``, ``d`` as the date patterns capture them (digits or Chinese
+    numerals, None where a part is missing) or ints; None when that is no day."""
+    try:  # plain digits or ints, nearly every date: int() reads them as to_int would
+        return date(int(y), int(m), int(d))  # type: ignore[arg-type]  # None: TypeError
+    except (TypeError, ValueError):  # a part missing or in Chinese numerals, or no such day
+        pass
     # ``to_int`` only for what is not plain digits (a call per part costs more than the date)
     yi = y if isinstance(y, int) else int(y) if y and y.isdigit() else to_int(y or "")
     mi = m if isinstance(m, int) else int(m) if m and m.isdigit() else to_int(m or "")

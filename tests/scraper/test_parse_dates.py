@@ -1,11 +1,15 @@
 """Dates, effective dates and computed end dates."""
 
+import random
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
 from scraper.parse import PageHints, parse_text
-from scraper.parse.dates import Stamp, add_years, parse_cn_date, resolve_month_day, until_from
+from scraper.parse.dates import Stamp, add_years, make_date, parse_cn_date, resolve_month_day, until_from
+from scraper.parse.textnorm import to_int
+
+FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
 ECL = "决定将甲公司（Alpha Inc.）列入出口管制管控名单。\n"
 
@@ -77,3 +81,48 @@ def test_no_date_is_a_warning_not_a_failure():
     rec = parse_text("商务部公告2025年第22号\n\n" + ECL)
     assert rec.published is None
     assert "no publication date found" in rec.warnings
+
+
+def _make_date_plainly(y, m, d):
+    """make_date as it read every part before its int() fast path: to_int for what is not
+    plain digits, then the day if there is one."""
+    yi = y if isinstance(y, int) else to_int(y or "")
+    mi = m if isinstance(m, int) else to_int(m or "")
+    di = d if isinstance(d, int) else to_int(d or "")
+    if not (yi and mi and di):
+        return None
+    try:
+        return date(yi, mi, di)
+    except ValueError:
+        return None
+
+
+def test_make_date_reads_every_part_as_to_int_does():
+    """The parts as the date patterns capture them (ASCII or full-width digits, Chinese
+    numerals, a missing group) or ints: the fast path gives what the plain reading gives."""
+    rnd = random.Random(11)
+    cn_year = "〇○零一二三四五六七八九O"
+    cn_md = "一二三四五六七八九十"
+
+    def part(kind):
+        roll = rnd.random()
+        if roll < 0.05:
+            return None
+        if roll < 0.15:
+            return rnd.randrange(-2, 40) if kind != "y" else rnd.choice((0, 1999, 2025, 2024))
+        if roll < 0.3:
+            return "".join(rnd.choice(cn_year if kind == "y" else cn_md) for _ in range(4 if kind == "y" else rnd.randint(1, 3)))
+        digits = str(rnd.randrange(1900, 2100) if kind == "y" else rnd.randrange(0, 40))
+        if kind != "y" and rnd.random() < 0.2:
+            digits = digits.zfill(2)
+        if rnd.random() < 0.1:
+            digits = digits.translate(FULL_WIDTH)
+        return digits
+
+    days = 0
+    for _ in range(20000):
+        y, m, d = part("y"), part("m"), part("d")
+        expected = _make_date_plainly(y, m, d)
+        assert make_date(y, m, d) == expected, (y, m, d)
+        days += expected is not None
+    assert days > 2500  # the fast path was taken, not only the reading after it
