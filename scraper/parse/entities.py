@@ -44,7 +44,12 @@ COUNTRIES = {
 COUNTRY_NAMES = tuple(COUNTRIES)
 COUNTRY_ALT = "|".join(sorted(COUNTRIES, key=len, reverse=True))
 ENTITY_NOUN = r"(?:实体|企业|公司|机构|单位|组织|军工企业|个人)"
-COUNT_RE = re.compile(rf"(?P<n>{NUM})\s*[家名]\s*(?P<c>{COUNTRY_ALT})?\s*(?:的)?\s*(?P<q>[\u4e00-\u9fff]{{0,12}}?){ENTITY_NOUN}")
+# NUM with a character class first: sre then skips to the numerals (a pattern that opens with a group
+# of alternatives, as NUM does, is tried in full at every character). The same matches: the first
+# numeral, then at most 3 more digits after a digit, or 5 more Chinese numerals after one.
+CJK_NUMERALS = "零一二三四五六七八九十百两"  # NUM's Chinese numerals (and ``\d`` its decimal ones)
+NUM_SCANNED = rf"[\d{CJK_NUMERALS}](?:(?<=\d)\d{{0,3}}|(?<=[{CJK_NUMERALS}])[{CJK_NUMERALS}]{{0,5}})"
+COUNT_RE = re.compile(rf"(?P<n>{NUM_SCANNED})\s*[家名]\s*(?:(?P<c>{COUNTRY_ALT})|)\s*的?\s*(?P<q>[\u4e00-\u9fff]{{0,12}}?){ENTITY_NOUN}")
 COUNTRY_IN_RE = re.compile(COUNTRY_ALT)
 # What every COUNT_RE match holds: the last character of NUM, then 家 or 名.
 COUNT_GATE_RE = re.compile(r"[\d零一二三四五六七八九十百两]\s*[家名]")
@@ -232,8 +237,8 @@ def annex_entities(lines: list[str], start: int = 0, country: str | None = None,
     ``clean``: the lines are of a ``textnorm.clean`` text, so they hold no invisible character.
 
     The lines are matched in one ``findall``. The plain lines before the first other one are read
-    in one comprehension when no name can be too long (no line is) and no name holds an invisible
-    character; the other lines, one by one."""
+    in one comprehension when no name can be too long (none of these lines is) and no name holds an
+    invisible character; the other lines, one by one."""
     block = lines[start:]
     text = "\n" + "\n".join(block)
     found = ANNEX_LINE_RES[chinese_numbers].findall(text)
@@ -241,9 +246,12 @@ def annex_entities(lines: list[str], start: int = 0, country: str | None = None,
         return []
     visible = clean or not any(ch in text for ch in INVISIBLE_CHARS)  # then a name needs only its spaces
     plain = 0
-    if visible and max(map(len, block)) <= NAME_MAX:  # a plain line is longer than its two names and 2
+    if visible:
         chinese = list(map(itemgetter(2), found))  # "" for the other lines
         plain = chinese.index("") if "" in chinese else len(found)
+        # a plain line is longer than its two names and 2 (the lines between, mostly empty, need no look)
+        if plain and max(map(len, map(itemgetter(0), found[:plain]))) > NAME_MAX:
+            plain = 0
     # ``clean_display`` of both names (the English holds a Latin letter: never empty; the Chinese opens with
     # no space; "  " in a wide string costs a conversion, " " does not)
     out = [make_entity(zh if " " not in zh and zh.isprintable() else " ".join(zh.split()),
@@ -455,6 +463,8 @@ def prose_entities(seg: str, country: str | None = None, folded: str | None = No
     if summary:
         seg, folded = seg[: summary.start()], folded[: summary.start()]
     seg, folded = _strip_qualifier(seg, folded)
+    if "、" not in folded and ")" not in folded and COUNT_PHRASE_RE.match(folded):
+        return []  # one item, "20家日本实体": a count, no name (no "、" or ")" to cut at)
     names = PROSE_LIST_RE.findall(seg)
     if names and not any(map(PROSE_OTHER, names)):
         if summary and len(names) == 1:
@@ -532,8 +542,6 @@ def _object_of_dui_match(folded: str) -> re.Match[str] | None:
     return None
 
 
-# The last character of NUM (a digit too: ``str.isdecimal`` is what ``\d`` matches).
-CJK_NUMERALS = "零一二三四五六七八九十百两"
 NUM_MAX = 6  # the longest NUM: a match starts at most this many characters before its 家 or 名 (spaces aside)
 
 

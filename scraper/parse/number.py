@@ -21,27 +21,30 @@ from .textnorm import NUM, YEAR, despace, fold, to_int
 UEL_NAME = "不可靠实体清单工作机制"
 CO_ISSUER = r"(?:海关总署|国家[\u4e00-\u9fff]{2,8}?(?:委员会|委|总局|局|署)|[\u4e00-\u9fff]{1,6}部|[\u4e00-\u9fff]{2,6}总局)"
 CO_ISSUER_RE = re.compile(CO_ISSUER)
-MORE_NUMS = rf"(?P<more>(?:\s*(?:[、,和及与]|以及)\s*(?:公告\s*)?(?:第\s*)?{NUM}\s*号)*)"
+MORE_NUMS = rf"(?P<more>(?:\s*(?:[、,和及与]|以及)\s*(?:公告\s*|)(?:第\s*|){NUM}\s*号)*)"
 MORE_NUM_RE = re.compile(rf"({NUM})\s*号")
 # "商务部公告2025年第21号", "商务部 海关总署公告…", "商务部令…", "不可靠实体清单工作机制公告2023年第1号",
 # bare "公告2025年第21号" / "2025年第21号公告" (references only).
 # sre tries a pattern with no literal first at every place of a piece: a lookahead on the
 # characters a match can start with (a first character of the issuer, blanks, "(" or the year's)
-# turns the other places away at once.
+# turns the other places away at once; a second one on what follows there (a number without an issuer
+# opens with its year, "年…第" after it) turns away the dates and other numerals. Optional groups are
+# written "(?:X|)" here and below: sre runs that as a branch, cheaper than its repeat for "(?:X)?".
 YEAR_NUMBER_RE = re.compile(
     r"(?=[中商不公令\s(\d〇○零一二三四五六七八九O])"
-    rf"(?P<pre>(?:中华人民共和国)?商务部(?P<co>(?:\s*[、和]?\s*{CO_ISSUER})*)\s*(?P<pk>公告|令)"
-    rf"|{UEL_NAME}\s*(?P<uk>公告)|(?P<bare>公告|令))?"
-    rf"\s*(?:\(\s*)?(?P<y>{YEAR})\s*年\s*(?:度\s*)?第\s*(?P<n>{NUM})\s*号\s*(?:\))?"
-    rf"{MORE_NUMS}(?P<post>\s*(?:公告|令))?"
+    rf"(?=中华|商务部|{UEL_NAME[:5]}|公告|令|[\s(]|{YEAR}\s*年\s*(?:度\s*|)第)"
+    rf"(?:(?P<pre>(?:中华人民共和国|)商务部(?P<co>(?:\s*[、和]?\s*{CO_ISSUER})*)\s*(?P<pk>公告|令)"
+    rf"|{UEL_NAME}\s*(?P<uk>公告)|(?P<bare>公告|令))|)"
+    rf"\s*(?:\(\s*|)(?P<y>{YEAR})\s*年\s*(?:度\s*|)第\s*(?P<n>{NUM})\s*号\s*\)?"
+    rf"{MORE_NUMS}(?:(?P<post>\s*(?:公告|令))|)"
 )
 # "不可靠实体清单工作机制公告〔2025〕7号", "〔2025〕5号和6号".
 BRACKET_NUMBER_RE = re.compile(
     r"(?=[不\s〔\[【(])"
-    rf"(?P<pre>{UEL_NAME}\s*(?:公告)?)?\s*[〔\[【(]\s*(?P<y>{YEAR})\s*[〕\]】)]\s*(?:第\s*)?(?P<n>{NUM})\s*号{MORE_NUMS}"
+    rf"(?:(?P<pre>{UEL_NAME}\s*(?:公告|))|)\s*[〔\[【(]\s*(?P<y>{YEAR})\s*[〕\]】)]\s*(?:第\s*|)(?P<n>{NUM})\s*号{MORE_NUMS}"
 )
 # What every YEAR_NUMBER_RE match holds ("2025年第"): a literal first, so a cheap scan.
-YEAR_NO_RE = re.compile(r"年\s*(?:度\s*)?第")
+YEAR_NO_RE = re.compile(r"年\s*(?:度\s*|)第")
 # What every BRACKET_NUMBER_RE match holds ("〔2025〕"): checked on a clause before the long regex.
 BRACKET_YEAR_RE = re.compile(rf"[〔\[【(]\s*{YEAR}\s*[〕\]】)]")
 WENHAO_RE = re.compile(r"文\s*号")
@@ -50,10 +53,10 @@ WENHAO_RE = re.compile(r"文\s*号")
 ORDER_AFTER_RE = re.compile(r"\s*(?:\))?\s*令")
 # Each alternative opens with a literal, so sre scans for their first characters alone
 # (one group per alternative: ``lastindex`` says which matched).
-FILING_NO_RE = re.compile(r"【\s*(?:发布)?文\s*号\s*】\s*([^\n【]+)|发布文号\s*[:：]\s*([^\n]+)|文号\s*[:：]\s*([^\n]+)")
+FILING_NO_RE = re.compile(r"【\s*(?:发布|)文\s*号\s*】\s*([^\n【]+)|发布文号\s*[:：]\s*([^\n]+)|文号\s*[:：]\s*([^\n]+)")
 # The usual own numbers, whole: 商务部(海关总署)公告/令2025年第21号, 不可靠实体清单工作机制(公告)〔2025〕7号.
 PLAIN_OWN_RE = re.compile(
-    rf"商务部(?P<co> 海关总署)?(?P<kind>公告|令)(?P<y>\d{{4}})年第(?P<n>\d{{1,4}})号"
+    rf"商务部(?:(?P<co> 海关总署)|)(?P<kind>公告|令)(?P<y>\d{{4}})年第(?P<n>\d{{1,4}})号"
     rf"|{UEL_NAME}(?:公告)?〔(?P<uy>\d{{4}})〕(?P<un>\d{{1,4}})号"
 )
 UEL_CONTEXT_WINDOW = 40
@@ -374,14 +377,9 @@ def _own_from_joined(head_lines: list[str], full_text: str) -> OwnNumber | None:
     return None
 
 
-def _says_wenhao(folded: str) -> bool:
-    """Whether "文号" (or "文 号") is written anywhere: every FILING_NO_RE match holds it."""
-    return WENHAO_RE.search(folded) is not None
-
-
 def filing_number(folded: str, clean: str) -> str | None:
     """The value of a 【发布文号】 line, as written."""
-    if not _says_wenhao(folded):
+    if WENHAO_RE.search(folded) is None:  # every FILING_NO_RE match holds "文号" (or "文 号")
         return None
     m = FILING_NO_RE.search(folded)
     if not m:
