@@ -226,7 +226,10 @@ PLAIN_LINE = (
 _OPENER = r"[0-9０-９]\d{0,2}[^\S\n]*[.、．\t]|[(（][^\S\n]*\d{1,3}[^\S\n]*[)）]|[\-－—–•·]"
 CANDIDATE_LINES = {cn: rf"[^\S\n]*(?:{_OPENER}{'|[一二三四五六七八九十]' if cn else ''})[^\n]*" for cn in (False, True)}
 # Each match: (the line, and for the plain line its number, Chinese and English).
-ANNEX_LINE_RES = {cn: re.compile(rf"\n(?P<line>{PLAIN_LINE}|{CANDIDATE_LINES[cn]})", re.MULTILINE) for cn in (False, True)}
+# The look-ahead on the first character after the blanks (what either branch needs) turns the empty lines
+# and the prose away before the two branches are tried.
+ANNEX_LINE_RES = {cn: re.compile(rf"\n(?=[^\S\n]*[0-9０-９(（\-－—–•·一二三四五六七八九十])(?P<line>{PLAIN_LINE}|{CANDIDATE_LINES[cn]})",
+                                 re.MULTILINE) for cn in (False, True)}
 NAME_MAX = 200  # ``_looks_like_name``: a longer "name" is prose
 
 

@@ -112,3 +112,23 @@ def test_prose_segment_that_is_a_count_reads_what_the_item_reading_reads(seed, m
         _, cut = strip(*(lambda f: (f, f))(fold(seg)))  # the shortcut's test, summary aside
         taken += "、" not in cut and ")" not in cut and bool(COUNT_PHRASE_RE.match(cut))
     assert taken > 1000
+
+
+ANNEX_PIECES = ["1. ", "12．", "３、", "(1)", "（2）", " ", "\u3000", "\t", "甲公司", "（Alpha Inc.）", "(Beta)", "-", "－", "—", "–",
+                "•", "·", "一、", "十", "根据", "2025年1月2日", "附件", "。", "，", "Alpha", "29.", "3.5", "x"]
+
+
+@pytest.mark.parametrize("seed", range(2))
+@pytest.mark.parametrize("cn", [False, True])
+def test_annex_line_regex_finds_what_its_plain_form_finds(cn, seed):
+    """The look-ahead after each line's "\\n" only turns away lines neither branch can take."""
+    plain = re.compile(rf"\n(?P<line>{entities.PLAIN_LINE}|{entities.CANDIDATE_LINES[cn]})", re.MULTILINE)
+    rng = random.Random(seed)
+    found = 0
+    for _ in range(1500):
+        lines = ["".join(rng.choice(ANNEX_PIECES) for _ in range(rng.randint(0, 5))) for _ in range(rng.randint(1, 8))]
+        text = "\n" + "\n".join(lines)
+        fast = entities.ANNEX_LINE_RES[cn].findall(text)
+        assert fast == plain.findall(text), lines
+        found += len(fast)
+    assert found > 1500
