@@ -130,14 +130,15 @@ def _date_refs(folded: str, clean: str, anchor: date | None) -> list[tuple[int, 
     if gate is None:
         return out
     for m in (m for s, e in _gate_pieces(folded, DATE_LIST_GATE_RE, gate) for m in DATE_LIST_RE.finditer(folded, s, e)):
-        year = to_int(m.group("y")) if m.group("y") else None
-        dates = [d for d in (resolve_month_day(mo, dy, y, anchor) for mo, dy, y in _days(m, year)) if d]
-        counts = [to_int(m.group("n"))] + [to_int(x) for x in MORE_COUNT_RE.findall(m.group("moren") or "")] if m.group("n") else []
+        year_s, month_s, day_s, more, lst, n, moren = m.groups()  # one call for the groups
+        days = _days(year_s, month_s, day_s, more)
+        dates = [d for d in (resolve_month_day(mo, dy, y, anchor) for mo, dy, y in days) if d]
+        counts = [to_int(n)] + [to_int(x) for x in MORE_COUNT_RE.findall(moren or "")] if n else []
         # "4月4日和4月9日分别被列入…的16家和12家": one count per date; one total for two dates checks nothing per date
         per_date = counts if len(counts) == len(dates) else [None] * len(dates)
         text = clean[m.start() : m.end()].strip()
         for d, count in zip(dates, per_date):
-            out.append((m.start(), m.end(), NoticeRef(text=text, date=d, list=LIST_OF[m.group("list")], count=count)))
+            out.append((m.start(), m.end(), NoticeRef(text=text, date=d, list=LIST_OF[lst], count=count)))
     return out
 
 
@@ -152,8 +153,7 @@ def attach_dates(refs: list[tuple[int, int, NoticeRef]], folded: str, clean: str
             out.sort(key=_START)
         return out
     for m in (m for s, e in _notice_windows(folded, gate) for m in DATE_NOTICE_RE.finditer(folded, s, e)):
-        year = to_int(m.group("y")) if m.group("y") else None
-        days = _days(m, year)
+        days = _days(*m.groups())  # y, m, d, more
         if not days:
             continue
         following = [(i, r) for i, r in enumerate(out) if r[2].key and 0 <= r[0] - m.end() <= 4]
@@ -225,16 +225,19 @@ def _gate_pieces(folded: str, gate: re.Pattern[str], first: re.Match[str]) -> li
     return pieces
 
 
-def _days(m: re.Match[str], year: int | None) -> list[tuple[int, int, int | None]]:
-    """(month, day, year or None) for "4月4日" and every "和9日" / "、4月9日" after it."""
-    month, day = to_int(m.group("m")), to_int(m.group("d"))
+def _days(y: str | None, mo: str, d: str, more: str | None) -> list[tuple[int, int, int | None]]:
+    """(month, day, year or None) for "2025年4月4日" (a match's groups y, m, d) and every
+    "和9日" / "、4月9日" in its group ``more``."""
+    year = to_int(y) if y else None
+    month, day = to_int(mo), to_int(d)
     if not (month and day):
         return []
     days = [(month, day, year)]
-    for extra in MORE_DAY_RE.finditer(m.group("more") or ""):
-        y2 = to_int(extra.group("y")) if extra.group("y") else year
-        m2 = to_int(extra.group("m")) if extra.group("m") else month
-        d2 = to_int(extra.group("d"))
+    for extra in MORE_DAY_RE.finditer(more) if more else ():
+        y2, m2, d2 = extra.groups()
+        y2 = to_int(y2) if y2 else year
+        m2 = to_int(m2) if m2 else month
+        d2 = to_int(d2)
         if m2 and d2:
             days.append((m2, d2, y2))
     return days
@@ -509,7 +512,7 @@ def _told_before(folded: str, s_start: int, at: int, sentence: str, published: d
     if published is None or "年" not in before or "月" not in before or "日" not in before:  # in every date
         return False
     for m in DATE_RE.finditer(folded, s_start, at):
-        day = make_date(m.group("y"), m.group("m"), m.group("d"))
+        day = make_date(*m.groups())  # y, m, d
         if day and day < published and not folded[m.end() : m.end() + 2].startswith("起"):
             return True
     return False

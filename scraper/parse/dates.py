@@ -81,30 +81,32 @@ def parse_cn_date(text: str) -> date | None:
     """First "2025年4月4日" (or "2025-04-04") in ``text``."""
     m = DATE_RE.search(text) if "年" in text else None  # in every match
     if m:
-        return make_date(m.group("y"), m.group("m"), m.group("d"))
+        return make_date(*m.groups())  # y, m, d: one call for the three
     m = ISO_DT_RE.search(text)
-    return make_date(m.group("y"), m.group("m"), m.group("d")) if m else None
+    return make_date(*m.groups()[:3]) if m else None
 
 
 def parse_stamp(text: str) -> Stamp | None:
     """A date with an optional "12时01分" / "22:00" right after it."""
     m = DATE_RE.search(text) if "年" in text else None  # in every match
     if m:
-        day = make_date(m.group("y"), m.group("m"), m.group("d"))
+        day = make_date(*m.groups())
         if day is None:
             return None
         t = TIME_SUFFIX_RE.match(text, m.end())
         if t:
-            return Stamp(day, int(t.group("h")), int(t.group("mi") or 0))
+            hour, minute = t.groups()
+            return Stamp(day, int(hour), int(minute or 0))
         return Stamp(day)
     m = ISO_DT_RE.search(text)
     if not m:
         return None
-    day = make_date(m.group("y"), m.group("m"), m.group("d"))
+    y, mo, d, hour, minute = m.groups()  # one call for the five groups
+    day = make_date(y, mo, d)
     if day is None:
         return None
-    if m.group("h"):
-        return Stamp(day, int(m.group("h")), int(m.group("mi")))
+    if hour:
+        return Stamp(day, int(hour), int(minute))
     return Stamp(day)
 
 
@@ -128,13 +130,29 @@ def effective_in(sentence: str, published: date | None) -> str | None:
     """ISO effective date or date-time stated in ``sentence`` ("自…起")."""
     if "起" not in sentence:  # in every match of the three regexes
         return None
+    global _last_effective
+    last = _last_effective  # one read: another thread may replace it
+    if last[0] == sentence and last[1] == published:
+        return last[2]
+    found = _effective_in(sentence, published)
+    _last_effective = (sentence, published, found)
+    return found
+
+
+# The last sentence effective_in read, its publication date and its answer: a Q&A's rules read
+# the same answer sentence twice (stated_effective, then find_actions for its actions).
+_last_effective: tuple[str | None, date | None, str | None] = (None, None, None)
+
+
+def _effective_in(sentence: str, published: date | None) -> str | None:
+    """effective_in's reading of a sentence holding 起."""
     m = FROM_DATE_RE.search(sentence) if "年" in sentence else None
     if m:
-        day = make_date(m.group("y"), m.group("m"), m.group("d"))
+        _, y, mo, d, _, hour, minute = m.groups()  # one call for the groups
+        day = make_date(y, mo, d)
         if day is None:
             return None
-        hour = m.group("h")
-        return Stamp(day, int(hour), int(m.group("mi") or 0)).iso() if hour else day.isoformat()
+        return Stamp(day, int(hour), int(minute or 0)).iso() if hour else day.isoformat()
     if published and "日" in sentence and FROM_PUBLICATION_RE.search(sentence):
         return published.isoformat()
     m = FROM_MONTH_DAY_RE.search(sentence) if published and "月" in sentence else None
