@@ -130,22 +130,6 @@ def effective_in(sentence: str, published: date | None) -> str | None:
     """ISO effective date or date-time stated in ``sentence`` ("自…起")."""
     if "起" not in sentence:  # in every match of the three regexes
         return None
-    global _last_effective
-    last = _last_effective  # one read: another thread may replace it
-    if last[0] == sentence and last[1] == published:
-        return last[2]
-    found = _effective_in(sentence, published)
-    _last_effective = (sentence, published, found)
-    return found
-
-
-# The last sentence effective_in read, its publication date and its answer: a Q&A's rules read
-# the same answer sentence twice (stated_effective, then find_actions for its actions).
-_last_effective: tuple[str | None, date | None, str | None] = (None, None, None)
-
-
-def _effective_in(sentence: str, published: date | None) -> str | None:
-    """effective_in's reading of a sentence holding 起."""
     m = FROM_DATE_RE.search(sentence) if "年" in sentence else None
     if m:
         _, y, mo, d, _, hour, minute = m.groups()  # one call for the groups
