@@ -246,7 +246,7 @@ def split_target(raw: str) -> tuple[str | None, str | None, str | None, bool]:
     text = raw.strip().rstrip(STOP_NAME)
     common = COMMON_TARGET_RE.fullmatch(text)
     if common is not None:  # the usual annex or decision target, read by the pattern alone
-        zh, en, inner, gender, note = common.group("zh", "en", "inner", "g", "note")
+        zh, en, inner, gender, note = common.groups()  # its only groups, in this order
         role = None
         if ROLE_WORD_RE.search(zh, 2) is not None:
             zh, role = _role_prefix(zh)
@@ -462,13 +462,26 @@ def groups(body_lines: list[str], folded_lines: list[str] | None = None, folded_
     """Every target phrase of the operative part: the decision sentence ("中方决定对…采取") and
     each measure after it ("一、对A、B等3家…企业，冻结…"). The reasons before the decision are
     left out: "对两名中方官员进行非法制裁" names no target. ``folded_body``: the folded lines joined."""
-    out: list[Group] = []
     folded_lines = [fold(line) for line in body_lines] if folded_lines is None else folded_lines
-    start = _decision_start(folded_lines, "\n".join(folded_lines) if folded_body is None else folded_body)
+    body = "\n".join(folded_lines) if folded_body is None else folded_body
+    return _groups(body_lines, folded_lines, body, _decision_match(body))
+
+
+def _decision_match(folded: str) -> re.Match[str] | None:
+    """Where the deciding side decides (DECISION_START_RE), else a bare 决定对 (BARE_DECISION_START_RE)."""
+    return DECISION_START_RE.search(folded) or BARE_DECISION_START_RE.search(folded)
+
+
+def _groups(body_lines: list[str], folded_lines: list[str], body: str, decided: re.Match[str] | None) -> list[Group]:
+    """``groups`` given the folded lines, their join and ``_decision_match`` of it (searched once by the caller)."""
+    out: list[Group] = []
+    start = _decision_start(folded_lines, body, decided)
     if start is None:
         return out
     first, offset = start
     for line, folded in zip(body_lines[first:], folded_lines[first:]):
+        if not folded or folded.isspace():  # a blank line holds no phrase (nor 本决定)
+            continue
         if folded.strip().startswith(OWN_EFFECTIVE_LINE):
             break
         out.extend(line_groups(line, folded, offset))
@@ -492,11 +505,11 @@ def line_groups(line: str, folded: str, offset: int = 0) -> list[Group]:
     return out
 
 
-def _decision_start(folded_lines: list[str], body: str) -> tuple[int, int] | None:
+def _decision_start(folded_lines: list[str], body: str, m: re.Match[str] | None) -> tuple[int, int] | None:
     """(line, place in it) where the decision starts: the first DECISION_START_RE match of a line, else
-    (no line has one) the first BARE_DECISION_START_RE match of a line. Searched in the joined ``body``:
-    the first never spans lines, the bare one only across spaces, which a line's search would not take."""
-    m = DECISION_START_RE.search(body) or BARE_DECISION_START_RE.search(body)
+    (no line has one) the first BARE_DECISION_START_RE match of a line. Searched in the joined ``body``
+    (``m`` is ``_decision_match(body)``): the first never spans lines, the bare one only across spaces,
+    which a line's search would not take."""
     if m is not None and "\n" in m.group():  # a bare start across lines: the lines are searched one by one
         return next(((i, found.start()) for i, found in enumerate(map(BARE_DECISION_START_RE.search, folded_lines))
                      if found is not None), None)
@@ -697,17 +710,20 @@ def _merge(annex: list[Target], named: list[Target]) -> tuple[list[Target], list
         other = by_zh.get(despace(t.zh or "")) or by_en.get((t.en or "").casefold())
         if other is not None:
             seen.add(id(other))
-            t = Target(t.zh or other.zh, t.en or other.en, t.type or other.type, t.note or other.note, t.n)
+            # built again only when the mention fills a blank (an annex line mostly says it all)
+            if ((not t.zh and other.zh != t.zh) or (not t.en and other.en != t.en)
+                    or (not t.type and other.type != t.type) or (not t.note and other.note != t.note)):
+                t = Target(t.zh or other.zh, t.en or other.en, t.type or other.type, t.note or other.note, t.n)
         out.append(t)
     missing = [t.zh or t.en or "" for t in named if id(t) not in seen]
     return out, missing
 
 
-def _identity(text: str, folded: str, published: date | None, title: str | None,
+def _identity(text: str, order: re.Match[str] | None, published: date | None, title: str | None,
               warnings: list[str]) -> tuple[str, str | None]:
-    """(key, number as written): ``MFA-ORDER-<year of publication>-<N>``, "外交部令第13号"."""
+    """(key, number as written): ``MFA-ORDER-<year of publication>-<N>``, "外交部令第13号"
+    (``order``: the first ORDER_NO_RE match of the folded text)."""
     year = published.year if published else "undated"
-    order = ORDER_NO_RE.search(folded)
     n = to_int(order.group("n")) if order else None
     if order is None or n is None:
         warnings.append("no order number (外交部令第N号) found")
@@ -744,8 +760,8 @@ def _read_targets(lines: list[str], folded: str, folded_lines: list[str], warnin
     annex, bad = annex_targets(lines, annex_at, folded_lines) if annex_at is not None else ([], [])
     body_lines = lines[: annex_at if annex else len(lines)]
     body = "\n".join(folded_lines[: len(body_lines)])  # fold keeps every character's place
-    found = groups(body_lines, folded_lines[: len(body_lines)], body)
-    decided = DECISION_START_RE.search(body) or BARE_DECISION_START_RE.search(body)
+    decided = _decision_match(body)
+    found = _groups(body_lines, folded_lines[: len(body_lines)], body, decided)
     measures = _measures(body[decided.start() :] if decided else body)
     named = [t for g in found for t in g.names]
     if annex:
@@ -758,7 +774,7 @@ def _read_targets(lines: list[str], folded: str, folded_lines: list[str], warnin
             warnings.append("the decision refers to an annex (反制清单) but none was found")
     warnings.extend(f"annex line not read: {line[:60]}" for line in bad)
     typed = tuple(t if t.type else Target(t.zh, t.en, _guess_type(t, measures, body), t.note, t.n) for t in targets)
-    return Reading(typed, tuple(found), measures, bool(annex), body, _decision_text(body, "\n".join(body_lines)))
+    return Reading(typed, tuple(found), measures, bool(annex), body, _decision_text(body, "\n".join(body_lines), decided))
 
 
 def _check_counts(reading: Reading, warnings: list[str]) -> int | None:
@@ -793,7 +809,7 @@ def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None =
     if published is None:
         warnings.append("no publication date found")
     title = _title(text, title_hint)
-    key, number = _identity(text, folded, published, title, warnings)
+    key, number = _identity(text, order, published, title, warnings)
     effective = _effective(folded, published, warnings)
     reading = _read_targets(text_lines, folded, folded_lines, warnings)
     stated = _check_counts(reading, warnings)
@@ -823,9 +839,9 @@ def _dedupe(targets: list[Target]) -> list[Target]:
     return list(out.values())
 
 
-def _decision_text(folded: str, clean: str) -> str:
-    """The decision sentence as written (the one where the deciding side decides, when one does)."""
-    m = DECISION_START_RE.search(folded) or BARE_DECISION_START_RE.search(folded)
+def _decision_text(folded: str, clean: str, m: re.Match[str] | None) -> str:
+    """The decision sentence as written (the one where the deciding side decides, when one does;
+    ``m`` is ``_decision_match(folded)``)."""
     if m is None:
         return ""
     start = max(folded.rfind("。", 0, m.start()), folded.rfind("\n", 0, m.start())) + 1

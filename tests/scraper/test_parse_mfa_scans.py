@@ -120,3 +120,38 @@ def test_common_target_pattern_reads_what_the_general_reading_reads():
     texts = [raw.strip().rstrip(mfa.STOP_NAME) for raw in raws]
     assert sum(mfa.COMMON_TARGET_RE.fullmatch(text) is not None for text in texts) > 8000
     assert [mfa.split_target(raw) for raw in raws] == [mfa._split_target(text) for text in texts]
+
+
+def plain_merge(annex: list[mfa.Target], named: list[mfa.Target]) -> tuple[list[mfa.Target], list[str]]:
+    """``mfa._merge`` as it read: every matched annex target built again from both."""
+    by_zh = {"".join(t.zh.split()): t for t in named if t.zh}
+    by_en = {t.en.casefold(): t for t in named if t.en}
+    out, seen = [], set()
+    for t in annex:
+        other = by_zh.get("".join((t.zh or "").split())) or by_en.get((t.en or "").casefold())
+        if other is not None:
+            seen.add(id(other))
+            t = mfa.Target(t.zh or other.zh, t.en or other.en, t.type or other.type, t.note or other.note, t.n)
+        out.append(t)
+    return out, [t.zh or t.en or "" for t in named if id(t) not in seen]
+
+
+def test_merge_builds_a_target_again_only_to_fill_a_blank():
+    """An annex target the decision's mention fills nothing of is kept as it is: on random targets
+    (fields blank, empty or set), the merge gives what building every matched one again gives."""
+    rng = random.Random(21)
+    values = {"zh": [None, "", "甲", "乙 丙", "丁"], "en": [None, "", "Tom Moss", "tom moss", "A"],
+              "type": [None, "", "individual", "organization"], "note": [None, "", "创始人", "男"]}
+
+    def target(n: int | None) -> mfa.Target:
+        return mfa.Target(*(rng.choice(values[field]) for field in ("zh", "en", "type", "note")), n)
+
+    rebuilt = 0
+    for _ in range(4000):
+        annex = [target(i + 1) for i in range(rng.randint(0, 4))]
+        named = [target(None) for _ in range(rng.randint(0, 4))]
+        got, want = mfa._merge(annex, named), plain_merge(annex, named)
+        assert got == want, (annex, named)
+        rebuilt += sum(a is not b for a, b in zip(got[0], annex))
+        assert [type(x) for x in got[0]] == [mfa.Target] * len(annex)
+    assert rebuilt > 1000  # the fill is taken often enough to be tested
