@@ -252,6 +252,8 @@ def split_target(raw: str) -> tuple[str | None, str | None, str | None, bool]:
             zh, role = _role_prefix(zh)
         if inner is None and note is None:
             notes = role
+        elif role is None and (inner is None or note is None):  # one piece: clean_display strips it
+            notes = note if inner is None else inner
         else:
             notes = "，".join([piece.strip() for piece in (role, inner, note) if piece is not None])
         return (zh if zh.isprintable() else clean_display(zh),
