@@ -1,6 +1,6 @@
 """Benchmark: full extraction vs. the floor, a Lexbor parse plus ``.text()`` of the container.
 
-    .venv/bin/python bench/parse.py [--rounds N] [--runs K] [--dir fixtures] [--before DIR]
+    .venv/bin/python bench/parse.py [--rounds N] [--runs K] [--dir fixtures] [--before DIR] [--fresh] [--instructions] [--split]
 
 Both run side by side in one process, alternating, K times; the figures are the
 medians of CPU time (``time.process_time``: the machine is shared, and time spent
@@ -15,6 +15,12 @@ so two steadier readings of the same ratio are offered: ``--fresh`` times each s
 of its own (a fresh one for every run, alternating), and ``--instructions`` counts the instructions
 each side executes under valgrind (callgrind, only inside the timed loop; ``PYTHONHASHSEED=0``):
 a count does not move with the load of a shared machine.
+
+``--split`` says where full extraction's time goes, each part against the floor (alternating, in one
+process): the document level alone (everything but the text rules: ``parse_text`` answered from a
+memo of its own answers), the text rules (full minus that), and merely building the records the
+rules return (every NoticeRecord, EntityRecord, ActionRecord and NoticeRef made again through its
+constructor): what any reading in Python that gives the same records must spend at least.
 
 ``--before DIR`` (a checkout of an older commit, ``git worktree add DIR REV``) compares two
 parsers on the same pages: each of the K runs starts this script once with one run in each
@@ -113,6 +119,65 @@ def sides(pages: list[tuple[str | None, bytes, str, str | None]]) -> dict[str, C
     return {"full": full, "floor": floor}
 
 
+def split(pages: list[tuple[str | None, bytes, str, str | None]], rounds: int, runs: int) -> int:
+    """Medians of the document level, the records' construction and the floor, alternating (see the module's
+    docstring); each against the floor, and the text rules as full minus the document level."""
+    import dataclasses
+
+    import scraper.parse.document as document  # where parse_document finds parse_text
+    from storage.records import ActionRecord, EntityRecord, NoticeRecord, NoticeRef
+
+    run = sides(pages)
+    real = document.parse_text
+    answers: dict[str, NoticeRecord | None] = {}
+
+    def recording(text: str, hints: object = None) -> NoticeRecord | None:
+        answers[text] = found = real(text, hints)  # type: ignore[arg-type]
+        return found
+
+    def document_level() -> None:
+        document.parse_text = lambda text, hints=None: answers[text]  # type: ignore[assignment]
+        try:
+            run["full"]()
+        finally:
+            document.parse_text = real
+
+    made = (NoticeRecord, EntityRecord, ActionRecord, NoticeRef)
+
+    def again(value: object) -> object:
+        if isinstance(value, made):
+            return type(value)(*[again(getattr(value, f.name)) for f in dataclasses.fields(value)])
+        return tuple([again(v) for v in value]) if isinstance(value, tuple) else value
+
+    document.parse_text = recording  # type: ignore[assignment]
+    try:
+        run["full"]()
+    finally:
+        document.parse_text = real
+    records = [r for r in answers.values() if r is not None]
+
+    def building() -> None:
+        for record in records:
+            again(record)
+
+    # The floor right after full, as in the plain run: its time moves with what ran just before it in the process
+    # (after "records built" it read 35-37 us a page against 27 after full, on the same machine in the same hour).
+    parts = {"full": run["full"], "floor": run["floor"], "document level": document_level, "records built": building}
+    for part in parts.values():
+        part()  # warm-up
+    times: dict[str, list[float]] = {name: [] for name in parts}
+    for _ in range(runs):
+        for name, part in parts.items():
+            times[name].append(timed(part, rounds))
+    n = len(pages) * rounds
+    med = {name: statistics.median(t) for name, t in times.items()}
+    med["text rules"] = med["full"] - med["document level"]
+    print(f"pages: {len(pages)} x {rounds} rounds, {runs} runs each, alternating (medians); {len(records)} records")
+    for name in ("full", "document level", "text rules", "records built", "floor"):
+        print(f"{name:24}: {med[name] / n * 1e6:7.1f} us/page  {med[name] / med['floor']:5.2f}x the floor")
+    return 0
+
+
 def one_side(side: str, pages_dir: Path, rounds: int, valgrind: str | None = None, floor_file: Path | None = None
              ) -> float:
     """CPU seconds (or, with ``valgrind``, instructions) of ``rounds`` passes of one side, timed in
@@ -208,6 +273,8 @@ def main() -> int:
     ap.add_argument("--before", type=Path, help="a checkout of an older commit to compare with, run alternately")
     ap.add_argument("--fresh", action="store_true", help="time each side in fresh processes of its own")
     ap.add_argument("--instructions", action="store_true", help="count each side's instructions under valgrind")
+    ap.add_argument("--split", action="store_true",
+                    help="the document level, the text rules and building their records, each against the floor")
     ap.add_argument("--side", choices=("full", "floor"), help=argparse.SUPPRESS)  # one side, for --fresh
     ap.add_argument("--floor-pages", type=Path, help=argparse.SUPPRESS)  # the floor side's pages (floor_pages)
     args = ap.parse_args()
@@ -221,6 +288,8 @@ def main() -> int:
         return fresh(args.dir, args.rounds, args.runs, len(pages))
     if args.instructions:
         return instructions(args.dir, args.rounds, pages)
+    if args.split:
+        return split(pages, args.rounds, args.runs)
     run = sides(pages)
     if args.side is not None:
         run[args.side]()  # warm-up: imports, caches of compiled regexes

@@ -35,6 +35,19 @@ def test_bench_compares_with_an_older_tree():
     assert lines[1].startswith("before (") and lines[2].startswith("after  (") and "after / before" in lines[3]
 
 
+def test_bench_splits_full_extraction_against_the_floor():
+    """--split: the document level (the text rules answered from a memo of their own answers), the text rules
+    (full minus that) and the records' construction, each against the floor; one line each."""
+    out = subprocess.run([sys.executable, str(ROOT / "bench" / "parse.py"), "--split", "--rounds", "1", "--runs", "1"],
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    figures = {line.split(":")[0].strip(): float(line.split(":")[1].split()[0]) for line in out.stdout.splitlines()[1:]}
+    assert list(figures) == ["full", "document level", "text rules", "records built", "floor"]
+    assert figures["text rules"] == pytest.approx(figures["full"] - figures["document level"], abs=0.2)
+    assert all(value > 0 for value in figures.values())
+    assert int(out.stdout.splitlines()[0].rsplit(";", 1)[1].split()[0]) > 20  # the fixtures' notices and Q&As
+
+
 def test_bench_fresh_times_each_side_in_its_own_process():
     out = subprocess.run([sys.executable, str(ROOT / "bench" / "parse.py"), "--fresh", "--rounds", "1", "--runs", "1"],
                          capture_output=True, text=True, timeout=300)
