@@ -9,6 +9,7 @@ then UTF-8. Every GB label maps to GB18030 (a superset).
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 
 import charset_normalizer
@@ -17,9 +18,13 @@ META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-
 HEADER_CHARSET_RE = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_\-]+)", re.IGNORECASE)
 GB_LABELS = {"gb2312", "gbk", "x-gbk", "euc-cn", "gb_2312-80", "cp936", "ms936", "gb18030", "csgb2312"}
 BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+ANY_BOM = tuple(bom for bom, _ in BOMS)
 
 
+@functools.lru_cache(maxsize=64)
 def _canonical(label: str | None) -> str | None:
+    """The codec a charset label names. Cached: a site uses a few labels, and a codec
+    lookup costs more than the dictionary probe (a pure function of a short string)."""
     if not label:
         return None
     label = label.strip().lower()
@@ -33,15 +38,16 @@ def _canonical(label: str | None) -> str | None:
 
 def _labelled(raw: bytes, content_type: str | None) -> str | None:
     """The codec a BOM, the header charset or a ``<meta>`` charset names, None without one."""
-    for bom, name in BOMS:
-        if raw.startswith(bom):
-            return name
+    if raw.startswith(ANY_BOM):  # one question for the three, asked of every page
+        for bom, name in BOMS:
+            if raw.startswith(bom):
+                return name
     if content_type:
         match = HEADER_CHARSET_RE.search(content_type)
         found = _canonical(match.group(1)) if match else None
         if found:
             return found
-    meta = META_CHARSET_RE.search(raw[:4096])
+    meta = META_CHARSET_RE.search(raw, 0, 4096)  # the first 4 KB, not copied
     return _canonical(meta.group(1).decode("ascii", "ignore")) if meta else None
 
 

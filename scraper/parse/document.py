@@ -59,17 +59,20 @@ def _is_html(text: str) -> bool:
     return bool(HTML_SNIFF_RE.match(text[:2000])) or len(TAG_COUNT_RE.findall(text[:5000])) >= 5
 
 
-def _decode(raw: bytes, content_type: str | None) -> tuple[str, str]:
+def _decode(raw: bytes, content_type: str | None) -> tuple[str, str, bool]:
     """Decode with the header's charset, unless the body does not decode with it (a GBK page
-    served as "charset=utf-8"): then the page's own meta label or a guess."""
+    served as "charset=utf-8"): then the page's own meta label or a guess. Returns the text,
+    its codec and whether it holds a U+FFFD (asked once here for the checks that follow)."""
     text, encoding = decode(raw, content_type)
-    if content_type and "\ufffd" in text:
+    replaced = "\ufffd" in text
+    if content_type and replaced:
         bad = text.count("\ufffd")
         if bad > MISLABEL_MIN:
             other, other_encoding = decode(raw, None)
-            if other.count("\ufffd") < bad // 4:
-                return other, other_encoding
-    return text, encoding
+            other_bad = other.count("\ufffd")
+            if other_bad < bad // 4:
+                return other, other_encoding, other_bad > 0
+    return text, encoding, replaced
 
 
 def parse_document(raw: bytes | str, url: str | None = None, content_type: str | None = None) -> ParsedDocument:
@@ -77,10 +80,10 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
     utf8: bytes | None = None  # ``text`` as UTF-8, when ``raw`` is that already (Lexbor reads UTF-8)
     if isinstance(raw, bytes):
         page.check_raw(raw)
-        text, encoding = _decode(raw, content_type)
-        page.check_decoded(text, raw if encoding == "utf-8" else None)
+        text, encoding, replaced = _decode(raw, content_type)
+        page.check_decoded(text, raw if encoding == "utf-8" else None, replaced)
         # Without a replacement character nothing was undecodable, so the bytes are the text's.
-        if encoding == "utf-8" and not raw.startswith(codecs.BOM_UTF8) and "\ufffd" not in text:
+        if encoding == "utf-8" and not replaced and not raw.startswith(codecs.BOM_UTF8):
             utf8 = raw
     else:
         text, encoding = raw, "utf-8"

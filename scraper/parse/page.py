@@ -52,6 +52,7 @@ COMMON_BLANKS = (" ", "\n", "\t", "\r", "\u3000", "\xa0")
 DOCUMENT_STARTS = ("<!doctype html", "<html")
 DOCUMENT_END_RE = re.compile(r"</html\s*>", re.IGNORECASE)
 TAIL = 1024  # where </html> is looked for first: it ends the page
+HEAD = 4096  # bytes looked at for NUL bytes
 SAMPLE = 20000  # characters checked for undecodable and control characters
 
 
@@ -88,22 +89,24 @@ def check_raw(raw: bytes) -> None:
     """Empty and binary bodies, before decoding."""
     if not raw or raw.isspace():  # what ``not raw.strip()`` says, without copying the page
         raise UnusablePage("empty", "the page body is empty")
-    head = raw[:4096]
-    if head.startswith(BINARY_MAGIC):
+    if raw.startswith(BINARY_MAGIC):
         raise UnusablePage("binary", "the body is a binary file, not a page")
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if raw.find(b"\x00", 0, HEAD) >= 0 and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # the head, not copied
         raise UnusablePage("binary", "the body contains NUL bytes")
 
 
-def check_decoded(text: str, utf8: bytes | None = None) -> None:
+def check_decoded(text: str, utf8: bytes | None = None, replaced: bool | None = None) -> None:
     """Mostly undecodable or control characters: binary. ``utf8``: the bytes ``text`` was
     decoded from as UTF-8, when it was (their control bytes are its control characters,
-    counted without encoding the text again)."""
+    counted without encoding the text again). ``replaced``: whether ``text`` holds a U+FFFD,
+    when the caller has asked already (None: looked for here)."""
     if not text or text.isspace():  # what ``not text.strip()`` says, without copying the page
         raise UnusablePage("empty", "the page body is empty")
     sample = text[:SAMPLE]
     whole = utf8 is not None and len(text) <= SAMPLE
-    bad = (sample.count("\ufffd") if "\ufffd" in sample else 0) + (  # a count visits every character, ``in`` stops
+    if replaced is None:
+        replaced = "\ufffd" in sample  # stops at the first, where a count visits every character
+    bad = (sample.count("\ufffd") if replaced else 0) + (
         control_bytes(utf8) if whole and utf8 is not None else control_count(sample))
     if bad > max(8, len(sample) // 20):
         raise UnusablePage("binary", f"{bad} undecodable or control characters in the first {len(sample)}")

@@ -82,3 +82,77 @@ def test_whole_document_end_found_as_the_regex_finds_it():
                 page.check_whole(text)
         else:
             page.check_whole(text)
+
+
+def _reason(check, *args):
+    try:
+        check(*args)
+    except UnusablePage as exc:
+        return exc.reason
+    return None
+
+
+def _check_raw_plain(raw):
+    """check_raw as it read with a copy of the page's head."""
+    from scraper.parse.page import BINARY_MAGIC
+
+    if not raw.strip():
+        raise UnusablePage("empty", "")
+    head = raw[:4096]
+    if head.startswith(BINARY_MAGIC):
+        raise UnusablePage("binary", "")
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise UnusablePage("binary", "")
+
+
+def test_check_raw_looks_at_the_head_in_place_as_the_copied_head_says():
+    """NUL bytes just inside and just outside the first 4096, BOMs and magic numbers: the same answer."""
+    import random
+
+    from scraper.parse import page
+
+    rng = random.Random(11)
+    starts = [b"", b"\xff\xfe", b"\xfe\xff", b"%PDF", b"PK\x03\x04", b"\xef\xbb\xbf", b"<html>", b" "]
+    for _ in range(3000):
+        size = rng.choice([0, 1, 5, 100, 4090, 4095, 4096, 4097, 4200, 9000])
+        data = bytearray(rng.choice(b" a<\n\xe4") for _ in range(size))
+        for _ in range(rng.randrange(3)):
+            if data:
+                data[rng.choice([rng.randrange(len(data)), min(len(data) - 1, rng.randrange(4090, 4100))])] = 0
+        raw = rng.choice(starts) + bytes(data)
+        assert _reason(page.check_raw, raw) == _reason(_check_raw_plain, raw), raw[:8]
+
+
+def test_check_decoded_told_about_replacements_answers_as_when_it_looks():
+    """check_decoded given whether the text holds U+FFFD (asked once by parse_document) says what it says asking."""
+    import random
+
+    from scraper.parse import page
+
+    rng = random.Random(12)
+    for _ in range(3000):
+        size = rng.choice([1, 20, 200, page.SAMPLE - 3, page.SAMPLE + 50])
+        chars = [rng.choice("ab中 \n") for _ in range(size)]
+        bad = rng.choice(["\ufffd", "\x01", "\ufffd\x01"])
+        for _ in range(rng.choice([0, 1, 10, 30, size // 10])):
+            chars[rng.randrange(size)] = rng.choice(bad)
+        text = "".join(chars)
+        utf8 = text.encode() if rng.random() < 0.5 else None
+        sample = text[: page.SAMPLE]
+        plain = ("empty" if text.isspace() else "binary"
+                 if sample.count("\ufffd") + page.control_count(sample) > max(8, len(sample) // 20) else None)
+        for replaced in ("\ufffd" in text, None):
+            assert _reason(page.check_decoded, text, utf8, replaced) == plain, (replaced, text.count("\ufffd"))
+
+
+def test_decode_says_whether_its_text_holds_a_replacement():
+    """document._decode's flag is ``"\ufffd" in text``, for the header's decoding and the page's own."""
+    from scraper.parse.document import _decode
+
+    gbk = ("商务部公告" * 20).encode("gbk")
+    cases = [(b"<p>plain</p>", None), (gbk, None), (gbk, "text/html; charset=utf-8"),
+             ('<meta charset="gbk">'.encode() + gbk, "text/html; charset=utf-8"),
+             (b"<p>\xff\xfe bad \x80</p>", None), (b"<p>\x80 once</p>", "text/html; charset=utf-8")]
+    for raw, content_type in cases:
+        text, _, replaced = _decode(raw, content_type)
+        assert replaced == ("\ufffd" in text), (raw[:20], content_type)
