@@ -582,11 +582,10 @@ def _target_list(targets: list[tuple[int, int, NoticeRef]], folded: str, start: 
     found = list_in(folded, start, end)
     if found and found is not ListKind.COUNTERMEASURE:
         return found
-    # targets that are all orders (商务部令) are countermeasures
-    for _, _, r in targets:
-        if r.key is None or not r.key.startswith("MOFCOM-ORDER-"):
-            return notice_list
-    return ListKind.COUNTERMEASURE if targets else notice_list
+    keys = [r.key or "" for _, _, r in targets]
+    if keys and all(k.startswith("MOFCOM-ORDER-") for k in keys):  # orders (商务部令) are countermeasures
+        return ListKind.COUNTERMEASURE
+    return notice_list
 
 
 def measure_action(folded: str, clean: str, body: tuple[int, int], eff: str | None,

@@ -64,11 +64,14 @@ def make_date(y: str | int | None, m: str | int | None, d: str | int | None) -> 
     try:  # plain digits or ints, nearly every date: int() reads them as to_int would
         return date(int(y), int(m), int(d))  # type: ignore[arg-type]  # None: TypeError
     except (TypeError, ValueError):  # a part missing or in Chinese numerals, or no such day
-        pass
-    # ``to_int`` only for what is not plain digits (a call per part costs more than the date)
-    yi = y if isinstance(y, int) else int(y) if y and y.isdigit() else to_int(y or "")
-    mi = m if isinstance(m, int) else int(m) if m and m.isdigit() else to_int(m or "")
-    di = d if isinstance(d, int) else int(d) if d and d.isdigit() else to_int(d or "")
+        return _read_date(y, m, d)
+
+
+def _read_date(y: str | int | None, m: str | int | None, d: str | int | None) -> date | None:
+    """``make_date`` read plainly: ``to_int`` of each part that is no int, then the day if there is one."""
+    yi = y if isinstance(y, int) else to_int(y or "")
+    mi = m if isinstance(m, int) else to_int(m or "")
+    di = d if isinstance(d, int) else to_int(d or "")
     if not (yi and mi and di):
         return None
     try:

@@ -5,9 +5,8 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from scraper.parse import PageHints, parse_text
+from scraper.parse import PageHints, dates, parse_text
 from scraper.parse.dates import Stamp, add_years, make_date, parse_cn_date, resolve_month_day, until_from
-from scraper.parse.textnorm import to_int
 
 FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
@@ -83,23 +82,10 @@ def test_no_date_is_a_warning_not_a_failure():
     assert "no publication date found" in rec.warnings
 
 
-def _make_date_plainly(y, m, d):
-    """make_date as it read every part before its int() fast path: to_int for what is not
-    plain digits, then the day if there is one."""
-    yi = y if isinstance(y, int) else to_int(y or "")
-    mi = m if isinstance(m, int) else to_int(m or "")
-    di = d if isinstance(d, int) else to_int(d or "")
-    if not (yi and mi and di):
-        return None
-    try:
-        return date(yi, mi, di)
-    except ValueError:
-        return None
-
-
 def test_make_date_reads_every_part_as_to_int_does():
     """The parts as the date patterns capture them (ASCII or full-width digits, Chinese
-    numerals, a missing group) or ints: the fast path gives what the plain reading gives."""
+    numerals, a missing group) or ints: the fast path gives what the plain reading
+    (``_read_date``: ``to_int`` of each part) gives."""
     rnd = random.Random(11)
     cn_year = "〇○零一二三四五六七八九O"
     cn_md = "一二三四五六七八九十"
@@ -122,7 +108,7 @@ def test_make_date_reads_every_part_as_to_int_does():
     days = 0
     for _ in range(20000):
         y, m, d = part("y"), part("m"), part("d")
-        expected = _make_date_plainly(y, m, d)
+        expected = dates._read_date(y, m, d)
         assert make_date(y, m, d) == expected, (y, m, d)
         days += expected is not None
     assert days > 2500  # the fast path was taken, not only the reading after it
