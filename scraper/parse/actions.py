@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from operator import itemgetter
 
 from storage.frozen import quick_init
@@ -94,7 +94,17 @@ QUOTED_TITLE_RE = re.compile(r"《[^《》]*》")
 MEASURE_DECIDED_RE = re.compile(r"决定[^。]{0,80}?(?:采取|实施)[^。]{0,20}?措施")
 MEASURE_BAN = "禁止其"
 BACKGROUND_RE = re.compile(rf"于\s*{YEAR}\s*年")  # "于2025年4月4日…": a date told as history
+# A clause that opens with a day ("答：2025年5月14日，工作机制暂停…", "何咏前：…8月12日起，继续暂停…") tells what
+# was done that day: history when the text is later (a speaker's label may stand first).
+OPENING_DATE_RE = re.compile(
+    rf"\s*(?:[\u4e00-\u9fff·]{{1,12}}\s*:\s*|)(?:于\s*|自\s*|从\s*|)(?:(?P<y>{YEAR})\s*年\s*|)(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日"
+    r"\s*(?:(?P<since>起)\s*|),"
+)
+# "自5月14日起，暂停…" read a few days late (a reprint, a press conference the next day) still acts.
+SINCE_GRACE = timedelta(days=7)
 MAX_DAYS, MAX_YEARS = 3650, 10
+# "暂停实施上述公告", "暂停实施上述措施90天": the verb's object points back to the notices named before.
+BACK_REFERENCE_RE = re.compile(r"\s*(?:对\s*|)(?:上述|前述|以上)[^,。;\n]{0,6}?(?:公告|措施|决定)")
 _START = itemgetter(0)  # refs in text order
 
 
@@ -360,7 +370,7 @@ def find_actions(folded: str, clean: str, *, spans: list[tuple[int, int]], refs:
                 _clause_walk(drafts, folded, clean, seg, end, verbs[first:vi], refs, dated, published,
                              default_effective, notice_list, allow_impose, bounds)
                 continue
-            carried = effective_in(sentence, published) if "起" in sentence else None
+            carried = effective_in(sentence, published) if "起" in sentence or "至" in sentence else None
             _sentence_actions(drafts, folded, clean, seg, end, verbs[first:vi], refs, dated, published,
                               carried or default_effective, notice_list, allow_impose, sentence, bounds)
     return drafts
@@ -385,7 +395,7 @@ def _clause_walk(drafts: list[ActionDraft], folded: str, clean: str, seg: int, e
     for sm in SENTENCE_RE.finditer(folded, seg, end):
         start, stop = sm.span()
         clause = sm.group(0)
-        if "起" in clause:
+        if "起" in clause or "至" in clause:
             carried = effective_in(clause, published) or carried
         first = vi
         while vi < count and verbs[vi].start() < stop:
@@ -470,7 +480,7 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
             out.append(ActionDraft(kind, lst or notice_list, (), effective, None, None, text, at, bounds))
             continue
         after = [r for r in refs if v_end <= r[0] < next_start] if refs else refs
-        targets = after or before
+        targets = after or before or _named_before(folded, refs, s_start, v_end, next_start)
         text = clean[s_start:s_end].strip() if text is None else text
         if not targets:
             # a removal of the notice's own entities
@@ -482,6 +492,20 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
                              effective, notice_list, text)
         if action is not None:
             out.append(action)
+
+
+def _named_before(folded: str, refs: list[tuple[int, int, NoticeRef]], s_start: int, v_end: int,
+                  next_start: int) -> list[tuple[int, int, NoticeRef]]:
+    """What "暂停实施上述公告" (BACK_REFERENCE_RE after the verb ending at ``v_end``) points back to: the
+    refs of the last sentence before ``s_start`` that names any; [] when the verb is not so followed."""
+    if not refs or not BACK_REFERENCE_RE.match(folded, v_end, next_start):
+        return []
+    earlier = [r for r in refs if r[1] <= s_start]
+    if not earlier:
+        return []
+    last = earlier[-1][0]
+    begin = max(folded.rfind("\n", 0, last), folded.rfind("。", 0, last)) + 1
+    return [r for r in earlier if r[0] >= begin]
 
 
 def _in_quoted_title(folded: str, s_start: int, s_end: int, at: int) -> bool:
@@ -524,7 +548,8 @@ def _on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: A
                 text: str) -> ActionDraft | None:
     """An action on earlier notices (suspend, extend, lift, restore, remove)."""
     at, v_end = v.span()
-    if folded.find("了", v_end, min(v_end + 40, next_start)) >= 0 or _told_as_past(folded, s_start, at, published):
+    if folded.find("了", v_end, min(v_end + 40, next_start)) >= 0 or _told_as_past(folded, s_start, at, published) \
+            or _dated_before(folded, s_start, published):
         return None
     last_target_end = max([r[1] for r in targets]) if len(targets) > 1 else targets[0][1]
     dur_start = max(last_target_end, v_end) if after else v_end
@@ -567,6 +592,25 @@ def _told_as_past(folded: str, s_start: int, v_start: int, published: date | Non
     return True
 
 
+def _dated_before(folded: str, s_start: int, published: date | None) -> bool:
+    """"2025年5月14日，工作机制暂停…" in an answer of 2026: the clause opens with a day before the
+    text's own (OPENING_DATE_RE; "…日起," more than SINCE_GRACE before), so it recounts a decision."""
+    if published is None:
+        return False
+    m = OPENING_DATE_RE.match(folded, s_start)
+    if m is None:
+        return False
+    y, mo, d, since = m.groups()
+    if y:
+        day = make_date(y, mo, d)
+    else:
+        month, dom = to_int(mo), to_int(d)
+        day = resolve_month_day(month, dom, None, published) if month and dom else None
+    if day is None:
+        return False
+    return day < published - SINCE_GRACE if since else day < published
+
+
 def _target_list(targets: list[tuple[int, int, NoticeRef]], folded: str, start: int, end: int,
                  notice_list: ListKind | None) -> ListKind | None:
     """The list the targets name, else the one their clause (``folded[start:end]``) names."""
@@ -585,6 +629,8 @@ def _target_list(targets: list[tuple[int, int, NoticeRef]], folded: str, start: 
     keys = [r.key or "" for _, _, r in targets]
     if keys and all(k.startswith("MOFCOM-ORDER-") for k in keys):  # orders (商务部令) are countermeasures
         return ListKind.COUNTERMEASURE
+    if notice_list is ListKind.UEL and keys and all(k.startswith("MOFCOM-") for k in keys):
+        return None  # a 商务部公告 is never on the working mechanism's list: the engine reads the targets' own
     return notice_list
 
 

@@ -26,6 +26,8 @@ FROM_DATE_RE = re.compile(
     rf"(?:自|从|于)\s*(?P<date>(?P<y>{YEAR})\s*年\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日)"
     rf"(?P<time>\s*(?P<h>\d{{1,2}})\s*[时:点]\s*(?:(?P<mi>\d{{1,2}})\s*分?)?)?\s*起"
 )
+# "暂停期限自2025年11月10日至2026年11月10日": a period's first day, with no 起 after it.
+FROM_TO_RE = re.compile(rf"自\s*(?P<y>{YEAR})\s*年\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日\s*至")
 FROM_MONTH_DAY_RE = re.compile(rf"(?:自|从)\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日\s*起")
 OWN_EFFECTIVE_RE = re.compile(
     r"本(?:公告|决定|令|规定|办法|通知)?[^。\n]{0,40}?(?:实施|施行|生效|执行)"
@@ -130,9 +132,9 @@ def signature_date(lines: list[str]) -> date | None:
 
 
 def effective_in(sentence: str, published: date | None) -> str | None:
-    """ISO effective date or date-time stated in ``sentence`` ("自…起")."""
+    """ISO effective date or date-time stated in ``sentence`` ("自…起", else "自…至…")."""
     if "起" not in sentence:  # in every match of the three regexes
-        return None
+        return period_start(sentence)
     m = FROM_DATE_RE.search(sentence) if "年" in sentence else None
     if m:
         _, y, mo, d, _, hour, minute = m.groups()  # one call for the groups
@@ -148,7 +150,14 @@ def effective_in(sentence: str, published: date | None) -> str | None:
         if day and (published - day).days > 180:  # "自1月1日起" written in late December
             day = make_date(published.year + 1, m.group("m"), m.group("d"))
         return day.isoformat() if day else None
-    return None
+    return period_start(sentence)
+
+
+def period_start(sentence: str) -> str | None:
+    """The first day of a period "自2025年11月10日至2026年11月10日" (FROM_TO_RE), ISO."""
+    m = FROM_TO_RE.search(sentence) if "至" in sentence else None
+    day = make_date(*m.groups()) if m else None
+    return day.isoformat() if day else None
 
 
 def notice_effective(folded: str, published: date | None) -> str | None:

@@ -21,8 +21,10 @@ from .textnorm import NUM, YEAR, despace, fold, to_int
 UEL_NAME = "不可靠实体清单工作机制"
 CO_ISSUER = r"(?:海关总署|国家[\u4e00-\u9fff]{2,8}?(?:委员会|委|总局|局|署)|[\u4e00-\u9fff]{1,6}部|[\u4e00-\u9fff]{2,6}总局)"
 CO_ISSUER_RE = re.compile(CO_ISSUER)
-MORE_NUMS = rf"(?P<more>(?:\s*(?:[、,和及与]|以及)\s*(?:公告\s*|)(?:第\s*|){NUM}\s*号)*)"
+# "、第56号", "和6号", "至第58号" (a range: every number from the one before to this one).
+MORE_NUMS = rf"(?P<more>(?:\s*(?:[、,和及与至]|以及)\s*(?:公告\s*|)(?:第\s*|){NUM}\s*号)*)"
 MORE_NUM_RE = re.compile(rf"({NUM})\s*号")
+RANGE_MAX = 30  # "第55号至第58号" names 4 notices; a wider "range" is read as its two ends
 # "商务部公告2025年第21号", "商务部 海关总署公告…", "商务部令…", "不可靠实体清单工作机制公告2023年第1号",
 # bare "公告2025年第21号" / "2025年第21号公告" (references only).
 # sre tries a pattern with no literal first at every place of a piece: a lookahead on the
@@ -101,12 +103,22 @@ KEY_PREFIX = {"MOFCOM": "MOFCOM-", "ORDER": "MOFCOM-ORDER-", "UEL": "UEL-"}
 
 def _numbers(m: re.Match[str]) -> list[int]:
     first = to_int(m.group("n"))
+    return more_numbers(first, m.group("more") or "")
+
+
+def more_numbers(first: int | None, more: str) -> list[int]:
+    """``first`` and the numbers of a MORE_NUMS group ``more``; a number after 至 closes a range
+    opened by the one before it ("第55号至第58号": 55, 56, 57, 58)."""
     nums = [first] if first is not None else []
-    more = m.group("more")
-    for extra in MORE_NUM_RE.findall(more) if more else ():
-        value = to_int(extra)
+    end = 0
+    for extra in MORE_NUM_RE.finditer(more):
+        value = to_int(extra.group(1))
         if value is not None:
+            prev = nums[-1] if nums else None
+            if prev is not None and "至" in more[end : extra.start()] and 0 < value - prev <= RANGE_MAX:
+                nums.extend(range(prev + 1, value))
             nums.append(value)
+        end = extra.end()
     return nums
 
 
@@ -198,12 +210,8 @@ def find_references(folded: str, clean: str, bare: str = "MOFCOM", skip: str | N
         lst = ListKind.UEL if scheme == "UEL" else None
         prefix = f"{KEY_PREFIX[scheme]}{year}-"
         first = int(n) if n.isdigit() else to_int(n)
-        if first is not None:
-            found.append((start, end, f"{prefix}{first}", lst))
-        for extra in MORE_NUM_RE.findall(more) if more else ():
-            value = to_int(extra)
-            if value is not None:
-                found.append((start, end, f"{prefix}{value}", lst))
+        for value in more_numbers(first, more or ""):
+            found.append((start, end, f"{prefix}{value}", lst))
     if mixed:
         # Drop matches nested in a longer one (the bracket regex also matches inside "…公告〔2025〕7号").
         found.sort(key=_start)

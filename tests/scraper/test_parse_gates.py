@@ -732,6 +732,8 @@ def _target_list_as_before(targets, folded, start, end, notice_list):
     keys = [r.key or "" for _, _, r in targets]
     if keys and all(k.startswith("MOFCOM-ORDER-") for k in keys):
         return actions.ListKind.COUNTERMEASURE
+    if notice_list is actions.ListKind.UEL and keys and all(k.startswith("MOFCOM-") for k in keys):
+        return None  # since the blind audit of session 12: a 商务部公告 is never on the UEL
     return notice_list
 
 

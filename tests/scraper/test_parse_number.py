@@ -105,3 +105,18 @@ def test_order_number_split_over_two_lines():
     text = "中华人民共和国商务部令\n2025年第6号\n\n根据《中华人民共和国反外国制裁法》，商务部决定对甲公司（Alpha LLC）采取反制措施。\n2025年10月14日"
     rec = parse_text(text)
     assert rec.key == "MOFCOM-ORDER-2025-6" and rec.list.value == "countermeasure"
+
+
+@pytest.mark.parametrize(("phrase", "keys"), [
+    ("商务部 海关总署公告2025年第55号至第58号", ["MOFCOM-2025-55", "MOFCOM-2025-56", "MOFCOM-2025-57", "MOFCOM-2025-58"]),
+    ("不可靠实体清单工作机制公告〔2025〕1号至3号", ["UEL-2025-1", "UEL-2025-2", "UEL-2025-3"]),
+    ("商务部公告2025年第21号、第22号至第24号和第30号",
+     ["MOFCOM-2025-21", "MOFCOM-2025-22", "MOFCOM-2025-23", "MOFCOM-2025-24", "MOFCOM-2025-30"]),
+    ("商务部公告2025年第十号至第十二号", ["MOFCOM-2025-10", "MOFCOM-2025-11", "MOFCOM-2025-12"]),
+    # wider than RANGE_MAX, or backwards: the two ends only, never a run of notices nobody named
+    ("商务部公告2025年第1号至第90号", ["MOFCOM-2025-1", "MOFCOM-2025-90"]),
+    ("商务部公告2025年第9号至第3号", ["MOFCOM-2025-9", "MOFCOM-2025-3"]),
+])
+def test_a_range_of_numbers_names_every_notice_in_it(phrase, keys):
+    """Found by the blind audit of session 12: "第55号至第58号" named only No. 55 (three missed notices)."""
+    assert refs(f"暂停实施{phrase}。") == keys

@@ -138,3 +138,59 @@ def test_qa_markers_found_from_the_line_breaks_are_those_of_the_multiline_patter
         regex = bool(qa.QUESTION_RE.search(text) and qa.ANSWER_RE.search(text))
         assert qa.is_qa(None, text) is ("答记者问" in text or regex), text
         assert qa.is_qa("标题", text + "答记者问" * (len(text) > 600)) is ("答记者问" in text[:600] or regex), text
+
+
+# --- wordings found by the blind audit of session 12 (each was a false or a missed item) -----------------
+
+def _acts(rec):
+    return [(a.action.value, a.list.value if a.list else None, [t.key or t.date.isoformat() for t in a.targets],
+             a.effective, a.until.isoformat() if a.until else None) for a in rec.actions]
+
+
+def _qa(when, answer, title="商务部新闻发言人就不可靠实体清单有关问题答记者问"):
+    return parse_text(f"来源：商务部新闻办公室 类型：原创 分类：新闻 {when}\n\n{title}\n{answer}")
+
+
+@pytest.mark.parametrize("answer", [
+    "答：2025年5月14日，不可靠实体清单工作机制暂停4月4日公告（不可靠实体清单工作机制〔2025〕7号）相关措施90天。"
+    "中方将适时研究作出安排。",
+    "答：去年以来，中方多次调整相关措施。2025年11月10日起，继续暂停4月4日公告（不可靠实体清单工作机制〔2025〕7号）"
+    "相关措施1年。中方将适时研究作出安排。",
+])
+def test_a_decision_told_with_its_earlier_day_is_history(answer):
+    """A 2026 answer recounting the 2025 steps suspends nothing again: the false suspension would have
+    hidden the 2026-11-10 lapse of 〔2025〕7号."""
+    rec = _qa("2026-09-17 18:00", answer)
+    assert rec.actions == ()
+    assert rec.warnings == ("no action found in the answer",)
+
+
+def test_the_same_day_or_a_few_days_late_still_acts():
+    same_day = _qa("2025-05-14 21:58", "答：2025年5月14日，不可靠实体清单工作机制决定，自2025年5月14日起，"
+                   "暂停4月4日公告（不可靠实体清单工作机制〔2025〕7号）相关措施90天。")
+    assert _acts(same_day) == [("suspend", "uel", ["UEL-2025-7"], "2025-05-14", "2025-08-12")]
+    next_day = _qa("2025-05-15 10:00", "答：自2025年5月14日起，暂停4月4日公告（不可靠实体清单工作机制〔2025〕7号）相关措施90天。")
+    assert _acts(next_day) == [("suspend", "uel", ["UEL-2025-7"], "2025-05-14", "2025-08-12")]
+
+
+def test_the_measures_named_in_the_sentence_before():
+    """"暂停实施上述措施90天": the notice is named only in the sentence before (a missed item)."""
+    rec = _qa("2025-05-14 21:58", "答：商务部于2025年4月4日发布公告（商务部公告2025年第21号），将16家美国实体列入出口管制管控名单。"
+              "自2025年5月14日起，暂停实施上述措施90天。", title="商务部新闻发言人就暂停出口管制管控名单相关措施答记者问")
+    assert _acts(rec) == [("suspend", "ecl", ["MOFCOM-2025-21"], "2025-05-14", "2025-08-12")]
+
+
+def test_a_period_from_to_gives_the_effective_date():
+    rec = _qa("2025-11-05 17:00", "答：中方决定，继续暂停4月4日公告（不可靠实体清单工作机制公告〔2025〕7号）相关措施，"
+              "暂停期限自2025年11月10日至2026年11月10日。")
+    assert rec.effective == "2025-11-10"
+    assert _acts(rec) == [("extend", "uel", ["UEL-2025-7"], "2025-11-10", "2026-11-10")]
+
+
+def test_an_announcement_of_the_ministry_is_never_put_on_the_uel():
+    """One sentence acting on both lists: the ECL notice's lift is not filed under the UEL."""
+    rec = _qa("2025-11-05 17:00", "答：中方决定自2025年11月10日起，停止执行3月4日公告（商务部公告2025年第13号）相关措施；"
+              "不可靠实体清单工作机制停止3月4日公告相关措施。")
+    assert _acts(rec) == [("lift", None, ["MOFCOM-2025-13"], "2025-11-10", None),
+                          ("lift", "uel", ["2025-03-04"], "2025-11-10", None)]
+
