@@ -41,6 +41,13 @@ ANSWER_MARK_RE = re.compile(r"答\s*[:：]")
 PUNCT_ANSWER_RE = re.compile(r"[?？。!！](" + INLINE_ANSWER_RE.pattern.split(")", 1)[1] + ")")
 
 
+# A press conference transcript marks its speakers instead: "记者：…" asks, "何咏前：…" answers. A
+# label is a name of a few Chinese characters (maybe after 商务部新闻发言人) at a line's start.
+SPEAKER_BREAK_RE = re.compile(BREAK + r"[^\S\n]*([\u4e00-\u9fff·]{2,12})[^\S\n]*[:：]")
+NOT_SPEAKERS = frozenset({"来源", "类型", "分类", "时间", "日期", "发布时间", "附件", "主持人", "编辑", "责任编辑", "地址",
+                          "电话", "网址", "注", "备注", "关键词", "标题", "文号"})
+
+
 TITLE_SPLIT_RE = re.compile(r"\s+[-|–—]\s+|_|｜")
 TITLE_SPLIT_MARKS = "-|–—_｜"  # every TITLE_SPLIT_RE match holds one
 
@@ -52,7 +59,9 @@ def is_qa(title: str | None, folded: str) -> bool:
     if "答记者问" in head:
         return True
     lined = BREAK + folded  # QUESTION_RE and ANSWER_RE tried at the line breaks alone (see MARK_BREAK_RE)
-    return bool(QUESTION_BREAK_RE.search(lined) and ANSWER_BREAK_RE.search(lined))
+    if not QUESTION_BREAK_RE.search(lined):
+        return False
+    return bool(ANSWER_BREAK_RE.search(lined) or speaker_spans(folded))
 
 
 def source_stamp(folded: str) -> tuple[Stamp | None, str | None]:
@@ -73,12 +82,13 @@ def source_stamp(folded: str) -> tuple[Stamp | None, str | None]:
 
 
 def answer_spans(folded: str) -> list[tuple[int, int]]:
-    """Spans of the answers ("答：…" up to the next "问："). No markers: the whole text."""
+    """Spans of the answers ("答：…" up to the next "问："; a transcript's speakers: ``speaker_spans``).
+    No markers: the whole text."""
     if not ANSWER_MARK_RE.search(folded):
-        return [(0, len(folded))]
+        return speaker_spans(folded) or [(0, len(folded))]
     lined = BREAK + folded  # lined[i] is the character before folded[i]
     if not ANSWER_BREAK_RE.search(lined) and not PUNCT_ANSWER_RE.search(folded):
-        return [(0, len(folded))]
+        return speaker_spans(folded) or [(0, len(folded))]
     spans: list[tuple[int, int]] = []
     answering, start = False, 0
     for m in MARK_BREAK_RE.finditer(lined):
@@ -94,6 +104,29 @@ def answer_spans(folded: str) -> list[tuple[int, int]]:
         if inline:
             start = inline.start(1)
     if answering:
+        spans.append((start, len(folded)))
+    return spans
+
+
+def speaker_spans(folded: str) -> list[tuple[int, int]]:
+    """A transcript's answers: from a line its speaker opens ("何咏前：") to the next line a reporter
+    ("记者：") or another label (NOT_SPEAKERS: "来源：", "主持人：") opens; lines without a label go on.
+    Empty when no reporter asks or no speaker answers."""
+    if "记者" not in folded and "问" not in folded:
+        return []
+    spans: list[tuple[int, int]] = []
+    start = None
+    asked = False
+    for m in SPEAKER_BREAK_RE.finditer(BREAK + folded):
+        label, pos = m.group(1), m.start()  # pos: the line's start in folded
+        answering = not (label in NOT_SPEAKERS or "记者" in label or label.endswith("问"))
+        asked = asked or "记者" in label or label.endswith("问")
+        if start is not None and not answering:
+            spans.append((start, pos))
+            start = None
+        elif start is None and answering and asked:
+            start = pos
+    if start is not None:
         spans.append((start, len(folded)))
     return spans
 

@@ -27,7 +27,7 @@ from .qa import answer_spans, is_qa, qa_key, qa_title, source_stamp
 from .textnorm import fold
 
 QA_ISSUER = "商务部新闻办公室"
-QA_TITLE_WORDS = ("答记者问", "新闻发言人")
+QA_TITLE_WORDS = ("答记者问", "新闻发言人", "新闻发布会")
 FILING_LINE_PREFIX = "【"
 LISTING_WORDS = ("列入", "移出")
 COUNTERMEASURE_WORDS = ("反制", "反外国制裁法")
@@ -57,8 +57,8 @@ def is_answer(src: Source, d: Draft) -> bool:
         for word in QA_TITLE_WORDS:
             if word in title:
                 return True
-    # Without those words in the title, ``is_qa`` needs a 答 in the text (答记者问, 答：).
-    return d.numbered is None and "答" in src.folded and is_qa(title, src.folded)
+    # Without those words in the title, ``is_qa`` needs a 答 (答记者问, 答：) or a reporter (记者：) in the text.
+    return d.numbered is None and ("答" in src.folded or "记者" in src.folded) and is_qa(title, src.folded)
 
 
 def own_number(src: Source, d: Draft) -> OwnNumber | None:

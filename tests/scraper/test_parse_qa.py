@@ -93,7 +93,7 @@ def test_clean_title_drops_the_site_name(title, cut):
 def answer_spans_line_by_line(folded):
     """What ``answer_spans`` did before its one scan of the marked lines: each line matched in turn."""
     if not qa.ANSWER_RE.search(folded) and not qa.INLINE_ANSWER_RE.search(folded):
-        return [(0, len(folded))]
+        return qa.speaker_spans(folded) or [(0, len(folded))]
     spans, mode, start, pos = [], None, 0, 0
     for m in qa.LINE_RE.finditer(folded):
         if not m.group(0):
@@ -194,3 +194,38 @@ def test_an_announcement_of_the_ministry_is_never_put_on_the_uel():
     assert _acts(rec) == [("lift", None, ["MOFCOM-2025-13"], "2025-11-10", None),
                           ("lift", "uel", ["2025-03-04"], "2025-11-10", None)]
 
+
+PRESSER = """来源：商务部新闻办公室 类型：原创 分类：新闻 2026-09-17 16:00
+
+商务部召开例行新闻发布会（2026年9月17日）
+商务部新闻发言人何咏前
+记者：去年11月，中方决定继续暂停4月4日公告（商务部公告2025年第21号）相关措施1年，期限将于今年11月到期。请问到期后中方有何安排？
+何咏前：关于到期后的安排，我们将根据情况研究决定，有消息会及时发布。
+记者：请问8月份我国服务贸易情况如何？
+何咏前：服务贸易保持平稳增长。
+"""
+
+
+def test_a_press_conference_reads_its_speakers_answers_not_the_reporters_questions():
+    """A transcript marks "记者：" and the spokesperson's name, not 问/答: the question recounting the 2025
+    extension extended nothing (the false item would have hidden the 2026-11-10 lapse of No. 21)."""
+    folded = fold(PRESSER)
+    spans = answer_spans(folded)
+    assert [folded[s:e].split(":")[0] for s, e in spans] == ["何咏前", "何咏前"]
+    assert all("记者" not in folded[s:e] for s, e in spans)
+    # as the page gives it (title and time from its meta tags): before, every line was read, questions too
+    hints = PageHints(title="商务部召开例行新闻发布会（2026年9月17日）", pub=Stamp(date(2026, 9, 17), 16, 0))
+    assert parse_text(PRESSER, hints) is None  # no notice: an answer that decides nothing
+
+
+def test_a_press_conference_answer_acts():
+    text = PRESSER.replace("何咏前：关于到期后的安排，我们将根据情况研究决定，有消息会及时发布。",
+                           "何咏前：中方决定自2026年11月10日起，继续暂停4月4日公告（商务部公告2025年第21号）相关措施1年。")
+    rec = parse_text(text)
+    assert _acts(rec) == [("extend", None, ["MOFCOM-2025-21"], "2026-11-10", "2027-11-10")]
+
+
+def test_labels_that_are_no_speakers_end_an_answer():
+    folded = fold("记者：问题？\n何亚东：回答。\n接着回答。\n来源：商务部\n主持人：谢谢。")
+    assert [folded[s:e] for s, e in answer_spans(folded)] == ["何亚东:回答。\n接着回答。\n"]
+    assert qa.speaker_spans(fold("何亚东：没有人提问。")) == []
