@@ -36,10 +36,22 @@ NOT_A_NAME_STARTS = ("禁止", "不批准", "对", "自", "根据", "本", "依�
 SENTENCE_PUNCT = "，。；！？"
 SENTENCE_PUNCT_RE = re.compile(f"[{SENTENCE_PUNCT}]")
 TRAILING_PUNCT = " ;；。，,、:："
+# The countries and regions entity lists name (headings, counts, "（瑞典）" after a name), one row per name
+# as written: the EU members, Europe's others, the Americas, Asia-Pacific and the Middle East.
 COUNTRIES = {
     "美国": "US", "日本": "JP", "台湾地区": "TW", "中国台湾地区": "TW", "台湾": "TW", "欧盟": "EU", "欧洲": "EU",
     "英国": "GB", "加拿大": "CA", "德国": "DE", "法国": "FR", "韩国": "KR", "印度": "IN", "澳大利亚": "AU",
     "荷兰": "NL", "以色列": "IL", "立陶宛": "LT", "捷克": "CZ", "乌克兰": "UA", "俄罗斯": "RU",
+    "奥地利": "AT", "比利时": "BE", "保加利亚": "BG", "克罗地亚": "HR", "塞浦路斯": "CY", "丹麦": "DK",
+    "爱沙尼亚": "EE", "芬兰": "FI", "希腊": "GR", "匈牙利": "HU", "爱尔兰": "IE", "意大利": "IT",
+    "拉脱维亚": "LV", "卢森堡": "LU", "马耳他": "MT", "波兰": "PL", "葡萄牙": "PT", "罗马尼亚": "RO",
+    "斯洛伐克": "SK", "斯洛文尼亚": "SI", "西班牙": "ES", "瑞典": "SE",
+    "瑞士": "CH", "挪威": "NO", "冰岛": "IS", "列支敦士登": "LI", "白俄罗斯": "BY", "塞尔维亚": "RS",
+    "墨西哥": "MX", "巴西": "BR", "阿根廷": "AR",
+    "新加坡": "SG", "新西兰": "NZ", "马来西亚": "MY", "泰国": "TH", "越南": "VN", "菲律宾": "PH",
+    "印度尼西亚": "ID", "巴基斯坦": "PK", "哈萨克斯坦": "KZ",
+    "土耳其": "TR", "阿联酋": "AE", "阿拉伯联合酋长国": "AE", "沙特阿拉伯": "SA", "沙特": "SA", "卡塔尔": "QA",
+    "伊朗": "IR", "南非": "ZA",
 }
 COUNTRY_NAMES = tuple(COUNTRIES)
 COUNTRY_ALT = "|".join(sorted(COUNTRIES, key=len, reverse=True))
@@ -130,9 +142,9 @@ def cached_key(zh: str | None, en: str | None) -> str:
 
 @lru_cache(maxsize=4096)
 def make_entity(zh: str | None, en: str | None, country: str | None = None, n: int | None = None,
-                branches: tuple[str, ...] = ()) -> EntityRecord:
+                branches: tuple[str, ...] = (), note: str | None = None) -> EntityRecord:
     """Records are frozen, so equal arguments can share one (annexes repeat across aliases)."""
-    return EntityRecord(zh=zh, en=en, country=country, key=cached_key(zh, en), n=n, branches=branches)
+    return EntityRecord(zh=zh, en=en, country=country, key=cached_key(zh, en), n=n, branches=branches, note=note)
 
 
 def annex_start(text: str) -> int | None:
@@ -167,14 +179,18 @@ BRANCH_TAIL_WORDS = ("及其", "包括", "含", "连同", "以及")  # one of th
 BRANCH_TAIL_RE = re.compile(r"\)\s*[,;:]?\s*(?:及其|包括|含|连同|以及)[^()]*$")
 INLINE_BRANCHES_RE = re.compile(r"(?:分支机构|子公司|分公司)\s*[:：]?\s*(?P<list>[^()]*?)\s*[。;；]?\s*$")
 BRANCH_SPLIT_RE = re.compile(r"[、;；]|,\s*(?=[A-Z])(?!\s*(?:Inc|Ltd|LLC|Co|Corp|GmbH|KK|S\.A|AG|Limited|L\.L\.C)\b)")
-COUNTRY_TAIL_RE = re.compile(rf"\)\s*\(\s*(?P<c>{COUNTRY_ALT})\s*\)\s*[;:。,]?\s*$")
+# "（瑞典）" after the English: a place (a country of COUNTRIES, or one the table lacks, kept as the note).
+PLACE_TAIL_RE = re.compile(r"\)\s*\(\s*(?P<c>[\u4e00-\u9fff]{2,10})\s*\)\s*[;:。,]?\s*$")
+Tail = tuple[str, str, str | None, tuple[str, ...], str | None]
 
 
-def _trim_tail(rest: str, frest: str) -> tuple[str, str, str | None, tuple[str, ...]]:
+def _trim_tail(rest: str, frest: str) -> Tail:
     """Cut a branch clause or a trailing "（日本）" off an annex name: (name, folded name,
-    country, branches named inline: "…，包括其分支机构：A、B")."""
+    country, branches named inline: "…，包括其分支机构：A、B", note). The note keeps what the
+    name leaves out and nothing else records: "及其子公司" that names no branch (a clause ending
+    in ":" announces branch lines), a place the country table lacks."""
     if ")" not in frest:
-        return rest, frest, None, ()
+        return rest, frest, None, (), None
     # The literals first: a branch tail says 及其/包括/含/连同/以及, a country tail is a second bracket.
     tail = BRANCH_TAIL_RE.search(frest) if any(w in frest for w in BRANCH_TAIL_WORDS) else None
     if tail:
@@ -184,12 +200,15 @@ def _trim_tail(rest: str, frest: str) -> tuple[str, str, str | None, tuple[str, 
         if inline and inline.group("list").strip():
             seg = rest[inline.start("list") : inline.end("list")]
             branches = tuple(b for b in (clean_display(x.strip(TRAILING_PUNCT)) for x in BRANCH_SPLIT_RE.split(seg)) if b)
-        return rest[:cut], frest[:cut], None, branches
-    tail = COUNTRY_TAIL_RE.search(frest) if frest.find("(", frest.find(")")) >= 0 else None
+        clause = frest[cut:].rstrip()
+        note = None if branches or clause.endswith(":") else clean_display(rest[cut:].strip(TRAILING_PUNCT))
+        return rest[:cut], frest[:cut], None, branches, note
+    tail = PLACE_TAIL_RE.search(frest) if frest.find("(", frest.find(")")) >= 0 else None
     if tail:
         cut = tail.start() + 1
-        return rest[:cut], frest[:cut], COUNTRIES[tail.group("c")], ()
-    return rest, frest, None, ()
+        code = COUNTRIES.get(tail.group("c"))
+        return rest[:cut], frest[:cut], code, (), None if code else tail.group("c")
+    return rest, frest, None, (), None
 
 
 def _plain_annex_line(line: str, folded: str) -> tuple[str | None, str | None, int] | None:
@@ -303,12 +322,12 @@ def _read_line(out: list[EntityRecord], branches: list[str], line: str, folded: 
         rest = line[m.start("rest") : m.end("rest")]
         if not rest.strip():
             return  # stray empty "29."
-        rest, frest, own_country, inline = _trim_tail(rest, folded[m.start("rest") : m.end("rest")])
+        rest, frest, own_country, inline, note = _trim_tail(rest, folded[m.start("rest") : m.end("rest")])
         if not _looks_like_name(rest):
             return
         _flush(out, branches)
         zh, en = split_name(rest, frest)
-        out.append(make_entity(zh, en, own_country or country, int(m.group("n") or m.group("pn")), inline))
+        out.append(make_entity(zh, en, own_country or country, int(m.group("n") or m.group("pn")), inline, note))
         return
     b = BRANCH_RE.match(folded)
     if b and out:
@@ -321,7 +340,7 @@ def _flush(out: list[EntityRecord], branches: list[str]) -> None:
     if out and branches:
         last = out[-1]
         out[-1] = EntityRecord(zh=last.zh, en=last.en, country=last.country, key=last.key, n=last.n,
-                               branches=last.branches + tuple(branches))
+                               branches=last.branches + tuple(branches), note=last.note)
     branches.clear()
 
 
@@ -414,14 +433,15 @@ def completed(entities: list[EntityRecord], folded: str, clean: str, country: st
             m = _english_after(folded, fold(zh))
             if m:
                 en = clean_display(clean[m.start(1) : m.end(1)])
-                e = EntityRecord(zh=zh, en=en, country=own, key=entity_key(zh, en), n=e.n, branches=e.branches)
+                e = EntityRecord(zh=zh, en=en, country=own, key=entity_key(zh, en), n=e.n, branches=e.branches,
+                                 note=e.note)
         c = own or country
         if c is None and country is None and zh and zh.startswith(COUNTRY_NAMES):
             for name, code in COUNTRIES.items():  # "美国PVH集团": a country, then a Latin brand
                 if zh.startswith(name) and len(zh) > len(name) + 1 and zh[len(name)].isascii():
                     c = code
                     break
-        out.append(e if c == own else make_entity(zh, en, c, e.n, e.branches))
+        out.append(e if c == own else make_entity(zh, en, c, e.n, e.branches, e.note))
     return out
 
 

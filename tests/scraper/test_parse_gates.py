@@ -292,17 +292,20 @@ def test_not_found_gate_holds_in_every_match(text):
 
 
 @pytest.mark.parametrize(("rest", "expected"), [
-    ("甲公司（Alpha Inc.）及其分支机构：", ("甲公司（Alpha Inc.）", None, ())),
-    ("Alpha）（日本）", ("Alpha）", "JP", ())),
-    ("乙公司（Beta）（日本）；", ("乙公司（Beta）", "JP", ())),
-    ("丙公司（Gamma Co.），包括以下分支机构：A、B", ("丙公司（Gamma Co.）", None, ("A", "B"))),
-    ("丁公司（Delta）", ("丁公司（Delta）", None, ())),
+    ("甲公司（Alpha Inc.）及其分支机构：", ("甲公司（Alpha Inc.）", None, (), None)),
+    ("Alpha）（日本）", ("Alpha）", "JP", (), None)),
+    ("乙公司（Beta）（日本）；", ("乙公司（Beta）", "JP", (), None)),
+    ("乙公司（Beta AB）（瑞典）", ("乙公司（Beta AB）", "SE", (), None)),
+    ("乙公司（Beta）（阿塞拜疆）", ("乙公司（Beta）", None, (), "阿塞拜疆")),  # a place the table lacks: the note
+    ("丙公司（Gamma Co.），包括以下分支机构：A、B", ("丙公司（Gamma Co.）", None, ("A", "B"), None)),
+    ("丁公司（Delta）", ("丁公司（Delta）", None, (), None)),
+    ("戊公司（Epsilon, Inc.）及其子公司", ("戊公司（Epsilon, Inc.）", None, (), "及其子公司")),  # names no branch
 ])
 def test_trim_tail_with_literal_gates(rest, expected):
     from scraper.parse.textnorm import fold
 
-    name, _, country, branches = entities._trim_tail(rest, fold(rest))
-    assert (name, country, branches) == expected
+    name, _, country, branches, note = entities._trim_tail(rest, fold(rest))
+    assert (name, country, branches, note) == expected
 
 
 @pytest.mark.parametrize(("folded", "name"), [

@@ -1,0 +1,61 @@
+"""Entity names and countries in texts a blind audit wrote in the official style (audit-ecl repro 02,
+05-09 and case C): a place after the English, group headings, an HTML table, a clause or a branch's
+words before a name, a removal "从…名单中移出". The whole parse is asserted."""
+
+from scraper.parse import parse_text
+from scraper.parse.entities import annex_entities
+
+ECL_HEAD = "商务部公告2026年第{n}号 公布将{what}\n【发布单位】安全与管制局\n【发布文号】商务部公告2026年第{n}号\n【发文日期】{day}\n\n"
+UEL_SIGN = "本公告自公布之日起实施。\n\n不可靠实体清单工作机制\n（商务部代章）\n{day}\n"
+
+
+def acts(rec):
+    return [(a.action.value, a.list.value if a.list else None, [t.key for t in a.targets], a.effective, a.entities)
+            for a in rec.actions]
+
+
+def ents(rec):
+    return [(e.zh, e.en, e.country, e.n, e.branches, e.note) for e in rec.entities]
+
+
+def test_country_after_the_english_name_from_the_whole_table():
+    text = ECL_HEAD.format(n=20, what="7家外国实体列入出口管制管控名单", day="2026年04月24日") + (
+        "决定将萨博动力公司等7家外国实体列入出口管制管控名单（见附件），并采取以下措施：禁止出口经营者向上述7家实体出口两用物项。\n"
+        "本公告自公布之日起正式实施。\n\n商务部\n2026年4月24日\n\n附件\n出口管制管控名单\n"
+        "1. 萨博动力公司（Saab Dynamics AB）（瑞典）\n2. 莱昂纳多直升机公司（Leonardo Helicopters S.p.A.）（意大利）\n"
+        "3. 比利时防务公司（Belgian Defence SA）（比利时）\n4. 新加坡动力公司（ST Power Pte. Ltd.）（新加坡）\n"
+        "5. 波兰雷达公司（Polish Radar Sp. z o.o.）（波兰）\n6. 西班牙电子公司（Spanish Electronics S.L.）（西班牙）\n"
+        "7. 高加索工程公司（Caucasus Engineering LLC）（阿塞拜疆）\n"
+    )
+    rec = parse_text(text)
+    assert acts(rec) == [("impose", "ecl", [], "2026-04-24", ())]
+    assert ents(rec) == [
+        ("萨博动力公司", "Saab Dynamics AB", "SE", 1, (), None),
+        ("莱昂纳多直升机公司", "Leonardo Helicopters S.p.A.", "IT", 2, (), None),
+        ("比利时防务公司", "Belgian Defence SA", "BE", 3, (), None),
+        ("新加坡动力公司", "ST Power Pte. Ltd.", "SG", 4, (), None),
+        ("波兰雷达公司", "Polish Radar Sp. z o.o.", "PL", 5, (), None),
+        ("西班牙电子公司", "Spanish Electronics S.L.", "ES", 6, (), None),
+        # a place the table lacks: the name stays clean, the place is the note
+        ("高加索工程公司", "Caucasus Engineering LLC", None, 7, (), "阿塞拜疆"),
+    ]
+    assert rec.stated_count == 7 and rec.warnings == ()
+
+
+def test_subsidiaries_without_names_are_the_note_not_an_entity():
+    """Case C: "及其子公司" names nobody: neither a name's tail nor an entity of its own, but kept as the note."""
+    text = ECL_HEAD.format(n=39, what="2家美国实体列入出口管制管控名单", day="2026年09月08日") + (
+        "决定将航迹防务公司等2家美国实体列入出口管制管控名单（见附件），并采取以下措施：禁止出口经营者向上述2家实体出口两用物项。\n"
+        "本公告自公布之日起正式实施。\n\n商务部\n2026年9月8日\n\n附件\n出口管制管控名单\n"
+        "1. 航迹防务公司（Trackline Defense, Inc.）及其子公司\n2. 北方天线系统公司（Northern Antenna Systems LLC）\n"
+    )
+    rec = parse_text(text)
+    assert ents(rec) == [("航迹防务公司", "Trackline Defense, Inc.", "US", 1, (), "及其子公司"),
+                         ("北方天线系统公司", "Northern Antenna Systems LLC", "US", 2, (), None)]
+    assert rec.warnings == ()
+
+
+def test_branch_heading_lines_still_announce_branch_lines():
+    found = annex_entities(["附件", "1. 技因赛斯公司（TechInsights Inc.）及其分支机构：", "-TechInsights Japan KK"], 1)
+    assert [(e.zh, e.branches, e.note) for e in found] == [("技因赛斯公司", ("TechInsights Japan KK",), None)]
+
