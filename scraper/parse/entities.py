@@ -250,6 +250,12 @@ CANDIDATE_LINES = {cn: rf"[^\S\n]*(?:{_OPENER}{'|[一二三四五六七八九十
 ANNEX_LINE_RES = {cn: re.compile(rf"\n(?=[^\S\n]*[0-9０-９(（\-－—–•·一二三四五六七八九十])(?P<line>{PLAIN_LINE}|{CANDIDATE_LINES[cn]})",
                                  re.MULTILINE) for cn in (False, True)}
 NAME_MAX = 200  # ``_looks_like_name``: a longer "name" is prose
+# "一、美国实体" / "二、英国企业（2家）:" below an annex heading: a group's heading (the numbers restart
+# under it), no entity; its country is the country of the lines that follow.
+GROUP_HEADING_RE = re.compile(
+    rf"^[^\S\n]*[一二三四五六七八九十]{{1,3}}[^\S\n]*、[^\S\n]*(?=\S)(?P<c>{COUNTRY_ALT})?的?{ENTITY_NOUN}?"
+    rf"(?:名单|清单)?[^\S\n]*(?:[(（][^\S\n]*{NUM}[^\S\n]*[家名][^\S\n]*[)）])?[^\S\n]*[:：]?[^\S\n]*$"
+)
 
 
 def annex_entities(lines: list[str], start: int = 0, country: str | None = None,
@@ -286,6 +292,8 @@ def annex_entities(lines: list[str], start: int = 0, country: str | None = None,
             zh = zh if " " not in zh and zh.isprintable() else " ".join(zh.split())
             en = en.strip(" ") if en.isprintable() and "  " not in en else " ".join(en.split())
             out.append(make_entity(zh, en, country, int(n), ()))
+        elif chinese_numbers and (heading := GROUP_HEADING_RE.match(line)) is not None:
+            country = COUNTRIES.get(heading.group("c") or "", country)  # the group's country, from here on
         else:
             _read_line(out, branches, line, fold(line), country, chinese_numbers)
     _flush(out, branches)

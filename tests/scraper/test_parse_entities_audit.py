@@ -42,6 +42,21 @@ def test_country_after_the_english_name_from_the_whole_table():
     assert rec.stated_count == 7 and rec.warnings == ()
 
 
+def test_annex_grouped_under_country_headings():
+    text = ECL_HEAD.format(n=36, what="3家外国实体列入出口管制管控名单", day="2026年08月25日") + (
+        "决定将3家外国实体列入出口管制管控名单（见附件），并采取以下措施：禁止出口经营者向上述3家实体出口两用物项。\n"
+        "本公告自公布之日起正式实施。\n\n商务部\n2026年8月25日\n\n附件\n出口管制管控名单\n"
+        "一、美国实体\n1. 峡谷电子公司（Canyon Electronics）\n二、英国实体（2家）：\n"
+        "1. 泰晤士海事系统公司（Thames Maritime Systems Ltd）\n2. 彭布罗克防务公司（Pembroke Defence Ltd）\n"
+    )
+    rec = parse_text(text)
+    assert acts(rec) == [("impose", "ecl", [], "2026-08-25", ())]
+    assert ents(rec) == [("峡谷电子公司", "Canyon Electronics", "US", 1, (), None),
+                         ("泰晤士海事系统公司", "Thames Maritime Systems Ltd", "GB", 1, (), None),
+                         ("彭布罗克防务公司", "Pembroke Defence Ltd", "GB", 2, (), None)]
+    assert rec.stated_count == 3 and rec.warnings == ()
+
+
 def test_subsidiaries_without_names_are_the_note_not_an_entity():
     """Case C: "及其子公司" names nobody: neither a name's tail nor an entity of its own, but kept as the note."""
     text = ECL_HEAD.format(n=39, what="2家美国实体列入出口管制管控名单", day="2026年09月08日") + (
