@@ -52,6 +52,9 @@ PLAIN_BLOCK_BODIES = frozenset(BLOCK_NAMES + tuple("/" + name for name in BLOCK_
 PARAGRAPH_TAGS = ("</p>", "<p>", "<br>", "</div>")
 UNCLOSED_TAG_RE = re.compile(r"<[^<>]*+<")  # a "<" followed by another before any ">" (no backtracking: none can help)
 CELL_END_RE = re.compile(r"<\s*/\s*t[dh]\s*>", re.IGNORECASE)
+# A table cell with its content: a row stays one line, so paragraphs and breaks inside a cell
+# ("<td><p>斯凯迪奥公司</p></td>") are spaces, not line breaks.
+CELL_RE = re.compile(r"<\s*t[dh]\b[^>]*>.*?<\s*/\s*t[dh]\s*>", re.IGNORECASE | re.DOTALL)
 TAG_RE = re.compile(r"<[^>]*>")
 BLANK_LINES_RE = re.compile(r"\n\s*\n+")
 # BLANK_LINES_RE where line breaks are the only blanks next to a line break: a run of three or more (a run
@@ -99,6 +102,7 @@ def html_to_text(fragment: str) -> str:
         # One pass per tag kind, with marker characters that survive whitespace folding.
         has_cells = "</t" in fragment or "</T" in fragment
         if has_cells:
+            fragment = CELL_RE.sub(_cell_blocks_as_spaces, fragment)
             fragment = CELL_END_RE.sub("\x01", fragment)
         fragment, blocks = BLOCK_TAG_RE.subn("\x00", fragment)
     if blocks > max(4, fragment.count("\n") // 4):
@@ -124,6 +128,12 @@ def html_to_text(fragment: str) -> str:
         text = CELL_SPACE_RE.sub("\t", text)
     lines = [line.strip(" \t\u3000") for line in text.split("\n")]
     return BLANK_LINES_RE.sub("\n\n", "\n".join(lines)).strip("\n")
+
+
+def _cell_blocks_as_spaces(cell: re.Match[str]) -> str:
+    """A cell's block tags as spaces: its paragraphs stay on the row's line."""
+    text = cell.group()
+    return BLOCK_TAG_RE.sub(" ", text) if "<" in text[1:-1] else text
 
 
 def unescaped(folded: str) -> str | None:

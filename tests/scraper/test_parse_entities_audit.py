@@ -2,7 +2,7 @@
 05-09 and case C): a place after the English, group headings, an HTML table, a clause or a branch's
 words before a name, a removal "从…名单中移出". The whole parse is asserted."""
 
-from scraper.parse import parse_text
+from scraper.parse import parse_document, parse_text
 from scraper.parse.entities import annex_entities
 
 ECL_HEAD = "商务部公告2026年第{n}号 公布将{what}\n【发布单位】安全与管制局\n【发布文号】商务部公告2026年第{n}号\n【发文日期】{day}\n\n"
@@ -55,6 +55,25 @@ def test_annex_grouped_under_country_headings():
                          ("泰晤士海事系统公司", "Thames Maritime Systems Ltd", "GB", 1, (), None),
                          ("彭布罗克防务公司", "Pembroke Defence Ltd", "GB", 2, (), None)]
     assert rec.stated_count == 3 and rec.warnings == ()
+
+
+def test_html_table_with_paragraphs_in_its_cells():
+    rows = "".join(f"<tr><td><p>{i}</p></td><td><p>{zh}</p></td><td><p>{en}</p></td></tr>"
+                   for i, zh, en in (("序号", "中文名称", "英文名称"), (1, "斯凯迪奥公司", "Skydio Inc."), (2, "英斯图公司", "Insitu,Inc.")))
+    html = (
+        '<html><head><meta name="ArticleTitle" content="不可靠实体清单工作机制关于将斯凯迪奥公司等2家美国企业列入不可靠实体清单的公告">'
+        '<meta name="PubDate" content="2025-04-04 18:30"></head><body><div class="art-con art-con-bottonmLine">'
+        "<p>不 可 靠 实 体 清 单 工 作 机 制</p><p>公    告</p><p>2025年 第7号</p>"
+        "<p>　　不可靠实体清单工作机制决定将斯凯迪奥公司等2家实体列入不可靠实体清单，并采取以下处理措施：禁止上述企业从事与中国有关的进出口活动。</p>"
+        "<p>　　本公告自公布之日起实施。</p><p>不可靠实体清单工作机制</p><p>（商务部代章）</p><p>2025年4月4日</p><p>附件</p>"
+        f'<table border="1"><tbody>{rows}</tbody></table></div></body></html>'
+    )
+    rec = parse_document(html.encode(), url="https://www.mofcom.gov.cn/zwgk/zcfb/art/2025/art_" + "e" * 32 + ".html").notice
+    assert (rec.key, rec.stated_count) == ("UEL-2025-7", 2)
+    assert acts(rec) == [("impose", "uel", [], "2025-04-04", ())]
+    # the title's "2家美国企业" gives the country
+    assert ents(rec) == [("斯凯迪奥公司", "Skydio Inc.", "US", 1, (), None), ("英斯图公司", "Insitu,Inc.", "US", 2, (), None)]
+    assert rec.warnings == ()
 
 
 def test_subsidiaries_without_names_are_the_note_not_an_entity():
