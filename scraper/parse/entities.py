@@ -65,9 +65,10 @@ COUNT_RE = re.compile(rf"(?P<n>{NUM_SCANNED})\s*[家名]\s*(?:(?P<c>{COUNTRY_ALT
 COUNTRY_IN_RE = re.compile(COUNTRY_ALT)
 # What every COUNT_RE match holds: the last character of NUM, then 家 or 名.
 COUNT_GATE_RE = re.compile(r"[\d零一二三四五六七八九十百两]\s*[家名]")
-# Prose list: "决定将…列入…" (the segment between 将 and 列入).
+# Prose list: "决定将…列入…" (the segment between 将 and 列入); a removal may say "将…从…名单中移出".
+FROM_LIST_OUT = r"从[^,，。;；]{0,30}?(?:名单|清单)\s*中?\s*移出"
 PROSE_DECISION_RE = re.compile(
-    r"决定\s*将(?P<seg>[^。]+?)(?:列入|纳入|移出)|决定\s*对(?P<seg2>[^。]+?)采取(?:以下|相应|有关)?反制措施"
+    rf"决定\s*将(?P<seg>[^。]+?)(?:列入|纳入|{FROM_LIST_OUT}|移出)|决定\s*对(?P<seg2>[^。]+?)采取(?:以下|相应|有关)?反制措施"
 )
 OBJECT_OF_DUI_RE = re.compile(
     r"(?:决定)?对\s*(?P<seg>[^,。;]{2,80}?)(?=\s*(?:涉嫌|采取|启动|进行|实施|予以|开展|的行为))"
@@ -500,22 +501,50 @@ def prose_entities(seg: str, country: str | None = None, folded: str | None = No
     if names and not any(map(PROSE_OTHER, names)):
         if summary and len(names) == 1:
             return []
-        return [make_entity(clean_display(zh), clean_display(en), country) for zh, en, _ in names]
+        return [make_entity(clean_display(zh if not zh.startswith(BRANCH_PREFIX_FIRST) else _without_branch_prefix(zh)),
+                            clean_display(en), country) for zh, en, _ in names]
     items = _merge_fragments(_prose_items(seg, folded))
     if not items or (summary and len(items) == 1):
         return []
-    out = []
+    out: list[EntityRecord] = []
+    end = 0  # where the last item ends in ``seg``
     for item, fitem in items:
+        at = seg.find(item, end)
+        joint, end = (seg[end:at].strip(), at + len(item)) if at >= 0 else ("", end)
         if COUNT_PHRASE_RE.match(fitem):
             continue
+        if fitem.startswith(BRANCH_PREFIX_FIRST):
+            bare = _without_branch_prefix(item)
+            if not bare.strip(TRAILING_PUNCT) and out:  # "甲公司（Alpha）及其子公司": about the one before, no name
+                last = out[-1]
+                note = clean_display((joint if joint in BRANCH_JOINTS else "") + item.strip(TRAILING_PUNCT))
+                out[-1] = make_entity(last.zh, last.en, last.country, last.n, last.branches, note)
+                continue
+            item, fitem = bare, fitem[len(fitem) - len(bare) :]
         zh, en = split_name(item, fitem)
         if zh or en:
             out.append(make_entity(zh, en, country))
     return out
 
 
+# "及其分支机构科技洞察日本公司（TechInsights Japan KK）": the words before a branch's name (or, alone, a
+# clause about the entity before: "甲公司（Alpha）及其子公司"). Every match opens with 其, 及 or 以.
+BRANCH_PREFIX_RE = re.compile(
+    r"^(?:及|以及)?其(?:全部|所有|下属|境外|海外)?(?:分支机构|子公司|分公司|关联公司|关联企业|附属公司|附属机构|下属企业|下属公司)"
+    r"\s*[:：]?\s*"
+)
+BRANCH_PREFIX_FIRST = ("其", "及其", "以及其")
+BRANCH_JOINTS = ("及", "以及", "和")
+
+
+def _without_branch_prefix(name: str) -> str:
+    """``name`` without a leading "其分支机构" (folding keeps every place, so the cut fits the folded copy too)."""
+    m = BRANCH_PREFIX_RE.match(name)
+    return name[m.end() :] if m else name
+
+
 # What ends PROSE_DECISION_RE's segment: after "决定将", a listing verb; after "决定对", 采取 and the countermeasure words.
-SEGMENT_ENDS = {"将": re.compile("列入|纳入|移出"), "对": re.compile("采取(?:以下|相应|有关)?反制措施")}
+SEGMENT_ENDS = {"将": re.compile(f"列入|纳入|{FROM_LIST_OUT}|移出"), "对": re.compile("采取(?:以下|相应|有关)?反制措施")}
 PROSE_MAX = 3000  # a longer segment is no list
 
 
@@ -699,7 +728,19 @@ def earlier_named(folded: str, clean: str, end: int) -> list[EntityRecord]:
     if last is None:
         return []
     s, e = start + last.start(), start + last.end()
-    return [make_entity(*split_name(item, fitem)) for item, fitem in _prose_items(clean[s:e], folded[s:e])]
+    return [make_entity(*split_name(*_without_clause(item, fitem))) for item, fitem in _prose_items(clean[s:e], folded[s:e])]
+
+
+# A run of name characters before a bracket may open with the sentence around it: "商务部无法对东京计器株式会社（…）的…",
+# "被列入关注名单的东京计器株式会社（…）": the name starts after the last 对, 将 or 的 before its bracket (2 characters
+# at least are left).
+CLAUSE_LEAD_RE = re.compile(r"^[^()]*(?:对|将|的)(?=[^()]{2,}\()")
+
+
+def _without_clause(item: str, fitem: str) -> Item:
+    """``item`` and its folded copy without a clause opening it (CLAUSE_LEAD_RE)."""
+    m = CLAUSE_LEAD_RE.match(fitem)
+    return (item[m.end() :], fitem[m.end() :]) if m else (item, fitem)
 
 
 def _count_country(m: re.Match[str]) -> str | None:

@@ -3,7 +3,7 @@
 words before a name, a removal "从…名单中移出". The whole parse is asserted."""
 
 from scraper.parse import parse_document, parse_text
-from scraper.parse.entities import annex_entities
+from scraper.parse.entities import annex_entities, prose_entities
 
 ECL_HEAD = "商务部公告2026年第{n}号 公布将{what}\n【发布单位】安全与管制局\n【发布文号】商务部公告2026年第{n}号\n【发文日期】{day}\n\n"
 UEL_SIGN = "本公告自公布之日起实施。\n\n不可靠实体清单工作机制\n（商务部代章）\n{day}\n"
@@ -76,6 +76,44 @@ def test_html_table_with_paragraphs_in_its_cells():
     assert rec.warnings == ()
 
 
+def test_clause_before_a_name_the_decision_points_back_to():
+    text = ECL_HEAD.format(n=41, what="1家日本实体列入关注名单", day="2026年09月18日") + (
+        "商务部无法对东京计器株式会社（Tokyo Keiki Inc.）的最终用户和最终用途进行核实，决定将上述实体列入关注名单。\n"
+        "本公告自公布之日起正式实施。\n\n商务部\n2026年9月18日\n"
+    )
+    rec = parse_text(text)
+    assert acts(rec) == [("impose", "watch", [], "2026-09-18", ())]
+    assert ents(rec) == [("东京计器株式会社", "Tokyo Keiki Inc.", "JP", None, (), None)]
+    assert rec.warnings == ()
+
+
+def test_branch_named_after_its_parent_in_prose():
+    text = (
+        "不可靠实体清单工作机制关于将科技洞察公司及其分支机构列入不可靠实体清单的公告\n【发布单位】安全与管制局\n"
+        "【发布文号】不可靠实体清单工作机制公告〔2026〕5号\n【发文日期】2026年05月08日\n\n"
+        "不可靠实体清单工作机制决定将科技洞察公司（TechInsights Inc.）及其分支机构科技洞察日本公司（TechInsights Japan KK）、"
+        "科技洞察韩国公司（TechInsights Korea Ltd.）列入不可靠实体清单，并采取以下处理措施：禁止上述实体从事与中国有关的进出口活动。\n"
+        + UEL_SIGN.format(day="2026年5月8日")
+    )
+    rec = parse_text(text)
+    assert acts(rec) == [("impose", "uel", [], "2026-05-08", ())]
+    assert ents(rec) == [("科技洞察公司", "TechInsights Inc.", None, None, (), None),
+                         ("科技洞察日本公司", "TechInsights Japan KK", None, None, (), None),
+                         ("科技洞察韩国公司", "TechInsights Korea Ltd.", None, None, (), None)]
+    assert rec.warnings == ()
+
+
+def test_removal_from_the_list_written_cong_zhong_yichu():
+    text = ECL_HEAD.format(n=40, what="1家美国实体移出出口管制管控名单", day="2026年09月10日").replace("公布将", "关于将") + (
+        "商务部决定将环球世界物流公司（Universal Logistics Holdings, Inc.）从出口管制管控名单中移出。\n"
+        "本公告自公布之日起正式实施。\n\n商务部\n2026年9月10日\n"
+    )
+    rec = parse_text(text)
+    assert acts(rec) == [("remove", "ecl", [], "2026-09-10", ("universallogisticsholdings",))]
+    assert ents(rec) == [("环球世界物流公司", "Universal Logistics Holdings, Inc.", "US", None, (), None)]
+    assert rec.warnings == ()
+
+
 def test_subsidiaries_without_names_are_the_note_not_an_entity():
     """Case C: "及其子公司" names nobody: neither a name's tail nor an entity of its own, but kept as the note."""
     text = ECL_HEAD.format(n=39, what="2家美国实体列入出口管制管控名单", day="2026年09月08日") + (
@@ -89,7 +127,12 @@ def test_subsidiaries_without_names_are_the_note_not_an_entity():
     assert rec.warnings == ()
 
 
+def test_subsidiaries_without_names_in_prose_are_the_note_not_an_entity():
+    found = prose_entities("甲防务公司（Alpha Defense Inc.）及其子公司、乙天线公司（Beta Antenna LLC）")
+    assert [(e.zh, e.en, e.note) for e in found] == [("甲防务公司", "Alpha Defense Inc.", "及其子公司"),
+                                                     ("乙天线公司", "Beta Antenna LLC", None)]
+
+
 def test_branch_heading_lines_still_announce_branch_lines():
     found = annex_entities(["附件", "1. 技因赛斯公司（TechInsights Inc.）及其分支机构：", "-TechInsights Japan KK"], 1)
     assert [(e.zh, e.branches, e.note) for e in found] == [("技因赛斯公司", ("TechInsights Japan KK",), None)]
-

@@ -179,7 +179,8 @@ def test_prose_decision_found_from_each_decision_is_the_regex_search(seed):
     for _ in range(20000):
         if rng.random() < 0.5:  # a decision's shape: verbs and 采取 after 将 or 对, a "。" among them
             text = pieces(3) + "决定" + rng.choice(["将", "对", " 对", "\u3000将"]) + pieces(4) + "".join(
-                rng.sample(["纳入", "列入", "移出", "采取反制措施", "采取以下反制措施", "采取有关反制措施", "采取相应反制措施", "采取", "。"], 3)) + pieces(3)
+                rng.sample(["纳入", "列入", "移出", "采取反制措施", "采取以下反制措施", "采取有关反制措施", "采取相应反制措施", "采取", "。",
+                               "从出口管制管控名单中移出", "从", "名单中"], 3)) + pieces(3)
         else:
             text = pieces(16)
         start = rng.randint(0, len(text))
