@@ -52,9 +52,12 @@ PLAIN_BLOCK_BODIES = frozenset(BLOCK_NAMES + tuple("/" + name for name in BLOCK_
 PARAGRAPH_TAGS = ("</p>", "<p>", "<br>", "</div>")
 UNCLOSED_TAG_RE = re.compile(r"<[^<>]*+<")  # a "<" followed by another before any ">" (no backtracking: none can help)
 CELL_END_RE = re.compile(r"<\s*/\s*t[dh]\s*>", re.IGNORECASE)
-# A table cell with its content: a row stays one line, so paragraphs and breaks inside a cell
-# ("<td><p>斯凯迪奥公司</p></td>") are spaces, not line breaks.
+# A data table's row stays one line: paragraphs and breaks inside its cells ("<td><p>斯凯迪奥公司</p></td>")
+# are spaces, not line breaks. A data row: two cells or more, no table inside (a row with no other row or
+# table tag before its end); a data cell: a few blocks. A layout table's cells keep their lines.
+ROW_RE = re.compile(r"<\s*tr\b[^>]*>(?:(?!<\s*/?\s*(?:tr|table)\b).)*<\s*/\s*tr\s*>", re.IGNORECASE | re.DOTALL)
 CELL_RE = re.compile(r"<\s*t[dh]\b[^>]*>.*?<\s*/\s*t[dh]\s*>", re.IGNORECASE | re.DOTALL)
+CELL_BLOCKS_MAX = 6  # block tags of a data cell ("<p>中文名</p><p>（English）</p>", a "<br>" or two)
 TAG_RE = re.compile(r"<[^>]*>")
 BLANK_LINES_RE = re.compile(r"\n\s*\n+")
 # BLANK_LINES_RE where line breaks are the only blanks next to a line break: a run of three or more (a run
@@ -102,7 +105,7 @@ def html_to_text(fragment: str) -> str:
         # One pass per tag kind, with marker characters that survive whitespace folding.
         has_cells = "</t" in fragment or "</T" in fragment
         if has_cells:
-            fragment = CELL_RE.sub(_cell_blocks_as_spaces, fragment)
+            fragment = ROW_RE.sub(_row_on_one_line, fragment)
             fragment = CELL_END_RE.sub("\x01", fragment)
         fragment, blocks = BLOCK_TAG_RE.subn("\x00", fragment)
     if blocks > max(4, fragment.count("\n") // 4):
@@ -130,10 +133,16 @@ def html_to_text(fragment: str) -> str:
     return BLANK_LINES_RE.sub("\n\n", "\n".join(lines)).strip("\n")
 
 
+def _row_on_one_line(row: re.Match[str]) -> str:
+    """A data row's cells with their block tags as spaces (ROW_RE, CELL_BLOCKS_MAX); any other row as it is."""
+    text = row.group()
+    return CELL_RE.sub(_cell_blocks_as_spaces, text) if len(CELL_RE.findall(text)) > 1 else text
+
+
 def _cell_blocks_as_spaces(cell: re.Match[str]) -> str:
-    """A cell's block tags as spaces: its paragraphs stay on the row's line."""
-    text = cell.group()
-    return BLOCK_TAG_RE.sub(" ", text) if "<" in text[1:-1] else text
+    """A data cell's block tags as spaces: its paragraphs stay on the row's line."""
+    spaced, blocks = BLOCK_TAG_RE.subn(" ", cell.group())
+    return spaced if blocks <= CELL_BLOCKS_MAX else cell.group()
 
 
 def unescaped(folded: str) -> str | None:

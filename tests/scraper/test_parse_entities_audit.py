@@ -76,6 +76,35 @@ def test_html_table_with_paragraphs_in_its_cells():
     assert rec.warnings == ()
 
 
+def test_layout_table_holding_the_body_keeps_its_lines():
+    """A page laid out in a table: the cell holding the body keeps its paragraphs as lines (only the short
+    cells of a row of two or more are read as one line), and the annex table inside it is read."""
+    rows = "".join(f"<tr><td><p>{i}</p></td><td><p>{zh}</p><p>（{en}）</p></td></tr>"
+                   for i, zh, en in ((1, "斯凯迪奥公司", "Skydio Inc."), (2, "英斯图公司", "Insitu,Inc.")))
+    body = (
+        "<p>商务部公告2025年第21号</p><p>根据有关法律法规，决定将斯凯迪奥公司等2家美国实体列入出口管制管控名单（见附件），"
+        "并采取以下措施：</p><p>一、禁止向上述2家美国实体出口两用物项。</p><p>本公告自公布之日起正式实施。</p>"
+        "<p>商务部</p><p>2025年4月4日</p>"
+    )
+    annexes = (f"<table>{rows}</table>", "<p>1. 斯凯迪奥公司（Skydio Inc.）</p><p>2. 英斯图公司（Insitu,Inc.）</p>")
+    heading = "<p>附件</p><p>出口管制管控名单</p>"
+    for annex, nav in ((a, n) for a in annexes for n in ("", "<td><p>首页</p><p>政务公开</p></td>")):
+        html = (
+            '<html><head><meta name="ArticleTitle" content="商务部公告2025年第21号 公布将2家美国实体列入出口管制管控名单">'
+            '<meta name="PubDate" content="2025-04-04 18:30"></head><body><div class="art-con art-con-bottonmLine">'
+            f'<table width="100%"><tr>{nav}<td class="layout">{body}{heading}{annex}</td></tr></table></div></body></html>'
+        )
+        rec = parse_document(html.encode(), url="https://www.mofcom.gov.cn/zwgk/zcfb/art/2025/art_" + "f" * 32 + ".html").notice
+        assert (rec.key, rec.stated_count, rec.effective) == ("MOFCOM-2025-21", 2, "2025-04-04")
+        assert acts(rec) == [("impose", "ecl", [], "2025-04-04", ())]
+        assert ents(rec) == [("斯凯迪奥公司", "Skydio Inc.", "US", 1, (), None), ("英斯图公司", "Insitu,Inc.", "US", 2, (), None)]
+        assert rec.warnings == ()
+    # a row of one cell each: the annex heading's two lines stay two lines
+    html = html.replace(f"{body}{heading}", f"{body}</td></tr><tr><td>{heading}</td></tr><tr><td>")
+    rec = parse_document(html.encode(), url="https://www.mofcom.gov.cn/zwgk/zcfb/art/2025/art_" + "f" * 32 + ".html").notice
+    assert [(e.zh, e.n) for e in rec.entities] == [("斯凯迪奥公司", 1), ("英斯图公司", 2)] and rec.warnings == ()
+
+
 def test_clause_before_a_name_the_decision_points_back_to():
     text = ECL_HEAD.format(n=41, what="1家日本实体列入关注名单", day="2026年09月18日") + (
         "商务部无法对东京计器株式会社（Tokyo Keiki Inc.）的最终用户和最终用途进行核实，决定将上述实体列入关注名单。\n"
