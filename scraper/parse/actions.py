@@ -461,7 +461,7 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
         kind = VERB_KINDS[word]
         if kind is ActionKind.IMPOSE or kind is ActionKind.INVESTIGATE:
             # a listing (列入, 采取反制措施) or an investigation decided now, not told as history
-            if not allow_impose or before:
+            if not allow_impose or before or _passive(folded, s_start, at):
                 continue
             lst: ListKind | None
             if word[0] == "采":  # 采取…反制措施
@@ -506,6 +506,12 @@ def _named_before(folded: str, refs: list[tuple[int, int, NoticeRef]], s_start: 
     last = earlier[-1][0]
     begin = max(folded.rfind("\n", 0, last), folded.rfind("。", 0, last)) + 1
     return [r for r in earlier if r[0] >= begin]
+
+
+def _passive(folded: str, s_start: int, at: int) -> bool:
+    """"被列入关注名单的东京计器株式会社", "已被纳入…": a passive verb describes an entity already
+    listed (a state), not a listing decided now."""
+    return folded[max(s_start, at - 4) : at].rstrip().endswith("被")
 
 
 def _in_quoted_title(folded: str, s_start: int, s_end: int, at: int) -> bool:

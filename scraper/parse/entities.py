@@ -78,6 +78,11 @@ SUMMARY_RE = re.compile(rf"等\s*{NUM}\s*[家名]")
 COUNT_PHRASE_RE = re.compile(rf"^\s*{NUM}\s*[家名]")
 # "决定将上述2家日本实体移出…": the names were given earlier in the text.
 ANAPHOR_RE = re.compile(rf"^\s*(?:上述|前述|以上)\s*(?:{NUM}\s*[家名])?")
+# "决定将该实体移出…", "决定将其移出…": a pronoun, the whole segment (not "其分支机构甲公司").
+PRONOUN_RE = re.compile(r"\s*(?:(?:该|此)\s*(?:实体|企业|公司|机构|单位|组织)|其)\s*")
+# "经哈德森技术公司（…）申请": 经 before an applicant opens an earlier name run and is no part of the name.
+APPLICANT_LEAD = "经"
+APPLICATION_WORD = "申请"
 _NAME_CHAR = r"[^\s,，。、;；:：()（）《》]"
 _BRACKETED_NAME = rf"{_NAME_CHAR}{{2,60}}?\s*\([^()]*[A-Za-z][^()]*\)"
 NAME_RUN_RE = re.compile(rf"{_BRACKETED_NAME}(?:\s*(?:[、和及]|以及)\s*{_BRACKETED_NAME})*")
@@ -692,8 +697,9 @@ def count_and_country(texts: Iterable[str], stated: int | None = None,
 
 
 def is_anaphor(seg: str, folded: str | None = None) -> bool:
-    """"上述2家日本实体": a pointer to names given earlier, not a name (``folded``: ``fold(seg)``)."""
-    return bool(ANAPHOR_RE.match(fold(seg) if folded is None else folded))
+    """"上述2家日本实体", "该实体", "其": a pointer to names given earlier, not a name (``folded``: ``fold(seg)``)."""
+    folded = fold(seg) if folded is None else folded
+    return ANAPHOR_RE.match(folded) is not None or PRONOUN_RE.fullmatch(folded) is not None
 
 
 def name_runs(text: str) -> Iterator[re.Match[str]]:
@@ -728,6 +734,8 @@ def earlier_named(folded: str, clean: str, end: int) -> list[EntityRecord]:
     if last is None:
         return []
     s, e = start + last.start(), start + last.end()
+    if folded.startswith(APPLICANT_LEAD, s) and folded[e : e + 8].lstrip().startswith(APPLICATION_WORD):
+        s += len(APPLICANT_LEAD)
     return [make_entity(*split_name(*_without_clause(item, fitem))) for item, fitem in _prose_items(clean[s:e], folded[s:e])]
 
 

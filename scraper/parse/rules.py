@@ -32,6 +32,8 @@ FILING_LINE_PREFIX = "【"
 LISTING_WORDS = ("列入", "移出")
 COUNTERMEASURE_WORDS = ("反制", "反外国制裁法")
 SUSPEND_WORDS = ("暂停实施",)
+# "暂停实施相关管控措施": a sentence changing the status of measures decides no measure of its own.
+STATUS_WORDS = ("暂停实施", "暂停执行", "停止实施", "停止执行", "恢复实施", "恢复执行")
 ENTITY_ACTIONS = (ActionKind.IMPOSE, ActionKind.INVESTIGATE, ActionKind.MEASURE)
 TITLE_JOIN_MAX = 80
 
@@ -235,7 +237,9 @@ def measure(src: Source, d: Draft) -> list[act.ActionDraft]:
                 or x.action is ActionKind.REMOVE:
             return drafts  # it lists, investigates or acts on others: no measure of its own
     found = act.measure_action(src.folded, src.text, (0, len(src.folded)), d.effective, d.context_list)
-    return [*drafts, found] if found else drafts
+    if found is None or any(word in found.text for word in STATUS_WORDS):
+        return drafts  # "决定…暂停实施相关管控措施" whose target could not be read: a status change, no measure
+    return [*drafts, found]
 
 
 def notice_list(src: Source, d: Draft) -> ListKind | None:
@@ -510,7 +514,7 @@ def effective_defaulted(src: Source, d: Draft) -> str | None:
 def count_mismatch(src: Source, d: Draft) -> str | None:
     """The entities parsed differ from the count the notice states."""
     stated = d.count[0]
-    if d.qa or stated is None or len(d.entities) == stated or not (d.entities or _imposes(d.drafts)):
+    if d.qa or stated is None or len(d.entities) == stated or not (d.entities or _lists(d.drafts)):
         return None
     return f"parsed {len(d.entities)} entities, notice states {stated}"
 
@@ -522,11 +526,25 @@ def _imposes(drafts: list[act.ActionDraft]) -> bool:
     return False
 
 
+def _lists(drafts: list[act.ActionDraft]) -> bool:
+    """Whether the notice lists or removes entities (each names them)."""
+    for x in drafts:
+        if x.action is ActionKind.IMPOSE or x.action is ActionKind.REMOVE:
+            return True
+    return False
+
+
 def no_entities(src: Source, d: Draft) -> str | None:
-    """A listing with no entities and no stated count."""
+    """A listing or a removal with no entities and no stated count ("决定将其移出…" with no name
+    before it: no entity is made up, the removal needs review)."""
     if d.qa or d.entities or d.count[0] is not None:
         return None
-    return "no entities found for a listing" if _imposes(d.drafts) else None
+    if _imposes(d.drafts):
+        return "no entities found for a listing"
+    for x in d.drafts:
+        if x.action is ActionKind.REMOVE:
+            return "no entities found for a removal"
+    return None
 
 
 def suspension_without_target(src: Source, d: Draft) -> str | None:

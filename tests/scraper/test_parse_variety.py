@@ -724,3 +724,96 @@ def test_history_clause_with_its_own_earlier_start_date_stays_history():
     )
     rec = parse_text(text)
     assert acts(rec) == [("lift", "uel", ["UEL-2025-8"], "2025-08-12", None, None)]
+
+
+# --- removals and actions limited to some entities (audit-ecl repro 01-04, 10) --------------------------
+
+WL_REMOVAL_HEAD = "商务部公告2026年第35号 公布将1家日本实体移出关注名单\n【发布单位】安全与管制局\n【发布文号】商务部公告2026年第35号\n" \
+    "【发文日期】2026年08月20日\n\n"
+ECL_REMOVAL_HEAD = "商务部公告2026年第40号 关于将1家美国实体移出出口管制管控名单的公告\n【发布单位】安全与管制局\n" \
+    "【发布文号】商务部公告2026年第40号\n【发文日期】2026年09月10日\n\n"
+UEL_REMOVAL_HEAD = "不可靠实体清单工作机制关于将哈德森技术公司移出不可靠实体清单的公告\n【发布单位】安全与管制局\n" \
+    "【发布文号】不可靠实体清单工作机制公告〔2026〕7号\n【发文日期】2026年09月15日\n\n"
+MOFCOM_END = "本公告自公布之日起正式实施。\n\n商务部\n{day}\n"
+UEL_END = "本公告自公布之日起实施。\n\n" + UEL_SIGNATURE
+
+
+def test_watch_list_removal_of_an_entity_described_as_listed_is_no_listing():
+    """"被列入关注名单的X" describes an entity already listed: no impose beside the removal, and the
+    name is the company's, not the clause; "该实体" is the company named just before."""
+    rec = parse_text(WL_REMOVAL_HEAD + "经核查，被列入关注名单的东京计器株式会社（Tokyo Keiki Inc.）已履行核查义务，"
+                     "商务部决定将该实体移出关注名单。\n" + MOFCOM_END.format(day="2026年8月20日"))
+    assert (rec.key, rec.list, rec.effective) == ("MOFCOM-2026-35", ListKind.WATCH, "2026-08-20")
+    assert acts(rec) == [("remove", "watch", [], "2026-08-20", None, None)]
+    assert names(rec) == [("东京计器株式会社", "Tokyo Keiki Inc.", "JP")]
+    assert rec.actions[0].entities == (entity_key("东京计器株式会社", "Tokyo Keiki Inc."),)
+    assert (rec.stated_count, rec.warnings) == (1, ())
+
+
+def test_watch_list_removal_of_two_listed_entities_named_with_the_listing_clause():
+    text = (
+        "商务部公告2026年第35号 公布将2家日本实体移出关注名单\n\n根据《中华人民共和国出口管制法》和《中华人民共和国两用物项出口管制条例》"
+        "等法律法规有关规定，经核查，被列入关注名单的东京计器株式会社（Tokyo Keiki Inc.）、日油株式会社（NOF Corporation）已履行"
+        "《中华人民共和国两用物项出口管制条例》第二十六条规定的核查义务，商务部决定将上述2家日本实体移出关注名单（商务部公告2026年第28号）。\n"
+        + MOFCOM_END.format(day="2026年8月20日")
+    )
+    rec = parse_text(text)
+    assert [a.action.value for a in rec.actions] == ["remove"]  # no impose from "被列入关注名单的"
+    assert [(a.list, [t.key for t in a.targets]) for a in rec.actions] == [(ListKind.WATCH, ["MOFCOM-2026-28"])]
+    assert names(rec) == [("东京计器株式会社", "Tokyo Keiki Inc.", "JP"), ("日油株式会社", "NOF Corporation", "JP")]
+    assert rec.actions[0].entities == tuple(e.key for e in rec.entities) and rec.warnings == ()
+
+
+def test_a_passive_listing_in_a_decision_sentence_is_no_listing():
+    rec = parse_text("商务部公告2026年第36号\n\n经核查，已被纳入关注名单的甲株式会社（Alpha Co., Ltd.）已履行核查义务，商务部决定将其"
+                     "移出关注名单。\n" + MOFCOM_END.format(day="2026年8月21日"))
+    assert acts(rec) == [("remove", "watch", [], "2026-08-21", None, None)]
+    assert [(e.zh, e.en) for e in rec.entities] == [("甲株式会社", "Alpha Co., Ltd.")] and rec.warnings == ()
+
+
+def test_uel_listing_of_an_entity_named_as_gaishiti():
+    rec = parse_text(
+        "不可靠实体清单工作机制关于将斯凯迪奥公司列入不可靠实体清单的公告\n【发布单位】安全与管制局\n"
+        "【发布文号】不可靠实体清单工作机制公告〔2026〕6号\n【发文日期】2026年06月02日\n\n"
+        "斯凯迪奥公司（Skydio Inc.）长期参与对台湾地区军售。不可靠实体清单工作机制决定将该实体列入不可靠实体清单，并采取以下处理措施："
+        "禁止该实体从事与中国有关的进出口活动。\n" + UEL_END.format(day="2026年6月2日"))
+    assert (rec.key, rec.list) == ("UEL-2026-6", ListKind.UEL)
+    assert acts(rec) == [("impose", "uel", [], "2026-06-02", None, None)]
+    assert names(rec) == [("斯凯迪奥公司", "Skydio Inc.", None)] and rec.warnings == ()
+
+
+def test_uel_removal_of_an_applicant_named_as_qi():
+    """"经X申请，…决定将其移出": 其 is the applicant (经 is no part of its name)."""
+    short = parse_text(UEL_REMOVAL_HEAD + "经哈德森技术公司（Hudson Technologies Co.）申请，不可靠实体清单工作机制决定将其移出"
+                       "不可靠实体清单。\n" + UEL_END.format(day="2026年9月15日"))
+    full = parse_text(
+        UEL_REMOVAL_HEAD + "不 可 靠 实 体 清 单 工 作 机 制\n公    告\n2026年 第7号\n\n根据《不可靠实体清单规定》第十三条有关规定，"
+        "经哈德森技术公司（Hudson Technologies Co.）申请，不可靠实体清单工作机制经审查，认为该企业已纠正其行为并采取措施消除行为后果，"
+        "决定将其移出不可靠实体清单。\n\n" + UEL_END.format(day="2026年9月15日"))
+    for rec in (short, full):
+        assert (rec.key, rec.list) == ("UEL-2026-7", ListKind.UEL)
+        assert acts(rec) == [("remove", "uel", [], "2026-09-15", None, None)]
+        assert names(rec) == [("哈德森技术公司", "Hudson Technologies Co.", None)]
+        assert rec.actions[0].entities == (entity_key("哈德森技术公司", "Hudson Technologies Co."),) and rec.warnings == ()
+
+
+def test_removal_by_a_pronoun_with_no_name_before_it_makes_up_no_entity():
+    """No name to point to: no "其" entity, a warning (the engine then reports the removal unresolved)."""
+    rec = parse_text("商务部公告2026年第42号\n\n经审查，商务部决定将其移出关注名单。\n" + MOFCOM_END.format(day="2026年9月20日"))
+    assert acts(rec) == [("remove", "watch", [], "2026-09-20", None, None)]
+    assert rec.entities == () and rec.actions[0].entities == ()
+    assert rec.warnings == ("no entities found for a removal",)
+    counted = parse_text("商务部公告2026年第42号 关于将1家日本实体移出关注名单的公告\n\n经审查，商务部决定将该实体移出关注名单。\n"
+                         + MOFCOM_END.format(day="2026年9月20日"))
+    assert counted.entities == () and counted.warnings == ("parsed 0 entities, notice states 1",)
+
+
+def test_a_suspension_whose_target_cannot_be_read_is_no_measure():
+    """"决定…暂停实施《…采取反制措施的决定》": a status change of measures, never a new measure on the
+    count phrase ("韩华海洋株式会社5家美国子公司" as an entity); the suspension is reported unread."""
+    rec = parse_text(
+        "商务部令\n2025年第7号\n\n关于暂停实施《关于对韩华海洋株式会社5家美国子公司采取反制措施的决定》的决定\n\n"
+        "商务部决定，自2025年11月10日起，暂停实施《关于对韩华海洋株式会社5家美国子公司采取反制措施的决定》1年。\n\n"
+        "部长 王文涛\n2025年11月10日\n")
+    assert (rec.key, rec.actions, rec.entities) == ("MOFCOM-ORDER-2025-7", (), ())
+    assert rec.warnings == ("says 暂停实施 but names no notice it suspends that could be read",)
