@@ -102,6 +102,9 @@ OPENING_DATE_RE = re.compile(
 )
 # "自5月14日起，暂停…" read a few days late (a reprint, a press conference the next day) still acts.
 SINCE_GRACE = timedelta(days=7)
+# "商务部公告2025年第21号对该实体采取的相关措施…停止执行": the action is limited to some of the
+# target's entities (the object of 对), not the whole notice.
+ON_ENTITIES_RE = re.compile(r"对\s*(?P<obj>(?:[^,;；。、对()]|\([^()]{0,80}\)){1,80}?)\s*(?:所\s*)?采取的")
 MAX_DAYS, MAX_YEARS = 3650, 10
 # "暂停实施上述公告", "暂停实施上述措施90天": the verb's object points back to the notices named before.
 BACK_REFERENCE_RE = re.compile(r"\s*(?:对\s*|)(?:上述|前述|以上)[^,。;\n]{0,6}?(?:公告|措施|决定)")
@@ -124,6 +127,9 @@ class ActionDraft:
     # (start, end) of the verb's sentence (a line cut at "。"), where the walk knows it: the acting
     # sentence ``rules.decision`` looks for
     sentence: tuple[int, int] | None = None
+    # (start, end) of the object in "对该实体采取的相关措施" when the action on the targets is limited
+    # to some of their entities: a pronoun ("该实体", "其", "上述实体") or a name
+    on_entities: tuple[int, int] | None = None
 
 
 def list_in(text: str, start: int = 0, end: int | None = None) -> ListKind | None:
@@ -570,12 +576,21 @@ def _on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: A
     target_refs = tuple([r for _, _, r in targets] if lst is None else
                         [r if r.list is not None else NoticeRef(text=r.text, key=r.key, date=r.date, list=lst, count=r.count)
                          for _, _, r in targets])
+    limited = _on_entities(folded, clause_start, next_start)
     if period is None:
-        return ActionDraft(kind, lst, target_refs, effective, None, None, text, at)
+        return ActionDraft(kind, lst, target_refs, effective, None, None, text, at, None, limited)
     until = None
     if kind is ActionKind.SUSPEND or kind is ActionKind.EXTEND:
         until = _until(period, iso_to_date(effective) or published)
-    return ActionDraft(kind, lst, target_refs, effective, until, period[0], text, at)
+    return ActionDraft(kind, lst, target_refs, effective, until, period[0], text, at, None, limited)
+
+
+def _on_entities(folded: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the object of "对该实体采取的相关措施" in the clause ``folded[start:end]``, if any."""
+    if folded.find("采取的", start, end) < 0:  # in every ON_ENTITIES_RE match
+        return None
+    m = ON_ENTITIES_RE.search(folded, start, end)
+    return m.span("obj") if m else None
 
 
 def _told_as_past(folded: str, s_start: int, v_start: int, published: date | None = None) -> bool:

@@ -702,6 +702,23 @@ def is_anaphor(seg: str, folded: str | None = None) -> bool:
     return ANAPHOR_RE.match(folded) is not None or PRONOUN_RE.fullmatch(folded) is not None
 
 
+def is_pronoun(folded: str) -> bool:
+    """"该实体", "其": one entity named just before (``folded``: the segment folded)."""
+    return PRONOUN_RE.fullmatch(folded) is not None
+
+
+def object_entity(seg: str, folded: str) -> EntityRecord | None:
+    """"对环球世界物流公司（Universal Logistics Holdings, Inc.）采取的相关措施": the object of 对 when
+    it reads as one name (English in brackets, or a name's suffix at its end, and no clause or count
+    in it: not "对2025年4月4日被列入…的16家美国实体"), else None."""
+    if "的" in folded or "被" in folded or "、" in folded or COUNT_GATE_RE.search(folded) is not None:
+        return None
+    zh, en = split_name(seg, folded)
+    if en is None and not (zh and zh.endswith(NAME_SUFFIXES)):
+        return None
+    return make_entity(zh, en)
+
+
 def name_runs(text: str) -> Iterator[re.Match[str]]:
     """``NAME_RUN_RE.finditer(text)``, tried only where a match may start: the regex would walk the run of
     name characters from each of its characters (quadratic). A name ends at a bracket and its start fixes

@@ -328,9 +328,25 @@ def entities(src: Source, d: Draft) -> list[EntityRecord]:
     if d.qa:
         return []
     for x in d.drafts:
-        if x.action is ActionKind.REMOVE or (x.action in ENTITY_ACTIONS and not x.targets):
+        if x.action is ActionKind.REMOVE or (x.action in ENTITY_ACTIONS and not x.targets) \
+                or (x.on_entities is not None and _object(src, x.on_entities)[0] is not None):
             return ent.completed(_annex_or_prose(src, d), src.folded, src.text, d.count[1])
     return []
+
+
+# What the object of "对…采取的相关措施" is: a pronoun ("该实体", "其": the entity named just
+# before), an anaphor ("上述实体": the names given earlier, else the target's own entities), a name.
+PRONOUN, ANAPHOR, NAME = "pronoun", "anaphor", "name"
+
+
+def _object(src: Source, span: tuple[int, int]) -> tuple[str | None, EntityRecord | None]:
+    """(what the object at ``span`` is, the entity it names): (None, None) for anything else
+    ("对2025年4月4日被列入…的16家美国实体": all of the target's entities)."""
+    seg, fseg = src.text[span[0] : span[1]], src.folded[span[0] : span[1]]
+    if ent.is_anaphor(seg, fseg):
+        return (PRONOUN if ent.is_pronoun(fseg) else ANAPHOR), None
+    named = ent.object_entity(seg, fseg)
+    return (NAME, named) if named is not None else (None, None)
 
 
 def _annex_or_prose(src: Source, d: Draft) -> list[EntityRecord]:
@@ -353,6 +369,13 @@ def _annex_or_prose(src: Source, d: Draft) -> list[EntityRecord]:
         found = ent.prose_entities(seg, d.count[1], fseg)  # the stated country now, as for the annex
         if found:
             return found
+    for x in d.drafts:
+        if x.on_entities is not None:  # "对该实体采取的相关措施", "对甲公司（Alpha Inc.）采取的…"
+            what, named = _object(src, x.on_entities)
+            if what == PRONOUN or what == ANAPHOR:
+                return ent.earlier_named(folded, src.text, x.on_entities[0])
+            if named is not None:
+                return [named]
     if any(x.action in (ActionKind.INVESTIGATE, ActionKind.MEASURE) for x in d.drafts):
         name = ent.object_of_dui(folded, src.text)
         if name:
@@ -379,10 +402,31 @@ def action_records(src: Source, d: Draft) -> list[ActionRecord]:
             if keys is None:
                 keys = tuple([e.key for e in d.entities])
             names = keys
+        elif x.on_entities is not None and not d.qa:
+            limited = limited_to(src, d, x.on_entities)
+            if limited is None:
+                continue  # limited to entities that could not be read: a warning, not the whole notice
+            names = limited
         else:
             names = ()
         out.append(ActionRecord(action, x.list, x.targets, x.effective, x.until, x.duration, names, x.text))
     return out
+
+
+def limited_to(src: Source, d: Draft, span: tuple[int, int]) -> tuple[str, ...] | None:
+    """The entity keys an action on earlier notices is limited to, its object at ``span`` ("商务部公告2025年
+    第21号对该实体采取的相关措施"): the notice's entities for a pronoun or "上述实体", the named one's for
+    a name; () for the whole notice (any other object, or "上述实体" naming nothing that could be read);
+    None when a pronoun or a name points to no entity that could be read."""
+    what, named = _object(src, span)
+    if what is None:
+        return ()
+    if what == NAME:
+        assert named is not None
+        return tuple([e.key for e in d.entities if e.key == named.key or (named.zh and e.zh == named.zh)
+                      or (named.en and e.en == named.en)]) or None
+    keys = tuple([e.key for e in d.entities])
+    return keys or (() if what == ANAPHOR else None)
 
 
 class Action(Protocol):
@@ -471,7 +515,8 @@ def named_references(src: Source, d: Draft) -> tuple[NoticeRef, ...]:
 # --- rejections: not a notice ---------------------------------------------------------
 # Each is asked as soon as the fields it reads are filled (``REJECTS``): a text it rejects skips
 # the rules after it. They read ``drafts``, not the ``actions`` built from them: there is an
-# action record for every draft (``action_records`` dedupes, never drops them all).
+# action record for every draft (``action_records`` dedupes, and leaves out only an action limited to
+# an entity that could not be read, which ``unread_limit`` reports).
 
 
 def off_topic_answer(src: Source, d: Draft) -> bool:
@@ -517,6 +562,18 @@ def count_mismatch(src: Source, d: Draft) -> str | None:
     if d.qa or stated is None or len(d.entities) == stated or not (d.entities or _lists(d.drafts)):
         return None
     return f"parsed {len(d.entities)} entities, notice states {stated}"
+
+
+def unread_limit(src: Source, d: Draft) -> str | None:
+    """An action on earlier notices limited to an entity ("对该实体采取的相关措施") that could not be
+    read: it is left out rather than applied to the whole notice, and needs review."""
+    if d.qa:
+        return None
+    for x in d.drafts:
+        if x.on_entities is not None and limited_to(src, d, x.on_entities) is None:
+            what = src.text[x.on_entities[0] : x.on_entities[1]].strip()
+            return f"{x.action.value} limited to \"{what}\", an entity that could not be read: left out"
+    return None
 
 
 def _imposes(drafts: list[act.ActionDraft]) -> bool:
@@ -613,5 +670,5 @@ REJECTS: tuple[tuple[str, Reject], ...] = (
 )
 CHECKS: tuple[Check, ...] = (
     no_publication_date, effective_defaulted, count_mismatch, no_entities, suspension_without_target,
-    no_action_in_answer, no_notice_number, effective_before_publication,
+    no_action_in_answer, no_notice_number, effective_before_publication, unread_limit,
 )

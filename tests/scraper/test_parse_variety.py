@@ -808,6 +808,74 @@ def test_removal_by_a_pronoun_with_no_name_before_it_makes_up_no_entity():
     assert counted.entities == () and counted.warnings == ("parsed 0 entities, notice states 1",)
 
 
+ECL_REMOVAL_BODY = (
+    "商务部决定将环球世界物流公司（Universal Logistics Holdings, Inc.）移出出口管制管控名单。"
+    "商务部公告2025年第21号对该实体采取的相关措施自本公告公布之日起停止执行。\n"
+)
+UNIVERSAL = entity_key("环球世界物流公司", "Universal Logistics Holdings, Inc.")
+
+
+def test_ecl_removal_lifts_the_measures_on_that_entity_only():
+    """"第21号对该实体采取的相关措施…停止执行": the lift is limited to the removed entity (an action
+    record naming entities acts on those alone), not the 16 entities of No. 21."""
+    rec = parse_text(ECL_REMOVAL_HEAD + ECL_REMOVAL_BODY + MOFCOM_END.format(day="2026年9月10日"))
+    assert (rec.key, rec.list) == ("MOFCOM-2026-40", ListKind.ECL)
+    assert acts(rec) == [("remove", "ecl", [], "2026-09-10", None, None),
+                         ("lift", "ecl", ["MOFCOM-2025-21"], "2026-09-10", None, None)]
+    assert [a.entities for a in rec.actions] == [(UNIVERSAL,), (UNIVERSAL,)]
+    assert names(rec) == [("环球世界物流公司", "Universal Logistics Holdings, Inc.", "US")] and rec.warnings == ()
+
+
+def test_removal_wordings_and_the_lift_after_them():
+    """"将X移出…", "将其移出…", "将上述实体移出…", and the lift written before its target or after it."""
+    named = "商务部决定将环球世界物流公司（Universal Logistics Holdings, Inc.）移出出口管制管控名单。"
+    earlier = "经审查，环球世界物流公司（Universal Logistics Holdings, Inc.）已纠正其行为。商务部决定将{who}移出出口管制管控名单。"
+    for body in (named, earlier.format(who="其"), earlier.format(who="上述实体"), earlier.format(who="该公司")):
+        for lift in ("停止执行商务部公告2025年第21号对该实体采取的相关措施。\n", "商务部公告2025年第21号对其采取的相关措施停止执行。\n"):
+            rec = parse_text("商务部公告2026年第40号\n\n" + body + lift + MOFCOM_END.format(day="2026年9月10日"))
+            assert acts(rec) == [("remove", "ecl", [], "2026-09-10", None, None),
+                                 ("lift", "ecl", ["MOFCOM-2025-21"], "2026-09-10", None, None)], body + lift
+            assert [a.entities for a in rec.actions] == [(UNIVERSAL,), (UNIVERSAL,)], body + lift
+            assert [(e.zh, e.en) for e in rec.entities] == [("环球世界物流公司", "Universal Logistics Holdings, Inc.")]
+            assert rec.warnings == (), body + lift
+    # in one sentence, the removal takes the notice named after it as its target: both limited to the entity
+    rec = parse_text("商务部公告2026年第40号\n\n" + named[:-1] + "，商务部公告2025年第21号对其采取的相关措施停止执行。\n"
+                     + MOFCOM_END.format(day="2026年9月10日"))
+    assert acts(rec) == [("remove", "ecl", ["MOFCOM-2025-21"], "2026-09-10", None, None),
+                         ("lift", "ecl", ["MOFCOM-2025-21"], "2026-09-10", None, None)]
+    assert [a.entities for a in rec.actions] == [(UNIVERSAL,), (UNIVERSAL,)] and rec.warnings == ()
+    # "将X从…名单中移出" is a removal too
+    rec = parse_text("商务部公告2026年第40号\n\n商务部决定将环球世界物流公司（Universal Logistics Holdings, Inc.）从出口管制管控名单中移出。\n"
+                     + MOFCOM_END.format(day="2026年9月10日"))
+    assert acts(rec) == [("remove", "ecl", [], "2026-09-10", None, None)]
+    assert [a.entities for a in rec.actions] == [(UNIVERSAL,)] and rec.warnings == ()
+
+
+def test_a_lift_limited_to_a_named_entity_names_it():
+    rec = parse_text("商务部公告2026年第43号\n\n商务部决定，停止执行商务部公告2025年第21号对环球世界物流公司（Universal Logistics "
+                     "Holdings, Inc.）采取的相关措施。\n" + MOFCOM_END.format(day="2026年9月30日"))
+    assert acts(rec) == [("lift", None, ["MOFCOM-2025-21"], "2026-09-30", None, None)]  # the list is No. 21's
+    assert [a.entities for a in rec.actions] == [(UNIVERSAL,)]
+    assert [(e.zh, e.en) for e in rec.entities] == [("环球世界物流公司", "Universal Logistics Holdings, Inc.")]
+    plain = parse_text("商务部公告2026年第43号\n\n商务部决定，停止执行商务部公告2025年第21号对环球世界物流公司采取的相关措施。\n"
+                       + MOFCOM_END.format(day="2026年9月30日"))
+    assert [a.entities for a in plain.actions] == [(entity_key("环球世界物流公司", None),)]
+    assert [(e.zh, e.en) for e in plain.entities] == [("环球世界物流公司", None)] and plain.warnings == ()
+
+
+def test_a_lift_limited_to_an_entity_that_cannot_be_read_is_left_out_with_a_warning():
+    """Never the whole notice for "对该实体": without a name before it, the lift is left out and says so."""
+    rec = parse_text("商务部公告2026年第44号\n\n商务部决定，停止执行商务部公告2025年第21号对该实体采取的相关措施。\n"
+                     + MOFCOM_END.format(day="2026年9月30日"))
+    assert rec.actions == () and rec.entities == ()
+    assert rec.warnings == ("lift limited to \"该实体\", an entity that could not be read: left out",)
+    # a lift of all the entities a date names stays whole
+    whole = parse_text("商务部公告2026年第45号\n\n商务部决定，停止执行对2025年4月4日被列入出口管制管控名单的16家美国实体采取的相关措施。\n"
+                       + MOFCOM_END.format(day="2026年9月30日"))
+    assert acts(whole) == [("lift", "ecl", [("2025-04-04", "ecl", 16)], "2026-09-30", None, None)]
+    assert [a.entities for a in whole.actions] == [()] and whole.entities == ()
+
+
 def test_a_suspension_whose_target_cannot_be_read_is_no_measure():
     """"决定…暂停实施《…采取反制措施的决定》": a status change of measures, never a new measure on the
     count phrase ("韩华海洋株式会社5家美国子公司" as an entity); the suspension is reported unread."""

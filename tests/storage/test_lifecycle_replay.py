@@ -198,3 +198,37 @@ def test_demo_day_shows_every_lapsed_suspension(fixtures_tree, tmp_path):
     assert lapsed == LAPSED_BY_DEMO_DAY
     assert all(r.presumed for r in d.states if r.state is ListingState.LAPSED)
     assert not [r for r in d.states if r.state is ListingState.SUSPENDED]
+
+
+ECL_REMOVAL = (
+    "商务部公告2026年第40号 关于将1家美国实体移出出口管制管控名单的公告\n【发布单位】安全与管制局\n【发布文号】商务部公告2026年第40号\n"
+    "【发文日期】2026年09月10日\n\n商务部决定将环球世界物流公司（Universal Logistics Holdings, Inc.）移出出口管制管控名单。"
+    "商务部公告2025年第21号对该实体采取的相关措施自本公告公布之日起停止执行。\n本公告自公布之日起正式实施。\n\n商务部\n2026年9月10日\n"
+)
+
+
+def test_removal_with_a_lift_limited_to_its_entity_moves_that_entity_alone(fixtures_tree, tmp_path):
+    """"商务部公告2025年第21号对该实体采取的相关措施…停止执行": the one entity is removed and its measures
+    lifted; the other 15 entities of No. 21 keep their own state (the suspension that lapsed)."""
+    tree = tmp_path / "tree"
+    shutil.copytree(fixtures_tree, tree)
+    (tree / "texts" / "mofcom-2026-40.txt").write_text(ECL_REMOVAL, encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    replay(db, tree)
+    engine = open_store(db)
+    with Session(engine) as s, s.begin():
+        sync_events(s, AS_OF)
+        stored = load_events(s, AS_OF)
+        _, d = derive_stored(s, AS_OF)
+    engine.dispose()
+    assert d.problems == () and not [e for e in stored if e.kind is EventKind.UNRESOLVED_REFERENCE]
+    universal = "universallogisticsholdings"
+    rows = {r.state: r for r in d.states if r.notice_key == "MOFCOM-2025-21"}
+    assert set(rows) == {ListingState.LAPSED, ListingState.LIFTED}
+    assert (rows[ListingState.LAPSED].entity_count, rows[ListingState.LAPSED].since) == (15, date(2026, 11, 10))
+    assert universal not in rows[ListingState.LAPSED].entity_keys
+    lifted = rows[ListingState.LIFTED]
+    assert (lifted.entity_keys, lifted.since, lifted.by) == ((universal,), date(2026, 9, 10), "MOFCOM-2026-40")
+    assert lifted.history[-2:] == ("2026-09-10 removed (MOFCOM-2026-40)", "2026-09-10 lifted (MOFCOM-2026-40)")
+    moved = sorted((e.kind.value, e.entity_key) for e in stored if e.scope == "entity" and e.source_key == "MOFCOM-2026-40")
+    assert moved == [("lifted", universal), ("removed", universal)]
