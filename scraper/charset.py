@@ -4,6 +4,11 @@ Pages labelled gb2312 carry GB18030-only characters (镕), and Lexbor/httpx
 decode a gb2312 label with Python's strict codec. Order: BOM, the header
 charset, a ``<meta>`` charset in the first 4 KB, charset-normalizer's guess,
 then UTF-8. Every GB label maps to GB18030 (a superset).
+
+A body that decodes as UTF-8 and holds non-ASCII bytes is UTF-8 whatever its label says: Chinese text
+in GB18030 (or Latin-1 text) is practically never valid UTF-8, while a UTF-8 page under a leftover
+``<meta charset=gbk>`` or a servlet's default ``charset=ISO-8859-1`` decodes under that label with no
+U+FFFD at all, as mojibake nothing downstream could tell from text.
 """
 
 from __future__ import annotations
@@ -56,11 +61,21 @@ def _guessed(raw: bytes) -> str:
     return _canonical(best.encoding if best else None) or "utf-8"
 
 
+def _utf8_despite(encoding: str, raw: bytes) -> str | None:
+    """``raw`` as UTF-8 when a label names another codec but the bytes are UTF-8 with some non-ASCII."""
+    if encoding in ("utf-8", "utf-16-le", "utf-16-be") or raw.isascii():
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
 def detect_encoding(raw: bytes, content_type: str | None = None) -> str:
     """The codec name to decode ``raw`` with."""
     found = _labelled(raw, content_type)
     if found:
-        return found
+        return "utf-8" if _utf8_despite(found, raw) is not None else found
     try:
         raw.decode("utf-8")
         return "utf-8"
@@ -80,6 +95,10 @@ def decode(raw: bytes, content_type: str | None = None) -> tuple[str, str]:
             encoding = _guessed(raw)
         else:
             return (text[1:] if text.startswith("\ufeff") else text), "utf-8"
+    else:
+        utf8 = _utf8_despite(encoding, raw)
+        if utf8 is not None:
+            return (utf8[1:] if utf8.startswith("\ufeff") else utf8), "utf-8"
     text = raw.decode(encoding, errors="replace")
     if text.startswith("\ufeff"):
         text = text[1:]

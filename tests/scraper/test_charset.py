@@ -1,4 +1,10 @@
+from pathlib import Path
+
+import pytest
+
 from scraper.charset import decode
+from scraper.parse import parse_document
+from storage.records import DocumentKind
 
 
 def test_gb2312_label_with_gb18030_character_decodes():
@@ -51,3 +57,36 @@ def test_canonical_label_cached_is_the_lookup():
         except LookupError:
             expected = None
         assert _canonical(label) == expected == _canonical(label), label
+
+
+# --- a UTF-8 body under another label (the blind page audit of session 12) ----------------------------------
+
+NO22 = "fixtures/www.mofcom.gov.cn/zcfb/blgg/gg/2025/art/2025/art_a3535a90814b4d33bf9dc2878c65c9e0.html"
+
+
+@pytest.mark.parametrize(("meta", "content_type"), [
+    ('<meta charset="gbk">', None),  # a leftover template label
+    ('<meta charset="utf-8">', "text/html;charset=ISO-8859-1"),  # a servlet container's default header
+    ('<meta charset="gb2312">', "text/html; charset=GBK"),
+])
+def test_a_utf8_page_under_another_label_is_read_as_utf8(meta, content_type):
+    """Decoded under the label it was mojibake with no U+FFFD: the page read as 'other', no warning, and
+    the notice (MOFCOM-2025-22, 12 entities) was missed silently."""
+    raw = Path(__file__).resolve().parents[2].joinpath(NO22).read_bytes().replace(b'<meta charset="utf-8">',
+                                                                                  meta.encode(), 1)
+    assert meta.encode() in raw
+    text, encoding = decode(raw, content_type)
+    assert encoding == "utf-8" and "出口管制管控名单" in text
+    doc = parse_document(raw, url="https://www.mofcom.gov.cn/" + NO22.split("/", 2)[2], content_type=content_type)
+    assert doc.kind is DocumentKind.NOTICE
+    assert doc.notice.key == "MOFCOM-2025-22" and len(doc.notice.entities) == 12
+
+
+@pytest.mark.parametrize(("raw", "label", "codec"), [
+    ("商务部公告，朱镕基".encode("gb18030"), "gbk", "gb18030"),  # GB bytes are no valid UTF-8: the label stands
+    ("Café Zürich".encode("latin-1"), "iso-8859-1", "iso8859-1"),
+    (b"plain ASCII", "gbk", "gb18030"),  # nothing to tell: the label stands
+])
+def test_a_label_stands_where_the_bytes_are_no_utf8(raw, label, codec):
+    text, encoding = decode(raw, f"text/html; charset={label}")
+    assert encoding == codec and text == raw.decode(codec)
