@@ -11,6 +11,7 @@ the order the record lists them. To add a rule: write a small function here, add
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime
@@ -33,6 +34,8 @@ LISTING_WORDS = ("列入", "移出")
 COUNTERMEASURE_WORDS = ("反制", "反外国制裁法")
 SUSPEND_WORDS = ("暂停实施",)
 # "暂停实施相关管控措施": a sentence changing the status of measures decides no measure of its own.
+# A title that says the notice lists ("…列入不可靠实体清单的公告"): the list it names.
+TITLE_LISTING_RE = re.compile(r"将[^。]*?(?:列入|纳入)\s*(出口管制管控名单|不可靠实体清单|关注名单|反制清单)")
 STATUS_WORDS = ("暂停实施", "暂停执行", "停止实施", "停止执行", "恢复实施", "恢复执行")
 ENTITY_ACTIONS = (ActionKind.IMPOSE, ActionKind.INVESTIGATE, ActionKind.MEASURE)
 TITLE_JOIN_MAX = 80
@@ -240,6 +243,28 @@ def measure(src: Source, d: Draft) -> list[act.ActionDraft]:
     if found is None or any(word in found.text for word in STATUS_WORDS):
         return drafts  # "决定…暂停实施相关管控措施" whose target could not be read: a status change, no measure
     return [*drafts, found]
+
+
+def titled_listing(src: Source, d: Draft) -> list[act.ActionDraft]:
+    """A numbered notice whose title lists entities ("…关于将护盾人工智能公司等6家美国实体列入不可靠实体
+    清单的公告") but whose body gave no listing (cut short before its decision sentence, or worded as
+    nothing here reads): the title's listing, so the count it states is checked against what was
+    found, and a short page says so instead of reading as a notice that lists nobody."""
+    drafts = d.drafts
+    title = d.folded_title
+    # a title is no sentence: a text without one has its first line taken for it ("2025年2月4日，…将因美纳
+    # 公司…列入不可靠实体清单。…" tells history)
+    if d.qa or d.own is None or "移出" in title or "。" in title or "," in title:
+        return drafts
+    m = TITLE_LISTING_RE.search(title)
+    if m is None:
+        return drafts
+    for x in drafts:
+        if x.action is ActionKind.IMPOSE or x.action is ActionKind.REMOVE:
+            return drafts
+    written = d.identity.title or ""
+    at = max(src.text.find(written), 0) if written else 0
+    return [*drafts, act.ActionDraft(ActionKind.IMPOSE, act.LIST_OF[m.group(1)], (), d.effective, None, None, written, at)]
 
 
 def notice_list(src: Source, d: Draft) -> ListKind | None:
@@ -657,6 +682,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("refs", references),
     ("drafts", clause_actions),
     ("drafts", measure),
+    ("drafts", titled_listing),
     ("notice_list", notice_list),
     ("decision", decision),
     ("count", stated_count),

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from scraper.parse import entities, rules
+from scraper.parse import entities, parse_text, rules
 from scraper.parse.actions import ActionDraft
 from scraper.parse.dates import Stamp
 from scraper.parse.draft import Decision, Draft, Identity, PageHints, read_source
@@ -359,3 +359,34 @@ def test_dedupe_and_named_references_are_their_readings_in_full(seed):
         assert rules.dedupe_actions(records) == _deduped_in_full(records)
         named = [(i, i + 1, rng.choice(refs)) for i in range(rng.randint(0, 4))]
         assert rules.named_references(src, Draft(refs=named)) == (_named_in_full(named) if named else ())
+
+
+# --- a title that lists, a body that does not (the blind page audit of session 12) --------------------------
+
+UEL8_CUT = """不可靠实体清单工作机制关于将护盾人工智能公司等6家美国实体列入不可靠实体清单的公告
+【发布文号】不可靠实体清单工作机制〔2025〕8号
+【发文日期】2025年04月09日
+
+为维护国家主权、安全和发展利益，不可靠实体清单工作机制决定将护盾人工智能公司（Shield AI,Inc.）、内华达山脉公司（Sierra Nevada Corporation）、"""
+
+
+def test_a_title_that_lists_gives_the_listing_a_cut_body_lost():
+    """Cut before its 列入, the page read as a notice listing nobody, with no warning: stored over the complete
+    one it withdrew six listings. The title's listing makes the count check say what is missing."""
+    rec = parse_text(UEL8_CUT)
+    assert [(a.action.value, a.list.value) for a in rec.actions] == [("impose", "uel")]
+    assert rec.stated_count == 6 and "parsed 0 entities, notice states 6" in rec.warnings
+
+
+@pytest.mark.parametrize("text", [
+    # no title: the first line, a sentence telling history, is taken for it and lists nothing now
+    "【发布文号】不可靠实体清单工作机制公告〔2025〕6号\n【发文日期】2025年03月04日\n\n2025年2月4日，不可靠实体清单工作机制发布"
+    "公告（不可靠实体清单工作机制公告〔2025〕4号），将因美纳公司（Illumina, Inc.）列入不可靠实体清单。不可靠实体清单工作机制"
+    "决定对因美纳公司采取以下处理措施：禁止其向中国出口基因测序仪。",
+    # a removal's title
+    "商务部公告2026年第40号 关于将1家美国实体移出出口管制管控名单的公告\n【发布文号】商务部公告2026年第40号\n\n"
+    "商务部决定将环球世界物流公司（Universal Logistics Holdings, Inc.）移出出口管制管控名单。",
+])
+def test_no_listing_from_a_line_that_is_no_listing_title(text):
+    rec = parse_text(text)
+    assert all(a.action.value != "impose" for a in rec.actions)
