@@ -103,6 +103,7 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
         record = parse_text(text, PageHints(url=url))
         if record is None:
             return ParsedDocument(kind=DocumentKind.OTHER, encoding=encoding, warnings=("no notice found in the text",))
+        page.check_ending(text)
         return ParsedDocument(kind=DocumentKind.NOTICE, encoding=encoding, notice=record, title=record.title,
                               warnings=record.warnings)
     page.check_whole(text)
@@ -119,6 +120,7 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
     page.check_content(art.text, text, html=True)
     record = parse_text(art.text, PageHints(title=art.title, pub=art.pub, url=url))
     if record is not None:
+        page.check_ending(art.text)
         return ParsedDocument(kind=DocumentKind.NOTICE, encoding=encoding, notice=record, title=record.title,
                               warnings=record.warnings)
     if found[0] is not None and has_article_links(text):

@@ -3,8 +3,9 @@
 A bot check, a 404 shell served with 200, the exportcontrol disclaimer, an SSI
 error or a JavaScript-only shell must never be parsed as a notice (an empty
 "notice" would look like a lifted listing). Each raises ``UnusablePage`` with a
-short reason tag. A whole HTML document cut before ``</html>`` is unusable too; a
-plain-text notice cut short is caught by the stated-vs-parsed count check.
+short reason tag. A whole HTML document cut before ``</html>`` is unusable too, and so is a notice
+whose text stops inside a bracket; another plain-text notice cut short is caught by the
+stated-vs-parsed count check.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ SMALL_PAGE, TINY_PAGE, DISCLAIMER_MAX = 400, 40, 160
 COMMON_BLANKS = (" ", "\n", "\t", "\r", "\u3000", "\xa0")
 DOCUMENT_STARTS = ("<!doctype html", "<html")
 DOCUMENT_END_RE = re.compile(r"</html\s*>", re.IGNORECASE)
+OPENING_BRACKETS, CLOSING_BRACKETS = "（(【〔《[", "）)】〕》]"
 TAIL = 1024  # where </html> is looked for first: it ends the page
 HEAD = 4096  # bytes looked at for NUL bytes
 SAMPLE = 20000  # characters checked for undecodable and control characters
@@ -120,6 +122,16 @@ def check_whole(text: str) -> None:
             "</html>" in text[-TAIL:] or DOCUMENT_END_RE.search(text, max(0, len(text) - TAIL))
             or DOCUMENT_END_RE.search(text)):
         raise UnusablePage("cut-short", "the page ends before </html>: cut short in transit")
+
+
+def check_ending(text: str) -> None:
+    """A notice whose text stops inside a bracket ("…停止执行3月4日公告（商务") was cut short, though its
+    page may end well (a browser's save closes every tag; a plain text has no end mark): what was cut
+    may be an action or the entities, which no count check sees when the count went too."""
+    end = len(text.rstrip())
+    line = text[text.rfind("\n", 0, end) + 1 : end]
+    if sum(map(line.count, OPENING_BRACKETS)) > sum(map(line.count, CLOSING_BRACKETS)):
+        raise UnusablePage("cut-short", "the text stops inside a bracket: cut short")
 
 
 def check_content(visible: str, raw_text: str, *, html: bool) -> None:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from scraper.parse import parse_document
+from scraper.parse import page, parse_document
 from storage.records import UnusablePage
 
 
@@ -156,3 +156,19 @@ def test_decode_says_whether_its_text_holds_a_replacement():
     for raw, content_type in cases:
         text, _, replaced = _decode(raw, content_type)
         assert replaced == ("\ufffd" in text), (raw[:20], content_type)
+
+
+# --- a notice that stops inside a bracket (the blind page audit of session 12) -----------------------------
+
+@pytest.mark.parametrize("tail", ["停止3月4日公告（商务", "1. 甲公司（Alpha", "见《关于", "〔2025"])
+def test_a_notice_that_stops_inside_a_bracket_was_cut_short(tail):
+    text = ("来源：商务部新闻办公室 类型：原创 分类：新闻 2025-11-05 17:00\n\n商务部新闻发言人就调整出口管制管控名单措施答记者问\n"
+            "答：中方决定自2025年11月10日起，继续暂停4月4日公告（商务部公告2025年第21号）相关措施1年，") + tail
+    with pytest.raises(UnusablePage) as caught:
+        parse_document(text.encode())
+    assert caught.value.reason == "cut-short"
+
+
+@pytest.mark.parametrize("last", ["2025年11月5日", "（商务部代章）", "附件：出口管制管控名单（2025年4月4日）", "甲公司（Alpha）乙"])
+def test_a_last_line_whose_brackets_close_is_no_cut(last):
+    page.check_ending(f"商务部公告\n{last}\n\n")
