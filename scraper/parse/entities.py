@@ -209,12 +209,19 @@ def _trim_tail(rest: str, frest: str) -> Tail:
         clause = frest[cut:].rstrip()
         note = None if branches or clause.endswith(":") else clean_display(rest[cut:].strip(TRAILING_PUNCT))
         return rest[:cut], frest[:cut], None, branches, note
+    rest, frest, code, note = place_tail(rest, frest)
+    return rest, frest, code, (), note
+
+
+def place_tail(rest: str, frest: str) -> tuple[str, str, str | None, str | None]:
+    """A trailing "（瑞典）" after the English cut off a name: (name, folded name, country code, note: a
+    place the country table lacks)."""
     tail = PLACE_TAIL_RE.search(frest) if frest.find("(", frest.find(")")) >= 0 else None
-    if tail:
-        cut = tail.start() + 1
-        code = COUNTRIES.get(tail.group("c"))
-        return rest[:cut], frest[:cut], code, (), None if code else tail.group("c")
-    return rest, frest, None, (), None
+    if tail is None:
+        return rest, frest, None, None
+    cut = tail.start() + 1
+    code = COUNTRIES.get(tail.group("c"))
+    return rest[:cut], frest[:cut], code, None if code else tail.group("c")
 
 
 def _plain_annex_line(line: str, folded: str) -> tuple[str | None, str | None, int] | None:
@@ -526,9 +533,10 @@ def prose_entities(seg: str, country: str | None = None, folded: str | None = No
                 out[-1] = make_entity(last.zh, last.en, last.country, last.n, last.branches, note)
                 continue
             item, fitem = bare, fitem[len(fitem) - len(bare) :]
+        item, fitem, place, note = place_tail(item, fitem) if ")" in fitem else (item, fitem, None, None)
         zh, en = split_name(item, fitem)
         if zh or en:
-            out.append(make_entity(zh, en, country))
+            out.append(make_entity(zh, en, place or country, note=note))
     return out
 
 

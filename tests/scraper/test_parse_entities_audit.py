@@ -165,3 +165,17 @@ def test_subsidiaries_without_names_in_prose_are_the_note_not_an_entity():
 def test_branch_heading_lines_still_announce_branch_lines():
     found = annex_entities(["附件", "1. 技因赛斯公司（TechInsights Inc.）及其分支机构：", "-TechInsights Japan KK"], 1)
     assert [(e.zh, e.branches, e.note) for e in found] == [("技因赛斯公司", ("TechInsights Japan KK",), None)]
+
+
+def test_a_place_after_the_english_of_a_name_in_prose_is_its_country():
+    """MFA audit repro 10: the annex form of this line was read right, the prose form kept "（English）（美国）"
+    in the Chinese name (its key matched nothing later) and lost the English name and the country."""
+    rec = parse_text("商务部令2026年第2号 关于对有关美国实体采取反制措施的决定\n【发布文号】商务部令2026年第2号\n"
+                     "【发文日期】2026年08月05日\n\n商务部决定对责任商业联盟（Responsible Business Alliance）（美国）采取反制措施："
+                     "禁止中国境内的组织、个人与其进行有关交易、合作等活动。\n\n本决定自2026年8月5日起施行。")
+    assert [(e.zh, e.en, e.country, e.note) for e in rec.entities] == [
+        ("责任商业联盟", "Responsible Business Alliance", "US", None)]
+    rec = parse_text("商务部令2026年第3号\n【发布文号】商务部令2026年第3号\n【发文日期】2026年08月05日\n\n"
+                     "商务部决定对甲公司（Alpha Inc.）（阿塞拜疆）、乙公司（Beta Ltd.）（瑞典）采取反制措施。")
+    assert [(e.zh, e.en, e.country, e.note) for e in rec.entities] == [
+        ("甲公司", "Alpha Inc.", None, "阿塞拜疆"), ("乙公司", "Beta Ltd.", "SE", None)]
