@@ -39,7 +39,7 @@ from .dates import (
 )
 from .draft import Source
 from .entities import COUNTRIES, COUNTRY_IN_RE, cached_key, clean_display
-from .textnorm import NUM, despace, fold, to_int
+from .textnorm import MD, NUM, YEAR, despace, fold, to_int
 
 ISSUER = "外交部"
 KEY_PREFIX = "MFA-ORDER"
@@ -104,6 +104,9 @@ ORG_SUFFIX_SPAN = 16
 # sentence names the deciding side (the reasons may say "美方决定对…").
 DECISION_START_RE = re.compile(r"(?:中方|我方|外交部|中国政府|我国政府)决定[^。；;\n]{0,60}?(?:对|将)")
 BARE_DECISION_START_RE = re.compile(r"决定\s*[,，]?\s*(?:对|将)")
+# A full date right before the deciding side ("2024年10月10日，中方决定对…"): the decision's own day.
+DATED_DECISION_RE = re.compile(rf"(?P<y>{YEAR})\s*年\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日[\s,，]*$")
+DATED_DECISION_REACH = 24  # the longest date with its comma: the window searched before a decision
 TARGET_START_RE = re.compile(r"将\s*对\s*|对\s*|将\s*")
 JOINERS_RE = re.compile(r"以及|和|及|与")
 OWN_EFFECTIVE_LINE = "本决定"
@@ -469,9 +472,25 @@ def groups(body_lines: list[str], folded_lines: list[str] | None = None, folded_
     return _groups(body_lines, folded_lines, body, _decision_match(body))
 
 
-def _decision_match(folded: str) -> re.Match[str] | None:
-    """Where the deciding side decides (DECISION_START_RE), else a bare 决定对 (BARE_DECISION_START_RE)."""
-    return DECISION_START_RE.search(folded) or BARE_DECISION_START_RE.search(folded)
+def _decision_match(folded: str, published: date | None = None) -> re.Match[str] | None:
+    """Where the deciding side decides (DECISION_START_RE), else a bare 决定对 (BARE_DECISION_START_RE);
+    a decision dated before the text's own day (``published``) is history told in the reasons
+    ("2024年10月10日，中方决定对斯凯迪奥公司等3家…采取反制措施。"), not this one."""
+    for regex in (DECISION_START_RE, BARE_DECISION_START_RE):
+        for m in regex.finditer(folded):
+            if published is None or not _dated_before(folded, m.start(), published):
+                return m
+    return None
+
+
+def _dated_before(folded: str, at: int, published: date) -> bool:
+    """A full date earlier than ``published`` written right before ``at`` (commas and spaces between)."""
+    lo = max(0, at - DATED_DECISION_REACH)
+    if folded.find("日", lo, at) < 0:  # in every DATED_DECISION_RE match
+        return False
+    m = DATED_DECISION_RE.search(folded, lo, at)
+    day = make_date(*m.groups()) if m else None
+    return day is not None and day < published
 
 
 def _groups(body_lines: list[str], folded_lines: list[str], body: str, decided: re.Match[str] | None) -> list[Group]:
@@ -755,14 +774,16 @@ class Reading:
     decision: str  # the decision sentence as written
 
 
-def _read_targets(lines: list[str], folded: str, folded_lines: list[str], warnings: list[str]) -> Reading:
+def _read_targets(lines: list[str], folded: str, folded_lines: list[str], warnings: list[str],
+                  published: date | None = None) -> Reading:
     """Targets from the annex (completed from the decision's own mentions), else from the decision
-    (``folded`` is the text folded, ``folded_lines`` its lines)."""
+    (``folded`` is the text folded, ``folded_lines`` its lines; ``published`` tells an earlier
+    decision recalled in the reasons from this one)."""
     annex_at = _annex_start(folded)
     annex, bad = annex_targets(lines, annex_at, folded_lines) if annex_at is not None else ([], [])
     body_lines = lines[: annex_at if annex else len(lines)]
     body = "\n".join(folded_lines[: len(body_lines)])  # fold keeps every character's place
-    decided = _decision_match(body)
+    decided = _decision_match(body, published)
     found = _groups(body_lines, folded_lines[: len(body_lines)], body, decided)
     measures = _measures(body[decided.start() :] if decided else body)
     named = [t for g in found for t in g.names]
@@ -813,7 +834,7 @@ def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None =
     title = _title(text, title_hint)
     key, number = _identity(text, order, published, title, warnings)
     effective = _effective(folded, published, warnings)
-    reading = _read_targets(text_lines, folded, folded_lines, warnings)
+    reading = _read_targets(text_lines, folded, folded_lines, warnings, published)
     stated = _check_counts(reading, warnings)
     if not reading.targets:
         warnings.append("no targets found")
