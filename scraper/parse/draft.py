@@ -150,6 +150,7 @@ class Draft:
     identity: Identity = Identity("", NoticeKind.OTHER, None, None, None)
     folded_title: str = ""
     annex_line: int | None = None
+    articles: int | None = None  # where the first article line ("第八条　…") starts: a rule's text
     spans: list[tuple[int, int]] = field(default_factory=list)
     operative: str = ""
     context_list: ListKind | None = None

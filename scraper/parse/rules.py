@@ -39,6 +39,8 @@ TITLE_LISTING_RE = re.compile(r"将[^。]*?(?:列入|纳入)\s*(出口管制管�
 STATUS_WORDS = ("暂停实施", "暂停执行", "停止实施", "停止执行", "恢复实施", "恢复执行")
 ENTITY_ACTIONS = (ActionKind.IMPOSE, ActionKind.INVESTIGATE, ActionKind.MEASURE)
 TITLE_JOIN_MAX = 80
+# A line that opens an article of a rule: "第八条　工作机制根据调查结果…" (what ends in 条 at the line's start).
+ARTICLE_HEAD_RE = re.compile(r"[ \t\u3000]*第[一二三四五六七八九十百零〇]{1,5}条")
 
 
 # --- identity -------------------------------------------------------------------------
@@ -165,14 +167,34 @@ def annex_line(src: Source, d: Draft) -> int | None:
     return ent.annex_start(src.text)
 
 
+def first_article(src: Source, d: Draft) -> int | None:
+    """Where the first line opening an article ("第八条　…", ARTICLE_HEAD_RE) starts, None when no
+    line does. A rule's articles say what may be done to "有关外国实体" in general ("第十三条　工作
+    机制…可以决定将有关外国实体移出不可靠实体清单"): they decide nothing (a decision cites articles
+    inside its sentences, "根据…第二条、第八条…规定", never opens a line with one)."""
+    if d.qa:
+        return None
+    folded = src.folded
+    find, rfind = folded.find, folded.rfind
+    pos = find("条")
+    while pos >= 0:
+        start = rfind("\n", 0, pos) + 1
+        if ARTICLE_HEAD_RE.fullmatch(folded, start, pos + 1):
+            return start
+        pos = find("条", pos + 1)
+    return None
+
+
 def operative_spans(src: Source, d: Draft) -> list[tuple[int, int]]:
-    """Where actions are read: a Q&A's answers; a notice's body above its annex."""
+    """Where actions are read: a Q&A's answers; a notice's body above its annex and its first article."""
     if d.qa:
         return answer_spans(src.folded)
     if d.annex_line:
         # up to the annex heading's line: the lines before it, each with its line end
-        return [(0, sum(map(len, src.lines[: d.annex_line])) + d.annex_line)]
-    return [(0, len(src.folded))]
+        end = sum(map(len, src.lines[: d.annex_line])) + d.annex_line
+    else:
+        end = len(src.folded)
+    return [(0, end if d.articles is None else min(end, d.articles))]
 
 
 def operative_text(src: Source, d: Draft) -> str:
@@ -239,7 +261,8 @@ def measure(src: Source, d: Draft) -> list[act.ActionDraft]:
         if x.action is ActionKind.IMPOSE or x.action is ActionKind.INVESTIGATE or x.targets \
                 or x.action is ActionKind.REMOVE:
             return drafts  # it lists, investigates or acts on others: no measure of its own
-    found = act.measure_action(src.folded, src.text, (0, len(src.folded)), d.effective, d.context_list)
+    body_end = len(src.folded) if d.articles is None else d.articles  # no article decides a measure
+    found = act.measure_action(src.folded, src.text, (0, body_end), d.effective, d.context_list)
     if found is None or any(word in found.text for word in STATUS_WORDS):
         return drafts  # "决定…暂停实施相关管控措施" whose target could not be read: a status change, no measure
     return [*drafts, found]
@@ -674,6 +697,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("identity", identity),
     ("folded_title", folded_title),
     ("annex_line", annex_line),
+    ("articles", first_article),
     ("spans", operative_spans),
     ("operative", operative_text),
     ("context_list", context_list),

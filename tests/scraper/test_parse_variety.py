@@ -885,3 +885,32 @@ def test_a_suspension_whose_target_cannot_be_read_is_no_measure():
         "部长 王文涛\n2025年11月10日\n")
     assert (rec.key, rec.actions, rec.entities) == ("MOFCOM-ORDER-2025-7", (), ())
     assert rec.warnings == ("says 暂停实施 but names no notice it suspends that could be read",)
+
+
+def test_a_rule_of_numbered_articles_lists_and_removes_no_one():
+    # 《不可靠实体清单规定》 (商务部令2020年第4号): its articles say what the working mechanism may do to
+    # "有关外国实体" in general; the order decides nothing (audit repro 04).
+    text = (
+        "商务部令2020年第4号 不可靠实体清单规定\n【发布单位】条约法律司\n【发布文号】商务部令2020年第4号\n"
+        "【发文日期】2020年09月19日\n\n"
+        "第一条　为了维护国家主权、安全、发展利益，维护公平、自由的国际经贸秩序，保护中国企业、其他组织或者个人的合法权益，"
+        "根据《中华人民共和国对外贸易法》、《中华人民共和国国家安全法》等有关法律，制定本规定。\n"
+        "第八条　工作机制根据调查结果，作出是否将有关外国实体列入不可靠实体清单的决定，并予以公告。\n"
+        "第十三条　工作机制根据实际情况，可以决定将有关外国实体移出不可靠实体清单。\n"
+        "第十四条　本规定自公布之日起施行。\n"
+    )
+    rec = parse_text(text)
+    assert (rec.key, rec.kind, rec.number, rec.issuer) == ("MOFCOM-ORDER-2020-4", NoticeKind.ORDER, "商务部令2020年第4号", "商务部")
+    assert (rec.published, rec.effective, rec.list) == (date(2020, 9, 19), "2020-09-19", ListKind.UEL)
+    assert (rec.actions, rec.entities, rec.stated_count, rec.references, rec.warnings) == ((), (), None, (), ())
+
+
+def test_the_anti_foreign_sanctions_regulations_are_no_notice():
+    # 《反外国制裁法实施条例》 (国务院令第803号): "决定将有关个人、组织列入反制清单" / "从反制清单中移出" in its
+    # articles are general rules; unnumbered for this parser, and acting on no one, it is no notice (repro 05).
+    text = (
+        "中华人民共和国反外国制裁法实施条例\n2025-03-24 17:00\n\n中华人民共和国国务院令\n第803号\n\n"
+        "　　第四条　国务院有关部门依法决定将有关个人、组织列入反制清单，依据职责决定采取反制措施。\n"
+        "　　第七条　国务院有关部门可以决定将有关个人、组织从反制清单中移出，或者暂停、变更、取消有关反制措施。\n"
+    )
+    assert parse_text(text) is None
