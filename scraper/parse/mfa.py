@@ -121,6 +121,14 @@ MEASURE_WORDS = (
     ("entry_ban", re.compile(r"不予签发签证|不准入境|禁止[^。；]{0,10}?入境")),
 )
 MEASURES_ORDER = tuple(name for name, _ in MEASURE_WORDS)
+# A measure's first words: the targets before them end there ("对亚当·布赖本人不予签发签证").
+MEASURE_VERB_RE = re.compile("不予|不准|冻结|禁止")
+# "…本人", "…本人及其直系亲属": the person the phrase names, himself (and his family, named by no one).
+SELF_TAILS = ("本人", "直系亲属")
+SELF_TAIL_RE = re.compile(r"(?<=\S)\s*(?:本人)?\s*(?:(?:及|和|以及)\s*(?:其\s*)?直系亲属)?$")
+# "A及其B": B belongs to A ("公司及其首席执行官亚当·布赖"); a person when B is a role, then a name.
+ITS_RE = re.compile(r"以?及其")
+ITS_PERSON_RE = re.compile(r"\s*(?P<role>[^、，,()（）]{0,30}?(?:" + "|".join(ROLE_WORDS) + r"))(?P<person>[^、，,()（）\s].*)$")
 STOP_NAME = " \t;；。，,、:："
 
 
@@ -518,12 +526,23 @@ def line_groups(line: str, folded: str, offset: int = 0) -> list[Group]:
         if m is None:
             continue
         s, e = _target_segment(sentence, m.end())
+        e = _before_measure(sentence, s, e)
         if not sentence[s:e].strip():
             continue
         group = _group(line[sentence_start + s : sentence_start + e], sentence[s:e], sentence[e:])
         if group is not None:
             out.append(group)
     return out
+
+
+def _before_measure(folded: str, start: int, end: int) -> int:
+    """Where a measure's verb ends the targets of ``folded[start:end]`` ("对亚当·布赖本人不予签发签证、不准入境"
+    names the person, then the measure, with no comma between): the first MEASURE_VERB_RE match
+    outside brackets, else ``end``."""
+    for m in MEASURE_VERB_RE.finditer(folded, start, end):
+        if _depth_at(folded, m.start()) == 0:
+            return m.start()
+    return end
 
 
 def _decision_start(folded_lines: list[str], body: str, m: re.Match[str] | None) -> tuple[int, int] | None:
@@ -564,15 +583,37 @@ def _group(seg: str, seg_f: str, after: str) -> Group | None:
     kind = _type_of_words(desc) or UNIT_TYPES.get(unit or "")
     names: list[Target] = []
     plain = names_part.strip()
+    if plain.endswith(SELF_TAILS):  # "亚当·布赖本人": the person himself
+        plain = SELF_TAIL_RE.sub("", plain)
+    plain, its = _its_person(plain)
     described = tail is None and despace(plain).endswith(DESCRIPTION_ENDS)
     if plain and not NOT_NAMES_RE.match(plain) and not described:
-        for item in _items(plain, count, kind):
+        for item in _items(plain, count if its is None or count is None else count - 1, kind):
             zh, en, note, gendered = split_target(item)
             if zh or en:
                 names.append(Target(zh, en, kind or ("individual" if gendered else None), note))
+    if its is not None:
+        names.append(its)
     if not names and count is None and kind is None:
         return None
     return Group(tuple(names), count, kind, _measures(after), seg)
+
+
+def _its_person(plain: str) -> tuple[str, Target | None]:
+    """"美国斯凯迪奥公司（Skydio, Inc.）及其首席执行官亚当·布赖（Adam Bry）": the company, and its person
+    named after a role (the role a note). "…及其高级管理人员" names no one: only the company is left."""
+    its = next((m for m in ITS_RE.finditer(plain) if _depth_at(plain, m.start()) == 0), None)
+    if its is None:
+        return plain, None
+    at = its.start()
+    m = ITS_PERSON_RE.match(plain, its.end())
+    if m is None:
+        return plain[:at].strip(), None
+    zh, en, note, _ = split_target(m.group("person"))
+    if not (zh or en):
+        return plain[:at].strip(), None
+    role = clean_display(m.group("role").strip())
+    return plain[:at].strip(), Target(zh, en, "individual", "，".join(filter(None, (role, note))) or None)
 
 
 def _join_fragments(items: list[str], kind: str | None) -> list[str]:

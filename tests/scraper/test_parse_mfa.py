@@ -335,3 +335,43 @@ def test_an_earlier_decision_recalled_with_its_date_is_history_not_this_decision
     same_day = text.replace("2024年10月10日，中方决定对斯凯迪奥公司等3家美国军工企业采取反制措施。", "").replace(
         "有关规定，中方决定对英斯图公司", "有关规定，2025年2月14日，中方决定对英斯图公司")
     assert [e.zh for e in parse_text(same_day).entities] == ["英斯图公司"]
+
+
+def test_a_measure_line_naming_the_person_himself_adds_no_one():
+    # "二、对亚当·布赖本人不予签发签证、不准入境": the person, then the measure, with no comma between (repro 08).
+    text = (
+        "关于对亚当·布赖采取反制措施的决定\n2025-03-05 16:00\n\n"
+        "（2025年3月5日中华人民共和国外交部令第18号公布，自2025年3月5日起施行）\n\n"
+        "依据《中华人民共和国反外国制裁法》第三条、第四条、第五条、第六条、第九条、第十五条规定，中方决定对亚当·布赖采取以下反制措施：\n\n"
+        "一、冻结其在我国境内的动产、不动产和其他各类财产；\n二、对亚当·布赖本人不予签发签证、不准入境（包括香港、澳门）。\n\n"
+        "本决定自2025年3月5日起施行。\n\n外交部\n2025年3月5日\n"
+    )
+    rec = parse_text(text)
+    assert (rec.key, rec.stated_count, rec.warnings) == ("MFA-ORDER-2025-18", None, ())
+    assert entity_fields(rec) == [("亚当·布赖", None, None, "亚当布赖", 1, "individual", None)]
+    assert [(a.action, a.measures) for a in rec.actions] == [(ActionKind.IMPOSE, ("asset_freeze", "entry_ban"))]
+    # and his family with him, in the older wording
+    family = text.replace("对亚当·布赖本人不予", "对亚当·布赖本人及其直系亲属不予")
+    assert entity_fields(parse_text(family)) == entity_fields(rec)
+
+
+def test_a_company_and_its_ceo_in_one_phrase_are_two_targets():
+    # "对美国斯凯迪奥公司（Skydio, Inc.）及其首席执行官亚当·布赖（Adam Bry）": the company was lost and the
+    # person's note held it (repro 09); "…及其高级管理人员" names no one more.
+    text = (
+        "关于对美国斯凯迪奥公司及其高级管理人员采取反制措施的决定\n2025-03-05 16:00\n\n"
+        "（2025年3月5日中华人民共和国外交部令第18号公布，自2025年3月5日起施行）\n\n"
+        "依据《中华人民共和国反外国制裁法》第三条、第四条、第五条、第六条、第九条、第十五条规定，中方决定对美国斯凯迪奥公司"
+        "（Skydio, Inc.）及其首席执行官亚当·布赖（Adam Bry）采取以下反制措施：\n\n"
+        "一、冻结其在我国境内的动产、不动产和其他各类财产；\n二、禁止我国境内的组织、个人与其进行有关交易、合作等活动；\n"
+        "三、对其本人不予签发签证、不准入境（包括香港、澳门）。\n\n本决定自2025年3月5日起施行。\n\n外交部\n2025年3月5日\n"
+    )
+    rec = parse_text(text)
+    assert (rec.key, rec.stated_count, rec.warnings) == ("MFA-ORDER-2025-18", None, ())
+    assert entity_fields(rec) == [
+        ("美国斯凯迪奥公司", "Skydio, Inc.", "US", "skydio", 1, "organization", None),
+        ("亚当·布赖", "Adam Bry", "US", "adambry", 2, "individual", "首席执行官"),
+    ]
+    assert [(a.action, a.measures) for a in rec.actions] == [(ActionKind.IMPOSE, ALL_MEASURES)]
+    staff = text.replace("及其首席执行官亚当·布赖（Adam Bry）采取", "及其高级管理人员采取")
+    assert [(e.zh, e.type) for e in parse_text(staff).entities] == [("美国斯凯迪奥公司", "organization")]
