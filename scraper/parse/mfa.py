@@ -26,16 +26,22 @@ from storage.records import (
     ListKind,
     NoticeKind,
     NoticeRecord,
+    NoticeRef,
 )
 
+from .actions import VERB_KINDS, sentence_end
 from .dates import (
     DATE_RE,
+    DURATION_RE,
     ISO_DT_RE,
     STANDALONE_DATE_RE,
+    UNTIL_RE,
     Stamp,
     effective_in,
+    iso_to_date,
     make_date,
     parse_cn_date,
+    until_from,
 )
 from .draft import Source
 from .entities import COUNTRIES, COUNTRY_IN_RE, cached_key, clean_display
@@ -107,6 +113,16 @@ BARE_DECISION_START_RE = re.compile(r"决定\s*[,，]?\s*(?:对|将)")
 # A full date right before the deciding side ("2024年10月10日，中方决定对…"): the decision's own day.
 DATED_DECISION_RE = re.compile(rf"(?P<y>{YEAR})\s*年\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日[\s,，]*$")
 DATED_DECISION_REACH = 24  # the longest date with its comma: the window searched before a decision
+# A decision on earlier countermeasures: "中方决定自2025年11月10日起，取消对立方公司采取的反制措施",
+# "…停止实施外交部令第12号相关措施", "…暂停实施…1年": its verb comes before any "对" (the bare form
+# only when no sentence names the deciding side, as for the decision itself).
+STATUS_VERB = r"(?P<verb>继续暂停(?:实施|执行)?|暂停(?![期至到])(?:实施|执行)?|停止(?:实施|执行)?|恢复(?:实施|执行)?|取消|解除)"
+STATUS_DECISION_RE = re.compile(rf"(?:中方|我方|外交部|中国政府|我国政府)决定[^。；;\n对]{{0,60}}?{STATUS_VERB}")
+BARE_STATUS_DECISION_RE = re.compile(rf"决定[^。；;\n对]{{0,60}}?{STATUS_VERB}")
+# An earlier order it acts on: "外交部令第12号", "2024年10月10日中华人民共和国外交部令第13号" (the date gives the year).
+ORDER_REF_RE = re.compile(rf"(?:(?P<date>{DATE_RE.pattern})\s*)?(?:中华人民共和国)?外交部令\s*第\s*(?P<n>{NUM})\s*号")
+QUOTED_TITLE_RE = re.compile(r"《[^《》]*》")
+STATUS_WORDS = ("暂停", "停止", "恢复", "取消", "解除")  # one is in every STATUS_DECISION_RE match
 TARGET_START_RE = re.compile(r"将\s*对\s*|对\s*|将\s*")
 JOINERS_RE = re.compile(r"以及|和|及|与")
 OWN_EFFECTIVE_LINE = "本决定"
@@ -813,6 +829,7 @@ class Reading:
     annexed: bool
     body: str  # folded text before the annex
     decision: str  # the decision sentence as written
+    status: re.Match[str] | None = None  # a decision on earlier countermeasures (STATUS_DECISION_RE), in ``body``
 
 
 def _read_targets(lines: list[str], folded: str, folded_lines: list[str], warnings: list[str],
@@ -824,9 +841,18 @@ def _read_targets(lines: list[str], folded: str, folded_lines: list[str], warnin
     annex, bad = annex_targets(lines, annex_at, folded_lines) if annex_at is not None else ([], [])
     body_lines = lines[: annex_at if annex else len(lines)]
     body = "\n".join(folded_lines[: len(body_lines)])  # fold keeps every character's place
-    decided = _decision_match(body, published)
-    found = _groups(body_lines, folded_lines[: len(body_lines)], body, decided)
-    measures = _measures(body[decided.start() :] if decided else body)
+    status = _status_match(body, published)
+    if status is None:
+        decided = _decision_match(body, published)
+        found = _groups(body_lines, folded_lines[: len(body_lines)], body, decided)
+        measures = _measures(body[decided.start() :] if decided else body)
+    else:  # names in a quoted title (《关于对…的决定》) are the earlier decision's, not this one's
+        scan_lines = [QUOTED_TITLE_RE.sub(_blanks, line) if "《" in line else line for line in folded_lines[: len(body_lines)]]
+        scan = "\n".join(scan_lines)
+        decided = _decision_match(scan, published)
+        found = _groups(body_lines, scan_lines, scan, decided)
+        measures = ()  # the measures it names are the ones it acts on
+        decided = status
     named = [t for g in found for t in g.names]
     if annex:
         targets, missing = _merge(annex, named)
@@ -838,7 +864,61 @@ def _read_targets(lines: list[str], folded: str, folded_lines: list[str], warnin
             warnings.append("the decision refers to an annex (反制清单) but none was found")
     warnings.extend(f"annex line not read: {line[:60]}" for line in bad)
     typed = tuple(t if t.type else Target(t.zh, t.en, _guess_type(t, measures, body), t.note, t.n) for t in targets)
-    return Reading(typed, tuple(found), measures, bool(annex), body, _decision_text(body, "\n".join(body_lines), decided))
+    return Reading(typed, tuple(found), measures, bool(annex), body, _decision_text(body, "\n".join(body_lines), decided),
+                   status)
+
+
+def _blanks(m: re.Match[str]) -> str:
+    return " " * len(m.group())
+
+
+def _status_match(body: str, published: date | None) -> re.Match[str] | None:
+    """The decision on earlier countermeasures (STATUS_DECISION_RE, else the bare form), not one recalled
+    with an earlier date; None for a decision that imposes (most: none holds a status verb)."""
+    if not any(word in body for word in STATUS_WORDS):
+        return None
+    for regex in (STATUS_DECISION_RE, BARE_STATUS_DECISION_RE):
+        for m in regex.finditer(body):
+            if published is None or not _dated_before(body, m.start(), published):
+                return m
+    return None
+
+
+def _status_action(reading: Reading, folded: str, text: str, own: int | None, effective: str | None,
+                   published: date | None) -> ActionRecord:
+    """The action of a decision on earlier countermeasures: its verb's kind on the orders it names
+    (ORDER_REF_RE, not its own) and the targets it names, with the period of a suspension."""
+    m = reading.status
+    assert m is not None
+    start = max(folded.rfind("。", 0, m.start()), folded.rfind("\n", 0, m.start())) + 1
+    end = sentence_end(folded, m.end())
+    kind = VERB_KINDS[m.group("verb")]
+    refs = []
+    for r in ORDER_REF_RE.finditer(folded, m.end(), end):
+        n = to_int(r.group("n"))
+        if n is None or n == own:
+            continue
+        day = parse_cn_date(r.group("date")) if r.group("date") else None
+        key = f"{KEY_PREFIX}-{day.year}-{n}" if day else None  # no year written: the number alone, no guess
+        refs.append(NoticeRef(text=text[r.start() : r.end()].strip(), key=key, date=day, list=ListKind.COUNTERMEASURE))
+    when = effective_in(folded[start:end], published) or effective
+    duration, until = None, None
+    if kind is ActionKind.SUSPEND or kind is ActionKind.EXTEND:
+        duration = _period(folded, text, m.end(), end)
+        until = until_from(duration, iso_to_date(when) or published) if duration else None
+    return ActionRecord(action=kind, list=ListKind.COUNTERMEASURE, targets=tuple(refs), effective=when, until=until,
+                        duration=duration, entities=tuple(cached_key(t.zh, t.en) for t in reading.targets),
+                        text=reading.decision)
+
+
+def _period(folded: str, text: str, start: int, end: int) -> str | None:
+    """"1年", "90天", "至2026年11月10日" after the verb, as written (dates are no durations)."""
+    until = UNTIL_RE.search(folded, start, end)
+    if until:
+        return text[until.start() : until.end()].strip()
+    masked = DATE_RE.sub(_blanks, folded[start:end])
+    found = DURATION_RE.search(masked)
+    return text[start + found.start() : start + found.end()].strip() if found else None
 
 
 def _check_counts(reading: Reading, warnings: list[str]) -> int | None:
@@ -877,15 +957,18 @@ def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None =
     effective = _effective(folded, published, warnings)
     reading = _read_targets(text_lines, folded, folded_lines, warnings, published)
     stated = _check_counts(reading, warnings)
-    if not reading.targets:
+    if reading.status is None:
+        action = ActionRecord(action=ActionKind.IMPOSE, list=ListKind.COUNTERMEASURE, effective=effective,
+                              text=reading.decision, measures=reading.measures)
+    else:  # it acts on earlier countermeasures: the orders it names, or the targets it names
+        action = _status_action(reading, folded, text, to_int(order.group("n")) if order else None, effective, published)
+    if not reading.targets and not action.targets:
         warnings.append("no targets found")
     country = _country([fold(title or "")] + [fold(g.text) for g in reading.groups if not g.names])
     entities = tuple(
         EntityRecord(zh=t.zh, en=t.en, country=country, key=cached_key(t.zh, t.en), n=t.n, type=t.type, note=t.note)
         for t in reading.targets
     )
-    action = ActionRecord(action=ActionKind.IMPOSE, list=ListKind.COUNTERMEASURE, effective=effective,
-                          text=reading.decision, measures=reading.measures)
     return NoticeRecord(
         key=key, kind=NoticeKind.MFA_ORDER, number=number, issuer=ISSUER, title=title, published=published,
         published_at=_published_at(folded_lines, published, pub), effective=effective,

@@ -375,3 +375,47 @@ def test_a_company_and_its_ceo_in_one_phrase_are_two_targets():
     assert [(a.action, a.measures) for a in rec.actions] == [(ActionKind.IMPOSE, ALL_MEASURES)]
     staff = text.replace("及其首席执行官亚当·布赖（Adam Bry）采取", "及其高级管理人员采取")
     assert [(e.zh, e.type) for e in parse_text(staff).entities] == [("美国斯凯迪奥公司", "organization")]
+
+
+LIFT_HEAD = ("{title}\n2025-11-10 10:00\n\n（2025年11月10日中华人民共和国外交部令第18号公布，自2025年11月10日起施行）\n\n")
+LIFT_TAIL = "\n\n本决定自2025年11月10日起施行。\n\n外交部\n2025年11月10日\n"
+
+
+def test_an_order_lifting_countermeasures_on_a_named_company_lifts_them():
+    # "取消对立方公司采取的反制措施" was read as a new imposition on 立方公司 (repro 01).
+    text = (LIFT_HEAD.format(title="关于取消部分反制措施的决定") + "中方决定自2025年11月10日起，取消对立方公司采取的反制措施。"
+            + LIFT_TAIL)
+    rec = parse_text(text)
+    assert (rec.key, rec.kind, rec.number, rec.effective, rec.list) == (
+        "MFA-ORDER-2025-18", NoticeKind.MFA_ORDER, "外交部令第18号", "2025-11-10", ListKind.COUNTERMEASURE)
+    assert action_fields(rec) == [(ActionKind.LIFT, ListKind.COUNTERMEASURE, [], "2025-11-10", None, None, ("立方",),
+                                   "中方决定自2025年11月10日起，取消对立方公司采取的反制措施", ())]
+    assert entity_fields(rec) == [("立方公司", None, None, "立方", 1, "organization", None)]
+    assert (rec.stated_count, rec.warnings) == (None, ())
+
+
+def test_an_order_stopping_an_earlier_order_by_number_lifts_that_order():
+    # "停止实施外交部令第12号相关措施" was an imposition with no target (repro 02). The number is written
+    # without its year, so the reference keeps the number as written and no key: no year is guessed.
+    text = (LIFT_HEAD.format(title="关于停止实施部分反制措施的决定") + "中方决定自2025年11月10日起，停止实施外交部令第12号相关措施。"
+            + LIFT_TAIL)
+    rec = parse_text(text)
+    assert action_fields(rec) == [(ActionKind.LIFT, ListKind.COUNTERMEASURE,
+                                   [(None, "外交部令第12号", ListKind.COUNTERMEASURE)], "2025-11-10", None, None, (),
+                                   "中方决定自2025年11月10日起，停止实施外交部令第12号相关措施", ())]
+    assert (rec.entities, rec.stated_count, rec.warnings) == ((), None, ())
+
+
+def test_an_order_suspending_a_dated_earlier_order_for_a_year_names_no_one_from_its_title():
+    text = (LIFT_HEAD.format(title="关于暂停实施部分反制措施的决定")
+            + "中方决定自2025年11月10日起，暂停实施《关于对斯凯迪奥公司等3家美国军工企业采取反制措施的决定》"
+              "（2024年10月10日中华人民共和国外交部令第13号公布）相关措施1年。" + LIFT_TAIL)
+    rec = parse_text(text)
+    assert action_fields(rec) == [(
+        ActionKind.SUSPEND, ListKind.COUNTERMEASURE,
+        [("MFA-ORDER-2024-13", "2024年10月10日中华人民共和国外交部令第13号", ListKind.COUNTERMEASURE)],
+        "2025-11-10", date(2026, 11, 10), "1年", (),
+        "中方决定自2025年11月10日起，暂停实施《关于对斯凯迪奥公司等3家美国军工企业采取反制措施的决定》"
+        "（2024年10月10日中华人民共和国外交部令第13号公布）相关措施1年", ())]
+    assert rec.actions[0].targets[0].date == date(2024, 10, 10)
+    assert (rec.entities, rec.warnings) == ((), ())
