@@ -101,6 +101,16 @@ ORG_SUFFIX_RE = re.compile(
     r"\b(?:Inc|LLC|Ltd|Corp|Corporation|Company|Co|Group|Foundation|University|Institute|Association)\.?)$",
     re.IGNORECASE,
 )
+# English words only organisations' names hold (anywhere in the name: "Human Rights Watch"), with the
+# function words a person's name never has ("Endowment for Democracy").
+ORG_EN_WORDS = frozenset((
+    "Rights", "Watch", "Council", "Commission", "Committee", "Center", "Centre", "Fund", "Endowment", "Democracy",
+    "Foundation", "Institute", "Forum", "Alliance", "Union", "Society", "Network", "Project", "Initiative", "Agency",
+    "Bureau", "Office", "Caucus", "Association", "Federation", "Coalition", "Campaign", "Party", "Freedom", "Company",
+    "Corporation", "Group", "University", "Laboratory", "Laboratories", "Systems", "Technologies", "Industries",
+    "Holdings", "International", "&", "of", "for", "on", "and", "the", "The",
+))
+NAME_PARTICLES = frozenset(("von", "van", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "y", "II", "III", "IV"))
 # Every ORG_SUFFIX_RE match ends the name and is at most this long (its longest word, a dot and
 # the newline ``$`` may stand before), so searching the name's last characters finds the same
 # (``\b`` still sees the character before the window).
@@ -702,13 +712,38 @@ def _depth_at(text: str, pos: int) -> int:
 
 
 def _guess_type(target: Target, all_measures: tuple[str, ...], body: str) -> str:
-    """No section, gender or count word: an organisation's name ending, else what the measures imply."""
+    """No section, gender or count word: an organisation's name ending; a middle dot (a person's
+    name transliterated); an English name that is no person's (``_org_english``); else what the
+    measures imply (an entry ban is for people, but a decision on "组织和人员" bans them beside the
+    organisations it freezes, so the name's own shape is asked first)."""
     for name in (target.zh, target.en):
         if name and _org_suffix(name.strip()):
             return "organization"
-    if "·" in (target.zh or "") or "entry_ban" in all_measures or "本人" in body or target.note:
+    if "·" in (target.zh or ""):
+        return "individual"
+    if target.en and _org_english(target.en):
+        return "organization"
+    if "entry_ban" in all_measures or "本人" in body or target.note:
         return "individual"
     return "organization"
+
+
+def _org_english(en: str) -> bool:
+    """An English name no person bears: a word only organisations use ("Human Rights Watch", "National
+    Endowment for Democracy": ORG_EN_WORDS), or not the shape of a person's name (two to five
+    capitalised words, initials and name particles: "Kenneth Roth", "Michael T. McCaul")."""
+    words = en.replace(",", " ").split()
+    if any(word in ORG_EN_WORDS for word in words):
+        return True
+    if not 2 <= len(words) <= 5:
+        return True
+    for word in words:
+        if word in NAME_PARTICLES:
+            continue
+        letters = word.replace("-", "").replace("'", "").replace("’", "").replace(".", "")
+        if not (letters.isalpha() and word[0].isupper()) or (len(letters) > 1 and letters.isupper()):
+            return True  # a digit, a sign, a lower-case word or an acronym
+    return False
 
 
 def _published(folded: str, lines: list[str], order: re.Match[str] | None, pub: Stamp | None) -> date | None:

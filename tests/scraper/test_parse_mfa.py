@@ -15,7 +15,7 @@ from datetime import date
 import pytest
 
 from scraper.parse import parse_document, parse_text
-from scraper.parse.mfa import is_decision, split_target
+from scraper.parse.mfa import _org_english, is_decision, split_target
 from scraper.parse.textnorm import fold
 from storage.records import ActionKind, ListKind, NoticeKind
 
@@ -419,3 +419,35 @@ def test_an_order_suspending_a_dated_earlier_order_for_a_year_names_no_one_from_
         "（2024年10月10日中华人民共和国外交部令第13号公布）相关措施1年", ())]
     assert rec.actions[0].targets[0].date == date(2024, 10, 10)
     assert (rec.entities, rec.warnings) == ((), ())
+
+
+def test_an_organisation_in_an_annex_without_sections_is_not_typed_by_the_entry_ban():
+    # No 一、组织 / 二、人员 headings: 人权观察 has no name ending and no gender, and the entry ban is for the
+    # persons beside it; its English name is no person's (repro 12).
+    text = (
+        "关于对美国有关组织和人员采取反制措施的决定\n2024-12-05 11:00\n\n"
+        "（2024年12月5日中华人民共和国外交部令第14号公布，自2024年12月5日起施行）\n\n"
+        "中方决定对后附《反制清单》列明的美国有关组织和人员采取反制措施：\n\n"
+        "一、冻结在我国境内的动产、不动产和其他各类财产；\n二、对有关人员不予签发签证、不准入境。\n\n"
+        "本决定自2024年12月5日起施行。\n\n外交部\n2024年12月5日\n\n附件\n\n反制清单\n\n"
+        "1. 人权观察（Human Rights Watch）\n2. 肯尼斯·罗斯（Kenneth Roth），男，人权观察前执行主任\n"
+    )
+    rec = parse_text(text)
+    assert entity_fields(rec) == [
+        ("人权观察", "Human Rights Watch", "US", "humanrightswatch", 1, "organization", None),
+        ("肯尼斯·罗斯", "Kenneth Roth", "US", "kennethroth", 2, "individual", "人权观察前执行主任"),
+    ]
+    assert action_fields(rec)[0][0:2] == (ActionKind.IMPOSE, ListKind.COUNTERMEASURE)
+    assert (rec.key, rec.stated_count, rec.warnings) == ("MFA-ORDER-2024-14", None, ())
+    # a person's English name without gender or dot stays a person under the entry ban
+    person = text.replace("1. 人权观察（Human Rights Watch）", "1. 罗斯（Kenneth Roth）")
+    assert [e.type for e in parse_text(person).entities] == ["individual", "individual"]
+
+
+@pytest.mark.parametrize("en,org", [
+    ("Human Rights Watch", True), ("National Endowment for Democracy", True), ("Hong Kong Democracy Council", True),
+    ("HRW", True), ("Skydio", True), ("Kenneth Roth", False), ("Michael T. McCaul", False),
+    ("Ursula von der Leyen", False), ("Reinhard Bütikofer", False), ("John Smith III", False), ("Tom O'Brien", False),
+])
+def test_an_english_name_no_person_bears(en, org):
+    assert _org_english(en) is org
