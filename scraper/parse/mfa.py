@@ -128,7 +128,7 @@ DATED_DECISION_REACH = 24  # the longest date with its comma: the window searche
 # only when no sentence names the deciding side, as for the decision itself).
 STATUS_VERB = r"(?P<verb>继续暂停(?:实施|执行)?|暂停(?![期至到])(?:实施|执行)?|停止(?:实施|执行)?|恢复(?:实施|执行)?|取消|解除)"
 STATUS_DECISION_RE = re.compile(rf"(?:中方|我方|外交部|中国政府|我国政府)决定[^。；;\n对]{{0,60}}?{STATUS_VERB}")
-BARE_STATUS_DECISION_RE = re.compile(rf"决定[^。；;\n对]{{0,60}}?{STATUS_VERB}")
+BARE_STATUS_DECISION_RE = re.compile(rf"(?<!方)决定[^。；;\n对]{{0,60}}?{STATUS_VERB}")  # not 美方决定…
 # An earlier order it acts on: "外交部令第12号", "2024年10月10日中华人民共和国外交部令第13号" (the date gives the year).
 ORDER_REF_RE = re.compile(rf"(?:(?P<date>{DATE_RE.pattern})\s*)?(?:中华人民共和国)?外交部令\s*第\s*(?P<n>{NUM})\s*号")
 QUOTED_TITLE_RE = re.compile(r"《[^《》]*》")
@@ -876,9 +876,9 @@ def _read_targets(lines: list[str], folded: str, folded_lines: list[str], warnin
     annex, bad = annex_targets(lines, annex_at, folded_lines) if annex_at is not None else ([], [])
     body_lines = lines[: annex_at if annex else len(lines)]
     body = "\n".join(folded_lines[: len(body_lines)])  # fold keeps every character's place
-    status = _status_match(body, published)
+    decided = _decision_match(body, published)
+    status = _status_match(body, published, decided)
     if status is None:
-        decided = _decision_match(body, published)
         found = _groups(body_lines, folded_lines[: len(body_lines)], body, decided)
         measures = _measures(body[decided.start() :] if decided else body)
     else:  # names in a quoted title (《关于对…的决定》) are the earlier decision's, not this one's
@@ -907,12 +907,13 @@ def _blanks(m: re.Match[str]) -> str:
     return " " * len(m.group())
 
 
-def _status_match(body: str, published: date | None) -> re.Match[str] | None:
-    """The decision on earlier countermeasures (STATUS_DECISION_RE, else the bare form), not one recalled
-    with an earlier date; None for a decision that imposes (most: none holds a status verb)."""
+def _status_match(body: str, published: date | None, decided: re.Match[str] | None) -> re.Match[str] | None:
+    """The decision on earlier countermeasures (STATUS_DECISION_RE; the bare form only when no decision
+    at all, ``decided``, was found), not one recalled with an earlier date; None for a decision that
+    imposes (most: none holds a status verb)."""
     if not any(word in body for word in STATUS_WORDS):
         return None
-    for regex in (STATUS_DECISION_RE, BARE_STATUS_DECISION_RE):
+    for regex in (STATUS_DECISION_RE,) if decided is not None else (STATUS_DECISION_RE, BARE_STATUS_DECISION_RE):
         for m in regex.finditer(body):
             if published is None or not _dated_before(body, m.start(), published):
                 return m

@@ -451,3 +451,18 @@ def test_an_organisation_in_an_annex_without_sections_is_not_typed_by_the_entry_
 ])
 def test_an_english_name_no_person_bears(en, org):
     assert _org_english(en) is org
+
+
+def test_another_sides_lift_in_the_reasons_leaves_an_imposition_an_imposition():
+    text = (
+        "关于对石平采取反制措施的决定\n2025-09-08 10:00\n"
+        "（2025年9月8日中华人民共和国外交部令第17号公布，自2025年9月8日起施行）\n"
+        "近日，美方决定停止实施有关豁免，{side}决定对石平采取以下反制措施：\n"
+        "一、冻结其在我国境内的动产、不动产及其他各类财产；\n二、对其本人及直系亲属不予签发签证、不准入境（包括香港、澳门）。\n"
+        "本决定自2025年9月8日起施行。\n外交部\n2025年9月8日\n"
+    )
+    for side in ("中方", "依据《中华人民共和国反外国制裁法》，"):  # the deciding side named, or a bare 决定对
+        rec = parse_text(text.format(side=side))
+        assert [(a.action, a.targets, a.entities, a.measures) for a in rec.actions] == [
+            (ActionKind.IMPOSE, (), (), ("asset_freeze", "entry_ban"))]
+        assert (targets(rec), rec.warnings) == ([("石平", None, "individual", None)], ())
