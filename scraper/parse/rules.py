@@ -39,8 +39,9 @@ TITLE_LISTING_RE = re.compile(r"将[^。]*?(?:列入|纳入)\s*(出口管制管�
 STATUS_WORDS = ("暂停实施", "暂停执行", "停止实施", "停止执行", "恢复实施", "恢复执行")
 ENTITY_ACTIONS = (ActionKind.IMPOSE, ActionKind.INVESTIGATE, ActionKind.MEASURE)
 TITLE_JOIN_MAX = 80
-# A line that opens an article of a rule: "第八条　工作机制根据调查结果…" (what ends in 条 at the line's start).
-ARTICLE_HEAD_RE = re.compile(r"[ \t\u3000]*第[一二三四五六七八九十百零〇]{1,5}条")
+# A line that opens an article of a rule: "第八条　工作机制根据调查结果…", a blank after its number (a
+# citation wrapped onto a line of its own, "第二十六条规定，…", has none). Matched up to the blank.
+ARTICLE_HEAD_RE = re.compile(r"[ \t\u3000]*第[一二三四五六七八九十百零〇]{1,5}条[ \t\u3000\xa0]")
 
 
 # --- identity -------------------------------------------------------------------------
@@ -179,7 +180,7 @@ def first_article(src: Source, d: Draft) -> int | None:
     pos = find("条")
     while pos >= 0:
         start = rfind("\n", 0, pos) + 1
-        if ARTICLE_HEAD_RE.fullmatch(folded, start, pos + 1):
+        if ARTICLE_HEAD_RE.fullmatch(folded, start, pos + 2):
             return start
         pos = find("条", pos + 1)
     return None

@@ -905,6 +905,19 @@ def test_a_rule_of_numbered_articles_lists_and_removes_no_one():
     assert (rec.actions, rec.entities, rec.stated_count, rec.references, rec.warnings) == ((), (), None, (), ())
 
 
+def test_a_citation_of_an_article_wrapped_onto_its_own_line_is_no_article():
+    # "第二十六条规定，…" at a line's start cites an article (no blank after its number): the removal stands.
+    text = (
+        "商务部公告2026年第41号\n\n根据《中华人民共和国两用物项出口管制条例》\n第二十六条规定，经核实，商务部决定将"
+        "日油株式会社（NOF Corporation）移出关注名单。\n本公告自公布之日起正式实施。\n\n商务部\n2026年9月15日\n"
+    )
+    rec = parse_text(text)
+    assert (rec.key, rec.list) == ("MOFCOM-2026-41", ListKind.WATCH)
+    assert acts(rec) == [("remove", "watch", [], "2026-09-15", None, None)]
+    assert [(e.zh, e.en) for e in rec.entities] == [("日油株式会社", "NOF Corporation")]
+    assert rec.actions[0].entities == (rec.entities[0].key,) and rec.warnings == ()
+
+
 def test_the_anti_foreign_sanctions_regulations_are_no_notice():
     # 《反外国制裁法实施条例》 (国务院令第803号): "决定将有关个人、组织列入反制清单" / "从反制清单中移出" in its
     # articles are general rules; unnumbered for this parser, and acting on no one, it is no notice (repro 05).
