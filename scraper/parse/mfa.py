@@ -151,6 +151,7 @@ MEASURES_ORDER = tuple(name for name, _ in MEASURE_WORDS)
 MEASURE_VERB_RE = re.compile("不予|不准|冻结|禁止")
 # "…本人", "…本人及其直系亲属": the person the phrase names, himself (and his family, named by no one).
 SELF_TAILS = ("本人", "直系亲属")
+PRONOUNS = frozenset(("其", "本人", "其本人", "该", "此"))  # what is left of "对其本人…" cut oddly: no name
 SELF_TAIL_RE = re.compile(r"(?<=\S)\s*(?:本人)?\s*(?:(?:及|和|以及)\s*(?:其\s*)?直系亲属)?$")
 # "A及其B": B belongs to A ("公司及其首席执行官亚当·布赖"); a person when B is a role, then a name.
 ITS_RE = re.compile(r"以?及其")
@@ -616,7 +617,7 @@ def _group(seg: str, seg_f: str, after: str) -> Group | None:
     if plain and not NOT_NAMES_RE.match(plain) and not described:
         for item in _items(plain, count if its is None or count is None else count - 1, kind):
             zh, en, note, gendered = split_target(item)
-            if zh or en:
+            if (zh or en) and zh not in PRONOUNS:
                 names.append(Target(zh, en, kind or ("individual" if gendered else None), note))
     if its is not None:
         names.append(its)
