@@ -29,7 +29,7 @@ from storage.records import (
     NoticeRef,
 )
 
-from .actions import VERB_KINDS, sentence_end
+from .actions import MAX_DAYS, MAX_YEARS, VERB_KINDS, sentence_end
 from .dates import (
     DATE_RE,
     DURATION_RE,
@@ -931,7 +931,9 @@ def _status_action(reading: Reading, folded: str, text: str, own: int | None, ef
     end = sentence_end(folded, m.end())
     kind = VERB_KINDS[m.group("verb")]
     refs = []
+    after = m.end()  # where the period may start: after the verb and the orders it names
     for r in ORDER_REF_RE.finditer(folded, m.end(), end):
+        after = r.end()
         n = to_int(r.group("n"))
         if n is None or n == own:
             continue
@@ -941,7 +943,7 @@ def _status_action(reading: Reading, folded: str, text: str, own: int | None, ef
     when = effective_in(folded[start:end], published) or effective
     duration, until = None, None
     if kind is ActionKind.SUSPEND or kind is ActionKind.EXTEND:
-        duration = _period(folded, text, m.end(), end)
+        duration = _period(folded, text, after, end)
         until = until_from(duration, iso_to_date(when) or published) if duration else None
     return ActionRecord(action=kind, list=ListKind.COUNTERMEASURE, targets=tuple(refs), effective=when, until=until,
                         duration=duration, entities=tuple(cached_key(t.zh, t.en) for t in reading.targets),
@@ -949,13 +951,19 @@ def _status_action(reading: Reading, folded: str, text: str, own: int | None, ef
 
 
 def _period(folded: str, text: str, start: int, end: int) -> str | None:
-    """"1年", "90天", "至2026年11月10日" after the verb, as written (dates are no durations)."""
+    """"1年", "90天", "至2026年11月10日" in ``folded[start:end]`` (after what is suspended), as written;
+    dates, and what a broken date leaves ("24年" of "2024年" cut), are no periods."""
     until = UNTIL_RE.search(folded, start, end)
     if until:
         return text[until.start() : until.end()].strip()
     masked = DATE_RE.sub(_blanks, folded[start:end])
-    found = DURATION_RE.search(masked)
-    return text[start + found.start() : start + found.end()].strip() if found else None
+    for found in DURATION_RE.finditer(masked):
+        n, unit = to_int(found.group("n")), found.group("unit")
+        if (found.start() and masked[found.start() - 1].isdigit()) or n is None or n > (
+                MAX_YEARS if unit == "年" else MAX_DAYS):  # a broken date's year is no period
+            continue
+        return text[start + found.start() : start + found.end()].strip()
+    return None
 
 
 def _check_counts(reading: Reading, warnings: list[str]) -> int | None:

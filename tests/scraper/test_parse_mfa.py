@@ -422,6 +422,12 @@ def test_an_order_suspending_a_dated_earlier_order_for_a_year_names_no_one_from_
         "（2024年10月10日中华人民共和国外交部令第13号公布）相关措施1年", ())]
     assert rec.actions[0].targets[0].date == date(2024, 10, 10)
     assert (rec.entities, rec.warnings) == ((), ())
+    # other periods; what a date cut short leaves before the order ("24年10月10日") is no period
+    for old, new, period in (("措施1年", "措施90天", ("90天", date(2026, 2, 8))),
+                             ("措施1年", "措施至2026年5月1日", ("至2026年5月1日", date(2026, 5, 1))),
+                             ("（2024年10月10日中华", "（24年10月10日中华", ("1年", date(2026, 11, 10)))):
+        got = parse_text(text.replace(old, new)).actions[0]
+        assert (got.action, got.duration, got.until) == (ActionKind.SUSPEND, *period)
 
 
 def test_an_organisation_in_an_annex_without_sections_is_not_typed_by_the_entry_ban():
