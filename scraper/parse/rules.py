@@ -596,11 +596,12 @@ def no_publication_date(src: Source, d: Draft) -> str | None:
 
 
 def effective_defaulted(src: Source, d: Draft) -> str | None:
-    """A numbered listing or removal that states no effective date."""
+    """A numbered listing or removal that states no effective date (a rule's articles list no one)."""
     if d.qa or d.own is None or d.stated_effective or d.published is None:
         return None
+    body = src.folded if d.articles is None else src.folded[: d.articles]
     for word in LISTING_WORDS:
-        if word in src.folded:
+        if word in body:
             return "no effective date stated; using the publication date"
     return None
 

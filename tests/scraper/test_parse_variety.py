@@ -903,6 +903,9 @@ def test_a_rule_of_numbered_articles_lists_and_removes_no_one():
     assert (rec.key, rec.kind, rec.number, rec.issuer) == ("MOFCOM-ORDER-2020-4", NoticeKind.ORDER, "商务部令2020年第4号", "商务部")
     assert (rec.published, rec.effective, rec.list) == (date(2020, 9, 19), "2020-09-19", ListKind.UEL)
     assert (rec.actions, rec.entities, rec.stated_count, rec.references, rec.warnings) == ((), (), None, (), ())
+    # without its last article, no effective date is stated: nothing is listed, so nothing to warn about
+    rec = parse_text(text.replace("第十四条　本规定自公布之日起施行。\n", ""))
+    assert (rec.effective, rec.actions, rec.entities, rec.warnings) == ("2020-09-19", (), (), ())
 
 
 def test_a_citation_of_an_article_wrapped_onto_its_own_line_is_no_article():
