@@ -101,9 +101,10 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
         text = strip_envelope(text)
         page.check_content(text, text, html=False)
         record = parse_text(text, PageHints(url=url))
+        if record is not None or page.notice_like(None, text):
+            page.check_ending(text)
         if record is None:
             return ParsedDocument(kind=DocumentKind.OTHER, encoding=encoding, warnings=("no notice found in the text",))
-        page.check_ending(text)
         return ParsedDocument(kind=DocumentKind.NOTICE, encoding=encoding, notice=record, title=record.title,
                               warnings=record.warnings)
     page.check_whole(text)
@@ -119,8 +120,9 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
         return ParsedDocument(kind=DocumentKind.INDEX, encoding=encoding, links=links, title=art.title)
     page.check_content(art.text, text, html=True)
     record = parse_text(art.text, PageHints(title=art.title, pub=art.pub, url=url))
-    if record is not None:
+    if record is not None or page.notice_like(art.title, art.text):
         page.check_ending(art.text)
+    if record is not None:
         return ParsedDocument(kind=DocumentKind.NOTICE, encoding=encoding, notice=record, title=record.title,
                               warnings=record.warnings)
     if found[0] is not None and has_article_links(text):

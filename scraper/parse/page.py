@@ -53,6 +53,7 @@ COMMON_BLANKS = (" ", "\n", "\t", "\r", "\u3000", "\xa0")
 DOCUMENT_STARTS = ("<!doctype html", "<html")
 DOCUMENT_END_RE = re.compile(r"</html\s*>", re.IGNORECASE)
 OPENING_BRACKETS, CLOSING_BRACKETS = "（(【〔《[", "）)】〕》]"
+MID_SENTENCE_ENDS = ("，", ",", "、")  # a complete text never ends with one
 TAIL = 1024  # where </html> is looked for first: it ends the page
 HEAD = 4096  # bytes looked at for NUL bytes
 SAMPLE = 20000  # characters checked for undecodable and control characters
@@ -125,13 +126,22 @@ def check_whole(text: str) -> None:
 
 
 def check_ending(text: str) -> None:
-    """A notice whose text stops inside a bracket ("…停止执行3月4日公告（商务") was cut short, though its
-    page may end well (a browser's save closes every tag; a plain text has no end mark): what was cut
-    may be an action or the entities, which no count check sees when the count went too."""
+    """A notice whose text stops inside a bracket ("…停止执行3月4日公告（商务") or after a comma ("…中美三个
+    联合公报，") was cut short, though its page may end well (a browser's save closes every tag; a plain
+    text has no end mark): what was cut may be an action or the entities, which no count check sees
+    when the count went too."""
     end = len(text.rstrip())
     line = text[text.rfind("\n", 0, end) + 1 : end]
+    if line.endswith(MID_SENTENCE_ENDS):
+        raise UnusablePage("cut-short", "the text stops after a comma: cut short")
     if sum(map(line.count, OPENING_BRACKETS)) > sum(map(line.count, CLOSING_BRACKETS)):
         raise UnusablePage("cut-short", "the text stops inside a bracket: cut short")
+
+
+def notice_like(title: str | None, text: str) -> bool:
+    """A page that is no notice the rules read, but looks like one (its title or head names a notice,
+    a decision or a list): cut short, it may be a notice that lost its operative part."""
+    return NOTICE_HINT_RE.search(title or "") is not None or NOTICE_HINT_RE.search(text, 0, 2000) is not None
 
 
 def check_content(visible: str, raw_text: str, *, html: bool) -> None:

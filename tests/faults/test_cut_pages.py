@@ -14,6 +14,7 @@ from tests.faults.harness import AS_OF, FETCHED, FIXTURES, cli, replay_args
 
 UEL8 = "www.mofcom.gov.cn/zwgk/zcfb/art/2025/art_c29bed8111a5406ea44f363694865ac2.html"
 QA_NOV = "www.mofcom.gov.cn/xwfb/xwfyrth/art/2025/art_3cd57285290044edb3036563bc4c7352.html"
+MFA_ORDER = "www.mfa.gov.cn/web/wjb_673085/zfxxgk_674865/gknrlb/fzcqdcs/202412/t20241217_11494912.shtml"
 
 
 def cut_after(page: str, marker: str) -> str:
@@ -27,6 +28,8 @@ CUTS = [
     (UEL8, "赛博勒克斯公司（Cyberlux Corporation）、"),
     # inside the bracket of the second notice the answer acts on: the lift of 〔2025〕5号/6号 is lost
     (QA_NOV, "停止3月4日公告（不可靠实体清单"),
+    # in the reasons, before its decision: the page no longer reads as a decision at all ('other')
+    (MFA_ORDER, "严重违反一个中国原则和中美三个联合公报，"),
 ]
 
 

@@ -172,3 +172,18 @@ def test_a_notice_that_stops_inside_a_bracket_was_cut_short(tail):
 @pytest.mark.parametrize("last", ["2025年11月5日", "（商务部代章）", "附件：出口管制管控名单（2025年4月4日）", "甲公司（Alpha）乙"])
 def test_a_last_line_whose_brackets_close_is_no_cut(last):
     page.check_ending(f"商务部公告\n{last}\n\n")
+
+
+def test_a_decision_cut_after_a_comma_before_its_decision_is_cut_short():
+    """Cut in its reasons, an MFA decision was no decision the rules read: kind 'other', stored as a page,
+    no warning (page audit A3). Its title names a decision, so a comma at its end says it was cut."""
+    text = ("关于对美国军工企业及高级管理人员采取反制措施的决定\n（2024年10月10日中华人民共和国外交部令第13号公布，自2024年10月10日"
+            "起施行）\n\n美国近日宣布向中国台湾地区提供大额武器援助，严重违反一个中国原则和中美三个联合公报，")
+    with pytest.raises(UnusablePage) as caught:
+        parse_document(text.encode())
+    assert caught.value.reason == "cut-short"
+
+
+def test_a_page_that_is_no_notice_may_end_as_it_likes():
+    doc = parse_document(("商务部网站今日更新。" + "今天天气很好，我们去公园散步，" * 10).encode())
+    assert doc.kind.value == "other"
