@@ -163,6 +163,9 @@ class EntityState:
     by: str | None = None
     presumed: bool = False
     history: list[str] = field(default_factory=list)
+    # off the listing by a step of its own: removed, or its measures stopped for it alone ("对该实体采取的
+    # 相关措施…停止执行"); a later step on the whole notice (a suspension, a restoration) leaves it
+    singled_out: bool = False
 
 
 def _entity_pairs(entities: Iterable[EntityRecord]) -> tuple[tuple[str, EntityRecord], ...]:
@@ -540,8 +543,15 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
                     steps[(listing.key, listing.list)].append(
                         Step(n, action, kind, state, eff, known_from(n) or eff, (eff, n.record.key, i, j), subset))
     for v in steps.values():
-        v.sort(key=lambda s: s.order)
+        v.sort(key=_step_order)
     return listings, steps
+
+
+def _step_order(step: Step) -> tuple[date, str, bool, int, int]:
+    """Steps by day, then notice, then the notice's own order, but a removal after the notice's other
+    actions of that day: "移出…名单。…相关措施…停止执行" leaves the entity removed, not lifted."""
+    eff, key, i, j = step.order
+    return eff, key, step.event_kind is EventKind.REMOVED, i, j
 
 
 def _lapse_due(states: dict[str, EntityState], before: date, inclusive: bool) -> dict[date, list[str]]:
@@ -575,7 +585,12 @@ def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_u
                               midnight(until), presumed=True)
 
     for step in steps:
-        affected = [k for k in keys if step.subset is None or k in step.subset]
+        if step.subset is None:  # the whole notice: not the entities a removal or a lift of their own took off
+            affected = [k for k in keys if not states[k].singled_out]
+            if not affected:
+                continue
+        else:
+            affected = [k for k in keys if k in step.subset]
         until = step.action.until if step.state is ListingState.SUSPENDED else None
         if b is not None:
             _state_events(b, step.event_kind, listing, step.source, affected, step.effective, until,
@@ -585,7 +600,9 @@ def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_u
                 states[k].history.append(f"{step.effective.isoformat()} {_history_word(step.event_kind, until)} "
                                          f"({step.source.record.key}, announced {step.known.isoformat()})")
             continue
-        lapse(_lapse_due({k: states[k] for k in affected}, step.effective, inclusive=False))
+        # every suspension of the listing that ended before this step lapses now, as one group: lapsing the
+        # step's entities alone split a group whose events share an id (one replaced the other)
+        lapse(_lapse_due(states, step.effective, inclusive=False))
         for k in affected:
             st = states[k]
             if step.event_kind is EventKind.SUSPENSION_EXTENDED and st.state not in (
@@ -593,6 +610,8 @@ def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_u
                 b.problem(f"{step.source.record.key}: extends a suspension of {listing.key} that is not in place")
             st.state, st.until, st.by, st.presumed = step.state, until, step.source.record.key, False
             st.since = step.effective
+            st.singled_out = step.state is ListingState.REMOVED or (
+                step.subset is not None and step.state is ListingState.LIFTED)
             st.history.append(f"{step.effective.isoformat()} {_history_word(step.event_kind, until)} "
                               f"({step.source.record.key})")
             by_key[k] = step.source

@@ -209,7 +209,9 @@ ECL_REMOVAL = (
 
 def test_removal_with_a_lift_limited_to_its_entity_moves_that_entity_alone(fixtures_tree, tmp_path):
     """"商务部公告2025年第21号对该实体采取的相关措施…停止执行": the one entity is removed and its measures
-    lifted; the other 15 entities of No. 21 keep their own state (the suspension that lapsed)."""
+    lifted; the other 15 entities of No. 21 keep their own state (the suspension that lapsed). Removed is
+    its state, whatever the order of the two sentences: the removal goes after a notice's other actions of
+    the day (the engine audit of session 12; lifted, a later suspension of No. 21 took it up again)."""
     tree = tmp_path / "tree"
     shutil.copytree(fixtures_tree, tree)
     (tree / "texts" / "mofcom-2026-40.txt").write_text(ECL_REMOVAL, encoding="utf-8")
@@ -224,11 +226,11 @@ def test_removal_with_a_lift_limited_to_its_entity_moves_that_entity_alone(fixtu
     assert d.problems == () and not [e for e in stored if e.kind is EventKind.UNRESOLVED_REFERENCE]
     universal = "universallogisticsholdings"
     rows = {r.state: r for r in d.states if r.notice_key == "MOFCOM-2025-21"}
-    assert set(rows) == {ListingState.LAPSED, ListingState.LIFTED}
+    assert set(rows) == {ListingState.LAPSED, ListingState.REMOVED}
     assert (rows[ListingState.LAPSED].entity_count, rows[ListingState.LAPSED].since) == (15, date(2026, 11, 10))
     assert universal not in rows[ListingState.LAPSED].entity_keys
-    lifted = rows[ListingState.LIFTED]
-    assert (lifted.entity_keys, lifted.since, lifted.by) == ((universal,), date(2026, 9, 10), "MOFCOM-2026-40")
-    assert lifted.history[-2:] == ("2026-09-10 removed (MOFCOM-2026-40)", "2026-09-10 lifted (MOFCOM-2026-40)")
+    removed = rows[ListingState.REMOVED]
+    assert (removed.entity_keys, removed.since, removed.by) == ((universal,), date(2026, 9, 10), "MOFCOM-2026-40")
+    assert removed.history[-2:] == ("2026-09-10 lifted (MOFCOM-2026-40)", "2026-09-10 removed (MOFCOM-2026-40)")
     moved = sorted((e.kind.value, e.entity_key) for e in stored if e.scope == "entity" and e.source_key == "MOFCOM-2026-40")
     assert moved == [("lifted", universal), ("removed", universal)]

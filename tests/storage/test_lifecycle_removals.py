@@ -1,0 +1,101 @@
+"""A removal is final for the entity it removes; lapses of one listing lapse as one group.
+
+Found by the blind engine audit of session 12, with these texts (composed in the official wording): an entity
+removed by a notice of its own was suspended again by a later suspension of the whole notice that listed it,
+then "presumed back in force" (a false item); and after that removal the published lapse of the whole notice
+was rewritten to name the removed entity alone."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timezone
+
+from scraper.parse import parse_text
+from storage.lifecycle import derive
+from storage.records import EventKind, ListingState
+from tests.faults.harness import cli
+from tests.storage.test_lifecycle_corpus import stored
+
+UEL3 = """不可靠实体清单工作机制关于将安杜里尔工业公司等3家美国实体列入不可靠实体清单的公告
+【发布文号】不可靠实体清单工作机制公告〔2026〕3号
+【发文日期】2026年03月02日
+
+不可靠实体清单工作机制决定将安杜里尔工业公司等3家美国实体列入不可靠实体清单（名单见附件）。
+本公告自公布之日起实施。
+
+附件
+被列入不可靠实体清单的3家美国实体
+1. 安杜里尔工业公司（Anduril Industries, Inc.）
+2. 蓝脊电子公司（Blue Ridge Electronics, Inc.）
+3. 银松科技公司（Silver Pine Technologies LLC）
+"""
+UEL5 = """不可靠实体清单工作机制关于将蓝脊电子公司移出不可靠实体清单的公告
+【发布文号】不可靠实体清单工作机制公告〔2026〕5号
+【发文日期】2026年06月01日
+
+根据《不可靠实体清单规定》第十三条，鉴于蓝脊电子公司（Blue Ridge Electronics, Inc.）已纠正其行为，不可靠实体清单工作机制决定将其移出不可靠实体清单，3月2日公告（不可靠实体清单工作机制公告〔2026〕3号）对其采取的相关措施同时停止执行。
+本公告自公布之日起实施。
+"""
+QA = """商务部新闻发言人就调整不可靠实体清单措施答记者问
+来源：商务部新闻办公室 类型：原创 分类：新闻 {day} 21:00
+
+问：请问不可靠实体清单方面有何安排？
+答：为落实中美经贸磋商共识，自{day_cn}起，暂停3月2日公告（不可靠实体清单工作机制公告〔2026〕3号）相关措施{n}天。
+"""
+BLUE_RIDGE = "blueridgeelectronics"
+
+
+def notices(*texts: str) -> list:
+    out = []
+    for text in texts:
+        rec = parse_text(text)
+        assert rec is not None and rec.warnings == (), text
+        out.append(stored(rec, fetched=datetime.combine(rec.published, datetime.min.time(), timezone.utc)))
+    return out
+
+
+def qa(day: date, n: int) -> str:
+    return QA.format(day=day.isoformat(), day_cn=f"{day.year}年{day.month}月{day.day}日", n=n)
+
+
+def rows(d, key="UEL-2026-3"):
+    return {(r.state, r.entity_keys, r.since) for r in d.states if r.notice_key == key}
+
+
+def test_a_removed_entity_is_not_suspended_again_by_a_suspension_of_the_whole_notice():
+    known = notices(UEL3, UEL5, qa(date(2026, 7, 1), 90))
+    for day in (date(2026, 7, 2), date(2026, 9, 30)):
+        d = derive(known, day)
+        removed = {r for r in rows(d) if BLUE_RIDGE in r[1]}
+        assert removed == {(ListingState.REMOVED, (BLUE_RIDGE,), date(2026, 6, 1))}, day
+    d = derive(known, date(2026, 9, 30))
+    assert (ListingState.LAPSED, ("andurilindustries", "silverpinetechnologies"), date(2026, 9, 29)) in rows(d)
+    later = [e.id for e in d.events if e.effective and e.effective > date(2026, 6, 1)
+             and (e.entity_key == BLUE_RIDGE or any(x.key == BLUE_RIDGE for x in e.entities))]
+    assert later == []
+
+
+def test_a_removal_after_a_lapse_leaves_the_lapse_of_the_whole_notice_as_it_was():
+    before = derive(notices(UEL3, qa(date(2026, 5, 1), 30)), date(2026, 5, 31))
+    after = derive(notices(UEL3, qa(date(2026, 5, 1), 30), UEL5), date(2026, 6, 1))
+
+    def lapses(d):
+        return {e.id: (tuple(x.key for x in e.entities), e.title) for e in d.events
+                if e.kind is EventKind.SUSPENSION_LAPSED}
+
+    assert len(lapses(before)) >= 1
+    assert {k: v for k, v in lapses(after).items() if k in lapses(before)} == lapses(before)
+    assert (ListingState.REMOVED, (BLUE_RIDGE,), date(2026, 6, 1)) in rows(after)
+
+
+def test_the_removed_entity_as_the_command_line_shows_it(tmp_path):
+    """The same sequence through real processes and a real store: replay three saved texts, ask status."""
+    tree = tmp_path / "tree" / "texts"
+    tree.mkdir(parents=True)
+    for name, text in (("uel-2026-3", UEL3), ("uel-2026-5", UEL5), ("qa-2026-07-01", qa(date(2026, 7, 1), 90))):
+        (tree / f"{name}.txt").write_text(text, encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'store.db'}"
+    assert cli(db, "replay", str(tree.parent), "--fetched-at", "2026-07-02T00:00:00+00:00", "--as-of", "2026-09-30").code in (0, 1)
+    listings = json.loads(cli(db, "status", "--json", "--as-of", "2026-09-30").out)["listings"]
+    mine = [(x["state"], x["since"]) for x in listings if BLUE_RIDGE in x["entity_keys"]]
+    assert mine == [("removed", "2026-06-01")]
