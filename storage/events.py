@@ -296,8 +296,8 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
         at = _retraction_time(old, notices or {})
         table.upsert_correction(_correction(
             old, n, at, title=f"Retracted: {old.title}",
-            summary=(f"The item \"{old.title}\" no longer follows from the stored notices (the text of a notice "
-                     f"it rests on changed, revision fetched {at.isoformat()}); disregard it."),
+            summary=(f"The item \"{old.title}\" no longer follows from the stored notices (a notice it rests on "
+                     f"changed, or a newer one changes it; notices fetched up to {at.isoformat()}); disregard it."),
         ))
         counts["retracted"] += 1
     table.flush()
@@ -305,15 +305,12 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
 
 
 def _retraction_time(old: EventRecord, notices: dict[str, StoredNotice]) -> datetime:
-    times = []
-    for p in old.provenance:
-        now = notices.get(p.notice_key)
-        fetched = now.provenance.fetched_at if now else None
-        if fetched is not None:
-            times.append(fetched)
-    if not times:
-        times = [n.provenance.fetched_at for n in notices.values() if n.provenance.fetched_at is not None]
-    return in_beijing(max(times)) if times else old.updated
+    """When the store learnt what retracts ``old``: the newest fetch of any stored notice. What retracts an
+    item is a notice it rests on changing, or a newer notice (the evening Q&A extending a suspension whose
+    lapse went out that morning), which is none of the notices the item rests on: dated by those, the
+    retraction went out with the fetch time of the May Q&A, three months down a reader's list."""
+    times = [n.provenance.fetched_at for n in notices.values() if n.provenance.fetched_at is not None]
+    return max(in_beijing(max(times)), old.updated) if times else old.updated
 
 
 def sync_events(session: Session, as_of: date) -> SyncResult:

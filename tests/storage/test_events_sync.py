@@ -162,3 +162,20 @@ def test_the_hashes_are_those_of_the_canonical_json_whatever_the_members(engine)
         assert payload_hashes(payload) == payload_hashes(payload, written) == expected
         assert (payload_hash(payload), content_hash(payload)) == expected
     assert len(stored) > 5 and {payload_hash(p) for p in stored} != {content_hash(p) for p in stored}
+
+
+def test_a_retraction_is_dated_when_the_notice_that_retracts_it_was_fetched(engine):
+    """The lapse of 〔2025〕7号 goes out on the morning of 2025-08-12; the evening's Q&A extends the suspension.
+    The retraction of the lapse was dated by the May Q&A the lapse rested on (fetched 2025-05-14): three
+    months down a reader's list (the engine audit of session 12). It is dated by the newest fetch now."""
+    may = datetime(2025, 5, 14, 14, 30, tzinfo=timezone.utc)
+    evening = datetime(2025, 8, 12, 13, 0, tzinfo=timezone.utc)
+    put(engine, UEL7, at=may)
+    put(engine, QA_0514_UEL, at=may)
+    sync(engine, date(2025, 8, 12))
+    lapsed = f"{TAG}UEL-2025-7/suspension_lapsed/uel/2025-08-12"
+    assert lapsed in {e.id for e in events(engine, date(2025, 8, 12))}
+    put(engine, QA_0812_UEL, at=evening)
+    assert sync(engine, date(2025, 8, 12)).retracted >= 1
+    corr = next(e for e in events(engine, None) if e.id == f"{lapsed}/correction/1")
+    assert corr.title.startswith("Retracted: ") and corr.occurred >= evening and corr.updated >= evening
