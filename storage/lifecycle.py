@@ -411,6 +411,9 @@ def _resolve_date_ref(ref: NoticeRef, lst: ListKind | None, source: StoredNotice
         cands = [cand for cand in pool if day_of(cand.notice.record.effective) == ref.date]
     if not cands:
         return [], f"no stored notice on the {list_name(lst)} dated {ref.date.isoformat()} (\"{ref.text}\")"
+    if ref.country is not None and len(cands) > 1:
+        # "…的3家美国实体" among the notices of that day: those listing entities of that country alone
+        cands = [cand for cand in cands if {e.country for _, e in cand.entities} - {None} == {ref.country}] or cands
     if ref.count is None:
         return cands, None
     total = sum(len(cand.entities) for cand in cands)

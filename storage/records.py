@@ -84,7 +84,7 @@ class NoticeRef:
 
     Either by number (``key`` set, e.g. ``UEL-2025-7``) or only by date, list and
     count ("2025年4月4日被列入出口管制管控名单的16家美国实体": ``date``, ``list``,
-    ``count`` set, ``key`` None). ``text`` is the phrase as written.
+    ``count``, ``country`` set, ``key`` None). ``text`` is the phrase as written.
     """
 
     text: str
@@ -92,6 +92,9 @@ class NoticeRef:
     date: date | None = None
     list: ListKind | None = None
     count: int | None = None
+    # "…的3家美国实体": the country of the entities referred to (ISO 3166 alpha-2), which tells two notices of
+    # one day apart (3 US entities and 3 Japanese ones)
+    country: str | None = field(default=None, metadata=OMIT_DEFAULT)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> NoticeRef:
@@ -247,6 +250,7 @@ def _ref_from_json(data: dict[str, Any]) -> NoticeRef:
         date=_d(data.get("date")),
         list=ListKind(data["list"]) if data.get("list") else None,
         count=data.get("count"),
+        country=data.get("country"),
     )
 
 

@@ -30,7 +30,7 @@ from .dates import (
     resolve_month_day,
     until_from,
 )
-from .entities import COUNTRY_ALT
+from .entities import COUNTRIES, COUNTRY_ALT
 from .number import find_references
 from .textnorm import MD, NUM, YEAR, to_int
 
@@ -63,7 +63,7 @@ DATE_LIST_RE = re.compile(
     rf"{DATE_START}(?:(?P<y>{YEAR})\s*年\s*)?(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日"
     rf"(?P<more>(?:\s*[和、及与]\s*(?:(?:{YEAR})\s*年\s*)?(?:{MD}\s*月\s*)?{MD}\s*日)*)"
     rf"\s*(?:分别)?\s*(?:被|已被)?\s*(?:分别)?\s*(?:列入|纳入)\s*(?P<list>{LIST_ALT})\s*的\s*(?:共\s*)?"
-    rf"(?:(?P<n>{NUM})\s*家(?P<moren>(?:\s*[和、及与]\s*{NUM}\s*家)*))?\s*(?:{COUNTRY_ALT})?"
+    rf"(?:(?P<n>{NUM})\s*家(?P<moren>(?:\s*[和、及与]\s*{NUM}\s*家)*))?\s*(?P<c>{COUNTRY_ALT})?"
 )
 MORE_COUNT_RE = re.compile(rf"({NUM})\s*家")
 MORE_DAY_RE = re.compile(rf"(?:(?P<y>{YEAR})\s*年\s*)?(?:(?P<m>{MD})\s*月\s*)?(?P<d>{MD})\s*日")
@@ -146,7 +146,7 @@ def _date_refs(folded: str, clean: str, anchor: date | None) -> list[tuple[int, 
     if gate is None:
         return out
     for m in (m for s, e in _gate_pieces(folded, DATE_LIST_GATE_RE, gate) for m in DATE_LIST_RE.finditer(folded, s, e)):
-        year_s, month_s, day_s, more, lst, n, moren = m.groups()  # one call for the groups
+        year_s, month_s, day_s, more, lst, n, moren, country = m.groups()  # one call for the groups
         days = _days(year_s, month_s, day_s, more)
         dates = [d for d in (resolve_month_day(mo, dy, y, anchor) for mo, dy, y in days) if d]
         counts = [to_int(n)] + [to_int(x) for x in MORE_COUNT_RE.findall(moren or "")] if n else []
@@ -154,7 +154,8 @@ def _date_refs(folded: str, clean: str, anchor: date | None) -> list[tuple[int, 
         per_date = counts if len(counts) == len(dates) else [None] * len(dates)
         text = clean[m.start() : m.end()].strip()
         for d, count in zip(dates, per_date):
-            out.append((m.start(), m.end(), NoticeRef(text=text, date=d, list=LIST_OF[lst], count=count)))
+            out.append((m.start(), m.end(), NoticeRef(text=text, date=d, list=LIST_OF[lst], count=count,
+                                                      country=COUNTRIES.get(country) if country else None)))
     return out
 
 
@@ -574,7 +575,8 @@ def _on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: A
     lst = _target_list(targets, folded, clause_start, next_start, notice_list)
     # a ref that names its list, or any when no list is known, is kept as it is
     target_refs = tuple([r for _, _, r in targets] if lst is None else
-                        [r if r.list is not None else NoticeRef(text=r.text, key=r.key, date=r.date, list=lst, count=r.count)
+                        [r if r.list is not None else NoticeRef(text=r.text, key=r.key, date=r.date, list=lst,
+                                                                count=r.count, country=r.country)
                          for _, _, r in targets])
     limited = _on_entities(folded, clause_start, next_start)
     if period is None:
