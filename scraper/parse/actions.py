@@ -65,6 +65,14 @@ DATE_LIST_RE = re.compile(
     rf"\s*(?:分别)?\s*(?:被|已被)?\s*(?:分别)?\s*(?:列入|纳入)\s*(?P<list>{LIST_ALT})\s*的\s*(?:共\s*)?"
     rf"(?:(?P<n>{NUM})\s*家(?P<moren>(?:\s*[和、及与]\s*{NUM}\s*家)*))?\s*(?P<c>{COUNTRY_ALT})?"
 )
+# The active form: "停止执行2025年3月4日(公布的)将15家美国实体列入出口管制管控名单的相关措施", "3月4日将特科姆
+# 公司等10家美国企业列入不可靠实体清单的相关措施": the same reference, the count before the list.
+DATE_ACTIVE_LIST_RE = re.compile(
+    rf"{DATE_START}(?:(?P<y>{YEAR})\s*年\s*)?(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日"
+    rf"(?P<more>(?:\s*[和、及与]\s*(?:(?:{YEAR})\s*年\s*)?(?:{MD}\s*月\s*)?{MD}\s*日)*)"
+    rf"\s*(?:(?:公布|发布)\s*)?(?:的\s*)?将\s*(?:[^,;。\n]{{0,40}}?等\s*)?(?P<n>{NUM})\s*家(?P<moren>)\s*(?P<c>{COUNTRY_ALT})?"
+    rf"\s*(?:实体|企业|公司|机构)?\s*(?:列入|纳入)\s*(?P<list>{LIST_ALT})"
+)
 MORE_COUNT_RE = re.compile(rf"({NUM})\s*家")
 MORE_DAY_RE = re.compile(rf"(?:(?P<y>{YEAR})\s*年\s*)?(?:(?P<m>{MD})\s*月\s*)?(?P<d>{MD})\s*日")
 # "4月4日公告（…）", "2025年3月4日发布的公告".
@@ -111,6 +119,10 @@ BACK_REFERENCE_RE = re.compile(r"\s*(?:对\s*|)(?:上述|前述|以上)[^,。;\n
 _START = itemgetter(0)  # refs in text order
 
 
+def _match_start(m: re.Match[str]) -> int:
+    return m.start()
+
+
 @quick_init
 @dataclass(frozen=True)
 class ActionDraft:
@@ -145,8 +157,14 @@ def _date_refs(folded: str, clean: str, anchor: date | None) -> list[tuple[int, 
     gate = DATE_LIST_GATE_RE.search(folded)
     if gate is None:
         return out
-    for m in (m for s, e in _gate_pieces(folded, DATE_LIST_GATE_RE, gate) for m in DATE_LIST_RE.finditer(folded, s, e)):
-        year_s, month_s, day_s, more, lst, n, moren, country = m.groups()  # one call for the groups
+    pieces = _gate_pieces(folded, DATE_LIST_GATE_RE, gate)
+    found = [m for s, e in pieces for m in DATE_LIST_RE.finditer(folded, s, e)]
+    if "将" in folded:  # in every DATE_ACTIVE_LIST_RE match
+        active = [m for s, e in pieces for m in DATE_ACTIVE_LIST_RE.finditer(folded, s, e)]
+        found = sorted(found + [a for a in active if not any(f.start() < a.end() and a.start() < f.end() for f in found)],
+                       key=_match_start) if active else found
+    for m in found:
+        year_s, month_s, day_s, more, lst, n, moren, country = m.group("y", "m", "d", "more", "list", "n", "moren", "c")
         days = _days(year_s, month_s, day_s, more)
         dates = [d for d in (resolve_month_day(mo, dy, y, anchor) for mo, dy, y in days) if d]
         counts = [to_int(n)] + [to_int(x) for x in MORE_COUNT_RE.findall(moren or "")] if n else []
