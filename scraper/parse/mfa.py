@@ -90,6 +90,11 @@ ROLE_WORDS = ("众议员", "参议员", "议员", "官员", "主席", "部长", 
               "总裁", "首席执行官", "总经理", "主任", "学者", "教授", "研究员", "政客", "人士", "州长", "市长")
 ROLE_PREFIX_RE = re.compile(r"^(?P<role>.{2,30}?(?:" + "|".join(ROLE_WORDS) + r"))(?P<name>[^、，,()（）]{2,12})$")
 ROLE_WORD_RE = re.compile("|".join(ROLE_WORDS))  # in every ROLE_PREFIX_RE match, from the third character
+# "所长约翰·沃尔特斯" after "哈德逊研究所董事会主席萨拉·梅·斯特恩、": the role's organisation is the one named
+# before; a bare role opens a transliterated name (a middle dot in it).
+BARE_ROLES = ROLE_WORDS + ("所长", "院长", "会长", "社长", "校长", "董事长", "理事长", "主编", "总编辑", "董事", "理事")
+BARE_ROLE_RE = re.compile(r"^(?P<role>" + "|".join(sorted(BARE_ROLES, key=len, reverse=True))
+                          + r")(?P<name>[^、，,()（）·]{1,8}[·•][^、，,()（）]{1,16})$")
 GENDER_RE = re.compile(r"^(?:性别\s*[:：]?\s*)?(?P<g>男|女)(?:性)?$")
 LATIN_RE = re.compile(r"[A-Za-z]")
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -97,7 +102,7 @@ SPACED_EN_RE = re.compile(r"^(?P<zh>[^A-Za-z]*[\u4e00-\u9fff][^A-Za-z]*?)[\s\u30
 # Organisation name endings (a target without a section, a gender or a count word).
 ORG_SUFFIX_RE = re.compile(
     r"(?:公司|集团|企业|株式会社|会社|机构|组织|中心|实验室|大学|学院|研究所|研究院|研究中心|协会|基金会|委员会|联盟|"
-    r"银行|基金|工厂|厂|局|署|部|院|所|社|会|办公室|智库|网络|媒体|电台|电视台|"
+    r"银行|基金|工厂|厂|局|署|部|院|所|社|会|馆|办公室|智库|网络|媒体|电台|电视台|"
     r"\b(?:Inc|LLC|Ltd|Corp|Corporation|Company|Co|Group|Foundation|University|Institute|Association)\.?)$",
     re.IGNORECASE,
 )
@@ -108,7 +113,8 @@ ORG_EN_WORDS = frozenset((
     "Foundation", "Institute", "Forum", "Alliance", "Union", "Society", "Network", "Project", "Initiative", "Agency",
     "Bureau", "Office", "Caucus", "Association", "Federation", "Coalition", "Campaign", "Party", "Freedom", "Company",
     "Corporation", "Group", "University", "Laboratory", "Laboratories", "Systems", "Technologies", "Industries",
-    "Holdings", "International", "&", "of", "for", "on", "and", "the", "The",
+    "Holdings", "International", "Library", "Museum", "School", "College", "Academy", "Hospital", "Press", "Bank",
+    "Trust", "&", "of", "for", "on", "and", "the", "The",
 ))
 NAME_PARTICLES = frozenset(("von", "van", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "y", "II", "III", "IV"))
 # Every ORG_SUFFIX_RE match ends the name and is at most this long (its longest word, a dot and
@@ -270,9 +276,10 @@ def _type_of_words(text: str) -> str | None:
 def _role_prefix(zh: str | None) -> tuple[str | None, str | None]:
     """"美国国会众议员麦考尔" -> ("麦考尔", "美国国会众议员"): a role written before a person's
     name is a note. Organisation names ("…议员联盟") are left whole."""
-    if not zh or ROLE_WORD_RE.search(zh, 2) is None or _org_suffix(zh):
+    if not zh or _org_suffix(zh):
         return zh, None
-    m = ROLE_PREFIX_RE.match(zh)
+    m = ROLE_PREFIX_RE.match(zh) if ROLE_WORD_RE.search(zh, 2) is not None else None
+    m = m or BARE_ROLE_RE.match(zh)
     if m is None:
         return zh, None
     return m.group("name"), m.group("role")
@@ -286,7 +293,7 @@ def split_target(raw: str) -> tuple[str | None, str | None, str | None, bool]:
     if common is not None:  # the usual annex or decision target, read by the pattern alone
         zh, en, inner, gender, note = common.groups()  # its only groups, in this order
         role = None
-        if ROLE_WORD_RE.search(zh, 2) is not None:
+        if ROLE_WORD_RE.search(zh, 2) is not None or "·" in zh or "•" in zh:  # a role, maybe bare (BARE_ROLE_RE)
             zh, role = _role_prefix(zh)
         if inner is None and note is None:
             notes = role

@@ -475,3 +475,21 @@ def test_another_sides_lift_in_the_reasons_leaves_an_imposition_an_imposition():
         assert [(a.action, a.targets, a.entities, a.measures) for a in rec.actions] == [
             (ActionKind.IMPOSE, (), (), ("asset_freeze", "entry_ban"))]
         assert (targets(rec), rec.warnings) == ([("石平", None, "individual", None)], ())
+
+
+def test_a_bare_role_before_a_name_and_a_library_are_read_as_such():
+    """MFA order 2023 No. 2 as recalled by the audit of real texts: "所长约翰·沃尔特斯" after "哈德逊研究所董事会主席
+    萨拉·梅·斯特恩、" kept the role in the name; 里根总统图书馆 (Ronald Reagan Presidential Library) was a person."""
+    text = (
+        "外交部关于对美国哈德逊研究所、里根总统图书馆及其负责人采取反制措施的决定\n发布时间：2023-04-07 10:00\n\n"
+        "（2023年4月7日中华人民共和国外交部令第2号公布，自2023年4月7日起施行）\n\n"
+        "根据《中华人民共和国反外国制裁法》第四条、第五条、第六条、第九条、第十五条的规定，决定对下列组织和个人采取反制措施：\n"
+        "一、对哈德逊研究所（Hudson Institute）、里根总统图书馆（Ronald Reagan Presidential Library）采取反制措施，"
+        "禁止我国境内组织、个人与其进行交易、合作等活动。\n"
+        "二、对哈德逊研究所董事会主席萨拉·梅·斯特恩（Sarah May Stern）、所长约翰·沃尔特斯（John P. Walters）采取反制措施，"
+        "冻结其在我国境内的动产、不动产和其他各类财产，不予签发签证、不准入境（包括香港、澳门）。\n本决定自2023年4月7日起施行。\n"
+    )
+    rec = parse_text(text)
+    assert [(e.zh, e.type, e.note) for e in rec.entities] == [
+        ("哈德逊研究所", "organization", None), ("里根总统图书馆", "organization", None),
+        ("萨拉·梅·斯特恩", "individual", "哈德逊研究所董事会主席"), ("约翰·沃尔特斯", "individual", "所长")]
