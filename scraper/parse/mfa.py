@@ -294,7 +294,8 @@ def split_target(raw: str) -> tuple[str | None, str | None, str | None, bool]:
         zh, en, inner, gender, note = common.groups()  # its only groups, in this order
         role = None
         if ROLE_WORD_RE.search(zh, 2) is not None or "·" in zh or "•" in zh:  # a role, maybe bare (BARE_ROLE_RE)
-            zh, role = _role_prefix(zh)
+            name, role = _role_prefix(zh)
+            zh = zh if name is None else name
         if inner is None and note is None:
             notes = role
         elif role is None and (inner is None or note is None):  # one piece: clean_display strips it
