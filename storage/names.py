@@ -33,6 +33,7 @@ LEGAL_SUFFIXES_EN = (
     "ltd",
     "co",
     "lp",
+    "l p",  # "TCOM, L.P." (the company's own style; MOFCOM writes "TCOM, Limited Partnership")
     "plc",
     "gmbh",
     "kk",

@@ -34,7 +34,7 @@ LISTED = {
     "MP Materials Corp.": "mpmaterials", "美国稀土公司": "usarareearth", "Red Cat Holdings": "redcatholdings",
     "Boeing Defense, Space and Security": "boeingdefensespaceandsecurity", "BRINC Drones": "brincdrones",
     "Oshkosh Defense LLC": "oshkoshdefense", "AeroVironment, Inc.": "aerovironment", "余茂春": "余茂春",
-    "Todd Stein": "toddstein",
+    "Todd Stein": "toddstein", "TCOM, L.P.": "tcom",
 }
 
 
