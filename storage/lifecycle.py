@@ -654,7 +654,8 @@ def _countdowns(b: _Builder, listing: Listing, steps: Sequence[Step], as_of: dat
                           midnight(day), days=days, id_day=day)
 
 
-def _rows(listing: Listing, states: dict[str, EntityState], as_of: date) -> list[StatusRow]:
+def _rows(listing: Listing, states: dict[str, EntityState], as_of: date,
+          notices: dict[str, StoredNotice] | None = None) -> list[StatusRow]:
     groups: dict[tuple[ListingState, date | None, date | None, bool, str | None, tuple[str, ...]], list[str]] = {}
     for key, st in states.items():
         if st.state is None:
@@ -664,12 +665,14 @@ def _rows(listing: Listing, states: dict[str, EntityState], as_of: date) -> list
     rec = listing.notice.record
     for (state, since, until, presumed, by, history), keys in groups.items():
         real = tuple(k for k in keys if k != NO_ENTITY)
+        setter = (notices or {}).get(by) if by and by != listing.key else None
+        scope = _clause_text(listing, setter).strip(" ()") or None
         rows.append(StatusRow(
             notice_key=listing.key, number=rec.number, title=rec.title, list=listing.list, state=state,
             since=since, until=until if state is ListingState.SUSPENDED else None,
             days_left=(until - as_of).days if until and state is ListingState.SUSPENDED else None,
             entity_count=len(real), presumed=presumed, by=by, entity_keys=real, history=history,
-            issuer=rec.issuer,
+            issuer=rec.issuer, scope=scope,
         ))
     return rows
 
@@ -736,7 +739,7 @@ def derive(notices: Sequence[StoredNotice], as_of: date) -> Derivation:
         its = steps.get(lk, [])
         final = _simulate(listing, its, as_of, as_of, b)
         _countdowns(b, listing, its, as_of)
-        states.extend(_rows(listing, final, as_of))
+        states.extend(_rows(listing, final, as_of, by_key))
     events = tuple(sorted((e for e in b.events.values() if e.occurred.astimezone(BEIJING).date() <= as_of),
                           key=event_sort_key))
     return Derivation(events=events, states=tuple(states), problems=tuple(b.problems))

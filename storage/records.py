@@ -481,6 +481,9 @@ class StatusRow:
     entity_keys: tuple[str, ...] = ()
     history: tuple[str, ...] = ()  # short lines: "2025-05-14 suspended until 2025-08-12 (QA-…)"
     issuer: str | None = None  # of the listing notice: 商务部, 外交部, …
+    # "clause 2" when the notice that set the state acts on some clauses of the listing notice only (2025 No. 72
+    # suspends clause 2 of 2024 No. 46; clause 1 stays in force)
+    scope: str | None = field(default=None, metadata=OMIT_DEFAULT)
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = _jsonable(self)
@@ -493,5 +496,5 @@ class StatusRow:
             list=ListKind(data["list"]), state=ListingState(data["state"]), since=_d(data.get("since")),
             until=_d(data.get("until")), days_left=data.get("days_left"), entity_count=data["entity_count"],
             presumed=data.get("presumed", False), by=data.get("by"), entity_keys=tuple(data.get("entity_keys", ())),
-            history=tuple(data.get("history", ())), issuer=data.get("issuer"),
+            history=tuple(data.get("history", ())), issuer=data.get("issuer"), scope=data.get("scope"),
         )

@@ -74,7 +74,7 @@ def print_report(report: StatusReport, console: Console) -> None:
         table.add_column(col, justify="right" if col in ("days left", "entities") else "left")
     for r in report.rows:
         table.add_row(
-            shown(r.notice_key), shown(r.number), ministry_of(r.issuer) or "", list_name(r.list), Text(state_label(r.state), style=STATE_STYLES.get(r.state, "")),
+            shown(r.notice_key), shown(r.number), ministry_of(r.issuer) or "", list_name(r.list), Text(state_label(r.state) + (f" ({r.scope} only)" if r.scope else ""), style=STATE_STYLES.get(r.state, "")),
             r.since.isoformat() if r.since else "", r.until.isoformat() if r.until else "",
             "" if r.days_left is None else str(r.days_left), str(r.entity_count), shown(r.by),
         )

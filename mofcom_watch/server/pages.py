@@ -109,7 +109,7 @@ def _states_section(ctx: PageContext) -> str:
         return "\n".join(out)
     cells: list[list[Cell]] = []
     for r in rows:
-        state = state_label(r.state)
+        state = state_label(r.state) + (f" ({r.scope} only)" if r.scope else "")
         title = f'<br><span class="muted">{escape(r.title)}</span>' if r.title and r.title != r.number else ""
         number = "" if r.title and r.number and r.title.startswith(r.number) else (r.number or "")
         by = f'<br><span class="muted">by {escape(r.by)}</span>' if r.by and r.by != r.notice_key else ""

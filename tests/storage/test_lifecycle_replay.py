@@ -23,6 +23,7 @@ from storage.models import Event
 from storage.records import EventKind, ListingState
 from storage.status import derive_stored
 from storage.vocabulary import TAG_PREFIX
+from tests.faults.harness import cli
 from tests.storage.test_lifecycle_corpus import corpus
 
 AS_OF = date(2026, 11, 29)
@@ -234,3 +235,20 @@ def test_removal_with_a_lift_limited_to_its_entity_moves_that_entity_alone(fixtu
     assert removed.history[-2:] == ("2026-09-10 lifted (MOFCOM-2026-40)", "2026-09-10 removed (MOFCOM-2026-40)")
     moved = sorted((e.kind.value, e.entity_key) for e in stored if e.scope == "entity" and e.source_key == "MOFCOM-2026-40")
     assert moved == [("lifted", universal), ("removed", universal)]
+
+
+def test_a_suspension_of_one_clause_says_so_in_status(fixtures_tree, tmp_path):
+    """2025 No. 72 suspends clause 2 of 2024 No. 46 only ("第一款继续实施": the ban on exports to US military users
+    stays). The feed items said "(clause 2)", the status row read as if the whole of No. 46 were suspended, then
+    lapsed (engine audit round 2 of session 12)."""
+    db = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    replay(db, fixtures_tree)
+    engine = open_store(db)
+    with Session(engine) as s:
+        _, d = derive_stored(s, date(2026, 11, 20))
+    engine.dispose()
+    (row,) = [r for r in d.states if r.notice_key == "MOFCOM-2024-46"]
+    assert (row.state, row.by, row.scope) == (ListingState.SUSPENDED, "MOFCOM-2025-72", "clause 2")
+    assert all(r.scope is None for r in d.states if r.notice_key != "MOFCOM-2024-46")
+    table = cli(db, "status", "--as-of", "2026-11-20").out
+    assert any("MOFCOM-2024-46" in line and "suspended (clause 2 only)" in line for line in table.splitlines())
