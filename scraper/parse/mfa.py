@@ -132,13 +132,13 @@ DATED_DECISION_REACH = 24  # the longest date with its comma: the window searche
 # A decision on earlier countermeasures: "中方决定自2025年11月10日起，取消对立方公司采取的反制措施",
 # "…停止实施外交部令第12号相关措施", "…暂停实施…1年": its verb comes before any "对" (the bare form
 # only when no sentence names the deciding side, as for the decision itself).
-STATUS_VERB = r"(?P<verb>继续暂停(?:实施|执行)?|暂停(?![期至到])(?:实施|执行)?|停止(?:实施|执行)?|恢复(?:实施|执行)?|取消|解除)"
+STATUS_VERB = r"(?P<verb>继续暂停(?:实施|执行)?|暂停(?![期至到])(?:实施|执行)?|停止(?:实施|执行)?|恢复(?:实施|执行)?|取消|解除|移出)"
 STATUS_DECISION_RE = re.compile(rf"(?:中方|我方|外交部|中国政府|我国政府)决定[^。；;\n对]{{0,60}}?{STATUS_VERB}")
 BARE_STATUS_DECISION_RE = re.compile(rf"(?<!方)决定[^。；;\n对]{{0,60}}?{STATUS_VERB}")  # not 美方决定…
 # An earlier order it acts on: "外交部令第12号", "2024年10月10日中华人民共和国外交部令第13号" (the date gives the year).
 ORDER_REF_RE = re.compile(rf"(?:(?P<date>{DATE_RE.pattern})\s*)?(?:中华人民共和国)?外交部令\s*第\s*(?P<n>{NUM})\s*号")
 QUOTED_TITLE_RE = re.compile(r"《[^《》]*》")
-STATUS_WORDS = ("暂停", "停止", "恢复", "取消", "解除")  # one is in every STATUS_DECISION_RE match
+STATUS_WORDS = ("暂停", "停止", "恢复", "取消", "解除", "移出")  # one is in every STATUS_DECISION_RE match
 TARGET_START_RE = re.compile(r"将\s*对\s*|对\s*|将\s*")
 JOINERS_RE = re.compile(r"以及|和|及|与")
 OWN_EFFECTIVE_LINE = "本决定"
@@ -471,12 +471,17 @@ def _annex_start(folded: str) -> int | None:
     return None
 
 
-SEGMENT_STOPS_RE = re.compile(r"[(（《)）》,，。；;:\n]|采取|列入|纳入")
+# "将斯凯迪奥公司（Skydio Inc.）从反制清单中移出": a removal's "从…清单" and 移出 end the targets too.
+FROM_LIST = r"从(?=[^,，。；;\n]{0,20}?(?:名单|清单))"
+SEGMENT_STOPS_RE = re.compile(rf"[(（《)）》,，。；;:\n]|采取|列入|纳入|移出|{FROM_LIST}")
 
 
 # From a place outside brackets, the run of text before the next stop outside them, when every bracket on
 # the way closes before the next opens (any opener pairs with any closer, as in the depth count).
-TO_SEGMENT_STOP_RE = re.compile(r"(?:[^(（《)）》,，。；;:\n采列纳]++|采(?!取)|[列纳](?!入)|[(（《][^(（《)）》]*+[)）》])*+")
+TO_SEGMENT_STOP_RE = re.compile(
+    r"(?:[^(（《)）》,，。；;:\n采列纳移从]++|采(?!取)|[列纳](?!入)|移(?!出)|从(?![^,，。；;\n]{0,20}?(?:名单|清单))"
+    r"|[(（《][^(（《)）》]*+[)）》])*+"
+)
 
 
 def _target_segment(folded: str, start: int) -> tuple[int, int]:

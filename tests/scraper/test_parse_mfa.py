@@ -493,3 +493,21 @@ def test_a_bare_role_before_a_name_and_a_library_are_read_as_such():
     assert [(e.zh, e.type, e.note) for e in rec.entities] == [
         ("哈德逊研究所", "organization", None), ("里根总统图书馆", "organization", None),
         ("萨拉·梅·斯特恩", "individual", "哈德逊研究所董事会主席"), ("约翰·沃尔特斯", "individual", "所长")]
+
+
+MFA_REMOVAL = (
+    "关于将斯凯迪奥公司从反制清单中移出的决定\n2026-06-01 10:00\n\n"
+    "（2026年6月1日中华人民共和国外交部令第25号公布，自2026年6月1日起施行）\n\n"
+    "鉴于斯凯迪奥公司已停止有关行为，依据《中华人民共和国反外国制裁法》第十一条规定，中方决定将斯凯迪奥公司（Skydio Inc.）"
+    "从反制清单中移出，停止对其采取的反制措施。\n\n本决定自2026年6月1日起施行。\n\n外交部\n2026年6月1日\n"
+)
+
+
+def test_a_decision_that_takes_a_company_off_the_countermeasure_list_removes_it():
+    """"将X从反制清单中移出" (反外国制裁法 art. 11 provides for it; none is public yet): read as a lift on an entity
+    named "斯凯迪奥公司（Skydio Inc.）从反制清单中移出", whose key matched nothing (noted by the MFA auditor)."""
+    rec = parse_text(MFA_REMOVAL)
+    assert (rec.key, rec.warnings) == ("MFA-ORDER-2026-25", ())
+    assert [(a.action, a.list, a.targets, a.entities) for a in rec.actions] == [
+        (ActionKind.REMOVE, ListKind.COUNTERMEASURE, (), ("skydio",))]
+    assert [(e.zh, e.en, e.type) for e in rec.entities] == [("斯凯迪奥公司", "Skydio Inc.", "organization")]

@@ -8,12 +8,14 @@ was rewritten to name the removed entity alone."""
 from __future__ import annotations
 
 import json
+import shutil
 from datetime import date, datetime, timezone
 
 from scraper.parse import parse_text
 from storage.lifecycle import derive
 from storage.records import EventKind, ListingState
-from tests.faults.harness import cli
+from tests.faults.harness import FIXTURES, cli
+from tests.scraper.test_parse_mfa import MFA_REMOVAL
 from tests.storage.test_lifecycle_corpus import stored
 
 UEL3 = """不可靠实体清单工作机制关于将安杜里尔工业公司等3家美国实体列入不可靠实体清单的公告
@@ -99,3 +101,16 @@ def test_the_removed_entity_as_the_command_line_shows_it(tmp_path):
     listings = json.loads(cli(db, "status", "--json", "--as-of", "2026-09-30").out)["listings"]
     mine = [(x["state"], x["since"]) for x in listings if BLUE_RIDGE in x["entity_keys"]]
     assert mine == [("removed", "2026-06-01")]
+
+
+def test_an_mfa_decision_removing_a_company_takes_it_off_the_order_that_listed_it(tmp_path):
+    """Real processes: the fixtures (外交部令第13号 lists Skydio) and the removal decision, replayed; status."""
+    tree = tmp_path / "tree"
+    shutil.copytree(FIXTURES, tree)
+    (tree / "texts" / "mfa-2026-25.txt").write_text(MFA_REMOVAL, encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'store.db'}"
+    assert cli(db, "replay", str(tree), "--fetched-at", "2026-11-30T00:00:00+00:00", "--as-of", "2026-11-30").code in (0, 1)
+    out = json.loads(cli(db, "status", "--json", "--as-of", "2026-11-30").out)
+    rows = {(x["state"], x["since"]) for x in out["listings"] if x["notice_key"] == "MFA-ORDER-2024-13"
+            and "skydio" in x["entity_keys"]}
+    assert rows == {("removed", "2026-06-01")} and out["unresolved_references"] == []
