@@ -219,13 +219,20 @@ def _incomplete_against_stored(stored: Notice | None, record: NoticeRecord, url:
     notice with fewer entities than it states. Storing it would drop listed companies: a false
     removal. While the stored parse of the same page is complete, such a parse is held back as an
     unusable page (the next run fetches the page again); a corrected notice states its own new
-    count. Alias pages that disagree are settled by ``store_notice`` (the complete parse wins).
+    count. Alias pages that disagree are settled by ``store_notice`` (the complete parse wins). A parse
+    that read no entity at all where the stored parse of the same page read some is held back too,
+    count or none: a page cut before its decision (UEL 2023年第1号, whose title names its companies
+    instead of counting them) states no count a check could hold it against.
     """
-    if not count_mismatch(record):
+    lost_all = not record.entities and record.kind is not NoticeKind.QA
+    if not count_mismatch(record) and not lost_all:
         return None
     if stored is None or stored.snapshot is None or stored.snapshot.page.url != url:
         return None
     current = NoticeRecord.from_json(json.loads(stored.record_json))
+    if lost_all and current.entities and not count_mismatch(record):
+        return (f"incomplete: {record.key} parsed with no entities; the stored version of the same page "
+                f"({len(current.entities)} entities) is kept")
     if count_mismatch(current) or not current.entities or len(record.entities) >= len(current.entities):
         return None
     return (f"incomplete: {record.key} parsed with {len(record.entities)} of the {record.stated_count} entities "

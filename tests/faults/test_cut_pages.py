@@ -52,3 +52,37 @@ def test_a_cut_page_keeps_the_complete_notice_and_says_so(tmp_path: Path, path: 
     assert after["listings"] == before  # nothing withdrawn, nothing lifted or extended less
     url = "https://" + path
     assert any(i["kind"] == "unusable-page" and i["url"] == url for i in after["health_issues"]), after["health_issues"]
+
+
+UEL_2023_1 = """不可靠实体清单工作机制关于将洛克希德·马丁公司、雷神导弹与防务公司列入不可靠实体清单的公告
+【发布单位】安全与管制局
+【发布文号】不可靠实体清单工作机制公告2023年第1号
+【发文日期】2023年02月16日
+
+不 可 靠 实 体 清 单 工 作 机 制
+公    告
+2023年 第1号
+"""
+UEL_2023_1_DECISION = """
+为维护国家主权、安全和发展利益，不可靠实体清单工作机制依据《不可靠实体清单规定》第二条、第八条和第十条等有关规定，决定将参与对台湾地区军售的洛克希德·马丁公司（Lockheed Martin Corporation）、雷神导弹与防务公司（Raytheon Missiles & Defense）列入不可靠实体清单，并采取以下处理措施：
+一、禁止上述企业从事与中国有关的进出口活动；
+二、禁止上述企业在中国境内新增投资。
+本公告自公布之日起实施。
+"""
+
+
+def test_a_page_cut_before_a_decision_that_states_no_count_keeps_the_stored_entities(tmp_path: Path) -> None:
+    """UEL 2023年第1号 names its two companies in its title instead of counting them. Cut after its header (a
+    whole line, no comma, no count to check), the copy replaced the stored one: Lockheed Martin and Raytheon
+    left the list with no health problem (found while closing the page audit of session 12)."""
+    db = f"sqlite:///{tmp_path / 'store.db'}"
+    for name, text, day in (("whole", UEL_2023_1 + UEL_2023_1_DECISION, "29"), ("cut", UEL_2023_1, "30")):
+        tree = tmp_path / name / "texts"
+        tree.mkdir(parents=True)
+        (tree / "uel-2023-1.txt").write_text(text, encoding="utf-8")
+        done = cli(db, "replay", str(tree.parent), "--fetched-at", f"2026-11-{day}T00:00:00+00:00", "--as-of", AS_OF)
+    assert "1 unusable" in done.out + done.err
+    after = status(db)
+    (row,) = [x for x in after["listings"] if x["notice_key"] == "UEL-2023-1"]
+    assert (row["state"], row["entity_keys"]) == ("in_force", ["lockheedmartin", "raytheonmissilesanddefense"])
+    assert any(i["kind"] == "unusable-page" and "no entities" in i["detail"] for i in after["health_issues"])
