@@ -224,13 +224,16 @@ def _incomplete_against_stored(stored: Notice | None, record: NoticeRecord, url:
     count or none: a page cut before its decision (UEL 2023年第1号, whose title names its companies
     instead of counting them) states no count a check could hold it against.
     """
+    short = count_mismatch(record)
     lost_all = not record.entities and record.kind is not NoticeKind.QA
-    if not count_mismatch(record) and not lost_all:
+    if not short and not lost_all:
         return None
     if stored is None or stored.snapshot is None or stored.snapshot.page.url != url:
         return None
     current = NoticeRecord.from_json(json.loads(stored.record_json))
-    if lost_all and current.entities and not count_mismatch(record):
+    if not short:  # it read no entity, and is short of no count it states
+        if not current.entities:
+            return None
         return (f"incomplete: {record.key} parsed with no entities; the stored version of the same page "
                 f"({len(current.entities)} entities) is kept")
     if count_mismatch(current) or not current.entities or len(record.entities) >= len(current.entities):

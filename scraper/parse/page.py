@@ -4,8 +4,8 @@ A bot check, a 404 shell served with 200, the exportcontrol disclaimer, an SSI
 error or a JavaScript-only shell must never be parsed as a notice (an empty
 "notice" would look like a lifted listing). Each raises ``UnusablePage`` with a
 short reason tag. A whole HTML document cut before ``</html>`` is unusable too, and so is a notice
-whose text stops inside a bracket; another plain-text notice cut short is caught by the
-stated-vs-parsed count check.
+(or a page that looks like one) whose text stops after a comma or inside a bracket; another notice
+cut short is caught by the stated-vs-parsed count check, or held back against its stored copy.
 """
 
 from __future__ import annotations

@@ -33,9 +33,9 @@ FILING_LINE_PREFIX = "【"
 LISTING_WORDS = ("列入", "移出")
 COUNTERMEASURE_WORDS = ("反制", "反外国制裁法")
 SUSPEND_WORDS = ("暂停实施",)
-# "暂停实施相关管控措施": a sentence changing the status of measures decides no measure of its own.
 # A title that says the notice lists ("…列入不可靠实体清单的公告"): the list it names.
 TITLE_LISTING_RE = re.compile(r"将[^。]*?(?:列入|纳入)\s*(出口管制管控名单|不可靠实体清单|关注名单|反制清单)")
+# "暂停实施相关管控措施": a sentence changing the status of measures decides no measure of its own.
 STATUS_WORDS = ("暂停实施", "暂停执行", "停止实施", "停止执行", "恢复实施", "恢复执行")
 ENTITY_ACTIONS = (ActionKind.IMPOSE, ActionKind.INVESTIGATE, ActionKind.MEASURE)
 TITLE_JOIN_MAX = 80

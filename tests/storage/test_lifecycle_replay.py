@@ -104,6 +104,17 @@ def replay(db: str, tree) -> None:
     assert res.exit_code in (0, 1), res.output  # 1: the fixtures hold an unusable page on purpose
 
 
+def replayed_and_derived(tree, tmp_path, as_of: date):
+    """(store URL, derivation as of ``as_of``) of ``tree`` replayed into a new store."""
+    db = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    replay(db, tree)
+    engine = open_store(db)
+    with Session(engine) as s:
+        _, d = derive_stored(s, as_of)
+    engine.dispose()
+    return db, d
+
+
 def live_events(db: str) -> dict[str, dict]:
     """Stored, not retracted, events by id; provenance fetch times dropped (replay stamps "now")."""
     engine = open_store(db)
@@ -189,12 +200,7 @@ def test_replay_twice_and_in_another_order_gives_the_same_events(fixtures_tree, 
 def test_demo_day_shows_every_lapsed_suspension(fixtures_tree, tmp_path):
     """As of 2026-11-30 (the demo's date) exactly the suspensions that ran out are lapsed, each presumed
     back in force, set by the notice that suspended it last."""
-    db = f"sqlite:///{tmp_path / 'db.sqlite'}"
-    replay(db, fixtures_tree)
-    engine = open_store(db)
-    with Session(engine) as s:
-        _, d = derive_stored(s, date(2026, 11, 30))
-    engine.dispose()
+    _, d = replayed_and_derived(fixtures_tree, tmp_path, date(2026, 11, 30))
     lapsed = {r.notice_key: (r.since, r.by) for r in d.states if r.state is ListingState.LAPSED}
     assert lapsed == LAPSED_BY_DEMO_DAY
     assert all(r.presumed for r in d.states if r.state is ListingState.LAPSED)
@@ -241,12 +247,7 @@ def test_a_suspension_of_one_clause_says_so_in_status(fixtures_tree, tmp_path):
     """2025 No. 72 suspends clause 2 of 2024 No. 46 only ("第一款继续实施": the ban on exports to US military users
     stays). The feed items said "(clause 2)", the status row read as if the whole of No. 46 were suspended, then
     lapsed (engine audit round 2 of session 12)."""
-    db = f"sqlite:///{tmp_path / 'db.sqlite'}"
-    replay(db, fixtures_tree)
-    engine = open_store(db)
-    with Session(engine) as s:
-        _, d = derive_stored(s, date(2026, 11, 20))
-    engine.dispose()
+    db, d = replayed_and_derived(fixtures_tree, tmp_path, date(2026, 11, 20))
     (row,) = [r for r in d.states if r.notice_key == "MOFCOM-2024-46"]
     assert (row.state, row.by, row.scope) == (ListingState.SUSPENDED, "MOFCOM-2025-72", "clause 2")
     assert all(r.scope is None for r in d.states if r.notice_key != "MOFCOM-2024-46")
