@@ -31,7 +31,7 @@ from .dates import (
     until_from,
 )
 from .entities import COUNTRIES, COUNTRY_ALT
-from .number import find_references
+from .number import find_references, ref_text
 from .textnorm import MD, NUM, YEAR, to_int
 
 SENTENCE_RE = re.compile(r"[^。！？!?\n;；]+")
@@ -167,7 +167,7 @@ def _date_refs(folded: str, clean: str, anchor: date | None) -> list[tuple[int, 
         counts = [to_int(n)] + [to_int(x) for x in MORE_COUNT_RE.findall(moren or "")] if n else []
         # "4月4日和4月9日分别被列入…的16家和12家": one count per date; one total for two dates checks nothing per date
         per_date = counts if len(counts) == len(dates) else [None] * len(dates)
-        text = clean[m.start() : m.end()].strip()
+        text = ref_text(folded, clean, m.start(), m.end())
         for d, count in zip(dates, per_date):
             out.append((m.start(), m.end(), NoticeRef(text=text, date=d, list=LIST_OF[lst], count=count,
                                                       country=COUNTRIES.get(country) if country else None)))
@@ -194,7 +194,7 @@ def attach_dates(refs: list[tuple[int, int, NoticeRef]], folded: str, clean: str
             paired = days if len(days) == len(following) else [days[0]] * len(following) if len(days) == 1 else [None] * len(following)
             for (i, (s, e, ref)), md in zip(following, paired):
                 d = resolve_month_day(md[0], md[1], md[2] or _key_year(ref.key), anchor) if md else None
-                out[i] = (min(s, m.start()), e, NoticeRef(text=clean[m.start() : e].strip(), key=ref.key,
+                out[i] = (min(s, m.start()), e, NoticeRef(text=ref_text(folded, clean, m.start(), e), key=ref.key,
                                                           date=d, list=ref.list, count=ref.count))
             continue
         if any(s <= m.start() < e for s, e, _ in out):
@@ -204,7 +204,7 @@ def attach_dates(refs: list[tuple[int, int, NoticeRef]], folded: str, clean: str
         for month, day, y in days:
             d = resolve_month_day(month, day, y, anchor)
             if d:
-                out.append((m.start(), end, NoticeRef(text=clean[m.start() : end].strip(), date=d, list=context_list,
+                out.append((m.start(), end, NoticeRef(text=ref_text(folded, clean, m.start(), end), date=d, list=context_list,
                                                       count=to_int(c.group("n")) if c and len(days) == 1 else None)))
     out.sort(key=_START)
     return out

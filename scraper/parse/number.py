@@ -224,12 +224,50 @@ def find_references(folded: str, clean: str, bare: str = "MOFCOM", skip: str | N
         if key == skip or (start, key) in kept:
             continue
         kept.add((start, key))
-        result.append((start, end, NoticeRef(text=clean[start:end].strip(), key=key, list=lst)))
+        result.append((start, end, NoticeRef(text=ref_text(folded, clean, start, end), key=key, list=lst)))
     return result
 
 
 def _start(item: tuple[int, int, str, ListKind | None]) -> int:
     return item[0]
+
+
+# The bracket pairs of the folded text ("（）" folded to "()"; "〔〕" and "【】" are not folded).
+CLOSING = {")": "(", "]": "[", "】": "【", "〕": "〔", "》": "《"}
+OPENING = {v: k for k, v in CLOSING.items()}
+
+
+def ref_text(folded: str, clean: str, start: int, end: int) -> str:
+    """The text of a reference found at ``folded[start:end]``, as written and with its brackets paired.
+    A number regex may end on the bracket that closes what stood around the number
+    ("…决定》（商务部令2025年第6号）…" gave "商务部令2025年第6号）"), or stop before the bracket a date
+    opened ("4月4日公告（不可靠实体清单工作机制公告〔2025〕7号）" gave "…7号" with "（" open): a closing
+    bracket at the end that closes nothing in the text is left out, and a bracket the text leaves open is
+    closed by the one right after it (spaces aside). Only the text changes, never the span."""
+    opened: list[str] = []
+    last = start  # where the text ends once closers that close nothing are left out
+    for i in range(start, end):
+        ch = folded[i]
+        if ch in OPENING:
+            opened.append(ch)
+        elif ch in CLOSING:
+            if opened and opened[-1] == CLOSING[ch]:
+                opened.pop()
+            elif not folded[i + 1 : end].strip(")]】〕》 "):
+                break  # only stray closers (and spaces) from here on
+        if not ch.isspace():
+            last = i + 1
+    else:
+        last = end
+        while opened:  # "…（…7号" + "）": the bracket right after closes it
+            at = last
+            while at < len(folded) and folded[at] == " ":
+                at += 1
+            if at >= len(folded) or CLOSING.get(folded[at]) != opened[-1]:
+                break
+            opened.pop()
+            last = at + 1
+    return clean[start:last].strip()
 
 
 def _issuer(scheme: str, co: str | None, full_text: str) -> str:

@@ -924,3 +924,25 @@ def test_the_anti_foreign_sanctions_regulations_are_no_notice():
         "　　第七条　国务院有关部门可以决定将有关个人、组织从反制清单中移出，或者暂停、变更、取消有关反制措施。\n"
     )
     assert parse_text(text) is None
+
+
+def test_a_reference_text_keeps_its_brackets_paired():
+    # "…决定》（商务部令2025年第6号）一年": the number's regex ends on the "）" that closes the bracket around
+    # it, and the reference read "商务部令2025年第6号）" (audit-mfa case 14); a Q&A's "4月4日公告（…〔2025〕7号）"
+    # stopped before the "）" its date's bracket needs. A reference's text is what a reader sees in an
+    # unresolved-reference item: as written, with its brackets paired, "〔2025〕" whole.
+    order = parse_text(
+        "商务部令2025年第7号 关于暂停实施商务部令2025年第6号的决定\n【发布单位】安全与管制局\n"
+        "【发布文号】商务部令2025年第7号\n【发文日期】2025年11月10日\n\n商务部令\n2025年第7号\n\n"
+        "为落实中美吉隆坡经贸磋商成果，商务部决定，自2025年11月10日起，暂停实施《关于对韩华海洋株式会社美国相关子公司"
+        "采取反制措施的决定》（商务部令2025年第6号）一年。\n\n本决定自公布之日起施行。\n\n商务部\n2025年11月10日\n")
+    assert acts(order) == [("suspend", "countermeasure", ["MOFCOM-ORDER-2025-6"], "2025-11-10", "2026-11-10", "一年")]
+    assert [t.text for a in order.actions for t in a.targets] == ["商务部令2025年第6号"]
+    half = parse_text(QA_HEAD.format(when="2025-11-05 18:00", title="商务部新闻发言人就调整不可靠实体清单措施答记者问")
+                      + "答：中方决定自2025年11月10日起，继续暂停4月4日公告(不可靠实体清单工作机制公告〔2025〕7号)相关措施1年，"
+                        "停止3月4日公告（不可靠实体清单工作机制公告〔2025〕5号和6号）相关措施。\n")
+    assert acts(half) == [("extend", "uel", ["UEL-2025-7"], "2025-11-10", "2026-11-10", "1年"),
+                          ("lift", "uel", ["UEL-2025-5", "UEL-2025-6"], "2025-11-10", None, None)]
+    assert [t.text for a in half.actions for t in a.targets] == [
+        "4月4日公告(不可靠实体清单工作机制公告〔2025〕7号)",
+        "3月4日公告（不可靠实体清单工作机制公告〔2025〕5号和6号）", "3月4日公告（不可靠实体清单工作机制公告〔2025〕5号和6号）"]
