@@ -19,7 +19,7 @@ from typing import Any
 
 from feeds.identity import entity_feed_name, item_id
 from storage.records import EventRecord, ListKind, StatusRow
-from storage.vocabulary import list_name, state_label
+from storage.vocabulary import list_name, row_label
 
 MANIFEST = "manifest.json"
 MANIFEST_SUM = "manifest.sha256"  # sha256sum line of manifest.json: the manifest checks itself too
@@ -189,7 +189,7 @@ def _summary(ev: Evidence) -> str:
     standing = "".join(
         f"<tr><td>{e(list_name(lst.list))}</td><td>{e(lst.issuer or '')}</td>"
         f"<td>{e(lst.number or lst.notice_key)}</td>"
-        f"<td>{e(state_label(lst.state.state)) if lst.state else 'not yet in effect'}</td>"
+        f"<td>{e(row_label(lst.state)) if lst.state else 'not yet in effect'}</td>"
         f"<td>{_iso(lst.state.since) if lst.state else ''}</td><td>{_iso(lst.state.until) if lst.state else ''}</td></tr>"
         for lst in ev.listings)
     history = "".join(

@@ -51,6 +51,8 @@ class StateStyle:
         return STATE_LABELS[self.state]
 
 
+# Every state a change can leave entities in (storage.lifecycle.EVENT_STATES); not ANNOUNCED, a status row's word
+# for a listing with nothing in effect yet: its coming change is drawn as itself, beyond the as-of line.
 STYLES = {
     ListingState.IN_FORCE: StateStyle(ListingState.IN_FORCE, "#b2182b", "#b2182b", "solid", "#ffffff"),
     ListingState.SUSPENDED: StateStyle(ListingState.SUSPENDED, "#fee0b6", "#b35806", "hatch", "#3b1d00"),

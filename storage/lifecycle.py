@@ -11,7 +11,9 @@ stored in never matters.
 
 Knowledge and time are kept apart: a notice is *known* from its publication date
 (its events exist from then, so an announcement effective in five days is news
-today), while the state only changes on the effective date. A suspension whose end
+today), while the state only changes on the effective date. Until then the status row says what is
+coming (``next_*``: "in force; announced: lifted from 2025-11-10"), and a listing with nothing in
+effect yet is ANNOUNCED ("announced: in force from 2025-04-10"). A suspension whose end
 date passes with nothing newer known *lapses*: the measures are presumed back in
 force, which is said plainly and flagged for review. Countdown items fire 30 and
 7 days before an end date, but only if on that day the end date was still the
@@ -166,6 +168,8 @@ class EntityState:
     # off the listing by a step of its own: removed, or its measures stopped for it alone ("对该实体采取的
     # 相关措施…停止执行"); a later step on the whole notice (a suspension, a restoration) leaves it
     singled_out: bool = False
+    # the first step known on the day but effective after it: the change announced and still to come
+    next: Step | None = None
 
 
 def _entity_pairs(entities: Iterable[EntityRecord]) -> tuple[tuple[str, EntityRecord], ...]:
@@ -602,6 +606,7 @@ def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_u
             for k in affected:
                 states[k].history.append(f"{step.effective.isoformat()} {_history_word(step.event_kind, until)} "
                                          f"({step.source.record.key}, announced {step.known.isoformat()})")
+                states[k].next = states[k].next or step
             continue
         # every suspension of the listing that ended before this step lapses now, as one group: lapsing the
         # step's entities alone split a group whose events share an id (one replaced the other)
@@ -654,25 +659,43 @@ def _countdowns(b: _Builder, listing: Listing, steps: Sequence[Step], as_of: dat
                           midnight(day), days=days, id_day=day)
 
 
+def _next(step: Step | None) -> tuple[ListingState | None, date | None, date | None, str | None]:
+    """What a step still to come sets: (state, from, until, by); all None for no step."""
+    if step is None:
+        return None, None, None, None
+    until = step.action.until if step.state is ListingState.SUSPENDED else None
+    return step.state, step.effective, until, step.source.record.key
+
+
 def _rows(listing: Listing, states: dict[str, EntityState], as_of: date,
           notices: dict[str, StoredNotice] | None = None) -> list[StatusRow]:
-    groups: dict[tuple[ListingState, date | None, date | None, bool, str | None, tuple[str, ...]], list[str]] = {}
+    """One row per group of entities sharing a state. Entities with no state in effect yet but a step
+    announced are ANNOUNCED since that step's publication, by its notice; any row carries the first step
+    announced and not yet in effect as its ``next_*`` fields."""
+    groups: dict[tuple[ListingState, date | None, date | None, bool, str | None, tuple[str, ...],
+                       tuple[ListingState | None, date | None, date | None, str | None]], list[str]] = {}
     for key, st in states.items():
-        if st.state is None:
-            continue
-        groups.setdefault((st.state, st.since, st.until, st.presumed, st.by, tuple(st.history)), []).append(key)
+        state, since, by = st.state, st.since, st.by
+        if state is None:
+            if st.next is None:
+                continue
+            state, since, by = ListingState.ANNOUNCED, st.next.known, st.next.source.record.key
+        groups.setdefault((state, since, st.until, st.presumed, by, tuple(st.history), _next(st.next)),
+                          []).append(key)
     rows = []
     rec = listing.notice.record
-    for (state, since, until, presumed, by, history), keys in groups.items():
+    for (state, since, until, presumed, by, history, coming), keys in groups.items():
         real = tuple(k for k in keys if k != NO_ENTITY)
         setter = (notices or {}).get(by) if by and by != listing.key else None
         scope = _clause_text(listing, setter).strip(" ()") or None
+        next_state, next_from, next_until, next_by = coming
         rows.append(StatusRow(
             notice_key=listing.key, number=rec.number, title=rec.title, list=listing.list, state=state,
             since=since, until=until if state is ListingState.SUSPENDED else None,
             days_left=(until - as_of).days if until and state is ListingState.SUSPENDED else None,
             entity_count=len(real), presumed=presumed, by=by, entity_keys=real, history=history,
-            issuer=rec.issuer, scope=scope,
+            issuer=rec.issuer, scope=scope, next_state=next_state, next_from=next_from, next_until=next_until,
+            next_by=next_by,
         ))
     return rows
 

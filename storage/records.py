@@ -457,6 +457,10 @@ class ListingState(StrEnum):
     REMOVED = "removed"
     LAPSED = "lapsed"  # suspension ended with nothing newer: presumed back in force, needs review
     INVESTIGATION = "investigation"
+    # published, not yet in effect: no step in effect yet gives the listing a state, and a notice already public
+    # sets one from a later day (2025 No. 22, published 2025-04-09, in force from 2025-04-10; No. 70, published
+    # 2025-11-07, suspends the item controls of No. 55 from 2025-11-10); the row's next_* fields say what and when
+    ANNOUNCED = "announced"
 
 
 @dataclass(frozen=True)
@@ -484,6 +488,13 @@ class StatusRow:
     # "clause 2" when the notice that set the state acts on some clauses of the listing notice only (2025 No. 72
     # suspends clause 2 of 2024 No. 46; clause 1 stays in force)
     scope: str | None = field(default=None, metadata=OMIT_DEFAULT)
+    # The next change, published on or before the day but effective after it (a lift announced on 2025-11-05
+    # from 2025-11-10): the state it sets, from when, until when (a suspension), by which notice. All omitted
+    # from JSON while None; set on every ANNOUNCED row.
+    next_state: ListingState | None = field(default=None, metadata=OMIT_DEFAULT)
+    next_from: date | None = field(default=None, metadata=OMIT_DEFAULT)
+    next_until: date | None = field(default=None, metadata=OMIT_DEFAULT)
+    next_by: str | None = field(default=None, metadata=OMIT_DEFAULT)
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = _jsonable(self)
@@ -497,4 +508,6 @@ class StatusRow:
             until=_d(data.get("until")), days_left=data.get("days_left"), entity_count=data["entity_count"],
             presumed=data.get("presumed", False), by=data.get("by"), entity_keys=tuple(data.get("entity_keys", ())),
             history=tuple(data.get("history", ())), issuer=data.get("issuer"), scope=data.get("scope"),
+            next_state=ListingState(data["next_state"]) if data.get("next_state") else None,
+            next_from=_d(data.get("next_from")), next_until=_d(data.get("next_until")), next_by=data.get("next_by"),
         )

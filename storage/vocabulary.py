@@ -11,10 +11,10 @@ CLI, the web page and the feeds follow from these two.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from enum import StrEnum
 
-from storage.records import ListingState, ListKind
+from storage.records import ListingState, ListKind, StatusRow
 
 TAG_PREFIX = "tag:mofcom-watch,2025:"
 """Every feed item and feed id starts with this (an RFC 4151 tag URI: 2025 is the date the name
@@ -86,6 +86,7 @@ STATE_LABELS: dict[ListingState, str] = {
     ListingState.REMOVED: "removed",
     ListingState.LAPSED: "lapsed: presumed back in force, needs review",
     ListingState.INVESTIGATION: "investigation (not a listing)",
+    ListingState.ANNOUNCED: "announced",
 }
 """One wording per state, the same in the CLI, on the web page, in the feeds and the README."""
 
@@ -95,6 +96,33 @@ PRESUMED = "presumed - needs review"
 
 def state_label(state: ListingState) -> str:
     return STATE_LABELS[state]
+
+
+def next_label(state: ListingState, start: date, until: date | None = None) -> str:
+    """A change published but not yet in effect: "in force from 2025-04-10", "lifted from 2025-11-10",
+    "suspended from 2025-11-10 until 2026-11-10"."""
+    text = f"{STATE_LABELS[state]} from {start.isoformat()}"
+    if state is ListingState.SUSPENDED:
+        text += f" until {until.isoformat()}" if until else ", no end date"
+    return text
+
+
+def announced_label(row: StatusRow) -> str | None:
+    """The change a row has announced and not yet in effect ("announced: lifted from 2025-11-10"), else None."""
+    if row.next_state is None or row.next_from is None:
+        return None
+    return f"{STATE_LABELS[ListingState.ANNOUNCED]}: {next_label(row.next_state, row.next_from, row.next_until)}"
+
+
+def row_label(row: StatusRow) -> str:
+    """A status row's state as the CLI and the pages show it: the state, the clauses it is limited to, and a
+    change already announced: "suspended (clause 2 only)", "announced: in force from 2025-04-10",
+    "in force; announced: lifted from 2025-11-10"."""
+    scope = f" ({row.scope} only)" if row.scope else ""
+    coming = announced_label(row)
+    if row.state is ListingState.ANNOUNCED:
+        return (coming or STATE_LABELS[row.state]) + scope
+    return STATE_LABELS[row.state] + scope + (f"; {coming}" if coming else "")
 
 
 class FailureReason(StrEnum):

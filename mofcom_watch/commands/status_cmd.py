@@ -26,12 +26,12 @@ from storage.db import DatabaseError, open_existing_store, session_factory
 from storage.health import SourceCheck, source_checks
 from storage.models import SourceRun
 from storage.publications import PublishRecord, last_publication
-from storage.records import ListingState
+from storage.records import ListingState, StatusRow
 from storage.status import StatusReport, status_report
-from storage.vocabulary import as_utc, list_name, ministry_of, state_label
+from storage.vocabulary import as_utc, list_name, ministry_of, next_label, row_label, state_label
 
 STATE_STYLES = {ListingState.LAPSED: "bold yellow", ListingState.SUSPENDED: "cyan", ListingState.LIFTED: "green",
-                ListingState.REMOVED: "green", ListingState.IN_FORCE: "red"}
+                ListingState.REMOVED: "green", ListingState.IN_FORCE: "red", ListingState.ANNOUNCED: "magenta"}
 SOURCE_COLUMNS = (Column("source"), Column("last checked"))
 
 
@@ -53,7 +53,8 @@ def report_json(report: StatusReport) -> dict:
     return {
         "as_of": report.as_of.isoformat(),
         "ok": report.ok,
-        "listings": [dict(r.to_json(), state_label=state_label(r.state), ministry=ministry_of(r.issuer)) for r in report.rows],
+        "listings": [dict(r.to_json(), state_label=state_label(r.state), ministry=ministry_of(r.issuer),
+                          **_next_json(r)) for r in report.rows],
         "health_issues": [
             {"source": h.source, "kind": h.kind, "detail": h.detail, "url": h.url, "notice_key": h.notice_key,
              "first_seen": h.first_seen.isoformat() if h.first_seen else None,
@@ -67,6 +68,13 @@ def report_json(report: StatusReport) -> dict:
     }
 
 
+def _next_json(row: StatusRow) -> dict[str, str]:
+    """``next_label`` ("lifted from 2025-11-10") for a row with a change announced, else no key."""
+    if row.next_state is None or row.next_from is None:
+        return {}
+    return {"next_label": next_label(row.next_state, row.next_from, row.next_until)}
+
+
 def print_report(report: StatusReport, console: Console) -> None:
     shown = term.shown  # every string below may quote a page
     table = Table(title=f"Listings (MOFCOM, MFA) as of {report.as_of.isoformat()}", show_lines=False)
@@ -74,7 +82,7 @@ def print_report(report: StatusReport, console: Console) -> None:
         table.add_column(col, justify="right" if col in ("days left", "entities") else "left")
     for r in report.rows:
         table.add_row(
-            shown(r.notice_key), shown(r.number), ministry_of(r.issuer) or "", list_name(r.list), Text(state_label(r.state) + (f" ({r.scope} only)" if r.scope else ""), style=STATE_STYLES.get(r.state, "")),
+            shown(r.notice_key), shown(r.number), ministry_of(r.issuer) or "", list_name(r.list), Text(row_label(r), style=STATE_STYLES.get(r.state, "")),
             r.since.isoformat() if r.since else "", r.until.isoformat() if r.until else "",
             "" if r.days_left is None else str(r.days_left), str(r.entity_count), shown(r.by),
         )

@@ -18,8 +18,9 @@ from rich.text import Text
 from mofcom_watch import term
 from mofcom_watch.clock import AS_OF_HELP, as_of_or_today
 from mofcom_watch.commands.status_cmd import open_session
+from storage.records import ListingState
 from storage.status import EntityTimeline, entity_timeline, suggest_names
-from storage.vocabulary import list_name, state_label
+from storage.vocabulary import announced_label, list_name, row_label, state_label
 
 
 def print_timeline(tl: EntityTimeline, as_of: str, console: Console) -> None:
@@ -31,11 +32,17 @@ def print_timeline(tl: EntityTimeline, as_of: str, console: Console) -> None:
         console.print(Text("  also written: " + shown("; ".join(tl.names))))
     for lst in tl.listings:
         row = lst.state
-        now = f"{state_label(row.state)} since {row.since}" if row and row.since else (state_label(row.state) if row else "not yet")
-        if row and row.until:
-            now += f", until {row.until}"
-        if row and row.days_left is not None:
-            now += f" ({row.days_left} days left)"
+        if row and row.state is ListingState.ANNOUNCED:  # nothing in effect yet: what is coming, and since when it is public
+            now = row_label(row) + (f" (published {row.since})" if row.since else "")
+        else:
+            now = f"{state_label(row.state)} since {row.since}" if row and row.since else (state_label(row.state) if row else "not yet")
+            if row and row.until:
+                now += f", until {row.until}"
+            if row and row.days_left is not None:
+                now += f" ({row.days_left} days left)"
+            coming = announced_label(row) if row else None
+            if coming:
+                now += f"; {coming}"
         by = f" ({lst.ministry})" if lst.ministry else ""
         role = f" [{lst.note}]" if lst.note else ""
         table = Table(title=Text(shown(f"{list_name(lst.list)}{by}: {lst.notice_key} {lst.number or ''}{role} - {now}")),

@@ -29,7 +29,7 @@ from mofcom_watch.server.pages import (
 from storage.bands import axis_for
 from storage.records import EventKind, Provenance
 from storage.status import EntityHit, EntityListing, MatchKind
-from storage.vocabulary import PRESUMED, state_label
+from storage.vocabulary import PRESUMED, row_label
 
 MATCH_WORDS = {MatchKind.EXACT: "exact name", MatchKind.NORMALISED: "same name, written differently",
                MatchKind.FUZZY: "similar name"}
@@ -95,7 +95,7 @@ def _listings(view: EntityView, as_of: date) -> str:
         if row is None:
             state, since, until = '<span class="muted">not yet in effect</span>', "", ""
         else:
-            label = state_label(row.state)
+            label = row_label(row)
             by = f'<br><span class="muted">by {escape(row.by)}</span>' if row.by and row.by != listing.notice_key else ""
             state = f'<span class="state-{escape(str(row.state))}">{escape(label)}</span>{by}'
             since = row.since.isoformat() if row.since else ""

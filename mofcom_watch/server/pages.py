@@ -15,7 +15,7 @@ from mofcom_watch.server.data import OpenIssue, Part, SourceHealth
 from mofcom_watch.server.feedfiles import FeedFile, http_date
 from storage.bands import Band, axis_for
 from storage.records import EventRecord, ListingState, ListKind, StatusRow
-from storage.vocabulary import LISTS, PRESUMED, state_label
+from storage.vocabulary import LISTS, PRESUMED, row_label
 
 FORMAT_TYPES = {f.name: f.media_type for f in FORMATS}
 CSS = """
@@ -23,7 +23,7 @@ body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:72em;padding:
 h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ddd}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3em .5em;border-bottom:1px solid #eee;vertical-align:top}td.d{white-space:nowrap}
 th{background:#f6f6f6}.muted{color:#777}.warn{color:#a40}.bad{color:#b00;font-weight:bold}.ok{color:#070}
-.state-suspended{color:#a60}.state-lapsed{color:#b00;font-weight:bold}.state-in_force{color:#b00}
+.state-suspended{color:#a60}.state-lapsed{color:#b00;font-weight:bold}.state-in_force{color:#b00}.state-announced{color:#639;font-style:italic}
 .countdown{white-space:nowrap;font-weight:bold}code{font-size:.9em}
 td,li,p,code{overflow-wrap:break-word}
 .picture svg{display:block;width:100%;max-width:46em;height:auto}
@@ -109,7 +109,7 @@ def _states_section(ctx: PageContext) -> str:
         return "\n".join(out)
     cells: list[list[Cell]] = []
     for r in rows:
-        state = state_label(r.state) + (f" ({r.scope} only)" if r.scope else "")
+        state = row_label(r)
         title = f'<br><span class="muted">{escape(r.title)}</span>' if r.title and r.title != r.number else ""
         number = "" if r.title and r.number and r.title.startswith(r.number) else (r.number or "")
         by = f'<br><span class="muted">by {escape(r.by)}</span>' if r.by and r.by != r.notice_key else ""

@@ -13,7 +13,7 @@ from storage.records import EventKind, EventRecord, ListingState, ListKind
 from storage.status import derive_stored
 from tests.conftest import copy_of
 
-DAYS = [date(2024, 12, 1), date(2025, 4, 5), date(2025, 6, 1), date(2025, 8, 12), date(2025, 11, 9),
+DAYS = [date(2024, 12, 1), date(2025, 4, 5), date(2025, 4, 9), date(2025, 6, 1), date(2025, 8, 12), date(2025, 11, 9),
         date(2025, 11, 10), date(2026, 6, 1), date(2026, 11, 10), date(2026, 11, 29)]
 
 
@@ -34,6 +34,12 @@ def test_every_status_row_is_the_state_its_band_shows(store, day: date) -> None:
         match = [b for b in bands if b.notice_key == row.notice_key and b.list is row.list
                  and set(b.entity_keys) == set(row.entity_keys)]
         assert len(match) == 1, (row.notice_key, row.list, [b.entity_keys for b in bands])
+        if row.next_state is not None:  # a change announced, not yet in effect: the band draws it beyond the day
+            coming = [c for c in match[0].changes if c.day > day][0]
+            assert (coming.day, coming.state, coming.by) == (row.next_from, row.next_state, row.next_by)
+        if row.state is ListingState.ANNOUNCED:  # nothing in effect yet; since: the day it was published
+            assert match[0].state_on(day) is None, (row.notice_key, day)
+            continue
         assert match[0].state_on(day) is row.state, (row.notice_key, day)
         if row.since:
             last = [c for c in match[0].changes if c.day <= day][-1]
