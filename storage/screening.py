@@ -11,14 +11,14 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from storage.names import clean_display
-from storage.records import EntityRecord, ListingState, ListKind, _jsonable
+from storage.records import OMIT_DEFAULT, EntityRecord, ListingState, ListKind, _jsonable
 from storage.status import derive_stored
 from storage.vocabulary import ministry_of
 from storage.watchlist import FUZZY, Counterparty, Match, Watchlist
@@ -56,10 +56,13 @@ class Hit:
     list: ListKind
     issuer: str | None
     ministry: str | None
-    state: ListingState | None  # None: listed by a notice not yet in effect on the day
+    state: ListingState | None  # None: named by a stored notice not yet published on the day
     since: date | None
     until: date | None
     presumed: bool = False
+    # a change published on or before the day, in effect after it (StatusRow.next_*); omitted from JSON while None
+    next_state: ListingState | None = field(default=None, metadata=OMIT_DEFAULT)
+    next_from: date | None = field(default=None, metadata=OMIT_DEFAULT)
 
 
 @dataclass(frozen=True)
@@ -160,7 +163,8 @@ def screen(session: Session, queries: tuple[Query, ...], as_of: date) -> tuple[S
                     hits.append(Hit(key, zh, en, country, best.method, best.score, best.entity_name, notice_key,
                                     rec.number, lst, rec.issuer, ministry_of(rec.issuer),
                                     r.state if r else None, r.since if r else None, r.until if r else None,
-                                    r.presumed if r else False))
+                                    r.presumed if r else False, r.next_state if r else None,
+                                    r.next_from if r else None))
         out.append(Screened(q, tuple(hits)))
     return tuple(out)
 

@@ -72,3 +72,16 @@ def test_timeline_and_pages_say_what_is_announced(store) -> None:
     assert f'<span class="state-announced">{NO22_LABEL}</span>' in entity.decode("utf-8")
     assert "Traceback" not in served.stderr
 
+
+def test_screening_a_counterparty_that_day_finds_the_announced_listing(store) -> None:
+    """Insitu was already on UEL 〔2025〕7号, so screening it on 2025-04-09 listed that alone: No. 22 was left out."""
+    db, where = store
+    names = where / "counterparties.csv"
+    names.write_text("name,country\nInsitu,US\n", encoding="utf-8")
+    done = cli(db, "screen", str(names), "--as-of", DAY, "--json")
+    assert done.code == 1, done.err  # a hit
+    data = json.loads(done.out)
+    hits = {h["notice_key"]: h for r in (data if isinstance(data, list) else data["results"]) for h in r["hits"]}
+    assert (hits["MOFCOM-2025-22"]["state"], hits["MOFCOM-2025-22"]["next_state"],
+            hits["MOFCOM-2025-22"]["next_from"]) == ("announced", "in_force", "2025-04-10")
+    assert hits["UEL-2025-7"]["state"] == "in_force" and "next_state" not in hits["UEL-2025-7"]
