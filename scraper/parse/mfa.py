@@ -142,6 +142,15 @@ STATUS_WORDS = ("暂停", "停止", "恢复", "取消", "解除", "移出")  # o
 TARGET_START_RE = re.compile(r"将\s*对\s*|对\s*|将\s*")
 JOINERS_RE = re.compile(r"以及|和|及|与")
 OWN_EFFECTIVE_LINE = "本决定"
+# What a decision cut short reads as (a whole sentence of its reasons ends it, so ``page.check_ending``
+# passes it): no target at all, or no annex where the decision refers to one ("后附《反制清单》列明的").
+NO_TARGETS = "no targets found"
+NO_ANNEX = "the decision refers to an annex (反制清单) but none was found"
+# A decision ends with "本决定自…起施行" and the signature (外交部); a text with neither after the decision
+# stops inside it ("…中方决定对余茂春、托德·斯"): its last names may be cut, the count with them.
+NO_END = "the text stops inside the decision (no 本决定…施行, no signature)"
+# The annex's last name is the start of one the decision gives ("汤姆·莫" for 汤姆·莫斯): its line was cut.
+CUT_ENTRY = "the annex's last name is cut short"
 # A description, not a name: "以下美国军工企业及高级管理人员", "美国国会议员".
 DESCRIPTION_ENDS = ("企业", "实体", "机构", "组织", "单位", "团体", "人员", "个人", "人士", "议员", "官员", "学者", "高管", "成员")
 UNIT_TYPES = {"家": "organization", "名": "individual", "位": "individual", "人": "individual"}
@@ -190,10 +199,14 @@ class Group:
 
 
 def is_decision(folded: str, title: str | None = None) -> bool:
-    """An MFA countermeasure decision: it names an 外交部令, or it is a 反制措施的决定 signed by 外交部."""
+    """An MFA countermeasure decision: it names an 外交部令 and countermeasures (in its text or its title,
+    TITLE_RE: a page cut in its reasons says neither 反制 nor 反外国制裁法), or it is a 反制措施的决定
+    signed by 外交部."""
     head = folded[:3000]
     # The literals first: every ORDER_NO_RE match holds 外交部令, every DECISION_MARK_RE one 措施.
-    if "外交部令" in head and ORDER_NO_RE.search(head) and ("反制" in folded or "反外国制裁法" in folded):
+    if "外交部令" in head and ORDER_NO_RE.search(head) and (
+            "反制" in folded or "反外国制裁法" in folded
+            or (title is not None and "反制" in title and TITLE_RE.match(fold(despace(title))) is not None)):
         return True
     if "商务部" in head:  # a MOFCOM text, whatever its title says (checked before the regexes)
         return False
@@ -879,6 +892,7 @@ class Reading:
     body: str  # folded text before the annex
     decision: str  # the decision sentence as written
     status: re.Match[str] | None = None  # a decision on earlier countermeasures (STATUS_DECISION_RE), in ``body``
+    unlisted: int = 0  # names the decision gives and the annex lacks
 
 
 def _read_targets(lines: list[str], folded: str, folded_lines: list[str], warnings: list[str],
@@ -903,18 +917,22 @@ def _read_targets(lines: list[str], folded: str, folded_lines: list[str], warnin
         measures = ()  # the measures it names are the ones it acts on
         decided = status
     named = [t for g in found for t in g.names]
+    missing: list[str] = []
     if annex:
         targets, missing = _merge(annex, named)
         if missing:
             warnings.append(f"named in the decision but not in the annex: {'、'.join(missing)}")
+            last = despace(targets[-1].zh or "") if targets else ""
+            if last and any(despace(name) != last and despace(name).startswith(last) for name in missing):
+                warnings.append(CUT_ENTRY)
     else:
         targets = _dedupe(named)
         if ANNEX_REFERRED_RE.search(body):
-            warnings.append("the decision refers to an annex (反制清单) but none was found")
+            warnings.append(NO_ANNEX)
     warnings.extend(f"annex line not read: {line[:60]}" for line in bad)
     typed = tuple(t if t.type else Target(t.zh, t.en, _guess_type(t, measures, body), t.note, t.n) for t in targets)
     return Reading(typed, tuple(found), measures, bool(annex), body, _decision_text(body, "\n".join(body_lines), decided),
-                   status)
+                   status, len(missing))
 
 
 def _blanks(m: re.Match[str]) -> str:
@@ -1015,13 +1033,17 @@ def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None =
     effective = _effective(folded, published, warnings)
     reading = _read_targets(text_lines, folded, folded_lines, warnings, published)
     stated = _check_counts(reading, warnings)
+    if stated is None and reading.unlisted:  # no number, but names: an annex cut after its first lines lacks some
+        stated = len(reading.targets) + reading.unlisted
     if reading.status is None:
         action = ActionRecord(action=ActionKind.IMPOSE, list=ListKind.COUNTERMEASURE, effective=effective,
                               text=reading.decision, measures=reading.measures)
     else:  # it acts on earlier countermeasures: the orders it names, or the targets it names
         action = _status_action(reading, folded, text, to_int(order.group("n")) if order else None, effective, published)
     if not reading.targets and not action.targets:
-        warnings.append("no targets found")
+        warnings.append(NO_TARGETS)
+    elif not _ended(folded, reading.body):
+        warnings.append(NO_END)
     country = _country([fold(title or "")] + [fold(g.text) for g in reading.groups if not g.names])
     entities = tuple(
         EntityRecord(zh=t.zh, en=t.en, country=country, key=cached_key(t.zh, t.en), n=t.n, type=t.type, note=t.note)
@@ -1033,6 +1055,35 @@ def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None =
         list=ListKind.COUNTERMEASURE, actions=(action,), entities=entities, stated_count=stated,
         warnings=tuple(warnings), url=url, text=text,
     )
+
+
+def _ended(folded: str, body: str) -> bool:
+    """Whether the text goes on past the decision: a line of its own (本决定…) after the decision, or
+    the signature line (外交部). ``body`` is the folded text before the annex, the decision in it."""
+    decided = _decision_match(body)
+    at = decided.start() if decided is not None else 0
+    if OWN_EFFECTIVE_LINE in folded[at:]:
+        return True
+    return any(despace(line) == ISSUER for line in folded[at:].split("\n"))
+
+
+def cut_short(record: NoticeRecord) -> str | None:
+    """Why a decision's parse is that of a page cut short, or None: it names no target (NO_TARGETS), stops
+    inside the decision (NO_END), ends in a name cut short (CUT_ENTRY), or imposes on targets read from its
+    own sentences because the annex it refers to is missing (NO_ANNEX: the annex holds their English names,
+    and so their keys). Stored, such a parse would miss the decision on a first fetch, or store fewer
+    targets, or the same keyed anew, and withdraw the stored ones on a later one."""
+    if record.kind is not NoticeKind.MFA_ORDER or not record.warnings:
+        return None
+    if NO_TARGETS in record.warnings:
+        return "the decision names no target"
+    if NO_END in record.warnings:
+        return "the text stops inside the decision"
+    if CUT_ENTRY in record.warnings:
+        return CUT_ENTRY
+    if NO_ANNEX in record.warnings and any(a.action is ActionKind.IMPOSE for a in record.actions):
+        return "the decision refers to an annex (反制清单) it does not hold"
+    return None
 
 
 def _dedupe(targets: list[Target]) -> list[Target]:

@@ -4,15 +4,18 @@ A bot check, a 404 shell served with 200, the exportcontrol disclaimer, an SSI
 error or a JavaScript-only shell must never be parsed as a notice (an empty
 "notice" would look like a lifted listing). Each raises ``UnusablePage`` with a
 short reason tag. A whole HTML document cut before ``</html>`` is unusable too, and so is a notice
-(or a page that looks like one) whose text stops after a comma or inside a bracket; another notice
-cut short is caught by the stated-vs-parsed count check, or held back against its stored copy.
+(or a page that looks like one) whose text stops after a comma or inside a bracket, and so is an MFA
+decision that names no target or lacks the annex it refers to; another notice cut short is caught by
+the stated-vs-parsed count check, or held back against its stored copy.
 """
 
 from __future__ import annotations
 
 import re
 
-from storage.records import UnusablePage
+from storage.records import NoticeRecord, UnusablePage
+
+from .mfa import cut_short
 
 BINARY_MAGIC = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\xd0\xcf\x11\xe0", b"\x1f\x8b", b"Rar!")
 CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
@@ -136,6 +139,15 @@ def check_ending(text: str) -> None:
         raise UnusablePage("cut-short", "the text stops after a comma: cut short")
     if sum(map(line.count, OPENING_BRACKETS)) > sum(map(line.count, CLOSING_BRACKETS)):
         raise UnusablePage("cut-short", "the text stops inside a bracket: cut short")
+
+
+def check_decision(record: NoticeRecord) -> None:
+    """An MFA decision cut after a whole sentence (of its reasons, its measures, before its annex), which
+    ``check_ending`` cannot see: it names no target, or lacks the annex it refers to (``mfa.cut_short``).
+    Stored, it would miss the decision, or withdraw the targets a complete copy stored."""
+    why = cut_short(record)
+    if why is not None:
+        raise UnusablePage("cut-short", f"{why}: cut short")
 
 
 def notice_like(title: str | None, text: str) -> bool:

@@ -15,6 +15,8 @@ from tests.faults.harness import AS_OF, FETCHED, FIXTURES, cli, replay_args
 UEL8 = "www.mofcom.gov.cn/zwgk/zcfb/art/2025/art_c29bed8111a5406ea44f363694865ac2.html"
 QA_NOV = "www.mofcom.gov.cn/xwfb/xwfyrth/art/2025/art_3cd57285290044edb3036563bc4c7352.html"
 MFA_ORDER = "www.mfa.gov.cn/web/wjb_673085/zfxxgk_674865/gknrlb/fzcqdcs/202412/t20241217_11494912.shtml"
+MFA_ORDER_4 = "www.mfa.gov.cn/web/wjb_673085/zfxxgk_674865/gknrlb/fzcqdcs/202212/t20221222_10993979.shtml"
+MFA_ORDER_17 = "www.mfa.gov.cn/web/wjb_673085/zfxxgk_674865/gknrlb/fzcqdcs/202509/t20250908_11704050.shtml"
 
 
 def cut_after(page: str, marker: str) -> str:
@@ -30,6 +32,15 @@ CUTS = [
     (QA_NOV, "停止3月4日公告（不可靠实体清单"),
     # in the reasons, before its decision: the page no longer reads as a decision at all ('other')
     (MFA_ORDER, "严重违反一个中国原则和中美三个联合公报，"),
+    # MFA decisions cut after a whole sentence (the tags closed, no comma to see), found by the cut sweep of
+    # session 13: after the reasons, they read as 'other' (the decision missed); before the annex, as the 13
+    # names of the decision without their English, so keyed anew (the stored 13 withdrawn); inside the
+    # decision, with the names cut; in the annex, one person short of an annex that states no count
+    (MFA_ORDER, "严重损害中国主权和领土完整。"),
+    (MFA_ORDER_17, "严重损害中国主权和领土完整。"),
+    (MFA_ORDER, "本决定自2024年10月10日起施行。"),
+    (MFA_ORDER_4, "中方决定对余茂春、托德·斯"),
+    (MFA_ORDER_4, "一、余茂春，男"),
 ]
 
 
@@ -86,3 +97,29 @@ def test_a_page_cut_before_a_decision_that_states_no_count_keeps_the_stored_enti
     (row,) = [x for x in after["listings"] if x["notice_key"] == "UEL-2023-1"]
     assert (row["state"], row["entity_keys"]) == ("in_force", ["lockheedmartin", "raytheonmissilesanddefense"])
     assert any(i["kind"] == "unusable-page" and "no entities" in i["detail"] for i in after["health_issues"])
+
+
+@pytest.mark.parametrize(("path", "marker"), [(MFA_ORDER, "严重损害中国主权和领土完整。"),
+                                              (MFA_ORDER, "本决定自2024年10月10日起施行。")])
+def test_a_cut_mfa_decision_on_a_first_fetch_is_reported_then_read_whole(tmp_path: Path, path: str, marker: str) -> None:
+    """The same cuts with nothing stored: the decision must not be missed silently (it read as 'other', or as 13
+    targets keyed without their English names), nor stored short; once the whole page comes, it is read whole."""
+    db = f"sqlite:///{tmp_path / 'store.db'}"
+    url = "https://" + path
+    cut = tmp_path / "cut"
+    (cut / path).parent.mkdir(parents=True)
+    (cut / path).write_text(cut_after((FIXTURES / path).read_text(encoding="utf-8"), marker), encoding="utf-8")
+    done = cli(db, "replay", str(cut), "--fetched-at", FETCHED, "--as-of", AS_OF)
+    assert done.code == 1 and "1 unusable" in done.out + done.err
+    first = status(db)
+    assert first["listings"] == []  # nothing imposed on anyone, nothing to withdraw later
+    (issue,) = [i for i in first["health_issues"] if i["url"] == url]
+    assert issue["kind"] == "unusable-page" and "cut short" in issue["detail"], issue
+    whole = tmp_path / "whole"
+    (whole / path).parent.mkdir(parents=True)
+    (whole / path).write_bytes((FIXTURES / path).read_bytes())
+    cli(db, "replay", str(whole), "--fetched-at", FETCHED.replace("29T", "30T"), "--as-of", AS_OF)
+    after = status(db)
+    (row,) = after["listings"]
+    assert (row["notice_key"], row["state"], len(row["entity_keys"])) == ("MFA-ORDER-2024-13", "in_force", 13)
+    assert not [i for i in after["health_issues"] if i["url"] == url]
