@@ -275,6 +275,8 @@ def _org_suffix(name: str) -> bool:
 
 
 PERSON_WORDS_RE, ORG_WORDS_RE = (re.compile("|".join(words)) for words in (PERSON_WORDS, ORG_WORDS))
+# Both kinds named, joined: "实体和个人", "企业及高级管理人员" (not "企业高级管理人员": people of companies).
+BOTH_KINDS_RE = re.compile(f"(?:{ORG_WORDS_RE.pattern})(?:和|及其?|与|以及|、).*?(?:{PERSON_WORDS_RE.pattern})")
 
 
 def _type_of_words(text: str) -> str | None:
@@ -633,7 +635,7 @@ def _group(seg: str, seg_f: str, after: str) -> Group | None:
         names_part = seg[: tail.start()]
         count = to_int(tail.group("n")) if tail.group("n") else None
         unit, desc = tail.group("unit"), tail.group("desc")
-    kind = _type_of_words(desc) or UNIT_TYPES.get(unit or "")
+    kind = _count_kind(unit, desc)
     names: list[Target] = []
     plain = names_part.strip()
     if plain.endswith(SELF_TAILS):  # "亚当·布赖本人": the person himself
@@ -650,6 +652,17 @@ def _group(seg: str, seg_f: str, after: str) -> Group | None:
     if not names and count is None and kind is None:
         return None
     return Group(tuple(names), count, kind, _measures(after), seg)
+
+
+def _count_kind(unit: str | None, desc: str) -> str | None:
+    """What a group's count counts: 家 organisations, 名 people, whatever the words after say ("等3家企业及其
+    高级管理人员": three companies, their executives not counted); else the kind its words name, None
+    for both ("等5个实体和个人")."""
+    kind = UNIT_TYPES.get(unit or "")
+    if kind is not None:
+        return kind
+    kind = _type_of_words(desc)
+    return None if kind == "individual" and BOTH_KINDS_RE.search(desc) else kind
 
 
 def _its_person(plain: str) -> tuple[str, Target | None]:
@@ -998,20 +1011,26 @@ def _period(folded: str, text: str, start: int, end: int) -> str | None:
 
 
 def _check_counts(reading: Reading, warnings: list[str]) -> int | None:
-    """The count the decision states (等3家 + 等10名), checked against the targets read, in
-    total and per kind; None when it states none."""
+    """The count the decision states (等3家 + 等10名), checked against the targets read, like with like:
+    a count of one kind (家: organisations, 名: people) against the targets of that kind, and the targets
+    of a kind no count counts ("对A公司等3家企业及其高级管理人员": the executives) added to the stated total
+    as read; None when it states none."""
     stated_groups = [g for g in reading.groups if g.count is not None]
     if not stated_groups:
         return None
     stated = sum(g.count or 0 for g in stated_groups)
+    kinds = {g.type for g in stated_groups}
+    if None not in kinds:  # every count counts one kind: the targets of the others are not counted
+        stated += sum(1 for t in reading.targets if t.type not in kinds)
     if stated != len(reading.targets):
         warnings.append(f"parsed {len(reading.targets)} targets, the decision states {stated}")
-    types = [t.type for t in reading.targets] if reading.annexed and len(stated_groups) > 1 else []
-    for g in stated_groups:
-        if g.type is not None and reading.annexed and len(stated_groups) > 1:
-            have = types.count(g.type)
-            if have != g.count:
-                warnings.append(f"parsed {have} {g.type} targets, the decision states {g.count}")
+    if None in kinds or not (reading.annexed and len(stated_groups) > 1):
+        return stated
+    types = [t.type for t in reading.targets]
+    for kind in dict.fromkeys(g.type for g in stated_groups):  # in the decision's order
+        have, count = types.count(kind), sum(g.count or 0 for g in stated_groups if g.type == kind)
+        if have != count:
+            warnings.append(f"parsed {have} {kind} targets, the decision states {count}")
     return stated
 
 

@@ -565,3 +565,49 @@ def test_a_page_cut_in_an_annex_that_states_no_count_is_short_of_the_names_the_d
     rec = parse_document(cut.encode("utf-8"), url="https://" + NO_4).notice
     assert [e.key for e in rec.entities] == ["余茂春"] and rec.stated_count == 2
     assert rec.warnings == ("named in the decision but not in the annex: 托德·斯坦恩",)
+
+
+LOCKHEED = (
+    "关于对美国洛克希德·马丁公司有关子公司及其高级管理人员采取反制措施的决定\n"
+    "（2024年6月21日中华人民共和国外交部令第9号公布，自2024年6月21日起施行）\n"
+    "美国政府不顾中方坚决反对，再次宣布对台军售。依据《中华人民共和国反外国制裁法》第三条、第四条、第五条、第六条、第九条、第十五条规定，"
+    "中方决定对洛克希德·马丁导弹与火控公司、洛克希德·马丁航空公司、洛克希德·马丁空间公司等3家后附《反制清单》列明的企业{execs}"
+    "采取以下反制措施：\n一、冻结在我国境内的动产、不动产和其他各类财产；\n二、禁止我国境内的组织、个人与其进行有关交易、合作等活动；\n"
+    "三、对上述高级管理人员不予签发签证、不准入境（包括香港、澳门）。\n本决定自2024年6月21日起施行。\n附件：反制清单\n外交部\n2024年6月21日\n"
+    "附件\n反制清单\n一、企业\n（一）洛克希德·马丁导弹与火控公司（Lockheed Martin Missiles and Fire Control）\n"
+    "（二）洛克希德·马丁航空公司（Lockheed Martin Aeronautics）\n（三）洛克希德·马丁空间公司（Lockheed Martin Space）\n"
+    "二、高级管理人员\n（一）詹姆斯·泰克莱特（James D. Taiclet），男，洛克希德·马丁公司董事长、总裁、首席执行官\n"
+    "（二）弗兰克·圣约翰（Frank A. St. John），男，洛克希德·马丁公司首席运营官\n"
+)
+LOCKHEED_TARGETS = [
+    ("洛克希德·马丁导弹与火控公司", "Lockheed Martin Missiles and Fire Control", "organization", None),
+    ("洛克希德·马丁航空公司", "Lockheed Martin Aeronautics", "organization", None),
+    ("洛克希德·马丁空间公司", "Lockheed Martin Space", "organization", None),
+    ("詹姆斯·泰克莱特", "James D. Taiclet", "individual", "洛克希德·马丁公司董事长、总裁、首席执行官"),
+    ("弗兰克·圣约翰", "Frank A. St. John", "individual", "洛克希德·马丁公司首席运营官"),
+]
+
+
+@pytest.mark.parametrize("execs", ["及其高级管理人员", "及其2名高级管理人员", "及詹姆斯·泰克莱特、弗兰克·圣约翰等2名高级管理人员"])
+def test_a_count_of_companies_does_not_count_their_executives(execs: str) -> None:
+    """"等3家…企业及其高级管理人员": 家 counts the companies (shared/reference/mfa: "等3家…企业", "等10名…高级管理
+    人员"); executives no count counts are added as read, so the complete page states 5 and shows no mismatch."""
+    rec = parse_text(LOCKHEED.format(execs=execs))
+    assert targets(rec) == LOCKHEED_TARGETS
+    assert (rec.key, rec.stated_count, rec.warnings) == ("MFA-ORDER-2024-9", 5, ())
+
+
+def test_a_page_short_of_one_company_is_short_of_its_count():
+    text = LOCKHEED.format(execs="及其高级管理人员").replace("（二）洛克希德·马丁航空公司（Lockheed Martin Aeronautics）\n", "")
+    rec = parse_text(text)
+    assert targets(rec) == LOCKHEED_TARGETS[:1] + LOCKHEED_TARGETS[2:]
+    assert (rec.stated_count, rec.warnings) == (5, (
+        "named in the decision but not in the annex: 洛克希德·马丁航空公司", "parsed 4 targets, the decision states 5"))
+
+
+def test_names_before_a_count_of_companies_and_executives_are_companies():
+    """No annex: the names before "等3家企业及其高级管理人员" are the companies the count counts, not people."""
+    text = LOCKHEED.format(execs="及其高级管理人员").split("附件\n反制清单\n一、企业")[0].replace("后附《反制清单》列明的", "")
+    rec = parse_text(text.replace("\n附件：反制清单", ""))
+    assert targets(rec) == [(zh, None, "organization", None) for zh, _, _, _ in LOCKHEED_TARGETS[:3]]
+    assert (rec.stated_count, rec.warnings) == (3, ())
