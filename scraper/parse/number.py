@@ -235,6 +235,8 @@ def _start(item: tuple[int, int, str, ListKind | None]) -> int:
 # The bracket pairs of the folded text ("（）" folded to "()"; "〔〕" and "【】" are not folded).
 CLOSING = {")": "(", "]": "[", "】": "【", "〕": "〔", "》": "《"}
 OPENING = {v: k for k, v in CLOSING.items()}
+BRACKET_RE = re.compile(r"[()\[\]【】〔〕《》]")
+STRAY_TAIL = ")]】〕》 "  # what may follow a stray closer for it to be cut off with what follows
 
 
 def ref_text(folded: str, clean: str, start: int, end: int) -> str:
@@ -243,31 +245,27 @@ def ref_text(folded: str, clean: str, start: int, end: int) -> str:
     ("…决定》（商务部令2025年第6号）…" gave "商务部令2025年第6号）"), or stop before the bracket a date
     opened ("4月4日公告（不可靠实体清单工作机制公告〔2025〕7号）" gave "…7号" with "（" open): a closing
     bracket at the end that closes nothing in the text is left out, and a bracket the text leaves open is
-    closed by the one right after it (spaces aside). Only the text changes, never the span."""
+    closed by the one right after it (spaces aside). Only the text changes, never the span. The brackets are
+    found by BRACKET_RE (most references hold none, or one pair)."""
     opened: list[str] = []
-    last = start  # where the text ends once closers that close nothing are left out
-    for i in range(start, end):
-        ch = folded[i]
+    for m in BRACKET_RE.finditer(folded, start, end):
+        ch = m.group()
         if ch in OPENING:
             opened.append(ch)
-        elif ch in CLOSING:
-            if opened and opened[-1] == CLOSING[ch]:
-                opened.pop()
-            elif not folded[i + 1 : end].strip(")]】〕》 "):
-                break  # only stray closers (and spaces) from here on
-        if not ch.isspace():
-            last = i + 1
-    else:
-        last = end
-        while opened:  # "…（…7号" + "）": the bracket right after closes it
-            at = last
-            while at < len(folded) and folded[at] == " ":
-                at += 1
-            if at >= len(folded) or CLOSING.get(folded[at]) != opened[-1]:
-                break
+        elif opened and opened[-1] == CLOSING[ch]:
             opened.pop()
-            last = at + 1
-    return clean[start:last].strip()
+        elif not folded[m.end() : end].strip(STRAY_TAIL):
+            return clean[start : m.start()].strip()  # only stray closers (and spaces) from here on
+    stop = end
+    while opened:  # "…（…7号" + "）": the bracket right after closes it
+        at = stop
+        while at < len(folded) and folded[at] == " ":
+            at += 1
+        if at >= len(folded) or CLOSING.get(folded[at]) != opened[-1]:
+            break
+        opened.pop()
+        stop = at + 1
+    return clean[start:stop].strip()
 
 
 def _issuer(scheme: str, co: str | None, full_text: str) -> str:

@@ -753,3 +753,44 @@ def test_target_list_is_the_list_the_targets_or_their_clause_name():
         for notice_list in (None, actions.ListKind.UEL):
             assert actions._target_list(targets, folded, start, end, notice_list) == \
                 _target_list_as_before(targets, folded, start, end, notice_list)
+
+
+def ref_text_char_by_char(folded, clean, start, end):
+    """``number.ref_text`` read character by character (its first form)."""
+    opened, last = [], start
+    for i in range(start, end):
+        ch = folded[i]
+        if ch in number.OPENING:
+            opened.append(ch)
+        elif ch in number.CLOSING:
+            if opened and opened[-1] == number.CLOSING[ch]:
+                opened.pop()
+            elif not folded[i + 1 : end].strip(")]】〕》 "):
+                break
+        if not ch.isspace():
+            last = i + 1
+    else:
+        last = end
+        while opened:
+            at = last
+            while at < len(folded) and folded[at] == " ":
+                at += 1
+            if at >= len(folded) or number.CLOSING.get(folded[at]) != opened[-1]:
+                break
+            opened.pop()
+            last = at + 1
+    return clean[start:last].strip()
+
+
+REF_PIECES = ["商务部令", "2025年第6号", "(", ")", "（", "）", "〔2025〕", "〔", "〕", "【", "】", "[", "]", "《", "》",
+              " ", "\u3000", "7号", "公告", "\n"]
+
+
+def test_ref_text_finds_the_brackets_as_reading_each_character_does():
+    rng = random.Random(29)
+    for _ in range(5000):
+        clean = "".join(rng.choice(REF_PIECES) for _ in range(rng.randint(0, 12)))
+        folded = textnorm.fold(clean)
+        start = rng.randint(0, len(clean))
+        end = rng.randint(start, len(clean))
+        assert number.ref_text(folded, clean, start, end) == ref_text_char_by_char(folded, clean, start, end), clean
