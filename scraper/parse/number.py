@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from storage.frozen import quick_init
 from storage.records import ListKind, NoticeKind, NoticeRef
@@ -225,7 +226,37 @@ def find_references(folded: str, clean: str, bare: str = "MOFCOM", skip: str | N
             continue
         kept.add((start, key))
         result.append((start, end, NoticeRef(text=ref_text(folded, clean, start, end), key=key, list=lst)))
+    if "商务部" in folded and "令" in folded:
+        yearless = _yearless_orders(folded, clean, {f[2] for f in found} | ({skip} if skip else set()), skip)
+        if yearless:
+            result = sorted(result + yearless, key=itemgetter(0))
     return result
+
+
+# "暂停实施商务部令第6号": an order named without its year. MOFCOM numbers its orders by year (商务部令2020年
+# 第4号, 2025年第6号 and 第7号, 2026年第2号), so the number alone names no order for sure.
+YEARLESS_ORDER_RE = re.compile(rf"商务部\s*令\s*第\s*(?P<n>{NUM})\s*号")
+
+
+def _yearless_orders(folded: str, clean: str, keys: set[str], skip: str | None) -> list[tuple[int, int, NoticeRef]]:
+    """References to orders written without their year ("依据商务部令第6号"). One is the order the same text
+    names with its year (in its title, its header or another sentence) when exactly one year goes with that
+    number there; otherwise it keeps no key, and the engine reports it as a reference it cannot resolve: the
+    year is never guessed (not even the text's own: an order of 2026 may act on one of 2025). The text's own
+    number (``skip``) is left out, as ``find_references`` leaves it out."""
+    out: list[tuple[int, int, NoticeRef]] = []
+    pos = folded.find("商务部")
+    while pos >= 0:
+        m = YEARLESS_ORDER_RE.match(folded, pos)
+        if m is not None:
+            n = to_int(m.group("n"))
+            ending = f"-{n}"
+            years = {k for k in keys if k.startswith(KEY_PREFIX["ORDER"]) and k.endswith(ending)}
+            key = years.pop() if len(years) == 1 else None
+            if key is None or key != skip:
+                out.append((pos, m.end(), NoticeRef(text=ref_text(folded, clean, pos, m.end()), key=key)))
+        pos = folded.find("商务部", pos + 3)
+    return out
 
 
 def _start(item: tuple[int, int, str, ListKind | None]) -> int:

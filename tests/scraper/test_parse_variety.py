@@ -946,3 +946,34 @@ def test_a_reference_text_keeps_its_brackets_paired():
     assert [t.text for a in half.actions for t in a.targets] == [
         "4月4日公告(不可靠实体清单工作机制公告〔2025〕7号)",
         "3月4日公告（不可靠实体清单工作机制公告〔2025〕5号和6号）", "3月4日公告（不可靠实体清单工作机制公告〔2025〕5号和6号）"]
+
+
+ORDER_7_YEARLESS = (
+    "商务部令2025年第7号 {title}\n【发布单位】安全与管制局\n【发布文号】商务部令2025年第7号\n【发文日期】2025年11月10日\n\n"
+    "商务部令\n2025年第7号\n\n为落实中美吉隆坡经贸磋商成果，商务部决定，自2025年11月10日起，暂停实施《关于对韩华海洋株式会社"
+    "美国相关子公司采取反制措施的决定》（商务部令第6号）一年。\n\n本决定自公布之日起施行。\n\n商务部\n2025年11月10日\n")
+
+
+@pytest.mark.parametrize(("title", "key"), [
+    # the title names the order with its year: the body's "商务部令第6号" is that order
+    ("关于暂停实施商务部令2025年第6号的决定", "MOFCOM-ORDER-2025-6"),
+    # no year anywhere: MOFCOM numbers its orders by year, so the reference keeps no key (the engine reports it)
+    ("关于暂停实施部分反制措施的决定", None),
+])
+def test_an_order_named_without_its_year(title, key):
+    # "（商务部令第6号）": an order named without its year gave no reference at all, so the suspension was no
+    # action, only a warning (the brief of session 13's cfix). It is now a target: keyed when the text
+    # itself gives that number exactly one year, else keyless, which the engine reports as unresolved.
+    rec = parse_text(ORDER_7_YEARLESS.format(title=title))
+    assert (rec.key, rec.warnings) == ("MOFCOM-ORDER-2025-7", ())
+    assert acts(rec) == [("suspend", "countermeasure", [key or (None, "countermeasure", None)], "2025-11-10",
+                          "2026-11-10", "一年")]
+    assert [(t.text, t.key) for a in rec.actions for t in a.targets] == [("商务部令第6号", key)]
+    # the text's own number written without its year is no reference
+    own = parse_text(ORDER_7_YEARLESS.format(title=title).replace("本决定自", "本决定（商务部令第7号）自"))
+    assert (acts(own), own.warnings) == (acts(rec), ())
+    assert [r.text for r in own.references if r.key is None] == ([] if key else ["商务部令第6号"])
+    # the text names that number with two years: no guess
+    two = parse_text(ORDER_7_YEARLESS.format(title="关于暂停实施部分反制措施的决定").replace(
+        "为落实", "商务部令2024年第6号和商务部令2025年第6号已对有关企业作出规定。\n为落实"))
+    assert [(t.text, t.key) for a in two.actions for t in a.targets] == [("商务部令第6号", None)]

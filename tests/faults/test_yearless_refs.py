@@ -1,0 +1,50 @@
+"""An order named without its year ("暂停实施…（商务部令第6号）"), replayed through the CLI in real processes.
+MOFCOM numbers its orders by year, so such a reference is resolved only from the text itself (the same
+number written with its year, once); otherwise the suspension must be reported as unresolved, never
+dropped and never applied to a guessed order (session 13, cfix: it gave no reference at all, so the
+suspension was read as nothing but a parser warning, and Order No. 6 stayed "in force" with no problem)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.faults.harness import AS_OF, FETCHED, FIXTURES, cli
+
+ORDER_6 = FIXTURES / "texts" / "mofcom-order-2025-6.txt"
+ORDER_7 = FIXTURES / "texts" / "mofcom-order-2025-7.txt"
+YEARLESS = ("（商务部令2025年第6号）", "（商务部令第6号）")
+TITLE = ("关于暂停实施商务部令2025年第6号的决定", "关于暂停实施部分反制措施的决定")
+
+
+def replayed(tmp_path: Path, order_7: str) -> dict:
+    tree = tmp_path / "texts"
+    tree.mkdir()
+    (tree / ORDER_6.name).write_bytes(ORDER_6.read_bytes())
+    (tree / ORDER_7.name).write_text(order_7, encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'store.db'}"
+    done = cli(db, "replay", str(tmp_path), "--fetched-at", FETCHED, "--as-of", AS_OF)
+    assert done.code == 1, done.err  # Order No. 6's copy names none of its 5 companies: a known problem
+    return json.loads(cli(db, "status", "--json", "--as-of", AS_OF).out)
+
+
+def test_the_year_written_elsewhere_in_the_order_resolves_it(tmp_path: Path) -> None:
+    text = ORDER_7.read_text(encoding="utf-8").replace(*YEARLESS)
+    assert "商务部令第6号" in text and "商务部令2025年第6号" in text  # in the title only
+    status = replayed(tmp_path, text)
+    [row] = status["listings"]
+    assert (row["notice_key"], row["state"], row["since"], row["by"]) == (
+        "MOFCOM-ORDER-2025-6", "lapsed", "2026-11-10", "MOFCOM-ORDER-2025-7")
+    assert status["unresolved_references"] == []
+
+
+def test_no_year_anywhere_is_an_unresolved_reference(tmp_path: Path) -> None:
+    text = ORDER_7.read_text(encoding="utf-8").replace(*YEARLESS).replace(*TITLE)
+    assert "2025年第6号" not in text
+    status = replayed(tmp_path, text)
+    [row] = status["listings"]
+    assert (row["notice_key"], row["state"], row["by"]) == ("MOFCOM-ORDER-2025-6", "in_force", "MOFCOM-ORDER-2025-6")
+    [ref] = status["unresolved_references"]
+    assert ref["source_key"] == "MOFCOM-ORDER-2025-7" and '"商务部令第6号"' in ref["summary"]
+    assert 'MOFCOM-ORDER-2025-7: reference "商务部令第6号" names neither a notice number nor a date and list' in \
+        status["problems"]
