@@ -149,7 +149,9 @@ NO_ANNEX = "the decision refers to an annex (反制清单) but none was found"
 # A decision ends with "本决定自…起施行" and the signature (外交部); a text with neither after the decision
 # stops inside it ("…中方决定对余茂春、托德·斯"): its last names may be cut, the count with them.
 NO_END = "the text stops inside the decision (no 本决定…施行, no signature)"
-# The annex's last name is the start of one the decision gives ("汤姆·莫" for 汤姆·莫斯): its line was cut.
+# The annex's last name is the start of one the decision gives ("汤姆·莫" for 汤姆·莫斯), or a person's name that
+# lacks the English and the gender every other person of its section has ("（十）汤姆·莫斯" after "…，男" lines):
+# its line was cut, and the name without its English is keyed anew.
 CUT_ENTRY = "the annex's last name is cut short"
 # A description, not a name: "以下美国军工企业及高级管理人员", "美国国会议员".
 DESCRIPTION_ENDS = ("企业", "实体", "机构", "组织", "单位", "团体", "人员", "个人", "人士", "议员", "官员", "学者", "高管", "成员")
@@ -427,10 +429,13 @@ def _style(m: re.Match[str]) -> str:
     return "paren" if m.group("paren") else ("cn" if m.group("cn") else "digit")
 
 
-def annex_targets(lines: list[str], start: int, folded_lines: list[str] | None = None) -> tuple[list[Target], list[str]]:
+def annex_targets(lines: list[str], start: int,
+                  folded_lines: list[str] | None = None) -> tuple[list[Target], list[str], bool]:
     """Targets from the annex lines after ``start`` (the heading), with section types;
-    also the lines that look numbered but could not be read (for the warnings).
-    ``folded_lines``: ``fold`` of each line, when the caller has them."""
+    also the lines that look numbered but could not be read (for the warnings), and whether the
+    last entry lacks the gender every other entry of its section gives ("二、托德·斯坦恩" after "一、余茂春，男":
+    its line may have been cut after the name). ``folded_lines``: ``fold`` of each line, when the caller
+    has them."""
     after = lines[start + 1 :]
     folded_after = [fold(line) for line in after] if folded_lines is None else folded_lines[start + 1 :]
     entries = [(kept, ENTRY_RE.match(folded.strip())) for line, folded in zip(after, folded_after) if (kept := line.strip())]
@@ -438,15 +443,19 @@ def annex_targets(lines: list[str], start: int, folded_lines: list[str] | None =
     bad: list[str] = []
     section: str | None = None
     numbered = any(m is not None for _, m in entries)
+    genders: list[tuple[int, bool]] = []  # (section number, gendered) of each target
+    sections = 0
     for i, (line, m) in enumerate(entries):
         if m is None:
             plain = despace(line)
             if len(plain) <= SECTION_MAX and SECTION_RE.match(plain) and not LATIN_RE.search(plain):
                 section = _type_of_words(plain)
+                sections += 1
             elif not numbered and _unnumbered_entry(plain):
                 zh, en, note, gendered = split_target(line)
                 if zh or en:
                     out.append(Target(zh, en, section or ("individual" if gendered else None), note, len(out) + 1))
+                    genders.append((sections, gendered))
             continue
         rest = line[m.start("first") :].strip()
         heading = False
@@ -457,6 +466,7 @@ def annex_targets(lines: list[str], start: int, folded_lines: list[str] | None =
             heading = nxt is not None and _style(nxt) != _style(m)
         if heading:
             section = _type_of_words(plain)
+            sections += 1
             continue
         zh, en, note, gendered = split_target(rest)
         if not (zh or en):
@@ -464,7 +474,17 @@ def annex_targets(lines: list[str], start: int, folded_lines: list[str] | None =
             continue
         kind = section or ("individual" if gendered else None)
         out.append(Target(zh, en, kind, note, len(out) + 1))
-    return out, bad
+        genders.append((sections, gendered))
+    return out, bad, _last_ungendered(genders)
+
+
+def _last_ungendered(genders: list[tuple[int, bool]]) -> bool:
+    """The last target lacks the gender every other target of its section has (at least one other)."""
+    if not genders or genders[-1][1]:
+        return False
+    last = genders[-1][0]
+    same = [gendered for section, gendered in genders[:-1] if section == last]
+    return bool(same) and all(same)
 
 
 def _unnumbered_entry(plain: str) -> bool:
@@ -768,6 +788,12 @@ def _guess_type(target: Target, all_measures: tuple[str, ...], body: str) -> str
     return "organization"
 
 
+def _org_shaped(target: Target) -> bool:
+    """An organisation by its section or its name's shape (an ending, or English no person bears)."""
+    return (target.type == "organization" or any(_org_suffix(name.strip()) for name in (target.zh, target.en) if name)
+            or (target.en is not None and _org_english(target.en)))
+
+
 def _org_english(en: str) -> bool:
     """An English name no person bears: a word only organisations use ("Human Rights Watch", "National
     Endowment for Democracy": ORG_EN_WORDS), or not the shape of a person's name (two to five
@@ -914,7 +940,9 @@ def _read_targets(lines: list[str], folded: str, folded_lines: list[str], warnin
     (``folded`` is the text folded, ``folded_lines`` its lines; ``published`` tells an earlier
     decision recalled in the reasons from this one)."""
     annex_at = _annex_start(folded)
-    annex, bad = annex_targets(lines, annex_at, folded_lines) if annex_at is not None else ([], [])
+    annex, bad, cut_entry = annex_targets(lines, annex_at, folded_lines) if annex_at is not None else ([], [], False)
+    # an organisation has no gender to lose; a person who kept his English name kept his key
+    cut_entry = cut_entry and annex[-1].en is None and not _org_shaped(annex[-1])
     body_lines = lines[: annex_at if annex else len(lines)]
     body = "\n".join(folded_lines[: len(body_lines)])  # fold keeps every character's place
     decided = _decision_match(body, published)
@@ -937,7 +965,9 @@ def _read_targets(lines: list[str], folded: str, folded_lines: list[str], warnin
             warnings.append(f"named in the decision but not in the annex: {'、'.join(missing)}")
             last = despace(targets[-1].zh or "") if targets else ""
             if last and any(despace(name) != last and despace(name).startswith(last) for name in missing):
-                warnings.append(CUT_ENTRY)
+                cut_entry = True
+        if cut_entry:
+            warnings.append(CUT_ENTRY)
     else:
         targets = _dedupe(named)
         if ANNEX_REFERRED_RE.search(body):

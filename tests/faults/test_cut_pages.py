@@ -35,12 +35,15 @@ CUTS = [
     # MFA decisions cut after a whole sentence (the tags closed, no comma to see), found by the cut sweep of
     # session 13: after the reasons, they read as 'other' (the decision missed); before the annex, as the 13
     # names of the decision without their English, so keyed anew (the stored 13 withdrawn); inside the
-    # decision, with the names cut; in the annex, one person short of an annex that states no count
+    # decision, with the names cut; in the annex, one person short of an annex that states no count, or the last
+    # person without the English name that keys him
     (MFA_ORDER, "严重损害中国主权和领土完整。"),
     (MFA_ORDER_17, "严重损害中国主权和领土完整。"),
     (MFA_ORDER, "本决定自2024年10月10日起施行。"),
     (MFA_ORDER_4, "中方决定对余茂春、托德·斯"),
     (MFA_ORDER_4, "一、余茂春，男"),
+    # the annex's last line cut right after a whole name: its English, and so its key, lost
+    (MFA_ORDER_4, "二、托德·斯坦恩"),
 ]
 
 

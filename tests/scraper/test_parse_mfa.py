@@ -536,8 +536,11 @@ NO_4, NO_13, NO_17 = (MFA_PAGES + page for page in ("202212/t20221222_10993979.s
     (NO_4, "中方决定对余茂春、托德·斯", "the text stops inside the decision"),
     (NO_13, "对边缘自治运营公司、亨廷顿·英格尔斯工业公司", "the text stops inside the decision"),
     (NO_17, "中方决定对石", "the text stops inside the decision"),
-    # in the annex's last line: "汤姆·莫" for 汤姆·莫斯 (13 targets, as stated)
+    # in the annex's last line: "汤姆·莫" for 汤姆·莫斯 (13 targets, as stated), or a whole name without the English
+    # and gender the other persons of its section have (keyed "汤姆莫斯", "托德斯坦恩" instead of tommoss, toddstein)
     (NO_13, "（十）汤姆·莫", "the annex's last name is cut short"),
+    (NO_13, "（十）汤姆·莫斯", "the annex's last name is cut short"),
+    (NO_4, "二、托德·斯坦恩", "the annex's last name is cut short"),
 ])
 def test_an_mfa_decision_cut_after_a_whole_sentence_is_cut_short(path: str, marker: str, why: str) -> None:
     """Cut where a browser's save closes the tags and no comma or open bracket shows the cut (the sweep of session
@@ -555,6 +558,21 @@ def test_an_mfa_decision_cut_after_a_whole_sentence_is_cut_short(path: str, mark
 def test_the_whole_mfa_pages_are_not_cut_short(path: str) -> None:
     rec = parse_document((FIXTURES / path).read_bytes(), url="https://" + path).notice
     assert rec is not None and rec.warnings == ()
+
+
+@pytest.mark.parametrize("last", [
+    "2. 人权观察（Human Rights Watch）",  # an organisation has no gender to lose
+    "2. 托德·斯坦恩（Todd Stein）",  # cut after the English, if at all: the key is kept
+])
+def test_an_annex_ending_in_a_name_with_no_gender_but_a_whole_key_is_not_cut(last: str) -> None:
+    text = (
+        "关于对有关人员和组织采取反制措施的决定\n（2024年12月5日中华人民共和国外交部令第15号公布，自2024年12月5日起施行）\n"
+        "中方决定对后附《反制清单》列明的人员和组织采取以下反制措施：\n一、冻结在我国境内的动产、不动产和其他各类财产；\n"
+        "二、禁止我国境内的组织、个人与其进行有关交易、合作等活动。\n本决定自2024年12月5日起施行。\n附件：反制清单\n外交部\n"
+        f"2024年12月5日\n附件\n反制清单\n1. 肯尼斯·罗斯（Kenneth Roth），男，人权观察前执行主任\n{last}\n"
+    )
+    rec = parse_document(text.encode("utf-8")).notice
+    assert rec is not None and len(rec.entities) == 2 and rec.warnings == ()
 
 
 def test_a_page_cut_in_an_annex_that_states_no_count_is_short_of_the_names_the_decision_gives():
