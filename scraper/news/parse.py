@@ -17,6 +17,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from scraper.charset import decode
 from scraper.parse.select import css, css_first
+from scraper.parse.textnorm import clean
 from storage.records import (
     ActionKind,
     ActionRecord,
@@ -28,15 +29,19 @@ from storage.records import (
     ParsedDocument,
 )
 
-MOFCOM_RE = re.compile(r"\bMOFCOM\b|Ministry of Commerce|商务部|commerce ministry", re.IGNORECASE)
+# The working mechanism is MOFCOM's (its notices are sealed 商务部代章); Taiwan/HK pages often name only it.
+MOFCOM_RE = re.compile(r"\bMOFCOM\b|Ministry of Commerce|商务部|commerce ministry|不可靠实体清单工作机制|"
+                       r"unreliable entity list working mechanism", re.IGNORECASE)
 LIST_PATTERNS = (
     (ListKind.UEL, re.compile(r"unreliable entit(?:y|ies) list|不可靠实体清单", re.IGNORECASE)),
-    (ListKind.ECL, re.compile(r"export control (?:control )?list|出口管制管控名单", re.IGNORECASE)),
+    (ListKind.ECL, re.compile(r"export control (?:control )?list|出口管制(?:管控)?名单|实体的?出口管制", re.IGNORECASE)),
     (ListKind.WATCH, re.compile(r"\bwatch ?list\b|关注名单", re.IGNORECASE)),
 )
-ACTION_PATTERNS = (  # first match wins: the more specific wording first
-    (ActionKind.EXTEND, re.compile(r"continu\w* (?:to )?suspend|extend\w* (?:the )?suspension|继续暂停", re.IGNORECASE)),
-    (ActionKind.LIFT, re.compile(r"\b(?:lift\w*|stop\w* (?:implementing|the (?:relevant )?measures)|terminat\w*)\b|停止", re.IGNORECASE)),
+# First match wins: the more specific wording first. "停止" lifts only with its 措施 ("正在开展的相关出口
+# 活动应当立即停止" in a listing stops exports); "续暂停" is the headlines' short "继续暂停".
+ACTION_PATTERNS = (
+    (ActionKind.EXTEND, re.compile(r"continu\w* (?:to )?suspend|extend\w* (?:the )?suspension|(?:继)?续暂停", re.IGNORECASE)),
+    (ActionKind.LIFT, re.compile(r"\b(?:lift\w*|stop\w* (?:implementing|the (?:relevant )?measures)|terminat\w*)\b|停止(?=[^，。；]{0,60}措施)", re.IGNORECASE)),
     (ActionKind.SUSPEND, re.compile(r"\bsuspend\w*|暂停", re.IGNORECASE)),
     (ActionKind.REMOVE, re.compile(r"\bremov\w* from\b|移出", re.IGNORECASE)),
     (ActionKind.IMPOSE, re.compile(r"\b(?:add\w*|plac\w*|put|includ\w*|list\w*)\b[^.]{0,120}\b(?:list)\b|列入", re.IGNORECASE)),
@@ -46,7 +51,7 @@ WORD_NUMBERS = {w: i for i, w in enumerate(
     "seventeen eighteen nineteen twenty".split())}
 COUNT_RE = re.compile(
     r"\b(\d{1,3}|" + "|".join(WORD_NUMBERS) + r")\s+(?:more\s+)?(?:U\.?S\.?|American|US-based|foreign|Taiwan\w*)?\s*"
-    r"(?:entities|companies|firms|enterprises)\b|(\d{1,3})家", re.IGNORECASE)
+    r"(?:entities|companies|firms|enterprises)\b|(\d{1,3})\s*家", re.IGNORECASE)
 ANNOUNCEMENT_RE = re.compile(r"Announcement No\.?\s*(\d{1,3})\s*(?:of|,)?\s*(?:the year\s*)?(\d{4})|"
                              r"(\d{4})\s+Announcement No\.?\s*(\d{1,3})|商务部公告(\d{4})年第(\d{1,3})号", re.IGNORECASE)
 UEL_NUMBER_RE = re.compile(r"[\[〔](\d{4})[\]〕]\s*(?:No\.?\s*)?(\d{1,2})")
@@ -56,6 +61,8 @@ DATE_PATTERNS = (
     (re.compile(r"\d{1,2}:\d{2},\s*([A-Z][a-z]+ \d{1,2}, \d{4})"), "%B %d, %Y"),
     (re.compile(r"\b(\d{4}-\d{2}-\d{2})\b"), "%Y-%m-%d"),
     (re.compile(r"\b([A-Z][a-z]+ \d{1,2}, \d{4})\b"), "%B %d, %Y"),
+    (re.compile(r"(?<!\d)(\d{4}/\d{1,2}/\d{1,2})(?!\d)"), "%Y/%m/%d"),  # Taiwan press: 2025/08/12 21:40
+    (re.compile(r"(\d{4}年\d{1,2}月\d{1,2}日)\s*\d{1,2}:\d{2}"), "%Y年%m月%d日"),  # a dateline has its time
 )
 META_DATE_NAMES = ("PubDate", "pubdate", "publishdate", "article:published_time", "og:published_time")
 
@@ -108,8 +115,9 @@ def _keys(text: str, lst: ListKind | None) -> tuple[str, ...]:
 
 
 def news_facts(text: str, title: str | None = None, published: date | None = None) -> NewsFacts | None:
-    """The facts a news text reports; None when it reports no MOFCOM list action."""
-    whole = f"{title or ''}\n{text}"
+    """The facts a news text reports; None when it reports no MOFCOM list action. Traditional
+    script (Taiwan/HK press) is read as simplified, like the notices (``textnorm.clean``)."""
+    whole = clean(f"{title or ''}\n{text}")
     if not MOFCOM_RE.search(whole):
         return None
     lst = next((kind for kind, regex in LIST_PATTERNS if regex.search(whole)), None)
