@@ -43,14 +43,22 @@ def _candidates(session: Session, report: NewsReport) -> list[str]:
 
 def link_news(session: Session) -> int:
     """Link every report to its notice where possible; returns how many are confirmed. Runs every
-    cycle: reads keys only (one query for the numbered reports), writes only what changed."""
+    cycle: reads keys and lists only (one query for the numbered reports), writes only what changed.
+
+    A link to a stored notice of another list than the report's is dropped and made again: it was
+    made from an earlier parse of the page that read another list (a report of the ECL suspension
+    linked by date to the UEL Q&A of the same day), and the page has been parsed again since."""
     reports = list(session.scalars(select(NewsReport).order_by(NewsReport.id)))
     named = sorted({r.notice_key for r in reports if r.notice_key})
-    stored: set[str] = set()
+    stored: dict[str, str | None] = {}
     for i in range(0, len(named), KEYS_PER_QUERY):
-        stored.update(session.scalars(select(Notice.key).where(Notice.key.in_(named[i : i + KEYS_PER_QUERY]))))
+        query = select(Notice.key, Notice.list).where(Notice.key.in_(named[i : i + KEYS_PER_QUERY]))
+        stored.update((key, lst) for key, lst in session.execute(query))
     confirmed = 0
     for report in reports:
+        linked_list = stored.get(report.notice_key) if report.notice_key else None
+        if linked_list and report.reported_list and linked_list != report.reported_list:
+            report.notice_key = None
         if report.notice_key:
             found = report.notice_key in stored
         else:

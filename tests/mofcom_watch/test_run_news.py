@@ -98,3 +98,69 @@ def test_news_is_linked_published_and_never_changes_state(tmp_path):
     feeds = sorted(p.name for p in (tmp_path / "f2").rglob("news.*"))
     assert feeds == ["news.atom", "news.json", "news.rss"]
     assert "not yet confirmed" in (tmp_path / "f2" / "news.atom").read_text(encoding="utf-8")
+
+
+PRESS = Path(__file__).resolve().parents[1] / "data" / "news"
+GT_0812 = "www.globaltimes.cn/page/202508/1340602.shtml"
+# Press pages (tests/data/news, see tests/scraper/test_news_parse.py) and the notice each reports.
+PRESS_PAGES = {
+    # "Announcement No. 21 and No. 22 of 2025": the ECL suspension of 2025-05-14, by number (the page
+    # also names the UEL, which was tried first: it was linked to the UEL Q&A of that day)
+    "www.shine.cn/news/nation/2505153828/": ("21-shine-0515-html.html", "MOFCOM-2025-21"),
+    # ECL extension of 2025-08-12, no number: the ECL Q&A of that day, not the UEL one the page also names
+    GT_0812: ("24-globaltimes-0812.txt", ("qa", "ecl", date(2025, 8, 12))),
+    # traditional script (Taiwan press): UEL 〔2025〕7號 by number; ECL Q&A by date
+    "www.cna.com.tw/news/acn/202508120321.aspx": ("12-cna-quote-uel0812.txt", "UEL-2025-7"),
+    "www.ettoday.net/news/20250812/3013384.htm": ("15-ettoday-report0812-ecl.txt", ("qa", "ecl", date(2025, 8, 12))),
+    # the main action (ECL lift, by date) is linked, not the UEL 〔2025〕7號 another clause names
+    "news.cnyes.com/news/id/6210777": ("07-cnyes-report1105-paraphrase.txt", ("qa", "ecl", date(2025, 11, 5))),
+}
+
+
+def test_press_reports_link_to_the_notice_they_report(tmp_path):
+    """The pipeline stores each press page as a report linked to the notice it reports: the list
+    read from the sentence carrying the action, the numbers of its enumerations, either script."""
+    qas = [s for s in load_sources() if s.name in ("mofcom-policy", "mofcom-qa")]
+    pages = {path: (PRESS / name).read_bytes() for path, (name, _) in PRESS_PAGES.items()}
+    user = NewsPagesSource(name="news-pages", host="", news=True, pages=tuple(f"https://{p}" for p in pages))
+    hosts = sorted({p.split("/", 1)[0] for p in pages})
+    served = {p + "index.html" if p.endswith("/") else p: body for p, body in pages.items()}  # as the server maps "/"
+    with SiteServer(FIXTURES, pages=served) as site:
+        base = site.base_urls(["www.mofcom.gov.cn", "aqygzj.mofcom.gov.cn", *hosts])
+        plain = Settings(data_dir=tmp_path / "plain")
+        run_cycle(plain, as_of=AS_OF, base_urls=base, policy=POLICY, progress=False, out_dir=tmp_path / "f1",
+                  sources=qas)
+        settings = Settings(data_dir=tmp_path / "news")
+        result = run_cycle(settings, as_of=AS_OF, base_urls=base, policy=POLICY, progress=False,
+                           out_dir=tmp_path / "f2", sources=qas + [user])
+    counts = {s.name: s.counts for s in result.sources}["news-pages"]
+    assert (counts.failed, counts.new) == (0, len(pages)), counts.failures
+    engine = open_store(settings.database_url)
+    with session_factory(engine)() as session:
+        links = {r.url: (r.notice_key, r.confirmed) for r in session.scalars(select(NewsReport))}
+        notices = {(n.kind, n.list, n.published): n.key for n in session.scalars(select(Notice).where(Notice.kind == "qa"))}
+        lifecycle = {e.id for e in load_events(session, AS_OF)}
+        items = {i.extra[2][1]: i.summary for i in news_events(session)}
+        # A store linked by an earlier parse that read the UEL (the Q&A of that day): on the next
+        # run the link is dropped and made again.
+        report = session.scalars(select(NewsReport).where(NewsReport.url == f"https://{GT_0812}")).one()
+        report.notice_key = notices["qa", "uel", date(2025, 8, 12)]
+        session.commit()
+    engine.dispose()
+    wanted = {f"https://{path}": notices[want] if isinstance(want, tuple) else want
+              for path, (_, want) in PRESS_PAGES.items()}
+    assert links == {url: (key, True) for url, key in wanted.items()}
+    assert all(f"Official notice: {key}." in items[url] for url, key in wanted.items())
+    with SiteServer(FIXTURES, pages=served) as site:
+        base = site.base_urls(["www.mofcom.gov.cn", "aqygzj.mofcom.gov.cn", *hosts])
+        run_cycle(settings, as_of=AS_OF, base_urls=base, policy=POLICY, progress=False, out_dir=tmp_path / "f3",
+                  sources=qas + [user])
+    engine = open_store(settings.database_url)
+    with session_factory(engine)() as session:
+        report = session.scalars(select(NewsReport).where(NewsReport.url == f"https://{GT_0812}")).one()
+        assert (report.notice_key, report.confirmed) == (wanted[f"https://{GT_0812}"], True)
+    engine.dispose()
+    engine = open_store(plain.database_url)
+    with session_factory(engine)() as session:
+        assert lifecycle == {e.id for e in load_events(session, AS_OF)}  # news changed no state
+    engine.dispose()
