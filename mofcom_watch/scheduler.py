@@ -106,6 +106,11 @@ class CycleRunner:
     def busy(self) -> bool:
         return self._lock.locked()
 
+    def wait_idle(self) -> None:
+        """Return once no cycle of this runner is running (at once when none is)."""
+        with self._lock:
+            pass
+
     def __call__(self) -> CycleOutcome:
         started = datetime.now().astimezone()
         with run_context() as run_id:
@@ -196,6 +201,11 @@ def run_blocking(scheduler: BlockingScheduler, runner: CycleRunner | None = None
         scheduler.start()  # returns after shutdown()
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, old_mask)
+    if runner is not None:
+        # shutdown(wait=False) does not wait for the running cycle: were this thread to return now, the
+        # interpreter's exit would shut down the thread pools the cycle still submits its fetches to, and the
+        # cycle would die of "cannot schedule new futures after shutdown". A second signal still stops at once.
+        runner.wait_idle()
     log(LOG, logging.INFO, "scheduler stopped")
 
 
