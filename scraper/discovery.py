@@ -195,7 +195,9 @@ class Crawler:
         self._fetch_articles(source, queue, tally, revisits, pool)
         return SourceReport(
             source=source.name, started_at=started, finished_at=_now(), counts=tally.counts,
-            good_urls=frozenset(tally.good), linked_indexes=frozenset(tally.linked), notes=tuple(tally.notes),
+            # an optional index that answered 404 gave its normal answer ("not published yet"): an issue it
+            # had (a challenge page while the site was blocked) is over, not open for good
+            good_urls=frozenset(tally.good).union(tally.absent), linked_indexes=frozenset(tally.linked), notes=tuple(tally.notes),
             not_modified=tuple(tally.not_modified.items()), backfill=revisits.mode is Mode.BACKFILL,
         )
 
