@@ -175,6 +175,9 @@ def write_error(exc: OSError, out_dir: Path) -> str:
         what = "it is on a read-only file system: remount it writable or choose another folder with --out"
     elif code in (errno.EACCES, errno.EPERM):
         what = "it is not writable by this user: fix its permissions or choose another folder with --out"
+    elif code in (errno.ENOTDIR, errno.EEXIST):
+        what = ("it (or a folder on its path) is a file, not a folder: move the file away or choose another "
+                "folder with --out")
     else:
         what = f"{exc.strerror or exc}" + (f" ({exc.filename})" if exc.filename else "")
     return (f"cannot write the feeds in {out_dir}: {what}, then run again "

@@ -16,6 +16,16 @@ INTERNAL = 4  # a bug: one line, the traceback with --verbose
 
 # Writing the feeds folder failed for a reason of the folder, not of the program.
 FEEDS_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO})
+# A file where the feeds folder (or a folder on its path) should be: the folder's fault only when the failing
+# path is in it (the same errors elsewhere, e.g. a watchlist path, are not the feeds folder's).
+PATH_ERRNOS = frozenset({errno.ENOTDIR, errno.EEXIST})
+
+
+def _under(filename: object, folder: Path) -> bool:
+    if not isinstance(filename, (str, Path)):
+        return False
+    path, top = Path(filename).absolute(), folder.absolute()
+    return path == top or top in path.parents
 
 
 def resource_fault(exc: BaseException, *, db_url: str | None = None, feeds_dir: Path | None = None) -> str | None:
@@ -29,7 +39,8 @@ def resource_fault(exc: BaseException, *, db_url: str | None = None, feeds_dir: 
     fault = store_fault(exc, db_url)
     if fault is not None:
         return str(fault)
-    if isinstance(exc, OSError) and feeds_dir is not None and exc.errno in FEEDS_ERRNOS:
+    if isinstance(exc, OSError) and feeds_dir is not None and (
+            exc.errno in FEEDS_ERRNOS or (exc.errno in PATH_ERRNOS and _under(exc.filename, feeds_dir))):
         return write_error(exc, feeds_dir)
     return None
 
