@@ -315,12 +315,32 @@ def health_report(st: ServerState, now: datetime | None = None) -> tuple[bool, d
         report["last_cycle_age_seconds"] = int(age.total_seconds())
         if age > st.stale_after:
             problems.append(f"last cycle finished {int(age.total_seconds() // 60)} minutes ago")
+        problems += _answer_problems(st, report, now)
     if error is None:
         problems += _publish_problems(st, report, now)
     report["status"] = "ok" if not problems else "fail"
     if problems:
         report["problems"] = problems
     return not problems, report
+
+
+def _answer_problems(st: ServerState, report: dict[str, Any], now: datetime) -> list[str]:
+    """Cycles that finish while every fetch fails (HTTP 500, timeouts, a blocked site) still finish: the
+    sites' last answer (an index page answered 200 or 304), older than ``stale_after``, says so."""
+    last_answer = getattr(st.data, "last_answer", None)
+    if last_answer is None:
+        return []
+    answered = last_answer()
+    report["last_source_answer"] = answered.astimezone(UTC).isoformat() if answered else None
+    if answered is None:
+        if time.monotonic() - st.started > st.stale_after.total_seconds():
+            return ["no source has answered yet (no index page answered 200 or 304): see `status`"]
+        return []
+    if now - answered > st.stale_after:
+        return [f"no source answered for {int((now - answered).total_seconds() // 60)} minutes (last at "
+                f"{answered.astimezone(UTC):%Y-%m-%d %H:%M} UTC): every fetch fails; see the source-health feed "
+                "or `status`"]
+    return []
 
 
 def _publish_problems(st: ServerState, report: dict[str, Any], now: datetime) -> list[str]:

@@ -121,6 +121,18 @@ class StoreData:
         except Exception as exc:  # noqa: BLE001 - reported by /healthz
             return f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
 
+    def last_answer(self) -> datetime | None:
+        """When an index page of any source last answered (200 or 304); None when none has (or unknown)."""
+        from storage.health import source_checks
+
+        try:
+            with self._sessions() as session:
+                return max((c.last_checked for c in source_checks(session) if c.last_checked is not None),
+                           default=None)
+        except Exception as exc:  # noqa: BLE001 - no table yet counts as no answer
+            LOG.debug("last answer unknown: %s", exc)
+            return None
+
     def publications(self) -> tuple[Any, Any]:
         """(the last publish attempt, the last successful one): storage.publications.PublishRecord or None."""
         from storage.publications import last_publication

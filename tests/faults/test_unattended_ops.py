@@ -1,0 +1,151 @@
+"""Running unattended, as an operator does: real processes, a real SQLite file, the sites over real HTTP.
+
+- SIGTERM to ``schedule`` while a cycle runs: the cycle finishes (the docs promise it), it is not cut off by
+  the interpreter's exit ("cannot schedule new futures after shutdown").
+- A bot-check answered for every page, then the site heals: the next clean run is clean (exit 0, no open
+  issue), also for a year index that does not exist yet (404), which answered the challenge page meanwhile.
+- ``run --out`` naming a file, not a folder: a resource fault (one line, exit 3), not "internal error" (exit 4).
+"""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+
+import pytest
+
+from tests.faults.harness import (
+    AS_OF,
+    FIXTURES,
+    HOSTS,
+    cli,
+    cli_env,
+    command,
+    lock_holder,
+    run_args,
+    until,
+)
+from tests.site_server import BOT_CHECK_BODY, Fault, SiteServer
+
+
+class SwitchableSite(SiteServer):
+    """The fixtures over HTTP; while ``challenge`` is set, every page answers an anti-bot challenge."""
+
+    challenge = False
+
+    def _take_fault(self, path: str) -> Fault | None:
+        if self.challenge:
+            return Fault("body", body=BOT_CHECK_BODY)
+        return super()._take_fault(path)
+
+
+def base_urls_env(site_url: str, **extra: str) -> dict[str, str]:
+    return cli_env(MOFCOM_WATCH_BASE_URLS=",".join(f"{h}={site_url}/{h}" for h in HOSTS), **extra)
+
+
+def test_sigterm_to_schedule_lets_the_running_cycle_finish(tmp_path):
+    db = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    log = tmp_path / "schedule.log"
+    with SiteServer(FIXTURES, latency=0.15) as site:  # a first cycle of several seconds
+        env = base_urls_env(site.url, MOFCOM_WATCH_FEEDS_DIR=str(tmp_path / "feeds"))
+        with log.open("w") as err:
+            proc = subprocess.Popen(command(db, "schedule", "--cron", "0 0 1 1 *", "--run-at-start", "--as-of", AS_OF),
+                                    env=env, stdout=subprocess.DEVNULL, stderr=err, text=True)
+        try:
+            # the cycle holds the run lock and has fetched a few pages: well inside its crawl
+            assert until(lambda: lock_holder(db) is not None and len(site.hits) >= 5, 60), log.read_text()
+            proc.send_signal(signal.SIGTERM)
+            code = proc.wait(timeout=120)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+    text = log.read_text()
+    assert code == 0, text
+    assert "waiting_for_cycle=true" in text, text
+    assert "cycle failed" not in text and "cannot schedule new futures" not in text, text
+    assert 'msg="cycle done' in text, text
+    # the cycle ended before the scheduler said it stopped, and left no run lock behind
+    assert text.index('msg="cycle done') < text.index('msg="scheduler stopped"'), text
+    assert lock_holder(db) is None
+    assert (tmp_path / "feeds" / "all.atom").is_file()
+
+
+def test_bot_check_everywhere_then_healed_site_is_clean_again(tmp_path):
+    db = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    feeds = tmp_path / "feeds"
+    with SwitchableSite(FIXTURES) as site:
+        first = cli(db, *run_args(site.url, feeds))
+        assert first.code in (0, 1), first.out + first.err
+        site.challenge = True
+        challenged = cli(db, *run_args(site.url, feeds))
+        assert challenged.code == 1 and "unusable-page" in challenged.out, challenged.out + challenged.err
+        site.challenge = False
+        healed = cli(db, *run_args(site.url, feeds))
+        status = cli(db, "status", "--as-of", AS_OF)
+    # the year index that does not exist (404, "not published") answered the challenge page meanwhile:
+    # its issue must close with the healed run, not keep every later run at exit 1
+    assert "unusable-page" not in healed.out, healed.out
+    assert healed.code == first.code, healed.out + healed.err
+    assert "unusable-page" not in status.out, status.out
+
+
+@pytest.mark.parametrize("where", ["file", "file-parent"])
+def test_run_out_naming_a_file_is_a_resource_fault(tmp_path, where):
+    db = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    out = blocker if where == "file" else blocker / "feeds"
+    with SiteServer(FIXTURES) as site:
+        done = cli(db, *run_args(site.url, out))
+        assert done.code == 3, done.out + done.err
+        assert "internal error" not in done.err and "Traceback" not in done.err, done.err
+        assert done.first_line.startswith("mofcom-watch run: cannot write the feeds in "), done.err
+        assert str(out) in done.first_line and "not a folder" in done.first_line, done.err
+        blocker.unlink()  # the operator moves the file away: the next run publishes everything
+        again = cli(db, *run_args(site.url, out))
+    assert again.code in (0, 1), again.out + again.err
+    assert (out / "all.atom").is_file()
+
+
+class FailingSite(SiteServer):
+    """The fixtures over HTTP; while ``down`` is set, every request answers HTTP 500."""
+
+    down = False
+
+    def _take_fault(self, path: str) -> Fault | None:
+        if self.down:
+            return Fault("500")
+        return super()._take_fault(path)
+
+
+def test_healthz_fails_when_cycles_finish_but_no_source_answers(tmp_path):
+    """A site answering 500 to everything: each cycle still finishes, so "last cycle" stays fresh; /healthz must
+    not stay green on that. The pages were last answered on 2026-11-29 (--fetched-at), the failing run is now."""
+    import json
+
+    from tests.faults.serving import serving
+
+    db = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    feeds = tmp_path / "feeds"
+    with FailingSite(FIXTURES) as site:
+        first = cli(db, *run_args(site.url, feeds))  # the sites answered, on 2026-11-29
+        assert first.code in (0, 1), first.out + first.err
+        site.down = True
+        args = [a for a in run_args(site.url, feeds)]
+        at = args.index("--fetched-at")
+        del args[at:at + 2]  # now, by the real clock
+        failed = cli(db, *args)
+        assert failed.code == 1 and "http-500" in failed.out, failed.out + failed.err
+        with serving(db, tmp_path, env={"MOFCOM_WATCH_FEEDS_DIR": str(feeds)}) as served:
+            status, _h, body = served.get("/healthz")
+        report = json.loads(body)
+        assert status == 503, report
+        assert any(p.startswith("no source answered for ") for p in report["problems"]), report
+        assert report["last_source_answer"].startswith("2026-11-29"), report
+        site.down = False
+        healed = cli(db, *args)
+        assert healed.code in (0, 1), healed.out + healed.err
+        with serving(db, tmp_path, env={"MOFCOM_WATCH_FEEDS_DIR": str(feeds)}) as served:
+            status, _h, body = served.get("/healthz")
+        assert status == 200, body
