@@ -80,6 +80,8 @@ def summarize(result: CycleResult | None) -> dict[str, Any]:
             continue
         if isinstance(value, (bool, int, float)) or (isinstance(value, str) and len(value) < 80):
             out[name] = value
+        elif type(value) is date:  # the day the cycle derived its states for (a Beijing date)
+            out[name] = value.isoformat()
         elif isinstance(value, (list, tuple)):
             out[name] = len(value)
         elif isinstance(value, dict) and all(isinstance(v, (int, float)) for v in value.values()):

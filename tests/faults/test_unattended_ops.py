@@ -65,6 +65,7 @@ def test_sigterm_to_schedule_lets_the_running_cycle_finish(tmp_path):
     assert "waiting_for_cycle=true" in text, text
     assert "cycle failed" not in text and "cannot schedule new futures" not in text, text
     assert 'msg="cycle done' in text, text
+    assert f"as_of={AS_OF}" in text, text  # the log says which day the cycle's states are for
     # the cycle ended before the scheduler said it stopped, and left no run lock behind
     assert text.index('msg="cycle done') < text.index('msg="scheduler stopped"'), text
     assert lock_holder(db) is None
