@@ -122,9 +122,11 @@ NAME_PARTICLES = frozenset(("von", "van", "de", "der", "den", "da", "di", "du", 
 # (``\b`` still sees the character before the window).
 ORG_SUFFIX_SPAN = 16
 # "对…等3家…企业，…", "对余茂春、托德·斯坦恩等后附《反制裁清单》列明的个人采取…", "决定对石平采取…".
-# The decision itself: "中方决定对…", "外交部决定，依据…，对…"; a bare "决定对" only when no
+# The decision itself: "中方决定对…", "外交部决定，依据…，对…", or "外交部决定：" ending its line, the
+# measures on the lines after it ("一、对…等20家…企业，冻结…"); a bare "决定对" only when no
 # sentence names the deciding side (the reasons may say "美方决定对…").
-DECISION_START_RE = re.compile(r"(?:中方|我方|外交部|中国政府|我国政府)决定[^。；;\n]{0,60}?(?:对|将)")
+DECISION_START_RE = re.compile(
+    r"(?:中方|我方|外交部|中国政府|我国政府)决定(?:[^。；;\n]{0,60}?(?:对|将)|(?:如下)?\s*[:：](?=[ \t\u3000]*\n))")
 BARE_DECISION_START_RE = re.compile(r"决定\s*[,，]?\s*(?:对|将)")
 # A full date right before the deciding side ("2024年10月10日，中方决定对…"): the decision's own day.
 DATED_DECISION_RE = re.compile(rf"(?P<y>{YEAR})\s*年\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日[\s,，]*$")
@@ -133,8 +135,10 @@ DATED_DECISION_REACH = 24  # the longest date with its comma: the window searche
 # "…停止实施外交部令第12号相关措施", "…暂停实施…1年": its verb comes before any "对" (the bare form
 # only when no sentence names the deciding side, as for the decision itself).
 STATUS_VERB = r"(?P<verb>继续暂停(?:实施|执行)?|暂停(?![期至到])(?:实施|执行)?|停止(?:实施|执行)?|恢复(?:实施|执行)?|取消|解除|移出)"
-STATUS_DECISION_RE = re.compile(rf"(?:中方|我方|外交部|中国政府|我国政府)决定[^。；;\n对]{{0,60}}?{STATUS_VERB}")
-BARE_STATUS_DECISION_RE = re.compile(rf"(?<!方)决定[^。；;\n对]{{0,60}}?{STATUS_VERB}")  # not 美方决定…
+# "外交部决定：" ending its line: the verb opens the first measure after it ("一、解除…对立方公司采取的反制措施").
+COLON_LINE = r"(?:(?:如下)?\s*[:：][ \t\u3000]*\n\s*)?"
+STATUS_DECISION_RE = re.compile(rf"(?:中方|我方|外交部|中国政府|我国政府)决定{COLON_LINE}[^。；;\n对]{{0,60}}?{STATUS_VERB}")
+BARE_STATUS_DECISION_RE = re.compile(rf"(?<!方)决定{COLON_LINE}[^。；;\n对]{{0,60}}?{STATUS_VERB}")  # not 美方决定…
 # An earlier order it acts on: "外交部令第12号", "2024年10月10日中华人民共和国外交部令第13号" (the date gives the year).
 ORDER_REF_RE = re.compile(rf"(?:(?P<date>{DATE_RE.pattern})\s*)?(?:中华人民共和国)?外交部令\s*第\s*(?P<n>{NUM})\s*号")
 QUOTED_TITLE_RE = re.compile(r"《[^《》]*》")

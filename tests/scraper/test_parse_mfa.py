@@ -629,3 +629,56 @@ def test_names_before_a_count_of_companies_and_executives_are_companies():
     rec = parse_text(text.replace("\n附件：反制清单", ""))
     assert targets(rec) == [(zh, None, "organization", None) for zh, _, _, _ in LOCKHEED_TARGETS[:3]]
     assert (rec.stated_count, rec.warnings) == (3, ())
+
+
+# 外交部令第10号's wording (2024-06-21, as the MFA's index recalls it): "外交部决定：" ends its line and each measure
+# names its group on a line of its own.
+COLON_LAYOUT = (
+    "外交部关于对美国洛克希德·马丁公司相关实体和高级管理人员采取反制措施的决定\n发布时间：2024-06-21 17:00\n\n"
+    "（2024年6月21日中华人民共和国外交部令第10号公布，自2024年6月21日起施行）\n\n"
+    "近期，美方不顾中方坚决反对，多次宣布对中国台湾地区售武，严重违反一个中国原则和中美三个联合公报规定。根据《中华人民共和国"
+    "反外国制裁法》第三条、第四条、第五条、第六条、第九条、第十五条的规定，外交部决定：\n"
+    "一、对洛克希德·马丁导弹与火控公司、洛克希德·马丁航空公司、洛克希德·马丁空间公司等3家后附《反制清单》列明的企业，"
+    "冻结其在我国境内的动产、不动产和其他各类财产；禁止我国境内组织、个人与其进行交易、合作等活动。\n"
+    "二、对詹姆斯·泰克莱特（洛克希德·马丁公司董事长、总裁、首席执行官）、弗兰克·圣约翰（洛克希德·马丁公司首席运营官）"
+    "等2名高级管理人员，不予签发签证、不准入境（包括香港、澳门）。\n"
+    "本决定自2024年6月21日起施行。\n\n附件：反制清单\n\n"
+    "一、企业\n（一）洛克希德·马丁导弹与火控公司（Lockheed Martin Missiles and Fire Control）\n"
+    "（二）洛克希德·马丁航空公司（Lockheed Martin Aeronautics）\n（三）洛克希德·马丁空间公司（Lockheed Martin Space）\n\n"
+    "二、高级管理人员\n（一）詹姆斯·泰克莱特（James D. Taiclet），男，洛克希德·马丁公司董事长、总裁、首席执行官\n"
+    "（二）弗兰克·圣约翰（Frank A. St. John），男，洛克希德·马丁公司首席运营官\n"
+)
+
+
+def test_measures_on_the_lines_after_a_decision_ending_its_line_state_their_counts():
+    """"外交部决定：" ending its line: no decision was found (it stopped at the newline), so no count was read and
+    an annex short of a person (real2/17: 1 of 10 persons) said nothing, a silent loss."""
+    rec = parse_text(COLON_LAYOUT)
+    assert (rec.key, rec.published, rec.effective) == ("MFA-ORDER-2024-10", date(2024, 6, 21), "2024-06-21")
+    assert targets(rec) == LOCKHEED_TARGETS
+    assert [(a.action, a.measures, a.text) for a in rec.actions] == [(ActionKind.IMPOSE, ALL_MEASURES,
+        "根据《中华人民共和国反外国制裁法》第三条、第四条、第五条、第六条、第九条、第十五条的规定，外交部决定：")]
+    assert (rec.stated_count, rec.warnings) == (5, ())
+    short = COLON_LAYOUT.replace("（二）弗兰克·圣约翰（Frank A. St. John），男，洛克希德·马丁公司首席运营官\n", "")
+    rec = parse_text(short)
+    assert targets(rec) == LOCKHEED_TARGETS[:4]
+    assert (rec.stated_count, rec.warnings) == (5, (
+        "named in the decision but not in the annex: 弗兰克·圣约翰", "parsed 4 targets, the decision states 5",
+        "parsed 1 individual targets, the decision states 2"))
+    # "外交部决定如下：" alike
+    assert parse_text(short.replace("外交部决定：", "外交部决定如下：")).stated_count == 5
+
+
+def test_a_lift_whose_measures_follow_a_decision_ending_its_line_lifts():
+    """The same layout lifting: with the decision found but not its verb on the next line, "二、解除对特科姆公司…采取
+    的反制措施" read as an imposition on 特科姆公司."""
+    text = (LIFT_HEAD.format(title="关于解除对美国有关企业反制措施的决定")
+            + "依据《中华人民共和国反外国制裁法》第十三条规定，外交部决定：\n"
+            "一、解除《关于对美国军工企业采取反制措施的决定》（2024年9月18日中华人民共和国外交部令第12号公布）对立方公司"
+            "（Cubic Corporation）采取的反制措施。\n二、解除对特科姆公司（TCOM, L.P.）采取的反制措施。" + LIFT_TAIL)
+    rec = parse_text(text)
+    assert [(a.action, [t.key for t in a.targets], a.entities) for a in rec.actions] == [
+        (ActionKind.LIFT, ["MFA-ORDER-2024-12"], ("cubic", "tcom"))]
+    assert [(e.zh, e.en, e.type) for e in rec.entities] == [
+        ("立方公司", "Cubic Corporation", "organization"), ("特科姆公司", "TCOM, L.P.", "organization")]
+    assert rec.warnings == ()
