@@ -1140,12 +1140,35 @@ def cut_short(record: NoticeRecord) -> str | None:
 
 
 def _dedupe(targets: list[Target]) -> list[Target]:
-    out: dict[str, Target] = {}
+    """The decision's names once each, in order. A name given with its English in one phrase and without
+    it in another ("…及其首席执行官亚当·布赖（Adam Bry）", then "三、对亚当·布赖本人不予签发签证") is one
+    target, completed from both: keyed by its Chinese alone it would be the same person twice. (Two
+    targets of one Chinese name and different English stay two, and a name without English bound to
+    neither of them.)"""
+    out: list[Target] = []
+    seen: set[str] = set()
     for t in targets:
-        key = cached_key(t.zh, t.en)
-        if key not in out:
-            out[key] = Target(t.zh, t.en, t.type, t.note, len(out) + 1)
-    return list(out.values())
+        at = _other_half(out, t)
+        if at is not None:
+            old = out[at]
+            out[at] = Target(old.zh or t.zh, old.en or t.en, old.type or t.type, old.note or t.note, old.n)
+            seen.add(cached_key(out[at].zh, out[at].en))
+            continue
+        if cached_key(t.zh, t.en) in seen:
+            continue
+        out.append(Target(t.zh, t.en, t.type, t.note, len(out) + 1))
+        seen.add(cached_key(t.zh, t.en))
+    return out
+
+
+def _other_half(out: list[Target], t: Target) -> int | None:
+    """The one target of ``out`` that ``t`` names too, by the half of the name both give, when one of
+    them lacks the other half (the English, or the Chinese); None when none or several do."""
+    zh, en = despace(t.zh) if t.zh else None, t.en.casefold() if t.en else None
+    found = [i for i, o in enumerate(out)
+             if (zh and o.zh and despace(o.zh) == zh and (en is None or o.en is None))
+             or (en and o.en and o.en.casefold() == en and (zh is None or o.zh is None))]
+    return found[0] if len(found) == 1 else None
 
 
 def _decision_text(folded: str, clean: str, m: re.Match[str] | None) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from scraper.parse import parse_document, parse_text
-from scraper.parse.mfa import _org_english, is_decision, split_target
+from scraper.parse.mfa import Target, _dedupe, _org_english, is_decision, split_target
 from scraper.parse.textnorm import fold
 from storage.records import ActionKind, ListKind, NoticeKind, UnusablePage
 
@@ -361,16 +361,18 @@ def test_a_measure_line_naming_the_person_himself_adds_no_one():
         assert entity_fields(parse_text(text.replace("对亚当·布赖本人不予", odd))) == entity_fields(rec)
 
 
-def test_a_company_and_its_ceo_in_one_phrase_are_two_targets():
+@pytest.mark.parametrize("himself", ["其本人", "亚当·布赖本人"])
+def test_a_company_and_its_ceo_in_one_phrase_are_two_targets(himself):
     # "对美国斯凯迪奥公司（Skydio, Inc.）及其首席执行官亚当·布赖（Adam Bry）": the company was lost and the
-    # person's note held it (repro 09); "…及其高级管理人员" names no one more.
+    # person's note held it (repro 09); "…及其高级管理人员" names no one more. "三、对亚当·布赖本人不予签发签证"
+    # names him again without his English: he was a second target keyed "亚当布赖" beside "adambry" (corpus mfa/24).
     text = (
         "关于对美国斯凯迪奥公司及其高级管理人员采取反制措施的决定\n2025-03-05 16:00\n\n"
         "（2025年3月5日中华人民共和国外交部令第18号公布，自2025年3月5日起施行）\n\n"
         "依据《中华人民共和国反外国制裁法》第三条、第四条、第五条、第六条、第九条、第十五条规定，中方决定对美国斯凯迪奥公司"
         "（Skydio, Inc.）及其首席执行官亚当·布赖（Adam Bry）采取以下反制措施：\n\n"
         "一、冻结其在我国境内的动产、不动产和其他各类财产；\n二、禁止我国境内的组织、个人与其进行有关交易、合作等活动；\n"
-        "三、对其本人不予签发签证、不准入境（包括香港、澳门）。\n\n本决定自2025年3月5日起施行。\n\n外交部\n2025年3月5日\n"
+        f"三、对{himself}不予签发签证、不准入境（包括香港、澳门）。\n\n本决定自2025年3月5日起施行。\n\n外交部\n2025年3月5日\n"
     )
     rec = parse_text(text)
     assert (rec.key, rec.stated_count, rec.warnings) == ("MFA-ORDER-2025-18", None, ())
@@ -379,8 +381,19 @@ def test_a_company_and_its_ceo_in_one_phrase_are_two_targets():
         ("亚当·布赖", "Adam Bry", "US", "adambry", 2, "individual", "首席执行官"),
     ]
     assert [(a.action, a.measures) for a in rec.actions] == [(ActionKind.IMPOSE, ALL_MEASURES)]
-    staff = text.replace("及其首席执行官亚当·布赖（Adam Bry）采取", "及其高级管理人员采取")
+    staff = text.replace("及其首席执行官亚当·布赖（Adam Bry）采取", "及其高级管理人员采取").replace("亚当·布赖本人", "其本人")
     assert [(e.zh, e.type) for e in parse_text(staff).entities] == [("美国斯凯迪奥公司", "organization")]
+
+
+def test_a_name_given_with_and_without_its_english_is_one_target_either_way_round():
+    """The half of a name a mention lacks is taken from the one other mention giving it; two targets of one Chinese
+    name and different English stay two, and a bare mention of that name binds to neither."""
+    bry, bare = Target("亚当·布赖", "Adam Bry", "individual", "首席执行官"), Target("亚当·布赖", None, "individual", None)
+    assert _dedupe([bare, Target("斯凯迪奥公司", None, "organization", None), bry]) == [
+        Target("亚当·布赖", "Adam Bry", "individual", "首席执行官", 1), Target("斯凯迪奥公司", None, "organization", None, 2)]
+    assert _dedupe([Target(None, "Adam Bry", "individual", None), bry]) == [Target("亚当·布赖", "Adam Bry", "individual", "首席执行官", 1)]
+    other = Target("亚当·布赖", "Adam Brie", "individual", None)
+    assert [(t.en, t.n) for t in _dedupe([bry, other, bare])] == [("Adam Bry", 1), ("Adam Brie", 2), (None, 3)]
 
 
 LIFT_HEAD = ("{title}\n2025-11-10 10:00\n\n（2025年11月10日中华人民共和国外交部令第18号公布，自2025年11月10日起施行）\n\n")
