@@ -233,6 +233,27 @@ def detects(src: Source) -> bool:
     return is_decision(src.folded, src.title_hint)
 
 
+# A report of an MFA decision in words of its own (a wire story, a paper's summary: "外交部10日发布关于对…采取
+# 反制措施的决定，决定对A、B等3家…企业及10名…采取反制措施"): the MFA decides, in one sentence, countermeasures.
+REPORTED_RE = re.compile(r"外交部[^。；;\n]{0,80}?(?:决定|宣布)[^。；;\n]{0,300}?(?:反制|反制裁)措施")
+
+
+def reports(src: Source) -> bool:
+    """A text that tells an MFA countermeasure decision without being it (``detects`` said no: it gives
+    no 外交部令 number, or no countermeasure, and no 外交部 signature): no notice. Read by the MOFCOM rules,
+    "决定对…采取反制措施" made an impose under a DOC key whose entity was the report's description of the
+    group ("美国军工企业及高级管理人员"); the decision itself is read from its own page (or from a reprint
+    that gives it whole, with its number: ``detects``) under its own key. Not a MOFCOM text (商务部)."""
+    head = src.folded[:3000]
+    return ("外交部" in head and "措施" in head and "商务部" not in head
+            and REPORTED_RE.search(head) is not None)
+
+
+def no_notice(src: Source) -> None:
+    """What a text that is no notice reads as (``reports``)."""
+    return None
+
+
 def parse_source(src: Source) -> NoticeRecord:
     """``parse_decision`` on the shared text views (``notice.GENRES``)."""
     return parse_decision(src.text, src.title_hint, src.hints.pub, src.hints.url, folded=src.folded,
@@ -563,10 +584,27 @@ def _decision_match(folded: str, published: date | None = None) -> re.Match[str]
     """Where the deciding side decides (DECISION_START_RE), else a bare 决定对 (BARE_DECISION_START_RE);
     a decision dated before the text's own day (``published``) is history told in the reasons
     ("2024年10月10日，中方决定对斯凯迪奥公司等3家…采取反制措施。"), not this one."""
-    for regex in (DECISION_START_RE, BARE_DECISION_START_RE):
+    return _own_match((DECISION_START_RE, BARE_DECISION_START_RE), folded, published)
+
+
+def _own_match(regexes: tuple[re.Pattern[str], ...], folded: str, published: date | None) -> re.Match[str] | None:
+    """The first match of the first of ``regexes`` that has one, not dated before ``published``; one after
+    the decision's own number (its first ORDER_NO_RE match, "（…外交部令第13号公布…）") when there is one:
+    before it stand a reprint's headline and lead ("外交部决定对美国军工企业…采取反制措施"), not the decision."""
+    head = -1
+    for regex in regexes:
+        found = None
         for m in regex.finditer(folded):
-            if published is None or not _dated_before(folded, m.start(), published):
+            if published is not None and _dated_before(folded, m.start(), published):
+                continue
+            if head < 0:
+                own = ORDER_NO_RE.search(folded) if "外交部令" in folded else None
+                head = own.end() if own is not None else 0
+            if m.start() >= head:
                 return m
+            found = found or m
+        if found is not None:
+            return found
     return None
 
 
@@ -992,11 +1030,8 @@ def _status_match(body: str, published: date | None, decided: re.Match[str] | No
     imposes (most: none holds a status verb)."""
     if not any(word in body for word in STATUS_WORDS):
         return None
-    for regex in (STATUS_DECISION_RE,) if decided is not None else (STATUS_DECISION_RE, BARE_STATUS_DECISION_RE):
-        for m in regex.finditer(body):
-            if published is None or not _dated_before(body, m.start(), published):
-                return m
-    return None
+    return _own_match((STATUS_DECISION_RE,) if decided is not None else (STATUS_DECISION_RE, BARE_STATUS_DECISION_RE),
+                      body, published)
 
 
 def _status_action(reading: Reading, folded: str, text: str, own: int | None, effective: str | None,

@@ -15,9 +15,11 @@ from .draft import Draft, PageHints, Source, read_source
 from .rules import CHECKS, REJECTS, RULES, Check, Reject, Rule
 
 # Texts of another ministry or genre, with a parser of their own: (name, detects, parse), tried
-# in order before the MOFCOM rules. To add one: a module with the two functions, one row here.
-GENRES: tuple[tuple[str, Callable[[Source], bool], Callable[[Source], NoticeRecord]], ...] = (
+# in order before the MOFCOM rules (parse gives None for a text that is no notice). To add one: a
+# module with the two functions, one row here.
+GENRES: tuple[tuple[str, Callable[[Source], bool], Callable[[Source], NoticeRecord | None]], ...] = (
     ("mfa-decision", mfa.detects, mfa.parse_source),  # 外交部令: 关于对…采取反制措施的决定
+    ("mfa-report", mfa.reports, mfa.no_notice),  # "外交部…决定对…采取反制措施" told by a report
 )
 
 Runner = Callable[[Source, Draft], "tuple[str, ...] | None"]

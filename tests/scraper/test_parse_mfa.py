@@ -695,3 +695,35 @@ def test_a_lift_whose_measures_follow_a_decision_ending_its_line_lifts():
     assert [(e.zh, e.en, e.type) for e in rec.entities] == [
         ("立方公司", "Cubic Corporation", "organization"), ("特科姆公司", "TCOM, L.P.", "organization")]
     assert rec.warnings == ()
+
+
+# A Xinhua wire story on 外交部令第13号 (2024-10-10), as the wire runs it: its headline, its own time line, the lead.
+XINHUA_HEAD = "外交部决定对美国军工企业及高级管理人员采取反制措施\n2024-10-10 18:12　来源：新华社\n\n"
+XINHUA_SUMMARY = (
+    "　　新华社北京10月10日电　外交部10日发布关于对美国军工企业及高级管理人员采取反制措施的决定，决定对边缘自治运营公司、"
+    "亨廷顿·英格尔斯工业公司、斯凯迪奥公司等3家美国军工企业及10名高级管理人员采取反制措施，冻结其在我国境内的动产、不动产和"
+    "其他各类财产，禁止我国境内的组织、个人与其进行有关交易、合作等活动，对相关高级管理人员不予签发签证、不准入境（包括香港、"
+    "澳门）。决定自2024年10月10日起施行。\n　　（责任编辑：王某）\n"
+)
+
+
+def test_a_report_of_an_mfa_decision_in_its_own_words_is_no_notice():
+    """Corpus mfa/20: the wire story read as notice DOC-undated-… imposing on the entity "美国军工企业及高级管理人员"
+    (its headline's description of the group), which replay stored as listed. It gives neither the decision's number
+    nor its annex: no notice; the decision is read from its own page."""
+    assert parse_text(XINHUA_HEAD + XINHUA_SUMMARY) is None
+    assert parse_text(XINHUA_SUMMARY) is None
+
+
+def test_a_reprint_giving_the_whole_decision_reads_as_the_decision():
+    """A paper that gives the decision whole after its headline and lead: the decision's own key and record (the
+    headline "外交部决定对…采取反制措施" before the decision's number is not the decision sentence)."""
+    own = parse_text(NEWER_13_BODY + NEWER_13_ANNEX)
+    lead = "　　新华社北京10月10日电　外交部10日发布关于对美国军工企业及高级管理人员采取反制措施的决定，全文如下：\n\n"
+    reprint = parse_text(XINHUA_HEAD + lead + NEWER_13_BODY + NEWER_13_ANNEX)
+    assert reprint.key == own.key == "MFA-ORDER-2024-13"
+    assert (reprint.title, reprint.published, reprint.effective, reprint.stated_count, reprint.warnings) == (
+        own.title, own.published, own.effective, own.stated_count, own.warnings)
+    assert reprint.actions == own.actions and reprint.actions[0].text == "中方决定对以下美国军工企业及高级管理人员采取反制措施："
+    assert reprint.entities == own.entities and [e.key for e in own.entities] == [
+        "edgeautonomyoperations", "huntingtoningallsindustries", "skydio", "adambry"]
