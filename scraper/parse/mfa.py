@@ -160,6 +160,9 @@ CUT_ENTRY = "the annex's last name is cut short"
 # A description, not a name: "以下美国军工企业及高级管理人员", "美国国会议员".
 DESCRIPTION_ENDS = ("企业", "实体", "机构", "组织", "单位", "团体", "人员", "个人", "人士", "议员", "官员", "学者", "高管", "成员")
 UNIT_TYPES = {"家": "organization", "名": "individual", "位": "individual", "人": "individual"}
+# A count written without 等, in a phrase naming no one: "列明的3家企业及2名高级管理人员" (its words up to the next count).
+BARE_COUNT_RE = re.compile(rf"(?<![\d第])(?P<n>{NUM})\s*(?P<unit>[家名个位])(?P<desc>.*?)(?={NUM}\s*[家名个位]|$)")
+BACK_REFS = ("上述", "前述", "以上", "上列")
 GROUP_TAIL_RE = re.compile(rf"等\s*(?:(?P<n>{NUM})\s*(?P<unit>[家名个位人]))?(?P<desc>.*)$", re.DOTALL)
 NOT_NAMES_RE = re.compile(r"^(?:以下|如下|下列|上述|前述|其|该|这些|此|我国|中国|中方|美方|外国|有关|相关)")
 MEASURE_WORDS = (
@@ -646,9 +649,7 @@ def line_groups(line: str, folded: str, offset: int = 0) -> list[Group]:
         e = _before_measure(sentence, s, e)
         if not sentence[s:e].strip():
             continue
-        group = _group(line[sentence_start + s : sentence_start + e], sentence[s:e], sentence[e:])
-        if group is not None:
-            out.append(group)
+        out.extend(_group(line[sentence_start + s : sentence_start + e], sentence[s:e], sentence[e:]))
     return out
 
 
@@ -690,7 +691,9 @@ def _sentences(folded: str, offset: int = 0) -> list[tuple[int, str]]:
     return out
 
 
-def _group(seg: str, seg_f: str, after: str) -> Group | None:
+def _group(seg: str, seg_f: str, after: str) -> list[Group]:
+    """The groups of one target phrase: one ("对A、B等3家…企业"), or one per count when the phrase counts
+    without naming anyone ("对后附《反制清单》列明的3家企业及2名高级管理人员"), or none."""
     tail = next((t for t in GROUP_TAIL_RE.finditer(seg_f) if _depth_at(seg_f, t.start()) == 0), None)
     names_part, count, unit, desc = seg, None, None, ""
     if tail is not None:
@@ -711,9 +714,23 @@ def _group(seg: str, seg_f: str, after: str) -> Group | None:
                 names.append(Target(zh, en, kind or ("individual" if gendered else None), note))
     if its is not None:
         names.append(its)
+    if not names and tail is None:
+        return _counted(seg, seg_f, _measures(after))
     if not names and count is None and kind is None:
-        return None
-    return Group(tuple(names), count, kind, _measures(after), seg)
+        return []
+    return [Group(tuple(names), count, kind, _measures(after), seg)]
+
+
+def _counted(seg: str, seg_f: str, measures: tuple[str, ...]) -> list[Group]:
+    """A phrase that names no one and has no 等: a group per count it states outside brackets, each of its own
+    kind ("后附《反制清单》列明的3家企业及2名高级管理人员": 3 organisations, 2 people; "上述企业的6名高级管理人员")."""
+    out = []
+    for m in BARE_COUNT_RE.finditer(seg_f):
+        n = to_int(m.group("n"))
+        # "上述3家企业": those counted before, not more
+        if n is not None and _depth_at(seg_f, m.start()) == 0 and not seg_f[: m.start()].rstrip().endswith(BACK_REFS):
+            out.append(Group((), n, _count_kind(m.group("unit"), m.group("desc")), measures, seg))
+    return out
 
 
 def _count_kind(unit: str | None, desc: str) -> str | None:

@@ -727,3 +727,29 @@ def test_a_reprint_giving_the_whole_decision_reads_as_the_decision():
     assert reprint.actions == own.actions and reprint.actions[0].text == "中方决定对以下美国军工企业及高级管理人员采取反制措施："
     assert reprint.entities == own.entities and [e.key for e in own.entities] == [
         "edgeautonomyoperations", "huntingtoningallsindustries", "skydio", "adambry"]
+
+
+COUNTED_ONLY = LOCKHEED.format(execs="及其高级管理人员").replace(
+    "洛克希德·马丁导弹与火控公司、洛克希德·马丁航空公司、洛克希德·马丁空间公司等3家后附《反制清单》列明的企业及其高级管理人员",
+    "后附《反制清单》列明的3家企业及2名高级管理人员")
+
+
+def test_counts_written_without_deng_in_a_phrase_naming_no_one_are_stated():
+    """"中方决定对后附《反制清单》列明的3家企业及2名高级管理人员采取…" names no one and writes no 等, so its counts were
+    not read: an annex short of a person said nothing (a silent loss). Each count counts its own kind; "上述N名"
+    counts those counted before."""
+    rec = parse_text(COUNTED_ONLY)
+    assert targets(rec) == LOCKHEED_TARGETS
+    assert (rec.key, rec.stated_count, rec.warnings) == ("MFA-ORDER-2024-9", 5, ())
+    short = COUNTED_ONLY.replace("（二）弗兰克·圣约翰（Frank A. St. John），男，洛克希德·马丁公司首席运营官\n", "")
+    rec = parse_text(short)
+    assert (rec.stated_count, rec.warnings) == (5, (
+        "parsed 4 targets, the decision states 5", "parsed 1 individual targets, the decision states 2"))
+    assert parse_text(COUNTED_ONLY.replace("三、对上述高级管理人员", "三、对上述2名高级管理人员")).stated_count == 5
+    # the layout of real2/18: the companies' executives counted in a measure of their own, none in the annex
+    execs = COLON_LAYOUT.replace(
+        "二、对詹姆斯·泰克莱特（洛克希德·马丁公司董事长、总裁、首席执行官）、弗兰克·圣约翰（洛克希德·马丁公司首席运营官）等2名", "二、对上述企业的2名")
+    rec = parse_text(execs.split("\n\n二、高级管理人员")[0] + "\n")
+    assert targets(rec) == LOCKHEED_TARGETS[:3]
+    assert (rec.stated_count, rec.warnings) == (5, (
+        "parsed 3 targets, the decision states 5", "parsed 0 individual targets, the decision states 2"))
