@@ -179,6 +179,8 @@ PRONOUNS = frozenset(("其", "本人", "其本人", "该", "此"))  # what is le
 SELF_TAIL_RE = re.compile(r"(?<=\S)\s*(?:本人)?\s*(?:(?:及|和|以及)\s*(?:其\s*)?直系亲属)?$")
 # "A及其B": B belongs to A ("公司及其首席执行官亚当·布赖"); a person when B is a role, then a name.
 ITS_RE = re.compile(r"以?及其")
+# The words for a company's staff, a list of names after them: "及其高级管理人员X、Y", "及其2名高级管理人员X、Y".
+ITS_STAFF_RE = re.compile(rf"\s*(?:{NUM}\s*[名位])?\s*(?:高级管理人员|管理人员|高管|负责人|人员)\s*[:：]?\s*(?=\S)")
 ITS_PERSON_RE = re.compile(r"\s*(?P<role>[^、，,()（）]{0,30}?(?:" + "|".join(ROLE_WORDS) + r"))(?P<person>[^、，,()（）\s].*)$")
 STOP_NAME = " \t;；。，,、:："
 
@@ -706,14 +708,16 @@ def _group(seg: str, seg_f: str, after: str) -> list[Group]:
     if plain.endswith(SELF_TAILS):  # "亚当·布赖本人": the person himself
         plain = SELF_TAIL_RE.sub("", plain)
     plain, its = _its_person(plain)
+    counted = len(its)  # before the count: counted by it
+    if tail is not None and not its:  # "等3家…企业及其高级管理人员X、Y": persons after the count, not counted by it
+        its = _its_person(seg[tail.start("desc") :])[1]
     described = tail is None and despace(plain).endswith(DESCRIPTION_ENDS)
     if plain and not NOT_NAMES_RE.match(plain) and not described:
-        for item in _items(plain, count if its is None or count is None else count - 1, kind):
+        for item in _items(plain, count if not counted or count is None else count - counted, kind):
             zh, en, note, gendered = split_target(item)
             if (zh or en) and zh not in PRONOUNS:
                 names.append(Target(zh, en, kind or ("individual" if gendered else None), note))
-    if its is not None:
-        names.append(its)
+    names.extend(its)
     if not names and tail is None:
         return _counted(seg, seg_f, _measures(after))
     if not names and count is None and kind is None:
@@ -744,21 +748,39 @@ def _count_kind(unit: str | None, desc: str) -> str | None:
     return None if kind == "individual" and BOTH_KINDS_RE.search(desc) else kind
 
 
-def _its_person(plain: str) -> tuple[str, Target | None]:
-    """"美国斯凯迪奥公司（Skydio, Inc.）及其首席执行官亚当·布赖（Adam Bry）": the company, and its person
-    named after a role (the role a note). "…及其高级管理人员" names no one: only the company is left."""
+def _its_person(plain: str) -> tuple[str, list[Target]]:
+    """"美国斯凯迪奥公司（Skydio, Inc.）及其首席执行官亚当·布赖（Adam Bry）": the company, and its persons
+    named after a role (the role a note) or after the words for its staff ("及其高级管理人员X（…）、Y（…）",
+    "及其董事长X、首席运营官Y"). "…及其高级管理人员" names no one: only the company is left."""
     its = next((m for m in ITS_RE.finditer(plain) if _depth_at(plain, m.start()) == 0), None)
     if its is None:
-        return plain, None
-    at = its.start()
-    m = ITS_PERSON_RE.match(plain, its.end())
-    if m is None:
-        return plain[:at].strip(), None
-    zh, en, note, _ = split_target(m.group("person"))
-    if not (zh or en):
-        return plain[:at].strip(), None
-    role = clean_display(m.group("role").strip())
-    return plain[:at].strip(), Target(zh, en, "individual", "，".join(filter(None, (role, note))) or None)
+        return plain, []
+    at = its.end()
+    staff = ITS_STAFF_RE.match(plain, at)
+    rest = plain[staff.end() if staff is not None else at :]
+    items = _depth0_split(rest, "、") if staff is not None else [rest]  # one person after a bare role, as before
+    persons = []
+    for item in items:
+        m = ITS_PERSON_RE.match(item)
+        role, person = (m.group("role"), m.group("person")) if m is not None else (None, item.strip())
+        if m is None and staff is None:
+            break
+        zh, en, note, _ = split_target(person)
+        if not (zh or en) or (staff is not None and not _name_shaped(zh, en)):
+            continue
+        notes = [clean_display(role.strip()) if role else None, note]
+        persons.append(Target(zh, en, "individual", "，".join(filter(None, notes)) or None))
+    if staff is not None and len(persons) < len(items):
+        persons = []  # not a list of names (a description): no one read
+    return plain[: its.start()].strip(), persons
+
+
+def _name_shaped(zh: str | None, en: str | None) -> bool:
+    """A person's name, not words ("及其高级管理人员和员工"): English beside it, a middle dot, or a short Chinese
+    name holding no word for a kind of target."""
+    if en or (zh and ("·" in zh or "•" in zh)):
+        return True
+    return zh is not None and len(despace(zh)) <= 4 and _type_of_words(zh) is None
 
 
 def _join_fragments(items: list[str], kind: str | None) -> list[str]:

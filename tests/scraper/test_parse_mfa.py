@@ -619,7 +619,8 @@ LOCKHEED_TARGETS = [
 ]
 
 
-@pytest.mark.parametrize("execs", ["及其高级管理人员", "及其2名高级管理人员", "及詹姆斯·泰克莱特、弗兰克·圣约翰等2名高级管理人员"])
+@pytest.mark.parametrize("execs", ["及其高级管理人员", "及其2名高级管理人员", "及詹姆斯·泰克莱特、弗兰克·圣约翰等2名高级管理人员",
+                                   "及其高级管理人员詹姆斯·泰克莱特、弗兰克·圣约翰"])
 def test_a_count_of_companies_does_not_count_their_executives(execs: str) -> None:
     """"等3家…企业及其高级管理人员": 家 counts the companies (shared/reference/mfa: "等3家…企业", "等10名…高级管理
     人员"); executives no count counts are added as read, so the complete page states 5 and shows no mismatch."""
@@ -753,3 +754,39 @@ def test_counts_written_without_deng_in_a_phrase_naming_no_one_are_stated():
     assert targets(rec) == LOCKHEED_TARGETS[:3]
     assert (rec.stated_count, rec.warnings) == (5, (
         "parsed 3 targets, the decision states 5", "parsed 0 individual targets, the decision states 2"))
+
+
+@pytest.mark.parametrize("execs", [
+    "及其高级管理人员詹姆斯·泰克莱特（James D. Taiclet）、弗兰克·圣约翰（Frank A. St. John）",
+    "及其2名高级管理人员詹姆斯·泰克莱特（James D. Taiclet）、弗兰克·圣约翰（Frank A. St. John）",
+])
+def test_executives_named_after_their_companies_without_an_annex_are_read(execs: str) -> None:
+    """"等3家企业及其高级管理人员X（…）、Y（…）" with no annex: the persons after the staff words were not read (noted
+    by the helper of f8b8d97), so the decision lost them; each is a person with his English, not counted by 家."""
+    text = LOCKHEED.format(execs=execs).split("附件\n反制清单\n一、企业")[0].replace("后附《反制清单》列明的", "")
+    rec = parse_text(text.replace("\n附件：反制清单", ""))
+    assert targets(rec) == [(zh, None, "organization", None) for zh, _, _, _ in LOCKHEED_TARGETS[:3]] + [
+        ("詹姆斯·泰克莱特", "James D. Taiclet", "individual", None), ("弗兰克·圣约翰", "Frank A. St. John", "individual", None)]
+    assert [e.key for e in rec.entities][3:] == ["jamesdtaiclet", "frankastjohn"]
+    assert (rec.stated_count, rec.warnings) == (5, ())
+
+
+def test_a_company_and_its_executives_named_in_one_phrase_without_a_count():
+    text = (
+        "关于对美国斯凯迪奥公司及其高级管理人员采取反制措施的决定\n2025-03-05 16:00\n\n"
+        "（2025年3月5日中华人民共和国外交部令第18号公布，自2025年3月5日起施行）\n\n"
+        "依据《中华人民共和国反外国制裁法》第三条、第四条、第五条、第六条、第九条、第十五条规定，中方决定对美国斯凯迪奥公司"
+        "（Skydio, Inc.）及其高级管理人员亚当·布赖（Adam Bry）、汤姆·莫斯（Tom Moss）采取以下反制措施：\n\n"
+        "一、冻结其在我国境内的动产、不动产和其他各类财产；\n二、禁止我国境内的组织、个人与其进行有关交易、合作等活动；\n"
+        "三、对上述高级管理人员不予签发签证、不准入境（包括香港、澳门）。\n\n本决定自2025年3月5日起施行。\n\n外交部\n2025年3月5日\n"
+    )
+    rec = parse_text(text)
+    assert entity_fields(rec) == [
+        ("美国斯凯迪奥公司", "Skydio, Inc.", "US", "skydio", 1, "organization", None),
+        ("亚当·布赖", "Adam Bry", "US", "adambry", 2, "individual", None),
+        ("汤姆·莫斯", "Tom Moss", "US", "tommoss", 3, "individual", None),
+    ]
+    assert (rec.stated_count, rec.warnings) == (None, ())
+    # words, not names, after the staff words: the company alone
+    words = text.replace("亚当·布赖（Adam Bry）、汤姆·莫斯（Tom Moss）", "和相关研发人员")
+    assert [e.key for e in parse_text(words).entities] == ["skydio"]
