@@ -13,6 +13,7 @@ import errno
 import json
 import logging
 import os
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ from storage.faults import store_fault
 from storage.ingest import count_mismatch, load_notice, record_issue, store_parse
 from storage.keys import mismatch_key, unusable_key
 from storage.models import HealthIssue, NewsReport, Notice, Snapshot
+from storage.names import entity_key
 from storage.outcomes import PageOutcome, PageResult
 from storage.pages import StoredCopy, stored_copies
 from storage.readagain import (
@@ -41,7 +43,16 @@ from storage.readagain import (
     report_again,
     seen_again,
 )
-from storage.records import DocumentKind, NoticeKind, NoticeRecord, ParsedDocument, UnusablePage
+from storage.records import (
+    ActionKind,
+    DocumentKind,
+    EntityRecord,
+    ListKind,
+    NoticeKind,
+    NoticeRecord,
+    ParsedDocument,
+    UnusablePage,
+)
 from storage.snapshots import get_page, page_ids, record_snapshot, sha256_hex, touch_page, touch_pages
 from storage.vocabulary import HealthKind, as_utc
 
@@ -59,6 +70,7 @@ class _LookUp:
 
 LOOK_UP = _LookUp()
 NO_TIME = datetime.min
+LOST_SHOWN = 5  # the entities or actions a held-back copy lost, named in its health problem
 INDEX_YEARS = (1990, 2100)  # annual indexes recognised as indexes for these years
 
 
@@ -212,34 +224,140 @@ def _store_news(session: Session, record: NoticeRecord, snapshot: Snapshot, url:
     report.reported_date = record.published
 
 
-def _incomplete_against_stored(stored: Notice | None, record: NoticeRecord, url: str) -> str | None:
+def _names_nobody(record: NoticeRecord) -> bool:
+    """A listing on an entity list that names no entity and states no count: what a page cut before its
+    decision reads as when its title names the listing (UEL 2023年第1号: "关于将洛克希德·马丁公司、雷神导弹与
+    防务公司列入不可靠实体清单的公告", no count anywhere). No whole page reads so: a listing that names nobody
+    either states a count (checked as a count mismatch) or was cut short."""
+    if record.entities or record.stated_count is not None or record.kind is NoticeKind.QA:
+        return False
+    for action in record.actions:
+        if action.action is ActionKind.IMPOSE and (action.list or record.list) is not ListKind.ITEMS:
+            return True
+    return False
+
+
+def _entity_name(entity: EntityRecord) -> str:
+    return entity.zh or entity.en or entity.key
+
+
+def _key(entity: EntityRecord) -> str:
+    return entity.key or entity_key(entity.zh, entity.en)
+
+
+def _lost(record: NoticeRecord, current: NoticeRecord) -> list[str]:
+    """The entities of ``current`` that ``record`` does not name, when it reads less: it names fewer, or as
+    many with one read short of the English name that keys it in ``current`` (an annex cut after the last
+    Chinese name), nothing else new. None when it names something ``current`` does not (another text)."""
+    named = {_key(e) for e in record.entities}
+    gone = [e for e in current.entities if _key(e) not in named]
+    if not gone:
+        return []
+    if len(record.entities) < len(current.entities):
+        return [_entity_name(e) for e in gone]
+    stored, shortened = {_key(e) for e in current.entities}, {e.zh for e in gone if e.zh and e.en}
+    for e in record.entities:
+        if _key(e) not in stored and (e.en or e.zh not in shortened):
+            return []
+    return [_entity_name(e) for e in gone]
+
+
+def _acts(record: NoticeRecord) -> set[tuple[str, str]]:
+    """What the notice does, one (action, target) per notice or entity it acts on: a page cut short reads fewer
+    of them (2025 No. 70 cut after its preamble suspends No. 55 only, a Q&A cut after its question nothing).
+    The list is left out: a cut may lose the words that name it, not what the action does."""
+    done: set[tuple[str, str]] = set()
+    for action in record.actions:
+        on = [t.key or f"{t.date}/{t.list}/{t.count}/{t.country}" for t in action.targets]
+        on += [f"entity {key}" for key in action.entities]
+        done.update((action.action.value, what) for what in on or [""])
+    return done
+
+
+def _less(record: NoticeRecord, current: NoticeRecord) -> list[str]:
+    """What ``record`` reads less than ``current``: the entities it lost (:func:`_lost`), else the actions it
+    lost while doing nothing ``current`` does not (nothing: it reads no less, or reads something else)."""
+    lost = _lost(record, current)
+    if lost:
+        return lost
+    acts, stored = _acts(record), _acts(current)
+    if acts < stored:
+        return [" ".join(x for x in act if x) for act in sorted(stored - acts)]
+    return []
+
+
+def _read_again(snapshot: Snapshot, parser: PageParser, url: str, key: str) -> NoticeRecord | None:
+    """The notice the stored bytes read as for this parser (None: they read as no notice with this key now)."""
+    try:
+        doc = parser.parse(zlib.decompress(snapshot.body), url=url, content_type=snapshot.content_type)
+    except Exception:  # unusable, or a parser error, now: the stored parse is what there is to compare with
+        log.debug("reading the stored copy of %s again failed", url, exc_info=True)
+        return None
+    notice = clean_document(doc).notice
+    return notice if doc.kind == DocumentKind.NOTICE and notice is not None and notice.key == key else None
+
+
+def _incomplete_against_stored(stored: Notice | None, record: NoticeRecord, url: str, sha: str,
+                               parser: PageParser) -> str | None:
     """Why a parse must not replace the stored notice, or None.
 
     A page cut short (a truncated answer served whole, a half-loaded annex) reads as the same
     notice with fewer entities than it states. Storing it would drop listed companies: a false
     removal. While the stored parse of the same page is complete, such a parse is held back as an
     unusable page (the next run fetches the page again); a corrected notice states its own new
-    count. Alias pages that disagree are settled by ``store_notice`` (the complete parse wins). A parse
-    that read no entity at all where the stored parse of the same page read some is held back too,
-    count or none: a page cut before its decision (UEL 2023年第1号, whose title names its companies
-    instead of counting them) states no count a check could hold it against.
+    count. Alias pages that disagree are settled by ``store_notice`` (the complete parse wins, then
+    the one naming more entities). A parse that read no entity at all where the stored parse of the
+    same page read some is held back too, count or none.
+
+    A page cut where none of the parser's checks sees it states no count to hold it against, and reads as
+    less. A listing that names nobody and states no count (:func:`_names_nobody`) is held back on any fetch,
+    stored copy or none. A newer copy of the same page that reads less than the stored parse (:func:`_less`:
+    fewer entities, some gone, as an MFA annex cut after a whole executive line reads, its companies' count
+    still right; or fewer of its actions' targets, as 2025 No. 70 or a Q&A cut after a sentence reads) is
+    held back too. The ministry republishing a notice without an entity reads the same and is rare: a person
+    must see it either way, so the problem names what would go and asks for review, and the stored copy
+    stays until the page reads whole again. The same bytes read again by other parser code are what it reads
+    now (a parser that stopped reading a false entity); new bytes are compared with the stored bytes as this
+    parser reads them, so new bytes and new parser code at once are not taken for a page that lost entities.
     """
+    same_page = stored is not None and stored.snapshot is not None and stored.snapshot.page.url == url
+    if _names_nobody(record):
+        kept = ""
+        if same_page and stored is not None and (n := len(NoticeRecord.from_json(json.loads(stored.record_json)).entities)):
+            kept = f"; the stored version of the same page ({n} entities) is kept"
+        return (f"incomplete: {record.key} lists on the {record.list or 'unnamed'} list but parsed with no entities "
+                f"and states no count, as a page cut before its decision reads{kept}")
+    if not same_page or stored is None:
+        return None
     short = count_mismatch(record)
-    lost_all = not record.entities and record.kind is not NoticeKind.QA
-    if not short and not lost_all:
-        return None
-    if stored is None or stored.snapshot is None or stored.snapshot.page.url != url:
-        return None
+    none_read = not record.entities and record.kind is not NoticeKind.QA
+    if not short and not none_read and stored.snapshot.sha256 == sha:
+        return None  # the same bytes read again, by other parser code: what it reads now
     current = NoticeRecord.from_json(json.loads(stored.record_json))
-    if not short:  # it read no entity, and is short of no count it states
-        if not current.entities:
+    if short:
+        if count_mismatch(current) or not current.entities or len(record.entities) >= len(current.entities):
             return None
+        return (f"incomplete: {record.key} parsed with {len(record.entities)} of the {record.stated_count} entities "
+                f"it states; the complete stored version ({len(current.entities)} entities) is kept")
+    if none_read and current.entities:  # no entity, and short of no count it states
         return (f"incomplete: {record.key} parsed with no entities; the stored version of the same page "
                 f"({len(current.entities)} entities) is kept")
-    if count_mismatch(current) or not current.entities or len(record.entities) >= len(current.entities):
+    lost = _less(record, current)
+    if not lost or stored.snapshot.sha256 == sha:
         return None
-    return (f"incomplete: {record.key} parsed with {len(record.entities)} of the {record.stated_count} entities "
-            f"it states; the complete stored version ({len(current.entities)} entities) is kept")
+    snap = stored.snapshot
+    if parser.digest is None or (snap.parser_version, snap.parser_digest) != (parser.version, parser.digest or None):
+        current = _read_again(snap, parser, url, record.key) or current
+        lost = _less(record, current)
+        if not lost:
+            return None
+    shown = f"{'、'.join(lost[:LOST_SHOWN])}{' …' if len(lost) > LOST_SHOWN else ''}"
+    if _lost(record, current):
+        return (f"incomplete: {record.key} parsed with {len(record.entities)} entities, without {shown} that the "
+                f"stored version of the same page names ({len(current.entities)} entities); the stored version is "
+                f"kept: a page cut short, or the notice republished without them (review)")
+    return (f"incomplete: {record.key} parsed without what the stored version of the same page reads it doing "
+            f"({shown}); the stored version is kept: a page cut short, or the notice republished without it (review)")
 
 
 def _forget_validators(session: Session, url: str) -> None:
@@ -344,7 +462,7 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
             _resolve_issues(session, [unusable], fetched_at)
             return PageResult(url=url, outcome=PageOutcome.NEWS, sha256=sha, warnings=warnings, same_bytes=same_bytes)
         stored = load_notice(session, record.key)
-        held = _incomplete_against_stored(stored, record, url)
+        held = _incomplete_against_stored(stored, record, url, sha, parser)
         if held is not None:
             snapshot(PageOutcome.UNUSABLE, encoding=doc.encoding, detail=held, notice_key=record.key)
             record_issue(session, key=unusable, source=source, kind=HealthKind.UNUSABLE_PAGE,
