@@ -9,9 +9,10 @@ re-spaced title are not changes.
   ``NoticeVersion``, listings and actions rebuilt.
 - Another URL, same substance: the URL is added.
 - Another URL, different substance (alias pages disagree): the parse whose
-  entity count matches the stated count wins, then the smaller snapshot SHA-256,
-  whatever the order they arrive in, and a ``HealthIssue`` (``alias-conflict``)
-  says so. Replaying in any order therefore gives the same store.
+  entity count matches the stated count wins, then the one naming more entities
+  (a copy cut short names fewer), then the smaller snapshot SHA-256, whatever the
+  order they arrive in, and a ``HealthIssue`` (``alias-conflict``) says so.
+  Replaying in any order therefore gives the same store.
 """
 
 from __future__ import annotations
@@ -113,9 +114,11 @@ def count_matches(record: NoticeRecord) -> bool:
     return not count_mismatch(record)
 
 
-def preference(record: NoticeRecord, snapshot_sha256: str) -> tuple[int, str]:
-    """Smaller wins: a parse whose entity count matches the stated count, then the smaller SHA-256."""
-    return (0 if count_matches(record) else 1, snapshot_sha256)
+def preference(record: NoticeRecord, snapshot_sha256: str) -> tuple[int, int, str]:
+    """Smaller wins: a parse whose entity count matches the stated count, then the one naming more entities
+    (a copy cut short where no count shows it names fewer: it must not withdraw the others), then the smaller
+    SHA-256."""
+    return (0 if count_matches(record) else 1, -len(record.entities), snapshot_sha256)
 
 
 def _sha(text: str) -> str:

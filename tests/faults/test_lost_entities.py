@@ -7,6 +7,7 @@ left), and found by cutting every fixture and audit-corpus page after each sente
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from pathlib import Path
@@ -95,6 +96,32 @@ def test_a_first_fetch_of_a_listing_cut_before_its_decision_is_reported_then_rea
                                    "2026-11-30T00:00:00+00:00")
     assert (code, rows(state, "UEL-2023-1")) == (0, [("in_force", UEL_KEYS)]), out
     assert state["health_issues"] == []
+
+
+def smaller_sha(text: str, than: str) -> str:
+    """``text`` with trailing newlines added until its bytes' SHA-256 sorts before ``than``'s (the alias rule's
+    last tie-break, so the copy naming less would win it)."""
+    target = hashlib.sha256(than.encode("utf-8")).hexdigest()
+    while hashlib.sha256(text.encode("utf-8")).hexdigest() > target:
+        text += "\n"
+    return text
+
+
+@pytest.mark.parametrize("whole_first", [True, False], ids=["whole-first", "less-first"])
+def test_an_alias_copy_naming_less_does_not_win_over_the_whole_one(tmp_path: Path, whole_first: bool) -> None:
+    """The same notice under another URL, one company short and no count to show it: the alias rule kept the
+    copy with the smaller SHA-256, here the one naming less, and Raytheon left the list (an alias-conflict
+    problem said the pages disagreed, but the wrong copy was kept). The copy naming more wins, in any order."""
+    db = f"sqlite:///{tmp_path / 'store.db'}"
+    whole = UEL_2023_1 + UEL_2023_1_DECISION
+    less = smaller_sha(whole.replace("、雷神导弹与防务公司（Raytheon Missiles & Defense）列入", "列入"), whole)
+    pages = [("uel-2023-1.txt", whole), ("uel-2023-1-reprint.txt", less)]
+    for day, (name, text) in zip(("29", "30"), pages if whole_first else pages[::-1]):
+        code, out, state = replay_text(db, tmp_path, name, name, text, f"2026-11-{day}T00:00:00+00:00")
+    assert rows(state, "UEL-2023-1") == [("in_force", UEL_KEYS)]
+    (issue,) = state["health_issues"]
+    assert issue["kind"] == "alias-conflict" and issue["url"] == "file:texts/uel-2023-1-reprint.txt", issue
+    assert state["ok"] is False  # status (and run's exit code) report it; replay's exit code reports its own pages
 
 
 QA_MAY = "www.mofcom.gov.cn/xwfb/xwfyrth/art/2025/art_53ec1f591dba49a39b65fd89b6d73e6f.html"
