@@ -9,6 +9,7 @@ reads the fields filled before it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -19,12 +20,21 @@ from storage.records import ActionRecord, EntityRecord, ListKind, NoticeKind, No
 
 from .actions import ActionDraft
 from .dates import Stamp
-from .number import OwnNumber, filing_number
+from .number import OwnNumber, filing_number, find_own_number
 from .qa import clean_title
 from .textnorm import clean, clean_and_fold, fold
 
 BODY_LINE_MIN = 50  # a line this long with a comma or full stop is body text, not heading
 HEAD_MAX = 15
+# A page that gives a notice in full after a lead of its own (a press reprint, a MOFCOM news page:
+# "中评社北京4月9日电／据商务部网站消息，…公告全文如下：", "…以下为公告全文：", then "商务部公告2025年第22号 …"):
+# the lead ends its line with this (folded: the colon is ASCII). Not "公告如下": a notice's own "现将有关
+# 事项公告如下：" opens its clauses, which may name other notices first.
+REPRINT_LEAD_RE = re.compile(r"全文(?:如下|)[ \t]*:?[ \t]*$", re.MULTILINE)
+REPRINT_MARK = "全文"  # in every REPRINT_LEAD_RE match: most texts have none
+# A lead (headline, byline, date, a paragraph) ends within these characters: one bounded scan for the
+# mark costs about 4 instructions a character, on every text.
+REPRINT_LEAD_SPAN = 1000
 
 
 T = TypeVar("T")
@@ -166,8 +176,36 @@ class Draft:
     references: tuple[NoticeRef, ...] = ()
 
 
+def reprint_start(text: str, folded: str) -> int:
+    """Where the notice a page gives in full starts (0: the page is no such reprint): the line after a
+    lead line ending "…全文如下：" or "…以下为公告全文：" (REPRINT_LEAD_RE) among the first HEAD_MAX lines
+    with text, when the lines after it open with a number of the notice's own (as a notice's head does) and the lines
+    before it open with none or the same one (a headline "不可靠实体清单工作机制公告〔2025〕2号：…"). The
+    lead stands where the notice's head would be, and may tell its decision in words of its own
+    ("决定将参与对台湾地区军售的7家美国企业列入不可靠实体清单。全文如下："): the notice is read alone."""
+    for m in REPRINT_LEAD_RE.finditer(folded):
+        at, end = folded.rfind("\n", 0, m.start()) + 1, m.end()
+        if m.start() >= REPRINT_LEAD_SPAN or end >= len(folded) \
+                or len([line for line in folded[:at].split("\n") if line.strip()]) >= HEAD_MAX:
+            return 0  # nothing after the lead, or no lead: the lines before it are more than a head's
+        start = end + 1
+        notice = Source(text=text[start:], folded=folded[start:], title_hint=None, filing_no=None, hints=PageHints())
+        own = find_own_number(*notice.headings, notice.text, strict=True)
+        if own is None:
+            continue
+        lead = Source(text=text[:at], folded=folded[:at], title_hint=None, filing_no=None, hints=PageHints())
+        before = find_own_number(*lead.headings, lead.text, strict=True)
+        return start if before is None or before.key == own.key else 0
+    return 0
+
+
 def read_source(text: str, hints: PageHints) -> Source:
-    """Clean and fold ``text`` once; the other views are cut from these when first read."""
+    """Clean and fold ``text`` once; the other views are cut from these when first read. A page
+    giving a notice in full after a lead of its own is read from the notice on (``reprint_start``)."""
     text, folded = clean_and_fold(text)
+    if folded.find(REPRINT_MARK, 0, REPRINT_LEAD_SPAN) >= 0:
+        start = reprint_start(text, folded)
+        if start:
+            text, folded = text[start:], folded[start:]
     title = clean_title(clean(hints.title)) if hints.title else None
     return Source(text=text, folded=folded, title_hint=title, filing_no=filing_number(folded, text), hints=hints)

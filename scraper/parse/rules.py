@@ -588,6 +588,30 @@ def unnumbered_without_action(src: Source, d: Draft) -> bool:
     return not d.qa and not d.own and not d.drafts
 
 
+def unnumbered_reprint(src: Source, d: Draft) -> bool:
+    """An unnumbered text that holds a notice's title line (a line opening with a number of a
+    notice's own, no sentence: "商务部公告2025年第22号 公布将12家美国实体列入…") before its first action
+    gives that notice after words of its own (a reprint whose lead ``read_source`` did not know): its
+    actions are the notice's, which is read from its own page under its own key. Acting here too, under
+    a DOC key, would list the same entities a second time."""
+    if d.qa or d.own or not d.drafts:
+        return False
+    first = min([x.start for x in d.drafts])
+    folded, text = src.folded, src.text
+    find = folded.find
+    pos = find("号", 0, first)  # every number ends in 号
+    while pos >= 0:
+        start = folded.rfind("\n", 0, pos) + 1
+        end = find("\n", pos)
+        end = len(folded) if end < 0 else end
+        line = folded[start:end]
+        if "。" not in line and "," not in line and find_own_number([text[start:end].strip()], [line.strip()], text,
+                                                                     strict=True):
+            return True
+        pos = find("号", end, first)
+    return False
+
+
 # --- checks: warnings -----------------------------------------------------------------
 
 
@@ -709,6 +733,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("drafts", clause_actions),
     ("drafts", measure),
     ("drafts", titled_listing),
+
     ("notice_list", notice_list),
     ("decision", decision),
     ("count", stated_count),
@@ -719,6 +744,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
 # (field, reject): asked once the last row filling ``field`` has run.
 REJECTS: tuple[tuple[str, Reject], ...] = (
     ("own", unnumbered_without_body), ("drafts", off_topic_answer), ("drafts", unnumbered_without_action),
+    ("drafts", unnumbered_reprint),
 )
 CHECKS: tuple[Check, ...] = (
     no_publication_date, effective_defaulted, count_mismatch, no_entities, suspension_without_target,
