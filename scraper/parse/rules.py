@@ -39,6 +39,9 @@ TITLE_LISTING_RE = re.compile(r"将[^。]*?(?:列入|纳入)\s*(出口管制管�
 STATUS_WORDS = ("暂停实施", "暂停执行", "停止实施", "停止执行", "恢复实施", "恢复执行")
 ENTITY_ACTIONS = (ActionKind.IMPOSE, ActionKind.INVESTIGATE, ActionKind.MEASURE)
 TITLE_JOIN_MAX = 80
+# An object of 对 that names goods, not an entity: an item category ("部分中重稀土相关物项", "两用物项") or
+# imports ("原产于美国的进口共聚聚甲醛"). An item control or a trade-remedy case lists no one.
+GOODS_RE = re.compile(r"(?:物项|物品|产品|商品|货物)\s*$|^\s*(?:部分|相关|以下)?\s*(?:原产于|进口)")
 # A line that opens an article of a rule: "第八条　工作机制根据调查结果…", a blank after its number (a
 # citation wrapped onto a line of its own, "第二十六条规定，…", has none). Matched up to the blank.
 ARTICLE_HEAD_RE = re.compile(r"[ \t\u3000]*第[一二三四五六七八九十百零〇]{1,5}条[ \t\u3000\xa0]")
@@ -266,6 +269,10 @@ def measure(src: Source, d: Draft) -> list[act.ActionDraft]:
     found = act.measure_action(src.folded, src.text, (0, body_end), d.effective, d.context_list)
     if found is None or any(word in found.text for word in STATUS_WORDS):
         return drafts  # "决定…暂停实施相关管控措施" whose target could not be read: a status change, no measure
+    if d.own is None and act.DECISION_RE.search(found.text) is None:
+        # A text without a number of its own decides nothing unless it says so: "中国商务部发布公告，将…
+        # 列入不可靠实体清单，禁止其从事…" in a news report tells another's measure.
+        return drafts
     return [*drafts, found]
 
 
@@ -289,6 +296,31 @@ def titled_listing(src: Source, d: Draft) -> list[act.ActionDraft]:
     written = d.identity.title or ""
     at = max(src.text.find(written), 0) if written else 0
     return [*drafts, act.ActionDraft(ActionKind.IMPOSE, act.LIST_OF[m.group(1)], (), d.effective, None, None, written, at)]
+
+
+def on_goods(src: Source, d: Draft) -> list[act.ActionDraft]:
+    """An investigation or a measure decided on goods ("决定对部分中重稀土相关物项实施出口管制措施",
+    "对原产于美国…的进口共聚聚甲醛进行反倾销立案调查", GOODS_RE) acts on no entity: it is left out, so
+    that the item category never stands as the entity it acts on."""
+    drafts = d.drafts
+    if d.qa:
+        return drafts
+    for x in drafts:
+        if not x.targets and (x.action is ActionKind.INVESTIGATE or x.action is ActionKind.MEASURE) \
+                and _names_goods(x.text):
+            break
+    else:
+        return drafts  # (nearly every text: no list is made)
+    return [x for x in drafts if x.targets or (x.action is not ActionKind.INVESTIGATE and x.action is not ActionKind.MEASURE)
+            or not _names_goods(x.text)]
+
+
+def _names_goods(text: str) -> bool:
+    """Whether the object of 对 in ``text`` (an action's sentence) names goods (GOODS_RE)."""
+    if "对" not in text:
+        return False
+    name = ent.object_of_dui(fold(text), text)
+    return name is not None and GOODS_RE.search(name) is not None
 
 
 def notice_list(src: Source, d: Draft) -> ListKind | None:
@@ -427,7 +459,7 @@ def _annex_or_prose(src: Source, d: Draft) -> list[EntityRecord]:
                 return [named]
     if any(x.action in (ActionKind.INVESTIGATE, ActionKind.MEASURE) for x in d.drafts):
         name = ent.object_of_dui(folded, src.text)
-        if name:
+        if name and GOODS_RE.search(name) is None:  # goods are no entity ("…相关物项", "原产于…的进口…")
             zh, en = ent.split_name(name)
             if zh or en:
                 return [ent.make_entity(zh, en)]
@@ -733,7 +765,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("drafts", clause_actions),
     ("drafts", measure),
     ("drafts", titled_listing),
-
+    ("drafts", on_goods),
     ("notice_list", notice_list),
     ("decision", decision),
     ("count", stated_count),

@@ -139,3 +139,67 @@ def test_a_lead_that_tells_the_decision_is_not_the_notices_list_sentence(lead, n
         ("impose", "uel", (), "决定将参与对台湾地区军售的")]
     assert [(e.zh, e.en, e.country) for e in rec.entities] == [(zh, en, None) for zh, en in UEL_2_NAMES]
     assert (rec.references, rec.warnings) == ((), ())
+
+
+CNA_REPORTS = {
+    "cna-traditional": (
+        "（中央社台北4日電）美國總統川普宣布對等關稅後，中國今天祭出一連串反制措施。中國商務部發布公告，將高點航空技術公司等16家"
+        "美國實體列入出口管制管控名單，禁止向這些實體出口兩用物項；不可靠實體清單工作機制另將無人機製造商斯凱迪奧公司（Skydio）"
+        "等11家美國企業列入不可靠實體清單，禁止其從事與中國有關的進出口活動、在中國境內新增投資。\n"
+        "中國商務部並表示，自5月1日起對中重稀土相關物項實施出口管制。\n"),
+    "xinhua-simplified": (
+        "新华社北京4月4日电 商务部4日发布公告，将高点航空技术公司等16家美国实体列入出口管制管控名单，禁止向上述实体出口两用物项；"
+        "不可靠实体清单工作机制同日发布公告，将斯凯迪奥公司（Skydio）等11家美国企业列入不可靠实体清单，禁止其从事与中国有关的"
+        "进出口活动、在中国境内新增投资。\n商务部、海关总署当天还宣布，对中重稀土相关物项实施出口管制。\n"),
+}
+
+
+@pytest.mark.parametrize("text", list(CNA_REPORTS.values()), ids=list(CNA_REPORTS))
+def test_a_news_report_of_measures_decides_no_measure(text):
+    """A3: "禁止其…" told by a report (no number, no 决定) made a DOC record with a measure whose entity was
+    the item category of "对中重稀土相关物项实施出口管制" ("中重稀土相关物项")."""
+    assert parse_text(text) is None
+    # A text of no number of its own that decides the measure still imposes it.
+    rec = parse_text("不可靠实体清单工作机制决定对因美纳公司（Illumina）采取以下处理措施：禁止其向中国出口基因测序仪。\n")
+    assert [(a.action.value, a.list.value) for a in rec.actions] == [("measure", "uel")]
+    assert [(e.zh, e.en) for e in rec.entities] == [("因美纳公司", "Illumina")]
+
+
+ITEM_CONTROL = {
+    "simplified": (
+        "商务部 海关总署公告2025年第18号 关于对部分中重稀土相关物项实施出口管制的决定\n\n"
+        "根据《中华人民共和国出口管制法》《中华人民共和国两用物项出口管制条例》有关规定，为维护国家安全和利益、履行防扩散等国际义务，"
+        "经国务院批准，决定对部分中重稀土相关物项实施出口管制措施。现将有关事项公告如下：\n"
+        "一、满足以下特性的物项，未经许可，不得出口：\n（一）钐相关物项。\n1. 钐金属。\n"
+        "二、本公告自公布之日起正式实施。\n\n商务部 海关总署\n2025年4月4日\n"),
+    "traditional": (
+        "商務部 海關總署公告2025年第18號 關於對部分中重稀土相關物項實施出口管制的決定\n\n"
+        "根據《中華人民共和國出口管制法》《中華人民共和國兩用物項出口管制條例》有關規定，為維護國家安全和利益、履行防擴散等國際義務，"
+        "經國務院批准，決定對部分中重稀土相關物項實施出口管制措施。現將有關事項公告如下：\n"
+        "一、滿足以下特性的物項，未經許可，不得出口：\n（一）釤相關物項。\n1. 釤金屬。\n"
+        "二、本公告自公佈之日起正式實施。\n\n商務部 海關總署\n2025年4月4日\n"),
+}
+
+
+@pytest.mark.parametrize("text", list(ITEM_CONTROL.values()), ids=list(ITEM_CONTROL))
+def test_a_measure_decided_on_an_item_category_acts_on_no_entity(text):
+    """A3, the general rule: "决定对部分中重稀土相关物项实施出口管制措施" read as a measure whose entity was the
+    item category ("部分中重稀土相关物项"): an item control lists no one."""
+    rec = parse_text(text)
+    assert (rec.key, rec.kind, rec.number, rec.issuer) == (
+        "MOFCOM-2025-18", NoticeKind.ANNOUNCEMENT, "商务部 海关总署公告2025年第18号", "商务部 海关总署")
+    assert (rec.published.isoformat(), rec.effective, rec.list) == ("2025-04-04", "2025-04-04", None)
+    assert (rec.actions, rec.entities, rec.stated_count, rec.references, rec.warnings) == ((), (), None, (), ())
+
+
+def test_an_investigation_of_imports_names_no_entity():
+    """The object of a trade-remedy case is goods ("原产于美国…的进口共聚聚甲醛"), never an entity."""
+    text = (
+        "商务部公告2024年第2号 关于对原产于美国、欧盟、台湾地区和日本的进口共聚聚甲醛进行反倾销立案调查的公告\n\n"
+        "根据《中华人民共和国反倾销条例》的规定，商务部决定自2024年5月19日起对原产于美国、欧盟、台湾地区和日本的进口共聚聚甲醛"
+        "进行反倾销立案调查。现将有关事项公告如下：\n一、立案调查及调查期\n自本公告发布之日起，调查机关开始进行调查。\n\n"
+        "商务部\n2024年5月19日\n"
+    )
+    rec = parse_text(text)
+    assert (rec.key, rec.published.isoformat(), rec.list, rec.entities) == ("MOFCOM-2024-2", "2024-05-19", None, ())
+    assert [a.entities for a in rec.actions] in ([], [()])  # (the heading "一、立案调查及调查期" may still read as one)
