@@ -180,6 +180,7 @@ SELF_TAIL_RE = re.compile(r"(?<=\S)\s*(?:本人)?\s*(?:(?:及|和|以及)\s*(?:�
 # "A及其B": B belongs to A ("公司及其首席执行官亚当·布赖"); a person when B is a role, then a name.
 ITS_RE = re.compile(r"以?及其")
 # The words for a company's staff, a list of names after them: "及其高级管理人员X、Y", "及其2名高级管理人员X、Y".
+ROLE_END_RE = re.compile("(?:" + "|".join(ROLE_WORDS) + ")$")  # a role alone: "联合创始人"
 ITS_STAFF_RE = re.compile(rf"\s*(?:{NUM}\s*[名位])?\s*(?:高级管理人员|管理人员|高管|负责人|人员)\s*[:：]?\s*(?=\S)")
 ITS_PERSON_RE = re.compile(r"\s*(?P<role>[^、，,()（）]{0,30}?(?:" + "|".join(ROLE_WORDS) + r"))(?P<person>[^、，,()（）\s].*)$")
 STOP_NAME = " \t;；。，,、:："
@@ -751,14 +752,18 @@ def _count_kind(unit: str | None, desc: str) -> str | None:
 def _its_person(plain: str) -> tuple[str, list[Target]]:
     """"美国斯凯迪奥公司（Skydio, Inc.）及其首席执行官亚当·布赖（Adam Bry）": the company, and its persons
     named after a role (the role a note) or after the words for its staff ("及其高级管理人员X（…）、Y（…）",
-    "及其董事长X、首席运营官Y"). "…及其高级管理人员" names no one: only the company is left."""
+    "及其首席执行官X、亚太区总经理Y", "及其联合创始人、首席执行官X"). "…及其高级管理人员" names no one: only the
+    company is left."""
     its = next((m for m in ITS_RE.finditer(plain) if _depth_at(plain, m.start()) == 0), None)
     if its is None:
         return plain, []
     at = its.end()
     staff = ITS_STAFF_RE.match(plain, at)
     rest = plain[staff.end() if staff is not None else at :]
-    items = _depth0_split(rest, "、") if staff is not None else [rest]  # one person after a bare role, as before
+    listed = _role_list(rest) if staff is None else None
+    if listed is not None:
+        return plain[: its.start()].strip(), listed
+    items = _depth0_split(rest, "、") if staff is not None else [rest]  # one person after a role
     persons = []
     for item in items:
         m = ITS_PERSON_RE.match(item)
@@ -773,6 +778,45 @@ def _its_person(plain: str) -> tuple[str, list[Target]]:
     if staff is not None and len(persons) < len(items):
         persons = []  # not a list of names (a description): no one read
     return plain[: its.start()].strip(), persons
+
+
+def _role_list(rest: str) -> list[Target] | None:
+    """Several persons after 及其, each behind a role ("首席执行官X（…）、亚太区总经理Y（…）", "…X（…）和…Y（…）"),
+    a role alone joining the next one's ("联合创始人、首席执行官X"); None when ``rest`` is one piece or any piece is
+    neither a role before a name nor a role alone."""
+    items = [part for item in _depth0_split(rest, "、") for part in _person_parts(item)]
+    if len(items) < 2:
+        return None
+    out: list[Target] = []
+    roles: list[str] = []
+    for item in items:
+        person = _role_person(item)
+        if person is not None:
+            role, zh, en, note = person
+            out.append(Target(zh, en, "individual", "，".join(filter(None, ("、".join([*roles, role]), note))) or None))
+            roles = []
+        elif ROLE_END_RE.search(item.strip()):
+            roles.append(clean_display(item.strip()) or "")
+        else:
+            return None
+    return out if out and not roles else None
+
+
+def _person_parts(item: str) -> list[str]:
+    """``item`` cut at 和/及/与 outside brackets when every piece is a role before a name, else whole."""
+    parts = _split_joiners(item)
+    return parts if len(parts) > 1 and all(_role_person(part) is not None for part in parts) else [item]
+
+
+def _role_person(item: str) -> tuple[str, str | None, str | None, str | None] | None:
+    """(role, zh, en, note) of "首席执行官亚当·布赖（Adam Bry）": a role, then a name-shaped person; else None."""
+    m = ITS_PERSON_RE.match(item)
+    if m is None:
+        return None
+    zh, en, note, _ = split_target(m.group("person"))
+    if not (zh or en) or not _name_shaped(zh, en):
+        return None
+    return clean_display(m.group("role").strip()) or "", zh, en, note
 
 
 def _name_shaped(zh: str | None, en: str | None) -> bool:

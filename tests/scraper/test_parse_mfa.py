@@ -790,3 +790,25 @@ def test_a_company_and_its_executives_named_in_one_phrase_without_a_count():
     # words, not names, after the staff words: the company alone
     words = text.replace("亚当·布赖（Adam Bry）、汤姆·莫斯（Tom Moss）", "和相关研发人员")
     assert [e.key for e in parse_text(words).entities] == ["skydio"]
+
+
+@pytest.mark.parametrize("execs, notes", [
+    ("首席执行官亚当·布赖（Adam Bry）、亚太区总经理汤姆·莫斯（Tom Moss）", ["首席执行官", "亚太区总经理"]),
+    ("首席执行官亚当·布赖（Adam Bry）和亚太区总经理汤姆·莫斯（Tom Moss）", ["首席执行官", "亚太区总经理"]),
+    ("联合创始人、首席执行官亚当·布赖（Adam Bry）", ["联合创始人、首席执行官"]),
+])
+def test_several_persons_each_behind_a_role_after_their_company(execs: str, notes: list[str]) -> None:
+    """"及其首席执行官X（…）、亚太区总经理Y（…）": the role-and-name reading took all after the first role as one name,
+    so Adam Bry was lost (and 汤姆·莫斯 kept the rest as his note); "及其联合创始人、首席执行官X" lost him with no warning."""
+    text = (
+        "关于对美国斯凯迪奥公司及其高级管理人员采取反制措施的决定\n2025-03-05 16:00\n\n"
+        "（2025年3月5日中华人民共和国外交部令第18号公布，自2025年3月5日起施行）\n\n"
+        "依据《中华人民共和国反外国制裁法》第三条、第四条、第五条、第六条、第九条、第十五条规定，中方决定对美国斯凯迪奥公司"
+        f"（Skydio, Inc.）及其{execs}采取以下反制措施：\n\n"
+        "一、冻结其在我国境内的动产、不动产和其他各类财产；\n二、禁止我国境内的组织、个人与其进行有关交易、合作等活动；\n"
+        "三、对上述人员不予签发签证、不准入境（包括香港、澳门）。\n\n本决定自2025年3月5日起施行。\n\n外交部\n2025年3月5日\n"
+    )
+    rec = parse_text(text)
+    assert [(e.key, e.type, e.note) for e in rec.entities] == [("skydio", "organization", None)] + [
+        (key, "individual", note) for key, note in zip(["adambry", "tommoss"], notes)]
+    assert (rec.stated_count, rec.warnings) == (None, ())
