@@ -180,9 +180,11 @@ SELF_TAIL_RE = re.compile(r"(?<=\S)\s*(?:本人)?\s*(?:(?:及|和|以及)\s*(?:�
 # "A及其B": B belongs to A ("公司及其首席执行官亚当·布赖"); a person when B is a role, then a name.
 ITS_RE = re.compile(r"以?及其")
 # The words for a company's staff, a list of names after them: "及其高级管理人员X、Y", "及其2名高级管理人员X、Y".
-ROLE_END_RE = re.compile("(?:" + "|".join(ROLE_WORDS) + ")$")  # a role alone: "联合创始人"
+# The roles a company's person is named behind ("及其董事长X"): not 董事 or 理事 alone, which open "董事会主席".
+ITS_ROLES = ROLE_WORDS + ("董事长", "理事长", "所长", "院长", "会长", "社长", "校长", "主编", "总编辑")
+ROLE_END_RE = re.compile("(?:" + "|".join(ITS_ROLES) + ")$")  # a role alone: "联合创始人"
 ITS_STAFF_RE = re.compile(rf"\s*(?:{NUM}\s*[名位])?\s*(?:高级管理人员|管理人员|高管|负责人|人员)\s*[:：]?\s*(?=\S)")
-ITS_PERSON_RE = re.compile(r"\s*(?P<role>[^、，,()（）]{0,30}?(?:" + "|".join(ROLE_WORDS) + r"))(?P<person>[^、，,()（）\s].*)$")
+ITS_PERSON_RE = re.compile(r"\s*(?P<role>[^、，,()（）]{0,30}?(?:" + "|".join(ITS_ROLES) + r"))(?P<person>[^、，,()（）\s].*)$")
 STOP_NAME = " \t;；。，,、:："
 
 

@@ -796,6 +796,9 @@ def test_a_company_and_its_executives_named_in_one_phrase_without_a_count():
     ("首席执行官亚当·布赖（Adam Bry）、亚太区总经理汤姆·莫斯（Tom Moss）", ["首席执行官", "亚太区总经理"]),
     ("首席执行官亚当·布赖（Adam Bry）和亚太区总经理汤姆·莫斯（Tom Moss）", ["首席执行官", "亚太区总经理"]),
     ("联合创始人、首席执行官亚当·布赖（Adam Bry）", ["联合创始人、首席执行官"]),
+    # a role ROLE_WORDS lacks (董事长): the person was lost
+    ("董事长亚当·布赖（Adam Bry）", ["董事长"]),
+    ("董事长亚当·布赖（Adam Bry）、亚太区总经理汤姆·莫斯（Tom Moss）", ["董事长", "亚太区总经理"]),
 ])
 def test_several_persons_each_behind_a_role_after_their_company(execs: str, notes: list[str]) -> None:
     """"及其首席执行官X（…）、亚太区总经理Y（…）": the role-and-name reading took all after the first role as one name,
