@@ -104,7 +104,7 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
         if record is not None or page.notice_like(None, text):
             page.check_ending(text)
         if record is not None:
-            page.check_decision(record)
+            page.check_record(record, text)
         if record is None:
             return ParsedDocument(kind=DocumentKind.OTHER, encoding=encoding, warnings=("no notice found in the text",))
         return ParsedDocument(kind=DocumentKind.NOTICE, encoding=encoding, notice=record, title=record.title,
@@ -125,7 +125,7 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
     if record is not None or page.notice_like(art.title, art.text):
         page.check_ending(art.text)
     if record is not None:
-        page.check_decision(record)
+        page.check_record(record, art.text)
         return ParsedDocument(kind=DocumentKind.NOTICE, encoding=encoding, notice=record, title=record.title,
                               warnings=record.warnings)
     if found[0] is not None and has_article_links(text):

@@ -5,7 +5,8 @@ error or a JavaScript-only shell must never be parsed as a notice (an empty
 "notice" would look like a lifted listing). Each raises ``UnusablePage`` with a
 short reason tag. A whole HTML document cut before ``</html>`` is unusable too, and so is a notice
 (or a page that looks like one) whose text stops after a comma or inside a bracket, and so is an MFA
-decision that names no target or lacks the annex it refers to; another notice cut short is caught by
+decision that names no target or lacks the annex it refers to, and a Q&A that ends with a question;
+another notice cut short is caught by
 the stated-vs-parsed count check, or held back against its stored copy.
 """
 
@@ -13,9 +14,10 @@ from __future__ import annotations
 
 import re
 
-from storage.records import NoticeRecord, UnusablePage
+from storage.records import NoticeKind, NoticeRecord, UnusablePage
 
 from .mfa import cut_short
+from .qa import unanswered
 
 BINARY_MAGIC = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\xd0\xcf\x11\xe0", b"\x1f\x8b", b"Rar!")
 CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
@@ -141,11 +143,14 @@ def check_ending(text: str) -> None:
         raise UnusablePage("cut-short", "the text stops inside a bracket: cut short")
 
 
-def check_decision(record: NoticeRecord) -> None:
-    """An MFA decision cut after a whole sentence (of its reasons, its measures, before its annex), which
-    ``check_ending`` cannot see: it names no target, or lacks the annex it refers to (``mfa.cut_short``).
-    Stored, it would miss the decision, or withdraw the targets a complete copy stored."""
+def check_record(record: NoticeRecord, text: str) -> None:
+    """Cuts that only the parse shows, which ``check_ending`` cannot see: an MFA decision cut after a whole
+    sentence (of its reasons, its measures, before its annex) names no target or lacks the annex it refers
+    to (``mfa.cut_short``); a Q&A cut after a whole question has no answer (``qa.unanswered``). Stored,
+    either would miss what the page does, or withdraw what a complete copy stored."""
     why = cut_short(record)
+    if why is None and record.kind is NoticeKind.QA and unanswered(text):
+        why = "the Q&A stops after a question, before its answer"
     if why is not None:
         raise UnusablePage("cut-short", f"{why}: cut short")
 

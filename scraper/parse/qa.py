@@ -83,12 +83,13 @@ def source_stamp(folded: str) -> tuple[Stamp | None, str | None]:
 
 def answer_spans(folded: str) -> list[tuple[int, int]]:
     """Spans of the answers ("答：…" up to the next "问："; a transcript's speakers: ``speaker_spans``).
-    No markers: the whole text."""
+    No answer marker: the text outside the question lines ("问：…？" then "商务部新闻发言人表示，…"), or the
+    whole text when it has no question either."""
     if not ANSWER_MARK_RE.search(folded):
-        return speaker_spans(folded) or [(0, len(folded))]
+        return speaker_spans(folded) or _outside_questions(folded)
     lined = BREAK + folded  # lined[i] is the character before folded[i]
     if not ANSWER_BREAK_RE.search(lined) and not PUNCT_ANSWER_RE.search(folded):
-        return speaker_spans(folded) or [(0, len(folded))]
+        return speaker_spans(folded) or _outside_questions(folded)
     spans: list[tuple[int, int]] = []
     answering, start = False, 0
     for m in MARK_BREAK_RE.finditer(lined):
@@ -106,6 +107,34 @@ def answer_spans(folded: str) -> list[tuple[int, int]]:
     if answering:
         spans.append((start, len(folded)))
     return spans
+
+
+def unanswered(text: str) -> bool:
+    """A Q&A whose text ends with a question: no answer marker after its last question, nothing after
+    that question's line. A copy cut before its answer; read whole, its question's history ("2025年11月，
+    中方决定继续暂停…") would be taken for the answer."""
+    last = None
+    for m in MARK_BREAK_RE.finditer(BREAK + text):  # within its line, unlike QUESTION_BREAK_RE's \s*
+        if not m.group(1):
+            last = m
+    if last is None or ANSWER_MARK_RE.search(text, last.start()):
+        return False
+    line_end = text.find("\n", last.start())
+    return line_end < 0 or not text[line_end:].strip()
+
+
+def _outside_questions(folded: str) -> list[tuple[int, int]]:
+    """The text between the question lines (a question is its marker's line); all of it when none."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in MARK_BREAK_RE.finditer(BREAK + folded):  # no answer marks here: every mark is a question's
+        if m.start() > start:
+            spans.append((start, m.start()))
+        end = folded.find("\n", m.start())
+        start = len(folded) if end < 0 else end
+    if start < len(folded):
+        spans.append((start, len(folded)))
+    return spans or [(0, len(folded))]
 
 
 def speaker_spans(folded: str) -> list[tuple[int, int]]:

@@ -126,3 +126,24 @@ def test_a_cut_mfa_decision_on_a_first_fetch_is_reported_then_read_whole(tmp_pat
     (row,) = after["listings"]
     assert (row["notice_key"], row["state"], len(row["entity_keys"])) == ("MFA-ORDER-2024-13", "in_force", 13)
     assert not [i for i in after["health_issues"] if i["url"] == url]
+
+
+def test_a_qa_cut_after_its_question_on_a_first_fetch_is_reported_then_read_whole(tmp_path: Path) -> None:
+    """A Q&A cut after a whole question (tags closed, no comma, no bracket open) was stored as a Q&A that does
+    nothing, with no health problem: the lift of 〔2025〕5号/6号 and the extension of 7号 were missed until a whole
+    copy came. Read whole, a question recounting history would even give a false action (session 13)."""
+    db = f"sqlite:///{tmp_path / 'store.db'}"
+    url = "https://" + QA_NOV
+    cut = tmp_path / "cut"
+    (cut / QA_NOV).parent.mkdir(parents=True)
+    (cut / QA_NOV).write_text(cut_after((FIXTURES / QA_NOV).read_text(encoding="utf-8"), "请问不可靠实体清单方面将如何调整？"),
+                              encoding="utf-8")
+    done = cli(db, "replay", str(cut), "--fetched-at", FETCHED, "--as-of", AS_OF)
+    assert done.code == 1 and "1 unusable" in done.out + done.err
+    (issue,) = [i for i in status(db)["health_issues"] if i["url"] == url]
+    assert issue["kind"] == "unusable-page" and "before its answer" in issue["detail"], issue
+    whole = tmp_path / "whole"
+    (whole / QA_NOV).parent.mkdir(parents=True)
+    (whole / QA_NOV).write_bytes((FIXTURES / QA_NOV).read_bytes())
+    cli(db, "replay", str(whole), "--fetched-at", FETCHED.replace("29T", "30T"), "--as-of", AS_OF)
+    assert not [i for i in status(db)["health_issues"] if i["url"] == url]

@@ -93,7 +93,7 @@ def test_clean_title_drops_the_site_name(title, cut):
 def answer_spans_line_by_line(folded):
     """What ``answer_spans`` did before its one scan of the marked lines: each line matched in turn."""
     if not qa.ANSWER_RE.search(folded) and not qa.INLINE_ANSWER_RE.search(folded):
-        return qa.speaker_spans(folded) or [(0, len(folded))]
+        return qa.speaker_spans(folded) or outside_questions_line_by_line(folded)
     spans, mode, start, pos = [], None, 0, 0
     for m in qa.LINE_RE.finditer(folded):
         if not m.group(0):
@@ -114,6 +114,23 @@ def answer_spans_line_by_line(folded):
     if mode == "a":
         spans.append((start, len(folded)))
     return spans
+
+
+def outside_questions_line_by_line(folded):
+    """The lines that are no question, a question line's "\n" going with the text after it."""
+    spans, start, pos = [], 0, 0
+    for m in qa.LINE_RE.finditer(folded):
+        if not m.group(0):
+            break
+        line = m.group(0)
+        if qa.QUESTION_RE.match(line):
+            if pos > start:
+                spans.append((start, pos))
+            start = pos + len(line.rstrip("\n"))
+        pos = m.end()
+    if start < len(folded):
+        spans.append((start, len(folded)))
+    return spans or [(0, len(folded))]
 
 
 @pytest.mark.parametrize("seed", range(3))
@@ -248,3 +265,32 @@ def test_notices_named_by_the_listing_they_made(answer, expected):
     rec = _qa("2025-11-05 17:00", answer, title="商务部新闻发言人就调整出口管制管控名单措施答记者问")
     assert _acts(rec) == expected and rec.warnings == ()
     assert rec.actions[0].targets[0].count in (15, 10) and rec.actions[0].targets[0].country == "US"
+
+
+QA_2026 = ("来源：商务部新闻办公室 类型：原创 分类：新闻 2026-11-09 20:00\n\n"
+           "商务部新闻发言人就恢复实施不可靠实体清单相关措施答记者问\n"
+           "问：2025年11月，中方决定继续暂停4月4日公告相关措施1年，目前该期限即将届满。请问中方有何考虑？\n")
+QA_2026_ANSWER = "答：根据《不可靠实体清单规定》及有关规定，自2026年11月10日起，恢复实施4月4日公告（不可靠实体清单工作机制公告〔2025〕7号）相关措施。\n"
+
+
+@pytest.mark.parametrize("text", [QA_2026, QA_2026 + "\n\n", QA_2026 + QA_2026_ANSWER + "问：还有其他考虑吗？\n"])
+def test_a_qa_cut_after_a_question_is_a_page_cut_short(text: str) -> None:
+    """Cut before its answer, the question's history ("…决定继续暂停4月4日公告相关措施1年") was read as the
+    answer: an extension of a notice dated 2026-04-04 that the Q&A never made (blind audit corpus, susp/11)."""
+    from scraper.parse.document import parse_document
+    from storage.records import UnusablePage
+
+    with pytest.raises(UnusablePage, match="stops after a question"):
+        parse_document(text.encode("utf-8"))
+
+
+@pytest.mark.parametrize("text", [
+    QA_2026 + QA_2026_ANSWER,
+    QA_2026.rstrip("\n") + QA_2026_ANSWER,  # "…？答：…" on one line
+    QA_2026 + "商务部新闻发言人表示，" + QA_2026_ANSWER[2:],  # an answer without its 答 mark
+])
+def test_a_qa_with_its_answer_is_read(text: str) -> None:
+    from scraper.parse.document import parse_document
+
+    (action,) = parse_document(text.encode("utf-8")).notice.actions
+    assert (action.action, action.targets[0].key, str(action.effective)) == ("restore", "UEL-2025-7", "2026-11-10")
