@@ -43,7 +43,7 @@ from storage.news import link_news
 from storage.outcomes import SourceReport
 from storage.pages import PageStore
 from storage.publications import record_publication
-from storage.runlock import DEFAULT_LOCK, RunLockHeld, heartbeat, make_holder, releasing, run_lock
+from storage.runlock import DEFAULT_LOCK, RunLockHeld, make_holder, releasing, run_lock
 from storage.vocabulary import Failure, RunCounters
 
 log = logging.getLogger(__name__)
@@ -190,14 +190,7 @@ def run_cycle(
     try:
         with run_lock(engine, holder=make_holder(run_id), wait=lock_wait, on_wait=lock_waits) as holder:
             fetcher = Fetcher(policy, host_map=HostMap(overrides), allowed_hosts=allowed, keep=True)
-            start, stop, bar_tick = _progress_bar(progress)
-            beat = _Heartbeat(engine, holder)
-
-            def tick(source_name: str, url: str) -> None:
-                beat()
-                if bar_tick is not None:
-                    bar_tick(source_name, url)
-
+            start, stop, tick = _progress_bar(progress)  # (the lock's heartbeat is a thread's: storage.runlock)
             target = PublishTarget.of(settings, out_dir=out_dir) if publish_feeds else None
             warm = None
             if engine not in _warmed:
@@ -229,6 +222,7 @@ def run_cycle(
                 stop()
                 fetcher.close()
             crawl_seconds = time.perf_counter() - t0
+            holder.ensure()  # taken over while we crawled (suspended, paused): the new holder publishes, not us
             folder = scans[0] if scans else start_folder_scan(target)  # (no request was sent)
             t0 = time.perf_counter()
             with sf() as session, session.begin():
@@ -344,16 +338,3 @@ def _warm_writes(sf: sessionmaker[Session], run_id: str, source: str, target: Pu
                 session.rollback()
     except Exception:  # noqa: BLE001 - only a warm-up: the cycle's own writes report any fault
         log.debug("warming the cycle's writes failed", exc_info=True)
-
-
-class _Heartbeat:
-    """Keeps the run lock fresh during long backfills (a crashed run's lock goes stale)."""
-
-    def __init__(self, engine, holder: str, every: float = 60.0) -> None:
-        self.engine, self.holder, self.every = engine, holder, every
-        self.last = time.monotonic()
-
-    def __call__(self) -> None:
-        if time.monotonic() - self.last >= self.every:
-            self.last = time.monotonic()
-            heartbeat(self.engine, holder=self.holder)

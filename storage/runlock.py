@@ -1,17 +1,39 @@
 """A database run lock: two cycles on one database never interleave.
 
 One ``RunLock`` row per lock name. Acquiring inserts the row (the primary key makes
-exactly one writer win, on SQLite and PostgreSQL alike); a row whose heartbeat is
-older than ``stale_after`` belongs to a crashed run and is taken over with a
-compare-and-set update, and so is one whose holder is a process on this host that no
-longer exists (killed with -9: no ``finally`` ran). Releasing deletes the row only if
-we still hold it. :func:`run_lock` can wait for the lock, saying once who holds it.
+exactly one writer win, on SQLite and PostgreSQL alike); a row whose holder is dead is
+taken over with a compare-and-set update. Releasing deletes the row only if we still
+hold it. :func:`run_lock` can wait for the lock, saying once who holds it, and keeps its
+heartbeat fresh from a thread (every ``HEARTBEAT_EVERY`` seconds) for as long as it is held.
+
+When is a holder dead? The holder string ``host:pid:run:ns`` records the holder's PID
+namespace (``ns``: a digest of the boot id and of ``/proc/self/ns/pid``'s identity).
+
+- A holder provably in our own PID namespace (same ``ns``) is judged by its pid alone: dead
+  when the pid is gone, a zombie, or a process started after the lock was taken (a restarted
+  container's PID 1); alive otherwise, however old its heartbeat (a suspended machine, a
+  stopped process: it may go on writing when it wakes, so it keeps the lock).
+- Any other holder (another container, host or boot; a namespace we cannot identify) is dead
+  when its heartbeat is ``stale_after`` old (``DEFAULT_STALE_AFTER``, a few minutes: ten missed
+  beats). A host name proves nothing: containers share them (``--hostname``, ``--network host``)
+  and each has its own PID 1.
+- A holder written by an older version (``host:pid:run``, no namespace; or any other string)
+  beat only between fetches and counted on a 2-hour limit: it goes stale after
+  ``LEGACY_STALE_AFTER``.
+
+A holder whose lock was taken over (its heartbeats were stale: a paused container, a suspended
+machine) learns it at its next heartbeat; :meth:`HeldLock.ensure` raises :class:`RunLockLost` then,
+and the cycle calls it before it publishes.
 """
 
 from __future__ import annotations
 
+import _thread
+import hashlib
+import logging
 import os
 import socket
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -27,11 +49,30 @@ from storage.db import WRITE_LOCK
 from storage.models import RunLock
 from storage.vocabulary import naive_as_utc
 
+log = logging.getLogger(__name__)
+
+
+
+def _env_seconds(name: str, default: float) -> float:
+    """A tuning knob from the environment (seconds > 0), the default when unset or unusable."""
+    try:
+        value = float(os.environ.get(name, ""))
+    except ValueError:
+        return default
+    return value if 0 < value < 86400 else default
+
+
 DEFAULT_LOCK = "cycle"
-DEFAULT_STALE_AFTER = timedelta(hours=2)
+# seconds between a held lock's heartbeats (a thread's, whatever the cycle is doing)
+HEARTBEAT_EVERY = _env_seconds("MOFCOM_WATCH_LOCK_HEARTBEAT", 30.0)
+# a holder not in our PID namespace is gone when its heartbeat is this old (ten missed heartbeats by default)
+DEFAULT_STALE_AFTER = timedelta(seconds=max(_env_seconds("MOFCOM_WATCH_LOCK_STALE", 300.0), 3 * HEARTBEAT_EVERY))
+LEGACY_STALE_AFTER = timedelta(hours=2)  # holders of older versions beat only between fetches
+NO_NAMESPACE = "-"  # the namespace field of a holder that could not identify its PID namespace
 # The lock's table, used in plain SQL: a cycle takes the lock first, and the ORM would set up every mapper for it
 # (0.02 s) before the first request is sent; this way that happens while the request waits on the network.
 LOCKS = RunLock.__table__
+_held_here: set[str] = set()  # holders this process holds now (acquired, not released)
 
 
 class RunLockHeld(RuntimeError):
@@ -51,21 +92,72 @@ class RunLockTimeout(RunLockHeld):
         self.name, self.holder, self.since, self.waited = held.name, held.holder, held.since, waited
 
 
+class RunLockLost(RunLockHeld):
+    """Our lock was taken over while we held it (our heartbeats had gone stale): we must stop writing."""
+
+    def __init__(self, name: str, holder: str, why: str) -> None:
+        RuntimeError.__init__(self, f"lost the {name!r} lock ({why}): stopped before publishing; "
+                                    "the run that took it over publishes")
+        self.name, self.holder, self.since = name, holder, _now()
+
+
+class Holder:
+    """A holder string's fields: ``host:pid:run:ns`` (this version), ``host:pid:run`` (older versions)."""
+
+    __slots__ = ("host", "pid", "run", "ns")
+
+    def __init__(self, host: str, pid: int, run: str, ns: str | None) -> None:
+        self.host, self.pid, self.run, self.ns = host, pid, run, ns
+
+    @classmethod
+    def parse(cls, holder: str) -> Holder | None:
+        parts = holder.split(":")
+        if len(parts) < 3 or not parts[1].isdigit():
+            return None
+        if len(parts) >= 4 and (parts[-1] == NO_NAMESPACE or _is_digest(parts[-1])):
+            return cls(parts[0], int(parts[1]), ":".join(parts[2:-1]), parts[-1])
+        return cls(parts[0], int(parts[1]), ":".join(parts[2:]), None)  # an older version's: no namespace
+
+
+def _is_digest(text: str) -> bool:
+    return len(text) == 16 and all(c in "0123456789abcdef" for c in text)
+
+
 def describe_holder(holder: str) -> str:
-    """``host:pid:run`` -> ``pid 123 on host h (run r)``; any other holder string as is."""
-    parts = holder.rsplit(":", 2)
-    if len(parts) == 3 and parts[1].isdigit():
-        return f"pid {parts[1]} on host {parts[0]} (run {parts[2]})"
-    return holder
+    """``host:pid:run[:ns]`` -> ``pid 123 on host h (run r)``; any other holder string as is."""
+    parsed = Holder.parse(holder)
+    if parsed is None:
+        return holder
+    return f"pid {parsed.pid} on host {parsed.host} (run {parsed.run})"
 
 
-def _holder_is_dead(holder: str, acquired_at: datetime) -> bool:
-    """True only when the holder is a process on this host that is gone, a zombie, or whose pid now
-    belongs to a process started after the lock was taken (a restarted container's PID 1 included)."""
-    parts = holder.rsplit(":", 2)
-    if len(parts) != 3 or not parts[1].isdigit() or parts[0] != socket.gethostname():
-        return False
-    pid = int(parts[1])
+def pid_namespace() -> str:
+    """This process's PID namespace on this boot, as a 16-digit digest, or ``NO_NAMESPACE`` when it cannot be
+    told (no /proc, or a /proc that is not our namespace's: its ``self`` is not our pid, so its pids are not
+    ours either). Two processes with the same digest see the same pids: one judges the other's pid."""
+    try:
+        if os.readlink("/proc/self") != str(os.getpid()):
+            return NO_NAMESPACE
+        ns = os.stat("/proc/self/ns/pid")
+        with open("/proc/sys/kernel/random/boot_id", "rb") as fh:
+            boot = fh.read().strip()
+    except OSError:
+        return NO_NAMESPACE
+    if not boot:
+        return NO_NAMESPACE
+    return hashlib.sha256(b"%s/%d/%d" % (boot, ns.st_dev, ns.st_ino)).hexdigest()[:16]
+
+
+def _same_namespace(parsed: Holder | None) -> bool:
+    """The holder is provably a process of our own PID namespace on this boot: its pid is one we can judge."""
+    return parsed is not None and parsed.ns not in (None, NO_NAMESPACE) and parsed.ns == pid_namespace()
+
+
+def _pid_is_dead(holder: str, pid: int, acquired_at: datetime) -> bool:
+    """A holder of our own PID namespace is gone, a zombie, or its pid now belongs to a process started after the
+    lock was taken (a restarted container's PID 1 included)."""
+    if pid == os.getpid():  # ours: held now by this process (another thread), or left by an earlier cycle of it
+        return holder not in _held_here
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -101,7 +193,8 @@ def _now() -> datetime:
 
 
 def make_holder(run_id: str | None = None) -> str:
-    return f"{socket.gethostname()}:{os.getpid()}:{run_id or uuid.uuid4().hex[:12]}"
+    """``host:pid:run:ns``: who we are, and the PID namespace our pid means something in."""
+    return f"{socket.gethostname()}:{os.getpid()}:{run_id or uuid.uuid4().hex[:12]}:{pid_namespace()}"
 
 
 def acquire(engine: Engine, *, name: str = DEFAULT_LOCK, holder: str, stale_after: timedelta = DEFAULT_STALE_AFTER,
@@ -115,6 +208,7 @@ def acquire(engine: Engine, *, name: str = DEFAULT_LOCK, holder: str, stale_afte
     try:
         with engine.begin() as conn:
             conn.execute(taking)
+        _held_here.add(holder)
         return
     except IntegrityError:
         pass
@@ -122,6 +216,7 @@ def acquire(engine: Engine, *, name: str = DEFAULT_LOCK, holder: str, stale_afte
         row = conn.execute(select(LOCKS).where(LOCKS.c.name == name)).first()
         if row is None:  # released in between: try once more
             conn.execute(taking)
+            _held_here.add(holder)
             return
         if not _takeable(row, now, stale_after):
             raise RunLockHeld(name, row.holder, naive_as_utc(row.acquired_at))
@@ -132,6 +227,7 @@ def acquire(engine: Engine, *, name: str = DEFAULT_LOCK, holder: str, stale_afte
         ).rowcount
         if taken != 1:
             raise RunLockHeld(name, row.holder, naive_as_utc(row.acquired_at))
+    _held_here.add(holder)
 
 
 def _held(engine: Engine, name: str) -> Row[Any] | None:
@@ -141,9 +237,14 @@ def _held(engine: Engine, name: str) -> Row[Any] | None:
 
 
 def _takeable(row: Row[Any], now: datetime, stale_after: timedelta) -> bool:
-    """The holder crashed: its heartbeat is stale, or it is a process of this host that is gone."""
-    return (now - naive_as_utc(row.heartbeat_at) >= stale_after
-            or _holder_is_dead(row.holder, naive_as_utc(row.acquired_at)))
+    """The holder is dead: judged by its pid when it is provably in our PID namespace, else by its heartbeat."""
+    parsed = Holder.parse(row.holder)
+    if _same_namespace(parsed):
+        assert parsed is not None
+        return _pid_is_dead(row.holder, parsed.pid, naive_as_utc(row.acquired_at))
+    if parsed is None or parsed.ns is None:  # an older version's holder (or a name): it beat far less often
+        stale_after = max(stale_after, LEGACY_STALE_AFTER)
+    return now - naive_as_utc(row.heartbeat_at) >= stale_after
 
 
 def heartbeat(engine: Engine, *, name: str = DEFAULT_LOCK, holder: str) -> bool:
@@ -155,8 +256,11 @@ def heartbeat(engine: Engine, *, name: str = DEFAULT_LOCK, holder: str) -> bool:
 
 
 def release(engine: Engine, *, name: str = DEFAULT_LOCK, holder: str) -> None:
-    with engine.begin() as conn:
-        conn.execute(releasing(name, holder))
+    try:
+        with engine.begin() as conn:
+            conn.execute(releasing(name, holder))
+    finally:  # a row left behind (the database failed) is this process's to take over at its next cycle
+        _held_here.discard(holder)
 
 
 def releasing(name: str, holder: str) -> Delete:
@@ -195,11 +299,93 @@ def wait_for(engine: Engine, *, name: str = DEFAULT_LOCK, holder: str, wait: flo
             poll = min(poll * 1.5, 2.0)
 
 
+def _boot_clock() -> float:
+    """Seconds that go on while the machine is suspended (CLOCK_BOOTTIME; the wall clock elsewhere): how old a
+    heartbeat has grown, as the other writers see it."""
+    try:
+        return time.clock_gettime(time.CLOCK_BOOTTIME)  # type: ignore[attr-defined,unused-ignore]
+    except (AttributeError, OSError):
+        return time.time()
+
+
+class HeldLock(str):
+    """The holder string of a held lock (what :func:`run_lock` yields), whose heartbeat a thread keeps fresh
+    every ``every`` seconds, whatever the holder is doing (a slow fetch, a long publish), until it is released.
+
+    :meth:`ensure` raises :class:`RunLockLost` when the lock was taken over (a heartbeat found another holder)
+    or may have been (no heartbeat got through for ``stale_after``: a suspended machine, a paused container, a
+    database out of reach). A cycle calls it before it publishes."""
+
+    engine: Engine
+    lock_name: str
+    stale_after: timedelta
+    every: float
+    lost: str | None
+    last_beat: float
+    _mutex: threading.Lock
+    _stop: threading.Event
+
+    def __new__(cls, holder: str, engine: Engine, name: str, stale_after: timedelta,
+                every: float = HEARTBEAT_EVERY) -> HeldLock:
+        self = super().__new__(cls, holder)
+        self.engine, self.lock_name, self.stale_after, self.every = engine, name, stale_after, every
+        self.lost = None
+        self.last_beat = _boot_clock()  # (the row's heartbeat was written at acquiring, a moment before)
+        self._mutex = threading.Lock()
+        self._stop = threading.Event()
+        return self
+
+    def start(self) -> None:
+        # the low-level start returns at once (threading.Thread.start waits until the thread runs: milliseconds
+        # on a busy machine, before the cycle's first request)
+        _thread.start_new_thread(self._beats, ())
+
+    def stop(self) -> None:
+        """No heartbeat after this returns (one being sent is waited for): the lock can be released."""
+        self._stop.set()
+        with self._mutex:
+            pass
+
+    def _beats(self) -> None:
+        while not self._stop.wait(self.every):
+            self.beat()
+
+    def beat(self) -> bool:
+        """One heartbeat now; False when it did not get through (a database fault) or the lock is not ours."""
+        with self._mutex:
+            if self.lost is not None or self._stop.is_set():
+                return False
+            sent = _boot_clock()
+            try:
+                ours = heartbeat(self.engine, name=self.lock_name, holder=str(self))
+            except Exception as exc:  # noqa: BLE001 - the next beat retries; ensure() says when it matters
+                log.warning("run lock heartbeat failed (retried in %.0f s): %s", self.every, exc)
+                return False
+            if not ours:
+                self.lost = "another run took it over after our heartbeats had stopped"
+                log.warning("run lock %r lost: %s", self.lock_name, self.lost)
+                return False
+            self.last_beat = sent
+            return True
+
+    def ensure(self) -> None:
+        """Raise :class:`RunLockLost` unless the lock is still ours (beating now if the last beat is older than
+        ``every``: right after a suspend, the thread's own beat may be a while away)."""
+        if self.lost is None and _boot_clock() - self.last_beat >= self.every:
+            self.beat()
+        if self.lost is None and _boot_clock() - self.last_beat >= self.stale_after.total_seconds():
+            self.lost = f"no heartbeat got through for {self.stale_after.total_seconds():.0f} s"
+        if self.lost is not None:
+            raise RunLockLost(self.lock_name, str(self), self.lost)
+
+
 @contextmanager
 def run_lock(engine: Engine, *, name: str = DEFAULT_LOCK, holder: str | None = None,
              stale_after: timedelta = DEFAULT_STALE_AFTER, wait: float | None = None,
-             on_wait: Callable[[RunLockHeld], None] | None = None) -> Iterator[str]:
-    """Hold the lock for the ``with`` block; yields the holder string (for heartbeats).
+             on_wait: Callable[[RunLockHeld], None] | None = None,
+             every: float = HEARTBEAT_EVERY) -> Iterator[HeldLock]:
+    """Hold the lock for the ``with`` block; yields the holder (a :class:`HeldLock`), whose heartbeat a thread
+    refreshes every ``every`` seconds meanwhile.
 
     ``wait=None`` refuses at once with :class:`RunLockHeld`; a number waits that long
     (see :func:`wait_for`)."""
@@ -208,7 +394,10 @@ def run_lock(engine: Engine, *, name: str = DEFAULT_LOCK, holder: str | None = N
         acquire(engine, name=name, holder=holder, stale_after=stale_after)
     else:
         wait_for(engine, name=name, holder=holder, wait=wait, on_wait=on_wait, stale_after=stale_after)
+    held = HeldLock(holder, engine, name, stale_after, every)
     try:
-        yield holder
+        held.start()
+        yield held
     finally:
+        held.stop()
         release(engine, name=name, holder=holder)

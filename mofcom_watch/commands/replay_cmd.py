@@ -151,7 +151,7 @@ def register(app: typer.Typer) -> None:
         waiting = f"mofcom-watch replay: waiting up to {settings.lock_wait_seconds:.0f} s for the run lock: "
         try:
             with run_lock(engine, holder=make_holder(), wait=settings.lock_wait_seconds,
-                          on_wait=lambda held: typer.echo(f"{waiting}{held}", err=True)):
+                          on_wait=lambda held: typer.echo(f"{waiting}{held}", err=True)) as lock:
                 with ingest.expecting(url for _, url in files):  # pages read as before: one read, one write
                     for path, url in files:
                         try:
@@ -164,6 +164,7 @@ def register(app: typer.Typer) -> None:
                                                       detail=f"cannot read {path}: {exc.strerror}"))
                             continue
                         results.append(ingest(saved_page(url, raw, moment, content_type=replay_content_type(path))))
+                lock.ensure()  # taken over meanwhile (a paused or suspended replay): the new holder derives
                 with factory() as session, session.begin():
                     session.connection(execution_options=WRITE_LOCK)
                     derived = publish(session, as_of=day, target=None)  # the engine runs once (or not: no change)

@@ -9,7 +9,20 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from storage.models import RunLock
-from storage.runlock import RunLockHeld, acquire, current_holder, release, run_lock
+from storage.runlock import (
+    DEFAULT_STALE_AFTER,
+    LEGACY_STALE_AFTER,
+    RunLockHeld,
+    RunLockLost,
+    acquire,
+    current_holder,
+    make_holder,
+    pid_namespace,
+    release,
+    run_lock,
+)
+
+NS = pid_namespace()
 
 
 def test_second_holder_is_refused_until_release(engine):
@@ -46,7 +59,7 @@ def test_a_holder_on_this_host_that_is_gone_is_taken_over_at_once(engine):
 
     child = subprocess.Popen([sys.executable, "-c", "pass"])
     child.wait()  # gone (reaped): its pid names nobody now
-    acquire(engine, holder=f"{socket.gethostname()}:{child.pid}:killed")
+    acquire(engine, holder=f"{socket.gethostname()}:{child.pid}:killed:{NS}")
     acquire(engine, holder="fresh")
     assert current_holder(engine) == "fresh"
 
@@ -55,15 +68,94 @@ def test_our_own_pid_from_before_we_started_is_a_previous_life(engine):
     """A restarted container's PID 1 finds its previous life's lock under the same host and pid."""
     me = f"{socket.gethostname()}:{os.getpid()}"
     long_ago = datetime.now(timezone.utc) - timedelta(days=400)  # before this process started
-    acquire(engine, holder=f"{me}:previous", now=long_ago)
-    with engine.begin() as conn:  # a fresh heartbeat: only the pid's start time tells
-        conn.execute(RunLock.__table__.update().values(heartbeat_at=datetime.now(timezone.utc)))
-    acquire(engine, holder=f"{me}:now")
-    assert current_holder(engine) == f"{me}:now"
-    release(engine, holder=f"{me}:now")
-    acquire(engine, holder=f"{me}:other-thread")  # taken after we started: alive, it is us
+    _insert(engine, f"{me}:previous:{NS}", long_ago, datetime.now(timezone.utc))  # fresh heartbeat: the pid tells
+    acquire(engine, holder=f"{me}:now:{NS}")
+    assert current_holder(engine) == f"{me}:now:{NS}"
+    release(engine, holder=f"{me}:now:{NS}")
+    acquire(engine, holder=f"{me}:other-thread:{NS}")  # held by this process now: alive, it is us
     with pytest.raises(RunLockHeld):
-        acquire(engine, holder=f"{me}:mine")
+        acquire(engine, holder=f"{me}:mine:{NS}")
+    release(engine, holder=f"{me}:other-thread:{NS}")
+
+
+def _insert(engine, holder: str, acquired: datetime, beat: datetime) -> None:
+    """A lock row as another process (or an earlier cycle of this one) left it."""
+    with engine.begin() as conn:
+        conn.execute(RunLock.__table__.insert().values(name="cycle", holder=holder, acquired_at=acquired,
+                                                       heartbeat_at=beat))
+
+
+def test_a_row_this_process_left_behind_is_taken_over_by_its_next_cycle(engine):
+    """The release failed (the database was gone a moment): the next cycle of the same process (serve) is not
+    blocked by its own row, although its pid is alive."""
+    now = datetime.now(timezone.utc)
+    _insert(engine, f"{socket.gethostname()}:{os.getpid()}:earlier-cycle:{NS}", now, now)
+    acquire(engine, holder=make_holder("next"))
+    assert current_holder(engine) == make_holder("next")
+
+
+def test_a_live_holder_of_our_pid_namespace_keeps_the_lock_however_old_its_heartbeat(engine):
+    """A stopped process or a suspended machine: the holder is alive and may write again when it wakes."""
+    import subprocess
+    import sys
+
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        long_ago = datetime.now(timezone.utc) - timedelta(days=1)
+        _insert(engine, f"elsewhere:{child.pid}:sleeping:{NS}", datetime.now(timezone.utc), long_ago)
+        with pytest.raises(RunLockHeld):
+            acquire(engine, holder="here")
+    finally:
+        child.kill()
+        child.wait()
+    acquire(engine, holder="here")  # gone now: taken at once, whatever its host name said
+
+
+def test_a_holder_of_another_pid_namespace_is_judged_by_its_heartbeat(engine):
+    """Another container (same host name or not), another host or boot: its pid means nothing here, however
+    much it looks like one of ours (PID 1, our own pid)."""
+    now = datetime.now(timezone.utc)
+    other = "0123456789abcdef" if NS != "0123456789abcdef" else "fedcba9876543210"
+    _insert(engine, f"{socket.gethostname()}:{os.getpid()}:other-ns:{other}", now - timedelta(hours=1),
+            now - DEFAULT_STALE_AFTER + timedelta(seconds=30))
+    with pytest.raises(RunLockHeld):
+        acquire(engine, holder="here")
+    acquire(engine, holder="here", now=now + timedelta(seconds=31))  # its heartbeat is stale_after old now
+    assert current_holder(engine) == "here"
+
+
+def test_a_holder_without_a_namespace_is_judged_by_its_heartbeat(engine):
+    now = datetime.now(timezone.utc)
+    _insert(engine, f"{socket.gethostname()}:{os.getpid()}:no-proc:-", now, now - DEFAULT_STALE_AFTER)
+    acquire(engine, holder="here")
+
+
+def test_an_older_version_s_holder_keeps_the_2_hour_limit(engine):
+    """``host:pid:run`` beat only between fetches, counting on 2 hours: never taken from it sooner."""
+    now = datetime.now(timezone.utc)
+    _insert(engine, f"{socket.gethostname()}:1:older", now - timedelta(hours=3), now - timedelta(hours=1))
+    with pytest.raises(RunLockHeld):
+        acquire(engine, holder="here")
+    acquire(engine, holder="here", now=now - timedelta(hours=1) + LEGACY_STALE_AFTER)
+
+
+def test_the_held_lock_beats_from_a_thread_and_knows_when_it_was_taken_over(engine):
+    import time
+
+    with run_lock(engine, holder=make_holder("beating"), every=0.05) as held:
+        with engine.connect() as conn:
+            first = conn.execute(RunLock.__table__.select()).one().heartbeat_at
+        time.sleep(0.3)  # the holder does nothing meanwhile: the thread beats
+        with engine.connect() as conn:
+            assert conn.execute(RunLock.__table__.select()).one().heartbeat_at > first
+        held.ensure()
+        with engine.begin() as conn:  # another writer took it over (our beats had seemed stale to it)
+            conn.execute(RunLock.__table__.update().values(holder="taker"))
+        time.sleep(0.3)
+        with pytest.raises(RunLockLost) as info:
+            held.ensure()
+        assert "another run took it over" in str(info.value)
+    assert current_holder(engine) == "taker"  # not ours to release
 
 
 def test_a_holder_on_another_host_waits_for_its_heartbeat_to_go_stale(engine):

@@ -1,0 +1,114 @@
+"""The run lock between containers, with real processes: each run in its own PID namespace (PID 1, as
+``docker run --rm … run`` starts it) and UTS namespace (its own host name, or a shared one as with
+``--hostname``), made with ``unshare -u -p --mount-proc`` (root only: skipped elsewhere; the rules are
+unit-tested with recorded namespace fields in tests/storage/test_runlock.py).
+
+- A run killed in one container leaves its lock: the next container's run waits for the dead holder's
+  heartbeat to go stale (MOFCOM_WATCH_LOCK_STALE: minutes in production, 2 s here), not 2 hours.
+- Two overlapping runs in two containers with one host name, both PID 1: the second never judges the first
+  dead by its pid (another namespace's pid means nothing here). It waits and gives up (exit 3), the first
+  finishes and publishes. The first's fetches are slower than the stale limit: only the heartbeat thread
+  keeps its lock fresh (the cycle itself writes nothing while its fetches wait on the slow site).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import time
+
+import pytest
+
+from tests.faults.harness import (
+    FIXTURES,
+    HOSTS,
+    ROOT,
+    Done,
+    command,
+    finish,
+    lock_holder,
+    run_args,
+    until,
+)
+from tests.faults.test_unattended_ops import base_urls_env
+from tests.site_server import SiteServer
+
+FAST_LOCK = {"MOFCOM_WATCH_LOCK_HEARTBEAT": "0.2", "MOFCOM_WATCH_LOCK_STALE": "2"}
+
+
+def _unshare_works() -> bool:
+    if shutil.which("unshare") is None:
+        return False
+    try:
+        done = subprocess.run(["unshare", "-u", "-p", "--kill-child", "--mount-proc", "sh", "-c", "hostname probe"],
+                              capture_output=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return done.returncode == 0
+
+
+pytestmark = pytest.mark.skipif(not _unshare_works(), reason="needs unshare -u -p --mount-proc (root)")
+
+
+def in_container(hostname: str, argv: list[str]) -> list[str]:
+    """``argv`` as PID 1 of new PID and UTS namespaces named ``hostname``; killed with its unshare parent."""
+    return ["unshare", "-u", "-p", "--kill-child", "--mount-proc", "sh", "-c", f'hostname {hostname} && exec "$@"',
+            "sh", *argv]
+
+
+def container_run(hostname: str, db: str, args: tuple[str, ...], env: dict[str, str]) -> subprocess.Popen[str]:
+    return subprocess.Popen(in_container(hostname, command(db, *args)), cwd=ROOT, env=env, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def test_a_run_killed_in_its_container_blocks_the_next_container_only_until_its_heartbeat_is_stale(tmp_path):
+    db = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    feeds = tmp_path / "feeds"
+    with SiteServer(FIXTURES, latency=0.3) as site:
+        env = base_urls_env(site.url, **FAST_LOCK)
+        first = container_run("ctr-aaaa", db, run_args(site.url, feeds), env)
+        assert until(lambda: lock_holder(db) is not None and len(site.hits) >= 2, 60)
+        first.kill()  # unshare --kill-child: its PID 1 (the run) dies with it, as in `docker kill`
+        first.communicate()
+        held = lock_holder(db)
+        assert held is not None and held.startswith("ctr-aaaa:1:"), held  # left behind: no `finally` ran
+        t0 = time.monotonic()
+        nxt = finish(container_run("ctr-bbbb", db, run_args(site.url, feeds),
+                                   {**env, "MOFCOM_WATCH_LOCK_WAIT": "60"}), timeout=180)
+        waited = time.monotonic() - t0
+    assert nxt.code in (0, 1), nxt.out + nxt.err
+    # it waited for the dead holder's heartbeat to go stale (or, should the kernel give its PID namespace the dead
+    # one's number again, judged the holder by its pid at once: all of the dead namespace's processes are gone)
+    waits = [line for line in nxt.err.splitlines() if "waiting up to 60 s for the run lock" in line]
+    assert all("pid 1 on host ctr-aaaa" in line for line in waits), nxt.err
+    assert waited < 45, waited  # the stale limit (2 s here), not the whole lock wait, nor 2 hours
+    assert lock_holder(db) is None
+    assert (feeds / "all.atom").is_file()
+
+
+def test_two_containers_with_one_host_name_never_write_at_once(tmp_path):
+    db = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    feeds = tmp_path / "feeds"
+    with SiteServer(FIXTURES, latency=1.2) as site:  # a slow site: the first run lasts most of a minute
+        env = base_urls_env(site.url, **FAST_LOCK)
+        first = container_run("mofcom-watch", db, run_args(site.url, feeds), env)
+        assert until(lambda: lock_holder(db) is not None, 60)
+        holder = lock_holder(db)
+        assert holder is not None and holder.startswith("mofcom-watch:1:"), holder
+        time.sleep(3.5)  # longer than the stale limit: the first run keeps its lock by its heartbeats alone
+        second = finish(container_run("mofcom-watch", db, run_args(site.url, feeds),
+                                      {**env, "MOFCOM_WATCH_LOCK_WAIT": "3"}), timeout=120)
+        still_first = lock_holder(db)
+        running = first.poll() is None
+        out, err = first.communicate(timeout=300)
+        done_first = Done(first.returncode, out, err)
+    assert still_first == holder, (still_first, holder)  # never taken over
+    assert running, "the first run ended before the second gave up: make its fetches slower"
+    assert second.code == 3, second.out + second.err
+    assert second.err.strip().splitlines()[-1].startswith("mofcom-watch run: gave up after waiting 3 s: another run "
+                                                          "holds the 'cycle' lock: pid 1 on host mofcom-watch"), second.err
+    assert done_first.code in (0, 1), done_first.out + done_first.err
+    assert "lost the" not in done_first.err, done_first.err
+    assert lock_holder(db) is None
+    assert (feeds / "all.atom").is_file()
+    assert len(HOSTS) >= 1
