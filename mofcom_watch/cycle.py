@@ -234,7 +234,7 @@ def run_cycle(
             sync = outcome.sync
             new_events, corrected = sync.new, sync.corrected
             problems = outcome.problems
-            if held:
+            if held and outcome.withheld:  # (nothing held back: nothing to say)
                 problems += ((f"{len(outcome.withheld)} item(s) held back (lapses, countdowns, unresolved "
                               f"references) while pages of {', '.join(held)} could not be fetched; facts from "
                               "whole notices published; the next run retries the pages"),)

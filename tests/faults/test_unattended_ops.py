@@ -150,3 +150,19 @@ def test_healthz_fails_when_cycles_finish_but_no_source_answers(tmp_path):
         with serving(db, tmp_path, env={"MOFCOM_WATCH_FEEDS_DIR": str(feeds)}) as served:
             status, _h, body = served.get("/healthz")
         assert status == 200, body
+
+
+def test_a_run_with_nothing_held_back_says_nothing_about_holding_back(tmp_path):
+    """Every page answers 500: the news sources' pages could not be fetched, but no item was held back (the
+    audit saw "0 item(s) held back ..." printed as a problem): no such line then."""
+    db = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    feeds = tmp_path / "feeds"
+    with FailingSite(FIXTURES) as site:
+        first = cli(db, *run_args(site.url, feeds))
+        assert first.code in (0, 1), first.out + first.err
+        site.down = True
+        failed = cli(db, *run_args(site.url, feeds))
+    assert failed.code == 1 and "http-500" in failed.out, failed.out + failed.err
+    assert "0 item(s) held back" not in failed.out, failed.out
+    assert "item(s) held back" not in failed.out, failed.out  # (no item was: the store had them all)
+
