@@ -166,3 +166,25 @@ def test_a_run_with_nothing_held_back_says_nothing_about_holding_back(tmp_path):
     assert "0 item(s) held back" not in failed.out, failed.out
     assert "item(s) held back" not in failed.out, failed.out  # (no item was: the store had them all)
 
+
+def test_run_says_when_the_feeds_folder_was_written_with_another_base_url(tmp_path):
+    """``serve --port P`` and a cron ``run`` on one folder without public_base_url: each rewrites every feed with
+    its own self links. The run says so, once, naming both URLs and the cure; not when they agree."""
+    db = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    feeds = tmp_path / "feeds"
+    with SiteServer(FIXTURES) as site:
+        served = cli(db, *run_args(site.url, feeds), env=base_urls_env(site.url, MOFCOM_WATCH_PORT="18096"))
+        assert served.code in (0, 1), served.out + served.err
+        flipped = cli(db, *run_args(site.url, feeds), env=base_urls_env(site.url))
+        again = cli(db, *run_args(site.url, feeds), env=base_urls_env(site.url))
+        configured = cli(db, *run_args(site.url, feeds),
+                         env=base_urls_env(site.url, MOFCOM_WATCH_PUBLIC_URL="https://feeds.example.org/mw/"))
+    warning = [line for line in flipped.out.splitlines() if "had self links under" in line]
+    assert len(warning) == 1, flipped.out
+    assert "http://127.0.0.1:18096/feeds/" in warning[0] and "http://127.0.0.1:8080/feeds/" in warning[0], warning
+    assert "set public_base_url" in warning[0], warning
+    assert flipped.code == served.code, flipped.out + flipped.err  # a warning, not a failure
+    assert "had self links under" not in again.out, again.out  # the folder is this configuration's now
+    assert "had self links under http://127.0.0.1:8080/feeds/" in configured.out, configured.out
+    assert 'href="https://feeds.example.org/mw/all.atom" rel="self"' in (feeds / "all.atom").read_text()
+
