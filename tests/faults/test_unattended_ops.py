@@ -188,3 +188,42 @@ def test_run_says_when_the_feeds_folder_was_written_with_another_base_url(tmp_pa
     assert "had self links under http://127.0.0.1:8080/feeds/" in configured.out, configured.out
     assert 'href="https://feeds.example.org/mw/all.atom" rel="self"' in (feeds / "all.atom").read_text()
 
+
+def _read_only_mount_works() -> bool:
+    import shutil
+
+    if shutil.which("unshare") is None:
+        return False
+    try:
+        return subprocess.run(["unshare", "-m", "sh", "-c", "mount -t tmpfs none /mnt && mount -o remount,ro /mnt"],
+                              capture_output=True, timeout=30).returncode == 0
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+
+
+@pytest.mark.skipif(not _read_only_mount_works(), reason="needs unshare -m and mount (root)")
+@pytest.mark.parametrize("args", [("status", "--as-of", AS_OF), ("timeline", "MOFCOM-2025-72"), ("run", "--no-progress")])
+def test_a_store_on_a_read_only_mount_is_a_resource_fault_for_every_command(tmp_path, args):
+    """A WAL-mode SQLite store on a read-only mount cannot be opened (SQLite must write its -shm index; its
+    ``immutable`` mode would read torn pages while a writer changes the file elsewhere): the read-only commands
+    say so in the same one line as ``run`` and exit 3 (a resource), not 2 (usage)."""
+    from tests.faults.harness import ROOT
+
+    data = tmp_path / "data"
+    db = f"sqlite:///{data / 'store.sqlite'}"
+    with SiteServer(FIXTURES) as site:
+        first = cli(db, *run_args(site.url, tmp_path / "feeds"))
+    assert first.code in (0, 1), first.out + first.err
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    argv = command(f"sqlite:///{ro / 'store.sqlite'}", *args)
+    if args[0] == "run":
+        argv += ["--out", str(tmp_path / "feeds2")]
+    done = subprocess.run(["unshare", "-m", "sh", "-c",
+                           f'mount --bind "{data}" "{ro}" && mount -o remount,bind,ro "{ro}" && exec "$@"', "sh",
+                           *argv], cwd=ROOT, env=cli_env(MOFCOM_WATCH_BASE_URLS=""), capture_output=True, text=True,
+                          timeout=120)
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    assert done.returncode == 3, done.stdout + done.stderr
+    assert len(lines) == 1 and lines[0].startswith(f"mofcom-watch {args[0]}: the SQLite file "), done.stderr
+    assert "is read-only" in lines[0], done.stderr
