@@ -52,7 +52,6 @@ from storage.vocabulary import naive_as_utc
 log = logging.getLogger(__name__)
 
 
-
 def _env_seconds(name: str, default: float) -> float:
     """A tuning knob from the environment (seconds > 0), the default when unset or unusable."""
     try:
@@ -363,7 +362,7 @@ class HeldLock(str):
                 return False
             if not ours:
                 self.lost = "another run took it over after our heartbeats had stopped"
-                log.warning("run lock %r lost: %s", self.lock_name, self.lost)
+                log.debug("run lock %r lost: %s", self.lock_name, self.lost)  # ensure() raises it: one line
                 return False
             self.last_beat = sent
             return True

@@ -227,3 +227,29 @@ def test_a_store_on_a_read_only_mount_is_a_resource_fault_for_every_command(tmp_
     assert done.returncode == 3, done.stdout + done.stderr
     assert len(lines) == 1 and lines[0].startswith(f"mofcom-watch {args[0]}: the SQLite file "), done.stderr
     assert "is read-only" in lines[0], done.stderr
+
+
+def test_a_run_whose_lock_was_taken_over_stops_before_publishing(tmp_path):
+    """A paused container or a suspended machine: its heartbeats stopped, another run took the lock over. When the
+    paused run goes on, its next heartbeat finds the lock gone: it stops before publishing (one line, exit 3) and
+    leaves the feeds to the run that took over; it does not release the other's lock."""
+    from sqlalchemy import create_engine, text
+
+    db = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    feeds = tmp_path / "feeds"
+    with SiteServer(FIXTURES, latency=0.5) as site:
+        env = base_urls_env(site.url, MOFCOM_WATCH_LOCK_HEARTBEAT="0.2", MOFCOM_WATCH_LOCK_STALE="2")
+        proc = subprocess.Popen(command(db, *run_args(site.url, feeds)), env=env, text=True,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        assert until(lambda: lock_holder(db) is not None, 60)
+        engine = create_engine(db)
+        with engine.begin() as conn:  # what a run in another container does once the heartbeat looks stale
+            conn.execute(text("UPDATE run_lock SET holder = 'ctr-bbbb:1:taker:-'"))
+        engine.dispose()
+        out, err = proc.communicate(timeout=300)
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert proc.returncode == 3, out + err
+    assert lines == ["mofcom-watch run: lost the 'cycle' lock (another run took it over after our heartbeats had "
+                     "stopped): stopped before publishing; the run that took it over publishes"], err
+    assert not (feeds / "all.atom").exists()  # nothing published by the run that lost its lock
+    assert lock_holder(db) == "ctr-bbbb:1:taker:-"  # the taker's lock is left alone
