@@ -128,9 +128,10 @@ QA_MAY = "www.mofcom.gov.cn/xwfb/xwfyrth/art/2025/art_53ec1f591dba49a39b65fd89b6
 LESS = [
     # 2025 No. 70 cut after its preamble: it suspends only No. 55 (named in its title), not 56-58, 61, 62
     ("texts/mofcom-2025-70.txt", "现将有关事项公告如下："),
-    # the Q&As cut after their question: they suspend, extend or stop nothing
-    (QA_NOV, "请问不可靠实体清单方面将如何调整？"),
-    (QA_MAY, "请问不可靠实体清单方面如何落实？"),
+    # the Q&As cut after the answer's first sentence, which recounts the listings: they suspend, extend or stop
+    # nothing (cut after the question alone, they are UnusablePage('cut-short') since 9ce22cd)
+    (QA_NOV, "对一批美国实体采取了不可靠实体清单措施。"),
+    (QA_MAY, "禁止其在中国境内新增投资。"),
 ]
 
 
