@@ -33,7 +33,6 @@ from storage.faults import store_fault
 from storage.ingest import count_mismatch, load_notice, record_issue, store_parse
 from storage.keys import mismatch_key, unusable_key
 from storage.models import HealthIssue, NewsReport, Notice, Snapshot
-from storage.names import entity_key
 from storage.outcomes import PageOutcome, PageResult
 from storage.pages import StoredCopy, stored_copies
 from storage.readagain import (
@@ -44,15 +43,13 @@ from storage.readagain import (
     seen_again,
 )
 from storage.records import (
-    ActionKind,
     DocumentKind,
-    EntityRecord,
-    ListKind,
     NoticeKind,
     NoticeRecord,
     ParsedDocument,
     UnusablePage,
 )
+from storage.shortread import lost_entities, names_nobody, reads_less
 from storage.snapshots import get_page, page_ids, record_snapshot, sha256_hex, touch_page, touch_pages
 from storage.vocabulary import HealthKind, as_utc
 
@@ -224,68 +221,6 @@ def _store_news(session: Session, record: NoticeRecord, snapshot: Snapshot, url:
     report.reported_date = record.published
 
 
-def _names_nobody(record: NoticeRecord) -> bool:
-    """A listing on an entity list that names no entity and states no count: what a page cut before its
-    decision reads as when its title names the listing (UEL 2023年第1号: "关于将洛克希德·马丁公司、雷神导弹与
-    防务公司列入不可靠实体清单的公告", no count anywhere). No whole page reads so: a listing that names nobody
-    either states a count (checked as a count mismatch) or was cut short."""
-    if record.entities or record.stated_count is not None or record.kind is NoticeKind.QA:
-        return False
-    for action in record.actions:
-        if action.action is ActionKind.IMPOSE and (action.list or record.list) is not ListKind.ITEMS:
-            return True
-    return False
-
-
-def _entity_name(entity: EntityRecord) -> str:
-    return entity.zh or entity.en or entity.key
-
-
-def _key(entity: EntityRecord) -> str:
-    return entity.key or entity_key(entity.zh, entity.en)
-
-
-def _lost(record: NoticeRecord, current: NoticeRecord) -> list[str]:
-    """The entities of ``current`` that ``record`` does not name, when it reads less: it names fewer, or as
-    many with one read short of the English name that keys it in ``current`` (an annex cut after the last
-    Chinese name), nothing else new. None when it names something ``current`` does not (another text)."""
-    named = {_key(e) for e in record.entities}
-    gone = [e for e in current.entities if _key(e) not in named]
-    if not gone:
-        return []
-    if len(record.entities) < len(current.entities):
-        return [_entity_name(e) for e in gone]
-    stored, shortened = {_key(e) for e in current.entities}, {e.zh for e in gone if e.zh and e.en}
-    for e in record.entities:
-        if _key(e) not in stored and (e.en or e.zh not in shortened):
-            return []
-    return [_entity_name(e) for e in gone]
-
-
-def _acts(record: NoticeRecord) -> set[tuple[str, str]]:
-    """What the notice does, one (action, target) per notice or entity it acts on: a page cut short reads fewer
-    of them (2025 No. 70 cut after its preamble suspends No. 55 only, a Q&A cut after its question nothing).
-    The list is left out: a cut may lose the words that name it, not what the action does."""
-    done: set[tuple[str, str]] = set()
-    for action in record.actions:
-        on = [t.key or f"{t.date}/{t.list}/{t.count}/{t.country}" for t in action.targets]
-        on += [f"entity {key}" for key in action.entities]
-        done.update((action.action.value, what) for what in on or [""])
-    return done
-
-
-def _less(record: NoticeRecord, current: NoticeRecord) -> list[str]:
-    """What ``record`` reads less than ``current``: the entities it lost (:func:`_lost`), else the actions it
-    lost while doing nothing ``current`` does not (nothing: it reads no less, or reads something else)."""
-    lost = _lost(record, current)
-    if lost:
-        return lost
-    acts, stored = _acts(record), _acts(current)
-    if acts < stored:
-        return [" ".join(x for x in act if x) for act in sorted(stored - acts)]
-    return []
-
-
 def _read_again(snapshot: Snapshot, parser: PageParser, url: str, key: str) -> NoticeRecord | None:
     """The notice the stored bytes read as for this parser (None: they read as no notice with this key now)."""
     try:
@@ -310,8 +245,9 @@ def _incomplete_against_stored(stored: Notice | None, record: NoticeRecord, url:
     same page read some is held back too, count or none.
 
     A page cut where none of the parser's checks sees it states no count to hold it against, and reads as
-    less. A listing that names nobody and states no count (:func:`_names_nobody`) is held back on any fetch,
-    stored copy or none. A newer copy of the same page that reads less than the stored parse (:func:`_less`:
+    less. A listing that names nobody and states no count (``storage.shortread.names_nobody``) is held back on any fetch,
+    stored copy or none. A newer copy of the same page that reads less than the stored parse
+    (``storage.shortread.reads_less``:
     fewer entities, some gone, as an MFA annex cut after a whole executive line reads, its companies' count
     still right; or fewer of its actions' targets, as 2025 No. 70 or a Q&A cut after a sentence reads) is
     held back too. The ministry republishing a notice without an entity reads the same and is rare: a person
@@ -321,7 +257,7 @@ def _incomplete_against_stored(stored: Notice | None, record: NoticeRecord, url:
     parser reads them, so new bytes and new parser code at once are not taken for a page that lost entities.
     """
     same_page = stored is not None and stored.snapshot is not None and stored.snapshot.page.url == url
-    if _names_nobody(record):
+    if names_nobody(record):
         kept = ""
         if same_page and stored is not None and (n := len(NoticeRecord.from_json(json.loads(stored.record_json)).entities)):
             kept = f"; the stored version of the same page ({n} entities) is kept"
@@ -342,17 +278,17 @@ def _incomplete_against_stored(stored: Notice | None, record: NoticeRecord, url:
     if none_read and current.entities:  # no entity, and short of no count it states
         return (f"incomplete: {record.key} parsed with no entities; the stored version of the same page "
                 f"({len(current.entities)} entities) is kept")
-    lost = _less(record, current)
+    lost = reads_less(record, current)
     if not lost or stored.snapshot.sha256 == sha:
         return None
     snap = stored.snapshot
     if parser.digest is None or (snap.parser_version, snap.parser_digest) != (parser.version, parser.digest or None):
         current = _read_again(snap, parser, url, record.key) or current
-        lost = _less(record, current)
+        lost = reads_less(record, current)
         if not lost:
             return None
     shown = f"{'、'.join(lost[:LOST_SHOWN])}{' …' if len(lost) > LOST_SHOWN else ''}"
-    if _lost(record, current):
+    if lost_entities(record, current):
         return (f"incomplete: {record.key} parsed with {len(record.entities)} entities, without {shown} that the "
                 f"stored version of the same page names ({len(current.entities)} entities); the stored version is "
                 f"kept: a page cut short, or the notice republished without them (review)")
