@@ -53,10 +53,23 @@ def plain_metavars(command: Any) -> None:
     """Values named for what they are (``--db URL``, ``parse FILE``), as argparse and click users
     expect; typer would print the Python type (``--db <str>``, ``file <path>``)."""
     for param in command.params:
+        if param.param_type_name == "argument":
+            param.make_metavar = _usage_metavar(param)  # FILE, [NAME]; not typer's {FILE}
         if param.metavar is not None or getattr(param, "is_flag", False) or getattr(param, "count", False):
             continue
         name = param.name or "value"
         param.metavar = METAVARS.get(name, name.upper())
+
+
+def _usage_metavar(param: Any) -> Any:
+    """An argument as click and argparse show it: ``FILE`` when required, ``[NAME]`` when not (typer 0.28
+    writes a required one as ``{FILE}``, which reads as a set or a template)."""
+    def make_metavar(*_args: Any, usage: bool = False, **_kwargs: Any) -> str:
+        name = param.metavar or (param.name or "value").upper()
+        name += "..." if param.nargs != 1 else ""
+        return f"[{name}]" if usage and not param.required else name
+
+    return make_metavar
 
 
 class App(typer.Typer):

@@ -24,6 +24,8 @@ from mofcom_watch.lazygroup import importing
 if TYPE_CHECKING:
     from mofcom_watch.cycle import CycleResult
 
+SINCE_RANGE = (1990, 2100)  # --since: the years a backfill may walk back to
+
 
 def _base_urls(values: list[str]) -> dict[str, str]:
     from scraper.fetch.urls import BaseUrlError, parse_base_url
@@ -82,8 +84,8 @@ def register(app: typer.Typer) -> None:
     @app.command("run")
     def run(
         ctx: typer.Context,
-        since: Optional[int] = typer.Option(None, "--since", min=1990, max=2100,
-                                            help="Walk every index page back to this year (backfill)."),
+        since: Optional[int] = typer.Option(None, "--since", help="Walk every index page back to this YEAR, "
+                                            f"{SINCE_RANGE[0]}-{SINCE_RANGE[1]} (backfill)."),
         base_url: List[str] = typer.Option([], "--base-url", metavar="HOST=URL",
                                            help="Fetch HOST from URL instead (a mirror or local copy). Repeatable."),
         as_of: Optional[str] = typer.Option(None, "--as-of", help="Derive states as of this date (YYYY-MM-DD)."),
@@ -102,6 +104,9 @@ def register(app: typer.Typer) -> None:
             from storage.faults import StoreUnavailable
             from storage.watchlist import WatchlistError
 
+        if since is not None and not SINCE_RANGE[0] <= since <= SINCE_RANGE[1]:  # checked here: click's min/max
+            raise typer.BadParameter(f"{since} is not a year from {SINCE_RANGE[0]} to {SINCE_RANGE[1]}",  # print x<=
+                                     param_hint="--since")
         settings = app_context(ctx).settings
         day = parse_as_of(as_of)
         overrides = _base_urls(base_url)

@@ -15,7 +15,9 @@ from mofcom_watch.lazygroup import load_command
 from tests.conftest import REPO_ROOT
 
 # typer's "--db <str>", "file <path>", click's "--db TEXT" (a literal "DIR/<host>/<path>" in a help text is fine)
-TYPE_PLACEHOLDER = re.compile(r"(?<![/\w])<(?:str|path|int|bool|float|list\[\w+\])>|\b(?:TEXT|INTEGER|FLOAT|BOOLEAN)\b")
+TYPE_PLACEHOLDER = re.compile(r"(?<![/\w])<(?:str|path|int|bool|float|list\[\w+\])>|\b(?:TEXT|INTEGER|FLOAT|BOOLEAN)\b"
+                              # typer 0.28's required argument "{FILE}", click's range "[1990<=x<=2100]"
+                              r"|\{[A-Z]+\}|\bx<=|<=x\b")
 HEAVY = ("sqlalchemy", "alembic", "cn2an", "pydantic", "uvicorn", "starlette", "httpx", "apscheduler", "feedgen")
 
 
