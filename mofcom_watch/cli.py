@@ -17,7 +17,7 @@ from mofcom_watch.context import AppContext
 from mofcom_watch.exits import INTERNAL, RESOURCE_EXIT, resource_fault
 from mofcom_watch.lazygroup import LazyGroup, hold_collector
 from mofcom_watch.logs import setup_logging
-from mofcom_watch.term import App
+from mofcom_watch.term import App, tolerant_streams
 
 app = App(
     name="mofcom-watch",
@@ -49,6 +49,7 @@ def _global(
 def main() -> None:
     """The console entry point: no traceback ever reaches the user (``--verbose`` shows it)."""
     hold_collector()  # on again once the command is loaded (mofcom_watch.lazygroup)
+    tolerant_streams()
     try:
         app()
     except KeyboardInterrupt:

@@ -8,6 +8,7 @@ commands goes through :func:`console` and :class:`App`, which do not.
 
 from __future__ import annotations
 
+import json
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -27,6 +28,35 @@ def on_terminal(stream: TextIO | None) -> bool:
         return bool(stream is not None and stream.isatty())
     except (AttributeError, ValueError):  # a closed or odd stream
         return False
+
+
+# what a stream must be able to write for our output: Chinese names (one outside the BMP), accents, the box
+PROBE_TEXT = "商务部\U0002a6a5é┃"
+
+
+def writes_unicode(stream: TextIO | None) -> bool:
+    """Whether ``stream``'s encoding can write any name a page gives (UTF-8, GB18030); not ASCII or Latin-1."""
+    try:
+        PROBE_TEXT.encode(getattr(stream, "encoding", None) or "ascii")
+    except (UnicodeError, LookupError):
+        return False
+    return True
+
+
+def tolerant_streams() -> None:
+    """stdout and stderr in an encoding that cannot write a Chinese name (``LC_ALL=C`` with ``PYTHONUTF8=0``,
+    ``PYTHONIOENCODING=ascii``, a Latin-1 locale, a Windows console) write it as ``\\u5546`` escapes: the
+    command's output and exit code, rather than a UnicodeEncodeError at the first name (exit 4, nothing
+    printed)."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and not writes_unicode(stream) and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def json_text(value: Any) -> str:
+    """``value`` as the JSON a command prints: UTF-8 text as it is, ``\\uXXXX`` escapes (still valid JSON, the
+    same strings once read) where stdout cannot write it."""
+    return json.dumps(value, ensure_ascii=not writes_unicode(sys.stdout), indent=2)
 
 
 def console(*, stderr: bool = False) -> Console:

@@ -7,12 +7,12 @@ exit 2 with one line on stderr for a file that cannot be read or is not content
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any, Optional
 
 import typer
 
+from mofcom_watch import term
 from scraper.parse import parse_document
 from storage.records import DocumentKind, ParsedDocument, UnusablePage
 
@@ -58,4 +58,4 @@ def register(app: typer.Typer) -> None:
             _fail(f"{file} is not a usable page ({exc.reason}): {exc.detail or exc.reason}")
         except Exception as exc:  # a parser bug must not become a traceback for the user
             _fail(f"could not parse {file}: {type(exc).__name__}: {exc}")
-        typer.echo(json.dumps(document_json(doc), ensure_ascii=False, indent=2))
+        typer.echo(term.json_text(document_json(doc)))

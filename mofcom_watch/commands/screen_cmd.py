@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from pathlib import Path
 from typing import Any, Optional
 
@@ -85,7 +84,7 @@ def register(app: typer.Typer) -> None:
             engine.dispose()
         matched = sum(1 for r in results if r.hits)
         if as_json:
-            typer.echo(json.dumps(report(results, day), ensure_ascii=False, indent=2))
+            typer.echo(term.json_text(report(results, day)))
         elif as_csv:
             buf = io.StringIO()
             w = csv.DictWriter(buf, COLUMNS, lineterminator="\n")

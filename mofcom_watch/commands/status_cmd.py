@@ -7,7 +7,6 @@ database that cannot be opened.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Optional
@@ -173,7 +172,7 @@ def register(app: typer.Typer) -> None:
             session.close()
             engine.dispose()
         if as_json:
-            typer.echo(json.dumps(dict(report_json(report), **activity.to_json()), ensure_ascii=False, indent=2))
+            typer.echo(term.json_text(dict(report_json(report), **activity.to_json())))
         else:
             print_report(report, term.console())
             activity.print(term.console())

@@ -6,7 +6,6 @@ suffixes. An unknown name exits 1 with close names (rapidfuzz) as suggestions.
 
 from __future__ import annotations
 
-import json
 from typing import Optional
 
 import typer
@@ -82,6 +81,6 @@ def register(app: typer.Typer) -> None:
             typer.echo(msg, err=True)
             raise typer.Exit(1)
         if as_json:
-            typer.echo(json.dumps(dict(tl.to_json(), as_of=day.isoformat()), ensure_ascii=False, indent=2))
+            typer.echo(term.json_text(dict(tl.to_json(), as_of=day.isoformat())))
         else:
             print_timeline(tl, day.isoformat(), term.console())
