@@ -73,6 +73,19 @@ def refuse_to_blank(session, out_dir: Path, database_url: str) -> None:  # noqa:
         raise typer.Exit(2)
 
 
+def check_watchlist(path: Path) -> None:
+    """Exit 2 for a ``--watchlist`` that cannot be read or parsed, before the store is opened: the publisher would
+    record it as a failed publication, and ``status`` would say LAST PUBLISH FAILED (exit 1) until the next good
+    one. A watchlist from the configuration still fails the publication, as a ``run`` would."""
+    from storage.watchlist import load_watchlist
+
+    try:
+        load_watchlist(path)
+    except WatchlistError as exc:
+        typer.echo(f"mofcom-watch: {term.shown(str(exc))}", err=True)
+        raise typer.Exit(2) from None
+
+
 def register(app: typer.Typer) -> None:
     @app.command("feeds")
     def _feeds(
@@ -97,6 +110,8 @@ def register(app: typer.Typer) -> None:
         if out_dir.exists() and not out_dir.is_dir():
             typer.echo(f"mofcom-watch: --out {out_dir} exists and is not a folder", err=True)
             raise typer.Exit(2)
+        if watchlist is not None:  # a typo in the flag is a usage error, not a failed publication in the store
+            check_watchlist(watchlist)
         engine, session = open_session(ctx)
         try:
             if not allow_empty:

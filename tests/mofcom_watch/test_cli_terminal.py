@@ -3,6 +3,7 @@ replayed store, real pipes and pseudo-terminals, odd encodings, bad input. Each 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
@@ -39,3 +40,21 @@ def test_chinese_names_on_a_stream_that_cannot_write_them_are_escaped_not_a_cras
     assert as_json.returncode == 1, as_json.stderr.decode("utf-8", "replace")  # the fixtures' count gaps
     numbers = {row["number"] for row in json.loads(as_json.stdout.decode("ascii"))["listings"]}
     assert "外交部令第4号" in numbers  # valid JSON, the same strings once read
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_mistyped_watchlist_flag_is_a_usage_error_that_leaves_the_store_alone(replayed, tmp_path):
+    """Was: exit 2, but a failed publication recorded, and ``status`` said LAST PUBLISH FAILED (exit 1) after."""
+    db = tmp_path / "store.sqlite"
+    url = copy_of(replayed, db)
+    before = sha256(db)
+    typo = cli("--db", url, "feeds", "--out", str(tmp_path / "feeds"), "--watchlist", str(tmp_path / "wachlist.csv"),
+               "--as-of", AS_OF)
+    assert typo.returncode == 2
+    assert typo.stderr.decode().splitlines() == [f"mofcom-watch: cannot read watchlist {tmp_path / 'wachlist.csv'}: "
+                                                 "No such file or directory"]
+    assert sha256(db) == before
+    assert not (tmp_path / "feeds").exists()
