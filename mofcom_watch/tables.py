@@ -13,10 +13,12 @@ never read as console markup (``[/]`` in a title would stop rich) or emoji codes
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from rich.cells import cell_len
 from rich.text import Text
+
+from mofcom_watch.term import PIPE_WIDTH
 
 if TYPE_CHECKING:  # rich.table is imported only for a terminal
     from rich.console import Console
@@ -34,6 +36,7 @@ class Column:
     header: str
     wrap: bool = False  # fold a cell over lines when it is wider than max_width; else one line, never cut
     max_width: int | None = None  # the widest a wrapped cell may be (without padding)
+    drop: int = 0  # on a terminal too narrow for every column: hidden, 1 first, then 2... (0: only as a last resort)
 
 
 @dataclass(frozen=True)
@@ -64,9 +67,75 @@ def print_table(console: Console, table: TableText) -> None:
     """Print ``table`` on ``console``: laid out here into a pipe or a file, by rich on a terminal."""
     text = plain_text(console, table)
     if text is None:
-        console.print(rich_table(table))
+        ranked = sorted((c for c in table.columns if c.drop), key=lambda c: c.drop)
+        print_fitted(console, rich_table(table), drop=[c.header for c in ranked])
     else:
         console.file.write(text)
+
+
+FOLD_FLOOR = 10  # on a terminal, a column is folded down to this many cells (or its header's longest word), no less
+
+
+def print_fitted(console: Console, table: Table, drop: Sequence[str] = ()) -> None:
+    """Print a rich table fitted to the terminal (:func:`fit`), then say which columns it hid."""
+    hidden = fit(console, table, drop)
+    console.print(table)
+    if hidden:
+        console.print(Text(f"(hidden to fit {console.width} columns: {', '.join(hidden)}; widen the terminal to see "
+                           "them)", style="dim"))
+
+
+def fit(console: Console, table: Table, drop: Sequence[str] = ()) -> tuple[str, ...]:
+    """Make ``table`` fit a terminal narrower than its columns without cutting a cell to ``…`` or squeezing a
+    column to nothing, as rich does then: cells are folded over lines, down to :data:`FOLD_FLOOR` cells a column
+    (the first column, the row's key, is never folded); if even that is too wide, the columns whose headers
+    ``drop`` names are hidden, first first, then others from the right. Returns the headers hidden. Into a pipe, nothing changes (its
+    console is never narrower than a line)."""
+    if not console.is_terminal or not table.columns:
+        return ()
+    from rich.measure import Measurement
+
+    options = console.options
+    padding = 2 * PADDING
+
+    def widths(column: Any) -> tuple[int, int]:  # natural width and the narrowest it may be folded to, padded
+        cells = [Measurement.get(console, options, cell) for cell in (column.header, *column.cells)]
+        natural = min(max(m.maximum for m in cells), column.max_width or PIPE_WIDTH)
+        header = Measurement.get(console, options, column.header).minimum
+        return natural + padding, min(natural, max(FOLD_FLOOR, header)) + padding
+
+    sizes = {id(c): widths(c) for c in table.columns}
+    first = table.columns[0]
+
+    def needed(columns: list[Any]) -> int:
+        return sum(sizes[id(c)][0] if c is first else sizes[id(c)][1] for c in columns) + len(columns) + 1
+
+    hidden = []
+    last_resort = [c.header for c in reversed(table.columns[1:])]  # then from the right: never a squeezed column
+    for header in (*drop, *last_resort):
+        if needed(table.columns) <= console.width:
+            break
+        for column in [c for c in table.columns if c.header == header and c is not first]:
+            table.columns.remove(column)
+            hidden.append(str(header))
+    for index, column in enumerate(table.columns):
+        column._index = index  # rich places each column's padding and cells by it
+    room = console.width - (len(table.columns) + 1)  # the vertical bars
+    allotted = {id(c): sizes[id(c)][0] for c in table.columns}
+    floor = {id(c): sizes[id(c)][0] if c is first else sizes[id(c)][1] for c in table.columns}
+    excess = sum(allotted.values()) - room
+    while excess > 0:  # narrow the column with the most to give, one cell at a time
+        widest = max(table.columns, key=lambda c: allotted[id(c)] - floor[id(c)])
+        if allotted[id(widest)] <= floor[id(widest)]:
+            break
+        allotted[id(widest)] -= 1
+        excess -= 1
+    for column in table.columns:
+        column.overflow = "fold"
+        if excess <= 0:
+            column.no_wrap = False
+            column.width = allotted[id(column)] - padding
+    return tuple(hidden)
 
 
 def plain_text(console: Console, table: TableText) -> str | None:

@@ -67,9 +67,10 @@ def summarise(results: list[PageResult], records: dict[str, NoticeLine]) -> Repl
     )
 
 
-NOTICE_COLUMNS = (Column("notice"), Column("list"), Column("published"), Column("effective"),
-                  Column("number / title", wrap=True, max_width=40), Column("entities", wrap=True, max_width=36),
-                  Column("state"), Column("warnings", wrap=True))
+NOTICE_COLUMNS = (Column("notice"), Column("list", drop=2), Column("published", drop=3), Column("effective"),
+                  Column("number / title", wrap=True, max_width=40, drop=5),
+                  Column("entities", wrap=True, max_width=36, drop=4),
+                  Column("state"), Column("warnings", wrap=True, drop=1))  # drop: hidden first on a narrow terminal
 
 
 def _table(records: list[NoticeLine], states: dict[str, str]) -> TableText:

@@ -20,6 +20,7 @@ from mofcom_watch.clock import parse_as_of, parse_fetched_at
 from mofcom_watch.context import app_context
 from mofcom_watch.exits import exit_on_resource_fault
 from mofcom_watch.lazygroup import importing
+from mofcom_watch.tables import print_fitted
 
 if TYPE_CHECKING:
     from mofcom_watch.cycle import CycleResult
@@ -65,7 +66,7 @@ def print_summary(result: CycleResult, console: Console) -> None:
         c = s.counts
         table.add_row(term.shown(s.name), s.mode, str(c.fetched), str(c.new), str(c.changed), str(c.unchanged),
                       str(c.failed), str(c.links), term.shown(problems))
-    console.print(table)
+    print_fitted(console, table, drop=("links", "unchanged", "fetched", "mode", "changed", "new"))
     console.print(
         f"requests {result.requests} (304: {result.not_modified}), bodies {result.bodies} "
         f"({result.body_bytes} bytes), parsed {_parsed(result)}; events new {result.new_events}, "

@@ -16,6 +16,7 @@ from rich.table import Table
 from mofcom_watch import term
 from mofcom_watch.clock import AS_OF_HELP, as_of_or_today
 from mofcom_watch.commands.status_cmd import open_session
+from mofcom_watch.tables import print_fitted
 
 SCREEN_HELP = """Screen a CSV of counterparties against every list; exit 1 when any name is listed.
 
@@ -101,5 +102,5 @@ def register(app: typer.Typer) -> None:
             for row in rows(results):
                 if row["match"] != "none":
                     table.add_row(*(term.shown(row[c]) for c in shown_cols))
-            term.console().print(table)
+            print_fitted(term.console(), table, drop=("instrument", "score", "match", "listed name", "until", "list"))
         raise typer.Exit(1 if matched else 0)

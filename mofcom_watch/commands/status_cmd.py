@@ -21,7 +21,7 @@ from mofcom_watch import term
 from mofcom_watch.clock import AS_OF_HELP, as_of_or_today
 from mofcom_watch.context import app_context
 from mofcom_watch.exits import exit_on_resource_fault
-from mofcom_watch.tables import Column, TableText, print_table
+from mofcom_watch.tables import Column, TableText, print_fitted, print_table
 from storage.db import DatabaseError, open_existing_store, session_factory
 from storage.health import SourceCheck, source_checks
 from storage.models import SourceRun
@@ -33,6 +33,8 @@ from storage.vocabulary import as_utc, list_name, ministry_of, next_label, row_l
 STATE_STYLES = {ListingState.LAPSED: "bold yellow", ListingState.SUSPENDED: "cyan", ListingState.LIFTED: "green",
                 ListingState.REMOVED: "green", ListingState.IN_FORCE: "red", ListingState.ANNOUNCED: "magenta"}
 SOURCE_COLUMNS = (Column("source"), Column("last checked"))
+# on a terminal too narrow for the table, these columns are hidden first (notice, state and since stay)
+STATUS_DROP = ("by", "number", "issuer", "entities", "days left", "until", "list")
 
 
 
@@ -92,7 +94,7 @@ def print_report(report: StatusReport, console: Console) -> None:
             r.since.isoformat() if r.since else "", r.until.isoformat() if r.until else "",
             "" if r.days_left is None else str(r.days_left), str(r.entity_count), shown(r.by),
         )
-    console.print(table)
+    print_fitted(console, table, drop=STATUS_DROP)
     if not report.rows:
         console.print("No listings stored yet: run `mofcom-watch replay DIR` or `mofcom-watch run` first.")
     lapsed = [r for r in report.rows if r.state is ListingState.LAPSED]

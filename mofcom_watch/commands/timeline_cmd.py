@@ -17,6 +17,7 @@ from rich.text import Text
 from mofcom_watch import term
 from mofcom_watch.clock import AS_OF_HELP, as_of_or_today
 from mofcom_watch.commands.status_cmd import open_session
+from mofcom_watch.tables import print_fitted
 from storage.records import ListingState
 from storage.status import EntityTimeline, entity_timeline, suggest_names
 from storage.vocabulary import announced_label, list_name, row_label, state_label
@@ -51,7 +52,7 @@ def print_timeline(tl: EntityTimeline, as_of: str, console: Console) -> None:
         for e in lst.events:
             table.add_row(e.effective.isoformat() if e.effective else "", e.kind.value.replace("_", " "),
                           e.until.isoformat() if e.until else "", shown(e.source_key or ""))
-        console.print(table)
+        print_fitted(console, table, drop=("by", "until"))
 
 
 def register(app: typer.Typer) -> None:

@@ -3,14 +3,19 @@ replayed store, real pipes and pseudo-terminals, odd encodings, bad input. Each 
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
+import re
+import struct
 import subprocess
 import sys
+import termios
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 
 from tests.conftest import REPO_ROOT, copy_of
 
@@ -58,3 +63,61 @@ def test_a_mistyped_watchlist_flag_is_a_usage_error_that_leaves_the_store_alone(
                                                  "No such file or directory"]
     assert sha256(db) == before
     assert not (tmp_path / "feeds").exists()
+
+
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+def on_terminal(*args: str, columns: int) -> str:
+    """What ``mofcom-watch ARGS`` shows on a pseudo-terminal ``columns`` wide (stdout and stderr), colours removed."""
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MOFCOM_WATCH_")}
+    env.update(COLUMNS=str(columns), TERM="xterm-256color")
+    proc = subprocess.Popen([sys.executable, "-m", "mofcom_watch", *args], stdin=subprocess.DEVNULL, stdout=slave,
+                            stderr=slave, cwd=REPO_ROOT, env=env)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(master)
+    proc.wait(timeout=120)
+    return ANSI.sub("", b"".join(chunks).decode("utf-8").replace("\r\n", "\n"))
+
+
+@pytest.fixture(scope="module")
+def keys(store: str) -> list[str]:
+    """The notice keys of the status table, in its order."""
+    listings = json.loads(cli("--db", store, "status", "--json", "--as-of", AS_OF).stdout)["listings"]
+    return [row["notice_key"] for row in listings]
+
+
+@pytest.mark.parametrize("columns", [80, 200])
+def test_status_on_a_terminal_fits_it_and_cuts_no_cell(store, keys, columns):
+    """Was, at 80 columns: keys shown as ``MFA-…``, dates as ``2022…``, the state as ``laps…`` (77 of 134 lines cut);
+    at 200, notice numbers cut (``不可靠实体清单工作机制公告〔2025 …``)."""
+    shown = on_terminal("--db", store, "status", "--as-of", AS_OF, columns=columns)
+    lines = shown.splitlines()
+    assert "…" not in shown
+    assert max(cell_len(line) for line in lines) <= columns
+    rows = [line.split("│")[1].strip() for line in lines if line.startswith("│") and line.split("│")[1].strip()]
+    assert rows == keys  # every notice, its key whole on one line
+    hidden = "(hidden to fit 80 columns: by, number, issuer, entities, days left; widen the terminal to see them)"
+    assert (hidden in " ".join(shown.split())) == (columns == 80)
+
+
+def test_replay_on_a_narrow_terminal_squeezes_no_column_to_nothing(replayed, tmp_path):
+    """Was, at 80 columns: ``published``, ``number / title``, ``entities``, ``warnings`` 0 cells wide (``┳┳┳``)."""
+    url = copy_of(replayed, tmp_path / "store.sqlite")
+    shown = on_terminal("--db", url, "replay", str(REPO_ROOT / "fixtures"), "--as-of", AS_OF, columns=80)
+    assert "…" not in shown and "┳┳" not in shown and "││" not in shown
+    header = next(line for line in shown.splitlines() if line.startswith("┃ notice"))
+    assert [cell.strip() for cell in header.strip("┃").split("┃")] == ["notice", "effective", "title", "entities",
+                                                                      "state"]  # "number /" is on the line above
+    assert "(hidden to fit 80 columns: warnings, list, published; widen" in " ".join(shown.split())
