@@ -62,7 +62,9 @@ PUBLISHED_TAIL_RE = re.compile(rf"外交部令\s*第\s*{NUM}\s*号\s*(?:公布|�
 EFFECTIVE_RE = re.compile(
     rf"自\s*(?:{DATE_RE.pattern}|(?:公布|发布)\s*之\s*日|即\s*日)(?:\s*\d{{1,2}}\s*[时:点]\s*(?:\d{{1,2}}\s*分?)?)?\s*起\s*(?:正式)?(?:施行|实施|生效|执行)"
 )
-TITLE_RE = re.compile(r"^关于.{1,200}?(?:反制|反制裁)措施的决定$")
+# "关于对石平采取反制措施的决定"; since late 2025 with the issuer before 关于: "外交部关于对美国军工企业及高级管理人员采取
+# 反制措施的决定" (a reprint may write "中华人民共和国外交部关于…"); matched on the folded, despaced line.
+TITLE_RE = re.compile(r"^(?:(?:中华人民共和国)?外交部)?关于.{1,200}?(?:反制|反制裁)措施的决定$")
 DECISION_MARK_RE = re.compile(r"(?:反制|反制裁)措施的决定|采取(?:以下|如下|下列|相应)?(?:反制|反制裁)措施")
 # Page time line "2024-10-10 17:00" under the title.
 TIME_LINE_RE = re.compile(r"^\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")

@@ -815,3 +815,40 @@ def test_several_persons_each_behind_a_role_after_their_company(execs: str, note
     assert [(e.key, e.type, e.note) for e in rec.entities] == [("skydio", "organization", None)] + [
         (key, "individual", note) for key, note in zip(["adambry", "tommoss"], notes)]
     assert (rec.stated_count, rec.warnings) == (None, ())
+
+
+# Order No. 19 as published on 2025-12-26, its title opening with the issuer ("外交部关于…"); the decision sentence names
+# no country ("后附《反制清单》列明的…"), so the title is where the record's country comes from. The targets are the
+# reference decision's (No. 13 of 2024), as an illustration.
+ISSUER_TITLED = (
+    "{title}\n2025-12-26 17:00\n\n（2025年12月26日中华人民共和国外交部令第19号公布，自2025年12月26日起施行）\n\n"
+    "美国近日宣布向中国台湾地区出售大规模武器，严重违反一个中国原则和中美三个联合公报，严重干涉中国内政，严重损害中国主权和领土完整。"
+    "依据《中华人民共和国反外国制裁法》第三条、第四条、第五条、第六条、第九条、第十五条规定，中方决定对后附《反制清单》列明的"
+    "3家企业和1名高级管理人员采取以下反制措施：\n\n一、冻结在我国境内的动产、不动产和其他各类财产；\n"
+    "二、禁止我国境内的组织、个人与其进行有关交易、合作等活动；\n三、对其高级管理人员不予签发签证、不准入境（包括香港、澳门）。\n\n"
+    "本决定自2025年12月26日起施行。\n\n附件：反制清单\n\n外交部\n2025年12月26日\n\n"
+) + NEWER_13_ANNEX
+
+
+@pytest.mark.parametrize(("title", "country"), [
+    ("外交部关于对美国军工企业及高级管理人员采取反制措施的决定", "US"),
+    ("中华人民共和国外交部关于对美国军工企业及高级管理人员采取反制措施的决定", "US"),
+    ("外交部 关于对日本军工企业及高级管理人员采取反制措施的决定", "JP"),
+    ("关于对美国军工企业及高级管理人员采取反制措施的决定", "US"),  # as before: the title without the issuer
+])
+def test_a_title_opening_with_the_issuer_is_the_title_and_gives_the_country(title: str, country: str) -> None:
+    """"外交部关于…的决定" did not match TITLE_RE: a text without a page title read with no title and no country
+    (the decision sentence names none), so the targets of a US decision carried no country."""
+    rec = parse_text(ISSUER_TITLED.format(title=title))
+    assert (rec.key, rec.kind, rec.number, rec.title, rec.published, rec.effective, rec.list, rec.stated_count,
+            rec.warnings) == ("MFA-ORDER-2025-19", NoticeKind.MFA_ORDER, "外交部令第19号", title, date(2025, 12, 26),
+                              "2025-12-26", ListKind.COUNTERMEASURE, 4, ())
+    assert entity_fields(rec) == [
+        ("边缘自治运营公司", "Edge Autonomy Operations LLC", country, "edgeautonomyoperations", 1, "organization", None),
+        ("亨廷顿·英格尔斯工业公司", "Huntington Ingalls Industries Inc.", country, "huntingtoningallsindustries", 2,
+         "organization", None),
+        ("斯凯迪奥公司", "Skydio Inc.", country, "skydio", 3, "organization", None),
+        ("亚当·布赖", "Adam Bry", country, "adambry", 4, "individual", "斯凯迪奥公司联合创始人、首席执行官")]
+    assert action_fields(rec) == [(ActionKind.IMPOSE, ListKind.COUNTERMEASURE, [], "2025-12-26", None, None, (),
+                                   "依据《中华人民共和国反外国制裁法》第三条、第四条、第五条、第六条、第九条、第十五条规定，中方决定对后附《反制清单》列明的3家企业和1名高级管理人员采取以下反制措施：", ALL_MEASURES)]
+
