@@ -214,15 +214,44 @@ class Group:
     text: str
 
 
+# What a copy of the decision holds, whole or cut short, and a report of it does not: the order's own line (the
+# newer header "（2024年10月10日中华人民共和国外交部令第13号公布，自…起施行）", the older order page "中华人民共和国外交部令" /
+# "第 4 号" / "现公布《…》"), a numbered measure ("一、对…", "二、禁止…", at a line's start or after a colon), its own
+# effective line (本决定…) or its signature (a line "外交部"). A report names the order inside a sentence of its own
+# ("外交部10日发布外交部令第13号，公布…"), tells the measures in one sentence and says "决定自…起施行".
+DECISION_HEADER_RE = re.compile(rf"\(\s*{DATE_RE.pattern}[^()\n]{{0,12}}?外交部令\s*第\s*{NUM}\s*号")
+ORDER_PAGE_RE = re.compile(
+    rf"^\s*(?:中华人民共和国)?外交部令\s*(?:\(?\s*第\s*{NUM}\s*号\s*\)?)?\s*$|外交部令\s*\(?\s*第\s*{NUM}\s*号\s*\)?\s*现公布",
+    re.MULTILINE)
+NUMBERED_MEASURE_RE = re.compile(rf"(?:^|[:：;；])[ \t\u3000]*[{CN_DIGITS}]{{1,3}}\s*、\s*(?:对|冻结|禁止|不予|取消|停止|暂停|解除)",
+                                 re.MULTILINE)
+
+
+def _names_order(folded: str, title: str | None) -> bool:
+    """The text names an 外交部令 and countermeasures (in its text or its title, TITLE_RE: a page cut in its reasons
+    says neither 反制 nor 反外国制裁法)."""
+    head = folded[:3000]
+    # The literals first: every ORDER_NO_RE match holds 外交部令.
+    return "外交部令" in head and ORDER_NO_RE.search(head) is not None and (
+        "反制" in folded or "反外国制裁法" in folded
+        or (title is not None and "反制" in title and TITLE_RE.match(fold(despace(title))) is not None))
+
+
+def decision_shaped(folded: str) -> bool:
+    """Whether the text holds the decision's own header or order page, a numbered measure (the regexes above), its
+    own effective line or its signature."""
+    return ("外交部令" in folded and (DECISION_HEADER_RE.search(folded) is not None
+                                    or ORDER_PAGE_RE.search(folded) is not None)) or (
+        "、" in folded and NUMBERED_MEASURE_RE.search(folded) is not None) or OWN_EFFECTIVE_LINE in folded or (
+        ISSUER in folded and any(despace(line) == ISSUER for line in folded.split("\n")))
+
+
 def is_decision(folded: str, title: str | None = None) -> bool:
-    """An MFA countermeasure decision: it names an 外交部令 and countermeasures (in its text or its title,
-    TITLE_RE: a page cut in its reasons says neither 反制 nor 反外国制裁法), or it is a 反制措施的决定
+    """An MFA countermeasure decision: it names an 外交部令 and countermeasures and has the decision's shape
+    (``decision_shaped``: a text that names the order without it is a report, ``reports``), or it is a 反制措施的决定
     signed by 外交部."""
     head = folded[:3000]
-    # The literals first: every ORDER_NO_RE match holds 外交部令, every DECISION_MARK_RE one 措施.
-    if "外交部令" in head and ORDER_NO_RE.search(head) and (
-            "反制" in folded or "反外国制裁法" in folded
-            or (title is not None and "反制" in title and TITLE_RE.match(fold(despace(title))) is not None)):
+    if _names_order(folded, title) and decision_shaped(folded):
         return True
     if "商务部" in head:  # a MOFCOM text, whatever its title says (checked before the regexes)
         return False
@@ -250,13 +279,16 @@ REPORTED_RE = re.compile(r"外交部[^。；;\n]{0,80}?(?:决定|宣布)[^。；
 
 def reports(src: Source) -> bool:
     """A text that tells an MFA countermeasure decision without being it (``detects`` said no: it gives
-    no 外交部令 number, or no countermeasure, and no 外交部 signature): no notice. Read by the MOFCOM rules,
-    "决定对…采取反制措施" made an impose under a DOC key whose entity was the report's description of the
-    group ("美国军工企业及高级管理人员"); the decision itself is read from its own page (or from a reprint
-    that gives it whole, with its number: ``detects``) under its own key. Not a MOFCOM text (商务部)."""
+    no 外交部令 number, or no countermeasure, and no 外交部 signature; or it names the order but has none of the
+    decision's own lines, ``decision_shaped``): no notice. Read by the MOFCOM rules, "决定对…采取反制措施" made an
+    impose under a DOC key whose entity was the report's description of the group ("美国军工企业及高级管理人员"); read
+    as the decision, a report naming the order was a decision without targets, refused as a page cut short. The
+    decision itself is read from its own page (or from a reprint that gives it whole, with its number: ``detects``)
+    under its own key. Not a MOFCOM text (商务部)."""
     head = src.folded[:3000]
-    return ("外交部" in head and "措施" in head and "商务部" not in head
-            and REPORTED_RE.search(head) is not None)
+    if "外交部" not in head or "商务部" in head:
+        return False
+    return ("措施" in head and REPORTED_RE.search(head) is not None) or _names_order(src.folded, src.title_hint)
 
 
 def no_notice(src: Source) -> None:

@@ -18,7 +18,7 @@ import pytest
 from scraper.parse import parse_document, parse_text
 from scraper.parse.mfa import Target, _dedupe, _org_english, is_decision, split_target
 from scraper.parse.textnorm import fold
-from storage.records import ActionKind, ListKind, NoticeKind, UnusablePage
+from storage.records import ActionKind, DocumentKind, ListKind, NoticeKind, UnusablePage
 
 MEASURES_ORG = "冻结在我国境内的动产、不动产和其他各类财产；禁止我国境内的组织、个人与其进行有关交易、合作等活动。"
 MEASURES_PERSON = ("冻结在我国境内的动产、不动产和其他各类财产；禁止我国境内的组织、个人与其本人进行有关交易、合作等活动；"
@@ -852,3 +852,53 @@ def test_a_title_opening_with_the_issuer_is_the_title_and_gives_the_country(titl
     assert action_fields(rec) == [(ActionKind.IMPOSE, ListKind.COUNTERMEASURE, [], "2025-12-26", None, None, (),
                                    "依据《中华人民共和国反外国制裁法》第三条、第四条、第五条、第六条、第九条、第十五条规定，中方决定对后附《反制清单》列明的3家企业和1名高级管理人员采取以下反制措施：", ALL_MEASURES)]
 
+
+# News items that name the order's number and tell the decision in a sentence or two: a wire story on Order No. 19
+# (its own headline and time line, the lead naming 外交部令第19号 and the decision's title) and a paper's summary of
+# No. 13 whose sentences say no "外交部…决定…反制措施" (REPORTED_RE).
+XINHUA_19 = (
+    "外交部发布反制决定 对20家美国军工企业和10名高级管理人员采取反制措施\n2025-12-26 17:05　来源：新华社\n\n"
+    "　　新华社北京12月26日电　外交部26日发布中华人民共和国外交部令第19号，公布《外交部关于对美国军工企业和高级管理人员采取"
+    "反制措施的决定》，决定对诺斯罗普·格鲁曼系统公司、L3哈里斯海事服务公司、波音圣路易斯公司等20家美国军工企业及10名高级管理"
+    "人员采取反制措施。决定自2025年12月26日起施行。\n　　（责任编辑：王某）\n"
+)
+PAPER_13 = (
+    "3家美国军工企业及10名高管被列入反制清单\n2024-10-11 08:30　来源：某日报\n\n"
+    "　　据外交部网站消息，外交部令第13号公布的《关于对美国军工企业及高级管理人员采取反制措施的决定》自2024年10月10日起施行。"
+    "边缘自治运营公司、亨廷顿·英格尔斯工业公司、斯凯迪奥公司等3家企业在我国境内的动产、不动产和其他各类财产被冻结，"
+    "10名高级管理人员不得入境。\n　　（编辑：李某）\n"
+)
+
+
+@pytest.mark.parametrize("text", [XINHUA_19, PAPER_13])
+def test_a_news_item_naming_the_order_is_no_notice_not_a_decision_cut_short(text: str) -> None:
+    """A news item naming 外交部令第N号 was read as the decision, which it is not: no target, no 本决定…施行, so the
+    page was refused as cut short (a source-health problem for a page that is whole). What a copy of the decision has,
+    cut or whole (its header "（…外交部令第N号公布，…）" or order page, numbered measures), a news item has not: it is
+    no notice, as a report that gives no number (the decision is read from its own page)."""
+    assert parse_text(text) is None
+    doc = parse_document(text.encode("utf-8"))
+    assert (doc.kind, doc.notice, doc.warnings) == (DocumentKind.OTHER, None, ("no notice found in the text",))
+    page = ("<html><head><title>{title}</title></head><body><div class=\"content\"><p>{paras}</p></div></body></html>")
+    title, _, rest = text.partition("\n")
+    html = page.format(title=title, paras="</p><p>".join(line for line in rest.split("\n") if line.strip()))
+    doc = parse_document(html.encode("utf-8"), url="https://news.example.cn/2025/1226/a.html")
+    assert (doc.kind, doc.notice, doc.title) == (DocumentKind.OTHER, None, title)
+
+
+REPRINT_19 = ("　　新华社北京12月26日电　外交部26日发布中华人民共和国外交部令第19号，全文如下：\n\n"
+              + ISSUER_TITLED.format(title="外交部关于对美国军工企业及高级管理人员采取反制措施的决定"))
+
+
+@pytest.mark.parametrize(("text", "cut_after"), [
+    (REPRINT_19, "（2025年12月26日中华人民共和国外交部令第19号公布，自2025年12月26日起施行）"),  # its header
+    # a reprint without the header: its numbered measures
+    (REPRINT_19.replace("（2025年12月26日中华人民共和国外交部令第19号公布，自2025年12月26日起施行）\n", ""),
+     "一、冻结在我国境内的动产、不动产和其他各类财产；"),
+])
+def test_a_copy_of_the_decision_cut_short_is_still_cut_short(text: str, cut_after: str) -> None:
+    """The other side of the line drawn above: a reprint naming the order in its lead, cut after the decision's header
+    or in its numbered measures, names no one either, but it is the decision: refused as cut short, not read as news."""
+    with pytest.raises(UnusablePage) as raised:
+        parse_document(text[: text.index(cut_after) + len(cut_after)].encode("utf-8"))
+    assert (raised.value.reason, raised.value.detail) == ("cut-short", "the decision names no target: cut short")
