@@ -47,6 +47,7 @@ from storage.records import (
     StoredNotice,
 )
 from storage.vocabulary import BEIJING, STATE_LABELS, TAG_PREFIX, list_name
+from storage.yearless import Numbered, index, pick
 
 COUNTDOWN_DAYS = (30, 7)
 CLAUSE_RE = re.compile(r"第([一二三四五六七八九十两〇零\d]+)款")  # 第二款 -> clause 2
@@ -389,7 +390,8 @@ def _ref_slug(ref: NoticeRef | None, i: int, j: int) -> str:
     if ref.key:
         return ref.key
     parts = [p for p in (ref.date.isoformat() if ref.date else None, ref.list.value if ref.list else None,
-                         str(ref.count) if ref.count is not None else None) if p]
+                         str(ref.count) if ref.count is not None else None,
+                         f"{ref.series}-{ref.number}" if ref.number is not None else None) if p]
     return "-".join(parts) or f"a{i}t{j}"
 
 
@@ -451,9 +453,23 @@ def _joint_count_problem(action: ActionRecord, source: StoredNotice,
             f"on the {list_name(action.list or source.record.list)} hold {total}")
 
 
+def _numbered(notices: dict[str, StoredNotice]) -> dict[tuple[str, int], list[Numbered]]:
+    """The stored notices a number without its year may name, by (series, number) (``storage.yearless``)."""
+    return index(Numbered(key, known_from(n), n.record.title, frozenset(e.key for e in n.record.entities))
+                 for key, n in notices.items())
+
+
 def _targets(ref: NoticeRef, action: ActionRecord, source: StoredNotice,
              listings: dict[tuple[str, ListKind], Listing],
-             notices: dict[str, StoredNotice]) -> tuple[list[Listing], str | None]:
+             notices: dict[str, StoredNotice],
+             numbered: dict[tuple[str, int], list[Numbered]] | None = None) -> tuple[list[Listing], str | None]:
+    if ref.key is None and ref.series is not None and ref.number is not None:
+        # "外交部令第12号": the one stored order that number can name, else unresolved (storage/yearless.py)
+        key, why = pick(ref, _numbered(notices) if numbered is None else numbered, source.record.key,
+                        known_from(source), action.entities)
+        if key is None:
+            return [], why
+        ref = dataclasses.replace(ref, key=key)
     if ref.key:
         if ref.key not in notices:
             return [], f"reference to {ref.key} (\"{ref.text}\"), which is not stored"
@@ -497,6 +513,7 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
     listings: dict[tuple[str, ListKind], Listing] = {}
     steps: dict[tuple[str, ListKind], list[Step]] = defaultdict(list)
     own: list[tuple[StoredNotice, int, ActionRecord, ListKind]] = []
+    numbered: dict[tuple[str, int], list[Numbered]] | None = None  # made for the first yearless number
     for n in known:
         for i, action in enumerate(n.record.actions):
             if action.action in OWN_ACTIONS:
@@ -532,7 +549,9 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
                 _unresolved(b, n, action, None, joint, eff, "joint-count")
                 continue
             for j, ref in enumerate(action.targets):
-                found, why = _targets(ref, action, n, listings, notices)
+                if ref.number is not None and numbered is None:
+                    numbered = _numbered(notices)
+                found, why = _targets(ref, action, n, listings, notices, numbered)
                 if why:
                     _unresolved(b, n, action, ref, why, eff, _ref_slug(ref, i, j))
                     continue

@@ -84,7 +84,9 @@ class NoticeRef:
 
     Either by number (``key`` set, e.g. ``UEL-2025-7``) or only by date, list and
     count ("2025年4月4日被列入出口管制管控名单的16家美国实体": ``date``, ``list``,
-    ``count``, ``country`` set, ``key`` None). ``text`` is the phrase as written.
+    ``count``, ``country`` set, ``key`` None), or by a number written without its year
+    ("外交部令第12号": ``series`` "MFA-ORDER" and ``number`` 12, ``key`` None; the engine
+    finds the stored order it can only be). ``text`` is the phrase as written.
     """
 
     text: str
@@ -95,6 +97,11 @@ class NoticeRef:
     # "…的3家美国实体": the country of the entities referred to (ISO 3166 alpha-2), which tells two notices of
     # one day apart (3 US entities and 3 Japanese ones)
     country: str | None = field(default=None, metadata=OMIT_DEFAULT)
+    # A number without its year: the key prefix of its numbering ("MFA-ORDER") and the number; no year is guessed
+    series: str | None = field(default=None, metadata=OMIT_DEFAULT)
+    number: int | None = field(default=None, metadata=OMIT_DEFAULT)
+    # The referred notice's title as the text quotes it ("停止实施《关于对…的决定》（外交部令第12号）"), without 《》
+    title: str | None = field(default=None, metadata=OMIT_DEFAULT)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> NoticeRef:
@@ -251,6 +258,9 @@ def _ref_from_json(data: dict[str, Any]) -> NoticeRef:
         list=ListKind(data["list"]) if data.get("list") else None,
         count=data.get("count"),
         country=data.get("country"),
+        series=data.get("series"),
+        number=data.get("number"),
+        title=data.get("title"),
     )
 
 

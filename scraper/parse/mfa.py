@@ -1170,8 +1170,14 @@ def _status_action(reading: Reading, folded: str, text: str, own: int | None, ef
         if n is None or n == own:
             continue
         day = parse_cn_date(r.group("date")) if r.group("date") else None
-        key = f"{KEY_PREFIX}-{day.year}-{n}" if day else None  # no year written: the number alone, no guess
-        refs.append(NoticeRef(text=text[r.start() : r.end()].strip(), key=key, date=day, list=ListKind.COUNTERMEASURE))
+        if day is not None:
+            refs.append(NoticeRef(text=text[r.start() : r.end()].strip(), key=f"{KEY_PREFIX}-{day.year}-{n}", date=day,
+                                  list=ListKind.COUNTERMEASURE))
+            continue
+        # no year written: the number as written, no key and no year guessed (the numbers restarted in 2023, so
+        # Nos. 1-4 name two orders): the engine finds the stored order it can be, helped by the title quoted before it
+        refs.append(NoticeRef(text=text[r.start() : r.end()].strip(), list=ListKind.COUNTERMEASURE, series=KEY_PREFIX,
+                              number=n, title=_quoted_before(text, folded, r.start())))
     when = effective_in(folded[start:end], published) or effective
     duration, until = None, None
     if kind is ActionKind.SUSPEND or kind is ActionKind.EXTEND:
@@ -1180,6 +1186,19 @@ def _status_action(reading: Reading, folded: str, text: str, own: int | None, ef
     return ActionRecord(action=kind, list=ListKind.COUNTERMEASURE, targets=tuple(refs), effective=when, until=until,
                         duration=duration, entities=tuple(cached_key(t.zh, t.en) for t in reading.targets),
                         text=reading.decision)
+
+
+# "《关于对…的决定》（外交部令第12号）": the quoted title right before the order's number (its bracket between).
+TITLE_BEFORE_RE = re.compile(r"《(?P<title>[^《》]{1,200})》\s*[(（]?\s*$")
+TITLE_BEFORE_REACH = 210  # the longest quoted title with its bracket
+
+
+def _quoted_before(text: str, folded: str, at: int) -> str | None:
+    """The title quoted right before ``at`` (TITLE_BEFORE_RE), as written, else None."""
+    if "》" not in folded[max(0, at - 4) : at]:
+        return None
+    m = TITLE_BEFORE_RE.search(folded, max(0, at - TITLE_BEFORE_REACH), at)
+    return clean_display(text[m.start("title") : m.end("title")]) if m else None
 
 
 def _period(folded: str, text: str, start: int, end: int) -> str | None:

@@ -48,3 +48,39 @@ def test_no_year_anywhere_is_an_unresolved_reference(tmp_path: Path) -> None:
     assert ref["source_key"] == "MOFCOM-ORDER-2025-7" and '"商务部令第6号"' in ref["summary"]
     assert 'MOFCOM-ORDER-2025-7: reference "商务部令第6号" names neither a notice number nor a date and list' in \
         status["problems"]
+
+
+MFA = FIXTURES / "www.mfa.gov.cn"
+MFA_13 = "web/wjb_673085/zfxxgk_674865/gknrlb/fzcqdcs/202412/t20241217_11494912.shtml"
+# A decision of 2026 that stops an earlier MFA order named by its number alone, as the MFA writes its numbers (no
+# year; illustrative: no MFA decision found in public sources lifts an earlier one, shared/domain.md b.7).
+MFA_LIFT = """关于停止实施部分反制措施的决定
+2026-03-02 10:00
+
+（2026年3月2日中华人民共和国外交部令第21号公布，自2026年3月2日起施行）
+
+中方决定自2026年3月2日起，停止实施外交部令第13号相关措施。
+
+本决定自2026年3月2日起施行。
+
+外交部
+2026年3月2日
+"""
+
+
+def test_an_mfa_order_named_without_its_year_is_the_one_stored_order_of_that_number(tmp_path: Path) -> None:
+    """Session 15 (mfa15): "停止实施外交部令第13号相关措施" stayed an unresolved reference for ever, though one stored
+    order has No. 13. Stored and read back (the reference's number goes through the store's JSON), the engine finds
+    it: Order 2024 No. 13 is lifted by 2026 No. 21 (storage/yearless.py; the cases of several orders of one number
+    are tests/storage/test_lifecycle_yearless_orders.py)."""
+    page = tmp_path / "site" / "www.mfa.gov.cn" / MFA_13
+    page.parent.mkdir(parents=True)
+    page.write_bytes((MFA / MFA_13).read_bytes())
+    (tmp_path / "site" / "mfa-lift-2026-21.txt").write_text(MFA_LIFT, encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'store.db'}"
+    done = cli(db, "replay", str(tmp_path / "site"), "--fetched-at", FETCHED, "--as-of", AS_OF)
+    assert done.code == 0, done.err
+    status = json.loads(cli(db, "status", "--json", "--as-of", AS_OF).out)
+    assert [(r["notice_key"], r["state"], r["since"], r["by"], r["entity_count"]) for r in status["listings"]] == [
+        ("MFA-ORDER-2024-13", "lifted", "2026-03-02", "MFA-ORDER-2026-21", 13)]
+    assert (status["unresolved_references"], status["problems"]) == ([], [])

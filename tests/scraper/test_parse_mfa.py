@@ -18,7 +18,7 @@ import pytest
 from scraper.parse import parse_document, parse_text
 from scraper.parse.mfa import Target, _dedupe, _org_english, is_decision, split_target
 from scraper.parse.textnorm import fold
-from storage.records import ActionKind, DocumentKind, ListKind, NoticeKind, UnusablePage
+from storage.records import ActionKind, DocumentKind, ListKind, NoticeKind, NoticeRef, UnusablePage
 
 MEASURES_ORG = "冻结在我国境内的动产、不动产和其他各类财产；禁止我国境内的组织、个人与其进行有关交易、合作等活动。"
 MEASURES_PERSON = ("冻结在我国境内的动产、不动产和其他各类财产；禁止我国境内的组织、个人与其本人进行有关交易、合作等活动；"
@@ -423,6 +423,16 @@ def test_an_order_stopping_an_earlier_order_by_number_lifts_that_order():
                                    [(None, "外交部令第12号", ListKind.COUNTERMEASURE)], "2025-11-10", None, None, (),
                                    "中方决定自2025年11月10日起，停止实施外交部令第12号相关措施", ())]
     assert (rec.entities, rec.stated_count, rec.warnings) == ((), None, ())
+    # the number is carried as such (the engine finds the stored order it names: storage/yearless.py), and the
+    # title quoted before it with it (which tells Nos. 1-4 of 2022 and 2023 apart); the text's own number is none
+    assert rec.actions[0].targets == (NoticeRef(text="外交部令第12号", list=ListKind.COUNTERMEASURE, series="MFA-ORDER",
+                                                number=12),)
+    quoted = parse_text(text.replace("停止实施外交部令第12号", "停止实施《关于对美国军工企业采取反制措施的决定》（外交部令第12号）"))
+    assert quoted.actions[0].targets == (NoticeRef(
+        text="外交部令第12号", list=ListKind.COUNTERMEASURE, series="MFA-ORDER", number=12,
+        title="关于对美国军工企业采取反制措施的决定"),)
+    own = parse_text(text.replace("停止实施外交部令第12号", "依据外交部令第18号停止实施外交部令第4号"))
+    assert [(t.number, t.text) for t in own.actions[0].targets] == [(4, "外交部令第4号")]
 
 
 def test_an_order_suspending_a_dated_earlier_order_for_a_year_names_no_one_from_its_title():
