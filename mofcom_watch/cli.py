@@ -67,7 +67,7 @@ def last_resort(exc: BaseException) -> int:
         return RESOURCE_EXIT
     first = (str(exc).strip().splitlines() or [""])[0][:300]
     typer.echo(f"mofcom-watch: internal error: {type(exc).__name__}: {first} "
-               "(run with --verbose for the traceback, and please report it)", err=True)
+               "(run again as 'mofcom-watch --verbose COMMAND ...' for the traceback, and please report it)", err=True)
     if "--verbose" in sys.argv or "-v" in sys.argv:
         traceback.print_exception(exc)
     return INTERNAL

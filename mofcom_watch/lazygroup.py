@@ -17,8 +17,17 @@ from typing import Any
 import typer.main
 from typer.core import TyperCommand, TyperGroup
 
+try:  # typer 0.28 carries its own copy of click, whose errors are not click's
+    from typer._click.exceptions import NoSuchOption, UsageError
+except ImportError:  # older typer: click itself
+    from click.exceptions import NoSuchOption, UsageError  # type: ignore[assignment]
+
 from mofcom_watch.commands import COMMANDS
 from mofcom_watch.term import plain_metavars
+
+INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
+# the program's own options (mofcom_watch.cli._global), each with what follows it in an example
+GLOBAL_OPTIONS = {"--db": " URL", "--config": " FILE", "--verbose": "", "-v": "", "--quiet": "", "-q": ""}
 
 
 class LazyGroup(TyperGroup):
@@ -45,6 +54,33 @@ class LazyGroup(TyperGroup):
         if cmd_name not in self._loaded:
             self._loaded[cmd_name] = load_command(cmd_name)
         return self._loaded[cmd_name]
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """As click's, and an unknown command gets the nearest one as a suggestion (options already get theirs)."""
+        try:
+            return super().resolve_command(ctx, args)
+        except UsageError as exc:
+            from difflib import get_close_matches
+
+            close = get_close_matches(args[0], list(COMMANDS), n=1) if args else []
+            if close and exc.message.startswith("No such command"):
+                exc.message += f" Did you mean '{close[0]}'?"
+            raise
+
+    def invoke(self, ctx: Any) -> Any:
+        """The command, with two things said that click and typer leave unsaid: Ctrl-C (typer exits 130 without a
+        word, which a log then shows as nothing at all), and a global option given after the command."""
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            typer.echo(f"mofcom-watch {ctx.invoked_subcommand or ''}: interrupted".replace(" :", ":"), err=True)
+            raise typer.Exit(INTERRUPTED) from None
+        except NoSuchOption as exc:
+            if exc.option_name in GLOBAL_OPTIONS:
+                exc.message += (f" ({exc.option_name} is an option of mofcom-watch itself: put it before the "
+                                f"command, as in 'mofcom-watch {exc.option_name}{GLOBAL_OPTIONS[exc.option_name]} "
+                                f"{ctx.invoked_subcommand} ...')")
+            raise
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         self._listing = True

@@ -15,8 +15,8 @@ def test_a_bug_is_one_line_and_exit_4(capsys):
     code = last_resort(ValueError("first line\nsecond line"))
     err = capsys.readouterr().err
     assert code == 4
-    assert err == ("mofcom-watch: internal error: ValueError: first line (run with --verbose for the traceback, "
-                   "and please report it)\n")
+    assert err == ("mofcom-watch: internal error: ValueError: first line (run again as 'mofcom-watch --verbose "
+                   "COMMAND ...' for the traceback, and please report it)\n")
 
 
 def test_a_store_fault_nobody_caught_is_one_line_and_exit_3(capsys):

@@ -8,10 +8,12 @@ import hashlib
 import json
 import os
 import re
+import signal
 import struct
 import subprocess
 import sys
 import termios
+import time
 from pathlib import Path
 
 import pytest
@@ -121,3 +123,46 @@ def test_replay_on_a_narrow_terminal_squeezes_no_column_to_nothing(replayed, tmp
     assert [cell.strip() for cell in header.strip("┃").split("┃")] == ["notice", "effective", "title", "entities",
                                                                       "state"]  # "number /" is on the line above
     assert "(hidden to fit 80 columns: warnings, list, published; widen" in " ".join(shown.split())
+
+
+def test_a_mistyped_command_gets_a_suggestion():
+    """Was: ``No such command 'stauts'.`` and nothing more (a mistyped option already got ``Possible options``)."""
+    typo = cli("stauts")
+    assert typo.returncode == 2
+    assert typo.stderr.decode().splitlines()[-1] == "Error: No such command 'stauts'. Did you mean 'status'?"
+
+
+def test_a_global_option_after_the_command_says_where_it_goes(store):
+    """Was: ``No such option: --db`` (and the internal-error line's "run with --verbose", appended at the end as
+    users do, was that usage error)."""
+    late = cli("timeline", "skydio", "--db", store)
+    assert late.returncode == 2
+    assert late.stderr.decode().splitlines()[-1] == (
+        "Error: No such option: --db (--db is an option of mofcom-watch itself: put it before the command, as in "
+        "'mofcom-watch --db URL timeline ...')")
+
+
+def test_ctrl_c_says_interrupted(store, tmp_path):
+    """Was: exit 130 and not a word on stderr (typer turns KeyboardInterrupt into a silent exit), so a log showed
+    nothing at all. ``screen`` reading a FIFO waits there for its input: the moment to press Ctrl-C."""
+    fifo = tmp_path / "names.csv"
+    os.mkfifo(fifo)
+    proc = subprocess.Popen([sys.executable, "-m", "mofcom_watch", "--db", store, "screen", str(fifo)],
+                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO_ROOT,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # noqa: PLW1509
+    deadline = time.monotonic() + 60
+    while True:  # opening the write end succeeds once the command has opened the read end, and waits in read()
+        try:
+            writer = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+            break
+        except OSError:
+            assert proc.poll() is None and time.monotonic() < deadline, proc.communicate()
+            time.sleep(0.05)
+    try:
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+    finally:
+        os.close(writer)
+    assert proc.returncode == 130
+    assert err.decode().splitlines() == ["mofcom-watch screen: interrupted"]
+    assert out == b""
