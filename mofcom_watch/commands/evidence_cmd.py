@@ -40,14 +40,17 @@ def register(app: typer.Typer) -> None:
         day = as_of_or_today(as_of)
         engine, session = open_session(ctx)
         from mofcom_watch.evidence import build_pack
+        from storage.status import suggest_names
 
         try:
             data = build_pack(session, name.strip(), day)
+            suggestions = suggest_names(session, name) if data is None else []
         finally:
             session.close()
             engine.dispose()
-        if data is None:
-            typer.echo(f"mofcom-watch: no listed entity matches {term.shown(name)!r}", err=True)
+        if data is None:  # as timeline says it
+            typer.echo(f"mofcom-watch: no listed entity matches {term.shown(name)!r}"
+                       + ("; did you mean: " + term.shown(", ".join(suggestions)) + "?" if suggestions else ""), err=True)
             raise typer.Exit(1)
         tmp = out.with_name(out.name + ".tmp")
         try:

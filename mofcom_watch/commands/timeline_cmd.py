@@ -80,6 +80,9 @@ def register(app: typer.Typer) -> None:
             if suggestions:
                 msg += "; did you mean: " + term.shown(", ".join(suggestions)) + "?"
             typer.echo(msg, err=True)
+            if as_json:  # a machine reading stdout gets JSON here too, not an empty string
+                typer.echo(term.json_text({"query": name, "as_of": day.isoformat(), "match": None,
+                                           "suggestions": suggestions}))
             raise typer.Exit(1)
         if as_json:
             typer.echo(term.json_text(dict(tl.to_json(), as_of=day.isoformat())))

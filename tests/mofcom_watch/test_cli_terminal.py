@@ -166,3 +166,17 @@ def test_ctrl_c_says_interrupted(store, tmp_path):
     assert proc.returncode == 130
     assert err.decode().splitlines() == ["mofcom-watch screen: interrupted"]
     assert out == b""
+
+
+def test_an_unknown_name_is_json_with_suggestions_under_json_and_suggested_by_evidence(store, tmp_path):
+    """Was: ``timeline skydo --json`` printed nothing on stdout (a JSON reader failed on it), and ``evidence skydo``
+    gave no suggestion where ``timeline`` gives one."""
+    timeline = cli("--db", store, "timeline", "skydo", "--json", "--as-of", AS_OF)
+    assert timeline.returncode == 1
+    assert json.loads(timeline.stdout) == {"query": "skydo", "as_of": AS_OF, "match": None,
+                                           "suggestions": ["Skydio Inc.", "Skydio, Inc."]}
+    pack = tmp_path / "skydo.zip"
+    evidence = cli("--db", store, "evidence", "skydo", "--out", str(pack), "--as-of", AS_OF)
+    assert evidence.returncode == 1 and not pack.exists()
+    assert evidence.stderr.decode().splitlines() == [
+        "mofcom-watch: no listed entity matches 'skydo'; did you mean: Skydio Inc., Skydio, Inc.?"]
