@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import signal
+import socket
 from collections.abc import Iterator
 from datetime import timedelta
 from typing import Optional
@@ -74,12 +75,45 @@ def build_app(settings: Settings, *, schedule: bool = False, as_of=None):  # noq
     )
 
 
+def listen(host: str, port: int) -> list[socket.socket]:
+    """Sockets bound to every address ``host`` names (as asyncio's server binds them), before anything is published
+    or logged as served: a port in use is one line and exit 2 at once (it was found only after the store's feeds
+    had been published and "serving" logged), and port 0 becomes the port the system chose, which every link then
+    names (the first address's, taken by the others)."""
+    try:
+        infos = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as exc:
+        typer.echo(f"mofcom-watch: cannot serve on {host}:{port}: {exc.strerror}", err=True)
+        raise typer.Exit(2) from None
+    sockets: list[socket.socket] = []
+    try:
+        for family, kind, proto, _name, address in dict.fromkeys(infos):
+            sock = socket.socket(family, kind, proto)
+            sockets.append(sock)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            if family == socket.AF_INET6:
+                sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+            if sockets[0] is not sock:  # port 0: every address on the port the first one got
+                address = (address[0], sockets[0].getsockname()[1], *address[2:])
+            sock.bind(address)
+            sock.listen(socket.SOMAXCONN)  # from now on a request waits for the server instead of being refused
+            sock.set_inheritable(True)
+    except OSError as exc:
+        for sock in sockets:
+            sock.close()
+        typer.echo(f"mofcom-watch: cannot serve on {host}:{port}: {exc.strerror or exc} (choose another --host or "
+                   "--port; --port 0 takes any free one)", err=True)
+        raise typer.Exit(2) from None
+    return sockets
+
+
 def register(app: typer.Typer) -> None:
     @app.command("serve")
     def _serve(
         ctx: typer.Context,
         host: Optional[str] = typer.Option(None, "--host", help="Address to listen on (config http.host, env MOFCOM_WATCH_HOST)."),
-        port: Optional[int] = typer.Option(None, "--port", help="Port to listen on (config http.port, env MOFCOM_WATCH_PORT)."),
+        port: Optional[int] = typer.Option(None, "--port", help="Port to listen on (config http.port, env MOFCOM_WATCH_PORT); "
+                                           "0: any free port, which the log line 'serving url=' names."),
         schedule: bool = typer.Option(False, "--schedule", help="Also run cycles on the configured cron schedule."),
         cron: Optional[str] = typer.Option(None, "--cron", help="Cron expression for --schedule."),
         as_of: Optional[str] = typer.Option(None, "--as-of", help="Show the state as of this date (YYYY-MM-DD)."),
@@ -88,7 +122,7 @@ def register(app: typer.Typer) -> None:
         import uvicorn
 
         actx = app_context(ctx)
-        settings = with_flags(actx.settings, http_host=host, http_port=port, cron=cron)
+        settings = with_flags(actx.settings, http_host=host, http_port=port or None, cron=cron)  # 0: bound below
         day = parse_as_of(as_of)
         if not schedule:  # read-only: a mistyped --db must not create an empty store to serve
             from storage.db import MissingDatabase, require_existing
@@ -98,6 +132,9 @@ def register(app: typer.Typer) -> None:
             except MissingDatabase as exc:
                 typer.echo(f"mofcom-watch: {exc}", err=True)
                 raise typer.Exit(2) from None
+        sockets = listen(settings.http_host, 0 if port == 0 else settings.http_port)
+        if port == 0:  # the port the system chose: the one every link names
+            settings = with_flags(settings, http_port=sockets[0].getsockname()[1])
         try:
             settings.feeds_path.mkdir(parents=True, exist_ok=True)
         except OSError as exc:  # serve anyway: each publish retries, /healthz says why it fails
@@ -107,13 +144,17 @@ def register(app: typer.Typer) -> None:
         log(LOG, logging.INFO, "serving", url=settings.serve_url,
             feeds=str(settings.feeds_path), feeds_url=settings.feeds_base_url, schedule=schedule,
             cron=settings.cron if schedule else None, db=redact_url(settings.database_url))
+        server = uvicorn.Server(uvicorn.Config(application, host=settings.http_host, port=settings.http_port,
+                                               log_config=None, access_log=actx.verbosity > 0, server_header=False))
         try:
             with stopped_by_signal_exits_zero():
-                uvicorn.run(application, host=settings.http_host, port=settings.http_port, log_config=None,
-                            access_log=actx.verbosity > 0, server_header=False)
-        except SystemExit as exc:  # uvicorn exits 3 when it cannot start (address in use, bad host)
+                server.run(sockets=sockets)
+        except SystemExit as exc:  # uvicorn exits 3 when it cannot start
             if exc.code not in (None, 0):
                 typer.echo(f"mofcom-watch: cannot serve on {settings.http_host}:{settings.http_port} "
                            "(see the error above; choose another --host/--port)", err=True)
                 raise typer.Exit(2) from None
             raise
+        finally:
+            for sock in sockets:
+                sock.close()

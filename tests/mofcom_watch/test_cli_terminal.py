@@ -8,12 +8,15 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import signal
+import socket
 import struct
 import subprocess
 import sys
 import termios
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -180,3 +183,65 @@ def test_an_unknown_name_is_json_with_suggestions_under_json_and_suggested_by_ev
     assert evidence.returncode == 1 and not pack.exists()
     assert evidence.stderr.decode().splitlines() == [
         "mofcom-watch: no listed entity matches 'skydo'; did you mean: Skydio Inc., Skydio, Inc.?"]
+
+
+SERVED_PAGES = ("www.mofcom.gov.cn/zcfb/blgg/gg/2025/index.html",
+                "www.mofcom.gov.cn/zcfb/blgg/gg/2025/art/2025/art_bc4513421bb24faaa84e44c2e4f36dc5.html")
+
+
+@pytest.fixture
+def small_store(tmp_path: Path) -> str:
+    """Two saved pages replayed: a store ``serve`` publishes in a moment."""
+    pages = tmp_path / "pages"
+    for page in SERVED_PAGES:
+        (pages / page).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(REPO_ROOT / "fixtures" / page, pages / page)
+    url = f"sqlite:///{tmp_path / 'small.sqlite'}"
+    assert cli("--db", url, "replay", str(pages), "--as-of", AS_OF).returncode in (0, 1)
+    return url
+
+
+def serve_env(tmp_path: Path) -> dict[str, str]:
+    return {"MOFCOM_WATCH_DATA_DIR": str(tmp_path / "data"), "MOFCOM_WATCH_PUBLIC_URL": ""}
+
+
+def test_serve_on_a_port_in_use_says_so_before_publishing_or_claiming_to_serve(small_store, tmp_path):
+    """Was: the store's feeds published into the feeds folder and ``msg=serving url=…`` logged, then the bind
+    failed (exit 2)."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        busy = cli("--db", small_store, "serve", "--host", "127.0.0.1", "--port", str(port), "--as-of", AS_OF,
+                   env=serve_env(tmp_path))
+    assert busy.returncode == 2
+    assert busy.stderr.decode().splitlines() == [
+        f"mofcom-watch: cannot serve on 127.0.0.1:{port}: Address already in use (choose another --host or --port; "
+        "--port 0 takes any free one)"]
+    assert not (tmp_path / "data").exists()
+
+
+def test_serve_on_port_0_names_the_port_it_got_in_every_link(small_store, tmp_path):
+    """Was: ``http_port (from flag): 0 is outside 1..65535`` (exit 2)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MOFCOM_WATCH_")} | serve_env(tmp_path)
+    proc = subprocess.Popen([sys.executable, "-m", "mofcom_watch", "--db", small_store, "serve", "--host", "127.0.0.1",
+                             "--port", "0", "--as-of", AS_OF], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True, cwd=tmp_path, env=env)
+    try:
+        assert proc.stderr is not None
+        serving = ""
+        for line in proc.stderr:  # the log line naming where it serves
+            if "msg=serving" in line:
+                serving = line
+                break
+        match = re.search(r" url=http://127\.0\.0\.1:(\d+)/ ", serving)
+        assert match, serving
+        base = f"http://127.0.0.1:{match.group(1)}/"
+        assert f"feeds_url={base}feeds/ " in serving
+        with urllib.request.urlopen(base + "feeds.opml", timeout=30) as response:  # served there, linking there
+            links = re.findall(r'xmlUrl="([^"]+)"', response.read().decode("utf-8"))
+        assert links and all(link.startswith(base + "feeds/") for link in links), links[:3]
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.communicate(timeout=60)
+    assert proc.returncode == 0
