@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import sys
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -54,9 +55,15 @@ def exit_on_resource_fault(command: str, exc: BaseException, **where: Any) -> No
     raise typer.Exit(RESOURCE_EXIT) from None
 
 
+STDIN = "-"  # the file name that means standard input, as in cat, sort or grep
+
+
 def read_input(path: Path, command: str = "mofcom-watch") -> bytes:
-    """A file the user named, or one line and exit 2: unreadable input is a usage error, not a fault."""
+    """A file the user named (``-``: standard input), or one line and exit 2: unreadable input is a usage error,
+    not a fault."""
     try:
+        if str(path) == STDIN:
+            return sys.stdin.buffer.read()
         return path.read_bytes()
     except OSError as exc:
         typer.echo(f"{command}: cannot read {path}: {exc.strerror or exc}", err=True)

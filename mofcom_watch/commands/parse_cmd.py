@@ -7,6 +7,7 @@ exit 2 with one line on stderr for a file that cannot be read or is not content
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any, Optional
 
@@ -40,18 +41,21 @@ def _fail(message: str) -> None:
 def register(app: typer.Typer) -> None:
     @app.command("parse")
     def _parse(
-        file: Path = typer.Argument(..., help="A saved page: HTML, plain text or a jpaas JSON list body."),
+        file: Path = typer.Argument(..., allow_dash=True,
+                                    help="A saved page: HTML, plain text or a jpaas JSON list body; - reads stdin."),
         url: Optional[str] = typer.Option(None, "--url", help="The page's URL (makes index links absolute)."),
     ) -> None:
         """Parse one saved page and print what it says as JSON (nothing is stored)."""
         try:
-            raw = file.read_bytes()
+            raw = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
         except IsADirectoryError:
             _fail(f"{file} is a directory, not a file")
         except FileNotFoundError:
             _fail(f"{file}: no such file")
         except OSError as exc:
             _fail(f"cannot read {file}: {exc.strerror or exc}")
+        if str(file) == "-":
+            file = Path("(standard input)")  # what the messages below call it
         try:
             doc = parse_document(raw, url=url)
         except UnusablePage as exc:

@@ -55,7 +55,7 @@ def register(app: typer.Typer) -> None:
     @app.command("screen", help=SCREEN_HELP)
     def _screen(
         ctx: typer.Context,
-        file: Path = typer.Argument(..., help="CSV FILE of counterparties: name[,country]."),
+        file: Path = typer.Argument(..., allow_dash=True, help="CSV FILE of counterparties: name[,country]; - reads stdin."),
         as_of: Optional[str] = typer.Option(None, "--as-of", help=AS_OF_HELP),
         as_json: bool = typer.Option(False, "--json", help="Print JSON."),
         as_csv: bool = typer.Option(False, "--csv", help="Print CSV, one row per hit."),

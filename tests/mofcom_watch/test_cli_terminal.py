@@ -245,3 +245,21 @@ def test_serve_on_port_0_names_the_port_it_got_in_every_link(small_store, tmp_pa
         proc.send_signal(signal.SIGTERM)
         proc.communicate(timeout=60)
     assert proc.returncode == 0
+
+
+def test_dash_reads_standard_input_as_unix_tools_do(store):
+    """Was: ``parse -`` and ``screen -`` answered ``-: no such file`` (exit 2)."""
+    page = (REPO_ROOT / "fixtures" / "texts" / "mofcom-2025-51.txt").read_bytes()
+    parsed = subprocess.run([sys.executable, "-m", "mofcom_watch", "parse", "-"], input=page, capture_output=True,
+                            cwd=REPO_ROOT, timeout=120)
+    assert parsed.returncode == 0, parsed.stderr
+    assert json.loads(parsed.stdout)["key"] == "MOFCOM-2025-51"
+    empty = subprocess.run([sys.executable, "-m", "mofcom_watch", "parse", "-"], input=b"", capture_output=True,
+                           cwd=REPO_ROOT, timeout=120)
+    assert empty.returncode == 2
+    assert empty.stderr.decode().startswith("mofcom-watch parse: (standard input) is not a usable page (empty)")
+    screened = subprocess.run([sys.executable, "-m", "mofcom_watch", "--db", store, "screen", "-", "--json",
+                               "--as-of", AS_OF], input="name\nSkydio\n".encode(), capture_output=True,
+                              cwd=REPO_ROOT, timeout=120)
+    assert screened.returncode == 1, screened.stderr  # a hit
+    assert "skydio" in {hit["entity_key"] for row in json.loads(screened.stdout)["results"] for hit in row["hits"]}
