@@ -34,7 +34,7 @@ COMMANDS: dict[str, CommandEntry] = {
     "screen": CommandEntry("mofcom_watch.commands.screen_cmd",
                            "Screen a CSV of counterparties against every list; exit 1 when any name is listed."),
     "feeds": CommandEntry("mofcom_watch.commands.feeds_cmd",
-                          "Write every feed (Atom and RSS): all, per list, notices, per entity, watchlist, "
+                          "Write every feed (Atom, RSS, JSON Feed): all, per list, notices, per entity, watchlist, "
                           "source-health, news."),
     "run": CommandEntry("mofcom_watch.commands.run_cmd",
                         "Fetch the sites, store new or changed pages, derive events, publish the feeds."),

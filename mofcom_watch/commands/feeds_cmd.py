@@ -1,7 +1,7 @@
 """`mofcom-watch feeds [--out DIR] [--as-of DATE] [--watchlist FILE] [--base-url URL]`.
 
-Syncs the lifecycle events, then writes every feed as ``<name>.atom`` and
-``<name>.rss`` (entity feeds under ``entity/``), and says which files changed.
+Syncs the lifecycle events, then writes every feed as ``<name>.atom``, ``<name>.rss`` and
+``<name>.json`` (entity feeds under ``entity/``), and says which files changed.
 Exit 0 when clean, 1 when problems were reported (unresolved references, open
 source-health issues), 2 for bad input (date, watchlist file, database).
 """
@@ -97,7 +97,7 @@ def register(app: typer.Typer) -> None:
         allow_empty: bool = typer.Option(False, "--allow-empty",
                                          help="Write the feeds even from an empty store over feeds that have items."),
     ) -> None:
-        """Write every feed (Atom and RSS): all, per list, notices, per entity, watchlist, source-health, news."""
+        """Write every feed (Atom, RSS, JSON Feed): all, per list, notices, per entity, watchlist, source-health, news."""
         app_ctx = app_context(ctx)
         settings = app_ctx.settings
         day = as_of_or_today(as_of)
