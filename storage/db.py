@@ -174,7 +174,16 @@ def require_existing(url: str) -> None:
     """
     path = sqlite_file(url)
     if path is not None and not path.is_file():
+        refuse_directory(path)
         raise MissingDatabase(f"no database at {path}: run replay or run first")
+
+
+def refuse_directory(path: Path | None) -> None:
+    """A folder given as the SQLite file (``--db sqlite:////data``) is a usage error, said as such: SQLite reports
+    it as "unable to open database file", which read as a read-only store (exit 3, a resource fault)."""
+    if path is not None and path.is_dir():
+        raise MissingDatabase(f"{path} is a folder, not a SQLite file: name a file in it, "
+                            f"e.g. --db sqlite:///{path / 'mofcom-watch.sqlite'}")
 
 
 def open_existing_store(url: str) -> Engine:
@@ -185,6 +194,7 @@ def open_existing_store(url: str) -> Engine:
 
 def open_store(url: str) -> Engine:
     """Engine for ``url`` with the schema at head: what every command uses."""
+    refuse_directory(sqlite_file(url))
     engine = make_engine(url)
     try:
         if stored_revisions(engine) != (SCHEMA_HEAD,):

@@ -263,3 +263,17 @@ def test_dash_reads_standard_input_as_unix_tools_do(store):
                               cwd=REPO_ROOT, timeout=120)
     assert screened.returncode == 1, screened.stderr  # a hit
     assert "skydio" in {hit["entity_key"] for row in json.loads(screened.stdout)["results"] for hit in row["hits"]}
+
+
+def test_a_folder_given_as_the_store_is_a_usage_error(tmp_path):
+    """Was: ``replay`` said ``the SQLite file DIR is read-only … make the file and its folder writable`` and exited 3
+    (a resource fault, which monitors treat as passing); ``status`` said ``no database at DIR``."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    line = (f"{folder} is a folder, not a SQLite file: name a file in it, e.g. "
+            f"--db sqlite:///{folder / 'mofcom-watch.sqlite'}")
+    replay = cli("--db", f"sqlite:///{folder}", "replay", str(REPO_ROOT / "fixtures" / "texts"))
+    assert (replay.returncode, replay.stderr.decode().splitlines()) == (2, [f"mofcom-watch replay: {line}"])
+    status = cli("--db", f"sqlite:///{folder}", "status")
+    assert (status.returncode, status.stderr.decode().splitlines()) == (2, [f"mofcom-watch: {line}"])
+    assert list(folder.iterdir()) == []
