@@ -37,6 +37,9 @@ def _global(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="More log output."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only errors."),
 ) -> None:
+    if verbose and quiet:
+        typer.echo("mofcom-watch: choose one of --verbose and --quiet", err=True)
+        raise typer.Exit(2)
     try:
         settings = load_settings(config, db)
     except ConfigError as exc:

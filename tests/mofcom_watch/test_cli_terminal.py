@@ -277,3 +277,10 @@ def test_a_folder_given_as_the_store_is_a_usage_error(tmp_path):
     status = cli("--db", f"sqlite:///{folder}", "status")
     assert (status.returncode, status.stderr.decode().splitlines()) == (2, [f"mofcom-watch: {line}"])
     assert list(folder.iterdir()) == []
+
+
+def test_verbose_and_quiet_together_is_a_usage_error():
+    """Was: accepted, --verbose silently winning (as --json with --csv, or a pack NAME with --verify, are refused)."""
+    both = cli("-q", "-v", "config")
+    assert (both.returncode, both.stdout, both.stderr.decode()) == (
+        2, b"", "mofcom-watch: choose one of --verbose and --quiet\n")
