@@ -5,19 +5,35 @@ Exit codes: 0 clean, 1 problems reported (source health), 2 usage or input error
 
 from __future__ import annotations
 
+import signal
 import sys
-import traceback
-from pathlib import Path
-from typing import Optional
+from typing import Any
 
-import typer
 
-from mofcom_watch.config import ConfigError, load_settings
-from mofcom_watch.context import AppContext
-from mofcom_watch.exits import INTERNAL, RESOURCE_EXIT, resource_fault
-from mofcom_watch.lazygroup import LazyGroup, hold_collector
-from mofcom_watch.logs import setup_logging
-from mofcom_watch.term import App, tolerant_streams
+def _interrupted_while_starting(_signum: int, _frame: Any) -> None:
+    """Ctrl-C while the imports below run (a quarter of a second): one line and 130, not an import traceback."""
+    sys.stderr.write("mofcom-watch: interrupted\n")
+    raise SystemExit(130)
+
+
+_SIGINT = signal.getsignal(signal.SIGINT)
+if _SIGINT is signal.default_int_handler:
+    signal.signal(signal.SIGINT, _interrupted_while_starting)
+
+import traceback  # noqa: E402 - after the handler above
+from pathlib import Path  # noqa: E402
+from typing import Optional  # noqa: E402
+
+import typer  # noqa: E402
+
+from mofcom_watch.config import ConfigError, load_settings  # noqa: E402
+from mofcom_watch.context import AppContext  # noqa: E402
+from mofcom_watch.exits import INTERNAL, RESOURCE_EXIT, resource_fault  # noqa: E402
+from mofcom_watch.lazygroup import LazyGroup, hold_collector  # noqa: E402
+from mofcom_watch.logs import setup_logging  # noqa: E402
+from mofcom_watch.term import App, tolerant_streams  # noqa: E402
+
+signal.signal(signal.SIGINT, _SIGINT)  # KeyboardInterrupt again: main() and the commands say 'interrupted'
 
 app = App(
     name="mofcom-watch",

@@ -284,3 +284,35 @@ def test_verbose_and_quiet_together_is_a_usage_error():
     both = cli("-q", "-v", "config")
     assert (both.returncode, both.stdout, both.stderr.decode()) == (
         2, b"", "mofcom-watch: choose one of --verbose and --quiet\n")
+
+
+PAUSE_AT_TYPER = '''
+import os, sys, time
+class PauseAtTyper:  # the first import of typer (cli.py's) says it has begun, then takes its time
+    def find_spec(self, name, path=None, target=None):
+        if name == "typer":
+            sys.meta_path.remove(self)
+            open(os.environ["CLI15_READY"], "w").close()
+            time.sleep(30)
+        return None
+sys.meta_path.insert(0, PauseAtTyper())
+'''
+
+
+def test_ctrl_c_while_the_program_imports_is_one_line_not_a_traceback(tmp_path):
+    """Was: a KeyboardInterrupt traceback from the imports (typer, rich) when Ctrl-C came in the first quarter
+    second. A sitecustomize on PYTHONPATH holds the import of typer until the signal has been sent."""
+    (tmp_path / "sitecustomize.py").write_text(PAUSE_AT_TYPER)
+    ready = tmp_path / "ready"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MOFCOM_WATCH_")}
+    env.update(PYTHONPATH=str(tmp_path), CLI15_READY=str(ready))
+    proc = subprocess.Popen([sys.executable, "-m", "mofcom_watch", "--help"], stdin=subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO_ROOT, env=env,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # noqa: PLW1509
+    deadline = time.monotonic() + 60
+    while not ready.exists():
+        assert proc.poll() is None and time.monotonic() < deadline, proc.communicate()
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert (proc.returncode, out, err.decode()) == (130, b"", "mofcom-watch: interrupted\n")
