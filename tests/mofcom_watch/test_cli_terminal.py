@@ -189,9 +189,10 @@ SERVED_PAGES = ("www.mofcom.gov.cn/zcfb/blgg/gg/2025/index.html",
                 "www.mofcom.gov.cn/zcfb/blgg/gg/2025/art/2025/art_bc4513421bb24faaa84e44c2e4f36dc5.html")
 
 
-@pytest.fixture
-def small_store(tmp_path: Path) -> str:
+@pytest.fixture(scope="module")
+def small_store(tmp_path_factory) -> str:
     """Two saved pages replayed: a store ``serve`` publishes in a moment."""
+    tmp_path = tmp_path_factory.mktemp("small-store")
     pages = tmp_path / "pages"
     for page in SERVED_PAGES:
         (pages / page).parent.mkdir(parents=True, exist_ok=True)
