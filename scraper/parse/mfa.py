@@ -124,11 +124,13 @@ NAME_PARTICLES = frozenset(("von", "van", "de", "der", "den", "da", "di", "du", 
 # (``\b`` still sees the character before the window).
 ORG_SUFFIX_SPAN = 16
 # "对…等3家…企业，…", "对余茂春、托德·斯坦恩等后附《反制裁清单》列明的个人采取…", "决定对石平采取…".
-# The decision itself: "中方决定对…", "外交部决定，依据…，对…", or "外交部决定：" ending its line, the
-# measures on the lines after it ("一、对…等20家…企业，冻结…"); a bare "决定对" only when no
-# sentence names the deciding side (the reasons may say "美方决定对…").
+# The decision itself: "中方决定对…", "外交部决定，依据…，对…", or "外交部决定：" / "中方决定采取以下反制措施："
+# ending its line, the measures on the lines after it ("一、对…等20家…企业，冻结…"); a bare "决定对" only when
+# no sentence names the deciding side (the reasons may say "美方决定对…").
+# What may stand between 决定 and the colon ending its line: "如下", "采取以下反制措施".
+DECIDES_AS_FOLLOWS = r"(?:如下|\s*[,，]?\s*采取(?:以下|如下|下列)(?:反制|反制裁)?措施)?\s*[:：]"
 DECISION_START_RE = re.compile(
-    r"(?:中方|我方|外交部|中国政府|我国政府)决定(?:[^。；;\n]{0,60}?(?:对|将)|(?:如下)?\s*[:：](?=[ \t\u3000]*\n))")
+    rf"(?:中方|我方|外交部|中国政府|我国政府)决定(?:[^。；;\n]{{0,60}}?(?:对|将)|{DECIDES_AS_FOLLOWS}(?=[ \t\u3000]*\n))")
 BARE_DECISION_START_RE = re.compile(r"决定\s*[,，]?\s*(?:对|将)")
 # A full date right before the deciding side ("2024年10月10日，中方决定对…"): the decision's own day.
 DATED_DECISION_RE = re.compile(rf"(?P<y>{YEAR})\s*年\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日[\s,，]*$")
@@ -137,13 +139,16 @@ DATED_DECISION_REACH = 24  # the longest date with its comma: the window searche
 # "…停止实施外交部令第12号相关措施", "…暂停实施…1年": its verb comes before any "对" (the bare form
 # only when no sentence names the deciding side, as for the decision itself).
 STATUS_VERB = r"(?P<verb>继续暂停(?:实施|执行)?|暂停(?![期至到])(?:实施|执行)?|停止(?:实施|执行)?|恢复(?:实施|执行)?|取消|解除|移出)"
-# "外交部决定：" ending its line: the verb opens the first measure after it ("一、解除…对立方公司采取的反制措施").
-COLON_LINE = r"(?:(?:如下)?\s*[:：][ \t\u3000]*\n\s*)?"
+# "外交部决定：" (DECIDES_AS_FOLLOWS) ending its line: the verb opens the first measure after it ("一、解除…对立方公司采取的反制措施").
+COLON_LINE = rf"(?:{DECIDES_AS_FOLLOWS}[ \t\u3000]*\n\s*)?"
 STATUS_DECISION_RE = re.compile(rf"(?:中方|我方|外交部|中国政府|我国政府)决定{COLON_LINE}[^。；;\n对]{{0,60}}?{STATUS_VERB}")
 BARE_STATUS_DECISION_RE = re.compile(rf"(?<!方)决定{COLON_LINE}[^。；;\n对]{{0,60}}?{STATUS_VERB}")  # not 美方决定…
 # An earlier order it acts on: "外交部令第12号", "2024年10月10日中华人民共和国外交部令第13号" (the date gives the year).
 ORDER_REF_RE = re.compile(rf"(?:(?P<date>{DATE_RE.pattern})\s*)?(?:中华人民共和国)?外交部令\s*第\s*(?P<n>{NUM})\s*号")
 QUOTED_TITLE_RE = re.compile(r"《[^《》]*》")
+# An earlier decision named by its title alone, its date perhaps before it: "停止实施2024年10月10日《关于对美国军工企业…
+# 采取反制措施的决定》相关措施" (no 外交部令 number: the engine finds the stored order of that day on the list).
+QUOTED_DECISION_RE = re.compile(rf"(?:(?P<date>{DATE_RE.pattern})\s*[,，]?\s*)?《(?P<title>关于[^《》]{{1,200}}?决定)》")
 STATUS_WORDS = ("暂停", "停止", "恢复", "取消", "解除", "移出")  # one is in every STATUS_DECISION_RE match
 TARGET_START_RE = re.compile(r"将\s*对\s*|对\s*|将\s*")
 JOINERS_RE = re.compile(r"以及|和|及|与")
@@ -369,10 +374,23 @@ def _role_prefix(zh: str | None) -> tuple[str | None, str | None]:
     return m.group("name"), m.group("role")
 
 
+# What a company's entry says it covers besides itself, after its name and English: "安杜里尔工业公司（Anduril
+# Industries, Inc.）及其子公司：" (a note, never part of the name).
+SCOPE_TAIL_RE = re.compile(
+    r"(?<=[^\s、，,])\s*(?P<scope>(?:以?及其|和其)(?:全部|所有|下属|附属|关联)?"
+    r"(?:子公司|分公司|分支机构|附属机构|附属公司|关联公司|关联企业|下属机构|下属企业|下属公司)等?)$")
+
+
 def split_target(raw: str) -> tuple[str | None, str | None, str | None, bool]:
     """"姓名（English），男，role" -> (zh, en, note, gendered). A bracket without Latin letters
-    is a note ("史蒂文·鲁德（摇杆舵公司创始人）"), as is every tail clause but the gender."""
+    is a note ("史蒂文·鲁德（摇杆舵公司创始人）"), as is every tail clause but the gender, and what a company's
+    entry covers besides it ("…（English）及其子公司": SCOPE_TAIL_RE)."""
     text = raw.strip().rstrip(STOP_NAME)
+    scope = SCOPE_TAIL_RE.search(text) if "其" in text else None
+    if scope is not None:
+        zh, en, note, gendered = split_target(text[: scope.start()])
+        if zh or en:
+            return zh, en, "，".join(filter(None, (note, scope.group("scope")))), gendered
     common = COMMON_TARGET_RE.fullmatch(text)
     if common is not None:  # the usual annex or decision target, read by the pattern alone
         zh, en, inner, gender, note = common.groups()  # its only groups, in this order
@@ -437,7 +455,10 @@ def _split_target(text: str) -> tuple[str | None, str | None, str | None, bool]:
         if m:
             zh, en = m.group("zh").strip(), m.group("en").strip()
     if zh and not CJK_RE.search(zh) and LATIN_RE.search(zh) and en is None:
-        zh, en = None, zh
+        # a Latin-only name is the English: bound first, since mypy reads "zh, en = None, zh" left to right and
+        # typed ``en`` None after it
+        latin: str = zh
+        zh, en = None, latin
     zh, role = _role_prefix(zh)
     if role:
         notes.insert(0, role)
@@ -1031,6 +1052,15 @@ def _title(text: str, hint: str | None) -> str | None:
     return clean_display(hint) if hint else None
 
 
+# The decision's description of its targets, which names no one: "中方决定对以下美国军工企业采取反制措施" (its country).
+DESCRIBED_RE = re.compile(r"对\s*(?:以下|如下|下列)(?P<desc>[^,，。；;:：《》()（）]{1,40}?)采取")
+
+
+def _described(decision: str) -> list[str]:
+    """The descriptions (DESCRIBED_RE) in the folded decision sentence."""
+    return [m.group("desc") for m in DESCRIBED_RE.finditer(decision)] if "对" in decision else []
+
+
 def _country(texts: list[str]) -> str | None:
     for text in texts:
         m = COUNTRY_IN_RE.search(text)
@@ -1134,9 +1164,30 @@ def _read_targets(lines: list[str], folded: str, folded_lines: list[str], warnin
         if ANNEX_REFERRED_RE.search(body):
             warnings.append(NO_ANNEX)
     warnings.extend(f"annex line not read: {line[:60]}" for line in bad)
+    targets = _english_elsewhere(targets, body, "\n".join(body_lines))
     typed = tuple(t if t.type else Target(t.zh, t.en, _guess_type(t, measures, body), t.note, t.n) for t in targets)
     return Reading(typed, tuple(found), measures, bool(annex), body, _decision_text(body, "\n".join(body_lines), decided),
                    status, len(missing))
+
+
+# A name's English beside it in a sentence of the text: "美国前国会众议员迈克·加拉格尔（Mike Gallagher）近期窜访…".
+ENGLISH_AFTER = r"\s*\(\s*(?P<en>[A-Za-z][^()\n\u4e00-\u9fff]{0,80}?)\s*\)"
+
+
+def _english_elsewhere(targets: list[Target], body: str, clean: str) -> list[Target]:
+    """Targets without English completed from the one English the text (the folded ``body`` before the annex,
+    ``clean`` as written) gives beside the same Chinese name elsewhere (the reasons, a later measure); none when
+    it gives several."""
+    out = []
+    for t in targets:
+        name = fold(t.zh) if t.en is None and t.zh else None
+        if name and (name + "(" in body or name + " (" in body):  # the name before a bracket: asked
+            found = {clean_display(clean[m.start("en") : m.end("en")])
+                     for m in re.finditer(re.escape(name) + ENGLISH_AFTER, body)}
+            if len(found) == 1 and None not in found:
+                t = Target(t.zh, found.pop(), t.type, t.note, t.n)
+        out.append(t)
+    return out
 
 
 def _blanks(m: re.Match[str]) -> str:
@@ -1178,6 +1229,14 @@ def _status_action(reading: Reading, folded: str, text: str, own: int | None, ef
         # Nos. 1-4 name two orders): the engine finds the stored order it can be, helped by the title quoted before it
         refs.append(NoticeRef(text=text[r.start() : r.end()].strip(), list=ListKind.COUNTERMEASURE, series=KEY_PREFIX,
                               number=n, title=_quoted_before(text, folded, r.start())))
+    if after == m.end():  # no order number: the decisions it names by their titles (and dates)
+        for r in QUOTED_DECISION_RE.finditer(folded, m.end(), end):
+            after = r.end()
+            day = parse_cn_date(r.group("date")) if r.group("date") else None
+            if day is None and reading.targets:  # a title alone finds nothing: the targets it names say what it acts on
+                continue
+            refs.append(NoticeRef(text=text[r.start() : r.end()].strip(), date=day, list=ListKind.COUNTERMEASURE,
+                                  title=clean_display(text[r.start("title") : r.end("title")])))
     when = effective_in(folded[start:end], published) or effective
     duration, until = None, None
     if kind is ActionKind.SUSPEND or kind is ActionKind.EXTEND:
@@ -1270,7 +1329,8 @@ def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None =
         warnings.append(NO_TARGETS)
     elif not _ended(folded, reading.body):
         warnings.append(NO_END)
-    country = _country([fold(title or "")] + [fold(g.text) for g in reading.groups if not g.names])
+    country = _country([fold(title or "")] + [fold(g.text) for g in reading.groups if not g.names]
+                       + _described(fold(reading.decision)))
     entities = tuple(
         EntityRecord(zh=t.zh, en=t.en, country=country, key=cached_key(t.zh, t.en), n=t.n, type=t.type, note=t.note)
         for t in reading.targets

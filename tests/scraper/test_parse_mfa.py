@@ -912,3 +912,146 @@ def test_a_copy_of_the_decision_cut_short_is_still_cut_short(text: str, cut_afte
     with pytest.raises(UnusablePage) as raised:
         parse_document(text[: text.index(cut_after) + len(cut_after)].encode("utf-8"))
     assert (raised.value.reason, raised.value.detail) == ("cut-short", "the decision names no target: cut short")
+
+
+# Session 15's blind audit (repros in /work/audit-mfa15/repro/): a decision "中方决定采取以下反制措施：" ending its line, the
+# targets in the measures below it ("一、对哈德逊研究所、里根总统图书馆，冻结…"), as the Hudson/Reagan and Canada decisions write it.
+BELOW_HEAD = ("关于对美国哈德逊研究所、里根总统图书馆及其负责人采取反制措施的决定\n2023-04-07 16:00\n\n"
+              "（2023年4月7日中华人民共和国外交部令第1号公布，自2023年4月7日起施行）\n\n"
+              "依据《中华人民共和国反外国制裁法》第四条、第五条、第六条、第九条、第十五条规定，中方决定采取以下反制措施：\n\n")
+BELOW_TAIL = "\n本决定自2023年4月7日起施行。\n\n外交部\n2023年4月7日\n"
+
+
+def test_a_decision_taking_the_measures_below_reads_its_targets_from_them():
+    """"中方决定采取以下反制措施：" names no one and has no 对: no decision was found, so a decision without an annex was
+    refused as cut short (repro 07: a missed decision and a false health alarm), and one with an annex lost its stated
+    count (repro 08: an annex short of a name said nothing)."""
+    text = (BELOW_HEAD + f"一、对哈德逊研究所、里根总统图书馆，{MEASURES_ORG}\n"
+            "二、对约翰·沃尔特斯（哈德逊研究所所长），冻结在我国境内的动产、不动产和其他各类财产；"
+            "对其本人不予签发签证、不准入境（包括香港、澳门）。\n" + BELOW_TAIL)
+    rec = parse_text(text)
+    assert (rec.key, rec.kind, rec.number, rec.published, rec.effective, rec.stated_count, rec.warnings) == (
+        "MFA-ORDER-2023-1", NoticeKind.MFA_ORDER, "外交部令第1号", date(2023, 4, 7), "2023-04-07", None, ())
+    assert entity_fields(rec) == [
+        ("哈德逊研究所", None, "US", "哈德逊研究所", 1, "organization", None),
+        ("里根总统图书馆", None, "US", "里根总统图书馆", 2, "organization", None),
+        ("约翰·沃尔特斯", None, "US", "约翰沃尔特斯", 3, "individual", "哈德逊研究所所长"),
+    ]
+    assert action_fields(rec) == [(
+        ActionKind.IMPOSE, ListKind.COUNTERMEASURE, [], "2023-04-07", None, None, (),
+        "依据《中华人民共和国反外国制裁法》第四条、第五条、第六条、第九条、第十五条规定，中方决定采取以下反制措施：", ALL_MEASURES)]
+    # with counts and an annex: the counts are stated, and an annex short of one says so
+    annexed = (BELOW_HEAD + f"一、对哈德逊研究所、里根总统图书馆等2家后附《反制清单》列明的机构，{MEASURES_ORG}\n"
+               f"二、对约翰·沃尔特斯等1名后附《反制清单》列明的人员，{MEASURES_PERSON}\n本决定自2023年4月7日起施行。\n"
+               "附件：反制清单\n\n外交部\n2023年4月7日\n\n附件\n反制清单\n一、机构\n（一）哈德逊研究所（Hudson Institute）\n"
+               "（二）里根总统图书馆（Ronald Reagan Presidential Library）\n二、人员\n"
+               "（一）约翰·沃尔特斯（John P. Walters），男，哈德逊研究所所长\n")
+    rec = parse_text(annexed)
+    assert [(e.zh, e.en, e.type, e.note) for e in rec.entities] == [
+        ("哈德逊研究所", "Hudson Institute", "organization", None),
+        ("里根总统图书馆", "Ronald Reagan Presidential Library", "organization", None),
+        ("约翰·沃尔特斯", "John P. Walters", "individual", "哈德逊研究所所长")]
+    assert (rec.stated_count, rec.warnings) == (3, ())
+    short = parse_text(annexed.replace("（二）里根总统图书馆（Ronald Reagan Presidential Library）\n", ""))
+    assert (len(short.entities), short.stated_count, short.warnings) == (2, 3, (
+        "named in the decision but not in the annex: 里根总统图书馆", "parsed 2 targets, the decision states 3",
+        "parsed 1 organization targets, the decision states 2"))
+    # the same opening lifting: a lift, never an imposition on the company it names
+    lift = parse_text(LIFT_HEAD.format(title="关于解除对美国有关企业反制措施的决定")
+                      + "依据《中华人民共和国反外国制裁法》第十五条规定，中方决定采取以下措施：\n"
+                      "一、解除对立方公司（Cubic Corporation）采取的反制措施。" + LIFT_TAIL)
+    assert [(a.action, a.targets, a.entities) for a in lift.actions] == [(ActionKind.LIFT, (), ("cubic",))]
+    assert (lift.warnings, [(e.zh, e.en) for e in lift.entities]) == ((), [("立方公司", "Cubic Corporation")])
+
+
+def test_a_lift_naming_the_earlier_decision_by_its_date_and_title_lifts_that_decision():
+    """"停止实施2024年10月10日《关于…的决定》相关措施" gives no 外交部令 number: the lift had no target and the page was
+    refused as cut short (repro 23, a missed lift). The date and title name it; the engine finds the order of that day."""
+    title = "关于对美国军工企业及高级管理人员采取反制措施的决定"
+    text = (LIFT_HEAD.format(title="关于停止实施对美国有关企业反制措施的决定")
+            + f"依据《中华人民共和国反外国制裁法》第十五条规定，中方决定停止实施2024年10月10日《{title}》相关措施。" + LIFT_TAIL)
+    rec = parse_text(text)
+    assert (rec.key, rec.effective, rec.entities, rec.stated_count, rec.warnings) == (
+        "MFA-ORDER-2025-18", "2025-11-10", (), None, ())
+    assert action_fields(rec) == [(
+        ActionKind.LIFT, ListKind.COUNTERMEASURE, [(None, f"2024年10月10日《{title}》", ListKind.COUNTERMEASURE)],
+        "2025-11-10", None, None, (),
+        f"依据《中华人民共和国反外国制裁法》第十五条规定，中方决定停止实施2024年10月10日《{title}》相关措施", ())]
+    assert rec.actions[0].targets[0] == NoticeRef(text=f"2024年10月10日《{title}》", date=date(2024, 10, 10),
+                                                  list=ListKind.COUNTERMEASURE, title=title)
+    # a suspension alike, its period after the title
+    suspended = parse_text(text.replace("停止实施", "暂停实施").replace("相关措施。", "相关措施1年。")).actions[0]
+    assert (suspended.action, [t.date for t in suspended.targets], suspended.duration, suspended.until) == (
+        ActionKind.SUSPEND, [date(2024, 10, 10)], "1年", date(2026, 11, 10))
+    # the title alone: a reference the engine reports unresolved, not a page refused; with a company named, the
+    # company says what is lifted; the law it rests on (《…反外国制裁法》) is no decision
+    bare = parse_text(text.replace("2024年10月10日《", "《"))
+    assert [(t.date, t.title, t.key) for t in bare.actions[0].targets] == [(None, title, None)]
+    named = parse_text(text.replace("2024年10月10日《", "《").replace("》相关措施。", "》中对立方公司采取的反制措施。"))
+    assert [(a.action, a.targets, a.entities) for a in named.actions] == [(ActionKind.LIFT, (), ("立方",))]
+
+
+def test_a_company_entry_covering_its_subsidiaries_keeps_its_name_and_english():
+    """"（一）安杜里尔工业公司（Anduril Industries, Inc.）及其子公司" was one Chinese name holding the English and
+    "及其子公司", with no English (repro 19: a wrong name and key, and the decision's "安杜里尔工业公司及其子公司" missing
+    from the annex). What the entry covers besides the company is its note."""
+    text = (
+        "关于对美国军工企业采取反制措施的决定\n2024-07-12 16:00\n\n"
+        "（2024年7月12日中华人民共和国外交部令第12号公布，自2024年7月12日起施行）\n\n"
+        "依据《中华人民共和国反外国制裁法》第三条、第四条、第五条、第六条、第九条、第十五条规定，中方决定对安杜里尔工业公司及其子公司、"
+        f"通用原子航空系统公司等2家后附《反制清单》列明的美国军工企业，{MEASURES_ORG}\n\n本决定自2024年7月12日起施行。\n\n"
+        "附件：反制清单\n\n外交部\n2024年7月12日\n\n附件\n\n反制清单\n\n"
+        "（一）安杜里尔工业公司（Anduril Industries, Inc.）及其子公司\n（二）通用原子航空系统公司（General Atomics Aeronautical Systems, Inc.）\n"
+    )
+    rec = parse_text(text)
+    assert (rec.key, rec.stated_count, rec.warnings) == ("MFA-ORDER-2024-12", 2, ())
+    assert entity_fields(rec) == [
+        ("安杜里尔工业公司", "Anduril Industries, Inc.", "US", "andurilindustries", 1, "organization", "及其子公司"),
+        ("通用原子航空系统公司", "General Atomics Aeronautical Systems, Inc.", "US", "generalatomicsaeronauticalsystems", 2,
+         "organization", None),
+    ]
+    assert split_target("安杜里尔工业公司（Anduril Industries, Inc.）及其分支机构：") == (
+        "安杜里尔工业公司", "Anduril Industries, Inc.", "及其分支机构", False)
+    assert split_target("测试公司及其全部子公司") == ("测试公司", None, "及其全部子公司", False)
+    assert split_target("及其子公司") == ("及其子公司", None, None, False)  # nothing before it: left as written
+
+
+def test_a_decision_whose_title_names_no_country_takes_it_from_its_description_of_the_targets():
+    """"关于对洛克希德·马丁公司有关子公司采取反制措施的决定" names no country; the decision says "对以下美国军工企业": the
+    entities had none (repro 06). The description names no one, so a country inside a name ("雷神加拿大公司") is not asked."""
+    text = (
+        "关于对洛克希德·马丁公司有关子公司采取反制措施的决定\n2024-06-21 15:30\n\n"
+        "（2024年6月21日中华人民共和国外交部令第10号公布，自2024年6月21日起施行）\n\n"
+        "依据《中华人民共和国反外国制裁法》第三条、第四条、第五条、第六条、第九条、第十五条规定，中方决定对以下美国军工企业采取反制措施：\n\n"
+        f"对洛克希德·马丁导弹与火控公司、雷神加拿大公司等2家后附《反制清单》列明的企业，{MEASURES_ORG}\n\n"
+        "本决定自2024年6月21日起施行。\n\n附件：反制清单\n\n外交部\n2024年6月21日\n\n附件\n\n反制清单\n\n"
+        "（一）洛克希德·马丁导弹与火控公司（Lockheed Martin Missiles and Fire Control）\n（二）雷神加拿大公司（Raytheon Canada）\n"
+    )
+    rec = parse_text(text)
+    assert (rec.key, rec.stated_count, rec.warnings) == ("MFA-ORDER-2024-10", 2, ())
+    assert entity_fields(rec) == [
+        ("洛克希德·马丁导弹与火控公司", "Lockheed Martin Missiles and Fire Control", "US",
+         "lockheedmartinmissilesandfirecontrol", 1, "organization", None),
+        ("雷神加拿大公司", "Raytheon Canada", "US", "raytheoncanada", 2, "organization", None),
+    ]
+    undescribed = parse_text(text.replace("对以下美国军工企业采取", "对以下军工企业采取"))
+    assert [e.country for e in undescribed.entities] == [None, None]
+
+
+def test_a_name_whose_english_the_reasons_give_takes_it():
+    """"美国前国会众议员迈克·加拉格尔（Mike Gallagher）近期窜访…", then "中方决定对迈克·加拉格尔采取…": the English stood
+    beside the name only in the reasons, and the target had none (case 17: keyed by the Chinese alone)."""
+    text = (
+        "关于对美国前国会众议员迈克·加拉格尔采取反制措施的决定\n2024-08-07 16:00\n\n"
+        "（2024年8月7日中华人民共和国外交部令第11号公布，自2024年8月7日起施行）\n\n"
+        "美国前国会众议员迈克·加拉格尔（Mike Gallagher）近期窜访中国台湾地区，严重违反一个中国原则和中美三个联合公报规定。"
+        "依据《中华人民共和国反外国制裁法》第三条、第四条、第五条、第六条、第九条、第十五条规定，中方决定对迈克·加拉格尔采取以下反制措施：\n\n"
+        "一、冻结其在我国境内的动产、不动产和其他各类财产；\n二、禁止我国境内的组织、个人与其进行有关交易、合作等活动；\n"
+        "三、对其本人及直系亲属不予签发签证、不准入境（包括香港、澳门）。\n\n本决定自2024年8月7日起施行。\n\n外交部\n2024年8月7日\n"
+    )
+    rec = parse_text(text)
+    assert (rec.key, rec.stated_count, rec.warnings) == ("MFA-ORDER-2024-11", None, ())
+    assert entity_fields(rec) == [("迈克·加拉格尔", "Mike Gallagher", "US", "mikegallagher", 1, "individual", None)]
+    # two different English names for it: neither is taken
+    two = parse_text(text.replace("近期窜访", "（又名迈克·加拉格尔（Michael Gallagher））近期窜访"))
+    assert [(e.zh, e.en) for e in two.entities] == [("迈克·加拉格尔", None)]
