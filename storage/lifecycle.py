@@ -73,6 +73,9 @@ EVENT_STATES = {kind: state for kind, state in (*OWN_ACTIONS.values(), *TARGET_A
     EventKind.SUSPENSION_LAPSED: ListingState.LAPSED}
 # Notice kinds whose entities can be the target of a date+count reference.
 LISTING_NOTICE_KINDS = {NoticeKind.ANNOUNCEMENT, NoticeKind.ORDER, NoticeKind.UEL_ANNOUNCEMENT}
+# ... of one by an MFA decision ("停止实施2024年10月10日《关于对…的决定》相关措施"): the MFA's own decisions only, never a
+# MOFCOM countermeasure order of the same day on the same list.
+MFA_LISTING_KINDS = {NoticeKind.MFA_ORDER}
 # A news report about an action is not the action: it never changes a state.
 NON_ACTING_KINDS = {NoticeKind.NEWS}
 NO_ENTITY = ""  # pseudo entity key for a listing whose notice names no entities
@@ -410,13 +413,24 @@ def _resolve_date_ref(ref: NoticeRef, lst: ListKind | None, source: StoredNotice
     lst = ref.list or lst or source.record.list
     if ref.date is None or lst is None:
         return [], f"reference \"{ref.text}\" names neither a notice number nor a date and list"
+    mfa = source.record.kind is NoticeKind.MFA_ORDER
+    kinds = MFA_LISTING_KINDS if mfa else LISTING_NOTICE_KINDS
     pool = [cand for (key, _), cand in _of_list(listings, lst)
-            if key != source.record.key and cand.notice.record.kind in LISTING_NOTICE_KINDS]
+            if key != source.record.key and cand.notice.record.kind in kinds]
     cands = [cand for cand in pool if known_from(cand.notice) == ref.date]
     if not cands:
         cands = [cand for cand in pool if day_of(cand.notice.record.effective) == ref.date]
     if not cands:
         return [], f"no stored notice on the {list_name(lst)} dated {ref.date.isoformat()} (\"{ref.text}\")"
+    if mfa and len({cand.key for cand in cands}) > 1:
+        # two decisions of one day: the title quoted tells them apart, else none is picked (a wrong pick lifts the
+        # measures on the wrong people, as for a number without its year: storage/yearless.py)
+        titled = [cand for cand in cands if ref.title and cand.notice.record.title
+                  and "".join(cand.notice.record.title.split()) == "".join(ref.title.split())]
+        if len({cand.key for cand in titled}) != 1:
+            found = ", ".join(sorted({cand.key for cand in cands}))
+            return [], f"\"{ref.text}\" may name any of the stored decisions of {ref.date.isoformat()}: {found}"
+        cands = titled
     if ref.country is not None and len(cands) > 1:
         # "…的3家美国实体" among the notices of that day: those listing entities of that country alone
         cands = [cand for cand in cands if {e.country for _, e in cand.entities} - {None} == {ref.country}] or cands
