@@ -45,6 +45,8 @@ class StoredPage:
     parser_version: str
     outcome: str
     body: bytes
+    # a person accepted these bytes as the notice after review (``mofcom-watch accept``): who, when, what went
+    accepted: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -153,7 +155,8 @@ def _page_meta(page: StoredPage) -> dict[str, Any]:
             "fetched_at": page.fetched_at.isoformat() if page.fetched_at else None,
             "sha256": page.sha256, "size": len(page.body), "http_status": page.status,
             "content_type": page.content_type, "encoding": page.encoding,
-            "parser_version": page.parser_version, "outcome": page.outcome}
+            "parser_version": page.parser_version, "outcome": page.outcome,
+            **({"accepted_after_review": dict(page.accepted)} if page.accepted else {})}
 
 
 def _feed_items(ev: Evidence) -> dict[str, Any]:

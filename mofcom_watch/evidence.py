@@ -18,6 +18,7 @@ from feeds.evidence import Evidence, PackFile, Standing, StoredPage, check_files
 from mofcom_watch import __version__
 from scraper.parse import PARSER_VERSION
 from storage.models import Page, Snapshot
+from storage.reviews import acceptances
 from storage.snapshots import snapshot_bytes
 from storage.status import entity_timeline, entity_timeline_by_key
 from storage.vocabulary import naive_as_utc
@@ -47,8 +48,12 @@ def collect_evidence(session: Session, name_or_key: str, as_of: date, *, key_onl
     urls = sorted({u for p in provenance for u in p.urls})
     rows = session.scalars(select(Snapshot).join(Page, Snapshot.page_id == Page.id)
                            .where(Snapshot.notice_key.in_(notice_keys) | Page.url.in_(urls))).all()
+    accepted = {(a.notice_key, a.url, a.sha256): (("accepted_by", a.accepted_by), ("accepted_at", a.accepted_at.isoformat()),
+                                                  ("detail", a.detail))
+                for a in acceptances(session) if a.notice_key in notice_keys}
     pages = tuple(sorted((StoredPage(s.notice_key, s.page.url, naive_as_utc(s.fetched_at), s.sha256, s.status,
-                                     s.content_type, s.encoding, s.parser_version, s.outcome, snapshot_bytes(s))
+                                     s.content_type, s.encoding, s.parser_version, s.outcome, snapshot_bytes(s),
+                                     accepted.get((s.notice_key, s.page.url, s.sha256), ()))
                           for s in rows), key=lambda p: (p.notice_key or "", p.url, p.sha256)))
     listings = tuple(Standing(x.notice_key, x.number, x.list, x.issuer, x.state, x.events) for x in tl.listings)
     return Evidence(as_of, tl.keys, tl.zh, tl.en, tl.names, tl.to_json(), listings, items, pages,

@@ -232,8 +232,22 @@ def _read_again(snapshot: Snapshot, parser: PageParser, url: str, key: str) -> N
     return notice if doc.kind == DocumentKind.NOTICE and notice is not None and notice.key == key else None
 
 
-def _incomplete_against_stored(stored: Notice | None, record: NoticeRecord, url: str, sha: str,
-                               parser: PageParser) -> str | None:
+@dataclass(frozen=True)
+class HeldBack:
+    """Why a parse must not replace the stored notice. ``review``: it reads less than the stored parse of the same
+    page and states nothing that shows it cut (no count short of): a page cut short, or the ministry republishing
+    the notice without ``lost``; a person may accept it (``mofcom-watch accept``, :mod:`mofcom_watch.review`).
+    Otherwise the copy is cut short by its own account and never accepted."""
+
+    detail: str
+    review: bool = False
+    lost: tuple[str, ...] = ()
+
+
+REVIEW_HINT = "(review: `mofcom-watch review` lists it, `mofcom-watch accept` takes it)"
+
+
+def held_back(stored: Notice | None, record: NoticeRecord, url: str, sha: str, parser: PageParser) -> HeldBack | None:
     """Why a parse must not replace the stored notice, or None.
 
     A page cut short (a truncated answer served whole, a half-loaded annex) reads as the same
@@ -261,8 +275,8 @@ def _incomplete_against_stored(stored: Notice | None, record: NoticeRecord, url:
         kept = ""
         if same_page and stored is not None and (n := len(NoticeRecord.from_json(json.loads(stored.record_json)).entities)):
             kept = f"; the stored version of the same page ({n} entities) is kept"
-        return (f"incomplete: {record.key} lists on the {record.list or 'unnamed'} list but parsed with no entities "
-                f"and states no count, as a page cut before its decision reads{kept}")
+        return HeldBack(f"incomplete: {record.key} lists on the {record.list or 'unnamed'} list but parsed with no "
+                        f"entities and states no count, as a page cut before its decision reads{kept}")
     if not same_page or stored is None:
         return None
     short = count_mismatch(record)
@@ -273,11 +287,11 @@ def _incomplete_against_stored(stored: Notice | None, record: NoticeRecord, url:
     if short:
         if count_mismatch(current) or not current.entities or len(record.entities) >= len(current.entities):
             return None
-        return (f"incomplete: {record.key} parsed with {len(record.entities)} of the {record.stated_count} entities "
-                f"it states; the complete stored version ({len(current.entities)} entities) is kept")
+        return HeldBack(f"incomplete: {record.key} parsed with {len(record.entities)} of the {record.stated_count} "
+                        f"entities it states; the complete stored version ({len(current.entities)} entities) is kept")
     if none_read and current.entities:  # no entity, and short of no count it states
-        return (f"incomplete: {record.key} parsed with no entities; the stored version of the same page "
-                f"({len(current.entities)} entities) is kept")
+        return HeldBack(f"incomplete: {record.key} parsed with no entities; the stored version of the same page "
+                        f"({len(current.entities)} entities) is kept")
     lost = reads_less(record, current)
     if not lost or stored.snapshot.sha256 == sha:
         return None
@@ -289,11 +303,13 @@ def _incomplete_against_stored(stored: Notice | None, record: NoticeRecord, url:
             return None
     shown = f"{'、'.join(lost[:LOST_SHOWN])}{' …' if len(lost) > LOST_SHOWN else ''}"
     if lost_entities(record, current):
-        return (f"incomplete: {record.key} parsed with {len(record.entities)} entities, without {shown} that the "
-                f"stored version of the same page names ({len(current.entities)} entities); the stored version is "
-                f"kept: a page cut short, or the notice republished without them (review)")
-    return (f"incomplete: {record.key} parsed without what the stored version of the same page reads it doing "
-            f"({shown}); the stored version is kept: a page cut short, or the notice republished without it (review)")
+        return HeldBack(f"incomplete: {record.key} parsed with {len(record.entities)} entities, without {shown} that "
+                        f"the stored version of the same page names ({len(current.entities)} entities); the stored "
+                        f"version is kept: a page cut short, or the notice republished without them {REVIEW_HINT}",
+                        review=True, lost=tuple(lost))
+    return HeldBack(f"incomplete: {record.key} parsed without what the stored version of the same page reads it doing "
+                    f"({shown}); the stored version is kept: a page cut short, or the notice republished without it "
+                    f"{REVIEW_HINT}", review=True, lost=tuple(lost))
 
 
 def _forget_validators(session: Session, url: str) -> None:
@@ -398,8 +414,9 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
             _resolve_issues(session, [unusable], fetched_at)
             return PageResult(url=url, outcome=PageOutcome.NEWS, sha256=sha, warnings=warnings, same_bytes=same_bytes)
         stored = load_notice(session, record.key)
-        held = _incomplete_against_stored(stored, record, url, sha, parser)
-        if held is not None:
+        verdict = held_back(stored, record, url, sha, parser)
+        if verdict is not None:
+            held = verdict.detail
             snapshot(PageOutcome.UNUSABLE, encoding=doc.encoding, detail=held, notice_key=record.key)
             record_issue(session, key=unusable, source=source, kind=HealthKind.UNUSABLE_PAGE,
                          detail=f"{url}: {held}", seen_at=fetched_at, url=url, notice_key=record.key)

@@ -265,6 +265,8 @@ def _title(issue: HealthIssue) -> str:
         return f"Source health: {issue.source} failed {FAILING_RUNS} runs in a row"
     if issue.kind == HealthKind.UNUSABLE_PAGE:
         return f"Source health: {issue.source}: unusable page {where}"
+    if issue.kind == HealthKind.REVIEW_ACCEPTED:
+        return f"Reviewed: {issue.notice_key or where}: a newer copy that reads less, accepted by {issue.source}"
     if issue.kind == HealthKind.COUNT_MISMATCH:
         return f"Source health: {issue.notice_key or where}: parsed entity count differs from the stated count"
     return f"Source health: {issue.source}: {issue.kind} {where}".rstrip()
@@ -277,10 +279,23 @@ def _event_id(issue: HealthIssue, state: str, moment: datetime) -> str:
 def health_events(session: Session) -> list[EventRecord]:
     """One item per issue opening and one per resolution; stable ids; newest first. Never a state change."""
     events: list[EventRecord] = []
-    for issue in session.scalars(select(HealthIssue).order_by(HealthIssue.key)):
+    issues = list(session.scalars(select(HealthIssue).order_by(HealthIssue.key)))
+    # a page's issue closed by a person's acceptance (storage.reviews): (URL, moment) of each acceptance
+    accepted = {(i.url, naive_as_utc(i.first_seen)) for i in issues if i.kind == HealthKind.REVIEW_ACCEPTED}
+    for issue in issues:
         first = naive_as_utc(issue.first_seen)
         title = _title(issue)
         extra = (("source", issue.source), ("issue", issue.kind), ("key", issue.key))
+        if issue.kind == HealthKind.REVIEW_ACCEPTED:  # a record of a decision, never an open problem: one item
+            events.append(EventRecord(
+                id=_event_id(issue, "accepted", first), kind=EventKind.SOURCE_HEALTH, scope=EventScope.HEALTH,
+                list=None, notice_key=issue.notice_key, source_key=None, entity_key=None, effective=first.date(),
+                until=None, occurred=first, updated=first, title=title,
+                summary=f"{issue.detail}. A person reviewed the copy and accepted it (mofcom-watch accept); the "
+                        "notice's own items say what changed.",
+                extra=extra + (("state", "accepted"),),
+            ))
+            continue
         events.append(EventRecord(
             id=_event_id(issue, "open", first), kind=EventKind.SOURCE_HEALTH, scope=EventScope.HEALTH, list=None,
             notice_key=issue.notice_key, source_key=None, entity_key=None, effective=first.date(), until=None,
@@ -291,11 +306,13 @@ def health_events(session: Session) -> list[EventRecord]:
         ))
         if issue.resolved_at is not None:
             done = naive_as_utc(issue.resolved_at)
+            by_review = (issue.url, done) in accepted
             events.append(EventRecord(
                 id=_event_id(issue, "resolved", done), kind=EventKind.SOURCE_HEALTH, scope=EventScope.HEALTH, list=None,
                 notice_key=issue.notice_key, source_key=None, entity_key=None, effective=done.date(), until=None,
                 occurred=done, updated=done, title="Resolved: " + title,
-                summary=f"A later run found this fixed: {issue.detail}",
+                summary=(f"A person reviewed this copy and accepted it: {issue.detail}" if by_review
+                         else f"A later run found this fixed: {issue.detail}"),
                 extra=extra + (("state", "resolved"),),
             ))
     events.sort(key=lambda e: (e.occurred, e.id), reverse=True)

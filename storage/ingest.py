@@ -370,9 +370,11 @@ def store_notice(session: Session, record: NoticeRecord, snapshot: Snapshot, url
 
 
 def store_parse(session: Session, notice: Notice | None, record: NoticeRecord, snapshot: Snapshot, url: str,
-                fetched_at: datetime, *, clean: bool = False) -> NoticeChange:
+                fetched_at: datetime, *, clean: bool = False, accepted: bool = False) -> NoticeChange:
     """:func:`store_notice` given the stored notice with the record's key (:func:`load_notice`, None if new):
-    every row it writes goes in one flush at the end. ``clean``: the record went through ``clean_notice``."""
+    every row it writes goes in one flush at the end. ``clean``: the record went through ``clean_notice``.
+    ``accepted``: a person accepted this copy of the same page (``mofcom-watch accept``): it replaces the stored
+    parse even when its bytes were first stored before the stored parse's (a page that went back and forth)."""
     fetched_at = as_utc(fetched_at)
     if not clean:
         record = clean_notice(record)  # page text: no control, escape or bidi character is stored
@@ -380,7 +382,7 @@ def store_parse(session: Session, notice: Notice | None, record: NoticeRecord, s
         record = dataclasses.replace(record, url=url)
     added: list[_NewRows] = []
     with session.no_autoflush:  # a new notice flushed halfway would load its (empty) collections back, row by row
-        change = _store(session, notice, record, snapshot, url, fetched_at, added)
+        change = _store(session, notice, record, snapshot, url, fetched_at, added, accepted)
     session.flush()
     for rows in added:
         rows.insert(session)
@@ -388,7 +390,7 @@ def store_parse(session: Session, notice: Notice | None, record: NoticeRecord, s
 
 
 def _store(session: Session, notice: Notice | None, record: NoticeRecord, snapshot: Snapshot, url: str,
-           fetched_at: datetime, added: list[_NewRows]) -> NoticeChange:
+           fetched_at: datetime, added: list[_NewRows], accepted: bool = False) -> NoticeChange:
     if notice is None:
         added.append(_insert_new(session, record, snapshot, url, fetched_at))
         return NoticeChange(new=True, changed=True, revision=1, whole=count_matches(record))
@@ -422,7 +424,7 @@ def _store(session: Session, notice: Notice | None, record: NoticeRecord, snapsh
         return kept(False, changed=False)
 
     if current_snapshot.page.url == url:
-        if as_utc(snapshot.fetched_at) < as_utc(current_snapshot.fetched_at):
+        if not accepted and as_utc(snapshot.fetched_at) < as_utc(current_snapshot.fetched_at):
             return kept(False, changed=False)  # an older copy
         notice.revision += 1
         added.append(_apply_record(session, notice, record, snapshot))

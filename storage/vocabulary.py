@@ -144,6 +144,7 @@ class HealthKind(StrEnum):
     ALIAS_CONFLICT = "alias-conflict"  # two notices claim one URL or number
     FEED_FAILED = "feed-failed"  # a feed that could not be built (the others are published)
     HELD_BACK = "held-back"  # items not published while a broken source could falsify them
+    REVIEW_ACCEPTED = "review-accepted"  # a person accepted a held-back copy that reads less (a record, never open)
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,12 @@ COMMANDS: dict[str, CommandEntry] = {
     "status": CommandEntry("mofcom_watch.commands.status_cmd",
                            "Per notice and list: current state, since when, until when, days left; then "
                            "health problems."),
+    "review": CommandEntry("mofcom_watch.commands.review_cmd",
+                           "List the newer copies held back because they read less than the stored notice, for a "
+                           "person to accept."),
+    "accept": CommandEntry("mofcom_watch.commands.review_cmd",
+                           "Accept a held-back copy after review: store it, derive its events, record who accepted "
+                           "which copy."),
     "timeline": CommandEntry("mofcom_watch.commands.timeline_cmd",
                              "One entity's history on every list (each listing with its events)."),
     "evidence": CommandEntry("mofcom_watch.commands.evidence_cmd",

@@ -27,6 +27,7 @@ from storage.health import SourceCheck, source_checks
 from storage.models import SourceRun
 from storage.publications import PublishRecord, last_publication
 from storage.records import ListingState, StatusRow
+from storage.reviews import Acceptance, acceptances
 from storage.status import StatusReport, status_report
 from storage.vocabulary import as_utc, list_name, ministry_of, next_label, row_label, state_label
 
@@ -117,6 +118,15 @@ def print_report(report: StatusReport, console: Console) -> None:
         console.print("[green]No open health issues, no unresolved references.[/]")
 
 
+def print_accepted(reviewed: list[Acceptance], console: Console) -> None:
+    """The notices read from a copy a person accepted after review (``mofcom-watch accept``): who, when, which."""
+    if not reviewed:
+        return
+    console.print(f"[bold]ACCEPTED AFTER REVIEW: {len(reviewed)} notice(s) read from a copy a person accepted[/]")
+    for a in reviewed:
+        console.print(Text(term.shown(f"  {a.accepted_at:%Y-%m-%d %H:%M} UTC: {a.detail}")))
+
+
 @dataclass(frozen=True)
 class Activity:
     """When the sources were last fetched and the feeds last published: two different things."""
@@ -170,12 +180,15 @@ def register(app: typer.Typer) -> None:
         try:
             report = status_report(session, day)
             activity = Activity.of(session)
+            reviewed = acceptances(session, current_only=True)
         finally:
             session.close()
             engine.dispose()
         if as_json:
-            typer.echo(term.json_text(dict(report_json(report), **activity.to_json())))
+            typer.echo(term.json_text(dict(report_json(report), **activity.to_json(),
+                                           accepted_reviews=[a.to_json() for a in reviewed])))
         else:
             print_report(report, term.console())
+            print_accepted(reviewed, term.console())
             activity.print(term.console())
         raise typer.Exit(0 if report.ok and not activity.publish_failed else 1)

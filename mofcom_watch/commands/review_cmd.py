@@ -1,0 +1,129 @@
+"""`mofcom-watch review [--json]` and `mofcom-watch accept KEY SHA256`: a person's word on a held-back copy.
+
+A newer copy of a notice page that reads less than the stored notice is held back, and every run reports it
+(a page cut short, or the notice republished without some of it: only a person can tell). ``review`` lists
+them: exit 0 when none is pending, 1 when some are, 2 when there is no database. ``accept`` stores the copy
+named by its SHA-256 (or a prefix of at least 8 hex digits, as ``review`` shows it), derives its events and
+records who accepted which copy when (``status`` shows it, the source-health feed carries it): exit 0 done,
+2 for bad input (unknown notice, another copy's SHA-256, nothing pending; nothing is written), 3 when the
+store cannot be written or another writer kept the run lock past lock_wait_seconds.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Optional
+
+import typer
+from rich.text import Text
+
+from mofcom_watch import term
+from mofcom_watch.clock import AS_OF_HELP, as_of_or_today
+from mofcom_watch.commands.status_cmd import open_session
+from mofcom_watch.context import app_context
+from mofcom_watch.exits import USAGE, exit_on_resource_fault
+from mofcom_watch.tables import Column, TableText, print_table
+
+SHOWN_SHA = 16  # hex digits of a SHA-256 in the table (``--json`` gives them whole)
+REVIEW_COLUMNS = (Column("notice"), Column("url", wrap=True, max_width=48, drop=4),
+                  Column("would go", wrap=True, max_width=40), Column("stored SHA-256", drop=3), Column("new SHA-256"),
+                  Column("first seen", drop=2), Column("last seen", drop=1))  # drop: hidden first on a narrow terminal
+
+
+def _router():  # noqa: ANN202 - a PageRouter; the sources' modules load here
+    from mofcom_watch.pipeline import PageRouter
+    from scraper.sources import SourceConfigError, load_sources
+
+    try:
+        return PageRouter(load_sources())
+    except SourceConfigError as exc:
+        typer.echo(f"mofcom-watch: {exc}", err=True)
+        raise typer.Exit(USAGE) from None
+
+
+def _when(moment: datetime) -> str:
+    return f"{moment:%Y-%m-%d %H:%M} UTC"
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("review")
+    def _review(
+        ctx: typer.Context,
+        as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+    ) -> None:
+        """List the newer copies held back because they read less than the stored notice, for a person to accept."""
+        from mofcom_watch.review import pending_reviews
+
+        engine, session = open_session(ctx)
+        try:
+            pending = pending_reviews(session, _router())
+        except Exception as exc:  # noqa: BLE001 - a resource fault is one line; anything else goes on up
+            exit_on_resource_fault("mofcom-watch review", exc, db_url=app_context(ctx).settings.database_url)
+        finally:
+            session.close()
+            engine.dispose()
+        if as_json:
+            typer.echo(term.json_text({"pending": [p.to_json() for p in pending]}))
+            raise typer.Exit(1 if pending else 0)
+        out = term.console()
+        if not pending:
+            out.print("Nothing held back for review.")
+            raise typer.Exit(0)
+        rows = [tuple(map(term.shown, (p.copy.notice_key, p.copy.url, "、".join(p.lost),
+                                        (p.copy.stored_sha256 or "")[:SHOWN_SHA], p.copy.sha256[:SHOWN_SHA],
+                                        _when(p.copy.first_seen), _when(p.copy.last_seen)))) for p in pending]
+        print_table(out, TableText("Held back for review: a newer copy reads less than the stored notice", REVIEW_COLUMNS,
+                                   rows))
+        out.print("Each is a page cut short, or the notice republished without what would go. Read the page; if "
+                  "the ministry did republish it, accept the copy you read:")
+        for p in pending:
+            out.print(Text(term.shown(f"  mofcom-watch accept {p.copy.notice_key} {p.copy.sha256[:SHOWN_SHA]}")))
+        raise typer.Exit(1)
+
+    @app.command("accept")
+    def _accept(
+        ctx: typer.Context,
+        notice_key: str = typer.Argument(..., metavar="KEY", help="The notice, as `review` names it."),
+        sha256: str = typer.Argument(..., metavar="SHA256",
+                                     help="The held copy's SHA-256, or its first 8 or more hex digits, as `review` shows it."),
+        by: Optional[str] = typer.Option(None, "--by", metavar="WHO", help="Who accepts it (default: user@host)."),
+        note: Optional[str] = typer.Option(None, "--note", metavar="WHY", help="Why, kept with the record."),
+        as_of: Optional[str] = typer.Option(None, "--as-of", help=AS_OF_HELP),
+    ) -> None:
+        """Accept a held-back copy after review: store it, derive its events, record who accepted which copy."""
+        from mofcom_watch.publish import publish
+        from mofcom_watch.review import ReviewError, accept, operator
+        from storage.db import WRITE_LOCK, session_factory
+        from storage.runlock import make_holder, run_lock
+
+        day = as_of_or_today(as_of)
+        settings = app_context(ctx).settings
+        router = _router()
+        engine, probe = open_session(ctx)  # an existing store only: a mistyped --db is exit 2, never a new file
+        probe.close()
+        factory = session_factory(engine)
+        waiting = f"mofcom-watch accept: waiting up to {settings.lock_wait_seconds:.0f} s for the run lock: "
+        at = datetime.now(timezone.utc).replace(microsecond=0)
+        who = (by or "").strip() or operator()
+        try:
+            with run_lock(engine, holder=make_holder(), wait=settings.lock_wait_seconds,
+                          on_wait=lambda held: typer.echo(f"{waiting}{held}", err=True)) as lock:
+                lock.ensure()  # taken over while it waited (a paused process): the new holder writes, not this one
+                with factory() as session, session.begin():
+                    session.connection(execution_options=WRITE_LOCK)
+                    done = accept(session, router, notice_key, sha256, by=who, at=at, note=note)
+                    publish(session, as_of=day, target=None)  # its events, in the same transaction
+        except ReviewError as exc:
+            typer.echo(f"mofcom-watch accept: {exc}", err=True)
+            raise typer.Exit(USAGE) from None
+        except Exception as exc:  # noqa: BLE001 - a resource fault is one line; anything else goes on up
+            exit_on_resource_fault("mofcom-watch accept", exc, db_url=settings.database_url)
+        finally:
+            engine.dispose()
+        c = done.review.copy
+        out = term.console()
+        out.print(Text(term.shown(
+            f"accepted: {c.notice_key} is now read from the copy of {c.url} first fetched {_when(c.first_seen)} "
+            f"(SHA-256 {c.sha256}), revision {done.revision}; no longer read: {'、'.join(done.review.lost)}")))
+        out.print(Text(term.shown(f"recorded: accepted by {done.by} at {_when(done.at)} (mofcom-watch status shows "
+                                  "it; the next run or feeds publishes its items)")))

@@ -1,0 +1,161 @@
+"""A person's review of the copies held back because they read less than the stored notice.
+
+The pipeline keeps the stored notice when a newer copy of its page reads less (``pipeline.held_back``): a page
+cut short reads so, and so does the ministry republishing the notice without an entity. Until a person says
+which, every run reports it. ``review`` lists such copies (read again by today's parser: what would go, both
+SHA-256s); ``accept`` stores the copy a person saw (named by its SHA-256, or a prefix of it), in one
+transaction with the record of who accepted it (:mod:`storage.reviews`) and the events derived from it. A
+different later copy is judged afresh. A copy cut short by its own account (short of the count it states,
+naming nobody) is never one to accept: the next whole copy replaces it.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import socket
+import zlib
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from mofcom_watch.pipeline import HeldBack, PageParser, PageRouter, held_back
+from storage.cleantext import clean_document
+from storage.ingest import load_notice, store_parse
+from storage.models import Notice, Snapshot
+from storage.outcomes import PageOutcome
+from storage.records import DocumentKind, NoticeRecord
+from storage.reviews import HeldCopy, held_copies, record_acceptance
+
+PREFIX_MIN = 8  # hex digits of a SHA-256 an operator must give at least
+HEX = frozenset("0123456789abcdef")
+
+
+class ReviewError(Exception):
+    """Bad input to ``accept`` (unknown notice, wrong SHA-256, nothing to accept): one line, nothing written."""
+
+
+@dataclass(frozen=True)
+class PendingReview:
+    """A held copy that reads less than the stored notice, as today's parser reads both."""
+
+    copy: HeldCopy
+    lost: tuple[str, ...]  # the entities, or the actions, that accepting it would take away
+    detail: str
+
+    def to_json(self) -> dict[str, Any]:
+        c = self.copy
+        return {"notice_key": c.notice_key, "url": c.url, "sha256": c.sha256, "stored_sha256": c.stored_sha256,
+                "would_go": list(self.lost), "first_seen": c.first_seen.isoformat(),
+                "last_seen": c.last_seen.isoformat(), "detail": self.detail}
+
+
+@dataclass(frozen=True)
+class _Judged:
+    copy: HeldCopy
+    snapshot: Snapshot
+    record: NoticeRecord
+    encoding: str | None
+    parser: PageParser
+    verdict: HeldBack | None
+
+
+def _judge(session: Session, copy: HeldCopy, router: PageRouter) -> _Judged | None:
+    """The held bytes read again by today's parser and held against the stored notice (None: they no longer read
+    as that notice)."""
+    snap = session.get(Snapshot, copy.snapshot_id)
+    parser = router.parser(copy.url)
+    if snap is None:
+        return None
+    try:
+        doc = clean_document(parser.parse(zlib.decompress(snap.body), url=copy.url, content_type=snap.content_type))
+    except Exception:  # noqa: BLE001 - unusable (or a parser error) now: nothing a person could accept
+        return None
+    if doc.kind != DocumentKind.NOTICE or doc.notice is None or doc.notice.key != copy.notice_key:
+        return None
+    verdict = held_back(load_notice(session, copy.notice_key), doc.notice, copy.url, copy.sha256, parser)
+    return _Judged(copy, snap, doc.notice, doc.encoding, parser, verdict)
+
+
+def pending_reviews(session: Session, router: PageRouter) -> list[PendingReview]:
+    """The held copies a person may accept, oldest first."""
+    found = []
+    for copy in held_copies(session):
+        judged = _judge(session, copy, router)
+        if judged is not None and judged.verdict is not None and judged.verdict.review:
+            found.append(PendingReview(copy, judged.verdict.lost, judged.verdict.detail))
+    return found
+
+
+def _stored(session: Session, notice_key: str) -> bool:
+    """Whether the store holds a notice with this key (in any case)."""
+    wanted = notice_key.strip().casefold()
+    return session.scalars(select(Notice.id).where(func.lower(Notice.key) == wanted).limit(1)).first() is not None
+
+
+def operator() -> str:
+    """Who runs this: ``user@host`` (the uid when the user has no name here, as in some containers)."""
+    try:
+        user = getpass.getuser()
+    except (OSError, KeyError):
+        user = f"uid {os.getuid()}"
+    return f"{user}@{socket.gethostname()}"
+
+
+def sha_prefix(value: str) -> str:
+    """The SHA-256 (or prefix of one) an operator typed, lower case; :class:`ReviewError` if it is not one."""
+    text = value.strip().lower()
+    if not (PREFIX_MIN <= len(text) <= 64) or not set(text) <= HEX:
+        raise ReviewError(f"{value!r} is not a SHA-256 nor a prefix of one of at least {PREFIX_MIN} hex digits "
+                          "(`mofcom-watch review` shows the copy's)")
+    return text
+
+
+@dataclass(frozen=True)
+class Accepted:
+    review: PendingReview
+    revision: int
+    by: str
+    at: datetime
+
+
+def accept(session: Session, router: PageRouter, notice_key: str, sha: str, *, by: str, at: datetime,
+           note: str | None = None) -> Accepted:
+    """Store the held copy of ``notice_key`` whose SHA-256 starts with ``sha`` as the notice, record who accepted
+    it, close its issue. :class:`ReviewError` (nothing written) when there is no such copy to accept."""
+    sha = sha_prefix(sha)
+    copies = held_copies(session)
+    mine = [c for c in copies if c.notice_key.casefold() == notice_key.strip().casefold()]
+    if not mine:
+        if not _stored(session, notice_key):
+            raise ReviewError(f"no notice {notice_key} in the store")
+        raise ReviewError(f"nothing held back for review for {notice_key} (`mofcom-watch review` lists what is)")
+    matching = [c for c in mine if c.sha256.startswith(sha)]
+    if not matching:
+        held = ", ".join(c.sha256[:16] for c in mine)
+        raise ReviewError(f"{mine[0].notice_key}: the copy held back is SHA-256 {held}…, not {sha}: review it "
+                          "(`mofcom-watch review`) and accept the copy you saw")
+    if len(matching) > 1:
+        raise ReviewError(f"{mine[0].notice_key}: {sha} starts more than one held copy's SHA-256: give more digits")
+    copy = matching[0]
+    judged = _judge(session, copy, router)
+    if judged is None or judged.verdict is None:
+        raise ReviewError(f"{copy.notice_key}: the held copy (SHA-256 {copy.sha256[:16]}…) no longer reads less than "
+                          "the stored notice as this parser reads it: the next run stores it; nothing to accept")
+    if not judged.verdict.review:
+        raise ReviewError(f"{copy.notice_key}: the held copy (SHA-256 {copy.sha256[:16]}…) is cut short by its own "
+                          f"account, not one to review: {judged.verdict.detail}")
+    snap, parser = judged.snapshot, judged.parser
+    stored = load_notice(session, copy.notice_key)
+    snap.outcome, snap.detail, snap.notice_key = PageOutcome.NOTICE.value, None, judged.record.key
+    snap.parser_version, snap.parser_digest = parser.version, parser.digest or None
+    snap.encoding = judged.encoding or snap.encoding
+    change = store_parse(session, stored, judged.record, snap, copy.url, at, clean=True, accepted=True)
+    notice = load_notice(session, copy.notice_key)
+    if notice is None or notice.snapshot_id != snap.id:  # store_parse kept the stored copy: a bug, not bad input
+        raise RuntimeError(f"{copy.notice_key}: the accepted copy was not stored")
+    record_acceptance(session, copy, by=by, at=at, lost=judged.verdict.lost, note=note)
+    return Accepted(PendingReview(copy, judged.verdict.lost, judged.verdict.detail), change.revision, by, at)

@@ -1,0 +1,132 @@
+"""Copies held back for a person's review, and the acceptances people record.
+
+A newer copy of a stored notice page that reads less than the stored parse (``mofcom_watch.pipeline.held_back``)
+is stored as an unusable snapshot of the page, and an open ``unusable-page`` issue names its URL and notice:
+a page cut short, or the ministry republishing the notice without some of it. Only a person can tell. Accepting
+it (``mofcom-watch accept``, :mod:`mofcom_watch.review`) is recorded as a health issue of kind ``review-accepted``,
+closed as it is opened, so it is never a problem: who accepted (its ``source``), when (``first_seen``), which
+copy (its ``url``, and its key: the notice and the copy's SHA-256), what it replaced and what went (``detail``).
+The source-health feed carries it as an item; ``status`` shows the acceptances the stored notices rest on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, select, update
+from sqlalchemy.orm import Session, aliased
+
+from storage.cleantext import clean_text
+from storage.keys import fit_key, issue_key, unusable_key
+from storage.models import HealthIssue, Notice, Page, Snapshot
+from storage.vocabulary import HealthKind, as_utc
+
+BY_LEN = 64  # HealthIssue.source: who accepted
+LOST_LISTED = 20  # what went, named in an acceptance's detail; the rest are counted
+
+
+@dataclass(frozen=True)
+class HeldCopy:
+    """A page's latest copy, held back against the stored notice it reads as, with its open issue."""
+
+    notice_key: str
+    url: str
+    snapshot_id: int
+    sha256: str  # the held copy's bytes
+    stored_sha256: str | None  # the bytes the stored notice was read from
+    stored_url: str | None  # the page they came from
+    first_seen: datetime  # when the held bytes were first fetched
+    last_seen: datetime  # when they were last fetched (the issue's last sighting)
+    detail: str  # the issue's detail
+
+
+def held_copies(session: Session) -> list[HeldCopy]:
+    """Every page whose latest copy is held back as reading as a stored notice (an open issue names the page and the
+    notice; the copy's snapshot has the notice's key: stored unusable now, or stored as the notice once before and
+    back after another copy), oldest issue first. Whether it is one to review (reads less) or a copy cut short by
+    its own account is for the parser to say again (:mod:`mofcom_watch.review`)."""
+    stored = aliased(Snapshot)
+    stored_page = aliased(Page)
+    rows = session.execute(
+        select(HealthIssue.notice_key, HealthIssue.url, Snapshot.id, Snapshot.sha256, stored.sha256, stored_page.url,
+               Snapshot.fetched_at, HealthIssue.last_seen, HealthIssue.detail)
+        .join(Page, Page.url == HealthIssue.url)
+        .join(Snapshot, and_(Snapshot.page_id == Page.id, Snapshot.sha256 == Page.last_sha256))
+        .outerjoin(Notice, Notice.key == HealthIssue.notice_key)
+        .outerjoin(stored, stored.id == Notice.snapshot_id)
+        .outerjoin(stored_page, stored_page.id == stored.page_id)
+        .where(HealthIssue.kind == HealthKind.UNUSABLE_PAGE.value, HealthIssue.resolved_at.is_(None),
+               HealthIssue.notice_key.is_not(None), Snapshot.notice_key == HealthIssue.notice_key)
+        .order_by(HealthIssue.first_seen, HealthIssue.key)
+    )
+    return [HeldCopy(key, url, snap_id, sha, stored_sha, stored_url, as_utc(first), as_utc(last), detail)
+            for key, url, snap_id, sha, stored_sha, stored_url, first, last, detail in rows]
+
+
+def review_key(notice_key: str, sha256: str) -> str:
+    """The key of the record that a person accepted this copy (the bytes' SHA-256) as the notice."""
+    return issue_key(HealthKind.REVIEW_ACCEPTED, notice_key, sha256)
+
+
+def record_acceptance(session: Session, copy: HeldCopy, *, by: str, at: datetime, lost: tuple[str, ...],
+                      note: str | None = None) -> HealthIssue:
+    """Record that ``by`` accepted ``copy`` at ``at`` (opened and closed at once), and close the copy's issue then."""
+    at = as_utc(at)
+    shown = "、".join(lost[:LOST_LISTED]) + (f" and {len(lost) - LOST_LISTED} more" if len(lost) > LOST_LISTED else "")
+    detail = clean_text(
+        f"{copy.notice_key}: the copy of {copy.url} first fetched {copy.first_seen:%Y-%m-%d %H:%M} UTC "
+        f"(SHA-256 {copy.sha256}) accepted by {by} after review, replacing the stored copy "
+        f"(SHA-256 {copy.stored_sha256 or 'none'}); no longer read: {shown or 'nothing'}"
+        + (f"; note: {note}" if note else ""))
+    session.execute(update(HealthIssue)
+                    .where(HealthIssue.key == unusable_key(copy.url), HealthIssue.resolved_at.is_(None))
+                    .values(resolved_at=at))
+    key = review_key(copy.notice_key, copy.sha256)
+    record = session.scalars(select(HealthIssue).where(HealthIssue.key == key)).one_or_none()
+    if record is None:  # accepted once before, then another copy came and this one again: a new decision
+        record = HealthIssue(key=key, kind=HealthKind.REVIEW_ACCEPTED.value)
+        session.add(record)
+    record.source, record.detail, record.url, record.notice_key = fit_key(by, BY_LEN), detail, copy.url, copy.notice_key
+    record.run_id, record.first_seen, record.last_seen, record.resolved_at = None, at, at, at
+    session.flush()
+    return record
+
+
+@dataclass(frozen=True)
+class Acceptance:
+    """One recorded acceptance; ``current``: the stored notice is still read from the accepted copy."""
+
+    notice_key: str
+    url: str
+    sha256: str
+    accepted_by: str
+    accepted_at: datetime
+    detail: str
+    current: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {"notice_key": self.notice_key, "url": self.url, "sha256": self.sha256,
+                "accepted_by": self.accepted_by, "accepted_at": self.accepted_at.isoformat(),
+                "detail": self.detail, "current": self.current}
+
+
+def acceptances(session: Session, *, current_only: bool = False) -> list[Acceptance]:
+    """The recorded acceptances, oldest first (``current_only``: those the stored notices are still read from)."""
+    rows = session.execute(
+        select(HealthIssue.key, HealthIssue.notice_key, HealthIssue.url, HealthIssue.source, HealthIssue.first_seen,
+               HealthIssue.detail, Snapshot.sha256, Page.url)
+        .outerjoin(Notice, Notice.key == HealthIssue.notice_key)
+        .outerjoin(Snapshot, Snapshot.id == Notice.snapshot_id)
+        .outerjoin(Page, Page.id == Snapshot.page_id)
+        .where(HealthIssue.kind == HealthKind.REVIEW_ACCEPTED.value)
+        .order_by(HealthIssue.first_seen, HealthIssue.key)
+    )
+    found = []
+    for key, notice_key, url, by, at, detail, stored_sha, stored_url in rows:
+        sha = key.rsplit("/", 1)[-1]
+        current = stored_sha == sha and stored_url == url
+        if current or not current_only:
+            found.append(Acceptance(notice_key or "", url or "", sha, by, as_utc(at), detail, current))
+    return found

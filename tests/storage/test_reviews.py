@@ -1,0 +1,62 @@
+"""storage.reviews: the copies held back for review and the record of an acceptance, on SQLite and PostgreSQL.
+
+The CLI's path (review, accept, run) is tested with real processes in tests/faults/test_review_accept.py; here the
+queries and the records themselves, on every backend the storage tests run on."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from datetime import timedelta
+
+from sqlalchemy.orm import Session
+
+from storage.health import health_events, open_health_issues
+from storage.ingest import load_notice, record_issue, store_notice, store_parse
+from storage.keys import unusable_key
+from storage.reviews import BY_LEN, acceptances, held_copies, record_acceptance
+from storage.snapshots import record_snapshot
+from storage.vocabulary import HealthKind
+from tests.storage.test_ingest_notice import ENTITIES, T0, URL_A, uel7
+
+WHOLE, LESS = b"whole page", b"republished page"
+
+
+def snap(s: Session, raw: bytes, at, outcome: str, key: str = "UEL-2025-7"):
+    return record_snapshot(s, url=URL_A, raw=raw, fetched_at=at, outcome=outcome, notice_key=key,
+                           parser_version="test")[0]
+
+
+def test_a_held_copy_is_listed_and_an_acceptance_is_recorded_closed_and_said(engine) -> None:
+    less = dataclasses.replace(uel7(ENTITIES[:2], stated=None), stated_count=None)
+    with Session(engine) as s, s.begin():
+        snap(s, LESS, T0 - timedelta(days=1), "unusable")  # first stored before the whole copy: a page back and forth
+        store_notice(s, uel7(stated=None), snap(s, WHOLE, T0, "notice"), URL_A, T0)
+    with Session(engine) as s, s.begin():  # the held copy fetched again, as the pipeline leaves it
+        snap(s, LESS, T0 + timedelta(hours=1), "unusable")
+        record_issue(s, key=unusable_key(URL_A), source="mofcom-policy-list", kind=HealthKind.UNUSABLE_PAGE,
+                     detail=f"{URL_A}: incomplete: … (review)", seen_at=T0 + timedelta(hours=1), url=URL_A,
+                     notice_key="UEL-2025-7")
+    with Session(engine) as s, s.begin():
+        (copy,) = held_copies(s)
+        assert (copy.notice_key, copy.url, copy.sha256, copy.stored_sha256, copy.stored_url) == (
+            "UEL-2025-7", URL_A, hashlib.sha256(LESS).hexdigest(), hashlib.sha256(WHOLE).hexdigest(), URL_A)
+        assert copy.last_seen == T0 + timedelta(hours=1)
+        # not taken without the acceptance: the copy's bytes are older than the stored ones
+        held = s.get(type(load_notice(s, "UEL-2025-7").snapshot), copy.snapshot_id)
+        assert not store_parse(s, load_notice(s, "UEL-2025-7"), less, held, URL_A, T0).changed
+        change = store_parse(s, load_notice(s, "UEL-2025-7"), less, held, URL_A, T0, accepted=True)
+        assert change.changed and load_notice(s, "UEL-2025-7").snapshot_id == copy.snapshot_id
+        record_acceptance(s, copy, by="x" * 80, at=T0 + timedelta(hours=2), lost=("海岸线公司",), note="read it")
+    with Session(engine) as s:
+        assert open_health_issues(s) == [] and held_copies(s) == []
+        (accepted,) = acceptances(s, current_only=True)
+        assert accepted.sha256 == copy.sha256 and accepted.current and len(accepted.accepted_by) == BY_LEN
+        assert accepted.accepted_at == T0 + timedelta(hours=2)
+        assert "海岸线公司" in accepted.detail and "read it" in accepted.detail and copy.stored_sha256 in accepted.detail
+        events = {e.title: e for e in health_events(s)}
+    said = events[f"Reviewed: UEL-2025-7: a newer copy that reads less, accepted by {accepted.accepted_by}"]
+    assert said.summary.startswith("UEL-2025-7: the copy of") and said.extra[-1] == ("state", "accepted")
+    (resolved,) = [e for title, e in events.items() if title.startswith("Resolved: ")]
+    assert resolved.summary.startswith("A person reviewed this copy and accepted it: ")
+    assert len(events) == 3  # the page's issue opened and resolved, and the acceptance: never an open problem
