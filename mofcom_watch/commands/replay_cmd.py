@@ -3,7 +3,8 @@
 ``DIR/<host>/<path>`` becomes ``https://<host>/<path>``; any other file a
 ``file:<relative path>`` URL. One transaction per page; re-running adds nothing.
 Exit 0 clean, 1 when a page was unusable (or failed) or a notice's entity count
-differs from the count it states or a file was skipped (a link out of DIR, larger than
+differs from the count it states or two URLs of a replayed notice disagree (an open alias
+conflict, which status and run report too) or a file was skipped (a link out of DIR, larger than
 fetch.max_body_bytes), 2 for a missing or unreadable DIR, 3 when the store cannot be written
 (disk full, read-only, gone) or another writer kept the run lock past lock_wait_seconds.
 """
@@ -18,6 +19,8 @@ from typing import Optional
 
 import typer
 from rich.text import Text
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from mofcom_watch import term
 from mofcom_watch.clock import as_of_or_today, parse_fetched_at
@@ -37,11 +40,12 @@ from mofcom_watch.tables import Column, TableText, print_table
 from scraper.sources import SourceConfigError, load_sources
 from storage.db import WRITE_LOCK, DatabaseError, open_store, session_factory
 from storage.faults import StoreUnavailable
+from storage.models import HealthIssue
 from storage.notices import NoticeLine, load_lines
 from storage.outcomes import PageOutcome, PageResult
 from storage.records import NoticeRef
 from storage.runlock import make_holder, run_lock
-from storage.vocabulary import state_label
+from storage.vocabulary import HealthKind, state_label
 
 
 @dataclass(frozen=True)
@@ -52,11 +56,16 @@ class ReplaySummary:
     unchanged: int  # pages whose bytes were already stored, read as before
     unusable: tuple[str, ...]  # URLs (unusable or failed pages)
     mismatched: tuple[str, ...]  # notice keys whose parsed count differs from the stated count
+    conflicts: tuple[str, ...] = ()  # open alias conflicts of the notices replayed: what status and run report
 
 
-def summarise(results: list[PageResult], records: dict[str, NoticeLine]) -> ReplaySummary:
+def summarise(results: list[PageResult], records: dict[str, NoticeLine],
+              conflicts: dict[str, str] | None = None) -> ReplaySummary:
+    """``conflicts``: the open alias-conflict issues' details by notice key (:func:`alias_conflicts`): a notice
+    whose pages disagree is reported whether this replay stored the page that disagrees or read it as before."""
     touched = {r.notice_key for r in results if r.outcome is PageOutcome.NOTICE and r.notice_key}
     mismatched = tuple(sorted(key for key in touched if key in records and records[key].count_mismatch))
+    replayed = {r.notice_key for r in results if r.notice_key}
     return ReplaySummary(
         pages=len(results),
         new=sum(r.new for r in results),
@@ -64,7 +73,17 @@ def summarise(results: list[PageResult], records: dict[str, NoticeLine]) -> Repl
         unchanged=sum(r.same_bytes and not r.new and not r.changed for r in results),
         unusable=tuple(f"{r.url} ({r.outcome}: {r.detail})" for r in results if not r.usable),
         mismatched=mismatched,
+        conflicts=tuple(detail for key, detail in sorted((conflicts or {}).items()) if key in replayed),
     )
+
+
+def alias_conflicts(session: Session, keys: set[str]) -> dict[str, str]:
+    """The open alias-conflict issues of these notices (two URLs of one notice that disagree), detail by key: one
+    read of the few open ones."""
+    issues = HealthIssue.__table__.c
+    rows = session.execute(select(issues.notice_key, issues.detail).where(
+        issues.kind == HealthKind.ALIAS_CONFLICT.value, issues.resolved_at.is_(None)))
+    return {key: detail for key, detail in rows if key in keys}
 
 
 NOTICE_COLUMNS = (Column("notice"), Column("list", drop=2), Column("published", drop=3), Column("effective"),
@@ -171,6 +190,7 @@ def register(app: typer.Typer) -> None:
                     derived = publish(session, as_of=day, target=None)  # the engine runs once (or not: no change)
                     records = ([NoticeLine.of(n.record) for n in derived.notices] if not derived.skipped_derive
                                else load_lines(session))  # the table needs no provenance, nor the entities
+                    conflicts = alias_conflicts(session, {r.notice_key for r in results if r.notice_key})
         except Exception as exc:  # noqa: BLE001 - a resource fault is one line; anything else goes on up
             exit_on_resource_fault("mofcom-watch replay", exc, db_url=settings.database_url)
         finally:
@@ -178,13 +198,17 @@ def register(app: typer.Typer) -> None:
         problems.extend(derived.problems)
         print_table(out, _table(records, _state_text(derived)))
         by_key = {r.key: r for r in records}
-        summary = summarise(results, by_key)
+        summary = summarise(results, by_key, conflicts)
         out.print(
             f"{summary.pages} pages: {summary.new} new, {summary.changed} changed, {summary.unchanged} unchanged, "
             f"{len(summary.unusable)} unusable"
+            + (f", {len(summary.conflicts)} alias conflict{'s' if len(summary.conflicts) != 1 else ''}"
+               if summary.conflicts else "")
         )
         for line in summary.unusable:
             problems.append(f"unusable page: {line}")
+        for line in summary.conflicts:
+            problems.append(f"alias conflict: {line}")
         for key in summary.mismatched:
             r = by_key[key]
             problems.append(f"count mismatch: {key} parsed {r.entity_count} entities, the notice states {r.stated_count}")

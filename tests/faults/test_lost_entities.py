@@ -121,7 +121,10 @@ def test_an_alias_copy_naming_less_does_not_win_over_the_whole_one(tmp_path: Pat
     assert rows(state, "UEL-2023-1") == [("in_force", UEL_KEYS)]
     (issue,) = state["health_issues"]
     assert issue["kind"] == "alias-conflict" and issue["url"] == "file:texts/uel-2023-1-reprint.txt", issue
-    assert state["ok"] is False  # status (and run's exit code) report it; replay's exit code reports its own pages
+    # status and run report it as a problem: so does replay (it exited 0), and again when it reads the page as before
+    assert state["ok"] is False and code == 1 and "1 alias conflict" in out and "alias conflict: UEL-2023-1" in out, out
+    code, out, _ = replay_text(db, tmp_path, "again", name, text, "2026-12-01T00:00:00+00:00")
+    assert code == 1 and "1 unchanged, 0 unusable, 1 alias conflict" in out, out
 
 
 QA_MAY = "www.mofcom.gov.cn/xwfb/xwfyrth/art/2025/art_53ec1f591dba49a39b65fd89b6d73e6f.html"
