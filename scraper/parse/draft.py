@@ -21,21 +21,24 @@ from storage.records import ActionRecord, EntityRecord, ListKind, NoticeKind, No
 from .actions import ActionDraft
 from .dates import Stamp
 from .number import OwnNumber, filing_number, find_own_number
-from .qa import clean_title
+from .qa import QUESTION_RE, clean_title
 from .textnorm import clean, clean_and_fold, fold
 
 BODY_LINE_MIN = 50  # a line this long with a comma or full stop is body text, not heading
 HEAD_MAX = 15
-# A page that gives a notice in full after a lead of its own (a press reprint, a MOFCOM news page:
-# "中评社北京4月9日电／据商务部网站消息，…公告全文如下：", "…以下为公告全文：", then "商务部公告2025年第22号 …"):
-# the lead ends its line with this (folded: the colon is ASCII). Not "公告如下": a notice's own "现将有关
-# 事项公告如下：" opens its clauses, which may name other notices first.
-REPRINT_LEAD_RE = re.compile(r"全文(?:如下|)[ \t]*:?[ \t]*$", re.MULTILINE)
-REPRINT_MARK = "全文"  # in every REPRINT_LEAD_RE match: most texts have none
-# A lead (headline, byline, date, a paragraph) ends within these characters: one bounded scan for the
-# mark costs about 4 instructions a character, on every text.
-REPRINT_LEAD_SPAN = 1000
-
+# A page that gives a notice or a Q&A in full after a lead of its own (a press reprint, a MOFCOM news
+# page): a line of the lead promises the whole text that follows, in the words the papers use ("…公告全文
+# 如下：", "原文如下：", "以下为公告原文：", "公告内容如下：", "附：商务部公告全文", traditional script made
+# simplified first by ``clean``; folded: the colon is ASCII). Not "公告如下": a notice's own "现将有关事项
+# 公告如下：" opens its clauses, which may name other notices first; nor "全文公布如下" (a notice giving a text
+# of its own).
+REPRINT_LEAD_RE = re.compile(
+    r"(?:(?:全文|原文)(?:转载|转发|刊登|照登|)(?:如下|见下|)|(?:内容|详情|正文)(?:如下|见下)"
+    r"|以下(?:为|是)[^\n,。]{0,20}?(?:全文|原文|内容)|(?:转载|转发|照登)如下)[ \t]*[:。]?[ \t]*$")
+# Every REPRINT_LEAD_RE match ends its words with one of these: each is found with one ``str.find`` (a
+# single character: memchr speed), on the whole text, so a lead of any length is found.
+REPRINT_MARKS = ("文", "下", "容")
+LEAD_TAIL = " \t:。"  # what may follow the promise on its line
 
 T = TypeVar("T")
 
@@ -76,6 +79,7 @@ class Source:
     title_hint: str | None  # the page's title, site name cut off
     filing_no: str | None  # the 【发布文号】 value, as written
     hints: PageHints
+    lead: str = ""  # a reprint's lead, cut off before ``text`` (``read_source``): what the paper says of it
 
     @view
     def lines(self) -> list[str]:
@@ -176,36 +180,69 @@ class Draft:
     references: tuple[NoticeRef, ...] = ()
 
 
+def _promises(folded: str) -> list[tuple[int, int]]:
+    """(start, end) of every line that ends promising the full text after it (REPRINT_LEAD_RE), in text order."""
+    found: list[tuple[int, int]] = []
+    find, size = folded.find, len(folded)
+    for mark in REPRINT_MARKS:
+        pos = find(mark)
+        while pos >= 0:
+            end = find("\n", pos)
+            end = size if end < 0 else end
+            if not folded[pos + 1 : end].strip(LEAD_TAIL):
+                start = folded.rfind("\n", 0, pos) + 1
+                if REPRINT_LEAD_RE.search(folded, start, end):
+                    found.append((start, end))
+            pos = find(mark, end)
+    return sorted(found)
+
+
+def _opens_qa(src: Source) -> bool:
+    """Whether a text opens as a spokesperson Q&A does: its source line "来源：商务部新闻办公室 …", its title
+    "…答记者问", or its first question, among its first lines."""
+    for line in src.folded_head[:3]:
+        if line.startswith("来源") and "商务部" in line:
+            return True
+        if "答记者问" in line and "。" not in line:
+            return True
+        if QUESTION_RE.match(line):
+            return True
+    return False
+
+
 def reprint_start(text: str, folded: str) -> int:
-    """Where the notice a page gives in full starts (0: the page is no such reprint): the line after a
-    lead line ending "…全文如下：" or "…以下为公告全文：" (REPRINT_LEAD_RE) among the first HEAD_MAX lines
-    with text, when the lines after it open with a number of the notice's own (as a notice's head does) and the lines
-    before it open with none or the same one (a headline "不可靠实体清单工作机制公告〔2025〕2号：…"). The
-    lead stands where the notice's head would be, and may tell its decision in words of its own
-    ("决定将参与对台湾地区军售的7家美国企业列入不可靠实体清单。全文如下："): the notice is read alone."""
-    for m in REPRINT_LEAD_RE.finditer(folded):
-        at, end = folded.rfind("\n", 0, m.start()) + 1, m.end()
-        if m.start() >= REPRINT_LEAD_SPAN or end >= len(folded) \
-                or len([line for line in folded[:at].split("\n") if line.strip()]) >= HEAD_MAX:
-            return 0  # nothing after the lead, or no lead: the lines before it are more than a head's
+    """Where the notice or Q&A a page gives in full starts (0: the page is no such reprint): the line after
+    a lead line promising the full text (REPRINT_LEAD_RE), anywhere in the text (a paper's lead may run to
+    many paragraphs), when the lines after it open with a number of the notice's own (as a notice's head
+    does) and the lines before it open with none or the same one (a headline "不可靠实体清单工作机制公告〔2025〕
+    2号：…"), or the lines after it open a Q&A and those before it open with no number. The lead stands where
+    the notice's head would be, and may tell its decision in words of its own ("决定将参与对台湾地区军售的7家
+    美国企业列入不可靠实体清单。全文如下："): the notice is read alone."""
+    for at, end in _promises(folded):
+        if end >= len(folded):
+            return 0  # nothing after the lead
         start = end + 1
         notice = Source(text=text[start:], folded=folded[start:], title_hint=None, filing_no=None, hints=PageHints())
         own = find_own_number(*notice.headings, notice.text, strict=True)
-        if own is None:
+        if own is None and not _opens_qa(notice):
             continue
         lead = Source(text=text[:at], folded=folded[:at], title_hint=None, filing_no=None, hints=PageHints())
         before = find_own_number(*lead.headings, lead.text, strict=True)
+        if own is None:
+            return start if before is None and not QUESTION_RE.search(folded, 0, at) else 0
         return start if before is None or before.key == own.key else 0
     return 0
 
 
 def read_source(text: str, hints: PageHints) -> Source:
     """Clean and fold ``text`` once; the other views are cut from these when first read. A page
-    giving a notice in full after a lead of its own is read from the notice on (``reprint_start``)."""
+    giving a notice or Q&A in full after a lead of its own is read from the notice on (``reprint_start``);
+    the lead is kept beside it (a reprinted Q&A's date may be stated there alone)."""
     text, folded = clean_and_fold(text)
-    if folded.find(REPRINT_MARK, 0, REPRINT_LEAD_SPAN) >= 0:
-        start = reprint_start(text, folded)
-        if start:
-            text, folded = text[start:], folded[start:]
+    lead = ""
+    start = reprint_start(text, folded)
+    if start:
+        lead, text, folded = text[:start], text[start:], folded[start:]
     title = clean_title(clean(hints.title)) if hints.title else None
-    return Source(text=text, folded=folded, title_hint=title, filing_no=filing_number(folded, text), hints=hints)
+    return Source(text=text, folded=folded, title_hint=title, filing_no=filing_number(folded, text), hints=hints,
+                  lead=lead)

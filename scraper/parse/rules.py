@@ -21,10 +21,10 @@ from storage.records import ActionKind, ActionRecord, EntityRecord, ListKind, No
 
 from . import actions as act
 from . import entities as ent
-from .dates import Stamp, effective_in, filing_date, notice_effective, signature_date
+from .dates import DATE_RE, ISO_DT_RE, Stamp, effective_in, filing_date, make_date, notice_effective, signature_date
 from .draft import BODY_LINE_MIN, Decision, Draft, Identity, Ref, Source
 from .number import OwnNumber, find_own_number, number_in_heading
-from .qa import answer_spans, is_qa, qa_key, qa_title, source_stamp
+from .qa import ANSWER_MARK_RE, QUESTION_RE, SOURCE_LINE_RE, answer_spans, is_qa, qa_key, qa_title, source_stamp
 from .textnorm import fold
 
 QA_ISSUER = "商务部新闻办公室"
@@ -45,6 +45,24 @@ GOODS_RE = re.compile(r"(?:物项|物品|产品|商品|货物)\s*$|^\s*(?:部分
 # A line that opens an article of a rule: "第八条　工作机制根据调查结果…", a blank after its number (a
 # citation wrapped onto a line of its own, "第二十六条规定，…", has none). Matched up to the blank.
 ARTICLE_HEAD_RE = re.compile(r"[ \t\u3000]*第[一二三四五六七八九十百零〇]{1,5}条[ \t\u3000\xa0]")
+# The day a Q&A states for itself where a paper prints it (folded text; traditional script made simplified):
+# its heading "…答记者问（2025年11月5日）"; the paper's words "商务部新闻发言人11月5日就…答记者问", "商务部12日晚间
+# 宣布", "商务部周三 (5 日) 晚间宣布"; a news dateline "新华社北京11月5日电", "（中央社台北12日电）". Read in the
+# lead and the Q&A's head before its first question, never in an answer (which tells earlier days).
+QA_HEADING_DATE_RE = re.compile(
+    r"(?:答记者问|新闻发布会|吹风会)[ \t]*\(?[ \t]*(?P<y>\d{4})[ \t]*年[ \t]*(?P<m>\d{1,2})[ \t]*月[ \t]*(?P<d>\d{1,2})[ \t]*日")
+STATED_DAY_RE = re.compile(
+    r"(?:新闻发言人|商务部|工作机制)[^\n,。:;\d]{0,12}?(?:\([ \t]*|)(?:(?P<y>\d{4})[ \t]*年[ \t]*|)(?:(?P<m>\d{1,2})[ \t]*月[ \t]*|)"
+    r"(?P<d>\d{1,2})[ \t]*日[ \t]*\)?[ \t]*(?:晚间|晚上|晚|上午|下午|当天|)[ \t]*(?:表示|宣布|发布|就|答记者问|称|指出|回应|说)"
+    r"|(?:\d{1,2}[ \t]*月[ \t]*|)(?P<ed>\d{1,2})[ \t]*日[ \t]*电")
+# A spokesperson Q&A's title as a paper heads it, the day after it ("…答记者问（2025年11月5日）"): the title is
+# MOFCOM's without it (the key hashes the title).
+QA_TITLE_DAY_RE = re.compile(r"(?<=答记者问)[ \t]*[(（][ \t]*\d{4}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日[ \t]*[)）][ \t]*$")
+QA_HEAD_MAX = 2000
+# A paper's words for what MOFCOM said or did ("商务部12日晚间宣布，…继续暂停…", "据商务部网站消息，商务部新闻
+# 发言人表示，…", "记者从商务部获悉，…"): before a status change in its sentence, they tell the change.
+REPORTED_RE = re.compile(r"宣布|表示|获悉|消息|报道|据悉|透露|指出|回应")
+STATE_CHANGES = (ActionKind.SUSPEND, ActionKind.EXTEND, ActionKind.LIFT, ActionKind.RESTORE)  # characters of a Q&A's head looked at for a stated day
 
 
 # --- identity -------------------------------------------------------------------------
@@ -87,18 +105,68 @@ def own_number(src: Source, d: Draft) -> OwnNumber | None:
 
 
 def dateline(src: Source, d: Draft) -> tuple[Stamp | None, str | None]:
-    """A Q&A's source line "来源：商务部新闻办公室 … 2025-05-14 22:00": (stamp, source)."""
-    return source_stamp(src.folded) if d.qa else (None, None)
+    """A Q&A's source line "来源：商务部新闻办公室 … 2025-05-14 22:00": (stamp, source). A reprint may carry the
+    paper's own source line too ("【来源：香港文汇报】 2025-08-13", the day it printed the Q&A): MOFCOM's line
+    comes first wherever it stands."""
+    if not d.qa:
+        return (None, None)
+    folded = src.folded
+    for m in SOURCE_LINE_RE.finditer(folded, 0, 2000):
+        if _own_source(m.group("src")):
+            return source_stamp(folded[m.start() :])
+    return source_stamp(folded)
+
+
+def _own_source(source: str | None) -> bool:
+    """Whether a source line names MOFCOM (its news office, the working mechanism): the Q&A's own."""
+    return source is not None and ("商务部" in source or "工作机制" in source)
 
 
 def publication_day(src: Source, d: Draft) -> date | None:
-    """A Q&A: its dateline, the page's date, its signature. A notice: 【发文日期】, its
-    signature, then the page's date."""
+    """A Q&A: its own dateline (MOFCOM's source line), else the day it states for itself (``stated_qa_day``:
+    a paper prints it a day later under its own date), else the page's date, a source line of another, its
+    signature. A notice: 【发文日期】, its signature, then the page's date."""
     stamp, pub = d.dateline[0], src.hints.pub
     if d.qa:
+        if stamp and _own_source(d.dateline[1]):
+            return stamp.day
         best = stamp or pub
+        stated = stated_qa_day(src, best.day if best else None)
+        if stated:
+            return stated
         return best.day if best else signature_date(src.lines)
     return filing_date(src.folded) or signature_date(src.lines) or (pub.day if pub else None)
+
+
+def stated_qa_day(src: Source, reference: date | None) -> date | None:
+    """The day a Q&A states for itself: a date in its heading, else a day the paper's lead or the Q&A's head
+    (before its first question) says the spokesperson spoke or MOFCOM announced ("…11月5日表示", "12日宣布",
+    "…5日电"), its month and year those of ``reference`` (the page's date, else the first full date of
+    the head) or the month before when the day is later than that."""
+    folded = src.folded
+    question = QUESTION_RE.search(folded, 0, QA_HEAD_MAX)
+    head = src.lead + folded[: question.start() if question else min(len(folded), QA_HEAD_MAX)]
+    heading = QA_HEADING_DATE_RE.search(head) or (QA_HEADING_DATE_RE.search(src.title_hint) if src.title_hint else None)
+    if heading:
+        return make_date(heading.group("y"), heading.group("m"), heading.group("d"))
+    m = STATED_DAY_RE.search(head)
+    if m is None:
+        return None
+    if reference is None:
+        full = ISO_DT_RE.search(head) or DATE_RE.search(head)
+        reference = make_date(full.group("y"), full.group("m"), full.group("d")) if full else None
+        if reference is None:
+            return None
+    day = int(m.group("d") or m.group("ed"))
+    if m.group("y") and m.group("m"):
+        return make_date(m.group("y"), m.group("m"), day)
+    month, year = (int(m.group("m")), reference.year) if m.group("m") else (reference.month, reference.year)
+    stated = make_date(year, month, day)
+    if stated is not None and stated > reference:  # "30日" on a page of the 1st: the month before
+        stated = make_date(year - 1, 12, day) if month == 1 else make_date(year, month - 1, day)
+        if m.group("m") and stated is not None:  # a month named: the year before
+            stated = make_date(year - 1, int(m.group("m")), day)
+    return stated
 
 
 def publication_time(src: Source, d: Draft) -> datetime | None:
@@ -106,7 +174,7 @@ def publication_time(src: Source, d: Draft) -> datetime | None:
     pub = src.hints.pub
     if d.qa:
         best = d.dateline[0] or pub
-        return best.as_datetime() if best else None
+        return best.as_datetime() if best and (best.day == d.published or d.published is None) else None
     return pub.as_datetime() if pub and pub.day == d.published else None
 
 
@@ -126,6 +194,8 @@ def _qa_identity(src: Source, d: Draft) -> Identity:
     hint, body_title = src.title_hint, qa_title(src.lines)
     strong_body = bool(body_title and "答记者问" in body_title)
     title = hint if hint and ("答记者问" in hint or not strong_body) else (body_title or hint)
+    if title and "日" in title:
+        title = QA_TITLE_DAY_RE.sub("", title)
     source = d.dateline[1]
     spokesperson = "新闻发言人" in (title or "") or source == QA_ISSUER
     issuer = QA_ISSUER if spokesperson else (source or "商务部")
@@ -644,6 +714,26 @@ def unnumbered_reprint(src: Source, d: Draft) -> bool:
     return False
 
 
+def reported_change(src: Source, d: Draft) -> bool:
+    """A text of no number of its own that tells a status change in a paper's words ("中国商务部12日晚间宣布，
+    对…16家美国实体，继续暂停实施相关措施90天") is a press report: it changes nothing itself (the Q&A or
+    notice that made the change does, under its own key), dated or not. So is a "Q&A" that is only a
+    report quoting the answer ("中国商务部今晚发布答记者问。商务部新闻发言人表示，「自…起，继续暂停…」"): no
+    question, no answer mark, no MOFCOM source line. An answer ("答：商务部于5月14日宣布暂停…") is
+    MOFCOM's own words and still acts."""
+    if d.own or not d.drafts:
+        return False
+    folded = src.folded
+    if d.qa and (QUESTION_RE.search(folded) or _own_source(d.dateline[1])):
+        return False
+    if ANSWER_MARK_RE.search(folded):
+        return False
+    for x in d.drafts:
+        if x.action in STATE_CHANGES and REPORTED_RE.search(folded, sentence_start(folded, x.start), x.start):
+            return True
+    return False
+
+
 # --- checks: warnings -----------------------------------------------------------------
 
 
@@ -776,7 +866,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
 # (field, reject): asked once the last row filling ``field`` has run.
 REJECTS: tuple[tuple[str, Reject], ...] = (
     ("own", unnumbered_without_body), ("drafts", off_topic_answer), ("drafts", unnumbered_without_action),
-    ("drafts", unnumbered_reprint),
+    ("drafts", unnumbered_reprint), ("drafts", reported_change),
 )
 CHECKS: tuple[Check, ...] = (
     no_publication_date, effective_defaulted, count_mismatch, no_entities, suspension_without_target,

@@ -161,3 +161,46 @@ def test_watch_list_and_export_control_list_of_one_day():
     assert [(a.action, a.list, a.count, a.keys) for a in facts.actions] == [
         (ActionKind.IMPOSE, ListKind.WATCH, 20, ("MOFCOM-2026-12",)),
         (ActionKind.IMPOSE, ListKind.ECL, 20, ("MOFCOM-2026-11",))]
+
+
+# The same press pages read by the notice parser: a page of a source that is no news source (a crawl that
+# meets a paper's copy, ``replay`` of a folder, ``mofcom-watch parse FILE --url URL``). A reprinted Q&A is
+# the Q&A itself, on the day it states; a report of a change acts not.
+OFFICIAL_QA_UEL_1105 = ("fixtures/www.mofcom.gov.cn/xwfb/xwfyrth/art/2025/art_3cd57285290044edb3036563bc4c7352.html",
+                        "https://www.mofcom.gov.cn/xwfb/xwfyrth/art/2025/art_3cd57285290044edb3036563bc4c7352.html")
+
+
+def _notice_parse(name: str):
+    from scraper.parse import parse_document
+
+    return parse_document((DATA / name).read_bytes(), url=CASES[name][0])
+
+
+def test_a_reprinted_qa_read_by_the_notice_parser_is_the_qa_itself():
+    """05 (大公网): the lead's line "…就调整不可靠实体清单措施答记者问，全文如下：" was taken for the Q&A's title,
+    so the reprint was QA-2025-11-05-fa6c248f beside the official QA-2025-11-05-3d525cbd: a second Q&A
+    extending UEL-2025-7 and lifting 5 and 6, a false item."""
+    from scraper.parse import parse_document
+
+    root = Path(__file__).resolve().parents[2]
+    official = parse_document((root / OFFICIAL_QA_UEL_1105[0]).read_bytes(), url=OFFICIAL_QA_UEL_1105[1]).notice
+    rec = _notice_parse("05-takungpao-qa1105-uel-html.html").notice
+    assert (rec.key, rec.published_at, rec.title) == (official.key, official.published_at, official.title)
+    assert [(a.action, a.list, a.targets, a.effective) for a in rec.actions] == [
+        (a.action, a.list, a.targets, a.effective) for a in official.actions]
+
+
+def test_a_reprinted_qa_takes_the_day_it_was_given_not_the_papers():
+    """06 (文汇报, printed 2025-08-13): "【来源：香港文汇报】 2025-08-13" made the Q&A of 08-12 one of 08-13
+    ("effective 2025-08-12 is before publication 2025-08-13"): the lead says "商务部12日宣布"."""
+    rec = _notice_parse("06-wenweipo-qa0812-ecl-reprint.txt").notice
+    assert (rec.key[:13], rec.published.isoformat(), rec.warnings) == ("QA-2025-08-12", "2025-08-12", ())
+
+
+@pytest.mark.parametrize("name", ["07-cnyes-report1105-paraphrase.txt", "12-cna-quote-uel0812.txt",
+                                  "15-ettoday-report0812-ecl.txt"])
+def test_a_press_report_read_by_the_notice_parser_acts_not(name):
+    """07, 15: DOC-undated-… records, 12: a QA-undated-… one, each with the suspensions as its actions (ignored
+    by the engine only for want of a date; 12 took one with the stated day, and would have acted)."""
+    doc = _notice_parse(name)
+    assert doc.kind is DocumentKind.OTHER and doc.notice is None
