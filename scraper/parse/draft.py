@@ -35,9 +35,10 @@ HEAD_MAX = 15
 REPRINT_LEAD_RE = re.compile(
     r"(?:(?:全文|原文)(?:转载|转发|刊登|照登|)(?:如下|见下|)|(?:内容|详情|正文)(?:如下|见下)"
     r"|以下(?:为|是)[^\n,。]{0,20}?(?:全文|原文|内容)|(?:转载|转发|照登)如下)[ \t]*[:。]?[ \t]*$")
-# Every REPRINT_LEAD_RE match ends its words with one of these: each is found with one ``str.find`` (a
-# single character: memchr speed), on the whole text, so a lead of any length is found.
-REPRINT_MARKS = ("文", "下", "容")
+# Every REPRINT_LEAD_RE match ends its words with one of these marks, after one of its characters (全文, 原文,
+# 如下, 见下, 内容): each mark is found with one ``str.find`` (a single character: memchr speed) on the whole
+# text, so a lead of any length is found; an occurrence after another character is passed at once.
+REPRINT_MARKS = (("文", "全原"), ("下", "如见"), ("容", "内"))
 LEAD_TAIL = " \t:。"  # what may follow the promise on its line
 
 T = TypeVar("T")
@@ -184,16 +185,17 @@ def _promises(folded: str) -> list[tuple[int, int]]:
     """(start, end) of every line that ends promising the full text after it (REPRINT_LEAD_RE), in text order."""
     found: list[tuple[int, int]] = []
     find, size = folded.find, len(folded)
-    for mark in REPRINT_MARKS:
-        pos = find(mark)
+    for mark, before in REPRINT_MARKS:
+        pos = find(mark, 1)
         while pos >= 0:
-            end = find("\n", pos)
-            end = size if end < 0 else end
-            if not folded[pos + 1 : end].strip(LEAD_TAIL):
-                start = folded.rfind("\n", 0, pos) + 1
-                if REPRINT_LEAD_RE.search(folded, start, end):
-                    found.append((start, end))
-            pos = find(mark, end)
+            if folded[pos - 1] in before:
+                end = find("\n", pos)
+                end = size if end < 0 else end
+                if not folded[pos + 1 : end].strip(LEAD_TAIL):
+                    start = folded.rfind("\n", 0, pos) + 1
+                    if REPRINT_LEAD_RE.search(folded, start, end):
+                        found.append((start, end))
+            pos = find(mark, pos + 1)
     return sorted(found)
 
 

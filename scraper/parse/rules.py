@@ -113,7 +113,7 @@ def dateline(src: Source, d: Draft) -> tuple[Stamp | None, str | None]:
     folded = src.folded
     for m in SOURCE_LINE_RE.finditer(folded, 0, 2000):
         if _own_source(m.group("src")):
-            return source_stamp(folded[m.start() :])
+            return source_stamp(folded[m.start() : m.end()])
     return source_stamp(folded)
 
 
