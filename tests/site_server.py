@@ -77,6 +77,7 @@ class SiteServer:
         self.removed: set[str] = set()
         self.columns = dict(DEFAULT_COLUMNS if columns is None else columns)
         self.faults: dict[str, Fault] = {}
+        self.content_types: dict[str, str] = {}  # "host/path" -> the Content-Type header to answer with
         self.hits: list[Hit] = []
         # (start, end) of each answer, time.monotonic() (one clock for every process): from the request
         # read to the answer's first byte going out, so the next request on a one-at-a-time host starts after it
@@ -278,6 +279,7 @@ def _make_handler(site: SiteServer) -> type[BaseHTTPRequestHandler]:
             else:
                 body = site.read(path)
                 content_type = "text/plain; charset=utf-8" if path.endswith(".txt") else "text/html"
+                content_type = site.content_types.get(path, content_type)
             if body is None:
                 self._send(404, b"<html><body>404 Error</body></html>", {"Content-Type": "text/html"})
                 return

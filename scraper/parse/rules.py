@@ -24,7 +24,17 @@ from . import entities as ent
 from .dates import DATE_RE, ISO_DT_RE, Stamp, effective_in, filing_date, make_date, notice_effective, signature_date
 from .draft import BODY_LINE_MIN, Decision, Draft, Identity, Ref, Source
 from .number import OwnNumber, find_own_number, number_in_heading
-from .qa import ANSWER_MARK_RE, QUESTION_RE, SOURCE_LINE_RE, answer_spans, is_qa, qa_key, qa_title, source_stamp
+from .qa import (
+    ANSWER_MARK_RE,
+    QUESTION_BREAK_RE,
+    QUESTION_RE,
+    SOURCE_LINE_RE,
+    answer_spans,
+    is_qa,
+    qa_key,
+    qa_title,
+    source_stamp,
+)
 from .textnorm import fold
 
 QA_ISSUER = "商务部新闻办公室"
@@ -724,8 +734,8 @@ def reported_change(src: Source, d: Draft) -> bool:
     if d.own or not d.drafts:
         return False
     folded = src.folded
-    if d.qa and (QUESTION_RE.search(folded) or _own_source(d.dateline[1])):
-        return False
+    if d.qa and (_own_source(d.dateline[1]) or QUESTION_BREAK_RE.search("\n" + folded)):
+        return False  # MOFCOM's Q&A, or one that asks (its question lines tried at the line breaks alone)
     if ANSWER_MARK_RE.search(folded):
         return False
     for x in d.drafts:

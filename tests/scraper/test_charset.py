@@ -48,12 +48,13 @@ def test_canonical_label_cached_is_the_lookup():
     """_canonical is cached: asked twice, in any case and spacing, it names what the lookup names."""
     import codecs
 
-    from scraper.charset import GB_LABELS, _canonical
+    from scraper.charset import BIG5_LABELS, GB_LABELS, _canonical
 
-    for label in [*GB_LABELS, "UTF-8", " utf8 ", "Latin-1", "big5", "shift_jis", "nonsense-x", "", None, "GBK"]:
+    for label in [*GB_LABELS, *BIG5_LABELS, "UTF-8", " utf8 ", "Latin-1", "Big5", "shift_jis", "nonsense-x", "", None, "GBK"]:
         clean = label.strip().lower() if label else ""
         try:
-            expected = "gb18030" if clean in GB_LABELS else codecs.lookup(clean).name if clean else None
+            expected = "gb18030" if clean in GB_LABELS else "big5hkscs" if clean in BIG5_LABELS \
+                else codecs.lookup(clean).name if clean else None
         except LookupError:
             expected = None
         assert _canonical(label) == expected == _canonical(label), label
