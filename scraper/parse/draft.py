@@ -38,7 +38,8 @@ REPRINT_LEAD_RE = re.compile(
 # Every REPRINT_LEAD_RE match ends its words with one of these marks, after one of its characters (全文, 原文,
 # 如下, 见下, 内容): each mark is found with one ``str.find`` (a single character: memchr speed) on the whole
 # text, so a lead of any length is found; an occurrence after another character is passed at once.
-REPRINT_MARKS = (("文", "全原"), ("下", "如见"), ("容", "内"))
+# "下" also asks the character two before it, so a notice's own "…公告如下：" is passed at once as well.
+REPRINT_MARKS = (("文", "全原", ""), ("下", "如见", "文容情载发登"), ("容", "内", ""))
 LEAD_TAIL = " \t:。"  # what may follow the promise on its line
 
 T = TypeVar("T")
@@ -185,10 +186,10 @@ def _promises(folded: str) -> list[tuple[int, int]]:
     """(start, end) of every line that ends promising the full text after it (REPRINT_LEAD_RE), in text order."""
     found: list[tuple[int, int]] = []
     find, size = folded.find, len(folded)
-    for mark, before in REPRINT_MARKS:
+    for mark, before, second in REPRINT_MARKS:
         pos = find(mark, 1)
         while pos >= 0:
-            if folded[pos - 1] in before:
+            if folded[pos - 1] in before and (not second or (pos >= 2 and folded[pos - 2] in second)):
                 end = find("\n", pos)
                 end = size if end < 0 else end
                 if not folded[pos + 1 : end].strip(LEAD_TAIL):
@@ -196,7 +197,7 @@ def _promises(folded: str) -> list[tuple[int, int]]:
                     if REPRINT_LEAD_RE.search(folded, start, end):
                         found.append((start, end))
             pos = find(mark, pos + 1)
-    return sorted(found)
+    return sorted(found) if len(found) > 1 else found
 
 
 def _opens_qa(src: Source) -> bool:
