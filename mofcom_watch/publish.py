@@ -36,6 +36,7 @@ from storage.models import HealthIssue
 from storage.news import news_events
 from storage.publications import PublishMark, last_mark, record_publication
 from storage.records import EventKind, EventRecord, StoredNotice
+from storage.runlock import fence
 from storage.vocabulary import HealthKind
 
 if TYPE_CHECKING:  # what only a publish that builds or derives needs is imported there (a skipped one never does)
@@ -264,7 +265,9 @@ def publish_recorded(sessions: sessionmaker[Session], *, as_of: date, target: Pu
     started = datetime.now(UTC)
     try:
         with sessions() as session, session.begin():
-            session.connection(execution_options=WRITE_LOCK)  # it syncs events: queue behind a writer
+            # it syncs events: queue behind a writer; and it writes files, so a run whose lock was taken over
+            # (paused past the stale limit) stops here, and no takeover happens until this transaction ends
+            fence(session.connection(execution_options=WRITE_LOCK))
             result = publish(session, as_of=as_of, target=target, hold=hold, run_id=run_id,
                              derive_events=derive_events, full=full, folder=folder)
             if target is not None:

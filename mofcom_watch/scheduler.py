@@ -26,7 +26,7 @@ from apscheduler.triggers.cron import CronTrigger
 
 from mofcom_watch.config import Settings
 from mofcom_watch.logs import log, run_context
-from storage.runlock import RunLockHeld
+from storage.runlock import RunLockHeld, RunLockLost
 
 if TYPE_CHECKING:
     from mofcom_watch.cycle import CycleResult  # imported when a cycle runs: the fetcher is heavy
@@ -90,7 +90,9 @@ def summarize(result: CycleResult | None) -> dict[str, Any]:
 
 
 def _is_lock_held(exc: BaseException) -> bool:
-    return isinstance(exc, RunLockHeld)
+    """Another run held the lock all along (a skip); a lock taken over from this cycle (paused past the stale
+    limit: :class:`RunLockLost`) is a failure of this cycle, logged as one."""
+    return isinstance(exc, RunLockHeld) and not isinstance(exc, RunLockLost)
 
 
 class CycleRunner:

@@ -23,7 +23,18 @@ namespace (``ns``: a digest of the boot id and of ``/proc/self/ns/pid``'s identi
 
 A holder whose lock was taken over (its heartbeats were stale: a paused container, a suspended
 machine) learns it at its next heartbeat; :meth:`HeldLock.ensure` raises :class:`RunLockLost` then,
-and the cycle calls it before it publishes.
+and the cycle calls it before it publishes. Between waking and that beat it may still be mid-page: so
+every write transaction on the engine, while the lock is held, is *fenced* (:func:`fence`): before it
+commits, it reads the lock row in that same transaction and is refused (rolled back, :class:`RunLockFenced`,
+the run stops) unless the row still names us. The check holds until the commit: on SQLite the
+transaction has written, so it holds the file's write lock and no takeover can commit before it; on
+PostgreSQL the row is read ``FOR SHARE``, so a takeover's update waits for our commit. A transaction that
+writes files too (the publish) calls :func:`fence` first, so its files are covered as well.
+
+Clocks: on SQLite (one host) heartbeats and staleness use the host's clock; on a shared server
+(PostgreSQL) the database server's (``CURRENT_TIMESTAMP``), so hosts whose clocks disagree never judge
+a live holder stale, nor a dead one fresh. ``acquired_at`` keeps the holder's own clock: it is compared
+with process start times on the holder's host only.
 """
 
 from __future__ import annotations
@@ -36,16 +47,19 @@ import socket
 import threading
 import time
 import uuid
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import Delete, Row, delete, insert, select, update
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Delete, Row, delete, event, func, insert, select, update
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.sql.elements import ColumnElement
 
 from storage.db import WRITE_LOCK
+from storage.faults import StoreUnavailable
 from storage.models import RunLock
 from storage.vocabulary import naive_as_utc
 
@@ -98,6 +112,11 @@ class RunLockLost(RunLockHeld):
         RuntimeError.__init__(self, f"lost the {name!r} lock ({why}): stopped before publishing; "
                                     "the run that took it over publishes")
         self.name, self.holder, self.since = name, holder, _now()
+
+
+class RunLockFenced(RunLockLost, StoreUnavailable):
+    """A write transaction found the lock taken over (:func:`fence`): it was refused, the run stops (a resource
+    fault of the run: the pipeline stops at it as at a full disk)."""
 
 
 class Holder:
@@ -196,37 +215,81 @@ def make_holder(run_id: str | None = None) -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{run_id or uuid.uuid4().hex[:12]}:{pid_namespace()}"
 
 
+LOCK_OPTION = "mofcom_watch_run_lock"  # execution option of the lock's own statements: never fenced
+PG_LOCK_NOT_AVAILABLE = "55P03"  # a takeover's NOWAIT read found the row locked: its holder is mid-write
+
+
+def server_clock(engine: Engine) -> ColumnElement[datetime] | None:
+    """The clock heartbeats are written and judged with: the database server's on a server several hosts share
+    (``CURRENT_TIMESTAMP``), None on SQLite (one host: its own clock, :func:`_now`)."""
+    return None if engine.dialect.name == "sqlite" else func.current_timestamp()
+
+
+def _read(conn: Connection, name: str, clock: ColumnElement[datetime] | None, *, take: bool = False
+          ) -> tuple[Row[Any] | None, datetime | None]:
+    """The lock's row (None: nobody holds it) and the server's clock now (None: the host's). ``take``: the row
+    locked for a takeover (PostgreSQL: NOWAIT, a holder mid-write keeps it)."""
+    query = select(LOCKS) if clock is None else select(LOCKS, clock.label("server_now"))
+    query = query.where(LOCKS.c.name == name)
+    if take and clock is not None:
+        query = query.with_for_update(nowait=True)
+    row = conn.execute(query).first()
+    if clock is None:
+        return row, None
+    server_now = conn.execute(select(clock)).scalar_one() if row is None else row.server_now
+    return row, naive_as_utc(server_now)
+
+
 def acquire(engine: Engine, *, name: str = DEFAULT_LOCK, holder: str, stale_after: timedelta = DEFAULT_STALE_AFTER,
             now: datetime | None = None) -> None:
-    """Take the lock or raise :class:`RunLockHeld`."""
-    now = naive_as_utc(now or _now())
-    row = _held(engine, name)  # a plain read first: a waiting run never queues for SQLite's write lock
-    if row is not None and not _takeable(row, now, stale_after):
+    """Take the lock or raise :class:`RunLockHeld`. ``now`` (tests): the time on every clock, the server's too."""
+    clock = server_clock(engine) if now is None else None
+    now = naive_as_utc(now or _now())  # acquired_at: the holder's clock (judged against its host's processes)
+    with engine.connect() as conn:  # a plain read first: a waiting run never queues for SQLite's write lock
+        row, server_now = _read(conn, name, clock)
+    if row is not None and not _takeable(row, server_now or now, stale_after):
         raise RunLockHeld(name, row.holder, naive_as_utc(row.acquired_at))
-    taking = insert(LOCKS).values(name=name, holder=holder, acquired_at=now, heartbeat_at=now)
+    beat = now if clock is None else clock
+    taking = insert(LOCKS).values(name=name, holder=holder, acquired_at=now, heartbeat_at=beat)
     try:
-        with engine.begin() as conn:
+        with _lock_transaction(engine) as conn:
             conn.execute(taking)
         _held_here.add(holder)
         return
     except IntegrityError:
         pass
-    with engine.connect() as conn, conn.execution_options(**WRITE_LOCK).begin():  # read-then-update, write-locked
-        row = conn.execute(select(LOCKS).where(LOCKS.c.name == name)).first()
-        if row is None:  # released in between: try once more
-            conn.execute(taking)
-            _held_here.add(holder)
-            return
-        if not _takeable(row, now, stale_after):
-            raise RunLockHeld(name, row.holder, naive_as_utc(row.acquired_at))
-        taken = conn.execute(
-            update(LOCKS)
-            .where(LOCKS.c.name == name, LOCKS.c.holder == row.holder, LOCKS.c.heartbeat_at == row.heartbeat_at)
-            .values(holder=holder, acquired_at=now, heartbeat_at=now)
-        ).rowcount
-        if taken != 1:
-            raise RunLockHeld(name, row.holder, naive_as_utc(row.acquired_at))
+    try:
+        with _lock_transaction(engine, WRITE_LOCK) as conn:  # read-then-update, write-locked
+            row, server_now = _read(conn, name, clock, take=True)
+            if row is None:  # released in between: try once more
+                conn.execute(taking)
+                _held_here.add(holder)
+                return
+            if not _takeable(row, server_now or now, stale_after):
+                raise RunLockHeld(name, row.holder, naive_as_utc(row.acquired_at))
+            taken = conn.execute(
+                update(LOCKS)
+                .where(LOCKS.c.name == name, LOCKS.c.holder == row.holder, LOCKS.c.heartbeat_at == row.heartbeat_at)
+                .values(holder=holder, acquired_at=now, heartbeat_at=beat)
+            ).rowcount
+            if taken != 1:
+                raise RunLockHeld(name, row.holder, naive_as_utc(row.acquired_at))
+    except DBAPIError as exc:
+        if getattr(exc.orig, "sqlstate", None) != PG_LOCK_NOT_AVAILABLE:
+            raise
+        holding = _held(engine, name)  # its holder is mid-write (a fenced transaction): it is alive
+        raise RunLockHeld(name, holding.holder if holding else "?", naive_as_utc(
+            holding.acquired_at) if holding else now) from None
     _held_here.add(holder)
+
+
+@contextmanager
+def _lock_transaction(engine: Engine, options: dict[str, Any] | None = None) -> Iterator[Connection]:
+    """A transaction of the lock's own (taking, beating, releasing): never fenced."""
+    with engine.connect() as conn:
+        conn.execution_options(**{LOCK_OPTION: True}, **(options or {}))
+        with conn.begin():
+            yield conn
 
 
 def _held(engine: Engine, name: str) -> Row[Any] | None:
@@ -236,7 +299,8 @@ def _held(engine: Engine, name: str) -> Row[Any] | None:
 
 
 def _takeable(row: Row[Any], now: datetime, stale_after: timedelta) -> bool:
-    """The holder is dead: judged by its pid when it is provably in our PID namespace, else by its heartbeat."""
+    """The holder is dead: judged by its pid when it is provably in our PID namespace, else by its heartbeat
+    (``now``: on the clock the heartbeats are written with, :func:`server_clock`)."""
     parsed = Holder.parse(row.holder)
     if _same_namespace(parsed):
         assert parsed is not None
@@ -247,16 +311,18 @@ def _takeable(row: Row[Any], now: datetime, stale_after: timedelta) -> bool:
 
 
 def heartbeat(engine: Engine, *, name: str = DEFAULT_LOCK, holder: str) -> bool:
-    """Refresh the heartbeat; False if the lock is no longer ours."""
-    with engine.begin() as conn:
+    """Refresh the heartbeat (on the server's clock where there is one); False if the lock is no longer ours."""
+    clock = server_clock(engine)
+    with _lock_transaction(engine) as conn:
         return conn.execute(
-            update(LOCKS).where(LOCKS.c.name == name, LOCKS.c.holder == holder).values(heartbeat_at=_now())
+            update(LOCKS).where(LOCKS.c.name == name, LOCKS.c.holder == holder)
+            .values(heartbeat_at=_now() if clock is None else clock)
         ).rowcount == 1
 
 
 def release(engine: Engine, *, name: str = DEFAULT_LOCK, holder: str) -> None:
     try:
-        with engine.begin() as conn:
+        with _lock_transaction(engine) as conn:
             conn.execute(releasing(name, holder))
     finally:  # a row left behind (the database failed) is this process's to take over at its next cycle
         _held_here.discard(holder)
@@ -298,6 +364,82 @@ def wait_for(engine: Engine, *, name: str = DEFAULT_LOCK, holder: str, wait: flo
             poll = min(poll * 1.5, 2.0)
 
 
+# --- fencing: while a lock is held, a write transaction on its engine commits only if the lock is still ours
+
+_fences: dict[Engine, tuple[HeldLock, ...]] = {}  # the locks this process holds now, by engine
+_hooked: weakref.WeakSet[Engine] = weakref.WeakSet()  # engines whose transactions are watched (_began, _committing)
+CHANGES_AT_BEGIN = "mofcom_watch_changes_at_begin"  # SQLite: the connection's total_changes when its transaction began
+
+
+def _guard(held: HeldLock) -> None:
+    engine = held.engine
+    if engine not in _hooked:
+        event.listen(engine, "begin", _began)
+        event.listen(engine, "commit", _committing)
+        _hooked.add(engine)
+    _fences[engine] = (*_fences.get(engine, ()), held)
+
+
+def _unguard(held: HeldLock) -> None:
+    left = tuple(h for h in _fences.get(held.engine, ()) if h is not held)
+    if left:
+        _fences[held.engine] = left
+    else:
+        _fences.pop(held.engine, None)
+
+
+def _began(conn: Connection) -> None:
+    if conn.engine in _fences and conn.engine.dialect.name == "sqlite":
+        conn.info[CHANGES_AT_BEGIN] = conn.connection.dbapi_connection.total_changes  # type: ignore[union-attr]
+
+
+def _committing(conn: Connection) -> None:
+    """The engine's commit hook: a transaction that wrote, while we hold a lock, is checked before it commits."""
+    held = _fences.get(conn.engine)
+    if not held or conn.get_execution_options().get(LOCK_OPTION):
+        return
+    if conn.engine.dialect.name == "sqlite":
+        if conn.connection.dbapi_connection.total_changes == conn.info.get(CHANGES_AT_BEGIN):  # type: ignore[union-attr]
+            return  # it wrote nothing
+        _check(conn, held)
+    else:
+        _check(conn, held, only_if_written=True)
+
+
+# PostgreSQL: FOR SHARE, so a takeover (an UPDATE of the row) waits until this transaction ends
+FENCE_SQL = {
+    "sqlite": "SELECT holder FROM run_lock WHERE name = ?",
+    "postgresql": "SELECT holder FROM run_lock WHERE name = %(name)s FOR SHARE",
+}
+# a transaction with no transaction id has written nothing (nor locked a row): nothing to fence
+FENCE_IF_WRITTEN_SQL = ("SELECT CASE WHEN txid_current_if_assigned() IS NULL THEN %(holder)s ELSE "
+                        "(SELECT holder FROM run_lock WHERE name = %(name)s FOR SHARE) END")
+
+
+def _check(conn: Connection, held: tuple[HeldLock, ...], *, only_if_written: bool = False) -> None:
+    dialect = conn.engine.dialect.name
+    for lock in held:
+        if dialect == "sqlite":
+            found = conn.exec_driver_sql(FENCE_SQL[dialect], (lock.lock_name,)).scalar()
+        else:
+            sql = FENCE_IF_WRITTEN_SQL if only_if_written else FENCE_SQL.get(dialect, FENCE_SQL["postgresql"])
+            found = conn.exec_driver_sql(sql, {"name": lock.lock_name, "holder": str(lock)}).scalar()
+        if found != str(lock):
+            lock.lost = ("another run took it over after our heartbeats had stopped" if found is not None else
+                         "its row was removed by another process")
+            raise RunLockFenced(lock.lock_name, str(lock), lock.lost)
+
+
+def fence(conn: Connection) -> None:
+    """Raise :class:`RunLockFenced` unless every run lock this process holds on ``conn``'s engine is still ours,
+    and keep it ours until ``conn``'s transaction ends (for a transaction that writes files as well as rows:
+    the files are fenced too). On SQLite, call it in a write-locked transaction (``WRITE_LOCK``); elsewhere the
+    row is read FOR SHARE. Nothing to do when no lock is held on the engine."""
+    held = _fences.get(conn.engine)
+    if held:
+        _check(conn, held)
+
+
 def _boot_clock() -> float:
     """Seconds that go on while the machine is suspended (CLOCK_BOOTTIME; the wall clock elsewhere): how old a
     heartbeat has grown, as the other writers see it."""
@@ -335,6 +477,7 @@ class HeldLock(str):
         return self
 
     def start(self) -> None:
+        _guard(self)  # from now on, a write transaction on the engine commits only while the lock is ours
         # the low-level start returns at once (threading.Thread.start waits until the thread runs: milliseconds
         # on a busy machine, before the cycle's first request)
         _thread.start_new_thread(self._beats, ())
@@ -344,6 +487,7 @@ class HeldLock(str):
         self._stop.set()
         with self._mutex:
             pass
+        _unguard(self)
 
     def _beats(self) -> None:
         while not self._stop.wait(self.every):

@@ -13,7 +13,9 @@ unit-tested with recorded namespace fields in tests/storage/test_runlock.py).
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import subprocess
 import time
 
@@ -113,3 +115,106 @@ def test_two_containers_with_one_host_name_never_write_at_once(tmp_path):
     assert lock_holder(db) is None
     assert (feeds / "all.atom").is_file()
     assert len(HOSTS) >= 1
+
+
+def _write_locked(path) -> bool:
+    """Some process holds the SQLite file's write lock (it is stopped mid-transaction)."""
+    import sqlite3
+
+    conn = sqlite3.connect(path, timeout=0.05, isolation_level=None)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("ROLLBACK")
+        return False
+    except sqlite3.OperationalError:
+        return True
+    finally:
+        conn.close()
+
+
+def test_a_paused_run_whose_lock_was_taken_over_writes_nothing_when_it_wakes(tmp_path):
+    """`podman pause` (SIGSTOP) a run mid-crawl; past the stale limit a run in another container takes its lock over
+    (and is killed: its row stays). The paused run wakes (SIGCONT) with pages in flight: its next write transaction
+    reads the lock row and is refused, so it commits nothing at all (SQLite's data_version does not move) and
+    stops in one line, exit 3; the feeds are left as they were."""
+    import sqlite3
+
+    path = tmp_path / "store.sqlite"
+    db = f"sqlite:///{path}"
+    feeds = tmp_path / "feeds"
+    with SiteServer(FIXTURES, latency=0.4) as site:
+        env = base_urls_env(site.url, **FAST_LOCK)
+        paused = subprocess.Popen(command(db, *run_args(site.url, feeds)), cwd=ROOT, env=env, text=True,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        try:
+            assert until(lambda: lock_holder(db) is not None and len(site.hits) >= 1, 60)
+            for _ in range(200):  # paused between transactions, as it mostly is (it waits on the network)
+                os.kill(paused.pid, signal.SIGSTOP)
+                if not _write_locked(path):
+                    break
+                os.kill(paused.pid, signal.SIGCONT)
+                time.sleep(0.01)
+            else:
+                pytest.fail("the run was never paused outside a write transaction")
+            site.latency = 0.0  # (the paused run's fetches in flight are answered while it sleeps)
+            taker = container_run("ctr-bbbb", db, run_args(site.url, feeds), {**env, "MOFCOM_WATCH_LOCK_WAIT": "30"})
+            took = until(lambda: (lock_holder(db) or "").startswith("ctr-bbbb:1:") or taker.poll() is not None, 30)
+            taker.kill()  # the taker's row stays: the lock is not the paused run's any more
+            taken = taker.communicate()
+            assert took and (lock_holder(db) or "").startswith("ctr-bbbb:1:"), taken
+            watch = sqlite3.connect(path)
+            before = watch.execute("PRAGMA data_version").fetchone()[0]
+            files = {p: p.stat().st_mtime_ns for p in feeds.rglob("*")} if feeds.exists() else {}
+        except BaseException:
+            paused.kill()
+            raise
+        finally:
+            os.kill(paused.pid, signal.SIGCONT)
+        out, err = paused.communicate(timeout=120)
+    after = watch.execute("PRAGMA data_version").fetchone()[0]
+    watch.close()
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert paused.returncode == 3, (out + err, taken)
+    assert lines == ["mofcom-watch run: lost the 'cycle' lock (another run took it over after our heartbeats had "
+                     "stopped): stopped before publishing; the run that took it over publishes"], err
+    assert after == before, "the woken run committed a write after its lock was taken over"
+    assert ({p: p.stat().st_mtime_ns for p in feeds.rglob("*")} if feeds.exists() else {}) == files
+    assert (lock_holder(db) or "").startswith("ctr-bbbb:1:")  # the taker's row is left alone
+
+
+def _pg_and_faketime() -> str | None:
+    from tests.faults.postgres import why_not
+
+    return why_not() or (None if shutil.which("faketime") else "no faketime (apt-get install faketime)")
+
+
+@pytest.mark.skipif(_pg_and_faketime() is not None, reason=_pg_and_faketime() or "")
+def test_on_postgresql_a_host_whose_clock_is_ahead_never_takes_a_live_lock(tmp_path):
+    """Two hosts on one PostgreSQL, the second's clock 10 minutes ahead (libfaketime), in a container of its own (so
+    it judges the first run by its heartbeat). Heartbeats are written and judged with the server's clock: the first
+    run's lock is fresh, the second gives up (exit 3) and the lock stays the first's. (With each host's clock the
+    second saw a 10-minute-old heartbeat and took a live lock over.) It does not wait: libfaketime 0.9.10 breaks
+    Python's timed waits (EINVAL, or a hang), so the test asks once (lock_wait 0)."""
+    from tests.faults.postgres import Cluster
+
+    feeds = tmp_path / "feeds"
+    with Cluster() as pg, SiteServer(FIXTURES, latency=0.5) as site:
+        db = pg.create("clock")
+        env = base_urls_env(site.url, **FAST_LOCK)
+        first = subprocess.Popen(command(db, *run_args(site.url, feeds)), cwd=ROOT, env=env, text=True,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        try:
+            assert until(lambda: lock_holder(db) is not None, 60)
+            holder = lock_holder(db)
+            ahead = finish(subprocess.Popen(
+                in_container("ahead", ["faketime", "-f", "+10m", *command(db, *run_args(site.url, feeds))]),
+                cwd=ROOT, env={**env, "MOFCOM_WATCH_LOCK_WAIT": "0"}, text=True, stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE), timeout=60)
+            running, still = first.poll() is None, lock_holder(db)
+        finally:
+            first.kill()
+            first.communicate()
+    assert ahead.code == 3, ahead.out + ahead.err
+    assert "gave up after waiting 0 s: another run holds the 'cycle' lock" in ahead.err, ahead.err
+    assert still == holder, (still, holder)
+    assert running, "the first run ended before the second asked: make its fetches slower"

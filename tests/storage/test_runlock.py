@@ -8,6 +8,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from storage.db import open_store
 from storage.models import RunLock
 from storage.runlock import (
     DEFAULT_STALE_AFTER,
@@ -139,7 +140,7 @@ def test_an_older_version_s_holder_keeps_the_2_hour_limit(engine):
     acquire(engine, holder="here", now=now - timedelta(hours=1) + LEGACY_STALE_AFTER)
 
 
-def test_the_held_lock_beats_from_a_thread_and_knows_when_it_was_taken_over(engine):
+def test_the_held_lock_beats_from_a_thread_and_knows_when_it_was_taken_over(engine, db_url):
     import time
 
     with run_lock(engine, holder=make_holder("beating"), every=0.05) as held:
@@ -149,8 +150,10 @@ def test_the_held_lock_beats_from_a_thread_and_knows_when_it_was_taken_over(engi
         with engine.connect() as conn:
             assert conn.execute(RunLock.__table__.select()).one().heartbeat_at > first
         held.ensure()
-        with engine.begin() as conn:  # another writer took it over (our beats had seemed stale to it)
+        other = open_store(db_url)  # another process took it over (our beats had seemed stale to it)
+        with other.begin() as conn:
             conn.execute(RunLock.__table__.update().values(holder="taker"))
+        other.dispose()
         time.sleep(0.3)
         with pytest.raises(RunLockLost) as info:
             held.ensure()
@@ -163,3 +166,71 @@ def test_a_holder_on_another_host_waits_for_its_heartbeat_to_go_stale(engine):
     with pytest.raises(RunLockHeld) as info:
         acquire(engine, holder="here")
     assert "pid 1 on host elsewhere (run abc)" in str(info.value)
+
+
+def _pages(engine) -> list[str]:
+    from storage.models import Page
+
+    with engine.connect() as conn:
+        return sorted(conn.execute(Page.__table__.select().with_only_columns(Page.__table__.c.url)).scalars())
+
+
+def test_a_write_after_the_lock_was_taken_over_is_refused_in_its_own_transaction(engine, db_url):
+    """A paused holder woken after a takeover is mid-page: its next write transaction reads the lock row before it
+    commits and is rolled back (RunLockFenced: a store fault, the run stops). Reads go on; the lock's own rows are
+    left to the taker; once the block is left, the engine writes unfenced again."""
+    from sqlalchemy.orm import Session
+
+    from storage.db import WRITE_LOCK
+    from storage.faults import StoreUnavailable, store_fault
+    from storage.models import Page
+    from storage.runlock import RunLockFenced, fence
+
+    with run_lock(engine, holder=make_holder("paused"), every=60) as held:
+        with Session(engine) as session, session.begin():
+            session.add(Page(url="https://a.example/1", host="a.example"))
+        other = open_store(db_url)  # another process's takeover
+        with other.begin() as conn:
+            conn.execute(RunLock.__table__.update().values(holder="taker:1:t:-"))
+        other.dispose()
+        with Session(engine) as session, session.begin():  # a read commits as before
+            assert len(_pages(engine)) == 1
+        with pytest.raises(RunLockFenced) as info, Session(engine) as session, session.begin():
+            session.connection(execution_options=WRITE_LOCK)
+            session.add(Page(url="https://a.example/2", host="a.example"))
+        assert store_fault(info.value) is info.value and isinstance(info.value, StoreUnavailable)
+        assert "another run took it over" in str(info.value) and held.lost is not None
+        with pytest.raises(RunLockFenced), engine.begin() as conn:  # a Core write too, and a fenced publish
+            conn.execute(Page.__table__.insert().values(url="https://a.example/3", host="a.example"))
+        with pytest.raises(RunLockFenced), engine.connect() as conn, conn.execution_options(**WRITE_LOCK).begin():
+            fence(conn)
+        with pytest.raises(RunLockLost):
+            held.ensure()
+    assert _pages(engine) == ["https://a.example/1"]
+    assert current_holder(engine) == "taker:1:t:-"
+    with engine.begin() as conn:  # no lock held here: nothing to fence
+        conn.execute(Page.__table__.insert().values(url="https://a.example/4", host="a.example"))
+    assert len(_pages(engine)) == 2
+
+
+def test_heartbeats_are_on_the_database_server_s_clock_on_a_shared_server(engine, monkeypatch):
+    """Two hosts an hour apart on one PostgreSQL: the heartbeat is written and judged with the server's clock, so a
+    holder whose clock is behind is not judged stale by one whose clock is ahead (SQLite: one host, its clock)."""
+    import storage.runlock as runlock
+
+    real = runlock._now
+    holder = f"behind:7:run:{'0123456789abcdef' if NS != '0123456789abcdef' else 'fedcba9876543210'}"
+    monkeypatch.setattr(runlock, "_now", lambda: real() - timedelta(hours=1))  # the holder's host is an hour behind
+    acquire(engine, holder=holder)
+    assert runlock.heartbeat(engine, holder=holder)
+    with engine.connect() as conn:
+        beat = conn.execute(RunLock.__table__.select()).one().heartbeat_at
+    monkeypatch.setattr(runlock, "_now", lambda: real() + timedelta(hours=1))  # the next host is an hour ahead
+    if engine.dialect.name == "sqlite":
+        assert abs(beat - (real() - timedelta(hours=1))) < timedelta(minutes=1)
+        acquire(engine, holder="ahead")  # one host, one clock: a clock moved by an hour sees an hour-old beat
+        return
+    assert abs(beat - real()) < timedelta(minutes=1)  # the server's clock, not the holder's
+    with pytest.raises(RunLockHeld):
+        acquire(engine, holder="ahead")
+    assert current_holder(engine) == holder
