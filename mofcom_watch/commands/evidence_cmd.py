@@ -52,14 +52,39 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"mofcom-watch: no listed entity matches {term.shown(name)!r}"
                        + ("; did you mean: " + term.shown(", ".join(suggestions)) + "?" if suggestions else ""), err=True)
             raise typer.Exit(1)
-        tmp = out.with_name(out.name + ".tmp")
-        try:
-            tmp.write_bytes(data)
-            tmp.replace(out)
-        except OSError as exc:
-            typer.echo(f"mofcom-watch: cannot write {out}: {exc.strerror or exc}", err=True)
-            raise typer.Exit(2) from None
+        _write_pack(out, data)
         typer.echo(f"wrote {out} ({len(data)} bytes, as of {day.isoformat()})")
+
+
+def _write_pack(out: Path, data: bytes) -> None:
+    """Write the pack atomically (a temporary file beside it, renamed over it): a full disk or a read-only
+    folder leaves ``out`` as it was and no temporary file behind. Exit 3 (a resource: disk full, read-only,
+    not writable) or 2 (no such folder, a folder named as the file), in one line."""
+    import errno
+    import os
+    import tempfile
+
+    from mofcom_watch.exits import FEEDS_ERRNOS, RESOURCE_EXIT, USAGE
+
+    tmp: str | None = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, out)
+        tmp = None
+    except OSError as exc:
+        resource = exc.errno in FEEDS_ERRNOS
+        what = {errno.ENOSPC: "the disk is full: free some space", errno.EDQUOT: "over quota: free some space",
+                errno.EROFS: "read-only file system: write it to another folder"}.get(
+            exc.errno or 0, exc.strerror or str(exc))
+        kept = " (it is left as it was)" if out.exists() else ""
+        typer.echo(f"mofcom-watch evidence: cannot write {out}{kept}: {what}", err=True)
+        raise typer.Exit(RESOURCE_EXIT if resource else USAGE) from None
+    finally:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
 
 
 def _verify(path: Path, name: Optional[str], out: Optional[Path]) -> None:

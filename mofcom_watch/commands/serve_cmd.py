@@ -37,12 +37,22 @@ def stopped_by_signal_exits_zero() -> Iterator[None]:
 
 
 def open_engine(settings: Settings):  # noqa: ANN201 - sqlalchemy Engine
-    """The store migrated to head; if that fails (server down), a plain engine so /healthz can say so."""
-    from storage.db import DatabaseError, make_engine, open_store
+    """The store migrated to head; if that fails (server down), a plain engine so /healthz can say so.
+
+    A SQLite store that cannot be used (a read-only file or mount, a full disk, a disk error) is one line and
+    exit 3 instead: it will not come up by itself, as a database server does, and a server without its store
+    would only answer each page with warnings. The feeds folder is left as it is."""
+    from storage.db import DatabaseError, make_engine, open_store, sqlite_file
+    from storage.faults import StoreUnavailable
 
     try:
         return open_store(settings.database_url)
     except DatabaseError as exc:
+        if isinstance(exc, StoreUnavailable) and sqlite_file(settings.database_url) is not None:
+            from mofcom_watch.exits import RESOURCE_EXIT
+
+            typer.echo(f"mofcom-watch serve: {exc}", err=True)
+            raise typer.Exit(RESOURCE_EXIT) from None
         log(LOG, logging.ERROR, "database not ready; serving anyway, /healthz reports it", error=str(exc))
         return make_engine(settings.database_url)
 

@@ -58,3 +58,76 @@ def test_feeds_from_an_empty_store_never_replace_feeds_with_items(tmp_path):
     # an empty store over an empty folder is simply written
     fresh = cli("--db", f"sqlite:///{empty}", "feeds", "--out", str(tmp_path / "new"), "--as-of", AS_OF)
     assert fresh.returncode in (0, 1) and (tmp_path / "new" / "all.atom").exists()
+
+
+def _ro_mount_works() -> bool:
+    import subprocess
+
+    if shutil.which("unshare") is None:
+        return False
+    try:
+        return subprocess.run(["unshare", "-m", "sh", "-c", "mount -t tmpfs none /mnt && mount -o remount,ro /mnt"],
+                              capture_output=True, timeout=30).returncode == 0
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+
+
+def _on_read_only(folder, db: str, *args: str):  # noqa: ANN001, ANN202
+    """``mofcom-watch --db DB ARGS`` with ``folder`` bind-mounted read-only over itself (its own mount namespace)."""
+    import subprocess
+    import sys
+
+    from tests.faults.harness import cli_env
+
+    return subprocess.run(["unshare", "-m", "sh", "-c", 'mount --bind "$0" "$0" && mount -o remount,bind,ro "$0" && '
+                           'exec "$@"', str(folder), sys.executable, "-m", "mofcom_watch", "--db", db, *args],
+                          cwd=REPO_ROOT, env=cli_env(MOFCOM_WATCH_FEEDS_DIR=str(folder.parent / "served")),
+                          capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _files(folder) -> dict:  # noqa: ANN001
+    return {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.skipif(not _ro_mount_works(), reason="needs unshare -m and mount (root)")
+def test_feeds_serve_and_evidence_on_a_read_only_store_or_output_are_one_line_and_exit_3(tmp_path, replayed):
+    """The store on a read-only mount (SQLite cannot open it: it must write its -shm index), then the output folder
+    read-only: each command says so in one line, exits 3 (a resource), writes and blanks nothing, leaves no
+    temporary file. ``serve`` does not start without its store (a SQLite store does not come up by itself)."""
+    from tests.conftest import copy_of
+
+    data = tmp_path / "data"
+    db = copy_of(replayed, data / "store.sqlite")
+    out = tmp_path / "out"
+    (out / "entity").mkdir(parents=True)
+    for name in ("all.atom", "entity/skydio.atom", "skydio.zip"):  # what earlier runs left (any bytes will do)
+        (out / name).write_bytes(f"the last good {name}".encode())
+    before = _files(out)
+    cases = {
+        "feeds (store read-only)": (data, ("feeds", "--out", str(out), "--as-of", "2026-11-30"),
+                                    "mofcom-watch feeds: the SQLite file "),
+        "evidence (store read-only)": (data, ("evidence", "skydio", "--out", str(out / "skydio.zip")),
+                                       "mofcom-watch evidence: the SQLite file "),
+        "serve (store read-only)": (data, ("serve", "--port", str(_free_port()), "--as-of", AS_OF), "mofcom-watch serve: the SQLite file "),
+        "feeds (output read-only)": (out, ("feeds", "--out", str(out), "--as-of", "2026-11-30"),
+                                     f"mofcom-watch feeds: cannot write the feeds in {out}: it is on a read-only file "
+                                     "system"),
+        "evidence (output read-only)": (out, ("evidence", "skydio", "--out", str(out / "skydio.zip")),
+                                        f"mofcom-watch evidence: cannot write {out / 'skydio.zip'} (it is left as it "
+                                        "was): read-only file system"),
+    }
+    for case, (folder, args, line) in cases.items():
+        done = _on_read_only(folder, db, *args)
+        lines = [text for text in done.stderr.splitlines() if text.strip()]
+        assert done.returncode == 3, (case, done.stdout, done.stderr)
+        assert len(lines) == 1 and lines[0].startswith(line) and "Traceback" not in done.stderr, (case, done.stderr)
+        assert _files(out) == before, case
+    assert not (tmp_path / "served").exists() or not any((tmp_path / "served").iterdir())
