@@ -82,6 +82,7 @@ def build_app(settings: Settings, *, schedule: bool = False, as_of=None):  # noq
         scheduler=scheduler,
         last_cycle_hint=(lambda: runner.last_success) if runner is not None else None,
         refresher=refresher,
+        last_failure=(lambda: _failed(runner.last)) if runner is not None else None,
     )
 
 
@@ -115,6 +116,13 @@ def listen(host: str, port: int) -> list[socket.socket]:
                    "--port; --port 0 takes any free one)", err=True)
         raise typer.Exit(2) from None
     return sockets
+
+
+def _failed(outcome) -> str | None:  # noqa: ANN001 - scheduler.CycleOutcome | None
+    """A /healthz problem for the in-process scheduler's last cycle when it failed (not when it was skipped)."""
+    if outcome is None or outcome.ok or outcome.skipped or not outcome.error:
+        return None
+    return f"the last cycle failed at {outcome.started:%Y-%m-%d %H:%M %Z}: {outcome.error}"
 
 
 def register(app: typer.Typer) -> None:

@@ -135,6 +135,7 @@ class Activity:
     last_publish: PublishRecord | None
     last_good_publish: PublishRecord | None
     sources: tuple[SourceCheck, ...] = ()  # when each fetched source last answered (200 or 304)
+    low_space: tuple[str, ...] = ()  # disks of the store or the feeds folder nearly full (mofcom_watch.diskspace)
 
     @classmethod
     def of(cls, session) -> Activity:  # noqa: ANN001 - a Session
@@ -146,11 +147,15 @@ class Activity:
     def publish_failed(self) -> bool:
         return self.last_publish is not None and not self.last_publish.ok
 
+    @property
+    def ok(self) -> bool:
+        return not self.publish_failed and not self.low_space
+
     def to_json(self) -> dict[str, object]:
         return {"last_fetch": self.last_fetch.isoformat() if self.last_fetch else None,
                 "last_publish": self.last_publish.to_json() if self.last_publish else None,
                 "last_successful_publish": self.last_good_publish.to_json() if self.last_good_publish else None,
-                "sources": [c.to_json() for c in self.sources]}
+                "sources": [c.to_json() for c in self.sources], "low_space": list(self.low_space)}
 
     def print(self, console: Console) -> None:
         def when(moment: datetime | None) -> str:
@@ -165,6 +170,8 @@ class Activity:
         if self.publish_failed and self.last_publish is not None:
             console.print(Text(term.shown(f"LAST PUBLISH FAILED at {when(self.last_publish.finished_at)} "
                                           f"({self.last_publish.target}): {self.last_publish.error}"), style="bold red"))
+        for line in self.low_space:
+            console.print(Text(term.shown(f"DISK NEARLY FULL: {line}"), style="bold red"))
 
 
 def register(app: typer.Typer) -> None:
@@ -184,6 +191,13 @@ def register(app: typer.Typer) -> None:
         finally:
             session.close()
             engine.dispose()
+        from dataclasses import replace
+
+        from mofcom_watch.diskspace import low_space
+        from storage.db import sqlite_file
+
+        settings = app_context(ctx).settings
+        activity = replace(activity, low_space=tuple(low_space((sqlite_file(settings.database_url), settings.feeds_path))))
         if as_json:
             typer.echo(term.json_text(dict(report_json(report), **activity.to_json(),
                                            accepted_reviews=[a.to_json() for a in reviewed])))
@@ -191,4 +205,4 @@ def register(app: typer.Typer) -> None:
             print_report(report, term.console())
             print_accepted(reviewed, term.console())
             activity.print(term.console())
-        raise typer.Exit(0 if report.ok and not activity.publish_failed else 1)
+        raise typer.Exit(0 if report.ok and activity.ok else 1)

@@ -77,6 +77,7 @@ class ServerState:
     stale_after: timedelta
     as_of: date | None = None  # fixed date (tests, reviews); None = today in Beijing
     last_cycle_hint: Callable[[], datetime | None] | None = None  # the in-process scheduler's last success
+    last_failure: Callable[[], str | None] | None = None  # the in-process scheduler's last cycle, when it failed
     next_cycle: Callable[[], datetime | None] | None = None
     started: float = field(default_factory=time.monotonic)
     validators: ValidatorCache = field(default_factory=ValidatorCache)
@@ -318,6 +319,7 @@ def health_report(st: ServerState, now: datetime | None = None) -> tuple[bool, d
         problems += _answer_problems(st, report, now)
     if error is None:
         problems += _publish_problems(st, report, now)
+    problems += _process_problems(st, report)
     report["status"] = "ok" if not problems else "fail"
     if problems:
         report["problems"] = problems
@@ -361,6 +363,19 @@ def _publish_problems(st: ServerState, report: dict[str, Any], now: datetime) ->
     return problems
 
 
+def _process_problems(st: ServerState, report: dict[str, Any]) -> list[str]:
+    """What the store may not say: this process's last cycle failed (a full disk may have kept it from recording
+    that), or the disk under the feeds folder or the SQLite store is nearly full."""
+    from mofcom_watch.diskspace import low_space
+
+    failed = st.last_failure() if st.last_failure is not None else None
+    engine = getattr(st.data, "engine", None)
+    store = engine.url.database if engine is not None and engine.dialect.name == "sqlite" else None
+    low = low_space((st.feeds_dir, Path(store) if store and store != ":memory:" else None))
+    report["low_space"] = low
+    return ([failed] if failed else []) + low
+
+
 def healthz(request: Request) -> Response:
     ok, report = health_report(_state(request))
     return Response(json.dumps(report, sort_keys=True) + "\n", status_code=200 if ok else 503,
@@ -384,6 +399,7 @@ def create_app(
     scheduler: Any | None = None,
     last_cycle_hint: Callable[[], datetime | None] | None = None,
     refresher: Any | None = None,
+    last_failure: Callable[[], str | None] | None = None,
 ) -> Starlette:
     """The app. ``scheduler`` (an APScheduler BackgroundScheduler, not started) runs with the app;
     ``refresher`` (a :class:`~mofcom_watch.server.refresh.FeedRefresher`) keeps the feeds folder
@@ -396,6 +412,7 @@ def create_app(
 
     state = ServerState(feeds_dir=feeds_dir, feeds_base_url=feeds_base_url, data=data,
                         stale_after=stale_after, as_of=as_of, last_cycle_hint=last_cycle_hint,
+                        last_failure=last_failure,
                         next_cycle=next_cycle if scheduler is not None else None,
                         store_version=StoreVersion(data.engine) if isinstance(data, StoreData) else None)
 

@@ -271,3 +271,22 @@ def test_unreachable_database_is_503(tmp_path: Path) -> None:
     r = TestClient(create_app(feeds_dir=tmp_path, feeds_base_url=BASE, data=data)).get("/healthz")
     assert r.status_code == 503 and r.json()["database"].startswith("error: ")
     assert TestClient(create_app(feeds_dir=tmp_path, feeds_base_url=BASE, data=data)).get("/").status_code == 200
+
+
+def test_healthz_says_when_this_process_s_last_cycle_failed_or_a_disk_is_nearly_full(feeds_dir: Path, monkeypatch) -> None:
+    """A cycle that filled the disk may not have been able to record its failure in the store: /healthz hears it
+    from the in-process scheduler, and looks at the disk under the feeds folder itself."""
+    import mofcom_watch.diskspace as diskspace
+
+    now = datetime.now(UTC)
+    failed = client(feeds_dir, StandIn(last=now), stale_after=timedelta(hours=1),
+                    last_failure=lambda: "the last cycle failed at 2026-12-02 03:00 UTC: StoreUnavailable: disk full")
+    answer = failed.get("/healthz")
+    assert answer.status_code == 503 and answer.json()["problems"] == [
+        "the last cycle failed at 2026-12-02 03:00 UTC: StoreUnavailable: disk full"]
+    monkeypatch.setattr(diskspace, "LOW_SPACE_BYTES", 1 << 62)  # every disk is "nearly full" below this
+    monkeypatch.setattr(diskspace, "LOW_SPACE_SHARE", 2.0)
+    low = client(feeds_dir, StandIn(last=now), stale_after=timedelta(hours=1)).get("/healthz")
+    assert low.status_code == 503 and low.json()["problems"][0].startswith(f"the disk holding {feeds_dir} is nearly "
+                                                                          "full (")
+    assert low.json()["low_space"] == low.json()["problems"]
