@@ -164,6 +164,8 @@ NO_END = "the text stops inside the decision (no 本决定…施行, no signatur
 # lacks the English and the gender every other person of its section has ("（十）汤姆·莫斯" after "…，男" lines):
 # its line was cut, and the name without its English is keyed anew.
 CUT_ENTRY = "the annex's last name is cut short"
+# The annex ends in a section heading with no name after it ("二、高级管理人员", then nothing): cut there.
+EMPTY_SECTION = "the annex ends in a section heading with no name after it"
 # A description, not a name: "以下美国军工企业及高级管理人员", "美国国会议员".
 DESCRIPTION_ENDS = ("企业", "实体", "机构", "组织", "单位", "团体", "人员", "个人", "人士", "议员", "官员", "学者", "高管", "成员")
 UNIT_TYPES = {"家": "organization", "名": "individual", "位": "individual", "人": "individual"}
@@ -518,12 +520,13 @@ def _style(m: re.Match[str]) -> str:
 
 
 def annex_targets(lines: list[str], start: int,
-                  folded_lines: list[str] | None = None) -> tuple[list[Target], list[str], bool]:
+                  folded_lines: list[str] | None = None) -> tuple[list[Target], list[str], bool, bool]:
     """Targets from the annex lines after ``start`` (the heading), with section types;
-    also the lines that look numbered but could not be read (for the warnings), and whether the
+    also the lines that look numbered but could not be read (for the warnings), whether the
     last entry lacks the gender every other entry of its section gives ("二、托德·斯坦恩" after "一、余茂春，男":
-    its line may have been cut after the name). ``folded_lines``: ``fold`` of each line, when the caller
-    has them."""
+    its line may have been cut after the name), and whether the annex ends in a section heading with no name
+    after it ("二、高级管理人员" and nothing more: the page was cut there). ``folded_lines``: ``fold`` of each line,
+    when the caller has them."""
     after = lines[start + 1 :]
     folded_after = [fold(line) for line in after] if folded_lines is None else folded_lines[start + 1 :]
     entries = [(kept, ENTRY_RE.match(folded.strip())) for line, folded in zip(after, folded_after) if (kept := line.strip())]
@@ -533,6 +536,7 @@ def annex_targets(lines: list[str], start: int,
     numbered = any(m is not None for _, m in entries)
     genders: list[tuple[int, bool]] = []  # (section number, gendered) of each target
     sections = 0
+    heading_style: str | None = None  # how the numbered section headings are numbered ("一、" beside "（一）" entries)
     for i, (line, m) in enumerate(entries):
         if m is None:
             plain = despace(line)
@@ -551,10 +555,14 @@ def annex_targets(lines: list[str], start: int,
         plain = despace(rest) if "（" not in rest and "(" not in rest else rest
         if len(plain) <= SECTION_MAX and SECTION_RE.match(plain) is not None and not LATIN_RE.search(plain):
             nxt = next((n for _, n in entries[i + 1 :] if n is not None), None)
-            heading = nxt is not None and _style(nxt) != _style(m)
+            # numbered otherwise than the next line, and as the headings before it are (a name of the last section may
+            # end in a section word: "（二）国际特赦组织" before "二、高级管理人员"); the last numbered line: as the headings
+            heading = (_style(nxt) != _style(m) and heading_style in (None, _style(m)) if nxt is not None
+                       else heading_style == _style(m))
         if heading:
             section = _type_of_words(plain)
             sections += 1
+            heading_style = _style(m)
             continue
         zh, en, note, gendered = split_target(rest)
         if not (zh or en):
@@ -563,7 +571,8 @@ def annex_targets(lines: list[str], start: int,
         kind = section or ("individual" if gendered else None)
         out.append(Target(zh, en, kind, note, len(out) + 1))
         genders.append((sections, gendered))
-    return out, bad, _last_ungendered(genders)
+    empty_last = sections > 0 and (not genders or genders[-1][0] != sections)
+    return out, bad, _last_ungendered(genders), empty_last
 
 
 def _last_ungendered(genders: list[tuple[int, bool]]) -> bool:
@@ -1131,7 +1140,8 @@ def _read_targets(lines: list[str], folded: str, folded_lines: list[str], warnin
     (``folded`` is the text folded, ``folded_lines`` its lines; ``published`` tells an earlier
     decision recalled in the reasons from this one)."""
     annex_at = _annex_start(folded)
-    annex, bad, cut_entry = annex_targets(lines, annex_at, folded_lines) if annex_at is not None else ([], [], False)
+    annex, bad, cut_entry, empty_section = (annex_targets(lines, annex_at, folded_lines) if annex_at is not None
+                                            else ([], [], False, False))
     # an organisation has no gender to lose; a person who kept his English name kept his key
     cut_entry = cut_entry and annex[-1].en is None and not _org_shaped(annex[-1])
     body_lines = lines[: annex_at if annex else len(lines)]
@@ -1159,6 +1169,8 @@ def _read_targets(lines: list[str], folded: str, folded_lines: list[str], warnin
                 cut_entry = True
         if cut_entry:
             warnings.append(CUT_ENTRY)
+        if empty_section:
+            warnings.append(EMPTY_SECTION)
     else:
         targets = _dedupe(named)
         if ANNEX_REFERRED_RE.search(body):
@@ -1355,8 +1367,8 @@ def _ended(folded: str, body: str) -> bool:
 
 def cut_short(record: NoticeRecord) -> str | None:
     """Why a decision's parse is that of a page cut short, or None: it names no target (NO_TARGETS), stops
-    inside the decision (NO_END), ends in a name cut short (CUT_ENTRY), or imposes on targets read from its
-    own sentences because the annex it refers to is missing (NO_ANNEX: the annex holds their English names,
+    inside the decision (NO_END), ends in a name cut short (CUT_ENTRY) or in a section heading (EMPTY_SECTION), or
+    imposes on targets read from its own sentences because the annex it refers to is missing (NO_ANNEX: the annex holds their English names,
     and so their keys). Stored, such a parse would miss the decision on a first fetch, or store fewer
     targets, or the same keyed anew, and withdraw the stored ones on a later one."""
     if record.kind is not NoticeKind.MFA_ORDER or not record.warnings:
@@ -1367,6 +1379,8 @@ def cut_short(record: NoticeRecord) -> str | None:
         return "the text stops inside the decision"
     if CUT_ENTRY in record.warnings:
         return CUT_ENTRY
+    if EMPTY_SECTION in record.warnings:
+        return EMPTY_SECTION
     if NO_ANNEX in record.warnings and any(a.action is ActionKind.IMPOSE for a in record.actions):
         return "the decision refers to an annex (反制清单) it does not hold"
     return None

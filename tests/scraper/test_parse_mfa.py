@@ -1055,3 +1055,38 @@ def test_a_name_whose_english_the_reasons_give_takes_it():
     # two different English names for it: neither is taken
     two = parse_text(text.replace("近期窜访", "（又名迈克·加拉格尔（Michael Gallagher））近期窜访"))
     assert [(e.zh, e.en) for e in two.entities] == [("迈克·加拉格尔", None)]
+
+
+CUT_AT_SECTION = (
+    "关于对美国军工企业及高级管理人员采取反制措施的决定\n2024-12-27 16:00\n\n"
+    "（2024年12月27日中华人民共和国外交部令第16号公布，自2024年12月27日起施行）\n\n"
+    "依据《中华人民共和国反外国制裁法》第三条、第四条、第五条、第六条、第九条、第十五条规定，中方决定对后附《反制清单》列明的"
+    "2家美国军工企业和1名高级管理人员采取以下反制措施：\n\n一、冻结在我国境内的动产、不动产和其他各类财产；\n"
+    "二、禁止我国境内的组织、个人与其进行有关交易、合作等活动；\n三、对有关高级管理人员不予签发签证、不准入境（包括香港、澳门）。\n\n"
+    "本决定自2024年12月27日起施行。\n\n附件：反制清单\n\n外交部\n2024年12月27日\n\n附件\n反制清单\n"
+    "一、企业\n（一）英西图公司（Insitu Inc.）\n（二）国际特赦组织\n二、高级管理人员\n"
+    "（一）帕特里克·米勒（Patrick Miller），男，英西图公司首席执行官\n"
+)
+
+
+def test_an_annex_cut_after_a_section_heading_is_cut_short_not_an_entity_named_after_the_heading():
+    """A page cut right after "二、高级管理人员": the last numbered line had no next one to tell it a heading, so it was
+    a target "高级管理人员" (an organisation: a false item stored beside a count warning; the guard's cut9/drop14
+    variants of the reference text). A last line numbered as the section headings are is a heading, and an annex
+    ending in one was cut there: refused as cut short. A last name numbered as the names are stays a name."""
+    whole = parse_text(CUT_AT_SECTION)
+    assert [(e.zh, e.en, e.type) for e in whole.entities] == [
+        ("英西图公司", "Insitu Inc.", "organization"), ("国际特赦组织", None, "organization"),
+        ("帕特里克·米勒", "Patrick Miller", "individual")]
+    assert (whole.stated_count, whole.warnings) == (3, ())
+    cut = CUT_AT_SECTION[: CUT_AT_SECTION.index("（一）帕特里克")]
+    for text in (cut, cut.replace("一、企业\n", "企业\n").replace("二、高级管理人员\n", "高级管理人员\n")):  # numbered or not
+        with pytest.raises(UnusablePage) as raised:
+            parse_document(text.encode("utf-8"))
+        assert (raised.value.reason, raised.value.detail) == (
+            "cut-short", "the annex ends in a section heading with no name after it: cut short")
+    # cut after "（二）国际特赦组织", a name with a section word: a name, read as one (the count says one is missing)
+    short = parse_text(CUT_AT_SECTION[: CUT_AT_SECTION.index("二、高级管理人员")])
+    assert [(e.zh, e.type) for e in short.entities] == [("英西图公司", "organization"), ("国际特赦组织", "organization")]
+    assert (short.stated_count, short.warnings) == (3, (
+        "parsed 2 targets, the decision states 3", "parsed 0 individual targets, the decision states 1"))
