@@ -427,6 +427,17 @@ class Tmpfs:
         subprocess.run(["umount", "-l", str(self.path)], check=False)
 
 
+def read_only_mount_works() -> bool:
+    """Whether this process may make a read-only tmpfs in a mount namespace of its own (root, ``unshare -m``)."""
+    if shutil.which("unshare") is None:
+        return False
+    try:
+        return subprocess.run(["unshare", "-m", "sh", "-c", "mount -t tmpfs none /mnt && mount -o remount,ro /mnt"],
+                              capture_output=True, timeout=30).returncode == 0
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+
+
 def folder_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 

@@ -9,6 +9,7 @@ import shutil
 import pytest
 
 from tests.conftest import REPO_ROOT
+from tests.faults.harness import read_only_mount_works
 from tests.faults.test_pipe_output import cli
 
 AS_OF = "2026-11-29"
@@ -60,16 +61,6 @@ def test_feeds_from_an_empty_store_never_replace_feeds_with_items(tmp_path):
     assert fresh.returncode in (0, 1) and (tmp_path / "new" / "all.atom").exists()
 
 
-def _ro_mount_works() -> bool:
-    import subprocess
-
-    if shutil.which("unshare") is None:
-        return False
-    try:
-        return subprocess.run(["unshare", "-m", "sh", "-c", "mount -t tmpfs none /mnt && mount -o remount,ro /mnt"],
-                              capture_output=True, timeout=30).returncode == 0
-    except (OSError, subprocess.TimeoutExpired):
-        return False
 
 
 def _on_read_only(folder, db: str, *args: str):  # noqa: ANN001, ANN202
@@ -97,7 +88,7 @@ def _files(folder) -> dict:  # noqa: ANN001
     return {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-@pytest.mark.skipif(not _ro_mount_works(), reason="needs unshare -m and mount (root)")
+@pytest.mark.skipif(not read_only_mount_works(), reason="needs unshare -m and mount (root)")
 def test_feeds_serve_and_evidence_on_a_read_only_store_or_output_are_one_line_and_exit_3(tmp_path, replayed):
     """The store on a read-only mount (SQLite cannot open it: it must write its -shm index), then the output folder
     read-only: each command says so in one line, exits 3 (a resource), writes and blanks nothing, leaves no

@@ -22,6 +22,7 @@ from tests.faults.harness import (
     cli_env,
     command,
     lock_holder,
+    read_only_mount_works,
     run_args,
     until,
 )
@@ -189,19 +190,9 @@ def test_run_says_when_the_feeds_folder_was_written_with_another_base_url(tmp_pa
     assert 'href="https://feeds.example.org/mw/all.atom" rel="self"' in (feeds / "all.atom").read_text()
 
 
-def _read_only_mount_works() -> bool:
-    import shutil
-
-    if shutil.which("unshare") is None:
-        return False
-    try:
-        return subprocess.run(["unshare", "-m", "sh", "-c", "mount -t tmpfs none /mnt && mount -o remount,ro /mnt"],
-                              capture_output=True, timeout=30).returncode == 0
-    except (OSError, subprocess.TimeoutExpired):
-        return False
 
 
-@pytest.mark.skipif(not _read_only_mount_works(), reason="needs unshare -m and mount (root)")
+@pytest.mark.skipif(not read_only_mount_works(), reason="needs unshare -m and mount (root)")
 @pytest.mark.parametrize("args", [("status", "--as-of", AS_OF), ("timeline", "MOFCOM-2025-72"), ("run", "--no-progress")])
 def test_a_store_on_a_read_only_mount_is_a_resource_fault_for_every_command(tmp_path, args):
     """A WAL-mode SQLite store on a read-only mount cannot be opened (SQLite must write its -shm index; its
