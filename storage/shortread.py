@@ -1,6 +1,9 @@
 """A parse that reads less than the stored parse of the same page: what a page cut where no parser check sees
-it reads as (an MFA annex cut after a whole executive line, 2025 No. 70 cut after its preamble, a Q&A cut after
-an answer's first sentence). Pure functions: the pipeline holds such a parse back and names what would go."""
+it reads as (an MFA annex cut after a whole executive line; a copy that lost a line inside, such as 2025 No. 70
+without its action line). Since session 15 the parser refuses the cuts that were found here before (2025 No. 70
+cut after its preamble stops before its closing, a Q&A cut after an answer's first sentence reads none of the
+change its title announces: ``scraper.parse.page.check_record``); these checks stay behind it. Pure functions:
+the pipeline holds such a parse back and names what would go."""
 
 from __future__ import annotations
 

@@ -125,7 +125,8 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
     if record is not None or page.notice_like(art.title, art.text):
         page.check_ending(art.text)
     if record is not None:
-        page.check_record(record, art.text)
+        # an HTML page with no article body at an index's URL is an index whose links are gone, no article
+        page.check_record(record, art.text, article=found[0] is not None or not looks_like_index_url(url))
         return ParsedDocument(kind=DocumentKind.NOTICE, encoding=encoding, notice=record, title=record.title,
                               warnings=record.warnings)
     if found[0] is not None and has_article_links(text):

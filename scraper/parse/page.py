@@ -5,9 +5,10 @@ error or a JavaScript-only shell must never be parsed as a notice (an empty
 "notice" would look like a lifted listing). Each raises ``UnusablePage`` with a
 short reason tag. A whole HTML document cut before ``</html>`` is unusable too, and so is a notice
 (or a page that looks like one) whose text stops after a comma or inside a bracket, and so is an MFA
-decision that names no target or lacks the annex it refers to, and a Q&A that ends with a question;
-another notice cut short is caught by
-the stated-vs-parsed count check, or held back against its stored copy.
+decision that names no target or lacks the annex it refers to, a numbered notice that stops before its
+closing (its own effective clause or its signature's date), and a Q&A that stops after a colon, a semicolon
+or a question, or whose title announces a change its answer does not read; a notice cut inside its annex
+is caught by the stated-vs-parsed count check, or held back against its stored copy.
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ import re
 
 from storage.records import NoticeKind, NoticeRecord, UnusablePage
 
+from .actions import LIST_KIND, LIST_WORD_RE
 from .mfa import cut_short
 from .qa import unanswered
+from .textnorm import MD, YEAR
 
 BINARY_MAGIC = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\xd0\xcf\x11\xe0", b"\x1f\x8b", b"Rar!")
 CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
@@ -59,6 +62,27 @@ DOCUMENT_STARTS = ("<!doctype html", "<html")
 DOCUMENT_END_RE = re.compile(r"</html\s*>", re.IGNORECASE)
 OPENING_BRACKETS, CLOSING_BRACKETS = "（(【〔《[", "）)】〕》]"
 MID_SENTENCE_ENDS = ("，", ",", "、")  # a complete text never ends with one
+# What a Q&A never ends with: a colon announces what follows ("答：", "中方决定自2025年11月10日起："), a semicolon
+# another clause ("…停止执行商务部公告2025年第13号相关措施；"). (A notice may end with "附件：" whose annex is a
+# file; one cut after "现将有关事项公告如下：" lacks its closing.)
+OPEN_ENDS = ("：", ":", "；", ";")
+# The kinds whose every complete text ends with a closing (an own effective clause, a signature's date).
+NUMBERED_KINDS = (NoticeKind.ANNOUNCEMENT, NoticeKind.UEL_ANNOUNCEMENT, NoticeKind.ORDER)
+# A notice's own effective clause, the last clause of its body: "本公告自2025年11月10日起正式实施。",
+# "本决定自2026年11月10日起施行。", "本办法自公布之日起施行。", an order's "现予公布，自…起施行".
+CLOSING_CLAUSE_RE = re.compile(
+    r"本\s*(?:公告|决定|令|规定|办法|通知)\s*(?:自|于)[^。\n]{0,40}?(?:实施|施行|生效|执行)"
+    r"|现予公布\s*[，,]\s*自[^。\n]{0,30}?起\s*(?:实施|施行|生效)")
+# A signature's date, after the body: a line that ends with a date and holds no clause of a sentence, opened by a
+# line break or by the end of the sentence before it (paragraphs run together): "2025年11月7日", "２０２５年２月４日",
+# "商务部 2025年4月9日", "…依法作出处理决定。不可靠实体清单工作机制（商务部代章）2024年9月24日". Not a label's
+# date ("【发文日期】2025年11月07日", "发布时间：…"), nor a sentence cut after a date ("自2025年11月10日").
+SIGNATURE_DATE_RE = re.compile(
+    rf"(?:^|(?<=[。．.]))[^\S\n]*[^\n。，,：:【】\d自至起于从到年月日]{{0,24}}?{YEAR}\s*年\s*{MD}\s*月\s*{MD}\s*日[^\S\n]*$", re.MULTILINE)
+# Where a notice's body starts: its first sentence's end (a full stop, or an ASCII one before a blank).
+SENTENCE_END_RE = re.compile(r"[。．]|\.(?=\s)")
+# Words of a Q&A title that announce a change to measures ("就暂停…措施答记者问", "就调整…措施答记者问").
+CHANGE_TITLE_RE = re.compile(r"暂停|调整|停止|恢复|延长|取消|解除")
 TAIL = 1024  # where </html> is looked for first: it ends the page
 HEAD = 4096  # bytes looked at for NUL bytes
 SAMPLE = 20000  # characters checked for undecodable and control characters
@@ -143,14 +167,58 @@ def check_ending(text: str) -> None:
         raise UnusablePage("cut-short", "the text stops inside a bracket: cut short")
 
 
-def check_record(record: NoticeRecord, text: str) -> None:
+def unclosed(text: str) -> bool:
+    """Whether a numbered notice's text stops before its closing: it holds neither its own effective clause
+    (``CLOSING_CLAUSE_RE``, the body's last clause) nor, after its first sentence, its signature's date line.
+    Every complete notice ends with one or both; a copy cut before them may have lost an action, a target,
+    an end date or the effective date its actions take (cut before "本公告自2025年11月10日起正式实施", 2025
+    No. 70 read its title's suspension of No. 55 alone, dated the day of publication)."""
+    if CLOSING_CLAUSE_RE.search(text):
+        return False
+    body = SENTENCE_END_RE.search(text)
+    return body is None or SIGNATURE_DATE_RE.search(text, body.start()) is None
+
+
+def unread_change(record: NoticeRecord) -> str | None:
+    """A Q&A whose title announces a change ("就暂停…措施答记者问", "就调整对美出口管制管控名单和不可靠实体清单
+    措施答记者问") and whose answer reads no action, or none on a list the title names: its answer was cut before
+    (the rest of) its decision, or is worded as no rule reads (a person must look either way). Stored, it would
+    be a Q&A that does less than it announces, the suspension or lift it announces missed."""
+    if record.kind is not NoticeKind.QA or not record.title:
+        return None
+    change = CHANGE_TITLE_RE.search(record.title)
+    if change is None:
+        return None
+    if not record.actions:
+        return f"the Q&A's title announces a change ({change.group(0)}) its answer does not read"
+    acted = {a.list for a in record.actions}
+    if None in acted:
+        return None  # an action on a list not named: which lists it covers is not known
+    for m in LIST_WORD_RE.finditer(record.title):
+        if LIST_KIND[m.group(0)] not in acted:
+            return f"the Q&A's title announces a change on the {m.group(0)} its answer does not read"
+    return None
+
+
+def check_record(record: NoticeRecord, text: str, *, article: bool = True) -> None:
     """Cuts that only the parse shows, which ``check_ending`` cannot see: an MFA decision cut after a whole
     sentence (of its reasons, its measures, before its annex) names no target or lacks the annex it refers
-    to (``mfa.cut_short``); a Q&A cut after a whole question has no answer (``qa.unanswered``). Stored,
-    either would miss what the page does, or withdraw what a complete copy stored."""
+    to (``mfa.cut_short``); a Q&A cut after a whole question has no answer (``qa.unanswered``). And, in an
+    article (``article``: a plain text, or a page with an article's body; not an index page whose links are
+    gone, which reads as a list of titles and is reported as an index without links): a numbered notice cut
+    before its closing (``unclosed``); a Q&A that stops after a colon or a semicolon, or before (part of) the
+    change its title announces (``unread_change``). Stored, any of them would miss what the page does, date
+    it wrongly, or withdraw what a complete copy stored."""
     why = cut_short(record)
-    if why is None and record.kind is NoticeKind.QA and unanswered(text):
-        why = "the Q&A stops after a question, before its answer"
+    if why is None and article and record.kind in NUMBERED_KINDS and unclosed(text):
+        why = "the notice stops before its closing (its effective clause or its signature's date)"
+    if why is None and record.kind is NoticeKind.QA:
+        if article and text.rstrip().endswith(OPEN_ENDS):
+            why = "the Q&A stops after a colon or a semicolon"
+        elif unanswered(text):
+            why = "the Q&A stops after a question, before its answer"
+        elif article:
+            why = unread_change(record)
     if why is not None:
         raise UnusablePage("cut-short", f"{why}: cut short")
 

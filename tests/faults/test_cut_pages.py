@@ -88,7 +88,9 @@ UEL_2023_1_DECISION = """
 def test_a_page_cut_before_a_decision_that_states_no_count_keeps_the_stored_entities(tmp_path: Path) -> None:
     """UEL 2023年第1号 names its two companies in its title instead of counting them. Cut after its header (a
     whole line, no comma, no count to check), the copy replaced the stored one: Lockheed Martin and Raytheon
-    left the list with no health problem (found while closing the page audit of session 12)."""
+    left the list with no health problem (found while closing the page audit of session 12). Since session 15 the
+    parser itself refuses the copy, which stops before its closing (no effective clause, no signature's date);
+    the pipeline's own check of a listing that names nobody (``storage.shortread.names_nobody``) stays behind it."""
     db = f"sqlite:///{tmp_path / 'store.db'}"
     for name, text, day in (("whole", UEL_2023_1 + UEL_2023_1_DECISION, "29"), ("cut", UEL_2023_1, "30")):
         tree = tmp_path / name / "texts"
@@ -99,7 +101,7 @@ def test_a_page_cut_before_a_decision_that_states_no_count_keeps_the_stored_enti
     after = status(db)
     (row,) = [x for x in after["listings"] if x["notice_key"] == "UEL-2023-1"]
     assert (row["state"], row["entity_keys"]) == ("in_force", ["lockheedmartin", "raytheonmissilesanddefense"])
-    assert any(i["kind"] == "unusable-page" and "no entities" in i["detail"] for i in after["health_issues"])
+    assert any(i["kind"] == "unusable-page" and "before its closing" in i["detail"] for i in after["health_issues"])
 
 
 @pytest.mark.parametrize(("path", "marker"), [(MFA_ORDER, "严重损害中国主权和领土完整。"),
@@ -128,22 +130,70 @@ def test_a_cut_mfa_decision_on_a_first_fetch_is_reported_then_read_whole(tmp_pat
     assert not [i for i in after["health_issues"] if i["url"] == url]
 
 
-def test_a_qa_cut_after_its_question_on_a_first_fetch_is_reported_then_read_whole(tmp_path: Path) -> None:
-    """A Q&A cut after a whole question (tags closed, no comma, no bracket open) was stored as a Q&A that does
-    nothing, with no health problem: the lift of 〔2025〕5号/6号 and the extension of 7号 were missed until a whole
-    copy came. Read whole, a question recounting history would even give a false action (session 13)."""
+QA_CUTS = [
+    # after a whole question (session 13)
+    ("请问不可靠实体清单方面将如何调整？", "before its answer"),
+    # after the answer's first sentence, which recounts the listings (session 15): a Q&A that does nothing, with
+    # only the warning "no action found in the answer" and no health problem
+    ("对一批美国实体采取了不可靠实体清单措施。", "announces a change"),
+]
+
+
+@pytest.mark.parametrize(("marker", "why"), QA_CUTS, ids=["question", "first-sentence"])
+def test_a_qa_cut_before_its_decision_on_a_first_fetch_is_reported_then_read_whole(tmp_path: Path, marker: str,
+                                                                                    why: str) -> None:
+    """A Q&A cut after a whole question (tags closed, no comma, no bracket open), or after its answer's first
+    sentence, was stored as a Q&A that does nothing, with no health problem: the lift of 〔2025〕5号/6号 and the
+    extension of 7号 were missed until a whole copy came. Read whole, a question recounting history would even
+    give a false action (session 13)."""
     db = f"sqlite:///{tmp_path / 'store.db'}"
     url = "https://" + QA_NOV
     cut = tmp_path / "cut"
     (cut / QA_NOV).parent.mkdir(parents=True)
-    (cut / QA_NOV).write_text(cut_after((FIXTURES / QA_NOV).read_text(encoding="utf-8"), "请问不可靠实体清单方面将如何调整？"),
-                              encoding="utf-8")
+    (cut / QA_NOV).write_text(cut_after((FIXTURES / QA_NOV).read_text(encoding="utf-8"), marker), encoding="utf-8")
     done = cli(db, "replay", str(cut), "--fetched-at", FETCHED, "--as-of", AS_OF)
     assert done.code == 1 and "1 unusable" in done.out + done.err
     (issue,) = [i for i in status(db)["health_issues"] if i["url"] == url]
-    assert issue["kind"] == "unusable-page" and "before its answer" in issue["detail"], issue
+    assert issue["kind"] == "unusable-page" and why in issue["detail"], issue
     whole = tmp_path / "whole"
     (whole / QA_NOV).parent.mkdir(parents=True)
     (whole / QA_NOV).write_bytes((FIXTURES / QA_NOV).read_bytes())
     cli(db, "replay", str(whole), "--fetched-at", FETCHED.replace("29T", "30T"), "--as-of", AS_OF)
     assert not [i for i in status(db)["health_issues"] if i["url"] == url]
+
+
+NO_55 = "www.mofcom.gov.cn/zwgk/zcfb/art/2025/art_949f47563b834dad95b0010f375a892c.html"
+NO_70 = "texts/mofcom-2025-70.txt"
+
+
+@pytest.mark.parametrize("marker", ["第61号、第62号。", "现将有关事项公告如下："], ids=["before-closing", "after-preamble"])
+def test_a_notice_cut_before_its_closing_on_a_first_fetch_is_reported_then_read_whole(tmp_path: Path,
+                                                                                      marker: str) -> None:
+    """2025 No. 70 (published 2025-11-07: "自2025年11月10日起至2026年11月10日，暂停实施…第55号、第56号…") fetched for the
+    first time cut after a whole sentence (session 15). Cut before "本公告自2025年11月10日起正式实施", it read its title's
+    suspension of No. 55 beside the body's, dated the day of publication: on 2025-11-08 No. 55 was "suspended since
+    2025-11-07", open-ended, a false item. Cut after its preamble, it suspended No. 55 alone, silently. The copy
+    stops before its closing: refused, a health problem; the whole page then reads whole."""
+    db = f"sqlite:///{tmp_path / 'store.db'}"
+    as_of = "2025-11-08"
+    text = (FIXTURES / NO_70).read_text(encoding="utf-8")
+    for run, no70 in (("cut", text[: text.index(marker) + len(marker)] + "\n"), ("whole", text)):
+        tree = tmp_path / run
+        for path in (NO_55, NO_70):
+            (tree / path).parent.mkdir(parents=True)
+        (tree / NO_55).write_bytes((FIXTURES / NO_55).read_bytes())
+        (tree / NO_70).write_text(no70, encoding="utf-8")
+        done = cli(db, "replay", str(tree), "--fetched-at", f"2025-11-0{8 if run == 'cut' else 9}T00:00:00+00:00",
+                   "--as-of", as_of)
+        state = json.loads(cli(db, "status", "--json", "--as-of", as_of).out)
+        issues = [i for i in state["health_issues"] if i["url"] == "file:" + NO_70]
+        if run == "cut":
+            assert done.code == 1 and "1 unusable" in done.out + done.err, done.out + done.err
+            assert state["listings"] == []  # nothing suspended by the cut copy, at no date
+            (issue,) = issues
+            assert issue["kind"] == "unusable-page" and "before its closing" in issue["detail"], issue
+        else:
+            assert issues == []
+            (row,) = [x for x in state["listings"] if x["notice_key"] == "MOFCOM-2025-55"]
+            assert (row["next_state"], row["next_from"], row["next_until"], row["next_by"]) == (
+                "suspended", "2025-11-10", "2026-11-10", "MOFCOM-2025-70"), row

@@ -1,5 +1,8 @@
 """Unusable pages raise UnusablePage with a reason; truncated notices only warn."""
 
+import re
+from pathlib import Path
+
 import pytest
 
 from scraper.parse import page, parse_document
@@ -187,3 +190,121 @@ def test_a_decision_cut_after_a_comma_before_its_decision_is_cut_short():
 def test_a_page_that_is_no_notice_may_end_as_it_likes():
     doc = parse_document(("商务部网站今日更新。" + "今天天气很好，我们去公园散步，" * 10).encode())
     assert doc.kind.value == "other"
+
+
+# --- a page cut after a whole sentence, before its closing (the cut sweep of session 15) ------------------------
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "tests" / "data" / "corpus"
+# Notices that act on other notices: no count to check, so a cut showed only in what they read. Cut before "本公告自
+# 2025年11月10日起正式实施", 2025 No. 70 read its title's suspension of No. 55 beside the body's, dated the day of
+# publication; cut after its preamble, the title's alone; 2025 No. 72 cut so lost its suspension's end date.
+ACTING_NOTICES = [ROOT / "fixtures" / "texts" / "mofcom-2025-70.txt", CORPUS / "susp" / "15-uel-wm-2026-1-extend.txt",
+                  CORPUS / "mfa" / "30-mofcom-order-2026-extend-suspension.txt",
+                  CORPUS / "mfa" / "31-mofcom-order-2026-stop-order6.txt", CORPUS / "susp" / "04-mofcom-2025-72.txt",
+                  CORPUS / "real2" / "07-uel-2025-8-6-us-1201.txt", CORPUS / "susp" / "22-mofcom-2026-cancel.txt"]
+NO_72 = ROOT / "fixtures" / "www.mofcom.gov.cn/zcfb/blgg/gg/2025/art/2025/art_bc4513421bb24faaa84e44c2e4f36dc5.html"
+
+
+def _reading(record):
+    """What a notice does: its actions with their dates, its entities, its own effective date."""
+    return ([(a.action, a.list, tuple(t.key for t in a.targets), a.effective, a.until, a.entities) for a in record.actions],
+            [e.key for e in record.entities], record.effective)
+
+
+def _cuts(text: str, ends: str):
+    for m in re.finditer(ends, text):
+        if text[m.end():].strip() and re.sub(r"<[^>]+>", "", text[m.end():]).strip():
+            yield text[: m.end()]
+
+
+@pytest.mark.parametrize("path", ACTING_NOTICES, ids=lambda p: p.stem)
+def test_a_notice_cut_after_any_line_or_sentence_is_refused_or_reads_whole(path):
+    text = path.read_text(encoding="utf-8")
+    whole = _reading(parse_document(text.encode()).notice)
+    refused = 0
+    for cut in _cuts(text, r"[。；：]|\n"):
+        try:
+            doc = parse_document(cut.encode())
+        except UnusablePage as exc:
+            refused += exc.reason == "cut-short"
+            continue
+        assert doc.notice is None or _reading(doc.notice) == whole, cut[-30:]
+    assert refused
+
+
+def test_a_page_cut_at_any_paragraph_that_loses_a_suspensions_end_date_is_refused():
+    """2025 No. 72 ("自即日起至2026年11月27日，暂停实施…第二款") cut after its preamble read the title's suspension, with
+    no end date: an open-ended suspension on a first fetch (a browser's save closes every tag)."""
+    page_text = NO_72.read_text(encoding="utf-8")
+    url = "https://" + str(NO_72.relative_to(ROOT / "fixtures"))
+    whole = _reading(parse_document(page_text.encode(), url=url).notice)
+    assert whole[0][0][4] is not None  # the whole page's suspension has its end date
+    for cut in _cuts(page_text, r"</p>"):
+        try:
+            doc = parse_document((cut + "</div></div></body></html>").encode(), url=url)
+        except UnusablePage:
+            continue  # refused (cut short, or so little left that it is a shell): a source-health problem
+        assert doc.notice is None or _reading(doc.notice) == whole, cut[-60:]
+
+
+@pytest.mark.parametrize("closing", [
+    "\n本公告自2025年11月10日起正式实施。", "\n本决定自2026年11月10日起施行。", "\n现予公布，自公布之日起施行。",
+    "\n商务部\n2025年11月7日", "\n\n商务部 海关总署\n２０２５年１１月７日\n", "\n商务部\n二〇二五年十一月七日",
+    "不可靠实体清单工作机制（商务部代章）2024年9月24日",  # paragraphs run together: the signature after the sentence
+])
+def test_a_notice_with_its_closing_is_whole(closing):
+    head = "商务部公告2025年第70号\n【发文日期】2025年11月07日\n\n自2025年11月10日起，暂停实施商务部公告2025年第61号。"
+    assert not page.unclosed(head + closing)
+
+
+@pytest.mark.parametrize("text", [
+    "商务部公告2025年第70号 关于暂停实施商务部公告2025年第55号等公告的公告\n【发文日期】2025年11月07日\n",  # a label's date
+    "商务部公告2025年第70号\n2025年11月07日\n\n根据有关规定，现将有关事项公告如下：",  # a date line before the body
+    "商务部公告2025年第70号\n\n自2025年11月10日起，暂停实施商务部公告2025年第61号。\n\n自2025年11月10日",  # a sentence cut
+])
+def test_a_notice_without_its_closing_is_unclosed(text):
+    assert page.unclosed(text)
+
+
+QA_HEAD = "来源：商务部新闻办公室 类型：原创 分类：新闻 2025-11-05 17:00\n\n商务部新闻发言人就调整{}措施答记者问\n问：请问有何调整？\n"
+
+
+@pytest.mark.parametrize(("title", "answer", "why"), [
+    # cut after the answer's first sentence (its history): nothing read, the title announces a change
+    ("不可靠实体清单", "答：不可靠实体清单工作机制于2025年3月4日和4月4日发布公告，将一批美国实体列入不可靠实体清单。", "(调整)"),
+    # cut right after the answer's mark, or after a clause that announces the decision
+    ("不可靠实体清单", "答：", "colon"), ("不可靠实体清单", "答：中方决定自2025年11月10日起：", "colon"),
+    # cut after the first of its clauses
+    ("出口管制管控名单", "答：自2025年11月10日起，停止执行商务部公告2025年第13号相关措施；", "semicolon"),
+    # cut after the part on the first of the two lists its title names
+    ("对美出口管制管控名单和不可靠实体清单", "答：中方决定自2025年11月10日起，继续暂停商务部公告2025年第21号相关措施1年。",
+     "不可靠实体清单"),
+])
+def test_a_qa_cut_before_the_change_its_title_announces_is_refused(title, answer, why):
+    with pytest.raises(UnusablePage) as caught:
+        parse_document((QA_HEAD.format(title) + answer).encode())
+    assert caught.value.reason == "cut-short" and why in str(caught.value), str(caught.value)
+
+
+def test_a_qa_that_reads_the_change_on_every_list_its_title_names_is_whole():
+    answer = ("答：中方决定自2025年11月10日起，继续暂停商务部公告2025年第21号相关措施1年，继续暂停不可靠实体清单工作机制公告"
+              "〔2025〕7号相关措施1年。")
+    doc = parse_document((QA_HEAD.format("对美出口管制管控名单和不可靠实体清单") + answer).encode())
+    assert {a.list.value for a in doc.notice.actions} == {"ecl", "uel"}
+
+
+@pytest.mark.parametrize(("url", "line"), [
+    ("https://www.mofcom.gov.cn/xwfb/xwfyrth/index.html", "商务部新闻发言人就调整{}措施答记者问[2025-11-05]"),
+    ("https://www.mofcom.gov.cn/zcfb/blgg/gg/2025/index.html", "商务部公告2025年第72号 关于暂停实施{}措施的公告[2025-11-09]"),
+])
+def test_an_index_whose_links_are_gone_is_no_notice_cut_short(url, line):
+    """An index served without its link markup (a layout change) lists titles that announce changes, with no
+    answer and no closing: the crawler reports an index with no links (zero-links); it is no notice or Q&A cut
+    short. The same titles in an article's body are."""
+    items = "".join(f"<li>{line.format(x)}</li>" for x in ("出口管制管控名单", "不可靠实体清单"))
+    index = f"<html><head><title>新闻发言人谈话</title></head><body><ul>{items}</ul></body></html>"
+    assert parse_document(index.encode(), url=url).kind.value in ("notice", "other")
+    article = f'<html><head><title>x</title></head><body><div class="art-con"><ul>{items}</ul></div></body></html>'
+    with pytest.raises(UnusablePage):
+        parse_document(article.encode(), url=url.replace("index.html", "art/2025/art_1.html"))
