@@ -263,7 +263,7 @@ def held_back(stored: Notice | None, record: NoticeRecord, url: str, sha: str, p
     stored copy or none. A newer copy of the same page that reads less than the stored parse
     (``storage.shortread.reads_less``:
     fewer entities, some gone, as an MFA annex cut after a whole executive line reads, its companies' count
-    still right; or fewer of its actions' targets, as 2025 No. 70 or a Q&A cut after a sentence reads) is
+    still right; or fewer of its actions' targets, as a copy of 2025 No. 70 that lost its action line reads) is
     held back too. The ministry republishing a notice without an entity reads the same and is rare: a person
     must see it either way, so the problem names what would go and asks for review, and the stored copy
     stays until the page reads whole again. The same bytes read again by other parser code are what it reads

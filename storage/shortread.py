@@ -51,7 +51,7 @@ def lost_entities(record: NoticeRecord, current: NoticeRecord) -> list[str]:
 
 def _acts(record: NoticeRecord) -> set[tuple[str, str]]:
     """What the notice does, one (action, target) per notice or entity it acts on: a page cut short reads fewer
-    of them (2025 No. 70 cut after its preamble suspends No. 55 only, a Q&A cut after its question nothing).
+    of them (a copy of 2025 No. 70 that lost its action line suspends fewer of Nos. 55-62).
     The list is left out: a cut may lose the words that name it, not what the action does."""
     done: set[tuple[str, str]] = set()
     for action in record.actions:
