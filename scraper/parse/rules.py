@@ -72,6 +72,11 @@ QA_HEAD_MAX = 2000
 # A paper's words for what MOFCOM said or did ("商务部12日晚间宣布，…继续暂停…", "据商务部网站消息，商务部新闻
 # 发言人表示，…", "记者从商务部获悉，…"): before a status change in its sentence, they tell the change.
 REPORTED_RE = re.compile(r"宣布|表示|获悉|消息|报道|据悉|透露|指出|回应")
+# MOFCOM publishing a text itself: its 【发布单位】 line names it, or the page is in its spokesperson's section
+# (``/xwfb/xwfyrth/``, shared/domain.md b.1; its news sections also repost papers' reports). Its spokesperson's
+# statement ("商务部新闻发言人表示，…商务部决定…继续暂停…") says 表示 as a paper does.
+OWN_PUBLISHER_RE = re.compile(r"【\s*发布单位\s*】[^\n]*(?:商务部|工作机制)")
+SPOKESPERSON_URL_RE = re.compile(r"^https?://(?:[\w-]+\.)*mofcom\.gov\.cn/xwfb/xwfyrth/", re.IGNORECASE)
 STATE_CHANGES = (ActionKind.SUSPEND, ActionKind.EXTEND, ActionKind.LIFT, ActionKind.RESTORE)  # characters of a Q&A's head looked at for a stated day
 
 
@@ -724,14 +729,21 @@ def unnumbered_reprint(src: Source, d: Draft) -> bool:
     return False
 
 
+def _published_by_mofcom(src: Source) -> bool:
+    """Whether MOFCOM published the text itself (its spokesperson's page, its 【发布单位】 line): its own words."""
+    return (SPOKESPERSON_URL_RE.match(src.hints.url or "") is not None
+            or OWN_PUBLISHER_RE.search(src.folded, 0, 400) is not None)
+
+
 def reported_change(src: Source, d: Draft) -> bool:
     """A text of no number of its own that tells a status change in a paper's words ("中国商务部12日晚间宣布，
     对…16家美国实体，继续暂停实施相关措施90天") is a press report: it changes nothing itself (the Q&A or
     notice that made the change does, under its own key), dated or not. So is a "Q&A" that is only a
     report quoting the answer ("中国商务部今晚发布答记者问。商务部新闻发言人表示，「自…起，继续暂停…」"): no
     question, no answer mark, no MOFCOM source line. An answer ("答：商务部于5月14日宣布暂停…") is
-    MOFCOM's own words and still acts."""
-    if d.own or not d.drafts:
+    MOFCOM's own words and still acts, and so does a text MOFCOM publishes itself (its spokesperson's
+    statement on its site: ``_published_by_mofcom``)."""
+    if d.own or not d.drafts or _published_by_mofcom(src):
         return False
     folded = src.folded
     if d.qa and (_own_source(d.dateline[1]) or QUESTION_BREAK_RE.search("\n" + folded)):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from scraper.parse import parse_text
+from scraper.parse.draft import PageHints
 from storage.records import NoticeKind
 
 ECL_22_ANNEX = [
@@ -415,3 +416,25 @@ def test_an_answer_that_tells_an_earlier_change_still_acts():
     rec = parse_text("答：商务部于5月14日宣布暂停4月4日公告（不可靠实体清单工作机制〔2025〕7号）相关措施90天。为落实共识，"
                      "自2025年8月12日起，继续暂停4月4日公告（不可靠实体清单工作机制〔2025〕7号）相关措施90天。\n")
     assert rec is not None and "extend" in [a.action.value for a in rec.actions]
+
+
+MOFCOM_STATEMENT = (
+    "商务部新闻发言人就调整对美出口管制措施发表谈话\n"
+    "【发文日期】2025年11月5日\n"
+    "商务部新闻发言人表示，为落实中美经贸磋商共识，商务部决定自2025年11月10日起，继续暂停实施商务部公告2025年第21号相关措施，"
+    "暂停期为一年。\n")
+
+
+@pytest.mark.parametrize("hints", [PageHints(url="https://www.mofcom.gov.cn/xwfb/xwfyrth/art/2025/art_0.html"), None],
+                         ids=["on-its-site", "its-publisher-line"])
+def test_a_statement_mofcom_publishes_itself_acts_though_it_says_biaoshi(hints):
+    """MOFCOM's own spokesperson's statement says "表示" as a paper's report does; on MOFCOM's site, or under its
+    【发布单位】 line, it is MOFCOM's words and acts (the reported-change rule of b950df6 read it as no notice)."""
+    text = MOFCOM_STATEMENT if hints else MOFCOM_STATEMENT.replace("\n", "\n【发布单位】商务部\n", 1)
+    rec = parse_text(text, hints)
+    assert rec is not None and rec.published is not None and rec.published.isoformat() == "2025-11-05"
+    assert [(a.action.value, [t.key for t in a.targets], str(a.effective), str(a.until)) for a in rec.actions] == [
+        ("extend", ["MOFCOM-2025-21"], "2025-11-10", "2026-11-10")]
+    for elsewhere in ("https://www.chinanews.com.cn/gn/2025/11-05/1.shtml",
+                      "https://www.mofcom.gov.cn/syxwfb/art/2025/art_0.html"):  # a paper's report, reposted or not
+        assert parse_text(MOFCOM_STATEMENT, PageHints(url=elsewhere)) is None
