@@ -166,6 +166,8 @@ NO_END = "the text stops inside the decision (no 本决定…施行, no signatur
 CUT_ENTRY = "the annex's last name is cut short"
 # The annex ends in a section heading with no name after it ("二、高级管理人员", then nothing): cut there.
 EMPTY_SECTION = "the annex ends in a section heading with no name after it"
+# The annex ends in an entry announcing its subsidiaries ("（一）X（…）及其子公司：", then nothing): cut there.
+NO_MEMBERS = "the annex ends in an entry announcing its subsidiaries with none after it"
 # A description, not a name: "以下美国军工企业及高级管理人员", "美国国会议员".
 DESCRIPTION_ENDS = ("企业", "实体", "机构", "组织", "单位", "团体", "人员", "个人", "人士", "议员", "官员", "学者", "高管", "成员")
 UNIT_TYPES = {"家": "organization", "名": "individual", "位": "individual", "人": "individual"}
@@ -207,6 +209,9 @@ class Target:
     type: str | None
     note: str | None
     n: int | None = None
+    # the subsidiaries an annex entry lists under it ("（一）X（English）及其子公司：" / "1.Y（…）"), as written: members of
+    # the entry, which the decision counts once ("对X及其子公司、Z等2家…企业"), as MOFCOM's branch lines (UEL〔2025〕10号)
+    branches: tuple[str, ...] = ()
 
 
 @quick_init
@@ -378,9 +383,10 @@ def _role_prefix(zh: str | None) -> tuple[str | None, str | None]:
 
 # What a company's entry says it covers besides itself, after its name and English: "安杜里尔工业公司（Anduril
 # Industries, Inc.）及其子公司：" (a note, never part of the name).
-SCOPE_TAIL_RE = re.compile(
-    r"(?<=[^\s、，,])\s*(?P<scope>(?:以?及其|和其)(?:全部|所有|下属|附属|关联)?"
-    r"(?:子公司|分公司|分支机构|附属机构|附属公司|关联公司|关联企业|下属机构|下属企业|下属公司)等?)$")
+SCOPE = (r"(?:以?及其|和其)(?:全部|所有|下属|附属|关联)?"
+         r"(?:子公司|分公司|分支机构|附属机构|附属公司|关联公司|关联企业|下属机构|下属企业|下属公司)等?")
+SCOPE_TAIL_RE = re.compile(rf"(?<=[^\s、，,])\s*(?P<scope>{SCOPE})$")
+SCOPE_RE = re.compile(SCOPE)  # the scope alone, as a note holds it
 
 
 def split_target(raw: str) -> tuple[str | None, str | None, str | None, bool]:
@@ -520,13 +526,13 @@ def _style(m: re.Match[str]) -> str:
 
 
 def annex_targets(lines: list[str], start: int,
-                  folded_lines: list[str] | None = None) -> tuple[list[Target], list[str], bool, bool]:
+                  folded_lines: list[str] | None = None) -> tuple[list[Target], list[str], bool, str | None]:
     """Targets from the annex lines after ``start`` (the heading), with section types;
     also the lines that look numbered but could not be read (for the warnings), whether the
     last entry lacks the gender every other entry of its section gives ("二、托德·斯坦恩" after "一、余茂春，男":
     its line may have been cut after the name), and whether the annex ends in a section heading with no name
-    after it ("二、高级管理人员" and nothing more: the page was cut there). ``folded_lines``: ``fold`` of each line,
-    when the caller has them."""
+    after it ("二、高级管理人员" and nothing more: the page was cut there: EMPTY_SECTION) or in an entry announcing
+    subsidiaries that do not follow (NO_MEMBERS). ``folded_lines``: ``fold`` of each line, when the caller has them."""
     after = lines[start + 1 :]
     folded_after = [fold(line) for line in after] if folded_lines is None else folded_lines[start + 1 :]
     entries = [(kept, ENTRY_RE.match(folded.strip())) for line, folded in zip(after, folded_after) if (kept := line.strip())]
@@ -537,6 +543,9 @@ def annex_targets(lines: list[str], start: int,
     genders: list[tuple[int, bool]] = []  # (section number, gendered) of each target
     sections = 0
     heading_style: str | None = None  # how the numbered section headings are numbered ("一、" beside "（一）" entries)
+    # "（一）X（…）及其子公司：" then "1.Y（…）": the subsidiary lines, by the index of their entry (every such entry says 其)
+    entries, members, unfinished = (_subsidiaries(entries) if any("其" in line for line, _ in entries)
+                                    else (entries, {}, False))
     for i, (line, m) in enumerate(entries):
         if m is None:
             plain = despace(line)
@@ -550,29 +559,102 @@ def annex_targets(lines: list[str], start: int,
                     genders.append((sections, gendered))
             continue
         rest = line[m.start("first") :].strip()
-        heading = False
         # a heading holds no bracket (a name with its English does): only a line without one is despaced
         plain = despace(rest) if "（" not in rest and "(" not in rest else rest
-        if len(plain) <= SECTION_MAX and SECTION_RE.match(plain) is not None and not LATIN_RE.search(plain):
-            nxt = next((n for _, n in entries[i + 1 :] if n is not None), None)
-            # numbered otherwise than the next line, and as the headings before it are (a name of the last section may
-            # end in a section word: "（二）国际特赦组织" before "二、高级管理人员"); the last numbered line: as the headings
-            heading = (_style(nxt) != _style(m) and heading_style in (None, _style(m)) if nxt is not None
-                       else heading_style == _style(m))
-        if heading:
+        if _numbered_heading(plain, m, entries[i + 1 :], heading_style):
             section = _type_of_words(plain)
             sections += 1
             heading_style = _style(m)
             continue
         zh, en, note, gendered = split_target(rest)
         if not (zh or en):
-            bad.append(line)
+            bad.extend((line, *members.get(i, ())))
             continue
         kind = section or ("individual" if gendered else None)
-        out.append(Target(zh, en, kind, note, len(out) + 1))
+        target = Target(zh, en, kind, note, len(out) + 1)
+        out.append(_with_branches(target, members[i]) if i in members else target)
         genders.append((sections, gendered))
-    empty_last = sections > 0 and (not genders or genders[-1][0] != sections)
-    return out, bad, _last_ungendered(genders), empty_last
+    cut: str | None = None
+    if sections > 0 and (not genders or genders[-1][0] != sections):
+        cut = EMPTY_SECTION
+    elif unfinished:
+        cut = NO_MEMBERS
+    return out, bad, _last_ungendered(genders), cut
+
+
+Entry = tuple[str, re.Match[str] | None]  # an annex line and its ENTRY_RE match
+
+
+def _subsidiaries(entries: list[Entry]) -> tuple[list[Entry], dict[int, tuple[str, ...]], bool]:
+    """The annex lines without the subsidiary lines under an entry that announces them ("（一）X（…）及其子公司：" then
+    "1.Y（…）" or "-Y": numbered otherwise than the entry, or not at all: ``_branch_line``), those lines by the index
+    of their entry among the lines kept, and whether the last entry announcing them with a colon has none after it
+    (the page was cut there)."""
+    kept: list[Entry] = []
+    members: dict[int, tuple[str, ...]] = {}
+    style: str | None = None  # the announcing entry's numbering, while its subsidiaries follow
+    parent, announced = 0, False
+    pending: list[str] = []
+    for line, m in entries:
+        if style is not None and (m is None or _style(m) != style):
+            branch = _branch_line(line, m)
+            if branch is not None:  # a subsidiary: a member of the entry, not an entry of its own
+                pending.append(branch)
+                continue
+        if pending:
+            members[parent] = tuple(pending)
+        style, pending = None, []
+        kept.append((line, m))
+        if m is not None and "其" in line and SCOPE_TAIL_RE.search(line[m.start("first") :].rstrip(STOP_NAME)):
+            style, parent, announced = _style(m), len(kept) - 1, line.endswith((":", "："))
+    if pending:
+        members[parent] = tuple(pending)
+    return kept, members, style is not None and announced and not pending
+
+
+def _numbered_heading(plain: str, m: re.Match[str], later: list[tuple[str, re.Match[str] | None]],
+                      heading_style: str | None) -> bool:
+    """Whether a numbered annex line (``plain``, numbered as ``m`` says) is a section heading: section words, and
+    numbered otherwise than the next numbered line (of ``later``) and as the headings before it are (a name of the
+    last section may end in a section word: "（二）国际特赦组织" before "二、高级管理人员"); the last numbered line: as
+    the headings."""
+    if len(plain) > SECTION_MAX or SECTION_RE.match(plain) is None or LATIN_RE.search(plain):
+        return False
+    nxt = next((n for _, n in later if n is not None), None)
+    return (_style(nxt) != _style(m) and heading_style in (None, _style(m)) if nxt is not None
+            else heading_style == _style(m))
+
+
+# A member line written without a number: "-TechInsights Japan KK", "—安杜里尔英国公司（Anduril UK Limited）".
+DASHED_RE = re.compile(r"^\s*[-－—–]+\s*(?=\S)")
+
+
+def _branch_line(line: str, m: re.Match[str] | None) -> str | None:
+    """A subsidiary line under an entry that announces them, as written without its number or dash ("1.安杜里尔澳大利亚
+    公司（Anduril Australia Pty Ltd）"); None for a line that is no name (a section heading, a signature, a date)."""
+    if m is not None:
+        rest = line[m.start("first") :]
+    else:
+        dash = DASHED_RE.match(line)
+        rest = line[dash.end() :] if dash else line
+    plain = despace(rest)
+    if (len(plain) <= SECTION_MAX and SECTION_RE.match(plain)) or not _unnumbered_entry(plain):
+        return None  # "二、高级管理人员" after them: the next section
+    return clean_display(rest.strip().rstrip(STOP_NAME)) or None
+
+
+def _with_branches(t: Target, branches: tuple[str, ...]) -> Target:
+    """``t`` with the subsidiaries read under it; its note loses the words announcing them ("及其子公司"), which the
+    branches now say."""
+    return Target(t.zh, t.en, t.type, _unscoped(t.note), t.n, t.branches + branches)
+
+
+def _unscoped(note: str | None) -> str | None:
+    """``note`` without its last clause when that says what the entry covers besides it ("及其子公司", SCOPE_RE)."""
+    if note is None:
+        return None
+    parts = note.split("，")
+    return "，".join(parts[:-1]) or None if SCOPE_RE.fullmatch(parts[-1]) else note
 
 
 def _last_ungendered(genders: list[tuple[int, bool]]) -> bool:
@@ -820,7 +902,9 @@ def _its_person(plain: str) -> tuple[str, list[Target]]:
     named after a role (the role a note) or after the words for its staff ("及其高级管理人员X（…）、Y（…）",
     "及其首席执行官X、亚太区总经理Y", "及其联合创始人、首席执行官X"). "…及其高级管理人员" names no one: only the
     company is left."""
-    its = next((m for m in ITS_RE.finditer(plain) if _depth_at(plain, m.start()) == 0), None)
+    # "X及其子公司、Y": what the company's entry covers (SCOPE_RE, a note of X), not its persons
+    its = next((m for m in ITS_RE.finditer(plain) if _depth_at(plain, m.start()) == 0
+                and SCOPE_RE.match(plain, m.start()) is None), None)
     if its is None:
         return plain, []
     at = its.end()
@@ -1092,7 +1176,8 @@ def _merge(annex: list[Target], named: list[Target]) -> tuple[list[Target], list
             # built again only when the mention fills a blank (an annex line mostly says it all)
             if ((not t.zh and other.zh != t.zh) or (not t.en and other.en != t.en)
                     or (not t.type and other.type != t.type) or (not t.note and other.note != t.note)):
-                t = Target(t.zh or other.zh, t.en or other.en, t.type or other.type, t.note or other.note, t.n)
+                t = Target(t.zh or other.zh, t.en or other.en, t.type or other.type,
+                           t.note or (_unscoped(other.note) if t.branches else other.note), t.n, t.branches)
         out.append(t)
     missing = [t.zh or t.en or "" for t in named if id(t) not in seen]
     return out, missing
@@ -1141,7 +1226,7 @@ def _read_targets(lines: list[str], folded: str, folded_lines: list[str], warnin
     decision recalled in the reasons from this one)."""
     annex_at = _annex_start(folded)
     annex, bad, cut_entry, empty_section = (annex_targets(lines, annex_at, folded_lines) if annex_at is not None
-                                            else ([], [], False, False))
+                                            else ([], [], False, None))
     # an organisation has no gender to lose; a person who kept his English name kept his key
     cut_entry = cut_entry and annex[-1].en is None and not _org_shaped(annex[-1])
     body_lines = lines[: annex_at if annex else len(lines)]
@@ -1170,14 +1255,15 @@ def _read_targets(lines: list[str], folded: str, folded_lines: list[str], warnin
         if cut_entry:
             warnings.append(CUT_ENTRY)
         if empty_section:
-            warnings.append(EMPTY_SECTION)
+            warnings.append(empty_section)
     else:
         targets = _dedupe(named)
         if ANNEX_REFERRED_RE.search(body):
             warnings.append(NO_ANNEX)
     warnings.extend(f"annex line not read: {line[:60]}" for line in bad)
     targets = _english_elsewhere(targets, body, "\n".join(body_lines))
-    typed = tuple(t if t.type else Target(t.zh, t.en, _guess_type(t, measures, body), t.note, t.n) for t in targets)
+    typed = tuple(t if t.type else Target(t.zh, t.en, _guess_type(t, measures, body), t.note, t.n, t.branches)
+                  for t in targets)
     return Reading(typed, tuple(found), measures, bool(annex), body, _decision_text(body, "\n".join(body_lines), decided),
                    status, len(missing))
 
@@ -1197,7 +1283,7 @@ def _english_elsewhere(targets: list[Target], body: str, clean: str) -> list[Tar
             found = {clean_display(clean[m.start("en") : m.end("en")])
                      for m in re.finditer(re.escape(name) + ENGLISH_AFTER, body)}
             if len(found) == 1 and None not in found:
-                t = Target(t.zh, found.pop(), t.type, t.note, t.n)
+                t = Target(t.zh, found.pop(), t.type, t.note, t.n, t.branches)
         out.append(t)
     return out
 
@@ -1292,7 +1378,8 @@ def _check_counts(reading: Reading, warnings: list[str]) -> int | None:
     """The count the decision states (等3家 + 等10名), checked against the targets read, like with like:
     a count of one kind (家: organisations, 名: people) against the targets of that kind, and the targets
     of a kind no count counts ("对A公司等3家企业及其高级管理人员": the executives) added to the stated total
-    as read; None when it states none."""
+    as read; None when it states none. An entry's subsidiaries (``Target.branches``) are counted with it, as the
+    annex numbers them ("对X及其子公司、Z等2家"), or each, should a decision count them so (never a mismatch either way)."""
     stated_groups = [g for g in reading.groups if g.count is not None]
     if not stated_groups:
         return None
@@ -1300,16 +1387,21 @@ def _check_counts(reading: Reading, warnings: list[str]) -> int | None:
     kinds = {g.type for g in stated_groups}
     if None not in kinds:  # every count counts one kind: the targets of the others are not counted
         stated += sum(1 for t in reading.targets if t.type not in kinds)
-    if stated != len(reading.targets):
+    if stated != len(reading.targets) and stated != len(reading.targets) + _members(reading.targets):
         warnings.append(f"parsed {len(reading.targets)} targets, the decision states {stated}")
     if None in kinds or not (reading.annexed and len(stated_groups) > 1):
         return stated
     types = [t.type for t in reading.targets]
     for kind in dict.fromkeys(g.type for g in stated_groups):  # in the decision's order
         have, count = types.count(kind), sum(g.count or 0 for g in stated_groups if g.type == kind)
-        if have != count:
+        if have != count and have + _members([t for t in reading.targets if t.type == kind]) != count:
             warnings.append(f"parsed {have} {kind} targets, the decision states {count}")
     return stated
+
+
+def _members(targets: tuple[Target, ...] | list[Target]) -> int:
+    """The subsidiaries listed under the targets' entries."""
+    return sum(len(t.branches) for t in targets)
 
 
 def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None = None,
@@ -1344,7 +1436,8 @@ def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None =
     country = _country([fold(title or "")] + [fold(g.text) for g in reading.groups if not g.names]
                        + _described(fold(reading.decision)))
     entities = tuple(
-        EntityRecord(zh=t.zh, en=t.en, country=country, key=cached_key(t.zh, t.en), n=t.n, type=t.type, note=t.note)
+        EntityRecord(zh=t.zh, en=t.en, country=country, key=cached_key(t.zh, t.en), n=t.n, branches=t.branches,
+                     type=t.type, note=t.note)
         for t in reading.targets
     )
     return NoticeRecord(
@@ -1367,7 +1460,8 @@ def _ended(folded: str, body: str) -> bool:
 
 def cut_short(record: NoticeRecord) -> str | None:
     """Why a decision's parse is that of a page cut short, or None: it names no target (NO_TARGETS), stops
-    inside the decision (NO_END), ends in a name cut short (CUT_ENTRY) or in a section heading (EMPTY_SECTION), or
+    inside the decision (NO_END), ends in a name cut short (CUT_ENTRY), in a section heading (EMPTY_SECTION) or in
+    an entry announcing subsidiaries (NO_MEMBERS), or
     imposes on targets read from its own sentences because the annex it refers to is missing (NO_ANNEX: the annex holds their English names,
     and so their keys). Stored, such a parse would miss the decision on a first fetch, or store fewer
     targets, or the same keyed anew, and withdraw the stored ones on a later one."""
@@ -1381,6 +1475,8 @@ def cut_short(record: NoticeRecord) -> str | None:
         return CUT_ENTRY
     if EMPTY_SECTION in record.warnings:
         return EMPTY_SECTION
+    if NO_MEMBERS in record.warnings:
+        return NO_MEMBERS
     if NO_ANNEX in record.warnings and any(a.action is ActionKind.IMPOSE for a in record.actions):
         return "the decision refers to an annex (反制清单) it does not hold"
     return None
