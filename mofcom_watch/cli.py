@@ -31,7 +31,7 @@ from mofcom_watch.context import AppContext  # noqa: E402
 from mofcom_watch.exits import INTERNAL, RESOURCE_EXIT, resource_fault  # noqa: E402
 from mofcom_watch.lazygroup import LazyGroup, hold_collector  # noqa: E402
 from mofcom_watch.logs import setup_logging  # noqa: E402
-from mofcom_watch.term import App, tolerant_streams  # noqa: E402
+from mofcom_watch.term import App, quiet_pipes, tolerant_streams  # noqa: E402
 
 signal.signal(signal.SIGINT, _SIGINT)  # KeyboardInterrupt again: main() and the commands say 'interrupted'
 
@@ -69,6 +69,7 @@ def main() -> None:
     """The console entry point: no traceback ever reaches the user (``--verbose`` shows it)."""
     hold_collector()  # on again once the command is loaded (mofcom_watch.lazygroup)
     tolerant_streams()
+    quiet_pipes()  # `status | head -1`: the command's own exit code, no BrokenPipeError
     try:
         app()
     except KeyboardInterrupt:

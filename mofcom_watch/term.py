@@ -8,7 +8,10 @@ commands goes through :func:`console` and :class:`App`, which do not.
 
 from __future__ import annotations
 
+import io
 import json
+import os
+import stat
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -51,6 +54,44 @@ def tolerant_streams() -> None:
     for stream in (sys.stdout, sys.stderr):
         if stream is not None and not writes_unicode(stream) and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+
+
+class QuietPipe(io.FileIO):
+    """Standard output or error going into a pipe whose reader has left (``status | head -1``): what follows
+    goes to ``/dev/null``, as ``cat`` or ``git`` would have stopped writing, rather than a BrokenPipeError in the
+    middle of a table (which click turns into exit 1, "problems reported", and Python's exit into a traceback)."""
+
+    def write(self, data: Any) -> int:
+        try:
+            return super().write(data)
+        except BrokenPipeError:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            try:
+                os.dup2(devnull, self.fileno())
+            finally:
+                os.close(devnull)
+            return len(memoryview(data))  # the reader wanted no more: written, as far as the command is concerned
+
+
+def quiet_pipes() -> None:
+    """stdout and stderr into a pipe or socket become streams a closed reader cannot break (:class:`QuietPipe`): the
+    command carries on and exits with its own code, as it would with its output read to the end. Python ignores
+    SIGPIPE (``serve`` needs that on its sockets), so the Unix habit of dying by it is not to be had; a terminal or
+    a file never closes under the writer and keeps its stream."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        try:
+            fd = stream.fileno()
+            mode = os.fstat(fd).st_mode
+        except (AttributeError, OSError, ValueError):  # no stream, or a stand-in (tests run commands in-process)
+            continue
+        if not (stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)) or not isinstance(stream, io.TextIOWrapper):
+            continue
+        stream.flush()
+        quiet = io.TextIOWrapper(io.BufferedWriter(QuietPipe(fd, "w", closefd=False)), encoding=stream.encoding,
+                                 errors=stream.errors, line_buffering=stream.line_buffering,
+                                 write_through=stream.write_through)
+        setattr(sys, name, quiet)
 
 
 def json_text(value: Any) -> str:

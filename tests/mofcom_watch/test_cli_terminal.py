@@ -333,3 +333,54 @@ def test_ctrl_c_while_the_program_imports_is_one_line_not_a_traceback(tmp_path):
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=60)
     assert (proc.returncode, out, err.decode()) == (130, b"", "mofcom-watch: interrupted\n")
+
+
+
+@pytest.fixture(scope="module")
+def clean_store(replayed: Path, tmp_path_factory) -> str:
+    """The replayed fixtures with their three deliberate count gaps closed by hand: ``status`` exits 0 on it."""
+    import sqlite3
+
+    db = tmp_path_factory.mktemp("clean-store") / "store.sqlite"
+    url = copy_of(replayed, db)
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE health_issue SET resolved_at = '2026-11-30 00:00:00' WHERE resolved_at IS NULL")
+    conn.close()
+    return url
+
+
+def closed_early(*args: str, lines: int, both: bool = False) -> tuple[int, bytes, bytes]:
+    """``mofcom-watch ARGS | head -1`` (``lines=1``: the first line read from a pipe of the smallest size, one page,
+    so the command is still writing, then the pipe closed) or ``| true`` (``lines=0``: closed before the command
+    writes). ``both``: stderr into the same pipe (``2>&1 | head -1``). Returns the exit code, what was read, stderr."""
+    read_end, write_end = os.pipe()
+    fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, 4096)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MOFCOM_WATCH_", "PYTHONIOENCODING", "LC_"))}
+    proc = subprocess.Popen([sys.executable, "-m", "mofcom_watch", *args], stdin=subprocess.DEVNULL, stdout=write_end,
+                            stderr=write_end if both else subprocess.PIPE, cwd=REPO_ROOT, env=env)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as reader:
+        read = b"".join(reader.readline() for _ in range(lines))
+    _, err = proc.communicate(timeout=120)
+    return proc.returncode, read, err or b""
+
+
+@pytest.mark.parametrize("args, lines", [(("status",), 1), (("status", "--json"), 0), (("timeline", "skydio"), 0)])
+def test_a_reader_that_stops_early_is_not_an_error(clean_store, args, lines):
+    """Was: ``status | head -1`` and ``status --json | true`` exited 1 ("problems reported": click's answer to a
+    BrokenPipeError) on a clean store. Now a closed pipe changes nothing but what is read: the exit code is the one
+    the command gives with its output read to the end, and nothing is said about the pipe."""
+    whole = cli("--db", clean_store, *args, "--as-of", AS_OF)
+    assert whole.returncode == 0, whole.stderr.decode()
+    # more than the reader takes (one read: at most the pipe's 4096 bytes) and the pipe then holds: the command
+    # writes again after the reader left
+    assert len(whole.stdout) > 2 * 4096 or not lines
+    code, read, err = closed_early("--db", clean_store, *args, "--as-of", AS_OF, lines=lines)
+    assert read == b"".join(whole.stdout.splitlines(keepends=True)[:lines])
+    assert (code, err) == (0, b"")
+
+
+def test_stderr_into_the_closed_pipe_too_is_quiet(clean_store):
+    """``status 2>&1 | head -1``: exit 0 and no 'Exception ignored … BrokenPipeError' (nowhere to say it)."""
+    code, read, _ = closed_early("--db", clean_store, "status", "--as-of", AS_OF, lines=1, both=True)
+    assert (code, read) == (0, b"Listings (MOFCOM, MFA) as of 2026-11-30\n")
