@@ -6,6 +6,8 @@ names in either language. Matching tries, in order: the display name as written
 (exact), the matching key of :func:`storage.names.name_key` (normalised: case,
 width, punctuation, legal suffixes), then a fuzzy score from rapidfuzz
 (:func:`fuzzy_score`: typos, word order), reported with its score so a reader can judge it.
+An entity's branches and subsidiaries (``EntityRecord.branches``) are tried the same way after its
+own names: a counterparty that is one of them is hit by the entity's listing.
 
 The fuzzy rule is strict on purpose, so near-misses do not hit: both keys at least
 FUZZY_MIN_KEY_LENGTH characters; the same number of distinctive words (words not in
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +41,8 @@ GENERIC_WORDS = frozenset({
 GENERIC_FORMS = {"technologies": "technology", "tech": "technology", "systems": "system", "holdings": "holding",
                  "industries": "industry", "laboratories": "laboratory", "labs": "laboratory", "defence": "defense",
                  "services": "service", "solutions": "solution", "drones": "drone", "partners": "partner"}
+# A branch written "中文名（English Name）", as MFA decisions list subsidiaries.
+BRANCH_BILINGUAL_RE = re.compile(r"(?P<zh>[^（(]*[\u4e00-\u9fff][^（(]*?)\s*[（(](?P<en>[^（）()]*[A-Za-z][^（）()]*)[）)]")
 CSV_ALIAS_SEPARATOR = ";"
 CSV_SUFFIXES = (".csv", ".txt")
 TOML_SUFFIXES = (".toml",)
@@ -119,20 +124,33 @@ class Watchlist:
         self._by_display = {n.display: n for n in reversed(self._names)}
         self._by_key = {n.key: n for n in reversed(self._names) if n.key}
         self._fuzzy = tuple(n for n in self._names if len(n.key) >= FUZZY_MIN_KEY_LENGTH)
-        self._cache: dict[tuple[str | None, str | None, str], Match | None] = {}
+        self._cache: dict[tuple[str | None, str | None, str, tuple[str, ...]], Match | None] = {}
 
     def __len__(self) -> int:
         return len(self.counterparties)
 
     def match(self, entity: EntityRecord) -> Match | None:
         """The best match of ``entity`` (either of its names), or None."""
-        cache_key = (entity.zh, entity.en, entity.key)
+        cache_key = (entity.zh, entity.en, entity.key, entity.branches)
         if cache_key not in self._cache:
             self._cache[cache_key] = self._match(entity)
         return self._cache[cache_key]
 
     def _match(self, entity: EntityRecord) -> Match | None:
         written = [n for n in (entity.en, entity.zh) if n]
+        hit = self._exact(written)
+        if hit is None and entity.key and entity.key in self._by_key:
+            return _make(self._by_key[entity.key], written[0] if written else entity.key, NORMALISED, 100.0)
+        hit = hit or self._fuzzy_best(written)
+        if hit is None and entity.branches:
+            # A counterparty that is a listed entity's branch or subsidiary ("TechInsights Japan KK" under
+            # TechInsights) is hit by that listing; the match names the branch. The entity's own names come first.
+            branches = [n for b in entity.branches for n in branch_names(b)]
+            hit = self._exact(branches) or self._fuzzy_best(branches)
+        return hit
+
+    def _exact(self, written: list[str]) -> Match | None:
+        """The first of ``written`` found as written, else the first found by its normalised key."""
         displays = [(w, clean_display(w)) for w in written]
         for name, display in displays:
             hit = self._by_display.get(display or "")
@@ -142,15 +160,24 @@ class Watchlist:
             hit = self._by_key.get(name_key(display))
             if hit:
                 return _make(hit, name, NORMALISED, 100.0)
-        if entity.key and entity.key in self._by_key:
-            return _make(self._by_key[entity.key], written[0] if written else entity.key, NORMALISED, 100.0)
+        return None
+
+    def _fuzzy_best(self, written: list[str]) -> Match | None:
         best: Match | None = None
-        for name, display in displays:
+        for name in written:
+            display = clean_display(name)
             for candidate in self._fuzzy:
                 score = fuzzy_score(display or "", candidate.display)
                 if score >= self.threshold and (best is None or score > best.score):
                     best = _make(candidate, name, FUZZY, score)
         return best
+
+
+def branch_names(branch: str) -> tuple[str, ...]:
+    """The names a branch line gives: "安杜里尔澳大利亚公司（Anduril Australia Pty Ltd）" is two names, each
+    matched on its own as an entity's Chinese and English names are; a line in one language is one name."""
+    m = BRANCH_BILINGUAL_RE.fullmatch(branch.strip())
+    return (m.group("zh"), m.group("en")) if m else (branch.strip().lstrip("-").strip(),)
 
 
 def distinctive_words(name: str) -> tuple[str, ...]:

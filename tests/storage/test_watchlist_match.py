@@ -151,3 +151,28 @@ def test_close_variants_match_fuzzily(counterparty: str, entity: str) -> None:
     assert FUZZY_THRESHOLD <= fuzzy_score(counterparty, entity)
     m = wl(counterparty).match(EntityRecord(zh=None, en=entity, key="x"))
     assert m is not None and m.method == FUZZY
+
+
+TECHINSIGHTS = EntityRecord(zh="TechInsights公司", en="TechInsights Inc.", country="CA", key="techinsights",
+                            branches=("TechInsights Japan KK", "TechInsights Korea Ltd."))
+ANDURIL = EntityRecord(zh="安杜里尔工业公司", en="Anduril Industries, Inc.", key="andurilindustries",
+                       branches=("安杜里尔澳大利亚公司（Anduril Australia Pty Ltd）",))
+
+
+@pytest.mark.parametrize("counterparty, entity, entity_name, method", [
+    ("TechInsights Japan", TECHINSIGHTS, "TechInsights Japan KK", NORMALISED),  # MOFCOM's "-X" branch lines
+    ("TechInsights Korea Ltd.", TECHINSIGHTS, "TechInsights Korea Ltd.", EXACT),
+    ("Anduril Australia Pty Ltd", ANDURIL, "Anduril Australia Pty Ltd", EXACT),  # an MFA "X及其子公司：" member
+    ("安杜里尔澳大利亚公司", ANDURIL, "安杜里尔澳大利亚公司", EXACT),
+    ("Anduril Austrailia Pty Ltd", ANDURIL, "Anduril Australia Pty Ltd", FUZZY),
+])
+def test_a_branch_or_subsidiary_listed_under_an_entity_is_screened(counterparty, entity, entity_name, method):
+    """A counterparty that is a listed entity's branch is hit by that listing (it used to match nothing)."""
+    m = wl(counterparty).match(entity)
+    assert m is not None and (m.entity_name, m.method) == (entity_name, method)
+
+
+def test_the_entity_own_names_come_before_its_branches():
+    m = wl("TechInsights Japan KK", "TechInsights").match(TECHINSIGHTS)
+    assert (m.counterparty, m.method) == ("TechInsights", NORMALISED)
+    assert wl("TechInsights China").match(TECHINSIGHTS) is None  # a branch not named is no match
