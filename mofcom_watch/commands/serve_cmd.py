@@ -140,7 +140,7 @@ def register(app: typer.Typer) -> None:
         import uvicorn
 
         actx = app_context(ctx)
-        settings = with_flags(actx.settings, http_host=host, http_port=port or None, cron=cron)  # 0: bound below
+        settings = with_flags(actx.settings, http_host=host, http_port=port, cron=cron)  # 0: bound below
         day = parse_as_of(as_of)
         if not schedule:  # read-only: a mistyped --db must not create an empty store to serve
             from storage.db import MissingDatabase, require_existing
@@ -150,9 +150,10 @@ def register(app: typer.Typer) -> None:
             except MissingDatabase as exc:
                 typer.echo(f"mofcom-watch: {exc}", err=True)
                 raise typer.Exit(2) from None
-        sockets = listen(settings.http_host, 0 if port == 0 else settings.http_port)
-        if port == 0:  # the port the system chose: the one every link names
-            settings = with_flags(settings, http_port=sockets[0].getsockname()[1])
+        sockets = listen(settings.http_host, settings.http_port)
+        if settings.http_port == 0:  # from the flag, the file or the environment: the port the system chose, the one
+            bound = sockets[0].getsockname()[1]  # every link names (its origin stays where the 0 came from)
+            settings = settings.with_overrides(settings.origin("http_port"), http_port=bound)
         try:
             settings.feeds_path.mkdir(parents=True, exist_ok=True)
         except OSError as exc:  # serve anyway: each publish retries, /healthz says why it fails

@@ -238,12 +238,17 @@ def test_serve_on_a_port_in_use_says_so_before_publishing_or_claiming_to_serve(s
     assert not (tmp_path / "data").exists()
 
 
-def test_serve_on_port_0_names_the_port_it_got_in_every_link(small_store, tmp_path):
-    """Was: ``http_port (from flag): 0 is outside 1..65535`` (exit 2)."""
+@pytest.mark.parametrize("given", ["flag", "file"])
+def test_serve_on_port_0_names_the_port_it_got_in_every_link(small_store, tmp_path, given):
+    """Was: ``http_port (from flag): 0 is outside 1..65535`` (exit 2); then, with the flag fixed, ``http_port (from
+    file …): 0 is outside 1..65535`` for ``[http] port = 0`` in the configuration file."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("MOFCOM_WATCH_")} | serve_env(tmp_path)
-    proc = subprocess.Popen([sys.executable, "-m", "mofcom_watch", "--db", small_store, "serve", "--host", "127.0.0.1",
-                             "--port", "0", "--as-of", AS_OF], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, text=True, cwd=tmp_path, env=env)
+    config = tmp_path / "mofcom-watch.toml"
+    config.write_text("[http]\nport = 0\n" if given == "file" else "")
+    port = ["--port", "0"] if given == "flag" else []
+    proc = subprocess.Popen([sys.executable, "-m", "mofcom_watch", "--config", str(config), "--db", small_store,
+                             "serve", "--host", "127.0.0.1", *port, "--as-of", AS_OF], stdin=subprocess.DEVNULL,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=tmp_path, env=env)
     try:
         assert proc.stderr is not None
         serving = ""
@@ -262,6 +267,14 @@ def test_serve_on_port_0_names_the_port_it_got_in_every_link(small_store, tmp_pa
         proc.send_signal(signal.SIGTERM)
         proc.communicate(timeout=60)
     assert proc.returncode == 0
+
+
+def test_port_0_from_the_environment_is_valid_as_it_is_from_the_flag(tmp_path):
+    """Was: ``MOFCOM_WATCH_PORT=0``: ``http_port (from MOFCOM_WATCH_PORT): 0 is outside 1..65535`` (exit 2) for every
+    command, though ``serve --port 0`` binds a free port."""
+    shown = cli("config", env={"MOFCOM_WATCH_PORT": "0", "MOFCOM_WATCH_DATA_DIR": str(tmp_path)})
+    assert shown.returncode == 0, shown.stderr.decode()
+    assert re.search(r"^port = 0 .*\[env MOFCOM_WATCH_PORT\]", shown.stdout.decode(), re.M), shown.stdout.decode()
 
 
 def test_dash_reads_standard_input_as_unix_tools_do(store):

@@ -113,7 +113,7 @@ def test_config_file_from_environment(tmp_path: Path) -> None:
     [
         ("data_dir = \"x\n", "not valid TOML"),
         ("prot = 1\n", "unknown setting 'prot'"),
-        ("[http]\nport = 70000\n", "outside 1..65535"),
+        ("[http]\nport = 70000\n", "outside 0..65535"),
         ("[http]\nport = \"eighty\"\n", "whole number"),
         ("[schedule]\ncron = \"every hour\"\n", "bad cron expression"),
         ("[schedule]\ntimezone = \"Mars/Olympus\"\n", "unknown time zone"),
@@ -129,8 +129,8 @@ def test_bad_file_is_a_clear_error(tmp_path: Path, text: str, message: str) -> N
 
 
 def test_bad_env_value_is_a_clear_error() -> None:
-    with pytest.raises(ConfigError, match="MOFCOM_WATCH_PORT"):
-        load_settings(environ={"MOFCOM_WATCH_PORT": "0"})
+    with pytest.raises(ConfigError, match="MOFCOM_WATCH_PORT"):  # 0 is valid: any free port, as --port 0
+        load_settings(environ={"MOFCOM_WATCH_PORT": "-1"})
 
 
 def test_cli_config_prints_effective_toml_that_loads_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
