@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 from rich.text import Text
@@ -43,7 +43,7 @@ from storage.faults import StoreUnavailable
 from storage.models import HealthIssue
 from storage.notices import NoticeLine, load_lines
 from storage.outcomes import PageOutcome, PageResult
-from storage.records import NoticeRef
+from storage.records import ListingState, NoticeRef
 from storage.runlock import make_holder, run_lock
 from storage.vocabulary import HealthKind, state_label
 
@@ -101,12 +101,43 @@ def _table(records: list[NoticeLine], states: dict[str, str]) -> TableText:
     return TableText("Stored notices", NOTICE_COLUMNS, rows)
 
 
-def _state_text(derived: PublishResult) -> dict[str, str]:
-    """Per notice key, its lists' states as the table shows them."""
-    states: dict[str, list[str]] = {}
+def _states(derived: PublishResult) -> dict[str, list[ListingState]]:
+    """Per notice key, its lists' states, each once, in the engine's order."""
+    states: dict[str, list[ListingState]] = {}
     for key, state in derived.derivation.rows.keyed_states() if derived.derivation is not None else ():
-        states.setdefault(key, []).append(state_label(state))
-    return {k: ", ".join(dict.fromkeys(v)) for k, v in states.items()}
+        if state not in states.setdefault(key, []):
+            states[key].append(state)
+    return states
+
+
+def _state_text(states: dict[str, list[ListingState]]) -> dict[str, str]:
+    """Per notice key, its lists' states as the table shows them."""
+    return {k: ", ".join(dict.fromkeys(map(state_label, v))) for k, v in states.items()}
+
+
+def _notice_json(r: NoticeLine, states: list[ListingState]) -> dict[str, Any]:
+    """A row of the table as data: what each cell says, its parts apart (no "3/5", no joined states)."""
+    return {"key": r.key, "list": r.list.value if r.list else None,
+            "published": r.published.isoformat() if r.published else None, "effective": r.effective,
+            "number": r.number, "title": r.title, "entities": r.entity_count, "stated_count": r.stated_count,
+            "acts_on": list(dict.fromkeys(_ref_label(t) for t in r.targets)),
+            "states": [state.value for state in states], "state_labels": [state_label(state) for state in states],
+            "warnings": list(r.warnings)}
+
+
+def replay_json(summary: ReplaySummary, records: list[NoticeLine], states: dict[str, list[ListingState]],
+                as_of: date, problems: list[str]) -> dict[str, Any]:
+    """What ``replay`` prints (the summary line, the problems, the table of notices), for a program to read."""
+    by_key = {r.key: r for r in records}
+    return {
+        "as_of": as_of.isoformat(), "ok": not problems,
+        "pages": summary.pages, "new": summary.new, "changed": summary.changed, "unchanged": summary.unchanged,
+        "unusable": list(summary.unusable), "alias_conflicts": list(summary.conflicts),
+        "count_mismatches": [{"key": key, "entities": by_key[key].entity_count,
+                              "stated_count": by_key[key].stated_count} for key in summary.mismatched],
+        "problems": problems,
+        "notices": [_notice_json(r, states.get(r.key, [])) for r in records],
+    }
 
 
 def _ref_label(ref: NoticeRef) -> str:
@@ -134,6 +165,8 @@ def register(app: typer.Typer) -> None:
         directory: Path = typer.Argument(..., help="Saved pages: DIR/<host>/<path>, other files become file: URLs."),
         fetched_at: Optional[str] = typer.Option(None, "--fetched-at", help="Fetch time to record (ISO 8601); default now."),
         as_of: Optional[str] = typer.Option(None, "--as-of", help="Date for the lifecycle engine (YYYY-MM-DD); default today."),
+        as_json: bool = typer.Option(False, "--json", help="Print JSON (the counts, the problems, every stored notice) "
+                                     "instead of the table."),
     ) -> None:
         """Ingest every saved page under DIR (one transaction per page), run the engine, print the notices."""
         out, err = term.console(), term.console(stderr=True)
@@ -196,15 +229,17 @@ def register(app: typer.Typer) -> None:
         finally:
             engine.dispose()
         problems.extend(derived.problems)
-        print_table(out, _table(records, _state_text(derived)))
+        states = _states(derived)
         by_key = {r.key: r for r in records}
         summary = summarise(results, by_key, conflicts)
-        out.print(
-            f"{summary.pages} pages: {summary.new} new, {summary.changed} changed, {summary.unchanged} unchanged, "
-            f"{len(summary.unusable)} unusable"
-            + (f", {len(summary.conflicts)} alias conflict{'s' if len(summary.conflicts) != 1 else ''}"
-               if summary.conflicts else "")
-        )
+        if not as_json:
+            print_table(out, _table(records, _state_text(states)))
+            out.print(
+                f"{summary.pages} pages: {summary.new} new, {summary.changed} changed, {summary.unchanged} unchanged, "
+                f"{len(summary.unusable)} unusable"
+                + (f", {len(summary.conflicts)} alias conflict{'s' if len(summary.conflicts) != 1 else ''}"
+                   if summary.conflicts else "")
+            )
         for line in summary.unusable:
             problems.append(f"unusable page: {line}")
         for line in summary.conflicts:
@@ -212,6 +247,8 @@ def register(app: typer.Typer) -> None:
         for key in summary.mismatched:
             r = by_key[key]
             problems.append(f"count mismatch: {key} parsed {r.entity_count} entities, the notice states {r.stated_count}")
+        if as_json:  # the problems on stderr too: a log reads them there whichever form stdout takes
+            typer.echo(term.json_text(replay_json(summary, records, states, day, problems)))
         for line in problems:
             err.print(Text(term.shown(line), style="yellow"))
         if problems:

@@ -8,7 +8,7 @@ database gone, the run lock not freed in time).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 import typer
 from rich.console import Console
@@ -49,6 +49,27 @@ def _parsed(result: CycleResult) -> str:
     articles, indexes = result.parsed - result.parsed_indexes, result.parsed_indexes
     return (f"{result.parsed} ({articles} article{'s' if articles != 1 else ''}, "
             f"{indexes} index page{'s' if indexes != 1 else ''})")
+
+
+def run_json(result: CycleResult) -> dict[str, Any]:
+    """What ``run`` prints (each source's counts and failures, the totals, the problems, the open issues), whole: no
+    "+N more", no first ten only."""
+    return {
+        "run_id": result.run_id, "as_of": result.as_of.isoformat(), "ok": result.ok,
+        "sources": [{"name": s.name, "mode": str(s.mode), "fetched": s.counts.fetched, "new": s.counts.new,
+                     "changed": s.counts.changed, "unchanged": s.counts.unchanged, "failed": s.counts.failed,
+                     "links": s.counts.links, "failures": [f.to_json() for f in s.failures], "notes": list(s.notes)}
+                    for s in result.sources],
+        "requests": result.requests, "not_modified": result.not_modified, "bodies": result.bodies,
+        "body_bytes": result.body_bytes,
+        "parsed": {"pages": result.parsed, "articles": result.parsed - result.parsed_indexes,
+                   "index_pages": result.parsed_indexes},
+        "events": {"new": result.new_events, "corrected": result.corrected_events},
+        "feed_files_written": list(result.published),
+        "problems": list(result.problems),
+        "open_issues": list(result.open_issues),
+        "held_back": list(result.held_back), "withheld": list(result.withheld),
+    }
 
 
 def print_summary(result: CycleResult, console: Console) -> None:
@@ -96,6 +117,8 @@ def register(app: typer.Typer) -> None:
                                                 help="Progress bar (default: on a terminal)."),
         fetched_at: Optional[str] = typer.Option(None, "--fetched-at",
                                                  help="Fetch time to record for every page (ISO 8601); default now."),
+        as_json: bool = typer.Option(False, "--json", help="Print JSON (each source's counts and failures, the totals, "
+                                     "the problems) instead of the table."),
     ) -> None:
         """Fetch the sites, store new or changed pages, derive events, publish the feeds."""
         with importing():
@@ -131,5 +154,8 @@ def register(app: typer.Typer) -> None:
         except Exception as exc:  # noqa: BLE001 - a resource fault is one line; anything else goes on up
             exit_on_resource_fault("mofcom-watch run", exc, db_url=settings.database_url,
                                    feeds_dir=out or settings.feeds_path)
-        print_summary(result, term.console())
+        if as_json:
+            typer.echo(term.json_text(run_json(result)))
+        else:
+            print_summary(result, term.console())
         raise typer.Exit(0 if result.ok else 1)
