@@ -467,9 +467,14 @@ def _joint_count_problem(action: ActionRecord, source: StoredNotice,
             f"on the {list_name(action.list or source.record.list)} hold {total}")
 
 
-def _numbered(notices: dict[str, StoredNotice]) -> dict[tuple[str, int], list[Numbered]]:
-    """The stored notices a number without its year may name, by (series, number) (``storage.yearless``)."""
-    return index(Numbered(key, known_from(n), n.record.title, frozenset(e.key for e in n.record.entities))
+def _numbered(notices: dict[str, StoredNotice], joined: dict[tuple[str, ListKind], list[Listing]] | None = None,
+              ) -> dict[tuple[str, int], list[Numbered]]:
+    """The stored notices a number without its year may name, by (series, number) (``storage.yearless``), each with
+    its entities and those amendments added to its list (``joined``)."""
+    added: dict[str, set[str]] = defaultdict(set)
+    for (key, _), listings in (joined or {}).items():
+        added[key].update(k for listing in listings for k, _ in listing.entities)
+    return index(Numbered(key, known_from(n), n.record.title, frozenset(e.key for e in n.record.entities) | added[key])
                  for key, n in notices.items())
 
 
@@ -537,12 +542,23 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
                     continue
                 listings.setdefault((n.record.key, lst), Listing(n, lst, _entity_pairs(n.record.entities)))
                 own.append((n, i, action, lst))
+    # an MFA amendment's additions (an impose whose targets name the decision amended): their own listing, which
+    # joins that decision's; a decision it cannot be matched to is unresolved, loudly (scraper/parse/mfa.py)
+    joined: dict[tuple[str, ListKind], list[Listing]] = defaultdict(list)
     for n, i, action, lst in own:
         eff = _action_effective(n, action)
         kind, state = OWN_ACTIONS[action.action]
         assert eff is not None
         steps[(n.record.key, lst)].append(Step(n, action, kind, state, eff, known_from(n) or eff,
                                                (eff, n.record.key, i, 0), None))
+        for j, ref in enumerate(action.targets if n.record.kind is NoticeKind.MFA_ORDER else ()):
+            numbered = _numbered(notices) if numbered is None and ref.number is not None else numbered
+            found, why = _targets(ref, action, n, listings, notices, numbered)
+            if why:
+                _unresolved(b, n, action, ref, why, eff, _ref_slug(ref, i, j))
+            for listing in found:
+                joined[(listing.key, listing.list)].append(listings[(n.record.key, lst)])
+    numbered = None if joined else numbered  # made again with what the amendments added
     for n in known:
         for i, action in enumerate(n.record.actions):
             if action.action not in TARGET_ACTIONS:
@@ -564,24 +580,28 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
                 continue
             for j, ref in enumerate(action.targets):
                 if ref.number is not None and numbered is None:
-                    numbered = _numbered(notices)
+                    numbered = _numbered(notices, joined)
                 found, why = _targets(ref, action, n, listings, notices, numbered)
                 if why:
                     _unresolved(b, n, action, ref, why, eff, _ref_slug(ref, i, j))
                     continue
-                for listing in found:
-                    listing = listings.setdefault((listing.key, listing.list), listing)
-                    subset = None
+                for found_listing in found:
+                    found_listing = listings.setdefault((found_listing.key, found_listing.list), found_listing)
+                    # the decision's list with what amendments added to it (``joined``)
+                    together = [found_listing, *joined.get((found_listing.key, found_listing.list), ())]
                     if action.entities:
-                        have = set(listing.entity_keys())
-                        subset = tuple(k for k in action.entities if k in have)
+                        have = {k for listing in together for k in listing.entity_keys()}
                         missing = [k for k in action.entities if k not in have]
                         if missing and len(found) == 1:
-                            b.problem(f"{n.record.key}: entities {', '.join(missing)} are not on {listing.key}")
-                        if not subset:
-                            continue
-                    steps[(listing.key, listing.list)].append(
-                        Step(n, action, kind, state, eff, known_from(n) or eff, (eff, n.record.key, i, j), subset))
+                            b.problem(f"{n.record.key}: entities {', '.join(missing)} are not on {found_listing.key}")
+                    for listing in together:
+                        subset = None
+                        if action.entities:
+                            subset = tuple(k for k in action.entities if k in set(listing.entity_keys()))
+                            if not subset:
+                                continue
+                        steps[(listing.key, listing.list)].append(
+                            Step(n, action, kind, state, eff, known_from(n) or eff, (eff, n.record.key, i, j), subset))
     for v in steps.values():
         v.sort(key=_step_order)
     return listings, steps

@@ -64,7 +64,7 @@ EFFECTIVE_RE = re.compile(
 )
 # "关于对石平采取反制措施的决定"; since late 2025 with the issuer before 关于: "外交部关于对美国军工企业及高级管理人员采取
 # 反制措施的决定" (a reprint may write "中华人民共和国外交部关于…"); matched on the folded, despaced line.
-TITLE_RE = re.compile(r"^(?:(?:中华人民共和国)?外交部)?关于.{1,200}?(?:反制|反制裁)措施的决定$")
+TITLE_RE = re.compile(r"^(?:(?:中华人民共和国)?外交部)?关于.{1,200}?(?:反制|反制裁)措施的决定(?:》的决定)?$")
 DECISION_MARK_RE = re.compile(r"(?:反制|反制裁)措施的决定|采取(?:以下|如下|下列|相应)?(?:反制|反制裁)措施")
 # Page time line "2024-10-10 17:00" under the title.
 TIME_LINE_RE = re.compile(r"^\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
@@ -1420,16 +1420,23 @@ def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None =
     title = _title(text, title_hint)
     key, number = _identity(text, order, published, title, warnings)
     effective = _effective(folded, published, warnings)
-    reading = _read_targets(text_lines, folded, folded_lines, warnings, published)
-    stated = _check_counts(reading, warnings)
-    if stated is None and reading.unlisted:  # no number, but names: an annex cut after its first lines lacks some
-        stated = len(reading.targets) + reading.unlisted
-    if reading.status is None:
-        action = ActionRecord(action=ActionKind.IMPOSE, list=ListKind.COUNTERMEASURE, effective=effective,
-                              text=reading.decision, measures=reading.measures)
-    else:  # it acts on earlier countermeasures: the orders it names, or the targets it names
-        action = _status_action(reading, folded, text, to_int(order.group("n")) if order else None, effective, published)
-    if not reading.targets and not action.targets:
+    own = to_int(order.group("n")) if order else None
+    amended = (_amendment(text_lines, folded_lines, folded, text, own, effective, warnings)
+               if "清单" in folded and AMEND_VERB_RE.search(folded) is not None else None)
+    if amended is not None:  # it adds to or removes from an earlier decision's list
+        reading, actions = amended
+        stated = None
+    else:
+        reading = _read_targets(text_lines, folded, folded_lines, warnings, published)
+        stated = _check_counts(reading, warnings)
+        if stated is None and reading.unlisted:  # no number, but names: an annex cut after its first lines lacks some
+            stated = len(reading.targets) + reading.unlisted
+        if reading.status is None:
+            actions = (ActionRecord(action=ActionKind.IMPOSE, list=ListKind.COUNTERMEASURE, effective=effective,
+                                    text=reading.decision, measures=reading.measures),)
+        else:  # it acts on earlier countermeasures: the orders it names, or the targets it names
+            actions = (_status_action(reading, folded, text, own, effective, published),)
+    if not reading.targets and not any(a.targets for a in actions):
         warnings.append(NO_TARGETS)
     elif not _ended(folded, reading.body):
         warnings.append(NO_END)
@@ -1443,9 +1450,111 @@ def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None =
     return NoticeRecord(
         key=key, kind=NoticeKind.MFA_ORDER, number=number, issuer=ISSUER, title=title, published=published,
         published_at=_published_at(folded_lines, published, pub), effective=effective,
-        list=ListKind.COUNTERMEASURE, actions=(action,), entities=entities, stated_count=stated,
+        list=ListKind.COUNTERMEASURE, actions=actions, entities=entities, stated_count=stated,
         warnings=tuple(warnings), url=url, text=text,
     )
+
+
+# An amendment of an earlier decision's list (反制清单): "中方决定对2024年12月27日《关于对…的决定》（外交部令第16号）作如下修改："
+# (AMENDS_RE), then instructions, each on its own line (AMEND_LINE_RE): "在《反制清单》“二、高级管理人员”中增加：" and the
+# lines added after it, or "…中删除：" and the lines removed, or inline: "将《反制清单》“一、企业”中的“（三）X（…）”删除。".
+AMEND_VERBS = {"增加": ActionKind.IMPOSE, "增列": ActionKind.IMPOSE, "增补": ActionKind.IMPOSE, "补充": ActionKind.IMPOSE,
+               "删除": ActionKind.REMOVE, "删去": ActionKind.REMOVE}
+AMEND_VERB_RE = re.compile(rf"清单\s*》?[^。\n]{{0,60}}?(?:{'|'.join(AMEND_VERBS)})")  # the gate: an instruction's words
+AMEND_LINE_RE = re.compile(
+    rf"^\s*(?:[{CN_DIGITS}]{{1,3}}\s*、\s*|\d{{1,2}}\s*[.．、]\s*)?(?:在|将|对)?\s*(?:附件\s*)?《?\s*(?:反制|反制裁)清单\s*》?"
+    rf"(?P<where>[^。\n]{{0,80}}?)(?P<verb>{'|'.join(AMEND_VERBS)})(?P<rest>.*)$")
+AMENDS_RE = re.compile(r"决定\s*(?:对|将)?(?P<what>[^。\n]{1,300}?)(?:作|进行)?(?:如下|以下|下列)?修改(?:如下)?")
+QUOTED_ITEM_RE = re.compile(r"[“「\"]([^”」\"]+)[”」\"]")
+NO_AMENDED = "the amendment names no earlier decision it amends"
+
+
+def _amendment(lines: list[str], folded_lines: list[str], folded: str, text: str, own: int | None,
+               effective: str | None, warnings: list[str]) -> tuple[Reading, tuple[ActionRecord, ...]] | None:
+    """An amendment of an earlier decision's list read as what it does: an impose of the lines it adds, which join the
+    earlier decision's list (the action's target is that decision: the engine says loudly when it finds none), and a
+    removal of the lines it deletes from that list; None for a text without an instruction line (AMEND_LINE_RE)."""
+    found = [(i, m) for i, line in enumerate(folded_lines) if (m := AMEND_LINE_RE.match(line)) is not None]
+    if not found:
+        return None
+    first = found[0][0]
+    head = "\n".join(folded_lines[:first])
+    amends = None
+    for amends in AMENDS_RE.finditer(head):
+        pass  # the last: the decision, after the header and the reasons
+    start = amends.start() if amends is not None else 0
+    ref = _amended_ref(folded, text, start, len(head), own)
+    if ref is None:
+        warnings.append(NO_AMENDED)
+    stops = {i for i, _ in found}
+    added: list[Target] = []
+    removed: list[Target] = []
+    said: list[str] = []
+    for i, m in found:
+        where = m.group("where")
+        inline = where[where.find("中的") + 2 :] if "中的" in where else ""  # "…“一、企业”中的“（三）X”删除"
+        items = [q.strip() for q in QUOTED_ITEM_RE.findall(inline + m.group("rest")) if _unnumbered_entry(despace(q))
+                 and not (len(despace(q)) <= SECTION_MAX and SECTION_RE.match(despace(q)))]
+        if not items:  # the lines after it, up to the next instruction or the decision's end
+            for line, f in zip(lines[i + 1 :], folded_lines[i + 1 :]):
+                plain = despace(f)
+                if i + 1 + len(said) in stops or plain.startswith(OWN_EFFECTIVE_LINE) or plain == ISSUER:
+                    break
+                said.append(line)
+            items, said = [line.strip() for line in said if line.strip()], []
+            items = [x for x in items if not STANDALONE_DATE_RE.match(fold(x))]
+        kind = _type_of_words(m.group("where"))
+        into = added if AMEND_VERBS[m.group("verb")] is ActionKind.IMPOSE else removed
+        into.extend(_amended_target(item, kind) for item in items)
+    decision = "\n".join(lines[i].strip() for i, _ in found)
+    refs = (ref,) if ref is not None else ()
+    actions = []
+    if added:
+        actions.append(ActionRecord(action=ActionKind.IMPOSE, list=ListKind.COUNTERMEASURE, targets=refs,
+                                    effective=effective, text=decision))
+    if removed:
+        actions.append(ActionRecord(action=ActionKind.REMOVE, list=ListKind.COUNTERMEASURE, targets=refs,
+                                    effective=effective, entities=tuple(cached_key(t.zh, t.en) for t in removed),
+                                    text=decision))
+    if not actions:  # instructions with nothing after them: cut there (NO_TARGETS)
+        actions.append(ActionRecord(action=ActionKind.IMPOSE, list=ListKind.COUNTERMEASURE, effective=effective,
+                                    text=decision))
+    body = "\n".join(folded_lines[: found[-1][0] + 1])
+    return Reading(tuple(added or removed), (), (), False, body, decision), tuple(actions)
+
+
+def _amended_target(item: str, kind: str | None) -> Target:
+    """One line an amendment adds or deletes ("（十一）马克·米勒（Mark Miller），男，role"), numbered as in the list."""
+    m = ENTRY_RE.match(fold(item))
+    zh, en, note, gendered = split_target(item[m.start("first") :] if m else item)
+    t = Target(zh, en, kind or ("individual" if gendered else None), note, _entry_number(m) if m else None)
+    return t if t.type else Target(zh, en, _guess_type(t, (), ""), note, t.n)
+
+
+def _amended_ref(folded: str, text: str, start: int, end: int, own: int | None) -> NoticeRef | None:
+    """The earlier decision an amendment names in ``folded[start:end]``: by its order number (keyed when a date stands
+    before it or before the title quoted before it: "2024年12月27日《…》（外交部令第16号）"; else the number as written,
+    with that title, for ``storage.yearless``), else by its date and title; None when it names none."""
+    for r in ORDER_REF_RE.finditer(folded, start, end):
+        n = to_int(r.group("n"))
+        if n is None or n == own:
+            continue
+        written = text[r.start() : r.end()].strip()
+        title = _quoted_before(text, folded, r.start())
+        day = parse_cn_date(r.group("date")) if r.group("date") else None
+        if day is None and title is not None:
+            quoted = QUOTED_DECISION_RE.search(folded, max(start, r.start() - TITLE_BEFORE_REACH - 30), r.start())
+            day = parse_cn_date(quoted.group("date")) if quoted and quoted.group("date") else None
+        if day is not None:
+            return NoticeRef(text=written, key=f"{KEY_PREFIX}-{day.year}-{n}", date=day, list=ListKind.COUNTERMEASURE,
+                             title=title)
+        return NoticeRef(text=written, list=ListKind.COUNTERMEASURE, series=KEY_PREFIX, number=n, title=title)
+    q = QUOTED_DECISION_RE.search(folded, start, end)
+    if q is None:
+        return None
+    day = parse_cn_date(q.group("date")) if q.group("date") else None
+    return NoticeRef(text=text[q.start() : q.end()].strip(), date=day, list=ListKind.COUNTERMEASURE,
+                     title=clean_display(text[q.start("title") : q.end("title")]))
 
 
 def _ended(folded: str, body: str) -> bool:
