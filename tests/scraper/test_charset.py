@@ -32,6 +32,23 @@ def test_unlabelled_gbk_is_guessed():
     assert "出口管制管控名单" in text
 
 
+@pytest.mark.parametrize("text", ["3月4日和4月9日发布的公告", "斯凯迪奥公司联合创始人、首席执行官",
+                                  "no longer read: 雷神导弹与防务公司", "UEL 2023年第1号 names its two companies"])
+def test_an_unlabelled_short_gb_text_reads_as_gb(text):
+    """A short GB text with no label (a saved title, a line of a notice) is read in GB18030: before, the
+    library's unconstrained guess (UTF-16-BE, cp932, cp1257, ISO-8859-16) was taken, as mojibake."""
+    for codec in ("gb2312", "gbk", "gb18030"):
+        assert decode(text.encode(codec)) == (text, "gb18030")
+
+
+def test_a_gb_text_with_a_messy_opening_reads_as_gb():
+    """A traditional byline saved in GB2312, its characters GB2312 lacks written '?': the opening is messy,
+    the text as a whole is not. Its whole reading is judged, not its first characters (the library's early stop)."""
+    text = "（記者 李啓峯 報道）據內地消息綫指，商務部昨晚發布2025年第22號公告，宣布將美國光子公司等12家美國實體列入出口管制管控名單。"
+    raw = text.encode("gb2312", "replace")
+    assert decode(raw) == (raw.decode("gb18030"), "gb18030")
+
+
 def test_bom_asked_once_names_each_codec():
     """_labelled asks for any BOM in one startswith, then which: each BOM gives its codec."""
     import codecs

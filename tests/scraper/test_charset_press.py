@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from scraper.charset import chinese_score, decode
+from scraper.charset import decode
 from scraper.fetch import Fetcher, FetchPolicy, FetchRequest, HostMap
 from scraper.news import parse_news_document
 from scraper.parse import parse_document
@@ -122,12 +122,24 @@ def test_parse_file_decodes_a_press_page_whatever_its_meta(tmp_path):
         assert (data["key"], len(data["entities"]), data["warnings"]) == ("MOFCOM-2025-22", 12, [])
 
 
-def test_chinese_score_tells_text_from_mojibake():
-    text = HK_LEAD + ECL_22_TRAD
-    assert chinese_score(text) > 0.6 and chinese_score(CN_LEAD + ECL_22) > 0.6
-    assert chinese_score(text.encode("big5hkscs").decode("gb18030", "replace")) < 0.2
-    assert chinese_score((CN_LEAD + ECL_22).encode("gb18030").decode("big5hkscs", "replace")) < 0.2
-    assert chinese_score("Café Zürich, 2025") is None  # too little to tell: the label stands
+@pytest.mark.parametrize(("text", "codec", "label"), [
+    (HK_LEAD + ECL_22_TRAD, "big5hkscs", "gb2312"), (CN_LEAD + ECL_22, "gb18030", "big5"),
+    (HK_LEAD + ECL_22_TRAD, "big5hkscs", "big5"), (CN_LEAD + ECL_22, "gb18030", "gbk"),
+    ("出口管制管控名单", "gb18030", "big5"), ("出口管制管控名單", "big5hkscs", "gbk"),  # a title alone
+])
+def test_a_chinese_text_is_read_in_the_codec_it_reads_as_chinese_in(text, codec, label):
+    """Big5 bytes under a GB label (and GB bytes under a Big5 one) decode strictly with no U+FFFD, as mojibake:
+    the codec the bytes read best in is taken, whatever the label, even for a title alone."""
+    assert decode(text.encode(codec), f"text/html; charset={label}") == (text, codec)
+
+
+@pytest.mark.parametrize(("text", "codec", "label"), [
+    ("Trade policy notes: 中新网4 and more English text. " * 2, "gb18030", "gb2312"),
+    ("商务部", "gb18030", "gbk"), ("Hong Kong notes: 記者 and more English text.", "big5hkscs", "big5"),
+])
+def test_a_few_chinese_characters_keep_their_label(text, codec, label):
+    """Too little Chinese to tell GB from Big5 (both read it cleanly): the label stands."""
+    assert decode(text.encode(codec), f"text/html; charset={label}") == (text, codec)
 
 
 @pytest.mark.parametrize(("raw", "label", "codec"), [
