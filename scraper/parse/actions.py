@@ -36,7 +36,8 @@ from .textnorm import MD, NUM, YEAR, to_int
 
 SENTENCE_RE = re.compile(r"[^。！？!?\n;；]+")
 VERB_RE = re.compile(
-    r"继续暂停(?:实施|执行)?|暂停(?![期至到])(?:实施|执行)?|停止(?:实施|执行)?|取消|解除|移出|恢复(?:实施|执行)?|列入|纳入"
+    r"继续暂停(?:实施|执行)?|暂停(?:实施|执行)?期限(?:延长|延期)|暂停(?![期至到])(?:实施|执行)?|不再暂停(?:实施|执行)?"
+    r"|不再(?:实施|执行)|终止(?:实施|执行)?|停止(?:实施|执行)?|取消|解除|移出|恢复(?:实施|执行)?|列入|纳入"
     r"|启动(?:反倾销|反补贴)?调查|进行调查|立案调查|采取(?:以下|相应|有关)?反制措施"
 )
 VERB_KIND = {
@@ -110,6 +111,9 @@ OPENING_DATE_RE = re.compile(
 )
 # "自5月14日起，暂停…" read a few days late (a reprint, a press conference the next day) still acts.
 SINCE_GRACE = timedelta(days=7)
+# A sentence whose only "自…起" lies this far before the text recounts a decision whatever its verbs say
+# ("2025年11月，中方决定自2025年11月10日起继续暂停…" in an answer of 2026): no decision takes effect so long before.
+HISTORY_GAP = timedelta(days=90)
 # "商务部公告2025年第21号对该实体采取的相关措施…停止执行": the action is limited to some of the
 # target's entities (the object of 对), not the whole notice.
 ON_ENTITIES_RE = re.compile(r"对\s*(?P<obj>(?:[^,;；。、对()]|\([^()]{0,80}\)){1,80}?)\s*(?:所\s*)?采取的")
@@ -393,9 +397,17 @@ def find_actions(folded: str, clean: str, *, spans: list[tuple[int, int]], refs:
                              default_effective, notice_list, allow_impose, bounds)
                 continue
             carried = effective_in(sentence, published) if "起" in sentence or "至" in sentence else None
+            if carried is not None and sentence.count("起") == 1 and stale(carried, published):
+                continue  # "2025年11月，中方决定自2025年11月10日起继续暂停…" in an answer of 2026 recounts it
             _sentence_actions(drafts, folded, clean, seg, end, verbs[first:vi], refs, dated, published,
                               carried or default_effective, notice_list, allow_impose, sentence, bounds)
     return drafts
+
+
+def stale(when: str, published: date | None) -> bool:
+    """Whether a "自…起" date (ISO) lies more than HISTORY_GAP before the text's own day: a decision
+    recounted, not one taken now."""
+    return published is not None and when[:10] < (published - HISTORY_GAP).isoformat()
 
 
 def sentence_end(folded: str, pos: int) -> int:
@@ -430,14 +442,19 @@ def _clause_walk(drafts: list[ActionDraft], folded: str, clean: str, seg: int, e
 
 
 def _verb_kind(word: str) -> ActionKind:
-    if word.startswith("继续暂停"):
+    if word.startswith("继续暂停") or word.endswith(("延长", "延期")):  # "暂停期限延长至…": extends it
         return ActionKind.EXTEND
+    if word.startswith("不再"):  # "不再暂停" ends a suspension; "不再执行" ends the measures
+        return ActionKind.RESTORE if word.startswith("不再暂停") else ActionKind.LIFT
+    if word.startswith("终止"):
+        return ActionKind.LIFT
     return VERB_KIND[word[:2]] if word[:2] in VERB_KIND else VERB_KIND[word[:4]]
 
 
 # Every word VERB_RE matches, with its kind (one lookup per verb).
 VERB_KINDS = {word: _verb_kind(word) for word in (
-    *(f"{verb}{tail}" for verb in ("继续暂停", "暂停", "停止", "恢复") for tail in ("", "实施", "执行")),
+    *(f"{verb}{tail}" for verb in ("继续暂停", "暂停", "停止", "恢复", "不再暂停", "终止") for tail in ("", "实施", "执行")),
+    *(f"暂停{tail}期限{verb}" for tail in ("", "实施", "执行") for verb in ("延长", "延期")), "不再实施", "不再执行",
     "取消", "解除", "移出", "列入", "纳入", "进行调查", "立案调查",
     *(f"启动{what}调查" for what in ("", "反倾销", "反补贴")),
     *(f"采取{what}反制措施" for what in ("", "以下", "相应", "有关")),
@@ -489,13 +506,13 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
             if word[0] == "采":  # 采取…反制措施
                 lst = ListKind.COUNTERMEASURE
             elif kind is ActionKind.INVESTIGATE:
-                lst = notice_list
+                lst = notice_list  # None: a text on no list investigates goods or measures (反倾销, 反歧视)
             else:
                 if decided is None:
                     decided = _decides(sentence)
                 lst = list_in(folded, at, next_start) if decided else None
-                if lst is None:
-                    continue
+            if lst is None:
+                continue
             if _told_before(folded, s_start, at, sentence, published):
                 continue
             text = clean[s_start:s_end].strip() if text is None else text
@@ -506,7 +523,7 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
         text = clean[s_start:s_end].strip() if text is None else text
         if not targets:
             # a removal of the notice's own entities
-            if kind is ActionKind.REMOVE and (allow_impose or _decides(sentence)):
+            if kind is ActionKind.REMOVE and (allow_impose or _decides(sentence)) and not _passive(folded, s_start, at):
                 out.append(ActionDraft(kind, list_in(folded, v_end, next_start) or notice_list, (), effective,
                                        None, None, text, at, bounds))
             continue
@@ -532,7 +549,7 @@ def _named_before(folded: str, refs: list[tuple[int, int, NoticeRef]], s_start: 
 
 def _passive(folded: str, s_start: int, at: int) -> bool:
     """"被列入关注名单的东京计器株式会社", "已被纳入…": a passive verb describes an entity already
-    listed (a state), not a listing decided now."""
+    listed (a state), not a listing decided now; "被移出关注名单后，…可以…" supposes a removal."""
     return folded[max(s_start, at - 4) : at].rstrip().endswith("被")
 
 
@@ -659,6 +676,10 @@ def _target_list(targets: list[tuple[int, int, NoticeRef]], folded: str, start: 
                 break  # two lists
             named = r.list
     else:
+        # "（商务部公告2025年第21号、不可靠实体清单工作机制公告〔2025〕7号）": a 商务部公告 is never on the
+        # working mechanism's list, so the targets name two lists: each keeps its own
+        if named is ListKind.UEL and any((r.key or "").startswith("MOFCOM-") for _, _, r in targets):
+            return None
         if named is not None:
             return named
     found = list_in(folded, start, end)

@@ -307,14 +307,15 @@ def context_list(src: Source, d: Draft) -> ListKind | None:
 
 
 def stated_effective(src: Source, d: Draft) -> str | None:
-    """A Q&A: the first "自…起" date in its answers. A notice: "本公告自…起实施"."""
+    """A Q&A: the first "自…起" date in its answers that is not history (``act.stale``: "此前，中方已自
+    2025年11月10日起…" in an answer of 2026). A notice: "本公告自…起实施"."""
     if not d.qa:
         return notice_effective(src.folded, d.published)
     for s, e in d.spans:
         for sm in act.SENTENCE_RE.finditer(src.folded, s, e):
             if "自" in sm.group(0):
                 found = effective_in(sm.group(0), d.published)
-                if found:
+                if found and not act.stale(found, d.published):
                     return found
     return None
 

@@ -729,7 +729,10 @@ def _target_list_as_before(targets, folded, start, end, notice_list):
     """``actions._target_list`` as it read the clause's list (with ``list_in``) and the orders before."""
     named = {r.list for _, _, r in targets if r.list is not None}
     if len(named) == 1:
-        return named.pop()
+        only = named.pop()
+        if only is actions.ListKind.UEL and any((r.key or "").startswith("MOFCOM-") for _, _, r in targets):
+            return None  # since the blind audit of session 16: a 商务部公告 beside a UEL notice keeps its own list
+        return only
     found = actions.list_in(folded, start, end)
     if found and found is not actions.ListKind.COUNTERMEASURE:
         return found
