@@ -125,7 +125,8 @@ class Tree:
         env = {k: v for k, v in os.environ.items() if not k.startswith("MOFCOM_WATCH_")}
         env.update(PYTHONPATH=str(self.path), MOFCOM_WATCH_DATA_DIR=str(self.data), MOFCOM_WATCH_REQUEST_DELAY="0",
                    MOFCOM_WATCH_PER_HOST=str(per_host), MOFCOM_WATCH_CONCURRENCY=str(per_host),
-                   MOFCOM_WATCH_RETRIES="1", MOFCOM_WATCH_TIMEOUT="30")
+                   MOFCOM_WATCH_RETRIES="1", MOFCOM_WATCH_TIMEOUT="30",
+                   MOFCOM_WATCH_TODAY=AS_OF)  # the corpus's notices reach 2030: that day is its today (run refuses a later one)
         return env
 
 

@@ -80,6 +80,8 @@ class Sample:
 def child(code: Code, argv: list[str], log: Path) -> tuple[float, float, float, int]:
     """Run one CLI process of ``code``: (wall seconds, CPU seconds, peak RSS in MB, exit code); stderr to ``log``."""
     env = cli_env(PYTHONPATH=str(code.tree))
+    if "--as-of" in argv:  # a corpus set in years to come (each copy 8 years on): that day is its today
+        env["MOFCOM_WATCH_TODAY"] = argv[argv.index("--as-of") + 1]
     with log.open("wb") as out:
         start = time.perf_counter()
         proc = subprocess.Popen([sys.executable, "-m", "mofcom_watch", *argv], cwd=code.tree, env=env,

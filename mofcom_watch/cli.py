@@ -20,7 +20,8 @@ _SIGINT = signal.getsignal(signal.SIGINT)
 if _SIGINT is signal.default_int_handler:
     signal.signal(signal.SIGINT, _interrupted_while_starting)
 
-import traceback  # noqa: E402 - after the handler above
+import os  # noqa: E402 - after the handler above
+import traceback  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Optional  # noqa: E402
 
@@ -56,6 +57,12 @@ def _global(
     if verbose and quiet:
         typer.echo("mofcom-watch: choose one of --verbose and --quiet", err=True)
         raise typer.Exit(2)
+    if os.environ.get("MOFCOM_WATCH_TODAY", "").strip():  # the day taken for today (mofcom_watch.clock.TODAY_ENV)
+        from mofcom_watch.clock import check_today
+
+        if (wrong := check_today()) is not None:
+            typer.echo(f"mofcom-watch: {wrong}", err=True)
+            raise typer.Exit(2)
     try:
         settings = load_settings(config, db)
     except ConfigError as exc:

@@ -6,17 +6,38 @@ whatever the server's time zone.
 
 from __future__ import annotations
 
+import os
 from datetime import date, datetime
 
 import typer
 
 from storage.vocabulary import BEIJING, naive_as_utc
 
-AS_OF_HELP = "Day to report on, YYYY-MM-DD (default: today in Beijing time)."
+AS_OF_HELP = ("Day to report on, YYYY-MM-DD (default: today in Beijing time); a later day shows what the stored "
+              "notices schedule for it, with a note on stderr.")
+# a command that stores or publishes what it derives: a day to come is refused (see refuse_future)
+AS_OF_NOW_HELP = "Day to derive as of, YYYY-MM-DD, not after today (default: today in Beijing time)."
+
+
+# The day taken for today, instead of Beijing's: for a simulation, a benchmark or a test whose corpus is set in
+# years to come (tests/corpus.py moves each copy 8 years on), where "after today" must mean after that day.
+TODAY_ENV = "MOFCOM_WATCH_TODAY"
 
 
 def today() -> date:
+    pinned = os.environ.get(TODAY_ENV, "").strip()
+    if pinned:
+        return date.fromisoformat(pinned)  # checked once when the CLI starts (check_today)
     return datetime.now(BEIJING).date()
+
+
+def check_today() -> str | None:
+    """What is wrong with ``MOFCOM_WATCH_TODAY``, or None."""
+    try:
+        today()
+    except ValueError:
+        return f"{TODAY_ENV}: expected a date like 2026-11-29, got {os.environ.get(TODAY_ENV)!r}"
+    return None
 
 
 def parse_as_of(value: str | None) -> date | None:
@@ -42,3 +63,34 @@ def parse_fetched_at(value: str | None) -> datetime | None:
     except ValueError:
         raise typer.BadParameter(f"not an ISO 8601 date-time: {value!r}", param_hint="--fetched-at") from None
     return naive_as_utc(moment)
+
+
+def after_today(day: date | None) -> bool:
+    """Whether ``--as-of`` names a day that has not come yet in Beijing."""
+    return day is not None and day > today()
+
+
+def _later(day: date) -> str:
+    where = f", from {TODAY_ENV}" if os.environ.get(TODAY_ENV, "").strip() else " in Beijing"
+    return f"--as-of {day.isoformat()} is after today ({today().isoformat()}{where})"
+
+
+def note_future(command: str, day: date | None, what: str = "", then: str = "") -> None:
+    """For a command that only shows a day: one line on stderr when it is a day to come, saying that what follows is
+    what the stored notices schedule for it (a scheduled lapse, an announced lifting), not what holds: a notice
+    published meanwhile can change it. The output and the exit code are the same as for any day."""
+    if after_today(day):
+        assert day is not None
+        typer.echo(f"mofcom-watch {command}: note: {_later(day)}: {what or 'what is shown'} is what the stored notices "
+                   f"schedule for that day, not what holds now; a notice published meanwhile can change it{then}",
+                   err=True)
+
+
+def refuse_future(command: str, day: date | None, why: str) -> None:
+    """For a command that stores what it derives or publishes it where readers follow: a day to come is a usage
+    error (exit 2). Its items would reach the feeds' readers before the day, or be stored and published (or
+    retracted, with a correction item) by the next run: a false item either way."""
+    if after_today(day):
+        assert day is not None
+        typer.echo(f"mofcom-watch {command}: {_later(day)}: {why}", err=True)
+        raise typer.Exit(2)

@@ -13,7 +13,7 @@ from typing import Optional
 import typer
 
 from mofcom_watch import term
-from mofcom_watch.clock import AS_OF_HELP, as_of_or_today
+from mofcom_watch.clock import AS_OF_HELP, as_of_or_today, note_future
 from mofcom_watch.commands.status_cmd import open_session
 
 
@@ -38,6 +38,7 @@ def register(app: typer.Typer) -> None:
             typer.echo("mofcom-watch: --out FILE.zip is required", err=True)
             raise typer.Exit(2)
         day = as_of_or_today(as_of)
+        note_future("evidence", day, "the pack")
         engine, session = open_session(ctx)
         from mofcom_watch.evidence import build_pack
         from storage.status import suggest_names

@@ -8,6 +8,7 @@ source-health issues), 2 for bad input (date, watchlist file, database).
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Optional
 
@@ -17,14 +18,16 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from feeds.formats import FORMATS
 from mofcom_watch import term
-from mofcom_watch.clock import AS_OF_HELP, as_of_or_today
+from mofcom_watch.clock import after_today, as_of_or_today, note_future, refuse_future
 from mofcom_watch.commands.status_cmd import open_session
 from mofcom_watch.config import redact_url
 from mofcom_watch.context import app_context
 from mofcom_watch.exits import FEEDS_ERRNOS, exit_on_resource_fault
-from mofcom_watch.publish import PublishResult, PublishTarget, feeds_with_items, publish_recorded
+from mofcom_watch.publish import PublishResult, PublishTarget, feeds_with_items, publish, publish_recorded
+from storage.db import WRITE_LOCK
 from storage.health import open_health_issues
 from storage.models import Notice
+from storage.runlock import fence
 from storage.watchlist import WatchlistError
 
 URL_SCHEMES = ("http://", "https://")
@@ -73,6 +76,28 @@ def refuse_to_blank(session, out_dir: Path, database_url: str) -> None:  # noqa:
         raise typer.Exit(2)
 
 
+AS_OF_HELP = ("Day to publish as of, YYYY-MM-DD (default: today in Beijing time). A later day only into a folder of "
+              "its own (--out), never the configured feeds folder; nothing derived for it is stored.")
+
+
+def in_folder(path: Path, folder: Path) -> bool:
+    """Whether ``path`` is ``folder`` or inside it (``serve`` serves what is under its feeds folder)."""
+    path, folder = path.resolve(), folder.resolve()
+    return path == folder or folder in path.parents
+
+
+def publish_preview(sessions: sessionmaker[Session], *, as_of: date, target: PublishTarget) -> PublishResult:
+    """:func:`publish` for a day to come, into a folder that is not the live one, whose store writes are rolled back:
+    its events, their marks and the publication are not kept, so no later run publishes a future day's items (or
+    retracts them, with a correction item, if the day comes otherwise), and ``status`` does not count the preview
+    as the last publish."""
+    with sessions() as session, session.begin():
+        fence(session.connection(execution_options=WRITE_LOCK))
+        result = publish(session, as_of=as_of, target=target)
+        session.rollback()
+    return result
+
+
 def check_watchlist(path: Path) -> None:
     """Exit 2 for a ``--watchlist`` that cannot be read or parsed, before the store is opened: the publisher would
     record it as a failed publication, and ``status`` would say LAST PUBLISH FAILED (exit 1) until the next good
@@ -103,6 +128,11 @@ def register(app: typer.Typer) -> None:
         day = as_of_or_today(as_of)
         target = PublishTarget.of(settings, out_dir=out, base_url=base_url, watchlist=watchlist)
         out_dir = target.out_dir
+        preview = after_today(day)
+        if preview and in_folder(out_dir, settings.feeds_path):
+            refuse_future("feeds", day, f"its feeds in the configured feeds folder {settings.feeds_path}, which readers "
+                          "follow, would give them the items of a day that has not come; write them to a folder of "
+                          "their own with --out DIR (nothing derived for that day is stored then)")
         if not target.base_url.startswith(URL_SCHEMES):
             typer.echo(f"mofcom-watch: --base-url must start with http:// or https://, not {target.base_url!r}",
                        err=True)
@@ -112,11 +142,16 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(2)
         if watchlist is not None:  # a typo in the flag is a usage error, not a failed publication in the store
             check_watchlist(watchlist)
+        note_future("feeds", day, f"what is written to {out_dir}", then="; nothing derived for that day is stored")
         engine, session = open_session(ctx)
         try:
             if not allow_empty:
                 refuse_to_blank(session, out_dir, settings.database_url)
-            result = publish_recorded(sessionmaker(engine, expire_on_commit=False), as_of=day, target=target)
+            sessions = sessionmaker(engine, expire_on_commit=False)
+            if preview:
+                result = publish_preview(sessions, as_of=day, target=target)
+            else:
+                result = publish_recorded(sessions, as_of=day, target=target)
             with session.begin():
                 open_issues = _open_health_count(session)
         except WatchlistError as exc:

@@ -23,7 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mofcom_watch import term
-from mofcom_watch.clock import as_of_or_today, parse_fetched_at
+from mofcom_watch.clock import AS_OF_HELP, after_today, as_of_or_today, note_future, parse_fetched_at
 from mofcom_watch.context import app_context
 from mofcom_watch.exits import exit_on_resource_fault
 from mofcom_watch.pipeline import (
@@ -164,7 +164,8 @@ def register(app: typer.Typer) -> None:
         ctx: typer.Context,
         directory: Path = typer.Argument(..., help="Saved pages: DIR/<host>/<path>, other files become file: URLs."),
         fetched_at: Optional[str] = typer.Option(None, "--fetched-at", help="Fetch time to record (ISO 8601); default now."),
-        as_of: Optional[str] = typer.Option(None, "--as-of", help="Date for the lifecycle engine (YYYY-MM-DD); default today."),
+        as_of: Optional[str] = typer.Option(None, "--as-of", help=AS_OF_HELP + " The pages are stored whatever the "
+                                            "day; what is derived for a later day is not."),
         as_json: bool = typer.Option(False, "--json", help="Print JSON (the counts, the problems, every stored notice) "
                                      "instead of the table."),
     ) -> None:
@@ -172,6 +173,7 @@ def register(app: typer.Typer) -> None:
         out, err = term.console(), term.console(stderr=True)
         moment = parse_fetched_at(fetched_at) or datetime.now(timezone.utc).replace(microsecond=0)  # whole seconds, like run
         day = as_of_or_today(as_of)
+        preview = after_today(day)
         if not directory.is_dir() or not os.access(directory, os.R_OK | os.X_OK):
             typer.echo(f"mofcom-watch replay: {directory} is not a readable directory", err=True)
             raise typer.Exit(2)
@@ -189,6 +191,7 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"mofcom-watch replay: {exc}", err=True)
             raise typer.Exit(2) from None
         settings = app_context(ctx).settings
+        note_future("replay", day, then="; the pages are stored, nothing derived for that day is")
         try:
             engine = open_store(settings.database_url)
         except DatabaseError as exc:
@@ -224,6 +227,8 @@ def register(app: typer.Typer) -> None:
                     records = ([NoticeLine.of(n.record) for n in derived.notices] if not derived.skipped_derive
                                else load_lines(session))  # the table needs no provenance, nor the entities
                     conflicts = alias_conflicts(session, {r.notice_key for r in results if r.notice_key})
+                    if preview:  # a day to come: shown, not kept (a later run would publish or retract its items)
+                        session.rollback()
         except Exception as exc:  # noqa: BLE001 - a resource fault is one line; anything else goes on up
             exit_on_resource_fault("mofcom-watch replay", exc, db_url=settings.database_url)
         finally:

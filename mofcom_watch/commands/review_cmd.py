@@ -18,7 +18,7 @@ import typer
 from rich.text import Text
 
 from mofcom_watch import term
-from mofcom_watch.clock import AS_OF_HELP, as_of_or_today
+from mofcom_watch.clock import AS_OF_NOW_HELP, as_of_or_today, refuse_future
 from mofcom_watch.commands.status_cmd import open_session
 from mofcom_watch.context import app_context
 from mofcom_watch.exits import USAGE, exit_on_resource_fault
@@ -88,7 +88,7 @@ def register(app: typer.Typer) -> None:
                                      help="The held copy's SHA-256, or its first 8 or more hex digits, as `review` shows it."),
         by: Optional[str] = typer.Option(None, "--by", metavar="WHO", help="Who accepts it (default: user@host)."),
         note: Optional[str] = typer.Option(None, "--note", metavar="WHY", help="Why, kept with the record."),
-        as_of: Optional[str] = typer.Option(None, "--as-of", help=AS_OF_HELP),
+        as_of: Optional[str] = typer.Option(None, "--as-of", help=AS_OF_NOW_HELP),
     ) -> None:
         """Accept a held-back copy after review: store it, derive its events, record who accepted which copy."""
         from mofcom_watch.publish import publish
@@ -97,6 +97,8 @@ def register(app: typer.Typer) -> None:
         from storage.runlock import make_holder, run_lock
 
         day = as_of_or_today(as_of)
+        refuse_future("accept", day, "accept stores the events it derives for that day, which the next run or feeds "
+                      "would publish (or retract) to readers; accept without --as-of")
         settings = app_context(ctx).settings
         router = _router()
         engine, probe = open_session(ctx)  # an existing store only: a mistyped --db is exit 2, never a new file

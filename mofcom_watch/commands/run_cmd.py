@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from mofcom_watch import term
-from mofcom_watch.clock import parse_as_of, parse_fetched_at
+from mofcom_watch.clock import AS_OF_NOW_HELP, parse_as_of, parse_fetched_at, refuse_future
 from mofcom_watch.context import app_context
 from mofcom_watch.exits import exit_on_resource_fault
 from mofcom_watch.lazygroup import importing
@@ -110,7 +110,7 @@ def register(app: typer.Typer) -> None:
                                             f"{SINCE_RANGE[0]}-{SINCE_RANGE[1]} (backfill)."),
         base_url: List[str] = typer.Option([], "--base-url", metavar="HOST=URL",
                                            help="Fetch HOST from URL instead (a mirror or local copy). Repeatable."),
-        as_of: Optional[str] = typer.Option(None, "--as-of", help="Derive states as of this date (YYYY-MM-DD)."),
+        as_of: Optional[str] = typer.Option(None, "--as-of", help=AS_OF_NOW_HELP),
         out: Optional[Path] = typer.Option(None, "--out", help="Feeds folder (default: the configured feeds_dir)."),
         source: List[str] = typer.Option([], "--source", help="Only these sources (names). Repeatable."),
         progress: Optional[bool] = typer.Option(None, "--progress/--no-progress",
@@ -133,6 +133,10 @@ def register(app: typer.Typer) -> None:
                                      param_hint="--since")
         settings = app_context(ctx).settings
         day = parse_as_of(as_of)
+        refuse_future("run", day, "a run stores what it derives and publishes it, so readers would get the items of a "
+                      "day that has not come (and retractions if it comes otherwise); run without --as-of, and see "
+                      f"that day with 'mofcom-watch status --as-of {day}' or 'mofcom-watch feeds --as-of {day} --out "
+                      "DIR' (a folder of its own; nothing is stored then)")
         overrides = _base_urls(base_url)
         err = term.console(stderr=True)
         try:

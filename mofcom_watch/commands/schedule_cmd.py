@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from mofcom_watch.clock import parse_as_of
+from mofcom_watch.clock import parse_as_of, refuse_future
 from mofcom_watch.config import ConfigError, Settings, redact_url
 from mofcom_watch.context import app_context
 from mofcom_watch.logs import log
@@ -23,12 +23,15 @@ def register(app: typer.Typer) -> None:
         cron: Optional[str] = typer.Option(None, "--cron", help="Cron expression (5 fields, or 6 with seconds first)."),
         run_at_start: Optional[bool] = typer.Option(None, "--run-at-start/--no-run-at-start",
                                                     help="Run one cycle at once instead of waiting for the first slot."),
-        as_of: Optional[str] = typer.Option(None, "--as-of", help="Fixed date for the cycles (YYYY-MM-DD); default today."),
+        as_of: Optional[str] = typer.Option(None, "--as-of", help="Fixed date for the cycles, YYYY-MM-DD, not after today (default: each cycle's today "
+                                          "in Beijing time)."),
     ) -> None:
         """Run the fetch-parse-diff-publish cycle on a schedule; stops cleanly on SIGTERM."""
         actx = app_context(ctx)
         settings = with_flags(actx.settings, cron=cron, run_at_start=run_at_start)
         day = parse_as_of(as_of)
+        refuse_future("schedule", day, "every cycle would store and publish what it derives for that day, so readers "
+                      "would get the items of a day that has not come; schedule without --as-of")
         runner = CycleRunner(real_cycle(settings, as_of=day))
         scheduler = make_scheduler(runner, cron=settings.cron, timezone=settings.timezone,
                                    run_at_start=settings.run_at_start)

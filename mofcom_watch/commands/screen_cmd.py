@@ -14,7 +14,7 @@ import typer
 from rich.table import Table
 
 from mofcom_watch import term
-from mofcom_watch.clock import AS_OF_HELP, as_of_or_today
+from mofcom_watch.clock import AS_OF_HELP, as_of_or_today, note_future
 from mofcom_watch.commands.status_cmd import open_session
 from mofcom_watch.tables import print_fitted
 
@@ -77,6 +77,7 @@ def register(app: typer.Typer) -> None:
         except ScreenInputError as exc:
             typer.echo(f"mofcom-watch: {term.shown(str(exc))}", err=True)
             raise typer.Exit(2) from None
+        note_future("screen", day)
         engine, session = open_session(ctx)
         try:
             results = screen(session, queries, day)

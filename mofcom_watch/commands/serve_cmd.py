@@ -13,7 +13,7 @@ from typing import Optional
 import typer
 
 from mofcom_watch import clock
-from mofcom_watch.clock import parse_as_of
+from mofcom_watch.clock import parse_as_of, refuse_future
 from mofcom_watch.commands.schedule_cmd import with_flags
 from mofcom_watch.config import Settings, redact_url
 from mofcom_watch.context import app_context
@@ -134,7 +134,8 @@ def register(app: typer.Typer) -> None:
                                            "0: any free port, which the log line 'serving url=' names."),
         schedule: bool = typer.Option(False, "--schedule", help="Also run cycles on the configured cron schedule."),
         cron: Optional[str] = typer.Option(None, "--cron", help="Cron expression for --schedule."),
-        as_of: Optional[str] = typer.Option(None, "--as-of", help="Show the state as of this date (YYYY-MM-DD)."),
+        as_of: Optional[str] = typer.Option(None, "--as-of", help="Show the state as of this date, YYYY-MM-DD, not after today (a "
+                                              "later day: the pages' ?as_of=, or feeds --out)."),
     ) -> None:
         """Serve the feeds (ETag, 304, gzip), a front page, /feeds.opml and /healthz. Read-only."""
         import uvicorn
@@ -142,6 +143,10 @@ def register(app: typer.Typer) -> None:
         actx = app_context(ctx)
         settings = with_flags(actx.settings, http_host=host, http_port=port, cron=cron)  # 0: bound below
         day = parse_as_of(as_of)
+        refuse_future("serve", day, f"serve publishes the store's feeds as of that day into its feeds folder "
+                      f"{settings.feeds_path}, which readers follow; serve without --as-of and see that day on the pages "
+                      f"with ?as_of={day} (/entity/KEY?as_of={day}), or write its feeds to a folder of their own with "
+                      f"'mofcom-watch feeds --as-of {day} --out DIR'")
         if not schedule:  # read-only: a mistyped --db must not create an empty store to serve
             from storage.db import MissingDatabase, require_existing
 

@@ -18,7 +18,7 @@ from rich.text import Text
 from sqlalchemy import func, select
 
 from mofcom_watch import term
-from mofcom_watch.clock import AS_OF_HELP, as_of_or_today
+from mofcom_watch.clock import AS_OF_HELP, as_of_or_today, note_future
 from mofcom_watch.context import app_context
 from mofcom_watch.exits import exit_on_resource_fault
 from mofcom_watch.tables import Column, TableText, print_fitted, print_table
@@ -183,6 +183,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Per notice and list: current state, since when, until when, days left; then health problems."""
         day = as_of_or_today(as_of)
+        note_future("status", day)
         engine, session = open_session(ctx)
         try:
             report = status_report(session, day)

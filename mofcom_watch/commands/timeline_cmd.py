@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from mofcom_watch import term
-from mofcom_watch.clock import AS_OF_HELP, as_of_or_today
+from mofcom_watch.clock import AS_OF_HELP, as_of_or_today, note_future
 from mofcom_watch.commands.status_cmd import open_session
 from mofcom_watch.tables import print_fitted
 from storage.records import ListingState
@@ -68,6 +68,7 @@ def register(app: typer.Typer) -> None:
         if not name.strip():
             typer.echo("mofcom-watch: NAME is empty", err=True)
             raise typer.Exit(2)
+        note_future("timeline", day)
         engine, session = open_session(ctx)
         try:
             tl = entity_timeline(session, name, day)
