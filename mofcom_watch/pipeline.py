@@ -106,6 +106,14 @@ def load_parser() -> ParseFn:
     return parse_document
 
 
+def _notice_parser() -> ParseFn:
+    """The notice parser, with its "no notice" pages that are press reports of a status change read as news
+    records (:mod:`scraper.news.press`): a report dropped there was carried by a configured news source only."""
+    from scraper.news.press import with_press_reports
+
+    return with_press_reports(load_parser())
+
+
 def _index_parser() -> ParseFn:
     from scraper.links import as_index
 
@@ -185,7 +193,7 @@ def _load_parsers() -> dict[PageRole, PageParser]:
 
     digest, news = parser_digest(), PARSER_VERSION + NEWS_VERSION_SUFFIX
     return {
-        PageRole.NOTICE: PageParser(_on_first_call(load_parser), PARSER_VERSION, digest),
+        PageRole.NOTICE: PageParser(_on_first_call(_notice_parser), PARSER_VERSION, digest),
         PageRole.INDEX: PageParser(_on_first_call(_index_parser), PARSER_VERSION, digest),
         PageRole.NEWS: PageParser(_on_first_call(_news_parser), news, digest),
         PageRole.NEWS_INDEX: PageParser(_on_first_call(_news_index_parser), news, digest),

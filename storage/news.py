@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime, time, timedelta, timezone
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from storage.models import NewsReport, Notice, Snapshot
@@ -73,11 +73,14 @@ def link_news(session: Session) -> int:
     return confirmed
 
 
-def _occurred(report: NewsReport, snapshot: Snapshot | None) -> datetime:
+def _occurred(session: Session, report: NewsReport, snapshot: Snapshot | None) -> datetime:
+    """The report's own date; undated, when its page was first fetched (its first snapshot: a later copy of
+    other bytes does not move the item)."""
     if report.published is not None:
         return datetime.combine(report.published, time(0, 0), tzinfo=timezone.utc)
     if snapshot is not None:
-        return naive_as_utc(snapshot.fetched_at)
+        first = session.scalar(select(func.min(Snapshot.fetched_at)).where(Snapshot.page_id == snapshot.page_id))
+        return naive_as_utc(first if first is not None else snapshot.fetched_at)
     return datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 
@@ -85,15 +88,15 @@ def news_events(session: Session) -> list[EventRecord]:
     """One ``news`` item per report of a list action; stable ids; newest first."""
     events = []
     for report in session.scalars(select(NewsReport).order_by(NewsReport.url)):
-        if report.reported_list is None:
-            continue
+        if report.reported_list is None and report.reported_action is None:
+            continue  # names a list only where it reports an action on it
         snapshot = session.get(Snapshot, report.snapshot_id) if report.snapshot_id else None
-        occurred = _occurred(report, snapshot)
+        occurred = _occurred(session, report, snapshot)
         digest = hashlib.sha256(report.url.encode("utf-8")).hexdigest()[:12]
-        lst = ListKind(report.reported_list)
+        lst = ListKind(report.reported_list) if report.reported_list else None  # None: a notice named, no list
         what = " ".join(x for x in (
             report.reported_action or "reports", f"{report.reported_count} entities" if report.reported_count else "",
-            f"({lst.value.upper()})") if x)
+            f"({lst.value.upper()})" if lst else "") if x)
         if report.confirmed and report.notice_key:
             status = f"Official notice: {report.notice_key}."
             title = f"News: {report.title or report.url}"
@@ -101,17 +104,22 @@ def news_events(session: Session) -> list[EventRecord]:
             status = ("Reported, not yet confirmed: no official MOFCOM notice for this is stored yet"
                       + (f" (the report names {report.notice_key})." if report.notice_key else "."))
             title = f"News (reported, not yet confirmed): {report.title or report.url}"
+        undated = ""
+        if report.published is None:  # dated by its first fetch, and saying so
+            day = occurred.date().isoformat()
+            title = title.replace("News", f"News (undated, first fetched {day})", 1)
+            undated = f" The report states no date: this item is dated {day}, when its page was first fetched."
         events.append(EventRecord(
             id=f"{TAG_PREFIX}news/{digest}", kind=EventKind.NEWS, scope=EventScope.NEWS, list=lst,
             notice_key=report.notice_key if report.confirmed else None, source_key=None, entity_key=None,
             effective=report.reported_date, until=None, occurred=occurred, updated=occurred, title=title,
-            summary=f"{report.source} {what}. {status} News never changes a listing's state by itself.",
+            summary=f"{report.source} {what}. {status}{undated} News never changes a listing's state by itself.",
             provenance=(Provenance(
                 notice_key=report.notice_key or "", number=None, title=report.title, urls=(report.url,),
                 fetched_at=snapshot.fetched_at if snapshot else None, sha256=snapshot.sha256 if snapshot else None,
             ),),
             extra=(("source", report.source), ("confirmed", "yes" if report.confirmed else "no"),
-                   ("url", report.url)),
+                   ("url", report.url)) + ((("dated", "first fetched"),) if report.published is None else ()),
         ))
     events.sort(key=lambda e: (e.occurred, e.id), reverse=True)
     return events

@@ -299,9 +299,9 @@ def _targets(action: NewsAction, published: date | None) -> tuple[NoticeRef, ...
     return ()
 
 
-def parse_news_document(raw: bytes | str, url: str | None = None, content_type: str | None = None) -> ParsedDocument:
-    """The ``parse`` function the pipeline uses for news pages (same signature as ``parse_document``)."""
-    text, title, published, encoding = _page_text(raw, content_type)
+def news_document(text: str, title: str | None, published: date | None, url: str | None,
+                  encoding: str) -> ParsedDocument:
+    """The news record of a page's text (``title``, ``published``: what the page says of itself, if anything)."""
     facts = news_facts(text, title, published)
     if facts is None:
         return ParsedDocument(kind=DocumentKind.OTHER, encoding=encoding, title=title,
@@ -320,3 +320,9 @@ def parse_news_document(raw: bytes | str, url: str | None = None, content_type: 
         references=refs, url=url, text=text[:4000],
     )
     return ParsedDocument(kind=DocumentKind.NOTICE, encoding=encoding, notice=record, title=facts.title)
+
+
+def parse_news_document(raw: bytes | str, url: str | None = None, content_type: str | None = None) -> ParsedDocument:
+    """The ``parse`` function the pipeline uses for news pages (same signature as ``parse_document``)."""
+    text, title, published, encoding = _page_text(raw, content_type)
+    return news_document(text, title, published, url, encoding)

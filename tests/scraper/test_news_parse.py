@@ -204,3 +204,28 @@ def test_a_press_report_read_by_the_notice_parser_acts_not(name):
     by the engine only for want of a date; 12 took one with the stated day, and would have acted)."""
     doc = _notice_parse(name)
     assert doc.kind is DocumentKind.OTHER and doc.notice is None
+
+
+def test_the_notice_parser_hands_a_press_report_over_as_news():
+    """A press report of a status change reads as no notice (b950df6); read through the pipeline's notice parser
+    it is a news record (scraper.news.press), dated or not; a notice, a Q&A and a page of no report stay as read."""
+    from scraper.news.press import with_press_reports
+    from scraper.parse import parse_document
+    from tests.scraper.test_parse_reprints import MOFCOM_STATEMENT, REPORTS
+
+    parse = with_press_reports(parse_document)
+    for name, text in REPORTS.items():
+        doc = parse(text.encode(), url=f"https://www.chinanews.com.cn/gn/{name}.shtml")
+        assert doc.kind is DocumentKind.NOTICE and doc.notice.kind.value == "news", name
+        assert doc.notice.actions and all(a.action is not ActionKind.IMPOSE for a in doc.notice.actions)
+    undated = parse(REPORTS["undated-ecl-extend-lift"].encode(), url="https://www.chinanews.com.cn/gn/1.shtml").notice
+    assert undated.published is None and undated.list is ListKind.ECL
+    repost = parse(MOFCOM_STATEMENT.encode(), url="https://www.mofcom.gov.cn/syxwfb/art/2025/art_0.html").notice
+    assert (repost.kind.value, repost.list, [r.key for r in repost.references]) == ("news", None, ["MOFCOM-2025-21"])
+    own = parse(MOFCOM_STATEMENT.encode(), url="https://www.mofcom.gov.cn/xwfb/xwfyrth/art/2025/art_0.html").notice
+    assert own.kind.value != "news" and own.key.startswith("DOC-")
+    root = Path(__file__).resolve().parents[2]
+    qa = parse((root / OFFICIAL_QA_UEL_1105[0]).read_bytes(), url=OFFICIAL_QA_UEL_1105[1]).notice
+    assert qa.key == "QA-2025-11-05-3d525cbd"
+    assert parse("商务部部长会见美国客人，双方就经贸问题交换意见。今天的会见气氛友好，双方同意保持沟通。".encode(),
+                 url="https://www.mofcom.gov.cn/syxwfb/art/2025/art_1.html").kind is DocumentKind.OTHER
