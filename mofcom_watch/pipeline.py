@@ -421,6 +421,10 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
             _store_news(session, record, snap, url, source)
             _resolve_issues(session, [unusable], fetched_at)
             return PageResult(url=url, outcome=PageOutcome.NEWS, sha256=sha, warnings=warnings, same_bytes=same_bytes)
+        if record.kind == NoticeKind.QA:  # a reprint of a stored Q&A under a heading of its own: one key
+            from mofcom_watch.reprints import one_key  # here: the parser is loaded by now, not at start-up
+
+            record = one_key(session, record, url, source, fetched_at)
         stored = load_notice(session, record.key)
         verdict = held_back(stored, record, url, sha, parser)
         if verdict is not None:

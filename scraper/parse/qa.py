@@ -193,3 +193,27 @@ def qa_key(published: date | None, title: str | None) -> str:
     digest = hashlib.sha256("".join(unicodedata.normalize("NFKC", title or "").split()).encode("utf-8")).hexdigest()
     day = published.isoformat() if published else "undated"
     return f"QA-{day}-{digest[:8]}"
+
+
+# What two copies of one answer share, whatever the copy: letters, digits and Chinese characters (no
+# punctuation, blanks, widths or brackets: a paper sets them its own way).
+ANSWER_NOISE_RE = re.compile(r"[^0-9A-Za-z\u4e00-\u9fff]+")
+SAME_ANSWER_MIN = 40  # characters of answer below which two copies are too short to tell apart
+
+
+def answer_text(text: str) -> str:
+    """The answers of a Q&A's (clean) text, as two copies of it share them (``ANSWER_NOISE_RE`` out, NFKC)."""
+    folded = unicodedata.normalize("NFKC", text)
+    return ANSWER_NOISE_RE.sub("", "".join(folded[a:b] for a, b in answer_spans(folded)))
+
+
+def same_answer(one: str, other: str) -> bool | None:
+    """Whether two Q&A texts give the same spokesperson's answer: True when the shorter one's answers (``answer_text``)
+    are all found, in one piece, in the other's (a reprint adds a paper's trailer, "（编辑：…）", or repeats the
+    question in its lead); False when they differ; None (unsure) when either answer is too short to tell."""
+    a, b = answer_text(one), answer_text(other)
+    if min(len(a), len(b)) < SAME_ANSWER_MIN:
+        return None
+    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+    return shorter in longer
+

@@ -1,0 +1,112 @@
+"""A paper's reprint of a spokesperson Q&A under a headline of its own: one notice, MOFCOM's key.
+
+The key hashes the title, so the reprint "中方继续暂停对美方11家实体相关措施1年" (no "…答记者问" line) was
+QA-2025-11-05-bdb629c4 beside MOFCOM's QA-2025-11-05-3d525cbd: the same extension and lifts under two keys,
+in either order. When the answers show it is the same Q&A it is one notice under MOFCOM's key, whichever page
+came first; when they do not (a paraphrase), both are kept and a health issue names both keys. Real processes
+(``mofcom-watch replay``, ``status``) on real files.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+from tests.faults.harness import FIXTURES, cli
+
+OFFICIAL = "www.mofcom.gov.cn/xwfb/xwfyrth/art/2025/art_3cd57285290044edb3036563bc4c7352.html"
+OFFICIAL_KEY = "QA-2025-11-05-3d525cbd"
+REPRINT = "www.chinanews.com.cn/cj/2025/11-05/10500001.shtml"
+HEADLINE = "中方继续暂停对美方11家实体相关措施1年"
+ANSWER = ("<p>答：不可靠实体清单工作机制今年3月4日和4月4日发布公告，对一批美国实体采取了不可靠实体清单措施。</p>"
+          "<p>为落实中美吉隆坡经贸磋商共识，中方决定自2025年11月10日起，继续暂停4月4日公告（不可靠实体清单工作机制公告"
+          "〔2025〕7号）相关措施1年，停止3月4日公告（不可靠实体清单工作机制公告〔2025〕5号和6号）相关措施。</p>"
+          "<p>依照《不可靠实体清单规定》，国内企业可以申请与上述实体开展交易，工作机制依法审核，符合条件的予以批准。</p>")
+# the same decision told in other words: the same changes, but nothing shows it is the same answer
+PARAPHRASE = ("<p>答：为落实吉隆坡磋商共识，自2025年11月10日起，中方对4月4日公告（不可靠实体清单工作机制公告〔2025〕7号）"
+              "相关措施继续暂停1年；对3月4日公告（不可靠实体清单工作机制公告〔2025〕5号和6号）相关措施，停止执行。"
+              "国内企业可依规定申请与上述实体交易。</p>")
+
+
+def _reprint(answer: str) -> bytes:
+    return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{HEADLINE}</title></head><body>'
+            f'<h1>{HEADLINE}</h1><div class="article-content"><p>2025年11月05日 18:30　来源：中国新闻网</p>'
+            "<p>中新网11月5日电 商务部新闻发言人5日就中方调整相关措施回答了记者提问。</p>"
+            "<p>问：据报道，中美吉隆坡经贸磋商达成共识后，中方将调整一批非关税措施。请问不可靠实体清单方面将如何调整？</p>"
+            f"{answer}<p>（责任编辑：李四）</p></div></body></html>").encode()
+
+
+def _tree(root: Path, *, official: bool = False, reprint: bytes | None = None) -> Path:
+    if official:
+        (root / OFFICIAL).parent.mkdir(parents=True)
+        shutil.copyfile(FIXTURES / OFFICIAL, root / OFFICIAL)
+    if reprint is not None:
+        (root / REPRINT).parent.mkdir(parents=True)
+        (root / REPRINT).write_bytes(reprint)
+    return root
+
+
+def _replay(url: str, tree: Path, at: str) -> None:
+    done = cli(url, "replay", str(tree), "--fetched-at", at, "--as-of", "2026-11-29")
+    assert done.code in (0, 1), done.err
+
+
+def _qas(db: Path) -> tuple[dict[str, list[str]], list[str]]:
+    """The Q&As of 2025-11-05 on the UEL, each with its URLs; the open health issues' details."""
+    with sqlite3.connect(db) as con:
+        rows = con.execute("SELECT n.key, u.url FROM notice n JOIN notice_url u ON u.notice_id = n.id "
+                           "WHERE n.kind = 'qa' AND n.published = '2025-11-05' ORDER BY n.key, u.url").fetchall()
+        issues = [d for (d,) in con.execute("SELECT detail FROM health_issue WHERE resolved_at IS NULL")]
+    qas: dict[str, list[str]] = {}
+    for key, url in rows:
+        qas.setdefault(key, []).append(url)
+    return qas, issues
+
+
+def test_a_reprint_under_its_own_headline_is_mofcoms_qa_whichever_comes_first(tmp_path):
+    both = sorted([f"https://{OFFICIAL}", f"https://{REPRINT}"])
+    # MOFCOM's page first, then the reprint
+    db = tmp_path / "a.sqlite"
+    _replay(f"sqlite:///{db}", _tree(tmp_path / "a1", official=True), "2026-11-20T08:00:00+00:00")
+    _replay(f"sqlite:///{db}", _tree(tmp_path / "a2", reprint=_reprint(ANSWER)), "2026-11-21T08:00:00+00:00")
+    qas, issues = _qas(db)
+    assert qas == {OFFICIAL_KEY: both} and not [i for i in issues if "Q&A" in i], (qas, issues)
+    # the reprint first, then MOFCOM's page: the reprint's notice becomes MOFCOM's
+    db = tmp_path / "b.sqlite"
+    _replay(f"sqlite:///{db}", _tree(tmp_path / "b1", reprint=_reprint(ANSWER)), "2026-11-20T08:00:00+00:00")
+    first, _ = _qas(db)
+    assert list(first) != [OFFICIAL_KEY] and len(first) == 1  # its own key while it is all there is
+    _replay(f"sqlite:///{db}", _tree(tmp_path / "b2", official=True), "2026-11-21T08:00:00+00:00")
+    qas, issues = _qas(db)
+    assert qas == {OFFICIAL_KEY: both} and not [i for i in issues if "Q&A" in i], (qas, issues)
+    with sqlite3.connect(db) as con:
+        title, = con.execute("SELECT title FROM notice WHERE key = ?", (OFFICIAL_KEY,)).fetchone()
+        keys = {k for (k,) in con.execute("SELECT DISTINCT notice_key FROM snapshot WHERE notice_key IS NOT NULL")}
+    assert title == "商务部新闻发言人就调整不可靠实体清单措施答记者问" and keys == {OFFICIAL_KEY}
+
+
+def test_a_reprint_whose_answer_does_not_show_it_is_the_same_qa_is_kept_and_named(tmp_path):
+    db = tmp_path / "c.sqlite"
+    _replay(f"sqlite:///{db}", _tree(tmp_path / "c", official=True, reprint=_reprint(PARAPHRASE)),
+            "2026-11-20T08:00:00+00:00")
+    qas, issues = _qas(db)
+    assert len(qas) == 2 and OFFICIAL_KEY in qas, qas
+    other = next(k for k in qas if k != OFFICIAL_KEY)
+    named = [i for i in issues if OFFICIAL_KEY in i and other in i]
+    assert len(named) == 1 and "not merged" in named[0], issues
+    done = cli(f"sqlite:///{db}", "status", "--as-of", "2026-11-29")
+    assert done.code == 1 and "alias" in done.out + done.err, done.out
+
+
+def test_same_answer_reads_the_answers_alone():
+    from scraper.parse import parse_document
+    from scraper.parse.qa import same_answer
+
+    def text(page: bytes, url: str) -> str:
+        return parse_document(page, url=url).notice.text
+
+    official = text((FIXTURES / OFFICIAL).read_bytes(), f"https://{OFFICIAL}")
+    assert same_answer(official, text(_reprint(ANSWER), f"https://{REPRINT}")) is True  # trailer, punctuation aside
+    assert same_answer(official, text(_reprint(PARAPHRASE), f"https://{REPRINT}")) is False
+    assert same_answer(official, "问：请问有何安排？\n答：商务部已发布答记者问。") is None  # too short to tell
