@@ -7,7 +7,8 @@ short reason tag. A whole HTML document cut before ``</html>`` is unusable too, 
 (or a page that looks like one) whose text stops after a comma or inside a bracket, and so is an MFA
 decision that names no target or lacks the annex it refers to, a numbered notice that stops before its
 closing (its own effective clause or its signature's date), and a Q&A that stops after a colon, a semicolon
-or a question, or whose title announces a change its answer does not read; a notice cut inside its annex
+or a question, whose title announces a change its answer does not read, that reads no decision and stops on its
+answer's account of earlier measures, or whose numbered decisions stop after the first; a notice cut inside its annex
 is caught by the stated-vs-parsed count check, or held back against its stored copy.
 """
 
@@ -19,7 +20,7 @@ from storage.records import NoticeKind, NoticeRecord, UnusablePage
 
 from .actions import LIST_KIND, LIST_WORD_RE
 from .mfa import cut_short
-from .qa import unanswered
+from .qa import first_item_only, told_only, unanswered
 from .textnorm import MD, YEAR
 
 BINARY_MAGIC = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\xd0\xcf\x11\xe0", b"\x1f\x8b", b"Rar!")
@@ -200,6 +201,15 @@ def unread_change(record: NoticeRecord) -> str | None:
     return None
 
 
+def told_or_first_item(record: NoticeRecord, text: str) -> str | None:
+    """A Q&A cut where its title need not show it (``qa.told_only``, ``qa.first_item_only``)."""
+    if not record.actions and told_only(text):
+        return "the Q&A stops after its answer's account of earlier measures, before any decision"
+    if first_item_only(text):
+        return "the Q&A's numbered decisions stop after the first"
+    return None
+
+
 def check_record(record: NoticeRecord, text: str, *, article: bool = True) -> None:
     """Cuts that only the parse shows, which ``check_ending`` cannot see: an MFA decision cut after a whole
     sentence (of its reasons, its measures, before its annex) names no target or lacks the annex it refers
@@ -218,7 +228,7 @@ def check_record(record: NoticeRecord, text: str, *, article: bool = True) -> No
         elif unanswered(text):
             why = "the Q&A stops after a question, before its answer"
         elif article:
-            why = unread_change(record)
+            why = unread_change(record) or told_or_first_item(record, text)
     if why is not None:
         raise UnusablePage("cut-short", f"{why}: cut short")
 

@@ -217,3 +217,44 @@ def same_answer(one: str, other: str) -> bool | None:
     shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
     return shorter in longer
 
+
+# A sentence of an answer that tells measures taken before, by a notice of a stated day: "…发布公告，将28家美国实体
+# 列入出口管制管控名单。", "商务部于2025年4月4日和9日，将28家美国实体列入…名单", "…发布公告，对一批美国实体采取了不可靠
+# 实体清单措施。", "…工作机制暂停了上述措施。": the background its decision follows. Not what a listing means now
+# ("…被列入…名单的15家美国实体相关措施已于…停止实施", "…可以将其移出关注名单", "…将…采取相应处理措施").
+TOLD_MEASURE_RE = re.compile(r"(?:发布了?公告|\d日)[^。；\n]{0,40}?将[^。；\n]{0,40}?列入[^。；\n]{0,20}?(?:名单|清单)"
+                             r"|采取了[^。；\n]{0,30}?措施|暂停了")
+LAST_SENTENCE_MARKS = ("。", "；", "\n")
+# An answer's numbered decisions ("一、停止执行…", "二、停止…"), each opening a line: tried at the line breaks
+# alone, on the text with a "\n" put before it (see MARK_BREAK_RE); FIRST_ITEM_MARKS: every first item holds one.
+FIRST_ITEM_RE = re.compile(BREAK + r"[^\S\n]*一[、.．]")
+SECOND_ITEM_RE = re.compile(BREAK + r"[^\S\n]*二[、.．]")
+FIRST_ITEM_MARKS = ("一、", "一.", "一．")
+
+
+def told_only(text: str) -> bool:
+    """A Q&A that reads no action (the caller knows) and whose text stops on a sentence of its answer telling
+    measures taken before: the answer's background, cut before the decision it leads to (a generic title,
+    "商务部新闻发言人答记者问", announces no change to miss). A complete answer that changes nothing goes on
+    after its background (what the listing means, "…无需担心。", "…适时研究作出安排。")."""
+    body = text.rstrip()
+    if "答" not in body:
+        return False
+    spans = answer_spans(body)
+    if not spans:
+        return False
+    last = max(body.rfind(mark, 0, len(body) - 1) for mark in LAST_SENTENCE_MARKS) + 1
+    return last >= spans[-1][0] and TOLD_MEASURE_RE.search(body, last) is not None
+
+
+def first_item_only(text: str) -> bool:
+    """An answer whose numbered decisions stop after the first ("一、停止执行…" and no "二、"): a list of one item
+    is a list cut short (the combined ECL and UEL Q&A cut after its ECL decision)."""
+    for mark in FIRST_ITEM_MARKS:  # most answers number nothing: a substring search each, no regex scan
+        if mark in text:
+            break
+    else:
+        return False
+    lined = BREAK + text
+    first = FIRST_ITEM_RE.search(lined)
+    return first is not None and SECOND_ITEM_RE.search(lined, first.end()) is None
