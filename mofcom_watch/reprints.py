@@ -38,10 +38,11 @@ def official(url: str | None) -> bool:
     return bool(url) and (urlsplit(url or "").hostname or "") in OFFICIAL_HOSTS
 
 
-def _actions(record: NoticeRecord) -> list[tuple[str, str, list[str], str, str]]:
-    """What a Q&A changes, however worded: each action's kind, list, the notices it names, its dates."""
-    return sorted((a.action.value, a.list.value if a.list else "", sorted(t.key or t.text for t in a.targets),
-                   str(a.effective or ""), a.until.isoformat() if a.until else "") for a in record.actions)
+def _actions(record: NoticeRecord) -> list[tuple[str, list[str], str, str]]:
+    """What a Q&A changes, however worded: each action's kind, the notices it names, its dates (not its list: under a
+    paper's headline that names none, "继续暂停商务部公告2025年第21号相关措施" reads no list)."""
+    return sorted((a.action.value, sorted(t.key or t.text for t in a.targets), str(a.effective or ""),
+                   a.until.isoformat() if a.until else "") for a in record.actions)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -97,8 +98,10 @@ def _rekey(session: Session, old: str, new: str, title: str | None) -> None:
 
 def one_key(session: Session, record: NoticeRecord, url: str, source: str, seen_at: datetime) -> NoticeRecord:
     """``record`` (a Q&A about to be stored from ``url``) under the key of the stored Q&A it is a copy of: a reprint
-    takes MOFCOM's key; MOFCOM's copy takes over a reprint stored first under another key (renamed). Unsure: the
-    record as it is, and a health issue naming both keys."""
+    is another URL of MOFCOM's stored Q&A, read as MOFCOM's copy reads (its headline may name no list, so its own
+    parse may read less); MOFCOM's copy takes over a reprint stored first under another key (renamed; should the
+    two parses differ, the store's alias check says so). Unsure: the record as it is, and a health issue naming
+    both keys."""
     if record.kind is not NoticeKind.QA or record.published is None or not record.text:
         return record
     stored = _same_day(session, record)
@@ -111,8 +114,8 @@ def one_key(session: Session, record: NoticeRecord, url: str, source: str, seen_
     doubt = [s for s, verdict in verdicts if not verdict and _actions(s.record) == _actions(record)]
     if len(same) == 1:
         other = same[0]
-        if not mine and other.official:  # a reprint of MOFCOM's stored Q&A: MOFCOM's key and title
-            record = dataclasses.replace(record, key=other.key, title=other.record.title)
+        if not mine and other.official:  # a reprint of MOFCOM's stored Q&A: another URL of it, read as MOFCOM's copy
+            record = dataclasses.replace(other.record, url=url, text=record.text, warnings=record.warnings)
             same = []
         elif mine and not other.official and session.execute(
                 select(Notice.id).where(Notice.key == record.key)).first() is None:

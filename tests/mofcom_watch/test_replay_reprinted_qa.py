@@ -9,6 +9,7 @@ came first; when they do not (a paraphrase), both are kept and a health issue na
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from pathlib import Path
@@ -110,3 +111,50 @@ def test_same_answer_reads_the_answers_alone():
     assert same_answer(official, text(_reprint(ANSWER), f"https://{REPRINT}")) is True  # trailer, punctuation aside
     assert same_answer(official, text(_reprint(PARAPHRASE), f"https://{REPRINT}")) is False
     assert same_answer(official, "问：请问有何安排？\n答：商务部已发布答记者问。") is None  # too short to tell
+
+
+ECL_OFFICIAL = "www.mofcom.gov.cn/xwfb/xwfyrth/art/2025/art_7e09fc75390f4a078466b56ac9d6503a.html"
+ECL_KEY = "QA-2025-11-05-68a81f8d"
+
+
+def test_a_reprint_whose_headline_names_no_list_joins_mofcoms_qa_and_reads_as_it(tmp_path):
+    """Under "中方停止对15家美国实体相关措施", the ECL Q&A's answer ("…继续暂停…商务部公告2025年第21号相关措施1年")
+    reads no list: the reprint is another URL of MOFCOM's Q&A and reads as MOFCOM's copy does, so the pages do not
+    disagree and the notice keeps its lists. A paraphrase of it (no list read either) is named, not merged."""
+    from scraper.parse import parse_document
+
+    official = parse_document((FIXTURES / ECL_OFFICIAL).read_bytes(), url=f"https://{ECL_OFFICIAL}").notice
+    answer = official.text[official.text.index("问："):]
+
+    def page(text: str) -> bytes:
+        body = "".join(f"<p>{line}</p>" for line in text.split("\n") if line.strip())
+        return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>中方停止对15家美国实体相关措施</title></head>'
+                f'<body><div class="article-content"><p>2025年11月05日 18:30　来源：中国新闻网</p>'
+                f"<p>中新网11月5日电 商务部新闻发言人5日就中方调整相关措施回答了记者提问。</p>{body}"
+                "<p>（责任编辑：李四）</p></div></body></html>").encode()
+
+    db = tmp_path / "e.sqlite"
+    tree = tmp_path / "e1"
+    (tree / ECL_OFFICIAL).parent.mkdir(parents=True)
+    shutil.copyfile(FIXTURES / ECL_OFFICIAL, tree / ECL_OFFICIAL)
+    _replay(f"sqlite:///{db}", tree, "2026-11-20T08:00:00+00:00")
+    tree = tmp_path / "e2"
+    (tree / REPRINT).parent.mkdir(parents=True)
+    (tree / REPRINT).write_bytes(page(answer))
+    _replay(f"sqlite:///{db}", tree, "2026-11-21T08:00:00+00:00")
+    with sqlite3.connect(db) as con:
+        rows = con.execute("SELECT n.key, n.list, u.url FROM notice n JOIN notice_url u ON u.notice_id = n.id "
+                           "WHERE n.kind = 'qa' ORDER BY u.url").fetchall()
+        record = con.execute("SELECT record_json FROM notice WHERE key = ?", (ECL_KEY,)).fetchone()[0]
+        issues = [d for (d,) in con.execute("SELECT detail FROM health_issue WHERE resolved_at IS NULL")]
+    assert rows == [(ECL_KEY, "ecl", f"https://{REPRINT}"), (ECL_KEY, "ecl", f"https://{ECL_OFFICIAL}")], rows
+    assert [a["list"] for a in json.loads(record)["actions"]] == ["ecl", "ecl"] and not issues, (record, issues)
+    # the same decision, paraphrased, under that headline: kept and named
+    tree = tmp_path / "e3"
+    other = REPRINT.replace("10500001", "10500002")
+    (tree / other).parent.mkdir(parents=True)
+    (tree / other).write_bytes(page(answer.replace("为落实中美吉隆坡经贸磋商共识，", "根据中美双方共识，").replace(
+        "出口经营者", "有关经营者")))
+    _replay(f"sqlite:///{db}", tree, "2026-11-22T08:00:00+00:00")
+    _, issues = _qas(db)
+    assert [i for i in issues if ECL_KEY in i and "not merged" in i], issues
