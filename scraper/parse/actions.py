@@ -35,8 +35,14 @@ from .number import find_references, ref_text
 from .textnorm import MD, NUM, YEAR, to_int
 
 SENTENCE_RE = re.compile(r"[^。！？!?\n;；]+")
+# "停止暂停", "解除对…的暂停": the measures are back. One alternative per verb: sre finds at once where
+# alternatives that open with a literal can start, not where a group of them can (8 times slower).
+UNDONE_SUSPENSION = "|".join(f"{verb}暂停(?:实施|执行)?|{verb}对(?=[^,;；。\n]{{0,80}}?的暂停(?![期实执]))"
+                             for verb in ("停止", "解除", "取消", "结束", "终止"))
 VERB_RE = re.compile(
-    r"继续暂停(?:实施|执行)?|暂停(?:实施|执行)?期限(?:延长|延期)|暂停(?![期至到])(?:实施|执行)?|不再暂停(?:实施|执行)?"
+    UNDONE_SUSPENSION
+    + r"|继续暂停(?:实施|执行)?|暂停(?:实施|执行)?期限(?:延长|延期)|延长(?=[^,;；。\n]{0,80}?暂停期限)"
+    r"|暂停(?<!的暂停)(?![期至到])(?:实施|执行)?|不再(?:继续)?暂停(?:实施|执行)?"
     r"|不再(?:实施|执行)|终止(?:实施|执行)?|停止(?:实施|执行)?|取消|解除|移出|恢复(?:实施|执行)?|列入|纳入"
     r"|启动(?:反倾销|反补贴)?调查|进行调查|立案调查|采取(?:以下|相应|有关)?反制措施"
 )
@@ -442,10 +448,12 @@ def _clause_walk(drafts: list[ActionDraft], folded: str, clean: str, seg: int, e
 
 
 def _verb_kind(word: str) -> ActionKind:
-    if word.startswith("继续暂停") or word.endswith(("延长", "延期")):  # "暂停期限延长至…": extends it
+    if word.startswith("继续暂停") or word.endswith(("延长", "延期")):  # "暂停期限延长至…", "延长…暂停期限": extends it
         return ActionKind.EXTEND
-    if word.startswith("不再"):  # "不再暂停" ends a suspension; "不再执行" ends the measures
-        return ActionKind.RESTORE if word.startswith("不再暂停") else ActionKind.LIFT
+    if word.startswith("不再"):  # "不再(继续)暂停" ends a suspension; "不再执行" ends the measures
+        return ActionKind.RESTORE if "暂停" in word else ActionKind.LIFT
+    if "暂停" in word[2:4] or word.endswith("对"):  # "停止暂停", "解除对…的暂停": the measures are back
+        return ActionKind.RESTORE
     if word.startswith("终止"):
         return ActionKind.LIFT
     return VERB_KIND[word[:2]] if word[:2] in VERB_KIND else VERB_KIND[word[:4]]
@@ -453,8 +461,11 @@ def _verb_kind(word: str) -> ActionKind:
 
 # Every word VERB_RE matches, with its kind (one lookup per verb).
 VERB_KINDS = {word: _verb_kind(word) for word in (
-    *(f"{verb}{tail}" for verb in ("继续暂停", "暂停", "停止", "恢复", "不再暂停", "终止") for tail in ("", "实施", "执行")),
-    *(f"暂停{tail}期限{verb}" for tail in ("", "实施", "执行") for verb in ("延长", "延期")), "不再实施", "不再执行",
+    *(f"{verb}{tail}" for verb in ("继续暂停", "暂停", "停止", "恢复", "不再暂停", "不再继续暂停", "终止")
+      for tail in ("", "实施", "执行")),
+    *(f"暂停{tail}期限{verb}" for tail in ("", "实施", "执行") for verb in ("延长", "延期")), "不再实施", "不再执行", "延长",
+    *(f"{verb}{what}" for verb in ("停止", "解除", "取消", "结束", "终止")
+      for what in ("对", "暂停", "暂停实施", "暂停执行")),
     "取消", "解除", "移出", "列入", "纳入", "进行调查", "立案调查",
     *(f"启动{what}调查" for what in ("", "反倾销", "反补贴")),
     *(f"采取{what}反制措施" for what in ("", "以下", "相应", "有关")),
