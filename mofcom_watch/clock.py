@@ -41,9 +41,13 @@ def check_today() -> str | None:
 
 
 def parse_as_of(value: str | None) -> date | None:
-    """``--as-of YYYY-MM-DD`` -> date, None when not given; a bad value is a usage error (exit 2)."""
-    if value is None or not value.strip():
+    """``--as-of YYYY-MM-DD`` -> date, None when not given; a bad value is a usage error (exit 2), and so is an empty
+    one (``--as-of "$DAY"`` with DAY unset in a cron line): it meant today without a word, whatever DAY was for."""
+    if value is None:
         return None
+    if not value.strip():
+        raise typer.BadParameter(f"expected a date like 2026-11-29, got {value!r} (leave --as-of out for today)",
+                                 param_hint="--as-of")
     try:
         return date.fromisoformat(value.strip())
     except ValueError:

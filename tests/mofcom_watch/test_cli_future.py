@@ -142,3 +142,14 @@ def test_the_day_taken_for_today_can_be_set_for_a_corpus_set_in_years_to_come(st
     wrong = cli("--db", url, "status", env={"MOFCOM_WATCH_TODAY": "tomorrow"})
     assert (wrong.returncode, wrong.stderr) == (2, "mofcom-watch: MOFCOM_WATCH_TODAY: expected a date like 2026-11-29, "
                                                    "got 'tomorrow'\n")
+
+
+def test_an_empty_as_of_is_a_usage_error_not_today(store):
+    """Was: ``--as-of ''`` (an unset shell variable in a cron line) silently meant today."""
+    db, url = store
+    before = rows(db)
+    empty = cli("--db", url, "feeds", "--out", str(db.parent / "feeds"), "--as-of", " ")
+    assert empty.returncode == 2
+    assert empty.stderr.splitlines()[-1] == ("Error: Invalid value for --as-of: expected a date like 2026-11-29, got "
+                                             "' ' (leave --as-of out for today)")
+    assert rows(db) == before and not (db.parent / "feeds").exists()
