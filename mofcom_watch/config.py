@@ -463,3 +463,19 @@ def redact_url(url: str) -> str:
         return make_url(url).render_as_string(hide_password=True)
     except Exception:  # noqa: BLE001 - printing only
         return url
+
+
+def port_0_problem(settings: Settings, base_url: str | None = None) -> str | None:
+    """Why feeds published with ``settings`` would link nowhere, or None: with ``http.port = 0`` (any free port, which
+    only ``serve`` learns when it binds) and no ``public_base_url``, their self links would name port 0."""
+    from urllib.parse import urlsplit
+
+    url = base_url or settings.feeds_base_url
+    try:
+        zero = urlsplit(url).port == 0
+    except ValueError:
+        return None
+    if not zero:
+        return None
+    return (f"the feeds' URL {url} names port 0 (http.port = 0 means any free port, which only serve learns when it "
+            "binds): set public_base_url (MOFCOM_WATCH_PUBLIC_URL) to where the feeds are served")

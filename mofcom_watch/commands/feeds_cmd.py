@@ -20,7 +20,7 @@ from feeds.formats import FORMATS
 from mofcom_watch import term
 from mofcom_watch.clock import after_today, as_of_or_today, note_future, refuse_future
 from mofcom_watch.commands.status_cmd import open_session
-from mofcom_watch.config import redact_url
+from mofcom_watch.config import port_0_problem, redact_url
 from mofcom_watch.context import app_context
 from mofcom_watch.exits import FEEDS_ERRNOS, exit_on_resource_fault
 from mofcom_watch.publish import PublishResult, PublishTarget, feeds_with_items, publish, publish_recorded
@@ -136,6 +136,9 @@ def register(app: typer.Typer) -> None:
         if not target.base_url.startswith(URL_SCHEMES):
             typer.echo(f"mofcom-watch: --base-url must start with http:// or https://, not {target.base_url!r}",
                        err=True)
+            raise typer.Exit(2)
+        if (linkless := port_0_problem(settings, target.base_url)) is not None:
+            typer.echo(f"mofcom-watch feeds: {linkless}, or pass --base-url", err=True)
             raise typer.Exit(2)
         if out_dir.exists() and not out_dir.is_dir():
             typer.echo(f"mofcom-watch: --out {out_dir} exists and is not a folder", err=True)

@@ -132,6 +132,11 @@ def register(app: typer.Typer) -> None:
             raise typer.BadParameter(f"{since} is not a year from {SINCE_RANGE[0]} to {SINCE_RANGE[1]}",  # print x<=
                                      param_hint="--since")
         settings = app_context(ctx).settings
+        from mofcom_watch.config import port_0_problem
+
+        if (linkless := port_0_problem(settings)) is not None:
+            typer.echo(f"mofcom-watch run: {linkless}", err=True)
+            raise typer.Exit(2)
         day = parse_as_of(as_of)
         refuse_future("run", day, "a run stores what it derives and publishes it, so readers would get the items of a "
                       "day that has not come (and retractions if it comes otherwise); run without --as-of, and see "

@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from mofcom_watch.clock import parse_as_of, refuse_future
-from mofcom_watch.config import ConfigError, Settings, redact_url
+from mofcom_watch.config import ConfigError, Settings, port_0_problem, redact_url
 from mofcom_watch.context import app_context
 from mofcom_watch.logs import log
 from mofcom_watch.scheduler import CycleRunner, make_scheduler, next_fire_time, real_cycle, run_blocking
@@ -29,6 +29,9 @@ def register(app: typer.Typer) -> None:
         """Run the fetch-parse-diff-publish cycle on a schedule; stops cleanly on SIGTERM."""
         actx = app_context(ctx)
         settings = with_flags(actx.settings, cron=cron, run_at_start=run_at_start)
+        if (linkless := port_0_problem(settings)) is not None:
+            typer.echo(f"mofcom-watch schedule: {linkless}", err=True)
+            raise typer.Exit(2)
         day = parse_as_of(as_of)
         refuse_future("schedule", day, "every cycle would store and publish what it derives for that day, so readers "
                       "would get the items of a day that has not come; schedule without --as-of")

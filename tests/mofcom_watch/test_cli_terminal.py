@@ -277,6 +277,24 @@ def test_port_0_from_the_environment_is_valid_as_it_is_from_the_flag(tmp_path):
     assert re.search(r"^port = 0 .*\[env MOFCOM_WATCH_PORT\]", shown.stdout.decode(), re.M), shown.stdout.decode()
 
 
+def test_feeds_published_with_port_0_and_no_public_url_are_refused_not_linked_to_port_0(replayed, tmp_path):
+    """With port 0 valid in the configuration, ``run``, ``schedule`` and ``feeds`` would have written self links to
+    ``http://127.0.0.1:0/feeds/`` (only ``serve`` learns the port it gets)."""
+    url = copy_of(replayed, tmp_path / "store.sqlite")
+    env = {"MOFCOM_WATCH_PORT": "0", "MOFCOM_WATCH_DATA_DIR": str(tmp_path / "data")}
+    site = ["--source", "mofcom-qa", "--base-url", "www.mofcom.gov.cn=http://127.0.0.1:9/www.mofcom.gov.cn"]  # closed
+    for args in (["feeds", "--out", str(tmp_path / "feeds")], ["run", *site]):
+        refused = cli("--db", url, *args, "--as-of", AS_OF, env=env)
+        assert refused.returncode == 2
+        assert refused.stderr.decode().startswith(f"mofcom-watch {args[0]}: the feeds' URL http://127.0.0.1:0/feeds/ "
+                                                  "names port 0 (http.port = 0 means any free port")
+    assert not (tmp_path / "feeds").exists() and not (tmp_path / "data").exists()
+    public = cli("--db", url, "feeds", "--out", str(tmp_path / "feeds"), "--as-of", AS_OF,
+                 env=env | {"MOFCOM_WATCH_PUBLIC_URL": "https://feeds.example.org/feeds/"})
+    assert public.returncode == 1, public.stderr  # the fixtures' count gaps
+    assert "https://feeds.example.org/feeds/all.atom" in (tmp_path / "feeds" / "all.atom").read_text()
+
+
 def test_dash_reads_standard_input_as_unix_tools_do(store):
     """Was: ``parse -`` and ``screen -`` answered ``-: no such file`` (exit 2)."""
     page = (REPO_ROOT / "fixtures" / "texts" / "mofcom-2025-51.txt").read_bytes()
