@@ -117,6 +117,8 @@ OPENING_DATE_RE = re.compile(
 )
 # "自5月14日起，暂停…" read a few days late (a reprint, a press conference the next day) still acts.
 SINCE_GRACE = timedelta(days=7)
+# Trade remedies act on goods, never on a list: an action on a notice of theirs changes no listing.
+TRADE_REMEDY_RE = re.compile(r"反倾销|反补贴|保障措施")
 # A sentence whose only "自…起" lies this far before the text recounts a decision whatever its verbs say
 # ("2025年11月，中方决定自2025年11月10日起继续暂停…" in an answer of 2026): no decision takes effect so long before.
 HISTORY_GAP = timedelta(days=90)
@@ -602,10 +604,11 @@ def _on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: A
                 clause_from: int, after: list[tuple[int, int, NoticeRef]], targets: list[tuple[int, int, NoticeRef]],
                 published: date | None, effective: str | None, notice_list: ListKind | None,
                 text: str) -> ActionDraft | None:
-    """An action on earlier notices (suspend, extend, lift, restore, remove)."""
+    """An action on earlier notices (suspend, extend, lift, restore, remove); none on a trade remedy
+    ("终止…所涉反倾销调查", "停止执行…公告规定的反倾销税"): goods, on no list."""
     at, v_end = v.span()
     if folded.find("了", v_end, min(v_end + 40, next_start)) >= 0 or _told_as_past(folded, s_start, at, published) \
-            or _dated_before(folded, s_start, published):
+            or _dated_before(folded, s_start, published) or TRADE_REMEDY_RE.search(folded, s_start, next_start):
         return None
     last_target_end = max([r[1] for r in targets]) if len(targets) > 1 else targets[0][1]
     dur_start = max(last_target_end, v_end) if after else v_end
