@@ -229,15 +229,26 @@ def _store_news(session: Session, record: NoticeRecord, snapshot: Snapshot, url:
     report.reported_date = record.published
 
 
-def _read_again(snapshot: Snapshot, parser: PageParser, url: str, key: str) -> NoticeRecord | None:
-    """The notice the stored bytes read as for this parser (None: they read as no notice with this key now)."""
+@dataclass(frozen=True)
+class ReadAgain:
+    """Stored bytes read again: the notice they read as now, cleaned, and the codec they were decoded with."""
+
+    notice: NoticeRecord
+    encoding: str | None
+
+
+def read_again(snapshot: Snapshot, parser: PageParser, url: str, key: str) -> ReadAgain | None:
+    """The stored bytes read again by ``parser`` and cleaned, as the pipeline stores a parse (None: they read as no
+    notice with this key now, or as an unusable page, or the parser failed on them). Shared by :func:`held_back`
+    (the stored copy as this parser reads it) and ``review`` (a held copy as today's parser reads it)."""
     try:
-        doc = parser.parse(zlib.decompress(snapshot.body), url=url, content_type=snapshot.content_type)
-    except Exception:  # unusable, or a parser error, now: the stored parse is what there is to compare with
+        doc = clean_document(parser.parse(zlib.decompress(snapshot.body), url=url, content_type=snapshot.content_type))
+    except Exception:  # noqa: BLE001 - unusable, or a parser error, now: the caller keeps what it had
         log.debug("reading the stored copy of %s again failed", url, exc_info=True)
         return None
-    notice = clean_document(doc).notice
-    return notice if doc.kind == DocumentKind.NOTICE and notice is not None and notice.key == key else None
+    if doc.kind != DocumentKind.NOTICE or doc.notice is None or doc.notice.key != key:
+        return None
+    return ReadAgain(doc.notice, doc.encoding)
 
 
 @dataclass(frozen=True)
@@ -305,7 +316,8 @@ def held_back(stored: Notice | None, record: NoticeRecord, url: str, sha: str, p
         return None
     snap = stored.snapshot
     if parser.digest is None or (snap.parser_version, snap.parser_digest) != (parser.version, parser.digest or None):
-        current = _read_again(snap, parser, url, record.key) or current
+        again = read_again(snap, parser, url, record.key)
+        current = again.notice if again is not None else current
         lost = reads_less(record, current)
         if not lost:
             return None

@@ -14,7 +14,6 @@ from __future__ import annotations
 import getpass
 import os
 import socket
-import zlib
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -22,12 +21,11 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from mofcom_watch.pipeline import HeldBack, PageParser, PageRouter, held_back
-from storage.cleantext import clean_document
+from mofcom_watch.pipeline import HeldBack, PageParser, PageRouter, held_back, read_again
 from storage.ingest import load_notice, store_parse
 from storage.models import Notice, Snapshot
 from storage.outcomes import PageOutcome
-from storage.records import DocumentKind, NoticeRecord
+from storage.records import NoticeRecord
 from storage.reviews import HeldCopy, held_copies, record_acceptance
 
 PREFIX_MIN = 8  # hex digits of a SHA-256 an operator must give at least
@@ -68,16 +66,11 @@ def _judge(session: Session, copy: HeldCopy, router: PageRouter) -> _Judged | No
     as that notice)."""
     snap = session.get(Snapshot, copy.snapshot_id)
     parser = router.parser(copy.url)
-    if snap is None:
+    again = read_again(snap, parser, copy.url, copy.notice_key) if snap is not None else None
+    if snap is None or again is None:
         return None
-    try:
-        doc = clean_document(parser.parse(zlib.decompress(snap.body), url=copy.url, content_type=snap.content_type))
-    except Exception:  # noqa: BLE001 - unusable (or a parser error) now: nothing a person could accept
-        return None
-    if doc.kind != DocumentKind.NOTICE or doc.notice is None or doc.notice.key != copy.notice_key:
-        return None
-    verdict = held_back(load_notice(session, copy.notice_key), doc.notice, copy.url, copy.sha256, parser)
-    return _Judged(copy, snap, doc.notice, doc.encoding, parser, verdict)
+    verdict = held_back(load_notice(session, copy.notice_key), again.notice, copy.url, copy.sha256, parser)
+    return _Judged(copy, snap, again.notice, again.encoding, parser, verdict)
 
 
 def pending_reviews(session: Session, router: PageRouter) -> list[PendingReview]:
