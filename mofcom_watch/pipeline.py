@@ -31,7 +31,7 @@ from storage.cleantext import clean_document, clean_text
 from storage.db import WRITE_LOCK
 from storage.faults import store_fault
 from storage.ingest import count_mismatch, load_notice, record_issue, store_parse
-from storage.keys import mismatch_key, unusable_key
+from storage.keys import mismatch_key, older_copy_key, unusable_key
 from storage.models import HealthIssue, NewsReport, Notice, Snapshot
 from storage.outcomes import PageOutcome, PageResult
 from storage.pages import StoredCopy, stored_copies
@@ -380,6 +380,15 @@ def _report_unusable(session: Session, page: CrawledPage, sha: str, detail: str)
                       same_bytes=True)
 
 
+def _older_detail(key: str, url: str, served: Snapshot, kept: Snapshot) -> str:
+    """Why a page's copy was not stored: its bytes were first fetched before the stored copy's, and read otherwise.
+    A cache serving a stale copy reads so; so does the ministry taking back a correction: a person should see it."""
+    return (f"{url} served again a copy of {key} first fetched {as_utc(served.fetched_at):%Y-%m-%d %H:%M} UTC "
+            f"(SHA-256 {served.sha256[:12]}), older than the stored copy (first fetched "
+            f"{as_utc(kept.fetched_at):%Y-%m-%d %H:%M} UTC, SHA-256 {kept.sha256[:12]}), and it reads otherwise; the "
+            "newer copy is kept: a stale cache, or the ministry taking back its correction")
+
+
 def _unusable_detail(url: str, detail: str) -> str:
     return f"{url} is not a usable page ({detail})"
 
@@ -449,14 +458,19 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
                               detail=held, warnings=warnings, stated_count=record.stated_count,
                               parsed_count=len(record.entities), same_bytes=same_bytes)
         snap = snapshot(PageOutcome.NOTICE, encoding=doc.encoding, notice_key=record.key)
+        kept_snapshot = stored.snapshot if stored is not None else None
         change = store_parse(session, stored, record, snap, url, fetched_at, clean=True)  # clean_document cleaned it
-        mismatch = mismatch_key(record.key)
+        mismatch, older = mismatch_key(record.key), older_copy_key(url)
         if count_mismatch(record):
             record_issue(session, key=mismatch, source=source, kind=HealthKind.COUNT_MISMATCH,
                          detail=mismatch_detail(record, url), seen_at=fetched_at, url=url, notice_key=record.key)
             _forget_validators(session, url)
-        _resolve_issues(session, [unusable] + ([mismatch] if change.whole and not count_mismatch(record) else []),
-                        fetched_at)
+        if change.older and kept_snapshot is not None:
+            record_issue(session, key=older, source=source, kind=HealthKind.OLDER_COPY,
+                         detail=_older_detail(record.key, url, snap, kept_snapshot), seen_at=fetched_at, url=url,
+                         notice_key=record.key)
+        _resolve_issues(session, [unusable] + ([mismatch] if change.whole and not count_mismatch(record) else [])
+                        + ([] if change.older else [older]), fetched_at)
         return PageResult(url=url, outcome=PageOutcome.NOTICE, notice_key=record.key, new=change.new,
                           changed=change.changed and not change.new, sha256=sha, warnings=warnings,
                           revision=change.revision, stated_count=record.stated_count,

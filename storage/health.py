@@ -269,6 +269,8 @@ def _title(issue: HealthIssue) -> str:
         return f"Reviewed: {issue.notice_key or where}: a newer copy that reads less, accepted by {issue.source}"
     if issue.kind == HealthKind.COUNT_MISMATCH:
         return f"Source health: {issue.notice_key or where}: parsed entity count differs from the stated count"
+    if issue.kind == HealthKind.OLDER_COPY:
+        return f"Source health: {issue.source}: {issue.notice_key or where}: the page served an older copy again"
     return f"Source health: {issue.source}: {issue.kind} {where}".rstrip()
 
 

@@ -7,6 +7,9 @@ re-spaced title are not changes.
 
 - Same URL, newer snapshot, new substance: a correction. Revision + 1, a new
   ``NoticeVersion``, listings and actions rebuilt.
+- Same URL, older snapshot (bytes first fetched before the stored copy's: a stale cache, or a correction
+  taken back), new substance: not stored; ``NoticeChange.older`` tells the pipeline, which says so in
+  source health (``older-copy``) until the page serves the stored copy again.
 - Another URL, same substance: the URL is added.
 - Another URL, different substance (alias pages disagree): the parse whose
   entity count matches the stated count wins, then the one naming more entities
@@ -78,6 +81,7 @@ class NoticeChange:
     revision: int
     alias_conflict: bool = False  # this URL's parse disagrees with another URL of the notice
     whole: bool = True  # the parse stored now names as many entities as it states
+    older: bool = False  # the same page's bytes first fetched before the stored copy's, reading otherwise: not taken
 
 
 # --- pure helpers ---------------------------------------------------------------------
@@ -400,9 +404,9 @@ def _store(session: Session, notice: Notice | None, record: NoticeRecord, snapsh
     current = NoticeRecord.from_json(json.loads(notice.record_json))
     current_snapshot = notice.snapshot
 
-    def kept(taken: bool, *, changed: bool, conflict: bool = False) -> NoticeChange:
+    def kept(taken: bool, *, changed: bool, conflict: bool = False, older: bool = False) -> NoticeChange:
         return NoticeChange(new=False, changed=changed, revision=notice.revision, alias_conflict=conflict,
-                            whole=count_matches(record if taken else current))
+                            whole=count_matches(record if taken else current), older=older)
 
     if current_snapshot.id == snapshot.id:
         # The same bytes parsed again (a newer parser version): take what it reads now.
@@ -425,7 +429,7 @@ def _store(session: Session, notice: Notice | None, record: NoticeRecord, snapsh
 
     if current_snapshot.page.url == url:
         if not accepted and as_utc(snapshot.fetched_at) < as_utc(current_snapshot.fetched_at):
-            return kept(False, changed=False)  # an older copy
+            return kept(False, changed=False, older=True)  # an older copy: the caller says so
         notice.revision += 1
         added.append(_apply_record(session, notice, record, snapshot))
         _write_version(session, notice, snapshot, replace=False)

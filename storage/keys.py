@@ -41,6 +41,12 @@ def unusable_key(url: str) -> str:
     return issue_key(HealthKind.UNUSABLE_PAGE, url)
 
 
+def older_copy_key(url: str) -> str:
+    """A page that served bytes older than its stored copy (``mofcom_watch.pipeline``), resolved when it serves
+    the stored copy, or a newer one, again."""
+    return issue_key(HealthKind.OLDER_COPY, url)
+
+
 def mismatch_key(notice_key: str) -> str:
     """A notice parsed short of (or past) its stated count, resolved when it parses whole."""
     return issue_key(HealthKind.COUNT_MISMATCH, notice_key)

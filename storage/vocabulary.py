@@ -145,6 +145,7 @@ class HealthKind(StrEnum):
     FEED_FAILED = "feed-failed"  # a feed that could not be built (the others are published)
     HELD_BACK = "held-back"  # items not published while a broken source could falsify them
     REVIEW_ACCEPTED = "review-accepted"  # a person accepted a held-back copy that reads less (a record, never open)
+    OLDER_COPY = "older-copy"  # a page served again bytes older than its stored copy: the newer is kept, and said
 
 
 @dataclass(frozen=True)
