@@ -186,6 +186,26 @@ def _iso(value: date | datetime | None) -> str:
     return value.isoformat() if value else ""
 
 
+def _reviewed(pages: list[StoredPage]) -> str:
+    """The summary's section on copies a person accepted after review (none: no section), each said in words: who
+    accepted which copy when, and what the notice no longer reads since (the acceptance's own record)."""
+    if not pages:
+        return ""
+    e = html.escape
+    said = []
+    for p in pages:
+        a = dict(p.accepted)
+        said.append(f"<li>{e(a.get('accepted_at', ''))}: <strong>{e(a.get('accepted_by', 'someone'))}</strong> "
+                    f"accepted the copy of {e(p.notice_key or '')} at {e(p.url)} (SHA-256 <code>{p.sha256}</code>). "
+                    f"The record of it: {e(a.get('detail', ''))}.</li>")
+    return ("<h2>Copies accepted after review</h2>\n<p>These copies read less than the copy stored before them (an "
+            "entity, or an action's target, no longer read). mofcom-watch does not store such a copy by itself: a page "
+            "cut short reads the same. A person reviewed each one and accepted it (<code>mofcom-watch accept</code>); "
+            "the notice was read from it from then on, until a later copy, if any, replaced it. The copy it replaced "
+            "is among the pages above.</p>\n"
+            f"<ul>{''.join(said)}</ul>\n")
+
+
 def _summary(ev: Evidence) -> str:
     e = html.escape
     name = " / ".join(x for x in (ev.en, ev.zh) if x) or ev.keys[0]
@@ -198,10 +218,12 @@ def _summary(ev: Evidence) -> str:
     history = "".join(
         f"<tr><td>{_iso(x.effective)}</td><td>{e(x.title)}</td><td>{e(x.source_key or '')}</td></tr>"
         for x in ev.items)
+    pages = sorted(ev.pages, key=lambda p: (p.fetched_at or datetime.min, p.notice_key or "", p.sha256))
     known = "".join(
         f"<tr><td>{e(p.notice_key or '')}</td><td>{_iso(p.fetched_at)}</td><td>{e(p.url)}</td>"
-        f"<td><code>{p.sha256}</code></td><td>{e(p.outcome)}</td></tr>"
-        for p in sorted(ev.pages, key=lambda p: (p.fetched_at or datetime.min, p.notice_key or "", p.sha256)))
+        f"<td><code>{p.sha256}</code></td><td>{e(p.outcome)}{', accepted after review' if p.accepted else ''}</td></tr>"
+        for p in pages)
+    reviewed = _reviewed([p for p in pages if p.accepted])
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Evidence: {e(name)} as of {ev.as_of.isoformat()}</title>
 <style>body{{font:14px/1.4 sans-serif;max-width:60em;margin:1em auto;padding:0 1em}}
@@ -219,7 +241,7 @@ mofcom-watch {e(ev.tool_version)} (parser version {e(ev.parser_version)}).</p>
 <p>Every stored snapshot of the notices above: when the tool fetched it, from where, and the SHA-256 of the
 raw bytes (each is in this pack under <code>notices/</code>).</p>
 <table><tr><th>Notice</th><th>Fetched (UTC)</th><th>URL</th><th>SHA-256</th><th>Outcome</th></tr>{known}</table>
-<h2>Checking this pack</h2>
+{reviewed}<h2>Checking this pack</h2>
 <p><code>manifest.json</code> lists every file with its SHA-256; <code>manifest.sha256</code> holds the
 SHA-256 of the manifest itself. Run <code>mofcom-watch evidence --verify PACK.zip</code>, or unpack it and
 run <code>sha256sum -c manifest.sha256</code> and compare each file with the manifest.</p>

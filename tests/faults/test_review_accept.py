@@ -51,7 +51,7 @@ def one_line(done: Done) -> str:
 def test_a_republished_notice_is_held_until_a_person_accepts_the_copy_they_saw(tmp_path: Path) -> None:
     """UEL 2023年第1号 republished without Raytheon: held back (exit 1) until accepted; bad input to ``accept`` is one
     line and exit 2 with the store untouched; the accepted copy is stored at once, its events derived, the problem
-    closed, the acceptance shown by ``status`` and the evidence pack with who, when and which copy; the same copy fetched again is
+    closed, the acceptance shown by ``status`` and the evidence pack (its metadata and its HTML summary) with who, when and which copy; the same copy fetched again is
     clean, and a later copy is judged on its own (the whole notice again: stored, Raytheon back; then the accepted
     copy again: held, offered and accepted anew)."""
     db = f"sqlite:///{tmp_path / 'store.db'}"
@@ -87,7 +87,13 @@ def test_a_republished_notice_is_held_until_a_person_accepts_the_copy_they_saw(t
     assert cli(db, "evidence", "lockheedmartin", "--out", str(pack), "--as-of", AS_OF).code == 0
     with zipfile.ZipFile(pack) as zf:
         meta = json.loads(zf.read(f"notices/UEL-2023-1/{sha(WITHOUT)}.json"))
+        summary = zf.read("summary.html").decode("utf-8")
     assert meta["outcome"] == "notice" and meta["accepted_after_review"]["accepted_by"] == "analyst@example.org"
+    # ... and so does its HTML summary, in words (before, only the metadata said it)
+    assert "<h2>Copies accepted after review</h2>" in summary and "notice, accepted after review" in summary
+    assert (f"<strong>analyst@example.org</strong> accepted the copy of UEL-2023-1 at file:texts/uel-2023-1.txt "
+            f"(SHA-256 <code>{sha(WITHOUT)}</code>)") in summary, summary
+    assert "no longer read: 雷神导弹与防务公司; note: checked on mofcom.gov.cn" in summary
     again = cli(db, "accept", "UEL-2023-1", sha(WITHOUT))
     assert again.code == 2 and "nothing held back for review for UEL-2023-1" in one_line(again)
 

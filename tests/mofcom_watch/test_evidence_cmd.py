@@ -73,6 +73,7 @@ def test_pack_holds_timeline_snapshots_items_summary_and_manifest(pack: Path) ->
     assert all(i["entity_key"] == "skydio" and i["item_id"].startswith("tag:") for i in items["items"])
     summary = files["summary.html"].decode()
     assert "What mofcom-watch knew about" in summary and "No PDF copy" in summary and AS_OF in summary
+    assert "accepted after review" not in summary  # nobody accepted a copy here: no such section
 
 
 def test_verify_passes_then_fails_after_any_byte_of_any_member_changes(store, pack: Path, tmp_path: Path) -> None:
