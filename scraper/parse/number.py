@@ -62,6 +62,7 @@ PLAIN_OWN_RE = re.compile(
     rf"商务部(?:(?P<co> 海关总署)|)(?P<kind>公告|令)(?P<y>\d{{4}})年第(?P<n>\d{{1,4}})号"
     rf"|{UEL_NAME}(?:公告)?〔(?P<uy>\d{{4}})〕(?P<un>\d{{1,4}})号"
 )
+PLAIN_CO_ISSUER = "商务部 海关总署"  # ``_issuer`` of PLAIN_OWN_RE's co group
 UEL_CONTEXT_WINDOW = 40
 OWN_KINDS = {"UEL": NoticeKind.UEL_ANNOUNCEMENT, "ORDER": NoticeKind.ORDER, "MOFCOM": NoticeKind.ANNOUNCEMENT}
 LEADING_MARKS = " (（【[「《\"'"  # what may stand before a number that opens a line
@@ -220,12 +221,15 @@ def find_references(folded: str, clean: str, bare: str = "MOFCOM", skip: str | N
         found = [f for f in found if not any(s <= f[0] and f[1] <= e and (s, e) != (f[0], f[1]) for s, e in spans)]
     kept: set[tuple[int, str]] = set()
     result: list[tuple[int, int, NoticeRef]] = []
+    text, text_span = "", (-1, -1)  # the text of the last span read: "第55号至第58号" gives 4 refs of one span
     for start, end, key, lst in found:
         # the own number first: the dedupe only ever drops a ref of the same key
         if key == skip or (start, key) in kept:
             continue
         kept.add((start, key))
-        result.append((start, end, NoticeRef(text=ref_text(folded, clean, start, end), key=key, list=lst)))
+        if text_span != (start, end):
+            text, text_span = ref_text(folded, clean, start, end), (start, end)
+        result.append((start, end, NoticeRef(text=text, key=key, list=lst)))
     if "商务部" in folded and "令" in folded:
         yearless = _yearless_orders(folded, clean, {f[2] for f in found} | ({skip} if skip else set()), skip)
         if yearless:
@@ -245,17 +249,15 @@ def _yearless_orders(folded: str, clean: str, keys: set[str], skip: str | None) 
     year is never guessed (not even the text's own: an order of 2026 may act on one of 2025). The text's own
     number (``skip``) is left out, as ``find_references`` leaves it out."""
     out: list[tuple[int, int, NoticeRef]] = []
-    pos = folded.find("商务部")
-    while pos >= 0:
-        m = YEARLESS_ORDER_RE.match(folded, pos)
-        if m is not None:
-            n = to_int(m.group("n"))
-            ending = f"-{n}"
-            years = {k for k in keys if k.startswith(KEY_PREFIX["ORDER"]) and k.endswith(ending)}
-            key = years.pop() if len(years) == 1 else None
-            if key is None or key != skip:
-                out.append((pos, m.end(), NoticeRef(text=ref_text(folded, clean, pos, m.end()), key=key)))
-        pos = folded.find("商务部", pos + 3)
+    # One scan (the pattern opens with a literal, which sre skips to): no match holds a second 商务部.
+    for m in YEARLESS_ORDER_RE.finditer(folded):
+        n = to_int(m.group("n"))
+        ending = f"-{n}"
+        years = {k for k in keys if k.startswith(KEY_PREFIX["ORDER"]) and k.endswith(ending)}
+        key = years.pop() if len(years) == 1 else None
+        if key is None or key != skip:
+            pos, end = m.span()
+            out.append((pos, end, NoticeRef(text=ref_text(folded, clean, pos, end), key=key)))
     return out
 
 
@@ -392,8 +394,10 @@ def _plain_own(folded: str, clean: str, full_text: str) -> OwnNumber | None:
     co, kind, y, n, uel_y, uel_n = m.groups()
     scheme = "UEL" if uel_y else "ORDER" if kind == "令" else "MOFCOM"
     year, number = (uel_y, uel_n) if uel_y else (y, n)
+    # the co group is " 海关总署" or None: ``_issuer`` of it, without its regex
+    issuer = _issuer(scheme, None, full_text) if uel_y else PLAIN_CO_ISSUER if co else "商务部"
     return OwnNumber(f"{KEY_PREFIX[scheme]}{int(year)}-{int(number)}", clean, OWN_KINDS[scheme],
-                     _issuer(scheme, co, full_text), (folded, scheme == "MOFCOM"))
+                     issuer, (folded, scheme == "MOFCOM"))
 
 
 def find_own_number(head_lines: list[str], folded_head_lines: list[str], full_text: str,
