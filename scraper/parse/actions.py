@@ -117,6 +117,8 @@ OPENING_DATE_RE = re.compile(
 )
 # "自5月14日起，暂停…" read a few days late (a reprint, a press conference the next day) still acts.
 SINCE_GRACE = timedelta(days=7)
+# Before an answer's verb: the step is asked about, held off or denied, not taken.
+NOT_NOW_RE = re.compile(r"是否|暂不|不会|尚未|没有|如果|若|一旦")
 # Trade remedies act on goods, never on a list: an action on a notice of theirs changes no listing.
 TRADE_REMEDY_RE = re.compile(r"反倾销|反补贴|保障措施")
 # A sentence whose only "自…起" lies this far before the text recounts a decision whatever its verbs say
@@ -541,7 +543,7 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
                                        None, None, text, at, bounds))
             continue
         action = _on_targets(folded, clean, s_start, v, kind, next_start, clause_from, after, targets, published,
-                             effective, notice_list, text)
+                             effective, notice_list, text, None if allow_impose else bounds)
         if action is not None:
             out.append(action)
 
@@ -603,12 +605,14 @@ def _told_before(folded: str, s_start: int, at: int, sentence: str, published: d
 def _on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: ActionKind, next_start: int,
                 clause_from: int, after: list[tuple[int, int, NoticeRef]], targets: list[tuple[int, int, NoticeRef]],
                 published: date | None, effective: str | None, notice_list: ListKind | None,
-                text: str) -> ActionDraft | None:
+                text: str, answer: tuple[int, int] | None = None) -> ActionDraft | None:
     """An action on earlier notices (suspend, extend, lift, restore, remove); none on a trade remedy
-    ("终止…所涉反倾销调查", "停止执行…公告规定的反倾销税"): goods, on no list."""
+    ("终止…所涉反倾销调查", "停止执行…公告规定的反倾销税"): goods, on no list. In an answer (``answer``: its
+    sentence's bounds), only one the sentence decides or dates (``_decided_in``)."""
     at, v_end = v.span()
     if folded.find("了", v_end, min(v_end + 40, next_start)) >= 0 or _told_as_past(folded, s_start, at, published) \
-            or _dated_before(folded, s_start, published) or TRADE_REMEDY_RE.search(folded, s_start, next_start):
+            or _dated_before(folded, s_start, published) or TRADE_REMEDY_RE.search(folded, s_start, next_start) \
+            or answer is not None and not _decided_in(folded, answer, s_start, at):
         return None
     last_target_end = max([r[1] for r in targets]) if len(targets) > 1 else targets[0][1]
     dur_start = max(last_target_end, v_end) if after else v_end
@@ -631,6 +635,22 @@ def _on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: A
     if kind is ActionKind.SUSPEND or kind is ActionKind.EXTEND:
         until = _until(period, iso_to_date(effective) or published)
     return ActionDraft(kind, lst, target_refs, effective, until, period[0], text, at, None, limited)
+
+
+def _decided_in(folded: str, bounds: tuple[int, int], s_start: int, at: int) -> bool:
+    """Whether an answer's sentence (``folded[bounds]``) takes the step its verb at ``at`` names: it says it
+    decides, why or from when ("决定", "为落实…共识", "自…起", "即日起"), and no doubt or denial stands before the verb in its clause
+    (NOT_NOW_RE: "关于是否继续暂停…，我们将研究决定", "暂不恢复", "不会停止执行"). A press conference answers
+    questions about changes that are not made: "有关报道称中方将继续暂停…，这一说法不实", "如果…，中方将恢复…"."""
+    if NOT_NOW_RE.search(folded, s_start, at) is not None:
+        return False
+    line = folded.rfind("\n", 0, bounds[0]) + 1  # its paragraph so far, else the lead-in its items follow ("…决定自…起：")
+    said = folded[line : bounds[1]]
+    if "起" in said or "为落实" in said or _decides(said):  # "为落实…共识，自…起，暂停…"
+        return True
+    colon = max(folded.rfind(":", 0, line), folded.rfind("：", 0, line))
+    lead = folded[max(folded.rfind("\n", 0, colon), folded.rfind("。", 0, colon)) + 1 : colon] if colon > 0 else ""
+    return "起" in lead or _decides(lead)
 
 
 def _on_entities(folded: str, start: int, end: int) -> tuple[int, int] | None:
