@@ -12,7 +12,6 @@ match) nothing is merged: a health issue names both keys for a person to look at
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import zlib
 from datetime import datetime
@@ -23,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from scraper.parse import parse_document
 from scraper.parse.qa import same_answer
-from storage.ingest import record_issue
+from storage.ingest import load_notice, record_issue, reread
 from storage.keys import issue_key
 from storage.models import Notice, NoticeUrl, Page, Snapshot
 from storage.records import NoticeKind, NoticeRecord
@@ -83,24 +82,24 @@ def _same_day(session: Session, record: NoticeRecord) -> list[_Stored]:
             for nid, key, text, snapshot_id in rows]
 
 
-def _rekey(session: Session, old: str, new: str, title: str | None) -> None:
-    """The stored notice ``old`` (a reprint's) renamed ``new`` (MOFCOM's key, ``title``), with its record and snapshots:
-    the engine derives its events under the new key (those under the old one are retracted, loudly)."""
-    text = session.scalar(select(Notice.record_json).where(Notice.key == old))
-    assert text is not None
-    data = json.loads(text)
-    data["key"], data["title"] = new, title
-    record_json = NoticeRecord.from_json(data).dumps()
-    session.execute(update(Notice).where(Notice.key == old).values(
-        key=new, title=title, record_json=record_json, record_sha256=hashlib.sha256(record_json.encode("utf-8")).hexdigest()))
+def _rekey(session: Session, reprint: _Stored, mofcom: NoticeRecord) -> None:
+    """The stored notice of ``reprint`` renamed to MOFCOM's key and title, its snapshots with it, and read as
+    MOFCOM's copy ``mofcom`` reads (the reprint's URL, text and warnings kept): when MOFCOM's copy is stored next it
+    says the same, as when it came first; its parse is kept, not the reprint's (a headline naming no list reads less)."""
+    old, new = reprint.key, mofcom.key
+    session.execute(update(Notice).where(Notice.key == old).values(key=new, title=mofcom.title))
     session.execute(update(Snapshot).where(Snapshot.notice_key == old).values(notice_key=new))
+    notice = load_notice(session, new)
+    assert notice is not None
+    reread(session, notice, dataclasses.replace(mofcom, url=reprint.record.url, text=reprint.text,
+                                                warnings=reprint.record.warnings))
 
 
 def one_key(session: Session, record: NoticeRecord, url: str, source: str, seen_at: datetime) -> NoticeRecord:
     """``record`` (a Q&A about to be stored from ``url``) under the key of the stored Q&A it is a copy of: a reprint
     is another URL of MOFCOM's stored Q&A, read as MOFCOM's copy reads (its headline may name no list, so its own
-    parse may read less); MOFCOM's copy takes over a reprint stored first under another key (renamed; should the
-    two parses differ, the store's alias check says so). Unsure: the record as it is, and a health issue naming
+    parse may read less); MOFCOM's copy takes over a reprint stored first under another key (renamed, and read as
+    MOFCOM's copy reads). Unsure: the record as it is, and a health issue naming
     both keys."""
     if record.kind is not NoticeKind.QA or record.published is None or not record.text:
         return record
@@ -119,7 +118,7 @@ def one_key(session: Session, record: NoticeRecord, url: str, source: str, seen_
             same = []
         elif mine and not other.official and session.execute(
                 select(Notice.id).where(Notice.key == record.key)).first() is None:
-            _rekey(session, other.key, record.key, record.title)  # MOFCOM's copy after a reprint of it
+            _rekey(session, other, record)  # MOFCOM's copy after a reprint of it
             same = []
     for other in same + doubt:  # two reprints, two MOFCOM pages, several matches, or answers that do not show it
         pair = sorted((record.key, other.key))

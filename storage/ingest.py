@@ -334,6 +334,18 @@ def _write_version(session: Session, notice: Notice, snapshot: Snapshot, *, repl
     version.created_at = as_utc(snapshot.fetched_at)
 
 
+def reread(session: Session, notice: Notice, record: NoticeRecord) -> None:
+    """The stored notice's own page read again as ``record`` says, its revision kept (no new revision: the page did
+    not change; what it is read as did): a paper's reprint read as MOFCOM's copy of the same Q&A reads, once that
+    copy arrives (:mod:`mofcom_watch.reprints`)."""
+    record = clean_notice(record)
+    with session.no_autoflush:
+        rows = _apply_record(session, notice, record, notice.snapshot)
+        _write_version(session, notice, notice.snapshot, replace=True)
+    session.flush()
+    rows.insert(session)
+
+
 def record_issue(
     session: Session,
     *,

@@ -38,12 +38,22 @@ def _reprint(answer: str) -> bytes:
             f"{answer}<p>（责任编辑：李四）</p></div></body></html>").encode()
 
 
-def _tree(root: Path, *, official: bool = False, reprint: bytes | None = None) -> Path:
-    if official:
-        (root / OFFICIAL).parent.mkdir(parents=True)
-        shutil.copyfile(FIXTURES / OFFICIAL, root / OFFICIAL)
+REPRINT_KEY = "QA-2025-11-05-bdb629c4"
+TAG = "tag:mofcom-watch,2025:"
+# the notices the Q&A changes and the earlier Q&As on them: its references resolve, so any open issue is a fault
+UEL = tuple(f"www.mofcom.gov.cn/zwgk/zcfb/art/2025/art_{h}.html" for h in (
+    "ab15d2258dda4e93b8ad1ec4776d37c3", "beb25dc3bf9447f9ba7a34b25cca8f64", "205cf5fddd1645a7be68d132cdb38cc3",
+    "e4f474d3aeba4672913db1042d845d78", "c29bed8111a5406ea44f363694865ac2")) + tuple(
+    f"www.mofcom.gov.cn/xwfb/xwfyrth/art/2025/art_{h}.html" for h in (
+        "53ec1f591dba49a39b65fd89b6d73e6f", "2d1e85ffaebf4ed9913f35f2afb5c436"))
+
+
+def _tree(root: Path, *, official: bool = False, reprint: bytes | None = None, uel: bool = False) -> Path:
+    for page in ((OFFICIAL,) if official else ()) + (UEL if uel else ()):
+        (root / page).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(FIXTURES / page, root / page)
     if reprint is not None:
-        (root / REPRINT).parent.mkdir(parents=True)
+        (root / REPRINT).parent.mkdir(parents=True, exist_ok=True)
         (root / REPRINT).write_bytes(reprint)
     return root
 
@@ -51,6 +61,16 @@ def _tree(root: Path, *, official: bool = False, reprint: bytes | None = None) -
 def _replay(url: str, tree: Path, at: str) -> None:
     done = cli(url, "replay", str(tree), "--fetched-at", at, "--as-of", "2026-11-29")
     assert done.code in (0, 1), done.err
+
+
+def _feeds(db: Path, out: Path) -> tuple[int, dict[str, dict[str, str]]]:
+    """``feeds`` run on ``db``: its exit code and the items of all.json and notices.json, by id."""
+    done = cli(f"sqlite:///{db}", "feeds", "--out", str(out), "--as-of", "2026-11-29")
+    assert done.code in (0, 1), done.err
+    items = {}
+    for name in ("all.json", "notices.json"):
+        items.update({i["id"]: i for i in json.loads((out / name).read_text(encoding="utf-8"))["items"]})
+    return done.code, items
 
 
 def _qas(db: Path) -> tuple[dict[str, list[str]], list[str]]:
@@ -65,26 +85,48 @@ def _qas(db: Path) -> tuple[dict[str, list[str]], list[str]]:
     return qas, issues
 
 
+def _current(db: Path) -> dict[str, str]:
+    """The stored items that say what holds now (not retracted, not corrections): id -> title."""
+    with sqlite3.connect(db) as con:
+        return dict(con.execute("SELECT id, json_extract(payload, '$.title') FROM event WHERE NOT retracted "
+                                "AND kind != 'correction' AND scope IN ('notice', 'entity')"))
+
+
 def test_a_reprint_under_its_own_headline_is_mofcoms_qa_whichever_comes_first(tmp_path):
+    """Either order ends with one Q&A under MOFCOM's key, read as MOFCOM's copy reads, no open health issue, and the
+    same items under the same ids. The reprint first, its items published, then MOFCOM's copy: MOFCOM's parse is kept
+    (no alias conflict)."""
     both = sorted([f"https://{OFFICIAL}", f"https://{REPRINT}"])
     # MOFCOM's page first, then the reprint
     db = tmp_path / "a.sqlite"
-    _replay(f"sqlite:///{db}", _tree(tmp_path / "a1", official=True), "2026-11-20T08:00:00+00:00")
+    _replay(f"sqlite:///{db}", _tree(tmp_path / "a1", official=True, uel=True), "2026-11-20T08:00:00+00:00")
     _replay(f"sqlite:///{db}", _tree(tmp_path / "a2", reprint=_reprint(ANSWER)), "2026-11-21T08:00:00+00:00")
     qas, issues = _qas(db)
-    assert qas == {OFFICIAL_KEY: both} and not [i for i in issues if "Q&A" in i], (qas, issues)
-    # the reprint first, then MOFCOM's page: the reprint's notice becomes MOFCOM's
+    assert qas == {OFFICIAL_KEY: both} and issues == [], (qas, issues)
+    code, in_order = _feeds(db, tmp_path / "fa")
+    assert code == 0 and not [i for i in in_order if "/correction/" in i], sorted(in_order)
+    current = _current(db)
+    # the reprint first, its items published, then MOFCOM's page: the reprint's notice becomes MOFCOM's
     db = tmp_path / "b.sqlite"
-    _replay(f"sqlite:///{db}", _tree(tmp_path / "b1", reprint=_reprint(ANSWER)), "2026-11-20T08:00:00+00:00")
+    _replay(f"sqlite:///{db}", _tree(tmp_path / "b1", reprint=_reprint(ANSWER), uel=True), "2026-11-20T08:00:00+00:00")
     first, _ = _qas(db)
-    assert list(first) != [OFFICIAL_KEY] and len(first) == 1  # its own key while it is all there is
+    assert list(first) == [REPRINT_KEY]  # its own key while it is all there is
+    code, seen = _feeds(db, tmp_path / "fb1")
+    assert code == 0 and f"{TAG}{REPRINT_KEY}/notice" in seen, sorted(seen)
     _replay(f"sqlite:///{db}", _tree(tmp_path / "b2", official=True), "2026-11-21T08:00:00+00:00")
     qas, issues = _qas(db)
-    assert qas == {OFFICIAL_KEY: both} and not [i for i in issues if "Q&A" in i], (qas, issues)
+    assert qas == {OFFICIAL_KEY: both} and issues == [], (qas, issues)
     with sqlite3.connect(db) as con:
         title, = con.execute("SELECT title FROM notice WHERE key = ?", (OFFICIAL_KEY,)).fetchone()
-        keys = {k for (k,) in con.execute("SELECT DISTINCT notice_key FROM snapshot WHERE notice_key IS NOT NULL")}
+        keys = {k for (k,) in con.execute("SELECT DISTINCT notice_key FROM snapshot WHERE notice_key IS NOT NULL "
+                                          "AND notice_key LIKE 'QA-2025-11-05-%'")}
     assert title == "商务部新闻发言人就调整不可靠实体清单措施答记者问" and keys == {OFFICIAL_KEY}
+    code, reversed_ = _feeds(db, tmp_path / "fb2")
+    assert code == 0 and _current(db) == current, (code, sorted(set(_current(db)) ^ set(current)))
+    assert {i: t["title"] for i, t in reversed_.items() if "/correction/" not in i} == {
+        i: t["title"] for i, t in in_order.items()}
+    extended = reversed_[f"{TAG}UEL-2025-7/suspension_extended/uel/2025-11-10"]
+    assert f"By {OFFICIAL_KEY}." in extended["content_html"] and REPRINT_KEY not in extended["content_html"]
 
 
 def test_a_reprint_whose_answer_does_not_show_it_is_the_same_qa_is_kept_and_named(tmp_path):
