@@ -15,8 +15,11 @@ the ``Event`` table:
   marked retracted, with a correction item saying so. An unresolved-reference item
   that disappears because the reference now resolves (a Q&A stored before the notice
   it suspends) is withdrawn without one: the state events it was waiting for now
-  exist, and the feeds come out as if the notices had arrived in the other order. Events dated after ``as_of``
-  are left alone (a sync with an earlier clock does not retract the future).
+  exist, and the feeds come out as if the notices had arrived in the other order. An item whose notice is
+  now stored under another key (a paper's reprint of a Q&A, renamed to MOFCOM's key when MOFCOM's copy came:
+  ``mofcom_watch.reprints``) and which continues there under the new key's id is not retracted either: its
+  correction item says it continues, under which key and id, and that nothing was withdrawn. Events dated after
+  ``as_of`` are left alone (a sync with an earlier clock does not retract the future).
 
 ``payload_sha256`` hashes the payload without ``updated`` (the one field a
 correction moves), so a corrected event still compares equal to its derivation.
@@ -280,6 +283,8 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
         _write(row, new, revision=row.revision + 1)
         table.upsert_correction(_correction(new, n, at, title=title, summary=summary))
         counts["corrected"] += 1
+    held = {e.id for e in withheld}
+    pages: dict[str, set[str]] | None = None
     for stored in sorted(existing.values(), key=lambda r: r.id):
         if stored.id in derived or stored.retracted or stored.kind == EventKind.CORRECTION.value:
             continue
@@ -287,6 +292,14 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
             continue  # a later clock made it; an earlier clock does not retract it
         row = table.row(stored.id)
         old = EventRecord.from_json(row.payload)
+        if pages is None:  # which stored notice each page belongs to, once, when an item goes
+            pages = {}
+            for stored_notice in (notices or {}).values():
+                for url in stored_notice.provenance.urls:
+                    pages.setdefault(url, set()).add(stored_notice.record.key)
+        moved = _moved(old, derived, notices or {}, pages) if row.kind != EventKind.UNRESOLVED_REFERENCE.value else None
+        if moved is not None and moved[0].id in held:
+            continue  # it continues under an item not published yet: it stays until that one is
         n = row.revision
         row.retracted = True
         row.revision = row.revision + 1
@@ -294,6 +307,15 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
             counts["resolved"] += 1  # the reference now resolves: its state events say so; no retraction item
             continue
         at = _retraction_time(old, notices or {})
+        if moved is not None:
+            new, keys = moved
+            table.upsert_correction(replace(_correction(
+                new, n, at, title=f"Same notice, now under {keys}: {old.title}",
+                summary=(f"The item \"{old.title}\" is not withdrawn: its notice is stored under {keys} now (the same "
+                         f"notice: its page is one of that notice's pages), and the item continues as {new.id}. "
+                         f"Now: {new.summary}")), id=f"{old.id}/correction/{n}", corrects=old.id))
+            counts["corrected"] += 1
+            continue
         table.upsert_correction(_correction(
             old, n, at, title=f"Retracted: {old.title}",
             summary=(f"The item \"{old.title}\" no longer follows from the stored notices (a notice it rests on "
@@ -302,6 +324,26 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
         counts["retracted"] += 1
     table.flush()
     return SyncResult(problems=derivation.problems, withheld=tuple(withheld), **counts)
+
+
+def _moved(old: EventRecord, derived: dict[str, EventRecord], notices: dict[str, StoredNotice],
+           pages: dict[str, set[str]]) -> tuple[EventRecord, str] | None:
+    """The derived item ``old`` continues as, and the key(s) it moved to, when a notice it rests on is stored under
+    another key now: that key gone from the store, its pages now pages of one other stored notice (``pages``: page ->
+    keys), and an item derived under the id ``old``'s becomes with the key replaced. None otherwise (retracted)."""
+    renamed: dict[str, str] = {}
+    for p in old.provenance:
+        if p.notice_key in notices:
+            continue
+        keys = {key for url in p.urls for key in pages.get(url, ())}
+        if len(keys) != 1:
+            return None
+        renamed[p.notice_key] = keys.pop()
+    new_id = old.id
+    for key, new_key in renamed.items():
+        new_id = new_id.replace(key, new_key)
+    new = derived.get(new_id) if renamed else None
+    return (new, ", ".join(sorted(set(renamed.values())))) if new is not None else None
 
 
 def _retraction_time(old: EventRecord, notices: dict[str, StoredNotice]) -> datetime:

@@ -95,7 +95,7 @@ def _current(db: Path) -> dict[str, str]:
 def test_a_reprint_under_its_own_headline_is_mofcoms_qa_whichever_comes_first(tmp_path):
     """Either order ends with one Q&A under MOFCOM's key, read as MOFCOM's copy reads, no open health issue, and the
     same items under the same ids. The reprint first, its items published, then MOFCOM's copy: MOFCOM's parse is kept
-    (no alias conflict)."""
+    (no alias conflict), and the reprint's notice item is not retracted: it says it continues under MOFCOM's key."""
     both = sorted([f"https://{OFFICIAL}", f"https://{REPRINT}"])
     # MOFCOM's page first, then the reprint
     db = tmp_path / "a.sqlite"
@@ -127,6 +127,10 @@ def test_a_reprint_under_its_own_headline_is_mofcoms_qa_whichever_comes_first(tm
         i: t["title"] for i, t in in_order.items()}
     extended = reversed_[f"{TAG}UEL-2025-7/suspension_extended/uel/2025-11-10"]
     assert f"By {OFFICIAL_KEY}." in extended["content_html"] and REPRINT_KEY not in extended["content_html"]
+    # what a reader of the first feeds is told of the reprint's notice item: not withdrawn, under MOFCOM's key now
+    assert not [t["title"] for t in reversed_.values() if t["title"].startswith("Retracted")], sorted(reversed_)
+    moved = reversed_[f"{TAG}{REPRINT_KEY}/notice/correction/1"]
+    assert OFFICIAL_KEY in moved["title"] and "not withdrawn" in moved["content_html"], moved
 
 
 def test_a_reprint_whose_answer_does_not_show_it_is_the_same_qa_is_kept_and_named(tmp_path):
