@@ -1220,6 +1220,20 @@ def _described(decision: str) -> list[str]:
     return [m.group("desc") for m in DESCRIBED_RE.finditer(decision)] if "对" in decision else []
 
 
+def _own_country(note: str | None) -> str | None:
+    """A target's own country, from the first clause of its note that is a country or a nationality ("…（English），
+    德国", "…，男，德国籍，欧洲议会议员", "墨卡托中国研究中心（德国）"): the member state of an EU decision's target, which
+    the title gives only as 欧洲/欧盟. The note keeps the clause, as written. None when no clause is one."""
+    if not note:
+        return None
+    for part in note.split("，"):
+        name = part.strip()
+        code = COUNTRIES.get(name[:-1] if name.endswith("籍") else name)
+        if code is not None:
+            return code
+    return None
+
+
 def _country(texts: list[str]) -> str | None:
     for text in texts:
         m = COUNTRY_IN_RE.search(text)
@@ -1509,8 +1523,8 @@ def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None =
     country = _country([fold(title or "")] + [fold(g.text) for g in reading.groups if not g.names]
                        + _described(fold(reading.decision)))
     entities = tuple(
-        EntityRecord(zh=t.zh, en=t.en, country=country, key=cached_key(t.zh, t.en), n=t.n, branches=t.branches,
-                     type=t.type, note=t.note)
+        EntityRecord(zh=t.zh, en=t.en, country=_own_country(t.note) or country, key=cached_key(t.zh, t.en), n=t.n,
+                     branches=t.branches, type=t.type, note=t.note)
         for t in reading.targets
     )
     return NoticeRecord(
