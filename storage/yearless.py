@@ -1,8 +1,11 @@
-"""Which stored order a number written without its year names ("停止实施外交部令第12号相关措施"). Pure.
+"""Which stored order a number written without its year names ("停止实施外交部令第12号相关措施",
+"暂停实施…（商务部令第6号）"). Pure.
 
 The MFA numbers its orders without a year, and the numbers restarted in 2023 (``shared/domain.md`` b.7:
-2022 and 2023 both have Nos. 1-4; 2024 Nos. 5-16, 2025 Nos. 17-19 ran on). The parser keeps such a
-reference as written (``NoticeRef.series`` and ``number``, no key, no year guessed); the engine asks
+2022 and 2023 both have Nos. 1-4; 2024 Nos. 5-16, 2025 Nos. 17-19 ran on). MOFCOM numbers its orders by year
+(商务部令2025年第6号), but a later order may cite one without it; the parser gives the year only when the text
+itself writes that number with one year. Either way the parser keeps such a reference as written
+(``NoticeRef.series`` "MFA-ORDER" or "MOFCOM-ORDER" and ``number``, no key, no year guessed); the engine asks
 ``pick`` which stored order it names:
 
 - only orders of that number published on or before the referring notice (it cannot act on a later one);

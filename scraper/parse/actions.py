@@ -626,7 +626,8 @@ def _on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: A
     # a ref that names its list, or any when no list is known, is kept as it is
     target_refs = tuple([r for _, _, r in targets] if lst is None else
                         [r if r.list is not None else NoticeRef(text=r.text, key=r.key, date=r.date, list=lst,
-                                                                count=r.count, country=r.country)
+                                                                count=r.count, country=r.country, series=r.series,
+                                                                number=r.number, title=r.title)
                          for _, _, r in targets])
     limited = _on_entities(folded, clause_start, next_start)
     if period is None:

@@ -240,14 +240,16 @@ def find_references(folded: str, clean: str, bare: str = "MOFCOM", skip: str | N
 # "暂停实施商务部令第6号": an order named without its year. MOFCOM numbers its orders by year (商务部令2020年
 # 第4号, 2025年第6号 and 第7号, 2026年第2号), so the number alone names no order for sure.
 YEARLESS_ORDER_RE = re.compile(rf"商务部\s*令\s*第\s*(?P<n>{NUM})\s*号")
+ORDER_SERIES = KEY_PREFIX["ORDER"].rstrip("-")  # "MOFCOM-ORDER": a yearless reference's numbering
 
 
 def _yearless_orders(folded: str, clean: str, keys: set[str], skip: str | None) -> list[tuple[int, int, NoticeRef]]:
     """References to orders written without their year ("依据商务部令第6号"). One is the order the same text
     names with its year (in its title, its header or another sentence) when exactly one year goes with that
-    number there; otherwise it keeps no key, and the engine reports it as a reference it cannot resolve: the
-    year is never guessed (not even the text's own: an order of 2026 may act on one of 2025). The text's own
-    number (``skip``) is left out, as ``find_references`` leaves it out."""
+    number there; otherwise it keeps no key but its number (``series`` "MOFCOM-ORDER", ``number``): the parser never
+    guesses the year (not even the text's own: an order of 2026 may act on one of 2025); the engine resolves it to
+    the one stored order of that number, else reports it (storage/yearless.py). The text's own number (``skip``) is
+    left out, as ``find_references`` leaves it out."""
     out: list[tuple[int, int, NoticeRef]] = []
     # One scan (the pattern opens with a literal, which sre skips to): no match holds a second 商务部.
     for m in YEARLESS_ORDER_RE.finditer(folded):
@@ -255,9 +257,11 @@ def _yearless_orders(folded: str, clean: str, keys: set[str], skip: str | None) 
         ending = f"-{n}"
         years = {k for k in keys if k.startswith(KEY_PREFIX["ORDER"]) and k.endswith(ending)}
         key = years.pop() if len(years) == 1 else None
-        if key is None or key != skip:
+        if key is None or key != skip:  # keyless: the number as written, for storage/yearless.py
             pos, end = m.span()
-            out.append((pos, end, NoticeRef(text=ref_text(folded, clean, pos, end), key=key)))
+            series = None if key or n is None else ORDER_SERIES
+            out.append((pos, end, NoticeRef(text=ref_text(folded, clean, pos, end), key=key, series=series,
+                                            number=n if series else None)))
     return out
 
 

@@ -1,8 +1,11 @@
 """An order named without its year ("暂停实施…（商务部令第6号）"), replayed through the CLI in real processes.
-MOFCOM numbers its orders by year, so such a reference is resolved only from the text itself (the same
-number written with its year, once); otherwise the suspension must be reported as unresolved, never
-dropped and never applied to a guessed order (session 13, cfix: it gave no reference at all, so the
-suspension was read as nothing but a parser warning, and Order No. 6 stayed "in force" with no problem)."""
+MOFCOM numbers its orders by year. The parser resolves such a reference from the text itself (the same number
+written with its year, once); otherwise it keeps the number, and the engine takes the one stored order of that
+number published by the referring notice (storage/yearless.py, as for MFA orders since session 15; session 16,
+mfa16: before, the reference stayed unresolved for ever though one stored order had that number); several, and the
+suspension is reported as unresolved, never dropped and never applied to a guessed order (session 13, cfix: it
+gave no reference at all, so the suspension was read as nothing but a parser warning, and Order No. 6 stayed
+"in force" with no problem)."""
 
 from __future__ import annotations
 
@@ -17,10 +20,14 @@ YEARLESS = ("（商务部令2025年第6号）", "（商务部令第6号）")
 TITLE = ("关于暂停实施商务部令2025年第6号的决定", "关于暂停实施部分反制措施的决定")
 
 
-def replayed(tmp_path: Path, order_7: str) -> dict:
+def replayed(tmp_path: Path, order_7: str, order_6_of_2024: bool = False) -> dict:
     tree = tmp_path / "texts"
     tree.mkdir()
     (tree / ORDER_6.name).write_bytes(ORDER_6.read_bytes())
+    if order_6_of_2024:  # an order of the same number a year before (illustrative)
+        (tree / "mofcom-order-2024-6.txt").write_text(
+            ORDER_6.read_text(encoding="utf-8").replace("2025年第6号", "2024年第6号").replace("2025年10月14日", "2024年10月14日"),
+            encoding="utf-8")
     (tree / ORDER_7.name).write_text(order_7, encoding="utf-8")
     db = f"sqlite:///{tmp_path / 'store.db'}"
     done = cli(db, "replay", str(tmp_path), "--fetched-at", FETCHED, "--as-of", AS_OF)
@@ -38,15 +45,26 @@ def test_the_year_written_elsewhere_in_the_order_resolves_it(tmp_path: Path) -> 
     assert status["unresolved_references"] == []
 
 
-def test_no_year_anywhere_is_an_unresolved_reference(tmp_path: Path) -> None:
+def test_no_year_anywhere_names_the_one_stored_order_of_that_number(tmp_path: Path) -> None:
     text = ORDER_7.read_text(encoding="utf-8").replace(*YEARLESS).replace(*TITLE)
     assert "2025年第6号" not in text
     status = replayed(tmp_path, text)
     [row] = status["listings"]
-    assert (row["notice_key"], row["state"], row["by"]) == ("MOFCOM-ORDER-2025-6", "in_force", "MOFCOM-ORDER-2025-6")
+    assert (row["notice_key"], row["state"], row["since"], row["by"]) == (
+        "MOFCOM-ORDER-2025-6", "lapsed", "2026-11-10", "MOFCOM-ORDER-2025-7")
+    assert status["unresolved_references"] == []
+
+
+def test_no_year_anywhere_and_two_stored_orders_of_that_number_is_an_unresolved_reference(tmp_path: Path) -> None:
+    text = ORDER_7.read_text(encoding="utf-8").replace(*YEARLESS).replace(*TITLE)
+    status = replayed(tmp_path, text, order_6_of_2024=True)
+    assert [(row["notice_key"], row["state"], row["by"]) for row in status["listings"]] == [
+        ("MOFCOM-ORDER-2024-6", "in_force", "MOFCOM-ORDER-2024-6"),
+        ("MOFCOM-ORDER-2025-6", "in_force", "MOFCOM-ORDER-2025-6")]
     [ref] = status["unresolved_references"]
     assert ref["source_key"] == "MOFCOM-ORDER-2025-7" and '"商务部令第6号"' in ref["summary"]
-    assert 'MOFCOM-ORDER-2025-7: reference "商务部令第6号" names neither a notice number nor a date and list' in \
+    assert ('MOFCOM-ORDER-2025-7: reference "商务部令第6号" gives no year and fits MOFCOM-ORDER-2024-6 (2024-10-14), '
+            "MOFCOM-ORDER-2025-6 (2025-10-14): the text gives no date, title or name that tells them apart") in \
         status["problems"]
 
 
