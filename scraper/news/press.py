@@ -17,9 +17,8 @@ from collections.abc import Callable
 
 from selectolax.lexbor import LexborHTMLParser
 
-from scraper.charset import decode
 from scraper.parse.article import extract_article
-from scraper.parse.document import HTML_SNIFF_RE, TAG_COUNT_RE, strip_envelope
+from scraper.parse.document import decode_page, is_html, strip_envelope
 from scraper.parse.draft import Draft, PageHints, read_source
 from scraper.parse.notice import GENRES
 from scraper.parse.qa import clean_title
@@ -33,8 +32,8 @@ ParseFn = Callable[..., ParsedDocument]
 
 def _article(raw: bytes | str, url: str | None, content_type: str | None) -> tuple[str, PageHints, str]:
     """The text and hints the notice parser read (``document.parse_document``'s article path), and the codec."""
-    text, encoding = decode(raw, content_type) if isinstance(raw, bytes) else (raw, "utf-8")
-    if not HTML_SNIFF_RE.match(text[:2000]) and len(TAG_COUNT_RE.findall(text[:5000])) < 5:  # document._is_html
+    text, encoding = decode_page(raw, content_type)[:2] if isinstance(raw, bytes) else (raw, "utf-8")
+    if not is_html(text):
         return strip_envelope(text), PageHints(url=url), encoding
     art = extract_article(LexborHTMLParser(text), text)
     return art.text, PageHints(title=art.title, pub=art.pub, url=url), encoding

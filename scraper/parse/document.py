@@ -55,11 +55,12 @@ def has_article_links(text: str) -> bool:
     return "art_" in text and ART_HASH_RE.search(text) is not None
 
 
-def _is_html(text: str) -> bool:
+def is_html(text: str) -> bool:
+    """Whether ``text`` is an HTML page (the article path) rather than a plain text (a saved capture)."""
     return bool(HTML_SNIFF_RE.match(text[:2000])) or len(TAG_COUNT_RE.findall(text[:5000])) >= 5
 
 
-def _decode(raw: bytes, content_type: str | None) -> tuple[str, str, bool]:
+def decode_page(raw: bytes, content_type: str | None) -> tuple[str, str, bool]:
     """Decode with the header's charset, unless the body does not decode with it (a GBK page
     served as "charset=utf-8"): then the page's own meta label or a guess. Returns the text,
     its codec and whether it holds a U+FFFD (asked once here for the checks that follow)."""
@@ -80,7 +81,7 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
     utf8: bytes | None = None  # ``text`` as UTF-8, when ``raw`` is that already (Lexbor reads UTF-8)
     if isinstance(raw, bytes):
         page.check_raw(raw)
-        text, encoding, replaced = _decode(raw, content_type)
+        text, encoding, replaced = decode_page(raw, content_type)
         page.check_decoded(text, raw if encoding == "utf-8" else None, replaced)
         # Without a replacement character nothing was undecodable, so the bytes are the text's.
         if encoding == "utf-8" and not replaced and not raw.startswith(codecs.BOM_UTF8):
@@ -97,7 +98,7 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
             return ParsedDocument(kind=DocumentKind.INDEX, encoding=encoding, links=links, warnings=warnings)
         if stripped.startswith('{"success":false') or '"success": false' in stripped[:100]:
             raise UnusablePage("error-page", "the list endpoint answered success=false")
-    if not _is_html(text):
+    if not is_html(text):
         text = strip_envelope(text)
         page.check_content(text, text, html=False)
         record = parse_text(text, PageHints(url=url))

@@ -149,15 +149,15 @@ def test_check_decoded_told_about_replacements_answers_as_when_it_looks():
 
 
 def test_decode_says_whether_its_text_holds_a_replacement():
-    """document._decode's flag is ``"\ufffd" in text``, for the header's decoding and the page's own."""
-    from scraper.parse.document import _decode
+    """document.decode_page's flag is ``"\ufffd" in text``, for the header's decoding and the page's own."""
+    from scraper.parse.document import decode_page
 
     gbk = ("商务部公告" * 20).encode("gbk")
     cases = [(b"<p>plain</p>", None), (gbk, None), (gbk, "text/html; charset=utf-8"),
              ('<meta charset="gbk">'.encode() + gbk, "text/html; charset=utf-8"),
              (b"<p>\xff\xfe bad \x80</p>", None), (b"<p>\x80 once</p>", "text/html; charset=utf-8")]
     for raw, content_type in cases:
-        text, _, replaced = _decode(raw, content_type)
+        text, _, replaced = decode_page(raw, content_type)
         assert replaced == ("\ufffd" in text), (raw[:20], content_type)
 
 
