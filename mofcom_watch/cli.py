@@ -29,7 +29,7 @@ import typer  # noqa: E402
 
 from mofcom_watch.config import ConfigError, load_settings  # noqa: E402
 from mofcom_watch.context import AppContext  # noqa: E402
-from mofcom_watch.exits import INTERNAL, RESOURCE_EXIT, resource_fault  # noqa: E402
+from mofcom_watch.exits import INTERNAL, RESOURCE_EXIT, TERMINATED, Terminated, resource_fault, stop_on_sigterm  # noqa: E402
 from mofcom_watch.lazygroup import LazyGroup, hold_collector  # noqa: E402
 from mofcom_watch.logs import setup_logging  # noqa: E402
 from mofcom_watch.term import App, quiet_pipes, tolerant_streams  # noqa: E402
@@ -77,8 +77,12 @@ def main() -> None:
     hold_collector()  # on again once the command is loaded (mofcom_watch.lazygroup)
     tolerant_streams()
     quiet_pipes()  # `status | head -1`: the command's own exit code, no BrokenPipeError
+    stop_on_sigterm()  # `docker stop` of a run: its lock released, one line (mofcom_watch.exits.Terminated)
     try:
         app()
+    except Terminated:
+        typer.echo("mofcom-watch: stopped by SIGTERM", err=True)
+        sys.exit(TERMINATED)
     except KeyboardInterrupt:
         typer.echo("mofcom-watch: interrupted", err=True)
         sys.exit(130)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import signal
 import sys
 from pathlib import Path
 from typing import Any, NoReturn
@@ -14,6 +15,25 @@ PROBLEMS = 1  # problems reported: source health, unresolved references, skipped
 USAGE = 2  # bad options or input
 RESOURCE_EXIT = 3  # a resource is unavailable: disk full, read-only store, database gone, lock wait timed out
 INTERNAL = 4  # a bug: one line, the traceback with --verbose
+TERMINATED = 128 + signal.SIGTERM  # 143, as a shell reports a command stopped by SIGTERM
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (``docker stop``, a CronJob's deadline, systemd, ``kill``) stops a command as Ctrl-C does: it unwinds,
+    so the page being written is rolled back, the run lock is released and one line says so. Python's default dies
+    without a word and leaves the lock, which a run in another container then waits for until its heartbeat is stale
+    (5 minutes); as a container's PID 1 the signal is not even delivered without a handler (the stop waits for its
+    SIGKILL). A KeyboardInterrupt, so that whatever unwinds on Ctrl-C unwinds on it too."""
+
+
+def _terminate(_signum: int, _frame: Any) -> None:
+    raise Terminated()
+
+
+def stop_on_sigterm() -> None:
+    """SIGTERM raises :class:`Terminated` in the main thread (``schedule`` and ``serve`` take the signal over with
+    their own handling while they run)."""
+    signal.signal(signal.SIGTERM, _terminate)
 
 # Writing the feeds folder failed for a reason of the folder, not of the program.
 FEEDS_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO})

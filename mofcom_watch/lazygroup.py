@@ -23,6 +23,7 @@ except ImportError:  # older typer: click itself
     from click.exceptions import NoSuchOption, UsageError  # type: ignore[assignment]
 
 from mofcom_watch.commands import COMMANDS
+from mofcom_watch.exits import TERMINATED, Terminated
 from mofcom_watch.term import plain_metavars
 
 INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
@@ -68,13 +69,14 @@ class LazyGroup(TyperGroup):
             raise
 
     def invoke(self, ctx: Any) -> Any:
-        """The command, with two things said that click and typer leave unsaid: Ctrl-C (typer exits 130 without a
-        word, which a log then shows as nothing at all), and a global option given after the command."""
+        """The command, with two things said that click and typer leave unsaid: Ctrl-C and SIGTERM (typer exits 130
+        without a word, which a log then shows as nothing at all), and a global option given after the command."""
         try:
             return super().invoke(ctx)
-        except KeyboardInterrupt:
-            typer.echo(f"mofcom-watch {ctx.invoked_subcommand or ''}: interrupted".replace(" :", ":"), err=True)
-            raise typer.Exit(INTERRUPTED) from None
+        except KeyboardInterrupt as exc:
+            said = "stopped by SIGTERM" if isinstance(exc, Terminated) else "interrupted"
+            typer.echo(f"mofcom-watch {ctx.invoked_subcommand or ''}: {said}".replace(" :", ":"), err=True)
+            raise typer.Exit(TERMINATED if isinstance(exc, Terminated) else INTERRUPTED) from None
         except NoSuchOption as exc:
             if exc.option_name in GLOBAL_OPTIONS:
                 exc.message += (f" ({exc.option_name} is an option of mofcom-watch itself: put it before the "

@@ -204,6 +204,8 @@ def run_blocking(scheduler: BlockingScheduler, runner: CycleRunner | None = None
     try:
         scheduler.start()  # returns after shutdown()
     finally:
+        if threading.current_thread() is threading.main_thread():  # a second SIGTERM: stop at once, as it used to
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)  # (not unwind into the interpreter's wait for the cycle)
         signal.pthread_sigmask(signal.SIG_SETMASK, old_mask)
     if runner is not None:
         # shutdown(wait=False) does not wait for the running cycle: were this thread to return now, the
