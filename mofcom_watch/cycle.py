@@ -194,7 +194,7 @@ def run_cycle(
         with run_lock(engine, holder=make_holder(run_id), wait=lock_wait, on_wait=lock_waits) as holder:
             fetcher = Fetcher(policy, host_map=HostMap(overrides), allowed_hosts=allowed, keep=True)
             start, stop, tick = _progress_bar(progress)  # (the lock's heartbeat is a thread's: storage.runlock)
-            target = PublishTarget.of(settings, out_dir=out_dir) if publish_feeds else None
+            target = PublishTarget.of(settings, out_dir=out_dir, unattended=True) if publish_feeds else None
             warm = None
             if engine not in _warmed:
                 _warmed.add(engine)

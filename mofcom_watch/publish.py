@@ -57,13 +57,16 @@ class PublishTarget:
     out_dir: Path
     base_url: str  # public URL of the feeds folder (self links)
     watchlist: Path | None = None
+    # unattended (run, schedule, serve): a watchlist that cannot be read fails the watchlist feed only (it keeps its
+    # last files, a health issue says why) and every other feed is published; otherwise (feeds) WatchlistError
+    watchlist_optional: bool = False
 
     @classmethod
     def of(cls, settings: Settings, *, out_dir: Path | None = None, base_url: str | None = None,
-           watchlist: Path | None = None) -> PublishTarget:
+           watchlist: Path | None = None, unattended: bool = False) -> PublishTarget:
         """The configured target, each part overridable from the command line."""
         return cls(out_dir or settings.feeds_path, base_url or settings.feeds_base_url,
-                   watchlist or settings.watchlist)
+                   watchlist or settings.watchlist, watchlist_optional=unattended)
 
 
 @dataclass(frozen=True)
@@ -108,13 +111,9 @@ def publish(session: Session, *, as_of: date, target: PublishTarget | None, hold
     is stored (``serve``: serving never writes the lists' history). ``full=True`` ignores every
     cache and skip: derive, sync and build every feed from scratch (what the incremental path must
     equal). ``folder``: the target's folder already being read (:func:`start_folder_scan`). A bad
-    watchlist raises WatchlistError before anything is touched.
+    watchlist raises WatchlistError before anything is touched, unless ``target.watchlist_optional``.
     """
-    watchlist: Watchlist | None = None
-    if target is not None and target.watchlist is not None:
-        from storage.watchlist import load_watchlist
-
-        watchlist = load_watchlist(target.watchlist)
+    watchlist, broken_watchlist = _load_watchlist(target)
     notices: list[StoredNotice] = []
     derivation: DerivedSummary | None = None
     sync = SyncResult()
@@ -128,12 +127,28 @@ def publish(session: Session, *, as_of: date, target: PublishTarget | None, hold
     if target is None:
         return PublishResult(tuple(notices), derivation, sync, skipped_derive=skipped)
     return replace(write_feeds_of_store(session, as_of=as_of, target=target, watchlist=watchlist, full=full,
-                                        folder=folder),
+                                        folder=folder, broken_watchlist=broken_watchlist),
                    notices=tuple(notices), derivation=derivation, sync=sync, skipped_derive=skipped)
 
 
+def _load_watchlist(target: PublishTarget | None) -> tuple[Watchlist | None, str | None]:
+    """The target's watchlist, and why it could not be read when that may be said instead of raised: a watchlist
+    file moved, deleted or mistyped (a bad row) must not stop every other feed of an unattended service."""
+    if target is None or target.watchlist is None:
+        return None, None
+    from storage.watchlist import WatchlistError, load_watchlist
+
+    try:
+        return load_watchlist(target.watchlist), None
+    except WatchlistError as exc:
+        if not target.watchlist_optional:
+            raise
+        return None, f"{type(exc).__name__}: {exc}"
+
+
 def write_feeds_of_store(session: Session, *, as_of: date, target: PublishTarget, watchlist: Watchlist | None,
-                         full: bool = False, folder: PendingScan | None = None) -> PublishResult:
+                         full: bool = False, folder: PendingScan | None = None,
+                         broken_watchlist: str | None = None) -> PublishResult:
     """Write every feed and picture of the stored events as of ``as_of`` into ``target``, one at a
     time (:mod:`mofcom_watch.publisher`); a feed that cannot be built is a health issue until it can.
 
@@ -163,7 +178,8 @@ def write_feeds_of_store(session: Session, *, as_of: date, target: PublishTarget
     # store saw them when fetching (a bot check seen today), not the lists' history.
     done = publish_store(session, as_of=as_of, out_dir=out_dir, base_url=target.base_url,
                          watchlist=watchlist, news=news_events(session), health=lambda: health_events(session),
-                         note_failures=lambda failed: _note_feed_failures(session, failed))
+                         note_failures=lambda failed: _note_feed_failures(session, failed),
+                         broken_watchlist=broken_watchlist)
     after = FolderScan.of(out_dir, FEED_SUFFIXES, keep=lambda rel: not done.files.produces(rel))  # keeps the stale
     mark = PublishMark(inputs=_inputs_digest(session, as_of, target),  # the health items may have moved
                        files=after.digest, feeds=done.feeds, pictures=done.pictures,
@@ -191,7 +207,10 @@ def _inputs_digest(session: Session, as_of: date, target: PublishTarget) -> str:
     for item in (*health_events(session), *news_events(session)):
         digest.update(json.dumps(item.to_json(), sort_keys=True, ensure_ascii=False).encode() + b"\n")
     if target.watchlist is not None:
-        digest.update(b"watchlist\0" + Path(target.watchlist).read_bytes())
+        try:
+            digest.update(b"watchlist\0" + Path(target.watchlist).read_bytes())
+        except OSError as exc:  # (an unattended publish goes on without it: _load_watchlist)
+            digest.update(f"watchlist unreadable\0{exc}".encode())
     return digest.hexdigest()
 
 

@@ -282,12 +282,15 @@ def _groups(keyed: Iterable[tuple[str, list[EventHead]]], session: Session
 def publish_store(session: Session, *, as_of: date, out_dir: Path, base_url: str,
                   watchlist: Watchlist | None, news: Sequence[EventRecord],
                   health: Callable[[], list[EventRecord]],
-                  note_failures: Callable[[list[FeedFailure]], bool]) -> Published:
+                  note_failures: Callable[[list[FeedFailure]], bool], broken_watchlist: str | None = None) -> Published:
     """Write every feed and picture of the store's events up to ``as_of``, the ``news`` items and the
     ``health`` items into ``out_dir``. ``note_failures`` is told which feeds could not be built
     before the source-health feed is written; when it says the health items changed, they are read
-    again (the source-health feed says so in this very run)."""
+    again (the source-health feed says so in this very run). ``broken_watchlist``: why the configured
+    watchlist could not be read: its feed fails (keeping its last files), the others are written."""
     run = _Run(session, out_dir, base_url, as_of)
+    if broken_watchlist is not None:
+        run.failed[WATCHLIST_FEED.name] = FeedFailure(WATCHLIST_FEED.name, broken_watchlist)
     notice_heads = list(event_heads(session, as_of, (EventScope.NOTICE.value,)))
     run.events = len(notice_heads)
     items: list[Item] = [*notice_heads, *newest_first([*news, *health()])]

@@ -66,7 +66,7 @@ def build_app(settings: Settings, *, schedule: bool = False, as_of=None):  # noq
     from mofcom_watch.server.refresh import FeedRefresher
 
     engine = open_engine(settings)
-    refresher = FeedRefresher(engine, PublishTarget.of(settings), lambda: as_of or clock.today())
+    refresher = FeedRefresher(engine, PublishTarget.of(settings, unattended=True), lambda: as_of or clock.today())
     refresher.refresh(force=True)  # the first request already finds the store's feeds
     scheduler = runner = None
     if schedule:

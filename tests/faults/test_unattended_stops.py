@@ -10,7 +10,7 @@ from __future__ import annotations
 import signal
 import subprocess
 
-from tests.faults.harness import FIXTURES, command, lock_holder, run_args, until
+from tests.faults.harness import FIXTURES, cli, command, lock_holder, run_args, until
 from tests.faults.test_unattended_ops import base_urls_env
 from tests.site_server import SiteServer
 
@@ -32,3 +32,26 @@ def test_sigterm_stops_a_run_in_one_line_and_releases_its_lock(tmp_path):
         assert proc.returncode == 143, err
         assert err.strip() == "mofcom-watch run: stopped by SIGTERM", err
     assert lock_holder(db) is None  # released: the next run, wherever it runs, need not wait for it
+
+
+def test_a_watchlist_that_cannot_be_read_fails_its_own_feed_not_every_feed(tmp_path):
+    """Was: the configured watchlist file moved or mistyped: ``run`` crawled, then published nothing at all (exit 2,
+    ``error: cannot read watchlist``), every run until someone noticed. Now the other feeds are published, the
+    watchlist feed keeps its last files, a health issue and the run's problems say why (exit 1)."""
+    db = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    feeds, watchlist = tmp_path / "feeds", tmp_path / "counterparties.csv"
+    with SiteServer(FIXTURES) as site:
+        args = (*run_args(site.url, feeds), "--source", "mofcom-qa")
+        watchlist.write_text("name\nSkydio\n", encoding="utf-8")
+        env = base_urls_env(site.url, MOFCOM_WATCH_WATCHLIST=str(watchlist))
+        first = cli(db, *args, env=env)
+        assert first.code == 0, first.err
+        kept = (feeds / "watchlist.atom").read_bytes()
+        watchlist.unlink()
+        (feeds / "all.atom").unlink()  # this run must write it again
+        broken = cli(db, *args, env=env)
+    assert broken.code == 1, broken.err
+    assert f"feed watchlist could not be built (WatchlistError: cannot read watchlist {watchlist}" in broken.out
+    assert b"<entry" in (feeds / "all.atom").read_bytes()
+    assert (feeds / "watchlist.atom").read_bytes() == kept
+    assert b"could not be built" in (feeds / "source-health.atom").read_bytes()
