@@ -99,6 +99,7 @@ class CycleResult:
     withheld: tuple[str, ...] = ()  # ids of the items held back (published once the sources are read whole)
     crawl_seconds: float = 0.0  # fetching + ingesting
     publish_seconds: float = 0.0  # lifecycle sync + feeds
+    broken_watchlist: str | None = None  # the configured watchlist could not be read: every other feed was published
 
 
 def policy_from(settings: Settings) -> FetchPolicy:
@@ -261,6 +262,7 @@ def run_cycle(
         bodies=counters.bodies, body_bytes=counters.body_bytes, not_modified=counters.not_modified,
         parsed=crawler.parsed, parsed_indexes=crawler.parsed_indexes, problems=problems, held_back=held, withheld=withheld,
         crawl_seconds=round(crawl_seconds, 3), publish_seconds=round(publish_seconds, 3),
+        broken_watchlist=outcome.broken_watchlist,
     )
 
 

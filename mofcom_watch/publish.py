@@ -85,6 +85,7 @@ class PublishResult:
     skipped_derive: bool = False  # the inputs were those of the last derive: its summary, nothing synced
     mark: PublishMark | None = None  # what this publish read and left in the folder (None: a feed failed)
     skipped_feeds: bool = False  # nothing built: the same inputs as the last publish there, its files intact
+    broken_watchlist: str | None = None  # why the watchlist could not be read (target.watchlist_optional)
 
     @property
     def withheld(self) -> tuple[EventRecord, ...]:
@@ -128,7 +129,8 @@ def publish(session: Session, *, as_of: date, target: PublishTarget | None, hold
         return PublishResult(tuple(notices), derivation, sync, skipped_derive=skipped)
     return replace(write_feeds_of_store(session, as_of=as_of, target=target, watchlist=watchlist, full=full,
                                         folder=folder, broken_watchlist=broken_watchlist),
-                   notices=tuple(notices), derivation=derivation, sync=sync, skipped_derive=skipped)
+                   notices=tuple(notices), derivation=derivation, sync=sync, skipped_derive=skipped,
+                   broken_watchlist=broken_watchlist)
 
 
 def _load_watchlist(target: PublishTarget | None) -> tuple[Watchlist | None, str | None]:

@@ -1,7 +1,7 @@
 """`mofcom-watch run`: one fetch-parse-diff-publish cycle (``mofcom_watch.cycle.run_cycle``).
 
 Exit 0 when the run was clean, 1 when a source had problems or a health issue is open,
-2 for bad options or an unusable database, 3 when a resource fails (disk full, read-only store,
+2 for bad options, an unusable database or a watchlist it cannot read (the other feeds published all the same), 3 when a resource fails (disk full, read-only store,
 database gone, the run lock not freed in time).
 """
 
@@ -143,11 +143,10 @@ def register(app: typer.Typer) -> None:
                       f"that day with 'mofcom-watch status --as-of {day}' or 'mofcom-watch feeds --as-of {day} --out "
                       "DIR' (a folder of its own; nothing is stored then)")
         overrides = _base_urls(base_url)
-        err = term.console(stderr=True)
         try:
             sources = load_sources(tuple(source) or settings.sources)
         except SourceConfigError as exc:
-            err.print(f"error: {exc}")
+            typer.echo(f"mofcom-watch run: {exc}", err=True)
             raise typer.Exit(2)
         waiting = f"mofcom-watch run: waiting up to {settings.lock_wait_seconds:.0f} s for the run lock: "
         try:
@@ -158,7 +157,7 @@ def register(app: typer.Typer) -> None:
         except (DatabaseError, WatchlistError) as exc:
             if isinstance(exc, StoreUnavailable):
                 exit_on_resource_fault("mofcom-watch run", exc)
-            err.print(f"error: {exc}")
+            typer.echo(f"mofcom-watch run: {exc}", err=True)
             raise typer.Exit(2)
         except Exception as exc:  # noqa: BLE001 - a resource fault is one line; anything else goes on up
             exit_on_resource_fault("mofcom-watch run", exc, db_url=settings.database_url,
@@ -167,4 +166,8 @@ def register(app: typer.Typer) -> None:
             typer.echo(term.json_text(run_json(result)))
         else:
             print_summary(result, term.console())
+        if result.broken_watchlist is not None:  # input to fix: exit 2, once everything else was published
+            typer.echo(f"mofcom-watch run: {result.broken_watchlist.removeprefix('WatchlistError: ')} (the other "
+                       "feeds were published; the watchlist feed keeps its last files)", err=True)
+            raise typer.Exit(2)
         raise typer.Exit(0 if result.ok else 1)

@@ -10,7 +10,8 @@ from __future__ import annotations
 import signal
 import subprocess
 
-from tests.faults.harness import FIXTURES, cli, command, lock_holder, run_args, until
+from tests.conftest import copy_of
+from tests.faults.harness import AS_OF, FIXTURES, cli, command, lock_holder, run_args, until
 from tests.faults.test_unattended_ops import base_urls_env
 from tests.site_server import SiteServer
 
@@ -37,7 +38,7 @@ def test_sigterm_stops_a_run_in_one_line_and_releases_its_lock(tmp_path):
 def test_a_watchlist_that_cannot_be_read_fails_its_own_feed_not_every_feed(tmp_path):
     """Was: the configured watchlist file moved or mistyped: ``run`` crawled, then published nothing at all (exit 2,
     ``error: cannot read watchlist``), every run until someone noticed. Now the other feeds are published, the
-    watchlist feed keeps its last files, a health issue and the run's problems say why (exit 1)."""
+    watchlist feed keeps its last files, a health issue and the run's last line say why (exit 2: input to fix)."""
     db = f"sqlite:///{tmp_path / 'store.sqlite'}"
     feeds, watchlist = tmp_path / "feeds", tmp_path / "counterparties.csv"
     with SiteServer(FIXTURES) as site:
@@ -50,8 +51,27 @@ def test_a_watchlist_that_cannot_be_read_fails_its_own_feed_not_every_feed(tmp_p
         watchlist.unlink()
         (feeds / "all.atom").unlink()  # this run must write it again
         broken = cli(db, *args, env=env)
-    assert broken.code == 1, broken.err
+    assert broken.code == 2, broken.err
+    assert broken.err.startswith(f"mofcom-watch run: cannot read watchlist {watchlist}: "), broken.err
     assert f"feed watchlist could not be built (WatchlistError: cannot read watchlist {watchlist}" in broken.out
     assert b"<entry" in (feeds / "all.atom").read_bytes()
     assert (feeds / "watchlist.atom").read_bytes() == kept
     assert b"could not be built" in (feeds / "source-health.atom").read_bytes()
+
+
+def test_a_damaged_sqlite_file_is_a_resource_fault_not_a_bug(replayed, tmp_path):
+    """Was: a store whose pages were damaged (a disk fault, a copy cut short, a backup restored badly) made ``run``
+    and ``feeds`` say ``internal error: DatabaseError: database disk image is malformed ... please report it``
+    (exit 4, "a bug"), or, damaged at its start, ``cannot open database`` (exit 2, "usage"). It is the store: one
+    line saying what to do, exit 3, as for a full disk."""
+    db = copy_of(replayed, tmp_path / "store.sqlite")
+    path = tmp_path / "store.sqlite"
+    size = path.stat().st_size
+    with path.open("r+b") as fh:  # the last two thirds of the file scribbled over
+        fh.seek(size // 3)
+        fh.write(b"\x5a" * (size - size // 3))
+    for args in (("feeds", "--out", str(tmp_path / "feeds"), "--as-of", AS_OF), ("status", "--as-of", AS_OF)):
+        done = cli(db, *args)
+        assert done.code == 3, done.err
+        assert "is damaged (database disk image is malformed)" in done.first_line, done.err
+        assert "internal error" not in done.err
