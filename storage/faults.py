@@ -21,6 +21,7 @@ SQLITE_FULL = ("database or disk is full", "no space left")
 SQLITE_READONLY = ("readonly database", "read-only", "unable to open database file")
 SQLITE_LOCKED = ("database is locked", "database table is locked")
 SQLITE_IO = ("disk i/o error",)
+SQLITE_CORRUPT = ("database disk image is malformed",)  # SQLITE_CORRUPT: pages of the file are damaged
 # PostgreSQL SQLSTATE codes and classes.
 PG_DISK_FULL = "53100"
 PG_READ_ONLY = "25006"
@@ -70,6 +71,10 @@ def store_fault(exc: BaseException, url: URL | str | None = None) -> StoreUnavai
                                     f"wait for it to finish, {RESTART}")
         if any(s in text for s in SQLITE_IO):
             return StoreUnavailable(f"{db}: disk I/O error: check the disk (full, removed, failing), {RESTART}")
+        if any(s in text for s in SQLITE_CORRUPT):  # a bug of ours it is not: no "please report", and exit 3
+            return StoreUnavailable(f"{db} is damaged ({orig}): stop writing to it and restore it from a backup, "
+                                    f"or save what it holds with 'sqlite3 FILE .recover | sqlite3 NEW' and point "
+                                    f"--db at NEW; then run again (pages missing from it are fetched again)")
         if isinstance(exc, OperationalError):
             return StoreUnavailable(f"{db} failed: {_first_line(exc)}")
         return None
