@@ -540,7 +540,10 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
                 if lst is None:
                     b.problem(f"{n.record.key}: {action.action.value} action names no list")
                     continue
-                listings.setdefault((n.record.key, lst), Listing(n, lst, _entity_pairs(n.record.entities)))
+                # an impose naming its entities lists those alone (an MFA amendment's additions, not the lines it deletes)
+                pairs = _entity_pairs(n.record.entities)
+                pairs = tuple(p for p in pairs if p[0] in action.entities) if action.entities else pairs
+                listings.setdefault((n.record.key, lst), Listing(n, lst, pairs))
                 own.append((n, i, action, lst))
     # an MFA amendment's additions (an impose whose targets name the decision amended): their own listing, which
     # joins that decision's; a decision it cannot be matched to is unresolved, loudly (scraper/parse/mfa.py)

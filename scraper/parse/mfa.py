@@ -1509,8 +1509,7 @@ def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None =
     amended = (_amendment(text_lines, folded_lines, folded, text, own, effective, warnings)
                if _may_amend(folded) else None)
     if amended is not None:  # it adds to or removes from an earlier decision's list
-        reading, actions = amended
-        stated = None
+        reading, actions, stated = amended
     else:
         reading = _read_targets(text_lines, folded, folded_lines, warnings, published)
         stated = _check_counts(reading, warnings)
@@ -1564,10 +1563,13 @@ NO_AMENDED = "the amendment names no earlier decision it amends"
 
 
 def _amendment(lines: list[str], folded_lines: list[str], folded: str, text: str, own: int | None,
-               effective: str | None, warnings: list[str]) -> tuple[Reading, tuple[ActionRecord, ...]] | None:
+               effective: str | None, warnings: list[str]) -> tuple[Reading, tuple[ActionRecord, ...], int | None] | None:
     """An amendment of an earlier decision's list read as what it does: an impose of the lines it adds, which join the
     earlier decision's list (the action's target is that decision: the engine says loudly when it finds none), and a
-    removal of the lines it deletes from that list; None for a text without an instruction line (AMEND_LINE_RE)."""
+    removal of the lines it deletes from that list; None for a text without an instruction line (AMEND_LINE_RE).
+    The notice's entities are both, added then deleted (each numbered as in the list): the impose names the added
+    ones (``ActionRecord.entities``), so only they join the list; a count an instruction states is checked against
+    the lines it gives, and the counts together against both parts (``stated_count``)."""
     found = [(i, m) for i, line in enumerate(folded_lines) if (m := AMEND_LINE_RE.match(line)) is not None]
     if not found:
         return None
@@ -1583,29 +1585,33 @@ def _amendment(lines: list[str], folded_lines: list[str], folded: str, text: str
     stops = {i for i, _ in found}
     added: list[Target] = []
     removed: list[Target] = []
-    said: list[str] = []
+    counts: list[int | None] = []
     for i, m in found:
-        where = m.group("where")
-        inline = where[where.find("中的") + 2 :] if "中的" in where else ""  # "…“一、企业”中的“（三）X”删除"
-        items = [q.strip() for q in QUOTED_ITEM_RE.findall(inline + m.group("rest")) if _unnumbered_entry(despace(q))
-                 and not (len(despace(q)) <= SECTION_MAX and SECTION_RE.match(despace(q)))]
+        steps = _instructions(folded_lines[i], lines[i], m)
+        verb, kind, items, count = steps[-1]
         if not items:  # the lines after it, up to the next instruction or the decision's end
+            said: list[str] = []
             for line, f in zip(lines[i + 1 :], folded_lines[i + 1 :]):
                 plain = despace(f)
                 if i + 1 + len(said) in stops or plain.startswith(OWN_EFFECTIVE_LINE) or plain == ISSUER:
                     break
                 said.append(line)
-            items, said = [line.strip() for line in said if line.strip()], []
-            items = [x for x in items if not STANDALONE_DATE_RE.match(fold(x))]
-        kind = _type_of_words(m.group("where"))
-        into = added if AMEND_VERBS[m.group("verb")] is ActionKind.IMPOSE else removed
-        into.extend(_amended_target(item, kind) for item in items)
+            items = [x for x in (line.strip() for line in said) if x and not STANDALONE_DATE_RE.match(fold(x))]
+            steps[-1] = (verb, kind, items, count)
+        for verb, kind, items, count in steps:
+            into = added if AMEND_VERBS[verb] is ActionKind.IMPOSE else removed
+            into.extend(_amended_target(item, kind) for item in items)
+            counts.append(count)
+            if count is not None and count != len(items):
+                warnings.append(f"parsed {len(items)} targets the amendment {'adds' if into is added else 'deletes'}, "
+                                f"it states {count}")
     decision = "\n".join(lines[i].strip() for i, _ in found)
     refs = (ref,) if ref is not None else ()
     actions = []
     if added:
         actions.append(ActionRecord(action=ActionKind.IMPOSE, list=ListKind.COUNTERMEASURE, targets=refs,
-                                    effective=effective, text=decision))
+                                    effective=effective, text=decision,
+                                    entities=tuple(cached_key(t.zh, t.en) for t in added) if removed else ()))
     if removed:
         actions.append(ActionRecord(action=ActionKind.REMOVE, list=ListKind.COUNTERMEASURE, targets=refs,
                                     effective=effective, entities=tuple(cached_key(t.zh, t.en) for t in removed),
@@ -1614,7 +1620,62 @@ def _amendment(lines: list[str], folded_lines: list[str], folded: str, text: str
         actions.append(ActionRecord(action=ActionKind.IMPOSE, list=ListKind.COUNTERMEASURE, effective=effective,
                                     text=decision))
     body = "\n".join(folded_lines[: found[-1][0] + 1])
-    return Reading(tuple(added or removed), (), (), False, body, decision), tuple(actions)
+    stated = sum(c for c in counts if c is not None) if counts and None not in counts else None
+    return Reading(tuple(added + removed), (), (), False, body, decision), tuple(actions), stated
+
+
+# The verbs of an instruction line, anywhere in it: "…中删除“（三）X”，增加“（八）Y”。" holds two instructions.
+AMEND_VERB_RE = re.compile("|".join(AMEND_VERBS))
+# A count an instruction states: "增加以下2名人员：", "删除3家企业" (outside the quoted lines).
+AMEND_COUNT_RE = re.compile(rf"(?<![\d第])(?P<n>{NUM})\s*[家名个位人]")
+Instruction = tuple[str, str | None, list[str], int | None]  # verb, kind of its section, the lines it quotes, count
+
+
+def _instructions(folded: str, line: str, m: re.Match[str]) -> list[Instruction]:
+    """The instructions of one instruction line (``m``: its AMEND_LINE_RE match): each verb with the quoted lines that
+    are its own (those after it, "删除“（三）X”，增加“（八）Y”", or, written before it after 中的, "将…中的“（三）X”删除"),
+    the section a quoted heading before it names ("“一、企业”": organisations), else the line's, and the count it
+    states. Quoted names are taken from the clean ``line`` (``folded`` is it folded: every character in its place)."""
+    at = m.start("where")
+    base = _type_of_words(m.group("where"))
+    out: list[Instruction] = []
+    pending: list[str] = []  # quoted after 中的, before its verb
+    kind: str | None = base
+    owner: int | None = None  # the instruction the quoted lines after a verb belong to
+    pos = at
+    quotes = list(QUOTED_ITEM_RE.finditer(folded, at))
+    tokens = sorted([(q.start(), "q", q) for q in quotes]
+                    + [(v.start(), "v", v) for v in AMEND_VERB_RE.finditer(folded, at)
+                       if not any(q.start() < v.start() < q.end() for q in quotes)], key=lambda t: t[0])
+    for _, what, tok in tokens:
+        between = folded[pos : tok.start()]
+        pos = tok.end()
+        if what == "v":
+            n = AMEND_COUNT_RE.search(folded, tok.end(), _next_token(tokens, tok.start(), len(folded)))
+            out.append((tok.group(), kind, pending, to_int(n.group("n")) if n else None))
+            pending, owner = [], len(out) - 1
+            continue
+        q = despace(tok.group(1))
+        numbered = ENTRY_RE.match(fold(q))
+        heading = q[numbered.start("first") :] if numbered else q  # "“二、高级管理人员”": a section of the list
+        if len(heading) <= SECTION_MAX and SECTION_RE.match(heading):
+            kind = _type_of_words(heading) or base
+            continue
+        if not _unnumbered_entry(q):
+            continue
+        item = line[tok.start(1) : tok.end(1)].strip()
+        if "中的" in between or owner is None:
+            pending.append(item)
+            owner = None
+        else:
+            out[owner][2].append(item)
+    if pending and out:  # "在《反制清单》中删除“一、企业”中的“（三）X”": the last verb's
+        out[-1][2].extend(pending)
+    return out
+
+
+def _next_token(tokens: list[tuple[int, str, re.Match[str]]], after: int, end: int) -> int:
+    return next((t for t, _, _ in tokens if t > after), end)
 
 
 def _amended_target(item: str, kind: str | None) -> Target:

@@ -148,10 +148,36 @@ def test_an_inline_deletion_and_a_mixed_amendment() -> None:
         (ActionKind.REMOVE, ("skydio",), ["MFA-ORDER-2024-13"])]
     mixed = amendment(changes="一、" + ADD + "二、在《反制清单》“二、高级管理人员”中删除：\n"
                       "（十）汤姆·莫斯（Tom Moss），男，斯凯迪奥公司亚太区总经理\n")
-    assert [(a.action, a.entities) for a in mixed.actions] == [(ActionKind.IMPOSE, ()), (ActionKind.REMOVE, ("tommoss",))]
-    assert [e.key for e in mixed.entities] == list(ADDED)  # the listing it makes holds the additions alone
+    # both parts are its entities (session 17): the impose names the additions, the listing it makes holds them alone
+    assert [(a.action, a.entities) for a in mixed.actions] == [(ActionKind.IMPOSE, ADDED), (ActionKind.REMOVE, ("tommoss",))]
+    assert [(e.n, e.key) for e in mixed.entities] == [(11, "markmiller"), (12, "katherineward"), (10, "tommoss")]
     d = derived(mixed)
     assert d.problems == ()
     assert [(r.notice_key, r.state, r.entity_keys) for r in d.states][-2:] == [
         ("MFA-ORDER-2024-13", ListingState.REMOVED, ("tommoss",)),
         ("MFA-ORDER-2025-17", ListingState.IN_FORCE, ADDED)]
+
+
+def test_counts_the_instructions_state_are_checked_against_both_parts() -> None:
+    """Session 17: an amendment's counts ("增加以下2名人员：") were not checked; the notice states none."""
+    changes = ("一、在《反制清单》“二、高级管理人员”中增加以下2名人员：\n（十一）马克·米勒（Mark Miller），男，英西图公司首席运营官\n"
+               "（十二）凯瑟琳·沃德（Katherine Ward），女，海洋工程国际公司高级副总裁\n"
+               "二、在《反制清单》“二、高级管理人员”中删除以下1名人员：\n（十）汤姆·莫斯（Tom Moss），男，斯凯迪奥公司亚太区总经理\n")
+    rec = amendment(changes=changes)
+    assert (rec.stated_count, len(rec.entities), rec.warnings) == (3, 3, ())
+    short = amendment(changes=changes.replace("以下1名", "以下2名"))
+    assert (short.stated_count, short.warnings) == (4, ("parsed 1 targets the amendment deletes, it states 2",))
+
+
+def test_each_verb_of_one_line_takes_its_own_lines_and_section() -> None:
+    """Session 17: "…中删除“X”，增加“Y”" removed both (Y never on the list: a problem, and Y never listed)."""
+    rec = amendment(changes="将《反制清单》“一、企业”中的“（三）斯凯迪奥公司（Skydio Inc.）”删除，在“二、高级管理人员”中增加"
+                            "“（十一）马克·米勒（Mark Miller）”。\n")
+    assert [(a.action, a.entities) for a in rec.actions] == [
+        (ActionKind.IMPOSE, ("markmiller",)), (ActionKind.REMOVE, ("skydio",))]
+    assert [(e.n, e.key, e.type) for e in rec.entities] == [(11, "markmiller", "individual"), (3, "skydio", "organization")]
+    d = derived(rec)
+    assert d.problems == ()
+    assert [(r.notice_key, r.state, r.entity_keys) for r in d.states][-2:] == [
+        ("MFA-ORDER-2024-13", ListingState.REMOVED, ("skydio",)),
+        ("MFA-ORDER-2025-17", ListingState.IN_FORCE, ("markmiller",))]
