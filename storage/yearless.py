@@ -12,7 +12,10 @@ itself writes that number with one year. Either way the parser keeps such a refe
 - the text's own hints narrow them: the title it quotes before the number ("停止实施《关于对…的决定》（外交部令
   第4号）"), the targets it names ("取消对X公司采取的反制措施…"); a hint no candidate fits leaves it unresolved
   (the order it means is not stored, or the reading is wrong), never resolved against the hint;
-- one left: resolved. Several left: unresolved, loudly. The latest of them is the likelier reading, but the
+- one left: resolved, but for a number that names orders of several years (every MOFCOM order's, the MFA's Nos.
+  1-4) only when a hint (the quoted title, the named targets) confirmed it: else the one stored order may be another
+  year's than the one meant, which is not stored;
+- several left: unresolved, loudly. The latest of them is the likelier reading, but the
   domain gives no fact that tells two orders of one number apart (the MFA cites an earlier order with its
   date and title: "《…》（2024年10月10日中华人民共和国外交部令第13号公布）"), and a wrong pick would lift or
   suspend the measures on the wrong people: a false item. An unresolved reference is a problem a person
@@ -32,8 +35,15 @@ from storage.records import NoticeRef
 
 # "MFA-ORDER-2023-4": the numbering (the key's prefix), the year, the number.
 NUMBERED_KEY_RE = re.compile(r"^(?P<series>[A-Z][A-Z-]*[A-Z])-(?P<year>\d{4})-(?P<n>\d{1,4})$")
-# A title as quoted or stored, compared without spaces, brackets, the issuer before 关于 or odd middle dots.
-TITLE_NOISE_RE = re.compile(r"[\s《》]|^(?:中华人民共和国)?外交部(?=关于)")
+# A title as quoted or stored, compared without spaces, brackets, the issuer before 关于, the number a stored MOFCOM
+# order's title opens with ("商务部令2025年第6号 关于对…的决定") or odd middle dots.
+TITLE_NOISE_RE = re.compile(r"[\s《》]|^(?:中华人民共和国)?(?:外交部|商务部)(?=关于)|^商务部令\s*\d{4}\s*年\s*第\s*\d{1,4}\s*号")
+# Series numbered anew each year (商务部令2025年第6号): one stored order of a number is no proof that a reference
+# without the year means it (the order meant may be another year's, not stored), so a hint must confirm it.
+PER_YEAR = frozenset({"MOFCOM-ORDER"})
+# The MFA's numbers used twice (2022 and 2023 both have Nos. 1-4, domain.md b.7; 2023 No. 4 came out on 2023-04-12):
+# the same holds for them in a text of that day or later.
+REUSED = {"MFA-ORDER": (4, date(2023, 4, 12))}
 DOTS = str.maketrans("•・‧∙", "····")
 
 
@@ -94,7 +104,19 @@ def pick(ref: NoticeRef, orders: Mapping[tuple[str, int], Sequence[Numbered]], s
         cands = holding
     if len(cands) > 1:
         return None, f"{what} and fits {_listed(cands)}: the text gives no date, title or name that tells them apart"
+    if _reused(ref.series, ref.number, before) and not (ref.title or entities):
+        return None, (f"{what}; {ref.series} No. {ref.number} names an order of more than one year, and the text quotes "
+                      f"no title and names no entity that confirms the one stored, {_listed(cands)}: the order it "
+                      "means may be another year's")
     return cands[0].key, None
+
+
+def _reused(series: str, number: int, before: date | None) -> bool:
+    """Whether ``number`` of ``series`` named orders of several years by ``before`` (PER_YEAR, REUSED)."""
+    if series in PER_YEAR:
+        return True
+    up_to, since = REUSED.get(series, (0, date.min))
+    return number <= up_to and (before is None or before >= since)
 
 
 def _listed(orders: Sequence[Numbered]) -> str:

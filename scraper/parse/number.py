@@ -260,9 +260,15 @@ def _yearless_orders(folded: str, clean: str, keys: set[str], skip: str | None) 
         if key is None or key != skip:  # keyless: the number as written, for storage/yearless.py
             pos, end = m.span()
             series = None if key or n is None else ORDER_SERIES
+            # the title quoted right before it ("暂停实施《关于对…的决定》（商务部令第6号）"): storage/yearless.py checks it
+            title = TITLE_BEFORE_RE.search(folded, max(0, pos - 210), pos) if series and "》" in folded[max(0, pos - 4) : pos] else None
             out.append((pos, end, NoticeRef(text=ref_text(folded, clean, pos, end), key=key, series=series,
-                                            number=n if series else None)))
+                                            number=n if series else None,
+                                            title=clean[title.start("title") : title.end("title")].strip() if title else None)))
     return out
+
+
+TITLE_BEFORE_RE = re.compile(r"《(?P<title>[^《》]{1,200})》\s*[(（]?\s*$")
 
 
 def _start(item: tuple[int, int, str, ListKind | None]) -> int:

@@ -102,3 +102,44 @@ def test_an_mfa_order_named_without_its_year_is_the_one_stored_order_of_that_num
     assert [(r["notice_key"], r["state"], r["since"], r["by"], r["entity_count"]) for r in status["listings"]] == [
         ("MFA-ORDER-2024-13", "lifted", "2026-03-02", "MFA-ORDER-2026-21", 13)]
     assert (status["unresolved_references"], status["problems"]) == ([], [])
+
+
+# Session 17 (mfa17): the reference kept no title, so the one stored order of its number was taken whatever it was. A
+# 2024 No. 6 on another company (illustrative) stored, the 2025 No. 6 meant not (yet) stored: Order No. 7 suspended the
+# 2024 order, silently (a false item for its companies; the suspension of the order meant was missed).
+OTHER_6 = ORDER_6.read_text(encoding="utf-8").replace("2025年第6号", "2024年第6号").replace(
+    "2025年10月14日", "2024年10月14日").replace("韩华海洋株式会社美国相关子公司", "某某国际集团美国相关子公司").replace(
+    "韩华海洋株式会社的5家美国子公司", "某某国际集团的5家美国子公司")
+
+
+def replayed_alone(tmp_path: Path, order_7: str) -> dict:
+    """Order No. 7 (as given) beside a 2024 No. 6 on another company: the 2025 No. 6 it means is not stored."""
+    tree = tmp_path / "texts"
+    tree.mkdir()
+    (tree / "mofcom-order-2024-6.txt").write_text(OTHER_6, encoding="utf-8")
+    (tree / ORDER_7.name).write_text(order_7, encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'store.db'}"
+    cli(db, "replay", str(tmp_path), "--fetched-at", FETCHED, "--as-of", AS_OF)
+    return json.loads(cli(db, "status", "--json", "--as-of", AS_OF).out)
+
+
+def test_the_quoted_title_keeps_another_years_order_of_that_number_from_being_picked(tmp_path: Path) -> None:
+    text = ORDER_7.read_text(encoding="utf-8").replace(*YEARLESS).replace(*TITLE)
+    status = replayed_alone(tmp_path, text)
+    assert [(row["notice_key"], row["state"]) for row in status["listings"]] == [("MOFCOM-ORDER-2024-6", "in_force")]
+    [ref] = status["unresolved_references"]
+    assert ref["source_key"] == "MOFCOM-ORDER-2025-7"
+    assert ('MOFCOM-ORDER-2025-7: reference "商务部令第6号" gives no year, and its quoted title 《关于对韩华海洋株式会社美国相关子'
+            "公司采取反制措施的决定》 is none of the stored MOFCOM-ORDER No. 6: MOFCOM-ORDER-2024-6 (2024-10-14)") in status["problems"]
+
+
+def test_no_title_and_no_name_confirming_the_one_stored_order_is_an_unresolved_reference(tmp_path: Path) -> None:
+    text = ORDER_7.read_text(encoding="utf-8").replace(*TITLE).replace(
+        "《关于对韩华海洋株式会社美国相关子公司采取反制措施的决定》（商务部令2025年第6号）", "商务部令第6号")
+    assert "《" not in text and "2025年第6号" not in text
+    status = replayed_alone(tmp_path, text)
+    assert [(row["notice_key"], row["state"]) for row in status["listings"]] == [("MOFCOM-ORDER-2024-6", "in_force")]
+    assert [r["source_key"] for r in status["unresolved_references"]] == ["MOFCOM-ORDER-2025-7"]
+    assert ('MOFCOM-ORDER-2025-7: reference "商务部令第6号" gives no year; MOFCOM-ORDER No. 6 names an order of more than '
+            "one year, and the text quotes no title and names no entity that confirms the one stored, MOFCOM-ORDER-2024-6 "
+            "(2024-10-14): the order it means may be another year's") in status["problems"]
