@@ -161,3 +161,20 @@ def test_a_number_no_stored_order_has_stays_unresolved(n: int) -> None:
     assert d.problems == (f'MFA-ORDER-2026-21: reference "外交部令第{n}号" gives no year, and no MFA-ORDER No. {n} '
                           "published by 2026-03-02 is stored",)
     assert states(d) == [IN_FORCE_4_2022, IN_FORCE_4_2023, IN_FORCE_13]
+
+
+def test_a_reused_number_with_one_order_stored_needs_a_hint_in_a_text_after_the_reuse() -> None:
+    """Session 17 (mfa17): "外交部令第4号" in a decision of 2026 with only No. 4 of 2022 stored was taken as that order,
+    though No. 4 of 2023 (not stored here) is as likely: a silent wrong pick would lift the wrong people's measures."""
+    no_4 = parse_document(NO_4_2022.read_bytes(), url=f"https://{NO_4_2022.relative_to(FIXTURES)}").notice
+    fetched = datetime(2026, 3, 2, 8, 0, tzinfo=timezone.utc)
+    d = derive([stored(r, fetched=fetched) for r in (no_4, lift(STOP.format(cn="{cn}", n=4)))], AS_OF)  # type: ignore[arg-type]
+    assert d.problems == (
+        'MFA-ORDER-2026-21: reference "外交部令第4号" gives no year; MFA-ORDER No. 4 names an order of more than one year, '
+        "and the text quotes no title and names no entity that confirms the one stored, MFA-ORDER-2022-4 (2022-12-23): "
+        "the order it means may be another year's",)
+    assert [r.state for r in d.states] == [ListingState.IN_FORCE]
+    # a name it gives confirms it
+    named = lift("中方决定自{cn}起，取消依据外交部令第4号对托德·斯坦恩（Todd Stein）采取的反制措施。")
+    d = derive([stored(r, fetched=fetched) for r in (no_4, named)], AS_OF)  # type: ignore[arg-type]
+    assert d.problems == () and [r.state for r in d.states] == [ListingState.IN_FORCE, ListingState.LIFTED]
