@@ -1,15 +1,13 @@
 """Batch screening: each counterparty against every listed entity, with the lists' states as of a day.
 
-Matching is :mod:`storage.watchlist`'s (exact, normalised, strict fuzzy with a score); a
-counterparty's optional country (ISO 3166 alpha-2) rules out a fuzzy hit on an entity the
-notices place in another country. Exact and normalised hits always count, whatever the country
+Matching is :mod:`storage.watchlist`'s (exact, normalised, strict fuzzy with a score), the
+same as the watchlist feed's; a counterparty's optional country (ISO 3166 alpha-2) rules out a
+fuzzy hit on an entity the notices place in another country. Exact and normalised hits always count, whatever the country
 (the notice's spelling is the listing; the country is reported beside it).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,7 +19,7 @@ from storage.names import clean_display
 from storage.records import OMIT_DEFAULT, EntityRecord, ListingState, ListKind, _jsonable
 from storage.status import derive_stored
 from storage.vocabulary import ministry_of
-from storage.watchlist import FUZZY, Counterparty, Match, Watchlist
+from storage.watchlist import Counterparty, Match, Watchlist, csv_rows
 
 COUNTRY_RE = re.compile(r"^[A-Za-z]{2}$")
 MAX_COUNTERPARTIES = 10_000
@@ -78,7 +76,7 @@ class Screened:
 def parse_queries(text: str, *, source: str = "<csv>") -> tuple[Query, ...]:
     """CSV rows ``name[,country]``; an optional header row starting with ``name``; ``#`` comments."""
     out: list[Query] = []
-    for line_no, row in enumerate(csv.reader(io.StringIO(text)), start=1):
+    for line_no, row in enumerate(csv_rows(text), start=1):
         cells = [c.strip() for c in row]
         if not any(cells) or cells[0].startswith("#"):
             continue
@@ -140,13 +138,13 @@ def screen(session: Session, queries: tuple[Query, ...], as_of: date) -> tuple[S
     by_notice = {n.record.key: n.record for n in notices}
     out = []
     for q in queries:
-        wl = Watchlist((Counterparty(q.name),))
+        wl = Watchlist((Counterparty(q.name, country=q.country),))  # the watchlist feed's matching, country and all
         hits: list[Hit] = []
         for key in sorted(spellings):
             records = spellings[key]
             country = next((e.country for e in records if e.country), None)
             best = _best(wl, records)
-            if best is None or (best.method == FUZZY and q.country and country and q.country != country):
+            if best is None:
                 continue
             zh = next((clean_display(e.zh) for e in records if e.zh), None)
             en = next((clean_display(e.en) for e in records if e.en), None)

@@ -13,7 +13,18 @@ The fuzzy rule is strict on purpose, so near-misses do not hit: both keys at lea
 FUZZY_MIN_KEY_LENGTH characters; the same number of distinctive words (words not in
 GENERIC_WORDS, such as "Technologies" or "Systems": "Lockheed Martin UK" is not "Lockheed
 Martin"); and a score of at least FUZZY_THRESHOLD both on the whole names and on their
-distinctive words alone ("Sarona Technologies" is not "Saronic Technologies").
+distinctive words alone ("Sarona Technologies" is not "Saronic Technologies"). A counterparty's
+country (``name,US``), when given, rules out a fuzzy match on an entity the notices place in another
+country.
+
+Before the fuzzy rule, a name is also compared in its plain form (:func:`plain_form`): without a
+country designator that agrees with the entity's country ("美国PVH集团", "斯凯迪奥公司（美国）",
+"Skydio Inc. (USA)"), without its own acronym in brackets ("Domo Tactical Communications (DTC)"),
+with common abbreviations written out ("Int'l"); an entity the notice names only in Chinese with a
+Latin name inside ("美国PVH集团") is also compared by that Latin name ("PVH Corp."). People
+(``EntityRecord.type`` "individual") are matched by their words (:func:`person_score`): a middle name
+may be left out, and each word may differ by one typing slip but no more ("Todd Steiner" is not
+"Todd Stein").
 """
 
 from __future__ import annotations
@@ -23,9 +34,11 @@ import io
 import re
 import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-from storage.names import clean_display, name_key, name_words
+from storage.names import LEGAL_SUFFIXES_ZH, clean_display, name_key, name_words
 from storage.records import EntityRecord
 
 FUZZY_THRESHOLD = 90.0  # rapidfuzz ratio, whole names and distinctive words; below this a name is not a match
@@ -43,6 +56,26 @@ GENERIC_FORMS = {"technologies": "technology", "tech": "technology", "systems": 
                  "services": "service", "solutions": "solution", "drones": "drone", "partners": "partner"}
 # A branch written "中文名（English Name）", as MFA decisions list subsidiaries.
 BRANCH_BILINGUAL_RE = re.compile(r"(?P<zh>[^（(]*[\u4e00-\u9fff][^（(]*?)\s*[（(](?P<en>[^（）()]*[A-Za-z][^（）()]*)[）)]")
+# A country written beside a company's own name: "美国PVH集团", "斯凯迪奥公司（美国）", "Skydio Inc. (USA)".
+DESIGNATED_COUNTRIES = {"美国": "US", "日本": "JP", "英国": "GB", "德国": "DE", "法国": "FR", "加拿大": "CA",
+                        "澳大利亚": "AU", "韩国": "KR", "荷兰": "NL", "以色列": "IL", "usa": "US", "us": "US",
+                        "unitedstates": "US", "uk": "GB", "japan": "JP"}
+ZH_DESIGNATOR_PREFIX_RE = re.compile(r"^(美国|日本|英国|德国|法国|加拿大|澳大利亚|韩国|荷兰|以色列)(?=\S{2})")
+BRACKETED_DESIGNATOR_RE = re.compile(
+    r"\s*[（(]\s*(美国|日本|英国|德国|法国|加拿大|澳大利亚|韩国|荷兰|以色列|U\.?\s?S\.?(?:\s?A\.?)?|United States|"
+    r"U\.?\s?K\.?|Japan)\s*[）)]", re.IGNORECASE)
+# "(DTC)" after "Domo Tactical Communications": the name's own acronym, not a word of it.
+BRACKETED_ACRONYM_RE = re.compile(r"\s*[（(]\s*([A-Za-z][A-Za-z0-9&]{1,7})\s*[）)]")
+# Abbreviations ERP exports use for words notices write out.
+ABBREVIATIONS = {"intl": "International", "natl": "National", "mfg": "Manufacturing", "svcs": "Services"}
+ABBREVIATION_RE = re.compile(r"\b(?:Int['’]?l|Nat['’]?l|Mfg|Svcs)\b\.?", re.IGNORECASE)
+# A Chinese name that is a Latin name plus a legal word ("PVH集团", "IMSAR公司"): the Latin part names the company.
+LATIN_NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 .,&'-]*")
+HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+LEADING_THE_RE = re.compile(r"^the\s+(?=\S)", re.IGNORECASE)
+PLAIN_MIN_KEY_LENGTH = 3  # a plain form shorter than this ("美国光子公司" -> "光子") is too little to match on
+CSV_DELIMITERS = (",", "\t", ";")  # Excel writes ";" in many European locales, tab for "Text (Tab delimited)"
+COUNTRY_CODE_RE = re.compile(r"^[A-Za-z]{2}$")  # ISO 3166 alpha-2, as the notices give it (US, GB, JP)
 CSV_ALIAS_SEPARATOR = ";"
 CSV_SUFFIXES = (".csv", ".txt")
 TOML_SUFFIXES = (".toml",)
@@ -64,6 +97,7 @@ class Counterparty:
     name: str
     aliases: tuple[str, ...] = ()
     note: str | None = None
+    country: str | None = None  # ISO 3166 alpha-2, upper case; rules out fuzzy matches abroad
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -106,6 +140,7 @@ class _Name:
     name: str
     display: str
     key: str
+    designates: str | None = None  # the country a dropped designator named ("美国" -> "US")
 
 
 class Watchlist:
@@ -115,15 +150,23 @@ class Watchlist:
         self.counterparties = counterparties
         self.threshold = threshold
         names: list[_Name] = []
+        plains: list[_Name] = []
         for cp in counterparties:
             for name in cp.names:
                 display = clean_display(name)
                 if display:
                     names.append(_Name(cp, name, display, name_key(display)))
+                    plain, designates = plain_form(display)
+                    if plain != display:
+                        plains.append(_Name(cp, name, plain, name_key(plain), designates))
         self._names = tuple(names)
         self._by_display = {n.display: n for n in reversed(self._names)}
         self._by_key = {n.key: n for n in reversed(self._names) if n.key}
-        self._fuzzy = tuple(n for n in self._names if len(n.key) >= FUZZY_MIN_KEY_LENGTH)
+        self._by_plain_key: dict[str, list[_Name]] = {}
+        for n in (*self._names, *plains):
+            if len(n.key) >= PLAIN_MIN_KEY_LENGTH:
+                self._by_plain_key.setdefault(n.key, []).append(n)
+        self._fuzzy = tuple(n for n in (*self._names, *plains) if len(n.key) >= FUZZY_MIN_KEY_LENGTH)
         self._cache: dict[tuple[str | None, str | None, str, tuple[str, ...]], Match | None] = {}
 
     def __len__(self) -> int:
@@ -141,13 +184,30 @@ class Watchlist:
         hit = self._exact(written)
         if hit is None and entity.key and entity.key in self._by_key:
             return _make(self._by_key[entity.key], written[0] if written else entity.key, NORMALISED, 100.0)
-        hit = hit or self._fuzzy_best(written)
+        hit = hit or self._plain(entity, written) or self._fuzzy_best(written, entity)
         if hit is None and entity.branches:
             # A counterparty that is a listed entity's branch or subsidiary ("TechInsights Japan KK" under
             # TechInsights) is hit by that listing; the match names the branch. The entity's own names come first.
             branches = [n for b in entity.branches for n in branch_names(b)]
-            hit = self._exact(branches) or self._fuzzy_best(branches)
+            hit = self._exact(branches) or self._fuzzy_best(branches, entity)
         return hit
+
+    def _plain(self, entity: EntityRecord, written: list[str]) -> Match | None:
+        """A normalised match of the names' plain forms (designator, acronym, abbreviations aside), where every
+        country a dropped designator named agrees with the entity's and the counterparty's countries."""
+        forms: list[tuple[str, str, str | None]] = []
+        for name in written:
+            display = clean_display(name) or ""
+            plain, designates = plain_form(display)
+            forms += [(name, display, None), (name, plain, designates)]
+            latin = latin_name(plain) if entity.en is None else None
+            if latin:
+                forms.append((name, latin, designates))
+        for name, form, designates in forms:
+            for candidate in self._by_plain_key.get(name_key(form), ()):
+                if _countries_agree(entity, candidate, designates, fuzzy=False):
+                    return _make(candidate, name, NORMALISED, 100.0)
+        return None
 
     def _exact(self, written: list[str]) -> Match | None:
         """The first of ``written`` found as written, else the first found by its normalised key."""
@@ -162,15 +222,99 @@ class Watchlist:
                 return _make(hit, name, NORMALISED, 100.0)
         return None
 
-    def _fuzzy_best(self, written: list[str]) -> Match | None:
+    def _fuzzy_best(self, written: list[str], entity: EntityRecord) -> Match | None:
         best: Match | None = None
+        score_of = person_score if entity.type == "individual" else fuzzy_score
         for name in written:
             display = clean_display(name)
             for candidate in self._fuzzy:
-                score = fuzzy_score(display or "", candidate.display)
+                if not _countries_agree(entity, candidate, None, fuzzy=True):
+                    continue
+                score = score_of(display or "", candidate.display)
                 if score >= self.threshold and (best is None or score > best.score):
                     best = _make(candidate, name, FUZZY, score)
         return best
+
+
+def _countries_agree(entity: EntityRecord, candidate: _Name, designates: str | None, *, fuzzy: bool) -> bool:
+    """Whether a plain or fuzzy match may stand: a dropped designator ("美国") names the country of both the
+    entity and the counterparty (where they have one); a fuzzy match needs the counterparty's country, where
+    given, to be the entity's (a normalised one counts whatever the country: the notice's spelling is the listing)."""
+    named = {c for c in (designates, candidate.designates) if c}
+    mine, theirs = candidate.counterparty.country, entity.country
+    if fuzzy and mine and theirs and mine != theirs:
+        return False
+    return len(named) <= 1 and all(mine in (c, None) and theirs in (c, None) for c in named)
+
+
+@lru_cache(maxsize=65536)  # pure, and called for every entity name a counterparty does not match at once
+def plain_form(name: str) -> tuple[str, str | None]:
+    """``name`` without what does not tell companies apart, and the country a dropped designator named.
+
+    Traditional characters become simplified ones, as the notices write them ("斯凱迪奧公司" -> "斯凯迪奥公司"), a
+    leading "The" goes; "美国PVH集团" -> ("PVH集团", "US"); "斯凯迪奥公司（美国）" -> ("斯凯迪奥公司", "US"); "Domo Tactical
+    Communications (DTC) Inc." -> ("Domo Tactical Communications Inc.", None), the acronym being its own
+    words' initials; "Oceaneering Int'l Inc" -> ("Oceaneering International Inc", None).
+    """
+    designates: str | None = None
+    if HAN_RE.search(name):
+        name = _t2s().convert(name)
+    name = LEADING_THE_RE.sub("", name)
+    m = BRACKETED_DESIGNATOR_RE.search(name) or ZH_DESIGNATOR_PREFIX_RE.match(name)
+    if m:
+        designates = DESIGNATED_COUNTRIES.get(re.sub(r"[\s.]", "", m.group(1)).casefold())
+        name = (name[: m.start()] + " " + name[m.end() :]).strip() if designates else name
+    for m in BRACKETED_ACRONYM_RE.finditer(name):
+        words = [w for w in name_words(name[: m.start()]) if w not in {"and", "of", "the"}]
+        acronym = m.group(1).casefold().replace("&", "")
+        if acronym in {"".join(w[0] for w in words), "".join(w[0] for w in name_words(name[: m.start()]))}:
+            name = (name[: m.start()] + " " + name[m.end() :]).strip()
+            break
+    name = ABBREVIATION_RE.sub(lambda a: ABBREVIATIONS[re.sub(r"['’.]", "", a.group(0)).casefold()], name)
+    return clean_display(name) or name, designates
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> Any:  # an opencc.OpenCC (the library ships no types); loaded only for a name in Chinese
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=65536)
+def latin_name(zh: str) -> str | None:
+    """The Latin name a Chinese name is made of ("PVH集团" -> "PVH"), or None."""
+    rest = zh
+    for suffix in LEGAL_SUFFIXES_ZH:
+        if rest.endswith(suffix):
+            rest = rest[: -len(suffix)]
+            break
+    rest = rest.strip()
+    return rest if LATIN_NAME_RE.fullmatch(rest) and rest != zh else None
+
+
+def person_score(a: str, b: str) -> float:
+    """How alike two names of one person are, 0-100: 100 when one leaves out a middle name the other gives
+    ("Patrick Jankowski", "Patrick Edward Jankowski"); else :func:`fuzzy_score`, provided each word differs
+    from its counterpart by at most one typing slip, in the order written, reversed or sorted ("Tod Stein";
+    not "Todd Steiner")."""
+    wa, wb = name_words(a), name_words(b)
+    if min(len(wa), len(wb)) < 2:
+        return fuzzy_score(a, b)
+    short, long_ = sorted((wa, wb), key=len)
+    if len(short) < len(long_):
+        rest = list(long_)
+        for w in short:
+            if w not in rest:
+                return 0.0
+            rest.remove(w)
+        return 100.0 if {long_[0], long_[-1]} <= set(short) else 0.0
+    from rapidfuzz.distance import Levenshtein
+
+    alignments = ((wa, wb), (wa, wb[::-1]), (sorted(wa), sorted(wb)))
+    if not any(all(Levenshtein.distance(x, y) <= 1 for x, y in zip(p, q)) for p, q in alignments):
+        return 0.0
+    return fuzzy_score(a, b)
 
 
 def branch_names(branch: str) -> tuple[str, ...]:
@@ -251,9 +395,21 @@ def decode_text(raw: bytes) -> str | None:
     return None
 
 
+def csv_rows(text: str) -> list[list[str]]:
+    """The rows of a counterparty CSV; separated by ";" or a tab instead when no line has a comma
+    (Excel's CSV in a European locale, "Text (Tab delimited)"), so "Skydio Inc.;US" is not read as one name."""
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    delimiter = ","
+    if not any("," in ln for ln in lines):
+        delimiter = next((d for d in CSV_DELIMITERS[1:] if any(d in ln for ln in lines)), ",")
+    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+
+
 def parse_csv(text: str, *, source: str = "<csv>") -> tuple[Counterparty, ...]:
-    """Rows ``name[,note[,aliases]]``; an optional header row starting with ``name``."""
-    rows = list(csv.reader(io.StringIO(text)))
+    """Rows ``name[,note[,aliases]]``; an optional header row starting with ``name``. A note of two letters
+    ("US") is also the counterparty's country, as `screen` reads ``name,country``: the same file gives both
+    the same answers."""
+    rows = csv_rows(text)
     out: list[Counterparty] = []
     for line_no, row in enumerate(rows, start=1):
         cells = [c.strip() for c in row]
@@ -270,12 +426,13 @@ def parse_csv(text: str, *, source: str = "<csv>") -> tuple[Counterparty, ...]:
         aliases: tuple[str, ...] = ()
         if len(cells) > 2:
             aliases = tuple(a.strip() for a in cells[2].split(CSV_ALIAS_SEPARATOR) if a.strip())
-        out.append(Counterparty(name=name, aliases=aliases, note=note))
+        country = note.upper() if note and COUNTRY_CODE_RE.match(note) else None
+        out.append(Counterparty(name=name, aliases=aliases, note=note, country=country))
     return tuple(out)
 
 
 def parse_toml(text: str, *, source: str = "<toml>") -> tuple[Counterparty, ...]:
-    """``[[counterparty]]`` tables with ``name``, optional ``aliases`` (list) and ``note``."""
+    """``[[counterparty]]`` tables with ``name``, optional ``aliases`` (list), ``note`` and ``country``."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -291,7 +448,7 @@ def parse_toml(text: str, *, source: str = "<toml>") -> tuple[Counterparty, ...]
         where = f"{source}: counterparty #{i}"
         if not isinstance(table, dict):
             raise WatchlistError(f"{where}: expected a table")
-        extra = sorted(set(table) - {"name", "aliases", "note"})
+        extra = sorted(set(table) - {"name", "aliases", "note", "country"})
         if extra:
             raise WatchlistError(f"{where}: unknown key(s) {', '.join(extra)}")
         name = table.get("name")
@@ -303,5 +460,9 @@ def parse_toml(text: str, *, source: str = "<toml>") -> tuple[Counterparty, ...]
         note = table.get("note")
         if note is not None and not isinstance(note, str):
             raise WatchlistError(f"{where}: 'note' must be a string")
-        out.append(Counterparty(name=name.strip(), aliases=tuple(a.strip() for a in aliases if a.strip()), note=note))
+        country = table.get("country")
+        if country is not None and not (isinstance(country, str) and COUNTRY_CODE_RE.match(country)):
+            raise WatchlistError(f"{where}: 'country' must be a two-letter ISO code such as US")
+        out.append(Counterparty(name=name.strip(), aliases=tuple(a.strip() for a in aliases if a.strip()), note=note,
+                                country=country.upper() if country else None))
     return tuple(out)

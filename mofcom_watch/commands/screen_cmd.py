@@ -20,9 +20,10 @@ from mofcom_watch.tables import print_fitted
 
 SCREEN_HELP = """Screen a CSV of counterparties against every list; exit 1 when any name is listed.
 
-FILE holds rows name[,country] (UTF-8 or GB18030, optional header row "name,country"); the name in
-Chinese or English, the country an ISO 3166 two-letter code (US, GB, JP). A name hits an entity
-exactly, after normalising (case, width, punctuation, legal suffixes such as Inc. or 公司), or
+FILE holds rows name[,country] (UTF-8 or GB18030, optional header row "name,country"; ";" or tab
+separated when no line has a comma); the name in Chinese or English, the country an ISO 3166 two-letter
+code (US, GB, JP). A name hits an entity exactly, after normalising (case, width, punctuation, legal
+suffixes such as Inc. or 公司, traditional characters, a designator such as （美国） of its country), or
 fuzzily: both keys at least 4 characters, the same number of distinctive words (generic words
 such as Technologies or Systems aside), and a rapidfuzz ratio of at least 90 on the whole names
 and on the distinctive words. A fuzzy hit on an entity the notices place in another country than

@@ -176,3 +176,94 @@ def test_the_entity_own_names_come_before_its_branches():
     m = wl("TechInsights Japan KK", "TechInsights").match(TECHINSIGHTS)
     assert (m.counterparty, m.method) == ("TechInsights", NORMALISED)
     assert wl("TechInsights China").match(TECHINSIGHTS) is None  # a branch not named is no match
+
+
+# --- session 17 screening audit (/work/audit17-screen17; tests/data/corpus/screen17/): each failed before its fix
+
+LOCKHEED = EntityRecord(zh="洛克希德·马丁公司", en="Lockheed Martin Corporation", country="US", key="lockheedmartin")
+ILLUMINA = EntityRecord(zh="因美纳公司", en="Illumina, Inc.", key="illumina")  # the notice gives no country
+PVH = EntityRecord(zh="美国PVH集团", en=None, country="US", key="美国pvh")  # the notice gives no English name
+PHOTONICS = EntityRecord(zh="美国光子公司", en="American Photonics", country="US", key="americanphotonics")
+DOMO = EntityRecord(zh="多莫战术通信公司", en="Domo Tactical Communications", country="US", key="domotacticalcommunications")
+OCEANEERING = EntityRecord(zh="国际海洋工程公司", en="Oceaneering International, Inc.", country="US",
+                           key="oceaneeringinternational")
+HII = EntityRecord(zh="亨廷顿·英格尔斯工业公司", en="Huntington Ingalls Industries, Inc.", country="US",
+                   key="huntingtoningallsindustries")
+JANKOWSKI = EntityRecord(zh="帕特里克·扬科夫斯基", en="Patrick Edward Jankowski", country="US",
+                         key="patrickedwardjankowski", type="individual")
+STEIN = EntityRecord(zh="托德·斯坦恩", en="Todd Stein", key="toddstein", type="individual")
+
+
+@pytest.mark.parametrize("counterparty, entity", [
+    ("斯凯迪奥公司（美国）", SKYDIO),  # an ERP's "（美国）" after the Chinese name
+    ("Skydio Inc. (USA)", SKYDIO),
+    ("美国因美纳公司", ILLUMINA),  # "美国" before a name the notice writes without it
+    ("PVH集团", PVH),  # ... and the other way round
+    ("PVH Corp.", PVH),  # the Latin name inside a Chinese-only listing
+    ("斯凱迪奧公司", SKYDIO),  # traditional characters (Hong Kong, Taiwan)
+    ("洛克希德·馬丁公司", LOCKHEED),
+    ("Domo Tactical Communications (DTC) Inc.", DOMO),  # its own acronym in brackets
+    ("Oceaneering Int'l Inc", OCEANEERING),  # an abbreviation
+    ("The Lockheed Martin Corporation", LOCKHEED),  # was a fuzzy 90, one point from a miss
+])
+def test_plain_forms_of_a_listed_name_match_normalised(counterparty: str, entity: EntityRecord) -> None:
+    m = wl(counterparty).match(entity)
+    assert m is not None and (m.method, m.score) == (NORMALISED, 100.0)
+
+
+@pytest.mark.parametrize("counterparty, entity, country", [
+    ("斯凯迪奥公司（日本）", SKYDIO, None),  # a designator for another country: another company
+    ("Lockheed Martin (UK) Limited", LOCKHEED, None),
+    ("美国因美纳公司", ILLUMINA, "JP"),  # the row's own country contradicts the designator
+    ("光子公司", PHOTONICS, None),  # "美国光子公司" less "美国" is too little to match on
+    ("美国光电公司", PHOTONICS, None),
+    ("Domo Tactical Communications (ABC) Inc.", DOMO, None),  # brackets that are not its acronym
+])
+def test_designators_and_brackets_that_do_not_name_the_entity_do_not_match(counterparty, entity, country) -> None:
+    assert Watchlist((Counterparty(counterparty, country=country),)).match(entity) is None
+
+
+@pytest.mark.parametrize("counterparty, score", [
+    ("Patrick Jankowski", 100.0),  # no middle name
+    ("Jankowski, Patrick", 100.0),
+    ("Patrick Edward Jankowsky", None),  # a slip in one word: fuzzy, below 100
+])
+def test_a_person_matches_without_a_middle_name_or_with_a_slip(counterparty: str, score: float | None) -> None:
+    m = wl(counterparty).match(JANKOWSKI)
+    assert m is not None and m.method == FUZZY and (score is None or m.score == score)
+
+
+@pytest.mark.parametrize("counterparty", ["Todd Steiner", "Edward Jankowski", "Patrick Jankowski Jr Smith"])
+def test_another_person_does_not_match(counterparty: str) -> None:
+    """"Todd Steiner" scored 90 against "Todd Stein" as a company name would, and hit."""
+    assert wl(counterparty).match(STEIN) is None and wl(counterparty).match(JANKOWSKI) is None
+
+
+def test_a_fuzzy_match_abroad_is_dropped_in_the_watchlist_as_in_screen() -> None:
+    """The watchlist feed read a row's country as a note only, so it kept the fuzzy hits `screen` drops."""
+    typo = "Huntington Ingals Industries"
+    assert Watchlist((Counterparty(typo, country="GB"),)).match(HII) is None
+    assert Watchlist((Counterparty(typo, country="US"),)).match(HII).method == FUZZY
+    assert Watchlist((Counterparty(typo),)).match(HII).method == FUZZY
+    exact = Watchlist((Counterparty("Huntington Ingalls Industries Inc", country="GB"),)).match(HII)
+    assert exact is not None and exact.method == NORMALISED  # the notice's spelling counts whatever the country
+
+
+@pytest.mark.parametrize("content", ["Skydio Inc.;US\nInsitu\n", "Skydio Inc.\tUS\nInsitu\n", "name,country\nSkydio Inc.,US\nInsitu\n"])
+def test_csv_separated_by_semicolons_or_tabs_and_a_two_letter_country(tmp_path, content: str) -> None:
+    """"Skydio Inc.;US" (Excel in a European locale) was one name, and matched nothing."""
+    path = tmp_path / "wl.csv"
+    path.write_text(content, encoding="utf-8")
+    w = load_watchlist(path)
+    assert [(c.name, c.country) for c in w.counterparties] == [("Skydio Inc.", "US"), ("Insitu", None)]
+    assert w.match(SKYDIO).method == EXACT
+
+
+def test_toml_country(tmp_path) -> None:
+    path = tmp_path / "wl.toml"
+    path.write_text('[[counterparty]]\nname = "Huntington Ingals Industries"\ncountry = "gb"\n', encoding="utf-8")
+    w = load_watchlist(path)
+    assert w.counterparties[0].country == "GB" and w.match(HII) is None
+    path.write_text('[[counterparty]]\nname = "X"\ncountry = "United Kingdom"\n', encoding="utf-8")
+    with pytest.raises(WatchlistError, match="two-letter"):
+        load_watchlist(path)
