@@ -9,9 +9,7 @@ source had a failure or a health issue is open: the run's exit code says so.
 from __future__ import annotations
 
 import gc
-import html
 import logging
-import re
 import sys
 import time
 import uuid
@@ -27,11 +25,11 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from feeds.folder import PendingScan
-from feeds.identity import feed_url, normalise_base_url
+from feeds.identity import normalise_base_url
 from mofcom_watch import clock
 from mofcom_watch.config import Settings
 from mofcom_watch.pipeline import PageRouter, Pipeline
-from mofcom_watch.publish import PublishTarget, publish_recorded, start_folder_scan, warm_reads
+from mofcom_watch.publish import PublishTarget, other_base_url, publish_recorded, start_folder_scan, warm_reads
 from scraper.discovery import Crawler, CrawlSettings, ProgressFn
 from scraper.fetch import Fetcher, FetchPolicy, HostMap
 from scraper.sources import Mode, Source, load_sources
@@ -228,7 +226,7 @@ def run_cycle(
             crawl_seconds = time.perf_counter() - t0
             holder.ensure()  # taken over while we crawled (suspended, paused): the new holder publishes, not us
             folder = scans[0] if scans else start_folder_scan(target)  # (no request was sent)
-            other_base = _other_base_url(target)  # read before this publish rewrites the files
+            other_base = other_base_url(target)  # read before this publish rewrites the files
             t0 = time.perf_counter()
             with sf() as session, session.begin():
                 link_news(session)  # reports name notices that may only now be stored
@@ -266,31 +264,6 @@ def run_cycle(
     )
 
 
-SELF_LINK = re.compile(rb'<link href="([^"]+)" rel="self"/>')
-
-
-def _other_base_url(target: PublishTarget | None) -> str | None:
-    """The base URL the folder's feeds were last written with (the self link in the head of its all.atom), when it
-    is not ``target``'s: ``run`` and ``serve --port`` on one folder without public_base_url rewrite each other's
-    feeds at every turn. None when they agree, or there is no such file to tell."""
-    if target is None:
-        return None
-    try:
-        with open(Path(target.out_dir) / f"{ALL_FEED}.atom", "rb") as fh:
-            head = fh.read(4096)
-    except OSError:
-        return None
-    found = SELF_LINK.search(head)
-    if found is None:
-        return None
-    written = html.unescape(found.group(1).decode("utf-8", "replace"))
-    expected = feed_url(target.base_url, ALL_FEED, "atom")
-    if written == expected or not written.endswith(f"/{ALL_FEED}.atom"):
-        return None
-    return written.removesuffix(f"{ALL_FEED}.atom")
-
-
-ALL_FEED = "all"  # feeds.catalog.FEED_ALL (not imported: a cycle loads the catalog only when it builds)
 
 
 def _crawl_mode(sf: sessionmaker[Session], source: str) -> Mode:

@@ -8,7 +8,9 @@ result, so a caller that prints them does not derive again. The caller owns the 
 from __future__ import annotations
 
 import hashlib
+import html
 import json
+import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -21,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from feeds.folder import FolderScan, PendingScan
 from feeds.formats import PICTURE_SUFFIX, SUFFIXES
-from feeds.identity import normalise_base_url
+from feeds.identity import feed_url, normalise_base_url
 from mofcom_watch.config import Settings
 from scraper.sources import SourceConfigError, load_sources
 from scraper.sources.registry import default_sources
@@ -346,6 +348,32 @@ def news_source_names() -> frozenset[str]:
         return frozenset(s.name for s in load_sources() if s.news)
     except SourceConfigError:  # a bad sources file: the default names still tell
         return frozenset(s.name for s in default_sources() if s.news)
+
+
+SELF_LINK = re.compile(rb'<link href="([^"]+)" rel="self"/>')
+ALL_FEED = "all"  # feeds.catalog.FEED_ALL (not imported: a cycle loads the catalog only when it builds)
+
+
+def other_base_url(target: PublishTarget | None) -> str | None:
+    """The base URL the folder's feeds were last written with (the self link in the head of its all.atom), when it
+    is not ``target``'s: ``run`` and ``serve --port`` on one folder without public_base_url rewrite each other's
+    feeds at every turn (``run`` says so; ``serve`` publishes its own again, so that what it serves links to where it
+    serves). None when they agree, or there is no such file to tell."""
+    if target is None:
+        return None
+    try:
+        with open(Path(target.out_dir) / f"{ALL_FEED}.atom", "rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return None
+    found = SELF_LINK.search(head)
+    if found is None:
+        return None
+    written = html.unescape(found.group(1).decode("utf-8", "replace"))
+    expected = feed_url(target.base_url, ALL_FEED, "atom")
+    if written == expected or not written.endswith(f"/{ALL_FEED}.atom"):
+        return None
+    return written.removesuffix(f"{ALL_FEED}.atom")
 
 
 def feeds_with_items(out_dir: Path) -> list[Path]:

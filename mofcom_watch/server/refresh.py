@@ -3,7 +3,9 @@
 ``replay fixtures`` then ``serve`` on the same database used to serve 404s and an empty OPML,
 because ``serve`` read a feeds folder nothing had written. Now ``serve`` publishes the store's
 feeds into its folder when it starts and again whenever the store changed (a cycle of its own,
-a ``run`` from cron, a ``replay``), checked every ``interval`` seconds by a cheap fingerprint.
+a ``run`` from cron, a ``replay``), checked every ``interval`` seconds by a cheap fingerprint, or another
+writer left the folder's feeds with self links under another base URL (a cron ``run`` without
+``public_base_url`` writes its own port's, which nothing may serve).
 It publishes what is stored (no derivation): serving never writes the lists' history.
 Unchanged feeds keep their bytes and mtime, so ETags and 304s stay valid.
 """
@@ -20,7 +22,7 @@ from pathlib import Path
 from sqlalchemy import Engine, func, select
 
 from mofcom_watch.logs import log
-from mofcom_watch.publish import PublishTarget, publish_recorded
+from mofcom_watch.publish import PublishTarget, other_base_url, publish_recorded
 from storage.db import session_factory
 from storage.models import Event, HealthIssue, NewsReport, Notice
 
@@ -65,7 +67,9 @@ class FeedRefresher:
         with self._lock:
             try:
                 state = self.fingerprint()
-                if not force and self._marker_text() == state:
+                # another writer (a cron run without public_base_url) left the folder's feeds linking elsewhere:
+                # published again, so that what this server serves links to where it serves
+                if not force and self._marker_text() == state and other_base_url(self.target) is None:
                     return False
                 if self._empty():  # nothing stored yet: no empty feed replaces anything (the first cycle writes)
                     return False

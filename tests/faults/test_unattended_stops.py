@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import signal
 import subprocess
+from datetime import date
 
 from tests.conftest import copy_of
 from tests.faults.harness import AS_OF, FIXTURES, cli, command, lock_holder, run_args, until
@@ -75,3 +76,29 @@ def test_a_damaged_sqlite_file_is_a_resource_fault_not_a_bug(replayed, tmp_path)
         assert done.code == 3, done.err
         assert "is damaged (database disk image is malformed)" in done.first_line, done.err
         assert "internal error" not in done.err
+
+
+def test_serve_publishes_again_when_another_writer_left_links_to_another_port(replayed, tmp_path):
+    """Was: ``serve`` on port P and a cron ``run`` (default port 8080, no public_base_url) on one feeds folder: the run
+    rewrote every feed with self links to :8080, where nothing listens, and ``serve`` kept serving them (its store
+    had not changed, so it did not publish) until the next new item. Now serve's refresh sees the folder's feeds
+    link elsewhere and publishes its own again. The other writer is a real ``feeds`` process; the refresh is serve's
+    (in-process: serve checks every 30 s)."""
+    from mofcom_watch.publish import PublishTarget
+    from mofcom_watch.server.refresh import FeedRefresher
+    from storage.db import open_store
+
+    db = copy_of(replayed, tmp_path / "store.sqlite")
+    feeds, served = tmp_path / "feeds", "http://127.0.0.1:18417/feeds/"
+    engine = open_store(db)
+    try:
+        refresher = FeedRefresher(engine, PublishTarget(feeds, served), lambda: date.fromisoformat(AS_OF))
+        assert refresher.refresh()
+        other = cli(db, "feeds", "--out", str(feeds), "--base-url", "http://127.0.0.1:8080/feeds/", "--as-of", AS_OF)
+        assert other.code in (0, 1), other.err
+        assert b'href="http://127.0.0.1:8080/feeds/all.atom" rel="self"' in (feeds / "all.atom").read_bytes()
+        assert refresher.refresh()
+    finally:
+        engine.dispose()
+    assert f'href="{served}all.atom" rel="self"'.encode() in (feeds / "all.atom").read_bytes()
+    assert not refresher.refresh()  # and no more than that: the folder is its own again
