@@ -73,6 +73,7 @@ ABBREVIATION_RE = re.compile(r"\b(?:Int['’]?l|Nat['’]?l|Mfg|Svcs)\b\.?", re.
 LATIN_NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 .,&'-]*")
 HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 LEADING_THE_RE = re.compile(r"^the\s+(?=\S)", re.IGNORECASE)
+GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "James William Ickes II": kept or left out, one person
 PLAIN_MIN_KEY_LENGTH = 3  # a plain form shorter than this ("美国光子公司" -> "光子") is too little to match on
 CSV_DELIMITERS = (",", "\t", ";")  # Excel writes ";" in many European locales, tab for "Text (Tab delimited)"
 COUNTRY_CODE_RE = re.compile(r"^[A-Za-z]{2}$")  # ISO 3166 alpha-2, as the notices give it (US, GB, JP)
@@ -281,6 +282,11 @@ def _t2s() -> Any:  # an opencc.OpenCC (the library ships no types); loaded only
     return opencc.OpenCC("t2s")
 
 
+def _without_initials(words: tuple[str, ...], other: tuple[str, ...]) -> tuple[str, ...]:
+    """``words`` less the initials that stand for a word of ``other`` ("James W. Ickes": "w" for "william")."""
+    return tuple(w for w in words if not (len(w) == 1 and any(len(o) > 1 and o.startswith(w) for o in other)))
+
+
 @lru_cache(maxsize=65536)
 def latin_name(zh: str) -> str | None:
     """The Latin name a Chinese name is made of ("PVH集团" -> "PVH"), or None."""
@@ -294,11 +300,18 @@ def latin_name(zh: str) -> str | None:
 
 
 def person_score(a: str, b: str) -> float:
-    """How alike two names of one person are, 0-100: 100 when one leaves out a middle name the other gives
-    ("Patrick Jankowski", "Patrick Edward Jankowski"); else :func:`fuzzy_score`, provided each word differs
+    """How alike two names of one person are, 0-100: 100 when one leaves out a middle name or a generation
+    ("Jr.", "II") the other gives, or writes it as an initial ("Patrick Jankowski", "Patrick E. Jankowski",
+    "Patrick Edward Jankowski"); else :func:`fuzzy_score`, provided each word differs
     from its counterpart by at most one typing slip, in the order written, reversed or sorted ("Tod Stein";
     not "Todd Steiner")."""
     wa, wb = name_words(a), name_words(b)
+    ga, gb = ({w for w in ws if w in GENERATIONS} for ws in (wa, wb))
+    if ga and gb and ga != gb:
+        return 0.0  # "Jr." and "Sr.": father and son
+    wa, wb = tuple(w for w in wa if w not in GENERATIONS), tuple(w for w in wb if w not in GENERATIONS)
+    wa, wb = _without_initials(wa, wb), _without_initials(wb, wa)
+    a, b = " ".join(wa), " ".join(wb)
     if min(len(wa), len(wb)) < 2:
         return fuzzy_score(a, b)
     short, long_ = sorted((wa, wb), key=len)

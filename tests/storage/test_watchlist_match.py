@@ -233,6 +233,22 @@ def test_a_person_matches_without_a_middle_name_or_with_a_slip(counterparty: str
     assert m is not None and m.method == FUZZY and (score is None or m.score == score)
 
 
+ICKES = EntityRecord(zh="詹姆斯·伊克斯", en="James William Ickes II", country="US", key="jameswilliamickesii",
+                     type="individual")
+
+
+@pytest.mark.parametrize("counterparty, entity", [("James Ickes", ICKES), ("Ickes, James W. II", ICKES),
+                                                  ("Patrick Jankowski Jr.", JANKOWSKI)])
+def test_a_person_matches_with_or_without_a_generation(counterparty: str, entity: EntityRecord) -> None:
+    m = wl(counterparty).match(entity)
+    assert m is not None and m.method == FUZZY
+
+
+def test_father_and_son_do_not_match() -> None:
+    son = EntityRecord(zh=None, en="Patrick Edward Jankowski Jr.", key="x", type="individual")
+    assert wl("Patrick Jankowski Sr.").match(son) is None
+
+
 @pytest.mark.parametrize("counterparty", ["Todd Steiner", "Edward Jankowski", "Patrick Jankowski Jr Smith"])
 def test_another_person_does_not_match(counterparty: str) -> None:
     """"Todd Steiner" scored 90 against "Todd Stein" as a company name would, and hit."""
