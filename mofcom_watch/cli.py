@@ -27,7 +27,7 @@ from typing import Optional  # noqa: E402
 
 import typer  # noqa: E402
 
-from mofcom_watch.config import ConfigError, load_settings  # noqa: E402
+from mofcom_watch.config import ConfigError, load_settings, unknown_env  # noqa: E402
 from mofcom_watch.context import AppContext  # noqa: E402
 from mofcom_watch.exits import INTERNAL, RESOURCE_EXIT, TERMINATED, Terminated, resource_fault, stop_on_sigterm  # noqa: E402
 from mofcom_watch.lazygroup import LazyGroup, hold_collector  # noqa: E402
@@ -68,6 +68,8 @@ def _global(
     except ConfigError as exc:
         typer.echo(f"mofcom-watch: {exc}", err=True)
         raise typer.Exit(2) from None
+    for line in unknown_env():  # a typo in the environment: said on every command, even with --quiet
+        typer.echo(f"mofcom-watch: warning: {line}", err=True)
     ctx.obj = AppContext(settings=settings, verbosity=1 if verbose else -1 if quiet else 0)
     setup_logging(ctx.obj.verbosity, log_format=settings.log_format)
 

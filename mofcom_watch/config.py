@@ -389,6 +389,36 @@ def load_settings(
     return settings
 
 
+ENV_PREFIX = "MOFCOM_WATCH_"
+# Variables read outside the settings (the CLI, the clock, the run lock, the sources, dev.py), and by the test suite
+OTHER_ENV = frozenset({CONFIG_ENV, "MOFCOM_WATCH_TODAY", "MOFCOM_WATCH_LOCK_HEARTBEAT", "MOFCOM_WATCH_LOCK_STALE",
+                       "MOFCOM_WATCH_SOURCES_FILE", "MOFCOM_WATCH_VENV"})
+TEST_ENV = frozenset({"MOFCOM_WATCH_TEST_PG", "MOFCOM_WATCH_REGEN_GOLDEN", "MOFCOM_WATCH_FAULT_TRIALS",
+                      "MOFCOM_WATCH_REFERENCE"})
+
+
+def unknown_env(environ: Mapping[str, str] | None = None) -> list[str]:
+    """One line per ``MOFCOM_WATCH_*`` variable that nothing reads, with the variable meant when it can tell: a typo
+    in a container's or a crontab's environment (``MOFCOM_WATCH_FEED_DIR``) was ignored without a word, and the
+    feeds went on being written where nobody looked. (A warning, not an error as in the file: a variable left over
+    from another version must not stop a cron job.)"""
+    from difflib import get_close_matches
+
+    env = os.environ if environ is None else environ
+    meant = {spec.env.removeprefix(ENV_PREFIX): spec.env for spec in FIELDS if spec.env}
+    meant |= {name.removeprefix(ENV_PREFIX): name for name in OTHER_ENV}
+    # a setting's TOML name in capitals (MOFCOM_WATCH_DATABASE_URL, ..._LOCK_WAIT_SECONDS) means its variable
+    meant |= {spec.toml[-1].upper(): spec.env for spec in FIELDS if spec.env and spec.toml[-1].upper() not in meant}
+    known = set(meant.values()) | TEST_ENV
+    lines = []
+    for name in sorted(n for n in env if n.startswith(ENV_PREFIX) and n not in known):
+        close = get_close_matches(name.removeprefix(ENV_PREFIX), list(meant), n=1, cutoff=0.75)
+        hint = (f"did you mean {meant[close[0]]}?" if close else
+                "known: " + ", ".join(sorted({v.removeprefix(ENV_PREFIX) for v in meant.values()})))
+        lines.append(f"{name} is not a setting and is ignored ({hint})")
+    return lines
+
+
 # --- printing ---------------------------------------------------------------------------------
 
 

@@ -12,7 +12,7 @@ import subprocess
 from datetime import date
 
 from tests.conftest import copy_of
-from tests.faults.harness import AS_OF, FIXTURES, cli, command, lock_holder, run_args, until
+from tests.faults.harness import AS_OF, FIXTURES, cli, cli_env, command, lock_holder, run_args, until
 from tests.faults.test_unattended_ops import base_urls_env
 from tests.site_server import SiteServer
 
@@ -102,3 +102,17 @@ def test_serve_publishes_again_when_another_writer_left_links_to_another_port(re
         engine.dispose()
     assert f'href="{served}all.atom" rel="self"'.encode() in (feeds / "all.atom").read_bytes()
     assert not refresher.refresh()  # and no more than that: the folder is its own again
+
+
+def test_a_mistyped_variable_in_the_environment_is_said_not_ignored(tmp_path):
+    """Was: ``MOFCOM_WATCH_FEED_DIR=/srv/feeds`` in a container or crontab was ignored without a word (a typo in the
+    TOML file is exit 2), so the feeds went on into data/feeds, where no reader looked. Now every command says so
+    on stderr, naming the variable meant; it goes on (a variable left from another version must not stop cron)."""
+    db = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    done = cli(db, "config", env=cli_env(MOFCOM_WATCH_FEED_DIR=str(tmp_path / "feeds"),
+                                         MOFCOM_WATCH_DATABASE_URL=db))
+    assert done.code == 0, done.err
+    assert done.err.splitlines() == [
+        "mofcom-watch: warning: MOFCOM_WATCH_DATABASE_URL is not a setting and is ignored (did you mean MOFCOM_WATCH_DB?)",
+        "mofcom-watch: warning: MOFCOM_WATCH_FEED_DIR is not a setting and is ignored (did you mean "
+        "MOFCOM_WATCH_FEEDS_DIR?)"]
