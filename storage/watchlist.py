@@ -229,10 +229,9 @@ class Watchlist:
         for name in written:
             display = clean_display(name)
             for candidate in self._fuzzy:
-                if not _countries_agree(entity, candidate, None, fuzzy=True):
-                    continue
                 score = score_of(display or "", candidate.display)
-                if score >= self.threshold and (best is None or score > best.score):
+                if (score >= self.threshold and (best is None or score > best.score)
+                        and _countries_agree(entity, candidate, None, fuzzy=True)):  # checked on the few that pass
                     best = _make(candidate, name, FUZZY, score)
         return best
 
