@@ -139,7 +139,9 @@ DATED_DECISION_REACH = 24  # the longest date with its comma: the window searche
 # A decision on earlier countermeasures: "中方决定自2025年11月10日起，取消对立方公司采取的反制措施",
 # "…停止实施外交部令第12号相关措施", "…暂停实施…1年": its verb comes before any "对" (the bare form
 # only when no sentence names the deciding side, as for the decision itself).
-STATUS_VERB = r"(?P<verb>继续暂停(?:实施|执行)?|暂停(?![期至到])(?:实施|执行)?|停止(?:实施|执行)?|恢复(?:实施|执行)?|取消|解除|移出)"
+# "终止实施…所列全部反制措施", "不再对X采取…反制措施" (a lift, session 17: read as nothing, and as a new impose).
+STATUS_VERB = (r"(?P<verb>继续暂停(?:实施|执行)?|暂停(?![期至到])(?:实施|执行)?|停止(?:实施|执行)?|恢复(?:实施|执行)?|"
+               r"终止(?:实施|执行)?|不再(?=\s*对)|取消|解除|移出)")
 # "外交部决定：" (DECIDES_AS_FOLLOWS) ending its line: the verb opens the first measure after it ("一、解除…对立方公司采取的反制措施").
 COLON_LINE = rf"(?:{DECIDES_AS_FOLLOWS}[ \t\u3000]*\n\s*)?"
 STATUS_DECISION_RE = re.compile(rf"(?:中方|我方|外交部|中国政府|我国政府)决定{COLON_LINE}[^。；;\n对]{{0,60}}?{STATUS_VERB}")
@@ -150,7 +152,8 @@ QUOTED_TITLE_RE = re.compile(r"《[^《》]*》")
 # An earlier decision named by its title alone, its date perhaps before it: "停止实施2024年10月10日《关于对美国军工企业…
 # 采取反制措施的决定》相关措施" (no 外交部令 number: the engine finds the stored order of that day on the list).
 QUOTED_DECISION_RE = re.compile(rf"(?:(?P<date>{DATE_RE.pattern})\s*[,，]?\s*)?《(?P<title>关于[^《》]{{1,200}}?决定)》")
-STATUS_WORDS = ("暂停", "停止", "恢复", "取消", "解除", "移出")  # one is in every STATUS_DECISION_RE match
+STATUS_WORDS = ("暂停", "停止", "恢复", "取消", "解除", "移出", "终止", "不再")  # one is in every STATUS_DECISION_RE match
+STATUS_KINDS = {**VERB_KINDS, "不再": ActionKind.LIFT}  # "不再对X采取": no longer imposed
 TARGET_START_RE = re.compile(r"将\s*对\s*|对\s*|将\s*")
 JOINERS_RE = re.compile(r"以及|和|及|与")
 OWN_EFFECTIVE_LINE = "本决定"
@@ -1094,6 +1097,7 @@ def _split_joiners(item: str) -> list[str]:
 
 
 BRACKETS_RE = re.compile("[(（《)）》]")
+STATUS_VERB_RE = re.compile(STATUS_VERB)
 
 
 # Brackets that pair in turn, the last perhaps left open: the depth is 1 when it is, else 0.
@@ -1264,8 +1268,12 @@ def _merge(annex: list[Target], named: list[Target]) -> tuple[list[Target], list
                 t = Target(t.zh or other.zh, t.en or other.en, t.type or other.type,
                            t.note or (_unscoped(other.note) if t.branches else other.note), t.n, t.branches)
         out.append(t)
-    missing = [t.zh or t.en or "" for t in named if id(t) not in seen]
-    return out, missing
+    missing = [t for t in named if id(t) not in seen]
+    if missing and annex:  # "加拿大维吾尔权利倡导项目", "…高级管理人员约翰·卡特": a country or description before the annex's name
+        names = [despace(t.zh) for t in out if t.zh]
+        missing = [t for t in missing if not t.zh or sum(1 for name in names if len(name) >= 2
+                                                          and despace(t.zh).endswith(name)) != 1]
+    return out, [t.zh or t.en or "" for t in missing]
 
 
 def _identity(text: str, order: re.Match[str] | None, published: date | None, title: str | None,
@@ -1325,6 +1333,8 @@ def _read_targets(lines: list[str], folded: str, folded_lines: list[str], warnin
         scan_lines = [QUOTED_TITLE_RE.sub(_blanks, line) if "《" in line else line for line in folded_lines[: len(body_lines)]]
         scan = "\n".join(scan_lines)
         decided = _decision_match(scan, published)
+        if decided is None:  # "停止实施2024年12月27日《…》（外交部令第16号）中对X、Y等3家企业…": the titles put 对 out of reach
+            decided = STATUS_VERB_RE.search(scan, status.start("verb"))
         found = _groups(body_lines, scan_lines, scan, decided)
         measures = ()  # the measures it names are the ones it acts on
         decided = status
@@ -1395,7 +1405,7 @@ def _status_action(reading: Reading, folded: str, text: str, own: int | None, ef
     assert m is not None
     start = max(folded.rfind("。", 0, m.start()), folded.rfind("\n", 0, m.start())) + 1
     end = sentence_end(folded, m.end())
-    kind = VERB_KINDS[m.group("verb")]
+    kind = STATUS_KINDS[m.group("verb")]
     refs = []
     after = m.end()  # where the period may start: after the verb and the orders it names
     for r in ORDER_REF_RE.finditer(folded, m.end(), end):
@@ -1423,7 +1433,8 @@ def _status_action(reading: Reading, folded: str, text: str, own: int | None, ef
     when = effective_in(folded[start:end], published) or effective
     duration, until = None, None
     if kind is ActionKind.SUSPEND or kind is ActionKind.EXTEND:
-        duration = _period(folded, text, after, end)
+        # after what it suspends, else before the verb ("自2025年11月10日起至2026年11月10日，暂停实施…")
+        duration = _period(folded, text, after, end) or _until_before(folded, text, start, m.start("verb"))
         until = until_from(duration, iso_to_date(when) or published) if duration else None
     return ActionRecord(action=kind, list=ListKind.COUNTERMEASURE, targets=tuple(refs), effective=when, until=until,
                         duration=duration, entities=tuple(cached_key(t.zh, t.en) for t in reading.targets),
@@ -1441,6 +1452,12 @@ def _quoted_before(text: str, folded: str, at: int) -> str | None:
         return None
     m = TITLE_BEFORE_RE.search(folded, max(0, at - TITLE_BEFORE_REACH), at)
     return clean_display(text[m.start("title") : m.end("title")]) if m else None
+
+
+def _until_before(folded: str, text: str, start: int, end: int) -> str | None:
+    """"至2026年11月10日" (UNTIL_RE) in ``folded[start:end]``, as written, else None."""
+    until = UNTIL_RE.search(folded, start, end) if "至" in folded[start:end] else None
+    return text[until.start() : until.end()].strip() if until else None
 
 
 def _period(folded: str, text: str, start: int, end: int) -> str | None:
@@ -1508,6 +1525,8 @@ def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None =
     own = to_int(order.group("n")) if order else None
     amended = (_amendment(text_lines, folded_lines, folded, text, own, effective, warnings)
                if _may_amend(folded) else None)
+    if amended is None and "所附" in folded:  # "将X增列入…（外交部令第16号）所附《反制清单》", "将X从…所附《反制清单》中移除"
+        amended = _prose_amendment(folded, text, own, effective, published, warnings)
     if amended is not None:  # it adds to or removes from an earlier decision's list
         reading, actions, stated = amended
     else:
@@ -1544,16 +1563,19 @@ def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None =
 # (AMENDS_RE), then instructions, each on its own line (AMEND_LINE_RE): "在《反制清单》“二、高级管理人员”中增加：" and the
 # lines added after it, or "…中删除：" and the lines removed, or inline: "将《反制清单》“一、企业”中的“（三）X（…）”删除。".
 AMEND_VERBS = {"增加": ActionKind.IMPOSE, "增列": ActionKind.IMPOSE, "增补": ActionKind.IMPOSE, "补充": ActionKind.IMPOSE,
-               "删除": ActionKind.REMOVE, "删去": ActionKind.REMOVE}
+               "删除": ActionKind.REMOVE, "删去": ActionKind.REMOVE,
+               # "将《反制清单》…中的“（四）X”调出" (session 17: the line was read as one more addition)
+               "调出": ActionKind.REMOVE, "移除": ActionKind.REMOVE, "移出": ActionKind.REMOVE, "剔除": ActionKind.REMOVE}
 # The gate: 清单 and, within the line, a verb's first character (every AMEND_LINE_RE match holds one). A greedy run of
 # one class costs the regex engine little; the lazy search for the verbs themselves cost a decision 5% more instructions.
-AMEND_GATE_RE = re.compile(r"清单[^增删补。\n]{0,80}[增删补]")
+AMEND_GATE_RE = re.compile(r"清单[^增删补调移剔。\n]{0,80}[增删补调移剔]")
 
 
 def _may_amend(folded: str) -> bool:
     """The gate (AMEND_GATE_RE), asked only of a text holding a verb's first character: most decisions hold none,
     and three searches for one character cost less than the regex's runs after each 清单."""
-    return ("增" in folded or "删" in folded or "补" in folded) and AMEND_GATE_RE.search(folded) is not None
+    return ("增" in folded or "删" in folded or "补" in folded or "调出" in folded or "移" in folded or "剔" in folded) and (
+        AMEND_GATE_RE.search(folded) is not None)
 AMEND_LINE_RE = re.compile(
     rf"^\s*(?:[{CN_DIGITS}]{{1,3}}\s*、\s*|\d{{1,2}}\s*[.．、]\s*)?(?:在|将|对)?\s*(?:附件\s*)?《?\s*(?:反制|反制裁)清单\s*》?"
     rf"(?P<where>[^。\n]{{0,80}}?)(?P<verb>{'|'.join(AMEND_VERBS)})(?P<rest>.*)$")
@@ -1622,6 +1644,46 @@ def _amendment(lines: list[str], folded_lines: list[str], folded: str, text: str
     body = "\n".join(folded_lines[: found[-1][0] + 1])
     stated = sum(c for c in counts if c is not None) if counts and None not in counts else None
     return Reading(tuple(added + removed), (), (), False, body, decision), tuple(actions), stated
+
+
+# An amendment told in one sentence, the decision amended named before "所附《反制清单》": "中方决定将X、Y等2家企业增列入
+# 2024年12月27日《关于…的决定》（外交部令第16号）所附《反制清单》" (additions), "…将X从…所附《反制清单》中移除" (a deletion).
+PROSE_ADD_RE = re.compile(r"(?:增列|增补|补充列|列|纳)(?:入|至|进)(?P<where>[^。；;\n]{1,300}?)所附\s*《?\s*(?:反制|反制裁)清单")
+PROSE_REMOVE_RE = re.compile(
+    r"从(?P<where>[^。；;\n]{1,300}?)所附\s*《?\s*(?:反制|反制裁)清单\s*》?\s*中?\s*(?:移除|移出|删除|删去|调出|剔除)")
+
+
+def _prose_amendment(folded: str, text: str, own: int | None, effective: str | None, published: date | None,
+                     warnings: list[str]) -> tuple[Reading, tuple[ActionRecord, ...], int | None] | None:
+    """An amendment told in the decision's sentence (PROSE_ADD_RE, PROSE_REMOVE_RE): the names between the decision's
+    将 and the verb (or 从), an impose or a removal whose target is the decision named before 所附; None when the text
+    is none, or names no earlier decision there (session 17: refused as cut short, "refers to an annex it does not
+    hold", the additions or the deletion missed)."""
+    decided = _decision_match(folded, published)
+    if decided is None or not decided.group().endswith("将"):
+        return None
+    for regex, kind in ((PROSE_ADD_RE, ActionKind.IMPOSE), (PROSE_REMOVE_RE, ActionKind.REMOVE)):
+        m = regex.search(folded, decided.end())
+        if m is None or folded.find("。", decided.end(), m.start()) >= 0:
+            continue
+        ref = _amended_ref(folded, text, m.start("where"), m.end("where"), own)
+        if ref is None:
+            return None
+        groups_ = _group(text[decided.end() : m.start()], folded[decided.end() : m.start()], "")
+        names = [t for g in groups_ for t in g.names]
+        if not names:
+            return None
+        targets = tuple(t if t.type else Target(t.zh, t.en, _guess_type(t, (), ""), t.note) for t in _dedupe(names))
+        count = next((g.count for g in groups_ if g.count is not None), None)
+        if count is not None and count != len(targets):
+            warnings.append(f"parsed {len(targets)} targets, the decision states {count}")
+        sentence = text[max(folded.rfind("\n", 0, decided.start()) + 1, 0) : sentence_end(folded, m.end())].strip()
+        keys = tuple(cached_key(t.zh, t.en) for t in targets)
+        action = ActionRecord(action=kind, list=ListKind.COUNTERMEASURE, targets=(ref,), effective=effective,
+                              entities=keys if kind is ActionKind.REMOVE else (), text=sentence)
+        return Reading(targets, tuple(groups_), (), False, folded[: sentence_end(folded, m.end())], sentence), (
+            action,), count
+    return None
 
 
 # The verbs of an instruction line, anywhere in it: "…中删除“（三）X”，增加“（八）Y”。" holds two instructions.
