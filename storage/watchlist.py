@@ -418,16 +418,18 @@ def csv_rows(text: str) -> list[list[str]]:
 
 
 def parse_csv(text: str, *, source: str = "<csv>") -> tuple[Counterparty, ...]:
-    """Rows ``name[,note[,aliases]]``; an optional header row starting with ``name``. A note of two letters
-    ("US") is also the counterparty's country, as `screen` reads ``name,country``: the same file gives both
-    the same answers."""
+    """Rows ``name[,note[,aliases]]``; an optional header row starting with ``name``. A second column of two
+    letters ("US") is also the counterparty's country, as `screen` reads ``name,country`` (the same file
+    gives both the same answers), unless a header calls that column ``note``."""
     rows = csv_rows(text)
     out: list[Counterparty] = []
+    countries = True
     for line_no, row in enumerate(rows, start=1):
         cells = [c.strip() for c in row]
         if not any(cells) or cells[0].startswith("#"):
             continue
         if line_no == 1 and cells[0].casefold() == "name":
+            countries = len(cells) < 2 or cells[1].casefold() != "note"
             continue
         if len(cells) > 3:
             raise WatchlistError(f"{source}:{line_no}: expected name[,note[,aliases]], got {len(cells)} columns")
@@ -438,7 +440,7 @@ def parse_csv(text: str, *, source: str = "<csv>") -> tuple[Counterparty, ...]:
         aliases: tuple[str, ...] = ()
         if len(cells) > 2:
             aliases = tuple(a.strip() for a in cells[2].split(CSV_ALIAS_SEPARATOR) if a.strip())
-        country = note.upper() if note and COUNTRY_CODE_RE.match(note) else None
+        country = note.upper() if countries and note and COUNTRY_CODE_RE.match(note) else None
         out.append(Counterparty(name=name, aliases=aliases, note=note, country=country))
     return tuple(out)
 

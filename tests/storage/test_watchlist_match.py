@@ -275,6 +275,15 @@ def test_csv_separated_by_semicolons_or_tabs_and_a_two_letter_country(tmp_path, 
     assert w.match(SKYDIO).method == EXACT
 
 
+def test_a_column_headed_note_is_never_a_country(tmp_path) -> None:
+    """"IT" under a "note" header is the IT department's supplier, not Italy: it must not drop a fuzzy hit."""
+    path = tmp_path / "wl.csv"
+    path.write_text("name,note,aliases\nHuntington Ingals Industries,IT,\n", encoding="utf-8")
+    w = load_watchlist(path)
+    assert (w.counterparties[0].note, w.counterparties[0].country) == ("IT", None)
+    assert w.match(HII).method == FUZZY
+
+
 def test_toml_country(tmp_path) -> None:
     path = tmp_path / "wl.toml"
     path.write_text('[[counterparty]]\nname = "Huntington Ingals Industries"\ncountry = "gb"\n', encoding="utf-8")
