@@ -17,7 +17,8 @@ distinctive words alone ("Sarona Technologies" is not "Saronic Technologies"). A
 country (``name,US``), when given, rules out a fuzzy match on an entity the notices place in another
 country.
 
-Before the fuzzy rule, a name is also compared in its plain form (:func:`plain_form`): without a
+A cell in both languages ("因美纳公司（Illumina, Inc.）", "Skydio Inc. / 斯凯迪奥公司") is matched by each of its
+two names too (:func:`bilingual_parts`). Before the fuzzy rule, a name is also compared in its plain form (:func:`plain_form`): without a
 country designator that agrees with the entity's country ("美国PVH集团", "斯凯迪奥公司（美国）",
 "Skydio Inc. (USA)"), without its own acronym in brackets ("Domo Tactical Communications (DTC)"),
 with common abbreviations written out ("Int'l"); an entity the notice names only in Chinese with a
@@ -72,6 +73,11 @@ ABBREVIATION_RE = re.compile(r"\b(?:Int['’]?l|Nat['’]?l|Mfg|Svcs)\b\.?", re.
 # A Chinese name that is a Latin name plus a legal word ("PVH集团", "IMSAR公司"): the Latin part names the company.
 LATIN_NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 .,&'-]*")
 HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+LATIN_RE = re.compile(r"[A-Za-z]")
+# A cell in two languages: "中文名（English Name）" or the other way round, or the two cut by a slash, a bar or a
+# space between a Chinese and a Latin character; bilingual_parts checks each part is in one script only.
+BILINGUAL_BRACKETS_RE = re.compile(r"(.*[^\s（(])\s*[（(]([^（）()]+)[）)]")
+BILINGUAL_CUT_RE = re.compile(r"\s*[/|｜／]\s*|(?<=[\u4e00-\u9fff）)])\s+(?=[A-Za-z])|(?<=[A-Za-z.）)])\s+(?=[\u4e00-\u9fff])")
 LEADING_THE_RE = re.compile(r"^the\s+(?=\S)", re.IGNORECASE)
 GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "James William Ickes II": kept or left out, one person
 PLAIN_MIN_KEY_LENGTH = 3  # a plain form shorter than this ("美国光子公司" -> "光子") is too little to match on
@@ -153,7 +159,7 @@ class Watchlist:
         names: list[_Name] = []
         plains: list[_Name] = []
         for cp in counterparties:
-            for name in cp.names:
+            for name in (n for written in cp.names for n in (written, *bilingual_parts(written))):
                 display = clean_display(name)
                 if display:
                     names.append(_Name(cp, name, display, name_key(display)))
@@ -234,6 +240,25 @@ class Watchlist:
                         and _countries_agree(entity, candidate, None, fuzzy=True)):  # checked on the few that pass
                     best = _make(candidate, name, FUZZY, score)
         return best
+
+
+def bilingual_parts(name: str) -> tuple[str, ...]:
+    """The two names of a cell written in both languages, as Chinese ERPs keep foreign suppliers and notices
+    write entities: "因美纳公司（Illumina, Inc.）", "Skydio Inc.（斯凯迪奥）", "洛克希德·马丁公司 Lockheed Martin Corp",
+    "Skydio Inc. / 斯凯迪奥公司"; () for a name in one language or mixed in one word ("PVH集团", "Group W公司")."""
+    m = BILINGUAL_BRACKETS_RE.fullmatch(name.strip())
+    cut = None if m else next(BILINGUAL_CUT_RE.finditer(name), None)
+    if m:
+        first, second = m.group(1), m.group(2)
+    elif cut is not None:
+        first, second = name[: cut.start()], name[cut.end() :]
+    else:
+        return ()
+    parts = (first.strip(), second.strip())
+    if BRACKETED_DESIGNATOR_RE.fullmatch(f"({parts[1]})") or any(x in LEGAL_SUFFIXES_ZH for x in parts):
+        return ()  # "斯凯迪奥公司（USA）": a designator, which plain_form reads; "ACT1 Federal 公司": one name
+    scripts = [(bool(HAN_RE.search(x)), bool(LATIN_RE.search(x))) for x in parts]
+    return parts if sorted(scripts) == [(False, True), (True, False)] else ()
 
 
 def _countries_agree(entity: EntityRecord, candidate: _Name, designates: str | None, *, fuzzy: bool) -> bool:

@@ -292,3 +292,24 @@ def test_toml_country(tmp_path) -> None:
     path.write_text('[[counterparty]]\nname = "X"\ncountry = "United Kingdom"\n', encoding="utf-8")
     with pytest.raises(WatchlistError, match="two-letter"):
         load_watchlist(path)
+
+
+@pytest.mark.parametrize("counterparty, entity", [
+    ("斯凯迪奥公司（Skydio Inc.）", SKYDIO),  # Chinese ERPs keep a foreign supplier in both languages
+    ("Skydio Inc.（斯凯迪奥）", SKYDIO),
+    ("洛克希德·马丁公司 Lockheed Martin Corp", LOCKHEED),
+    ("Skydio Inc. / 斯凯迪奥公司", SKYDIO),
+    ("因美纳（Illumina, Inc.）", ILLUMINA),  # as the notice itself writes it
+])
+def test_a_cell_in_both_languages_matches_by_either_name(counterparty: str, entity: EntityRecord) -> None:
+    m = wl(counterparty).match(entity)
+    assert m is not None and m.method in (EXACT, NORMALISED) and m.counterparty == counterparty
+
+
+@pytest.mark.parametrize("counterparty, entity", [
+    ("斯凯迪奥日本公司（Skydio Japan KK）", SKYDIO),  # both names are the Japanese subsidiary's
+    ("通用电气（General Electric）", EntityRecord(zh="通用动力公司", en="General Dynamics", country="US", key="gd")),
+    ("ACT1 Federal 公司", EntityRecord(zh="公司", en=None, key="公司")),  # one name, not "ACT1 Federal" and "公司"
+])
+def test_both_languages_of_another_company_do_not_match(counterparty: str, entity: EntityRecord) -> None:
+    assert wl(counterparty).match(entity) is None
