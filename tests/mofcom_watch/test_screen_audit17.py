@@ -8,8 +8,12 @@ exactly the entities pinned, and the three surfaces give the same answers.
 
 from __future__ import annotations
 
+import csv
+import html
 import http.client
+import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -86,6 +90,30 @@ def test_the_watchlist_feed_names_the_entities_the_command_finds(db_url: str, cl
     assert result.exit_code in (0, 1), result.output  # 1: the fixtures' deliberate source-health items
     items = json.loads((tmp_path / "f" / "watchlist.json").read_text(encoding="utf-8"))["items"]
     assert {i["id"].rsplit("/", 1)[1] for i in items} == {k for ks in keys(cli).values() for k in ks}
+
+
+def test_the_watchlist_feed_matches_each_row_as_the_command_does(db_url: str, cli: dict, tmp_path: Path) -> None:
+    """Row by row: the rows whose hits share no entity (the fixed ones first) and every look-alike, as one
+    watchlist; each item names the one row that matched its entity, so each row's entities can be read back."""
+    found = keys(cli)
+    chosen, taken = [], set()
+    for p in sorted(PINS["rows"], key=lambda p: p["status"] == "agrees"):
+        if not set(found[p["name"]]) & taken:
+            chosen.append(p)
+            taken |= set(found[p["name"]])
+    assert len(chosen) >= 80
+    buf = io.StringIO()
+    csv.writer(buf).writerows([p["name"], p["country"] or ""] for p in chosen)
+    f = tmp_path / "wl.csv"
+    f.write_text(buf.getvalue(), encoding="utf-8")
+    result = CliRunner().invoke(app, ["--db", db_url, "feeds", "--out", str(tmp_path / "f"), "--watchlist", str(f),
+                                      "--as-of", AS_OF])
+    assert result.exit_code in (0, 1), result.output
+    by_row: dict[str, set[str]] = {}
+    for item in json.loads((tmp_path / "f" / "watchlist.json").read_text(encoding="utf-8"))["items"]:
+        for m in re.finditer(r"Watchlist match: <strong>(.*?)</strong>", item["content_html"]):
+            by_row.setdefault(html.unescape(m.group(1)), set()).add(item["id"].rsplit("/", 1)[1])
+    assert {p["name"]: sorted(by_row.get(p["name"], ())) for p in chosen} == {p["name"]: found[p["name"]] for p in chosen}
 
 
 @pytest.mark.parametrize("content, hit", [
