@@ -18,7 +18,9 @@ the ``Event`` table:
   exist, and the feeds come out as if the notices had arrived in the other order. An item whose notice is
   now stored under another key (a paper's reprint of a Q&A, renamed to MOFCOM's key when MOFCOM's copy came:
   ``mofcom_watch.reprints``) and which continues there under the new key's id is not retracted either: its
-  correction item says it continues, under which key and id, and that nothing was withdrawn. Events dated after
+  correction item says it continues, under which key and id, and that nothing was withdrawn; the other items
+  resting on that notice, which differ only in naming it (its key and title now, the hour it gives its day), are
+  refreshed in place, not announced again: that one item says so. Events dated after
   ``as_of`` are left alone (a sync with an earlier clock does not retract the future).
 
 ``payload_sha256`` hashes the payload without ``updated`` (the one field a
@@ -248,6 +250,18 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
     derived = {e.id: e for e in derivation.events}
     counts = dict(new=0, corrected=0, retracted=0, refreshed=0, unchanged=0, resolved=0)
     withheld: list[EventRecord] = []
+    found: list[dict[str, set[str]]] = []
+    renamed: dict[str, int] = {}  # moved notice's new key -> items refreshed only because they name it now
+
+    def pages() -> dict[str, set[str]]:
+        """Which stored notice(s) each page belongs to: made once, when an item changes or goes."""
+        if not found:
+            found.append({})
+            for stored_notice in (notices or {}).values():
+                for url in stored_notice.provenance.urls:
+                    found[0].setdefault(url, set()).add(stored_notice.record.key)
+        return found[0]
+
     for event in sorted(derivation.events, key=lambda e: e.id):
         stored = existing.get(event.id)
         if stored is None and withhold is not None and withhold(event):
@@ -265,6 +279,16 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
         old = EventRecord.from_json(row.payload)
         same = (stored.content_sha256 if stored.content_sha256 is not None
                 else content_hash(row.payload)) == content_hash(payload)
+        names = None if same or row.retracted else _renames(old, notices or {}, pages())
+        if names and _renamed_only(row.payload, payload, names):
+            # it differs only in naming a notice now stored under another key (a reprint's Q&A, MOFCOM's copy
+            # come): not news; the moved notice's own item says so once (below), this one is not announced again
+            for key in {p.notice_key for p in event.provenance} & {new for _, new in names}:
+                renamed[key] = renamed.get(key, 0) + 1
+            # ``updated`` kept, unless the moved notice now gives its day a later time than the item was dated by
+            _write(row, replace(event, updated=max(old.updated, event.updated)), revision=row.revision)
+            counts["refreshed"] += 1
+            continue
         if same and not row.retracted:
             _write(row, replace(event, updated=old.updated), revision=row.revision)
             counts["refreshed"] += 1
@@ -284,7 +308,6 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
         table.upsert_correction(_correction(new, n, at, title=title, summary=summary))
         counts["corrected"] += 1
     held = {e.id for e in withheld}
-    pages: dict[str, set[str]] | None = None
     for stored in sorted(existing.values(), key=lambda r: r.id):
         if stored.id in derived or stored.retracted or stored.kind == EventKind.CORRECTION.value:
             continue
@@ -292,12 +315,8 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
             continue  # a later clock made it; an earlier clock does not retract it
         row = table.row(stored.id)
         old = EventRecord.from_json(row.payload)
-        if pages is None:  # which stored notice each page belongs to, once, when an item goes
-            pages = {}
-            for stored_notice in (notices or {}).values():
-                for url in stored_notice.provenance.urls:
-                    pages.setdefault(url, set()).add(stored_notice.record.key)
-        moved = _moved(old, derived, notices or {}, pages) if row.kind != EventKind.UNRESOLVED_REFERENCE.value else None
+        moved = (_moved(old, derived, notices or {}, pages())
+                 if row.kind != EventKind.UNRESOLVED_REFERENCE.value else None)
         if moved is not None and moved[0].id in held:
             continue  # it continues under an item not published yet: it stays until that one is
         n = row.revision
@@ -309,11 +328,14 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
         at = _retraction_time(old, notices or {})
         if moved is not None:
             new, keys = moved
+            named = sum(renamed.get(key, 0) for key in keys.split(", "))
             table.upsert_correction(replace(_correction(
                 new, n, at, title=f"Same notice, now under {keys}: {old.title}",
                 summary=(f"The item \"{old.title}\" is not withdrawn: its notice is stored under {keys} now (the same "
                          f"notice: its page is one of that notice's pages), and the item continues as {new.id}. "
-                         f"Now: {new.summary}")), id=f"{old.id}/correction/{n}", corrects=old.id))
+                         + (f"The {named} other item(s) resting on it now name {keys}; nothing else in them changed, "
+                            "so they are not announced again. " if named else "")
+                         + f"Now: {new.summary}")), id=f"{old.id}/correction/{n}", corrects=old.id))
             counts["corrected"] += 1
             continue
         table.upsert_correction(_correction(
@@ -326,19 +348,66 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
     return SyncResult(problems=derivation.problems, withheld=tuple(withheld), **counts)
 
 
-def _moved(old: EventRecord, derived: dict[str, EventRecord], notices: dict[str, StoredNotice],
-           pages: dict[str, set[str]]) -> tuple[EventRecord, str] | None:
-    """The derived item ``old`` continues as, and the key(s) it moved to, when a notice it rests on is stored under
-    another key now: that key gone from the store, its pages now pages of one other stored notice (``pages``: page ->
-    keys), and an item derived under the id ``old``'s becomes with the key replaced. None otherwise (retracted)."""
-    renamed: dict[str, str] = {}
+def _renames(old: EventRecord, notices: dict[str, StoredNotice], pages: dict[str, set[str]]
+             ) -> tuple[tuple[str, str], ...] | None:
+    """How ``old`` would name the notices it rests on that are stored under another key now: (old, new) pairs of
+    their keys, and of their titles where the title moved too (a reprint's headline, MOFCOM's title now). A notice
+    moved when its key is gone from the store and its pages are now pages of one other stored notice (``pages``:
+    page -> keys). None when a notice it rests on is gone and did not move, or none moved."""
+    names: list[tuple[str, str]] = []
     for p in old.provenance:
         if p.notice_key in notices:
             continue
         keys = {key for url in p.urls for key in pages.get(url, ())}
         if len(keys) != 1:
             return None
-        renamed[p.notice_key] = keys.pop()
+        key = keys.pop()
+        names.append((p.notice_key, key))
+        title = notices[key].record.title if key in notices else None
+        if p.title and title and p.title != title:
+            names.append((p.title, title))
+    return tuple(names) or None
+
+
+def _named(value: Any, names: tuple[tuple[str, str], ...]) -> Any:
+    """``value`` (a payload, or part of one) with each text naming a moved notice (``_renames``) naming it as now."""
+    if isinstance(value, str):
+        for before, after in names:
+            value = value.replace(before, after)
+        return value
+    if isinstance(value, dict):
+        return {k: _named(v, names) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_named(v, names) for v in value]
+    return value
+
+
+def _renamed_only(before: dict[str, Any], now: dict[str, Any], names: tuple[tuple[str, str], ...]) -> bool:
+    """Whether the stored payload ``before`` says what ``now`` says once it names the moved notices as now
+    (``_renames``): their keys and titles, and the time of the day they give (a reprint dated the day alone,
+    MOFCOM's copy the hour: the same day, so not news)."""
+    named = _named(before, names)
+    when, then = named.get("occurred"), now.get("occurred")
+    if isinstance(when, str) and isinstance(then, str) and when != then and _day(when) == _day(then):
+        named["occurred"] = then
+    return content_hash(named) == content_hash(now)
+
+
+def _day(moment: str) -> date | None:
+    """The Beijing day of a stored ISO instant (None: not one)."""
+    try:
+        return datetime.fromisoformat(moment).astimezone(BEIJING).date()
+    except ValueError:
+        return None
+
+
+def _moved(old: EventRecord, derived: dict[str, EventRecord], notices: dict[str, StoredNotice],
+           pages: dict[str, set[str]]) -> tuple[EventRecord, str] | None:
+    """The derived item ``old`` continues as, and the key(s) it moved to, when a notice it rests on is stored under
+    another key now (``_renames``) and an item is derived under the id ``old``'s becomes with the key replaced. None
+    otherwise (retracted)."""
+    renamed = {before: after for before, after in _renames(old, notices, pages) or ()
+               if before in {p.notice_key for p in old.provenance}}
     new_id = old.id
     for key, new_key in renamed.items():
         new_id = new_id.replace(key, new_key)

@@ -10,6 +10,7 @@ came first; when they do not (a paraphrase), both are kept and a health issue na
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sqlite3
 from pathlib import Path
@@ -92,6 +93,27 @@ def _current(db: Path) -> dict[str, str]:
                                 "AND kind != 'correction' AND scope IN ('notice', 'entity')"))
 
 
+def _said(db: Path) -> dict[str, tuple[str, str]]:
+    """The current items (as ``_current``) with what each says (its content hash) and when it occurred."""
+    with sqlite3.connect(db) as con:
+        return {i: (c, o) for i, c, o in con.execute(
+            "SELECT id, content_sha256, occurred FROM event WHERE NOT retracted AND kind != 'correction' "
+            "AND scope IN ('notice', 'entity')")}
+
+
+def _healthy(db: Path) -> None:
+    """``status --json``: exit 0, no open health issue."""
+    done = cli(f"sqlite:///{db}", "status", "--json", "--as-of", "2026-11-29")
+    assert done.code == 0 and json.loads(done.out)["health_issues"] == [], done.out
+
+
+def _feed_titles(out: Path) -> dict[str, list[str]]:
+    """Each .atom and .rss file's item titles, as a reader's client shows them."""
+    return {f.name: re.findall(r"<item>\s*<title>([^<]*)</title>|<entry>\s*<id>[^<]*</id>\s*<title>([^<]*)</title>",
+                               f.read_text(encoding="utf-8"))
+            for f in sorted(out.glob("*.atom")) + sorted(out.glob("*.rss"))}
+
+
 def test_a_reprint_under_its_own_headline_is_mofcoms_qa_whichever_comes_first(tmp_path):
     """Either order ends with one Q&A under MOFCOM's key, read as MOFCOM's copy reads, no open health issue, and the
     same items under the same ids. The reprint first, its items published, then MOFCOM's copy: MOFCOM's parse is kept
@@ -105,7 +127,8 @@ def test_a_reprint_under_its_own_headline_is_mofcoms_qa_whichever_comes_first(tm
     assert qas == {OFFICIAL_KEY: both} and issues == [], (qas, issues)
     code, in_order = _feeds(db, tmp_path / "fa")
     assert code == 0 and not [i for i in in_order if "/correction/" in i], sorted(in_order)
-    current = _current(db)
+    current, said = _current(db), _said(db)
+    _healthy(db)
     # the reprint first, its items published, then MOFCOM's page: the reprint's notice becomes MOFCOM's
     db = tmp_path / "b.sqlite"
     _replay(f"sqlite:///{db}", _tree(tmp_path / "b1", reprint=_reprint(ANSWER), uel=True), "2026-11-20T08:00:00+00:00")
@@ -131,6 +154,18 @@ def test_a_reprint_under_its_own_headline_is_mofcoms_qa_whichever_comes_first(tm
     assert not [t["title"] for t in reversed_.values() if t["title"].startswith("Retracted")], sorted(reversed_)
     moved = reversed_[f"{TAG}{REPRINT_KEY}/notice/correction/1"]
     assert OFFICIAL_KEY in moved["title"] and "not withdrawn" in moved["content_html"], moved
+    # ... and it is the one item about the move: the items that only name MOFCOM's key now (the UEL feed's
+    # extension, lifts, countdowns, their entities) say what they said, and are not announced again as corrections
+    assert [i for i in reversed_ if "/correction/" in i] == [f"{TAG}{REPRINT_KEY}/notice/correction/1"], sorted(
+        i for i in reversed_ if "/correction/" in i)
+    assert "now name QA-2025-11-05-3d525cbd; nothing else in them changed" in moved["content_html"], moved
+    for name, titles in _feed_titles(tmp_path / "fb2").items():
+        shown = ["".join(t) for t in titles]
+        assert not [t for t in shown if t.startswith(("Correction", "Retracted"))], (name, shown)
+        assert len([t for t in shown if t.startswith("Same notice")]) == (name.startswith(("all.", "uel."))), (
+            name, shown)
+    assert _said(db) == said, sorted(k for k in said if _said(db).get(k) != said[k])
+    _healthy(db)
 
 
 def test_a_reprint_whose_answer_does_not_show_it_is_the_same_qa_is_kept_and_named(tmp_path):
