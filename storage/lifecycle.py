@@ -31,6 +31,7 @@ from datetime import date, datetime, time, timedelta
 
 from storage.names import clean_display, entity_key
 from storage.numerals import chinese_to_int
+from storage.periods import end_of_iso_period
 from storage.records import (
     ActionKind,
     ActionRecord,
@@ -159,6 +160,14 @@ class Step:
     known: date
     order: tuple[date, str, int, int]
     subset: tuple[str, ...] | None = None  # entity keys; None = all of the listing
+    # the end an extension by a duration sets (``ActionRecord.extends_by``): the running suspension's end
+    # moved on by it, as ``_count_extensions`` counts it
+    counted_until: date | None = None
+
+    @property
+    def until(self) -> date | None:
+        """The end date this step sets: the action's own, or the one counted for an extension by a duration."""
+        return self.counted_until if self.action.extends_by else self.action.until
 
 
 @dataclass
@@ -617,6 +626,36 @@ def _step_order(step: Step) -> tuple[date, str, bool, int, int]:
     return eff, key, step.event_kind is EventKind.REMOVED, i, j
 
 
+def _count_extensions(listing: Listing, steps: list[Step], b: _Builder) -> list[Step]:
+    """The steps with each extension by a duration (``extends_by``: "暂停期限延长1年", no start or end written)
+    given its end: the end of the suspension in place before it (ended or not: a lapsed one is extended from its
+    end) moved on by the duration. With no such end (nothing suspended, an open-ended suspension, entities with
+    different ends) the end is counted from the step's own effective date, and a problem says so: never a
+    silent guess."""
+    if not any(s.action.extends_by for s in steps):
+        return steps
+    keys = listing.entity_keys()
+    ends: dict[str, date | None] = {}  # entity key: the end of the last suspension set on it, None after another step
+    out = []
+    for step in steps:
+        affected = keys if step.subset is None else tuple(k for k in keys if k in step.subset)
+        period = step.action.extends_by
+        if period and step.state is ListingState.SUSPENDED:
+            running = {ends.get(k) for k in affected}
+            start = running.pop() if len(running) == 1 else None
+            until = end_of_iso_period(start or step.effective, period)
+            if start is None or until is None:
+                b.problem(f"{step.source.record.key}: extends the suspension of {listing.key} by {step.action.duration} "
+                          f"({period}) from the end of the suspension in place, but no single end date of a "
+                          f"suspension of {listing.key} is stored before it; the end is counted from "
+                          f"{step.effective.isoformat()} ({until.isoformat() if until else 'none'}): needs review")
+            step = dataclasses.replace(step, counted_until=until)
+        for k in affected:
+            ends[k] = step.until if step.state is ListingState.SUSPENDED else None
+        out.append(step)
+    return out
+
+
 def _lapse_due(states: dict[str, EntityState], before: date, inclusive: bool) -> dict[date, list[str]]:
     due: dict[date, list[str]] = defaultdict(list)
     for key, st in states.items():
@@ -654,7 +693,7 @@ def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_u
                 continue
         else:
             affected = [k for k in keys if k in step.subset]
-        until = step.action.until if step.state is ListingState.SUSPENDED else None
+        until = step.until if step.state is ListingState.SUSPENDED else None
         if b is not None:
             _state_events(b, step.event_kind, listing, step.source, affected, step.effective, until,
                           occurred_at(step.source))
@@ -698,7 +737,7 @@ def _history_word(kind: EventKind, until: date | None) -> str:
 
 def _countdowns(b: _Builder, listing: Listing, steps: Sequence[Step], as_of: date) -> None:
     """Countdown items for every end date that was still current on the countdown day."""
-    untils = sorted({s.action.until for s in steps if s.state is ListingState.SUSPENDED and s.action.until})
+    untils = sorted({s.until for s in steps if s.state is ListingState.SUSPENDED and s.until})
     for until in untils:
         for days in COUNTDOWN_DAYS:
             day = until - timedelta(days=days)
@@ -710,7 +749,7 @@ def _countdowns(b: _Builder, listing: Listing, steps: Sequence[Step], as_of: dat
             if not affected:
                 continue
             setter = next(s.source for s in reversed(known)
-                          if s.state is ListingState.SUSPENDED and s.action.until == until)
+                          if s.state is ListingState.SUSPENDED and s.until == until)
             _state_events(b, EventKind.SUSPENSION_ENDS_SOON, listing, setter, affected, until, until,
                           midnight(day), days=days, id_day=day)
 
@@ -719,7 +758,7 @@ def _next(step: Step | None) -> tuple[ListingState | None, date | None, date | N
     """What a step still to come sets: (state, from, until, by); all None for no step."""
     if step is None:
         return None, None, None, None
-    until = step.action.until if step.state is ListingState.SUSPENDED else None
+    until = step.until if step.state is ListingState.SUSPENDED else None
     return step.state, step.effective, until, step.source.record.key
 
 
@@ -815,7 +854,7 @@ def derive(notices: Sequence[StoredNotice], as_of: date) -> Derivation:
     states: list[StatusRow] = []
     for lk in sorted(listings):
         listing = listings[lk]
-        its = steps.get(lk, [])
+        its = _count_extensions(listing, steps.get(lk, []), b)
         final = _simulate(listing, its, as_of, as_of, b)
         _countdowns(b, listing, its, as_of)
         states.extend(_rows(listing, final, as_of, by_key))

@@ -135,6 +135,10 @@ class ActionRecord:
     # What the measures are, where the notice spells them out (MFA: asset_freeze,
     # transaction_ban, entry_ban), in the order written.
     measures: tuple[str, ...] = field(default=(), metadata=OMIT_DEFAULT)
+    # An extension by a duration with no start or end written ("暂停期限延长1年"): the running suspension's
+    # end moves on by this ISO 8601 period ("P1Y", "P90D", "P3M"). ``until`` is then None: the parser does
+    # not know the running end; the engine counts it (storage/lifecycle.py), and says so when it cannot.
+    extends_by: str | None = field(default=None, metadata=OMIT_DEFAULT)
 
 
 @quick_init
@@ -285,6 +289,7 @@ def _notice_from_json(data: dict[str, Any]) -> NoticeRecord:
             entities=tuple(a.get("entities", ())),
             text=a.get("text", ""),
             measures=tuple(a.get("measures", ())),
+            extends_by=a.get("extends_by"),
         )
         for a in data.get("actions", ())
     )

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from operator import itemgetter, methodcaller
 
 from storage.frozen import quick_init
+from storage.periods import iso_period
 from storage.records import ActionKind, ListKind, NoticeRef
 
 from .dates import (
@@ -153,6 +154,8 @@ class ActionDraft:
     # (start, end) of the object in "对该实体采取的相关措施" when the action on the targets is limited
     # to some of their entities: a pronoun ("该实体", "其", "上述实体") or a name
     on_entities: tuple[int, int] | None = None
+    # an extension by a duration counted from the running suspension's end (ActionRecord.extends_by)
+    extends_by: str | None = None
 
 
 def list_in(text: str, start: int = 0, end: int | None = None) -> ListKind | None:
@@ -633,9 +636,34 @@ def _on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: A
     if period is None:
         return ActionDraft(kind, lst, target_refs, effective, None, None, text, at, None, limited)
     until = None
+    if kind is ActionKind.EXTEND:
+        by = _extends_by(folded, period, s_start, at, effective, published)
+        if by is not None:  # "暂停期限延长1年": from the running end, which only the engine knows
+            return ActionDraft(kind, lst, target_refs, effective, None, period[0], text, at, None, limited, by)
     if kind is ActionKind.SUSPEND or kind is ActionKind.EXTEND:
         until = _until(period, iso_to_date(effective) or published)
     return ActionDraft(kind, lst, target_refs, effective, until, period[0], text, at, None, limited)
+
+
+def _extends_by(folded: str, period: Period, s_start: int, at: int, effective: str | None,
+                published: date | None) -> str | None:
+    """The ISO period ("P1Y") of an extension by a duration whose start the text does not give: no "自…起"
+    before the verb in its sentence, and no start stated elsewhere but the publication day ("延长…相关措施的
+    暂停期限1年", "继续暂停…90天"). Such a period runs on from the running suspension's end (2026-11-10 + 1年 =
+    2027-11-10 for a Q&A of 2026-11-09), not from the publication day. None for an end date ("至…") or a
+    stated start."""
+    duration, m = period
+    if m is not None and m.re is UNTIL_RE or "至" in duration:
+        return None
+    if effective is not None and (published is None or effective[:10] != published.isoformat()):
+        return None  # a start stated for the text ("自2025年11月10日起", carried from another clause)
+    if folded.find("起", max(folded.rfind("\n", 0, at), folded.rfind("。", 0, at), s_start), at) >= 0:
+        return None  # "自即日起", "自公布之日起" (the publication day, stated)
+    d = m if m is not None else DURATION_RE.search(duration)
+    if d is None or d.re is not DURATION_RE:
+        return None
+    n = to_int(d.group("n"))
+    return None if n is None else iso_period(n, d.group("unit"))
 
 
 def _decided_in(folded: str, bounds: tuple[int, int], s_start: int, at: int) -> bool:

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from storage.frozen import quick_init
+from storage.periods import add_months as add_months  # re-exported: callers and tests read them here
+from storage.periods import add_years as add_years
+from storage.periods import period_end as period_end
 from storage.vocabulary import BEIJING
 
 from .textnorm import MD, NUM, YEAR, to_int
@@ -213,24 +216,6 @@ def resolve_month_day(month: int, day: int, context_year: int | None, anchor: da
     return found
 
 
-def add_years(start: date, years: int) -> date:
-    try:
-        return start.replace(year=start.year + years)
-    except ValueError:  # 29 February
-        return start.replace(year=start.year + years, day=28)
-
-
-def add_months(start: date, months: int) -> date:
-    index = start.month - 1 + months
-    year, month = start.year + index // 12, index % 12 + 1
-    for day in (start.day, 30, 29, 28):
-        try:
-            return date(year, month, day)
-        except ValueError:
-            continue
-    raise ValueError(start)
-
-
 def until_from(duration: str, start: date | None) -> date | None:
     """End date of a duration as written: "90天" -> start + 90 days; "1年" -> same day
     next year; "至2026年11月27日" -> that date. None when it cannot be computed."""
@@ -242,17 +227,6 @@ def until_from(duration: str, start: date | None) -> date | None:
         return None
     n = to_int(m.group("n"))
     return None if n is None else period_end(start, n, m.group("unit"))
-
-
-def period_end(start: date, n: int, unit: str) -> date:
-    """The day ``n`` of ``unit`` (a DURATION_RE unit: 天, 日, 周, 个月, 年) after ``start``."""
-    if unit in ("天", "日"):
-        return start + timedelta(days=n)
-    if unit == "周":
-        return start + timedelta(weeks=n)
-    if unit == "个月":
-        return add_months(start, n)
-    return add_years(start, n)
 
 
 def iso_to_date(value: str | None) -> date | None:

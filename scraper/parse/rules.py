@@ -576,7 +576,10 @@ def action_records(src: Source, d: Draft) -> list[ActionRecord]:
             names = limited
         else:
             names = ()
-        out.append(ActionRecord(action, x.list, x.targets, x.effective, x.until, x.duration, names, x.text))
+        out.append(ActionRecord(action, x.list, x.targets, x.effective, x.until, x.duration, names, x.text)
+                   if x.extends_by is None else
+                   ActionRecord(action, x.list, x.targets, x.effective, x.until, x.duration, names, x.text,
+                                extends_by=x.extends_by))
     return out
 
 

@@ -1,0 +1,57 @@
+"""End dates of periods: one arithmetic for the parser (a duration written in a notice) and the engine
+(an extension by a duration counted from the running suspension's end). Pure.
+
+A period is a count and a unit: days (天, 日), weeks (周), months (个月), years (年). As an ISO 8601
+duration it is "P90D", "P2W", "P3M", "P1Y": the form an ``ActionRecord.extends_by`` is stored in.
+Months and years end on the same day of the month (2025-11-10 + 1 year = 2026-11-10: the day the
+suspension period ends, as the notices count it); a day the month lacks ends on its last day (2028-02-29 +
+1 year = 2029-02-28; Civil Code art. 202).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+UNIT_CODES = {"天": "D", "日": "D", "周": "W", "个月": "M", "年": "Y"}
+ISO_PERIOD_RE = re.compile(r"P(?P<n>\d{1,4})(?P<unit>[DWMY])")
+
+
+def add_years(start: date, years: int) -> date:
+    try:
+        return start.replace(year=start.year + years)
+    except ValueError:  # 29 February
+        return start.replace(year=start.year + years, day=28)
+
+
+def add_months(start: date, months: int) -> date:
+    index = start.month - 1 + months
+    year, month = start.year + index // 12, index % 12 + 1
+    for day in (start.day, 30, 29, 28):
+        try:
+            return date(year, month, day)
+        except ValueError:
+            continue
+    raise ValueError(start)
+
+
+def period_end(start: date, n: int, unit: str) -> date:
+    """The day ``n`` of ``unit`` (天, 日, 周, 个月, 年, or its ISO letter D, W, M, Y) after ``start``."""
+    if unit in ("天", "日", "D"):
+        return start + timedelta(days=n)
+    if unit in ("周", "W"):
+        return start + timedelta(weeks=n)
+    if unit in ("个月", "M"):
+        return add_months(start, n)
+    return add_years(start, n)
+
+
+def iso_period(n: int, unit: str) -> str:
+    """"P90D" for (90, "天"), "P1Y" for (1, "年")."""
+    return f"P{n}{UNIT_CODES[unit]}"
+
+
+def end_of_iso_period(start: date, period: str) -> date | None:
+    """``start`` plus an ISO period ("P1Y"); None for a period not in that form."""
+    m = ISO_PERIOD_RE.fullmatch(period)
+    return period_end(start, int(m.group("n")), m.group("unit")) if m else None
