@@ -25,6 +25,9 @@ STANDALONE_DATE_RE = re.compile(rf"^\s*{YEAR}\s*年\s*{MD}\s*月\s*{MD}\s*日\s*
 FILING_DATE_RE = re.compile(r"【\s*(?:发文|成文|发布)日期\s*】\s*([^\n【]+)|发文日期\s*:\s*([^\n]+)|成文日期\s*:\s*([^\n]+)")
 # 自公布之日起 / 自即日起 -> the published date.
 FROM_PUBLICATION_RE = re.compile(r"自\s*(?:公布|发布|印发|公告)\s*之\s*日\s*起|自\s*即\s*日\s*起")
+# "自发布之日起30日后施行", "自公布之日起三个月后施行": a delay after the publication day, counted as the
+# notices count a period (the publication day is its first day: 30日后 -> published + 30 days).
+AFTER_PUBLICATION_RE = re.compile(rf"\s*(?:满\s*)?(?P<n>{NUM})\s*(?P<unit>天|日|个月|年|周)\s*(?:后|以后|之后)")
 FROM_DATE_RE = re.compile(
     rf"(?:自|从|于)\s*(?P<date>(?P<y>{YEAR})\s*年\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日)"
     rf"(?P<time>\s*(?P<h>\d{{1,2}})\s*[时:点]\s*(?:(?P<mi>\d{{1,2}})\s*分?)?)?\s*起"
@@ -119,11 +122,17 @@ def parse_stamp(text: str) -> Stamp | None:
 
 
 def filing_date(folded: str) -> date | None:
-    """【发文日期】2025年04月09日."""
+    """【发文日期】2025年04月09日, 【发文日期】2025-11-05: the date the line opens with."""
     m = FILING_DATE_RE.search(folded) if "日期" in folded else None  # in every match; a cheap scan
     if not m:
         return None
-    return parse_cn_date(m.group(m.lastindex or 0))
+    value = m.group(m.lastindex or 0)
+    iso = ISO_DT_RE.search(value) if "年" in value else None
+    if iso is not None:  # "2025-11-05 根据…2025年4月4日…" (the body run into the line): the date written first
+        cn = DATE_RE.search(value, 0, iso.start())
+        if cn is None:
+            return make_date(*iso.groups()[:3])
+    return parse_cn_date(value)
 
 
 def signature_date(lines: list[str]) -> date | None:
@@ -145,8 +154,10 @@ def effective_in(sentence: str, published: date | None) -> str | None:
         if day is None:
             return None
         return Stamp(day, int(hour), int(minute or 0)).iso() if hour else day.isoformat()
-    if published and "日" in sentence and FROM_PUBLICATION_RE.search(sentence):
-        return published.isoformat()
+    if published and "日" in sentence:
+        m = FROM_PUBLICATION_RE.search(sentence)
+        if m:
+            return _after_publication(sentence, m.end(), published).isoformat()
     m = FROM_MONTH_DAY_RE.search(sentence) if published and "月" in sentence else None
     if m and published:
         day = make_date(published.year, m.group("m"), m.group("d"))
@@ -154,6 +165,14 @@ def effective_in(sentence: str, published: date | None) -> str | None:
             day = make_date(published.year + 1, m.group("m"), m.group("d"))
         return day.isoformat() if day else None
     return period_start(sentence)
+
+
+def _after_publication(sentence: str, at: int, published: date) -> date:
+    """The day a "自公布之日起" ending at ``at`` names: the publication day, or the day a delay written right
+    after it ends ("30日后施行": ``published`` + 30 days)."""
+    m = AFTER_PUBLICATION_RE.match(sentence, at) if "后" in sentence else None
+    n = to_int(m.group("n")) if m else None
+    return published if m is None or n is None else period_end(published, n, m.group("unit"))
 
 
 def period_start(sentence: str) -> str | None:

@@ -621,14 +621,16 @@ A = TypeVar("A", bound=Action)
 
 def _shortened(r: Action, records: list[A]) -> bool:
     """A period-less action whose numbered targets a fuller action of the same verb, list and
-    date covers: the title's "关于暂停实施…第55号等公告" beside the body's six notices and end date."""
+    date covers: the title's "关于暂停实施…第55号等公告" beside the body's six notices and end date (or the
+    body's "继续暂停实施…至2027年11月27日": a suspension continued is no new open-ended one)."""
     if r.until is not None or r.duration is not None or not r.targets:
         return False
     keys = {t.key for t in r.targets}
     if None in keys:
         return False
     for o in records:
-        if o is not r and o.action is r.action and o.list is r.list and o.effective == r.effective \
+        if o is not r and (o.action is r.action or r.action is ActionKind.SUSPEND and o.action is ActionKind.EXTEND) \
+                and o.list is r.list and o.effective == r.effective \
                 and (o.until is not None or o.duration is not None) and keys <= {t.key for t in o.targets}:
             return True
     return False

@@ -7,6 +7,9 @@ notices and Q&As of fixtures/, and the state each leaves on the days around the 
   from the running end.
 - The same extension of a notice with no running suspension (ECL 2025 No. 51, in force) got a silent end counted
   from the publication day: now a problem says the end could not be counted from a running end.
+- "本公告自发布之日起30日后施行" was in force on the publication day, a month early.
+- The title's "关于暂停实施…第二款的公告" beside the body's "继续暂停实施…至2027年11月27日" gave an open-ended
+  suspension too ("Suspended: … until further notice").
 The texts are tests/data/corpus/audit16/52 and tests/data/corpus/dates17/ (composed in the official wording)."""
 
 from __future__ import annotations
@@ -29,7 +32,8 @@ PAGES = (  # ECL No. 21, UEL 〔2025〕7号, 2024 No. 46 and No. 72, and the 202
         "2d1e85ffaebf4ed9913f35f2afb5c436", "7e09fc75390f4a078466b56ac9d6503a", "3cd57285290044edb3036563bc4c7352")),
 )
 CASES = ("audit16/52-qa-2026-yanchang-verb-first.txt", "dates17/05-qa-uel-yanqi-yinian-nostart.txt",
-         "dates17/23-qa-ecl-yanchang-nostart-no-running.txt")
+         "dates17/23-qa-ecl-yanchang-nostart-no-running.txt", "dates17/07-ann-ecl-30ri-hou.txt",
+         "dates17/08-ann-items-jiri-zhi.txt")
 
 
 def test_extensions_by_a_duration_end_a_period_after_the_running_end(tmp_path: Path) -> None:
@@ -57,3 +61,13 @@ def test_extensions_by_a_duration_end_a_period_after_the_running_end(tmp_path: P
     rows, _ = status("2027-11-10")
     for key in ("MOFCOM-2025-21", "UEL-2025-7"):
         assert (rows[key]["state"], rows[key]["since"]) == ("lapsed", "2027-11-10"), rows[key]["history"]
+
+    rows, _ = status("2026-11-07")  # announced 2026-10-09, in force 30 days on
+    assert (rows["MOFCOM-2026-44"]["state"], rows["MOFCOM-2026-44"]["next_from"]) == ("announced", "2026-11-08")
+    rows, _ = status("2026-11-08")
+    assert (rows["MOFCOM-2026-44"]["state"], rows["MOFCOM-2026-44"]["since"]) == ("in_force", "2026-11-08")
+
+    rows, _ = status("2027-11-26")  # No. 46 clause 2: suspended to 2027-11-27, never "no end date"
+    row = rows["MOFCOM-2024-46"]
+    assert (row["state"], row["until"]) == ("suspended", "2027-11-27"), row["history"]
+    assert not [h for h in row["history"] if "no end date" in h], row["history"]
