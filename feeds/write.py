@@ -171,6 +171,8 @@ def write_error(exc: OSError, out_dir: Path) -> str:
     code = exc.errno
     if code in (errno.ENOSPC, errno.EDQUOT):
         what = "the disk is full (or over quota): free some space"
+    elif code == errno.EFBIG:
+        what = "a file would pass the file size limit (ulimit -f, or the file system's): raise the limit"
     elif code == errno.EROFS:
         what = "it is on a read-only file system: remount it writable or choose another folder with --out"
     elif code in (errno.EACCES, errno.EPERM):

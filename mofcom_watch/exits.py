@@ -36,7 +36,7 @@ def stop_on_sigterm() -> None:
     signal.signal(signal.SIGTERM, _terminate)
 
 # Writing the feeds folder failed for a reason of the folder, not of the program.
-FEEDS_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO})
+FEEDS_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO})
 # A file where the feeds folder (or a folder on its path) should be: the folder's fault only when the failing
 # path is in it (the same errors elsewhere, e.g. a watchlist path, are not the feeds folder's).
 PATH_ERRNOS = frozenset({errno.ENOTDIR, errno.EEXIST})

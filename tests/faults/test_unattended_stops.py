@@ -116,3 +116,18 @@ def test_a_mistyped_variable_in_the_environment_is_said_not_ignored(tmp_path):
         "mofcom-watch: warning: MOFCOM_WATCH_DATABASE_URL is not a setting and is ignored (did you mean MOFCOM_WATCH_DB?)",
         "mofcom-watch: warning: MOFCOM_WATCH_FEED_DIR is not a setting and is ignored (did you mean "
         "MOFCOM_WATCH_FEEDS_DIR?)"]
+
+
+def test_a_file_size_limit_on_the_feeds_is_a_resource_fault(replayed, tmp_path):
+    """Was: ``feeds`` under a file size limit (``ulimit -f`` in a cron wrapper, a quota as EFBIG): ``cannot write
+    feeds to DIR: File too large``, exit 2 ("usage"). It is the folder's resource: exit 3, as for a full disk."""
+    import resource
+
+    db = copy_of(replayed, tmp_path / "store.sqlite")
+    limit = 40 * 1024  # the store is read, never grown; some feed files are larger
+    proc = subprocess.run(command(db, "feeds", "--out", str(tmp_path / "feeds"), "--as-of", AS_OF), env=cli_env(),
+                          capture_output=True, text=True, timeout=300,
+                          preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit)))
+    assert proc.returncode == 3, proc.stderr
+    assert proc.stderr.startswith(f"mofcom-watch feeds: cannot write the feeds in {tmp_path / 'feeds'}: a file would "
+                                  "pass the file size limit"), proc.stderr
