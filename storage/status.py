@@ -144,8 +144,22 @@ def entity_timeline(session: Session, name: str, as_of: date) -> EntityTimeline 
     if not key:
         return None
     notices, d = derive_stored(session, as_of)
-    keys = _matching_keys(session, notices, key)
+    keys = _matching_keys(session, notices, key) or _screened_keys(notices, name)
     return _timeline(session, notices, d, keys) if keys else None
+
+
+def _screened_keys(notices: Sequence[StoredNotice], name: str) -> list[str]:
+    """The entities `screen` finds for a spelling no stored name has ("斯凯迪奥公司（美国）", "PVH Corp.",
+    "因美纳（Illumina, Inc.）"): its exact and normalised matches only, as a lookup names an entity, never guesses."""
+    from storage.watchlist import FUZZY, Counterparty, Watchlist
+
+    wl = Watchlist((Counterparty(name),))
+    found: list[str] = []
+    for n in notices:
+        for e in n.record.entities:
+            if e.key and e.key not in found and (m := wl.match(e)) is not None and m.method != FUZZY:
+                found.append(e.key)
+    return found
 
 
 def entity_timeline_by_key(session: Session, key: str, as_of: date) -> EntityTimeline | None:

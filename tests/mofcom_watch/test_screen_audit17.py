@@ -131,3 +131,15 @@ def test_screen_and_the_watchlist_feed_agree_on_country_and_separator(db_url: st
                                    "--as-of", AS_OF])
     items = json.loads((tmp_path / "f" / "watchlist.json").read_text(encoding="utf-8"))["items"]
     assert (screened.exit_code, bool(items)) == ((1, True) if hit else (0, False)), (screened.output, fed.output)
+
+
+@pytest.mark.parametrize("name", ["斯凯迪奥公司（美国）", "斯凱迪奧公司", "PVH Corp.", "因美纳（Illumina, Inc.）", "Todd Steiner"])
+def test_timeline_finds_what_screen_finds_exactly_or_normalised(db_url: str, cli: dict, name: str) -> None:
+    """`timeline` (and `evidence`, the front page's search) said "no listed entity matches" for spellings
+    `screen` finds; it now takes screen's exact and normalised matches, never its fuzzy ones."""
+    f_hits = {r["query"]["name"]: r["hits"] for r in cli["results"]}
+    assert name in f_hits
+    wanted = sorted({h["entity_key"] for h in f_hits.get(name, []) if h["match"] != "fuzzy"})
+    result = CliRunner().invoke(app, ["--db", db_url, "timeline", name, "--as-of", AS_OF, "--json"])
+    assert (result.exit_code, json.loads(result.stdout)["keys"] if result.exit_code == 0 else []) == (
+        (0, wanted) if wanted else (1, [])), result.output
