@@ -29,6 +29,11 @@ INDEX_URL_RE = re.compile(r"/(?:index(?:_\d+)?\.s?html?)?$|/api-gateway/|/(?:zwg
 # ?query, #fragment, blanks, controls). Rooted ("/a/b.html"), or relative ("./a/b.html", "a/b.html").
 PLAIN_SEGMENTS = r"[A-Za-z0-9_~%\-][A-Za-z0-9_~%.\-]*(?:/[A-Za-z0-9_~%\-][A-Za-z0-9_~%.\-]*)*/?"
 PLAIN_HREF_RE = re.compile(rf"(?P<rooted>/)(?:{PLAIN_SEGMENTS})?|(?:\./)?{PLAIN_SEGMENTS}")
+# A plain http(s) base: an ASCII host (no userinfo, no IPv6 brackets), then plain directory segments (as above)
+# and a last segment, then anything after "?" or "#" but the blanks urlsplit removes. urljoin keeps such a host
+# as written and its directory as it is: what it makes of "/" and "./" on the base is cut from it.
+PLAIN_BASE_RE = re.compile(r"(?P<root>https?://[A-Za-z0-9.:\-]+)(?:(?P<dir>(?:/[A-Za-z0-9_~%\-][A-Za-z0-9_~%.\-]*)*/)"
+                           r"[A-Za-z0-9_~%.\-]*)?(?:[?#][^\t\n\r]*)?")
 DATE_HOLDERS = {"li", "tr", "dd", "p", "td"}
 
 
@@ -66,10 +71,19 @@ def _joined(base_url: str, href: str, roots: dict[str, str]) -> str:
     if plain is None:
         return urljoin(base_url, href)
     if plain.group("rooted"):
-        root = roots.get("/") or roots.setdefault("/", urljoin(base_url, "/"))
+        root = roots.get("/") or roots.setdefault("/", _root(base_url, "/"))
         return root[:-1] + href
-    here = roots.get("./") or roots.setdefault("./", urljoin(base_url, "./"))
+    here = roots.get("./") or roots.setdefault("./", _root(base_url, "./"))
     return here + href.removeprefix("./")
+
+
+def _root(base_url: str, href: str) -> str:
+    """``urljoin(base_url, href)`` for ``href`` "/" or "./": cut from a plain base (PLAIN_BASE_RE, one
+    match instead of urljoin's some 50,000 instructions), else urljoin's."""
+    plain = PLAIN_BASE_RE.fullmatch(base_url)
+    if plain is None:
+        return urljoin(base_url, href)
+    return plain.group("root") + ("/" if href == "/" else plain.group("dir") or "/")
 
 
 def links_from_tree(tree: LexborHTMLParser, base_url: str | None) -> tuple[IndexLink, ...]:

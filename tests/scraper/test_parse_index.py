@@ -58,7 +58,8 @@ def test_jpaas_json_served_as_text_html_and_a_failed_answer():
 
 
 def test_links_joined_by_hand_as_urljoin_joins_them():
-    """index._joined joins plain paths without urljoin: the same URL for real and random hrefs and bases."""
+    """index._joined joins plain paths without urljoin, on roots cut by hand from plain bases: the same URL as
+    urljoin for real and random hrefs and bases."""
     import random
     from urllib.parse import urljoin
 
@@ -81,6 +82,18 @@ def test_links_joined_by_hand_as_urljoin_joins_them():
         roots: dict[str, str] = {}
         for href in hrefs:
             assert _joined(base, href, roots) == urljoin(base, href), (base, href)
+    # The roots "/" and "./" of a base are cut from it by hand when it is plain (PLAIN_BASE_RE): random bases,
+    # plain and not (ports, userinfo, dot segments, "//", ";", queries, fragments, blanks urlsplit removes).
+    base_alphabet = "ab./-_~%:?#;0A@[] \t\n"
+    for _ in range(3000):
+        base = rng.choice(["https://", "http://", "https://x.cn/", "http://x.cn:80/a/"]) + "".join(
+            rng.choice(base_alphabet) for _ in range(rng.randrange(0, 14)))
+        for href in ("/a/b.html", "./a/b.html", "a/b.html"):
+            try:
+                expected = urljoin(base, href)
+            except ValueError:
+                continue
+            assert _joined(base, href, {}) == expected, (base, href)
     for href in ("/a/b.html", "a/b.html"):  # a base urljoin refuses is refused the same way
         with pytest.raises(ValueError, match="Invalid IPv6 URL"):
             urljoin("https://[x.cn/a/", href)
