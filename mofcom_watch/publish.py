@@ -124,6 +124,9 @@ def publish(session: Session, *, as_of: date, target: PublishTarget | None, hold
     if derive_events:
         if hold is None:
             hold = held_sources(session, news_source_names())
+        from mofcom_watch.reprints import recheck  # the not-merged Q&A issues whose cause is gone close
+
+        recheck(session, datetime.now(UTC).replace(microsecond=0))
         derivation, notices, sync, skipped = derive_and_sync(session, as_of, hold, full=full)
         record_held_back(session, sources=hold, held=len(sync.withheld), titles=_held_titles(sync.withheld),
                          seen=datetime.now(UTC).replace(microsecond=0), run_id=run_id)

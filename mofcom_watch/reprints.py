@@ -7,29 +7,39 @@ a Q&A is stored, the stored Q&As of its day are compared with it by their answer
 answer are one notice, under MOFCOM's key, whichever came first. Where the text does not show it (answers
 that differ or are too short to compare, but the same changes; two reprints and no MOFCOM copy; more than one
 match) nothing is merged: a health issue names both keys for a person to look at.
+
+That issue closes by itself when its cause goes away (:func:`recheck`, at every publish: a key no longer stored,
+or the two no longer read as perhaps one Q&A), or on a person's word: ``mofcom-watch review`` lists such pairs
+with the SHA-256 of what was judged (both answers and changes, :func:`pair_sha256`), and ``mofcom-watch accept
+KEY SHA256`` keeps them as two notices (:func:`settle`), recorded as a ``review-accepted`` record. The word holds
+for those answers and changes only: should either Q&A read otherwise, the pair is judged afresh.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
+import re
 import zlib
 from datetime import datetime
+from typing import Any
 from urllib.parse import urlsplit
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from scraper.parse import parse_document
-from scraper.parse.qa import same_answer
+from storage.cleantext import clean_text
 from storage.ingest import load_notice, record_issue, reread
 from storage.keys import issue_key
-from storage.models import Notice, NoticeUrl, Page, Snapshot
+from storage.models import HealthIssue, Notice, NoticeUrl, Page, Snapshot
 from storage.records import NoticeKind, NoticeRecord
-from storage.vocabulary import HealthKind
+from storage.vocabulary import HealthKind, as_utc
 
 OFFICIAL_HOSTS = ("www.mofcom.gov.cn", "mofcom.gov.cn")  # where MOFCOM publishes its Q&As (shared/domain.md d)
 ISSUE_PART = "same-qa"
+# a paper's editor line, "（责任编辑：李四）": not what a person's word on a pair is about
+EDITOR_RE = re.compile(r"[（(]\s*(?:责任)?编辑\s*[:：][^）)]{0,40}[）)]")
 
 
 def official(url: str | None) -> bool:
@@ -50,6 +60,37 @@ class _Stored:
     record: NoticeRecord
     official: bool  # one of its URLs is MOFCOM's
     text: str  # the text its record was read from
+    urls: tuple[str, ...] = ()
+
+
+def _unsure(one: NoticeRecord, one_text: str, other: _Stored) -> bool | None:
+    """Whether the pair may be one Q&A that was not merged: True when the answers are the same, None when the
+    answers do not show it but the changes are the same; False: two Q&As (nothing to look at)."""
+    from scraper.parse.qa import same_answer
+
+    verdict = same_answer(one_text, other.text) if other.text else None
+    if verdict:
+        return True
+    return None if _actions(other.record) == _actions(one) else False
+
+
+def pair_sha256(one: tuple[str, NoticeRecord, str], other: tuple[str, NoticeRecord, str]) -> str:
+    """What a person's word on a pair (key, record, text) rests on: both keys, answers (a paper's editor line aside)
+    and changes, in key order."""
+    from scraper.parse.qa import answer_text
+
+    parts = [json.dumps([key, answer_text(EDITOR_RE.sub("", text)), _actions(record)], ensure_ascii=False)
+             for key, record, text in sorted((one, other), key=lambda p: p[0])]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _settled_key(keys: tuple[str, str], sha: str) -> str:
+    return issue_key(HealthKind.REVIEW_ACCEPTED, ISSUE_PART, *keys, sha)
+
+
+def _settled(session: Session, keys: tuple[str, str], sha: str) -> bool:
+    """Whether a person kept these two, read as they are now, as two notices (:func:`settle`)."""
+    return session.scalars(select(HealthIssue.id).where(HealthIssue.key == _settled_key(keys, sha))).first() is not None
 
 
 def _text(session: Session, snapshot_id: int | None) -> str:
@@ -58,6 +99,8 @@ def _text(session: Session, snapshot_id: int | None) -> str:
                           .where(Snapshot.id == snapshot_id)).first()
     if row is None:
         return ""
+    from scraper.parse import parse_document  # here: a publish that only rechecks issues never loads the parser
+
     try:
         doc = parse_document(zlib.decompress(row.body), url=row.url, content_type=row.content_type)
     except Exception:  # unusable now, or a parser error: no text to compare, so nothing is merged
@@ -67,10 +110,14 @@ def _text(session: Session, snapshot_id: int | None) -> str:
 
 def _same_day(session: Session, record: NoticeRecord) -> list[_Stored]:
     """The other Q&As stored for the record's day, each with its text and whether MOFCOM published it."""
+    return _stored(session, Notice.published == record.published, Notice.key != record.key)
+
+
+def _stored(session: Session, *where: Any) -> list[_Stored]:
+    """The stored Q&As that ``where`` selects, each with its text, its URLs and whether MOFCOM published it."""
     rows = session.execute(
         select(Notice.id, Notice.key, Notice.record_json, Notice.snapshot_id)
-        .where(Notice.kind == NoticeKind.QA.value, Notice.published == record.published, Notice.key != record.key)
-        .order_by(Notice.key)).all()
+        .where(Notice.kind == NoticeKind.QA.value, *where).order_by(Notice.key)).all()
     if not rows:
         return []
     urls: dict[int, list[str]] = {}
@@ -78,7 +125,7 @@ def _same_day(session: Session, record: NoticeRecord) -> list[_Stored]:
                                           .where(NoticeUrl.notice_id.in_([r[0] for r in rows]))):
         urls.setdefault(notice_id, []).append(url)
     return [_Stored(key, NoticeRecord.from_json(json.loads(text)), any(official(u) for u in urls.get(nid, ())),
-                    _text(session, snapshot_id))
+                    _text(session, snapshot_id), tuple(sorted(urls.get(nid, ()))))
             for nid, key, text, snapshot_id in rows]
 
 
@@ -103,6 +150,8 @@ def one_key(session: Session, record: NoticeRecord, url: str, source: str, seen_
     both keys."""
     if record.kind is not NoticeKind.QA or record.published is None or not record.text:
         return record
+    from scraper.parse.qa import same_answer
+
     stored = _same_day(session, record)
     if not stored:
         return record
@@ -122,6 +171,9 @@ def one_key(session: Session, record: NoticeRecord, url: str, source: str, seen_
             same = []
     for other in same + doubt:  # two reprints, two MOFCOM pages, several matches, or answers that do not show it
         pair = sorted((record.key, other.key))
+        if _settled(session, (pair[0], pair[1]), pair_sha256((record.key, record, record.text),
+                                                             (other.key, other.record, other.text))):
+            continue  # a person kept these two, reading as they do now, as two notices
         record_issue(
             session, key=issue_key(HealthKind.ALIAS_CONFLICT, ISSUE_PART, *pair), source=source or "replay",
             kind=HealthKind.ALIAS_CONFLICT, seen_at=seen_at, url=url, notice_key=record.key,
@@ -130,5 +182,106 @@ def one_key(session: Session, record: NoticeRecord, url: str, source: str, seen_
                        "beside one MOFCOM copy" if other in same else
                        f"the same changes on {record.published} under two keys, but their answers do not show they "
                        "are one Q&A")
-                    + "; both are kept, not merged: check the pages"))
+                    + "; both are kept, not merged: check the pages (mofcom-watch review shows how to keep them as "
+                       "two once checked)"))
     return record
+
+
+@dataclasses.dataclass(frozen=True)
+class UnsurePair:
+    """Two stored Q&As that may be one, not merged (an open issue names them), as a person reviews them."""
+
+    keys: tuple[str, str]
+    urls: tuple[tuple[str, ...], tuple[str, ...]]
+    sha256: str  # pair_sha256 of the two as stored now: what ``accept`` names
+    detail: str
+    first_seen: datetime
+
+    def to_json(self) -> dict[str, Any]:
+        return {"notice_keys": list(self.keys), "urls": [list(u) for u in self.urls], "sha256": self.sha256,
+                "detail": self.detail, "first_seen": self.first_seen.isoformat()}
+
+
+def _open_pairs(session: Session) -> list[tuple[HealthIssue, tuple[str, str], dict[str, _Stored]]]:
+    """The open not-merged issues, each with its two keys and those of them still stored."""
+    prefix = issue_key(HealthKind.ALIAS_CONFLICT, ISSUE_PART) + "/"
+    issues = list(session.scalars(select(HealthIssue).where(
+        HealthIssue.kind == HealthKind.ALIAS_CONFLICT.value, HealthIssue.key.startswith(prefix, autoescape=True),
+        HealthIssue.resolved_at.is_(None)).order_by(HealthIssue.first_seen, HealthIssue.key)))
+    found = []
+    for issue in issues:
+        parts = issue.key[len(prefix):].split("/")
+        if len(parts) != 2:
+            continue  # not one this module made
+        keys = (parts[0], parts[1])
+        found.append((issue, keys, {s.key: s for s in _stored(session, Notice.key.in_(keys))}))
+    return found
+
+
+def _sha(a: _Stored, b: _Stored) -> str:
+    return pair_sha256((a.key, a.record, a.text), (b.key, b.record, b.text))
+
+
+def unsure_pairs(session: Session) -> list[UnsurePair]:
+    """The pairs an open not-merged issue names, both still stored, oldest issue first (``mofcom-watch review``)."""
+    pairs = []
+    for issue, keys, stored in _open_pairs(session):
+        if len(stored) == 2:
+            a, b = stored[keys[0]], stored[keys[1]]
+            pairs.append(UnsurePair(keys, (a.urls, b.urls), _sha(a, b), issue.detail, as_utc(issue.first_seen)))
+    return pairs
+
+
+def recheck(session: Session, at: datetime) -> list[str]:
+    """Close the open not-merged issues whose cause is gone, as the store reads now (every publish runs it): a key
+    no longer stored (one notice now, or renamed), the two no longer perhaps one Q&A (a page corrected: other
+    changes, other answers), or a person's word on the two as they read now. Keys of the issues closed."""
+    closed = []
+    for issue, keys, stored in _open_pairs(session):
+        if len(stored) == 2:
+            a, b = stored[keys[0]], stored[keys[1]]
+            if _unsure(a.record, a.text, b) is not False and not _settled(session, keys, _sha(a, b)):
+                continue
+        issue.resolved_at = as_utc(at)
+        closed.append(issue.key)
+    session.flush()
+    return closed
+
+
+class Unsettled(ValueError):
+    """A person's word that does not fit an unsure pair (another SHA-256, or a prefix of several): nothing written."""
+
+
+def settle(session: Session, key: str, sha: str, *, by: str, at: datetime, note: str | None = None
+           ) -> UnsurePair | None:
+    """A person keeps the unsure pair naming ``key`` whose :func:`pair_sha256` starts with ``sha`` as two notices:
+    recorded (a ``review-accepted`` record, opened and closed at once: who, when, which reading) and its issue
+    closed. None when no open pair names ``key``; :class:`Unsettled` when the SHA-256 fits none or several."""
+    wanted = key.strip().casefold()
+    mine = [p for p in unsure_pairs(session) if wanted in (k.casefold() for k in p.keys)]
+    if not mine:
+        return None
+    matching = [p for p in mine if p.sha256.startswith(sha)]
+    if len(matching) != 1:
+        shown = ", ".join(f"{' and '.join(p.keys)}: {p.sha256[:16]}…" for p in mine)
+        raise Unsettled(f"{key}: {sha} starts " + ("no" if not matching else "more than one")
+                        + f" unsure pair's SHA-256 ({shown}): review them (`mofcom-watch review`) and give the one you saw")
+    pair = matching[0]
+    at = as_utc(at)
+    detail = clean_text(
+        f"{pair.keys[0]} ({', '.join(pair.urls[0])}) and {pair.keys[1]} ({', '.join(pair.urls[1])}): kept as two "
+        f"notices, not merged, by {by} after review (their answers and changes as read now, SHA-256 {pair.sha256}); "
+        "should either read otherwise, they are judged again" + (f"; note: {note}" if note else ""))
+    key = _settled_key(pair.keys, pair.sha256)
+    record = session.scalars(select(HealthIssue).where(HealthIssue.key == key)).one_or_none()
+    if record is None:  # else said once before, for the same reading: the latest word is kept
+        record = HealthIssue(key=key, kind=HealthKind.REVIEW_ACCEPTED.value)
+        session.add(record)
+    record.source, record.detail, record.notice_key = by[:64], detail, pair.keys[0]
+    record.url = pair.urls[0][0] if pair.urls[0] else None
+    record.run_id, record.first_seen, record.last_seen, record.resolved_at = None, at, at, at
+    session.execute(update(HealthIssue).where(
+        HealthIssue.key == issue_key(HealthKind.ALIAS_CONFLICT, ISSUE_PART, *pair.keys),
+        HealthIssue.resolved_at.is_(None)).values(resolved_at=at))
+    session.flush()
+    return pair

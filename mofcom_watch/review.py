@@ -22,6 +22,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from mofcom_watch.pipeline import HeldBack, PageParser, PageRouter, held_back, read_again
+from mofcom_watch.reprints import Unsettled, UnsurePair, settle
 from storage.ingest import load_notice, store_parse
 from storage.models import Notice, Snapshot
 from storage.outcomes import PageOutcome
@@ -116,12 +117,21 @@ class Accepted:
 
 
 def accept(session: Session, router: PageRouter, notice_key: str, sha: str, *, by: str, at: datetime,
-           note: str | None = None) -> Accepted:
+           note: str | None = None) -> Accepted | UnsurePair:
     """Store the held copy of ``notice_key`` whose SHA-256 starts with ``sha`` as the notice, record who accepted
-    it, close its issue. :class:`ReviewError` (nothing written) when there is no such copy to accept."""
+    it, close its issue; or, when no held copy of it has that SHA-256, keep the unsure pair of Q&As naming it
+    (:func:`mofcom_watch.reprints.settle`) as two notices. :class:`ReviewError` (nothing written) when there is no
+    such copy nor pair."""
     sha = sha_prefix(sha)
     copies = held_copies(session)
     mine = [c for c in copies if c.notice_key.casefold() == notice_key.strip().casefold()]
+    if not [c for c in mine if c.sha256.startswith(sha)]:
+        try:
+            pair = settle(session, notice_key, sha, by=by, at=at, note=note)
+        except Unsettled as exc:
+            raise ReviewError(str(exc)) from None
+        if pair is not None:
+            return pair
     if not mine:
         if not _stored(session, notice_key):
             raise ReviewError(f"no notice {notice_key} in the store")

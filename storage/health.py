@@ -265,6 +265,8 @@ def _title(issue: HealthIssue) -> str:
         return f"Source health: {issue.source} failed {FAILING_RUNS} runs in a row"
     if issue.kind == HealthKind.UNUSABLE_PAGE:
         return f"Source health: {issue.source}: unusable page {where}"
+    if issue.kind == HealthKind.REVIEW_ACCEPTED and issue.key.startswith(f"{HealthKind.REVIEW_ACCEPTED}/same-qa/"):
+        return f"Reviewed: {' and '.join(issue.key.split('/')[2:4])}: two Q&As kept as two, by {issue.source}"
     if issue.kind == HealthKind.REVIEW_ACCEPTED:
         return f"Reviewed: {issue.notice_key or where}: a newer copy that reads less, accepted by {issue.source}"
     if issue.kind == HealthKind.COUNT_MISMATCH:

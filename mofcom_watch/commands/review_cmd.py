@@ -52,23 +52,29 @@ def register(app: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
     ) -> None:
         """List the newer copies held back because they read less than the stored notice, for a person to accept."""
+        from mofcom_watch.reprints import unsure_pairs
         from mofcom_watch.review import pending_reviews
 
         engine, session = open_session(ctx)
         try:
             pending = pending_reviews(session, _router())
+            pairs = unsure_pairs(session)
         except Exception as exc:  # noqa: BLE001 - a resource fault is one line; anything else goes on up
             exit_on_resource_fault("mofcom-watch review", exc, db_url=app_context(ctx).settings.database_url)
         finally:
             session.close()
             engine.dispose()
         if as_json:
-            typer.echo(term.json_text({"pending": [p.to_json() for p in pending]}))
-            raise typer.Exit(1 if pending else 0)
+            typer.echo(term.json_text({"pending": [p.to_json() for p in pending],
+                                       "unsure_qas": [p.to_json() for p in pairs]}))
+            raise typer.Exit(1 if pending or pairs else 0)
         out = term.console()
+        for pair in pairs:  # two Q&As that may be one, not merged: a person's word keeps them as two
+            out.print(Text(term.shown(f"Not merged: {pair.detail}. If they are two Q&As, or one you accept as "
+                                      f"stored twice: mofcom-watch accept {pair.keys[1]} {pair.sha256[:SHOWN_SHA]}")))
         if not pending:
-            out.print("Nothing held back for review.")
-            raise typer.Exit(0)
+            out.print("Nothing held back for review." if not pairs else "No copy held back for review.")
+            raise typer.Exit(1 if pairs else 0)
         rows = [tuple(map(term.shown, (p.copy.notice_key, p.copy.url, "、".join(p.lost),
                                         (p.copy.stored_sha256 or "")[:SHOWN_SHA], p.copy.sha256[:SHOWN_SHA],
                                         _when(p.copy.first_seen), _when(p.copy.last_seen)))) for p in pending]
@@ -92,7 +98,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Accept a held-back copy after review: store it, derive its events, record who accepted which copy."""
         from mofcom_watch.publish import publish
-        from mofcom_watch.review import ReviewError, accept, operator
+        from mofcom_watch.review import Accepted, ReviewError, accept, operator
         from storage.db import WRITE_LOCK, session_factory
         from storage.runlock import make_holder, run_lock
 
@@ -122,8 +128,13 @@ def register(app: typer.Typer) -> None:
             exit_on_resource_fault("mofcom-watch accept", exc, db_url=settings.database_url)
         finally:
             engine.dispose()
-        c = done.review.copy
         out = term.console()
+        if not isinstance(done, Accepted):  # an unsure pair of Q&As, kept as two notices
+            out.print(Text(term.shown(f"accepted: {' and '.join(done.keys)} stay two notices, not merged (their "
+                                      f"answers and changes as read now, SHA-256 {done.sha256}); recorded: by {who} "
+                                      f"at {_when(at)}")))
+            return
+        c = done.review.copy
         out.print(Text(term.shown(
             f"accepted: {c.notice_key} is now read from the copy of {c.url} first fetched {_when(c.first_seen)} "
             f"(SHA-256 {c.sha256}), revision {done.revision}; no longer read: {'、'.join(done.review.lost)}")))

@@ -239,3 +239,67 @@ def test_a_reprint_whose_headline_names_no_list_joins_mofcoms_qa_and_reads_as_it
     _replay(f"sqlite:///{db}", tree, "2026-11-22T08:00:00+00:00")
     _, issues = _qas(db)
     assert [i for i in issues if ECL_KEY in i and "not merged" in i], issues
+
+
+def _status(db: Path) -> tuple[int, list[str]]:
+    """``status --json``: its exit code and the open health issues' details."""
+    done = cli(f"sqlite:///{db}", "status", "--json", "--as-of", "2026-11-29")
+    assert done.code in (0, 1), done.err
+    return done.code, [i["detail"] for i in json.loads(done.out)["health_issues"]]
+
+
+def test_a_pair_not_merged_is_settled_by_a_persons_word_or_closes_when_its_cause_goes(tmp_path):
+    """The paraphrase beside MOFCOM's Q&A: the open "not merged" issue stays open (status exit 1) through runs and
+    a wrong SHA-256; ``review`` lists the pair, ``accept KEY SHA256`` keeps them as two (status exit 0, the health
+    feed says who), a new copy of the same answer leaves it settled, other words reopen it, and the reprint
+    corrected to other changes closes it with nobody's word. Real ``replay``, ``feeds``, ``review``, ``accept``,
+    ``status`` processes on one SQLite file."""
+    db = tmp_path / "d.sqlite"
+    url = f"sqlite:///{db}"
+    _replay(url, _tree(tmp_path / "d1", official=True, uel=True, reprint=_reprint(PARAPHRASE)),
+            "2026-11-20T08:00:00+00:00")
+    code, issues = _status(db)
+    assert code == 1 and len(issues) == 1 and "not merged" in issues[0], issues  # the replay's publish kept it
+    done = cli(url, "review", "--json")
+    pairs = json.loads(done.out)["unsure_qas"]
+    assert done.code == 1 and len(pairs) == 1 and OFFICIAL_KEY in pairs[0]["notice_keys"], done.out
+    other = next(k for k in pairs[0]["notice_keys"] if k != OFFICIAL_KEY)
+    sha = pairs[0]["sha256"]
+    # the other order (the paraphrase first, MOFCOM's page a day later): the same pair, the same SHA-256 to accept
+    first = tmp_path / "r.sqlite"
+    _replay(f"sqlite:///{first}", _tree(tmp_path / "r1", uel=True, reprint=_reprint(PARAPHRASE)),
+            "2026-11-20T08:00:00+00:00")
+    _replay(f"sqlite:///{first}", _tree(tmp_path / "r2", official=True), "2026-11-21T08:00:00+00:00")
+    assert json.loads(cli(f"sqlite:///{first}", "review", "--json").out)["unsure_qas"][0]["sha256"] == sha
+    assert _status(first)[0] == 1
+    wrong = cli(url, "accept", other, "0" * 12)
+    assert wrong.code == 2 and _status(db)[0] == 1, wrong.err  # nothing written
+    done = cli(url, "accept", other, sha[:12], "--by", "analyst@desk", "--as-of", "2026-11-29")
+    assert done.code == 0 and "stay two notices" in done.out, (done.out, done.err)
+    assert _status(db) == (0, []) and json.loads(cli(url, "review", "--json").out)["unsure_qas"] == []
+    assert cli(url, "feeds", "--out", str(tmp_path / "f2"), "--as-of", "2026-11-29").code == 0
+    health = (tmp_path / "f2" / "source-health.atom").read_text(encoding="utf-8")
+    assert "two Q&amp;As kept as two, by analyst@desk" in health and other in health, health
+
+    def closed() -> list[tuple[str, str]]:
+        with sqlite3.connect(db) as con:
+            return con.execute("SELECT key, resolved_at FROM health_issue WHERE kind = 'alias-conflict'").fetchall()
+
+    settled = closed()
+    # the paper's page again, its trailer changed: the same answer and changes, so the word holds
+    _replay(url, _tree(tmp_path / "d2", reprint=_reprint(PARAPHRASE).replace("李四".encode(), "王五".encode())),
+            "2026-11-21T08:00:00+00:00")
+    assert _status(db) == (0, []) and closed() == settled  # not reopened (and closed again) on the way
+    # other words for the same changes: what the person saw is not what is stored now, so it is asked again
+    again = PARAPHRASE.replace("为落实吉隆坡磋商共识", "根据中美双方磋商共识")
+    _replay(url, _tree(tmp_path / "d3", reprint=_reprint(again)), "2026-11-22T08:00:00+00:00")
+    code, issues = _status(db)
+    assert code == 1 and [i for i in issues if other in i and "not merged" in i], issues
+    # the paper corrects its report: a suspension of six months, not a year: other changes, so not perhaps one
+    # Q&A: the issue closes by itself
+    other_changes = again.replace("继续暂停1年", "继续暂停6个月")
+    _replay(url, _tree(tmp_path / "d4", reprint=_reprint(other_changes)), "2026-11-23T08:00:00+00:00")
+    assert _status(db) == (0, [])
+    with sqlite3.connect(db) as con:
+        words = con.execute("SELECT count(*) FROM health_issue WHERE kind = 'review-accepted'").fetchone()[0]
+    assert words == 1  # closed with nobody's word
