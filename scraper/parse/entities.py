@@ -513,8 +513,8 @@ def prose_entities(seg: str, country: str | None = None, folded: str | None = No
     if names and not any(map(PROSE_OTHER, names)):
         if summary and len(names) == 1:
             return []
-        return [make_entity(clean_display(zh if not zh.startswith(BRANCH_PREFIX_FIRST) else _without_branch_prefix(zh)),
-                            clean_display(en), country) for zh, en, _ in names]
+        return [_person_of(make_entity(clean_display(zh if not zh.startswith(BRANCH_PREFIX_FIRST) else _without_branch_prefix(zh)),
+                                       clean_display(en), country)) for zh, en, _ in names]
     items = _merge_fragments(_prose_items(seg, folded))
     if not items or (summary and len(items) == 1):
         return []
@@ -536,8 +536,29 @@ def prose_entities(seg: str, country: str | None = None, folded: str | None = No
         item, fitem, place, note = place_tail(item, fitem) if ")" in fitem else (item, fitem, None, None)
         zh, en = split_name(item, fitem)
         if zh or en:
-            out.append(make_entity(zh, en, place or country, note=note))
+            out.append(_person_of(make_entity(zh, en, place or country, note=note)))
     return out
+
+
+# A company's person named after it with a role: "甲公司（Alpha）及其首席执行官X·Y（…）、首席财务官Z·W（…）" (session 17,
+# mfa17: the names read "其首席执行官X·Y" and "首席财务官Z·W"). The role is a note, the name the rest.
+ITS_ROLE_RE = re.compile(
+    r"^(?P<its>其)?(?P<role>[\u4e00-\u9fff]{0,6}?(?:首席[\u4e00-\u9fff]{1,4}官|总裁|董事长|总经理|创始人|负责人|董事会主席))"
+    r"(?P<name>[^\s、，,()（）]{2,})$")
+ROLE_FIRST = frozenset("其首总董创负联副高执亚前")  # the first character of every ITS_ROLE_RE match worth trying
+
+
+def _person_of(e: EntityRecord) -> EntityRecord:
+    """``e`` with a role written before its name (ITS_ROLE_RE: after 其, or before a transliterated name, a middle
+    dot in it) moved to the note; else ``e``."""
+    zh = e.zh
+    if not zh or zh[0] not in ROLE_FIRST:
+        return e
+    m = ITS_ROLE_RE.match(zh)
+    if m is None or not (m.group("its") or "·" in m.group("name") or "•" in m.group("name")):
+        return e
+    note = "，".join(filter(None, (m.group("role"), e.note)))
+    return make_entity(m.group("name"), e.en, e.country, e.n, e.branches, note)
 
 
 # "及其分支机构科技洞察日本公司（TechInsights Japan KK）": the words before a branch's name (or, alone, a

@@ -85,3 +85,12 @@ def test_a_country_or_description_before_an_annex_name_is_that_name() -> None:
     for name, count in (("01-persons-nationality-annex.txt", 3), ("17-canada-institutions-academics-sections.txt", 5)):
         rec = parsed(name)
         assert (len(rec.entities), rec.stated_count, rec.warnings) == (count, count, ())
+
+
+def test_a_mofcom_orders_persons_named_after_their_roles_are_named_without_them() -> None:
+    """"加拿大北方科技公司（…）及其首席执行官罗伯特·麦克唐纳（…）、首席财务官艾米丽·陈（…）" (a MOFCOM order, read by
+    entities.prose_entities): the names were "其首席执行官罗伯特·麦克唐纳" and "首席财务官艾米丽·陈"."""
+    rec = parsed("07-mofcom-order-company-and-executives.txt")
+    assert [(e.zh, e.en, e.note) for e in rec.entities] == [
+        ("加拿大北方科技公司", "Northern Tech Corp.", None), ("罗伯特·麦克唐纳", "Robert MacDonald", "首席执行官"),
+        ("艾米丽·陈", "Emily Chen", "首席财务官")]
