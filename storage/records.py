@@ -117,7 +117,8 @@ class ActionRecord:
     the action applies to all entities of the referenced notices, or, when
     ``entities`` is set, only to those entity keys. An MFA decision amending an earlier one's list
     ("在《反制清单》…中增加：") is an ``impose`` of its own entities whose ``targets`` name the decision
-    amended: they join its list (a later step on that decision covers them).
+    amended: they join its list (a later step on that decision covers them). One that also deletes lines (a ``remove``
+    naming them) holds both parts as its entities, and its impose names the added ones in ``entities``.
     ``effective`` is ISO 8601: a date (``2025-05-14``) or a date-time with offset
     (``2025-04-10T12:01+08:00``). ``until`` is the computed end date (exclusive
     of nothing: the day the suspension period ends, 90天 from 2025-05-14 ->
