@@ -21,7 +21,7 @@ from enum import StrEnum
 from functools import partial
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from feeds.folder import PendingScan
@@ -29,7 +29,14 @@ from feeds.identity import normalise_base_url
 from mofcom_watch import clock
 from mofcom_watch.config import Settings
 from mofcom_watch.pipeline import PageRouter, Pipeline
-from mofcom_watch.publish import PublishTarget, other_base_url, publish_recorded, start_folder_scan, warm_reads
+from mofcom_watch.publish import (
+    PublishTarget,
+    feeds_with_items,
+    other_base_url,
+    publish_recorded,
+    start_folder_scan,
+    warm_reads,
+)
 from scraper.discovery import Crawler, CrawlSettings, ProgressFn
 from scraper.fetch import Fetcher, FetchPolicy, HostMap
 from scraper.sources import Mode, Source, load_sources
@@ -40,6 +47,7 @@ from storage.health import (
     open_health_issues,
     record_source_run,
 )
+from storage.models import Notice
 from storage.news import link_news
 from storage.outcomes import SourceReport
 from storage.pages import PageStore
@@ -98,6 +106,7 @@ class CycleResult:
     crawl_seconds: float = 0.0  # fetching + ingesting
     publish_seconds: float = 0.0  # lifecycle sync + feeds
     broken_watchlist: str | None = None  # the configured watchlist could not be read: every other feed was published
+    refused_blank: str | None = None  # an empty store would have blanked the feeds folder: nothing was written
 
 
 def policy_from(settings: Settings) -> FetchPolicy:
@@ -231,12 +240,14 @@ def run_cycle(
             with sf() as session, session.begin():
                 link_news(session)  # reports name notices that may only now be stored
                 held = held_sources(session, frozenset(news_names))  # (it reads no news row)
-            outcome = publish_recorded(sf, as_of=as_of, target=target, hold=held, run_id=run_id, folder=folder)
+            refused_blank = _would_blank(sf, target, settings.database_url, run_id)
+            outcome = publish_recorded(sf, as_of=as_of, target=None if refused_blank else target, hold=held,
+                                       run_id=run_id, folder=folder)
             published = tuple(str(p) for p in outcome.written)
             withheld = tuple(e.id for e in outcome.withheld)
             sync = outcome.sync
             new_events, corrected = sync.new, sync.corrected
-            problems = outcome.problems
+            problems = outcome.problems + ((refused_blank,) if refused_blank else ())
             if held and outcome.withheld:  # (nothing held back: nothing to say)
                 problems += ((f"{len(outcome.withheld)} item(s) held back (lapses, countdowns, unresolved "
                               f"references) while pages of {', '.join(held)} could not be fetched; facts from "
@@ -260,8 +271,33 @@ def run_cycle(
         bodies=counters.bodies, body_bytes=counters.body_bytes, not_modified=counters.not_modified,
         parsed=crawler.parsed, parsed_indexes=crawler.parsed_indexes, problems=problems, held_back=held, withheld=withheld,
         crawl_seconds=round(crawl_seconds, 3), publish_seconds=round(publish_seconds, 3),
-        broken_watchlist=outcome.broken_watchlist,
+        broken_watchlist=outcome.broken_watchlist, refused_blank=refused_blank,
     )
+
+
+def _would_blank(sf: sessionmaker[Session], target: PublishTarget | None, database_url: str, run_id: str) -> str | None:
+    """Why the feeds must not be written, or None: a store holding no notice after the crawl (a mistyped --db or
+    MOFCOM_WATCH_DB, a volume not mounted, while the sites were down or answered a bot check) would replace feeds
+    that have items with empty ones, as ``feeds`` refuses to without --allow-empty. The attempt is logged as a failed
+    publish (``status``, ``/healthz``)."""
+    if target is None:
+        return None
+    with sf() as session:
+        if session.scalars(select(Notice.id).limit(1)).first() is not None:
+            return None
+    full = feeds_with_items(Path(target.out_dir))
+    if not full:
+        return None
+    from mofcom_watch.config import redact_url
+
+    why = (f"the store {redact_url(database_url)} holds no notices: publishing would replace {len(full)} feed "
+           f"file(s) in {target.out_dir} that have items (e.g. {full[0].name}) with empty ones, so none was written; "
+           "check --db or MOFCOM_WATCH_DB (or empty the folder if this store is meant to start afresh)")
+    now = datetime.now(UTC)
+    with sf() as session, session.begin():
+        record_publication(session, target=str(target.out_dir), started_at=now, finished_at=now, ok=False,
+                           error=why, run_id=run_id)
+    return why
 
 
 

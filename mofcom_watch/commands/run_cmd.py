@@ -1,7 +1,8 @@
 """`mofcom-watch run`: one fetch-parse-diff-publish cycle (``mofcom_watch.cycle.run_cycle``).
 
 Exit 0 when the run was clean, 1 when a source had problems or a health issue is open,
-2 for bad options, an unusable database or a watchlist it cannot read (the other feeds published all the same), 3 when a resource fails (disk full, read-only store,
+2 for bad options, an unusable database, a watchlist it cannot read (the other feeds published all the same) or
+an empty store that would blank a feeds folder with items, 3 when a resource fails (disk full, read-only store,
 database gone, the run lock not freed in time).
 """
 
@@ -166,6 +167,9 @@ def register(app: typer.Typer) -> None:
             typer.echo(term.json_text(run_json(result)))
         else:
             print_summary(result, term.console())
+        if result.refused_blank is not None:  # a wrong store, most likely: exit 2, as feeds without --allow-empty
+            typer.echo(f"mofcom-watch run: {result.refused_blank}", err=True)
+            raise typer.Exit(2)
         if result.broken_watchlist is not None:  # input to fix: exit 2, once everything else was published
             typer.echo(f"mofcom-watch run: {result.broken_watchlist.removeprefix('WatchlistError: ')} (the other "
                        "feeds were published; the watchlist feed keeps its last files)", err=True)

@@ -13,7 +13,7 @@ from datetime import date
 
 from tests.conftest import copy_of
 from tests.faults.harness import AS_OF, FIXTURES, cli, cli_env, command, lock_holder, run_args, until
-from tests.faults.test_unattended_ops import base_urls_env
+from tests.faults.test_unattended_ops import FailingSite, base_urls_env
 from tests.site_server import SiteServer
 
 
@@ -131,3 +131,22 @@ def test_a_file_size_limit_on_the_feeds_is_a_resource_fault(replayed, tmp_path):
     assert proc.returncode == 3, proc.stderr
     assert proc.stderr.startswith(f"mofcom-watch feeds: cannot write the feeds in {tmp_path / 'feeds'}: a file would "
                                   "pass the file size limit"), proc.stderr
+
+
+def test_a_run_on_an_empty_store_while_the_site_is_down_leaves_the_feeds_as_they_are(replayed, tmp_path):
+    """Was: ``run`` with a mistyped ``--db`` (or a volume not mounted: a new, empty store) while the sites answered
+    500: it published the empty feeds of that store over the folder readers follow (all.atom: 0 items), exit 1, as
+    ``feeds`` refuses to without --allow-empty. Now nothing is written, the failed publish is logged, exit 2."""
+    feeds = tmp_path / "feeds"
+    made = cli(copy_of(replayed, tmp_path / "store.sqlite"), "feeds", "--out", str(feeds), "--as-of", AS_OF)
+    assert made.code in (0, 1), made.err
+    before = (feeds / "all.atom").read_bytes()
+    typo = f"sqlite:///{tmp_path / 'typo.sqlite'}"
+    with FailingSite(FIXTURES) as site:
+        site.down = True
+        done = cli(typo, *run_args(site.url, feeds), "--source", "mofcom-qa")
+    assert done.code == 2, done.err
+    assert done.err.startswith(f"mofcom-watch run: the store {typo} holds no notices: publishing would replace "), done.err
+    assert (feeds / "all.atom").read_bytes() == before
+    status = cli(typo, "status", "--as-of", AS_OF)
+    assert status.code == 1 and "LAST PUBLISH FAILED" in status.out, status.out
