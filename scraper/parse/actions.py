@@ -636,8 +636,9 @@ def _on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: A
     if period is None:
         return ActionDraft(kind, lst, target_refs, effective, None, None, text, at, None, limited)
     until = None
-    if kind is ActionKind.EXTEND:
-        by = _extends_by(folded, period, s_start, at, effective, published)
+    # an extension with no start for the text but its publication day (else it has a start: no call)
+    if kind is ActionKind.EXTEND and (effective is None or published is not None and effective[:10] == published.isoformat()):
+        by = _extends_by(folded, period, s_start, at)
         if by is not None:  # "暂停期限延长1年": from the running end, which only the engine knows
             return ActionDraft(kind, lst, target_refs, effective, None, period[0], text, at, None, limited, by)
     if kind is ActionKind.SUSPEND or kind is ActionKind.EXTEND:
@@ -645,18 +646,15 @@ def _on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: A
     return ActionDraft(kind, lst, target_refs, effective, until, period[0], text, at, None, limited)
 
 
-def _extends_by(folded: str, period: Period, s_start: int, at: int, effective: str | None,
-                published: date | None) -> str | None:
-    """The ISO period ("P1Y") of an extension by a duration whose start the text does not give: no "自…起"
-    before the verb in its sentence, and no start stated elsewhere but the publication day ("延长…相关措施的
-    暂停期限1年", "继续暂停…90天"). Such a period runs on from the running suspension's end (2026-11-10 + 1年 =
-    2027-11-10 for a Q&A of 2026-11-09), not from the publication day. None for an end date ("至…") or a
-    stated start."""
+def _extends_by(folded: str, period: Period, s_start: int, at: int) -> str | None:
+    """The ISO period ("P1Y") of an extension by a duration whose start the text does not give (the caller
+    checks that no start is stated for the text but its publication day): no "自…起" before the verb in its
+    sentence ("延长…相关措施的暂停期限1年", "继续暂停…90天"). Such a period runs on from the running suspension's
+    end (2026-11-10 + 1年 = 2027-11-10 for a Q&A of 2026-11-09), not from the publication day. None for an end
+    date ("至…") or a stated start."""
     duration, m = period
     if m is not None and m.re is UNTIL_RE or "至" in duration:
         return None
-    if effective is not None and (published is None or effective[:10] != published.isoformat()):
-        return None  # a start stated for the text ("自2025年11月10日起", carried from another clause)
     if folded.find("起", max(folded.rfind("\n", 0, at), folded.rfind("。", 0, at), s_start), at) >= 0:
         return None  # "自即日起", "自公布之日起" (the publication day, stated)
     d = m if m is not None else DURATION_RE.search(duration)

@@ -127,7 +127,8 @@ def filing_date(folded: str) -> date | None:
     if not m:
         return None
     value = m.group(m.lastindex or 0)
-    iso = ISO_DT_RE.search(value) if "年" in value else None
+    # an ISO date has "-", "/" or "." (a cheap test: most lines hold the Chinese date alone)
+    iso = ISO_DT_RE.search(value) if "年" in value and ("-" in value or "/" in value or "." in value) else None
     if iso is not None:  # "2025-11-05 根据…2025年4月4日…" (the body run into the line): the date written first
         cn = DATE_RE.search(value, 0, iso.start())
         if cn is None:
@@ -156,8 +157,8 @@ def effective_in(sentence: str, published: date | None) -> str | None:
         return Stamp(day, int(hour), int(minute or 0)).iso() if hour else day.isoformat()
     if published and "日" in sentence:
         m = FROM_PUBLICATION_RE.search(sentence)
-        if m:
-            return _after_publication(sentence, m.end(), published).isoformat()
+        if m:  # "后" is in every delay ("30日后"): most sentences need no look for one
+            return (_after_publication(sentence, m.end(), published) if "后" in sentence else published).isoformat()
     m = FROM_MONTH_DAY_RE.search(sentence) if published and "月" in sentence else None
     if m and published:
         day = make_date(published.year, m.group("m"), m.group("d"))
@@ -170,7 +171,7 @@ def effective_in(sentence: str, published: date | None) -> str | None:
 def _after_publication(sentence: str, at: int, published: date) -> date:
     """The day a "自公布之日起" ending at ``at`` names: the publication day, or the day a delay written right
     after it ends ("30日后施行": ``published`` + 30 days)."""
-    m = AFTER_PUBLICATION_RE.match(sentence, at) if "后" in sentence else None
+    m = AFTER_PUBLICATION_RE.match(sentence, at)
     n = to_int(m.group("n")) if m else None
     return published if m is None or n is None else period_end(published, n, m.group("unit"))
 
