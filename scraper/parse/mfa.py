@@ -141,7 +141,7 @@ DATED_DECISION_REACH = 24  # the longest date with its comma: the window searche
 # only when no sentence names the deciding side, as for the decision itself).
 # "终止实施…所列全部反制措施", "不再对X采取…反制措施" (a lift, session 17: read as nothing, and as a new impose).
 STATUS_VERB = (r"(?P<verb>继续暂停(?:实施|执行)?|暂停(?![期至到])(?:实施|执行)?|停止(?:实施|执行)?|恢复(?:实施|执行)?|"
-               r"终止(?:实施|执行)?|不再(?=\s*对)|取消|解除|移出)")
+               r"终止(?:实施|执行|(?=\s*对))|不再(?=\s*对)|取消|解除|移出)")
 # "外交部决定：" (DECIDES_AS_FOLLOWS) ending its line: the verb opens the first measure after it ("一、解除…对立方公司采取的反制措施").
 COLON_LINE = rf"(?:{DECIDES_AS_FOLLOWS}[ \t\u3000]*\n\s*)?"
 STATUS_DECISION_RE = re.compile(rf"(?:中方|我方|外交部|中国政府|我国政府)决定{COLON_LINE}[^。；;\n对]{{0,60}}?{STATUS_VERB}")
@@ -1418,10 +1418,17 @@ def _status_action(reading: Reading, folded: str, text: str, own: int | None, ef
             refs.append(NoticeRef(text=text[r.start() : r.end()].strip(), key=f"{KEY_PREFIX}-{day.year}-{n}", date=day,
                                   list=ListKind.COUNTERMEASURE))
             continue
+        title = _quoted_before(text, folded, r.start())
+        # "2024年12月27日《关于…的决定》（外交部令第16号）": the date before the title quoted before it is the order's own day
+        day = _dated_title_before(folded, start, r.start()) if title is not None else None
+        if day is not None:
+            refs.append(NoticeRef(text=text[r.start() : r.end()].strip(), key=f"{KEY_PREFIX}-{day.year}-{n}", date=day,
+                                  list=ListKind.COUNTERMEASURE))
+            continue
         # no year written: the number as written, no key and no year guessed (the numbers restarted in 2023, so
         # Nos. 1-4 name two orders): the engine finds the stored order it can be, helped by the title quoted before it
         refs.append(NoticeRef(text=text[r.start() : r.end()].strip(), list=ListKind.COUNTERMEASURE, series=KEY_PREFIX,
-                              number=n, title=_quoted_before(text, folded, r.start())))
+                              number=n, title=title))
     if after == m.end():  # no order number: the decisions it names by their titles (and dates)
         for r in QUOTED_DECISION_RE.finditer(folded, m.end(), end):
             after = r.end()
@@ -1444,6 +1451,17 @@ def _status_action(reading: Reading, folded: str, text: str, own: int | None, ef
 # "《关于对…的决定》（外交部令第12号）": the quoted title right before the order's number (its bracket between).
 TITLE_BEFORE_RE = re.compile(r"《(?P<title>[^《》]{1,200})》\s*[(（]?\s*$")
 TITLE_BEFORE_REACH = 210  # the longest quoted title with its bracket
+
+
+def _dated_title_before(folded: str, lo: int, at: int) -> date | None:
+    """The date written before the decision's title quoted right before ``at`` ("2024年12月27日《关于…的决定》（"), else
+    None: only the quoted title that ends there counts, not an earlier one of the sentence."""
+    last = None
+    for m in QUOTED_DECISION_RE.finditer(folded, max(lo, at - TITLE_BEFORE_REACH - 30), at):
+        last = m
+    if last is None or folded[last.end() : at].strip(" \t(（") or not last.group("date"):
+        return None
+    return parse_cn_date(last.group("date"))
 
 
 def _quoted_before(text: str, folded: str, at: int) -> str | None:
@@ -1760,8 +1778,7 @@ def _amended_ref(folded: str, text: str, start: int, end: int, own: int | None) 
         title = _quoted_before(text, folded, r.start())
         day = parse_cn_date(r.group("date")) if r.group("date") else None
         if day is None and title is not None:
-            quoted = QUOTED_DECISION_RE.search(folded, max(start, r.start() - TITLE_BEFORE_REACH - 30), r.start())
-            day = parse_cn_date(quoted.group("date")) if quoted and quoted.group("date") else None
+            day = _dated_title_before(folded, start, r.start())
         if day is not None:
             return NoticeRef(text=written, key=f"{KEY_PREFIX}-{day.year}-{n}", date=day, list=ListKind.COUNTERMEASURE,
                              title=title)

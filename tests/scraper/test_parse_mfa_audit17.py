@@ -33,8 +33,7 @@ def test_zhongzhi_lifts_the_order_it_names() -> None:
     [action] = rec.actions
     assert (rec.key, rec.warnings, action.action, action.effective, action.entities) == (
         "MFA-ORDER-2026-28", (), ActionKind.LIFT, "2026-10-01", ())
-    assert [(t.series, t.number, t.title) for t in action.targets] == [
-        ("MFA-ORDER", 14, "关于对美国军工企业及高级管理人员采取反制措施的决定")]
+    assert [t.key for t in action.targets] == ["MFA-ORDER-2024-14"]  # the date before the quoted title gives the year
 
 
 def test_buzai_dui_is_a_lift_of_the_person_not_an_impose() -> None:
@@ -47,7 +46,7 @@ def test_buzai_dui_is_a_lift_of_the_person_not_an_impose() -> None:
 def test_a_lift_naming_companies_after_a_long_dated_title_lifts_those_alone() -> None:
     rec = parsed("02-lift-named-companies-dated-order.txt")
     [action] = rec.actions
-    assert action.action is ActionKind.LIFT and [t.number for t in action.targets] == [16]
+    assert action.action is ActionKind.LIFT and [t.key for t in action.targets] == ["MFA-ORDER-2024-16"]
     assert [e.en for e in rec.entities] == ["Insitu Inc.", "Hudson Technologies Co.", "Sierra Nevada Corporation"]
     assert action.entities == tuple(e.key for e in rec.entities) and rec.stated_count == 3 and rec.warnings == ()
 
@@ -94,3 +93,16 @@ def test_a_mofcom_orders_persons_named_after_their_roles_are_named_without_them(
     assert [(e.zh, e.en, e.note) for e in rec.entities] == [
         ("加拿大北方科技公司", "Northern Tech Corp.", None), ("罗伯特·麦克唐纳", "Robert MacDonald", "首席执行官"),
         ("艾米丽·陈", "Emily Chen", "首席财务官")]
+
+
+def test_each_order_named_after_a_dated_title_takes_the_date_of_its_own_title() -> None:
+    """"停止实施2022年12月23日《…》（外交部令第4号）和2024年10月10日《…》（外交部令第13号）相关措施": before, both were kept
+    without a year (the engine then needed the titles); the date searched before a number is the one of the title
+    quoted right before it, never an earlier title's."""
+    text = (CORPUS / "14-html-fmprc-lift-zhongzhi.html").read_text(encoding="utf-8").replace(
+        "终止实施2024年12月5日《关于对美国军工企业及高级管理人员采取反制措施的决定》（外交部令第14号）所列全部反制措施",
+        "终止实施2022年12月23日《关于对余茂春、托德·斯坦恩采取反制裁措施的决定》（外交部令第4号）和2024年10月10日"
+        "《关于对美国军工企业及高级管理人员采取反制措施的决定》（外交部令第13号）相关措施")
+    rec = parse_document(text.encode("utf-8")).notice
+    assert rec is not None
+    assert [t.key for a in rec.actions for t in a.targets] == ["MFA-ORDER-2022-4", "MFA-ORDER-2024-13"]
