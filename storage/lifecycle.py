@@ -645,15 +645,36 @@ def _count_extensions(listing: Listing, steps: list[Step], b: _Builder) -> list[
             start = running.pop() if len(running) == 1 else None
             until = end_of_iso_period(start or step.effective, period)
             if start is None or until is None:
-                b.problem(f"{step.source.record.key}: extends the suspension of {listing.key} by {step.action.duration} "
-                          f"({period}) from the end of the suspension in place, but no single end date of a "
-                          f"suspension of {listing.key} is stored before it; the end is counted from "
-                          f"{step.effective.isoformat()} ({until.isoformat() if until else 'none'}): needs review")
+                _end_unknown(b, step, listing, until)
             step = dataclasses.replace(step, counted_until=until)
         for k in affected:
             ends[k] = step.until if step.state is ListingState.SUSPENDED else None
         out.append(step)
     return out
+
+
+def _end_unknown(b: _Builder, step: Step, listing: Listing, until: date | None) -> None:
+    """An extension by a duration whose running end is not stored: a problem and an unresolved-reference item
+    (the source-health side of the feeds; ``status`` exits 1), with the end counted from the step's own day."""
+    src, eff, period = step.source, step.effective.isoformat(), step.action.extends_by
+    counted = until.isoformat() if until else "none"
+    b.problem(f"{src.record.key}: extends the suspension of {listing.key} by {step.action.duration} ({period}) from the "
+              f"end of the suspension in place, but no single end date of a suspension of {listing.key} is stored "
+              f"before it; the end is counted from {eff} ({counted}): needs review")
+    b.add(EventRecord(
+        id=f"{TAG_PREFIX}{src.record.key}/unresolved_reference/{listing.list.value}/{eff}/{listing.key}-end",
+        kind=EventKind.UNRESOLVED_REFERENCE, scope=EventScope.NOTICE, list=listing.list, notice_key=src.record.key,
+        source_key=src.record.key, entity_key=None, effective=step.effective, until=until,
+        occurred=occurred_at(src), updated=occurred_at(src),
+        title=f"End date not known: {src.record.key} extends the suspension of {listing.key} by "
+              f"{step.action.duration} from an end that is not stored",
+        title_zh=src.record.title,
+        summary=f"{_number(src)} extends the suspension of the measures of {listing.key} by {step.action.duration} "
+                f"({period}), counted from the end of the suspension in place, but no single end date of a suspension "
+                f"of {listing.key} is stored before it. The end shown, {counted}, is counted from {eff}, the day the "
+                f"extension took effect; this needs review.",
+        provenance=_provenance(src, listing.notice),
+    ))
 
 
 def _lapse_due(states: dict[str, EntityState], before: date, inclusive: bool) -> dict[date, list[str]]:

@@ -6,7 +6,8 @@ notices and Q&As of fixtures/, and the state each leaves on the days around the 
   so the new one ends 2027-11-10. The parser now records the period (``extends_by``) and the engine counts it
   from the running end.
 - The same extension of a notice with no running suspension (ECL 2025 No. 51, in force) got a silent end counted
-  from the publication day: now a problem says the end could not be counted from a running end.
+  from the publication day: now a note and an unresolved-reference item say the end could not be counted from a
+  running end (status exits 1).
 - "本公告自发布之日起30日后施行" was in force on the publication day, a month early.
 - The title's "关于暂停实施…第二款的公告" beside the body's "继续暂停实施…至2027年11月27日" gave an open-ended
   suspension too ("Suspended: … until further notice").
@@ -49,14 +50,18 @@ def test_extensions_by_a_duration_end_a_period_after_the_running_end(tmp_path: P
     assert done.code in (0, 1), done.err
 
     def status(day: str) -> tuple[dict[str, dict], list[str]]:
-        got = json.loads(cli(db, "status", "--json", "--as-of", day).out)
-        return {row["notice_key"]: row for row in got["listings"]}, got["problems"]
+        done = cli(db, "status", "--json", "--as-of", day)
+        got = json.loads(done.out)
+        unresolved = [r["summary"] for r in got["unresolved_references"]]
+        assert done.code == (1 if unresolved else 0), done.err
+        return {row["notice_key"]: row for row in got["listings"]}, got["problems"] + unresolved
 
     rows, problems = status("2027-11-09")
     for key in ("MOFCOM-2025-21", "UEL-2025-7"):  # was until 2027-11-09 / 2027-11-06
         row = rows[key]
         assert (row["state"], row["until"], row["by"][:12]) == ("suspended", "2027-11-10", "QA-2026-11-0"), row["history"]
-    assert [p for p in problems if "MOFCOM-2025-51" in p and "no single end date" in p and "2027-11-06" in p], problems
+    # said loudly: a note, and an unresolved-reference item (the source-health side; status exits 1)
+    assert len([p for p in problems if "MOFCOM-2025-51" in p and "no single end date" in p and "2027-11-06" in p]) == 2
     assert not [p for p in problems if "MOFCOM-2025-21" in p or "UEL-2025-7" in p], problems
     rows, _ = status("2027-11-10")
     for key in ("MOFCOM-2025-21", "UEL-2025-7"):
