@@ -118,8 +118,22 @@ OPENING_DATE_RE = re.compile(
 )
 # "自5月14日起，暂停…" read a few days late (a reprint, a press conference the next day) still acts.
 SINCE_GRACE = timedelta(days=7)
-# Before an answer's verb: the step is asked about, held off or denied, not taken.
-NOT_NOW_RE = re.compile(r"是否|暂不|不会|尚未|没有|如果|若|一旦")
+# Before an answer's verb: the step is asked about, held off, denied, supposed or claimed by others, not taken
+# ("假如…，中方将恢复…", "除非美方…，中方将于…起恢复…", "中方不排除停止暂停…", "将视情继续暂停或恢复执行…",
+# "中方拟于…", "待…磋商后，中方将…", "美方称中方将继续暂停…"; not "简称", "名称", "称为").
+NOT_NOW_RE = re.compile(r"是否|暂不|不会|尚未|没有|如果|若|一旦|假如|除非|不排除|视情|拟|待[^,;。\n]{1,30}?后"
+                        r"|(?<![简名统职])称(?![为号])")
+# Weighing words: doubt before the verb, unless a decision follows them ("正在研究继续暂停…", "正在评估恢复执行…的影响";
+# not "经研究，…决定…", "综合考虑…，中方决定…", "考虑到…").
+WEIGHING_RE = re.compile(r"(?<!经)研究|(?<![综经])考虑(?!到)|评估")
+# After an answer's verb, in its sentence: the change is a report's or a claim's, denied or doubted ("中方自…起恢复执行…
+# 的说法没有事实依据", "…，这一说法不实"), not a decision.
+CLAIMED_AFTER_RE = re.compile(r"说法|的报道|的消息|传言|传闻|不实|不符合事实|没有事实依据|并不准确")
+# Before an answer's decision (or its verb, with no decision word): it tells a step taken before ("已于11月6日决定",
+# "此前", "去年11月，中方决定", "中方于2025年11月5日决定") when the step's start is already past.
+RECOUNT_RE = re.compile(r"已于|已经|此前|曾|去年|上月|前期|当时|先后|(?<![关对由鉴基属至])于\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月")
+# "2025年11月,中方决定…", "11月5日,…决定…": the day (or month) of a decision told, a comma after it.
+TOLD_DAY_RE = re.compile(rf"(?:(?P<y>{YEAR})\s*年\s*)?(?P<m>{MD})\s*月\s*(?:(?P<d>{MD})\s*日\s*)?,")
 # Trade remedies act on goods, never on a list: an action on a notice of theirs changes no listing.
 TRADE_REMEDY_RE = re.compile(r"反倾销|反补贴|保障措施")
 # A sentence whose only "自…起" lies this far before the text recounts a decision whatever its verbs say
@@ -410,8 +424,11 @@ def find_actions(folded: str, clean: str, *, spans: list[tuple[int, int]], refs:
                              default_effective, notice_list, allow_impose, bounds)
                 continue
             carried = effective_in(sentence, published) if "起" in sentence or "至" in sentence else None
-            if carried is not None and sentence.count("起") == 1 and stale(carried, published):
-                continue  # "2025年11月，中方决定自2025年11月10日起继续暂停…" in an answer of 2026 recounts it
+            if carried is not None and sentence.count("起") == 1 and stale(carried, published) \
+                    and (allow_impose or not _decides(sentence)):
+                # "自2025年11月10日起继续暂停…" in an answer of 2026 recounts it; an answer's sentence that says it
+                # decides is judged verb by verb (``_recounted``: a late decision still acts)
+                continue
             _sentence_actions(drafts, folded, clean, seg, end, verbs[first:vi], refs, dated, published,
                               carried or default_effective, notice_list, allow_impose, sentence, bounds)
     return drafts
@@ -615,7 +632,7 @@ def _on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: A
     at, v_end = v.span()
     if folded.find("了", v_end, min(v_end + 40, next_start)) >= 0 or _told_as_past(folded, s_start, at, published) \
             or _dated_before(folded, s_start, published) or TRADE_REMEDY_RE.search(folded, s_start, next_start) \
-            or answer is not None and not _decided_in(folded, answer, s_start, at):
+            or answer is not None and not _decided_in(folded, answer, s_start, at, v_end, effective, published):
         return None
     last_target_end = max([r[1] for r in targets]) if len(targets) > 1 else targets[0][1]
     dur_start = max(last_target_end, v_end) if after else v_end
@@ -664,12 +681,20 @@ def _extends_by(folded: str, period: Period, s_start: int, at: int) -> str | Non
     return None if n is None else iso_period(n, d.group("unit"))
 
 
-def _decided_in(folded: str, bounds: tuple[int, int], s_start: int, at: int) -> bool:
+def _decided_in(folded: str, bounds: tuple[int, int], s_start: int, at: int, v_end: int, effective: str | None,
+                published: date | None) -> bool:
     """Whether an answer's sentence (``folded[bounds]``) takes the step its verb at ``at`` names: it says it
-    decides, why or from when ("决定", "为落实…共识", "自…起", "即日起"), and no doubt or denial stands before the verb in its clause
-    (NOT_NOW_RE: "关于是否继续暂停…，我们将研究决定", "暂不恢复", "不会停止执行"). A press conference answers
-    questions about changes that are not made: "有关报道称中方将继续暂停…，这一说法不实", "如果…，中方将恢复…"."""
-    if NOT_NOW_RE.search(folded, s_start, at) is not None:
+    decides, why or from when ("决定", "为落实…共识", "自…起", "即日起"), no doubt, denial, supposition or claim
+    stands before the verb in its clause (NOT_NOW_RE, WEIGHING_RE: "关于是否继续暂停…，我们将研究决定", "暂不恢复",
+    "假如…，中方将恢复…") nor a denial after it (CLAIMED_AFTER_RE: "…的说法没有事实依据"), and it does not recount a
+    step taken before (``_recounted``). A press conference answers questions about changes that are not made:
+    "有关报道称中方将继续暂停…，这一说法不实", "如果…，中方将恢复…", "中方已于11月6日决定…"."""
+    if NOT_NOW_RE.search(folded, s_start, at) is not None or CLAIMED_AFTER_RE.search(folded, v_end, bounds[1]):
+        return False
+    weighing = WEIGHING_RE.search(folded, s_start, at)
+    if weighing is not None and not _decides(folded[weighing.end() : at]):
+        return False
+    if _recounted(folded, bounds[0], at, effective, published):
         return False
     line = folded.rfind("\n", 0, bounds[0]) + 1  # its paragraph so far, else the lead-in its items follow ("…决定自…起：")
     said = folded[line : bounds[1]]
@@ -678,6 +703,42 @@ def _decided_in(folded: str, bounds: tuple[int, int], s_start: int, at: int) -> 
     colon = max(folded.rfind(":", 0, line), folded.rfind("：", 0, line))
     lead = folded[max(folded.rfind("\n", 0, colon), folded.rfind("。", 0, colon)) + 1 : colon] if colon > 0 else ""
     return "起" in lead or _decides(lead)
+
+
+def _recounted(folded: str, start: int, at: int, effective: str | None, published: date | None) -> bool:
+    """Whether the step of the verb at ``at`` (its sentence starting at ``start``) is told, not decided now: it
+    starts before the text's day (its own "自…起" before the verb, else ``effective``) and the words before its
+    decision tell when it was taken (RECOUNT_RE, TOLD_DAY_RE: "已于11月6日决定", "2025年11月，中方决定"), or no
+    decision is said at all and it started more than SINCE_GRACE before. A decision that says nothing of the
+    kind is new however far back it starts ("经研究，工作机制决定，…自2025年11月10日起停止实施", published months
+    later): it acts, and its record warns that its effective day is before its publication."""
+    if published is None:
+        return False
+    since = folded.rfind("自", start, at)
+    own = effective_in(folded[since:at], published) if since >= 0 and folded.find("起", since, at) >= 0 else None
+    when = own or effective
+    if when is None or when[:10] >= published.isoformat():
+        return False
+    decided = folded.rfind("决定", start, at)
+    before = folded[start : decided if decided >= 0 else at]
+    if RECOUNT_RE.search(before) is not None or _told_day(before, published):
+        return True
+    return decided < 0 and when[:10] < (published - SINCE_GRACE).isoformat()
+
+
+def _told_day(before: str, published: date) -> bool:
+    """A day or month written before a decision, a comma after it ("2025年11月，", "11月5日，"), earlier than the text's."""
+    for m in TOLD_DAY_RE.finditer(before):
+        y, mo, d = to_int(m.group("y")) if m.group("y") else None, to_int(m.group("m")), m.group("d")
+        if not mo or mo > 12:
+            continue
+        year = y or (published.year if mo <= published.month else published.year - 1)
+        if (year, mo) < (published.year, published.month):
+            return True
+        day = to_int(d) if d else None
+        if (year, mo) == (published.year, published.month) and day is not None and day < published.day:
+            return True
+    return False
 
 
 def _on_entities(folded: str, start: int, end: int) -> tuple[int, int] | None:

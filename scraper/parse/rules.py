@@ -853,9 +853,13 @@ def no_notice_number(src: Source, d: Draft) -> str | None:
 
 
 def effective_before_publication(src: Source, d: Draft) -> str | None:
-    """A Q&A announcing something in force before it was published: check the dates."""
-    if d.qa and d.effective and d.published and d.effective < d.published.isoformat():
-        return f"effective {d.effective} is before publication {d.published.isoformat()}"
+    """A Q&A announcing something in force before it was published (itself, or one of its actions: a decision
+    published late, ``actions._recounted``): check the dates."""
+    if not d.qa or not d.published:
+        return None
+    first = min([x.effective for x in d.drafts if x.effective] + ([d.effective] if d.effective else []), default=None)
+    if first and first < d.published.isoformat():
+        return f"effective {first} is before publication {d.published.isoformat()}"
     return None
 
 

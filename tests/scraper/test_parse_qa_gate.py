@@ -1,0 +1,78 @@
+"""An answer acts only where it decides a change, and misses no decision (blind audit of session 17, qa17).
+
+Each case was a false item (a doubt, a supposition, a claim or a recounting read as a decision) or a missed one
+(a decision published months after the day it takes effect) before this session's fixes."""
+
+import pytest
+
+from scraper.parse import parse_text
+
+
+def _acts(rec):
+    return [(a.action.value, a.list.value if a.list else None, [t.key or t.date.isoformat() for t in a.targets],
+             a.effective, a.until.isoformat() if a.until else None) for a in rec.actions] if rec else []
+
+
+def _qa(when, answer, title="商务部新闻发言人就出口管制管控名单有关措施答记者问"):
+    return parse_text(f"来源：商务部新闻办公室 类型：原创 分类：新闻 {when}\n\n{title}\n问：请问中方有何安排？\n{answer}")
+
+
+@pytest.mark.parametrize("answer", [
+    # weighing: "正在研究…将依法作出决定" (the decision word after the verb decides nothing yet)
+    "答：不可靠实体清单工作机制正在研究继续暂停4月4日公告（不可靠实体清单工作机制公告〔2025〕7号）相关措施的有关问题，"
+    "将综合考虑各方面因素，依法作出决定。",
+    "答：我们正在评估自2026年11月10日起恢复执行4月4日公告（商务部公告2025年第21号）相关措施的影响。",
+    # suppositions and conditions
+    "答：假如美方继续升级限制措施，中方将自即日起恢复执行4月4日公告（商务部公告2025年第21号）相关措施。",
+    "答：除非美方撤销对中国企业的无理制裁，中方将于2026年11月10日起恢复执行4月4日公告（商务部公告2025年第21号）相关措施。",
+    "答：中方不排除自即日起停止暂停4月4日公告（商务部公告2025年第21号）相关措施。",
+    "答：中方将视情自2026年11月10日起继续暂停或恢复执行4月4日公告（商务部公告2025年第21号）相关措施。",
+    "答：待中美双方完成新一轮磋商后，中方将自2026年11月10日起对4月4日公告（商务部公告2025年第21号）相关措施继续暂停1年。",
+    # a claim of others, quoted; a report denied after the verb
+    "答：美方称中方将自2026年11月10日起继续暂停4月4日公告（商务部公告2025年第21号）相关措施1年，这一说法并不准确。",
+    "答：有关报道不实。中方自2026年11月10日起恢复执行4月4日公告（商务部公告2025年第21号）相关措施的说法没有事实依据。",
+])
+def test_doubts_suppositions_and_claims_change_nothing(answer):
+    rec = _qa("2026-11-12 16:00", answer)
+    assert _acts(rec) == []
+
+
+@pytest.mark.parametrize("answer", [
+    # a decision of a few days before, recounted (the old 90-day gap kept these)
+    "答：商务部已于11月6日发布答记者问，中方决定自2026年11月10日起继续暂停4月4日公告（商务部公告2025年第21号）相关措施1年。",
+    "答：有关报道不符合事实。不可靠实体清单工作机制已于2026年11月6日决定，自2026年11月10日起继续暂停4月4日公告"
+    "（不可靠实体清单工作机制公告〔2025〕7号）相关措施1年。",
+    "答：11月6日，中方决定自2026年11月10日起继续暂停4月4日公告（商务部公告2025年第21号）相关措施1年。",
+    # three steps told in one sentence (more than one "起": the old gap did not look)
+    "答：不可靠实体清单工作机制自2025年5月14日起暂停4月4日公告（不可靠实体清单工作机制公告〔2025〕7号）相关措施90天，"
+    "自2025年8月12日起继续暂停90天，自2025年11月10日起继续暂停1年。",
+])
+def test_a_recounted_decision_changes_nothing(answer):
+    rec = _qa("2026-11-16 16:00", answer)
+    assert _acts(rec) == []
+
+
+def test_history_then_the_decision_reads_the_decision_alone():
+    rec = _qa("2026-11-06 17:00", "答：不可靠实体清单工作机制自2025年5月14日起暂停4月4日公告（不可靠实体清单工作机制公告〔2025〕7号）"
+              "相关措施90天，自2025年8月12日起继续暂停90天，自2025年11月10日起继续暂停1年。为落实中美经贸磋商共识，不可靠实体清单"
+              "工作机制决定，自2026年11月10日起停止4月4日公告（不可靠实体清单工作机制公告〔2025〕7号）相关措施。")
+    assert _acts(rec) == [("lift", "uel", ["UEL-2025-7"], "2026-11-10", None)]
+
+
+def test_a_decision_published_late_still_acts_and_says_so():
+    """"经研究，…决定，…自2025年11月10日起停止实施" published in March 2026 was dropped as history (the 90-day gap):
+    a missed lift, silent but for "no action found". It acts, warning that it takes effect before it was published."""
+    rec = _qa("2026-03-02 17:00", "答：经研究，不可靠实体清单工作机制决定，3月4日公告（不可靠实体清单工作机制公告〔2025〕6号）"
+              "所列措施，自2025年11月10日起停止实施。", title="商务部新闻发言人就因美纳公司有关措施答记者问")
+    assert _acts(rec) == [("lift", "uel", ["UEL-2025-6"], "2025-11-10", None)]
+    assert "effective 2025-11-10 is before publication 2026-03-02" in rec.warnings
+
+
+@pytest.mark.parametrize("answer", [
+    "答：关于是否调整其他措施，中方将根据磋商进展研究确定。为落实双方共识，中方决定自2026年11月10日起，"
+    "停止执行4月4日公告（商务部公告2025年第21号）相关措施。",
+    "答：综合考虑各方面因素，中方决定自2026年11月10日起，停止执行4月4日公告（商务部公告2025年第21号）相关措施。",
+    "答：经研究评估，中方决定自2026年11月10日起，停止执行4月4日公告（商务部公告2025年第21号）相关措施。",
+])
+def test_a_decision_after_weighing_acts(answer):
+    assert _acts(_qa("2026-11-06 17:00", answer)) == [("lift", "ecl", ["MOFCOM-2025-21"], "2026-11-10", None)]
