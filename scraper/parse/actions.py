@@ -44,7 +44,7 @@ VERB_RE = re.compile(
     UNDONE_SUSPENSION
     + r"|继续暂停(?:实施|执行)?|暂停(?:实施|执行)?期限(?:延长|延期)|延长(?=[^,;；。\n]{0,80}?暂停期限)"
     r"|暂停(?<!的暂停)(?![期至到])(?:实施|执行)?|不再(?:继续)?暂停(?:实施|执行)?"
-    r"|不再(?:实施|执行)|终止(?:实施|执行)?|停止(?:实施|执行)?|取消|解除|移出|恢复(?:实施|执行)?|列入|纳入"
+    r"|不再(?:实施|执行|延长|延期)|终止(?:实施|执行)?|停止(?:实施|执行)?|取消|解除|移出|恢复(?:实施|执行)?|列入|纳入"
     r"|启动(?:反倾销|反补贴)?调查|进行调查|立案调查|采取(?:以下|相应|有关)?反制措施"
 )
 VERB_KIND = {
@@ -134,6 +134,11 @@ CLAIMED_AFTER_RE = re.compile(r"说法|的报道|的消息|传言|传闻|不实|
 RECOUNT_RE = re.compile(r"已于|已经|此前|曾|去年|上月|前期|当时|先后|(?<![关对由鉴基属至])于\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月")
 # "2025年11月,中方决定…", "11月5日,…决定…": the day (or month) of a decision told, a comma after it.
 TOLD_DAY_RE = re.compile(rf"(?:(?P<y>{YEAR})\s*年\s*)?(?P<m>{MD})\s*月\s*(?:(?P<d>{MD})\s*日\s*)?,")
+# A suspension's term running out: "(暂停期限)届满后不再延长" speaks of it (a "暂停" before it, else "不再延长" is no
+# status verb: "许可证有效期届满后不再延长"), and a restore "自暂停期限届满之日起" takes effect on the day it ends (``_suspension_end``).
+EXPIRY_RE = re.compile(r"届满|期满|到期|暂停期")
+# "暂停期限将于2026年11月10日届满": the day a suspension ends, told (as UNTIL_RE's "至…").
+END_DAY_RE = re.compile(rf"(?P<date>{YEAR}\s*年\s*{MD}\s*月\s*{MD}\s*日)\s*(?:届满|到期|期满)")
 # Trade remedies act on goods, never on a list: an action on a notice of theirs changes no listing.
 TRADE_REMEDY_RE = re.compile(r"反倾销|反补贴|保障措施")
 # A sentence whose only "自…起" lies this far before the text recounts a decision whatever its verbs say
@@ -472,10 +477,10 @@ def _clause_walk(drafts: list[ActionDraft], folded: str, clean: str, seg: int, e
 
 
 def _verb_kind(word: str) -> ActionKind:
+    if word.startswith("不再"):  # "不再(继续)暂停", "(暂停期限届满后)不再延长" end a suspension; "不再执行" ends the measures
+        return ActionKind.RESTORE if "暂停" in word or word.endswith(("延长", "延期")) else ActionKind.LIFT
     if word.startswith("继续暂停") or word.endswith(("延长", "延期")):  # "暂停期限延长至…", "延长…暂停期限": extends it
         return ActionKind.EXTEND
-    if word.startswith("不再"):  # "不再(继续)暂停" ends a suspension; "不再执行" ends the measures
-        return ActionKind.RESTORE if "暂停" in word else ActionKind.LIFT
     if "暂停" in word[2:4] or word.endswith("对"):  # "停止暂停", "解除对…的暂停": the measures are back
         return ActionKind.RESTORE
     if word.startswith("终止"):
@@ -487,7 +492,7 @@ def _verb_kind(word: str) -> ActionKind:
 VERB_KINDS = {word: _verb_kind(word) for word in (
     *(f"{verb}{tail}" for verb in ("继续暂停", "暂停", "停止", "恢复", "不再暂停", "不再继续暂停", "终止")
       for tail in ("", "实施", "执行")),
-    *(f"暂停{tail}期限{verb}" for tail in ("", "实施", "执行") for verb in ("延长", "延期")), "不再实施", "不再执行", "延长",
+    *(f"暂停{tail}期限{verb}" for tail in ("", "实施", "执行") for verb in ("延长", "延期")), "不再实施", "不再执行", "不再延长", "不再延期", "延长",
     *(f"{verb}{what}" for verb in ("停止", "解除", "取消", "结束", "终止")
       for what in ("对", "暂停", "暂停实施", "暂停执行")),
     "取消", "解除", "移出", "列入", "纳入", "进行调查", "立案调查",
@@ -512,16 +517,7 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
                       published: date | None, effective: str | None, notice_list: ListKind | None,
                       allow_impose: bool, sentence: str, bounds: tuple[int, int]) -> None:
     """The actions of clause ``sentence`` (``folded[s_start:s_end]``) from its verbs ``found``, added to ``out``."""
-    titled = "《" in sentence
-    verbs = []
-    for v in found:
-        at = v.start()
-        if dated and any(s <= at < e for s, e in dated) or titled and _in_quoted_title(folded, s_start, s_end, at):
-            continue
-        # MODAL_RE ends at the verb: only a modal's last character or a blank can stand right before it
-        if at > s_start and folded[at - 1] in MODAL_BEFORE and MODAL_RE.search(folded, max(s_start, at - 4), at):
-            continue
-        verbs.append(v)
+    verbs = _acting_verbs(folded, s_start, s_end, found, dated, "《" in sentence)
     text = None
     decided = None  # whether the sentence says it decides (DECISION_RE), looked at once when needed
     prev_end = s_start
@@ -554,7 +550,8 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
             out.append(ActionDraft(kind, lst or notice_list, (), effective, None, None, text, at, bounds))
             continue
         after = [r for r in refs if v_end <= r[0] < next_start] if refs else refs
-        targets = after or before or _named_before(folded, refs, s_start, v_end, next_start)
+        targets = after or before or _named_before(folded, refs, s_start, v_end, next_start) \
+            or (_suspended_before(folded, refs, s_start) if word.startswith("不再") and kind is ActionKind.RESTORE else [])
         text = clean[s_start:s_end].strip() if text is None else text
         if not targets:
             # a removal of the notice's own entities
@@ -564,8 +561,38 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
             continue
         action = _on_targets(folded, clean, s_start, v, kind, next_start, clause_from, after, targets, published,
                              effective, notice_list, text, None if allow_impose else bounds)
-        if action is not None:
+        if action is not None and not (kind is ActionKind.RESTORE and not allow_impose and _repeats(out, action)):
             out.append(action)
+
+
+def _repeats(out: list[ActionDraft], action: ActionDraft) -> bool:
+    """Whether ``action`` says again, in the same sentence, the step ``out`` ends with ("…届满后不再延长，商务部令…第6号
+    规定的措施自…起恢复实施": one restore, not two)."""
+    if not out:
+        return False
+    last = out[-1]
+    return last.text == action.text and last.action is action.action and last.targets == action.targets \
+        and last.effective == action.effective
+
+
+def _acting_verbs(folded: str, s_start: int, s_end: int, found: list[re.Match[str]], dated: list[tuple[int, int]],
+                  titled: bool) -> list[re.Match[str]]:
+    """The verbs of ``found`` that can act: not in a ref by date, a quoted title, after a modal, nor a "不再延长" that
+    ends no suspension ("有效期不再延长")."""
+    verbs = []
+    for v in found:
+        at = v.start()
+        if dated and any(s <= at < e for s, e in dated) or titled and _in_quoted_title(folded, s_start, s_end, at):
+            continue
+        # MODAL_RE ends at the verb: only a modal's last character or a blank can stand right before it
+        if at > s_start and folded[at - 1] in MODAL_BEFORE and MODAL_RE.search(folded, max(s_start, at - 4), at):
+            continue
+        if v[0].startswith("不再延") and not (folded.find("暂停", v.end(), v.end() + 8) >= 0 or EXPIRY_RE.search(
+                folded, max(s_start, at - 12), at) and folded.rfind("暂停", max(s_start, at - 30), at) >= 0
+                and folded.find("有效期", max(s_start, at - 12), at) < 0):
+            continue
+        verbs.append(v)
+    return verbs
 
 
 def _named_before(folded: str, refs: list[tuple[int, int, NoticeRef]], s_start: int, v_end: int,
@@ -634,6 +661,14 @@ def _on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: A
             or _dated_before(folded, s_start, published) or TRADE_REMEDY_RE.search(folded, s_start, next_start) \
             or answer is not None and not _decided_in(folded, answer, s_start, at, v_end, effective, published):
         return None
+    if answer is not None and kind is ActionKind.RESTORE and EXPIRY_RE.search(folded, s_start, next_start):
+        # back in force when the suspension ends: on the day the sentence gives, else on the suspension's last day
+        # as the answer told it before; none read, no action (the page is refused for review: page.unread_expiry)
+        own = effective_in(folded[answer[0] : answer[1]], published)
+        end = _suspension_end(folded, clean, at, published) if own is None else None
+        if own is None and end is None:
+            return None
+        effective = own or (end.isoformat() if end else effective)
     last_target_end = max([r[1] for r in targets]) if len(targets) > 1 else targets[0][1]
     dur_start = max(last_target_end, v_end) if after else v_end
     period = _duration(folded, clean, dur_start, next_start)
@@ -700,6 +735,8 @@ def _decided_in(folded: str, bounds: tuple[int, int], s_start: int, at: int, v_e
     said = folded[line : bounds[1]]
     if "起" in said or "为落实" in said or _decides(said):  # "为落实…共识，自…起，暂停…"
         return True
+    if folded.startswith(("不再延", "不再暂停", "不再继续暂停"), at):  # "…将于…届满，届满后不再延长": said, not weighed
+        return True
     colon = max(folded.rfind(":", 0, line), folded.rfind("：", 0, line))
     lead = folded[max(folded.rfind("\n", 0, colon), folded.rfind("。", 0, colon)) + 1 : colon] if colon > 0 else ""
     return "起" in lead or _decides(lead)
@@ -739,6 +776,46 @@ def _told_day(before: str, published: date) -> bool:
         if (year, mo) == (published.year, published.month) and day is not None and day < published.day:
             return True
     return False
+
+
+def _suspended_before(folded: str, refs: list[tuple[int, int, NoticeRef]], s_start: int) -> list[tuple[int, int, NoticeRef]]:
+    """What "上述暂停期限届满后不再延长" ends: the notices named after the last "暂停" of the paragraph before
+    ``s_start`` (in its clause), e.g. "…继续暂停4月4日公告（商务部公告2025年第21号）相关措施1年。"."""
+    line = folded.rfind("\n", 0, s_start) + 1
+    p = folded.rfind("暂停", line, s_start)
+    while p >= 0:
+        stop = min(sentence_end(folded, p), s_start)
+        for word in ("停止", "恢复", "取消", "解除", "终止"):  # another step's notices are not the suspended ones
+            cut = folded.find(word, p + 2, stop)
+            stop = cut if cut >= 0 else stop
+        found = [r for r in refs if p < r[0] < stop]
+        if found:
+            return found
+        p = folded.rfind("暂停", line, p)
+    return []
+
+
+def _suspension_end(folded: str, clean: str, at: int, published: date | None) -> date | None:
+    """The day the suspension an answer told of before ``at`` (in its paragraph) ends: the last "至…" or "…届满" after
+    a "暂停" ("暂停期限至2026年11月10日", "暂停期限将于2026年11月10日届满"), else its duration from its "自…起" or opening day ("2025年11月10日，商务部…
+    决定暂停实施…1年"). None when the paragraph says neither."""
+    line = folded.rfind("\n", 0, at) + 1
+    p = folded.rfind("暂停", line, at)
+    while p >= 0:
+        stop = min(sentence_end(folded, p), at)
+        untils = list(UNTIL_RE.finditer(folded, p, stop)) + list(END_DAY_RE.finditer(folded, p, stop))
+        if untils:
+            return parse_cn_date(max(untils, key=_MATCH_START).group("date"))
+        period = _duration(folded, clean, p, stop)
+        if period is not None:
+            begin = max(folded.rfind("\n", 0, p), folded.rfind("。", 0, p)) + 1
+            since = effective_in(folded[begin:stop], published)
+            opening = OPENING_DATE_RE.match(folded, begin) if since is None else None
+            start = iso_to_date(since) if since else make_date(*opening.group("y", "m", "d")) \
+                if opening and opening.group("y") else None
+            return _until(period, start) if start else None
+        p = folded.rfind("暂停", line, p)
+    return None
 
 
 def _on_entities(folded: str, start: int, end: int) -> tuple[int, int] | None:

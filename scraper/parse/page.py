@@ -9,16 +9,18 @@ decision that names no target or lacks the annex it refers to, a numbered notice
 closing (its own effective clause or its signature's date), and a Q&A that stops after a colon, a semicolon
 or a question, whose title announces a change its answer does not read, that reads no decision and stops on its
 answer's account of earlier measures, or whose numbered decisions stop after the first; a notice cut inside its annex
-is caught by the stated-vs-parsed count check, or held back against its stored copy.
+is caught by the stated-vs-parsed count check, or held back against its stored copy. A Q&A that says a suspension
+runs out without extension ("暂停期限届满后不再延长") but gives no day the rules read for the measures' return is
+refused too ("needs-review"): a person must read it, the engine would only presume the lapse.
 """
 
 from __future__ import annotations
 
 import re
 
-from storage.records import NoticeKind, NoticeRecord, UnusablePage
+from storage.records import ActionKind, NoticeKind, NoticeRecord, UnusablePage
 
-from .actions import LIST_KIND, LIST_WORD_RE
+from .actions import LIST_KIND, LIST_WORD_RE, NOT_NOW_RE
 from .mfa import cut_short
 from .qa import first_item_only, told_only, unanswered
 from .textnorm import MD, YEAR
@@ -216,6 +218,25 @@ def unread_change(record: NoticeRecord) -> str | None:
     return None
 
 
+# "暂停期限届满后不再延长", "期满后，不再继续暂停": the measures are back when the suspension ends.
+EXPIRY_NO_EXTENSION_RE = re.compile(r"(?:届满|期满|到期)(?:之日)?后[，,\s]*(?:将|即)?不再(?:延长|延期|继续暂停|暂停)")
+
+
+def unread_expiry(record: NoticeRecord, text: str) -> str | None:
+    """A Q&A that says, with no doubt before it (NOT_NOW_RE), that a suspension runs out without extension, and whose
+    answer reads no restore: the day the measures are back in force is not written where the rules read it (the
+    suspension's end told in another paragraph, or not at all). Stored, it would leave only the engine's presumed lapse."""
+    if record.kind is not NoticeKind.QA or any(a.action is ActionKind.RESTORE for a in record.actions):
+        return None
+    if "不再" not in text:  # in every match
+        return None
+    for m in EXPIRY_NO_EXTENSION_RE.finditer(text):
+        start = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        if NOT_NOW_RE.search(text, start, m.start()) is None:
+            return f"the Q&A says a suspension ends without extension ({m.group(0)}) but no day its measures are back"
+    return None
+
+
 def told_or_first_item(record: NoticeRecord, text: str) -> str | None:
     """A Q&A cut where its title need not show it (``qa.told_only``, ``qa.first_item_only``)."""
     if not record.actions and told_only(text):
@@ -246,6 +267,9 @@ def check_record(record: NoticeRecord, text: str, *, article: bool = True) -> No
             why = unread_change(record) or told_or_first_item(record, text)
     if why is not None:
         raise UnusablePage("cut-short", f"{why}: cut short")
+    review = unread_expiry(record, text) if article else None
+    if review is not None:
+        raise UnusablePage("needs-review", f"{review}: a person must read it")
 
 
 def notice_like(title: str | None, text: str) -> bool:

@@ -76,3 +76,50 @@ def test_a_decision_published_late_still_acts_and_says_so():
 ])
 def test_a_decision_after_weighing_acts(answer):
     assert _acts(_qa("2026-11-06 17:00", answer)) == [("lift", "ecl", ["MOFCOM-2025-21"], "2026-11-10", None)]
+
+
+# --- "暂停期限届满后不再延长": the measures are back in force the day the suspension ends -------------------------
+
+TOLD = "答：2025年11月5日，中方决定自2025年11月10日起，继续暂停4月4日公告（商务部公告2025年第21号）相关措施1年。"
+
+
+@pytest.mark.parametrize(("answer", "effective"), [
+    (TOLD + "鉴于美方近期持续对中国企业进行无理打压，中方决定，上述暂停期限届满后不再延长。", "2026-11-10"),
+    ("答：2025年11月5日，中方决定继续暂停4月4日公告（商务部公告2025年第21号）相关措施1年，暂停期限至2026年11月10日。"
+     "中方决定，暂停期限届满后不再延长，上述措施自动恢复执行。", "2026-11-10"),
+    (TOLD + "经研究，上述暂停期限届满后不再延长，自2026年11月11日起恢复执行相关措施。", "2026-11-11"),
+    ("答：4月4日公告（商务部公告2025年第21号）相关措施的暂停期限将于2026年11月10日届满，届满后不再延长。", "2026-11-10"),
+])
+def test_a_suspension_not_extended_restores_on_the_day_it_ends(answer, effective):
+    """Before, no action: the engine only presumed the lapse ("needs review") where the answer said the measures are back."""
+    rec = _qa("2026-11-06 17:00", answer)
+    assert _acts(rec) == [("restore", "ecl", ["MOFCOM-2025-21"], effective, None)]
+
+
+def test_back_in_force_from_the_end_of_an_order_suspension_is_one_restore():
+    rec = _qa("2026-11-09 17:00", "答：2025年11月10日，商务部发布令2025年第7号，决定暂停实施商务部令2025年第6号相关反制措施1年。"
+              "中方决定，上述暂停期限届满后不再延长，商务部令2025年第6号规定的反制措施自暂停期限届满之日起恢复实施。",
+              title="商务部新闻发言人就有关反制措施答记者问")
+    # before: one restore dated the day of publication (2026-11-09), a day inside the suspension
+    assert _acts(rec) == [("restore", "countermeasure", ["MOFCOM-ORDER-2025-6"], "2026-11-10", None)]
+
+
+@pytest.mark.parametrize("answer", [
+    "答：关于暂停期限届满后是否不再延长，我们将根据磋商进展研究决定。",
+    "答：对4月4日公告（商务部公告2025年第21号）所涉实体出口的许可，许可证有效期届满后不再延长。",
+])
+def test_no_suspension_ends_here(answer):
+    assert _acts(_qa("2026-11-06 17:00", answer)) == []
+
+
+def test_a_suspension_not_extended_with_no_day_read_is_a_page_for_review():
+    """The day the measures are back is told in another paragraph (or not at all): a loud source-health problem
+    ("needs-review"), not a silent restore on the day of publication nor a silent nothing."""
+    from scraper.parse.document import parse_document
+    from storage.records import UnusablePage
+
+    text = ("来源：商务部新闻办公室 类型：原创 分类：新闻 2026-11-06 17:00\n\n商务部新闻发言人就出口管制管控名单有关措施答记者问\n"
+            "问：请问中方有何安排？\n答：中方此前决定继续暂停4月4日公告（商务部公告2025年第21号）相关措施。\n\n"
+            "经研究，中方决定，上述暂停期限届满后不再延长。\n")
+    with pytest.raises(UnusablePage, match="needs-review"):
+        parse_document(text.encode("utf-8"))
