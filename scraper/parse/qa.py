@@ -42,8 +42,9 @@ PUNCT_ANSWER_RE = re.compile(r"[?？。!！](" + INLINE_ANSWER_RE.pattern.split(
 
 
 # A press conference transcript marks its speakers instead: "记者：…" asks, "何咏前：…" answers. A
-# label is a name of a few Chinese characters (maybe after 商务部新闻发言人) at a line's start.
-SPEAKER_BREAK_RE = re.compile(BREAK + r"[^\S\n]*([\u4e00-\u9fff·]{2,12})[^\S\n]*[:：]")
+# label is a name of a few Chinese characters (maybe after 商务部新闻发言人) at a line's start, or a reporter
+# of an outlet written in Latin letters ("CNBC记者：", "NHK记者：").
+SPEAKER_BREAK_RE = re.compile(BREAK + r"[^\S\n]*([\u4e00-\u9fff·]{2,12}|[A-Za-z]{2,12}[\u4e00-\u9fff]{0,6}记者)[^\S\n]*[:：]")
 NOT_SPEAKERS = frozenset({"来源", "类型", "分类", "时间", "日期", "发布时间", "附件", "主持人", "编辑", "责任编辑", "地址",
                           "电话", "网址", "注", "备注", "关键词", "标题", "文号"})
 
@@ -58,6 +59,8 @@ def is_qa(title: str | None, folded: str) -> bool:
     head = folded[:600]
     if "答记者问" in head:
         return True
+    if "新闻发布会" in head[:300] and speaker_spans(folded):
+        return True  # a transcript headed "商务部召开例行新闻发布会（…）" whose reporters' outlets head their lines ("彭博社记者：")
     lined = BREAK + folded  # QUESTION_RE and ANSWER_RE tried at the line breaks alone (see MARK_BREAK_RE)
     if not QUESTION_BREAK_RE.search(lined):
         return False
