@@ -120,12 +120,13 @@ OPENING_DATE_RE = re.compile(
 SINCE_GRACE = timedelta(days=7)
 # Before an answer's verb: the step is asked about, held off, denied, supposed or claimed by others, not taken
 # ("假如…，中方将恢复…", "除非美方…，中方将于…起恢复…", "中方不排除停止暂停…", "将视情继续暂停或恢复执行…",
-# "中方拟于…", "待…磋商后，中方将…", "美方称中方将继续暂停…"; not "简称", "名称", "称为").
+# "中方拟于…", "待…磋商后，中方将…", "美方称中方将继续暂停…"; not "简称", "名称", "称为"). Each alternative opens with a
+# literal: sre scans for their first characters at once (a look-behind first would be tried at every place).
 NOT_NOW_RE = re.compile(r"是否|暂不|不会|尚未|没有|如果|若|一旦|假如|除非|不排除|视情|拟|待[^,;。\n]{1,30}?后"
-                        r"|(?<![简名统职])称(?![为号])")
+                        r"|(?:美方|外方|报道|消息|媒体|声|宣|据|有人|他们|对方|其)称|称(?=中方|我方|商务部|将|,|:)")
 # Weighing words: doubt before the verb, unless a decision follows them ("正在研究继续暂停…", "正在评估恢复执行…的影响";
-# not "经研究，…决定…", "综合考虑…，中方决定…", "考虑到…").
-WEIGHING_RE = re.compile(r"(?<!经)研究|(?<![综经])考虑(?!到)|评估")
+# not "经研究，…决定…", "综合考虑…，中方决定…", "考虑到…"): 经 or 综 before one is a decision's ground (``_weighing``).
+WEIGHING_RE = re.compile(r"研究|考虑(?!到)|评估")
 # After an answer's verb, in its sentence: the change is a report's or a claim's, denied or doubted ("中方自…起恢复执行…
 # 的说法没有事实依据", "…，这一说法不实"), not a decision.
 CLAIMED_AFTER_RE = re.compile(r"说法|的报道|的消息|传言|传闻|不实|不符合事实|没有事实依据|并不准确")
@@ -726,8 +727,7 @@ def _decided_in(folded: str, bounds: tuple[int, int], s_start: int, at: int, v_e
     "有关报道称中方将继续暂停…，这一说法不实", "如果…，中方将恢复…", "中方已于11月6日决定…"."""
     if NOT_NOW_RE.search(folded, s_start, at) is not None or CLAIMED_AFTER_RE.search(folded, v_end, bounds[1]):
         return False
-    weighing = WEIGHING_RE.search(folded, s_start, at)
-    if weighing is not None and not _decides(folded[weighing.end() : at]):
+    if _weighing(folded, s_start, at):
         return False
     if _recounted(folded, bounds[0], at, effective, published):
         return False
@@ -742,6 +742,16 @@ def _decided_in(folded: str, bounds: tuple[int, int], s_start: int, at: int, v_e
     return "起" in lead or _decides(lead)
 
 
+def _weighing(folded: str, start: int, at: int) -> bool:
+    """Whether a weighing word (WEIGHING_RE, not after 经 or 综) stands in ``folded[start:at]`` with no decision after it."""
+    for m in WEIGHING_RE.finditer(folded, start, at):
+        if m.start() > 0 and folded[m.start() - 1] in "经综":
+            continue
+        if not _decides(folded[m.end() : at]):
+            return True
+    return False
+
+
 def _recounted(folded: str, start: int, at: int, effective: str | None, published: date | None) -> bool:
     """Whether the step of the verb at ``at`` (its sentence starting at ``start``) is told, not decided now: it
     starts before the text's day (its own "自…起" before the verb, else ``effective``) and the words before its
@@ -751,8 +761,10 @@ def _recounted(folded: str, start: int, at: int, effective: str | None, publishe
     later): it acts, and its record warns that its effective day is before its publication."""
     if published is None:
         return False
-    since = folded.rfind("自", start, at)
-    own = effective_in(folded[since:at], published) if since >= 0 and folded.find("起", since, at) >= 0 else None
+    own = None
+    if folded.count("起", start, at) > 1:  # with one, the sentence's own "自…起" is ``effective`` already
+        since = folded.rfind("自", start, at)
+        own = effective_in(folded[since:at], published) if since >= 0 and folded.find("起", since, at) >= 0 else None
     when = own or effective
     if when is None or when[:10] >= published.isoformat():
         return False

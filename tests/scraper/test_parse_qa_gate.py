@@ -52,6 +52,14 @@ def test_a_recounted_decision_changes_nothing(answer):
     assert _acts(rec) == []
 
 
+def test_a_restatement_within_days_changes_nothing():
+    """Three days after the decision, a restatement with what it shows ("这充分体现了…"): not a second extension (the
+    "了" after the verb says so already; pinned as the audit's case 14 read within a week)."""
+    rec = _qa("2026-11-13 16:00", "答：中方自2026年11月10日起继续暂停4月4日公告（商务部公告2025年第21号）相关措施1年，"
+              "这充分体现了中方维护中美经贸关系稳定的诚意。")
+    assert _acts(rec) == []
+
+
 def test_history_then_the_decision_reads_the_decision_alone():
     rec = _qa("2026-11-06 17:00", "答：不可靠实体清单工作机制自2025年5月14日起暂停4月4日公告（不可靠实体清单工作机制公告〔2025〕7号）"
               "相关措施90天，自2025年8月12日起继续暂停90天，自2025年11月10日起继续暂停1年。为落实中美经贸磋商共识，不可靠实体清单"
@@ -123,3 +131,35 @@ def test_a_suspension_not_extended_with_no_day_read_is_a_page_for_review():
             "经研究，中方决定，上述暂停期限届满后不再延长。\n")
     with pytest.raises(UnusablePage, match="needs-review"):
         parse_document(text.encode("utf-8"))
+
+
+# --- a transcript as plain text: its reporters named by their outlet -------------------------------------------
+
+TRANSCRIPT = """商务部召开例行新闻发布会（2026年11月12日）
+来源：商务部新闻办公室 类型：原创 分类：新闻 2026-11-12 15:00
+
+发布人：商务部新闻发言人 何亚东
+
+{reporter}：4月4日公告相关措施的暂停期限已经届满，请问中方有何考虑？
+
+何亚东：{answer}
+"""
+
+
+@pytest.mark.parametrize("reporter", ["彭博社记者", "CNBC记者"])
+@pytest.mark.parametrize("answer", [
+    "中方不排除自即日起停止暂停4月4日公告（商务部公告2025年第21号）相关措施。",
+    "除非美方撤销对中国企业的无理制裁，中方将于2026年11月10日起恢复执行4月4日公告（商务部公告2025年第21号）相关措施。",
+])
+def test_a_plain_transcript_whose_reporters_name_their_outlet_is_a_qa(reporter, answer):
+    """Headed "商务部召开例行新闻发布会" with "彭博社记者：" (no "记者：" or "问：" opening a line), the text was no Q&A: no
+    answer gate (doubts and conditions read as decisions), no date. "CNBC记者：" was taken for the spokesperson."""
+    rec = parse_text(TRANSCRIPT.format(reporter=reporter, answer=answer))
+    assert rec is None or (rec.kind.value == "qa" and rec.actions == ())
+
+
+def test_a_plain_transcript_answer_that_decides_acts():
+    rec = parse_text(TRANSCRIPT.format(reporter="CNBC记者", answer="为落实中美经贸磋商共识，中方决定自2026年11月10日起，"
+                                       "继续暂停4月4日公告（商务部公告2025年第21号）相关措施1年。"))
+    assert (rec.kind.value, rec.published.isoformat()) == ("qa", "2026-11-12")
+    assert _acts(rec) == [("extend", None, ["MOFCOM-2025-21"], "2026-11-10", "2027-11-10")]
