@@ -662,12 +662,14 @@ def _on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: A
             or _dated_before(folded, s_start, published) or TRADE_REMEDY_RE.search(folded, s_start, next_start) \
             or answer is not None and not _decided_in(folded, answer, s_start, at, v_end, effective, published):
         return None
-    if answer is not None and kind is ActionKind.RESTORE and EXPIRY_RE.search(folded, s_start, next_start):
+    if kind is ActionKind.RESTORE and EXPIRY_RE.search(folded, s_start, next_start):
         # back in force when the suspension ends: on the day the sentence gives, else on the suspension's last day
-        # as the answer told it before; none read, no action (the page is refused for review: page.unread_expiry)
-        own = effective_in(folded[answer[0] : answer[1]], published)
+        # as the text told it before; none read, an answer's is no action (its page is refused for review:
+        # page.unread_expiry), a notice's takes the notice's day
+        bounds = answer or (s_start, sentence_end(folded, at))
+        own = effective_in(folded[bounds[0] : bounds[1]], published)
         end = _suspension_end(folded, clean, at, published) if own is None else None
-        if own is None and end is None:
+        if own is None and end is None and answer is not None:
             return None
         effective = own or (end.isoformat() if end else effective)
     last_target_end = max([r[1] for r in targets]) if len(targets) > 1 else targets[0][1]

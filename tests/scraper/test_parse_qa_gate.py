@@ -163,3 +163,11 @@ def test_a_plain_transcript_answer_that_decides_acts():
                                        "继续暂停4月4日公告（商务部公告2025年第21号）相关措施1年。"))
     assert (rec.kind.value, rec.published.isoformat()) == ("qa", "2026-11-12")
     assert _acts(rec) == [("extend", None, ["MOFCOM-2025-21"], "2026-11-10", "2027-11-10")]
+
+
+def test_a_notice_saying_a_suspension_is_not_extended_restores_on_the_day_it_ends():
+    """A numbered notice may say it too: its restore is dated the suspension's end, not the notice's own day."""
+    rec = parse_text("商务部公告2026年第40号\n【发布单位】安全与管制局\n【发布文号】商务部公告2026年第40号\n【发文日期】2026年11月06日\n"
+                     "商务部于2025年11月9日发布公告（商务部公告2025年第72号），暂停实施商务部公告2024年第46号第二款，暂停期限至2026年11月27日。"
+                     "现决定，上述暂停期限届满后不再延长。\n本公告自公布之日起实施。\n商务部\n2026年11月6日\n")
+    assert [a[0:1] + a[2:] for a in _acts(rec)] == [("restore", ["MOFCOM-2024-46"], "2026-11-27", None)]
