@@ -3,25 +3,27 @@
 Matching is :mod:`storage.watchlist`'s (exact, normalised, strict fuzzy with a score), the
 same as the watchlist feed's; a counterparty's optional country (ISO 3166 alpha-2) rules out a
 fuzzy hit on an entity the notices place in another country. Exact and normalised hits always count, whatever the country
-(the notice's spelling is the listing; the country is reported beside it).
+(the notice's spelling is the listing; the country is reported beside it). A country may be written as ERPs
+write it ("USA", "United Kingdom", "美国": :mod:`storage.countries`). A notice published after the as-of day is no
+hit on that day; it is reported apart (:class:`Later`), so nothing the store holds is hidden.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from sqlalchemy.orm import Session
 
+from storage.countries import country_code
+from storage.lifecycle import known_from
 from storage.names import clean_display
 from storage.records import OMIT_DEFAULT, EntityRecord, ListingState, ListKind, _jsonable
 from storage.status import derive_stored
 from storage.vocabulary import ministry_of
 from storage.watchlist import Counterparty, Match, Watchlist, csv_rows
 
-COUNTRY_RE = re.compile(r"^[A-Za-z]{2}$")
 MAX_COUNTERPARTIES = 10_000
 
 
@@ -54,7 +56,7 @@ class Hit:
     list: ListKind
     issuer: str | None
     ministry: str | None
-    state: ListingState | None  # None: named by a stored notice not yet published on the day
+    state: ListingState | None  # None: named by a notice public on the day that sets no state (Later: after it)
     since: date | None
     until: date | None
     presumed: bool = False
@@ -64,9 +66,27 @@ class Hit:
 
 
 @dataclass(frozen=True)
+class Later:
+    """A matched entity named by a stored notice published after the as-of day: on that day it was on no list
+    by that notice, so no hit; shown beside the hits so nothing the store holds is hidden."""
+
+    entity_key: str
+    match: str
+    score: float
+    matched_name: str
+    notice_key: str
+    instrument: str | None
+    list: ListKind
+    published: date
+    note: str  # "listed later on 2026-06-22 by MOFCOM-2026-23"
+
+
+@dataclass(frozen=True)
 class Screened:
     query: Query
     hits: tuple[Hit, ...]
+    # listings published after the day (omitted from JSON while there is none): not hits on that day
+    listed_later: tuple[Later, ...] = field(default=(), metadata=OMIT_DEFAULT)
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = _jsonable(self)
@@ -118,11 +138,13 @@ def make_query(line: int, name: object, country: object, *, where: str) -> Query
     if not isinstance(name, str) or not clean_display(name):
         raise ScreenInputError(f"{where}: empty name")
     if country is not None and not isinstance(country, str):
-        raise ScreenInputError(f"{where}: country must be a two-letter code such as US")
-    country = (country or "").strip() or None
-    if country is not None and not COUNTRY_RE.match(country):
-        raise ScreenInputError(f"{where}: country {country!r} is not a two-letter ISO code such as US, GB, JP")
-    return Query(line, name.strip(), country.upper() if country else None)
+        raise ScreenInputError(f"{where}: country must be a string such as US")
+    written = (country or "").strip()
+    code = country_code(written) if written else None
+    if written and code is None:
+        raise ScreenInputError(f"{where}: country {written!r} is no country: give an ISO code (US, USA, GB, GBR) "
+                               "or a name (United States, 美国)")
+    return Query(line, name.strip(), code)
 
 
 def screen(session: Session, queries: tuple[Query, ...], as_of: date) -> tuple[Screened, ...]:
@@ -136,10 +158,12 @@ def screen(session: Session, queries: tuple[Query, ...], as_of: date) -> tuple[S
                 spellings.setdefault(e.key, []).append(e)
                 mentions.setdefault(e.key, set()).add(n.record.key)
     by_notice = {n.record.key: n.record for n in notices}
+    public_from = {n.record.key: known_from(n) for n in notices}
     out = []
     for q in queries:
         wl = Watchlist((Counterparty(q.name, country=q.country),))  # the watchlist feed's matching, country and all
         hits: list[Hit] = []
+        later: list[Later] = []
         for key in sorted(spellings):
             records = spellings[key]
             country = next((e.country for e in records if e.country), None)
@@ -149,8 +173,16 @@ def screen(session: Session, queries: tuple[Query, ...], as_of: date) -> tuple[S
             zh = next((clean_display(e.zh) for e in records if e.zh), None)
             en = next((clean_display(e.en) for e in records if e.en), None)
             rows = [r for r in d.states if key in r.entity_keys]
-            # the listings in force, suspended, ... on the day; else the notices naming it (not yet in effect)
-            listed = sorted({r.notice_key for r in rows}) or sorted(mentions[key])
+            # a notice published after the day lists nobody on that day: shown apart, never a hit
+            after = sorted(k for k in mentions[key] if (public_from[k] or as_of) > as_of)
+            for notice_key in after:
+                rec = by_notice[notice_key]
+                day = public_from[notice_key]
+                if rec.list is not None and day is not None:
+                    later.append(Later(key, best.method, best.score, best.entity_name, notice_key, rec.number,
+                                       rec.list, day, f"listed later on {day.isoformat()} by {notice_key}"))
+            # the listings in force, suspended, ... on the day; else the notices naming it that the day knows
+            listed = sorted({r.notice_key for r in rows}) or sorted(set(mentions[key]) - set(after))
             for notice_key in listed:
                 rec = by_notice[notice_key]
                 notice_rows = [r for r in rows if r.notice_key == notice_key]
@@ -163,7 +195,7 @@ def screen(session: Session, queries: tuple[Query, ...], as_of: date) -> tuple[S
                                     r.state if r else None, r.since if r else None, r.until if r else None,
                                     r.presumed if r else False, r.next_state if r else None,
                                     r.next_from if r else None))
-        out.append(Screened(q, tuple(hits)))
+        out.append(Screened(q, tuple(hits), tuple(later)))
     return tuple(out)
 
 

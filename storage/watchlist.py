@@ -39,6 +39,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from storage.countries import country_code
 from storage.names import LEGAL_SUFFIXES_ZH, clean_display, name_key, name_words
 from storage.records import EntityRecord
 
@@ -82,7 +83,6 @@ LEADING_THE_RE = re.compile(r"^the\s+(?=\S)", re.IGNORECASE)
 GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "James William Ickes II": kept or left out, one person
 PLAIN_MIN_KEY_LENGTH = 3  # a plain form shorter than this ("美国光子公司" -> "光子") is too little to match on
 CSV_DELIMITERS = (",", "\t", ";")  # Excel writes ";" in many European locales, tab for "Text (Tab delimited)"
-COUNTRY_CODE_RE = re.compile(r"^[A-Za-z]{2}$")  # ISO 3166 alpha-2, as the notices give it (US, GB, JP)
 CSV_ALIAS_SEPARATOR = ";"
 CSV_SUFFIXES = (".csv", ".txt")
 TOML_SUFFIXES = (".toml",)
@@ -443,9 +443,10 @@ def csv_rows(text: str) -> list[list[str]]:
 
 
 def parse_csv(text: str, *, source: str = "<csv>") -> tuple[Counterparty, ...]:
-    """Rows ``name[,note[,aliases]]``; an optional header row starting with ``name``. A second column of two
-    letters ("US") is also the counterparty's country, as `screen` reads ``name,country`` (the same file
-    gives both the same answers), unless a header calls that column ``note``."""
+    """Rows ``name[,note[,aliases]]``; an optional header row starting with ``name``. A second column naming a
+    country ("US", "USA", "United States", "美国": :func:`storage.countries.country_code`) is also the
+    counterparty's country, as `screen` reads ``name,country`` (the same file gives both the same answers),
+    unless a header calls that column ``note``."""
     rows = csv_rows(text)
     out: list[Counterparty] = []
     countries = True
@@ -465,7 +466,7 @@ def parse_csv(text: str, *, source: str = "<csv>") -> tuple[Counterparty, ...]:
         aliases: tuple[str, ...] = ()
         if len(cells) > 2:
             aliases = tuple(a.strip() for a in cells[2].split(CSV_ALIAS_SEPARATOR) if a.strip())
-        country = note.upper() if countries and note and COUNTRY_CODE_RE.match(note) else None
+        country = country_code(note) if countries and note else None  # "US", "USA", "United States", "美国"
         out.append(Counterparty(name=name, aliases=aliases, note=note, country=country))
     return tuple(out)
 
@@ -500,8 +501,9 @@ def parse_toml(text: str, *, source: str = "<toml>") -> tuple[Counterparty, ...]
         if note is not None and not isinstance(note, str):
             raise WatchlistError(f"{where}: 'note' must be a string")
         country = table.get("country")
-        if country is not None and not (isinstance(country, str) and COUNTRY_CODE_RE.match(country)):
-            raise WatchlistError(f"{where}: 'country' must be a two-letter ISO code such as US")
+        code = country_code(country) if isinstance(country, str) else None
+        if country is not None and code is None:
+            raise WatchlistError(f"{where}: 'country' {country!r} is no country: give an ISO code (US, USA) or a name")
         out.append(Counterparty(name=name.strip(), aliases=tuple(a.strip() for a in aliases if a.strip()), note=note,
-                                country=country.upper() if country else None))
+                                country=code))
     return tuple(out)

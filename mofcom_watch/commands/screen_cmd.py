@@ -21,17 +21,21 @@ from mofcom_watch.tables import print_fitted
 SCREEN_HELP = """Screen a CSV of counterparties against every list; exit 1 when any name is listed.
 
 FILE holds rows name[,country] (UTF-8 or GB18030, optional header row "name,country"; ";" or tab
-separated when no line has a comma); the name in Chinese or English, the country an ISO 3166 two-letter
-code (US, GB, JP). A name hits an entity exactly, after normalising (case, width, punctuation, legal
+separated when no line has a comma); the name in Chinese or English, the country an ISO 3166 code (US,
+USA, GB, GBR) or a name (United States, UK, 美国). A name hits an entity exactly, after normalising (case, width, punctuation, legal
 suffixes such as Inc. or 公司, traditional characters, a designator such as （美国） of its country), or
 fuzzily: both keys at least 4 characters, the same number of distinctive words (generic words
 such as Technologies or Systems aside), and a rapidfuzz ratio of at least 90 on the whole names
 and on the distinctive words. A fuzzy hit on an entity the notices place in another country than
-the row's is dropped. Exit 0: no hit; 1: at least one hit; 2: bad input.
+the row's is dropped. A notice published after the --as-of day is no hit; it is shown as "listed later".
+In --csv, a cell a spreadsheet would run as a formula (=, +, -, @) begins with a single quote.
+Exit 0: no hit; 1: at least one hit; 2: bad input.
 """
 
 COLUMNS = ("line", "counterparty", "country", "match", "score", "entity_key", "listed_name", "entity_country",
-           "instrument", "notice_key", "issuer", "list", "state", "since", "until")
+           "instrument", "notice_key", "issuer", "list", "state", "since", "until", "note")
+# A cell a spreadsheet would read as a formula (OWASP "CSV injection"): "=HYPERLINK(…)" from an ERP's name field.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def rows(results: Any) -> list[dict[str, str]]:
@@ -39,7 +43,8 @@ def rows(results: Any) -> list[dict[str, str]]:
     out = []
     for r in results:
         q = r.query
-        head = {"line": str(q.line), "counterparty": q.name, "country": q.country or ""}
+        head = {"line": str(q.line), "counterparty": q.name, "country": q.country or "",
+                "note": "; ".join(later.note for later in r.listed_later)}  # no hit on the day: listed after it
         if not r.hits:
             out.append({c: "" for c in COLUMNS} | head | {"match": "none"})
         for h in r.hits:
@@ -50,6 +55,11 @@ def rows(results: Any) -> list[dict[str, str]]:
                 "list": h.list.value, "state": h.state.value if h.state else "not in effect",
                 "since": h.since.isoformat() if h.since else "", "until": h.until.isoformat() if h.until else ""})
     return out
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """``cell`` with a single quote before it when a spreadsheet would run it as a formula ("=1+1" -> "'=1+1")."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
 def register(app: typer.Typer) -> None:
@@ -92,7 +102,7 @@ def register(app: typer.Typer) -> None:
             buf = io.StringIO()
             w = csv.DictWriter(buf, COLUMNS, lineterminator="\n")
             w.writeheader()
-            w.writerows(rows(results))
+            w.writerows({c: spreadsheet_safe(v) for c, v in row.items()} for row in rows(results))
             typer.echo(buf.getvalue(), nl=False)
         else:
             table = Table(title=f"{matched} of {len(results)} counterparties listed, as of {day.isoformat()}",
@@ -105,4 +115,8 @@ def register(app: typer.Typer) -> None:
                 if row["match"] != "none":
                     table.add_row(*(term.shown(row[c]) for c in shown_cols))
             print_fitted(term.console(), table, drop=("instrument", "score", "match", "listed name", "until", "list"))
+            for r in results:
+                for later in r.listed_later:  # not a hit on the day: said, so nothing is hidden
+                    typer.echo(term.shown(f"line {r.query.line} {r.query.name}: {later.entity_key} {later.note}, "
+                                          f"not a hit on {day.isoformat()}"))
         raise typer.Exit(1 if matched else 0)

@@ -112,7 +112,7 @@ def test_csv_and_table_output_and_exit_0_when_nothing_matched(db_url: str, tmp_p
 @pytest.mark.parametrize("content, message", [
     ("", "no counterparty"),
     ("Skydio,US,extra\n", "expected name[,country]"),
-    ("Skydio,United States\n", "two-letter"),
+    ("Skydio,Narnia\n", "bad.csv:1: country 'Narnia' is no country"),
     (",US\n", "empty name"),
 ])
 def test_bad_input_exits_2_with_one_line(db_url: str, tmp_path: Path, content: str, message: str) -> None:
@@ -141,7 +141,7 @@ def test_api_screen_answers_what_the_command_prints(db_url: str, tmp_path: Path)
     with serving(db_url, tmp_path) as served:
         status, answer = post(served.port, json.dumps(request).encode())
         bad_json = post(served.port, b"{not json")
-        bad_country = post(served.port, json.dumps({"counterparties": [{"name": "X", "country": "USA"}]}).encode())
+        bad_country = post(served.port, json.dumps({"counterparties": [{"name": "X", "country": "Narnia"}]}).encode())
         bad_date = post(served.port, json.dumps({"as_of": "soon", "counterparties": [{"name": "X"}]}).encode())
         empty = post(served.port, b"{}")
     assert status == 200
@@ -150,7 +150,7 @@ def test_api_screen_answers_what_the_command_prints(db_url: str, tmp_path: Path)
                      for r in cli["results"]]
     assert answer["matched"] == cli["matched"] == len(LISTED)
     assert bad_json[0] == 400 and "JSON" in bad_json[1]["error"]
-    assert bad_country[0] == 400 and "two-letter" in bad_country[1]["error"]
+    assert bad_country[0] == 400 and "counterparty #1: country 'Narnia' is no country" in bad_country[1]["error"]
     assert bad_date[0] == 400 and "as_of" in bad_date[1]["error"]
     assert empty[0] == 400 and "counterparties" in empty[1]["error"]
 

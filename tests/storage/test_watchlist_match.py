@@ -289,9 +289,26 @@ def test_toml_country(tmp_path) -> None:
     path.write_text('[[counterparty]]\nname = "Huntington Ingals Industries"\ncountry = "gb"\n', encoding="utf-8")
     w = load_watchlist(path)
     assert w.counterparties[0].country == "GB" and w.match(HII) is None
-    path.write_text('[[counterparty]]\nname = "X"\ncountry = "United Kingdom"\n', encoding="utf-8")
-    with pytest.raises(WatchlistError, match="two-letter"):
+    path.write_text('[[counterparty]]\nname = "Huntington Ingals Industries"\ncountry = "United Kingdom"\n',
+                    encoding="utf-8")  # a name reads as its code, as screen reads it
+    w = load_watchlist(path)
+    assert w.counterparties[0].country == "GB" and w.match(HII) is None
+    path.write_text('[[counterparty]]\nname = "X"\ncountry = "Narnia"\n', encoding="utf-8")
+    with pytest.raises(WatchlistError, match="'Narnia' is no country"):
         load_watchlist(path)
+
+
+@pytest.mark.parametrize("written, code", [("USA", "US"), ("United States", "US"), ("U.S.", "US"), ("U.S.A.", "US"),
+                                           ("美国", "US"), ("United Kingdom", "GB"), ("UK", "GB"), ("GBR", "GB"),
+                                           ("ＵＳＡ", "US"), ("the Netherlands", "NL"), ("中国", "CN")])
+def test_a_watchlist_country_written_as_erps_write_it(tmp_path, written: str, code: str) -> None:
+    """Was: only two letters were a country, so "Huntington Ingals Industries,United Kingdom" kept a fuzzy hit
+    on a US entity in the feed while `screen` (now reading the name) dropped it: two answers for one file."""
+    path = tmp_path / "wl.csv"
+    path.write_text(f"Huntington Ingals Industries,{written}\n", encoding="utf-8")
+    w = load_watchlist(path)
+    assert w.counterparties[0].country == code
+    assert (w.match(HII) is None) == (code != "US")
 
 
 @pytest.mark.parametrize("counterparty, entity", [
@@ -313,3 +330,14 @@ def test_a_cell_in_both_languages_matches_by_either_name(counterparty: str, enti
 ])
 def test_both_languages_of_another_company_do_not_match(counterparty: str, entity: EntityRecord) -> None:
     assert wl(counterparty).match(entity) is None
+
+
+def test_the_country_table_reads_every_country_the_parser_reads() -> None:
+    """storage/countries.py and the parser's table (headings, "（瑞典）") give each Chinese name one code."""
+    from scraper.parse.entities import COUNTRIES
+    from storage.countries import TABLE, country_code
+
+    # "欧洲" (Europe) is a region a heading names, no counterparty's country: a row saying it is refused
+    assert {zh: country_code(zh) for zh in COUNTRIES if zh != "欧洲"} == {k: v for k, v in COUNTRIES.items() if k != "欧洲"}
+    assert all(country_code(alpha3) == code for code, (alpha3, _) in TABLE.items() if alpha3)
+    assert [country_code(x) for x in ("it", "Narnia", "", "U.S.S.R.")] == ["IT", None, None, None]

