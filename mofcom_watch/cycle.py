@@ -263,7 +263,7 @@ def run_cycle(
     finally:
         collector.release()
         leave_store(engine)
-    ok = all(s.ok for s in summaries) and not issues
+    ok = all(s.ok for s in summaries) and not issues and refused_blank is None
     counters = fetcher.counters
     return CycleResult(
         ok=ok, run_id=run_id, as_of=as_of, sources=tuple(summaries), new_events=new_events,
