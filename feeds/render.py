@@ -12,7 +12,7 @@ from html import escape
 from typing import NamedTuple
 
 from storage.records import EntityRecord, EventKind, EventRecord, ListKind, Provenance
-from storage.vocabulary import LISTS, MINISTRIES, PRESUMED, ministry_of
+from storage.vocabulary import LISTS, MINISTRIES, PRESUMED, ministry_of, official_first, reprint_url
 
 PRESUMED_TEXT = (
     f"{PRESUMED.capitalize()}: the suspension period ended and no later notice was found "
@@ -33,11 +33,12 @@ def item_title(event: EventRecord) -> str:
 
 
 def entry_link(event: EventRecord) -> str | None:
-    """The first official URL. One link only: feedgen 1.0 drops ``rel`` on entry links, so a
-    second one would be a second "alternate" (invalid Atom). Every URL is listed in the body."""
+    """The first notice's page on the ministry's own site, or its first URL when none is (a Q&A read from a paper's
+    reprint alone). One link only: feedgen 1.0 drops ``rel`` on entry links, so a second one would be a second
+    "alternate" (invalid Atom). Every URL is listed in the body."""
     for p in event.provenance:
         if p.urls:
-            return p.urls[0]
+            return next((u for u in p.urls if not reprint_url(u)), p.urls[0])
     return None
 
 
@@ -69,7 +70,7 @@ def item_html_parts(event: EventRecord, picture: str | None = None) -> list[str]
     if event.corrects:
         parts.append(
             "<p><strong>Correction:</strong> this item corrects the earlier item "
-            f"<code>{escape(event.corrects)}</code>; the notice text changed after it was published.</p>"
+            f"<code>{escape(event.corrects)}</code>, for the reason given above.</p>"
         )
     if event.extra:
         watch = _watchlist_html(event.extra)
@@ -193,7 +194,11 @@ def _provenance_html(provenance: tuple[Provenance, ...], _offsets: tuple[timedel
         title = p.title or ""
         named = title if p.number and title.startswith(p.number) else " ".join(x for x in (p.number, title) if x)
         head = escape(named or p.notice_key)
-        links = "<br/>".join(f'<a href="{escape(u, quote=True)}">{escape(u)}</a>' for u in p.urls)
+        urls = official_first(p.urls)
+        links = "<br/>".join(_link(u) for u in urls if not reprint_url(u))
+        reprints = "<br/>".join(_link(u) for u in urls if reprint_url(u))
+        if reprints:
+            links = f"{links or 'none recorded'}<br/>Reprinted at (not the ministry's own page):<br/>{reprints}"
         fetched = p.fetched_at.isoformat() if p.fetched_at else "unknown"
         sha = f"<code>{escape(p.sha256)}</code>" if p.sha256 else "unknown"
         items.append(
@@ -202,6 +207,10 @@ def _provenance_html(provenance: tuple[Provenance, ...], _offsets: tuple[timedel
             f"Fetched: {escape(fetched)}; page SHA-256: {sha}</li>"
         )
     return "<p><strong>Sources</strong></p><ul>" + "".join(items) + "</ul>"
+
+
+def _link(url: str) -> str:
+    return f'<a href="{escape(url, quote=True)}">{escape(url)}</a>'
 
 
 def _watchlist_html(extra: tuple[tuple[str, str], ...]) -> str:

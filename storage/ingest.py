@@ -47,7 +47,7 @@ from storage.models import (
 )
 from storage.names import clean_display, entity_key, name_key
 from storage.records import ActionKind, EntityRecord, NoticeRecord
-from storage.vocabulary import HealthKind, as_utc
+from storage.vocabulary import HealthKind, as_utc, reprint_url
 
 SUBSTANCE_FIELDS = ("number", "kind", "list", "effective", "stated_count", "actions", "entities", "references")
 WHITESPACE_RE = re.compile(r"\s+")
@@ -118,11 +118,12 @@ def count_matches(record: NoticeRecord) -> bool:
     return not count_mismatch(record)
 
 
-def preference(record: NoticeRecord, snapshot_sha256: str) -> tuple[int, int, str]:
+def preference(record: NoticeRecord, snapshot_sha256: str, url: str) -> tuple[int, int, bool, str]:
     """Smaller wins: a parse whose entity count matches the stated count, then the one naming more entities
-    (a copy cut short where no count shows it names fewer: it must not withdraw the others), then the smaller
-    SHA-256."""
-    return (0 if count_matches(record) else 1, -len(record.entities), snapshot_sha256)
+    (a copy cut short where no count shows it names fewer: it must not withdraw the others), then the ministry's
+    own page over a reprint (the page whose time and SHA-256 an item cites beside the ministry's URL), then the
+    smaller SHA-256."""
+    return (0 if count_matches(record) else 1, -len(record.entities), reprint_url(url), snapshot_sha256)
 
 
 def _sha(text: str) -> str:
@@ -433,7 +434,8 @@ def _store(session: Session, notice: Notice | None, record: NoticeRecord, snapsh
 
     if substance(current) == substance(record):
         # Same notice, same substance: keep whichever parse is preferred, order-independently.
-        if preference(record, snapshot.sha256) < preference(current, current_snapshot.sha256):
+        if (preference(record, snapshot.sha256, url)
+                < preference(current, current_snapshot.sha256, current_snapshot.page.url)):
             added.append(_apply_record(session, notice, record, snapshot))
             _write_version(session, notice, snapshot, replace=True)
             return kept(True, changed=False)
@@ -448,7 +450,8 @@ def _store(session: Session, notice: Notice | None, record: NoticeRecord, snapsh
         return kept(True, changed=True)
 
     # Alias pages disagree.
-    new_wins = preference(record, snapshot.sha256) < preference(current, current_snapshot.sha256)
+    new_wins = (preference(record, snapshot.sha256, url)
+                < preference(current, current_snapshot.sha256, current_snapshot.page.url))
     winner, loser = ((url, snapshot), (current_snapshot.page.url, current_snapshot)) if new_wins else (
         (current_snapshot.page.url, current_snapshot), (url, snapshot))
     record_issue(

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from storage.models import Notice, Snapshot
 from storage.records import ActionKind, ListKind, NoticeRecord, NoticeRef, Provenance, StoredNotice
-from storage.vocabulary import as_utc
+from storage.vocabulary import as_utc, official_first
 
 
 def stored_notice(notice: Notice) -> StoredNotice:
@@ -24,7 +24,7 @@ def stored_notice(notice: Notice) -> StoredNotice:
             notice_key=notice.key,
             number=notice.number,
             title=notice.title,
-            urls=tuple(sorted(u.url for u in notice.urls)),
+            urls=official_first(u.url for u in notice.urls),  # the item links the ministry's page
             fetched_at=as_utc(snapshot.fetched_at) if snapshot is not None else None,
             sha256=snapshot.sha256 if snapshot is not None else None,
             issuer=notice.issuer,

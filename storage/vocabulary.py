@@ -10,9 +10,12 @@ CLI, the web page and the feeds follow from these two.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta, timezone
 from enum import StrEnum
+from functools import lru_cache
+from urllib.parse import urlsplit
 
 from storage.records import ListingState, ListKind, StatusRow
 
@@ -191,6 +194,26 @@ MINISTRIES = {
     "MOFCOM": "Ministry of Commerce (商务部)",
 }
 """The ministries whose lists mofcom-watch reads, by the short name items and tables use."""
+
+
+OFFICIAL_DOMAINS = ("mofcom.gov.cn", "mfa.gov.cn", "fmprc.gov.cn")
+"""The ministries' own sites (any host under them). A web page elsewhere carrying a notice (a paper's, a portal's) is
+a reprint: an item links to the ministry's page where one is stored, and names a reprint as one."""
+
+
+@lru_cache(maxsize=4096)  # asked for each item's link in each format: an entity's items share their notice's URLs
+def reprint_url(url: str) -> bool:
+    """Whether ``url`` is a web page off the ministries' own sites (:data:`OFFICIAL_DOMAINS`): a reprint. A saved file
+    (``file:texts/…``, a notice known from its text alone) is neither."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    return parts.scheme in ("http", "https") and not any(host == d or host.endswith("." + d) for d in OFFICIAL_DOMAINS)
+
+
+def official_first(urls: Iterable[str]) -> tuple[str, ...]:
+    """A notice's URLs sorted, reprints (:func:`reprint_url`) after the ministry's own pages: the same order whichever
+    page came first."""
+    return tuple(sorted(urls, key=lambda u: (reprint_url(u), u)))
 
 
 def ministry_of(issuer: str | None) -> str | None:

@@ -9,6 +9,7 @@ came first; when they do not (a paraphrase), both are kept and a health issue na
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import shutil
@@ -114,6 +115,15 @@ def _feed_titles(out: Path) -> dict[str, list[str]]:
             for f in sorted(out.glob("*.atom")) + sorted(out.glob("*.rss"))}
 
 
+def _cites_mofcom(item: dict[str, str]) -> None:
+    """An item resting on the Q&A links MOFCOM's page, lists it first and the paper's page as a reprint after it,
+    and cites the time and SHA-256 of MOFCOM's page, not the paper's (whichever page came first)."""
+    html, sha = item["content_html"], hashlib.sha256((FIXTURES / OFFICIAL).read_bytes()).hexdigest()
+    assert item["url"] == f"https://{OFFICIAL}", (item["id"], item["url"])
+    assert html.index(OFFICIAL) < html.index("Reprinted at (not the ministry") < html.index(REPRINT), html
+    assert f"page SHA-256: <code>{sha}</code>" in html, html
+
+
 def test_a_reprint_under_its_own_headline_is_mofcoms_qa_whichever_comes_first(tmp_path):
     """Either order ends with one Q&A under MOFCOM's key, read as MOFCOM's copy reads, no open health issue, and the
     same items under the same ids. The reprint first, its items published, then MOFCOM's copy: MOFCOM's parse is kept
@@ -128,6 +138,7 @@ def test_a_reprint_under_its_own_headline_is_mofcoms_qa_whichever_comes_first(tm
     code, in_order = _feeds(db, tmp_path / "fa")
     assert code == 0 and not [i for i in in_order if "/correction/" in i], sorted(in_order)
     current, said = _current(db), _said(db)
+    _cites_mofcom(in_order[f"{TAG}UEL-2025-7/suspension_extended/uel/2025-11-10"])
     _healthy(db)
     # the reprint first, its items published, then MOFCOM's page: the reprint's notice becomes MOFCOM's
     db = tmp_path / "b.sqlite"
@@ -150,10 +161,12 @@ def test_a_reprint_under_its_own_headline_is_mofcoms_qa_whichever_comes_first(tm
         i: t["title"] for i, t in in_order.items()}
     extended = reversed_[f"{TAG}UEL-2025-7/suspension_extended/uel/2025-11-10"]
     assert f"By {OFFICIAL_KEY}." in extended["content_html"] and REPRINT_KEY not in extended["content_html"]
+    _cites_mofcom(extended)
     # what a reader of the first feeds is told of the reprint's notice item: not withdrawn, under MOFCOM's key now
     assert not [t["title"] for t in reversed_.values() if t["title"].startswith("Retracted")], sorted(reversed_)
     moved = reversed_[f"{TAG}{REPRINT_KEY}/notice/correction/1"]
     assert OFFICIAL_KEY in moved["title"] and "not withdrawn" in moved["content_html"], moved
+    assert "text changed" not in moved["content_html"], moved  # it did not: only its key did
     # ... and it is the one item about the move: the items that only name MOFCOM's key now (the UEL feed's
     # extension, lifts, countdowns, their entities) say what they said, and are not announced again as corrections
     assert [i for i in reversed_ if "/correction/" in i] == [f"{TAG}{REPRINT_KEY}/notice/correction/1"], sorted(
