@@ -47,7 +47,7 @@ from storage.records import (
     StatusRow,
     StoredNotice,
 )
-from storage.vocabulary import BEIJING, STATE_LABELS, TAG_PREFIX, list_name
+from storage.vocabulary import BEIJING, STATE_LABELS, TAG_PREFIX, list_name, reprint_url
 from storage.yearless import Numbered, index, pick
 
 COUNTDOWN_DAYS = (30, 7)
@@ -614,9 +614,37 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
                                 continue
                         steps[(listing.key, listing.list)].append(
                             Step(n, action, kind, state, eff, known_from(n) or eff, (eff, n.record.key, i, j), subset))
-    for v in steps.values():
+    # notices read from reprints alone (a paper's page of a Q&A not merged with MOFCOM's, mofcom_watch/reprints.py)
+    reprinted = {n.record.key for n in known if n.provenance.urls and all(map(reprint_url, n.provenance.urls))}
+    for (key, _), v in steps.items():
         v.sort(key=_step_order)
+        if reprinted and any(s.source.record.key in reprinted for s in v):
+            v[:] = _ministrys_own(key, v, reprinted, b)
     return listings, steps
+
+
+def _change(step: Step) -> tuple[object, ...]:
+    """What a step changes, whoever says it: its day, kind, state, end or duration, entities."""
+    return step.effective, step.event_kind, step.state, step.action.until, step.action.extends_by, step.subset
+
+
+def _ministrys_own(listing: str, steps: list[Step], reprinted: set[str], b: _Builder) -> list[Step]:
+    """``steps`` without those of a reprinted notice on a day a notice on the ministry's own site acts on the same
+    entities: the ministry's notice is the one the state ("by"), the history and the items follow and name, not
+    whichever of the two keys' hashes sorts last (the state) or first (the items). A reprint saying otherwise than the
+    ministry (a paper's six months for MOFCOM's year) is a problem, not the state."""
+    own = [s for s in steps if s.source.record.key not in reprinted]
+    kept = []
+    for step in steps:
+        same_day = [s for s in own if s.effective == step.effective and (
+            s.subset is None or step.subset is None or set(s.subset) & set(step.subset))]
+        if step.source.record.key not in reprinted or not same_day:
+            kept.append(step)
+        elif _change(step) not in {_change(s) for s in same_day}:
+            b.problem(f"{step.source.record.key}: read from a reprint alone, it says of {listing} on "
+                      f"{step.effective.isoformat()} otherwise than {', '.join(sorted({s.source.record.key for s in same_day}))}"
+                      ", the ministry's own notice, which is followed")
+    return kept
 
 
 def _step_order(step: Step) -> tuple[date, str, bool, int, int]:

@@ -183,15 +183,27 @@ def test_a_reprint_under_its_own_headline_is_mofcoms_qa_whichever_comes_first(tm
 
 def test_a_reprint_whose_answer_does_not_show_it_is_the_same_qa_is_kept_and_named(tmp_path):
     db = tmp_path / "c.sqlite"
-    _replay(f"sqlite:///{db}", _tree(tmp_path / "c", official=True, reprint=_reprint(PARAPHRASE)),
+    _replay(f"sqlite:///{db}", _tree(tmp_path / "c", official=True, reprint=_reprint(PARAPHRASE), uel=True),
             "2026-11-20T08:00:00+00:00")
     qas, issues = _qas(db)
     assert len(qas) == 2 and OFFICIAL_KEY in qas, qas
     other = next(k for k in qas if k != OFFICIAL_KEY)
     named = [i for i in issues if OFFICIAL_KEY in i and other in i]
     assert len(named) == 1 and "not merged" in named[0], issues
-    done = cli(f"sqlite:///{db}", "status", "--as-of", "2026-11-29")
-    assert done.code == 1 and "alias" in done.out + done.err, done.out
+    done = cli(f"sqlite:///{db}", "status", "--json", "--as-of", "2026-11-29")
+    report = json.loads(done.out)
+    assert done.code == 1 and [h["kind"] for h in report["health_issues"]] == ["alias-conflict"], done.out
+    # both hold the same changes: the state, its history and the items name MOFCOM's Q&A and link its page, not the
+    # paper's (which named the state while its key's hash sorts after MOFCOM's, and the lapse and countdowns)
+    rows = {r["notice_key"]: r for r in report["listings"]}
+    assert {k: rows[k]["by"] for k in ("UEL-2025-5", "UEL-2025-6", "UEL-2025-7")} == dict.fromkeys(
+        ("UEL-2025-5", "UEL-2025-6", "UEL-2025-7"), OFFICIAL_KEY), rows
+    assert not [h for r in rows.values() for h in r["history"] if other in h], rows
+    _, items = _feeds(db, tmp_path / "fc")
+    # the lifts of 5号/6号, the extension of 7号, its two countdowns and its lapse
+    on_it = {i: t["url"] for i, t in items.items() if re.search(r":UEL-2025-\d/\w+/uel/(2025-11-10|2026-\d\d-\d\d)$", i)}
+    assert len(on_it) == 6 and set(on_it.values()) == {f"https://{OFFICIAL}"}, on_it
+    assert items[f"{TAG}{other}/notice"]["url"] == f"https://{REPRINT}"  # the paper's own notice item: its page
 
 
 def test_same_answer_reads_the_answers_alone():
@@ -316,3 +328,9 @@ def test_a_pair_not_merged_is_settled_by_a_persons_word_or_closes_when_its_cause
     with sqlite3.connect(db) as con:
         words = con.execute("SELECT count(*) FROM health_issue WHERE kind = 'review-accepted'").fetchone()[0]
     assert words == 1  # closed with nobody's word
+    # ... and the state follows MOFCOM's year, not the paper's six months (which won while its key sorted last)
+    report = json.loads(cli(url, "status", "--json", "--as-of", "2026-11-29").out)
+    row = next(r for r in report["listings"] if r["notice_key"] == "UEL-2025-7")
+    assert row["by"] == OFFICIAL_KEY and row["since"] == "2026-11-10" and not [
+        h for h in row["history"] if other in h or "2026-05-10" in h], row
+    assert [p for p in report["problems"] if p.startswith(other) and "otherwise than " + OFFICIAL_KEY in p], report
