@@ -21,6 +21,7 @@ from storage.records import ActionKind, ListKind, NoticeRef
 from .dates import (
     DATE_RE,
     DURATION_RE,
+    HALF_YEAR_RE,
     MONTH_DAY_RE,
     UNTIL_RE,
     effective_in,
@@ -28,6 +29,7 @@ from .dates import (
     make_date,
     parse_cn_date,
     period_end,
+    period_of,
     resolve_month_day,
     until_from,
 )
@@ -356,10 +358,18 @@ def _duration(folded: str, clean: str, start: int, end: int) -> Period | None:
     for m in DURATION_RE.finditer(masked) if units else ():
         if m.start() > 0 and masked[m.start() - 1].isdigit():
             continue
-        n = to_int(m.group("n"))
-        unit = m.group("unit")
-        if n is None or (unit in ("天", "日") and n > MAX_DAYS) or (unit == "年" and n > MAX_YEARS):
+        period = period_of(m)
+        if period is None:
             continue
+        n, unit = period
+        if (unit in ("天", "日") and n > MAX_DAYS) or (unit == "年" and n > MAX_YEARS) \
+                or (unit == "个月" and n > 12 * MAX_YEARS):
+            continue
+        at = m.start("n")
+        text = clean[start + at : start + m.end()].strip()
+        return text, m if text == masked[at : m.end()] else None
+    m = HALF_YEAR_RE.search(masked) if "半" in masked else None
+    if m:
         at = m.start("n")
         text = clean[start + at : start + m.end()].strip()
         return text, m if text == masked[at : m.end()] else None
@@ -380,8 +390,8 @@ def _until(period: Period, since: date | None) -> date | None:
         return until_from(duration, since)
     if m.re is UNTIL_RE:
         return parse_cn_date(m.group("date"))
-    n = to_int(m.group("n")) if since is not None else None
-    return None if n is None or since is None else period_end(since, n, m.group("unit"))
+    counted = period_of(m) if since is not None else None
+    return None if counted is None or since is None else period_end(since, *counted)
 
 
 def find_actions(folded: str, clean: str, *, spans: list[tuple[int, int]], refs: list[tuple[int, int, NoticeRef]],
@@ -712,11 +722,11 @@ def _extends_by(folded: str, period: Period, s_start: int, at: int) -> str | Non
         return None
     if folded.find("起", max(folded.rfind("\n", 0, at), folded.rfind("。", 0, at), s_start), at) >= 0:
         return None  # "自即日起", "自公布之日起" (the publication day, stated)
-    d = m if m is not None else DURATION_RE.search(duration)
-    if d is None or d.re is not DURATION_RE:
+    d = m if m is not None else DURATION_RE.search(duration) or HALF_YEAR_RE.search(duration)
+    if d is None or d.re is not DURATION_RE and d.re is not HALF_YEAR_RE:
         return None
-    n = to_int(d.group("n"))
-    return None if n is None else iso_period(n, d.group("unit"))
+    counted = period_of(d)
+    return None if counted is None else iso_period(*counted)
 
 
 def _decided_in(folded: str, bounds: tuple[int, int], s_start: int, at: int, v_end: int, effective: str | None,

@@ -28,9 +28,10 @@ FROM_PUBLICATION_RE = re.compile(r"自\s*(?:公布|发布|印发|公告)\s*之\s
 # "自发布之日起30日后施行", "自公布之日起三个月后施行": a delay after the publication day, counted as the
 # notices count a period (the publication day is its first day: 30日后 -> published + 30 days).
 AFTER_PUBLICATION_RE = re.compile(rf"\s*(?:满\s*)?(?P<n>{NUM})\s*(?P<unit>天|日|个月|年|周)\s*(?:后|以后|之后)")
+# The hour in digits, or 零 ("自2026年11月10日零时起": midnight); the minute in digits ("12时01分").
 FROM_DATE_RE = re.compile(
     rf"(?:自|从|于)\s*(?P<date>(?P<y>{YEAR})\s*年\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日)"
-    rf"(?P<time>\s*(?P<h>\d{{1,2}})\s*[时:点]\s*(?:(?P<mi>\d{{1,2}})\s*分?)?)?\s*起"
+    rf"(?P<time>\s*(?P<h>\d{{1,2}}|零)\s*[时:点]\s*(?:(?P<mi>\d{{1,2}})\s*分?)?)?\s*起"
 )
 # "暂停期限自2025年11月10日至2026年11月10日": a period's first day, with no 起 after it.
 FROM_TO_RE = re.compile(rf"自\s*(?P<y>{YEAR})\s*年\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日\s*至")
@@ -42,7 +43,11 @@ OWN_EFFECTIVE_RE = re.compile(
     re.MULTILINE,
 )
 MONTH_DAY_RE = re.compile(rf"(?<![年\d])(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日")
-DURATION_RE = re.compile(rf"(?:为期\s*)?(?P<n>{NUM})\s*(?P<unit>天|日|个月|年|周)")
+# "90天", "一年", "三个月", "一年半" (``period_of`` reads it as months).
+DURATION_RE = re.compile(rf"(?:为期\s*)?(?P<n>{NUM})\s*(?P<unit>天|日|个月|年|周)(?P<half>半)?")
+# "半年", with DURATION_RE's groups; looked for only where "半" is (rare: a second pattern costs less than a
+# branch of DURATION_RE tried at every place).
+HALF_YEAR_RE = re.compile(r"(?:为期\s*)?(?P<n>半)\s*(?P<unit>年)(?P<half>)")
 UNTIL_RE = re.compile(rf"至\s*(?P<date>{YEAR}\s*年\s*{MD}\s*月\s*{MD}\s*日)")
 
 
@@ -154,7 +159,9 @@ def effective_in(sentence: str, published: date | None) -> str | None:
         day = make_date(y, mo, d)
         if day is None:
             return None
-        return Stamp(day, int(hour), int(minute or 0)).iso() if hour else day.isoformat()
+        if not hour:
+            return day.isoformat()
+        return Stamp(day, 0 if hour == "零" else int(hour), int(minute or 0)).iso()
     if published and "日" in sentence:
         m = FROM_PUBLICATION_RE.search(sentence)
         if m:  # "后" is in every delay ("30日后"): most sentences need no look for one
@@ -242,11 +249,23 @@ def until_from(duration: str, start: date | None) -> date | None:
     m = UNTIL_RE.search(duration)
     if m:
         return parse_cn_date(m.group("date"))
-    m = DURATION_RE.search(duration)
+    m = DURATION_RE.search(duration) or (HALF_YEAR_RE.search(duration) if "半" in duration else None)
     if not m or start is None:
         return None
-    n = to_int(m.group("n"))
-    return None if n is None else period_end(start, n, m.group("unit"))
+    period = period_of(m)
+    return None if period is None else period_end(start, *period)
+
+
+def period_of(m: re.Match[str]) -> tuple[int, str] | None:
+    """A DURATION_RE or HALF_YEAR_RE match as (count, unit): "90天" (90, "天"); "半年" (6, "个月"), "一年半"
+    (18, "个月"); None for a count that is no number."""
+    n_text, unit = m.group("n"), m.group("unit")
+    if n_text == "半":
+        return 6, "个月"
+    n = to_int(n_text)
+    if n is None:
+        return None
+    return (12 * n + 6, "个月") if unit == "年" and m.group("half") else (n, unit)
 
 
 def iso_to_date(value: str | None) -> date | None:

@@ -5,7 +5,8 @@
 - "自发布之日起30日后施行" takes effect 30 days after publication, not on it.
 - A filing line "【发文日期】2025-11-05" run into the body gives its own date, not the body's first Chinese date.
 - The title's "关于暂停实施…的公告" beside the body's "继续暂停实施…至…" is one extension, not an open-ended
-  suspension besides."""
+  suspension besides.
+- "半年" and "一年半" are periods (6 and 18 months), not none and one year; "自2026年11月10日零时起" is a start."""
 
 from __future__ import annotations
 
@@ -39,6 +40,7 @@ def only_action(answer: str) -> ActionRecord:
     ("中方决定，4月4日公告（商务部公告2025年第21号）相关措施暂停期限延期一年。", "P1Y", "一年"),
     ("中方决定，将4月4日公告（商务部公告2025年第21号）相关措施的暂停期限延长九十天。", "P90D", "九十天"),
     ("中方决定，继续暂停4月4日公告（商务部公告2025年第21号）相关措施３个月。", "P3M", "３个月"),
+    ("中方决定，将4月4日公告（商务部公告2025年第21号）相关措施的暂停期限延长半年。", "P6M", "半年"),
 ])
 def test_an_extension_by_a_duration_without_a_start_runs_from_the_running_end(answer: str, period: str,
                                                                                written: str) -> None:
@@ -51,10 +53,18 @@ def test_an_extension_by_a_duration_without_a_start_runs_from_the_running_end(an
     ("中方决定自即日起，继续暂停4月4日公告（商务部公告2025年第21号）相关措施90天。", date(2027, 2, 7)),
     ("中方决定，4月4日公告（商务部公告2025年第21号）相关措施的暂停期限延长至2027年11月10日。", date(2027, 11, 10)),
     ("中方决定自2028年2月29日起，继续暂停4月4日公告（商务部公告2025年第21号）相关措施1年。", date(2029, 2, 28)),
+    ("中方决定自2026年11月10日起，继续暂停4月4日公告（商务部公告2025年第21号）相关措施半年。", date(2027, 5, 10)),
+    ("中方决定自2026年11月10日起，继续暂停4月4日公告（商务部公告2025年第21号）相关措施一年半。", date(2028, 5, 10)),
+    ("中方决定自2026年11月10日零时起，继续暂停4月4日公告（商务部公告2025年第21号）相关措施1年。", date(2027, 11, 10)),
 ])
 def test_an_extension_with_a_start_or_an_end_written_keeps_its_end(answer: str, until: date) -> None:
     action = only_action(answer)
     assert (action.until, action.extends_by) == (until, None)
+
+
+def test_a_start_at_an_hour_in_chinese_numerals_is_read() -> None:
+    action = only_action("中方决定自2026年11月10日零时起，继续暂停4月4日公告（商务部公告2025年第21号）相关措施1年。")
+    assert action.effective == "2026-11-10T00:00+08:00"
 
 
 def test_periods_end_as_the_notices_count_them() -> None:
