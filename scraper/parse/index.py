@@ -18,7 +18,9 @@ from storage.records import IndexLink
 
 from .dates import make_date
 
-ART_LINK_RE = re.compile(r"(?:^|/)art/\d{4}/art_[0-9a-f]{32}\.html")
+# "(?:^|/)art/\d{4}/art_[0-9a-f]{32}\.html", written to open with a literal: its "a" not after a character but "/"
+# (the lookbehind), so sre scans for an "a" instead of trying the alternation at every place of the href.
+ART_LINK_RE = re.compile(r"a(?<![^/]a)rt/\d{4}/art_[0-9a-f]{32}\.html")
 OLD_ART_LINK_RE = re.compile(r"/article/[\w/]+/\d{6}/\d+\.s?html")
 # TRS sites (www.mfa.gov.cn): …/fzcqdcs/202412/t20241217_11494912.shtml
 TRS_ART_LINK_RE = re.compile(r"(?:^|/)\d{6}/t\d{8}_\d+\.s?html?$")

@@ -132,3 +132,24 @@ def test_links_read_from_every_a_element_as_from_the_a_href_query():
         assert index.links_from_tree(tree, base) == index.links_from_tree(query, base), page  # type: ignore[arg-type]
         assert index.link_text_share(tree, 50) == index.link_text_share(query, 50), page  # type: ignore[arg-type]
     assert len(index.links_from_tree(LexborHTMLParser("".join(pieces)), base)) == 4
+
+
+def test_article_link_regex_finds_what_its_plain_form_finds():
+    """index.ART_LINK_RE opens with a literal (a lookbehind for its "(?:^|/)"): it finds a link in the same
+    hrefs as the plain form, on random hrefs built from its pieces."""
+    import random
+    import re
+
+    from scraper.parse.index import ART_LINK_RE
+
+    plain = re.compile(r"(?:^|/)art/\d{4}/art_[0-9a-f]{32}\.html")
+    link = "art/2025/art_0123456789abcdef0123456789abcdef.html"
+    pieces = ["/", "a", "art/", "xart/", link, "a" + link, "/" + link, "x", "art_", ".html", "2025/", "?", "#", "Art/",
+              "//", "ar", "t"]
+    rng = random.Random(11)
+    found = 0
+    for _ in range(20000):
+        href = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 6)))
+        assert (ART_LINK_RE.search(href) is None) == (plain.search(href) is None), href
+        found += plain.search(href) is not None
+    assert found > 1000
