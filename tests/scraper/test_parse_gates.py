@@ -802,3 +802,22 @@ def test_ref_text_finds_the_brackets_as_reading_each_character_does():
         start = rng.randint(0, len(clean))
         end = rng.randint(start, len(clean))
         assert number.ref_text(folded, clean, start, end) == ref_text_char_by_char(folded, clean, start, end), clean
+
+
+def test_find_container_as_the_selectors_asked_one_by_one():
+    """find_container asks for groups of selectors before single ones (OTHER_CONTAINERS, MOFCOM_CONTAINERS): the
+    same selector and node as asking each selector in turn, on random pages (classes, ids and itemprops of every
+    selector, upper case with and without a doctype: quirks mode matches classes in any case)."""
+    rng = random.Random(17)
+    tokens = ["art-con", "art-con-bottonmLine", "artCon", "TRS_Editor", "article-content", "textlive", "story",
+              "article-body", "article_content", "articleBody", "ART-CON", "trs_editor", "other"]
+    attrs = [*(f'class="{t}"' for t in tokens), 'class="art-con art-con-bottonmLine"', 'id="zoom"', 'id="ZOOM"',
+             'itemprop="articleBody"', 'class="story other"', ""]
+    for _ in range(1500):
+        parts = [rng.choice(("", "<!DOCTYPE html>")), "<html><body>"]
+        for _ in range(rng.randrange(0, 5)):
+            tag = rng.choice(("div", "span", "section"))
+            parts.append(f"<{tag} {rng.choice(attrs)}>x</{tag}>")
+        tree = LexborHTMLParser("".join(parts) + "</body></html>")
+        expected = next(((s, tree.css_first(s)) for s in article.CONTAINER_SELECTORS if tree.css_first(s)), (None, None))
+        assert article.find_container(tree) == expected, "".join(parts)
