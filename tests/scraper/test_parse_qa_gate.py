@@ -171,3 +171,16 @@ def test_a_notice_saying_a_suspension_is_not_extended_restores_on_the_day_it_end
                      "商务部于2025年11月9日发布公告（商务部公告2025年第72号），暂停实施商务部公告2024年第46号第二款，暂停期限至2026年11月27日。"
                      "现决定，上述暂停期限届满后不再延长。\n本公告自公布之日起实施。\n商务部\n2026年11月6日\n")
     assert [a[0:1] + a[2:] for a in _acts(rec)] == [("restore", ["MOFCOM-2024-46"], "2026-11-27", None)]
+
+
+@pytest.mark.parametrize("lead", [
+    "根据中美双方达成的若干共识，",  # 若 of 若干 ("several"), not 若 ("if")
+    "针对美方对华模拟芯片的无理限制，",  # 拟 of 模拟 ("analog"), not 拟 ("plans to")
+    "不同于美方对虚拟资产的做法，",
+])
+def test_a_doubt_word_inside_another_word_does_not_hide_a_decision(lead):
+    """"若" and "拟" are doubt words alone, not in "若干", "模拟", "虚拟": a clause before "中方决定" that held one made
+    the answer read no action (a missed extension, with only the warning "no action found in the answer")."""
+    rec = _qa("2026-11-09 18:00", f"答：{lead}中方决定，延长4月4日公告（商务部公告2025年第21号）相关措施的暂停期限1年。")
+    assert [(a.action.value, a.list.value, [t.key for t in a.targets]) for a in rec.actions] == [
+        ("extend", "ecl", ["MOFCOM-2025-21"])]
