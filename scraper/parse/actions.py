@@ -155,6 +155,12 @@ ON_ENTITIES_RE = re.compile(r"对\s*(?P<obj>(?:[^,;；。、对()]|\([^()]{0,80}
 MAX_DAYS, MAX_YEARS = 3650, 10
 # "暂停实施上述公告", "暂停实施上述措施90天": the verb's object points back to the notices named before.
 BACK_REFERENCE_RE = re.compile(r"\s*(?:对\s*|)(?:上述|前述|以上)[^,。;\n]{0,6}?(?:公告|措施|决定)")
+# "商务部公告2025年第72号(已)(自…起)暂停实施商务部公告2024年第46号…": a numbered notice right before the verb, another
+# named after it in its clause, is the verb's subject: it recounts what that earlier notice did (the notice itself is never
+# named so), however the sentence goes on ("…。现决定，…"). What may stand between the subject and the verb:
+SUBJECT_GAP_RE = re.compile(r"\s*(?:已经|已|曾经|曾|先后|分别)?\s*(?:自[^,;。\n]{1,24}?起\s*)?")
+# "上述暂停不适用于…", "该暂停": the suspension told of before, a noun, not a step.
+TOLD_STEP_BEFORE = ("上述", "前述", "该", "此项", "这一")
 _START = itemgetter(0)  # refs in text order
 _MATCH_START = methodcaller("start")  # matches in text order
 
@@ -563,6 +569,9 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
             out.append(ActionDraft(kind, lst or notice_list, (), effective, None, None, text, at, bounds))
             continue
         after = [r for r in refs if v_end <= r[0] < next_start] if refs else refs
+        if after and before and _subject(folded, before[-1], at, v_end, after[0][0]) \
+                or folded.endswith(TOLD_STEP_BEFORE, s_start, at):
+            continue  # a step an earlier notice took, told ("…第72号暂停实施…", "上述暂停不适用于…")
         targets = after or before or _named_before(folded, refs, s_start, v_end, next_start) \
             or (_suspended_before(folded, refs, s_start) if word.startswith("不再") and kind is ActionKind.RESTORE else [])
         text = clean[s_start:s_end].strip() if text is None else text
@@ -606,6 +615,13 @@ def _acting_verbs(folded: str, s_start: int, s_end: int, found: list[re.Match[st
             continue
         verbs.append(v)
     return verbs
+
+
+def _subject(folded: str, ref: tuple[int, int, NoticeRef], at: int, v_end: int, obj: int) -> bool:
+    """Whether the numbered notice ``ref`` is the subject of the verb at ``at`` (SUBJECT_GAP_RE between them) whose
+    object, the notice named at ``obj``, follows in its clause (no comma between)."""
+    return ref[2].key is not None and SUBJECT_GAP_RE.fullmatch(folded, ref[1], at) is not None \
+        and folded.find(",", v_end, obj) < 0
 
 
 def _named_before(folded: str, refs: list[tuple[int, int, NoticeRef]], s_start: int, v_end: int,

@@ -1,0 +1,33 @@
+"""A numbered notice whose body recounts what an earlier notice did ("商务部公告2025年第72号暂停实施商务部公告
+2024年第46号第二款，…。现决定，…恢复实施…", "…第40号已暂停实施…", "上述暂停不适用于…") before deciding something
+else: the recounted suspension is no step of this notice (recount17; the cases are pinned in
+tests/data/corpus/recount17/). A notice that suspends itself, an earlier notice named before its verb, still acts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scraper.parse import parse_document
+
+CORPUS = Path(__file__).parents[1] / "data" / "corpus" / "recount17"
+
+
+@pytest.mark.parametrize(("name", "steps"), [
+    ("01-mofcom-2026-restore-subject-recount", [("restore", ["MOFCOM-2024-46"], "2026-11-28", None)]),
+    ("02-uel-2026-stop-after-subject-recount", [("lift", ["UEL-2025-9"], "2026-12-01", None)]),
+    ("03-mofcom-2026-extend-after-yi-recount", [("extend", ["MOFCOM-2025-21"], "2026-11-10", "2027-11-10")]),
+    ("04-mofcom-order-2026-lift-after-recount", [("lift", ["MOFCOM-ORDER-2025-6"], "2026-11-10", None)]),
+    ("05-mofcom-2026-genju-le-recount-then-list", [("impose", [], "2026-11-12", None)]),
+    ("06-uel-2026-stop-after-subject-recount-within-gap", [("lift", ["UEL-2026-4"], "2026-12-02", None)]),
+    # controls: the notice itself suspends or continues
+    ("07-mofcom-2026-suspend-own", [("suspend", ["MOFCOM-2026-23"], "2026-11-28", "2027-11-27")]),
+    ("08-mofcom-2026-suspend-after-earlier-period", [("extend", ["MOFCOM-2024-46"], "2026-11-28", "2027-11-27")]),
+])
+def test_a_recounted_suspension_is_no_step_of_the_notice(name: str, steps: list[tuple]) -> None:
+    rec = parse_document((CORPUS / f"{name}.txt").read_bytes()).notice
+    got = [(a.action.value, [t.key for t in a.targets], a.effective, a.until and a.until.isoformat())
+           for a in rec.actions]
+    assert got == steps
+
