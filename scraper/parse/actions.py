@@ -161,6 +161,7 @@ BACK_REFERENCE_RE = re.compile(r"\s*(?:对\s*|)(?:上述|前述|以上)[^,。;\n
 SUBJECT_GAP_RE = re.compile(r"\s*(?:已经|已|曾经|曾|先后|分别)?\s*(?:自[^,;。\n]{1,24}?起\s*)?")
 # "上述暂停不适用于…", "该暂停": the suspension told of before, a noun, not a step.
 TOLD_STEP_BEFORE = ("上述", "前述", "该", "此项", "这一")
+TOLD_STEP_ENDS = "述该项一"  # their last characters: one look before the verb turns nearly every verb away
 _START = itemgetter(0)  # refs in text order
 _MATCH_START = methodcaller("start")  # matches in text order
 
@@ -569,9 +570,6 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
             out.append(ActionDraft(kind, lst or notice_list, (), effective, None, None, text, at, bounds))
             continue
         after = [r for r in refs if v_end <= r[0] < next_start] if refs else refs
-        if after and before and _subject(folded, before[-1], at, v_end, after[0][0]) \
-                or folded.endswith(TOLD_STEP_BEFORE, s_start, at):
-            continue  # a step an earlier notice took, told ("…第72号暂停实施…", "上述暂停不适用于…")
         targets = after or before or _named_before(folded, refs, s_start, v_end, next_start) \
             or (_suspended_before(folded, refs, s_start) if word.startswith("不再") and kind is ActionKind.RESTORE else [])
         text = clean[s_start:s_end].strip() if text is None else text
@@ -581,6 +579,9 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
                 out.append(ActionDraft(kind, list_in(folded, v_end, next_start) or notice_list, (), effective,
                                        None, None, text, at, bounds))
             continue
+        if after and before and _subject(folded, before[-1], at, v_end, after[0][0]) \
+                or folded[at - 1] in TOLD_STEP_ENDS and folded.endswith(TOLD_STEP_BEFORE, s_start, at):
+            continue  # a step an earlier notice took, told ("…第72号暂停实施…", "上述暂停不适用于…")
         action = _on_targets(folded, clean, s_start, v, kind, next_start, clause_from, after, targets, published,
                              effective, notice_list, text, None if allow_impose else bounds)
         if action is not None and not (kind is ActionKind.RESTORE and not allow_impose and _repeats(out, action)):
