@@ -158,7 +158,10 @@ BACK_REFERENCE_RE = re.compile(r"\s*(?:对\s*|)(?:上述|前述|以上)[^,。;\n
 # "商务部公告2025年第72号(已)(自…起)暂停实施商务部公告2024年第46号…": a numbered notice right before the verb, another
 # named after it in its clause, is the verb's subject: it recounts what that earlier notice did (the notice itself is never
 # named so), however the sentence goes on ("…。现决定，…"). What may stand between the subject and the verb:
-SUBJECT_GAP_RE = re.compile(r"\s*(?:已经|已|曾经|曾|先后|分别)?\s*(?:自[^,;。\n]{1,24}?起\s*)?")
+SUBJECT_GAP_RE = re.compile(r"\s*(?:已经|已|曾经|曾|先后|分别)?\s*(?:决定|宣布|规定)?\s*(?:自[^,;。\n]{1,24}?起\s*)?")
+# "根据商务部公告2025年第72号(规定)暂停实施…": a notice the step follows, not its subject (a few characters before
+# it: the issuer's name may be cut by a blank, "根据商务　部公告…").
+GROUND_BEFORE = ("根据", "依据", "依照", "按照")
 # "上述暂停不适用于…", "该暂停": the suspension told of before, a noun, not a step.
 TOLD_STEP_BEFORE = ("上述", "前述", "该", "此项", "这一")
 TOLD_STEP_ENDS = "述该项一"  # their last characters: one look before the verb turns nearly every verb away
@@ -620,9 +623,10 @@ def _acting_verbs(folded: str, s_start: int, s_end: int, found: list[re.Match[st
 
 def _subject(folded: str, ref: tuple[int, int, NoticeRef], at: int, v_end: int, obj: int) -> bool:
     """Whether the numbered notice ``ref`` is the subject of the verb at ``at`` (SUBJECT_GAP_RE between them) whose
-    object, the notice named at ``obj``, follows in its clause (no comma between)."""
+    object, the notice named at ``obj``, follows in its clause (no comma between), not the ground it is taken on (根据…)."""
     return ref[2].key is not None and SUBJECT_GAP_RE.fullmatch(folded, ref[1], at) is not None \
-        and folded.find(",", v_end, obj) < 0
+        and folded.find(",", v_end, obj) < 0 \
+        and not any(word in folded[max(0, ref[0] - 6) : ref[0]] for word in GROUND_BEFORE)
 
 
 def _named_before(folded: str, refs: list[tuple[int, int, NoticeRef]], s_start: int, v_end: int,

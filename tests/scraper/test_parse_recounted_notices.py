@@ -31,3 +31,20 @@ def test_a_recounted_suspension_is_no_step_of_the_notice(name: str, steps: list[
            for a in rec.actions]
     assert got == steps
 
+
+
+PAGE = ("【发布文号】商务部公告2026年第65号\n【发文日期】2026年11月20日\n\n商务部公告2026年第65号\n\n现将有关事项公告如下：\n\n"
+        "{}\n\n商务部\n2026年11月20日\n")
+
+
+@pytest.mark.parametrize(("body", "steps"), [
+    # the earlier notice "决定" the step: still its subject, told
+    ("商务部公告2025年第72号决定暂停实施商务部公告2024年第46号第二款。现决定，自2026年11月28日起，恢复实施商务部公告"
+     "2024年第46号第二款。", [("restore", ["MOFCOM-2024-46"], "2026-11-28")]),
+    # a notice named as the ground ("根据…") is no subject: the step is this notice's
+    ("根据商务部公告2026年第50号规定暂停实施商务部公告2024年第46号第二款，自2026年11月28日起施行。",
+     [("suspend", ["MOFCOM-2024-46"], "2026-11-28")]),
+])
+def test_a_notice_before_the_verb_is_its_subject_unless_its_ground(body: str, steps: list[tuple]) -> None:
+    rec = parse_document(PAGE.format(body).encode()).notice
+    assert [(a.action.value, [t.key for t in a.targets], a.effective) for a in rec.actions] == steps
