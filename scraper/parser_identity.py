@@ -20,7 +20,7 @@ PARSER_PACKAGES = ("scraper.parse", "scraper.news")
 # Single modules the parsers (and the cleaning of what they return) import from this project.
 PARSER_MODULES = (
     "scraper", "scraper.charset", "scraper.links",
-    "storage", "storage.cleantext", "storage.frozen", "storage.names", "storage.numerals", "storage.periods", "storage.records",
+    "storage", "storage.cleantext", "storage.frozen", "storage.names", "storage.countries", "storage.numerals", "storage.periods", "storage.records",
     "storage.vocabulary",
 )
 # Libraries whose behaviour is part of the parse.

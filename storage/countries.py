@@ -1,9 +1,10 @@
 """A counterparty's country as an ERP export writes it ("USA", "United States", "U.S.A.", "美国", "GBR",
 "UK"), read as the ISO 3166 alpha-2 code the notices give (``EntityRecord.country``).
 
-One table for `screen`, ``POST /api/screen`` and watchlists, so the three read a row alike. It names the
-countries and regions the lists name (scraper/parse/entities.py's ``COUNTRIES``), plus China, Hong Kong and
-Macao (a Chinese company's own suppliers); any two letters are taken as an alpha-2 code, as before.
+One table for `screen`, ``POST /api/screen`` and watchlists, so the three read a row alike. ``LISTED`` holds the
+countries and regions the lists name as they write them, and the parser reads its entities' countries from it too
+(scraper/parse/entities.py's ``COUNTRIES``); ``TABLE`` adds their codes and English names, other Chinese names, and
+China, Hong Kong and Macao (a Chinese company's own suppliers). Any two letters are taken as an alpha-2 code.
 """
 
 from __future__ import annotations
@@ -11,38 +12,55 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# alpha-2: (alpha-3 or "", other names as ERPs write them: English and Chinese)
+# The countries and regions entity lists name (headings, counts, "（瑞典）" after a name), one row per name
+# as written: the EU members, Europe's others, the Americas, Asia-Pacific and the Middle East.
+LISTED: dict[str, str] = {
+    "美国": "US", "日本": "JP", "台湾地区": "TW", "中国台湾地区": "TW", "台湾": "TW", "欧盟": "EU",
+    "英国": "GB", "加拿大": "CA", "德国": "DE", "法国": "FR", "韩国": "KR", "印度": "IN", "澳大利亚": "AU",
+    "荷兰": "NL", "以色列": "IL", "立陶宛": "LT", "捷克": "CZ", "乌克兰": "UA", "俄罗斯": "RU",
+    "奥地利": "AT", "比利时": "BE", "保加利亚": "BG", "克罗地亚": "HR", "塞浦路斯": "CY", "丹麦": "DK",
+    "爱沙尼亚": "EE", "芬兰": "FI", "希腊": "GR", "匈牙利": "HU", "爱尔兰": "IE", "意大利": "IT",
+    "拉脱维亚": "LV", "卢森堡": "LU", "马耳他": "MT", "波兰": "PL", "葡萄牙": "PT", "罗马尼亚": "RO",
+    "斯洛伐克": "SK", "斯洛文尼亚": "SI", "西班牙": "ES", "瑞典": "SE",
+    "瑞士": "CH", "挪威": "NO", "冰岛": "IS", "列支敦士登": "LI", "白俄罗斯": "BY", "塞尔维亚": "RS",
+    "墨西哥": "MX", "巴西": "BR", "阿根廷": "AR",
+    "新加坡": "SG", "新西兰": "NZ", "马来西亚": "MY", "泰国": "TH", "越南": "VN", "菲律宾": "PH",
+    "印度尼西亚": "ID", "巴基斯坦": "PK", "哈萨克斯坦": "KZ",
+    "土耳其": "TR", "阿联酋": "AE", "阿拉伯联合酋长国": "AE", "沙特阿拉伯": "SA", "沙特": "SA", "卡塔尔": "QA",
+    "伊朗": "IR", "南非": "ZA",
+}
+# alpha-2: (alpha-3 or "", other names as ERPs write them: English, and Chinese beyond LISTED's)
 TABLE: dict[str, tuple[str, tuple[str, ...]]] = {
-    "US": ("USA", ("United States", "United States of America", "U.S.", "U.S.A.", "America", "美国", "美利坚合众国")),
+    "US": ("USA", ("United States", "United States of America", "U.S.", "U.S.A.", "America", "美利坚合众国")),
     "GB": ("GBR", ("United Kingdom", "UK", "U.K.", "Great Britain", "Britain", "England",
-                   "United Kingdom of Great Britain and Northern Ireland", "英国")),
-    "JP": ("JPN", ("Japan", "日本")),
-    "TW": ("TWN", ("Taiwan", "Chinese Taipei", "台湾", "台湾地区", "中国台湾", "中国台湾地区")),
-    "EU": ("", ("European Union", "欧盟")),
-    "CA": ("CAN", ("Canada", "加拿大")), "DE": ("DEU", ("Germany", "德国")), "FR": ("FRA", ("France", "法国")),
-    "KR": ("KOR", ("South Korea", "Korea", "Republic of Korea", "Korea, Republic of", "韩国")),
-    "IN": ("IND", ("India", "印度")), "AU": ("AUS", ("Australia", "澳大利亚")),
-    "NL": ("NLD", ("Netherlands", "The Netherlands", "Holland", "荷兰")), "IL": ("ISR", ("Israel", "以色列")),
-    "LT": ("LTU", ("Lithuania", "立陶宛")), "CZ": ("CZE", ("Czech Republic", "Czechia", "捷克")),
-    "UA": ("UKR", ("Ukraine", "乌克兰")), "RU": ("RUS", ("Russia", "Russian Federation", "俄罗斯")),
-    "AT": ("AUT", ("Austria", "奥地利")), "BE": ("BEL", ("Belgium", "比利时")), "BG": ("BGR", ("Bulgaria", "保加利亚")),
-    "HR": ("HRV", ("Croatia", "克罗地亚")), "CY": ("CYP", ("Cyprus", "塞浦路斯")), "DK": ("DNK", ("Denmark", "丹麦")),
-    "EE": ("EST", ("Estonia", "爱沙尼亚")), "FI": ("FIN", ("Finland", "芬兰")), "GR": ("GRC", ("Greece", "希腊")),
-    "HU": ("HUN", ("Hungary", "匈牙利")), "IE": ("IRL", ("Ireland", "爱尔兰")), "IT": ("ITA", ("Italy", "意大利")),
-    "LV": ("LVA", ("Latvia", "拉脱维亚")), "LU": ("LUX", ("Luxembourg", "卢森堡")), "MT": ("MLT", ("Malta", "马耳他")),
-    "PL": ("POL", ("Poland", "波兰")), "PT": ("PRT", ("Portugal", "葡萄牙")), "RO": ("ROU", ("Romania", "罗马尼亚")),
-    "SK": ("SVK", ("Slovakia", "斯洛伐克")), "SI": ("SVN", ("Slovenia", "斯洛文尼亚")), "ES": ("ESP", ("Spain", "西班牙")),
-    "SE": ("SWE", ("Sweden", "瑞典")), "CH": ("CHE", ("Switzerland", "瑞士")), "NO": ("NOR", ("Norway", "挪威")),
-    "IS": ("ISL", ("Iceland", "冰岛")), "LI": ("LIE", ("Liechtenstein", "列支敦士登")),
-    "BY": ("BLR", ("Belarus", "白俄罗斯")), "RS": ("SRB", ("Serbia", "塞尔维亚")), "MX": ("MEX", ("Mexico", "墨西哥")),
-    "BR": ("BRA", ("Brazil", "巴西")), "AR": ("ARG", ("Argentina", "阿根廷")), "SG": ("SGP", ("Singapore", "新加坡")),
-    "NZ": ("NZL", ("New Zealand", "新西兰")), "MY": ("MYS", ("Malaysia", "马来西亚")), "TH": ("THA", ("Thailand", "泰国")),
-    "VN": ("VNM", ("Vietnam", "Viet Nam", "越南")), "PH": ("PHL", ("Philippines", "菲律宾")),
-    "ID": ("IDN", ("Indonesia", "印度尼西亚")), "PK": ("PAK", ("Pakistan", "巴基斯坦")),
-    "KZ": ("KAZ", ("Kazakhstan", "哈萨克斯坦")), "TR": ("TUR", ("Turkey", "Türkiye", "土耳其")),
-    "AE": ("ARE", ("United Arab Emirates", "UAE", "U.A.E.", "阿联酋", "阿拉伯联合酋长国")),
-    "SA": ("SAU", ("Saudi Arabia", "沙特", "沙特阿拉伯")), "QA": ("QAT", ("Qatar", "卡塔尔")),
-    "IR": ("IRN", ("Iran", "伊朗")), "ZA": ("ZAF", ("South Africa", "南非")),
+                   "United Kingdom of Great Britain and Northern Ireland")),
+    "JP": ("JPN", ("Japan",)),
+    "TW": ("TWN", ("Taiwan", "Chinese Taipei", "中国台湾")),
+    "EU": ("", ("European Union",)),
+    "CA": ("CAN", ("Canada",)), "DE": ("DEU", ("Germany",)), "FR": ("FRA", ("France",)),
+    "KR": ("KOR", ("South Korea", "Korea", "Republic of Korea", "Korea, Republic of")),
+    "IN": ("IND", ("India",)), "AU": ("AUS", ("Australia",)),
+    "NL": ("NLD", ("Netherlands", "The Netherlands", "Holland")), "IL": ("ISR", ("Israel",)),
+    "LT": ("LTU", ("Lithuania",)), "CZ": ("CZE", ("Czech Republic", "Czechia")),
+    "UA": ("UKR", ("Ukraine",)), "RU": ("RUS", ("Russia", "Russian Federation")),
+    "AT": ("AUT", ("Austria",)), "BE": ("BEL", ("Belgium",)), "BG": ("BGR", ("Bulgaria",)),
+    "HR": ("HRV", ("Croatia",)), "CY": ("CYP", ("Cyprus",)), "DK": ("DNK", ("Denmark",)),
+    "EE": ("EST", ("Estonia",)), "FI": ("FIN", ("Finland",)), "GR": ("GRC", ("Greece",)),
+    "HU": ("HUN", ("Hungary",)), "IE": ("IRL", ("Ireland",)), "IT": ("ITA", ("Italy",)),
+    "LV": ("LVA", ("Latvia",)), "LU": ("LUX", ("Luxembourg",)), "MT": ("MLT", ("Malta",)),
+    "PL": ("POL", ("Poland",)), "PT": ("PRT", ("Portugal",)), "RO": ("ROU", ("Romania",)),
+    "SK": ("SVK", ("Slovakia",)), "SI": ("SVN", ("Slovenia",)), "ES": ("ESP", ("Spain",)),
+    "SE": ("SWE", ("Sweden",)), "CH": ("CHE", ("Switzerland",)), "NO": ("NOR", ("Norway",)),
+    "IS": ("ISL", ("Iceland",)), "LI": ("LIE", ("Liechtenstein",)),
+    "BY": ("BLR", ("Belarus",)), "RS": ("SRB", ("Serbia",)), "MX": ("MEX", ("Mexico",)),
+    "BR": ("BRA", ("Brazil",)), "AR": ("ARG", ("Argentina",)), "SG": ("SGP", ("Singapore",)),
+    "NZ": ("NZL", ("New Zealand",)), "MY": ("MYS", ("Malaysia",)), "TH": ("THA", ("Thailand",)),
+    "VN": ("VNM", ("Vietnam", "Viet Nam")), "PH": ("PHL", ("Philippines",)),
+    "ID": ("IDN", ("Indonesia",)), "PK": ("PAK", ("Pakistan",)),
+    "KZ": ("KAZ", ("Kazakhstan",)), "TR": ("TUR", ("Turkey", "Türkiye")),
+    "AE": ("ARE", ("United Arab Emirates", "UAE", "U.A.E.")),
+    "SA": ("SAU", ("Saudi Arabia",)), "QA": ("QAT", ("Qatar",)),
+    "IR": ("IRN", ("Iran",)), "ZA": ("ZAF", ("South Africa",)),
     "CN": ("CHN", ("China", "PRC", "P.R.C.", "People's Republic of China", "P.R. China", "中国", "中华人民共和国",
                    "中国大陆")),
     "HK": ("HKG", ("Hong Kong", "Hong Kong SAR", "Hong Kong, China", "香港", "中国香港")),
@@ -59,7 +77,8 @@ def _key(value: str) -> str:
 
 
 ALIASES: dict[str, str] = {
-    _key(name): code for code, (alpha3, names) in TABLE.items() for name in (alpha3, *names) if name
+    **{_key(name): code for name, code in LISTED.items()},
+    **{_key(name): code for code, (alpha3, names) in TABLE.items() for name in (alpha3, *names) if name},
 }
 
 

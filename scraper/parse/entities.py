@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from operator import attrgetter, itemgetter
 
+from storage.countries import LISTED
 from storage.names import INVISIBLE_RE, entity_key
 from storage.records import EntityRecord
 
@@ -36,23 +37,9 @@ NOT_A_NAME_STARTS = ("禁止", "不批准", "对", "自", "根据", "本", "依�
 SENTENCE_PUNCT = "，。；！？"
 SENTENCE_PUNCT_RE = re.compile(f"[{SENTENCE_PUNCT}]")
 TRAILING_PUNCT = " ;；。，,、:："
-# The countries and regions entity lists name (headings, counts, "（瑞典）" after a name), one row per name
-# as written: the EU members, Europe's others, the Americas, Asia-Pacific and the Middle East.
-COUNTRIES = {
-    "美国": "US", "日本": "JP", "台湾地区": "TW", "中国台湾地区": "TW", "台湾": "TW", "欧盟": "EU", "欧洲": "EU",
-    "英国": "GB", "加拿大": "CA", "德国": "DE", "法国": "FR", "韩国": "KR", "印度": "IN", "澳大利亚": "AU",
-    "荷兰": "NL", "以色列": "IL", "立陶宛": "LT", "捷克": "CZ", "乌克兰": "UA", "俄罗斯": "RU",
-    "奥地利": "AT", "比利时": "BE", "保加利亚": "BG", "克罗地亚": "HR", "塞浦路斯": "CY", "丹麦": "DK",
-    "爱沙尼亚": "EE", "芬兰": "FI", "希腊": "GR", "匈牙利": "HU", "爱尔兰": "IE", "意大利": "IT",
-    "拉脱维亚": "LV", "卢森堡": "LU", "马耳他": "MT", "波兰": "PL", "葡萄牙": "PT", "罗马尼亚": "RO",
-    "斯洛伐克": "SK", "斯洛文尼亚": "SI", "西班牙": "ES", "瑞典": "SE",
-    "瑞士": "CH", "挪威": "NO", "冰岛": "IS", "列支敦士登": "LI", "白俄罗斯": "BY", "塞尔维亚": "RS",
-    "墨西哥": "MX", "巴西": "BR", "阿根廷": "AR",
-    "新加坡": "SG", "新西兰": "NZ", "马来西亚": "MY", "泰国": "TH", "越南": "VN", "菲律宾": "PH",
-    "印度尼西亚": "ID", "巴基斯坦": "PK", "哈萨克斯坦": "KZ",
-    "土耳其": "TR", "阿联酋": "AE", "阿拉伯联合酋长国": "AE", "沙特阿拉伯": "SA", "沙特": "SA", "卡塔尔": "QA",
-    "伊朗": "IR", "南非": "ZA",
-}
+# The countries and regions entity lists name, as they write them (storage.countries.LISTED, which screening reads
+# too), and "欧洲" read as the EU in a list's heading (screening refuses it: a region, not a country).
+COUNTRIES = {**LISTED, "欧洲": "EU"}
 COUNTRY_NAMES = tuple(COUNTRIES)
 COUNTRY_ALT = "|".join(sorted(COUNTRIES, key=len, reverse=True))
 ENTITY_NOUN = r"(?:实体|企业|公司|机构|单位|组织|军工企业|个人)"
