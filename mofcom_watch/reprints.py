@@ -34,17 +34,17 @@ from storage.ingest import load_notice, record_issue, reread
 from storage.keys import issue_key
 from storage.models import HealthIssue, Notice, NoticeUrl, Page, Snapshot
 from storage.records import NoticeKind, NoticeRecord
-from storage.vocabulary import HealthKind, as_utc
+from storage.vocabulary import HealthKind, as_utc, reprint_url
 
-OFFICIAL_HOSTS = ("www.mofcom.gov.cn", "mofcom.gov.cn")  # where MOFCOM publishes its Q&As (shared/domain.md d)
 ISSUE_PART = "same-qa"
 # a paper's editor line, "（责任编辑：李四）": not what a person's word on a pair is about
 EDITOR_RE = re.compile(r"[（(]\s*(?:责任)?编辑\s*[:：][^）)]{0,40}[）)]")
 
 
 def official(url: str | None) -> bool:
-    """Whether ``url`` is MOFCOM's own page (not a paper's, a mirror's or a saved file's)."""
-    return bool(url) and (urlsplit(url or "").hostname or "") in OFFICIAL_HOSTS
+    """Whether ``url`` is a ministry's own web page (not a paper's, a mirror's or a saved file's), as items and
+    their links tell them apart (:func:`storage.vocabulary.reprint_url`)."""
+    return bool(url) and urlsplit(url or "").scheme in ("http", "https") and not reprint_url(url or "")
 
 
 def _actions(record: NoticeRecord) -> list[tuple[str, list[str], str, str]]:
