@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from datetime import date, datetime
+from pathlib import Path
 
 import typer
 
@@ -97,4 +98,23 @@ def refuse_future(command: str, day: date | None, why: str) -> None:
     if after_today(day):
         assert day is not None
         typer.echo(f"mofcom-watch {command}: {_later(day)}: {why}", err=True)
+        raise typer.Exit(2)
+
+
+def in_folder(path: Path, folder: Path) -> bool:
+    """Whether ``path`` is ``folder`` or inside it (``serve`` serves what is under its feeds folder)."""
+    path, folder = path.resolve(), folder.resolve()
+    return path == folder or folder in path.parents
+
+
+def refuse_past_in_live(command: str, day: date | None, out_dir: Path, live: Path) -> None:
+    """A day before today into the configured feeds folder is a usage error (exit 2): its feeds hold that day's state,
+    so readers polling the folder would see the items published since vanish (the next run brings them back as if
+    new). Today, or any day into a folder of its own (``--out DIR``), is written as asked."""
+    if day is not None and day < today() and in_folder(out_dir, live):
+        where = f", from {TODAY_ENV}" if os.environ.get(TODAY_ENV, "").strip() else " in Beijing"
+        typer.echo(f"mofcom-watch {command}: --as-of {day.isoformat()} is before today ({today().isoformat()}{where}): "
+                   f"its feeds in the configured feeds folder {live}, which readers follow, would take back every item "
+                   "published since; write that day's feeds to a folder of their own with --out DIR, or leave "
+                   "--as-of out", err=True)
         raise typer.Exit(2)

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from feeds.formats import FORMATS
 from mofcom_watch import term
-from mofcom_watch.clock import after_today, as_of_or_today, note_future, refuse_future
+from mofcom_watch.clock import after_today, as_of_or_today, in_folder, note_future, refuse_future, refuse_past_in_live
 from mofcom_watch.commands.status_cmd import open_session
 from mofcom_watch.config import port_0_problem, redact_url
 from mofcom_watch.context import app_context
@@ -76,14 +76,8 @@ def refuse_to_blank(session, out_dir: Path, database_url: str) -> None:  # noqa:
         raise typer.Exit(2)
 
 
-AS_OF_HELP = ("Day to publish as of, YYYY-MM-DD (default: today in Beijing time). A later day only into a folder of "
-              "its own (--out), never the configured feeds folder; nothing derived for it is stored.")
-
-
-def in_folder(path: Path, folder: Path) -> bool:
-    """Whether ``path`` is ``folder`` or inside it (``serve`` serves what is under its feeds folder)."""
-    path, folder = path.resolve(), folder.resolve()
-    return path == folder or folder in path.parents
+AS_OF_HELP = ("Day to publish as of, YYYY-MM-DD (default: today in Beijing time). Another day only into a folder of "
+              "its own (--out), never the configured feeds folder; nothing derived for a later day is stored.")
 
 
 def publish_preview(sessions: sessionmaker[Session], *, as_of: date, target: PublishTarget) -> PublishResult:
@@ -133,6 +127,7 @@ def register(app: typer.Typer) -> None:
             refuse_future("feeds", day, f"its feeds in the configured feeds folder {settings.feeds_path}, which readers "
                           "follow, would give them the items of a day that has not come; write them to a folder of "
                           "their own with --out DIR (nothing derived for that day is stored then)")
+        refuse_past_in_live("feeds", day, out_dir, settings.feeds_path)
         if not target.base_url.startswith(URL_SCHEMES):
             typer.echo(f"mofcom-watch: --base-url must start with http:// or https://, not {target.base_url!r}",
                        err=True)

@@ -96,6 +96,28 @@ def test_feeds_of_a_day_to_come_never_go_into_the_configured_feeds_folder(store,
     assert rows(db) == before and folder(live) == live_files  # no event, mark or publication of that day kept
 
 
+def test_feeds_of_a_past_day_never_go_into_the_configured_feeds_folder(store, tmp_path):
+    """Was: ``feeds --as-of <a past day>`` without ``--out`` rewrote the live feeds folder with that day's state:
+    readers polling it saw every item published since vanish (and come back, as if new, with the next run). Now
+    it is refused (exit 2, saying to use --out), nothing written; today, or a past day into a folder of its own,
+    is written as before (the other tests here and every ``feeds --out DIR --as-of 2026-11-29`` test)."""
+    db, url = store
+    live = tmp_path / "live"
+    live.mkdir()
+    (live / "all.atom").write_text("today's feed, which readers follow", encoding="utf-8")
+    env = {"MOFCOM_WATCH_FEEDS_DIR": str(live), "MOFCOM_WATCH_TODAY": "2026-11-30"}
+    before = rows(db)
+    for out in ([], ["--out", str(live)], ["--out", str(live / "past")]):
+        refused = cli("--db", url, "feeds", *out, "--as-of", "2026-11-29", env=env)
+        assert refused.returncode == 2, refused.stderr
+        assert refused.stderr.splitlines() == [
+            "mofcom-watch feeds: --as-of 2026-11-29 is before today (2026-11-30, from MOFCOM_WATCH_TODAY): its feeds "
+            f"in the configured feeds folder {live}, which readers follow, would take back every item published "
+            "since; write that day's feeds to a folder of their own with --out DIR, or leave --as-of out"]
+    assert folder(live) == {"all.atom": hashlib.sha256(b"today's feed, which readers follow").hexdigest()}
+    assert rows(db) == before
+
+
 # run: a closed local port for the site, so that even a run that failed to refuse reaches no real site
 @pytest.mark.parametrize("args", [["run", "--out", "{tmp}/elsewhere", "--source", "mofcom-qa", "--base-url",
                                    "www.mofcom.gov.cn=http://127.0.0.1:9/www.mofcom.gov.cn"], ["schedule"],
