@@ -8,16 +8,15 @@ checks them against the manifest. Reading the store and zipping happen at the ed
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import html
-import io
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from feeds.identity import entity_feed_name, item_id
+from storage.csvcells import csv_text
 from storage.records import EventRecord, ListKind, StatusRow
 from storage.vocabulary import list_name, row_label
 
@@ -169,17 +168,16 @@ TIMELINE_COLUMNS = ("notice_key", "number", "list", "issuer", "state_as_of", "si
 
 
 def _timeline_csv(listings: tuple[Standing, ...]) -> bytes:
-    out = io.StringIO()
-    w = csv.writer(out, lineterminator="\n")
-    w.writerow(TIMELINE_COLUMNS)
+    """One row per event (a listing with none: one row); cells a spreadsheet would run as formulas quoted."""
+    rows = []
     for lst in listings:
         row = lst.state
         head = [lst.notice_key, lst.number or "", lst.list.value, lst.issuer or "",
                 row.state.value if row else "", _iso(row.since if row else None), _iso(row.until if row else None)]
         for e in lst.events or (None,):
-            w.writerow(head + ([_iso(e.effective), e.kind.value, _iso(e.until), e.source_key or "", item_id(e.id)]
-                               if e else ["", "", "", "", ""]))
-    return out.getvalue().encode("utf-8")
+            rows.append(head + ([_iso(e.effective), e.kind.value, _iso(e.until), e.source_key or "", item_id(e.id)]
+                                if e else ["", "", "", "", ""]))
+    return csv_text(TIMELINE_COLUMNS, rows).encode("utf-8")
 
 
 def _iso(value: date | datetime | None) -> str:

@@ -5,8 +5,6 @@ Exit 0 when no counterparty matched, 1 when one did, 2 on bad input.
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 from typing import Any, Optional
 
@@ -34,8 +32,6 @@ Exit 0: no hit; 1: at least one hit; 2: bad input.
 
 COLUMNS = ("line", "counterparty", "country", "match", "score", "entity_key", "listed_name", "entity_country",
            "instrument", "notice_key", "issuer", "list", "state", "since", "until", "note")
-# A cell a spreadsheet would read as a formula (OWASP "CSV injection"): "=HYPERLINK(…)" from an ERP's name field.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def rows(results: Any) -> list[dict[str, str]]:
@@ -55,11 +51,6 @@ def rows(results: Any) -> list[dict[str, str]]:
                 "list": h.list.value, "state": h.state.value if h.state else "not in effect",
                 "since": h.since.isoformat() if h.since else "", "until": h.until.isoformat() if h.until else ""})
     return out
-
-
-def spreadsheet_safe(cell: str) -> str:
-    """``cell`` with a single quote before it when a spreadsheet would run it as a formula ("=1+1" -> "'=1+1")."""
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
 def register(app: typer.Typer) -> None:
@@ -99,11 +90,9 @@ def register(app: typer.Typer) -> None:
         if as_json:
             typer.echo(term.json_text(report(results, day)))
         elif as_csv:
-            buf = io.StringIO()
-            w = csv.DictWriter(buf, COLUMNS, lineterminator="\n")
-            w.writeheader()
-            w.writerows({c: spreadsheet_safe(v) for c, v in row.items()} for row in rows(results))
-            typer.echo(buf.getvalue(), nl=False)
+            from storage.csvcells import csv_text
+
+            typer.echo(csv_text(COLUMNS, ([row[c] for c in COLUMNS] for row in rows(results))), nl=False)
         else:
             table = Table(title=f"{matched} of {len(results)} counterparties listed, as of {day.isoformat()}",
                           title_justify="left")
