@@ -157,8 +157,13 @@ MAX_DAYS, MAX_YEARS = 3650, 10
 BACK_REFERENCE_RE = re.compile(r"\s*(?:对\s*|)(?:上述|前述|以上)[^,。;\n]{0,6}?(?:公告|措施|决定)")
 # "商务部公告2025年第72号(已)(自…起)暂停实施商务部公告2024年第46号…": a numbered notice right before the verb, another
 # named after it in its clause, is the verb's subject: it recounts what that earlier notice did (the notice itself is never
-# named so), however the sentence goes on ("…。现决定，…"). What may stand between the subject and the verb:
-SUBJECT_GAP_RE = re.compile(r"\s*(?:已经|已|曾经|曾|先后|分别)?\s*(?:决定|宣布|规定)?\s*(?:自[^,;。\n]{1,24}?起\s*)?")
+# named so), however the sentence goes on ("…。现决定，…"). What may stand between the subject and the verb ("所" of
+# "X所暂停实施的Y"):
+SUBJECT_GAP_RE = re.compile(r"\s*(?:已经|已|曾经|曾|先后|分别)?\s*(?:决定|宣布|规定)?\s*(?:自[^,;。\n]{1,24}?起\s*)?(?:所\s*)?")
+# "商务部公告2024年第46号第二款暂停实施至…", "…第21号相关措施暂停实施…": a part of the notice, or its measures, may stand
+# between a notice that is the verb's subject and the verb (``_told_state``).
+STATE_GAP_RE = re.compile(r"(?:\s*第[〇零一二三四五六七八九十\d]{1,3}\s*[款条项])*(?:\s*(?:的\s*)?(?:相关|有关|上述)?\s*(?:管控|处理)?"
+                          r"\s*措施)?" + SUBJECT_GAP_RE.pattern)
 # "根据商务部公告2025年第72号(规定)暂停实施…": a notice the step follows, not its subject (a few characters before
 # it: the issuer's name may be cut by a blank, "根据商务　部公告…").
 GROUND_BEFORE = ("根据", "依据", "依照", "按照")
@@ -573,6 +578,8 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
             out.append(ActionDraft(kind, lst or notice_list, (), effective, None, None, text, at, bounds))
             continue
         after = [r for r in refs if v_end <= r[0] < next_start] if refs else refs
+        if after and i < last:  # "恢复实施X暂停实施的Y": Y (what X suspended) is the object, not X
+            after, next_start = _relative_object(folded, refs, after, verbs, i, s_end) or (after, next_start)
         targets = after or before or _named_before(folded, refs, s_start, v_end, next_start) \
             or (_suspended_before(folded, refs, s_start) if word.startswith("不再") and kind is ActionKind.RESTORE else [])
         text = clean[s_start:s_end].strip() if text is None else text
@@ -583,8 +590,9 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
                                        None, None, text, at, bounds))
             continue
         if after and before and _subject(folded, before[-1], at, v_end, after[0][0]) \
-                or folded[at - 1] in TOLD_STEP_ENDS and folded.endswith(TOLD_STEP_BEFORE, s_start, at):
-            continue  # a step an earlier notice took, told ("…第72号暂停实施…", "上述暂停不适用于…")
+                or folded[at - 1] in TOLD_STEP_ENDS and folded.endswith(TOLD_STEP_BEFORE, s_start, at) \
+                or not after and _told_state(folded, before, at, bounds, published):
+            continue  # a step an earlier notice took, told ("…第72号暂停实施…", "上述暂停不适用于…", "Y暂停实施至…")
         action = _on_targets(folded, clean, s_start, v, kind, next_start, clause_from, after, targets, published,
                              effective, notice_list, text, None if allow_impose else bounds)
         if action is not None and not (kind is ActionKind.RESTORE and not allow_impose and _repeats(out, action)):
@@ -627,6 +635,38 @@ def _subject(folded: str, ref: tuple[int, int, NoticeRef], at: int, v_end: int, 
     return ref[2].key is not None and SUBJECT_GAP_RE.fullmatch(folded, ref[1], at) is not None \
         and folded.find(",", v_end, obj) < 0 \
         and not any(word in folded[max(0, ref[0] - 6) : ref[0]] for word in GROUND_BEFORE)
+
+
+def _relative_object(folded: str, refs: list[tuple[int, int, NoticeRef]], after: list[tuple[int, int, NoticeRef]],
+                     verbs: list[re.Match[str]], i: int, s_end: int) -> tuple[list[tuple[int, int, NoticeRef]], int] | None:
+    """"恢复实施商务部公告2025年第72号暂停实施的商务部公告2024年第46号第二款": the verb after ``verbs[i]``, its
+    subject the last notice named after ``verbs[i]`` and a 的 right after it, opens a relative clause ("the paragraph
+    that No. 72 suspended"): ``verbs[i]``'s object is the notice named after that 的, not the subject. (The object's
+    refs, where it ends) or None for any other verb."""
+    w = verbs[i + 1]
+    subject = after[-1]
+    if not folded.startswith("的", w.end()) or subject[2].key is None \
+            or SUBJECT_GAP_RE.fullmatch(folded, subject[1], w.start()) is None:
+        return None
+    end = verbs[i + 2].start() if i + 2 < len(verbs) else s_end
+    obj = [r for r in refs if w.end() <= r[0] < end]
+    return (after[:-1] + obj, end) if obj else None
+
+
+def _told_state(folded: str, before: list[tuple[int, int, NoticeRef]], at: int, bounds: tuple[int, int],
+                published: date | None) -> bool:
+    """"根据商务部公告2025年第72号，商务部公告2024年第46号第二款暂停实施至2026年11月27日。现决定，…恢复实施…": a numbered
+    notice right before the verb (SUBJECT_GAP_RE), none after it, is its subject; in a sentence (``bounds``) that
+    decides nothing and gives no start of its own (none, or one before the text's day), with a decision after it, the
+    verb tells the state an earlier notice made. "现决定，商务部公告…暂停实施至…", "自…起，商务部公告…继续暂停实施…"
+    still act."""
+    if not before or before[-1][2].key is None or STATE_GAP_RE.fullmatch(folded, before[-1][1], at) is None:
+        return False
+    sentence = folded[bounds[0] : bounds[1]]
+    if _decides(sentence) or DECISION_RE.search(folded, bounds[1]) is None:
+        return False
+    own = effective_in(folded[bounds[0] : at], published) if "起" in folded[bounds[0] : at] else None
+    return own is None or published is not None and own[:10] < published.isoformat()
 
 
 def _named_before(folded: str, refs: list[tuple[int, int, NoticeRef]], s_start: int, v_end: int,

@@ -48,3 +48,24 @@ PAGE = ("【发布文号】商务部公告2026年第65号\n【发文日期】202
 def test_a_notice_before_the_verb_is_its_subject_unless_its_ground(body: str, steps: list[tuple]) -> None:
     rec = parse_document(PAGE.format(body).encode()).notice
     assert [(a.action.value, [t.key for t in a.targets], a.effective) for a in rec.actions] == steps
+
+
+@pytest.mark.parametrize(("body", "steps"), [
+    # a relative clause: "Y, which No. 72 suspended" is the object (not No. 72)
+    ("自2026年11月28日起，恢复实施商务部公告2025年第72号暂停实施的商务部公告2024年第46号第二款。",
+     [("restore", ["MOFCOM-2024-46"], "2026-11-28", None)]),
+    ("自2026年11月28日起，恢复实施商务部公告2025年第72号所暂停实施的商务部公告2024年第46号第二款。",
+     [("restore", ["MOFCOM-2024-46"], "2026-11-28", None)]),
+    # the state an earlier notice made, told before the decision
+    ("根据商务部公告2025年第72号，商务部公告2024年第46号第二款暂停实施至2026年11月27日。现决定，自2026年11月28日起，"
+     "恢复实施商务部公告2024年第46号第二款。", [("restore", ["MOFCOM-2024-46"], "2026-11-28", None)]),
+    # controls: the sentence decides or gives its own start, or no decision follows it: the notice's step
+    ("自2026年11月28日起，商务部公告2024年第46号第二款继续暂停实施至2027年11月27日。",
+     [("extend", ["MOFCOM-2024-46"], "2026-11-28", "2027-11-27")]),
+    ("现决定，商务部公告2024年第46号第二款暂停实施至2027年11月27日。",
+     [("suspend", ["MOFCOM-2024-46"], "2026-11-20", "2027-11-27")]),
+])
+def test_a_relative_clause_or_a_state_told_is_no_step(body: str, steps: list[tuple]) -> None:
+    rec = parse_document(PAGE.format(body).encode()).notice
+    assert [(a.action.value, [t.key for t in a.targets], a.effective, a.until and a.until.isoformat())
+            for a in rec.actions] == steps
