@@ -1,8 +1,9 @@
 """End dates of periods: one arithmetic for the parser (a duration written in a notice) and the engine
 (an extension by a duration counted from the running suspension's end). Pure.
 
-A period is a count and a unit: days (天, 日), weeks (周), months (个月), years (年). As an ISO 8601
-duration it is "P90D", "P2W", "P3M", "P1Y": the form an ``ActionRecord.extends_by`` is stored in.
+A period is a count and a unit: days (天, 日), weeks (周), months (个月), years (年), and days more after
+them ("1年零15天": 1 year, then 15 days; years and months are counted as months, "1年零3个月" = 15 months). As an
+ISO 8601 duration it is "P90D", "P2W", "P3M", "P1Y", "P1Y15D": the form an ``ActionRecord.extends_by`` is stored in.
 Months and years end on the same day of the month (2025-11-10 + 1 year = 2026-11-10: the day the
 suspension period ends, as the notices count it); a day the month lacks ends on its last day (2028-02-29 +
 1 year = 2029-02-28; Civil Code art. 202).
@@ -14,7 +15,7 @@ import re
 from datetime import date, timedelta
 
 UNIT_CODES = {"天": "D", "日": "D", "周": "W", "个月": "M", "年": "Y"}
-ISO_PERIOD_RE = re.compile(r"P(?P<n>\d{1,4})(?P<unit>[DWMY])")
+ISO_PERIOD_RE = re.compile(r"P(?P<n>\d{1,4})(?P<unit>[DWMY])(?:(?P<days>\d{1,4})D)?")
 
 
 def add_years(start: date, years: int) -> date:
@@ -35,23 +36,26 @@ def add_months(start: date, months: int) -> date:
     raise ValueError(start)
 
 
-def period_end(start: date, n: int, unit: str) -> date:
-    """The day ``n`` of ``unit`` (天, 日, 周, 个月, 年, or its ISO letter D, W, M, Y) after ``start``."""
+def period_end(start: date, n: int, unit: str, days: int = 0) -> date:
+    """The day ``n`` of ``unit`` (天, 日, 周, 个月, 年, or its ISO letter D, W, M, Y), then ``days`` more, after
+    ``start``."""
     if unit in ("天", "日", "D"):
-        return start + timedelta(days=n)
-    if unit in ("周", "W"):
-        return start + timedelta(weeks=n)
-    if unit in ("个月", "M"):
-        return add_months(start, n)
-    return add_years(start, n)
+        end = start + timedelta(days=n)
+    elif unit in ("周", "W"):
+        end = start + timedelta(weeks=n)
+    elif unit in ("个月", "M"):
+        end = add_months(start, n)
+    else:
+        end = add_years(start, n)
+    return end + timedelta(days=days) if days else end
 
 
-def iso_period(n: int, unit: str) -> str:
-    """"P90D" for (90, "天"), "P1Y" for (1, "年")."""
-    return f"P{n}{UNIT_CODES[unit]}"
+def iso_period(n: int, unit: str, days: int = 0) -> str:
+    """"P90D" for (90, "天"), "P1Y" for (1, "年"), "P1Y15D" for (1, "年", 15)."""
+    return f"P{n}{UNIT_CODES[unit]}{days}D" if days else f"P{n}{UNIT_CODES[unit]}"
 
 
 def end_of_iso_period(start: date, period: str) -> date | None:
-    """``start`` plus an ISO period ("P1Y"); None for a period not in that form."""
+    """``start`` plus an ISO period ("P1Y", "P1Y15D"); None for a period not in that form."""
     m = ISO_PERIOD_RE.fullmatch(period)
-    return period_end(start, int(m.group("n")), m.group("unit")) if m else None
+    return period_end(start, int(m.group("n")), m.group("unit"), int(m.group("days") or 0)) if m else None

@@ -378,9 +378,9 @@ def _duration(folded: str, clean: str, start: int, end: int) -> Period | None:
         period = period_of(m)
         if period is None:
             continue
-        n, unit = period
+        n, unit, more = period
         if (unit in ("天", "日") and n > MAX_DAYS) or (unit == "年" and n > MAX_YEARS) \
-                or (unit == "个月" and n > 12 * MAX_YEARS):
+                or (unit == "个月" and n > 12 * MAX_YEARS) or more > MAX_DAYS:
             continue
         at = m.start("n")
         text = clean[start + at : start + m.end()].strip()

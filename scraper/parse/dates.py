@@ -43,11 +43,13 @@ OWN_EFFECTIVE_RE = re.compile(
     re.MULTILINE,
 )
 MONTH_DAY_RE = re.compile(rf"(?<![年\d])(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日")
-# "90天", "一年", "三个月", "一年半" (``period_of`` reads it as months).
-DURATION_RE = re.compile(rf"(?:为期\s*)?(?P<n>{NUM})\s*(?P<unit>天|日|个月|年|周)(?P<half>半)?")
+# "90天", "一年", "三个月", "一年半" (``period_of`` reads it as months), "一周年" (a year, not a week), and a second
+# part after years or months: "1年零3个月", "一年又三个月", "1年3个月" (months), "1年零15天" (days more).
+DURATION_RE = re.compile(rf"(?:为期\s*)?(?P<n>{NUM})\s*(?P<unit>天|日|个月|周年|年|周)(?P<half>半)?"
+                         rf"(?:(?<=[年月])\s*(?:零|又|加)?\s*(?P<n2>{NUM})\s*(?P<unit2>个月|天|日))?")
 # "半年", with DURATION_RE's groups; looked for only where "半" is (rare: a second pattern costs less than a
 # branch of DURATION_RE tried at every place).
-HALF_YEAR_RE = re.compile(r"(?:为期\s*)?(?P<n>半)\s*(?P<unit>年)(?P<half>)")
+HALF_YEAR_RE = re.compile(r"(?:为期\s*)?(?P<n>半)\s*(?P<unit>年)(?P<half>)(?P<n2>)(?P<unit2>)")
 UNTIL_RE = re.compile(rf"至\s*(?P<date>{YEAR}\s*年\s*{MD}\s*月\s*{MD}\s*日)")
 
 
@@ -256,16 +258,28 @@ def until_from(duration: str, start: date | None) -> date | None:
     return None if period is None else period_end(start, *period)
 
 
-def period_of(m: re.Match[str]) -> tuple[int, str] | None:
-    """A DURATION_RE or HALF_YEAR_RE match as (count, unit): "90天" (90, "天"); "半年" (6, "个月"), "一年半"
-    (18, "个月"); None for a count that is no number."""
-    n_text, unit = m.group("n"), m.group("unit")
+def period_of(m: re.Match[str]) -> tuple[int, str, int] | None:
+    """A DURATION_RE or HALF_YEAR_RE match as (count, unit, days more): "90天" (90, "天", 0); "半年" (6, "个月", 0),
+    "一年半" (18, "个月", 0), "一周年" (1, "年", 0), "1年零3个月" (15, "个月", 0), "1年零15天" (1, "年", 15); None for a
+    count that is no number, or a second part that is none ("1年半零3个月")."""
+    n_text, unit, n2_text, unit2 = m.group("n", "unit", "n2", "unit2")
     if n_text == "半":
-        return 6, "个月"
+        return 6, "个月", 0
     n = to_int(n_text)
     if n is None:
         return None
-    return (12 * n + 6, "个月") if unit == "年" and m.group("half") else (n, unit)
+    if unit == "周年":
+        unit = "年"
+    if unit == "年" and m.group("half"):
+        return (None if n2_text else (12 * n + 6, "个月", 0))
+    if not n2_text:
+        return n, unit, 0
+    n2 = to_int(n2_text)
+    if n2 is None or unit not in ("年", "个月") or m.group("half"):
+        return None
+    if unit2 == "个月":
+        return (12 * n + n2, "个月", 0) if unit == "年" else None
+    return n, unit, n2
 
 
 def iso_to_date(value: str | None) -> date | None:
