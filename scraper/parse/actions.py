@@ -781,7 +781,7 @@ def _extends_by(folded: str, period: Period, s_start: int, at: int) -> str | Non
     end (2026-11-10 + 1年 = 2027-11-10 for a Q&A of 2026-11-09), not from the publication day. None for an end
     date ("至…") or a stated start."""
     duration, m = period
-    if m is not None and m.re is UNTIL_RE or "至" in duration:
+    if m is not None and m.re is UNTIL_RE or "至" in duration or "到" in duration:
         return None
     if folded.find("起", max(folded.rfind("\n", 0, at), folded.rfind("。", 0, at), s_start), at) >= 0:
         return None  # "自即日起", "自公布之日起" (the publication day, stated)

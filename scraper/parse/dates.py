@@ -50,7 +50,9 @@ DURATION_RE = re.compile(rf"(?:为期\s*)?(?P<n>{NUM})\s*(?P<unit>天|日|个月
 # "半年", with DURATION_RE's groups; looked for only where "半" is (rare: a second pattern costs less than a
 # branch of DURATION_RE tried at every place).
 HALF_YEAR_RE = re.compile(r"(?:为期\s*)?(?P<n>半)\s*(?P<unit>年)(?P<half>)(?P<n2>)(?P<unit2>)")
-UNTIL_RE = re.compile(rf"至\s*(?P<date>{YEAR}\s*年\s*{MD}\s*月\s*{MD}\s*日)")
+# "至2026年11月27日(止)", "截至…", "截止到…", "延长到…": the last day of a suspension (the measures apply again the day
+# after). Not "收到" / "达到" / "得到" a day.
+UNTIL_RE = re.compile(rf"(?:至|(?<![收达得])到)\s*(?P<date>{YEAR}\s*年\s*{MD}\s*月\s*{MD}\s*日)")
 
 
 @quick_init

@@ -67,3 +67,33 @@ def test_iso_periods_with_days_more() -> None:
     assert end_of_iso_period(date(2028, 2, 29), "P1Y15D") == date(2029, 3, 15)
     assert end_of_iso_period(date(2026, 11, 10), "P1Y15") is None
     assert until_from("1年零3个月", date(2025, 11, 30)) == date(2027, 2, 28)
+
+
+PAGE = ("【发布文号】商务部公告2026年第65号\n【发文日期】2026年11月20日\n\n商务部公告2026年第65号\n\n现将有关事项公告如下：{}\n\n"
+        "商务部\n2026年11月20日\n")
+
+
+@pytest.mark.parametrize("answer", [
+    "中方决定，继续暂停4月4日公告（商务部公告2025年第21号）相关措施至2027年11月10日。",
+    "中方决定，继续暂停4月4日公告（商务部公告2025年第21号）相关措施至2027年11月10日止。",
+    "中方决定，继续暂停4月4日公告（商务部公告2025年第21号）相关措施，暂停期限截至2027年11月10日止。",
+    "中方决定，继续暂停4月4日公告（商务部公告2025年第21号）相关措施，截止到2027年11月10日。",
+    "中方决定，继续暂停4月4日公告（商务部公告2025年第21号）相关措施到2027年11月10日。",
+    "中方决定，将4月4日公告（商务部公告2025年第21号）相关措施的暂停期限延长到2027年11月10日止。",
+])
+def test_an_end_written_with_zhi_zhi_jiezhi_or_dao_is_the_last_day(answer: str) -> None:
+    """"至…止", "截至…", "截止到…", "到…" all give the day written as the suspension's end (its last day, as "至…" does);
+    "到" was not read: an extension with no end at all."""
+    action = only_extension(answer)
+    assert (action.until, action.extends_by) == (date(2027, 11, 10), None)
+
+
+@pytest.mark.parametrize("body", [
+    "自即日起至2027年11月27日止，暂停实施商务部公告2024年第46号第二款。",
+    "自即日起到2027年11月27日，暂停实施商务部公告2024年第46号第二款。",
+    "商务部公告2024年第46号第二款暂停实施，截止到2027年11月27日。",
+])
+def test_a_notice_s_end_written_with_zhi_zhi_or_dao(body: str) -> None:
+    (action,) = parse_document(PAGE.format(body).encode()).notice.actions
+    assert (action.action, [t.key for t in action.targets], action.effective, action.until) == (
+        ActionKind.SUSPEND, ["MOFCOM-2024-46"], "2026-11-20", date(2027, 11, 27))
