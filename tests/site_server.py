@@ -12,6 +12,7 @@ first N requests, so a test can make a page fail once and then heal.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import html
 import json
@@ -38,8 +39,10 @@ FIXED_MTIME = 1735689600.0  # 2025-01-01: stable Last-Modified for fixture files
 
 @dataclass
 class Fault:
-    """``kind``: timeout | 500 | 503 | 429 | 412 | 521 | 404 | truncate | gbk | redirect | zero-links |
-    body (HTTP 200 with ``body``: a "404 Error" page, the disclaimer, a JS shell ...)."""
+    """``kind``: timeout | 500 | 503 | 429 | 412 | 521 | 404 | truncate | gzip-cut | gbk | redirect | zero-links |
+    body (HTTP 200 with ``body``: a "404 Error" page, the disclaimer, a JS shell ...). ``gzip-cut``: the page
+    gzipped, ``Content-Encoding: gzip``, only the first half of the stream sent (its length declared: the
+    transfer ends cleanly, the stream does not)."""
 
     kind: str
     times: int | None = None  # None: every request; N: only the first N requests
@@ -325,6 +328,11 @@ def _make_handler(site: SiteServer) -> type[BaseHTTPRequestHandler]:
                 return True
             if kind == "redirect":
                 self._send(302, b"", {"Location": fault.location})
+                return True
+            if kind == "gzip-cut":
+                packed = gzip.compress(site.read(path) or b"")
+                self._send(200, packed[: len(packed) // 2],
+                           {"Content-Type": "text/html; charset=utf-8", "Content-Encoding": "gzip"})
                 return True
             if kind == "truncate":
                 body = site.read(path) or b"x" * 100

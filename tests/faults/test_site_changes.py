@@ -1,0 +1,548 @@
+"""A changing or failing site, run after run (fetch18's blind audit; written before running them).
+
+A local copy of www.mofcom.gov.cn and www.mfa.gov.cn (``tests/site_server.py``) is fetched by real
+``mofcom-watch run`` processes into one real SQLite file: a clean run, a run with a batch of faults,
+a clean run, a second batch, a clean run, a total outage, a clean run; ``/healthz`` is read from one
+real ``serve`` of the same store. Each fault strikes its own page or source, so each check below
+reads only what its fault touches. A second store fetches a list endpoint whose page 2 repeats page 1,
+and a third, fresh store runs once on the site as it ends: the faulted store must publish its items.
+
+The cases, composed from domain.md b.1-b.7 (the sites' layout, the jpaas endpoint, access notes) on
+the fixtures' real notices; what each must come to was decided from the README, docs/ and the
+brief before any of it was run (confidence in brackets):
+
+S1  policy index redesigned: 200, the same text, no link markup -> source problem, exit 1 [high]
+S2  jpaas list endpoint answers with its fields renamed ({code, result:{content}}) -> source problem [high]
+S3  jpaas pagination changed, page 2 repeats page 1 (backfill) -> the notice beyond page 1 is found, or
+    the source says it could not walk the pages: never a clean "ok" that misses it [medium]
+S4  a stored notice moved: old URL 404, same text under a new URL -> no new item, the new URL in the
+    items' provenance, no lift [high; whether the old URL's 404 is a problem: policy]
+S5  302 from an index to a same-host captcha page -> source problem, nothing read from the captcha [high]
+S6  200 "访问过于频繁" WAF page for an index -> source problem, not an empty index [high]
+S7  a new notice served without annex lines 6-10 (10 stated) -> count problem, no item claiming 5 [high]
+S8  an empty 200 body for a stored notice -> problem, stored notice unchanged [high]
+S9  gzip stream ended early for a stored notice -> fetch problem, nothing stored from it [high]
+S10 charset header lies (gbk header on UTF-8 bytes; utf-8 header on GB18030 bytes, meta gb2312)
+    -> names read right, no item, no problem [medium]
+S11 429 with Retry-After: 1, once, retries allowed -> fetched on retry, no problem [high]
+S12 one notice times out while others load -> that page's problem; the others stored [high]
+S13 MFA down (503) while MOFCOM answers -> MFA source problem, MFA listings stay, /healthz 200 [high]
+S14 an index drops an old notice -> no lift, no removal, no problem [high]
+S15 a notice republished with a corrected annex line (Chinese name) -> correction item(s) [medium]
+S16 an article transfer cut mid-body (Content-Length longer than sent) -> fetch problem [high]
+S17 412 bot-check (JS cookie) page for an index -> source problem [high]
+S18 every host down (connection refused) -> exit 1, feeds byte-identical but for source-health,
+    /healthz unhealthy or naming the failed cycle [medium: docs say 200 within stale_after]
+After every faulted run: no item of the run before it disappears, no listing changes state, every
+feed still there; after every clean run: exit 0, no open issue, no duplicate item; at the end the
+store publishes what one clean run on the final site publishes (corrections aside).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import socket
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from tests.faults.harness import FIXTURES, Done, cli, cli_env, feed_files, item_ids
+from tests.faults.serving import serving
+from tests.site_server import JPAAS_PATH, Fault, SiteServer
+
+W = "www.mofcom.gov.cn"
+M = "www.mfa.gov.cn"
+TODAY = "2026-11-29"
+SOURCES = ("mofcom-policy", "mofcom-policy-list", "mofcom-qa", "mofcom-announcements", "mfa-countermeasures")
+
+POLICY_INDEX = "zwgk/zcfb/index.html"
+QA_INDEX = "xwfb/xwfyrth/index.html"
+ANN_2024 = "zcfb/blgg/gg/2024/index.html"
+ANN_2025 = "zcfb/blgg/gg/2025/index.html"
+N22 = "zwgk/zcfb/art/2025/art_c6b190344a154e6f831e0fdfc190e41e.html"
+N22_ALIAS = "zcfb/blgg/gg/2025/art/2025/art_a3535a90814b4d33bf9dc2878c65c9e0.html"
+UEL7 = "zwgk/zcfb/art/2025/art_e4f474d3aeba4672913db1042d845d78.html"
+UEL7_MOVED = "zcfb/blgg/gg/2025/art/2025/art_5d0c2b7e9a7f4c1e8b3a6f2d1c0e9b8a.html"
+UEL8 = "zwgk/zcfb/art/2025/art_c29bed8111a5406ea44f363694865ac2.html"
+UEL5 = "zwgk/zcfb/art/2025/art_beb25dc3bf9447f9ba7a34b25cca8f64.html"
+N23 = "zwgk/zcfb/art/2026/art_dfa9cc5c1e004d7fbb86f83d249e7986.html"
+N46 = "zwgk/zcfb/art/2024/art_3d5e990b43424e60828030f58a547b60.html"
+QA514 = "xwfb/xwfyrth/art/2025/art_53ec1f591dba49a39b65fd89b6d73e6f.html"
+MFA_DIR = "web/wjb_673085/zfxxgk_674865/gknrlb/fzcqdcs/"
+MFA_INDEX = MFA_DIR + "index.html"
+MFA13 = MFA_DIR + "202412/t20241217_11494912.shtml"
+CAPTCHA = "waf/verify.html"
+
+WAF_PAGE = ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>访问受限</title></head><body>"
+            "<div class=\"box\"><h2>访问过于频繁，请稍后再试</h2><p>您的IP访问频率过高，已被临时限制访问。</p>"
+            "<p>事件ID：a3f9c2e1b7d04e6f</p></div></body></html>").encode()
+CAPTCHA_PAGE = ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>安全验证</title></head><body>"
+                "<form action=\"/waf/verify\" method=\"post\"><p>请输入验证码以继续访问</p>"
+                "<img src=\"/waf/captcha.jpg\"><input name=\"code\"><button>提交</button></form></body></html>").encode()
+
+
+def fx(host: str, path: str) -> bytes:
+    return (FIXTURES / host / path).read_bytes()
+
+
+def index_page(column: str, items: list[tuple[str, str, str]]) -> bytes:
+    """An index in the layout of the fixtures' MOFCOM index pages: (href, title, day) rows."""
+    rows = "\n".join(f'      <li><a href="{href}" title="{title}" target="_blank">{title}</a><span>[{day}]</span></li>'
+                     for href, title, day in items)
+    return f"""<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="SiteName" content="中华人民共和国商务部">
+<meta name="ColumnName" content="{column}">
+<meta name="ColumnType" content="列表">
+<title>{column}</title>
+</head>
+<body>
+<div class="container w1200">
+  <div class="listCon iListCon f-mt30">
+    <ul class="txtList_01 policy-list f-mt20">
+{rows}
+    </ul>
+  </div>
+</div>
+</body>
+</html>
+""".encode()
+
+
+T22 = "商务部公告2025年第22号 公布将12家美国实体列入出口管制管控名单"
+T7 = "不可靠实体清单工作机制关于将11家美国实体列入不可靠实体清单的公告"
+T8 = "不可靠实体清单工作机制关于将护盾人工智能公司等6家美国实体列入不可靠实体清单的公告"
+T46 = "商务部公告2024年第46号 关于加强相关两用物项对美国出口管制的公告"
+
+
+def policy_index() -> bytes:
+    return index_page("政策发布", [(f"/{N22}", T22, "2025-04-09"), (f"/{UEL8}", T8, "2025-04-09"),
+                                  (f"/{UEL7}", T7, "2025-04-04")])
+
+
+def mfa_index() -> bytes:
+    body = fx(M, MFA_INDEX).decode()
+    body = "\n".join(line for line in body.splitlines() if "<li><a href=\"./" not in line or "202412" in line)
+    return body.encode()
+
+
+def start_pages() -> dict[str, bytes]:
+    return {
+        f"{W}/{POLICY_INDEX}": policy_index(),
+        f"{W}/{QA_INDEX}": index_page("新闻发言人谈话", [(f"/{QA514}", "商务部新闻发言人就暂停17家美国实体不可靠实体清单措施答记者问",
+                                                      "2025-05-14")]),
+        f"{W}/{ANN_2024}": index_page("2024年公告", [(f"/{N46}", T46, "2024-12-03")]),
+        f"{W}/{ANN_2025}": index_page("2025年公告", [(f"/{N22_ALIAS}", T22, "2025-04-09")]),
+        **{f"{W}/{p}": fx(W, p) for p in (N22, N22_ALIAS, UEL7, UEL8, N46, QA514)},
+        f"{M}/{MFA_INDEX}": mfa_index(),
+        f"{M}/{MFA13}": fx(M, MFA13),
+    }
+
+
+def n23_cut() -> bytes:
+    """2026 No. 23 with annex lines 6-10 gone: the page otherwise whole (a CMS that lost rows)."""
+    body = fx(W, N23).decode()
+    return re.sub(r"<p>(?:[6-9]|10)\. [^<]*</p>\n", "", body).encode()
+
+
+def n23_corrected() -> bytes:
+    return fx(W, N23).decode().replace("芒廷帕斯材料公司", "芒廷帕斯矿业材料公司").encode()
+
+
+def closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]  # nothing listens once the socket is closed
+
+
+# --- running ---------------------------------------------------------------------------------
+
+
+def env(**extra: str) -> dict[str, str]:
+    return cli_env(MOFCOM_WATCH_TODAY=TODAY, **extra)
+
+
+def run(db: str, out: Path, bases: dict[str, str], sources: tuple[str, ...] = SOURCES, **extra: str) -> tuple[Done, dict]:
+    args = ["run", "--out", str(out), "--no-progress", "--json"]
+    for host, url in bases.items():
+        args += ["--base-url", f"{host}={url}"]
+    for source in sources:
+        args += ["--source", source]
+    done = cli(db, *args, env=env(**extra))
+    assert "Traceback" not in done.err, done.err
+    try:
+        report = json.loads(done.out)
+    except json.JSONDecodeError:
+        report = {}
+    return done, report
+
+
+def status(db: str) -> dict:
+    done = cli(db, "status", "--json", env=env())
+    return json.loads(done.out)
+
+
+def states(report: dict) -> dict[tuple[str, str], tuple]:
+    return {(r["notice_key"], r["list"]): (r["state"], r["since"], r["until"], r["entity_count"], tuple(r["entity_keys"]))
+            for r in report["listings"]}
+
+
+def items(folder: Path) -> Counter[str]:
+    """Every item of every Atom feed but source-health, by feed and id."""
+    return Counter({k: v for k, v in item_ids(folder).items() if not k.startswith("source-health")})
+
+
+def mentions(blob: object, needle: str) -> bool:
+    return needle in json.dumps(blob, ensure_ascii=False)
+
+
+def open_issues(report: dict) -> list:
+    return list(report.get("open_issues") or []) + list(report.get("problems") or [])
+
+
+def source(report: dict, name: str) -> dict:
+    return next(s for s in report["sources"] if s["name"] == name)
+
+
+def healthz(served) -> tuple[int, dict]:
+    code, _, body = served.get("/healthz")
+    return code, json.loads(body or b"{}")
+
+
+# --- the sequence ------------------------------------------------------------------------------
+
+
+class Story:
+    """What each run left: exit code, its --json report, status --json, the feeds' items and files."""
+
+    def __init__(self) -> None:
+        self.runs: dict[str, tuple[Done, dict]] = {}
+        self.status: dict[str, dict] = {}
+        self.items: dict[str, Counter[str]] = {}
+        self.files: dict[str, dict[str, str]] = {}
+        self.health: dict[str, tuple[int, dict]] = {}
+        self.hits: dict[str, list[tuple[str, int]]] = {}
+        self.feeds_text: dict[str, str] = {}
+
+
+@pytest.fixture(scope="module")
+def story(tmp_path_factory) -> Story:
+    work = tmp_path_factory.mktemp("site-changes")
+    db = f"sqlite:///{work / 'store.sqlite'}"
+    out = work / "feeds"
+    told = Story()
+    with SiteServer(None, pages=start_pages(), columns={W: "zwgk/zcfb/"}) as site:
+        bases = {W: site.base_url(W), M: site.base_url(M)}
+
+        def step(name: str, **extra: str) -> None:
+            site.reset_hits()
+            told.runs[name] = run(db, out, bases, **extra)
+            told.hits[name] = [(h.path, h.status) for h in site.hits]
+            told.status[name] = status(db)
+            told.items[name] = items(out)
+            told.files[name] = feed_files(out)
+            all_atom = out / "all.atom"
+            told.feeds_text[name] = all_atom.read_text(encoding="utf-8") if all_atom.exists() else ""
+
+        step("clean1")
+        with serving(db, work, env={"MOFCOM_WATCH_TODAY": TODAY}) as served:
+            told.health["clean1"] = healthz(served)
+
+            # batch A
+            site.faults[f"{W}/{POLICY_INDEX}"] = Fault("zero-links")  # S1
+            site.faults[f"{W}/{QA_INDEX}"] = Fault("body", body=WAF_PAGE)  # S6
+            site.faults[f"{M}/{MFA_INDEX}"] = Fault("503")  # S13
+            site.faults[f"{M}/{MFA13}"] = Fault("503")
+            site.faults[f"{W}/{UEL8}"] = Fault("body", body=b"")  # S8
+            site.set_page(f"{W}/{UEL7}", fx(W, UEL7).replace(b"</body>", b"<!-- visits: 1024 -->\n</body>"))  # S10a
+            site.content_types[f"{W}/{UEL7}"] = "text/html; charset=gbk"
+            site.set_page(f"{W}/{N23}", n23_cut())  # S7 (listed by the jpaas endpoint)
+            site.set_page(f"{W}/{UEL5}", fx(W, UEL5))  # S12 (listed by the jpaas endpoint)
+            site.faults[f"{W}/{UEL5}"] = Fault("timeout", delay=3.0)
+            step("faultsA", MOFCOM_WATCH_TIMEOUT="1.5")
+            told.health["faultsA"] = healthz(served)
+
+            site.faults.clear()
+            site.content_types.clear()
+            site.set_page(f"{W}/{N23}", fx(W, N23))
+            step("clean2")
+            told.health["clean2"] = healthz(served)
+
+            # batch B
+            site.faults[f"{W}/{JPAAS_PATH}"] = Fault("body", body=json.dumps(  # S2
+                {"code": 200, "msg": "success", "result": {"content": site.jpaas(W, {}).decode()}},
+                ensure_ascii=False).encode())
+            site.set_page(f"{W}/{CAPTCHA}", CAPTCHA_PAGE)  # S5
+            site.faults[f"{W}/{POLICY_INDEX}"] = Fault(
+                "redirect", location=f"{site.base_url(W)}/{CAPTCHA}?returnUrl=%2Fzwgk%2Fzcfb%2Findex.html")
+            site.faults[f"{W}/{QA_INDEX}"] = Fault("412")  # S17
+            site.set_page(f"{W}/{ANN_2025}", index_page("2025年公告", [(f"/{UEL7_MOVED}", T7, "2025-04-04")]))  # S4, S14
+            site.set_page(f"{W}/{UEL7_MOVED}", fx(W, UEL7))
+            site.removed.add(f"{W}/{UEL7}")
+            site.faults[f"{W}/{UEL5}"] = Fault("gzip-cut")  # S9
+            site.faults[f"{W}/{N22}"] = Fault("truncate")  # S16
+            site.set_page(f"{W}/{N23}", n23_corrected())  # S15
+            site.faults[f"{W}/{N23}"] = Fault("429", times=1, retry_after="1")  # S11
+            mfa_gb = fx(M, MFA13).decode().replace('<meta charset="utf-8">', '<meta charset="gb2312">').encode("gb18030")
+            site.set_page(f"{M}/{MFA13}", mfa_gb)  # S10b
+            site.content_types[f"{M}/{MFA13}"] = "text/html; charset=utf-8"
+            step("faultsB", MOFCOM_WATCH_RETRIES="1")
+
+            site.faults.clear()
+            site.content_types[f"{M}/{MFA13}"] = "text/html; charset=gb2312"
+            step("clean3")
+
+            dead = f"http://127.0.0.1:{closed_port()}"  # S18
+            site.reset_hits()
+            told.runs["outage"] = run(db, out, {W: f"{dead}/{W}", M: f"{dead}/{M}"})
+            told.status["outage"] = status(db)
+            told.items["outage"] = items(out)
+            told.files["outage"] = feed_files(out)
+            told.health["outage"] = healthz(served)
+
+            step("clean4")
+            told.health["clean4"] = healthz(served)
+
+        fresh_db = f"sqlite:///{work / 'fresh.sqlite'}"
+        fresh_out = work / "fresh-feeds"
+        told.runs["fresh"] = run(fresh_db, fresh_out, bases)
+        told.items["fresh"] = items(fresh_out)
+    return told
+
+
+def after(story: Story, name: str) -> set[str]:
+    return set(story.items[name])
+
+
+# --- every run ---------------------------------------------------------------------------------
+
+FAULTED = ("faultsA", "faultsB", "outage")
+CLEAN = ("clean2", "clean3", "clean4")
+ORDER = ("clean1", "faultsA", "clean2", "faultsB", "clean3", "outage", "clean4")
+
+
+def test_clean_start(story):
+    done, report = story.runs["clean1"]
+    assert done.code == 0, done.out + done.err
+    assert not open_issues(report)
+    keys = {k for k, _ in states(story.status["clean1"])}
+    assert {"MOFCOM-2025-22", "UEL-2025-7", "UEL-2025-8", "MFA-ORDER-2024-13", "MOFCOM-2024-46"} <= keys
+
+
+@pytest.mark.parametrize("name", FAULTED)
+def test_faulted_run_is_loud(story, name):
+    done, report = story.runs[name]
+    assert done.code == 1, done.out + done.err
+    assert open_issues(report), report
+
+
+@pytest.mark.parametrize("name", CLEAN)
+def test_clean_run_after_a_fault_recovers(story, name):
+    done, report = story.runs[name]
+    assert done.code == 0, done.out + done.err
+    assert not open_issues(report), report
+
+
+@pytest.mark.parametrize("pair", list(zip(ORDER, ORDER[1:])))
+def test_no_item_ever_disappears(story, pair):
+    before, now = pair
+    assert after(story, before) <= after(story, now), sorted(after(story, before) - after(story, now))
+
+
+@pytest.mark.parametrize("name", ORDER)
+def test_no_item_twice(story, name):
+    assert all(n == 1 for n in story.items[name].values())
+
+
+@pytest.mark.parametrize("pair", [("clean1", "faultsA"), ("clean2", "faultsB"), ("clean3", "outage")])
+def test_fault_changes_no_listing(story, pair):
+    before, now = pair
+    old, new = states(story.status[before]), states(story.status[now])
+    assert {k: v for k, v in new.items() if k in old} == old
+
+
+def test_end_state_equals_one_clean_run(story):
+    done, _ = story.runs["fresh"]
+    assert done.code == 0, done.out + done.err
+    ours = {k for k in after(story, "clean4") if "correct" not in k}
+    assert ours == after(story, "fresh"), (sorted(ours - after(story, "fresh")), sorted(after(story, "fresh") - ours))
+
+
+# --- batch A -----------------------------------------------------------------------------------
+
+
+def test_s1_index_without_links_is_a_source_problem(story):
+    _, report = story.runs["faultsA"]
+    assert source(report, "mofcom-policy")["failed"] or mentions(open_issues(report), "mofcom-policy") or mentions(
+        open_issues(report), POLICY_INDEX), report
+
+
+def test_s6_waf_page_is_a_source_problem(story):
+    _, report = story.runs["faultsA"]
+    assert source(report, "mofcom-qa")["failed"] or mentions(open_issues(report), QA_INDEX), report
+
+
+def test_s13_mfa_down_mofcom_up(story):
+    _, report = story.runs["faultsA"]
+    assert source(report, "mfa-countermeasures")["failed"], report
+    assert mentions(open_issues(report), "mfa"), report
+    assert states(story.status["faultsA"])[("MFA-ORDER-2024-13", "countermeasure")][0] == "in_force"
+    assert story.health["faultsA"][0] == 200, story.health["faultsA"]
+
+
+def test_s8_empty_body_keeps_the_stored_notice(story):
+    _, report = story.runs["faultsA"]
+    assert mentions(open_issues(report), UEL8) or mentions(report["sources"], UEL8), report
+    assert states(story.status["faultsA"])[("UEL-2025-8", "uel")][3] == 6
+
+
+def test_s10a_gbk_header_on_utf8_page_reads_right(story):
+    _, report = story.runs["faultsA"]
+    assert not mentions(open_issues(report), UEL7), report
+    assert not mentions(report["sources"], UEL7), report
+    assert states(story.status["faultsA"])[("UEL-2025-7", "uel")] == states(story.status["clean1"])[("UEL-2025-7", "uel")]
+
+
+def test_s7_cut_annex_is_a_count_problem_and_no_short_item(story):
+    _, report = story.runs["faultsA"]
+    assert mentions(open_issues(report), "2026年第23号") or mentions(open_issues(report), "MOFCOM-2026-23") or mentions(
+        open_issues(report), N23), report
+    text = story.feeds_text["faultsA"]
+    assert not re.search(r"5 (?:US )?entit", "\n".join(
+        e for e in text.split("<entry>") if "MOFCOM-2026-23" in e)), "an item claims 5 entities"
+
+
+def test_s7_whole_page_next_run_gives_all_ten(story):
+    row = states(story.status["clean2"])[("MOFCOM-2026-23", "ecl")]
+    assert row[3] == 10
+
+
+def test_s12_timeout_on_one_notice_others_load(story):
+    _, report = story.runs["faultsA"]
+    assert mentions(report, UEL5), report
+    assert ("MOFCOM-2026-23", "ecl") in states(story.status["faultsA"]) or mentions(open_issues(report), N23)
+    assert states(story.status["clean2"])[("UEL-2025-5", "uel")][3] == 10
+
+
+# --- batch B -----------------------------------------------------------------------------------
+
+
+def test_s2_renamed_json_fields_are_a_source_problem(story):
+    _, report = story.runs["faultsB"]
+    assert source(report, "mofcom-policy-list")["failed"] or mentions(open_issues(report), "mofcom-policy-list") or mentions(
+        open_issues(report), "jpaas"), report
+
+
+def test_s5_redirect_to_captcha_is_a_source_problem(story):
+    _, report = story.runs["faultsB"]
+    assert source(report, "mofcom-policy")["failed"] or mentions(open_issues(report), POLICY_INDEX), report
+    assert not any(CAPTCHA in k for k in story.items["faultsB"])
+
+
+def test_s17_bot_check_is_a_source_problem(story):
+    _, report = story.runs["faultsB"]
+    assert source(report, "mofcom-qa")["failed"] or mentions(open_issues(report), QA_INDEX), report
+
+
+def test_s4_moved_notice_no_new_item_new_url_in_provenance(story):
+    new = after(story, "faultsB") - after(story, "clean2")
+    assert all("correct" in k for k in new), sorted(new)
+    assert UEL7_MOVED.rsplit("/", 1)[1] in story.feeds_text["faultsB"] + story.feeds_text["clean3"]
+    assert states(story.status["clean3"])[("UEL-2025-7", "uel")][0] == states(story.status["clean2"])[("UEL-2025-7", "uel")][0]
+
+
+def test_s14_index_dropping_a_notice_lifts_nothing(story):
+    assert states(story.status["clean3"])[("MOFCOM-2025-22", "ecl")] == states(story.status["clean2"])[("MOFCOM-2025-22", "ecl")]
+
+
+def test_s9_gzip_cut_is_a_fetch_problem(story):
+    _, report = story.runs["faultsB"]
+    assert mentions(open_issues(report), UEL5) or mentions(report["sources"], UEL5), report
+    assert states(story.status["faultsB"])[("UEL-2025-5", "uel")][3] == 10
+
+
+def test_s16_truncated_transfer_is_a_fetch_problem(story):
+    _, report = story.runs["faultsB"]
+    assert mentions(open_issues(report), N22) or mentions(report["sources"], N22), report
+
+
+def test_s11_429_retried_after_retry_after(story):
+    _, report = story.runs["faultsB"]
+    assert [s for p, s in story.hits["faultsB"] if p == f"{W}/{N23}"][:2] == [429, 200], story.hits["faultsB"]
+    assert not mentions(report["sources"], N23), report
+
+
+def test_s15_corrected_annex_gives_a_correction(story):
+    new = (after(story, "clean3") - after(story, "clean2"))
+    assert new and all("correct" in k for k in new), sorted(new)
+    assert "芒廷帕斯矿业材料公司" in story.feeds_text["clean3"]
+
+
+def test_s10b_utf8_header_on_gb18030_page_reads_right(story):
+    _, report = story.runs["faultsB"]
+    assert not mentions(report["sources"], MFA13), report
+    assert not mentions(open_issues(report), "mfa"), report
+    assert states(story.status["faultsB"])[("MFA-ORDER-2024-13", "countermeasure")] == states(
+        story.status["clean2"])[("MFA-ORDER-2024-13", "countermeasure")]
+
+
+# --- S18 ---------------------------------------------------------------------------------------
+
+
+def test_s18_outage_keeps_the_feeds_and_is_unhealthy(story):
+    before, now = story.files["clean3"], story.files["outage"]
+    assert {k: v for k, v in now.items() if not k.startswith("source-health")} == {
+        k: v for k, v in before.items() if not k.startswith("source-health")}
+    _, report = story.runs["outage"]
+    assert all(s["failed"] or s["mode"] == "skipped" for s in report["sources"] if s["name"] in SOURCES), report
+    code, body = story.health["outage"]
+    assert code == 503 or mentions(body, "fail"), (code, body)
+    assert story.health["clean4"][0] == 200, story.health["clean4"]
+
+
+# --- S3: pagination that repeats --------------------------------------------------------------------
+
+
+class RepeatingSite(SiteServer):
+    """A jpaas endpoint whose every page is page 1 (a redesign that ignores pageNo)."""
+
+    def jpaas(self, host: str, query: dict[str, list[str]]) -> bytes | None:
+        query = dict(query)
+        if "paramJson" in query:
+            params = json.loads(query["paramJson"][0])
+            params["pageNo"] = 1
+            query["paramJson"] = [json.dumps(params)]
+        query["pageNo"] = ["1"]
+        return super().jpaas(host, query)
+
+
+def filler(n: int) -> bytes:
+    day = f"2025-{5 + n // 4:02d}-{1 + n % 4 * 7:02d}"
+    title = f"商务部召开例行新闻发布会（{day}）"
+    return f"""<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8">
+<meta name="SiteName" content="中华人民共和国商务部">
+<meta name="ArticleTitle" content="{title}">
+<meta name="PubDate" content="{day} 15:00">
+<title>{title}</title></head>
+<body><div class="art-title"><h1>{title}</h1></div>
+<div class="art-con art-con-bottonmLine">
+<p>商务部新闻发言人出席发布会，介绍近期商务工作有关情况，并回答记者提问。</p>
+<p>发布会实录将另行刊发。</p>
+</div></body></html>
+""".encode()
+
+
+def test_s3_page_two_repeating_page_one_misses_nothing_silently(tmp_path):
+    pages = {f"{W}/zwgk/zcfb/art/2025/art_{n:032x}.html": filler(n) for n in range(1, 25)}
+    pages[f"{W}/{N22}"] = fx(W, N22)
+    with RepeatingSite(None, pages=pages, columns={W: "zwgk/zcfb/"}) as site:
+        done, report = run(f"sqlite:///{tmp_path / 's3.sqlite'}", tmp_path / "feeds", {W: site.base_url(W)},
+                           sources=("mofcom-policy-list",))
+        asked = [p for p, _ in site.hits]
+    found = ("MOFCOM-2025-22", "ecl") in states(status(f"sqlite:///{tmp_path / 's3.sqlite'}"))
+    assert found or (done.code == 1 and open_issues(report)), (done.code, report, asked)
