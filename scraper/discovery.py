@@ -32,6 +32,11 @@ from storage.records import IndexLink
 from storage.vocabulary import Failure, FailureReason, RunCounters
 
 ProgressFn = Callable[[str, str], None]  # (source name, url) after each answer
+NOT_FOUND = "not-found"  # the fetcher's reason for a 404 or 410
+# A later page of an index that lists only links of the pages before it, none past them: the site stopped paging
+# (a redesign that ignores the page number), so older notices are out of reach, not gone
+REPEATED_PAGE = ("page {n} lists only links of the pages before it: the index no longer pages (its page parameter "
+                 "is ignored), so the notices past them cannot be reached")
 # How to crawl a source, asked of the store (a run backfills a source until it has had a clean run). The crawler
 # asks it while the source's first index request waits on the network, when that request is the same either way.
 ModeQuestion = Callable[[], Mode]
@@ -48,6 +53,7 @@ class PageIndex(Protocol):
     def recent_notice_pages(self, source: str, limit: int) -> list[str]: ...
     def stored_body(self, url: str) -> tuple[bytes, str | None] | None: ...
     def retry_urls(self, source: str) -> list[str]: ...
+    def moved(self, url: str) -> str | None: ...
 
 
 @dataclass(frozen=True)
@@ -236,6 +242,7 @@ class Crawler:
         called once that page's request is on its way (:meth:`Fetcher.fetch`). ``mode``: a question is asked once
         the first page has answered (it then decides what to make of it; :meth:`_first_plan`)."""
         n = 1
+        before = 0  # links on the page before
         while not isinstance(mode, Mode) or n <= self._page_limit(mode):
             url = plan.page_url(n)
             if url is None:
@@ -296,7 +303,13 @@ class Crawler:
             tally.count(links=len(wanted))
             fresh = [u for u in wanted if u not in seen]
             if not fresh:
+                if n > 1 and (plan.page_size is None or before <= plan.page_size):
+                    # the list no longer pages: what lies past the pages read is out of reach, not absent
+                    tally.good.discard(url)
+                    tally.linked.discard(url)
+                    tally.fail(url, FailureReason.ZERO_LINKS, REPEATED_PAGE.format(n=n))
                 return  # the same links again: the endpoint ignores the page number
+            before = len(wanted)  # (more than page_size: the endpoint answered its whole list at once, a repeat is no loss)
             seen.update(fresh)
             known = self.store.known(fresh)
             for u in fresh:
@@ -360,6 +373,11 @@ class Crawler:
 
     def _article_done(self, source: Source, result: FetchResult, tally: _Tally) -> None:
         if not result.ok:
+            elsewhere = self.store.moved(result.url) if result.error == NOT_FOUND else None
+            if elsewhere is not None:  # the site moved the page: the notice is read at its new URL
+                tally.notes.append(f"{result.url}: gone ({result.detail}); its notice is read at {elsewhere}")
+                tally.good.add(result.url)
+                return
             tally.fail(result.url, result.error or "error", result.detail)
             return
         tally.count(fetched=1)
