@@ -140,7 +140,7 @@ def record_source_run(session: Session, run_id: str, report: SourceReport) -> He
             parts = (report.source, HealthKind.ZERO_LINKS, failure.url)
             if key := _open(session, key=issue_key(*parts), before=unfitted_key(*parts), source=report.source,
                             kind=HealthKind.ZERO_LINKS, seen=seen, url=failure.url, run_id=run_id,
-                            detail=f"index {failure.url} yielded no links: the page layout or the list endpoint may "
+                            detail=f"index {failure.url} yielded no new links: the page layout or the list endpoint may "
                             f"have changed (a broken source, not an empty list). {failure.detail}".strip()):
                 opened.append(key)
         elif failure.reason in UNUSABLE_REASONS:

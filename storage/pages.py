@@ -14,13 +14,14 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from storage.health import pending_urls
 from storage.models import HealthIssue, Page, Snapshot
-from storage.outcomes import NOTICE_OUTCOMES, UNUSABLE_OUTCOMES, USABLE_OUTCOMES
+from storage.outcomes import NOTICE_OUTCOMES, UNUSABLE_OUTCOMES, USABLE_OUTCOMES, PageOutcome
 from storage.readagain import ShortParse, short_parses
 from storage.snapshots import CHUNK, snapshot_bytes
-from storage.vocabulary import HealthKind
+from storage.vocabulary import HealthKind, reprint_url
 
 Validators = tuple[str | None, str | None]  # (ETag, Last-Modified)
 UNFINISHED_ISSUES = (HealthKind.UNUSABLE_PAGE, HealthKind.COUNT_MISMATCH)  # open issues that say "this page did not parse whole"
+BROKEN_ISSUES = (HealthKind.UNUSABLE_PAGE,)  # of them, a page that answers no notice now (404, bot check, ...)
 # The tables, for the reads a no-change crawl makes: plain SQL on them never sets up the ORM's mappers (0.02 s
 # of CPU in a process's first cycle, which then competes with the crawl's first requests).
 PAGES, SNAPSHOTS, ISSUES = Page.__table__, Snapshot.__table__, HealthIssue.__table__
@@ -135,6 +136,28 @@ class PageStore:
                 .where(pages.source == source, snapshots.outcome.in_(NOTICE_OUTCOMES))
                 .order_by(pages.id.desc()).limit(limit)
             ))
+
+    def moved(self, url: str) -> str | None:
+        """Where the notice last read from ``url`` is read now: another of the ministries' pages whose latest
+        bytes are that notice, which answered after ``url`` last did and has no open issue. A page the site
+        moved, its old URL answering 404, is then no loss. None when the notice is read nowhere else (a page
+        gone for good is a problem; of two URLs of a notice gone at once, the one answered last is) or ``url``
+        held no notice."""
+        pages, snapshots, issues = PAGES.c, SNAPSHOTS.c, ISSUES.c
+        with self._sf() as session:
+            found = session.execute(select(snapshots.notice_key, pages.last_fetched_at).join(SNAPSHOTS, _latest())
+                                    .where(pages.url == url, snapshots.outcome == PageOutcome.NOTICE.value)).first()
+            if found is None or found[0] is None:
+                return None
+            key, last = found
+            broken = select(issues.url).where(*_unfinished(), issues.kind.in_(BROKEN_ISSUES))
+            query = (select(pages.url).join(SNAPSHOTS, _latest())
+                     .where(snapshots.notice_key == key, snapshots.outcome == PageOutcome.NOTICE.value,
+                            pages.url != url, pages.url.not_in(broken))
+                     .order_by(pages.last_fetched_at.desc(), pages.id.desc()))
+            if last is not None:
+                query = query.where(pages.last_fetched_at > last)
+            return next((u for u in session.scalars(query) if not reprint_url(u)), None)
 
     def stored_body(self, url: str) -> tuple[bytes, str | None] | None:
         """The latest stored bytes of ``url`` and their content type (an index that answered 304)."""
