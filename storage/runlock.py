@@ -20,6 +20,12 @@ namespace (``ns``: a digest of the boot id and of ``/proc/self/ns/pid``'s identi
 - A holder written by an older version (``host:pid:run``, no namespace; or any other string)
   beat only between fetches and counted on a 2-hour limit: it goes stale after
   ``LEGACY_STALE_AFTER``.
+- A row whose heartbeat cannot be read as a time (written by another tool or version: an epoch number, a
+  word; or a time more than ``stale_after`` ahead of ours, as a local time stored for UTC reads) cannot be
+  judged by it: it is taken over once this process has seen it, unchanged, for ``stale_after`` (a
+  warning says so when it is first seen), so a run waiting ``lock_wait_seconds`` or the scheduler's
+  next cycle takes it, never no run ever again. Times are read leniently (with or without microseconds,
+  ``T`` or space, ``Z`` or an offset).
 
 A holder whose lock was taken over (its heartbeats were stale: a paused container, a suspended
 machine) learns it at its next heartbeat; :meth:`HeldLock.ensure` raises :class:`RunLockLost` then,
@@ -50,10 +56,11 @@ import uuid
 import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import Delete, Row, delete, event, func, insert, select, update
+from sqlalchemy import Delete, String, delete, event, func, insert, select, type_coerce, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.sql.elements import ColumnElement
@@ -91,9 +98,9 @@ _held_here: set[str] = set()  # holders this process holds now (acquired, not re
 class RunLockHeld(RuntimeError):
     """Another run holds the lock."""
 
-    def __init__(self, name: str, holder: str, since: datetime) -> None:
-        super().__init__(f"another run holds the {name!r} lock: {describe_holder(holder)}, "
-                         f"since {since.isoformat(timespec='seconds')}")
+    def __init__(self, name: str, holder: str, since: datetime | None) -> None:
+        when = since.isoformat(timespec="seconds") if since is not None else "a time that cannot be read"
+        super().__init__(f"another run holds the {name!r} lock: {describe_holder(holder)}, since {when}")
         self.name, self.holder, self.since = name, holder, since
 
 
@@ -225,18 +232,57 @@ def server_clock(engine: Engine) -> ColumnElement[datetime] | None:
     return None if engine.dialect.name == "sqlite" else func.current_timestamp()
 
 
+EPOCH_RANGE = (1e9, 1e10)  # seconds since 1970 that are a time of this century (2001-2286): an epoch stamp
+
+
+def read_time(value: object) -> datetime | None:
+    """A stored time as another tool or version may have written it, or None when it is no time: a datetime, ISO
+    8601 text with or without microseconds, ``T`` or a space, ``Z`` or an offset (naive: UTC), or epoch
+    seconds (a number, or digits)."""
+    if isinstance(value, datetime):
+        return naive_as_utc(value)
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            return naive_as_utc(datetime.fromisoformat(text))
+        except ValueError:
+            try:
+                value = float(text)
+            except ValueError:
+                return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and EPOCH_RANGE[0] <= value < EPOCH_RANGE[1]:
+        return datetime.fromtimestamp(value, timezone.utc)
+    return None
+
+
+@dataclass(frozen=True)
+class LockRow:
+    """The lock's row as stored, its times read leniently (None: unreadable; ``raw_heartbeat`` as stored)."""
+
+    holder: str
+    acquired_at: datetime | None
+    heartbeat_at: datetime | None
+    raw_heartbeat: object
+
+
 def _read(conn: Connection, name: str, clock: ColumnElement[datetime] | None, *, take: bool = False
-          ) -> tuple[Row[Any] | None, datetime | None]:
+          ) -> tuple[LockRow | None, datetime | None]:
     """The lock's row (None: nobody holds it) and the server's clock now (None: the host's). ``take``: the row
-    locked for a takeover (PostgreSQL: NOWAIT, a holder mid-write keeps it)."""
-    query = select(LOCKS) if clock is None else select(LOCKS, clock.label("server_now"))
-    query = query.where(LOCKS.c.name == name)
-    if take and clock is not None:
+    locked for a takeover (PostgreSQL: NOWAIT, a holder mid-write keeps it). The times are read as stored
+    (:func:`read_time`): a row another tool wrote must not stop every run."""
+    columns = [LOCKS.c.holder, type_coerce(LOCKS.c.acquired_at, String).label("acquired_at"),
+               type_coerce(LOCKS.c.heartbeat_at, String).label("heartbeat_at")]
+    if clock is not None:
+        columns.append(clock.label("server_now"))
+    query = select(*columns).where(LOCKS.c.name == name)
+    if take and conn.dialect.name != "sqlite":  # (SQLite: the transaction is write-locked)
         query = query.with_for_update(nowait=True)
-    row = conn.execute(query).first()
+    found = conn.execute(query).first()
+    row = None if found is None else LockRow(str(found.holder), read_time(found.acquired_at),
+                                             read_time(found.heartbeat_at), found.heartbeat_at)
     if clock is None:
         return row, None
-    server_now = conn.execute(select(clock)).scalar_one() if row is None else row.server_now
+    server_now = conn.execute(select(clock)).scalar_one() if found is None else found.server_now
     return row, naive_as_utc(server_now)
 
 
@@ -247,8 +293,8 @@ def acquire(engine: Engine, *, name: str = DEFAULT_LOCK, holder: str, stale_afte
     now = naive_as_utc(now or _now())  # acquired_at: the holder's clock (judged against its host's processes)
     with engine.connect() as conn:  # a plain read first: a waiting run never queues for SQLite's write lock
         row, server_now = _read(conn, name, clock)
-    if row is not None and not _takeable(row, server_now or now, stale_after):
-        raise RunLockHeld(name, row.holder, naive_as_utc(row.acquired_at))
+    if row is not None and not _takeable(name, row, server_now or now, stale_after):
+        raise RunLockHeld(name, row.holder, row.acquired_at)
     beat = now if clock is None else clock
     taking = insert(LOCKS).values(name=name, holder=holder, acquired_at=now, heartbeat_at=beat)
     try:
@@ -265,21 +311,22 @@ def acquire(engine: Engine, *, name: str = DEFAULT_LOCK, holder: str, stale_afte
                 conn.execute(taking)
                 _held_here.add(holder)
                 return
-            if not _takeable(row, server_now or now, stale_after):
-                raise RunLockHeld(name, row.holder, naive_as_utc(row.acquired_at))
+            if not _takeable(name, row, server_now or now, stale_after):
+                raise RunLockHeld(name, row.holder, row.acquired_at)
+            # the row cannot change under us (SQLite: this transaction holds the write lock; elsewhere: the row
+            # is locked FOR UPDATE): matched on its holder, not on its heartbeat, whose stored text another tool
+            # may have written without microseconds (a bound datetime never equals it: never taken over)
             taken = conn.execute(
-                update(LOCKS)
-                .where(LOCKS.c.name == name, LOCKS.c.holder == row.holder, LOCKS.c.heartbeat_at == row.heartbeat_at)
+                update(LOCKS).where(LOCKS.c.name == name, LOCKS.c.holder == row.holder)
                 .values(holder=holder, acquired_at=now, heartbeat_at=beat)
             ).rowcount
             if taken != 1:
-                raise RunLockHeld(name, row.holder, naive_as_utc(row.acquired_at))
+                raise RunLockHeld(name, row.holder, row.acquired_at)
     except DBAPIError as exc:
         if getattr(exc.orig, "sqlstate", None) != PG_LOCK_NOT_AVAILABLE:
             raise
         holding = _held(engine, name)  # its holder is mid-write (a fenced transaction): it is alive
-        raise RunLockHeld(name, holding.holder if holding else "?", naive_as_utc(
-            holding.acquired_at) if holding else now) from None
+        raise RunLockHeld(name, holding.holder if holding else "?", holding.acquired_at if holding else now) from None
     _held_here.add(holder)
 
 
@@ -292,22 +339,35 @@ def _lock_transaction(engine: Engine, options: dict[str, Any] | None = None) -> 
             yield conn
 
 
-def _held(engine: Engine, name: str) -> Row[Any] | None:
+def _held(engine: Engine, name: str) -> LockRow | None:
     """The lock's row, if someone holds it."""
     with engine.connect() as conn:
-        return conn.execute(select(LOCKS).where(LOCKS.c.name == name)).first()
+        return _read(conn, name, None)[0]
 
 
-def _takeable(row: Row[Any], now: datetime, stale_after: timedelta) -> bool:
+_unreadable_since: dict[tuple[str, str, str], float] = {}  # (lock, holder, heartbeat as stored) -> first seen
+
+
+def _takeable(name: str, row: LockRow, now: datetime, stale_after: timedelta) -> bool:
     """The holder is dead: judged by its pid when it is provably in our PID namespace, else by its heartbeat
-    (``now``: on the clock the heartbeats are written with, :func:`server_clock`)."""
+    (``now``: on the clock the heartbeats are written with, :func:`server_clock`); a heartbeat that cannot be
+    read (or lies ahead by more than ``stale_after``) by how long this process has seen the row unchanged."""
     parsed = Holder.parse(row.holder)
-    if _same_namespace(parsed):
+    if _same_namespace(parsed) and row.acquired_at is not None:
         assert parsed is not None
-        return _pid_is_dead(row.holder, parsed.pid, naive_as_utc(row.acquired_at))
+        return _pid_is_dead(row.holder, parsed.pid, row.acquired_at)
     if parsed is None or parsed.ns is None:  # an older version's holder (or a name): it beat far less often
         stale_after = max(stale_after, LEGACY_STALE_AFTER)
-    return now - naive_as_utc(row.heartbeat_at) >= stale_after
+    if row.heartbeat_at is not None and row.heartbeat_at - now < stale_after:
+        return now - row.heartbeat_at >= stale_after
+    key = (name, row.holder, repr(row.raw_heartbeat))
+    if key not in _unreadable_since:
+        _unreadable_since[key] = time.monotonic()
+        log.warning("run lock %r: the heartbeat %r of its holder %s %s (written by another tool or version?): "
+                    "taken over if it is still there in %.0f s", name, row.raw_heartbeat, describe_holder(row.holder),
+                    "cannot be read as a time" if row.heartbeat_at is None else f"is ahead of now ({now:%Y-%m-%d %H:%M:%S} UTC)",
+                    stale_after.total_seconds())
+    return time.monotonic() - _unreadable_since[key] >= stale_after.total_seconds()
 
 
 def heartbeat(engine: Engine, *, name: str = DEFAULT_LOCK, holder: str) -> bool:

@@ -234,3 +234,52 @@ def test_heartbeats_are_on_the_database_server_s_clock_on_a_shared_server(engine
     with pytest.raises(RunLockHeld):
         acquire(engine, holder="ahead")
     assert current_holder(engine) == holder
+
+
+def _row_written_by_another_tool(engine, heartbeat: object, holder: str = "otherhost:1:abc:0123456789abcdef") -> None:
+    from sqlalchemy import text
+
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO run_lock (name, holder, acquired_at, heartbeat_at) VALUES ('cycle', :h, :t, :t)"),
+                     {"h": holder, "t": heartbeat})
+
+
+@pytest.mark.parametrize("stamp", ["2026-12-01 10:00:00", "2026-12-01T10:00:00Z", "2026-12-01T18:00:00+08:00",
+                                   "2026-12-01 10:00:00.123"])
+def test_a_stale_row_another_tool_wrote_without_microseconds_is_taken_over(engine, stamp):
+    """Was: a lock row whose times were stored without microseconds (another tool or version, a hand-made row) was
+    judged stale but never taken over (the takeover matched its stored heartbeat text against a bound datetime,
+    which has them): every later run waited, then exited 3, forever."""
+    _row_written_by_another_tool(engine, stamp)
+    acquire(engine, holder="fresh", now=datetime(2026, 12, 2, 10, tzinfo=timezone.utc))
+    assert current_holder(engine) == "fresh"
+
+
+def test_a_live_row_another_tool_wrote_without_microseconds_is_not_taken(engine):
+    now = datetime(2026, 12, 2, 10, tzinfo=timezone.utc)
+    _row_written_by_another_tool(engine, "2026-12-02 09:59:00")
+    with pytest.raises(RunLockHeld, match="since 2026-12-02T09:59:00"):
+        acquire(engine, holder="fresh", now=now)
+
+
+@pytest.mark.parametrize("stamp", [1764583200, "1764583200", "yesterday", "2026-12-02 23:00:00"])  # the last: ahead
+def test_a_row_whose_heartbeat_cannot_be_read_is_taken_over_after_the_stale_limit(engine, stamp, caplog):
+    """Was: an epoch number was an internal error (TypeError, exit 4) on every run; a word was never taken over.
+    Now an epoch number is read as one; a heartbeat that is no time, or lies ahead (a local time stored for UTC),
+    is said once and taken over when this process has seen it unchanged for the stale limit."""
+    if engine.dialect.name != "sqlite":
+        pytest.skip("PostgreSQL stores only times in the column")
+    now, stale = datetime(2026, 12, 2, 10, tzinfo=timezone.utc), timedelta(seconds=0.3)
+    _row_written_by_another_tool(engine, stamp, holder=f"otherhost:1:{stamp}:0123456789abcdef")
+    if stamp in (1764583200, "1764583200"):  # 2025-12-01: a year old
+        acquire(engine, holder="fresh", now=now, stale_after=stale)
+        assert current_holder(engine) == "fresh"
+        return
+    with pytest.raises(RunLockHeld):
+        acquire(engine, holder="fresh", now=now, stale_after=stale)
+    assert "taken over if it is still there in 0 s" in caplog.text and repr(stamp) in caplog.text
+    import time
+
+    time.sleep(0.35)
+    acquire(engine, holder="fresh", now=now, stale_after=stale)
+    assert current_holder(engine) == "fresh"
