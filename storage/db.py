@@ -187,8 +187,16 @@ def refuse_directory(path: Path | None) -> None:
 
 
 def open_existing_store(url: str) -> Engine:
-    """:func:`open_store` for read-only commands: never creates the database."""
+    """:func:`open_store` for read-only commands: never creates the database, nor one in a SQLite file that holds
+    none (an empty file, another program's), and reads every page of a SQLite file first
+    (:func:`storage.faults.check_sqlite_store`): a damaged store is a :class:`~storage.faults.StoreUnavailable`,
+    never a partial or empty answer."""
+    from storage.faults import check_sqlite_store
+
     require_existing(url)
+    path = sqlite_file(url)
+    if path is not None:
+        check_sqlite_store(path, url)
     return open_store(url)
 
 

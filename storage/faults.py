@@ -10,6 +10,7 @@ is back, carries on where the interrupted one stopped (each page is one transact
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -22,6 +23,7 @@ SQLITE_READONLY = ("readonly database", "read-only", "unable to open database fi
 SQLITE_LOCKED = ("database is locked", "database table is locked")
 SQLITE_IO = ("disk i/o error",)
 SQLITE_CORRUPT = ("database disk image is malformed",)  # SQLITE_CORRUPT: pages of the file are damaged
+SQLITE_NOTADB = ("file is not a database",)  # SQLITE_NOTADB: its header is not SQLite's (damaged, or another file)
 # PostgreSQL SQLSTATE codes and classes.
 PG_DISK_FULL = "53100"
 PG_READ_ONLY = "25006"
@@ -46,9 +48,75 @@ def where(url: URL | str | None) -> str:
     return f"the database {url.render_as_string(hide_password=True)}"
 
 
+def damaged(db: str, detail: str) -> StoreUnavailable:
+    """The store's pages are damaged (a disk fault, a copy cut short, a restore gone wrong): what to do."""
+    return StoreUnavailable(f"{db} is damaged ({detail}): stop writing to it and restore it from a backup, "
+                            f"or save what it holds with 'sqlite3 FILE .recover | sqlite3 NEW' and point "
+                            f"--db at NEW; then run again (pages missing from it are fetched again)")
+
+
+def not_a_store(db: str, detail: str) -> StoreUnavailable:
+    """The file holds no store of ours: an empty or cut-short file, another program's database, not SQLite at all."""
+    return StoreUnavailable(f"{db} holds no mofcom-watch store ({detail}): check --db (MOFCOM_WATCH_DB), or restore "
+                            "the store from a backup")
+
+
+BUSY_SECONDS = 30.0  # as the engine's busy_timeout (storage.db.SQLITE_PRAGMAS): a writer mid-commit is waited for
+
+
+def check_sqlite_store(path: Path, url: URL | str) -> None:
+    """Raise :class:`StoreUnavailable` unless the SQLite file ``path`` holds a store of ours whose pages are whole
+    (``PRAGMA quick_check``: every page read once, ~3 ms a MB). For the commands that only read: a damaged page
+    their query does not touch would otherwise give a partial answer (a screening without a hit, exit 0), and
+    opening a file that holds no store would make one in it (an empty answer, exit 0). Read on a plain connection,
+    before the engine's pragmas (WAL) could change a file that is not ours."""
+    db = where(url)
+    if path.stat().st_size == 0:
+        raise not_a_store(db, "an empty file: a copy or restore cut short?")
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise _sqlite_fault(exc, db, operational=True) or StoreUnavailable(f"{db} failed: {exc}") from exc
+    try:
+        tables = sorted(r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"))
+        if "alembic_version" not in tables:
+            raise not_a_store(db, "no tables: an empty file" if not tables else
+                              f"its tables are {', '.join(tables[:5])}{' ...' if len(tables) > 5 else ''}: "
+                              "another program's database?")
+        problems = [str(r[0]) for r in conn.execute("PRAGMA quick_check(3)")]
+    except sqlite3.Error as exc:
+        raise _sqlite_fault(exc, db, operational=True) or StoreUnavailable(f"{db} failed: {exc}") from exc
+    finally:
+        conn.close()
+    if problems != ["ok"]:
+        raise damaged(db, "PRAGMA quick_check: " + "; ".join(p.replace("\n", " ") for p in problems)[:200])
+
+
 def _first_line(exc: BaseException) -> str:
     text = str(getattr(exc, "orig", None) or exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _sqlite_fault(orig: sqlite3.Error, db: str, *, operational: bool) -> StoreUnavailable | None:
+    """SQLite's error as a resource fault (``operational``: any OperationalError is one), or None."""
+    text = str(orig).lower()
+    if any(s in text for s in SQLITE_FULL):
+        return StoreUnavailable(f"the disk holding {db} is full: free some space, {RESTART}")
+    if any(s in text for s in SQLITE_READONLY):
+        return StoreUnavailable(f"{db} is read-only ({orig}): make the file and its folder writable "
+                                f"for this user, or point --db at a writable copy, {RESTART}")
+    if any(s in text for s in SQLITE_LOCKED):
+        return StoreUnavailable(f"{db} stayed locked by another process past the busy timeout: "
+                                f"wait for it to finish, {RESTART}")
+    if any(s in text for s in SQLITE_IO):
+        return StoreUnavailable(f"{db}: disk I/O error: check the disk (full, removed, failing), {RESTART}")
+    if any(s in text for s in SQLITE_CORRUPT):  # a bug of ours it is not: no "please report", and exit 3
+        return damaged(db, str(orig))
+    if any(s in text for s in SQLITE_NOTADB):
+        return not_a_store(db, f"{orig}: its first bytes are damaged, or --db names some other file")
+    if operational:
+        return StoreUnavailable(f"{db} failed: {_first_line(orig)}")
+    return None
 
 
 def store_fault(exc: BaseException, url: URL | str | None = None) -> StoreUnavailable | None:
@@ -60,24 +128,7 @@ def store_fault(exc: BaseException, url: URL | str | None = None) -> StoreUnavai
     orig = exc.orig
     db = where(url)
     if isinstance(orig, sqlite3.Error):
-        text = str(orig).lower()
-        if any(s in text for s in SQLITE_FULL):
-            return StoreUnavailable(f"the disk holding {db} is full: free some space, {RESTART}")
-        if any(s in text for s in SQLITE_READONLY):
-            return StoreUnavailable(f"{db} is read-only ({orig}): make the file and its folder writable "
-                                    f"for this user, or point --db at a writable copy, {RESTART}")
-        if any(s in text for s in SQLITE_LOCKED):
-            return StoreUnavailable(f"{db} stayed locked by another process past the busy timeout: "
-                                    f"wait for it to finish, {RESTART}")
-        if any(s in text for s in SQLITE_IO):
-            return StoreUnavailable(f"{db}: disk I/O error: check the disk (full, removed, failing), {RESTART}")
-        if any(s in text for s in SQLITE_CORRUPT):  # a bug of ours it is not: no "please report", and exit 3
-            return StoreUnavailable(f"{db} is damaged ({orig}): stop writing to it and restore it from a backup, "
-                                    f"or save what it holds with 'sqlite3 FILE .recover | sqlite3 NEW' and point "
-                                    f"--db at NEW; then run again (pages missing from it are fetched again)")
-        if isinstance(exc, OperationalError):
-            return StoreUnavailable(f"{db} failed: {_first_line(exc)}")
-        return None
+        return _sqlite_fault(orig, db, operational=isinstance(exc, OperationalError))
     state = getattr(orig, "sqlstate", None) or ""
     if state == PG_DISK_FULL:
         return StoreUnavailable(f"the disk of {db} is full: free some space on the server, {RESTART}")

@@ -36,17 +36,18 @@ def stopped_by_signal_exits_zero() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
-def open_engine(settings: Settings):  # noqa: ANN201 - sqlalchemy Engine
+def open_engine(settings: Settings, *, read_only: bool = False):  # noqa: ANN201 - sqlalchemy Engine
     """The store migrated to head; if that fails (server down), a plain engine so /healthz can say so.
 
-    A SQLite store that cannot be used (a read-only file or mount, a full disk, a disk error) is one line and
-    exit 3 instead: it will not come up by itself, as a database server does, and a server without its store
-    would only answer each page with warnings. The feeds folder is left as it is."""
-    from storage.db import DatabaseError, make_engine, open_store, sqlite_file
+    A SQLite store that cannot be used (a read-only file or mount, a full disk, a disk error; ``read_only``, a
+    plain ``serve``: a damaged file, or one that holds no store, as for ``status``) is one line and exit 3 instead:
+    it will not come up by itself, as a database server does, and a server without its store would only answer
+    each page with warnings. The feeds folder is left as it is."""
+    from storage.db import DatabaseError, make_engine, open_existing_store, open_store, sqlite_file
     from storage.faults import StoreUnavailable
 
     try:
-        return open_store(settings.database_url)
+        return (open_existing_store if read_only else open_store)(settings.database_url)
     except DatabaseError as exc:
         if isinstance(exc, StoreUnavailable) and sqlite_file(settings.database_url) is not None:
             from mofcom_watch.exits import RESOURCE_EXIT
@@ -65,7 +66,7 @@ def build_app(settings: Settings, *, schedule: bool = False, as_of=None):  # noq
     from mofcom_watch.server.data import StoreData
     from mofcom_watch.server.refresh import FeedRefresher
 
-    engine = open_engine(settings)
+    engine = open_engine(settings, read_only=not schedule)
     refresher = FeedRefresher(engine, PublishTarget.of(settings, unattended=True), lambda: as_of or clock.today())
     refresher.refresh(force=True)  # the first request already finds the store's feeds
     scheduler = runner = None

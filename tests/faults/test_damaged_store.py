@@ -1,0 +1,76 @@
+"""Every command that reads the store fails loudly, the same way, on a store it cannot trust: one line naming the
+file and what to do, exit 3 (as ``run``), never exit 0 or 1 with an empty or partial answer. Real processes on
+real files: a copy of the replayed store damaged in four ways (ops18).
+
+Was: pages damaged where ``timeline`` and ``screen`` did not look: they answered from the rest (exit 0 and 1, a
+hit possibly missed); an empty (0-byte) file: ``status`` printed no listings and exited 0, having made a new store
+in the file; a file that is not SQLite: exit 2 ("usage"); a plain ``serve`` served any of them."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import copy_of
+from tests.faults.harness import AS_OF, cli, cli_env
+
+SCREEN_ROWS = Path(__file__).resolve().parents[1] / "data" / "screening-counterparties.csv"
+
+
+def scribbled(replayed: Path, path: Path) -> str:
+    """The replayed store with its last two thirds overwritten: SQLite reads the first third without a word."""
+    url = copy_of(replayed, path)
+    size = path.stat().st_size
+    with path.open("r+b") as fh:
+        fh.seek(size // 3)
+        fh.write(b"\x5a" * (size - size // 3))
+    return url
+
+
+def emptied(_replayed: Path, path: Path) -> str:
+    path.write_bytes(b"")  # a copy or restore cut short at nothing
+    return f"sqlite:///{path}"
+
+
+def not_sqlite(_replayed: Path, path: Path) -> str:
+    path.write_bytes(b"<html>a download saved over the store</html>\n")
+    return f"sqlite:///{path}"
+
+
+def foreign(_replayed: Path, path: Path) -> str:
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE contacts (name TEXT)")
+    conn.close()
+    return f"sqlite:///{path}"
+
+
+DAMAGED = "is damaged (PRAGMA quick_check: "
+NO_STORE = "holds no mofcom-watch store ("
+CASES = {  # each command, each kind of damage at least once
+    "status": (scribbled, ("status", "--as-of", AS_OF), DAMAGED),
+    "status --json": (emptied, ("status", "--json", "--as-of", AS_OF), NO_STORE + "an empty file"),
+    "timeline": (scribbled, ("timeline", "Skydio", "--as-of", AS_OF), DAMAGED),
+    "screen": (scribbled, ("screen", str(SCREEN_ROWS), "--as-of", AS_OF), DAMAGED),
+    "feeds": (not_sqlite, ("feeds", "--out", "{tmp}/feeds", "--as-of", AS_OF), NO_STORE + "file is not a database"),
+    "evidence": (foreign, ("evidence", "Skydio", "--out", "{tmp}/pack.zip", "--as-of", AS_OF),
+                 NO_STORE + "its tables are contacts: another program's database?"),
+    "serve": (emptied, ("serve", "--port", "0", "--as-of", AS_OF), NO_STORE + "an empty file"),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_command_on_a_store_it_cannot_trust_says_so_and_exits_3(replayed, tmp_path, case):
+    damage, args, said = CASES[case]
+    store = tmp_path / "store.sqlite"
+    url = damage(replayed, store)
+    before = store.read_bytes()
+    done = cli(url, *(a.replace("{tmp}", str(tmp_path)) for a in args),
+               env=cli_env(MOFCOM_WATCH_FEEDS_DIR=str(tmp_path / "served")), timeout=60)
+    assert done.code == 3, (done.code, done.out[:300], done.err)
+    assert done.first_line.startswith(f"mofcom-watch {args[0]}: the SQLite file {store} {said}"), done.err
+    assert "internal error" not in done.err and done.out == ""
+    assert store.read_bytes() == before  # nothing written into it: no store made in an empty or foreign file
+    assert not (tmp_path / "feeds").exists() and not (tmp_path / "pack.zip").exists()
+    assert not any(p.is_file() for p in (tmp_path / "served").rglob("*"))  # serve published nothing
