@@ -16,13 +16,12 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from storage.countries import country_code
 from storage.lifecycle import known_from
 from storage.names import clean_display
 from storage.records import OMIT_DEFAULT, EntityRecord, ListingState, ListKind, _jsonable
 from storage.status import derive_stored
 from storage.vocabulary import ministry_of
-from storage.watchlist import Counterparty, Match, Watchlist, csv_rows
+from storage.watchlist import UNREAD_COUNTRY, Counterparty, Match, Watchlist, csv_rows, read_country
 
 MAX_COUNTERPARTIES = 10_000
 
@@ -38,6 +37,9 @@ class Query:
     line: int  # row in the input (1-based), to find it again
     name: str
     country: str | None = None  # ISO 3166 alpha-2, upper case
+    # the country as written when it could not be read ("Kenya"): kept, and said (country_warnings); the name is
+    # screened without a country then (no fuzzy hit ruled out by it). Omitted from JSON while None.
+    country_note: str | None = field(default=None, metadata=OMIT_DEFAULT)
 
 
 @dataclass(frozen=True)
@@ -127,10 +129,13 @@ def json_queries(data: object) -> tuple[Query, ...]:
     return tuple(out)
 
 
-def report(results: tuple[Screened, ...], as_of: date) -> dict[str, Any]:
+def report(results: tuple[Screened, ...], as_of: date, warnings: list[str] | None = None) -> dict[str, Any]:
     """What ``screen --json`` prints and ``POST /api/screen`` answers."""
-    return {"as_of": as_of.isoformat(), "screened": len(results), "matched": sum(1 for r in results if r.hits),
-            "results": [r.to_json() for r in results]}
+    out = {"as_of": as_of.isoformat(), "screened": len(results), "matched": sum(1 for r in results if r.hits),
+           "results": [r.to_json() for r in results]}
+    if warnings:  # a country not read (country_warnings); omitted while there is none
+        out["warnings"] = list(warnings)
+    return out
 
 
 def make_query(line: int, name: object, country: object, *, where: str) -> Query:
@@ -139,12 +144,15 @@ def make_query(line: int, name: object, country: object, *, where: str) -> Query
         raise ScreenInputError(f"{where}: empty name")
     if country is not None and not isinstance(country, str):
         raise ScreenInputError(f"{where}: country must be a string such as US")
-    written = (country or "").strip()
-    code = country_code(written) if written else None
-    if written and code is None:
-        raise ScreenInputError(f"{where}: country {written!r} is no country: give an ISO code (US, USA, GB, GBR) "
-                               "or a name (United States, 美国)")
-    return Query(line, name.strip(), code)
+    code, unread = read_country(country, where=where)
+    return Query(line, name.strip(), code, country.strip() if unread is not None and country else None)
+
+
+def country_warnings(queries: tuple[Query, ...], *, source: str | None = None) -> list[str]:
+    """A line for each counterparty whose country could not be read (``source``: the CSV file, whose line numbers
+    the queries carry; else the API's "counterparty #N")."""
+    return [UNREAD_COUNTRY.format(where=f"{source}:{q.line}" if source else f"counterparty #{q.line}",
+                                  written=q.country_note) for q in queries if q.country_note]
 
 
 def screen(session: Session, queries: tuple[Query, ...], as_of: date) -> tuple[Screened, ...]:

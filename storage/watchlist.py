@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import re
 import tomllib
 from dataclasses import dataclass
@@ -42,6 +43,8 @@ from typing import Any
 from storage.countries import country_code
 from storage.names import LEGAL_SUFFIXES_ZH, clean_display, name_key, name_words
 from storage.records import EntityRecord
+
+log = logging.getLogger(__name__)
 
 FUZZY_THRESHOLD = 90.0  # rapidfuzz ratio, whole names and distinctive words; below this a name is not a match
 FUZZY_MIN_KEY_LENGTH = 4  # shorter keys ("ab", "中航") only match exactly or normalised
@@ -95,6 +98,25 @@ FUZZY = "fuzzy"
 
 class WatchlistError(ValueError):
     """The watchlist file cannot be used; the message says where and why."""
+
+
+# A country an ERP export writes that no list names ("Kenya"): the row is screened by its name all the same, without
+# a country (so no fuzzy hit is ruled out by it), the country kept as a note, and a warning says so. Never a refusal
+# of the whole file: one such row must not stop the screening of the others (screen and the watchlist alike).
+UNREAD_COUNTRY = ("{where}: country {written!r} is not one this tool reads (ISO codes such as US or USA, and the "
+                  "names of the countries the lists name): screened by the name alone, the country kept as a note")
+# header cells that name the country column of a watchlist CSV (its rows then warn of a country not read)
+COUNTRY_HEADERS = ("country", "country code", "country/region", "nation", "国家", "国别", "国家/地区")
+
+
+def read_country(written: str | None, *, where: str) -> tuple[str | None, str | None]:
+    """A counterparty's country as written -> (its ISO 3166 alpha-2 code, None), (None, a warning) for one that
+    cannot be read, (None, None) for none."""
+    text = (written or "").strip()
+    if not text:
+        return None, None
+    code = country_code(text)
+    return (code, None) if code is not None else (None, UNREAD_COUNTRY.format(where=where, written=text))
 
 
 @dataclass(frozen=True)
@@ -156,6 +178,7 @@ class Watchlist:
     def __init__(self, counterparties: tuple[Counterparty, ...], *, threshold: float = FUZZY_THRESHOLD) -> None:
         self.counterparties = counterparties
         self.threshold = threshold
+        self.warnings: tuple[str, ...] = ()  # what loading it said (a country not read): load_watchlist
         names: list[_Name] = []
         plains: list[_Name] = []
         for cp in counterparties:
@@ -399,7 +422,8 @@ def _make(hit: _Name, entity_name: str, method: str, score: float) -> Match:
 
 
 def load_watchlist(path: Path) -> Watchlist:
-    """Read a CSV or TOML watchlist; raise :class:`WatchlistError` with a clear message."""
+    """Read a CSV or TOML watchlist; raise :class:`WatchlistError` with a clear message. A country that cannot be
+    read is a warning (logged once per process; :attr:`Watchlist.warnings`), never an error."""
     path = Path(path)
     try:
         raw = path.read_bytes()
@@ -409,15 +433,25 @@ def load_watchlist(path: Path) -> Watchlist:
     if text is None:
         raise WatchlistError(f"watchlist {path} is neither UTF-8 nor GB18030 text")
     suffix = path.suffix.lower()
+    warnings: list[str] = []
     if suffix in TOML_SUFFIXES:
-        counterparties = parse_toml(text, source=str(path))
+        counterparties = parse_toml(text, source=str(path), warnings=warnings)
     elif suffix in CSV_SUFFIXES:
-        counterparties = parse_csv(text, source=str(path))
+        counterparties = parse_csv(text, source=str(path), warnings=warnings)
     else:
         raise WatchlistError(f"watchlist {path}: unknown file type {suffix or '(none)'!r}; use .csv or .toml")
     if not counterparties:
         raise WatchlistError(f"watchlist {path} names no counterparty")
-    return Watchlist(counterparties)
+    for line in warnings:
+        if line not in _warned:  # feeds checks its --watchlist, then publishes with it: said once
+            _warned.add(line)
+            log.warning("watchlist: %s", line)
+    watchlist = Watchlist(counterparties)
+    watchlist.warnings = tuple(warnings)
+    return watchlist
+
+
+_warned: set[str] = set()
 
 
 def decode_text(raw: bytes) -> str | None:
@@ -442,20 +476,23 @@ def csv_rows(text: str) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text), delimiter=delimiter))
 
 
-def parse_csv(text: str, *, source: str = "<csv>") -> tuple[Counterparty, ...]:
+def parse_csv(text: str, *, source: str = "<csv>", warnings: list[str] | None = None) -> tuple[Counterparty, ...]:
     """Rows ``name[,note[,aliases]]``; an optional header row starting with ``name``. A second column naming a
     country ("US", "USA", "United States", "美国": :func:`storage.countries.country_code`) is also the
     counterparty's country, as `screen` reads ``name,country`` (the same file gives both the same answers),
-    unless a header calls that column ``note``."""
+    unless a header calls that column ``note``. Under a header calling it ``country`` (an ERP export), a value
+    that names no country read here is kept as the note, and ``warnings`` gets a line saying so."""
     rows = csv_rows(text)
     out: list[Counterparty] = []
     countries = True
+    country_column = False
     for line_no, row in enumerate(rows, start=1):
         cells = [c.strip() for c in row]
         if not any(cells) or cells[0].startswith("#"):
             continue
         if line_no == 1 and cells[0].casefold() == "name":
             countries = len(cells) < 2 or cells[1].casefold() != "note"
+            country_column = len(cells) > 1 and cells[1].casefold() in COUNTRY_HEADERS
             continue
         if len(cells) > 3:
             raise WatchlistError(f"{source}:{line_no}: expected name[,note[,aliases]], got {len(cells)} columns")
@@ -467,12 +504,16 @@ def parse_csv(text: str, *, source: str = "<csv>") -> tuple[Counterparty, ...]:
         if len(cells) > 2:
             aliases = tuple(a.strip() for a in cells[2].split(CSV_ALIAS_SEPARATOR) if a.strip())
         country = country_code(note) if countries and note else None  # "US", "USA", "United States", "美国"
+        if country_column and note and country is None and warnings is not None:
+            warnings.append(UNREAD_COUNTRY.format(where=f"{source}:{line_no}", written=note))
         out.append(Counterparty(name=name, aliases=aliases, note=note, country=country))
     return tuple(out)
 
 
-def parse_toml(text: str, *, source: str = "<toml>") -> tuple[Counterparty, ...]:
-    """``[[counterparty]]`` tables with ``name``, optional ``aliases`` (list), ``note`` and ``country``."""
+def parse_toml(text: str, *, source: str = "<toml>", warnings: list[str] | None = None) -> tuple[Counterparty, ...]:
+    """``[[counterparty]]`` tables with ``name``, optional ``aliases`` (list), ``note`` and ``country``. A
+    ``country`` that names no country read here is kept as the note (after the table's own), and ``warnings`` gets
+    a line saying so."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -501,9 +542,14 @@ def parse_toml(text: str, *, source: str = "<toml>") -> tuple[Counterparty, ...]
         if note is not None and not isinstance(note, str):
             raise WatchlistError(f"{where}: 'note' must be a string")
         country = table.get("country")
-        code = country_code(country) if isinstance(country, str) else None
-        if country is not None and code is None:
-            raise WatchlistError(f"{where}: 'country' {country!r} is no country: give an ISO code (US, USA) or a name")
+        if country is not None and not isinstance(country, str):
+            raise WatchlistError(f"{where}: 'country' must be a string such as US")
+        code, unread = read_country(country, where=where)
+        if unread is not None:
+            written = (country or "").strip()
+            note = f"{note}; country {written}" if note else written
+            if warnings is not None:
+                warnings.append(unread)
         out.append(Counterparty(name=name.strip(), aliases=tuple(a.strip() for a in aliases if a.strip()), note=note,
                                 country=code))
     return tuple(out)

@@ -20,7 +20,8 @@ SCREEN_HELP = """Screen a CSV of counterparties against every list; exit 1 when 
 
 FILE holds rows name[,country] (UTF-8 or GB18030, optional header row "name,country"; ";" or tab
 separated when no line has a comma); the name in Chinese or English, the country an ISO 3166 code (US,
-USA, GB, GBR) or a name (United States, UK, 美国). A name hits an entity exactly, after normalising (case, width, punctuation, legal
+USA, GB, GBR) or a name (United States, UK, 美国); a country not read so ("Kenya") is a warning on stderr, the
+name screened without it (the CSV's note column says so). A name hits an entity exactly, after normalising (case, width, punctuation, legal
 suffixes such as Inc. or 公司, traditional characters, a designator such as （美国） of its country), or
 fuzzily: both keys at least 4 characters, the same number of distinctive words (generic words
 such as Technologies or Systems aside), and a rapidfuzz ratio of at least 90 on the whole names
@@ -33,14 +34,17 @@ Exit 0: no hit; 1: at least one hit; 2: bad input.
 COLUMNS = ("line", "counterparty", "country", "match", "score", "entity_key", "listed_name", "entity_country",
            "instrument", "notice_key", "issuer", "list", "state", "since", "until", "note")
 
+COUNTRY_NOT_READ = "country not read: screened by the name alone"
+
 
 def rows(results: Any) -> list[dict[str, str]]:
     """One row per hit; a counterparty with no hit gets one row with match "none"."""
     out = []
     for r in results:
         q = r.query
-        head = {"line": str(q.line), "counterparty": q.name, "country": q.country or "",
-                "note": "; ".join(later.note for later in r.listed_later)}  # no hit on the day: listed after it
+        notes = ([COUNTRY_NOT_READ] if q.country_note else []) + [later.note for later in r.listed_later]
+        head = {"line": str(q.line), "counterparty": q.name, "country": q.country or q.country_note or "",
+                "note": "; ".join(notes)}  # a country not read; no hit on the day: listed after it
         if not r.hits:
             out.append({c: "" for c in COLUMNS} | head | {"match": "none"})
         for h in r.hits:
@@ -64,7 +68,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Screen a CSV of counterparties against every list; exit 1 when any name is listed."""
         from mofcom_watch.exits import read_input
-        from storage.screening import ScreenInputError, parse_queries, report, screen
+        from storage.screening import ScreenInputError, country_warnings, parse_queries, report, screen
         from storage.watchlist import decode_text
 
         if as_json and as_csv:
@@ -79,6 +83,9 @@ def register(app: typer.Typer) -> None:
         except ScreenInputError as exc:
             typer.echo(f"mofcom-watch: {term.shown(str(exc))}", err=True)
             raise typer.Exit(2) from None
+        warnings = country_warnings(queries, source=str(file))
+        for line in warnings:  # the row is screened all the same: said, never a refusal of the file
+            typer.echo(f"mofcom-watch screen: warning: {term.shown(line)}", err=True)
         note_future("screen", day)
         engine, session = open_session(ctx)
         try:
@@ -88,7 +95,7 @@ def register(app: typer.Typer) -> None:
             engine.dispose()
         matched = sum(1 for r in results if r.hits)
         if as_json:
-            typer.echo(term.json_text(report(results, day)))
+            typer.echo(term.json_text(report(results, day, warnings)))
         elif as_csv:
             from storage.csvcells import csv_text
 

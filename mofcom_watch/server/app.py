@@ -244,7 +244,7 @@ async def api_screen(request: Request) -> Response:
     the hits as ``screen --json`` prints them out; 400 with ``{"error": …}`` for bad input."""
     from starlette.concurrency import run_in_threadpool
 
-    from storage.screening import ScreenInputError, json_queries, report
+    from storage.screening import ScreenInputError, country_warnings, json_queries, report
 
     def error(status: int, message: str) -> Response:
         return Response(json.dumps({"error": message}) + "\n", status_code=status, media_type="application/json")
@@ -267,7 +267,7 @@ async def api_screen(request: Request) -> Response:
     except ScreenInputError as exc:
         return error(400, str(exc))
     results = await run_in_threadpool(st.data.screen, queries, as_of)
-    return Response(json.dumps(report(results, as_of), ensure_ascii=False, indent=2) + "\n",
+    return Response(json.dumps(report(results, as_of, country_warnings(queries)), ensure_ascii=False, indent=2) + "\n",
                     media_type="application/json")
 
 

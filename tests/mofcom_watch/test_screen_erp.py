@@ -47,9 +47,33 @@ def test_countries_written_out_are_read_not_refused(db_url: str, tmp_path: Path)
         ("Huntington Ingals Industries", "GB", []),  # a fuzzy hit abroad is dropped, as with "GB"
         ("Skydio Inc.", "US", ["skydio"]), ("斯凯迪奥公司", "US", ["skydio"]), ("Nobody Trading Ltd", "GB", []),
         ("Gibbs & Cox", "US", ["gibbsandcox"])]
-    bad = screen(db_url, tmp_path, "Skydio Inc.,US\nX Corp,Narnia\n")
-    assert bad.returncode == 2 and bad.stdout == ""
-    assert "erp.csv:2: country 'Narnia' is no country" in bad.stderr and len(bad.stderr.splitlines()) == 1
+
+
+
+def test_a_country_not_read_is_said_and_the_row_screened_not_the_file_refused(db_url: str, tmp_path: Path) -> None:
+    """Was: one row with a country no list names ("Kenya", in an ERP export of every supplier) stopped the whole
+    file: exit 2, nothing screened. Now the row is screened by its name alone (a fuzzy hit is not ruled out by a
+    country not read), the country kept in the output with a note, and one warning line says so."""
+    rows = "name,country\nSkydio Inc.,US\nHuntington Ingals Industries,Kenya\nNobody Trading Ltd,Narnia\n"
+    done = screen(db_url, tmp_path, rows, "--json")
+    assert done.returncode == 1, done.stderr
+    warning = ("mofcom-watch screen: warning: {path}:{line}: country '{c}' is not one this tool reads (ISO codes such "
+               "as US or USA, and the names of the countries the lists name): screened by the name alone, the "
+               "country kept as a note")
+    path = tmp_path / "erp.csv"
+    assert done.stderr.splitlines() == [warning.format(path=path, line=3, c="Kenya"),
+                                        warning.format(path=path, line=4, c="Narnia")]
+    out = json.loads(done.stdout)
+    assert hits(out) == [("Skydio Inc.", "US", ["skydio"]),
+                         ("Huntington Ingals Industries", None, ["huntingtoningallsindustries"]),  # fuzzy, kept
+                         ("Nobody Trading Ltd", None, [])]
+    assert [r["query"].get("country_note") for r in out["results"]] == [None, "Kenya", "Narnia"]
+    assert [w.split(": country")[0] for w in out["warnings"]] == [f"{path}:3", f"{path}:4"]
+    as_csv = screen(db_url, tmp_path, rows, "--csv")
+    assert as_csv.returncode == 1
+    lines = list(csv.DictReader(io.StringIO(as_csv.stdout)))
+    assert {(r["counterparty"], r["country"], r["note"]) for r in lines if r["line"] == "4"} == {
+        ("Nobody Trading Ltd", "Narnia", "country not read: screened by the name alone")}
 
 
 def test_a_listing_published_after_the_day_is_no_hit_and_is_said(db_url: str, tmp_path: Path) -> None:
@@ -95,10 +119,11 @@ def test_the_api_reads_countries_and_the_day_as_the_command(db_url: str, tmp_pat
         resp = conn.getresponse()
         status, answer = resp.status, json.loads(resp.read())
         conn.request("POST", "/api/screen", body=json.dumps({"counterparties": [{"name": "X", "country": "Narnia"}]}))
-        bad = conn.getresponse()
-        bad_status, bad_answer = bad.status, json.loads(bad.read())
+        unread = conn.getresponse()
+        unread_status, unread_answer = unread.status, json.loads(unread.read())
         conn.close()
     assert status == 200 and cli.returncode == 1, (answer, cli.stderr)
     assert answer == json.loads(cli.stdout)  # same hits, same countries, same later listings (no line numbers aside)
     assert answer["results"][-1]["hits"] == [] and answer["results"][-1]["listed_later"][0]["published"] == "2026-06-22"
-    assert bad_status == 400 and "counterparty #1: country 'Narnia' is no country" in bad_answer["error"]
+    assert unread_status == 200 and unread_answer["results"][0]["query"]["country_note"] == "Narnia"
+    assert unread_answer["warnings"][0].startswith("counterparty #1: country 'Narnia' is not one this tool reads")

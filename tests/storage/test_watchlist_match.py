@@ -293,9 +293,36 @@ def test_toml_country(tmp_path) -> None:
                     encoding="utf-8")  # a name reads as its code, as screen reads it
     w = load_watchlist(path)
     assert w.counterparties[0].country == "GB" and w.match(HII) is None
-    path.write_text('[[counterparty]]\nname = "X"\ncountry = "Narnia"\n', encoding="utf-8")
-    with pytest.raises(WatchlistError, match="'Narnia' is no country"):
-        load_watchlist(path)
+
+
+def test_a_country_not_read_is_kept_as_a_note_and_said_not_refused(tmp_path, caplog) -> None:
+    """Was: a TOML watchlist with ``country = "Kenya"`` (a country no list names) was refused whole (the watchlist
+    feed failed), while the same country in a CSV was kept as a note without a word; ``screen`` refused it (exit 2).
+    Now all three screen the name without a country, keep the country as a note, and say so."""
+    toml = tmp_path / "wl.toml"
+    toml.write_text('[[counterparty]]\nname = "X"\ncountry = "Kenya"\n[[counterparty]]\nname = "Y"\nnote = "tier 1"\n'
+                    'country = "Narnia"\n[[counterparty]]\nname = "Skydio"\ncountry = "US"\n', encoding="utf-8")
+    w = load_watchlist(toml)
+    assert [(c.name, c.country, c.note) for c in w.counterparties] == [
+        ("X", None, "Kenya"), ("Y", None, "tier 1; country Narnia"), ("Skydio", "US", None)]
+    assert w.warnings == (
+        f"{toml}: counterparty #1: country 'Kenya' is not one this tool reads (ISO codes such as US or USA, and the "
+        "names of the countries the lists name): screened by the name alone, the country kept as a note",
+        f"{toml}: counterparty #2: country 'Narnia' is not one this tool reads (ISO codes such as US or USA, and the "
+        "names of the countries the lists name): screened by the name alone, the country kept as a note")
+    assert caplog.text.count("country 'Kenya' is not one this tool reads") == 1
+    load_watchlist(toml)  # feeds reads its --watchlist twice: said once
+    assert caplog.text.count("country 'Kenya' is not one this tool reads") == 1
+    erp = tmp_path / "erp.csv"  # an ERP export: its header names the column
+    erp.write_text("Name,Country\nX,Kenya\nSkydio,USA\n", encoding="utf-8")
+    w = load_watchlist(erp)
+    assert [(c.name, c.country, c.note) for c in w.counterparties] == [("X", None, "Kenya"), ("Skydio", "US", "USA")]
+    assert w.warnings == (f"{erp}:2: country 'Kenya' is not one this tool reads (ISO codes such as US or USA, and "
+                          "the names of the countries the lists name): screened by the name alone, the country kept "
+                          "as a note",)
+    plain = tmp_path / "plain.csv"  # name,note: a note is no country to read
+    plain.write_text("X,Kenya supplier since 2019\nSkydio,US\n", encoding="utf-8")
+    assert load_watchlist(plain).warnings == ()
 
 
 @pytest.mark.parametrize("written, code", [("USA", "US"), ("United States", "US"), ("U.S.", "US"), ("U.S.A.", "US"),
