@@ -128,6 +128,13 @@ SINCE_GRACE = timedelta(days=7)
 # instructions more per Q&A page): sre scans for their first characters at once.
 NOT_NOW_RE = re.compile(r"是否|暂不|不会|尚未|没有|如果|若(?!干)|一旦|假如|除非|不排除|视情|拟(?<!模拟)(?<!虚拟)(?<!比拟)|待[^,;。\n]{1,30}?后"
                         r"|美方称|外方称|报道称|消息称|媒体称|声称|宣称|据称|有人称|他们称|对方称|其称|称(?=中方|我方|商务部|将|,|:)")
+# NOT_NOW_RE's words that hold only their own clause: a decision said in a later clause, before the verb, stands ("在拟于
+# 11月10日召开的会议上，中方决定延长…", "关于是否调整的问题，中方决定…", "中方暂不恢复…，决定继续暂停…"). A condition
+# ("如果…，中方决定…") or a claim ("美方称，中方决定…") holds the whole sentence; so does a plan with no decision after it
+# ("中方拟对相关措施作出调整，自…起，继续暂停…").
+CLAUSE_DOUBTS = frozenset(("是否", "暂不", "不会", "尚未", "没有", "不排除", "视情", "拟"))
+# 决定 as the verb of a later clause, not the noun ("依法作出决定", "有关决定", "的决定").
+LATER_DECISION_RE = re.compile(r",[^,]*?(?<![出的关])决定")
 # Weighing words: doubt before the verb, unless a decision follows them ("正在研究继续暂停…", "正在评估恢复执行…的影响";
 # not "经研究，…决定…", "综合考虑…，中方决定…", "考虑到…"): 经 or 综 before one is a decision's ground (``_weighing``).
 WEIGHING_RE = re.compile(r"研究|考虑(?!到)|评估")
@@ -800,7 +807,7 @@ def _decided_in(folded: str, bounds: tuple[int, int], s_start: int, at: int, v_e
     "假如…，中方将恢复…") nor a denial after it (CLAIMED_AFTER_RE: "…的说法没有事实依据"), and it does not recount a
     step taken before (``_recounted``). A press conference answers questions about changes that are not made:
     "有关报道称中方将继续暂停…，这一说法不实", "如果…，中方将恢复…", "中方已于11月6日决定…"."""
-    if NOT_NOW_RE.search(folded, s_start, at) is not None or CLAIMED_AFTER_RE.search(folded, v_end, bounds[1]):
+    if _doubted(folded, s_start, at) or CLAIMED_AFTER_RE.search(folded, v_end, bounds[1]):
         return False
     if _weighing(folded, s_start, at):
         return False
@@ -815,6 +822,15 @@ def _decided_in(folded: str, bounds: tuple[int, int], s_start: int, at: int, v_e
     colon = max(folded.rfind(":", 0, line), folded.rfind("：", 0, line))
     lead = folded[max(folded.rfind("\n", 0, colon), folded.rfind("。", 0, colon)) + 1 : colon] if colon > 0 else ""
     return "起" in lead or _decides(lead)
+
+
+def _doubted(folded: str, start: int, at: int) -> bool:
+    """Whether a doubt, supposition, plan or claim (NOT_NOW_RE) in ``folded[start:at]`` holds the verb at ``at``: a word
+    of CLAUSE_DOUBTS only when no later clause says 决定 before the verb (LATER_DECISION_RE), any other always."""
+    for m in NOT_NOW_RE.finditer(folded, start, at):
+        if m.group(0) not in CLAUSE_DOUBTS or LATER_DECISION_RE.search(folded, m.end(), at) is None:
+            return True
+    return False
 
 
 def _weighing(folded: str, start: int, at: int) -> bool:
