@@ -42,7 +42,10 @@ def open_engine(settings: Settings, *, read_only: bool = False):  # noqa: ANN201
     A SQLite store that cannot be used (a read-only file or mount, a full disk, a disk error; ``read_only``, a
     plain ``serve``: a damaged file, or one that holds no store, as for ``status``) is one line and exit 3 instead:
     it will not come up by itself, as a database server does, and a server without its store would only answer
-    each page with warnings. The feeds folder is left as it is."""
+    each page with warnings. A store no server outage explains (written by a newer version, a URL or driver that
+    cannot work, a failed migration) is one line and exit 2, as for every other command: it was served with
+    ``/healthz`` green, its feeds published by a program that does not know its schema. The feeds folder is left
+    as it is."""
     from storage.db import DatabaseError, make_engine, open_existing_store, open_store, sqlite_file
     from storage.faults import StoreUnavailable
 
@@ -54,6 +57,9 @@ def open_engine(settings: Settings, *, read_only: bool = False):  # noqa: ANN201
 
             typer.echo(f"mofcom-watch serve: {exc}", err=True)
             raise typer.Exit(RESOURCE_EXIT) from None
+        if not isinstance(exc, StoreUnavailable):
+            typer.echo(f"mofcom-watch serve: {exc}", err=True)
+            raise typer.Exit(2) from None
         log(LOG, logging.ERROR, "database not ready; serving anyway, /healthz reports it", error=str(exc))
         return make_engine(settings.database_url)
 
