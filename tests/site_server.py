@@ -42,7 +42,8 @@ class Fault:
     """``kind``: timeout | 500 | 503 | 429 | 412 | 521 | 404 | truncate | gzip-cut | gbk | redirect | zero-links |
     body (HTTP 200 with ``body``: a "404 Error" page, the disclaimer, a JS shell ...). ``gzip-cut``: the page
     gzipped, ``Content-Encoding: gzip``, only the first half of the stream sent (its length declared: the
-    transfer ends cleanly, the stream does not)."""
+    transfer ends cleanly, the stream does not); ``gzip-lie``: the page's plain bytes labelled
+    ``Content-Encoding: gzip`` (a misconfigured server or proxy: the body cannot be decoded)."""
 
     kind: str
     times: int | None = None  # None: every request; N: only the first N requests
@@ -332,6 +333,10 @@ def _make_handler(site: SiteServer) -> type[BaseHTTPRequestHandler]:
             if kind == "gzip-cut":
                 packed = gzip.compress(site.read(path) or b"")
                 self._send(200, packed[: len(packed) // 2],
+                           {"Content-Type": "text/html; charset=utf-8", "Content-Encoding": "gzip"})
+                return True
+            if kind == "gzip-lie":
+                self._send(200, site.read(path) or b"",
                            {"Content-Type": "text/html; charset=utf-8", "Content-Encoding": "gzip"})
                 return True
             if kind == "truncate":

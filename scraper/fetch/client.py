@@ -224,7 +224,10 @@ class Fetcher:
             response = self._get(canonical, headers, tracer)
             if response is not None and response[0] == "redirect":
                 target = response[1]
-                mapped = self.host_map.to_canonical(target)
+                try:
+                    mapped = self.host_map.to_canonical(target)
+                except ValueError:  # "http://[::1", a port past 65535: no URL at all
+                    mapped = None
                 if mapped is None or host_of(mapped) not in self.allowed_hosts:
                     raise _Final("redirect-off-site", f"redirected to {target}, not an allowed host", 0)
                 canonical = mapped
@@ -266,13 +269,19 @@ class Fetcher:
                 raise _Retryable("connect", str(exc) or type(exc).__name__) from exc
             except (httpx.RemoteProtocolError, httpx.ReadError) as exc:
                 raise _Retryable("truncated", f"connection dropped mid-answer: {exc}") from exc
+            except httpx.DecodingError as exc:  # a gzip stream cut or corrupt, or plain bytes labelled gzip
+                raise _Retryable("undecodable", f"the body's Content-Encoding could not be decoded: {exc}") from exc
             except httpx.TransportError as exc:
                 raise _Retryable("network", str(exc) or type(exc).__name__) from exc
 
     def _handle(self, canonical: str, url: str, response: httpx.Response):
         status = response.status_code
         if status in REDIRECT_STATUSES and response.headers.get("location"):
-            return ("redirect", urljoin(url, response.headers["location"]))
+            try:
+                return ("redirect", urljoin(url, response.headers["location"]))
+            except ValueError:  # "http://[::1": no URL at all
+                raise _Final("redirect-off-site", f"redirected to {response.headers['location']!r}, not a URL",
+                             status) from None
         if status in RETRY_STATUSES:
             wait = parse_retry_after(response.headers.get("retry-after"))
             raise _Retryable(f"http-{status}", f"HTTP {status} from {canonical}", status, wait)

@@ -31,6 +31,8 @@ S14 an index drops an old notice -> no lift, no removal, no problem [high]
 S15 a notice republished with a corrected annex line (Chinese name) -> correction item(s) [medium]
 S16 an article transfer cut mid-body (Content-Length longer than sent) -> fetch problem [high]
 S17 412 bot-check (JS cookie) page for an index -> source problem [high]
+S19 (added after reading the fetcher, not blind) plain bytes labelled Content-Encoding: gzip -> that page's
+    failure, the run goes on
 S18 every host down (connection refused) -> exit 1, feeds byte-identical but for source-health,
     /healthz unhealthy or naming the failed cycle [medium: docs say 200 within stale_after]
 What running them found (fetch18's table): S3 was read as the end of the list (a missed notice, exit 0) and S4
@@ -284,6 +286,7 @@ def story(tmp_path_factory) -> Story:
             site.set_page(f"{W}/{N23}", n23_cut())  # S7 (listed by the jpaas endpoint)
             site.set_page(f"{W}/{UEL5}", fx(W, UEL5))  # S12 (listed by the jpaas endpoint)
             site.faults[f"{W}/{UEL5}"] = Fault("timeout", delay=3.0)
+            site.faults[f"{W}/{N46}"] = Fault("gzip-lie")  # S19 (found reading the code)
             step("faultsA", MOFCOM_WATCH_TIMEOUT="1.5")
             told.health["faultsA"] = healthz(served)
 
@@ -448,6 +451,14 @@ def test_s12_timeout_on_one_notice_others_load(story):
     assert mentions(report, UEL5), brief(report)
     assert ("MOFCOM-2026-23", "ecl") in states(story.status["faultsA"]) or mentions(open_issues(report), N23)
     assert states(story.status["clean2"])[("UEL-2025-5", "uel")][3] == 10
+
+
+def test_s19_undecodable_body_fails_its_page_not_the_run(story):
+    """Plain bytes labelled gzip raised out of the fetcher: the run stopped at exit 4, nothing after it fetched."""
+    done, report = story.runs["faultsA"]
+    assert "internal error" not in done.err, done.err
+    assert any(f["url"].endswith(N46) and f["reason"] == "undecodable" for f in source(report, "mofcom-policy-list")["failures"]
+               + source(report, "mofcom-announcements")["failures"]), brief(report)
 
 
 # --- batch B -----------------------------------------------------------------------------------

@@ -355,3 +355,26 @@ def test_a_plain_http_run_builds_no_tls_context(site, keep):
                          capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["200", "0"]
+
+
+@pytest.mark.parametrize("kind", ["gzip-lie", "gzip-cut"])
+def test_a_body_that_cannot_be_decoded_is_a_failure_not_a_crash(site, kind):
+    """Plain bytes labelled ``Content-Encoding: gzip`` (a misconfigured server or proxy) made httpx raise
+    DecodingError out of ``fetch``: the whole run stopped (exit 4), no later page fetched, no feed published.
+    A gzip stream cut short decodes to a short body, which the parser's cut-page checks refuse."""
+    site.faults[PAGE] = Fault(kind)
+    with fetcher(site) as f:
+        result = f.fetch(FetchRequest(URL))
+    if kind == "gzip-lie":
+        assert result.error == "undecodable" and result.attempts == 3 and result.body is None, result
+    else:
+        assert result.ok and BODY.startswith(result.body or b"-") and len(result.body or b"") < len(BODY), result
+
+
+def test_a_redirect_to_no_url_at_all_is_a_failure_not_a_crash(site):
+    """``Location: http://[bad/`` (urljoin raises ValueError: it escaped ``fetch`` and stopped the run)."""
+    location = "http://[bad/"
+    site.faults[PAGE] = Fault("redirect", location=location)
+    with fetcher(site) as f:
+        result = f.fetch(FetchRequest(URL))
+    assert result.error == "redirect-off-site" and location in result.detail, result
