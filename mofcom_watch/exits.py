@@ -37,6 +37,9 @@ def stop_on_sigterm() -> None:
 
 # Writing the feeds folder failed for a reason of the folder, not of the program.
 FEEDS_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO})
+# A write that failed for want of room (or a failing disk): a resource wherever it happens, standard output too
+# (``status > report.txt`` on a full disk was "internal error ... please report it", exit 4).
+FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
 # A file where the feeds folder (or a folder on its path) should be: the folder's fault only when the failing
 # path is in it (the same errors elsewhere, e.g. a watchlist path, are not the feeds folder's).
 PATH_ERRNOS = frozenset({errno.ENOTDIR, errno.EEXIST})
@@ -63,6 +66,10 @@ def resource_fault(exc: BaseException, *, db_url: str | None = None, feeds_dir: 
     if isinstance(exc, OSError) and feeds_dir is not None and (
             exc.errno in FEEDS_ERRNOS or (exc.errno in PATH_ERRNOS and _under(exc.filename, feeds_dir))):
         return write_error(exc, feeds_dir)
+    if isinstance(exc, OSError) and exc.errno in FULL_ERRNOS:
+        what = f"writing {exc.filename}" if exc.filename else "writing the output (standard output, or a file)"
+        return (f"{what} failed: {exc.strerror or exc}: free some space on its disk (or raise the file size limit), "
+                "then run again")
     return None
 
 

@@ -5,10 +5,15 @@ from __future__ import annotations
 
 import errno
 import sqlite3
+import subprocess
+import sys
+from pathlib import Path
 
+import pytest
 from sqlalchemy.exc import OperationalError
 
 from mofcom_watch.cli import last_resort
+from tests.faults.harness import cli_env
 
 
 def test_a_bug_is_one_line_and_exit_4(capsys):
@@ -27,5 +32,19 @@ def test_a_store_fault_nobody_caught_is_one_line_and_exit_3(capsys):
 
 
 def test_an_unexplained_os_error_is_a_bug_not_a_resource(capsys):
-    assert last_resort(OSError(errno.ENOSPC, "No space left on device")) == 4  # no folder named: say so
-    assert capsys.readouterr().err.startswith("mofcom-watch: internal error: OSError: [Errno 28]")
+    assert last_resort(OSError(errno.EINVAL, "Invalid argument")) == 4  # no folder named, no resource: say so
+    assert capsys.readouterr().err.startswith("mofcom-watch: internal error: OSError: [Errno 22]")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+def test_output_to_a_full_disk_is_a_resource_not_a_bug():
+    """Was: ``status > report.txt`` from cron on a full disk (here /dev/full, which is always full): "internal error:
+    OSError: [Errno 28] No space left on device ... please report it", exit 4. A full disk is a resource: one line
+    saying what to do, exit 3, wherever the write was (standard output has no file name to give)."""
+    with open("/dev/full", "w") as full:  # noqa: PTH123 - a device, not a path of ours
+        done = subprocess.run([sys.executable, "-m", "mofcom_watch", "--db", "sqlite:////nonexistent/x.sqlite",
+                               "config"], stdout=full, stderr=subprocess.PIPE, text=True, timeout=60,
+                              env=cli_env())
+    assert done.returncode == 3, done.stderr
+    assert done.stderr == ("mofcom-watch: writing the output (standard output, or a file) failed: No space left on "
+                           "device: free some space on its disk (or raise the file size limit), then run again\n")
