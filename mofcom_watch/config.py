@@ -386,7 +386,28 @@ def load_settings(
     if db_url:
         origin = f"env {DB_ENV}" if env.get(DB_ENV) == db_url else "flag --db"
         settings = settings.with_overrides(origin, db_url=db_url)
+    check_lock_env(env)
     return settings
+
+
+LOCK_ENV = ("MOFCOM_WATCH_LOCK_HEARTBEAT", "MOFCOM_WATCH_LOCK_STALE")  # read by storage.runlock (_env_seconds)
+LOCK_ENV_MAX = 86400  # seconds: storage.runlock takes values strictly between 0 and this
+
+
+def check_lock_env(env: Mapping[str, str]) -> None:
+    """The run lock's tuning variables, read by ``storage.runlock`` when it is imported: a value it cannot use
+    (``MOFCOM_WATCH_LOCK_STALE=5m``) was replaced by the default without a word, as ``lock_wait_seconds`` is not
+    (exit 2). Said the same way: :class:`ConfigError`."""
+    for name in LOCK_ENV:
+        raw = env.get(name)
+        if raw is None or not raw.strip():
+            continue
+        try:
+            value = float(raw)
+        except ValueError:
+            value = -1.0
+        if not 0 < value < LOCK_ENV_MAX:
+            raise ConfigError(f"{name}: expected a number of seconds above 0 and below {LOCK_ENV_MAX}, got {raw!r}")
 
 
 ENV_PREFIX = "MOFCOM_WATCH_"

@@ -133,6 +133,16 @@ def test_bad_env_value_is_a_clear_error() -> None:
         load_settings(environ={"MOFCOM_WATCH_PORT": "-1"})
 
 
+@pytest.mark.parametrize("name", ["MOFCOM_WATCH_LOCK_STALE", "MOFCOM_WATCH_LOCK_HEARTBEAT"])
+def test_a_run_lock_variable_it_cannot_use_is_a_clear_error_not_the_default(name: str) -> None:
+    """Was: ``MOFCOM_WATCH_LOCK_STALE=5m`` (or "abc", "0") was replaced by the default without a word (storage.runlock
+    reads it), while ``MOFCOM_WATCH_LOCK_WAIT=5m`` is exit 2. Now both are a configuration error (exit 2)."""
+    for bad in ("5m", "abc", "0", "-1", "86400"):
+        with pytest.raises(ConfigError, match=f"{name}: expected a number of seconds above 0 and below 86400, got '{bad}'"):
+            load_settings(environ={name: bad})
+    assert load_settings(environ={name: "0.2"}).http_port == 8080  # a small value is a value (tests use them)
+
+
 def test_cli_config_prints_effective_toml_that_loads_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write(tmp_path, FILE)
     monkeypatch.setenv("MOFCOM_WATCH_PORT", "9100")
