@@ -587,7 +587,7 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
         after = [r for r in refs if v_end <= r[0] < next_start] if refs else refs
         if after and i < last:  # "恢复实施X暂停实施的Y": Y (what X suspended) is the object, not X
             after, next_start = _relative_object(folded, refs, after, verbs, i, s_end) or (after, next_start)
-        targets = after or before or _named_before(folded, refs, s_start, v_end, next_start) \
+        targets = after or _not_grounds(folded, before) or _named_before(folded, refs, s_start, v_end, next_start) \
             or (_suspended_before(folded, refs, s_start) if word.startswith("不再") and kind is ActionKind.RESTORE else [])
         text = clean[s_start:s_end].strip() if text is None else text
         if not targets:
@@ -642,6 +642,14 @@ def _subject(folded: str, ref: tuple[int, int, NoticeRef], at: int, v_end: int, 
     return ref[2].key is not None and SUBJECT_GAP_RE.fullmatch(folded, ref[1], at) is not None \
         and folded.find(",", v_end, obj) < 0 \
         and not any(word in folded[max(0, ref[0] - 6) : ref[0]] for word in GROUND_BEFORE)
+
+
+def _not_grounds(folded: str, before: list[tuple[int, int, NoticeRef]]) -> list[tuple[int, int, NoticeRef]]:
+    """The refs before a verb that are no ground of the step ("根据商务部公告2026年第70号，商务部公告2025年第21号相关措施自…起
+    继续暂停1年": No. 70 is what the step follows, a restatement's source, not a notice it extends)."""
+    if len(before) < 2:
+        return before
+    return [r for r in before if not any(word in folded[max(0, r[0] - 6) : r[0]] for word in GROUND_BEFORE)] or before
 
 
 def _relative_object(folded: str, refs: list[tuple[int, int, NoticeRef]], after: list[tuple[int, int, NoticeRef]],

@@ -38,3 +38,12 @@ def test_a_doubt_word_in_an_earlier_clause_then_a_decision_acts(answer: str) -> 
 ])
 def test_a_plan_a_condition_or_a_claim_still_holds_the_verb(answer: str) -> None:
     assert _acts(answer) == []
+
+
+@pytest.mark.parametrize("answer", [
+    "根据商务部公告2026年第70号，商务部公告2025年第21号相关措施自2026年11月10日起继续暂停1年。",
+    "依据商务部公告2026年第70号，4月4日公告（商务部公告2025年第21号）相关措施自2026年11月10日起继续暂停1年。",
+])
+def test_the_notice_a_step_follows_is_no_target_of_it(answer: str) -> None:
+    """"根据X，Y…继续暂停": X is the ground (a restatement's source), not a notice extended (an unresolved reference)."""
+    assert _acts(answer) == [("extend", ["MOFCOM-2025-21"], "2026-11-10", "2027-11-10")]
