@@ -516,16 +516,18 @@ def _targets(ref: NoticeRef, action: ActionRecord, source: StoredNotice,
 
 
 def _holding(action: ActionRecord, source: StoredNotice, listings: dict[tuple[str, ListKind], Listing],
-             ) -> tuple[list[tuple[Listing, tuple[str, ...]]], str | None]:
+             effective: date) -> tuple[list[tuple[Listing, tuple[str, ...]]], str | None]:
     """The listings an action naming entities but no notice acts on: every other listing on its
-    list that holds them ("决定将…移出关注名单" names the entities, not the notice that listed them).
-    An entity on no stored listing of that list is unresolved: it is never dropped silently."""
+    list that holds them and was in force by the action's day ("决定将…移出关注名单" names the entities,
+    not the notice that listed them; a later notice listing the entity again starts a listing the removal
+    never touched). An entity on no such stored listing is unresolved: it is never dropped silently."""
     lst = action.list or source.record.list
     verb = action.action.value
     if not action.entities or lst is None:
         return [], f"its {verb} action names no earlier notice"
     held = [(listing, tuple(k for k in action.entities if k in dict(listing.entities)))
-            for (key, _), listing in _of_list(listings, lst) if key != source.record.key]
+            for (key, _), listing in _of_list(listings, lst)
+            if key != source.record.key and _listed_from(listing) <= effective]
     held = [(listing, subset) for listing, subset in held if subset]
     found = {k for _, subset in held for k in subset}
     missing = [k for k in action.entities if k not in found]
@@ -533,6 +535,13 @@ def _holding(action: ActionRecord, source: StoredNotice, listings: dict[tuple[st
         return held, (f"its {verb} action names {', '.join(missing)}, on no stored listing of the "
                       f"{list_name(lst)}")
     return held, None
+
+
+def _listed_from(listing: Listing) -> date:
+    """The day a listing took effect: its notice's first own action (impose, measure, investigation) on its list."""
+    days = [_action_effective(listing.notice, a) for a in listing.notice.record.actions
+            if a.action in OWN_ACTIONS and (a.list or listing.notice.record.list) is listing.list]
+    return min((d for d in days if d is not None), default=None) or known_from(listing.notice) or date.min
 
 
 def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str, ListKind], Listing],
@@ -579,7 +588,7 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
             assert eff is not None
             kind, state = TARGET_ACTIONS[action.action]
             if not action.targets:
-                held, why = _holding(action, n, listings)
+                held, why = _holding(action, n, listings, eff)
                 if why:
                     _unresolved(b, n, action, None, why, eff, _ref_slug(None, i, 0))
                 for j, (holder, keys) in enumerate(held):

@@ -114,3 +114,35 @@ def test_an_mfa_decision_removing_a_company_takes_it_off_the_order_that_listed_i
     rows = {(x["state"], x["since"]) for x in out["listings"] if x["notice_key"] == "MFA-ORDER-2024-13"
             and "skydio" in x["entity_keys"]}
     assert rows == {("removed", "2026-06-01")} and out["unresolved_references"] == []
+
+
+UEL6 = """不可靠实体清单工作机制关于将蓝脊电子公司移出不可靠实体清单的公告
+【发布文号】不可靠实体清单工作机制公告〔2026〕6号
+【发文日期】2026年06月01日
+
+根据《不可靠实体清单规定》第十三条有关规定，经蓝脊电子公司（Blue Ridge Electronics, Inc.）申请，不可靠实体清单工作机制经审查，认为该企业已纠正其行为并采取措施消除行为后果，决定将其移出不可靠实体清单。
+本公告自公布之日起实施。
+"""
+UEL8 = """不可靠实体清单工作机制关于将蓝脊电子公司列入不可靠实体清单的公告
+【发布文号】不可靠实体清单工作机制公告〔2026〕8号
+【发文日期】2026年08月03日
+
+不可靠实体清单工作机制决定将蓝脊电子公司等1家美国实体列入不可靠实体清单（名单见附件）。
+本公告自公布之日起实施。
+
+附件
+被列入不可靠实体清单的1家美国实体
+1. 蓝脊电子公司（Blue Ridge Electronics, Inc.）
+"""
+
+
+def test_a_removal_leaves_a_later_listing_of_the_same_entity_in_force():
+    """Session 18 (engine18, story S01): "移出…名单" names the entity, not the notice; it was applied to every listing
+    of the entity on that list, even one made after it, so the entity listed again showed "removed" since the day
+    before its new listing, with a false "Removed" item dated before it and no "Imposed" item."""
+    d = derive(notices(UEL3, UEL6, UEL8), date(2026, 9, 1))  # 6号 names no notice: every listing holding the entity
+    assert rows(d, "UEL-2026-8") == {(ListingState.IN_FORCE, (BLUE_RIDGE,), date(2026, 8, 3))}
+    assert (ListingState.REMOVED, (BLUE_RIDGE,), date(2026, 6, 1)) in rows(d)  # the first listing stays removed
+    mine = {e.id.split("/", 1)[1] for e in d.events if e.notice_key == "UEL-2026-8" and e.entity_key == BLUE_RIDGE}
+    assert mine == {f"imposed/uel/2026-08-03/{BLUE_RIDGE}"}, mine
+    assert not [p for p in d.problems if "UEL-2026-6" in p], d.problems
