@@ -80,6 +80,8 @@ MFA_LISTING_KINDS = {NoticeKind.MFA_ORDER}
 # A news report about an action is not the action: it never changes a state.
 NON_ACTING_KINDS = {NoticeKind.NEWS}
 NO_ENTITY = ""  # pseudo entity key for a listing whose notice names no entities
+# "关于更正…附件有关内容的公告": a notice correcting another's text (a name in its annex), which no step applies
+CORRECTION_WORDS = ("更正", "勘误")
 
 
 @dataclass(frozen=True)
@@ -891,6 +893,32 @@ def event_sort_key(event: EventRecord) -> tuple[float, str]:
     return (-event.occurred.timestamp(), event.id)
 
 
+def _unapplied_corrections(b: _Builder, known: Sequence[StoredNotice]) -> None:
+    """A notice whose title says it corrects another's text ("关于更正…的公告") and that does nothing the engine reads:
+    the corrected name or date is not applied to the listing it corrects, so a problem and an unresolved-reference
+    item say so (``status`` exits 1): a name screening would miss is never dropped silently."""
+    for n in known:
+        rec = n.record
+        if rec.actions or not rec.title or not any(word in rec.title for word in CORRECTION_WORDS):
+            continue
+        eff = known_from(n)
+        assert eff is not None
+        refs = [r.key for r in rec.references if r.key and r.key != rec.key] or ["an earlier notice"]
+        for ref in dict.fromkeys(refs):
+            b.problem(f"{rec.key}: corrects {ref}; the correction is not applied to the stored listing: read both "
+                      "notices and review")
+            b.add(EventRecord(
+                id=f"{TAG_PREFIX}{rec.key}/unresolved_reference/{rec.list.value if rec.list else 'none'}/"
+                   f"{eff.isoformat()}/correction-{ref.replace(' ', '-')}",
+                kind=EventKind.UNRESOLVED_REFERENCE, scope=EventScope.NOTICE, list=rec.list, notice_key=rec.key,
+                source_key=rec.key, entity_key=None, effective=eff, until=None, occurred=occurred_at(n),
+                updated=occurred_at(n), title=f"Correction not applied: {rec.key} corrects {ref}",
+                title_zh=rec.title,
+                summary=f"{_number(n)} corrects the text of {ref} (a name or a date in it); the correction is not "
+                        f"applied to what is stored for {ref}. No state was changed; this needs review.",
+                provenance=_provenance(n)))
+
+
 def derive(notices: Sequence[StoredNotice], as_of: date) -> Derivation:
     """Events, listing states and problems as of ``as_of``, from the stored notices alone."""
     b = _Builder()
@@ -909,6 +937,7 @@ def derive(notices: Sequence[StoredNotice], as_of: date) -> Derivation:
     for n in known:
         b.add(_notice_event(n))
     listings, steps = _collect(known, b)
+    _unapplied_corrections(b, known)
     states: list[StatusRow] = []
     for lk in sorted(listings):
         listing = listings[lk]
