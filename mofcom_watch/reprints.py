@@ -37,6 +37,7 @@ from storage.records import NoticeKind, NoticeRecord
 from storage.vocabulary import HealthKind, as_utc, reprint_url
 
 ISSUE_PART = "same-qa"
+SPLIT_HASH = 4  # hex digits of the answers' hash after the key of two Q&As of one title and day (``_two_of_one_title``)
 # a paper's editor line, "（责任编辑：李四）": not what a person's word on a pair is about
 EDITOR_RE = re.compile(r"[（(]\s*(?:责任)?编辑\s*[:：][^）)]{0,40}[）)]")
 
@@ -142,6 +143,58 @@ def _rekey(session: Session, reprint: _Stored, mofcom: NoticeRecord) -> None:
                                                 warnings=reprint.record.warnings))
 
 
+def _answer_hash(text: str) -> str:
+    """Hex digits of the hash of a Q&A's answers (``answer_text``): what tells two Q&As of one title and day apart."""
+    from scraper.parse.qa import answer_text
+
+    return hashlib.sha256(answer_text(text).encode("utf-8")).hexdigest()[:SPLIT_HASH]
+
+
+def _named(record: NoticeRecord) -> set[str]:
+    """The notices (or dated references) a Q&A's changes name."""
+    return {t.key or t.text for a in record.actions for t in a.targets}
+
+
+def _apart(record: NoticeRecord, other: _Stored) -> bool:
+    """Two Q&As, not two pages of one: answers that plainly differ and changes that name no notice in common."""
+    from scraper.parse.qa import same_answer
+
+    mine, theirs = _named(record), _named(other.record)
+    return bool(other.text and same_answer(record.text, other.text) is False and mine and theirs
+                and not mine & theirs)
+
+
+def _two_of_one_title(session: Session, record: NoticeRecord, url: str) -> NoticeRecord:
+    """``record`` under a key of its own when another Q&A of its day has its title (a heading such as "…就调整有关措施
+    答记者问" over one answer for each list): the title's hash alone (``qa_key``) gives both one key, and two pages of
+    one key are taken for one notice, one parse kept and the other's changes lost. When the Q&A stored under the key
+    is another page whose answer plainly differs and whose changes name none of this one's notices (``_apart``),
+    both go under the key followed by their answers' hash: the same two keys whichever comes first. A page of a Q&A
+    split so before goes to its key (its URL, or the same answer)."""
+    from scraper.parse.qa import same_answer
+
+    split = _stored(session, Notice.key.like(f"{record.key}-%"))
+    for s in split:
+        if url in s.urls or (s.text and same_answer(record.text, s.text)):
+            return dataclasses.replace(record, key=s.key)
+    if split:
+        return (dataclasses.replace(record, key=f"{record.key}-{_answer_hash(record.text)}")
+                if all(_apart(record, s) for s in split) else record)
+    stored = _stored(session, Notice.key == record.key)
+    if not stored or url in stored[0].urls or not _apart(record, stored[0]):
+        return record
+    other = stored[0]
+    theirs, mine = f"{record.key}-{_answer_hash(other.text)}", f"{record.key}-{_answer_hash(record.text)}"
+    if theirs == mine:
+        return record
+    session.execute(update(Notice).where(Notice.key == other.key).values(key=theirs))
+    session.execute(update(Snapshot).where(Snapshot.notice_key == other.key).values(notice_key=theirs))
+    notice = load_notice(session, theirs)
+    assert notice is not None
+    reread(session, notice, dataclasses.replace(other.record, key=theirs, text=other.text))
+    return dataclasses.replace(record, key=mine)
+
+
 def one_key(session: Session, record: NoticeRecord, url: str, source: str, seen_at: datetime) -> NoticeRecord:
     """``record`` (a Q&A about to be stored from ``url``) under the key of the stored Q&A it is a copy of: a reprint
     is another URL of MOFCOM's stored Q&A, read as MOFCOM's copy reads (its headline may name no list, so its own
@@ -151,6 +204,8 @@ def one_key(session: Session, record: NoticeRecord, url: str, source: str, seen_
     if record.kind is not NoticeKind.QA or record.published is None or not record.text:
         return record
     from scraper.parse.qa import same_answer
+
+    record = _two_of_one_title(session, record, url)
 
     stored = _same_day(session, record)
     if not stored:

@@ -1,0 +1,63 @@
+"""Two spokesperson Q&As of one day under one title are two notices, in any order (engine18, story S07).
+
+A Q&A's key is its day and the hash of its title (``scraper.parse.qa.qa_key``). Two Q&As of one evening under a
+heading such as "商务部新闻发言人就调整有关措施答记者问", one suspending an ECL notice and one stopping a UEL notice, got
+one key and were taken for two pages of one notice: one parse was kept (an alias conflict) and the other's change
+was lost: No. 87 stayed "in force" with no "Suspended" item. Now both are kept, each under the key and its answer's
+hash, the same keys whichever page comes first; a later copy of either page stays with its Q&A."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from mofcom_watch.cli import app
+
+STORIES = Path(__file__).resolve().parents[1] / "data" / "stories18" / "main"
+PAGES = ("s07-mofcom-2024-87.txt", "s07-uel-2024-15.txt")
+QAS = ("s07-qa-2024-08-26-ecl.txt", "s07-qa-2024-08-26-uel.txt")
+
+
+def run(db: str, *args: str) -> str:
+    result = CliRunner().invoke(app, ["--db", db, *args])
+    assert result.exit_code == 0, result.output  # no alias conflict, nothing unresolved
+    return result.stdout
+
+
+def replay_in_order(tmp: Path, name: str, first: str, second: str) -> dict[str, tuple[str, str]]:
+    db = f"sqlite:///{tmp / f'{name}.sqlite'}"
+    for step, qa in (("a", first), ("b", second)):
+        folder = tmp / f"{name}-{step}"
+        folder.mkdir()
+        for page in (*PAGES, qa) if step == "a" else (qa,):
+            shutil.copyfile(STORIES / page, folder / page)
+        run(db, "replay", str(folder), "--fetched-at", f"2026-11-29T0{'01'[step == 'b']}:00:00+00:00")
+    rows = json.loads(run(db, "status", "--json", "--as-of", "2024-09-01"))["listings"]
+    return {r["notice_key"]: (r["state"], r["by"]) for r in rows}
+
+
+def test_two_same_titled_qas_of_one_day_both_act_in_either_order(tmp_path):
+    one = replay_in_order(tmp_path, "ecl-first", *QAS)
+    other = replay_in_order(tmp_path, "uel-first", *reversed(QAS))
+    assert one == other
+    assert one["MOFCOM-2024-87"][0] == "suspended" and one["UEL-2024-15"][0] == "lifted"
+    keys = {one["MOFCOM-2024-87"][1], one["UEL-2024-15"][1]}
+    assert len(keys) == 2 and all(k.startswith("QA-2024-08-26-4a3b3970-") for k in keys), keys
+
+
+def test_a_new_copy_of_one_of_them_stays_with_its_qa(tmp_path):
+    db = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    first = tmp_path / "first"
+    first.mkdir()
+    for page in (*PAGES, *QAS):
+        shutil.copyfile(STORIES / page, first / page)
+    run(db, "replay", str(first), "--fetched-at", "2026-11-29T00:00:00+00:00")
+    page = first / QAS[0]  # the same file (URL), republished with one more sentence
+    page.write_text(page.read_text(encoding="utf-8") + "商务部将继续与有关方面保持沟通。\n", encoding="utf-8")
+    run(db, "replay", str(first), "--fetched-at", "2026-11-30T00:00:00+00:00")
+    keys = [n["key"] for n in json.loads(run(db, "replay", str(first), "--json"))["notices"]
+            if n["key"].startswith("QA-")]
+    assert len(keys) == 2, keys
