@@ -19,6 +19,9 @@ S11 an MFA countermeasure decision on S02's company.
 S12 No. 89 republished at the same URL with a corrected Chinese name.
 S13 a later notice (No. 93) correcting an English and Chinese name in No. 89's annex.
 S15 a Q&A suspending "the 2 US entities listed on 2024-10-14" (by date and count): No. 92 only.
+S16 an ECL suspension (90 days) restored before its end.
+S17 a UEL suspension (90 days) stopped before its end.
+S18 a UEL suspension with no end stated.
 """
 
 from __future__ import annotations
@@ -328,6 +331,36 @@ def test_s13_correction_notice_applied_or_reported(store: Store) -> None:
     problems = store.status("2025-03-10")["__problems__"]
     reported = [p for p in problems if "MOFCOM-2024-93" in p]
     assert applied or reported, (power.get("listings"), problems)
+
+
+# ---- S16 / S17 / S18: a suspension ended early by a restoration or a stop; one with no end ------------------------
+
+def test_s16_restored_before_its_end_no_lapse_no_countdown(store: Store) -> None:
+    assert state(store, "2024-12-01", "MOFCOM-2024-96") == ("suspended", "2024-11-04", "2025-02-02")
+    assert state(store, "2025-03-10", "MOFCOM-2024-96") == ("in_force", "2024-12-16", None)
+    assert row(store, "2025-03-10", "MOFCOM-2024-96")["presumed"] is False
+    got = {i for i in ids(store.items("2025-03-10")) if i.startswith(f"{TAG}MOFCOM-2024-96/")}
+    assert {f"{TAG}MOFCOM-2024-96/suspended/ecl/2024-11-04", f"{TAG}MOFCOM-2024-96/restored/ecl/2024-12-16"} <= got
+    # after the restoration the end of 2025-02-02 is no more: no lapse, no "ends in 30/7 days" (2025-01-03, 01-26)
+    assert not [i for i in got if "/suspension_lapsed/" in i or "/suspension_ends_soon/ecl/2025-" in i], got
+
+
+def test_s17_stopped_before_its_end_no_lapse_no_countdown(store: Store) -> None:
+    assert state(store, "2024-12-01", "UEL-2024-16") == ("suspended", "2024-11-11", "2025-02-09")
+    assert state(store, "2025-03-10", "UEL-2024-16") == ("lifted", "2024-12-23", None)
+    got = {i for i in ids(store.items("2025-03-10")) if i.startswith(f"{TAG}UEL-2024-16/")}
+    assert f"{TAG}UEL-2024-16/lifted/uel/2024-12-23" in got
+    assert not [i for i in got if "/suspension_lapsed/" in i or "/suspension_ends_soon/uel/2025-" in i], got
+    chi = store.timeline("Chi Defense", "2025-03-10")
+    assert listing(chi, "UEL-2024-16")["state"]["state"] == "lifted"
+
+
+def test_s18_open_ended_suspension_never_lapses(store: Store) -> None:
+    assert state(store, "2025-03-10", "UEL-2024-17") == ("suspended", "2024-12-02", None)
+    assert row(store, "2025-03-10", "UEL-2024-17")["presumed"] is False
+    got = {i for i in ids(store.items("2025-03-10")) if i.startswith(f"{TAG}UEL-2024-17/")}
+    assert f"{TAG}UEL-2024-17/suspended/uel/2024-12-02" in got
+    assert not [i for i in got if "/suspension_lapsed/" in i or "/suspension_ends_soon/" in i], got
 
 
 # ---- feeds as a whole ---------------------------------------------------------------------------------------------
