@@ -35,6 +35,7 @@ def register(app: typer.Typer) -> None:
         day = parse_as_of(as_of)
         refuse_future("schedule", day, "every cycle would store and publish what it derives for that day, so readers "
                       "would get the items of a day that has not come; schedule without --as-of")
+        check_store(settings)
         runner = CycleRunner(real_cycle(settings, as_of=day))
         scheduler = make_scheduler(runner, cron=settings.cron, timezone=settings.timezone,
                                    run_at_start=settings.run_at_start)
@@ -42,6 +43,29 @@ def register(app: typer.Typer) -> None:
             first="now" if settings.run_at_start else str(next_fire_time(settings.cron, settings.timezone)),
             db=redact_url(settings.database_url))
         run_blocking(scheduler, runner)
+
+
+def check_store(settings: Settings) -> None:
+    """Open the store once before scheduling (creating or migrating it, as the first cycle would). A store no outage
+    explains (written by a newer version: "upgrade the program"; a URL or driver that cannot work) is one line and
+    exit 2, and a SQLite file that cannot be used (damaged, read-only) exit 3, as for ``run``: the scheduler used to
+    start and log "cycle failed" every half hour, for ever. A database server that is down may come back: the cycles
+    try it, as before."""
+    from mofcom_watch.exits import RESOURCE_EXIT
+    from storage.db import DatabaseError, open_store, sqlite_file
+    from storage.faults import StoreUnavailable
+
+    try:
+        open_store(settings.database_url).dispose()
+    except StoreUnavailable as exc:
+        if sqlite_file(settings.database_url) is None:
+            log(LOG, logging.WARNING, "database not ready; the cycles will try it", error=str(exc))
+            return
+        typer.echo(f"mofcom-watch schedule: {exc}", err=True)
+        raise typer.Exit(RESOURCE_EXIT) from None
+    except DatabaseError as exc:
+        typer.echo(f"mofcom-watch schedule: {exc}", err=True)
+        raise typer.Exit(2) from None
 
 
 def with_flags(settings: Settings, **flags: object) -> Settings:

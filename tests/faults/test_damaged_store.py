@@ -77,21 +77,23 @@ def test_a_command_on_a_store_it_cannot_trust_says_so_and_exits_3(replayed, tmp_
     assert not any(p.is_file() for p in (tmp_path / "served").rglob("*"))  # serve published nothing
 
 
-@pytest.mark.parametrize("schedule", [(), ("--schedule",)], ids=["serve", "serve --schedule"])
-def test_serve_refuses_a_store_of_a_newer_version_as_every_command_does(replayed, tmp_path, schedule):
+@pytest.mark.parametrize("args", [("serve", "--port", "0"), ("serve", "--port", "0", "--schedule"),
+                                  ("schedule", "--cron", "0 0 1 1 *")], ids=["serve", "serve --schedule", "schedule"])
+def test_serve_refuses_a_store_of_a_newer_version_as_every_command_does(replayed, tmp_path, args):
     """Was: ``status``, ``run`` and the rest said "written by a newer mofcom-watch: upgrade the program" (exit 2), but
     ``serve`` logged "database not ready; serving anyway", published every feed from the store it does not know the
-    schema of, and answered ``/healthz`` 200. Now it says the same line and exits 2, the feeds folder untouched."""
+    schema of, and answered ``/healthz`` 200; ``schedule`` started and logged "cycle failed" every cycle, for ever.
+    Now both say the same line and exit 2, the feeds folder untouched."""
     store = tmp_path / "store.sqlite"
     url = copy_of(replayed, store)
     with sqlite3.connect(store) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '0042'")
     conn.close()
-    done = cli(url, "serve", "--port", "0", *schedule, "--as-of", AS_OF,
+    done = cli(url, *args, "--as-of", AS_OF,
                env=cli_env(MOFCOM_WATCH_FEEDS_DIR=str(tmp_path / "served"), MOFCOM_WATCH_RUN_AT_START="false"),
                timeout=60)
     assert done.code == 2, done.err
-    assert done.first_line == ("mofcom-watch serve: the database is at schema revision 0042, which this version of "
+    assert done.first_line == (f"mofcom-watch {args[0]}: the database is at schema revision 0042, which this version of "
                                f"mofcom-watch does not know (newest known: {SCHEMA_HEAD}); it was written by a newer "
                                "mofcom-watch: upgrade the program, or use another database"), done.err
     assert not any(p.is_file() for p in (tmp_path / "served").rglob("*"))
