@@ -63,6 +63,9 @@ ROW_RE = re.compile(r"<\s*tr\b[^>]*>(?:(?!<\s*/?\s*(?:tr|table)\b).)*<\s*/\s*tr\
 CELL_RE = re.compile(r"<\s*t[dh]\b[^>]*>.*?<\s*/\s*t[dh]\s*>", re.IGNORECASE | re.DOTALL)
 CELL_BLOCKS_MAX = 6  # block tags of a data cell ("<p>中文名</p><p>（English）</p>", a "<br>" or two)
 TAG_RE = re.compile(r"<[^>]*>")
+# The info line of a page without a PubDate meta: "发布时间：2025-11-06&nbsp;&nbsp;来源：…" (exportcontrol mirror).
+INFO_STAMP_RE = re.compile(r"发布(?:时间|日期)\s*[:：]\s*(?P<stamp>\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2})?|"
+                           r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
 BLANK_LINES_RE = re.compile(r"\n\s*\n+")
 # BLANK_LINES_RE where line breaks are the only blanks next to a line break: a run of three or more (a run
 # of two is what it is replaced with), found from its literal start instead of trying at every "\n".
@@ -210,6 +213,15 @@ def _meta(tree: LexborHTMLParser) -> dict[str, str]:
     return found
 
 
+def _info_stamp(raw: str) -> Stamp | None:
+    """The "发布时间：2025-11-06" of a page's info line (exportcontrol mirror: ``div.artInfo``,
+    ``div.detail-info``), outside its body container, when the page has no PubDate meta."""
+    if "发布" not in raw:
+        return None
+    m = INFO_STAMP_RE.search(raw)
+    return parse_stamp(m.group("stamp")) if m else None
+
+
 def _filing_block(tree: LexborHTMLParser, body_text: str, raw_html: str | None) -> str:
     """The 【发布单位】/【发布文号】/【发文日期】 lines when they sit outside the body container."""
     if "【" in body_text and FILING_BLOCK_RE.search(body_text):
@@ -271,6 +283,8 @@ def extract_article(tree: LexborHTMLParser, raw_html: str | None = None, found: 
     meta = _meta(tree)
     title = page_title(tree, meta)
     pub = parse_stamp(meta["pubdate"]) if meta.get("pubdate") else None
+    if pub is None:
+        pub = _info_stamp(raw_html if raw_html is not None else (tree.html or ""))
     container, node = found if found is not None else find_container(tree)
     if node is not None:
         if container in NEWS_CONTAINERS:

@@ -8,6 +8,7 @@ text of a notice or Q&A into a NoticeRecord.
 from __future__ import annotations
 
 import codecs
+import json
 import re
 
 from selectolax.lexbor import LexborHTMLParser
@@ -19,11 +20,13 @@ from . import page
 from .article import extract_article, find_container, page_title
 from .draft import PageHints
 from .index import (
+    column_rows,
     json_fragment,
     link_text_share,
     links_from_tree,
     looks_like_index_url,
     parse_index,
+    unwrap_jsonp,
 )
 from .notice import parse_text
 
@@ -53,6 +56,14 @@ def has_article_links(text: str) -> bool:
     if "/article/" in text or ".shtml" in text:
         return True
     return "art_" in text and ART_HASH_RE.search(text) is not None
+
+
+def is_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
 
 
 def is_html(text: str) -> bool:
@@ -89,15 +100,18 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
     else:
         text, encoding = raw, "utf-8"
         page.check_decoded(text)
-    stripped = text.lstrip()
-    if stripped.startswith("{"):  # jpaas list endpoints answer JSON, whatever their Content-Type says
+    stripped = unwrap_jsonp(text.strip())
+    if stripped.startswith(("{", "[")):  # list endpoints answer JSON, whatever their Content-Type says
         fragment = json_fragment(stripped)
-        if fragment is not None:
-            links = parse_index(stripped, url or "")
+        rows = column_rows(stripped, url or "") if fragment is None else None
+        if fragment is not None or rows is not None:
+            links = parse_index(stripped, url or "") if rows is None else rows
             warnings = () if links else ("the list body holds no article links",)
             return ParsedDocument(kind=DocumentKind.INDEX, encoding=encoding, links=links, warnings=warnings)
         if stripped.startswith('{"success":false') or '"success": false' in stripped[:100]:
             raise UnusablePage("error-page", "the list endpoint answered success=false")
+        if is_json(stripped):  # no notice is JSON: read as text, its titles would make one
+            raise UnusablePage("unknown-json", "a JSON body that is no list this parser knows")
     if not is_html(text):
         text = strip_envelope(text)
         page.check_content(text, text, html=False)

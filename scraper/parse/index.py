@@ -37,6 +37,8 @@ PLAIN_HREF_RE = re.compile(rf"(?P<rooted>/)(?:{PLAIN_SEGMENTS})?|(?:\./)?{PLAIN_
 PLAIN_BASE_RE = re.compile(r"(?P<root>https?://[A-Za-z0-9.:\-]+)(?:(?P<dir>(?:/[A-Za-z0-9_~%\-][A-Za-z0-9_~%.\-]*)*/)"
                            r"[A-Za-z0-9_~%.\-]*)?(?:[?#][^\t\n\r]*)?")
 DATE_HOLDERS = {"li", "tr", "dd", "p", "td"}
+# A JSON body wrapped in a JSONP callback ("jQuery1124…_1764630000000({…});"): the JSON is the group.
+JSONP_RE = re.compile(r"[A-Za-z_$][\w$.]{0,120}\(\s*(?P<json>[\[{][\s\S]*[\]}])\s*\)\s*;?\s*")
 
 
 def is_article_url(href: str) -> bool:
@@ -133,6 +135,39 @@ def json_fragment(text: str) -> str | None:
     if isinstance(inner, str):
         return inner
     return None
+
+
+def unwrap_jsonp(text: str) -> str:
+    """The JSON inside a JSONP callback, else ``text``: read as it stands, the escaped hrefs of the
+    body would be resolved into wrong links."""
+    if "(" not in text[:130]:
+        return text
+    m = JSONP_RE.fullmatch(text)
+    return m.group("json") if m else text
+
+
+def column_rows(text: str, base_url: str) -> tuple[IndexLink, ...] | None:
+    """The links of an exportcontrol ``getColumnList`` body (``{"pageInfo": {"rows": [{title, url,
+    publishTimeStr}]}}``, domain.md b.3), None if ``text`` is not one. A row whose url is no article is left out."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    info = data.get("pageInfo") if isinstance(data, dict) else None
+    rows = info.get("rows") if isinstance(info, dict) else None
+    if not isinstance(rows, list):
+        return None
+    seen: dict[str, IndexLink] = {}
+    for row in rows:
+        href = row.get("url") if isinstance(row, dict) else None
+        if not isinstance(href, str) or not is_article_url(href.strip()):
+            continue
+        url = urljoin(base_url, href.strip()) if base_url else href.strip()
+        title = row.get("title")
+        m = LINK_DATE_RE.search(str(row.get("publishTimeStr") or ""))
+        seen.setdefault(url, IndexLink(url=url, title=" ".join(title.split()) if isinstance(title, str) else None,
+                                       date=make_date(*m.groups()) if m else None))
+    return tuple(seen.values())
 
 
 def parse_index(html: str, base_url: str) -> tuple[IndexLink, ...]:
