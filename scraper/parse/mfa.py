@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from storage.frozen import quick_init
@@ -1448,6 +1448,37 @@ def _status_action(reading: Reading, folded: str, text: str, own: int | None, ef
                         text=reading.decision)
 
 
+def _per_order(action: ActionRecord, reading: Reading, folded: str, text: str,
+               own: int | None) -> tuple[tuple[ActionRecord, ...], Reading] | None:
+    """A decision on several orders that names, after each, whom it acts on there ("停止实施…（外交部令第13号）中对A采取的
+    反制措施，以及…（外交部令第16号）中对B、C采取的反制措施"): one action per order, each limited to its own names, and
+    the reading with all of them; None when it is not so written (session 18, mfa18: one action on both orders limited
+    to A, so B and C were never lifted)."""
+    m = reading.status
+    assert m is not None
+    end = sentence_end(folded, m.end())
+    spots = [r for r in ORDER_REF_RE.finditer(folded, m.end(), end) if to_int(r.group("n")) not in (None, own)]
+    if len(spots) != len(action.targets):
+        return None
+    per: list[list[Target]] = []
+    for i, r in enumerate(spots):
+        limit = spots[i + 1].start() if i + 1 < len(spots) else end
+        k = folded.find("对", r.end(), limit)
+        e = folded.find("采取", k, limit) if k >= 0 else -1
+        if e < 0 or folded[r.end() : k].strip(" \t)）中") != "":
+            return None
+        names = [t for g in _group(text[k + 1 : e], folded[k + 1 : e], "") for t in g.names]
+        if not names:
+            return None
+        per.append([t if t.type else Target(t.zh, t.en, _guess_type(t, (), ""), t.note, t.n, t.branches) for t in names])
+    actions = tuple(ActionRecord(action=action.action, list=action.list, targets=(ref,), effective=action.effective,
+                                 until=action.until, duration=action.duration, text=action.text,
+                                 entities=tuple(cached_key(t.zh, t.en) for t in names))
+                    for ref, names in zip(action.targets, per))
+    targets = tuple(_dedupe([t for names in per for t in names]))
+    return actions, replace(reading, targets=targets)
+
+
 # "《关于对…的决定》（外交部令第12号）": the quoted title right before the order's number (its bracket between).
 TITLE_BEFORE_RE = re.compile(r"《(?P<title>[^《》]{1,200})》\s*[(（]?\s*$")
 TITLE_BEFORE_REACH = 210  # the longest quoted title with its bracket
@@ -1556,7 +1587,9 @@ def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None =
             actions = (ActionRecord(action=ActionKind.IMPOSE, list=ListKind.COUNTERMEASURE, effective=effective,
                                     text=reading.decision, measures=reading.measures),)
         else:  # it acts on earlier countermeasures: the orders it names, or the targets it names
-            actions = (_status_action(reading, folded, text, own, effective, published),)
+            action = _status_action(reading, folded, text, own, effective, published)
+            split = _per_order(action, reading, folded, text, own) if len(action.targets) > 1 else None
+            actions, reading = split if split is not None else ((action,), reading)
     if not reading.targets and not (actions[0].targets or actions[-1].targets):
         warnings.append(NO_TARGETS)
     elif not _ended(folded, reading.body):
@@ -1586,7 +1619,7 @@ AMEND_VERBS = {"增加": ActionKind.IMPOSE, "增列": ActionKind.IMPOSE, "增补
                "调出": ActionKind.REMOVE, "移除": ActionKind.REMOVE, "移出": ActionKind.REMOVE, "剔除": ActionKind.REMOVE}
 # The gate: 清单 and, within the line, a verb's first character (every AMEND_LINE_RE match holds one). A greedy run of
 # one class costs the regex engine little; the lazy search for the verbs themselves cost a decision 5% more instructions.
-AMEND_GATE_RE = re.compile(r"清单[^增删补调移剔。\n]{0,80}[增删补调移剔]")
+AMEND_GATE_RE = re.compile(r"清单[^增删补调移剔。\n]{0,80}[增删补调移剔]|[增删移剔][加列补去除出]\s*《?\s*(?:反制|反制裁)清单")
 
 
 def _may_amend(folded: str) -> bool:
@@ -1598,6 +1631,11 @@ AMEND_LINE_RE = re.compile(
     rf"^\s*(?:[{CN_DIGITS}]{{1,3}}\s*、\s*|\d{{1,2}}\s*[.．、]\s*)?(?:在|将|对)?\s*(?:附件\s*)?《?\s*(?:反制|反制裁)清单\s*》?"
     rf"(?P<where>[^。\n]{{0,80}}?)(?P<verb>{'|'.join(AMEND_VERBS)})(?P<rest>.*)$")
 AMENDS_RE = re.compile(r"决定\s*(?:对|将)?(?P<what>[^。\n]{1,300}?)(?:作|进行)?(?:如下|以下|下列)?修改(?:如下)?")
+# The verb first: "二、删去《反制清单》“一、企业”中的“（二十一）X”" (session 18, mfa18: the line was read as one more
+# name the line before adds, and the deletion was lost). ``_instructions`` reads it from the verb.
+AMEND_FRONT_RE = re.compile(
+    rf"^\s*(?:[{CN_DIGITS}]{{1,3}}\s*、\s*|\d{{1,2}}\s*[.．、]\s*)?(?P<verb>{'|'.join(AMEND_VERBS)})\s*(?:附件\s*)?"
+    rf"《?\s*(?:反制|反制裁)清单\s*》?(?P<where>)(?P<rest>.*)$")
 QUOTED_ITEM_RE = re.compile(r"[“「\"]([^”」\"]+)[”」\"]")
 NO_AMENDED = "the amendment names no earlier decision it amends"
 
@@ -1610,7 +1648,8 @@ def _amendment(lines: list[str], folded_lines: list[str], folded: str, text: str
     The notice's entities are both, added then deleted (each numbered as in the list): the impose names the added
     ones (``ActionRecord.entities``), so only they join the list; a count an instruction states is checked against
     the lines it gives, and the counts together against both parts (``stated_count``)."""
-    found = [(i, m) for i, line in enumerate(folded_lines) if (m := AMEND_LINE_RE.match(line)) is not None]
+    found = [(i, m) for i, line in enumerate(folded_lines)
+             if (m := AMEND_LINE_RE.match(line) or AMEND_FRONT_RE.match(line)) is not None]
     if not found:
         return None
     first = found[0][0]
@@ -1716,7 +1755,7 @@ def _instructions(folded: str, line: str, m: re.Match[str]) -> list[Instruction]
     are its own (those after it, "删除“（三）X”，增加“（八）Y”", or, written before it after 中的, "将…中的“（三）X”删除"),
     the section a quoted heading before it names ("“一、企业”": organisations), else the line's, and the count it
     states. Quoted names are taken from the clean ``line`` (``folded`` is it folded: every character in its place)."""
-    at = m.start("where")
+    at = min(m.start("where"), m.start("verb"))  # AMEND_FRONT_RE: from its verb, before the list
     base = _type_of_words(m.group("where"))
     out: list[Instruction] = []
     pending: list[str] = []  # quoted after 中的, before its verb

@@ -1,0 +1,52 @@
+"""MFA decisions and MOFCOM orders the session 18 blind audit (mfa18) found read wrongly, each in the wording that
+broke it (the whole texts are tests/data/corpus/mfa18/, composed; names and numbers are illustrative)."""
+
+from __future__ import annotations
+
+from scraper.parse import parse_document
+from storage.records import ActionKind, NoticeRecord
+
+HEAD = "{title}\n{day} 16:00\n\n（{cn}中华人民共和国外交部令第{n}号公布，自{cn}起施行）\n\n"
+TAIL = "\n\n本决定自{cn}起施行。\n\n外交部\n{cn}\n"
+
+
+def decision(body: str, title: str = "关于对美国有关企业采取反制措施的决定", day: str = "2026-10-20",
+             cn: str = "2026年10月20日", n: int = 29) -> NoticeRecord:
+    text = HEAD.format(title=title, day=day, cn=cn, n=n) + body + TAIL.format(cn=cn)
+    rec = parse_document(text.encode()).notice
+    assert rec is not None
+    return rec
+
+
+def test_an_amendment_line_with_its_verb_first_deletes_what_it_quotes() -> None:
+    rec = decision("依据《中华人民共和国反外国制裁法》第十五条规定，中方决定对2025年12月26日《关于对美国军工企业及高级管理人员"
+                   "采取反制措施的决定》（2025年12月26日外交部令第19号公布，根据2026年3月6日外交部令第22号修改）作如下修改：\n\n"
+                   "一、在《反制清单》“一、企业”中增列：\n（二十三）黑曜石导航系统公司（Obsidian Navigation Systems, Inc.）\n"
+                   "二、删去《反制清单》“一、企业”中的“（二十一）阿尔忒弥斯航空系统公司（Artemis Aerosystems, Inc.）”。",
+                   title="关于修改《关于对美国军工企业及高级管理人员采取反制措施的决定》的决定")
+    assert [(a.action, [t.key for t in a.targets]) for a in rec.actions] == [
+        (ActionKind.IMPOSE, ["MFA-ORDER-2025-19"]), (ActionKind.REMOVE, ["MFA-ORDER-2025-19"])]
+    added, deleted = rec.entities
+    assert (added.zh, added.en, deleted.zh, deleted.en) == (
+        "黑曜石导航系统公司", "Obsidian Navigation Systems, Inc.", "阿尔忒弥斯航空系统公司", "Artemis Aerosystems, Inc.")
+    assert rec.actions[0].entities == (added.key,) and rec.actions[1].entities == (deleted.key,)
+
+
+def test_a_lift_on_two_orders_lifts_each_its_own_names() -> None:
+    rec = decision("依据《中华人民共和国反外国制裁法》第十五条规定，中方决定停止实施2024年10月10日《关于对美国军工企业及高级管理人员"
+                   "采取反制措施的决定》（外交部令第13号）中对天鹰航电公司（Skyhawk Avionics Inc.）采取的反制措施，以及2024年12月27日"
+                   "《关于对美国军工企业及高级管理人员采取反制措施的决定》（外交部令第16号）中对银杉复合材料公司（Silverfir Composites "
+                   "LLC）、马克·霍尔布鲁克（Mark Holbrook）采取的反制措施。", title="关于停止实施部分反制措施的决定")
+    sky, fir, mark = rec.entities
+    assert [(a.action, [t.key for t in a.targets], a.entities) for a in rec.actions] == [
+        (ActionKind.LIFT, ["MFA-ORDER-2024-13"], (sky.key,)), (ActionKind.LIFT, ["MFA-ORDER-2024-16"], (fir.key, mark.key))]
+    assert (fir.type, mark.type, mark.zh) == ("organization", "individual", "马克·霍尔布鲁克")
+
+
+def test_a_lift_on_two_orders_naming_no_one_stays_one_action() -> None:
+    rec = decision("依据《中华人民共和国反外国制裁法》第十五条规定，中方决定停止实施2024年10月10日《关于对美国军工企业采取反制措施的决定》"
+                   "（外交部令第13号）和2024年12月27日《关于对美国军工企业采取反制措施的决定》（外交部令第16号）所列全部反制措施。",
+                   title="关于停止实施部分反制措施的决定")
+    [action] = rec.actions
+    assert (action.action, [t.key for t in action.targets], action.entities) == (
+        ActionKind.LIFT, ["MFA-ORDER-2024-13", "MFA-ORDER-2024-16"], ())
