@@ -325,6 +325,8 @@ def _summary(kind: EventKind, subject: str, effective: date, until: date | None,
                 f"as set by {_number(by)}. Unless a new notice extends it, the measures are presumed back in force "
                 f"from then. {listed}")
     text = f"{WHAT.get(kind, kind.value)} for {subject} from {effective.isoformat()}"
+    if kind is EventKind.LIFTED and by.record.key == listing.notice.record.key:  # the end of a term the listing set
+        text = f"The term of the measures for {subject} ends on {effective.isoformat()}, as the listing set it"
     if kind in (EventKind.SUSPENDED, EventKind.SUSPENSION_EXTENDED):
         text += f" until {until.isoformat()}" if until else ", with no end date stated"
     return f"{text}. By {_number(by)}. {listed}"
@@ -574,6 +576,11 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
         assert eff is not None
         steps[(n.record.key, lst)].append(Step(n, action, kind, state, eff, known_from(n) or eff,
                                                (eff, n.record.key, i, 0), None))
+        if action.action is ActionKind.IMPOSE and action.until is not None and action.until > eff:
+            # a term ("期限为5年"): the listing's measures end when it does, as the notice says (a lift of its own)
+            ended = dataclasses.replace(action, action=ActionKind.LIFT)
+            steps[(n.record.key, lst)].append(Step(n, ended, EventKind.LIFTED, ListingState.LIFTED, action.until,
+                                                   known_from(n) or eff, (action.until, n.record.key, i, 1), None))
         for j, ref in enumerate(action.targets if n.record.kind is NoticeKind.MFA_ORDER else ()):
             numbered = _numbered(notices) if numbered is None and ref.number is not None else numbered
             found, why = _targets(ref, action, n, listings, notices, numbered)

@@ -1525,6 +1525,25 @@ def _period(folded: str, text: str, start: int, end: int) -> str | None:
     return None
 
 
+# A decision's term: "采取以下反制措施，期限为5年：", "…，为期三年：", "自本决定施行之日起2年内，…" (session 18, mfa18: never
+# read, so the countermeasures never ended). Searched in the decision sentence, dates masked ("2026年内" is no term).
+TERM_RE = re.compile(rf"(?:期限为|期限是|为期)\s*{NUM}\s*(?:年|个月|天|日)|(?<![\d{CN_DIGITS}]){NUM}\s*(?:年|个月)\s*内")
+
+
+def _term(decision: str) -> str | None:
+    """The term the decision sets on its countermeasures, as written ("期限为5年", "2年内"), else None."""
+    if "期" not in decision and "内" not in decision:
+        return None
+    masked = DATE_RE.sub(_blanks, fold(decision))
+    for m in TERM_RE.finditer(masked):
+        found = DURATION_RE.search(masked, m.start(), m.end())
+        n = to_int(found.group("n")) if found else None
+        if found is None or n is None or n > (MAX_YEARS if found.group("unit") == "年" else MAX_DAYS):
+            continue
+        return decision[m.start() : m.end()].strip()
+    return None
+
+
 def _check_counts(reading: Reading, warnings: list[str]) -> int | None:
     """The count the decision states (等3家 + 等10名), checked against the targets read, like with like:
     a count of one kind (家: organisations, 名: people) against the targets of that kind, and the targets
@@ -1584,8 +1603,11 @@ def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None =
         if stated is None and reading.unlisted:  # no number, but names: an annex cut after its first lines lacks some
             stated = len(reading.targets) + reading.unlisted
         if reading.status is None:
+            term = _term(reading.decision)
+            until = until_from(term, iso_to_date(effective) or published) if term else None
             actions = (ActionRecord(action=ActionKind.IMPOSE, list=ListKind.COUNTERMEASURE, effective=effective,
-                                    text=reading.decision, measures=reading.measures),)
+                                    until=until, duration=term if until else None, text=reading.decision,
+                                    measures=reading.measures),)
         else:  # it acts on earlier countermeasures: the orders it names, or the targets it names
             action = _status_action(reading, folded, text, own, effective, published)
             split = _per_order(action, reading, folded, text, own) if len(action.targets) > 1 else None
