@@ -459,11 +459,18 @@ SCOPE_TAIL_RE = re.compile(rf"(?<=[^\s、，,])\s*(?P<scope>{SCOPE})$")
 SCOPE_RE = re.compile(SCOPE)  # the scope alone, as a note holds it
 
 
+QUOTE_OPENERS = "“「『\""
+QUOTED_NAME_RE = re.compile(r"[“「『\"](?P<name>[^“”「」『』\"]{1,60})[”」』\"](?=\s*(?:[(（,，]|$))")
+
+
 def split_target(raw: str) -> tuple[str | None, str | None, str | None, bool]:
     """"姓名（English），男，role" -> (zh, en, note, gendered). A bracket without Latin letters
     is a note ("史蒂文·鲁德（摇杆舵公司创始人）"), as is every tail clause but the gender, and what a company's
     entry covers besides it ("…（English）及其子公司": SCOPE_TAIL_RE)."""
     text = raw.strip().rstrip(STOP_NAME)
+    quoted = QUOTED_NAME_RE.match(text) if text[:1] in QUOTE_OPENERS else None
+    if quoted is not None:  # "“北极光人权观察”（Northern Lights Rights Watch）": the name, not its quotation marks
+        text = quoted.group("name") + text[quoted.end() :]
     scope = SCOPE_TAIL_RE.search(text) if "其" in text else None
     if scope is not None:
         zh, en, note, gendered = split_target(text[: scope.start()])
@@ -913,15 +920,26 @@ def _sentences(folded: str, offset: int = 0) -> list[tuple[int, str]]:
     return out
 
 
+# After a group's count, a joiner and a second group that names its own ("对A等2家机构和B（b）等3名个人"): read as two groups
+# (session 18, mfa18: B was read as words of A's group, so a decision with no annex missed B).
+NEXT_GROUP_RE = re.compile(rf"[^、，,()（）等]{{0,12}}?(?P<joiner>以及|和|及|与)(?!其)(?=[^等]+?等\s*{NUM}\s*[家名个位人])")
+
+
 def _group(seg: str, seg_f: str, after: str) -> list[Group]:
     """The groups of one target phrase: one ("对A、B等3家…企业"), or one per count when the phrase counts
     without naming anyone ("对后附《反制清单》列明的3家企业及2名高级管理人员"), or none."""
     tail = next((t for t in GROUP_TAIL_RE.finditer(seg_f) if _depth_at(seg_f, t.start()) == 0), None)
     names_part, count, unit, desc = seg, None, None, ""
+    more: list[Group] = []
+    own_text = seg
     if tail is not None:
         names_part = seg[: tail.start()]
         count = to_int(tail.group("n")) if tail.group("n") else None
         unit, desc = tail.group("unit"), tail.group("desc")
+        joined = NEXT_GROUP_RE.match(seg_f, tail.start("desc")) if tail.group("n") else None
+        if joined is not None:  # "等1个机构和Y等1名人员": Y's group is one more, not words of this one's
+            desc = seg_f[tail.start("desc") : joined.start("joiner")]
+            own_text, more = seg[: joined.start("joiner")], _group(seg[joined.end() :], seg_f[joined.end() :], after)
     kind = _count_kind(unit, desc)
     names: list[Target] = []
     plain = names_part.strip()
@@ -941,8 +959,8 @@ def _group(seg: str, seg_f: str, after: str) -> list[Group]:
     if not names and tail is None:
         return _counted(seg, seg_f, _measures(after))
     if not names and count is None and kind is None:
-        return []
-    return [Group(tuple(names), count, kind, _measures(after), seg)]
+        return more
+    return [Group(tuple(names), count, kind, _measures(after), own_text), *more]
 
 
 def _counted(seg: str, seg_f: str, measures: tuple[str, ...]) -> list[Group]:

@@ -50,3 +50,14 @@ def test_a_lift_on_two_orders_naming_no_one_stays_one_action() -> None:
     [action] = rec.actions
     assert (action.action, [t.key for t in action.targets], action.entities) == (
         ActionKind.LIFT, ["MFA-ORDER-2024-13", "MFA-ORDER-2024-16"], ())
+
+
+def test_a_second_counted_group_after_a_joiner_is_read() -> None:
+    rec = decision("依据《中华人民共和国反外国制裁法》第四条、第五条、第六条、第九条、第十五条规定，中方决定对“北极光人权观察”（Northern "
+                   "Lights Rights Watch）等1个机构和格雷厄姆·麦肯齐（Graham MacKenzie）等1名人员采取以下反制措施：\n\n"
+                   "一、冻结其在我国境内的动产、不动产和其他各类财产；\n二、对上述人员不予签发签证、不准入境（包括香港、澳门）。",
+                   title="关于对加拿大有关机构和人员采取反制措施的决定")
+    assert [(e.zh, e.en, e.type, e.country) for e in rec.entities] == [
+        ("北极光人权观察", "Northern Lights Rights Watch", "organization", "CA"),
+        ("格雷厄姆·麦肯齐", "Graham MacKenzie", "individual", "CA")]
+    assert rec.stated_count == 2 and rec.warnings == ()
