@@ -1548,7 +1548,7 @@ def _period(folded: str, text: str, start: int, end: int) -> str | None:
 TERM_RE = re.compile(rf"(?:期限为|期限是|为期)\s*{NUM}\s*(?:年|个月|天|日)|(?<![\d{CN_DIGITS}]){NUM}\s*(?:年|个月)\s*内")
 
 
-def _term(decision: str) -> str | None:
+def decision_term(decision: str) -> str | None:
     """The term the decision sets on its countermeasures, as written ("期限为5年", "2年内"), else None."""
     if "期" not in decision and "内" not in decision:
         return None
@@ -1621,7 +1621,7 @@ def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None =
         if stated is None and reading.unlisted:  # no number, but names: an annex cut after its first lines lacks some
             stated = len(reading.targets) + reading.unlisted
         if reading.status is None:
-            term = _term(reading.decision)
+            term = decision_term(reading.decision)
             until = until_from(term, iso_to_date(effective) or published) if term else None
             actions = (ActionRecord(action=ActionKind.IMPOSE, list=ListKind.COUNTERMEASURE, effective=effective,
                                     until=until, duration=term if until else None, text=reading.decision,

@@ -10,6 +10,7 @@ the order the record lists them. To add a rule: write a small function here, add
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 import unicodedata
@@ -21,8 +22,19 @@ from storage.records import ActionKind, ActionRecord, EntityRecord, ListKind, No
 
 from . import actions as act
 from . import entities as ent
-from .dates import DATE_RE, ISO_DT_RE, Stamp, effective_in, filing_date, make_date, notice_effective, signature_date
+from .dates import (
+    DATE_RE,
+    ISO_DT_RE,
+    Stamp,
+    effective_in,
+    filing_date,
+    make_date,
+    notice_effective,
+    signature_date,
+    until_from,
+)
 from .draft import BODY_LINE_MIN, Decision, Draft, Identity, Ref, Source
+from .mfa import decision_term
 from .number import OwnNumber, find_own_number, number_in_heading
 from .qa import (
     ANSWER_MARK_RE,
@@ -497,8 +509,57 @@ def entities(src: Source, d: Draft) -> list[EntityRecord]:
     for x in d.drafts:
         if x.action is ActionKind.REMOVE or (x.action in ENTITY_ACTIONS and not x.targets) \
                 or (x.on_entities is not None and _object(src, x.on_entities)[0] is not None):
-            return ent.completed(_annex_or_prose(src, d), src.folded, src.text, d.count[1])
+            found, country = _annex_or_prose(src, d), d.count[1]
+            if _countermeasure_order(d):
+                found, country = _order_countries(src, d, found, country)
+            return ent.completed(found, src.folded, src.text, country)
     return []
+
+
+ORDER_SENTENCE_RE = re.compile(r"[^。\n]*决定[^。\n]*采取[^。\n]*")
+
+
+def _order_term(src: Source) -> str | None:
+    """The term an order's deciding sentence sets ("决定对X采取反制措施，自本决定施行之日起2年内，禁止…"), else None."""
+    if "期" not in src.folded and "内" not in src.folded:
+        return None
+    for m in ORDER_SENTENCE_RE.finditer(src.text):
+        term = decision_term(m.group())
+        if term:
+            return term
+    return None
+
+
+def _countermeasure_order(d: Draft) -> bool:
+    return d.identity.kind is NoticeKind.ORDER and d.context_list is ListKind.COUNTERMEASURE
+
+
+# A countermeasure order's country, written before its names ("决定对美国安泰咨询公司（…）等3家企业", "关于对加拿大北方
+# 科技公司及其高级管理人员采取反制措施的决定") where no count states one ("N家美国实体"); a name opening with a country
+# and a Chinese name after it, with its English, is of that country ("美国晨星供应链审计公司（Morningstar Supply Chain Audit
+# LLC）", the name kept as written, as the MFA's "美国哈德逊研究所"). Session 18 (mfa18): an order's entities had no country
+# (screening by country missed them).
+ORDER_COUNTRY_RE = re.compile(rf"对\s*(?P<c>{ent.COUNTRY_ALT})")
+CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _order_countries(src: Source, d: Draft, found: list[EntityRecord],
+                     country: str | None) -> tuple[list[EntityRecord], str | None]:
+    """The entities with a country opening their Chinese name given that country, and the order's country
+    (the stated one, else the one its title or decision writes after 对)."""
+    if country is None:
+        span = d.decision.span
+        m = ORDER_COUNTRY_RE.search(d.folded_title) or (ORDER_COUNTRY_RE.search(src.folded, span[0], span[1])
+                                                        if span else None)
+        country = ent.COUNTRIES[m.group("c")] if m else None
+    out = []
+    for e in found:
+        zh = e.zh or ""
+        name = next((c for c in ent.COUNTRY_NAMES if zh.startswith(c)), None) if e.en and e.country is None else None
+        if name is not None and len(zh) > len(name) + 1 and CJK_RE.match(zh, len(name)):
+            e = ent.make_entity(zh, e.en, ent.COUNTRIES[name], e.n, e.branches, e.note)  # the name as written
+        out.append(e)
+    return out, country
 
 
 # What the object of "对…采取的相关措施" is: a pronoun ("该实体", "其": the entity named just
@@ -576,6 +637,12 @@ def action_records(src: Source, d: Draft) -> list[ActionRecord]:
             names = limited
         else:
             names = ()
+        if action is ActionKind.IMPOSE and x.until is None and not x.targets and _countermeasure_order(d):
+            # a term ("自本决定施行之日起2年内", "期限为5年"): the order's countermeasures end with it (as an MFA decision's)
+            term = _order_term(src)
+            until = until_from(term, date.fromisoformat(x.effective[:10]) if x.effective else d.published) if term else None
+            if until is not None:
+                x = dataclasses.replace(x, until=until, duration=term)
         out.append(ActionRecord(action, x.list, x.targets, x.effective, x.until, x.duration, names, x.text)
                    if x.extends_by is None else
                    ActionRecord(action, x.list, x.targets, x.effective, x.until, x.duration, names, x.text,

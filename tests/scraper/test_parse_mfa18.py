@@ -61,3 +61,44 @@ def test_a_second_counted_group_after_a_joiner_is_read() -> None:
         ("北极光人权观察", "Northern Lights Rights Watch", "organization", "CA"),
         ("格雷厄姆·麦肯齐", "Graham MacKenzie", "individual", "CA")]
     assert rec.stated_count == 2 and rec.warnings == ()
+
+
+ORDER = """商务部令2026年第{n}号 关于对{whom}采取反制措施的决定
+【发布单位】安全与管制局
+【发布文号】商务部令2026年第{n}号
+【发文日期】2026年10月28日
+
+商务部令
+2026年第{n}号
+
+根据《中华人民共和国反外国制裁法》《中华人民共和国对外贸易法》等法律法规的有关规定，商务部决定对{body}
+
+本决定自公布之日起施行。
+
+商务部
+2026年10月28日
+"""
+
+
+def order(whom: str, body: str, n: int = 8) -> NoticeRecord:
+    rec = parse_document(ORDER.format(n=n, whom=whom, body=body).encode()).notice
+    assert rec is not None and rec.key == f"MOFCOM-ORDER-2026-{n}"
+    return rec
+
+
+def test_a_mofcom_order_gives_its_entities_the_country_written_before_them() -> None:
+    rec = order("有关外国企业", "美国晨星供应链审计公司（Morningstar Supply Chain Audit LLC）、英国泰晤士尽职调查有限公司（Thames Due "
+                "Diligence Ltd）等2家企业采取反制措施，禁止中国境内的组织、个人与其进行有关交易、合作等活动。")
+    assert [(e.zh, e.country) for e in rec.entities] == [("美国晨星供应链审计公司", "US"), ("英国泰晤士尽职调查有限公司", "GB")]
+    rec = order("加拿大北方科技公司及其高级管理人员", "加拿大北方科技公司（Northern Tech Corp.）及其首席执行官罗伯特·麦克唐纳"
+                "（Robert MacDonald）采取以下反制措施：\n\n一、禁止中国境内的组织、个人与上述企业和个人进行有关交易、合作等活动。")
+    assert [(e.zh, e.country) for e in rec.entities] == [("加拿大北方科技公司", "CA"), ("罗伯特·麦克唐纳", "CA")]
+
+
+def test_a_mofcom_order_with_a_term_ends_with_it() -> None:
+    rec = order("美国有关企业", "美国锐锋防务系统公司（Keen Edge Defense Systems, Inc.）采取反制措施，自本决定施行之日起2年内，禁止"
+                "中国境内的组织、个人与其进行有关交易、合作等活动。", n=10)
+    [action] = rec.actions
+    assert (action.action, action.effective, str(action.until), action.duration) == (
+        ActionKind.IMPOSE, "2026-10-28", "2028-10-28", "2年内")
+    assert [(e.zh, e.country) for e in rec.entities] == [("美国锐锋防务系统公司", "US")]
