@@ -45,7 +45,7 @@ from .dates import (
     until_from,
 )
 from .draft import Source
-from .entities import COUNTRIES, COUNTRY_IN_RE, cached_key, clean_display
+from .entities import COUNTRIES, COUNTRY_ALT, COUNTRY_IN_RE, cached_key, clean_display
 from .textnorm import MD, NUM, YEAR, despace, fold, to_int
 
 ISSUER = "外交部"
@@ -613,6 +613,8 @@ def annex_targets(lines: list[str], start: int,
     after = lines[start + 1 :]
     folded_after = [fold(line) for line in after] if folded_lines is None else folded_lines[start + 1 :]
     entries = [(kept, ENTRY_RE.match(folded.strip())) for line, folded in zip(after, folded_after) if (kept := line.strip())]
+    if "其" in "".join(after):
+        entries = _rejoined(entries)
     out: list[Target] = []
     bad: list[str] = []
     section: str | None = None
@@ -661,6 +663,23 @@ def annex_targets(lines: list[str], start: int,
 
 
 Entry = tuple[str, re.Match[str] | None]  # an annex line and its ENTRY_RE match
+# An entry's scope cut by a line end: "（三）X（English）及其" / "子公司", or "（一）X（English）" / "及其子公司" (a copy's wrap;
+# session 18, mfa18: the name read "X（English）及其", with no English).
+SCOPE_OPEN_RE = re.compile(r"(?:以?及其|和其)(?:全部|所有|下属|附属|关联)?$")
+SCOPE_LINE_RE = re.compile(rf"{SCOPE}$")
+
+
+def _rejoined(entries: list[Entry]) -> list[Entry]:
+    """The annex lines with an entry's scope cut by a line end joined to the entry (SCOPE_OPEN_RE, SCOPE_LINE_RE)."""
+    out: list[Entry] = []
+    for line, m in entries:
+        if out and m is None and out[-1][1] is not None and (
+                SCOPE_OPEN_RE.search(out[-1][0]) or SCOPE_LINE_RE.fullmatch(despace(line))):
+            joined = out.pop()[0] + line
+            out.append((joined, ENTRY_RE.match(fold(joined))))
+            continue
+        out.append((line, m))
+    return out
 
 
 def _subsidiaries(entries: list[Entry]) -> tuple[list[Entry], dict[int, tuple[str, ...]], bool]:
@@ -925,6 +944,20 @@ def _sentences(folded: str, offset: int = 0) -> list[tuple[int, str]]:
 NEXT_GROUP_RE = re.compile(rf"[^、，,()（）等]{{0,12}}?(?P<joiner>以及|和|及|与)(?!其)(?=[^等]+?等\s*{NUM}\s*[家名个位人])")
 
 
+# A description before a prose name: "对美国军工企业卡斯卡特导弹系统公司（Cascade Missile Systems Corporation）…" (session 18,
+# mfa18: the name kept "美国军工企业"). A country or a kind of business, then the word for an organisation, then the name.
+DESCRIBED_NAME_RE = re.compile(
+    rf"(?:(?:{COUNTRY_ALT})(?:有关|相关)?(?:军工|防务|军事|国防|科技|咨询|游说)?|(?:有关|相关)?(?:军工|防务|军事|国防))"
+    r"(?:企业|实体|机构|组织|公司|单位)(?P<name>[^\s、，,]{4,})")
+DESCRIBED_MIN = 7  # the shortest description (a country, 企业) and name
+
+
+def _undescribed(zh: str) -> str:
+    """``zh`` without a description before the name (DESCRIBED_NAME_RE), else ``zh``."""
+    m = DESCRIBED_NAME_RE.fullmatch(zh)
+    return m.group("name") if m else zh
+
+
 def _group(seg: str, seg_f: str, after: str) -> list[Group]:
     """The groups of one target phrase: one ("对A、B等3家…企业"), or one per count when the phrase counts
     without naming anyone ("对后附《反制清单》列明的3家企业及2名高级管理人员"), or none."""
@@ -953,6 +986,7 @@ def _group(seg: str, seg_f: str, after: str) -> list[Group]:
     if plain and not NOT_NAMES_RE.match(plain) and not described:
         for item in _items(plain, count if not counted or count is None else count - counted, kind):
             zh, en, note, gendered = split_target(item)
+            zh = _undescribed(zh) if zh and en and len(zh) > DESCRIBED_MIN else zh
             if (zh or en) and zh not in PRONOUNS:
                 names.append(Target(zh, en, kind or ("individual" if gendered else None), note))
     names.extend(its)

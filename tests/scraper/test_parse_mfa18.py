@@ -102,3 +102,23 @@ def test_a_mofcom_order_with_a_term_ends_with_it() -> None:
     assert (action.action, action.effective, str(action.until), action.duration) == (
         ActionKind.IMPOSE, "2026-10-28", "2028-10-28", "2年内")
     assert [(e.zh, e.country) for e in rec.entities] == [("美国锐锋防务系统公司", "US")]
+
+
+def test_an_annex_entry_whose_scope_is_cut_by_a_line_end_keeps_its_name_and_english() -> None:
+    text = (HEAD.format(title="关于对美国有关军工企业及其子公司采取反制措施的决定", day="2026-10-16", cn="2026年10月16日", n=28)
+            + "依据《中华人民共和国反外国制裁法》第三条、第四条、第五条、第六条、第九条、第十五条规定，中方决定对铁砧防务技术公司、"
+              "灰隼航空电子公司及其子公司等2家后附《反制清单》列明的企业采取以下反制措施：\n\n一、冻结其在我国境内的动产、不动产"
+              "和其他各类财产。\n\n本决定自2026年10月16日起施行。\n\n附件：反制清单\n\n外交部\n2026年10月16日\n\n附件\n\n反制清单\n\n"
+              "（一）铁砧防务技术公司（Anvil Defense Technologies LLC）\n（二）灰隼航空电子公司（Grey Falcon Avionics Corporation）及其\n"
+              "子公司\n")
+    rec = parse_document(text.encode()).notice
+    assert rec is not None and rec.warnings == ()
+    assert [(e.zh, e.en) for e in rec.entities] == [("铁砧防务技术公司", "Anvil Defense Technologies LLC"),
+                                                   ("灰隼航空电子公司", "Grey Falcon Avionics Corporation")]
+
+
+def test_a_description_before_a_prose_name_is_not_the_name() -> None:
+    rec = decision("依据《中华人民共和国反外国制裁法》第三条、第四条、第五条、第六条、第九条、第十五条规定，中方决定对美国军工企业卡斯卡特导弹"
+                   "系统公司（Cascade Missile Systems Corporation）及其下属子公司、赫利俄斯定向能公司（Helios Directed Energy, Inc.）"
+                   "等2家企业采取以下反制措施：\n\n一、冻结其在我国境内的动产、不动产和其他各类财产。")
+    assert [(e.zh, e.country) for e in rec.entities] == [("卡斯卡特导弹系统公司", "US"), ("赫利俄斯定向能公司", "US")]
