@@ -87,6 +87,26 @@ def decode_page(raw: bytes, content_type: str | None) -> tuple[str, str, bool]:
     return text, encoding, replaced
 
 
+def json_document(text: str, url: str | None, encoding: str) -> ParsedDocument | None:
+    """A list endpoint's JSON body (they answer JSON, whatever their Content-Type says) as an index: jpaas
+    ``{success, data:{html}}``, the same inside a JSONP callback, exportcontrol's getColumnList rows; an error
+    body or any other JSON refused (no notice is JSON: read as text, its titles would make one); None for no JSON."""
+    stripped = unwrap_jsonp(text.strip())
+    if not stripped.startswith(("{", "[")):
+        return None
+    fragment = json_fragment(stripped)
+    rows = column_rows(stripped, url or "") if fragment is None else None
+    if fragment is not None or rows is not None:
+        links = parse_index(stripped, url or "") if rows is None else rows
+        warnings = () if links else ("the list body holds no article links",)
+        return ParsedDocument(kind=DocumentKind.INDEX, encoding=encoding, links=links, warnings=warnings)
+    if stripped.startswith('{"success":false') or '"success": false' in stripped[:100]:
+        raise UnusablePage("error-page", "the list endpoint answered success=false")
+    if is_json(stripped):
+        raise UnusablePage("unknown-json", "a JSON body that is no list this parser knows")
+    return None
+
+
 def parse_document(raw: bytes | str, url: str | None = None, content_type: str | None = None) -> ParsedDocument:
     """Parse one fetched or saved page. Raises UnusablePage for non-content."""
     utf8: bytes | None = None  # ``text`` as UTF-8, when ``raw`` is that already (Lexbor reads UTF-8)
@@ -100,18 +120,9 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
     else:
         text, encoding = raw, "utf-8"
         page.check_decoded(text)
-    stripped = unwrap_jsonp(text.strip())
-    if stripped.startswith(("{", "[")):  # list endpoints answer JSON, whatever their Content-Type says
-        fragment = json_fragment(stripped)
-        rows = column_rows(stripped, url or "") if fragment is None else None
-        if fragment is not None or rows is not None:
-            links = parse_index(stripped, url or "") if rows is None else rows
-            warnings = () if links else ("the list body holds no article links",)
-            return ParsedDocument(kind=DocumentKind.INDEX, encoding=encoding, links=links, warnings=warnings)
-        if stripped.startswith('{"success":false') or '"success": false' in stripped[:100]:
-            raise UnusablePage("error-page", "the list endpoint answered success=false")
-        if is_json(stripped):  # no notice is JSON: read as text, its titles would make one
-            raise UnusablePage("unknown-json", "a JSON body that is no list this parser knows")
+    listed = json_document(text, url, encoding)
+    if listed is not None:
+        return listed
     if not is_html(text):
         text = strip_envelope(text)
         page.check_content(text, text, html=False)

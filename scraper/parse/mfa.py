@@ -1710,6 +1710,12 @@ AMENDS_RE = re.compile(r"决定\s*(?:对|将)?(?P<what>[^。\n]{1,300}?)(?:作|�
 AMEND_FRONT_RE = re.compile(
     rf"^\s*(?:[{CN_DIGITS}]{{1,3}}\s*、\s*|\d{{1,2}}\s*[.．、]\s*)?(?P<verb>{'|'.join(AMEND_VERBS)})\s*(?:附件\s*)?"
     rf"《?\s*(?:反制|反制裁)清单\s*》?(?P<where>)(?P<rest>.*)$")
+
+
+def _instruction_line(folded: str) -> re.Match[str] | None:
+    return AMEND_LINE_RE.match(folded) or AMEND_FRONT_RE.match(folded)
+
+
 QUOTED_ITEM_RE = re.compile(r"[“「\"]([^”」\"]+)[”」\"]")
 NO_AMENDED = "the amendment names no earlier decision it amends"
 
@@ -1722,8 +1728,7 @@ def _amendment(lines: list[str], folded_lines: list[str], folded: str, text: str
     The notice's entities are both, added then deleted (each numbered as in the list): the impose names the added
     ones (``ActionRecord.entities``), so only they join the list; a count an instruction states is checked against
     the lines it gives, and the counts together against both parts (``stated_count``)."""
-    found = [(i, m) for i, line in enumerate(folded_lines)
-             if (m := AMEND_LINE_RE.match(line) or AMEND_FRONT_RE.match(line)) is not None]
+    found = [(i, m) for i, line in enumerate(folded_lines) if (m := _instruction_line(line)) is not None]
     if not found:
         return None
     first = found[0][0]
