@@ -1583,11 +1583,14 @@ TERM_RE = re.compile(rf"(?:期限为|期限是|为期)\s*{NUM}\s*(?:年|个月|�
 
 
 def decision_term(decision: str) -> str | None:
-    """The term the decision sets on its countermeasures, as written ("期限为5年", "2年内"), else None."""
+    """The term the decision sets on its countermeasures, as written ("期限为5年", "2年内"), else None: searched from
+    the 采取 after its 决定, not in reasons told in the same sentence ("X近日对台湾进行为期三天的窜访，…中方决定对X采取…")."""
     if "期" not in decision and "内" not in decision:
         return None
+    decided = decision.find("决定")
+    acts = decision.find("采取", max(decided, 0))
     masked = DATE_RE.sub(_blanks, fold(decision))
-    for m in TERM_RE.finditer(masked):
+    for m in TERM_RE.finditer(masked, acts if acts >= 0 else max(decided, 0)):
         found = DURATION_RE.search(masked, m.start(), m.end())
         n = to_int(found.group("n")) if found else None
         if found is None or n is None or n > (MAX_YEARS if found.group("unit") == "年" else MAX_DAYS):

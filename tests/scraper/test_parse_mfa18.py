@@ -122,3 +122,13 @@ def test_a_description_before_a_prose_name_is_not_the_name() -> None:
                    "系统公司（Cascade Missile Systems Corporation）及其下属子公司、赫利俄斯定向能公司（Helios Directed Energy, Inc.）"
                    "等2家企业采取以下反制措施：\n\n一、冻结其在我国境内的动产、不动产和其他各类财产。")
     assert [(e.zh, e.country) for e in rec.entities] == [("卡斯卡特导弹系统公司", "US"), ("赫利俄斯定向能公司", "US")]
+
+
+def test_a_period_in_the_reasons_is_no_term() -> None:
+    rec = decision("美国国会众议员托马斯·布拉德肖（Thomas Bradshaw）不顾中方坚决反对，日前对中国台湾地区进行为期三天的窜访，依据《中华人民"
+                   "共和国反外国制裁法》第四条、第五条、第六条、第九条、第十五条规定，中方决定对托马斯·布拉德肖采取以下反制措施：\n\n"
+                   "一、冻结其在我国境内的动产、不动产和其他各类财产；\n二、对其本人及直系亲属不予签发签证、不准入境（包括香港、澳门）。",
+                   title="关于对美国国会众议员采取反制措施的决定")
+    [action] = rec.actions
+    assert (action.action, action.until, action.duration) == (ActionKind.IMPOSE, None, None)
+    assert [e.zh for e in rec.entities] == ["托马斯·布拉德肖"]
