@@ -652,6 +652,16 @@ def _not_grounds(folded: str, before: list[tuple[int, int, NoticeRef]]) -> list[
     return [r for r in before if not any(word in folded[max(0, r[0] - 6) : r[0]] for word in GROUND_BEFORE)] or before
 
 
+def told_suspension(folded: str, refs: list[tuple[int, int, NoticeRef]], at: int) -> bool:
+    """Whether the 暂停 at ``at`` tells an earlier notice's suspension: that notice named right before it, not as a ground
+    ("商务部公告2025年第72号暂停实施…", "…第46号第二款暂停实施至…"), or "上述暂停…" (a noun). A notice whose only 暂停实施 are
+    these suspends nothing, and says nothing it could not read (``rules.suspension_without_target``)."""
+    if folded.endswith(TOLD_STEP_BEFORE, 0, at):
+        return True
+    return any(r.key is not None and e <= at and STATE_GAP_RE.fullmatch(folded, e, at) is not None
+               and not any(word in folded[max(0, s - 6) : s] for word in GROUND_BEFORE) for s, e, r in refs)
+
+
 def _relative_object(folded: str, refs: list[tuple[int, int, NoticeRef]], after: list[tuple[int, int, NoticeRef]],
                      verbs: list[re.Match[str]], i: int, s_end: int) -> tuple[list[tuple[int, int, NoticeRef]], int] | None:
     """"恢复实施商务部公告2025年第72号暂停实施的商务部公告2024年第46号第二款": the verb after ``verbs[i]``, its

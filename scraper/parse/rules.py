@@ -908,7 +908,12 @@ def suspension_without_target(src: Source, d: Draft) -> str | None:
     for a in d.actions:
         if a.action is ActionKind.SUSPEND or a.action is ActionKind.EXTEND:
             return None
-    return "says 暂停实施 but names no notice it suspends that could be read"
+    folded, pos = src.folded, src.folded.find(SUSPEND_WORDS[0], 0, len(d.operative))
+    while pos >= 0:  # a notice's operative text is the folded text's start
+        if not act.told_suspension(folded, d.refs, pos):
+            return "says 暂停实施 but names no notice it suspends that could be read"
+        pos = folded.find(SUSPEND_WORDS[0], pos + 1, len(d.operative))
+    return None
 
 
 def no_action_in_answer(src: Source, d: Draft) -> str | None:

@@ -69,3 +69,21 @@ def test_a_relative_clause_or_a_state_told_is_no_step(body: str, steps: list[tup
     rec = parse_document(PAGE.format(body).encode()).notice
     assert [(a.action.value, [t.key for t in a.targets], a.effective, a.until and a.until.isoformat())
             for a in rec.actions] == steps
+
+
+@pytest.mark.parametrize("name", [
+    "01-mofcom-2026-restore-subject-recount", "02-uel-2026-stop-after-subject-recount",
+    "04-mofcom-order-2026-lift-after-recount", "05-mofcom-2026-genju-le-recount-then-list",
+    "06-uel-2026-stop-after-subject-recount-within-gap", "09-mofcom-2026-restore-relative-clause",
+    "10-mofcom-2026-restore-after-state",
+])
+def test_a_told_suspension_is_no_suspension_left_unread(name: str) -> None:
+    """The 暂停实施 these notices tell (an earlier notice's step) is no suspension whose targets could not be read: the
+    warning "says 暂停实施 but names no notice it suspends" was a false alarm on each."""
+    rec = parse_document((CORPUS / f"{name}.txt").read_bytes()).notice
+    assert not [w for w in rec.warnings if "暂停实施" in w]
+
+
+def test_a_suspension_of_notices_not_read_still_warns() -> None:
+    rec = parse_document(PAGE.format("自2026年11月28日起，暂停实施第55号、56号公告。").encode()).notice
+    assert "says 暂停实施 but names no notice it suspends that could be read" in rec.warnings
