@@ -946,8 +946,9 @@ NEXT_GROUP_RE = re.compile(rf"[^、，,()（）等]{{0,12}}?(?P<joiner>以及|�
 
 # A description before a prose name: "对美国军工企业卡斯卡特导弹系统公司（Cascade Missile Systems Corporation）…" (session 18,
 # mfa18: the name kept "美国军工企业"). A country or a kind of business, then the word for an organisation, then the name.
+# A qualifier is needed: "美国企业公共政策研究所" (American Enterprise Institute) is a name, not "美国企业" before one.
 DESCRIBED_NAME_RE = re.compile(
-    rf"(?:(?:{COUNTRY_ALT})(?:有关|相关)?(?:军工|防务|军事|国防|科技|咨询|游说)?|(?:有关|相关)?(?:军工|防务|军事|国防))"
+    rf"(?:{COUNTRY_ALT})?(?:(?:有关|相关)(?:军工|防务|军事|国防)?|军工|防务|军事|国防)"
     r"(?:企业|实体|机构|组织|公司|单位)(?P<name>[^\s、，,]{4,})")
 DESCRIBED_MIN = 7  # the shortest description (a country, 企业) and name
 

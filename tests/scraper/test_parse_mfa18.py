@@ -132,3 +132,10 @@ def test_a_period_in_the_reasons_is_no_term() -> None:
     [action] = rec.actions
     assert (action.action, action.until, action.duration) == (ActionKind.IMPOSE, None, None)
     assert [e.zh for e in rec.entities] == ["托马斯·布拉德肖"]
+
+
+def test_a_name_opening_with_country_and_enterprise_is_kept() -> None:
+    rec = decision("依据《中华人民共和国反外国制裁法》第四条、第五条、第六条、第九条、第十五条规定，中方决定对美国企业公共政策研究所"
+                   "（American Enterprise Institute）、美国军工企业卡斯卡特导弹系统公司（Cascade Missile Systems Corporation）等2家机构"
+                   "采取以下反制措施：\n\n一、禁止我国境内的组织、个人与其进行有关交易、合作等活动。")
+    assert [e.zh for e in rec.entities] == ["美国企业公共政策研究所", "卡斯卡特导弹系统公司"]
