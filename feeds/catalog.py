@@ -15,15 +15,17 @@ from datetime import date, datetime
 from typing import Generic, Protocol, TypeVar
 
 from feeds.identity import entity_feed_name
+from storage.possible import POSSIBLE
 from storage.records import EntityRecord, EventKind, EventRecord, EventScope, ListKind
 from storage.vocabulary import LISTS
-from storage.watchlist import Match, Watchlist
+from storage.watchlist import Counterparty, Match, Possibly, Watchlist
 
 FEED_ALL = "all"
 FEED_NOTICES = "notices"
 FEED_WATCHLIST = "watchlist"
 FEED_HEALTH = "source-health"
 FEED_NEWS = "news"
+POSSIBLE_TITLE = "Possible watchlist match, review"  # before the title of an item a counterparty only may be
 
 
 @dataclass(frozen=True)
@@ -189,7 +191,11 @@ def watchlist_events(ordered: Sequence[EventRecord], watchlist: Watchlist) -> tu
 
 class WatchlistPicker:
     """:func:`watchlist_events` fed one event at a time, in any order; keeps only the events that
-    match a counterparty (a notice-scope one is decided at the end, once every entity-scope one is in)."""
+    match a counterparty (a notice-scope one is decided at the end, once every entity-scope one is in).
+
+    An event whose entities no counterparty hits but one may be (:meth:`Watchlist.possible`: a shortened name,
+    pinyin) is kept as a possible match, an item for review, decided at the end too: only for a counterparty
+    that hits no entity of any event, as `screen` offers possible matches only to a row without a hit."""
 
     def __init__(self, watchlist: Watchlist) -> None:
         self.watchlist = watchlist
@@ -197,33 +203,61 @@ class WatchlistPicker:
         self.sources: set[tuple[str | None, str]] = set()
         self.picked: list[EventRecord] = []
         self.notice_matches: list[tuple[EventRecord, list[tuple[EntityRecord, Match]]]] = []
+        self.possible: list[tuple[EventRecord, list[tuple[EntityRecord, Possibly]]]] = []  # entity-scope
+        self.entities: dict[tuple[object, ...], EntityRecord] = {}  # every entity met: does a counterparty hit one?
+        self._hits: dict[Counterparty, bool] = {}
 
     def add(self, event: EventRecord) -> None:
+        for e in event.entities:
+            self.entities.setdefault((e.zh, e.en, e.key, e.branches, e.country, e.type), e)
         if event.scope == EventScope.ENTITY:
             entities = [e for e in event.entities if e.key == event.entity_key] or list(event.entities)
             match = _first_match(entities, self.watchlist)
             if match is None:
+                maybe = [(e, p) for e in entities for p in self.watchlist.possible(e)]
+                if maybe:
+                    self.possible.append((event, maybe))
                 return
             self.covered.add((event.kind, event.source_key, event.list, event.effective, event.entity_key))
             self.sources.add((event.source_key, event.entity_key or ""))
             self.picked.append(_with_match(event, match))
         elif event.scope == EventScope.NOTICE:
             matches = [(entity, m) for entity in event.entities if (m := self.watchlist.match(entity)) is not None]
-            if matches:
+            if matches or any(self.watchlist.possible(e) for e in event.entities):
                 self.notice_matches.append((event, matches))
 
     def events(self) -> tuple[EventRecord, ...]:
         out = list(self.picked)
+        covered, sources = set(self.covered), set(self.sources)
+        for event, maybe in self.possible:
+            usable = self._usable(maybe)
+            if usable:
+                covered.add((event.kind, event.source_key, event.list, event.effective, event.entity_key))
+                sources.add((event.source_key, event.entity_key or ""))
+                out.append(_with_match(event, usable[0][1].match))
         for event, matches in self.notice_matches:
-            for entity, match in matches:
+            hit = {entity.key for entity, _ in matches}
+            maybe = [(e, p) for e in event.entities if e.key not in hit for p in self.watchlist.possible(e)]
+            for entity, match in [*matches, *((e, p.match) for e, p in self._usable(maybe))]:
                 if event.kind == EventKind.NOTICE:
-                    seen = (event.notice_key, entity.key) in self.sources
+                    seen = (event.notice_key, entity.key) in sources
                 else:
-                    seen = (event.kind, event.source_key, event.list, event.effective, entity.key) in self.covered
+                    seen = (event.kind, event.source_key, event.list, event.effective, entity.key) in covered
                 if not seen:
                     out.append(_with_match(event, match))
                     break
         return newest_first(out)
+
+    def _usable(self, maybe: list[tuple[EntityRecord, Possibly]]) -> list[tuple[EntityRecord, Possibly]]:
+        """The possible matches of counterparties that hit no entity, best first."""
+        ok = [(e, p) for e, p in maybe if not self._hits_somewhere(p.counterparty)]
+        return sorted(ok, key=lambda ep: (-ep[1].match.score, ep[1].match.counterparty, ep[0].key))
+
+    def _hits_somewhere(self, counterparty: Counterparty) -> bool:
+        if counterparty not in self._hits:
+            alone = Watchlist((counterparty,))
+            self._hits[counterparty] = any(alone.match(e) is not None for e in self.entities.values())
+        return self._hits[counterparty]
 
 
 def _first_match(entities: Iterable[EntityRecord], watchlist: Watchlist) -> Match | None:
@@ -235,4 +269,6 @@ def _first_match(entities: Iterable[EntityRecord], watchlist: Watchlist) -> Matc
 
 
 def _with_match(event: EventRecord, match: Match) -> EventRecord:
+    if match.method == POSSIBLE:  # a reader of titles alone must not take it for the counterparty's listing
+        return dataclasses.replace(event, title=f"{POSSIBLE_TITLE}: {event.title}", extra=event.extra + match.as_extra())
     return dataclasses.replace(event, extra=event.extra + match.as_extra())

@@ -11,6 +11,7 @@ from functools import lru_cache
 from html import escape
 from typing import NamedTuple
 
+from storage.possible import POSSIBLE
 from storage.records import EntityRecord, EventKind, EventRecord, ListKind, Provenance
 from storage.vocabulary import LISTS, MINISTRIES, PRESUMED, ministry_of, official_first, reprint_url
 
@@ -217,12 +218,16 @@ def _watchlist_html(extra: tuple[tuple[str, str], ...]) -> str:
     fields = {k[len(WATCHLIST_PREFIX):]: v for k, v in extra if k.startswith(WATCHLIST_PREFIX)}
     if not fields:
         return ""
+    possible = fields.get("method") == POSSIBLE  # for review, not a hit
     text = (
-        f"Watchlist match: <strong>{escape(fields.get('counterparty', ''))}</strong> "
+        f"{'Possible watchlist match, review' if possible else 'Watchlist match'}: "
+        f"<strong>{escape(fields.get('counterparty', ''))}</strong> "
         f"(matched name “{escape(fields.get('matched_name', ''))}”) "
         f"~ listed as “{escape(fields.get('entity_name', ''))}”; "
         f"method: {escape(fields.get('method', ''))}, score {escape(fields.get('score', ''))}"
     )
+    if fields.get("reason"):
+        text += f"; why it may be: {escape(fields['reason'])}"
     if fields.get("note"):
         text += f"; note: {escape(fields['note'])}"
     return f"<p>{text}</p>"

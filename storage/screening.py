@@ -2,7 +2,9 @@
 
 Matching is :mod:`storage.watchlist`'s (exact, normalised, strict fuzzy with a score), the
 same as the watchlist feed's; a counterparty's optional country (ISO 3166 alpha-2) rules out a
-fuzzy hit on an entity the notices place in another country. Exact and normalised hits always count, whatever the country
+fuzzy hit on an entity the notices place in another country. A counterparty that hits no stored entity is offered
+its possible matches (:mod:`storage.possible`: a shortened name, generic words more, pinyin), apart from the
+hits (``Screened.possible``), for a person to review: never a hit, never silent. Exact and normalised hits always count, whatever the country
 (the notice's spelling is the listing; the country is reported beside it). A country may be written as ERPs
 write it ("USA", "United Kingdom", "美国": :mod:`storage.countries`). A notice published after the as-of day is no
 hit on that day; it is reported apart (:class:`Later`), so nothing the store holds is hidden.
@@ -18,10 +20,11 @@ from sqlalchemy.orm import Session
 
 from storage.lifecycle import known_from
 from storage.names import clean_display
+from storage.possible import POSSIBLE
 from storage.records import OMIT_DEFAULT, EntityRecord, ListingState, ListKind, _jsonable
 from storage.status import derive_stored
 from storage.vocabulary import ministry_of
-from storage.watchlist import UNREAD_COUNTRY, Counterparty, Match, Watchlist, csv_rows, read_country
+from storage.watchlist import UNREAD_COUNTRY, Counterparty, Match, Watchlist, csv_rows, possible_lookups, read_country
 
 MAX_COUNTERPARTIES = 10_000
 
@@ -50,7 +53,7 @@ class Hit:
     entity_zh: str | None
     entity_en: str | None
     entity_country: str | None
-    match: str  # exact | normalised | fuzzy
+    match: str  # exact | normalised | fuzzy; possible in Screened.possible
     score: float  # 100 for exact and normalised
     matched_name: str  # the entity's name as the notice wrote it
     notice_key: str
@@ -65,6 +68,7 @@ class Hit:
     # a change published on or before the day, in effect after it (StatusRow.next_*); omitted from JSON while None
     next_state: ListingState | None = field(default=None, metadata=OMIT_DEFAULT)
     next_from: date | None = field(default=None, metadata=OMIT_DEFAULT)
+    reason: str | None = field(default=None, metadata=OMIT_DEFAULT)  # a possible match's: why it may be the entity
 
 
 @dataclass(frozen=True)
@@ -81,12 +85,16 @@ class Later:
     list: ListKind
     published: date
     note: str  # "listed later on 2026-06-22 by MOFCOM-2026-23"
+    reason: str | None = field(default=None, metadata=OMIT_DEFAULT)  # a possible match's
 
 
 @dataclass(frozen=True)
 class Screened:
     query: Query
     hits: tuple[Hit, ...]
+    # possible matches (match "possible", with a reason) of a counterparty without a hit: to review, not hits;
+    # always in JSON, so a reader that looks for it finds [] rather than nothing
+    possible: tuple[Hit, ...] = ()
     # listings published after the day (omitted from JSON while there is none): not hits on that day
     listed_later: tuple[Later, ...] = field(default=(), metadata=OMIT_DEFAULT)
 
@@ -130,8 +138,10 @@ def json_queries(data: object) -> tuple[Query, ...]:
 
 
 def report(results: tuple[Screened, ...], as_of: date, warnings: list[str] | None = None) -> dict[str, Any]:
-    """What ``screen --json`` prints and ``POST /api/screen`` answers."""
+    """What ``screen --json`` prints and ``POST /api/screen`` answers: ``matched`` counts the counterparties with a
+    hit, ``possible`` those with a possible match to review (and no hit)."""
     out = {"as_of": as_of.isoformat(), "screened": len(results), "matched": sum(1 for r in results if r.hits),
+           "possible": sum(1 for r in results if r.possible and not r.hits),
            "results": [r.to_json() for r in results]}
     if warnings:  # a country not read (country_warnings); omitted while there is none
         out["warnings"] = list(warnings)
@@ -165,17 +175,28 @@ def screen(session: Session, queries: tuple[Query, ...], as_of: date) -> tuple[S
             if e.key:
                 spellings.setdefault(e.key, []).append(e)
                 mentions.setdefault(e.key, set()).add(n.record.key)
+    reach: dict[tuple[str, str], set[str]] = {}  # what a counterparty must give to possibly be an entity
+    for key, records in spellings.items():
+        for e in records:
+            for k in possible_lookups(e):
+                reach.setdefault(k, set()).add(key)
     by_notice = {n.record.key: n.record for n in notices}
     public_from = {n.record.key: known_from(n) for n in notices}
     out = []
     for q in queries:
         wl = Watchlist((Counterparty(q.name, country=q.country),))  # the watchlist feed's matching, country and all
         hits: list[Hit] = []
+        possible: list[Hit] = []
         later: list[Later] = []
+        firm = {key: _best(wl, records) for key, records in spellings.items()}
+        # a counterparty that hits an entity is that entity: it is offered no other as possible (not every listed
+        # Lockheed Martin company for "Lockheed Martin Corp"), as the watchlist feed does (feeds.catalog)
+        unsure = not any(firm.values())
+        maybe = {k for r in wl.possible_keys() for k in reach.get(r, ())} if unsure else set()
         for key in sorted(spellings):
             records = spellings[key]
             country = next((e.country for e in records if e.country), None)
-            best = _best(wl, records)
+            best = firm[key] or (_best_possible(wl, records) if key in maybe else None)
             if best is None:
                 continue
             zh = next((clean_display(e.zh) for e in records if e.zh), None)
@@ -188,7 +209,8 @@ def screen(session: Session, queries: tuple[Query, ...], as_of: date) -> tuple[S
                 day = public_from[notice_key]
                 if rec.list is not None and day is not None:
                     later.append(Later(key, best.method, best.score, best.entity_name, notice_key, rec.number,
-                                       rec.list, day, f"listed later on {day.isoformat()} by {notice_key}"))
+                                       rec.list, day, f"listed later on {day.isoformat()} by {notice_key}",
+                                       best.reason))
             # the listings in force, suspended, ... on the day; else the notices naming it that the day knows
             listed = sorted({r.notice_key for r in rows}) or sorted(set(mentions[key]) - set(after))
             for notice_key in listed:
@@ -198,13 +220,19 @@ def screen(session: Session, queries: tuple[Query, ...], as_of: date) -> tuple[S
                     lst = r.list if r else rec.list
                     if lst is None:
                         continue
-                    hits.append(Hit(key, zh, en, country, best.method, best.score, best.entity_name, notice_key,
-                                    rec.number, lst, rec.issuer, ministry_of(rec.issuer),
-                                    r.state if r else None, r.since if r else None, r.until if r else None,
-                                    r.presumed if r else False, r.next_state if r else None,
-                                    r.next_from if r else None))
-        out.append(Screened(q, tuple(hits), tuple(later)))
+                    (possible if best.method == POSSIBLE else hits).append(Hit(
+                        key, zh, en, country, best.method, best.score, best.entity_name, notice_key, rec.number, lst,
+                        rec.issuer, ministry_of(rec.issuer), r.state if r else None, r.since if r else None,
+                        r.until if r else None, r.presumed if r else False, r.next_state if r else None,
+                        r.next_from if r else None, best.reason))
+        out.append(Screened(q, tuple(hits), tuple(possible), tuple(later)))
     return tuple(out)
+
+
+def _best_possible(wl: Watchlist, records: list[EntityRecord]) -> Match | None:
+    """The best possible match of the one counterparty of ``wl`` with any spelling of an entity, or None."""
+    found = [p.match for e in records for p in wl.possible(e)]
+    return min(found, key=lambda m: (-m.score, m.entity_name)) if found else None
 
 
 def _best(wl: Watchlist, records: list[EntityRecord]) -> Match | None:

@@ -26,6 +26,10 @@ Latin name inside ("美国PVH集团") is also compared by that Latin name ("PVH 
 (``EntityRecord.type`` "individual") are matched by their words (:func:`person_score`): a middle name
 may be left out, and each word may differ by one typing slip but no more ("Todd Steiner" is not
 "Todd Stein").
+
+Below the hits, :meth:`Watchlist.possible` offers possible matches (:mod:`storage.possible`: a shortened name,
+generic words more, a Chinese name's first characters, a person's pinyin), for review and never as a hit; a caller
+offers them only for a counterparty that hits no entity.
 """
 
 from __future__ import annotations
@@ -139,7 +143,8 @@ class Match:
 
     ``matched_name`` is the watchlist spelling that matched, ``entity_name`` the
     entity's name as the notice wrote it, ``method`` one of exact / normalised /
-    fuzzy, ``score`` 100 for exact and normalised matches.
+    fuzzy (hits) or possible (:mod:`storage.possible`: for review, with its ``reason``),
+    ``score`` 100 for exact and normalised matches.
     """
 
     counterparty: str
@@ -148,6 +153,7 @@ class Match:
     method: str
     score: float
     note: str | None = None
+    reason: str | None = None  # why a possible match may be the entity
 
     def as_extra(self) -> tuple[tuple[str, str], ...]:
         """The small key/value fields an :class:`EventRecord` carries in ``extra``."""
@@ -160,7 +166,17 @@ class Match:
         ]
         if self.note:
             fields.append(("watchlist_note", self.note))
+        if self.reason:
+            fields.append(("watchlist_reason", self.reason))
         return tuple(fields)
+
+
+@dataclass(frozen=True)
+class Possibly:
+    """A counterparty that may be a listed entity (:meth:`Watchlist.possible`), and how."""
+
+    counterparty: Counterparty
+    match: Match
 
 
 @dataclass(frozen=True)
@@ -197,7 +213,10 @@ class Watchlist:
             if len(n.key) >= PLAIN_MIN_KEY_LENGTH:
                 self._by_plain_key.setdefault(n.key, []).append(n)
         self._fuzzy = tuple(n for n in (*self._names, *plains) if len(n.key) >= FUZZY_MIN_KEY_LENGTH)
+        self._plains = tuple(plains)
         self._cache: dict[tuple[str | None, str | None, str, tuple[str, ...]], Match | None] = {}
+        self._possible_cache: dict[tuple[str | None, str | None, str | None, str | None], tuple[Possibly, ...]] = {}
+        self._possible_index: dict[tuple[str, str], list[_Name]] | None = None  # built on the first possible()
 
     def __len__(self) -> int:
         return len(self.counterparties)
@@ -221,6 +240,60 @@ class Watchlist:
             branches = [n for b in entity.branches for n in branch_names(b)]
             hit = self._exact(branches) or self._fuzzy_best(branches, entity)
         return hit
+
+    def possible(self, entity: EntityRecord) -> tuple[Possibly, ...]:
+        """The counterparties that may be ``entity`` (:mod:`storage.possible`), best first, one match each: for
+        review, never a hit. A caller offers them only for a counterparty that :meth:`match` hits nowhere."""
+        cache_key = (entity.zh, entity.en, entity.country, entity.type)
+        if cache_key not in self._possible_cache:
+            self._possible_cache[cache_key] = self._possible(entity)
+        return self._possible_cache[cache_key]
+
+    def _possible(self, entity: EntityRecord) -> tuple[Possibly, ...]:
+        index = self._possible_index if self._possible_index is not None else self._index_possible()
+        best: dict[Counterparty, Possibly] = {}
+        for name in (n for n in (entity.en, entity.zh) if n):
+            plain, designates, key, _ = _listed_form(name)
+            tries = [(kind, n) for kind, reading in _lookups(name, entity.type, entity.en is None)
+                     for n in index.get((kind, reading), ())]
+            if not tries:
+                continue  # the usual case
+            rules = _rules()
+            for kind, candidate in tries:
+                if kind == "py":
+                    why = rules.pinyin_possible(candidate.display, key)
+                elif kind == "zh":
+                    why = rules.han_possible(candidate.key, key)
+                else:
+                    why = rules.latin_possible(candidate.display, plain)
+                if why is None or not _countries_agree(entity, candidate, designates, fuzzy=True):
+                    continue
+                cp = candidate.counterparty
+                if cp not in best or why.score > best[cp].match.score:
+                    best[cp] = Possibly(cp, Match(cp.name, candidate.name, name, rules.POSSIBLE, why.score, cp.note,
+                                                  why.reason))
+        return tuple(sorted(best.values(), key=lambda p: (-p.match.score, p.match.counterparty)))
+
+    def possible_keys(self) -> frozenset[tuple[str, str]]:
+        """What a listed name must give (:func:`possible_lookups`) for :meth:`possible` to try it: `screen` tries
+        only the entities that do, out of all it holds."""
+        index = self._possible_index if self._possible_index is not None else self._index_possible()
+        return frozenset(index)
+
+    def _index_possible(self) -> dict[tuple[str, str], list[_Name]]:
+        """The counterparties' names by what a possible match must share with a listed name: the first English
+        word, the first two Chinese characters, or, for pinyin, all the letters of a name in Latin letters."""
+        from storage.possible import latin_words, pinyin_key
+
+        index: dict[tuple[str, str], list[_Name]] = {}
+        for n in (*self._names, *self._plains):
+            if HAN_RE.search(n.key):
+                index.setdefault(("zh", n.key[:2]), []).append(n)
+            elif words := latin_words(n.display):
+                index.setdefault(("en", words[0]), []).append(n)
+                index.setdefault(("py", pinyin_key(n.display)), []).append(n)
+        self._possible_index = index
+        return index
 
     def _plain(self, entity: EntityRecord, written: list[str]) -> Match | None:
         """A normalised match of the names' plain forms (designator, acronym, abbreviations aside), where every
@@ -320,6 +393,40 @@ def plain_form(name: str) -> tuple[str, str | None]:
             break
     name = ABBREVIATION_RE.sub(lambda a: ABBREVIATIONS[re.sub(r"['’.]", "", a.group(0)).casefold()], name)
     return clean_display(name) or name, designates
+
+
+@lru_cache(maxsize=65536)  # the same listed names are tried for every counterparty `screen` reads
+def _listed_form(name: str) -> tuple[str, str | None, str, str | None]:
+    """A listed name's plain form, the country its dropped designator named, the plain form's key, and its first
+    word as :func:`storage.possible.latin_words` gives it (None for a name in Chinese)."""
+    plain, designates = plain_form(clean_display(name) or "")
+    key = name_key(plain)
+    words = name_words(plain)
+    first = None if HAN_RE.search(key) or not words else GENERIC_FORMS.get(words[0], words[0])
+    return plain, designates, key, first
+
+
+def possible_lookups(entity: EntityRecord) -> frozenset[tuple[str, str]]:
+    """The keys under which :meth:`Watchlist.possible` looks up the counterparties that may be ``entity``."""
+    return frozenset(k for name in (entity.en, entity.zh) if name for k in _lookups(name, entity.type, entity.en is None))
+
+
+@lru_cache(maxsize=65536)
+def _lookups(name: str, kind: str | None, chinese_only: bool) -> tuple[tuple[str, str], ...]:
+    """The keys of one listed name: its first English word; its first two Chinese characters, and a person's
+    pinyin when the notices name that person only in Chinese ("yumaochun", "maochunyu" for 余茂春)."""
+    _, _, key, first = _listed_form(name)
+    if first is not None:
+        return () if kind == "individual" else (("en", first),)
+    pinyin = sorted(_rules().pinyin_keys(key)) if kind == "individual" and chinese_only else []
+    return (("zh", key[:2]), *(("py", reading) for reading in pinyin))
+
+
+@lru_cache(maxsize=1)
+def _rules() -> Any:  # storage.possible, which imports this module: imported once a possible match is tried
+    from storage import possible
+
+    return possible
 
 
 @lru_cache(maxsize=1)

@@ -1,6 +1,6 @@
 """`mofcom-watch screen FILE.csv [--as-of DATE] [--json|--csv]`: batch screening of counterparties.
 
-Exit 0 when no counterparty matched, 1 when one did, 2 on bad input.
+Exit 0 when no counterparty matched, 1 when one did (a hit or a possible match to review), 2 on bad input.
 """
 
 from __future__ import annotations
@@ -27,34 +27,47 @@ fuzzily: both keys at least 4 characters, the same number of distinctive words (
 such as Technologies or Systems aside), and a rapidfuzz ratio of at least 90 on the whole names
 and on the distinctive words. A fuzzy hit on an entity the notices place in another country than
 the row's is dropped. A notice published after the --as-of day is no hit; it is shown as "listed later".
+A row that hits nothing may have a possible match, shown apart for review, never as a hit: the listed name
+shortened ("Anduril" for Anduril Industries; two distinctive words at least when one is left out, "General
+Atomics"), with generic words more ("Leidos Holdings" for Leidos), a Chinese name's first 4 characters or more
+("通用原子"), or a person's pinyin ("Yu Maochun" for 余茂春); match "possible", its score and reason.
 In --csv, a cell a spreadsheet would run as a formula (=, +, -, @) begins with a single quote.
-Exit 0: no hit; 1: at least one hit; 2: bad input.
+Exit 0: no hit and no possible match; 1: at least one hit or possible match; 2: bad input.
 """
 
 COLUMNS = ("line", "counterparty", "country", "match", "score", "entity_key", "listed_name", "entity_country",
-           "instrument", "notice_key", "issuer", "list", "state", "since", "until", "note")
+           "instrument", "notice_key", "issuer", "list", "state", "since", "until", "note", "reason")
 
 COUNTRY_NOT_READ = "country not read: screened by the name alone"
 
 
 def rows(results: Any) -> list[dict[str, str]]:
-    """One row per hit; a counterparty with no hit gets one row with match "none"."""
+    """One row per hit and per possible match (match "possible", its reason); a counterparty with neither gets
+    one row with match "none"."""
     out = []
     for r in results:
         q = r.query
         notes = ([COUNTRY_NOT_READ] if q.country_note else []) + [later.note for later in r.listed_later]
         head = {"line": str(q.line), "counterparty": q.name, "country": q.country or q.country_note or "",
                 "note": "; ".join(notes)}  # a country not read; no hit on the day: listed after it
-        if not r.hits:
-            out.append({c: "" for c in COLUMNS} | head | {"match": "none"})
-        for h in r.hits:
+        if not r.hits and not r.possible:
+            out.append({c: "" for c in COLUMNS} | head | {"match": "none", "reason": ""})
+        for h in (*r.hits, *r.possible):
             out.append(head | {
                 "match": h.match, "score": f"{h.score:.1f}", "entity_key": h.entity_key,
                 "listed_name": h.matched_name, "entity_country": h.entity_country or "",
                 "instrument": h.instrument or "", "notice_key": h.notice_key, "issuer": h.issuer or "",
                 "list": h.list.value, "state": h.state.value if h.state else "not in effect",
-                "since": h.since.isoformat() if h.since else "", "until": h.until.isoformat() if h.until else ""})
+                "since": h.since.isoformat() if h.since else "", "until": h.until.isoformat() if h.until else "",
+                "reason": h.reason or ""})
     return out
+
+
+def possible_line(line: int, name: str, h: Any) -> str:
+    """How the table shows a possible match, under the hits: never in the table, where a narrow terminal drops
+    the match column and it would read as a hit."""
+    return (f"line {line} {name}: possible match: {h.matched_name} ({h.list.value}, {h.instrument or h.notice_key}), "
+            f"score {h.score:.1f}, review: {h.reason}")
 
 
 def register(app: typer.Typer) -> None:
@@ -94,6 +107,7 @@ def register(app: typer.Typer) -> None:
             session.close()
             engine.dispose()
         matched = sum(1 for r in results if r.hits)
+        unsure = sum(1 for r in results if r.possible and not r.hits)
         if as_json:
             typer.echo(term.json_text(report(results, day, warnings)))
         elif as_csv:
@@ -101,18 +115,21 @@ def register(app: typer.Typer) -> None:
 
             typer.echo(csv_text(COLUMNS, ([row[c] for c in COLUMNS] for row in rows(results))), nl=False)
         else:
-            table = Table(title=f"{matched} of {len(results)} counterparties listed, as of {day.isoformat()}",
+            review = f", {unsure} with a possible match to review" if unsure else ""
+            table = Table(title=f"{matched} of {len(results)} counterparties listed{review}, as of {day.isoformat()}",
                           title_justify="left")
             shown_cols = ("line", "counterparty", "match", "score", "listed_name", "instrument", "list", "state",
                           "since", "until")
             for c in shown_cols:
                 table.add_column(c.replace("_", " "))
             for row in rows(results):
-                if row["match"] != "none":
+                if row["match"] not in ("none", "possible"):
                     table.add_row(*(term.shown(row[c]) for c in shown_cols))
             print_fitted(term.console(), table, drop=("instrument", "score", "match", "listed name", "until", "list"))
             for r in results:
+                for h in r.possible:
+                    typer.echo(term.shown(possible_line(r.query.line, r.query.name, h)))
                 for later in r.listed_later:  # not a hit on the day: said, so nothing is hidden
                     typer.echo(term.shown(f"line {r.query.line} {r.query.name}: {later.entity_key} {later.note}, "
                                           f"not a hit on {day.isoformat()}"))
-        raise typer.Exit(1 if matched else 0)
+        raise typer.Exit(1 if matched or unsure else 0)  # a possible match is no "clear": 1, as a hit

@@ -67,3 +67,23 @@ def test_watchlist_items_keep_their_event_ids_and_feed_bytes_are_stable():
     assert a.atom == b.atom and a.rss == b.rss
     ent = dataclasses.replace(ENTITIES[0])
     assert ent.key == "skydio"
+
+
+def test_a_possible_match_is_an_item_for_review_only_for_a_counterparty_that_hits_nothing():
+    """"Brinc" (BRINC Drones shortened) gave an empty watchlist feed: silent. It is now an item whose title and body
+    say "possible match, review" and why; "Brinc" with an alias that hits Skydio is Skydio, not BRINC."""
+    files = build_feeds(history(), base_url=BASE, watchlist=watchlist("Brinc"))
+    parsed = feedparser.parse(feed(files, "watchlist").atom)
+    assert {e.id.rsplit("/", 1)[1] for e in parsed.entries} == {"brincdrones"}
+    assert all(e.title.startswith("Possible watchlist match, review: ") for e in parsed.entries)
+    body = parsed.entries[0].content[0].value
+    assert "Possible watchlist match, review: <strong>Brinc</strong>" in body and "why it may be:" in body
+    sel = {s.spec.name: s for s in select_feeds(history(), watchlist("Brinc"))}
+    assert {dict(e.extra)["watchlist_method"] for e in sel["watchlist"].events} == {"possible"}
+    notice_only = {s.spec.name: s for s in select_feeds([e for e in history() if e.scope == "notice"], watchlist("Brinc"))}
+    assert notice_only["watchlist"].events and all(
+        e.title.startswith("Possible watchlist match") for e in notice_only["watchlist"].events)
+    hits = Watchlist((Counterparty("Brinc", aliases=("Skydio Inc.",)),))
+    sel = {s.spec.name: s for s in select_feeds(history(), hits)}
+    assert {e.entity_key for e in sel["watchlist"].events} == {"skydio"}
+    assert {dict(e.extra)["watchlist_method"] for e in sel["watchlist"].events} == {"exact"}

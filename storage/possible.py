@@ -1,0 +1,186 @@
+"""Possible matches: a second screening tier, shown for a person to review, never counted as a hit.
+
+A hit (exact, normalised, strict fuzzy: :mod:`storage.watchlist`) says "this is the listed entity". A possible match
+says "this may be it: look". Screening tools keep the two apart so that a shortened name is not missed and a
+look-alike is not called listed. Three rules, each pure (names in, :class:`Possible` or None out):
+
+- :func:`latin_possible`, English names, word by word after normalising (legal suffixes, case, punctuation,
+  generic words in one spelling): one name is the other's first words. The counterparty may leave words out
+  ("Anduril" for Anduril Industries, "Edge Autonomy" for Edge Autonomy Operations LLC, "General Atomics" for
+  General Atomics Aeronautical Systems, Inc.) when what is left keeps every distinctive word of the listed name or
+  at least two of them ("Edge" alone is no possible match for Edge Autonomy, nor "Boeing" for Boeing Defense,
+  Space & Security); it may add words only when they are generic ("Leidos Holdings, Inc." for Leidos; not
+  "Skydio Japan KK"). The words they share must hold a distinctive part of at least MIN_DISTINCTIVE_LETTERS
+  letters: sharing "Technologies" or "Group" is nothing ("Global Technologies Inc"). A name's tail is no
+  possible match ("Mission Systems Inc" for General Dynamics Mission Systems).
+- :func:`han_possible`, Chinese names, character by character: one name begins the other. The counterparty
+  may leave characters out when what is left holds at least MIN_DISTINCTIVE_HAN characters besides generic words
+  such as 系统, 航空, 技术 ("通用原子" for 通用原子航空系统公司; "航空系统" is nothing); it may add only generic words
+  ("安杜里尔集团"), to a listed name whose own distinctive part has that many characters.
+- :func:`pinyin_possible`, a person the notices name only in Chinese, written in pinyin ("Yu Maochun", "Maochun
+  Yu" for 余茂春), given name and surname in either order, every reading of each character tried (曾: ceng, zeng),
+  tone marks and hyphens aside. Possible only: other people's names share the pinyin (于茂春).
+
+The score is rapidfuzz's ratio of the two normalised names (0-100): how much of the names is the same, so a
+shortened name scores below the hit threshold; a pinyin equal to the name written scores 100 (the doubt is in
+the reading, which the reason says).
+Not tried: a former name (the notices give none: give it as an alias in a watchlist), the pinyin of a company's
+Chinese name, a name contained in the middle of another.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from storage.names import name_words
+from storage.watchlist import GENERIC_FORMS, GENERIC_WORDS, HAN_RE, LATIN_RE
+
+POSSIBLE = "possible"
+MIN_DISTINCTIVE_LETTERS = 4  # the shared distinctive words, letters in all: "MP" (MP Materials) is too little
+MIN_DISTINCTIVE_HAN = 4  # Chinese characters of the shared part besides generic words: "洛克希德", "通用原子"
+# Chinese words many company names share (GENERIC_WORDS in Chinese), longest first so 航空航天 goes before 航空.
+ZH_GENERIC_WORDS = tuple(sorted({
+    "集团", "控股", "国际", "工业", "技术", "科技", "系统", "航空航天", "航空", "航天", "防务", "国防", "解决方案", "方案",
+    "服务", "工程", "电子", "企业", "管理", "实验室", "物流", "材料", "机器人", "无人机", "全球", "环球", "合伙", "研究",
+    "信息", "股份", "有限", "责任",
+}, key=len, reverse=True))
+HAN_ONLY_RE = re.compile(r"[\u4e00-\u9fff]+")
+PERSON_HAN_LENGTHS = range(2, 5)  # a Chinese person's name: 2-4 characters
+# Read each character alone, every reading (heteronyms): a name is no phrase, and the phrase dictionary
+# (pypinyin's default) costs ~40 MB and 0.3 s to load for nothing here.
+PYPINYIN_ENV = {"PYPINYIN_NO_PHRASES": "true", "PYPINYIN_NO_DICT_COPY": "true"}
+
+
+@dataclass(frozen=True)
+class Possible:
+    """Why a name may be a listed one: the score (0-100) and the reason in words."""
+
+    score: float
+    reason: str
+
+
+def generic(word: str) -> bool:
+    """A word many company names share ("technology", "group", "and"): it tells no company apart."""
+    return word in GENERIC_WORDS or word in GENERIC_FORMS.values()
+
+
+@lru_cache(maxsize=65536)
+def latin_words(name: str) -> tuple[str, ...]:
+    """The words of ``name`` as :func:`storage.names.name_words` gives them (legal suffixes dropped), each generic
+    word in one spelling ("Technologies" -> "technology")."""
+    return tuple(GENERIC_FORMS.get(w, w) for w in name_words(name))
+
+
+def latin_possible(counterparty: str, listed: str) -> Possible | None:
+    """A possible match of two English names (plain forms: no designator, "The", acronym in brackets), or None."""
+    mine, theirs = latin_words(counterparty), latin_words(listed)
+    if len(mine) == len(theirs) or not mine or not theirs:
+        return None  # equal lengths: equal names are hits, others differ in a word
+    shortened = len(mine) < len(theirs)
+    shorter, longer = (mine, theirs) if shortened else (theirs, mine)
+    if longer[: len(shorter)] != shorter:
+        return None
+    shared = [w for w in shorter if not generic(w)]
+    if len("".join(shared)) < MIN_DISTINCTIVE_LETTERS:
+        return None
+    extra = longer[len(shorter):]
+    distinctive_extra = [w for w in extra if not generic(w)]
+    written = " ".join(name_words(listed if shortened else counterparty)[len(shorter):])  # as written, less case
+    if shortened:
+        if distinctive_extra and len(shared) < 2:
+            return None
+        reason = f'the listed name shortened: without "{written}"'
+    else:
+        if distinctive_extra:
+            return None
+        reason = f'the listed name with generic words more: "{written}"'
+    return Possible(_ratio("".join(mine), "".join(theirs)), reason)
+
+
+def han_core(text: str) -> str:
+    """``text`` without the generic words of ZH_GENERIC_WORDS: what tells a Chinese company name apart."""
+    for word in ZH_GENERIC_WORDS:
+        text = text.replace(word, "")
+    return text
+
+
+def han_possible(counterparty_key: str, listed_key: str) -> Possible | None:
+    """A possible match of two Chinese name keys (:func:`storage.names.name_key` of the plain forms), or None."""
+    mine, theirs = counterparty_key, listed_key
+    if mine == theirs or not (HAN_ONLY_RE.fullmatch(mine) and HAN_ONLY_RE.fullmatch(theirs)):
+        return None
+    if theirs.startswith(mine):
+        if len(han_core(mine)) < MIN_DISTINCTIVE_HAN:
+            return None
+        reason = f"the listed name shortened: without “{theirs[len(mine):]}”"
+    elif mine.startswith(theirs):
+        extra = mine[len(theirs):]
+        if han_core(extra) or len(han_core(theirs)) < MIN_DISTINCTIVE_HAN:
+            return None
+        reason = f"the listed name with generic words more: “{extra}”"
+    else:
+        return None
+    return Possible(_ratio(mine, theirs), reason)
+
+
+def pinyin_possible(counterparty: str, listed_zh: str) -> Possible | None:
+    """A person written in Latin letters who may be the one a notice names only in Chinese (``listed_zh``: the
+    name's key, Chinese characters only), by pinyin; None otherwise."""
+    if not HAN_ONLY_RE.fullmatch(listed_zh) or len(listed_zh) not in PERSON_HAN_LENGTHS or HAN_RE.search(counterparty):
+        return None
+    words = _ascii_words(counterparty)
+    if len(words) < 2 or not all(LATIN_RE.fullmatch(c) for w in words for c in w):
+        return None
+    for readings in itertools.product(*(_readings(ch) for ch in listed_zh)):
+        for cut in (1, 2) if len(readings) > 2 else (1,):
+            surname, given = "".join(readings[:cut]), "".join(readings[cut:])
+            if (words[0] == surname and "".join(words[1:]) == given) or (
+                    words[-1] == surname and "".join(words[:-1]) == given):
+                return Possible(100.0, f"pinyin: one reading of {listed_zh} is “{surname} {given}”; other names read so too")
+    return None
+
+
+def pinyin_key(name: str) -> str:
+    """The letters of a name in Latin letters, tone marks aside ("Yú Mào-chūn" -> "yumaochun"): what
+    :func:`pinyin_keys` of the Chinese name must hold for :func:`pinyin_possible` to be worth trying."""
+    return "".join(_ascii_words(name))
+
+
+@lru_cache(maxsize=4096)
+def pinyin_keys(listed_zh: str) -> frozenset[str]:
+    """Every way the pinyin of a person's Chinese name may be written, surname first or last, in letters alone."""
+    if not HAN_ONLY_RE.fullmatch(listed_zh) or len(listed_zh) not in PERSON_HAN_LENGTHS:
+        return frozenset()
+    out: set[str] = set()
+    for readings in itertools.product(*(_readings(ch) for ch in listed_zh)):
+        for cut in (1, 2) if len(readings) > 2 else (1,):
+            surname, given = "".join(readings[:cut]), "".join(readings[cut:])
+            out |= {surname + given, given + surname}
+    return frozenset(out)
+
+
+def _ascii_words(name: str) -> tuple[str, ...]:
+    """``name``'s words without tone marks ("Yú Màochūn" -> ("yu", "maochun"))."""
+    bare = "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c))
+    return name_words(bare)
+
+
+@lru_cache(maxsize=8192)
+def _readings(char: str) -> tuple[str, ...]:
+    """Every pinyin reading of one character, without tones (曾 -> ("ceng", "zeng"))."""
+    for key, value in PYPINYIN_ENV.items():
+        os.environ.setdefault(key, value)  # read by pypinyin when it is first imported
+    from pypinyin import Style, pinyin
+
+    return tuple(dict.fromkeys(pinyin(char, style=Style.NORMAL, heteronym=True)[0]))
+
+
+def _ratio(a: str, b: str) -> float:
+    from rapidfuzz import fuzz  # as storage.watchlist: imported only when a name is compared
+
+    return round(fuzz.ratio(a, b), 1)
