@@ -372,6 +372,11 @@ class Crawler:
             wait(futures)
 
     def _article_done(self, source: Source, result: FetchResult, tally: _Tally) -> None:
+        if result.ok and result.final_url != result.url and source.wants(result.url) and not source.wants(result.final_url):
+            # an article redirected to the home page, a column or a login page: the article is gone (a soft 404),
+            # and what answered is not it (stored under the article's URL it would read as an index, silently)
+            result = dataclasses.replace(result, error=NOT_FOUND, body=None,
+                                         detail=f"redirected to {result.final_url}, which is not an article page")
         if not result.ok:
             elsewhere = self.store.moved(result.url) if result.error == NOT_FOUND else None
             if elsewhere is not None:  # the site moved the page: the notice is read at its new URL

@@ -33,6 +33,8 @@ S16 an article transfer cut mid-body (Content-Length longer than sent) -> fetch 
 S17 412 bot-check (JS cookie) page for an index -> source problem [high]
 S19 (added after reading the fetcher, not blind) plain bytes labelled Content-Encoding: gzip -> that page's
     failure, the run goes on
+S20, S21 (added after the blind phase) a stored Q&A answering a 200 "抱歉，您访问的页面不存在！" page; an alias of a
+    stored notice redirecting to the site's home page -> each that page's failure, nothing changed
 S18 every host down (connection refused) -> exit 1, feeds byte-identical but for source-health,
     /healthz unhealthy or naming the failed cycle [medium: docs say 200 within stale_after]
 What running them found (fetch18's table): S3 was read as the end of the list (a missed notice, exit 0) and S4
@@ -87,6 +89,15 @@ WAF_PAGE = ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>访问受
 CAPTCHA_PAGE = ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>安全验证</title></head><body>"
                 "<form action=\"/waf/verify\" method=\"post\"><p>请输入验证码以继续访问</p>"
                 "<img src=\"/waf/captcha.jpg\"><input name=\"code\"><button>提交</button></form></body></html>").encode()
+
+
+SOFT_404 = ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>404</title></head><body><div class=\"err\">"
+            "<p>抱歉，您访问的页面不存在！</p><p><a href=\"/\">返回首页</a></p></div></body></html>").encode()
+HOME_PAGE = ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta name=\"SiteName\" content=\"中华人民共和国商务部\">"
+             "<title>中华人民共和国商务部</title></head><body><ul class=\"nav\"><li><a href=\"/zwgk/zcfb/index.html\">政务公开"
+             "</a></li><li><a href=\"/xwfb/xwfyrth/index.html\">新闻发布</a></li></ul><ul class=\"txtList_01\"><li>"
+             "<a href=\"/zwgk/zcfb/art/2025/art_c6b190344a154e6f831e0fdfc190e41e.html\" title=\"商务部公告2025年第22号\">"
+             "商务部公告2025年第22号</a><span>[2025-04-09]</span></li></ul></body></html>").encode()
 
 
 def fx(host: str, path: str) -> bytes:
@@ -287,6 +298,9 @@ def story(tmp_path_factory) -> Story:
             site.set_page(f"{W}/{UEL5}", fx(W, UEL5))  # S12 (listed by the jpaas endpoint)
             site.faults[f"{W}/{UEL5}"] = Fault("timeout", delay=3.0)
             site.faults[f"{W}/{N46}"] = Fault("gzip-lie")  # S19 (found reading the code)
+            site.faults[f"{W}/{QA514}"] = Fault("body", body=SOFT_404)  # S20 (added after the blind phase)
+            site.set_page(f"{W}/index.html", HOME_PAGE)  # S21 (added after the blind phase)
+            site.faults[f"{W}/{N22_ALIAS}"] = Fault("redirect", location=f"{site.base_url(W)}/index.html")
             step("faultsA", MOFCOM_WATCH_TIMEOUT="1.5")
             told.health["faultsA"] = healthz(served)
 
@@ -459,6 +473,17 @@ def test_s19_undecodable_body_fails_its_page_not_the_run(story):
     assert "internal error" not in done.err, done.err
     assert any(f["url"].endswith(N46) and f["reason"] == "undecodable" for f in source(report, "mofcom-policy-list")["failures"]
                + source(report, "mofcom-announcements")["failures"]), brief(report)
+
+
+def test_s20_soft_404_on_a_stored_qa_is_its_failure(story):
+    _, report = story.runs["faultsA"]
+    assert mentions(report["sources"], QA514) or mentions(open_issues(report), QA514), brief(report)
+
+
+def test_s21_article_redirected_to_the_home_page_is_its_failure(story):
+    _, report = story.runs["faultsA"]
+    assert mentions(report["sources"], N22_ALIAS) or mentions(open_issues(report), N22_ALIAS), brief(report)
+    assert N22_ALIAS.rsplit("/", 1)[1] in story.feeds_text["clean2"]  # still one of No. 22's URLs
 
 
 # --- batch B -----------------------------------------------------------------------------------
