@@ -22,6 +22,7 @@ S15 a Q&A suspending "the 2 US entities listed on 2024-10-14" (by date and count
 S16 an ECL suspension (90 days) restored before its end.
 S17 a UEL suspension (90 days) stopped before its end.
 S18 a UEL suspension with no end stated.
+S19 a watch-list listing of two, one removed ("移出关注名单", no notice named), the same company on the ECL meanwhile.
 """
 
 from __future__ import annotations
@@ -361,6 +362,19 @@ def test_s18_open_ended_suspension_never_lapses(store: Store) -> None:
     got = {i for i in ids(store.items("2025-03-10")) if i.startswith(f"{TAG}UEL-2024-17/")}
     assert f"{TAG}UEL-2024-17/suspended/uel/2024-12-02" in got
     assert not [i for i in got if "/suspension_lapsed/" in i or "/suspension_ends_soon/" in i], got
+
+
+def test_s19_watch_list_removal_leaves_the_other_list(store: Store) -> None:
+    assert state(store, "2024-12-10", "MOFCOM-2024-97") == ("in_force", "2024-11-25", None)
+    assert state(store, "2025-03-10", "MOFCOM-2024-97", "titanphotonics")[:2] == ("removed", "2024-12-30")
+    assert state(store, "2025-03-10", "MOFCOM-2024-97", "rheamaterials") == ("in_force", "2024-11-25", None)
+    assert state(store, "2025-03-10", "MOFCOM-2024-98") == ("in_force", "2024-12-02", None)
+    titan = store.timeline("Titan Photonics", "2025-03-10")
+    got = {e["notice_key"]: (e["list"], e["state"]["state"]) for e in titan["listings"]}
+    assert got == {"MOFCOM-2024-97": ("watch", "removed"), "MOFCOM-2024-98": ("ecl", "in_force")}, got
+    items = ids(store.items("2025-03-10", "entity/titanphotonics"))
+    assert [i for i in items if "/removed/watch/2024-12-30/" in i], items
+    assert not [i for i in items if "MOFCOM-2024-98/" in i and "/imposed/" not in i], items
 
 
 # ---- feeds as a whole ---------------------------------------------------------------------------------------------
