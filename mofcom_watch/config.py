@@ -315,7 +315,7 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("per_host_concurrency", ("fetch", "per_host_concurrency"), "MOFCOM_WATCH_PER_HOST",
               _int_in(1, 16), "requests at once to one host"),
     FieldSpec("concurrency", ("fetch", "concurrency"), "MOFCOM_WATCH_CONCURRENCY", _int_in(1, 64), "requests at once in total"),
-    FieldSpec("timeout", ("fetch", "timeout"), "MOFCOM_WATCH_TIMEOUT", _float_min(0.1), "seconds per request"),
+    FieldSpec("timeout", ("fetch", "timeout"), "MOFCOM_WATCH_TIMEOUT", _float_min(0.1), "seconds per request (each read; a whole answer may take 10 times it)"),
     FieldSpec("retries", ("fetch", "retries"), "MOFCOM_WATCH_RETRIES", _int_in(0, 10), "retries on timeouts, 429 and 5xx"),
     FieldSpec("max_body_bytes", ("fetch", "max_body_bytes"), "MOFCOM_WATCH_MAX_BODY", _int_in(1024, 2**31),
               "largest page body accepted"),

@@ -42,7 +42,7 @@ class Fault:
     """``kind``: timeout | 500 | 503 | 429 | 412 | 521 | 404 | truncate | gzip-cut | gbk | redirect | zero-links |
     body (HTTP 200 with ``body``: a "404 Error" page, the disclaimer, a JS shell ...). ``gzip-cut``: the page
     gzipped, ``Content-Encoding: gzip``, only the first half of the stream sent (its length declared: the
-    transfer ends cleanly, the stream does not); ``gzip-lie``: the page's plain bytes labelled
+    transfer ends cleanly, the stream does not); ``trickle``: the body 8 bytes at a time, ``delay`` seconds apart; ``gzip-lie``: the page's plain bytes labelled
     ``Content-Encoding: gzip`` (a misconfigured server or proxy: the body cannot be decoded)."""
 
     kind: str
@@ -338,6 +338,18 @@ def _make_handler(site: SiteServer) -> type[BaseHTTPRequestHandler]:
             if kind == "gzip-lie":
                 self._send(200, site.read(path) or b"",
                            {"Content-Type": "text/html; charset=utf-8", "Content-Encoding": "gzip"})
+                return True
+            if kind == "trickle":  # the whole body, ``delay`` seconds between each 8 bytes: every read in time
+                body = site.read(path) or b""
+                site._record(Hit(path, 200, len(body), False))
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                for i in range(0, len(body), 8):
+                    self.wfile.write(body[i : i + 8])
+                    self.wfile.flush()
+                    time.sleep(fault.delay)
                 return True
             if kind == "truncate":
                 body = site.read(path) or b"x" * 100

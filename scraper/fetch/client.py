@@ -250,10 +250,11 @@ class Fetcher:
         with self._gates.slot(host):
             with self._lock:
                 self.counters.requests += 1
+            started = time.monotonic()
             try:
                 with self._client.stream("GET", url, headers=headers,
                                          extensions=None if tracer is None else {"trace": tracer}) as response:
-                    return self._handle(canonical, url, response)
+                    return self._handle(canonical, url, response, started)
             except httpx.TimeoutException as exc:
                 raise _Retryable("timeout", f"{type(exc).__name__} after {self.policy.timeout:g}s") from exc
             except httpx.ConnectError as exc:
@@ -274,7 +275,7 @@ class Fetcher:
             except httpx.TransportError as exc:
                 raise _Retryable("network", str(exc) or type(exc).__name__) from exc
 
-    def _handle(self, canonical: str, url: str, response: httpx.Response):
+    def _handle(self, canonical: str, url: str, response: httpx.Response, started: float):
         status = response.status_code
         if status in REDIRECT_STATUSES and response.headers.get("location"):
             try:
@@ -299,7 +300,10 @@ class Fetcher:
         if not 200 <= status < 300:
             raise _Final(f"http-{status}", f"HTTP {status} from {canonical}", status)
         body = bytearray()
+        deadline = started + self.policy.answer_seconds
         for chunk in response.iter_bytes():
+            if time.monotonic() > deadline:  # a trickle: each read in time, the whole never
+                raise _Retryable("timeout", f"the answer took more than {self.policy.answer_seconds:g}s", status)
             body.extend(chunk)
             if len(body) > self.policy.max_bytes:
                 raise _Final("too-large", f"body larger than {self.policy.max_bytes} bytes", status)

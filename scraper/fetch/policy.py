@@ -16,6 +16,9 @@ def default_user_agent() -> str:
     return f"mofcom-watch/{version} (+{PROJECT_URL})"
 
 
+ANSWER_TIMEOUTS = 10  # a whole answer may take this many per-read timeouts
+
+
 @dataclass(frozen=True)
 class FetchPolicy:
     user_agent: str = field(default_factory=default_user_agent)
@@ -24,6 +27,9 @@ class FetchPolicy:
     delay: float = 1.0  # seconds between two requests to one host
     total: int = 4  # requests in flight overall
     timeout: float = 30.0  # seconds per request (connect/read)
+    # seconds for a whole answer (None: ANSWER_TIMEOUTS x timeout): a server trickling a byte now and then never
+    # trips the per-read timeout, and one such page would hold the run, and the run lock, for ever
+    answer_timeout: float | None = None
     attempts: int = 4  # tries per URL (timeouts, connection errors, 429, 5xx)
     backoff: float = 2.0  # first retry wait, doubling
     max_wait: float = 60.0  # cap on any single wait, Retry-After included
@@ -33,3 +39,7 @@ class FetchPolicy:
     # public pages, read only, so plain HTTP is an acceptable fallback there and nowhere else
     http_fallback_hosts: frozenset[str] = frozenset({"aqygzj.mofcom.gov.cn", "english.mofcom.gov.cn"})
     verify: bool = True
+
+    @property
+    def answer_seconds(self) -> float:
+        return self.answer_timeout if self.answer_timeout is not None else ANSWER_TIMEOUTS * self.timeout

@@ -378,3 +378,14 @@ def test_a_redirect_to_no_url_at_all_is_a_failure_not_a_crash(site):
     with fetcher(site) as f:
         result = f.fetch(FetchRequest(URL))
     assert result.error == "redirect-off-site" and location in result.detail, result
+
+
+def test_a_trickling_answer_times_out_as_a_whole(site):
+    """Each read came within the timeout, so a server trickling bytes held one fetch (and the run, and its lock)
+    as long as it liked; the whole answer now has a deadline (``answer_timeout``, by default 10 x ``timeout``)."""
+    site.faults[PAGE] = Fault("trickle", delay=0.1)  # 150 bytes: about 2 s in all, each read well within 0.5 s
+    started = time.monotonic()
+    with fetcher(site, attempts=1, answer_timeout=0.3) as f:
+        result = f.fetch(FetchRequest(URL))
+    assert result.error == "timeout" and "0.3s" in result.detail, result
+    assert time.monotonic() - started < 1.5
