@@ -39,6 +39,7 @@ ART_HASH_RE = re.compile(r"art_[0-9a-f]{32}")
 ENVELOPE_BEGIN_RE = re.compile(r"^={3,}[^\n]*BEGIN[^\n]*={3,}[ \t]*\n", re.MULTILINE)
 ENVELOPE_END_RE = re.compile(r"^={3,}[^\n]*END[^\n]*={3,}[ \t]*$", re.MULTILINE)
 INDEX_SHARE_MIN = 0.4
+ESCAPED_HREF = 'href=\\"'  # an anchor inside a JSON or JavaScript string
 MISLABEL_MIN = 8  # replacement characters that make a header charset suspect
 
 
@@ -93,6 +94,8 @@ def json_document(text: str, url: str | None, encoding: str) -> ParsedDocument |
     body or any other JSON refused (no notice is JSON: read as text, its titles would make one); None for no JSON."""
     stripped = unwrap_jsonp(text.strip())
     if not stripped.startswith(("{", "[")):
+        if not stripped.startswith("<") and ESCAPED_HREF in stripped:  # "var list = \"<a href=\\\"/zwgk/…\\\"…\""
+            raise UnusablePage("escaped-html", "HTML escaped inside a script or wrapper no reader knows: its links cannot be read")
         return None
     fragment = json_fragment(stripped)
     rows = column_rows(stripped, url or "") if fragment is None else None

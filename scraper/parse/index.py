@@ -37,8 +37,11 @@ PLAIN_HREF_RE = re.compile(rf"(?P<rooted>/)(?:{PLAIN_SEGMENTS})?|(?:\./)?{PLAIN_
 PLAIN_BASE_RE = re.compile(r"(?P<root>https?://[A-Za-z0-9.:\-]+)(?:(?P<dir>(?:/[A-Za-z0-9_~%\-][A-Za-z0-9_~%.\-]*)*/)"
                            r"[A-Za-z0-9_~%.\-]*)?(?:[?#][^\t\n\r]*)?")
 DATE_HOLDERS = {"li", "tr", "dd", "p", "td"}
-# A JSON body wrapped in a JSONP callback ("jQuery1124…_1764630000000({…});"): the JSON is the group.
-JSONP_RE = re.compile(r"[A-Za-z_$][\w$.]{0,120}\(\s*(?P<json>[\[{][\s\S]*[\]}])\s*\)\s*;?\s*")
+# A JSON body wrapped in a JSONP callback ("jQuery1124…_1764630000000({…});", "/**/cb({…})", "typeof cb === 'function'
+# && cb({…})", "try{cb({…})}catch(e){}"): the JSON opens at the callback's "(" within the first characters.
+JSONP_CALL_RE = re.compile(r"[A-Za-z_$][\w$.]{0,120}\(\s*(?=[\[{])")
+JSONP_REACH = 300
+JSONP_ENDS = 6
 
 
 def is_article_url(href: str) -> bool:
@@ -97,7 +100,7 @@ def links_from_tree(tree: LexborHTMLParser, base_url: str | None) -> tuple[Index
     for a in tree.tags("a"):  # css("a[href]"): one without an href is skipped below
         attrs = a.attributes
         href = (attrs.get("href") or "").strip()
-        if not href or not is_article_url(href):
+        if not href or "\\" in href or not is_article_url(href):  # '\"/zwgk/…\"': escaped HTML (JSON), no link
             continue
         url = _joined(base_url, href, roots) if base_url else href
         if url in seen:
@@ -140,10 +143,23 @@ def json_fragment(text: str) -> str | None:
 def unwrap_jsonp(text: str) -> str:
     """The JSON inside a JSONP callback, else ``text``: read as it stands, the escaped hrefs of the
     body would be resolved into wrong links."""
-    if "(" not in text[:130]:
+    head = text[:JSONP_REACH]
+    if "(" not in head or text.startswith(("{", "[", "<")):
         return text
-    m = JSONP_RE.fullmatch(text)
-    return m.group("json") if m else text
+    m = JSONP_CALL_RE.search(head)
+    if m is None:
+        return text
+    end = len(text)
+    for _ in range(JSONP_ENDS):  # the JSON's end: one of the last closers ("…})}catch(e){}" has two after it)
+        end = max(text.rfind("}", m.end(), end), text.rfind("]", m.end(), end))
+        if end < 0:
+            break
+        try:
+            json.loads(text[m.end() : end + 1])
+        except ValueError:
+            continue
+        return text[m.end() : end + 1]
+    return text
 
 
 def column_rows(text: str, base_url: str) -> tuple[IndexLink, ...] | None:

@@ -18,7 +18,8 @@ LIST_HTML = f'<ul><li><a href="{ART}" title="商务部公告2025年第22号">商
 COLUMN = "http://exportcontrol.mofcom.gov.cn/edi_ecms_web_front/front/column/getColumnList"
 
 
-@pytest.mark.parametrize("wrap", ["cb_1({})", "jQuery1124_17646({});", " cb_1( {} ) ;\n"])
+@pytest.mark.parametrize("wrap", ["cb_1({})", "jQuery1124_17646({});", " cb_1( {} ) ;\n", "/**/cb_1({});",
+                                  "/**/ typeof cb_1 === 'function' && cb_1({});", "try{cb_1({});}catch(e){}"])
 def test_a_jsonp_list_reads_its_links_unescaped(wrap: str) -> None:
     body = wrap.replace("{}", json.dumps({"success": True, "data": {"html": LIST_HTML}}, ensure_ascii=False))
     doc = parse_document(body.encode(), url=JPAAS)
@@ -70,3 +71,14 @@ def test_a_pubdate_meta_wins_over_the_info_line() -> None:
     page = MIRROR.replace('<meta charset="utf-8">', '<meta charset="utf-8"><meta name="PubDate" content="2025-11-05 21:00">')
     doc = parse_document(page.encode(), url="http://exportcontrol.mofcom.gov.cn/article/gndt/202511/1186.html")
     assert doc.notice is not None and doc.notice.published == date(2025, 11, 5)
+
+
+def test_escaped_html_gives_no_link_rather_than_a_wrong_one() -> None:
+    """A JSON string read as HTML (a wrapper no reader knows) has hrefs like '\\"/zwgk/…\\"': refused, never a wrong link."""
+    body = "var list = " + json.dumps(LIST_HTML * 3, ensure_ascii=False) + ";"
+    with pytest.raises(UnusablePage) as caught:
+        parse_document(body.encode(), url=JPAAS)
+    assert caught.value.reason == "escaped-html"
+    page = f"<html><body><ul>{LIST_HTML}</ul><script>var s = {json.dumps(LIST_HTML)};</script></body></html>"
+    doc = parse_document(page.encode(), url=JPAAS)  # an index whose script holds an escaped copy: its one real link
+    assert [link.url for link in doc.links] == ["http://www.mofcom.gov.cn" + ART]
