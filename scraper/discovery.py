@@ -303,8 +303,10 @@ class Crawler:
             tally.count(links=len(wanted))
             fresh = [u for u in wanted if u not in seen]
             if not fresh:
-                if n > 1 and (plan.page_size is None or before <= plan.page_size):
-                    # the list no longer pages: what lies past the pages read is out of reach, not absent
+                if n > 1 and plan.page_size is not None and before <= plan.page_size:
+                    # a full page, then the same links: the list no longer pages, what lies past it is out of
+                    # reach, not absent. (An index of unknown page size, e.g. a TRS site that sends a page past
+                    # its last back to its first, ends here as before.)
                     tally.good.discard(url)
                     tally.linked.discard(url)
                     tally.fail(url, FailureReason.ZERO_LINKS, REPEATED_PAGE.format(n=n))
