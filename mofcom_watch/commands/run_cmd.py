@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from mofcom_watch import term
-from mofcom_watch.clock import AS_OF_NOW_HELP, parse_as_of, parse_fetched_at, refuse_future
+from mofcom_watch.clock import AS_OF_NOW_HELP, parse_as_of, parse_fetched_at, refuse_future, refuse_past_in_live
 from mofcom_watch.context import app_context
 from mofcom_watch.exits import exit_on_resource_fault
 from mofcom_watch.lazygroup import importing
@@ -143,6 +143,7 @@ def register(app: typer.Typer) -> None:
                       "day that has not come (and retractions if it comes otherwise); run without --as-of, and see "
                       f"that day with 'mofcom-watch status --as-of {day}' or 'mofcom-watch feeds --as-of {day} --out "
                       "DIR' (a folder of its own; nothing is stored then)")
+        refuse_past_in_live("run", day, out or settings.feeds_path, settings.feeds_path)
         overrides = _base_urls(base_url)
         try:
             sources = load_sources(tuple(source) or settings.sources)

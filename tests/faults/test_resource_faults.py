@@ -68,7 +68,7 @@ def test_a_disk_filling_up_while_a_run_publishes_keeps_the_last_good_feeds_whole
     with SiteServer(FIXTURES) as site, Tmpfs(tmp_path / "disk", 64 << 20) as disk:
         feeds = disk.path / "feeds"
         shutil.copytree(clean.feeds, feeds)  # and its feeds
-        env = base_urls_env(site.url, MOFCOM_WATCH_FEEDS_DIR=str(feeds))
+        env = base_urls_env(site.url, MOFCOM_WATCH_FEEDS_DIR=str(feeds), MOFCOM_WATCH_TODAY="2026-11-30")  # its today
         yesterday = feed_files(feeds)
         ballast = _fill(disk.path, 24 << 10)
         faulted = cli(db, *_run_on(site.url, feeds, "2026-11-30"), env=env)  # another day: pictures and items move

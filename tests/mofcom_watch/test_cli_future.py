@@ -100,7 +100,8 @@ def test_feeds_of_a_past_day_never_go_into_the_configured_feeds_folder(store, tm
     """Was: ``feeds --as-of <a past day>`` without ``--out`` rewrote the live feeds folder with that day's state:
     readers polling it saw every item published since vanish (and come back, as if new, with the next run). Now
     it is refused (exit 2, saying to use --out), nothing written; today, or a past day into a folder of its own,
-    is written as before (the other tests here and every ``feeds --out DIR --as-of 2026-11-29`` test)."""
+    is written as before (the other tests here and every ``feeds --out DIR --as-of 2026-11-29`` test). ``run
+    --as-of`` a past day publishes into that folder too: refused the same way."""
     db, url = store
     live = tmp_path / "live"
     live.mkdir()
@@ -114,6 +115,11 @@ def test_feeds_of_a_past_day_never_go_into_the_configured_feeds_folder(store, tm
             "mofcom-watch feeds: --as-of 2026-11-29 is before today (2026-11-30, from MOFCOM_WATCH_TODAY): its feeds "
             f"in the configured feeds folder {live}, which readers follow, would take back every item published "
             "since; write that day's feeds to a folder of their own with --out DIR, or leave --as-of out"]
+    run = cli("--db", url, "run", "--source", "mofcom-qa", "--as-of", "2026-11-29", "--base-url",
+              "www.mofcom.gov.cn=http://127.0.0.1:9/www.mofcom.gov.cn", env=env)  # a closed port: nothing fetched
+    assert run.returncode == 2 and run.stderr.startswith(
+        "mofcom-watch run: --as-of 2026-11-29 is before today (2026-11-30, from MOFCOM_WATCH_TODAY): its feeds in the "
+        f"configured feeds folder {live}, which readers follow"), run.stderr
     assert folder(live) == {"all.atom": hashlib.sha256(b"today's feed, which readers follow").hexdigest()}
     assert rows(db) == before
 
