@@ -167,6 +167,30 @@ def _write(row: Event, event: EventRecord, *, revision: int, retracted: bool = F
         setattr(row, name, value)
 
 
+CHANGES_LISTED = 5  # changed entities a correction names; the rest are counted
+
+
+def what_changed(old: EventRecord, new: EventRecord) -> str:
+    """The differences a reader of a correction wants first, as one clause (empty: none of these): entities
+    added, gone or renamed (matched by key), the effective or end day. Pure."""
+
+    def name(e: Any) -> str:
+        return " / ".join(n for n in (e.zh, e.en) if n) or e.key
+
+    before = {e.key: e for e in old.entities}
+    after = {e.key: e for e in new.entities}
+    parts = [f"{name(before[k])} -> {name(after[k])}" for k in after
+             if k in before and (before[k].zh, before[k].en) != (after[k].zh, after[k].en)]
+    parts += [f"added {name(after[k])}" for k in after if k not in before]
+    parts += [f"no longer {name(before[k])}" for k in before if k not in after]
+    listed = "; ".join(parts[:CHANGES_LISTED]) + (f"; and {len(parts) - CHANGES_LISTED} more"
+                                                   if len(parts) > CHANGES_LISTED else "")
+    for label, was, now in (("effective", old.effective, new.effective), ("until", old.until, new.until)):
+        if was != now:
+            listed += ("; " if listed else "") + f"{label} {was or 'none'} -> {now or 'none'}"
+    return listed
+
+
 def _correction(orig: EventRecord, n: int, at: datetime, *, title: str, summary: str) -> EventRecord:
     return replace(orig, id=f"{orig.id}/correction/{n}", kind=EventKind.CORRECTION, occurred=at, updated=at,
                    title=title, summary=summary, corrects=orig.id, presumed=False, days_left=None)
@@ -301,8 +325,9 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
                        f"{event.summary}")
             title = f"Reinstated: {event.title}"
         else:
+            changed = what_changed(old, event)
             summary = (f"Corrects the item \"{old.title}\": the text of a notice it rests on changed "
-                       f"(revision fetched {at.isoformat()}). Now: {event.summary}")
+                       f"(revision fetched {at.isoformat()}){f': {changed}' if changed else ''}. Now: {event.summary}")
             title = f"Correction: {event.title}"
         _write(row, new, revision=row.revision + 1)
         table.upsert_correction(_correction(new, n, at, title=title, summary=summary))

@@ -538,6 +538,8 @@ def test_s15_corrected_annex_gives_a_correction(story):
     new = (after(story, "clean3") - after(story, "clean2"))
     assert new and all("correct" in k for k in new), sorted(new)
     assert "芒廷帕斯矿业材料公司" in story.feeds_text["clean3"]
+    corrections = [e for e in story.feeds_text["clean3"].split("<entry>") if "/correction/" in e.split("</id>")[0]]
+    assert corrections and all("芒廷帕斯材料公司" in e for e in corrections)  # says what changed: the old name too
 
 
 def test_s10b_utf8_header_on_gb18030_page_reads_right(story):
