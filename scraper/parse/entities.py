@@ -2,15 +2,21 @@
 
 An annex line is "1. 中文名（English）" in its many variants (no space after the dot,
 U+3000 indents, ASCII brackets, a space before the bracket, tab-separated table
-rows); "-Branch name" lines belong to the entity above; an empty "29." is
-ignored. A prose list is the "决定将A公司（A）、B公司（B）列入…" sentence. Names are
-sliced from the clean text (as written) and passed through ``clean_display``.
+rows, "①" numbers); "-Branch name" lines belong to the entity above; an empty "29." is
+ignored. A table is read by its header row's cells (序号, 中文名称, 英文名称, 国家/地区; a
+merged country cell carries down); a line "美国实体名单" or "英国：" gives the country of
+the lines below; numbered annexes (附件1, 附件2) are read from the first; a name wrapped
+over lines is joined; an alias, address or a person's sex and role after the name goes
+to the note. A prose list is the "决定将A公司（A）、B公司（B）列入…" sentence (or the
+names after the colon of "决定将以下实体列入…："). Names are sliced from the clean text
+(as written) and passed through ``clean_display``.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter, itemgetter
 
@@ -20,8 +26,11 @@ from storage.records import EntityRecord
 
 from .textnorm import INVISIBLE_CHARS, NUM, fold, to_int
 
-ANNEX_MARK_RE = re.compile(r"\s*附\s*件?\s*[\d一二三四五六七八九十]*\s*[:：]?\s*$")  # match() it from a line start
-NUMBERED_RE = re.compile(r"^\s*(?:\(\s*(?P<pn>\d{1,3})\s*\)|(?P<n>\d{1,3})\s*[.、．](?!\d))\s*(?P<rest>(?:\S(?:.*\S)?)?)\s*$")
+ANNEX_MARK_RE = re.compile(r"\s*附\s*件?\s*(?P<n>[\d一二三四五六七八九十]+)?\s*[:：]?\s*$")  # match() it from a line start
+# "①甲公司（Alpha Inc.）", "⑴…": a circled or bracketed number is one character (CIRCLED, its value from its code point).
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
+NUMBERED_RE = re.compile(r"^\s*(?:\(\s*(?P<pn>\d{1,3})\s*\)|(?P<n>\d{1,3})\s*[.、．](?!\d)"
+                         rf"|(?P<cc>[{CIRCLED}])\s*[.、．]?)\s*(?P<rest>(?:\S(?:.*\S)?)?)\s*$")
 # "一、甲公司（Alpha Inc.）": only trusted below an annex heading (the measures use 一、 too).
 CN_NUMBERED_RE = re.compile(r"^\s*(?P<cn>[一二三四五六七八九十]{1,3})\s*、\s*(?P<rest>(?:\S(?:.*\S)?)?)\s*$")
 TABLE_ROW_RE = re.compile(r"^\s*(?P<n>\d{1,3})\s*\t\s*(?P<zh>[^\t]*?)\s*(?:\t\s*(?P<en>[^\t]*?)\s*)?(?:\t.*)?$")
@@ -141,16 +150,23 @@ def make_entity(zh: str | None, en: str | None, country: str | None = None, n: i
 
 
 def annex_start(text: str) -> int | None:
-    """Index of the last line of ``text`` that is only "附件"/"附" (the annex heading): the lines
-    holding 附 are tried from the last one up, so a text without it costs one ``rfind``."""
+    """Index of the last line of ``text`` that is only "附件"/"附" (the annex heading), or of numbered
+    annexes' ("附件1", "附件2") the first: the lines holding 附 are tried from the last one up, so a text
+    without it costs one ``rfind``."""
     pos = text.rfind("附")
+    found = None
     while pos >= 0:
         start = text.rfind("\n", 0, pos) + 1
         end = text.find("\n", pos)
-        if ANNEX_MARK_RE.match(text, start, end if end >= 0 else len(text)):
-            return text.count("\n", 0, start)
+        mark = ANNEX_MARK_RE.match(text, start, end if end >= 0 else len(text))
+        if mark:
+            if found is not None and not mark.group("n"):
+                break  # "附件" above "附件2": not the first of the numbered annexes
+            found = start
+            if mark.group("n") in (None, "1", "一"):
+                break  # the only annex, or the first of several: "附件1" … "附件2" (session 18: 2 was read alone)
         pos = text.rfind("附", 0, start)
-    return None
+    return None if found is None else text.count("\n", 0, found)
 
 
 BRACKETED_RE = re.compile(r"（[^（）]*）|\([^()]*\)")
@@ -174,6 +190,13 @@ INLINE_BRANCHES_RE = re.compile(r"(?:分支机构|子公司|分公司)\s*[:：]?
 BRANCH_SPLIT_RE = re.compile(r"[、;；]|,\s*(?=[A-Z])(?!\s*(?:Inc|Ltd|LLC|Co|Corp|GmbH|KK|S\.A|AG|Limited|L\.L\.C)\b)")
 # "（瑞典）" after the English: a place (a country of COUNTRIES, or one the table lacks, kept as the note).
 PLACE_TAIL_RE = re.compile(r"\)\s*\(\s*(?P<c>[\u4e00-\u9fff]{2,10})\s*\)\s*[;:。,]?\s*$")
+# What an annex line may say after the name's bracket besides a branch or a place: an address ("），地址：美国…",
+# "（地址：…）", "地址" on the next line is no entry) or an alias ("），亦称灰狼技术公司"); the note keeps it.
+# A person's line says the sex and the role after the bracket: "约翰·斯密特（John Smit），男，甲公司首席执行官".
+AFTER_NAME_WORDS = ("地址", "住所", "又称", "亦称", "也称", "别名", "曾用名", "原名", "男", "女")
+AFTER_NAME_RE = re.compile(r"\)\s*[,;]?\s*\(?\s*(?P<what>(?:注册|办公|总部)?(?:地址|住所)\s*:|(?:又称|亦称|也称|别名|曾用名|原名)"
+                           r"|[男女]\s*(?:[,;]|$)).*$")
+SEXES = ("男", "女")
 Tail = tuple[str, str, str | None, tuple[str, ...], str | None]
 
 
@@ -184,6 +207,11 @@ def _trim_tail(rest: str, frest: str) -> Tail:
     in ":" announces branch lines), a place the country table lacks."""
     if ")" not in frest:
         return rest, frest, None, (), None
+    if any(w in frest for w in AFTER_NAME_WORDS):  # "），地址：…", "（地址：…）", "），亦称…"
+        after = AFTER_NAME_RE.search(frest)
+        if after is not None:
+            cut = after.start() + 1
+            return rest[:cut], frest[:cut], None, (), clean_display(rest[after.start("what") :].rstrip(TRAILING_PUNCT + ")）"))
     # The literals first: a branch tail says 及其/包括/含/连同/以及, a country tail is a second bracket.
     tail = BRANCH_TAIL_RE.search(frest) if any(w in frest for w in BRANCH_TAIL_WORDS) else None
     if tail:
@@ -217,7 +245,7 @@ def _plain_annex_line(line: str, folded: str) -> tuple[str | None, str | None, i
     bracket), ``_looks_like_name`` and ``split_name`` give for it. None for any other line,
     which the general reading then takes."""
     m = PLAIN_ANNEX_LINE_RE.match(folded)
-    if m is None:
+    if m is None or any(w in folded for w in ALIAS_WORDS):  # an alias in the bracket: the general reading
         return None
     inner = line[m.start("en") : m.end("en")]
     if not LATIN_RE.search(inner) or not _looks_like_name(line[m.start("zh") : m.end("en") + 1]):
@@ -242,12 +270,12 @@ PLAIN_LINE = (
 # heading (``chinese_numbers``), written for the text as it is (``fold`` changes no space or digit into
 # another kind, and maps only "．" to "." and "（）" to "()"). Dates, "（2025年1月2日）" and the measures'
 # "一、" cost no Python.
-_OPENER = r"[0-9０-９]\d{0,2}[^\S\n]*[.、．\t]|[(（][^\S\n]*\d{1,3}[^\S\n]*[)）]|[\-－—–•·]"
+_OPENER = rf"[0-9０-９]\d{{0,2}}[^\S\n]*[.、．\t]|[(（][^\S\n]*\d{{1,3}}[^\S\n]*[)）]|[\-－—–•·{CIRCLED}]"
 CANDIDATE_LINES = {cn: rf"[^\S\n]*(?:{_OPENER}{'|[一二三四五六七八九十]' if cn else ''})[^\n]*" for cn in (False, True)}
 # Each match: (the line, and for the plain line its number, Chinese and English).
 # The look-ahead on the first character after the blanks (what either branch needs) turns the empty lines
 # and the prose away before the two branches are tried.
-ANNEX_LINE_RES = {cn: re.compile(rf"\n(?=[^\S\n]*[0-9０-９(（\-－—–•·一二三四五六七八九十])(?P<line>{PLAIN_LINE}|{CANDIDATE_LINES[cn]})",
+ANNEX_LINE_RES = {cn: re.compile(rf"\n(?=[^\S\n]*[0-9０-９(（\-－—–•·一二三四五六七八九十{CIRCLED}])(?P<line>{PLAIN_LINE}|{CANDIDATE_LINES[cn]})",
                                  re.MULTILINE) for cn in (False, True)}
 NAME_MAX = 200  # ``_looks_like_name``: a longer "name" is prose
 # "一、美国实体" / "二、英国企业（2家）:" below an annex heading: a group's heading (the numbers restart
@@ -256,6 +284,160 @@ GROUP_HEADING_RE = re.compile(
     rf"^[^\S\n]*[一二三四五六七八九十]{{1,3}}[^\S\n]*、[^\S\n]*(?=\S)(?P<c>{COUNTRY_ALT})?的?{ENTITY_NOUN}?"
     rf"(?:名单|清单)?[^\S\n]*(?:[(（][^\S\n]*{NUM}[^\S\n]*[家名][^\S\n]*[)）])?[^\S\n]*[:：]?[^\S\n]*$"
 )
+
+
+# "美国实体名单", "英国：", "附件2：加拿大实体" alone on a line of an annex: the country of the lines below it.
+COUNTRY_HEADING_RE = re.compile(
+    rf"\n[^\S\n]*(?:附件[^\S\n]*[0-9一二三四五六七八九十]{{0,2}}[^\S\n]*[:：]?[^\S\n]*)?(?P<c>{COUNTRY_ALT})的?"
+    rf"(?:实体|企业|机构|单位|组织)?(?:名单|清单)?[^\S\n]*(?:[(（][^()（）\n]{{0,12}}[)）])?[^\S\n]*[:：]?[^\S\n]*(?=\n|$)"
+)
+# A table's header row ("序号<tab>中文名称<tab>英文名称<tab>国家/地区"), its cells without spaces, folded: which cell
+# holds which part of an entry. Without it an empty English cell would take the country in, and a 备注 or 列入时间
+# column would be read as the English name.
+SERIAL_HEADS = frozenset(("序号", "编号", "No.", "NO.", "No"))
+ZH_HEADS = frozenset(("中文名称", "中文名", "中文", "名称", "实体名称", "企业名称", "单位名称", "机构名称", "组织名称",
+                      "实体", "企业", "名称(中文)", "中文名称(英文名称)", "名称(中英文)"))
+EN_HEADS = frozenset(("英文名称", "英文名", "英文", "外文名称", "外文名", "名称(英文)"))
+COUNTRY_HEADS = frozenset(("国家/地区", "国家(地区)", "国家或地区", "国家和地区", "国家", "国别", "地区", "所属国家",
+                           "所属国家/地区", "所属国家(地区)", "国家/区域"))
+
+
+@dataclass(frozen=True)
+class TableHead:
+    """The cells of a table's rows: the name's (Chinese, or both names), the English name's and the country's."""
+
+    name: int
+    en: int | None
+    country: int | None
+    width: int
+
+
+def table_head(line: str) -> TableHead | None:
+    """The header row ``line`` names (a serial cell first, a name cell), else None."""
+    cells = ["".join(fold(cell).split()) for cell in line.split("\t")]
+    if len(cells) < 2 or cells[0] not in SERIAL_HEADS:
+        return None
+    name = _cell_of(cells, ZH_HEADS)
+    if name is None:
+        return None
+    return TableHead(name, _cell_of(cells, EN_HEADS), _cell_of(cells, COUNTRY_HEADS), len(cells))
+
+
+def _cell_of(cells: list[str], heads: frozenset[str]) -> int | None:
+    """The first cell whose header is one of ``heads``."""
+    return next((i for i, cell in enumerate(cells) if cell in heads), None)
+
+
+Context = tuple[TableHead | None, str | None]  # a found line's table header, and the country a heading above gave
+
+
+def _contexts(block: list[str], found: list[tuple[str, str, str, str]], text: str) -> list[Context] | None:
+    """For each found line, the table header above it and the country of the heading above it ("美国实体名单",
+    "英国："); None when the block has neither (most annexes: one search each, no walk)."""
+    tables = "\t" in text and ("序号" in text or "编号" in text or "No" in text)  # SERIAL_HEADS
+    if not tables and COUNTRY_HEADING_RE.search(text) is None:
+        return None
+    out: list[Context] = []
+    head: TableHead | None = None
+    heading: str | None = None
+    i = 0
+    for line in block:
+        if i >= len(found):
+            break
+        if line == found[i][0]:
+            out.append((head if "\t" in line else None, heading))
+            i += 1
+        elif tables and "\t" in line and (h := table_head(line)) is not None:
+            head = h
+        elif (m := COUNTRY_HEADING_RE.match("\n" + line)) is not None:
+            heading = COUNTRIES[m.group("c")]
+    out.extend((None, heading) for _ in range(len(found) - len(out)))
+    return out
+
+
+def _table_row(out: list[EntityRecord], line: str, head: TableHead, carried: str | None,
+               country: str | None) -> str | None:
+    """One table row read by its header's cells; returns the country a merged cell carries to the rows below
+    (rowspan: a row one cell short lacks the country's)."""
+    cells = [cell.strip(" \u3000") for cell in line.split("\t")]
+    own: str | None = None
+    if head.country is not None:
+        if len(cells) >= head.width:
+            cell = "".join(fold(cells[head.country]).split())
+            own = COUNTRIES.get(cell) or COUNTRIES.get(cell.removeprefix("中国"))
+            carried = own
+        else:
+            if len(cells) == head.width - 1:
+                cells.insert(head.country, "")
+            own = carried
+    name = cells[head.name] if head.name < len(cells) else ""
+    zh, en = split_name(name) if name else (None, None)
+    if zh and not en and LATIN_RE.search(zh) and not CJK_RE.search(zh):
+        zh, en = None, zh
+    if head.en is not None:
+        en = clean_display(cells[head.en]) if head.en < len(cells) and cells[head.en] else en
+    if zh or en:
+        number = fold(cells[0]).strip()
+        zh, en, note = _aliases_out(zh, en)
+        out.append(make_entity(zh, en, own or country, int(number) if number.isdigit() else None, (), note))
+    return carried
+
+
+OPENING, CLOSING = "(（", ")）"
+WRAP_LINES_MAX = 3  # a name wraps over at most this many more lines (and as many blank ones)
+OPEN_AT_LINE_END_RE = re.compile(r"[(（][^)）\n]*\n")  # a bracket the line leaves open
+
+
+def _unwrapped(block: list[str]) -> list[str]:
+    """``block`` with each line whose bracket is left open joined to the lines that close it ("2. 甲公司（Alpha
+    Holdings," + "Inc.）"): a name that a narrow page or a PDF copy wrapped. A space joins two Latin ends."""
+    out: list[str] = []
+    i = 0
+    while i < len(block):
+        line = block[i]
+        depth = sum(map(line.count, OPENING)) - sum(map(line.count, CLOSING))
+        j = i + 1
+        while depth > 0 and j < len(block) and j - i <= 2 * WRAP_LINES_MAX:  # a page's blank lines between
+            nxt = block[j].strip(" \u3000")
+            if not nxt:
+                j += 1
+                continue
+            kept = line.rstrip(" \u3000")
+            glue = " " if nxt[:1].isascii() and (kept[-1:].isascii() or kept != line) else ""
+            line = kept + glue + nxt
+            depth += sum(map(nxt.count, OPENING)) - sum(map(nxt.count, CLOSING))
+            j += 1
+        if depth > 0:  # never closed: the lines as they were
+            out.append(block[i])
+            i += 1
+            continue
+        out.append(line)
+        i = j
+    return out
+
+
+# An alias written with the name: "（Sequoia Dynamics Inc.，又称Sequoia Dynamic Systems）", "（…, also known as …）",
+# "（别名：黑岩防务公司）" after the Chinese name. An alias is no part of the name: the note keeps it.
+ALIAS_WORDS = ("又称", "亦称", "也称", "别名", "简称", "曾用名", "原名", "known as", "a.k.a", "f/k/a")
+ALIAS_IN_RE = re.compile(r"\s*[,，;；]?\s*(?P<alias>(?:又称|亦称|也称|别名|简称|曾用名|原名|also known as|formerly known as"
+                         r"|a\.k\.a\.?|f/k/a)\s*[:：]?.*)$")
+ALIAS_BRACKET_RE = re.compile(r"\s*[(（]\s*(?P<alias>(?:又称|亦称|也称|别名|简称|曾用名|原名)[^()（）]*)[)）]")
+
+
+def _aliases_out(zh: str | None, en: str | None) -> tuple[str | None, str | None, str | None]:
+    """(zh, en, note): an alias in the English name's bracket or in a bracket after the Chinese one, cut off."""
+    notes = []
+    if en and any(w in en for w in ALIAS_WORDS):
+        m = ALIAS_IN_RE.search(en)
+        if m and m.start() > 0:
+            notes.append(m.group("alias"))
+            en = clean_display(en[: m.start()].rstrip(" ,，;；"))
+    if zh and any(w in zh for w in ALIAS_WORDS):
+        m = ALIAS_BRACKET_RE.search(zh)
+        if m and m.start() > 0:
+            notes.append(m.group("alias"))
+            zh = clean_display(zh[: m.start()] + zh[m.end() :])
+    return zh, en, "，".join(notes) or None
 
 
 def annex_entities(lines: list[str], start: int = 0, country: str | None = None,
@@ -269,10 +451,18 @@ def annex_entities(lines: list[str], start: int = 0, country: str | None = None,
     invisible character; the other lines, one by one."""
     block = lines[start:]
     text = "\n" + "\n".join(block)
+    if OPEN_AT_LINE_END_RE.search(text) is not None:
+        block = _unwrapped(block)
+        text = "\n" + "\n".join(block)
     found = ANNEX_LINE_RES[chinese_numbers].findall(text)
     if not found:
         return []
+    contexts = _contexts(block, found, text)
+    if contexts is not None:
+        return _annex_with_contexts(found, contexts, country, chinese_numbers)
     visible = clean or not any(ch in text for ch in INVISIBLE_CHARS)  # then a name needs only its spaces
+    if visible and any(w in text for w in ALIAS_WORDS):  # "（Alpha Inc., also known as …）": each line read in full
+        visible = False
     plain = 0
     if visible:
         chinese = list(map(itemgetter(2), found))  # "" for the other lines
@@ -296,6 +486,26 @@ def annex_entities(lines: list[str], start: int = 0, country: str | None = None,
             country = COUNTRIES.get(heading.group("c") or "", country)  # the group's country, from here on
         else:
             _read_line(out, branches, line, fold(line), country, chinese_numbers)
+    _flush(out, branches)
+    return out
+
+
+def _annex_with_contexts(found: list[tuple[str, str, str, str]], contexts: list[Context], country: str | None,
+                         chinese_numbers: bool) -> list[EntityRecord]:
+    """``annex_entities`` for a block with tables or country headings: each line read by its header's cells, or
+    with the country of the heading above it."""
+    out: list[EntityRecord] = []
+    branches: list[str] = []
+    carried: str | None = None
+    for (line, _, _, _), (head, heading) in zip(found, contexts):
+        own = heading or country
+        if head is not None:
+            _flush(out, branches)
+            carried = _table_row(out, line, head, carried, own)
+        elif chinese_numbers and (group := GROUP_HEADING_RE.match(line)) is not None:
+            country = COUNTRIES.get(group.group("c") or "", country)
+        else:
+            _read_line(out, branches, line, fold(line), own, chinese_numbers)
     _flush(out, branches)
     return out
 
@@ -335,7 +545,15 @@ def _read_line(out: list[EntityRecord], branches: list[str], line: str, folded: 
             return
         _flush(out, branches)
         zh, en = split_name(rest, frest)
-        out.append(make_entity(zh, en, own_country or country, int(m.group("n") or m.group("pn")), inline, note))
+        zh, en, alias = _aliases_out(zh, en)
+        note = "，".join(filter(None, (note, alias))) or None
+        cc = m.group("cc")
+        number = int(m.group("n") or m.group("pn")) if cc is None else CIRCLED.index(cc) % 20 + 1
+        e = make_entity(zh, en, own_country or country, number, inline, note)
+        if note and note.startswith(SEXES) and (len(note) == 1 or note[1] in ",，;；"):  # a person: "，男，…"
+            e = EntityRecord(zh=e.zh, en=e.en, country=e.country, key=e.key, n=e.n, branches=e.branches,
+                             type="individual", note=note)
+        out.append(e)
         return
     b = BRANCH_RE.match(folded)
     if b and out:
@@ -425,7 +643,22 @@ def _strip_qualifier(seg: str, folded: str) -> Item:
     return (seg[cut + 1 :], folded[cut + 1 :]) if cut >= 0 else (seg, folded)
 
 
-ENGLISH, COUNTRY = attrgetter("en"), attrgetter("country")
+ENGLISH, COUNTRY, KEY = attrgetter("en"), attrgetter("country"), attrgetter("key")
+
+
+def distinct(entities: list[EntityRecord]) -> list[EntityRecord]:
+    """The entities, each key once (the first): an annex that names one entity twice lists it once, so that the
+    stated count is checked against the entities there are (session 18: a doubled line hid a missing one)."""
+    keys = list(map(KEY, entities))
+    if len(set(keys)) == len(keys):
+        return entities
+    seen: set[str] = set()
+    out = []
+    for e, k in zip(entities, keys):
+        if k not in seen:
+            seen.add(k)
+            out.append(e)
+    return out
 
 
 def completed(entities: list[EntityRecord], folded: str, clean: str, country: str | None) -> list[EntityRecord]:
@@ -716,6 +949,30 @@ def is_anaphor(seg: str, folded: str | None = None) -> bool:
     """"上述2家日本实体", "该实体", "其": a pointer to names given earlier, not a name (``folded``: ``fold(seg)``)."""
     folded = fold(seg) if folded is None else folded
     return ANAPHOR_RE.match(folded) is not None or PRONOUN_RE.fullmatch(folded) is not None
+
+
+# "决定将以下美国实体列入出口管制管控名单：甲公司（Alpha）；乙公司（Beta）。": the segment points forward, to the
+# names after the colon; it is no name itself (session 18: "以下美国实体" was read as one).
+FORWARD_RE = re.compile(r"\s*(?:以下|下列|如下)")
+FORWARD_COLON_MAX = 40  # the colon follows the list's name ("列入出口管制管控名单：")
+
+
+def is_forward(folded: str) -> bool:
+    """"以下美国实体", "下列实体": names that follow the sentence's colon (``folded``: the segment folded)."""
+    return FORWARD_RE.match(folded) is not None
+
+
+def following_names(folded: str, clean: str, end: int, country: str | None) -> list[EntityRecord]:
+    """The names listed after the colon that follows ``end`` (the segment's end), up to the sentence's end,
+    separated by "；" or "、"; [] when no colon follows."""
+    colon = folded.find(":", end, end + FORWARD_COLON_MAX)
+    if colon < 0 or folded.find("。", end, colon) >= 0 or folded.find(",", end, colon) >= 0:
+        return []  # "列入…清单，并采取以下处理措施：": the colon opens the measures, not the names
+    stops = [i for i in (folded.find("。", colon), folded.find("\n", colon), folded.find("并采取", colon)) if i >= 0]
+    stop = min(stops) if stops else len(folded)
+    seg, fseg = clean[colon + 1 : stop], folded[colon + 1 : stop]
+    # "；" to "、" in both copies keeps their places (one character for one)
+    return prose_entities(seg.replace("；", "、").replace(";", "、"), country, fseg.replace(";", "、"))
 
 
 def is_pronoun(folded: str) -> bool:

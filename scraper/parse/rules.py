@@ -512,7 +512,7 @@ def entities(src: Source, d: Draft) -> list[EntityRecord]:
             found, country = _annex_or_prose(src, d), d.count[1]
             if _countermeasure_order(d):
                 found, country = _order_countries(src, d, found, country)
-            return ent.completed(found, src.folded, src.text, country)
+            return ent.distinct(ent.completed(found, src.folded, src.text, country))
     return []
 
 
@@ -594,6 +594,8 @@ def _annex_or_prose(src: Source, d: Draft) -> list[EntityRecord]:
         fseg = folded[at : at + len(seg)]  # the segment folded, as the text views keep every place
         if ent.is_anaphor(seg, fseg):
             return ent.earlier_named(folded, src.text, at)
+        if ent.is_forward(fseg):  # "将以下美国实体列入…名单：甲公司（Alpha）；…": the names after the colon
+            return ent.following_names(folded, src.text, at + len(seg), d.count[1])
         found = ent.prose_entities(seg, d.count[1], fseg)  # the stated country now, as for the annex
         if found:
             return found
@@ -850,9 +852,15 @@ def effective_defaulted(src: Source, d: Draft) -> str | None:
 def count_mismatch(src: Source, d: Draft) -> str | None:
     """The entities parsed differ from the count the notice states."""
     stated = d.count[0]
-    if d.qa or stated is None or len(d.entities) == stated or not (d.entities or _lists(d.drafts)):
+    if d.qa or stated is None or len(d.entities) == stated or not (d.entities or _lists(d.drafts) or _own(d.drafts)):
         return None
     return f"parsed {len(d.entities)} entities, notice states {stated}"
+
+
+def _own(drafts: list[act.ActionDraft]) -> bool:
+    """Whether a step acts on entities this notice names itself (a measure or an investigation on no earlier
+    notice): with a stated count and none read, a loss as a listing's is (session 18)."""
+    return any(x.action in ENTITY_ACTIONS and not x.targets for x in drafts)
 
 
 def unread_limit(src: Source, d: Draft) -> str | None:
