@@ -23,6 +23,8 @@ S16 an ECL suspension (90 days) restored before its end.
 S17 a UEL suspension (90 days) stopped before its end.
 S18 a UEL suspension with no end stated.
 S19 a watch-list listing of two, one removed ("移出关注名单", no notice named), the same company on the ECL meanwhile.
+S20 S03's No. 84 lapses on 2024-08-18 and the lapse is published; a Q&A of 2024-08-19 extends the suspension from
+    2024-08-18 (late): replayed day by day, the lapse item is retracted, loudly, and No. 84 is suspended again.
 """
 
 from __future__ import annotations
@@ -414,3 +416,31 @@ def test_s08_replay_order_gives_the_same_items(tmp_path: Path) -> None:
     assert got["a"] == got["b"], (got["a"] ^ got["b"])
     assert got["a-etaphotonics"] == got["b-etaphotonics"] and got["a-iotadynamics"] == got["b-iotadynamics"]
     assert len(got["a"]) >= 8
+
+
+# ---- S20: an extension published the day after the lapse it undoes ---------------------------------------------
+
+def test_s20_late_extension_retracts_the_published_lapse(tmp_path: Path) -> None:
+    first = tmp_path / "first"
+    first.mkdir()
+    for name in ("s03-mofcom-2024-84.txt", "s03-qa-2024-05-20-suspend.txt", "s03-mofcom-2024-83.txt"):
+        shutil.copyfile(STORIES / "main" / name, first / name)
+    db = f"sqlite:///{tmp_path / 'late.sqlite'}"
+    lapse = f"{TAG}MOFCOM-2024-84/suspension_lapsed/ecl/2024-08-18"
+    assert invoke(db, "replay", str(first), "--fetched-at", "2024-08-18T02:00:00+00:00",
+                  "--as-of", "2024-08-18").exit_code in (0, 1)
+    assert invoke(db, "feeds", "--out", str(tmp_path / "f1"), "--as-of", "2024-08-18").exit_code in (0, 1)
+    published = json.loads((tmp_path / "f1" / "all.json").read_text(encoding="utf-8"))["items"]
+    assert lapse in ids(published)
+    assert invoke(db, "replay", str(STORIES / "late"), "--fetched-at", "2024-08-19T14:00:00+00:00",
+                  "--as-of", "2024-08-19").exit_code in (0, 1)
+    got = json.loads(invoke(db, "status", "--json", "--as-of", "2024-08-19").stdout)
+    rows = [r for r in got["listings"] if r["notice_key"] == "MOFCOM-2024-84"]
+    assert [(r["state"], r["since"], r["until"], r["presumed"]) for r in rows] == [
+        ("suspended", "2024-08-18", "2024-11-16", False)], rows
+    assert invoke(db, "feeds", "--out", str(tmp_path / "f2"), "--as-of", "2024-08-19").exit_code in (0, 1)
+    items = json.loads((tmp_path / "f2" / "all.json").read_text(encoding="utf-8"))["items"]
+    assert lapse not in ids(items)
+    retracted = [i for i in items if i["id"].startswith(f"{lapse}/correction/")]
+    assert len(retracted) == 1 and retracted[0]["title"].startswith("Retracted"), retracted
+    assert f"{TAG}MOFCOM-2024-84/suspension_extended/ecl/2024-08-18" in ids(items)
