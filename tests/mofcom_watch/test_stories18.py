@@ -23,6 +23,7 @@ S16 an ECL suspension (90 days) restored before its end.
 S17 a UEL suspension (90 days) stopped before its end.
 S18 a UEL suspension with no end stated.
 S19 a watch-list listing of two, one removed ("移出关注名单", no notice named), the same company on the ECL meanwhile.
+S21 an MFA decision stops S11's countermeasures on the company alone (the executive stays), by order number.
 S20 S03's No. 84 lapses on 2024-08-18 and the lapse is published; a Q&A of 2024-08-19 extends the suspension from
     2024-08-18 (late): replayed day by day, the lapse item is retracted, loudly, and No. 84 is suspended again.
 """
@@ -377,6 +378,19 @@ def test_s19_watch_list_removal_leaves_the_other_list(store: Store) -> None:
     items = ids(store.items("2025-03-10", "entity/titanphotonics"))
     assert [i for i in items if "/removed/watch/2024-12-30/" in i], items
     assert not [i for i in items if "MOFCOM-2024-98/" in i and "/imposed/" not in i], items
+
+
+def test_s21_mfa_lift_of_one_company_leaves_the_person_and_mofcom_lists(store: Store) -> None:
+    assert state(store, "2025-03-10", "MFA-ORDER-2024-12", "deltarobotics")[:2] == ("lifted", "2024-11-20")
+    assert state(store, "2025-03-10", "MFA-ORDER-2024-12", "paulgreen") == ("in_force", "2024-09-18", None)
+    delta = store.timeline("Delta Robotics", "2025-03-10")
+    got = {e["notice_key"]: (e["list"], e["state"]["state"], e["state"]["since"]) for e in delta["listings"]}
+    assert got == {"MOFCOM-2024-82": ("ecl", "in_force", "2024-03-12"),
+                   "UEL-2024-11": ("uel", "lifted", "2024-04-15"),
+                   "MFA-ORDER-2024-12": ("countermeasure", "lifted", "2024-11-20")}, got
+    items = ids(store.items("2025-03-10", "entity/deltarobotics"))
+    assert f"{TAG}MFA-ORDER-2024-12/lifted/countermeasure/2024-11-20/deltarobotics" in items, items
+    assert not [i for i in items if "MOFCOM-2024-82/" in i and "/imposed/" not in i], items
 
 
 # ---- feeds as a whole ---------------------------------------------------------------------------------------------
