@@ -1923,6 +1923,27 @@ def _ended(folded: str, body: str) -> bool:
     return any(despace(line) == ISSUER for line in folded[at:].split("\n"))
 
 
+# A lift of one measure of a decision's, the others kept: "解除…对X采取的冻结财产措施。该决定规定的…等其他反制措施继续有效"
+# (session 18, mfa18: read as a lift of X's listing, a false "lifted" item for someone still under the other measures).
+# The model holds no state per measure: such a decision is for a person to read.
+ONE_MEASURE_RE = re.compile(r"(?:停止|解除|取消|终止)[^。；;\n]{0,240}?(?:采取|实施)的?\s*(?:冻结|财产冻结|禁止|不予签发|不准入境|入境)"
+                            r"[^。；;\n]{0,16}?措施")
+OTHERS_KEPT_RE = re.compile(r"其他[^。；;\n]{0,40}?措施[^。；;\n]{0,8}?继续(?:有效|执行|实施)")
+
+
+def one_measure_lifted(record: NoticeRecord, text: str) -> str | None:
+    """Why a decision that lifts one measure and keeps the others must be read by a person (ONE_MEASURE_RE and
+    OTHERS_KEPT_RE), else None."""
+    if record.kind is not NoticeKind.MFA_ORDER or not any(a.action is ActionKind.LIFT for a in record.actions):
+        return None
+    if "其他" not in text or "继续" not in text:
+        return None
+    folded = fold(text)
+    if OTHERS_KEPT_RE.search(folded) is None or ONE_MEASURE_RE.search(folded) is None:
+        return None
+    return "the decision lifts one measure and keeps the others (no listing ends)"
+
+
 def cut_short(record: NoticeRecord) -> str | None:
     """Why a decision's parse is that of a page cut short, or None: it names no target (NO_TARGETS), stops
     inside the decision (NO_END), ends in a name cut short (CUT_ENTRY), in a section heading (EMPTY_SECTION) or in

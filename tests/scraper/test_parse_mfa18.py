@@ -3,8 +3,10 @@ broke it (the whole texts are tests/data/corpus/mfa18/, composed; names and numb
 
 from __future__ import annotations
 
+import pytest
+
 from scraper.parse import parse_document
-from storage.records import ActionKind, NoticeRecord
+from storage.records import ActionKind, NoticeRecord, UnusablePage
 
 HEAD = "{title}\n{day} 16:00\n\n（{cn}中华人民共和国外交部令第{n}号公布，自{cn}起施行）\n\n"
 TAIL = "\n\n本决定自{cn}起施行。\n\n外交部\n{cn}\n"
@@ -139,3 +141,18 @@ def test_a_name_opening_with_country_and_enterprise_is_kept() -> None:
                    "（American Enterprise Institute）、美国军工企业卡斯卡特导弹系统公司（Cascade Missile Systems Corporation）等2家机构"
                    "采取以下反制措施：\n\n一、禁止我国境内的组织、个人与其进行有关交易、合作等活动。")
     assert [e.zh for e in rec.entities] == ["美国企业公共政策研究所", "卡斯卡特导弹系统公司"]
+
+
+def test_a_lift_of_one_measure_keeping_the_others_is_for_a_person_to_read() -> None:
+    body = ("依据《中华人民共和国反外国制裁法》第十五条规定，中方决定解除2026年4月17日《关于对美国国会众议员采取反制措施的决定》"
+            "（外交部令第23号）对托马斯·布拉德肖（Thomas Bradshaw）采取的冻结财产措施。该决定规定的禁止交易、合作以及不予签发签证、"
+            "不准入境等其他反制措施继续有效。")
+    text = HEAD.format(title="关于调整对美国有关人员反制措施的决定", day="2026-08-21", cn="2026年8月21日", n=32) + body + TAIL.format(
+        cn="2026年8月21日")
+    with pytest.raises(UnusablePage) as caught:
+        parse_document(text.encode())
+    assert caught.value.reason == "needs-review"
+    # a lift of the whole countermeasures of some targets, the others' kept, is a lift (mfa15/29)
+    rec = decision("依据《中华人民共和国反外国制裁法》第十五条规定，中方决定停止实施外交部令第13号《关于对美国军工企业及高级管理人员采取"
+                   "反制措施的决定》中对约翰·普维斯（John Purvis）采取的反制措施。该决定对其他企业和人员采取的反制措施继续有效。")
+    assert [a.action for a in rec.actions] == [ActionKind.LIFT]
