@@ -903,7 +903,7 @@ def stated_count(texts: list[str]) -> tuple[int | None, str | None]:
             if m:
                 n = to_int(m.group("n"))
                 if n:
-                    return n + _counts_before(text, s, m.start()), _count_country(m)
+                    return n + _counts_before(text, s, m.start()) + _persons_after(text, m), _count_country(m)
     return None, None
 
 
@@ -938,7 +938,7 @@ def count_and_country(texts: Iterable[str], stated: int | None = None,
                 if stated is None and i == 0:  # stated_count reads the first match of a line
                     n = to_int(m.group("n"))
                     if n:
-                        stated = n + _counts_before(text, s, m.start())
+                        stated = n + _counts_before(text, s, m.start()) + _persons_after(text, m)
                 country = country or _count_country(m)
                 if stated is not None and country is not None:
                     return stated, country
@@ -1051,6 +1051,17 @@ def _count_country(m: re.Match[str]) -> str | None:
 
 JOINS = "和、及与"
 COUNT_BEFORE_RE = re.compile(rf"(?P<n>{NUM})\s*[家名]\s*[{JOINS}]\s*$")
+# "对甲公司等2家美国企业及约翰·斯密特等2名个人采取反制措施" states 4: the persons joined to the companies' count
+# (session 18: 2 was stated, so the whole annex warned).
+PERSONS_AFTER_RE = re.compile(rf"\s*(?:及|和|以及)[^，,。；;\n]{{0,40}}?(?P<n>{NUM})\s*名\s*[\u4e00-\u9fff]{{0,8}}?(?:个人|人员)")
+
+
+def _persons_after(text: str, m: re.Match[str]) -> int:
+    """The count of persons joined after a count of companies ("2家美国企业及…等2名个人"), else 0."""
+    if "家" not in text[m.end("n") : m.end("n") + 2] or "名" not in text[m.end() : m.end() + 50]:
+        return 0
+    after = PERSONS_AFTER_RE.match(text, m.end())
+    return (to_int(after.group("n")) or 0) if after else 0
 
 
 def _counts_before(text: str, line_start: int, pos: int) -> int:

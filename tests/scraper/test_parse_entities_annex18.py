@@ -118,3 +118,10 @@ def test_a_measure_on_a_stated_count_with_no_entity_read_warns():
                      "商务部 2025年4月4日 附件 1. 甲公司（Alpha Inc.）")
     assert [a.action.value for a in rec.actions] == ["measure"] and rec.entities == ()
     assert "parsed 0 entities, notice states 1" in rec.warnings
+
+
+def test_persons_joined_to_companies_count_in_the_stated_count():
+    from scraper.parse.entities import count_and_country, stated_count
+    texts = ["商务部决定对北岸雷达公司等2家美国企业及约翰·斯密特等2名个人采取反制措施："]
+    assert count_and_country(texts) == (4, "US") and stated_count(texts) == (4, "US")
+    assert count_and_country(["禁止向上述16家美国实体出口两用物项，及其3名高级管理人员"]) == (16, "US")  # another clause
