@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Generic, Protocol, TypeVar
 
-from feeds.identity import entity_feed_name
+from feeds.identity import entity_feed_name, notice_item
 from storage.possible import POSSIBLE
 from storage.records import EntityRecord, EventKind, EventRecord, EventScope, ListKind
 from storage.vocabulary import LISTS
@@ -165,7 +165,8 @@ def _corrects_a_notice_item(event: Routable, notice_items: set[str]) -> bool:
     """A correction goes where the item it corrects is: the ``notices`` feed for a notice item."""
     if event.kind != EventKind.CORRECTION or not event.corrects:
         return False
-    return event.corrects in notice_items or f"/{EventKind.NOTICE.value}/" in event.corrects
+    # a notice item retracted or moved under another key is no longer among the items: its id tells it
+    return event.corrects in notice_items or notice_item(event.corrects)
 
 
 def _entity_label(key: str, items: Sequence[EventRecord]) -> str:

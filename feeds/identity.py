@@ -14,6 +14,9 @@ ENTITY_FEED_DIR = "entity"
 SAFE_KEY_RE = re.compile(r"^\w+$", re.UNICODE)
 NOTICE_PICTURE_DIR = "notice"
 SAFE_NOTICE_KEY_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")  # MOFCOM-2025-21, QA-2025-05-14-4981e28c
+# a notice's own item: <tag>MOFCOM-2025-21/notice (storage.lifecycle; <tag>KEY/notice/<list>/<day> in hand-made
+# items); an entity's item is <tag>KEY/<event>/<list>/<day>/<entity key>, whatever the entity key
+NOTICE_ITEM_RE = re.compile(r"[^/]+/notice(?:/[^/]+/[^/]+)?")
 MAX_FEED_NAME_BYTES = 180  # file names stay well below the usual 255-byte limit
 # The feed-level date of a feed with no item: a fixed instant, never "now", so that an
 # empty feed is byte-identical from run to run.
@@ -23,6 +26,12 @@ EMPTY_FEED_UPDATED = datetime(2025, 1, 1, tzinfo=UTC)
 def item_id(event_id: str) -> str:
     """The item id: the event id when it is a URI already (``tag:…``), else a tag URI for it."""
     return event_id if URI_SCHEME_RE.match(event_id) else TAG_PREFIX + event_id
+
+
+def notice_item(event_id: str) -> bool:
+    """Whether ``event_id`` is a notice's own item (the ``notices`` feed's), stored or long retracted: a
+    correction of it goes where the item was, even when the item itself is no longer derived."""
+    return NOTICE_ITEM_RE.fullmatch(event_id) is not None
 
 
 def feed_id(name: str) -> str:

@@ -12,8 +12,9 @@ from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from feeds.build import build_feeds, feed_generator, make_entry, set_links
-from feeds.identity import EMPTY_FEED_UPDATED, feed_id
+from feeds.identity import EMPTY_FEED_UPDATED, feed_id, notice_item
 from storage.records import EventKind
+from storage.vocabulary import TAG_PREFIX
 from tests.feeds.factory import PROV, SHA, URLS, corrected, history
 
 BASE = "https://feeds.example.org/mofcom/"
@@ -200,3 +201,22 @@ def test_a_correction_of_a_notice_item_goes_to_the_notices_feed():
     files = by_name(build_feeds(events + [fix], base_url=BASE))
     assert fix.id in [e.id for e in feedparser.parse(files["notices"].atom).entries]
     assert fix.id not in [e.id for e in feedparser.parse(files["all"].atom).entries]
+
+
+@pytest.mark.parametrize("title", ["Retracted: ", "Same notice, now under QA-2024-08-26-4a3b3970-dbb9: "])
+def test_a_correction_of_a_notice_item_no_longer_derived_goes_to_the_notices_feed(title):
+    """A notice item retracted, or moved under another key (two same-titled Q&As of one day told apart, a reprint's
+    Q&A under MOFCOM's key), is no longer among the items: its correction went to ``all`` and the list's feed, and
+    the ``notices`` feed, where a reader saw the item, lost it without a word (identity18)."""
+    events = history()
+    notice = next(e for e in events if e.kind == EventKind.NOTICE)
+    notice = dataclasses.replace(notice, id=f"{TAG_PREFIX}{notice.notice_key}/notice")  # as storage.lifecycle names it
+    fix = dataclasses.replace(notice, id=notice.id + "/correction/1", kind=EventKind.CORRECTION, corrects=notice.id,
+                              title=title + notice.title, updated=datetime(2026, 1, 1, tzinfo=timezone.utc))
+    files = by_name(build_feeds([e for e in events if e.kind != EventKind.NOTICE] + [fix], base_url=BASE))
+    assert fix.id in [e.id for e in feedparser.parse(files["notices"].atom).entries]
+    for name in ("all", notice.list.value):
+        assert fix.id not in [e.id for e in feedparser.parse(files[name].atom).entries], name
+    # an entity whose key is "notice" has no notice item: its items' corrections stay with its feeds
+    assert notice_item(f"{TAG_PREFIX}QA-2024-08-26-4a3b3970/notice") and notice_item(notice.id)
+    assert not notice_item(f"{TAG_PREFIX}UEL-2025-7/imposed/uel/2025-04-04/notice")
