@@ -16,7 +16,7 @@ import os
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -246,8 +246,14 @@ def read_again(snapshot: Snapshot, parser: PageParser, url: str, key: str) -> Re
     except Exception:  # noqa: BLE001 - unusable, or a parser error, now: the caller keeps what it had
         log.debug("reading the stored copy of %s again failed", url, exc_info=True)
         return None
-    if doc.kind != DocumentKind.NOTICE or doc.notice is None or doc.notice.key != key:
+    if doc.kind != DocumentKind.NOTICE or doc.notice is None:
         return None
+    if doc.notice.key != key:
+        if doc.notice.kind is not NoticeKind.QA or not key.startswith(f"{doc.notice.key}-"):
+            return None
+        # one of two Q&As of one day and title, stored under the title's key and its answer's hash
+        # (mofcom_watch.reprints._two_of_one_title): the page is still that notice's
+        return ReadAgain(replace(doc.notice, key=key), doc.encoding)
     return ReadAgain(doc.notice, doc.encoding)
 
 

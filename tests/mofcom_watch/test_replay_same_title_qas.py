@@ -61,3 +61,31 @@ def test_a_new_copy_of_one_of_them_stays_with_its_qa(tmp_path):
     keys = [n["key"] for n in json.loads(run(db, "replay", str(first), "--json"))["notices"]
             if n["key"].startswith("QA-")]
     assert len(keys) == 2, keys
+
+
+ECL_QA = """来源：商务部新闻办公室 类型：原创 分类：新闻 2024-08-26 20:00
+
+商务部新闻发言人就调整有关措施答记者问
+问：请问出口管制管控名单方面有何调整？
+答：为落实双方共识，自2024年8月26日起，暂停实施7月22日公告（商务部公告2024年第87号）相关措施90天{more}。暂停期间，出口经营者可依法向商务部提出申请。
+"""
+
+
+def test_a_held_back_copy_of_one_of_them_can_be_accepted(tmp_path):
+    """A copy of the split ECL Q&A that names one notice fewer is held back for review under its key; `accept`
+    read the held copy again under the title's key alone (not its own) and refused it: now it is accepted."""
+    db = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    for page in ("s07-mofcom-2024-86.txt", *PAGES, QAS[1]):
+        shutil.copyfile(STORIES / page, tree / page)
+    qa = tree / QAS[0]
+    qa.write_text(ECL_QA.format(more="，暂停实施7月22日公告（商务部公告2024年第86号）相关措施90天"), encoding="utf-8")
+    run(db, "replay", str(tree), "--fetched-at", "2026-11-29T00:00:00+00:00")
+    qa.write_text(ECL_QA.format(more=""), encoding="utf-8")  # republished without No. 86
+    result = CliRunner().invoke(app, ["--db", db, "replay", str(tree), "--fetched-at", "2026-11-30T00:00:00+00:00"])
+    assert result.exit_code == 1, result.output  # held back for review
+    held = json.loads(CliRunner().invoke(app, ["--db", db, "review", "--json"]).stdout)["pending"]
+    assert len(held) == 1 and held[0]["notice_key"].startswith("QA-2024-08-26-4a3b3970-"), held
+    done = CliRunner().invoke(app, ["--db", db, "accept", held[0]["notice_key"], held[0]["sha256"], "--by", "t"])
+    assert done.exit_code == 0, done.output
