@@ -38,14 +38,16 @@ from .number import find_references, ref_text
 from .textnorm import MD, NUM, YEAR, to_int
 
 SENTENCE_RE = re.compile(r"[^。！？!?\n;；]+")
-# "停止暂停", "解除对…的暂停": the measures are back. One alternative per verb: sre finds at once where
+# "停止暂停", "解除对…的暂停": the measures are back. "处于暂停状态" is a state, no verb. One alternative per verb: sre finds at once where
 # alternatives that open with a literal can start, not where a group of them can (8 times slower).
 UNDONE_SUSPENSION = "|".join(f"{verb}暂停(?:实施|执行)?|{verb}对(?=[^,;；。\n]{{0,80}}?的暂停(?![期实执]))"
                              for verb in ("停止", "解除", "取消", "结束", "终止"))
 VERB_RE = re.compile(
     UNDONE_SUSPENSION
     + r"|继续暂停(?:实施|执行)?|暂停(?:实施|执行)?期限(?:延长|延期)|延长(?=[^,;；。\n]{0,80}?暂停期限)"
-    r"|暂停(?<!的暂停)(?![期至到])(?:实施|执行)?|不再(?:继续)?暂停(?:实施|执行)?"
+    # "暂停期限自2027年11月10日起再延长一年", "暂停期限再延长90天": the noun stands for the verb after it
+    r"|暂停(?:实施|执行)?期限(?=\s*(?:自[^,;；。\n]{1,24}?起\s*(?:再|继续)?|再|继续)\s*(?:延长|延期))"
+    r"|暂停(?<!的暂停)(?![期至到]|状态)(?:实施|执行)?|不再(?:继续)?暂停(?:实施|执行)?"
     r"|不再(?:实施|执行|延长|延期)|终止(?:实施|执行)?|停止(?:实施|执行)?|取消|解除|移出|恢复(?:实施|执行)?|列入|纳入"
     r"|启动(?:反倾销|反补贴)?调查|进行调查|立案调查|采取(?:以下|相应|有关)?反制措施"
 )
@@ -157,8 +159,8 @@ TRADE_REMEDY_RE = re.compile(r"反倾销|反补贴|保障措施")
 # ("2025年11月，中方决定自2025年11月10日起继续暂停…" in an answer of 2026): no decision takes effect so long before.
 HISTORY_GAP = timedelta(days=90)
 # "商务部公告2025年第21号对该实体采取的相关措施…停止执行": the action is limited to some of the
-# target's entities (the object of 对), not the whole notice.
-ON_ENTITIES_RE = re.compile(r"对\s*(?P<obj>(?:[^,;；。、对()]|\([^()]{0,80}\)){1,80}?)\s*(?:所\s*)?采取的")
+# target's entities (the object of 对, one name or several: "对内华达山脉公司、立方公司等2家实体采取的"), not the whole notice.
+ON_ENTITIES_RE = re.compile(r"对\s*(?P<obj>(?:[^,;；。对()]|\([^()]{0,80}\)){1,80}?)\s*(?:所\s*)?采取的")
 MAX_DAYS, MAX_YEARS = 3650, 10
 # "暂停实施上述公告", "暂停实施上述措施90天": the verb's object points back to the notices named before.
 BACK_REFERENCE_RE = re.compile(r"\s*(?:对\s*|)(?:上述|前述|以上)[^,。;\n]{0,6}?(?:公告|措施|决定)")
@@ -176,6 +178,7 @@ STATE_GAP_RE = re.compile(r"(?:\s*第[〇零一二三四五六七八九十\d]{1,
 GROUND_BEFORE = ("根据", "依据", "依照", "按照")
 # "上述暂停不适用于…", "该暂停": the suspension told of before, a noun, not a step.
 TOLD_STEP_BEFORE = ("上述", "前述", "该", "此项", "这一")
+SUBJECT_REACH = 8  # "）相关措施的" between a suspension's notice and its "暂停期限"
 TOLD_STEP_ENDS = "述该项一"  # their last characters: one look before the verb turns nearly every verb away
 _START = itemgetter(0)  # refs in text order
 _MATCH_START = methodcaller("start")  # matches in text order
@@ -514,7 +517,7 @@ def _clause_walk(drafts: list[ActionDraft], folded: str, clean: str, seg: int, e
 def _verb_kind(word: str) -> ActionKind:
     if word.startswith("不再"):  # "不再(继续)暂停", "(暂停期限届满后)不再延长" end a suspension; "不再执行" ends the measures
         return ActionKind.RESTORE if "暂停" in word or word.endswith(("延长", "延期")) else ActionKind.LIFT
-    if word.startswith("继续暂停") or word.endswith(("延长", "延期")):  # "暂停期限延长至…", "延长…暂停期限": extends it
+    if word.startswith("继续暂停") or word.endswith(("延长", "延期", "期限")):  # "暂停期限延长至…", "延长…暂停期限": extends it
         return ActionKind.EXTEND
     if "暂停" in word[2:4] or word.endswith("对"):  # "停止暂停", "解除对…的暂停": the measures are back
         return ActionKind.RESTORE
@@ -527,7 +530,7 @@ def _verb_kind(word: str) -> ActionKind:
 VERB_KINDS = {word: _verb_kind(word) for word in (
     *(f"{verb}{tail}" for verb in ("继续暂停", "暂停", "停止", "恢复", "不再暂停", "不再继续暂停", "终止")
       for tail in ("", "实施", "执行")),
-    *(f"暂停{tail}期限{verb}" for tail in ("", "实施", "执行") for verb in ("延长", "延期")), "不再实施", "不再执行", "不再延长", "不再延期", "延长",
+    *(f"暂停{tail}期限{verb}" for tail in ("", "实施", "执行") for verb in ("延长", "延期", "")), "不再实施", "不再执行", "不再延长", "不再延期", "延长",
     *(f"{verb}{what}" for verb in ("停止", "解除", "取消", "结束", "终止")
       for what in ("对", "暂停", "暂停实施", "暂停执行")),
     "取消", "解除", "移出", "列入", "纳入", "进行调查", "立案调查",
@@ -587,7 +590,7 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
         after = [r for r in refs if v_end <= r[0] < next_start] if refs else refs
         if after and i < last:  # "恢复实施X暂停实施的Y": Y (what X suspended) is the object, not X
             after, next_start = _relative_object(folded, refs, after, verbs, i, s_end) or (after, next_start)
-        targets = after or _not_grounds(folded, before) or _named_before(folded, refs, s_start, v_end, next_start) \
+        targets = after or _not_grounds(folded, before, at) or _named_before(folded, refs, s_start, v_end, next_start) \
             or (_suspended_before(folded, refs, s_start) if word.startswith("不再") and kind is ActionKind.RESTORE else [])
         text = clean[s_start:s_end].strip() if text is None else text
         if not targets:
@@ -644,12 +647,16 @@ def _subject(folded: str, ref: tuple[int, int, NoticeRef], at: int, v_end: int, 
         and not any(word in folded[max(0, ref[0] - 6) : ref[0]] for word in GROUND_BEFORE)
 
 
-def _not_grounds(folded: str, before: list[tuple[int, int, NoticeRef]]) -> list[tuple[int, int, NoticeRef]]:
-    """The refs before a verb that are no ground of the step ("根据商务部公告2026年第70号，商务部公告2025年第21号相关措施自…起
-    继续暂停1年": No. 70 is what the step follows, a restatement's source, not a notice it extends)."""
+def _not_grounds(folded: str, before: list[tuple[int, int, NoticeRef]], at: int) -> list[tuple[int, int, NoticeRef]]:
+    """The refs before the verb at ``at`` that are its subject: those of its own clause when it names any ("自…起，商务部公告
+    2025年第72号不再适用，商务部公告2024年第46号第二款恢复实施": No. 46 only), and no ground of the step ("根据商务部公告2026年
+    第70号，商务部公告2025年第21号相关措施自…起继续暂停1年": No. 70 is what the step follows, not a notice it extends)."""
     if len(before) < 2:
         return before
-    return [r for r in before if not any(word in folded[max(0, r[0] - 6) : r[0]] for word in GROUND_BEFORE)] or before
+    comma = folded.rfind(",", before[0][1], at)
+    own = [r for r in before if r[0] > comma] if comma >= 0 else before
+    return [r for r in own or before if not any(word in folded[max(0, r[0] - 6) : r[0]] for word in GROUND_BEFORE)] \
+        or own or before
 
 
 def told_suspension(folded: str, refs: list[tuple[int, int, NoticeRef]], at: int) -> bool:
@@ -901,7 +908,8 @@ def _told_day(before: str, published: date) -> bool:
 
 def _suspended_before(folded: str, refs: list[tuple[int, int, NoticeRef]], s_start: int) -> list[tuple[int, int, NoticeRef]]:
     """What "上述暂停期限届满后不再延长" ends: the notices named after the last "暂停" of the paragraph before
-    ``s_start`` (in its clause), e.g. "…继续暂停4月4日公告（商务部公告2025年第21号）相关措施1年。"."""
+    ``s_start`` (in its clause), e.g. "…继续暂停4月4日公告（商务部公告2025年第21号）相关措施1年。", else named before it in
+    its sentence ("4月4日公告（…7号）相关措施的暂停期限于今日届满。…决定，不再延长上述暂停期限")."""
     line = folded.rfind("\n", 0, s_start) + 1
     p = folded.rfind("暂停", line, s_start)
     while p >= 0:
@@ -913,7 +921,15 @@ def _suspended_before(folded: str, refs: list[tuple[int, int, NoticeRef]], s_sta
         if found:
             return found
         p = folded.rfind("暂停", line, p)
-    return []
+    # none after any: the subject of the last, named right before it ("4月4日公告（…）相关措施的暂停期限于今日届满")
+    p = folded.rfind("暂停", line, s_start)
+    return [r for r in refs if sentence_start(folded, p, line) <= r[0] and r[1] <= p and p - r[1] <= SUBJECT_REACH
+            and folded.find(",", r[1], p) < 0] if p >= 0 else []
+
+
+def sentence_start(folded: str, pos: int, lo: int = 0) -> int:
+    """Where the sentence holding ``pos`` starts (after a line end or a "。"), not before ``lo``."""
+    return max(folded.rfind("\n", lo, pos), folded.rfind("。", lo, pos), lo - 1) + 1
 
 
 def _suspension_end(folded: str, clean: str, at: int, published: date | None) -> date | None:

@@ -567,14 +567,38 @@ def _order_countries(src: Source, d: Draft, found: list[EntityRecord],
 PRONOUN, ANAPHOR, NAME = "pronoun", "anaphor", "name"
 
 
-def _object(src: Source, span: tuple[int, int]) -> tuple[str | None, EntityRecord | None]:
-    """(what the object at ``span`` is, the entity it names): (None, None) for anything else
+# "内华达山脉公司、立方公司等2家实体": names in a row, the count after them.
+NAMES_COUNT_RE = re.compile(r"\s*等\s*(?:\d+|[一二三四五六七八九十两]+)\s*家[^、]{0,8}$")
+
+
+def _object(src: Source, span: tuple[int, int]) -> tuple[str | None, tuple[EntityRecord, ...]]:
+    """(what the object at ``span`` is, the entities it names): (None, ()) for anything else
     ("对2025年4月4日被列入…的16家美国实体": all of the target's entities)."""
     seg, fseg = src.text[span[0] : span[1]], src.folded[span[0] : span[1]]
     if ent.is_anaphor(seg, fseg):
-        return (PRONOUN if ent.is_pronoun(fseg) else ANAPHOR), None
+        return (PRONOUN if ent.is_pronoun(fseg) else ANAPHOR), ()
     named = ent.object_entity(seg, fseg)
-    return (NAME, named) if named is not None else (None, None)
+    if named is not None:
+        return NAME, (named,)
+    if "、" not in fseg:
+        return None, ()
+    # several names ("对内华达山脉公司、立方公司等2家实体采取的"): each must read as one
+    cut = NAMES_COUNT_RE.search(fseg)
+    parts = [(seg[a:b], fseg[a:b]) for a, b in _pieces(fseg, cut.start() if cut else len(fseg))]
+    found = [ent.object_entity(p, fp) for p, fp in parts]
+    return (NAME, tuple(found)) if all(found) else (None, ())  # type: ignore[arg-type]
+
+
+def _pieces(fseg: str, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each piece of ``fseg[:end]`` between "、"."""
+    out, start = [], 0
+    pos = fseg.find("、", 0, end)
+    while pos >= 0:
+        out.append((start, pos))
+        start = pos + 1
+        pos = fseg.find("、", start, end)
+    out.append((start, end))
+    return out
 
 
 def _annex_or_prose(src: Source, d: Draft) -> list[EntityRecord]:
@@ -604,8 +628,8 @@ def _annex_or_prose(src: Source, d: Draft) -> list[EntityRecord]:
             what, named = _object(src, x.on_entities)
             if what == PRONOUN or what == ANAPHOR:
                 return ent.earlier_named(folded, src.text, x.on_entities[0])
-            if named is not None:
-                return [named]
+            if named:
+                return list(named)
     if any(x.action in (ActionKind.INVESTIGATE, ActionKind.MEASURE) for x in d.drafts):
         name = ent.object_of_dui(folded, src.text)
         if name and GOODS_RE.search(name) is None:  # goods are no entity ("…相关物项", "原产于…的进口…")
@@ -632,7 +656,7 @@ def action_records(src: Source, d: Draft) -> list[ActionRecord]:
             if keys is None:
                 keys = tuple([e.key for e in d.entities])
             names = keys
-        elif x.on_entities is not None and not d.qa:
+        elif x.on_entities is not None:
             limited = limited_to(src, d, x.on_entities)
             if limited is None:
                 continue  # limited to entities that could not be read: a warning, not the whole notice
@@ -656,14 +680,18 @@ def limited_to(src: Source, d: Draft, span: tuple[int, int]) -> tuple[str, ...] 
     """The entity keys an action on earlier notices is limited to, its object at ``span`` ("商务部公告2025年
     第21号对该实体采取的相关措施"): the notice's entities for a pronoun or "上述实体", the named one's for
     a name; () for the whole notice (any other object, or "上述实体" naming nothing that could be read);
-    None when a pronoun or a name points to no entity that could be read."""
+    None when a pronoun or a name points to no entity that could be read. A Q&A lists no entities: the names it
+    gives are the keys ("停止执行…对美国繁荣联盟（Coalition For A Prosperous America）采取的相关措施"; the engine finds
+    them on the target's listing, else says so), a pronoun points to none."""
     what, named = _object(src, span)
     if what is None:
         return ()
     if what == NAME:
-        assert named is not None
-        return tuple([e.key for e in d.entities if e.key == named.key or (named.zh and e.zh == named.zh)
-                      or (named.en and e.en == named.en)]) or None
+        if d.qa:
+            return tuple([n.key for n in named])
+        each = [[e.key for e in d.entities if e.key == n.key or (n.zh and e.zh == n.zh) or (n.en and e.en == n.en)]
+                for n in named]
+        return tuple([k for ks in each for k in ks]) if all(each) else None
     keys = tuple([e.key for e in d.entities])
     return keys or (() if what == ANAPHOR else None)
 
@@ -866,8 +894,6 @@ def _own(drafts: list[act.ActionDraft]) -> bool:
 def unread_limit(src: Source, d: Draft) -> str | None:
     """An action on earlier notices limited to an entity ("对该实体采取的相关措施") that could not be
     read: it is left out rather than applied to the whole notice, and needs review."""
-    if d.qa:
-        return None
     for x in d.drafts:
         if x.on_entities is not None and limited_to(src, d, x.on_entities) is None:
             what = src.text[x.on_entities[0] : x.on_entities[1]].strip()
