@@ -170,16 +170,17 @@ def _two_of_one_title(session: Session, record: NoticeRecord, url: str) -> Notic
     one key are taken for one notice, one parse kept and the other's changes lost. When the Q&A stored under the key
     is another page whose answer plainly differs and whose changes name none of this one's notices (``_apart``),
     both go under the key followed by their answers' hash: the same two keys whichever comes first. A page of a Q&A
-    split so before goes to its key (its URL, or the same answer)."""
+    split so before goes to its key (its URL, or the same answer); one not plainly apart from it goes there too, as
+    another page of it that disagrees (an alias conflict, as before the split)."""
     from scraper.parse.qa import same_answer
 
     split = _stored(session, Notice.key.like(f"{record.key}-%"))
     for s in split:
         if url in s.urls or (s.text and same_answer(record.text, s.text)):
             return dataclasses.replace(record, key=s.key)
-    if split:
-        return (dataclasses.replace(record, key=f"{record.key}-{_answer_hash(record.text)}")
-                if all(_apart(record, s) for s in split) else record)
+    if split:  # a third page: a Q&A of its own, or another copy of one of them (an alias conflict, said as such)
+        near = [s for s in split if not _apart(record, s)]
+        return dataclasses.replace(record, key=near[0].key if near else f"{record.key}-{_answer_hash(record.text)}")
     stored = _stored(session, Notice.key == record.key)
     if not stored or url in stored[0].urls or not _apart(record, stored[0]):
         return record

@@ -89,3 +89,20 @@ def test_a_held_back_copy_of_one_of_them_can_be_accepted(tmp_path):
     assert len(held) == 1 and held[0]["notice_key"].startswith("QA-2024-08-26-4a3b3970-"), held
     done = CliRunner().invoke(app, ["--db", db, "accept", held[0]["notice_key"], held[0]["sha256"], "--by", "t"])
     assert done.exit_code == 0, done.output
+
+
+def test_a_third_page_changing_what_one_of_them_does_is_an_alias_conflict(tmp_path):
+    """Another page of that day and title naming No. 87 with another end (not plainly another Q&A) is not a third
+    notice acting beside the first in silence: it is a page of that Q&A that disagrees, said as an alias conflict."""
+    db = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    for page in (*PAGES, *QAS):
+        shutil.copyfile(STORIES / page, tree / page)
+    run(db, "replay", str(tree), "--fetched-at", "2026-11-29T00:00:00+00:00")
+    text = (STORIES / QAS[0]).read_text(encoding="utf-8").replace("相关措施90天。", "相关措施1年。")
+    (tree / "s07-qa-2024-08-26-ecl-copy.txt").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["--db", db, "replay", str(tree), "--json"])
+    report = json.loads(result.stdout)
+    assert result.exit_code == 1 and report["alias_conflicts"], result.output
+    assert len([n for n in report["notices"] if n["key"].startswith("QA-")]) == 2
