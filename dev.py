@@ -2,7 +2,7 @@
 """Bootstrap and run mofcom-watch with nothing but Python 3.11+.
 
     python3 dev.py demo    # replay the bundled fixtures into a new database, print the status as of 2026-11-30
-    python3 dev.py test    # lint (ruff), type-check (mypy), then run the test suite
+    python3 dev.py test    # lint (ruff), type-check (mypy), then the test suite, one worker per core (-n 0: one)
     python3 dev.py lint    # only ruff and mypy
     python3 dev.py mofcom-watch ARGS...   # any command, inside the project's virtualenv
 
@@ -66,6 +66,14 @@ def lint() -> int:
     return 0
 
 
+def workers(rest: list[str]) -> list[str]:
+    """pytest-xdist, one worker per core: most of the suite's time is real processes waiting on servers,
+    locks and signals, which overlap well; ``-n 0`` (or any ``-n``/``--numprocesses`` given) wins."""
+    if any(arg.startswith(("-n", "--numprocesses", "--dist")) for arg in rest):
+        return []
+    return ["-n", "auto", "--dist", "worksteal"]
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] in {"-h", "--help"}:
         print(__doc__)
@@ -88,7 +96,7 @@ def main(argv: list[str]) -> int:
         return lint()
     if command == "test":
         linted = lint()
-        return run([str(BIN / "python"), "-m", "pytest", *rest]) or linted
+        return run([str(BIN / "python"), "-m", "pytest", *workers(rest), *rest]) or linted
     if command == "mofcom-watch":
         return become([str(BIN / "mofcom-watch"), *rest])
     print(f"unknown command {command!r}\n{__doc__}", file=sys.stderr)
