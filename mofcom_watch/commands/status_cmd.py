@@ -24,7 +24,7 @@ from mofcom_watch.exits import exit_on_resource_fault
 from mofcom_watch.tables import Column, TableText, print_fitted, print_table
 from storage.db import DatabaseError, open_existing_store, session_factory
 from storage.health import SourceCheck, source_checks
-from storage.models import SourceRun
+from storage.models import Notice, SourceRun
 from storage.publications import PublishRecord, last_publication
 from storage.records import ListingState, StatusRow
 from storage.reviews import Acceptance, acceptances
@@ -136,12 +136,22 @@ class Activity:
     last_good_publish: PublishRecord | None
     sources: tuple[SourceCheck, ...] = ()  # when each fetched source last answered (200 or 304)
     low_space: tuple[str, ...] = ()  # disks of the store or the feeds folder nearly full (mofcom_watch.diskspace)
+    notices: int = 0  # notices stored: none is no all-clear (nothing fetched yet, or --db names another store)
 
     @classmethod
     def of(cls, session) -> Activity:  # noqa: ANN001 - a Session
         fetched = session.scalar(select(func.max(SourceRun.finished_at)))
         return cls(as_utc(fetched) if fetched else None, last_publication(session),
-                   last_publication(session, ok=True), source_checks(session))
+                   last_publication(session, ok=True), source_checks(session),
+                   notices=session.scalar(select(func.count()).select_from(Notice)) or 0)
+
+    @property
+    def empty_store(self) -> str | None:
+        """The line for a store that holds no notice: 'status' of it listed nothing and exited 0, an all-clear."""
+        if self.notices:
+            return None
+        return ("NO NOTICES: the store holds no notice: nothing was fetched or replayed into it yet ('mofcom-watch "
+                "run'), or --db names another store; nothing listed here is no all-clear")
 
     @property
     def publish_failed(self) -> bool:
@@ -149,13 +159,14 @@ class Activity:
 
     @property
     def ok(self) -> bool:
-        return not self.publish_failed and not self.low_space
+        return not self.publish_failed and not self.low_space and not self.empty_store
 
     def to_json(self) -> dict[str, object]:
         return {"last_fetch": self.last_fetch.isoformat() if self.last_fetch else None,
                 "last_publish": self.last_publish.to_json() if self.last_publish else None,
                 "last_successful_publish": self.last_good_publish.to_json() if self.last_good_publish else None,
-                "sources": [c.to_json() for c in self.sources], "low_space": list(self.low_space)}
+                "sources": [c.to_json() for c in self.sources], "low_space": list(self.low_space),
+                "notices": self.notices}
 
     def print(self, console: Console) -> None:
         def when(moment: datetime | None) -> str:
@@ -172,6 +183,8 @@ class Activity:
                                           f"({self.last_publish.target}): {self.last_publish.error}"), style="bold red"))
         for line in self.low_space:
             console.print(Text(term.shown(f"DISK NEARLY FULL: {line}"), style="bold red"))
+        if self.empty_store:
+            console.print(Text(self.empty_store, style="bold red"))
 
 
 def register(app: typer.Typer) -> None:
@@ -200,8 +213,10 @@ def register(app: typer.Typer) -> None:
         settings = app_context(ctx).settings
         activity = replace(activity, low_space=tuple(low_space((sqlite_file(settings.database_url), settings.feeds_path))))
         if as_json:
-            typer.echo(term.json_text(dict(report_json(report), **activity.to_json(),
-                                           accepted_reviews=[a.to_json() for a in reviewed])))
+            out = dict(report_json(report), **activity.to_json(), accepted_reviews=[a.to_json() for a in reviewed])
+            if activity.empty_store:  # not "ok": true over an empty store
+                out.update(ok=False, problems=[*out["problems"], activity.empty_store])
+            typer.echo(term.json_text(out))
         else:
             print_report(report, term.console())
             print_accepted(reviewed, term.console())

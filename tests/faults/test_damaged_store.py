@@ -97,3 +97,21 @@ def test_serve_refuses_a_store_of_a_newer_version_as_every_command_does(replayed
                                f"mofcom-watch does not know (newest known: {SCHEMA_HEAD}); it was written by a newer "
                                "mofcom-watch: upgrade the program, or use another database"), done.err
     assert not any(p.is_file() for p in (tmp_path / "served").rglob("*"))
+
+
+def test_status_of_a_store_that_holds_no_notice_is_no_all_clear(_sqlite_template, tmp_path):
+    """Was: ``status`` of a store with no notice (nothing fetched yet: every fetch of a first run failed; or --db at
+    another, empty store) printed an empty table and exited 0, ``--json`` ``"ok": true``: a monitor's all-clear.
+    Now a line says the store holds no notice, exit 1, ``"ok": false`` with the line in ``problems``."""
+    import json
+    import shutil
+
+    store = tmp_path / "store.sqlite"
+    shutil.copyfile(_sqlite_template, store)
+    table = cli(f"sqlite:///{store}", "status", "--as-of", AS_OF, timeout=60)
+    assert table.code == 1, table.out + table.err
+    assert "NO NOTICES: the store holds no notice: nothing was fetched or replayed into it yet" in table.out
+    as_json = cli(f"sqlite:///{store}", "status", "--json", "--as-of", AS_OF, timeout=60)
+    answer = json.loads(as_json.out)
+    assert as_json.code == 1 and answer["ok"] is False and answer["notices"] == 0
+    assert answer["problems"][-1].startswith("NO NOTICES: the store holds no notice")
