@@ -67,7 +67,8 @@ def site(tmp_path_factory, replayed):
     base = f"http://127.0.0.1:{port}"
     env = {k: v for k, v in os.environ.items() if not k.startswith("MOFCOM_WATCH_")}
     env.update(MOFCOM_WATCH_DATA_DIR=str(root / "data"), MOFCOM_WATCH_FEEDS_DIR=str(root / "feeds"),
-               MOFCOM_WATCH_PUBLIC_URL=f"{base}/feeds/")
+               MOFCOM_WATCH_PUBLIC_URL=f"{base}/feeds/",
+               MOFCOM_WATCH_TODAY=AS_OF)  # the fixtures' day is today here: feeds refuses a past day in feeds_dir
     cli = [sys.executable, "-m", "mofcom_watch", "--db", db]
     feeds = subprocess.run([*cli, "feeds", "--out", str(root / "feeds"), "--as-of", AS_OF], env=env, cwd=REPO,
                            capture_output=True, text=True, timeout=300, check=False)
