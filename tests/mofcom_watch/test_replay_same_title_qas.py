@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -106,3 +107,33 @@ def test_a_third_page_changing_what_one_of_them_does_is_an_alias_conflict(tmp_pa
     report = json.loads(result.stdout)
     assert result.exit_code == 1 and report["alias_conflicts"], result.output
     assert len([n for n in report["notices"] if n["key"].startswith("QA-")]) == 2
+# a third Q&A of that evening under that title, naming No. 87 as the first does (in other words)
+THIRD = ("来源：商务部新闻办公室 类型：原创 分类：新闻 2024-08-26 20:10\n\n商务部新闻发言人就调整有关措施答记者问\n"
+         "问：有报道称商务部暂停了对一家美国实体的出口管制措施，请问是否属实？\n"
+         "答：属实。自2024年8月26日起，商务部暂停实施商务部公告2024年第87号相关措施90天。\n")
+
+
+def test_the_titles_key_once_split_never_names_another_page(tmp_path):
+    """The pages in turn, the feeds' items stored after each (identity18; the fix is c41190d's): after the split, a
+    third page of the title and day not plainly apart from the split ones took the title's key again, and its notice
+    item came back under the id whose correction had told readers it continues under the split key ("Reinstated:
+    Notice QA-2024-08-26-4a3b3970", now another page). The title's key names no page again: the third is a page of
+    the Q&A it is near, that disagrees (an alias conflict, status exits 1)."""
+    db = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    pages = {"a": (*PAGES, QAS[0]), "b": (QAS[1],), "c": ()}
+    for step, names in pages.items():
+        folder = tmp_path / step
+        folder.mkdir()
+        for page in names:
+            shutil.copyfile(STORIES / page, folder / page)
+        if step == "c":
+            (folder / "s07-qa-2024-08-26-third.txt").write_text(THIRD, encoding="utf-8")
+        result = CliRunner().invoke(app, ["--db", db, "replay", str(folder), "--fetched-at",
+                                          f"2026-11-29T0{'abc'.index(step)}:00:00+00:00"])
+        assert result.exit_code == (1 if step == "c" else 0), result.output
+    with sqlite3.connect(tmp_path / "store.sqlite") as con:
+        keys = sorted(k for (k,) in con.execute("SELECT key FROM notice WHERE key LIKE 'QA-%'"))
+        notice_item = con.execute("SELECT retracted FROM event WHERE id = ?",
+                                  ("tag:mofcom-watch,2025:QA-2024-08-26-4a3b3970/notice",)).fetchone()
+    assert "QA-2024-08-26-4a3b3970" not in keys and len(keys) == 2, keys
+    assert notice_item == (1,)  # retracted, its correction saying where it continues, and never reinstated
