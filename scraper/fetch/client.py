@@ -100,6 +100,13 @@ def _is_tls_failure(exc: BaseException) -> bool:
     return False
 
 
+# A host that let this many requests in a row go unanswered (every attempt timed out or was refused) is not asked
+# again in the run: with the default policy each such request takes about 2 minutes, and a host cut off (a site
+# down, an overseas address blocked) would hold the run, the other hosts' sources after it and the run lock for hours
+HOST_DOWN_AFTER = 3
+UNREACHED = frozenset({"timeout", "connect"})
+
+
 class Fetcher:
     """Thread-safe; share one per run. Use as a context manager to close the pool."""
 
@@ -125,6 +132,7 @@ class Fetcher:
         self._sleep = sleep
         self._gates = HostGates(self.policy.per_host, self.policy.delay, self.policy.total)
         self._plain_hosts: set[str] = set()
+        self._unreached: dict[str, tuple[int, str]] = {}  # host -> (requests in a row it never answered, last reason)
         self._lock = threading.Lock()
         self.counters = FetchCounters()
         limits = httpx.Limits(max_connections=max(4, self.policy.total * 2))
@@ -158,6 +166,24 @@ class Fetcher:
         request is on its way (written to the connection, its answer not yet read), or when this returns if it
         never was: a caller starts there the work that the wait for the answer can hide, and not earlier, where
         it would compete for the interpreter with sending the request."""
+        host = host_of(request.url)
+        with self._lock:
+            unreached, why = self._unreached.get(host, (0, ""))
+        if unreached >= HOST_DOWN_AFTER:  # not asked again this run: each request would take its retries' time
+            if sent is not None:
+                sent()
+            return self._failure(request, "host-down", f"{host} did not answer {unreached} requests in a row "
+                                 f"({why}): not asked again in this run; the next run retries", 0, 0)
+        result = self._fetch(request, sent)
+        with self._lock:
+            if result.error in UNREACHED:
+                count = self._unreached.get(host, (0, ""))[0] + 1
+                self._unreached[host] = (count, f"{result.error}: {result.detail}")
+            elif result.error is None or result.status:  # the host answered (an error page is an answer)
+                self._unreached.pop(host, None)
+        return result
+
+    def _fetch(self, request: FetchRequest, sent: Callable[[], None] | None) -> FetchResult:
         tracer = _SentTrace(sent) if sent is not None else None
         attempts = 0
         try:

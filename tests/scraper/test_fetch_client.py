@@ -389,3 +389,23 @@ def test_a_trickling_answer_times_out_as_a_whole(site):
         result = f.fetch(FetchRequest(URL))
     assert result.error == "timeout" and "0.3s" in result.detail, result
     assert time.monotonic() - started < 1.5
+
+
+def test_a_host_that_never_answers_is_not_asked_again_in_the_run(site):
+    """Each request to a host cut off took its timeouts and retries (about 2 minutes by default), one after another:
+    a MOFCOM outage held a run, the MFA's sources after it and the run lock for hours. After HOST_DOWN_AFTER
+    requests in a row unanswered, the host's later requests fail at once ("host-down"); an answer (even an error
+    page) resets the count, and the next Fetcher (the next run) asks again."""
+    from scraper.fetch.client import HOST_DOWN_AFTER
+
+    dead = {HOST: "http://127.0.0.1:9", "www.mfa.gov.cn": site.base_url("www.mfa.gov.cn")}
+    site.set_page("www.mfa.gov.cn/a.html", BODY)
+    with Fetcher(policy(attempts=2), host_map=HostMap(dead)) as f:
+        results = [f.fetch(FetchRequest(f"https://{HOST}/p{n}.html")) for n in range(HOST_DOWN_AFTER + 2)]
+        other = f.fetch(FetchRequest("https://www.mfa.gov.cn/a.html"))
+    assert [r.error for r in results] == ["connect"] * HOST_DOWN_AFTER + ["host-down"] * 2
+    assert [r.attempts for r in results][-2:] == [0, 0] and "not asked again" in results[-1].detail
+    assert other.ok  # another host is asked as ever
+    site.faults[PAGE] = Fault("timeout", delay=1.0, times=HOST_DOWN_AFTER - 1)
+    with fetcher(site, attempts=1) as f:  # unanswered twice, then an answer: the count starts again
+        assert [f.fetch(FetchRequest(URL)).error for _ in range(HOST_DOWN_AFTER)] == ["timeout", "timeout", None]
