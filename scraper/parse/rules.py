@@ -353,6 +353,21 @@ def clause_actions(src: Source, d: Draft) -> list[act.ActionDraft]:
                             default_effective=d.effective, notice_list=d.context_list, allow_impose=not d.qa)
 
 
+def suspenders_restored(src: Source, d: Draft) -> list[act.ActionDraft]:
+    """"商务部 海关总署公告2025年第70号规定的暂停期限将于…届满，届满后不再延长。自…起，…第55号、56号…恢复实施": the
+    first restore names the notice that suspended (its targets each written before "(所)规定的暂停"), not one whose
+    measures come back; where another restore names those, it goes (alone, it stays: a step read, not lost)."""
+    drafts = d.drafts
+    restores = [x for x in drafts if x.action is ActionKind.RESTORE and x.targets]
+    if len(restores) < 2:
+        return drafts
+    told = [x for x in restores if all(f"{t.text}规定的暂停" in x.text or f"{t.text}所规定的暂停" in x.text
+                                       for t in x.targets)]
+    if not told or len(told) == len(restores):
+        return drafts
+    return [x for x in drafts if not any(x is t for t in told)]
+
+
 def measure(src: Source, d: Draft) -> list[act.ActionDraft]:
     """A notice that neither lists, investigates nor acts on others may impose a measure
     ("决定对因美纳公司采取以下处理措施：禁止其…")."""
@@ -991,6 +1006,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("effective", effective),
     ("refs", references),
     ("drafts", clause_actions),
+    ("drafts", suspenders_restored),
     ("drafts", measure),
     ("drafts", titled_listing),
     ("drafts", on_goods),

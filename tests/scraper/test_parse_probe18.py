@@ -48,3 +48,15 @@ def test_a_qa_lift_limited_to_named_entities(named: str, keys: list[str]) -> Non
     """A Q&A's "停止执行…对X采取的相关措施" lifted the whole notice (all 16 entities)."""
     assert _acts(QA.format("2026-11-27", "出口管制管控名单", f"中方决定，自2026年12月1日起，停止执行4月4日公告（商务部公告2025年第21号）"
                            f"对{named}采取的相关措施。")) == [("lift", ["MOFCOM-2025-21"], "2026-12-01", None, keys)]
+
+
+ENDS = "商务部公告2025年第72号规定的暂停期限将于2026年11月27日届满，届满后不再延长。"
+
+
+def test_the_notice_that_suspended_is_no_restore_beside_the_ones_restored() -> None:
+    """"…第72号规定的暂停期限…届满后不再延长。自…起，…第46号第二款恢复实施" also restored No. 72 itself (which lists no
+    one; as "…第70号规定的暂停期限…" beside Nos. 55-62, corpus parse18/11)."""
+    assert _acts(NOTICE.format(ENDS + "自2026年11月28日起，商务部公告2024年第46号第二款恢复实施。")) == [
+        ("restore", ["MOFCOM-2024-46"], "2026-11-28", None, [])]
+    # alone, it is still read (a step, not lost)
+    assert _acts(NOTICE.format(ENDS)) == [("restore", ["MOFCOM-2025-72"], "2026-11-27", None, [])]
