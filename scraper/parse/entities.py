@@ -33,7 +33,9 @@ NUMBERED_RE = re.compile(r"^\s*(?:\(\s*(?P<pn>\d{1,3})\s*\)|(?P<n>\d{1,3})\s*[.�
                          rf"|(?P<cc>[{CIRCLED}])\s*[.、．]?)\s*(?P<rest>(?:\S(?:.*\S)?)?)\s*$")
 # "一、甲公司（Alpha Inc.）": only trusted below an annex heading (the measures use 一、 too).
 CN_NUMBERED_RE = re.compile(r"^\s*(?P<cn>[一二三四五六七八九十]{1,3})\s*、\s*(?P<rest>(?:\S(?:.*\S)?)?)\s*$")
-TABLE_ROW_RE = re.compile(r"^\s*(?P<n>\d{1,3})\s*\t\s*(?P<zh>[^\t]*?)\s*(?:\t\s*(?P<en>[^\t]*?)\s*)?(?:\t.*)?$")
+# A row of a table without a header row: number, name, English; a cell left empty stays a cell (blanks, not tabs,
+# around each), so the next cell is not read as this one (session 18: "2<tab>名称<tab><tab>中国台湾地区").
+TABLE_ROW_RE = re.compile(r"^\s*(?P<n>\d{1,3})[^\S\t]*\t[^\S\t]*(?P<zh>[^\t]*?)[^\S\t]*(?:\t[^\S\t]*(?P<en>[^\t]*?)[^\S\t]*)?(?:\t.*)?$")
 # "12. 中文名（English）" and nothing else, on the folded line (see ``_plain_annex_line``).
 PLAIN_ANNEX_LINE_RE = re.compile(
     r"^\s*(?P<n>[0-9]{1,3})\s*[.、．](?!\d)\s*(?P<zh>[^\s()][^()]*)\((?P<en>[^()]*)\)\s*$"
@@ -527,13 +529,17 @@ def _read_line(out: list[EntityRecord], branches: list[str], line: str, folded: 
         out.append(make_entity(plain[0], plain[1], country, plain[2], ()))
         return
     m = TABLE_ROW_RE.match(line) if "\t" in line else None
-    if m and m.group("zh"):
+    if m and (m.group("zh") or (m.group("en") and LATIN_RE.search(m.group("en")))):
         zh_raw, en_raw = m.group("zh"), m.group("en")
+        own = None
+        if en_raw and not LATIN_RE.search(en_raw):  # "美国", "2026年6月29日": a country or a date, no English name
+            own = COUNTRIES.get("".join(fold(en_raw).split()))
+            en_raw = None
         zh, en = split_name(zh_raw) if not en_raw else (clean_display(zh_raw), clean_display(en_raw))
         if zh and LATIN_RE.search(zh) and not CJK_RE.search(zh) and not en:
             zh, en = None, zh
         _flush(out, branches)
-        out.append(make_entity(zh, en, country, int(m.group("n"))))
+        out.append(make_entity(zh, en, own or country, int(m.group("n"))))
         return
     m = NUMBERED_RE.match(folded)
     if m:

@@ -125,3 +125,11 @@ def test_persons_joined_to_companies_count_in_the_stated_count():
     texts = ["商务部决定对北岸雷达公司等2家美国企业及约翰·斯密特等2名个人采取反制措施："]
     assert count_and_country(texts) == (4, "US") and stated_count(texts) == (4, "US")
     assert count_and_country(["禁止向上述16家美国实体出口两用物项，及其3名高级管理人员"]) == (16, "US")  # another clause
+
+
+def test_a_table_without_header_keeps_its_empty_cells():
+    # An empty English cell took the next cell in: "中国台湾地区" as the English name, "美国" as the key of "Beta LLC".
+    assert _read(["附件", "1\t顶点材料公司\tApex Materials Inc.", "2\t经纬航太科技股份有限公司\t\t中国台湾地区",
+                  "3\t\tBeta LLC\t美国", "4\t斯巴鲁株式会社 SUBARU Corporation\t2026年6月29日"], None) == [
+        ("顶点材料公司", "Apex Materials Inc.", None), ("经纬航太科技股份有限公司", None, None), (None, "Beta LLC", None),
+        ("斯巴鲁株式会社", "SUBARU Corporation", None)]
