@@ -159,7 +159,19 @@ class Activity:
 
     @property
     def ok(self) -> bool:
-        return not self.publish_failed and not self.low_space and not self.empty_store
+        return not self.problem_lines()
+
+    def problem_lines(self) -> list[str]:
+        """What makes ``status`` exit 1 besides the listings' own problems, as the table says it (and ``--json``
+        in ``problems``, with ``"ok": false``)."""
+        lines = []
+        if self.publish_failed and self.last_publish is not None:
+            lines.append(f"LAST PUBLISH FAILED at {self.last_publish.finished_at:%Y-%m-%d %H:%M} UTC "
+                         f"({self.last_publish.target}): {self.last_publish.error}")
+        lines += [f"DISK NEARLY FULL: {line}" for line in self.low_space]
+        if self.empty_store:
+            lines.append(self.empty_store)
+        return lines
 
     def to_json(self) -> dict[str, object]:
         return {"last_fetch": self.last_fetch.isoformat() if self.last_fetch else None,
@@ -178,13 +190,8 @@ class Activity:
         if self.sources:  # fetched sources (a replayed store has none)
             print_table(console, TableText("Sources, last checked (an index answered 200 or 304)", SOURCE_COLUMNS,
                                            [(term.shown(c.source), when(c.last_checked)) for c in self.sources]))
-        if self.publish_failed and self.last_publish is not None:
-            console.print(Text(term.shown(f"LAST PUBLISH FAILED at {when(self.last_publish.finished_at)} "
-                                          f"({self.last_publish.target}): {self.last_publish.error}"), style="bold red"))
-        for line in self.low_space:
-            console.print(Text(term.shown(f"DISK NEARLY FULL: {line}"), style="bold red"))
-        if self.empty_store:
-            console.print(Text(self.empty_store, style="bold red"))
+        for line in self.problem_lines():
+            console.print(Text(term.shown(line), style="bold red"))
 
 
 def register(app: typer.Typer) -> None:
@@ -214,8 +221,8 @@ def register(app: typer.Typer) -> None:
         activity = replace(activity, low_space=tuple(low_space((sqlite_file(settings.database_url), settings.feeds_path))))
         if as_json:
             out = dict(report_json(report), **activity.to_json(), accepted_reviews=[a.to_json() for a in reviewed])
-            if activity.empty_store:  # not "ok": true over an empty store
-                out.update(ok=False, problems=[*out["problems"], activity.empty_store])
+            if not activity.ok:  # was "ok": true beside a failed publish or a full disk (exit 1 all the same)
+                out.update(ok=False, problems=[*out["problems"], *activity.problem_lines()])
             typer.echo(term.json_text(out))
         else:
             print_report(report, term.console())

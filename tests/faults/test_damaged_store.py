@@ -115,3 +115,27 @@ def test_status_of_a_store_that_holds_no_notice_is_no_all_clear(_sqlite_template
     answer = json.loads(as_json.out)
     assert as_json.code == 1 and answer["ok"] is False and answer["notices"] == 0
     assert answer["problems"][-1].startswith("NO NOTICES: the store holds no notice")
+
+
+def test_status_json_is_not_ok_beside_a_failed_publish(replayed, tmp_path):
+    """Was: after a failed publish, ``status`` said LAST PUBLISH FAILED and exited 1, but ``status --json`` said
+    ``"ok": true`` (only ``last_publish.ok`` said otherwise): a monitor reading ``ok`` saw green. Now ``ok`` is
+    false and the line is in ``problems``, as the table says it."""
+    import json
+    from datetime import UTC, datetime
+
+    from storage.db import open_store, session_factory
+    from storage.publications import record_publication
+
+    url = copy_of(replayed, tmp_path / "store.sqlite")
+    engine = open_store(url)
+    with session_factory(engine)() as session, session.begin():
+        at = datetime(2026, 11, 29, 6, 0, tzinfo=UTC)
+        record_publication(session, target="/srv/feeds", started_at=at, finished_at=at, ok=False,
+                           error="OSError: [Errno 30] Read-only file system")
+    engine.dispose()
+    done = cli(url, "status", "--json", "--as-of", AS_OF, timeout=60)
+    answer = json.loads(done.out)
+    assert done.code == 1 and answer["ok"] is False, done.out
+    assert answer["problems"][-1] == ("LAST PUBLISH FAILED at 2026-11-29 06:00 UTC (/srv/feeds): OSError: [Errno 30] "
+                                      "Read-only file system")
