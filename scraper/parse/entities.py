@@ -289,8 +289,9 @@ GROUP_HEADING_RE = re.compile(
 
 
 # "美国实体名单", "英国：", "附件2：加拿大实体" alone on a line of an annex: the country of the lines below it.
+_HEADING_FIRSTS = "".join(sorted({name[0] for name in COUNTRIES} | {"附"}))  # what such a line opens with
 COUNTRY_HEADING_RE = re.compile(
-    rf"\n[^\S\n]*(?:附件[^\S\n]*[0-9一二三四五六七八九十]{{0,2}}[^\S\n]*[:：]?[^\S\n]*)?(?P<c>{COUNTRY_ALT})的?"
+    rf"\n(?=[^\S\n]*[{_HEADING_FIRSTS}])[^\S\n]*(?:附件[^\S\n]*[0-9一二三四五六七八九十]{{0,2}}[^\S\n]*[:：]?[^\S\n]*)?(?P<c>{COUNTRY_ALT})的?"
     rf"(?:实体|企业|机构|单位|组织)?(?:名单|清单)?[^\S\n]*(?:[(（][^()（）\n]{{0,12}}[)）])?[^\S\n]*[:：]?[^\S\n]*(?=\n|$)"
 )
 # A table's header row ("序号<tab>中文名称<tab>英文名称<tab>国家/地区"), its cells without spaces, folded: which cell
@@ -453,18 +454,21 @@ def annex_entities(lines: list[str], start: int = 0, country: str | None = None,
     invisible character; the other lines, one by one."""
     block = lines[start:]
     text = "\n" + "\n".join(block)
-    if OPEN_AT_LINE_END_RE.search(text) is not None:
+    found = ANNEX_LINE_RES[chinese_numbers].findall(text)
+    # A plain line closes its bracket; another may leave one open, a name wrapped onto the next line.
+    if any(not zh and OPEN_AT_LINE_END_RE.search(line + "\n") for line, _, zh, _ in found):
         block = _unwrapped(block)
         text = "\n" + "\n".join(block)
-    found = ANNEX_LINE_RES[chinese_numbers].findall(text)
+        found = ANNEX_LINE_RES[chinese_numbers].findall(text)
     if not found:
         return []
     contexts = _contexts(block, found, text)
     if contexts is not None:
         return _annex_with_contexts(found, contexts, country, chinese_numbers)
     visible = clean or not any(ch in text for ch in INVISIBLE_CHARS)  # then a name needs only its spaces
-    if visible and any(w in text for w in ALIAS_WORDS):  # "（Alpha Inc., also known as …）": each line read in full
-        visible = False
+    if visible:  # "（Alpha Inc., also known as …）": each line read in full (only a plain line's English can hold one)
+        english = "\n".join(map(itemgetter(3), found))
+        visible = not any(w in english for w in ALIAS_WORDS)
     plain = 0
     if visible:
         chinese = list(map(itemgetter(2), found))  # "" for the other lines
