@@ -227,6 +227,46 @@ def source_checks(session: Session) -> tuple[SourceCheck, ...]:
     return tuple(SourceCheck(name, tuple(found)) for name, found in indexes.items())
 
 
+@dataclass(frozen=True)
+class LastRunFailed:
+    """A source whose last run could not fetch (connection refused, timeouts, 5xx, 429): no issue opens for that
+    before it fails FAILING_RUNS runs in a row, so ``status`` says it meanwhile instead of "no open health issues"
+    (a whole outage read as all clear). Failures with issues of their own (unusable pages, zero links) are left out."""
+
+    source: str
+    at: datetime | None
+    failed: int
+    reasons: tuple[str, ...]
+
+    @property
+    def line(self) -> str:
+        when = f" at {self.at:%Y-%m-%d %H:%M} UTC" if self.at else ""
+        return (f"{self.source}: its last run{when} could not fetch {self.failed} page(s) ({', '.join(self.reasons)}); "
+                f"an issue opens if it fails {FAILING_RUNS} runs in a row")
+
+    def to_json(self) -> dict[str, object]:
+        return {"source": self.source, "at": self.at.isoformat() if self.at else None, "failed": self.failed,
+                "reasons": list(self.reasons)}
+
+
+def last_run_failures(session: Session) -> tuple[LastRunFailed, ...]:
+    """Per source whose newest run failed to fetch and that is not already reported failing: :class:`LastRunFailed`."""
+    failing = set(session.scalars(select(HealthIssue.source).where(
+        HealthIssue.kind == HealthKind.FAILING, HealthIssue.resolved_at.is_(None))))
+    found = []
+    for name in source_names(session):
+        runs = previous_runs(session, name, 1)
+        if name in failing or not runs or runs[0].ok:
+            continue
+        fetch = [f for f in runs[0].failures or []
+                 if f.get("reason") not in UNUSABLE_REASONS and f.get("reason") != FailureReason.ZERO_LINKS]
+        if fetch:
+            at = runs[0].finished_at or runs[0].started_at
+            found.append(LastRunFailed(name, as_utc(at) if at else None, len(fetch),
+                                       tuple(sorted({str(f.get("reason")) for f in fetch}))))
+    return tuple(found)
+
+
 def open_health_issues(session: Session) -> list[HealthIssue]:
     return list(session.scalars(
         select(HealthIssue).where(HealthIssue.resolved_at.is_(None)).order_by(HealthIssue.source, HealthIssue.key)

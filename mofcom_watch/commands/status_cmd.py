@@ -23,7 +23,7 @@ from mofcom_watch.context import app_context
 from mofcom_watch.exits import exit_on_resource_fault
 from mofcom_watch.tables import Column, TableText, print_fitted, print_table
 from storage.db import DatabaseError, open_existing_store, session_factory
-from storage.health import SourceCheck, source_checks
+from storage.health import LastRunFailed, SourceCheck, last_run_failures, source_checks
 from storage.models import Notice, SourceRun
 from storage.publications import PublishRecord, last_publication
 from storage.records import ListingState, StatusRow
@@ -84,7 +84,8 @@ def _next_json(row: StatusRow) -> dict[str, str]:
     return {"next_label": next_label(row.next_state, row.next_from, row.next_until)}
 
 
-def print_report(report: StatusReport, console: Console) -> None:
+def print_report(report: StatusReport, console: Console, *, all_clear: bool = True) -> None:
+    """``all_clear``: nothing else is wrong (a failed fetch or publish, a full disk): only then the green line."""
     shown = term.shown  # every string below may quote a page
     table = Table(title=f"Listings (MOFCOM, MFA) as of {report.as_of.isoformat()}", show_lines=False)
     for col in ("notice", "number", "issuer", "list", "state", "since", "until", "days left", "entities", "by"):
@@ -114,7 +115,7 @@ def print_report(report: StatusReport, console: Console) -> None:
     others = [p for p in report.problems if not any(p.startswith(f"{e.source_key}:") for e in report.unresolved)]
     for p in others:
         console.print(Text(shown(f"  note: {p}"), style="yellow"))
-    if report.ok:
+    if report.ok and all_clear:
         console.print("[green]No open health issues, no unresolved references.[/]")
 
 
@@ -137,13 +138,15 @@ class Activity:
     sources: tuple[SourceCheck, ...] = ()  # when each fetched source last answered (200 or 304)
     low_space: tuple[str, ...] = ()  # disks of the store or the feeds folder nearly full (mofcom_watch.diskspace)
     notices: int = 0  # notices stored: none is no all-clear (nothing fetched yet, or --db names another store)
+    last_run_failed: tuple[LastRunFailed, ...] = ()  # sources whose last run could not fetch, not yet "failing"
 
     @classmethod
     def of(cls, session) -> Activity:  # noqa: ANN001 - a Session
         fetched = session.scalar(select(func.max(SourceRun.finished_at)))
         return cls(as_utc(fetched) if fetched else None, last_publication(session),
                    last_publication(session, ok=True), source_checks(session),
-                   notices=session.scalar(select(func.count()).select_from(Notice)) or 0)
+                   notices=session.scalar(select(func.count()).select_from(Notice)) or 0,
+                   last_run_failed=last_run_failures(session))
 
     @property
     def empty_store(self) -> str | None:
@@ -169,6 +172,7 @@ class Activity:
             lines.append(f"LAST PUBLISH FAILED at {self.last_publish.finished_at:%Y-%m-%d %H:%M} UTC "
                          f"({self.last_publish.target}): {self.last_publish.error}")
         lines += [f"DISK NEARLY FULL: {line}" for line in self.low_space]
+        lines += [f"LAST RUN FAILED: {failed.line}" for failed in self.last_run_failed]
         if self.empty_store:
             lines.append(self.empty_store)
         return lines
@@ -178,7 +182,7 @@ class Activity:
                 "last_publish": self.last_publish.to_json() if self.last_publish else None,
                 "last_successful_publish": self.last_good_publish.to_json() if self.last_good_publish else None,
                 "sources": [c.to_json() for c in self.sources], "low_space": list(self.low_space),
-                "notices": self.notices}
+                "notices": self.notices, "last_run_failed": [f.to_json() for f in self.last_run_failed]}
 
     def print(self, console: Console) -> None:
         def when(moment: datetime | None) -> str:
@@ -225,7 +229,7 @@ def register(app: typer.Typer) -> None:
                 out.update(ok=False, problems=[*out["problems"], *activity.problem_lines()])
             typer.echo(term.json_text(out))
         else:
-            print_report(report, term.console())
+            print_report(report, term.console(), all_clear=activity.ok)
             print_accepted(reviewed, term.console())
             activity.print(term.console())
         raise typer.Exit(0 if report.ok and activity.ok else 1)

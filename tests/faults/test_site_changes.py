@@ -261,6 +261,7 @@ class Story:
         self.health: dict[str, tuple[int, dict]] = {}
         self.hits: dict[str, list[tuple[str, int]]] = {}
         self.feeds_text: dict[str, str] = {}
+        self.status_cli: dict[str, Done] = {}
 
 
 @pytest.fixture(scope="module")
@@ -342,9 +343,11 @@ def story(tmp_path_factory) -> Story:
             told.items["outage"] = items(out)
             told.files["outage"] = feed_files(out)
             told.health["outage"] = healthz(served)
+            told.status_cli["outage"] = cli(db, "status", "--json", env=env())
 
             step("clean4")
             told.health["clean4"] = healthz(served)
+            told.status_cli["clean4"] = cli(db, "status", "--json", env=env())
 
         fresh_db = f"sqlite:///{work / 'fresh.sqlite'}"
         fresh_out = work / "fresh-feeds"
@@ -567,6 +570,19 @@ def test_s18_outage_keeps_the_feeds_and_says_so(story):
     code, body = story.health["outage"]
     assert code == 200 and body["last_source_answer"] < body["last_cycle"], (code, body)
     assert story.health["clean4"][0] == 200, story.health["clean4"]
+
+
+def test_s18_status_after_an_outage_is_no_all_clear(story):
+    """``status`` right after the outage said "No open health issues" and exited 0 (no issue opens before
+    FAILING_RUNS failing runs): now every source whose last run could not fetch is named, exit 1, ``ok`` false;
+    after the next clean run, none."""
+    outage = story.status_cli["outage"]
+    shown = json.loads(outage.out)
+    assert outage.code == 1 and shown["ok"] is False, outage.out
+    assert sorted(f["source"] for f in shown["last_run_failed"]) == sorted(SOURCES), shown["last_run_failed"]
+    assert all(f["failed"] and f["reasons"] for f in shown["last_run_failed"]), shown["last_run_failed"]
+    assert [p for p in shown["problems"] if p.startswith("LAST RUN FAILED: ")], shown["problems"]
+    assert json.loads(story.status_cli["clean4"].out)["last_run_failed"] == []
 
 
 # --- S3: pagination that repeats --------------------------------------------------------------------
