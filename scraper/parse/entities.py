@@ -195,10 +195,13 @@ PLACE_TAIL_RE = re.compile(r"\)\s*\(\s*(?P<c>[\u4e00-\u9fff]{2,10})\s*\)\s*[;:�
 # What an annex line may say after the name's bracket besides a branch or a place: an address ("），地址：美国…",
 # "（地址：…）", "地址" on the next line is no entry) or an alias ("），亦称灰狼技术公司"); the note keeps it.
 # A person's line says the sex and the role after the bracket: "约翰·斯密特（John Smit），男，甲公司首席执行官".
-AFTER_NAME_WORDS = ("地址", "住所", "又称", "亦称", "也称", "别名", "曾用名", "原名", "男", "女")
-AFTER_NAME_RE = re.compile(r"\)\s*[,;]?\s*\(?\s*(?P<what>(?:注册|办公|总部)?(?:地址|住所)\s*:|(?:又称|亦称|也称|别名|曾用名|原名)"
-                           r"|[男女]\s*(?:[,;]|$)).*$")
+# The words that bring in another name of an entity: one vocabulary for these rules and the alias rules below
+# (ALIAS_WORDS, which add 简称: after the bracket it is mostly "（以下简称…）", the notice's short form, no alias).
+ZH_ALIASES = ("又称", "亦称", "也称", "别名", "曾用名", "原名")
 SEXES = ("男", "女")
+AFTER_NAME_WORDS = ("地址", "住所", *ZH_ALIASES, *SEXES)
+AFTER_NAME_RE = re.compile(rf"\)\s*[,;]?\s*\(?\s*(?P<what>(?:注册|办公|总部)?(?:地址|住所)\s*:|(?:{'|'.join(ZH_ALIASES)})"
+                           r"|[男女]\s*(?:[,;]|$)).*$")
 Tail = tuple[str, str, str | None, tuple[str, ...], str | None]
 
 
@@ -421,10 +424,11 @@ def _unwrapped(block: list[str]) -> list[str]:
 
 # An alias written with the name: "（Sequoia Dynamics Inc.，又称Sequoia Dynamic Systems）", "（…, also known as …）",
 # "（别名：黑岩防务公司）" after the Chinese name. An alias is no part of the name: the note keeps it.
-ALIAS_WORDS = ("又称", "亦称", "也称", "别名", "简称", "曾用名", "原名", "known as", "a.k.a", "f/k/a")
-ALIAS_IN_RE = re.compile(r"\s*[,，;；]?\s*(?P<alias>(?:又称|亦称|也称|别名|简称|曾用名|原名|also known as|formerly known as"
+ZH_ALIAS_WORDS = (*ZH_ALIASES, "简称")
+ALIAS_WORDS = (*ZH_ALIAS_WORDS, "known as", "a.k.a", "f/k/a")
+ALIAS_IN_RE = re.compile(rf"\s*[,，;；]?\s*(?P<alias>(?:{'|'.join(ZH_ALIAS_WORDS)}|also known as|formerly known as"
                          r"|a\.k\.a\.?|f/k/a)\s*[:：]?.*)$")
-ALIAS_BRACKET_RE = re.compile(r"\s*[(（]\s*(?P<alias>(?:又称|亦称|也称|别名|简称|曾用名|原名)[^()（）]*)[)）]")
+ALIAS_BRACKET_RE = re.compile(rf"\s*[(（]\s*(?P<alias>(?:{'|'.join(ZH_ALIAS_WORDS)})[^()（）]*)[)）]")
 
 
 def _aliases_out(zh: str | None, en: str | None) -> tuple[str | None, str | None, str | None]:
