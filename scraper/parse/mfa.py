@@ -98,6 +98,11 @@ ROLE_WORD_RE = re.compile("|".join(ROLE_WORDS))  # in every ROLE_PREFIX_RE match
 BARE_ROLES = ROLE_WORDS + ("所长", "院长", "会长", "社长", "校长", "董事长", "理事长", "主编", "总编辑", "董事", "理事")
 BARE_ROLE_RE = re.compile(r"^(?P<role>" + "|".join(sorted(BARE_ROLES, key=len, reverse=True))
                           + r")(?P<name>[^、，,()（）·]{1,8}[·•][^、，,()（）]{1,16})$")
+# "美国自由亚洲研究所所长罗伯特·金斯利": an organisation, the head's title no ROLE_WORDS holds, then a transliterated name
+# (session 19, mfa19: the whole kept as the person's name).
+HEAD_ROLES = tuple(r for r in BARE_ROLES if r not in ROLE_WORDS)
+HEAD_PREFIX_RE = re.compile(r"^(?P<role>.{2,30}?(?:" + "|".join(sorted(HEAD_ROLES, key=len, reverse=True))
+                            + r"))(?P<name>[^、，,()（）·]{1,8}[·•][^、，,()（）]{1,16})$")
 GENDER_RE = re.compile(r"^(?:性别\s*[:：]?\s*)?(?P<g>男|女)(?:性)?$")
 LATIN_RE = re.compile(r"[A-Za-z]")
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -445,7 +450,7 @@ def _role_prefix(zh: str | None) -> tuple[str | None, str | None]:
     if not zh or _org_suffix(zh):
         return zh, None
     m = ROLE_PREFIX_RE.match(zh) if ROLE_WORD_RE.search(zh, 2) is not None else None
-    m = m or BARE_ROLE_RE.match(zh)
+    m = m or BARE_ROLE_RE.match(zh) or (HEAD_PREFIX_RE.match(zh) if "·" in zh or "•" in zh else None)
     if m is None:
         return zh, None
     return m.group("name"), m.group("role")
@@ -894,11 +899,38 @@ def line_groups(line: str, folded: str, offset: int = 0) -> list[Group]:
         if m is None:
             continue
         s, e = _target_segment(sentence, m.end())
+        commas = []
+        while (e < len(sentence) and sentence[e] in LIST_COMMAS and _counted_after(sentence, s, e)):
+            commas.append(e)  # "对A（…）、B（…），C（…）等3名人员，冻结…": the comma is one of the list's
+            e = _target_segment(sentence, e + 1)[1]
         e = _before_measure(sentence, s, e)
         if not sentence[s:e].strip():
             continue
-        out.extend(_group(line[sentence_start + s : sentence_start + e], sentence[s:e], sentence[e:]))
+        seg, seg_f = line[sentence_start + s : sentence_start + e], sentence[s:e]
+        for c in commas:  # read as the list's "、" (same length: the places stay)
+            seg, seg_f = seg[: c - s] + "、" + seg[c - s + 1 :], seg_f[: c - s] + "、" + seg_f[c - s + 1 :]
+        out.extend(_group(seg, seg_f, sentence[e:]))
     return out
+
+
+# A comma inside a list of names, the list's count after it: "对…所长罗伯特·金斯利（Robert Kingsley）、高级研究员艾米丽·陈
+# （Emily Chen），全球民主促进基金会主席威廉·哈特（William Hart）等3名人员，冻结…" (session 19, mfa19: the names after the
+# comma were never read, and the count of their group with them, so nothing warned).
+LIST_COMMAS = "，,"
+COUNT_AFTER_RE = re.compile(rf"等\s*{NUM}\s*[家名个位人]")
+
+
+def _counted_after(sentence: str, start: int, comma: int) -> bool:
+    """Whether the segment after the comma at ``comma`` ends the list ``sentence[start:comma]`` began: it holds the
+    list's count (等N家/名) and no measure, and the part before holds no count of its own (nor a measure)."""
+    before = sentence[start:comma]
+    if "等" in before or not ("、" in before or "(" in before or "（" in before):
+        return False
+    if MEASURE_VERB_RE.search(before) is not None:
+        return False
+    end = _target_segment(sentence, comma + 1)[1]
+    after = sentence[comma + 1 : end]
+    return COUNT_AFTER_RE.search(after) is not None and MEASURE_VERB_RE.search(after) is None
 
 
 def _before_measure(folded: str, start: int, end: int) -> int:
