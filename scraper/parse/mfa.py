@@ -65,7 +65,7 @@ EFFECTIVE_RE = re.compile(
 )
 # "关于对石平采取反制措施的决定"; since late 2025 with the issuer before 关于: "外交部关于对美国军工企业及高级管理人员采取
 # 反制措施的决定" (a reprint may write "中华人民共和国外交部关于…"); matched on the folded, despaced line.
-TITLE_RE = re.compile(r"^(?:(?:中华人民共和国)?外交部)?关于.{1,200}?(?:反制|反制裁)措施的决定(?:》的决定)?$")
+TITLE_RE = re.compile(r"^(?:(?:中华人民共和国)?外交部)?关于.{1,200}?(?:反制|反制裁)措施(?:的决定(?:》的决定)?|决定的决定)$")
 DECISION_MARK_RE = re.compile(r"(?:反制|反制裁)措施的决定|采取(?:以下|如下|下列|相应)?(?:反制|反制裁)措施")
 # Page time line "2024-10-10 17:00" under the title.
 TIME_LINE_RE = re.compile(r"^\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
@@ -1522,6 +1522,9 @@ def _status_action(reading: Reading, folded: str, text: str, own: int | None, ef
                 continue
             refs.append(NoticeRef(text=text[r.start() : r.end()].strip(), date=day, list=ListKind.COUNTERMEASURE,
                                   title=clean_display(text[r.start("title") : r.end("title")])))
+    if after == m.end():  # "停止实施2024年12月27日决定中对X…", "暂停实施2025年12月26日决定规定的反制措施": by its date alone
+        ref, after = _dated_ref(folded, text, m.end(), end, after)
+        refs.extend(ref)
     when = effective_in(folded[start:end], published) or effective
     duration, until = None, None
     if kind is ActionKind.SUSPEND or kind is ActionKind.EXTEND:
@@ -1562,6 +1565,24 @@ def _per_order(action: ActionRecord, reading: Reading, folded: str, text: str,
                     for ref, names in zip(action.targets, per))
     targets = tuple(_dedupe([t for names in per for t in names]))
     return actions, replace(reading, targets=targets)
+
+
+# An earlier decision named by its date alone: "停止实施2024年12月27日决定中对X、Y采取的反制措施", "暂停实施2025年12月26日决定规定的
+# 反制措施", "对2025年12月26日决定所附《反制清单》作如下修改" (session 19, mfa19: a lift with no target, which the engine applies
+# to every listing holding the names; a suspension and an amendment refused as cut short). Not a title's own 决定 (》 after).
+DATED_REF_RE = re.compile(rf"(?P<date>{DATE_RE.pattern})\s*(?:(?:公布|作出|发布)\s*的?\s*)?决定(?![》\w]*》)")
+
+
+def _dated_ref(folded: str, text: str, start: int, end: int, after: int) -> tuple[tuple[NoticeRef, ...], int]:
+    """The decision ``folded[start:end]`` names by its date alone (DATED_REF_RE), and where the period may start
+    after it; none (and ``after``) when it names none."""
+    if "决定" not in folded[start:end]:
+        return (), after
+    r = DATED_REF_RE.search(folded, start, end)
+    day = parse_cn_date(r.group("date")) if r is not None else None
+    if r is None or day is None:
+        return (), after
+    return (NoticeRef(text=text[r.start() : r.end()].strip(), date=day, list=ListKind.COUNTERMEASURE),), r.end()
 
 
 # "《关于对…的决定》（外交部令第12号）": the quoted title right before the order's number (its bracket between).
@@ -1729,7 +1750,8 @@ AMEND_VERBS = {"增加": ActionKind.IMPOSE, "增列": ActionKind.IMPOSE, "增补
                "调出": ActionKind.REMOVE, "移除": ActionKind.REMOVE, "移出": ActionKind.REMOVE, "剔除": ActionKind.REMOVE}
 # The gate: 清单 and, within the line, a verb's first character (every AMEND_LINE_RE match holds one). A greedy run of
 # one class costs the regex engine little; the lazy search for the verbs themselves cost a decision 5% more instructions.
-AMEND_GATE_RE = re.compile(r"清单[^增删补调移剔。\n]{0,80}[增删补调移剔]|[增删移剔][加列补去除出]\s*《?\s*(?:反制|反制裁)清单")
+AMEND_GATE_RE = re.compile(r"清单[^增删补调移剔。\n]{0,80}[增删补调移剔]|[增删移剔][加列补去除出]\s*《?\s*(?:反制|反制裁)清单"
+                           r"|清单\s*》?\s*(?:作|进行)?\s*(?:如下|以下|下列)\s*修改")
 
 
 def _may_amend(folded: str) -> bool:
@@ -1748,12 +1770,46 @@ AMEND_FRONT_RE = re.compile(
     rf"《?\s*(?:反制|反制裁)清单\s*》?(?P<where>)(?P<rest>.*)$")
 
 
+# The list named once, in the decision ("对2025年12月26日决定所附《反制清单》作如下修改："), each line naming only its section:
+# "一、在“一、企业”中增列：" (session 19, mfa19: no instruction line was found, and the page was refused as cut short).
+LIST_AMENDED_RE = re.compile(r"(?:反制|反制裁)清单\s*》?\s*(?:作|进行)?\s*(?:如下|以下|下列)\s*修改")
+AMEND_SECTION_LINE_RE = re.compile(
+    rf"^\s*(?:[{CN_DIGITS}]{{1,3}}\s*、\s*|\d{{1,2}}\s*[.．、]\s*)?(?:在|将|对)\s*(?P<where>[“「\"][^”」\"\n]{{1,20}}[”」\"]"
+    rf"[^。\n]{{0,20}}?)(?P<verb>{'|'.join(AMEND_VERBS)})(?P<rest>.*)$")
+
+
 def _instruction_line(folded: str) -> re.Match[str] | None:
     return AMEND_LINE_RE.match(folded) or AMEND_FRONT_RE.match(folded)
 
 
+def _section_line(folded: str) -> re.Match[str] | None:
+    return _instruction_line(folded) or AMEND_SECTION_LINE_RE.match(folded)
+
+
 QUOTED_ITEM_RE = re.compile(r"[“「\"]([^”」\"]+)[”」\"]")
 NO_AMENDED = "the amendment names no earlier decision it amends"
+
+
+def _instruction_lines(folded_lines: list[str], folded: str) -> list[tuple[int, re.Match[str]]]:
+    """(line, match) of each instruction line; lines naming only their section when the decision names the list."""
+    found = [(i, m) for i, line in enumerate(folded_lines) if (m := _instruction_line(line)) is not None]
+    if not found and LIST_AMENDED_RE.search(folded) is not None:
+        found = [(i, m) for i, line in enumerate(folded_lines) if (m := _section_line(line)) is not None]
+    return found
+
+
+def _lines_after(lines: list[str], folded_lines: list[str], i: int, stops: set[int]) -> list[str]:
+    """The lines an instruction on line ``i`` quotes after it: up to the next instruction (``stops``), the decision's
+    own effective line, the signature, or a sentence that is no entry."""
+    said: list[str] = []
+    for line, f in zip(lines[i + 1 :], folded_lines[i + 1 :]):
+        plain = despace(f)
+        if i + 1 + len(said) in stops or plain.startswith(OWN_EFFECTIVE_LINE) or plain == ISSUER:
+            break
+        if plain.endswith("。") and ENTRY_RE.match(plain) is None:  # "对上述增列的企业和人员，适用该决定…。"
+            break  # a sentence after the lines added, not one of them (session 19, mfa19: read as a name)
+        said.append(line)
+    return [x for x in (line.strip() for line in said) if x and not STANDALONE_DATE_RE.match(fold(x))]
 
 
 def _amendment(lines: list[str], folded_lines: list[str], folded: str, text: str, own: int | None,
@@ -1764,7 +1820,7 @@ def _amendment(lines: list[str], folded_lines: list[str], folded: str, text: str
     The notice's entities are both, added then deleted (each numbered as in the list): the impose names the added
     ones (``ActionRecord.entities``), so only they join the list; a count an instruction states is checked against
     the lines it gives, and the counts together against both parts (``stated_count``)."""
-    found = [(i, m) for i, line in enumerate(folded_lines) if (m := _instruction_line(line)) is not None]
+    found = _instruction_lines(folded_lines, folded)
     if not found:
         return None
     first = found[0][0]
@@ -1784,14 +1840,7 @@ def _amendment(lines: list[str], folded_lines: list[str], folded: str, text: str
         steps = _instructions(folded_lines[i], lines[i], m)
         verb, kind, items, count = steps[-1]
         if not items:  # the lines after it, up to the next instruction or the decision's end
-            said: list[str] = []
-            for line, f in zip(lines[i + 1 :], folded_lines[i + 1 :]):
-                plain = despace(f)
-                if i + 1 + len(said) in stops or plain.startswith(OWN_EFFECTIVE_LINE) or plain == ISSUER:
-                    break
-                said.append(line)
-            items = [x for x in (line.strip() for line in said) if x and not STANDALONE_DATE_RE.match(fold(x))]
-            steps[-1] = (verb, kind, items, count)
+            steps[-1] = (verb, kind, _lines_after(lines, folded_lines, i, stops), count)
         for verb, kind, items, count in steps:
             into = added if AMEND_VERBS[verb] is ActionKind.IMPOSE else removed
             into.extend(_amended_target(item, kind) for item in items)
@@ -1938,8 +1987,9 @@ def _amended_ref(folded: str, text: str, start: int, end: int, own: int | None) 
                              title=title)
         return NoticeRef(text=written, list=ListKind.COUNTERMEASURE, series=KEY_PREFIX, number=n, title=title)
     q = QUOTED_DECISION_RE.search(folded, start, end)
-    if q is None:
-        return None
+    if q is None:  # "对2025年12月26日决定所附《反制清单》作如下修改": by its date alone
+        dated, _ = _dated_ref(folded, text, start, end, start)
+        return dated[0] if dated else None
     day = parse_cn_date(q.group("date")) if q.group("date") else None
     return NoticeRef(text=text[q.start() : q.end()].strip(), date=day, list=ListKind.COUNTERMEASURE,
                      title=clean_display(text[q.start("title") : q.end("title")]))

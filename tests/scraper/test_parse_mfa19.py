@@ -3,8 +3,10 @@ texts are tests/data/corpus/mfa19/, composed; names and numbers are illustrative
 
 from __future__ import annotations
 
+from datetime import date
+
 from scraper.parse import parse_document
-from storage.records import NoticeRecord
+from storage.records import ActionKind, NoticeRecord
 
 HEAD = "{title}\n{day} 16:00\n\n（{cn}中华人民共和国外交部令第{n}号公布，自{cn}起施行）\n\n"
 TAIL = "\n\n本决定自{cn}起施行。\n\n外交部\n{cn}\n"
@@ -36,3 +38,35 @@ def test_a_comma_between_measures_is_no_list_comma() -> None:
     rec = decision(LAW + "中方决定对美国自由亚洲研究所（Free Asia Research Institute）、全球民主促进基金会（Global Democracy "
                    "Promotion Foundation），冻结其在我国境内的财产，禁止与其进行交易等2项措施。")
     assert [e.en for e in rec.entities] == ["Free Asia Research Institute", "Global Democracy Promotion Foundation"]
+
+
+STATUS_LAW = "依据《中华人民共和国反外国制裁法》第十五条规定，"
+
+
+def test_a_lift_of_a_decision_named_by_its_date_alone_targets_that_decision() -> None:
+    rec = decision(STATUS_LAW + "中方决定停止实施2024年12月27日决定中对银杉复合材料公司（Silverfir Composites LLC）、北方星辰导航公司"
+                   "（Northern Star Navigation, Inc.）采取的反制措施。该决定对其他企业和人员采取的反制措施继续有效。",
+                   title="关于停止实施部分反制措施的决定", day="2026-11-18", cn="2026年11月18日", n=38)
+    (lift,) = rec.actions
+    assert lift.action is ActionKind.LIFT and [(t.key, t.date) for t in lift.targets] == [(None, date(2024, 12, 27))]
+    assert lift.entities == ("silverfircomposites", "northernstarnavigation")
+
+
+def test_a_suspension_of_a_decision_named_by_its_date_alone_is_read_with_its_period() -> None:
+    rec = decision(STATUS_LAW + "中方决定自2026年11月10日起，暂停实施2025年12月26日决定规定的反制措施，为期一年。",
+                   title="关于暂停实施有关反制措施的决定", day="2026-11-10", cn="2026年11月10日", n=42)
+    (suspend,) = rec.actions
+    assert suspend.action is ActionKind.SUSPEND and [t.date for t in suspend.targets] == [date(2025, 12, 26)]
+    assert suspend.until == date(2027, 11, 10)
+
+
+def test_an_amendment_of_a_decision_named_by_date_with_section_only_lines_adds_its_lines() -> None:
+    rec = decision(LAW + "中方决定对2025年12月26日决定所附《反制清单》作如下修改：\n\n一、在“一、企业”中增列：\n"
+                   "（二十四）铁杉无人系统公司（Hemlock Unmanned Systems, Inc.）\n二、在“二、高级管理人员”中增列：\n"
+                   "（十一）杰森·莫里斯（Jason Morris），男，铁杉无人系统公司首席执行官\n\n对上述增列的企业和人员，适用该决定规定的反制措施。",
+                   title="关于修改对美国军工企业及高级管理人员反制措施决定的决定", day="2026-11-26", cn="2026年11月26日", n=39)
+    (impose,) = rec.actions
+    assert impose.action is ActionKind.IMPOSE and [t.date for t in impose.targets] == [date(2025, 12, 26)]
+    assert [(e.en, e.type, e.country) for e in rec.entities] == [
+        ("Hemlock Unmanned Systems, Inc.", "organization", "US"), ("Jason Morris", "individual", "US")]
+    assert rec.title == "关于修改对美国军工企业及高级管理人员反制措施决定的决定"
