@@ -43,7 +43,8 @@ class Fault:
     body (HTTP 200 with ``body``: a "404 Error" page, the disclaimer, a JS shell ...). ``gzip-cut``: the page
     gzipped, ``Content-Encoding: gzip``, only the first half of the stream sent (its length declared: the
     transfer ends cleanly, the stream does not); ``trickle``: the body 8 bytes at a time, ``delay`` seconds apart; ``gzip-lie``: the page's plain bytes labelled
-    ``Content-Encoding: gzip`` (a misconfigured server or proxy: the body cannot be decoded)."""
+    ``Content-Encoding: gzip`` (a misconfigured server or proxy: the body cannot be decoded); ``304``: a 304 "not
+    modified" to every request, conditional or not (a broken cache in front of the site)."""
 
     kind: str
     times: int | None = None  # None: every request; N: only the first N requests
@@ -51,6 +52,7 @@ class Fault:
     delay: float = 2.0  # timeout: how long to stall
     location: str = "http://elsewhere.example.net/trap.html"
     body: bytes = b""
+    content_type: str = "text/html"  # body: the Content-Type it is served with
 
 
 @dataclass
@@ -325,7 +327,10 @@ def _make_handler(site: SiteServer) -> type[BaseHTTPRequestHandler]:
                 self._send(int(kind), BOT_CHECK_BODY, {"Content-Type": "text/html"})
                 return True
             if kind == "body":
-                self._send(200, fault.body, {"Content-Type": "text/html"})
+                self._send(200, fault.body, {"Content-Type": fault.content_type})
+                return True
+            if kind == "304":
+                self._send(304, b"", {"ETag": '"cached"'}, bool(self.headers.get("If-None-Match")))
                 return True
             if kind == "redirect":
                 self._send(302, b"", {"Location": fault.location})

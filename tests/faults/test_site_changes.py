@@ -37,6 +37,31 @@ S20, S21 (added after the blind phase) a stored Q&A answering a 200 "抱歉，�
     stored notice redirecting to the site's home page -> each that page's failure, nothing changed
 S18 every host down (connection refused) -> exit 1, feeds byte-identical but for source-health,
     /healthz unhealthy or naming the failed cycle [medium: docs say 200 within stale_after]
+Batch C (fetch19's blind audit: site behaviours fetch18 did not try; written before running them, on the
+store as clean4 left it; then a clean run, clean5):
+S22 the jpaas list endpoint answers 200 {"success":true,"data":{"html":"<ul></ul>"}} (an empty list)
+    -> mofcom-policy-list a source problem (domain.md b.2: a list that suddenly yields nothing is broken) [high]
+S23 the indexes' counts drop: the policy index 3 rows -> 2, the 2025 index no longer links UEL 2025 No. 7
+    -> nothing removed or lifted, no listing changed; whether it is flagged: policy [high / C]
+S24 a stored Q&A served as GB18030 bytes with charset=utf-8 in the header and <meta charset="utf-8">
+    -> read right or that page's failure; never a mojibake record (no U+FFFD in any feed, no listing or
+    suspension changed, no new item) [medium]
+S25 a stored notice (UEL 2025 No. 8) answers 200 "抱歉，您访问的页面不存在！" in the site's own layout (head,
+    nav, crumbs, art-con div) -> that page's failure, its 6 entities stay [high]
+S26 the MFA decision cut in the middle of its annex (line 二 of the companies), Content-Length matching the
+    bytes sent -> that page's failure or a count problem; its listing unchanged, nobody removed [high]
+S27 a stored notice (2025 No. 22) whose annex moved into an attachment (PDF link only, the stated 12 kept)
+    -> a count problem naming it; its 12 entities stay, no removal item [high]
+S28 a new notice's page answers 304 to a request without validators (a page never stored) -> that page's
+    failure (nothing to reuse), not "unchanged"; the next clean run stores it [high]
+S29 429 with Retry-After: 3600 for the 2024 index, every time -> that source's failure, fast: the run
+    does not wait an hour (under 60 s here) [high]
+S30 a new notice (2025 No. 1) linked twice in one index under two URLs (zwgk and 2025nswbgg copies)
+    -> one notice with its 28 entities, no item twice, no problem of its own [high]
+S31 a second URL of 2026 No. 23 (a copy elsewhere on the site) serves the older text, before the S15
+    correction -> no item that reverts the correction (no new item at all for No. 23); flagging the
+    copies' difference would be better [medium]
+Every check of every faulted / clean run above applies to faultsC / clean5 too.
 What running them found (fetch18's table): S3 was read as the end of the list (a missed notice, exit 0) and S4
 left the old URL failing on every later run; both fixed. S18 follows the documented policy (no issue before a
 source fails 3 runs in a row, /healthz 200 within stale_after): its test checks that policy.
@@ -50,6 +75,7 @@ from __future__ import annotations
 import json
 import re
 import socket
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -82,6 +108,12 @@ MFA_DIR = "web/wjb_673085/zfxxgk_674865/gknrlb/fzcqdcs/"
 MFA_INDEX = MFA_DIR + "index.html"
 MFA13 = MFA_DIR + "202412/t20241217_11494912.shtml"
 CAPTCHA = "waf/verify.html"
+# batch C (fetch19)
+UEL_PVH = "zwgk/zcfb/art/2025/art_ab15d2258dda4e93b8ad1ec4776d37c3.html"
+N1 = "zwgk/zcfb/art/2025/art_1ee79b1b7f21444ebf4797c0ff8500fd.html"
+N1_ALIAS = "zcfb/blgg/gg/2025nswbgg/art/2025/art_9b966e20a6934cc6b4fa2cf777626854.html"
+N23_COPY = "zcfb/blgg/gg/2026/art/2026/art_0f3c9a7e5d2b4c6a8e1f0d9c7b5a3e21.html"
+EMPTY_LIST = json.dumps({"success": True, "data": {"html": "<ul></ul>"}}).encode()
 
 WAF_PAGE = ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>访问受限</title></head><body>"
             "<div class=\"box\"><h2>访问过于频繁，请稍后再试</h2><p>您的IP访问频率过高，已被临时限制访问。</p>"
@@ -98,6 +130,35 @@ HOME_PAGE = ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta name=\"Si
              "</a></li><li><a href=\"/xwfb/xwfyrth/index.html\">新闻发布</a></li></ul><ul class=\"txtList_01\"><li>"
              "<a href=\"/zwgk/zcfb/art/2025/art_c6b190344a154e6f831e0fdfc190e41e.html\" title=\"商务部公告2025年第22号\">"
              "商务部公告2025年第22号</a><span>[2025-04-09]</span></li></ul></body></html>").encode()
+
+
+def not_found_in_layout() -> bytes:
+    """The CMS's "page does not exist" answer in the site's own layout (chrome, crumbs, art-con), status 200."""
+    body = fx(W, UEL8).decode()
+    body = re.sub(r'<meta name="(?:ArticleTitle|PubDate)"[^>]*>\n', "", body)
+    body = re.sub(r"<title>[^<]*</title>", "<title>页面不存在</title>", body)
+    body = re.sub(r"<h1>[^<]*</h1>", "<h1>页面不存在</h1>", body)
+    start = body.index('<div class="art-con art-con-bottonmLine">')
+    end = body.index("</div>", start)
+    return (body[:start] + '<div class="art-con art-con-bottonmLine">\n<p>抱歉，您访问的页面不存在！</p>\n'
+            '<p>可能原因：网址有误或页面已删除。</p>\n<p><a href="/">返回首页</a></p>\n' + body[end:]).encode()
+
+
+def mfa13_cut() -> bytes:
+    """The MFA decision cut mid-annex (inside company line 二), served whole as far as HTTP can tell."""
+    body = fx(M, MFA13)
+    at = body.rindex("（二）亨廷顿".encode()) + len("（二）亨廷".encode())
+    return body[:at]
+
+
+def n22_attachment_only() -> bytes:
+    """2025 No. 22 with its annex moved into an attachment: the text states 12, the names only in a PDF."""
+    body = fx(W, N22).decode()
+    start = body.index("<p>附件：")
+    end = body.index("</p>", body.index("<p>12. ")) + len("</p>")
+    link = ('<p>附件：<a href="/zwgk/zcfb/art/2025/P020250409612345678901.pdf">出口管制管控名单（2025年4月9日）.pdf</a></p>'
+            "\n<p>（名单详见附件）</p>")
+    return (body[:start] + link + body[end:]).encode()
 
 
 def fx(host: str, path: str) -> bytes:
@@ -134,6 +195,9 @@ T22 = "商务部公告2025年第22号 公布将12家美国实体列入出口管�
 T7 = "不可靠实体清单工作机制关于将11家美国实体列入不可靠实体清单的公告"
 T8 = "不可靠实体清单工作机制关于将护盾人工智能公司等6家美国实体列入不可靠实体清单的公告"
 T46 = "商务部公告2024年第46号 关于加强相关两用物项对美国出口管制的公告"
+T_PVH = "不可靠实体清单工作机制关于将美国PVH集团和因美纳公司列入不可靠实体清单的公告"
+T1 = "商务部公告2025年第1号 公布将28家美国实体列入出口管制管控名单"
+T23 = "商务部公告2026年第23号 公布将10家美国实体列入出口管制管控名单"
 
 
 def policy_index(uel7: str = UEL7) -> bytes:
@@ -262,6 +326,7 @@ class Story:
         self.hits: dict[str, list[tuple[str, int]]] = {}
         self.feeds_text: dict[str, str] = {}
         self.status_cli: dict[str, Done] = {}
+        self.seconds: dict[str, float] = {}
 
 
 @pytest.fixture(scope="module")
@@ -350,6 +415,44 @@ def story(tmp_path_factory) -> Story:
             told.health["clean4"] = healthz(served)
             told.status_cli["clean4"] = cli(db, "status", "--json", env=env())
 
+            # batch C (fetch19, blind)
+            site.faults[f"{W}/{JPAAS_PATH}"] = Fault("body", body=EMPTY_LIST, content_type="application/json;charset=UTF-8")  # S22
+            site.set_page(f"{W}/{POLICY_INDEX}", index_page("政策发布", [  # S23 (3 rows -> 2), S31
+                (f"/{N22}", T22, "2025-04-09"), (f"/{N23_COPY}", T23, "2026-06-22")]))
+            site.set_page(f"{W}/{N23_COPY}", fx(W, N23))  # S31: the text before the S15 correction
+            site.set_page(f"{W}/{ANN_2025}", index_page("2025年公告", [  # S23 (UEL 7 gone), S25, S28, S30
+                (f"/{UEL8}", T8, "2025-04-09"), (f"/{UEL_PVH}", T_PVH, "2025-02-04"),
+                (f"/{N1}", T1, "2025-01-02"), (f"/{N1_ALIAS}", T1, "2025-01-02")]))
+            site.set_page(f"{W}/{UEL_PVH}", fx(W, UEL_PVH))
+            site.faults[f"{W}/{UEL_PVH}"] = Fault("304")  # S28
+            site.set_page(f"{W}/{N1}", fx(W, N1))  # S30
+            site.set_page(f"{W}/{N1_ALIAS}", fx(W, N1_ALIAS))
+            site.set_page(f"{W}/{QA514}", fx(W, QA514).decode().encode("gb18030"))  # S24
+            site.content_types[f"{W}/{QA514}"] = "text/html; charset=utf-8"
+            site.faults[f"{W}/{UEL8}"] = Fault("body", body=not_found_in_layout())  # S25
+            site.set_page(f"{M}/{MFA13}", mfa13_cut())  # S26
+            site.content_types[f"{M}/{MFA13}"] = "text/html; charset=utf-8"
+            site.set_page(f"{W}/{N22}", n22_attachment_only())  # S27
+            site.faults[f"{W}/{ANN_2024}"] = Fault("429", retry_after="3600")  # S29
+            began = time.monotonic()
+            step("faultsC", MOFCOM_WATCH_RETRIES="1")
+            told.seconds["faultsC"] = time.monotonic() - began
+
+            site.faults.clear()
+            site.content_types.pop(f"{W}/{QA514}")
+            site.set_page(f"{W}/{QA514}", fx(W, QA514))
+            site.set_page(f"{M}/{MFA13}", mfa_gb)
+            site.content_types[f"{M}/{MFA13}"] = "text/html; charset=gb2312"
+            site.set_page(f"{W}/{N22}", fx(W, N22))
+            site.set_page(f"{W}/{N23_COPY}", n23_corrected())  # the copy catches up
+            site.set_page(f"{W}/{POLICY_INDEX}", index_page("政策发布", [
+                (f"/{N22}", T22, "2025-04-09"), (f"/{UEL8}", T8, "2025-04-09"), (f"/{UEL7_MOVED}", T7, "2025-04-04"),
+                (f"/{N23_COPY}", T23, "2026-06-22")]))
+            site.set_page(f"{W}/{ANN_2025}", index_page("2025年公告", [
+                (f"/{UEL7_MOVED}", T7, "2025-04-04"), (f"/{UEL_PVH}", T_PVH, "2025-02-04"),
+                (f"/{N1}", T1, "2025-01-02"), (f"/{N1_ALIAS}", T1, "2025-01-02")]))
+            step("clean5")
+
         fresh_db = f"sqlite:///{work / 'fresh.sqlite'}"
         fresh_out = work / "fresh-feeds"
         told.runs["fresh"] = run(fresh_db, fresh_out, bases)
@@ -363,9 +466,9 @@ def after(story: Story, name: str) -> set[str]:
 
 # --- every run ---------------------------------------------------------------------------------
 
-FAULTED = ("faultsA", "faultsB")
-CLEAN = ("clean2", "clean3", "clean4")
-ORDER = ("clean1", "faultsA", "clean2", "faultsB", "clean3", "outage", "clean4")
+FAULTED = ("faultsA", "faultsB", "faultsC")
+CLEAN = ("clean2", "clean3", "clean4", "clean5")
+ORDER = ("clean1", "faultsA", "clean2", "faultsB", "clean3", "outage", "clean4", "faultsC", "clean5")
 
 
 def test_clean_start(story):
@@ -401,7 +504,7 @@ def test_no_item_twice(story, name):
     assert all(n == 1 for n in story.items[name].values())
 
 
-@pytest.mark.parametrize("pair", [("clean1", "faultsA"), ("clean2", "faultsB"), ("clean3", "outage")])
+@pytest.mark.parametrize("pair", [("clean1", "faultsA"), ("clean2", "faultsB"), ("clean3", "outage"), ("clean4", "faultsC")])
 def test_fault_changes_no_listing(story, pair):
     before, now = pair
     old, new = states(story.status[before]), states(story.status[now])
@@ -411,7 +514,7 @@ def test_fault_changes_no_listing(story, pair):
 def test_end_state_equals_one_clean_run(story):
     done, report = story.runs["fresh"]
     assert done.code == 0, brief(report) if report else done.out + done.err
-    ours = {k for k in after(story, "clean4") if "correct" not in k}
+    ours = {k for k in after(story, "clean5") if "correct" not in k}
     assert ours == after(story, "fresh"), (sorted(ours - after(story, "fresh")), sorted(after(story, "fresh") - ours))
 
 
@@ -552,6 +655,78 @@ def test_s10b_utf8_header_on_gb18030_page_reads_right(story):
     assert not mentions(open_issues(report), "mfa"), brief(report)
     assert states(story.status["faultsB"])[("MFA-ORDER-2024-13", "countermeasure")] == states(
         story.status["clean2"])[("MFA-ORDER-2024-13", "countermeasure")]
+
+
+# --- batch C (fetch19, blind) ------------------------------------------------------------------
+
+
+def new_items(story: Story, before: str, now: str) -> set[str]:
+    return after(story, now) - after(story, before)
+
+
+def test_c_new_items_only_of_new_notices(story):
+    """S23, S24, S25, S26, S27, S31: no item about a stored notice (no removal, lift, suspension or
+    correction back); the only new items are those of the notices new in batch C."""
+    old_keys = {k for k, _ in states(story.status["clean4"])}
+    wrong = sorted(i for i in new_items(story, "clean4", "faultsC") if any(k in i for k in old_keys))
+    assert not wrong, wrong
+
+
+def test_s22_empty_json_list_is_a_source_problem(story):
+    _, report = story.runs["faultsC"]
+    assert source(report, "mofcom-policy-list")["failed"] or mentions(open_issues(report), "mofcom-policy-list") or mentions(
+        open_issues(report), "jpaas"), brief(report)
+
+
+def test_s24_utf8_label_on_gb18030_bytes_no_mojibake(story):
+    assert "\ufffd" not in story.feeds_text["faultsC"]
+    assert states(story.status["faultsC"])[("UEL-2025-7", "uel")] == states(story.status["clean4"])[("UEL-2025-7", "uel")]
+
+
+def test_s25_not_found_in_the_site_layout_is_its_failure(story):
+    _, report = story.runs["faultsC"]
+    assert mentions(report["sources"], UEL8) or mentions(open_issues(report), UEL8), brief(report)
+    assert states(story.status["faultsC"])[("UEL-2025-8", "uel")][3] == 6
+
+
+def test_s26_mfa_cut_mid_annex_is_a_problem(story):
+    _, report = story.runs["faultsC"]
+    assert mentions(report["sources"], MFA13) or mentions(open_issues(report), MFA13) or mentions(
+        open_issues(report), "MFA-ORDER-2024-13"), brief(report)
+    key = ("MFA-ORDER-2024-13", "countermeasure")
+    assert states(story.status["faultsC"])[key] == states(story.status["clean4"])[key]
+
+
+def test_s27_annex_in_an_attachment_is_a_count_problem(story):
+    _, report = story.runs["faultsC"]
+    assert mentions(open_issues(report), "MOFCOM-2025-22") or mentions(open_issues(report), "2025年第22号") or mentions(
+        open_issues(report), N22) or mentions(report["sources"], N22), brief(report)
+    assert states(story.status["faultsC"])[("MOFCOM-2025-22", "ecl")][3] == 12
+
+
+def test_s28_304_for_a_page_never_stored_is_its_failure(story):
+    _, report = story.runs["faultsC"]
+    assert mentions(report["sources"], UEL_PVH) or mentions(open_issues(report), UEL_PVH), brief(report)
+    assert "PVH" in story.feeds_text["clean5"]
+
+
+def test_s29_429_with_an_hour_retry_after_fails_fast(story):
+    _, report = story.runs["faultsC"]
+    assert mentions(report["sources"], ANN_2024) or mentions(open_issues(report), ANN_2024) or source(
+        report, "mofcom-announcements")["failed"], brief(report)
+    assert story.seconds["faultsC"] < 60, story.seconds
+
+
+def test_s30_one_notice_under_two_urls_in_one_index(story):
+    row = states(story.status["faultsC"]).get(("MOFCOM-2025-1", "ecl"))
+    assert row is not None and row[3] == 28, row
+    _, report = story.runs["faultsC"]
+    assert not mentions(report["sources"], N1_ALIAS) and not mentions(open_issues(report), "MOFCOM-2025-1"), brief(report)
+
+
+def test_s31_an_older_copy_does_not_revert_a_correction(story):
+    assert not [i for i in new_items(story, "clean4", "faultsC") if "MOFCOM-2026-23" in i]
+    assert not [i for i in new_items(story, "faultsC", "clean5") if "MOFCOM-2026-23" in i]
 
 
 # --- S18 ---------------------------------------------------------------------------------------
