@@ -42,7 +42,8 @@ class Fault:
     """``kind``: timeout | 500 | 503 | 429 | 412 | 521 | 404 | truncate | gzip-cut | gbk | redirect | zero-links |
     body (HTTP 200 with ``body``: a "404 Error" page, the disclaimer, a JS shell ...). ``gzip-cut``: the page
     gzipped, ``Content-Encoding: gzip``, only the first half of the stream sent (its length declared: the
-    transfer ends cleanly, the stream does not); ``trickle``: the body 8 bytes at a time, ``delay`` seconds apart; ``gzip-lie``: the page's plain bytes labelled
+    transfer ends cleanly, the stream does not); ``trickle``: the body 8 bytes at a time, ``delay`` seconds apart; ``trickle-head``: the status line and
+    headers one byte at a time, ``delay`` seconds apart, then the body; ``gzip-lie``: the page's plain bytes labelled
     ``Content-Encoding: gzip`` (a misconfigured server or proxy: the body cannot be decoded); ``304``: a 304 "not
     modified" to every request, conditional or not (a broken cache in front of the site)."""
 
@@ -355,6 +356,17 @@ def _make_handler(site: SiteServer) -> type[BaseHTTPRequestHandler]:
                     self.wfile.write(body[i : i + 8])
                     self.wfile.flush()
                     time.sleep(fault.delay)
+                return True
+            if kind == "trickle-head":  # the status line and headers one byte at a time, ``delay`` seconds apart
+                body = site.read(path) or b""
+                site._record(Hit(path, 200, len(body), False))
+                head = (f"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+                        f"Content-Length: {len(body)}\r\n\r\n").encode()
+                for i in range(len(head)):
+                    self.wfile.write(head[i : i + 1])
+                    self.wfile.flush()
+                    time.sleep(fault.delay)
+                self.wfile.write(body)
                 return True
             if kind == "truncate":
                 body = site.read(path) or b"x" * 100

@@ -31,6 +31,7 @@ from tenacity import (
 )
 
 from scraper.answers import FetchResult
+from scraper.fetch.deadline import DeadlineBackend, answer_deadline
 from scraper.fetch.kept import kept_transport
 from scraper.fetch.limits import HostGates
 from scraper.fetch.policy import FetchPolicy
@@ -277,11 +278,14 @@ class Fetcher:
             with self._lock:
                 self.counters.requests += 1
             started = time.monotonic()
+            deadline = started + self.policy.answer_seconds
             try:
-                with self._client.stream("GET", url, headers=headers,
-                                         extensions=None if tracer is None else {"trace": tracer}) as response:
+                with answer_deadline(deadline), self._client.stream(
+                        "GET", url, headers=headers, extensions=None if tracer is None else {"trace": tracer}) as response:
                     return self._handle(canonical, url, response, started)
             except httpx.TimeoutException as exc:
+                if time.monotonic() >= deadline:  # each read in time, the whole answer not (headers trickled)
+                    raise _Retryable("timeout", f"the answer took more than {self.policy.answer_seconds:g}s") from exc
                 raise _Retryable("timeout", f"{type(exc).__name__} after {self.policy.timeout:g}s") from exc
             except httpx.ConnectError as exc:
                 if (
@@ -381,7 +385,7 @@ class _SchemeTransport(httpx.BaseTransport):
 
     def __init__(self, verify: bool, limits: httpx.Limits) -> None:
         self._verify, self._limits = verify, limits
-        self._plain = httpx.HTTPTransport(verify=_NO_TLS_CONTEXT, limits=limits)
+        self._plain = _bounded(httpx.HTTPTransport(verify=_NO_TLS_CONTEXT, limits=limits))
         self._tls: httpx.HTTPTransport | None = None
         self._lock = threading.Lock()
 
@@ -390,7 +394,7 @@ class _SchemeTransport(httpx.BaseTransport):
             return self._plain.handle_request(request)
         with self._lock:
             if self._tls is None:
-                self._tls = httpx.HTTPTransport(verify=_tls_context(self._verify), limits=self._limits)
+                self._tls = _bounded(httpx.HTTPTransport(verify=_tls_context(self._verify), limits=self._limits))
         return self._tls.handle_request(request)
 
     def close(self) -> None:
@@ -413,6 +417,14 @@ class _SchemeTransport(httpx.BaseTransport):
             pool._close_connections(closing)
             left += len(pool.connections)
         return left
+
+
+def _bounded(transport: httpx.HTTPTransport) -> httpx.HTTPTransport:
+    """``transport`` with its connections' reads bounded by the answer deadline (:mod:`scraper.fetch.deadline`).
+    httpx takes no network backend, so its pool's (an httpcore ConnectionPool, made with the default one) is
+    replaced before any connection is made; the pool hands it to each new connection."""
+    transport._pool._network_backend = DeadlineBackend(transport._pool._network_backend)  # type: ignore[union-attr]
+    return transport
 
 
 def scheme_transport(verify: bool, limits: httpx.Limits) -> _SchemeTransport:

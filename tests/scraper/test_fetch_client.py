@@ -391,6 +391,18 @@ def test_a_trickling_answer_times_out_as_a_whole(site):
     assert time.monotonic() - started < 1.5
 
 
+def test_trickled_headers_time_out_with_the_whole_answer(site):
+    """The answer's deadline was checked between body chunks only: a server sending its status line and headers a
+    byte at a time (each read in time) held the fetch, the run and its lock until the headers ended (h11 allows
+    16 KiB of them: hours at a byte a second). The deadline now bounds every read of the answer, headers too."""
+    site.faults[PAGE] = Fault("trickle-head", delay=0.04)  # ~80 header bytes: about 3 s, each read within 0.5 s
+    started = time.monotonic()
+    with fetcher(site, attempts=1, answer_timeout=0.3) as f:
+        result = f.fetch(FetchRequest(URL))
+    assert result.error == "timeout" and "0.3s" in result.detail, result
+    assert time.monotonic() - started < 1.5
+
+
 def test_a_host_that_never_answers_is_not_asked_again_in_the_run(site):
     """Each request to a host cut off took its timeouts and retries (about 2 minutes by default), one after another:
     a MOFCOM outage held a run, the MFA's sources after it and the run lock for hours. After HOST_DOWN_AFTER
