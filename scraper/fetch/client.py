@@ -320,6 +320,11 @@ class Fetcher:
             raise _Final("bot-check", f"HTTP {status}: the site answered with a bot check", status)
         if status in NOT_FOUND_STATUSES:
             raise _Final("not-found", f"HTTP {status}", status)
+        sent = response.request.headers
+        if status == 304 and "if-none-match" not in sent and "if-modified-since" not in sent:
+            # "not modified" to a request that named no copy (a broken cache in front of the site): there is no stored
+            # copy to reuse, and read as "unchanged" the page (a new notice) would go unread, silently
+            raise _Final("unasked-304", "HTTP 304 to a request without validators: no copy of the page to reuse", status)
         if status == 304:
             # read to its end (a 304 has no body): a response closed unread closes its connection, and a
             # no-change run, a 304 after a 304, would connect afresh for every request

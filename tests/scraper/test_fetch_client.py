@@ -57,6 +57,17 @@ def test_conditional_request_gets_304_and_no_body(site):
     assert f.counters.bodies == 1 and f.counters.not_modified == 2
 
 
+def test_a_304_to_a_request_without_validators_is_a_failure(site):
+    """A broken cache answering 304 to a page never stored (no validators sent) was read as "unchanged": a new
+    notice went unread, silently, for as long as the cache misbehaved. Nothing is there to reuse: a failure."""
+    site.faults[PAGE] = Fault("304")
+    with fetcher(site) as f:
+        result = f.fetch(FetchRequest(URL))
+        asked = f.fetch(FetchRequest(URL, etag='"cached"'))
+    assert not result.ok and result.error == "unasked-304" and not result.not_modified, result
+    assert asked.not_modified  # asked with validators, a 304 is the usual answer
+
+
 def test_a_304_leaves_its_connection_open_for_the_next_request(site):
     """A 304 closed unread closed its connection: a no-change run connected afresh (a TLS handshake on
     the real sites) for nearly every request."""
