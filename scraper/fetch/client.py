@@ -2,7 +2,7 @@
 
 - conditional requests (If-None-Match / If-Modified-Since from the stored Page);
 - retries with backoff (tenacity) on timeouts, connection errors, truncated bodies,
-  429 and 5xx, honouring Retry-After up to a cap;
+  429 and 5xx, honouring Retry-After (a wait asked past the cap: not retried in the run);
 - status-based non-content answers (412/521 bot checks, 404) reported, never parsed;
 - redirects followed by hand, only to allowed hosts;
 - a body size cap; a plain-HTTP fallback for hosts whose TLS handshake fails.
@@ -315,6 +315,11 @@ class Fetcher:
                              status) from None
         if status in RETRY_STATUSES:
             wait = parse_retry_after(response.headers.get("retry-after"))
+            if wait is not None and wait > self.policy.max_wait:
+                # asked to come back later than any wait of this run: a retry after the cap would go against the
+                # site's word (and hold the run minutes per page, the site answering each retry alike); the next run asks
+                raise _Final(f"http-{status}", f"HTTP {status} from {canonical}: the site asks to wait {wait:g}s, longer "
+                             f"than {self.policy.max_wait:g}s; not asked again in this run", status)
             raise _Retryable(f"http-{status}", f"HTTP {status} from {canonical}", status, wait)
         if status in BOT_CHECK_STATUSES:
             raise _Final("bot-check", f"HTTP {status}: the site answered with a bot check", status)
