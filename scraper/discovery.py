@@ -21,6 +21,7 @@ from concurrent.futures import Executor, Future, as_completed, wait
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Protocol
+from urllib.parse import urlsplit
 
 from scraper.answers import CrawledPage, FetchResult
 from scraper.fetch import Fetcher, FetchRequest
@@ -37,6 +38,10 @@ NOT_FOUND = "not-found"  # the fetcher's reason for a 404 or 410
 # (a redesign that ignores the page number), so older notices are out of reach, not gone
 REPEATED_PAGE = ("page {n} lists only links of the pages before it: the index no longer pages (its page parameter "
                  "is ignored), so the notices past them cannot be reached")
+# An index answered from another column's page (a redirect): read as the index, and said, every run it lasts. Not a
+# health issue: a column moved for good answers a permanent 301 (routine, read right), and an issue would stay open
+OUT_OF_COLUMN = ("{url}: redirected to {final}, outside its column ({column}): read as this index; if the column "
+                 "moved, give the source its new path, else notices of {column} may go unread")
 # How to crawl a source, asked of the store (a run backfills a source until it has had a clean run). The crawler
 # asks it while the source's first index request waits on the network, when that request is the same either way.
 ModeQuestion = Callable[[], Mode]
@@ -84,6 +89,21 @@ def _read_links(body: bytes, url: str, content_type: str | None, *, plain: bool 
 
         return plain_links(decode(body, content_type)[0], url)
     return extract_links(body, url, content_type)
+
+
+def column_of(url: str) -> str:
+    """An index page's column: the folder of its path (``/zcfb/blgg/gg/2025/`` for ``…/2025/index.html``)."""
+    path = urlsplit(url).path or "/"
+    return path if path.endswith("/") else path.rsplit("/", 1)[0] + "/"
+
+
+def leaves_column(url: str, final_url: str) -> bool:
+    """Whether an index at ``url`` answered from a page outside its column (another folder, or another host than
+    the same one with or without ``www.``)."""
+    host, final_host = (urlsplit(u).hostname or "" for u in (url, final_url))
+    if host.removeprefix("www.") != final_host.removeprefix("www."):
+        return True
+    return not (urlsplit(final_url).path or "/").startswith(column_of(url))
 
 
 def _now() -> datetime:
@@ -263,6 +283,8 @@ class Crawler:
                 return
             tally.count(fetched=1)
             tally.good.add(url)
+            if result.final_url != url and leaves_column(url, result.final_url):
+                tally.notes.append(OUT_OF_COLUMN.format(url=url, final=result.final_url, column=column_of(url)))
             links: tuple[IndexLink, ...]
             if result.not_modified:
                 tally.count(unchanged=1)

@@ -296,6 +296,29 @@ def test_a_source_whose_every_index_is_gone_is_a_health_issue(tmp_path):
     assert [f.reason for f in result.sources[0].failures] == ["zero-links"]
 
 
+def test_an_index_redirected_out_of_its_column_is_said(tmp_path):
+    """An annual index answering with a redirect to another column's page (a redesign, or the site sending a missing
+    year elsewhere) was read as that index, silently: its links all known, the crawl stopped there, and the notices
+    of the real column could go unread without a word. The run now says where the index went (a note: a permanent
+    301 of a moved column is routine, so no issue that would stay open); what it links is read as before."""
+    sources = [s for s in load_sources() if s.name == "mofcom-announcements"]
+    with SiteServer(FIXTURES) as site:
+        site.faults[f"{WWW}/zcfb/blgg/gg/2025/index.html"] = Fault(
+            "redirect", location=f"{site.base_url(WWW)}/zcfb/blgg/gg/2024/index.html")
+        _settings, result = _run(tmp_path, site, sources=sources)
+    notes = [n for n in result.sources[0].notes if "outside its column" in n]
+    assert notes and "/zcfb/blgg/gg/2025/index.html" in notes[0] and "/zcfb/blgg/gg/2024/index.html" in notes[0], notes
+    assert not [f for f in result.sources[0].failures if "gg/2025/index" in f.url]
+    from scraper.discovery import leaves_column
+
+    assert leaves_column("https://www.mofcom.gov.cn/zcfb/blgg/gg/2025/index.html",
+                         "https://www.mofcom.gov.cn/zcfb/blgg/gg/2024/index.html")
+    assert leaves_column("https://www.mofcom.gov.cn/zwgk/zcfb/index.html", "https://www.mofcom.gov.cn/")
+    assert not leaves_column("https://www.mofcom.gov.cn/zwgk/zcfb/", "https://www.mofcom.gov.cn/zwgk/zcfb/index.html")
+    assert not leaves_column("https://www.mfa.gov.cn/web/a/fzcqdcs/", "https://www.mfa.gov.cn/web/a/fzcqdcs/index_1.shtml")
+    assert not leaves_column("https://mofcom.gov.cn/zwgk/zcfb/index.html", "https://www.mofcom.gov.cn/zwgk/zcfb/index.html")
+
+
 def test_two_runs_on_one_database_never_interleave(tmp_path):
     import threading
     import time
