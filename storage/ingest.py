@@ -13,8 +13,10 @@ re-spaced title are not changes.
 - Another URL, same substance: the URL is added.
 - Another URL, different substance (alias pages disagree): the parse whose
   entity count matches the stated count wins, then the one naming more entities
-  (a copy cut short names fewer), then the smaller snapshot SHA-256, whatever the
-  order they arrive in, and a ``HealthIssue`` (``alias-conflict``) says so.
+  (a copy cut short names fewer), then the ministry's page over a reprint, then the copy
+  first fetched earlier (a stale copy turning up later must not flip it), then the smaller
+  snapshot SHA-256, whatever the order they arrive in, and a ``HealthIssue`` (``alias-conflict``)
+  says so, until the page it names reads as the kept parse again.
   Replaying in any order therefore gives the same store.
 """
 
@@ -67,6 +69,9 @@ STORED_ENTITIES = (select(_ENTITY.c.key, _ENTITY.c.id, *(_ENTITY.c[c] for c in E
                    .where(_ENTITY.c.key.in_(bindparam("keys", expanding=True))))
 STORED_NAMES = select(_NAME.c.entity_id, _NAME.c.name).where(_NAME.c.entity_id.in_(bindparam("ids", expanding=True)))
 INSERT_ENTITIES = insert(_ENTITY).returning(_ENTITY.c.key, _ENTITY.c.id)
+_ISSUE = HealthIssue.__table__
+AGREES_AGAIN = update(_ISSUE).where(_ISSUE.c.key == bindparam("issue_key"), _ISSUE.c.url == bindparam("page_url"),
+                                    _ISSUE.c.resolved_at.is_(None))
 # (RETURNING makes both SQLite and psycopg use multi-row VALUES, not a driver executemany: psycopg's
 # pipeline for that logs a second line when the server goes away.)
 INSERT_ROWS = {model: insert(model.__table__).returning(model.__table__.c.id) for model in (EntityName, Listing, Action)}
@@ -347,6 +352,13 @@ def reread(session: Session, notice: Notice, record: NoticeRecord) -> None:
     rows.insert(session)
 
 
+def _agrees_again(session: Session, key: str, url: str, at: datetime) -> None:
+    """The page an open alias-conflict issue names (the one whose parse lost) reads as the kept parse again: the
+    pages agree, the issue is over (open, it kept every later run at exit 1 after a page's passing fault)."""
+    session.execute(AGREES_AGAIN, {"issue_key": issue_key(HealthKind.ALIAS_CONFLICT, key), "page_url": fit(url, 2048),
+                                   "resolved_at": as_utc(at)})
+
+
 def record_issue(
     session: Session,
     *,
@@ -434,6 +446,7 @@ def _store(session: Session, notice: Notice | None, record: NoticeRecord, snapsh
 
     if substance(current) == substance(record):
         # Same notice, same substance: keep whichever parse is preferred, order-independently.
+        _agrees_again(session, record.key, url, fetched_at)
         if (preference(record, snapshot.sha256, url)
                 < preference(current, current_snapshot.sha256, current_snapshot.page.url)):
             added.append(_apply_record(session, notice, record, snapshot))
@@ -450,8 +463,17 @@ def _store(session: Session, notice: Notice | None, record: NoticeRecord, snapsh
         return kept(True, changed=True)
 
     # Alias pages disagree.
-    new_wins = (preference(record, snapshot.sha256, url)
-                < preference(current, current_snapshot.sha256, current_snapshot.page.url))
+    ours, theirs = (preference(record, snapshot.sha256, url),
+                    preference(current, current_snapshot.sha256, current_snapshot.page.url))
+    if ours[:3] == theirs[:3]:
+        # Copies alike whole: which one is the newer text cannot be told (a copy elsewhere still serving the text
+        # before a correction, or a correction made at one alias only). The copy first fetched earlier stays, so a
+        # copy turning up later cannot flip the notice (the smaller SHA-256 let it, half the time: a correction
+        # item back to the old text), whatever order they arrive in; the issue below asks a person to look.
+        new_wins = ((as_utc(snapshot.fetched_at), snapshot.sha256)
+                    < (as_utc(current_snapshot.fetched_at), current_snapshot.sha256))
+    else:
+        new_wins = ours < theirs
     winner, loser = ((url, snapshot), (current_snapshot.page.url, current_snapshot)) if new_wins else (
         (current_snapshot.page.url, current_snapshot), (url, snapshot))
     record_issue(

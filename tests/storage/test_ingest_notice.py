@@ -169,6 +169,52 @@ def test_alias_pages_that_disagree_resolve_the_same_in_any_order(engine, other_d
     other.dispose()
 
 
+def test_an_alias_conflict_ends_when_the_page_reads_the_same_again(engine):
+    """Two URLs of a notice disagreed once (one served a copy cut short, or its annex moved to a PDF): the
+    alias-conflict issue stayed open for good after the page read whole again, so every later run exited 1
+    and status stayed red (fetch19's S27). It is resolved when the page it names reads as the kept parse."""
+    store(engine, uel7(), URL_A, b"alias-a")
+    store(engine, uel7(entities=ENTITIES[:2], stated=3), URL_B, b"alias-b-cut", at=T0 + timedelta(days=1))
+    with Session(engine) as s:
+        (issue,) = s.scalars(select(HealthIssue).where(HealthIssue.kind == "alias-conflict"))
+        assert issue.url == URL_B and issue.resolved_at is None
+    change = store(engine, uel7(), URL_B, b"alias-b-whole", at=T0 + timedelta(days=2))
+    assert not change.changed and not change.alias_conflict
+    with Session(engine) as s:
+        (issue,) = s.scalars(select(HealthIssue).where(HealthIssue.kind == "alias-conflict"))
+        assert issue.resolved_at is not None
+    # another page agreeing does not end a conflict it is not part of
+    store(engine, uel7(entities=ENTITIES[:2], stated=3), URL_B, b"alias-b-cut-again", at=T0 + timedelta(days=3))
+    store(engine, uel7(), "https://www.mofcom.gov.cn/zcfb/blgg/art/2025/art_7.html", b"alias-c", at=T0 + timedelta(days=4))
+    with Session(engine) as s:
+        (issue,) = s.scalars(select(HealthIssue).where(HealthIssue.kind == "alias-conflict"))
+        assert issue.resolved_at is None
+
+
+def test_a_copy_turning_up_later_at_another_url_does_not_flip_a_whole_notice(engine, other_db_url):
+    """Two whole copies that disagree (a copy elsewhere on the site still serving the text before a correction):
+    the smaller SHA-256 won, so a stale copy turning up later replaced the stored text half the time, and the
+    feeds published a correction back to the old name (fetch19's S31). Between copies alike whole, the one first
+    fetched earlier stays, in any order they arrive in; the alias-conflict issue says so."""
+    from storage.db import open_store
+
+    renamed = (ent("斯凯迪奥无人机公司", "Skydio, Inc.", 1),) + ENTITIES[1:]
+    kept = (uel7(), URL_A, b"copy-x", T0)
+    later = (uel7(entities=renamed), URL_B, b"old-copy", T0 + timedelta(days=1))
+    assert hashlib.sha256(b"old-copy").hexdigest() < hashlib.sha256(b"copy-x").hexdigest()  # the later copy won before
+    store(engine, *kept[:3], at=kept[3])
+    change = store(engine, *later[:3], at=later[3])
+    assert change.alias_conflict and not change.changed, change
+    forward = _store_state(engine)
+    assert forward[2] == hashlib.sha256(b"copy-x").hexdigest()
+    assert forward[7] == [("alias-conflict", "alias-conflict/UEL-2025-7")]
+    other = open_store(other_db_url)
+    store(other, *later[:3], at=later[3])
+    store(other, *kept[:3], at=kept[3])
+    assert _store_state(other)[:3] == forward[:3] and _store_state(other)[7] == forward[7]
+    other.dispose()
+
+
 def test_substance_ignores_url_warnings_and_whitespace():
     a = uel7()
     b = dataclasses.replace(uel7(title="x y", warnings=("w",)), url="https://elsewhere/")
