@@ -55,13 +55,17 @@ S27 a stored notice (2025 No. 22) whose annex moved into an attachment (PDF link
 S28 a new notice's page answers 304 to a request without validators (a page never stored) -> that page's
     failure (nothing to reuse), not "unchanged"; the next clean run stores it [high]
 S29 429 with Retry-After: 3600 for the 2024 index, every time -> that source's failure, fast: the run
-    does not wait an hour (under 60 s here) [high]
+    does not wait an hour (under 60 s here) [high]. (Moved to the Q&A index after the first run: update
+    runs read only this year's and last year's announcement indexes, so the 2024 one was never asked.)
 S30 a new notice (2025 No. 1) linked twice in one index under two URLs (zwgk and 2025nswbgg copies)
     -> one notice with its 28 entities, no item twice, no problem of its own [high]
 S31 a second URL of 2026 No. 23 (a copy elsewhere on the site) serves the older text, before the S15
     correction -> no item that reverts the correction (no new item at all for No. 23); flagging the
     copies' difference would be better [medium]
 Every check of every faulted / clean run above applies to faultsC / clean5 too.
+What running them found (fetch19's table): S28 was read as "unchanged" (a new notice unread, silently); S31's stale
+copy won on the smaller SHA-256 (a correction item back to the old name, then another); the alias-conflict issues
+of S27 and S31 never closed (clean5 exit 1 for good); S29's retries each waited the 60 s cap. All fixed.
 What running them found (fetch18's table): S3 was read as the end of the list (a missed notice, exit 0) and S4
 left the old URL failing on every later run; both fixed. S18 follows the documented policy (no issue before a
 source fails 3 runs in a row, /healthz 200 within stale_after): its test checks that policy.
@@ -75,7 +79,6 @@ from __future__ import annotations
 import json
 import re
 import socket
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -326,7 +329,6 @@ class Story:
         self.hits: dict[str, list[tuple[str, int]]] = {}
         self.feeds_text: dict[str, str] = {}
         self.status_cli: dict[str, Done] = {}
-        self.seconds: dict[str, float] = {}
 
 
 @pytest.fixture(scope="module")
@@ -433,10 +435,8 @@ def story(tmp_path_factory) -> Story:
             site.set_page(f"{M}/{MFA13}", mfa13_cut())  # S26
             site.content_types[f"{M}/{MFA13}"] = "text/html; charset=utf-8"
             site.set_page(f"{W}/{N22}", n22_attachment_only())  # S27
-            site.faults[f"{W}/{ANN_2024}"] = Fault("429", retry_after="3600")  # S29
-            began = time.monotonic()
+            site.faults[f"{W}/{QA_INDEX}"] = Fault("429", retry_after="3600")  # S29
             step("faultsC", MOFCOM_WATCH_RETRIES="1")
-            told.seconds["faultsC"] = time.monotonic() - began
 
             site.faults.clear()
             site.content_types.pop(f"{W}/{QA514}")
@@ -711,10 +711,11 @@ def test_s28_304_for_a_page_never_stored_is_its_failure(story):
 
 
 def test_s29_429_with_an_hour_retry_after_fails_fast(story):
+    """The run's retries (MOFCOM_WATCH_RETRIES=1) each waited the 60 s cap and asked again: now none."""
     _, report = story.runs["faultsC"]
-    assert mentions(report["sources"], ANN_2024) or mentions(open_issues(report), ANN_2024) or source(
-        report, "mofcom-announcements")["failed"], brief(report)
-    assert story.seconds["faultsC"] < 60, story.seconds
+    assert any(f["url"].endswith(QA_INDEX) and f["reason"] == "http-429" for f in source(report, "mofcom-qa")["failures"]), (
+        brief(report))
+    assert [s for p, s in story.hits["faultsC"] if p == f"{W}/{QA_INDEX}"] == [429], story.hits["faultsC"]
 
 
 def test_s30_one_notice_under_two_urls_in_one_index(story):
@@ -805,3 +806,4 @@ def test_s3_page_two_repeating_page_one_misses_nothing_silently(tmp_path):
         asked = [h.path for h in site.hits]
     found = ("MOFCOM-2025-22", "ecl") in states(status(f"sqlite:///{tmp_path / 's3.sqlite'}"))
     assert found or (done.code == 1 and open_issues(report)), (done.code, brief(report), asked)
+
