@@ -79,13 +79,14 @@ from __future__ import annotations
 import json
 import re
 import socket
+import subprocess
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from mofcom_watch import clock
-from tests.faults.harness import FIXTURES, Done, cli, cli_env, feed_files, item_ids
+from tests.faults.harness import FIXTURES, ROOT, Done, cli, cli_env, feed_files, item_ids
 from tests.faults.serving import serving
 from tests.site_server import JPAAS_PATH, Fault, SiteServer
 
@@ -807,3 +808,108 @@ def test_s3_page_two_repeating_page_one_misses_nothing_silently(tmp_path):
     found = ("MOFCOM-2025-22", "ecl") in states(status(f"sqlite:///{tmp_path / 's3.sqlite'}"))
     assert found or (done.code == 1 and open_issues(report)), (done.code, brief(report), asked)
 
+
+
+# --- S33: a schedule process, aqygzj and the English news, the site changing between its cycles ----------------------
+
+AQ = "aqygzj.mofcom.gov.cn"
+EN = "english.mofcom.gov.cn"
+EN_INDEX = "News/PressConference/index.html"
+EN_ART = "News/PressConference/art/2025/art_7a1c3e5f9b2d4c6e8f0a1b3c5d7e9f21.html"
+EN_TITLE = "MOFCOM: 6 US entities added to unreliable entity list"
+
+
+def english_index(rows: list[tuple[str, str, str]]) -> bytes:
+    items = "".join(f'<li><a href="/{href}" title="{title}">{title}</a><span>{day}</span></li>' for href, title, day in rows)
+    return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Press Conference</title></head><body>'
+            f'<div class="listCon"><ul class="txtList_01">{items}</ul></div></body></html>').encode()
+
+
+ENGLISH_ARTICLE = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<meta name="ArticleTitle" content="{EN_TITLE}"><meta name="PubDate" content="2025-04-09 21:10">
+<title>{EN_TITLE}</title></head><body><div class="art-title"><h1>{EN_TITLE}</h1></div>
+<div class="art-con art-con-bottonmLine"><p>2025-04-09 21:10</p>
+<p>The unreliable entity list working mechanism on April 9 added 6 US entities, including Shield AI, Inc. and
+Sierra Nevada Corporation, to the unreliable entity list (Announcement No. 8 [2025]), a MOFCOM spokesperson said.</p>
+</div></body></html>""".encode()
+
+
+class ChangingSite(SiteServer):
+    """From its second answer on: the aqygzj list endpoint answers an empty list (its CMS ids changed on a
+    redesign: domain.md b.2) and the English press-conference index lists one more article. Keyed on the answers,
+    not on the test's clock, so a cycle starting early cannot see half of it."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.asked: Counter[str] = Counter()
+
+    def jpaas(self, host: str, query: dict[str, list[str]]) -> bytes | None:
+        self.asked[host] += 1
+        if host == AQ and self.asked[host] > 1:
+            return json.dumps({"success": True, "data": {"html": ""}}).encode()
+        return super().jpaas(host, query)
+
+    def read(self, path: str) -> bytes | None:
+        if path == f"{EN}/{EN_INDEX}":
+            self.asked[path] += 1
+            rows = [("News/PressConference/art/2025/art_00000000000000000000000000000001.html", "Regular Press Conference", "2025-03-20")]
+            if self.asked[path] > 1:
+                rows.insert(0, (EN_ART, EN_TITLE, "2025-04-09"))
+            return english_index(rows)
+        return super().read(path)
+
+
+@pytest.fixture
+def one_store(tmp_path):
+    """PostgreSQL when the suite has a server (``MOFCOM_WATCH_TEST_PG``: CI), else a SQLite file: S33 runs once."""
+    import os
+
+    from tests.conftest import PG_ENV, _pg_database
+
+    if os.environ.get(PG_ENV):
+        yield from _pg_database(os.environ[PG_ENV])
+    else:
+        yield f"sqlite:///{tmp_path / 's33.sqlite'}"
+
+
+def test_s33_schedule_two_cycles_aqygzj_and_english_news(tmp_path, one_store):
+    """One real ``schedule`` process, two cycles of the aqygzj and english-news sources, the site changing between
+    them: the first stores aqygzj's notices (home page and list endpoint) and the English index's page; the second
+    reports aqygzj's emptied list endpoint as zero links (a health issue, nothing removed) and stores the new English
+    press-conference article as news. SIGTERM then stops the process cleanly (exit 0). On PostgreSQL in CI."""
+    import signal
+    import time
+
+    from tests.faults.harness import command
+
+    pages = {f"{EN}/News/PressConference/art/2025/art_00000000000000000000000000000001.html": ENGLISH_ARTICLE.replace(
+        EN_TITLE.encode(), b"Regular Press Conference").replace(b"unreliable entity list", b"trade figures"),
+        f"{EN}/{EN_ART}": ENGLISH_ARTICLE}
+    db = one_store
+    with ChangingSite(FIXTURES, pages=pages) as site:
+        environ = env(MOFCOM_WATCH_BASE_URLS=f"{AQ}={site.base_url(AQ)},{EN}={site.base_url(EN)}",
+                      MOFCOM_WATCH_SOURCES="aqygzj,english-news", MOFCOM_WATCH_FEEDS_DIR=str(tmp_path / "feeds"))
+        log = tmp_path / "schedule.log"
+        with log.open("w", encoding="utf-8") as handle:
+            proc = subprocess.Popen([*command(db, "schedule", "--cron", "* * * * * *", "--run-at-start")],
+                                    cwd=ROOT, env=environ, stdout=subprocess.DEVNULL, stderr=handle)
+        try:
+            deadline = time.monotonic() + 120
+            while log.read_text(encoding="utf-8").count('msg="cycle done') < 2 and time.monotonic() < deadline:
+                assert proc.poll() is None, log.read_text(encoding="utf-8")
+                time.sleep(0.05)
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            try:
+                proc.wait(30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+        said = log.read_text(encoding="utf-8")
+        assert proc.returncode == 0 and "Traceback" not in said, said
+        assert said.count('msg="cycle done') >= 2, said
+    shown = status(db)
+    keys = {k for k, _ in states(shown)}
+    assert {"UEL-2025-8", "MOFCOM-ORDER-2026-2"} <= keys, sorted(keys)
+    assert mentions(shown, "zero-links") and mentions(shown, "aqygzj"), shown.get("problems")
+    assert EN_TITLE in (tmp_path / "feeds" / "news.atom").read_text(encoding="utf-8")
