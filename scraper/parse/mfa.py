@@ -1644,13 +1644,33 @@ def decision_term(decision: str) -> str | None:
     decided = decision.find("决定")
     acts = decision.find("采取", max(decided, 0))
     masked = DATE_RE.sub(_blanks, fold(decision))
-    for m in TERM_RE.finditer(masked, acts if acts >= 0 else max(decided, 0)):
+    start = acts if acts >= 0 else max(decided, 0)
+    for m in TERM_RE.finditer(masked, start):
         found = DURATION_RE.search(masked, m.start(), m.end())
         n = to_int(found.group("n")) if found else None
         if found is None or n is None or n > (MAX_YEARS if found.group("unit") == "年" else MAX_DAYS):
             continue
+        if _one_measures_term(masked, start, m.start()):
+            continue
         return decision[m.start() : m.end()].strip()
     return None
+
+
+# A clause of the measures: "冻结…；禁止…；五年内不准其本人入境" holds three.
+CLAUSE_RE = re.compile(r"[,，;；:：。]")
+
+
+def _one_measures_term(masked: str, start: int, at: int) -> bool:
+    """Whether the term at ``at`` is one measure's, not the decision's: its clause holds a measure ("五年内不准入境",
+    "对其本人五年内不予签发签证") and another clause after ``start`` holds another ("冻结…", "禁止…交易"), which the term
+    does not end (session 19, mfa19: read as the listing's term, a false 'lifted' after five years while the assets
+    stay frozen). A term in a clause of its own ("期限为5年：", "自本决定施行之日起2年内，禁止…") is the decision's."""
+    lo = max((c.end() for c in CLAUSE_RE.finditer(masked, start, at)), default=start)
+    nxt = CLAUSE_RE.search(masked, at)
+    hi = nxt.start() if nxt is not None else len(masked)
+    if MEASURE_VERB_RE.search(masked, lo, hi) is None:
+        return False
+    return MEASURE_VERB_RE.search(masked, start, lo) is not None or MEASURE_VERB_RE.search(masked, hi) is not None
 
 
 def _check_counts(reading: Reading, warnings: list[str]) -> int | None:
@@ -1812,6 +1832,28 @@ def _lines_after(lines: list[str], folded_lines: list[str], i: int, stops: set[i
     return [x for x in (line.strip() for line in said) if x and not STANDALONE_DATE_RE.match(fold(x))]
 
 
+def _amendment_term(lines: list[str], folded_lines: list[str], first: int, stops: set[int]) -> str | None:
+    """The term an amendment sets on what it adds ("对上述增列的企业和人员采取的反制措施，期限为3年。", or in its deciding
+    sentence), as written, else None: searched in its lines from the deciding one (``first``) that are neither
+    instructions (``stops``) nor the entries they quote (session 18 left it unread: the additions never ended)."""
+    for i in range(first, len(lines)):
+        plain = despace(folded_lines[i])
+        if plain.startswith(OWN_EFFECTIVE_LINE) or plain == ISSUER:
+            break
+        if i in stops or ENTRY_RE.match(plain) is not None or ("期" not in plain and "内" not in plain):
+            continue
+        term = decision_term(lines[i])
+        if term:
+            return term
+    return None
+
+
+def _with_term(action: ActionRecord, term: str | None) -> ActionRecord:
+    """``action`` ending after ``term`` from its own day (the listing's end, as a decision's term), else as it is."""
+    until = until_from(term, iso_to_date(action.effective)) if term and action.effective else None
+    return replace(action, until=until, duration=term) if until else action
+
+
 def _amendment(lines: list[str], folded_lines: list[str], folded: str, text: str, own: int | None,
                effective: str | None, warnings: list[str]) -> tuple[Reading, tuple[ActionRecord, ...], int | None] | None:
     """An amendment of an earlier decision's list read as what it does: an impose of the lines it adds, which join the
@@ -1862,6 +1904,8 @@ def _amendment(lines: list[str], folded_lines: list[str], folded: str, text: str
     if not actions:  # instructions with nothing after them: cut there (NO_TARGETS)
         actions.append(ActionRecord(action=ActionKind.IMPOSE, list=ListKind.COUNTERMEASURE, effective=effective,
                                     text=decision))
+    elif added:
+        actions[0] = _with_term(actions[0], _amendment_term(lines, folded_lines, head.count("\n", 0, start), stops))
     body = "\n".join(folded_lines[: found[-1][0] + 1])
     stated = sum(c for c in counts if c is not None) if counts and None not in counts else None
     return Reading(tuple(added + removed), (), (), False, body, decision), tuple(actions), stated

@@ -70,3 +70,37 @@ def test_an_amendment_of_a_decision_named_by_date_with_section_only_lines_adds_i
     assert [(e.en, e.type, e.country) for e in rec.entities] == [
         ("Hemlock Unmanned Systems, Inc.", "organization", "US"), ("Jason Morris", "individual", "US")]
     assert rec.title == "关于修改对美国军工企业及高级管理人员反制措施决定的决定"
+
+
+PERSON = LAW + "中方决定对美国国会众议员约翰·多伊（John Doe）采取以下反制措施："
+
+
+def test_a_term_on_one_measure_is_no_term_of_the_listing() -> None:
+    """'五年内不准入境' ends the entry ban only: the assets stay frozen, so the listing has no end (read as its term it
+    was a false 'lifted' five years on)."""
+    for measures in ("冻结其在我国境内的动产、不动产和其他各类财产；禁止我国境内的组织、个人与其进行有关交易、合作等活动；"
+                     "五年内不准其本人入境（包括香港、澳门）。",
+                     "冻结其在我国境内的财产，禁止与其进行交易，并对其本人五年内不予签发签证、不准入境。",
+                     "\n一、冻结其在我国境内的财产；\n二、对其本人不予签发签证，五年内不准入境。"):
+        (impose,) = decision(PERSON + measures).actions
+        assert (impose.until, impose.duration) == (None, None), measures
+
+
+def test_a_term_of_the_decision_or_of_its_only_measure_is_the_listings() -> None:
+    for measures, term in (("期限为5年：冻结其在我国境内的财产；禁止与其进行交易。", "期限为5年"),
+                           ("五年内不准其本人入境。", "五年内")):
+        (impose,) = decision(PERSON.replace("采取以下反制措施：", "采取以下反制措施，") + measures).actions
+        assert impose.duration == term and impose.until is not None, measures
+
+
+AMEND = LAW + ("中方决定对2024年12月27日《关于对美国军工企业采取反制措施的决定》（外交部令第16号）作如下修改：\n\n"
+               "一、在《反制清单》“一、企业”中增列：\n（八）铁杉无人系统公司（Hemlock Unmanned Systems, Inc.）\n\n")
+
+
+def test_a_term_on_an_amendments_additions_ends_them() -> None:
+    rec = decision(AMEND + "对上述增列的企业采取的反制措施，期限为3年。", title="关于修改《关于对美国军工企业采取反制措施的决定》的决定")
+    (impose,) = rec.actions
+    assert impose.targets[0].key == "MFA-ORDER-2024-16" and [e.en for e in rec.entities] == ["Hemlock Unmanned Systems, Inc."]
+    assert (impose.duration, impose.until) == ("期限为3年", date(2029, 10, 15))
+    (plain,) = decision(AMEND, title="关于修改《关于对美国军工企业采取反制措施的决定》的决定").actions
+    assert plain.until is None
