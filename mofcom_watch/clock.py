@@ -107,13 +107,32 @@ def in_folder(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
+def before_today(day: date | None) -> bool:
+    """Whether ``--as-of`` names a day before today (Beijing's, or ``MOFCOM_WATCH_TODAY``)."""
+    return day is not None and day < today()
+
+
+def _earlier(day: date) -> str:
+    where = f", from {TODAY_ENV}" if os.environ.get(TODAY_ENV, "").strip() else " in Beijing"
+    return f"--as-of {day.isoformat()} is before today ({today().isoformat()}{where})"
+
+
+def refuse_past(command: str, day: date | None, why: str) -> None:
+    """For a command that keeps publishing into the configured feeds folder (``schedule``, ``serve --schedule``): a
+    day before today is a usage error (exit 2), as it is for ``run`` and ``feeds`` into that folder."""
+    if before_today(day):
+        assert day is not None
+        typer.echo(f"mofcom-watch {command}: {_earlier(day)}: {why}", err=True)
+        raise typer.Exit(2)
+
+
 def refuse_past_in_live(command: str, day: date | None, out_dir: Path, live: Path) -> None:
     """A day before today into the configured feeds folder is a usage error (exit 2): its feeds hold that day's state,
     so readers polling the folder would see the items published since vanish (the next run brings them back as if
     new). Today, or any day into a folder of its own (``--out DIR``), is written as asked."""
-    if day is not None and day < today() and in_folder(out_dir, live):
-        where = f", from {TODAY_ENV}" if os.environ.get(TODAY_ENV, "").strip() else " in Beijing"
-        typer.echo(f"mofcom-watch {command}: --as-of {day.isoformat()} is before today ({today().isoformat()}{where}): "
+    if before_today(day) and in_folder(out_dir, live):
+        assert day is not None
+        typer.echo(f"mofcom-watch {command}: {_earlier(day)}: "
                    f"its feeds in the configured feeds folder {live}, which readers follow, would take back every item "
                    "published since; write that day's feeds to a folder of their own with --out DIR, or leave "
                    "--as-of out", err=True)

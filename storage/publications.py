@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -99,9 +100,21 @@ def last_mark(session: Session, target: str) -> PublishMark | None:
         return None
 
 
-def last_publication(session: Session, *, ok: bool | None = None) -> PublishRecord | None:
-    """The newest publish attempt (``ok=True``: the newest that worked)."""
+def folder_targets(folder: Path) -> tuple[str, ...]:
+    """The ``target`` strings a publish into ``folder`` may have logged: the path as configured, and absolute."""
+    return tuple(dict.fromkeys(str(p)[:1024] for p in (folder, folder.absolute(), folder.resolve())))
+
+
+def last_publication(session: Session, *, ok: bool | None = None, folder: Path | None = None) -> PublishRecord | None:
+    """The newest publish attempt (``ok=True``: the newest that worked). With ``folder`` (the live feeds folder,
+    which readers follow), the newest into that folder: a ``feeds --out /tmp/x`` that worked after a failed publish
+    to the live folder hid that failure (``status`` and ``/healthz`` green while readers got stale feeds). A store
+    that never published into ``folder`` (the feeds go elsewhere through ``--out``) is judged by any folder's."""
     query = select(Publication).order_by(*_NEWEST_FIRST).limit(1)
+    if folder is not None:
+        live = Publication.target.in_(folder_targets(folder))
+        if session.scalar(select(Publication.id).where(live).limit(1)) is not None:
+            query = query.where(live)
     if ok is not None:
         query = query.where(Publication.ok.is_(ok))
     row = session.scalars(query).first()

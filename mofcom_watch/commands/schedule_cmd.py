@@ -7,13 +7,17 @@ from typing import Optional
 
 import typer
 
-from mofcom_watch.clock import parse_as_of, refuse_future
+from mofcom_watch.clock import parse_as_of, refuse_future, refuse_past
 from mofcom_watch.config import ConfigError, Settings, port_0_problem, redact_url
 from mofcom_watch.context import app_context
 from mofcom_watch.logs import log
 from mofcom_watch.scheduler import CycleRunner, make_scheduler, next_fire_time, real_cycle, run_blocking
 
 LOG = logging.getLogger("mofcom_watch.schedule")
+# a past --as-of for cycles (schedule, serve --schedule): they publish into the live folder (as run would: refused)
+PAST_CYCLES = ("every cycle would publish that day's feeds into the configured feeds folder {live}, which readers "
+               "follow, taking back every item published since; schedule without --as-of (for a simulation, set "
+               "MOFCOM_WATCH_TODAY={day}), or write that day's feeds once with 'mofcom-watch run --as-of {day} --out DIR'")
 
 
 def register(app: typer.Typer) -> None:
@@ -35,6 +39,7 @@ def register(app: typer.Typer) -> None:
         day = parse_as_of(as_of)
         refuse_future("schedule", day, "every cycle would store and publish what it derives for that day, so readers "
                       "would get the items of a day that has not come; schedule without --as-of")
+        refuse_past("schedule", day, PAST_CYCLES.format(live=settings.feeds_path, day=day))
         check_store(settings)
         runner = CycleRunner(real_cycle(settings, as_of=day))
         scheduler = make_scheduler(runner, cron=settings.cron, timezone=settings.timezone,

@@ -7,16 +7,18 @@ import logging
 import signal
 import socket
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, timedelta
+from pathlib import Path
 from typing import Optional
 
 import typer
 
 from mofcom_watch import clock
-from mofcom_watch.clock import parse_as_of, refuse_future
-from mofcom_watch.commands.schedule_cmd import with_flags
+from mofcom_watch.clock import before_today, parse_as_of, refuse_future, refuse_past
+from mofcom_watch.commands.schedule_cmd import PAST_CYCLES, with_flags
 from mofcom_watch.config import Settings, redact_url
 from mofcom_watch.context import app_context
+from mofcom_watch.exits import RESOURCE_EXIT
 from mofcom_watch.logs import log
 
 LOG = logging.getLogger("mofcom_watch.serve")
@@ -53,7 +55,6 @@ def open_engine(settings: Settings, *, read_only: bool = False):  # noqa: ANN201
         return (open_existing_store if read_only else open_store)(settings.database_url)
     except DatabaseError as exc:
         if isinstance(exc, StoreUnavailable) and sqlite_file(settings.database_url) is not None:
-            from mofcom_watch.exits import RESOURCE_EXIT
 
             typer.echo(f"mofcom-watch serve: {exc}", err=True)
             raise typer.Exit(RESOURCE_EXIT) from None
@@ -145,8 +146,6 @@ def register(app: typer.Typer) -> None:
                                               "later day: the pages' ?as_of=, or feeds --out)."),
     ) -> None:
         """Serve the feeds (ETag, 304, gzip), a front page, /feeds.opml and /healthz. Read-only."""
-        import uvicorn
-
         actx = app_context(ctx)
         settings = with_flags(actx.settings, http_host=host, http_port=port, cron=cron)  # 0: bound below
         day = parse_as_of(as_of)
@@ -154,6 +153,8 @@ def register(app: typer.Typer) -> None:
                       f"{settings.feeds_path}, which readers follow; serve without --as-of and see that day on the pages "
                       f"with ?as_of={day} (/entity/KEY?as_of={day}), or write its feeds to a folder of their own with "
                       f"'mofcom-watch feeds --as-of {day} --out DIR'")
+        if schedule:
+            refuse_past("serve --schedule", day, PAST_CYCLES.format(live=settings.feeds_path, day=day))
         if not schedule:  # read-only: a mistyped --db must not create an empty store to serve
             from storage.db import MissingDatabase, require_existing
 
@@ -166,26 +167,58 @@ def register(app: typer.Typer) -> None:
         if settings.http_port == 0:  # from the flag, the file or the environment: the port the system chose, the one
             bound = sockets[0].getsockname()[1]  # every link names (its origin stays where the 0 came from)
             settings = settings.with_overrides(settings.origin("http_port"), http_port=bound)
-        try:
-            settings.feeds_path.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:  # serve anyway: each publish retries, /healthz says why it fails
-            log(LOG, logging.ERROR, "cannot create the feeds folder", feeds=str(settings.feeds_path),
-                error=exc.strerror or str(exc))
-        application = build_app(settings, schedule=schedule, as_of=day)
-        log(LOG, logging.INFO, "serving", url=settings.serve_url,
-            feeds=str(settings.feeds_path), feeds_url=settings.feeds_base_url, schedule=schedule,
-            cron=settings.cron if schedule else None, db=redact_url(settings.database_url))
-        server = uvicorn.Server(uvicorn.Config(application, host=settings.http_host, port=settings.http_port,
-                                               log_config=None, access_log=actx.verbosity > 0, server_header=False))
-        try:
-            with stopped_by_signal_exits_zero():
-                server.run(sockets=sockets)
-        except SystemExit as exc:  # uvicorn exits 3 when it cannot start
-            if exc.code not in (None, 0):
-                typer.echo(f"mofcom-watch: cannot serve on {settings.http_host}:{settings.http_port} "
-                           "(see the error above; choose another --host/--port)", err=True)
-                raise typer.Exit(2) from None
-            raise
-        finally:
-            for sock in sockets:
-                sock.close()
+        with contextlib.ExitStack() as cleanup:
+            live = settings.feeds_path
+            if before_today(day):  # that day's feeds in a folder of its own, gone when serve stops (see own_folder)
+                assert day is not None
+                settings = own_folder(settings, day, cleanup)
+            serve_until_stopped(settings, actx.verbosity, sockets, schedule=schedule, as_of=day, live=live)
+
+
+def own_folder(settings: Settings, day: date, cleanup: contextlib.ExitStack) -> Settings:
+    """The settings of a plain ``serve --as-of <a past day>``: its feeds go to a temporary folder of its own, served
+    from there and removed when it stops. Published into the configured feeds folder, which readers (and a cron
+    ``run``) follow, that day's state took back every item published since (``feeds`` and ``run`` refuse it)."""
+    import tempfile
+
+    try:
+        folder = cleanup.enter_context(tempfile.TemporaryDirectory(prefix=f"mofcom-watch-feeds-{day}-"))
+    except OSError as exc:
+        typer.echo(f"mofcom-watch serve: cannot make a folder for the feeds of {day}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(RESOURCE_EXIT) from None
+    return with_flags(settings, feeds_dir=folder)
+
+
+def serve_until_stopped(settings: Settings, verbosity: int, sockets: list[socket.socket], *, schedule: bool,
+                        as_of: date | None, live: Path) -> None:
+    """Publish the store's feeds into ``settings.feeds_path`` and serve until SIGTERM; ``live``: the configured feeds
+    folder (another one for a past day: see :func:`own_folder`)."""
+    import uvicorn
+
+    day = as_of
+    try:
+        settings.feeds_path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # serve anyway: each publish retries, /healthz says why it fails
+        log(LOG, logging.ERROR, "cannot create the feeds folder", feeds=str(settings.feeds_path),
+            error=exc.strerror or str(exc))
+    application = build_app(settings, schedule=schedule, as_of=day)
+    if settings.feeds_path != live:
+        log(LOG, logging.INFO, "serving a past day's feeds from a folder of its own; the feeds folder is left as it is",
+            as_of=day.isoformat() if day else None, feeds=str(settings.feeds_path), feeds_dir=str(live))
+    log(LOG, logging.INFO, "serving", url=settings.serve_url,
+        feeds=str(settings.feeds_path), feeds_url=settings.feeds_base_url, schedule=schedule,
+        cron=settings.cron if schedule else None, db=redact_url(settings.database_url))
+    server = uvicorn.Server(uvicorn.Config(application, host=settings.http_host, port=settings.http_port,
+                                           log_config=None, access_log=verbosity > 0, server_header=False))
+    try:
+        with stopped_by_signal_exits_zero():
+            server.run(sockets=sockets)
+    except SystemExit as exc:  # uvicorn exits 3 when it cannot start
+        if exc.code not in (None, 0):
+            typer.echo(f"mofcom-watch: cannot serve on {settings.http_host}:{settings.http_port} "
+                       "(see the error above; choose another --host/--port)", err=True)
+            raise typer.Exit(2) from None
+        raise
+    finally:
+        for sock in sockets:
+            sock.close()

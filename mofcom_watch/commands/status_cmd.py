@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Optional
 
 import typer
@@ -141,10 +142,11 @@ class Activity:
     last_run_failed: tuple[LastRunFailed, ...] = ()  # sources whose last run could not fetch, not yet "failing"
 
     @classmethod
-    def of(cls, session) -> Activity:  # noqa: ANN001 - a Session
+    def of(cls, session, live: Path | None = None) -> Activity:  # noqa: ANN001 - a Session
+        """``live``: the configured feeds folder, which readers follow: its publishes are judged, not another's."""
         fetched = session.scalar(select(func.max(SourceRun.finished_at)))
-        return cls(as_utc(fetched) if fetched else None, last_publication(session),
-                   last_publication(session, ok=True), source_checks(session),
+        return cls(as_utc(fetched) if fetched else None, last_publication(session, folder=live),
+                   last_publication(session, ok=True, folder=live), source_checks(session),
                    notices=session.scalar(select(func.count()).select_from(Notice)) or 0,
                    last_run_failed=last_run_failures(session))
 
@@ -211,7 +213,7 @@ def register(app: typer.Typer) -> None:
         engine, session = open_session(ctx)
         try:
             report = status_report(session, day)
-            activity = Activity.of(session)
+            activity = Activity.of(session, app_context(ctx).settings.feeds_path)
             reviewed = acceptances(session, current_only=True)
         finally:
             session.close()

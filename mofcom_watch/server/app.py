@@ -350,7 +350,7 @@ def _publish_problems(st: ServerState, report: dict[str, Any], now: datetime) ->
     publications = getattr(st.data, "publications", None)
     if publications is None:
         return []
-    last, last_ok = publications()
+    last, last_ok = publications(st.feeds_dir)  # the folder served: not a `feeds --out` elsewhere
     report["last_publish"] = last.to_json() if last else None
     report["last_successful_publish"] = last_ok.finished_at.astimezone(UTC).isoformat() if last_ok else None
     problems = []

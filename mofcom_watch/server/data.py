@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any, Protocol, Sequence
 
 from sqlalchemy import Engine, func, select, text
@@ -133,13 +134,14 @@ class StoreData:
             LOG.debug("last answer unknown: %s", exc)
             return None
 
-    def publications(self) -> tuple[Any, Any]:
-        """(the last publish attempt, the last successful one): storage.publications.PublishRecord or None."""
+    def publications(self, folder: Path | None = None) -> tuple[Any, Any]:
+        """(the last publish attempt, the last successful one) into ``folder`` (the one served; None: any):
+        storage.publications.PublishRecord or None."""
         from storage.publications import last_publication
 
         try:
             with self._sessions() as session:
-                return last_publication(session), last_publication(session, ok=True)
+                return last_publication(session, folder=folder), last_publication(session, ok=True, folder=folder)
         except Exception as exc:  # noqa: BLE001 - no table yet counts as no publish
             LOG.debug("publications unknown: %s", exc)
             return None, None

@@ -90,7 +90,8 @@ def test_serve_refuses_a_store_of_a_newer_version_as_every_command_does(replayed
         conn.execute("UPDATE alembic_version SET version_num = '0042'")
     conn.close()
     done = cli(url, *args, "--as-of", AS_OF,
-               env=cli_env(MOFCOM_WATCH_FEEDS_DIR=str(tmp_path / "served"), MOFCOM_WATCH_RUN_AT_START="false"),
+               env=cli_env(MOFCOM_WATCH_FEEDS_DIR=str(tmp_path / "served"), MOFCOM_WATCH_RUN_AT_START="false",
+                           MOFCOM_WATCH_TODAY=AS_OF),  # cycles of a past day are refused (ops19)
                timeout=60)
     assert done.code == 2, done.err
     assert done.first_line == (f"mofcom-watch {args[0]}: the database is at schema revision 0042, which this version of "

@@ -42,7 +42,8 @@ def test_healthz_is_503_after_a_failed_publish_and_200_after_a_clean_one(tmp_pat
     with site_server.SiteServer(REPO_ROOT / "fixtures") as site:
         env = {"MOFCOM_WATCH_BASE_URLS": f"{WWW}={site.base_url(WWW)}", "MOFCOM_WATCH_SOURCES": "mofcom-qa",
                "MOFCOM_WATCH_REQUEST_DELAY": "0", "MOFCOM_WATCH_RETRIES": "0", "MOFCOM_WATCH_TIMEOUT": "5",
-               "MOFCOM_WATCH_FEEDS_DIR": str(blocker / "feeds"), "PYTHONPATH": str(REPO_ROOT)}
+               "MOFCOM_WATCH_FEEDS_DIR": str(blocker / "feeds"), "PYTHONPATH": str(REPO_ROOT),
+               "MOFCOM_WATCH_TODAY": AS_OF}  # the fixtures' day is today here: cycles of a past day are refused
         with serving(db, tmp_path, "--schedule", "--cron", "*/2 * * * * *", "--as-of", AS_OF, env=env) as served:
             failed = wait_for(served, lambda r: r["http"] == 503 and r.get("last_publish"), "a failed publish")
             assert failed["status"] == "fail" and failed["last_cycle"]  # fetching works: only publishing fails

@@ -48,7 +48,8 @@ def test_sigterm_to_schedule_lets_the_running_cycle_finish(tmp_path):
     db = f"sqlite:///{tmp_path / 'store.sqlite'}"
     log = tmp_path / "schedule.log"
     with SiteServer(FIXTURES, latency=0.15) as site:  # a first cycle of several seconds
-        env = base_urls_env(site.url, MOFCOM_WATCH_FEEDS_DIR=str(tmp_path / "feeds"))
+        env = base_urls_env(site.url, MOFCOM_WATCH_FEEDS_DIR=str(tmp_path / "feeds"),
+                            MOFCOM_WATCH_TODAY=AS_OF)  # the fixtures' day is today: cycles of a past day are refused
         with log.open("w") as err:
             proc = subprocess.Popen(command(db, "schedule", "--cron", "0 0 1 1 *", "--run-at-start", "--as-of", AS_OF),
                                     env=env, stdout=subprocess.DEVNULL, stderr=err, text=True)

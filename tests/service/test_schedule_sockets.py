@@ -29,7 +29,8 @@ def test_schedule_drops_the_connections_the_server_closed_between_cycles(tmp_pat
     with SiteServer(h.FIXTURES, idle_timeout=0.5) as site:
         port = int(site.url.rsplit(":", 1)[1])
         env = h.cli_env(MOFCOM_WATCH_BASE_URLS=f"{WWW}={site.base_url(WWW)}", MOFCOM_WATCH_SOURCES="mofcom-qa",
-                        MOFCOM_WATCH_FEEDS_DIR=str(tmp_path / "feeds"))
+                        MOFCOM_WATCH_FEEDS_DIR=str(tmp_path / "feeds"),
+                        MOFCOM_WATCH_TODAY=h.AS_OF)  # the fixtures' day is today: cycles of a past day are refused
         log = tmp_path / "schedule.log"
         with log.open("w", encoding="utf-8") as handle:  # the next cycle an hour away: only the one at start
             proc = subprocess.Popen([sys.executable, "-m", "mofcom_watch", "--db", f"sqlite:///{tmp_path}/s.sqlite",

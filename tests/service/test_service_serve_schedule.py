@@ -98,6 +98,7 @@ def test_serve_schedule_picks_up_a_page_added_between_cycles(tmp_path: Path) -> 
             "MOFCOM_WATCH_RETRIES": "0",
             "MOFCOM_WATCH_TIMEOUT": "5",
             "PYTHONPATH": str(REPO),
+            "MOFCOM_WATCH_TODAY": "2026-11-29",  # the fixtures' day is today: cycles of a past day are refused
         })
         proc = subprocess.Popen(
             [sys.executable, "-m", "mofcom_watch", "serve", "--schedule", "--port", str(port),

@@ -53,3 +53,24 @@ def test_a_good_attempt_ends_the_kept_failure(engine):
         assert s.scalar(select(func.count()).select_from(Publication)) == 5
         good = last_publication(s, ok=True)
     assert good is not None and good.finished_at == T0 + timedelta(minutes=10, seconds=2)
+
+
+def test_the_live_folder_is_judged_not_the_newest_folder(engine, tmp_path):
+    """Was: the newest attempt into any folder: a ``feeds --out /tmp/x`` that worked after a failed publish to the
+    live folder made ``status`` and ``/healthz`` green while readers got stale feeds (ops19)."""
+    from pathlib import Path
+
+    live = tmp_path / "feeds"
+    log(engine, 0, ok=True, target=str(live))
+    log(engine, 1, ok=False, target=str(live), error="disk full")
+    log(engine, 2, ok=True, target="/tmp/x")
+    with Session(engine) as s:
+        last, good = last_publication(s, folder=live), last_publication(s, ok=True, folder=live)
+        # the same folder named as configured, relative to the working folder
+        relative = last_publication(s, folder=Path(__import__("os").path.relpath(live)))
+        elsewhere = last_publication(s, folder=Path("/srv/never-published"))
+    assert last is not None and (last.target, last.ok, last.error) == (str(live), False, "disk full")
+    assert good is not None and good.finished_at == T0 + timedelta(seconds=2)
+    assert relative == last
+    # a store whose feeds only ever went elsewhere (run --out DIR) is judged by those
+    assert elsewhere is not None and elsewhere.target == "/tmp/x"

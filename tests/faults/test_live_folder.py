@@ -1,0 +1,107 @@
+"""The live feeds folder (the configured ``feeds_dir``, what ``serve`` serves and readers follow) is the one judged,
+and the one kept from another day's feeds (ops19). Real files, real processes where the fault lives in one.
+
+Was: ``status`` and ``/healthz`` read the newest publish into *any* folder, so a ``feeds --out /tmp/x`` that worked
+after a failed publish to the live folder made both green while readers got stale feeds."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from starlette.testclient import TestClient
+
+from tests.conftest import copy_of
+from tests.faults.harness import AS_OF, cli, cli_env
+
+FAILED = "OSError: [Errno 28] No space left on device"
+
+
+def failed_live_then_good_elsewhere(replayed: Path, tmp_path: Path) -> tuple[str, Path]:
+    """A copy of the replayed store whose last publish into the live folder failed, and a later one elsewhere
+    (``feeds --out /tmp/x``) worked."""
+    from storage.db import open_store, session_factory
+    from storage.publications import record_publication
+
+    url, live = copy_of(replayed, tmp_path / "store.sqlite"), tmp_path / "feeds"
+    engine = open_store(url)
+    now = datetime.now(UTC)
+    with session_factory(engine)() as session, session.begin():
+        for target, ok, ago in ((live, True, 3), (live, False, 2), (tmp_path / "x", True, 1)):
+            at = now - timedelta(minutes=ago)
+            record_publication(session, target=str(target), started_at=at, finished_at=at, ok=ok,
+                               error=None if ok else FAILED)
+    engine.dispose()
+    return url, live
+
+
+def test_status_judges_the_configured_feeds_folder(replayed, tmp_path):
+    url, live = failed_live_then_good_elsewhere(replayed, tmp_path)
+    done = cli(url, "status", "--json", "--as-of", AS_OF, env=cli_env(MOFCOM_WATCH_FEEDS_DIR=str(live)), timeout=60)
+    answer = json.loads(done.out)
+    assert done.code == 1 and answer["ok"] is False, done.out
+    assert answer["last_publish"]["target"] == str(live) and answer["last_publish"]["ok"] is False
+    assert any(p.startswith("LAST PUBLISH FAILED") and f"({live})" in p and FAILED in p for p in answer["problems"])
+
+
+def test_healthz_judges_the_folder_it_serves(replayed, tmp_path):
+    from mofcom_watch.server import create_app
+    from mofcom_watch.server.data import StoreData
+    from storage.db import open_store
+
+    url, live = failed_live_then_good_elsewhere(replayed, tmp_path)
+    engine = open_store(url)
+    try:
+        app = create_app(feeds_dir=live, feeds_base_url="http://127.0.0.1:8080/feeds/", data=StoreData(engine))
+        with TestClient(app) as client:
+            answer = client.get("/healthz")
+    finally:
+        engine.dispose()
+    report = answer.json()
+    assert answer.status_code == 503, report
+    assert report["last_publish"]["target"] == str(live)
+    assert any(p.startswith("last publish failed") and FAILED in p for p in report["problems"]), report
+
+
+def test_serve_as_of_a_past_day_serves_it_from_a_folder_of_its_own(replayed, tmp_path):
+    """Was: ``serve --as-of <a past day>`` (the README's demo) published that day's feeds into the configured feeds
+    folder, which readers and a cron ``run`` follow: every item published since vanished from them. Now they go to
+    a temporary folder of its own, served from there and removed when it stops; the live folder is left as it is."""
+    from tests.faults.serving import serving
+
+    url = copy_of(replayed, tmp_path / "store.sqlite")
+    live = tmp_path / "data" / "feeds"
+    live.mkdir(parents=True)
+    (live / "all.atom").write_bytes(b"<feed>today's feed, which readers follow</feed>")
+    before = files(live)
+    with serving(url, tmp_path, "--as-of", AS_OF) as served:
+        status, _headers, body = served.get("/feeds/all.atom")
+        health = json.loads(served.get("/healthz")[2])
+    assert status == 200 and b"<entry" in body, body[:200]
+    assert files(live) == before
+    folder = Path(health["last_publish"]["target"])
+    assert health["last_publish"]["ok"] and not in_or_is(folder, live) and not folder.exists(), health
+    assert f"as_of={AS_OF}" in served.stderr and "the feeds folder is left as it is" in served.stderr
+
+
+def files(folder: Path) -> dict[Path, tuple[bytes, int]]:
+    return {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file()}
+
+
+def in_or_is(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def test_cycles_as_of_a_past_day_are_refused(tmp_path):
+    """``schedule --as-of <a past day>`` and ``serve --schedule --as-of <a past day>`` published that day into the
+    configured feeds folder every cycle (``run`` refuses it since ops18): exit 2, nothing created."""
+    env = cli_env(MOFCOM_WATCH_DATA_DIR=str(tmp_path / "data"))
+    url = f"sqlite:///{tmp_path / 'data' / 'store.sqlite'}"
+    for args in (("schedule", "--cron", "0 0 1 1 *"), ("serve", "--schedule", "--port", "0")):
+        done = cli(url, *args, "--as-of", AS_OF, env=env, timeout=30)
+        assert done.code == 2, (args, done.err)
+        assert done.err.startswith(f"mofcom-watch {' '.join(args[:2]) if args[0] == 'serve' else args[0]}: --as-of "
+                                   f"{AS_OF} is before today"), done.err
+        assert "MOFCOM_WATCH_TODAY" in done.err and len(done.err.strip().splitlines()) == 1, done.err
+    assert not (tmp_path / "data").exists()
