@@ -7,8 +7,11 @@ never run on a user's database.
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.request import pathname2url
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
@@ -23,8 +26,9 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # tests/storage/test_db_migrations.py checks this against Alembic's own head, so a new revision
 # that forgets to move it fails CI (and would only cost speed: the store is then upgraded as usual).
 SCHEMA_HEAD = "0010"
+JOURNAL_MODE = "PRAGMA journal_mode"  # a write: not run by a read-only engine (see make_engine)
 SQLITE_PRAGMAS = (
-    "PRAGMA journal_mode=WAL",
+    f"{JOURNAL_MODE}=WAL",
     # WAL + NORMAL: a commit is not fsynced (a replay or run commits once per page: ~6 ms each here);
     # the file stays consistent after any crash, and a power cut can only undo the last commits,
     # whose pages the next run or replay stores again (as feeds/write.py does for feed files)
@@ -38,37 +42,52 @@ class DatabaseError(Exception):
     """The database cannot be opened or migrated; the message says why, for humans."""
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for any SQLAlchemy URL; SQLite gets its folder and WAL/foreign-key pragmas."""
+def make_engine(url: str, *, read_only: bool = False) -> Engine:
+    """An engine for any SQLAlchemy URL; SQLite gets its folder and WAL/foreign-key pragmas.
+
+    ``read_only`` (a SQLite file; the commands that only read): opened with ``mode=ro`` and no journal-mode pragma,
+    so nothing this engine does can change the file. ``PRAGMA journal_mode=WAL`` on connect rewrote the header of a
+    store in another journal mode (one kept in ``DELETE`` mode to be read from read-only media, or restored by a
+    tool), and on a read-only mount it made ``status`` fail ("attempt to write a readonly database") where a read
+    would have worked."""
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
         raise DatabaseError(f"not a database URL: {url!r} ({exc})") from exc
     is_sqlite = parsed.get_backend_name() == "sqlite"
-    if is_sqlite and parsed.database and parsed.database != ":memory:" and not parsed.database.startswith("file:"):
-        folder = Path(parsed.database).expanduser().parent
+    path = sqlite_file(url)
+    read_only = read_only and path is not None
+    if path is not None and not read_only:
+        folder = path.parent
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise DatabaseError(f"cannot create the database folder {folder}: {exc.strerror}") from exc
     try:
-        engine = create_engine(parsed)
+        engine = create_engine(parsed, **({"creator": _read_only_connect(path)} if read_only and path else {}))
     except Exception as exc:  # missing driver, bad options
         raise DatabaseError(f"cannot use database {parsed.render_as_string(hide_password=True)}: {exc}") from exc
     if is_sqlite:
-        _sqlite_setup(engine)
+        _sqlite_setup(engine, read_only=read_only)
     return engine
 
 
-def _sqlite_setup(engine: Engine) -> None:
+def _read_only_connect(path: Path) -> Callable[[], sqlite3.Connection]:
+    """A connection factory for ``path`` opened read-only (a SQLite URI, ``mode=ro``); the engine keeps its URL."""
+    uri = f"file:{pathname2url(str(path.absolute()))}?mode=ro"
+    return lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
+
+
+def _sqlite_setup(engine: Engine, *, read_only: bool = False) -> None:
     """Pragmas, and real transactions: pysqlite would otherwise run DDL outside any
     transaction, so a failed migration or page could leave half its writes behind."""
+    pragmas = [p for p in SQLITE_PRAGMAS if not (read_only and p.startswith(JOURNAL_MODE))]
 
     @event.listens_for(engine, "connect")
     def _connect(dbapi_conn, _record) -> None:  # noqa: ANN001
         dbapi_conn.isolation_level = None  # no implicit BEGINs; SQLAlchemy's "begin" below does it
         cur = dbapi_conn.cursor()
-        for pragma in SQLITE_PRAGMAS:
+        for pragma in pragmas:
             cur.execute(pragma)
         cur.close()
 
@@ -186,27 +205,35 @@ def refuse_directory(path: Path | None) -> None:
                             f"e.g. --db sqlite:///{path / 'mofcom-watch.sqlite'}")
 
 
-def open_existing_store(url: str) -> Engine:
+def open_existing_store(url: str, *, read_only: bool = False) -> Engine:
     """:func:`open_store` for read-only commands: never creates the database, nor one in a SQLite file that holds
     none (an empty file, another program's), and reads every page of a SQLite file first
     (:func:`storage.faults.check_sqlite_store`): a damaged store is a :class:`~storage.faults.StoreUnavailable`,
-    never a partial or empty answer."""
+    never a partial or empty answer. ``read_only`` (``status``, ``timeline``, ``screen``, ``evidence``): an engine that
+    cannot write the file (see :func:`make_engine`); only a store of an older schema is written, to migrate it."""
     from storage.faults import check_sqlite_store
 
     require_existing(url)
     path = sqlite_file(url)
     if path is not None:
         check_sqlite_store(path, url)
-    return open_store(url)
+    return open_store(url, read_only=read_only)
 
 
-def open_store(url: str) -> Engine:
-    """Engine for ``url`` with the schema at head: what every command uses."""
+def open_store(url: str, *, read_only: bool = False) -> Engine:
+    """Engine for ``url`` with the schema at head: what every command uses (``read_only``: see :func:`make_engine`;
+    a store that is not at head is migrated through a writing engine first)."""
     refuse_directory(sqlite_file(url))
-    engine = make_engine(url)
+    engine = make_engine(url, read_only=read_only)
     try:
         if stored_revisions(engine) != (SCHEMA_HEAD,):
-            upgrade(engine)
+            if read_only and sqlite_file(url) is not None:
+                engine.dispose()
+                engine = open_store(url)  # the migration writes; then the read-only engine again
+                engine.dispose()
+                engine = make_engine(url, read_only=True)
+            else:
+                upgrade(engine)
     except Exception:
         engine.dispose()
         raise

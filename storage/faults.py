@@ -85,11 +85,34 @@ def check_sqlite_store(path: Path, url: URL | str) -> None:
                               "another program's database?")
         problems = [str(r[0]) for r in conn.execute("PRAGMA quick_check(3)")]
     except sqlite3.Error as exc:
-        raise _sqlite_fault(exc, db, operational=True) or StoreUnavailable(f"{db} failed: {exc}") from exc
+        raise (wal_in_read_only_folder(path, url) or _sqlite_fault(exc, db, operational=True)
+               or StoreUnavailable(f"{db} failed: {exc}")) from exc
     finally:
         conn.close()
     if problems != ["ok"]:
         raise damaged(db, "PRAGMA quick_check: " + "; ".join(p.replace("\n", " ") for p in problems)[:200])
+
+
+WAL_HEADER_OFFSET, WAL_VERSION = 18, 2  # the file header's read/write version bytes: 2 = WAL (sqlite.org/fileformat)
+
+
+def wal_in_read_only_folder(path: Path, url: URL | str) -> StoreUnavailable | None:
+    """Why a command that only reads cannot open ``path``, when that is SQLite's WAL mode in a folder this process
+    cannot write (a container volume mounted ``:ro``): SQLite must create the ``-shm`` index beside the file even to
+    read it. The general line ("make the file and its folder writable … the next run carries on") said neither."""
+    import os
+
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(WAL_HEADER_OFFSET + 1)
+    except OSError:
+        return None
+    if len(header) <= WAL_HEADER_OFFSET or header[WAL_HEADER_OFFSET] != WAL_VERSION or os.access(path.parent, os.W_OK):
+        return None
+    return StoreUnavailable(f"{where(url)} is in WAL mode in a folder this process cannot write ({path.parent}): "
+                            f"SQLite must create {path.name}-shm beside it even to read it; mount the folder "
+                            "read-write, or read a copy kept in DELETE journal mode "
+                            f"(sqlite3 COPY 'PRAGMA journal_mode=DELETE'), then run again")
 
 
 def _first_line(exc: BaseException) -> str:

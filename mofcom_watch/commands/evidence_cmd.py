@@ -39,7 +39,7 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(2)
         day = as_of_or_today(as_of)
         note_future("evidence", day, "the pack")
-        engine, session = open_session(ctx)
+        engine, session = open_session(ctx, read_only=True)
         from mofcom_watch.evidence import build_pack
         from storage.status import suggest_names
 

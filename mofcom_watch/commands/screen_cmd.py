@@ -100,7 +100,7 @@ def register(app: typer.Typer) -> None:
         for line in warnings:  # the row is screened all the same: said, never a refusal of the file
             typer.echo(f"mofcom-watch screen: warning: {term.shown(line)}", err=True)
         note_future("screen", day)
-        engine, session = open_session(ctx)
+        engine, session = open_session(ctx, read_only=True)
         try:
             results = screen(session, queries, day)
         finally:

@@ -41,16 +41,17 @@ STATUS_DROP = ("by", "number", "issuer", "entities", "days left", "until", "list
 
 
 
-def open_session(ctx: typer.Context):
+def open_session(ctx: typer.Context, *, read_only: bool = False):
     """A session on the configured database, which must exist (read-only commands never create
     one); exit 2 with the reason when it cannot be opened, 3 (as ``run``) when it is there but unusable now
     (a read-only mount: a WAL-mode SQLite file cannot be opened without writing its -shm index; SQLite's
-    ``immutable`` mode could, but reads torn pages while a writer elsewhere changes the file)."""
+    ``immutable`` mode could, but reads torn pages while a writer elsewhere changes the file). ``read_only``: the
+    commands that only read get an engine that cannot write the file (no journal-mode pragma, ``mode=ro``)."""
     from storage.faults import StoreUnavailable
 
     url = app_context(ctx).settings.database_url
     try:
-        engine = open_existing_store(url)
+        engine = open_existing_store(url, read_only=read_only)
     except DatabaseError as exc:
         if isinstance(exc, StoreUnavailable):
             exit_on_resource_fault(f"mofcom-watch {ctx.info_name or 'status'}", exc)
@@ -210,7 +211,7 @@ def register(app: typer.Typer) -> None:
         """Per notice and list: current state, since when, until when, days left; then health problems."""
         day = as_of_or_today(as_of)
         note_future("status", day)
-        engine, session = open_session(ctx)
+        engine, session = open_session(ctx, read_only=True)
         try:
             report = status_report(session, day)
             activity = Activity.of(session, app_context(ctx).settings.feeds_path)

@@ -69,7 +69,7 @@ def register(app: typer.Typer) -> None:
             typer.echo("mofcom-watch: NAME is empty", err=True)
             raise typer.Exit(2)
         note_future("timeline", day)
-        engine, session = open_session(ctx)
+        engine, session = open_session(ctx, read_only=True)
         try:
             tl = entity_timeline(session, name, day)
             suggestions = suggest_names(session, name) if tl is None else []
