@@ -18,7 +18,7 @@ from feeds.identity import entity_feed_name, notice_item
 from storage.possible import POSSIBLE
 from storage.records import EntityRecord, EventKind, EventRecord, EventScope, ListKind
 from storage.vocabulary import LISTS
-from storage.watchlist import Counterparty, Match, Possibly, Watchlist
+from storage.watchlist import Counterparty, Match, Possibly, Watchlist, alias_reason
 
 FEED_ALL = "all"
 FEED_NOTICES = "notices"
@@ -270,6 +270,9 @@ def _first_match(entities: Iterable[EntityRecord], watchlist: Watchlist) -> Matc
 
 
 def _with_match(event: EventRecord, match: Match) -> EventRecord:
+    if match.alias is not None:  # a hit on another name the listing notice gives the entity: the notice says so
+        notices = tuple(p.number or p.notice_key for p in event.provenance if p.notice_key == event.notice_key)
+        match = dataclasses.replace(match, reason=alias_reason(match.alias, notices or (event.notice_key or "",)))
     if match.method == POSSIBLE:  # a reader of titles alone must not take it for the counterparty's listing
         return dataclasses.replace(event, title=f"{POSSIBLE_TITLE}: {event.title}", extra=event.extra + match.as_extra())
     return dataclasses.replace(event, extra=event.extra + match.as_extra())

@@ -227,7 +227,7 @@ def _watchlist_html(extra: tuple[tuple[str, str], ...]) -> str:
         f"method: {escape(fields.get('method', ''))}, score {escape(fields.get('score', ''))}"
     )
     if fields.get("reason"):
-        text += f"; why it may be: {escape(fields['reason'])}"
+        text += f"; {'why it may be' if possible else 'how'}: {escape(fields['reason'])}"  # how: an alias a notice gives
     if fields.get("note"):
         text += f"; note: {escape(fields['note'])}"
     return f"<p>{text}</p>"

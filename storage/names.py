@@ -101,3 +101,40 @@ def entity_key(zh: str | None, en: str | None) -> str:
     (Chinese renderings of the same company vary more), so they win.
     """
     return name_key(en) or name_key(zh)
+
+
+# The words by which a notice gives another name of an entity, after its name ("，又称Sequoia Dynamic Systems",
+# "（…, also known as Hermes Aero）", "，曾用名：…", "（别名：…）"): an alias or a former name. One vocabulary for the
+# parser, which moves the phrase out of the name into the entity's note, and for :func:`other_names`, which keeps
+# the name it gives as a spelling of the entity (``EntityRecord.aliases``). Not 简称: "（以下简称…）" is the notice's
+# own short form.
+ALIAS_WORDS_ZH = ("又称", "亦称", "也称", "别名", "曾用名", "原名")
+ALIAS_WORDS_EN = ("also known as", "formerly known as", "a.k.a.", "a.k.a", "f/k/a", "formerly", "d/b/a")
+ALIAS_PHRASE_RE = re.compile(  # where the note begins or after a comma, semicolon or bracket
+    r"(?:^|(?<=[，,;；（(]))\s*(?:" + "|".join(map(re.escape, ALIAS_WORDS_ZH)) + "|(?<![A-Za-z])(?:" + "|".join(map(re.escape, ALIAS_WORDS_EN))
+    + r")(?![A-Za-z]))\s*[:：]?\s*", re.IGNORECASE)
+# What ends the name a phrase gives: a Chinese comma or semicolon, a full stop, "、" between two names, a bracket.
+ALIAS_END_RE = re.compile(r"[，；;。、（）()]|\s+or\s+|\s*/\s*(?![kK]/)")
+DBA_RE = re.compile(r"\s+d/b/a\s+", re.IGNORECASE)  # "Alpha Tactical Solutions, L.L.C. d/b/a AlphaTac"
+ALIAS_QUOTES = "\"'“”‘’「」《》 ,，:："
+
+
+@lru_cache(maxsize=4096)
+def other_names(en: str | None, note: str | None) -> tuple[str, ...]:
+    """The other names a notice gives an entity: each name after an alias word in its ``note`` ("又称KHI",
+    "曾用名：石川岛播磨重工业株式会社", "also known as Hermes Aero, Inc."), and both names of an English name that
+    holds "d/b/a" (the trade name, and the legal name before it; the English name itself stays whole). A note
+    saying something else ("地址：…", "男，…首席执行官") gives none."""
+    out: list[str] = []
+    if en and DBA_RE.search(en):
+        out += [p for p in DBA_RE.split(en, maxsplit=1)]
+    phrases = list(ALIAS_PHRASE_RE.finditer(note or ""))
+    for i, m in enumerate(phrases):
+        if m.group(0).strip().casefold().startswith("d/b/a"):
+            continue  # only inside an English name
+        end = phrases[i + 1].start() if i + 1 < len(phrases) else len(note or "")
+        for part in ALIAS_END_RE.split((note or "")[m.end() : end]):
+            name = clean_display(part.strip(ALIAS_QUOTES))
+            if name and name_key(name):
+                out.append(name)
+    return tuple(dict.fromkeys(n for n in (clean_display(x.strip(ALIAS_QUOTES)) for x in out) if n))

@@ -64,7 +64,8 @@ class EntityRecord:
     ``organization`` or ``individual`` where the parser knows (MFA decisions name
     people too; None: not stated, MOFCOM annexes list organisations only); ``note`` is
     what the notice says about the target besides its name, as written (a person's
-    role: "斯凯迪奥公司联合创始人、首席执行官"), never part of the name.
+    role: "斯凯迪奥公司联合创始人、首席执行官"), never part of the name; ``aliases`` the other names it gives
+    (an alias, a former name), each a spelling of this entity, never its key.
     """
 
     zh: str | None
@@ -75,6 +76,9 @@ class EntityRecord:
     branches: tuple[str, ...] = ()  # "-TechInsights Japan KK" lines under an entry
     type: str | None = field(default=None, metadata=OMIT_DEFAULT)  # organization | individual
     note: str | None = field(default=None, metadata=OMIT_DEFAULT)  # role as written
+    # the other names the notice gives it (storage.names.other_names: "又称…", "also known as …", "曾用名…", a
+    # "d/b/a" name's two parts): spellings of this entity that screening matches as its own, saying whence
+    aliases: tuple[str, ...] = field(default=(), metadata=OMIT_DEFAULT)
 
 
 @quick_init
@@ -275,6 +279,7 @@ def _entity_from_json(e: dict[str, Any]) -> EntityRecord:
     return EntityRecord(
         zh=e.get("zh"), en=e.get("en"), country=e.get("country"), key=e.get("key", ""), n=e.get("n"),
         branches=tuple(e.get("branches", ())), type=e.get("type"), note=e.get("note"),
+        aliases=tuple(e.get("aliases", ())),
     )
 
 

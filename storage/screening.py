@@ -12,7 +12,7 @@ hit on that day; it is reported apart (:class:`Later`), so nothing the store hol
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -24,7 +24,16 @@ from storage.possible import POSSIBLE
 from storage.records import OMIT_DEFAULT, EntityRecord, ListingState, ListKind, _jsonable
 from storage.status import derive_stored
 from storage.vocabulary import ministry_of
-from storage.watchlist import UNREAD_COUNTRY, Counterparty, Match, Watchlist, csv_rows, possible_lookups, read_country
+from storage.watchlist import (
+    UNREAD_COUNTRY,
+    Counterparty,
+    Match,
+    Watchlist,
+    alias_reason,
+    csv_rows,
+    possible_lookups,
+    read_country,
+)
 
 MAX_COUNTERPARTIES = 10_000
 
@@ -68,7 +77,8 @@ class Hit:
     # a change published on or before the day, in effect after it (StatusRow.next_*); omitted from JSON while None
     next_state: ListingState | None = field(default=None, metadata=OMIT_DEFAULT)
     next_from: date | None = field(default=None, metadata=OMIT_DEFAULT)
-    reason: str | None = field(default=None, metadata=OMIT_DEFAULT)  # a possible match's: why it may be the entity
+    # a possible match's: why it may be the entity; a hit on an alias a notice gives: 'alias given by notice …'
+    reason: str | None = field(default=None, metadata=OMIT_DEFAULT)
 
 
 @dataclass(frozen=True)
@@ -170,11 +180,14 @@ def screen(session: Session, queries: tuple[Query, ...], as_of: date) -> tuple[S
     notices, d = derive_stored(session, as_of)
     spellings: dict[str, list[EntityRecord]] = {}
     mentions: dict[str, set[str]] = {}
+    given: dict[tuple[str, str], list[str]] = {}  # (entity, alias): the notices that give it, by number
     for n in notices:
         for e in n.record.entities:
             if e.key:
                 spellings.setdefault(e.key, []).append(e)
                 mentions.setdefault(e.key, set()).add(n.record.key)
+                for alias in e.aliases:
+                    given.setdefault((e.key, alias), []).append(n.record.number or n.record.key)
     reach: dict[tuple[str, str], set[str]] = {}  # what a counterparty must give to possibly be an entity
     for key, records in spellings.items():
         for e in records:
@@ -199,6 +212,8 @@ def screen(session: Session, queries: tuple[Query, ...], as_of: date) -> tuple[S
             best = firm[key] or (_best_possible(wl, records) if key in maybe else None)
             if best is None:
                 continue
+            if best.alias is not None:  # a hit on another name a notice gives it: which notice says so
+                best = replace(best, reason=alias_reason(best.alias, tuple(dict.fromkeys(given[key, best.alias]))))
             zh = next((clean_display(e.zh) for e in records if e.zh), None)
             en = next((clean_display(e.en) for e in records if e.en), None)
             rows = [r for r in d.states if key in r.entity_keys]

@@ -39,7 +39,7 @@ import io
 import logging
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -113,6 +113,15 @@ UNREAD_COUNTRY = ("{where}: country {written!r} is not one this tool reads (ISO 
 COUNTRY_HEADERS = ("country", "country code", "country/region", "nation", "国家", "国别", "国家/地区")
 
 
+ALIAS_REASON = "alias given by notice"  # a hit on another name the notice gives the entity ("又称…", "曾用名…")
+
+
+def alias_reason(alias: str, notices: tuple[str, ...] = ()) -> str:
+    """What a hit on ``alias`` says: 'alias given by notice 商务部公告2026年第59号: “KHI”' (the notices that give it)."""
+    by = f" {', '.join(notices)}" if notices else ""
+    return f"{ALIAS_REASON}{by}: “{alias}”"
+
+
 def read_country(written: str | None, *, where: str) -> tuple[str | None, str | None]:
     """A counterparty's country as written -> (its ISO 3166 alpha-2 code, None), (None, a warning) for one that
     cannot be read, (None, None) for none."""
@@ -153,7 +162,8 @@ class Match:
     method: str
     score: float
     note: str | None = None
-    reason: str | None = None  # why a possible match may be the entity
+    reason: str | None = None  # why a possible match may be the entity; for a hit on an alias, whence it is
+    alias: str | None = None  # the other name the notice gives the entity (EntityRecord.aliases) that matched
 
     def as_extra(self) -> tuple[tuple[str, str], ...]:
         """The small key/value fields an :class:`EventRecord` carries in ``extra``."""
@@ -223,7 +233,7 @@ class Watchlist:
 
     def match(self, entity: EntityRecord) -> Match | None:
         """The best match of ``entity`` (either of its names), or None."""
-        cache_key = (entity.zh, entity.en, entity.key, entity.branches)
+        cache_key = (entity.zh, entity.en, entity.key, entity.branches + entity.aliases)
         if cache_key not in self._cache:
             self._cache[cache_key] = self._match(entity)
         return self._cache[cache_key]
@@ -234,6 +244,13 @@ class Watchlist:
         if hit is None and entity.key and entity.key in self._by_key:
             return _make(self._by_key[entity.key], written[0] if written else entity.key, NORMALISED, 100.0)
         hit = hit or self._plain(entity, written) or self._fuzzy_best(written, entity)
+        if hit is None and entity.aliases:
+            # Another name the notice gives it ("又称…", "曾用名…": EntityRecord.aliases) is its own spelling, matched
+            # as its names are, after them; the match says whence (alias_reason), the notice being the caller's.
+            aliases = list(entity.aliases)
+            hit = self._exact(aliases) or self._plain(entity, aliases) or self._fuzzy_best(aliases, entity)
+            if hit is not None:
+                hit = replace(hit, reason=alias_reason(hit.entity_name), alias=hit.entity_name)
         if hit is None and entity.branches:
             # A counterparty that is a listed entity's branch or subsidiary ("TechInsights Japan KK" under
             # TechInsights) is hit by that listing; the match names the branch. The entity's own names come first.

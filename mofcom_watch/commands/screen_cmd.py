@@ -26,7 +26,9 @@ suffixes such as Inc. or 公司, traditional characters, a designator such as �
 fuzzily: both keys at least 4 characters, the same number of distinctive words (generic words
 such as Technologies or Systems aside), and a rapidfuzz ratio of at least 90 on the whole names
 and on the distinctive words. A fuzzy hit on an entity the notices place in another country than
-the row's is dropped. A notice published after the --as-of day is no hit; it is shown as "listed later".
+the row's is dropped. An alias or former name a notice gives ("又称KHI", "曾用名：…", "also known as …") hits
+as the entity's own name, and the hit says "alias given by notice …" (CSV and JSON: reason; table: a line
+under it). A notice published after the --as-of day is no hit; it is shown as "listed later".
 A row that hits nothing may have a possible match, shown apart for review, never as a hit: the listed name
 shortened ("Anduril" for Anduril Industries; two distinctive words at least when one is left out, "General
 Atomics"), with generic words more ("Leidos Holdings" for Leidos), a Chinese name's first 4 characters or more
@@ -127,6 +129,9 @@ def register(app: typer.Typer) -> None:
                     table.add_row(*(term.shown(row[c]) for c in shown_cols))
             print_fitted(term.console(), table, drop=("instrument", "score", "match", "listed name", "until", "list"))
             for r in results:
+                for key, h in {h.entity_key: h for h in r.hits if h.reason}.items():  # a hit on a notice's alias
+                    typer.echo(term.shown(f"line {r.query.line} {r.query.name}: {h.entity_en or h.entity_zh or key}, "
+                                          f"{h.reason}"))
                 for h in r.possible:
                     typer.echo(term.shown(possible_line(r.query.line, r.query.name, h)))
                 for later in r.listed_later:  # not a hit on the day: said, so nothing is hidden

@@ -21,7 +21,7 @@ from functools import lru_cache
 from operator import attrgetter, itemgetter
 
 from storage.countries import LISTED
-from storage.names import INVISIBLE_RE, entity_key
+from storage.names import ALIAS_WORDS_ZH, INVISIBLE_RE, entity_key, other_names
 from storage.records import EntityRecord
 
 from .textnorm import INVISIBLE_CHARS, NUM, fold, to_int
@@ -147,8 +147,10 @@ def cached_key(zh: str | None, en: str | None) -> str:
 @lru_cache(maxsize=4096)
 def make_entity(zh: str | None, en: str | None, country: str | None = None, n: int | None = None,
                 branches: tuple[str, ...] = (), note: str | None = None) -> EntityRecord:
-    """Records are frozen, so equal arguments can share one (annexes repeat across aliases)."""
-    return EntityRecord(zh=zh, en=en, country=country, key=cached_key(zh, en), n=n, branches=branches, note=note)
+    """Records are frozen, so equal arguments can share one (annexes repeat across aliases). The other names the
+    note or a "d/b/a" English name gives are kept as the entity's aliases (``storage.names.other_names``)."""
+    return EntityRecord(zh=zh, en=en, country=country, key=cached_key(zh, en), n=n, branches=branches, note=note,
+                        aliases=other_names(en, note))
 
 
 def annex_start(text: str) -> int | None:
@@ -197,7 +199,8 @@ PLACE_TAIL_RE = re.compile(r"\)\s*\(\s*(?P<c>[\u4e00-\u9fff]{2,10})\s*\)\s*[;:�
 # A person's line says the sex and the role after the bracket: "约翰·斯密特（John Smit），男，甲公司首席执行官".
 # The words that bring in another name of an entity: one vocabulary for these rules and the alias rules below
 # (ALIAS_WORDS, which add 简称: after the bracket it is mostly "（以下简称…）", the notice's short form, no alias).
-ZH_ALIASES = ("又称", "亦称", "也称", "别名", "曾用名", "原名")
+EN_ALIAS_STARTS = ("also known as", "formerly", "a.k.a", "f/k/a")  # a 备注 cell opening so gives another name
+ZH_ALIASES = ALIAS_WORDS_ZH  # ("又称", "亦称", "也称", "别名", "曾用名", "原名"): storage.names, which screening shares
 SEXES = ("男", "女")
 AFTER_NAME_WORDS = ("地址", "住所", *ZH_ALIASES, *SEXES)
 AFTER_NAME_RE = re.compile(rf"\)\s*[,;]?\s*\(?\s*(?P<what>(?:注册|办公|总部)?(?:地址|住所)\s*:|(?:{'|'.join(ZH_ALIASES)})"
@@ -385,6 +388,10 @@ def _table_row(out: list[EntityRecord], line: str, head: TableHead, carried: str
     if zh or en:
         number = fold(cells[0]).strip()
         zh, en, note = _aliases_out(zh, en)
+        # a 备注 cell giving another name ("又称Falcon EO"): the note keeps it, as after a name's bracket
+        remarks = [cells[i] for i in range(1, len(cells)) if i not in (head.name, head.en, head.country)
+                   and (cells[i].startswith(ZH_ALIASES) or cells[i].casefold().startswith(EN_ALIAS_STARTS))]
+        note = "，".join(filter(None, (note, *map(clean_display, remarks)))) or None
         out.append(make_entity(zh, en, own or country, int(number) if number.isdigit() else None, (), note))
     return carried
 
@@ -566,7 +573,7 @@ def _read_line(out: list[EntityRecord], branches: list[str], line: str, folded: 
         e = make_entity(zh, en, own_country or country, number, inline, note)
         if note and note.startswith(SEXES) and (len(note) == 1 or note[1] in ",，;；"):  # a person: "，男，…"
             e = EntityRecord(zh=e.zh, en=e.en, country=e.country, key=e.key, n=e.n, branches=e.branches,
-                             type="individual", note=note)
+                             type="individual", note=note, aliases=e.aliases)
         out.append(e)
         return
     b = BRANCH_RE.match(folded)
@@ -580,7 +587,8 @@ def _flush(out: list[EntityRecord], branches: list[str]) -> None:
     if out and branches:
         last = out[-1]
         out[-1] = EntityRecord(zh=last.zh, en=last.en, country=last.country, key=last.key, n=last.n,
-                               branches=last.branches + tuple(branches), note=last.note)
+                               branches=last.branches + tuple(branches), note=last.note,
+                               aliases=last.aliases)
     branches.clear()
 
 
@@ -689,7 +697,7 @@ def completed(entities: list[EntityRecord], folded: str, clean: str, country: st
             if m:
                 en = clean_display(clean[m.start(1) : m.end(1)])
                 e = EntityRecord(zh=zh, en=en, country=own, key=entity_key(zh, en), n=e.n, branches=e.branches,
-                                 note=e.note)
+                                 note=e.note, aliases=other_names(en, e.note))
         c = own or country
         if c is None and country is None and zh and zh.startswith(COUNTRY_NAMES):
             for name, code in COUNTRIES.items():  # "美国PVH集团": a country, then a Latin brand

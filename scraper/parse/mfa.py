@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from storage.frozen import quick_init
+from storage.names import other_names
 from storage.records import (
     ActionKind,
     ActionRecord,
@@ -1750,7 +1751,8 @@ def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None =
     entities = tuple(
         EntityRecord(zh=t.zh, en=t.en, country=(_own_country(t.note) if t.note and ("，" in t.note or len(t.note)
                                                                                   <= COUNTRY_CLAUSE_MAX) else None) or country,
-                     key=cached_key(t.zh, t.en), n=t.n, branches=t.branches, type=t.type, note=t.note)
+                     key=cached_key(t.zh, t.en), n=t.n, branches=t.branches, type=t.type, note=t.note,
+                     aliases=other_names(t.en, t.note))
         for t in reading.targets
     )
     return NoticeRecord(
