@@ -94,6 +94,17 @@ def name_words(name: str | None) -> tuple[str, ...]:
     return tuple(x for x in (w.replace("_", "") for w in words) if x)
 
 
+@lru_cache(maxsize=65536)
+def has_legal_suffix(name: str | None) -> bool:
+    """Whether an English name ends in a legal suffix ("Summit Inc", "Oshkosh Corporation"): a company's whole legal
+    name, not a short name ("Summit")."""
+    if not name:
+        return False
+    text = unicodedata.normalize("NFKC", INVISIBLE_RE.sub("", name)).casefold().replace("&", " and ")
+    words = [w for w in _PUNCT_RE.sub(" ", text).split() if w and w != "_"]
+    return len(_strip_suffixes(words, LEGAL_SUFFIXES_EN)) < len(words)
+
+
 def entity_key(zh: str | None, en: str | None) -> str:
     """Stable key of an entity: its English key when it has one, else its Chinese key.
 

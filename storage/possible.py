@@ -12,11 +12,15 @@ look-alike is not called listed. Three rules, each pure (names in, :class:`Possi
   Space & Security); it may add words only when they are generic ("Leidos Holdings, Inc." for Leidos; not
   "Skydio Japan KK"). The words they share must hold a distinctive part of at least MIN_DISTINCTIVE_LETTERS
   letters: sharing "Technologies" or "Group" is nothing ("Global Technologies Inc"). A name's tail is no
-  possible match ("Mission Systems Inc" for General Dynamics Mission Systems).
+  possible match ("Mission Systems Inc" for General Dynamics Mission Systems), nor one distinctive word of it
+  written as a whole legal name ("Summit Inc" for Summit Technologies Inc.: another company; "Summit", a short
+  name, is), a rule in place of a list of common words.
 - :func:`han_possible`, Chinese names, character by character: one name begins the other. The counterparty
   may leave characters out when what is left holds at least MIN_DISTINCTIVE_HAN characters besides generic words
   such as 系统, 航空, 技术 ("通用原子" for 通用原子航空系统公司; "航空系统" is nothing); it may add only generic words
-  ("安杜里尔集团"), to a listed name whose own distinctive part has that many characters.
+  ("安杜里尔集团"), to a listed name whose own distinctive part has that many characters. A name whose words a
+  middle dot marks ("洛克希德·马丁公司") is shortened by a distinctive word only when two of its words are kept, as
+  an English one is ("洛克希德", as "Lockheed", is no possible match for Lockheed Martin).
 - :func:`pinyin_possible`, a person the notices name only in Chinese, written in pinyin ("Yu Maochun", "Maochun
   Yu" for 余茂春), given name and surname in either order, every reading of each character tried (曾: ceng, zeng),
   tone marks and hyphens aside. Possible only: other people's names share the pinyin (于茂春).
@@ -37,7 +41,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from storage.names import name_words
+from storage.names import has_legal_suffix, name_key, name_words
 from storage.watchlist import GENERIC_FORMS, GENERIC_WORDS, HAN_RE, LATIN_RE
 
 POSSIBLE = "possible"
@@ -50,6 +54,7 @@ ZH_GENERIC_WORDS = tuple(sorted({
     "信息", "股份", "有限", "责任",
 }, key=len, reverse=True))
 HAN_ONLY_RE = re.compile(r"[\u4e00-\u9fff]+")
+HAN_WORD_CUT_RE = re.compile(r"[·•・‧･\u00b7\u2027\u30fb]")  # the middle dot between a transliterated name's words
 PERSON_HAN_LENGTHS = range(2, 5)  # a Chinese person's name: 2-4 characters
 # Read each character alone, every reading (heteronyms): a name is no phrase, and the phrase dictionary
 # (pypinyin's default) costs ~40 MB and 0.3 s to load for nothing here.
@@ -94,6 +99,8 @@ def latin_possible(counterparty: str, listed: str) -> Possible | None:
     if shortened:
         if distinctive_extra and len(shared) < 2:
             return None
+        if len(shared) < 2 and has_legal_suffix(counterparty):
+            return None  # "Summit Inc": a whole legal name, one word of the listed one's; not a short name ("Anduril")
         reason = f'the listed name shortened: without "{written}"'
     else:
         if distinctive_extra:
@@ -109,13 +116,24 @@ def han_core(text: str) -> str:
     return text
 
 
-def han_possible(counterparty_key: str, listed_key: str) -> Possible | None:
-    """A possible match of two Chinese name keys (:func:`storage.names.name_key` of the plain forms), or None."""
+def han_words(listed: str) -> tuple[str, ...]:
+    """The words a transliterated Chinese name marks with a middle dot ("洛克希德·马丁公司" -> ("洛克希德", "马丁")), as
+    keys; () for a name without one, whose words cannot be told."""
+    parts = [name_key(p) for p in HAN_WORD_CUT_RE.split(listed)]
+    return tuple(p for p in parts if p) if len(parts) > 1 else ()
+
+
+def han_possible(counterparty_key: str, listed_key: str, listed_words: tuple[str, ...] = ()) -> Possible | None:
+    """A possible match of two Chinese name keys (:func:`storage.names.name_key` of the plain forms), or None.
+    ``listed_words``: :func:`han_words` of the listed name; a name shortened by a distinctive word must keep two
+    of them, as an English one must ("洛克希德" is not offered every 洛克希德·马丁 company, as "Lockheed" is not)."""
     mine, theirs = counterparty_key, listed_key
     if mine == theirs or not (HAN_ONLY_RE.fullmatch(mine) and HAN_ONLY_RE.fullmatch(theirs)):
         return None
     if theirs.startswith(mine):
         if len(han_core(mine)) < MIN_DISTINCTIVE_HAN:
+            return None
+        if len(listed_words) > 1 and han_core(theirs[len(mine):]) and _words_reached(len(mine), listed_words) < 2:
             return None
         reason = f"the listed name shortened: without “{theirs[len(mine):]}”"
     elif mine.startswith(theirs):
@@ -126,6 +144,17 @@ def han_possible(counterparty_key: str, listed_key: str) -> Possible | None:
     else:
         return None
     return Possible(_ratio(mine, theirs), reason)
+
+
+def _words_reached(length: int, words: tuple[str, ...]) -> int:
+    """How many of ``words`` (one after the other) the first ``length`` characters reach, two of a word at least
+    (all of a word of one)."""
+    reached, start = 0, 0
+    for word in words:
+        if length - start >= min(2, len(word)):
+            reached += 1
+        start += len(word)
+    return reached
 
 
 def pinyin_possible(counterparty: str, listed_zh: str) -> Possible | None:

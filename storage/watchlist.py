@@ -280,7 +280,7 @@ class Watchlist:
                 if kind == "py":
                     why = rules.pinyin_possible(candidate.display, key)
                 elif kind == "zh":
-                    why = rules.han_possible(candidate.key, key)
+                    why = rules.han_possible(candidate.key, key, rules.han_words(plain))
                 else:
                     why = rules.latin_possible(candidate.display, plain)
                 if why is None or not _countries_agree(entity, candidate, designates, fuzzy=True):

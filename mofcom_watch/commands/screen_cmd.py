@@ -31,8 +31,10 @@ as the entity's own name, and the hit says "alias given by notice …" (CSV and 
 under it). A notice published after the --as-of day is no hit; it is shown as "listed later".
 A row that hits nothing may have a possible match, shown apart for review, never as a hit: the listed name
 shortened ("Anduril" for Anduril Industries; two distinctive words at least when one is left out, "General
-Atomics"), with generic words more ("Leidos Holdings" for Leidos), a Chinese name's first 4 characters or more
-("通用原子"), or a person's pinyin ("Yu Maochun" for 余茂春); match "possible", its score and reason.
+Atomics"; one word written as a whole legal name, "Summit Inc", is not offered), with generic words more
+("Leidos Holdings" for Leidos), a Chinese name's first 4 characters or more ("通用原子"; two words of a name
+written with a middle dot, as in English: not "洛克希德" alone), or a person's pinyin ("Yu Maochun" for 余茂春);
+match "possible", its score and reason.
 In --csv, a cell a spreadsheet would run as a formula (=, +, -, @) begins with a single quote.
 Exit 0: no hit and no possible match; 1: at least one hit or possible match; 2: bad input.
 """

@@ -63,9 +63,10 @@ def test_every_listed_company_found_and_no_false_hit(db_url: str) -> None:
     false_hits = {n: keys for n, keys in found.items() if n not in LISTED and keys}
     assert not missed and not false_hits, (missed, false_hits)
     assert out["matched"] == len(LISTED)
-    # the one look-alike offered a possible match (to review, no hit): the listed company's parent
+    # no look-alike is offered a possible match: "Oshkosh Corporation" (Oshkosh Defense's parent, offered in session
+    # 18) is a whole legal name sharing one word with the listed one, as "Summit Inc" is (session 19)
     possible = {r["query"]["name"]: [h["entity_key"] for h in r["possible"]] for r in out["results"] if r["possible"]}
-    assert possible == {"Oshkosh Corporation": ["oshkoshdefense"]} and out["possible"] == 1
+    assert possible == {} and out["possible"] == 0
 
 
 def test_hits_say_match_kind_instrument_issuer_state_since_until(db_url: str) -> None:

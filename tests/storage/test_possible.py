@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storage.possible import POSSIBLE, han_possible, latin_possible, pinyin_possible
+from storage.possible import POSSIBLE, han_possible, han_words, latin_possible, pinyin_possible
 from storage.records import EntityRecord
 from storage.watchlist import Counterparty, Watchlist
 
@@ -44,6 +44,37 @@ def test_a_shortened_or_lengthened_english_name_is_a_possible_match_below_the_hi
 ])
 def test_near_misses_of_english_names_are_no_possible_match(counterparty: str, listed: str) -> None:
     assert latin_possible(counterparty, listed) is None
+
+
+@pytest.mark.parametrize("counterparty, listed", [
+    ("Summit Inc", "Summit Technologies Inc."),
+    ("Universal Corp", "Universal Logistics Holdings, Inc."),
+    ("Teal Inc", "Teal Drones, Inc."),
+    ("Oshkosh Corporation", "Oshkosh Defense, LLC"),
+    ("Anduril Inc", "Anduril Industries"),  # the rule's cost: no list tells a coined word from a common one
+])
+def test_one_word_of_a_listed_name_written_as_a_whole_legal_name_is_no_possible_match(
+        counterparty: str, listed: str) -> None:
+    """Session 19: "Summit Inc" was offered Summit Technologies Inc.: another company's legal name sharing one
+    common word. A short name without a legal suffix ("Summit", "Anduril") still is; two words are ("The Red Cat
+    Corp", "Huntington Ingalls Inc.")."""
+    assert latin_possible(counterparty, listed) is None
+    assert latin_possible(counterparty.rsplit(" ", 1)[0], listed) is not None
+
+
+def test_a_chinese_name_shortened_by_a_distinctive_word_keeps_two_words_as_an_english_one_does() -> None:
+    """Session 19: "洛克希德" was offered all six 洛克希德·马丁 companies, "Lockheed" none of them."""
+    lm = EntityRecord(zh="洛克希德·马丁公司", en="Lockheed Martin Corporation", country="US", key="lockheedmartin")
+    lm_aero = EntityRecord(zh="洛克希德·马丁航空公司", en="Lockheed Martin Aeronautics Company", country="US",
+                           key="lockheedmartinaeronautics")
+    for name in ("洛克希德", "Lockheed", "洛克希德公司"):
+        assert Watchlist((Counterparty(name),)).possible(lm) == (), name
+        assert Watchlist((Counterparty(name),)).possible(lm_aero) == (), name
+    assert han_possible("洛克希德", "洛克希德马丁", han_words("洛克希德·马丁公司")) is None
+    assert han_possible("洛克希德马丁", "洛克希德马丁导弹与火控", han_words("洛克希德·马丁导弹与火控公司")) is not None
+    assert [p.match.method for p in Watchlist((Counterparty("洛克希德马丁"),)).possible(lm_aero)] == [POSSIBLE]
+    # without a middle dot the words cannot be told: 4 distinctive characters, as before
+    assert han_possible("通用原子", "通用原子航空系统", han_words("通用原子航空系统公司")) is not None
 
 
 def test_chinese_names_by_their_first_four_distinctive_characters() -> None:
