@@ -284,8 +284,9 @@ class Fetcher:
                         "GET", url, headers=headers, extensions=None if tracer is None else {"trace": tracer}) as response:
                     return self._handle(canonical, url, response, started)
             except httpx.TimeoutException as exc:
-                if time.monotonic() >= deadline:  # each read in time, the whole answer not (headers trickled)
-                    raise _Retryable("timeout", f"the answer took more than {self.policy.answer_seconds:g}s") from exc
+                if time.monotonic() >= deadline:  # each read in time, the whole answer not (headers trickled): not
+                    # retried, as below
+                    raise _Final("timeout", f"the answer took more than {self.policy.answer_seconds:g}s") from exc
                 raise _Retryable("timeout", f"{type(exc).__name__} after {self.policy.timeout:g}s") from exc
             except httpx.ConnectError as exc:
                 if (
@@ -342,8 +343,9 @@ class Fetcher:
         body = bytearray()
         deadline = started + self.policy.answer_seconds
         for chunk in response.iter_bytes():
-            if time.monotonic() > deadline:  # a trickle: each read in time, the whole never
-                raise _Retryable("timeout", f"the answer took more than {self.policy.answer_seconds:g}s", status)
+            if time.monotonic() > deadline:  # a trickle: each read in time, the whole never. Not retried in the run:
+                # each try would take the whole deadline again (3 retries of 300 s: the run and its lock held 20 min)
+                raise _Final("timeout", f"the answer took more than {self.policy.answer_seconds:g}s", status)
             body.extend(chunk)
             if len(body) > self.policy.max_bytes:
                 raise _Final("too-large", f"body larger than {self.policy.max_bytes} bytes", status)

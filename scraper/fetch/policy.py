@@ -28,7 +28,8 @@ class FetchPolicy:
     total: int = 4  # requests in flight overall
     timeout: float = 30.0  # seconds per request (connect/read)
     # seconds for a whole answer (None: ANSWER_TIMEOUTS x timeout): a server trickling a byte now and then never
-    # trips the per-read timeout, and one such page would hold the run, and the run lock, for ever
+    # trips the per-read timeout, and one such page would hold the run, and the run lock, for ever. An answer past it is
+    # not retried in the run (each try would take the whole of it again)
     answer_timeout: float | None = None
     attempts: int = 4  # tries per URL (timeouts, connection errors, 429, 5xx)
     backoff: float = 2.0  # first retry wait, doubling

@@ -417,6 +417,15 @@ def test_trickled_headers_time_out_with_the_whole_answer(site):
     assert time.monotonic() - started < 1.5
 
 
+def test_an_answer_past_its_deadline_is_not_asked_again_in_the_run(site):
+    """An answer that ran past its whole-answer deadline was retried as a timeout: with the defaults (timeout 30 s,
+    deadline 300 s, 3 retries) a trickling page held the run and its lock 20 minutes. Asked once per run now."""
+    site.faults[PAGE] = Fault("trickle-head", delay=0.04)
+    with fetcher(site, attempts=3, answer_timeout=0.2) as f:
+        result = f.fetch(FetchRequest(URL))
+    assert result.error == "timeout" and result.attempts == 1 and len(site.hits) == 1, (result, site.hits)
+
+
 def test_a_host_that_never_answers_is_not_asked_again_in_the_run(site):
     """Each request to a host cut off took its timeouts and retries (about 2 minutes by default), one after another:
     a MOFCOM outage held a run, the MFA's sources after it and the run lock for hours. After HOST_DOWN_AFTER
