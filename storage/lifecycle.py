@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from storage.names import clean_display, entity_key
+from storage.names import LEGAL_SUFFIXES_ZH, clean_display, entity_key, name_key
 from storage.numerals import chinese_to_int
 from storage.periods import end_of_iso_period
 from storage.records import (
@@ -82,6 +82,8 @@ NON_ACTING_KINDS = {NoticeKind.NEWS}
 NO_ENTITY = ""  # pseudo entity key for a listing whose notice names no entities
 # "关于更正…附件有关内容的公告": a notice correcting another's text (a name in its annex), which no step applies
 CORRECTION_WORDS = ("更正", "勘误")
+# "对内华达山脉公司、立方公司等2家实体采取的相关措施": the count stated beside entities named in an action's text
+NAMED_COUNT_RE = re.compile(r"等([一二三四五六七八九十两〇零\d]+)家")
 
 
 @dataclass(frozen=True)
@@ -541,6 +543,66 @@ def _holding(action: ActionRecord, source: StoredNotice, listings: dict[tuple[st
     return held, None
 
 
+def _zh_core(key: str) -> str:
+    """A Chinese name key without its generic suffixes, however many ("某某集团有限公司" -> "某某")."""
+    changed = True
+    while changed:
+        changed = False
+        for suffix in LEGAL_SUFFIXES_ZH:
+            if key.endswith(suffix) and len(key) > len(suffix):
+                key, changed = key[: -len(suffix)], True
+                break
+    return key
+
+
+def _named_count(text: str) -> int | None:
+    """The count an action's text states beside the entities it names ("…等2家实体" -> 2), else None."""
+    counts = {chinese_to_int(m.group(1)) if not m.group(1).isdigit() else int(m.group(1))
+              for m in NAMED_COUNT_RE.finditer(text)}
+    return counts.pop() if len(counts) == 1 else None
+
+
+def _by_chinese_name(action: ActionRecord, together: Sequence[Listing]) -> tuple[tuple[str, ...] | None, str | None]:
+    """The entity keys an action naming entities acts on, in ``together`` (a target listing and what joined it).
+
+    A Q&A names the entities of a notice by Chinese short name only ("停止执行…对内华达山脉公司、立方公司等2家实体采取的
+    相关措施"), so its keys ("内华达山脉") are not the listing's (English: "sierranevada"). Such a name is matched to the
+    target's own Chinese names, generic suffixes (公司, 有限公司, 集团) ignored: a unique exact match only. When any name
+    needed this, every name must resolve and the count stated ("等2家") must equal them, else nothing acts (the reason
+    is returned). Names that are keys of the listing, or match nothing at all, are returned as they are (the caller
+    reports those missing, as before)."""
+    have = {k for listing in together for k in listing.entity_keys()}
+    if all(k in have for k in action.entities):
+        return action.entities, None
+    cores: dict[str, set[str]] = defaultdict(set)
+    for listing in together:
+        for key, ent in listing.entities:
+            core = _zh_core(name_key(ent.zh))
+            if core:
+                cores[core].add(key)
+    out: list[str] = []
+    used = False
+    for name in action.entities:
+        found = cores.get(_zh_core(name), set()) if name not in have else {name}
+        if len(found) > 1:
+            return None, (f"\"{name}\" matches {len(found)} entities of {together[0].key} by Chinese name "
+                          f"({', '.join(sorted(found))}): none is picked")
+        if name not in have and found:
+            used = True
+        out.append(found.pop() if found else name)
+    if not used:
+        return action.entities, None
+    missing = [name for name in out if name not in have]
+    if missing:
+        return None, (f"{', '.join(missing)} named by Chinese name match no entity of {together[0].key}; "
+                      "the other names are not acted on either")
+    stated = _named_count(action.text)
+    if len(set(out)) != len(out) or (stated is not None and stated != len(set(out))):
+        return None, (f"the text says {stated} entities but its names resolve to {len(set(out))} of "
+                      f"{together[0].key} ({', '.join(dict.fromkeys(out))})")
+    return tuple(dict.fromkeys(out)), None
+
+
 def _listed_from(listing: Listing) -> date:
     """The day a listing took effect: its notice's first own action (impose, measure, investigation) on its list."""
     days = [_action_effective(listing.notice, a) for a in listing.notice.record.actions
@@ -619,15 +681,21 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
                     found_listing = listings.setdefault((found_listing.key, found_listing.list), found_listing)
                     # the decision's list with what amendments added to it (``joined``)
                     together = [found_listing, *joined.get((found_listing.key, found_listing.list), ())]
+                    named: tuple[str, ...] = ()
                     if action.entities:
+                        resolved, why = _by_chinese_name(action, together)
+                        if resolved is None:
+                            _unresolved(b, n, action, ref, why or "", eff, f"{_ref_slug(ref, i, j)}-names")
+                            continue
+                        named = resolved
                         have = {k for listing in together for k in listing.entity_keys()}
-                        missing = [k for k in action.entities if k not in have]
+                        missing = [k for k in named if k not in have]
                         if missing and len(found) == 1:
                             b.problem(f"{n.record.key}: entities {', '.join(missing)} are not on {found_listing.key}")
                     for listing in together:
                         subset = None
                         if action.entities:
-                            subset = tuple(k for k in action.entities if k in set(listing.entity_keys()))
+                            subset = tuple(k for k in named if k in set(listing.entity_keys()))
                             if not subset:
                                 continue
                         steps[(listing.key, listing.list)].append(
