@@ -25,7 +25,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
@@ -144,12 +144,27 @@ class Listing:
     list: ListKind
     entities: tuple[tuple[str, EntityRecord], ...]  # (entity key, record), annex order
 
+    # names a later notice corrected ("关于更正…附件有关内容的公告"): (from day, entity key, record with the new names)
+    renamed: tuple[tuple[date, str, EntityRecord], ...] = ()
+
     @property
     def key(self) -> str:
         return self.notice.record.key
 
     def entity_keys(self) -> tuple[str, ...]:
         return tuple(k for k, _ in self.entities) or (NO_ENTITY,)
+
+    def named_on(self, day: date) -> tuple[tuple[str, EntityRecord], ...]:
+        """The entities as named on ``day``: an item published before a correction keeps the names it gave."""
+        if not self.renamed:
+            return self.entities
+        new = {key: ent for since, key, ent in sorted(self.renamed, key=lambda r: r[0]) if since <= day}
+        return tuple((key, _renamed(ent, new[key]) if key in new else ent) for key, ent in self.entities)
+
+
+def _renamed(ent: EntityRecord, correction: EntityRecord) -> EntityRecord:
+    """``ent`` under the names a correction gives it (its key, country, number and the rest kept)."""
+    return dataclasses.replace(ent, zh=correction.zh or ent.zh, en=correction.en or ent.en)
 
 
 @dataclass(frozen=True)
@@ -363,8 +378,9 @@ def _provenance(*notices: StoredNotice) -> tuple[Provenance, ...]:
 def _state_events(b: _Builder, kind: EventKind, listing: Listing, by: StoredNotice, keys: Sequence[str],
                   effective: date, until: date | None, occurred: datetime, *, presumed: bool = False,
                   days: int | None = None, id_day: date | None = None) -> None:
-    """One notice-scope item for the affected entities plus one entity-scope item each."""
-    records = dict(listing.entities)
+    """One notice-scope item for the affected entities plus one entity-scope item each, naming them as on the day
+    the item is published."""
+    records = dict(listing.named_on(occurred.astimezone(BEIJING).date()))
     ents = [records[k] for k in keys if k in records]
     base = f"{TAG_PREFIX}{listing.key}/{kind.value}/{listing.list.value}/{(id_day or effective).isoformat()}"
     subject = _subject(ents, listing, None, by)
@@ -968,13 +984,80 @@ def event_sort_key(event: EventRecord) -> tuple[float, str]:
     return (-event.occurred.timestamp(), event.id)
 
 
-def _unapplied_corrections(b: _Builder, known: Sequence[StoredNotice]) -> None:
+def _corrects(n: StoredNotice) -> bool:
+    rec = n.record
+    return not rec.actions and bool(rec.title) and any(word in (rec.title or "") for word in CORRECTION_WORDS)
+
+
+def _apply_corrections(b: _Builder, known: Sequence[StoredNotice],
+                       listings: dict[tuple[str, ListKind], Listing]) -> set[str]:
+    """Apply each correction notice that renames entities of one other notice's listing (its entities: the new
+    names, keyed as first written, numbered as the item; scraper/parse/corrections.py), and only when every one of
+    them is on that listing (at that item): the listing keeps its key, dates and states, and its items published
+    from the correction's day on name the entity anew; one item says what changed. The keys of the notices
+    applied; any other correction stays unapplied, loudly (``_unapplied_corrections``)."""
+    applied: set[str] = set()
+    for n in known:
+        rec = n.record
+        if not _corrects(n) or not rec.entities:
+            continue
+        refs = {r.key for r in rec.references if r.key and r.key != rec.key}
+        if len(refs) != 1:
+            continue
+        (ref,) = refs
+        targets = [lk for lk in sorted(listings) if lk[0] == ref]
+        if not targets or not all(_fits(listings[lk], rec.entities) for lk in targets):
+            continue
+        day = known_from(n)
+        assert day is not None
+        for lk in targets:
+            listing = listings[lk]
+            listing = listings[lk] = dataclasses.replace(
+                listing, renamed=(*listing.renamed, *((day, e.key, e) for e in rec.entities)))
+            _name_events(b, listing, n, rec.entities, day)
+        applied.add(rec.key)
+    return applied
+
+
+def _fits(listing: Listing, corrected: Sequence[EntityRecord]) -> bool:
+    """Whether each corrected entity is on ``listing`` by its key, at the item number the correction gives."""
+    have = dict(listing.entities)
+    return all(e.key in have and (e.n is None or have[e.key].n is None or have[e.key].n == e.n) for e in corrected)
+
+
+def _name_events(b: _Builder, listing: Listing, by: StoredNotice, corrected: Sequence[EntityRecord],
+                 day: date) -> None:
+    """One notice-scope item and one item per renamed entity: "Corrected: X is now Y"; never a removal and a listing."""
+    before = dict(listing.entities)
+    after = dict(listing.named_on(day))
+    keys = [e.key for e in corrected]
+    changes = [f"{entity_label(before[k])} is now {entity_label(after[k])}" for k in keys]
+    where = f"on the {list_name(listing.list)} ({listing.key})"
+    occurred = occurred_at(by)
+    base = f"{TAG_PREFIX}{listing.key}/{EventKind.NAME_CORRECTED.value}/{listing.list.value}/{day.isoformat()}"
+
+    def item(id_: str, what: list[str], ents: tuple[EntityRecord, ...], scope: EventScope, key: str | None) -> None:
+        b.add(EventRecord(
+            id=id_, kind=EventKind.NAME_CORRECTED, scope=scope, list=listing.list, notice_key=listing.key,
+            source_key=by.record.key, entity_key=key, effective=day, until=None, occurred=occurred, updated=occurred,
+            title=f"Corrected: {'; '.join(what)} {where} (notice {by.record.key})", title_zh=by.record.title,
+            summary=(f"{_number(by)} corrects {_number(listing.notice)}: {'; '.join(what)}. The listing keeps its "
+                     f"notice, dates and state; items from {day.isoformat()} on give the corrected name. "
+                     f"Listed by {_number(listing.notice)}."),
+            entities=ents, provenance=_provenance(by, listing.notice)))
+
+    item(base, changes, tuple(after[k] for k in keys), EventScope.NOTICE, None)
+    for key, change in zip(keys, changes):
+        item(f"{base}/{key}", [change], (after[key],), EventScope.ENTITY, key)
+
+
+def _unapplied_corrections(b: _Builder, known: Sequence[StoredNotice], applied: Collection[str] = ()) -> None:
     """A notice whose title says it corrects another's text ("关于更正…的公告") and that does nothing the engine reads:
     the corrected name or date is not applied to the listing it corrects, so a problem and an unresolved-reference
     item say so (``status`` exits 1): a name screening would miss is never dropped silently."""
     for n in known:
         rec = n.record
-        if rec.actions or not rec.title or not any(word in rec.title for word in CORRECTION_WORDS):
+        if not _corrects(n) or rec.key in applied:
             continue
         eff = known_from(n)
         assert eff is not None
@@ -1012,7 +1095,7 @@ def derive(notices: Sequence[StoredNotice], as_of: date) -> Derivation:
     for n in known:
         b.add(_notice_event(n))
     listings, steps = _collect(known, b)
-    _unapplied_corrections(b, known)
+    _unapplied_corrections(b, known, _apply_corrections(b, known, listings))
     states: list[StatusRow] = []
     for lk in sorted(listings):
         listing = listings[lk]

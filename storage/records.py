@@ -367,6 +367,7 @@ class EventKind(StrEnum):
     NOTICE = "notice"  # one per notice, for the `notices` feed
     CORRECTION = "correction"  # a notice's text changed; points to the corrected item
     UNRESOLVED_REFERENCE = "unresolved_reference"  # a reference the engine cannot expand
+    NAME_CORRECTED = "name_corrected"  # a later notice corrects a listed entity's name (更正…附件有关内容)
     SOURCE_HEALTH = "source_health"
     NEWS = "news"
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 
 from storage.records import NoticeRecord
 
-from . import mfa
+from . import corrections, mfa
 from .draft import Draft, PageHints, Source, read_source
 from .rules import CHECKS, REJECTS, RULES, Check, Reject, Rule
 
@@ -88,9 +88,13 @@ def parse_text(text: str, hints: PageHints | None = None) -> NoticeRecord | None
     if warnings is None:
         return None
     ident = d.identity
+    entities = tuple(d.entities)
+    if not d.actions and not entities and corrections.is_correction(ident.title):
+        # "关于更正…附件有关内容的公告": the renamed entities, keyed as first written (scraper/parse/corrections.py)
+        entities = corrections.corrected_entities(src.text)
     return NoticeRecord(
         key=ident.key, kind=ident.kind, number=ident.number, issuer=ident.issuer, title=ident.title,
         published=d.published, published_at=d.published_at, effective=d.effective, list=d.notice_list,
-        actions=tuple(d.actions), entities=tuple(d.entities), stated_count=d.count[0], references=d.references,
+        actions=tuple(d.actions), entities=entities, stated_count=d.count[0], references=d.references,
         warnings=warnings, url=src.hints.url, text=src.text,
     )

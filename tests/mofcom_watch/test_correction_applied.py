@@ -1,0 +1,58 @@
+"""A correction notice arriving after the listing it corrects, on a real SQLite file with the real commands.
+
+No. 189 lists Ipsilon Energy LLC; No. 192 (two weeks later) corrects it to Ipsilon Power LLC. The entity keeps its key
+(ids carry it: design.md, "same input, same id, forever"), so no item leaves its feed: the feeds gain one
+"Corrected: X is now Y" item, never a removal and a new listing, nor a retraction or "Correction:" of the earlier
+items; screening and timeline find the corrected name on No. 189, in force since its own day (session 19, engine19)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from tests.mofcom_watch.test_stories19 import STORIES, TAG, invoke
+
+PAGES = STORIES / "main"
+
+
+def feed(out: Path, name: str) -> list[dict]:
+    return list(json.loads((out / f"{name}.json").read_text(encoding="utf-8"))["items"])
+
+
+def test_a_later_correction_adds_one_item_and_keeps_every_earlier_one(tmp_path: Path) -> None:
+    first, second = tmp_path / "first", tmp_path / "second"
+    for folder, page in ((first, "t10-mofcom-2025-189.txt"), (second, "t10-mofcom-2025-192-correction.txt")):
+        folder.mkdir()
+        shutil.copyfile(PAGES / page, folder / page)
+    db = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    assert invoke(db, "replay", str(first), "--fetched-at", "2025-04-01T02:00:00+00:00",
+                  "--as-of", "2025-04-01").exit_code == 0
+    assert invoke(db, "feeds", "--out", str(tmp_path / "f1"), "--as-of", "2025-04-01").exit_code == 0
+    assert invoke(db, "replay", str(second), "--fetched-at", "2025-04-14T10:00:00+00:00",
+                  "--as-of", "2025-04-14").exit_code == 0
+    assert invoke(db, "feeds", "--out", str(tmp_path / "f2"), "--as-of", "2025-04-14").exit_code == 0
+    for name in ("all", "entity/ipsilonenergy", "ecl"):
+        before = {i["id"] for i in feed(tmp_path / "f1", name)}
+        after = feed(tmp_path / "f2", name)
+        assert before <= {i["id"] for i in after}, name  # nothing left the feed
+        new = [i for i in after if i["id"] not in before]
+        assert [i["title"].split(":")[0] for i in new] == ["Corrected"], (name, [i["title"] for i in new])
+        assert "Ipsilon Power LLC" in new[0]["title"] and "MOFCOM-2025-192" in new[0]["title"]
+        assert new[0]["id"].startswith(f"{TAG}MOFCOM-2025-189/name_corrected/ecl/2025-04-14")
+    notices = {i["id"] for i in feed(tmp_path / "f2", "notices")} - {i["id"] for i in feed(tmp_path / "f1", "notices")}
+    assert notices == {f"{TAG}MOFCOM-2025-192/notice"}, notices
+    status = invoke(db, "status", "--json", "--as-of", "2025-04-14")
+    assert status.exit_code == 0, status.output
+    got = json.loads(status.stdout)
+    assert not got["problems"] and not got["unresolved_references"]
+    timeline = json.loads(invoke(db, "timeline", "Ipsilon Power LLC", "--json", "--as-of", "2025-04-14").stdout)
+    assert timeline["keys"] == ["ipsilonenergy"]
+    assert [(e["notice_key"], e["state"]["state"], e["state"]["since"]) for e in timeline["listings"]] == [
+        ("MOFCOM-2025-189", "in_force", "2025-03-31")]
+    csv = tmp_path / "who.csv"
+    csv.write_text("伊普西隆动力公司\n", encoding="utf-8")
+    screened = invoke(db, "screen", str(csv), "--json", "--as-of", "2025-04-14")
+    assert screened.exit_code == 1, screened.output
+    hits = [h for r in json.loads(screened.stdout)["results"] for h in r["hits"]]
+    assert [(h["notice_key"], h["state"]) for h in hits] == [("MOFCOM-2025-189", "in_force")], hits
