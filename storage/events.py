@@ -53,7 +53,8 @@ DERIVED_SCOPES = ("notice", "entity")
 VOLATILE_FIELDS = ("updated",)  # moved by corrections, not part of the comparison
 WHERE_FIELDS = ("provenance",)  # where an item's facts come from, not what it says
 # Items that rest on the absence of a later notice: a page a broken source failed to give could contradict them.
-ABSENCE_KINDS = frozenset({EventKind.SUSPENSION_LAPSED, EventKind.SUSPENSION_ENDS_SOON, EventKind.UNRESOLVED_REFERENCE})
+ABSENCE_KINDS = frozenset({EventKind.SUSPENSION_LAPSED, EventKind.SUSPENSION_ENDS_SOON, EventKind.TERM_ENDS_SOON,
+                           EventKind.UNRESOLVED_REFERENCE})
 
 
 @dataclass(frozen=True)

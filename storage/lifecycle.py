@@ -308,6 +308,8 @@ def _title(kind: EventKind, subject: str, effective: date, until: date | None, d
             return f"Suspension lapsed: {subject} presumed back in force"
         case EventKind.SUSPENSION_ENDS_SOON:
             return f"Suspension ends in {days} days: {subject}, on {until.isoformat() if until else '?'}"
+        case EventKind.TERM_ENDS_SOON:
+            return f"Term ends in {days} days: {subject}, on {until.isoformat() if until else '?'}"
     return f"{kind.value}: {subject}"
 
 
@@ -337,6 +339,9 @@ def _summary(kind: EventKind, subject: str, effective: date, until: date | None,
                 f"lifting or restoring it is known. The measures are presumed back in force since "
                 f"{effective.isoformat()}; this is a presumption and needs review. The suspension was last set by "
                 f"{_number(by)}. {listed}")
+    if kind is EventKind.TERM_ENDS_SOON:
+        return (f"The term of the measures for {subject} ends on {until.isoformat() if until else '?'}, in {days} days, "
+                f"as {_number(by)} set it: the measures end then unless a later notice says otherwise. {listed}")
     if kind is EventKind.SUSPENSION_ENDS_SOON:
         return (f"The suspension for {subject} ends on {until.isoformat() if until else '?'}, in {days} days, "
                 f"as set by {_number(by)}. Unless a new notice extends it, the measures are presumed back in force "
@@ -905,6 +910,32 @@ def _countdowns(b: _Builder, listing: Listing, steps: Sequence[Step], as_of: dat
                           midnight(day), days=days, id_day=day)
 
 
+def _term_end(step: Step, listing: Listing) -> bool:
+    """The step a listing's own term sets (an impose with an ``until``: "期限为5年"): a lift by its own notice."""
+    return (step.event_kind is EventKind.LIFTED and step.source.record.key == listing.key and step.order[3] == 1
+            and step.action.until == step.effective)
+
+
+def _term_countdowns(b: _Builder, listing: Listing, steps: Sequence[Step], as_of: date) -> None:
+    """Countdown items 30 and 7 days before the end of a listing's term, for the entities the end still reaches as
+    known on the countdown day (not lifted or removed before it). Ids like the suspensions' (the countdown day)."""
+    for end in sorted({s.effective for s in steps if _term_end(s, listing)}):
+        for days in COUNTDOWN_DAYS:
+            day = end - timedelta(days=days)
+            if day > as_of:
+                continue
+            known = [s for s in steps if s.known <= day]
+            ender = next((s for s in known if _term_end(s, listing) and s.effective == end), None)
+            if ender is None:
+                continue
+            states = _simulate(listing, [s for s in known if s.effective < end], date.max, None, None)
+            affected = [k for k, st in states.items() if st.state is not None and not st.singled_out
+                        and st.state not in (ListingState.LIFTED, ListingState.REMOVED)]
+            if affected:
+                _state_events(b, EventKind.TERM_ENDS_SOON, listing, ender.source, affected, end, end,
+                              midnight(day), days=days, id_day=day)
+
+
 def _next(step: Step | None) -> tuple[ListingState | None, date | None, date | None, str | None]:
     """What a step still to come sets: (state, from, until, by); all None for no step."""
     if step is None:
@@ -1102,6 +1133,7 @@ def derive(notices: Sequence[StoredNotice], as_of: date) -> Derivation:
         its = _count_extensions(listing, steps.get(lk, []), b)
         final = _simulate(listing, its, as_of, as_of, b)
         _countdowns(b, listing, its, as_of)
+        _term_countdowns(b, listing, its, as_of)
         states.extend(_rows(listing, final, as_of, by_key))
     events = tuple(sorted((e for e in b.events.values() if e.occurred.astimezone(BEIJING).date() <= as_of),
                           key=event_sort_key))

@@ -362,6 +362,7 @@ class EventKind(StrEnum):
     RESTORED = "restored"
     SUSPENSION_LAPSED = "suspension_lapsed"  # presumed back in force, needs review
     SUSPENSION_ENDS_SOON = "suspension_ends_soon"  # countdown, 30 and 7 days before
+    TERM_ENDS_SOON = "term_ends_soon"  # countdown to the end of a listing's own term ("期限为5年"), 30 and 7 days before
     INVESTIGATION = "investigation"
     MEASURE = "measure"
     NOTICE = "notice"  # one per notice, for the `notices` feed

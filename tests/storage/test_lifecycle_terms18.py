@@ -9,9 +9,21 @@ from pathlib import Path
 
 from scraper.parse import parse_text
 from storage.lifecycle import derive
-from storage.records import EventKind, ListingState
+from storage.records import EventKind, EventRecord, ListingState
 from tests.storage.test_lifecycle_corpus import stored
 
+LIFT = """关于停止实施对伊恩·邓肯·史密斯反制措施的决定
+2030-01-10 09:00
+
+（2030年1月10日中华人民共和国外交部令第40号公布，自2030年1月10日起施行）
+
+依据《中华人民共和国反外国制裁法》第十三条、第十五条规定，中方决定自2030年1月10日起，停止实施《关于对英国有关人员采取反制措施的决定》（外交部令第26号）中对伊恩·邓肯·史密斯（Iain Duncan Smith）采取的反制措施。
+
+本决定自2030年1月10日起施行。
+
+外交部
+2030年1月10日
+"""
 TEXT = (Path(__file__).resolve().parents[1] / "data/corpus/mfa17/12-impose-with-term.txt").read_text(encoding="utf-8")
 
 
@@ -35,3 +47,38 @@ def test_no_term_no_end() -> None:
     d = derive([stored(rec, fetched=datetime(2026, 7, 8, 8, 0, tzinfo=timezone.utc))], date(2040, 1, 1))
     assert {r.state for r in d.states} == {ListingState.IN_FORCE}
     assert not [e for e in d.events if e.kind is EventKind.LIFTED]
+
+
+def test_a_term_end_has_countdown_items_30_and_7_days_before() -> None:
+    """Session 19 (engine19): suspensions had "ends in 30/7 days" items, a term's end had none. Ids carry the
+    countdown day, as the suspensions' do, and stay the same whatever the day of the derive."""
+    rec = parse_text(TEXT)
+    assert rec is not None
+    known = [stored(rec, fetched=datetime(2026, 7, 8, 8, 0, tzinfo=timezone.utc))]
+
+    def countdowns(day: date, more: tuple = ()) -> dict[str, EventRecord]:
+        d = derive([*known, *more], day)
+        return {e.id.split(",2025:")[1]: e for e in d.events if e.kind is EventKind.TERM_ENDS_SOON}
+
+    assert countdowns(date(2031, 6, 7)) == {}
+    at = countdowns(date(2031, 6, 8))
+    assert set(at) == {f"{rec.key}/term_ends_soon/countermeasure/2031-06-08",
+                       *(f"{rec.key}/term_ends_soon/countermeasure/2031-06-08/{e.key}" for e in rec.entities)}, set(at)
+    item = at[f"{rec.key}/term_ends_soon/countermeasure/2031-06-08"]
+    assert item.title.startswith("Term ends in 30 days:") and item.until == date(2031, 7, 8) and item.days_left == 30
+    later = countdowns(date(2032, 1, 1))
+    assert set(at) < set(later) and f"{rec.key}/term_ends_soon/countermeasure/2031-07-01" in later
+    assert {e.occurred.date() for e in later.values()} == {date(2031, 6, 8), date(2031, 7, 1)}
+    # measures stopped for one of the two before the end: the countdown no longer names him
+    lift = parse_text(LIFT)
+    assert lift is not None and lift.actions
+    more = (stored(lift, fetched=datetime(2030, 1, 10, 8, 0, tzinfo=timezone.utc)),)
+    left = countdowns(date(2032, 1, 1), more)
+    assert left and not [i for i in left if i.endswith("/iainduncansmith")], set(left)
+
+
+def test_no_term_no_countdown() -> None:
+    rec = parse_text(TEXT.replace("，期限为5年", ""))
+    assert rec is not None
+    d = derive([stored(rec, fetched=datetime(2026, 7, 8, 8, 0, tzinfo=timezone.utc))], date(2040, 1, 1))
+    assert not [e for e in d.events if e.kind is EventKind.TERM_ENDS_SOON]
