@@ -42,6 +42,7 @@ from storage.records import (
     ListingState,
     ListKind,
     NoticeKind,
+    NoticeRecord,
     NoticeRef,
     Provenance,
     StatusRow,
@@ -1015,9 +1016,14 @@ def event_sort_key(event: EventRecord) -> tuple[float, str]:
     return (-event.occurred.timestamp(), event.id)
 
 
-def _corrects(n: StoredNotice) -> bool:
-    rec = n.record
+def corrects_names(rec: NoticeRecord) -> bool:
+    """A notice correcting another's text ("关于更正…附件有关内容的公告") and acting on no listing: the entities it names
+    are the corrected names of another notice's entities (scraper/parse/corrections.py), not a listing of its own."""
     return not rec.actions and bool(rec.title) and any(word in (rec.title or "") for word in CORRECTION_WORDS)
+
+
+def _corrects(n: StoredNotice) -> bool:
+    return corrects_names(n.record)
 
 
 def _apply_corrections(b: _Builder, known: Sequence[StoredNotice],
@@ -1140,5 +1146,5 @@ def derive(notices: Sequence[StoredNotice], as_of: date) -> Derivation:
     return Derivation(events=events, states=tuple(states), problems=tuple(b.problems))
 
 
-__all__ = ["Derivation", "derive", "EVENT_STATES", "event_sort_key", "known_from", "occurred_at", "day_of",
+__all__ = ["Derivation", "derive", "corrects_names", "EVENT_STATES", "event_sort_key", "known_from", "occurred_at", "day_of",
            "entity_label", "group_label", "clauses"]

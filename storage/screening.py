@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from storage.lifecycle import known_from
+from storage.lifecycle import corrects_names, known_from
 from storage.names import clean_display
 from storage.possible import POSSIBLE
 from storage.records import OMIT_DEFAULT, EntityRecord, ListingState, ListKind, _jsonable
@@ -185,7 +185,8 @@ def screen(session: Session, queries: tuple[Query, ...], as_of: date) -> tuple[S
         for e in n.record.entities:
             if e.key:
                 spellings.setdefault(e.key, []).append(e)
-                mentions.setdefault(e.key, set()).add(n.record.key)
+                if not corrects_names(n.record):  # a correction's names are another notice's entities: no listing
+                    mentions.setdefault(e.key, set()).add(n.record.key)
                 for alias in e.aliases:
                     given.setdefault((e.key, alias), []).append(n.record.number or n.record.key)
     reach: dict[tuple[str, str], set[str]] = {}  # what a counterparty must give to possibly be an entity
@@ -218,7 +219,7 @@ def screen(session: Session, queries: tuple[Query, ...], as_of: date) -> tuple[S
             en = next((clean_display(e.en) for e in records if e.en), None)
             rows = [r for r in d.states if key in r.entity_keys]
             # a notice published after the day lists nobody on that day: shown apart, never a hit
-            after = sorted(k for k in mentions[key] if (public_from[k] or as_of) > as_of)
+            after = sorted(k for k in mentions.get(key, ()) if (public_from[k] or as_of) > as_of)
             for notice_key in after:
                 rec = by_notice[notice_key]
                 day = public_from[notice_key]
@@ -227,7 +228,7 @@ def screen(session: Session, queries: tuple[Query, ...], as_of: date) -> tuple[S
                                        rec.list, day, f"listed later on {day.isoformat()} by {notice_key}",
                                        best.reason))
             # the listings in force, suspended, ... on the day; else the notices naming it that the day knows
-            listed = sorted({r.notice_key for r in rows}) or sorted(set(mentions[key]) - set(after))
+            listed = sorted({r.notice_key for r in rows}) or sorted(mentions.get(key, set()) - set(after))
             for notice_key in listed:
                 rec = by_notice[notice_key]
                 notice_rows = [r for r in rows if r.notice_key == notice_key]

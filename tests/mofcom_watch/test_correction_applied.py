@@ -56,3 +56,8 @@ def test_a_later_correction_adds_one_item_and_keeps_every_earlier_one(tmp_path: 
     assert screened.exit_code == 1, screened.output
     hits = [h for r in json.loads(screened.stdout)["results"] for h in r["hits"]]
     assert [(h["notice_key"], h["state"]) for h in hits] == [("MOFCOM-2025-189", "in_force")], hits
+    # before the correction's day the old name is on No. 189, and the correction is no "listed later" listing
+    csv.write_text("Ipsilon Energy LLC\n", encoding="utf-8")
+    early = json.loads(invoke(db, "screen", str(csv), "--json", "--as-of", "2025-04-01").stdout)["results"][0]
+    assert [(h["notice_key"], h["state"]) for h in early["hits"]] == [("MOFCOM-2025-189", "in_force")], early
+    assert not early.get("listed_later"), early["listed_later"]
