@@ -66,6 +66,10 @@ TAG_RE = re.compile(r"<[^>]*>")
 # The info line of a page without a PubDate meta: "发布时间：2025-11-06&nbsp;&nbsp;来源：…" (exportcontrol mirror).
 INFO_STAMP_RE = re.compile(r"发布(?:时间|日期)\s*[:：]\s*(?P<stamp>\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2})?|"
                            r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
+# The article's own heading (the title over its info line), not a logo's h1: where its "发布时间：" is found.
+ARTICLE_HEADING_RE = re.compile(
+    r"""<h1\b(?![^>]*logo)|\bid\s*=\s*["']?News_Body_Title|\bclass\s*=\s*["'][^"']*\b(?:detail-title|news-title|art-title|"""
+    r"""article-title|artTitle|title-main)\b""", re.IGNORECASE)
 BLANK_LINES_RE = re.compile(r"\n\s*\n+")
 # BLANK_LINES_RE where line breaks are the only blanks next to a line break: a run of three or more (a run
 # of two is what it is replaced with), found from its literal start instead of trying at every "\n".
@@ -215,11 +219,22 @@ def _meta(tree: LexborHTMLParser) -> dict[str, str]:
 
 def _info_stamp(raw: str) -> Stamp | None:
     """The "发布时间：2025-11-06" of a page's info line (exportcontrol mirror: ``div.artInfo``,
-    ``div.detail-info``), outside its body container, when the page has no PubDate meta."""
+    ``div.detail-info``), outside its body container, when the page has no PubDate meta. When the page shows
+    several (a sidebar's list of other articles, each with its "发布时间："), the first after the article's heading
+    (ARTICLE_HEADING_RE), else the last before it; with no such heading, the first (session 19, mfa19: a sidebar before the article gave it the
+    sidebar's date, and a Q&A its key)."""
     if "发布" not in raw:
         return None
-    m = INFO_STAMP_RE.search(raw)
-    return parse_stamp(m.group("stamp")) if m else None
+    found = list(INFO_STAMP_RE.finditer(raw))
+    if not found:
+        return None
+    if len(found) > 1 and len({m.group("stamp") for m in found}) > 1:
+        head = ARTICLE_HEADING_RE.search(raw)
+        if head is not None:  # its info line follows it (else, when none does, stands right before it)
+            near = next((m for m in found if m.start() > head.start()), None) or [
+                m for m in found if m.start() < head.start()][-1]
+            return parse_stamp(near.group("stamp"))
+    return parse_stamp(found[0].group("stamp"))
 
 
 def _filing_block(tree: LexborHTMLParser, body_text: str, raw_html: str | None) -> str:

@@ -4,12 +4,17 @@ texts are tests/data/corpus/mfa19/, composed; names and numbers are illustrative
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser
 
 from scraper.parse import parse_document
+from scraper.parse.article import extract_article
 from storage.records import ActionKind, NoticeRecord
 
 HEAD = "{title}\n{day} 16:00\n\n（{cn}中华人民共和国外交部令第{n}号公布，自{cn}起施行）\n\n"
 TAIL = "\n\n本决定自{cn}起施行。\n\n外交部\n{cn}\n"
+CORPUS = Path(__file__).parents[1] / "data" / "corpus"
 LAW = "依据《中华人民共和国反外国制裁法》第三条、第四条、第五条、第六条、第九条、第十五条规定，"
 
 
@@ -104,3 +109,29 @@ def test_a_term_on_an_amendments_additions_ends_them() -> None:
     assert (impose.duration, impose.until) == ("期限为3年", date(2029, 10, 15))
     (plain,) = decision(AMEND, title="关于修改《关于对美国军工企业采取反制措施的决定》的决定").actions
     assert plain.until is None
+
+
+# An fmprc.gov.cn page without a PubDate meta whose sidebar ("最新发布") shows other articles' "发布时间：" before its own.
+SIDEBAR_PAGE = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="SiteName" content="中华人民共和国外交部">
+<title>外交部发言人就对美国国会众议员采取反制措施答记者问_中华人民共和国外交部</title></head><body>
+<div class="header"><h1 class="logo"><a href="/web/">中华人民共和国外交部</a></h1></div>
+<div class="vw-main"><div class="side-left"><h3>最新发布</h3><ul>
+<li><a href="/web/wjdt_674879/fyrbt_674889/202611/t20261127_11940001.shtml">外交部发言人就美国国会通过涉台法案答记者问</a>
+<p class="time">发布时间：2026-11-27 21:10</p></li></ul></div>
+<div class="news-main"><h1 id="News_Body_Title">外交部发言人就对美国国会众议员采取反制措施答记者问</h1>
+<p class="time"><span>发布时间：2026-12-01 16:00</span></p>
+<div id="News_Body_Txt_A"><div class="TRS_Editor"><p>问：外交部今天宣布对美国国会众议员约翰·多伊采取反制措施。发言人能否介绍有关情况？</p>
+<p>答：依据《中华人民共和国反外国制裁法》，外交部决定对其采取反制措施。</p></div></div></div></div></body></html>"""
+
+
+def test_an_info_line_date_is_the_articles_own_not_a_sidebars() -> None:
+    article = extract_article(LexborHTMLParser(SIDEBAR_PAGE), SIDEBAR_PAGE)
+    assert article.pub is not None and (article.pub.day, article.pub.hour) == (date(2026, 12, 1), 16)
+
+
+def test_a_mirror_qa_with_a_sidebar_before_it_keeps_its_own_date_and_key() -> None:
+    page = (CORPUS / "pages/27-exportcontrol-mirror-qa1105.html").read_text(encoding="utf-8").replace(
+        '<div class="detail">', '<div class="left"><ul><li><a href="/article/gndt/202511/1190.html">商务部召开例行新闻发布会</a>'
+        '<span>发布时间：2025-10-30</span></li></ul></div>\n<div class="detail">', 1)
+    rec = parse_document(page.encode(), url="http://exportcontrol.mofcom.gov.cn/article/gndt/202511/1186.html").notice
+    assert rec is not None and rec.published == date(2025, 11, 6) and rec.key.startswith("QA-2025-11-06-")
