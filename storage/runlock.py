@@ -217,6 +217,39 @@ def _now() -> datetime:
     return datetime.now(timezone.utc)
 
 
+STOPPED = (b"T", b"t")  # /proc/PID/stat states: stopped by a signal (SIGSTOP, SIGTSTP, a frozen cgroup), traced
+
+
+def _stopped(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            return fh.read().rsplit(b")", 1)[1].split()[0] in STOPPED
+    except (OSError, IndexError):
+        return False
+
+
+def stuck(engine: Engine, *, name: str = DEFAULT_LOCK, stale_after: timedelta = DEFAULT_STALE_AFTER) -> str | None:
+    """A line for ``status`` when the run lock's holder is stopped (in our PID namespace: SIGSTOP, a paused
+    container) or has not beaten for ``stale_after``; None when nobody holds it or its holder beats. Was: nothing
+    said so: every cron ``run`` waited for it and exited 3 while ``status`` listed a clean store."""
+    with engine.connect() as conn:
+        row, server_now = _read(conn, name, server_clock(engine))
+    if row is None:
+        return None
+    now = server_now or _now()
+    parsed = Holder.parse(row.holder)
+    why = []
+    if parsed is not None and _same_namespace(parsed) and _stopped(parsed.pid):
+        why.append(f"its process is stopped (SIGSTOP, a paused container: kill -CONT {parsed.pid} lets it go on)")
+    if row.heartbeat_at is not None and now - row.heartbeat_at >= stale_after:
+        why.append(f"no heartbeat for {int((now - row.heartbeat_at).total_seconds() // 60)} min")
+    if not why:
+        return None
+    since = f" since {row.acquired_at:%Y-%m-%d %H:%M} UTC" if row.acquired_at is not None else ""
+    return (f"the run lock is held by {describe_holder(row.holder)}{since}: {'; '.join(why)}; each run waits for it "
+            "and exits 3 (a SQLite store it holds mid-write is locked for every writer too)")
+
+
 def make_holder(run_id: str | None = None) -> str:
     """``host:pid:run:ns``: who we are, and the PID namespace our pid means something in."""
     return f"{socket.gethostname()}:{os.getpid()}:{run_id or uuid.uuid4().hex[:12]}:{pid_namespace()}"

@@ -7,7 +7,7 @@ database that cannot be opened.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Optional
@@ -141,6 +141,7 @@ class Activity:
     low_space: tuple[str, ...] = ()  # disks of the store or the feeds folder nearly full (mofcom_watch.diskspace)
     notices: int = 0  # notices stored: none is no all-clear (nothing fetched yet, or --db names another store)
     last_run_failed: tuple[LastRunFailed, ...] = ()  # sources whose last run could not fetch, not yet "failing"
+    run_lock_stuck: str | None = None  # the run lock's holder is stopped or silent (storage.runlock.stuck)
 
     @classmethod
     def of(cls, session, live: Path | None = None) -> Activity:  # noqa: ANN001 - a Session
@@ -176,6 +177,8 @@ class Activity:
                          f"({self.last_publish.target}): {self.last_publish.error}")
         lines += [f"DISK NEARLY FULL: {line}" for line in self.low_space]
         lines += [f"LAST RUN FAILED: {failed.line}" for failed in self.last_run_failed]
+        if self.run_lock_stuck:
+            lines.append(f"RUN LOCK STUCK: {self.run_lock_stuck}")
         if self.empty_store:
             lines.append(self.empty_store)
         return lines
@@ -185,7 +188,8 @@ class Activity:
                 "last_publish": self.last_publish.to_json() if self.last_publish else None,
                 "last_successful_publish": self.last_good_publish.to_json() if self.last_good_publish else None,
                 "sources": [c.to_json() for c in self.sources], "low_space": list(self.low_space),
-                "notices": self.notices, "last_run_failed": [f.to_json() for f in self.last_run_failed]}
+                "notices": self.notices, "last_run_failed": [f.to_json() for f in self.last_run_failed],
+                "run_lock_stuck": self.run_lock_stuck}
 
     def print(self, console: Console) -> None:
         def when(moment: datetime | None) -> str:
@@ -215,12 +219,13 @@ def register(app: typer.Typer) -> None:
         try:
             report = status_report(session, day)
             activity = Activity.of(session, app_context(ctx).settings.feeds_path)
+            from storage.runlock import stuck
+
+            activity = replace(activity, run_lock_stuck=stuck(engine))
             reviewed = acceptances(session, current_only=True)
         finally:
             session.close()
             engine.dispose()
-        from dataclasses import replace
-
         from mofcom_watch.diskspace import low_space
         from storage.db import sqlite_file
 

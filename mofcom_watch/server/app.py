@@ -83,6 +83,7 @@ class ServerState:
     validators: ValidatorCache = field(default_factory=ValidatorCache)
     store_version: Callable[[], Hashable] | None = None  # None: pages are rendered for every request
     pages: PageCache = field(default_factory=PageCache)
+    refresher: Any | None = None  # the FeedRefresher publishing the store's feeds: its failures are /healthz problems
 
     def today(self) -> date:
         return self.as_of or clock.today()
@@ -348,8 +349,9 @@ def _answer_problems(st: ServerState, report: dict[str, Any], now: datetime) -> 
 def _publish_problems(st: ServerState, report: dict[str, Any], now: datetime) -> list[str]:
     """The last publish, apart from the last fetch: failed, or the last good one older than ``stale_after``."""
     publications = getattr(st.data, "publications", None)
+    failing = st.refresher.problem() if st.refresher is not None else None  # serve's own publish (ServerState)
     if publications is None:
-        return []
+        return [failing] if failing else []
     last, last_ok = publications(st.feeds_dir)  # the folder served: not a `feeds --out` elsewhere
     report["last_publish"] = last.to_json() if last else None
     report["last_successful_publish"] = last_ok.finished_at.astimezone(UTC).isoformat() if last_ok else None
@@ -360,6 +362,8 @@ def _publish_problems(st: ServerState, report: dict[str, Any], now: datetime) ->
     if last_ok is not None and now - last_ok.finished_at > st.stale_after:
         minutes = int((now - last_ok.finished_at).total_seconds() // 60)
         problems.append(f"last successful publish was {minutes} minutes ago")
+    if failing and not (last is not None and not last.ok and last.finished_at >= st.refresher.failing[0]):
+        problems.append(failing)  # (not when the publish log has the failure: it could record it)
     return problems
 
 
@@ -412,7 +416,7 @@ def create_app(
 
     state = ServerState(feeds_dir=feeds_dir, feeds_base_url=feeds_base_url, data=data,
                         stale_after=stale_after, as_of=as_of, last_cycle_hint=last_cycle_hint,
-                        last_failure=last_failure,
+                        last_failure=last_failure, refresher=refresher,
                         next_cycle=next_cycle if scheduler is not None else None,
                         store_version=StoreVersion(data.engine) if isinstance(data, StoreData) else None)
 

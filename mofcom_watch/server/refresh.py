@@ -41,6 +41,7 @@ class FeedRefresher:
         self._lock = threading.Lock()
         self.last_published: datetime | None = None  # last successful publish by this process
         self.last_error: str | None = None  # why the last attempt failed (None: it did not)
+        self.failing: tuple[datetime, str] | None = None  # (since, why) while the attempts raise
 
     @property
     def marker(self) -> Path:
@@ -65,6 +66,7 @@ class FeedRefresher:
         """Publish when the store changed since the folder was last published (or ``force``);
         True when it published. Failures are logged and kept for ``/healthz``, never raised."""
         with self._lock:
+            started = datetime.now(UTC)
             try:
                 state = self.fingerprint()
                 # another writer (a cron run without public_base_url) left the folder's feeds linking elsewhere:
@@ -77,15 +79,35 @@ class FeedRefresher:
                                           derive_events=False)
                 self.marker.write_text(state, encoding="utf-8")
             except Exception as exc:  # noqa: BLE001 - serving goes on; /healthz and the log say so
-                self.last_error = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+                self.last_error = self._why(exc)
+                self.failing = (self.failing[0] if self.failing else started, self.last_error)
                 log(LOG, logging.ERROR, "could not publish the store's feeds", error=self.last_error,
                     feeds=str(self.target.out_dir))
                 return False
+            self.failing = None
             self.last_error = ("; ".join(result.problems) or None) if result.failed else None
             self.last_published = datetime.now(UTC)
             log(LOG, logging.INFO, "published the store's feeds", feeds=result.feeds, written=len(result.written),
                 folder=str(self.target.out_dir))
             return True
+
+    def problem(self) -> str | None:
+        """The ``/healthz`` problem while publishing fails. Was: none: a store kept write-locked by a paused writer
+        (SIGSTOP mid-transaction) failed every publish ("database is locked") and left no record of it (that write
+        failed too), so ``/healthz`` said 200 while the feeds folder went stale or was never written."""
+        if self.failing is None:
+            return None
+        since, why = self.failing
+        return f"could not publish the store's feeds into {self.target.out_dir} since {since:%Y-%m-%d %H:%M} UTC: {why}"
+
+    def _why(self, exc: Exception) -> str:
+        """The failure in a line: a store fault (locked, read-only, full) as every command says it."""
+        from storage.faults import store_fault
+
+        fault = store_fault(exc, self.engine.url)
+        if fault is not None:
+            return str(fault)
+        return f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
 
     def _empty(self) -> bool:
         with self._sessions() as s:
