@@ -314,7 +314,10 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
             _write(row, replace(event, updated=max(old.updated, event.updated)), revision=row.revision)
             counts["refreshed"] += 1
             continue
-        if same and not row.retracted:
+        if not row.retracted and (same or _aliases_only(row.payload, payload)):
+            # the same, or it differs only in the other names a notice gives an entity, which the parser keeps as
+            # aliases since session 19 (migration 0011 fills them in a store): the notice did not change, what the
+            # item says neither; refreshed, never a "Correction: the text of a notice it rests on changed"
             _write(row, replace(event, updated=old.updated), revision=row.revision)
             counts["refreshed"] += 1
             continue
@@ -417,6 +420,20 @@ def _renamed_only(before: dict[str, Any], now: dict[str, Any], names: tuple[tupl
     if isinstance(when, str) and isinstance(then, str) and when != then and _day(when) == _day(then):
         named["occurred"] = then
     return content_hash(named) == content_hash(now)
+
+
+def _aliases_only(before: dict[str, Any], now: dict[str, Any]) -> bool:
+    """Whether the stored payload ``before`` says what ``now`` says but for its entities' ``aliases``."""
+    return content_hash(_without_aliases(before)) == content_hash(_without_aliases(now))
+
+
+def _without_aliases(payload: dict[str, Any]) -> dict[str, Any]:
+    """``payload`` with no entity's ``aliases`` (a copy: payloads share their members, see ``_jsonable``)."""
+    entities = payload.get("entities")
+    if not isinstance(entities, list) or not any(isinstance(e, dict) and "aliases" in e for e in entities):
+        return payload
+    return {**payload, "entities": [{k: v for k, v in e.items() if k != "aliases"} if isinstance(e, dict) else e
+                                    for e in entities]}
 
 
 def _day(moment: str) -> date | None:

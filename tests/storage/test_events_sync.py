@@ -179,3 +179,27 @@ def test_a_retraction_is_dated_when_the_notice_that_retracts_it_was_fetched(engi
     assert sync(engine, date(2025, 8, 12)).retracted >= 1
     corr = next(e for e in events(engine, None) if e.id == f"{lapsed}/correction/1")
     assert corr.title.startswith("Retracted: ") and corr.occurred >= evening and corr.updated >= evening
+
+
+def test_aliases_kept_since_session_19_refresh_the_items_without_a_correction(engine):
+    """A store written before session 19 has an entity's alias in its note only; once its notice holds the alias
+    (migration 0011, or the page parsed again), its items differ in the payload alone: "Correction: the text of a
+    notice it rests on changed" would be false. They are refreshed; a changed note still is a correction."""
+    from storage.records import EntityRecord
+
+    khi = EntityRecord(zh="川崎重工业株式会社", en="Kawasaki Heavy Industries, Ltd.", country="JP",
+                       key="kawasakiheavyindustries", n=1, note="又称KHI")
+    bare = replace(UEL7, entities=(khi,), stated_count=None)
+    put(engine, bare)
+    first = sync(engine)
+    assert first.new > 0
+    put(engine, replace(bare, entities=(replace(khi, aliases=("KHI",)),)), at=T0 + timedelta(hours=1),
+        body=b"the same page, parsed again")
+    again = sync(engine)
+    assert (again.corrected, again.new, again.retracted) == (0, 0, 0) and again.refreshed == first.new
+    stored = [e for e in events(engine) if e.entities]
+    assert stored and all(e.entities[0].aliases == ("KHI",) for e in stored)  # the feed's matching sees them
+    assert all(e.updated == e.occurred or e.kind is not EventKind.CORRECTION for e in events(engine))
+    put(engine, replace(bare, entities=(replace(khi, aliases=("KHI", "Kawasaki"), note="又称KHI、Kawasaki"),)),
+        at=T0 + timedelta(hours=2), body=b"the page, changed")
+    assert sync(engine).corrected > 0
