@@ -224,7 +224,7 @@ class Watchlist:
                 self._by_plain_key.setdefault(n.key, []).append(n)
         self._fuzzy = tuple(n for n in (*self._names, *plains) if len(n.key) >= FUZZY_MIN_KEY_LENGTH)
         self._plains = tuple(plains)
-        self._cache: dict[tuple[str | None, str | None, str, tuple[str, ...]], Match | None] = {}
+        self._cache: dict[tuple[str | None, str | None, str, tuple[str, ...], tuple[str, ...]], Match | None] = {}
         self._possible_cache: dict[tuple[str | None, str | None, str | None, str | None], tuple[Possibly, ...]] = {}
         self._possible_index: dict[tuple[str, str], list[_Name]] | None = None  # built on the first possible()
 
@@ -233,7 +233,7 @@ class Watchlist:
 
     def match(self, entity: EntityRecord) -> Match | None:
         """The best match of ``entity`` (either of its names), or None."""
-        cache_key = (entity.zh, entity.en, entity.key, entity.branches + entity.aliases)
+        cache_key = (entity.zh, entity.en, entity.key, entity.branches, entity.aliases)
         if cache_key not in self._cache:
             self._cache[cache_key] = self._match(entity)
         return self._cache[cache_key]

@@ -73,3 +73,13 @@ def test_aliases_round_trip_and_are_left_out_of_the_json_when_there_is_none() ->
     assert rec.entities[0].aliases == ("Alpha Systems",) and rec.entities[1].aliases == ()
     data = rec.to_json()
     assert data["entities"][0]["aliases"] == ["Alpha Systems"] and "aliases" not in data["entities"][1]
+
+
+def test_an_alias_and_a_branch_of_the_same_spelling_are_told_apart() -> None:
+    """The match is cached per entity: a branch "KHI" (a branch's listing, no alias reason) is not an alias "KHI"."""
+    wl = Watchlist((Counterparty("KHI"),))
+    names = dict(zh="川崎重工业株式会社", en="Kawasaki Heavy Industries, Ltd.", key="kawasakiheavyindustries")
+    by_branch = wl.match(EntityRecord(**names, branches=("KHI",)))
+    by_alias = wl.match(EntityRecord(**names, aliases=("KHI",)))
+    assert by_branch is not None and by_branch.alias is None
+    assert by_alias is not None and by_alias.alias == "KHI"
