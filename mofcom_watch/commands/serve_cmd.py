@@ -203,7 +203,7 @@ def serve_until_stopped(settings: Settings, verbosity: int, sockets: list[socket
             error=exc.strerror or str(exc))
     application = build_app(settings, schedule=schedule, as_of=day)
     if settings.feeds_path != live:
-        log(LOG, logging.INFO, "serving a past day's feeds from a folder of its own; the feeds folder is left as it is",
+        log(LOG, logging.INFO, "a past day's feeds: published into a folder of their own, served from there; the feeds folder is left as it is",
             as_of=day.isoformat() if day else None, feeds=str(settings.feeds_path), feeds_dir=str(live))
     log(LOG, logging.INFO, "serving", url=settings.serve_url,
         feeds=str(settings.feeds_path), feeds_url=settings.feeds_base_url, schedule=schedule,
