@@ -578,10 +578,17 @@ def _zh_core(key: str) -> str:
 
 
 def _named_count(text: str) -> int | None:
-    """The count an action's text states beside the entities it names ("…等2家实体" -> 2), else None."""
-    counts = {chinese_to_int(m.group(1)) if not m.group(1).isdigit() else int(m.group(1))
-              for m in NAMED_COUNT_RE.finditer(text)}
-    return counts.pop() if len(counts) == 1 else None
+    """The count an action's text states beside the entities it names ("…等2家实体" -> 2); None when it states none;
+    -1 when it states one that cannot be read or several that differ ("等十十家"): then no count can agree."""
+    counts: set[int] = set()
+    for m in NAMED_COUNT_RE.finditer(text):
+        try:
+            counts.add(int(m.group(1)) if m.group(1).isdigit() else chinese_to_int(m.group(1)))
+        except ValueError:
+            return -1
+    if not counts:
+        return None
+    return counts.pop() if len(counts) == 1 else -1
 
 
 def _by_chinese_name(action: ActionRecord, together: Sequence[Listing]) -> tuple[tuple[str, ...] | None, str | None]:
@@ -611,7 +618,7 @@ def _by_chinese_name(action: ActionRecord, together: Sequence[Listing]) -> tuple
                           f"({', '.join(sorted(found))}): none is picked")
         if name not in have and found:
             used = True
-        out.append(found.pop() if found else name)
+        out.append(next(iter(found)) if found else name)
     if not used:
         return action.entities, None
     missing = [name for name in out if name not in have]
@@ -620,7 +627,8 @@ def _by_chinese_name(action: ActionRecord, together: Sequence[Listing]) -> tuple
                       "the other names are not acted on either")
     stated = _named_count(action.text)
     if len(set(out)) != len(out) or (stated is not None and stated != len(set(out))):
-        return None, (f"the text says {stated} entities but its names resolve to {len(set(out))} of "
+        said = "an unreadable count of" if stated == -1 else stated
+        return None, (f"the text says {said} entities but its names resolve to {len(set(out))} of "
                       f"{together[0].key} ({', '.join(dict.fromkeys(out))})")
     return tuple(dict.fromkeys(out)), None
 

@@ -75,3 +75,10 @@ def test_a_name_matching_two_entities_picks_none():
     d = derived("内华达山脉公司、立方公司等2家实体", third="立方集团", third_en="Cubic Group Holdings")
     assert {s for s, _ in states(d).values()} == {ListingState.IN_FORCE}
     assert [p for p in d.problems if "matches 2 entities" in p], d.problems
+
+
+def test_an_unreadable_count_acts_on_none_and_never_stops_the_engine():
+    # "等十十家": a typo chinese_to_int refuses; before, the ValueError stopped derive (no feeds, no status)
+    d = derived("内华达山脉公司、立方公司等十十家实体")
+    assert {s for s, _ in states(d).values()} == {ListingState.IN_FORCE}
+    assert [p for p in d.problems if "unreadable count" in p], d.problems
