@@ -765,7 +765,8 @@ def _on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: A
     at, v_end = v.span()
     if folded.find("了", v_end, min(v_end + 40, next_start)) >= 0 or _told_as_past(folded, s_start, at, published) \
             or _dated_before(folded, s_start, published) or TRADE_REMEDY_RE.search(folded, s_start, next_start) \
-            or answer is not None and not _decided_in(folded, answer, s_start, at, v_end, effective, published):
+            or answer is not None and not _decided_in(folded, answer, s_start, at, v_end, effective, published) \
+            or answer is None and _held(folded, s_start, at, v_end):
         return None
     if kind is ActionKind.RESTORE and EXPIRY_RE.search(folded, s_start, next_start):
         # back in force when the suspension ends: on the day the sentence gives, else on the suspension's last day
@@ -847,6 +848,13 @@ def _decided_in(folded: str, bounds: tuple[int, int], s_start: int, at: int, v_e
     colon = max(folded.rfind(":", 0, line), folded.rfind("：", 0, line))
     lead = folded[max(folded.rfind("\n", 0, colon), folded.rfind("。", 0, colon)) + 1 : colon] if colon > 0 else ""
     return "起" in lead or _decides(lead)
+
+
+def _held(folded: str, s_start: int, at: int, v_end: int) -> bool:
+    """Whether a text that is no answer (a notice, a bare statement or news page of MOFCOM's) only doubts, plans, denies
+    or supposes the step of the verb at ``at``, as an answer would (``_doubted``, CLAIMED_AFTER_RE): "…相关措施目前仍处于暂停
+    状态，中方尚未作出恢复执行上述措施的决定" restores nothing, whatever page it stands on."""
+    return _doubted(folded, s_start, at) or CLAIMED_AFTER_RE.search(folded, v_end, sentence_end(folded, at)) is not None
 
 
 def _doubted(folded: str, start: int, at: int) -> bool:

@@ -1,0 +1,33 @@
+"""Faults parse19 found (session 19's brief and its blind probe, tests/data/corpus/parse19/), each as a string in,
+actions out."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.parse import parse_text
+
+QA = "来源：商务部新闻办公室 类型：原创 分类：新闻 {} 17:00\n\n商务部新闻发言人就调整{}措施答记者问\n问：请问中方有何安排？\n答：{}\n"
+NOTICE = ("【发布文号】商务部公告2026年第84号\n【发文日期】{}\n\n商务部公告2026年第84号\n\n现将有关事项公告如下：\n\n{}\n\n"
+          "商务部\n{}\n")
+# A MOFCOM page that is neither a numbered notice nor a Q&A (no 问/答): a statement or news item under its source line.
+BARE = "商务部：4月4日公告相关措施仍处于暂停状态\n2026-11-19 16:00 来源：商务部新闻办公室\n\n{}\n"
+STILL = "4月4日公告（商务部公告2025年第21号）相关措施目前仍处于暂停状态，"
+
+
+def _acts(text: str) -> list[tuple]:
+    rec = parse_text(text)
+    return [(a.action.value, [t.key for t in a.targets], a.effective, a.until and a.until.isoformat(), list(a.entities))
+            for a in rec.actions] if rec else []
+
+
+@pytest.mark.parametrize("said", ["中方尚未作出恢复执行上述措施的决定。", "是否恢复执行上述措施，中方将视情研究。"])
+def test_a_bare_text_that_doubts_a_step_takes_none(said: str) -> None:
+    """A MOFCOM page that is no Q&A saying "…尚未作出恢复执行上述措施的决定" read as a restore of No. 21: a false "back in
+    force" item. Only answers had the doubt gate (NOT_NOW_RE)."""
+    assert _acts(BARE.format(STILL + said)) == []
+
+
+def test_a_bare_text_that_decides_still_acts() -> None:
+    assert _acts(BARE.format(STILL + "中方决定自2026年12月1日起恢复执行上述措施。")) == [
+        ("restore", ["MOFCOM-2025-21"], "2026-12-01", None, [])]
