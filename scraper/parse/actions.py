@@ -764,7 +764,7 @@ def _on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: A
     sentence's bounds), only one the sentence decides or dates (``_decided_in``)."""
     at, v_end = v.span()
     if folded.find("了", v_end, min(v_end + 40, next_start)) >= 0 or _told_as_past(folded, s_start, at, published) \
-            or _dated_before(folded, s_start, published) or TRADE_REMEDY_RE.search(folded, s_start, next_start) \
+            or _dated_before(folded, s_start, published, answer is None) or TRADE_REMEDY_RE.search(folded, s_start, next_start) \
             or answer is not None and not _decided_in(folded, answer, s_start, at, v_end, effective, published) \
             or answer is None and _held(folded, s_start, at, v_end):
         return None
@@ -991,13 +991,17 @@ def _told_as_past(folded: str, s_start: int, v_start: int, published: date | Non
     return True
 
 
-def _dated_before(folded: str, s_start: int, published: date | None) -> bool:
+def _dated_before(folded: str, s_start: int, published: date | None, notice: bool = False) -> bool:
     """"2025年5月14日，工作机制暂停…" in an answer of 2026: the clause opens with a day before the
-    text's own (OPENING_DATE_RE; "…日起," more than SINCE_GRACE before), so it recounts a decision."""
+    text's own (OPENING_DATE_RE; "…日起," more than SINCE_GRACE before), so it recounts a decision. In a notice
+    (``notice``) "自…起," opens a recounted step only when the notice decides something after it ("自2025年11月10日起，
+    暂停实施…。现决定，…"): one published late ("自2026年11月11日起，恢复实施…" of 11-20, its last sentence) decides it."""
     if published is None:
         return False
     m = OPENING_DATE_RE.match(folded, s_start)
     if m is None:
+        return False
+    if notice and m.group("since") and DECISION_RE.search(folded, sentence_end(folded, m.end())) is None:
         return False
     y, mo, d, since = m.groups()
     if y:

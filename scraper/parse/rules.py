@@ -726,6 +726,8 @@ class Action(Protocol):
     def until(self) -> date | None: ...
     @property
     def duration(self) -> str | None: ...
+    @property
+    def text(self) -> str: ...
 
 
 A = TypeVar("A", bound=Action)
@@ -734,16 +736,21 @@ A = TypeVar("A", bound=Action)
 def _shortened(r: Action, records: list[A]) -> bool:
     """A period-less action whose numbered targets a fuller action of the same verb, list and
     date covers: the title's "关于暂停实施…第55号等公告" beside the body's six notices and end date (or the
-    body's "继续暂停实施…至2027年11月27日": a suspension continued is no new open-ended one)."""
+    body's "继续暂停实施…至2027年11月27日": a suspension continued is no new open-ended one); or whose title names
+    the first of them and "等" (the body's restore of all six may start before the notice's day)."""
     if r.until is not None or r.duration is not None or not r.targets:
         return False
     keys = {t.key for t in r.targets}
     if None in keys:
         return False
+    # "关于恢复实施…第55号等公告的公告": the title names the first of the body's notices and says there are more (等)
+    more = any(f"{t.text}等" in r.text for t in r.targets)
     for o in records:
         if o is not r and (o.action is r.action or r.action is ActionKind.SUSPEND and o.action is ActionKind.EXTEND) \
-                and o.list is r.list and o.effective == r.effective \
-                and (o.until is not None or o.duration is not None) and keys <= {t.key for t in o.targets}:
+                and o.list is r.list and (o.effective == r.effective and (o.until is not None or o.duration is not None)
+                                          and keys <= {t.key for t in o.targets}
+                                          or more and keys < {t.key for t in o.targets}):
+            # a restore or lift has no period; the body's may start before the notice's day ("自…起", published late)
             return True
     return False
 

@@ -31,3 +31,22 @@ def test_a_bare_text_that_doubts_a_step_takes_none(said: str) -> None:
 def test_a_bare_text_that_decides_still_acts() -> None:
     assert _acts(BARE.format(STILL + "中方决定自2026年12月1日起恢复执行上述措施。")) == [
         ("restore", ["MOFCOM-2025-21"], "2026-12-01", None, [])]
+
+
+LATE_TITLE = "商务部 海关总署公告2026年第84号 关于恢复实施商务部 海关总署公告2025年第55号等公告的公告\n"
+SIX = "商务部 海关总署公告2025年第55号至第58号、商务部公告2025年第61号和第62号"
+SIX_KEYS = ["MOFCOM-2025-55", "MOFCOM-2025-56", "MOFCOM-2025-57", "MOFCOM-2025-58", "MOFCOM-2025-61", "MOFCOM-2025-62"]
+
+
+def test_a_notice_published_late_acts_from_the_day_it_gives() -> None:
+    """A notice of 11-20 deciding "自2026年11月11日起，恢复实施…" (more than 7 days before its day) read its clause as
+    history: only its title's restore of No. 55 was left, from 11-20 (5 notices missed, a wrong date)."""
+    text = LATE_TITLE + NOTICE.format("2026年11月20日", "商务部 海关总署公告2025年第70号规定的暂停期限已于2026年11月10日届满。"
+                                      f"自2026年11月11日起，恢复实施{SIX}。", "2026年11月20日")
+    assert _acts(text) == [("restore", SIX_KEYS, "2026-11-11", None, [])]
+
+
+def test_a_notice_recounting_a_step_before_its_decision_still_recounts() -> None:
+    text = NOTICE.format("2026年11月20日", f"自2025年11月10日起，暂停实施{SIX}。现决定，自2026年11月21日起，恢复实施{SIX}。",
+                         "2026年11月20日")
+    assert _acts(text) == [("restore", SIX_KEYS, "2026-11-21", None, [])]
