@@ -55,6 +55,10 @@ FILING_LINE_PREFIX = "【"
 LISTING_WORDS = ("列入", "移出")
 COUNTERMEASURE_WORDS = ("反制", "反外国制裁法")
 SUSPEND_WORDS = ("暂停实施",)
+# "…第72号自…起停止适用": a notice ceasing to apply (``suspenders_restored``).
+NO_LONGER_APPLIES = "停止适用"
+# "不再暂停实施…", "停止暂停实施…": the suspension ends; no notice suspended is to be looked for.
+UNSUSPENDING = ("不再", "停止", "解除", "取消", "结束", "终止")
 # A title that says the notice lists ("…列入不可靠实体清单的公告"): the list it names.
 TITLE_LISTING_RE = re.compile(r"将[^。]*?(?:列入|纳入)\s*(出口管制管控名单|不可靠实体清单|关注名单|反制清单)")
 # "暂停实施相关管控措施": a sentence changing the status of measures decides no measure of its own.
@@ -359,6 +363,13 @@ def suspenders_restored(src: Source, d: Draft) -> list[act.ActionDraft]:
     measures come back; where another restore names those, it goes (alone, it stays: a step read, not lost)."""
     drafts = d.drafts
     restores = [x for x in drafts if x.action is ActionKind.RESTORE and x.targets]
+    if not restores:
+        return drafts
+    # "一、自…起，不再暂停实施…第46号第二款。二、…第72号自…起停止适用。": the notice that suspended no longer applies,
+    # which is the restore itself, not a lift of a notice that lists no one
+    drafts = [x for x in drafts if not (x.action is ActionKind.LIFT and src.folded.startswith(NO_LONGER_APPLIES, x.start)
+                                        and any(r.effective == x.effective and not set(r.targets) & set(x.targets)
+                                                for r in restores))]
     if len(restores) < 2:
         return drafts
     told = [x for x in restores if all(f"{t.text}规定的暂停" in x.text or f"{t.text}所规定的暂停" in x.text
@@ -966,7 +977,7 @@ def suspension_without_target(src: Source, d: Draft) -> str | None:
             return None
     folded, pos = src.folded, src.folded.find(SUSPEND_WORDS[0], 0, len(d.operative))
     while pos >= 0:  # a notice's operative text is the folded text's start
-        if not act.told_suspension(folded, d.refs, pos):
+        if not folded.endswith(UNSUSPENDING, 0, pos) and not act.told_suspension(folded, d.refs, pos):
             return "says 暂停实施 but names no notice it suspends that could be read"
         pos = folded.find(SUSPEND_WORDS[0], pos + 1, len(d.operative))
     return None

@@ -50,3 +50,20 @@ def test_a_notice_recounting_a_step_before_its_decision_still_recounts() -> None
     text = NOTICE.format("2026年11月20日", f"自2025年11月10日起，暂停实施{SIX}。现决定，自2026年11月21日起，恢复实施{SIX}。",
                          "2026年11月20日")
     assert _acts(text) == [("restore", SIX_KEYS, "2026-11-21", None, [])]
+
+
+def test_the_suspending_notice_ceasing_to_apply_is_no_lift() -> None:
+    """"一、自…起，不再暂停实施…第46号第二款。二、…第72号自…起停止适用。" also lifted No. 72 (which lists no one), and
+    warned "says 暂停实施 but names no notice it suspends"."""
+    rec = parse_text(NOTICE.format("2026年11月26日", "一、自2026年11月28日起，不再暂停实施商务部公告2024年第46号第二款。\n"
+                                   "二、商务部公告2025年第72号自2026年11月28日起停止适用。\n本公告自2026年11月28日起正式实施。",
+                                   "2026年11月26日"))
+    assert rec is not None
+    assert [(a.action.value, [t.key for t in a.targets], a.effective) for a in rec.actions] == [
+        ("restore", ["MOFCOM-2024-46"], "2026-11-28")]
+    assert rec.warnings == ()
+
+
+def test_a_listing_notice_ceasing_to_apply_is_still_a_lift() -> None:
+    assert _acts(NOTICE.format("2026年11月26日", "商务部公告2025年第21号自2026年11月28日起停止适用。", "2026年11月26日")) == [
+        ("lift", ["MOFCOM-2025-21"], "2026-11-28", None, [])]
