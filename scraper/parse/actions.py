@@ -164,6 +164,10 @@ ON_ENTITIES_RE = re.compile(r"对\s*(?P<obj>(?:[^,;；。对()]|\([^()]{0,80}\))
 MAX_DAYS, MAX_YEARS = 3650, 10
 # "暂停实施上述公告", "暂停实施上述措施90天": the verb's object points back to the notices named before.
 BACK_REFERENCE_RE = re.compile(r"\s*(?:对\s*|)(?:上述|前述|以上)[^,。;\n]{0,6}?(?:公告|措施|决定)")
+# "暂停期限届满后，上述措施自2026年11月11日起恢复实施": the verb's subject points back to the notices named before (what may
+# stand between it and the verb: a start, 将/即, 自动).
+BACK_SUBJECT_RE = re.compile(r"(?:上述|前述|以上)[^,。;\n]{0,6}?(?:公告|措施|决定)(?:的)?\s*(?:将|即|均)?\s*"
+                             r"(?:自[^,;。\n]{1,24}?起\s*)?(?:将|即)?\s*(?:自动)?\s*")
 # "商务部公告2025年第72号(已)(自…起)暂停实施商务部公告2024年第46号…": a numbered notice right before the verb, another
 # named after it in its clause, is the verb's subject: it recounts what that earlier notice did (the notice itself is never
 # named so), however the sentence goes on ("…。现决定，…"). What may stand between the subject and the verb ("所" of
@@ -591,6 +595,7 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
         if after and i < last:  # "恢复实施X暂停实施的Y": Y (what X suspended) is the object, not X
             after, next_start = _relative_object(folded, refs, after, verbs, i, s_end) or (after, next_start)
         targets = after or _not_grounds(folded, before, at) or _named_before(folded, refs, s_start, v_end, next_start) \
+            or _subject_named_before(folded, refs, clause_from, s_start, at) \
             or (_suspended_before(folded, refs, s_start) if word.startswith("不再") and kind is ActionKind.RESTORE else [])
         text = clean[s_start:s_end].strip() if text is None else text
         if not targets:
@@ -706,6 +711,23 @@ def _named_before(folded: str, refs: list[tuple[int, int, NoticeRef]], s_start: 
     """What "暂停实施上述公告" (BACK_REFERENCE_RE after the verb ending at ``v_end``) points back to: the
     refs of the last sentence before ``s_start`` that names any; [] when the verb is not so followed."""
     if not refs or not BACK_REFERENCE_RE.match(folded, v_end, next_start):
+        return []
+    earlier = [r for r in refs if r[1] <= s_start]
+    if not earlier:
+        return []
+    last = earlier[-1][0]
+    begin = max(folded.rfind("\n", 0, last), folded.rfind("。", 0, last)) + 1
+    return [r for r in earlier if r[0] >= begin]
+
+
+def _subject_named_before(folded: str, refs: list[tuple[int, int, NoticeRef]], clause_from: int, s_start: int,
+                          at: int) -> list[tuple[int, int, NoticeRef]]:
+    """What "上述措施自…起恢复实施" (BACK_SUBJECT_RE, the verb at ``at``'s subject in its clause from ``clause_from``) points
+    back to: the refs of the last sentence before ``s_start`` that names any; [] when the verb has no such subject."""
+    if not refs:
+        return []
+    p = max(folded.rfind("上述", clause_from, at), folded.rfind("前述", clause_from, at), folded.rfind("以上", clause_from, at))
+    if p < 0 or BACK_SUBJECT_RE.fullmatch(folded, p, at) is None:
         return []
     earlier = [r for r in refs if r[1] <= s_start]
     if not earlier:
@@ -845,6 +867,8 @@ def _decided_in(folded: str, bounds: tuple[int, int], s_start: int, at: int, v_e
         return True
     if folded.startswith(("不再延", "不再暂停", "不再继续暂停"), at):  # "…将于…届满，届满后不再延长": said, not weighed
         return True
+    if folded.endswith("自动", 0, at) and folded.startswith("恢复", at) and EXPIRY_RE.search(folded, bounds[0], at):
+        return True  # "…暂停期限将于…期满，期满自动恢复执行": what the end brings, said
     colon = max(folded.rfind(":", 0, line), folded.rfind("：", 0, line))
     lead = folded[max(folded.rfind("\n", 0, colon), folded.rfind("。", 0, colon)) + 1 : colon] if colon > 0 else ""
     return "起" in lead or _decides(lead)

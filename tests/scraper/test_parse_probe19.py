@@ -67,3 +67,22 @@ def test_the_suspending_notice_ceasing_to_apply_is_no_lift() -> None:
 def test_a_listing_notice_ceasing_to_apply_is_still_a_lift() -> None:
     assert _acts(NOTICE.format("2026年11月26日", "商务部公告2025年第21号自2026年11月28日起停止适用。", "2026年11月26日")) == [
         ("lift", ["MOFCOM-2025-21"], "2026-11-28", None, [])]
+
+
+def test_a_restore_whose_subject_points_back_to_the_notice_named_before() -> None:
+    """"…7号）相关措施的暂停期限于…届满。暂停期限届满后，上述措施自2026年11月11日起恢复实施。" read no action (the answer
+    stored with a warning only: a missed "back in force" item)."""
+    assert _acts(QA.format("2026-11-10", "不可靠实体清单", "4月4日公告（不可靠实体清单工作机制公告〔2025〕7号）相关措施的暂停期限于"
+                           "2026年11月10日届满。暂停期限届满后，上述措施自2026年11月11日起恢复实施。")) == [
+        ("restore", ["UEL-2025-7"], "2026-11-11", None, [])]
+
+
+def test_measures_back_automatically_when_the_term_ends() -> None:
+    """"…暂停期限将于2026年11月10日期满，期满自动恢复执行" read no action (no decision word: held as undecided)."""
+    assert _acts(QA.format("2026-11-09", "出口管制管控名单", "4月4日公告（商务部公告2025年第21号）相关措施的暂停期限将于2026年11月10日"
+                           "期满，期满自动恢复执行，不再另行公告。")) == [("restore", ["MOFCOM-2025-21"], "2026-11-10", None, [])]
+
+
+def test_a_doubted_automatic_restore_is_still_doubted() -> None:
+    assert _acts(QA.format("2026-11-09", "出口管制管控名单", "关于4月4日公告（商务部公告2025年第21号）相关措施的暂停期限期满后是否自动"
+                           "恢复执行，中方正在研究。")) == []
