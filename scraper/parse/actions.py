@@ -10,7 +10,7 @@ All patterns run on folded text; spans slice the clean text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from operator import itemgetter, methodcaller
 
@@ -168,6 +168,8 @@ BACK_REFERENCE_RE = re.compile(r"\s*(?:对\s*|)(?:上述|前述|以上)[^,。;\n
 # stand between it and the verb: a start, 将/即, 自动).
 BACK_SUBJECT_RE = re.compile(r"(?:上述|前述|以上)[^,。;\n]{0,6}?(?:公告|措施|决定)(?:的)?\s*(?:将|即|均)?\s*"
                              r"(?:自[^,;。\n]{1,24}?起\s*)?(?:将|即)?\s*(?:自动)?\s*")
+# "恢复执行相关措施": the verb's object is the measures of notices named before (``_for_entities_of_step_before``).
+MEASURES_AFTER = ("相关措施", "有关措施", "相关管控措施", "相关处理措施")
 # "商务部公告2025年第72号(已)(自…起)暂停实施商务部公告2024年第46号…": a numbered notice right before the verb, another
 # named after it in its clause, is the verb's subject: it recounts what that earlier notice did (the notice itself is never
 # named so), however the sentence goes on ("…。现决定，…"). What may stand between the subject and the verb ("所" of
@@ -598,6 +600,10 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
             or _subject_named_before(folded, refs, clause_from, s_start, at) \
             or (_suspended_before(folded, refs, s_start) if word.startswith("不再") and kind is ActionKind.RESTORE else [])
         text = clean[s_start:s_end].strip() if text is None else text
+        limit = None
+        if not targets and (kind is ActionKind.RESTORE or kind is ActionKind.LIFT):
+            # "…继续暂停…第21号…相关措施1年；对内华达山脉公司，自…起恢复执行相关措施": the step before's notices, for one entity
+            targets, limit = _for_entities_of_step_before(folded, out, clause_from, at, v_end, next_start)
         if not targets:
             # a removal of the notice's own entities
             if kind is ActionKind.REMOVE and (allow_impose or _decides(sentence)) and not _passive(folded, s_start, at):
@@ -610,8 +616,30 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
             continue  # a step an earlier notice took, told ("…第72号暂停实施…", "上述暂停不适用于…", "Y暂停实施至…")
         action = _on_targets(folded, clean, s_start, v, kind, next_start, clause_from, after, targets, published,
                              effective, notice_list, text, None if allow_impose else bounds)
+        if action is not None and limit is not None:
+            action = replace(action, on_entities=limit)
         if action is not None and not (kind is ActionKind.RESTORE and not allow_impose and _repeats(out, action)):
             out.append(action)
+
+
+def _for_entities_of_step_before(folded: str, out: list[ActionDraft], clause_from: int, at: int, v_end: int,
+                                 next_start: int) -> tuple[list[tuple[int, int, NoticeRef]], tuple[int, int] | None]:
+    """A restore or lift naming no notice but an entity, "对X，自…起恢复执行相关措施" / "自…起，对上述2家实体恢复实施相关
+    措施" (the object of 对 in the verb's clause from ``clause_from``, "相关措施" after it), in the paragraph of a step on
+    notices taken just before: that step's notices (as refs), and the span of the entity object; ([], None) else."""
+    if not out or not out[-1].targets or not folded.startswith(MEASURES_AFTER, v_end):
+        return [], None
+    dui = folded.rfind("对", clause_from, at)
+    line = folded.rfind("\n", 0, at) + 1
+    if dui < 0 or out[-1].start < line:
+        return [], None
+    comma = folded.find(",", dui, at)
+    start, end = dui + 1, comma if comma >= 0 else at
+    while end > start and folded[end - 1].isspace():
+        end -= 1
+    if end - start < 2 or "自" in folded[start:end]:
+        return [], None
+    return [(dui, dui, r) for r in out[-1].targets], (start, end)
 
 
 def _repeats(out: list[ActionDraft], action: ActionDraft) -> bool:

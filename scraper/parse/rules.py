@@ -47,7 +47,7 @@ from .qa import (
     qa_title,
     source_stamp,
 )
-from .textnorm import fold
+from .textnorm import NUM, fold, to_int
 
 QA_ISSUER = "商务部新闻办公室"
 QA_TITLE_WORDS = ("答记者问", "新闻发言人", "新闻发布会")
@@ -712,14 +712,75 @@ def limited_to(src: Source, d: Draft, span: tuple[int, int]) -> tuple[str, ...] 
     what, named = _object(src, span)
     if what is None:
         return ()
+    if d.qa:
+        return _answer_limit(src, span, what, named)
     if what == NAME:
-        if d.qa:
-            return tuple([n.key for n in named])
         each = [[e.key for e in d.entities if e.key == n.key or (n.zh and e.zh == n.zh) or (n.en and e.en == n.en)]
                 for n in named]
         return tuple([k for ks in each for k in ks]) if all(each) else None
     keys = tuple([e.key for e in d.entities])
     return keys or (() if what == ANAPHOR else None)
+
+
+# "上述2家实体": the count a pointer gives.
+POINTER_COUNT_RE = re.compile(rf"(?:上述|前述|以上)\s*(?P<n>{NUM})\s*[家名]")
+
+
+def _answer_limit(src: Source, span: tuple[int, int], what: str,
+                  named: tuple[EntityRecord, ...]) -> tuple[str, ...] | None:
+    """A Q&A's limit (it lists no entities): the names it gives are the keys, each the key of the same name given
+    with its English earlier in the answer ("除内华达山脉公司（Sierra Nevada Corporation）外，…；对内华达山脉公司，…恢复
+    执行…"); a pointer ("该实体", "上述2家实体") is the names given last before it in its paragraph (None when they are
+    not as many as it counts: left out with a warning); with none given, "上述…实体" is the whole notice, "该实体" none."""
+    folded = src.folded
+    line = folded.rfind("\n", 0, span[0]) + 1
+    earlier = _names_given(src, line, span[0])
+    if what == NAME:
+        return tuple([next((e.key for e in earlier if _same_zh(e.zh, n.zh)), n.key) if n.zh else n.key for n in named])
+    run = earlier[-1:] if what == PRONOUN else _last_run(src, line, span[0])
+    if not run:  # "对上述16家美国实体" after "2025年4月4日被列入…的16家美国实体": the whole notice; "该实体" of no name: none
+        return () if what == ANAPHOR else None
+    counted = POINTER_COUNT_RE.match(folded, span[0], span[1])
+    if counted is not None and len(run) != (to_int(counted.group("n")) or 0):
+        return None
+    return tuple([e.key for e in run])
+
+
+def _same_zh(given: str | None, name: str) -> bool:
+    """Whether a name given earlier ("关于内华达山脉公司": a run of name characters takes the words before it) is ``name``."""
+    return given is not None and given.endswith(name) and len(given) - len(name) <= LEAD_MAX
+
+
+LEAD_MAX = 2  # "关于", "除", "针对": what a run of name characters may hold before the name
+
+
+def _names_given(src: Source, start: int, end: int) -> list[EntityRecord]:
+    """The bracketed names ("内华达山脉公司（Sierra Nevada Corporation）") of ``src.text[start:end]``, in order."""
+    return [e for run in ent.name_runs(src.folded[start:end]) for e in _run_names(src, start + run.start(), start + run.end())]
+
+
+def _last_run(src: Source, start: int, end: int) -> list[EntityRecord]:
+    """The names of the last run of bracketed names ("A（a）和B（b）") in ``src.text[start:end]``."""
+    runs = list(ent.name_runs(src.folded[start:end]))
+    return _run_names(src, start + runs[-1].start(), start + runs[-1].end()) if runs else []
+
+
+def _run_names(src: Source, start: int, end: int) -> list[EntityRecord]:
+    found = []
+    for m in BRACKETED_NAME_RE.finditer(src.folded, start, end):
+        a, b = m.span()
+        piece = src.folded[a:b]
+        lead = NAME_JOINER_RE.match(piece)
+        a += lead.end() if lead else 0
+        e = ent.object_entity(src.text[a:b], src.folded[a:b])
+        if e is not None:
+            found.append(e)
+    return found
+
+
+BRACKETED_NAME_RE = re.compile(ent._BRACKETED_NAME)  # one name of a NAME_RUN_RE run
+# What opens a run before its first name: a joiner, or 除 / 对 ("除内华达山脉公司（…）外", "对立方公司（…）").
+NAME_JOINER_RE = re.compile(r"\s*(?:以及|[和及除对])\s*")
 
 
 class Action(Protocol):

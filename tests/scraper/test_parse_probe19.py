@@ -86,3 +86,36 @@ def test_measures_back_automatically_when_the_term_ends() -> None:
 def test_a_doubted_automatic_restore_is_still_doubted() -> None:
     assert _acts(QA.format("2026-11-09", "出口管制管控名单", "关于4月4日公告（商务部公告2025年第21号）相关措施的暂停期限期满后是否自动"
                            "恢复执行，中方正在研究。")) == []
+
+
+SN = "内华达山脉公司（Sierra Nevada Corporation）"
+
+
+@pytest.mark.parametrize("limit", ["对该实体", "对上述实体", "对内华达山脉公司"])
+def test_a_qa_limit_pointing_back_to_the_entity_named_before(limit: str) -> None:
+    """A Q&A's "对该实体采取的相关措施" after the answer named the entity was left out (a warning: the lift missed); a
+    Chinese name alone kept its Chinese key ("内华达山脉"), which matches no listing."""
+    assert _acts(QA.format("2026-11-27", "出口管制管控名单", f"关于{SN}，中方决定，自2026年12月1日起，停止执行4月4日公告（商务部公告"
+                           f"2025年第21号）{limit}采取的相关措施。")) == [
+        ("lift", ["MOFCOM-2025-21"], "2026-12-01", None, ["sierranevada"])]
+
+
+def test_an_extension_but_for_one_entity_restores_that_one() -> None:
+    """"除X外，…继续暂停…；对X，自…起恢复执行相关措施": only the extension (of all 16) was read, X's restore missed."""
+    assert _acts(QA.format("2026-11-06", "出口管制管控名单", f"中方决定，除{SN}外，自2026年11月10日起，继续暂停4月4日公告（商务部公告"
+                           "2025年第21号）对其他15家美国实体采取的相关措施1年；对内华达山脉公司，自2026年11月10日起恢复执行相关措施。")) == [
+        ("extend", ["MOFCOM-2025-21"], "2026-11-10", "2027-11-10", []),
+        ("restore", ["MOFCOM-2025-21"], "2026-11-10", None, ["sierranevada"])]
+
+
+TWO = "斯凯迪奥公司（Skydio Inc.）和英斯图公司（Insitu,Inc.）"
+
+
+@pytest.mark.parametrize(("pointer", "keys"), [("上述2家实体", ["skydio", "insitu"]), ("上述3家实体", None)])
+def test_an_extension_but_for_two_restores_those_the_pointer_counts(pointer: str, keys: list[str] | None) -> None:
+    """"…继续暂停…7号…相关措施1年，但X和Y除外。自…起，对上述2家实体恢复实施相关措施。": the restore of the two was missed;
+    read as "上述…实体" of a Q&A it would have restored all 11. A pointer whose count differs from the names is left out."""
+    got = _acts(QA.format("2026-11-06", "不可靠实体清单", "不可靠实体清单工作机制决定，自2026年11月10日起，继续暂停4月4日公告（不可靠实体"
+                          f"清单工作机制公告〔2025〕7号）相关措施1年，但{TWO}除外。自2026年11月10日起，对{pointer}恢复实施相关措施。"))
+    assert got[0] == ("extend", ["UEL-2025-7"], "2026-11-10", "2027-11-10", [])
+    assert got[1:] == ([("restore", ["UEL-2025-7"], "2026-11-10", None, keys)] if keys else [])
