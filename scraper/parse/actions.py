@@ -596,14 +596,8 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
         after = [r for r in refs if v_end <= r[0] < next_start] if refs else refs
         if after and i < last:  # "恢复实施X暂停实施的Y": Y (what X suspended) is the object, not X
             after, next_start = _relative_object(folded, refs, after, verbs, i, s_end) or (after, next_start)
-        targets = after or _not_grounds(folded, before, at) or _named_before(folded, refs, s_start, v_end, next_start) \
-            or _subject_named_before(folded, refs, clause_from, s_start, at) \
-            or (_suspended_before(folded, refs, s_start) if word.startswith("不再") and kind is ActionKind.RESTORE else [])
+        targets, limit = _targets(folded, refs, out, before, after, v, kind, s_start, clause_from, next_start)
         text = clean[s_start:s_end].strip() if text is None else text
-        limit = None
-        if not targets and (kind is ActionKind.RESTORE or kind is ActionKind.LIFT):
-            # "…继续暂停…第21号…相关措施1年；对内华达山脉公司，自…起恢复执行相关措施": the step before's notices, for one entity
-            targets, limit = _for_entities_of_step_before(folded, out, clause_from, at, v_end, next_start)
         if not targets:
             # a removal of the notice's own entities
             if kind is ActionKind.REMOVE and (allow_impose or _decides(sentence)) and not _passive(folded, s_start, at):
@@ -620,6 +614,22 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
             action = replace(action, on_entities=limit)
         if action is not None and not (kind is ActionKind.RESTORE and not allow_impose and _repeats(out, action)):
             out.append(action)
+
+
+def _targets(folded: str, refs: list[tuple[int, int, NoticeRef]], out: list[ActionDraft],
+             before: list[tuple[int, int, NoticeRef]], after: list[tuple[int, int, NoticeRef]], v: re.Match[str],
+             kind: ActionKind, s_start: int, clause_from: int,
+             next_start: int) -> tuple[list[tuple[int, int, NoticeRef]], tuple[int, int] | None]:
+    """The notices the verb ``v`` acts on (its object after it, its subject before it, or those a pointer or the
+    step before names) and, where only the step before names them, the span of the entity it is limited to."""
+    at, v_end = v.span()
+    targets = after or _not_grounds(folded, before, at) or _named_before(folded, refs, s_start, v_end, next_start) \
+        or _subject_named_before(folded, refs, clause_from, s_start, at) \
+        or (_suspended_before(folded, refs, s_start) if v[0].startswith("不再") and kind is ActionKind.RESTORE else [])
+    if targets or not (kind is ActionKind.RESTORE or kind is ActionKind.LIFT):
+        return targets, None
+    # "…继续暂停…第21号…相关措施1年；对内华达山脉公司，自…起恢复执行相关措施": the step before's notices, for one entity
+    return _for_entities_of_step_before(folded, out, clause_from, at, v_end, next_start)
 
 
 def _for_entities_of_step_before(folded: str, out: list[ActionDraft], clause_from: int, at: int, v_end: int,
