@@ -156,6 +156,9 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
     if record is not None:
         # an HTML page with no article body at an index's URL is an index whose links are gone, no article
         page.check_record(record, art.text, article=found[0] is not None or not looks_like_index_url(url))
+        cut = page.footless(record, text)
+        if cut is not None:
+            raise UnusablePage("cut-short", f"{cut}: cut short")
         return ParsedDocument(kind=DocumentKind.NOTICE, encoding=encoding, notice=record, title=record.title,
                               warnings=record.warnings)
     if found[0] is not None and has_article_links(text):

@@ -237,6 +237,21 @@ def unread_expiry(record: NoticeRecord, text: str) -> str | None:
     return None
 
 
+# A page of MOFCOM's own site (its header) always ends with its footer: a Q&A page without it lost its end, however
+# well formed a browser's save of a cut download makes it (the answer's last paragraph gone, its changes with it).
+MOFCOM_CHROME = ("欢迎访问中华人民共和国商务部网站", 'content="中华人民共和国商务部"')
+MOFCOM_FOOTER = "版权所有"
+
+
+def footless(record: NoticeRecord, raw_text: str) -> str | None:
+    """A Q&A page in MOFCOM's layout (MOFCOM_CHROME) with no footer (MOFCOM_FOOTER): cut short."""
+    if record.kind is not NoticeKind.QA or MOFCOM_FOOTER in raw_text:
+        return None
+    if any(mark in raw_text for mark in MOFCOM_CHROME):
+        return "the Q&A page ends before the site's footer"
+    return None
+
+
 def told_or_first_item(record: NoticeRecord, text: str) -> str | None:
     """A Q&A cut where its title need not show it (``qa.told_only``, ``qa.first_item_only``)."""
     if not record.actions and told_only(text):

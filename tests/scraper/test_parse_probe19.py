@@ -3,9 +3,12 @@ actions out."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from scraper.parse import parse_text
+from scraper.parse import parse_document, parse_text
+from storage.records import UnusablePage
 
 QA = "来源：商务部新闻办公室 类型：原创 分类：新闻 {} 17:00\n\n商务部新闻发言人就调整{}措施答记者问\n问：请问中方有何安排？\n答：{}\n"
 NOTICE = ("【发布文号】商务部公告2026年第84号\n【发文日期】{}\n\n商务部公告2026年第84号\n\n现将有关事项公告如下：\n\n{}\n\n"
@@ -119,3 +122,18 @@ def test_an_extension_but_for_two_restores_those_the_pointer_counts(pointer: str
                           f"清单工作机制公告〔2025〕7号）相关措施1年，但{TWO}除外。自2026年11月10日起，对{pointer}恢复实施相关措施。"))
     assert got[0] == ("extend", ["UEL-2025-7"], "2026-11-10", "2027-11-10", [])
     assert got[1:] == ([("restore", ["UEL-2025-7"], "2026-11-10", None, keys)] if keys else [])
+
+
+QA_PAGE = Path(__file__).parents[1] / "data" / "corpus" / "qa17" / "23-html-qa-three-changes.html"
+
+
+def test_a_qa_page_cut_after_a_whole_paragraph_is_refused() -> None:
+    """The page of a Q&A with three changes, cut after its answer's first paragraph and its tags closed (a browser's save
+    of a cut download), read as a complete Q&A with two: the third change (商务部令2025年第6号) silently missed."""
+    page = QA_PAGE.read_text(encoding="utf-8")
+    assert len(parse_document(page).notice.actions) == 3  # type: ignore[union-attr]
+    marker = "相关措施1年。"
+    cut = page[: page.index(marker) + len(marker)] + "</p></div></div></body></html>"
+    with pytest.raises(UnusablePage) as refused:
+        parse_document(cut)
+    assert refused.value.reason == "cut-short"
