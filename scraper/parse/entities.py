@@ -755,8 +755,8 @@ def prose_entities(seg: str, country: str | None = None, folded: str | None = No
     if names and not any(map(PROSE_OTHER, names)):
         if summary and len(names) == 1:
             return []
-        return [_person_of(make_entity(clean_display(zh if not zh.startswith(BRANCH_PREFIX_FIRST) else _without_branch_prefix(zh)),
-                                       clean_display(en), country)) for zh, en, _ in names]
+        return [_person_of(_prose_entity(clean_display(zh if not zh.startswith(BRANCH_PREFIX_FIRST) else _without_branch_prefix(zh)),
+                                         clean_display(en), country)) for zh, en, _ in names]
     items = _merge_fragments(_prose_items(seg, folded))
     if not items or (summary and len(items) == 1):
         return []
@@ -778,8 +778,17 @@ def prose_entities(seg: str, country: str | None = None, folded: str | None = No
         item, fitem, place, note = place_tail(item, fitem) if ")" in fitem else (item, fitem, None, None)
         zh, en = split_name(item, fitem)
         if zh or en:
-            out.append(_person_of(make_entity(zh, en, place or country, note=note)))
+            out.append(_person_of(_prose_entity(zh, en, place or country, note)))
     return out
+
+
+def _prose_entity(zh: str | None, en: str | None, country: str | None, note: str | None = None) -> EntityRecord:
+    """An entity of a prose list; an alias in its English bracket ("（Sequoia Dynamics Inc.，又称…）") goes to the
+    note (and so to its aliases), as on an annex line."""
+    if en and any(w in en for w in ALIAS_WORDS):
+        zh, en, alias = _aliases_out(zh, en)
+        note = "，".join(filter(None, (note, alias))) or None
+    return make_entity(zh, en, country, note=note)
 
 
 # A company's person named after it with a role: "甲公司（Alpha）及其首席执行官X·Y（…）、首席财务官Z·W（…）" (session 17,

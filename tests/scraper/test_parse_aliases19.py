@@ -38,3 +38,27 @@ def test_a_remarks_cell_giving_another_name_is_kept_an_address_is_not():
     assert got == [("Falcon Electro-Optics, Inc.", "又称Falcon EO", ("Falcon EO",)),
                    ("Gemini Defense Solutions", None, ()),
                    ("Peak Sensing LLC", "also known as PeakSense", ("PeakSense",))]
+
+
+PROSE = """不可靠实体清单工作机制关于将红杉动力公司等2家美国企业列入不可靠实体清单的公告
+【发布文号】不可靠实体清单工作机制公告〔2026〕13号
+【发文日期】2026年09月24日
+
+不可靠实体清单工作机制依据《不可靠实体清单规定》第二条、第八条和第十条等有关规定，决定将红杉动力公司（Sequoia Dynamics Inc.，又称Sequoia Dynamic Systems）、灰狼科技公司（Gray Wolf Technologies LLC, also known as Gray Wolf Tech）等2家美国实体列入不可靠实体清单，并采取以下处理措施：
+一、禁止上述企业从事与中国有关的进出口活动。
+本公告自公布之日起实施。
+
+不可靠实体清单工作机制
+2026年9月24日
+"""
+
+
+def test_an_alias_in_a_prose_list_is_no_part_of_the_name():
+    """Session 18 cleaned annex lines and tables of aliases, not the "决定将A（a）、B（b）…" sentence: the English name
+    read "Sequoia Dynamics Inc.，又称Sequoia Dynamic Systems" (key sequoiadynamicsinc又称…), so `screen` of the
+    listed name itself found nothing, and the alias was no spelling of it."""
+    record = parse_document(PROSE.encode(), url=None).notice
+    assert record is not None
+    assert [(e.en, e.key, e.note, e.aliases) for e in record.entities] == [
+        ("Sequoia Dynamics Inc.", "sequoiadynamics", "又称Sequoia Dynamic Systems", ("Sequoia Dynamic Systems",)),
+        ("Gray Wolf Technologies LLC", "graywolftechnologies", "also known as Gray Wolf Tech", ("Gray Wolf Tech",))]
