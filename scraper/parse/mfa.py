@@ -992,6 +992,17 @@ def _undescribed(zh: str) -> str:
     return m.group("name") if m else zh
 
 
+# What the first target did, before its name: "对参与此次对台军售的L3哈里斯技术公司（L3Harris Technologies, Inc.）、…"
+# (session 19, mfa19: kept in the name; the UEL's "决定将参与对台湾地区军售的X" is worded so too).
+RELATIVE_NAME_RE = re.compile(r"(?:参与|参加|涉及|卷入|协助)[^、，,()（）《》的]{1,20}的(?P<name>[^\s、，,的]{2,})")
+
+
+def _unrelated(zh: str) -> str:
+    """``zh`` without a relative clause before the name (RELATIVE_NAME_RE), else ``zh``."""
+    m = RELATIVE_NAME_RE.fullmatch(zh) if "的" in zh else None
+    return m.group("name") if m else zh
+
+
 def _group(seg: str, seg_f: str, after: str) -> list[Group]:
     """The groups of one target phrase: one ("对A、B等3家…企业"), or one per count when the phrase counts
     without naming anyone ("对后附《反制清单》列明的3家企业及2名高级管理人员"), or none."""
@@ -1021,6 +1032,7 @@ def _group(seg: str, seg_f: str, after: str) -> list[Group]:
         for item in _items(plain, count if not counted or count is None else count - counted, kind):
             zh, en, note, gendered = split_target(item)
             zh = _undescribed(zh) if zh and en and len(zh) > DESCRIBED_MIN else zh
+            zh = _unrelated(zh) if zh else zh
             if (zh or en) and zh not in PRONOUNS:
                 names.append(Target(zh, en, kind or ("individual" if gendered else None), note))
     names.extend(its)

@@ -135,3 +135,12 @@ def test_a_mirror_qa_with_a_sidebar_before_it_keeps_its_own_date_and_key() -> No
         '<span>发布时间：2025-10-30</span></li></ul></div>\n<div class="detail">', 1)
     rec = parse_document(page.encode(), url="http://exportcontrol.mofcom.gov.cn/article/gndt/202511/1186.html").notice
     assert rec is not None and rec.published == date(2025, 11, 6) and rec.key.startswith("QA-2025-11-06-")
+
+
+def test_what_the_first_company_did_is_no_part_of_its_name() -> None:
+    rec = decision(LAW + "中方决定对参与此次对台军售的L3哈里斯技术公司（L3Harris Technologies, Inc.）、德事隆系统公司（Textron Systems "
+                   "Corporation）等2家美国军工企业采取反制措施，冻结其在我国境内的财产。", title="关于对美国军工企业采取反制措施的决定")
+    assert [e.zh for e in rec.entities] == ["L3哈里斯技术公司", "德事隆系统公司"]
+    rec = decision(LAW + "中方决定对参与对台军售的通用原子航空系统公司、雷神技术公司等2家军工企业采取反制措施，冻结其在我国境内的财产。",
+                   title="关于对美国军工企业采取反制措施的决定")
+    assert [e.zh for e in rec.entities] == ["通用原子航空系统公司", "雷神技术公司"]
