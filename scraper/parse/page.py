@@ -206,8 +206,10 @@ def unread_change(record: NoticeRecord) -> str | None:
         return None
     change = CHANGE_TITLE_RE.search(record.title)
     if change is None:
-        return None
-    if not record.actions:
+        # "就出口管制管控名单和不可靠实体清单有关措施答记者问" that changes one list: its answer on the other was cut off
+        if not record.actions or len({LIST_KIND[m.group(0)] for m in LIST_WORD_RE.finditer(record.title)}) < 2:
+            return None
+    elif not record.actions:
         return f"the Q&A's title announces a change ({change.group(0)}) its answer does not read"
     acted = {a.list for a in record.actions}
     if None in acted:

@@ -137,3 +137,16 @@ def test_a_qa_page_cut_after_a_whole_paragraph_is_refused() -> None:
     with pytest.raises(UnusablePage) as refused:
         parse_document(cut)
     assert refused.value.reason == "cut-short"
+
+
+TWO_ANSWERS = Path(__file__).parents[1] / "data" / "corpus" / "parse19" / "09-qa-ecl-extend-uel-restore-two-answers.txt"
+
+
+def test_a_qa_on_two_lists_cut_after_its_first_answer_is_refused() -> None:
+    """A Q&A titled on both lists ("…就出口管制管控名单和不可靠实体清单有关措施答记者问", no change word), cut after its first
+    answer (the ECL extension), read as a complete Q&A: the UEL restore of its second answer silently missed."""
+    text = TWO_ANSWERS.read_text(encoding="utf-8")
+    assert [a.list.value for a in parse_document(text).notice.actions] == ["ecl", "uel"]  # type: ignore[union-attr]
+    with pytest.raises(UnusablePage) as refused:
+        parse_document(text[: text.index("问：不可靠实体清单")])
+    assert refused.value.reason == "cut-short"
