@@ -22,7 +22,7 @@ from storage.lifecycle import Derivation, derive
 from storage.models import Entity, EntityName, HealthIssue
 from storage.names import clean_display, name_key
 from storage.notices import load_stored_notices
-from storage.records import EventRecord, EventScope, ListKind, StatusRow, StoredNotice, _jsonable
+from storage.records import EventKind, EventRecord, EventScope, ListKind, StatusRow, StoredNotice, _jsonable
 from storage.vocabulary import ministry_of
 
 SUGGEST_CUTOFF = 75  # rapidfuzz WRatio score below which a name is not worth suggesting
@@ -178,6 +178,11 @@ def _timeline(session: Session, notices: Sequence[StoredNotice], d: Derivation, 
         if ent is not None:
             zh, en, kind = zh or ent.zh, en or ent.en, kind or ent.type
             spellings.extend(n.name for n in ent.names)
+    # a later notice corrected the name (storage/lifecycle.py, "关于更正…"): the newest correction names it now
+    fixed = sorted((e for e in d.events if e.kind is EventKind.NAME_CORRECTED and e.scope == EventScope.ENTITY
+                    and e.entity_key in keys and e.entities), key=lambda e: (e.effective or date.min, e.id))
+    if fixed:
+        zh, en = clean_display(fixed[-1].entities[0].zh) or zh, clean_display(fixed[-1].entities[0].en) or en
     listings: list[EntityListing] = []
     by_key = {n.record.key: n.record for n in notices}
     notes: dict[str, str] = {}

@@ -48,6 +48,8 @@ def test_a_later_correction_adds_one_item_and_keeps_every_earlier_one(tmp_path: 
     assert not got["problems"] and not got["unresolved_references"]
     timeline = json.loads(invoke(db, "timeline", "Ipsilon Power LLC", "--json", "--as-of", "2025-04-14").stdout)
     assert timeline["keys"] == ["ipsilonenergy"]
+    assert (timeline["zh"], timeline["en"]) == ("伊普西隆动力公司", "Ipsilon Power LLC")  # its name now, not as first written
+    assert {"Ipsilon Energy LLC", "Ipsilon Power LLC"} <= set(timeline["names"])
     assert [(e["notice_key"], e["state"]["state"], e["state"]["since"]) for e in timeline["listings"]] == [
         ("MOFCOM-2025-189", "in_force", "2025-03-31")]
     csv = tmp_path / "who.csv"
