@@ -108,9 +108,10 @@ def _matching_keys(session: Session, notices: Sequence[StoredNotice], key: str) 
     for ek in list(session.scalars(stmt)) + list(session.scalars(select(Entity.key).where(Entity.key == key))):
         if ek not in found:
             found.append(ek)
-    for n in notices:  # the notices themselves, in case the entity tables miss a spelling
+    for n in notices:  # the notices themselves, in case the entity tables miss a spelling; an alias a notice gives
         for e in n.record.entities:
-            if key in (e.key, name_key(e.zh), name_key(e.en)) and e.key and e.key not in found:
+            if (key in (e.key, name_key(e.zh), name_key(e.en)) or key in map(name_key, e.aliases)) and e.key \
+                    and e.key not in found:
                 found.append(e.key)
     return found
 
@@ -119,7 +120,7 @@ def all_names(session: Session, notices: Sequence[StoredNotice]) -> list[str]:
     names = set(session.scalars(select(EntityName.name)))
     for n in notices:
         for e in n.record.entities:
-            names.update(x for x in (clean_display(e.zh), clean_display(e.en)) if x)
+            names.update(x for x in (clean_display(e.zh), clean_display(e.en), *e.aliases) if x)
     return sorted(names)
 
 

@@ -152,3 +152,18 @@ def test_a_store_written_before_aliases_were_kept_finds_them_after_its_upgrade(s
     fresh = dict(sqlite3.connect(store / "db.sqlite").execute("SELECT id, record_json FROM notice").fetchall())
     assert {i: r for i, (r, _) in after.items()} == fresh != before  # what this parser stores, byte for byte
     assert all(s == hashlib.sha256(r.encode()).hexdigest() for r, s in after.values())
+
+
+def test_the_web_search_and_timeline_suggestions_know_the_aliases(store: Path) -> None:
+    """The site's /search (find_entities) found "KHI" nowhere: neither a stored spelling nor a close one."""
+    from sqlalchemy.orm import Session
+
+    from storage.db import make_engine
+    from storage.status import find_entities, suggest_names
+
+    engine = make_engine(f"sqlite:///{store / 'db.sqlite'}")
+    with Session(engine) as session:
+        assert [(h.key, h.match) for h in find_entities(session, "KHI")] == [("kawasakiheavyindustries", "exact")]
+        assert [h.key for h in find_entities(session, "Polaris Research Institute Inc")] == ["polarislabs"]
+        assert "Sequoia Dynamic Systems" in suggest_names(session, "Sequoia Dynamic System")
+    engine.dispose()
