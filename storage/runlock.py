@@ -229,25 +229,33 @@ def _stopped(pid: int) -> bool:
 
 
 def stuck(engine: Engine, *, name: str = DEFAULT_LOCK, stale_after: timedelta = DEFAULT_STALE_AFTER) -> str | None:
-    """A line for ``status`` when the run lock's holder is stopped (in our PID namespace: SIGSTOP, a paused
-    container) or has not beaten for ``stale_after``; None when nobody holds it or its holder beats. Was: nothing
-    said so: every cron ``run`` waited for it and exited 3 while ``status`` listed a clean store."""
+    """A line for ``status`` and ``/healthz`` when the run lock's holder is stopped (in our PID namespace: SIGSTOP, a
+    paused container) or has not beaten for ``stale_after``; None when nobody holds it, its holder beats, or it is a
+    dead process of our namespace (the next run takes it over at once). Was: nothing said so: every cron ``run``
+    waited for a stopped holder and exited 3 while ``status`` listed a clean store."""
     with engine.connect() as conn:
         row, server_now = _read(conn, name, server_clock(engine))
     if row is None:
         return None
     now = server_now or _now()
     parsed = Holder.parse(row.holder)
+    ours, pid = _same_namespace(parsed), parsed.pid if parsed is not None else 0
+    if ours and row.acquired_at is not None and _pid_is_dead(row.holder, pid, row.acquired_at):
+        return None
+    silent = row.heartbeat_at is not None and now - row.heartbeat_at >= stale_after
     why = []
-    if parsed is not None and _same_namespace(parsed) and _stopped(parsed.pid):
-        why.append(f"its process is stopped (SIGSTOP, a paused container: kill -CONT {parsed.pid} lets it go on)")
-    if row.heartbeat_at is not None and now - row.heartbeat_at >= stale_after:
+    if ours and _stopped(pid):
+        why.append(f"its process is stopped (SIGSTOP, a paused container: kill -CONT {pid} lets it go on)")
+    if silent:
+        assert row.heartbeat_at is not None
         why.append(f"no heartbeat for {int((now - row.heartbeat_at).total_seconds() // 60)} min")
     if not why:
         return None
     since = f" since {row.acquired_at:%Y-%m-%d %H:%M} UTC" if row.acquired_at is not None else ""
-    return (f"the run lock is held by {describe_holder(row.holder)}{since}: {'; '.join(why)}; each run waits for it "
-            "and exits 3 (a SQLite store it holds mid-write is locked for every writer too)")
+    then = ("each run waits for it and exits 3" if ours else
+            "the next run takes it over, unless the holder is paused inside a write to a SQLite store: then every "
+            "writer stops after busy_timeout, exit 3")
+    return f"the run lock is held by {describe_holder(row.holder)}{since}: {'; '.join(why)}; {then}"
 
 
 def make_holder(run_id: str | None = None) -> str:

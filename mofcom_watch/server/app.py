@@ -320,6 +320,9 @@ def health_report(st: ServerState, now: datetime | None = None) -> tuple[bool, d
         problems += _answer_problems(st, report, now)
     if error is None:
         problems += _publish_problems(st, report, now)
+        run_lock = getattr(st.data, "run_lock_stuck", None)
+        if run_lock is not None and (stuck := run_lock()):  # cycles of a cron run, or of this process, cannot run
+            problems.append(stuck)
     problems += _process_problems(st, report)
     report["status"] = "ok" if not problems else "fail"
     if problems:

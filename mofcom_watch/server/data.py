@@ -146,6 +146,16 @@ class StoreData:
             LOG.debug("publications unknown: %s", exc)
             return None, None
 
+    def run_lock_stuck(self) -> str | None:
+        """The run lock's holder is stopped or silent (storage.runlock.stuck); None otherwise, or when unknown."""
+        from storage.runlock import stuck
+
+        try:
+            return stuck(self.engine)
+        except Exception as exc:  # noqa: BLE001 - no table yet: no lock
+            LOG.debug("run lock unknown: %s", exc)
+            return None
+
     def last_cycle(self) -> datetime | None:
         try:
             with self._sessions() as session:

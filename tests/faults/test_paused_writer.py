@@ -81,12 +81,37 @@ def test_status_names_a_run_lock_held_by_a_stopped_process(replayed, tmp_path):
         engine.dispose()
         done = cli(url, "status", "--json", "--as-of", AS_OF, env=cli_env(MOFCOM_WATCH_FEEDS_DIR=str(tmp_path / "f")),
                    timeout=60)
+        healthz = _healthz(url, tmp_path / "f")
     finally:
         paused.kill()
         paused.wait()
+    from storage.runlock import stuck
+
+    engine = open_store(url)
+    try:  # gone: a dead holder of our PID namespace is taken over at once by the next run, nothing to say
+        assert stuck(engine) is None
+    finally:
+        engine.dispose()
     answer = json.loads(done.out)
     assert done.code == 1 and answer["ok"] is False, done.err
     stuck = answer["run_lock_stuck"]
     assert stuck.startswith(f"the run lock is held by pid {paused.pid} on host cron-host (run 4dddd38e61a9) since "), stuck
     assert f"its process is stopped (SIGSTOP, a paused container: kill -CONT {paused.pid} lets it go on)" in stuck
     assert f"RUN LOCK STUCK: {stuck}" in answer["problems"]
+    assert healthz.status_code == 503 and stuck in healthz.json()["problems"], healthz.json()
+
+
+def _healthz(url: str, feeds: Path):  # noqa: ANN202 - a starlette Response
+    from starlette.testclient import TestClient
+
+    from mofcom_watch.server import create_app
+    from mofcom_watch.server.data import StoreData
+    from storage.db import open_store
+
+    engine = open_store(url)
+    try:
+        with TestClient(create_app(feeds_dir=feeds, feeds_base_url="http://127.0.0.1:8080/feeds/",
+                                   data=StoreData(engine))) as client:
+            return client.get("/healthz")
+    finally:
+        engine.dispose()
