@@ -33,6 +33,9 @@ NUMBERED_RE = re.compile(r"^\s*(?:\(\s*(?P<pn>\d{1,3})\s*\)|(?P<n>\d{1,3})\s*[.�
                          rf"|(?P<cc>[{CIRCLED}])\s*[.、．]?)\s*(?P<rest>(?:\S(?:.*\S)?)?)\s*$")
 # "一、甲公司（Alpha Inc.）": only trusted below an annex heading (the measures use 一、 too).
 CN_NUMBERED_RE = re.compile(r"^\s*(?P<cn>[一二三四五六七八九十]{1,3})\s*、\s*(?P<rest>(?:\S(?:.*\S)?)?)\s*$")
+# "（一）甲公司（Alpha Inc.）", as the MFA's annexes and some MOFCOM orders number them: likewise only below an annex heading
+# (session 19, mfa19: a MOFCOM order's annex so numbered gave no entity).
+CN_PAREN_NUMBERED_RE = re.compile(r"^\s*\(\s*(?P<cn>[一二三四五六七八九十]{1,3})\s*\)\s*(?P<rest>(?:\S(?:.*\S)?)?)\s*$")
 # A row of a table without a header row: number, name, English; a cell left empty stays a cell (blanks, not tabs,
 # around each), so the next cell is not read as this one (session 18: "2<tab>名称<tab><tab>中国台湾地区").
 TABLE_ROW_RE = re.compile(r"^\s*(?P<n>\d{1,3})[^\S\t]*\t[^\S\t]*(?P<zh>[^\t]*?)[^\S\t]*(?:\t[^\S\t]*(?P<en>[^\t]*?)[^\S\t]*)?(?:\t.*)?$")
@@ -176,9 +179,14 @@ def annex_start(text: str) -> int | None:
 BRACKETED_RE = re.compile(r"（[^（）]*）|\([^()]*\)")
 
 
+# A Chinese name and its English in a bracket, nothing else: a name, whatever word it opens with ("自由之桥基金会（Liberty
+# Bridge Foundation）", "本田…（Honda …）"; session 19, mfa19: dropped as a clause opening like "自…起").
+NAMED_WITH_ENGLISH_RE = re.compile(r"[^，。；！？()（）:：]{2,60}[(（][^()（）]*[A-Za-z][^()（）]*[)）]\s*$")
+
+
 def _looks_like_name(rest: str) -> bool:
     """No sentence punctuation outside brackets, no opening like a clause ("根据…", "对…")."""
-    if rest.startswith(NOT_A_NAME_STARTS):
+    if rest.startswith(NOT_A_NAME_STARTS) and NAMED_WITH_ENGLISH_RE.match(rest) is None:
         return False
     if SENTENCE_PUNCT_RE.search(rest):  # brackets are only stripped when it matters
         outside = BRACKETED_RE.sub("", rest) if ("(" in rest or "（" in rest) else rest
@@ -279,7 +287,8 @@ PLAIN_LINE = (
 # another kind, and maps only "．" to "." and "（）" to "()"). Dates, "（2025年1月2日）" and the measures'
 # "一、" cost no Python.
 _OPENER = rf"[0-9０-９]\d{{0,2}}[^\S\n]*[.、．\t]|[(（][^\S\n]*\d{{1,3}}[^\S\n]*[)）]|[\-－—–•·{CIRCLED}]"
-CANDIDATE_LINES = {cn: rf"[^\S\n]*(?:{_OPENER}{'|[一二三四五六七八九十]' if cn else ''})[^\n]*" for cn in (False, True)}
+_CN_OPENER = r"|[一二三四五六七八九十]|[(（][^\S\n]*[一二三四五六七八九十]{1,3}[^\S\n]*[)）]"
+CANDIDATE_LINES = {cn: rf"[^\S\n]*(?:{_OPENER}{_CN_OPENER if cn else ''})[^\n]*" for cn in (False, True)}
 # Each match: (the line, and for the plain line its number, Chinese and English).
 # The look-ahead on the first character after the blanks (what either branch needs) turns the empty lines
 # and the prose away before the two branches are tried.
@@ -531,8 +540,8 @@ def _read_line(out: list[EntityRecord], branches: list[str], line: str, folded: 
                chinese_numbers: bool) -> None:
     """One annex line read in full: an entity appended to ``out`` or a branch to ``branches``."""
     first = folded.lstrip()[:1]
-    if first in "一二三四五六七八九十":
-        c = CN_NUMBERED_RE.match(folded) if chinese_numbers else None
+    if first in "一二三四五六七八九十" or (first == "(" and chinese_numbers and CN_PAREN_NUMBERED_RE.match(folded)):
+        c = (CN_NUMBERED_RE.match(folded) or CN_PAREN_NUMBERED_RE.match(folded)) if chinese_numbers else None
         if c and c.group("rest").strip() and _looks_like_name(line[c.start("rest") : c.end("rest")]):
             _flush(out, branches)
             zh, en = split_name(line[c.start("rest") : c.end("rest")], c.group("rest"))
