@@ -379,6 +379,37 @@ def suspenders_restored(src: Source, d: Draft) -> list[act.ActionDraft]:
     return [x for x in drafts if not any(x is t for t in told)]
 
 
+# "除X外，…继续暂停…1年", "继续暂停…1年，但X和Y除外": the suspension of the entities excepted is not extended.
+EXCEPT_BEFORE_RE = re.compile(r"除\s*(?P<obj>(?:[^,;；。\n除()]|\([^()]{0,80}\)){2,160}?)\s*以?外")
+EXCEPT_AFTER_RE = re.compile(r"但\s*(?:对\s*)?(?P<obj>(?:[^,;；。\n()]|\([^()]{0,80}\)){2,160}?)\s*除外")
+
+
+def excepted_restored(src: Source, d: Draft) -> list[act.ActionDraft]:
+    """An extension that excepts entities ("…继续暂停…相关措施1年，但斯凯迪奥公司（…）和英斯图公司（…）除外") leaves
+    their measures back in force from its start: a restore of its notices limited to them, unless the text says what
+    becomes of them in a later restore or lift of its own ("；对内华达山脉公司，自…起恢复执行相关措施")."""
+    drafts = d.drafts
+    if "外" not in src.folded:  # in every match
+        return drafts
+    folded, out = src.folded, []
+    for i, x in enumerate(drafts):
+        out.append(x)
+        if x.action is not ActionKind.EXTEND or not x.targets:
+            continue
+        begin, end = sentence_start(folded, x.start), act.sentence_end(folded, x.start)
+        m = EXCEPT_BEFORE_RE.search(folded, begin, x.start) or EXCEPT_AFTER_RE.search(folded, x.start, end)
+        if m is None or _object(src, m.span("obj"))[0] != NAME \
+                or any(y.on_entities is not None and y.targets == x.targets and y.action in UNDO_EXTENSION
+                       for y in drafts[i + 1 :]):
+            continue  # "除此之外": no name excepted
+        out.append(act.ActionDraft(ActionKind.RESTORE, x.list, x.targets, x.effective, None, None, x.text, m.start("obj"),
+                                   None, m.span("obj")))
+    return out
+
+
+UNDO_EXTENSION = (ActionKind.RESTORE, ActionKind.LIFT)
+
+
 def measure(src: Source, d: Draft) -> list[act.ActionDraft]:
     """A notice that neither lists, investigates nor acts on others may impose a measure
     ("决定对因美纳公司采取以下处理措施：禁止其…")."""
@@ -603,6 +634,12 @@ def _object(src: Source, span: tuple[int, int]) -> tuple[str | None, tuple[Entit
     seg, fseg = src.text[span[0] : span[1]], src.folded[span[0] : span[1]]
     if ent.is_anaphor(seg, fseg):
         return (PRONOUN if ent.is_pronoun(fseg) else ANAPHOR), ()
+    run = ent.NAME_RUN_RE.fullmatch(fseg.strip()) if "(" in fseg else None
+    if run is not None and fseg.count("(") > 1:  # "斯凯迪奥公司（Skydio Inc.）和英斯图公司（Insitu,Inc.）"
+        lead = len(fseg) - len(fseg.lstrip())
+        found = _run_names(src, span[0] + lead, span[0] + lead + run.end())
+        if len(found) == fseg.count("("):
+            return NAME, tuple(found)
     named = ent.object_entity(seg, fseg)
     if named is not None:
         return NAME, (named,)
@@ -1086,6 +1123,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("refs", references),
     ("drafts", clause_actions),
     ("drafts", suspenders_restored),
+    ("drafts", excepted_restored),
     ("drafts", measure),
     ("drafts", titled_listing),
     ("drafts", on_goods),

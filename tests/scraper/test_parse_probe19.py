@@ -150,3 +150,21 @@ def test_a_qa_on_two_lists_cut_after_its_first_answer_is_refused() -> None:
     with pytest.raises(UnusablePage) as refused:
         parse_document(text[: text.index("问：不可靠实体清单")])
     assert refused.value.reason == "cut-short"
+
+
+@pytest.mark.parametrize(("answer", "lst", "target", "keys"), [
+    (f"不可靠实体清单工作机制决定，自2026年11月10日起，继续暂停4月4日公告（不可靠实体清单工作机制公告〔2025〕7号）相关措施1年，但{TWO}除外。",
+     "不可靠实体清单", "UEL-2025-7", ["skydio", "insitu"]),
+    (f"中方决定，除{SN}外，自2026年11月10日起，继续暂停4月4日公告（商务部公告2025年第21号）相关措施1年。",
+     "出口管制管控名单", "MOFCOM-2025-21", ["sierranevada"]),
+])
+def test_an_extension_excepting_entities_leaves_them_back_in_force(answer: str, lst: str, target: str,
+                                                                  keys: list[str]) -> None:
+    """"…继续暂停…1年，但X和Y除外" extended all the notice's entities, X and Y too (their items said "suspended to 2027")."""
+    assert _acts(QA.format("2026-11-06", lst, answer)) == [
+        ("extend", [target], "2026-11-10", "2027-11-10", []), ("restore", [target], "2026-11-10", None, keys)]
+
+
+def test_no_name_excepted_is_no_restore() -> None:
+    assert _acts(QA.format("2026-11-06", "出口管制管控名单", "除此之外，中方决定，自2026年11月10日起，继续暂停4月4日公告（商务部公告"
+                           "2025年第21号）相关措施1年。")) == [("extend", ["MOFCOM-2025-21"], "2026-11-10", "2027-11-10", [])]
