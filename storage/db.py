@@ -209,7 +209,7 @@ def open_existing_store(url: str, *, read_only: bool = False) -> Engine:
     """:func:`open_store` for read-only commands: never creates the database, nor one in a SQLite file that holds
     none (an empty file, another program's), and reads every page of a SQLite file first
     (:func:`storage.faults.check_sqlite_store`): a damaged store is a :class:`~storage.faults.StoreUnavailable`,
-    never a partial or empty answer. ``read_only`` (``status``, ``timeline``, ``screen``, ``evidence``): an engine that
+    never a partial or empty answer. ``read_only`` (``status``, ``timeline``, ``screen``, ``evidence``, ``review``): an engine that
     cannot write the file (see :func:`make_engine`); only a store of an older schema is written, to migrate it."""
     from storage.faults import check_sqlite_store
 

@@ -55,7 +55,7 @@ def register(app: typer.Typer) -> None:
         from mofcom_watch.reprints import unsure_pairs
         from mofcom_watch.review import pending_reviews
 
-        engine, session = open_session(ctx)
+        engine, session = open_session(ctx, read_only=True)  # a listing: never a write to the store
         try:
             pending = pending_reviews(session, _router())
             pairs = unsure_pairs(session)

@@ -34,7 +34,8 @@ def digest(path: Path) -> str:
 
 
 def test_readers_leave_the_file_as_it_is_beside_a_writer_holding_a_transaction(replayed, tmp_path):
-    """``status`` and ``evidence`` (``timeline`` and ``screen`` open the store the same way: checked by hand)."""
+    """``status``, ``evidence`` and ``review`` (``timeline`` and ``screen`` open the store the same way: checked by
+    hand)."""
     store = tmp_path / "store.sqlite"
     url = delete_mode_copy(replayed, store)
     before = digest(store)
@@ -44,11 +45,13 @@ def test_readers_leave_the_file_as_it_is_beside_a_writer_holding_a_transaction(r
     try:
         status = cli(url, "status", "--json", "--as-of", AS_OF, timeout=20)
         evidence = cli(url, "evidence", "Skydio", "--out", str(tmp_path / "pack.zip"), "--as-of", AS_OF, timeout=20)
+        review = cli(url, "review", "--json", timeout=20)
     finally:
         writer.rollback()
         writer.close()
     assert status.code == 1 and json.loads(status.out)["listings"], status.err  # 1: the fixtures' short counts
     assert evidence.code == 0 and (tmp_path / "pack.zip").is_file(), evidence.err
+    assert review.code == 0 and json.loads(review.out) == {"pending": [], "unsure_qas": []}, review.err
     assert digest(store) == before
     with sqlite3.connect(store) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone() == ("delete",)
