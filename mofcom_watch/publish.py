@@ -104,7 +104,7 @@ class PublishResult:
 
 def publish(session: Session, *, as_of: date, target: PublishTarget | None, hold: tuple[str, ...] | None = None,
             run_id: str | None = None, derive_events: bool = True, full: bool = False,
-            folder: PendingScan | None = None) -> PublishResult:
+            folder: PendingScan | None = None, announce: bool = True) -> PublishResult:
     """Derive and sync the events as of ``as_of``, then write every feed to ``target`` (None: none).
 
     ``hold`` names broken sources (None: those whose last run failed, from the store): while they are, a new item
@@ -113,7 +113,8 @@ def publish(session: Session, *, as_of: date, target: PublishTarget | None, hold
     facts read whole from fetched notices are published. ``derive_events=False`` publishes what
     is stored (``serve``: serving never writes the lists' history). ``full=True`` ignores every
     cache and skip: derive, sync and build every feed from scratch (what the incremental path must
-    equal). ``folder``: the target's folder already being read (:func:`start_folder_scan`). A bad
+    equal). ``folder``: the target's folder already being read (:func:`start_folder_scan`). ``announce=False``:
+    the sync makes no correction item (a view of a past day: ``storage.events.apply_derivation``). A bad
     watchlist raises WatchlistError before anything is touched, unless ``target.watchlist_optional``.
     """
     watchlist, broken_watchlist = _load_watchlist(target)
@@ -127,7 +128,7 @@ def publish(session: Session, *, as_of: date, target: PublishTarget | None, hold
         from mofcom_watch.reprints import recheck  # the not-merged Q&A issues whose cause is gone close
 
         recheck(session, datetime.now(UTC).replace(microsecond=0))
-        derivation, notices, sync, skipped = derive_and_sync(session, as_of, hold, full=full)
+        derivation, notices, sync, skipped = derive_and_sync(session, as_of, hold, full=full, announce=announce)
         record_held_back(session, sources=hold, held=len(sync.withheld), titles=_held_titles(sync.withheld),
                          seen=datetime.now(UTC).replace(microsecond=0), run_id=run_id)
     if target is None:
@@ -257,8 +258,8 @@ def start_folder_scan(target: PublishTarget | None) -> PendingScan | None:
     return FolderScan.start(Path(target.out_dir), FEED_SUFFIXES) if target is not None else None
 
 
-def derive_and_sync(session: Session, as_of: date, hold: tuple[str, ...], *, full: bool = False
-                    ) -> tuple[DerivedSummary, list[StoredNotice], SyncResult, bool]:
+def derive_and_sync(session: Session, as_of: date, hold: tuple[str, ...], *, full: bool = False,
+                    announce: bool = True) -> tuple[DerivedSummary, list[StoredNotice], SyncResult, bool]:
     """Derive the events as of ``as_of`` and sync the Event table, unless the inputs are those of the
     last derive (:mod:`storage.derived`): then its summary, no notice read (an empty list), nothing
     synced, and True (skipped). ``full`` derives and syncs whatever the mark says."""
@@ -275,7 +276,7 @@ def derive_and_sync(session: Session, as_of: date, hold: tuple[str, ...], *, ful
     derivation = derive(notices, as_of)
     incomplete = frozenset(n.record.key for n in notices if count_mismatch(n.record))
     sync = apply_derivation(session, derivation, as_of, {n.record.key: n for n in notices},
-                            withhold=(lambda e: falsifiable(e, incomplete)) if hold else None)
+                            withhold=(lambda e: falsifiable(e, incomplete)) if hold else None, announce=announce)
     summary = DerivedSummary.of(derivation, as_of, sync.withheld)
     save_mark(session, digest, hold, summary)
     return summary, notices, sync, False

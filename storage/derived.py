@@ -168,6 +168,12 @@ def stored_summary(session: Session, as_of: date, digest: str, held: tuple[str, 
     return DerivedSummary.loads(mark.summary) if mark.summary is not None else None
 
 
+def synced_as_of(session: Session) -> date | None:
+    """The day the Event table was last synced as of (the derive mark's), None before any sync: a publish for an
+    earlier day is a view of the past against it (``feeds --as-of``), not a day the store moves back to."""
+    return session.scalar(select(DeriveMark.as_of).where(DeriveMark.name == MARK_NAME))
+
+
 def save_mark(session: Session, digest: str, held: tuple[str, ...], summary: DerivedSummary) -> None:
     """Record the derive and sync just made (in its transaction: rolled back with it)."""
     session.flush()  # the sync's rows, then their fingerprint

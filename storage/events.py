@@ -23,6 +23,10 @@ the ``Event`` table:
   refreshed in place, not announced again: that one item says so. Events dated after
   ``as_of`` are left alone (a sync with an earlier clock does not retract the future).
 
+``announce=False`` (a view of a past day, ``feeds --as-of`` a day gone, rolled back afterwards): the rows follow the
+derivation, but no correction item is made. Each would be news of this sync against a table kept as of a later day
+(an item that held that day "Reinstated", then "Retracted" again by the next live run), not of the day shown.
+
 ``payload_sha256`` hashes the payload without ``updated`` (the one field a
 correction moves), so a corrected event still compares equal to its derivation.
 """
@@ -266,9 +270,10 @@ def falsifiable(event: EventRecord, incomplete: frozenset[str] = frozenset()) ->
 
 def apply_derivation(session: Session, derivation: Derivation, as_of: date,
                      notices: dict[str, StoredNotice] | None = None,
-                     withhold: Callable[[EventRecord], bool] | None = None) -> SyncResult:
+                     withhold: Callable[[EventRecord], bool] | None = None, *, announce: bool = True) -> SyncResult:
     """Bring the Event table in line with ``derivation`` (see the module doc). A new item for which
     ``withhold`` says yes is not stored (not published) this time; items already stored are kept.
+    ``announce=False``: no correction items, and a changed item keeps its derived dates (see the module doc).
     Stored items are compared by their hashes; only those that change are read whole."""
     table = _Table(session)
     existing = table.stored
@@ -322,7 +327,7 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
             counts["refreshed"] += 1
             continue
         at = _revision_time(event)
-        new = replace(event, updated=at)
+        new = replace(event, updated=at) if announce else event
         n = row.revision
         if row.retracted:
             summary = (f"This item was retracted and follows again from the stored notices as of {at.isoformat()}. "
@@ -334,7 +339,8 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
                        f"(revision fetched {at.isoformat()}){f': {changed}' if changed else ''}. Now: {event.summary}")
             title = f"Correction: {event.title}"
         _write(row, new, revision=row.revision + 1)
-        table.upsert_correction(_correction(new, n, at, title=title, summary=summary))
+        if announce:
+            table.upsert_correction(_correction(new, n, at, title=title, summary=summary))
         counts["corrected"] += 1
     held = {e.id for e in withheld}
     for stored in sorted(existing.values(), key=lambda r: r.id):
@@ -351,10 +357,13 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
         n = row.revision
         row.retracted = True
         row.revision = row.revision + 1
+        at = _retraction_time(old, notices or {})
         if row.kind == EventKind.UNRESOLVED_REFERENCE.value:
             counts["resolved"] += 1  # the reference now resolves: its state events say so; no retraction item
             continue
-        at = _retraction_time(old, notices or {})
+        if not announce:
+            counts["retracted" if moved is None else "corrected"] += 1
+            continue
         if moved is not None:
             new, keys = moved
             named = sum(renamed.get(key, 0) for key in keys.split(", "))

@@ -1,0 +1,61 @@
+"""``feeds --as-of <a past day> --out DIR``: that day's feeds, and nothing else changes.
+
+Story S20 (tests/data/stories18): No. 84's suspension lapses on 2024-08-18 and the lapse is published; a Q&A of
+2024-08-19 extends the suspension from 2024-08-18, and the lapse is retracted, with a correction. On 2024-08-19,
+the feeds of 2024-08-18 into a folder of their own must hold the lapse (it followed from what was published that
+day) and no correction made only by viewing the past against today's store ("Reinstated: …"); the live feeds
+written after that must be what they were (no "Reinstated", no second "Retracted"). Real SQLite file, the CLI.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from mofcom_watch.cli import app
+from mofcom_watch.clock import TODAY_ENV
+
+STORIES = Path(__file__).resolve().parents[1] / "data" / "stories18"
+LAPSE = "tag:mofcom-watch,2025:MOFCOM-2024-84/suspension_lapsed/ecl/2024-08-18"
+TODAY = "2024-08-19"
+
+
+def cli(db: str, *args: str) -> None:
+    result = CliRunner().invoke(app, ["--db", db, *args], env={TODAY_ENV: TODAY})
+    assert result.exit_code in (0, 1), result.output
+
+
+def items(folder: Path) -> list[tuple[str, str]]:
+    return [(i["id"], i["title"]) for i in json.loads((folder / "all.json").read_text(encoding="utf-8"))["items"]]
+
+
+def events(path: Path) -> list[tuple[object, ...]]:
+    with sqlite3.connect(path) as conn:
+        return conn.execute("select id, revision, retracted, payload_sha256 from event order by id").fetchall()
+
+
+def test_a_past_day_feed_shows_that_day_and_leaves_the_store_and_live_feeds_alone(tmp_path: Path) -> None:
+    first = tmp_path / "first"
+    first.mkdir()
+    for name in ("s03-mofcom-2024-84.txt", "s03-qa-2024-05-20-suspend.txt", "s03-mofcom-2024-83.txt"):
+        shutil.copyfile(STORIES / "main" / name, first / name)
+    path = tmp_path / "store.sqlite"
+    db = f"sqlite:///{path}"
+    cli(db, "replay", str(first), "--fetched-at", "2024-08-18T02:00:00+00:00", "--as-of", "2024-08-18")
+    cli(db, "replay", str(STORIES / "late"), "--fetched-at", "2024-08-19T14:00:00+00:00", "--as-of", TODAY)
+    cli(db, "feeds", "--out", str(tmp_path / "live"), "--as-of", TODAY)
+    live, stored = items(tmp_path / "live"), events(path)
+    assert f"{LAPSE}/correction/1" in dict(live) and LAPSE not in dict(live)
+
+    cli(db, "feeds", "--out", str(tmp_path / "past"), "--as-of", "2024-08-18")
+    past = items(tmp_path / "past")
+    assert LAPSE in dict(past)  # published that day; the Q&A undoing it came the next day
+    assert not [i for i in past if "/correction/" in i[0]], past  # no "Reinstated": nothing was undone that day
+
+    assert events(path) == stored  # the view of a past day is not kept
+    cli(db, "feeds", "--out", str(tmp_path / "live"), "--as-of", TODAY)
+    assert items(tmp_path / "live") == live
