@@ -14,8 +14,9 @@ the ``Event`` table:
 - an event dated on or before ``as_of`` that no longer follows from the notices is
   marked retracted, with a correction item saying so. An unresolved-reference item
   that disappears because the reference now resolves (a Q&A stored before the notice
-  it suspends) is withdrawn without one: the state events it was waiting for now
-  exist, and the feeds come out as if the notices had arrived in the other order. An item whose notice is
+  it suspends) is withdrawn with a "Resolved: …" correction item in its feeds: a reader who saw
+  "cannot be matched" learns that it now is (the state items it was waiting for are new items of
+  their own); the other items come out as if the notices had arrived in the other order. An item whose notice is
   now stored under another key (a paper's reprint of a Q&A, renamed to MOFCOM's key when MOFCOM's copy came:
   ``mofcom_watch.reprints``) and which continues there under the new key's id is not retracted either: its
   correction item says it continues, under which key and id, and that nothing was withdrawn; the other items
@@ -359,7 +360,13 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
         row.revision = row.revision + 1
         at = _retraction_time(old, notices or {})
         if row.kind == EventKind.UNRESOLVED_REFERENCE.value:
-            counts["resolved"] += 1  # the reference now resolves: its state events say so; no retraction item
+            counts["resolved"] += 1  # the reference now resolves: its state events say what it does
+            if announce:
+                table.upsert_correction(_correction(old, n, at, title=f"Resolved: {old.title}", summary=(
+                    f"The reference in \"{old.title}\" no longer fails, as of the notices fetched up to "
+                    f"{at.isoformat()}: the notice it names is stored now, and what {old.source_key or 'the notice'} "
+                    "does to it follows and is in the feeds as items of their own (or the notice making the "
+                    "reference changed). This item is withdrawn; nothing here needs review any more.")))
             continue
         if not announce:
             counts["retracted" if moved is None else "corrected"] += 1
