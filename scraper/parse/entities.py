@@ -297,8 +297,10 @@ ANNEX_LINE_RES = {cn: re.compile(rf"\n(?=[^\S\n]*[0-9０-９(（\-－—–•·
 NAME_MAX = 200  # ``_looks_like_name``: a longer "name" is prose
 # "一、美国实体" / "二、英国企业（2家）:" below an annex heading: a group's heading (the numbers restart
 # under it), no entity; its country is the country of the lines that follow.
+# (the persons' heading of an order's annex, "二、高级管理人员", too: session 19, mfa19, it was read as an entity)
 GROUP_HEADING_RE = re.compile(
-    rf"^[^\S\n]*[一二三四五六七八九十]{{1,3}}[^\S\n]*、[^\S\n]*(?=\S)(?P<c>{COUNTRY_ALT})?的?{ENTITY_NOUN}?"
+    rf"^[^\S\n]*[一二三四五六七八九十]{{1,3}}[^\S\n]*、[^\S\n]*(?=\S)(?P<c>{COUNTRY_ALT})?的?"
+    rf"(?:{ENTITY_NOUN}|高级管理人员|管理人员|人员|高管)?"
     rf"(?:名单|清单)?[^\S\n]*(?:[(（][^\S\n]*{NUM}[^\S\n]*[家名][^\S\n]*[)）])?[^\S\n]*[:：]?[^\S\n]*$"
 )
 

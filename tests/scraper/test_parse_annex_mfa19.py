@@ -51,3 +51,11 @@ def test_a_name_opening_like_a_clause_is_a_name_when_its_english_follows() -> No
     rec = parsed(ORDER.format(lines=LINES.replace("（一）", "1.").replace("（二）", "2.").replace("（三）", "3.")))
     assert [e.zh for e in rec.entities] == ["海湾咨询集团", "自由之桥基金会", "格林伍德战略合伙公司"]
     assert not rec.warnings
+
+
+def test_the_persons_heading_of_an_orders_annex_is_no_entity() -> None:
+    rec = parsed(ORDER.replace("海湾咨询集团等三家美国企业", "海湾咨询集团等1家美国企业及其1名高级管理人员").format(
+        lines="一、企业\n1.海湾咨询集团（Gulf Advisory Group, LLC）\n二、高级管理人员\n"
+              "1.约翰·卡特（John Carter），男，海湾咨询集团首席执行官"))
+    assert [(e.zh, e.en) for e in rec.entities] == [("海湾咨询集团", "Gulf Advisory Group, LLC"), ("约翰·卡特", "John Carter")]
+    assert not rec.warnings
