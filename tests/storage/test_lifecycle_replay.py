@@ -194,7 +194,10 @@ def test_replay_twice_and_in_another_order_gives_the_same_events(fixtures_tree, 
     other = f"sqlite:///{tmp_path / 'b.sqlite'}"
     replay(other, qas)
     replay(other, fixtures_tree)
-    assert live_events(other) == live_events(straight)
+    # but for the "Resolved: …" items of the references the Q&As could not resolve alone (storage/events.py)
+    resolved = {i: e for i, e in live_events(other).items() if "/unresolved_reference/" in i}
+    assert resolved and all(e["title"].startswith("Resolved: ") for e in resolved.values()), sorted(resolved)
+    assert {i: e for i, e in live_events(other).items() if i not in resolved} == live_events(straight)
 
 
 def test_demo_day_shows_every_lapsed_suspension(fixtures_tree, tmp_path):
