@@ -39,6 +39,7 @@ from mofcom_watch.publish import PublishResult, publish
 from mofcom_watch.tables import Column, TableText, print_table
 from scraper.sources import SourceConfigError, load_sources
 from storage.db import WRITE_LOCK, DatabaseError, open_store, session_factory
+from storage.derived import synced_as_of
 from storage.faults import StoreUnavailable
 from storage.models import HealthIssue
 from storage.notices import NoticeLine, load_lines
@@ -165,7 +166,8 @@ def register(app: typer.Typer) -> None:
         directory: Path = typer.Argument(..., help="Saved pages: DIR/<host>/<path>, other files become file: URLs."),
         fetched_at: Optional[str] = typer.Option(None, "--fetched-at", help="Fetch time to record (ISO 8601); default now."),
         as_of: Optional[str] = typer.Option(None, "--as-of", help=AS_OF_HELP + " The pages are stored whatever the "
-                                            "day; what is derived for a later day is not."),
+                                            "day; what is derived for a later day, or for one before the day the "
+                                            "store was last synced as of, is not."),
         as_json: bool = typer.Option(False, "--json", help="Print JSON (the counts, the problems, every stored notice) "
                                      "instead of the table."),
     ) -> None:
@@ -223,11 +225,15 @@ def register(app: typer.Typer) -> None:
                 lock.ensure()  # taken over meanwhile (a paused or suspended replay): the new holder derives
                 with factory() as session, session.begin():
                     session.connection(execution_options=WRITE_LOCK)
-                    derived = publish(session, as_of=day, target=None)  # the engine runs once (or not: no change)
+                    synced = synced_as_of(session)  # a day before the store's: a view of the past, not kept
+                    past = not preview and synced is not None and day < synced
+                    derived = publish(session, as_of=day, target=None,  # the engine runs once (or not: no change)
+                                      announce=not past)
                     records = ([NoticeLine.of(n.record) for n in derived.notices] if not derived.skipped_derive
                                else load_lines(session))  # the table needs no provenance, nor the entities
                     conflicts = alias_conflicts(session, {r.notice_key for r in results if r.notice_key})
-                    if preview:  # a day to come: shown, not kept (a later run would publish or retract its items)
+                    if preview or past:  # a day to come: shown, not kept (a later run would publish or retract its
+                        # items); a past one likewise (kept, it undid the later day's news: "Reinstated" in the feeds)
                         session.rollback()
         except Exception as exc:  # noqa: BLE001 - a resource fault is one line; anything else goes on up
             exit_on_resource_fault("mofcom-watch replay", exc, db_url=settings.database_url)

@@ -1,4 +1,4 @@
-"""``feeds --as-of <a past day> --out DIR``: that day's feeds, and nothing else changes.
+"""``feeds --as-of <a past day> --out DIR``: that day's feeds, and nothing else changes (``replay --as-of`` it too).
 
 Story S20 (tests/data/stories18): No. 84's suspension lapses on 2024-08-18 and the lapse is published; a Q&A of
 2024-08-19 extends the suspension from 2024-08-18, and the lapse is retracted, with a correction. On 2024-08-19,
@@ -57,5 +57,8 @@ def test_a_past_day_feed_shows_that_day_and_leaves_the_store_and_live_feeds_alon
     assert not [i for i in past if "/correction/" in i[0]], past  # no "Reinstated": nothing was undone that day
 
     assert events(path) == stored  # the view of a past day is not kept
+    # nor is what a replay of that day derives: its pages are stored, the Event table stays as of the later day
+    cli(db, "replay", str(first), "--fetched-at", "2024-08-19T15:00:00+00:00", "--as-of", "2024-08-18")
+    assert events(path) == stored
     cli(db, "feeds", "--out", str(tmp_path / "live"), "--as-of", TODAY)
     assert items(tmp_path / "live") == live
