@@ -648,8 +648,9 @@ def _object(src: Source, span: tuple[int, int]) -> tuple[str | None, tuple[Entit
     # several names ("对内华达山脉公司、立方公司等2家实体采取的"): each must read as one
     cut = NAMES_COUNT_RE.search(fseg)
     parts = [(seg[a:b], fseg[a:b]) for a, b in _pieces(fseg, cut.start() if cut else len(fseg))]
-    found = [ent.object_entity(p, fp) for p, fp in parts]
-    return (NAME, tuple(found)) if all(found) else (None, ())  # type: ignore[arg-type]
+    each = [ent.object_entity(p, fp) for p, fp in parts]
+    named_all = [e for e in each if e is not None]
+    return (NAME, tuple(named_all)) if len(named_all) == len(each) else (None, ())
 
 
 def _pieces(fseg: str, end: int) -> list[tuple[int, int]]:
