@@ -33,6 +33,8 @@ from mofcom_watch.publish import (
     PublishTarget,
     feeds_with_items,
     other_base_url,
+    past_day,
+    publish_preview,
     publish_recorded,
     start_folder_scan,
     warm_reads,
@@ -241,8 +243,14 @@ def run_cycle(
                 link_news(session)  # reports name notices that may only now be stored
                 held = held_sources(session, frozenset(news_names))  # (it reads no news row)
             refused_blank = _would_blank(sf, target, settings.database_url, run_id)
-            outcome = publish_recorded(sf, as_of=as_of, target=None if refused_blank else target, hold=held,
-                                       run_id=run_id, folder=folder)
+            if past_day(sf, as_of):  # (--out DIR: the live folder refuses it) a view of that day, not kept: kept,
+                # it moved the Event table back (a late Q&A's retraction undone), and the next live feeds said
+                # "Reinstated" and "Retracted" again; its pages are stored all the same
+                outcome = publish_preview(sf, as_of=as_of, target=None if refused_blank else target, past=True,
+                                          hold=held, run_id=run_id, folder=folder)
+            else:
+                outcome = publish_recorded(sf, as_of=as_of, target=None if refused_blank else target, hold=held,
+                                           run_id=run_id, folder=folder)
             published = tuple(str(p) for p in outcome.written)
             withheld = tuple(e.id for e in outcome.withheld)
             sync = outcome.sync

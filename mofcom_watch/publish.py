@@ -28,7 +28,7 @@ from mofcom_watch.config import Settings
 from scraper.sources import SourceConfigError, load_sources
 from scraper.sources.registry import default_sources
 from storage.db import WRITE_LOCK
-from storage.derived import DerivedSummary, inputs_digest, save_mark, stored_summary
+from storage.derived import DerivedSummary, inputs_digest, save_mark, stored_summary, synced_as_of
 from storage.events import SyncResult, derive
 from storage.generations import EVENTS, generation
 from storage.health import health_events, held_sources, record_held_back
@@ -280,6 +280,36 @@ def derive_and_sync(session: Session, as_of: date, hold: tuple[str, ...], *, ful
     summary = DerivedSummary.of(derivation, as_of, sync.withheld)
     save_mark(session, digest, hold, summary)
     return summary, notices, sync, False
+
+
+def publish_preview(sessions: sessionmaker[Session], *, as_of: date, target: PublishTarget | None,
+                    past: bool = False, hold: tuple[str, ...] | None = None, run_id: str | None = None,
+                    folder: PendingScan | None = None) -> PublishResult:
+    """:func:`publish` for a day to come, or a ``past`` one, into a folder that is not the live one, whose store
+    writes are rolled back: its events, their marks and the publication are not kept, so no later run publishes a
+    future day's items (or retracts them, with a correction item, if the day comes otherwise), nor announces again
+    what a past day's view undid (a lapse a late Q&A retracted: "Reinstated" as of the day before it, then
+    "Retracted" again), and ``status`` does not count the preview as the last publish.
+
+    A past day (before the day the store's events were last synced as of: :func:`past_day`) gives the feeds of the
+    end of that day as the store knows it now: the items that follow from the notices published by then, and the
+    corrections the store made by then; none of those its own sync against the later table would make
+    (``announce=False``: they would undo later news as if it were that day's)."""
+    with sessions() as session, session.begin():
+        fence(session.connection(execution_options=WRITE_LOCK))
+        result = publish(session, as_of=as_of, target=target, announce=not past, hold=hold, run_id=run_id,
+                         folder=folder)
+        session.rollback()
+    return result
+
+
+def past_day(sessions: sessionmaker[Session], day: date) -> bool:
+    """Whether ``day`` is before the day the store's events were last synced as of (``run`` its ``--as-of`` or today,
+    ``replay`` or ``feeds`` their ``--as-of``): publishing it would move the Event table back (a later day's retractions
+    undone, with correction items the next live feeds would carry)."""
+    with sessions() as session, session.begin():
+        synced = synced_as_of(session)
+    return synced is not None and day < synced
 
 
 def publish_recorded(sessions: sessionmaker[Session], *, as_of: date, target: PublishTarget | None,

@@ -8,7 +8,6 @@ source-health issues), 2 for bad input (date, watchlist file, database).
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Optional
 
@@ -30,12 +29,16 @@ from mofcom_watch.commands.status_cmd import open_session
 from mofcom_watch.config import port_0_problem, redact_url
 from mofcom_watch.context import app_context
 from mofcom_watch.exits import FEEDS_ERRNOS, exit_on_resource_fault
-from mofcom_watch.publish import PublishResult, PublishTarget, feeds_with_items, publish, publish_recorded
-from storage.db import WRITE_LOCK
-from storage.derived import synced_as_of
+from mofcom_watch.publish import (
+    PublishResult,
+    PublishTarget,
+    feeds_with_items,
+    past_day,
+    publish_preview,
+    publish_recorded,
+)
 from storage.health import open_health_issues
 from storage.models import Notice
-from storage.runlock import fence
 from storage.watchlist import WatchlistError
 
 URL_SCHEMES = ("http://", "https://")
@@ -86,34 +89,6 @@ def refuse_to_blank(session, out_dir: Path, database_url: str) -> None:  # noqa:
 
 AS_OF_HELP = ("Day to publish as of, YYYY-MM-DD (default: today in Beijing time). Another day only into a folder of "
               "its own (--out), never the configured feeds folder; nothing derived for a later day is stored.")
-
-
-def publish_preview(sessions: sessionmaker[Session], *, as_of: date, target: PublishTarget,
-                    past: bool = False) -> PublishResult:
-    """:func:`publish` for a day to come, or a ``past`` one, into a folder that is not the live one, whose store
-    writes are rolled back: its events, their marks and the publication are not kept, so no later run publishes a
-    future day's items (or retracts them, with a correction item, if the day comes otherwise), nor announces again
-    what a past day's view undid (a lapse a late Q&A retracted: "Reinstated" as of the day before it, then
-    "Retracted" again), and ``status`` does not count the preview as the last publish.
-
-    A past day (before the day the store's events were last synced as of: :func:`past_day`) gives the feeds of the
-    end of that day as the store knows it now: the items that follow from the notices published by then, and the
-    corrections the store made by then; none of those its own sync against the later table would make
-    (``announce=False``: they would undo later news as if it were that day's)."""
-    with sessions() as session, session.begin():
-        fence(session.connection(execution_options=WRITE_LOCK))
-        result = publish(session, as_of=as_of, target=target, announce=not past)
-        session.rollback()
-    return result
-
-
-def past_day(sessions: sessionmaker[Session], day: date) -> bool:
-    """Whether ``day`` is before the day the store's events were last synced as of (``run`` today, ``replay``
-    or ``feeds`` its ``--as-of``): publishing it would move the Event table back (a later day's retractions
-    undone, with correction items the next live feeds would carry)."""
-    with sessions() as session, session.begin():
-        synced = synced_as_of(session)
-    return synced is not None and day < synced
 
 
 def check_watchlist(path: Path) -> None:

@@ -111,7 +111,8 @@ def register(app: typer.Typer) -> None:
                                             f"{SINCE_RANGE[0]}-{SINCE_RANGE[1]} (backfill)."),
         base_url: List[str] = typer.Option([], "--base-url", metavar="HOST=URL",
                                            help="Fetch HOST from URL instead (a mirror or local copy). Repeatable."),
-        as_of: Optional[str] = typer.Option(None, "--as-of", help=AS_OF_NOW_HELP),
+        as_of: Optional[str] = typer.Option(None, "--as-of", help=AS_OF_NOW_HELP + " A past day only with --out DIR; before the day the store was last "
+                                              "synced as of, its pages are stored, not what it derives."),
         out: Optional[Path] = typer.Option(None, "--out", help="Feeds folder (default: the configured feeds_dir)."),
         source: List[str] = typer.Option([], "--source", help="Only these sources (names). Repeatable."),
         progress: Optional[bool] = typer.Option(None, "--progress/--no-progress",

@@ -62,3 +62,35 @@ def test_a_past_day_feed_shows_that_day_and_leaves_the_store_and_live_feeds_alon
     assert events(path) == stored
     cli(db, "feeds", "--out", str(tmp_path / "live"), "--as-of", TODAY)
     assert items(tmp_path / "live") == live
+
+
+def test_a_run_as_of_a_past_day_into_a_folder_of_its_own_keeps_nothing_it_derives(tmp_path: Path, monkeypatch) -> None:
+    """``run --as-of <a day before the store's last sync> --out DIR``: its pages are stored, what it derives for
+    that day is shown in DIR and not kept (was: the Event table moved back to that day, reinstating No. 84's lapse,
+    and the next live feeds said "Reinstated" and "Retracted" again). A real run against a local copy of the site."""
+    from tests.site_server import SiteServer
+
+    for name, value in (("MOFCOM_WATCH_REQUEST_DELAY", "0"), ("MOFCOM_WATCH_RETRIES", "0"),
+                        ("MOFCOM_WATCH_TIMEOUT", "5")):
+        monkeypatch.setenv(name, value)
+    path = tmp_path / "store.sqlite"
+    db = f"sqlite:///{path}"
+    first = tmp_path / "first"
+    first.mkdir()
+    for name in ("s03-mofcom-2024-84.txt", "s03-qa-2024-05-20-suspend.txt", "s03-mofcom-2024-83.txt"):
+        shutil.copyfile(STORIES / "main" / name, first / name)
+    cli(db, "replay", str(first), "--fetched-at", "2024-08-18T02:00:00+00:00", "--as-of", "2024-08-18")
+    cli(db, "replay", str(STORIES / "late"), "--fetched-at", "2024-08-19T14:00:00+00:00", "--as-of", TODAY)
+    cli(db, "feeds", "--out", str(tmp_path / "live"), "--as-of", TODAY)
+    stored, live = events(path), items(tmp_path / "live")
+
+    fixtures = Path(__file__).resolve().parents[2] / "fixtures"
+    with SiteServer(fixtures) as site:
+        host = "www.mofcom.gov.cn"
+        cli(db, "run", "--as-of", "2024-08-18", "--out", str(tmp_path / "past"), "--no-progress",
+            "--source", "mofcom-qa", "--base-url", f"{host}={site.base_url(host)}")
+    assert LAPSE in dict(items(tmp_path / "past"))
+    assert events(path) == stored  # the run's view of that day is not kept
+
+    cli(db, "feeds", "--out", str(tmp_path / "live"), "--as-of", TODAY)
+    assert not [i for i in items(tmp_path / "live") if i not in live and "/correction/" in i[0]]
