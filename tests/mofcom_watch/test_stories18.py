@@ -31,109 +31,27 @@ S20 S03's No. 84 lapses on 2024-08-18 and the lapse is published; a Q&A of 2024-
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
-from mofcom_watch.cli import app
+from tests.mofcom_watch.stories import REPO, TAG, Store, ids, invoke, listing, replayed, row, state
 
-REPO = Path(__file__).resolve().parents[2]
 STORIES = REPO / "tests" / "data" / "stories18"
 FETCHED = "2026-11-29T00:00:00+00:00"
 FETCHED_LATER = "2026-11-30T00:00:00+00:00"
-TAG = "tag:mofcom-watch,2025:"
 S03_PAGES = ("s03-mofcom-2024-83.txt", "s03-mofcom-2024-84.txt", "s03-qa-2024-05-20-suspend.txt",
              "s03-qa-2024-08-16-extend.txt", "s03-qa-2024-12-20-restore.txt")
 
 
-def invoke(db: str, *args: str) -> Any:
-    result = CliRunner().invoke(app, ["--db", db, *args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
-    return result
-
-
-class Store:
-    """One replayed store and cached reads of it."""
-
-    def __init__(self, db: str, folder: Path) -> None:
-        self.db = db
-        self.folder = folder
-        self._status: dict[str, dict[str, Any]] = {}
-        self._feeds: dict[str, Path] = {}
-
-    def status(self, day: str) -> dict[str, Any]:
-        if day not in self._status:
-            result = invoke(self.db, "status", "--json", "--as-of", day)
-            got = json.loads(result.stdout)
-            rows: dict[str, Any] = {}
-            for one in got["listings"]:  # a notice whose entities part ways has one row per state
-                rows.setdefault(one["notice_key"], []).append(one)
-            rows["__problems__"] = got["problems"] + [r["summary"] for r in got["unresolved_references"]]
-            self._status[day] = rows
-        return self._status[day]
-
-    def timeline(self, name: str, day: str) -> dict[str, Any]:
-        result = invoke(self.db, "timeline", name, "--json", "--as-of", day)
-        assert result.exit_code in (0, 1), result.output
-        return json.loads(result.stdout)
-
-    def feeds(self, day: str) -> Path:
-        if day not in self._feeds:
-            out = self.folder / f"feeds-{day}"
-            result = invoke(self.db, "feeds", "--out", str(out), "--as-of", day)
-            assert result.exit_code in (0, 1), result.output
-            self._feeds[day] = out
-        return self._feeds[day]
-
-    def items(self, day: str, feed: str = "all") -> list[dict[str, Any]]:
-        path = self.feeds(day) / f"{feed}.json"
-        if not path.exists():
-            return []
-        return list(json.loads(path.read_text(encoding="utf-8"))["items"])
-
-
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
-    folder = tmp_path_factory.mktemp("stories18")
-    db = f"sqlite:///{folder / 'store.sqlite'}"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MOFCOM_WATCH_")}
-    done = subprocess.run([sys.executable, "-m", "mofcom_watch", "--db", db, "replay", str(STORIES / "main"),
-                           "--fetched-at", FETCHED], capture_output=True, text=True, cwd=REPO, env=env, timeout=120)
-    assert done.returncode in (0, 1), done.stderr
-    again = invoke(db, "replay", str(STORIES / "corrected"), "--fetched-at", FETCHED_LATER)
+    replayed_store = replayed(tmp_path_factory.mktemp("stories18"), STORIES / "main", FETCHED)
+    again = invoke(replayed_store.db, "replay", str(STORIES / "corrected"), "--fetched-at", FETCHED_LATER)
     assert again.exit_code in (0, 1), again.output
-    return Store(db, folder)
-
-
-def row(store: Store, day: str, key: str, entity: str | None = None) -> dict[str, Any]:
-    """The status row of notice KEY (of ENTITY's group, when the notice's entities part ways)."""
-    rows = store.status(day)
-    assert key in rows, (day, key, sorted(rows))
-    found = [one for one in rows[key] if entity is None or entity in one["entity_keys"]]
-    assert len(found) == 1, (day, key, entity, found)
-    return dict(found[0])
-
-
-def state(store: Store, day: str, key: str, entity: str | None = None) -> tuple[Any, ...]:
-    got = row(store, day, key, entity)
-    return got["state"], got["since"], got["until"]
-
-
-def listing(timeline: dict[str, Any], key: str) -> dict[str, Any]:
-    found = [entry for entry in timeline["listings"] if entry["notice_key"] == key]
-    assert len(found) == 1, (key, [entry["notice_key"] for entry in timeline["listings"]])
-    return found[0]
-
-
-def ids(items: list[dict[str, Any]]) -> set[str]:
-    return {item["id"] for item in items}
+    return replayed_store
 
 
 # ---- status at past days: only what was published by then -------------------------------------------------------
