@@ -744,18 +744,24 @@ def _told_state(folded: str, before: list[tuple[int, int, NoticeRef]], at: int, 
     return own is None or published is not None and own[:10] < published.isoformat()
 
 
-def _named_before(folded: str, refs: list[tuple[int, int, NoticeRef]], s_start: int, v_end: int,
-                  next_start: int) -> list[tuple[int, int, NoticeRef]]:
-    """What "暂停实施上述公告" (BACK_REFERENCE_RE after the verb ending at ``v_end``) points back to: the
-    refs of the last sentence before ``s_start`` that names any; [] when the verb is not so followed."""
-    if not refs or not BACK_REFERENCE_RE.match(folded, v_end, next_start):
-        return []
+def _last_sentence_refs(folded: str, refs: list[tuple[int, int, NoticeRef]], s_start: int
+                        ) -> list[tuple[int, int, NoticeRef]]:
+    """The refs of the last sentence before ``s_start`` that names any ([] when none does)."""
     earlier = [r for r in refs if r[1] <= s_start]
     if not earlier:
         return []
     last = earlier[-1][0]
     begin = max(folded.rfind("\n", 0, last), folded.rfind("。", 0, last)) + 1
     return [r for r in earlier if r[0] >= begin]
+
+
+def _named_before(folded: str, refs: list[tuple[int, int, NoticeRef]], s_start: int, v_end: int,
+                  next_start: int) -> list[tuple[int, int, NoticeRef]]:
+    """What "暂停实施上述公告" (BACK_REFERENCE_RE after the verb ending at ``v_end``) points back to: the
+    refs of the last sentence before ``s_start`` that names any; [] when the verb is not so followed."""
+    if not refs or not BACK_REFERENCE_RE.match(folded, v_end, next_start):
+        return []
+    return _last_sentence_refs(folded, refs, s_start)
 
 
 def _subject_named_before(folded: str, refs: list[tuple[int, int, NoticeRef]], clause_from: int, s_start: int,
@@ -767,12 +773,7 @@ def _subject_named_before(folded: str, refs: list[tuple[int, int, NoticeRef]], c
     p = max(folded.rfind("上述", clause_from, at), folded.rfind("前述", clause_from, at), folded.rfind("以上", clause_from, at))
     if p < 0 or BACK_SUBJECT_RE.fullmatch(folded, p, at) is None:
         return []
-    earlier = [r for r in refs if r[1] <= s_start]
-    if not earlier:
-        return []
-    last = earlier[-1][0]
-    begin = max(folded.rfind("\n", 0, last), folded.rfind("。", 0, last)) + 1
-    return [r for r in earlier if r[0] >= begin]
+    return _last_sentence_refs(folded, refs, s_start)
 
 
 def _passive(folded: str, s_start: int, at: int) -> bool:
