@@ -11,7 +11,8 @@ import json
 import shutil
 from pathlib import Path
 
-from tests.mofcom_watch.test_stories19 import STORIES, TAG, invoke
+from tests.mofcom_watch.stories import TAG, invoke
+from tests.mofcom_watch.test_stories19 import STORIES
 
 PAGES = STORIES / "main"
 
