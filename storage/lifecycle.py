@@ -29,7 +29,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from storage.names import LEGAL_SUFFIXES_ZH, clean_display, entity_key, name_key
+from storage.names import clean_display, entity_key, name_key, zh_core
 from storage.numerals import chinese_to_int
 from storage.periods import end_of_iso_period
 from storage.records import (
@@ -565,18 +565,6 @@ def _holding(action: ActionRecord, source: StoredNotice, listings: dict[tuple[st
     return held, None
 
 
-def _zh_core(key: str) -> str:
-    """A Chinese name key without its generic suffixes, however many ("某某集团有限公司" -> "某某")."""
-    changed = True
-    while changed:
-        changed = False
-        for suffix in LEGAL_SUFFIXES_ZH:
-            if key.endswith(suffix) and len(key) > len(suffix):
-                key, changed = key[: -len(suffix)], True
-                break
-    return key
-
-
 def _named_count(text: str) -> int | None:
     """The count an action's text states beside the entities it names ("…等2家实体" -> 2); None when it states none;
     -1 when it states one that cannot be read or several that differ ("等十十家"): then no count can agree."""
@@ -606,13 +594,13 @@ def _by_chinese_name(action: ActionRecord, together: Sequence[Listing]) -> tuple
     cores: dict[str, set[str]] = defaultdict(set)
     for listing in together:
         for key, ent in listing.entities:
-            core = _zh_core(name_key(ent.zh))
+            core = zh_core(name_key(ent.zh))
             if core:
                 cores[core].add(key)
     out: list[str] = []
     used = False
     for name in action.entities:
-        found = cores.get(_zh_core(name), set()) if name not in have else {name}
+        found = cores.get(zh_core(name), set()) if name not in have else {name}
         if len(found) > 1:
             return None, (f"\"{name}\" matches {len(found)} entities of {together[0].key} by Chinese name "
                           f"({', '.join(sorted(found))}): none is picked")

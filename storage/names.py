@@ -82,6 +82,19 @@ def name_key(name: str | None) -> str:
     return key
 
 
+def zh_core(key: str) -> str:
+    """A Chinese name key without its generic suffixes, however many ("某某集团有限公司" -> "某某"): :func:`name_key`
+    drops one, which keys must keep; a Chinese short name is matched on what is left after all."""
+    stripped = True
+    while stripped:
+        stripped = False
+        for suffix in LEGAL_SUFFIXES_ZH:
+            if key.endswith(suffix) and len(key) > len(suffix):
+                key, stripped = key[: -len(suffix)], True
+                break
+    return key
+
+
 @lru_cache(maxsize=65536)
 def name_words(name: str | None) -> tuple[str, ...]:
     """The words of :func:`name_key` before they are joined: fuzzy matching compares word by word."""
