@@ -197,6 +197,19 @@ def what_changed(old: EventRecord, new: EventRecord) -> str:
     return listed
 
 
+def _cause(old: EventRecord, new: EventRecord, at: datetime) -> str:
+    """Why an item changed, as its correction says it: the pages it rests on changed (a notice's new revision), or, when
+    every notice it rests on is still the same page (the same SHA-256 for each notice key), only the parser's reading
+    of them did (a new parser version reads the stored page anew): never "the text changed" for a page that did not."""
+    before = {(p.notice_key, p.sha256) for p in old.provenance}
+    now = {(p.notice_key, p.sha256) for p in new.provenance}
+    if now and all(sha for _, sha in now) and now <= before:
+        pages = ", ".join(f"{key} SHA-256 {sha[:12]}…" for key, sha in sorted(now) if sha)
+        return (f"the parser's reading of the page it rests on changed, not the page ({pages}, unchanged): "
+                "a new parser version read the stored page again")
+    return f"the text of a notice it rests on changed (revision fetched {at.isoformat()})"
+
+
 def _correction(orig: EventRecord, n: int, at: datetime, *, title: str, summary: str) -> EventRecord:
     return replace(orig, id=f"{orig.id}/correction/{n}", kind=EventKind.CORRECTION, occurred=at, updated=at,
                    title=title, summary=summary, corrects=orig.id, presumed=False, days_left=None)
@@ -336,8 +349,8 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
             title = f"Reinstated: {event.title}"
         else:
             changed = what_changed(old, event)
-            summary = (f"Corrects the item \"{old.title}\": the text of a notice it rests on changed "
-                       f"(revision fetched {at.isoformat()}){f': {changed}' if changed else ''}. Now: {event.summary}")
+            summary = (f"Corrects the item \"{old.title}\": {_cause(old, event, at)}"
+                       f"{f': {changed}' if changed else ''}. Now: {event.summary}")
             title = f"Correction: {event.title}"
         _write(row, new, revision=row.revision + 1)
         if announce:

@@ -203,3 +203,30 @@ def test_aliases_kept_since_session_19_refresh_the_items_without_a_correction(en
     put(engine, replace(bare, entities=(replace(khi, aliases=("KHI", "Kawasaki"), note="又称KHI、Kawasaki"),)),
         at=T0 + timedelta(hours=2), body=b"the page, changed")
     assert sync(engine).corrected > 0
+
+
+def test_a_new_parser_reading_the_same_page_is_not_said_to_be_a_changed_notice_text(engine):
+    """Session 20 (corr20): an item whose notice is read differently by a new parser version from the same stored page
+    (same SHA-256) was corrected with "the text of a notice it rests on changed": false, the page did not change.
+    The correction names the true cause, keeps the item's id, and items that did not change are not announced again;
+    a page whose bytes did change is still "the text … changed"."""
+    put(engine, UEL7, body=b"the page as fetched")
+    sync(engine, date(2025, 6, 1))
+    before = {e.id: e for e in events(engine, date(2025, 6, 1))}
+    first = UEL7.entities[0]
+    reread = replace(UEL7, entities=(replace(first, en=f"{first.en} (read anew)"),) + UEL7.entities[1:])
+    put(engine, reread, body=b"the page as fetched")  # the same bytes, parsed again
+    result = sync(engine, date(2025, 6, 1))
+    assert result.corrected > 0 and result.retracted == 0, result
+    after = {e.id: e for e in events(engine, None)}
+    corrections = [e for e in after.values() if e.kind is EventKind.CORRECTION]
+    assert corrections and set(before) <= set(after)
+    for corr in corrections:
+        assert "the parser's reading" in corr.summary and "text of a notice it rests on changed" not in corr.summary
+        assert corr.corrects in before
+    # only the items that name the entity read anew changed: the other entities' items are not announced again
+    assert all(after[c.corrects].entity_key in (first.key, None) for c in corrections), [c.corrects for c in corrections]
+    put(engine, replace(reread, entities=UEL7.entities), at=T0 + timedelta(days=1), body=b"the page, changed")
+    sync(engine, date(2025, 6, 1))
+    later = [e for e in events(engine, None) if e.kind is EventKind.CORRECTION and e.id.endswith("/2")]
+    assert later and all("the text of a notice it rests on changed" in c.summary for c in later)
