@@ -251,7 +251,7 @@ def read_again(snapshot: Snapshot, parser: PageParser, url: str, key: str) -> Re
     if doc.notice.key != key:
         if doc.notice.kind is not NoticeKind.QA or not key.startswith(f"{doc.notice.key}-"):
             return None
-        # one of two Q&As of one day and title, stored under the title's key and its answer's hash
+        # one of two Q&As of one day and title, stored under the title's key and a split hash
         # (mofcom_watch.reprints._two_of_one_title): the page is still that notice's
         return ReadAgain(replace(doc.notice, key=key), doc.encoding)
     return ReadAgain(doc.notice, doc.encoding)

@@ -37,7 +37,7 @@ from storage.records import NoticeKind, NoticeRecord
 from storage.vocabulary import HealthKind, as_utc, reprint_url
 
 ISSUE_PART = "same-qa"
-SPLIT_HASH = 4  # hex digits of the answers' hash after the key of two Q&As of one title and day (``_two_of_one_title``)
+SPLIT_HASH = 4  # hex digits of the split hash after the key of two Q&As of one title and day (``_two_of_one_title``)
 # a paper's editor line, "（责任编辑：李四）": not what a person's word on a pair is about
 EDITOR_RE = re.compile(r"[（(]\s*(?:责任)?编辑\s*[:：][^）)]{0,40}[）)]")
 
@@ -143,11 +143,14 @@ def _rekey(session: Session, reprint: _Stored, mofcom: NoticeRecord) -> None:
                                                 warnings=reprint.record.warnings))
 
 
-def _answer_hash(text: str) -> str:
-    """Hex digits of the hash of a Q&A's answers (``answer_text``): what tells two Q&As of one title and day apart."""
-    from scraper.parse.qa import answer_text
-
-    return hashlib.sha256(answer_text(text).encode("utf-8")).hexdigest()[:SPLIT_HASH]
+def _split_hash(record: NoticeRecord) -> str:
+    """Hex digits of the hash of the notices (or dated references) a Q&A's changes name: what tells two Q&As of one
+    title and day apart (``_apart``: they name none in common) and what every copy of one shares, so a Q&A's split key
+    is the same whichever of its pages came first. (Until session 20 it hashed the answer of the page that came
+    first, so a copy with one sentence more coming before the page gave the Q&A another key; a key stored so is kept:
+    a page of it goes there by its URL or its answer.)"""
+    named = "\n".join(sorted(_named(record)))
+    return hashlib.sha256(named.encode("utf-8")).hexdigest()[:SPLIT_HASH]
 
 
 def _named(record: NoticeRecord) -> set[str]:
@@ -169,9 +172,10 @@ def _two_of_one_title(session: Session, record: NoticeRecord, url: str) -> Notic
     答记者问" over one answer for each list): the title's hash alone (``qa_key``) gives both one key, and two pages of
     one key are taken for one notice, one parse kept and the other's changes lost. When the Q&A stored under the key
     is another page whose answer plainly differs and whose changes name none of this one's notices (``_apart``),
-    both go under the key followed by their answers' hash: the same two keys whichever comes first. A page of a Q&A
-    split so before goes to its key (its URL, or the same answer); one not plainly apart from it goes there too, as
-    another page of it that disagrees (an alias conflict, as before the split)."""
+    both go under the key followed by the hash of the notices their changes name (``_split_hash``): the same two keys
+    whichever of their pages comes first. A page of a Q&A split so before goes to its key (its URL, the same answer,
+    or the same notices named); one not plainly apart from it goes there too, as another page of it that disagrees
+    (an alias conflict, as before the split)."""
     from scraper.parse.qa import same_answer
 
     split = _stored(session, Notice.key.like(f"{record.key}-%"))
@@ -179,13 +183,14 @@ def _two_of_one_title(session: Session, record: NoticeRecord, url: str) -> Notic
         if url in s.urls or (s.text and same_answer(record.text, s.text)):
             return dataclasses.replace(record, key=s.key)
     if split:  # a third page: a Q&A of its own, or another copy of one of them (an alias conflict, said as such)
-        near = [s for s in split if not _apart(record, s)]
-        return dataclasses.replace(record, key=near[0].key if near else f"{record.key}-{_answer_hash(record.text)}")
+        own = f"{record.key}-{_split_hash(record)}"
+        near = sorted((s.key != own, s.key) for s in split if not _apart(record, s))  # its own key first
+        return dataclasses.replace(record, key=near[0][1] if near else own)
     stored = _stored(session, Notice.key == record.key)
     if not stored or url in stored[0].urls or not _apart(record, stored[0]):
         return record
     other = stored[0]
-    theirs, mine = f"{record.key}-{_answer_hash(other.text)}", f"{record.key}-{_answer_hash(record.text)}"
+    theirs, mine = f"{record.key}-{_split_hash(other.record)}", f"{record.key}-{_split_hash(record)}"
     if theirs == mine:
         return record
     session.execute(update(Notice).where(Notice.key == other.key).values(key=theirs))

@@ -8,6 +8,7 @@ hash, the same keys whichever page comes first; a later copy of either page stay
 
 from __future__ import annotations
 
+import itertools
 import json
 import shutil
 import sqlite3
@@ -137,3 +138,35 @@ def test_the_titles_key_once_split_never_names_another_page(tmp_path):
                                   ("tag:mofcom-watch,2025:QA-2024-08-26-4a3b3970/notice",)).fetchone()
     assert "QA-2024-08-26-4a3b3970" not in keys and len(keys) == 2, keys
     assert notice_item == (1,)  # retracted, its correction saying where it continues, and never reinstated
+
+
+def test_the_split_keys_do_not_depend_on_the_order_of_a_copy(tmp_path):
+    """A: the ECL Q&A, B: the UEL Q&A of that evening and title, C: another copy of A at another URL whose answer
+    says one sentence more (identity19's finding). In the orders B-C-A and C-B-A the split took C's answer's hash for
+    the ECL Q&A's key (``-c1e8``), in the four others A's (``-dbb9``): its notice item's id depended on the order the
+    pages came in. Each order, one page per replay, into a store of its own: the same keys and item ids in all six."""
+    copy = (STORIES / QAS[0]).read_text(encoding="utf-8") + "商务部将继续与有关方面保持沟通。\n"
+    pages = {"A": STORIES / QAS[0], "B": STORIES / QAS[1], "C": copy}
+    seen = {}
+    for order in itertools.permutations("ABC"):
+        name = "".join(order)
+        db = f"sqlite:///{tmp_path / f'{name}.sqlite'}"
+        for n, page in enumerate(("P", *order)):
+            folder = tmp_path / f"{name}-{n}"
+            folder.mkdir()
+            if page == "P":
+                for notice in PAGES:
+                    shutil.copyfile(STORIES / notice, folder / notice)
+            elif page == "C":
+                (folder / "s07-qa-2024-08-26-ecl-copy.txt").write_text(copy, encoding="utf-8")
+            else:
+                shutil.copyfile(pages[page], folder / pages[page].name)
+            run(db, "replay", str(folder), "--fetched-at", f"2026-11-29T0{n}:00:00+00:00")
+        with sqlite3.connect(tmp_path / f"{name}.sqlite") as con:
+            keys = tuple(sorted(k for (k,) in con.execute("SELECT key FROM notice WHERE key LIKE 'QA-%'")))
+            ids = tuple(sorted(i for (i,) in con.execute(
+                "SELECT id FROM event WHERE retracted = 0 AND kind != 'correction'")))
+        seen[name] = (keys, ids)
+    assert len(set(seen.values())) == 1, {name: keys for name, (keys, _) in seen.items()}
+    keys, _ = seen["ABC"]
+    assert len(keys) == 2 and all(k.startswith("QA-2024-08-26-4a3b3970-") for k in keys), keys
