@@ -48,6 +48,23 @@ def test_bench_splits_full_extraction_against_the_floor():
     assert int(out.stdout.splitlines()[0].rsplit(";", 1)[1].split()[0]) > 20  # the fixtures' notices and Q&As
 
 
+def test_bench_interleaves_the_sides_page_by_page():
+    """--interleaved: full extraction, the floor right after each page's, the floor alone, and the ratio of the
+    first two (the figures' shape is checked, not their values)."""
+    out = subprocess.run([sys.executable, str(ROOT / "bench" / "parse.py"), "--interleaved", "--rounds", "1",
+                          "--runs", "1"], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[0].startswith("pages: ") and "page by page" in lines[0]
+    full, after, alone = (float(line.split(":")[1].split()[0]) for line in lines[1:4])
+    assert lines[1].startswith("full extraction") and "right after" in lines[2] and "alone" in lines[3]
+    assert full > 0 and after > 0 and alone > 0
+    ratio = float(lines[4].split(":")[1].split("x")[0])
+    assert lines[4].startswith("ratio full / floor, page by page:") and ratio > 0
+    assert "(full / the floor alone: " in lines[4]
+    assert bench_module().RATIO_RE.search(out.stdout) is None  # --before reads the plain run's ratio, never this one
+
+
 def test_bench_fresh_times_each_side_in_its_own_process():
     out = subprocess.run([sys.executable, str(ROOT / "bench" / "parse.py"), "--fresh", "--rounds", "1", "--runs", "1"],
                          capture_output=True, text=True, timeout=300)
@@ -68,13 +85,19 @@ def test_bench_counts_instructions_under_valgrind(tmp_path):
     assert len(per_page) == 2 and per_page[0] > per_page[1] > 0 and ratio == pytest.approx(per_page[0] / per_page[1], rel=0.01)
 
 
-def test_the_floor_side_from_its_file_imports_no_parser(tmp_path):
-    """--instructions gives the floor's process its decoded pages and selectors in a file (under valgrind, importing
-    the parser was most of that process's time): it times the floor without importing the parser."""
+def bench_module():
+    """bench/parse.py imported as a module (it is a script, not a package's)."""
     spec = importlib.util.spec_from_file_location("bench_parse", ROOT / "bench" / "parse.py")
     assert spec is not None and spec.loader is not None
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
+    return bench
+
+
+def test_the_floor_side_from_its_file_imports_no_parser(tmp_path):
+    """--instructions gives the floor's process its decoded pages and selectors in a file (under valgrind, importing
+    the parser was most of that process's time): it times the floor without importing the parser."""
+    bench = bench_module()
     pages = bench.load(ROOT / "fixtures" / "texts")[:3]
     floor = bench.floor_pages(pages, tmp_path / "floor.json")
     assert bench.read_floor_pages(floor) == [(None, b"", text, selector) for _, _, text, selector in pages]
