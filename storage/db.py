@@ -168,6 +168,28 @@ def upgrade(engine: Engine) -> None:
         raise DatabaseError(f"cannot open database {engine.url.render_as_string(hide_password=True)}: {first}") from exc
 
 
+def write_locked(url: str) -> bool:
+    """Whether another connection holds the write lock of the SQLite file ``url`` names now (a writer mid-transaction:
+    a run storing a page or publishing, a replay, a paused process): asked without waiting (no busy timeout) and
+    without writing (``BEGIN IMMEDIATE``, then ``ROLLBACK``). False for other databases, a missing file, and a file
+    that cannot be written at all (a read-only one is not *busy*)."""
+    path = sqlite_file(url)
+    if path is None or not path.is_file():
+        return False
+    try:
+        conn = sqlite3.connect(f"file:{pathname2url(str(path.absolute()))}", uri=True, timeout=0, isolation_level=None)
+    except sqlite3.Error:
+        return False
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("ROLLBACK")
+        return False
+    except sqlite3.OperationalError as exc:
+        return "locked" in str(exc) or "busy" in str(exc)
+    finally:
+        conn.close()
+
+
 class MissingDatabase(DatabaseError):
     """A read-only command was pointed at a database that does not exist (a typo must not create one)."""
 

@@ -75,7 +75,13 @@ def build_app(settings: Settings, *, schedule: bool = False, as_of=None):  # noq
 
     engine = open_engine(settings, read_only=not schedule)
     refresher = FeedRefresher(engine, PublishTarget.of(settings, unattended=True), lambda: as_of or clock.today())
-    refresher.refresh(force=True)  # the first request already finds the store's feeds
+    if refresher.store_busy():  # another writer mid-transaction: the publish would wait its busy timeout (twice, as
+        # the failed attempt is recorded), and serve came up a minute late: it serves the files last published now
+        log(LOG, logging.WARNING, "the store is write-locked by another process: serving the feeds last published; "
+            "they are published again once the lock is released", db=redact_url(settings.database_url))
+        refresher.refresh_in_background(force=True)
+    else:
+        refresher.refresh(force=True)  # the first request already finds the store's feeds
     scheduler = runner = None
     if schedule:
         runner = CycleRunner(real_cycle(settings, as_of=as_of))

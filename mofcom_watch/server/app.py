@@ -65,6 +65,9 @@ MAX_QUERY = 200  # characters of a search query looked at
 MAX_SCREEN_BODY = 1_000_000  # bytes of a POST /api/screen body
 SHA256_RE = re.compile(r"[0-9a-f]{64}")
 HTML_TYPE = "text/html; charset=utf-8"
+STORE_BUSY = ("busy: another process holds the store's write lock (a run or replay mid-transaction, or a paused "
+              "writer); the feeds served are the ones last published, published again once it is released (a "
+              "publish that waits past the busy timeout is a problem here)")
 
 
 @dataclass
@@ -319,6 +322,9 @@ def health_report(st: ServerState, now: datetime | None = None) -> tuple[bool, d
             problems.append(f"last cycle finished {int(age.total_seconds() // 60)} minutes ago")
         problems += _answer_problems(st, report, now)
     if error is None:
+        busy = getattr(st.data, "store_busy", None)
+        if busy is not None and busy():  # said, not a problem by itself: a run holds it while it writes a page
+            report["store"] = STORE_BUSY
         problems += _publish_problems(st, report, now)
         run_lock = getattr(st.data, "run_lock_stuck", None)
         if run_lock is not None and (stuck := run_lock()):  # cycles of a cron run, or of this process, cannot run

@@ -156,6 +156,16 @@ class StoreData:
             LOG.debug("run lock unknown: %s", exc)
             return None
 
+    def store_busy(self) -> bool:
+        """Whether another connection holds the store's write lock now (storage.db.write_locked; False when unknown)."""
+        from storage.db import write_locked
+
+        try:
+            return write_locked(self.engine.url.render_as_string(hide_password=False))
+        except Exception as exc:  # noqa: BLE001 - only a note on /healthz
+            LOG.debug("store lock unknown: %s", exc)
+            return False
+
     def last_cycle(self) -> datetime | None:
         try:
             with self._sessions() as session:

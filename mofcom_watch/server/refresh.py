@@ -91,6 +91,20 @@ class FeedRefresher:
                 folder=str(self.target.out_dir))
             return True
 
+    def refresh_in_background(self, *, force: bool = False) -> threading.Thread:
+        """:meth:`refresh` in a thread of its own (a daemon: a stop does not wait for a publish queued behind another
+        writer's lock), for ``serve`` starting on a store another process holds write-locked: the publish waits for
+        the lock (the store's busy timeout), the server answers meanwhile from the files last published."""
+        thread = threading.Thread(target=self.refresh, kwargs={"force": force}, name="first-publish", daemon=True)
+        thread.start()
+        return thread
+
+    def store_busy(self) -> bool:
+        """Whether another connection holds the store's write lock now (:func:`storage.db.write_locked`)."""
+        from storage.db import write_locked
+
+        return write_locked(self.engine.url.render_as_string(hide_password=False))
+
     def problem(self) -> str | None:
         """The ``/healthz`` problem while publishing fails. Was: none: a store kept write-locked by a paused writer
         (SIGSTOP mid-transaction) failed every publish ("database is locked") and left no record of it (that write
