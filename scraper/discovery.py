@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, Future, as_completed, wait
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from hashlib import sha256
 from typing import Protocol
 from urllib.parse import urlsplit
 
@@ -57,6 +58,7 @@ class PageIndex(Protocol):
     def validators(self, urls: Iterable[str]) -> dict[str, tuple[str | None, str | None]]: ...
     def recent_notice_pages(self, source: str, limit: int) -> list[str]: ...
     def stored_body(self, url: str) -> tuple[bytes, str | None] | None: ...
+    def stored_index(self, url: str) -> tuple[bytes, str | None] | None: ...
     def retry_urls(self, source: str) -> list[str]: ...
     def moved(self, url: str) -> str | None: ...
 
@@ -294,6 +296,10 @@ class Crawler:
                 stored = self.store.stored_body(url)
                 links = _read_links(stored[0], url, stored[1]) if stored else ()
             else:
+                if n == 1 and not source.news and (wrong := self._not_this_index(source, url, result, tally)):
+                    tally.good.discard(url)  # not stored: the index's last copy stays what the next answer is held to
+                    tally.fail(url, FailureReason.WRONG_PAGE, wrong)
+                    return
                 outcome = self._ingest(source, result, index=True)
                 if not outcome.usable:
                     tally.good.discard(url)
@@ -344,6 +350,29 @@ class Crawler:
             if plan.page_size is not None and len(wanted) < plan.page_size:
                 return  # a short page is the last one
             n += 1
+
+    def _not_this_index(self, source: Source, url: str, result: FetchResult, tally: _Tally) -> str | None:
+        """Why the answer to an index's page 1 is another page (:mod:`scraper.continuity`), or None; a lesser
+        oddity is noted. Asked only of an answer whose bytes differ from the index's last copy."""
+        last = self.store.stored_index(url)
+        body = result.body or b""
+        if last is None or last[0] == body:
+            return None
+        from scraper.charset import decode
+        from scraper.continuity import judge, page_name
+
+        def followed(raw: bytes, content_type: str | None) -> list[str]:
+            return [link.url for link in _read_links(raw, url, content_type) if source.wants(link.url)]
+
+        verdict = judge(url, followed(*last), followed(body, result.content_type),
+                        page_name(decode(last[0], last[1])[0]), page_name(decode(body, result.content_type)[0]),
+                        self.store.known)
+        if verdict is None:
+            return None
+        if not verdict.wrong:
+            tally.notes.append(verdict.detail)
+            return None
+        return f"{verdict.detail} (answer SHA-256 {sha256(body).hexdigest()}, not stored)"
 
     def _page_limit(self, mode: Mode) -> int:
         """Pages read of one index: every one back to the year on a backfill, the first few on an update."""

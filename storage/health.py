@@ -30,7 +30,8 @@ HELD_BACK_SOURCE = "publish"  # the held-back issue belongs to the publish step,
 HELD_BACK_LISTED = 10  # items named in the issue's detail; the rest are counted
 FAILING_RUNS = 3  # consecutive unclean runs before a source is reported as failing
 # fetch failures that mean "this URL answers with something that is not content"
-UNUSABLE_REASONS = frozenset({"bot-check", "not-found", "redirect-off-site", "too-large", "unusable"})
+UNUSABLE_REASONS = frozenset({"bot-check", "not-found", "redirect-off-site", "too-large", "unusable",
+                              FailureReason.WRONG_PAGE.value})
 
 
 @dataclass(frozen=True)

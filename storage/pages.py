@@ -6,6 +6,7 @@ values out). Each method is one short read-only transaction.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -164,6 +165,19 @@ class PageStore:
         with self._sf() as session:
             snapshot = session.scalars(select(Snapshot).join(Page, _latest()).where(Page.url == url)).first()
             return (snapshot_bytes(snapshot), snapshot.content_type) if snapshot is not None else None
+
+    def stored_index(self, url: str) -> tuple[bytes, str | None] | None:
+        """The bytes (and content type) of ``url``'s newest copy that was read as an index: what the index listed the
+        last time it was taken as itself (a page refused as another page, :mod:`scraper.continuity`, is never stored).
+        Plain SQL on the tables: asked on every index answer that differs from its stored copy."""
+        pages, snapshots = PAGES.c, SNAPSHOTS.c
+        with self._sf() as session:
+            row = session.execute(
+                select(snapshots.body, snapshots.content_type).join(PAGES, snapshots.page_id == pages.id)
+                .where(pages.url == url, snapshots.outcome == PageOutcome.INDEX.value)
+                .order_by(snapshots.id.desc()).limit(1)
+            ).first()
+        return (zlib.decompress(row[0]), row[1]) if row is not None else None
 
     def retry_urls(self, source: str) -> list[str]:
         """URLs this run fetches again whatever the indexes say, until they parse whole: the

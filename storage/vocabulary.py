@@ -135,6 +135,7 @@ class FailureReason(StrEnum):
     UNUSABLE_CONTENT = "unusable-content"  # fetched, but the parser could not use it
     STORE_ERROR = "store-error"  # fetched, but storing it failed (rolled back)
     INCOMPLETE = "incomplete"  # a notice read with fewer entities than it states (cut short)
+    WRONG_PAGE = "wrong-page"  # an index answered with another page's content (scraper.continuity): not stored
 
 
 class HealthKind(StrEnum):

@@ -32,7 +32,7 @@ from starlette.routing import Route
 from feeds.formats import FORMATS, PICTURE_SUFFIX
 from feeds.identity import entity_feed_name, feed_url
 from mofcom_watch import clock
-from mofcom_watch.server.data import EntityView, Part, SiteData, StoreData
+from mofcom_watch.server.data import EntityView, OpenIssue, Part, SiteData, StoreData
 from mofcom_watch.server.entity_pages import (
     FeedLink,
     entity_path,
@@ -330,6 +330,8 @@ def health_report(st: ServerState, now: datetime | None = None) -> tuple[bool, d
         if run_lock is not None and (stuck := run_lock()):  # cycles of a cron run, or of this process, cannot run
             problems.append(stuck)
     problems += _process_problems(st, report)
+    if error is None:
+        _source_problems(st, report)
     report["status"] = "ok" if not problems else "fail"
     if problems:
         report["problems"] = problems
@@ -374,6 +376,23 @@ def _publish_problems(st: ServerState, report: dict[str, Any], now: datetime) ->
     if failing and not (last is not None and not last.ok and last.finished_at >= st.refresher.failing[0]):
         problems.append(failing)  # (not when the publish log has the failure: it could record it)
     return problems
+
+
+SOURCE_PROBLEMS_LISTED = 20
+
+
+def _source_problems(st: ServerState, report: dict[str, Any]) -> None:
+    """The open source-health issues (a broken index, another page answering for one, an unusable notice page),
+    said in the body: ``status`` exits 1 on them, but a source's problem is no reason to restart the service
+    (the status code stays as above, docs/deploy.md)."""
+    issues = getattr(st.data, "issues", None)
+    if issues is None:
+        return
+    rows = [i for i in issues().rows if isinstance(i, OpenIssue)]
+    report["open_issues"] = len(rows)
+    if rows:
+        report["open_issue_list"] = [{"source": i.source, "kind": i.kind, "url": i.url}
+                                     for i in rows[:SOURCE_PROBLEMS_LISTED]]
 
 
 def _process_problems(st: ServerState, report: dict[str, Any]) -> list[str]:

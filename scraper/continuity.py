@@ -1,0 +1,117 @@
+"""Whether an index's answer is that index: its page 1 held against the copy it answered last time.
+
+An index URL can answer 200 with another page's content and no redirect: the site's home page, another column's
+index, a notice, a CDN's stale copy of an older index, a "page moved" shell. Read as the index, it hides a new
+notice silently ("nothing new"). A list of notices changes in one way only: new links come in at the top and push
+old ones down (and off page 1); now and then one is withdrawn. So the answer is held against the links its last
+copy listed (that copy read as an index, :meth:`storage.pages.PageStore.stored_index`) and against its name (the
+``ColumnName`` meta every government column page carries, and its ``<title>``):
+
+- it lists none of the last copy's links (a copy of three or more) that the store still holds whole, and it is not
+  a page full of links the store has never seen (a page's worth of new notices, pushing all the old off page 1):
+  another page;
+- it lacks the newest links of the last copy while it still lists older ones, with fewer new links above them: a
+  stale copy (or another list that shares a few links);
+- more of the last copy's links are gone than new ones came in, under another name: another page (the home page,
+  which lists a few of a column's newest notices); under the same name: the index pages differently (a note);
+- another name, its links continuing: a renamed column (a note).
+
+An answer with no link to follow at all is left to the crawler's zero-links problem. A link the store no longer
+holds whole (its page failed, answers 404, was held back) is not asked for: a notice withdrawn from the index is the
+notice's own problem, said on its page. Pure: links and names in, a verdict out.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+MIN_HELD = 3  # a last copy of fewer links says too little to call an answer with none of them another page
+COLUMN_RE = re.compile(r"""<meta\b[^>]*\bname\s*=\s*["']ColumnName["'][^>]*>""", re.IGNORECASE)
+CONTENT_RE = re.compile(r"""\bcontent\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
+TITLE_RE = re.compile(r"<title\b[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+SPACE_RE = re.compile(r"\s+")
+SHOWN = 2  # links named in a verdict
+
+
+@dataclass(frozen=True)
+class Name:
+    """What a page says it is: its ``ColumnName`` meta and its ``<title>`` (None where it has none)."""
+
+    column: str | None
+    title: str | None
+
+    def __str__(self) -> str:
+        return " / ".join(f"{label} {value!r}" for label, value in (("column", self.column), ("title", self.title))
+                          if value is not None) or "no name"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    wrong: bool  # True: not this index (a source-health problem); False: a note
+    detail: str
+
+
+def page_name(text: str) -> Name:
+    """A page's name, from its head (a JSON list answer has none)."""
+    column = None
+    if meta := COLUMN_RE.search(text):
+        if content := CONTENT_RE.search(meta.group(0)):
+            column = _clean(content.group(1))
+    title = _clean(found.group(1)) if (found := TITLE_RE.search(text)) else None
+    return Name(column or None, title or None)
+
+
+def _clean(value: str) -> str:
+    return SPACE_RE.sub(" ", html.unescape(value)).strip()
+
+
+def _named(urls: Sequence[str]) -> str:
+    more = f" and {len(urls) - SHOWN} more" if len(urls) > SHOWN else ""
+    return ", ".join(urls[:SHOWN]) + more
+
+
+def judge(url: str, before: Sequence[str], after: Sequence[str], before_name: Name, after_name: Name,
+          held: Callable[[Iterable[str]], set[str]]) -> Verdict | None:
+    """``before``: the links (followed ones, in page order) of the index's last copy; ``after``: of its answer now;
+    ``held``: which of some links the store holds whole. None: the answer continues the index."""
+    before = list(dict.fromkeys(before))
+    after = list(dict.fromkeys(after))
+    if not before or not after:
+        return None  # (an answer with no link to follow is the crawler's zero-links problem)
+    now, then = set(after), set(before)
+    fresh = [u for u in after if u not in then]
+    renamed = before_name != after_name and (before_name.column, before_name.title) != (None, None)
+    named = f" (it calls itself {after_name}, its last copy {before_name})" if renamed else ""
+    kept = [i for i, u in enumerate(before) if u in now]
+    holds = held([*before, *fresh])  # one question to the store
+    if not kept:
+        if len(before) < MIN_HELD:
+            return None
+        lost = [u for u in before if u in holds]
+        if not lost or (len(fresh) >= len(before) and not holds.intersection(fresh)):
+            return None  # nothing of the last copy is held any more, or a page's worth of new notices
+        return Verdict(True, f"{url} answered a page listing none of the {len(before)} links its last copy listed "
+                             f"({_named(lost)}){named}: another page (the home page, another column, a notice, an old "
+                             f"copy) answered for this index, whose new notices go unread")
+    newest = [u for u in before[: kept[0]] if u in holds]
+    first_kept = after.index(before[kept[0]])
+    if len(newest) > len([u for u in after[:first_kept] if u not in then]):  # new ones on top may replace them
+        return Verdict(True, f"{url} answered without the {len(newest)} newest link(s) its last copy listed "
+                             f"({_named(newest)}), which the store still holds, while it lists older ones{named}: a "
+                             f"stale or wrong copy of the index, whose new notices go unread")
+    gone = [u for u in before if u not in now]
+    lost = [u for u in gone if u in holds]
+    if len(lost) > len(fresh):  # more old links gone than new ones could push off
+        if renamed:
+            return Verdict(True, f"{url} answered a page that keeps {len(kept)} of the {len(before)} links its last "
+                                 f"copy listed and lost {len(lost)} ({_named(lost)}) with {len(fresh)} new{named}: "
+                                 f"another page answered for this index, whose new notices go unread")
+        return Verdict(False, f"{url}: {len(lost)} link(s) of its last copy gone with {len(fresh)} new "
+                              f"({_named(lost)}): the index pages differently or dropped notices")
+    if renamed:
+        return Verdict(False, f"{url}: the index now calls itself {after_name} (its last copy {before_name}); its "
+                              f"links continue")
+    return None

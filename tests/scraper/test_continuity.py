@@ -1,0 +1,98 @@
+"""An index's answer held against its last copy (scraper.continuity): another page is told from the index.
+
+The pure rule; tests/faults/test_wrong_index.py runs it through real ``run`` processes against a local site.
+"""
+
+from __future__ import annotations
+
+from scraper.continuity import Name, judge, page_name
+
+U = [f"https://www.mofcom.gov.cn/zwgk/zcfb/art/2025/art_{i:032x}.html" for i in range(40)]
+POLICY = Name("政策发布", "政策发布")
+HOME = Name(None, "中华人民共和国商务部")
+
+
+def held_all(urls):
+    return set(urls)
+
+
+def held_none(_urls):
+    return set()
+
+
+def test_same_links_is_the_index():
+    assert judge("i", U[:10], U[:10], POLICY, POLICY, held_all) is None
+
+
+def test_new_links_push_old_ones_off():
+    assert judge("i", U[2:12], U[:10], POLICY, POLICY, held_all) is None
+
+
+def test_a_page_of_new_links_pushing_every_old_one_off():
+    assert judge("i", U[20:30], U[:10], POLICY, POLICY, held_none) is None
+
+
+def test_none_of_the_last_links_is_another_page():
+    verdict = judge("i", U[:10], U[20:25], POLICY, POLICY, held_all)
+    assert verdict is not None and verdict.wrong and "none of the 10 links" in verdict.detail
+
+
+def test_none_left_but_the_old_links_are_no_longer_held():
+    """Every link of the last copy failed or was withdrawn: said on their own pages, not here."""
+    assert judge("i", U[:10], U[20:25], POLICY, POLICY, lambda urls: set(urls) - set(U[:10])) is None
+
+
+def test_a_tiny_last_copy_says_too_little():
+    assert judge("i", U[:2], U[20:21], POLICY, POLICY, held_all) is None
+
+
+def test_stale_copy_lacks_the_newest():
+    verdict = judge("i", U[:10], U[3:13], POLICY, POLICY, held_all)
+    assert verdict is not None and verdict.wrong and "3 newest" in verdict.detail
+
+
+def test_a_withdrawn_newest_notice_is_its_own_problem():
+    assert judge("i", U[:10], U[1:11], POLICY, POLICY, lambda urls: set(urls) - {U[0]}) is None
+
+
+def test_home_page_keeping_the_newest_link_is_another_page():
+    verdict = judge("i", U[:10], [U[0], U[30], U[31]], POLICY, HOME, held_all)
+    assert verdict is not None and verdict.wrong and "中华人民共和国商务部" in verdict.detail
+
+
+def test_fewer_rows_under_the_same_name_is_a_note():
+    verdict = judge("i", U[:20], U[:15], POLICY, POLICY, held_all)
+    assert verdict is not None and not verdict.wrong
+
+
+def test_renamed_column_with_its_links_is_a_note():
+    verdict = judge("i", U[:10], U[:10], POLICY, Name("政策文件", "政策文件"), held_all)
+    assert verdict is not None and not verdict.wrong
+
+
+def test_json_lists_have_no_name():
+    assert judge("i", U[:10], U[:10], Name(None, None), Name(None, None), held_all) is None
+    verdict = judge("i", U[:10], U[5:15], Name(None, None), Name(None, None), held_all)
+    assert verdict is not None and verdict.wrong
+
+
+def test_page_name_reads_the_head():
+    text = ('<html><head><meta charset="utf-8"><meta content="政策发布" name="ColumnName">'
+            '<title>\n 政策发布 &amp; 解读 </title></head></html>')
+    assert page_name(text) == Name("政策发布", "政策发布 & 解读")
+    assert page_name('{"success":true}') == Name(None, None)
+
+
+def test_a_new_link_on_top_in_place_of_the_newest():
+    """One notice withdrawn (or moved to a new URL) as another comes in: no stale copy."""
+    assert judge("i", U[:10], [U[30], *U[1:10]], POLICY, POLICY, held_all) is None
+
+
+def test_a_stale_copy_with_older_links_below():
+    """An older copy: the last copy's top gone, links pushed off since back at the bottom."""
+    verdict = judge("i", U[:10], U[3:13], POLICY, POLICY, held_all)
+    assert verdict is not None and verdict.wrong
+
+
+def test_no_link_at_all_is_left_to_zero_links():
+    assert judge("i", U[:10], [], POLICY, HOME, held_all) is None
