@@ -45,7 +45,9 @@ class Fault:
     transfer ends cleanly, the stream does not); ``trickle``: the body 8 bytes at a time, ``delay`` seconds apart; ``trickle-head``: the status line and
     headers one byte at a time, ``delay`` seconds apart, then the body; ``gzip-lie``: the page's plain bytes labelled
     ``Content-Encoding: gzip`` (a misconfigured server or proxy: the body cannot be decoded); ``304``: a 304 "not
-    modified" to every request, conditional or not (a broken cache in front of the site)."""
+    modified" to every request, conditional or not (a broken cache in front of the site); ``gzip-twice``,
+    ``short-length`` (Content-Length half the body sent), ``206`` (the first half, to a request without Range),
+    ``self-redirect`` (302 to itself for ever), ``cookie-redirect`` (302 to itself with a cookie, then the page)."""
 
     kind: str
     times: int | None = None  # None: every request; N: only the first N requests
@@ -368,6 +370,35 @@ def _make_handler(site: SiteServer) -> type[BaseHTTPRequestHandler]:
                     time.sleep(fault.delay)
                 self.wfile.write(body)
                 return True
+            if kind == "gzip-twice":  # gzipped twice, labelled once (a proxy compressing a compressed page)
+                self._send(200, gzip.compress(gzip.compress(site.read(path) or b"")),
+                           {"Content-Type": "text/html; charset=utf-8", "Content-Encoding": "gzip"})
+                return True
+            if kind == "short-length":  # Content-Length half the body, the whole body sent (the rest left on the wire)
+                body = site.read(path) or b""
+                site._record(Hit(path, 200, len(body), False))
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body) // 2))
+                self.end_headers()
+                self.wfile.write(body)
+                self.wfile.flush()
+                self.close_connection = True
+                return True
+            if kind == "206":  # Partial Content to a request without Range: the first half
+                body = site.read(path) or b""
+                half = len(body) // 2
+                self._send(206, body[:half], {"Content-Type": "text/html; charset=utf-8",
+                                              "Content-Range": f"bytes 0-{half - 1}/{len(body)}"})
+                return True
+            if kind == "self-redirect":  # 302 to itself, for ever
+                self._send(302, b"", {"Location": self.path, "Set-Cookie": "acw_tc=1; Path=/"})
+                return True
+            if kind == "cookie-redirect":  # 302 to itself setting a cookie, then the page to a request carrying it
+                if "acw_tc=" not in (self.headers.get("Cookie") or ""):
+                    self._send(302, b"", {"Location": self.path, "Set-Cookie": "acw_tc=7f3a9c; Path=/"})
+                    return True
+                return False
             if kind == "truncate":
                 body = site.read(path) or b"x" * 100
                 site._record(Hit(path, 200, len(body) // 2, False))
