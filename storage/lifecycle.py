@@ -159,8 +159,11 @@ class Listing:
         """The entities as named on ``day``: an item published before a correction keeps the names it gave."""
         if not self.renamed:
             return self.entities
-        new = {key: ent for since, key, ent in sorted(self.renamed, key=lambda r: r[0]) if since <= day}
-        return tuple((key, _renamed(ent, new[key]) if key in new else ent) for key, ent in self.entities)
+        named = dict(self.entities)
+        for since, key, ent in sorted(self.renamed, key=lambda r: r[0]):  # each in turn: one may rename one half
+            if since <= day and key in named:
+                named[key] = _renamed(named[key], ent)
+        return tuple(named.items())
 
 
 def _renamed(ent: EntityRecord, correction: EntityRecord) -> EntityRecord:
@@ -1026,42 +1029,87 @@ def _apply_corrections(b: _Builder, known: Sequence[StoredNotice],
                        listings: dict[tuple[str, ListKind], Listing]) -> set[str]:
     """Apply each correction notice that renames entities of one other notice's listing (its entities: the new
     names, keyed as first written, numbered as the item; scraper/parse/corrections.py), and only when every one of
-    them is on that listing (at that item): the listing keeps its key, dates and states, and its items published
-    from the correction's day on name the entity anew; one item says what changed. The keys of the notices
-    applied; any other correction stays unapplied, loudly (``_unapplied_corrections``)."""
+    them is on that listing (at that item) by one entity alone: the listing keeps its key, dates and states, and its
+    items published from the correction's day on name the entity anew; one item says what changed. The keys of the
+    notices applied; any other correction stays unapplied, loudly (``_unapplied_corrections``).
+
+    Corrections are applied in the order they were published, each against the names the listing gives on its day:
+    a second correction of the same entry quotes the name the first one gave ("更正后的名称“…”仍有误"), and a
+    correction of a correction notice ("关于更正商务部公告2026年第33号的公告", No. 33 itself a correction applied)
+    corrects the listing No. 33 corrected. A correction quoting one name alone (the Chinese or the English name: a
+    record with that half only) renames that half of the one entity whose name in that language it quotes."""
     applied: set[str] = set()
-    for n in known:
+    corrected: dict[str, str] = {}  # an applied correction's key -> the key of the notice whose listing it corrected
+    for n in sorted(known, key=lambda n: (known_from(n) or date.min, n.record.key)):
         rec = n.record
         if not _corrects(n) or not rec.entities:
             continue
-        refs = {r.key for r in rec.references if r.key and r.key != rec.key}
+        refs = {corrected.get(r.key, r.key) for r in rec.references if r.key and r.key != rec.key} or {
+            lk[0] for r in rec.references if r.key is None for lk in listings if _dated_title(listings[lk].notice, r)}
         if len(refs) != 1:
             continue
         (ref,) = refs
         targets = [lk for lk in sorted(listings) if lk[0] == ref]
-        if not targets or not all(_fits(listings[lk], rec.entities) for lk in targets):
-            continue
         day = known_from(n)
         assert day is not None
-        for lk in targets:
+        found = [_matched(listings[lk], rec.entities, day) for lk in targets]
+        # each corrected entity on one entity of a listing at least (a notice listing on the ECL and the UEL may put
+        # it on one of them only), and on no listing ambiguous
+        if not targets or any(one is None for one in found) or not all(
+                any(e.key in keys for keys in found if keys is not None) for e in rec.entities):
+            continue
+        for lk, matched in zip(targets, found):
+            assert matched is not None
+            records = tuple(dataclasses.replace(e, key=matched[e.key]) for e in rec.entities if e.key in matched)
+            if not records:
+                continue
             listing = listings[lk]
-            listing = listings[lk] = dataclasses.replace(
-                listing, renamed=(*listing.renamed, *((day, e.key, e) for e in rec.entities)))
-            _name_events(b, listing, n, rec.entities, day)
+            renamed = dataclasses.replace(listing, renamed=(*listing.renamed, *((day, e.key, e) for e in records)))
+            _name_events(b, renamed, n, records, day, dict(listing.named_on(day)))
+            listings[lk] = renamed
         applied.add(rec.key)
+        corrected[rec.key] = ref
     return applied
 
 
-def _fits(listing: Listing, corrected: Sequence[EntityRecord]) -> bool:
-    """Whether each corrected entity is on ``listing`` by its key, at the item number the correction gives."""
-    have = dict(listing.entities)
-    return all(e.key in have and (e.n is None or have[e.key].n is None or have[e.key].n == e.n) for e in corrected)
+def _dated_title(notice: StoredNotice, ref: NoticeRef) -> bool:
+    """Whether ``notice`` is the one a correction names by day and title ("2026年7月15日发布的《关于将…的公告》"):
+    published that day, its title holding the quoted title (spaces aside)."""
+    title = re.sub(r"\s+", "", notice.record.title or "")
+    quoted = re.sub(r"\s+", "", ref.title or "")
+    return bool(ref.date and quoted and known_from(notice) == ref.date and quoted in title)
+
+
+def _matched(listing: Listing, corrected: Sequence[EntityRecord], day: date) -> dict[str, str] | None:
+    """Each corrected record's key -> the key of the listing's entity it corrects (the records on none of them left
+    out), or None when a record fits several or two records one entity. An entity fits a record when the record's
+    key is the entity's key (the name as first written), or the key of the names the listing gives it on ``day``
+    (a name corrected before), or, for a record with one name alone, the key of that name of the entity; and when
+    the record's item number, if any, is the entity's."""
+    now = dict(listing.named_on(day))
+    out: dict[str, str] = {}
+    for e in corrected:
+        def fits(key: str, ent: EntityRecord, first: EntityRecord) -> bool:
+            if e.n is not None and first.n is not None and first.n != e.n:
+                return False
+            if e.zh and e.en:
+                return e.key in (key, entity_key(ent.zh, ent.en))
+            return e.key in ((name_key(ent.zh), name_key(first.zh)) if e.zh else (name_key(ent.en), name_key(first.en)))
+
+        keys = [key for key, first in listing.entities if fits(key, now[key], first)]
+        if len(keys) > 1:
+            return None
+        if keys:
+            out[e.key] = keys[0]
+    if len(set(out.values())) != len(out):
+        return None
+    return out
 
 
 def _name_events(b: _Builder, listing: Listing, by: StoredNotice, corrected: Sequence[EntityRecord],
-                 day: date) -> None:
-    """One notice-scope item and one item per renamed entity: "Corrected: X is now Y"; never a removal and a listing."""
-    before = dict(listing.entities)
+                 day: date, before: dict[str, EntityRecord]) -> None:
+    """One notice-scope item and one item per renamed entity: "Corrected: X is now Y" (X: the name the listing gave
+    before this correction); never a removal and a listing."""
     after = dict(listing.named_on(day))
     keys = [e.key for e in corrected]
     changes = [f"{entity_label(before[k])} is now {entity_label(after[k])}" for k in keys]
@@ -1084,6 +1132,12 @@ def _name_events(b: _Builder, listing: Listing, by: StoredNotice, corrected: Seq
         item(f"{base}/{key}", [change], (after[key],), EventScope.ENTITY, key)
 
 
+def _slug(ref: str) -> str:
+    """A referred notice in an item id: its key, or "the notice of <day> 《title》" as "the-notice-of-<day>" (a title
+    in an id would make it long)."""
+    return ref.split(" 《")[0].replace(" ", "-")
+
+
 def _unapplied_corrections(b: _Builder, known: Sequence[StoredNotice], applied: Collection[str] = ()) -> None:
     """A notice whose title says it corrects another's text ("关于更正…的公告") and that does nothing the engine reads:
     the corrected name or date is not applied to the listing it corrects, so a problem and an unresolved-reference
@@ -1094,13 +1148,15 @@ def _unapplied_corrections(b: _Builder, known: Sequence[StoredNotice], applied: 
             continue
         eff = known_from(n)
         assert eff is not None
-        refs = [r.key for r in rec.references if r.key and r.key != rec.key] or ["an earlier notice"]
+        refs = [r.key for r in rec.references if r.key and r.key != rec.key] or [
+            f"the notice of {r.date.isoformat()} 《{r.title}》" for r in rec.references if r.date and r.title][:1] or [
+            "an earlier notice"]
         for ref in dict.fromkeys(refs):
             b.problem(f"{rec.key}: corrects {ref}; the correction is not applied to the stored listing: read both "
                       "notices and review")
             b.add(EventRecord(
                 id=f"{TAG_PREFIX}{rec.key}/unresolved_reference/{rec.list.value if rec.list else 'none'}/"
-                   f"{eff.isoformat()}/correction-{ref.replace(' ', '-')}",
+                   f"{eff.isoformat()}/correction-{_slug(ref)}",
                 kind=EventKind.UNRESOLVED_REFERENCE, scope=EventScope.NOTICE, list=rec.list, notice_key=rec.key,
                 source_key=rec.key, entity_key=None, effective=eff, until=None, occurred=occurred_at(n),
                 updated=occurred_at(n), title=f"Correction not applied: {rec.key} corrects {ref}",
@@ -1108,6 +1164,19 @@ def _unapplied_corrections(b: _Builder, known: Sequence[StoredNotice], applied: 
                 summary=f"{_number(n)} corrects the text of {ref} (a name or a date in it); the correction is not "
                         f"applied to what is stored for {ref}. No state was changed; this needs review.",
                 provenance=_provenance(n)))
+
+
+def corrected_keys(notices: Sequence[StoredNotice], derivation: Derivation) -> list[StoredNotice]:
+    """``notices`` with each applied correction's entities as the engine matched them: the corrected listing's entity
+    key and the names it has now (its ``name_corrected`` items'), not the key the parser could only guess for a
+    correction quoting one name (the Chinese name's key, where the listing keys the entity by its English name).
+    Screening and timelines read names from these, so the corrected name finds the listed entity."""
+    fixed: dict[str, list[EntityRecord]] = {}
+    for e in derivation.events:
+        if e.kind is EventKind.NAME_CORRECTED and e.scope == EventScope.ENTITY and e.source_key and e.entities:
+            fixed.setdefault(e.source_key, []).extend(e.entities)
+    return [dataclasses.replace(n, record=dataclasses.replace(n.record, entities=tuple(fixed[n.record.key])))
+            if n.record.key in fixed and corrects_names(n.record) else n for n in notices]
 
 
 def derive(notices: Sequence[StoredNotice], as_of: date) -> Derivation:
@@ -1142,5 +1211,5 @@ def derive(notices: Sequence[StoredNotice], as_of: date) -> Derivation:
     return Derivation(events=events, states=tuple(states), problems=tuple(b.problems))
 
 
-__all__ = ["Derivation", "derive", "corrects_names", "EVENT_STATES", "event_sort_key", "known_from", "occurred_at", "day_of",
+__all__ = ["Derivation", "derive", "corrects_names", "corrected_keys", "EVENT_STATES", "event_sort_key", "known_from", "occurred_at", "day_of",
            "entity_label", "group_label", "clauses"]

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from storage.derived import DerivedSummary, inputs_digest, stored_summary
-from storage.lifecycle import Derivation, derive
+from storage.lifecycle import Derivation, corrected_keys, derive
 from storage.models import Entity, EntityName, HealthIssue
 from storage.names import clean_display, name_key
 from storage.notices import load_stored_notices
@@ -73,7 +73,8 @@ class EntityTimeline:
 
 def derive_stored(session: Session, as_of: date) -> tuple[list[StoredNotice], Derivation]:
     notices = load_stored_notices(session)
-    return notices, derive(notices, as_of)
+    d = derive(notices, as_of)
+    return corrected_keys(notices, d), d
 
 
 def derived_summary(session: Session, as_of: date) -> DerivedSummary:

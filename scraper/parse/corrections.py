@@ -11,18 +11,24 @@ corrections are not all read this way gives none: the correction then stays a lo
 from __future__ import annotations
 
 import re
+from datetime import date
 
-from storage.records import EntityRecord
+from storage.records import EntityRecord, NoticeRef
 
 from .entities import cached_key, split_name
 from .textnorm import fold
 
 CORRECTION_TITLE_RE = re.compile(r"更正|勘误")
 # one correction: [第N项][…]["原(为)"]“old”[有误][，][现]更正为“new”
+# the verb: 更正为, 现予更正为, 应为, 修改为 ("“Harbor Dynamic Systems”有误，应为“Harbor Dynamics Systems”")
+VERB = r"(?:现)?\s*(?:予以|予)?\s*(?:更正为|修改为|应为)"
 PAIR_RE = re.compile(
-    r"(?:第\s*(?P<n>\d{1,3})\s*项[^“”。；;]{0,24}?)?(?:原为|原)?“(?P<old>[^“”]{2,120})”\s*(?:有误)?\s*[，,]?\s*(?:现)?"
-    r"\s*更正为\s*[:：]?\s*“(?P<new>[^“”]{2,120})”")
-CORRECTED_RE = re.compile(r"更正为")
+    r"(?:第\s*(?P<n>\d{1,3})\s*项[^“”。；;]{0,24}?)?(?:原为|原)?“(?P<old>[^“”]{2,120})”\s*(?:仍|亦|也)?\s*(?:有误)?\s*[，,]?\s*"
+    + VERB + r"\s*[:：]?\s*“(?P<new>[^“”]{2,120})”")
+CORRECTED_RE = re.compile(VERB)
+# a Chinese name alone is a name only where the sentence says so: an item number before it, or "名称" just before the
+# quote ("第2项实体中文名称“…”有误"); "正文中的“6家美国实体”更正为“…”" and a corrected date clause are no names
+NAMED_RE = re.compile(r"名称[^“”。；;，,]{0,6}$")
 ITEM_RE = re.compile(r"^\s*(?P<n>\d{1,3})\s*[.、．]\s*")  # "7. 三菱重工…" quoted with its annex number
 
 
@@ -47,12 +53,51 @@ def corrected_entities(text: str) -> tuple[EntityRecord, ...]:
         old_zh, old_en = split_name(old, fold(old))
         new_zh, new_en = split_name(new, fold(new))
         old_key = cached_key(old_zh, old_en)
-        # both names as the annex writes them on each side: a half ("中文名称更正为…") cannot be matched by key
-        if not (old_zh and old_en and new_zh and new_en and old_key):
+        if not old_key or (old_zh, old_en) == (new_zh, new_en):
             return ()
-        if (old_zh, old_en) == (new_zh, new_en):
+        if old_zh and old_en and new_zh and new_en:  # both names as the annex writes them, on each side
+            out.append(EntityRecord(zh=new_zh, en=new_en, key=old_key, n=numbers.pop() if numbers else None))
+            continue
+        # one name on each side, the same half: only that name changes ("中文名称“X”有误，现更正为“Y”，英文名称不变";
+        # "“Harbor Dynamic Systems”有误，应为“Harbor Dynamics Systems”"): a record with that half alone, keyed by the
+        # old name's key in that language (cached_key of the half), which the engine matches against that half of the
+        # corrected listing's names (storage/lifecycle.py). A Chinese half needs an item number or "名称" before it.
+        chinese = bool(old_zh and new_zh and not old_en and not new_en)
+        latin = bool(old_en and new_en and not old_zh and not new_zh)
+        named = bool(m.group("n")) or bool(NAMED_RE.search(text[max(0, m.start("old") - 20):m.start("old") - 1]))
+        if not (latin or (chinese and named)):
             return ()
-        out.append(EntityRecord(zh=new_zh, en=new_en, key=old_key, n=numbers.pop() if numbers else None))
+        out.append(EntityRecord(zh=new_zh if chinese else None, en=new_en if latin else None, key=old_key,
+                                n=numbers.pop() if numbers else None))
     if len({e.key for e in out}) != len(out):
         return ()
     return tuple(out)
+
+
+# the corrected notice named by its day and title, not its number: "商务部2026年7月15日发布的《关于将…的公告》附件第1项…",
+# "7月15日发布的《…》" (the year of the correction's own date, or the year before for a later month and day)
+DATED_TITLE_RE = re.compile(r"(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:发布|公布|印发)的?"
+                            r"\s*《(?P<title>[^《》]{4,200})》")
+
+
+def dated_reference(text: str, published: date | None) -> NoticeRef | None:
+    """The one notice a correction names by day and title, as a reference the engine resolves to the stored notice
+    published that day under that title (storage/lifecycle.py); None unless exactly one is named."""
+    found = {(m.group("y"), int(m.group("m")), int(m.group("d")), m.group("title").strip(), m.group(0))
+             for m in DATED_TITLE_RE.finditer(text)}
+    if len({f[:4] for f in found}) != 1:
+        return None
+    ((y, month, day, title, written),) = list(found)[:1]
+    if y:
+        year = int(y)
+    elif published is not None:
+        year = published.year
+    else:
+        return None
+    try:
+        when = date(year, month, day)
+        if not y and published is not None and when > published:
+            when = date(year - 1, month, day)
+    except ValueError:
+        return None
+    return NoticeRef(text=written, date=when, title=title)

@@ -64,3 +64,38 @@ def test_a_later_correction_adds_one_item_and_keeps_every_earlier_one(tmp_path: 
     early = json.loads(invoke(db, "screen", str(csv), "--json", "--as-of", "2025-04-01").stdout)["results"][0]
     assert [(h["notice_key"], h["state"]) for h in early["hits"]] == [("MOFCOM-2025-189", "in_force")], early
     assert not early.get("listed_later"), early["listed_later"]
+
+
+def test_a_correction_of_the_chinese_name_alone_is_found_by_screening_and_timeline(tmp_path: Path) -> None:
+    """Session 20 (corr20): No. 34 corrects the Chinese name of No. 31's item 2 alone (the entity is keyed by its
+    English name, which the correction does not quote). Applied by the engine, it must also be what screening and
+    the timeline read: the corrected Chinese name finds No. 31's entity, in force, and status is clean. (Read from the
+    correction's own record, keyed by the Chinese name's key, it would find no listing: a false "not listed".)"""
+    corpus = Path(__file__).parents[1] / "data" / "corpus" / "corr20"
+    first, second = tmp_path / "first", tmp_path / "second"
+    for folder, page in ((first, "00a-mofcom-2026-31-ecl-6-us.txt"), (second, "02-ecl-zh-only.txt")):
+        folder.mkdir()
+        shutil.copyfile(corpus / page, folder / page)
+    db = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    assert invoke(db, "replay", str(first), "--fetched-at", "2026-07-15T02:00:00+00:00",
+                  "--as-of", "2026-07-15").exit_code == 0
+    assert invoke(db, "replay", str(second), "--fetched-at", "2026-07-22T02:00:00+00:00",
+                  "--as-of", "2026-07-22").exit_code == 0
+    status = invoke(db, "status", "--json", "--as-of", "2026-07-22")
+    assert status.exit_code == 0, status.output
+    got = json.loads(status.stdout)
+    assert not got["problems"] and not got["unresolved_references"]
+    assert invoke(db, "feeds", "--out", str(tmp_path / "f"), "--as-of", "2026-07-22").exit_code == 0
+    fixed = [i["title"] for i in feed(tmp_path / "f", "entity/polarisnavigationsystems") if i["title"].startswith("Corr")]
+    assert fixed == ["Corrected: Polaris Navigation Systems, Inc. (北极星导航系统公司) is now Polaris Navigation Systems, "
+                     "Inc. (北极星导航公司) on the export control list (MOFCOM-2026-31) (notice MOFCOM-2026-34)"], fixed
+    timeline = json.loads(invoke(db, "timeline", "北极星导航公司", "--json", "--as-of", "2026-07-22").stdout)
+    assert "polarisnavigationsystems" in timeline["keys"]
+    assert (timeline["zh"], timeline["en"]) == ("北极星导航公司", "Polaris Navigation Systems, Inc.")
+    assert [(e["notice_key"], e["state"]["state"]) for e in timeline["listings"]] == [("MOFCOM-2026-31", "in_force")]
+    csv = tmp_path / "who.csv"
+    csv.write_text("北极星导航公司\n", encoding="utf-8")
+    screened = invoke(db, "screen", str(csv), "--json", "--as-of", "2026-07-22")
+    assert screened.exit_code == 1, screened.output
+    hits = [h for r in json.loads(screened.stdout)["results"] for h in r["hits"]]
+    assert [(h["notice_key"], h["state"]) for h in hits] == [("MOFCOM-2026-31", "in_force")], hits

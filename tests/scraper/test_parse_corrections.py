@@ -25,9 +25,37 @@ def test_the_original_form_with_annex_numbers_quoted():
 
 
 def test_unclear_corrections_give_nothing():
-    half = "第2项中文名称“乌普西隆能源公司”有误，现更正为“乌普西隆动力公司”。"  # no English: not matchable by key
-    assert corrected_entities(half) == ()
+    # session 20 (corr20): one name alone on each side is that half, keyed by the old name's key in that language
+    # (the engine matches it against that name of the listing's entities): read, where an item number or 名称 says
+    # it is a name
+    half = "第2项中文名称“乌普西隆能源公司”有误，现更正为“乌普西隆动力公司”。"
+    assert [(e.zh, e.en, e.key, e.n) for e in corrected_entities(half)] == [("乌普西隆动力公司", None, "乌普西隆能源", 2)]
+    count = "现将上述公告标题及正文中的“6家美国实体”更正为“5家美国实体及1家加拿大实体”。"  # a count, no name
+    assert corrected_entities(count) == ()
+    clause = "商务部公告2026年第31号中“本公告自公布之日起正式实施”有误，应为“本公告自2026年7月16日起正式实施”。"
+    assert corrected_entities(clause) == ()
+    mixed = "第2项“乌普西隆能源公司（Upsilon Energy LLC）”有误，现更正为“乌普西隆动力公司”。"  # English dropped?
+    assert corrected_entities(mixed) == ()
     one_unread = ("第2项“甲公司（A Inc.）”有误，现更正为“乙公司（B Inc.）”。第3项英文名称有误，现更正为Gamma LLC。")
     assert corrected_entities(one_unread) == ()
     numbers_disagree = "第2项原“3. 甲公司（A Inc.）”更正为“3. 乙公司（B Inc.）”。"
     assert corrected_entities(numbers_disagree) == ()
+
+
+def test_the_corrected_notice_named_by_day_and_title():
+    """Session 20 (corr20): "商务部2026年7月15日发布的《关于将…的公告》附件第1项…" names the corrected notice by its day and
+    title, no number: a reference with both (the engine resolves it); a day without its year is the correction's year,
+    or the year before for a later month and day; two notices named: none."""
+    from datetime import date
+
+    from scraper.parse.corrections import dated_reference
+
+    ref = dated_reference("商务部2026年7月15日发布的《关于将甲公司等6家美国实体列入出口管制管控名单的公告》附件第1项", None)
+    assert ref is not None and (ref.date, ref.title, ref.key) == (
+        date(2026, 7, 15), "关于将甲公司等6家美国实体列入出口管制管控名单的公告", None)
+    yearless = "12月30日发布的《关于将甲公司列入出口管制管控名单的公告》附件"
+    assert dated_reference(yearless, date(2027, 1, 5)).date == date(2026, 12, 30)  # type: ignore[union-attr]
+    assert dated_reference(yearless, date(2027, 12, 31)).date == date(2027, 12, 30)  # type: ignore[union-attr]
+    assert dated_reference(yearless, None) is None
+    two = "2026年7月15日发布的《关于甲的公告》和2026年7月16日发布的《关于乙的公告》"
+    assert dated_reference(two, None) is None

@@ -9,10 +9,14 @@ that does not fit the listing (a key or item number not on it) stays the loud pr
 
 from __future__ import annotations
 
-from datetime import date
+import dataclasses
+from datetime import date, datetime, timezone
+from pathlib import Path
 
+from scraper.parse import parse_text
 from storage.lifecycle import derive
-from storage.records import EventKind, ListingState
+from storage.records import EventKind, ListingState, ListKind
+from tests.storage.test_lifecycle_corpus import stored
 from tests.storage.test_lifecycle_removals import notices
 
 LISTING = """商务部公告2024年第89号 关于将2家美国实体列入出口管制管控名单的公告
@@ -87,3 +91,127 @@ def test_a_correction_that_does_not_fit_the_listing_is_reported_as_not_applied()
         ("MOFCOM-2024-89", ListingState.IN_FORCE, date(2024, 9, 9))}
     before = derive(notices(LISTING, wrong), date(2024, 10, 20))  # not known yet: nothing to say
     assert not [e for e in before.events if e.kind is EventKind.UNRESOLVED_REFERENCE] and not before.problems
+
+
+# --- session 20 (corr20): the corrections session 19 left unapplied, from the blind cases of tests/data/corpus/corr20/
+
+CORR20 = Path(__file__).parents[1] / "data" / "corpus" / "corr20"
+
+
+def cases(*names: str, as_of: date = date(2026, 9, 1), edit: tuple[str, str] = ("", "")):
+    """Derive as of ``as_of`` from corpus corr20's texts (warnings allowed: a correction states no effective date),
+    the last with ``edit`` made in it."""
+    out = []
+    for name in names:
+        text = (CORR20 / f"{name}.txt").read_text(encoding="utf-8")
+        rec = parse_text(text.replace(*edit) if edit[0] and name == names[-1] else text)
+        assert rec is not None, name
+        out.append(stored(rec, fetched=datetime.combine(rec.published, datetime.min.time(), timezone.utc)))
+    return derive(out, as_of)
+
+
+def renamed(d) -> dict[str, str]:
+    """Entity-scope name_corrected items: id (after the tag) -> title."""
+    return {e.id.split(",2025:")[1]: e.title for e in d.events
+            if e.kind is EventKind.NAME_CORRECTED and e.scope == "entity"}
+
+
+def unapplied(d) -> list[str]:
+    return [p for p in d.problems if "the correction is not applied" in p]
+
+
+def test_a_correction_quoting_the_chinese_name_alone_renames_that_name_only():
+    """No. 34: '第2项实体中文名称“北极星导航系统公司”有误，现更正为“北极星导航公司”，英文名称不变' was a loud unapplied
+    correction (the parser wanted both names on each side); the entity is keyed by its English name, which the
+    correction does not give: the engine finds it by its Chinese name, keeps its key and its English name."""
+    d = cases("00a-mofcom-2026-31-ecl-6-us", "02-ecl-zh-only")
+    assert not unapplied(d), d.problems
+    assert renamed(d) == {"MOFCOM-2026-31/name_corrected/ecl/2026-07-22/polarisnavigationsystems": (
+        "Corrected: Polaris Navigation Systems, Inc. (北极星导航系统公司) is now Polaris Navigation Systems, Inc. "
+        "(北极星导航公司) on the export control list (MOFCOM-2026-31) (notice MOFCOM-2026-34)")}
+
+
+def test_a_correction_quoting_the_english_name_alone_with_ying_wei_renames_it():
+    d = cases("00b-uel-2026-5-4-us", "03-uel-en-only")
+    assert not unapplied(d), d.problems
+    assert list(renamed(d)) == ["UEL-2026-5/name_corrected/uel/2026-07-21/harbordynamicsystems"]
+    assert "is now Harbor Dynamics Systems (海湾动力系统公司)" in renamed(d)[
+        "UEL-2026-5/name_corrected/uel/2026-07-21/harbordynamicsystems"]
+
+
+def test_a_correction_of_a_correction_renames_from_the_name_the_first_gave():
+    """No. 38 corrects No. 33 (itself a correction of No. 31), quoting the name No. 33 gave ("仍有误"): applied to No. 31,
+    one item per correction, the second from the first's name; the key stays the name as first written."""
+    d = cases("00a2-mofcom-2026-31-with-typo", "01-ecl-en-typo", "08-ecl-correction-of-correction")
+    assert not unapplied(d), d.problems
+    assert renamed(d) == {
+        "MOFCOM-2026-31/name_corrected/ecl/2026-07-20/anvilaerostrutures": (
+            "Corrected: Anvil Aerostrutures LLC (铁砧航空结构公司) is now Anvil Aerostructures LLC (铁砧航空结构公司) on the "
+            "export control list (MOFCOM-2026-31) (notice MOFCOM-2026-33)"),
+        "MOFCOM-2026-31/name_corrected/ecl/2026-08-03/anvilaerostrutures": (
+            "Corrected: Anvil Aerostructures LLC (铁砧航空结构公司) is now Anvil Aerostructures, LLC (铁砧航空结构有限责任公司) "
+            "on the export control list (MOFCOM-2026-31) (notice MOFCOM-2026-38)")}
+    # as of a day between the two, the first correction's name; the listing's state untouched
+    mid = cases("00a2-mofcom-2026-31-with-typo", "01-ecl-en-typo", "08-ecl-correction-of-correction",
+                as_of=date(2026, 7, 25))
+    assert list(renamed(mid)) == ["MOFCOM-2026-31/name_corrected/ecl/2026-07-20/anvilaerostrutures"]
+    assert {(r.notice_key, r.state, r.since) for r in d.states} == {
+        ("MOFCOM-2026-31", ListingState.IN_FORCE, date(2026, 7, 15))}
+    # without the first correction, the second quotes a name the listing never gave: loud, not guessed
+    alone = cases("00a2-mofcom-2026-31-with-typo", "08-ecl-correction-of-correction")
+    assert unapplied(alone) and not renamed(alone)
+
+
+def test_a_correction_naming_the_notice_by_day_and_title_is_applied_to_that_one():
+    d = cases("00a3-mofcom-2026-31-defence", "06b-ecl-numbered-by-date-title")
+    assert not unapplied(d), d.problems
+    assert list(renamed(d)) == ["MOFCOM-2026-31/name_corrected/ecl/2026-07-17/blueridgedefencetechnologies"]
+    alone = cases("06b-ecl-numbered-by-date-title")  # the notice it names not stored: loud, naming day and title
+    assert unapplied(alone) == [
+        "MOFCOM-2026-41: corrects the notice of 2026-07-15 《关于将北极星导航系统公司等6家美国实体列入出口管制管控名单的公告》; "
+        "the correction is not applied to the stored listing: read both notices and review"]
+    # another day, or another title, names no stored notice: loud, never the notice of a near day or title
+    for edit in (("2026年7月15日发布", "2026年7月16日发布"), ("等6家美国实体列入", "等5家美国实体列入")):
+        other = cases("00a3-mofcom-2026-31-defence", "06b-ecl-numbered-by-date-title", edit=edit)
+        assert unapplied(other) and not renamed(other), edit
+
+
+def test_corrections_of_no_name_stay_loud_and_name_nobody():
+    """A wrong country and count (No. 36), a wrongly listed entity withdrawn (No. 37, "删除该附件第6项"), a corrected
+    effective clause (No. 39): nothing the engine reads as a name; each stays a loud unapplied correction."""
+    for case, key in (("04-ecl-wrong-country", "MOFCOM-2026-36"), ("05-ecl-delete-wrongly-included", "MOFCOM-2026-37"),
+                      ("09-ecl-effective-date-correction", "MOFCOM-2026-39")):
+        d = cases("00a-mofcom-2026-31-ecl-6-us", case)
+        assert [p.split(":")[0] for p in unapplied(d)] == [key], (case, d.problems)
+        assert not renamed(d)
+        assert {(r.notice_key, r.state, len(r.entity_keys)) for r in d.states} == {
+            ("MOFCOM-2026-31", ListingState.IN_FORCE, 6)}
+
+
+def test_a_correction_of_one_notice_leaves_the_same_entity_on_another_notice_alone():
+    d = cases("00a-mofcom-2026-31-ecl-6-us", "00b-uel-2026-5-4-us", "10-ecl-second-entry-same-notice")
+    assert not unapplied(d), d.problems
+    assert list(renamed(d)) == ["MOFCOM-2026-31/name_corrected/ecl/2026-08-06/harbordynamicsystems"]
+    both = cases("00a-mofcom-2026-31-ecl-6-us", "00b-uel-2026-5-4-us", "10-ecl-second-entry-same-notice",
+                 "03-uel-en-only")
+    assert sorted(renamed(both)) == ["MOFCOM-2026-31/name_corrected/ecl/2026-08-06/harbordynamicsystems",
+                                     "UEL-2026-5/name_corrected/uel/2026-07-21/harbordynamicsystems"]
+
+
+def test_a_correction_of_an_entity_on_one_of_the_lists_a_notice_put_entities_on():
+    """A notice listing some entities on the ECL and others on the UEL: a correction of one on the UEL only was a loud
+    unapplied correction (every listing of the notice had to hold it); it renames the entity on the list it is on."""
+    listing = parse_text((CORR20 / "00a-mofcom-2026-31-ecl-6-us.txt").read_text(encoding="utf-8"))
+    correction = parse_text((CORR20 / "10-ecl-second-entry-same-notice.txt").read_text(encoding="utf-8"))
+    assert listing is not None and correction is not None
+    ecl, = listing.actions
+    keys = [e.key for e in listing.entities]
+    split = dataclasses.replace(listing, actions=(
+        dataclasses.replace(ecl, entities=tuple(k for k in keys if k != "harbordynamicsystems")),
+        dataclasses.replace(ecl, list=ListKind.UEL, entities=("harbordynamicsystems",))))
+    d = derive([stored(r, fetched=datetime.combine(r.published, datetime.min.time(), timezone.utc))
+                for r in (split, correction)], date(2026, 9, 1))
+    assert {(r.list, r.entity_keys) for r in d.states} == {
+        (ListKind.ECL, tuple(k for k in keys if k != "harbordynamicsystems")), (ListKind.UEL, ("harbordynamicsystems",))}
+    assert not unapplied(d), d.problems
+    assert list(renamed(d)) == ["MOFCOM-2026-31/name_corrected/uel/2026-08-06/harbordynamicsystems"]
