@@ -582,6 +582,33 @@ def _named_count(text: str) -> int | None:
     return counts.pop() if len(counts) == 1 else -1
 
 
+# "第3项": an annex line of the target named by its number ("…第12号附件所列第3、5、8项实体", scraper/parse/rules.py).
+ANNEX_SERIAL_RE = re.compile(r"第(\d{1,3})项")
+
+
+def _by_annex_serial(action: ActionRecord, together: Sequence[Listing]) -> tuple[tuple[str, ...] | None, str | None]:
+    """The keys of the target's entities whose annex numbers the action names ("第3项"), each found exactly once on
+    the target itself (not what amendments added), and as many as the text states ("上述5家"); else none is picked."""
+    numbered: dict[int, set[str]] = defaultdict(set)
+    for key, ent in together[0].entities:
+        if ent.n is not None:
+            numbered[ent.n].add(key)
+    out: list[str] = []
+    for name in action.entities:
+        m = ANNEX_SERIAL_RE.fullmatch(name)
+        found = numbered.get(int(m.group(1)), set()) if m else set()
+        if len(found) != 1:
+            return None, (f"\"{name}\" names no single annex line of {together[0].key}: none of "
+                          f"{', '.join(action.entities)} is acted on")
+        out.append(next(iter(found)))
+    stated = _named_count(action.text)
+    if len(set(out)) != len(out) or (stated is not None and stated != len(out)):
+        said = "an unreadable count of" if stated == -1 else stated
+        return None, (f"the text says {said} entities but its annex lines name {len(set(out))} of "
+                      f"{together[0].key} ({', '.join(action.entities)})")
+    return tuple(out), None
+
+
 def _by_chinese_name(action: ActionRecord, together: Sequence[Listing]) -> tuple[tuple[str, ...] | None, str | None]:
     """The entity keys an action naming entities acts on, in ``together`` (a target listing and what joined it).
 
@@ -594,6 +621,8 @@ def _by_chinese_name(action: ActionRecord, together: Sequence[Listing]) -> tuple
     have = {k for listing in together for k in listing.entity_keys()}
     if all(k in have for k in action.entities):
         return action.entities, None
+    if any(map(ANNEX_SERIAL_RE.fullmatch, action.entities)):
+        return _by_annex_serial(action, together)
     cores: dict[str, set[str]] = defaultdict(set)
     for listing in together:
         for key, ent in listing.entities:

@@ -575,8 +575,8 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
         kind = VERB_KINDS[word]
         if kind is ActionKind.IMPOSE or kind is ActionKind.INVESTIGATE:
             # a listing (列入, 采取反制措施) or an investigation decided now, not told as history
-            if not allow_impose or before or _passive(folded, s_start, at):
-                continue
+            if not allow_impose or before or _passive(folded, s_start, at) or _held(folded, s_start, at, v_end):
+                continue  # "…将依法决定是否将上述企业列入不可靠实体清单": a listing weighed, not decided
             lst: ListKind | None
             if word[0] == "采":  # 采取…反制措施
                 lst = ListKind.COUNTERMEASURE

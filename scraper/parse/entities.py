@@ -474,7 +474,7 @@ def annex_entities(lines: list[str], start: int = 0, country: str | None = None,
     The lines are matched in one ``findall``. The plain lines before the first other one are read
     in one comprehension when no name can be too long (none of these lines is) and no name holds an
     invisible character; the other lines, one by one."""
-    block = lines[start:]
+    block = _entity_annexes(lines[start:])
     text = "\n" + "\n".join(block)
     found = ANNEX_LINE_RES[chinese_numbers].findall(text)
     # A plain line closes its bracket; another may leave one open, a name wrapped onto the next line.
@@ -516,6 +516,37 @@ def annex_entities(lines: list[str], start: int = 0, country: str | None = None,
             _read_line(out, branches, line, fold(line), country, chinese_numbers)
     _flush(out, branches)
     return out
+
+
+# "附件2" / "附件2：相关两用物项清单": a later annex's heading, its title on the line or the next one.
+LATER_ANNEX_RE = re.compile(r"\s*附\s*件\s*[\d一二三四五六七八九十]+\s*[:：]?\s*(?P<title>.*)$")
+# A title that lists goods, not entities ("相关两用物项清单", "管制物项目录"): its numbered lines are items.
+ITEMS_TITLE_RE = re.compile(r"物项|物品|商品|货物|产品|技术")
+ENTITIES_TITLE_RE = re.compile(r"名单|实体|企业|单位|机构|人员|公司")
+
+
+def _entity_annexes(block: list[str]) -> list[str]:
+    """``block`` (the annex lines, its heading first) up to a later annex that lists items, not entities ("附件2 /
+    相关两用物项清单 / 1. 镓及其化合物（Gallium and its compounds）": goods a listing's measures name, never entities)."""
+    for i in range(1, len(block)):
+        line = block[i]
+        if "附" not in line[:4] or not line.lstrip().startswith("附"):
+            continue
+        m = LATER_ANNEX_RE.match(line)
+        if m is None:
+            continue
+        title = m["title"].strip() or next((x.strip() for x in block[i + 1 : i + 4] if x.strip()), "")
+        if ITEMS_TITLE_RE.search(title) and not ENTITIES_TITLE_RE.search(title):
+            block = block[:i]
+            break
+    if any(line.endswith(FOOTNOTE_ENDS) for line in block):
+        return [FOOTNOTE_MARK_RE.sub("", line) for line in block]
+    return block
+
+
+# "1. 猎鹰光电公司（Falcon Electro-Optics, Inc.）①" / "…）[1]" / "…）*": a footnote's mark after the names, no part of them.
+FOOTNOTE_MARK_RE = re.compile(rf"(?<=[）)])\s*(?:[{CIRCLED[:20]}]|\[\d{{1,2}}\]|［\d{{1,2}}］|\*{{1,3}}|注\d{{1,2}})\s*$")
+FOOTNOTE_ENDS = (*CIRCLED[:20], "]", "］", "*", *"0123456789")
 
 
 def _annex_with_contexts(found: list[tuple[str, str, str, str]], contexts: list[Context], country: str | None,
@@ -883,6 +914,18 @@ def object_of_dui(folded: str, clean: str) -> str | None:
     if close > 0:
         seg = seg[: close + 1]
     return seg.strip()
+
+
+def objects_of_dui(clean: str) -> list[EntityRecord]:
+    """The several entities an investigation or a measure names as the object of 对 in its own sentence ``clean``
+    ("决定对美国天际防务公司（Skyline Defense Inc.）、北方之星航空公司（Northstar Aviation LLC）涉嫌…的行为立案调查"):
+    a prose list of two or more, read as a listing's prose is; [] for one name (``object_of_dui`` reads it)."""
+    folded = fold(clean)
+    m = _object_of_dui_match(folded) if len(folded) == len(clean) else None
+    if not m or ("、" not in m["seg"] and m["seg"].count(")") < 2):
+        return []
+    found = prose_entities(clean[m.start("seg") : m.end("seg")].strip(), None, None)
+    return found if len(found) > 1 else []
 
 
 def _object_of_dui_match(folded: str) -> re.Match[str] | None:

@@ -569,8 +569,39 @@ def entities(src: Source, d: Draft) -> list[EntityRecord]:
             found, country = _annex_or_prose(src, d), d.count[1]
             if _countermeasure_order(d):
                 found, country = _order_countries(src, d, found, country)
-            return ent.distinct(ent.completed(found, src.folded, src.text, country))
+            found = ent.completed(found, src.folded, src.text, country)
+            for r in _removals_beside_listing(d.drafts):  # their own names, after the annex's
+                found += ent.completed(_removal_named(src, r), src.folded, src.text, _removal_country(src, r))
+            return ent.distinct(found)
     return []
+
+
+def _removals_beside_listing(drafts: list[act.ActionDraft]) -> list[act.ActionDraft]:
+    """The removals on no earlier notice of a notice that also lists entities of its own ("一、…决定将上述3家日本实体列入
+    关注名单（见附件）…二、…被列入关注名单的甲（Alpha）、乙（Beta）…决定将上述2家日本实体移出关注名单"): what each removes
+    is what its own clause names, not the annex the listing reads (session 20: the 3 listed were read as removed).
+    Only a removal from the list the notice lists on."""
+    lists = {x.list for x in drafts if x.action is ActionKind.IMPOSE and not x.targets}
+    if not lists:
+        return []  # (nearly every notice: it lists, or it removes)
+    # "移出关注名单，列入出口管制管控名单" moves the same entities from one list to another: not this
+    return [x for x in drafts if x.action is ActionKind.REMOVE and not x.targets and x.list in lists]
+
+
+def _removal_named(src: Source, x: act.ActionDraft) -> list[EntityRecord]:
+    """The names (with their English) written before the removal verb of ``x`` in its own paragraph."""
+    line = src.folded.rfind("\n", 0, x.start) + 1
+    return ent.earlier_named(src.folded[line:], src.text[line:], x.start - line)
+
+
+COUNT_COUNTRY_RE = re.compile(rf"{NUM}\s*家\s*(?P<c>{ent.COUNTRY_ALT})")
+
+
+def _removal_country(src: Source, x: act.ActionDraft) -> str | None:
+    """The country of "上述2家日本实体" in the removal's own paragraph."""
+    line = src.folded.rfind("\n", 0, x.start) + 1
+    m = COUNT_COUNTRY_RE.search(src.folded, line, x.start + 40)
+    return ent.COUNTRIES[m.group("c")] if m else None
 
 
 ORDER_SENTENCE_RE = re.compile(r"[^。\n]*决定[^。\n]*采取[^。\n]*")
@@ -695,6 +726,11 @@ def _annex_or_prose(src: Source, d: Draft) -> list[EntityRecord]:
             if named:
                 return list(named)
     if any(x.action in (ActionKind.INVESTIGATE, ActionKind.MEASURE) for x in d.drafts):
+        for x in d.drafts:  # several named in the step's own sentence (not the title's "关于对甲和乙启动调查")
+            if (x.action is ActionKind.INVESTIGATE or x.action is ActionKind.MEASURE) and not x.targets and x.text:
+                several = ent.objects_of_dui(x.text)
+                if several and not any(GOODS_RE.search(e.zh or e.en or "") for e in several):
+                    return several
         name = ent.object_of_dui(folded, src.text)
         if name and GOODS_RE.search(name) is None:  # goods are no entity ("…相关物项", "原产于…的进口…")
             zh, en = ent.split_name(name)
@@ -712,14 +748,23 @@ def action_records(src: Source, d: Draft) -> list[ActionRecord]:
     first, so no record is built for a draft that goes."""
     drafts = dedupe_actions(d.drafts) if len(d.drafts) > 1 else d.drafts  # one has nothing to be merged with
     keys: tuple[str, ...] | None = None  # made for the first draft that names them (a listing does not)
+    beside = _removals_beside_listing(drafts)
     out = []
     for x in drafts:
         action = x.action
-        if action is ActionKind.REMOVE or (not x.targets and (action is ActionKind.INVESTIGATE
+        if action is ActionKind.REMOVE and not x.targets and x in beside:
+            named = _removal_named(src, x)  # its own clause's names: never the annex the listing reads
+            if not named:
+                continue  # names that could not be read: the notice's count warns, nothing is removed
+            names = tuple([e.key for e in named])
+        elif action is ActionKind.REMOVE or (not x.targets and (action is ActionKind.INVESTIGATE
                                                                or action is ActionKind.MEASURE)):
             if keys is None:
                 keys = tuple([e.key for e in d.entities])
             names = keys
+        elif action is ActionKind.IMPOSE and not x.targets and beside:
+            removed = {e.key for r in beside for e in _removal_named(src, r)}
+            names = tuple([e.key for e in d.entities if e.key not in removed])  # the listed, not the removed
         elif x.on_entities is not None:
             limited = limited_to(src, d, x.on_entities)
             if limited is None:
@@ -727,6 +772,10 @@ def action_records(src: Source, d: Draft) -> list[ActionRecord]:
             names = limited
         else:
             names = ()
+        if x.targets and not names and action is not ActionKind.IMPOSE:
+            serials = ANNEX_SERIALS_RE.search(x.text)
+            if serials:  # "…第12号附件所列第3、5、8项实体": those lines only, never the whole notice
+                names = tuple([f"第{n}项" for n in re.findall(r"\d+", serials["ns"])])
         if action is ActionKind.IMPOSE and x.until is None and not x.targets and _countermeasure_order(d):
             # a term ("自本决定施行之日起2年内", "期限为5年"): the order's countermeasures end with it (as an MFA decision's)
             term = _order_term(src)
@@ -738,6 +787,12 @@ def action_records(src: Source, d: Draft) -> list[ActionRecord]:
                    ActionRecord(action, x.list, x.targets, x.effective, x.until, x.duration, names, x.text,
                                 extends_by=x.extends_by))
     return out
+
+
+# "公告2026年第12号附件所列第3、5、8、11、17项实体", "附件中第7项": a step on some lines of an earlier notice's annex, named by
+# their numbers. The names are "第3项"…, which the engine matches to the annex numbers of the target's entities, else
+# reports unresolved (session 20: the whole of No. 12 was removed).
+ANNEX_SERIALS_RE = re.compile(r"附件[^，,。；;\n]{0,24}?第\s*(?P<ns>\d{1,3}(?:\s*[、,，和及至-]\s*第?\s*\d{1,3})*)\s*项")
 
 
 def limited_to(src: Source, d: Draft, span: tuple[int, int]) -> tuple[str, ...] | None:
@@ -1014,6 +1069,10 @@ def count_mismatch(src: Source, d: Draft) -> str | None:
     stated = d.count[0]
     if d.qa or stated is None or len(d.entities) == stated or not (d.entities or _lists(d.drafts) or _own(d.drafts)):
         return None
+    removed = {k for r in d.actions if r.action is ActionKind.REMOVE and not r.targets for k in r.entities} \
+        if _removals_beside_listing(d.drafts) else set()
+    if removed and sum(e.key not in removed for e in d.entities) == stated:
+        return None  # the listing's count; the removal beside it names its own
     return f"parsed {len(d.entities)} entities, notice states {stated}"
 
 

@@ -285,9 +285,14 @@ def test_decision_from_the_walks_sentence_is_the_one_searched_for(text):
 def _records_then_deduped(d):
     """What action_records did before deduping drafts: a record for every draft, then the records deduped."""
     keys = tuple(e.key for e in d.entities)
+    # session 20: a removal beside a listing on its list names what its own paragraph names (none in "x"): no record;
+    # the listing then names the notice's entities
+    beside = rules._removals_beside_listing(rules.dedupe_actions(d.drafts) if len(d.drafts) > 1 else d.drafts)
     out = [ActionRecord(x.action, x.list, x.targets, x.effective, x.until, x.duration,
                         keys if x.action is ActionKind.REMOVE or (not x.targets and x.action in (
-                            ActionKind.INVESTIGATE, ActionKind.MEASURE)) else (), x.text) for x in d.drafts]
+                            ActionKind.INVESTIGATE, ActionKind.MEASURE))
+                        or (beside and x.action is ActionKind.IMPOSE and not x.targets) else (), x.text)
+           for x in d.drafts if x not in beside]
     return rules.dedupe_actions(out) if len(out) > 1 else out
 
 
