@@ -977,3 +977,23 @@ def test_an_order_named_without_its_year(title, key):
     two = parse_text(ORDER_7_YEARLESS.format(title="关于暂停实施部分反制措施的决定").replace(
         "为落实", "商务部令2024年第6号和商务部令2025年第6号已对有关企业作出规定。\n为落实"))
     assert [(t.text, t.key) for a in two.actions for t in a.targets] == [("商务部令第6号", None)]
+
+
+def test_a_notice_withdrawn_by_the_one_reissuing_it_is_lifted():
+    """"商务部公告2026年第153号同时废止" (engine20, story U09): a notice that replaces another, listing again the
+    entities it keeps, withdraws the other one; read before as nothing, so the withdrawn notice stayed in force for
+    the entity the new one leaves out. 废止 acts like 停止 on the notice it names, before or after it; one with no
+    notice named (a rule 《…》 withdrawn) is no action."""
+    body = ("商务部公告2026年第154号\n\n根据《中华人民共和国出口管制法》等法律法规有关规定，决定将天鹰电子公司等2家美国实体列入"
+            "出口管制管控名单（见附件），并采取以下措施：\n一、禁止出口经营者向上述2家实体出口两用物项。\n"
+            "本公告自公布之日起正式实施。{tail}\n\n附件：出口管制管控名单\n\n商务部\n2026年10月21日\n\n附件\n出口管制管控名单\n"
+            "1. 天鹰电子公司（Aquila Electronics Inc.）\n2. 天蝎推进公司（Scorpius Propulsion Inc.）\n")
+    after = parse_text(body.format(tail="商务部公告2026年第153号同时废止。"))
+    assert acts(after) == [("impose", "ecl", [], "2026-10-21", None, None),
+                           ("lift", "ecl", ["MOFCOM-2026-153"], "2026-10-21", None, None)]
+    before = parse_text(body.format(tail="同时，决定废止商务部公告2026年第153号。"))
+    assert acts(before)[1:] == [("lift", "ecl", ["MOFCOM-2026-153"], "2026-10-21", None, None)]
+    rule = parse_text(body.format(tail="《两用物项出口许可证管理办法》同时废止。"))
+    assert acts(rule) == [("impose", "ecl", [], "2026-10-21", None, None)]
+    told = parse_text(body.format(tail="商务部公告2025年第9号已于2025年6月1日废止。"))
+    assert acts(told) == [("impose", "ecl", [], "2026-10-21", None, None)]
