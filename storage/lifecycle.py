@@ -800,11 +800,14 @@ def _count_extensions(listing: Listing, steps: list[Step], b: _Builder) -> list[
         return steps
     keys = listing.entity_keys()
     ends: dict[str, date | None] = {}  # entity key: the end of the last suspension set on it, None after another step
+    off: set[str] = set()  # lifted or removed: a suspension does not reach them (_simulate), nor its end count
     out = []
     for step in steps:
         affected = keys if step.subset is None else tuple(k for k in keys if k in step.subset)
+        if step.state is ListingState.SUSPENDED:
+            affected = tuple(k for k in affected if k not in off)
         period = step.action.extends_by
-        if period and step.state is ListingState.SUSPENDED:
+        if period and step.state is ListingState.SUSPENDED and affected:
             running = {ends.get(k) for k in affected}
             start = running.pop() if len(running) == 1 else None
             until = end_of_iso_period(start or step.effective, period)
@@ -813,6 +816,10 @@ def _count_extensions(listing: Listing, steps: list[Step], b: _Builder) -> list[
             step = dataclasses.replace(step, counted_until=until)
         for k in affected:
             ends[k] = step.until if step.state is ListingState.SUSPENDED else None
+            if step.state in (ListingState.LIFTED, ListingState.REMOVED):
+                off.add(k)
+            elif step.state is not ListingState.SUSPENDED:
+                off.discard(k)
         out.append(step)
     return out
 
@@ -878,6 +885,20 @@ def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_u
                 continue
         else:
             affected = [k for k in keys if k in step.subset]
+        if step.state is ListingState.SUSPENDED:
+            # a suspension or an extension naming a listing whose measures were stopped or that was removed (a Q&A
+            # continuing "第146号至第148号" when No. 147 was stopped) has nothing to suspend: it must not bring the
+            # listing back as suspended, to lapse "presumed back in force" later; the text is reported for review
+            ended = [k for k in affected if states[k].state in (ListingState.LIFTED, ListingState.REMOVED)]
+            if ended:
+                if b is not None:
+                    word = "extends a suspension of" if step.event_kind is EventKind.SUSPENSION_EXTENDED else "suspends"
+                    b.problem(f"{step.source.record.key}: {word} {listing.key}, whose measures were lifted or that was "
+                              f"removed before {step.effective.isoformat()} ({len(ended)} of its entities): "
+                              f"not applied to them")
+                affected = [k for k in affected if k not in ended]
+                if not affected:
+                    continue
         until = step.until if step.state is ListingState.SUSPENDED else None
         if b is not None:
             _state_events(b, step.event_kind, listing, step.source, affected, step.effective, until,
