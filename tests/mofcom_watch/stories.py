@@ -13,13 +13,14 @@ from typing import Any
 from typer.testing import CliRunner
 
 from mofcom_watch.cli import app
+from mofcom_watch.clock import TODAY_ENV
 
 REPO = Path(__file__).resolve().parents[2]
 TAG = "tag:mofcom-watch,2025:"
 
 
-def invoke(db: str, *args: str) -> Any:
-    result = CliRunner().invoke(app, ["--db", db, *args])
+def invoke(db: str, *args: str, env: dict[str, str] | None = None) -> Any:
+    result = CliRunner().invoke(app, ["--db", db, *args], env=env)
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     return result
 
@@ -27,15 +28,16 @@ def invoke(db: str, *args: str) -> Any:
 class Store:
     """One replayed store and cached reads of it."""
 
-    def __init__(self, db: str, folder: Path) -> None:
+    def __init__(self, db: str, folder: Path, env: dict[str, str] | None = None) -> None:
         self.db = db
         self.folder = folder
+        self.env = env  # MOFCOM_WATCH_TODAY for a story set in years to come
         self._status: dict[str, dict[str, Any]] = {}
         self._feeds: dict[str, Path] = {}
 
     def status(self, day: str) -> dict[str, Any]:
         if day not in self._status:
-            result = invoke(self.db, "status", "--json", "--as-of", day)
+            result = invoke(self.db, "status", "--json", "--as-of", day, env=self.env)
             got = json.loads(result.stdout)
             rows: dict[str, Any] = {}
             for one in got["listings"]:  # a notice whose entities part ways has one row per state
@@ -45,14 +47,14 @@ class Store:
         return self._status[day]
 
     def timeline(self, name: str, day: str) -> dict[str, Any]:
-        result = invoke(self.db, "timeline", name, "--json", "--as-of", day)
+        result = invoke(self.db, "timeline", name, "--json", "--as-of", day, env=self.env)
         assert result.exit_code in (0, 1), result.output
         return json.loads(result.stdout)
 
     def feeds(self, day: str) -> Path:
         if day not in self._feeds:
             out = self.folder / f"feeds-{day}"
-            result = invoke(self.db, "feeds", "--out", str(out), "--as-of", day)
+            result = invoke(self.db, "feeds", "--out", str(out), "--as-of", day, env=self.env)
             assert result.exit_code in (0, 1), result.output
             self._feeds[day] = out
         return self._feeds[day]
@@ -66,14 +68,17 @@ class Store:
 
 
 
-def replayed(folder: Path, pages: Path, fetched: str) -> Store:
-    """A store in ``folder`` holding ``pages``, replayed by a process of its own (no MOFCOM_WATCH_ variable)."""
+def replayed(folder: Path, pages: Path, fetched: str, today: str | None = None) -> Store:
+    """A store in ``folder`` holding ``pages``, replayed by a process of its own (no MOFCOM_WATCH_ variable but
+    ``MOFCOM_WATCH_TODAY`` = ``today`` when given: a story set after the real today), read back with that today."""
     db = f"sqlite:///{folder / 'store.sqlite'}"
     env = {k: v for k, v in os.environ.items() if not k.startswith("MOFCOM_WATCH_")}
+    pinned = {TODAY_ENV: today} if today else None
     done = subprocess.run([sys.executable, "-m", "mofcom_watch", "--db", db, "replay", str(pages),
-                           "--fetched-at", fetched], capture_output=True, text=True, cwd=REPO, env=env, timeout=120)
+                           "--fetched-at", fetched], capture_output=True, text=True, cwd=REPO,
+                          env={**env, **(pinned or {})}, timeout=120)
     assert done.returncode in (0, 1), done.stderr
-    return Store(db, folder)
+    return Store(db, folder, pinned)
 
 
 def row(store: Store, day: str, key: str, entity: str | None = None) -> dict[str, Any]:
