@@ -24,6 +24,9 @@ U08 a later ECL listing names a company under a new name with its former one ("�
 U09 No. 153 (3 companies) withdrawn by No. 154 ("商务部公告2026年第153号同时废止"), which lists 2 of them again
     (fault: No. 153 stayed in force for all three).
 U10 a suspension "of the 2 US entities listed on 2025-09-15" continued on its very end day, 2026-11-10, for a year.
+U12 (written after reading the engine, a probe of U07's fix) No. 155's suspension "延长90天" with no start, after one
+    of its two companies was removed: counted from the running end of the other (fault: the removed one made "no
+    single end", the end counted from the Q&A's day, 6 days short, with a problem).
 Every story: the pages replayed one by one in the reverse order give the same items.
 """
 
@@ -231,6 +234,20 @@ def test_u10_continued_on_its_end_day_by_date_and_count(store: Store) -> None:
     assert f"{TAG}{key}/suspension_lapsed/ecl/2027-11-10" in items, items
     assert f"{TAG}{key}/suspension_lapsed/ecl/2026-11-10" not in items, items
     assert not problems(store, FINAL, key, "QA-2026-11-05")
+
+
+def test_u12_extension_by_a_duration_after_a_removal(store: Store) -> None:
+    key = "MOFCOM-2026-155"
+    assert state(store, "2026-03-02", key) == ("suspended", "2026-03-02", "2026-05-31")
+    assert state(store, "2026-04-06", key, "grusprecision") == ("removed", "2026-04-06", None)
+    for day in ("2026-05-25", "2026-05-31", "2026-08-28"):
+        assert state(store, day, key, "apusoptronics")[::2] == ("suspended", "2026-08-29"), day
+    assert state(store, "2026-08-29", key, "apusoptronics") == ("lapsed", "2026-08-29", None)
+    assert state(store, "2026-08-29", key, "grusprecision") == ("removed", "2026-04-06", None)
+    assert not problems(store, FINAL, key, "QA-2026-05-25")
+    assert not [i for i in ids(store.items(FINAL)) if i.startswith(f"{TAG}QA-2026-05-25") and "/unresolved_" in i]
+    grus = ids(store.items(FINAL, "entity/grusprecision"))
+    assert not [i for i in grus if "/suspension_extended/" in i or "/suspension_lapsed/" in i], grus
 
 
 def test_no_duplicate_items_and_provenance_everywhere(store: Store) -> None:
