@@ -55,7 +55,7 @@ from storage.outcomes import SourceReport
 from storage.pages import PageStore
 from storage.publications import record_publication
 from storage.runlock import DEFAULT_LOCK, RunLockHeld, make_holder, releasing, run_lock
-from storage.vocabulary import Failure, RunCounters
+from storage.vocabulary import Failure, Oddity, RunCounters
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +76,7 @@ class SourceSummary:
     notes: tuple[str, ...] = ()
     opened: tuple[str, ...] = ()  # health issues opened by this run
     resolved: tuple[str, ...] = ()
+    warnings: tuple[Oddity, ...] = ()  # oddities said, failing nothing (storage.health: HealthKind.WARNING)
 
     @property
     def failures(self) -> tuple[Failure, ...]:
@@ -230,7 +231,7 @@ def run_cycle(
                         change = record_source_run(session, run_id, report)
                     mode = SourceMode.BACKFILL if report.backfill else SourceMode.UPDATE
                     summaries.append(SourceSummary(source.name, mode, report.counts, report.notes, change.opened,
-                                                   change.resolved))
+                                                   change.resolved, report.warnings))
             finally:
                 stop()
                 fetcher.close()

@@ -31,7 +31,7 @@ from scraper.fetch.urls import host_of
 from scraper.sources.base import IndexPlan, Mode, Source
 from storage.outcomes import PageOutcome, PageResult, SourceReport
 from storage.records import IndexLink
-from storage.vocabulary import Failure, FailureReason, RunCounters
+from storage.vocabulary import Failure, FailureReason, Oddity, OddityReason, RunCounters
 
 ProgressFn = Callable[[str, str], None]  # (source name, url) after each answer
 NOT_FOUND = "not-found"  # the fetcher's reason for a 404 or 410
@@ -39,8 +39,9 @@ NOT_FOUND = "not-found"  # the fetcher's reason for a 404 or 410
 # (a redesign that ignores the page number), so older notices are out of reach, not gone
 REPEATED_PAGE = ("page {n} lists only links of the pages before it: the index no longer pages (its page parameter "
                  "is ignored), so the notices past them cannot be reached")
-# An index answered from another column's page (a redirect): read as the index, and said, every run it lasts. Not a
-# health issue: a column moved for good answers a permanent 301 (routine, read right), and an issue would stay open
+# An index answered from another column's page (a redirect): read as the index, and said, every run it lasts: a
+# warning (status, /healthz, the front page), not a health issue: a column moved for good answers a permanent 301
+# (routine, read right), and an issue would fail health for as long as the source is not given its new path
 OUT_OF_COLUMN = ("{url}: redirected to {final}, outside its column ({column}): read as this index; if the column "
                  "moved, give the source its new path, else notices of {column} may go unread")
 # How to crawl a source, asked of the store (a run backfills a source until it has had a clean run). The crawler
@@ -118,6 +119,7 @@ class _Tally:
     good: set[str] = field(default_factory=set)
     linked: set[str] = field(default_factory=set)
     notes: list[str] = field(default_factory=list)
+    warnings: list[Oddity] = field(default_factory=list)
     absent: list[str] = field(default_factory=list)  # optional index pages that answered 404
     not_modified: dict[str, datetime] = field(default_factory=dict)  # URL -> when it answered 304
     walked: set[str] = field(default_factory=set)  # index pages fetched
@@ -127,6 +129,10 @@ class _Tally:
 
     def fail(self, url: str, reason: str, detail: str = "") -> None:
         self.counts += RunCounters(failures=(Failure(url, reason, detail),))
+
+    def warn(self, url: str, reason: OddityReason, detail: str) -> None:
+        """An oddity an operator should see (``status``, ``/healthz``), read right and failing nothing."""
+        self.warnings.append(Oddity(url, reason, detail))
 
 
 @dataclass(frozen=True)
@@ -226,6 +232,7 @@ class Crawler:
             # an optional index that answered 404 gave its normal answer ("not published yet"): an issue it
             # had (a challenge page while the site was blocked) is over, not open for good
             good_urls=frozenset(tally.good).union(tally.absent), linked_indexes=frozenset(tally.linked), notes=tuple(tally.notes),
+            warnings=tuple(tally.warnings),
             not_modified=tuple(tally.not_modified.items()), backfill=revisits.mode is Mode.BACKFILL,
         )
 
@@ -286,7 +293,8 @@ class Crawler:
             tally.count(fetched=1)
             tally.good.add(url)
             if result.final_url != url and leaves_column(url, result.final_url):
-                tally.notes.append(OUT_OF_COLUMN.format(url=url, final=result.final_url, column=column_of(url)))
+                tally.warn(url, OddityReason.OUT_OF_COLUMN,
+                           OUT_OF_COLUMN.format(url=url, final=result.final_url, column=column_of(url)))
             links: tuple[IndexLink, ...]
             if result.not_modified:
                 tally.count(unchanged=1)

@@ -8,11 +8,18 @@ yields zero links (``zero-links``), an unusable answer (``unusable-page``: bot c
 issue is resolved when a later run shows the problem gone. Issues become
 ``source_health`` items (scope ``health``) via :func:`health_events`; they never
 change any listing's state.
+
+A source's *warnings* (``HealthKind.WARNING``: an index redirected out of its column) are kept as issues of
+their own kind, opened and refreshed by each run that sees the oddity and resolved by the next run of that
+source that does not (its URL answered without it, or the run was clean). They are shown (``status``,
+``/healthz``, the front page) apart from the issues and fail nothing: :func:`open_health_issues` leaves them
+out, :func:`open_warnings` reads them, and they make no feed item (a routine redirect would cry wolf).
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -24,7 +31,7 @@ from storage.models import HealthIssue, Page, Snapshot, SourceRun
 from storage.outcomes import PageOutcome, SourceReport
 from storage.records import EventKind, EventRecord, EventScope
 from storage.snapshots import touch_pages
-from storage.vocabulary import TAG_PREFIX, FailureReason, HealthKind, as_utc, naive_as_utc
+from storage.vocabulary import TAG_PREFIX, FailureReason, HealthKind, Oddity, as_utc, naive_as_utc
 
 HELD_BACK_SOURCE = "publish"  # the held-back issue belongs to the publish step, not to one source
 HELD_BACK_LISTED = 10  # items named in the issue's detail; the rest are counted
@@ -155,6 +162,7 @@ def record_source_run(session: Session, run_id: str, report: SourceReport) -> He
         moments.setdefault(at, []).append(url)
     for at, urls in moments.items():
         touch_pages(session, urls, fetched_at=at, status=None, source=report.source)
+    warned = {_warn(session, report.source, oddity, seen, run_id) for oddity in report.warnings}
     runs = previous_runs(session, report.source, FAILING_RUNS)
     failing_key = issue_key(report.source, HealthKind.FAILING)
     if len(runs) >= FAILING_RUNS and not any(r.ok for r in runs):
@@ -162,17 +170,34 @@ def record_source_run(session: Session, run_id: str, report: SourceReport) -> He
         if _open(session, key=failing_key, source=report.source, kind=HealthKind.FAILING, seen=seen, run_id=run_id,
                  detail=f"source {report.source} had failures in {FAILING_RUNS} runs in a row ({', '.join(reasons)})"):
             opened.append(failing_key)
-    resolved = _resolve(session, report, seen)
+    resolved = _resolve(session, report, seen, warned)
     return HealthChange(opened=tuple(opened), resolved=tuple(resolved))
 
 
-def _resolve(session: Session, report: SourceReport, seen: datetime) -> list[str]:
+def warning_key(source: str, oddity: Oddity) -> str:
+    """A source's warning about one URL, one per reason: the same key while the oddity lasts."""
+    return issue_key(source, HealthKind.WARNING, oddity.reason, oddity.url)
+
+
+def _warn(session: Session, source: str, oddity: Oddity, seen: datetime, run_id: str) -> str:
+    key = warning_key(source, oddity)
+    _open(session, key=key, source=source, kind=HealthKind.WARNING, seen=seen, url=oddity.url, run_id=run_id,
+          detail=oddity.detail or f"{oddity.url}: {oddity.reason}")
+    return key
+
+
+def _resolve(session: Session, report: SourceReport, seen: datetime, warned: Collection[str] = ()) -> list[str]:
+    """The open issues this run shows fixed; ``warned``: the source's warnings this run raised again (kept open)."""
     resolved = []
     for issue in session.scalars(select(HealthIssue).where(HealthIssue.resolved_at.is_(None))):
         fixed = (
             (issue.kind == HealthKind.ZERO_LINKS and issue.source == report.source and issue.url in report.linked_indexes)
             or (issue.kind == HealthKind.UNUSABLE_PAGE and issue.url is not None and issue.url in report.good_urls)
             or (issue.kind == HealthKind.FAILING and issue.source == report.source and report.ok)
+            # a warning ends with the first run of its source that does not see it, where its URL answered (or
+            # the run was clean: a page the crawl no longer reaches is not kept in a warning for good)
+            or (issue.kind == HealthKind.WARNING and issue.source == report.source and issue.key not in warned
+                and (report.ok or issue.url in report.good_urls))
         )
         if fixed:
             issue.resolved_at = seen
@@ -269,8 +294,19 @@ def last_run_failures(session: Session) -> tuple[LastRunFailed, ...]:
 
 
 def open_health_issues(session: Session) -> list[HealthIssue]:
+    """The open issues: what fails health (``status`` exit 1, a run not clean). Warnings are not among them."""
     return list(session.scalars(
-        select(HealthIssue).where(HealthIssue.resolved_at.is_(None)).order_by(HealthIssue.source, HealthIssue.key)
+        select(HealthIssue).where(HealthIssue.resolved_at.is_(None), HealthIssue.kind != HealthKind.WARNING.value)
+        .order_by(HealthIssue.source, HealthIssue.key)
+    ))
+
+
+def open_warnings(session: Session) -> list[HealthIssue]:
+    """The open warnings (``HealthKind.WARNING``): shown by ``status``, ``/healthz`` and the front page, failing
+    nothing."""
+    return list(session.scalars(
+        select(HealthIssue).where(HealthIssue.resolved_at.is_(None), HealthIssue.kind == HealthKind.WARNING.value)
+        .order_by(HealthIssue.source, HealthIssue.key)
     ))
 
 
@@ -328,6 +364,8 @@ def health_events(session: Session) -> list[EventRecord]:
     # a page's issue closed by a person's acceptance (storage.reviews): (URL, moment) of each acceptance
     accepted = {(i.url, naive_as_utc(i.first_seen)) for i in issues if i.kind == HealthKind.REVIEW_ACCEPTED}
     for issue in issues:
+        if issue.kind == HealthKind.WARNING:  # said by status and /healthz, no feed item: it fails nothing
+            continue
         first = naive_as_utc(issue.first_seen)
         title = _title(issue)
         extra = (("source", issue.source), ("issue", issue.kind), ("key", issue.key))

@@ -11,7 +11,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from storage.records import IndexLink
-from storage.vocabulary import Failure, RunCounters
+from storage.vocabulary import Failure, Oddity, RunCounters
 
 
 class PageOutcome(StrEnum):
@@ -72,6 +72,7 @@ class SourceReport:
     linked_indexes: frozenset[str] = frozenset()  # index URLs that yielded links this run
     not_modified: tuple[tuple[str, datetime], ...] = ()  # (URL, fetch time) of each 304: checked, unchanged
     notes: tuple[str, ...] = ()  # informational, not problems (e.g. "2026 index not published")
+    warnings: tuple[Oddity, ...] = ()  # oddities an operator should see, never failing health (storage.health)
     backfill: bool = False  # every index page was walked back to the year (a first run, --since), not the first few
 
     @property

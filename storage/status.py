@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from storage.derived import DerivedSummary, inputs_digest, stored_summary
+from storage.health import open_health_issues, open_warnings
 from storage.lifecycle import Derivation, corrected_keys, derive
 from storage.models import Entity, EntityName, HealthIssue
 from storage.names import clean_display, name_key
@@ -38,6 +39,7 @@ class StatusReport:
     unresolved: tuple[EventRecord, ...]
     problems: tuple[str, ...]
     health: tuple[HealthIssue, ...]
+    warnings: tuple[HealthIssue, ...] = ()  # HealthKind.WARNING: shown, never failing (storage.health)
 
     @property
     def ok(self) -> bool:
@@ -89,15 +91,10 @@ def listing_states(session: Session, as_of: date) -> list[StatusRow]:
     return list(derived_summary(session, as_of).states)
 
 
-def open_health_issues(session: Session) -> list[HealthIssue]:
-    return list(session.scalars(select(HealthIssue).where(HealthIssue.resolved_at.is_(None))
-                                .order_by(HealthIssue.source, HealthIssue.key)))
-
-
 def status_report(session: Session, as_of: date) -> StatusReport:
     d = derived_summary(session, as_of)
     return StatusReport(as_of=as_of, rows=d.states, unresolved=d.unresolved, problems=d.problems,
-                        health=tuple(open_health_issues(session)))
+                        health=tuple(open_health_issues(session)), warnings=tuple(open_warnings(session)))
 
 
 # --- names ----------------------------------------------------------------------------------

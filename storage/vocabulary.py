@@ -150,6 +150,26 @@ class HealthKind(StrEnum):
     HELD_BACK = "held-back"  # items not published while a broken source could falsify them
     REVIEW_ACCEPTED = "review-accepted"  # a person accepted a held-back copy that reads less (a record, never open)
     OLDER_COPY = "older-copy"  # a page served again bytes older than its stored copy: the newer is kept, and said
+    WARNING = "warning"  # a routine oddity of a source (an index out of its column): said, never failing health
+
+
+class OddityReason(StrEnum):
+    """What a source's warning (``HealthKind.WARNING``) is about: an oddity the crawler read right and says, which an
+    operator should look at but which fails no health check (``status`` exits 0, ``/healthz`` 200 for it)."""
+
+    OUT_OF_COLUMN = "out-of-column"  # an index answered from a page outside its column (a redirect): read as the index
+
+
+@dataclass(frozen=True)
+class Oddity:
+    """One oddity of one URL in a run: a warning, not a failure (:class:`OddityReason`)."""
+
+    url: str
+    reason: str  # an OddityReason
+    detail: str = ""
+
+    def to_json(self) -> dict[str, str]:
+        return {"url": self.url, "reason": str(self.reason), "detail": self.detail}
 
 
 @dataclass(frozen=True)

@@ -59,7 +59,8 @@ def run_json(result: CycleResult) -> dict[str, Any]:
         "run_id": result.run_id, "as_of": result.as_of.isoformat(), "ok": result.ok,
         "sources": [{"name": s.name, "mode": str(s.mode), "fetched": s.counts.fetched, "new": s.counts.new,
                      "changed": s.counts.changed, "unchanged": s.counts.unchanged, "failed": s.counts.failed,
-                     "links": s.counts.links, "failures": [f.to_json() for f in s.failures], "notes": list(s.notes)}
+                     "links": s.counts.links, "failures": [f.to_json() for f in s.failures], "notes": list(s.notes),
+                     "warnings": [w.to_json() for w in s.warnings]}
                     for s in result.sources],
         "requests": result.requests, "not_modified": result.not_modified, "bodies": result.bodies,
         "body_bytes": result.body_bytes,
@@ -96,6 +97,9 @@ def print_summary(result: CycleResult, console: Console) -> None:
     )
     for line in result.problems:
         console.print(Text(term.shown(line), style="yellow"))
+    for s in result.sources:  # read right, failing nothing: status and /healthz say them until a run does not see them
+        for w in s.warnings:
+            console.print(Text(term.shown(f"warning: {s.name}: {w.detail}"), style="yellow"))
     if result.open_issues:
         console.print(f"[red]{len(result.open_issues)} open source-health issue(s)[/red] (mofcom-watch status)")
         for key in result.open_issues[:10]:

@@ -2,7 +2,8 @@
 
 Exit 0 when all is clean; 1 when source-health issues are open or a reference
 cannot be resolved (both printed loudly after the table); 2 for a bad date or a
-database that cannot be opened.
+database that cannot be opened. A source's warnings (an index redirected out of its
+column) are printed too, and leave the exit code alone.
 """
 
 from __future__ import annotations
@@ -72,6 +73,12 @@ def report_json(report: StatusReport) -> dict:
              "last_seen": h.last_seen.isoformat() if h.last_seen else None}
             for h in report.health
         ],
+        "warnings": [
+            {"source": w.source, "detail": w.detail, "url": w.url,
+             "first_seen": w.first_seen.isoformat() if w.first_seen else None,
+             "last_seen": w.last_seen.isoformat() if w.last_seen else None}
+            for w in report.warnings
+        ],
         "unresolved_references": [
             {"id": e.id, "source_key": e.source_key, "title": e.title, "summary": e.summary} for e in report.unresolved
         ],
@@ -110,6 +117,11 @@ def print_report(report: StatusReport, console: Console, *, all_clear: bool = Tr
         for h in report.health:
             where = f" ({h.url})" if h.url and h.url not in h.detail else ""
             console.print(Text(shown(f"  {h.source}: {h.kind}: {h.detail}{where}"), style="red"))
+    if report.warnings:
+        console.print(f"[bold yellow]WARNINGS: {len(report.warnings)} (read right, failing nothing; each clears with "
+                      "the next run that does not see it)[/]")
+        for w in report.warnings:
+            console.print(Text(shown(f"  {w.source}: {w.detail}"), style="yellow"))
     if report.unresolved:
         console.print(f"[bold red]UNRESOLVED REFERENCES: {len(report.unresolved)}[/]")
         for e in report.unresolved:

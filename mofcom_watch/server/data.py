@@ -16,6 +16,7 @@ from sqlalchemy import Engine, func, select, text
 
 from storage.bands import Band, entity_bands, listing_bands
 from storage.events import load_events
+from storage.health import open_health_issues, open_warnings
 from storage.models import HealthIssue, Snapshot, SourceRun
 from storage.records import EventRecord, EventScope, Provenance, StatusRow
 from storage.snapshots import snapshot_bytes
@@ -196,13 +197,16 @@ class StoreData:
         return self._call(query, "source health")
 
     def issues(self) -> Part:
+        """The open health issues (not the warnings: :meth:`warnings`)."""
         def query(session: Any) -> list[OpenIssue]:
-            rows = session.scalars(select(HealthIssue).where(HealthIssue.resolved_at.is_(None))
-                                   .order_by(HealthIssue.source, HealthIssue.key)).all()
-            return [OpenIssue(r.source, r.kind, r.detail, r.url, _aware(r.first_seen), _aware(r.last_seen))
-                    for r in rows]
+            return [_open_issue(r) for r in open_health_issues(session)]
 
         return self._call(query, "health issues")
+
+    def warnings(self) -> Part:
+        """The sources' open warnings (``HealthKind.WARNING``): shown on the front page and by /healthz, failing
+        nothing."""
+        return self._call(lambda session: [_open_issue(r) for r in open_warnings(session)], "warnings")
 
     def bands(self, as_of: date) -> Part:
         return self._call(lambda s: listing_bands(derive_stored(s, as_of)[1].events), "state pictures")
@@ -260,6 +264,10 @@ class StoreData:
         except Exception as exc:  # noqa: BLE001 - one broken section must not take the page down
             LOG.warning("%s unavailable: %s", what, exc)
             return Part((), f"{what} unavailable: {type(exc).__name__}")
+
+
+def _open_issue(row: HealthIssue) -> OpenIssue:
+    return OpenIssue(row.source, row.kind, row.detail, row.url, _aware(row.first_seen), _aware(row.last_seen))
 
 
 def _sources(events: Sequence[EventRecord]) -> tuple[Provenance, ...]:

@@ -49,6 +49,7 @@ class PageContext:
     next_cycle: datetime | None = None
     bands: Part = Part(())  # storage.bands.Band: the picture rows
     pictures: frozenset[str] = frozenset()  # names of the state pictures in the feeds folder
+    warnings: Part = Part(())  # OpenIssue: the sources' warnings (an index out of its column), failing nothing
 
 
 def feed_url(base: str, feed: FeedFile, fmt: str) -> str:
@@ -163,6 +164,15 @@ def _health_section(ctx: PageContext) -> str:
         out.append("</ul>")
     elif sources:
         out.append('<p class="ok">No open problems.</p>')
+    warnings = [w for w in ctx.warnings.rows if isinstance(w, OpenIssue)]
+    out.append(_note(ctx.warnings))
+    if warnings:
+        out.append(f'<p class="warn">{len(warnings)} warning{"s" if len(warnings) != 1 else ""} (read right, '
+                   "failing nothing; each clears with the next run that does not see it):</p><ul>")
+        for w in warnings:
+            url = f' <a href="{escape(w.url)}">{escape(w.url)}</a>' if w.url else ""
+            out.append(f'<li class="warn"><strong>{escape(w.source)}</strong>: {escape(w.detail)}{url}</li>')
+        out.append("</ul>")
     return "\n".join(out)
 
 

@@ -299,16 +299,19 @@ def test_a_source_whose_every_index_is_gone_is_a_health_issue(tmp_path):
 def test_an_index_redirected_out_of_its_column_is_said(tmp_path):
     """An annual index answering with a redirect to another column's page (a redesign, or the site sending a missing
     year elsewhere) was read as that index, silently: its links all known, the crawl stopped there, and the notices
-    of the real column could go unread without a word. The run now says where the index went (a note: a permanent
-    301 of a moved column is routine, so no issue that would stay open); what it links is read as before."""
+    of the real column could go unread without a word. The run now says where the index went (a warning: a permanent
+    301 of a moved column is routine, so no issue that fails health; tests/faults/test_source_warnings.py shows it
+    in status and /healthz); what it links is read as before."""
     sources = [s for s in load_sources() if s.name == "mofcom-announcements"]
     with SiteServer(FIXTURES) as site:
         site.faults[f"{WWW}/zcfb/blgg/gg/2025/index.html"] = Fault(
             "redirect", location=f"{site.base_url(WWW)}/zcfb/blgg/gg/2024/index.html")
         _settings, result = _run(tmp_path, site, sources=sources)
-    notes = [n for n in result.sources[0].notes if "outside its column" in n]
+    notes = [w.detail for w in result.sources[0].warnings if "outside its column" in w.detail]
     assert notes and "/zcfb/blgg/gg/2025/index.html" in notes[0] and "/zcfb/blgg/gg/2024/index.html" in notes[0], notes
     assert not [f for f in result.sources[0].failures if "gg/2025/index" in f.url]
+    assert [w.reason for w in result.sources[0].warnings] == ["out-of-column"]
+    assert not [key for key in result.open_issues if "warning" in key]  # shown apart, failing nothing
     from scraper.discovery import leaves_column
 
     assert leaves_column("https://www.mofcom.gov.cn/zcfb/blgg/gg/2025/index.html",

@@ -100,3 +100,38 @@ def test_source_names_are_every_source_with_a_run_once_each(engine):
     with Session(engine) as s:
         assert source_names(s) == ["aqygzj", "mfa", "mofcom-qa"]
         assert held_sources(s) == ("mfa",) and held_sources(s, frozenset({"mfa"})) == ()
+
+
+def test_a_warning_is_shown_apart_fails_nothing_and_ends_with_the_run_that_does_not_see_it(engine):
+    """ops20: a source's oddity (an index out of its column) is a warning: kept open while runs see it, never among
+    the open issues (status exit 1, a run not clean) nor a feed item; kept by a run that could not fetch its URL,
+    cleared by the first run that fetched it without the oddity, or by a clean run."""
+    from storage.health import open_warnings
+    from storage.vocabulary import Oddity
+
+    odd = Oddity(IDX, "out-of-column", f"{IDX}: redirected to elsewhere, outside its column")
+
+    def warned(n: int, *failures: Failure, good=(), oddities=(odd,)) -> SourceReport:
+        return SourceReport(source="mofcom-qa", started_at=T0 + timedelta(hours=n), finished_at=T0 + timedelta(hours=n),
+                            counts=RunCounters(fetched=3, failures=tuple(failures)), good_urls=frozenset(good),
+                            warnings=tuple(oddities))
+
+    with Session(engine) as s, s.begin():
+        record_source_run(s, "r1", warned(0, good=[IDX]))
+        record_source_run(s, "r2", warned(1, good=[IDX]))  # seen again: the same warning, refreshed
+        assert open_health_issues(s) == [] and health_events(s) == []
+        [warning] = open_warnings(s)
+        assert warning.kind == "warning" and warning.detail == odd.detail and warning.url == IDX
+        assert warning.key == f"mofcom-qa/warning/out-of-column/{IDX}"
+        assert warning.last_seen > warning.first_seen
+    with Session(engine) as s, s.begin():  # its index timed out: not seen, not fetched either: kept
+        record_source_run(s, "r3", warned(2, Failure(IDX, "timeout"), oddities=()))
+        assert [w.url for w in open_warnings(s)] == [IDX]
+    with Session(engine) as s, s.begin():  # answered without the oddity (another page failed): cleared
+        record_source_run(s, "r4", warned(3, Failure(ART, "timeout"), good=[IDX], oddities=()))
+        assert open_warnings(s) == [] and health_events(s) == []
+    with Session(engine) as s, s.begin():  # back, then a clean run that does not see it
+        record_source_run(s, "r5", warned(4, good=[IDX]))
+        assert len(open_warnings(s)) == 1
+        record_source_run(s, "r6", warned(5, oddities=()))
+        assert open_warnings(s) == []
