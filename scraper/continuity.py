@@ -13,8 +13,8 @@ copy listed (that copy read as an index, :meth:`storage.pages.PageStore.stored_i
 - it lacks the newest links of the last copy while it still lists older ones, with fewer new links above them: a
   stale copy (or another list that shares a few links);
 - more of the last copy's links are gone than new ones came in, under another name: another page (the home page,
-  which lists a few of a column's newest notices); under the same name: the index pages differently (a note);
-- another name, its links continuing: a renamed column (a note).
+  which lists a few of a column's newest notices); under the same name: the index pages differently (a warning);
+- another name, its links continuing: a renamed column (a warning: `status`, `/healthz`, failing nothing).
 
 An answer with no link to follow at all is left to the crawler's zero-links problem. A link the store no longer
 holds whole (its page failed, answers 404, was held back) is not asked for: a notice withdrawn from the index is the

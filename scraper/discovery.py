@@ -361,7 +361,8 @@ class Crawler:
 
     def _not_this_index(self, source: Source, url: str, result: FetchResult, tally: _Tally) -> str | None:
         """Why the answer to an index's page 1 is another page (:mod:`scraper.continuity`), or None; a lesser
-        oddity is noted. Asked only of an answer whose bytes differ from the index's last copy."""
+        oddity is a warning (``OddityReason.INDEX_CHANGED``). Asked only of an answer whose bytes differ from the
+        index's last copy."""
         last = self.store.stored_index(url)
         body = result.body or b""
         if last is None or last[0] == body:
@@ -378,7 +379,7 @@ class Crawler:
         if verdict is None:
             return None
         if not verdict.wrong:
-            tally.notes.append(verdict.detail)
+            tally.warn(url, OddityReason.INDEX_CHANGED, verdict.detail)
             return None
         return f"{verdict.detail} (answer SHA-256 {sha256(body).hexdigest()}, not stored)"
 

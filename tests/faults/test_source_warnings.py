@@ -5,8 +5,9 @@ in a run's ``--json`` notes: a container operator, who watches ``status`` and ``
 warning (``HealthKind.WARNING``): ``status`` (table and ``--json``), ``/healthz``'s body and the front page show it,
 ``status`` exits 0 and ``/healthz`` answers 200 for it, and the next run that does not see it clears it.
 
-Real processes on a real SQLite file against the local copy of the site (``tests/site_server.py``): a run whose
-2025 announcement index redirects to the 2024 one, ``status`` and ``serve``, then a run on the site as it is.
+Real processes on a real SQLite file against the local copy of the site (``tests/site_server.py``): a clean run, a
+run whose 2025 announcement index redirects to the same page in another folder (a moved column), ``status`` and
+``serve``, then a run on the site as it was.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ AS_OF = "2026-11-29"
 W = "www.mofcom.gov.cn"
 SOURCE = "mofcom-announcements"
 ANN_2025 = f"{W}/zcfb/blgg/gg/2025/index.html"
-ANN_2024 = f"{W}/zcfb/blgg/gg/2024/index.html"
+MOVED = f"{W}/zcfb/blgg/gg2025/index.html"  # another column: the folder differs
 ENV = {"MOFCOM_WATCH_TODAY": AS_OF}
 
 
@@ -43,7 +44,10 @@ def test_an_index_out_of_its_column_is_a_warning_status_and_healthz_show_and_the
     db, out = f"sqlite:///{tmp_path / 'store.sqlite'}", tmp_path / "feeds"
     with SiteServer(FIXTURES) as site:
         clean, _ = run(db, out, site)
-        site.faults[ANN_2025] = Fault("redirect", location=f"{site.base_url(W)}/zcfb/blgg/gg/2024/index.html")
+        # the column moved: its index redirects to the same page under another path (another page answering for it,
+        # as a redirect to the 2024 index, is a wrong-page failure: scraper.continuity, tests/faults/test_wrong_index.py)
+        site.set_page(MOVED, (FIXTURES / ANN_2025).read_bytes())
+        site.faults[ANN_2025] = Fault("redirect", location=f"{site.base_url(W)}/{MOVED.split('/', 1)[1]}")
         odd, odd_json = run(db, out, site)
         said, said_json = status(db, out)
         table = cli(db, "status", env=cli_env(MOFCOM_WATCH_FEEDS_DIR=str(out), **ENV))
@@ -62,7 +66,7 @@ def test_an_index_out_of_its_column_is_a_warning_status_and_healthz_show_and_the
     assert said.code == cleared.code and said_json["ok"] == cleared_json["ok"], (said_json, cleared_json)
     [warning] = said_json["warnings"]
     assert warning["source"] == SOURCE and warning["url"].endswith("/zcfb/blgg/gg/2025/index.html")
-    assert "outside its column" in warning["detail"] and "/zcfb/blgg/gg/2024/index.html" in warning["detail"]
+    assert "outside its column" in warning["detail"] and "/zcfb/blgg/gg2025/index.html" in warning["detail"]
     assert not [h for h in said_json["health_issues"] if "column" in h["detail"]]
     assert "WARNINGS: 1" in table.out and "outside its column" in table.out and table.code == said.code
     # /healthz: in its body, 200 for it
