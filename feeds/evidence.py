@@ -204,6 +204,23 @@ def _reviewed(pages: list[StoredPage]) -> str:
             f"<ul>{''.join(said)}</ul>\n")
 
 
+def _cited(items: tuple[EventRecord, ...]) -> dict[tuple[str, str, str], str]:
+    """(notice key, URL, SHA-256) of each stored copy the items cite, with how: read (the notice's text is read from
+    it) or the copy of that URL (``Provenance.copies``, a notice of several URLs). A notice of one URL: its copy read
+    is that URL's."""
+    cited: dict[tuple[str, str, str], str] = {}
+    for item in items:
+        for p in item.provenance:
+            for c in p.copies:
+                if c.sha256 is not None:
+                    read = (c.fetched_at, c.sha256) == (p.fetched_at, p.sha256)
+                    cited[(p.notice_key, c.url, c.sha256)] = "read from" if read else "this URL's copy"
+            if not p.copies and p.sha256 is not None:
+                for url in p.urls:
+                    cited.setdefault((p.notice_key, url, p.sha256), "read from")
+    return cited
+
+
 def _summary(ev: Evidence) -> str:
     e = html.escape
     name = " / ".join(x for x in (ev.en, ev.zh) if x) or ev.keys[0]
@@ -217,9 +234,11 @@ def _summary(ev: Evidence) -> str:
         f"<tr><td>{_iso(x.effective)}</td><td>{e(x.title)}</td><td>{e(x.source_key or '')}</td></tr>"
         for x in ev.items)
     pages = sorted(ev.pages, key=lambda p: (p.fetched_at or datetime.min, p.notice_key or "", p.sha256))
+    cited = _cited(ev.items)
     known = "".join(
         f"<tr><td>{e(p.notice_key or '')}</td><td>{_iso(p.fetched_at)}</td><td>{e(p.url)}</td>"
-        f"<td><code>{p.sha256}</code></td><td>{e(p.outcome)}{', accepted after review' if p.accepted else ''}</td></tr>"
+        f"<td><code>{p.sha256}</code></td><td>{e(p.outcome)}{', accepted after review' if p.accepted else ''}</td>"
+        f"<td>{cited.get((p.notice_key or '', p.url, p.sha256), '')}</td></tr>"
         for p in pages)
     reviewed = _reviewed([p for p in pages if p.accepted])
     return f"""<!DOCTYPE html>
@@ -237,8 +256,9 @@ mofcom-watch {e(ev.tool_version)} (parser version {e(ev.parser_version)}).</p>
 <table><tr><th>Effective</th><th>Item</th><th>By notice</th></tr>{history}</table>
 <h2>The pages it rests on, as fetched</h2>
 <p>Every stored snapshot of the notices above: when the tool fetched it, from where, and the SHA-256 of the
-raw bytes (each is in this pack under <code>notices/</code>).</p>
-<table><tr><th>Notice</th><th>Fetched (UTC)</th><th>URL</th><th>SHA-256</th><th>Outcome</th></tr>{known}</table>
+raw bytes (each is in this pack under <code>notices/</code>). The last column says which copies the feed items cite:
+the copy a notice was read from, and, for a notice published at several URLs, the copy of each of its pages.</p>
+<table><tr><th>Notice</th><th>Fetched (UTC)</th><th>URL</th><th>SHA-256</th><th>Outcome</th><th>The items cite it</th></tr>{known}</table>
 {reviewed}<h2>Checking this pack</h2>
 <p><code>manifest.json</code> lists every file with its SHA-256; <code>manifest.sha256</code> holds the
 SHA-256 of the manifest itself. Run <code>mofcom-watch evidence --verify PACK.zip</code>, or unpack it and

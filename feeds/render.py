@@ -12,7 +12,7 @@ from html import escape
 from typing import NamedTuple
 
 from storage.possible import POSSIBLE
-from storage.records import EntityRecord, EventKind, EventRecord, ListKind, Provenance
+from storage.records import EntityRecord, EventKind, EventRecord, ListKind, PageCopy, Provenance
 from storage.vocabulary import LISTS, MINISTRIES, PRESUMED, ministry_of, official_first, reprint_url
 
 PRESUMED_TEXT = (
@@ -196,22 +196,37 @@ def _provenance_html(provenance: tuple[Provenance, ...], _offsets: tuple[timedel
         named = title if p.number and title.startswith(p.number) else " ".join(x for x in (p.number, title) if x)
         head = escape(named or p.notice_key)
         urls = official_first(p.urls)
-        links = "<br/>".join(_link(u) for u in urls if not reprint_url(u))
-        reprints = "<br/>".join(_link(u) for u in urls if reprint_url(u))
+        copies = {c.url: c for c in p.copies}
+        links = "<br/>".join(_page(u, copies) for u in urls if not reprint_url(u))
+        reprints = "<br/>".join(_page(u, copies) for u in urls if reprint_url(u))
         if reprints:
             links = f"{links or 'none recorded'}<br/>Reprinted at (not the ministry's own page):<br/>{reprints}"
         fetched = p.fetched_at.isoformat() if p.fetched_at else "unknown"
         sha = f"<code>{escape(p.sha256)}</code>" if p.sha256 else "unknown"
+        # several pages, each with its own copy: say which one the item was read from (pages of the same bytes, all)
+        same = [c.url for c in p.copies if c.sha256 is not None and (c.fetched_at, c.sha256) == (p.fetched_at, p.sha256)]
+        read = f" (the copy read: that of {escape(' and '.join(same))})" if same else ""
         items.append(
             f"<li lang=\"zh-CN\">{head} [{escape(p.notice_key)}]<br/>"
-            f"Official URL(s):<br/>{links or 'none recorded'}<br/>"
-            f"Fetched: {escape(fetched)}; page SHA-256: {sha}</li>"
+            f"Official URL(s){', each as fetched' if p.copies else ''}:<br/>{links or 'none recorded'}<br/>"
+            f"Fetched: {escape(fetched)}; page SHA-256: {sha}{read}</li>"
         )
     return "<p><strong>Sources</strong></p><ul>" + "".join(items) + "</ul>"
 
 
 def _link(url: str) -> str:
     return f'<a href="{escape(url, quote=True)}">{escape(url)}</a>'
+
+
+def _page(url: str, copies: dict[str, PageCopy]) -> str:
+    """A URL's link, and the copy of that page the item cites when the notice has several (``Provenance.copies``)."""
+    copy = copies.get(url)
+    if copy is None:
+        return _link(url)
+    if copy.sha256 is None:
+        return f"{_link(url)} (no copy of this page stored)"
+    fetched = copy.fetched_at.isoformat() if copy.fetched_at else "unknown"
+    return f"{_link(url)} (fetched {escape(fetched)}; SHA-256 <code>{escape(copy.sha256)}</code>)"
 
 
 def _watchlist_html(extra: tuple[tuple[str, str], ...]) -> str:

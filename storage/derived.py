@@ -2,11 +2,11 @@
 
 A sync from the same inputs for the same day changes nothing (it is idempotent), and the Event table
 is written by no one else. The inputs are the notices as the engine reads them (each parse and its
-provenance: number, title, issuer, URLs, the snapshot it was read from), the engine's own code (every
-module of ``storage``: a new release derives again), the day and the held-back sources. The notices
-are not read to tell whether they changed: the store's ``notices`` generation (:mod:`storage.generations`,
-moved by database triggers on every write to ``notice``, ``notice_url`` and ``snapshot``, a hand edit
-of ``record_json`` too) stands for them. ``DeriveMark`` keeps the digest of these inputs, the
+provenance: number, title, issuer, URLs, the snapshot it was read from, the copy of each of its URLs), the
+engine's own code (every module of ``storage``: a new release derives again), the day and the held-back
+sources. The notices are not read to tell whether they changed: the store's ``notices`` generation
+(:mod:`storage.generations`, moved by database triggers on every write to ``notice``, ``notice_url`` and
+``snapshot``, a hand edit of ``record_json`` too) and the newest snapshot read as a notice stand for them. ``DeriveMark`` keeps the digest of these inputs, the
 ``events`` generation the sync left (a restored backup or a hand edit of the Event table forces a
 resync), and what the derivation found and the commands print (states, problems, unresolved
 references, items held back), so ``publish`` and ``status`` read that instead of deriving again, and
@@ -23,11 +23,12 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from storage.generations import EVENTS, NOTICES, generation, generation_of, reading
-from storage.models import DeriveMark
+from storage.models import DeriveMark, Snapshot
+from storage.outcomes import PageOutcome
 from storage.records import EventKind, EventRecord, ListingState, StatusRow
 
 if TYPE_CHECKING:  # the engine is imported where it runs: a skipped derive never loads it
@@ -51,10 +52,15 @@ def engine_version() -> str:
 
 
 def inputs_digest(session: Session, as_of: date) -> str:
-    """The digest of everything a derive and sync as of ``as_of`` reads: the engine's code, the day and
-    the ``notices`` generation (read before the derive: a write committed meanwhile makes the mark stale,
-    never a stale mark look fresh)."""
-    return hashlib.sha256(f"{engine_version()}\0{as_of.isoformat()}\0{NOTICES}={generation(session, NOTICES)}"
+    """The digest of everything a derive and sync as of ``as_of`` reads: the engine's code, the day, the
+    ``notices`` generation and the newest copy of a page read as a notice (the copy of each of its pages a
+    notice of several URLs cites, ``storage.notices.page_copies``: a new copy of a notice's other page is a
+    snapshot inserted, which moves no generation). Read before the derive: a write committed meanwhile makes
+    the mark stale, never a stale mark look fresh."""
+    newest = (select(func.max(Snapshot.id)).where(Snapshot.outcome == PageOutcome.NOTICE.value)
+              .scalar_subquery())
+    notices, copy = session.execute(select(generation_of(NOTICES), newest)).one()
+    return hashlib.sha256(f"{engine_version()}\0{as_of.isoformat()}\0{NOTICES}={reading(notices)}\0copy={copy}"
                           .encode()).hexdigest()
 
 

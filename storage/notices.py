@@ -4,42 +4,87 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from storage.models import Notice, Snapshot
-from storage.records import ActionKind, ListKind, NoticeRecord, NoticeRef, Provenance, StoredNotice
+from storage.models import Notice, Page, Snapshot
+from storage.outcomes import PageOutcome
+from storage.records import ActionKind, ListKind, NoticeRecord, NoticeRef, PageCopy, Provenance, StoredNotice
 from storage.vocabulary import as_utc, official_first
 
 
-def stored_notice(notice: Notice) -> StoredNotice:
+def stored_notice(notice: Notice, copies: dict[str, Copy] | None = None) -> StoredNotice:
+    """The notice with its provenance; ``copies``: the newest copy of each of its pages read as it
+    (:func:`newest_copies`), which a notice of more than one URL cites page by page."""
     record = NoticeRecord.from_json(json.loads(notice.record_json))
     snapshot = notice.snapshot
+    urls = official_first(u.url for u in notice.urls)  # the item links the ministry's page
+    fetched_at = as_utc(snapshot.fetched_at) if snapshot is not None else None
+    sha256 = snapshot.sha256 if snapshot is not None else None
     return StoredNotice(
         record=record,
         provenance=Provenance(
             notice_key=notice.key,
             number=notice.number,
             title=notice.title,
-            urls=official_first(u.url for u in notice.urls),  # the item links the ministry's page
-            fetched_at=as_utc(snapshot.fetched_at) if snapshot is not None else None,
-            sha256=snapshot.sha256 if snapshot is not None else None,
+            urls=urls,
+            fetched_at=fetched_at,
+            sha256=sha256,
             issuer=notice.issuer,
+            copies=page_copies(urls, snapshot.page.url if snapshot is not None else None, fetched_at, sha256,
+                               copies or {}),
         ),
     )
 
 
+Copy = tuple[datetime, str]  # a stored copy of a page: when its bytes were fetched, their SHA-256
+
+
+def page_copies(urls: tuple[str, ...], read_url: str | None, fetched_at: datetime | None, sha256: str | None,
+                newest: dict[str, Copy]) -> tuple[PageCopy, ...]:
+    """Each URL of a notice of more than one with the copy an item cites for it: the copy the notice was read from
+    for its own page, the newest copy read as the notice for each other page (by fetch time, then SHA-256: the same
+    whichever order the copies came in), none where no copy is stored (``newest``: :func:`newest_copies` of the
+    notice). One URL: none (the copy read is that URL's, ``Provenance.fetched_at``/``sha256`` say it)."""
+    if len(urls) < 2:
+        return ()
+    return tuple(PageCopy(url, fetched_at, sha256) if url == read_url
+                 else PageCopy(url, *newest[url]) if url in newest else PageCopy(url, None, None)
+                 for url in urls)
+
+
+def newest_copies(session: Session, keys: tuple[str, ...] | None = None) -> dict[str, dict[str, Copy]]:
+    """Per notice key (all, or ``keys``), per URL, the newest stored copy of that page read as that notice (a
+    snapshot whose outcome is ``notice``; a copy held back or unusable is not one): one narrow query, no body."""
+    query = (select(Snapshot.notice_key, Page.url, Snapshot.fetched_at, Snapshot.sha256)
+             .join(Page, Snapshot.page_id == Page.id)
+             .where(Snapshot.outcome == PageOutcome.NOTICE.value, Snapshot.notice_key.is_not(None)))
+    if keys is not None:
+        query = query.where(Snapshot.notice_key.in_(keys))
+    found: dict[str, dict[str, Copy]] = {}
+    for key, url, fetched_at, sha256 in session.execute(query):
+        copy = (as_utc(fetched_at), sha256)
+        pages = found.setdefault(str(key), {})
+        if url not in pages or copy > pages[url]:
+            pages[url] = copy
+    return found
+
+
 def load_stored_notices(session: Session) -> list[StoredNotice]:
-    """Every stored notice, sorted by key, each with all its URLs and the snapshot it was parsed from."""
+    """Every stored notice, sorted by key, each with all its URLs, the snapshot it was parsed from and, for a
+    notice of more than one URL, the copy of each (:func:`page_copies`)."""
     notices = session.scalars(
         select(Notice).options(selectinload(Notice.urls),  # the snapshot's time and hash, never its body
-                               selectinload(Notice.snapshot).load_only(Snapshot.fetched_at, Snapshot.sha256))
+                               selectinload(Notice.snapshot).load_only(Snapshot.fetched_at, Snapshot.sha256)
+                               .joinedload(Snapshot.page).load_only(Page.url))
         .order_by(Notice.key)
     ).all()
-    return [stored_notice(n) for n in notices]
+    several = tuple(n.key for n in notices if len(n.urls) > 1)
+    copies = newest_copies(session) if several else {}
+    return [stored_notice(n, copies.get(n.key, {})) for n in notices]
 
 
 def load_records(session: Session) -> list[NoticeRecord]:

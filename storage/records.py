@@ -374,8 +374,23 @@ class EventKind(StrEnum):
 
 
 @dataclass(frozen=True)
+class PageCopy:
+    """One URL of a notice with the copy of it an item cites: when that page's bytes were fetched and their SHA-256
+    (both None: no copy of that page read as the notice is stored)."""
+
+    url: str
+    fetched_at: datetime | None
+    sha256: str | None
+
+
+@dataclass(frozen=True)
 class Provenance:
-    """Where a notice came from: every item carries this for each notice it rests on."""
+    """Where a notice came from: every item carries this for each notice it rests on.
+
+    ``fetched_at`` and ``sha256`` are the copy the notice was read from. A notice published at more than one URL
+    (a MOFCOM notice and its aliases, a Q&A and a paper's reprint) also has ``copies``: each URL with its own copy,
+    so each page can be checked on its own (``storage.notices.page_copies``). Left out of the JSON while empty (one
+    URL: the copy read is that URL's), so items of such notices serialise and hash as they did before it."""
 
     notice_key: str
     number: str | None
@@ -384,6 +399,7 @@ class Provenance:
     fetched_at: datetime | None
     sha256: str | None
     issuer: str | None = None  # 商务部, 外交部, …: which ministry issued the notice
+    copies: tuple[PageCopy, ...] = field(default=(), metadata=OMIT_DEFAULT)  # in ``urls``' order
 
 
 @dataclass(frozen=True)
@@ -468,6 +484,8 @@ class EventRecord:
                     notice_key=p["notice_key"], number=p.get("number"), title=p.get("title"),
                     urls=tuple(p.get("urls", ())), fetched_at=_dt(p.get("fetched_at")),
                     sha256=p.get("sha256"), issuer=p.get("issuer"),
+                    copies=tuple(PageCopy(c["url"], _dt(c.get("fetched_at")), c.get("sha256"))
+                                 for c in p.get("copies", ())),
                 )
                 for p in data.get("provenance", ())
             ),

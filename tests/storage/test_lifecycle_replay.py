@@ -126,6 +126,8 @@ def live_events(db: str) -> dict[str, dict]:
         data = e.to_json()
         for p in data["provenance"]:
             p.pop("fetched_at")
+            for copy in p.get("copies", ()):  # each page's copy of a notice of several URLs
+                copy.pop("fetched_at")
         out[e.id] = data
     return out
 
