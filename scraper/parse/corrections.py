@@ -101,3 +101,15 @@ def dated_reference(text: str, published: date | None) -> NoticeRef | None:
     except ValueError:
         return None
     return NoticeRef(text=written, date=when, title=title)
+
+
+# a text about a list notice's names: what an erratum of a listing speaks of ("…名单的公告》附件第1项", "清单")
+LIST_WORD_RE = re.compile(r"名单|清单|反制|附件")
+
+
+def unkeyed(text: str) -> bool:
+    """A correction of a listing notice's names that names no notice of its own ("勘误：7月15日发布的《关于将…列入出口
+    管制管控名单的公告》附件第1项“X”有误，应为“Y”。特此勘误。": no number, so no key): the parser reads it as no
+    notice, which would drop the correction silently; the caller refuses it for a person to read (needs-review)."""
+    head = text[:400]
+    return bool(CORRECTION_TITLE_RE.search(head) and LIST_WORD_RE.search(text) and corrected_entities(text))

@@ -135,6 +135,7 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
         if record is not None:
             page.check_record(record, text)
         if record is None:
+            page.check_unkeyed_correction(text)
             return ParsedDocument(kind=DocumentKind.OTHER, encoding=encoding, warnings=("no notice found in the text",))
         return ParsedDocument(kind=DocumentKind.NOTICE, encoding=encoding, notice=record, title=record.title,
                               warnings=record.warnings)
@@ -165,4 +166,5 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
         links = links_from_tree(tree, url)
     if len(links) >= INDEX_LINK_MIN:
         return ParsedDocument(kind=DocumentKind.INDEX, encoding=encoding, links=links, title=art.title)
+    page.check_unkeyed_correction(f"{art.title or ''}\n{art.text}")
     return ParsedDocument(kind=DocumentKind.OTHER, encoding=encoding, title=art.title)

@@ -21,6 +21,7 @@ import re
 from storage.records import ActionKind, NoticeKind, NoticeRecord, UnusablePage
 
 from .actions import LIST_KIND, LIST_WORD_RE, NOT_NOW_RE
+from .corrections import unkeyed
 from .mfa import cut_short, one_measure_lifted
 from .qa import first_item_only, told_only, unanswered
 from .textnorm import MD, YEAR
@@ -287,6 +288,14 @@ def check_record(record: NoticeRecord, text: str, *, article: bool = True) -> No
     review = (unread_expiry(record, text) or one_measure_lifted(record, text)) if article else None
     if review is not None:
         raise UnusablePage("needs-review", f"{review}: a person must read it")
+
+
+def check_unkeyed_correction(text: str) -> None:
+    """A correction of a listing's names with no number of its own (an unnumbered 勘误, ``corrections.unkeyed``): no
+    notice the project can key, yet dropping it would drop the corrected name silently: refused for a person to read."""
+    if unkeyed(text):
+        raise UnusablePage("needs-review", "a correction of a listing's names with no notice number of its own (an "
+                           "unnumbered 勘误 or 更正): it cannot be applied by key: a person must read it")
 
 
 def notice_like(title: str | None, text: str) -> bool:

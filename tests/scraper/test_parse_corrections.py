@@ -59,3 +59,23 @@ def test_the_corrected_notice_named_by_day_and_title():
     assert dated_reference(yearless, None) is None
     two = "2026年7月15日发布的《关于甲的公告》和2026年7月16日发布的《关于乙的公告》"
     assert dated_reference(two, None) is None
+
+
+def test_an_unnumbered_correction_of_a_listing_is_refused_for_review_not_dropped():
+    """Session 20 (corr20): an unnumbered 勘误 of a listing's names read as no notice: the correction was dropped with
+    no word (replay exit 0, status clean). No number, no key: it is refused as needs-review, an unusable-page health
+    issue a person reads. A paper's own 更正 of an article, and a page with no old/new pair, stay no notice."""
+    import pytest
+
+    from scraper.parse import parse_document
+    from storage.records import DocumentKind, UnusablePage
+
+    erratum = ("勘误\n\n7月15日发布的《关于将甲公司等6家美国实体列入出口管制管控名单的公告》附件第1项“甲公司（Alpha Defence Inc.）”"
+               "有误，应为“甲公司（Alpha Defense Inc.）”。特此勘误。\n\n商务部安全与管制局\n2026年7月17日\n")
+    with pytest.raises(UnusablePage) as refused:
+        parse_document(erratum.encode())
+    assert refused.value.reason == "needs-review"
+    paper = "更正\n\n本报7月15日第3版《甲地经济稳步回升》一文中“张三”有误，应为“李四”。特此更正。\n"
+    assert parse_document(paper.encode()).kind is DocumentKind.OTHER
+    vague = "勘误\n\n7月15日发布的《关于将甲公司等6家美国实体列入出口管制管控名单的公告》附件有误，特此勘误。\n"
+    assert parse_document(vague.encode()).kind is DocumentKind.OTHER
