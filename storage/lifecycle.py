@@ -929,6 +929,11 @@ def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_u
     return states
 
 
+def _history_day(line: str) -> str:
+    """The ISO day a history line opens with (sorting key; lines of one day keep their order)."""
+    return line[:10]
+
+
 def _history_word(kind: EventKind, until: date | None) -> str:
     words = {
         EventKind.IMPOSED: "imposed", EventKind.MEASURE: "measure imposed", EventKind.INVESTIGATION:
@@ -1007,8 +1012,10 @@ def _rows(listing: Listing, states: dict[str, EntityState], as_of: date,
             if st.next is None:
                 continue
             state, since, by = ListingState.ANNOUNCED, st.next.known, st.next.source.record.key
-        groups.setdefault((state, since, st.until, st.presumed, by, tuple(st.history), _next(st.next)),
-                          []).append(key)
+        # in date order: a step announced for a later day is told when it is known, a lapse at the end of the run,
+        # so "2026-12-15 suspended … (announced 2026-12-14)" came before "2026-11-10 suspension lapsed"
+        history = tuple(sorted(st.history, key=_history_day))
+        groups.setdefault((state, since, st.until, st.presumed, by, history, _next(st.next)), []).append(key)
     rows = []
     rec = listing.notice.record
     for (state, since, until, presumed, by, history, coming), keys in groups.items():

@@ -69,6 +69,8 @@ def test_u01_suspended_again_after_the_2026_expiry(store: Store) -> None:
     assert state(store, "2026-12-14", key) == ("lapsed", "2026-11-10", None)
     got = row(store, "2026-12-14", key)
     assert (got["next_state"], got["next_from"], got["next_until"]) == ("suspended", "2026-12-15", "2027-12-15"), got
+    days = [line[:10] for line in got["history"]]  # the announced step told after the lapse before it
+    assert days == sorted(days) == ["2025-10-20", "2025-11-10", "2026-11-10", "2026-12-15"], got["history"]
     assert state(store, "2026-12-15", key) == ("suspended", "2026-12-15", "2027-12-15")
     assert row(store, "2026-12-15", key)["presumed"] is False
     assert state(store, "2027-12-14", key) == ("suspended", "2026-12-15", "2027-12-15")
