@@ -111,7 +111,7 @@ MODAL_RE = re.compile(r"(?:申请|可以|可|应当|不得|拟)\s*$")
 QUOTED_TITLE_RE = re.compile(r"《[^《》]*》")
 # An extra measure: "决定…采取…措施" or "禁止其" (the two alternatives of one search, found apart:
 # each opens with its own literal, which a scan finds far faster than their two first characters).
-MEASURE_DECIDED_RE = re.compile(r"决定[^。]{0,80}?(?:采取|实施)[^。]{0,20}?措施")
+MEASURE_DECIDED_RE = re.compile(r"决定[^。]{0,80}?(?:(?:采取|实施)[^。]{0,20}?措施|处以[^。]{0,12}?罚款)")  # "决定对甲处以罚款"
 MEASURE_BAN = "禁止其"
 BACKGROUND_RE = re.compile(rf"于\s*{YEAR}\s*年")  # "于2025年4月4日…": a date told as history
 # A clause that opens with a day ("答：2025年5月14日，工作机制暂停…", "何咏前：…8月12日起，继续暂停…") tells what

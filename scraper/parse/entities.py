@@ -72,7 +72,7 @@ PROSE_DECISION_RE = re.compile(
     rf"决定\s*将(?P<seg>[^。]+?)(?:列入|纳入|{FROM_LIST_OUT}|移出)|决定\s*对(?P<seg2>[^。]+?)采取(?:以下|相应|有关)?反制措施"
 )
 OBJECT_OF_DUI_RE = re.compile(
-    r"(?:决定)?对\s*(?P<seg>[^,。;]{2,80}?)(?=\s*(?:涉嫌|采取|启动|进行|实施|予以|开展|的行为))"
+    r"(?:决定)?对\s*(?P<seg>[^,。;]{2,80}?)(?=\s*(?:涉嫌|采取|启动|进行|实施|予以|开展|的行为|处以))"
 )
 SUMMARY_RE = re.compile(rf"等\s*{NUM}\s*[家名]")
 # "对韩华海洋株式会社的5家美国子公司采取反制措施": a count describes a group; it is no name.
@@ -916,24 +916,39 @@ def object_of_dui(folded: str, clean: str) -> str | None:
     return seg.strip()
 
 
+POINTERS = ("该", "其", "上述", "前述", "以上", "此")
+CLAUSE_OPENERS = ";；,，"
+
+
 def objects_of_dui(clean: str) -> list[EntityRecord]:
     """The several entities an investigation or a measure names as the object of 对 in its own sentence ``clean``
     ("决定对美国天际防务公司（Skyline Defense Inc.）、北方之星航空公司（Northstar Aviation LLC）涉嫌…的行为立案调查"):
     a prose list of two or more, read as a listing's prose is; [] for one name (``object_of_dui`` reads it)."""
     folded = fold(clean)
     m = _object_of_dui_match(folded) if len(folded) == len(clean) else None
-    if not m or ("、" not in m["seg"] and m["seg"].count(")") < 2):
+    if not m:
         return []
-    found = prose_entities(clean[m.start("seg") : m.end("seg")].strip(), None, None)
-    return found if len(found) > 1 else []
+    if "、" in m["seg"] or m["seg"].count(")") >= 2:
+        found = prose_entities(clean[m.start("seg") : m.end("seg")].strip(), None, None)
+        return found if len(found) > 1 else []
+    # one each in clauses of their own: "决定对甲公司处以罚款，…；对乙公司处以罚款，…"
+    names = []
+    while m is not None:
+        if not m["seg"].lstrip().startswith(POINTERS):  # "对该企业再次处以罚款": the one named before
+            names.append(split_name(clean[m.start("seg") : m.end("seg")].strip()))
+        m = _object_of_dui_match(folded, m.end())
+        # a later one opens a clause of its own ("；对乙公司处以罚款"), not a phrase in the first's ("、对中国企业…采取…")
+        while m is not None and folded[: m.start()].rstrip()[-1:] not in CLAUSE_OPENERS:
+            m = _object_of_dui_match(folded, m.end())
+    return [make_entity(zh, en) for zh, en in dict.fromkeys(names) if zh or en] if len(set(names)) > 1 else []
 
 
-def _object_of_dui_match(folded: str) -> re.Match[str] | None:
+def _object_of_dui_match(folded: str, start: int = 0) -> re.Match[str] | None:
     """``OBJECT_OF_DUI_RE.search(folded)``, tried only where a match can start: at each 对, or at the
     决定 right before it (the regex has no literal to skip the rest of the text by)."""
-    pos = folded.find("对")
+    pos = folded.find("对", start)
     while pos >= 0:
-        m = OBJECT_OF_DUI_RE.match(folded, pos - 2) if pos >= 2 and folded.startswith("决定", pos - 2) else None
+        m = OBJECT_OF_DUI_RE.match(folded, pos - 2) if pos - 2 >= start and folded.startswith("决定", pos - 2) else None
         m = m or OBJECT_OF_DUI_RE.match(folded, pos)
         if m:
             return m

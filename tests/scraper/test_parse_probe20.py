@@ -95,3 +95,20 @@ def test_a_removal_of_annex_lines_by_number_names_those_lines() -> None:
     [a] = rec.actions
     assert (a.action, [t.key for t in a.targets]) == (ActionKind.REMOVE, ["MOFCOM-2026-12"])
     assert a.entities == ("第3项", "第5项", "第8项", "第11项", "第17项")
+
+
+FINE = ("不可靠实体清单工作机制公告〔2026〕3号\n\n洛克希德·马丁公司（Lockheed Martin Corporation）、雷神导弹与防务公司（Raytheon "
+        "Missiles & Defense）已于2023年2月16日被列入不可靠实体清单。根据《不可靠实体清单规定》第十条等有关规定，不可靠实体清单"
+        "工作机制决定对洛克希德·马丁公司处以罚款，金额为其对台军售合同金额的两倍；对雷神导弹与防务公司处以罚款，金额为其对台军售"
+        "合同金额的两倍。\n本公告自公布之日起实施。\n\n不可靠实体清单工作机制\n（商务部代章）\n2026年10月22日\n")
+
+
+def test_a_fine_on_listed_entities_is_a_measure_on_each() -> None:
+    """"决定对甲处以罚款，…；对乙处以罚款，…" (no "采取…措施") read no step at all: no measure item for either."""
+    assert _acts(FINE) == [("measure", "uel", [], ["lockheedmartin", "raytheonmissilesanddefense"])]
+
+
+def test_a_phrase_with_dui_inside_the_first_object_s_clause_names_no_entity() -> None:
+    """"决定对甲（…）采取的…、对中国企业、其他组织或者个人采取歧视性措施的行为启动调查": one entity (real2/03)."""
+    text = FINE.replace("；对雷神导弹与防务公司处以罚款", "、对中国企业、其他组织或者个人处以罚款")
+    assert _acts(text) == [("measure", "uel", [], ["lockheedmartin"])]
