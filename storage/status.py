@@ -111,6 +111,13 @@ def _matching_keys(session: Session, notices: Sequence[StoredNotice], key: str) 
             if (key in (e.key, name_key(e.zh), name_key(e.en)) or key in map(name_key, e.aliases)) and e.key \
                     and e.key not in found:
                 found.append(e.key)
+    # the other way round, one step: a former name or alias a notice gives an entity found ("北极星防务系统公司（Polaris
+    # Defense Systems LLC，曾用名Lynx Avionics Inc.）") names the entity listed under it, as that name finds both
+    given = {name_key(a) for n in notices for e in n.record.entities if e.key in found for a in e.aliases} - {"", key}
+    for n in notices:
+        for e in n.record.entities:
+            if e.key and e.key not in found and given & {e.key, name_key(e.zh), name_key(e.en)}:
+                found.append(e.key)
     return found
 
 
