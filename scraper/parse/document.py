@@ -14,7 +14,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser
 
 from scraper.charset import decode
-from storage.records import DocumentKind, ParsedDocument, UnusablePage
+from storage.records import DocumentKind, IndexLink, ParsedDocument, UnusablePage
 
 from . import page
 from .article import extract_article, find_container, page_title
@@ -24,6 +24,7 @@ from .index import (
     json_fragment,
     link_text_share,
     links_from_tree,
+    looks_like_article_url,
     looks_like_index_url,
     parse_index,
     unwrap_jsonp,
@@ -39,6 +40,11 @@ ART_HASH_RE = re.compile(r"art_[0-9a-f]{32}")
 ENVELOPE_BEGIN_RE = re.compile(r"^={3,}[^\n]*BEGIN[^\n]*={3,}[ \t]*\n", re.MULTILINE)
 ENVELOPE_END_RE = re.compile(r"^={3,}[^\n]*END[^\n]*={3,}[ \t]*$", re.MULTILINE)
 INDEX_SHARE_MIN = 0.4
+# An article's URL answering a list (no article body, its links read): the column's index or the home page served in
+# its place (a CMS or CDN mix-up). Stored as itself, a new notice's page would read as an index, known and never asked
+# for again: its notice missed for good. Unusable, it is asked for in full every run until the article answers.
+LIST_AT_ARTICLE = ("a page of {n} article links and no article body at an article's URL: another page (an index, the "
+                   "home page) answered for the article")
 ESCAPED_HREF = 'href=\\"'  # an anchor inside a JSON or JavaScript string
 MISLABEL_MIN = 8  # replacement characters that make a header charset suspect
 
@@ -110,6 +116,13 @@ def json_document(text: str, url: str | None, encoding: str) -> ParsedDocument |
     return None
 
 
+def _listed(links: tuple[IndexLink, ...], title: str | None, encoding: str, *, at_article: bool) -> ParsedDocument:
+    """A page read as a list of links; at an article's URL with no article body, no page of it (LIST_AT_ARTICLE)."""
+    if at_article:
+        raise UnusablePage("list-at-article", LIST_AT_ARTICLE.format(n=len(links)))
+    return ParsedDocument(kind=DocumentKind.INDEX, encoding=encoding, links=links, title=title)
+
+
 def parse_document(raw: bytes | str, url: str | None = None, content_type: str | None = None) -> ParsedDocument:
     """Parse one fetched or saved page. Raises UnusablePage for non-content."""
     utf8: bytes | None = None  # ``text`` as UTF-8, when ``raw`` is that already (Lexbor reads UTF-8)
@@ -145,11 +158,12 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
     # Without a container, links first: the fallback text extraction removes navigation from
     # the tree. With one, links only matter if the page turns out not to be a notice.
     links = links_from_tree(tree, url) if found[0] is None and has_article_links(text) else ()
-    if links and looks_like_index_url(url):
+    article = looks_like_article_url(url)  # (its column's path may look like an index's)
+    if links and looks_like_index_url(url) and not article:
         return ParsedDocument(kind=DocumentKind.INDEX, encoding=encoding, links=links, title=page_title(tree))
     art = extract_article(tree, text, found)
     if links and art.container is None and link_text_share(tree, art.visible_chars) >= INDEX_SHARE_MIN:
-        return ParsedDocument(kind=DocumentKind.INDEX, encoding=encoding, links=links, title=art.title)
+        return _listed(links, art.title, encoding, at_article=article)
     page.check_content(art.text, text, html=True)
     record = parse_text(art.text, PageHints(title=art.title, pub=art.pub, url=url))
     if record is not None or page.notice_like(art.title, art.text):
@@ -165,6 +179,6 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
     if found[0] is not None and has_article_links(text):
         links = links_from_tree(tree, url)
     if len(links) >= INDEX_LINK_MIN:
-        return ParsedDocument(kind=DocumentKind.INDEX, encoding=encoding, links=links, title=art.title)
+        return _listed(links, art.title, encoding, at_article=article and found[0] is None)
     page.check_unkeyed_correction(f"{art.title or ''}\n{art.text}")
     return ParsedDocument(kind=DocumentKind.OTHER, encoding=encoding, title=art.title)

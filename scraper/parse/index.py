@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import date
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -24,6 +24,7 @@ ART_LINK_RE = re.compile(r"a(?<![^/]a)rt/\d{4}/art_[0-9a-f]{32}\.html")
 OLD_ART_LINK_RE = re.compile(r"/article/[\w/]+/\d{6}/\d+\.s?html")
 # TRS sites (www.mfa.gov.cn): …/fzcqdcs/202412/t20241217_11494912.shtml
 TRS_ART_LINK_RE = re.compile(r"(?:^|/)\d{6}/t\d{8}_\d+\.s?html?$")
+ARTICLE_URL_RE = re.compile(r"/art/\d{4}/art_[0-9a-f]{32}\.html$|/\d{6}/t\d{8}_\d+\.s?html?$|/article/[\w/]+/\d{6}/\d+\.s?html$")
 LINK_DATE_RE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 INDEX_URL_RE = re.compile(r"/(?:index(?:_\d+)?\.s?html?)?$|/api-gateway/|/(?:zwgk/zcfb|xwfb/xwfyrth|flzc/gzjgfxwj|zcfb/blgg)")
 # A plain path: ASCII segments none of which is empty or starts with a dot (so no "." or ".." to
@@ -199,3 +200,9 @@ def parse_index(html: str, base_url: str) -> tuple[IndexLink, ...]:
 
 def looks_like_index_url(url: str | None) -> bool:
     return bool(url and INDEX_URL_RE.search(url.split("?", 1)[0]))
+
+
+def looks_like_article_url(url: str | None) -> bool:
+    """An article's own URL (``…/art/2025/art_<hex>.html``, ``…/202412/t20241217_11494912.shtml``,
+    ``/article/…/202504/20250404123456.shtml``): one page, never a list, whatever column it sits in."""
+    return bool(url and ARTICLE_URL_RE.search(urlsplit(url).path))

@@ -153,3 +153,26 @@ def test_article_link_regex_finds_what_its_plain_form_finds():
         assert (ART_LINK_RE.search(href) is None) == (plain.search(href) is None), href
         found += plain.search(href) is not None
     assert found > 1000
+
+
+def test_a_list_at_an_article_url_is_no_page_of_it():
+    """fetch20 S34: the policy index (or the home page) served at a new notice's URL read as an index there, was
+    stored as one and never asked for again: the notice missed for good. Now unusable (asked for again)."""
+    from pathlib import Path
+
+    import pytest
+
+    from storage.records import DocumentKind, UnusablePage
+
+    site = Path(__file__).resolve().parents[2] / "fixtures" / "www.mofcom.gov.cn"
+    index = (site / "zwgk/zcfb/index.html").read_bytes()
+    article = "https://www.mofcom.gov.cn/zwgk/zcfb/art/2026/art_dfa9cc5c1e004d7fbb86f83d249e7986.html"
+    with pytest.raises(UnusablePage) as raised:
+        parse_document(index, url=article)
+    assert raised.value.reason == "list-at-article"
+    mfa = "https://www.mfa.gov.cn/web/wjb_673085/zfxxgk_674865/gknrlb/fzcqdcs/202412/t20241217_11494912.shtml"
+    with pytest.raises(UnusablePage):
+        parse_document(index, url=mfa)
+    assert parse_document(index, url="https://www.mofcom.gov.cn/zwgk/zcfb/index.html").kind is DocumentKind.INDEX
+    notice = (site / "zwgk/zcfb/art/2026/art_dfa9cc5c1e004d7fbb86f83d249e7986.html").read_bytes()
+    assert parse_document(notice, url=article).kind is DocumentKind.NOTICE
