@@ -304,7 +304,8 @@ class Crawler:
                 stored = self.store.stored_body(url)
                 links = _read_links(stored[0], url, stored[1]) if stored else ()
             else:
-                if n == 1 and not source.news and (wrong := self._not_this_index(source, url, result, tally)):
+                if n == 1 and plan.one_list and not source.news and (
+                        wrong := self._not_this_index(source, url, result, tally)):
                     tally.good.discard(url)  # not stored: the index's last copy stays what the next answer is held to
                     tally.fail(url, FailureReason.WRONG_PAGE, wrong)
                     return

@@ -21,4 +21,4 @@ class AqygzjSource(JpaasSource):
     article_prefix: str = "/flzc/gzjgfxwj/"
 
     def plans(self, mode: Mode, as_of: date, since: int | None) -> list[IndexPlan]:
-        return [IndexPlan(label="home", url=self.url(self.home_path)), self.list_plan()]
+        return [IndexPlan(label="home", url=self.url(self.home_path), one_list=False), self.list_plan()]

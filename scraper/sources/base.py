@@ -36,6 +36,9 @@ class IndexPlan:
     page_offset: int = 0  # TRS sites (www.mfa.gov.cn) number page 2 "index_1": offset -1
     page_size: int | None = None  # a page with fewer links is the last one
     year: int | None = None
+    # one list, newest first, whose page 1 is held against its last copy (scraper.continuity); a home page, whose
+    # blocks and headlines rotate, is not
+    one_list: bool = True
 
     def page_url(self, n: int) -> str | None:
         if n == 1:

@@ -96,3 +96,14 @@ def test_a_stale_copy_with_older_links_below():
 
 def test_no_link_at_all_is_left_to_zero_links():
     assert judge("i", U[:10], [], POLICY, HOME, held_all) is None
+
+
+def test_a_home_page_plan_is_not_held_to_one_list():
+    """aqygzj's home page (headlines and blocks rotate) is read for links, not held to its last copy."""
+    from datetime import date
+
+    from scraper.sources.aqygzj import AqygzjSource
+    from scraper.sources.base import Mode
+
+    home, listed = AqygzjSource(name="aqygzj", host="aqygzj.mofcom.gov.cn").plans(Mode.UPDATE, date(2026, 12, 1), None)
+    assert not home.one_list and listed.one_list
