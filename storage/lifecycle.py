@@ -70,6 +70,14 @@ TARGET_ACTIONS = {
     ActionKind.REMOVE: (EventKind.REMOVED, ListingState.REMOVED),
     ActionKind.RESTORE: (EventKind.RESTORED, ListingState.IN_FORCE),
 }
+# ... and an action that lifts some measures of an earlier listing and leaves its state ("停止实施…中对X采取的冻结财产
+#措施"): an item on the entities it reaches, no state change (a lift where it names every measure the listing's
+# decision spelled out: ``_measure_step``).
+MEASURE_ACTIONS = {ActionKind.LIFT_MEASURE: EventKind.MEASURE_LIFTED}
+MEASURE_NAMES = {"asset_freeze": "asset freeze (冻结财产)", "transaction_ban": "ban on transactions and cooperation "
+                 "(禁止交易、合作)", "entry_ban": "visa and entry ban (不予签发签证、不准入境)",
+                 "trade_ban": "import and export ban (禁止进出口)", "investment_ban": "investment ban (禁止投资)",
+                 "residence_ban": "work permit and residence ban (工作许可、停留、居留)"}
 # The state each state-changing event leaves its entities in (what the state pictures draw).
 EVENT_STATES = {kind: state for kind, state in (*OWN_ACTIONS.values(), *TARGET_ACTIONS.values())} | {
     EventKind.SUSPENSION_LAPSED: ListingState.LAPSED}
@@ -289,7 +297,13 @@ def _subject(entities: Sequence[EntityRecord], listing: Listing, entity: EntityR
     return f"{who} on the {list_name(listing.list)} ({listing.key})"
 
 
-def _title(kind: EventKind, subject: str, effective: date, until: date | None, days: int | None) -> str:
+def _measures_text(measures: Sequence[str]) -> str:
+    names = [MEASURE_NAMES.get(m, m) for m in measures] or ["some measures"]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _title(kind: EventKind, subject: str, effective: date, until: date | None, days: int | None,
+           measures: Sequence[str] = ()) -> str:
     until_text = f"until {until.isoformat()}" if until else "until further notice"
     match kind:
         case EventKind.IMPOSED:
@@ -304,6 +318,9 @@ def _title(kind: EventKind, subject: str, effective: date, until: date | None, d
             return f"Suspension extended: {subject} {until_text}"
         case EventKind.LIFTED:
             return f"Lifted: {subject} from {effective.isoformat()}"
+        case EventKind.MEASURE_LIFTED:
+            return (f"Measure lifted: {_measures_text(measures)} for {subject} from {effective.isoformat()}; "
+                    "still listed, the other measures stay")
         case EventKind.REMOVED:
             return f"Removed: {subject} from {effective.isoformat()}"
         case EventKind.RESTORED:
@@ -324,6 +341,7 @@ WHAT = {
     EventKind.SUSPENDED: "The measures are suspended",
     EventKind.SUSPENSION_EXTENDED: "The suspension of the measures is extended",
     EventKind.LIFTED: "The measures are stopped (lifted)",
+    EventKind.MEASURE_LIFTED: "Some of the measures are stopped; the listing and its other measures stay",
     EventKind.REMOVED: "The entities are removed from the list",
     EventKind.RESTORED: "The measures are restored",
 }
@@ -335,7 +353,7 @@ def _number(notice: StoredNotice) -> str:
 
 
 def _summary(kind: EventKind, subject: str, effective: date, until: date | None, by: StoredNotice,
-             listing: Listing, days: int | None) -> str:
+             listing: Listing, days: int | None, measures: Sequence[str] = ()) -> str:
     listed = (f"Item controls set by {_number(listing.notice)}." if listing.list is ListKind.ITEMS
               else f"Listed by {_number(listing.notice)}.")
     if kind is EventKind.SUSPENSION_LAPSED:
@@ -350,6 +368,10 @@ def _summary(kind: EventKind, subject: str, effective: date, until: date | None,
         return (f"The suspension for {subject} ends on {until.isoformat() if until else '?'}, in {days} days, "
                 f"as set by {_number(by)}. Unless a new notice extends it, the measures are presumed back in force "
                 f"from then. {listed}")
+    if kind is EventKind.MEASURE_LIFTED:
+        return (f"The {_measures_text(measures)} for {subject} is stopped from {effective.isoformat()}, as "
+                f"{_number(by)} decides. This is not a lift of the listing: it stays in its state, under the other "
+                f"measures of {_number(listing.notice)}. {listed}")
     text = f"{WHAT.get(kind, kind.value)} for {subject} from {effective.isoformat()}"
     if kind is EventKind.LIFTED and by.record.key == listing.notice.record.key:  # the end of a term the listing set
         text = f"The term of the measures for {subject} ends on {effective.isoformat()}, as the listing set it"
@@ -386,9 +408,9 @@ def _provenance(*notices: StoredNotice) -> tuple[Provenance, ...]:
 
 def _state_events(b: _Builder, kind: EventKind, listing: Listing, by: StoredNotice, keys: Sequence[str],
                   effective: date, until: date | None, occurred: datetime, *, presumed: bool = False,
-                  days: int | None = None, id_day: date | None = None) -> None:
+                  days: int | None = None, id_day: date | None = None, measures: Sequence[str] = ()) -> None:
     """One notice-scope item for the affected entities plus one entity-scope item each, naming them as on the day
-    the item is published."""
+    the item is published. ``measures``: the measures a ``measure_lifted`` item names."""
     records = dict(listing.named_on(occurred.astimezone(BEIJING).date()))
     ents = [records[k] for k in keys if k in records]
     base = f"{TAG_PREFIX}{listing.key}/{kind.value}/{listing.list.value}/{(id_day or effective).isoformat()}"
@@ -396,15 +418,15 @@ def _state_events(b: _Builder, kind: EventKind, listing: Listing, by: StoredNoti
     notice_item = EventRecord(
         id=base, kind=kind, scope=EventScope.NOTICE, list=listing.list, notice_key=listing.key, source_key=by.record.key,
         entity_key=None, effective=id_day or effective, until=until, occurred=occurred, updated=occurred,
-        title=_title(kind, subject, effective, until, days), title_zh=by.record.title,
-        summary=_summary(kind, subject, effective, until, by, listing, days), entities=tuple(ents),
+        title=_title(kind, subject, effective, until, days, measures), title_zh=by.record.title,
+        summary=_summary(kind, subject, effective, until, by, listing, days, measures), entities=tuple(ents),
         presumed=presumed, days_left=days, provenance=_provenance(by, listing.notice))
     b.add(notice_item)
     for key, ent in zip([k for k in keys if k in records], ents):
         subject = _subject([ent], listing, ent)
         b.add(dataclasses.replace(notice_item, id=f"{base}/{key}", scope=EventScope.ENTITY, entity_key=key, entities=(ent,),
-                                  title=_title(kind, subject, effective, until, days),
-                                  summary=_summary(kind, subject, effective, until, by, listing, days)))
+                                  title=_title(kind, subject, effective, until, days, measures),
+                                  summary=_summary(kind, subject, effective, until, by, listing, days, measures)))
 
 
 def _unresolved(b: _Builder, source: StoredNotice, action: ActionRecord, ref: NoticeRef | None, why: str,
@@ -703,18 +725,19 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
     numbered = None if joined else numbered  # made again with what the amendments added
     for n in known:
         for i, action in enumerate(n.record.actions):
-            if action.action not in TARGET_ACTIONS:
+            if action.action not in TARGET_ACTIONS and action.action not in MEASURE_ACTIONS:
                 continue
             eff = _action_effective(n, action)
             assert eff is not None
-            kind, state = TARGET_ACTIONS[action.action]
+            # a measure lift changes no state: its steps carry the state only to fill the field (``_simulate``)
+            kind, state = TARGET_ACTIONS.get(action.action) or (MEASURE_ACTIONS[action.action], ListingState.IN_FORCE)
             if not action.targets:
                 held, why = _holding(action, n, listings, eff)
                 if why:
                     _unresolved(b, n, action, None, why, eff, _ref_slug(None, i, 0))
                 for j, (holder, keys) in enumerate(held):
-                    steps[(holder.key, holder.list)].append(
-                        Step(n, action, kind, state, eff, known_from(n) or eff, (eff, n.record.key, i, j), keys))
+                    steps[(holder.key, holder.list)].append(_measure_step(
+                        Step(n, action, kind, state, eff, known_from(n) or eff, (eff, n.record.key, i, j), keys), holder))
                 continue
             joint = _joint_count_problem(action, n, listings, notices)
             if joint:
@@ -748,8 +771,9 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
                             subset = tuple(k for k in named if k in set(listing.entity_keys()))
                             if not subset:
                                 continue
-                        steps[(listing.key, listing.list)].append(
-                            Step(n, action, kind, state, eff, known_from(n) or eff, (eff, n.record.key, i, j), subset))
+                        steps[(listing.key, listing.list)].append(_measure_step(
+                            Step(n, action, kind, state, eff, known_from(n) or eff, (eff, n.record.key, i, j), subset),
+                            listing))
     # notices read from reprints alone (a paper's page of a Q&A not merged with MOFCOM's, mofcom_watch/reprints.py)
     reprinted = {n.record.key for n in known if n.provenance.urls and all(map(reprint_url, n.provenance.urls))}
     for (key, _), v in steps.items():
@@ -757,6 +781,18 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
         if reprinted and any(s.source.record.key in reprinted for s in v):
             v[:] = _ministrys_own(key, v, reprinted, b)
     return listings, steps
+
+
+def _measure_step(step: Step, listing: Listing) -> Step:
+    """A measure lift that names every measure the listing's decision spelled out (its impose's ``measures``) as a
+    lift of the listing; any other step as it is."""
+    if step.event_kind is not EventKind.MEASURE_LIFTED:
+        return step
+    spelled = {m for a in listing.notice.record.actions if a.action is ActionKind.IMPOSE for m in a.measures}
+    if not spelled or not spelled <= set(step.action.measures):
+        return step
+    return dataclasses.replace(step, action=dataclasses.replace(step.action, action=ActionKind.LIFT),
+                               event_kind=EventKind.LIFTED, state=ListingState.LIFTED)
 
 
 def _change(step: Step) -> tuple[object, ...]:
@@ -803,6 +839,9 @@ def _count_extensions(listing: Listing, steps: list[Step], b: _Builder) -> list[
     off: set[str] = set()  # lifted or removed: a suspension does not reach them (_simulate), nor its end count
     out = []
     for step in steps:
+        if step.event_kind is EventKind.MEASURE_LIFTED:  # no state change: the running end stays
+            out.append(step)
+            continue
         affected = keys if step.subset is None else tuple(k for k in keys if k in step.subset)
         if step.state is ListingState.SUSPENDED:
             affected = tuple(k for k in affected if k not in off)
@@ -900,6 +939,15 @@ def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_u
                 if not affected:
                     continue
         until = step.until if step.state is ListingState.SUSPENDED else None
+        if step.event_kind is EventKind.MEASURE_LIFTED:  # an item and a line of history; the state stays
+            if b is not None:
+                _state_events(b, step.event_kind, listing, step.source, affected, step.effective, None,
+                              occurred_at(step.source), measures=step.action.measures)
+            announced = (f", announced {step.known.isoformat()}" if step.effective > apply_upto else "")
+            for k in affected:
+                states[k].history.append(f"{step.effective.isoformat()} {_measures_text(step.action.measures)} lifted, "
+                                         f"still listed ({step.source.record.key}{announced})")
+            continue
         if b is not None:
             _state_events(b, step.event_kind, listing, step.source, affected, step.effective, until,
                           occurred_at(step.source))
@@ -1038,6 +1086,7 @@ NOTICE_VERBS = {
     ActionKind.IMPOSE: "lists", ActionKind.MEASURE: "adds a measure on", ActionKind.INVESTIGATE:
     "opens an investigation into", ActionKind.SUSPEND: "suspends the measures of", ActionKind.EXTEND:
     "extends the suspension of", ActionKind.LIFT: "stops the measures of", ActionKind.REMOVE: "removes",
+    ActionKind.LIFT_MEASURE: "stops some measures of",
     ActionKind.RESTORE: "restores the measures of",
 }
 
@@ -1048,7 +1097,8 @@ def _notice_event(n: StoredNotice) -> EventRecord:
     parts = []
     for a in rec.actions:
         targets = ", ".join(t.key or t.text for t in a.targets)
-        verb = NOTICE_VERBS.get(a.action, a.action.value)
+        verb = (f"stops the {_measures_text(a.measures)} of" if a.action is ActionKind.LIFT_MEASURE
+                else NOTICE_VERBS.get(a.action, a.action.value))
         if targets:
             parts.append(f"{verb} {targets}")
         else:

@@ -51,6 +51,8 @@ class ActionKind(StrEnum):
     RESTORE = "restore"  # 恢复…相关措施
     INVESTIGATE = "investigate"  # 启动调查 (not a listing)
     MEASURE = "measure"  # an extra measure on an entity already listed
+    # 停止实施…中对X采取的冻结财产措施: some measures of an earlier listing lifted (``measures``), the listing stays
+    LIFT_MEASURE = "lift_measure"
 
 
 @quick_init
@@ -365,6 +367,7 @@ class EventKind(StrEnum):
     TERM_ENDS_SOON = "term_ends_soon"  # countdown to the end of a listing's own term ("期限为5年"), 30 and 7 days before
     INVESTIGATION = "investigation"
     MEASURE = "measure"
+    MEASURE_LIFTED = "measure_lifted"  # some measures of a listing lifted; the listing stays in its state
     NOTICE = "notice"  # one per notice, for the `notices` feed
     CORRECTION = "correction"  # a notice's text changed; points to the corrected item
     UNRESOLVED_REFERENCE = "unresolved_reference"  # a reference the engine cannot expand

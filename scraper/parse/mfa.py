@@ -1539,6 +1539,9 @@ def _status_action(reading: Reading, folded: str, text: str, own: int | None, ef
         ref, after = _dated_ref(folded, text, m.end(), end, after)
         refs.extend(ref)
     when = effective_in(folded[start:end], published) or effective
+    measures = named_measures(folded, after, end)
+    if measures and kind is ActionKind.LIFT:  # "停止实施…中对X采取的冻结财产措施": that measure alone, the listing stays
+        kind = ActionKind.LIFT_MEASURE
     duration, until = None, None
     if kind is ActionKind.SUSPEND or kind is ActionKind.EXTEND:
         # after what it suspends, else before the verb ("自2025年11月10日起至2026年11月10日，暂停实施…")
@@ -1546,7 +1549,68 @@ def _status_action(reading: Reading, folded: str, text: str, own: int | None, ef
         until = until_from(duration, iso_to_date(when) or published) if duration else None
     return ActionRecord(action=kind, list=ListKind.COUNTERMEASURE, targets=tuple(refs), effective=when, until=until,
                         duration=duration, entities=tuple(cached_key(t.zh, t.en) for t in reading.targets),
-                        text=reading.decision)
+                        text=reading.decision, measures=measures)
+
+
+# The measures a decision on earlier countermeasures names as its object, when it names some and not all: the words
+# before the first 措施 after the orders it names ("…（外交部令第13号）中对X采取的冻结财产措施", "…中的禁止交易、合作措施",
+# "…规定的不予签发签证、不准入境措施"); none for "相关措施", "反制措施", "全部反制措施", "冻结财产等反制措施" (all of them).
+MEASURE_OBJECT_RE = re.compile(r"[的中]\s*(?P<what>[^的中。；;\n]{1,24}?)\s*措施")
+ALL_MEASURES_WORDS = ("反制", "相关", "全部", "所有", "各项", "一切", "等", "上述", "有关")
+LIFTABLE_MEASURES = (*MEASURE_WORDS, ("entry_ban", re.compile(r"入境|签证")),
+                     ("trade_ban", re.compile(r"进出口|进口|出口")), ("investment_ban", re.compile(r"投资")),
+                     ("residence_ban", re.compile(r"工作许可|停留|居留")))
+LIFTABLE_ORDER = tuple(dict.fromkeys(name for name, _ in LIFTABLE_MEASURES))
+
+
+def named_measures(folded: str, start: int, end: int) -> tuple[str, ...]:
+    """The measures ``folded[start:end]`` (a decision's sentence after the orders it names) names as its verb's object,
+    in MEASURES_ORDER, when it names measures and not the decision's measures as a whole; () otherwise."""
+    at = folded.find("措施", start, end)
+    if at < 0:
+        return ()
+    m = None
+    for m in MEASURE_OBJECT_RE.finditer(folded, start, at + 2):
+        pass
+    if m is None or m.end() != at + 2:
+        return ()
+    what = m.group("what")
+    if any(word in what for word in ALL_MEASURES_WORDS):
+        return ()
+    named = {name for name, regex in LIFTABLE_MEASURES if regex.search(what)}
+    return tuple(name for name in LIFTABLE_ORDER if name in named)
+
+
+KEPT_WORDS_RE = re.compile(r"继续|仍|保持|不变")  # where a decision goes on to the measures it keeps
+
+
+def mixed_measures(action: ActionRecord) -> bool:
+    """Whether a ``lift_measure``'s sentence names another measure after the one read, other than it, before the
+    measures it keeps ("…中对A采取的冻结财产措施，以及对B采取的不准入境措施": which target loses which measure is not held)."""
+    folded = fold(action.text)
+    at = folded.find("措施")
+    while at >= 0:
+        kept = KEPT_WORDS_RE.search(folded, at + 2)
+        nxt = folded.find("措施", at + 2, kept.start() if kept else len(folded))
+        if nxt < 0:
+            return False
+        other = named_measures(folded, at + 2, nxt + 2)
+        if other and other != action.measures:
+            return True
+        at = nxt
+    return False
+
+
+def measure_lift(action: ActionRecord) -> ActionRecord:
+    """A MOFCOM order's lift (``rules.action_records``) as a ``lift_measure`` where its sentence names measures after
+    the orders it names ("停止实施…（商务部令2025年第6号）中的禁止进出口措施"), else the action as it is."""
+    if action.action is not ActionKind.LIFT or action.list is not ListKind.COUNTERMEASURE or "措施" not in action.text:
+        return action
+    folded = fold(action.text)
+    after = max((folded.find(fold(t.text)) + len(t.text) for t in action.targets if t.text and fold(t.text) in folded),
+                default=0)
+    measures = named_measures(folded, after, len(folded))
+    return replace(action, action=ActionKind.LIFT_MEASURE, measures=measures) if measures else action
 
 
 def _per_order(action: ActionRecord, reading: Reading, folded: str, text: str,
@@ -1574,7 +1638,7 @@ def _per_order(action: ActionRecord, reading: Reading, folded: str, text: str,
         per.append([t if t.type else Target(t.zh, t.en, _guess_type(t, (), ""), t.note, t.n, t.branches) for t in names])
     actions = tuple(ActionRecord(action=action.action, list=action.list, targets=(ref,), effective=action.effective,
                                  until=action.until, duration=action.duration, text=action.text,
-                                 entities=tuple(cached_key(t.zh, t.en) for t in names))
+                                 entities=tuple(cached_key(t.zh, t.en) for t in names), measures=action.measures)
                     for ref, names in zip(action.targets, per))
     targets = tuple(_dedupe([t for names in per for t in names]))
     return actions, replace(reading, targets=targets)
@@ -2065,16 +2129,27 @@ def _ended(folded: str, body: str) -> bool:
 
 # A lift of one measure of a decision's, the others kept: "解除…对X采取的冻结财产措施。该决定规定的…等其他反制措施继续有效"
 # (session 18, mfa18: read as a lift of X's listing, a false "lifted" item for someone still under the other measures).
-# The model holds no state per measure: such a decision is for a person to read.
+# Where the measure is named as the verb's object (``named_measures``) it is read as ``lift_measure`` (session 20: an item
+# saying which measure ends, the listing's state kept); a lift read whole while the text keeps other measures, or a
+# suspension, extension or restoration of some measures only (the model holds no state per measure), is for a person.
 ONE_MEASURE_RE = re.compile(r"(?:停止|解除|取消|终止)[^。；;\n]{0,240}?(?:采取|实施)的?\s*(?:冻结|财产冻结|禁止|不予签发|不准入境|入境)"
                             r"[^。；;\n]{0,16}?措施")
 OTHERS_KEPT_RE = re.compile(r"其他[^。；;\n]{0,40}?措施[^。；;\n]{0,8}?继续(?:有效|执行|实施)")
 
 
+PER_MEASURE_UNREAD = (ActionKind.SUSPEND, ActionKind.EXTEND, ActionKind.RESTORE)
+
+
 def one_measure_lifted(record: NoticeRecord, text: str) -> str | None:
     """Why a decision that lifts one measure and keeps the others must be read by a person (ONE_MEASURE_RE and
     OTHERS_KEPT_RE), else None."""
-    if record.kind is not NoticeKind.MFA_ORDER or not any(a.action is ActionKind.LIFT for a in record.actions):
+    if record.kind is not NoticeKind.MFA_ORDER:
+        return None
+    if any(a.measures and a.action in PER_MEASURE_UNREAD for a in record.actions):
+        return "the decision changes some measures of an earlier decision and not the others (no state per measure)"
+    if any(a.action is ActionKind.LIFT_MEASURE and mixed_measures(a) for a in record.actions):
+        return "the decision lifts different measures for different targets"
+    if not any(a.action is ActionKind.LIFT for a in record.actions):
         return None
     if "其他" not in text or "继续" not in text:
         return None

@@ -34,7 +34,7 @@ from .dates import (
     until_from,
 )
 from .draft import BODY_LINE_MIN, Decision, Draft, Identity, Ref, Source
-from .mfa import decision_term
+from .mfa import decision_term, measure_lift
 from .number import OwnNumber, find_own_number, number_in_heading
 from .qa import (
     ANSWER_MARK_RE,
@@ -782,7 +782,8 @@ def action_records(src: Source, d: Draft) -> list[ActionRecord]:
             until = until_from(term, date.fromisoformat(x.effective[:10]) if x.effective else d.published) if term else None
             if until is not None:
                 x = dataclasses.replace(x, until=until, duration=term)
-        out.append(ActionRecord(action, x.list, x.targets, x.effective, x.until, x.duration, names, x.text)
+        out.append(measure_lift(ActionRecord(action, x.list, x.targets, x.effective, x.until, x.duration, names,
+                                             x.text))
                    if x.extends_by is None else
                    ActionRecord(action, x.list, x.targets, x.effective, x.until, x.duration, names, x.text,
                                 extends_by=x.extends_by))

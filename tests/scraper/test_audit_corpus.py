@@ -29,7 +29,7 @@ PIN_SUFFIX = ".expect.json"
 PIN_KEYS = {"origin", "auditor_verdict", "status", "why", "url", "expect", "xfail", "known_wrong"}
 EXPECT_KEYS = {"outcome", "unusable", "key", "kind", "list", "published", "effective", "stated_count",
                "actions", "entities", "links", "warnings"}
-ACTION_KEYS = {"action", "list", "targets", "effective", "until", "extends_by", "entities"}
+ACTION_KEYS = {"action", "list", "targets", "effective", "until", "extends_by", "entities", "measures"}
 ENTITY_KEYS = {"zh", "en", "country", "type"}
 
 
@@ -81,7 +81,7 @@ def observed(raw: bytes, url: str | None) -> dict[str, Any]:
         **{k: n[k] for k in ("key", "kind", "list", "published", "effective", "stated_count", "warnings")},
         "actions": [{"action": a["action"], "list": a["list"], "targets": [_target(t) for t in a["targets"]],
                      "effective": a["effective"], "until": a["until"], "extends_by": a.get("extends_by"),
-                     "entities": a.get("entities", [])}
+                     "entities": a.get("entities", []), "measures": a.get("measures", [])}
                     for a in n["actions"]],
         "entities": [{"zh": e["zh"], "en": e["en"], "country": e["country"], "type": e.get("type")}
                      for e in n["entities"]],

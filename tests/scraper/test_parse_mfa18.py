@@ -143,12 +143,20 @@ def test_a_name_opening_with_country_and_enterprise_is_kept() -> None:
     assert [e.zh for e in rec.entities] == ["美国企业公共政策研究所", "卡斯卡特导弹系统公司"]
 
 
-def test_a_lift_of_one_measure_keeping_the_others_is_for_a_person_to_read() -> None:
+def test_a_lift_of_one_measure_keeping_the_others_is_a_measure_lift() -> None:
     body = ("依据《中华人民共和国反外国制裁法》第十五条规定，中方决定解除2026年4月17日《关于对美国国会众议员采取反制措施的决定》"
             "（外交部令第23号）对托马斯·布拉德肖（Thomas Bradshaw）采取的冻结财产措施。该决定规定的禁止交易、合作以及不予签发签证、"
             "不准入境等其他反制措施继续有效。")
-    text = HEAD.format(title="关于调整对美国有关人员反制措施的决定", day="2026-08-21", cn="2026年8月21日", n=32) + body + TAIL.format(
-        cn="2026年8月21日")
+    # session 18 refused it for review (the model had no state per measure); session 20 (mfa20) reads the measure lifted,
+    # the listing kept (tests/mofcom_watch/test_stories_mfa20.py)
+    rec = decision(body, title="关于调整对美国有关人员反制措施的决定", day="2026-08-21", cn="2026年8月21日", n=32)
+    [action] = rec.actions
+    assert (action.action, action.measures, action.entities) == (ActionKind.LIFT_MEASURE, ("asset_freeze",),
+                                                                 ("thomasbradshaw",))
+    assert [t.key for t in action.targets] == ["MFA-ORDER-2026-23"]
+    # a suspension of that one measure: no state per measure, so for a person to read
+    text = HEAD.format(title="关于调整对美国有关人员反制措施的决定", day="2026-08-21", cn="2026年8月21日", n=32) + body.replace(
+        "解除", "暂停实施") + TAIL.format(cn="2026年8月21日")
     with pytest.raises(UnusablePage) as caught:
         parse_document(text.encode())
     assert caught.value.reason == "needs-review"
