@@ -46,7 +46,7 @@ from .dates import (
     until_from,
 )
 from .draft import Source
-from .entities import COUNTRIES, COUNTRY_ALT, COUNTRY_IN_RE, cached_key, clean_display
+from .entities import COUNTRIES, COUNTRY_ALT, COUNTRY_IN_RE, EN_HEADS, SERIAL_HEADS, ZH_HEADS, cached_key, clean_display
 from .textnorm import MD, NUM, YEAR, despace, fold, to_int
 
 ISSUER = "外交部"
@@ -617,6 +617,8 @@ def annex_targets(lines: list[str], start: int,
     after it ("二、高级管理人员" and nothing more: the page was cut there: EMPTY_SECTION) or in an entry announcing
     subsidiaries that do not follow (NO_MEMBERS). ``folded_lines``: ``fold`` of each line, when the caller has them."""
     after = lines[start + 1 :]
+    if any("\t" in line for line in after) and (tabled := _table_annex(after)) is not None:
+        return tabled, [], False, None
     folded_after = [fold(line) for line in after] if folded_lines is None else folded_lines[start + 1 :]
     entries = [(kept, ENTRY_RE.match(folded.strip())) for line, folded in zip(after, folded_after) if (kept := line.strip())]
     if "其" in "".join(after):
@@ -666,6 +668,55 @@ def annex_targets(lines: list[str], start: int,
     elif unfinished:
         cut = NO_MEMBERS
     return out, bad, _last_ungendered(genders), cut
+
+
+# An annex as a table ("序号<tab>中文名称<tab>英文名称", a row per entity: session 20, mfa20: a page's table of 24 companies
+# read "序号 中文名称 英文名称" as a company and "1 北极光防务系统公司" as a name): its header's cells say which cell is which.
+TABLE_NAME_HEADS = ZH_HEADS | frozenset(("姓名", "中文姓名", "人员", "个人", "人员姓名", "机构", "组织"))
+TABLE_EN_HEADS = EN_HEADS | frozenset(("英文姓名", "外文姓名", "英文名字"))
+TABLE_PERSON_HEADS = frozenset(("姓名", "中文姓名", "人员", "个人", "人员姓名", "英文姓名", "外文姓名"))
+GENDERS = frozenset(("男", "女"))
+TABLE_SECTION_NUMBER_RE = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]")  # "一、企业" above a table
+
+
+def _table_annex(after: list[str]) -> list[Target] | None:
+    """The targets of an annex laid out as tables (a header row: a serial cell, a name cell), section headings above
+    them typing their rows; None when no line is such a header (the annex is read line by line)."""
+    out: list[Target] = []
+    head: tuple[int, int | None, int, bool] | None = None  # (name cell, English cell, width, persons)
+    section: str | None = None
+    found = False
+    for line in after:
+        if not line.strip():
+            continue
+        cells = [cell.strip(" \u3000") for cell in line.split("\t")]
+        heads = ["".join(fold(cell).split()) for cell in cells]
+        if len(cells) >= 2 and heads[0] in SERIAL_HEADS:
+            name = next((i for i, h in enumerate(heads) if h in TABLE_NAME_HEADS), None)
+            if name is not None:
+                en_cell = next((i for i, h in enumerate(heads) if h in TABLE_EN_HEADS), None)
+                head, found = (name, en_cell, len(cells), any(h in TABLE_PERSON_HEADS for h in heads)), True
+                continue
+        plain = despace(line)
+        if len(cells) == 1 and len(plain) <= SECTION_MAX and SECTION_RE.match(TABLE_SECTION_NUMBER_RE.sub("", plain)):
+            section, head = _type_of_words(plain), None
+            continue
+        if head is None or len(cells) < 2:
+            continue
+        name, en_at, _, persons = head
+        written = cells[name] if name < len(cells) else ""
+        zh, en, note, gendered = split_target(written) if written else (None, None, None, False)
+        if en_at is not None and en_at < len(cells) and cells[en_at]:
+            en = clean_display(cells[en_at])
+        rest = [c for i, c in enumerate(cells) if i not in (0, name, en_at) and c]
+        gendered = gendered or any(c in GENDERS for c in rest)
+        note = "，".join(filter(None, (note, *rest))) or None
+        if not (zh or en):
+            continue
+        serial = fold(cells[0]).strip()
+        kind = section or ("individual" if persons or gendered else None)
+        out.append(Target(zh, en, kind, note, int(serial) if serial.isdigit() else len(out) + 1))
+    return out if found else None
 
 
 Entry = tuple[str, re.Match[str] | None]  # an annex line and its ENTRY_RE match
@@ -1756,7 +1807,7 @@ def _check_counts(reading: Reading, warnings: list[str]) -> int | None:
     of a kind no count counts ("对A公司等3家企业及其高级管理人员": the executives) added to the stated total
     as read; None when it states none. An entry's subsidiaries (``Target.branches``) are counted with it, as the
     annex numbers them ("对X及其子公司、Z等2家"), or each, should a decision count them so (never a mismatch either way)."""
-    stated_groups = [g for g in reading.groups if g.count is not None]
+    stated_groups = _restated_out([g for g in reading.groups if g.count is not None])
     if not stated_groups:
         return None
     stated = sum(g.count or 0 for g in stated_groups)
@@ -1773,6 +1824,17 @@ def _check_counts(reading: Reading, warnings: list[str]) -> int | None:
         if have != count and have + _members([t for t in reading.targets if t.type == kind]) != count:
             warnings.append(f"parsed {have} {kind} targets, the decision states {count}")
     return stated
+
+
+def _restated_out(groups: list[Group]) -> list[Group]:
+    """The counted groups without one that names no one and states, of one kind, the count the groups naming that
+    kind state together: the decision's opening "中方决定对参与上述军售的二十四家美国军工企业采取以下反制措施：" before
+    "一、对A、B、C等24家后附《反制清单》列明的企业，冻结…" counts the same companies twice (session 20, mfa20: "states 48")."""
+    named = [g for g in groups if g.names]
+    if not named or len(named) == len(groups):
+        return groups
+    return [g for g in groups if g.names or g.type is None
+            or sum(n.count or 0 for n in named if n.type == g.type) != g.count]
 
 
 def _members(targets: tuple[Target, ...] | list[Target]) -> int:

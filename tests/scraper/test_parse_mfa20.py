@@ -61,6 +61,47 @@ def test_a_suspension_of_one_measure_is_for_a_person_to_read() -> None:
     assert caught.value.reason == "needs-review"
 
 
+TABLE_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>关于对美国军工企业及高级管理人员采取反制措施的决定</title>
+<meta name="PubDate" content="2026-11-20 16:30"></head><body>
+<div class="news-title"><h1>关于对美国军工企业及高级管理人员采取反制措施的决定</h1></div>
+<div id="News_Body_Txt_A">
+<p>（2026年11月20日中华人民共和国外交部令第38号公布，自2026年11月20日起施行）</p>
+<p>依据《中华人民共和国反外国制裁法》第三条、第四条、第五条、第六条、第九条、第十五条规定，中方决定对参与上述军售的三家美国军工企业及两名高级管理人员采取以下反制措施：</p>
+<p>一、对北极光防务系统公司、蓝岭航空电子公司、卡斯卡特推进技术公司等3家后附《反制清单》列明的企业，冻结在我国境内的动产、不动产和其他各类财产；禁止我国境内的组织、个人与其进行有关交易、合作等活动。</p>
+<p>二、对约翰·卡特、丽莎·温斯顿等2名后附《反制清单》列明的高级管理人员，对其本人不予签发签证、不准入境（包括香港、澳门）。</p>
+<p>本决定自2026年11月20日起施行。</p><p>附件：反制清单</p><p>外交部</p><p>2026年11月20日</p>
+<p>附件</p><p>反制清单</p>
+<p>一、企业</p>
+<table><tbody>
+<tr><td>序号</td><td>中文名称</td><td>英文名称</td></tr>
+<tr><td>1</td><td>北极光防务系统公司</td><td>Aurora Defense Systems, Inc.</td></tr>
+<tr><td>2</td><td>蓝岭航空电子公司</td><td>Blue Ridge Avionics LLC</td></tr>
+<tr><td>3</td><td>卡斯卡特推进技术公司</td><td>Cascade Propulsion Technologies Corp.</td></tr>
+</tbody></table>
+<p>二、高级管理人员</p>
+<table><tbody>
+<tr><td>序号</td><td>姓名</td><td>英文姓名</td><td>性别</td><td>职务</td></tr>
+<tr><td>1</td><td>约翰·卡特</td><td>John Carter</td><td>男</td><td>北极光防务系统公司首席执行官</td></tr>
+<tr><td>2</td><td>丽莎·温斯顿</td><td>Lisa Winston</td><td>女</td><td>蓝岭航空电子公司总裁</td></tr>
+</tbody></table>
+</div></body></html>"""
+
+
+def test_an_annex_laid_out_as_tables_is_read_by_its_header_cells() -> None:
+    rec = parse_document(TABLE_PAGE.encode(), url="https://www.mfa.gov.cn/web/wjb_673085/zfxxgk_674865/gknrlb/fzcqdcs/"
+                                                  "202611/t20261120_11800038.shtml").notice
+    assert rec is not None
+    assert [(e.zh, e.en, e.type, e.n) for e in rec.entities] == [
+        ("北极光防务系统公司", "Aurora Defense Systems, Inc.", "organization", 1),
+        ("蓝岭航空电子公司", "Blue Ridge Avionics LLC", "organization", 2),
+        ("卡斯卡特推进技术公司", "Cascade Propulsion Technologies Corp.", "organization", 3),
+        ("约翰·卡特", "John Carter", "individual", 1),
+        ("丽莎·温斯顿", "Lisa Winston", "individual", 2)]
+    assert rec.entities[3].note == "男，北极光防务系统公司首席执行官"
+    # the opening's "三家…及两名…" restates the counts the measures give with their names: 5, not 10
+    assert (rec.stated_count, rec.warnings) == (5, ())
+
+
 def test_a_mofcom_order_lifting_one_measure_lifts_that_measure() -> None:
     text = ("商务部令2026年第5号 关于停止实施部分反制措施的决定\n【发布单位】安全与管制局\n【发布文号】商务部令2026年第5号\n"
             "【发文日期】2026年11月20日\n\n商务部令\n2026年第5号\n\n《关于停止实施部分反制措施的决定》已经2026年11月18日商务部第20次"
