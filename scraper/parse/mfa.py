@@ -2221,6 +2221,23 @@ def one_measure_lifted(record: NoticeRecord, text: str) -> str | None:
     return "the decision lifts one measure and keeps the others (no listing ends)"
 
 
+# A spokesperson's answer that announces countermeasures under the Anti-Foreign Sanctions Law on named targets, with
+# no decree ("依据《中华人民共和国反外国制裁法》…，中方决定对埃里克·桑德斯（Eric Sanders）采取以下反制措施：冻结…"; session 20,
+# mfa20: read as a MOFCOM Q&A with no date and no action, ignored without a word). No key holds it: for a person to read.
+ANNOUNCED_RE = re.compile(r"反外国制裁法[^。]{0,160}?(?:中方|我方|中国政府|外交部)决定\s*(?:依法)?\s*对[^。；;\n]{1,300}?"
+                          r"采取(?:以下|如下|相应)?反制(?:裁)?措施")
+
+
+def announced_countermeasures(record: NoticeRecord, text: str) -> str | None:
+    """Why an answer (a Q&A, a press conference) that decides countermeasures with no decree must be read by a
+    person (ANNOUNCED_RE), else None."""
+    if record.kind is not NoticeKind.QA or record.actions or "反外国制裁法" not in text:
+        return None
+    if ANNOUNCED_RE.search(fold(text)) is None:
+        return None
+    return "an answer announces countermeasures under the Anti-Foreign Sanctions Law, with no decree read"
+
+
 def cut_short(record: NoticeRecord) -> str | None:
     """Why a decision's parse is that of a page cut short, or None: it names no target (NO_TARGETS), stops
     inside the decision (NO_END), ends in a name cut short (CUT_ENTRY), in a section heading (EMPTY_SECTION) or in

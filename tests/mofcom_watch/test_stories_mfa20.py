@@ -18,9 +18,11 @@ S03 order 2024 No. 14 (1 company; freeze and transactions), S06 order 2026 No. 4
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from tests.mofcom_watch.stories import REPO, TAG, Store, ids, listing, replayed, row, state
+from tests.mofcom_watch.stories import REPO, TAG, Store, ids, invoke, listing, replayed, row, state
 
 STORIES = REPO / "tests" / "data" / "stories-mfa20"
 FETCHED = "2026-11-29T00:00:00+00:00"
@@ -74,3 +76,15 @@ def test_no_problem_and_the_notice_items_name_the_measures(store: Store) -> None
     assert store.status(FINAL)["__problems__"] == []
     notices = {i["id"]: i["title"] for i in store.items(FINAL, "notices")}
     assert "stops the asset freeze (冻结财产) of MFA-ORDER-2024-13" in notices[f"{TAG}MFA-ORDER-2026-39/notice"], notices
+
+
+def test_an_answer_deciding_countermeasures_with_no_decree_is_a_health_issue(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """An MFA press-conference answer that decides countermeasures on a named congressman (依据《反外国制裁法》…中方决定对
+    埃里克·桑德斯（Eric Sanders）采取以下反制措施) was read as a MOFCOM Q&A with no date and no action: `replay` said
+    "ignored", exited 0 and opened no issue, so the named person was missed without a word. No key holds such an
+    announcement yet: it must be a source-health issue a person reads (blind round mfa20, case 05)."""
+    got = replayed(tmp_path_factory.mktemp("answer"), STORIES / "answer", FETCHED)
+    status = invoke(got.db, "status", "--json", "--as-of", FINAL)
+    assert status.exit_code == 1, status.output
+    issues = json.loads(status.stdout)["health_issues"]
+    assert [(i["kind"], "needs-review" in i["detail"]) for i in issues] == [("unusable-page", True)], issues

@@ -125,3 +125,16 @@ def test_a_lift_of_different_measures_for_different_targets_is_for_a_person_to_r
     with pytest.raises(UnusablePage) as caught:
         parse_document(text.encode())
     assert caught.value.reason == "needs-review"
+
+
+def test_an_answer_deciding_countermeasures_with_no_decree_is_for_a_person_to_read() -> None:
+    answer = ("2026年11月18日外交部发言人主持例行记者会\n2026-11-18 20:05\n\n问：美国国会众议员埃里克·桑德斯日前窜访台湾地区。中方对此有何回应？\n\n"
+              "答：依据《中华人民共和国反外国制裁法》第四条、第五条、第六条、第九条、第十五条规定，中方决定对埃里克·桑德斯（Eric Sanders）"
+              "采取以下反制措施：冻结其在我国境内的动产、不动产和其他各类财产；对其本人及直系亲属不予签发签证、不准入境。\n")
+    with pytest.raises(UnusablePage) as caught:
+        parse_document(answer.encode())
+    assert caught.value.reason == "needs-review"
+    # an answer recalling countermeasures taken before decides nothing new: no review
+    recalled = answer.replace("中方决定对埃里克·桑德斯（Eric Sanders）采取以下反制措施", "中方已于上月依法对埃里克·桑德斯采取反制措施")
+    rec = parse_document(recalled.encode()).notice
+    assert rec is not None and rec.actions == ()
