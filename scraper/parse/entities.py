@@ -56,7 +56,7 @@ TRAILING_PUNCT = " ;；。，,、:："
 COUNTRIES = {**LISTED, "欧洲": "EU"}
 COUNTRY_NAMES = tuple(COUNTRIES)
 COUNTRY_ALT = "|".join(sorted(COUNTRIES, key=len, reverse=True))
-ENTITY_NOUN = r"(?:实体|企业|公司|机构|单位|组织|军工企业|个人)"
+ENTITY_NOUN = r"(?:实体|企业|公司|机构|单位|组织|军工企业|个人|银行)"  # 银行: "对UAB Urbo Bankas、Mano Bankas AB等2家立陶宛银行"
 # NUM with a character class first: sre then skips to the numerals (a pattern that opens with a group
 # of alternatives, as NUM does, is tried in full at every character). The same matches: the first
 # numeral, then at most 3 more digits after a digit, or 5 more Chinese numerals after one.
