@@ -1639,10 +1639,12 @@ def mixed_measures(action: ActionRecord) -> bool:
     """Whether a ``lift_measure``'s sentence names another measure after the one read, other than it, before the
     measures it keeps ("…中对A采取的冻结财产措施，以及对B采取的不准入境措施": which target loses which measure is not held)."""
     folded = fold(action.text)
+    kept = KEPT_WORDS_RE.search(folded)
+    # the measures kept are named in the clause of the kept word ("，该决定规定的禁止交易、合作措施继续实施")
+    stop = max(folded.rfind(mark, 0, kept.start()) for mark in "，；。") if kept else len(folded)
     at = folded.find("措施")
-    while at >= 0:
-        kept = KEPT_WORDS_RE.search(folded, at + 2)
-        nxt = folded.find("措施", at + 2, kept.start() if kept else len(folded))
+    while 0 <= at < stop:
+        nxt = folded.find("措施", at + 2, stop)
         if nxt < 0:
             return False
         other = named_measures(folded, at + 2, nxt + 2)
@@ -1654,14 +1656,19 @@ def mixed_measures(action: ActionRecord) -> bool:
 
 def measure_lift(action: ActionRecord) -> ActionRecord:
     """A MOFCOM order's lift (``rules.action_records``) as a ``lift_measure`` where its sentence names measures after
-    the orders it names ("停止实施…（商务部令2025年第6号）中的禁止进出口措施"), else the action as it is."""
-    if action.action is not ActionKind.LIFT or action.list is not ListKind.COUNTERMEASURE or "措施" not in action.text:
+    the orders it names ("停止实施…（商务部令2025年第6号）中的禁止进出口措施"); a suspension, extension or restoration naming
+    measures keeps its kind with them (``one_measure_lifted`` refuses it); else the action as it is."""
+    if (action.action is not ActionKind.LIFT and action.action not in PER_MEASURE_UNREAD) or (
+            action.list is not ListKind.COUNTERMEASURE or "措施" not in action.text):
         return action
     folded = fold(action.text)
     after = max((folded.find(fold(t.text)) + len(t.text) for t in action.targets if t.text and fold(t.text) in folded),
                 default=0)
     measures = named_measures(folded, after, len(folded))
-    return replace(action, action=ActionKind.LIFT_MEASURE, measures=measures) if measures else action
+    if not measures:
+        return action
+    return replace(action, action=ActionKind.LIFT_MEASURE if action.action is ActionKind.LIFT else action.action,
+                   measures=measures)
 
 
 def _per_order(action: ActionRecord, reading: Reading, folded: str, text: str,
@@ -2205,7 +2212,7 @@ PER_MEASURE_UNREAD = (ActionKind.SUSPEND, ActionKind.EXTEND, ActionKind.RESTORE)
 def one_measure_lifted(record: NoticeRecord, text: str) -> str | None:
     """Why a decision that lifts one measure and keeps the others must be read by a person (ONE_MEASURE_RE and
     OTHERS_KEPT_RE), else None."""
-    if record.kind is not NoticeKind.MFA_ORDER:
+    if record.kind is not NoticeKind.MFA_ORDER and record.kind is not NoticeKind.ORDER:
         return None
     if any(a.measures and a.action in PER_MEASURE_UNREAD for a in record.actions):
         return "the decision changes some measures of an earlier decision and not the others (no state per measure)"

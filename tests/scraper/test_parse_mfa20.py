@@ -138,3 +138,16 @@ def test_an_answer_deciding_countermeasures_with_no_decree_is_for_a_person_to_re
     recalled = answer.replace("中方决定对埃里克·桑德斯（Eric Sanders）采取以下反制措施", "中方已于上月依法对埃里克·桑德斯采取反制措施")
     rec = parse_document(recalled.encode()).notice
     assert rec is not None and rec.actions == ()
+
+
+def test_a_mofcom_order_suspending_one_measure_is_for_a_person_to_read() -> None:
+    text = ("商务部令2026年第5号 关于暂停实施部分反制措施的决定\n【发布单位】安全与管制局\n【发布文号】商务部令2026年第5号\n"
+            "【发文日期】2026年11月20日\n\n商务部令\n2026年第5号\n\n《关于暂停实施部分反制措施的决定》已经2026年11月18日商务部第20次"
+            "部务会议审议通过，现予公布，自公布之日起施行。\n\n部长　王文涛\n2026年11月20日\n\n关于暂停实施部分反制措施的决定\n\n"
+            "根据《中华人民共和国反外国制裁法》等法律法规的有关规定，商务部决定自2026年11月20日起，暂停实施《关于对韩华海洋株式会社美国"
+            "相关子公司采取反制措施的决定》（商务部令2025年第6号）中的{what}措施，为期一年。\n\n本决定自公布之日起施行。\n")
+    with pytest.raises(UnusablePage) as caught:
+        parse_document(text.format(what="禁止进出口").encode())
+    assert caught.value.reason == "needs-review"
+    rec = parse_document(text.format(what="相关").encode()).notice
+    assert rec is not None and [a.action for a in rec.actions] == [ActionKind.SUSPEND]
