@@ -924,14 +924,16 @@ def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_u
                 continue
         else:
             affected = [k for k in keys if k in step.subset]
-        if step.state is ListingState.SUSPENDED:
+        if step.state is ListingState.SUSPENDED or step.event_kind is EventKind.MEASURE_LIFTED:
             # a suspension or an extension naming a listing whose measures were stopped or that was removed (a Q&A
             # continuing "第146号至第148号" when No. 147 was stopped) has nothing to suspend: it must not bring the
-            # listing back as suspended, to lapse "presumed back in force" later; the text is reported for review
+            # listing back as suspended, to lapse "presumed back in force" later; the text is reported for review.
+            # Nor has a measure lift anything to lift there ("still listed" would be false).
             ended = [k for k in affected if states[k].state in (ListingState.LIFTED, ListingState.REMOVED)]
             if ended:
                 if b is not None:
-                    word = "extends a suspension of" if step.event_kind is EventKind.SUSPENSION_EXTENDED else "suspends"
+                    word = ("extends a suspension of" if step.event_kind is EventKind.SUSPENSION_EXTENDED else
+                            "lifts some measures of" if step.event_kind is EventKind.MEASURE_LIFTED else "suspends")
                     b.problem(f"{step.source.record.key}: {word} {listing.key}, whose measures were lifted or that was "
                               f"removed before {step.effective.isoformat()} ({len(ended)} of its entities): "
                               f"not applied to them")
