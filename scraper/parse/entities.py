@@ -1131,8 +1131,8 @@ def earlier_named(folded: str, clean: str, end: int) -> list[EntityRecord]:
 
 # A run of name characters before a bracket may open with the sentence around it: "商务部无法对东京计器株式会社（…）的…",
 # "被列入关注名单的东京计器株式会社（…）": the name starts after the last 对, 将 or 的 before its bracket (2 characters
-# at least are left).
-CLAUSE_LEAD_RE = re.compile(r"^[^()]*(?:对|将|的)(?=[^()]{2,}\()")
+# at least are left); "…附件中所列第7项“奥什科什防务公司（…）”" after the quote that opens it (session 20, parse20/13).
+CLAUSE_LEAD_RE = re.compile(r"^[^()]*(?:对|将|的|项\s*[“\"])(?=[^()]{2,}\()")
 
 
 def _without_clause(item: str, fitem: str) -> Item:

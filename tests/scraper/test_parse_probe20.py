@@ -112,3 +112,11 @@ def test_a_phrase_with_dui_inside_the_first_object_s_clause_names_no_entity() ->
     """"决定对甲（…）采取的…、对中国企业、其他组织或者个人采取歧视性措施的行为启动调查": one entity (real2/03)."""
     text = FINE.replace("；对雷神导弹与防务公司处以罚款", "、对中国企业、其他组织或者个人处以罚款")
     assert _acts(text) == [("measure", "uel", [], ["lockheedmartin"])]
+
+
+def test_a_name_quoted_after_its_annex_line_number_is_the_name_alone() -> None:
+    """"…第23号附件《出口管制管控名单》中所列第7项“奥什科什防务公司（Oshkosh Defense, LLC）”删除…对该实体采取的相关措施…"
+    read the Chinese name as "中所列第7项“奥什科什防务公司"."""
+    rec = parse_text(_read("13-ecl-amend-annex-delete-one.txt"))
+    assert rec is not None
+    assert [(e.zh, e.en) for e in rec.entities] == [("奥什科什防务公司", "Oshkosh Defense, LLC")]
