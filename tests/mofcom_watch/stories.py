@@ -105,3 +105,11 @@ def ids(items: list[dict[str, Any]]) -> set[str]:
     return {item["id"] for item in items}
 
 
+def assert_unique_with_provenance(items: list[dict[str, Any]]) -> None:
+    """Every item once, and every one but source health's with a URL and the page's SHA-256 (the guide's provenance)."""
+    assert len(items) == len(ids(items))
+    for item in items:
+        if "source-health" in item["id"]:
+            continue
+        assert item.get("url"), item["id"]
+        assert "sha-256" in item["content_html"].lower() or "sha256" in item["content_html"].lower(), item["id"]

@@ -37,7 +37,18 @@ from pathlib import Path
 
 import pytest
 
-from tests.mofcom_watch.stories import REPO, TAG, Store, ids, invoke, listing, replayed, row, state
+from tests.mofcom_watch.stories import (
+    REPO,
+    TAG,
+    Store,
+    assert_unique_with_provenance,
+    ids,
+    invoke,
+    listing,
+    replayed,
+    row,
+    state,
+)
 
 STORIES = REPO / "tests" / "data" / "stories18"
 FETCHED = "2026-11-29T00:00:00+00:00"
@@ -314,13 +325,7 @@ def test_s21_mfa_lift_of_one_company_leaves_the_person_and_mofcom_lists(store: S
 # ---- feeds as a whole ---------------------------------------------------------------------------------------------
 
 def test_no_duplicate_items_and_provenance_everywhere(store: Store) -> None:
-    items = store.items("2025-03-10")
-    assert len(items) == len(ids(items))
-    for item in items:
-        if "source-health" in item["id"]:
-            continue
-        assert item.get("url"), item["id"]
-        assert "SHA-256" in item["content_html"] or "sha256" in item["content_html"].lower(), item["id"]
+    assert_unique_with_provenance(store.items("2025-03-10"))
 
 
 # ---- S08: another order, the same items --------------------------------------------------------------------------

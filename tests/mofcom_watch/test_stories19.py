@@ -22,7 +22,17 @@ from __future__ import annotations
 
 import pytest
 
-from tests.mofcom_watch.stories import REPO, TAG, Store, ids, listing, replayed, row, state
+from tests.mofcom_watch.stories import (
+    REPO,
+    TAG,
+    Store,
+    assert_unique_with_provenance,
+    ids,
+    listing,
+    replayed,
+    row,
+    state,
+)
 
 STORIES = REPO / "tests" / "data" / "stories19"
 FETCHED = "2026-11-29T00:00:00+00:00"
@@ -190,10 +200,4 @@ def test_t10_correction_notice_applied(store: Store) -> None:
 
 
 def test_no_duplicate_items_and_provenance_everywhere(store: Store) -> None:
-    items = store.items(FINAL)
-    assert len(items) == len(ids(items))
-    for item in items:
-        if "source-health" in item["id"]:
-            continue
-        assert item.get("url"), item["id"]
-        assert "sha-256" in item["content_html"].lower() or "sha256" in item["content_html"].lower(), item["id"]
+    assert_unique_with_provenance(store.items(FINAL))

@@ -37,7 +37,17 @@ from pathlib import Path
 
 import pytest
 
-from tests.mofcom_watch.stories import REPO, TAG, Store, ids, invoke, replayed, row, state
+from tests.mofcom_watch.stories import (
+    REPO,
+    TAG,
+    Store,
+    assert_unique_with_provenance,
+    ids,
+    invoke,
+    replayed,
+    row,
+    state,
+)
 
 STORIES = REPO / "tests" / "data" / "stories20"
 FETCHED = "2028-01-15T00:00:00+00:00"
@@ -256,13 +266,7 @@ def test_u12_extension_by_a_duration_after_a_removal(store: Store) -> None:
 
 
 def test_no_duplicate_items_and_provenance_everywhere(store: Store) -> None:
-    items = store.items(FINAL)
-    assert len(items) == len(ids(items))
-    for item in items:
-        if "source-health" in item["id"]:
-            continue
-        assert item.get("url"), item["id"]
-        assert "sha-256" in item["content_html"].lower() or "sha256" in item["content_html"].lower(), item["id"]
+    assert_unique_with_provenance(store.items(FINAL))
 
 
 def _items(db: str, out: Path, env: dict[str, str]) -> dict[str, set[tuple[str, str, str]]]:
