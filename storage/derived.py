@@ -6,7 +6,7 @@ provenance: number, title, issuer, URLs, the snapshot it was read from, the copy
 engine's own code (every module of ``storage``: a new release derives again), the day and the held-back
 sources. The notices are not read to tell whether they changed: the store's ``notices`` generation
 (:mod:`storage.generations`, moved by database triggers on every write to ``notice``, ``notice_url`` and
-``snapshot``, a hand edit of ``record_json`` too) and the newest snapshot read as a notice stand for them. ``DeriveMark`` keeps the digest of these inputs, the
+``snapshot``, a hand edit of ``record_json`` too) and the number of snapshots read as a notice stand for them. ``DeriveMark`` keeps the digest of these inputs, the
 ``events`` generation the sync left (a restored backup or a hand edit of the Event table forces a
 resync), and what the derivation found and the commands print (states, problems, unresolved
 references, items held back), so ``publish`` and ``status`` read that instead of deriving again, and
@@ -53,14 +53,17 @@ def engine_version() -> str:
 
 def inputs_digest(session: Session, as_of: date) -> str:
     """The digest of everything a derive and sync as of ``as_of`` reads: the engine's code, the day, the
-    ``notices`` generation and the newest copy of a page read as a notice (the copy of each of its pages a
+    ``notices`` generation and the number of copies of pages read as a notice (the copy of each of its pages a
     notice of several URLs cites, ``storage.notices.page_copies``: a new copy of a notice's other page is a
     snapshot inserted, which moves no generation). Read before the derive: a write committed meanwhile makes
     the mark stale, never a stale mark look fresh."""
-    newest = (select(func.max(Snapshot.id)).where(Snapshot.outcome == PageOutcome.NOTICE.value)
+    # A count, not the newest id: ids are the store's own (a PostgreSQL sequence skips the ids of a rolled-back
+    # run), so a store recovered from a fault would keep another digest than one clean run's; the count moves on
+    # every insert (the generation covers updates and deletes).
+    copies = (select(func.count(Snapshot.id)).where(Snapshot.outcome == PageOutcome.NOTICE.value)
               .scalar_subquery())
-    notices, copy = session.execute(select(generation_of(NOTICES), newest)).one()
-    return hashlib.sha256(f"{engine_version()}\0{as_of.isoformat()}\0{NOTICES}={reading(notices)}\0copy={copy}"
+    notices, copy = session.execute(select(generation_of(NOTICES), copies)).one()
+    return hashlib.sha256(f"{engine_version()}\0{as_of.isoformat()}\0{NOTICES}={reading(notices)}\0copies={copy}"
                           .encode()).hexdigest()
 
 
