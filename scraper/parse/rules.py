@@ -775,7 +775,7 @@ def action_records(src: Source, d: Draft) -> list[ActionRecord]:
         if x.targets and not names and action is not ActionKind.IMPOSE:
             serials = ANNEX_SERIALS_RE.search(x.text)
             if serials:  # "…第12号附件所列第3、5、8项实体": those lines only, never the whole notice
-                names = tuple([f"第{n}项" for n in re.findall(r"\d+", serials["ns"])])
+                names = tuple([f"第{n}项" for n in annex_serials(serials["ns"])])
         if action is ActionKind.IMPOSE and x.until is None and not x.targets and _countermeasure_order(d):
             # a term ("自本决定施行之日起2年内", "期限为5年"): the order's countermeasures end with it (as an MFA decision's)
             term = _order_term(src)
@@ -793,7 +793,22 @@ def action_records(src: Source, d: Draft) -> list[ActionRecord]:
 # "公告2026年第12号附件所列第3、5、8、11、17项实体", "附件中第7项": a step on some lines of an earlier notice's annex, named by
 # their numbers. The names are "第3项"…, which the engine matches to the annex numbers of the target's entities, else
 # reports unresolved (session 20: the whole of No. 12 was removed).
-ANNEX_SERIALS_RE = re.compile(r"附件[^，,。；;\n]{0,24}?第\s*(?P<ns>\d{1,3}(?:\s*[、,，和及至-]\s*第?\s*\d{1,3})*)\s*项")
+ANNEX_SERIALS_RE = re.compile(r"附件[^，,。；;\n]{0,24}?第\s*(?P<ns>\d{1,3}(?:\s*项?\s*[、,，和及至-]\s*第?\s*\d{1,3})*)\s*项")
+SERIAL_RANGE_RE = re.compile(r"(\d{1,3})\s*项?\s*[至-]\s*第?\s*(\d{1,3})|(\d{1,3})")
+SERIAL_RANGE_MAX = 200  # lines one range may name; a longer one is no annex range (then only its ends, as written)
+
+
+def annex_serials(ns: str) -> list[int]:
+    """The line numbers of "3、5、8", "3至第6", "3-6、第9" or "3项和第5": a range names every line in it (its ends alone named
+    lines 4 and 5 of "第3至第6项" never: they stayed listed, silently, where no count was stated)."""
+    out: list[int] = []
+    for m in SERIAL_RANGE_RE.finditer(ns):
+        if m.group(3):
+            out.append(int(m.group(3)))
+            continue
+        first, last = int(m.group(1)), int(m.group(2))
+        out.extend(range(first, last + 1) if 0 < last - first <= SERIAL_RANGE_MAX else (first, last))
+    return out
 
 
 def limited_to(src: Source, d: Draft, span: tuple[int, int]) -> tuple[str, ...] | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from scraper.parse import parse_text
+from scraper.parse.rules import annex_serials
 from storage.records import ActionKind
 
 CASES = Path(__file__).resolve().parents[1] / "data" / "corpus" / "parse20"
@@ -95,6 +96,15 @@ def test_a_removal_of_annex_lines_by_number_names_those_lines() -> None:
     [a] = rec.actions
     assert (a.action, [t.key for t in a.targets]) == (ActionKind.REMOVE, ["MOFCOM-2026-12"])
     assert a.entities == ("第3项", "第5项", "第8项", "第11项", "第17项")
+
+
+def test_a_range_of_annex_lines_names_every_line_in_it() -> None:
+    """"第3至第6项" named lines 3 and 6 only: 4 and 5 stayed listed, silently where the text states no count."""
+    text = _read("19-wl-removal-by-annex-serials-no-names.txt").replace("第3、5、8、11、17项", "第3至第6项、第9项")
+    rec = parse_text(text)
+    assert rec is not None
+    assert rec.actions[0].entities == ("第3项", "第4项", "第5项", "第6项", "第9项")
+    assert annex_serials("3-5、8") == [3, 4, 5, 8]
 
 
 FINE = ("不可靠实体清单工作机制公告〔2026〕3号\n\n洛克希德·马丁公司（Lockheed Martin Corporation）、雷神导弹与防务公司（Raytheon "
