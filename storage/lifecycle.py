@@ -416,7 +416,7 @@ def _state_events(b: _Builder, kind: EventKind, listing: Listing, by: StoredNoti
     base = f"{TAG_PREFIX}{listing.key}/{kind.value}/{listing.list.value}/{(id_day or effective).isoformat()}"
     subject = _subject(ents, listing, None, by)
     notice_item = EventRecord(
-        id=base, kind=kind, scope=EventScope.NOTICE, list=listing.list, notice_key=listing.key, source_key=by.record.key,
+        id=_own_id(b, base, by), kind=kind, scope=EventScope.NOTICE, list=listing.list, notice_key=listing.key, source_key=by.record.key,
         entity_key=None, effective=id_day or effective, until=until, occurred=occurred, updated=occurred,
         title=_title(kind, subject, effective, until, days, measures), title_zh=by.record.title,
         summary=_summary(kind, subject, effective, until, by, listing, days, measures), entities=tuple(ents),
@@ -424,9 +424,26 @@ def _state_events(b: _Builder, kind: EventKind, listing: Listing, by: StoredNoti
     b.add(notice_item)
     for key, ent in zip([k for k in keys if k in records], ents):
         subject = _subject([ent], listing, ent)
-        b.add(dataclasses.replace(notice_item, id=f"{base}/{key}", scope=EventScope.ENTITY, entity_key=key, entities=(ent,),
+        b.add(dataclasses.replace(notice_item, id=_own_id(b, f"{base}/{key}", by), scope=EventScope.ENTITY, entity_key=key, entities=(ent,),
                                   title=_title(kind, subject, effective, until, days, measures),
                                   summary=_summary(kind, subject, effective, until, by, listing, days, measures)))
+
+
+def _own_id(b: _Builder, item_id: str, by: StoredNotice) -> str:
+    """``item_id``, or ``item_id/by/<notice key>`` where an item of another notice holds it: two notices changing
+    one listing the same way on the same day (two measure lifts of one decision by two decisions, a suspension
+    by a Q&A and by a notice) are two items, not the first notice's alone. The first in the engine's order (by
+    day, then notice key) keeps the id it has always had, so no stored id moves. A notice read from reprints
+    alone repeating another notice's change of that day adds nothing (``_ministrys_own``)."""
+    held = b.events.get(item_id)
+    if held is None or held.source_key == by.record.key or _reprint_only(by):
+        return item_id
+    return f"{item_id}/by/{by.record.key}"
+
+
+def _reprint_only(notice: StoredNotice) -> bool:
+    urls = notice.provenance.urls
+    return bool(urls) and all(map(reprint_url, urls))
 
 
 def _unresolved(b: _Builder, source: StoredNotice, action: ActionRecord, ref: NoticeRef | None, why: str,
