@@ -1555,6 +1555,10 @@ def _status_action(reading: Reading, folded: str, text: str, own: int | None, ef
     start = max(folded.rfind("。", 0, m.start()), folded.rfind("\n", 0, m.start())) + 1
     end = sentence_end(folded, m.end())
     kind = STATUS_KINDS[m.group("verb")]
+    ends = ENDS_SUSPENSION_RE.search(folded, m.start(), end) if "暂停" in folded[m.start("verb") : end] else None
+    if ends is not None and ends.start() <= m.start("verb") <= ends.end():
+        # "提前终止上述暂停，恢复实施…", "终止对…所列反制措施的暂停" (session 21, mfa21: a new suspension, or a lift)
+        kind = ActionKind.RESTORE
     refs = []
     after = m.end()  # where the period may start: after the verb and the orders it names
     for r in ORDER_REF_RE.finditer(folded, m.end(), end):
@@ -2233,6 +2237,61 @@ def one_measure_lifted(record: NoticeRecord, text: str) -> str | None:
 # mfa20: read as a MOFCOM Q&A with no date and no action, ignored without a word). No key holds it: for a person to read.
 ANNOUNCED_RE = re.compile(r"反外国制裁法[^。]{0,160}?(?:中方|我方|中国政府|外交部)决定\s*(?:依法)?\s*对[^。；;\n]{1,300}?"
                           r"采取(?:以下|如下|相应)?反制(?:裁)?措施")
+
+
+# A decision that ends a running suspension ("中方决定自…起提前终止上述暂停，恢复实施…"): its 暂停 is the suspension it ends.
+ENDS_SUSPENSION_RE = re.compile(r"(?:终止|结束|解除|取消|停止)\s*(?:上述|该|此|对[^。；;\n]{0,120}?的)?\s*暂停")
+# Decisions on earlier decrees read only in part (session 21, mfa21's blind round): a term of an earlier decree
+# lengthened ("将…（外交部令第5号）所列反制措施的期限延长3年": read as a new listing of a name made of the sentence); an
+# order amending an earlier order's list ("关于修改《关于对…采取反制措施的决定》的决定", "在…（商务部令2025年第8号）所列实体
+# 中增列": read as a measure on the title's words).
+TERM_CHANGED_RE = re.compile(r"(?<!暂停)(?<!暂停实施)期限\s*(?:延长|延期|缩短|变更)|(?:延长|延期)(?:(?!暂停)[^。；;\n]){0,40}?(?<!暂停)期限")
+ORDER_AMENDED_RE = re.compile(r"(?:外交部令|商务部令)[^。；;\n]{0,40}?(?:所列|所附|附件)[^。；;\n]{0,40}?(?:增列|增加|增补|删除|删去|移除|调出)")
+ANY_ORDER_REF_RE = re.compile(rf"(?:外交部令|商务部令)\s*(?:{YEAR}\s*年\s*)?第\s*(?P<n>{NUM})\s*号")
+
+
+def partly_read(record: NoticeRecord, text: str) -> str | None:
+    """Why a decision on earlier decrees that the parse reads only in part must be read by a person, else None:
+    a term of an earlier decree changed, an earlier order's list amended by an order, a decision acting on an
+    earlier decree the parse holds no action on (its second numbered clause), or one suspending several decrees
+    for periods of their own (one period was read for all)."""
+    if record.kind is not NoticeKind.MFA_ORDER and record.kind is not NoticeKind.ORDER:
+        return None
+    folded = fold(text)
+    refs = [r for r in ANY_ORDER_REF_RE.finditer(folded) if to_int(r.group("n")) != record_number(record)]
+    if not refs:
+        return None
+    if TERM_CHANGED_RE.search(folded):
+        return "the decision changes the term of an earlier decision (no term change is read)"
+    if record.kind is NoticeKind.ORDER and ORDER_AMENDED_RE.search(folded):
+        return "the order amends the list of an earlier order (not read for orders)"
+    status = [a for a in record.actions if a.action is not ActionKind.IMPOSE]
+    if not status:
+        return None
+    read = {t.number if t.number is not None else _ref_number(t.key) for a in status for t in a.targets}
+    for a in status:
+        if len(a.targets) > 1 and a.action in (ActionKind.SUSPEND, ActionKind.EXTEND) and (
+                len(STATUS_VERB_RE.findall(fold(a.text))) > 1):
+            return "the decision suspends several decisions, each for a period of its own (one period was read)"
+    start = min((folded.find(fold(a.text)) for a in status if a.text and fold(a.text) in folded), default=-1)
+    if start < 0:
+        return None
+    for r in refs:
+        if r.start() < start or to_int(r.group("n")) in read:
+            continue
+        line_start = folded.rfind("\n", 0, r.start()) + 1
+        if STATUS_VERB_RE.search(folded, line_start, r.start()):
+            return "the decision acts on an earlier decision it holds no action on (a clause of it is not read)"
+    return None
+
+
+def _ref_number(key: str | None) -> int | None:
+    tail = key.rsplit("-", 1)[-1] if key else ""
+    return int(tail) if tail.isdigit() else None
+
+
+def record_number(record: NoticeRecord) -> int | None:
+    return _ref_number(record.key)
 
 
 def announced_countermeasures(record: NoticeRecord, text: str) -> str | None:

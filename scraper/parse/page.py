@@ -22,7 +22,7 @@ from storage.records import ActionKind, NoticeKind, NoticeRecord, UnusablePage
 
 from .actions import LIST_KIND, LIST_WORD_RE, NOT_NOW_RE
 from .corrections import unkeyed
-from .mfa import announced_countermeasures, cut_short, one_measure_lifted
+from .mfa import announced_countermeasures, cut_short, one_measure_lifted, partly_read
 from .qa import first_item_only, told_only, unanswered
 from .textnorm import MD, YEAR
 
@@ -286,7 +286,7 @@ def check_record(record: NoticeRecord, text: str, *, article: bool = True) -> No
     if why is not None:
         raise UnusablePage("cut-short", f"{why}: cut short")
     review = (unread_expiry(record, text) or one_measure_lifted(record, text)
-              or announced_countermeasures(record, text)) if article else None
+              or announced_countermeasures(record, text) or partly_read(record, text)) if article else None
     if review is not None:
         raise UnusablePage("needs-review", f"{review}: a person must read it")
 

@@ -1,0 +1,53 @@
+"""Decisions on earlier decrees that mfa21's blind round (session 21) found misread: the end of a suspension read as
+a new one; a term extension, an order amending an order's list, an unread second clause and one period read for
+two suspensions, each of which made a false item or missed one, now refused for a person to read."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.parse import parse_document
+from storage.records import ActionKind, NoticeRecord, UnusablePage
+
+HEAD = "关于暂停实施有关反制措施的决定\n2026-12-15 16:00\n\n（2026年12月15日中华人民共和国外交部令第42号公布，自2026年12月15日起施行）\n\n"
+TAIL = "\n\n本决定自2026年12月15日起施行。\n\n外交部\n2026年12月15日\n"
+BY = "依据《中华人民共和国反外国制裁法》第十五条规定，中方决定"
+ORDER13 = "2024年10月10日《关于对美国军工企业及高级管理人员采取反制措施的决定》（外交部令第13号）"
+ORDER15 = "2024年12月5日《关于对美国军工企业及高级管理人员采取反制措施的决定》（外交部令第15号）"
+
+
+def parsed(body: str) -> NoticeRecord:
+    rec = parse_document((HEAD + BY + body + TAIL).encode()).notice
+    assert rec is not None
+    return rec
+
+
+@pytest.mark.parametrize("body", [
+    f"自2026年12月16日起提前终止对{ORDER13}所列反制措施的暂停，恢复实施上述措施。",
+    f"自2026年12月16日起结束上述暂停，恢复实施{ORDER13}所列反制措施。",
+])
+def test_ending_a_suspension_early_is_a_restore(body: str) -> None:
+    """Before the fix: a suspension (a false 'Suspended' item, the listing shown suspended with no end)."""
+    (action,) = parsed(body).actions
+    assert action.action is ActionKind.RESTORE and action.until is None
+
+
+@pytest.mark.parametrize("body", [
+    f"将{ORDER13}所列反制措施的期限延长3年，至2030年1月6日。",
+    f"自2026年12月16日起，暂停实施{ORDER13}所列反制措施6个月，暂停实施{ORDER15}所列反制措施1年。",
+    f"：\n一、停止实施{ORDER13}中对斯凯迪奥公司（Skydio, Inc.）采取的反制措施；\n二、停止实施{ORDER15}中的冻结财产措施，"
+    "该决定规定的其他反制措施继续实施。",
+])
+def test_decisions_read_only_in_part_are_for_a_person(body: str) -> None:
+    with pytest.raises(UnusablePage) as caught:
+        parsed(body)
+    assert caught.value.reason == "needs-review"
+
+
+@pytest.mark.parametrize("body", [
+    f"将{ORDER13}所列反制措施的暂停期限延长1年。",
+    f"自2026年12月16日起，暂停实施{ORDER13}和{ORDER15}所列反制措施1年。",
+    f"停止实施{ORDER13}中对斯凯迪奥公司（Skydio, Inc.）采取的反制措施，以及{ORDER15}中对亚当·布赖（Adam Bry）采取的反制措施。",
+])
+def test_whole_readings_are_not_refused(body: str) -> None:
+    assert parsed(body).actions
