@@ -35,6 +35,7 @@ from feeds.identity import (
     normalise_base_url,
 )
 from feeds.render import entry_categories, entry_link, item_html, item_html_parts, item_title
+from storage.aliaslinks import AliasLinks
 from storage.cleantext import UNSAFE_CHAR_RE
 from storage.records import EventRecord
 from storage.vocabulary import naive_as_utc
@@ -288,20 +289,21 @@ class HasUpdated(Protocol):
 
 def build_feeds(
     events: Sequence[EventRecord], *, base_url: str, watchlist: Watchlist | None = None,
-    pictures: Collection[str] = (),
+    pictures: Collection[str] = (), links: AliasLinks | None = None,
 ) -> list[FeedFile]:
     """Every feed (see :mod:`feeds.catalog`) for these events, in a fixed order, in memory; raises
     on any failure. (``publish`` writes the feeds of a store one at a time instead, see
     :mod:`mofcom_watch.publisher`; the bytes are the same.)
 
     ``pictures``: names of the state pictures written beside the feeds (``notice/<key>``);
-    an item about a notice that has one links to it.
+    an item about a notice that has one links to it. ``links``: the entities tied by a notice-given name
+    (:mod:`storage.aliaslinks`), whose entity feeds carry each other's items.
     """
     heads = FeedHeads(normalise_base_url(base_url))
     cache: dict[EntryKey, Entry] = {}
     ctx = RenderContext(heads.base_url, frozenset(pictures))
     files = []
-    for selection in select_feeds(events, watchlist):
+    for selection in select_feeds(events, watchlist, links):
         sinks = {f.name: io.BytesIO() for f in FORMATS}
         stream = FeedStream(selection.spec, feed_updated(selection.events), heads, ctx, sinks)
         for event in selection.events:  # already newest first

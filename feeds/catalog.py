@@ -15,6 +15,7 @@ from datetime import date, datetime
 from typing import Generic, Protocol, TypeVar
 
 from feeds.identity import entity_feed_name, notice_item
+from storage.aliaslinks import AliasLinks
 from storage.possible import POSSIBLE
 from storage.records import EntityRecord, EventKind, EventRecord, EventScope, ListKind
 from storage.vocabulary import LISTS
@@ -136,10 +137,22 @@ def in_feed_order(items: Iterable[R]) -> list[R]:
     return sorted(items, key=_order)
 
 
-def entity_spec(key: str, items: Sequence[EventRecord]) -> FeedSpec:
-    """The feed of one entity, titled with its names as its newest item gives them."""
+def entity_spec(key: str, items: Sequence[EventRecord], links: AliasLinks | None = None) -> FeedSpec:
+    """The feed of one entity, titled with its names as its newest item gives them; its subtitle names the
+    listings of the entities a notice ties to it by another name (:mod:`storage.aliaslinks`), which it carries too."""
+    also = "".join(f" With the items of {other} ({link.reason(other)})." for link in (links.of(key) if links else ())
+                   for other in (link.other(key),))
     return FeedSpec(entity_feed_name(key), f"MOFCOM watch: {_entity_label(key, items)}",
-                    f"Every list event of one entity (key {key}), on all lists.")
+                    f"Every list event of one entity (key {key}), on all lists.{also}")
+
+
+def linked_items(key: str, own: Sequence[R], entities: dict[str, list[R]], links: AliasLinks | None) -> list[R]:
+    """An entity feed's items: its own, and those of the entities linked to it (:mod:`storage.aliaslinks`: a
+    notice gives one's name as the other's former name or alias), newest first. The items keep their ids."""
+    others = links.others(key) if links else []
+    if not others:
+        return list(own)
+    return in_feed_order({i.id: i for i in (*own, *(i for o in others for i in entities.get(o, ())))}.values())
 
 
 def entity_feed_names(keys: Iterable[str]) -> dict[str, str]:
@@ -148,16 +161,18 @@ def entity_feed_names(keys: Iterable[str]) -> dict[str, str]:
     return {name: by_name[name] for name in sorted(by_name)}
 
 
-def select_feeds(events: Sequence[EventRecord], watchlist: Watchlist | None = None) -> list[FeedSelection]:
-    """Every feed with its events: the fixed feeds, the watchlist feed (when given), one per entity."""
+def select_feeds(events: Sequence[EventRecord], watchlist: Watchlist | None = None,
+                 links: AliasLinks | None = None) -> list[FeedSelection]:
+    """Every feed with its events: the fixed feeds, the watchlist feed (when given), one per entity (with the
+    items of the entities ``links`` ties to it)."""
     ordered = newest_first(events)
     routes = route(ordered)
     selections = [FeedSelection(spec, tuple(routes.fixed[spec.name])) for spec in FIXED_FEEDS]
     if watchlist is not None:
-        selections.append(FeedSelection(WATCHLIST_FEED, watchlist_events(ordered, watchlist)))
+        selections.append(FeedSelection(WATCHLIST_FEED, watchlist_events(ordered, watchlist, links)))
     for key in entity_feed_names(routes.entities).values():
-        items = routes.entities[key]
-        selections.append(FeedSelection(entity_spec(key, items), tuple(items)))
+        items = linked_items(key, routes.entities[key], routes.entities, links)
+        selections.append(FeedSelection(entity_spec(key, items, links), tuple(items)))
     return selections
 
 
@@ -177,14 +192,15 @@ def _entity_label(key: str, items: Sequence[EventRecord]) -> str:
     return key
 
 
-def watchlist_events(ordered: Sequence[EventRecord], watchlist: Watchlist) -> tuple[EventRecord, ...]:
+def watchlist_events(ordered: Sequence[EventRecord], watchlist: Watchlist,
+                     links: AliasLinks | None = None) -> tuple[EventRecord, ...]:
     """Events touching a counterparty, each with the match in ``extra``.
 
     Entity-scope events come first-hand. A notice-scope event is added only when no
     entity-scope event already says the same thing about the matched entity (same
     kind, source notice, list and date), so a reader sees each fact once.
     """
-    picker = WatchlistPicker(watchlist)
+    picker = WatchlistPicker(watchlist, links)
     for event in ordered:
         picker.add(event)
     return picker.events()
@@ -196,10 +212,15 @@ class WatchlistPicker:
 
     An event whose entities no counterparty hits but one may be (:meth:`Watchlist.possible`: a shortened name,
     pinyin) is kept as a possible match, an item for review, decided at the end too: only for a counterparty
-    that hits no entity of any event, as `screen` offers possible matches only to a row without a hit."""
+    that hits no entity of any event, as `screen` offers possible matches only to a row without a hit.
 
-    def __init__(self, watchlist: Watchlist) -> None:
+    With ``links`` (:mod:`storage.aliaslinks`), an event of an entity a notice ties to another by another name is
+    picked for a counterparty that hits that other entity, the match saying so ("listed as Lynx Avionics Inc.,
+    named by 商务部公告2026年第149号 as the former name of Polaris Defense Systems LLC"), as `screen` does."""
+
+    def __init__(self, watchlist: Watchlist, links: AliasLinks | None = None) -> None:
         self.watchlist = watchlist
+        self.links = links
         self.covered: set[tuple[EventKind, str | None, ListKind | None, date | None, str | None]] = set()
         self.sources: set[tuple[str | None, str]] = set()
         self.picked: list[EventRecord] = []
@@ -213,7 +234,7 @@ class WatchlistPicker:
             self.entities.setdefault((e.zh, e.en, e.key, e.branches, e.country, e.type), e)
         if event.scope == EventScope.ENTITY:
             entities = [e for e in event.entities if e.key == event.entity_key] or list(event.entities)
-            match = _first_match(entities, self.watchlist)
+            match = _first_match(entities, self.watchlist) or self._linked(event.entity_key)
             if match is None:
                 maybe = [(e, p) for e in entities for p in self.watchlist.possible(e)]
                 if maybe:
@@ -223,7 +244,8 @@ class WatchlistPicker:
             self.sources.add((event.source_key, event.entity_key or ""))
             self.picked.append(_with_match(event, match))
         elif event.scope == EventScope.NOTICE:
-            matches = [(entity, m) for entity in event.entities if (m := self.watchlist.match(entity)) is not None]
+            matches = [(entity, m) for entity in event.entities
+                       if (m := self.watchlist.match(entity) or self._linked(entity.key)) is not None]
             if matches or any(self.watchlist.possible(e) for e in event.entities):
                 self.notice_matches.append((event, matches))
 
@@ -248,6 +270,16 @@ class WatchlistPicker:
                     out.append(_with_match(event, match))
                     break
         return newest_first(out)
+
+    def _linked(self, key: str | None) -> Match | None:
+        """A counterparty's hit on an entity linked to ``key``, as a hit on ``key``'s listing saying why."""
+        for link in self.links.of(key) if self.links is not None and key else ():
+            other = link.other(key or "")
+            record = link.record(other)
+            match = self.watchlist.match(record) if record is not None else None
+            if match is not None and match.alias is None and match.method != POSSIBLE:
+                return dataclasses.replace(match, entity_name=link.name(key or ""), reason=link.reason(key or ""))
+        return None
 
     def _usable(self, maybe: list[tuple[EntityRecord, Possibly]]) -> list[tuple[EntityRecord, Possibly]]:
         """The possible matches of counterparties that hit no entity, best first."""

@@ -134,7 +134,7 @@ def publish(session: Session, *, as_of: date, target: PublishTarget | None, hold
     if target is None:
         return PublishResult(tuple(notices), derivation, sync, skipped_derive=skipped)
     return replace(write_feeds_of_store(session, as_of=as_of, target=target, watchlist=watchlist, full=full,
-                                        folder=folder, broken_watchlist=broken_watchlist),
+                                        folder=folder, broken_watchlist=broken_watchlist, notices=notices or None),
                    notices=tuple(notices), derivation=derivation, sync=sync, skipped_derive=skipped,
                    broken_watchlist=broken_watchlist)
 
@@ -156,7 +156,8 @@ def _load_watchlist(target: PublishTarget | None) -> tuple[Watchlist | None, str
 
 def write_feeds_of_store(session: Session, *, as_of: date, target: PublishTarget, watchlist: Watchlist | None,
                          full: bool = False, folder: PendingScan | None = None,
-                         broken_watchlist: str | None = None) -> PublishResult:
+                         broken_watchlist: str | None = None,
+                         notices: Sequence[StoredNotice] | None = None) -> PublishResult:
     """Write every feed and picture of the stored events as of ``as_of`` into ``target``, one at a
     time (:mod:`mofcom_watch.publisher`); a feed that cannot be built is a health issue until it can.
 
@@ -165,6 +166,8 @@ def write_feeds_of_store(session: Session, *, as_of: date, target: PublishTarget
     watchlist, code) and the folder's feed and picture files are still what it left (names, sizes,
     mtimes: :mod:`feeds.folder`); ``full`` builds and compares every file all the same. ``folder``:
     the folder already being read (``run`` starts reading it before the crawl, which waits on the network).
+    ``notices``: the stored notices when the caller has just read them (for the links of :mod:`storage.aliaslinks`;
+    None: read again if a build needs them).
     """
     out_dir = Path(target.out_dir)
     scan = folder.result() if folder is not None and folder.out_dir == out_dir else FolderScan.of(out_dir, FEED_SUFFIXES)
@@ -187,7 +190,7 @@ def write_feeds_of_store(session: Session, *, as_of: date, target: PublishTarget
     done = publish_store(session, as_of=as_of, out_dir=out_dir, base_url=target.base_url,
                          watchlist=watchlist, news=news_events(session), health=lambda: health_events(session),
                          note_failures=lambda failed: _note_feed_failures(session, failed),
-                         broken_watchlist=broken_watchlist)
+                         broken_watchlist=broken_watchlist, notices=notices)
     after = FolderScan.of(out_dir, FEED_SUFFIXES, keep=lambda rel: not done.files.produces(rel))  # keeps the stale
     mark = PublishMark(inputs=_inputs_digest(session, as_of, target),  # the health items may have moved
                        files=after.digest, feeds=done.feeds, pictures=done.pictures,

@@ -39,6 +39,7 @@ from feeds.catalog import (
     WatchlistPicker,
     entity_spec,
     in_feed_order,
+    linked_items,
     newest_first,
     route,
 )
@@ -47,10 +48,11 @@ from feeds.formats import BY_NAME, FORMATS, PICTURE_SUFFIX, RenderContext
 from feeds.identity import entity_feed_name, normalise_base_url
 from feeds.picture import PictureFile, entity_name, entity_picture, notice_picture, overview_pictures
 from feeds.write import FileSink, feed_paths, picture_path, write_if_changed
+from storage.aliaslinks import AliasLinks, notice_links, stored_links
 from storage.bands import Band, listing_bands
 from storage.eventheads import BATCH, EventHead, event_heads, heads_by_entity, heads_by_notice, in_batches, load_records
 from storage.lifecycle import EVENT_STATES, event_sort_key
-from storage.records import EventRecord, EventScope
+from storage.records import EventRecord, EventScope, StoredNotice
 from storage.watchlist import Watchlist
 
 Item = EventHead | EventRecord
@@ -201,10 +203,13 @@ class _Run:
         for i, pic in enumerate(overview):
             self.write_picture((0, i, ""), partial(_same, pic))
 
-    def entity_feeds(self, picker: WatchlistPicker | None) -> list[str]:
+    def entity_feeds(self, picker: WatchlistPicker | None, links: AliasLinks) -> list[str]:
         """Pass 2: each entity's feed and picture, one entity at a time; the watchlist sees every
-        entity-scope item. Returns the entity feed names."""
+        entity-scope item. The feed of an entity linked to another (:mod:`storage.aliaslinks`, a few) is written
+        once both are read, with the other's items too. Returns the entity feed names."""
         names: list[str] = []
+        linked = links.keys()
+        held: dict[str, list[EventRecord]] = {}
         entities = ((key or "", in_feed_order(heads)) for key, heads in heads_by_entity(self.session, self.as_of))
         for group in _groups(entities, self.session):
             for key, records in group:
@@ -215,11 +220,17 @@ class _Run:
                 if not key:  # an entity-scope item without an entity: in no entity feed (the watchlist sees it)
                     continue
                 names.append(entity_feed_name(key))
-                self.write_feed(entity_spec(key, records), records)
+                if key in linked:
+                    held[key] = records
+                else:
+                    self.write_feed(entity_spec(key, records), records)
                 state = sorted((r for r in records if r.kind in EVENT_STATES and r.notice_key and r.list
                                 and r.effective), key=event_sort_key)
                 if state:
                     self.write_picture((3, 0, key), partial(_entity_picture, key, state, self.as_of))
+        for key, records in held.items():
+            items = linked_items(key, records, held, links)
+            self.write_feed(entity_spec(key, items, links), items)
         return sorted(names)
 
     def notice_feeds(self, routes: Routes[Item], picker: WatchlistPicker | None) -> None:
@@ -282,12 +293,14 @@ def _groups(keyed: Iterable[tuple[str, list[EventHead]]], session: Session
 def publish_store(session: Session, *, as_of: date, out_dir: Path, base_url: str,
                   watchlist: Watchlist | None, news: Sequence[EventRecord],
                   health: Callable[[], list[EventRecord]],
-                  note_failures: Callable[[list[FeedFailure]], bool], broken_watchlist: str | None = None) -> Published:
+                  note_failures: Callable[[list[FeedFailure]], bool], broken_watchlist: str | None = None,
+                  notices: Sequence[StoredNotice] | None = None) -> Published:
     """Write every feed and picture of the store's events up to ``as_of``, the ``news`` items and the
     ``health`` items into ``out_dir``. ``note_failures`` is told which feeds could not be built
     before the source-health feed is written; when it says the health items changed, they are read
     again (the source-health feed says so in this very run). ``broken_watchlist``: why the configured
-    watchlist could not be read: its feed fails (keeping its last files), the others are written."""
+    watchlist could not be read: its feed fails (keeping its last files), the others are written. ``notices``: the
+    stored notices, when the caller has them (else read here for the links, :mod:`storage.aliaslinks`)."""
     run = _Run(session, out_dir, base_url, as_of)
     if broken_watchlist is not None:
         run.failed[WATCHLIST_FEED.name] = FeedFailure(WATCHLIST_FEED.name, broken_watchlist)
@@ -297,11 +310,13 @@ def publish_store(session: Session, *, as_of: date, out_dir: Path, base_url: str
     routes = route(in_feed_order(items))
     del items
     del notice_heads
-    picker = WatchlistPicker(watchlist) if watchlist is not None else None
+    # one company under two keys, tied by a notice (storage.aliaslinks)
+    links = notice_links(notices, as_of) if notices is not None else stored_links(session, as_of)
+    picker = WatchlistPicker(watchlist, links) if watchlist is not None else None
 
     run.notice_pictures()
     run.ctx = RenderContext(run.ctx.base_url, frozenset(run.pictures_ok))
-    entity_names = run.entity_feeds(picker)
+    entity_names = run.entity_feeds(picker, links)
     run.notice_feeds(routes, picker)
     news_spec = next(s for s in FIXED_FEEDS if s.name == FEED_NEWS)
     run.write_feed(news_spec, [e for e in routes.fixed[FEED_NEWS] if isinstance(e, EventRecord)])

@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from storage.aliaslinks import notice_links
 from storage.lifecycle import corrects_names, known_from
 from storage.names import clean_display
 from storage.possible import POSSIBLE
@@ -196,6 +197,8 @@ def screen(session: Session, queries: tuple[Query, ...], as_of: date) -> tuple[S
                 reach.setdefault(k, set()).add(key)
     by_notice = {n.record.key: n.record for n in notices}
     public_from = {n.record.key: known_from(n) for n in notices}
+    # one company under two keys, tied by another name a notice public on the day gives it (storage.aliaslinks)
+    links = notice_links(notices, as_of)
     out = []
     for q in queries:
         wl = Watchlist((Counterparty(q.name, country=q.country),))  # the watchlist feed's matching, country and all
@@ -203,6 +206,12 @@ def screen(session: Session, queries: tuple[Query, ...], as_of: date) -> tuple[S
         possible: list[Hit] = []
         later: list[Later] = []
         firm = {key: _best(wl, records) for key, records in spellings.items()}
+        for key, match in sorted((k, m) for k, m in firm.items() if m is not None):
+            for link in links.of(key):  # the other key of a linked pair is hit too, saying why
+                other = link.other(key)
+                if other in firm and firm[other] is None and match.alias is None:
+                    firm[other] = replace(match, entity_name=link.named_name if other == link.named
+                                          else link.giver_name, reason=link.reason(other), alias=None)
         # a counterparty that hits an entity is that entity: it is offered no other as possible (not every listed
         # Lockheed Martin company for "Lockheed Martin Corp"), as the watchlist feed does (feeds.catalog)
         unsure = not any(firm.values())

@@ -8,7 +8,7 @@ gives the truth of that day.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from typing import Any
@@ -17,13 +17,23 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from storage.aliaslinks import notice_links
 from storage.derived import DerivedSummary, inputs_digest, stored_summary
 from storage.health import open_health_issues, open_warnings
 from storage.lifecycle import Derivation, corrected_keys, derive
 from storage.models import Entity, EntityName, HealthIssue
 from storage.names import clean_display, name_key
 from storage.notices import load_stored_notices
-from storage.records import EventKind, EventRecord, EventScope, ListKind, StatusRow, StoredNotice, _jsonable
+from storage.records import (
+    OMIT_DEFAULT,
+    EventKind,
+    EventRecord,
+    EventScope,
+    ListKind,
+    StatusRow,
+    StoredNotice,
+    _jsonable,
+)
 from storage.vocabulary import ministry_of
 
 SUGGEST_CUTOFF = 75  # rapidfuzz WRatio score below which a name is not worth suggesting
@@ -58,6 +68,8 @@ class EntityListing:
     issuer: str | None = None  # 商务部, 外交部, … as the notice says
     ministry: str | None = None  # MFA | MOFCOM (storage.vocabulary.ministry_of)
     note: str | None = None  # what this notice says about the entity besides its name (a person's role)
+    # the listing of another entity key that a notice ties to this one by another name (storage.aliaslinks): why
+    linked: str | None = field(default=None, metadata=OMIT_DEFAULT)
 
 
 @dataclass(frozen=True)
@@ -111,14 +123,21 @@ def _matching_keys(session: Session, notices: Sequence[StoredNotice], key: str) 
             if (key in (e.key, name_key(e.zh), name_key(e.en)) or key in map(name_key, e.aliases)) and e.key \
                     and e.key not in found:
                 found.append(e.key)
-    # the other way round, one step: a former name or alias a notice gives an entity found ("北极星防务系统公司（Polaris
-    # Defense Systems LLC，曾用名Lynx Avionics Inc.）") names the entity listed under it, as that name finds both
-    given = {name_key(a) for n in notices for e in n.record.entities if e.key in found for a in e.aliases} - {"", key}
-    for n in notices:
-        for e in n.record.entities:
-            if e.key and e.key not in found and given & {e.key, name_key(e.zh), name_key(e.en)}:
-                found.append(e.key)
     return found
+
+
+def _linked(notices: Sequence[StoredNotice], keys: list[str], as_of: date) -> tuple[list[str], dict[str, str]]:
+    """``keys`` and the entities linked to them by another name a notice public on ``as_of`` gives one of them
+    (:mod:`storage.aliaslinks`: "北极星防务系统公司（Polaris Defense Systems LLC，曾用名Lynx Avionics Inc.）" and the listing
+    of "Lynx Avionics Inc."), one step; with why each linked key is there."""
+    links = notice_links(notices, as_of)
+    via: dict[str, str] = {}
+    for key in keys:
+        for link in links.of(key):
+            other = link.other(key)
+            if other not in keys and other not in via:
+                via[other] = link.reason(other)
+    return [*keys, *via], via
 
 
 def all_names(session: Session, notices: Sequence[StoredNotice]) -> list[str]:
@@ -151,7 +170,10 @@ def entity_timeline(session: Session, name: str, as_of: date) -> EntityTimeline 
         return None
     notices, d = derive_stored(session, as_of)
     keys = _matching_keys(session, notices, key) or _screened_keys(notices, name)
-    return _timeline(session, notices, d, keys) if keys else None
+    if not keys:
+        return None
+    keys, via = _linked(notices, keys, as_of)
+    return _timeline(session, notices, d, keys, via)
 
 
 def _screened_keys(notices: Sequence[StoredNotice], name: str) -> list[str]:
@@ -173,10 +195,14 @@ def entity_timeline_by_key(session: Session, key: str, as_of: date) -> EntityTim
     notices, d = derive_stored(session, as_of)
     known = session.scalars(select(Entity.key).where(Entity.key == key)).first() is not None or any(
         e.key == key for n in notices for e in n.record.entities)
-    return _timeline(session, notices, d, [key]) if key and known else None
+    if not (key and known):
+        return None
+    keys, via = _linked(notices, [key], as_of)
+    return _timeline(session, notices, d, keys, via)
 
 
-def _timeline(session: Session, notices: Sequence[StoredNotice], d: Derivation, keys: list[str]) -> EntityTimeline:
+def _timeline(session: Session, notices: Sequence[StoredNotice], d: Derivation, keys: list[str],
+              via: dict[str, str] | None = None) -> EntityTimeline:
     spellings: list[str] = []
     zh = en = kind = None
     for ek in keys:
@@ -200,11 +226,17 @@ def _timeline(session: Session, notices: Sequence[StoredNotice], d: Derivation, 
                 if e.note:
                     notes.setdefault(n.record.key, e.note)
 
+    linked = via or {}
+
     def listing(notice_key: str, number: str | None, lst: ListKind, row: StatusRow | None,
                 events: tuple[EventRecord, ...]) -> EntityListing:
         rec = by_key.get(notice_key)
         issuer = rec.issuer if rec else None
-        return EntityListing(notice_key, number, lst, row, events, issuer, ministry_of(issuer), notes.get(notice_key))
+        reached = sorted({e.entity_key for e in events if e.entity_key in keys} if events
+                         else set(row.entity_keys if row else ()) & set(keys))
+        why = linked[reached[0]] if reached and all(k in linked for k in reached) else None
+        return EntityListing(notice_key, number, lst, row, events, issuer, ministry_of(issuer), notes.get(notice_key),
+                             why)
 
     for (notice_key, lst), events in _entity_events(d, keys).items():
         row = next((r for r in d.states if r.notice_key == notice_key and r.list is lst

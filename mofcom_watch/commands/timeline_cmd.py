@@ -45,6 +45,7 @@ def print_timeline(tl: EntityTimeline, as_of: str, console: Console) -> None:
                 now += f"; {coming}"
         by = f" ({lst.ministry})" if lst.ministry else ""
         role = f" [{lst.note}]" if lst.note else ""
+        role += f" ({lst.linked})" if lst.linked else ""  # another key's listing, tied by a notice-given name
         table = Table(title=Text(shown(f"{list_name(lst.list)}{by}: {lst.notice_key} {lst.number or ''}{role} - {now}")),
                       title_justify="left")
         for col in ("date", "event", "until", "by"):

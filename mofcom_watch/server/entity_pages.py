@@ -81,7 +81,8 @@ def _instrument(listing: EntityListing) -> str:
     number = f" {escape(listing.number)}" if listing.number else ""
     issuer = f'<br><span class="muted">issued by {escape(listing.ministry)}</span>' if listing.ministry else ""
     note = f'<br><span class="muted" lang="zh-CN">{escape(listing.note)}</span>' if listing.note else ""
-    return f'<code>{escape(listing.notice_key)}</code><span lang="zh-CN">{number}</span>{issuer}{note}'
+    linked = f'<br><span class="muted">{escape(listing.linked)}</span>' if listing.linked else ""
+    return f'<code>{escape(listing.notice_key)}</code><span lang="zh-CN">{number}</span>{issuer}{note}{linked}'
 
 
 def _listings(view: EntityView, as_of: date) -> str:

@@ -87,3 +87,22 @@ def test_a_possible_match_is_an_item_for_review_only_for_a_counterparty_that_hit
     sel = {s.spec.name: s for s in select_feeds(history(), hits)}
     assert {e.entity_key for e in sel["watchlist"].events} == {"skydio"}
     assert {dict(e.extra)["watchlist_method"] for e in sel["watchlist"].events} == {"exact"}
+
+
+def test_a_counterparty_under_a_listed_entitys_new_name_gets_its_items_saying_why():
+    """A notice gives "Nova Aerial Inc." the former name "Skydio Inc." (storage.aliaslinks): the watchlist feed of
+    "Nova Aerial Inc." carries Skydio's items, each saying why, and Skydio's entity feed names the link; without the
+    link it carries none (the missed hit of session 20's U08)."""
+    from storage.aliaslinks import alias_links
+    from storage.records import EntityRecord
+
+    nova = EntityRecord(zh="新星空中公司", en="Nova Aerial Inc.", country="US", key="novaaerial",
+                        note="曾用名Skydio Inc.", aliases=("Skydio Inc.",))
+    links = alias_links([("商务部公告2026年第149号", nova), ("不可靠实体清单工作机制公告〔2025〕7号", ENTITIES[0])])
+    assert not {s.spec.name: s for s in select_feeds(history(), watchlist("Nova Aerial Inc."))}["watchlist"].events
+    sel = {s.spec.name: s for s in select_feeds(history(), watchlist("Nova Aerial Inc."), links)}
+    picked = sel["watchlist"].events
+    assert picked and {e.entity_key for e in picked} == {"skydio"}, [e.id for e in picked]
+    why = dict(picked[0].extra)["watchlist_reason"]
+    assert why == "listed as Skydio Inc., named by 商务部公告2026年第149号 as the former name of Nova Aerial Inc.", why
+    assert "novaaerial" in sel["entity/skydio"].spec.subtitle and "novaaerial" not in sel["entity/insitu"].spec.subtitle

@@ -19,8 +19,8 @@ U06 on one day a notice removes one of No. 145's two companies and a Q&A suspend
 U07 a Q&A continues the suspension of "商务部公告2026年第146号至第148号" when No. 147 had been stopped: No. 147
     stays lifted (fault: it came back suspended and lapsed "presumed back in force").
 U08 a later ECL listing names a company under a new name with its former one ("曾用名Lynx Avionics Inc."): the
-    former name found both listings, the new name the ECL one only (timeline; fixed); ``screen`` still hits the
-    new name on the ECL listing only (left for the owner, /work/s20/engine20-report.md).
+    former name found both listings, the new name the ECL one only (timeline; fixed); ``screen`` hit the new name on
+    the ECL listing only (fixed in session 21, storage/aliaslinks.py: each hit through the former name says so).
 U09 No. 153 (3 companies) withdrawn by No. 154 ("商务部公告2026年第153号同时废止"), which lists 2 of them again
     (fault: No. 153 stayed in force for all three).
 U10 a suspension "of the 2 US entities listed on 2025-09-15" continued on its very end day, 2026-11-10, for a year.
@@ -44,6 +44,7 @@ from tests.mofcom_watch.stories import (
     assert_unique_with_provenance,
     ids,
     invoke,
+    listing,
     replayed,
     row,
     state,
@@ -216,6 +217,44 @@ def test_u08_former_name_in_a_later_listing(store: Store) -> None:
         assert got == {"UEL-2026-43": "suspended", "MOFCOM-2026-149": "in_force"}, (name, got)
     ursa = store.timeline("Ursa Major Electronics", "2026-10-01")  # its neighbour in the annex: its own listing only
     assert [e["notice_key"] for e in ursa["listings"]] == ["MOFCOM-2026-149"], ursa["listings"]
+    why = "listed as Lynx Avionics Inc., named by 商务部公告2026年第149号 as the former name of Polaris Defense Systems LLC"
+    assert listing(store.timeline("Polaris Defense Systems", "2026-10-01"), "UEL-2026-43")["linked"] == why
+
+
+def test_u08_screen_hits_both_listings_through_the_former_name(store: Store) -> None:
+    """`screen` of the new name hit the ECL listing only (the UEL one, under the former name, was missed); each hit
+    through the notice-given name says so. Before No. 149 was public nothing ties the two."""
+    names = store.folder / "u08-screen.csv"
+    names.write_text("Polaris Defense Systems LLC\n北极星防务系统公司\n林克斯航电公司\nAuriga Software Inc.\n", encoding="utf-8")
+
+    def hits(day: str) -> dict[str, dict[str, str | None]]:
+        result = invoke(store.db, "screen", str(names), "--json", "--as-of", day, env=store.env)
+        return {r["query"]["name"]: {h["notice_key"]: h.get("reason") for h in r["hits"]}
+                for r in json.loads(result.stdout)["results"]}
+
+    why = "listed as Lynx Avionics Inc., named by 商务部公告2026年第149号 as the former name of Polaris Defense Systems LLC"
+    got = hits("2026-10-01")
+    assert got["Polaris Defense Systems LLC"] == {"MOFCOM-2026-149": None, "UEL-2026-43": why}, got
+    assert got["北极星防务系统公司"] == {"MOFCOM-2026-149": None, "UEL-2026-43": why}, got
+    assert got["林克斯航电公司"] == {"UEL-2026-43": None, "MOFCOM-2026-149": (
+        "listed as Polaris Defense Systems LLC, named by 商务部公告2026年第149号 with the former name Lynx Avionics Inc.")}, got
+    assert got["Auriga Software Inc."] == {"UEL-2026-43": None}, got  # Lynx's neighbour in the UEL annex: no join
+    before = hits("2026-07-05")
+    assert before["Polaris Defense Systems LLC"] == {} and before["林克斯航电公司"] == {"UEL-2026-43": None}, before
+
+
+
+def test_u08_entity_feeds_carry_both_listings(store: Store) -> None:
+    """The new name's entity feed lacked the UEL items of its former name (and the former name's the ECL ones). The
+    items keep their ids (the watchlist feed's side: tests/feeds/test_watchlist_feed.py, pure)."""
+    uel = {f"{TAG}UEL-2026-43/{one}/lynxavionics" for one in ("imposed/uel/2026-02-02", "suspended/uel/2026-09-14")}
+    ecl = f"{TAG}MOFCOM-2026-149/imposed/ecl/2026-07-06/polarisdefensesystems"
+    polaris = ids(store.items(FINAL, "entity/polarisdefensesystems"))
+    lynx = ids(store.items(FINAL, "entity/lynxavionics"))
+    assert uel | {ecl} <= polaris and uel | {ecl} <= lynx, (polaris, lynx)
+    assert not any("aurigasoftware" in i or "ursamajor" in i for i in polaris | lynx), (polaris, lynx)
+    about = json.loads((store.feeds(FINAL) / "entity" / "polarisdefensesystems.json").read_text("utf-8"))["description"]
+    assert "former name of Polaris Defense Systems LLC" in about, about
 
 
 def test_u09_withdrawn_notice_reissued(store: Store) -> None:

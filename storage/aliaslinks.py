@@ -1,0 +1,197 @@
+"""Entities joined by the other names official notices give them: one company under two keys.
+
+ECL notice No. 149 lists "北极星防务系统公司（Polaris Defense Systems LLC，曾用名Lynx Avionics Inc.）"; an earlier UEL
+notice lists "Lynx Avionics Inc.". The two listings are two entity keys (``polarisdefensesystems``, ``lynxavionics``)
+and stay so: keys and item ids never move. What joins them is read at screen, timeline and publish time from the
+notices themselves (pure: entities in, links out), so it is the same whichever notice arrived first.
+
+A link joins entity A, which a notice gives another name X (``EntityRecord.aliases``: 曾用名 / 原名 / 又称 / 别名 /
+formerly / also known as / d/b/a, :func:`storage.names.other_names`), and entity B, listed under X: X's matching key
+is B's key or the key of B's own Chinese or English name. Nothing else joins:
+
+- one step only: a link is what one notice says. A linked to B and B to C does not link A to C (no notice ties
+  those two), and two entities given the same other name are not linked to each other;
+- a generic name joins nothing (:func:`generic_alias`): a key too short, a single common word, a bare country name;
+- a name naming two or more other entities joins none of them (which one the notice meant is not known);
+- a person and an organisation, or two entities the notices place in different countries, are not joined.
+
+The other name is still matched as the giver's own spelling by screening (:mod:`storage.watchlist`), whether it
+joins or not; a link adds the *other* entity's listings to a hit, saying why (:meth:`Link.reason`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from storage.countries import country_code
+from storage.names import ALIAS_PHRASE_RE, clean_display, name_key, name_words, zh_core
+from storage.records import EntityRecord, StoredNotice
+
+MIN_LATIN_KEY = 5  # "KHI", "Lynx": a few letters name too many companies to join two listings on
+MIN_ZH_CORE = 3  # "中航", "北极": likewise, a Chinese name without its legal words
+# One word of these names no company of its own: "Global", "Dynamics" (storage.watchlist.GENERIC_WORDS and more).
+COMMON_WORDS = frozenset({
+    "and", "of", "the", "technologies", "technology", "tech", "systems", "system", "group", "holdings",
+    "holding", "international", "industries", "industry", "aerospace", "defense", "defence", "solutions",
+    "services", "engineering", "electronics", "enterprises", "management", "labs", "laboratories",
+    "laboratory", "logistics", "materials", "robotics", "drones", "global", "partners", "research",
+    "dynamics", "aviation", "avionics", "security", "trading", "consulting", "software", "energy", "marine",
+    "capital", "ventures", "networks", "communications", "devices", "instruments", "manufacturing", "national",
+    "american", "united", "general", "advanced", "applied", "integrated", "company", "corporation", "incorporated",
+})
+FORMER_WORDS = ("曾用名", "原名", "formerly", "f/k/a")  # the rest: another name it goes by
+
+
+def generic_alias(alias: str) -> bool:
+    """Whether an other name is too generic to join two listings: a key shorter than 5 letters (3 Chinese
+    characters without 公司, 集团, …), one common word ("Global", "Dynamics"), or a bare country name ("USA", "美国")."""
+    key = name_key(alias)
+    if not key:
+        return True
+    if any("\u4e00" <= ch <= "\u9fff" for ch in key):
+        if len(zh_core(key)) < MIN_ZH_CORE:
+            return True
+    elif len(key) < MIN_LATIN_KEY:
+        return True
+    words = name_words(alias)
+    if len(words) == 1 and words[0] in COMMON_WORDS:
+        return True
+    return country_code(clean_display(alias) or "") is not None
+
+
+def _word(entity: EntityRecord, alias: str) -> str:
+    """"former name" when the notice says so before ``alias`` (曾用名, 原名, formerly), else "other name"."""
+    note = entity.note or ""
+    at = note.find(alias)
+    phrases = [m for m in ALIAS_PHRASE_RE.finditer(note) if at < 0 or m.start() <= at]
+    if phrases and any(w in phrases[-1].group(0).casefold() for w in FORMER_WORDS):
+        return "former name"
+    return "other name"
+
+
+def _display(entity: EntityRecord) -> str:
+    return clean_display(entity.en) or clean_display(entity.zh) or entity.key
+
+
+@dataclass(frozen=True)
+class Link:
+    """One notice-given tie: ``giver`` (the entity the notices give the other name ``alias``) and ``named`` (the
+    entity listed under that name)."""
+
+    giver: str  # entity key
+    giver_name: str  # as the giving notice writes it
+    named: str  # entity key
+    named_name: str  # as its own notice writes it
+    alias: str  # the other name as the giving notice writes it
+    word: str  # "former name" | "other name"
+    notices: tuple[str, ...]  # the notices that give it, by number, sorted
+    giver_record: EntityRecord | None = None  # as the giving notice names it (the watchlist feed matches it)
+    named_record: EntityRecord | None = None
+
+    def other(self, key: str) -> str:
+        return self.named if key == self.giver else self.giver
+
+    def record(self, key: str) -> EntityRecord | None:
+        """The entity record of ``key`` (one of the two) as its notice names it."""
+        return self.giver_record if key == self.giver else self.named_record
+
+    def name(self, key: str) -> str:
+        return self.giver_name if key == self.giver else self.named_name
+
+    def reason(self, listed: str) -> str:
+        """Why a hit on one of the two reaches the listing of ``listed`` (one of the two keys)."""
+        by = ", ".join(self.notices)
+        if listed == self.named:
+            return f"listed as {self.named_name}, named by {by} as the {self.word} of {self.giver_name}"
+        return f"listed as {self.giver_name}, named by {by} with the {self.word} {self.alias}"
+
+
+@dataclass(frozen=True)
+class AliasLinks:
+    """Every link among a set of notices' entities, both ways."""
+
+    links: tuple[Link, ...] = ()
+    refused: tuple[tuple[str, str, str], ...] = ()  # (giver, alias, why): other names that join nothing
+
+    def of(self, key: str) -> tuple[Link, ...]:
+        return tuple(link for link in self.links if key in (link.giver, link.named))
+
+    def others(self, key: str) -> list[str]:
+        """The keys linked to ``key`` (one step), sorted."""
+        return sorted({link.other(key) for link in self.of(key)})
+
+    def keys(self) -> set[str]:
+        return {k for link in self.links for k in (link.giver, link.named)}
+
+    def between(self, key: str, other: str) -> Link | None:
+        return next((link for link in self.of(key) if link.other(key) == other), None)
+
+
+def alias_links(named: Iterable[tuple[str, EntityRecord]]) -> AliasLinks:
+    """The links among the entities of ``named``: (the notice's number or key, an entity it names) pairs, in any
+    order (the same links whatever the order). The caller passes the notices public on its day only."""
+    pairs = sorted({(label, e) for label, e in named if e.key}, key=lambda p: (p[1].key, p[0], repr(p[1])))
+    by_name: dict[str, set[str]] = defaultdict(set)  # a name's key -> the entities listed under it
+    records: dict[str, EntityRecord] = {}
+    kinds: dict[str, set[str]] = defaultdict(set)
+    countries: dict[str, set[str]] = defaultdict(set)
+    for _, e in pairs:
+        records.setdefault(e.key, e)
+        for k in {e.key, name_key(e.zh), name_key(e.en)} - {""}:
+            by_name[k].add(e.key)
+        if e.type:
+            kinds[e.key].add(e.type)
+        if e.country:
+            countries[e.key].add(e.country)
+    given: dict[tuple[str, str], list[str]] = defaultdict(list)  # (giver, named) -> notices
+    first: dict[tuple[str, str], tuple[EntityRecord, str, str]] = {}  # the giving record, the alias, the word
+    refused: set[tuple[str, str, str]] = set()
+    for label, e in pairs:
+        for alias in e.aliases:
+            targets = by_name.get(name_key(alias), set()) - {e.key}
+            if not targets:
+                continue
+            why = None
+            if generic_alias(alias):
+                why = "too generic a name to join two listings"
+            elif len(targets) > 1:
+                why = f"names {len(targets)} listed entities: {', '.join(sorted(targets))}"
+            else:
+                other = next(iter(targets))
+                if kinds[e.key] and kinds[other] and not kinds[e.key] & kinds[other]:
+                    why = f"{other} is another kind of entity"
+                elif countries[e.key] and countries[other] and not countries[e.key] & countries[other]:
+                    why = f"{other} is of another country"
+            if why is not None:
+                refused.add((e.key, alias, why))
+                continue
+            pair = (e.key, next(iter(targets)))
+            given[pair].append(label)
+            first.setdefault(pair, (e, alias, _word(e, alias)))
+    links = []
+    for (giver, target), labels in sorted(given.items()):
+        e, alias, word = first[giver, target]
+        links.append(Link(giver, _display(e), target, _display(records[target]), alias, word,
+                          tuple(sorted(set(labels))), e, records[target]))
+    return AliasLinks(tuple(links), tuple(sorted(refused)))
+
+
+def notice_links(notices: Iterable[StoredNotice], as_of: date) -> AliasLinks:
+    """The links among the entities of the stored notices public on ``as_of`` (a correction's names are another
+    notice's entities, not listings of their own: left out)."""
+    from storage.lifecycle import corrects_names, known_from
+
+    return alias_links((n.record.number or n.record.key, e) for n in notices
+                       if not corrects_names(n.record) and (known_from(n) or as_of) <= as_of for e in n.record.entities)
+
+
+def stored_links(session: Session, as_of: date) -> AliasLinks:
+    """:func:`notice_links` of the store's notices (the publisher's entity and watchlist feeds)."""
+    from storage.notices import load_stored_notices
+
+    return notice_links(load_stored_notices(session), as_of)
