@@ -62,6 +62,7 @@ OWN_ACTIONS = {
     ActionKind.MEASURE: (EventKind.MEASURE, ListingState.IN_FORCE),
     ActionKind.INVESTIGATE: (EventKind.INVESTIGATION, ListingState.INVESTIGATION),
 }
+OWN_KINDS = {kind for kind, _ in OWN_ACTIONS.values()}
 # ... and actions that act on earlier notices named in their targets.
 TARGET_ACTIONS = {
     ActionKind.SUSPEND: (EventKind.SUSPENDED, ListingState.SUSPENDED),
@@ -588,16 +589,18 @@ def _targets(ref: NoticeRef, action: ActionRecord, source: StoredNotice,
 def _holding(action: ActionRecord, source: StoredNotice, listings: dict[tuple[str, ListKind], Listing],
              effective: date) -> tuple[list[tuple[Listing, tuple[str, ...]]], str | None]:
     """The listings an action naming entities but no notice acts on: every other listing on its
-    list that holds them and was in force by the action's day ("决定将…移出关注名单" names the entities,
+    list that holds them and was in force before the action's day ("决定将…移出关注名单" names the entities,
     not the notice that listed them; a later notice listing the entity again starts a listing the removal
-    never touched). An entity on no such stored listing is unresolved: it is never dropped silently."""
+    never touched, and so does one of the removal's own day: "移出" by one notice and "列入" again by another on
+    one day leaves the entity on the list under the new one). An entity on no such stored listing is unresolved:
+    it is never dropped silently."""
     lst = action.list or source.record.list
     verb = action.action.value
     if not action.entities or lst is None:
         return [], f"its {verb} action names no earlier notice"
     held = [(listing, tuple(k for k in action.entities if k in dict(listing.entities)))
             for (key, _), listing in _of_list(listings, lst)
-            if key != source.record.key and _listed_from(listing) <= effective]
+            if key != source.record.key and _listed_from(listing) < effective]
     held = [(listing, subset) for listing, subset in held if subset]
     found = {k for _, subset in held for k in subset}
     missing = [k for k in action.entities if k not in found]
@@ -941,6 +944,16 @@ def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_u
                 continue
         else:
             affected = [k for k in keys if k in step.subset]
+        if step.event_kind in OWN_KINDS:
+            # a listing withdrawn before the day it was to take effect ("自2027年7月1日起正式实施", then "商务部公告
+            # 2027年第24号…废止" in June) never takes effect: not in force from that day, nor announced as coming
+            withdrawn = [k for k in affected if states[k].state in (ListingState.LIFTED, ListingState.REMOVED)]
+            for k in withdrawn:
+                states[k].history.append(f"{step.effective.isoformat()} not {_history_word(step.event_kind, None)}: "
+                                         f"withdrawn before that day ({states[k].by})")
+            affected = [k for k in affected if k not in withdrawn]
+            if not affected:
+                continue
         if step.state is ListingState.SUSPENDED or step.event_kind is EventKind.MEASURE_LIFTED:
             # a suspension or an extension naming a listing whose measures were stopped or that was removed (a Q&A
             # continuing "第146号至第148号" when No. 147 was stopped) has nothing to suspend: it must not bring the

@@ -1,0 +1,55 @@
+"""Faults found by session 21's blind lifecycle stories (engine21; tests/data/stories21, test_stories21.py), each
+a derivation of a few story pages (parsed, then ``derive``: no store, no process).
+
+- One notice removes a company from the ECL (移出, naming the company; No. 164's measures on it stopped) and another
+  lists it again on the same day: the removal reached the new listing too ("removed" from the day it was listed,
+  a false 'removed' item and no 'imposed' one).
+- A listing announced to take effect on a later day (自2027年7月1日起正式实施) withdrawn (废止) before that day came
+  into force on it all the same, and was shown "announced: in force from 07-01" after the withdrawal."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+from scraper.parse import parse_text
+from storage.lifecycle import derive
+from storage.records import EventKind, StoredNotice
+from tests.mofcom_watch.stories import REPO
+from tests.storage.test_lifecycle_corpus import stored
+
+PAGES = REPO / "tests" / "data" / "stories21" / "main"
+
+
+def pages(*names: str) -> list[StoredNotice]:
+    out = []
+    for name in names:
+        rec = parse_text((PAGES / name).read_text(encoding="utf-8"))
+        assert rec is not None, name
+        out.append(stored(rec, fetched=datetime.combine(rec.published, datetime.min.time(), timezone.utc)))
+    return out
+
+
+def rows(notices: list[StoredNotice], day: date, key: str) -> dict[tuple[str, ...], tuple[object, ...]]:
+    return {r.entity_keys: (r.state.value, r.since, r.next_state.value if r.next_state else None)
+            for r in derive(notices, day).states if r.notice_key == key}
+
+
+def test_a_removal_does_not_reach_a_listing_of_its_own_day() -> None:
+    notices = pages("v02-mofcom-2026-164.txt", "v02-mofcom-2027-21-removal.txt", "v02-mofcom-2027-22.txt")
+    day = date(2027, 3, 15)
+    assert rows(notices, day, "MOFCOM-2027-22") == {("titanmaterials", "iapetuselectronics"): ("in_force", day, None)}
+    assert rows(notices, day, "MOFCOM-2026-164") == {("titanmaterials",): ("removed", day, None),
+                                                     ("enceladusoptics",): ("in_force", date(2026, 6, 8), None)}
+    events = {e.id for e in derive(notices, day).events if "MOFCOM-2027-22/" in e.id}
+    assert not [i for i in events if "/removed/" in i], events
+    assert [i for i in events if i.endswith("MOFCOM-2027-22/imposed/ecl/2027-03-15/titanmaterials")], events
+
+
+def test_a_listing_withdrawn_before_its_day_never_takes_effect() -> None:
+    notices = pages("v05-mofcom-2027-24.txt", "v05-mofcom-2027-25-withdrawal.txt")
+    eris, lifted = ("eristechnologies",), ("lifted", date(2027, 6, 21), None)
+    assert rows(notices, date(2027, 6, 1), "MOFCOM-2027-24") == {eris: ("announced", date(2027, 6, 1), "in_force")}
+    for day in (date(2027, 6, 21), date(2027, 7, 1), date(2027, 12, 31)):
+        assert rows(notices, day, "MOFCOM-2027-24") == {eris: lifted}, day
+    kinds = {e.kind for e in derive(notices, date(2027, 12, 31)).events if e.notice_key == "MOFCOM-2027-24"}
+    assert EventKind.IMPOSED not in kinds and EventKind.LIFTED in kinds, kinds
