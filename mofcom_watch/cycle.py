@@ -104,6 +104,7 @@ class CycleResult:
     parsed: int = 0  # pages handed to a parser: articles and index pages
     parsed_indexes: int = 0  # of them, index pages
     problems: tuple[str, ...] = field(default=())
+    notes: tuple[str, ...] = ()  # the engine's notes (storage.lifecycle.Derivation.notes): said, failing nothing
     held_back: tuple[str, ...] = ()  # broken sources: items they could falsify were held back
     withheld: tuple[str, ...] = ()  # ids of the items held back (published once the sources are read whole)
     crawl_seconds: float = 0.0  # fetching + ingesting
@@ -257,6 +258,7 @@ def run_cycle(
             sync = outcome.sync
             new_events, corrected = sync.new, sync.corrected
             problems = outcome.problems + ((refused_blank,) if refused_blank else ())
+            notes = outcome.notes
             if held and outcome.withheld:  # (nothing held back: nothing to say)
                 problems += ((f"{len(outcome.withheld)} item(s) held back (lapses, countdowns, unresolved "
                               f"references) while pages of {', '.join(held)} could not be fetched; facts from "
@@ -278,7 +280,7 @@ def run_cycle(
         ok=ok, run_id=run_id, as_of=as_of, sources=tuple(summaries), new_events=new_events,
         corrected_events=corrected, open_issues=issues, published=published, requests=counters.requests,
         bodies=counters.bodies, body_bytes=counters.body_bytes, not_modified=counters.not_modified,
-        parsed=crawler.parsed, parsed_indexes=crawler.parsed_indexes, problems=problems, held_back=held, withheld=withheld,
+        parsed=crawler.parsed, parsed_indexes=crawler.parsed_indexes, problems=problems, notes=notes, held_back=held, withheld=withheld,
         crawl_seconds=round(crawl_seconds, 3), publish_seconds=round(publish_seconds, 3),
         broken_watchlist=outcome.broken_watchlist, refused_blank=refused_blank,
     )

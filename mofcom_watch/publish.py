@@ -95,6 +95,11 @@ class PublishResult:
         return self.sync.withheld
 
     @property
+    def notes(self) -> tuple[str, ...]:
+        """The lifecycle engine's notes: read right, said, failing nothing (``Derivation.notes``)."""
+        return self.derivation.notes if self.derivation is not None else ()
+
+    @property
     def problems(self) -> tuple[str, ...]:
         """From the lifecycle engine (unresolved references, ...), and the feeds that could not be built."""
         derived = self.derivation.problems if self.derivation is not None else ()

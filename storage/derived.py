@@ -118,6 +118,7 @@ class DerivedSummary:
     unresolved: tuple[EventRecord, ...]  # the unresolved-reference items (``status`` lists them)
     events: int  # items derived
     withheld: tuple[EventRecord, ...] = ()  # new items the sync held back (broken sources)
+    notes: tuple[str, ...] = ()  # the engine's notes (``Derivation.notes``): said, failing nothing
 
     @property
     def states(self) -> tuple[StatusRow, ...]:
@@ -127,12 +128,12 @@ class DerivedSummary:
     def of(cls, derivation: Derivation, as_of: date, withheld: tuple[EventRecord, ...] = ()) -> DerivedSummary:
         unresolved = tuple(e for e in derivation.events if e.kind is EventKind.UNRESOLVED_REFERENCE)
         return cls(as_of, StateRows(derivation.states), derivation.problems, unresolved, len(derivation.events),
-                   withheld)
+                   withheld, derivation.notes)
 
     def to_json(self) -> dict[str, Any]:
         return {"as_of": self.as_of.isoformat(), "states": [s.to_json() for s in self.states],
                 "problems": list(self.problems), "unresolved": [e.to_json() for e in self.unresolved],
-                "events": self.events, "withheld": [e.to_json() for e in self.withheld]}
+                "events": self.events, "withheld": [e.to_json() for e in self.withheld], "notes": list(self.notes)}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> DerivedSummary:
@@ -143,7 +144,8 @@ class DerivedSummary:
         return cls(as_of=date.fromisoformat(data["as_of"]), rows=rows, problems=tuple(data["problems"]),
                    unresolved=tuple(EventRecord.from_json(e) for e in data["unresolved"]),
                    events=data["events"],
-                   withheld=tuple(EventRecord.from_json(e) for e in data["withheld"]))
+                   withheld=tuple(EventRecord.from_json(e) for e in data["withheld"]),
+                   notes=tuple(data.get("notes", ())))  # (a mark written before notes: none)
 
     def dumps(self) -> str:
         """The text kept in the mark: the JSON of all but the states, a newline, the JSON of the states

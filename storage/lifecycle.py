@@ -103,6 +103,10 @@ class Derivation:
     events: tuple[EventRecord, ...]
     states: tuple[StatusRow, ...]
     problems: tuple[str, ...]
+    # read right and acted on, said for a person to know, failing nothing (``status`` prints them, ``feeds``,
+    # ``replay`` and ``run`` say them and exit as without them): a suspension naming, among others, a notice
+    # stopped before it ("第146号至第148号" when No. 147 was stopped), which is left stopped
+    notes: tuple[str, ...] = ()
 
 
 # --- dates ----------------------------------------------------------------------------
@@ -390,6 +394,7 @@ class _Builder:
     def __init__(self) -> None:
         self.events: dict[str, EventRecord] = {}
         self.problems: list[str] = []
+        self.notes: list[str] = []
 
     def add(self, event: EventRecord) -> None:
         self.events.setdefault(event.id, event)
@@ -397,6 +402,10 @@ class _Builder:
     def problem(self, text: str) -> None:
         if text not in self.problems:
             self.problems.append(text)
+
+    def note(self, text: str) -> None:
+        if text not in self.notes:
+            self.notes.append(text)
 
 
 def _provenance(*notices: StoredNotice) -> tuple[Provenance, ...]:
@@ -957,16 +966,23 @@ def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_u
         if step.state is ListingState.SUSPENDED or step.event_kind is EventKind.MEASURE_LIFTED:
             # a suspension or an extension naming a listing whose measures were stopped or that was removed (a Q&A
             # continuing "第146号至第148号" when No. 147 was stopped) has nothing to suspend: it must not bring the
-            # listing back as suspended, to lapse "presumed back in force" later; the text is reported for review.
-            # Nor has a measure lift anything to lift there ("still listed" would be false).
+            # listing back as suspended, to lapse "presumed back in force" later. Nor has a measure lift anything to
+            # lift there ("still listed" would be false). Read right, so a note, not a problem: a problem stood as
+            # long as the Q&A did and made every ``feeds`` and ``replay`` exit 1 for a range that merely spans a
+            # stopped number; the row's history says it too.
             ended = [k for k in affected if states[k].state in (ListingState.LIFTED, ListingState.REMOVED)]
             if ended:
+                word = ("extends a suspension of" if step.event_kind is EventKind.SUSPENSION_EXTENDED else
+                        "lifts some measures of" if step.event_kind is EventKind.MEASURE_LIFTED else "suspends")
                 if b is not None:
-                    word = ("extends a suspension of" if step.event_kind is EventKind.SUSPENSION_EXTENDED else
-                            "lifts some measures of" if step.event_kind is EventKind.MEASURE_LIFTED else "suspends")
-                    b.problem(f"{step.source.record.key}: {word} {listing.key}, whose measures were lifted or that was "
-                              f"removed before {step.effective.isoformat()} ({len(ended)} of its entities): "
-                              f"not applied to them")
+                    b.note(f"{step.source.record.key}: {word} {listing.key}, whose measures were lifted or that was "
+                           f"removed before {step.effective.isoformat()} ({len(ended)} of its entities): "
+                           f"not applied to them")
+                for k in ended:
+                    st = states[k]
+                    st.history.append(f"{step.effective.isoformat()} named by {step.source.record.key}, which {word} "
+                                      f"it: not applied, {st.state.value if st.state else ''} since "
+                                      f"{st.since.isoformat() if st.since else ''}")
                 affected = [k for k in affected if k not in ended]
                 if not affected:
                     continue
@@ -1347,7 +1363,7 @@ def derive(notices: Sequence[StoredNotice], as_of: date) -> Derivation:
         states.extend(_rows(listing, final, as_of, by_key))
     events = tuple(sorted((e for e in b.events.values() if e.occurred.astimezone(BEIJING).date() <= as_of),
                           key=event_sort_key))
-    return Derivation(events=events, states=tuple(states), problems=tuple(b.problems))
+    return Derivation(events=events, states=tuple(states), problems=tuple(b.problems), notes=tuple(b.notes))
 
 
 __all__ = ["Derivation", "derive", "corrects_names", "corrected_keys", "EVENT_STATES", "event_sort_key", "known_from", "occurred_at", "day_of",

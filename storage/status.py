@@ -50,6 +50,7 @@ class StatusReport:
     problems: tuple[str, ...]
     health: tuple[HealthIssue, ...]
     warnings: tuple[HealthIssue, ...] = ()  # HealthKind.WARNING: shown, never failing (storage.health)
+    notes: tuple[str, ...] = ()  # the engine's notes (storage.lifecycle.Derivation.notes): shown, never failing
 
     @property
     def ok(self) -> bool:
@@ -106,7 +107,8 @@ def listing_states(session: Session, as_of: date) -> list[StatusRow]:
 def status_report(session: Session, as_of: date) -> StatusReport:
     d = derived_summary(session, as_of)
     return StatusReport(as_of=as_of, rows=d.states, unresolved=d.unresolved, problems=d.problems,
-                        health=tuple(open_health_issues(session)), warnings=tuple(open_warnings(session)))
+                        health=tuple(open_health_issues(session)), warnings=tuple(open_warnings(session)),
+                        notes=d.notes)
 
 
 # --- names ----------------------------------------------------------------------------------

@@ -166,6 +166,8 @@ def register(app: typer.Typer) -> None:
         print_result(result, out_dir, app_ctx.verbosity)
         for problem in result.problems:
             typer.echo(f"problem: {term.shown(problem)}", err=True)
+        for note in result.notes:  # read right: said, and the exit code as without it
+            typer.echo(f"note: {term.shown(note)}", err=True)
         if open_issues:
             typer.echo(f"SOURCE HEALTH: {open_issues} open issue(s); see the source-health feed or `status`", err=True)
         raise typer.Exit(1 if result.problems or open_issues else 0)

@@ -12,6 +12,7 @@ fetch.max_body_bytes), 2 for a missing or unreadable DIR, 3 when the store canno
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -127,7 +128,7 @@ def _notice_json(r: NoticeLine, states: list[ListingState]) -> dict[str, Any]:
 
 
 def replay_json(summary: ReplaySummary, records: list[NoticeLine], states: dict[str, list[ListingState]],
-                as_of: date, problems: list[str]) -> dict[str, Any]:
+                as_of: date, problems: list[str], notes: Sequence[str] = ()) -> dict[str, Any]:
     """What ``replay`` prints (the summary line, the problems, the table of notices), for a program to read."""
     by_key = {r.key: r for r in records}
     return {
@@ -137,6 +138,7 @@ def replay_json(summary: ReplaySummary, records: list[NoticeLine], states: dict[
         "count_mismatches": [{"key": key, "entities": by_key[key].entity_count,
                               "stated_count": by_key[key].stated_count} for key in summary.mismatched],
         "problems": problems,
+        "notes": list(notes),  # read right: said, and "ok" as without them
         "notices": [_notice_json(r, states.get(r.key, [])) for r in records],
     }
 
@@ -259,8 +261,10 @@ def register(app: typer.Typer) -> None:
             r = by_key[key]
             problems.append(f"count mismatch: {key} parsed {r.entity_count} entities, the notice states {r.stated_count}")
         if as_json:  # the problems on stderr too: a log reads them there whichever form stdout takes
-            typer.echo(term.json_text(replay_json(summary, records, states, day, problems)))
+            typer.echo(term.json_text(replay_json(summary, records, states, day, problems, derived.notes)))
         for line in problems:
             err.print(Text(term.shown(line), style="yellow"))
+        for line in derived.notes:  # read right: said, and the exit code as without them
+            err.print(Text(term.shown(f"note: {line}"), style="yellow"))
         if problems:
             raise typer.Exit(1)

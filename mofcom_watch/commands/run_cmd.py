@@ -69,6 +69,7 @@ def run_json(result: CycleResult) -> dict[str, Any]:
         "events": {"new": result.new_events, "corrected": result.corrected_events},
         "feed_files_written": list(result.published),
         "problems": list(result.problems),
+        "notes": list(result.notes),
         "open_issues": list(result.open_issues),
         "held_back": list(result.held_back), "withheld": list(result.withheld),
     }
@@ -97,6 +98,8 @@ def print_summary(result: CycleResult, console: Console) -> None:
     )
     for line in result.problems:
         console.print(Text(term.shown(line), style="yellow"))
+    for line in result.notes:  # read right, failing nothing
+        console.print(Text(term.shown(f"note: {line}"), style="yellow"))
     for s in result.sources:  # read right, failing nothing: status and /healthz say them until a run does not see them
         for w in s.warnings:
             console.print(Text(term.shown(f"warning: {s.name}: {w.detail}"), style="yellow"))

@@ -83,6 +83,7 @@ def report_json(report: StatusReport) -> dict:
             {"id": e.id, "source_key": e.source_key, "title": e.title, "summary": e.summary} for e in report.unresolved
         ],
         "problems": list(report.problems),
+        "notes": list(report.notes),
     }
 
 
@@ -127,7 +128,7 @@ def print_report(report: StatusReport, console: Console, *, all_clear: bool = Tr
         for e in report.unresolved:
             console.print(Text(shown(f"  {e.summary}"), style="red"))
     others = [p for p in report.problems if not any(p.startswith(f"{e.source_key}:") for e in report.unresolved)]
-    for p in others:
+    for p in [*others, *report.notes]:
         console.print(Text(shown(f"  note: {p}"), style="yellow"))
     if report.ok and all_clear:
         console.print("[green]No open health issues, no unresolved references.[/]")

@@ -33,7 +33,9 @@ class Store:
         self.folder = folder
         self.env = env  # MOFCOM_WATCH_TODAY for a story set in years to come
         self._status: dict[str, dict[str, Any]] = {}
+        self._notes: dict[str, list[str]] = {}
         self._feeds: dict[str, Path] = {}
+        self.feeds_said: dict[str, tuple[int, str]] = {}  # day: the feeds command's exit code and stderr
 
     def status(self, day: str) -> dict[str, Any]:
         if day not in self._status:
@@ -43,8 +45,14 @@ class Store:
             for one in got["listings"]:  # a notice whose entities part ways has one row per state
                 rows.setdefault(one["notice_key"], []).append(one)
             rows["__problems__"] = got["problems"] + [r["summary"] for r in got["unresolved_references"]]
+            self._notes[day] = list(got.get("notes", []))  # read right, failing nothing (none before engine21)
             self._status[day] = rows
         return self._status[day]
+
+    def notes(self, day: str) -> list[str]:
+        """The engine's notes as of ``day`` (``status --json``'s "notes"): read right, failing nothing."""
+        self.status(day)
+        return self._notes[day]
 
     def timeline(self, name: str, day: str) -> dict[str, Any]:
         result = invoke(self.db, "timeline", name, "--json", "--as-of", day, env=self.env)
@@ -57,6 +65,7 @@ class Store:
             result = invoke(self.db, "feeds", "--out", str(out), "--as-of", day, env=self.env)
             assert result.exit_code in (0, 1), result.output
             self._feeds[day] = out
+            self.feeds_said[day] = result.exit_code, result.stderr
         return self._feeds[day]
 
     def items(self, day: str, feed: str = "all") -> list[dict[str, Any]]:

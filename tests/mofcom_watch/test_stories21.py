@@ -185,13 +185,22 @@ def test_v07_mofcom_stops_its_listing_the_mfa_keeps_its_own(store: Store) -> Non
         f"{TAG}{mfa}/imposed/countermeasure/2026-08-01/charonaerospace"}, charon
 
 
-def test_v09_a_suspension_naming_a_stopped_notice_leaves_it_stopped(store: Store) -> None:
+def test_v09_a_stopped_notice_named_in_a_suspension_is_a_note(store: Store) -> None:
     for key in ("MOFCOM-2026-171", "MOFCOM-2026-173"):
         assert state(store, "2027-01-11", key) == ("suspended", "2027-01-11", "2028-01-11"), key
     for day in ("2027-01-10", "2027-01-11", FINAL):
         assert state(store, day, "MOFCOM-2026-172") == ("lifted", "2026-10-12", None), day
     assert of(store, FINAL, "MOFCOM-2026-172") == {"MOFCOM-2026-172/imposed/ecl/2026-09-07",
                                                    "MOFCOM-2026-172/lifted/ecl/2026-10-12"}
+    said = store.status(FINAL)
+    notes = store.notes(FINAL)
+    assert [n for n in notes if n.startswith("QA-2027-01-11") and "MOFCOM-2026-172" in n], notes
+    assert not said["__problems__"], said["__problems__"]  # (nor any other story's)
+    history = row(store, FINAL, "MOFCOM-2026-172")["history"]
+    assert any(line.startswith("2027-01-11 named by QA-2027-01-11") for line in history), history
+    store.feeds(FINAL)  # said, and failing nothing: feeds exit 0 with the note on stderr
+    code, stderr = store.feeds_said[FINAL]
+    assert code == 0 and "note: QA-2027-01-11" in stderr, (code, stderr)
 
 
 def test_v10_one_of_two_listings_of_a_company_suspended(store: Store) -> None:

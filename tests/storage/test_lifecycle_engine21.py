@@ -5,7 +5,9 @@ a derivation of a few story pages (parsed, then ``derive``: no store, no process
   lists it again on the same day: the removal reached the new listing too ("removed" from the day it was listed,
   a false 'removed' item and no 'imposed' one).
 - A listing announced to take effect on a later day (自2027年7月1日起正式实施) withdrawn (废止) before that day came
-  into force on it all the same, and was shown "announced: in force from 07-01" after the withdrawal."""
+  into force on it all the same, and was shown "announced: in force from 07-01" after the withdrawal.
+- A suspension naming, among others, a notice stopped before it: read right (not applied to it), but said as a
+  problem that made ``feeds`` and ``replay`` exit 1 for as long as the Q&A stood; now a note, failing nothing."""
 
 from __future__ import annotations
 
@@ -53,3 +55,15 @@ def test_a_listing_withdrawn_before_its_day_never_takes_effect() -> None:
         assert rows(notices, day, "MOFCOM-2027-24") == {eris: lifted}, day
     kinds = {e.kind for e in derive(notices, date(2027, 12, 31)).events if e.notice_key == "MOFCOM-2027-24"}
     assert EventKind.IMPOSED not in kinds and EventKind.LIFTED in kinds, kinds
+
+
+def test_a_stopped_notice_named_in_a_suspension_is_a_note_not_a_problem() -> None:
+    notices = pages("v09-mofcom-2026-171.txt", "v09-mofcom-2026-172.txt", "v09-mofcom-2026-173.txt",
+                    "v09-qa-2026-10-12-ecl-stop.txt", "v09-qa-2027-01-11-ecl-suspend.txt")
+    got = derive(notices, date(2027, 1, 11))
+    assert got.problems == (), got.problems
+    assert [n for n in got.notes if "MOFCOM-2026-172" in n and "not applied" in n], got.notes
+    state = {r.notice_key: (r.state.value, r.since) for r in got.states}
+    assert state == {"MOFCOM-2026-171": ("suspended", date(2027, 1, 11)),
+                     "MOFCOM-2026-172": ("lifted", date(2026, 10, 12)),
+                     "MOFCOM-2026-173": ("suspended", date(2027, 1, 11))}, state
