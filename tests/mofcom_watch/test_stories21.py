@@ -16,8 +16,8 @@ V05 a listing announced to take effect on 2027-07-01 withdrawn (废止) on 06-21
     same, and "announced: in force from 07-01" after the withdrawal).
 V06 suspensions ending on the as-of day, by a count of days (ECL) and "至" a day (UEL).
 V07 a company on the ECL and on the MFA's list under another Chinese name: MOFCOM stops its listing, the MFA's stays.
-V08 the stories replayed in the reverse order, each by a replay of its own reading its pages last first, then the
-    whole folder again: the same items.
+V08 every page replayed in the reverse order (one replay, a transaction a page, the last page first): the same
+    items (ids, titles, dates) in all.json and in every entity feed.
 V09 a suspension naming Nos. 171-173 when No. 172 was stopped: 171 and 173 suspended, 172 left lifted, and said as
     a note that fails nothing (it was a problem for as long as the Q&A stood: ``feeds`` and ``replay`` exit 1).
 V10 a company on two ECL notices, one of them suspended: the other stays in force.
@@ -229,20 +229,16 @@ def _items(db: str, out: Path) -> dict[str, set[tuple[str, str, str]]]:
     return got
 
 
-def test_v08_replayed_page_by_page_in_reverse_order_then_again(store: Store, tmp_path: Path) -> None:
+def test_v08_replayed_in_reverse_order(store: Store, tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'reverse.sqlite'}"
-    stories = sorted({page.name[:3] for page in STORIES.iterdir()}, reverse=True)  # v10 first, then v09, ...
-    for story in stories:  # one replay a story (a derive and a sync each), its pages last first
-        backwards = tmp_path / story
-        backwards.mkdir()
-        for n, page in enumerate(sorted(STORIES.glob(f"{story}-*"), reverse=True)):
-            (backwards / f"{n:02d}-{page.name}").write_bytes(page.read_bytes())
-        assert invoke(db, "replay", str(backwards), "--fetched-at", FETCHED, env=ENV).exit_code in (0, 1)
+    backwards = tmp_path / "backwards"  # one replay, a page at a time (a transaction each), the last page first
+    backwards.mkdir()
+    for n, page in enumerate(sorted(STORIES.iterdir(), reverse=True)):
+        (backwards / f"{n:02d}-{page.name}").write_bytes(page.read_bytes())
+    assert invoke(db, "replay", str(backwards), "--fetched-at", FETCHED, env=ENV).exit_code == 0
     whole = _items(store.db, tmp_path / "whole")
     reverse = _items(db, tmp_path / "reverse")
     assert whole.keys() == reverse.keys(), whole.keys() ^ reverse.keys()
     for name, got in whole.items():
         assert got == reverse[name], (name, got ^ reverse[name])
-    assert invoke(db, "replay", str(STORIES), "--fetched-at", FETCHED, env=ENV).exit_code == 0  # all again
-    assert _items(db, tmp_path / "again") == whole
     assert len(whole["all.json"]) >= 50
