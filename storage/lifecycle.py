@@ -598,7 +598,7 @@ def _targets(ref: NoticeRef, action: ActionRecord, source: StoredNotice,
 def _holding(action: ActionRecord, source: StoredNotice, listings: dict[tuple[str, ListKind], Listing],
              effective: date) -> tuple[list[tuple[Listing, tuple[str, ...]]], str | None]:
     """The listings an action naming entities but no notice acts on: every other listing on its
-    list that holds them and was in force before the action's day ("决定将…移出关注名单" names the entities,
+    list that holds them and was in force (or published) before the action's day ("决定将…移出关注名单" names the entities,
     not the notice that listed them; a later notice listing the entity again starts a listing the removal
     never touched, and so does one of the removal's own day: "移出" by one notice and "列入" again by another on
     one day leaves the entity on the list under the new one). An entity on no such stored listing is unresolved:
@@ -609,7 +609,7 @@ def _holding(action: ActionRecord, source: StoredNotice, listings: dict[tuple[st
         return [], f"its {verb} action names no earlier notice"
     held = [(listing, tuple(k for k in action.entities if k in dict(listing.entities)))
             for (key, _), listing in _of_list(listings, lst)
-            if key != source.record.key and _listed_from(listing) < effective]
+            if key != source.record.key and _reached_by_day(listing) < effective]
     held = [(listing, subset) for listing, subset in held if subset]
     found = {k for _, subset in held for k in subset}
     missing = [k for k in action.entities if k not in found]
@@ -617,6 +617,13 @@ def _holding(action: ActionRecord, source: StoredNotice, listings: dict[tuple[st
         return held, (f"its {verb} action names {', '.join(missing)}, on no stored listing of the "
                       f"{list_name(lst)}")
     return held, None
+
+
+def _reached_by_day(listing: Listing) -> date:
+    """The first day a removal or lift by name may reach ``listing``: the day it took effect or, if earlier, the
+    day it was published (a listing announced for a later day, "自2027年7月1日起正式实施", and a removal of its
+    company by name before then: the listing is withdrawn for it, not the removal unresolved)."""
+    return min(_listed_from(listing), known_from(listing.notice) or date.max)
 
 
 def _named_count(text: str) -> int | None:

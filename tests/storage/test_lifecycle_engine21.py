@@ -57,6 +57,33 @@ def test_a_listing_withdrawn_before_its_day_never_takes_effect() -> None:
     assert EventKind.IMPOSED not in kinds and EventKind.LIFTED in kinds, kinds
 
 
+REMOVAL_BY_NAME = """商务部公告2027年第27号 关于将1家美国实体移出出口管制管控名单的公告
+【发布单位】安全与管制局
+【发布文号】商务部公告2027年第27号
+【发文日期】2027年6月21日
+
+根据《中华人民共和国出口管制法》和《中华人民共和国两用物项出口管制条例》等法律法规有关规定，经审查，商务部决定将阋神星科技公司（Eris Technologies Inc.）从出口管制管控名单中移出。
+
+本公告自公布之日起正式实施。
+
+商务部
+2027年6月21日
+"""
+
+
+def test_a_removal_by_name_before_an_announced_listing_takes_effect_withdraws_it() -> None:
+    """The same listing removed by name (no notice named) before its day: it reached no listing "in force by its
+    day", so it was an unresolved reference and the listing came into force on 07-01 all the same (loud, but
+    wrong); it is the announced listing it removes."""
+    rec = parse_text(REMOVAL_BY_NAME)
+    assert rec is not None
+    notices = [*pages("v05-mofcom-2027-24.txt"), stored(rec, fetched=datetime(2027, 6, 21, tzinfo=timezone.utc))]
+    for day in (date(2027, 6, 21), date(2027, 7, 1)):
+        got = derive(notices, day)
+        assert rows(notices, day, "MOFCOM-2027-24") == {("eristechnologies",): ("removed", date(2027, 6, 21), None)}
+        assert got.problems == () and not [e for e in got.events if e.kind is EventKind.UNRESOLVED_REFERENCE]
+
+
 def test_a_stopped_notice_named_in_a_suspension_is_a_note_not_a_problem() -> None:
     notices = pages("v09-mofcom-2026-171.txt", "v09-mofcom-2026-172.txt", "v09-mofcom-2026-173.txt",
                     "v09-qa-2026-10-12-ecl-stop.txt", "v09-qa-2027-01-11-ecl-suspend.txt")
