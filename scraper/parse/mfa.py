@@ -1547,18 +1547,15 @@ def _status_match(body: str, published: date | None, decided: re.Match[str] | No
 
 
 def _status_action(reading: Reading, folded: str, text: str, own: int | None, effective: str | None,
-                   published: date | None) -> ActionRecord:
+                   published: date | None, clause: tuple[int, int] | None = None) -> ActionRecord:
     """The action of a decision on earlier countermeasures: its verb's kind on the orders it names
-    (ORDER_REF_RE, not its own) and the targets it names, with the period of a suspension."""
+    (ORDER_REF_RE, not its own) and the targets it names, with the period of a suspension. ``clause``: the span of
+    one clause of several (``_clause_actions``), which bounds what it reads."""
     m = reading.status
     assert m is not None
     start = max(folded.rfind("。", 0, m.start()), folded.rfind("\n", 0, m.start())) + 1
-    end = sentence_end(folded, m.end())
-    kind = STATUS_KINDS[m.group("verb")]
-    ends = ENDS_SUSPENSION_RE.search(folded, m.start(), end) if "暂停" in folded[m.start("verb") : end] else None
-    if ends is not None and ends.start() <= m.start("verb") <= ends.end():
-        # "提前终止上述暂停，恢复实施…", "终止对…所列反制措施的暂停" (session 21, mfa21: a new suspension, or a lift)
-        kind = ActionKind.RESTORE
+    end = sentence_end(folded, m.end()) if clause is None else clause[1]
+    kind = _verb_kind(m, folded, end)
     refs = []
     after = m.end()  # where the period may start: after the verb and the orders it names
     for r in ORDER_REF_RE.finditer(folded, m.end(), end):
@@ -1600,11 +1597,82 @@ def _status_action(reading: Reading, folded: str, text: str, own: int | None, ef
     duration, until = None, None
     if kind is ActionKind.SUSPEND or kind is ActionKind.EXTEND:
         # after what it suspends, else before the verb ("自2025年11月10日起至2026年11月10日，暂停实施…")
-        duration = _period(folded, text, after, end) or _until_before(folded, text, start, m.start("verb"))
+        duration = _period(folded, text, after, end) or _until_before(
+            folded, text, start if clause is None else clause[0], m.start("verb"))
         until = until_from(duration, iso_to_date(when) or published) if duration else None
+    named = reading.targets if clause is None else _named_in(reading.targets, folded[clause[0] : clause[1]])
     return ActionRecord(action=kind, list=ListKind.COUNTERMEASURE, targets=tuple(refs), effective=when, until=until,
-                        duration=duration, entities=tuple(cached_key(t.zh, t.en) for t in reading.targets),
-                        text=reading.decision, measures=measures)
+                        duration=duration, entities=tuple(cached_key(t.zh, t.en) for t in named),
+                        text=reading.decision if clause is None else text[clause[0] : clause[1]].strip(),
+                        measures=measures)
+
+
+def _status_actions(reading: Reading, folded: str, text: str, own: int | None, effective: str | None,
+                    published: date | None) -> tuple[tuple[ActionRecord, ...], Reading]:
+    """The actions of a decision on earlier countermeasures: one per clause with a verb of its own
+    (``_clause_actions``), else one per order naming its own targets (``_per_order``), else one."""
+    clauses = _clause_actions(reading, folded, text, own, effective, published)
+    if clauses is not None:
+        return clauses, reading
+    action = _status_action(reading, folded, text, own, effective, published)
+    split = _per_order(action, reading, folded, text, own) if len(action.targets) > 1 else None
+    return split if split is not None else ((action,), reading)
+
+
+def _verb_kind(m: re.Match[str], folded: str, end: int) -> ActionKind:
+    """The kind of a status decision's verb; a restore where it ends a suspension ("提前终止上述暂停，恢复实施…",
+    "终止对…所列反制措施的暂停": session 21, mfa21, read as a new suspension, or as a lift)."""
+    ends = ENDS_SUSPENSION_RE.search(folded, m.start(), end) if "暂停" in folded[m.start("verb") : end] else None
+    if ends is not None and ends.start() <= m.start("verb") <= ends.end():
+        return ActionKind.RESTORE
+    return STATUS_KINDS[m.group("verb")]
+
+
+def _named_in(targets: tuple[Target, ...], span: str) -> list[Target]:
+    """The targets a clause (``span``, folded) names."""
+    return [t for t in targets if (t.zh and fold(t.zh) in span) or (t.en and fold(t.en) in span)]
+
+
+# Where a decision's next clause opens with a verb of its own: after "，" or "；" in its sentence ("暂停实施…第13号…6个月，
+# 暂停实施…第15号…1年"), or a numbered line after it ("一、停止实施…第13号…；\n二、停止实施…第15号中的冻结财产措施").
+CLAUSE_VERB_RE = re.compile(rf"[，,；;]\s*(?:并\s*|同时\s*[，,]?\s*)?{STATUS_VERB}")
+NUMBERED_CLAUSE_RE = re.compile(rf"[ \t\u3000]*[{CN_DIGITS}]{{1,3}}\s*、\s*{STATUS_VERB}")
+
+
+def _clause_actions(reading: Reading, folded: str, text: str, own: int | None, effective: str | None,
+                    published: date | None) -> tuple[ActionRecord, ...] | None:
+    """A decision whose verb is followed by other clauses with verbs of their own, each naming the orders it acts
+    on: one action per clause, each reading its own orders, period, measures and named targets (session 21, mfa21:
+    one period, the last, was read for two suspensions, and a second numbered clause was never read); None when
+    it is not so written (a clause naming no order of its own: "终止上述暂停，恢复实施…第13号…")."""
+    m = reading.status
+    assert m is not None
+    end = sentence_end(folded, m.end())
+    verbs = [c.start("verb") for c in CLAUSE_VERB_RE.finditer(folded, m.end(), end)]
+    line_end = end
+    while line_end < len(folded) and folded[line_end] == "\n":  # the numbered lines after the decision's own
+        nxt = NUMBERED_CLAUSE_RE.match(folded, line_end + 1)
+        if nxt is None:
+            break
+        verbs.append(nxt.start("verb"))
+        line_end = sentence_end(folded, nxt.end())
+    if not verbs:
+        return None
+    starts = [m.start("verb"), *verbs]
+    spans = []
+    for i, at in enumerate(starts):
+        stop = starts[i + 1] if i + 1 < len(starts) else sentence_end(folded, at)
+        stop = min(stop, sentence_end(folded, at))
+        spans.append((at, stop))
+    if not all(any(to_int(r.group("n")) not in (None, own) for r in ORDER_REF_RE.finditer(folded, lo, hi))
+               for lo, hi in spans):
+        return None
+    out = []
+    for lo, hi in spans:
+        verb = STATUS_VERB_RE.match(folded, lo)
+        assert verb is not None
+        out.append(_status_action(replace(reading, status=verb), folded, text, own, effective, published, (lo, hi)))
+    return tuple(out)
 
 
 # The measures a decision on earlier countermeasures names as its object, when it names some and not all: the words
@@ -1888,9 +1956,7 @@ def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None =
                                     until=until, duration=term if until else None, text=reading.decision,
                                     measures=reading.measures),)
         else:  # it acts on earlier countermeasures: the orders it names, or the targets it names
-            action = _status_action(reading, folded, text, own, effective, published)
-            split = _per_order(action, reading, folded, text, own) if len(action.targets) > 1 else None
-            actions, reading = split if split is not None else ((action,), reading)
+            actions, reading = _status_actions(reading, folded, text, own, effective, published)
     if not reading.targets and not (actions[0].targets or actions[-1].targets):
         warnings.append(NO_TARGETS)
     elif not _ended(folded, reading.body):

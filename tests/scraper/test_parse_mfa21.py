@@ -1,8 +1,10 @@
 """Decisions on earlier decrees that mfa21's blind round (session 21) found misread: the end of a suspension read as
 a new one; a term extension, an order amending an order's list, an unread second clause and one period read for
-two suspensions, each of which made a false item or missed one, now refused for a person to read."""
+two suspensions, each of which made a false item or missed one, now read clause by clause or refused for a person to read."""
 
 from __future__ import annotations
+
+from datetime import date
 
 import pytest
 
@@ -34,14 +36,28 @@ def test_ending_a_suspension_early_is_a_restore(body: str) -> None:
 
 @pytest.mark.parametrize("body", [
     f"将{ORDER13}所列反制措施的期限延长3年，至2030年1月6日。",
-    f"自2026年12月16日起，暂停实施{ORDER13}所列反制措施6个月，暂停实施{ORDER15}所列反制措施1年。",
-    f"：\n一、停止实施{ORDER13}中对斯凯迪奥公司（Skydio, Inc.）采取的反制措施；\n二、停止实施{ORDER15}中的冻结财产措施，"
-    "该决定规定的其他反制措施继续实施。",
 ])
 def test_decisions_read_only_in_part_are_for_a_person(body: str) -> None:
     with pytest.raises(UnusablePage) as caught:
         parsed(body)
     assert caught.value.reason == "needs-review"
+
+
+def test_two_suspensions_with_periods_of_their_own_are_two_actions() -> None:
+    """Before the fix: one suspension of both decrees until 2027-12-01 (No. 13's end false by six months)."""
+    rec = parsed(f"自2026年12月16日起，暂停实施{ORDER13}所列反制措施6个月，暂停实施{ORDER15}所列反制措施1年。")
+    assert [(a.action, [t.key for t in a.targets], a.until) for a in rec.actions] == [
+        (ActionKind.SUSPEND, ["MFA-ORDER-2024-13"], date(2027, 6, 16)),
+        (ActionKind.SUSPEND, ["MFA-ORDER-2024-15"], date(2027, 12, 16))]
+
+
+def test_a_second_numbered_clause_on_another_decree_is_read() -> None:
+    """Before the fix: clause 二 (No. 15's asset freeze) was never read: no item."""
+    rec = parsed(f"：\n一、停止实施{ORDER13}中对斯凯迪奥公司（Skydio, Inc.）采取的反制措施；\n二、停止实施{ORDER15}中的冻结财产措施，"
+                 "该决定规定的其他反制措施继续实施。")
+    assert [(a.action, [t.key for t in a.targets], a.entities, a.measures) for a in rec.actions] == [
+        (ActionKind.LIFT, ["MFA-ORDER-2024-13"], ("skydio",), ()),
+        (ActionKind.LIFT_MEASURE, ["MFA-ORDER-2024-15"], (), ("asset_freeze",))]
 
 
 @pytest.mark.parametrize("body", [
