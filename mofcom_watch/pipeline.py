@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from mofcom_watch.wrongnotice import another_notice
 from scraper.answers import CrawledPage, FetchResult
 from scraper.sources import Mode, Source
 from storage.cleantext import clean_document, clean_text
@@ -452,6 +453,14 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
             from mofcom_watch.reprints import one_key  # here: the parser is loaded by now, not at start-up
 
             record = one_key(session, record, url, source, fetched_at)
+        held_as = copy is not None and copy.outcome == PageOutcome.NOTICE and copy.sha256 == sha
+        if (mixup := another_notice(session, record, url, page.listed_as, held_as)) is not None:
+            snapshot(PageOutcome.UNUSABLE, encoding=doc.encoding, detail=mixup)  # under no notice's key
+            record_issue(session, key=unusable, source=source, kind=HealthKind.UNUSABLE_PAGE,
+                         detail=_unusable_detail(url, mixup), seen_at=fetched_at, url=url)
+            _forget_validators(session, url)
+            return PageResult(url=url, outcome=PageOutcome.UNUSABLE, sha256=sha, detail=mixup, warnings=warnings,
+                              same_bytes=same_bytes)
         stored = load_notice(session, record.key)
         verdict = held_back(stored, record, url, sha, parser)
         if verdict is not None:

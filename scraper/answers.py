@@ -40,3 +40,4 @@ class CrawledPage:
 
     source: str  # the source's name (``replay`` for saved pages)
     result: FetchResult
+    listed_as: str | None = None  # the title an index of this run listed the page under (None: none, or not listed)

@@ -123,6 +123,7 @@ class _Tally:
     absent: list[str] = field(default_factory=list)  # optional index pages that answered 404
     not_modified: dict[str, datetime] = field(default_factory=dict)  # URL -> when it answered 304
     walked: set[str] = field(default_factory=set)  # index pages fetched
+    titles: dict[str, str] = field(default_factory=dict)  # article URL -> the title an index lists it under
 
     def count(self, *, fetched: int = 0, new: int = 0, changed: int = 0, unchanged: int = 0, links: int = 0) -> None:
         self.counts += RunCounters(fetched=fetched, new=new, changed=changed, unchanged=unchanged, links=links)
@@ -350,6 +351,9 @@ class Crawler:
                 return  # the same links again: the endpoint ignores the page number
             before = len(wanted)  # (more than page_size: the endpoint answered its whole list at once, a repeat is no loss)
             seen.update(fresh)
+            for link in links:  # (the first index to list a page names it)
+                if link.title:
+                    tally.titles.setdefault(link.url, link.title)
             known = self.store.known(fresh)
             for u in fresh:
                 if u not in known:
@@ -391,10 +395,11 @@ class Crawler:
     def _fetched_at(self, result: FetchResult) -> datetime:
         return self.settings.fetched_at if self.settings.fetched_at is not None else result.fetched_at
 
-    def _ingest(self, source: Source, result: FetchResult, *, index: bool = False) -> PageResult:
+    def _ingest(self, source: Source, result: FetchResult, *, index: bool = False,
+                listed_as: str | None = None) -> PageResult:
         if self.settings.fetched_at is not None:
             result = dataclasses.replace(result, fetched_at=self.settings.fetched_at)
-        outcome = self.ingest(CrawledPage(source.name, result))
+        outcome = self.ingest(CrawledPage(source.name, result, listed_as))
         if not outcome.skipped:
             self.parsed += 1
             self.parsed_indexes += index
@@ -454,7 +459,7 @@ class Crawler:
             tally.good.add(result.url)
             tally.not_modified[result.url] = self._fetched_at(result)
             return
-        outcome = self._ingest(source, result)
+        outcome = self._ingest(source, result, listed_as=tally.titles.get(result.url))
         if not outcome.usable:
             tally.fail(result.url, _failure_reason(outcome), outcome.detail or "")
             return

@@ -9,9 +9,9 @@ must come to were written in /work/s20/fetch20-cases.md before the code that han
 S34 a new notice's URL (2026 No. 23) answers 200 with the policy index's page -> that page's failure, nothing
     stored as its notice; read next run [high]
 S35 a stored notice's URL (UEL 2025 No. 5) answers its layout with another notice's text (UEL 2025 No. 6) ->
-    No. 5 and No. 6 unchanged, no item [high]; loud [medium]
+    No. 5 and No. 6 unchanged, no item [high]; loud [medium] (fetch21: the page's another-notice problem)
 S35b a new page (2025 No. 22 on the policy index, its notice stored from its alias) answers No. 13's text ->
-    no item, no listing changed [high]; loud [medium]
+    no item, no listing changed [high]; loud [medium] (fetch21: its title names No. 22: another-notice)
 S36 a stored notice (2025 No. 13) served as text/plain -> no change, no item [medium]
 S37 a stored notice (UEL 2025 No. 6) gzipped twice -> that page's failure, no change [high]
 S38 a new notice (UEL 2025 No. 8) with a Content-Length half its body -> that page's failure or a cut caught;
@@ -28,6 +28,7 @@ S43 a new notice (UEL 2025 No. 7) answers 206 Partial Content (its first half) -
 from __future__ import annotations
 
 import re
+import sqlite3
 
 import pytest
 
@@ -98,6 +99,7 @@ def story(tmp_path_factory) -> Story:
     out = work / "feeds"
     told = Story()
     told.codes = {}
+    told.db = work / "store.sqlite"
     start = {f"{W}/{POLICY_INDEX}": with_rows(POLICY_INDEX, POLICY_ROWS[5:])}  # No. 23, 55, 22, UEL 8, 7 not yet
     with SiteServer(FIXTURES, pages=start) as site:
         bases = {W: site.base_url(W)}
@@ -138,7 +140,8 @@ def failed_urls(report: dict) -> dict[str, str]:
     return {f["url"].split(W + "/", 1)[-1]: f["reason"] for s in report["sources"] for f in s["failures"]}
 
 
-FAILING = {N23: "S34", N55: "S42", UEL6: "S37", UEL8: "S38", UEL7: "S43", N1: "S40b", N21: "S41b", QA_INDEX: "S40"}
+FAILING = {N23: "S34", N55: "S42", UEL6: "S37", UEL8: "S38", UEL7: "S43", N1: "S40b", N21: "S41b", QA_INDEX: "S40",
+           UEL5: "S35", N22: "S35b"}
 
 
 def test_clean_runs(story):
@@ -162,6 +165,21 @@ def test_an_index_at_a_new_notice_url_is_no_notice_read(story):
     assert "list-at-article" in source(report, "mofcom-policy")["failures"][0]["detail"] or any(
         "list-at-article" in f["detail"] for f in source(report, "mofcom-policy")["failures"] if f["url"].endswith(N23))
     assert ("MOFCOM-2026-23", "ecl") in states(story.status["clean2"])
+
+
+def test_another_notice_at_a_url_is_its_pages_problem(story):
+    """S35, S35b: a URL answering another stored notice's text was stored as that notice's page, silently: the run
+    exit 0 for them, the URL recorded under the other notice for good (its items' provenance), the notice the URL
+    holds unread (fetch21; break-check: both absent from the failures on main at 495d67e)."""
+    _, report = story.runs["faults"]
+    details = {f["url"].split(W + "/", 1)[-1]: f["detail"] for s in report["sources"] for f in s["failures"]}
+    assert "another-notice" in details.get(UEL5, "") and "UEL-2025-5" in details[UEL5], details.get(UEL5)
+    assert "another-notice" in details.get(N22, "") and "listed as MOFCOM-2025-22" in details[N22], details.get(N22)
+    with sqlite3.connect(story.db) as db:
+        keys = dict(db.execute("select u.url, group_concat(n.key) from notice_url u join notice n on n.id = u.notice_id "
+                               "group by u.url").fetchall())
+    held = {path: keys.get(f"https://{W}/{path}") for path in (UEL5, N22)}
+    assert held == {UEL5: "UEL-2025-5", N22: "MOFCOM-2025-22"}, held
 
 
 def test_cookie_redirect_and_plain_text_read_as_before(story):

@@ -1,0 +1,70 @@
+"""A notice's page answering another notice's text: a CMS mix-up, not a new copy of that notice.
+
+A site's CMS can serve, at one notice's URL, another notice's page in the right layout. Stored as read, nothing false
+is published (the other notice's text is the same again), but it is silent: the URL is recorded as that other
+notice's for good (its provenance), and the notice the URL holds goes unread for as long as it lasts. Two signs
+tell a mix-up from the legitimate ways a URL comes to hold a notice:
+
+- the URL held another numbered notice (K1), and answers now, in new bytes, the text of a numbered notice (K2) the
+  store already holds at other URLs: a notice does not move to a URL of another one. (A renumbering correction, K1's
+  page now numbered K2, makes K2 a notice the store does not hold yet: not a mix-up. The same notice re-posted at a
+  new URL, a reprint in another column: a URL that held nothing.)
+- the URL is new, an index of this run lists it under a title naming notice K1 ("商务部公告2026年第23号 …"), and it
+  answers the text of another numbered notice (K2) the store holds at other URLs. (A reprint's title names its
+  own notice; a title naming no number says nothing.)
+
+Either is the page's problem (``another-notice``, an unusable page: run and ``status`` exit 1): nothing of the answer
+is stored as a notice (its bytes are kept, with the detail), the page is fetched in full every run until it answers
+its own notice, and the issue closes then. A Q&A or an unnumbered decision has no number to hold against.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from storage.models import Notice, NoticeUrl
+from storage.records import NoticeRecord
+
+REASON = "another-notice"
+SHOWN = 2  # URLs named in a detail
+
+
+def listed_key(title: str | None) -> str | None:
+    """The key of the notice an index's link title opens with ("商务部公告2025年第22号 公布…": ``MOFCOM-2025-22``), or
+    None (no title, or none that opens with a number: "不可靠实体清单工作机制关于…的公告")."""
+    if not title:
+        return None
+    from scraper.parse.number import find_own_number  # (loaded with the parsers, by the page's parse)
+
+    own = find_own_number([], [], title, title=title, strict=True)
+    return own.key if own is not None else None
+
+
+def _named(urls: list[str]) -> str:
+    more = f" and {len(urls) - SHOWN} more" if len(urls) > SHOWN else ""
+    return ", ".join(urls[:SHOWN]) + more
+
+
+def another_notice(session: Session, record: NoticeRecord, url: str, listed_as: str | None,
+                   same_bytes: bool) -> str | None:
+    """Why ``record``, read at ``url``, is another notice's page answering there (see the module), or None.
+    ``same_bytes``: the URL's latest copy is these bytes, read as a notice (what it held is what it holds)."""
+    if record.number is None or same_bytes:
+        return None
+    rows = session.execute(select(Notice.key, Notice.number, NoticeUrl.url).join(NoticeUrl, NoticeUrl.notice_id == Notice.id)
+                           .where((Notice.key == record.key) | (NoticeUrl.url == url))).all()
+    held = sorted(u for key, _number, u in rows if key == record.key)
+    if not held or url in held:
+        return None  # a notice the store does not hold yet, or one this URL held already
+    before = sorted({key for key, number, u in rows if u == url and key != record.key and number is not None})
+    if before:
+        return (f"{REASON}: {url} held {', '.join(before)} and now answers the text of {record.key}, which the store "
+                f"holds at {_named(held)}: another notice's page answers at this URL (a CMS mix-up); "
+                f"{', '.join(before)} goes unread here and nothing of this answer is stored as a notice")
+    named = listed_key(listed_as)
+    if named is not None and named != record.key:
+        return (f"{REASON}: {url}, listed as {named} ({listed_as!r}), answers the text of {record.key}, which the "
+                f"store holds at {_named(held)}: another notice's page answers at this URL (a CMS mix-up); {named} "
+                f"goes unread and nothing of this answer is stored as a notice")
+    return None
