@@ -18,16 +18,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from mofcom_watch.pipeline import HeldBack, PageParser, PageRouter, held_back, read_again
 from mofcom_watch.reprints import Unsettled, UnsurePair, settle
+from storage.cleantext import clean_text
+from storage.health import warning_key
 from storage.ingest import load_notice, store_parse
-from storage.models import Notice, Snapshot
+from storage.models import HealthIssue, Notice, Page, Snapshot
 from storage.outcomes import PageOutcome
 from storage.records import NoticeRecord
 from storage.reviews import HeldCopy, held_copies, record_acceptance
+from storage.vocabulary import HealthKind, Oddity, OddityReason
 
 PREFIX_MIN = 8  # hex digits of a SHA-256 an operator must give at least
 HEX = frozenset("0123456789abcdef")
@@ -116,12 +119,52 @@ class Accepted:
     at: datetime
 
 
+@dataclass(frozen=True)
+class IndexAccepted:
+    """An index short of its whole copy, accepted as it is (its ``index-shrunk`` warning closed)."""
+
+    url: str
+    sha256: str  # its last answer read as the index: what the next answers are held to
+    by: str
+    at: datetime
+
+
+def accept_index(session: Session, url: str, sha: str, *, by: str, at: datetime,
+                 note: str | None = None) -> IndexAccepted:
+    """A person accepts an index that answers short of its whole copy (it pages differently now, or the ministry
+    took notices off it) as it is: its ``index-shrunk`` warning closes, saying who and when, and its last answer
+    read as the index, whose SHA-256 starts with ``sha``, is what the next answers are held to. The warning comes
+    back if the index loses more."""
+    sha = sha_prefix(sha)
+    url = url.strip()
+    shrunk = [issue for issue in session.scalars(select(HealthIssue).where(
+        HealthIssue.kind == HealthKind.WARNING.value, HealthIssue.url == url, HealthIssue.resolved_at.is_(None)))
+        if issue.key == warning_key(issue.source, Oddity(url, OddityReason.INDEX_SHRUNK))]
+    if not shrunk:
+        raise ReviewError(f"no index-shrunk warning is open for {url} (`mofcom-watch status` lists the warnings)")
+    last = session.scalar(select(Snapshot.sha256).join(Page, Snapshot.page_id == Page.id)
+                          .where(Page.url == url, Snapshot.outcome == PageOutcome.INDEX.value)
+                          .order_by(case((Snapshot.sha256 == Page.last_sha256, 0), else_=1), Snapshot.id.desc())
+                          .limit(1))  # its latest bytes first: an index back to an earlier copy keeps that snapshot
+    if last is None or not last.startswith(sha):
+        raise ReviewError(f"{url}: its last answer read as the index is SHA-256 {(last or 'none')[:16]}…, not {sha}: "
+                          "accept the answer you saw")
+    for issue in shrunk:
+        issue.resolved_at = at
+        issue.detail = clean_text(f"{issue.detail}; accepted as it is by {by} at {at:%Y-%m-%d %H:%M} UTC (its answer "
+                                  f"SHA-256 {last})" + (f"; note: {note}" if note else ""))
+    session.flush()
+    return IndexAccepted(url, last, by, at)
+
+
 def accept(session: Session, router: PageRouter, notice_key: str, sha: str, *, by: str, at: datetime,
-           note: str | None = None) -> Accepted | UnsurePair:
+           note: str | None = None) -> Accepted | UnsurePair | IndexAccepted:
     """Store the held copy of ``notice_key`` whose SHA-256 starts with ``sha`` as the notice, record who accepted
     it, close its issue; or, when no held copy of it has that SHA-256, keep the unsure pair of Q&As naming it
-    (:func:`mofcom_watch.reprints.settle`) as two notices. :class:`ReviewError` (nothing written) when there is no
-    such copy nor pair."""
+    (:func:`mofcom_watch.reprints.settle`) as two notices; or, for an index's URL, :func:`accept_index`.
+    :class:`ReviewError` (nothing written) when there is no such copy nor pair."""
+    if notice_key.strip().startswith(("http://", "https://")):
+        return accept_index(session, notice_key, sha, by=by, at=at, note=note)
     sha = sha_prefix(sha)
     copies = held_copies(session)
     mine = [c for c in copies if c.notice_key.casefold() == notice_key.strip().casefold()]

@@ -13,8 +13,13 @@ copy listed (that copy read as an index, :meth:`storage.pages.PageStore.stored_i
 - it lacks the newest links of the last copy while it still lists older ones, with fewer new links above them: a
   stale copy (or another list that shares a few links);
 - more of the last copy's links are gone than new ones came in, under another name: another page (the home page,
-  which lists a few of a column's newest notices); under the same name: the index pages differently (a warning);
+  which lists a few of a column's newest notices); under the same name: the index pages differently or dropped
+  notices (a warning, ``Verdict.shrunk``: the crawler keeps it while the index answers short of that copy);
 - another name, its links continuing: a renamed column (a warning: `status`, `/healthz`, failing nothing).
+
+With no last copy (a store's first run, a new year's annual index) there is nothing to hold the links to; an annual
+index's name still says its year ("2025年公告"): an answer whose name gives years, none of them the index's, is another
+year's index (a CDN answering last year's page at the new year's URL) whatever the history (:func:`other_year`).
 
 An answer with no link to follow at all is left to the crawler's zero-links problem. A link the store no longer
 holds whole (its page failed, answers 404, was held back) is not asked for: a notice withdrawn from the index is the
@@ -33,6 +38,7 @@ COLUMN_RE = re.compile(r"""<meta\b[^>]*\bname\s*=\s*["']ColumnName["'][^>]*>""",
 CONTENT_RE = re.compile(r"""\bcontent\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
 TITLE_RE = re.compile(r"<title\b[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 SPACE_RE = re.compile(r"\s+")
+YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")  # a year a page's name gives: "2025年公告"
 SHOWN = 2  # links named in a verdict
 
 
@@ -52,6 +58,16 @@ class Name:
 class Verdict:
     wrong: bool  # True: not this index (a source-health problem); False: a note
     detail: str
+    shrunk: bool = False  # (a note) fewer of the last copy's links, not pushed off by new ones: kept till whole again
+
+
+def other_year(url: str, name: Name, year: int) -> Verdict | None:
+    """An annual index's answer whose name gives years ("2024年公告"), none of them ``year``: another year's index."""
+    said = {int(y) for part in (name.column, name.title) if part for y in YEAR_RE.findall(part)}
+    if not said or year in said:
+        return None
+    return Verdict(True, f"{url} answered a page named for {', '.join(map(str, sorted(said)))} ({name}), not {year}: "
+                         f"another year's index answered for this one, whose notices go unread")
 
 
 def page_name(text: str) -> Name:
@@ -74,9 +90,10 @@ def _named(urls: Sequence[str]) -> str:
 
 
 def judge(url: str, before: Sequence[str], after: Sequence[str], before_name: Name, after_name: Name,
-          held: Callable[[Iterable[str]], set[str]]) -> Verdict | None:
+          held: Callable[[Iterable[str]], set[str]], held_to: str = "its last copy") -> Verdict | None:
     """``before``: the links (followed ones, in page order) of the index's last copy; ``after``: of its answer now;
-    ``held``: which of some links the store holds whole. None: the answer continues the index."""
+    ``held``: which of some links the store holds whole; ``held_to``: what ``before`` is, as a verdict names it.
+    None: the answer continues the index."""
     before = list(dict.fromkeys(before))
     after = list(dict.fromkeys(after))
     if not before or not after:
@@ -109,8 +126,8 @@ def judge(url: str, before: Sequence[str], after: Sequence[str], before_name: Na
             return Verdict(True, f"{url} answered a page that keeps {len(kept)} of the {len(before)} links its last "
                                  f"copy listed and lost {len(lost)} ({_named(lost)}) with {len(fresh)} new{named}: "
                                  f"another page answered for this index, whose new notices go unread")
-        return Verdict(False, f"{url}: {len(lost)} link(s) of its last copy gone with {len(fresh)} new "
-                              f"({_named(lost)}): the index pages differently or dropped notices")
+        return Verdict(False, f"{url}: {len(lost)} link(s) of {held_to} gone with {len(fresh)} new "
+                              f"({_named(lost)}): the index pages differently or dropped notices", shrunk=True)
     if renamed:
         return Verdict(False, f"{url}: the index now calls itself {after_name} (its last copy {before_name}); its "
                               f"links continue")

@@ -15,6 +15,7 @@ per page. What the store says must be fetched again is read while the index page
 from __future__ import annotations
 
 import dataclasses
+import re
 import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, Future, as_completed, wait
@@ -44,6 +45,10 @@ REPEATED_PAGE = ("page {n} lists only links of the pages before it: the index no
 # (routine, read right), and an issue would fail health for as long as the source is not given its new path
 OUT_OF_COLUMN = ("{url}: redirected to {final}, outside its column ({column}): read as this index; if the column "
                  "moved, give the source its new path, else notices of {column} may go unread")
+# An index's page 1 short of its last whole copy (scraper.continuity's shrunk verdict): a warning, kept while it lasts
+SHRUNK = ("{detail} (its answer SHA-256 {answer}; held to its whole copy, SHA-256 {sha}, until it is whole again or a "
+          "person accepts it as it is: mofcom-watch accept {url} {answer:.12})")
+WHOLE_RE = re.compile(r"held to its whole copy, SHA-256 ([0-9a-f]{64})")
 # How to crawl a source, asked of the store (a run backfills a source until it has had a clean run). The crawler
 # asks it while the source's first index request waits on the network, when that request is the same either way.
 ModeQuestion = Callable[[], Mode]
@@ -59,7 +64,8 @@ class PageIndex(Protocol):
     def validators(self, urls: Iterable[str]) -> dict[str, tuple[str | None, str | None]]: ...
     def recent_notice_pages(self, source: str, limit: int) -> list[str]: ...
     def stored_body(self, url: str) -> tuple[bytes, str | None] | None: ...
-    def stored_index(self, url: str) -> tuple[bytes, str | None] | None: ...
+    def stored_index(self, url: str, sha256: str | None = None) -> tuple[bytes, str | None] | None: ...
+    def open_warning(self, source: str, url: str, reason: str) -> str | None: ...
     def retry_urls(self, source: str) -> list[str]: ...
     def moved(self, url: str) -> str | None: ...
 
@@ -300,13 +306,15 @@ class Crawler:
             if result.not_modified:
                 tally.count(unchanged=1)
                 tally.not_modified[url] = self._fetched_at(result)
+                if n == 1 and plan.one_list and not source.news:
+                    self._keep_shrunk(source, url, tally)  # the same answer: still short of its whole copy
                 if mode is Mode.UPDATE:
                     return  # unchanged since last run: nothing new here, nothing to parse
                 stored = self.store.stored_body(url)
                 links = _read_links(stored[0], url, stored[1]) if stored else ()
             else:
                 if n == 1 and plan.one_list and not source.news and (
-                        wrong := self._not_this_index(source, url, result, tally)):
+                        wrong := self._not_this_index(source, url, result, tally, plan.year)):
                     tally.good.discard(url)  # not stored: the index's last copy stays what the next answer is held to
                     tally.fail(url, FailureReason.WRONG_PAGE, wrong)
                     return
@@ -364,29 +372,56 @@ class Crawler:
                 return  # a short page is the last one
             n += 1
 
-    def _not_this_index(self, source: Source, url: str, result: FetchResult, tally: _Tally) -> str | None:
+    def _not_this_index(self, source: Source, url: str, result: FetchResult, tally: _Tally,
+                        year: int | None = None) -> str | None:
         """Why the answer to an index's page 1 is another page (:mod:`scraper.continuity`), or None; a lesser
-        oddity is a warning (``OddityReason.INDEX_CHANGED``). Asked only of an answer whose bytes differ from the
-        index's last copy."""
+        oddity is a warning (``OddityReason.INDEX_CHANGED``, ``INDEX_SHRUNK``: kept while the index answers short of
+        its whole copy). Judged on an answer whose bytes differ from the index's last copy; ``year``: an annual
+        index's, whose answer must not be named for other years only, history or none."""
         last = self.store.stored_index(url)
         body = result.body or b""
-        if last is None or last[0] == body:
+        if last is not None and last[0] == body:
+            self._keep_shrunk(source, url, tally)  # the same answer: still short of its whole copy
             return None
         from scraper.charset import decode
-        from scraper.continuity import judge, page_name
+        from scraper.continuity import judge, other_year, page_name
+
+        if year is not None and (another := other_year(url, page_name(decode(body, result.content_type)[0]), year)):
+            return f"{another.detail} (answer SHA-256 {sha256(body).hexdigest()}, not stored)"
+        if last is None:
+            return None
 
         def followed(raw: bytes, content_type: str | None) -> list[str]:
             return [link.url for link in _read_links(raw, url, content_type) if source.wants(link.url)]
 
-        verdict = judge(url, followed(*last), followed(body, result.content_type),
-                        page_name(decode(last[0], last[1])[0]), page_name(decode(body, result.content_type)[0]),
+        after, after_name = followed(body, result.content_type), page_name(decode(body, result.content_type)[0])
+        verdict = judge(url, followed(*last), after, page_name(decode(last[0], last[1])[0]), after_name,
                         self.store.known)
-        if verdict is None:
+        if verdict is not None and verdict.wrong:
+            return f"{verdict.detail} (answer SHA-256 {sha256(body).hexdigest()}, not stored)"
+        shrunk = self.store.open_warning(source.name, url, OddityReason.INDEX_SHRUNK)
+        whole = found.group(1) if shrunk is not None and (found := WHOLE_RE.search(shrunk)) else None
+        if verdict is not None and verdict.shrunk:
+            whole = whole or sha256(last[0]).hexdigest()
+            tally.warn(url, OddityReason.INDEX_SHRUNK, SHRUNK.format(detail=verdict.detail, sha=whole, url=url,
+                                                                     answer=sha256(body).hexdigest()))
             return None
-        if not verdict.wrong:
+        if verdict is not None:
             tally.warn(url, OddityReason.INDEX_CHANGED, verdict.detail)
-            return None
-        return f"{verdict.detail} (answer SHA-256 {sha256(body).hexdigest()}, not stored)"
+        if whole is not None and (copy := self.store.stored_index(url, whole)) is not None:
+            # an index short of its whole copy stays so until it lists what that copy listed, or new notices pushed
+            # as many off (held to that copy, not to the short one it answered since)
+            again = judge(url, followed(*copy), after, page_name(decode(copy[0], copy[1])[0]), after_name,
+                          self.store.known, held_to="its whole copy")
+            if again is not None and again.shrunk:
+                tally.warn(url, OddityReason.INDEX_SHRUNK, SHRUNK.format(detail=again.detail, sha=whole, url=url,
+                                                                         answer=sha256(body).hexdigest()))
+        return None
+
+    def _keep_shrunk(self, source: Source, url: str, tally: _Tally) -> None:
+        """An index that answers as it did, short of its whole copy: its ``index-shrunk`` warning stays."""
+        if (detail := self.store.open_warning(source.name, url, OddityReason.INDEX_SHRUNK)) is not None:
+            tally.warn(url, OddityReason.INDEX_SHRUNK, detail)
 
     def _page_limit(self, mode: Mode) -> int:
         """Pages read of one index: every one back to the year on a backfill, the first few on an update."""

@@ -10,15 +10,15 @@ import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Select, and_, select
+from sqlalchemy import ColumnElement, Select, and_, case, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from storage.health import pending_urls
+from storage.health import pending_urls, warning_key
 from storage.models import HealthIssue, Page, Snapshot
 from storage.outcomes import NOTICE_OUTCOMES, UNUSABLE_OUTCOMES, USABLE_OUTCOMES, PageOutcome
 from storage.readagain import ShortParse, short_parses
 from storage.snapshots import CHUNK, snapshot_bytes
-from storage.vocabulary import HealthKind, reprint_url
+from storage.vocabulary import HealthKind, Oddity, reprint_url
 
 Validators = tuple[str | None, str | None]  # (ETag, Last-Modified)
 UNFINISHED_ISSUES = (HealthKind.UNUSABLE_PAGE, HealthKind.COUNT_MISMATCH)  # open issues that say "this page did not parse whole"
@@ -166,18 +166,28 @@ class PageStore:
             snapshot = session.scalars(select(Snapshot).join(Page, _latest()).where(Page.url == url)).first()
             return (snapshot_bytes(snapshot), snapshot.content_type) if snapshot is not None else None
 
-    def stored_index(self, url: str) -> tuple[bytes, str | None] | None:
+    def stored_index(self, url: str, sha256: str | None = None) -> tuple[bytes, str | None] | None:
         """The bytes (and content type) of ``url``'s newest copy that was read as an index: what the index listed the
         last time it was taken as itself (a page refused as another page, :mod:`scraper.continuity`, is never stored).
-        Plain SQL on the tables: asked on every index answer that differs from its stored copy."""
+        ``sha256``: that copy of it (an index's last whole copy, which a shrunk index is held to). Plain SQL on the
+        tables: asked on every index answer that differs from its stored copy."""
         pages, snapshots = PAGES.c, SNAPSHOTS.c
+        which = (snapshots.sha256 == sha256,) if sha256 is not None else ()
         with self._sf() as session:
             row = session.execute(
                 select(snapshots.body, snapshots.content_type).join(PAGES, snapshots.page_id == pages.id)
-                .where(pages.url == url, snapshots.outcome == PageOutcome.INDEX.value)
-                .order_by(snapshots.id.desc()).limit(1)
+                .where(pages.url == url, snapshots.outcome == PageOutcome.INDEX.value, *which)
+                # its latest bytes first: an index back to an earlier copy keeps that copy's (older) snapshot
+                .order_by(case((snapshots.sha256 == pages.last_sha256, 0), else_=1), snapshots.id.desc()).limit(1)
             ).first()
         return (zlib.decompress(row[0]), row[1]) if row is not None else None
+
+    def open_warning(self, source: str, url: str, reason: str) -> str | None:
+        """The detail of the source's open warning of ``reason`` about ``url`` (``HealthKind.WARNING``), or None."""
+        issues = ISSUES.c
+        with self._sf() as session:
+            return session.scalar(select(issues.detail).where(
+                issues.key == warning_key(source, Oddity(url, reason)), issues.resolved_at.is_(None)))
 
     def retry_urls(self, source: str) -> list[str]:
         """URLs this run fetches again whatever the indexes say, until they parse whole: the

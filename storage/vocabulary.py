@@ -158,10 +158,13 @@ class OddityReason(StrEnum):
     operator should look at but which fails no health check (``status`` exits 0, ``/healthz`` 200 for it)."""
 
     OUT_OF_COLUMN = "out-of-column"  # an index answered from a page outside its column (a redirect): read as the index
-    # an index's page 1 lost more of its last copy's links than new ones came in (it pages differently, or dropped
-    # notices), or calls itself by another name, its links continuing (scraper.continuity: a lesser verdict). Seen
-    # on the answer that changed: the next run, which holds it to that copy, clears it
+    # an index's page 1 calls itself by another name, its links continuing (scraper.continuity: a lesser verdict).
+    # Seen on the answer that changed: the next run, which holds it to that copy, clears it
     INDEX_CHANGED = "index-changed"
+    # an index's page 1 lost more of its last whole copy's links than new ones came in (it pages differently, or
+    # dropped notices). Kept while the index answers short of that copy (the same answer, 304, or new notices on a
+    # page still short), until it is whole again or a person accepts the index as it is (``mofcom-watch accept URL``)
+    INDEX_SHRUNK = "index-shrunk"
 
 
 @dataclass(frozen=True)

@@ -89,7 +89,8 @@ def register(app: typer.Typer) -> None:
     @app.command("accept")
     def _accept(
         ctx: typer.Context,
-        notice_key: str = typer.Argument(..., metavar="KEY", help="The notice, as `review` names it."),
+        notice_key: str = typer.Argument(..., metavar="KEY", help="The notice, as `review` names it; or an index's URL "
+                                         "whose index-shrunk warning `status` shows, to accept the index as it is."),
         sha256: str = typer.Argument(..., metavar="SHA256",
                                      help="The held copy's SHA-256, or its first 8 or more hex digits, as `review` shows it."),
         by: Optional[str] = typer.Option(None, "--by", metavar="WHO", help="Who accepts it (default: user@host)."),
@@ -98,7 +99,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Accept a held-back copy after review: store it, derive its events, record who accepted which copy."""
         from mofcom_watch.publish import publish
-        from mofcom_watch.review import Accepted, ReviewError, accept, operator
+        from mofcom_watch.review import Accepted, IndexAccepted, ReviewError, accept, operator
         from storage.db import WRITE_LOCK, session_factory
         from storage.runlock import make_holder, run_lock
 
@@ -129,6 +130,11 @@ def register(app: typer.Typer) -> None:
         finally:
             engine.dispose()
         out = term.console()
+        if isinstance(done, IndexAccepted):
+            out.print(Text(term.shown(f"accepted: {done.url} as it answers now (SHA-256 {done.sha256}): its "
+                                      f"index-shrunk warning closed, by {who} at {_when(at)}; its next answers are held "
+                                      "to this one")))
+            return
         if not isinstance(done, Accepted):  # an unsure pair of Q&As, kept as two notices
             out.print(Text(term.shown(f"accepted: {' and '.join(done.keys)} stay two notices, not merged (their "
                                       f"answers and changes as read now, SHA-256 {done.sha256}); recorded: by {who} "

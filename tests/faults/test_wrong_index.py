@@ -19,6 +19,7 @@ Before the fix X1, X2 and X4 ran clean (exit 0, nothing open): the new notice we
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 import pytest
@@ -135,6 +136,21 @@ def story(tmp_path_factory) -> Story:
             site.set_page(f"{W}/{QA_INDEX}", with_rows(QA_INDEX, QA_ROWS[:4]))  # X9: fewer rows per page
             step("clean3")
             told.health["clean3"] = healthz(served)
+
+            # fetch21, H1-H4: the Q&A index short of its whole copy stays said until whole again or accepted (the
+            # runs alone, no status)
+            short = with_rows(QA_INDEX, QA_ROWS[:4])
+            for name, page in (("shrunk2", None),  # H1 the same answer
+                               ("shrunk3", short.replace(b"</body>", b"<!-- 2 -->\n</body>")),  # H2 new bytes, as short
+                               ("whole", fixture(QA_INDEX).encode()),  # H3 its six rows again
+                               ("shrunk4", short),  # short again
+                               ("accepted", None)):  # H4 the same answer, after a person accepted it
+                if page is not None:
+                    site.set_page(f"{W}/{QA_INDEX}", page)
+                if name == "accepted":
+                    told.accept = cli(db, "accept", f"https://{W}/{QA_INDEX}", hashlib.sha256(short).hexdigest()[:12],
+                                      "--by", "ops", env=env())
+                told.runs[name] = run(db, out, bases, sources=SOURCES)
     return told
 
 
@@ -201,5 +217,21 @@ def test_nothing_disappears_nothing_changes(story, pair):
 def test_paging_differently_is_a_warning(story):
     _, report = story.runs["clean3"]
     warnings = source(report, "mofcom-qa")["warnings"]  # (ops20: a warning status and /healthz show, failing nothing)
-    assert [w["reason"] for w in warnings] == ["index-changed"], brief(report)
+    assert [w["reason"] for w in warnings] == ["index-shrunk"], brief(report)
     assert "pages differently" in warnings[0]["detail"], brief(report)
+
+
+@pytest.mark.parametrize(("name", "said"), [("shrunk2", True), ("shrunk3", True), ("whole", False), ("shrunk4", True),
+                                            ("accepted", False)])
+def test_a_shrunk_index_is_said_until_whole_again_or_accepted(story, name, said):
+    """H1-H4 (fetch21): the warning was said for one run only (ops20's question), the next run holding the index to
+    its short copy; now it stays while the index answers short of its whole copy, the same answer (H1) or new bytes
+    (H2), and ends when it lists that copy's rows again (H3) or a person accepts the index as it is (H4:
+    ``accept URL SHA``). Break-check: shrunk2 and shrunk3 had no warning at 495d67e (the reason then index-changed),
+    and accept refused a URL (no notice of that key)."""
+    if name == "accepted":
+        assert story.accept.code == 0 and "index-shrunk warning closed, by ops" in story.accept.out, story.accept
+    done, report = story.runs[name]
+    assert done.code == 0, brief(report) if report else done.out + done.err
+    warnings = [w["reason"] for w in source(report, "mofcom-qa")["warnings"]]
+    assert warnings == (["index-shrunk"] if said else []), (name, brief(report))

@@ -107,3 +107,28 @@ def test_a_home_page_plan_is_not_held_to_one_list():
 
     home, listed = AqygzjSource(name="aqygzj", host="aqygzj.mofcom.gov.cn").plans(Mode.UPDATE, date(2026, 12, 1), None)
     assert not home.one_list and listed.one_list
+
+
+def test_a_shrunk_index_is_a_shrunk_verdict_named_after_the_copy_it_is_held_to():
+    """fetch21: the crawler keeps an index-shrunk warning while the index stays short of its whole copy."""
+    verdict = judge("i", U[:10], U[:7], POLICY, POLICY, held_all, held_to="its whole copy")
+    assert verdict is not None and not verdict.wrong and verdict.shrunk and "of its whole copy gone" in verdict.detail
+    renamed = judge("i", U[:10], U[:10], POLICY, Name("政策公告", "政策公告"), held_all)
+    assert renamed is not None and not renamed.shrunk
+
+
+def test_an_annual_index_named_for_another_year_is_another_page():
+    """fetch21, G4: with no last copy (a first run, a new year's index) the name still tells another year's page."""
+    from pathlib import Path
+
+    from scraper.continuity import other_year
+
+    site = Path(__file__).parents[2] / "fixtures" / "www.mofcom.gov.cn" / "zcfb" / "blgg" / "gg"
+    for year in (2024, 2025):  # every annual index of the fixtures is its own year's
+        name = page_name((site / str(year) / "index.html").read_text(encoding="utf-8"))
+        assert other_year("i", name, year) is None, name
+        wrong = other_year("i", name, year + 1)
+        assert wrong is not None and wrong.wrong and f"named for {year}" in wrong.detail
+    assert other_year("i", Name("2026年公告", "2025年公告"), 2026) is None  # a stale meta beside the right title
+    assert other_year("i", Name("公告", "公告"), 2026) is None  # a name without a year says nothing
+    assert other_year("i", Name(None, "中华人民共和国商务部"), 2026) is None
