@@ -41,10 +41,13 @@ YEAR_NUMBER_RE = re.compile(
     rf"\s*(?:\(\s*|)(?P<y>{YEAR})\s*年\s*(?:度\s*|)第\s*(?P<n>{NUM})\s*号\s*\)?"
     rf"{MORE_NUMS}(?:(?P<post>\s*(?:公告|令))|)"
 )
-# "不可靠实体清单工作机制公告〔2025〕7号", "〔2025〕5号和6号".
+# "不可靠实体清单工作机制公告〔2025〕7号", "〔2025〕5号和6号"; a ministry's number in the bracket form
+# ("商务部公告〔2026〕53号", mpre: its scheme is MOFCOM, or ORDER for 令, never the working mechanism's).
 BRACKET_NUMBER_RE = re.compile(
-    r"(?=[不\s〔\[【(])"
-    rf"(?:(?P<pre>{UEL_NAME}\s*(?:公告|))|)\s*[〔\[【(]\s*(?P<y>{YEAR})\s*[〕\]】)]\s*(?:第\s*|)(?P<n>{NUM})\s*号{MORE_NUMS}"
+    r"(?=[不中商\s〔\[【(])"
+    rf"(?:(?P<pre>{UEL_NAME}\s*(?:公告|))"
+    rf"|(?P<mpre>(?:中华人民共和国|)商务部(?P<mco>(?:\s*[、和]?\s*{CO_ISSUER})*)\s*(?P<mk>公告|令))|)"
+    rf"\s*[〔\[【(]\s*(?P<y>{YEAR})\s*[〕\]】)]\s*(?:第\s*|)(?P<n>{NUM})\s*号{MORE_NUMS}"
 )
 # What every YEAR_NUMBER_RE match holds ("2025年第"): a literal first, so a cheap scan.
 YEAR_NO_RE = re.compile(r"年\s*(?:度\s*|)第")
@@ -101,6 +104,14 @@ def _bare_scheme(text: str, start: int, bare: str, bare_word: str | None, post: 
 
 
 KEY_PREFIX = {"MOFCOM": "MOFCOM-", "ORDER": "MOFCOM-ORDER-", "UEL": "UEL-"}
+
+
+def _bracket_scheme(m: re.Match[str]) -> str:
+    """The scheme of a BRACKET_NUMBER_RE match: the ministry's with 商务部公告 / 商务部令 before the
+    bracket (mpre), else the working mechanism's (its name, or a bare "〔2025〕7号")."""
+    if m.group("mpre"):
+        return "ORDER" if m.group("mk") == "令" else "MOFCOM"
+    return "UEL"
 
 
 def _numbers(m: re.Match[str]) -> list[int]:
@@ -197,8 +208,8 @@ def find_references(folded: str, clean: str, bare: str = "MOFCOM", skip: str | N
     for m in matches:
         start = m.start()
         if m.re is BRACKET_NUMBER_RE:
-            _, y, n, more = m.groups()  # pre, y, n, more
-            scheme = "UEL"
+            y, n, more = m.group("y", "n", "more")
+            scheme = _bracket_scheme(m)
         else:
             pre, _, pk, uk, bare_word, y, n, more, post = m.groups()  # pre, co, pk, uk, bare, y, n, more, post
             if not (pre or post):
@@ -348,16 +359,20 @@ def _own_from(folded: str, clean: str, full_text: str, leading: bool = False) ->
         return None  # every number ends in 号
     best: OwnNumber | None = None
     best_start = 0
-    # A bracketed number is own only with the UEL name before it; a year number needs 年…第.
-    for regex in (BRACKET_NUMBER_RE, YEAR_NUMBER_RE) if UEL_NAME in folded else (YEAR_NUMBER_RE,):
+    # A bracketed number is own only with an issuer before it (the UEL name, or 商务部公告 / 商务部令);
+    # a year number needs 年…第.
+    bracketed = UEL_NAME in folded or ("商务部" in folded and BRACKET_YEAR_RE.search(folded) is not None)
+    for regex in (BRACKET_NUMBER_RE, YEAR_NUMBER_RE) if bracketed else (YEAR_NUMBER_RE,):
         if regex is YEAR_NUMBER_RE and not YEAR_NO_RE.search(folded):
             break
         for m in _leftmost(regex, folded, leading):
             if regex is BRACKET_NUMBER_RE:
-                if not m.group("pre"):
+                if not (m.group("pre") or m.group("mpre")):
                     continue
-                scheme = plain = "UEL"
-                co = None
+                scheme = _bracket_scheme(m)
+                # no shape for a ministry's bracket number: its pieces are read as any other reference
+                plain = "UEL" if scheme == "UEL" else ""
+                co = m.group("mco")
             else:
                 pk, uk, post, co = m.group("pk", "uk", "post", "co")
                 if not (pk or uk):

@@ -30,6 +30,10 @@ def head(number_line, body="决定将甲公司（Alpha Inc.）列入出口管制
         ("不可靠实体清单工作机制公告（2024）1号", "UEL-2024-1", NoticeKind.UEL_ANNOUNCEMENT),
         ("商务部公告二〇二五年第二十一号", "MOFCOM-2025-21", NoticeKind.ANNOUNCEMENT),
         ("商务部公告２０２５年第５１号", "MOFCOM-2025-51", NoticeKind.ANNOUNCEMENT),
+        # the ministry's number in the bracket form (parse20/08, parse21/20): MOFCOM's, not the UEL's
+        ("商务部公告〔2026〕53号", "MOFCOM-2026-53", NoticeKind.ANNOUNCEMENT),
+        ("商务部 海关总署公告〔2026〕60号", "MOFCOM-2026-60", NoticeKind.ANNOUNCEMENT),
+        ("商务部令〔2026〕第3号", "MOFCOM-ORDER-2026-3", NoticeKind.ORDER),
     ],
 )
 def test_own_number_gives_the_key(line, key, kind):
@@ -120,3 +124,12 @@ def test_order_number_split_over_two_lines():
 def test_a_range_of_numbers_names_every_notice_in_it(phrase, keys):
     """Found by the blind audit of session 12: "第55号至第58号" named only No. 55 (three missed notices)."""
     assert refs(f"暂停实施{phrase}。") == keys
+
+
+def test_a_ministrys_bracket_number_named_in_a_text_is_the_ministrys_not_the_working_mechanisms():
+    """parse21: "商务部公告〔2026〕53号" was read as the UEL's 〔2026〕53号 (the bracket form was the working
+    mechanism's alone), so a notice in that form got no number and a reference to one named a UEL notice."""
+    assert refs("暂停实施商务部公告〔2026〕53号相关措施") == ["MOFCOM-2026-53"]
+    assert refs("停止执行商务部令〔2026〕第3号和4号") == ["MOFCOM-ORDER-2026-3", "MOFCOM-ORDER-2026-4"]
+    assert refs("停止不可靠实体清单工作机制公告〔2025〕5号和6号相关措施") == ["UEL-2025-5", "UEL-2025-6"]
+    assert head("【发布文号】商务部公告〔2026〕53号").issuer == "商务部"
