@@ -49,12 +49,14 @@ VERB_RE = re.compile(
     r"|暂停(?:实施|执行)?期限(?=\s*(?:自[^,;；。\n]{1,24}?起\s*(?:再|继续)?|再|继续)\s*(?:延长|延期))"
     r"|暂停(?<!的暂停)(?![期至到]|状态)(?:实施|执行)?|不再(?:继续)?暂停(?:实施|执行)?"
     r"|不再(?:实施|执行|延长|延期)|终止(?:实施|执行)?|停止(?:实施|执行)?|取消|解除|废止|移出|恢复(?:实施|执行)?|列入|纳入"
+    # "在…第23号附件《出口管制管控名单》中增列以下2家美国实体": a listing into an earlier annex ("增列入" is 列入's)
+    r"|增列(?!入)"
     r"|启动(?:反倾销|反补贴)?调查|进行调查|立案调查|采取(?:以下|相应|有关)?反制措施"
 )
 VERB_KIND = {
     "继续暂停": ActionKind.EXTEND, "暂停": ActionKind.SUSPEND, "停止": ActionKind.LIFT, "取消": ActionKind.LIFT,
     "解除": ActionKind.LIFT, "废止": ActionKind.LIFT, "移出": ActionKind.REMOVE, "恢复": ActionKind.RESTORE, "列入": ActionKind.IMPOSE,
-    "纳入": ActionKind.IMPOSE, "启动": ActionKind.INVESTIGATE, "进行": ActionKind.INVESTIGATE,
+    "纳入": ActionKind.IMPOSE, "增列": ActionKind.IMPOSE, "启动": ActionKind.INVESTIGATE, "进行": ActionKind.INVESTIGATE,
     "立案": ActionKind.INVESTIGATE, "采取": ActionKind.IMPOSE,
 }
 LIST_WORDS = (
@@ -82,7 +84,8 @@ DATE_LIST_RE = re.compile(
 DATE_ACTIVE_LIST_RE = re.compile(
     rf"{DATE_START}(?:(?P<y>{YEAR})\s*年\s*)?(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日"
     rf"(?P<more>(?:\s*[和、及与]\s*(?:(?:{YEAR})\s*年\s*)?(?:{MD}\s*月\s*)?{MD}\s*日)*)"
-    rf"\s*(?:(?:公布|发布)\s*)?(?:的\s*)?将\s*(?:[^,;。\n]{{0,40}}?等\s*)?(?P<n>{NUM})\s*家(?P<moren>)\s*(?P<c>{COUNTRY_ALT})?"
+    # "2025年4月9日发布的《公布将12家美国实体列入出口管制管控名单》": the notice named by its day and its title
+    rf"\s*(?:(?:公布|发布)\s*)?(?:的\s*)?(?:《[^《》,;。\n]{{0,40}}?)?将\s*(?:[^,;。\n]{{0,40}}?等\s*)?(?P<n>{NUM})\s*家(?P<moren>)\s*(?P<c>{COUNTRY_ALT})?"
     rf"\s*(?:实体|企业|公司|机构)?\s*(?:列入|纳入)\s*(?P<list>{LIST_ALT})"
 )
 MORE_COUNT_RE = re.compile(rf"({NUM})\s*家")
@@ -94,7 +97,7 @@ DATE_NOTICE_RE = re.compile(
 )
 # What every DATE_LIST_RE / DATE_NOTICE_RE match holds: most texts have neither, and a scan for
 # these (a literal first) is far cheaper than cutting the text into clauses.
-DATE_LIST_GATE_RE = re.compile(rf"入\s*(?:{LIST_ALT})\s*的")  # of 列入/纳入: one literal first scans fastest
+DATE_LIST_GATE_RE = re.compile(rf"入\s*(?:{LIST_ALT})\s*[的》]")  # of 列入/纳入: one literal first scans fastest
 DATE_NOTICE_GATE_RE = re.compile(r"日\s*(?:发布\s*)?(?:的\s*)?(?:公告|决定)")
 # "4月4日公告涉及的16家美国实体" / "所列16家实体".
 COUNT_AFTER_RE = re.compile(rf"[^,。;\n]{{0,8}}?(?:涉及|所列|列入|中)的?\s*(?P<n>{NUM})\s*家[^,。;\n]{{0,6}}?(?:实体|企业)")
@@ -365,6 +368,9 @@ def collect_refs(folded: str, clean: str, anchor: date | None, context_list: Lis
     refs = find_references(folded, clean, bare, skip=own_key, own=own_shape)
     refs = attach_dates(refs, folded, clean, anchor, context_list)
     date_refs = _date_refs(folded, clean, anchor)
+    if date_refs and refs:
+        # "2025年4月4日发布的《商务部公告2025年第21号 公布将16家…》": the number in the title names the notice
+        date_refs = [d for d in date_refs if not ("《" in d[2].text and any(d[0] <= r[0] < d[1] for r in refs))]
     if date_refs:
         refs = [r for r in refs if not any(s <= r[0] < e for s, e, _ in date_refs)] + date_refs
         refs.sort(key=_START)
@@ -539,7 +545,7 @@ VERB_KINDS = {word: _verb_kind(word) for word in (
     *(f"暂停{tail}期限{verb}" for tail in ("", "实施", "执行") for verb in ("延长", "延期", "")), "不再实施", "不再执行", "不再延长", "不再延期", "延长",
     *(f"{verb}{what}" for verb in ("停止", "解除", "取消", "结束", "终止")
       for what in ("对", "暂停", "暂停实施", "暂停执行")),
-    "取消", "解除", "废止", "移出", "列入", "纳入", "进行调查", "立案调查",
+    "取消", "解除", "废止", "移出", "列入", "纳入", "增列", "进行调查", "立案调查",
     *(f"启动{what}调查" for what in ("", "反倾销", "反补贴")),
     *(f"采取{what}反制措施" for what in ("", "以下", "相应", "有关")),
 )}
@@ -561,7 +567,7 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
                       published: date | None, effective: str | None, notice_list: ListKind | None,
                       allow_impose: bool, sentence: str, bounds: tuple[int, int]) -> None:
     """The actions of clause ``sentence`` (``folded[s_start:s_end]``) from its verbs ``found``, added to ``out``."""
-    verbs = _acting_verbs(folded, s_start, s_end, found, dated, "《" in sentence)
+    verbs = _acting_verbs(folded, s_start, s_end, found, dated, "《" in sentence, refs)
     text = None
     decided = None  # whether the sentence says it decides (DECISION_RE), looked at once when needed
     prev_end = s_start
@@ -575,6 +581,8 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
         kind = VERB_KINDS[word]
         if kind is ActionKind.IMPOSE or kind is ActionKind.INVESTIGATE:
             # a listing (列入, 采取反制措施) or an investigation decided now, not told as history
+            if word == "增列":  # "在…第23号附件《…》中增列" (``_acting_verbs``): the ref says where, and the annex's list
+                before = []
             if not allow_impose or before or _passive(folded, s_start, at) or _held(folded, s_start, at, v_end):
                 continue  # "…将依法决定是否将上述企业列入不可靠实体清单": a listing weighed, not decided
             lst: ListKind | None
@@ -585,7 +593,7 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
             else:
                 if decided is None:
                     decided = _decides(sentence)
-                lst = list_in(folded, at, next_start) if decided else None
+                lst = list_in(folded, clause_from if word == "增列" else at, next_start) if decided else None
             if lst is None:
                 continue
             if _told_before(folded, s_start, at, sentence, published):
@@ -614,6 +622,15 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
             action = replace(action, on_entities=limit)
         if action is not None and not (kind is ActionKind.RESTORE and not allow_impose and _repeats(out, action)):
             out.append(action)
+
+
+# "在商务部公告2026年第23号附件《出口管制管控名单》中增列…": the annex a listing adds to, named right before the verb.
+INTO_ANNEX_RE = re.compile(r"\s*(?:的\s*)?附件\s*(?:《[^《》\n]{1,20}》)?\s*中\s*$")
+
+
+def _into_annex(folded: str, before: list[tuple[int, int, NoticeRef]], at: int) -> bool:
+    """Whether the refs ``before`` the verb 增列 at ``at`` only say whose annex it adds to ("在…第23号附件《…》中增列")."""
+    return bool(before) and before[-1][2].key is not None and INTO_ANNEX_RE.match(folded[before[-1][1] : at]) is not None
 
 
 def _targets(folded: str, refs: list[tuple[int, int, NoticeRef]], out: list[ActionDraft],
@@ -663,12 +680,14 @@ def _repeats(out: list[ActionDraft], action: ActionDraft) -> bool:
 
 
 def _acting_verbs(folded: str, s_start: int, s_end: int, found: list[re.Match[str]], dated: list[tuple[int, int]],
-                  titled: bool) -> list[re.Match[str]]:
+                  titled: bool, refs: list[tuple[int, int, NoticeRef]]) -> list[re.Match[str]]:
     """The verbs of ``found`` that can act: not in a ref by date, a quoted title, after a modal, nor a "不再延长" that
-    ends no suspension ("有效期不再延长")."""
+    ends no suspension ("有效期不再延长"), nor a 增列 into anything but a numbered notice's annex."""
     verbs = []
     for v in found:
         at = v.start()
+        if v[0] == "增列" and not _into_annex(folded, [r for r in refs if s_start <= r[0] < at], at):
+            continue  # "在“一、企业”中增列：" of an amendment (mfa.py reads those)
         if dated and any(s <= at < e for s, e in dated) or titled and _in_quoted_title(folded, s_start, s_end, at):
             continue
         # MODAL_RE ends at the verb: only a modal's last character or a blank can stand right before it

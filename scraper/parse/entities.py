@@ -189,7 +189,15 @@ def _looks_like_name(rest: str) -> bool:
     if rest.startswith(NOT_A_NAME_STARTS) and NAMED_WITH_ENGLISH_RE.match(rest) is None:
         return False
     if SENTENCE_PUNCT_RE.search(rest):  # brackets are only stripped when it matters
-        outside = BRACKETED_RE.sub("", rest) if ("(" in rest or "（" in rest) else rest
+        outside = rest
+        while "(" in outside or "（" in outside:
+            # innermost pairs first, then the ones they were in: "（Allen ＆ Baker （North America） Holdings，Inc．）"
+            # is all inside (session 21, parse21: the comma in the outer pair was read as the line's own, and the
+            # entity was lost)
+            stripped = BRACKETED_RE.sub("", outside)
+            if stripped == outside:
+                break
+            outside = stripped
         if SENTENCE_PUNCT_RE.search(outside):
             return False
     return 0 < len(rest) <= 200
@@ -618,11 +626,22 @@ def _read_line(out: list[EntityRecord], branches: list[str], line: str, folded: 
                              type="individual", note=note, aliases=e.aliases)
         out.append(e)
         return
-    b = BRANCH_RE.match(folded)
+    b = BRANCH_RE.match(folded) or _sub_line(folded, out)
     if b and out:
         name = clean_display(line[b.start("name") : b.end("name")].rstrip(TRAILING_PUNCT))
         if name:
             branches.append(name)
+
+
+# "1.1 雷霆防务系统（新加坡）有限公司（…）" under "1. 雷霆防务系统公司（…）及其分支机构：": a branch numbered under its parent's
+# line (session 21, parse21: these lines were dropped without a word, the branches read from dashes only).
+SUB_NUMBERED_RE = re.compile(r"^\s*(?P<p>\d{1,3})\s*\.\s*\d{1,2}(?!\d)\s*[.、]?\s*(?P<name>\S.*?)\s*$")
+
+
+def _sub_line(folded: str, out: list[EntityRecord]) -> re.Match[str] | None:
+    """A SUB_NUMBERED_RE line whose first number is the last entity's (a branch of it), else None."""
+    m = SUB_NUMBERED_RE.match(folded) if out and out[-1].n is not None else None
+    return m if m and int(m.group("p")) == out[-1].n else None
 
 
 def _flush(out: list[EntityRecord], branches: list[str]) -> None:
@@ -700,11 +719,26 @@ def _merge_fragments(items: list[Item]) -> list[Item]:
 
 def _strip_qualifier(seg: str, folded: str) -> Item:
     """"参与对台湾地区军售、…的海岸间电子公司（…）、…" -> "海岸间电子公司（…）、…": the
-    qualifier ends at the last "的" before the first bracket (or the first "、")."""
+    qualifier ends at the last "的" before the first bracket (or the first "、"), or after the words that
+    name the notice listing the entity ("商务部公告2026年第66号所列中国台湾地区实体长风船舶…（…）", LISTED_BY_RE)."""
     ends = [i for i in (folded.find("("), folded.find("、")) if i >= 0]
     limit = folded.find("(") if folded.find("(") >= 0 else (min(ends) if ends else len(folded))
     cut = folded.rfind("的", 0, limit)
+    if "所列" in folded:
+        for m in LISTED_BY_RE.finditer(folded, 0, limit):
+            cut = max(cut, m.end() - 1)
     return (seg[cut + 1 :], folded[cut + 1 :]) if cut >= 0 else (seg, folded)
+
+
+# "…第66号所列中国台湾地区实体", "…所列的美国企业": the words before a name that say which notice listed it (session 21,
+# parse21: a removal's name was read with them, and without the region they give).
+LISTED_BY_RE = re.compile(rf"所列(?:的)?\s*(?P<c>{COUNTRY_ALT})?\s*(?:实体|企业|公司|机构)\s*")
+
+
+def listed_by_country(folded: str) -> str | None:
+    """The country or region the words naming the listing notice give ("…所列中国台湾地区实体" -> TW), else None."""
+    m = LISTED_BY_RE.search(folded) if "所列" in folded else None
+    return COUNTRIES[m.group("c")] if m and m.group("c") else None
 
 
 ENGLISH, COUNTRY, KEY = attrgetter("en"), attrgetter("country"), attrgetter("key")
@@ -787,9 +821,13 @@ def prose_entities(seg: str, country: str | None = None, folded: str | None = No
     the caller has it (a slice of the folded text). The usual list is read by one pattern
     (PROSE_LIST_RE), any other by cutting it into items and reading each."""
     folded = fold(seg) if folded is None else folded
+    groups = _count_groups(seg, folded) if "家" in folded else None
+    if groups:
+        return [e for g, fg, c in groups for e in prose_entities(g, c or country, fg)]
     summary = SUMMARY_RE.search(folded)
     if summary:
         seg, folded = seg[: summary.start()], folded[: summary.start()]
+    country = country or listed_by_country(folded)
     seg, folded = _strip_qualifier(seg, folded)
     if "、" not in folded and ")" not in folded and COUNT_PHRASE_RE.match(folded):
         return []  # one item, "20家日本实体": a count, no name (no "、" or ")" to cut at)
@@ -821,6 +859,27 @@ def prose_entities(seg: str, country: str | None = None, folded: str | None = No
         zh, en = split_name(item, fitem)
         if zh or en:
             out.append(_person_of(_prose_entity(zh, en, place or country, note)))
+    return out
+
+
+# "A（a）、B（b）2家日本实体和C（c）1家中国台湾地区实体": each group of names closed by its own count and country.
+GROUP_COUNT_RE = re.compile(rf"\)\s*{NUM}\s*家\s*(?P<c>{COUNTRY_ALT})?\s*{ENTITY_NOUN}\s*")
+GROUP_JOINT_RE = re.compile(r"\s*(?:以及|和|及|与|、|,|;)?\s*")
+
+
+def _count_groups(seg: str, folded: str) -> list[tuple[str, str, str | None]] | None:
+    """The groups of a list written as groups each closed by its count (GROUP_COUNT_RE), as (names, folded, country),
+    when there are two or more and the last closes the list; else None (session 21, parse21: the second group and the
+    count between were read as one name)."""
+    found = list(GROUP_COUNT_RE.finditer(folded))
+    if len(found) < 2 or folded[found[-1].end() :].strip():
+        return None
+    out, start = [], 0
+    for m in found:
+        stop = m.start() + 1  # the group keeps its closing bracket
+        out.append((seg[start:stop], folded[start:stop], COUNTRIES[m.group("c")] if m.group("c") else None))
+        joint = GROUP_JOINT_RE.match(folded, m.end())  # it matches the empty string too
+        start = joint.end() if joint else m.end()
     return out
 
 

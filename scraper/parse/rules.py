@@ -428,7 +428,29 @@ def measure(src: Source, d: Draft) -> list[act.ActionDraft]:
         # A text without a number of its own decides nothing unless it says so: "中国商务部发布公告，将…
         # 列入不可靠实体清单，禁止其从事…" in a news report tells another's measure.
         return drafts
+    listed = _measured_notices(src, d, found)
+    if listed:
+        # "调整对…公告〔2025〕10号所列实体采取的处理措施：…不再禁止…" acts on that notice's entities, named by it alone
+        # (session 21, parse21: the title's "有关实体所" was read as the entity a new measure fell on)
+        lifted = LIFTED_MEASURE_RE.search(src.folded, found.start, found.start + len(found.text) + 1) is not None
+        found = dataclasses.replace(found, action=ActionKind.LIFT_MEASURE if lifted else ActionKind.MEASURE,
+                                    targets=listed)
     return [*drafts, found]
+
+
+# "…公告〔2025〕10号所列实体", "…第23号列入的实体": a measure's object named by the notice that listed it.
+LISTED_OBJECT_RE = re.compile(r"\s*(?:所列|所列入|列入|中)的?\s*(?:[\u4e00-\u9fff]{0,8}?)(?:实体|企业|公司|机构)")
+# "不再禁止…", "不再限制…", "取消…禁止…措施": one measure of the listing lifted, the listing stays.
+LIFTED_MEASURE_RE = re.compile(r"不再(?:禁止|限制|实施|执行|采取)|取消[^。;；]{0,20}?(?:禁止|限制)")
+
+
+def _measured_notices(src: Source, d: Draft, found: act.ActionDraft) -> tuple[NoticeRef, ...]:
+    """The numbered notices a measure's object is the entities of ("对…〔2025〕10号所列实体采取的处理措施"), in its own
+    sentence up to the measure (``found.start`` is its 决定 or 禁止其); () when its object is no notice's list."""
+    stop = src.folded.find("。", found.start)
+    stop = len(src.folded) if stop < 0 else stop
+    return tuple([r for s, e, r in d.refs if found.start <= s < stop and r.key is not None
+                  and LISTED_OBJECT_RE.match(src.folded, e) is not None])
 
 
 def titled_listing(src: Source, d: Draft) -> list[act.ActionDraft]:
@@ -924,6 +946,12 @@ def _shortened(r: Action, records: list[A]) -> bool:
     keys = {t.key for t in r.targets}
     if None in keys:
         return False
+    if (r.action is ActionKind.LIFT or r.action is ActionKind.RESTORE) and _title_step(r.text) and any(
+            o is not r and o.action is r.action and o.list is r.list and keys <= {t.key for t in o.targets}
+            and not _title_step(o.text) for o in records):
+        # "关于停止执行商务部公告2026年第23号相关措施的公告" over "自2027年7月1日起，停止执行…第23号相关措施": the title has
+        # the notice's day, the body the step's own (session 21, parse21: both were kept, a false lift eleven days early)
+        return True
     # "关于恢复实施…第55号等公告的公告": the title names the first of the body's notices and says there are more (等)
     more = any(f"{t.text}等" in r.text for t in r.targets)
     for o in records:
@@ -934,6 +962,11 @@ def _shortened(r: Action, records: list[A]) -> bool:
             # a restore or lift has no period; the body's may start before the notice's day ("自…起", published late)
             return True
     return False
+
+
+def _title_step(text: str) -> bool:
+    """Whether an action was read from the title line ("…关于停止执行…第23号相关措施的公告"), not from a sentence."""
+    return "关于" in text and text.rstrip("。 ").endswith(("的公告", "的决定"))
 
 
 def dedupe_actions(records: list[A]) -> list[A]:
