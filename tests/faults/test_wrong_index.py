@@ -137,18 +137,17 @@ def story(tmp_path_factory) -> Story:
             step("clean3")
             told.health["clean3"] = healthz(served)
 
-            # fetch21, H1-H4: the Q&A index short of its whole copy stays said until whole again or accepted (the
-            # runs alone, no status)
-            short = with_rows(QA_INDEX, QA_ROWS[:4])
-            for name, page in (("shrunk2", None),  # H1 the same answer
-                               ("shrunk3", short.replace(b"</body>", b"<!-- 2 -->\n</body>")),  # H2 new bytes, as short
-                               ("whole", fixture(QA_INDEX).encode()),  # H3 its six rows again
-                               ("shrunk4", short),  # short again
-                               ("accepted", None)):  # H4 the same answer, after a person accepted it
-                if page is not None:
-                    site.set_page(f"{W}/{QA_INDEX}", page)
-                if name == "accepted":
-                    told.accept = cli(db, "accept", f"https://{W}/{QA_INDEX}", hashlib.sha256(short).hexdigest()[:12],
+            # fetch21, H1-H4: an index short of its whole copy stays said until whole again or accepted (the runs
+            # alone, no status): the Q&A index (short since clean3) till whole again; the 2025 announcement index
+            # (its two oldest rows off in shrunk2) till a person accepts it (before the last run)
+            short_qa, short_ann = with_rows(QA_INDEX, QA_ROWS[:4]), with_rows(ANN_2025, ANN_ROWS[:3])
+            for name, pages in (("shrunk2", {ANN_2025: short_ann}),  # H1 the Q&A the same answer
+                                ("shrunk3", {QA_INDEX: short_qa.replace(b"</body>", b"<!-- 2 -->\n</body>")}),  # H2
+                                ("whole", {QA_INDEX: fixture(QA_INDEX).encode()})):  # H3 its six rows again
+                for path, page in pages.items():
+                    site.set_page(f"{W}/{path}", page)
+                if name == "whole":  # H4
+                    told.accept = cli(db, "accept", f"https://{W}/{ANN_2025}", hashlib.sha256(short_ann).hexdigest()[:12],
                                       "--by", "ops", env=env())
                 told.runs[name] = run(db, out, bases, sources=SOURCES)
     return told
@@ -221,17 +220,19 @@ def test_paging_differently_is_a_warning(story):
     assert "pages differently" in warnings[0]["detail"], brief(report)
 
 
-@pytest.mark.parametrize(("name", "said"), [("shrunk2", True), ("shrunk3", True), ("whole", False), ("shrunk4", True),
-                                            ("accepted", False)])
-def test_a_shrunk_index_is_said_until_whole_again_or_accepted(story, name, said):
+@pytest.mark.parametrize(("name", "qa", "ann"), [("shrunk2", True, True), ("shrunk3", True, True),
+                                                 ("whole", False, False)])
+def test_a_shrunk_index_is_said_until_whole_again_or_accepted(story, name, qa, ann):
     """H1-H4 (fetch21): the warning was said for one run only (ops20's question), the next run holding the index to
-    its short copy; now it stays while the index answers short of its whole copy, the same answer (H1) or new bytes
-    (H2), and ends when it lists that copy's rows again (H3) or a person accepts the index as it is (H4:
-    ``accept URL SHA``). Break-check: shrunk2 and shrunk3 had no warning at 495d67e (the reason then index-changed),
-    and accept refused a URL (no notice of that key)."""
-    if name == "accepted":
+    its short copy; now it stays while the index answers short of its whole copy, the same answer (H1: the Q&A index
+    in shrunk2, the announcement index in shrunk3) or new bytes (H2: the Q&A index in shrunk3), and ends when it
+    lists that copy's rows again (H3: the Q&A index in whole) or a person accepts the index as it is (H4: ``accept
+    URL SHA``, the announcement index before whole). Break-check: at 495d67e no index-shrunk warning in any of them
+    (after one run none at all), and accept refused a URL (no notice of that key)."""
+    if name == "whole":
         assert story.accept.code == 0 and "index-shrunk warning closed, by ops" in story.accept.out, story.accept
     done, report = story.runs[name]
     assert done.code == 0, brief(report) if report else done.out + done.err
-    warnings = [w["reason"] for w in source(report, "mofcom-qa")["warnings"]]
-    assert warnings == (["index-shrunk"] if said else []), (name, brief(report))
+    for each, said in (("mofcom-qa", qa), ("mofcom-announcements", ann)):
+        warnings = [w["reason"] for w in source(report, each)["warnings"]]
+        assert warnings == (["index-shrunk"] if said else []), (name, each, brief(report))
