@@ -22,18 +22,20 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from mofcom_watch.wrongnotice import another_notice
 from scraper.answers import CrawledPage, FetchResult
 from scraper.sources import Mode, Source
+from storage.aliasfix import settled_by
 from storage.cleantext import clean_document, clean_text
 from storage.db import WRITE_LOCK
 from storage.faults import store_fault
 from storage.ingest import count_mismatch, load_notice, record_issue, store_parse
-from storage.keys import mismatch_key, older_copy_key, unusable_key
-from storage.models import HealthIssue, NewsReport, Notice, Snapshot
+from storage.keys import issue_key, mismatch_key, older_copy_key, unusable_key
+from storage.lifecycle import CORRECTION_WORDS, corrects_names
+from storage.models import HealthIssue, NewsReport, Notice, Page, Snapshot
 from storage.outcomes import PageOutcome, PageResult
 from storage.pages import StoredCopy, stored_copies
 from storage.readagain import (
@@ -209,6 +211,40 @@ def _resolve_issues(session: Session, keys: list[str], at: datetime) -> None:
     """The open issues with these keys resolved: one UPDATE built once (no issue loaded; record_issue has
     flushed any issue it opened)."""
     session.execute(RESOLVE, {"keys": keys, "resolved_at": as_utc(at)})
+
+
+def settle_by_correction(session: Session, keys: Iterable[str], parser: PageParser, at: datetime) -> set[str]:
+    """Close the open alias-conflict issue of each of these notices whose pages disagree only as a stored correction
+    notice says (:func:`storage.aliasfix.settled_by`: the kept copy is the text as first published, the other copy
+    has the correction's renames made): the kept copy stays the notice, the engine applies the correction to it.
+    Run when such an issue opens and when a correction notice naming the notice is stored, whichever comes last.
+    The keys of the notices settled."""
+    settled: set[str] = set()
+    for key in dict.fromkeys(keys):
+        issue = session.scalars(select(HealthIssue).where(
+            HealthIssue.key == issue_key(HealthKind.ALIAS_CONFLICT, key), HealthIssue.resolved_at.is_(None))).first()
+        notice = load_notice(session, key) if issue is not None and issue.url else None
+        if issue is None or notice is None or issue.url is None:
+            continue
+        snap = session.scalars(select(Snapshot).join(Page, Page.id == Snapshot.page_id).where(Page.url == issue.url)
+                               .order_by(Snapshot.fetched_at.desc(), Snapshot.id.desc()).limit(1)).first()
+        other = read_again(snap, parser, issue.url, key) if snap is not None else None
+        if other is None:
+            continue
+        corrections = [rec for rec in (NoticeRecord.from_json(json.loads(text)) for text in session.scalars(
+            select(Notice.record_json).where(or_(*(Notice.title.contains(w) for w in CORRECTION_WORDS)))))
+            if corrects_names(rec) and key in {r.key for r in rec.references}]
+        fix = settled_by(NoticeRecord.from_json(json.loads(notice.record_json)), other.notice, corrections)
+        if fix is None:
+            continue
+        issue.detail = clean_text(
+            f"{issue.detail}; settled: the correction notice {fix.key} ({fix.number or fix.title}) renames what the "
+            f"copy at {issue.url} reads otherwise: the ministry corrected that page; the notice stays as first "
+            "published and the correction is applied to it")
+        issue.resolved_at = as_utc(at)
+        settled.add(key)
+    session.flush()
+    return settled
 
 
 def _store_news(session: Session, record: NoticeRecord, snapshot: Snapshot, url: str, source: str) -> None:
@@ -486,11 +522,15 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
                          notice_key=record.key)
         _resolve_issues(session, [unusable] + ([mismatch] if change.whole and not count_mismatch(record) else [])
                         + ([] if change.older else [older]), fetched_at)
+        corrected = [r.key for r in record.references if r.key] if corrects_names(record) else []
+        settled = settle_by_correction(session, ([record.key] if change.alias_conflict else []) + corrected, parser,
+                                       fetched_at)
+        conflict = change.alias_conflict and record.key not in settled
         return PageResult(url=url, outcome=PageOutcome.NOTICE, notice_key=record.key, new=change.new,
                           changed=change.changed and not change.new, sha256=sha, warnings=warnings,
                           revision=change.revision, stated_count=record.stated_count,
                           parsed_count=len(record.entities), incomplete=count_mismatch(record), same_bytes=same_bytes,
-                          detail="alias pages disagree (see health issues)" if change.alias_conflict else None)
+                          detail="alias pages disagree (see health issues)" if conflict else None)
     outcome = PageOutcome.INDEX if doc.kind == DocumentKind.INDEX else PageOutcome.OTHER
     snapshot(outcome, encoding=doc.encoding)
     _resolve_issues(session, [unusable], fetched_at)

@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from storage.cleantext import clean_notice, clean_text
 from storage.keys import ISSUE_KEY_LEN, fit_key, issue_key
+from storage.lifecycle import corrects_names
 from storage.models import (
     Action,
     Entity,
@@ -285,6 +286,12 @@ def _insert_new(session: Session, record: NoticeRecord, snapshot: Snapshot, url:
 def _record_rows(session: Session, rows: _NewRows, record: NoticeRecord) -> _NewRows:
     """``rows`` filled with the entities, spellings, listings and actions of ``record``."""
     entities: dict[str, tuple[str, EntityRecord]] = {}  # the parser's key, as actions name it -> (stored key, record)
+    if corrects_names(record):
+        # A correction's entities are another notice's entities as renamed, keyed as the parser could only guess (a
+        # Chinese name alone: that half's key, where the listing keys the entity by its English name). The engine
+        # matches them to the listing (storage/lifecycle.py), and screening and timelines read them from there
+        # (status.derive_stored): stored as entities, a guessed key was an entity with no listing (session 21).
+        return rows
     for ent, stored_key in zip(record.entities, upsert_entities(session, record.entities, rows)):
         if stored_key is not None:
             entities.setdefault(_entity_key(ent), (stored_key, ent))

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from storage.aliaslinks import notice_links
 from storage.derived import DerivedSummary, inputs_digest, stored_summary
 from storage.health import open_health_issues, open_warnings
-from storage.lifecycle import Derivation, corrected_keys, derive
+from storage.lifecycle import Derivation, corrected_keys, corrects_names, derive
 from storage.models import Entity, EntityName, HealthIssue
 from storage.names import clean_display, name_key
 from storage.notices import load_stored_notices
@@ -87,9 +87,19 @@ class EntityTimeline:
 
 
 def derive_stored(session: Session, as_of: date) -> tuple[list[StoredNotice], Derivation]:
+    return _derive_stored(session, as_of)[1:]
+
+
+def _derive_stored(session: Session, as_of: date) -> tuple[set[str], list[StoredNotice], Derivation]:
+    """:func:`derive_stored`, and the stray keys: the keys a correction notice's entities had as parsed that
+    no notice names as derived (the engine matched them to the listing's entity). A store written before session 21
+    holds an entity row under such a key (a Chinese half's, 北极星导航系统): it is no entity, never shown."""
     notices = load_stored_notices(session)
     d = derive(notices, as_of)
-    return corrected_keys(notices, d), d
+    fixed = corrected_keys(notices, d)
+    named = {e.key for n in fixed for e in n.record.entities if e.key}
+    stray = {e.key for n in notices if corrects_names(n.record) for e in n.record.entities if e.key} - named
+    return stray, fixed, d
 
 
 def derived_summary(session: Session, as_of: date) -> DerivedSummary:
@@ -170,8 +180,8 @@ def entity_timeline(session: Session, name: str, as_of: date) -> EntityTimeline 
     key = name_key(name)
     if not key:
         return None
-    notices, d = derive_stored(session, as_of)
-    keys = _matching_keys(session, notices, key) or _screened_keys(notices, name)
+    stray, notices, d = _derive_stored(session, as_of)
+    keys = [k for k in _matching_keys(session, notices, key) if k not in stray] or _screened_keys(notices, name)
     if not keys:
         return None
     keys, via = _linked(notices, keys, as_of)
@@ -194,8 +204,8 @@ def _screened_keys(notices: Sequence[StoredNotice], name: str) -> list[str]:
 
 def entity_timeline_by_key(session: Session, key: str, as_of: date) -> EntityTimeline | None:
     """:func:`entity_timeline` for one entity key exactly as stored (``/entity/<key>``); None if unknown."""
-    notices, d = derive_stored(session, as_of)
-    known = session.scalars(select(Entity.key).where(Entity.key == key)).first() is not None or any(
+    stray, notices, d = _derive_stored(session, as_of)
+    known = key not in stray and session.scalars(select(Entity.key).where(Entity.key == key)).first() is not None or any(
         e.key == key for n in notices for e in n.record.entities)
     if not (key and known):
         return None

@@ -9,8 +9,16 @@ from __future__ import annotations
 
 import json
 import shutil
+from datetime import date
 from pathlib import Path
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from storage.db import make_engine
+from storage.models import Entity, EntityName, HealthIssue
+from storage.names import name_key
+from storage.status import entity_timeline_by_key
 from tests.mofcom_watch.stories import TAG, invoke
 from tests.mofcom_watch.test_stories19 import STORIES
 
@@ -93,9 +101,73 @@ def test_a_correction_of_the_chinese_name_alone_is_found_by_screening_and_timeli
     assert "polarisnavigationsystems" in timeline["keys"]
     assert (timeline["zh"], timeline["en"]) == ("北极星导航公司", "Polaris Navigation Systems, Inc.")
     assert [(e["notice_key"], e["state"]["state"]) for e in timeline["listings"]] == [("MOFCOM-2026-31", "in_force")]
+    # session 21 (corr21): the correction's own guess at a key (the Chinese half's, 北极星导航系统) is no entity of its
+    # own: not stored, so neither the timeline nor /entity/<that key> shows an entity with no listing
+    assert timeline["keys"] == ["polarisnavigationsystems"], timeline["keys"]
+    stray = "北极星导航系统"
+    engine = make_engine(db)
+    try:
+        with Session(engine) as session:
+            assert session.scalars(select(Entity.key).where(Entity.key == stray)).first() is None
+            assert entity_timeline_by_key(session, stray, date(2026, 7, 22)) is None
+            # a store written before session 21 holds that row (and its spelling): it is hidden, nothing else moves
+            row = Entity(key=stray, zh="北极星导航公司")
+            row.names.append(EntityName(name="北极星导航公司", name_key=name_key("北极星导航公司"), lang="zh"))
+            session.add(row)
+            session.commit()
+            assert entity_timeline_by_key(session, stray, date(2026, 7, 22)) is None
+    finally:
+        engine.dispose()
+    again = json.loads(invoke(db, "timeline", "北极星导航公司", "--json", "--as-of", "2026-07-22").stdout)
+    assert again == timeline, again
     csv = tmp_path / "who.csv"
     csv.write_text("北极星导航公司\n", encoding="utf-8")
     screened = invoke(db, "screen", str(csv), "--json", "--as-of", "2026-07-22")
     assert screened.exit_code == 1, screened.output
     hits = [h for r in json.loads(screened.stdout)["results"] for h in r["hits"]]
     assert [(h["notice_key"], h["state"]) for h in hits] == [("MOFCOM-2026-31", "in_force")], hits
+
+
+def test_a_correction_made_at_one_url_only_is_settled_by_the_correction_notice(tmp_path: Path) -> None:
+    """Session 21 (corr21): the ministry corrects No. 31's item 4 (Harbor Dynamic -> Dynamics Systems) at one of its
+    URLs only; the other URL keeps the first text. The pages disagree: an alias-conflict issue opens (status exit 1)
+    and the notice stays as first fetched. Once the official correction (No. 40, naming that entry) is stored, the
+    conflict is settled by it: issue closed with a detail naming No. 40, one name_corrected item, the entity's key
+    and every earlier item's id unchanged, nothing listed twice. (Before, the issue stayed open with no way to close.)"""
+    corpus = Path(__file__).parents[1] / "data" / "corpus" / "corr20"
+    original = (corpus / "00a-mofcom-2026-31-ecl-6-us.txt").read_text(encoding="utf-8")
+    fixed = original.replace("Harbor Dynamic Systems", "Harbor Dynamics Systems")
+    assert fixed != original
+    runs = {"first": {"www.mofcom.gov.cn/article/31.txt": original},
+            "second": {"aqygzj.mofcom.gov.cn/article/31.txt": fixed},
+            "third": {"www.mofcom.gov.cn/article/40.txt":
+                      (corpus / "10-ecl-second-entry-same-notice.txt").read_text(encoding="utf-8")}}
+    db = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    for n, (run, pages) in enumerate(runs.items()):
+        for rel, text in pages.items():
+            (tmp_path / run / rel).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / run / rel).write_text(text, encoding="utf-8")
+        day = ("2026-07-15", "2026-07-20", "2026-08-06")[n]
+        invoke(db, "replay", str(tmp_path / run), "--fetched-at", f"{day}T02:00:00+00:00", "--as-of", day)
+        if run != "second":
+            assert invoke(db, "feeds", "--out", str(tmp_path / run / "f"), "--as-of", day).exit_code == 0
+        status = invoke(db, "status", "--json", "--as-of", day)
+        got = json.loads(status.stdout)
+        issues = [i for i in got["health_issues"] if i["kind"] == "alias-conflict"]
+        if run == "second":  # the pages disagree and nothing says why yet: loud
+            assert status.exit_code == 1 and len(issues) == 1, status.output
+    assert status.exit_code == 0 and not issues and not got["unresolved_references"], status.output
+    before = {i["id"]: i["title"] for i in feed(tmp_path / "first" / "f", "all")}
+    after = {i["id"]: i["title"] for i in feed(tmp_path / "third" / "f", "all")}
+    assert set(before) <= set(after)
+    new = [t for i, t in after.items() if i not in before and "/notice" not in i]
+    assert len(new) == 1 and new[0].startswith("Corrected: Harbor Dynamic Systems") and "Harbor Dynamics Systems" in \
+        new[0] and "MOFCOM-2026-40" in new[0], new
+    engine = make_engine(db)
+    try:
+        with Session(engine) as session:
+            closed = session.scalars(select(HealthIssue).where(HealthIssue.kind == "alias-conflict")).one()
+            assert closed.resolved_at is not None and "MOFCOM-2026-40" in closed.detail, closed.detail
+    finally:
+        engine.dispose()
+
