@@ -395,6 +395,9 @@ class _Builder:
         self.events: dict[str, EventRecord] = {}
         self.problems: list[str] = []
         self.notes: list[str] = []
+        # a notice whose effective date a later notice corrected (``_effective_corrections``): its key -> (the corrected
+        # day, the day first written, which its items' ids keep, the correcting notice)
+        self.moved: dict[str, tuple[date, date, StoredNotice]] = {}
 
     def add(self, event: EventRecord) -> None:
         self.events.setdefault(event.id, event)
@@ -423,20 +426,26 @@ def _state_events(b: _Builder, kind: EventKind, listing: Listing, by: StoredNoti
     the item is published. ``measures``: the measures a ``measure_lifted`` item names."""
     records = dict(listing.named_on(occurred.astimezone(BEIJING).date()))
     ents = [records[k] for k in keys if k in records]
-    base = f"{TAG_PREFIX}{listing.key}/{kind.value}/{listing.list.value}/{(id_day or effective).isoformat()}"
+    moved = b.moved.get(by.record.key) if by.record.key == listing.key and id_day is None else None
+    fixed = moved is not None and moved[0] == effective  # the day a correction gave: the id keeps the day first written
+    base = (f"{TAG_PREFIX}{listing.key}/{kind.value}/{listing.list.value}/"
+            f"{(moved[1] if moved is not None and fixed else id_day or effective).isoformat()}")
     subject = _subject(ents, listing, None, by)
+    note = (f" The effective date is as {_number(moved[2])} corrected it ({moved[1].isoformat()} before, "
+            f"{effective.isoformat()} now).") if moved is not None and fixed else ""
+    summary = _summary(kind, subject, effective, until, by, listing, days, measures) + note
     notice_item = EventRecord(
         id=_own_id(b, base, by), kind=kind, scope=EventScope.NOTICE, list=listing.list, notice_key=listing.key, source_key=by.record.key,
         entity_key=None, effective=id_day or effective, until=until, occurred=occurred, updated=occurred,
         title=_title(kind, subject, effective, until, days, measures), title_zh=by.record.title,
-        summary=_summary(kind, subject, effective, until, by, listing, days, measures), entities=tuple(ents),
-        presumed=presumed, days_left=days, provenance=_provenance(by, listing.notice))
+        summary=summary, entities=tuple(ents), presumed=presumed, days_left=days,
+        provenance=_provenance(by, listing.notice, *((moved[2],) if moved is not None and fixed else ())))
     b.add(notice_item)
     for key, ent in zip([k for k in keys if k in records], ents):
         subject = _subject([ent], listing, ent)
         b.add(dataclasses.replace(notice_item, id=_own_id(b, f"{base}/{key}", by), scope=EventScope.ENTITY, entity_key=key, entities=(ent,),
                                   title=_title(kind, subject, effective, until, days, measures),
-                                  summary=_summary(kind, subject, effective, until, by, listing, days, measures)))
+                                  summary=_summary(kind, subject, effective, until, by, listing, days, measures) + note))
 
 
 def _own_id(b: _Builder, item_id: str, by: StoredNotice) -> str:
@@ -1234,6 +1243,43 @@ def _apply_corrections(b: _Builder, known: Sequence[StoredNotice],
     return applied
 
 
+def _effective_corrections(known: Sequence[StoredNotice], b: _Builder) -> tuple[list[StoredNotice], set[str]]:
+    """``known`` with each effective date a correction notice corrects applied (``NoticeRecord.corrected_effective``,
+    "…生效日期有误，现更正为2026年7月16日"): only when the correction names one stored notice that lists (its own
+    actions all effective on one day): that notice's own actions then take effect on the corrected day; its items keep
+    their ids (the day first written, ``_Builder.moved``) and say so. A later correction of the same date wins. The keys
+    of the corrections applied; any other stays unapplied, loudly (``_unapplied_corrections``)."""
+    by_key = {n.record.key: n for n in known}
+    fixes: dict[str, StoredNotice] = {}
+    applied: set[str] = set()
+    for n in sorted(known, key=lambda n: (known_from(n) or date.min, n.record.key)):
+        rec = n.record
+        if not _corrects(n) or rec.entities or day_of(rec.corrected_effective) is None:
+            continue
+        refs = {r.key for r in rec.references if r.key and r.key != rec.key}
+        target = by_key.get(next(iter(refs))) if len(refs) == 1 else None
+        own = [a for a in target.record.actions if a.action in OWN_ACTIONS] if target is not None else []
+        if target is None or not own or len({_action_effective(target, a) for a in own}) != 1:
+            continue
+        fixes[target.record.key] = n
+        applied.add(rec.key)
+    out: list[StoredNotice] = []
+    for n in known:
+        fix = fixes.get(n.record.key)
+        new = day_of(fix.record.corrected_effective) if fix is not None else None
+        if fix is None or new is None:
+            out.append(n)
+            continue
+        value = fix.record.corrected_effective
+        first = next(_action_effective(n, a) for a in n.record.actions if a.action in OWN_ACTIONS)
+        assert first is not None
+        actions = tuple(dataclasses.replace(a, effective=value) if a.action in OWN_ACTIONS else a for a in n.record.actions)
+        out.append(dataclasses.replace(n, record=dataclasses.replace(n.record, effective=value, actions=actions)))
+        if new != first:
+            b.moved[n.record.key] = (new, first, fix)
+    return out, applied
+
+
 def _dated_title(notice: StoredNotice, ref: NoticeRef) -> bool:
     """Whether ``notice`` is the one a correction names by day and title ("2026年7月15日发布的《关于将…的公告》"):
     published that day, its title holding the quoted title (spaces aside)."""
@@ -1358,8 +1404,9 @@ def derive(notices: Sequence[StoredNotice], as_of: date) -> Derivation:
     known = [n for n in by_key.values() if known_from(n) <= as_of]  # type: ignore[operator]
     for n in known:
         b.add(_notice_event(n))
+    known, dated = _effective_corrections(known, b)
     listings, steps = _collect(known, b)
-    _unapplied_corrections(b, known, _apply_corrections(b, known, listings))
+    _unapplied_corrections(b, known, _apply_corrections(b, known, listings) | dated)
     states: list[StatusRow] = []
     for lk in sorted(listings):
         listing = listings[lk]

@@ -169,6 +169,9 @@ class NoticeRecord:
     warnings: tuple[str, ...] = ()
     url: str | None = None
     text: str = field(default="", repr=False)  # the main text the parse used
+    # a correction notice's corrected effective date of the one notice it names ("…生效日期有误，现更正为2026年7月16日",
+    # "“本公告自公布之日起实施”有误，现更正为“本公告自…起施行”"): ISO, as ``effective`` (scraper/parse/corrections.py)
+    corrected_effective: str | None = field(default=None, metadata=OMIT_DEFAULT)
 
     def to_json(self) -> dict[str, Any]:
         """The JSON shape printed by ``mofcom-watch parse`` (without the text)."""
@@ -320,6 +323,7 @@ def _notice_from_json(data: dict[str, Any]) -> NoticeRecord:
         warnings=tuple(data.get("warnings", ())),
         url=data.get("url"),
         text=data.get("text", ""),
+        corrected_effective=data.get("corrected_effective"),
     )
 
 

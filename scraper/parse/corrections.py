@@ -15,6 +15,7 @@ from datetime import date
 
 from storage.records import EntityRecord, NoticeRef
 
+from .dates import effective_in
 from .entities import cached_key, split_name
 from .textnorm import fold
 
@@ -113,3 +114,26 @@ def unkeyed(text: str) -> bool:
     notice, which would drop the correction silently; the caller refuses it for a person to read (needs-review)."""
     head = text[:400]
     return bool(CORRECTION_TITLE_RE.search(head) and LIST_WORD_RE.search(text) and corrected_entities(text))
+
+
+# a corrected effective date of the notice corrected: its effective clause quoted and corrected ("商务部公告2026年第31号
+# 中“本公告自公布之日起正式实施”有误，应为“本公告自2026年7月16日12时01分起正式实施”", "…现更正为“本公告自…起施行”"), or its
+# date named and corrected ("…的生效日期有误，现更正为2026年7月16日")
+CLAUSE_RE = re.compile(r"“(?P<old>[^“”]{0,40}(?:实施|施行|生效)[^“”]{0,6})”\s*(?:仍|亦|也)?\s*有误\s*[，,]?\s*" + VERB
+                       + r"\s*[:：]?\s*“(?P<new>[^“”]{0,60}自[^“”]{4,40}起\s*(?:正式)?\s*(?:实施|施行|生效)[。]?)”")
+DATE_WORD_RE = re.compile(r"(?:生效|实施|施行)(?:日期|时间)\s*(?:仍|亦|也)?\s*有误\s*[，,]?\s*" + VERB
+                          + r"\s*[:：]?\s*(?P<new>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*\d{1,2}\s*[时:点]\s*"
+                          r"(?:\d{1,2}\s*分?)?)?)")
+
+
+def corrected_effective(text: str, published: date | None) -> str | None:
+    """The one effective date a correction sets for the notice it corrects (ISO, as ``NoticeRecord.effective``), from
+    its corrected effective clause or its corrected "生效日期"; None unless exactly one is stated, with a full date
+    (a day "自公布之日起" counts from is the corrected notice's, not this one's: not read here) and nothing else
+    corrected: a text with a name pair, or with a 更正为 that is no date, gives None (the correction stays loud)."""
+    found = [effective_in(m.group("new"), None) for m in CLAUSE_RE.finditer(text)]
+    found += [effective_in(f"自{m.group('new')}起", None) for m in DATE_WORD_RE.finditer(text)]
+    if len(found) != 1 or found[0] is None or len(CORRECTED_RE.findall(text)) != 1 or PAIR_RE.search(text) and \
+            corrected_entities(text):
+        return None
+    return found[0]

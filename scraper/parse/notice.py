@@ -89,15 +89,18 @@ def parse_text(text: str, hints: PageHints | None = None) -> NoticeRecord | None
         return None
     ident = d.identity
     entities = tuple(d.entities)
+    corrected_effective = None
     if not d.actions and not entities and corrections.is_correction(ident.title):
         # "关于更正…附件有关内容的公告": the renamed entities, keyed as first written (scraper/parse/corrections.py)
         entities = corrections.corrected_entities(src.text)
         if entities and not any(r.key for r in d.references):  # the corrected notice named by its day and title
             dated = corrections.dated_reference(src.text, d.published)
             d.references = (*d.references, dated) if dated else d.references
+        if not entities:  # "…生效日期有误，现更正为…": the corrected notice's effective date
+            corrected_effective = corrections.corrected_effective(src.text, d.published)
     return NoticeRecord(
         key=ident.key, kind=ident.kind, number=ident.number, issuer=ident.issuer, title=ident.title,
         published=d.published, published_at=d.published_at, effective=d.effective, list=d.notice_list,
         actions=tuple(d.actions), entities=entities, stated_count=d.count[0], references=d.references,
-        warnings=warnings, url=src.hints.url, text=src.text,
+        warnings=warnings, url=src.hints.url, text=src.text, corrected_effective=corrected_effective,
     )

@@ -171,3 +171,29 @@ def test_a_correction_made_at_one_url_only_is_settled_by_the_correction_notice(t
     finally:
         engine.dispose()
 
+
+def test_a_corrected_effective_date_is_applied_and_every_id_kept(tmp_path: Path) -> None:
+    """Session 21 (corr21): No. 41 corrects No. 31's effective date ("生效日期有误，现更正为2026年7月16日"). Applied: the
+    listing is in force since 07-16, status is clean (before: a loud unapplied correction, the date left at 07-15);
+    every item published before keeps its id (ids carry the day first written), none leaves the feed, and the one
+    new item is the correction of the imposed item, naming No. 41 and both days."""
+    corpus = Path(__file__).parents[1] / "data" / "corpus"
+    db = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    for run, page, day in (("a", "corr20/00a-mofcom-2026-31-ecl-6-us.txt", "2026-07-15"),
+                           ("b", "corr21/12-ecl-effective-date-plain.txt", "2026-07-17")):
+        (tmp_path / run).mkdir()
+        shutil.copyfile(corpus / page, tmp_path / run / Path(page).name)
+        assert invoke(db, "replay", str(tmp_path / run), "--fetched-at", f"{day}T02:00:00+00:00",
+                      "--as-of", day).exit_code == 0
+        assert invoke(db, "feeds", "--out", str(tmp_path / run / "f"), "--as-of", day).exit_code == 0
+    status = invoke(db, "status", "--json", "--as-of", "2026-07-17")
+    assert status.exit_code == 0, status.output
+    got = json.loads(status.stdout)
+    assert [(r["notice_key"], r["state"], r["since"]) for r in got["listings"]] == [
+        ("MOFCOM-2026-31", "in_force", "2026-07-16")], got["listings"]
+    before = {i["id"] for i in feed(tmp_path / "a" / "f", "all")}
+    after = {i["id"]: i for i in feed(tmp_path / "b" / "f", "all")}
+    assert before <= set(after)
+    new = [i for k, i in after.items() if k not in before]
+    assert [i["id"] for i in new] == [f"{TAG}MOFCOM-2026-31/imposed/ecl/2026-07-15/correction/1"], new
+    assert "from 2026-07-16" in new[0]["title"] and "MOFCOM-2026-41" in new[0]["content_html"], new[0]

@@ -28,7 +28,7 @@ PAGE_SUFFIXES = (".txt", ".html", ".json")
 PIN_SUFFIX = ".expect.json"
 PIN_KEYS = {"origin", "auditor_verdict", "status", "why", "url", "expect", "xfail", "known_wrong"}
 EXPECT_KEYS = {"outcome", "unusable", "key", "kind", "list", "published", "effective", "stated_count",
-               "actions", "entities", "links", "warnings"}
+               "actions", "entities", "links", "warnings", "corrected_effective"}
 ACTION_KEYS = {"action", "list", "targets", "effective", "until", "extends_by", "entities", "measures"}
 ENTITY_KEYS = {"zh", "en", "country", "type"}
 
@@ -79,6 +79,7 @@ def observed(raw: bytes, url: str | None) -> dict[str, Any]:
     return {
         "outcome": "notice",
         **{k: n[k] for k in ("key", "kind", "list", "published", "effective", "stated_count", "warnings")},
+        "corrected_effective": n.get("corrected_effective"),  # a correction's corrected date of another notice
         "actions": [{"action": a["action"], "list": a["list"], "targets": [_target(t) for t in a["targets"]],
                      "effective": a["effective"], "until": a["until"], "extends_by": a.get("extends_by"),
                      "entities": a.get("entities", []), "measures": a.get("measures", [])}

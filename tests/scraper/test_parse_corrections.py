@@ -79,3 +79,24 @@ def test_an_unnumbered_correction_of_a_listing_is_refused_for_review_not_dropped
     assert parse_document(paper.encode()).kind is DocumentKind.OTHER
     vague = "勘误\n\n7月15日发布的《关于将甲公司等6家美国实体列入出口管制管控名单的公告》附件有误，特此勘误。\n"
     assert parse_document(vague.encode()).kind is DocumentKind.OTHER
+
+
+def test_a_corrected_effective_date_is_read_when_it_is_one_full_date() -> None:
+    """Session 21 (corr21): "生效日期有误，现更正为2026年7月16日" and a corrected effective clause ("现更正为“本公告自…起
+    施行”", with its hour) give the corrected notice's one effective date; a name correction, a clause counted from a
+    day this text does not give ("自公布之日起"), or two dates give none (the correction then stays loud)."""
+    from pathlib import Path
+
+    corpus = Path(__file__).parents[1] / "data" / "corpus"
+
+    def read(name: str) -> str | None:
+        return parse_text((corpus / name).read_text(encoding="utf-8")).corrected_effective
+
+    assert read("corr21/12-ecl-effective-date-plain.txt") == "2026-07-16"
+    assert read("corr21/11-uel-effective-clause-shixing.txt") == "2026-07-20"
+    assert read("corr20/09-ecl-effective-date-correction.txt") == "2026-07-16T12:01+08:00"
+    assert read("corr20/01-ecl-en-typo.txt") is None and read("corr20/05-ecl-delete-wrongly-included.txt") is None
+    text = (corpus / "corr20/09-ecl-effective-date-correction.txt").read_text(encoding="utf-8")
+    assert parse_text(text.replace("本公告自2026年7月16日12时01分起", "本公告自公布之日起10日后")).corrected_effective is None
+    two = text.replace("其他内容不变。", "商务部公告2026年第31号的生效日期有误，现更正为2026年7月18日。")
+    assert parse_text(two).corrected_effective is None
