@@ -137,3 +137,19 @@ def corrected_effective(text: str, published: date | None) -> str | None:
             corrected_entities(text):
         return None
     return found[0]
+
+
+# an entry deleted from the corrected notice's annex as listed in error ("误将先锋遥感公司…列入，现予更正：删除该附件第6项",
+# "附件…第6项“…”系误列，现予删除"): the items by number, which the engine finds in the corrected notice's annex
+ERROR_RE = re.compile(r"误将|误列|错误列入|不应列入")
+DELETED_RE = re.compile(r"删除\s*(?:该|上述)?\s*(?:附件)?[^，,。；;“”]{0,16}?第\s*(?P<a>\d{1,3})\s*项"
+                        r"|第\s*(?P<b>\d{1,3})\s*项(?:“[^“”]{2,120}”)?[^，,。；;]{0,6}?系误列\s*[，,]?\s*(?:现)?\s*(?:予以|予)?\s*删除")
+
+
+def deleted_items(text: str) -> tuple[str, ...]:
+    """The annex items a correction deletes as listed in error ("第6项"), as the parser names annex lines elsewhere;
+    () unless the text says the listing was in error, deletes at least one item by number and corrects no name."""
+    if not ERROR_RE.search(text) or corrected_entities(text):
+        return ()
+    found = [int(m.group("a") or m.group("b")) for m in DELETED_RE.finditer(text)]
+    return tuple(f"第{n}项" for n in dict.fromkeys(found))

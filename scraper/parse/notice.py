@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from storage.records import NoticeRecord
+from storage.records import ActionKind, ActionRecord, NoticeRecord
 
 from . import corrections, mfa
 from .draft import Draft, PageHints, Source, read_source
@@ -98,6 +98,14 @@ def parse_text(text: str, hints: PageHints | None = None) -> NoticeRecord | None
             d.references = (*d.references, dated) if dated else d.references
         if not entities:  # "…生效日期有误，现更正为…": the corrected notice's effective date
             corrected_effective = corrections.corrected_effective(src.text, d.published)
+        refs = [r for r in d.references if r.key]
+        deleted = corrections.deleted_items(src.text) if not entities and not corrected_effective else ()
+        if deleted and len({r.key for r in refs}) == 1 and d.notice_list is not None:
+            # an entry deleted as listed in error: a removal of that annex line from the correction's day (the
+            # listing was published and in force until then: not voided), the item saying which notice deleted it
+            d.actions.append(ActionRecord(action=ActionKind.REMOVE, list=d.notice_list, targets=(refs[0],),
+                                          effective=d.effective or (d.published.isoformat() if d.published else None),
+                                          entities=deleted, text=ident.title or ""))
     return NoticeRecord(
         key=ident.key, kind=ident.kind, number=ident.number, issuer=ident.issuer, title=ident.title,
         published=d.published, published_at=d.published_at, effective=d.effective, list=d.notice_list,

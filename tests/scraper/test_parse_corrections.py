@@ -100,3 +100,16 @@ def test_a_corrected_effective_date_is_read_when_it_is_one_full_date() -> None:
     assert parse_text(text.replace("本公告自2026年7月16日12时01分起", "本公告自公布之日起10日后")).corrected_effective is None
     two = text.replace("其他内容不变。", "商务部公告2026年第31号的生效日期有误，现更正为2026年7月18日。")
     assert parse_text(two).corrected_effective is None
+
+
+def test_an_entry_deleted_as_listed_in_error_is_a_removal_of_that_line() -> None:
+    """Session 21 (corr21): "误将X列入，现予更正：删除该附件第6项" is a removal of line 6 of the notice corrected, from the
+    correction's day; without a word that the listing was in error, or with a name corrected too, it is no removal."""
+    from pathlib import Path
+
+    text = (Path(__file__).parents[1] / "data" / "corpus" / "corr20" / "05-ecl-delete-wrongly-included.txt").read_text(
+        encoding="utf-8")
+    rec = parse_text(text)
+    assert [(a.action.value, [t.key for t in a.targets], a.entities, a.effective) for a in rec.actions] == [
+        ("remove", ["MOFCOM-2026-31"], ("第6项",), "2026-07-30")]
+    assert not parse_text(text.replace("误将先锋遥感公司（Vanguard Remote Sensing）列入", "所列先锋遥感公司")).actions

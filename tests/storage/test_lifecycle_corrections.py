@@ -178,11 +178,10 @@ def test_a_correction_naming_the_notice_by_day_and_title_is_applied_to_that_one(
 
 
 def test_corrections_of_no_name_stay_loud_and_name_nobody():
-    """A wrong country and count (No. 36), a wrongly listed entity withdrawn (No. 37, "删除该附件第6项"): nothing the
-    engine reads as a name; each stays a loud unapplied correction. A corrected effective clause (No. 39) names nobody
-    either; since session 21 (corr21) its date is applied: in force from 07-16 12:01, the imposed item's id kept."""
-    for case, key in (("04-ecl-wrong-country", "MOFCOM-2026-36"), ("05-ecl-delete-wrongly-included", "MOFCOM-2026-37"),
-                      ("09-ecl-effective-date-correction", None)):
+    """A wrong country and count (No. 36): nothing the engine reads as a name; it stays a loud unapplied correction.
+    A corrected effective clause (No. 39) names nobody either; since session 21 (corr21) its date is applied: in force
+    from 07-16 12:01, the imposed item's id kept."""
+    for case, key in (("04-ecl-wrong-country", "MOFCOM-2026-36"), ("09-ecl-effective-date-correction", None)):
         d = cases("00a-mofcom-2026-31-ecl-6-us", case)
         assert [p.split(":")[0] for p in unapplied(d)] == ([key] if key else []), (case, d.problems)
         assert not renamed(d)
@@ -191,6 +190,20 @@ def test_corrections_of_no_name_stay_loud_and_name_nobody():
         if key is None:
             assert [r.since for r in d.states] == [date(2026, 7, 16)], d.states
             assert f"{TAG_PREFIX}MOFCOM-2026-31/imposed/ecl/2026-07-15" in {e.id for e in d.events}
+
+
+def test_an_entry_deleted_as_listed_in_error_is_removed_from_the_corrections_day():
+    """Session 21 (corr21): No. 37 ("误将先锋遥感公司…列入，现予更正：删除该附件第6项") and corr21/15 ("第6项…系误列，现予
+    删除") were loud unapplied corrections, the entity in force. Now a removal of that annex line from the correction's
+    day: it was on the published list until then (not voided: no published item is taken back); the others stay."""
+    for case, key, day in (("05-ecl-delete-wrongly-included", "MOFCOM-2026-37", date(2026, 7, 30)),
+                           ("../corr21/15-ecl-duplicate-entry-deleted", "MOFCOM-2026-43", date(2026, 7, 23))):
+        d = cases("00a-mofcom-2026-31-ecl-6-us", case)
+        assert not unapplied(d) and not d.problems, (case, d.problems)
+        assert [(r.since, r.by, r.entity_keys) for r in d.states if r.state is ListingState.REMOVED] == [
+            (day, key, ("vanguardremotesensing",))], d.states
+        assert sum(len(r.entity_keys) for r in d.states if r.state is ListingState.IN_FORCE) == 5
+        assert f"{TAG_PREFIX}MOFCOM-2026-31/removed/ecl/{day.isoformat()}/vanguardremotesensing" in {e.id for e in d.events}
 
 
 def test_a_correction_of_one_notice_leaves_the_same_entity_on_another_notice_alone():
