@@ -494,7 +494,7 @@ def annex_entities(lines: list[str], start: int = 0, country: str | None = None,
         return []
     contexts = _contexts(block, found, text)
     if contexts is not None:
-        return _annex_with_contexts(found, contexts, country, chinese_numbers)
+        return _branch_words_out(_annex_with_contexts(found, contexts, country, chinese_numbers))
     visible = clean or not any(ch in text for ch in INVISIBLE_CHARS)  # then a name needs only its spaces
     if visible:  # "（Alpha Inc., also known as …）": each line read in full (only a plain line's English can hold one)
         english = "\n".join(map(itemgetter(3), found))
@@ -523,6 +523,29 @@ def annex_entities(lines: list[str], start: int = 0, country: str | None = None,
         else:
             _read_line(out, branches, line, fold(line), country, chinese_numbers)
     _flush(out, branches)
+    return _branch_words_out(out)
+
+
+# "1. 星链防务服务公司及其分支机构（Starlane Defense Services, Inc. and its branches）": the words for the branches are no
+# part of the name (session 21, parse21: both names kept them, and the key with them matched no later notice's "X Inc.").
+ZH_BRANCH_WORDS_RE = re.compile(r"^(?P<name>.+?)\s*(?P<words>及其(?:分支机构|子公司|分公司|附属机构|下属机构))$")
+EN_BRANCH_WORDS_RE = re.compile(r"^(?P<name>.+?)\s*,?\s+and\s+its\s+(?:branches|subsidiaries|affiliates|branch\s+offices)$",
+                                re.IGNORECASE)
+
+
+def _branch_words_out(found: list[EntityRecord]) -> list[EntityRecord]:
+    """The entities, each name without the branch words it ends with (ZH_BRANCH_WORDS_RE), kept in the note."""
+    if not any(e.zh and "及其" in e.zh for e in found):
+        return found
+    out = []
+    for e in found:
+        m = ZH_BRANCH_WORDS_RE.match(e.zh) if e.zh and "及其" in e.zh else None
+        if m is None:
+            out.append(e)
+            continue
+        en = EN_BRANCH_WORDS_RE.match(e.en) if e.en else None
+        note = "，".join(filter(None, (m.group("words"), e.note)))
+        out.append(make_entity(m.group("name"), en.group("name") if en else e.en, e.country, e.n, e.branches, note))
     return out
 
 

@@ -83,3 +83,11 @@ def test_branches_numbered_under_their_parent_are_its_branches() -> None:
     # a "2.1" line under entity 1 is no branch of it
     rec = _parse("parse21/04-uel-annex-parent-with-numbered-subsidiaries.txt", "1.2 雷霆", "2.2 雷霆")
     assert len(rec.entities[0].branches) == 2
+
+
+def test_branch_words_after_an_annex_name_are_no_part_of_it() -> None:
+    """"X及其分支机构（X Inc. and its branches）" kept the words in both names, and so in the key."""
+    rec = _parse("parse21/14-ecl-annex-inline-branches.txt")
+    e = rec.entities[0]
+    assert (e.zh, e.en, e.key, e.note) == ("星链防务服务公司", "Starlane Defense Services, Inc.", "starlanedefenseservices",
+                                           "及其分支机构")
