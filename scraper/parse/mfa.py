@@ -514,6 +514,7 @@ def _split_target(text: str) -> tuple[str | None, str | None, str | None, bool]:
         if not parts:
             return None, None, None, False
         name, clauses = parts[0].strip(), parts[1:]
+    name, clauses = _legal_tail(name, clauses)
     gendered = False
     notes: list[str] = []
     for clause in clauses:
@@ -555,6 +556,21 @@ def _split_target(text: str) -> tuple[str | None, str | None, str | None, bool]:
         notes.insert(0, role)
     note = "，".join(notes) or None
     return clean_display(zh), clean_display(en), clean_display(note), gendered
+
+
+# A company's legal form after a comma: "Red Cat Holdings, Inc." (session 21, mfa21: an annex line of English only
+# read "Inc." as a note, the name as "Red Cat Holdings", and "Teal Drones, Inc." as a person's name).
+LEGAL_TAIL_RE = re.compile(r"(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|Co|PLC|GmbH|AG|S\.A|N\.V|B\.V|L\.P|LP|KK)\.?",
+                           re.IGNORECASE)
+
+
+def _legal_tail(name: str, clauses: list[str]) -> tuple[str, list[str]]:
+    """A Latin-only name with the legal form its first clause holds ("Red Cat Holdings" + " Inc."), else as it is."""
+    at = next((i for i, clause in enumerate(clauses) if clause.strip()), None)  # blank clauses are skipped anyway
+    if at is not None and LEGAL_TAIL_RE.fullmatch(clauses[at].strip()) and LATIN_RE.search(name) and (
+            not CJK_RE.search(name)):
+        return f"{name}, {clauses[at].strip()}", clauses[at + 1 :]
+    return name, clauses
 
 
 SEPARATORS_OF_CLAUSES = "，,;；"

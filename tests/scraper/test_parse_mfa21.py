@@ -67,3 +67,17 @@ def test_a_second_numbered_clause_on_another_decree_is_read() -> None:
 ])
 def test_whole_readings_are_not_refused(body: str) -> None:
     assert parsed(body).actions
+
+
+def test_an_annex_line_of_english_only_keeps_its_legal_form() -> None:
+    """Before the fix: "Red Cat Holdings" (", Inc." a note) and "Teal Drones, Inc." typed a person, so the count check
+    warned "parsed 3 targets, the decision states 4"."""
+    text = (HEAD.replace("关于暂停实施有关反制措施的决定", "关于对美国无人机企业采取反制措施的决定") + "依据《中华人民共和国反外国制裁法》"
+            "第三条、第四条、第五条、第六条、第九条、第十五条规定，中方决定对后附《反制清单》列明的2家美国企业采取以下反制措施：\n"
+            "一、冻结其在中国境内的动产、不动产和其他各类财产；\n二、禁止中国境内的组织、个人与其进行交易、合作等活动。" + TAIL
+            + "\n附件：反制清单\n\n（一）Red Cat Holdings, Inc.\n（二）Teal Drones, Inc.\n")
+    rec = parse_document(text.encode()).notice
+    assert rec is not None
+    assert [(e.en, e.type) for e in rec.entities] == [("Red Cat Holdings, Inc.", "organization"),
+                                                       ("Teal Drones, Inc.", "organization")]
+    assert rec.stated_count == 2 and not rec.warnings
