@@ -298,6 +298,24 @@ def clean_replay(workdir: Path, tree: Path = FIXTURES) -> Baseline:
     return Baseline(db, feeds, store_rows(db), feed_files(feeds), seconds, busy, done.code, done.err)
 
 
+def fixtures_replayed(workdir: Path) -> Path:
+    """A SQLite file holding the fixtures replayed once by a real ``replay`` process (``replay_args()``), for a
+    module's tests to start from copies of (:func:`store_copy`) instead of each replaying the whole tree again."""
+    path = workdir / "replayed.sqlite"
+    done = cli(f"sqlite:///{path}", *replay_args())
+    assert done.code in (0, 1), done.out + done.err  # the fixtures hold known problems: exit 1 says so
+    return path
+
+
+def store_copy(replayed: Path, target: Path) -> str:
+    """The URL of a private copy of the SQLite file ``replayed`` (its -wal / -shm files too, if any) at ``target``."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", "-wal", "-shm"):
+        if Path(f"{replayed}{suffix}").exists():
+            shutil.copyfile(f"{replayed}{suffix}", f"{target}{suffix}")
+    return f"sqlite:///{target}"
+
+
 def clean_run(workdir: Path, site_url: str, db_url: str | None = None) -> Baseline:
     """One clean ``run`` against the local copy of the sites on a fresh store, feeds written by the run."""
     db = db_url or f"sqlite:///{workdir / 'clean-run.sqlite'}"

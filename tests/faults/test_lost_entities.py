@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.faults.harness import AS_OF, FETCHED, FIXTURES, cli, replay_args
+from tests.faults.harness import AS_OF, FETCHED, FIXTURES, cli, fixtures_replayed, store_copy
 from tests.faults.test_cut_pages import QA_NOV, UEL_2023_1, UEL_2023_1_DECISION
 from tests.faults.test_mfa_counts import DECISION, KEY
 
@@ -40,11 +40,17 @@ def rows(state: dict, key: str) -> list[tuple[str, list[str]]]:
     return [(r["state"], r["entity_keys"]) for r in state["listings"] if r["notice_key"] == key]
 
 
-def test_a_newer_copy_without_a_person_keeps_the_stored_decision_and_asks_for_review(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def replayed_once(tmp_path_factory) -> tuple[Path, dict]:
+    """The fixtures replayed once (a real process) and that store's status: each test starts from a copy."""
+    path = fixtures_replayed(tmp_path_factory.mktemp("lost-entities"))
+    return path, json.loads(cli(f"sqlite:///{path}", "status", "--json", "--as-of", AS_OF).out)
+
+
+def test_a_newer_copy_without_a_person_keeps_the_stored_decision_and_asks_for_review(replayed_once, tmp_path: Path) -> None:
     """The annex cut after a whole executive line: the companies' count is still right, Adam Bry is gone. The
     copy was stored over the whole one and withdrew him with no health problem."""
-    db = f"sqlite:///{tmp_path / 'store.db'}"
-    assert cli(db, *replay_args()).code in (0, 1)  # the fixtures hold known problems: exit 1 says so
+    db = store_copy(replayed_once[0], tmp_path / "store.db")
     code, out, state = replay_text(db, tmp_path, "whole", "mfa-2024-15.txt", DECISION, FETCHED)
     assert rows(state, KEY) == [("in_force", SIX)], out
     before, issues = state["listings"], state["health_issues"]
@@ -146,15 +152,15 @@ LESS = [
 
 
 @pytest.mark.parametrize(("path", "marker", "why"), LESS, ids=["no70", "no70-line-lost", "qa-nov", "qa-may"])
-def test_a_newer_copy_that_does_less_keeps_the_stored_notice_until_the_whole_page_comes(tmp_path: Path, path: str,
-                                                                                        marker: str, why: str) -> None:
+def test_a_newer_copy_that_does_less_keeps_the_stored_notice_until_the_whole_page_comes(replayed_once, tmp_path: Path,
+                                                                                        path: str, marker: str,
+                                                                                        why: str) -> None:
     """A page cut after a whole sentence, or a copy that lost a line, which none of the parser's checks saw, read
     as a notice doing less than the stored copy: 2025 No. 70 replayed cut took the suspension off five notices, a
     cut Q&A its suspension or extension, silently (exit 0). The copy is held back; the whole page closes the
     problem. (``marker`` "-LINE": the copy without that line; else the page cut after ``marker``.)"""
-    db = f"sqlite:///{tmp_path / 'store.db'}"
-    assert cli(db, *replay_args()).code in (0, 1)  # the fixtures hold known problems: exit 1 says so
-    first = json.loads(cli(db, "status", "--json", "--as-of", AS_OF).out)
+    db = store_copy(replayed_once[0], tmp_path / "store.db")
+    first = replayed_once[1]
     page = (FIXTURES / path).read_text(encoding="utf-8")
     if marker.startswith("-"):
         assert marker[1:] in page
