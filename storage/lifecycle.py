@@ -83,6 +83,8 @@ MEASURE_NAMES = {"asset_freeze": "asset freeze (冻结财产)", "transaction_ban
 EVENT_STATES = {kind: state for kind, state in (*OWN_ACTIONS.values(), *TARGET_ACTIONS.values())} | {
     EventKind.SUSPENSION_LAPSED: ListingState.LAPSED}
 # Notice kinds whose entities can be the target of a date+count reference.
+# Kinds that restate what a numbered notice decided (an answer, a report): their same change adds no item of its own.
+RESTATING_KINDS = frozenset({NoticeKind.QA, NoticeKind.NEWS})
 LISTING_NOTICE_KINDS = {NoticeKind.ANNOUNCEMENT, NoticeKind.ORDER, NoticeKind.UEL_ANNOUNCEMENT}
 # ... of one by an MFA decision ("停止实施2024年10月10日《关于对…的决定》相关措施"): the MFA's own decisions only, never a
 # MOFCOM countermeasure order of the same day on the same list.
@@ -435,7 +437,7 @@ def _state_events(b: _Builder, kind: EventKind, listing: Listing, by: StoredNoti
             f"{effective.isoformat()} now).") if moved is not None and fixed else ""
     summary = _summary(kind, subject, effective, until, by, listing, days, measures) + note
     notice_item = EventRecord(
-        id=_own_id(b, base, by), kind=kind, scope=EventScope.NOTICE, list=listing.list, notice_key=listing.key, source_key=by.record.key,
+        id=_own_id(b, base, by, kind, until), kind=kind, scope=EventScope.NOTICE, list=listing.list, notice_key=listing.key, source_key=by.record.key,
         entity_key=None, effective=id_day or effective, until=until, occurred=occurred, updated=occurred,
         title=_title(kind, subject, effective, until, days, measures), title_zh=by.record.title,
         summary=summary, entities=tuple(ents), presumed=presumed, days_left=days,
@@ -443,19 +445,22 @@ def _state_events(b: _Builder, kind: EventKind, listing: Listing, by: StoredNoti
     b.add(notice_item)
     for key, ent in zip([k for k in keys if k in records], ents):
         subject = _subject([ent], listing, ent)
-        b.add(dataclasses.replace(notice_item, id=_own_id(b, f"{base}/{key}", by), scope=EventScope.ENTITY, entity_key=key, entities=(ent,),
+        b.add(dataclasses.replace(notice_item, id=_own_id(b, f"{base}/{key}", by, kind, until), scope=EventScope.ENTITY, entity_key=key, entities=(ent,),
                                   title=_title(kind, subject, effective, until, days, measures),
                                   summary=_summary(kind, subject, effective, until, by, listing, days, measures) + note))
 
 
-def _own_id(b: _Builder, item_id: str, by: StoredNotice) -> str:
+def _own_id(b: _Builder, item_id: str, by: StoredNotice, kind: EventKind, until: date | None) -> str:
     """``item_id``, or ``item_id/by/<notice key>`` where an item of another notice holds it: two notices changing
     one listing the same way on the same day (two measure lifts of one decision by two decisions, a suspension
-    by a Q&A and by a notice) are two items, not the first notice's alone. The first in the engine's order (by
-    day, then notice key) keeps the id it has always had, so no stored id moves. A notice read from reprints
-    alone repeating another notice's change of that day adds nothing (``_ministrys_own``)."""
+    by two decrees) are two items, not the first notice's alone. The first in the engine's order (by day, then
+    notice key) keeps the id it has always had, so no stored id moves. Adding nothing: a notice read from reprints
+    alone repeating another notice's change of that day (``_ministrys_own``), and a spokesperson's answer or a
+    news report restating the change another notice made (same step, same end): it restates, it decides nothing."""
     held = b.events.get(item_id)
     if held is None or held.source_key == by.record.key or _reprint_only(by):
+        return item_id
+    if by.record.kind in RESTATING_KINDS and (held.kind, held.until) == (kind, until):
         return item_id
     return f"{item_id}/by/{by.record.key}"
 
