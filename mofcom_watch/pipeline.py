@@ -226,14 +226,16 @@ def settle_by_correction(session: Session, keys: Iterable[str], parser: PagePars
         notice = load_notice(session, key) if issue is not None and issue.url else None
         if issue is None or notice is None or issue.url is None:
             continue
+        corrections = [rec for rec in (NoticeRecord.from_json(json.loads(text)) for text in session.scalars(
+            select(Notice.record_json).where(or_(*(Notice.title.contains(w) for w in CORRECTION_WORDS)))))
+            if corrects_names(rec) and key in {r.key for r in rec.references}]
+        if not corrections:  # nothing could settle it: the other copy is not parsed again
+            continue
         snap = session.scalars(select(Snapshot).join(Page, Page.id == Snapshot.page_id).where(Page.url == issue.url)
                                .order_by(Snapshot.fetched_at.desc(), Snapshot.id.desc()).limit(1)).first()
         other = read_again(snap, parser, issue.url, key) if snap is not None else None
         if other is None:
             continue
-        corrections = [rec for rec in (NoticeRecord.from_json(json.loads(text)) for text in session.scalars(
-            select(Notice.record_json).where(or_(*(Notice.title.contains(w) for w in CORRECTION_WORDS)))))
-            if corrects_names(rec) and key in {r.key for r in rec.references}]
         fix = settled_by(NoticeRecord.from_json(json.loads(notice.record_json)), other.notice, corrections)
         if fix is None:
             continue
