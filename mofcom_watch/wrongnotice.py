@@ -52,12 +52,14 @@ def another_notice(session: Session, record: NoticeRecord, url: str, listed_as: 
     ``same_bytes``: the URL's latest copy is these bytes, read as a notice (what it held is what it holds)."""
     if record.number is None or same_bytes:
         return None
-    rows = session.execute(select(Notice.key, Notice.number, NoticeUrl.url).join(NoticeUrl, NoticeUrl.notice_id == Notice.id)
-                           .where((Notice.key == record.key) | (NoticeUrl.url == url))).all()
-    held = sorted(u for key, _number, u in rows if key == record.key)
+    # Two lookups, each on its index: one query with "key = … OR url = …" across the join scanned every notice's
+    # URLs for every page (a first replay at 100x the fixtures took 1.7x as long).
+    joined = select(Notice.key, Notice.number, NoticeUrl.url).join(NoticeUrl, NoticeUrl.notice_id == Notice.id)
+    held = sorted(u for _key, _number, u in session.execute(joined.where(Notice.key == record.key)))
     if not held or url in held:
         return None  # a notice the store does not hold yet, or one this URL held already
-    before = sorted({key for key, number, u in rows if u == url and key != record.key and number is not None})
+    before = sorted({key for key, number, _u in session.execute(joined.where(NoticeUrl.url == url))
+                     if key != record.key and number is not None})
     if before:
         return (f"{REASON}: {url} held {', '.join(before)} and now answers the text of {record.key}, which the store "
                 f"holds at {_named(held)}: another notice's page answers at this URL (a CMS mix-up); "
