@@ -87,11 +87,17 @@ ORG_WORDS = ("企业", "公司", "实体", "机构", "组织", "单位", "团体
 # A section heading: "一、企业", "二、高级管理人员", "个人：", "二、美国国会议员" (short, no brackets or commas).
 # Only category words: "公司", "集团", "大学" end names ("2. 边缘自治运营公司"), not headings.
 SECTION_WORDS = PERSON_WORDS + ("企业", "实体", "机构", "组织", "单位", "团体")
-SECTION_RE = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:" + "|".join(SECTION_WORDS) + r")(?:名单|清单)?\s*[:：]?$")
+# A heading may say how many it holds: "一、企业（3家）", "二、高级管理人员（共2名）" (session 22, mfa22: read as
+# entities "企业" and "高级管理人员", published as listed entities).
+SECTION_COUNT = r"(?:[（(]\s*(?:共计|共|计)?\s*[0-9０-９一二三四五六七八九十百两]{1,4}\s*[家名人个位]\s*[）)])?"
+SECTION_RE = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:" + "|".join(SECTION_WORDS) + r")(?:名单|清单)?\s*"
+                        + SECTION_COUNT + r"\s*[:：]?$")
 # The longest despaced line SECTION_RE can match: a longer one (a name) needs no match attempt.
-SECTION_MAX = 6 + max(len(w) for w in SECTION_WORDS) + 2 + 1
+SECTION_MAX = 6 + max(len(w) for w in SECTION_WORDS) + 2 + 10 + 1
 ROLE_WORDS = ("众议员", "参议员", "议员", "官员", "主席", "部长", "大使", "局长", "署长", "顾问", "负责人", "创始人",
-              "总裁", "首席执行官", "总经理", "主任", "学者", "教授", "研究员", "政客", "人士", "州长", "市长")
+              "总裁", "首席执行官", "总经理", "主任", "学者", "教授", "研究员", "政客", "人士", "州长", "市长",
+              # officers and ministers (session 22, mfa22: "日本航空自卫队前航空幕僚长田中宏" kept whole as the name)
+              "幕僚长", "参谋长", "司令官", "司令", "议长", "国务卿", "大臣")
 ROLE_PREFIX_RE = re.compile(r"^(?P<role>.{2,30}?(?:" + "|".join(ROLE_WORDS) + r"))(?P<name>[^、，,()（）]{2,12})$")
 ROLE_WORD_RE = re.compile("|".join(ROLE_WORDS))  # in every ROLE_PREFIX_RE match, from the third character
 # "所长约翰·沃尔特斯" after "哈德逊研究所董事会主席萨拉·梅·斯特恩、": the role's organisation is the one named
@@ -635,10 +641,7 @@ def annex_targets(lines: list[str], start: int,
     after = lines[start + 1 :]
     if any("\t" in line for line in after) and (tabled := _table_annex(after)) is not None:
         return tabled, [], False, None
-    folded_after = [fold(line) for line in after] if folded_lines is None else folded_lines[start + 1 :]
-    entries = [(kept, ENTRY_RE.match(folded.strip())) for line, folded in zip(after, folded_after) if (kept := line.strip())]
-    if "其" in "".join(after):
-        entries = _rejoined(entries)
+    entries = _annex_entries(after, [fold(line) for line in after] if folded_lines is None else folded_lines[start + 1 :])
     out: list[Target] = []
     bad: list[str] = []
     section: str | None = None
@@ -649,10 +652,13 @@ def annex_targets(lines: list[str], start: int,
     # "（一）X（…）及其子公司：" then "1.Y（…）": the subsidiary lines, by the index of their entry (every such entry says 其)
     entries, members, unfinished = (_subsidiaries(entries) if "其" in "".join(after)
                                     else (entries, {}, False))
+    nested: tuple[str, str | None] | None = None  # (the entries' numbering, their section) around a sub-heading
+    last_style: str | None = None
     for i, (line, m) in enumerate(entries):
         if m is None:
             plain = despace(line)
             if len(plain) <= SECTION_MAX and SECTION_RE.match(plain) and not LATIN_RE.search(plain):
+                nested = _sub_heading(last_style, section, entries[i + 1 :]) or nested
                 section = _type_of_words(plain)
                 sections += 1
             elif not numbered and _unnumbered_entry(plain):
@@ -661,6 +667,9 @@ def annex_targets(lines: list[str], start: int,
                     out.append(Target(zh, en, section or ("individual" if gendered else None), note, len(out) + 1))
                     genders.append((sections, gendered))
             continue
+        if nested is not None and _style(m) == nested[0]:  # the next entry of the level the sub-heading was under
+            section, nested = nested[1], None
+        last_style = _style(m)
         rest = line[m.start("first") :].strip()
         # a heading holds no bracket (a name with its English does): only a line without one is despaced
         plain = despace(rest) if "（" not in rest and "(" not in rest else rest
@@ -678,12 +687,22 @@ def annex_targets(lines: list[str], start: int,
         target = Target(zh, en, kind, note, len(out) + 1)
         out.append(_with_branches(target, members[i]) if i in members else target)
         genders.append((sections, gendered))
-    cut: str | None = None
+    return out, bad, _last_ungendered(genders), _annex_cut(sections, genders, unfinished)
+
+
+def _annex_entries(after: list[str], folded_after: list[str]) -> list[tuple[str, re.Match[str] | None]]:
+    """The annex's non-blank lines, each with its entry number's match (None for a line without one); a name wrapped
+    after "及其" rejoined (``_rejoined``)."""
+    entries = [(kept, ENTRY_RE.match(folded.strip())) for line, folded in zip(after, folded_after) if (kept := line.strip())]
+    return _rejoined(entries) if "其" in "".join(after) else entries
+
+
+def _annex_cut(sections: int, genders: list[tuple[int, bool]], unfinished: bool) -> str | None:
+    """How an annex read as cut short ends: in a section heading with no name after it (EMPTY_SECTION), in an entry
+    announcing subsidiaries that do not follow (NO_MEMBERS); None."""
     if sections > 0 and (not genders or genders[-1][0] != sections):
-        cut = EMPTY_SECTION
-    elif unfinished:
-        cut = NO_MEMBERS
-    return out, bad, _last_ungendered(genders), cut
+        return EMPTY_SECTION
+    return NO_MEMBERS if unfinished else None
 
 
 # An annex as a table ("序号<tab>中文名称<tab>英文名称", a row per entity: session 20, mfa20: a page's table of 24 companies
@@ -780,6 +799,18 @@ def _subsidiaries(entries: list[Entry]) -> tuple[list[Entry], dict[int, tuple[st
     if pending:
         members[parent] = tuple(pending)
     return kept, members, style is not None and announced and not pending
+
+
+def _sub_heading(last_style: str | None, section: str | None,
+                 later: list[tuple[str, re.Match[str] | None]]) -> tuple[str, str | None] | None:
+    """An unnumbered heading under a numbered entry, over entries numbered otherwise: "一、蓝鹰防务系统公司（…）" /
+    "高级管理人员：" / "1.迈克尔·斯通（…）" then "二、红石航空公司（…）" (session 22, mfa22: the second company typed by the
+    executives' heading, an individual). The numbering of the entry above it and the section that numbering had, restored
+    at the next entry numbered so; None when the heading heads entries numbered as those before it (a section of its own)."""
+    nxt = next((n for _, n in later if n is not None), None)
+    if last_style is None or nxt is None or _style(nxt) == last_style:
+        return None
+    return last_style, section
 
 
 def _numbered_heading(plain: str, m: re.Match[str], later: list[tuple[str, re.Match[str] | None]],
@@ -2318,7 +2349,7 @@ def one_measure_lifted(record: NoticeRecord, text: str) -> str | None:
 # no decree ("依据《中华人民共和国反外国制裁法》…，中方决定对埃里克·桑德斯（Eric Sanders）采取以下反制措施：冻结…"; session 20,
 # mfa20: read as a MOFCOM Q&A with no date and no action, ignored without a word). No key holds it: for a person to read.
 ANNOUNCED_RE = re.compile(r"反外国制裁法[^。]{0,160}?(?:中方|我方|中国政府|外交部)决定\s*(?:依法)?\s*对[^。；;\n]{1,300}?"
-                          r"采取(?:以下|如下|相应)?反制(?:裁)?措施")
+                          r"采取(?:以下|如下|相应)?(?:反制(?:裁)?|制裁)措施")
 
 
 # A decision that ends a running suspension ("中方决定自…起提前终止上述暂停，恢复实施…"): its 暂停 is the suspension it ends.
@@ -2377,13 +2408,24 @@ def record_number(record: NoticeRecord) -> int | None:
 
 
 def announced_countermeasures(record: NoticeRecord, text: str) -> str | None:
-    """Why an answer (a Q&A, a press conference) that decides countermeasures with no decree must be read by a
-    person (ANNOUNCED_RE), else None."""
-    if record.kind is not NoticeKind.QA or record.actions or "反外国制裁法" not in text:
+    """Why an answer (a Q&A, a press conference) or a spokesperson's statement ("外交部发言人宣布：…依据《中华人民共和国
+    反外国制裁法》，中方决定对X采取制裁措施，禁止其入境…": session 22, mfa22: read as an undated page of another kind,
+    its list-less measure ignored with a note) that decides countermeasures with no decree must be read by a person
+    (ANNOUNCED_RE), else None."""
+    if "反外国制裁法" not in text:
+        return None
+    if record.kind is NoticeKind.QA:
+        if record.actions:
+            return None
+    elif record.kind is not NoticeKind.OTHER or any(
+            a.action is not ActionKind.MEASURE or a.list is not None for a in record.actions):
         return None
     if ANNOUNCED_RE.search(fold(text)) is None:
         return None
-    return "an answer announces countermeasures under the Anti-Foreign Sanctions Law, with no decree read"
+    if record.kind is NoticeKind.QA:
+        return "an answer announces countermeasures under the Anti-Foreign Sanctions Law, with no decree read"
+    return ("a page read as no decree (a spokesperson's statement, or a decree in a layout not read as one) decides "
+            "countermeasures under the Anti-Foreign Sanctions Law")
 
 
 def cut_short(record: NoticeRecord) -> str | None:
