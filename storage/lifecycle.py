@@ -310,8 +310,10 @@ def _measures_text(measures: Sequence[str]) -> str:
 
 
 def _title(kind: EventKind, subject: str, effective: date, until: date | None, days: int | None,
-           measures: Sequence[str] = ()) -> str:
+           measures: Sequence[str] = (), withdrawn: date | None = None) -> str:
     until_text = f"until {until.isoformat()}" if until else "until further notice"
+    if withdrawn is not None and kind in (EventKind.LIFTED, EventKind.REMOVED):
+        return f"Withdrawn before it took effect: {subject}, which was to apply from {withdrawn.isoformat()}"
     match kind:
         case EventKind.IMPOSED:
             return f"Imposed: {subject} from {effective.isoformat()}"
@@ -360,9 +362,12 @@ def _number(notice: StoredNotice) -> str:
 
 
 def _summary(kind: EventKind, subject: str, effective: date, until: date | None, by: StoredNotice,
-             listing: Listing, days: int | None, measures: Sequence[str] = ()) -> str:
+             listing: Listing, days: int | None, measures: Sequence[str] = (), withdrawn: date | None = None) -> str:
     listed = (f"Item controls set by {_number(listing.notice)}." if listing.list is ListKind.ITEMS
               else f"Listed by {_number(listing.notice)}.")
+    if withdrawn is not None and kind in (EventKind.LIFTED, EventKind.REMOVED):
+        return (f"The listing of {subject} was announced to apply from {withdrawn.isoformat()}; it is withdrawn "
+                f"from {effective.isoformat()}, before that day, and never took effect. By {_number(by)}. {listed}")
     if kind is EventKind.SUSPENSION_LAPSED:
         return (f"The suspension for {subject} ended on {effective.isoformat()} and no later notice extending, "
                 f"lifting or restoring it is known. The measures are presumed back in force since "
@@ -400,6 +405,10 @@ class _Builder:
         # a notice whose effective date a later notice corrected (``_effective_corrections``): its key -> (the corrected
         # day, the day first written, which its items' ids keep, the correcting notice)
         self.moved: dict[str, tuple[date, date, StoredNotice]] = {}
+        # a suspension, extension or measure lift naming listings whose measures had ended (``_simulate``), by its
+        # notice and action: what it says of them, and whether it reached any entity anywhere (``_ended_named``)
+        self.ended: dict[tuple[str, int], list[tuple[str, str, date, int]]] = {}  # (verb, listing, day, entities)
+        self.reached: set[tuple[str, int]] = set()
 
     def add(self, event: EventRecord) -> None:
         self.events.setdefault(event.id, event)
@@ -423,9 +432,11 @@ def _provenance(*notices: StoredNotice) -> tuple[Provenance, ...]:
 
 def _state_events(b: _Builder, kind: EventKind, listing: Listing, by: StoredNotice, keys: Sequence[str],
                   effective: date, until: date | None, occurred: datetime, *, presumed: bool = False,
-                  days: int | None = None, id_day: date | None = None, measures: Sequence[str] = ()) -> None:
+                  days: int | None = None, id_day: date | None = None, measures: Sequence[str] = (),
+                  withdrawn: date | None = None) -> None:
     """One notice-scope item for the affected entities plus one entity-scope item each, naming them as on the day
-    the item is published. ``measures``: the measures a ``measure_lifted`` item names."""
+    the item is published. ``measures``: the measures a ``measure_lifted`` item names. ``withdrawn``: the day a
+    listing lifted or removed before it took effect was to apply from (its items say it was withdrawn, ids kept)."""
     records = dict(listing.named_on(occurred.astimezone(BEIJING).date()))
     ents = [records[k] for k in keys if k in records]
     moved = b.moved.get(by.record.key) if by.record.key == listing.key and id_day is None else None
@@ -435,19 +446,20 @@ def _state_events(b: _Builder, kind: EventKind, listing: Listing, by: StoredNoti
     subject = _subject(ents, listing, None, by)
     note = (f" The effective date is as {_number(moved[2])} corrected it ({moved[1].isoformat()} before, "
             f"{effective.isoformat()} now).") if moved is not None and fixed else ""
-    summary = _summary(kind, subject, effective, until, by, listing, days, measures) + note
+    summary = _summary(kind, subject, effective, until, by, listing, days, measures, withdrawn) + note
     notice_item = EventRecord(
         id=_own_id(b, base, by, kind, until), kind=kind, scope=EventScope.NOTICE, list=listing.list, notice_key=listing.key, source_key=by.record.key,
         entity_key=None, effective=id_day or effective, until=until, occurred=occurred, updated=occurred,
-        title=_title(kind, subject, effective, until, days, measures), title_zh=by.record.title,
+        title=_title(kind, subject, effective, until, days, measures, withdrawn), title_zh=by.record.title,
         summary=summary, entities=tuple(ents), presumed=presumed, days_left=days,
         provenance=_provenance(by, listing.notice, *((moved[2],) if moved is not None and fixed else ())))
     b.add(notice_item)
     for key, ent in zip([k for k in keys if k in records], ents):
         subject = _subject([ent], listing, ent)
         b.add(dataclasses.replace(notice_item, id=_own_id(b, f"{base}/{key}", by, kind, until), scope=EventScope.ENTITY, entity_key=key, entities=(ent,),
-                                  title=_title(kind, subject, effective, until, days, measures),
-                                  summary=_summary(kind, subject, effective, until, by, listing, days, measures) + note))
+                                  title=_title(kind, subject, effective, until, days, measures, withdrawn),
+                                  summary=_summary(kind, subject, effective, until, by, listing, days, measures,
+                                                   withdrawn) + note))
 
 
 def _own_id(b: _Builder, item_id: str, by: StoredNotice, kind: EventKind, until: date | None) -> str:
@@ -681,7 +693,8 @@ def _by_annex_serial(action: ActionRecord, together: Sequence[Listing]) -> tuple
     return tuple(out), None
 
 
-def _by_chinese_name(action: ActionRecord, together: Sequence[Listing]) -> tuple[tuple[str, ...] | None, str | None]:
+def _by_chinese_name(action: ActionRecord, together: Sequence[Listing],
+                     day: date = date.max) -> tuple[tuple[str, ...] | None, str | None]:
     """The entity keys an action naming entities acts on, in ``together`` (a target listing and what joined it).
 
     A Q&A names the entities of a notice by Chinese short name only ("停止执行…对内华达山脉公司、立方公司等2家实体采取的
@@ -689,7 +702,7 @@ def _by_chinese_name(action: ActionRecord, together: Sequence[Listing]) -> tuple
     target's own Chinese names, generic suffixes (公司, 有限公司, 集团) ignored: a unique exact match only. When any name
     needed this, every name must resolve and the count stated ("等2家") must equal them, else nothing acts (the reason
     is returned). Names that are keys of the listing, or match nothing at all, are returned as they are (the caller
-    reports those missing, as before)."""
+    reports those missing, as before). A name a correction published by ``day`` gave an entity is its name too."""
     have = {k for listing in together for k in listing.entity_keys()}
     if all(k in have for k in action.entities):
         return action.entities, None
@@ -697,7 +710,7 @@ def _by_chinese_name(action: ActionRecord, together: Sequence[Listing]) -> tuple
         return _by_annex_serial(action, together)
     cores: dict[str, set[str]] = defaultdict(set)
     for listing in together:
-        for key, ent in listing.entities:
+        for key, ent in (*listing.entities, *listing.named_on(day)):
             core = zh_core(name_key(ent.zh))
             if core:
                 cores[core].add(key)
@@ -733,7 +746,9 @@ def _listed_from(listing: Listing) -> date:
 
 
 def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str, ListKind], Listing],
-                                                                    dict[tuple[str, ListKind], list[Step]]]:
+                                                                    dict[tuple[str, ListKind], list[Step]], set[str]]:
+    """The listings (under the names corrections gave them), every step on each, and the keys of the name
+    corrections applied (``_apply_corrections``)."""
     notices = {n.record.key: n for n in known}
     listings: dict[tuple[str, ListKind], Listing] = {}
     steps: dict[tuple[str, ListKind], list[Step]] = defaultdict(list)
@@ -751,6 +766,9 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
                 pairs = tuple(p for p in pairs if p[0] in action.entities) if action.entities else pairs
                 listings.setdefault((n.record.key, lst), Listing(n, lst, pairs))
                 own.append((n, i, action, lst))
+    # the names corrections gave the listings' entities, before any step names them: a Q&A naming an entity by the
+    # corrected name ("对海吉亚航电公司采取的相关措施", after "“健神星航电公司”有误，现更正为“海吉亚航电公司”") finds it
+    applied = _apply_corrections(b, known, listings)
     # an MFA amendment's additions (an impose whose targets name the decision amended): their own listing, which
     # joins that decision's; a decision it cannot be matched to is unresolved, loudly (scraper/parse/mfa.py)
     joined: dict[tuple[str, ListKind], list[Listing]] = defaultdict(list)
@@ -806,7 +824,7 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
                     together = [found_listing, *joined.get((found_listing.key, found_listing.list), ())]
                     named: tuple[str, ...] = ()
                     if action.entities:
-                        resolved, why = _by_chinese_name(action, together)
+                        resolved, why = _by_chinese_name(action, together, known_from(n) or eff)
                         if resolved is None:
                             _unresolved(b, n, action, ref, why or "", eff, f"{_ref_slug(ref, i, j)}-names")
                             continue
@@ -830,7 +848,7 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
         v.sort(key=_step_order)
         if reprinted and any(s.source.record.key in reprinted for s in v):
             v[:] = _ministrys_own(key, v, reprinted, b)
-    return listings, steps
+    return listings, steps, applied
 
 
 def _measure_step(step: Step, listing: Listing) -> Step:
@@ -970,7 +988,10 @@ def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_u
     for step in steps:
         if step.subset is None:  # the whole notice: not the entities a removal or a lift of their own took off
             affected = [k for k in keys if not states[k].singled_out]
-            if not affected:
+            if not affected and b is not None and (step.state is ListingState.SUSPENDED
+                                                   or step.event_kind is EventKind.MEASURE_LIFTED):
+                affected = list(keys)  # each taken off by a step of its own: said below, as any ended listing
+            elif not affected:
                 continue
         else:
             affected = [k for k in keys if k in step.subset]
@@ -992,13 +1013,14 @@ def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_u
             # long as the Q&A did and made every ``feeds`` and ``replay`` exit 1 for a range that merely spans a
             # stopped number; the row's history says it too.
             ended = [k for k in affected if states[k].state in (ListingState.LIFTED, ListingState.REMOVED)]
+            action = (step.source.record.key, step.order[2])
+            if b is not None and len(ended) < len(affected):
+                b.reached.add(action)
             if ended:
                 word = ("extends a suspension of" if step.event_kind is EventKind.SUSPENSION_EXTENDED else
                         "lifts some measures of" if step.event_kind is EventKind.MEASURE_LIFTED else "suspends")
-                if b is not None:
-                    b.note(f"{step.source.record.key}: {word} {listing.key}, whose measures were lifted or that was "
-                           f"removed before {step.effective.isoformat()} ({len(ended)} of its entities): "
-                           f"not applied to them")
+                if b is not None:  # a note, or a problem where the action reaches nothing at all (``_ended_named``)
+                    b.ended.setdefault(action, []).append((word, listing.key, step.effective, len(ended)))
                 for k in ended:
                     st = states[k]
                     st.history.append(f"{step.effective.isoformat()} named by {step.source.record.key}, which {word} "
@@ -1018,8 +1040,12 @@ def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_u
                                          f"still listed ({step.source.record.key}{announced})")
             continue
         if b is not None:
+            # a lift or removal before the listing took effect, nothing of it in effect yet: a withdrawal
+            starts = _listed_from(listing)
+            before = starts if (step.state in (ListingState.LIFTED, ListingState.REMOVED) and step.effective < starts
+                                and all(states[k].state is None for k in affected)) else None
             _state_events(b, step.event_kind, listing, step.source, affected, step.effective, until,
-                          occurred_at(step.source))
+                          occurred_at(step.source), withdrawn=before)
         if step.effective > apply_upto:
             for k in affected:
                 states[k].history.append(f"{step.effective.isoformat()} {_history_word(step.event_kind, until)} "
@@ -1044,6 +1070,26 @@ def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_u
     if lapse_upto is not None:
         lapse(_lapse_due(states, lapse_upto, inclusive=True))
     return states
+
+
+def _ended_named(b: _Builder) -> None:
+    """Say each suspension, extension or measure lift that named a listing whose measures had ended. A note where the
+    action reached other entities (a range, "第146号至第148号", spanning a notice stopped before: routine wording, read
+    right). A problem where it reached nothing at all, every listing it names ended before: a decision the ministry
+    took that changes nothing here means a step was probably misread (this one, or the "stop" that ended them, which
+    would make their "lifted" items false), and a person must look; it stands as long as those notices do, as an
+    unresolved reference does."""
+    for (key, _), said in b.ended.items():
+        if (key, _) in b.reached:
+            for word, listing, day, count in said:
+                b.note(f"{key}: {word} {listing}, whose measures were lifted or that was removed before "
+                       f"{day.isoformat()} ({count} of its entities): not applied to them")
+            continue
+        word, day = said[0][0], said[0][2]
+        named = ", ".join(dict.fromkeys(listing for _, listing, _, _ in said))
+        b.problem(f"{key}: {word} {named}, and every entity it names had its measures lifted or was removed before "
+                  f"{day.isoformat()}: it changes nothing. Check how {key} was read, and the step that ended them "
+                  "(if that was misread, its \"lifted\" or \"removed\" items are false)")
 
 
 def _history_day(line: str) -> str:
@@ -1410,8 +1456,8 @@ def derive(notices: Sequence[StoredNotice], as_of: date) -> Derivation:
     for n in known:
         b.add(_notice_event(n))
     known, dated = _effective_corrections(known, b)
-    listings, steps = _collect(known, b)
-    _unapplied_corrections(b, known, _apply_corrections(b, known, listings) | dated)
+    listings, steps, applied = _collect(known, b)
+    _unapplied_corrections(b, known, applied | dated)
     states: list[StatusRow] = []
     for lk in sorted(listings):
         listing = listings[lk]
@@ -1420,6 +1466,7 @@ def derive(notices: Sequence[StoredNotice], as_of: date) -> Derivation:
         _countdowns(b, listing, its, as_of)
         _term_countdowns(b, listing, its, as_of)
         states.extend(_rows(listing, final, as_of, by_key))
+    _ended_named(b)
     events = tuple(sorted((e for e in b.events.values() if e.occurred.astimezone(BEIJING).date() <= as_of),
                           key=event_sort_key))
     return Derivation(events=events, states=tuple(states), problems=tuple(b.problems), notes=tuple(b.notes))
