@@ -10,7 +10,9 @@ the ``Event`` table:
   ``<id>/correction/<n>`` pointing to it is added;
 - a payload whose only change is provenance (another official URL of the same
   notice, or a re-fetch of the same text) is refreshed in place, ``updated`` kept:
-  what the item says did not change;
+  what the item says did not change; so is an item a spokesperson's answer published
+  before the numbered notice of that day it restates, which now rests on that notice
+  and says the same change (``_restated_by``): the same items whichever came first;
 - an event dated on or before ``as_of`` that no longer follows from the notices is
   marked retracted, with a correction item saying so. An unresolved-reference item
   that disappears because the reference now resolves (a Q&A stored before the notice
@@ -46,7 +48,7 @@ from sqlalchemy.orm import Session
 
 from storage.models import Event
 from storage.notices import load_stored_notices
-from storage.records import EventKind, EventRecord, StoredNotice
+from storage.records import EventKind, EventRecord, NoticeKind, StoredNotice
 from storage.vocabulary import BEIJING, in_beijing
 
 if TYPE_CHECKING:  # the engine is imported where it runs: a cycle that skips the derive never loads it
@@ -55,6 +57,8 @@ if TYPE_CHECKING:  # the engine is imported where it runs: a cycle that skips th
 # Event kinds this module owns in the Event table (health and news items belong to others).
 DERIVED_KINDS = frozenset(k.value for k in EventKind if k not in (EventKind.SOURCE_HEALTH, EventKind.NEWS))
 DERIVED_SCOPES = ("notice", "entity")
+# notice kinds that restate a change another notice decides (lifecycle.RESTATING_KINDS, not imported: see above)
+_RESTATING = frozenset({NoticeKind.QA, NoticeKind.NEWS})
 VOLATILE_FIELDS = ("updated",)  # moved by corrections, not part of the comparison
 WHERE_FIELDS = ("provenance",)  # where an item's facts come from, not what it says
 # Items that rest on the absence of a later notice: a page a broken source failed to give could contradict them.
@@ -333,6 +337,13 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
             _write(row, replace(event, updated=max(old.updated, event.updated)), revision=row.revision)
             counts["refreshed"] += 1
             continue
+        if not row.retracted and not same and _restated_by(old, event, notices or {}):
+            # it differs only in resting now on the numbered notice whose change of that day a spokesperson's answer
+            # restated, the answer stored first (lifecycle._own_id: the restating answer adds no item of its own): the
+            # same change, said first by the answer; refreshed, not announced again, as if the notice had come first
+            _write(row, replace(event, updated=max(old.updated, event.updated)), revision=row.revision)
+            counts["refreshed"] += 1
+            continue
         if not row.retracted and (same or _aliases_only(row.payload, payload)):
             # the same, or it differs only in the other names a notice gives an entity, which the parser keeps as
             # aliases since session 19 (migration 0011 fills them in a store): the notice did not change, what the
@@ -404,6 +415,26 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
         counts["retracted"] += 1
     table.flush()
     return SyncResult(problems=derivation.problems, withheld=tuple(withheld), **counts)
+
+
+# what an item says about its listing: an item whose source changed and none of these did says the same change
+_SAID = ("kind", "scope", "list", "notice_key", "entity_key", "effective", "until", "presumed", "days_left")
+
+
+def _restated_by(old: EventRecord, new: EventRecord, notices: dict[str, StoredNotice]) -> bool:
+    """Whether ``new`` is ``old`` resting on another notice and saying the same of its listing: ``old``'s source a
+    spokesperson's answer (or a report) still stored, ``new``'s a notice of another kind published the same day
+    (the numbered notice the answer restates), the kind, list, days, end and entities (keys and names) unchanged."""
+    if old.source_key is None or new.source_key is None or old.source_key == new.source_key:
+        return False
+    was, now = notices.get(old.source_key), notices.get(new.source_key)
+    if was is None or now is None or was.record.kind not in _RESTATING or now.record.kind in _RESTATING:
+        return False
+    if was.record.published is None or was.record.published != now.record.published:
+        return False
+    if any(getattr(old, name) != getattr(new, name) for name in _SAID):
+        return False
+    return [(e.key, e.zh, e.en) for e in old.entities] == [(e.key, e.zh, e.en) for e in new.entities]
 
 
 def _renames(old: EventRecord, notices: dict[str, StoredNotice], pages: dict[str, set[str]]

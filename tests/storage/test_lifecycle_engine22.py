@@ -1,5 +1,6 @@
 """Faults and decisions of session 22's blind lifecycle stories (engine22; tests/data/stories22, test_stories22.py),
-each a derivation of a few story pages (parsed, then ``derive``: no store, no process).
+each a derivation of a few story pages (parsed, then ``derive``: no store, no process), and the sync rule for an item
+a spokesperson's answer published before the notice it restates (``storage.events._restated_by``).
 
 - A Q&A stopping the measures on an entity by the Chinese name a correction gave it ("对海吉亚航电公司采取的相关措施",
   after "“健神星航电公司”有误，现更正为“海吉亚航电公司”"): "not on MOFCOM-2027-32", a problem, the company left in force.
@@ -13,6 +14,7 @@ import dataclasses
 from datetime import date, datetime, timezone
 
 from scraper.parse import parse_text
+from storage.events import _restated_by
 from storage.lifecycle import derive
 from storage.records import EventKind, StoredNotice
 from tests.mofcom_watch.stories import REPO
@@ -91,3 +93,25 @@ def test_a_suspension_reaching_nothing_is_a_problem_and_one_reaching_some_a_note
     got = derive([*notices[:2], *pages("w02-mofcom-2027-31.txt"), wider], date(2027, 12, 31))
     assert got.problems == (), got.problems
     assert [n for n in got.notes if n.startswith("QA-2027-06-14") and "MOFCOM-2027-42" in n], got.notes
+
+
+def test_an_item_the_answer_published_first_rests_on_the_notice_it_restates() -> None:
+    """``_restated_by``: the suspension item derived with the Q&A alone and with No. 36 too say the same change; it
+    rests on No. 36 now, which is no news (no correction item); another difference (the end) is."""
+    listing, notice, answer = pages("w05-mofcom-2027-35.txt", "w05-mofcom-2027-36-suspend.txt",
+                                    "w05-qa-2027-06-07-ecl-restates.txt")
+    day = date(2027, 6, 7)
+
+    def item(notices: list[StoredNotice]) -> object:
+        (one,) = [e for e in derive(notices, day).events if e.kind is EventKind.SUSPENDED and e.entity_key is None]
+        return one
+
+    first, then = item([listing, answer]), item([listing, answer, notice])
+    assert (first.source_key, then.source_key) == (answer.record.key, "MOFCOM-2027-36")  # type: ignore[attr-defined]
+    everyone = {n.record.key: n for n in (listing, notice, answer)}
+    assert _restated_by(first, then, everyone)  # type: ignore[arg-type]
+    assert not _restated_by(then, first, everyone)  # type: ignore[arg-type]  # a notice is never a restatement
+    longer = dataclasses.replace(then, until=date(2027, 12, 4))  # type: ignore[type-var]
+    assert not _restated_by(first, longer, everyone)  # type: ignore[arg-type]
+    gone = {k: v for k, v in everyone.items() if k != answer.record.key}
+    assert not _restated_by(first, then, gone)  # type: ignore[arg-type]
