@@ -89,16 +89,19 @@ ORG_WORDS = ("企业", "公司", "实体", "机构", "组织", "单位", "团体
 SECTION_WORDS = PERSON_WORDS + ("企业", "实体", "机构", "组织", "单位", "团体")
 # A heading may say how many it holds: "一、企业（3家）", "二、高级管理人员（共2名）" (session 22, mfa22: read as
 # entities "企业" and "高级管理人员", published as listed entities).
-SECTION_COUNT = r"(?:[（(]\s*(?:共计|共|计)?\s*[0-9０-９一二三四五六七八九十百两]{1,4}\s*[家名人个位]\s*[）)])?"
+_HEAD_N = r"(?:共计|共|计)?\s*[0-9０-９一二三四五六七八九十百两]{1,4}\s*[家名人个位]"
+SECTION_COUNT = rf"(?:[（(]\s*{_HEAD_N}\s*[）)]|[:：]?\s*{_HEAD_N})?"  # "（3家）", "共2家", "：1名"
 SECTION_RE = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:" + "|".join(SECTION_WORDS) + r")(?:名单|清单)?\s*"
                         + SECTION_COUNT + r"\s*[:：]?$")
 # The longest despaced line SECTION_RE can match: a longer one (a name) needs no match attempt.
 SECTION_MAX = 6 + max(len(w) for w in SECTION_WORDS) + 2 + 10 + 1
+COUNTRY_FIRSTS = frozenset(name[0] for name in COUNTRIES)
 ROLE_WORDS = ("众议员", "参议员", "议员", "官员", "主席", "部长", "大使", "局长", "署长", "顾问", "负责人", "创始人",
               "总裁", "首席执行官", "总经理", "主任", "学者", "教授", "研究员", "政客", "人士", "州长", "市长",
               # officers and ministers (session 22, mfa22: "日本航空自卫队前航空幕僚长田中宏" kept whole as the name)
               "幕僚长", "参谋长", "司令官", "司令", "议长", "国务卿", "大臣")
-ROLE_PREFIX_RE = re.compile(r"^(?P<role>.{2,30}?(?:" + "|".join(ROLE_WORDS) + r"))(?P<name>[^、，,()（）]{2,12})$")
+# The longest role: "美国印太司令部前司令约翰·贝克" is a 司令's name, not "部前司令约翰·贝克" after "美国印太司令".
+ROLE_PREFIX_RE = re.compile(r"^(?P<role>.{2,30}(?:" + "|".join(ROLE_WORDS) + r"))(?P<name>[^、，,()（）]{2,12})$")
 ROLE_WORD_RE = re.compile("|".join(ROLE_WORDS))  # in every ROLE_PREFIX_RE match, from the third character
 # "所长约翰·沃尔特斯" after "哈德逊研究所董事会主席萨拉·梅·斯特恩、": the role's organisation is the one named
 # before; a bare role opens a transliterated name (a middle dot in it).
@@ -228,6 +231,7 @@ class Target:
     # the subsidiaries an annex entry lists under it ("（一）X（English）及其子公司：" / "1.Y（…）"), as written: members of
     # the entry, which the decision counts once ("对X及其子公司、Z等2家…企业"), as MOFCOM's branch lines (UEL〔2025〕10号)
     branches: tuple[str, ...] = ()
+    country: str | None = None  # the country heading the annex puts it under ("一、日本（1名）"), when any
 
 
 @quick_init
@@ -650,21 +654,23 @@ def annex_targets(lines: list[str], start: int,
     sections = 0
     heading_style: str | None = None  # how the numbered section headings are numbered ("一、" beside "（一）" entries)
     # "（一）X（…）及其子公司：" then "1.Y（…）": the subsidiary lines, by the index of their entry (every such entry says 其)
-    entries, members, unfinished = (_subsidiaries(entries) if "其" in "".join(after)
-                                    else (entries, {}, False))
+    entries, members, unfinished = _subsidiaries(entries) if "其" in "".join(after) else (entries, {}, False)
     nested: tuple[str, str | None] | None = None  # (the entries' numbering, their section) around a sub-heading
-    last_style: str | None = None
+    last_style: str | None = None  # the numbering of the last entry
+    place: str | None = None  # the country of the last country heading
     for i, (line, m) in enumerate(entries):
         if m is None:
             plain = despace(line)
-            if len(plain) <= SECTION_MAX and SECTION_RE.match(plain) and not LATIN_RE.search(plain):
+            if (there := _country_heading(plain)) is not None:
+                place, sections = there, sections + 1
+            elif len(plain) <= SECTION_MAX and SECTION_RE.match(plain) and not LATIN_RE.search(plain):
                 nested = _sub_heading(last_style, section, entries[i + 1 :]) or nested
-                section = _type_of_words(plain)
-                sections += 1
+                section, sections = _type_of_words(plain), sections + 1
             elif not numbered and _unnumbered_entry(plain):
                 zh, en, note, gendered = split_target(line)
                 if zh or en:
-                    out.append(Target(zh, en, section or ("individual" if gendered else None), note, len(out) + 1))
+                    out.append(Target(zh, en, section or ("individual" if gendered else None), note, len(out) + 1,
+                                      country=place))
                     genders.append((sections, gendered))
             continue
         if nested is not None and _style(m) == nested[0]:  # the next entry of the level the sub-heading was under
@@ -673,18 +679,18 @@ def annex_targets(lines: list[str], start: int,
         rest = line[m.start("first") :].strip()
         # a heading holds no bracket (a name with its English does): only a line without one is despaced
         plain = despace(rest) if "（" not in rest and "(" not in rest else rest
+        if (there := _country_heading(plain)) is not None:
+            place, sections = there, sections + 1
+            continue
         if (len(plain) <= SECTION_MAX and SECTION_RE.match(plain) is not None
                 and _numbered_heading(plain, m, entries[i + 1 :], heading_style)):
-            section = _type_of_words(plain)
-            sections += 1
-            heading_style = _style(m)
+            section, sections, heading_style = _type_of_words(plain), sections + 1, _style(m)
             continue
         zh, en, note, gendered = split_target(rest)
         if not (zh or en):
             bad.extend((line, *members.get(i, ())))
             continue
-        kind = section or ("individual" if gendered else None)
-        target = Target(zh, en, kind, note, len(out) + 1)
+        target = Target(zh, en, section or ("individual" if gendered else None), note, len(out) + 1, country=place)
         out.append(_with_branches(target, members[i]) if i in members else target)
         genders.append((sections, gendered))
     return out, bad, _last_ungendered(genders), _annex_cut(sections, genders, unfinished)
@@ -801,6 +807,17 @@ def _subsidiaries(entries: list[Entry]) -> tuple[list[Entry], dict[int, tuple[st
     return kept, members, style is not None and announced and not pending
 
 
+# A country heading in an annex, its count perhaps after it: "一、美国（2名）", "二、日本", "（一）加拿大籍人员：" (session 22,
+# mfa22: read as entities "美国" and "日本", every target given the decision's country).
+COUNTRY_HEAD_RE = re.compile(rf"^(?P<c>{COUNTRY_ALT})(?:籍)?(?:人员|个人|人士|实体|企业|机构|组织)?\s*{SECTION_COUNT}\s*[:：]?$")
+
+
+def _country_heading(plain: str) -> str | None:
+    """The country code of an annex line that is a country heading (COUNTRY_HEAD_RE), else None."""
+    m = COUNTRY_HEAD_RE.match(plain) if len(plain) <= SECTION_MAX and plain[:1] in COUNTRY_FIRSTS else None
+    return COUNTRIES[m.group("c")] if m else None
+
+
 def _sub_heading(last_style: str | None, section: str | None,
                  later: list[tuple[str, re.Match[str] | None]]) -> tuple[str, str | None] | None:
     """An unnumbered heading under a numbered entry, over entries numbered otherwise: "一、蓝鹰防务系统公司（…）" /
@@ -847,7 +864,7 @@ def _branch_line(line: str, m: re.Match[str] | None) -> str | None:
 def _with_branches(t: Target, branches: tuple[str, ...]) -> Target:
     """``t`` with the subsidiaries read under it; its note loses the words announcing them ("及其子公司"), which the
     branches now say."""
-    return Target(t.zh, t.en, t.type, _unscoped(t.note), t.n, t.branches + branches)
+    return Target(t.zh, t.en, t.type, _unscoped(t.note), t.n, t.branches + branches, t.country)
 
 
 def _unscoped(note: str | None) -> str | None:
@@ -1462,7 +1479,7 @@ def _merge(annex: list[Target], named: list[Target]) -> tuple[list[Target], list
             if ((not t.zh and other.zh != t.zh) or (not t.en and other.en != t.en)
                     or (not t.type and other.type != t.type) or (not t.note and other.note != t.note)):
                 t = Target(t.zh or other.zh, t.en or other.en, t.type or other.type,
-                           t.note or (_unscoped(other.note) if t.branches else other.note), t.n, t.branches)
+                           t.note or (_unscoped(other.note) if t.branches else other.note), t.n, t.branches, t.country)
         out.append(t)
     missing = [t for t in named if id(t) not in seen]
     if missing and annex:  # "加拿大维吾尔权利倡导项目", "…高级管理人员约翰·卡特": a country or description before the annex's name
@@ -1553,7 +1570,7 @@ def _read_targets(lines: list[str], folded: str, folded_lines: list[str], warnin
             warnings.append(NO_ANNEX)
     warnings.extend(f"annex line not read: {line[:60]}" for line in bad)
     targets = _english_elsewhere(targets, body, "\n".join(body_lines))
-    typed = tuple(t if t.type else Target(t.zh, t.en, _guess_type(t, measures, body), t.note, t.n, t.branches)
+    typed = tuple(t if t.type else Target(t.zh, t.en, _guess_type(t, measures, body), t.note, t.n, t.branches, t.country)
                   for t in targets)
     return Reading(typed, tuple(found), measures, bool(annex), body, _decision_text(body, "\n".join(body_lines), decided),
                    status, len(missing))
@@ -1574,7 +1591,7 @@ def _english_elsewhere(targets: list[Target], body: str, clean: str) -> list[Tar
             found = {clean_display(clean[m.start("en") : m.end("en")])
                      for m in re.finditer(re.escape(name) + ENGLISH_AFTER, body)}
             if len(found) == 1 and None not in found:
-                t = Target(t.zh, found.pop(), t.type, t.note, t.n, t.branches)
+                t = Target(t.zh, found.pop(), t.type, t.note, t.n, t.branches, t.country)
         out.append(t)
     return out
 
@@ -2012,7 +2029,8 @@ def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None =
                        + _described(fold(reading.decision)))
     entities = tuple(
         EntityRecord(zh=t.zh, en=t.en, country=(_own_country(t.note) if t.note and ("，" in t.note or len(t.note)
-                                                                                  <= COUNTRY_CLAUSE_MAX) else None) or country,
+                                                                                  <= COUNTRY_CLAUSE_MAX) else None)
+                     or t.country or country,
                      key=cached_key(t.zh, t.en), n=t.n, branches=t.branches, type=t.type, note=t.note,
                      aliases=other_names(t.en, t.note))
         for t in reading.targets

@@ -65,3 +65,30 @@ def test_a_spokespersons_statement_deciding_sanctions_is_for_a_person() -> None:
     with pytest.raises(UnusablePage) as caught:
         parse_document(text.encode())
     assert caught.value.reason == "needs-review"
+
+
+# Probes written after reading the annex code (not blind): a country heading, a bare count, a role inside a longer role.
+PERSONS = HEAD.replace("第29号", "第52号") + "凯文·史密斯、玛丽·琼斯、佐藤一郎等3名后附《反制清单》列明的人员" + MEASURES + TAIL
+
+
+@pytest.mark.parametrize("us, jp", [("一、美国（2名）", "二、日本（1名）"), ("一、美国", "二、日本"), ("美国籍人员：", "日本籍人员：")])
+def test_country_headings_name_no_one_and_give_the_country(us: str, jp: str) -> None:
+    """Before the fix: entities "美国" and "日本", and 佐藤一郎 given the decision's country (US)."""
+    rec = parsed(PERSONS + f"{us}\n（一）凯文·史密斯（Kevin Smith），男\n（二）玛丽·琼斯（Mary Jones），女\n{jp}\n（三）佐藤一郎（Sato Ichiro），男\n")
+    assert [(e.zh, e.country) for e in rec.entities] == [("凯文·史密斯", "US"), ("玛丽·琼斯", "US"), ("佐藤一郎", "JP")]
+    assert rec.warnings == ()
+
+
+def test_a_heading_with_a_bare_count_names_no_one() -> None:
+    """Before the fix: entities "企业共2家" and "高级管理人员：1名"."""
+    rec = parsed(HEAD + "雷霆动力公司、北极星传感器公司等2家企业及威廉·哈特等1名高级管理人员" + MEASURES + TAIL
+                 + "一、企业 共2家\n1.雷霆动力公司（Thunder Power Systems, Inc.）\n2.北极星传感器公司（Polaris Sensors LLC）\n"
+                 "二、高级管理人员：1名\n1.威廉·哈特（William Hart），男，雷霆动力公司总裁\n")
+    assert [e.zh for e in rec.entities] == ["雷霆动力公司", "北极星传感器公司", "威廉·哈特"]
+
+
+def test_the_longest_role_before_a_name_is_the_role() -> None:
+    """'司令' inside '司令部': the shortest role left '部前司令约翰·贝克' as the name (a fault of this session's own
+    role words, before it landed); the base kept the whole '美国印太司令部前司令约翰·贝克'."""
+    rec = parsed(PERSONS.replace("凯文·史密斯、玛丽·琼斯、佐藤一郎等3名", "约翰·贝克等1名") + "（一）美国印太司令部前司令约翰·贝克（John Baker）\n")
+    assert [e.zh for e in rec.entities] == ["约翰·贝克"]
