@@ -607,8 +607,9 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
         targets, limit = _targets(folded, refs, out, before, after, v, kind, s_start, clause_from, next_start)
         text = clean[s_start:s_end].strip() if text is None else text
         if not targets:
-            # a removal of the notice's own entities
-            if kind is ActionKind.REMOVE and (allow_impose or _decides(sentence)) and not _passive(folded, s_start, at):
+            # a removal of the notice's own entities (not one weighed: "依法作出是否将有关实体移出关注名单的决定", parse22)
+            if kind is ActionKind.REMOVE and (allow_impose or _decides(sentence)) and not _passive(folded, s_start, at) \
+                    and not _held(folded, s_start, at, v_end):
                 out.append(ActionDraft(kind, list_in(folded, v_end, next_start) or notice_list, (), effective,
                                        None, None, text, at, bounds))
             continue
@@ -642,11 +643,36 @@ def _targets(folded: str, refs: list[tuple[int, int, NoticeRef]], out: list[Acti
     at, v_end = v.span()
     targets = after or _not_grounds(folded, before, at) or _named_before(folded, refs, s_start, v_end, next_start) \
         or _subject_named_before(folded, refs, clause_from, s_start, at) \
-        or (_suspended_before(folded, refs, s_start) if v[0].startswith("不再") and kind is ActionKind.RESTORE else [])
+        or (_suspended_before(folded, refs, s_start) if v[0].startswith("不再") and kind is ActionKind.RESTORE else []) \
+        or (_lead_in_refs(folded, refs, at) if v[0] in _ON_NOTICES and refs else [])
     if targets or not (kind is ActionKind.RESTORE or kind is ActionKind.LIFT):
         return targets, None
     # "…继续暂停…第21号…相关措施1年；对内华达山脉公司，自…起恢复执行相关措施": the step before's notices, for one entity
     return _for_entities_of_step_before(folded, out, clause_from, at, v_end, next_start)
+
+
+# "商务部决定对商务部公告2025年第21号所列16家美国实体的相关措施作如下调整：\n一、自…起，停止执行对甲公司等6家实体（见附件）
+# 采取的相关措施。": an item's step that names no notice acts on those its lead-in names (session 22, parse22: the lift was
+# lost, and the extension of item 二 read for all 16). The lead-in: the last line before the items, ending "如下…：".
+ITEM_LINE_RE = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}\s*、|\(\s*[一二三四五六七八九十]{1,3}\s*\))")
+LEAD_IN_RE = re.compile(r"如下[\u4e00-\u9fff]{0,4}\s*:\s*$")  # "作如下调整：", "调整如下："
+
+
+def _lead_in_refs(folded: str, refs: list[tuple[int, int, NoticeRef]], at: int) -> list[tuple[int, int, NoticeRef]]:
+    """The notices the lead-in of the numbered item holding ``at`` names (ITEM_LINE_RE, LEAD_IN_RE), else []."""
+    line = folded.rfind("\n", 0, at) + 1
+    if not ITEM_LINE_RE.match(folded, line):
+        return []
+    end = line
+    while end > 0:
+        start = folded.rfind("\n", 0, end - 1) + 1
+        text = folded[start : end - 1]
+        if text.strip() and not ITEM_LINE_RE.match(text):
+            if LEAD_IN_RE.search(text) is None:
+                return []
+            return [r for r in refs if start <= r[0] < end - 1]
+        end = start
+    return []
 
 
 def _for_entities_of_step_before(folded: str, out: list[ActionDraft], clause_from: int, at: int, v_end: int,

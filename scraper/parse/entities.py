@@ -68,8 +68,11 @@ COUNTRY_IN_RE = re.compile(COUNTRY_ALT)
 COUNT_GATE_RE = re.compile(r"[\d零一二三四五六七八九十百两]\s*[家名]")
 # Prose list: "决定将…列入…" (the segment between 将 and 列入); a removal may say "将…从…名单中移出".
 FROM_LIST_OUT = r"从[^,，。;；]{0,30}?(?:名单|清单)\s*中?\s*移出"
+# "决定将2025年9月25日列入出口管制管控名单的甲公司（…）移出…": a 列入 that a list's name and 的 follow says which entity (when
+# it was listed), it is not the decision's verb (session 22, parse22: the day was read as the entity removed).
+LISTED_IN = r"列入(?![^,，。;；:：]{0,20}?(?:名单|清单)\s*中?\s*的)"
 PROSE_DECISION_RE = re.compile(
-    rf"决定\s*将(?P<seg>[^。]+?)(?:列入|纳入|{FROM_LIST_OUT}|移出)|决定\s*对(?P<seg2>[^。]+?)采取(?:以下|相应|有关)?反制措施"
+    rf"决定\s*将(?P<seg>[^。]+?)(?:{LISTED_IN}|纳入|{FROM_LIST_OUT}|移出)|决定\s*对(?P<seg2>[^。]+?)采取(?:以下|相应|有关)?反制措施"
 )
 OBJECT_OF_DUI_RE = re.compile(
     r"(?:决定)?对\s*(?P<seg>[^,。;]{2,80}?)(?=\s*(?:涉嫌|采取|启动|进行|实施|予以|开展|的行为|处以))"
@@ -451,9 +454,11 @@ def _unwrapped(block: list[str]) -> list[str]:
 # An alias written with the name: "（Sequoia Dynamics Inc.，又称Sequoia Dynamic Systems）", "（…, also known as …）",
 # "（别名：黑岩防务公司）" after the Chinese name. An alias is no part of the name: the note keeps it.
 ZH_ALIAS_WORDS = (*ZH_ALIASES, "简称")
-ALIAS_WORDS = (*ZH_ALIAS_WORDS, "known as", "a.k.a", "f/k/a")
-ALIAS_IN_RE = re.compile(rf"\s*[,，;；]?\s*(?P<alias>(?:{'|'.join(ZH_ALIAS_WORDS)}|also known as|formerly known as"
-                         r"|a\.k\.a\.?|f/k/a)\s*[:：]?.*)$")
+# "formerly": ", formerly Blue Sky Aerospace Electronics Corp." and "(formerly Outpost Aero Group LLC)" inside the English
+# bracket give the former name (session 22, parse22: both stayed in the English name and its key).
+ALIAS_WORDS = (*ZH_ALIAS_WORDS, "known as", "a.k.a", "f/k/a", "formerly")
+ALIAS_IN_RE = re.compile(rf"\s*[,，;；]?\s*(?P<open>[(（]\s*)?(?P<alias>(?:{'|'.join(ZH_ALIAS_WORDS)}|also known as|formerly known as"
+                         r"|a\.k\.a\.?|f/k/a|(?<![A-Za-z])formerly(?![A-Za-z]))\s*[:：]?.*)$")
 ALIAS_BRACKET_RE = re.compile(rf"\s*[(（]\s*(?P<alias>(?:{'|'.join(ZH_ALIAS_WORDS)})[^()（）]*)[)）]")
 
 
@@ -463,7 +468,10 @@ def _aliases_out(zh: str | None, en: str | None) -> tuple[str | None, str | None
     if en and any(w in en for w in ALIAS_WORDS):
         m = ALIAS_IN_RE.search(en)
         if m and m.start() > 0:
-            notes.append(m.group("alias"))
+            alias = m.group("alias")
+            if m.group("open") and alias.endswith((")", "）")):  # "X LLC (formerly Y LLC)": the bracket closes the alias
+                alias = alias[:-1].rstrip()
+            notes.append(alias)
             en = clean_display(en[: m.start()].rstrip(" ,，;；"))
     if zh and any(w in zh for w in ALIAS_WORDS):
         m = ALIAS_BRACKET_RE.search(zh)
@@ -571,8 +579,31 @@ def _entity_annexes(block: list[str]) -> list[str]:
             block = block[:i]
             break
     if any(line.endswith(FOOTNOTE_ENDS) for line in block):
-        return [FOOTNOTE_MARK_RE.sub("", line) for line in block]
-    return block
+        block = [FOOTNOTE_MARK_RE.sub("", line) for line in block]
+    return _ideographic_table(block) if "\u3000" in "".join(block) else block
+
+
+# A Word table pasted as text with U+3000 between its cells (session 21, parse21/18: no entity read): the cells are cut
+# as a tab table's are, only below a header row so cut ("序号　中文名称　英文名称": ``table_head``) in the annex, and only
+# in the rows under it that open with their number and a U+3000 (the body is above the annex; a name indented with
+# U+3000 or holding a space keeps it).
+CELL_GAP_RE = re.compile(r"[ \t]*\u3000[\u3000 \t]*")
+IDEO_ROW_RE = re.compile(r"^\s*\d{1,3}[ \t]*\u3000")
+
+
+def _ideographic_table(block: list[str]) -> list[str]:
+    """``block`` with the U+3000 gaps of a U+3000 table's header and rows made tabs; else ``block`` itself."""
+    out, head = list(block), None
+    for i, line in enumerate(block):
+        if head is None:
+            if "\u3000" in line and "\t" not in line:
+                cells = CELL_GAP_RE.sub("\t", line.strip())
+                if table_head(cells) is not None:
+                    head = i
+                    out[i] = cells
+        elif IDEO_ROW_RE.match(line) and "\t" not in line:
+            out[i] = CELL_GAP_RE.sub("\t", line.strip())
+    return out if head is not None else block
 
 
 # "1. 猎鹰光电公司（Falcon Electro-Optics, Inc.）①" / "…）[1]" / "…）*": a footnote's mark after the names, no part of them.
@@ -850,16 +881,21 @@ def prose_entities(seg: str, country: str | None = None, folded: str | None = No
     summary = SUMMARY_RE.search(folded)
     if summary:
         seg, folded = seg[: summary.start()], folded[: summary.start()]
-    country = country or listed_by_country(folded)
-    seg, folded = _strip_qualifier(seg, folded)
+    stripped, fstripped = _strip_qualifier(seg, folded)
+    country = country or listed_by_country(folded[: len(folded) - len(fstripped)])  # the first name's qualifier
+    seg, folded = stripped, fstripped
     if "、" not in folded and ")" not in folded and COUNT_PHRASE_RE.match(folded):
         return []  # one item, "20家日本实体": a count, no name (no "、" or ")" to cut at)
     names = PROSE_LIST_RE.findall(seg)
     if names and not any(map(PROSE_OTHER, names)):
         if summary and len(names) == 1:
             return []
-        return [_person_of(_prose_entity(clean_display(zh if not zh.startswith(BRANCH_PREFIX_FIRST) else _without_branch_prefix(zh)),
-                                         clean_display(en), country)) for zh, en, _ in names]
+        listed: list[EntityRecord] = []
+        for zh, en, _ in names:
+            name, own = _listed_by_own(clean_display(zh if not zh.startswith(BRANCH_PREFIX_FIRST)
+                                                     else _without_branch_prefix(zh)), country)
+            listed.append(_person_of(_prose_entity(name, clean_display(en), own)))
+        return listed
     items = _merge_fragments(_prose_items(seg, folded))
     if not items or (summary and len(items) == 1):
         return []
@@ -881,8 +917,23 @@ def prose_entities(seg: str, country: str | None = None, folded: str | None = No
         item, fitem, place, note = place_tail(item, fitem) if ")" in fitem else (item, fitem, None, None)
         zh, en = split_name(item, fitem)
         if zh or en:
-            out.append(_person_of(_prose_entity(zh, en, place or country, note)))
+            zh, own = _listed_by_own(zh, place or country)
+            out.append(_person_of(_prose_entity(zh, en, own, note)))
     return out
+
+
+def _listed_by_own(zh: str | None, country: str | None) -> tuple[str | None, str | None]:
+    """A later name of a prose list with the words naming its own listing notice before it ("…、商务部公告2026年第20号所列
+    德国实体莱茵光学系统有限公司（…）"): the name without them, and the country they give (else ``country``) (session 22,
+    parse22: the name kept the words and took the first name's country)."""
+    if not zh or "所列" not in zh:
+        return zh, country
+    last = None
+    for last in LISTED_BY_RE.finditer(zh):
+        pass
+    if last is None or last.end() >= len(zh):
+        return zh, country
+    return zh[last.end() :], COUNTRIES[last.group("c")] if last.group("c") else country
 
 
 # "A（a）、B（b）2家日本实体和C（c）1家中国台湾地区实体": each group of names closed by its own count and country.
@@ -892,10 +943,11 @@ GROUP_JOINT_RE = re.compile(r"\s*(?:以及|和|及|与|、|,|;)?\s*")
 
 def _count_groups(seg: str, folded: str) -> list[tuple[str, str, str | None]] | None:
     """The groups of a list written as groups each closed by its count (GROUP_COUNT_RE), as (names, folded, country),
-    when there are two or more and the last closes the list; else None (session 21, parse21: the second group and the
-    count between were read as one name)."""
+    when the last closes the list; else None (session 21, parse21: the second group and the count between were read
+    as one name; session 22, parse22: one group, "A（a）、B（b）2家美国实体", read the count into B's name and lost B's
+    English)."""
     found = list(GROUP_COUNT_RE.finditer(folded))
-    if len(found) < 2 or folded[found[-1].end() :].strip():
+    if not found or folded[found[-1].end() :].strip():
         return None
     out, start = [], 0
     for m in found:
@@ -953,7 +1005,7 @@ def _without_branch_prefix(name: str) -> str:
 
 
 # What ends PROSE_DECISION_RE's segment: after "决定将", a listing verb; after "决定对", 采取 and the countermeasure words.
-SEGMENT_ENDS = {"将": re.compile(f"列入|纳入|{FROM_LIST_OUT}|移出"), "对": re.compile("采取(?:以下|相应|有关)?反制措施")}
+SEGMENT_ENDS = {"将": re.compile(f"{LISTED_IN}|纳入|{FROM_LIST_OUT}|移出"), "对": re.compile("采取(?:以下|相应|有关)?反制措施")}
 PROSE_MAX = 3000  # a longer segment is no list
 
 
@@ -1208,13 +1260,16 @@ def earlier_named(folded: str, clean: str, end: int) -> list[EntityRecord]:
     s, e = start + last.start(), start + last.end()
     if folded.startswith(APPLICANT_LEAD, s) and folded[e : e + 8].lstrip().startswith(APPLICATION_WORD):
         s += len(APPLICANT_LEAD)
-    return [make_entity(*split_name(*_without_clause(item, fitem))) for item, fitem in _prose_items(clean[s:e], folded[s:e])]
+    # an alias in the English bracket goes to the note, as in a listing's prose (parse22: ", formerly …" stayed in the key)
+    return [_prose_entity(*split_name(*_without_clause(item, fitem)), None)
+            for item, fitem in _prose_items(clean[s:e], folded[s:e])]
 
 
 # A run of name characters before a bracket may open with the sentence around it: "商务部无法对东京计器株式会社（…）的…",
-# "被列入关注名单的东京计器株式会社（…）": the name starts after the last 对, 将 or 的 before its bracket (2 characters
+# "被列入关注名单的东京计器株式会社（…）", "鉴于“蓝天”航空电子公司（…）已…" (session 22): the name starts after the last 对, 将,
+# 的, 鉴于 or 由于 before its bracket (2 characters
 # at least are left); "…附件中所列第7项“奥什科什防务公司（…）”" after the quote that opens it (session 20, parse20/13).
-CLAUSE_LEAD_RE = re.compile(r"^[^()]*(?:对|将|的|项\s*[“\"])(?=[^()]{2,}\()")
+CLAUSE_LEAD_RE = re.compile(r"^[^()]*(?:对|将|的|鉴于|由于|项\s*[“\"])(?=[^()]{2,}\()")
 
 
 def _without_clause(item: str, fitem: str) -> Item:

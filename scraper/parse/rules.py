@@ -562,7 +562,12 @@ def stated_count(src: Source, d: Draft) -> tuple[int | None, str | None]:
     folded, span = src.folded, d.decision.span
     stated, country = ent.count_and_country((d.folded_title, folded[span[0] : span[1]] if span else ""))
     if stated is None or country is None:
-        return ent.count_and_country((_annex_heading(folded), d.operative), stated, country)
+        stated, country = ent.count_and_country((_annex_heading(folded), d.operative), stated, country)
+    for x in d.drafts:  # a step on "甲公司等6家实体（见附件）" of an earlier notice: its annex holds 6, not the notice's 16
+        if x.on_entities is not None and "见附件" in folded[x.on_entities[0] : x.on_entities[1]]:
+            m = ANNEX_OBJECT_RE.search(folded, x.on_entities[0], x.on_entities[1])
+            if m is not None and to_int(m.group("n")):
+                return to_int(m.group("n")), country
     return stated, country
 
 
@@ -675,6 +680,9 @@ def _order_countries(src: Source, d: Draft, found: list[EntityRecord],
 # What the object of "对…采取的相关措施" is: a pronoun ("该实体", "其": the entity named just
 # before), an anaphor ("上述实体": the names given earlier, else the target's own entities), a name.
 PRONOUN, ANAPHOR, NAME = "pronoun", "anaphor", "name"
+# "对高点航空技术公司等6家实体（见附件）采取的相关措施": the entities of the notice's own annex (session 22, parse22).
+ANNEX = "annex"
+ANNEX_OBJECT_RE = re.compile(rf"等\s*(?P<n>{NUM})\s*家[^()]{{0,8}}?\(\s*见附件[^()]{{0,4}}\)\s*$")
 
 
 # "内华达山脉公司、立方公司等2家实体": names in a row, the count after them.
@@ -685,6 +693,8 @@ def _object(src: Source, span: tuple[int, int]) -> tuple[str | None, tuple[Entit
     """(what the object at ``span`` is, the entities it names): (None, ()) for anything else
     ("对2025年4月4日被列入…的16家美国实体": all of the target's entities)."""
     seg, fseg = src.text[span[0] : span[1]], src.folded[span[0] : span[1]]
+    if "见附件" in fseg and ANNEX_OBJECT_RE.search(fseg):
+        return ANNEX, ()
     if ent.is_anaphor(seg, fseg):
         return (PRONOUN if ent.is_pronoun(fseg) else ANAPHOR), ()
     run = ent.NAME_RUN_RE.fullmatch(fseg.strip()) if "(" in fseg else None
@@ -844,7 +854,9 @@ def limited_to(src: Source, d: Draft, span: tuple[int, int]) -> tuple[str, ...] 
     if what is None:
         return ()
     if d.qa:
-        return _answer_limit(src, span, what, named)
+        return _answer_limit(src, span, what, named) if what != ANNEX else None
+    if what == ANNEX:  # the annex's entities; none read: left out with a warning, never the whole notice
+        return tuple([e.key for e in d.entities]) or None
     if what == NAME:
         each = [[e.key for e in d.entities if e.key == n.key or (n.zh and e.zh == n.zh) or (n.en and e.en == n.en)]
                 for n in named]
@@ -903,7 +915,9 @@ def _run_names(src: Source, start: int, end: int) -> list[EntityRecord]:
         piece = src.folded[a:b]
         lead = NAME_JOINER_RE.match(piece)
         a += lead.end() if lead else 0
-        e = ent.object_entity(src.text[a:b], src.folded[a:b])
+        # "…1年，但其中的立方公司（Cubic Corporation）、…": the words before the name are no part of it (parse22: the name
+        # was dropped, and the pointer "上述2家实体" after it counted one name: the restore was left out)
+        e = ent.object_entity(*ent._without_clause(src.text[a:b], src.folded[a:b]))
         if e is not None:
             found.append(e)
     return found
