@@ -607,9 +607,7 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
         targets, limit = _targets(folded, refs, out, before, after, v, kind, s_start, clause_from, next_start)
         text = clean[s_start:s_end].strip() if text is None else text
         if not targets:
-            # a removal of the notice's own entities (not one weighed: "依法作出是否将有关实体移出关注名单的决定", parse22)
-            if kind is ActionKind.REMOVE and (allow_impose or _decides(sentence)) and not _passive(folded, s_start, at) \
-                    and not _held(folded, s_start, at, v_end):
+            if kind is ActionKind.REMOVE and _own_removal(folded, s_start, at, v_end, allow_impose, sentence):
                 out.append(ActionDraft(kind, list_in(folded, v_end, next_start) or notice_list, (), effective,
                                        None, None, text, at, bounds))
             continue
@@ -656,6 +654,12 @@ def _targets(folded: str, refs: list[tuple[int, int, NoticeRef]], out: list[Acti
 # lost, and the extension of item 二 read for all 16). The lead-in: the last line before the items, ending "如下…：".
 ITEM_LINE_RE = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}\s*、|\(\s*[一二三四五六七八九十]{1,3}\s*\))")
 LEAD_IN_RE = re.compile(r"如下[\u4e00-\u9fff]{0,4}\s*:\s*$")  # "作如下调整：", "调整如下："
+
+
+def _own_removal(folded: str, s_start: int, at: int, v_end: int, allow_impose: bool, sentence: str) -> bool:
+    """Whether the removal at ``at`` naming no notice removes the notice's own entities: decided, not told in the
+    passive, not weighed ("依法作出是否将有关实体移出关注名单的决定": session 22, parse22, a false removal)."""
+    return (allow_impose or _decides(sentence)) and not _passive(folded, s_start, at) and not _held(folded, s_start, at, v_end)
 
 
 def _lead_in_refs(folded: str, refs: list[tuple[int, int, NoticeRef]], at: int) -> list[tuple[int, int, NoticeRef]]:
