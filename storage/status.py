@@ -13,7 +13,6 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from rapidfuzz import fuzz, process
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -171,6 +170,8 @@ def _suggest(names: Sequence[str], name: str, limit: int) -> list[str]:
 
 def _close_names(names: Sequence[str], name: str, limit: int) -> list[tuple[str, float, int]]:
     """Known names close to ``name`` with their WRatio scores, best first (the one fuzzy rule)."""
+    from rapidfuzz import fuzz, process  # here: `status` and `review` never compare names
+
     return process.extract(name, names, scorer=fuzz.WRatio, processor=lambda s: s.casefold(), limit=limit,
                            score_cutoff=SUGGEST_CUTOFF)
 

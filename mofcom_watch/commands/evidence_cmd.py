@@ -14,7 +14,7 @@ import typer
 
 from mofcom_watch import term
 from mofcom_watch.clock import AS_OF_HELP, as_of_or_today, note_future
-from mofcom_watch.commands.status_cmd import open_session
+from mofcom_watch.sessions import open_session
 
 
 def register(app: typer.Typer) -> None:

@@ -25,7 +25,6 @@ from mofcom_watch.clock import (
     refuse_future,
     refuse_past_in_live,
 )
-from mofcom_watch.commands.status_cmd import open_session
 from mofcom_watch.config import port_0_problem, redact_url
 from mofcom_watch.context import app_context
 from mofcom_watch.exits import FEEDS_ERRNOS, exit_on_resource_fault
@@ -37,6 +36,7 @@ from mofcom_watch.publish import (
     publish_preview,
     publish_recorded,
 )
+from mofcom_watch.sessions import open_session
 from storage.health import open_health_issues
 from storage.models import Notice
 from storage.watchlist import WatchlistError

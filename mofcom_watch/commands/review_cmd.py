@@ -19,9 +19,9 @@ from rich.text import Text
 
 from mofcom_watch import term
 from mofcom_watch.clock import AS_OF_NOW_HELP, as_of_or_today, refuse_future
-from mofcom_watch.commands.status_cmd import open_session
 from mofcom_watch.context import app_context
 from mofcom_watch.exits import USAGE, exit_on_resource_fault
+from mofcom_watch.sessions import open_session
 from mofcom_watch.tables import Column, TableText, print_table
 
 SHOWN_SHA = 16  # hex digits of a SHA-256 in the table (``--json`` gives them whole)

@@ -13,7 +13,7 @@ from rich.table import Table
 
 from mofcom_watch import term
 from mofcom_watch.clock import AS_OF_HELP, as_of_or_today, note_future
-from mofcom_watch.commands.status_cmd import open_session
+from mofcom_watch.sessions import open_session
 from mofcom_watch.tables import print_fitted
 
 SCREEN_HELP = """Screen a CSV of counterparties against every list; exit 1 when any name is listed.

@@ -22,9 +22,8 @@ from sqlalchemy import func, select
 from mofcom_watch import term
 from mofcom_watch.clock import AS_OF_HELP, as_of_or_today, note_future
 from mofcom_watch.context import app_context
-from mofcom_watch.exits import exit_on_resource_fault
+from mofcom_watch.sessions import open_session
 from mofcom_watch.tables import Column, TableText, print_fitted, print_table
-from storage.db import DatabaseError, open_existing_store, session_factory
 from storage.health import LastRunFailed, SourceCheck, last_run_failures, source_checks
 from storage.models import Notice, SourceRun
 from storage.publications import PublishRecord, last_publication
@@ -40,25 +39,6 @@ SOURCE_COLUMNS = (Column("source"), Column("last checked"))
 STATUS_DROP = ("by", "number", "issuer", "entities", "days left", "until", "list")
 
 
-
-
-def open_session(ctx: typer.Context, *, read_only: bool = False):
-    """A session on the configured database, which must exist (read-only commands never create
-    one); exit 2 with the reason when it cannot be opened, 3 (as ``run``) when it is there but unusable now
-    (a read-only mount: a WAL-mode SQLite file cannot be opened without writing its -shm index; SQLite's
-    ``immutable`` mode could, but reads torn pages while a writer elsewhere changes the file). ``read_only``: the
-    commands that only read get an engine that cannot write the file (no journal-mode pragma, ``mode=ro``)."""
-    from storage.faults import StoreUnavailable
-
-    url = app_context(ctx).settings.database_url
-    try:
-        engine = open_existing_store(url, read_only=read_only)
-    except DatabaseError as exc:
-        if isinstance(exc, StoreUnavailable):
-            exit_on_resource_fault(f"mofcom-watch {ctx.info_name or 'status'}", exc)
-        typer.echo(f"mofcom-watch: {exc}", err=True)
-        raise typer.Exit(2) from None
-    return engine, session_factory(engine)()
 
 
 def report_json(report: StatusReport) -> dict:

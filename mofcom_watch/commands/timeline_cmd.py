@@ -16,7 +16,7 @@ from rich.text import Text
 
 from mofcom_watch import term
 from mofcom_watch.clock import AS_OF_HELP, as_of_or_today, note_future
-from mofcom_watch.commands.status_cmd import open_session
+from mofcom_watch.sessions import open_session
 from mofcom_watch.tables import print_fitted
 from storage.records import ListingState
 from storage.status import EntityTimeline, entity_timeline, suggest_names

@@ -72,3 +72,15 @@ def test_unknown_command_is_a_usage_error():
                           text=True, check=False)
     assert proc.returncode == 2
     assert "No such command 'nosuch'" in proc.stderr
+
+
+def test_commands_that_open_the_store_import_no_status_report():
+    """``feeds``, ``review`` and ``evidence`` open the store through mofcom_watch.sessions: not through status_cmd,
+    whose report, rich tables and fuzzy matcher cost each of their processes 0.1-0.2 s of CPU (issue 11)."""
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-c", "import mofcom_watch.commands.feeds_cmd, "
+                           "mofcom_watch.commands.review_cmd, mofcom_watch.commands.evidence_cmd"],
+                          cwd=REPO_ROOT, capture_output=True, text=True, check=True)
+    names = {line.rsplit("|", 1)[1].strip() for line in proc.stderr.splitlines()
+             if line.startswith("import time:") and "|" in line}
+    assert "mofcom_watch.sessions" in names
+    assert not names & {"mofcom_watch.commands.status_cmd", "storage.status", "rich.table", "rapidfuzz"}, names
