@@ -130,7 +130,11 @@ def midnight(day: date) -> datetime:
 
 def known_from(notice: StoredNotice) -> date | None:
     """The day a notice became public: its publication date (else its effective date)."""
-    rec = notice.record
+    return known_from_record(notice.record)
+
+
+def known_from_record(rec: NoticeRecord) -> date | None:
+    """:func:`known_from` of a record read without its provenance."""
     if rec.published:
         return rec.published
     if rec.published_at:
