@@ -30,7 +30,7 @@ from scraper.sources.registry import default_sources
 from storage.db import WRITE_LOCK
 from storage.derived import DerivedSummary, inputs_digest, save_mark, stored_summary, synced_as_of
 from storage.events import SyncResult, derive
-from storage.generations import EVENTS, generation
+from storage.generations import EVENTS, NOTICES, generations
 from storage.health import health_events, held_sources, record_held_back
 from storage.ingest import record_issue
 from storage.keys import issue_key
@@ -216,9 +216,12 @@ def write_feeds_of_store(session: Session, *, as_of: date, target: PublishTarget
 
 def _inputs_digest(session: Session, as_of: date, target: PublishTarget) -> str:
     """Everything the feed files are made from: the Event table (its generation: any write to it moves
-    it), the health and news items, the day, the base URL, the watchlist file's bytes and the code
-    that renders them."""
-    digest = hashlib.sha256(f"{EVENTS}={generation(session, EVENTS)}\0{as_of.isoformat()}\0"
+    it), the notices (the entity and watchlist feeds join entities by the other names notices give them,
+    :mod:`storage.aliaslinks`, which no event need carry), the health and news items, the day, the base URL,
+    the watchlist file's bytes and the code that renders them."""
+    counters = generations(session)
+    digest = hashlib.sha256(f"{EVENTS}={counters.get(EVENTS, -1)}\0{NOTICES}={counters.get(NOTICES, -1)}\0"
+                            f"{as_of.isoformat()}\0"
                             f"{normalise_base_url(target.base_url)}\0{renderer_version()}\0".encode())
     for item in (*health_events(session), *news_events(session)):
         digest.update(json.dumps(item.to_json(), sort_keys=True, ensure_ascii=False).encode() + b"\n")

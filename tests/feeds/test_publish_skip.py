@@ -7,6 +7,8 @@ skipped, the command prints the same and the files are the same bytes as a full 
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 from datetime import date
 from pathlib import Path
@@ -181,3 +183,28 @@ def test_a_folder_read_ahead_is_the_one_checked(fixture_db, tmp_path, builds):
     elsewhere = start_folder_scan(PublishTarget(tmp_path / "elsewhere", target.base_url))
     assert out / "all.rss" in publish_recorded(sessions, as_of=day, target=target, folder=elsewhere).written
     assert len(builds) == 3
+
+
+def test_a_notice_giving_another_name_builds_the_linked_feeds_again(fixture_db, tmp_path, builds):
+    """A notice read again with another name for one of its entities (a parser that now reads "曾用名…") moves no
+    event, yet joins that entity to the one listed under the name (storage.aliaslinks): its feeds change, so the
+    publish builds (the notices' generation is an input), and leaves what a build from scratch leaves."""
+    out = tmp_path / "feeds"
+    feeds(fixture_db, out)
+    engine = create_engine(fixture_db)
+    with engine.begin() as conn:
+        text_ = conn.execute(text("SELECT record_json FROM notice WHERE key = 'UEL-2025-7'")).scalar_one()
+        record = json.loads(text_)
+        skydio = next(e for e in record["entities"] if e["key"] == "skydio")
+        skydio["aliases"] = ["Shield AI,Inc."]  # listed by UEL-2025-8: another notice, the same list and country
+        dumped = json.dumps(record, ensure_ascii=False, sort_keys=True)
+        conn.execute(text("UPDATE notice SET record_json = :r, record_sha256 = :h WHERE key = 'UEL-2025-7'"),
+                     {"r": dumped, "h": hashlib.sha256(dumped.encode()).hexdigest()})
+    engine.dispose()
+    before = snapshot(out)
+    again = feeds(fixture_db, out)
+    assert builds == [out, out]
+    changed = {p.relative_to(out).as_posix() for p, (data, *_) in snapshot(out).items() if before.get(p, (None,))[0] != data}
+    assert "entity/skydio.atom" in changed and "entity/shieldai.atom" in changed, again
+    void_marks(fixture_db)
+    assert " 0 written, " in feeds(fixture_db, out)  # a build from scratch: the same files
