@@ -666,12 +666,9 @@ def annex_targets(lines: list[str], start: int,
             elif len(plain) <= SECTION_MAX and SECTION_RE.match(plain) and not LATIN_RE.search(plain):
                 nested = _sub_heading(last_style, section, entries[i + 1 :]) or nested
                 section, sections = _type_of_words(plain), sections + 1
-            elif not numbered and _unnumbered_entry(plain):
-                zh, en, note, gendered = split_target(line)
-                if zh or en:
-                    out.append(Target(zh, en, section or ("individual" if gendered else None), note, len(out) + 1,
-                                      country=place))
-                    genders.append((sections, gendered))
+            elif (not numbered or DASHED_RE.match(line)) and (loose := _loose_entry(line, plain, section, len(out) + 1, place)):
+                out.append(loose[0])
+                genders.append((sections, loose[1]))
             continue
         if nested is not None and _style(m) == nested[0]:  # the next entry of the level the sub-heading was under
             section, nested = nested[1], None
@@ -810,6 +807,21 @@ def _subsidiaries(entries: list[Entry]) -> tuple[list[Entry], dict[int, tuple[st
 # A country heading in an annex, its count perhaps after it: "一、美国（2名）", "二、日本", "（一）加拿大籍人员：" (session 22,
 # mfa22: read as entities "美国" and "日本", every target given the decision's country).
 COUNTRY_HEAD_RE = re.compile(rf"^(?P<c>{COUNTRY_ALT})(?:籍)?(?:人员|个人|人士|实体|企业|机构|组织)?\s*{SECTION_COUNT}\s*[:：]?$")
+
+
+def _loose_entry(line: str, plain: str, section: str | None, n: int, place: str | None) -> tuple[Target, bool] | None:
+    """An annex line without a number read as a target, and whether it gives a gender: a line of an annex that numbers
+    none, or a dashed line no entry announced as its subsidiary, an executive under his company ("一、蓝鹰防务系统公司（…）" /
+    "　　—迈克尔·斯通（Michael Stone），首席执行官": session 22, mfa22: dropped without a word); None for a line that is no
+    name (``plain``: the line despaced)."""
+    if not _unnumbered_entry(plain):
+        return None
+    dash = DASHED_RE.match(line)
+    zh, en, note, gendered = split_target(line[dash.end() :] if dash else line)
+    if not (zh or en):
+        return None
+    person = gendered or bool(dash and note and ROLE_WORD_RE.search(note))
+    return Target(zh, en, section or ("individual" if person else None), note, n, country=place), gendered
 
 
 def _country_heading(plain: str) -> str | None:

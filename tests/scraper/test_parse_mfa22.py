@@ -92,3 +92,12 @@ def test_the_longest_role_before_a_name_is_the_role() -> None:
     role words, before it landed); the base kept the whole '美国印太司令部前司令约翰·贝克'."""
     rec = parsed(PERSONS.replace("凯文·史密斯、玛丽·琼斯、佐藤一郎等3名", "约翰·贝克等1名") + "（一）美国印太司令部前司令约翰·贝克（John Baker）\n")
     assert [e.zh for e in rec.entities] == ["约翰·贝克"]
+
+
+def test_executives_on_dashed_lines_under_their_company_are_read() -> None:
+    """Before the fix: the dashed lines were dropped without a word (the decision counts only the companies)."""
+    rec = parsed(PERSONS.replace("凯文·史密斯、玛丽·琼斯、佐藤一郎等3名后附《反制清单》列明的人员", "蓝鹰防务系统公司、红石航空公司等2家企业及其高级管理人员")
+                 + "一、蓝鹰防务系统公司（Blue Hawk Defense Systems, Inc.）\n　　—迈克尔·斯通（Michael Stone），首席执行官\n"
+                 "二、红石航空公司（Redstone Aviation LLC）\n　　—詹姆斯·福特（James Ford），总裁\n")
+    assert names(rec) == [("蓝鹰防务系统公司", "organization"), ("迈克尔·斯通", "individual"),
+                          ("红石航空公司", "organization"), ("詹姆斯·福特", "individual")]
