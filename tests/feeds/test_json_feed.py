@@ -84,6 +84,8 @@ def test_atom_and_rss_are_well_formed(out: Path) -> None:
     for path in paths:
         parsed = feedparser.parse(path.read_bytes())
         assert not parsed.bozo, (path.name, parsed.get("bozo_exception"))
+        ids = [e.id for e in parsed.entries]
+        assert len(ids) == len(set(ids)), path.name  # no item twice in a feed
     if XMLLINT:
         run = subprocess.run([XMLLINT, "--noout", *map(str, paths)], capture_output=True, text=True, check=False)
         assert run.returncode == 0, run.stderr[:2000]

@@ -26,11 +26,8 @@ def test_feeds_from_the_fixtures_parse_and_rerun_writes_nothing(fixture_db, tmp_
         str(p.relative_to(out)) for p in files}
     assert (out / "entity" / "skydio.atom").exists()
     snapshot = {p: p.read_bytes() for p in files}
-    for path, data in snapshot.items():
-        parsed = feedparser.parse(data)
-        assert parsed.bozo == 0, path
-        ids = [e.id for e in parsed.entries]
-        assert len(ids) == len(set(ids)), path
+    # each of these files parses (feedparser, no bozo) with no id twice: tests/feeds/test_json_feed.py
+    # ::test_atom_and_rss_are_well_formed checks the same bytes (the same replayed store, day and base URL)
     second = feeds(fixture_db, out)
     assert " 0 written" in second.output and second.exit_code == first.exit_code
     assert {p: p.read_bytes() for p in files} == snapshot
