@@ -24,6 +24,7 @@ from .actions import LIST_KIND, LIST_WORD_RE, NOT_NOW_RE
 from .corrections import unkeyed
 from .mfa import announced_countermeasures, cut_short, one_measure_lifted, partly_read
 from .qa import first_item_only, told_only, unanswered
+from .rules import LEFT_OUT
 from .textnorm import MD, YEAR
 
 BINARY_MAGIC = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\xd0\xcf\x11\xe0", b"\x1f\x8b", b"Rar!")
@@ -286,9 +287,20 @@ def check_record(record: NoticeRecord, text: str, *, article: bool = True) -> No
     if why is not None:
         raise UnusablePage("cut-short", f"{why}: cut short")
     review = (unread_expiry(record, text) or one_measure_lifted(record, text)
-              or announced_countermeasures(record, text) or partly_read(record, text)) if article else None
+              or announced_countermeasures(record, text) or partly_read(record, text) or left_out(record)) \
+        if article else None
     if review is not None:
         raise UnusablePage("needs-review", f"{review}: a person must read it")
+
+
+def left_out(record: NoticeRecord) -> str | None:
+    """A step the parse saw and could not read, which it left out with a warning (``rules.LEFT_OUT``: a step limited
+    to an annex or entity not read, a numbered item naming no notice, a name change): a warning is no health issue,
+    and the notice would read as changing less than it does (session 22, loud22)."""
+    for warning in record.warnings:
+        if warning.endswith(LEFT_OUT):
+            return warning
+    return None
 
 
 def check_unkeyed_correction(text: str) -> None:

@@ -1145,14 +1145,63 @@ def _own(drafts: list[act.ActionDraft]) -> bool:
     return any(x.action in ENTITY_ACTIONS and not x.targets for x in drafts)
 
 
+# The end of every warning on a step the parse saw and could not read (``unread_limit``, ``unread_item``,
+# ``unread_name_change``): ``page.check_record`` refuses such a page for a person to read ("needs-review", an
+# unusable-page health issue), as a warning alone is no health issue (session 22, loud22).
+LEFT_OUT = ": left out"
+
+
 def unread_limit(src: Source, d: Draft) -> str | None:
     """An action on earlier notices limited to an entity ("对该实体采取的相关措施") that could not be
     read: it is left out rather than applied to the whole notice, and needs review."""
     for x in d.drafts:
         if x.on_entities is not None and limited_to(src, d, x.on_entities) is None:
             what = src.text[x.on_entities[0] : x.on_entities[1]].strip()
-            return f"{x.action.value} limited to \"{what}\", an entity that could not be read: left out"
+            return f"{x.action.value} limited to \"{what}\", an entity that could not be read{LEFT_OUT}"
     return None
+
+
+_ITEM_KINDS = (ActionKind.LIFT, ActionKind.RESTORE, ActionKind.SUSPEND, ActionKind.EXTEND)
+ITEM_MEASURES_RE = re.compile(r"[^。;；]{0,60}?措施")
+
+
+def _on_measures(folded: str, v: re.Match[str], stop: int) -> bool:
+    """Whether the verb ``v`` is a step on measures ("停止执行…采取的相关措施", "继续暂停实施相关措施"), not a duty
+    ("正在开展的相关活动应当立即停止")."""
+    return (v[0].endswith(("实施", "执行")) or "暂停" in v[0]) and ITEM_MEASURES_RE.match(folded, v.end(), stop) is not None
+
+
+def unread_item(src: Source, d: Draft) -> str | None:
+    """A numbered item of the decision ("一、…停止执行对X等6家实体（见附件）采取的相关措施") whose verb stops, restores,
+    suspends or extends measures, and names no notice (an item naming one and holding no step tells an earlier step),
+    but that holds no step: no lead-in "…如下…：" named one
+    ("商务部决定：", session 22: the lift was dropped without a word, and the next item's extension read for all)."""
+    if d.qa:
+        return None
+    folded, end = src.folded, len(d.operative)
+    starts = [x.start for x in d.drafts]
+    line = 0
+    while line < end:
+        stop = folded.find("\n", line, end)
+        stop = end if stop < 0 else stop
+        if act.ITEM_LINE_RE.match(folded, line, stop) and not any(line <= r[0] < stop for r in d.refs):
+            for v in act.VERB_RE.finditer(folded, line, stop):
+                if act.VERB_KINDS.get(v[0]) in _ITEM_KINDS and _on_measures(folded, v, stop) \
+                        and not any(line <= s < stop for s in starts):
+                    return f"item \"{src.text[line:stop].strip()[:40]}\" names no notice its {v[0]} could act on{LEFT_OUT}"
+        line = stop + 1
+    return None
+
+
+# "现将出口管制管控名单中该实体的名称变更为“…”": a listed entity renamed; the project reads no rename (only a correction's
+# "更正为"), so the new name would be no alias of the listed entity, and screening by it would miss (session 22).
+NAME_CHANGE_RE = re.compile(r"名称\s*(?:变更|更改|改)\s*为|更名\s*为")
+
+
+def unread_name_change(src: Source, d: Draft) -> str | None:
+    """A listed entity's new name (名称变更为, 更名为) in the operative text: not read, so a person must read it."""
+    found = NAME_CHANGE_RE.search(d.operative)
+    return None if found is None else f"a name change (\"{found[0]}\") of a listed entity is not read{LEFT_OUT}"
 
 
 def _imposes(drafts: list[act.ActionDraft]) -> bool:
@@ -1264,5 +1313,5 @@ REJECTS: tuple[tuple[str, Reject], ...] = (
 )
 CHECKS: tuple[Check, ...] = (
     no_publication_date, effective_defaulted, count_mismatch, no_entities, suspension_without_target,
-    no_action_in_answer, no_notice_number, effective_before_publication, unread_limit,
+    no_action_in_answer, no_notice_number, effective_before_publication, unread_limit, unread_item, unread_name_change,
 )

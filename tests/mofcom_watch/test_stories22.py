@@ -23,6 +23,10 @@ W07 (kept) a listing in force from 08-16; a correction of 08-20 says its day was
 W08 (kept) feeds run on the day before, of and after a lapse: one lapse item, from the day itself.
 W09 a listing withdrawn before the day it was to take effect: its item says so (was "Lifted").
 W10 a suspension naming only a notice stopped before: it changes nothing, a problem (was a note).
+L01-L03 (loud22) steps the parser sees and cannot read, each refused for a person to read (needs-review, an
+    unusable-page health issue: `status` exits 1), where they were stored with a parse warning alone (L01) or with
+    nothing at all (L02, L03): a lift of "X等6家实体（见附件）" whose annex is cut off (the extension of the other 10 was
+    then read for all 16), a lift in an item under the lead-in "商务部决定：" that names no notice, a name change.
 """
 
 from __future__ import annotations
@@ -173,6 +177,20 @@ def test_w10_a_suspension_reaching_nothing_is_a_problem(store: Store) -> None:
     assert len(said) == 1 and key in said[0] and "changes nothing" in said[0], said
     assert not [n for n in store.notes(FINAL) if n.startswith("QA-2027-06-14")]
     assert any(line.startswith("2027-06-14 named by QA-2027-06-14") for line in row(store, FINAL, key)["history"])
+
+
+def test_l01_l03_steps_seen_and_not_read_are_health_issues(store: Store) -> None:
+    """loud22: no notice is stored from these pages (no extension of all 16 from L01), and each is an issue."""
+    result = invoke(store.db, "status", "--json", "--as-of", FINAL, env=ENV)
+    assert result.exit_code == 1, result.output
+    got = json.loads(result.stdout)
+    held = {(i["url"] or "").rsplit(":", 1)[-1]: i["detail"] for i in got["health_issues"]
+            if i["kind"] == "unusable-page" and "needs-review" in i["detail"]}
+    assert sorted(held) == ["l01-mofcom-2026-84-annex-cut.txt", "l02-mofcom-2026-85-lead-in-jueding.txt",
+                            "l03-mofcom-2027-11-name-change.txt"], got["health_issues"]
+    assert "高点航空技术公司等6家实体（见附件）" in held["l01-mofcom-2026-84-annex-cut.txt"]
+    assert "名称变更为" in held["l03-mofcom-2027-11-name-change.txt"]
+    assert not {"MOFCOM-2026-84", "MOFCOM-2026-85", "MOFCOM-2027-11"} & set(store.status(FINAL))
 
 
 def test_no_duplicate_items_and_provenance_everywhere(store: Store) -> None:
