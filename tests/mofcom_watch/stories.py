@@ -114,6 +114,11 @@ def ids(items: list[dict[str, Any]]) -> set[str]:
     return {item["id"] for item in items}
 
 
+def item_ids_of(store: Store, day: str, key: str, feed: str = "all") -> set[str]:
+    """The ids (tag prefix dropped) of ``feed``'s items as of ``day`` on the listing of notice ``key``."""
+    return {i[len(TAG):] for i in ids(store.items(day, feed)) if i.startswith(f"{TAG}{key}/")}
+
+
 def assert_unique_with_provenance(items: list[dict[str, Any]]) -> None:
     """Every item once, and every one but source health's with a URL and the page's SHA-256 (the guide's provenance)."""
     assert len(items) == len(ids(items))

@@ -37,6 +37,7 @@ from tests.mofcom_watch.stories import (
     assert_unique_with_provenance,
     ids,
     invoke,
+    item_ids_of,
     replayed,
     row,
     state,
@@ -54,8 +55,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
     return replayed(tmp_path_factory.mktemp("stories21"), STORIES, FETCHED, today=TODAY)
 
 
-def of(store: Store, day: str, key: str, feed: str = "all") -> set[str]:
-    return {i[len(TAG):] for i in ids(store.items(day, feed)) if i.startswith(f"{TAG}{key}/")}
+of = item_ids_of
 
 
 def told(store: Store, name: str, day: str) -> set[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
 
 from storage.names import entity_key
 from storage.records import (
@@ -40,6 +41,18 @@ def stored(rec: NoticeRecord, url: str | None = None, fetched: datetime | None =
     sha = hashlib.sha256(rec.dumps().encode()).hexdigest()
     fetched = fetched or datetime(2026, 11, 28, 8, 0, tzinfo=timezone.utc)
     return StoredNotice(record=rec, provenance=Provenance(rec.key, rec.number, rec.title, (url,), fetched, sha))
+
+
+def parsed_pages(folder: Path, *names: str) -> list[StoredNotice]:
+    """The story pages ``names`` of ``folder``, parsed, each stored as fetched on its publication day."""
+    from scraper.parse import parse_text
+
+    out = []
+    for name in names:
+        rec = parse_text((folder / name).read_text(encoding="utf-8"))
+        assert rec is not None, name
+        out.append(stored(rec, fetched=datetime.combine(rec.published, datetime.min.time(), timezone.utc)))
+    return out
 
 
 def impose(key: str, number: str, lst: ListKind, published: date, entities: tuple[EntityRecord, ...],

@@ -17,18 +17,13 @@ from scraper.parse import parse_text
 from storage.lifecycle import derive
 from storage.records import EventKind, StoredNotice
 from tests.mofcom_watch.stories import REPO
-from tests.storage.test_lifecycle_corpus import stored
+from tests.storage.test_lifecycle_corpus import parsed_pages, stored
 
 PAGES = REPO / "tests" / "data" / "stories21" / "main"
 
 
 def pages(*names: str) -> list[StoredNotice]:
-    out = []
-    for name in names:
-        rec = parse_text((PAGES / name).read_text(encoding="utf-8"))
-        assert rec is not None, name
-        out.append(stored(rec, fetched=datetime.combine(rec.published, datetime.min.time(), timezone.utc)))
-    return out
+    return parsed_pages(PAGES, *names)
 
 
 def rows(notices: list[StoredNotice], day: date, key: str) -> dict[tuple[str, ...], tuple[object, ...]]:

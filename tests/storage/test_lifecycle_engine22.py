@@ -11,25 +11,20 @@ a spokesperson's answer published before the notice it restates (``storage.event
 from __future__ import annotations
 
 import dataclasses
-from datetime import date, datetime, timezone
+from datetime import date
 
 from scraper.parse import parse_text
 from storage.events import _restated_by
 from storage.lifecycle import derive
 from storage.records import EventKind, StoredNotice
 from tests.mofcom_watch.stories import REPO
-from tests.storage.test_lifecycle_corpus import stored
+from tests.storage.test_lifecycle_corpus import parsed_pages
 
 PAGES = REPO / "tests" / "data" / "stories22" / "main"
 
 
 def pages(*names: str) -> list[StoredNotice]:
-    out = []
-    for name in names:
-        rec = parse_text((PAGES / name).read_text(encoding="utf-8"))
-        assert rec is not None, name
-        out.append(stored(rec, fetched=datetime.combine(rec.published, datetime.min.time(), timezone.utc)))
-    return out
+    return parsed_pages(PAGES, *names)
 
 
 def rows(notices: list[StoredNotice], day: date, key: str) -> dict[tuple[str, ...], tuple[object, ...]]:
