@@ -190,10 +190,15 @@ def alias_links(named: Iterable[tuple[str, EntityRecord]]) -> AliasLinks:
 def notice_links(notices: Iterable[StoredNotice], as_of: date) -> AliasLinks:
     """The links among the entities of the stored notices public on ``as_of`` (a correction's names are another
     notice's entities, not listings of their own: left out)."""
-    from storage.lifecycle import corrects_names, known_from
+    return alias_links((n.record.number or n.record.key, e) for n in notices if _names_listings(n.record, as_of)
+                       for e in n.record.entities)
 
-    return alias_links((n.record.number or n.record.key, e) for n in notices
-                       if not corrects_names(n.record) and (known_from(n) or as_of) <= as_of for e in n.record.entities)
+
+def _names_listings(rec: NoticeRecord, as_of: date) -> bool:
+    """Whether ``rec``'s entities take part in the links as of ``as_of``: public that day and not a correction."""
+    from storage.lifecycle import corrects_names, known_from_record
+
+    return not corrects_names(rec) and (known_from_record(rec) or as_of) <= as_of
 
 
 def stored_links(session: Session, as_of: date) -> AliasLinks:
@@ -201,7 +206,6 @@ def stored_links(session: Session, as_of: date) -> AliasLinks:
     without building every stored notice: a publish that skipped the derive held them all for this alone (a
     third of ``feeds --out``'s peak memory growth at 100x the fixtures). Records are read one at a time, the
     entities that can take part kept (:func:`_linkable_rows`), and only their notices built."""
-    from storage.lifecycle import corrects_names, known_from_record
     from storage.models import Notice
 
     rows = _linkable_rows(session)
@@ -212,10 +216,8 @@ def stored_links(session: Session, as_of: date) -> AliasLinks:
     for chunk in _chunks(sorted(ids), 500):
         for text in session.scalars(select(Notice.record_json).where(Notice.id.in_(chunk))):
             rec = NoticeRecord.from_json(json.loads(text))
-            if corrects_names(rec) or (known_from_record(rec) or as_of) > as_of:
-                continue
-            label = rec.number or rec.key
-            named.extend((label, e) for e in rec.entities if e.key in keys)
+            if _names_listings(rec, as_of):
+                named.extend((rec.number or rec.key, e) for e in rec.entities if e.key in keys)
     return alias_links(named)
 
 

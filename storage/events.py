@@ -48,7 +48,7 @@ from sqlalchemy.orm import Session
 
 from storage.models import Event
 from storage.notices import load_stored_notices
-from storage.records import EventKind, EventRecord, NoticeKind, StoredNotice
+from storage.records import RESTATING_KINDS, EventKind, EventRecord, StoredNotice
 from storage.vocabulary import BEIJING, in_beijing
 
 if TYPE_CHECKING:  # the engine is imported where it runs: a cycle that skips the derive never loads it
@@ -57,8 +57,6 @@ if TYPE_CHECKING:  # the engine is imported where it runs: a cycle that skips th
 # Event kinds this module owns in the Event table (health and news items belong to others).
 DERIVED_KINDS = frozenset(k.value for k in EventKind if k not in (EventKind.SOURCE_HEALTH, EventKind.NEWS))
 DERIVED_SCOPES = ("notice", "entity")
-# notice kinds that restate a change another notice decides (lifecycle.RESTATING_KINDS, not imported: see above)
-_RESTATING = frozenset({NoticeKind.QA, NoticeKind.NEWS})
 VOLATILE_FIELDS = ("updated",)  # moved by corrections, not part of the comparison
 WHERE_FIELDS = ("provenance",)  # where an item's facts come from, not what it says
 # Items that rest on the absence of a later notice: a page a broken source failed to give could contradict them.
@@ -428,7 +426,7 @@ def _restated_by(old: EventRecord, new: EventRecord, notices: dict[str, StoredNo
     if old.source_key is None or new.source_key is None or old.source_key == new.source_key:
         return False
     was, now = notices.get(old.source_key), notices.get(new.source_key)
-    if was is None or now is None or was.record.kind not in _RESTATING or now.record.kind in _RESTATING:
+    if was is None or now is None or was.record.kind not in RESTATING_KINDS or now.record.kind in RESTATING_KINDS:
         return False
     if was.record.published is None or was.record.published != now.record.published:
         return False

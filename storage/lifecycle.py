@@ -33,6 +33,7 @@ from storage.names import clean_display, entity_key, name_key, zh_core
 from storage.numerals import chinese_to_int
 from storage.periods import end_of_iso_period
 from storage.records import (
+    RESTATING_KINDS,
     ActionKind,
     ActionRecord,
     EntityRecord,
@@ -83,8 +84,6 @@ MEASURE_NAMES = {"asset_freeze": "asset freeze (冻结财产)", "transaction_ban
 EVENT_STATES = {kind: state for kind, state in (*OWN_ACTIONS.values(), *TARGET_ACTIONS.values())} | {
     EventKind.SUSPENSION_LAPSED: ListingState.LAPSED}
 # Notice kinds whose entities can be the target of a date+count reference.
-# Kinds that restate what a numbered notice decided (an answer, a report): their same change adds no item of its own.
-RESTATING_KINDS = frozenset({NoticeKind.QA, NoticeKind.NEWS})
 LISTING_NOTICE_KINDS = {NoticeKind.ANNOUNCEMENT, NoticeKind.ORDER, NoticeKind.UEL_ANNOUNCEMENT}
 # ... of one by an MFA decision ("停止实施2024年10月10日《关于对…的决定》相关措施"): the MFA's own decisions only, never a
 # MOFCOM countermeasure order of the same day on the same list.

@@ -42,6 +42,11 @@ class NoticeKind(StrEnum):
     OTHER = "other"  # a MOFCOM page we keep but that is none of the above
 
 
+# Kinds that restate what a numbered notice decided (an answer, a report): their same change adds no item of its own
+# (storage.lifecycle), and an item one of them published first is the notice's when it comes (storage.events).
+RESTATING_KINDS = frozenset({NoticeKind.QA, NoticeKind.NEWS})
+
+
 class ActionKind(StrEnum):
     IMPOSE = "impose"  # 列入…名单/清单 (the notice's own entities)
     SUSPEND = "suspend"  # 暂停…相关措施
