@@ -773,7 +773,7 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
     # corrected name ("对海吉亚航电公司采取的相关措施", after "“健神星航电公司”有误，现更正为“海吉亚航电公司”") finds it
     applied = _apply_corrections(b, known, listings)
     # an MFA amendment's additions (an impose whose targets name the decision amended): their own listing, which
-    # joins that decision's; a decision it cannot be matched to is unresolved, loudly (scraper/parse/mfa.py)
+    # joins that decision's; a decision it cannot be matched to is unresolved, loudly (scraper/parse/mfa/)
     joined: dict[tuple[str, ListKind], list[Listing]] = defaultdict(list)
     for n, i, action, lst in own:
         eff = _action_effective(n, action)

@@ -717,7 +717,7 @@ def _acting_verbs(folded: str, s_start: int, s_end: int, found: list[re.Match[st
     for v in found:
         at = v.start()
         if v[0] == "增列" and not _into_annex(folded, [r for r in refs if s_start <= r[0] < at], at):
-            continue  # "在“一、企业”中增列：" of an amendment (mfa.py reads those)
+            continue  # "在“一、企业”中增列：" of an amendment (mfa/amend.py reads those)
         if dated and any(s <= at < e for s, e in dated) or titled and _in_quoted_title(folded, s_start, s_end, at):
             continue
         # MODAL_RE ends at the verb: only a modal's last character or a blank can stand right before it

@@ -6,9 +6,13 @@ strings."""
 import random
 import re
 
-from scraper.parse import mfa
 from scraper.parse.entities import annex_start, clean_display, name_runs, split_prose_items
-from scraper.parse.mfa import PUBLISHED_RE, PUBLISHED_TAIL_RE
+from scraper.parse.mfa import annex as mfa_annex
+from scraper.parse.mfa import groups as mfa_groups
+from scraper.parse.mfa import names as mfa_names
+from scraper.parse.mfa import reading as mfa_reading
+from scraper.parse.mfa import wording as mfa_wording
+from scraper.parse.mfa.wording import PUBLISHED_RE, PUBLISHED_TAIL_RE
 from scraper.parse.textnorm import despace, fold
 
 ALPHABET = ["(", ")", "（", "）", "、", ",", "，", "和", "及", "以及", "以", "甲", "A", " ", "公司"]
@@ -103,16 +107,16 @@ def test_published_tail_gates_the_published_date():
 def loop_mfa_annex_start(lines: list[str]) -> int | None:
     found = None
     for i, line in enumerate(lines):
-        if mfa.ANNEX_HEADING_RE.match(despace(line)):
+        if mfa_wording.ANNEX_HEADING_RE.match(despace(line)):
             found = i
     return found
 
 
 def loop_mfa_title(lines: list[str], hint: str | None) -> str | None:
-    if hint and mfa.DECISION_MARK_RE.search(fold(hint)):
+    if hint and mfa_wording.DECISION_MARK_RE.search(fold(hint)):
         return clean_display(hint)
     for line in lines[:40]:
-        if mfa.TITLE_RE.match(fold(despace(line))):
+        if mfa_wording.TITLE_RE.match(fold(despace(line))):
             return clean_display(line)
     return clean_display(hint) if hint else None
 
@@ -126,15 +130,15 @@ def test_mfa_annex_start_title_and_kind_words_are_the_loops():
               "\n关于对甲采取反制措施的决定\n"]
     for _ in range(20000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
-        assert mfa._annex_start(text) == loop_mfa_annex_start(text.split("\n")), repr(text)
+        assert mfa_annex._annex_start(text) == loop_mfa_annex_start(text.split("\n")), repr(text)
         hint = rng.choice([None, "", "关于对甲采取反制措施的决定", "甲"])
-        assert mfa._title(text, hint) == loop_mfa_title(text.split("\n"), hint), repr(text)
-        person = any(w in text for w in mfa.PERSON_WORDS)
-        org = any(w in text for w in mfa.ORG_WORDS)
-        assert mfa._type_of_words(text) == ("individual" if person else "organization" if org else None)
+        assert mfa_reading._title(text, hint) == loop_mfa_title(text.split("\n"), hint), repr(text)
+        person = any(w in text for w in mfa_wording.PERSON_WORDS)
+        org = any(w in text for w in mfa_wording.ORG_WORDS)
+        assert mfa_names._type_of_words(text) == ("individual" if person else "organization" if org else None)
     for before in (38, 39, 40, 41):  # the title line is the 40th, or one past it
         text = "甲\n" * before + "关于对甲采取反制措施的决定\n附件"
-        assert mfa._title(text, None) == loop_mfa_title(text.split("\n"), None)
+        assert mfa_reading._title(text, None) == loop_mfa_title(text.split("\n"), None)
 
 
 def test_split_target_of_the_simple_shape_is_the_depth_reading(monkeypatch):
@@ -146,10 +150,10 @@ def test_split_target_of_the_simple_shape_is_the_depth_reading(monkeypatch):
     raws = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 10))) for _ in range(20000)]
     raws += ["史蒂文·鲁德（Steven Roger Rudder），男，摇杆舵公司创始人", "边缘自治运营公司（Edge Autonomy Operations LLC）",
              "史蒂文·鲁德（摇杆舵公司创始人）", "余茂春，男", "石平", "甲（）", "甲 （A）， ，男"]
-    fast = [mfa.split_target(raw) for raw in raws]
-    assert sum(bool(mfa.SIMPLE_TARGET_RE.fullmatch(raw.strip().rstrip(mfa.STOP_NAME))) for raw in raws) > 5000
-    monkeypatch.setattr(mfa, "SIMPLE_TARGET_RE", re.compile("(?!)"))
-    assert [mfa.split_target(raw) for raw in raws] == fast
+    fast = [mfa_names.split_target(raw) for raw in raws]
+    assert sum(bool(mfa_names.SIMPLE_TARGET_RE.fullmatch(raw.strip().rstrip(mfa_wording.STOP_NAME))) for raw in raws) > 5000
+    monkeypatch.setattr(mfa_names, "SIMPLE_TARGET_RE", re.compile("(?!)"))
+    assert [mfa_names.split_target(raw) for raw in raws] == fast
 
 
 def loop_depth_at(text: str, pos: int) -> int:
@@ -170,17 +174,17 @@ def test_target_segment_and_depth_over_paired_brackets_are_the_depth_count():
     for _ in range(20000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
         start = rng.randint(0, len(text))
-        assert mfa._target_segment(text, start) == mfa._segment_by_depth(text, start), (text, start)
-        assert mfa._depth_at(text, start) == loop_depth_at(text, start), (text, start)
+        assert mfa_groups._target_segment(text, start) == mfa_groups._segment_by_depth(text, start), (text, start)
+        assert mfa_groups._depth_at(text, start) == loop_depth_at(text, start), (text, start)
 
 
-def line_by_line_groups(body_lines: list[str]) -> list[mfa.Group]:
-    """mfa.groups as it searched for the decision: line by line."""
-    out: list[mfa.Group] = []
+def line_by_line_groups(body_lines: list[str]) -> list[mfa_groups.Group]:
+    """mfa_groups.groups as it searched for the decision: line by line."""
+    out: list[mfa_groups.Group] = []
     started = False
     folded_lines = [fold(line) for line in body_lines]
-    start_re = (mfa.DECISION_START_RE if any(mfa.DECISION_START_RE.search(f) for f in folded_lines)
-                else mfa.BARE_DECISION_START_RE)
+    start_re = (mfa_wording.DECISION_START_RE if any(mfa_wording.DECISION_START_RE.search(f) for f in folded_lines)
+                else mfa_wording.BARE_DECISION_START_RE)
     for line, folded in zip(body_lines, folded_lines):
         offset = 0
         if not started:
@@ -188,9 +192,9 @@ def line_by_line_groups(body_lines: list[str]) -> list[mfa.Group]:
             if m is None:
                 continue
             started, offset = True, m.start()
-        if folded.strip().startswith(mfa.OWN_EFFECTIVE_LINE):
+        if folded.strip().startswith(mfa_wording.OWN_EFFECTIVE_LINE):
             break
-        out.extend(mfa.line_groups(line, folded, offset))
+        out.extend(mfa_groups.line_groups(line, folded, offset))
     return out
 
 
@@ -201,4 +205,4 @@ def test_groups_start_where_the_line_by_line_search_starts():
               "美方决定对", "外交部决定", "反制措施"]
     for _ in range(5000):
         lines = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16))).split("\n")
-        assert mfa.groups(lines) == line_by_line_groups(lines), lines
+        assert mfa_groups.groups(lines) == line_by_line_groups(lines), lines

@@ -1,4 +1,4 @@
-"""MFA countermeasure decisions (scraper/parse/mfa.py): the variety domain.md b.7 describes.
+"""MFA countermeasure decisions (scraper/parse/mfa/): the variety domain.md b.7 describes.
 
 The decisions below are written for these tests in the MFA's wording (both layouts, annex
 sections, numbering styles, missing English, gender and role tails, middle dots,
@@ -16,7 +16,9 @@ from pathlib import Path
 import pytest
 
 from scraper.parse import parse_document, parse_text
-from scraper.parse.mfa import Target, _dedupe, _org_english, is_decision, split_target
+from scraper.parse.mfa.detect import is_decision
+from scraper.parse.mfa.groups import _org_english
+from scraper.parse.mfa.names import Target, _dedupe, split_target
 from scraper.parse.textnorm import fold
 from storage.records import ActionKind, DocumentKind, ListKind, NoticeKind, NoticeRef, UnusablePage
 

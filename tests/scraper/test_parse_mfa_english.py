@@ -1,4 +1,4 @@
-"""English versions of MFA countermeasure decisions (www.fmprc.gov.cn/eng/…), scraper/parse/mfa.py.
+"""English versions of MFA countermeasure decisions (www.fmprc.gov.cn/eng/…), scraper/parse/mfa/.
 
 Before session 16 such a page read as "other", silently: nothing said it was the English version of a decision. No
 official English text is described in shared/domain.md (b.7 names the Chinese channel only), so the Chinese decision

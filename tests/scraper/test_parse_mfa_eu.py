@@ -1,4 +1,4 @@
-"""The member state of an EU target of an MFA decision (scraper/parse/mfa.py).
+"""The member state of an EU target of an MFA decision (scraper/parse/mfa/).
 
 A decision on European targets names the group "欧洲有关机构和人员" (country EU, from the title) and gives each target's
 member state on its annex line ("（English），德国", "男，德国籍，…") or beside its name in the measures ("X（德国）").

@@ -1,4 +1,4 @@
-"""MFA decisions whose annex lists a company "及其子公司：" with its subsidiaries under it (scraper/parse/mfa.py).
+"""MFA decisions whose annex lists a company "及其子公司：" with its subsidiaries under it (scraper/parse/mfa/).
 
 The subsidiaries are members of the company's entry, as MOFCOM's branch lines are (UEL〔2025〕10号 counts
 "TechInsights + 10 branches" as one of its 14 entries, shared/domain.md a.2): the decision counts the entry once

@@ -5,7 +5,10 @@ import random
 
 import pytest
 
-from scraper.parse import mfa
+from scraper.parse.mfa import groups as mfa_groups
+from scraper.parse.mfa import names as mfa_names
+from scraper.parse.mfa import reading as mfa_reading
+from scraper.parse.mfa import wording as mfa_wording
 
 ALPHABET = ["(", ")", "（", "）", "[", "]", "《", "》", "，", ",", ";", "；", "、", "。", ":", "\n", "采取", "列入", "纳入",
             "采", "取", "入", "甲", "a", " ", "和", "等", "·"]
@@ -80,21 +83,21 @@ def loop_sentences(folded: str, offset: int) -> list[tuple[int, str]]:
 @pytest.mark.parametrize("seps", ["，,;；", "、"])
 def test_depth0_split_is_the_loop(seps):
     for text in strings(1):
-        assert mfa._depth0_split(text, seps) == loop_split(text, seps), text
+        assert mfa_names._depth0_split(text, seps) == loop_split(text, seps), text
 
 
 def test_target_segment_depth_and_sentences_are_the_loops():
     for text in strings(2):
         for pos in range(len(text) + 1):
-            assert mfa._target_segment(text, pos) == loop_segment(text, pos), (text, pos)
-            assert mfa._depth_at(text, pos) == loop_depth(text, pos), (text, pos)
-            assert mfa._sentences(text, pos) == loop_sentences(text, pos), (text, pos)
+            assert mfa_groups._target_segment(text, pos) == loop_segment(text, pos), (text, pos)
+            assert mfa_groups._depth_at(text, pos) == loop_depth(text, pos), (text, pos)
+            assert mfa_groups._sentences(text, pos) == loop_sentences(text, pos), (text, pos)
 
 
 def test_matching_open_is_the_loop():
     for text in strings(3):
         folded = text.replace("（", "(").replace("）", ")") + ")"
-        assert mfa._matching_open(folded) == loop_open(folded), folded
+        assert mfa_names._matching_open(folded) == loop_open(folded), folded
 
 
 def test_common_target_pattern_reads_what_the_general_reading_reads():
@@ -117,13 +120,13 @@ def test_common_target_pattern_reads_what_the_general_reading_reads():
         raws.append(part(names, 1) + bracket + part(tails, 0))
     raws += ["史蒂文·鲁德（Steven Roger Rudder），男，摇杆舵公司创始人", "边缘自治运营公司（Edge Autonomy Operations LLC）",
              "史蒂文·鲁德（摇杆舵公司创始人）", "余茂春，男", "石平", "甲（）", "甲（男）", "甲，男，女", "美国国会众议员麦考尔（Michael McCaul）"]
-    texts = [raw.strip().rstrip(mfa.STOP_NAME) for raw in raws]
-    assert sum(mfa.COMMON_TARGET_RE.fullmatch(text) is not None for text in texts) > 8000
-    assert [mfa.split_target(raw) for raw in raws] == [mfa._split_target(text) for text in texts]
+    texts = [raw.strip().rstrip(mfa_wording.STOP_NAME) for raw in raws]
+    assert sum(mfa_names.COMMON_TARGET_RE.fullmatch(text) is not None for text in texts) > 8000
+    assert [mfa_names.split_target(raw) for raw in raws] == [mfa_names._split_target(text) for text in texts]
 
 
-def plain_merge(annex: list[mfa.Target], named: list[mfa.Target]) -> tuple[list[mfa.Target], list[str]]:
-    """``mfa._merge`` as it read: every matched annex target built again from both."""
+def plain_merge(annex: list[mfa_names.Target], named: list[mfa_names.Target]) -> tuple[list[mfa_names.Target], list[str]]:
+    """``mfa_reading._merge`` as it read: every matched annex target built again from both."""
     by_zh = {"".join(t.zh.split()): t for t in named if t.zh}
     by_en = {t.en.casefold(): t for t in named if t.en}
     out, seen = [], set()
@@ -131,7 +134,7 @@ def plain_merge(annex: list[mfa.Target], named: list[mfa.Target]) -> tuple[list[
         other = by_zh.get("".join((t.zh or "").split())) or by_en.get((t.en or "").casefold())
         if other is not None:
             seen.add(id(other))
-            t = mfa.Target(t.zh or other.zh, t.en or other.en, t.type or other.type, t.note or other.note, t.n)
+            t = mfa_names.Target(t.zh or other.zh, t.en or other.en, t.type or other.type, t.note or other.note, t.n)
         out.append(t)
     missing = [t for t in named if id(t) not in seen]
     # session 17: a name ending with exactly one annex name (a country or a description before it) is not missing
@@ -148,15 +151,15 @@ def test_merge_builds_a_target_again_only_to_fill_a_blank():
     values = {"zh": [None, "", "甲", "乙 丙", "丁"], "en": [None, "", "Tom Moss", "tom moss", "A"],
               "type": [None, "", "individual", "organization"], "note": [None, "", "创始人", "男"]}
 
-    def target(n: int | None) -> mfa.Target:
-        return mfa.Target(*(rng.choice(values[field]) for field in ("zh", "en", "type", "note")), n)
+    def target(n: int | None) -> mfa_names.Target:
+        return mfa_names.Target(*(rng.choice(values[field]) for field in ("zh", "en", "type", "note")), n)
 
     rebuilt = 0
     for _ in range(4000):
         annex = [target(i + 1) for i in range(rng.randint(0, 4))]
         named = [target(None) for _ in range(rng.randint(0, 4))]
-        got, want = mfa._merge(annex, named), plain_merge(annex, named)
+        got, want = mfa_reading._merge(annex, named), plain_merge(annex, named)
         assert got == want, (annex, named)
         rebuilt += sum(a is not b for a, b in zip(got[0], annex))
-        assert [type(x) for x in got[0]] == [mfa.Target] * len(annex)
+        assert [type(x) for x in got[0]] == [mfa_names.Target] * len(annex)
     assert rebuilt > 1000  # the fill is taken often enough to be tested

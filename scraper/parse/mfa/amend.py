@@ -1,0 +1,310 @@
+"""Decisions amending an earlier decision's list ("在《反制清单》“一、企业”中增列：…"; "将…从…所附反制清单中移出"):
+additions and removals as actions on the amended order."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from storage.records import ActionKind, ActionRecord, ListKind, NoticeRef
+
+from ..actions import sentence_end
+from ..dates import STANDALONE_DATE_RE, iso_to_date, parse_cn_date, until_from
+from ..entities import cached_key, clean_display
+from ..textnorm import NUM, despace, fold, to_int
+from .annex import _entry_number, _unnumbered_entry
+from .groups import _decision_match, _group, _guess_type
+from .names import Target, _dedupe, _type_of_words, split_target
+from .reading import Reading
+from .status import _dated_ref, _dated_title_before, _quoted_before, decision_term
+from .wording import (
+    CN_DIGITS,
+    ENTRY_RE,
+    ISSUER,
+    KEY_PREFIX,
+    ORDER_REF_RE,
+    OWN_EFFECTIVE_LINE,
+    QUOTED_DECISION_RE,
+    SECTION_MAX,
+    SECTION_RE,
+)
+
+# An amendment of an earlier decision's list (反制清单): "中方决定对2024年12月27日《关于对…的决定》（外交部令第16号）作如下修改："
+# (AMENDS_RE), then instructions, each on its own line (AMEND_LINE_RE): "在《反制清单》“二、高级管理人员”中增加：" and the
+# lines added after it, or "…中删除：" and the lines removed, or inline: "将《反制清单》“一、企业”中的“（三）X（…）”删除。".
+AMEND_VERBS = {"增加": ActionKind.IMPOSE, "增列": ActionKind.IMPOSE, "增补": ActionKind.IMPOSE, "补充": ActionKind.IMPOSE,
+               "删除": ActionKind.REMOVE, "删去": ActionKind.REMOVE,
+               # "将《反制清单》…中的“（四）X”调出" (session 17: the line was read as one more addition)
+               "调出": ActionKind.REMOVE, "移除": ActionKind.REMOVE, "移出": ActionKind.REMOVE, "剔除": ActionKind.REMOVE}
+# The gate: 清单 and, within the line, a verb's first character (every AMEND_LINE_RE match holds one). A greedy run of
+# one class costs the regex engine little; the lazy search for the verbs themselves cost a decision 5% more instructions.
+AMEND_GATE_RE = re.compile(r"清单[^增删补调移剔。\n]{0,80}[增删补调移剔]|[增删移剔][加列补去除出]\s*《?\s*(?:反制|反制裁)清单"
+                           r"|清单\s*》?\s*(?:作|进行)?\s*(?:如下|以下|下列)\s*修改")
+
+
+def _may_amend(folded: str) -> bool:
+    """The gate (AMEND_GATE_RE), asked only of a text holding a verb's first character: most decisions hold none,
+    and three searches for one character cost less than the regex's runs after each 清单."""
+    return ("增" in folded or "删" in folded or "补" in folded or "调出" in folded or "移" in folded or "剔" in folded) and (
+        AMEND_GATE_RE.search(folded) is not None)
+
+
+AMEND_LINE_RE = re.compile(
+    rf"^\s*(?:[{CN_DIGITS}]{{1,3}}\s*、\s*|\d{{1,2}}\s*[.．、]\s*)?(?:在|将|对)?\s*(?:附件\s*)?《?\s*(?:反制|反制裁)清单\s*》?"
+    rf"(?P<where>[^。\n]{{0,80}}?)(?P<verb>{'|'.join(AMEND_VERBS)})(?P<rest>.*)$")
+AMENDS_RE = re.compile(r"决定\s*(?:对|将)?(?P<what>[^。\n]{1,300}?)(?:作|进行)?(?:如下|以下|下列)?修改(?:如下)?")
+# The verb first: "二、删去《反制清单》“一、企业”中的“（二十一）X”" (session 18, mfa18: the line was read as one more
+# name the line before adds, and the deletion was lost). ``_instructions`` reads it from the verb.
+AMEND_FRONT_RE = re.compile(
+    rf"^\s*(?:[{CN_DIGITS}]{{1,3}}\s*、\s*|\d{{1,2}}\s*[.．、]\s*)?(?P<verb>{'|'.join(AMEND_VERBS)})\s*(?:附件\s*)?"
+    rf"《?\s*(?:反制|反制裁)清单\s*》?(?P<where>)(?P<rest>.*)$")
+
+
+# The list named once, in the decision ("对2025年12月26日决定所附《反制清单》作如下修改："), each line naming only its section:
+# "一、在“一、企业”中增列：" (session 19, mfa19: no instruction line was found, and the page was refused as cut short).
+LIST_AMENDED_RE = re.compile(r"(?:反制|反制裁)清单\s*》?\s*(?:作|进行)?\s*(?:如下|以下|下列)\s*修改")
+AMEND_SECTION_LINE_RE = re.compile(
+    rf"^\s*(?:[{CN_DIGITS}]{{1,3}}\s*、\s*|\d{{1,2}}\s*[.．、]\s*)?(?:在|将|对)\s*(?P<where>[“「\"][^”」\"\n]{{1,20}}[”」\"]"
+    rf"[^。\n]{{0,20}}?)(?P<verb>{'|'.join(AMEND_VERBS)})(?P<rest>.*)$")
+
+
+def _instruction_line(folded: str) -> re.Match[str] | None:
+    return AMEND_LINE_RE.match(folded) or AMEND_FRONT_RE.match(folded)
+
+
+def _section_line(folded: str) -> re.Match[str] | None:
+    return _instruction_line(folded) or AMEND_SECTION_LINE_RE.match(folded)
+
+
+QUOTED_ITEM_RE = re.compile(r"[“「\"]([^”」\"]+)[”」\"]")
+NO_AMENDED = "the amendment names no earlier decision it amends"
+
+
+def _instruction_lines(folded_lines: list[str], folded: str) -> list[tuple[int, re.Match[str]]]:
+    """(line, match) of each instruction line; lines naming only their section when the decision names the list."""
+    found = [(i, m) for i, line in enumerate(folded_lines) if (m := _instruction_line(line)) is not None]
+    if not found and LIST_AMENDED_RE.search(folded) is not None:
+        found = [(i, m) for i, line in enumerate(folded_lines) if (m := _section_line(line)) is not None]
+    return found
+
+
+def _lines_after(lines: list[str], folded_lines: list[str], i: int, stops: set[int]) -> list[str]:
+    """The lines an instruction on line ``i`` quotes after it: up to the next instruction (``stops``), the decision's
+    own effective line, the signature, or a sentence that is no entry."""
+    said: list[str] = []
+    for line, f in zip(lines[i + 1 :], folded_lines[i + 1 :]):
+        plain = despace(f)
+        if i + 1 + len(said) in stops or plain.startswith(OWN_EFFECTIVE_LINE) or plain == ISSUER:
+            break
+        if plain.endswith("。") and ENTRY_RE.match(plain) is None:  # "对上述增列的企业和人员，适用该决定…。"
+            break  # a sentence after the lines added, not one of them (session 19, mfa19: read as a name)
+        said.append(line)
+    return [x for x in (line.strip() for line in said) if x and not STANDALONE_DATE_RE.match(fold(x))]
+
+
+def _amendment_term(lines: list[str], folded_lines: list[str], first: int, stops: set[int]) -> str | None:
+    """The term an amendment sets on what it adds ("对上述增列的企业和人员采取的反制措施，期限为3年。", or in its deciding
+    sentence), as written, else None: searched in its lines from the deciding one (``first``) that are neither
+    instructions (``stops``) nor the entries they quote (session 18 left it unread: the additions never ended)."""
+    for i in range(first, len(lines)):
+        plain = despace(folded_lines[i])
+        if plain.startswith(OWN_EFFECTIVE_LINE) or plain == ISSUER:
+            break
+        if i in stops or ENTRY_RE.match(plain) is not None or ("期" not in plain and "内" not in plain):
+            continue
+        term = decision_term(lines[i])
+        if term:
+            return term
+    return None
+
+
+def _with_term(action: ActionRecord, term: str | None) -> ActionRecord:
+    """``action`` ending after ``term`` from its own day (the listing's end, as a decision's term), else as it is."""
+    until = until_from(term, iso_to_date(action.effective)) if term and action.effective else None
+    return replace(action, until=until, duration=term) if until else action
+
+
+def _amendment(lines: list[str], folded_lines: list[str], folded: str, text: str, own: int | None,
+               effective: str | None, warnings: list[str]) -> tuple[Reading, tuple[ActionRecord, ...], int | None] | None:
+    """An amendment of an earlier decision's list read as what it does: an impose of the lines it adds, which join the
+    earlier decision's list (the action's target is that decision: the engine says loudly when it finds none), and a
+    removal of the lines it deletes from that list; None for a text without an instruction line (AMEND_LINE_RE).
+    The notice's entities are both, added then deleted (each numbered as in the list): the impose names the added
+    ones (``ActionRecord.entities``), so only they join the list; a count an instruction states is checked against
+    the lines it gives, and the counts together against both parts (``stated_count``)."""
+    found = _instruction_lines(folded_lines, folded)
+    if not found:
+        return None
+    first = found[0][0]
+    head = "\n".join(folded_lines[:first])
+    amends = None
+    for amends in AMENDS_RE.finditer(head):
+        pass  # the last: the decision, after the header and the reasons
+    start = amends.start() if amends is not None else 0
+    ref = _amended_ref(folded, text, start, len(head), own)
+    if ref is None:
+        warnings.append(NO_AMENDED)
+    stops = {i for i, _ in found}
+    added: list[Target] = []
+    removed: list[Target] = []
+    counts: list[int | None] = []
+    for i, m in found:
+        steps = _instructions(folded_lines[i], lines[i], m)
+        verb, kind, items, count = steps[-1]
+        if not items:  # the lines after it, up to the next instruction or the decision's end
+            steps[-1] = (verb, kind, _lines_after(lines, folded_lines, i, stops), count)
+        for verb, kind, items, count in steps:
+            into = added if AMEND_VERBS[verb] is ActionKind.IMPOSE else removed
+            into.extend(_amended_target(item, kind) for item in items)
+            counts.append(count)
+            if count is not None and count != len(items):
+                warnings.append(f"parsed {len(items)} targets the amendment {'adds' if into is added else 'deletes'}, "
+                                f"it states {count}")
+    decision = "\n".join(lines[i].strip() for i, _ in found)
+    refs = (ref,) if ref is not None else ()
+    actions = []
+    if added:
+        actions.append(ActionRecord(action=ActionKind.IMPOSE, list=ListKind.COUNTERMEASURE, targets=refs,
+                                    effective=effective, text=decision,
+                                    entities=tuple(cached_key(t.zh, t.en) for t in added) if removed else ()))
+    if removed:
+        actions.append(ActionRecord(action=ActionKind.REMOVE, list=ListKind.COUNTERMEASURE, targets=refs,
+                                    effective=effective, entities=tuple(cached_key(t.zh, t.en) for t in removed),
+                                    text=decision))
+    if not actions:  # instructions with nothing after them: cut there (NO_TARGETS)
+        actions.append(ActionRecord(action=ActionKind.IMPOSE, list=ListKind.COUNTERMEASURE, effective=effective,
+                                    text=decision))
+    elif added:
+        actions[0] = _with_term(actions[0], _amendment_term(lines, folded_lines, head.count("\n", 0, start), stops))
+    body = "\n".join(folded_lines[: found[-1][0] + 1])
+    stated = sum(c for c in counts if c is not None) if counts and None not in counts else None
+    return Reading(tuple(added + removed), (), (), False, body, decision), tuple(actions), stated
+
+
+# An amendment told in one sentence, the decision amended named before "所附《反制清单》": "中方决定将X、Y等2家企业增列入
+# 2024年12月27日《关于…的决定》（外交部令第16号）所附《反制清单》" (additions), "…将X从…所附《反制清单》中移除" (a deletion).
+PROSE_ADD_RE = re.compile(r"(?:增列|增补|补充列|列|纳)(?:入|至|进)(?P<where>[^。；;\n]{1,300}?)所附\s*《?\s*(?:反制|反制裁)清单")
+PROSE_REMOVE_RE = re.compile(
+    r"从(?P<where>[^。；;\n]{1,300}?)所附\s*《?\s*(?:反制|反制裁)清单\s*》?\s*中?\s*(?:移除|移出|删除|删去|调出|剔除)")
+
+
+def _prose_amendment(folded: str, text: str, own: int | None, effective: str | None, published: date | None,
+                     warnings: list[str]) -> tuple[Reading, tuple[ActionRecord, ...], int | None] | None:
+    """An amendment told in the decision's sentence (PROSE_ADD_RE, PROSE_REMOVE_RE): the names between the decision's
+    将 and the verb (or 从), an impose or a removal whose target is the decision named before 所附; None when the text
+    is none, or names no earlier decision there (session 17: refused as cut short, "refers to an annex it does not
+    hold", the additions or the deletion missed)."""
+    decided = _decision_match(folded, published)
+    if decided is None or not decided.group().endswith("将"):
+        return None
+    for regex, kind in ((PROSE_ADD_RE, ActionKind.IMPOSE), (PROSE_REMOVE_RE, ActionKind.REMOVE)):
+        m = regex.search(folded, decided.end())
+        if m is None or folded.find("。", decided.end(), m.start()) >= 0:
+            continue
+        ref = _amended_ref(folded, text, m.start("where"), m.end("where"), own)
+        if ref is None:
+            return None
+        groups_ = _group(text[decided.end() : m.start()], folded[decided.end() : m.start()], "")
+        names = [t for g in groups_ for t in g.names]
+        if not names:
+            return None
+        targets = tuple(t if t.type else Target(t.zh, t.en, _guess_type(t, (), ""), t.note) for t in _dedupe(names))
+        count = next((g.count for g in groups_ if g.count is not None), None)
+        if count is not None and count != len(targets):
+            warnings.append(f"parsed {len(targets)} targets, the decision states {count}")
+        sentence = text[max(folded.rfind("\n", 0, decided.start()) + 1, 0) : sentence_end(folded, m.end())].strip()
+        keys = tuple(cached_key(t.zh, t.en) for t in targets)
+        action = ActionRecord(action=kind, list=ListKind.COUNTERMEASURE, targets=(ref,), effective=effective,
+                              entities=keys if kind is ActionKind.REMOVE else (), text=sentence)
+        return Reading(targets, tuple(groups_), (), False, folded[: sentence_end(folded, m.end())], sentence), (
+            action,), count
+    return None
+
+
+# The verbs of an instruction line, anywhere in it: "…中删除“（三）X”，增加“（八）Y”。" holds two instructions.
+AMEND_VERB_RE = re.compile("|".join(AMEND_VERBS))
+# A count an instruction states: "增加以下2名人员：", "删除3家企业" (outside the quoted lines).
+AMEND_COUNT_RE = re.compile(rf"(?<![\d第])(?P<n>{NUM})\s*[家名个位人]")
+Instruction = tuple[str, str | None, list[str], int | None]  # verb, kind of its section, the lines it quotes, count
+
+
+def _instructions(folded: str, line: str, m: re.Match[str]) -> list[Instruction]:
+    """The instructions of one instruction line (``m``: its AMEND_LINE_RE match): each verb with the quoted lines that
+    are its own (those after it, "删除“（三）X”，增加“（八）Y”", or, written before it after 中的, "将…中的“（三）X”删除"),
+    the section a quoted heading before it names ("“一、企业”": organisations), else the line's, and the count it
+    states. Quoted names are taken from the clean ``line`` (``folded`` is it folded: every character in its place)."""
+    at = min(m.start("where"), m.start("verb"))  # AMEND_FRONT_RE: from its verb, before the list
+    base = _type_of_words(m.group("where"))
+    out: list[Instruction] = []
+    pending: list[str] = []  # quoted after 中的, before its verb
+    kind: str | None = base
+    owner: int | None = None  # the instruction the quoted lines after a verb belong to
+    pos = at
+    quotes = list(QUOTED_ITEM_RE.finditer(folded, at))
+    tokens = sorted([(q.start(), "q", q) for q in quotes]
+                    + [(v.start(), "v", v) for v in AMEND_VERB_RE.finditer(folded, at)
+                       if not any(q.start() < v.start() < q.end() for q in quotes)], key=lambda t: t[0])
+    for _, what, tok in tokens:
+        between = folded[pos : tok.start()]
+        pos = tok.end()
+        if what == "v":
+            n = AMEND_COUNT_RE.search(folded, tok.end(), _next_token(tokens, tok.start(), len(folded)))
+            out.append((tok.group(), kind, pending, to_int(n.group("n")) if n else None))
+            pending, owner = [], len(out) - 1
+            continue
+        q = despace(tok.group(1))
+        numbered = ENTRY_RE.match(fold(q))
+        heading = q[numbered.start("first") :] if numbered else q  # "“二、高级管理人员”": a section of the list
+        if len(heading) <= SECTION_MAX and SECTION_RE.match(heading):
+            kind = _type_of_words(heading) or base
+            continue
+        if not _unnumbered_entry(q):
+            continue
+        item = line[tok.start(1) : tok.end(1)].strip()
+        if "中的" in between or owner is None:
+            pending.append(item)
+            owner = None
+        else:
+            out[owner][2].append(item)
+    if pending and out:  # "在《反制清单》中删除“一、企业”中的“（三）X”": the last verb's
+        out[-1][2].extend(pending)
+    return out
+
+
+def _next_token(tokens: list[tuple[int, str, re.Match[str]]], after: int, end: int) -> int:
+    return next((t for t, _, _ in tokens if t > after), end)
+
+
+def _amended_target(item: str, kind: str | None) -> Target:
+    """One line an amendment adds or deletes ("（十一）马克·米勒（Mark Miller），男，role"), numbered as in the list."""
+    m = ENTRY_RE.match(fold(item))
+    zh, en, note, gendered = split_target(item[m.start("first") :] if m else item)
+    t = Target(zh, en, kind or ("individual" if gendered else None), note, _entry_number(m) if m else None)
+    return t if t.type else Target(zh, en, _guess_type(t, (), ""), note, t.n)
+
+
+def _amended_ref(folded: str, text: str, start: int, end: int, own: int | None) -> NoticeRef | None:
+    """The earlier decision an amendment names in ``folded[start:end]``: by its order number (keyed when a date stands
+    before it or before the title quoted before it: "2024年12月27日《…》（外交部令第16号）"; else the number as written,
+    with that title, for ``storage.yearless``), else by its date and title; None when it names none."""
+    for r in ORDER_REF_RE.finditer(folded, start, end):
+        n = to_int(r.group("n"))
+        if n is None or n == own:
+            continue
+        written = text[r.start() : r.end()].strip()
+        title = _quoted_before(text, folded, r.start())
+        day = parse_cn_date(r.group("date")) if r.group("date") else None
+        if day is None and title is not None:
+            day = _dated_title_before(folded, start, r.start())
+        if day is not None:
+            return NoticeRef(text=written, key=f"{KEY_PREFIX}-{day.year}-{n}", date=day, list=ListKind.COUNTERMEASURE,
+                             title=title)
+        return NoticeRef(text=written, list=ListKind.COUNTERMEASURE, series=KEY_PREFIX, number=n, title=title)
+    q = QUOTED_DECISION_RE.search(folded, start, end)
+    if q is None:  # "对2025年12月26日决定所附《反制清单》作如下修改": by its date alone
+        dated, _ = _dated_ref(folded, text, start, end, start)
+        return dated[0] if dated else None
+    day = parse_cn_date(q.group("date")) if q.group("date") else None
+    return NoticeRef(text=text[q.start() : q.end()].strip(), date=day, list=ListKind.COUNTERMEASURE,
+                     title=clean_display(text[q.start("title") : q.end("title")]))

@@ -1,0 +1,316 @@
+"""The annex (《反制清单》): its sections, numbered and unnumbered entries, tables, country headings and
+subsidiaries, read into targets; and the signs that it was cut short."""
+
+from __future__ import annotations
+
+import re
+
+from ..dates import STANDALONE_DATE_RE
+from ..entities import COUNTRIES, COUNTRY_ALT, EN_HEADS, SERIAL_HEADS, ZH_HEADS, clean_display
+from ..textnorm import despace, fold, to_int
+from .names import SCOPE, SCOPE_RE, SCOPE_TAIL_RE, Target, _type_of_words, split_target
+from .wording import (
+    ANNEX_HEADING_RE,
+    COUNTRY_FIRSTS,
+    EMPTY_SECTION,
+    ENTRY_RE,
+    ISSUER,
+    LATIN_RE,
+    NO_MEMBERS,
+    ROLE_WORD_RE,
+    SECTION_COUNT,
+    SECTION_MAX,
+    SECTION_RE,
+    STOP_NAME,
+    UNNUMBERED_MAX,
+)
+
+
+def _entry_number(m: re.Match[str]) -> int | None:
+    raw = m.group("paren") or m.group("cn") or m.group("d")
+    return to_int(raw) if raw else None
+
+
+def _style(m: re.Match[str]) -> str:
+    return "paren" if m.group("paren") else ("cn" if m.group("cn") else "digit")
+
+
+def annex_targets(lines: list[str], start: int,
+                  folded_lines: list[str] | None = None) -> tuple[list[Target], list[str], bool, str | None]:
+    """Targets from the annex lines after ``start`` (the heading), with section types;
+    also the lines that look numbered but could not be read (for the warnings), whether the
+    last entry lacks the gender every other entry of its section gives ("二、托德·斯坦恩" after "一、余茂春，男":
+    its line may have been cut after the name), and whether the annex ends in a section heading with no name
+    after it ("二、高级管理人员" and nothing more: the page was cut there: EMPTY_SECTION) or in an entry announcing
+    subsidiaries that do not follow (NO_MEMBERS). ``folded_lines``: ``fold`` of each line, when the caller has them."""
+    after = lines[start + 1 :]
+    if any("\t" in line for line in after) and (tabled := _table_annex(after)) is not None:
+        return tabled, [], False, None
+    entries = _annex_entries(after, [fold(line) for line in after] if folded_lines is None else folded_lines[start + 1 :])
+    out: list[Target] = []
+    bad: list[str] = []
+    section: str | None = None
+    numbered = any(m is not None for _, m in entries)
+    genders: list[tuple[int, bool]] = []  # (section number, gendered) of each target
+    sections = 0
+    heading_style: str | None = None  # how the numbered section headings are numbered ("一、" beside "（一）" entries)
+    # "（一）X（…）及其子公司：" then "1.Y（…）": the subsidiary lines, by the index of their entry (every such entry says 其)
+    entries, members, unfinished = _subsidiaries(entries) if "其" in "".join(after) else (entries, {}, False)
+    nested: tuple[str, str | None] | None = None  # (the entries' numbering, their section) around a sub-heading
+    last_style: str | None = None  # the numbering of the last entry
+    place: str | None = None  # the country of the last country heading
+    for i, (line, m) in enumerate(entries):
+        if m is None:
+            plain = despace(line)
+            if (there := _country_heading(plain)) is not None:
+                place, sections = there, sections + 1
+            elif len(plain) <= SECTION_MAX and SECTION_RE.match(plain) and not LATIN_RE.search(plain):
+                nested = _sub_heading(last_style, section, entries[i + 1 :]) or nested
+                section, sections = _type_of_words(plain), sections + 1
+            elif (not numbered or DASHED_RE.match(line)) and (loose := _loose_entry(line, plain, section, len(out) + 1, place)):
+                out.append(loose[0])
+                genders.append((sections, loose[1]))
+            continue
+        if nested is not None and _style(m) == nested[0]:  # the next entry of the level the sub-heading was under
+            section, nested = nested[1], None
+        last_style = _style(m)
+        rest = line[m.start("first") :].strip()
+        # a heading holds no bracket (a name with its English does): only a line without one is despaced
+        plain = despace(rest) if "（" not in rest and "(" not in rest else rest
+        if (there := _country_heading(plain)) is not None:
+            place, sections = there, sections + 1
+            continue
+        if (len(plain) <= SECTION_MAX and SECTION_RE.match(plain) is not None
+                and _numbered_heading(plain, m, entries[i + 1 :], heading_style)):
+            section, sections, heading_style = _type_of_words(plain), sections + 1, _style(m)
+            continue
+        zh, en, note, gendered = split_target(rest)
+        if not (zh or en):
+            bad.extend((line, *members.get(i, ())))
+            continue
+        target = Target(zh, en, section or ("individual" if gendered else None), note, len(out) + 1, country=place)
+        out.append(_with_branches(target, members[i]) if i in members else target)
+        genders.append((sections, gendered))
+    return out, bad, _last_ungendered(genders), _annex_cut(sections, genders, unfinished)
+
+
+def _annex_entries(after: list[str], folded_after: list[str]) -> list[tuple[str, re.Match[str] | None]]:
+    """The annex's non-blank lines, each with its entry number's match (None for a line without one); a name wrapped
+    after "及其" rejoined (``_rejoined``)."""
+    entries = [(kept, ENTRY_RE.match(folded.strip())) for line, folded in zip(after, folded_after) if (kept := line.strip())]
+    return _rejoined(entries) if "其" in "".join(after) else entries
+
+
+def _annex_cut(sections: int, genders: list[tuple[int, bool]], unfinished: bool) -> str | None:
+    """How an annex read as cut short ends: in a section heading with no name after it (EMPTY_SECTION), in an entry
+    announcing subsidiaries that do not follow (NO_MEMBERS); None."""
+    if sections > 0 and (not genders or genders[-1][0] != sections):
+        return EMPTY_SECTION
+    return NO_MEMBERS if unfinished else None
+
+
+# An annex as a table ("序号<tab>中文名称<tab>英文名称", a row per entity: session 20, mfa20: a page's table of 24 companies
+# read "序号 中文名称 英文名称" as a company and "1 北极光防务系统公司" as a name): its header's cells say which cell is which.
+TABLE_NAME_HEADS = ZH_HEADS | frozenset(("姓名", "中文姓名", "人员", "个人", "人员姓名", "机构", "组织"))
+TABLE_EN_HEADS = EN_HEADS | frozenset(("英文姓名", "外文姓名", "英文名字"))
+TABLE_PERSON_HEADS = frozenset(("姓名", "中文姓名", "人员", "个人", "人员姓名", "英文姓名", "外文姓名"))
+GENDERS = frozenset(("男", "女"))
+TABLE_SECTION_NUMBER_RE = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]")  # "一、企业" above a table
+
+
+def _table_annex(after: list[str]) -> list[Target] | None:
+    """The targets of an annex laid out as tables (a header row: a serial cell, a name cell), section headings above
+    them typing their rows; None when no line is such a header (the annex is read line by line)."""
+    out: list[Target] = []
+    head: tuple[int, int | None, int, bool] | None = None  # (name cell, English cell, width, persons)
+    section: str | None = None
+    found = False
+    for line in after:
+        if not line.strip():
+            continue
+        cells = [cell.strip(" \u3000") for cell in line.split("\t")]
+        heads = ["".join(fold(cell).split()) for cell in cells]
+        if len(cells) >= 2 and heads[0] in SERIAL_HEADS:
+            name = next((i for i, h in enumerate(heads) if h in TABLE_NAME_HEADS), None)
+            if name is not None:
+                en_cell = next((i for i, h in enumerate(heads) if h in TABLE_EN_HEADS), None)
+                head, found = (name, en_cell, len(cells), any(h in TABLE_PERSON_HEADS for h in heads)), True
+                continue
+        plain = despace(line)
+        if len(cells) == 1 and len(plain) <= SECTION_MAX and SECTION_RE.match(TABLE_SECTION_NUMBER_RE.sub("", plain)):
+            section, head = _type_of_words(plain), None
+            continue
+        if head is None or len(cells) < 2:
+            continue
+        name, en_at, _, persons = head
+        written = cells[name] if name < len(cells) else ""
+        zh, en, note, gendered = split_target(written) if written else (None, None, None, False)
+        if en_at is not None and en_at < len(cells) and cells[en_at]:
+            en = clean_display(cells[en_at])
+        rest = [c for i, c in enumerate(cells) if i not in (0, name, en_at) and c]
+        gendered = gendered or any(c in GENDERS for c in rest)
+        note = "，".join(filter(None, (note, *rest))) or None
+        if not (zh or en):
+            continue
+        serial = fold(cells[0]).strip()
+        kind = section or ("individual" if persons or gendered else None)
+        out.append(Target(zh, en, kind, note, int(serial) if serial.isdigit() else len(out) + 1))
+    return out if found else None
+
+
+Entry = tuple[str, re.Match[str] | None]  # an annex line and its ENTRY_RE match
+# An entry's scope cut by a line end: "（三）X（English）及其" / "子公司", or "（一）X（English）" / "及其子公司" (a copy's wrap;
+# session 18, mfa18: the name read "X（English）及其", with no English).
+SCOPE_OPEN_RE = re.compile(r"(?:以?及其|和其)(?:全部|所有|下属|附属|关联)?$")
+SCOPE_LINE_RE = re.compile(rf"{SCOPE}$")
+
+
+def _rejoined(entries: list[Entry]) -> list[Entry]:
+    """The annex lines with an entry's scope cut by a line end joined to the entry (SCOPE_OPEN_RE, SCOPE_LINE_RE)."""
+    out: list[Entry] = []
+    for line, m in entries:
+        if out and m is None and out[-1][1] is not None and (
+                SCOPE_OPEN_RE.search(out[-1][0]) or SCOPE_LINE_RE.fullmatch(despace(line))):
+            joined = out.pop()[0] + line
+            out.append((joined, ENTRY_RE.match(fold(joined))))
+            continue
+        out.append((line, m))
+    return out
+
+
+def _subsidiaries(entries: list[Entry]) -> tuple[list[Entry], dict[int, tuple[str, ...]], bool]:
+    """The annex lines without the subsidiary lines under an entry that announces them ("（一）X（…）及其子公司：" then
+    "1.Y（…）" or "-Y": numbered otherwise than the entry, or not at all: ``_branch_line``), those lines by the index
+    of their entry among the lines kept, and whether the last entry announcing them with a colon has none after it
+    (the page was cut there)."""
+    kept: list[Entry] = []
+    members: dict[int, tuple[str, ...]] = {}
+    style: str | None = None  # the announcing entry's numbering, while its subsidiaries follow
+    parent, announced = 0, False
+    pending: list[str] = []
+    for line, m in entries:
+        if style is not None and (m is None or _style(m) != style):
+            branch = _branch_line(line, m)
+            if branch is not None:  # a subsidiary: a member of the entry, not an entry of its own
+                pending.append(branch)
+                continue
+        if pending:
+            members[parent] = tuple(pending)
+        style, pending = None, []
+        kept.append((line, m))
+        if m is not None and "其" in line and SCOPE_TAIL_RE.search(line[m.start("first") :].rstrip(STOP_NAME)):
+            style, parent, announced = _style(m), len(kept) - 1, line.endswith((":", "："))
+    if pending:
+        members[parent] = tuple(pending)
+    return kept, members, style is not None and announced and not pending
+
+
+# A country heading in an annex, its count perhaps after it: "一、美国（2名）", "二、日本", "（一）加拿大籍人员：" (session 22,
+# mfa22: read as entities "美国" and "日本", every target given the decision's country).
+COUNTRY_HEAD_RE = re.compile(rf"^(?P<c>{COUNTRY_ALT})(?:籍)?(?:人员|个人|人士|实体|企业|机构|组织)?\s*{SECTION_COUNT}\s*[:：]?$")
+
+
+def _loose_entry(line: str, plain: str, section: str | None, n: int, place: str | None) -> tuple[Target, bool] | None:
+    """An annex line without a number read as a target, and whether it gives a gender: a line of an annex that numbers
+    none, or a dashed line no entry announced as its subsidiary, an executive under his company ("一、蓝鹰防务系统公司（…）" /
+    "　　—迈克尔·斯通（Michael Stone），首席执行官": session 22, mfa22: dropped without a word); None for a line that is no
+    name (``plain``: the line despaced)."""
+    if not _unnumbered_entry(plain):
+        return None
+    dash = DASHED_RE.match(line)
+    zh, en, note, gendered = split_target(line[dash.end() :] if dash else line)
+    if not (zh or en):
+        return None
+    person = gendered or bool(dash and note and ROLE_WORD_RE.search(note))
+    return Target(zh, en, section or ("individual" if person else None), note, n, country=place), gendered
+
+
+def _country_heading(plain: str) -> str | None:
+    """The country code of an annex line that is a country heading (COUNTRY_HEAD_RE), else None."""
+    m = COUNTRY_HEAD_RE.match(plain) if len(plain) <= SECTION_MAX and plain[:1] in COUNTRY_FIRSTS else None
+    return COUNTRIES[m.group("c")] if m else None
+
+
+def _sub_heading(last_style: str | None, section: str | None,
+                 later: list[tuple[str, re.Match[str] | None]]) -> tuple[str, str | None] | None:
+    """An unnumbered heading under a numbered entry, over entries numbered otherwise: "一、蓝鹰防务系统公司（…）" /
+    "高级管理人员：" / "1.迈克尔·斯通（…）" then "二、红石航空公司（…）" (session 22, mfa22: the second company typed by the
+    executives' heading, an individual). The numbering of the entry above it and the section that numbering had, restored
+    at the next entry numbered so; None when the heading heads entries numbered as those before it (a section of its own)."""
+    nxt = next((n for _, n in later if n is not None), None)
+    if last_style is None or nxt is None or _style(nxt) == last_style:
+        return None
+    return last_style, section
+
+
+def _numbered_heading(plain: str, m: re.Match[str], later: list[tuple[str, re.Match[str] | None]],
+                      heading_style: str | None) -> bool:
+    """Whether a numbered annex line of section words (``plain``, numbered as ``m`` says) is a section heading: no
+    Latin letter, and numbered otherwise than the next numbered line (of ``later``) and as the headings before it are
+    (a name of the last section may end in a section word: "（二）国际特赦组织" before "二、高级管理人员"); the last
+    numbered line: as the headings."""
+    if LATIN_RE.search(plain):
+        return False
+    nxt = next((n for _, n in later if n is not None), None)
+    return (_style(nxt) != _style(m) and heading_style in (None, _style(m)) if nxt is not None
+            else heading_style == _style(m))
+
+
+# A member line written without a number: "-TechInsights Japan KK", "—安杜里尔英国公司（Anduril UK Limited）".
+DASHED_RE = re.compile(r"^\s*[-－—–]+\s*(?=\S)")
+
+
+def _branch_line(line: str, m: re.Match[str] | None) -> str | None:
+    """A subsidiary line under an entry that announces them, as written without its number or dash ("1.安杜里尔澳大利亚
+    公司（Anduril Australia Pty Ltd）"); None for a line that is no name (a section heading, a signature, a date)."""
+    if m is not None:
+        rest = line[m.start("first") :]
+    else:
+        dash = DASHED_RE.match(line)
+        rest = line[dash.end() :] if dash else line
+    plain = despace(rest)
+    if (len(plain) <= SECTION_MAX and SECTION_RE.match(plain)) or not _unnumbered_entry(plain):
+        return None  # "二、高级管理人员" after them: the next section
+    return clean_display(rest.strip().rstrip(STOP_NAME)) or None
+
+
+def _with_branches(t: Target, branches: tuple[str, ...]) -> Target:
+    """``t`` with the subsidiaries read under it; its note loses the words announcing them ("及其子公司"), which the
+    branches now say."""
+    return Target(t.zh, t.en, t.type, _unscoped(t.note), t.n, t.branches + branches, t.country)
+
+
+def _unscoped(note: str | None) -> str | None:
+    """``note`` without its last clause when that says what the entry covers besides it ("及其子公司", SCOPE_RE)."""
+    if note is None:
+        return None
+    parts = note.split("，")
+    return "，".join(parts[:-1]) or None if SCOPE_RE.fullmatch(parts[-1]) else note
+
+
+def _last_ungendered(genders: list[tuple[int, bool]]) -> bool:
+    """The last target lacks the gender every other target of its section has (at least one other)."""
+    if not genders or genders[-1][1]:
+        return False
+    last = genders[-1][0]
+    same = [gendered for section, gendered in genders[:-1] if section == last]
+    return bool(same) and all(same)
+
+
+def _unnumbered_entry(plain: str) -> bool:
+    """An annex line without a number that can only be a name: no sentence, no date, no signature."""
+    return (len(plain) <= UNNUMBERED_MAX and "。" not in plain and plain != ISSUER
+            and not STANDALONE_DATE_RE.match(fold(plain)) and not ANNEX_HEADING_RE.match(plain))
+
+
+def _annex_start(folded: str) -> int | None:
+    """Index of the last line of ``folded`` that is an annex heading (ANNEX_HEADING_RE, spaces aside).
+    Every heading holds 附 or 清单: only the lines holding 附 or 单 are tried, from the last one up."""
+    pos = max(folded.rfind("附"), folded.rfind("单"))
+    while pos >= 0:
+        start = folded.rfind("\n", 0, pos) + 1
+        end = folded.find("\n", pos)
+        if ANNEX_HEADING_RE.match(despace(folded[start : end if end >= 0 else len(folded)])):
+            return folded.count("\n", 0, start)
+        pos = max(folded.rfind("附", 0, start), folded.rfind("单", 0, start))
+    return None

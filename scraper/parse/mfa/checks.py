@@ -1,0 +1,155 @@
+"""What a parse cannot vouch for and a person must read: a decision read only in part, one measure lifted and the
+others kept, sanctions announced without an order, a decision cut short."""
+
+from __future__ import annotations
+
+import re
+
+from storage.records import ActionKind, NoticeKind, NoticeRecord
+
+from ..textnorm import NUM, YEAR, despace, fold, to_int
+from .groups import STATUS_VERB_RE, _decision_match
+from .status import PER_MEASURE_UNREAD, mixed_measures
+from .wording import CUT_ENTRY, EMPTY_SECTION, ISSUER, NO_ANNEX, NO_END, NO_MEMBERS, NO_TARGETS, OWN_EFFECTIVE_LINE
+
+
+def _ended(folded: str, body: str) -> bool:
+    """Whether the text goes on past the decision: a line of its own (本决定…) after the decision, or
+    the signature line (外交部). ``body`` is the folded text before the annex, the decision in it."""
+    decided = _decision_match(body)
+    at = decided.start() if decided is not None else 0
+    if OWN_EFFECTIVE_LINE in folded[at:]:
+        return True
+    return any(despace(line) == ISSUER for line in folded[at:].split("\n"))
+
+
+# A lift of one measure of a decision's, the others kept: "解除…对X采取的冻结财产措施。该决定规定的…等其他反制措施继续有效"
+# (session 18, mfa18: read as a lift of X's listing, a false "lifted" item for someone still under the other measures).
+# Where the measure is named as the verb's object (``named_measures``) it is read as ``lift_measure`` (session 20: an item
+# saying which measure ends, the listing's state kept); a lift read whole while the text keeps other measures, or a
+# suspension, extension or restoration of some measures only (the model holds no state per measure), is for a person.
+ONE_MEASURE_RE = re.compile(r"(?:停止|解除|取消|终止)[^。；;\n]{0,240}?(?:采取|实施)的?\s*(?:冻结|财产冻结|禁止|不予签发|不准入境|入境)"
+                            r"[^。；;\n]{0,16}?措施")
+OTHERS_KEPT_RE = re.compile(r"其他[^。；;\n]{0,40}?措施[^。；;\n]{0,8}?继续(?:有效|执行|实施)")
+
+
+def one_measure_lifted(record: NoticeRecord, text: str) -> str | None:
+    """Why a decision that lifts one measure and keeps the others must be read by a person (ONE_MEASURE_RE and
+    OTHERS_KEPT_RE), else None."""
+    if record.kind is not NoticeKind.MFA_ORDER and record.kind is not NoticeKind.ORDER:
+        return None
+    if any(a.measures and a.action in PER_MEASURE_UNREAD for a in record.actions):
+        return "the decision changes some measures of an earlier decision and not the others (no state per measure)"
+    if any(a.action is ActionKind.LIFT_MEASURE and mixed_measures(a) for a in record.actions):
+        return "the decision lifts different measures for different targets"
+    if not any(a.action is ActionKind.LIFT for a in record.actions):
+        return None
+    if "其他" not in text or "继续" not in text:
+        return None
+    folded = fold(text)
+    if OTHERS_KEPT_RE.search(folded) is None or ONE_MEASURE_RE.search(folded) is None:
+        return None
+    return "the decision lifts one measure and keeps the others (no listing ends)"
+
+
+# A spokesperson's answer that announces countermeasures under the Anti-Foreign Sanctions Law on named targets, with
+# no decree ("依据《中华人民共和国反外国制裁法》…，中方决定对埃里克·桑德斯（Eric Sanders）采取以下反制措施：冻结…"; session 20,
+# mfa20: read as a MOFCOM Q&A with no date and no action, ignored without a word). No key holds it: for a person to read.
+ANNOUNCED_RE = re.compile(r"反外国制裁法[^。]{0,160}?(?:中方|我方|中国政府|外交部)决定\s*(?:依法)?\s*对[^。；;\n]{1,300}?"
+                          r"采取(?:以下|如下|相应)?(?:反制(?:裁)?|制裁)措施")
+# Decisions on earlier decrees read only in part (session 21, mfa21's blind round): a term of an earlier decree
+# lengthened ("将…（外交部令第5号）所列反制措施的期限延长3年": read as a new listing of a name made of the sentence); an
+# order amending an earlier order's list ("关于修改《关于对…采取反制措施的决定》的决定", "在…（商务部令2025年第8号）所列实体
+# 中增列": read as a measure on the title's words).
+TERM_CHANGED_RE = re.compile(r"(?<!暂停)(?<!暂停实施)期限\s*(?:延长|延期|缩短|变更)|(?:延长|延期)(?:(?!暂停)[^。；;\n]){0,40}?(?<!暂停)期限")
+ORDER_AMENDED_RE = re.compile(r"(?:外交部令|商务部令)[^。；;\n]{0,40}?(?:所列|所附|附件)[^。；;\n]{0,40}?(?:增列|增加|增补|删除|删去|移除|调出)")
+ANY_ORDER_REF_RE = re.compile(rf"(?:外交部令|商务部令)\s*(?:{YEAR}\s*年\s*)?第\s*(?P<n>{NUM})\s*号")
+
+
+def partly_read(record: NoticeRecord, text: str) -> str | None:
+    """Why a decision on earlier decrees that the parse reads only in part must be read by a person, else None:
+    a term of an earlier decree changed, an earlier order's list amended by an order, a decision acting on an
+    earlier decree the parse holds no action on (its second numbered clause), or one suspending several decrees
+    for periods of their own (one period was read for all)."""
+    if record.kind is not NoticeKind.MFA_ORDER and record.kind is not NoticeKind.ORDER:
+        return None
+    folded = fold(text)
+    refs = [r for r in ANY_ORDER_REF_RE.finditer(folded) if to_int(r.group("n")) != record_number(record)]
+    if not refs:
+        return None
+    if TERM_CHANGED_RE.search(folded):
+        return "the decision changes the term of an earlier decision (no term change is read)"
+    if record.kind is NoticeKind.ORDER and ORDER_AMENDED_RE.search(folded):
+        return "the order amends the list of an earlier order (not read for orders)"
+    status = [a for a in record.actions if a.action is not ActionKind.IMPOSE]
+    if not status:
+        return None
+    read = {t.number if t.number is not None else _ref_number(t.key) for a in status for t in a.targets}
+    for a in status:
+        if len(a.targets) > 1 and a.action in (ActionKind.SUSPEND, ActionKind.EXTEND) and (
+                len(STATUS_VERB_RE.findall(fold(a.text))) > 1):
+            return "the decision suspends several decisions, each for a period of its own (one period was read)"
+    start = min((folded.find(fold(a.text)) for a in status if a.text and fold(a.text) in folded), default=-1)
+    if start < 0:
+        return None
+    for r in refs:
+        if r.start() < start or to_int(r.group("n")) in read:
+            continue
+        line_start = folded.rfind("\n", 0, r.start()) + 1
+        if STATUS_VERB_RE.search(folded, line_start, r.start()):
+            return "the decision acts on an earlier decision it holds no action on (a clause of it is not read)"
+    return None
+
+
+def _ref_number(key: str | None) -> int | None:
+    tail = key.rsplit("-", 1)[-1] if key else ""
+    return int(tail) if tail.isdigit() else None
+
+
+def record_number(record: NoticeRecord) -> int | None:
+    return _ref_number(record.key)
+
+
+def announced_countermeasures(record: NoticeRecord, text: str) -> str | None:
+    """Why an answer (a Q&A, a press conference) or a spokesperson's statement ("外交部发言人宣布：…依据《中华人民共和国
+    反外国制裁法》，中方决定对X采取制裁措施，禁止其入境…": session 22, mfa22: read as an undated page of another kind,
+    its list-less measure ignored with a note) that decides countermeasures with no decree must be read by a person
+    (ANNOUNCED_RE), else None."""
+    if "反外国制裁法" not in text:
+        return None
+    if record.kind is NoticeKind.QA:
+        if record.actions:
+            return None
+    elif record.kind is not NoticeKind.OTHER or any(
+            a.action is not ActionKind.MEASURE or a.list is not None for a in record.actions):
+        return None
+    if ANNOUNCED_RE.search(fold(text)) is None:
+        return None
+    if record.kind is NoticeKind.QA:
+        return "an answer announces countermeasures under the Anti-Foreign Sanctions Law, with no decree read"
+    return ("a page read as no decree (a spokesperson's statement, or a decree in a layout not read as one) decides "
+            "countermeasures under the Anti-Foreign Sanctions Law")
+
+
+def cut_short(record: NoticeRecord) -> str | None:
+    """Why a decision's parse is that of a page cut short, or None: it names no target (NO_TARGETS), stops
+    inside the decision (NO_END), ends in a name cut short (CUT_ENTRY), in a section heading (EMPTY_SECTION) or in
+    an entry announcing subsidiaries (NO_MEMBERS), or
+    imposes on targets read from its own sentences because the annex it refers to is missing (NO_ANNEX: the annex holds their English names,
+    and so their keys). Stored, such a parse would miss the decision on a first fetch, or store fewer
+    targets, or the same keyed anew, and withdraw the stored ones on a later one."""
+    if record.kind is not NoticeKind.MFA_ORDER or not record.warnings:
+        return None
+    if NO_TARGETS in record.warnings:
+        return "the decision names no target"
+    if NO_END in record.warnings:
+        return "the text stops inside the decision"
+    if CUT_ENTRY in record.warnings:
+        return CUT_ENTRY
+    if EMPTY_SECTION in record.warnings:
+        return EMPTY_SECTION
+    if NO_MEMBERS in record.warnings:
+        return NO_MEMBERS
+    if NO_ANNEX in record.warnings and any(a.action is ActionKind.IMPOSE for a in record.actions):
+        return "the decision refers to an annex (反制清单) it does not hold"
+    return None

@@ -1,0 +1,128 @@
+"""``parse_decision``: a whole decision (order page or newer header, measures, annex) read into a ``NoticeRecord``."""
+
+from __future__ import annotations
+
+from storage.names import other_names
+from storage.records import ActionKind, ActionRecord, EntityRecord, ListKind, NoticeKind, NoticeRecord
+
+from ..dates import Stamp, iso_to_date, until_from
+from ..entities import cached_key
+from ..textnorm import fold, to_int
+from .amend import _amendment, _may_amend, _prose_amendment
+from .checks import _ended
+from .groups import Group
+from .names import Target
+from .reading import (
+    COUNTRY_CLAUSE_MAX,
+    Reading,
+    _country,
+    _described,
+    _effective,
+    _identity,
+    _own_country,
+    _published,
+    _published_at,
+    _read_targets,
+    _title,
+)
+from .status import _status_actions, decision_term
+from .wording import ISSUER, NO_END, NO_TARGETS, ORDER_NO_RE
+
+
+def _check_counts(reading: Reading, warnings: list[str]) -> int | None:
+    """The count the decision states (等3家 + 等10名), checked against the targets read, like with like:
+    a count of one kind (家: organisations, 名: people) against the targets of that kind, and the targets
+    of a kind no count counts ("对A公司等3家企业及其高级管理人员": the executives) added to the stated total
+    as read; None when it states none. An entry's subsidiaries (``Target.branches``) are counted with it, as the
+    annex numbers them ("对X及其子公司、Z等2家"), or each, should a decision count them so (never a mismatch either way)."""
+    stated_groups = _restated_out([g for g in reading.groups if g.count is not None])
+    if not stated_groups:
+        return None
+    stated = sum(g.count or 0 for g in stated_groups)
+    kinds = {g.type for g in stated_groups}
+    if None not in kinds:  # every count counts one kind: the targets of the others are not counted
+        stated += sum(1 for t in reading.targets if t.type not in kinds)
+    if stated != len(reading.targets) and stated != len(reading.targets) + _members(reading.targets):
+        warnings.append(f"parsed {len(reading.targets)} targets, the decision states {stated}")
+    if None in kinds or not (reading.annexed and len(stated_groups) > 1):
+        return stated
+    types = [t.type for t in reading.targets]
+    for kind in dict.fromkeys(g.type for g in stated_groups):  # in the decision's order
+        have, count = types.count(kind), sum(g.count or 0 for g in stated_groups if g.type == kind)
+        if have != count and have + _members([t for t in reading.targets if t.type == kind]) != count:
+            warnings.append(f"parsed {have} {kind} targets, the decision states {count}")
+    return stated
+
+
+def _restated_out(groups: list[Group]) -> list[Group]:
+    """The counted groups without one that names no one and states, of one kind, the count the groups naming that
+    kind state together: the decision's opening "中方决定对参与上述军售的二十四家美国军工企业采取以下反制措施：" before
+    "一、对A、B、C等24家后附《反制清单》列明的企业，冻结…" counts the same companies twice (session 20, mfa20: "states 48")."""
+    named = [g for g in groups if g.names]
+    if not named or len(named) == len(groups):
+        return groups
+    return [g for g in groups if g.names or g.type is None
+            or sum(n.count or 0 for n in named if n.type == g.type) != g.count]
+
+
+def _members(targets: tuple[Target, ...] | list[Target]) -> int:
+    """The subsidiaries listed under the targets' entries."""
+    return sum(len(t.branches) for t in targets)
+
+
+def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None = None,
+                   url: str | None = None, folded: str | None = None,
+                   lines: tuple[list[str], list[str]] | None = None) -> NoticeRecord:
+    """One decision's clean text -> a NoticeRecord (key ``MFA-ORDER-<year>-<N>``), with a warning
+    for every check that fails: stated counts, names missing from the annex, no number or date.
+    ``folded`` is ``fold(text)`` and ``lines`` the lines of both when the caller has them."""
+    folded = fold(text) if folded is None else folded
+    text_lines, folded_lines = (text.split("\n"), folded.split("\n")) if lines is None else lines
+    warnings: list[str] = []
+    order = ORDER_NO_RE.search(folded)
+    published = _published(folded, folded_lines, order, pub)
+    if published is None:
+        warnings.append("no publication date found")
+    title = _title(text, title_hint)
+    key, number = _identity(text, order, published, title, warnings)
+    effective = _effective(folded, published, warnings)
+    own = to_int(order.group("n")) if order else None
+    amended = (_amendment(text_lines, folded_lines, folded, text, own, effective, warnings)
+               if _may_amend(folded) else None)
+    if amended is None and "所附" in folded:  # "将X增列入…（外交部令第16号）所附《反制清单》", "将X从…所附《反制清单》中移除"
+        amended = _prose_amendment(folded, text, own, effective, published, warnings)
+    if amended is not None:  # it adds to or removes from an earlier decision's list
+        reading, actions, stated = amended
+    else:
+        reading = _read_targets(text_lines, folded, folded_lines, warnings, published)
+        stated = _check_counts(reading, warnings)
+        if stated is None and reading.unlisted:  # no number, but names: an annex cut after its first lines lacks some
+            stated = len(reading.targets) + reading.unlisted
+        if reading.status is None:
+            term = decision_term(reading.decision)
+            until = until_from(term, iso_to_date(effective) or published) if term else None
+            actions = (ActionRecord(action=ActionKind.IMPOSE, list=ListKind.COUNTERMEASURE, effective=effective,
+                                    until=until, duration=term if until else None, text=reading.decision,
+                                    measures=reading.measures),)
+        else:  # it acts on earlier countermeasures: the orders it names, or the targets it names
+            actions, reading = _status_actions(reading, folded, text, own, effective, published)
+    if not reading.targets and not (actions[0].targets or actions[-1].targets):
+        warnings.append(NO_TARGETS)
+    elif not _ended(folded, reading.body):
+        warnings.append(NO_END)
+    country = _country([fold(title or "")] + [fold(g.text) for g in reading.groups if not g.names]
+                       + _described(fold(reading.decision)))
+    entities = tuple(
+        EntityRecord(zh=t.zh, en=t.en, country=(_own_country(t.note) if t.note and ("，" in t.note or len(t.note)
+                                                                                  <= COUNTRY_CLAUSE_MAX) else None)
+                     or t.country or country,
+                     key=cached_key(t.zh, t.en), n=t.n, branches=t.branches, type=t.type, note=t.note,
+                     aliases=other_names(t.en, t.note))
+        for t in reading.targets
+    )
+    return NoticeRecord(
+        key=key, kind=NoticeKind.MFA_ORDER, number=number, issuer=ISSUER, title=title, published=published,
+        published_at=_published_at(folded_lines, published, pub), effective=effective,
+        list=ListKind.COUNTERMEASURE, actions=actions, entities=entities, stated_count=stated,
+        warnings=tuple(warnings), url=url, text=text,
+    )

@@ -1,0 +1,525 @@
+"""The decision's sentences: each "对A、B等N家/名…" phrase as a group of named targets with its count, kind and
+measures; where the decision starts and which sentence is its own."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from storage.frozen import quick_init
+
+from ..dates import make_date
+from ..entities import COUNTRY_ALT, clean_display
+from ..textnorm import NUM, despace, fold, to_int
+from .names import BOTH_KINDS_RE, SCOPE_RE, Target, _depth0_split, _org_suffix, _type_of_words, split_target
+from .wording import (
+    BACK_REFS,
+    BARE_COUNT_RE,
+    BARE_DECISION_START_RE,
+    DATED_DECISION_RE,
+    DATED_DECISION_REACH,
+    DECISION_START_RE,
+    DESCRIPTION_ENDS,
+    GROUP_TAIL_RE,
+    ITS_PERSON_RE,
+    ITS_RE,
+    ITS_STAFF_RE,
+    JOINERS_RE,
+    LATIN_RE,
+    MEASURE_VERB_RE,
+    MEASURE_WORDS,
+    NAME_PARTICLES,
+    NOT_NAMES_RE,
+    ORDER_NO_RE,
+    ORG_EN_WORDS,
+    OWN_EFFECTIVE_LINE,
+    PRONOUNS,
+    ROLE_END_RE,
+    SELF_TAIL_RE,
+    SELF_TAILS,
+    STATUS_VERB,
+    TARGET_START_RE,
+    UNIT_TYPES,
+)
+
+
+@quick_init
+@dataclass(frozen=True)
+class Group:
+    """One "对A、B等N家/名…" phrase: the names it spells out, the count and kind it states."""
+
+    names: tuple[Target, ...]
+    count: int | None
+    type: str | None
+    measures: tuple[str, ...]
+    text: str
+
+
+# "将斯凯迪奥公司（Skydio Inc.）从反制清单中移出": a removal's "从…清单" and 移出 end the targets too.
+FROM_LIST = r"从(?=[^,，。；;\n]{0,20}?(?:名单|清单))"
+SEGMENT_STOPS_RE = re.compile(rf"[(（《)）》,，。；;:\n]|采取|列入|纳入|移出|{FROM_LIST}")
+
+
+# From a place outside brackets, the run of text before the next stop outside them, when every bracket on
+# the way closes before the next opens (any opener pairs with any closer, as in the depth count).
+TO_SEGMENT_STOP_RE = re.compile(
+    r"(?:[^(（《)）》,，。；;:\n采列纳移从]++|采(?!取)|[列纳](?!入)|移(?!出)|从(?![^,，。；;\n]{0,20}?(?:名单|清单))"
+    r"|[(（《][^(（《)）》]*+[)）》])*+"
+)
+
+
+def _target_segment(folded: str, start: int) -> tuple[int, int]:
+    """From just after "对" to the first "采取" or comma outside brackets, within the sentence."""
+    run = TO_SEGMENT_STOP_RE.match(folded, start)  # it matches, if only empty
+    end = run.end() if run is not None else start
+    if end == len(folded) or folded[end] not in "(（《)）》":
+        return start, end  # a stop, or the end: no bracket was left open or closed alone
+    return _segment_by_depth(folded, start)
+
+
+def _segment_by_depth(folded: str, start: int) -> tuple[int, int]:
+    """``_target_segment`` by the depth count, stop by stop."""
+    depth = 0
+    for m in SEGMENT_STOPS_RE.finditer(folded, start):
+        ch = m.group()
+        if ch in "(（《":
+            depth += 1
+        elif ch in ")）》":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            return start, m.start()
+    return start, len(folded)
+
+
+def _measures(text: str) -> tuple[str, ...]:
+    return tuple(name for name, regex in MEASURE_WORDS if regex.search(text))
+
+
+def groups(body_lines: list[str], folded_lines: list[str] | None = None, folded_body: str | None = None) -> list[Group]:
+    """Every target phrase of the operative part: the decision sentence ("中方决定对…采取") and
+    each measure after it ("一、对A、B等3家…企业，冻结…"). The reasons before the decision are
+    left out: "对两名中方官员进行非法制裁" names no target. ``folded_body``: the folded lines joined."""
+    folded_lines = [fold(line) for line in body_lines] if folded_lines is None else folded_lines
+    body = "\n".join(folded_lines) if folded_body is None else folded_body
+    return _groups(body_lines, folded_lines, body, _decision_match(body))
+
+
+def _decision_match(folded: str, published: date | None = None) -> re.Match[str] | None:
+    """Where the deciding side decides (DECISION_START_RE), else a bare 决定对 (BARE_DECISION_START_RE);
+    a decision dated before the text's own day (``published``) is history told in the reasons
+    ("2024年10月10日，中方决定对斯凯迪奥公司等3家…采取反制措施。"), not this one."""
+    return _own_match((DECISION_START_RE, BARE_DECISION_START_RE), folded, published)
+
+
+def _own_match(regexes: tuple[re.Pattern[str], ...], folded: str, published: date | None) -> re.Match[str] | None:
+    """The first match of the first of ``regexes`` that has one, not dated before ``published``; one after
+    the decision's own number (its first ORDER_NO_RE match, "（…外交部令第13号公布…）") when there is one:
+    before it stand a reprint's headline and lead ("外交部决定对美国军工企业…采取反制措施"), not the decision."""
+    head = -1
+    for regex in regexes:
+        found = None
+        for m in regex.finditer(folded):
+            if published is not None and _dated_before(folded, m.start(), published):
+                continue
+            if head < 0:
+                own = ORDER_NO_RE.search(folded) if "外交部令" in folded else None
+                head = own.end() if own is not None else 0
+            if m.start() >= head:
+                return m
+            found = found or m
+        if found is not None:
+            return found
+    return None
+
+
+def _dated_before(folded: str, at: int, published: date) -> bool:
+    """A full date earlier than ``published`` written right before ``at`` (commas and spaces between)."""
+    lo = max(0, at - DATED_DECISION_REACH)
+    if folded.find("日", lo, at) < 0:  # in every DATED_DECISION_RE match
+        return False
+    m = DATED_DECISION_RE.search(folded, lo, at)
+    day = make_date(*m.groups()) if m else None
+    return day is not None and day < published
+
+
+def _groups(body_lines: list[str], folded_lines: list[str], body: str, decided: re.Match[str] | None) -> list[Group]:
+    """``groups`` given the folded lines, their join and ``_decision_match`` of it (searched once by the caller)."""
+    out: list[Group] = []
+    start = _decision_start(folded_lines, body, decided)
+    if start is None:
+        return out
+    first, offset = start
+    for line, folded in zip(body_lines[first:], folded_lines[first:]):
+        if not folded or folded.isspace():  # a blank line holds no phrase (nor 本决定)
+            continue
+        if folded.strip().startswith(OWN_EFFECTIVE_LINE):
+            break
+        out.extend(line_groups(line, folded, offset))
+        offset = 0
+    return out
+
+
+def line_groups(line: str, folded: str, offset: int = 0) -> list[Group]:
+    """The target phrases of one operative line (``folded`` is it folded), from ``offset``."""
+    out: list[Group] = []
+    for sentence_start, sentence in _sentences(folded, offset):
+        m = TARGET_START_RE.search(sentence)
+        if m is None:
+            continue
+        s, e = _target_segment(sentence, m.end())
+        commas = []
+        while (e < len(sentence) and sentence[e] in LIST_COMMAS and _counted_after(sentence, s, e)):
+            commas.append(e)  # "对A（…）、B（…），C（…）等3名人员，冻结…": the comma is one of the list's
+            e = _target_segment(sentence, e + 1)[1]
+        e = _before_measure(sentence, s, e)
+        if not sentence[s:e].strip():
+            continue
+        seg, seg_f = line[sentence_start + s : sentence_start + e], sentence[s:e]
+        for c in commas:  # read as the list's "、" (same length: the places stay)
+            seg, seg_f = seg[: c - s] + "、" + seg[c - s + 1 :], seg_f[: c - s] + "、" + seg_f[c - s + 1 :]
+        out.extend(_group(seg, seg_f, sentence[e:]))
+    return out
+
+
+# A comma inside a list of names, the list's count after it: "对…所长罗伯特·金斯利（Robert Kingsley）、高级研究员艾米丽·陈
+# （Emily Chen），全球民主促进基金会主席威廉·哈特（William Hart）等3名人员，冻结…" (session 19, mfa19: the names after the
+# comma were never read, and the count of their group with them, so nothing warned).
+LIST_COMMAS = "，,"
+COUNT_AFTER_RE = re.compile(rf"等\s*{NUM}\s*[家名个位人]")
+
+
+def _counted_after(sentence: str, start: int, comma: int) -> bool:
+    """Whether the segment after the comma at ``comma`` ends the list ``sentence[start:comma]`` began: it holds the
+    list's count (等N家/名) and no measure, and the part before holds no count of its own (nor a measure)."""
+    before = sentence[start:comma]
+    if "等" in before or not ("、" in before or "(" in before or "（" in before):
+        return False
+    if MEASURE_VERB_RE.search(before) is not None:
+        return False
+    end = _target_segment(sentence, comma + 1)[1]
+    after = sentence[comma + 1 : end]
+    return COUNT_AFTER_RE.search(after) is not None and MEASURE_VERB_RE.search(after) is None
+
+
+def _before_measure(folded: str, start: int, end: int) -> int:
+    """Where a measure's verb ends the targets of ``folded[start:end]`` ("对亚当·布赖本人不予签发签证、不准入境"
+    names the person, then the measure, with no comma between): the first MEASURE_VERB_RE match
+    outside brackets, else ``end``."""
+    for m in MEASURE_VERB_RE.finditer(folded, start, end):
+        if _depth_at(folded, m.start()) == 0:
+            return m.start()
+    return end
+
+
+def _decision_start(folded_lines: list[str], body: str, m: re.Match[str] | None) -> tuple[int, int] | None:
+    """(line, place in it) where the decision starts: the first DECISION_START_RE match of a line, else
+    (no line has one) the first BARE_DECISION_START_RE match of a line. Searched in the joined ``body``
+    (``m`` is ``_decision_match(body)``): the first never spans lines, the bare one only across spaces,
+    which a line's search would not take."""
+    if m is not None and "\n" in m.group():  # a bare start across lines: the lines are searched one by one
+        return next(((i, found.start()) for i, found in enumerate(map(BARE_DECISION_START_RE.search, folded_lines))
+                     if found is not None), None)
+    if m is None:
+        return None
+    line_start = body.rfind("\n", 0, m.start()) + 1
+    return body.count("\n", 0, line_start), m.start() - line_start
+
+
+SENTENCE_END_RE = re.compile("[。；;]")
+
+
+def _sentences(folded: str, offset: int = 0) -> list[tuple[int, str]]:
+    out, start = [], offset
+    for m in SENTENCE_END_RE.finditer(folded, offset):
+        i = m.start()
+        out.append((start, folded[start : i + 1]))
+        start = i + 1
+    if start < len(folded):
+        out.append((start, folded[start:]))
+    return out
+
+
+# After a group's count, a joiner and a second group that names its own ("对A等2家机构和B（b）等3名个人"): read as two groups
+# (session 18, mfa18: B was read as words of A's group, so a decision with no annex missed B).
+NEXT_GROUP_RE = re.compile(rf"[^、，,()（）等]{{0,12}}?(?P<joiner>以及|和|及|与)(?!其)(?=[^等]+?等\s*{NUM}\s*[家名个位人])")
+
+
+# A description before a prose name: "对美国军工企业卡斯卡特导弹系统公司（Cascade Missile Systems Corporation）…" (session 18,
+# mfa18: the name kept "美国军工企业"). A country or a kind of business, then the word for an organisation, then the name.
+# A qualifier is needed: "美国企业公共政策研究所" (American Enterprise Institute) is a name, not "美国企业" before one.
+DESCRIBED_NAME_RE = re.compile(
+    rf"(?:{COUNTRY_ALT})?(?:(?:有关|相关)(?:军工|防务|军事|国防)?|军工|防务|军事|国防)"
+    r"(?:企业|实体|机构|组织|公司|单位)(?P<name>[^\s、，,]{4,})")
+DESCRIBED_MIN = 7  # the shortest description (a country, 企业) and name
+
+
+def _undescribed(zh: str) -> str:
+    """``zh`` without a description before the name (DESCRIBED_NAME_RE), else ``zh``."""
+    m = DESCRIBED_NAME_RE.fullmatch(zh)
+    return m.group("name") if m else zh
+
+
+# What the first target did, before its name: "对参与此次对台军售的L3哈里斯技术公司（L3Harris Technologies, Inc.）、…"
+# (session 19, mfa19: kept in the name; the UEL's "决定将参与对台湾地区军售的X" is worded so too).
+RELATIVE_NAME_RE = re.compile(r"(?:参与|参加|涉及|卷入|协助)[^、，,()（）《》的]{1,20}的(?P<name>[^\s、，,的]{2,})")
+
+
+def _unrelated(zh: str) -> str:
+    """``zh`` without a relative clause before the name (RELATIVE_NAME_RE), else ``zh``."""
+    m = RELATIVE_NAME_RE.fullmatch(zh) if "的" in zh else None
+    return m.group("name") if m else zh
+
+
+def _group(seg: str, seg_f: str, after: str) -> list[Group]:
+    """The groups of one target phrase: one ("对A、B等3家…企业"), or one per count when the phrase counts
+    without naming anyone ("对后附《反制清单》列明的3家企业及2名高级管理人员"), or none."""
+    tail = next((t for t in GROUP_TAIL_RE.finditer(seg_f) if _depth_at(seg_f, t.start()) == 0), None)
+    names_part, count, unit, desc = seg, None, None, ""
+    more: list[Group] = []
+    own_text = seg
+    if tail is not None:
+        names_part = seg[: tail.start()]
+        count = to_int(tail.group("n")) if tail.group("n") else None
+        unit, desc = tail.group("unit"), tail.group("desc")
+        joined = NEXT_GROUP_RE.match(seg_f, tail.start("desc")) if tail.group("n") else None
+        if joined is not None:  # "等1个机构和Y等1名人员": Y's group is one more, not words of this one's
+            desc = seg_f[tail.start("desc") : joined.start("joiner")]
+            own_text, more = seg[: joined.start("joiner")], _group(seg[joined.end() :], seg_f[joined.end() :], after)
+    kind = _count_kind(unit, desc)
+    names: list[Target] = []
+    plain = names_part.strip()
+    if plain.endswith(SELF_TAILS):  # "亚当·布赖本人": the person himself
+        plain = SELF_TAIL_RE.sub("", plain)
+    plain, its = _its_person(plain)
+    counted = len(its)  # before the count: counted by it
+    if tail is not None and not its:  # "等3家…企业及其高级管理人员X、Y": persons after the count, not counted by it
+        its = _its_person(seg[tail.start("desc") :])[1]
+    described = tail is None and despace(plain).endswith(DESCRIPTION_ENDS)
+    if plain and not NOT_NAMES_RE.match(plain) and not described:
+        for item in _items(plain, count if not counted or count is None else count - counted, kind):
+            zh, en, note, gendered = split_target(item)
+            zh = _undescribed(zh) if zh and en and len(zh) > DESCRIBED_MIN else zh
+            zh = _unrelated(zh) if zh else zh
+            if (zh or en) and zh not in PRONOUNS:
+                names.append(Target(zh, en, kind or ("individual" if gendered else None), note))
+    names.extend(its)
+    if not names and tail is None:
+        return _counted(seg, seg_f, _measures(after))
+    if not names and count is None and kind is None:
+        return more
+    return [Group(tuple(names), count, kind, _measures(after), own_text), *more]
+
+
+def _counted(seg: str, seg_f: str, measures: tuple[str, ...]) -> list[Group]:
+    """A phrase that names no one and has no 等: a group per count it states outside brackets, each of its own
+    kind ("后附《反制清单》列明的3家企业及2名高级管理人员": 3 organisations, 2 people; "上述企业的6名高级管理人员")."""
+    out = []
+    for m in BARE_COUNT_RE.finditer(seg_f):
+        n = to_int(m.group("n"))
+        # "上述3家企业": those counted before, not more
+        if n is not None and _depth_at(seg_f, m.start()) == 0 and not seg_f[: m.start()].rstrip().endswith(BACK_REFS):
+            out.append(Group((), n, _count_kind(m.group("unit"), m.group("desc")), measures, seg))
+    return out
+
+
+def _count_kind(unit: str | None, desc: str) -> str | None:
+    """What a group's count counts: 家 organisations, 名 people, whatever the words after say ("等3家企业及其
+    高级管理人员": three companies, their executives not counted); else the kind its words name, None
+    for both ("等5个实体和个人")."""
+    kind = UNIT_TYPES.get(unit or "")
+    if kind is not None:
+        return kind
+    kind = _type_of_words(desc)
+    return None if kind == "individual" and BOTH_KINDS_RE.search(desc) else kind
+
+
+def _its_person(plain: str) -> tuple[str, list[Target]]:
+    """"美国斯凯迪奥公司（Skydio, Inc.）及其首席执行官亚当·布赖（Adam Bry）": the company, and its persons
+    named after a role (the role a note) or after the words for its staff ("及其高级管理人员X（…）、Y（…）",
+    "及其首席执行官X、亚太区总经理Y", "及其联合创始人、首席执行官X"). "…及其高级管理人员" names no one: only the
+    company is left."""
+    # "X及其子公司、Y": what the company's entry covers (SCOPE_RE, a note of X), not its persons
+    its = next((m for m in ITS_RE.finditer(plain) if _depth_at(plain, m.start()) == 0
+                and SCOPE_RE.match(plain, m.start()) is None), None)
+    if its is None:
+        return plain, []
+    at = its.end()
+    staff = ITS_STAFF_RE.match(plain, at)
+    rest = plain[staff.end() if staff is not None else at :]
+    listed = _role_list(rest) if staff is None else None
+    if listed is not None:
+        return plain[: its.start()].strip(), listed
+    items = _depth0_split(rest, "、") if staff is not None else [rest]  # one person after a role
+    persons = []
+    for item in items:
+        m = ITS_PERSON_RE.match(item)
+        role, person = (m.group("role"), m.group("person")) if m is not None else (None, item.strip())
+        if m is None and staff is None:
+            break
+        zh, en, note, _ = split_target(person)
+        if not (zh or en) or (staff is not None and not _name_shaped(zh, en)):
+            continue
+        notes = [clean_display(role.strip()) if role else None, note]
+        persons.append(Target(zh, en, "individual", "，".join(filter(None, notes)) or None))
+    if staff is not None and len(persons) < len(items):
+        persons = []  # not a list of names (a description): no one read
+    return plain[: its.start()].strip(), persons
+
+
+def _role_list(rest: str) -> list[Target] | None:
+    """Several persons after 及其, each behind a role ("首席执行官X（…）、亚太区总经理Y（…）", "…X（…）和…Y（…）"),
+    a role alone joining the next one's ("联合创始人、首席执行官X"); None when ``rest`` is one piece or any piece is
+    neither a role before a name nor a role alone."""
+    items = [part for item in _depth0_split(rest, "、") for part in _person_parts(item)]
+    if len(items) < 2:
+        return None
+    out: list[Target] = []
+    roles: list[str] = []
+    for item in items:
+        person = _role_person(item)
+        if person is not None:
+            role, zh, en, note = person
+            out.append(Target(zh, en, "individual", "，".join(filter(None, ("、".join([*roles, role]), note))) or None))
+            roles = []
+        elif ROLE_END_RE.search(item.strip()):
+            roles.append(clean_display(item.strip()) or "")
+        else:
+            return None
+    return out if out and not roles else None
+
+
+def _person_parts(item: str) -> list[str]:
+    """``item`` cut at 和/及/与 outside brackets when every piece is a role before a name, else whole."""
+    parts = _split_joiners(item)
+    return parts if len(parts) > 1 and all(_role_person(part) is not None for part in parts) else [item]
+
+
+def _role_person(item: str) -> tuple[str, str | None, str | None, str | None] | None:
+    """(role, zh, en, note) of "首席执行官亚当·布赖（Adam Bry）": a role, then a name-shaped person; else None."""
+    m = ITS_PERSON_RE.match(item)
+    if m is None:
+        return None
+    zh, en, note, _ = split_target(m.group("person"))
+    if not (zh or en) or not _name_shaped(zh, en):
+        return None
+    return clean_display(m.group("role").strip()) or "", zh, en, note
+
+
+def _name_shaped(zh: str | None, en: str | None) -> bool:
+    """A person's name, not words ("及其高级管理人员和员工"): English beside it, a middle dot, or a short Chinese
+    name holding no word for a kind of target."""
+    if en or (zh and ("·" in zh or "•" in zh)):
+        return True
+    return zh is not None and len(despace(zh)) <= 4 and _type_of_words(zh) is None
+
+
+def _join_fragments(items: list[str], kind: str | None) -> list[str]:
+    """"波音防务、空间与安全集团（Boeing Defense, Space & Security）" is one name: a fragment
+    with no bracket, no organisation ending and no name dot joins the next item, in a group of
+    organisations or when the next item's English has the comma the "、" stands for."""
+    out: list[str] = []
+    pending = ""
+    last = len(items) - 1
+    for i, item in enumerate(items):
+        item = pending + item
+        # the cheap tests first; the next item is folded only when it can decide
+        fragment = ("(" not in item and "（" not in item and "·" not in item and not LATIN_RE.search(item)
+                    and not _org_suffix(item.strip()) and i < last and items[i + 1] != "")
+        if fragment and kind != "organization":
+            nxt = fold(items[i + 1])
+            english = nxt[nxt.rfind("(") :] if nxt.endswith(")") else ""
+            fragment = "," in english and LATIN_RE.search(english) is not None
+        if fragment:
+            pending = item + "、"
+            continue
+        pending = ""
+        out.append(item)
+    return out
+
+
+def _items(plain: str, count: int | None, kind: str | None = None) -> list[str]:
+    """Names split at "、" (fragments of one name joined again); when the decision states a count,
+    the reading that gives it wins: the plain split, or one also cut at 和/及/与 ("A、B和C等3家"),
+    since a name may hold those characters ("空间与防务") and only a count settles it."""
+    raw = _depth0_split(plain, "、")
+    joined = _join_fragments(raw, kind)
+    if count is None or len(joined) == count:
+        return joined
+    if len(raw) == count:
+        return raw
+    finer = [part for item in joined for part in _split_joiners(item)]
+    return finer if len(finer) == count else joined
+
+
+def _split_joiners(item: str) -> list[str]:
+    cuts = [m for m in JOINERS_RE.finditer(item) if _depth_at(item, m.start()) == 0]
+    out, start = [], 0
+    for m in cuts:
+        out.append(item[start : m.start()])
+        start = m.end()
+    out.append(item[start:])
+    return [part for part in out if part.strip()]
+
+
+BRACKETS_RE = re.compile("[(（《)）》]")
+STATUS_VERB_RE = re.compile(STATUS_VERB)
+
+
+# Brackets that pair in turn, the last perhaps left open: the depth is 1 when it is, else 0.
+PAIRED_THEN_OPEN_RE = re.compile(r"(?:[^(（《)）》]++|[(（《][^(（《)）》]*+[)）》])*+(?P<open>[(（《][^(（《)）》]*+)?")
+
+
+def _depth_at(text: str, pos: int) -> int:
+    """The bracket depth at ``pos`` (a closer outside every bracket is passed over)."""
+    simple = PAIRED_THEN_OPEN_RE.fullmatch(text, 0, pos)
+    if simple is not None:
+        return 0 if simple.group("open") is None else 1
+    depth = 0
+    for ch in BRACKETS_RE.findall(text, 0, pos):
+        if ch in "(（《":
+            depth += 1
+        elif depth:
+            depth -= 1
+    return depth
+
+
+def _guess_type(target: Target, all_measures: tuple[str, ...], body: str) -> str:
+    """No section, gender or count word: an organisation's name ending; a middle dot (a person's
+    name transliterated); an English name that is no person's (``_org_english``); else what the
+    measures imply (an entry ban is for people, but a decision on "组织和人员" bans them beside the
+    organisations it freezes, so the name's own shape is asked first)."""
+    for name in (target.zh, target.en):
+        if name and _org_suffix(name.strip()):
+            return "organization"
+    if "·" in (target.zh or ""):
+        return "individual"
+    if target.en and _org_english(target.en):
+        return "organization"
+    if "entry_ban" in all_measures or "本人" in body or target.note:
+        return "individual"
+    return "organization"
+
+
+def _org_shaped(target: Target) -> bool:
+    """An organisation by its section or its name's shape (an ending, or English no person bears)."""
+    return (target.type == "organization" or any(_org_suffix(name.strip()) for name in (target.zh, target.en) if name)
+            or (target.en is not None and _org_english(target.en)))
+
+
+def _org_english(en: str) -> bool:
+    """An English name no person bears: a word only organisations use ("Human Rights Watch", "National
+    Endowment for Democracy": ORG_EN_WORDS), or not the shape of a person's name (two to five
+    capitalised words, initials and name particles: "Kenneth Roth", "Michael T. McCaul")."""
+    words = en.replace(",", " ").split()
+    if any(word in ORG_EN_WORDS for word in words):
+        return True
+    if not 2 <= len(words) <= 5:
+        return True
+    for word in words:
+        if word in NAME_PARTICLES:
+            continue
+        letters = word.replace("-", "").replace("'", "").replace("’", "").replace(".", "")
+        if not (letters.isalpha() and word[0].isupper()) or (len(letters) > 1 and letters.isupper()):
+            return True  # a digit, a sign, a lower-case word or an acronym
+    return False

@@ -1,0 +1,281 @@
+"""A decision's identity (key, title, publication, effective day) and its targets, the annex's and the
+sentences' merged, into one ``Reading`` that the action readers share."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from storage.frozen import quick_init
+
+from ..dates import ISO_DT_RE, STANDALONE_DATE_RE, Stamp, effective_in, make_date, parse_cn_date
+from ..entities import COUNTRIES, COUNTRY_IN_RE, cached_key, clean_display
+from ..textnorm import despace, fold, to_int
+from .annex import _annex_start, _unscoped, annex_targets
+from .groups import STATUS_VERB_RE, Group, _decision_match, _groups, _guess_type, _measures, _org_shaped, _own_match
+from .names import Target, _dedupe
+from .wording import (
+    ANNEX_REFERRED_RE,
+    BARE_STATUS_DECISION_RE,
+    CUT_ENTRY,
+    DECISION_MARK_RE,
+    EFFECTIVE_RE,
+    KEY_PREFIX,
+    NO_ANNEX,
+    PUBLISHED_RE,
+    PUBLISHED_TAIL_RE,
+    QUOTED_TITLE_RE,
+    STATUS_DECISION_RE,
+    STATUS_WORDS,
+    TIME_LINE_RE,
+    TITLE_RE,
+)
+
+
+def _published(folded: str, lines: list[str], order: re.Match[str] | None, pub: Stamp | None) -> date | None:
+    m = PUBLISHED_RE.search(folded) if PUBLISHED_TAIL_RE.search(folded) else None
+    if m:
+        return parse_cn_date(m.group("date"))
+    if order is not None:  # the older order page: the date line under the minister's name
+        after = folded[order.end() :].split("\n")
+        for line in after[:12]:
+            if STANDALONE_DATE_RE.match(line):
+                return parse_cn_date(line)
+    for line in reversed(lines):
+        if STANDALONE_DATE_RE.match(line):
+            return parse_cn_date(line)
+    for line in lines[:6]:
+        if TIME_LINE_RE.match(line):
+            iso = ISO_DT_RE.search(line)
+            if iso:
+                return make_date(iso.group("y"), iso.group("m"), iso.group("d"))
+    return pub.day if pub else None
+
+
+def _published_at(lines: list[str], published: date | None, pub: Stamp | None) -> datetime | None:
+    stamps = []
+    for line in lines[:6]:
+        if TIME_LINE_RE.match(line):
+            iso = ISO_DT_RE.search(line)
+            if iso and iso.group("h"):
+                day = make_date(iso.group("y"), iso.group("m"), iso.group("d"))
+                if day is not None:
+                    stamps.append(Stamp(day, int(iso.group("h")), int(iso.group("mi"))))
+    if pub is not None:
+        stamps.append(pub)
+    for stamp in stamps:
+        if stamp.day == published and stamp.hour is not None:
+            return stamp.as_datetime()
+    return None
+
+
+TITLE_LINES = 40  # a title is among the first lines
+
+
+def _title(text: str, hint: str | None) -> str | None:
+    """The page's title when it names the decision, else the first of the first TITLE_LINES lines
+    that does (TITLE_RE), else the page's title."""
+    if hint and DECISION_MARK_RE.search(fold(hint)):
+        return clean_display(hint)
+    pos = text.find("定")  # a title ends in 决定: only the lines holding 定 are tried
+    while pos >= 0:
+        start = text.rfind("\n", 0, pos) + 1
+        if text.count("\n", 0, start) >= TITLE_LINES:
+            break
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        if TITLE_RE.match(fold(despace(text[start:end]))):
+            return clean_display(text[start:end])
+        pos = text.find("定", end)
+    return clean_display(hint) if hint else None
+
+
+# The decision's description of its targets, which names no one: "中方决定对以下美国军工企业采取反制措施" (its country).
+DESCRIBED_RE = re.compile(r"对\s*(?:以下|如下|下列)(?P<desc>[^,，。；;:：《》()（）]{1,40}?)采取")
+
+
+def _described(decision: str) -> list[str]:
+    """The descriptions (DESCRIBED_RE) in the folded decision sentence."""
+    return [m.group("desc") for m in DESCRIBED_RE.finditer(decision)] if "对" in decision else []
+
+
+COUNTRY_CLAUSE_MAX = max(map(len, COUNTRIES)) + 1  # a country's name and 籍
+
+
+def _own_country(note: str | None) -> str | None:
+    """A target's own country, from the first clause of its note that is a country or a nationality ("…（English），
+    德国", "…，男，德国籍，欧洲议会议员", "墨卡托中国研究中心（德国）"): the member state of an EU decision's target, which
+    the title gives only as 欧洲/欧盟. The note keeps the clause, as written. None when no clause is one."""
+    if not note or ("，" not in note and len(note) > COUNTRY_CLAUSE_MAX):  # most notes: a role, one clause
+        return None
+    for part in note.split("，"):
+        name = part.strip()
+        code = COUNTRIES.get(name[:-1] if name.endswith("籍") else name)
+        if code is not None:
+            return code
+    return None
+
+
+def _country(texts: list[str]) -> str | None:
+    for text in texts:
+        m = COUNTRY_IN_RE.search(text)
+        if m:
+            return COUNTRIES[m.group(0)]
+    return None
+
+
+def _merge(annex: list[Target], named: list[Target]) -> tuple[list[Target], list[str]]:
+    """Annex targets completed from the decision's own mention (English, type, note);
+    also the names the decision gives that the annex lacks."""
+    by_zh = {despace(t.zh): t for t in named if t.zh}
+    by_en = {t.en.casefold(): t for t in named if t.en}
+    out = []
+    seen = set()
+    for t in annex:
+        other = by_zh.get(despace(t.zh or "")) or by_en.get((t.en or "").casefold())
+        if other is not None:
+            seen.add(id(other))
+            # built again only when the mention fills a blank (an annex line mostly says it all)
+            if ((not t.zh and other.zh != t.zh) or (not t.en and other.en != t.en)
+                    or (not t.type and other.type != t.type) or (not t.note and other.note != t.note)):
+                t = Target(t.zh or other.zh, t.en or other.en, t.type or other.type,
+                           t.note or (_unscoped(other.note) if t.branches else other.note), t.n, t.branches, t.country)
+        out.append(t)
+    missing = [t for t in named if id(t) not in seen]
+    if missing and annex:  # "加拿大维吾尔权利倡导项目", "…高级管理人员约翰·卡特": a country or description before the annex's name
+        names = [despace(t.zh) for t in out if t.zh]
+        missing = [t for t in missing if not t.zh or sum(1 for name in names if len(name) >= 2
+                                                          and despace(t.zh).endswith(name)) != 1]
+    return out, [t.zh or t.en or "" for t in missing]
+
+
+def _identity(text: str, order: re.Match[str] | None, published: date | None, title: str | None,
+              warnings: list[str]) -> tuple[str, str | None]:
+    """(key, number as written): ``MFA-ORDER-<year of publication>-<N>``, "外交部令第13号"
+    (``order``: the first ORDER_NO_RE match of the folded text)."""
+    year = published.year if published else "undated"
+    n = to_int(order.group("n")) if order else None
+    if order is None or n is None:
+        warnings.append("no order number (外交部令第N号) found")
+        return f"{KEY_PREFIX}-{year}-unnumbered-{cached_key(title, None)[:24]}", None
+    return f"{KEY_PREFIX}-{year}-{n}", f"外交部令第{despace(text[order.start('n') : order.end('n')])}号"
+
+
+def _effective(folded: str, published: date | None, warnings: list[str]) -> str | None:
+    eff = EFFECTIVE_RE.search(folded)
+    effective = effective_in(eff.group(0), published) if eff else None
+    if effective is None and published is not None:
+        warnings.append("no effective date stated; using the publication date")
+        return published.isoformat()
+    return effective
+
+
+@quick_init
+@dataclass(frozen=True)
+class Reading:
+    """The operative part read: the targets, the groups that state counts, the measures."""
+
+    targets: tuple[Target, ...]
+    groups: tuple[Group, ...]
+    measures: tuple[str, ...]
+    annexed: bool
+    body: str  # folded text before the annex
+    decision: str  # the decision sentence as written
+    status: re.Match[str] | None = None  # a decision on earlier countermeasures (STATUS_DECISION_RE), in ``body``
+    unlisted: int = 0  # names the decision gives and the annex lacks
+
+
+def _read_targets(lines: list[str], folded: str, folded_lines: list[str], warnings: list[str],
+                  published: date | None = None) -> Reading:
+    """Targets from the annex (completed from the decision's own mentions), else from the decision
+    (``folded`` is the text folded, ``folded_lines`` its lines; ``published`` tells an earlier
+    decision recalled in the reasons from this one)."""
+    annex_at = _annex_start(folded)
+    annex, bad, cut_entry, empty_section = (annex_targets(lines, annex_at, folded_lines) if annex_at is not None
+                                            else ([], [], False, None))
+    # an organisation has no gender to lose; a person who kept his English name kept his key
+    cut_entry = cut_entry and annex[-1].en is None and not _org_shaped(annex[-1])
+    body_lines = lines[: annex_at if annex else len(lines)]
+    body = "\n".join(folded_lines[: len(body_lines)])  # fold keeps every character's place
+    decided = _decision_match(body, published)
+    status = _status_match(body, published, decided)
+    if status is None:
+        found = _groups(body_lines, folded_lines[: len(body_lines)], body, decided)
+        measures = _measures(body[decided.start() :] if decided else body)
+    else:  # names in a quoted title (《关于对…的决定》) are the earlier decision's, not this one's
+        scan_lines = [QUOTED_TITLE_RE.sub(_blanks, line) if "《" in line else line for line in folded_lines[: len(body_lines)]]
+        scan = "\n".join(scan_lines)
+        decided = _decision_match(scan, published)
+        if decided is None:  # "停止实施2024年12月27日《…》（外交部令第16号）中对X、Y等3家企业…": the titles put 对 out of reach
+            decided = STATUS_VERB_RE.search(scan, status.start("verb"))
+        found = _groups(body_lines, scan_lines, scan, decided)
+        measures = ()  # the measures it names are the ones it acts on
+        decided = status
+    named = [t for g in found for t in g.names]
+    missing: list[str] = []
+    if annex:
+        targets, missing = _merge(annex, named)
+        if missing:
+            warnings.append(f"named in the decision but not in the annex: {'、'.join(missing)}")
+            last = despace(targets[-1].zh or "") if targets else ""
+            if last and any(despace(name) != last and despace(name).startswith(last) for name in missing):
+                cut_entry = True
+        if cut_entry:
+            warnings.append(CUT_ENTRY)
+        if empty_section:
+            warnings.append(empty_section)
+    else:
+        targets = _dedupe(named)
+        if ANNEX_REFERRED_RE.search(body):
+            warnings.append(NO_ANNEX)
+    warnings.extend(f"annex line not read: {line[:60]}" for line in bad)
+    targets = _english_elsewhere(targets, body, "\n".join(body_lines))
+    typed = tuple(t if t.type else Target(t.zh, t.en, _guess_type(t, measures, body), t.note, t.n, t.branches, t.country)
+                  for t in targets)
+    return Reading(typed, tuple(found), measures, bool(annex), body, _decision_text(body, "\n".join(body_lines), decided),
+                   status, len(missing))
+
+
+# A name's English beside it in a sentence of the text: "美国前国会众议员迈克·加拉格尔（Mike Gallagher）近期窜访…".
+ENGLISH_AFTER = r"\s*\(\s*(?P<en>[A-Za-z][^()\n\u4e00-\u9fff]{0,80}?)\s*\)"
+
+
+def _english_elsewhere(targets: list[Target], body: str, clean: str) -> list[Target]:
+    """Targets without English completed from the one English the text (the folded ``body`` before the annex,
+    ``clean`` as written) gives beside the same Chinese name elsewhere (the reasons, a later measure); none when
+    it gives several."""
+    out = []
+    for t in targets:
+        name = fold(t.zh) if t.en is None and t.zh else None
+        if name and (name + "(" in body or name + " (" in body):  # the name before a bracket: asked
+            found = {clean_display(clean[m.start("en") : m.end("en")])
+                     for m in re.finditer(re.escape(name) + ENGLISH_AFTER, body)}
+            if len(found) == 1 and None not in found:
+                t = Target(t.zh, found.pop(), t.type, t.note, t.n, t.branches, t.country)
+        out.append(t)
+    return out
+
+
+def _blanks(m: re.Match[str]) -> str:
+    return " " * len(m.group())
+
+
+def _status_match(body: str, published: date | None, decided: re.Match[str] | None) -> re.Match[str] | None:
+    """The decision on earlier countermeasures (STATUS_DECISION_RE; the bare form only when no decision
+    at all, ``decided``, was found), not one recalled with an earlier date; None for a decision that
+    imposes (most: none holds a status verb)."""
+    if not any(word in body for word in STATUS_WORDS):
+        return None
+    return _own_match((STATUS_DECISION_RE,) if decided is not None else (STATUS_DECISION_RE, BARE_STATUS_DECISION_RE),
+                      body, published)
+
+
+def _decision_text(folded: str, clean: str, m: re.Match[str] | None) -> str:
+    """The decision sentence as written (the one where the deciding side decides, when one does;
+    ``m`` is ``_decision_match(folded)``)."""
+    if m is None:
+        return ""
+    start = max(folded.rfind("。", 0, m.start()), folded.rfind("\n", 0, m.start())) + 1
+    ends = [i for i in (folded.find("。", m.end()), folded.find("\n", m.end())) if i >= 0]
+    return clean[start : min(ends) if ends else len(clean)].strip()

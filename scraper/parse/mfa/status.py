@@ -1,0 +1,369 @@
+"""Decisions on earlier countermeasures ("停止实施外交部令第12号相关措施", "暂停实施…1年", "恢复实施"): the
+actions, the orders they name, their periods, and measures lifted one by one."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from storage.records import ActionKind, ActionRecord, ListKind, NoticeRef
+
+from ..actions import MAX_DAYS, MAX_YEARS, sentence_end
+from ..dates import DATE_RE, DURATION_RE, UNTIL_RE, effective_in, iso_to_date, parse_cn_date, until_from
+from ..entities import cached_key, clean_display
+from ..textnorm import NUM, fold, to_int
+from .groups import STATUS_VERB_RE, _group, _guess_type
+from .names import Target, _dedupe
+from .reading import Reading, _blanks
+from .wording import (
+    CN_DIGITS,
+    KEY_PREFIX,
+    MEASURE_VERB_RE,
+    MEASURE_WORDS,
+    ORDER_REF_RE,
+    QUOTED_DECISION_RE,
+    STATUS_KINDS,
+    STATUS_VERB,
+)
+
+
+def _status_action(reading: Reading, folded: str, text: str, own: int | None, effective: str | None,
+                   published: date | None, clause: tuple[int, int] | None = None) -> ActionRecord:
+    """The action of a decision on earlier countermeasures: its verb's kind on the orders it names
+    (ORDER_REF_RE, not its own) and the targets it names, with the period of a suspension. ``clause``: the span of
+    one clause of several (``_clause_actions``), which bounds what it reads."""
+    m = reading.status
+    assert m is not None
+    start = max(folded.rfind("。", 0, m.start()), folded.rfind("\n", 0, m.start())) + 1
+    end = sentence_end(folded, m.end()) if clause is None else clause[1]
+    kind = _verb_kind(m, folded, end)
+    refs = []
+    after = m.end()  # where the period may start: after the verb and the orders it names
+    for r in ORDER_REF_RE.finditer(folded, m.end(), end):
+        after = r.end()
+        n = to_int(r.group("n"))
+        if n is None or n == own:
+            continue
+        day = parse_cn_date(r.group("date")) if r.group("date") else None
+        if day is not None:
+            refs.append(NoticeRef(text=text[r.start() : r.end()].strip(), key=f"{KEY_PREFIX}-{day.year}-{n}", date=day,
+                                  list=ListKind.COUNTERMEASURE))
+            continue
+        title = _quoted_before(text, folded, r.start())
+        # "2024年12月27日《关于…的决定》（外交部令第16号）": the date before the title quoted before it is the order's own day
+        day = _dated_title_before(folded, start, r.start()) if title is not None else None
+        if day is not None:
+            refs.append(NoticeRef(text=text[r.start() : r.end()].strip(), key=f"{KEY_PREFIX}-{day.year}-{n}", date=day,
+                                  list=ListKind.COUNTERMEASURE))
+            continue
+        # no year written: the number as written, no key and no year guessed (the numbers restarted in 2023, so
+        # Nos. 1-4 name two orders): the engine finds the stored order it can be, helped by the title quoted before it
+        refs.append(NoticeRef(text=text[r.start() : r.end()].strip(), list=ListKind.COUNTERMEASURE, series=KEY_PREFIX,
+                              number=n, title=title))
+    if after == m.end():  # no order number: the decisions it names by their titles (and dates)
+        for r in QUOTED_DECISION_RE.finditer(folded, m.end(), end):
+            after = r.end()
+            day = parse_cn_date(r.group("date")) if r.group("date") else None
+            if day is None and reading.targets:  # a title alone finds nothing: the targets it names say what it acts on
+                continue
+            refs.append(NoticeRef(text=text[r.start() : r.end()].strip(), date=day, list=ListKind.COUNTERMEASURE,
+                                  title=clean_display(text[r.start("title") : r.end("title")])))
+    if after == m.end():  # "停止实施2024年12月27日决定中对X…", "暂停实施2025年12月26日决定规定的反制措施": by its date alone
+        ref, after = _dated_ref(folded, text, m.end(), end, after)
+        refs.extend(ref)
+    when = effective_in(folded[start:end], published) or effective
+    measures = named_measures(folded, after, end)
+    if measures and kind is ActionKind.LIFT:  # "停止实施…中对X采取的冻结财产措施": that measure alone, the listing stays
+        kind = ActionKind.LIFT_MEASURE
+    duration, until = None, None
+    if kind is ActionKind.SUSPEND or kind is ActionKind.EXTEND:
+        # after what it suspends, else before the verb ("自2025年11月10日起至2026年11月10日，暂停实施…")
+        duration = _period(folded, text, after, end) or _until_before(
+            folded, text, start if clause is None else clause[0], m.start("verb"))
+        until = until_from(duration, iso_to_date(when) or published) if duration else None
+    named = reading.targets if clause is None else _named_in(reading.targets, folded[clause[0] : clause[1]])
+    return ActionRecord(action=kind, list=ListKind.COUNTERMEASURE, targets=tuple(refs), effective=when, until=until,
+                        duration=duration, entities=tuple(cached_key(t.zh, t.en) for t in named),
+                        text=reading.decision if clause is None else text[clause[0] : clause[1]].strip(),
+                        measures=measures)
+
+
+def _status_actions(reading: Reading, folded: str, text: str, own: int | None, effective: str | None,
+                    published: date | None) -> tuple[tuple[ActionRecord, ...], Reading]:
+    """The actions of a decision on earlier countermeasures: one per clause with a verb of its own
+    (``_clause_actions``), else one per order naming its own targets (``_per_order``), else one."""
+    clauses = _clause_actions(reading, folded, text, own, effective, published)
+    if clauses is not None:
+        return clauses, reading
+    action = _status_action(reading, folded, text, own, effective, published)
+    split = _per_order(action, reading, folded, text, own) if len(action.targets) > 1 else None
+    return split if split is not None else ((action,), reading)
+
+
+def _verb_kind(m: re.Match[str], folded: str, end: int) -> ActionKind:
+    """The kind of a status decision's verb; a restore where it ends a suspension ("提前终止上述暂停，恢复实施…",
+    "终止对…所列反制措施的暂停": session 21, mfa21, read as a new suspension, or as a lift)."""
+    ends = ENDS_SUSPENSION_RE.search(folded, m.start(), end) if "暂停" in folded[m.start("verb") : end] else None
+    if ends is not None and ends.start() <= m.start("verb") <= ends.end():
+        return ActionKind.RESTORE
+    return STATUS_KINDS[m.group("verb")]
+
+
+def _named_in(targets: tuple[Target, ...], span: str) -> list[Target]:
+    """The targets a clause (``span``, folded) names."""
+    return [t for t in targets if (t.zh and fold(t.zh) in span) or (t.en and fold(t.en) in span)]
+
+
+# Where a decision's next clause opens with a verb of its own: after "，" or "；" in its sentence ("暂停实施…第13号…6个月，
+# 暂停实施…第15号…1年"), or a numbered line after it ("一、停止实施…第13号…；\n二、停止实施…第15号中的冻结财产措施").
+CLAUSE_VERB_RE = re.compile(rf"[，,；;]\s*(?:并\s*|同时\s*[，,]?\s*)?{STATUS_VERB}")
+NUMBERED_CLAUSE_RE = re.compile(rf"[ \t\u3000]*[{CN_DIGITS}]{{1,3}}\s*、\s*{STATUS_VERB}")
+
+
+def _clause_actions(reading: Reading, folded: str, text: str, own: int | None, effective: str | None,
+                    published: date | None) -> tuple[ActionRecord, ...] | None:
+    """A decision whose verb is followed by other clauses with verbs of their own, each naming the orders it acts
+    on: one action per clause, each reading its own orders, period, measures and named targets (session 21, mfa21:
+    one period, the last, was read for two suspensions, and a second numbered clause was never read); None when
+    it is not so written (a clause naming no order of its own: "终止上述暂停，恢复实施…第13号…")."""
+    m = reading.status
+    assert m is not None
+    end = sentence_end(folded, m.end())
+    verbs = [c.start("verb") for c in CLAUSE_VERB_RE.finditer(folded, m.end(), end)]
+    line_end = end
+    while line_end < len(folded) and folded[line_end] == "\n":  # the numbered lines after the decision's own
+        nxt = NUMBERED_CLAUSE_RE.match(folded, line_end + 1)
+        if nxt is None:
+            break
+        verbs.append(nxt.start("verb"))
+        line_end = sentence_end(folded, nxt.end())
+    if not verbs:
+        return None
+    starts = [m.start("verb"), *verbs]
+    spans = []
+    for i, at in enumerate(starts):
+        stop = starts[i + 1] if i + 1 < len(starts) else sentence_end(folded, at)
+        stop = min(stop, sentence_end(folded, at))
+        spans.append((at, stop))
+    if not all(any(to_int(r.group("n")) not in (None, own) for r in ORDER_REF_RE.finditer(folded, lo, hi))
+               for lo, hi in spans):
+        return None
+    out = []
+    for lo, hi in spans:
+        verb = STATUS_VERB_RE.match(folded, lo)
+        assert verb is not None
+        out.append(_status_action(replace(reading, status=verb), folded, text, own, effective, published, (lo, hi)))
+    return tuple(out)
+
+
+# The measures a decision on earlier countermeasures names as its object, when it names some and not all: the words
+# before the first 措施 after the orders it names ("…（外交部令第13号）中对X采取的冻结财产措施", "…中的禁止交易、合作措施",
+# "…规定的不予签发签证、不准入境措施"); none for "相关措施", "反制措施", "全部反制措施", "冻结财产等反制措施" (all of them).
+MEASURE_OBJECT_RE = re.compile(r"[的中]\s*(?P<what>[^的中。；;\n]{1,24}?)\s*措施")
+ALL_MEASURES_WORDS = ("反制", "相关", "全部", "所有", "各项", "一切", "等", "上述", "有关")
+LIFTABLE_MEASURES = (*MEASURE_WORDS, ("entry_ban", re.compile(r"入境|签证")),
+                     ("trade_ban", re.compile(r"进出口|进口|出口")), ("investment_ban", re.compile(r"投资")),
+                     ("residence_ban", re.compile(r"工作许可|停留|居留")))
+LIFTABLE_ORDER = tuple(dict.fromkeys(name for name, _ in LIFTABLE_MEASURES))
+
+
+def named_measures(folded: str, start: int, end: int) -> tuple[str, ...]:
+    """The measures ``folded[start:end]`` (a decision's sentence after the orders it names) names as its verb's object,
+    in MEASURES_ORDER, when it names measures and not the decision's measures as a whole; () otherwise."""
+    at = folded.find("措施", start, end)
+    if at < 0:
+        return ()
+    m = None
+    for m in MEASURE_OBJECT_RE.finditer(folded, start, at + 2):
+        pass
+    if m is None or m.end() != at + 2:
+        return ()
+    what = m.group("what")
+    if any(word in what for word in ALL_MEASURES_WORDS):
+        return ()
+    named = {name for name, regex in LIFTABLE_MEASURES if regex.search(what)}
+    return tuple(name for name in LIFTABLE_ORDER if name in named)
+
+
+KEPT_WORDS_RE = re.compile(r"继续|仍|保持|不变")  # where a decision goes on to the measures it keeps
+
+
+def mixed_measures(action: ActionRecord) -> bool:
+    """Whether a ``lift_measure``'s sentence names another measure after the one read, other than it, before the
+    measures it keeps ("…中对A采取的冻结财产措施，以及对B采取的不准入境措施": which target loses which measure is not held)."""
+    folded = fold(action.text)
+    kept = KEPT_WORDS_RE.search(folded)
+    # the measures kept are named in the clause of the kept word ("，该决定规定的禁止交易、合作措施继续实施")
+    stop = max(folded.rfind(mark, 0, kept.start()) for mark in "，；。") if kept else len(folded)
+    at = folded.find("措施")
+    while 0 <= at < stop:
+        nxt = folded.find("措施", at + 2, stop)
+        if nxt < 0:
+            return False
+        other = named_measures(folded, at + 2, nxt + 2)
+        if other and other != action.measures:
+            return True
+        at = nxt
+    return False
+
+
+def measure_lift(action: ActionRecord) -> ActionRecord:
+    """A MOFCOM order's lift (``rules.action_records``) as a ``lift_measure`` where its sentence names measures after
+    the orders it names ("停止实施…（商务部令2025年第6号）中的禁止进出口措施"); a suspension, extension or restoration naming
+    measures keeps its kind with them (``one_measure_lifted`` refuses it); else the action as it is."""
+    if (action.action is not ActionKind.LIFT and action.action not in PER_MEASURE_UNREAD) or (
+            action.list is not ListKind.COUNTERMEASURE or "措施" not in action.text):
+        return action
+    folded = fold(action.text)
+    after = max((folded.find(fold(t.text)) + len(t.text) for t in action.targets if t.text and fold(t.text) in folded),
+                default=0)
+    measures = named_measures(folded, after, len(folded))
+    if not measures:
+        return action
+    return replace(action, action=ActionKind.LIFT_MEASURE if action.action is ActionKind.LIFT else action.action,
+                   measures=measures)
+
+
+def _per_order(action: ActionRecord, reading: Reading, folded: str, text: str,
+               own: int | None) -> tuple[tuple[ActionRecord, ...], Reading] | None:
+    """A decision on several orders that names, after each, whom it acts on there ("停止实施…（外交部令第13号）中对A采取的
+    反制措施，以及…（外交部令第16号）中对B、C采取的反制措施"): one action per order, each limited to its own names, and
+    the reading with all of them; None when it is not so written (session 18, mfa18: one action on both orders limited
+    to A, so B and C were never lifted)."""
+    m = reading.status
+    assert m is not None
+    end = sentence_end(folded, m.end())
+    spots = [r for r in ORDER_REF_RE.finditer(folded, m.end(), end) if to_int(r.group("n")) not in (None, own)]
+    if len(spots) != len(action.targets):
+        return None
+    per: list[list[Target]] = []
+    for i, r in enumerate(spots):
+        limit = spots[i + 1].start() if i + 1 < len(spots) else end
+        k = folded.find("对", r.end(), limit)
+        e = folded.find("采取", k, limit) if k >= 0 else -1
+        if e < 0 or folded[r.end() : k].strip(" \t)）中") != "":
+            return None
+        names = [t for g in _group(text[k + 1 : e], folded[k + 1 : e], "") for t in g.names]
+        if not names:
+            return None
+        per.append([t if t.type else Target(t.zh, t.en, _guess_type(t, (), ""), t.note, t.n, t.branches) for t in names])
+    actions = tuple(ActionRecord(action=action.action, list=action.list, targets=(ref,), effective=action.effective,
+                                 until=action.until, duration=action.duration, text=action.text,
+                                 entities=tuple(cached_key(t.zh, t.en) for t in names), measures=action.measures)
+                    for ref, names in zip(action.targets, per))
+    targets = tuple(_dedupe([t for names in per for t in names]))
+    return actions, replace(reading, targets=targets)
+
+
+# An earlier decision named by its date alone: "停止实施2024年12月27日决定中对X、Y采取的反制措施", "暂停实施2025年12月26日决定规定的
+# 反制措施", "对2025年12月26日决定所附《反制清单》作如下修改" (session 19, mfa19: a lift with no target, which the engine applies
+# to every listing holding the names; a suspension and an amendment refused as cut short). Not a title's own 决定 (》 after).
+DATED_REF_RE = re.compile(rf"(?P<date>{DATE_RE.pattern})\s*(?:(?:公布|作出|发布)\s*的?\s*)?决定(?![》\w]*》)")
+
+
+def _dated_ref(folded: str, text: str, start: int, end: int, after: int) -> tuple[tuple[NoticeRef, ...], int]:
+    """The decision ``folded[start:end]`` names by its date alone (DATED_REF_RE), and where the period may start
+    after it; none (and ``after``) when it names none."""
+    if "决定" not in folded[start:end]:
+        return (), after
+    r = DATED_REF_RE.search(folded, start, end)
+    day = parse_cn_date(r.group("date")) if r is not None else None
+    if r is None or day is None:
+        return (), after
+    return (NoticeRef(text=text[r.start() : r.end()].strip(), date=day, list=ListKind.COUNTERMEASURE),), r.end()
+
+
+# "《关于对…的决定》（外交部令第12号）": the quoted title right before the order's number (its bracket between).
+TITLE_BEFORE_RE = re.compile(r"《(?P<title>[^《》]{1,200})》\s*[(（]?\s*$")
+TITLE_BEFORE_REACH = 210  # the longest quoted title with its bracket
+
+
+def _dated_title_before(folded: str, lo: int, at: int) -> date | None:
+    """The date written before the decision's title quoted right before ``at`` ("2024年12月27日《关于…的决定》（"), else
+    None: only the quoted title that ends there counts, not an earlier one of the sentence."""
+    last = None
+    for m in QUOTED_DECISION_RE.finditer(folded, max(lo, at - TITLE_BEFORE_REACH - 30), at):
+        last = m
+    if last is None or folded[last.end() : at].strip(" \t(（") or not last.group("date"):
+        return None
+    return parse_cn_date(last.group("date"))
+
+
+def _quoted_before(text: str, folded: str, at: int) -> str | None:
+    """The title quoted right before ``at`` (TITLE_BEFORE_RE), as written, else None."""
+    if "》" not in folded[max(0, at - 4) : at]:
+        return None
+    m = TITLE_BEFORE_RE.search(folded, max(0, at - TITLE_BEFORE_REACH), at)
+    return clean_display(text[m.start("title") : m.end("title")]) if m else None
+
+
+def _until_before(folded: str, text: str, start: int, end: int) -> str | None:
+    """"至2026年11月10日" (UNTIL_RE) in ``folded[start:end]``, as written, else None."""
+    until = UNTIL_RE.search(folded, start, end) if "至" in folded[start:end] else None
+    return text[until.start() : until.end()].strip() if until else None
+
+
+def _period(folded: str, text: str, start: int, end: int) -> str | None:
+    """"1年", "90天", "至2026年11月10日" in ``folded[start:end]`` (after what is suspended), as written;
+    dates, and what a broken date leaves ("24年" of "2024年" cut), are no periods."""
+    until = UNTIL_RE.search(folded, start, end)
+    if until:
+        return text[until.start() : until.end()].strip()
+    masked = DATE_RE.sub(_blanks, folded[start:end])
+    for found in DURATION_RE.finditer(masked):
+        n, unit = to_int(found.group("n")), found.group("unit")
+        if (found.start() and masked[found.start() - 1].isdigit()) or n is None or n > (
+                MAX_YEARS if unit == "年" else MAX_DAYS):  # a broken date's year is no period
+            continue
+        return text[start + found.start() : start + found.end()].strip()
+    return None
+
+
+# A decision's term: "采取以下反制措施，期限为5年：", "…，为期三年：", "自本决定施行之日起2年内，…" (session 18, mfa18: never
+# read, so the countermeasures never ended). Searched in the decision sentence, dates masked ("2026年内" is no term).
+TERM_RE = re.compile(rf"(?:期限为|期限是|为期)\s*{NUM}\s*(?:年|个月|天|日)|(?<![\d{CN_DIGITS}]){NUM}\s*(?:年|个月)\s*内")
+
+
+def decision_term(decision: str) -> str | None:
+    """The term the decision sets on its countermeasures, as written ("期限为5年", "2年内"), else None: searched from
+    the 采取 after its 决定, not in reasons told in the same sentence ("X近日对台湾进行为期三天的窜访，…中方决定对X采取…")."""
+    if "期" not in decision and "内" not in decision:
+        return None
+    decided = decision.find("决定")
+    acts = decision.find("采取", max(decided, 0))
+    masked = DATE_RE.sub(_blanks, fold(decision))
+    start = acts if acts >= 0 else max(decided, 0)
+    for m in TERM_RE.finditer(masked, start):
+        found = DURATION_RE.search(masked, m.start(), m.end())
+        n = to_int(found.group("n")) if found else None
+        if found is None or n is None or n > (MAX_YEARS if found.group("unit") == "年" else MAX_DAYS):
+            continue
+        if _one_measures_term(masked, start, m.start()):
+            continue
+        return decision[m.start() : m.end()].strip()
+    return None
+
+
+# A clause of the measures: "冻结…；禁止…；五年内不准其本人入境" holds three.
+CLAUSE_RE = re.compile(r"[,，;；:：。]")
+
+
+def _one_measures_term(masked: str, start: int, at: int) -> bool:
+    """Whether the term at ``at`` is one measure's, not the decision's: its clause holds a measure ("五年内不准入境",
+    "对其本人五年内不予签发签证") and another clause after ``start`` holds another ("冻结…", "禁止…交易"), which the term
+    does not end (session 19, mfa19: read as the listing's term, a false 'lifted' after five years while the assets
+    stay frozen). A term in a clause of its own ("期限为5年：", "自本决定施行之日起2年内，禁止…") is the decision's."""
+    lo = max((c.end() for c in CLAUSE_RE.finditer(masked, start, at)), default=start)
+    nxt = CLAUSE_RE.search(masked, at)
+    hi = nxt.start() if nxt is not None else len(masked)
+    if MEASURE_VERB_RE.search(masked, lo, hi) is None:
+        return False
+    return MEASURE_VERB_RE.search(masked, start, lo) is not None or MEASURE_VERB_RE.search(masked, hi) is not None
+
+
+PER_MEASURE_UNREAD = (ActionKind.SUSPEND, ActionKind.EXTEND, ActionKind.RESTORE)
+
+
+# A decision that ends a running suspension ("中方决定自…起提前终止上述暂停，恢复实施…"): its 暂停 is the suspension it ends.
+ENDS_SUSPENSION_RE = re.compile(r"(?:终止|结束|解除|取消|停止)\s*(?:上述|该|此|对[^。；;\n]{0,120}?的)?\s*暂停")
