@@ -257,9 +257,9 @@ def renderer_version() -> str:
     if not _renderer_version:
         digest = hashlib.sha256()
         here = Path(__file__).resolve()
-        for path in sorted([*(p for d in RENDERER_SOURCES for p in d.glob("*.py")), here,
-                            here.with_name("publisher.py")]):
-            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        labelled = [(f"{d.name}/{p.relative_to(d).as_posix()}", p) for d in RENDERER_SOURCES for p in d.rglob("*.py")]
+        for label, path in sorted([*labelled, *((p.name, p) for p in (here, here.with_name("publisher.py")))]):
+            digest.update(label.encode() + b"\0" + path.read_bytes() + b"\0")  # subpackages included, by path
         _renderer_version.append(digest.hexdigest())
     return _renderer_version[0]
 

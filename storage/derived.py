@@ -45,8 +45,8 @@ def engine_version() -> str:
     global _engine_version
     if _engine_version is None:
         digest = hashlib.sha256()
-        for path in sorted(ENGINE_DIR.glob("*.py")):
-            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        for path in sorted(ENGINE_DIR.rglob("*.py")):  # the engine's own package (``lifecycle/``) included
+            digest.update(path.relative_to(ENGINE_DIR).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
         _engine_version = digest.hexdigest()
     return _engine_version
 

@@ -290,7 +290,7 @@ def _record_rows(session: Session, rows: _NewRows, record: NoticeRecord) -> _New
     if corrects_names(record):
         # A correction's entities are another notice's entities as renamed, keyed as the parser could only guess (a
         # Chinese name alone: that half's key, where the listing keys the entity by its English name). The engine
-        # matches them to the listing (storage/lifecycle.py), and screening and timelines read them from there
+        # matches them to the listing (storage/lifecycle/), and screening and timelines read them from there
         # (status.derive_stored): stored as entities, a guessed key was an entity with no listing (session 21).
         return rows
     for ent, stored_key in zip(record.entities, upsert_entities(session, record.entities, rows)):

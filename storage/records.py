@@ -149,7 +149,7 @@ class ActionRecord:
     measures: tuple[str, ...] = field(default=(), metadata=OMIT_DEFAULT)
     # An extension by a duration with no start or end written ("暂停期限延长1年"): the running suspension's
     # end moves on by this ISO 8601 period ("P1Y", "P90D", "P3M"). ``until`` is then None: the parser does
-    # not know the running end; the engine counts it (storage/lifecycle.py), and says so when it cannot.
+    # not know the running end; the engine counts it (storage/lifecycle/), and says so when it cannot.
     extends_by: str | None = field(default=None, metadata=OMIT_DEFAULT)
 
 

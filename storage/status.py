@@ -223,7 +223,7 @@ def _timeline(session: Session, notices: Sequence[StoredNotice], d: Derivation, 
         if ent is not None:
             zh, en, kind = zh or ent.zh, en or ent.en, kind or ent.type
             spellings.extend(n.name for n in ent.names)
-    # a later notice corrected the name (storage/lifecycle.py, "关于更正…"): the newest correction names it now
+    # a later notice corrected the name (storage/lifecycle/, "关于更正…"): the newest correction names it now
     fixed = sorted((e for e in d.events if e.kind is EventKind.NAME_CORRECTED and e.scope == EventScope.ENTITY
                     and e.entity_key in keys and e.entities), key=lambda e: (e.effective or date.min, e.id))
     if fixed:

@@ -4,7 +4,7 @@
 LLC）”有误，现更正为“乌普西隆动力公司（Upsilon Power LLC）”。" It lists nobody and acts on no listing; it renames one
 of the corrected notice's entities. Each such sentence gives one entity record: the corrected name(s), keyed by the
 name as first written (the key the corrected notice's parse gave it), numbered as the item ("第2项"). The engine
-(storage/lifecycle.py) applies it only when that key is on the corrected listing (and at that item). A text whose
+(storage/lifecycle/) applies it only when that key is on the corrected listing (and at that item). A text whose
 corrections are not all read this way gives none: the correction then stays a loud, unapplied problem.
 """
 
@@ -62,7 +62,7 @@ def corrected_entities(text: str) -> tuple[EntityRecord, ...]:
         # one name on each side, the same half: only that name changes ("中文名称“X”有误，现更正为“Y”，英文名称不变";
         # "“Harbor Dynamic Systems”有误，应为“Harbor Dynamics Systems”"): a record with that half alone, keyed by the
         # old name's key in that language (cached_key of the half), which the engine matches against that half of the
-        # corrected listing's names (storage/lifecycle.py). A Chinese half needs an item number or "名称" before it.
+        # corrected listing's names (storage/lifecycle/). A Chinese half needs an item number or "名称" before it.
         chinese = bool(old_zh and new_zh and not old_en and not new_en)
         latin = bool(old_en and new_en and not old_zh and not new_zh)
         named = bool(m.group("n")) or bool(NAMED_RE.search(text[max(0, m.start("old") - 20):m.start("old") - 1]))
@@ -83,7 +83,7 @@ DATED_TITLE_RE = re.compile(r"(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(
 
 def dated_reference(text: str, published: date | None) -> NoticeRef | None:
     """The one notice a correction names by day and title, as a reference the engine resolves to the stored notice
-    published that day under that title (storage/lifecycle.py); None unless exactly one is named."""
+    published that day under that title (storage/lifecycle/); None unless exactly one is named."""
     found = {(m.group("y"), int(m.group("m")), int(m.group("d")), m.group("title").strip(), m.group(0))
              for m in DATED_TITLE_RE.finditer(text)}
     if len({f[:4] for f in found}) != 1:

@@ -12,8 +12,9 @@ import random
 from dataclasses import replace
 from datetime import date
 
-from storage.lifecycle import TAG_PREFIX, derive
+from storage.lifecycle import derive
 from storage.records import ActionKind, ActionRecord, EventKind, ListingState, ListKind, NoticeKind, NoticeRecord
+from storage.vocabulary import TAG_PREFIX
 from tests.storage.test_lifecycle_corpus import by_key, ent, impose, stored
 
 CM, WATCH, ECL = ListKind.COUNTERMEASURE, ListKind.WATCH, ListKind.ECL

@@ -1,0 +1,130 @@
+"""The ``_Builder`` that collects a derivation's events, rows, problems and notes, and the item ids and
+provenance of state events; a step it cannot apply is an unresolved problem, said with why."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from storage.records import (
+    RESTATING_KINDS,
+    ActionRecord,
+    EventKind,
+    EventRecord,
+    EventScope,
+    NoticeRef,
+    Provenance,
+    StoredNotice,
+)
+from storage.vocabulary import BEIJING, TAG_PREFIX, reprint_url
+
+from .model import Listing, occurred_at
+from .text import _number, _subject, _summary, _title
+
+
+class _Builder:
+    """Collects events by id (first wins) and problems."""
+
+    def __init__(self) -> None:
+        self.events: dict[str, EventRecord] = {}
+        self.problems: list[str] = []
+        self.notes: list[str] = []
+        # a notice whose effective date a later notice corrected (``_effective_corrections``): its key -> (the corrected
+        # day, the day first written, which its items' ids keep, the correcting notice)
+        self.moved: dict[str, tuple[date, date, StoredNotice]] = {}
+        # a suspension, extension or measure lift naming listings whose measures had ended (``_simulate``), by its
+        # notice and action: what it says of them, and whether it reached any entity anywhere (``_ended_named``)
+        self.ended: dict[tuple[str, int], list[tuple[str, str, date, int]]] = {}  # (verb, listing, day, entities)
+        self.reached: set[tuple[str, int]] = set()
+
+    def add(self, event: EventRecord) -> None:
+        self.events.setdefault(event.id, event)
+
+    def problem(self, text: str) -> None:
+        if text not in self.problems:
+            self.problems.append(text)
+
+    def note(self, text: str) -> None:
+        if text not in self.notes:
+            self.notes.append(text)
+
+
+def _provenance(*notices: StoredNotice) -> tuple[Provenance, ...]:
+    out: list[Provenance] = []
+    for n in notices:
+        if n.provenance not in out:
+            out.append(n.provenance)
+    return tuple(out)
+
+
+def _state_events(b: _Builder, kind: EventKind, listing: Listing, by: StoredNotice, keys: Sequence[str],
+                  effective: date, until: date | None, occurred: datetime, *, presumed: bool = False,
+                  days: int | None = None, id_day: date | None = None, measures: Sequence[str] = (),
+                  withdrawn: date | None = None) -> None:
+    """One notice-scope item for the affected entities plus one entity-scope item each, naming them as on the day
+    the item is published. ``measures``: the measures a ``measure_lifted`` item names. ``withdrawn``: the day a
+    listing lifted or removed before it took effect was to apply from (its items say it was withdrawn, ids kept)."""
+    records = dict(listing.named_on(occurred.astimezone(BEIJING).date()))
+    ents = [records[k] for k in keys if k in records]
+    moved = b.moved.get(by.record.key) if by.record.key == listing.key and id_day is None else None
+    fixed = moved is not None and moved[0] == effective  # the day a correction gave: the id keeps the day first written
+    base = (f"{TAG_PREFIX}{listing.key}/{kind.value}/{listing.list.value}/"
+            f"{(moved[1] if moved is not None and fixed else id_day or effective).isoformat()}")
+    subject = _subject(ents, listing, None, by)
+    note = (f" The effective date is as {_number(moved[2])} corrected it ({moved[1].isoformat()} before, "
+            f"{effective.isoformat()} now).") if moved is not None and fixed else ""
+    summary = _summary(kind, subject, effective, until, by, listing, days, measures, withdrawn) + note
+    notice_item = EventRecord(
+        id=_own_id(b, base, by, kind, until), kind=kind, scope=EventScope.NOTICE, list=listing.list, notice_key=listing.key, source_key=by.record.key,
+        entity_key=None, effective=id_day or effective, until=until, occurred=occurred, updated=occurred,
+        title=_title(kind, subject, effective, until, days, measures, withdrawn), title_zh=by.record.title,
+        summary=summary, entities=tuple(ents), presumed=presumed, days_left=days,
+        provenance=_provenance(by, listing.notice, *((moved[2],) if moved is not None and fixed else ())))
+    b.add(notice_item)
+    for key, ent in zip([k for k in keys if k in records], ents):
+        subject = _subject([ent], listing, ent)
+        b.add(dataclasses.replace(notice_item, id=_own_id(b, f"{base}/{key}", by, kind, until), scope=EventScope.ENTITY, entity_key=key, entities=(ent,),
+                                  title=_title(kind, subject, effective, until, days, measures, withdrawn),
+                                  summary=_summary(kind, subject, effective, until, by, listing, days, measures,
+                                                   withdrawn) + note))
+
+
+def _own_id(b: _Builder, item_id: str, by: StoredNotice, kind: EventKind, until: date | None) -> str:
+    """``item_id``, or ``item_id/by/<notice key>`` where an item of another notice holds it: two notices changing
+    one listing the same way on the same day (two measure lifts of one decision by two decisions, a suspension
+    by two decrees) are two items, not the first notice's alone. The first in the engine's order (by day, then
+    notice key) keeps the id it has always had, so no stored id moves. Adding nothing: a notice read from reprints
+    alone repeating another notice's change of that day (``_ministrys_own``), and a spokesperson's answer or a
+    news report restating the change another notice made (same step, same end): it restates, it decides nothing."""
+    held = b.events.get(item_id)
+    if held is None or held.source_key == by.record.key or _reprint_only(by):
+        return item_id
+    if by.record.kind in RESTATING_KINDS and (held.kind, held.until) == (kind, until):
+        return item_id
+    return f"{item_id}/by/{by.record.key}"
+
+
+def _reprint_only(notice: StoredNotice) -> bool:
+    urls = notice.provenance.urls
+    return bool(urls) and all(map(reprint_url, urls))
+
+
+def _unresolved(b: _Builder, source: StoredNotice, action: ActionRecord, ref: NoticeRef | None, why: str,
+                effective: date, slug: str) -> None:
+    lst = action.list or (ref.list if ref else None) or source.record.list
+    phrase = ref.text if ref and ref.text else (ref.key if ref and ref.key else action.text)
+    b.problem(f"{source.record.key}: {why}")
+    b.add(EventRecord(
+        id=f"{TAG_PREFIX}{source.record.key}/unresolved_reference/{lst.value if lst else 'none'}/"
+           f"{effective.isoformat()}/{slug}",
+        kind=EventKind.UNRESOLVED_REFERENCE, scope=EventScope.NOTICE, list=lst, notice_key=source.record.key,
+        source_key=source.record.key, entity_key=None, effective=effective, until=action.until,
+        occurred=occurred_at(source), updated=occurred_at(source),
+        title=f"Unresolved reference: {source.record.key} {action.action.value}s \"{phrase}\", which cannot be "
+              f"matched to stored notices",
+        title_zh=source.record.title,
+        summary=f"{_number(source)} says to {action.action.value} the measures of \"{phrase}\" from "
+                f"{effective.isoformat()}, but {why}. No state was changed; this needs review.",
+        provenance=_provenance(source),
+    ))

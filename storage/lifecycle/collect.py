@@ -1,0 +1,215 @@
+"""From the known notices to listings and their steps: own actions make listings, the others are matched to the
+listings they reach (``targets``); ministries' own steps win over reprints; extensions counted."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date
+
+from storage.periods import end_of_iso_period
+from storage.records import ActionKind, ActionRecord, EventKind, ListingState, ListKind, NoticeKind, StoredNotice
+from storage.vocabulary import reprint_url
+from storage.yearless import Numbered
+
+from .builder import _Builder, _unresolved
+from .corrections import _apply_corrections
+from .model import (
+    MEASURE_ACTIONS,
+    OWN_ACTIONS,
+    TARGET_ACTIONS,
+    Listing,
+    Step,
+    _action_effective,
+    _entity_pairs,
+    known_from,
+)
+from .simulate import _end_unknown
+from .targets import _by_chinese_name, _holding, _joint_count_problem, _numbered, _ref_slug, _targets
+
+
+def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str, ListKind], Listing],
+                                                                    dict[tuple[str, ListKind], list[Step]], set[str]]:
+    """The listings (under the names corrections gave them), every step on each, and the keys of the name
+    corrections applied (``_apply_corrections``)."""
+    notices = {n.record.key: n for n in known}
+    listings: dict[tuple[str, ListKind], Listing] = {}
+    steps: dict[tuple[str, ListKind], list[Step]] = defaultdict(list)
+    own: list[tuple[StoredNotice, int, ActionRecord, ListKind]] = []
+    numbered: dict[tuple[str, int], list[Numbered]] | None = None  # made for the first yearless number
+    for n in known:
+        for i, action in enumerate(n.record.actions):
+            if action.action in OWN_ACTIONS:
+                lst = action.list or n.record.list
+                if lst is None:
+                    b.problem(f"{n.record.key}: {action.action.value} action names no list")
+                    continue
+                # an impose naming its entities lists those alone (an MFA amendment's additions, not the lines it deletes)
+                pairs = _entity_pairs(n.record.entities)
+                pairs = tuple(p for p in pairs if p[0] in action.entities) if action.entities else pairs
+                listings.setdefault((n.record.key, lst), Listing(n, lst, pairs))
+                own.append((n, i, action, lst))
+    # the names corrections gave the listings' entities, before any step names them: a Q&A naming an entity by the
+    # corrected name ("对海吉亚航电公司采取的相关措施", after "“健神星航电公司”有误，现更正为“海吉亚航电公司”") finds it
+    applied = _apply_corrections(b, known, listings)
+    # an MFA amendment's additions (an impose whose targets name the decision amended): their own listing, which
+    # joins that decision's; a decision it cannot be matched to is unresolved, loudly (scraper/parse/mfa/)
+    joined: dict[tuple[str, ListKind], list[Listing]] = defaultdict(list)
+    for n, i, action, lst in own:
+        eff = _action_effective(n, action)
+        kind, state = OWN_ACTIONS[action.action]
+        assert eff is not None
+        steps[(n.record.key, lst)].append(Step(n, action, kind, state, eff, known_from(n) or eff,
+                                               (eff, n.record.key, i, 0), None))
+        if action.action is ActionKind.IMPOSE and action.until is not None and action.until > eff:
+            # a term ("期限为5年"): the listing's measures end when it does, as the notice says (a lift of its own)
+            ended = dataclasses.replace(action, action=ActionKind.LIFT)
+            steps[(n.record.key, lst)].append(Step(n, ended, EventKind.LIFTED, ListingState.LIFTED, action.until,
+                                                   known_from(n) or eff, (action.until, n.record.key, i, 1), None))
+        for j, ref in enumerate(action.targets if n.record.kind is NoticeKind.MFA_ORDER else ()):
+            numbered = _numbered(notices) if numbered is None and ref.number is not None else numbered
+            found, why = _targets(ref, action, n, listings, notices, numbered)
+            if why:
+                _unresolved(b, n, action, ref, why, eff, _ref_slug(ref, i, j))
+            for listing in found:
+                joined[(listing.key, listing.list)].append(listings[(n.record.key, lst)])
+    numbered = None if joined else numbered  # made again with what the amendments added
+    for n in known:
+        for i, action in enumerate(n.record.actions):
+            if action.action not in TARGET_ACTIONS and action.action not in MEASURE_ACTIONS:
+                continue
+            eff = _action_effective(n, action)
+            assert eff is not None
+            # a measure lift changes no state: its steps carry the state only to fill the field (``_simulate``)
+            kind, state = TARGET_ACTIONS.get(action.action) or (MEASURE_ACTIONS[action.action], ListingState.IN_FORCE)
+            if not action.targets:
+                held, why = _holding(action, n, listings, eff)
+                if why:
+                    _unresolved(b, n, action, None, why, eff, _ref_slug(None, i, 0))
+                for j, (holder, keys) in enumerate(held):
+                    steps[(holder.key, holder.list)].append(_measure_step(
+                        Step(n, action, kind, state, eff, known_from(n) or eff, (eff, n.record.key, i, j), keys), holder))
+                continue
+            joint = _joint_count_problem(action, n, listings, notices)
+            if joint:
+                _unresolved(b, n, action, None, joint, eff, "joint-count")
+                continue
+            for j, ref in enumerate(action.targets):
+                if ref.number is not None and numbered is None:
+                    numbered = _numbered(notices, joined)
+                found, why = _targets(ref, action, n, listings, notices, numbered)
+                if why:
+                    _unresolved(b, n, action, ref, why, eff, _ref_slug(ref, i, j))
+                    continue
+                for found_listing in found:
+                    found_listing = listings.setdefault((found_listing.key, found_listing.list), found_listing)
+                    # the decision's list with what amendments added to it (``joined``)
+                    together = [found_listing, *joined.get((found_listing.key, found_listing.list), ())]
+                    named: tuple[str, ...] = ()
+                    if action.entities:
+                        resolved, why = _by_chinese_name(action, together, known_from(n) or eff)
+                        if resolved is None:
+                            _unresolved(b, n, action, ref, why or "", eff, f"{_ref_slug(ref, i, j)}-names")
+                            continue
+                        named = resolved
+                        have = {k for listing in together for k in listing.entity_keys()}
+                        missing = [k for k in named if k not in have]
+                        if missing and len(found) == 1:
+                            b.problem(f"{n.record.key}: entities {', '.join(missing)} are not on {found_listing.key}")
+                    for listing in together:
+                        subset = None
+                        if action.entities:
+                            subset = tuple(k for k in named if k in set(listing.entity_keys()))
+                            if not subset:
+                                continue
+                        steps[(listing.key, listing.list)].append(_measure_step(
+                            Step(n, action, kind, state, eff, known_from(n) or eff, (eff, n.record.key, i, j), subset),
+                            listing))
+    # notices read from reprints alone (a paper's page of a Q&A not merged with MOFCOM's, mofcom_watch/reprints.py)
+    reprinted = {n.record.key for n in known if n.provenance.urls and all(map(reprint_url, n.provenance.urls))}
+    for (key, _), v in steps.items():
+        v.sort(key=_step_order)
+        if reprinted and any(s.source.record.key in reprinted for s in v):
+            v[:] = _ministrys_own(key, v, reprinted, b)
+    return listings, steps, applied
+
+
+def _measure_step(step: Step, listing: Listing) -> Step:
+    """A measure lift that names every measure the listing's decision spelled out (its impose's ``measures``) as a
+    lift of the listing; any other step as it is."""
+    if step.event_kind is not EventKind.MEASURE_LIFTED:
+        return step
+    spelled = {m for a in listing.notice.record.actions if a.action is ActionKind.IMPOSE for m in a.measures}
+    if not spelled or not spelled <= set(step.action.measures):
+        return step
+    return dataclasses.replace(step, action=dataclasses.replace(step.action, action=ActionKind.LIFT),
+                               event_kind=EventKind.LIFTED, state=ListingState.LIFTED)
+
+
+def _change(step: Step) -> tuple[object, ...]:
+    """What a step changes, whoever says it: its day, kind, state, end or duration, entities."""
+    return step.effective, step.event_kind, step.state, step.action.until, step.action.extends_by, step.subset
+
+
+def _ministrys_own(listing: str, steps: list[Step], reprinted: set[str], b: _Builder) -> list[Step]:
+    """``steps`` without those of a reprinted notice on a day a notice on the ministry's own site acts on the same
+    entities: the ministry's notice is the one the state ("by"), the history and the items follow and name, not
+    whichever of the two keys' hashes sorts last (the state) or first (the items). A reprint saying otherwise than the
+    ministry (a paper's six months for MOFCOM's year) is a problem, not the state."""
+    own = [s for s in steps if s.source.record.key not in reprinted]
+    kept = []
+    for step in steps:
+        same_day = [s for s in own if s.effective == step.effective and (
+            s.subset is None or step.subset is None or set(s.subset) & set(step.subset))]
+        if step.source.record.key not in reprinted or not same_day:
+            kept.append(step)
+        elif _change(step) not in {_change(s) for s in same_day}:
+            b.problem(f"{step.source.record.key}: read from a reprint alone, it says of {listing} on "
+                      f"{step.effective.isoformat()} otherwise than {', '.join(sorted({s.source.record.key for s in same_day}))}"
+                      ", the ministry's own notice, which is followed")
+    return kept
+
+
+def _step_order(step: Step) -> tuple[date, str, bool, int, int]:
+    """Steps by day, then notice, then the notice's own order, but a removal after the notice's other
+    actions of that day: "移出…名单。…相关措施…停止执行" leaves the entity removed, not lifted."""
+    eff, key, i, j = step.order
+    return eff, key, step.event_kind is EventKind.REMOVED, i, j
+
+
+def _count_extensions(listing: Listing, steps: list[Step], b: _Builder) -> list[Step]:
+    """The steps with each extension by a duration (``extends_by``: "暂停期限延长1年", no start or end written)
+    given its end: the end of the suspension in place before it (ended or not: a lapsed one is extended from its
+    end) moved on by the duration. With no such end (nothing suspended, an open-ended suspension, entities with
+    different ends) the end is counted from the step's own effective date, and a problem says so: never a
+    silent guess."""
+    if not any(s.action.extends_by for s in steps):
+        return steps
+    keys = listing.entity_keys()
+    ends: dict[str, date | None] = {}  # entity key: the end of the last suspension set on it, None after another step
+    off: set[str] = set()  # lifted or removed: a suspension does not reach them (_simulate), nor its end count
+    out = []
+    for step in steps:
+        if step.event_kind is EventKind.MEASURE_LIFTED:  # no state change: the running end stays
+            out.append(step)
+            continue
+        affected = keys if step.subset is None else tuple(k for k in keys if k in step.subset)
+        if step.state is ListingState.SUSPENDED:
+            affected = tuple(k for k in affected if k not in off)
+        period = step.action.extends_by
+        if period and step.state is ListingState.SUSPENDED and affected:
+            running = {ends.get(k) for k in affected}
+            start = running.pop() if len(running) == 1 else None
+            until = end_of_iso_period(start or step.effective, period)
+            if start is None or until is None:
+                _end_unknown(b, step, listing, until)
+            step = dataclasses.replace(step, counted_until=until)
+        for k in affected:
+            ends[k] = step.until if step.state is ListingState.SUSPENDED else None
+            if step.state in (ListingState.LIFTED, ListingState.REMOVED):
+                off.add(k)
+            elif step.state is not ListingState.SUSPENDED:
+                off.discard(k)
+        out.append(step)
+    return out

@@ -1,0 +1,214 @@
+"""Correction notices: corrected names applied to the listing they correct (keys kept), corrected effective days,
+and corrections that could not be applied."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Collection, Sequence
+from datetime import date
+
+from storage.names import entity_key, name_key
+from storage.records import (
+    EntityRecord,
+    EventKind,
+    EventRecord,
+    EventScope,
+    ListKind,
+    NoticeRecord,
+    NoticeRef,
+    StoredNotice,
+)
+from storage.vocabulary import TAG_PREFIX, list_name
+
+from .builder import _Builder, _provenance
+from .model import CORRECTION_WORDS, OWN_ACTIONS, Listing, _action_effective, day_of, known_from, occurred_at
+from .text import _number, entity_label
+
+
+def corrects_names(rec: NoticeRecord) -> bool:
+    """A notice correcting another's text ("关于更正…附件有关内容的公告") and acting on no listing: the entities it names
+    are the corrected names of another notice's entities (scraper/parse/corrections.py), not a listing of its own."""
+    return not rec.actions and bool(rec.title) and any(word in (rec.title or "") for word in CORRECTION_WORDS)
+
+
+def _corrects(n: StoredNotice) -> bool:
+    return corrects_names(n.record)
+
+
+def _apply_corrections(b: _Builder, known: Sequence[StoredNotice],
+                       listings: dict[tuple[str, ListKind], Listing]) -> set[str]:
+    """Apply each correction notice that renames entities of one other notice's listing (its entities: the new
+    names, keyed as first written, numbered as the item; scraper/parse/corrections.py), and only when every one of
+    them is on that listing (at that item) by one entity alone: the listing keeps its key, dates and states, and its
+    items published from the correction's day on name the entity anew; one item says what changed. The keys of the
+    notices applied; any other correction stays unapplied, loudly (``_unapplied_corrections``).
+
+    Corrections are applied in the order they were published, each against the names the listing gives on its day:
+    a second correction of the same entry quotes the name the first one gave ("更正后的名称“…”仍有误"), and a
+    correction of a correction notice ("关于更正商务部公告2026年第33号的公告", No. 33 itself a correction applied)
+    corrects the listing No. 33 corrected. A correction quoting one name alone (the Chinese or the English name: a
+    record with that half only) renames that half of the one entity whose name in that language it quotes."""
+    applied: set[str] = set()
+    corrected: dict[str, str] = {}  # an applied correction's key -> the key of the notice whose listing it corrected
+    for n in sorted(known, key=lambda n: (known_from(n) or date.min, n.record.key)):
+        rec = n.record
+        if not _corrects(n) or not rec.entities:
+            continue
+        refs = {corrected.get(r.key, r.key) for r in rec.references if r.key and r.key != rec.key} or {
+            lk[0] for r in rec.references if r.key is None for lk in listings if _dated_title(listings[lk].notice, r)}
+        if len(refs) != 1:
+            continue
+        (ref,) = refs
+        targets = [lk for lk in sorted(listings) if lk[0] == ref]
+        day = known_from(n)
+        assert day is not None
+        found = [_matched(listings[lk], rec.entities, day) for lk in targets]
+        # each corrected entity on one entity of a listing at least (a notice listing on the ECL and the UEL may put
+        # it on one of them only), and on no listing ambiguous
+        if not targets or any(one is None for one in found) or not all(
+                any(e.key in keys for keys in found if keys is not None) for e in rec.entities):
+            continue
+        for lk, matched in zip(targets, found):
+            assert matched is not None
+            records = tuple(dataclasses.replace(e, key=matched[e.key]) for e in rec.entities if e.key in matched)
+            if not records:
+                continue
+            listing = listings[lk]
+            renamed = dataclasses.replace(listing, renamed=(*listing.renamed, *((day, e.key, e) for e in records)))
+            _name_events(b, renamed, n, records, day, dict(listing.named_on(day)))
+            listings[lk] = renamed
+        applied.add(rec.key)
+        corrected[rec.key] = ref
+    return applied
+
+
+def _effective_corrections(known: Sequence[StoredNotice], b: _Builder) -> tuple[list[StoredNotice], set[str]]:
+    """``known`` with each effective date a correction notice corrects applied (``NoticeRecord.corrected_effective``,
+    "…生效日期有误，现更正为2026年7月16日"): only when the correction names one stored notice that lists (its own
+    actions all effective on one day): that notice's own actions then take effect on the corrected day; its items keep
+    their ids (the day first written, ``_Builder.moved``) and say so. A later correction of the same date wins. The keys
+    of the corrections applied; any other stays unapplied, loudly (``_unapplied_corrections``)."""
+    by_key = {n.record.key: n for n in known}
+    fixes: dict[str, StoredNotice] = {}
+    applied: set[str] = set()
+    for n in sorted(known, key=lambda n: (known_from(n) or date.min, n.record.key)):
+        rec = n.record
+        if not _corrects(n) or rec.entities or day_of(rec.corrected_effective) is None:
+            continue
+        refs = {r.key for r in rec.references if r.key and r.key != rec.key}
+        target = by_key.get(next(iter(refs))) if len(refs) == 1 else None
+        own = [a for a in target.record.actions if a.action in OWN_ACTIONS] if target is not None else []
+        if target is None or not own or len({_action_effective(target, a) for a in own}) != 1:
+            continue
+        fixes[target.record.key] = n
+        applied.add(rec.key)
+    out: list[StoredNotice] = []
+    for n in known:
+        fix = fixes.get(n.record.key)
+        new = day_of(fix.record.corrected_effective) if fix is not None else None
+        if fix is None or new is None:
+            out.append(n)
+            continue
+        value = fix.record.corrected_effective
+        first = next(_action_effective(n, a) for a in n.record.actions if a.action in OWN_ACTIONS)
+        assert first is not None
+        actions = tuple(dataclasses.replace(a, effective=value) if a.action in OWN_ACTIONS else a for a in n.record.actions)
+        out.append(dataclasses.replace(n, record=dataclasses.replace(n.record, effective=value, actions=actions)))
+        if new != first:
+            b.moved[n.record.key] = (new, first, fix)
+    return out, applied
+
+
+def _dated_title(notice: StoredNotice, ref: NoticeRef) -> bool:
+    """Whether ``notice`` is the one a correction names by day and title ("2026年7月15日发布的《关于将…的公告》"):
+    published that day, its title holding the quoted title (spaces aside)."""
+    title = re.sub(r"\s+", "", notice.record.title or "")
+    quoted = re.sub(r"\s+", "", ref.title or "")
+    return bool(ref.date and quoted and known_from(notice) == ref.date and quoted in title)
+
+
+def _matched(listing: Listing, corrected: Sequence[EntityRecord], day: date) -> dict[str, str] | None:
+    """Each corrected record's key -> the key of the listing's entity it corrects (the records on none of them left
+    out), or None when a record fits several or two records one entity. An entity fits a record when the record's
+    key is the entity's key (the name as first written), or the key of the names the listing gives it on ``day``
+    (a name corrected before), or, for a record with one name alone, the key of that name of the entity; and when
+    the record's item number, if any, is the entity's."""
+    now = dict(listing.named_on(day))
+    out: dict[str, str] = {}
+    for e in corrected:
+        def fits(key: str, ent: EntityRecord, first: EntityRecord) -> bool:
+            if e.n is not None and first.n is not None and first.n != e.n:
+                return False
+            if e.zh and e.en:
+                return e.key in (key, entity_key(ent.zh, ent.en))
+            return e.key in ((name_key(ent.zh), name_key(first.zh)) if e.zh else (name_key(ent.en), name_key(first.en)))
+
+        keys = [key for key, first in listing.entities if fits(key, now[key], first)]
+        if len(keys) > 1:
+            return None
+        if keys:
+            out[e.key] = keys[0]
+    if len(set(out.values())) != len(out):
+        return None
+    return out
+
+
+def _name_events(b: _Builder, listing: Listing, by: StoredNotice, corrected: Sequence[EntityRecord],
+                 day: date, before: dict[str, EntityRecord]) -> None:
+    """One notice-scope item and one item per renamed entity: "Corrected: X is now Y" (X: the name the listing gave
+    before this correction); never a removal and a listing."""
+    after = dict(listing.named_on(day))
+    keys = [e.key for e in corrected]
+    changes = [f"{entity_label(before[k])} is now {entity_label(after[k])}" for k in keys]
+    where = f"on the {list_name(listing.list)} ({listing.key})"
+    occurred = occurred_at(by)
+    base = f"{TAG_PREFIX}{listing.key}/{EventKind.NAME_CORRECTED.value}/{listing.list.value}/{day.isoformat()}"
+
+    def item(id_: str, what: list[str], ents: tuple[EntityRecord, ...], scope: EventScope, key: str | None) -> None:
+        b.add(EventRecord(
+            id=id_, kind=EventKind.NAME_CORRECTED, scope=scope, list=listing.list, notice_key=listing.key,
+            source_key=by.record.key, entity_key=key, effective=day, until=None, occurred=occurred, updated=occurred,
+            title=f"Corrected: {'; '.join(what)} {where} (notice {by.record.key})", title_zh=by.record.title,
+            summary=(f"{_number(by)} corrects {_number(listing.notice)}: {'; '.join(what)}. The listing keeps its "
+                     f"notice, dates and state; items from {day.isoformat()} on give the corrected name. "
+                     f"Listed by {_number(listing.notice)}."),
+            entities=ents, provenance=_provenance(by, listing.notice)))
+
+    item(base, changes, tuple(after[k] for k in keys), EventScope.NOTICE, None)
+    for key, change in zip(keys, changes):
+        item(f"{base}/{key}", [change], (after[key],), EventScope.ENTITY, key)
+
+
+def _slug(ref: str) -> str:
+    """A referred notice in an item id: its key, or "the notice of <day> 《title》" as "the-notice-of-<day>" (a title
+    in an id would make it long)."""
+    return ref.split(" 《")[0].replace(" ", "-")
+
+
+def _unapplied_corrections(b: _Builder, known: Sequence[StoredNotice], applied: Collection[str] = ()) -> None:
+    """A notice whose title says it corrects another's text ("关于更正…的公告") and that does nothing the engine reads:
+    the corrected name or date is not applied to the listing it corrects, so a problem and an unresolved-reference
+    item say so (``status`` exits 1): a name screening would miss is never dropped silently."""
+    for n in known:
+        rec = n.record
+        if not _corrects(n) or rec.key in applied:
+            continue
+        eff = known_from(n)
+        assert eff is not None
+        refs = [r.key for r in rec.references if r.key and r.key != rec.key] or [
+            f"the notice of {r.date.isoformat()} 《{r.title}》" for r in rec.references if r.date and r.title][:1] or [
+            "an earlier notice"]
+        for ref in dict.fromkeys(refs):
+            b.problem(f"{rec.key}: corrects {ref}; the correction is not applied to the stored listing: read both "
+                      "notices and review")
+            b.add(EventRecord(
+                id=f"{TAG_PREFIX}{rec.key}/unresolved_reference/{rec.list.value if rec.list else 'none'}/"
+                   f"{eff.isoformat()}/correction-{_slug(ref)}",
+                kind=EventKind.UNRESOLVED_REFERENCE, scope=EventScope.NOTICE, list=rec.list, notice_key=rec.key,
+                source_key=rec.key, entity_key=None, effective=eff, until=None, occurred=occurred_at(n),
+                updated=occurred_at(n), title=f"Correction not applied: {rec.key} corrects {ref}",
+                title_zh=rec.title,
+                summary=f"{_number(n)} corrects the text of {ref} (a name or a date in it); the correction is not "
+                        f"applied to what is stored for {ref}. No state was changed; this needs review.",
+                provenance=_provenance(n)))

@@ -1,0 +1,64 @@
+"""``derive``: stored notices + a day -> a ``Derivation``, the steps above in order."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from datetime import date
+
+from storage.records import EntityRecord, EventKind, EventScope, StatusRow, StoredNotice
+from storage.vocabulary import BEIJING
+
+from .builder import _Builder
+from .collect import _collect, _count_extensions
+from .corrections import _effective_corrections, _unapplied_corrections, corrects_names
+from .model import NON_ACTING_KINDS, Derivation, known_from
+from .notices import _notice_event, event_sort_key
+from .simulate import _countdowns, _ended_named, _rows, _simulate, _term_countdowns
+
+
+def corrected_keys(notices: Sequence[StoredNotice], derivation: Derivation) -> list[StoredNotice]:
+    """``notices`` with each applied correction's entities as the engine matched them: the corrected listing's entity
+    key and the names it has now (its ``name_corrected`` items'), not the key the parser could only guess for a
+    correction quoting one name (the Chinese name's key, where the listing keys the entity by its English name).
+    Screening and timelines read names from these, so the corrected name finds the listed entity."""
+    fixed: dict[str, list[EntityRecord]] = {}
+    for e in derivation.events:
+        if e.kind is EventKind.NAME_CORRECTED and e.scope == EventScope.ENTITY and e.source_key and e.entities:
+            fixed.setdefault(e.source_key, []).extend(e.entities)
+    return [dataclasses.replace(n, record=dataclasses.replace(n.record, entities=tuple(fixed[n.record.key])))
+            if n.record.key in fixed and corrects_names(n.record) else n for n in notices]
+
+
+def derive(notices: Sequence[StoredNotice], as_of: date) -> Derivation:
+    """Events, listing states and problems as of ``as_of``, from the stored notices alone."""
+    b = _Builder()
+    by_key: dict[str, StoredNotice] = {}
+    for n in sorted(notices, key=lambda n: (n.record.key, n.record.dumps())):
+        if n.record.key in by_key:
+            b.problem(f"{n.record.key}: stored twice; using one of them")
+            continue
+        if n.record.kind in NON_ACTING_KINDS:
+            continue
+        if known_from(n) is None:
+            b.problem(f"{n.record.key}: no publication or effective date; ignored")
+            continue
+        by_key[n.record.key] = n
+    known = [n for n in by_key.values() if known_from(n) <= as_of]  # type: ignore[operator]
+    for n in known:
+        b.add(_notice_event(n))
+    known, dated = _effective_corrections(known, b)
+    listings, steps, applied = _collect(known, b)
+    _unapplied_corrections(b, known, applied | dated)
+    states: list[StatusRow] = []
+    for lk in sorted(listings):
+        listing = listings[lk]
+        its = _count_extensions(listing, steps.get(lk, []), b)
+        final = _simulate(listing, its, as_of, as_of, b)
+        _countdowns(b, listing, its, as_of)
+        _term_countdowns(b, listing, its, as_of)
+        states.extend(_rows(listing, final, as_of, by_key))
+    _ended_named(b)
+    events = tuple(sorted((e for e in b.events.values() if e.occurred.astimezone(BEIJING).date() <= as_of),
+                          key=event_sort_key))
+    return Derivation(events=events, states=tuple(states), problems=tuple(b.problems), notes=tuple(b.notes))

@@ -1,0 +1,49 @@
+"""The notice-scope event of every stored notice (the notices feed) and the order events are published in."""
+
+from __future__ import annotations
+
+from storage.records import ActionKind, EventKind, EventRecord, EventScope, StoredNotice
+from storage.vocabulary import TAG_PREFIX, list_name
+
+from .builder import _provenance
+from .model import day_of, known_from, occurred_at
+from .text import _measures_text, _number, group_label
+
+NOTICE_VERBS = {
+    ActionKind.IMPOSE: "lists", ActionKind.MEASURE: "adds a measure on", ActionKind.INVESTIGATE:
+    "opens an investigation into", ActionKind.SUSPEND: "suspends the measures of", ActionKind.EXTEND:
+    "extends the suspension of", ActionKind.LIFT: "stops the measures of", ActionKind.REMOVE: "removes",
+    ActionKind.LIFT_MEASURE: "stops some measures of",
+    ActionKind.RESTORE: "restores the measures of",
+}
+
+
+def _notice_event(n: StoredNotice) -> EventRecord:
+    rec = n.record
+    occurred = occurred_at(n)
+    parts = []
+    for a in rec.actions:
+        targets = ", ".join(t.key or t.text for t in a.targets)
+        verb = (f"stops the {_measures_text(a.measures)} of" if a.action is ActionKind.LIFT_MEASURE
+                else NOTICE_VERBS.get(a.action, a.action.value))
+        if targets:
+            parts.append(f"{verb} {targets}")
+        else:
+            parts.append(f"{verb} {group_label(rec.entities) if rec.entities else 'its entities'}")
+    what = "; ".join(parts) or "changes no list"
+    ents = ""
+    on = f" on the {list_name(rec.list)}" if rec.list else ""
+    return EventRecord(
+        id=f"{TAG_PREFIX}{rec.key}/notice", kind=EventKind.NOTICE, scope=EventScope.NOTICE, list=rec.list,
+        notice_key=rec.key, source_key=rec.key, entity_key=None,
+        effective=day_of(rec.effective) or known_from(n), until=None, occurred=occurred, updated=occurred,
+        title=f"Notice {_number(n)}: {what}{on}{ents}", title_zh=rec.title,
+        summary=f"{_number(n)} published {known_from(n).isoformat()}" +  # type: ignore[union-attr]
+                (f", effective {rec.effective}" if rec.effective else "") + f": {what}{on}{ents}.",
+        entities=rec.entities, provenance=_provenance(n),
+    )
+
+
+def event_sort_key(event: EventRecord) -> tuple[float, str]:
+    """Newest first, then by id: the order feeds and ``load_events`` use."""
+    return (-event.occurred.timestamp(), event.id)

@@ -1,0 +1,282 @@
+"""A listing's steps applied in order up to the day: states, lapses of suspensions and terms, countdowns, the
+status rows, and what comes next."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from storage.records import EventKind, EventRecord, EventScope, ListingState, StatusRow, StoredNotice
+from storage.vocabulary import STATE_LABELS, TAG_PREFIX
+
+from .builder import _Builder, _provenance, _state_events
+from .model import COUNTDOWN_DAYS, NO_ENTITY, OWN_KINDS, EntityState, Listing, Step, midnight, occurred_at
+from .targets import _listed_from
+from .text import _clause_text, _measures_text, _number
+
+
+def _end_unknown(b: _Builder, step: Step, listing: Listing, until: date | None) -> None:
+    """An extension by a duration whose running end is not stored: a problem and an unresolved-reference item
+    (the source-health side of the feeds; ``status`` exits 1), with the end counted from the step's own day."""
+    src, eff, period = step.source, step.effective.isoformat(), step.action.extends_by
+    counted = until.isoformat() if until else "none"
+    b.problem(f"{src.record.key}: extends the suspension of {listing.key} by {step.action.duration} ({period}) from the "
+              f"end of the suspension in place, but no single end date of a suspension of {listing.key} is stored "
+              f"before it; the end is counted from {eff} ({counted}): needs review")
+    b.add(EventRecord(
+        id=f"{TAG_PREFIX}{src.record.key}/unresolved_reference/{listing.list.value}/{eff}/{listing.key}-end",
+        kind=EventKind.UNRESOLVED_REFERENCE, scope=EventScope.NOTICE, list=listing.list, notice_key=src.record.key,
+        source_key=src.record.key, entity_key=None, effective=step.effective, until=until,
+        occurred=occurred_at(src), updated=occurred_at(src),
+        title=f"End date not known: {src.record.key} extends the suspension of {listing.key} by "
+              f"{step.action.duration} from an end that is not stored",
+        title_zh=src.record.title,
+        summary=f"{_number(src)} extends the suspension of the measures of {listing.key} by {step.action.duration} "
+                f"({period}), counted from the end of the suspension in place, but no single end date of a suspension "
+                f"of {listing.key} is stored before it. The end shown, {counted}, is counted from {eff}, the day the "
+                f"extension took effect; this needs review.",
+        provenance=_provenance(src, listing.notice),
+    ))
+
+
+def _lapse_due(states: dict[str, EntityState], before: date, inclusive: bool) -> dict[date, list[str]]:
+    due: dict[date, list[str]] = defaultdict(list)
+    for key, st in states.items():
+        if st.state is ListingState.SUSPENDED and st.until and (st.until <= before if inclusive else st.until < before):
+            due[st.until].append(key)
+    return due
+
+
+def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_upto: date | None,
+              b: _Builder | None) -> dict[str, EntityState]:
+    """Run the steps over the listing's entities; emit events into ``b`` when given.
+
+    Steps effective after ``apply_upto`` only produce their (announcement) events.
+    Suspensions ending on or before ``lapse_upto`` with nothing newer lapse.
+    """
+    keys = listing.entity_keys()
+    states = {k: EntityState() for k in keys}
+    by_key: dict[str, StoredNotice] = {}
+
+    def lapse(due: dict[date, list[str]]) -> None:
+        for until, affected in sorted(due.items()):
+            setter = by_key[affected[0]]
+            for k in affected:
+                st = states[k]
+                st.state, st.since, st.presumed = ListingState.LAPSED, until, True
+                st.history.append(f"{until.isoformat()} suspension {STATE_LABELS[ListingState.LAPSED]}")
+            if b is not None:
+                _state_events(b, EventKind.SUSPENSION_LAPSED, listing, setter, affected, until, until,
+                              midnight(until), presumed=True)
+
+    for step in steps:
+        if step.subset is None:  # the whole notice: not the entities a removal or a lift of their own took off
+            affected = [k for k in keys if not states[k].singled_out]
+            if not affected and b is not None and (step.state is ListingState.SUSPENDED
+                                                   or step.event_kind is EventKind.MEASURE_LIFTED):
+                affected = list(keys)  # each taken off by a step of its own: said below, as any ended listing
+            elif not affected:
+                continue
+        else:
+            affected = [k for k in keys if k in step.subset]
+        if step.event_kind in OWN_KINDS:
+            # a listing withdrawn before the day it was to take effect ("自2027年7月1日起正式实施", then "商务部公告
+            # 2027年第24号…废止" in June) never takes effect: not in force from that day, nor announced as coming
+            withdrawn = [k for k in affected if states[k].state in (ListingState.LIFTED, ListingState.REMOVED)]
+            for k in withdrawn:
+                states[k].history.append(f"{step.effective.isoformat()} not {_history_word(step.event_kind, None)}: "
+                                         f"withdrawn before that day ({states[k].by})")
+            affected = [k for k in affected if k not in withdrawn]
+            if not affected:
+                continue
+        if step.state is ListingState.SUSPENDED or step.event_kind is EventKind.MEASURE_LIFTED:
+            # a suspension or an extension naming a listing whose measures were stopped or that was removed (a Q&A
+            # continuing "第146号至第148号" when No. 147 was stopped) has nothing to suspend: it must not bring the
+            # listing back as suspended, to lapse "presumed back in force" later. Nor has a measure lift anything to
+            # lift there ("still listed" would be false). Read right, so a note, not a problem: a problem stood as
+            # long as the Q&A did and made every ``feeds`` and ``replay`` exit 1 for a range that merely spans a
+            # stopped number; the row's history says it too.
+            ended = [k for k in affected if states[k].state in (ListingState.LIFTED, ListingState.REMOVED)]
+            action = (step.source.record.key, step.order[2])
+            if b is not None and len(ended) < len(affected):
+                b.reached.add(action)
+            if ended:
+                word = ("extends a suspension of" if step.event_kind is EventKind.SUSPENSION_EXTENDED else
+                        "lifts some measures of" if step.event_kind is EventKind.MEASURE_LIFTED else "suspends")
+                if b is not None:  # a note, or a problem where the action reaches nothing at all (``_ended_named``)
+                    b.ended.setdefault(action, []).append((word, listing.key, step.effective, len(ended)))
+                for k in ended:
+                    st = states[k]
+                    st.history.append(f"{step.effective.isoformat()} named by {step.source.record.key}, which {word} "
+                                      f"it: not applied, {st.state.value if st.state else ''} since "
+                                      f"{st.since.isoformat() if st.since else ''}")
+                affected = [k for k in affected if k not in ended]
+                if not affected:
+                    continue
+        until = step.until if step.state is ListingState.SUSPENDED else None
+        if step.event_kind is EventKind.MEASURE_LIFTED:  # an item and a line of history; the state stays
+            if b is not None:
+                _state_events(b, step.event_kind, listing, step.source, affected, step.effective, None,
+                              occurred_at(step.source), measures=step.action.measures)
+            announced = (f", announced {step.known.isoformat()}" if step.effective > apply_upto else "")
+            for k in affected:
+                states[k].history.append(f"{step.effective.isoformat()} {_measures_text(step.action.measures)} lifted, "
+                                         f"still listed ({step.source.record.key}{announced})")
+            continue
+        if b is not None:
+            # a lift or removal before the listing took effect, nothing of it in effect yet: a withdrawal
+            starts = _listed_from(listing)
+            before = starts if (step.state in (ListingState.LIFTED, ListingState.REMOVED) and step.effective < starts
+                                and all(states[k].state is None for k in affected)) else None
+            _state_events(b, step.event_kind, listing, step.source, affected, step.effective, until,
+                          occurred_at(step.source), withdrawn=before)
+        if step.effective > apply_upto:
+            for k in affected:
+                states[k].history.append(f"{step.effective.isoformat()} {_history_word(step.event_kind, until)} "
+                                         f"({step.source.record.key}, announced {step.known.isoformat()})")
+                states[k].next = states[k].next or step
+            continue
+        # every suspension of the listing that ended before this step lapses now, as one group: lapsing the
+        # step's entities alone split a group whose events share an id (one replaced the other)
+        lapse(_lapse_due(states, step.effective, inclusive=False))
+        for k in affected:
+            st = states[k]
+            if step.event_kind is EventKind.SUSPENSION_EXTENDED and st.state not in (
+                    ListingState.SUSPENDED, ListingState.LAPSED) and b is not None:
+                b.problem(f"{step.source.record.key}: extends a suspension of {listing.key} that is not in place")
+            st.state, st.until, st.by, st.presumed = step.state, until, step.source.record.key, False
+            st.since = step.effective
+            st.singled_out = step.state is ListingState.REMOVED or (
+                step.subset is not None and step.state is ListingState.LIFTED)
+            st.history.append(f"{step.effective.isoformat()} {_history_word(step.event_kind, until)} "
+                              f"({step.source.record.key})")
+            by_key[k] = step.source
+    if lapse_upto is not None:
+        lapse(_lapse_due(states, lapse_upto, inclusive=True))
+    return states
+
+
+def _ended_named(b: _Builder) -> None:
+    """Say each suspension, extension or measure lift that named a listing whose measures had ended. A note where the
+    action reached other entities (a range, "第146号至第148号", spanning a notice stopped before: routine wording, read
+    right). A problem where it reached nothing at all, every listing it names ended before: a decision the ministry
+    took that changes nothing here means a step was probably misread (this one, or the "stop" that ended them, which
+    would make their "lifted" items false), and a person must look; it stands as long as those notices do, as an
+    unresolved reference does."""
+    for (key, _), said in b.ended.items():
+        if (key, _) in b.reached:
+            for word, listing, day, count in said:
+                b.note(f"{key}: {word} {listing}, whose measures were lifted or that was removed before "
+                       f"{day.isoformat()} ({count} of its entities): not applied to them")
+            continue
+        word, day = said[0][0], said[0][2]
+        named = ", ".join(dict.fromkeys(listing for _, listing, _, _ in said))
+        b.problem(f"{key}: {word} {named}, and every entity it names had its measures lifted or was removed before "
+                  f"{day.isoformat()}: it changes nothing. Check how {key} was read, and the step that ended them "
+                  "(if that was misread, its \"lifted\" or \"removed\" items are false)")
+
+
+def _history_day(line: str) -> str:
+    """The ISO day a history line opens with (sorting key; lines of one day keep their order)."""
+    return line[:10]
+
+
+def _history_word(kind: EventKind, until: date | None) -> str:
+    words = {
+        EventKind.IMPOSED: "imposed", EventKind.MEASURE: "measure imposed", EventKind.INVESTIGATION:
+        "investigation opened", EventKind.LIFTED: "lifted", EventKind.REMOVED: "removed",
+        EventKind.RESTORED: "restored",
+    }
+    if kind in (EventKind.SUSPENDED, EventKind.SUSPENSION_EXTENDED):
+        verb = "suspended" if kind is EventKind.SUSPENDED else "suspension extended"
+        return f"{verb} until {until.isoformat()}" if until else f"{verb}, no end date"
+    return words.get(kind, kind.value)
+
+
+def _countdowns(b: _Builder, listing: Listing, steps: Sequence[Step], as_of: date) -> None:
+    """Countdown items for every end date that was still current on the countdown day."""
+    untils = sorted({s.until for s in steps if s.state is ListingState.SUSPENDED and s.until})
+    for until in untils:
+        for days in COUNTDOWN_DAYS:
+            day = until - timedelta(days=days)
+            if day > as_of:
+                continue
+            known = [s for s in steps if s.known <= day]
+            states = _simulate(listing, known, date.max, None, None)
+            affected = [k for k, st in states.items() if st.state is ListingState.SUSPENDED and st.until == until]
+            if not affected:
+                continue
+            setter = next(s.source for s in reversed(known)
+                          if s.state is ListingState.SUSPENDED and s.until == until)
+            _state_events(b, EventKind.SUSPENSION_ENDS_SOON, listing, setter, affected, until, until,
+                          midnight(day), days=days, id_day=day)
+
+
+def _term_end(step: Step, listing: Listing) -> bool:
+    """The step a listing's own term sets (an impose with an ``until``: "期限为5年"): a lift by its own notice."""
+    return (step.event_kind is EventKind.LIFTED and step.source.record.key == listing.key and step.order[3] == 1
+            and step.action.until == step.effective)
+
+
+def _term_countdowns(b: _Builder, listing: Listing, steps: Sequence[Step], as_of: date) -> None:
+    """Countdown items 30 and 7 days before the end of a listing's term, for the entities the end still reaches as
+    known on the countdown day (not lifted or removed before it). Ids like the suspensions' (the countdown day)."""
+    for end in sorted({s.effective for s in steps if _term_end(s, listing)}):
+        for days in COUNTDOWN_DAYS:
+            day = end - timedelta(days=days)
+            if day > as_of:
+                continue
+            known = [s for s in steps if s.known <= day]
+            ender = next((s for s in known if _term_end(s, listing) and s.effective == end), None)
+            if ender is None:
+                continue
+            states = _simulate(listing, [s for s in known if s.effective < end], date.max, None, None)
+            affected = [k for k, st in states.items() if st.state is not None and not st.singled_out
+                        and st.state not in (ListingState.LIFTED, ListingState.REMOVED)]
+            if affected:
+                _state_events(b, EventKind.TERM_ENDS_SOON, listing, ender.source, affected, end, end,
+                              midnight(day), days=days, id_day=day)
+
+
+def _next(step: Step | None) -> tuple[ListingState | None, date | None, date | None, str | None]:
+    """What a step still to come sets: (state, from, until, by); all None for no step."""
+    if step is None:
+        return None, None, None, None
+    until = step.until if step.state is ListingState.SUSPENDED else None
+    return step.state, step.effective, until, step.source.record.key
+
+
+def _rows(listing: Listing, states: dict[str, EntityState], as_of: date,
+          notices: dict[str, StoredNotice] | None = None) -> list[StatusRow]:
+    """One row per group of entities sharing a state. Entities with no state in effect yet but a step
+    announced are ANNOUNCED since that step's publication, by its notice; any row carries the first step
+    announced and not yet in effect as its ``next_*`` fields."""
+    groups: dict[tuple[ListingState, date | None, date | None, bool, str | None, tuple[str, ...],
+                       tuple[ListingState | None, date | None, date | None, str | None]], list[str]] = {}
+    for key, st in states.items():
+        state, since, by = st.state, st.since, st.by
+        if state is None:
+            if st.next is None:
+                continue
+            state, since, by = ListingState.ANNOUNCED, st.next.known, st.next.source.record.key
+        # in date order: a step announced for a later day is told when it is known, a lapse at the end of the run,
+        # so "2026-12-15 suspended … (announced 2026-12-14)" came before "2026-11-10 suspension lapsed"
+        history = tuple(sorted(st.history, key=_history_day))
+        groups.setdefault((state, since, st.until, st.presumed, by, history, _next(st.next)), []).append(key)
+    rows = []
+    rec = listing.notice.record
+    for (state, since, until, presumed, by, history, coming), keys in groups.items():
+        real = tuple(k for k in keys if k != NO_ENTITY)
+        setter = (notices or {}).get(by) if by and by != listing.key else None
+        scope = _clause_text(listing, setter).strip(" ()") or None
+        next_state, next_from, next_until, next_by = coming
+        rows.append(StatusRow(
+            notice_key=listing.key, number=rec.number, title=rec.title, list=listing.list, state=state,
+            since=since, until=until if state is ListingState.SUSPENDED else None,
+            days_left=(until - as_of).days if until and state is ListingState.SUSPENDED else None,
+            entity_count=len(real), presumed=presumed, by=by, entity_keys=real, history=history,
+            issuer=rec.issuer, scope=scope, next_state=next_state, next_from=next_from, next_until=next_until,
+            next_by=next_by,
+        ))
+    return rows

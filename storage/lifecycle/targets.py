@@ -1,0 +1,270 @@
+"""Which listings a step reaches: notices named by number, by date (and count), by title, by annex serial or by
+an entity's Chinese name."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date
+
+from storage.names import name_key, zh_core
+from storage.numerals import chinese_to_int
+from storage.records import ActionRecord, ListKind, NoticeKind, NoticeRef, StoredNotice
+from storage.vocabulary import list_name
+from storage.yearless import Numbered, index, pick
+
+from .model import (
+    LISTING_NOTICE_KINDS,
+    MFA_LISTING_KINDS,
+    NAMED_COUNT_RE,
+    OWN_ACTIONS,
+    Listing,
+    _action_effective,
+    day_of,
+    known_from,
+)
+
+
+def _ref_slug(ref: NoticeRef | None, i: int, j: int) -> str:
+    if ref is None:
+        return f"a{i}"
+    if ref.key:
+        return ref.key
+    parts = [p for p in (ref.date.isoformat() if ref.date else None, ref.list.value if ref.list else None,
+                         str(ref.count) if ref.count is not None else None,
+                         f"{ref.series}-{ref.number}" if ref.number is not None else None) if p]
+    return "-".join(parts) or f"a{i}t{j}"
+
+
+LIST_ORDER = tuple(sorted(ListKind))  # the order of the lists in sorted listing keys (notice key, list)
+
+
+def _of_list(listings: dict[tuple[str, ListKind], Listing], lst: ListKind) -> list[tuple[tuple[str, ListKind], Listing]]:
+    """The listings on ``lst`` in key order (sorting only those: every listing of a 100x corpus sorted for
+    each reference made the engine quadratic)."""
+    return sorted(((key, listing) for key, listing in listings.items() if key[1] is lst), key=lambda item: item[0])
+
+
+def _resolve_date_ref(ref: NoticeRef, lst: ListKind | None, source: StoredNotice,
+                      listings: dict[tuple[str, ListKind], Listing]) -> tuple[list[Listing], str | None]:
+    """Listings of ``lst`` whose notice was published (else took effect) on ``ref.date``; count checked."""
+    lst = ref.list or lst or source.record.list
+    if ref.date is None or lst is None:
+        return [], f"reference \"{ref.text}\" names neither a notice number nor a date and list"
+    mfa = source.record.kind is NoticeKind.MFA_ORDER
+    kinds = MFA_LISTING_KINDS if mfa else LISTING_NOTICE_KINDS
+    pool = [cand for (key, _), cand in _of_list(listings, lst)
+            if key != source.record.key and cand.notice.record.kind in kinds]
+    cands = [cand for cand in pool if known_from(cand.notice) == ref.date]
+    if not cands:
+        cands = [cand for cand in pool if day_of(cand.notice.record.effective) == ref.date]
+    if not cands:
+        return [], f"no stored notice on the {list_name(lst)} dated {ref.date.isoformat()} (\"{ref.text}\")"
+    if mfa and len({cand.key for cand in cands}) > 1:
+        # two decisions of one day: the title quoted tells them apart, else none is picked (a wrong pick lifts the
+        # measures on the wrong people, as for a number without its year: storage/yearless.py)
+        titled = [cand for cand in cands if ref.title and cand.notice.record.title
+                  and "".join(cand.notice.record.title.split()) == "".join(ref.title.split())]
+        if len({cand.key for cand in titled}) != 1:
+            found = ", ".join(sorted({cand.key for cand in cands}))
+            return [], f"\"{ref.text}\" may name any of the stored decisions of {ref.date.isoformat()}: {found}"
+        cands = titled
+    if ref.country is not None and len(cands) > 1:
+        # "…的3家美国实体" among the notices of that day: those listing entities of that country alone
+        cands = [cand for cand in cands if {e.country for _, e in cand.entities} - {None} == {ref.country}] or cands
+    if ref.count is None:
+        return cands, None
+    total = sum(len(cand.entities) for cand in cands)
+    if total == ref.count:
+        return cands, None
+    exact = [cand for cand in cands if len(cand.entities) == ref.count]
+    if len(exact) == 1:
+        return exact, None
+    found = ", ".join(f"{cand.key} ({len(cand.entities)})" for cand in cands)
+    return [], (f"count mismatch: \"{ref.text}\" says {ref.count} entities but the stored notices of "
+                f"{ref.date.isoformat()} on the {list_name(lst)} hold {found}")
+
+
+def _joint_count_problem(action: ActionRecord, source: StoredNotice,
+                         listings: dict[tuple[str, ListKind], Listing],
+                         notices: dict[str, StoredNotice]) -> str | None:
+    """"2025年4月4日和4月9日被列入…的28家": dates without counts of their own share the notice's count."""
+    refs, stated = action.targets, source.record.stated_count
+    if stated is None or len(refs) < 2 or any(r.key or r.date is None or r.count is not None for r in refs):
+        return None
+    total = 0
+    for ref in refs:
+        found, why = _targets(ref, action, source, listings, notices)
+        if why:
+            return None  # each unresolvable date is reported on its own
+        total += sum(len(listing.entities) for listing in found)
+    if total == stated:
+        return None
+    dates = ", ".join(r.date.isoformat() for r in refs if r.date)
+    return (f"count mismatch: the notice says {stated} entities, but the stored notices of {dates} "
+            f"on the {list_name(action.list or source.record.list)} hold {total}")
+
+
+def _numbered(notices: dict[str, StoredNotice], joined: dict[tuple[str, ListKind], list[Listing]] | None = None,
+              ) -> dict[tuple[str, int], list[Numbered]]:
+    """The stored notices a number without its year may name, by (series, number) (``storage.yearless``), each with
+    its entities and those amendments added to its list (``joined``)."""
+    added: dict[str, set[str]] = defaultdict(set)
+    for (key, _), listings in (joined or {}).items():
+        added[key].update(k for listing in listings for k, _ in listing.entities)
+    return index(Numbered(key, known_from(n), n.record.title, frozenset(e.key for e in n.record.entities) | added[key])
+                 for key, n in notices.items())
+
+
+def _targets(ref: NoticeRef, action: ActionRecord, source: StoredNotice,
+             listings: dict[tuple[str, ListKind], Listing],
+             notices: dict[str, StoredNotice],
+             numbered: dict[tuple[str, int], list[Numbered]] | None = None) -> tuple[list[Listing], str | None]:
+    if ref.key is None and ref.series is not None and ref.number is not None:
+        # "外交部令第12号": the one stored order that number can name, else unresolved (storage/yearless.py)
+        key, why = pick(ref, _numbered(notices) if numbered is None else numbered, source.record.key,
+                        known_from(source), action.entities)
+        if key is None:
+            return [], why
+        ref = dataclasses.replace(ref, key=key)
+    if ref.key:
+        if ref.key not in notices:
+            return [], f"reference to {ref.key} (\"{ref.text}\"), which is not stored"
+        lst = action.list or ref.list
+        found = [listings[(ref.key, kind)] for kind in LIST_ORDER
+                 if (lst is None or kind is lst) and (ref.key, kind) in listings]  # key order, looked up
+        target = notices[ref.key].record
+        if not found and lst is None and target.list is None and not target.entities:
+            # an item-control notice (商务部 海关总署公告…): its items get a state, no entity's moves
+            return [Listing(notices[ref.key], ListKind.ITEMS, ())], None
+        if not found:
+            where = f" on the {list_name(lst)}" if lst else ""
+            return [], f"{ref.key} lists no entities{where} (\"{ref.text}\")"
+        return found, None
+    return _resolve_date_ref(ref, action.list, source, listings)
+
+
+def _holding(action: ActionRecord, source: StoredNotice, listings: dict[tuple[str, ListKind], Listing],
+             effective: date) -> tuple[list[tuple[Listing, tuple[str, ...]]], str | None]:
+    """The listings an action naming entities but no notice acts on: every other listing on its
+    list that holds them and was in force (or published) before the action's day ("决定将…移出关注名单" names the entities,
+    not the notice that listed them; a later notice listing the entity again starts a listing the removal
+    never touched, and so does one of the removal's own day: "移出" by one notice and "列入" again by another on
+    one day leaves the entity on the list under the new one). An entity on no such stored listing is unresolved:
+    it is never dropped silently."""
+    lst = action.list or source.record.list
+    verb = action.action.value
+    if not action.entities or lst is None:
+        return [], f"its {verb} action names no earlier notice"
+    held = [(listing, tuple(k for k in action.entities if k in dict(listing.entities)))
+            for (key, _), listing in _of_list(listings, lst)
+            if key != source.record.key and _reached_by_day(listing) < effective]
+    held = [(listing, subset) for listing, subset in held if subset]
+    found = {k for _, subset in held for k in subset}
+    missing = [k for k in action.entities if k not in found]
+    if missing:
+        return held, (f"its {verb} action names {', '.join(missing)}, on no stored listing of the "
+                      f"{list_name(lst)}")
+    return held, None
+
+
+def _reached_by_day(listing: Listing) -> date:
+    """The first day a removal or lift by name may reach ``listing``: the day it took effect or, if earlier, the
+    day it was published (a listing announced for a later day, "自2027年7月1日起正式实施", and a removal of its
+    company by name before then: the listing is withdrawn for it, not the removal unresolved)."""
+    return min(_listed_from(listing), known_from(listing.notice) or date.max)
+
+
+def _named_count(text: str) -> int | None:
+    """The count an action's text states beside the entities it names ("…等2家实体" -> 2); None when it states none;
+    -1 when it states one that cannot be read or several that differ ("等十十家"): then no count can agree."""
+    counts: set[int] = set()
+    for m in NAMED_COUNT_RE.finditer(text):
+        try:
+            counts.add(int(m.group(1)) if m.group(1).isdigit() else chinese_to_int(m.group(1)))
+        except ValueError:
+            return -1
+    if not counts:
+        return None
+    return counts.pop() if len(counts) == 1 else -1
+
+
+# "第3项": an annex line of the target named by its number ("…第12号附件所列第3、5、8项实体", scraper/parse/rules.py).
+ANNEX_SERIAL_RE = re.compile(r"第(\d{1,3})项")
+
+
+def _by_annex_serial(action: ActionRecord, together: Sequence[Listing]) -> tuple[tuple[str, ...] | None, str | None]:
+    """The keys of the target's entities whose annex numbers the action names ("第3项"), each found exactly once on
+    the target itself (not what amendments added), and as many as the text states ("上述5家"); else none is picked."""
+    numbered: dict[int, set[str]] = defaultdict(set)
+    for key, ent in together[0].entities:
+        if ent.n is not None:
+            numbered[ent.n].add(key)
+    out: list[str] = []
+    for name in action.entities:
+        m = ANNEX_SERIAL_RE.fullmatch(name)
+        found = numbered.get(int(m.group(1)), set()) if m else set()
+        if len(found) != 1:
+            return None, (f"\"{name}\" names no single annex line of {together[0].key}: none of "
+                          f"{', '.join(action.entities)} is acted on")
+        out.append(next(iter(found)))
+    stated = _named_count(action.text)
+    if len(set(out)) != len(out) or (stated is not None and stated != len(out)):
+        said = "an unreadable count of" if stated == -1 else stated
+        return None, (f"the text says {said} entities but its annex lines name {len(set(out))} of "
+                      f"{together[0].key} ({', '.join(action.entities)})")
+    return tuple(out), None
+
+
+def _by_chinese_name(action: ActionRecord, together: Sequence[Listing],
+                     day: date = date.max) -> tuple[tuple[str, ...] | None, str | None]:
+    """The entity keys an action naming entities acts on, in ``together`` (a target listing and what joined it).
+
+    A Q&A names the entities of a notice by Chinese short name only ("停止执行…对内华达山脉公司、立方公司等2家实体采取的
+    相关措施"), so its keys ("内华达山脉") are not the listing's (English: "sierranevada"). Such a name is matched to the
+    target's own Chinese names, generic suffixes (公司, 有限公司, 集团) ignored: a unique exact match only. When any name
+    needed this, every name must resolve and the count stated ("等2家") must equal them, else nothing acts (the reason
+    is returned). Names that are keys of the listing, or match nothing at all, are returned as they are (the caller
+    reports those missing, as before). A name a correction published by ``day`` gave an entity is its name too."""
+    have = {k for listing in together for k in listing.entity_keys()}
+    if all(k in have for k in action.entities):
+        return action.entities, None
+    if any(map(ANNEX_SERIAL_RE.fullmatch, action.entities)):
+        return _by_annex_serial(action, together)
+    cores: dict[str, set[str]] = defaultdict(set)
+    for listing in together:
+        for key, ent in (*listing.entities, *listing.named_on(day)):
+            core = zh_core(name_key(ent.zh))
+            if core:
+                cores[core].add(key)
+    out: list[str] = []
+    used = False
+    for name in action.entities:
+        found = cores.get(zh_core(name), set()) if name not in have else {name}
+        if len(found) > 1:
+            return None, (f"\"{name}\" matches {len(found)} entities of {together[0].key} by Chinese name "
+                          f"({', '.join(sorted(found))}): none is picked")
+        if name not in have and found:
+            used = True
+        out.append(next(iter(found)) if found else name)
+    if not used:
+        return action.entities, None
+    missing = [name for name in out if name not in have]
+    if missing:
+        return None, (f"{', '.join(missing)} named by Chinese name match no entity of {together[0].key}; "
+                      "the other names are not acted on either")
+    stated = _named_count(action.text)
+    if len(set(out)) != len(out) or (stated is not None and stated != len(set(out))):
+        said = "an unreadable count of" if stated == -1 else stated
+        return None, (f"the text says {said} entities but its names resolve to {len(set(out))} of "
+                      f"{together[0].key} ({', '.join(dict.fromkeys(out))})")
+    return tuple(dict.fromkeys(out)), None
+
+
+def _listed_from(listing: Listing) -> date:
+    """The day a listing took effect: its notice's first own action (impose, measure, investigation) on its list."""
+    days = [_action_effective(listing.notice, a) for a in listing.notice.record.actions
+            if a.action in OWN_ACTIONS and (a.list or listing.notice.record.list) is listing.list]
+    return min((d for d in days if d is not None), default=None) or known_from(listing.notice) or date.min

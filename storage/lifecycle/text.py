@@ -1,0 +1,166 @@
+"""What an item says: entity and group labels, clauses, and each event's title and summary."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from storage.names import clean_display
+from storage.numerals import chinese_to_int
+from storage.records import EntityRecord, EventKind, ListKind, StoredNotice
+from storage.vocabulary import list_name
+
+from .model import CLAUSE_RE, COUNTRY_ADJECTIVES, MEASURE_NAMES, Listing
+
+
+def entity_label(ent: EntityRecord) -> str:
+    en, zh = clean_display(ent.en), clean_display(ent.zh)
+    if en and zh:
+        return f"{en} ({zh})"
+    return en or zh or ent.key or "unnamed entity"
+
+
+def group_label(entities: Sequence[EntityRecord]) -> str:
+    """"16 US entities", "1 Japanese entity", "3 entities"."""
+    n = len(entities)
+    countries = {e.country for e in entities}
+    adjective = ""
+    if len(countries) == 1:
+        (code,) = countries
+        if code:
+            adjective = COUNTRY_ADJECTIVES.get(code, code) + " "
+    return f"{n} {adjective}{'entity' if n == 1 else 'entities'}"
+
+
+def clauses(text: str) -> tuple[int, ...]:
+    """The clause numbers an action text names: "…公告第二款" -> (2,)."""
+    out: list[int] = []
+    for m in CLAUSE_RE.finditer(text):
+        raw = m.group(1)
+        try:
+            n = chinese_to_int(raw)
+        except ValueError:
+            continue
+        if n not in out:
+            out.append(n)
+    return tuple(out)
+
+
+def _clause_text(listing: Listing, by: StoredNotice | None) -> str:
+    """" (clause 2)" when ``by`` acts on ``listing`` alone in a sentence naming clauses, else ""."""
+    if by is None:
+        return ""
+    found: list[int] = []
+    for a in by.record.actions:
+        if len(a.targets) == 1 and a.targets[0].key == listing.key:
+            found.extend(n for n in clauses(a.text) if n not in found)
+    if not found:
+        return ""
+    nums = [str(n) for n in sorted(found)]
+    if len(nums) == 1:
+        return f" (clause {nums[0]})"
+    return f" (clauses {', '.join(nums[:-1])} and {nums[-1]})"
+
+
+def _unnamed(listing: Listing) -> str:
+    """A listing whose stored text names none of its entities (an order naming "5家美国子公司")."""
+    stated = listing.notice.record.stated_count
+    if not stated:
+        return "the entities"
+    return f"{stated} {'entity' if stated == 1 else 'entities'} not named in the stored text"
+
+
+def _subject(entities: Sequence[EntityRecord], listing: Listing, entity: EntityRecord | None,
+             by: StoredNotice | None = None) -> str:
+    if listing.list is ListKind.ITEMS:
+        return f"item controls of {listing.key}{_clause_text(listing, by)}"
+    who = entity_label(entity) if entity else (group_label(entities) if entities else _unnamed(listing))
+    return f"{who} on the {list_name(listing.list)} ({listing.key})"
+
+
+def _measures_text(measures: Sequence[str]) -> str:
+    names = [MEASURE_NAMES.get(m, m) for m in measures] or ["some measures"]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _title(kind: EventKind, subject: str, effective: date, until: date | None, days: int | None,
+           measures: Sequence[str] = (), withdrawn: date | None = None) -> str:
+    until_text = f"until {until.isoformat()}" if until else "until further notice"
+    if withdrawn is not None and kind in (EventKind.LIFTED, EventKind.REMOVED):
+        return f"Withdrawn before it took effect: {subject}, which was to apply from {withdrawn.isoformat()}"
+    match kind:
+        case EventKind.IMPOSED:
+            return f"Imposed: {subject} from {effective.isoformat()}"
+        case EventKind.MEASURE:
+            return f"Measure: {subject} from {effective.isoformat()}"
+        case EventKind.INVESTIGATION:
+            return f"Investigation opened: {subject} from {effective.isoformat()}"
+        case EventKind.SUSPENDED:
+            return f"Suspended: {subject} {until_text}"
+        case EventKind.SUSPENSION_EXTENDED:
+            return f"Suspension extended: {subject} {until_text}"
+        case EventKind.LIFTED:
+            return f"Lifted: {subject} from {effective.isoformat()}"
+        case EventKind.MEASURE_LIFTED:
+            return (f"Measure lifted: {_measures_text(measures)} for {subject} from {effective.isoformat()}; "
+                    "still listed, the other measures stay")
+        case EventKind.REMOVED:
+            return f"Removed: {subject} from {effective.isoformat()}"
+        case EventKind.RESTORED:
+            return f"Restored: {subject} back in force from {effective.isoformat()}"
+        case EventKind.SUSPENSION_LAPSED:
+            return f"Suspension lapsed: {subject} presumed back in force"
+        case EventKind.SUSPENSION_ENDS_SOON:
+            return f"Suspension ends in {days} days: {subject}, on {until.isoformat() if until else '?'}"
+        case EventKind.TERM_ENDS_SOON:
+            return f"Term ends in {days} days: {subject}, on {until.isoformat() if until else '?'}"
+    return f"{kind.value}: {subject}"
+
+
+WHAT = {
+    EventKind.IMPOSED: "The measures of this listing apply",
+    EventKind.MEASURE: "An additional measure applies",
+    EventKind.INVESTIGATION: "An investigation was opened (not a listing)",
+    EventKind.SUSPENDED: "The measures are suspended",
+    EventKind.SUSPENSION_EXTENDED: "The suspension of the measures is extended",
+    EventKind.LIFTED: "The measures are stopped (lifted)",
+    EventKind.MEASURE_LIFTED: "Some of the measures are stopped; the listing and its other measures stay",
+    EventKind.REMOVED: "The entities are removed from the list",
+    EventKind.RESTORED: "The measures are restored",
+}
+
+
+def _number(notice: StoredNotice) -> str:
+    rec = notice.record
+    return f"{rec.key} ({rec.number})" if rec.number else rec.key
+
+
+def _summary(kind: EventKind, subject: str, effective: date, until: date | None, by: StoredNotice,
+             listing: Listing, days: int | None, measures: Sequence[str] = (), withdrawn: date | None = None) -> str:
+    listed = (f"Item controls set by {_number(listing.notice)}." if listing.list is ListKind.ITEMS
+              else f"Listed by {_number(listing.notice)}.")
+    if withdrawn is not None and kind in (EventKind.LIFTED, EventKind.REMOVED):
+        return (f"The listing of {subject} was announced to apply from {withdrawn.isoformat()}; it is withdrawn "
+                f"from {effective.isoformat()}, before that day, and never took effect. By {_number(by)}. {listed}")
+    if kind is EventKind.SUSPENSION_LAPSED:
+        return (f"The suspension for {subject} ended on {effective.isoformat()} and no later notice extending, "
+                f"lifting or restoring it is known. The measures are presumed back in force since "
+                f"{effective.isoformat()}; this is a presumption and needs review. The suspension was last set by "
+                f"{_number(by)}. {listed}")
+    if kind is EventKind.TERM_ENDS_SOON:
+        return (f"The term of the measures for {subject} ends on {until.isoformat() if until else '?'}, in {days} days, "
+                f"as {_number(by)} set it: the measures end then unless a later notice says otherwise. {listed}")
+    if kind is EventKind.SUSPENSION_ENDS_SOON:
+        return (f"The suspension for {subject} ends on {until.isoformat() if until else '?'}, in {days} days, "
+                f"as set by {_number(by)}. Unless a new notice extends it, the measures are presumed back in force "
+                f"from then. {listed}")
+    if kind is EventKind.MEASURE_LIFTED:
+        return (f"The {_measures_text(measures)} for {subject} is stopped from {effective.isoformat()}, as "
+                f"{_number(by)} decides. This is not a lift of the listing: it stays in its state, under the other "
+                f"measures of {_number(listing.notice)}. {listed}")
+    text = f"{WHAT.get(kind, kind.value)} for {subject} from {effective.isoformat()}"
+    if kind is EventKind.LIFTED and by.record.key == listing.notice.record.key:  # the end of a term the listing set
+        text = f"The term of the measures for {subject} ends on {effective.isoformat()}, as the listing set it"
+    if kind in (EventKind.SUSPENDED, EventKind.SUSPENSION_EXTENDED):
+        text += f" until {until.isoformat()}" if until else ", with no end date stated"
+    return f"{text}. By {_number(by)}. {listed}"
