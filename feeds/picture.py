@@ -176,13 +176,23 @@ def _axis(sc: _Scale, y: float, bottom: float) -> str:
     return "".join(out)
 
 
+MIN_MONTH_PX = 2.0  # months narrower than this are not ticked: the axis counts years (a span of about 21 years or more)
+YEAR_STEPS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000)
+YEAR_LABEL_PX = 30.0  # room for a year's label ("2025" at FONT - 1) and a gap
+
+
 @lru_cache(maxsize=8)  # a few spans: one string per span, long for a long one
 def _ticks(axis: Axis, y: float) -> str:
     """The axis line with its month ticks and labels: the same for every picture on the same span
-    (the entities of one listing), and long for a long span, so made once per span."""
+    (the entities of one listing), so made once per span. A span too long for month ticks (a date misread
+    centuries off would stretch every picture of its listing) counts years in steps that leave room for their
+    labels: the axis stays readable and a few kilobytes whatever the span."""
     sc = _Scale(axis)
     out = [f'<path d="M{MARGIN},{y} H{WIDTH - MARGIN}" stroke="#444" stroke-width="1"/>']
     month_px = sc.w * 30.4 / axis.days
+    if month_px < MIN_MONTH_PX:
+        _year_ticks(sc, y, out)
+        return "".join(out)
     d = date(axis.start.year, axis.start.month, 1)
     while d <= axis.end:
         if d >= axis.start:
@@ -195,6 +205,25 @@ def _ticks(axis: Axis, y: float) -> str:
                     out.append(f'<text x="{x + 2}" y="{y + 13}" class="{"mw-y" if major else "mw-m"}">{label}</text>')
         d = date(d.year + (d.month == 12), d.month % 12 + 1, 1)
     return "".join(out)
+
+
+def _year_ticks(sc: _Scale, y: float, out: list[str]) -> None:
+    """Labelled ticks every ``step`` years (the first of YEAR_STEPS whose labels do not collide), a small tick
+    every year between them when years are at least 4 units apart."""
+    axis = sc.axis
+    year_px = sc.w * 365.25 / axis.days
+    step = next((k for k in YEAR_STEPS if k * year_px >= YEAR_LABEL_PX), YEAR_STEPS[-1])
+    minor = 1 if year_px >= 4 else step
+    first = -(-axis.start.year // minor) * minor  # the first multiple of ``minor`` on the axis
+    for year in range(max(first, 1), min(axis.end.year, 9999) + 1, minor):
+        d = date(year, 1, 1)
+        if d < axis.start or d > axis.end:
+            continue
+        x = sc.x(d)
+        major = year % step == 0
+        out.append(f'<path d="M{x},{y} v{7 if major else 3}" stroke="#444" stroke-width="{1.2 if major else 0.6}"/>')
+        if major and x + text_width(str(year), FONT - 1) <= WIDTH - MARGIN:
+            out.append(f'<text x="{x + 2}" y="{y + 13}" class="mw-y">{year}</text>')
 
 
 def _as_of_line(sc: _Scale, y: float, bottom: float, out: list[str]) -> None:
