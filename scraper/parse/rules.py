@@ -1178,18 +1178,29 @@ def unread_item(src: Source, d: Draft) -> str | None:
     ("商务部决定：", session 22: the lift was dropped without a word, and the next item's extension read for all)."""
     if d.qa:
         return None
+    # Only a line holding "措施" can hold a step on measures (ITEM_MEASURES_RE ends with it, before the line's end):
+    # those lines alone are read, in order (a test compares this with reading every line, ``item_left_out``).
     folded, end = src.folded, len(d.operative)
-    starts = [x.start for x in d.drafts]
-    line = 0
-    while line < end:
-        stop = folded.find("\n", line, end)
+    pos = folded.find("措施", 0, end)
+    while pos >= 0:
+        line = folded.rfind("\n", 0, pos) + 1
+        stop = folded.find("\n", pos, end)
         stop = end if stop < 0 else stop
-        if act.ITEM_LINE_RE.match(folded, line, stop) and not any(line <= r[0] < stop for r in d.refs):
-            for v in act.VERB_RE.finditer(folded, line, stop):
-                if act.VERB_KINDS.get(v[0]) in _ITEM_KINDS and _on_measures(folded, v, stop) \
-                        and not any(line <= s < stop for s in starts):
-                    return f"item \"{src.text[line:stop].strip()[:40]}\" names no notice its {v[0]} could act on{LEFT_OUT}"
-        line = stop + 1
+        found = item_left_out(src, d, line, stop)
+        if found is not None:
+            return found
+        pos = folded.find("措施", stop, end)
+    return None
+
+
+def item_left_out(src: Source, d: Draft, line: int, stop: int) -> str | None:
+    """``unread_item``'s warning for the line ``src.folded[line:stop]``, else None."""
+    folded = src.folded
+    if act.ITEM_LINE_RE.match(folded, line, stop) and not any(line <= r[0] < stop for r in d.refs):
+        for v in act.VERB_RE.finditer(folded, line, stop):
+            if act.VERB_KINDS.get(v[0]) in _ITEM_KINDS and _on_measures(folded, v, stop) \
+                    and not any(line <= x.start < stop for x in d.drafts):
+                return f"item \"{src.text[line:stop].strip()[:40]}\" names no notice its {v[0]} could act on{LEFT_OUT}"
     return None
 
 
@@ -1200,7 +1211,10 @@ NAME_CHANGE_RE = re.compile(r"名称\s*(?:变更|更改|改)\s*为|更名\s*为"
 
 def unread_name_change(src: Source, d: Draft) -> str | None:
     """A listed entity's new name (名称变更为, 更名为) in the operative text: not read, so a person must read it."""
-    found = NAME_CHANGE_RE.search(d.operative)
+    op = d.operative
+    if "名称" not in op and "更名" not in op:  # each of its readings holds one of them (a regex scan costs more)
+        return None
+    found = NAME_CHANGE_RE.search(op)
     return None if found is None else f"a name change (\"{found[0]}\") of a listed entity is not read{LEFT_OUT}"
 
 

@@ -3,12 +3,14 @@
 import random
 import re
 from datetime import date
+from types import SimpleNamespace
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from scraper.parse import actions, article, dates, entities, number, page, textnorm
+from scraper.parse import actions, article, dates, entities, number, page, rules, textnorm
 from scraper.parse.document import ART_HASH_RE, has_article_links
+from scraper.parse.draft import Draft, PageHints, Source
 from scraper.parse.textnorm import keyword_spans
 from storage import names
 from storage.records import EntityRecord
@@ -821,3 +823,46 @@ def test_find_container_as_the_selectors_asked_one_by_one():
         tree = LexborHTMLParser("".join(parts) + "</body></html>")
         expected = next(((s, tree.css_first(s)) for s in article.CONTAINER_SELECTORS if tree.css_first(s)), (None, None))
         assert article.find_container(tree) == expected, "".join(parts)
+
+
+ITEM_PIECES = ["一、", "（二）", "三 、", "停止执行", "停止", "继续暂停实施", "暂停", "恢复实施", "取消", "延长", "对", "X公司", "等6家实体",
+               "采取的", "相关", "措施", "措", "施", "。", "；", "\n", " ", "\u3000", "如下：", "第21号", "活动应当立即"]
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_unread_item_reading_the_lines_holding_measures_is_reading_every_line(seed):
+    """unread_item reads only the lines of the operative text that hold "措施": what reading every line gives."""
+    rng = random.Random(seed)
+    warned = 0
+    for _ in range(3000):
+        text = "\n".join(rng.choice(["一、", "（二）", " 三、", ""]) + "".join(rng.choice(ITEM_PIECES) for _ in range(
+            rng.randint(0, 12))) for _ in range(rng.randint(1, 4)))
+        folded = textnorm.fold(text)
+        src = Source(text=text, folded=folded, title_hint=None, filing_no=None, hints=PageHints())
+        spots = [rng.randint(0, len(text)) for _ in range(rng.randint(0, 2))]
+        d = Draft(operative=text[: rng.randint(len(text) // 2, len(text))], refs=[(spots[0], spots[0] + 1, None)]
+                  if spots else [], drafts=[SimpleNamespace(start=s) for s in spots[1:]])  # type: ignore[list-item]
+        every, line, end = None, 0, len(d.operative)
+        while line < end and every is None:
+            stop = folded.find("\n", line, end)
+            stop = end if stop < 0 else stop
+            every = rules.item_left_out(src, d, line, stop)
+            line = stop + 1
+        assert rules.unread_item(src, d) == every, text
+        warned += every is not None
+    assert warned > 100
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_name_change_gate_holds_in_every_match(seed):
+    """unread_name_change looks for NAME_CHANGE_RE only in a text holding 名称 or 更名: each of its matches holds one."""
+    rng = random.Random(seed)
+    pieces = ["名称", "名", "称", "更名", "更", "变更", "更改", "改", "为", " ", "\n", "的"]
+    found = 0
+    for _ in range(5000):
+        op = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        m = rules.NAME_CHANGE_RE.search(op)
+        warning = rules.unread_name_change(None, Draft(operative=op))  # type: ignore[arg-type]
+        assert (warning is None) is (m is None) and (m is None or f"\"{m[0]}\"" in warning), op
+        found += m is not None
+    assert found > 150
