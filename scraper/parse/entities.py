@@ -567,20 +567,35 @@ ENTITIES_TITLE_RE = re.compile(r"名单|实体|企业|单位|机构|人员|公�
 def _entity_annexes(block: list[str]) -> list[str]:
     """``block`` (the annex lines, its heading first) up to a later annex that lists items, not entities ("附件2 /
     相关两用物项清单 / 1. 镓及其化合物（Gallium and its compounds）": goods a listing's measures name, never entities)."""
-    for i in range(1, len(block)):
-        line = block[i]
-        if "附" not in line[:4] or not line.lstrip().startswith("附"):
-            continue
-        m = LATER_ANNEX_RE.match(line)
-        if m is None:
-            continue
-        title = m["title"].strip() or next((x.strip() for x in block[i + 1 : i + 4] if x.strip()), "")
-        if ITEMS_TITLE_RE.search(title) and not ENTITIES_TITLE_RE.search(title):
-            block = block[:i]
-            break
-    if any(line.endswith(FOOTNOTE_ENDS) for line in block):
+    # Only the lines after the heading holding "附" in their first 4 characters can open a later annex: those alone are
+    # read, found in the joined lines (a test compares this with reading every line, ``_items_annex_at``).
+    joined = "\n".join(block)
+    pos = joined.find("附", len(block[0]) + 1) if block else -1
+    while pos >= 0:
+        start = joined.rfind("\n", 0, pos) + 1
+        if pos - start < 4:
+            i = joined.count("\n", 0, pos)
+            if _items_annex_at(block, i):
+                block, joined = block[:i], joined[: start - 1]
+                break
+        end = joined.find("\n", pos)
+        pos = -1 if end < 0 else joined.find("附", end + 1)
+    if not FOOTNOTE_END_CHARS.isdisjoint(map(LAST_CHAR, block)):
         block = [FOOTNOTE_MARK_RE.sub("", line) for line in block]
-    return _ideographic_table(block) if "\u3000" in "".join(block) else block
+        joined = "\n".join(block)
+    return _ideographic_table(block) if "\u3000" in joined else block
+
+
+def _items_annex_at(block: list[str], i: int) -> bool:
+    """Whether ``block[i]`` opens a later annex that lists items, not entities (``_entity_annexes``)."""
+    line = block[i]
+    if "附" not in line[:4] or not line.lstrip().startswith("附"):
+        return False
+    m = LATER_ANNEX_RE.match(line)
+    if m is None:
+        return False
+    title = m["title"].strip() or next((x.strip() for x in block[i + 1 : i + 4] if x.strip()), "")
+    return ITEMS_TITLE_RE.search(title) is not None and not ENTITIES_TITLE_RE.search(title)
 
 
 # A Word table pasted as text with U+3000 between its cells (session 21, parse21/18: no entity read): the cells are cut
@@ -609,6 +624,8 @@ def _ideographic_table(block: list[str]) -> list[str]:
 # "1. 猎鹰光电公司（Falcon Electro-Optics, Inc.）①" / "…）[1]" / "…）*": a footnote's mark after the names, no part of them.
 FOOTNOTE_MARK_RE = re.compile(rf"(?<=[）)])\s*(?:[{CIRCLED[:20]}]|\[\d{{1,2}}\]|［\d{{1,2}}］|\*{{1,3}}|注\d{{1,2}})\s*$")
 FOOTNOTE_ENDS = (*CIRCLED[:20], "]", "］", "*", *"0123456789")
+FOOTNOTE_END_CHARS = frozenset(FOOTNOTE_ENDS)  # each one character: a line's last one is looked up, not 32 suffixes tried
+LAST_CHAR = itemgetter(slice(-1, None))  # a line's last character ("" for an empty line)
 
 
 def _annex_with_contexts(found: list[tuple[str, str, str, str]], contexts: list[Context], country: str | None,

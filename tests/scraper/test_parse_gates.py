@@ -866,3 +866,29 @@ def test_name_change_gate_holds_in_every_match(seed):
         assert (warning is None) is (m is None) and (m is None or f"\"{m[0]}\"" in warning), op
         found += m is not None
     assert found > 150
+
+
+ANNEX_BLOCK_LINES = ["附件", "附件2", " 附件3：相关两用物项清单", "附 件 1", "附件2：实体名单", "相关两用物项清单", "实体名单", "说明附件2",
+               "1. 镓及其化合物（Gallium）", "2. 甲公司（Alpha Inc.）①", "3.\u3000乙公司\u3000Beta", "序号\u3000中文名称\u3000英文名称",
+               "", " ", "附", "4. 丙（Gamma）[1]", "5. 丁（Delta）*", "6", "附件4\u3000", "  附件2 物项", "\u3000\u3000\u3000附件3"]
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_entity_annexes_reading_the_lines_holding_fu_is_reading_every_line(seed):
+    """_entity_annexes looks for a later annex only on the lines holding 附 early, and for footnote marks by each line's
+    last character: what reading every line (``_items_annex_at``) and trying every ending gives."""
+    assert all(len(end) == 1 for end in entities.FOOTNOTE_ENDS)
+    rng = random.Random(seed)
+    cut = 0
+    for _ in range(3000):
+        block = [rng.choice(ANNEX_BLOCK_LINES) for _ in range(rng.randint(1, 8))]
+        every = block
+        for i in range(1, len(block)):
+            if entities._items_annex_at(block, i):
+                every, cut = block[:i], cut + 1
+                break
+        if any(line.endswith(entities.FOOTNOTE_ENDS) for line in every):
+            every = [entities.FOOTNOTE_MARK_RE.sub("", line) for line in every]
+        every = entities._ideographic_table(every) if "\u3000" in "".join(every) else every
+        assert entities._entity_annexes(block) == every, block
+    assert cut > 300
