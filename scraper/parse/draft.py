@@ -26,6 +26,20 @@ from .textnorm import clean, clean_and_fold, fold
 
 BODY_LINE_MIN = 50  # a line this long with a comma or full stop is body text, not heading
 HEAD_MAX = 15
+# A comma of prose: one not inside an English name ("Vanguard Tactical Systems, Inc.": a company's suffix after it), or a
+# full stop written "." after a Chinese character. A title naming an English company holds neither, and is still a
+# heading (session 23, parse23: such a title was read as body, and the notice's number in it not found).
+PROSE_COMMA_RE = re.compile(r"(?<![A-Za-z.]),|,(?!\s*(?:Inc|LLC|L\.L\.C|Ltd|Limited|Co\b|Corp|L\.?P\b|PLC|S\.A|GmbH|AG\b|KK\b|N\.V|B\.V|Pty))"
+                            r"|[\u4e00-\u9fff]\.")
+CJK_CHAR_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def prose_commas(s: str) -> bool:
+    """Whether the commas of the long line ``s`` (with no "，" or "。") make it body text: one of them is a comma of prose
+    (PROSE_COMMA_RE), or the line is English (its commas are all prose)."""
+    return PROSE_COMMA_RE.search(s) is not None or CJK_CHAR_RE.search(s) is None
+
+
 # A page that gives a notice or a Q&A in full after a lead of its own (a press reprint, a MOFCOM news
 # page): a line of the lead promises the whole text that follows, in the words the papers use ("…公告全文
 # 如下：", "原文如下：", "以下为公告原文：", "公告内容如下：", "附：商务部公告全文", traditional script made
@@ -106,7 +120,7 @@ class Source:
         for line in self.lines:
             s = line.strip()
             if s:
-                if len(s) >= BODY_LINE_MIN and ("，" in s or "。" in s or "," in s):
+                if len(s) >= BODY_LINE_MIN and ("，" in s or "。" in s or ("," in s and prose_commas(s))):
                     break
                 head.append(s)
                 folded_head.append(folded[at : at + len(line)].strip())

@@ -67,12 +67,17 @@ COUNTRY_IN_RE = re.compile(COUNTRY_ALT)
 # What every COUNT_RE match holds: the last character of NUM, then 家 or 名.
 COUNT_GATE_RE = re.compile(r"[\d零一二三四五六七八九十百两]\s*[家名]")
 # Prose list: "决定将…列入…" (the segment between 将 and 列入); a removal may say "将…从…名单中移出".
-FROM_LIST_OUT = r"从[^,，。;；]{0,30}?(?:名单|清单)\s*中?\s*移出"
+# "从出口管制关注名单中移除" (session 23, parse23: a watch-list removal so worded read as nothing): 移除 is 移出.
+FROM_LIST_OUT = r"从[^,，。;；]{0,30}?(?:名单|清单)\s*中?\s*移[出除]"
 # "决定将2025年9月25日列入出口管制管控名单的甲公司（…）移出…": a 列入 that a list's name and 的 follow says which entity (when
 # it was listed), it is not the decision's verb (session 22, parse22: the day was read as the entity removed).
 LISTED_IN = r"列入(?![^,，。;；:：]{0,20}?(?:名单|清单)\s*中?\s*的)"
+# "决定将甲公司（…）重新列入…" (a listing again after a removal): the adverb is the verb's, not the name's (session 23, parse23:
+# the name read "甲公司（…）重新", with no English). ``_prose_decision`` cuts it off the segment SEGMENT_ENDS ends.
+RELISTED_IN = rf"(?:重新|再次|再度){LISTED_IN}"
+AGAIN = ("重新", "再次", "再度")
 PROSE_DECISION_RE = re.compile(
-    rf"决定\s*将(?P<seg>[^。]+?)(?:{LISTED_IN}|纳入|{FROM_LIST_OUT}|移出)|决定\s*对(?P<seg2>[^。]+?)采取(?:以下|相应|有关)?反制措施"
+    rf"决定\s*将(?P<seg>[^。]+?)(?:{RELISTED_IN}|{LISTED_IN}|纳入|{FROM_LIST_OUT}|移[出除])|决定\s*对(?P<seg2>[^。]+?)采取(?:以下|相应|有关)?反制措施"
 )
 OBJECT_OF_DUI_RE = re.compile(
     r"(?:决定)?对\s*(?P<seg>[^,。;]{2,80}?)(?=\s*(?:涉嫌|采取|启动|进行|实施|予以|开展|的行为|处以))"
@@ -486,11 +491,48 @@ def annex_entities(lines: list[str], start: int = 0, country: str | None = None,
     """Numbered entity lines (and their branch lines) from ``lines[start:]``;
     ``chinese_numbers`` also accepts "一、名称" lines (below an annex heading only);
     ``clean``: the lines are of a ``textnorm.clean`` text, so they hold no invisible character.
-
-    The lines are matched in one ``findall``. The plain lines before the first other one are read
-    in one comprehension when no name can be too long (none of these lines is) and no name holds an
-    invisible character; the other lines, one by one."""
+    A Chinese name with no English whose English stands alone on the next line is read with it
+    (``_english_joined``, only asked when a name without English is read)."""
     block = _entity_annexes(lines[start:])
+    out = _annex_block(block, country, chinese_numbers, clean)
+    if None in map(ENGLISH, out) and any(e.en is None and e.zh for e in out):
+        joined = _english_joined(block)
+        if joined is not None:
+            return _annex_block(joined, country, chinese_numbers, clean)
+    return out
+
+
+# "1. 北风导航公司" and, on the next line (a <p> of its own), "Northwind Navigation, Inc.": the English name of the
+# line before, no bracket around it (session 23, parse23: every English name of such an annex was lost, so no entity
+# could be found by it). The next line is Latin only, no colon ("Address: …" is no name), at most one blank line between.
+ENGLISH_ALONE_RE = re.compile(r"^\s*[A-Za-z][^:：\u3000-\u9fff\uff01-\uff5e]*$")
+
+
+def _english_joined(block: list[str]) -> list[str] | None:
+    """``block`` with each English name alone on a line put in brackets after the numbered Chinese name above it
+    (a name with no bracket and no Latin letter), or None when there is none."""
+    out: list[str] = []
+    joined = False
+    i = 0
+    while i < len(block):
+        line = block[i]
+        nxt = i + 1
+        if nxt < len(block) and not block[nxt].strip():
+            nxt += 1
+        folded = fold(line)
+        if (nxt < len(block) and ENGLISH_ALONE_RE.match(block[nxt]) and NUMBERED_RE.match(folded)
+                and CJK_RE.search(folded) and "(" not in folded and not LATIN_RE.search(folded)):
+            out.append(f"{line.rstrip()}（{block[nxt].strip()}）")
+            joined = True
+            i = nxt + 1
+            continue
+        out.append(line)
+        i += 1
+    return out if joined else None
+
+
+def _annex_block(block: list[str], country: str | None, chinese_numbers: bool, clean: bool) -> list[EntityRecord]:
+    """``annex_entities`` of the annex lines ``block``."""
     text = "\n" + "\n".join(block)
     found = ANNEX_LINE_RES[chinese_numbers].findall(text)
     # A plain line closes its bracket; another may leave one open, a name wrapped onto the next line.
@@ -803,7 +845,9 @@ def _strip_qualifier(seg: str, folded: str) -> Item:
 
 # "…第66号所列中国台湾地区实体", "…所列的美国企业": the words before a name that say which notice listed it (session 21,
 # parse21: a removal's name was read with them, and without the region they give).
-LISTED_BY_RE = re.compile(rf"所列(?:的)?\s*(?P<c>{COUNTRY_ALT})?\s*(?:实体|企业|公司|机构)\s*")
+# "…第21号所列16家美国实体" (all of them, a removal of the whole notice's): the words hold a count, and no name follows
+# (session 23, parse23: the words were read as an entity removed).
+LISTED_BY_RE = re.compile(rf"所列(?:的)?\s*(?:全部\s*)?(?:{NUM_SCANNED}\s*[家名]\s*)?(?P<c>{COUNTRY_ALT})?\s*(?:实体|企业|公司|机构)\s*")
 
 
 def listed_by_country(folded: str) -> str | None:
@@ -899,7 +943,10 @@ def prose_entities(seg: str, country: str | None = None, folded: str | None = No
     if summary:
         seg, folded = seg[: summary.start()], folded[: summary.start()]
     stripped, fstripped = _strip_qualifier(seg, folded)
-    country = country or listed_by_country(folded[: len(folded) - len(fstripped)])  # the first name's qualifier
+    qualifier = folded[: len(folded) - len(fstripped)]
+    located = "位于" in folded  # (one look for every name of the list: LOCATED_RE)
+    country = country or listed_by_country(qualifier) or (located_country(qualifier) if located else None)  # the first
+    # name's qualifier
     seg, folded = stripped, fstripped
     if "、" not in folded and ")" not in folded and COUNT_PHRASE_RE.match(folded):
         return []  # one item, "20家日本实体": a count, no name (no "、" or ")" to cut at)
@@ -911,6 +958,8 @@ def prose_entities(seg: str, country: str | None = None, folded: str | None = No
         for zh, en, _ in names:
             name, own = _listed_by_own(clean_display(zh if not zh.startswith(BRANCH_PREFIX_FIRST)
                                                      else _without_branch_prefix(zh)), country)
+            if located:
+                name, own = _located(name, own)
             listed.append(_person_of(_prose_entity(name, clean_display(en), own)))
         return listed
     items = _merge_fragments(_prose_items(seg, folded))
@@ -935,8 +984,30 @@ def prose_entities(seg: str, country: str | None = None, folded: str | None = No
         zh, en = split_name(item, fitem)
         if zh or en:
             zh, own = _listed_by_own(zh, place or country)
+            if located:
+                zh, own = _located(zh, own)
             out.append(_person_of(_prose_entity(zh, en, own, note)))
     return out
+
+
+# "位于美国弗吉尼亚州的切萨皮克系统公司（…）": where the entity is, before its name (session 23, parse23: a later name
+# kept the words, and no name had the country they give).
+LOCATED_RE = re.compile(rf"位于\s*(?P<c>{COUNTRY_ALT})[^,，。;；、()（）]{{0,30}}?的\s*")
+
+
+def located_country(folded: str) -> str | None:
+    """The country of "位于<country>…的" in a name's qualifier, else None."""
+    m = LOCATED_RE.search(folded)
+    return COUNTRIES[m.group("c")] if m else None
+
+
+def _located(zh: str | None, country: str | None) -> tuple[str | None, str | None]:
+    """A later name of a prose list with the words saying where it is before it (LOCATED_RE): the name without them,
+    and their country (else ``country``)."""
+    m = LOCATED_RE.match(zh) if zh else None
+    if m is None or not zh or m.end() >= len(zh):
+        return zh, country
+    return zh[m.end() :], COUNTRIES[m.group("c")]
 
 
 def _listed_by_own(zh: str | None, country: str | None) -> tuple[str | None, str | None]:
@@ -1022,7 +1093,7 @@ def _without_branch_prefix(name: str) -> str:
 
 
 # What ends PROSE_DECISION_RE's segment: after "决定将", a listing verb; after "决定对", 采取 and the countermeasure words.
-SEGMENT_ENDS = {"将": re.compile(f"{LISTED_IN}|纳入|{FROM_LIST_OUT}|移出"), "对": re.compile("采取(?:以下|相应|有关)?反制措施")}
+SEGMENT_ENDS = {"将": re.compile(f"{LISTED_IN}|纳入|{FROM_LIST_OUT}|移[出除]"), "对": re.compile("采取(?:以下|相应|有关)?反制措施")}
 PROSE_MAX = 3000  # a longer segment is no list
 
 
@@ -1050,7 +1121,10 @@ def _prose_decision(folded: str, start: int) -> tuple[int, int] | None:
             stop = find("。", at + 1)
             end = ending.search(folded, at + 2, size if stop < 0 else stop)
             if end is not None:
-                return at + 1, end.start()
+                cut = end.start()
+                if folded.startswith(AGAIN, cut - 2, cut) and cut - 2 > at + 1 and end[0] == "列入":  # "重新列入"
+                    cut -= 2
+                return at + 1, cut
         pos = find("决定", pos + 1)
     return None
 

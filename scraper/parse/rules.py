@@ -52,7 +52,7 @@ from .textnorm import NUM, fold, to_int
 QA_ISSUER = "商务部新闻办公室"
 QA_TITLE_WORDS = ("答记者问", "新闻发言人", "新闻发布会")
 FILING_LINE_PREFIX = "【"
-LISTING_WORDS = ("列入", "移出")
+LISTING_WORDS = ("列入", "移出", "移除")
 COUNTERMEASURE_WORDS = ("反制", "反外国制裁法")
 SUSPEND_WORDS = ("暂停实施",)
 # "…第72号自…起停止适用": a notice ceasing to apply (``suspenders_restored``).
@@ -462,7 +462,7 @@ def titled_listing(src: Source, d: Draft) -> list[act.ActionDraft]:
     title = d.folded_title
     # a title is no sentence: a text without one has its first line taken for it ("2025年2月4日，…将因美纳
     # 公司…列入不可靠实体清单。…" tells history)
-    if d.qa or d.own is None or "移出" in title or "。" in title or "," in title:
+    if d.qa or d.own is None or "移出" in title or "移除" in title or "。" in title or "," in title:
         return drafts
     m = TITLE_LISTING_RE.search(title)
     if m is None:
@@ -549,7 +549,8 @@ def decision_sentence(folded: str, start: int = 0) -> tuple[int, int] | None:
         stop = find("。", pos, end)
         end = stop if stop >= 0 else end
         sentence = folded[begin:end]  # with a listing verb (or 采取, 调查)?
-        if "列入" in sentence or "移出" in sentence or "采取" in sentence or "调查" in sentence or "纳入" in sentence:
+        if "列入" in sentence or "移出" in sentence or "采取" in sentence or "调查" in sentence or "纳入" in sentence \
+                or "移除" in sentence:
             return begin, end
         pos = find("决定", end)
     return None

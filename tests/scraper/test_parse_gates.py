@@ -167,7 +167,7 @@ def test_prose_list_read_by_one_pattern_is_the_item_reading(monkeypatch, seed):
         assert entities.prose_entities(seg, country) == found, seg
 
 
-DECISION_PIECES = ["决定", "决", "定", "将", "对", "列入", "纳入", "移出", "列", "入", "采取", "采", "以下", "相应", "有关", "反制措施",
+DECISION_PIECES = ["决定", "决", "定", "将", "对", "列入", "纳入", "移出", "移除", "重新", "再次", "列", "入", "采取", "采", "以下", "相应", "有关", "反制措施",
                    "反制", "措施", "。", " ", "\u3000", "\n", "甲公司", "（A）"]
 
 
@@ -182,7 +182,7 @@ def test_prose_decision_found_from_each_decision_is_the_regex_search(seed):
         if rng.random() < 0.5:  # a decision's shape: verbs and 采取 after 将 or 对, a "。" among them
             text = pieces(3) + "决定" + rng.choice(["将", "对", " 对", "\u3000将"]) + pieces(4) + "".join(
                 rng.sample(["纳入", "列入", "移出", "采取反制措施", "采取以下反制措施", "采取有关反制措施", "采取相应反制措施", "采取", "。",
-                               "从出口管制管控名单中移出", "从", "名单中"], 3)) + pieces(3)
+                               "从出口管制管控名单中移出", "从", "名单中", "重新列入", "再度列入", "移除"], 3)) + pieces(3)
         else:
             text = pieces(16)
         start = rng.randint(0, len(text))

@@ -1,0 +1,81 @@
+"""Faults parse23 found (session 23's blind probe, tests/data/corpus/parse23/), each as a text in, the parse out: an
+annex whose English names stand alone on the next line, a title naming an English company, a watch-list removal worded
+移除, a re-listing 重新列入, names after 位于…的, a removal of all of a notice's entities by number and count."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scraper.parse import parse_document, parse_text
+from storage.records import NoticeRecord
+
+CASES = Path(__file__).resolve().parents[1] / "data" / "corpus" / "parse23"
+
+
+def _parse(name: str, old: str = "", new: str = "") -> NoticeRecord:
+    text = (CASES / name).read_text(encoding="utf-8")
+    rec = parse_text(text.replace(old, new) if old else text)
+    assert rec is not None
+    return rec
+
+
+def _names(rec: NoticeRecord) -> list[tuple[str | None, str | None, str | None]]:
+    return [(e.zh, e.en, e.country) for e in rec.entities]
+
+
+def test_english_names_alone_on_the_next_paragraph_are_read_with_the_chinese() -> None:
+    """"<p>1. 北风导航公司</p><p>Northwind Navigation, Inc.</p>": every English name was lost (keys from the Chinese)."""
+    doc = parse_document((CASES / "01-html-ecl-annex-en-next-paragraph.html").read_bytes())
+    assert doc.notice is not None
+    assert [e.en for e in doc.notice.entities] == ["Northwind Navigation, Inc.", "Anvil & Hammer Defense LLC",
+                                                    "Bluefin Undersea Systems Corp.", "Zenith Electro-Optics Company"]
+    assert doc.notice.warnings == ()
+
+
+def test_an_address_alone_on_the_next_line_is_no_english_name() -> None:
+    """The same layout with "Address: …" lines: a line with a colon is no name (the Chinese name keeps no English)."""
+    text = (
+        "商务部公告2027年第90号\n决定将甲乙公司等2家美国实体列入出口管制管控名单（见附件）。\n本公告自公布之日起正式实施。\n"
+        "商务部\n2027年6月18日\n附件\n出口管制管控名单\n1. 甲乙公司\nAddress: 1 Main Street, Reston, VA\n2. 丙丁公司\nBingding Corp.\n"
+    )
+    rec = parse_text(text)
+    assert rec is not None
+    assert [(e.zh, e.en) for e in rec.entities] == [("甲乙公司", None), ("丙丁公司", "Bingding Corp.")]
+
+
+def test_a_title_naming_an_english_company_keeps_the_notice_number() -> None:
+    """"商务部公告2027年第39号 公布将Vanguard Tactical Systems, Inc.等3家…": the comma made the title body text, so the
+    notice had no number (keyed DOC-…)."""
+    rec = _parse("06-ecl-annex-english-only.txt")
+    assert (rec.key, rec.kind.value, rec.warnings) == ("MOFCOM-2027-39", "announcement", ())
+    assert [e.en for e in rec.entities] == ["Vanguard Tactical Systems, Inc.", "Ironclad Microelectronics LLC",
+                                            "Trident Ocean Robotics Corporation"]
+
+
+def test_a_watch_list_removal_worded_yichu_removes_its_entities() -> None:
+    """"商务部决定将上述2家实体从出口管制关注名单中移除": no removal, no entity, no warning."""
+    rec = _parse("14-wl-removal-yichu-remove-verification.txt")
+    assert [(a.action.value, a.list.value if a.list else None, a.entities) for a in rec.actions] == [
+        ("remove", "watch", ("mitsuieands", "tamagawaseiki"))]
+    assert "移除" in rec.text  # the text is kept as written
+
+
+def test_a_relisting_reads_the_name_without_chongxin() -> None:
+    """"决定将全球维度公司（Global Dimensions LLC）重新列入…": the name was "全球维度公司（Global Dimensions LLC）重新"."""
+    rec = _parse("16-ecl-relisting-chongxin-lieru.txt")
+    assert [(e.zh, e.en) for e in rec.entities] == [("全球维度公司", "Global Dimensions LLC")]
+    assert [a.action.value for a in rec.actions] == ["impose"]
+
+
+def test_names_after_weiyu_de_are_the_names_alone_in_their_country() -> None:
+    """"、位于美国弗吉尼亚州的切萨皮克系统公司（…）": the second name kept the words; neither had the country."""
+    rec = _parse("19-uel-prose-located-in-prefix.txt")
+    assert _names(rec) == [("太平洋光学公司", "Pacific Optics, Inc.", "US"), ("切萨皮克系统公司", "Chesapeake Systems LLC", "US")]
+
+
+def test_a_removal_of_a_whole_notice_by_number_and_count_names_no_entity() -> None:
+    """"决定将商务部公告2025年第21号所列16家美国实体移出…": the words were an entity, the removal limited to it."""
+    rec = _parse("20-ecl-removal-whole-notice-by-number.txt")
+    assert rec.entities == ()
+    assert [(a.action.value, [t.key for t in a.targets], a.entities) for a in rec.actions] == [
+        ("remove", ["MOFCOM-2025-21"], ())]
