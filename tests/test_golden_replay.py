@@ -22,7 +22,6 @@ import hashlib
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +29,7 @@ from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session
 
 from storage.models import Action, Entity, Event, HealthIssue, Listing, Notice, Snapshot
+from tests import zygote
 
 REPO = Path(__file__).resolve().parent.parent
 GOLDEN = REPO / "tests" / "data" / "golden" / "replay.json"
@@ -43,7 +43,7 @@ BASE_URL = "http://127.0.0.1:8765/feeds/"
 def _cli(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("MOFCOM_WATCH_")}
     return subprocess.run(
-        [sys.executable, "-m", "mofcom_watch", "--db", f"sqlite:///{db}", *args],
+        zygote.command("--db", f"sqlite:///{db}", *args),
         cwd=REPO, env=env, capture_output=True, text=True, timeout=600,
     )
 

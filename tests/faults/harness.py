@@ -23,6 +23,8 @@ from pathlib import Path
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from tests import zygote
+
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "fixtures"
 FETCHED = "2026-11-29T00:00:00+00:00"
@@ -96,7 +98,11 @@ def spawn_logged(db_url: str, *args: str, log: Path, env: dict[str, str] | None 
 
 
 def cli(db_url: str, *args: str, env: dict[str, str] | None = None, timeout: float = 300) -> Done:
-    return finish(spawn(db_url, *args, env=env), timeout)
+    """Run the command to its end: a real process forked by the test zygote (``tests/zygote.py``: the imports paid
+    once per worker). Tests that signal, time or kill a process use :func:`spawn` (the real program's start)."""
+    proc = subprocess.Popen(zygote.command("--db", db_url, *args), cwd=ROOT, env=env or cli_env(), text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return finish(proc, timeout)
 
 
 def replay_args(tree: Path = FIXTURES) -> tuple[str, ...]:

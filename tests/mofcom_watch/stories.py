@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +13,7 @@ from typer.testing import CliRunner
 
 from mofcom_watch.cli import app
 from mofcom_watch.clock import TODAY_ENV
+from tests import zygote
 
 REPO = Path(__file__).resolve().parents[2]
 TAG = "tag:mofcom-watch,2025:"
@@ -83,8 +83,7 @@ def replayed(folder: Path, pages: Path, fetched: str, today: str | None = None) 
     db = f"sqlite:///{folder / 'store.sqlite'}"
     env = {k: v for k, v in os.environ.items() if not k.startswith("MOFCOM_WATCH_")}
     pinned = {TODAY_ENV: today} if today else None
-    done = subprocess.run([sys.executable, "-m", "mofcom_watch", "--db", db, "replay", str(pages),
-                           "--fetched-at", fetched], capture_output=True, text=True, cwd=REPO,
+    done = subprocess.run(zygote.command("--db", db, "replay", str(pages), "--fetched-at", fetched), capture_output=True, text=True, cwd=REPO,
                           env={**env, **(pinned or {})}, timeout=120)
     assert done.returncode in (0, 1), done.stderr
     return Store(db, folder, pinned)

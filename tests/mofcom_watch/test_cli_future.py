@@ -14,13 +14,13 @@ import os
 import shutil
 import sqlite3
 import subprocess
-import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from storage.vocabulary import BEIJING
+from tests import zygote
 from tests.conftest import REPO_ROOT, copy_of
 
 TODAY = datetime.now(BEIJING).date()
@@ -33,7 +33,7 @@ PAGES = ("www.mofcom.gov.cn/zcfb/blgg/gg/2025/index.html",
 def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     full = {k: v for k, v in os.environ.items() if not k.startswith(("MOFCOM_WATCH_", "PYTHONIOENCODING", "LC_"))}
     full.update(env or {})
-    return subprocess.run([sys.executable, "-m", "mofcom_watch", *args], capture_output=True, cwd=REPO_ROOT,
+    return subprocess.run(zygote.command(*args), capture_output=True, cwd=REPO_ROOT,
                           env=full, timeout=120, stdin=subprocess.DEVNULL, text=True)
 
 

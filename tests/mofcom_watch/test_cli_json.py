@@ -8,9 +8,9 @@ import json
 import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
+from tests import zygote
 from tests.conftest import REPO_ROOT, copy_of
 from tests.site_server import SiteServer
 
@@ -21,7 +21,7 @@ FIXTURES = REPO_ROOT / "fixtures"
 def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     full = {k: v for k, v in os.environ.items() if not k.startswith(("MOFCOM_WATCH_", "PYTHONIOENCODING", "LC_"))}
     full.update(env or {})
-    return subprocess.run([sys.executable, "-m", "mofcom_watch", *args], capture_output=True, cwd=REPO_ROOT,
+    return subprocess.run(zygote.command(*args), capture_output=True, cwd=REPO_ROOT,
                           env=full, timeout=180, stdin=subprocess.DEVNULL, text=True)
 
 

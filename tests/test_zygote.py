@@ -1,0 +1,77 @@
+"""The test zygote (``tests/zygote.py``) answers as the real program would: the same bytes on stdout and stderr and
+the same exit code as ``python -m mofcom_watch``, with the caller's working folder, environment and standard input;
+a start it cannot reproduce goes to the real program; a launcher killed takes its process with it."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests import zygote
+
+FIXTURE_PAGE = Path(__file__).resolve().parents[1] / "fixtures" / "www.mofcom.gov.cn" / "zcfb" / "blgg" / "gg" / "2025" / "index.html"
+
+
+def both(args: list[str], cwd: Path, env: dict[str, str], stdin: bytes = b"") -> tuple[tuple, tuple]:
+    def one(argv: list[str]) -> tuple:
+        done = subprocess.run(argv, cwd=cwd, env=env, input=stdin, capture_output=True, timeout=120)
+        return done.returncode, done.stdout, done.stderr
+
+    return one(zygote.command(*args)), one([sys.executable, "-m", "mofcom_watch", *args])
+
+
+def base_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MOFCOM_WATCH_")}
+    env.update(extra)
+    return env
+
+
+def test_a_command_through_the_zygote_answers_as_the_real_program(tmp_path):
+    (tmp_path / "here.toml").write_text('[fetch]\ntimeout = 7\n', encoding="utf-8")
+    env = base_env(MOFCOM_WATCH_REQUEST_DELAY="3", MOFCOM_WATCH_FEED_DIR="x")  # a setting and a typo (warned)
+    cases = [
+        (["--config", "here.toml", "config"], b""),  # a path relative to the caller's folder, the caller's variables
+        (["parse", "-"], FIXTURE_PAGE.read_bytes()),  # the caller's standard input
+        (["nosuch"], b""),  # a usage error: exit 2, the message on stderr
+        (["--db", f"sqlite:///{tmp_path / 'none' / 'x.sqlite'}", "status"], b""),
+    ]
+    served_before = len(zygote.logged("served.log"))
+    for args, stdin in cases:
+        through, real = both(args, tmp_path, env, stdin)
+        assert through == real, (args, through, real)
+    served = zygote.logged("served.log")[served_before:]
+    assert [line.split(" ", 1)[1] for line in served] == [repr(args) for args, _ in cases], served
+    config = both(cases[0][0], tmp_path, env)[0]
+    assert b"timeout = 7.0   # [file " in config[1] and b"request_delay = 3.0   # [env" in config[1], config
+    assert b"MOFCOM_WATCH_FEED_DIR is not a setting" in config[2], config
+
+
+def test_a_start_the_zygote_cannot_reproduce_runs_the_real_program(tmp_path):
+    env = base_env(PYTHONIOENCODING="ascii")  # stdout in another encoding: chosen at the interpreter's start
+    refused_before = len(zygote.logged("refused.log"))
+    through, real = both(["parse", "-"], tmp_path, env, FIXTURE_PAGE.read_bytes())
+    assert through == real and b"\\u" in through[1], through[1][:300]
+    refused = zygote.logged("refused.log")[refused_before:]
+    assert len(refused) == 1 and "PYTHONIOENCODING" in refused[0], refused
+
+
+def test_the_process_of_a_killed_launcher_is_killed(tmp_path):
+    served_before = len(zygote.logged("served.log"))
+    launcher = subprocess.Popen(zygote.command("parse", "-"), cwd=tmp_path, env=base_env(), stdin=subprocess.PIPE,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # waits for its input
+    deadline = time.monotonic() + 60
+    while len(zygote.logged("served.log")) == served_before and time.monotonic() < deadline:
+        time.sleep(0.05)
+    child = int(zygote.logged("served.log")[served_before].split()[0])
+    assert Path(f"/proc/{child}").exists()
+    launcher.send_signal(signal.SIGKILL)
+    launcher.wait(timeout=30)
+    while Path(f"/proc/{child}").exists() and time.monotonic() < deadline:  # its input still open: it would wait
+        time.sleep(0.05)
+    gone = not Path(f"/proc/{child}").exists()
+    launcher.stdin.close()  # type: ignore[union-attr]
+    assert gone, f"pid {child} outlived its launcher"

@@ -1,0 +1,279 @@
+"""Test-only: real ``mofcom-watch`` processes without paying the imports each time (trim23).
+
+A ``python -m mofcom_watch`` process spends ~0.8-1 s of CPU importing (SQLAlchemy's ORM, the storage, the parser)
+before it does anything, and the suite starts well over a thousand of them. The zygote is a process that imports
+``mofcom_watch.cli`` and every command's module once (per pytest worker), then forks a child per command. The child
+is a real process (its own pid, exit code, files and locks): it gets the launcher's standard input, output and error
+(the same descriptors: the test's pipes), argv, environment, working folder and umask, rebuilds ``sys.stdin``/
+``sys.stdout``/``sys.stderr`` as the interpreter's start would have on those descriptors (the encodings the launcher's
+own start chose), re-reads the time zone, and runs ``mofcom_watch`` as ``-m`` does (``runpy``): the same
+``__main__``, ``main()``, exit handling and interpreter exit. Tests call :func:`command` where they would have
+started ``[sys.executable, "-m", "mofcom_watch", ...]``; the process they start is ``tests/zygote_launch.py``, which
+exits as the child did.
+
+Used only where a test does not look at start-up, imports, terminals, process groups, signals sent to the process or
+its pid: those keep plain ``subprocess``. The launcher becomes the real program (exec) whenever the zygote cannot
+reproduce the start exactly: a different locale, ``PYTHON*``, ``LD_*``/faketime, terminal or colour variable, other
+resource limits, SIGINT ignored, a session or group leader, descriptors passed beyond 0-2, or no zygote.
+``MOFCOM_TEST_NO_ZYGOTE=1`` turns it off for the whole suite (every command then exec's the real program).
+
+The project's modules read no environment, working folder or terminal at import (checked: nothing at module level
+reads ``os.environ``, ``Path.cwd()``, ``sys.stdout`` or ``isatty``); the zygote refuses to serve if importing them
+printed or warned anything, since a real process would have shown that on its stderr.
+"""
+
+from __future__ import annotations
+
+import atexit
+import gc
+import importlib
+import io
+import os
+import resource
+import runpy
+import select
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+LAUNCH = Path(__file__).resolve().with_name("zygote_launch.py")
+OFF = "MOFCOM_TEST_NO_ZYGOTE"
+# differing values of these mean a different start (locale, interpreter options, preloaded libraries, terminal)
+KEEP_PREFIXES = ("PYTHON", "LC_", "LD_", "FAKETIME", "SQLALCHEMY", "TERM", "COLORTERM", "CLICOLOR", "FORCE_COLOR",
+                 "NO_COLOR", "COLUMNS", "LINES", "LANG", "_TYPER", "TYPER", "RICH", "JUPYTER", "TTY")
+BENIGN = frozenset({"PYTHONPYCACHEPREFIX", "PYTHONDONTWRITEBYTECODE"})  # where compiled bytecode goes: not behaviour
+LIMITS = ";".join("%d,%d" % resource.getrlimit(n) for n in range(16))  # as tests/zygote_launch.py sends them
+
+
+# ---- the server (python -m tests.zygote SOCKET) -------------------------------------------------------------------
+
+def preload() -> str | None:
+    gc.disable()  # as mofcom_watch/__main__.py and cli.main do while the command is imported
+    out, err = io.StringIO(), io.StringIO()
+    before = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = out, err
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            importlib.import_module("mofcom_watch.cli")
+            from mofcom_watch.commands import COMMANDS
+
+            for entry in COMMANDS.values():
+                importlib.import_module(entry.module)
+    finally:
+        sys.stdout, sys.stderr = before
+    gc.collect()
+    gc.freeze()  # what the imports made lives as long as the process (mofcom_watch.lazygroup.release_collector)
+    gc.enable()
+    said = out.getvalue() + err.getvalue() + "".join(f"{w.category.__name__}: {w.message}\n" for w in caught)
+    return said or None
+
+
+def keep(env: dict[str, str]) -> dict[str, str]:
+    return {k: v for k, v in env.items() if k.startswith(KEEP_PREFIXES) and k not in BENIGN}
+
+
+def receive(conn: socket.socket) -> tuple[list[bytes], list[int]]:
+    data, fds = b"", []
+    msg, ancdata, _flags, _addr = conn.recvmsg(1 << 16, socket.CMSG_SPACE(3 * 4))
+    for level, kind, raw in ancdata:
+        if level == socket.SOL_SOCKET and kind == socket.SCM_RIGHTS:
+            fds += [int.from_bytes(raw[i:i + 4], sys.byteorder) for i in range(0, len(raw) - len(raw) % 4, 4)]
+    size, data = int.from_bytes(msg[:8], "big"), msg[8:]
+    while len(data) < size:
+        more = conn.recv(size - len(data))
+        if not more:
+            raise OSError("short request")
+        data += more
+    return data.split(b"\0"), fds
+
+
+class Request:
+    def __init__(self, fields: list[bytes]) -> None:
+        text = [os.fsdecode(f) for f in fields]
+        self.cwd, umask, self.signals, self.limits, self.group, self.fds = text[:6]
+        self.umask = int(umask)
+        self.streams = [text[6 + 4 * i: 10 + 4 * i] for i in range(3)]
+        argc = int(text[18])
+        self.args = text[19:19 + argc]
+        self.env = dict(item.split("=", 1) for item in text[19 + argc:])
+
+    def refusal(self, home_env: dict[str, str]) -> str | None:
+        """Why the zygote's child would not start as the real program would (None: it would)."""
+        if "ign" in self.signals.split(","):
+            return f"signals ignored: {self.signals}"
+        if self.limits != LIMITS:
+            return f"resource limits {self.limits}"
+        if self.group != "member":
+            return "a session or process-group leader"
+        if len(self.fds.split(",")) != 4 or not self.fds.startswith("0,1,2,"):
+            return f"descriptors {self.fds}"
+        if keep(self.env) != keep(home_env):
+            return f"environment differs in {sorted(set(keep(self.env).items()) ^ set(keep(home_env).items()))}"
+        return None
+
+
+def become(req: Request, fds: list[int]) -> None:
+    """In the forked child: the launcher's descriptors, folder, environment and streams; then ``-m mofcom_watch``."""
+    for target, fd in enumerate(fds[:3]):
+        os.dup2(fd, target, inheritable=True)
+    for fd in fds:
+        if fd > 2:
+            os.close(fd)
+    os.chdir(req.cwd)
+    os.umask(req.umask)
+    os.environ.clear()
+    os.environ.update(req.env)
+    time.tzset()
+    sys.path[0] = req.cwd  # as -m puts the working folder first
+    streams = []
+    for fd, (encoding, errors, line_buffering, write_through) in enumerate(req.streams):
+        buffered = io.open(fd, "rb" if fd == 0 else "wb", -1, closefd=False)
+        buffered.raw.name = ("<stdin>", "<stdout>", "<stderr>")[fd]  # type: ignore[attr-defined,union-attr]
+        text = io.TextIOWrapper(buffered, encoding, errors, "\n", line_buffering == "1", write_through == "1")
+        text.mode = "r" if fd == 0 else "w"  # type: ignore[misc]
+        streams.append(text)
+    sys.stdin, sys.stdout, sys.stderr = streams
+    sys.__stdin__, sys.__stdout__, sys.__stderr__ = streams  # type: ignore[misc]
+    sys.argv = ["-m", *req.args]
+    runpy._run_module_as_main("mofcom_watch")  # type: ignore[attr-defined]  # as python -m does
+
+
+def note(name: str, line: str) -> None:
+    """One line in the zygote's folder (``served.log``: pid and argv of each child; ``refused.log``: why not)."""
+    with open(os.path.join(FOLDER, name), "a", encoding="utf-8") as handle:
+        handle.write(line.replace("\n", " ") + "\n")
+
+
+def watch(conn: socket.socket, req: Request, fds: list[int]) -> bool:
+    """In the watcher (forked per request): fork the child, tell the launcher its pid, pass its signals on, report how
+    it ended. True in the child (which goes on to :func:`become`); the watcher itself never returns."""
+    child = os.fork()
+    if child == 0:
+        return True
+    try:
+        for fd in fds:
+            os.close(fd)
+        pidfd = os.pidfd_open(child)
+        note("served.log", f"{child} {req.args!r}")
+        conn.sendall(b"P%d\n" % child)
+        while True:
+            ready, _, _ = select.select([pidfd, conn], [], [])
+            if pidfd in ready:
+                _, status = os.waitpid(child, 0)
+                if os.WIFSIGNALED(status):
+                    conn.sendall(b"S%d\n" % os.WTERMSIG(status))
+                else:
+                    conn.sendall(b"X%d\n" % os.waitstatus_to_exitcode(status))
+                break
+            if conn in ready and not conn.recv(64):  # the launcher is gone (killed): so is its process
+                raise ConnectionResetError
+    except OSError:
+        os.kill(child, signal.SIGKILL)
+        os.waitpid(child, 0)
+    finally:
+        os._exit(0)
+
+
+FOLDER = ""
+
+
+def serve(path: str) -> None:
+    global FOLDER
+    FOLDER = os.path.dirname(path)
+    refused = preload()
+    home_env = dict(os.environ)
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(path)
+    listener.listen(128)
+    while True:
+        while True:  # reap the watchers that have finished
+            try:
+                pid, _ = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                break
+            if pid == 0:
+                break
+        conn, _ = listener.accept()
+        fds: list[int] = []
+        args: list[str] = []
+        try:
+            fields, fds = receive(conn)
+            req = Request(fields)
+            args = req.args
+            why = refused or req.refusal(home_env)
+        except (OSError, ValueError, IndexError) as exc:
+            why = f"bad request: {exc}"
+        if why is not None or len(fds) != 3:  # the launcher becomes the real program
+            note("refused.log", f"{why or 'no descriptors'}: {args!r}")
+            try:
+                conn.sendall(b"E%s\n" % (why or "no descriptors").replace("\n", " ").encode())
+            except OSError:
+                pass
+            for fd in fds:
+                os.close(fd)
+            conn.close()
+            continue
+        if os.fork() == 0:  # the watcher
+            listener.close()
+            if watch(conn, req, fds):  # only the child returns
+                conn.close()
+                break
+        for fd in fds:
+            os.close(fd)
+        conn.close()
+    become(req, fds)  # the child alone gets here; SystemExit from the command ends it as the interpreter would
+
+
+# ---- the client side (pytest workers) -----------------------------------------------------------------------------
+
+_state: dict[str, object] = {}
+
+
+def _socket_path() -> str | None:
+    if os.environ.get(OFF):
+        return None
+    if "path" not in _state:
+        folder = tempfile.mkdtemp(prefix="mofcom-zygote-")
+        path = os.path.join(folder, "z.sock")
+        env = {k: v for k, v in os.environ.items() if k != "PYTEST_CURRENT_TEST"}
+        proc = subprocess.Popen([sys.executable, "-m", "tests.zygote", path], cwd=ROOT, env=env,
+                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+
+        def stop() -> None:
+            proc.kill()
+            proc.wait()
+            shutil.rmtree(folder, ignore_errors=True)
+
+        atexit.register(stop)
+        deadline = time.monotonic() + 60
+        while not os.path.exists(path) and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)  # the imports (~1.5 s of CPU): until then every command would exec the real program
+        _state["path"] = path
+        _state["proc"] = proc
+    return str(_state["path"])
+
+
+def logged(name: str) -> list[str]:
+    """The lines of the running zygote's ``served.log`` or ``refused.log`` (see :func:`note`)."""
+    path = _socket_path()
+    log = Path(path or "").with_name(name)
+    return log.read_text(encoding="utf-8").splitlines() if path and log.exists() else []
+
+
+def command(*args: str) -> list[str]:
+    """The command line that starts ``mofcom-watch ARGS``: through the zygote, or the real program when it is off."""
+    path = _socket_path()
+    if path is None:
+        return [sys.executable, "-m", "mofcom_watch", *args]
+    return [sys.executable, "-S", str(LAUNCH), path, *args]
+
+
+if __name__ == "__main__":
+    serve(sys.argv[1])
