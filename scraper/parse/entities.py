@@ -840,6 +840,8 @@ def _strip_qualifier(seg: str, folded: str) -> Item:
     if "所列" in folded:
         for m in LISTED_BY_RE.finditer(folded, 0, limit):
             cut = max(cut, m.end() - 1)
+        for m in NOTICE_LISTED_RE.finditer(folded, 0, limit):
+            cut = max(cut, m.end() - 1)
     return (seg[cut + 1 :], folded[cut + 1 :]) if cut >= 0 else (seg, folded)
 
 
@@ -848,6 +850,11 @@ def _strip_qualifier(seg: str, folded: str) -> Item:
 # "…第21号所列16家美国实体" (all of them, a removal of the whole notice's): the words hold a count, and no name follows
 # (session 23, parse23: the words were read as an entity removed).
 LISTED_BY_RE = re.compile(rf"所列(?:的)?\s*(?:全部\s*)?(?:{NUM_SCANNED}\s*[家名]\s*)?(?P<c>{COUNTRY_ALT})?\s*(?:实体|企业|公司|机构)\s*")
+
+
+# "…第21号所列高点航空技术公司（…）": the words name the listing notice and no noun follows them (session 23, parse23: the
+# name kept "商务部公告2025年第21号所列").
+NOTICE_LISTED_RE = re.compile(r"号\s*所列(?:的)?\s*")
 
 
 def listed_by_country(folded: str) -> str | None:
@@ -1019,6 +1026,11 @@ def _listed_by_own(zh: str | None, country: str | None) -> tuple[str | None, str
     last = None
     for last in LISTED_BY_RE.finditer(zh):
         pass
+    bare = None
+    for bare in NOTICE_LISTED_RE.finditer(zh):
+        pass
+    if bare is not None and (last is None or bare.end() > last.end()) and bare.end() < len(zh):
+        return zh[bare.end() :], country
     if last is None or last.end() >= len(zh):
         return zh, country
     return zh[last.end() :], COUNTRIES[last.group("c")] if last.group("c") else country

@@ -79,3 +79,9 @@ def test_a_removal_of_a_whole_notice_by_number_and_count_names_no_entity() -> No
     assert rec.entities == ()
     assert [(a.action.value, [t.key for t in a.targets], a.entities) for a in rec.actions] == [
         ("remove", ["MOFCOM-2025-21"], ())]
+
+
+def test_a_name_after_its_listing_notice_with_no_noun_is_the_name_alone() -> None:
+    """"…第21号所列高点航空技术公司（…）、…第22号所列英斯图公司（…）": both names kept the words before them."""
+    rec = _parse("23-ecl-removal-two-notices-bare-suolie.txt")
+    assert _names(rec) == [("高点航空技术公司", "High Point Aerotechnologies", "US"), ("英斯图公司", "Insitu, Inc.", "US")]
