@@ -32,7 +32,8 @@ def base_env(**extra: str) -> dict[str, str]:
 
 def test_a_command_through_the_zygote_answers_as_the_real_program(tmp_path):
     (tmp_path / "here.toml").write_text('[fetch]\ntimeout = 7\n', encoding="utf-8")
-    env = base_env(MOFCOM_WATCH_REQUEST_DELAY="3", MOFCOM_WATCH_FEED_DIR="x")  # a setting and a typo (warned)
+    env = base_env(MOFCOM_WATCH_REQUEST_DELAY="3", MOFCOM_WATCH_FEED_DIR="x",  # a setting and a typo (warned)
+                   COLUMNS="61")  # read when the output is made (rich, click), not at import
     cases = [
         (["--config", "here.toml", "config"], b""),  # a path relative to the caller's folder, the caller's variables
         (["parse", "-"], FIXTURE_PAGE.read_bytes()),  # the caller's standard input

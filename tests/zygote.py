@@ -13,8 +13,8 @@ exits as the child did.
 
 Used only where a test does not look at start-up, imports, terminals, process groups, signals sent to the process or
 its pid: those keep plain ``subprocess``. The launcher becomes the real program (exec) whenever the zygote cannot
-reproduce the start exactly: a different locale, ``PYTHON*``, ``LD_*``/faketime, terminal or colour variable, other
-resource limits, SIGINT ignored, a session or group leader, descriptors passed beyond 0-2, or no zygote.
+reproduce the start exactly: a different locale, ``PYTHON*``, ``LD_*``/faketime, terminal or colour variable read at
+import, other resource limits, SIGINT ignored, a session or group leader, descriptors passed beyond 0-2, or no zygote.
 ``MOFCOM_TEST_NO_ZYGOTE=1`` turns it off for the whole suite (every command then exec's the real program).
 
 The project's modules read no environment, working folder or terminal at import (checked: nothing at module level
@@ -46,8 +46,10 @@ ROOT = Path(__file__).resolve().parents[1]
 LAUNCH = Path(__file__).resolve().with_name("zygote_launch.py")
 OFF = "MOFCOM_TEST_NO_ZYGOTE"
 # differing values of these mean a different start (locale, interpreter options, preloaded libraries, terminal)
+# (typer reads TYPER_USE_RICH, TERMINAL_WIDTH, _TYPER_*, GITHUB_ACTIONS, FORCE_COLOR, PY_COLORS when imported; COLUMNS
+# and LINES are read when a console is made, in the child: GNU readline puts them in the C environment of a pytest -n 0)
 KEEP_PREFIXES = ("PYTHON", "LC_", "LD_", "FAKETIME", "SQLALCHEMY", "TERM", "COLORTERM", "CLICOLOR", "FORCE_COLOR",
-                 "NO_COLOR", "COLUMNS", "LINES", "LANG", "_TYPER", "TYPER", "RICH", "JUPYTER", "TTY")
+                 "NO_COLOR", "PY_COLORS", "GITHUB_ACTIONS", "LANG", "_TYPER", "TYPER", "RICH", "JUPYTER", "TTY")
 BENIGN = frozenset({"PYTHONPYCACHEPREFIX", "PYTHONDONTWRITEBYTECODE"})  # where compiled bytecode goes: not behaviour
 LIMITS = ";".join("%d,%d" % resource.getrlimit(n) for n in range(16))  # as tests/zygote_launch.py sends them
 
@@ -115,7 +117,9 @@ class Request:
         if len(self.fds.split(",")) != 4 or not self.fds.startswith("0,1,2,"):
             return f"descriptors {self.fds}"
         if keep(self.env) != keep(home_env):
-            return f"environment differs in {sorted(set(keep(self.env).items()) ^ set(keep(home_env).items()))}"
+            mine, theirs = keep(home_env), keep(self.env)
+            return "environment differs: " + ", ".join(f"{k}={theirs.get(k)!r} (zygote: {mine.get(k)!r})"
+                                                       for k in sorted(set(mine) | set(theirs)) if mine.get(k) != theirs.get(k))
         return None
 
 

@@ -8,11 +8,11 @@ import http.client
 import io
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests import zygote
 from tests.conftest import copy_of
 from tests.faults.serving import serving
 
@@ -29,7 +29,7 @@ def db_url(tmp_path_factory, replayed) -> str:
 def screen(db_url: str, tmp_path: Path, text: str, *args: str) -> subprocess.CompletedProcess[str]:
     f = tmp_path / "erp.csv"
     f.write_text(text, encoding="utf-8")
-    return subprocess.run([sys.executable, "-m", "mofcom_watch", "--db", db_url, "screen", str(f), *args],
+    return subprocess.run(zygote.command("--db", db_url, "screen", str(f), *args),
                           capture_output=True, text=True, timeout=120)
 
 
