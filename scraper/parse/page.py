@@ -295,7 +295,8 @@ def check_record(record: NoticeRecord, text: str, *, article: bool = True) -> No
 
 def left_out(record: NoticeRecord) -> str | None:
     """A step the parse saw and could not read, which it left out with a warning (``rules.LEFT_OUT``: a step limited
-    to an annex or entity not read, a numbered item naming no notice, a name change): a warning is no health issue,
+    to an annex or entity not read, an item or a decided paragraph naming no notice, a name change; a suspension of no
+    notice read, a removal of no one, an answer deciding a step on no notice read): a warning is no health issue,
     and the notice would read as changing less than it does (session 22, loud22)."""
     for warning in record.warnings:
         if warning.endswith(LEFT_OUT):

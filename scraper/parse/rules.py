@@ -684,6 +684,9 @@ PRONOUN, ANAPHOR, NAME = "pronoun", "anaphor", "name"
 # "对高点航空技术公司等6家实体（见附件）采取的相关措施": the entities of the notice's own annex (session 22, parse22).
 ANNEX = "annex"
 ANNEX_OBJECT_RE = re.compile(rf"等\s*(?P<n>{NUM})\s*家[^()]{{0,8}}?\(\s*见附件[^()]{{0,4}}\)\s*$")
+# "停止执行商务部公告2025年第1号对其中5家美国实体采取的相关措施，名单见附件": some of the target's entities, counted, named
+# by this notice (its annex or prose), as ANNEX; never the whole notice (session 23, loud23: 28 lifted for 5).
+PART_OBJECT_RE = re.compile(rf"\s*其中\s*(?P<n>{NUM})\s*[家名个]")
 
 
 # "内华达山脉公司、立方公司等2家实体": names in a row, the count after them.
@@ -694,7 +697,7 @@ def _object(src: Source, span: tuple[int, int]) -> tuple[str | None, tuple[Entit
     """(what the object at ``span`` is, the entities it names): (None, ()) for anything else
     ("对2025年4月4日被列入…的16家美国实体": all of the target's entities)."""
     seg, fseg = src.text[span[0] : span[1]], src.folded[span[0] : span[1]]
-    if "见附件" in fseg and ANNEX_OBJECT_RE.search(fseg):
+    if "见附件" in fseg and ANNEX_OBJECT_RE.search(fseg) or "其中" in fseg and PART_OBJECT_RE.match(fseg):
         return ANNEX, ()
     if ent.is_anaphor(seg, fseg):
         return (PRONOUN if ent.is_pronoun(fseg) else ANAPHOR), ()
@@ -1147,7 +1150,8 @@ def _own(drafts: list[act.ActionDraft]) -> bool:
 
 
 # The end of every warning on a step the parse saw and could not read (``unread_limit``, ``unread_item``,
-# ``unread_name_change``): ``page.check_record`` refuses such a page for a person to read ("needs-review", an
+# ``unread_name_change``; session 23: ``suspension_without_target``, ``no_entities`` for a removal,
+# ``unread_answer_step``): ``page.check_record`` refuses such a page for a person to read ("needs-review", an
 # unusable-page health issue), as a warning alone is no health issue (session 22, loud22).
 LEFT_OUT = ": left out"
 
@@ -1172,11 +1176,56 @@ def _on_measures(folded: str, v: re.Match[str], stop: int) -> bool:
     return (v[0].endswith(("实施", "执行")) or "暂停" in v[0]) and ITEM_MEASURES_RE.match(folded, v.end(), stop) is not None
 
 
+# "决定" that decides ("商务部决定：", "现决定，", "工作机制决定"), not a title's or a clause's noun ("关于…的决定",
+# "本决定自…施行", "《…决定》", "上述决定"): what follows it is the decision.
+NOT_DECIDING_BEFORE = "本的该述此《"
+# A step on a trade remedy or on tariffs (duties on goods: "暂停实施…反倾销措施1年", "暂停实施加征关税") acts on no list:
+# no listing step is left out where its sentence names one ("非关税反制措施" are countermeasures, not tariffs).
+OFF_LIST_RE = re.compile(r"反倾销|反补贴|保障措施|(?<!非)关税")
+
+
+def _off_list(folded: str, at: int) -> bool:
+    """Whether the sentence holding ``at`` is about a trade remedy or tariffs (``OFF_LIST_RE``)."""
+    return OFF_LIST_RE.search(folded, sentence_start(folded, at), act.sentence_end(folded, at)) is not None
+
+
+def deciding_at(folded: str, end: int) -> int:
+    """Where the first 决定 that decides stands in ``folded[:end]``, or -1."""
+    pos = folded.find("决定", 0, end)
+    while pos >= 0 and ((pos and folded[pos - 1] in NOT_DECIDING_BEFORE) or folded.startswith("》", pos + 2)):
+        pos = folded.find("决定", pos + 2, end)
+    return pos
+
+
+# The verbs ``_on_measures`` takes (a suspension, or a stop or restore of 实施/执行): looked for in the decision (str.find,
+# far cheaper than a regex over it) before any paragraph of it is looked at line by line.
+STATUS_VERB_WORDS = ("暂停", "停止实施", "停止执行", "恢复实施", "恢复执行", "终止实施", "终止执行", "不再实施", "不再执行")
+
+
+def _status_verb_in(folded: str, start: int, end: int) -> bool:
+    find = folded.find
+    for word in STATUS_VERB_WORDS:
+        if find(word, start, end) >= 0:
+            return True
+    return False
+
+
+def _measures_step_words(folded: str, line: int, stop: int) -> bool:
+    """Whether ``folded[line:stop]`` has the words every step on measures has (``_on_measures``: 措施, and 实施, 执行 or
+    暂停 in its verb): a line without them ("并采取以下措施：", "本公告自公布之日起正式实施") is passed over before any regex."""
+    find = folded.find
+    return find("措施", line, stop) >= 0 and (find("实施", line, stop) >= 0 or find("执行", line, stop) >= 0
+                                             or find("暂停", line, stop) >= 0)
+
+
 def unread_item(src: Source, d: Draft) -> str | None:
     """A numbered item of the decision ("一、…停止执行对X等6家实体（见附件）采取的相关措施") whose verb stops, restores,
     suspends or extends measures, and names no notice (an item naming one and holding no step tells an earlier step),
     but that holds no step: no lead-in "…如下…：" named one
-    ("商务部决定：", session 22: the lift was dropped without a word, and the next item's extension read for all)."""
+    ("商务部决定：", session 22: the lift was dropped without a word, and the next item's extension read for all).
+    A paragraph with no item number counts as well where the verb comes after the decision's 决定 (``deciding_at``:
+    "商务部决定：" then the paragraphs, session 23): a title ("关于暂停实施…的公告") or an annex line ("附件：停止执行…
+    名单") before or outside the decision holds a verb but is no step."""
     if d.qa:
         return None
     # Only a line holding "措施" can hold a step on measures (ITEM_MEASURES_RE ends with it, before the line's end):
@@ -1191,17 +1240,78 @@ def unread_item(src: Source, d: Draft) -> str | None:
         if found is not None:
             return found
         pos = folded.find("措施", stop, end)
+    # the paragraphs after the decision's 决定, once one of them may hold a step on measures (not a listing's "应当立即停止")
+    decided = deciding_at(folded, end)
+    if decided < 0 or not _status_verb_in(folded, decided, end):
+        return None
+    pos = folded.find("措施", decided, end)
+    while pos >= 0:
+        line = folded.rfind("\n", 0, pos) + 1
+        stop = folded.find("\n", pos, end)
+        stop = end if stop < 0 else stop
+        if _measures_step_words(folded, line, stop) and not folded.startswith("附", line) \
+                and not act.ITEM_LINE_RE.match(folded, line, stop) and not any(line <= r[0] < stop for r in d.refs):
+            v = _unread_step(folded, line, max(line, decided + 2), stop, d)
+            if v is not None:
+                return f"paragraph \"{src.text[line:stop].strip()[:40]}\" names no notice its {v} could act on{LEFT_OUT}"
+        pos = folded.find("措施", stop, end)
     return None
 
 
 def item_left_out(src: Source, d: Draft, line: int, stop: int) -> str | None:
-    """``unread_item``'s warning for the line ``src.folded[line:stop]``, else None."""
+    """``unread_item``'s warning for the numbered item at the line ``src.folded[line:stop]``, else None."""
     folded = src.folded
     if act.ITEM_LINE_RE.match(folded, line, stop) and not any(line <= r[0] < stop for r in d.refs):
-        for v in act.VERB_RE.finditer(folded, line, stop):
-            if act.VERB_KINDS.get(v[0]) in _ITEM_KINDS and _on_measures(folded, v, stop) \
-                    and not any(line <= x.start < stop for x in d.drafts):
-                return f"item \"{src.text[line:stop].strip()[:40]}\" names no notice its {v[0]} could act on{LEFT_OUT}"
+        v = _unread_step(folded, line, line, stop, d)
+        if v is not None:
+            return f"item \"{src.text[line:stop].strip()[:40]}\" names no notice its {v} could act on{LEFT_OUT}"
+    return None
+
+
+def _unread_step(folded: str, line: int, start: int, stop: int, d: Draft) -> str | None:
+    """The verb in ``folded[start:stop]`` (of the line from ``line``) that stops, restores, suspends or extends measures, in
+    a line holding no step read (``d.drafts``) and not on a trade remedy, or None."""
+    for v in act.VERB_RE.finditer(folded, start, stop):
+        if act.VERB_KINDS.get(v[0]) in _ITEM_KINDS and _on_measures(folded, v, stop) \
+                and not any(line <= x.start < stop for x in d.drafts) and not _off_list(folded, v.start()):
+            return v[0]
+    return None
+
+
+# "中方此前决定…", "已决定": a decision told, not taken in the answer.
+TOLD_DECISION_BEFORE = ("此前", "已", "曾", "先后", "当时")
+
+
+def unread_answer_step(src: Source, d: Draft) -> str | None:
+    """An answer's sentence that decides ("中方决定，自…起，恢复执行对上述实体采取的相关措施") a step on measures (stop,
+    restore, suspend, extend: ``_on_measures``), names no notice, and holds no step read (its target said only as
+    "上述实体" of the question, or by a title): the answer would read as changing nothing, "no action found in the
+    answer" a warning only (session 23). Doubts and plans (NOT_NOW_RE: "将视情决定是否…"), a decision told
+    ("此前决定", "2025年11月10日，商务部决定…" in an answer of 2026: ``_dated_before``, ``_told_as_past``), trade remedies
+    and tariffs are no step."""
+    if not d.qa:
+        return None
+    folded, starts = src.folded, [x.start for x in d.drafts]
+    for a, b in d.spans:
+        pos = folded.find("决定", a, b)
+        while pos >= 0:
+            s1 = min(act.sentence_end(folded, pos), b)
+            if not _measures_step_words(folded, pos + 2, s1):  # no step on measures after it (most answers)
+                pos = folded.find("决定", s1, b)
+                continue
+            s0 = sentence_start(folded, pos)
+            if not ((pos and folded[pos - 1] in NOT_DECIDING_BEFORE) or folded.startswith("》", pos + 2)
+                    or folded.endswith(TOLD_DECISION_BEFORE, s0, pos)) \
+                    and not any(s0 <= r[0] < s1 for r in d.refs) and not any(s0 <= x < s1 for x in starts) \
+                    and OFF_LIST_RE.search(folded, s0, s1) is None:
+                for v in act.VERB_RE.finditer(folded, pos + 2, s1):
+                    if act.VERB_KINDS.get(v[0]) in _ITEM_KINDS and _on_measures(folded, v, s1) \
+                            and act.NOT_NOW_RE.search(folded, s0, v.start()) is None \
+                            and not act._dated_before(folded, s0, d.published) \
+                            and not act._told_as_past(folded, s0, v.start(), d.published):
+                        return f"the answer decides \"{src.text[s0:s1].strip()[:40]}\" but names no notice its " \
+                               f"{v[0]} could act on{LEFT_OUT}"
+            pos = folded.find("决定", pos + 2, b)
     return None
 
 
@@ -1236,20 +1346,26 @@ def _lists(drafts: list[act.ActionDraft]) -> bool:
 
 def no_entities(src: Source, d: Draft) -> str | None:
     """A listing or a removal with no entities and no stated count ("决定将其移出…" with no name
-    before it: no entity is made up, the removal needs review)."""
+    before it: no entity is made up, the removal needs review). A removal names whom it removes or the notice whose
+    entities it removes ("将商务部公告2025年第22号所列实体移出…", expanded from that notice's list): one naming neither
+    removes no one, a step left out (``LEFT_OUT``: refused for review, session 23)."""
     if d.qa or d.entities or d.count[0] is not None:
         return None
     if _imposes(d.drafts):
         return "no entities found for a listing"
     for x in d.drafts:
-        if x.action is ActionKind.REMOVE:
-            return "no entities found for a removal"
+        if x.action is ActionKind.REMOVE and not x.targets:
+            return f"no entities found for a removal{LEFT_OUT}"
     return None
 
 
 def suspension_without_target(src: Source, d: Draft) -> str | None:
     """A notice that says 暂停实施 but whose suspended notices were not found ("第55号、56号…公告"
-    with no year): a suspension must never parse as a notice that changes nothing."""
+    with no year, "暂停实施《…的决定》" with no number): a suspension must never parse as a notice that changes nothing,
+    so it is left out for a person to read (``LEFT_OUT``, session 23). A 暂停实施 before the decision's 决定
+    (``deciding_at``: "商务部于…发布公告（…第72号），暂停实施…。现决定，…不再延长", a title "关于暂停实施…的决定") tells
+    the history the decision follows, as does one told as past after it (``_told_as_past``: "…于…发布公告…，暂停实施"): no
+    step of this notice (session 23: it warned on No. 40, read right)."""
     if d.qa:
         return None
     for word in SUSPEND_WORDS:
@@ -1260,11 +1376,14 @@ def suspension_without_target(src: Source, d: Draft) -> str | None:
     for a in d.actions:
         if a.action is ActionKind.SUSPEND or a.action is ActionKind.EXTEND:
             return None
-    folded, pos = src.folded, src.folded.find(SUSPEND_WORDS[0], 0, len(d.operative))
-    while pos >= 0:  # a notice's operative text is the folded text's start
-        if not folded.endswith(UNSUSPENDING, 0, pos) and not act.told_suspension(folded, d.refs, pos):
-            return "says 暂停实施 but names no notice it suspends that could be read"
-        pos = folded.find(SUSPEND_WORDS[0], pos + 1, len(d.operative))
+    end = len(d.operative)  # a notice's operative text is the folded text's start
+    folded, pos = src.folded, src.folded.find(SUSPEND_WORDS[0], 0, end)
+    decided = deciding_at(folded, end)
+    while pos >= 0:
+        if pos > decided and not folded.endswith(UNSUSPENDING, 0, pos) and not act.told_suspension(folded, d.refs, pos) \
+                and not _off_list(folded, pos) and not act._told_as_past(folded, sentence_start(folded, pos), pos, d.published):
+            return f"says 暂停实施 but names no notice it suspends that could be read{LEFT_OUT}"
+        pos = folded.find(SUSPEND_WORDS[0], pos + 1, end)
     return None
 
 
@@ -1329,4 +1448,5 @@ REJECTS: tuple[tuple[str, Reject], ...] = (
 CHECKS: tuple[Check, ...] = (
     no_publication_date, effective_defaulted, count_mismatch, no_entities, suspension_without_target,
     no_action_in_answer, no_notice_number, effective_before_publication, unread_limit, unread_item, unread_name_change,
+    unread_answer_step,
 )

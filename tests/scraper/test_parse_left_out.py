@@ -41,3 +41,85 @@ def test_an_item_naming_no_notice_under_a_lead_in_naming_none_is_refused() -> No
 def test_a_name_change_is_refused() -> None:
     """"现将…该实体的名称变更为“…”" read as no action and no entity, without a warning: the new name no alias."""
     assert "名称变更为" in _refused((CASES / "04-ecl-entity-name-change.txt").read_text(encoding="utf-8"))
+
+
+# Session 23 (loud23): the quiet warnings loud22 left ("Left" 3-4, "Not verified"), each a step seen and not read.
+CASES23 = Path(__file__).resolve().parents[1] / "data" / "corpus" / "loud23"
+
+
+def _page(name: str) -> str:
+    return (CASES23 / name).read_text(encoding="utf-8")
+
+
+def test_an_unnumbered_paragraph_under_jueding_naming_no_notice_is_refused() -> None:
+    """parse22/13 with its item numbers removed ("商务部决定：" then paragraphs): the lift of the annex's 6 was dropped
+    with no warning, and the notice stored with the extension alone (the 6 shown suspended to 2027)."""
+    unnumbered = LIFT.replace(LEAD_IN, "商务部决定：").replace("\n一、", "\n").replace("\n二、", "\n")
+    assert "\n一、" not in unnumbered and "paragraph \"自2026年11月10日起，停止执行对高点航空技术公司等6家实体" in _refused(unnumbered)
+    assert "恢复执行对上述11家实体" in _refused(_page("02-uel-restore-unnumbered-shangshu.txt"))
+
+
+@pytest.mark.parametrize("text", [
+    # a title with the verb ("关于暂停实施…的公告") before the decision, an annex line after it: no step (the false alarms
+    # of dropping the item number alone, loud22: parse18/04, susp/39, mfa17/22 …)
+    "商务部公告2026年第78号 关于暂停实施对美国相关实体出口管制措施的公告\n\n商务部决定：\n\n自2026年11月10日起，暂停实施商务部公告"
+    "2025年第21号相关措施1年。\n\n附件：停止执行相关措施的实体名单\n\n商务部\n2026年11月6日\n",
+    # a trade remedy or a tariff measure is on no list
+    "商务部公告2026年第47号\n\n商务部决定：\n\n自2026年11月13日起暂停实施对原产于美国的进口相关商品的反倾销措施1年。\n\n"
+    "商务部\n2026年11月12日\n",
+])
+def test_a_title_an_annex_line_or_a_trade_remedy_is_no_unread_paragraph(text: str) -> None:
+    doc = parse_document(text.encode("utf-8"))
+    assert doc.notice is not None and not [w for w in doc.notice.warnings if w.endswith(": left out")]
+
+
+def test_a_suspension_without_a_target_that_could_be_read_is_refused() -> None:
+    """MOFCOM Order 2025 No. 7 naming No. 6 by its day and title only: stored changing nothing, with a warning."""
+    assert _refused(_page("06-order-suspend-no-number.txt")).startswith("says 暂停实施 but names no notice")
+
+
+def test_a_suspension_told_before_the_decision_is_no_suspension_left_unread() -> None:
+    """A history paragraph ("…所列16家美国实体的相关措施暂停实施。此后暂停期限两次延长") before "商务部决定：" and a restore
+    read right warned "says 暂停实施 but names no notice…" (as No. 40 did, tests/scraper/test_parse_qa_gate.py): the told
+    suspension precedes the decision's 决定."""
+    doc = parse_document(_page("10-mofcom-restore-history-before-decision.txt").encode("utf-8"))
+    assert doc.notice is not None and doc.notice.warnings == ()
+    assert [(a.action.value, [t.key for t in a.targets]) for a in doc.notice.actions] == [("restore", ["MOFCOM-2025-21"])]
+
+
+def test_a_removal_of_no_one_is_refused_and_one_of_a_named_notice_is_not() -> None:
+    """"将附件所列实体移出" with the annex only a PDF: a removal of no one (a warning only); "将商务部公告2025年第22号所列实体
+    移出" names whom (the engine expands the notice): the warning was a false alarm."""
+    assert _refused(_page("11-ecl-removal-annex-pdf-only.txt")).startswith("no entities found for a removal: left out")
+    doc = parse_document(_page("13-ecl-removal-whole-notice.txt").encode("utf-8"))
+    assert doc.notice is not None and doc.notice.warnings == ()
+    assert [[t.key for t in a.targets] for a in doc.notice.actions] == [["MOFCOM-2025-22"]]
+
+
+def test_an_answer_deciding_a_step_on_the_question_s_entities_is_refused() -> None:
+    """"中方决定，自…起，恢复执行对上述实体采取的相关措施" (上述 = the question's "2025年4月4日被列入…的16家美国实体"): no action,
+    and only the warning "no action found in the answer"."""
+    assert "恢复执行" in _refused(_page("14-qa-restore-by-question.txt"))
+    assert "继续暂停实施" in _refused(_page("05-qa-uel-extend-shangshu.txt"))
+
+
+@pytest.mark.parametrize("answer", [
+    "中方将根据双方磋商进展，依法依规作出决定，有关情况将适时发布。",
+    "中方将视情决定是否继续暂停实施对上述实体采取的相关措施。",
+    "中方此前决定继续暂停实施对上述实体采取的相关措施，目前上述安排正常执行。",
+    "2025年11月10日，商务部决定暂停实施上述反制措施1年。目前，相关措施仍处于暂停期。",
+])
+def test_an_answer_that_talks_plans_or_recounts_is_no_unread_step(answer: str) -> None:
+    text = ("来源：商务部新闻办公室 类型：原创 分类：新闻 2026-11-06 17:00\n\n商务部新闻发言人就不可靠实体清单有关问题答记者问\n"
+            f"问：请问中方对上述实体有何安排？\n答：{answer}\n")
+    doc = parse_document(text.encode("utf-8"))
+    assert doc.notice is not None and doc.notice.actions == () and doc.notice.warnings == ("no action found in the answer",)
+
+
+def test_a_stop_on_some_of_a_notice_s_entities_counted_is_limited_to_them() -> None:
+    """"停止执行商务部公告2025年第1号对其中5家美国实体采取的相关措施，名单见附件": read as a lift of the whole of No. 1 (23 of
+    its 28 entities falsely lifted). Now the annex's 5; the annex cut off, the lift is refused, never the whole notice."""
+    text = _page("03-ecl-stop-part-of-notice-annex.txt")
+    doc = parse_document(text.encode("utf-8"))
+    assert doc.notice is not None and [(a.action.value, len(a.entities)) for a in doc.notice.actions] == [("lift", 5)]
+    assert "其中5家美国实体" in _refused(text[:text.index("附件\n\n1.")])

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from scraper.parse import parse_document
+from storage.records import UnusablePage
 
 CORPUS = Path(__file__).parents[1] / "data" / "corpus" / "recount17"
 
@@ -84,6 +85,7 @@ def test_a_told_suspension_is_no_suspension_left_unread(name: str) -> None:
     assert not [w for w in rec.warnings if "暂停实施" in w]
 
 
-def test_a_suspension_of_notices_not_read_still_warns() -> None:
-    rec = parse_document(PAGE.format("自2026年11月28日起，暂停实施第55号、56号公告。").encode()).notice
-    assert "says 暂停实施 but names no notice it suspends that could be read" in rec.warnings
+def test_a_suspension_of_notices_not_read_is_still_refused() -> None:
+    with pytest.raises(UnusablePage) as got:
+        parse_document(PAGE.format("自2026年11月28日起，暂停实施第55号、56号公告。").encode())
+    assert "says 暂停实施 but names no notice it suspends that could be read" in str(got.value)

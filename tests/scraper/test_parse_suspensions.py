@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from scraper.parse import parse_document
-from storage.records import ActionKind
+from storage.records import ActionKind, UnusablePage
 
 SIX = [f"MOFCOM-2025-{n}" for n in (55, 56, 57, 58, 61, 62)]
 PAGE = """【发布文号】商务部 海关总署公告2025年第70号
@@ -42,8 +42,10 @@ def test_one_suspension_of_six_notices_to_2026_11_10(body: str) -> None:
         ActionKind.SUSPEND, SIX, "2025-11-10", "2026-11-10")
 
 
-def test_notices_named_without_their_year_are_not_read_but_said():
+def test_notices_named_without_their_year_are_not_read_but_refused():
+    """Not read, the suspension is refused for a person to read (session 23: a warning alone was no health issue)."""
     body = "决定暂停实施第55号、56号、57号、58号、61号、62号公告，至2026年11月10日。"
-    rec = parse_document(PAGE.format(body=body).encode()).notice
-    assert rec.actions == ()
-    assert rec.warnings == ("says 暂停实施 but names no notice it suspends that could be read",)
+    with pytest.raises(UnusablePage) as got:
+        parse_document(PAGE.format(body=body).encode())
+    assert (got.value.reason, got.value.detail) == (
+        "needs-review", "says 暂停实施 but names no notice it suspends that could be read: left out: a person must read it")

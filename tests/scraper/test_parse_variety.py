@@ -805,11 +805,12 @@ def test_uel_removal_of_an_applicant_named_as_qi():
 
 
 def test_removal_by_a_pronoun_with_no_name_before_it_makes_up_no_entity():
-    """No name to point to: no "其" entity, a warning (the engine then reports the removal unresolved)."""
+    """No name to point to: no "其" entity; the removal, which removes no one, is a step left out (session 23: the page is
+    refused for a person to read, ``page.left_out``; a warning alone stored it removing no one)."""
     rec = parse_text("商务部公告2026年第42号\n\n经审查，商务部决定将其移出关注名单。\n" + MOFCOM_END.format(day="2026年9月20日"))
     assert acts(rec) == [("remove", "watch", [], "2026-09-20", None, None)]
     assert rec.entities == () and rec.actions[0].entities == ()
-    assert rec.warnings == ("no entities found for a removal",)
+    assert rec.warnings == ("no entities found for a removal: left out",)
     counted = parse_text("商务部公告2026年第42号 关于将1家日本实体移出关注名单的公告\n\n经审查，商务部决定将该实体移出关注名单。\n"
                          + MOFCOM_END.format(day="2026年9月20日"))
     assert counted.entities == () and counted.warnings == ("parsed 0 entities, notice states 1",)
@@ -885,13 +886,14 @@ def test_a_lift_limited_to_an_entity_that_cannot_be_read_is_left_out_with_a_warn
 
 def test_a_suspension_whose_target_cannot_be_read_is_no_measure():
     """"决定…暂停实施《…采取反制措施的决定》": a status change of measures, never a new measure on the
-    count phrase ("韩华海洋株式会社5家美国子公司" as an entity); the suspension is reported unread."""
+    count phrase ("韩华海洋株式会社5家美国子公司" as an entity); the suspension is unread, and refused for a person to
+    read (session 23, ``page.left_out``: a warning alone, and the order was stored changing nothing)."""
     rec = parse_text(
         "商务部令\n2025年第7号\n\n关于暂停实施《关于对韩华海洋株式会社5家美国子公司采取反制措施的决定》的决定\n\n"
         "商务部决定，自2025年11月10日起，暂停实施《关于对韩华海洋株式会社5家美国子公司采取反制措施的决定》1年。\n\n"
         "部长 王文涛\n2025年11月10日\n")
     assert (rec.key, rec.actions, rec.entities) == ("MOFCOM-ORDER-2025-7", (), ())
-    assert rec.warnings == ("says 暂停实施 but names no notice it suspends that could be read",)
+    assert rec.warnings[0] == "says 暂停实施 but names no notice it suspends that could be read: left out"
 
 
 def test_a_rule_of_numbered_articles_lists_and_removes_no_one():
