@@ -14,7 +14,8 @@ exits as the child did.
 Used only where a test does not look at start-up, imports, terminals, process groups, signals sent to the process or
 its pid: those keep plain ``subprocess``. The launcher becomes the real program (exec) whenever the zygote cannot
 reproduce the start exactly: a different locale, ``PYTHON*``, ``LD_*``/faketime, terminal or colour variable read at
-import, other resource limits, SIGINT ignored, a session or group leader, descriptors passed beyond 0-2, or no zygote.
+import, other resource limits, signals ignored other than the zygote's, a session or group leader, descriptors passed
+beyond 0-2, or no zygote.
 ``MOFCOM_TEST_NO_ZYGOTE=1`` turns it off for the whole suite (every command then exec's the real program).
 
 The project's modules read no environment, working folder or terminal at import (checked: nothing at module level
@@ -51,6 +52,15 @@ OFF = "MOFCOM_TEST_NO_ZYGOTE"
 KEEP_PREFIXES = ("PYTHON", "LC_", "LD_", "FAKETIME", "SQLALCHEMY", "TERM", "COLORTERM", "CLICOLOR", "FORCE_COLOR",
                  "NO_COLOR", "PY_COLORS", "GITHUB_ACTIONS", "LANG", "_TYPER", "TYPER", "RICH", "JUPYTER", "TTY")
 BENIGN = frozenset({"PYTHONPYCACHEPREFIX", "PYTHONDONTWRITEBYTECODE"})  # where compiled bytecode goes: not behaviour
+SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT, signal.SIGUSR1, signal.SIGUSR2,
+           signal.SIGALRM, signal.SIGCHLD)  # as tests/zygote_launch.py lists them
+
+
+def ignored() -> str:
+    """Which of :data:`SIGNALS` this process started with ignored (a shell's background job: INT and QUIT)."""
+    return ",".join("ign" if signal.getsignal(s) == signal.SIG_IGN else "dfl" for s in SIGNALS)
+
+
 LIMITS = ";".join("%d,%d" % resource.getrlimit(n) for n in range(16))  # as tests/zygote_launch.py sends them
 
 
@@ -106,10 +116,10 @@ class Request:
         self.args = text[19:19 + argc]
         self.env = dict(item.split("=", 1) for item in text[19 + argc:])
 
-    def refusal(self, home_env: dict[str, str]) -> str | None:
+    def refusal(self, home_env: dict[str, str], home_signals: str) -> str | None:
         """Why the zygote's child would not start as the real program would (None: it would)."""
-        if "ign" in self.signals.split(","):
-            return f"signals ignored: {self.signals}"
+        if self.signals != home_signals:  # the child inherits the zygote's dispositions: they must be the launcher's
+            return f"signals ignored: {self.signals} (zygote: {home_signals})"
         if self.limits != LIMITS:
             return f"resource limits {self.limits}"
         if self.group != "member":
@@ -200,6 +210,8 @@ def leave(_signum: int, _frame: object) -> None:
 def serve(path: str) -> None:
     global FOLDER
     FOLDER = os.path.dirname(path)
+    home_signals = ignored()  # before anything is imported, as the launcher's start
+    home_term = signal.getsignal(signal.SIGTERM)
     refused = preload()
     home_env = dict(os.environ)
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -226,7 +238,7 @@ def serve(path: str) -> None:
             fields, fds = receive(conn)
             req = Request(fields)
             args = req.args
-            why = refused or req.refusal(home_env)
+            why = refused or req.refusal(home_env, home_signals)
         except (OSError, ValueError, IndexError) as exc:
             why = f"bad request: {exc}"
         if why is not None or len(fds) != 3:  # the launcher becomes the real program
@@ -240,7 +252,7 @@ def serve(path: str) -> None:
             conn.close()
             continue
         if os.fork() == 0:  # the watcher
-            signal.signal(signal.SIGTERM, signal.SIG_DFL)  # as in any process (the child's too)
+            signal.signal(signal.SIGTERM, home_term)  # as the zygote started (the child's too)
             listener.close()
             if watch(conn, req, fds):  # only the child returns
                 conn.close()

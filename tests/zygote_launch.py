@@ -27,7 +27,7 @@ def payload(args):
     signals = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT, signal.SIGUSR1, signal.SIGUSR2,
                signal.SIGALRM, signal.SIGCHLD)
     flags = [
-        ",".join("ign" if signal.getsignal(s) == signal.SIG_IGN else "dfl" for s in signals),
+        ",".join("ign" if signal.getsignal(s) == signal.SIG_IGN else "dfl" for s in signals),  # = zygote.ignored()
         ";".join("%d,%d" % resource.getrlimit(n) for n in range(16)),
         "leader" if os.getpgrp() == os.getpid() or os.getsid(0) == os.getpid() else "member",
         ",".join(str(fd) for fd in fds),  # 0, 1, 2 and the listing's own descriptor: anything more is passed down
