@@ -849,7 +849,7 @@ def _strip_qualifier(seg: str, folded: str) -> Item:
 # parse21: a removal's name was read with them, and without the region they give).
 # "…第21号所列16家美国实体" (all of them, a removal of the whole notice's): the words hold a count, and no name follows
 # (session 23, parse23: the words were read as an entity removed).
-LISTED_BY_RE = re.compile(rf"所列(?:的)?\s*(?:全部\s*)?(?:{NUM_SCANNED}\s*[家名]\s*)?(?P<c>{COUNTRY_ALT})?\s*(?:实体|企业|公司|机构)\s*")
+LISTED_BY_RE = re.compile(rf"所列(?:的)?\s*(?:(?:全部|部分)\s*)?(?:{NUM_SCANNED}\s*[家名]\s*)?(?P<c>{COUNTRY_ALT})?\s*(?:实体|企业|公司|机构)\s*")
 
 
 # "…第21号所列高点航空技术公司（…）": the words name the listing notice and no noun follows them (session 23, parse23: the
@@ -934,6 +934,8 @@ PROSE_LIST_RE = re.compile(
     rf"\s*+(?!\s*{NUM}\s*[家名])([^\s()（）、][^()（）、]*+)[(（]([^()（）A-Za-z]*+[A-Za-z][^()（）]*+)[)）]"
     r"(?:\s*+、|以及|和|及|[,，]|\s*+\Z)|([\s\S]+)"
 )
+# "（见附件）" closing a segment: a pointer to the annex, no name (session 23, parse23: read as an entity "（见附件）").
+ANNEX_NOTE_RE = re.compile(r"\s*\(\s*(?:详?见)?\s*附件\s*\d*\s*\)\s*$")
 PROSE_OTHER = itemgetter(2)  # the rest of the text from where no item starts
 
 
@@ -943,6 +945,8 @@ def prose_entities(seg: str, country: str | None = None, folded: str | None = No
     the caller has it (a slice of the folded text). The usual list is read by one pattern
     (PROSE_LIST_RE), any other by cutting it into items and reading each."""
     folded = fold(seg) if folded is None else folded
+    if folded.endswith(")") and "附件" in folded[-8:] and (pointer := ANNEX_NOTE_RE.search(folded)) is not None:
+        seg, folded = seg[: pointer.start()], folded[: pointer.start()]  # "…所列2家美国实体（见附件）": the names are the annex's
     groups = _count_groups(seg, folded) if "家" in folded else None
     if groups:
         return [e for g, fg, c in groups for e in prose_entities(g, c or country, fg)]

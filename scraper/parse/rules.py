@@ -1166,6 +1166,26 @@ def unread_limit(src: Source, d: Draft) -> str | None:
     return None
 
 
+# What says a removal of an earlier notice's entities takes the ones an annex names ("（见附件）"), or only some ("部分").
+# ("甲公司等2家美国实体" alone does not say it: "高点航空技术公司等16家美国实体" is the whole of No. 21, and only the engine
+# knows how many a notice listed.)
+SOME_NAMED_RE = re.compile(r"附件|部分")
+
+
+def unread_removal(src: Source, d: Draft) -> str | None:
+    """A numbered notice removing entities of an earlier notice that it names in an annex ("…第21号所列2家美国实体（见附件）
+    移出…", the annex cut off or given only as a file), none of them read: a removal with no entities is the whole
+    notice's, so it would take all of that notice's entities off the list (session 23, parse23). Left out, for review."""
+    if d.qa or d.entities or not any(a.action is ActionKind.REMOVE and a.targets and not a.entities for a in d.actions):
+        return None  # (a removal of annex lines by number names them: "第3项")
+    for x in d.drafts:
+        if x.action is ActionKind.REMOVE and x.targets:
+            m = SOME_NAMED_RE.search(src.folded, sentence_start(src.folded, x.start), x.start)
+            if m is not None:
+                return f"removal of entities of {x.targets[0].key or x.targets[0].text} named by \"{m.group(0)}\", none read{LEFT_OUT}"
+    return None
+
+
 _ITEM_KINDS = (ActionKind.LIFT, ActionKind.RESTORE, ActionKind.SUSPEND, ActionKind.EXTEND)
 ITEM_MEASURES_RE = re.compile(r"[^。;；]{0,60}?措施")
 
@@ -1448,5 +1468,5 @@ REJECTS: tuple[tuple[str, Reject], ...] = (
 CHECKS: tuple[Check, ...] = (
     no_publication_date, effective_defaulted, count_mismatch, no_entities, suspension_without_target,
     no_action_in_answer, no_notice_number, effective_before_publication, unread_limit, unread_item, unread_name_change,
-    unread_answer_step,
+    unread_answer_step, unread_removal,
 )

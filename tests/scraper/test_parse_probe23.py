@@ -85,3 +85,20 @@ def test_a_name_after_its_listing_notice_with_no_noun_is_the_name_alone() -> Non
     """"…第21号所列高点航空技术公司（…）、…第22号所列英斯图公司（…）": both names kept the words before them."""
     rec = _parse("23-ecl-removal-two-notices-bare-suolie.txt")
     assert _names(rec) == [("高点航空技术公司", "High Point Aerotechnologies", "US"), ("英斯图公司", "Insitu, Inc.", "US")]
+
+
+def test_a_removal_of_some_of_a_notice_whose_names_are_not_read_is_left_out() -> None:
+    """"…第21号所列2家美国实体（见附件）移出…" with its annex missing: a removal with no entities, read by the engine as all
+    16 of No. 21 removed. It is left out for review; with the annex, the two are removed; "（见附件）" is no name."""
+    lead = "商务部公告2027年第60号\n商务部决定将商务部公告2025年第21号所列"
+    tail = "移出出口管制管控名单。\n本公告自公布之日起实施。\n商务部\n2027年9月3日\n"
+    annex = "附件\n1. 高点航空技术公司（High Point Aerotechnologies）\n2. 文本矿公司（TextOre）\n"
+    for some in ("高点航空技术公司等2家美国实体（见附件）", "2家美国实体（见附件）", "部分实体（见附件）"):
+        rec = parse_text(lead + some + tail)
+        assert rec is not None and rec.entities == ()
+        assert rec.warnings[-1].endswith(": left out"), some
+        rec = parse_text(lead + some + tail + annex)
+        assert rec is not None and [a.entities for a in rec.actions] == [("highpointaerotechnologies", "textore")], some
+        assert not any(w.endswith(": left out") for w in rec.warnings)
+    whole = parse_text(lead + "16家美国实体" + tail)  # the whole notice, as case 20
+    assert whole is not None and not any(w.endswith(": left out") for w in whole.warnings)
