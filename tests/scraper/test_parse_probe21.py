@@ -5,19 +5,12 @@ in groups each closed by its own count, an annex line with nested full-width bra
 
 from __future__ import annotations
 
-from pathlib import Path
+from functools import partial
 
-from scraper.parse import parse_text
 from storage.records import ActionKind, NoticeRecord
+from tests.scraper.corpus_cases import parse_case
 
-CASES = Path(__file__).resolve().parents[1] / "data" / "corpus"
-
-
-def _parse(name: str, old: str = "", new: str = "") -> NoticeRecord:
-    text = (CASES / name).read_text(encoding="utf-8")
-    rec = parse_text(text.replace(old, new) if old else text)
-    assert rec is not None
-    return rec
+_parse = partial(parse_case, "")
 
 
 def _acts(rec: NoticeRecord) -> list[tuple[str, list[object], str | None]]:

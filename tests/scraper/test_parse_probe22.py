@@ -4,43 +4,33 @@ a prose list closed by its count without 等, a Q&A that weighs a removal, a nam
 
 from __future__ import annotations
 
-from pathlib import Path
+from functools import partial
 
 from scraper.parse import parse_text
-from storage.records import NoticeRecord
+from tests.scraper.corpus_cases import CORPUS, names, parse_case
 
-CASES = Path(__file__).resolve().parents[1] / "data" / "corpus" / "parse22"
-
-
-def _parse(name: str, old: str = "", new: str = "") -> NoticeRecord:
-    text = (CASES / name).read_text(encoding="utf-8")
-    rec = parse_text(text.replace(old, new) if old else text)
-    assert rec is not None
-    return rec
-
-
-def _names(rec: NoticeRecord) -> list[tuple[str | None, str | None, str | None]]:
-    return [(e.zh, e.en, e.country) for e in rec.entities]
+CASES = CORPUS / "parse22"
+_parse = partial(parse_case, "parse22")
 
 
 def test_a_removal_naming_the_day_its_entity_was_listed_removes_the_entity() -> None:
     """"决定将2025年9月25日列入出口管制管控名单的扁平地球管理公司（…）移出…" removed an entity "2025年9月25日"."""
     rec = _parse("18-ecl-removal-named-by-listing-date.txt")
-    assert _names(rec) == [("扁平地球管理公司", "Planate Management Group", "US")]
+    assert names(rec) == [("扁平地球管理公司", "Planate Management Group", "US")]
     assert [(a.action.value, a.entities) for a in rec.actions] == [("remove", ("planatemanagementgroup",))]
 
 
 def test_a_later_name_with_its_own_listing_notice_is_the_name_alone_in_its_country() -> None:
     """"…、商务部公告2026年第20号所列德国实体莱茵光学系统有限公司（…）": the name kept the words, and took the first's US."""
     rec = _parse("03-ecl-removal-two-listing-notices-prose.txt")
-    assert _names(rec) == [("全球维度公司", "Global Dimensions LLC", "US"),
+    assert names(rec) == [("全球维度公司", "Global Dimensions LLC", "US"),
                            ("莱茵光学系统有限公司", "Rhein Optische Systeme GmbH", "DE")]
 
 
 def test_a_prose_list_closed_by_its_count_without_deng_reads_the_last_name() -> None:
     """"将A（a）、B（b）2家美国实体列入": B was read as "B（b）2家美国实体" without its English."""
     rec = _parse("09-ecl-effective-0shi.txt")
-    assert _names(rec) == [("铂金海岸声呐公司", "Platinum Coast Sonar, Inc.", "US"),
+    assert names(rec) == [("铂金海岸声呐公司", "Platinum Coast Sonar, Inc.", "US"),
                            ("橡树岭推进公司", "Oak Ridge Propulsion LLC", "US")]
 
 
@@ -53,7 +43,7 @@ def test_a_name_after_jianyu_and_a_former_english_name_are_left_out() -> None:
     """"鉴于“蓝天”航空电子公司（Blue Sky Avionics, Inc., formerly …）已…，…决定将其移出": the name kept 鉴于 and the English
     its former name, so the removal's key matched no listed entity."""
     rec = _parse("21-uel-removal-name-with-quotes-and-formerly.txt")
-    assert _names(rec) == [("“蓝天”航空电子公司", "Blue Sky Avionics, Inc.", "US")]
+    assert names(rec) == [("“蓝天”航空电子公司", "Blue Sky Avionics, Inc.", "US")]
     assert {a.entities for a in rec.actions} == {("blueskyavionics",)}
     assert "Blue Sky Aerospace Electronics Corp." in rec.entities[0].aliases
 

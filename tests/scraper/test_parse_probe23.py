@@ -4,23 +4,13 @@ annex whose English names stand alone on the next line, a title naming an Englis
 
 from __future__ import annotations
 
-from pathlib import Path
+from functools import partial
 
 from scraper.parse import parse_document, parse_text
-from storage.records import NoticeRecord
+from tests.scraper.corpus_cases import CORPUS, names, parse_case
 
-CASES = Path(__file__).resolve().parents[1] / "data" / "corpus" / "parse23"
-
-
-def _parse(name: str, old: str = "", new: str = "") -> NoticeRecord:
-    text = (CASES / name).read_text(encoding="utf-8")
-    rec = parse_text(text.replace(old, new) if old else text)
-    assert rec is not None
-    return rec
-
-
-def _names(rec: NoticeRecord) -> list[tuple[str | None, str | None, str | None]]:
-    return [(e.zh, e.en, e.country) for e in rec.entities]
+CASES = CORPUS / "parse23"
+_parse = partial(parse_case, "parse23")
 
 
 def test_english_names_alone_on_the_next_paragraph_are_read_with_the_chinese() -> None:
@@ -70,7 +60,7 @@ def test_a_relisting_reads_the_name_without_chongxin() -> None:
 def test_names_after_weiyu_de_are_the_names_alone_in_their_country() -> None:
     """"、位于美国弗吉尼亚州的切萨皮克系统公司（…）": the second name kept the words; neither had the country."""
     rec = _parse("19-uel-prose-located-in-prefix.txt")
-    assert _names(rec) == [("太平洋光学公司", "Pacific Optics, Inc.", "US"), ("切萨皮克系统公司", "Chesapeake Systems LLC", "US")]
+    assert names(rec) == [("太平洋光学公司", "Pacific Optics, Inc.", "US"), ("切萨皮克系统公司", "Chesapeake Systems LLC", "US")]
 
 
 def test_a_removal_of_a_whole_notice_by_number_and_count_names_no_entity() -> None:
@@ -84,7 +74,7 @@ def test_a_removal_of_a_whole_notice_by_number_and_count_names_no_entity() -> No
 def test_a_name_after_its_listing_notice_with_no_noun_is_the_name_alone() -> None:
     """"…第21号所列高点航空技术公司（…）、…第22号所列英斯图公司（…）": both names kept the words before them."""
     rec = _parse("23-ecl-removal-two-notices-bare-suolie.txt")
-    assert _names(rec) == [("高点航空技术公司", "High Point Aerotechnologies", "US"), ("英斯图公司", "Insitu, Inc.", "US")]
+    assert names(rec) == [("高点航空技术公司", "High Point Aerotechnologies", "US"), ("英斯图公司", "Insitu, Inc.", "US")]
 
 
 def test_a_removal_of_some_of_a_notice_whose_names_are_not_read_is_left_out() -> None:
