@@ -10,8 +10,9 @@ from collections.abc import Callable, Sequence
 
 from storage.records import ActionKind, ActionRecord, NoticeRecord
 
-from . import corrections, mfa
+from . import corrections
 from .draft import Draft, PageHints, Source, read_source
+from .mfa import detect as mfa
 from .rules import CHECKS, REJECTS, RULES, Check, Reject, Rule
 
 # Texts of another ministry or genre, with a parser of their own: (name, detects, parse), tried

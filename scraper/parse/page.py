@@ -22,7 +22,6 @@ from storage.records import ActionKind, NoticeKind, NoticeRecord, UnusablePage
 
 from .actions import LIST_KIND, LIST_WORD_RE, NOT_NOW_RE
 from .corrections import unkeyed
-from .mfa import announced_countermeasures, cut_short, one_measure_lifted, partly_read
 from .qa import first_item_only, told_only, unanswered
 from .rules import LEFT_OUT
 from .textnorm import MD, YEAR
@@ -274,7 +273,7 @@ def check_record(record: NoticeRecord, text: str, *, article: bool = True) -> No
     before its closing (``unclosed``); a Q&A that stops after a colon or a semicolon, or before (part of) the
     change its title announces (``unread_change``). Stored, any of them would miss what the page does, date
     it wrongly, or withdraw what a complete copy stored."""
-    why = cut_short(record)
+    why = _decision_cut_short(record)
     if why is None and article and record.kind in NUMBERED_KINDS and unclosed(text):
         why = "the notice stops before its closing (its effective clause or its signature's date)"
     if why is None and record.kind is NoticeKind.QA:
@@ -286,11 +285,36 @@ def check_record(record: NoticeRecord, text: str, *, article: bool = True) -> No
             why = unread_change(record) or told_or_first_item(record, text)
     if why is not None:
         raise UnusablePage("cut-short", f"{why}: cut short")
-    review = (unread_expiry(record, text) or one_measure_lifted(record, text)
-              or announced_countermeasures(record, text) or partly_read(record, text) or left_out(record)) \
-        if article else None
+    review = (unread_expiry(record, text) or _decree_review(record, text) or left_out(record)) if article else None
     if review is not None:
         raise UnusablePage("needs-review", f"{review}: a person must read it")
+
+
+# The kinds the MFA reader's checks read (``mfa.checks``): the decisions and MOFCOM's orders; any other text only where
+# it cites the Anti-Foreign Sanctions Law. Other texts never load that reader (issue 11: its regular expressions were a
+# third of ``mofcom-watch parse FILE``'s start).
+DECREE_KINDS = (NoticeKind.MFA_ORDER, NoticeKind.ORDER)
+AFSL = "反外国制裁法"
+
+
+def _decision_cut_short(record: NoticeRecord) -> str | None:
+    """``mfa.checks.cut_short`` for an MFA decision (it answers None for any other kind)."""
+    if record.kind is not NoticeKind.MFA_ORDER:
+        return None
+    from .mfa.checks import cut_short
+
+    return cut_short(record)
+
+
+def _decree_review(record: NoticeRecord, text: str) -> str | None:
+    """The MFA reader's reasons for a person to read a decree or an answer on one (``mfa.checks``: one measure lifted
+    and the others kept, countermeasures announced with no decree, a decision on earlier decrees read in part), for
+    the texts they can apply to (each answers None for the others)."""
+    if record.kind not in DECREE_KINDS and AFSL not in text:
+        return None
+    from .mfa.checks import announced_countermeasures, one_measure_lifted, partly_read
+
+    return one_measure_lifted(record, text) or announced_countermeasures(record, text) or partly_read(record, text)
 
 
 def left_out(record: NoticeRecord) -> str | None:

@@ -34,7 +34,6 @@ from .dates import (
     until_from,
 )
 from .draft import BODY_LINE_MIN, Decision, Draft, Identity, Ref, Source
-from .mfa import decision_term, measure_lift
 from .number import OwnNumber, find_own_number, number_in_heading
 from .qa import (
     ANSWER_MARK_RE,
@@ -632,6 +631,16 @@ def _removal_country(src: Source, x: act.ActionDraft) -> str | None:
     return ent.COUNTRIES[m.group("c")] if m else None
 
 
+def _measures_named(action: ActionRecord) -> ActionRecord:
+    """``mfa.status.measure_lift`` for an action on the countermeasure list (it returns any other as it is), the MFA
+    reader loaded then: a text on another list never loads it (issue 11, start-up)."""
+    if action.list is not ListKind.COUNTERMEASURE:
+        return action
+    from .mfa.status import measure_lift
+
+    return measure_lift(action)
+
+
 ORDER_SENTENCE_RE = re.compile(r"[^。\n]*决定[^。\n]*采取[^。\n]*")
 
 
@@ -639,6 +648,8 @@ def _order_term(src: Source) -> str | None:
     """The term an order's deciding sentence sets ("决定对X采取反制措施，自本决定施行之日起2年内，禁止…"), else None."""
     if "期" not in src.folded and "内" not in src.folded:
         return None
+    from .mfa.status import decision_term  # (the MFA reader, loaded for a countermeasure order only)
+
     for m in ORDER_SENTENCE_RE.finditer(src.text):
         term = decision_term(m.group())
         if term:
@@ -818,7 +829,7 @@ def action_records(src: Source, d: Draft) -> list[ActionRecord]:
             until = until_from(term, date.fromisoformat(x.effective[:10]) if x.effective else d.published) if term else None
             if until is not None:
                 x = dataclasses.replace(x, until=until, duration=term)
-        out.append(measure_lift(ActionRecord(action, x.list, x.targets, x.effective, x.until, x.duration, names,
+        out.append(_measures_named(ActionRecord(action, x.list, x.targets, x.effective, x.until, x.duration, names,
                                              x.text))
                    if x.extends_by is None else
                    ActionRecord(action, x.list, x.targets, x.effective, x.until, x.duration, names, x.text,

@@ -51,6 +51,17 @@ def test_parse_needs_neither_the_database_nor_the_server(repo_root):
     assert not mods & {"sqlalchemy", "alembic", "uvicorn", "starlette", "apscheduler", "feedgen"}
 
 
+def test_a_mofcom_text_never_loads_the_mfa_decision_reader(repo_root):
+    """Its ~100 regular expressions were a third of `parse FILE`'s start (issue 11); an MFA decision loads it."""
+    fixtures = repo_root / "fixtures"
+    mofcom = imported_modules_of(["parse", str(fixtures / "texts" / "mofcom-2025-51.txt")], full=True)
+    loaded = {m for m in mofcom if m.startswith("scraper.parse.mfa.")}
+    assert loaded == {"scraper.parse.mfa.detect", "scraper.parse.mfa.wording"}, loaded  # what tells a decision apart
+    decree = repo_root / "tests" / "data" / "corpus" / "mfa" / "01-mfa-2024-5-us-firms.txt"
+    assert {"scraper.parse.mfa.decision", "scraper.parse.mfa.annex"} <= imported_modules_of(["parse", str(decree)],
+                                                                                             full=True)
+
+
 @pytest.mark.parametrize("name", list(COMMANDS))
 def test_listed_summary_is_the_commands_own_first_help_line(name):
     command = load_command(name)

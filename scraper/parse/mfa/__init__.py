@@ -15,12 +15,8 @@ The package's modules, from the bottom up: ``wording`` (regexes and words), ``na
 ``groups`` (the decision's "对…等N家" phrases), ``reading`` (identity and targets), ``status`` (decisions on earlier
 countermeasures), ``amend`` (list amendments), ``checks`` (what a person must read), ``decision`` (``parse_decision``),
 ``english``, ``detect`` (the genre's entry points).
+
+Import what you need from the module that holds it: this package imports nothing itself, so a MOFCOM text never
+loads the decision reader (its ~100 regular expressions were a third of ``mofcom-watch parse FILE``'s start, issue
+11); ``notice.GENRES`` loads ``detect`` alone, which loads the rest when a text is a decision.
 """
-
-from .checks import announced_countermeasures, cut_short, one_measure_lifted, partly_read
-from .decision import parse_decision
-from .detect import detects, is_decision, no_notice, parse_source, reports
-from .status import decision_term, measure_lift
-
-__all__ = ["announced_countermeasures", "cut_short", "decision_term", "detects", "is_decision", "measure_lift",
-           "no_notice", "one_measure_lifted", "parse_decision", "parse_source", "partly_read", "reports"]

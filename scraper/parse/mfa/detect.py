@@ -9,11 +9,10 @@ from storage.records import NoticeRecord
 
 from ..draft import Source
 from ..textnorm import despace, fold
-from .decision import parse_decision
-from .english import EN_MINISTRY, english_decree, english_version
 from .wording import (
     DECISION_HEADER_RE,
     DECISION_MARK_RE,
+    EN_MINISTRY,
     ISSUER,
     NUMBERED_MEASURE_RE,
     ORDER_NO_RE,
@@ -65,7 +64,11 @@ def detects(src: Source) -> bool:
     head, title = src.folded[:3000], src.title_hint or ""
     if "外交部令" not in head and "措施" not in head and "措施" not in title:
         # an English version (www.fmprc.gov.cn/eng): its text opens in Latin script, a Chinese page's almost never
-        return head[:1].isascii() and EN_MINISTRY in head and english_decree(src) is not None
+        if not (head[:1].isascii() and EN_MINISTRY in head):
+            return False
+        from .english import english_decree  # (the decision reader is loaded for the texts it reads)
+
+        return english_decree(src) is not None
     return is_decision(src.folded, src.title_hint)
 
 
@@ -96,6 +99,9 @@ def no_notice(src: Source) -> None:
 def parse_source(src: Source) -> NoticeRecord:
     """``parse_decision`` on the shared text views (``notice.GENRES``); an English version of a decision
     (``english_decree``) is a report of it (``english_version``)."""
+    from .decision import parse_decision  # loaded here: a MOFCOM text never needs it (issue 11, start-up)
+    from .english import english_decree, english_version
+
     # a Chinese decision names 外交部 in its first line or two: that search stops there
     decree = (english_decree(src) if src.folded.find("外交部", 0, 3000) < 0 and src.folded.find(EN_MINISTRY, 0, 3000) >= 0
               else None)

@@ -17,7 +17,6 @@ from .wording import ISSUER, KEY_PREFIX
 # "countermeasures" under the "Anti-Foreign Sanctions Law". No official English text is described in shared/domain.md
 # (b.7 names the Chinese channel only): the Chinese decision is authoritative, so the English one is read as a report of
 # it (NoticeKind.NEWS, linked to the decision's key), which changes no state, and says so in a warning.
-EN_MINISTRY = "Foreign Affairs"  # in every EN_DECREE_RE match: the gate, a plain substring search
 EN_MONTH_DATE = r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}"
 EN_DECREE_RE = re.compile(
     rf"(?:Decree|Order)\s+No\.?\s*(?P<n>\d{{1,3}})\s+of\s+the\s+Ministry\s+of\s+Foreign\s+Affairs"

@@ -12,6 +12,7 @@ from ..entities import COUNTRIES
 from ..textnorm import MD, NUM, YEAR
 
 ISSUER = "外交部"
+EN_MINISTRY = "Foreign Affairs"  # in every english.EN_DECREE_RE match: the gate, a plain substring search
 KEY_PREFIX = "MFA-ORDER"
 # "外交部令第13号", "中华人民共和国外交部令\n第 4 号" (the older order page), "外交部令第十三号".
 ORDER_NO_RE = re.compile(rf"(?:中华人民共和国)?外交部令\s*(?:\(\s*)?第\s*(?P<n>{NUM})\s*号")
