@@ -14,7 +14,7 @@ import dataclasses
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from typing import Any, Protocol, TypeVar
 
@@ -1220,12 +1220,29 @@ def _off_list(folded: str, at: int) -> bool:
     return OFF_LIST_RE.search(folded, sentence_start(folded, at), act.sentence_end(folded, at)) is not None
 
 
+def _a_noun(folded: str, pos: int) -> bool:
+    """Whether the 决定 at ``pos`` is a noun ("本决定", "上述决定", "《…决定》"), not a decision taken there."""
+    return (pos > 0 and folded[pos - 1] in NOT_DECIDING_BEFORE) or folded.startswith("》", pos + 2)
+
+
 def deciding_at(folded: str, end: int) -> int:
     """Where the first 决定 that decides stands in ``folded[:end]``, or -1."""
     pos = folded.find("决定", 0, end)
-    while pos >= 0 and ((pos and folded[pos - 1] in NOT_DECIDING_BEFORE) or folded.startswith("》", pos + 2)):
+    while pos >= 0 and _a_noun(folded, pos):
         pos = folded.find("决定", pos + 2, end)
     return pos
+
+
+def _measure_lines(folded: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line of ``folded[:end]`` holding "措施" at or after ``start``, in order: only such a line can
+    hold a step on measures (ITEM_MEASURES_RE ends with it)."""
+    pos = folded.find("措施", start, end)
+    while pos >= 0:
+        line = folded.rfind("\n", 0, pos) + 1
+        stop = folded.find("\n", pos, end)
+        stop = end if stop < 0 else stop
+        yield line, stop
+        pos = folded.find("措施", stop, end)
 
 
 # The verbs ``_on_measures`` takes (a suspension, or a stop or restore of 实施/执行): looked for in the decision (str.find,
@@ -1262,30 +1279,20 @@ def unread_item(src: Source, d: Draft) -> str | None:
     # Only a line holding "措施" can hold a step on measures (ITEM_MEASURES_RE ends with it, before the line's end):
     # those lines alone are read, in order (a test compares this with reading every line, ``item_left_out``).
     folded, end = src.folded, len(d.operative)
-    pos = folded.find("措施", 0, end)
-    while pos >= 0:
-        line = folded.rfind("\n", 0, pos) + 1
-        stop = folded.find("\n", pos, end)
-        stop = end if stop < 0 else stop
+    for line, stop in _measure_lines(folded, 0, end):
         found = item_left_out(src, d, line, stop)
         if found is not None:
             return found
-        pos = folded.find("措施", stop, end)
     # the paragraphs after the decision's 决定, once one of them may hold a step on measures (not a listing's "应当立即停止")
     decided = deciding_at(folded, end)
     if decided < 0 or not _status_verb_in(folded, decided, end):
         return None
-    pos = folded.find("措施", decided, end)
-    while pos >= 0:
-        line = folded.rfind("\n", 0, pos) + 1
-        stop = folded.find("\n", pos, end)
-        stop = end if stop < 0 else stop
+    for line, stop in _measure_lines(folded, decided, end):
         if _measures_step_words(folded, line, stop) and not folded.startswith("附", line) \
                 and not act.ITEM_LINE_RE.match(folded, line, stop) and not any(line <= r[0] < stop for r in d.refs):
             v = _unread_step(folded, line, max(line, decided + 2), stop, d)
             if v is not None:
                 return f"paragraph \"{src.text[line:stop].strip()[:40]}\" names no notice its {v} could act on{LEFT_OUT}"
-        pos = folded.find("措施", stop, end)
     return None
 
 
@@ -1331,8 +1338,7 @@ def unread_answer_step(src: Source, d: Draft) -> str | None:
                 pos = folded.find("决定", s1, b)
                 continue
             s0 = sentence_start(folded, pos)
-            if not ((pos and folded[pos - 1] in NOT_DECIDING_BEFORE) or folded.startswith("》", pos + 2)
-                    or folded.endswith(TOLD_DECISION_BEFORE, s0, pos)) \
+            if not (_a_noun(folded, pos) or folded.endswith(TOLD_DECISION_BEFORE, s0, pos)) \
                     and not any(s0 <= r[0] < s1 for r in d.refs) and not any(s0 <= x < s1 for x in starts) \
                     and OFF_LIST_RE.search(folded, s0, s1) is None:
                 for v in act.VERB_RE.finditer(folded, pos + 2, s1):
