@@ -3,6 +3,7 @@
 import codecs
 import random
 from datetime import date
+from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -109,7 +110,6 @@ def test_html_to_text_without_tags_or_entities_left_reads_as_with_them():
     assert html_to_text("<div><p> 甲 </p>\n<p>\u3000乙\xa0丙 </p><p><br></p><p>丁</p><p></p></div>") == "甲\n\n乙 丙\n\n丁"
 
 
-
 def test_html_to_text_with_amp_and_nbsp_alone_reads_as_the_long_way():
     """A folded body whose only entities are &amp; and &nbsp; is unescaped by two replaces and takes the short
     way (unless that leaves a run of blanks or one at an end): random fragments read the same as with an
@@ -185,3 +185,33 @@ def test_block_tags_cut_at_their_brackets_read_as_by_the_regex():
     for fragment in ('<p a<b="1">br</p>', "<p<x>br</p>br>", "<p>a>br<", "<p>a>br>", "<p>a</p><span>b</span>"):
         assert split_block_tags(fragment) is None, fragment
         assert html_to_text(fragment) == _html_to_text_by_regex(fragment), fragment
+
+
+CORPUS = Path(__file__).parents[1] / "data" / "corpus"
+
+
+# An fmprc.gov.cn page without a PubDate meta whose sidebar ("最新发布") shows other articles' "发布时间：" before its own.
+SIDEBAR_PAGE = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="SiteName" content="中华人民共和国外交部">
+<title>外交部发言人就对美国国会众议员采取反制措施答记者问_中华人民共和国外交部</title></head><body>
+<div class="header"><h1 class="logo"><a href="/web/">中华人民共和国外交部</a></h1></div>
+<div class="vw-main"><div class="side-left"><h3>最新发布</h3><ul>
+<li><a href="/web/wjdt_674879/fyrbt_674889/202611/t20261127_11940001.shtml">外交部发言人就美国国会通过涉台法案答记者问</a>
+<p class="time">发布时间：2026-11-27 21:10</p></li></ul></div>
+<div class="news-main"><h1 id="News_Body_Title">外交部发言人就对美国国会众议员采取反制措施答记者问</h1>
+<p class="time"><span>发布时间：2026-12-01 16:00</span></p>
+<div id="News_Body_Txt_A"><div class="TRS_Editor"><p>问：外交部今天宣布对美国国会众议员约翰·多伊采取反制措施。发言人能否介绍有关情况？</p>
+<p>答：依据《中华人民共和国反外国制裁法》，外交部决定对其采取反制措施。</p></div></div></div></div></body></html>"""
+
+
+def test_an_info_line_date_is_the_articles_own_not_a_sidebars() -> None:
+    article = extract_article(LexborHTMLParser(SIDEBAR_PAGE), SIDEBAR_PAGE)
+    assert article.pub is not None and (article.pub.day, article.pub.hour) == (date(2026, 12, 1), 16)
+
+
+def test_a_mirror_qa_with_a_sidebar_before_it_keeps_its_own_date_and_key() -> None:
+    page = (CORPUS / "pages/27-exportcontrol-mirror-qa1105.html").read_text(encoding="utf-8").replace(
+        '<div class="detail">', '<div class="left"><ul><li><a href="/article/gndt/202511/1190.html">商务部召开例行新闻发布会</a>'
+        '<span>发布时间：2025-10-30</span></li></ul></div>\n<div class="detail">', 1)
+    rec = parse_document(page.encode(), url="http://exportcontrol.mofcom.gov.cn/article/gndt/202511/1186.html").notice
+    assert rec is not None and rec.published == date(2025, 11, 6) and rec.key.startswith("QA-2025-11-06-")
+

@@ -1,10 +1,13 @@
 """The other names an annex gives an entity (又称, 亦称, 别名, also known as, 曾用名, a 备注 cell, d/b/a) are kept as its
-aliases (session 18 kept them in the note alone, where screening never looked). Pure: text in, entities out."""
+aliases (session 18 kept them in the note alone, where screening never looked), a former name in a bracket of an annex
+English name among them. Pure: text in, entities out."""
 
+from functools import partial
 from pathlib import Path
 
 from scraper.parse import parse_document
 from scraper.parse.entities import annex_entities
+from tests.scraper.corpus_cases import parse_case
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus" / "entities18"
 
@@ -62,3 +65,14 @@ def test_an_alias_in_a_prose_list_is_no_part_of_the_name():
     assert [(e.en, e.key, e.note, e.aliases) for e in record.entities] == [
         ("Sequoia Dynamics Inc.", "sequoiadynamics", "又称Sequoia Dynamic Systems", ("Sequoia Dynamic Systems",)),
         ("Gray Wolf Technologies LLC", "graywolftechnologies", "also known as Gray Wolf Tech", ("Gray Wolf Tech",))]
+
+
+_parse22 = partial(parse_case, "parse22")
+
+
+def test_a_former_name_in_a_bracket_of_an_annex_english_name_is_an_alias() -> None:
+    """"（Outpost Mission Systems LLC (formerly Outpost Aero Group LLC)）" kept the bracket in the English name."""
+    e = _parse22("06-ecl-annex-fka-formerly.txt").entities[1]
+    assert (e.en, e.key) == ("Outpost Mission Systems LLC", "outpostmissionsystems")
+    assert "Outpost Aero Group LLC" in e.aliases
+

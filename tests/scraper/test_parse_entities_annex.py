@@ -1,9 +1,16 @@
-"""Annex layouts the session 18 blind audit (tests/data/corpus/entities18/) found misread: tables read by their
-header row, numbered annexes, country headings, wrapped names, aliases and addresses, circled numbers, a list
-after "以下…：", doubled lines, persons' lines. Pure functions: text in, entities out."""
+"""Annex layouts (scraper/parse/entities.py annex reading): tables read by their header row, numbered annexes, country
+headings, wrapped names, aliases and addresses, circled numbers, a list after "以下…：", doubled lines, persons' lines,
+orders' annexes numbered （一）, a second annex of entities and an annex of items, footnote marks, branches under their
+parent, English names alone on the next paragraph. Pure functions: text in, entities out. Found misread by the blind
+audits and probes of sessions 18-23 (tests/data/corpus/entities18/, mfa19/, parse20/ to parse23/)."""
 
-from scraper.parse import parse_text
+from functools import partial
+from pathlib import Path
+
+from scraper.parse import parse_document, parse_text
 from scraper.parse.entities import annex_entities, annex_start, distinct, make_entity
+from storage.records import NoticeRecord
+from tests.scraper.corpus_cases import CORPUS, parse_case
 
 
 def _read(lines: list[str], country: str | None = "US") -> list[tuple[str | None, str | None, str | None]]:
@@ -133,3 +140,163 @@ def test_a_table_without_header_keeps_its_empty_cells():
                   "3\t\tBeta LLC\t美国", "4\t斯巴鲁株式会社 SUBARU Corporation\t2026年6月29日"], None) == [
         ("顶点材料公司", "Apex Materials Inc.", None), ("经纬航太科技股份有限公司", None, None), (None, "Beta LLC", None),
         ("斯巴鲁株式会社", "SUBARU Corporation", None)]
+
+
+PARSE20 = Path(__file__).resolve().parents[1] / "data" / "corpus" / "parse20"
+
+
+def _read_parse20(name: str) -> str:
+    return (PARSE20 / name).read_text(encoding="utf-8")
+
+
+def test_an_annex_of_items_after_the_annex_of_entities_lists_no_items() -> None:
+    """"附件2 / 相关两用物项清单 / 1. 镓及其化合物（Gallium and its compounds）…" gave 5 more US "entities" on the ECL
+    (false listing items for gallium, germanium…), with a count warning (9 parsed, 4 stated)."""
+    rec = parse_text(_read_parse20("03-ecl-entities-and-items-annex.txt"))
+    assert rec is not None
+    assert [e.en for e in rec.entities] == ["Raytheon Advanced Technologies, Inc.", "Northrop Optical Systems LLC",
+                                            "Coastline Unmanned Systems, Inc.", "Blue Ridge Materials Corp."]
+    assert rec.warnings == ()
+
+
+def test_a_second_annex_of_entities_is_still_read() -> None:
+    text = _read_parse20("03-ecl-entities-and-items-annex.txt").replace("相关两用物项清单", "出口管制管控名单（续）").replace(
+        "镓及其化合物（Gallium and its compounds）", "甲公司（Alpha Inc.）")
+    rec = parse_text(text)
+    assert rec is not None
+    assert "Alpha Inc." in [e.en for e in rec.entities]
+
+
+def test_footnote_marks_after_annex_names_are_no_part_of_them() -> None:
+    """"1. 猎鹰光电公司（Falcon Electro-Optics, Inc.）①" was read as the Chinese name "猎鹰光电公司（Falcon
+    Electro-Optics, Inc.）①" with no English: its key matched no screening of "Falcon Electro-Optics"."""
+    rec = parse_text(_read_parse20("15-ecl-annex-footnotes.txt"))
+    assert rec is not None
+    assert [(e.zh, e.en) for e in rec.entities][::2] == [("猎鹰光电公司", "Falcon Electro-Optics, Inc."),
+                                                         ("北极星光子公司", "Polaris Photonics Corp.")]
+    for mark in ("[1]", "*", "注1"):
+        text = _read_parse20("15-ecl-annex-footnotes.txt").replace("）①", "）" + mark)
+        again = parse_text(text)
+        assert again is not None and again.entities[0].en == "Falcon Electro-Optics, Inc.", mark
+
+
+_parse_pin = partial(parse_case, "")
+
+
+def test_a_full_width_comma_inside_nested_brackets_is_inside_the_name() -> None:
+    rec = _parse_pin("parse21/05-ecl-fullwidth-punct-english.txt")
+    assert [e.zh for e in rec.entities] == ["哈德逊河精密制造公司", "艾伦与贝克（北美）控股公司"]
+    assert rec.warnings == ()
+
+
+def test_branches_numbered_under_their_parent_are_its_branches() -> None:
+    """"1.1 …" lines under "1. X（…）及其分支机构：" were dropped without a word."""
+    rec = _parse_pin("parse21/04-uel-annex-parent-with-numbered-subsidiaries.txt")
+    assert [(e.en, len(e.branches)) for e in rec.entities] == [("Thunder Defense Systems, Inc.", 3),
+                                                             ("Blue Whale Ocean Technologies LLC", 0)]
+    assert rec.entities[0].branches[0].startswith("雷霆防务系统（新加坡）有限公司")
+    # a "2.1" line under entity 1 is no branch of it
+    rec = _parse_pin("parse21/04-uel-annex-parent-with-numbered-subsidiaries.txt", "1.2 雷霆", "2.2 雷霆")
+    assert len(rec.entities[0].branches) == 2
+
+
+def test_branch_words_after_an_annex_name_are_no_part_of_it() -> None:
+    """"X及其分支机构（X Inc. and its branches）" kept the words in both names, and so in the key."""
+    rec = _parse_pin("parse21/14-ecl-annex-inline-branches.txt")
+    e = rec.entities[0]
+    assert (e.zh, e.en, e.key, e.note) == ("星链防务服务公司", "Starlane Defense Services, Inc.", "starlanedefenseservices",
+                                           "及其分支机构")
+
+
+PARSE22 = CORPUS / "parse22"
+
+
+def test_an_annex_pasted_as_a_table_with_ideographic_spaces_is_read_below_its_header_only() -> None:
+    """parse21/18: "序号　中文名称　英文名称" / "1　大西洋复合材料公司　Atlantic Composites Co., Ltd." gave no entity (loud).
+    Without the header row the lines are not cut (a body line or an indented name keeps its U+3000)."""
+    path = PARSE22.parent / "parse21" / "18-ecl-annex-ideographic-space-table.txt"
+    rec = parse_text(path.read_text(encoding="utf-8"))
+    assert rec is not None and [(e.zh, e.en, e.n) for e in rec.entities] == [
+        ("大西洋复合材料公司", "Atlantic Composites Co., Ltd.", 1), ("凤凰火控系统公司", "Phoenix Fire Control Systems, Inc.", 2),
+        ("松林测绘技术公司", "Pinewood Survey Technologies, LLC", 3)]
+    headless = parse_text(path.read_text(encoding="utf-8").replace("序号　中文名称　英文名称\n", ""))
+    assert headless is not None and headless.entities == () and headless.warnings == ("parsed 0 entities, notice states 3",)
+
+
+PARSE23 = CORPUS / "parse23"
+
+
+def test_english_names_alone_on_the_next_paragraph_are_read_with_the_chinese() -> None:
+    """"<p>1. 北风导航公司</p><p>Northwind Navigation, Inc.</p>": every English name was lost (keys from the Chinese)."""
+    doc = parse_document((PARSE23 / "01-html-ecl-annex-en-next-paragraph.html").read_bytes())
+    assert doc.notice is not None
+    assert [e.en for e in doc.notice.entities] == ["Northwind Navigation, Inc.", "Anvil & Hammer Defense LLC",
+                                                    "Bluefin Undersea Systems Corp.", "Zenith Electro-Optics Company"]
+    assert doc.notice.warnings == ()
+
+
+def test_an_address_alone_on_the_next_line_is_no_english_name() -> None:
+    """The same layout with "Address: …" lines: a line with a colon is no name (the Chinese name keeps no English)."""
+    text = (
+        "商务部公告2027年第90号\n决定将甲乙公司等2家美国实体列入出口管制管控名单（见附件）。\n本公告自公布之日起正式实施。\n"
+        "商务部\n2027年6月18日\n附件\n出口管制管控名单\n1. 甲乙公司\nAddress: 1 Main Street, Reston, VA\n2. 丙丁公司\nBingding Corp.\n"
+    )
+    rec = parse_text(text)
+    assert rec is not None
+    assert [(e.zh, e.en) for e in rec.entities] == [("甲乙公司", None), ("丙丁公司", "Bingding Corp.")]
+
+
+ORDER = """商务部令2026年第12号 关于对美国有关企业采取反制措施的决定
+【发布单位】安全与管制局
+【发布文号】商务部令2026年第12号
+【发文日期】2026年10月28日
+
+根据《中华人民共和国反外国制裁法》等有关规定，商务部决定将海湾咨询集团等三家美国企业列入反制清单（见附件），并采取以下反制措施：
+
+一、禁止中国境内的组织、个人与上述企业进行有关交易、合作等活动；
+二、禁止上述企业在中国境内新增投资。
+
+本决定自公布之日起施行。
+
+附件：反制清单
+
+商务部
+2026年10月28日
+
+附件
+
+反制清单
+
+{lines}
+"""
+LINES = ("（一）海湾咨询集团（Gulf Advisory Group, LLC）\n（二）自由之桥基金会（Liberty Bridge Foundation）\n"
+         "（三）格林伍德战略合伙公司（Greenwood Strategic Partners LP）")
+
+
+def parsed(text: str) -> NoticeRecord:
+    rec = parse_document(text.encode()).notice
+    assert rec is not None
+    return rec
+
+
+def test_an_orders_annex_numbered_with_bracketed_chinese_numerals_is_read() -> None:
+    rec = parsed(ORDER.format(lines=LINES))
+    assert [(e.zh, e.en, e.n, e.country) for e in rec.entities] == [
+        ("海湾咨询集团", "Gulf Advisory Group, LLC", 1, "US"), ("自由之桥基金会", "Liberty Bridge Foundation", 2, "US"),
+        ("格林伍德战略合伙公司", "Greenwood Strategic Partners LP", 3, "US")]
+    assert rec.stated_count == 3 and not rec.warnings
+
+
+def test_a_name_opening_like_a_clause_is_a_name_when_its_english_follows() -> None:
+    rec = parsed(ORDER.format(lines=LINES.replace("（一）", "1.").replace("（二）", "2.").replace("（三）", "3.")))
+    assert [e.zh for e in rec.entities] == ["海湾咨询集团", "自由之桥基金会", "格林伍德战略合伙公司"]
+    assert not rec.warnings
+
+
+def test_the_persons_heading_of_an_orders_annex_is_no_entity() -> None:
+    rec = parsed(ORDER.replace("海湾咨询集团等三家美国企业", "海湾咨询集团等1家美国企业及其1名高级管理人员").format(
+        lines="一、企业\n1.海湾咨询集团（Gulf Advisory Group, LLC）\n二、高级管理人员\n"
+              "1.约翰·卡特（John Carter），男，海湾咨询集团首席执行官"))
+    assert [(e.zh, e.en) for e in rec.entities] == [("海湾咨询集团", "Gulf Advisory Group, LLC"), ("约翰·卡特", "John Carter")]
+    assert not rec.warnings
+

@@ -1,11 +1,14 @@
 """Notice numbers -> keys (never from the URL)."""
 
+from functools import partial
+
 import pytest
 
 from scraper.parse import parse_text
 from scraper.parse.number import find_references
 from scraper.parse.textnorm import clean, fold
 from storage.records import NoticeKind
+from tests.scraper.corpus_cases import parse_case
 
 
 def refs(text):
@@ -133,3 +136,16 @@ def test_a_ministrys_bracket_number_named_in_a_text_is_the_ministrys_not_the_wor
     assert refs("停止执行商务部令〔2026〕第3号和4号") == ["MOFCOM-ORDER-2026-3", "MOFCOM-ORDER-2026-4"]
     assert refs("停止不可靠实体清单工作机制公告〔2025〕5号和6号相关措施") == ["UEL-2025-5", "UEL-2025-6"]
     assert head("【发布文号】商务部公告〔2026〕53号").issuer == "商务部"
+
+
+_parse23 = partial(parse_case, "parse23")
+
+
+def test_a_title_naming_an_english_company_keeps_the_notice_number() -> None:
+    """"商务部公告2027年第39号 公布将Vanguard Tactical Systems, Inc.等3家…": the comma made the title body text, so the
+    notice had no number (keyed DOC-…)."""
+    rec = _parse23("06-ecl-annex-english-only.txt")
+    assert (rec.key, rec.kind.value, rec.warnings) == ("MOFCOM-2027-39", "announcement", ())
+    assert [e.en for e in rec.entities] == ["Vanguard Tactical Systems, Inc.", "Ironclad Microelectronics LLC",
+                                            "Trident Ocean Robotics Corporation"]
+

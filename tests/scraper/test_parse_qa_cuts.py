@@ -130,3 +130,32 @@ def test_a_generic_qa_cut_before_its_decision_is_a_health_problem_then_read_whol
     assert "account of earlier measures" in open_issues()
     done = cli(db, "replay", str(tmp_path / "whole"), "--fetched-at", FETCHED.replace("29T", "30T"), "--as-of", AS_OF)
     assert "account of earlier measures" not in open_issues() and "QA-2025-11-05" in done.out, done.out
+
+
+QA_PAGE = Path(__file__).parents[1] / "data" / "corpus" / "qa17" / "23-html-qa-three-changes.html"
+
+
+def test_a_qa_page_cut_after_a_whole_paragraph_is_refused() -> None:
+    """The page of a Q&A with three changes, cut after its answer's first paragraph and its tags closed (a browser's save
+    of a cut download), read as a complete Q&A with two: the third change (商务部令2025年第6号) silently missed."""
+    page = QA_PAGE.read_text(encoding="utf-8")
+    assert len(parse_document(page).notice.actions) == 3  # type: ignore[union-attr]
+    marker = "相关措施1年。"
+    cut = page[: page.index(marker) + len(marker)] + "</p></div></div></body></html>"
+    with pytest.raises(UnusablePage) as refused:
+        parse_document(cut)
+    assert refused.value.reason == "cut-short"
+
+
+TWO_ANSWERS = Path(__file__).parents[1] / "data" / "corpus" / "parse19" / "09-qa-ecl-extend-uel-restore-two-answers.txt"
+
+
+def test_a_qa_on_two_lists_cut_after_its_first_answer_is_refused() -> None:
+    """A Q&A titled on both lists ("…就出口管制管控名单和不可靠实体清单有关措施答记者问", no change word), cut after its first
+    answer (the ECL extension), read as a complete Q&A: the UEL restore of its second answer silently missed."""
+    text = TWO_ANSWERS.read_text(encoding="utf-8")
+    assert [a.list.value for a in parse_document(text).notice.actions] == ["ecl", "uel"]  # type: ignore[union-attr]
+    with pytest.raises(UnusablePage) as refused:
+        parse_document(text[: text.index("问：不可靠实体清单")])
+    assert refused.value.reason == "cut-short"
+

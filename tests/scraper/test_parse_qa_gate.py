@@ -3,9 +3,12 @@
 Each case was a false item (a doubt, a supposition, a claim or a recounting read as a decision) or a missed one
 (a decision published months after the day it takes effect) before this session's fixes."""
 
+from functools import partial
+
 import pytest
 
 from scraper.parse import parse_text
+from tests.scraper.corpus_cases import parse_case
 
 
 def _acts(rec):
@@ -184,3 +187,106 @@ def test_a_doubt_word_inside_another_word_does_not_hide_a_decision(lead):
     rec = _qa("2026-11-09 18:00", f"答：{lead}中方决定，延长4月4日公告（商务部公告2025年第21号）相关措施的暂停期限1年。")
     assert [(a.action.value, a.list.value, [t.key for t in a.targets]) for a in rec.actions] == [
         ("extend", "ecl", ["MOFCOM-2025-21"])]
+
+
+QA = "来源：商务部新闻办公室 类型：原创 分类：新闻 {} 17:00\n\n商务部新闻发言人就调整{}措施答记者问\n问：请问中方有何安排？\n答：{}\n"
+
+
+def _steps(text: str) -> list[tuple]:
+    rec = parse_text(text)
+    return [(a.action.value, [t.key for t in a.targets], a.effective, a.until and a.until.isoformat(), list(a.entities))
+            for a in rec.actions] if rec else []
+
+
+def test_a_state_told_is_no_suspension() -> None:
+    """"…相关措施目前仍处于暂停状态，中方尚未作出恢复执行…的决定" was an open-ended suspension of No. 21 from the day."""
+    assert _steps(QA.format("2026-11-19", "出口管制管控名单", "4月4日公告（商务部公告2025年第21号）相关措施目前仍处于暂停状态，"
+                           "中方尚未作出恢复执行上述措施的决定。")) == []
+
+
+NOTICE_84 = ("【发布文号】商务部公告2026年第84号\n【发文日期】{}\n\n商务部公告2026年第84号\n\n现将有关事项公告如下：\n\n{}\n\n"
+          "商务部\n{}\n")
+
+
+# A MOFCOM page that is neither a numbered notice nor a Q&A (no 问/答): a statement or news item under its source line.
+BARE = "商务部：4月4日公告相关措施仍处于暂停状态\n2026-11-19 16:00 来源：商务部新闻办公室\n\n{}\n"
+STILL = "4月4日公告（商务部公告2025年第21号）相关措施目前仍处于暂停状态，"
+
+
+@pytest.mark.parametrize("said", ["中方尚未作出恢复执行上述措施的决定。", "是否恢复执行上述措施，中方将视情研究。"])
+def test_a_bare_text_that_doubts_a_step_takes_none(said: str) -> None:
+    """A MOFCOM page that is no Q&A saying "…尚未作出恢复执行上述措施的决定" read as a restore of No. 21: a false "back in
+    force" item. Only answers had the doubt gate (NOT_NOW_RE)."""
+    assert _steps(BARE.format(STILL + said)) == []
+
+
+def test_a_bare_text_that_decides_still_acts() -> None:
+    assert _steps(BARE.format(STILL + "中方决定自2026年12月1日起恢复执行上述措施。")) == [
+        ("restore", ["MOFCOM-2025-21"], "2026-12-01", None, [])]
+
+
+SIX = "商务部 海关总署公告2025年第55号至第58号、商务部公告2025年第61号和第62号"
+SIX_KEYS = ["MOFCOM-2025-55", "MOFCOM-2025-56", "MOFCOM-2025-57", "MOFCOM-2025-58", "MOFCOM-2025-61", "MOFCOM-2025-62"]
+
+
+def test_a_notice_recounting_a_step_before_its_decision_still_recounts() -> None:
+    text = NOTICE_84.format("2026年11月20日", f"自2025年11月10日起，暂停实施{SIX}。现决定，自2026年11月21日起，恢复实施{SIX}。",
+                         "2026年11月20日")
+    assert _steps(text) == [("restore", SIX_KEYS, "2026-11-21", None, [])]
+
+
+def test_a_doubted_automatic_restore_is_still_doubted() -> None:
+    assert _steps(QA.format("2026-11-09", "出口管制管控名单", "关于4月4日公告（商务部公告2025年第21号）相关措施的暂停期限期满后是否自动"
+                           "恢复执行，中方正在研究。")) == []
+
+
+_parse22 = partial(parse_case, "parse22")
+
+
+def test_an_answer_weighing_a_removal_removes_nothing() -> None:
+    """"依法作出是否将有关实体移出关注名单的决定" was a removal from the watch list (of no entity)."""
+    assert _parse22("17-qa-wl-removal-applications-no-decision.txt").actions == ()
+
+
+TARGET = "4月4日公告（商务部公告2025年第21号）相关措施"
+
+
+def _answer_acts(answer: str) -> list[tuple]:
+    rec = parse_text("来源：商务部新闻办公室 类型：原创 分类：新闻 2026-11-06 16:00\n\n商务部新闻发言人就出口管制管控名单有关措施"
+                     f"答记者问\n问：请问中方有何安排？\n答：{answer}")
+    return [(a.action.value, [t.key for t in a.targets], a.effective, a.until and a.until.isoformat())
+            for a in rec.actions] if rec else []
+
+
+@pytest.mark.parametrize("answer", [
+    f"在拟于11月10日召开的中美经贸磋商会议上，中方决定自2026年11月10日起，继续暂停{TARGET}1年。",
+    f"根据双方拟定的安排，中方决定自2026年11月10日起，继续暂停{TARGET}1年。",
+    f"双方拟于近期再次磋商，同时，中方决定自2026年11月10日起，继续暂停{TARGET}1年。",
+    f"关于是否调整其他措施的问题，中方决定自2026年11月10日起，继续暂停{TARGET}1年。",
+    f"中方暂不恢复执行相关措施，决定自2026年11月10日起，继续暂停{TARGET}1年。",
+])
+def test_a_doubt_word_in_an_earlier_clause_then_a_decision_acts(answer: str) -> None:
+    assert _answer_acts(answer) == [("extend", ["MOFCOM-2025-21"], "2026-11-10", "2027-11-10")]
+
+
+@pytest.mark.parametrize("answer", [
+    f"中方拟自2026年11月10日起，继续暂停{TARGET}1年。",
+    f"中方拟对相关措施作出调整，自2026年11月10日起，继续暂停{TARGET}1年。",
+    f"中方拟决定自2026年11月10日起，继续暂停{TARGET}1年。",
+    f"中方拟于近期作出决定，自2026年11月10日起，继续暂停{TARGET}1年。",
+    f"如果美方落实共识，中方决定自2026年11月10日起，继续暂停{TARGET}1年。",
+    f"美方称，中方决定自2026年11月10日起，继续暂停{TARGET}1年。",
+    f"中方暂不恢复执行{TARGET}，决定继续观察。",
+])
+def test_a_plan_a_condition_or_a_claim_still_holds_the_verb(answer: str) -> None:
+    assert _answer_acts(answer) == []
+
+
+@pytest.mark.parametrize("answer", [
+    "根据商务部公告2026年第70号，商务部公告2025年第21号相关措施自2026年11月10日起继续暂停1年。",
+    "依据商务部公告2026年第70号，4月4日公告（商务部公告2025年第21号）相关措施自2026年11月10日起继续暂停1年。",
+])
+def test_the_notice_a_step_follows_is_no_target_of_it(answer: str) -> None:
+    """"根据X，Y…继续暂停": X is the ground (a restatement's source), not a notice extended (an unresolved reference)."""
+    assert _answer_acts(answer) == [("extend", ["MOFCOM-2025-21"], "2026-11-10", "2027-11-10")]
+
