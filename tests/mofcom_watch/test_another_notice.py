@@ -2,7 +2,7 @@
 
 :func:`mofcom_watch.wrongnotice.another_notice` asked of the fixtures' replayed store (read only), one record at a
 time: what a page's parse is held against before it is stored. The run through real processes (S35, S35b) is in
-``tests/faults/test_site_round3.py``; here each legitimate way a URL comes to hold a notice, which must stay quiet.
+``tests/faults/test_wrong_notice_pages.py``; here each legitimate way a URL comes to hold a notice, which must stay quiet.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from storage.models import Entity, EntityName, HealthIssue
 from storage.names import name_key
 from storage.status import entity_timeline_by_key
 from tests.mofcom_watch.stories import TAG, invoke
-from tests.mofcom_watch.test_stories19 import STORIES
+from tests.mofcom_watch.test_stories_several_lists import STORIES
 
 PAGES = STORIES / "main"
 

@@ -1,7 +1,7 @@
 """Steps the parser sees and cannot read are refused for a person to read (session 22, loud22): parse22's cases 13 and
 04 (tests/data/corpus/parse22/) cut or reworded. A warning alone is no health issue: the notice was stored as if it
 changed less than it does. ``page.check_record`` raises "needs-review" (an unusable-page health issue in the pipeline,
-tests/mofcom_watch/test_stories22.py L01-L03) for every warning ending in ``rules.LEFT_OUT``."""
+tests/mofcom_watch/test_stories_lapses_and_corrections.py L01-L03) for every warning ending in ``rules.LEFT_OUT``."""
 
 from __future__ import annotations
 

@@ -142,7 +142,7 @@ def test_a_lift_of_one_measure_keeping_the_others_is_a_measure_lift() -> None:
             "（外交部令第23号）对托马斯·布拉德肖（Thomas Bradshaw）采取的冻结财产措施。该决定规定的禁止交易、合作以及不予签发签证、"
             "不准入境等其他反制措施继续有效。")
     # session 18 refused it for review (the model had no state per measure); session 20 (mfa20) reads the measure lifted,
-    # the listing kept (tests/mofcom_watch/test_stories_mfa20.py)
+    # the listing kept (tests/mofcom_watch/test_stories_mfa_measure_lifts.py)
     rec = decision(body, title="关于调整对美国有关人员反制措施的决定", day="2026-08-21", cn="2026年8月21日", n=32)
     [action] = rec.actions
     assert (action.action, action.measures, action.entities) == (ActionKind.LIFT_MEASURE, ("asset_freeze",),

@@ -1,4 +1,4 @@
-"""Faults found by session 21's blind lifecycle stories (engine21; tests/data/stories21, test_stories21.py), each
+"""Faults found by session 21's blind lifecycle stories (engine21; tests/data/stories21, test_stories_early_ends.py), each
 a derivation of a few story pages (parsed, then ``derive``: no store, no process).
 
 - One notice removes a company from the ECL (移出, naming the company; No. 164's measures on it stopped) and another

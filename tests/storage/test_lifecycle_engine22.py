@@ -1,4 +1,4 @@
-"""Faults and decisions of session 22's blind lifecycle stories (engine22; tests/data/stories22, test_stories22.py),
+"""Faults and decisions of session 22's blind lifecycle stories (engine22; tests/data/stories22, test_stories_lapses_and_corrections.py),
 each a derivation of a few story pages (parsed, then ``derive``: no store, no process), and the sync rule for an item
 a spokesperson's answer published before the notice it restates (``storage.events._restated_by``).
 
