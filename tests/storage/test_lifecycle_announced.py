@@ -1,4 +1,5 @@
-"""A notice published before it takes effect: the status rows say what is announced (pure).
+"""A notice published before it takes effect: the status rows say what is announced (pure); one withdrawn, or its
+entity removed, before its day never takes effect and is said withdrawn (stories21 V05, stories22 W09).
 
 商务部公告2025年第22号 was published on 2025-04-09 and is in force from 2025-04-10 12:01. The rows as of
 2025-04-09 left its 12 entities out: a compliance officer checking one of them that day was told nothing,
@@ -8,14 +9,28 @@ although the listing was public. The 2025-11-05 Q&As lift No. 13 and extend No. 
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from pathlib import Path
 
+from scraper.parse import parse_text
 from scraper.parse.document import parse_document
 from storage.lifecycle import derive
-from storage.records import ActionKind, ListingState, StatusRow
+from storage.records import ActionKind, EventKind, ListingState, StatusRow, StoredNotice
 from storage.vocabulary import row_label
-from tests.storage.test_lifecycle_corpus import CST, NO21, NO22, UEL, UEL7, act, by_key, corpus, qa, stored
+from tests.mofcom_watch.stories import REPO
+from tests.storage.test_lifecycle_corpus import (
+    CST,
+    NO21,
+    NO22,
+    UEL,
+    UEL7,
+    act,
+    by_key,
+    corpus,
+    parsed_pages,
+    qa,
+    stored,
+)
 
 NEXT_KEYS = {"next_state", "next_from", "next_until", "next_by"}
 NO22_PAGE = (Path(__file__).resolve().parents[2]
@@ -110,3 +125,78 @@ def test_rows_with_nothing_announced_serialise_as_before() -> None:
     """The golden day: every change is in effect, so no row has a next_* key (JSON consumers see what they saw)."""
     for r in derive(corpus(), date(2026, 11, 29)).states:
         assert r.state is not ListingState.ANNOUNCED and not NEXT_KEYS & set(r.to_json())
+
+
+STORIES21 = REPO / "tests" / "data" / "stories21" / "main"
+
+
+def stories21_pages(*names: str) -> list[StoredNotice]:
+    return parsed_pages(STORIES21, *names)
+
+
+def rows_with_next(notices: list[StoredNotice], day: date, key: str) -> dict[tuple[str, ...], tuple[object, ...]]:
+    return {r.entity_keys: (r.state.value, r.since, r.next_state.value if r.next_state else None)
+            for r in derive(notices, day).states if r.notice_key == key}
+
+
+def test_a_listing_withdrawn_before_its_day_never_takes_effect() -> None:
+    notices = stories21_pages("v05-mofcom-2027-24.txt", "v05-mofcom-2027-25-withdrawal.txt")
+    eris, lifted = ("eristechnologies",), ("lifted", date(2027, 6, 21), None)
+    assert rows_with_next(notices, date(2027, 6, 1), "MOFCOM-2027-24") == {eris: ("announced", date(2027, 6, 1), "in_force")}
+    for day in (date(2027, 6, 21), date(2027, 7, 1), date(2027, 12, 31)):
+        assert rows_with_next(notices, day, "MOFCOM-2027-24") == {eris: lifted}, day
+    kinds = {e.kind for e in derive(notices, date(2027, 12, 31)).events if e.notice_key == "MOFCOM-2027-24"}
+    assert EventKind.IMPOSED not in kinds and EventKind.LIFTED in kinds, kinds
+
+
+REMOVAL_BY_NAME = """商务部公告2027年第27号 关于将1家美国实体移出出口管制管控名单的公告
+【发布单位】安全与管制局
+【发布文号】商务部公告2027年第27号
+【发文日期】2027年6月21日
+
+根据《中华人民共和国出口管制法》和《中华人民共和国两用物项出口管制条例》等法律法规有关规定，经审查，商务部决定将阋神星科技公司（Eris Technologies Inc.）从出口管制管控名单中移出。
+
+本公告自公布之日起正式实施。
+
+商务部
+2027年6月21日
+"""
+
+
+def test_a_removal_by_name_before_an_announced_listing_takes_effect_withdraws_it() -> None:
+    """The same listing removed by name (no notice named) before its day: it reached no listing "in force by its
+    day", so it was an unresolved reference and the listing came into force on 07-01 all the same (loud, but
+    wrong); it is the announced listing it removes."""
+    rec = parse_text(REMOVAL_BY_NAME)
+    assert rec is not None
+    notices = [*stories21_pages("v05-mofcom-2027-24.txt"), stored(rec, fetched=datetime(2027, 6, 21, tzinfo=timezone.utc))]
+    for day in (date(2027, 6, 21), date(2027, 7, 1)):
+        got = derive(notices, day)
+        assert rows_with_next(notices, day, "MOFCOM-2027-24") == {("eristechnologies",): ("removed", date(2027, 6, 21), None)}
+        assert got.problems == () and not [e for e in got.events if e.kind is EventKind.UNRESOLVED_REFERENCE]
+
+
+STORIES22 = REPO / "tests" / "data" / "stories22" / "main"
+
+
+def stories22_pages(*names: str) -> list[StoredNotice]:
+    return parsed_pages(STORIES22, *names)
+
+
+def test_a_listing_withdrawn_before_its_day_is_said_withdrawn() -> None:
+    notices = stories22_pages("w09-mofcom-2027-40.txt", "w09-mofcom-2027-41-withdrawal.txt")
+    events = [e for e in derive(notices, date(2027, 12, 31)).events if e.notice_key == "MOFCOM-2027-40"]
+    lifted = [e for e in events if e.kind is EventKind.LIFTED]
+    assert sorted(e.id.split(",2025:")[1] for e in lifted) == [  # the notice's item and the entity's, ids as before
+        "MOFCOM-2027-40/lifted/ecl/2027-09-20", "MOFCOM-2027-40/lifted/ecl/2027-09-20/phobosphotonics"]
+    for e in lifted:
+        assert e.title.startswith("Withdrawn before it took effect: ") and "2027-10-01" in e.title, e.title
+        assert "never took effect" in e.summary, e.summary
+
+
+def test_a_lift_after_the_listing_took_effect_is_a_lift() -> None:
+    notices = stories22_pages("w10-mofcom-2027-42.txt", "w10-qa-2027-03-29-ecl-stop.txt")
+    (lifted,) = [e for e in derive(notices, date(2027, 12, 31)).events
+                 if e.kind is EventKind.LIFTED and e.entity_key is None]
+    assert lifted.title.startswith("Lifted: "), lifted.title
+

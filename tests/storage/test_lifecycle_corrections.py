@@ -15,9 +15,10 @@ from pathlib import Path
 
 from scraper.parse import parse_text
 from storage.lifecycle import derive
-from storage.records import EventKind, ListingState, ListKind
+from storage.records import EventKind, ListingState, ListKind, StoredNotice
 from storage.vocabulary import TAG_PREFIX
-from tests.storage.test_lifecycle_corpus import stored
+from tests.mofcom_watch.stories import REPO
+from tests.storage.test_lifecycle_corpus import parsed_pages, stored
 from tests.storage.test_lifecycle_removals import notices
 
 LISTING = """商务部公告2024年第89号 关于将2家美国实体列入出口管制管控名单的公告
@@ -233,3 +234,38 @@ def test_a_correction_of_an_entity_on_one_of_the_lists_a_notice_put_entities_on(
         (ListKind.ECL, tuple(k for k in keys if k != "harbordynamicsystems")), (ListKind.UEL, ("harbordynamicsystems",))}
     assert not unapplied(d), d.problems
     assert list(renamed(d)) == ["MOFCOM-2026-31/name_corrected/uel/2026-08-06/harbordynamicsystems"]
+
+
+STORIES22 = REPO / "tests" / "data" / "stories22" / "main"
+
+
+def stories22_pages(*names: str) -> list[StoredNotice]:
+    return parsed_pages(STORIES22, *names)
+
+
+def rows_on(notices: list[StoredNotice], day: date, key: str) -> dict[tuple[str, ...], tuple[object, ...]]:
+    return {r.entity_keys: (r.state.value, r.since) for r in derive(notices, day).states if r.notice_key == key}
+
+
+def test_a_stop_finds_an_entity_by_the_name_a_correction_gave_it() -> None:
+    notices = stories22_pages("w03-mofcom-2027-32.txt", "w03-mofcom-2027-33-correction.txt",
+                    "w03-qa-2027-04-05-ecl-stop-by-new-name.txt")
+    day = date(2027, 4, 6)
+    assert rows_on(notices, day, "MOFCOM-2027-32") == {("hygieaavionics",): ("lifted", day),
+                                                    ("eunomiamaterials",): ("in_force", date(2027, 2, 15))}
+    assert derive(notices, day).problems == ()
+
+
+def test_the_old_name_still_finds_it_and_a_name_no_correction_gave_does_not() -> None:
+    listing, correction, answer = stories22_pages("w03-mofcom-2027-32.txt", "w03-mofcom-2027-33-correction.txt",
+                                        "w03-qa-2027-04-05-ecl-stop-by-new-name.txt")
+    day = date(2027, 4, 6)
+    old_name = dataclasses.replace(answer, record=parse_text(
+        (STORIES22 / "w03-qa-2027-04-05-ecl-stop-by-new-name.txt").read_text("utf-8").replace("海吉亚航电公司", "健神星航电公司")))
+    assert rows_on([listing, correction, old_name], day, "MOFCOM-2027-32")[("hygieaavionics",)] == ("lifted", day)
+    # without the correction the new name is no name of the listing: loud, nothing lifted
+    got = derive([listing, answer], day)
+    assert [p for p in got.problems if "海吉亚航电" in p], got.problems
+    assert rows_on([listing, answer], day, "MOFCOM-2027-32") == {
+        ("hygieaavionics", "eunomiamaterials"): ("in_force", date(2027, 2, 15))}
+

@@ -1,4 +1,5 @@
-"""A removal is final for the entity it removes; lapses of one listing lapse as one group.
+"""A removal is final for the entity it removes; lapses of one listing lapse as one group; a removal naming annex lines
+by number removes those lines alone; a removal does not reach a listing of its own day (stories21 V02).
 
 Found by the blind engine audit of session 12, with these texts (composed in the official wording): an entity
 removed by a notice of its own was suspended again by a later suspension of the whole notice that listed it,
@@ -10,13 +11,15 @@ from __future__ import annotations
 import json
 import shutil
 from datetime import date, datetime, timezone
+from pathlib import Path
 
 from scraper.parse import parse_text
 from storage.lifecycle import derive
-from storage.records import EventKind, ListingState
+from storage.records import EventKind, ListingState, StoredNotice
 from tests.faults.harness import FIXTURES, cli
+from tests.mofcom_watch.stories import REPO
 from tests.scraper.test_parse_mfa import MFA_REMOVAL
-from tests.storage.test_lifecycle_corpus import stored
+from tests.storage.test_lifecycle_corpus import parsed_pages, stored
 
 UEL3 = """不可靠实体清单工作机制关于将安杜里尔工业公司等3家美国实体列入不可靠实体清单的公告
 【发布文号】不可靠实体清单工作机制公告〔2026〕3号
@@ -146,3 +149,74 @@ def test_a_removal_leaves_a_later_listing_of_the_same_entity_in_force():
     mine = {e.id.split("/", 1)[1] for e in d.events if e.notice_key == "UEL-2026-8" and e.entity_key == BLUE_RIDGE}
     assert mine == {f"imposed/uel/2026-08-03/{BLUE_RIDGE}"}, mine
     assert not [p for p in d.problems if "UEL-2026-6" in p], d.problems
+
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
+WL28 = (CORPUS / "ecl" / "08-wl-2026-annex-japan.txt").read_text(encoding="utf-8")  # 4 Japanese entities, numbered 1-4
+REMOVAL = (CORPUS / "parse20" / "19-wl-removal-by-annex-serials-no-names.txt").read_text(encoding="utf-8").replace(
+    "2026年第12号", "2026年第28号").replace("第3、5、8、11、17项", "第2、3项").replace("5家", "2家")
+DAY = date(2027, 1, 10)
+
+
+def _known(*texts: str) -> list:
+    out = []
+    for text in texts:
+        rec = parse_text(text)
+        assert rec is not None, text
+        out.append(stored(rec, fetched=datetime.combine(rec.published, datetime.min.time(), timezone.utc)))
+    return out
+
+
+def _states(d) -> set[tuple[ListingState, tuple[str, ...]]]:
+    return {(r.state, r.entity_keys) for r in d.states if r.notice_key == "MOFCOM-2026-28"}
+
+
+def test_only_the_numbered_lines_are_removed() -> None:
+    """Before the fix the removal named no entity and removed all 4 of No. 28 (20 in the real notice: 15 false items)."""
+    d = derive(_known(WL28, REMOVAL), DAY)
+    assert _states(d) == {(ListingState.IN_FORCE, ("sumitomoheavyindustries", "nof")),
+                          (ListingState.REMOVED, ("subaru", "tokyokeiki"))}
+    removed = {e.entity_key for e in d.events if e.kind is EventKind.REMOVED and e.entity_key}
+    assert removed == {"subaru", "tokyokeiki"}
+
+
+def test_a_line_number_the_notice_does_not_have_changes_nothing_and_is_unresolved() -> None:
+    d = derive(_known(WL28, REMOVAL.replace("第2、3项", "第2、9项")), DAY)
+    assert {s for s, _ in _states(d)} == {ListingState.IN_FORCE}
+    kinds = {e.kind for e in d.events if e.source_key == "MOFCOM-2027-2"}
+    assert EventKind.UNRESOLVED_REFERENCE in kinds and EventKind.REMOVED not in kinds
+
+
+def test_a_target_listed_in_prose_has_no_line_numbers_and_is_unresolved() -> None:
+    prose = WL28.replace("（见附件）", "").split("附件：")[0] + "商务部\n2026年6月29日\n"
+    prose = prose.replace("商务部无法对住友重机械工业株式会社等4家日本实体", "商务部无法对住友重机械工业株式会社（Sumitomo Heavy "
+                          "Industries, Ltd.）、斯巴鲁株式会社（SUBARU Corporation）、东京计器株式会社（Tokyo Keiki Inc.）、"
+                          "日油株式会社（NOF Corporation）等4家日本实体")
+    d = derive(_known(prose, REMOVAL), DAY)
+    assert {s for s, _ in _states(d)} == {ListingState.IN_FORCE}
+    kinds = {e.kind for e in d.events if e.source_key == "MOFCOM-2027-2"}
+    assert EventKind.UNRESOLVED_REFERENCE in kinds and EventKind.REMOVED not in kinds
+
+
+STORIES21 = REPO / "tests" / "data" / "stories21" / "main"
+
+
+def stories21_pages(*names: str) -> list[StoredNotice]:
+    return parsed_pages(STORIES21, *names)
+
+
+def rows_with_next(notices: list[StoredNotice], day: date, key: str) -> dict[tuple[str, ...], tuple[object, ...]]:
+    return {r.entity_keys: (r.state.value, r.since, r.next_state.value if r.next_state else None)
+            for r in derive(notices, day).states if r.notice_key == key}
+
+
+def test_a_removal_does_not_reach_a_listing_of_its_own_day() -> None:
+    notices = stories21_pages("v02-mofcom-2026-164.txt", "v02-mofcom-2027-21-removal.txt", "v02-mofcom-2027-22.txt")
+    day = date(2027, 3, 15)
+    assert rows_with_next(notices, day, "MOFCOM-2027-22") == {("titanmaterials", "iapetuselectronics"): ("in_force", day, None)}
+    assert rows_with_next(notices, day, "MOFCOM-2026-164") == {("titanmaterials",): ("removed", day, None),
+                                                     ("enceladusoptics",): ("in_force", date(2026, 6, 8), None)}
+    events = {e.id for e in derive(notices, day).events if "MOFCOM-2027-22/" in e.id}
+    assert not [i for i in events if "/removed/" in i], events
+    assert [i for i in events if i.endswith("MOFCOM-2027-22/imposed/ecl/2027-03-15/titanmaterials")], events
+
