@@ -15,6 +15,7 @@ from storage.yearless import Numbered
 
 from .builder import _Builder, _unresolved
 from .corrections import _apply_corrections
+from .counted import _hold_undercounted
 from .model import (
     MEASURE_ACTIONS,
     OWN_ACTIONS,
@@ -132,6 +133,7 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
         v.sort(key=_step_order)
         if reprinted and any(s.source.record.key in reprinted for s in v):
             v[:] = _ministrys_own(key, v, reprinted, b)
+    _hold_undercounted(listings, steps, b)
     return listings, steps, applied
 
 

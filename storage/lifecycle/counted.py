@@ -1,0 +1,96 @@
+"""A step on whole notices whose text states fewer entities than it would reach: held, not applied.
+
+"决定将商务部公告2025年第21号所列高点航空技术公司等2家美国实体移出…" with its annex missing (a page cut short, the annex
+given only as a file) reads as a removal naming No. 21 and no entity: applied as it reads, it removes all 16, 14 of
+them falsely. The parser cannot tell it from "…等16家美国实体移出" (all of No. 21): only the engine knows how many
+entities a notice listed, and how many a step on it still reaches after the steps before it (some removed, or
+lifted for themselves alone, earlier). So a removal, lift, suspension, extension or restoration naming notices by
+number and no entity, whose text states a count below the entities it would reach on them (summed over every notice
+it names: "第21号和第22号公告…涉及28家"), changes nothing and is a problem with an unresolved-reference item, as a
+reference the engine cannot match is: ``status`` exits 1. A count equal to or above them, or none, is applied as
+before; so is a step naming its entities, or notices by date and count (``targets._resolve_date_ref`` checks those).
+Entities the same notice's other steps name on that listing are counted off first ("除内华达山脉公司外，…对其他15家",
+"对…所列其余10家实体": the others of a notice acting on some of them by name)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from storage.numerals import chinese_to_int
+from storage.records import ActionRecord, EventKind, ListingState, ListKind
+
+from .builder import _Builder, _unresolved
+from .model import NO_ENTITY, OWN_KINDS, Listing, Step
+from .simulate import _simulate
+
+# "等2家美国实体", "所列16家", "１６家", "十名": a count of entities or persons ("名单" is a list, not a count)
+COUNT_RE = re.compile(r"([0-9０-９一二三四五六七八九十两百〇零]+)\s*(?:家|名(?!单))")
+VERBS = {EventKind.REMOVED: "removes", EventKind.LIFTED: "lifts the measures on", EventKind.SUSPENDED: "suspends",
+         EventKind.SUSPENSION_EXTENDED: "extends the suspension of", EventKind.RESTORED: "restores the measures on"}
+
+
+def stated_count(action: ActionRecord) -> int | None:
+    """The count the action's text states for what it acts on, read from the first notice it names on ("…第21号所列
+    A等2家" -> 2; a count before it is of something else: "…将28家美国实体列入…。…暂停第21号…"); several: the
+    largest (a step is held only when every count it states is below what it reaches). None when it states none."""
+    text = action.text
+    starts = [text.find(ref.text) for ref in action.targets if ref.text and ref.text in text]
+    counts = []
+    for m in COUNT_RE.finditer(text, min(starts) if starts else 0):
+        try:
+            counts.append(chinese_to_int(m.group(1)))
+        except ValueError:
+            continue
+    return max(counts) if counts else None
+
+
+def _candidate(step: Step, listing_key: str) -> bool:
+    """A step on a whole notice, by an action naming notices by number alone and no entity."""
+    action = step.action
+    return (step.subset is None and step.event_kind in VERBS and step.event_kind not in OWN_KINDS
+            and step.source.record.key != listing_key and not action.entities and bool(action.targets)
+            and all(ref.key is not None or ref.number is not None for ref in action.targets)
+            and all(ref.count is None for ref in action.targets))
+
+
+def _reached(listing: Listing, steps: Sequence[Step], step: Step) -> tuple[int, int]:
+    """(entities ``step`` would act on, entities the listing lists): after the steps before it in ``steps`` (in
+    order; a step held before is gone from them), those the same notice names on the listing by other steps set aside."""
+    states = _simulate(listing, steps[:steps.index(step)], date.max, None, None)
+    ended = (ListingState.LIFTED, ListingState.REMOVED)
+    reach = {k for k, st in states.items() if k != NO_ENTITY and not st.singled_out
+             and not (step.state is ListingState.SUSPENDED and st.state in ended)}
+    for other in steps:
+        if other.source.record.key == step.source.record.key and other.subset is not None:
+            reach -= set(other.subset)
+    return len(reach), len([k for k in listing.entity_keys() if k != NO_ENTITY])
+
+
+def _hold_undercounted(listings: dict[tuple[str, ListKind], Listing], steps: dict[tuple[str, ListKind], list[Step]],
+                       b: _Builder) -> None:
+    """Drop from ``steps`` each step of an action whose stated count is below the entities it would reach (the
+    module's docstring), in the order the actions take effect (one held changes what a later one reaches); say why."""
+    actions: dict[tuple[str, int], list[tuple[tuple[str, ListKind], Step]]] = {}
+    for lk, its in steps.items():
+        for step in its:
+            if _candidate(step, lk[0]):
+                actions.setdefault((step.source.record.key, step.order[2]), []).append((lk, step))
+    for action_id, reached in sorted(actions.items(), key=lambda item: min(s.order for _, s in item[1])):
+        step = reached[0][1]
+        count = stated_count(step.action)
+        if count is None:
+            continue
+        found = [(lk, *_reached(listings[lk], steps[lk], s)) for lk, s in reached]
+        total = sum(n for _, n, _ in found)
+        if count >= total:
+            continue
+        for lk, s in reached:
+            steps[lk].remove(s)
+        detail = "; ".join(f"{lk[0]}: {n}" + (f" of the {listed} it lists, the others removed or their measures "
+                                              "lifted before" if n < listed else "") for lk, n, listed in found)
+        why = (f"it names {', '.join(dict.fromkeys(lk[0] for lk, _ in reached))} but no entity, and its text states "
+               f"{count} entities, fewer than the {total} it would reach ({detail}): the entities it names may be in an "
+               "annex, or a part of the page, that was not read")
+        _unresolved(b, step.source, step.action, None, why, step.effective, f"a{action_id[1]}-count")
