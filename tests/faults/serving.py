@@ -66,7 +66,7 @@ def serving(db_url: str, workdir: Path, *args: str, env: dict[str, str] | None =
             except OSError:
                 if proc.poll() is not None or time.monotonic() > deadline:
                     raise AssertionError(f"serve did not start: {proc.communicate(timeout=10)[1][-3000:]}") from None
-                time.sleep(0.2)
+                time.sleep(0.05)
         yield served
     finally:
         if proc.poll() is None:

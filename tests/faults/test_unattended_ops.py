@@ -9,8 +9,11 @@
 
 from __future__ import annotations
 
+import shutil
 import signal
 import subprocess
+import threading
+from pathlib import Path
 
 import pytest
 
@@ -40,23 +43,68 @@ class SwitchableSite(SiteServer):
         return super()._take_fault(path)
 
 
+class HeldSite(SiteServer):
+    """The fixtures over HTTP; once ``hold_after`` pages were answered, each request waits in the site until ``go``
+    is set: a crawl provably under way for as long as a test needs it, with no latency to wait out page by page."""
+
+    def __init__(self, root: Path, *, hold_after: int) -> None:
+        super().__init__(root)
+        self.hold_after = hold_after
+        self.go = threading.Event()
+        self.held = 0  # requests that waited (or wait now) for ``go``
+
+    def _take_fault(self, path: str) -> Fault | None:
+        with self._lock:
+            hold = not self.go.is_set() and len(self.hits) >= self.hold_after
+            self.held += hold
+        if hold:
+            self.go.wait(120)
+        return super()._take_fault(path)
+
+    def stop(self) -> None:
+        self.go.set()  # (a test that failed while holding: no request left waiting for the server's threads)
+        super().stop()
+
+
 def base_urls_env(site_url: str, **extra: str) -> dict[str, str]:
     return cli_env(MOFCOM_WATCH_BASE_URLS=",".join(f"{h}={site_url}/{h}" for h in HOSTS), **extra)
+
+
+@pytest.fixture(scope="module")
+def first_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
+    """One ``run`` of the fixtures into a fresh store (``data/store.sqlite``) and feeds folder, and its exit code: the
+    state several tests start from, each on its own copy (a copy costs milliseconds, a run seconds)."""
+    work = tmp_path_factory.mktemp("first-run")
+    with SiteServer(FIXTURES) as site:
+        done = cli(f"sqlite:///{work / 'data' / 'store.sqlite'}", *run_args(site.url, work / "feeds"))
+    assert done.code in (0, 1), done.out + done.err
+    return work, done.code
+
+
+def copy_of(first_run: tuple[Path, int], into: Path) -> tuple[str, Path, int]:
+    """``first_run``'s store and feeds copied under ``into``: its database URL, feeds folder and the run's exit code."""
+    work, code = first_run
+    shutil.copytree(work / "data", into / "data")
+    shutil.copytree(work / "feeds", into / "feeds")
+    return f"sqlite:///{into / 'data' / 'store.sqlite'}", into / "feeds", code
 
 
 def test_sigterm_to_schedule_lets_the_running_cycle_finish(tmp_path):
     db = f"sqlite:///{tmp_path / 'store.sqlite'}"
     log = tmp_path / "schedule.log"
-    with SiteServer(FIXTURES, latency=0.15) as site:  # a first cycle of several seconds
+    with HeldSite(FIXTURES, hold_after=5) as site:  # the cycle's requests wait in the site after its fifth page
         env = base_urls_env(site.url, MOFCOM_WATCH_FEEDS_DIR=str(tmp_path / "feeds"),
                             MOFCOM_WATCH_TODAY=AS_OF)  # the fixtures' day is today: cycles of a past day are refused
         with log.open("w") as err:
             proc = subprocess.Popen(command(db, "schedule", "--cron", "0 0 1 1 *", "--run-at-start", "--as-of", AS_OF),
                                     env=env, stdout=subprocess.DEVNULL, stderr=err, text=True)
         try:
-            # the cycle holds the run lock and has fetched a few pages: well inside its crawl
-            assert until(lambda: lock_holder(db) is not None and len(site.hits) >= 5, 60), log.read_text()
+            # the cycle holds the run lock, has fetched five pages and waits for the next: inside its crawl
+            assert until(lambda: lock_holder(db) is not None and site.held > 0, 60), log.read_text()
             proc.send_signal(signal.SIGTERM)
+            # the scheduler took the signal while the cycle still waits for its page: only then the site answers
+            assert until(lambda: "scheduler stopping" in log.read_text(), 60), log.read_text()
+            site.go.set()
             code = proc.wait(timeout=120)
         finally:
             if proc.poll() is None:
@@ -74,12 +122,9 @@ def test_sigterm_to_schedule_lets_the_running_cycle_finish(tmp_path):
     assert (tmp_path / "feeds" / "all.atom").is_file()
 
 
-def test_bot_check_everywhere_then_healed_site_is_clean_again(tmp_path):
-    db = f"sqlite:///{tmp_path / 'store.sqlite'}"
-    feeds = tmp_path / "feeds"
+def test_bot_check_everywhere_then_healed_site_is_clean_again(tmp_path, first_run):
+    db, feeds, first_code = copy_of(first_run, tmp_path)  # the sites answered once
     with SwitchableSite(FIXTURES) as site:
-        first = cli(db, *run_args(site.url, feeds))
-        assert first.code in (0, 1), first.out + first.err
         site.challenge = True
         challenged = cli(db, *run_args(site.url, feeds))
         assert challenged.code == 1 and "unusable-page" in challenged.out, challenged.out + challenged.err
@@ -89,7 +134,7 @@ def test_bot_check_everywhere_then_healed_site_is_clean_again(tmp_path):
     # the year index that does not exist (404, "not published") answered the challenge page meanwhile:
     # its issue must close with the healed run, not keep every later run at exit 1
     assert "unusable-page" not in healed.out, healed.out
-    assert healed.code == first.code, healed.out + healed.err
+    assert healed.code == first_code, healed.out + healed.err
     assert "unusable-page" not in status.out, status.out
 
 
@@ -122,18 +167,15 @@ class FailingSite(SiteServer):
         return super()._take_fault(path)
 
 
-def test_healthz_fails_when_cycles_finish_but_no_source_answers(tmp_path):
+def test_healthz_fails_when_cycles_finish_but_no_source_answers(tmp_path, first_run):
     """A site answering 500 to everything: each cycle still finishes, so "last cycle" stays fresh; /healthz must
     not stay green on that. The pages were last answered on 2026-11-29 (--fetched-at), the failing run is now."""
     import json
 
     from tests.faults.serving import serving
 
-    db = f"sqlite:///{tmp_path / 'store.sqlite'}"
-    feeds = tmp_path / "feeds"
+    db, feeds, _ = copy_of(first_run, tmp_path)  # the sites answered, on 2026-11-29
     with FailingSite(FIXTURES) as site:
-        first = cli(db, *run_args(site.url, feeds))  # the sites answered, on 2026-11-29
-        assert first.code in (0, 1), first.out + first.err
         site.down = True
         args = [a for a in run_args(site.url, feeds)]
         at = args.index("--fetched-at")
@@ -154,14 +196,11 @@ def test_healthz_fails_when_cycles_finish_but_no_source_answers(tmp_path):
         assert status == 200, body
 
 
-def test_a_run_with_nothing_held_back_says_nothing_about_holding_back(tmp_path):
+def test_a_run_with_nothing_held_back_says_nothing_about_holding_back(tmp_path, first_run):
     """Every page answers 500: the news sources' pages could not be fetched, but no item was held back (the
     audit saw "0 item(s) held back ..." printed as a problem): no such line then."""
-    db = f"sqlite:///{tmp_path / 'store.sqlite'}"
-    feeds = tmp_path / "feeds"
+    db, feeds, _ = copy_of(first_run, tmp_path)  # the sites answered once
     with FailingSite(FIXTURES) as site:
-        first = cli(db, *run_args(site.url, feeds))
-        assert first.code in (0, 1), first.out + first.err
         site.down = True
         failed = cli(db, *run_args(site.url, feeds))
     assert failed.code == 1 and "http-500" in failed.out, failed.out + failed.err
@@ -195,17 +234,14 @@ def test_run_says_when_the_feeds_folder_was_written_with_another_base_url(tmp_pa
 
 @pytest.mark.skipif(not read_only_mount_works(), reason="needs unshare -m and mount (root)")
 @pytest.mark.parametrize("args", [("status", "--as-of", AS_OF), ("timeline", "MOFCOM-2025-72"), ("run", "--no-progress")])
-def test_a_store_on_a_read_only_mount_is_a_resource_fault_for_every_command(tmp_path, args):
+def test_a_store_on_a_read_only_mount_is_a_resource_fault_for_every_command(tmp_path, first_run, args):
     """A WAL-mode SQLite store on a read-only mount cannot be opened (SQLite must write its -shm index; its
     ``immutable`` mode would read torn pages while a writer changes the file elsewhere): the read-only commands
     say so in one line, as ``run`` does, and exit 3 (a resource), not 2 (usage)."""
     from tests.faults.harness import ROOT
 
+    copy_of(first_run, tmp_path)  # a WAL-mode store one run wrote, in tmp_path/data
     data = tmp_path / "data"
-    db = f"sqlite:///{data / 'store.sqlite'}"
-    with SiteServer(FIXTURES) as site:
-        first = cli(db, *run_args(site.url, tmp_path / "feeds"))
-    assert first.code in (0, 1), first.out + first.err
     ro = tmp_path / "ro"
     ro.mkdir()
     argv = command(f"sqlite:///{ro / 'store.sqlite'}", *args)
@@ -231,15 +267,16 @@ def test_a_run_whose_lock_was_taken_over_stops_before_publishing(tmp_path):
 
     db = f"sqlite:///{tmp_path / 'store.sqlite'}"
     feeds = tmp_path / "feeds"
-    with SiteServer(FIXTURES, latency=0.5) as site:
+    with HeldSite(FIXTURES, hold_after=0) as site:  # every request waits in the site until the lock is taken over
         env = base_urls_env(site.url, MOFCOM_WATCH_LOCK_HEARTBEAT="0.2", MOFCOM_WATCH_LOCK_STALE="2")
         proc = subprocess.Popen(command(db, *run_args(site.url, feeds)), env=env, text=True,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        assert until(lambda: lock_holder(db) is not None, 60)
+        assert until(lambda: lock_holder(db) is not None and site.held > 0, 60)  # the run is in its crawl
         engine = create_engine(db)
         with engine.begin() as conn:  # what a run in another container does once the heartbeat looks stale
             conn.execute(text("UPDATE run_lock SET holder = 'ctr-bbbb:1:taker:-'"))
         engine.dispose()
+        site.go.set()  # the run goes on, its crawl unfinished
         out, err = proc.communicate(timeout=300)
     lines = [line for line in err.splitlines() if line.strip()]
     assert proc.returncode == 3, out + err
