@@ -390,6 +390,17 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
                     "does to it follows and is in the feeds as items of their own (or the notice making the "
                     "reference changed). This item is withdrawn; nothing here needs review any more.")))
             continue
+        folded = _folded_into(old, derived)
+        if folded is not None:
+            # a lift whose notice removes the same entities that day: one change, said by the removal's item now
+            # (storage/lifecycle/collect._one_change, session 24); the lift was true, so not "Retracted: disregard it"
+            counts["corrected"] += 1
+            if announce:
+                table.upsert_correction(_correction(old, n, at, title=f"Said by its removal item now: {old.title}", summary=(
+                    f"The item \"{old.title}\" is not withdrawn: {old.source_key} removes the same entities that day and "
+                    f"stops their measures, one change, which the item \"{folded.title}\" ({folded.id}) says in full "
+                    "now. The measures are stopped as this item said; no second item says it any more.")))
+            continue
         if not announce:
             counts["retracted" if moved is None else "corrected"] += 1
             continue
@@ -500,6 +511,15 @@ def _day(moment: str) -> date | None:
         return datetime.fromisoformat(moment).astimezone(BEIJING).date()
     except ValueError:
         return None
+
+
+def _folded_into(old: EventRecord, derived: dict[str, EventRecord]) -> EventRecord | None:
+    """The removal item a gone "lifted" item is said by now: the item of the same listing, day and entity, by the same
+    notice, with "removed" for "lifted" in its id (a removal that stops the measures too: one item since session 24)."""
+    if old.kind is not EventKind.LIFTED:
+        return None
+    twin = derived.get(old.id.replace(f"/{EventKind.LIFTED.value}/", f"/{EventKind.REMOVED.value}/", 1))
+    return twin if twin is not None and twin.source_key == old.source_key else None
 
 
 def _moved(old: EventRecord, derived: dict[str, EventRecord], notices: dict[str, StoredNotice],

@@ -61,10 +61,11 @@ def _provenance(*notices: StoredNotice) -> tuple[Provenance, ...]:
 def _state_events(b: _Builder, kind: EventKind, listing: Listing, by: StoredNotice, keys: Sequence[str],
                   effective: date, until: date | None, occurred: datetime, *, presumed: bool = False,
                   days: int | None = None, id_day: date | None = None, measures: Sequence[str] = (),
-                  withdrawn: date | None = None) -> None:
+                  withdrawn: date | None = None, stops_measures: bool = False) -> None:
     """One notice-scope item for the affected entities plus one entity-scope item each, naming them as on the day
     the item is published. ``measures``: the measures a ``measure_lifted`` item names. ``withdrawn``: the day a
-    listing lifted or removed before it took effect was to apply from (its items say it was withdrawn, ids kept)."""
+    listing lifted or removed before it took effect was to apply from (its items say it was withdrawn, ids kept).
+    ``stops_measures``: a removal whose notice stops the measures on the same entities that day (its items say both)."""
     records = dict(listing.named_on(occurred.astimezone(BEIJING).date()))
     ents = [records[k] for k in keys if k in records]
     moved = b.moved.get(by.record.key) if by.record.key == listing.key and id_day is None else None
@@ -74,7 +75,7 @@ def _state_events(b: _Builder, kind: EventKind, listing: Listing, by: StoredNoti
     subject = _subject(ents, listing, None, by)
     note = (f" The effective date is as {_number(moved[2])} corrected it ({moved[1].isoformat()} before, "
             f"{effective.isoformat()} now).") if moved is not None and fixed else ""
-    summary = _summary(kind, subject, effective, until, by, listing, days, measures, withdrawn) + note
+    summary = _summary(kind, subject, effective, until, by, listing, days, measures, withdrawn, stops_measures) + note
     notice_item = EventRecord(
         id=_own_id(b, base, by, kind, until), kind=kind, scope=EventScope.NOTICE, list=listing.list, notice_key=listing.key, source_key=by.record.key,
         entity_key=None, effective=id_day or effective, until=until, occurred=occurred, updated=occurred,
@@ -87,7 +88,7 @@ def _state_events(b: _Builder, kind: EventKind, listing: Listing, by: StoredNoti
         b.add(dataclasses.replace(notice_item, id=_own_id(b, f"{base}/{key}", by, kind, until), scope=EventScope.ENTITY, entity_key=key, entities=(ent,),
                                   title=_title(kind, subject, effective, until, days, measures, withdrawn),
                                   summary=_summary(kind, subject, effective, until, by, listing, days, measures,
-                                                   withdrawn) + note))
+                                                   withdrawn, stops_measures) + note))
 
 
 def _own_id(b: _Builder, item_id: str, by: StoredNotice, kind: EventKind, until: date | None) -> str:

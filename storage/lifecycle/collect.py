@@ -134,7 +134,31 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
         if reprinted and any(s.source.record.key in reprinted for s in v):
             v[:] = _ministrys_own(key, v, reprinted, b)
     _hold_undercounted(listings, steps, b)
+    for v in steps.values():
+        v[:] = _one_change(v)
     return listings, steps, applied
+
+
+def _one_change(steps: list[Step]) -> list[Step]:
+    """``steps`` with each lift that a removal by the same notice on the same day covers (its entities all removed:
+    "将X…移出。…对该实体采取的相关措施…停止执行") folded into that removal: one change, one item ("Removed: …", saying
+    the measures stop too), not a "Lifted" and a "Removed" item for the same entity on the same day. A lift reaching
+    entities the removal does not keeps its item."""
+    removals = [s for s in steps if s.event_kind is EventKind.REMOVED]
+    if not removals:
+        return steps
+    out: list[Step] = []
+    folded: set[int] = set()
+    for step in steps:
+        cover = next((r for r in removals if step.event_kind is EventKind.LIFTED
+                      and r.source.record.key == step.source.record.key and r.effective == step.effective
+                      and (r.subset is None or (step.subset is not None and set(step.subset) <= set(r.subset)))),
+                     None)
+        if cover is not None:
+            folded.add(id(cover))
+            continue
+        out.append(step)
+    return [dataclasses.replace(s, stops_measures=True) if id(s) in folded else s for s in out]
 
 
 def _measure_step(step: Step, listing: Listing) -> Step:

@@ -171,6 +171,9 @@ class Step:
     # the end an extension by a duration sets (``ActionRecord.extends_by``): the running suspension's end
     # moved on by it, as ``_count_extensions`` counts it
     counted_until: date | None = None
+    # a removal that also stops the measures on the entities it removes, as its notice says the same day
+    # ("将X…移出。…对该实体采取的相关措施…停止执行"): one change, one item saying both (the lift adds no item: ``_one_change``)
+    stops_measures: bool = False
 
     @property
     def until(self) -> date | None:

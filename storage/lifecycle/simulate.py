@@ -130,7 +130,7 @@ def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_u
             before = starts if (step.state in (ListingState.LIFTED, ListingState.REMOVED) and step.effective < starts
                                 and all(states[k].state is None for k in affected)) else None
             _state_events(b, step.event_kind, listing, step.source, affected, step.effective, until,
-                          occurred_at(step.source), withdrawn=before)
+                          occurred_at(step.source), withdrawn=before, stops_measures=step.stops_measures)
         if step.effective > apply_upto:
             for k in affected:
                 states[k].history.append(f"{step.effective.isoformat()} {_history_word(step.event_kind, until)} "

@@ -136,7 +136,8 @@ def _number(notice: StoredNotice) -> str:
 
 
 def _summary(kind: EventKind, subject: str, effective: date, until: date | None, by: StoredNotice,
-             listing: Listing, days: int | None, measures: Sequence[str] = (), withdrawn: date | None = None) -> str:
+             listing: Listing, days: int | None, measures: Sequence[str] = (), withdrawn: date | None = None,
+             stops_measures: bool = False) -> str:
     listed = (f"Item controls set by {_number(listing.notice)}." if listing.list is ListKind.ITEMS
               else f"Listed by {_number(listing.notice)}.")
     if withdrawn is not None and kind in (EventKind.LIFTED, EventKind.REMOVED):
@@ -163,4 +164,6 @@ def _summary(kind: EventKind, subject: str, effective: date, until: date | None,
         text = f"The term of the measures for {subject} ends on {effective.isoformat()}, as the listing set it"
     if kind in (EventKind.SUSPENDED, EventKind.SUSPENSION_EXTENDED):
         text += f" until {until.isoformat()}" if until else ", with no end date stated"
+    if kind is EventKind.REMOVED and stops_measures:
+        text += f", and the measures {_number(listing.notice)} took on them are stopped (lifted) from the same day"
     return f"{text}. By {_number(by)}. {listed}"

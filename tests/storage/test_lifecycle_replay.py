@@ -221,7 +221,7 @@ ECL_REMOVAL = (
 
 def test_removal_with_a_lift_limited_to_its_entity_moves_that_entity_alone(fixtures_tree, tmp_path):
     """"商务部公告2025年第21号对该实体采取的相关措施…停止执行": the one entity is removed and its measures
-    lifted; the other 15 entities of No. 21 keep their own state (the suspension that lapsed). Removed is
+    lifted (one item saying both since session 24); the other 15 entities of No. 21 keep their own state (the suspension that lapsed). Removed is
     its state, whatever the order of the two sentences: the removal goes after a notice's other actions of
     the day (the engine audit of session 12; lifted, a later suspension of No. 21 took it up again)."""
     tree = tmp_path / "tree"
@@ -243,9 +243,11 @@ def test_removal_with_a_lift_limited_to_its_entity_moves_that_entity_alone(fixtu
     assert universal not in rows[ListingState.LAPSED].entity_keys
     removed = rows[ListingState.REMOVED]
     assert (removed.entity_keys, removed.since, removed.by) == ((universal,), date(2026, 9, 10), "MOFCOM-2026-40")
-    assert removed.history[-2:] == ("2026-09-10 lifted (MOFCOM-2026-40)", "2026-09-10 removed (MOFCOM-2026-40)")
-    moved = sorted((e.kind.value, e.entity_key) for e in stored if e.scope == "entity" and e.source_key == "MOFCOM-2026-40")
-    assert moved == [("lifted", universal), ("removed", universal)]
+    assert removed.history[-1] == "2026-09-10 removed (MOFCOM-2026-40)"
+    # one change, one item saying both (session 24: the lift no longer adds a "Lifted" item of its own)
+    moved = [e for e in stored if e.scope == "entity" and e.source_key == "MOFCOM-2026-40"]
+    assert [(e.kind.value, e.entity_key) for e in moved] == [("removed", universal)]
+    assert "are stopped (lifted) from the same day" in moved[0].summary
 
 
 def test_a_suspension_of_one_clause_says_so_in_status(fixtures_tree, tmp_path):
