@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 JPAAS_PATH = "api-gateway/jpaas-publish-server/front/page/build/unit"
@@ -222,6 +223,30 @@ class SiteServer:
 
     def statuses(self) -> list[int]:
         return [h.status for h in self.hits]
+
+
+class HeldSite(SiteServer):
+    """A site that, once ``hold_after`` answers were given, holds each request (unanswered, in the server) until
+    ``go`` is set: a client provably in its crawl for as long as a test needs it (to signal, kill, pause or overtake
+    it), with no per-page latency to wait out before or after."""
+
+    def __init__(self, root: Path | None = None, *, hold_after: int, **options: Any) -> None:
+        super().__init__(root, **options)
+        self.hold_after = hold_after
+        self.go = threading.Event()
+        self.held = 0  # requests that waited (or wait now) for ``go``
+
+    def _take_fault(self, path: str) -> Fault | None:
+        with self._lock:
+            hold = not self.go.is_set() and len(self.hits) >= self.hold_after
+            self.held += hold
+        if hold:
+            self.go.wait(120)
+        return super()._take_fault(path)
+
+    def stop(self) -> None:
+        self.go.set()  # (a test that failed while holding: no request left waiting for the server's threads)
+        super().stop()
 
 
 def _mangle_links(body: bytes) -> bytes:

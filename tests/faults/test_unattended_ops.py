@@ -12,7 +12,6 @@ from __future__ import annotations
 import shutil
 import signal
 import subprocess
-import threading
 from pathlib import Path
 
 import pytest
@@ -29,7 +28,7 @@ from tests.faults.harness import (
     run_args,
     until,
 )
-from tests.site_server import BOT_CHECK_BODY, Fault, SiteServer
+from tests.site_server import BOT_CHECK_BODY, Fault, HeldSite, SiteServer
 
 
 class SwitchableSite(SiteServer):
@@ -41,29 +40,6 @@ class SwitchableSite(SiteServer):
         if self.challenge:
             return Fault("body", body=BOT_CHECK_BODY)
         return super()._take_fault(path)
-
-
-class HeldSite(SiteServer):
-    """The fixtures over HTTP; once ``hold_after`` pages were answered, each request waits in the site until ``go``
-    is set: a crawl provably under way for as long as a test needs it, with no latency to wait out page by page."""
-
-    def __init__(self, root: Path, *, hold_after: int) -> None:
-        super().__init__(root)
-        self.hold_after = hold_after
-        self.go = threading.Event()
-        self.held = 0  # requests that waited (or wait now) for ``go``
-
-    def _take_fault(self, path: str) -> Fault | None:
-        with self._lock:
-            hold = not self.go.is_set() and len(self.hits) >= self.hold_after
-            self.held += hold
-        if hold:
-            self.go.wait(120)
-        return super()._take_fault(path)
-
-    def stop(self) -> None:
-        self.go.set()  # (a test that failed while holding: no request left waiting for the server's threads)
-        super().stop()
 
 
 def base_urls_env(site_url: str, **extra: str) -> dict[str, str]:
