@@ -47,7 +47,8 @@ VERB_RE = re.compile(
     + r"|继续暂停(?:实施|执行)?|暂停(?:实施|执行)?期限(?:延长|延期)|延长(?=[^,;；。\n]{0,80}?暂停期限)"
     # "暂停期限自2027年11月10日起再延长一年", "暂停期限再延长90天": the noun stands for the verb after it
     r"|暂停(?:实施|执行)?期限(?=\s*(?:自[^,;；。\n]{1,24}?起\s*(?:再|继续)?|再|继续)\s*(?:延长|延期))"
-    r"|暂停(?<!的暂停)(?![期至到]|状态)(?:实施|执行)?|不再(?:继续)?暂停(?:实施|执行)?"
+    # "…暂停实施期限于…届满后不再延长" (loud23/08): "暂停实施期限" is a noun, as "暂停期限" is
+    r"|暂停(?<!的暂停)(?![期至到]|状态|(?:实施|执行)期)(?:实施|执行)?|不再(?:继续)?暂停(?:实施|执行)?"
     r"|不再(?:实施|执行|延长|延期)|终止(?:实施|执行)?|停止(?:实施|执行)?|取消|解除|废止|移[出除]|恢复(?:实施|执行)?|列入|纳入"
     # "在…第23号附件《出口管制管控名单》中增列以下2家美国实体": a listing into an earlier annex ("增列入" is 列入's)
     r"|增列(?!入)"
@@ -167,6 +168,9 @@ ON_ENTITIES_RE = re.compile(r"对\s*(?P<obj>(?:[^,;；。对()]|\([^()]{0,80}\))
 MAX_DAYS, MAX_YEARS = 3650, 10
 # "暂停实施上述公告", "暂停实施上述措施90天": the verb's object points back to the notices named before.
 BACK_REFERENCE_RE = re.compile(r"\s*(?:对\s*|)(?:上述|前述|以上)[^,。;\n]{0,6}?(?:公告|措施|决定)")
+# "…第21号相关措施暂停实施期限…届满后不再延长，自…起停止执行该公告相关措施" (loud23/08): "该公告" is the notice named
+# before the verb in its sentence (else in the sentence before).
+THAT_NOTICE_RE = re.compile(r"\s*(?:对\s*)?该(?:公告|决定)")
 # "暂停期限届满后，上述措施自2026年11月11日起恢复实施": the verb's subject points back to the notices named before (what may
 # stand between it and the verb: a start, 将/即, 自动).
 BACK_SUBJECT_RE = re.compile(r"(?:上述|前述|以上)[^,。;\n]{0,6}?(?:公告|措施|决定)(?:的)?\s*(?:将|即|均)?\s*"
@@ -617,10 +621,19 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
             continue  # a step an earlier notice took, told ("…第72号暂停实施…", "上述暂停不适用于…", "Y暂停实施至…")
         action = _on_targets(folded, clean, s_start, v, kind, next_start, clause_from, after, targets, published,
                              effective, notice_list, text, None if allow_impose else bounds)
-        if action is not None and limit is not None:
-            action = replace(action, on_entities=limit)
-        if action is not None and not (kind is ActionKind.RESTORE and not allow_impose and _repeats(out, action)):
-            out.append(action)
+        if action is not None:
+            _add(out, action if limit is None else replace(action, on_entities=limit), folded, allow_impose)
+
+
+def _add(out: list[ActionDraft], action: ActionDraft, folded: str, allow_impose: bool) -> None:
+    """``action`` added to ``out``: not a restore an answer says twice (``_repeats``); a lift replacing the "不再延长" of
+    its sentence ("…届满后不再延长，自…起停止执行该公告相关措施": the measures stop, they are not back)."""
+    if action.action is ActionKind.RESTORE and not allow_impose and _repeats(out, action):
+        return
+    if action.action is ActionKind.LIFT and _ended_by_lift(folded, out, action):
+        out[-1] = action
+    else:
+        out.append(action)
 
 
 # "在商务部公告2026年第23号附件《出口管制管控名单》中增列…": the annex a listing adds to, named right before the verb.
@@ -707,6 +720,17 @@ def _repeats(out: list[ActionDraft], action: ActionDraft) -> bool:
     last = out[-1]
     return last.text == action.text and last.action is action.action and last.targets == action.targets \
         and last.effective == action.effective
+
+
+def _ended_by_lift(folded: str, out: list[ActionDraft], action: ActionDraft) -> bool:
+    """Whether the step ``out`` ends with is the "不再延长" (a restore: the suspension is not renewed) of the sentence of
+    the lift ``action`` on the same notices: "…暂停实施期限于…届满后不再延长，自…起停止执行该公告相关措施" stops the
+    measures when the suspension ends, one lift (session 24: it read a restore, or with "暂停实施" an open suspension)."""
+    if not out:
+        return False
+    last = out[-1]
+    return last.action is ActionKind.RESTORE and last.sentence == action.sentence and last.targets == action.targets \
+        and folded.startswith("不再延", last.start)
 
 
 def _acting_verbs(folded: str, s_start: int, s_end: int, found: list[re.Match[str]], dated: list[tuple[int, int]],
@@ -807,10 +831,17 @@ def _last_sentence_refs(folded: str, refs: list[tuple[int, int, NoticeRef]], s_s
 def _named_before(folded: str, refs: list[tuple[int, int, NoticeRef]], s_start: int, v_end: int,
                   next_start: int) -> list[tuple[int, int, NoticeRef]]:
     """What "暂停实施上述公告" (BACK_REFERENCE_RE after the verb ending at ``v_end``) points back to: the
-    refs of the last sentence before ``s_start`` that names any; [] when the verb is not so followed."""
-    if not refs or not BACK_REFERENCE_RE.match(folded, v_end, next_start):
+    refs of the last sentence before ``s_start`` that names any; what "停止执行该公告" (THAT_NOTICE_RE) points back to:
+    the last numbered notice named before the verb in its clause, else the same as "上述公告"; [] when the verb is
+    followed by neither."""
+    if not refs:
         return []
-    return _last_sentence_refs(folded, refs, s_start)
+    if BACK_REFERENCE_RE.match(folded, v_end, next_start):
+        return _last_sentence_refs(folded, refs, s_start)
+    if not THAT_NOTICE_RE.match(folded, v_end, next_start):
+        return []
+    own = [r for r in refs if s_start <= r[0] and r[1] <= v_end and r[2].key is not None]
+    return own[-1:] or _last_sentence_refs(folded, refs, s_start)
 
 
 def _subject_named_before(folded: str, refs: list[tuple[int, int, NoticeRef]], clause_from: int, s_start: int,

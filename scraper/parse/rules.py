@@ -1417,7 +1417,8 @@ def suspension_without_target(src: Source, d: Draft) -> str | None:
     folded, pos = src.folded, src.folded.find(SUSPEND_WORDS[0], 0, end)
     decided = deciding_at(folded, end)
     while pos >= 0:
-        if pos > decided and not folded.endswith(UNSUSPENDING, 0, pos) and not act.told_suspension(folded, d.refs, pos) \
+        if pos > decided and not folded.endswith(UNSUSPENDING, 0, pos) and not folded.startswith("期", pos + 4) \
+                and not act.told_suspension(folded, d.refs, pos) \
                 and not _off_list(folded, pos) and not act._told_as_past(folded, sentence_start(folded, pos), pos, d.published):
             return f"says 暂停实施 but names no notice it suspends that could be read{LEFT_OUT}"
         pos = folded.find(SUSPEND_WORDS[0], pos + 1, end)

@@ -1,0 +1,47 @@
+"""The end of a suspension's term (session 24, parse24): "暂停实施期限" is a noun, as "暂停期限" is, and a stop that follows
+"…届满后不再延长" in its sentence is the step (a lift), not a restore. Before, "…第21号相关措施暂停实施期限于2026年11月10日
+届满后不再延长，自2026年11月11日起停止执行该公告相关措施" (loud23/08) was read as an open-ended suspension of No. 21 from
+2026-11-11: the entities showed suspended, not stopped."""
+
+from __future__ import annotations
+
+from scraper.parse import parse_document
+
+HEAD = "商务部公告2026年第89号 关于停止执行相关措施的公告\n【发布文号】商务部公告2026年第89号\n【发文日期】2026年11月09日\n\n"
+TAIL = "\n\n本公告自公布之日起正式实施。\n\n商务部\n2026年11月9日\n"
+STOP = ("根据《中华人民共和国出口管制法》等法律法规有关规定，商务部决定，商务部公告2025年第21号相关措施暂停实施期限于2026年11月10日"
+        "届满后不再延长，自2026年11月11日起停止执行该公告相关措施。")
+
+
+def _steps(body: str, head: str = HEAD) -> list[tuple[str, list[str | None], str | None, str | None]]:
+    doc = parse_document((head + body + TAIL).encode("utf-8"))
+    assert doc.notice is not None
+    return [(a.action.value, [t.key for t in a.targets], a.effective, a.until and a.until.isoformat())
+            for a in doc.notice.actions]
+
+
+def test_a_stop_after_the_term_not_renewed_is_a_lift() -> None:
+    assert _steps(STOP) == [("lift", ["MOFCOM-2025-21"], "2026-11-11", None)]
+    # the same with the clauses cut by "；"
+    assert _steps(STOP.replace("不再延长，", "不再延长；")) == [("lift", ["MOFCOM-2025-21"], "2026-11-11", None)]
+
+
+def test_a_uel_stop_after_the_term_not_renewed_is_a_lift() -> None:
+    """The UEL form was refused for review ("says 暂停实施 but names no notice it suspends")."""
+    head = "不可靠实体清单工作机制关于停止实施相关措施的公告\n【发布文号】不可靠实体清单工作机制公告〔2026〕15号\n【发文日期】2026年11月09日\n\n"
+    body = ("不可靠实体清单工作机制决定，不可靠实体清单工作机制公告〔2025〕7号相关措施的暂停实施期限于2026年11月10日届满后不再延长，"
+            "自2026年11月11日起停止实施该公告相关措施。")
+    assert _steps(body, head) == [("lift", ["UEL-2025-7"], "2026-11-11", None)]
+
+
+def test_the_term_not_renewed_and_measures_restored_stays_one_restore() -> None:
+    body = STOP.replace("停止执行该公告相关措施", "恢复实施该公告相关措施")
+    assert _steps(body) == [("restore", ["MOFCOM-2025-21"], "2026-11-11", None)]
+
+
+def test_a_suspensions_term_named_before_an_extension_is_no_suspension() -> None:
+    """"第72号所定暂停实施期限…届满后，继续暂停实施…第46号第二款至…": No. 72 was read as suspended (open-ended) besides
+    the extension of No. 46."""
+    body = ("商务部决定，商务部公告2025年第72号所定暂停实施期限于2026年11月27日届满后，继续暂停实施商务部公告2024年第46号第二款"
+            "至2027年11月27日。")
+    assert _steps(body) == [("extend", ["MOFCOM-2024-46"], "2026-11-09", "2027-11-27")]
