@@ -165,6 +165,9 @@ HISTORY_GAP = timedelta(days=90)
 # "商务部公告2025年第21号对该实体采取的相关措施…停止执行": the action is limited to some of the
 # target's entities (the object of 对, one name or several: "对内华达山脉公司、立方公司等2家实体采取的"), not the whole notice.
 ON_ENTITIES_RE = re.compile(r"对\s*(?P<obj>(?:[^,;；。对()]|\([^()]{0,80}\)){1,80}?)\s*(?:所\s*)?采取的")
+# "恢复实施对商务部公告2025年第21号所列甲公司等3家实体（名单见附件）的相关措施": the same limit, the object what the notice
+# lists ("所列…的相关措施"; session 24, parse24: the restore was read for the whole notice, 16 for 3).
+LISTED_OBJECT_RE = re.compile(r"所列\s*(?P<obj>(?:[^,;；。对()的]|\([^()]{0,80}\)){1,80}?)\s*的\s*(?:相关|有关)\s*措施")
 MAX_DAYS, MAX_YEARS = 3650, 10
 # "暂停实施上述公告", "暂停实施上述措施90天": the verb's object points back to the notices named before.
 BACK_REFERENCE_RE = re.compile(r"\s*(?:对\s*|)(?:上述|前述|以上)[^,。;\n]{0,6}?(?:公告|措施|决定)")
@@ -1107,9 +1110,13 @@ def _suspension_end(folded: str, clean: str, at: int, published: date | None) ->
 
 
 def _on_entities(folded: str, start: int, end: int) -> tuple[int, int] | None:
-    """The span of the object of "对该实体采取的相关措施" in the clause ``folded[start:end]``, if any."""
+    """The span of the object of "对该实体采取的相关措施" (or "…所列甲公司等3家实体（见附件）的相关措施") in the clause
+    ``folded[start:end]``, if any."""
     if folded.find("采取的", start, end) < 0:  # in every ON_ENTITIES_RE match
-        return None
+        if folded.find("所列", start, end) < 0:  # in every LISTED_OBJECT_RE match
+            return None
+        m = LISTED_OBJECT_RE.search(folded, start, end)
+        return m.span("obj") if m else None
     m = ON_ENTITIES_RE.search(folded, start, end)
     return m.span("obj") if m else None
 

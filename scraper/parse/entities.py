@@ -935,18 +935,23 @@ PROSE_LIST_RE = re.compile(
     r"(?:\s*+、|以及|和|及|[,，]|\s*+\Z)|([\s\S]+)"
 )
 # "（见附件）" closing a segment: a pointer to the annex, no name (session 23, parse23: read as an entity "（见附件）").
-ANNEX_NOTE_RE = re.compile(r"\s*\(\s*(?:详?见)?\s*附件\s*\d*\s*\)\s*$")
+# "（名单见附件）" (the UEL form) too (session 24, parse24: "…台湾地区企业（名单见附件）" with no count was read as an entity).
+ANNEX_NOTE_RE = re.compile(r"\s*\(\s*(?:名单)?\s*(?:详?见)?\s*附件\s*\d*\s*\)\s*$")
+# What such a segment ends with when it names a kind, not an entity ("…参与美国对台军售的台湾地区企业（名单见附件）", "下列美国
+# 实体（见附件）"): the names are the annex's, none is read here.
+ANNEX_KIND_RE = re.compile(r"(?:地区|国|的|下列|以下|相关|有关)\s*(?:实体|企业|机构|单位|组织)\s*$")
 PROSE_OTHER = itemgetter(2)  # the rest of the text from where no item starts
 
 
 def prose_entities(seg: str, country: str | None = None, folded: str | None = None) -> list[EntityRecord]:
-    """Entities written inline in a decision sentence ("A（a）、B（b）等2家…" too);
-    [] for a summary of an annex ("高点航空技术公司等16家"). ``folded`` is ``fold(seg)`` when
-    the caller has it (a slice of the folded text). The usual list is read by one pattern
-    (PROSE_LIST_RE), any other by cutting it into items and reading each."""
+    """Entities written inline in a decision sentence ("A（a）、B（b）等2家…" too); [] for a summary of an annex ("高点航空技术公司
+    等16家", "…的台湾地区企业（名单见附件）"). ``folded`` is ``fold(seg)`` when the caller has it (a slice of the folded text).
+    The usual list is read by one pattern (PROSE_LIST_RE), any other by cutting it into items and reading each."""
     folded = fold(seg) if folded is None else folded
     if folded.endswith(")") and "附件" in folded[-8:] and (pointer := ANNEX_NOTE_RE.search(folded)) is not None:
         seg, folded = seg[: pointer.start()], folded[: pointer.start()]  # "…所列2家美国实体（见附件）": the names are the annex's
+        if ")" not in folded and ANNEX_KIND_RE.search(folded) is not None:
+            return []
     groups = _count_groups(seg, folded) if "家" in folded else None
     if groups:
         return [e for g, fg, c in groups for e in prose_entities(g, c or country, fg)]
@@ -955,9 +960,8 @@ def prose_entities(seg: str, country: str | None = None, folded: str | None = No
         seg, folded = seg[: summary.start()], folded[: summary.start()]
     stripped, fstripped = _strip_qualifier(seg, folded)
     qualifier = folded[: len(folded) - len(fstripped)]
-    located = "位于" in folded  # (one look for every name of the list: LOCATED_RE)
-    country = country or listed_by_country(qualifier) or (located_country(qualifier) if located else None)  # the first
-    # name's qualifier
+    located = "位于" in folded  # (one look for every name of the list: LOCATED_RE); the first name's qualifier:
+    country = country or listed_by_country(qualifier) or (located_country(qualifier) if located else None)
     seg, folded = stripped, fstripped
     if "、" not in folded and ")" not in folded and COUNT_PHRASE_RE.match(folded):
         return []  # one item, "20家日本实体": a count, no name (no "、" or ")" to cut at)

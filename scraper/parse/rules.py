@@ -694,7 +694,7 @@ def _order_countries(src: Source, d: Draft, found: list[EntityRecord],
 PRONOUN, ANAPHOR, NAME = "pronoun", "anaphor", "name"
 # "对高点航空技术公司等6家实体（见附件）采取的相关措施": the entities of the notice's own annex (session 22, parse22).
 ANNEX = "annex"
-ANNEX_OBJECT_RE = re.compile(rf"等\s*(?P<n>{NUM})\s*家[^()]{{0,8}}?\(\s*见附件[^()]{{0,4}}\)\s*$")
+ANNEX_OBJECT_RE = re.compile(rf"等\s*(?P<n>{NUM})\s*家[^()]{{0,8}}?\(\s*(?:名单)?\s*见附件[^()]{{0,4}}\)\s*$")
 # "停止执行商务部公告2025年第1号对其中5家美国实体采取的相关措施，名单见附件": some of the target's entities, counted, named
 # by this notice (its annex or prose), as ANNEX; never the whole notice (session 23, loud23: 28 lifted for 5).
 PART_OBJECT_RE = re.compile(rf"\s*其中\s*(?P<n>{NUM})\s*[家名个]")
