@@ -33,6 +33,12 @@ FROM_DATE_RE = re.compile(
     rf"(?:自|从|于)\s*(?P<date>(?P<y>{YEAR})\s*年\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日)"
     rf"(?P<time>\s*(?P<h>\d{{1,2}}|零)\s*[时:点]\s*(?:(?P<mi>\d{{1,2}})\s*分?)?)?\s*起"
 )
+# "本公告2026年12月1日起正式实施", "商务部决定，2026年12月1日起停止执行…": the same with no 自 before the day (session 24,
+# parse24: the publication day was taken); looked for only where FROM_DATE_RE finds nothing and a "日起" or "时起" is.
+BARE_FROM_DATE_RE = re.compile(
+    rf"(?<![\d〇○零一二三四五六七八九O])(?P<date>(?P<y>{YEAR})\s*年\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日)"
+    rf"(?P<time>\s*(?P<h>\d{{1,2}}|零)\s*[时:点]\s*(?:(?P<mi>\d{{1,2}})\s*分?)?)?\s*起"
+)
 # "暂停期限自2025年11月10日至2026年11月10日": a period's first day, with no 起 after it.
 FROM_TO_RE = re.compile(rf"自\s*(?P<y>{YEAR})\s*年\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日\s*至")
 FROM_MONTH_DAY_RE = re.compile(rf"(?:自|从)\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日\s*起")
@@ -158,6 +164,8 @@ def effective_in(sentence: str, published: date | None) -> str | None:
     if "起" not in sentence:  # in every match of the three regexes
         return period_start(sentence)
     m = FROM_DATE_RE.search(sentence) if "年" in sentence else None
+    if m is None and ("日起" in sentence or "时起" in sentence) and "年" in sentence:
+        m = BARE_FROM_DATE_RE.search(sentence)
     if m:
         _, y, mo, d, _, hour, minute = m.groups()  # one call for the groups
         day = make_date(y, mo, d)
