@@ -625,7 +625,36 @@ def _entity_annexes(block: list[str]) -> list[str]:
     if not FOOTNOTE_END_CHARS.isdisjoint(map(LAST_CHAR, block)):
         block = [FOOTNOTE_MARK_RE.sub("", line) for line in block]
         joined = "\n".join(block)
-    return _ideographic_table(block) if "\u3000" in joined else block
+    block = _ideographic_table(block) if "\u3000" in joined else block
+    return _continued_rows(block) if "\t" in joined else block
+
+
+# A table row cut by a page break: the names run on into the next row, whose serial cell is empty ("1<tab>北极星量子<tab>
+# Polaris Quantum<tab>美国" then "<tab>计算公司<tab>Computing, Inc."; the page's lines lose the empty cell's tab). Session 24,
+# parse24: read as "北极星量子" / "Polaris Quantum" and the rest dropped.
+SERIAL_ROW_RE = re.compile(r"\s*\d{1,3}\s*\t")
+
+
+def _continued_rows(block: list[str]) -> list[str]:
+    """``block`` with each tab row that has no serial number, right under a numbered row with more cells (a blank line
+    between at most), joined to it cell by cell (a space between two Latin ends); a header row repeated under a page
+    break is no such row."""
+    out: list[str] = []
+    for line in block:
+        row = len(out) - 2 if out and not out[-1].strip() else len(out) - 1  # rows with a blank line between
+        if row >= 0 and "\t" in line and not SERIAL_ROW_RE.match(line) and SERIAL_ROW_RE.match(out[row]) \
+                and table_head(line) is None:
+            cells, more = out[row].split("\t"), line.split("\t")
+            if len(more) < len(cells):
+                for k, cell in enumerate(map(str.strip, more), 1):
+                    if cell:
+                        kept = cells[k].rstrip()
+                        cells[k] = kept + (" " if kept[-1:].isascii() and kept and cell[:1].isascii() else "") + cell
+                out[row] = "\t".join(cells)
+                del out[row + 1 :]
+                continue
+        out.append(line)
+    return out
 
 
 def _items_annex_at(block: list[str], i: int) -> bool:
@@ -837,6 +866,8 @@ def _strip_qualifier(seg: str, folded: str) -> Item:
     ends = [i for i in (folded.find("("), folded.find("、")) if i >= 0]
     limit = folded.find("(") if folded.find("(") >= 0 else (min(ends) if ends else len(folded))
     cut = folded.rfind("的", 0, limit)
+    kind = KIND_PREFIX_RE.match(folded, cut + 1, limit) if cut >= 0 else None  # "…的台湾地区企业雷霆防务…（…）"
+    cut = kind.end() - 1 if kind is not None else cut
     if "所列" in folded:
         for m in LISTED_BY_RE.finditer(folded, 0, limit):
             cut = max(cut, m.end() - 1)
@@ -857,9 +888,20 @@ LISTED_BY_RE = re.compile(rf"所列(?:的)?\s*(?:(?:全部|部分)\s*)?(?:{NUM_S
 NOTICE_LISTED_RE = re.compile(r"号\s*所列(?:的)?\s*")
 
 
+# "决定将…的台湾地区企业雷霆防务科技股份有限公司（…）、…": the country or region and a noun before the first name (session
+# 24, parse24: the name kept "台湾地区企业", and no name had a country).
+# Only after a qualifier's 的 ("美国企业研究所" is a name).
+KIND_PREFIX_RE = re.compile(rf"\s*(?:中国)?(?P<c>{COUNTRY_ALT})\s*(?:企业|实体)\s*(?=[^\s(、,])")
+KIND_TAIL_RE = re.compile(rf"的\s*(?:中国)?(?P<c>{COUNTRY_ALT})\s*(?:企业|实体)\s*$")  # the same ending a qualifier
+KIND_NOUNS = frozenset(("企业", "实体"))
+
+
 def listed_by_country(folded: str) -> str | None:
-    """The country or region the words naming the listing notice give ("…所列中国台湾地区实体" -> TW), else None."""
+    """The country or region the words naming the listing notice give ("…所列中国台湾地区实体" -> TW), or the words before
+    the first name ("…的台湾地区企业", KIND_TAIL_RE: where the qualifier ends with them), else None."""
     m = LISTED_BY_RE.search(folded) if "所列" in folded else None
+    if m is None and folded[-2:] in KIND_NOUNS:
+        m = KIND_TAIL_RE.search(folded)
     return COUNTRIES[m.group("c")] if m and m.group("c") else None
 
 
