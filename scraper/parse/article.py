@@ -63,6 +63,9 @@ ROW_RE = re.compile(r"<\s*tr\b[^>]*>(?:(?!<\s*/?\s*(?:tr|table)\b).)*<\s*/\s*tr\
 CELL_RE = re.compile(r"<\s*t[dh]\b[^>]*>.*?<\s*/\s*t[dh]\s*>", re.IGNORECASE | re.DOTALL)
 CELL_BLOCKS_MAX = 6  # block tags of a data cell ("<p>中文名</p><p>（English）</p>", a "<br>" or two)
 TAG_RE = re.compile(r"<[^>]*>")
+# A red header served as an image whose alt text is the notice's number ("<img … alt=\"商务部公告2026年第101号\">"): the
+# alt text is a line of the text (session 24, parse24: the notice was keyed DOC-… as "other", its number lost).
+IMG_NUMBER_RE = re.compile(r"<img\b[^>]*?\balt\s*=\s*[\"']([^\"'<>]{2,40}?(?:公告|令)[^\"'<>]{0,20}?号)\s*[\"'][^>]*>", re.IGNORECASE)
 # The info line of a page without a PubDate meta: "发布时间：2025-11-06&nbsp;&nbsp;来源：…" (exportcontrol mirror).
 INFO_STAMP_RE = re.compile(r"发布(?:时间|日期)\s*[:：]\s*(?P<stamp>\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2})?|"
                            r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
@@ -101,6 +104,8 @@ def html_to_text(fragment: str) -> str:
     A fragment with (almost) no block tags keeps its raw newlines: text pasted into a
     div or a ``<pre>``.
     """
+    if "<img" in fragment and IMG_NUMBER_RE.search(fragment) is not None:
+        fragment = IMG_NUMBER_RE.sub(r"<p>\1</p>", fragment)
     split = paragraph_tags(fragment)
     if split is not None:  # only paragraphs and line breaks: no cell either
         fragment, blocks = split
