@@ -245,7 +245,35 @@ def find_references(folded: str, clean: str, bare: str = "MOFCOM", skip: str | N
         yearless = _yearless_orders(folded, clean, {f[2] for f in found} | ({skip} if skip else set()), skip)
         if yearless:
             result = sorted(result + yearless, key=itemgetter(0))
+    if found and "号公告" in folded:
+        named = _yearless_notices(folded, clean, found, skip)
+        if named:
+            result = sorted(result + named, key=itemgetter(0))
     return result
+
+
+# "商务部公告2025年第21号、第22号…其中，第22号公告相关措施已…停止执行…继续暂停实施第21号公告相关措施1年": a notice named again
+# without its year (session 24, parse24: no ref, so the answer read no step and was refused as cut short).
+YEARLESS_NOTICE_RE = re.compile(rf"(?<![\d年〕\]】)])第\s*(?P<n>{NUM})\s*号\s*公告")
+
+
+def _yearless_notices(folded: str, clean: str, found: list[tuple[int, int, str, ListKind | None]],
+                      skip: str | None) -> list[tuple[int, int, NoticeRef]]:
+    """References to MOFCOM notices written "第N号公告" without their year, outside the refs ``found`` ("…2025年第55号、
+    …第58号公告" is one): the notice of that number the same text names with its year, when exactly one year goes with
+    it there; none otherwise (never a guessed year)."""
+    keys = {k for _, _, k, _ in found if k.startswith(KEY_PREFIX["MOFCOM"]) and not k.startswith(KEY_PREFIX["ORDER"])}
+    out: list[tuple[int, int, NoticeRef]] = []
+    for m in YEARLESS_NOTICE_RE.finditer(folded):
+        if any(s <= m.start() < e for s, e, _, _ in found):
+            continue
+        n = to_int(m.group("n"))
+        years = {k for k in keys if k.endswith(f"-{n}")}
+        key = years.pop() if len(years) == 1 else None
+        if key is not None and key != skip:
+            pos, end = m.span()
+            out.append((pos, end, NoticeRef(text=ref_text(folded, clean, pos, end), key=key)))
+    return out
 
 
 # "暂停实施商务部令第6号": an order named without its year. MOFCOM numbers its orders by year (商务部令2020年
