@@ -72,7 +72,7 @@ LAW = "依据《中华人民共和国反外国制裁法》第三条、第四条�
 
 
 def decision_on_persons(body: str, title: str = "关于对美国有关机构和人员采取反制措施的决定", day: str = "2026-10-15",
-             cn: str = "2026年10月15日", n: int = 36) -> NoticeRecord:
+                        cn: str = "2026年10月15日", n: int = 36) -> NoticeRecord:
     text = HEAD.format(title=title, day=day, cn=cn, n=n) + body + TAIL.format(cn=cn)
     rec = parse_document(text.encode()).notice
     assert rec is not None
@@ -81,9 +81,9 @@ def decision_on_persons(body: str, title: str = "关于对美国有关机构和�
 
 def test_an_amendment_of_a_decision_named_by_date_with_section_only_lines_adds_its_lines() -> None:
     rec = decision_on_persons(LAW + "中方决定对2025年12月26日决定所附《反制清单》作如下修改：\n\n一、在“一、企业”中增列：\n"
-                   "（二十四）铁杉无人系统公司（Hemlock Unmanned Systems, Inc.）\n二、在“二、高级管理人员”中增列：\n"
-                   "（十一）杰森·莫里斯（Jason Morris），男，铁杉无人系统公司首席执行官\n\n对上述增列的企业和人员，适用该决定规定的反制措施。",
-                   title="关于修改对美国军工企业及高级管理人员反制措施决定的决定", day="2026-11-26", cn="2026年11月26日", n=39)
+                              "（二十四）铁杉无人系统公司（Hemlock Unmanned Systems, Inc.）\n二、在“二、高级管理人员”中增列：\n"
+                              "（十一）杰森·莫里斯（Jason Morris），男，铁杉无人系统公司首席执行官\n\n对上述增列的企业和人员，适用该决定规定的反制措施。",
+                              title="关于修改对美国军工企业及高级管理人员反制措施决定的决定", day="2026-11-26", cn="2026年11月26日", n=39)
     (impose,) = rec.actions
     assert impose.action is ActionKind.IMPOSE and [t.date for t in impose.targets] == [date(2025, 12, 26)]
     assert [(e.en, e.type, e.country) for e in rec.entities] == [

@@ -120,7 +120,7 @@ LAW = "依据《中华人民共和国反外国制裁法》第三条、第四条�
 
 
 def decision_on_persons(body: str, title: str = "关于对美国有关机构和人员采取反制措施的决定", day: str = "2026-10-15",
-             cn: str = "2026年10月15日", n: int = 36) -> NoticeRecord:
+                        cn: str = "2026年10月15日", n: int = 36) -> NoticeRecord:
     text = HEAD.format(title=title, day=day, cn=cn, n=n) + body + TAIL.format(cn=cn)
     rec = parse_document(text.encode()).notice
     assert rec is not None
@@ -129,10 +129,10 @@ def decision_on_persons(body: str, title: str = "关于对美国有关机构和�
 
 def test_a_comma_inside_a_counted_list_of_persons_keeps_the_names_after_it() -> None:
     rec = decision_on_persons(LAW + "中方决定对以下美国机构和人员采取反制措施：\n\n"
-                   "一、对美国自由亚洲研究所（Free Asia Research Institute）、全球民主促进基金会（Global Democracy Promotion "
-                   "Foundation）等2家机构，冻结其在我国境内的动产、不动产和其他各类财产。\n"
-                   "二、对美国自由亚洲研究所所长罗伯特·金斯利（Robert Kingsley）、高级研究员艾米丽·陈（Emily Chen），全球民主促进基金会"
-                   "主席威廉·哈特（William Hart）等3名人员，冻结其在我国境内的动产、不动产和其他各类财产，对其本人不予签发签证、不准入境。")
+                              "一、对美国自由亚洲研究所（Free Asia Research Institute）、全球民主促进基金会（Global Democracy Promotion "
+                              "Foundation）等2家机构，冻结其在我国境内的动产、不动产和其他各类财产。\n"
+                              "二、对美国自由亚洲研究所所长罗伯特·金斯利（Robert Kingsley）、高级研究员艾米丽·陈（Emily Chen），全球民主促进基金会"
+                              "主席威廉·哈特（William Hart）等3名人员，冻结其在我国境内的动产、不动产和其他各类财产，对其本人不予签发签证、不准入境。")
     assert [(e.zh, e.en, e.type) for e in rec.entities[2:]] == [
         ("罗伯特·金斯利", "Robert Kingsley", "individual"), ("艾米丽·陈", "Emily Chen", "individual"),
         ("威廉·哈特", "William Hart", "individual")]
@@ -142,16 +142,16 @@ def test_a_comma_inside_a_counted_list_of_persons_keeps_the_names_after_it() -> 
 
 def test_a_comma_between_measures_is_no_list_comma() -> None:
     rec = decision_on_persons(LAW + "中方决定对美国自由亚洲研究所（Free Asia Research Institute）、全球民主促进基金会（Global Democracy "
-                   "Promotion Foundation），冻结其在我国境内的财产，禁止与其进行交易等2项措施。")
+                              "Promotion Foundation），冻结其在我国境内的财产，禁止与其进行交易等2项措施。")
     assert [e.en for e in rec.entities] == ["Free Asia Research Institute", "Global Democracy Promotion Foundation"]
 
 
 def test_what_the_first_company_did_is_no_part_of_its_name() -> None:
     rec = decision_on_persons(LAW + "中方决定对参与此次对台军售的L3哈里斯技术公司（L3Harris Technologies, Inc.）、德事隆系统公司（Textron Systems "
-                   "Corporation）等2家美国军工企业采取反制措施，冻结其在我国境内的财产。", title="关于对美国军工企业采取反制措施的决定")
+                              "Corporation）等2家美国军工企业采取反制措施，冻结其在我国境内的财产。", title="关于对美国军工企业采取反制措施的决定")
     assert [e.zh for e in rec.entities] == ["L3哈里斯技术公司", "德事隆系统公司"]
     rec = decision_on_persons(LAW + "中方决定对参与对台军售的通用原子航空系统公司、雷神技术公司等2家军工企业采取反制措施，冻结其在我国境内的财产。",
-                   title="关于对美国军工企业采取反制措施的决定")
+                              title="关于对美国军工企业采取反制措施的决定")
     assert [e.zh for e in rec.entities] == ["通用原子航空系统公司", "雷神技术公司"]
 
 
@@ -215,8 +215,8 @@ def test_an_annex_line_of_english_only_keeps_its_legal_form() -> None:
 
 
 ARMS_HEAD = ("关于对美国军工企业及高级管理人员采取反制措施的决定\n2026-05-12 17:00\n\n"
-        "（2026年5月12日中华人民共和国外交部令第29号公布，自2026年5月12日起施行）\n\n"
-        "依据《中华人民共和国反外国制裁法》第三条、第四条、第五条、第六条、第九条、第十五条规定，中方决定")
+             "（2026年5月12日中华人民共和国外交部令第29号公布，自2026年5月12日起施行）\n\n"
+             "依据《中华人民共和国反外国制裁法》第三条、第四条、第五条、第六条、第九条、第十五条规定，中方决定")
 MEASURES = "采取以下反制措施：\n\n一、冻结其在我国境内的动产、不动产和其他各类财产；\n二、禁止我国境内的组织、个人与其进行有关交易、合作等活动。\n\n"
 ARMS_TAIL = "本决定自2026年5月12日起施行。\n\n附件：反制清单\n\n外交部\n2026年5月12日\n\n附件\n\n反制清单\n\n"
 
@@ -236,10 +236,10 @@ def names(rec: NoticeRecord) -> list[tuple[str | None, str | None]]:
 def test_annex_headings_with_counts_name_no_one(org_head: str, person_head: str) -> None:
     """Before the fix: entities "企业" and "高级管理人员" (published as listed entities) and count warnings."""
     rec = arms_decision(ARMS_HEAD + "对雷霆动力公司、北极星传感器公司、海鹰电子公司等3家企业及威廉·哈特、安德鲁·斯科特等2名高级管理人员"
-                 + MEASURES + ARMS_TAIL + f"{org_head}\n（一）雷霆动力公司（Thunder Power Systems, Inc.）\n"
-                 "（二）北极星传感器公司（Polaris Sensors LLC）\n（三）海鹰电子公司（Sea Hawk Electronics Corporation）\n\n"
-                 f"{person_head}\n（一）威廉·哈特（William Hart），男，雷霆动力公司总裁\n"
-                 "（二）安德鲁·斯科特（Andrew Scott），男，北极星传感器公司首席执行官\n")
+                        + MEASURES + ARMS_TAIL + f"{org_head}\n（一）雷霆动力公司（Thunder Power Systems, Inc.）\n"
+                        "（二）北极星传感器公司（Polaris Sensors LLC）\n（三）海鹰电子公司（Sea Hawk Electronics Corporation）\n\n"
+                        f"{person_head}\n（一）威廉·哈特（William Hart），男，雷霆动力公司总裁\n"
+                        "（二）安德鲁·斯科特（Andrew Scott），男，北极星传感器公司首席执行官\n")
     assert names(rec) == [("雷霆动力公司", "organization"), ("北极星传感器公司", "organization"),
                           ("海鹰电子公司", "organization"), ("威廉·哈特", "individual"), ("安德鲁·斯科特", "individual")]
     assert rec.warnings == ()
@@ -248,9 +248,9 @@ def test_annex_headings_with_counts_name_no_one(org_head: str, person_head: str)
 def test_a_company_after_its_predecessors_executives_is_an_organization() -> None:
     """Before the fix: 红石航空公司, the second company, typed individual by the first company's "高级管理人员：" heading."""
     rec = arms_decision(ARMS_HEAD + "对蓝鹰防务系统公司、红石航空公司等2家美国军工企业及其3名高级管理人员" + MEASURES + ARMS_TAIL
-                 + "一、蓝鹰防务系统公司（Blue Hawk Defense Systems, Inc.）\n　　高级管理人员：\n"
-                 "　　1.迈克尔·斯通（Michael Stone），男，首席执行官\n　　2.莎拉·贝克（Sarah Baker），女，首席财务官\n"
-                 "二、红石航空公司（Redstone Aviation LLC）\n　　高级管理人员：\n　　1.詹姆斯·福特（James Ford），男，总裁\n")
+                        + "一、蓝鹰防务系统公司（Blue Hawk Defense Systems, Inc.）\n　　高级管理人员：\n"
+                        "　　1.迈克尔·斯通（Michael Stone），男，首席执行官\n　　2.莎拉·贝克（Sarah Baker），女，首席财务官\n"
+                        "二、红石航空公司（Redstone Aviation LLC）\n　　高级管理人员：\n　　1.詹姆斯·福特（James Ford），男，总裁\n")
     assert names(rec) == [("蓝鹰防务系统公司", "organization"), ("迈克尔·斯通", "individual"), ("莎拉·贝克", "individual"),
                           ("红石航空公司", "organization"), ("詹姆斯·福特", "individual")]
 
@@ -258,7 +258,7 @@ def test_a_company_after_its_predecessors_executives_is_an_organization() -> Non
 def test_a_former_officers_title_is_no_part_of_his_name() -> None:
     """Before the fix: the person's zh was "日本航空自卫队前航空幕僚长田中宏"."""
     rec = arms_decision(ARMS_HEAD.replace("美国军工企业及高级管理人员", "日本前航空幕僚长田中宏")
-                 + "对日本航空自卫队前航空幕僚长田中宏（Tanaka Hiroshi）" + MEASURES + "本决定自2026年5月12日起施行。\n\n外交部\n2026年5月12日\n")
+                        + "对日本航空自卫队前航空幕僚长田中宏（Tanaka Hiroshi）" + MEASURES + "本决定自2026年5月12日起施行。\n\n外交部\n2026年5月12日\n")
     assert [(e.zh, e.en, e.type) for e in rec.entities] == [("田中宏", "Tanaka Hiroshi", "individual")]
 
 
@@ -277,8 +277,8 @@ def test_country_headings_name_no_one_and_give_the_country(us: str, jp: str) -> 
 def test_a_heading_with_a_bare_count_names_no_one() -> None:
     """Before the fix: entities "企业共2家" and "高级管理人员：1名"."""
     rec = arms_decision(ARMS_HEAD + "雷霆动力公司、北极星传感器公司等2家企业及威廉·哈特等1名高级管理人员" + MEASURES + ARMS_TAIL
-                 + "一、企业 共2家\n1.雷霆动力公司（Thunder Power Systems, Inc.）\n2.北极星传感器公司（Polaris Sensors LLC）\n"
-                 "二、高级管理人员：1名\n1.威廉·哈特（William Hart），男，雷霆动力公司总裁\n")
+                        + "一、企业 共2家\n1.雷霆动力公司（Thunder Power Systems, Inc.）\n2.北极星传感器公司（Polaris Sensors LLC）\n"
+                        "二、高级管理人员：1名\n1.威廉·哈特（William Hart），男，雷霆动力公司总裁\n")
     assert [e.zh for e in rec.entities] == ["雷霆动力公司", "北极星传感器公司", "威廉·哈特"]
 
 
@@ -292,8 +292,8 @@ def test_the_longest_role_before_a_name_is_the_role() -> None:
 def test_executives_on_dashed_lines_under_their_company_are_read() -> None:
     """Before the fix: the dashed lines were dropped without a word (the decision counts only the companies)."""
     rec = arms_decision(PERSONS.replace("凯文·史密斯、玛丽·琼斯、佐藤一郎等3名后附《反制清单》列明的人员", "蓝鹰防务系统公司、红石航空公司等2家企业及其高级管理人员")
-                 + "一、蓝鹰防务系统公司（Blue Hawk Defense Systems, Inc.）\n　　—迈克尔·斯通（Michael Stone），首席执行官\n"
-                 "二、红石航空公司（Redstone Aviation LLC）\n　　—詹姆斯·福特（James Ford），总裁\n")
+                        + "一、蓝鹰防务系统公司（Blue Hawk Defense Systems, Inc.）\n　　—迈克尔·斯通（Michael Stone），首席执行官\n"
+                        "二、红石航空公司（Redstone Aviation LLC）\n　　—詹姆斯·福特（James Ford），总裁\n")
     assert names(rec) == [("蓝鹰防务系统公司", "organization"), ("迈克尔·斯通", "individual"),
                           ("红石航空公司", "organization"), ("詹姆斯·福特", "individual")]
 

@@ -164,7 +164,7 @@ LAW = "依据《中华人民共和国反外国制裁法》第三条、第四条�
 
 
 def decision_on_persons(body: str, title: str = "关于对美国有关机构和人员采取反制措施的决定", day: str = "2026-10-15",
-             cn: str = "2026年10月15日", n: int = 36) -> NoticeRecord:
+                        cn: str = "2026年10月15日", n: int = 36) -> NoticeRecord:
     text = HEAD.format(title=title, day=day, cn=cn, n=n) + body + TAIL.format(cn=cn)
     rec = parse_document(text.encode()).notice
     assert rec is not None
@@ -176,8 +176,8 @@ STATUS_LAW = "依据《中华人民共和国反外国制裁法》第十五条规
 
 def test_a_lift_of_a_decision_named_by_its_date_alone_targets_that_decision() -> None:
     rec = decision_on_persons(STATUS_LAW + "中方决定停止实施2024年12月27日决定中对银杉复合材料公司（Silverfir Composites LLC）、北方星辰导航公司"
-                   "（Northern Star Navigation, Inc.）采取的反制措施。该决定对其他企业和人员采取的反制措施继续有效。",
-                   title="关于停止实施部分反制措施的决定", day="2026-11-18", cn="2026年11月18日", n=38)
+                              "（Northern Star Navigation, Inc.）采取的反制措施。该决定对其他企业和人员采取的反制措施继续有效。",
+                              title="关于停止实施部分反制措施的决定", day="2026-11-18", cn="2026年11月18日", n=38)
     (lift,) = rec.actions
     assert lift.action is ActionKind.LIFT and [(t.key, t.date) for t in lift.targets] == [(None, date(2024, 12, 27))]
     assert lift.entities == ("silverfircomposites", "northernstarnavigation")
@@ -185,7 +185,7 @@ def test_a_lift_of_a_decision_named_by_its_date_alone_targets_that_decision() ->
 
 def test_a_suspension_of_a_decision_named_by_its_date_alone_is_read_with_its_period() -> None:
     rec = decision_on_persons(STATUS_LAW + "中方决定自2026年11月10日起，暂停实施2025年12月26日决定规定的反制措施，为期一年。",
-                   title="关于暂停实施有关反制措施的决定", day="2026-11-10", cn="2026年11月10日", n=42)
+                              title="关于暂停实施有关反制措施的决定", day="2026-11-10", cn="2026年11月10日", n=42)
     (suspend,) = rec.actions
     assert suspend.action is ActionKind.SUSPEND and [t.date for t in suspend.targets] == [date(2025, 12, 26)]
     assert suspend.until == date(2027, 11, 10)
@@ -217,7 +217,7 @@ ORDER13 = "2024年10月10日《关于对美国军工企业及高级管理人员�
 
 
 def lifting_decision(body: str, title: str = "关于停止实施部分反制措施的决定", day: str = "2026-11-25",
-             cn: str = "2026年11月25日", n: int = 39) -> NoticeRecord:
+                     cn: str = "2026年11月25日", n: int = 39) -> NoticeRecord:
     text = HEAD.format(title=title, day=day, cn=cn, n=n) + body + TAIL.format(cn=cn)
     rec = parse_document(text.encode()).notice
     assert rec is not None
@@ -303,7 +303,7 @@ def test_two_suspensions_with_periods_of_their_own_are_two_actions() -> None:
 def test_a_second_numbered_clause_on_another_decree_is_read() -> None:
     """Before the fix: clause 二 (No. 15's asset freeze) was never read: no item."""
     rec = suspending_decision(f"：\n一、停止实施{ORDER13}中对斯凯迪奥公司（Skydio, Inc.）采取的反制措施；\n二、停止实施{ORDER15}中的冻结财产措施，"
-                 "该决定规定的其他反制措施继续实施。")
+                              "该决定规定的其他反制措施继续实施。")
     assert [(a.action, [t.key for t in a.targets], a.entities, a.measures) for a in rec.actions] == [
         (ActionKind.LIFT, ["MFA-ORDER-2024-13"], ("skydio",), ()),
         (ActionKind.LIFT_MEASURE, ["MFA-ORDER-2024-15"], (), ("asset_freeze",))]

@@ -201,11 +201,11 @@ def _steps(text: str) -> list[tuple]:
 def test_a_state_told_is_no_suspension() -> None:
     """"…相关措施目前仍处于暂停状态，中方尚未作出恢复执行…的决定" was an open-ended suspension of No. 21 from the day."""
     assert _steps(QA.format("2026-11-19", "出口管制管控名单", "4月4日公告（商务部公告2025年第21号）相关措施目前仍处于暂停状态，"
-                           "中方尚未作出恢复执行上述措施的决定。")) == []
+                            "中方尚未作出恢复执行上述措施的决定。")) == []
 
 
 NOTICE_84 = ("【发布文号】商务部公告2026年第84号\n【发文日期】{}\n\n商务部公告2026年第84号\n\n现将有关事项公告如下：\n\n{}\n\n"
-          "商务部\n{}\n")
+             "商务部\n{}\n")
 
 
 # A MOFCOM page that is neither a numbered notice nor a Q&A (no 问/答): a statement or news item under its source line.
@@ -231,13 +231,13 @@ SIX_KEYS = ["MOFCOM-2025-55", "MOFCOM-2025-56", "MOFCOM-2025-57", "MOFCOM-2025-5
 
 def test_a_notice_recounting_a_step_before_its_decision_still_recounts() -> None:
     text = NOTICE_84.format("2026年11月20日", f"自2025年11月10日起，暂停实施{SIX}。现决定，自2026年11月21日起，恢复实施{SIX}。",
-                         "2026年11月20日")
+                            "2026年11月20日")
     assert _steps(text) == [("restore", SIX_KEYS, "2026-11-21", None, [])]
 
 
 def test_a_doubted_automatic_restore_is_still_doubted() -> None:
     assert _steps(QA.format("2026-11-09", "出口管制管控名单", "关于4月4日公告（商务部公告2025年第21号）相关措施的暂停期限期满后是否自动"
-                           "恢复执行，中方正在研究。")) == []
+                            "恢复执行，中方正在研究。")) == []
 
 
 _parse22 = partial(parse_case, "parse22")

@@ -31,7 +31,7 @@ def test_a_notice_that_lists_and_removes_removes_only_what_its_removal_names() -
     会社（…）…决定将上述2家日本实体移出关注名单" removed the 3 just listed (the annex) and never the 2 it names."""
     text = _read_parse20("01-wl-add-and-remove-one-notice.txt")
     assert _acts_by_list(text) == [("impose", "watch", [], ["mitsubishielectric", "toshiba", "fujitsu"]),
-                           ("remove", "watch", [], ["kawasakiheavyindustries", "nec"])]
+                                   ("remove", "watch", [], ["kawasakiheavyindustries", "nec"])]
     rec = parse_text(text)
     assert rec is not None and rec.warnings == ()
     assert {e.key: e.country for e in rec.entities}["nec"] == "JP"
@@ -39,7 +39,7 @@ def test_a_notice_that_lists_and_removes_removes_only_what_its_removal_names() -
 
 def test_a_move_from_the_watch_list_to_the_ecl_is_as_before() -> None:
     assert _acts_by_list(_read_parse20("02-wl-to-ecl-transfer.txt")) == [("remove", "watch", [], ["subaru", "tokyokeiki"]),
-                                                        ("impose", "ecl", [], [])]
+                                                                         ("impose", "ecl", [], [])]
 
 
 def test_a_removal_of_annex_lines_by_number_names_those_lines() -> None:

@@ -23,13 +23,13 @@ def _steps(text: str) -> list[tuple]:
 
 def test_a_term_extended_from_a_day_written_before_the_verb() -> None:
     assert _steps(QA.format("2027-11-05", "出口管制管控名单", "中方决定，4月4日公告（商务部公告2025年第21号）相关措施的暂停期限"
-                           "自2027年11月10日起再延长一年，至2028年11月10日止。")) == [
+                            "自2027年11月10日起再延长一年，至2028年11月10日止。")) == [
         ("extend", ["MOFCOM-2025-21"], "2027-11-10", "2028-11-10", [])]
 
 
 def test_a_term_not_extended_whose_notice_stands_before_it() -> None:
     assert _steps(QA.format("2026-11-10", "不可靠实体清单", "4月4日公告（不可靠实体清单工作机制公告〔2025〕7号）相关措施的暂停期限于今日届满。"
-                           "不可靠实体清单工作机制决定，不再延长上述暂停期限，相关措施自2026年11月11日起自动恢复执行。")) == [
+                            "不可靠实体清单工作机制决定，不再延长上述暂停期限，相关措施自2026年11月11日起自动恢复执行。")) == [
         ("restore", ["UEL-2025-7"], "2026-11-11", None, [])]
 
 
@@ -40,11 +40,11 @@ def test_a_term_not_extended_whose_notice_stands_before_it() -> None:
 def test_a_qa_lift_limited_to_named_entities(named: str, keys: list[str]) -> None:
     """A Q&A's "停止执行…对X采取的相关措施" lifted the whole notice (all 16 entities)."""
     assert _steps(QA.format("2026-11-27", "出口管制管控名单", f"中方决定，自2026年12月1日起，停止执行4月4日公告（商务部公告2025年第21号）"
-                           f"对{named}采取的相关措施。")) == [("lift", ["MOFCOM-2025-21"], "2026-12-01", None, keys)]
+                            f"对{named}采取的相关措施。")) == [("lift", ["MOFCOM-2025-21"], "2026-12-01", None, keys)]
 
 
 NOTICE_84 = ("【发布文号】商务部公告2026年第84号\n【发文日期】{}\n\n商务部公告2026年第84号\n\n现将有关事项公告如下：\n\n{}\n\n"
-          "商务部\n{}\n")
+             "商务部\n{}\n")
 LATE_TITLE = "商务部 海关总署公告2026年第84号 关于恢复实施商务部 海关总署公告2025年第55号等公告的公告\n"
 SIX = "商务部 海关总署公告2025年第55号至第58号、商务部公告2025年第61号和第62号"
 SIX_KEYS = ["MOFCOM-2025-55", "MOFCOM-2025-56", "MOFCOM-2025-57", "MOFCOM-2025-58", "MOFCOM-2025-61", "MOFCOM-2025-62"]
@@ -54,14 +54,14 @@ def test_a_notice_published_late_acts_from_the_day_it_gives() -> None:
     """A notice of 11-20 deciding "自2026年11月11日起，恢复实施…" (more than 7 days before its day) read its clause as
     history: only its title's restore of No. 55 was left, from 11-20 (5 notices missed, a wrong date)."""
     text = LATE_TITLE + NOTICE_84.format("2026年11月20日", "商务部 海关总署公告2025年第70号规定的暂停期限已于2026年11月10日届满。"
-                                      f"自2026年11月11日起，恢复实施{SIX}。", "2026年11月20日")
+                                         f"自2026年11月11日起，恢复实施{SIX}。", "2026年11月20日")
     assert _steps(text) == [("restore", SIX_KEYS, "2026-11-11", None, [])]
 
 
 def test_measures_back_automatically_when_the_term_ends() -> None:
     """"…暂停期限将于2026年11月10日期满，期满自动恢复执行" read no action (no decision word: held as undecided)."""
     assert _steps(QA.format("2026-11-09", "出口管制管控名单", "4月4日公告（商务部公告2025年第21号）相关措施的暂停期限将于2026年11月10日"
-                           "期满，期满自动恢复执行，不再另行公告。")) == [("restore", ["MOFCOM-2025-21"], "2026-11-10", None, [])]
+                            "期满，期满自动恢复执行，不再另行公告。")) == [("restore", ["MOFCOM-2025-21"], "2026-11-10", None, [])]
 
 
 SN = "内华达山脉公司（Sierra Nevada Corporation）"
@@ -72,14 +72,14 @@ def test_a_qa_limit_pointing_back_to_the_entity_named_before(limit: str) -> None
     """A Q&A's "对该实体采取的相关措施" after the answer named the entity was left out (a warning: the lift missed); a
     Chinese name alone kept its Chinese key ("内华达山脉"), which matches no listing."""
     assert _steps(QA.format("2026-11-27", "出口管制管控名单", f"关于{SN}，中方决定，自2026年12月1日起，停止执行4月4日公告（商务部公告"
-                           f"2025年第21号）{limit}采取的相关措施。")) == [
+                            f"2025年第21号）{limit}采取的相关措施。")) == [
         ("lift", ["MOFCOM-2025-21"], "2026-12-01", None, ["sierranevada"])]
 
 
 def test_an_extension_but_for_one_entity_restores_that_one() -> None:
     """"除X外，…继续暂停…；对X，自…起恢复执行相关措施": only the extension (of all 16) was read, X's restore missed."""
     assert _steps(QA.format("2026-11-06", "出口管制管控名单", f"中方决定，除{SN}外，自2026年11月10日起，继续暂停4月4日公告（商务部公告"
-                           "2025年第21号）对其他15家美国实体采取的相关措施1年；对内华达山脉公司，自2026年11月10日起恢复执行相关措施。")) == [
+                            "2025年第21号）对其他15家美国实体采取的相关措施1年；对内华达山脉公司，自2026年11月10日起恢复执行相关措施。")) == [
         ("extend", ["MOFCOM-2025-21"], "2026-11-10", "2027-11-10", []),
         ("restore", ["MOFCOM-2025-21"], "2026-11-10", None, ["sierranevada"])]
 
@@ -92,7 +92,7 @@ def test_an_extension_but_for_two_restores_those_the_pointer_counts(pointer: str
     """"…继续暂停…7号…相关措施1年，但X和Y除外。自…起，对上述2家实体恢复实施相关措施。": the restore of the two was missed;
     read as "上述…实体" of a Q&A it would have restored all 11. A pointer whose count differs from the names is left out."""
     got = _steps(QA.format("2026-11-06", "不可靠实体清单", "不可靠实体清单工作机制决定，自2026年11月10日起，继续暂停4月4日公告（不可靠实体"
-                          f"清单工作机制公告〔2025〕7号）相关措施1年，但{TWO}除外。自2026年11月10日起，对{pointer}恢复实施相关措施。"))
+                           f"清单工作机制公告〔2025〕7号）相关措施1年，但{TWO}除外。自2026年11月10日起，对{pointer}恢复实施相关措施。"))
     assert got[0] == ("extend", ["UEL-2025-7"], "2026-11-10", "2027-11-10", [])
     assert got[1:] == ([("restore", ["UEL-2025-7"], "2026-11-10", None, keys)] if keys else [])
 
@@ -112,7 +112,7 @@ def test_an_extension_excepting_entities_leaves_them_back_in_force(answer: str, 
 
 def test_no_name_excepted_is_no_restore() -> None:
     assert _steps(QA.format("2026-11-06", "出口管制管控名单", "除此之外，中方决定，自2026年11月10日起，继续暂停4月4日公告（商务部公告"
-                           "2025年第21号）相关措施1年。")) == [("extend", ["MOFCOM-2025-21"], "2026-11-10", "2027-11-10", [])]
+                            "2025年第21号）相关措施1年。")) == [("extend", ["MOFCOM-2025-21"], "2026-11-10", "2027-11-10", [])]
 
 
 _parse_pin = partial(parse_case, "")
@@ -129,7 +129,7 @@ def test_an_adjusted_measure_of_an_earlier_notices_entities_is_lifted_there() ->
     assert _steps_of(rec) == [("lift_measure", ["UEL-2025-10"], "2026-12-10")]
     assert rec.entities == ()
     rec = _parse_pin("parse21/09-uel-adjust-measures.txt", "不再禁止中国境内的组织、个人向上述实体提供数据",
-                 "增加禁止上述实体在中国境内开展相关业务的措施")
+                     "增加禁止上述实体在中国境内开展相关业务的措施")
     assert _steps_of(rec) == [("measure", ["UEL-2025-10"], "2026-12-10")] and rec.entities == ()
 
 

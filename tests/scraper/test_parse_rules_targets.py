@@ -10,7 +10,7 @@ from storage.records import NoticeRecord
 from tests.scraper.corpus_cases import CORPUS, parse_case
 
 NOTICE_79 = ("【发布文号】商务部公告2026年第79号\n【发文日期】2026年11月20日\n\n商务部公告2026年第79号\n\n现将有关事项公告如下：\n\n{}\n\n"
-          "商务部\n2026年11月20日\n")
+             "商务部\n2026年11月20日\n")
 
 
 def _steps(text: str) -> list[tuple]:
@@ -38,15 +38,15 @@ def test_the_notice_that_suspended_is_no_restore_beside_the_ones_restored() -> N
 
 QA = "来源：商务部新闻办公室 类型：原创 分类：新闻 {} 17:00\n\n商务部新闻发言人就调整{}措施答记者问\n问：请问中方有何安排？\n答：{}\n"
 NOTICE_84 = ("【发布文号】商务部公告2026年第84号\n【发文日期】{}\n\n商务部公告2026年第84号\n\n现将有关事项公告如下：\n\n{}\n\n"
-          "商务部\n{}\n")
+             "商务部\n{}\n")
 
 
 def test_the_suspending_notice_ceasing_to_apply_is_no_lift() -> None:
     """"一、自…起，不再暂停实施…第46号第二款。二、…第72号自…起停止适用。" also lifted No. 72 (which lists no one), and
     warned "says 暂停实施 but names no notice it suspends"."""
     rec = parse_text(NOTICE_84.format("2026年11月26日", "一、自2026年11月28日起，不再暂停实施商务部公告2024年第46号第二款。\n"
-                                   "二、商务部公告2025年第72号自2026年11月28日起停止适用。\n本公告自2026年11月28日起正式实施。",
-                                   "2026年11月26日"))
+                                      "二、商务部公告2025年第72号自2026年11月28日起停止适用。\n本公告自2026年11月28日起正式实施。",
+                                      "2026年11月26日"))
     assert rec is not None
     assert [(a.action.value, [t.key for t in a.targets], a.effective) for a in rec.actions] == [
         ("restore", ["MOFCOM-2024-46"], "2026-11-28")]
@@ -62,7 +62,7 @@ def test_a_restore_whose_subject_points_back_to_the_notice_named_before() -> Non
     """"…7号）相关措施的暂停期限于…届满。暂停期限届满后，上述措施自2026年11月11日起恢复实施。" read no action (the answer
     stored with a warning only: a missed "back in force" item)."""
     assert _steps(QA.format("2026-11-10", "不可靠实体清单", "4月4日公告（不可靠实体清单工作机制公告〔2025〕7号）相关措施的暂停期限于"
-                           "2026年11月10日届满。暂停期限届满后，上述措施自2026年11月11日起恢复实施。")) == [
+                            "2026年11月10日届满。暂停期限届满后，上述措施自2026年11月11日起恢复实施。")) == [
         ("restore", ["UEL-2025-7"], "2026-11-11", None, [])]
 
 
@@ -79,7 +79,7 @@ def test_a_notice_named_by_its_day_and_title_is_a_target() -> None:
     without a word; a title holding the number still names the notice by it."""
     rec = _parse_pin("parse21/08-qa-by-date-and-title.txt")
     assert _steps_of(rec) == [("extend", ["MOFCOM-2025-21"], "2026-11-10"),
-                          ("lift", [("2025-04-09", 12, "US")], "2026-11-10")]
+                              ("lift", [("2025-04-09", 12, "US")], "2026-11-10")]
 
 
 PARSE22 = CORPUS / "parse22"

@@ -24,7 +24,7 @@ def test_an_item_the_answer_published_first_rests_on_the_notice_it_restates() ->
     """``_restated_by``: the suspension item derived with the Q&A alone and with No. 36 too say the same change; it
     rests on No. 36 now, which is no news (no correction item); another difference (the end) is."""
     listing, notice, answer = stories22_pages("w05-mofcom-2027-35.txt", "w05-mofcom-2027-36-suspend.txt",
-                                    "w05-qa-2027-06-07-ecl-restates.txt")
+                                              "w05-qa-2027-06-07-ecl-restates.txt")
     day = date(2027, 6, 7)
 
     def item(notices: list[StoredNotice]) -> object:

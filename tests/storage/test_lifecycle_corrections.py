@@ -249,16 +249,16 @@ def rows_on(notices: list[StoredNotice], day: date, key: str) -> dict[tuple[str,
 
 def test_a_stop_finds_an_entity_by_the_name_a_correction_gave_it() -> None:
     notices = stories22_pages("w03-mofcom-2027-32.txt", "w03-mofcom-2027-33-correction.txt",
-                    "w03-qa-2027-04-05-ecl-stop-by-new-name.txt")
+                              "w03-qa-2027-04-05-ecl-stop-by-new-name.txt")
     day = date(2027, 4, 6)
     assert rows_on(notices, day, "MOFCOM-2027-32") == {("hygieaavionics",): ("lifted", day),
-                                                    ("eunomiamaterials",): ("in_force", date(2027, 2, 15))}
+                                                       ("eunomiamaterials",): ("in_force", date(2027, 2, 15))}
     assert derive(notices, day).problems == ()
 
 
 def test_the_old_name_still_finds_it_and_a_name_no_correction_gave_does_not() -> None:
     listing, correction, answer = stories22_pages("w03-mofcom-2027-32.txt", "w03-mofcom-2027-33-correction.txt",
-                                        "w03-qa-2027-04-05-ecl-stop-by-new-name.txt")
+                                                  "w03-qa-2027-04-05-ecl-stop-by-new-name.txt")
     day = date(2027, 4, 6)
     old_name = dataclasses.replace(answer, record=parse_text(
         (STORIES22 / "w03-qa-2027-04-05-ecl-stop-by-new-name.txt").read_text("utf-8").replace("海吉亚航电公司", "健神星航电公司")))

@@ -215,7 +215,7 @@ def test_a_removal_does_not_reach_a_listing_of_its_own_day() -> None:
     day = date(2027, 3, 15)
     assert rows_with_next(notices, day, "MOFCOM-2027-22") == {("titanmaterials", "iapetuselectronics"): ("in_force", day, None)}
     assert rows_with_next(notices, day, "MOFCOM-2026-164") == {("titanmaterials",): ("removed", day, None),
-                                                     ("enceladusoptics",): ("in_force", date(2026, 6, 8), None)}
+                                                               ("enceladusoptics",): ("in_force", date(2026, 6, 8), None)}
     events = {e.id for e in derive(notices, day).events if "MOFCOM-2027-22/" in e.id}
     assert not [i for i in events if "/removed/" in i], events
     assert [i for i in events if i.endswith("MOFCOM-2027-22/imposed/ecl/2027-03-15/titanmaterials")], events

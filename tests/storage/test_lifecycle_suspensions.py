@@ -23,7 +23,7 @@ def stories21_pages(*names: str) -> list[StoredNotice]:
 
 def test_a_stopped_notice_named_in_a_suspension_is_a_note_not_a_problem() -> None:
     notices = stories21_pages("v09-mofcom-2026-171.txt", "v09-mofcom-2026-172.txt", "v09-mofcom-2026-173.txt",
-                    "v09-qa-2026-10-12-ecl-stop.txt", "v09-qa-2027-01-11-ecl-suspend.txt")
+                              "v09-qa-2026-10-12-ecl-stop.txt", "v09-qa-2027-01-11-ecl-suspend.txt")
     got = derive(notices, date(2027, 1, 11))
     assert got.problems == (), got.problems
     assert [n for n in got.notes if "MOFCOM-2026-172" in n and "not applied" in n], got.notes
