@@ -27,18 +27,21 @@ from .simulate import _simulate
 
 # "等2家美国实体", "所列16家", "１６家", "十名": a count of entities or persons ("名单" is a list, not a count)
 COUNT_RE = re.compile(r"([0-9０-９一二三四五六七八九十两百〇零]+)\s*(?:家|名(?!单))")
+# ... followed in its clause by 列入: the count of a listing recounted ("将28家美国实体列入…名单"), not of this step
+HISTORY_RE = re.compile(r"[^，,。；;]*?列入")
 VERBS = {EventKind.REMOVED: "removes", EventKind.LIFTED: "lifts the measures on", EventKind.SUSPENDED: "suspends",
          EventKind.SUSPENSION_EXTENDED: "extends the suspension of", EventKind.RESTORED: "restores the measures on"}
 
 
 def stated_count(action: ActionRecord) -> int | None:
-    """The count the action's text states for what it acts on, read from the first notice it names on ("…第21号所列
-    A等2家" -> 2; a count before it is of something else: "…将28家美国实体列入…。…暂停第21号…"); several: the
-    largest (a step is held only when every count it states is below what it reaches). None when it states none."""
-    text = action.text
-    starts = [text.find(ref.text) for ref in action.targets if ref.text and ref.text in text]
+    """The count the action's text states for what it acts on ("…第21号所列A等2家" -> 2; "将A等2家美国实体从…移出，商务部公告
+    2025年第21号对上述实体…" -> 2), not one of a listing it recounts ("商务部于4月9日将12家美国实体列入…": a count its
+    clause follows with 列入); several: the largest (a step is held only when every count it states is below what it
+    reaches). None when it states none."""
     counts = []
-    for m in COUNT_RE.finditer(text, min(starts) if starts else 0):
+    for m in COUNT_RE.finditer(action.text):
+        if HISTORY_RE.match(action.text, m.end()):
+            continue
         try:
             counts.append(chinese_to_int(m.group(1)))
         except ValueError:
