@@ -52,9 +52,10 @@ from storage.records import (
     ParsedDocument,
     UnusablePage,
 )
+from storage.reviews import read_by_person
 from storage.shortread import lost_entities, names_nobody, reads_less
 from storage.snapshots import get_page, page_ids, record_snapshot, sha256_hex, touch_page, touch_pages
-from storage.vocabulary import HealthKind, as_utc
+from storage.vocabulary import NEEDS_REVIEW, HealthKind, as_utc
 
 if TYPE_CHECKING:  # the parsers load with the first page parsed: a no-change run or replay never imports them
     from scraper.links import ParseFn
@@ -467,6 +468,12 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
         doc = clean_document(parser.parse(raw, url=url, content_type=fetch.content_type))  # stored clean
     except UnusablePage as exc:
         detail = clean_text(f"{exc.reason}: {exc.detail}" if exc.detail else exc.reason)
+        if exc.reason == NEEDS_REVIEW and read_by_person(session, url, sha):  # a person read these very bytes
+            snap = snapshot(PageOutcome.READ_BY_PERSON, detail=detail)
+            snap.outcome, snap.detail = PageOutcome.READ_BY_PERSON.value, detail  # these bytes stored before as well
+            _resolve_issues(session, [unusable_key(url)], fetched_at)
+            return PageResult(url=url, outcome=PageOutcome.READ_BY_PERSON, sha256=sha, detail=detail,
+                              same_bytes=same_bytes)
         snapshot(PageOutcome.UNUSABLE, detail=detail)
         record_issue(session, key=unusable_key(url), source=source, kind=HealthKind.UNUSABLE_PAGE,
                      detail=_unusable_detail(url, detail), seen_at=fetched_at, url=url)

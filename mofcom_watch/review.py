@@ -7,6 +7,12 @@ SHA-256s); ``accept`` stores the copy a person saw (named by its SHA-256, or a p
 transaction with the record of who accepted it (:mod:`storage.reviews`) and the events derived from it. A
 different later copy is judged afresh. A copy cut short by its own account (short of the count it states,
 naming nobody) is never one to accept: the next whole copy replaces it.
+
+A page the parser refuses for a person to read (``needs-review``) is listed too (:func:`storage.reviews.refused_pages`),
+and ``accept URL SHA256`` records that a person read that copy (:func:`accept_page`): its issue closes, the same bytes
+stay so on every later run, other bytes are judged afresh, and nothing of it enters the notices or the feeds. A page
+refused for another reason (a bot check, an index in an article's place, another notice) is the site's problem: the
+next run that reads the page clears it, and ``accept`` refuses it.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
 from mofcom_watch.pipeline import HeldBack, PageParser, PageRouter, held_back, read_again
@@ -26,14 +32,26 @@ from mofcom_watch.reprints import Unsettled, UnsurePair, settle
 from storage.cleantext import clean_text
 from storage.health import warning_key
 from storage.ingest import load_notice, store_parse
+from storage.keys import unusable_key
 from storage.models import HealthIssue, Notice, Page, Snapshot
 from storage.outcomes import PageOutcome
-from storage.records import NoticeRecord
-from storage.reviews import HeldCopy, held_copies, record_acceptance
-from storage.vocabulary import HealthKind, Oddity, OddityReason
+from storage.records import NoticeRecord, UnusablePage
+from storage.reviews import (
+    HeldCopy,
+    RefusedPage,
+    held_copies,
+    needs_review,
+    record_acceptance,
+    record_reading,
+    refused_why,
+)
+from storage.snapshots import snapshot_bytes
+from storage.vocabulary import NEEDS_REVIEW, HealthKind, Oddity, OddityReason, as_utc
 
 PREFIX_MIN = 8  # hex digits of a SHA-256 an operator must give at least
 HEX = frozenset("0123456789abcdef")
+URL_SCHEMES = ("http://", "https://", "file:")  # ``accept``'s first argument a page's URL, not a notice key
+SHOWN = 16  # hex digits of a SHA-256 in a message
 
 
 class ReviewError(Exception):
@@ -129,6 +147,13 @@ class IndexAccepted:
     at: datetime
 
 
+def _shrunk(session: Session, url: str) -> list[HealthIssue]:
+    """The open ``index-shrunk`` warnings of the index at ``url``."""
+    return [issue for issue in session.scalars(select(HealthIssue).where(
+        HealthIssue.kind == HealthKind.WARNING.value, HealthIssue.url == url, HealthIssue.resolved_at.is_(None)))
+        if issue.key == warning_key(issue.source, Oddity(url, OddityReason.INDEX_SHRUNK))]
+
+
 def accept_index(session: Session, url: str, sha: str, *, by: str, at: datetime,
                  note: str | None = None) -> IndexAccepted:
     """A person accepts an index that answers short of its whole copy (it pages differently now, or the ministry
@@ -137,9 +162,7 @@ def accept_index(session: Session, url: str, sha: str, *, by: str, at: datetime,
     back if the index loses more."""
     sha = sha_prefix(sha)
     url = url.strip()
-    shrunk = [issue for issue in session.scalars(select(HealthIssue).where(
-        HealthIssue.kind == HealthKind.WARNING.value, HealthIssue.url == url, HealthIssue.resolved_at.is_(None)))
-        if issue.key == warning_key(issue.source, Oddity(url, OddityReason.INDEX_SHRUNK))]
+    shrunk = _shrunk(session, url)
     if not shrunk:
         raise ReviewError(f"no index-shrunk warning is open for {url} (`mofcom-watch status` lists the warnings)")
     last = session.scalar(select(Snapshot.sha256).join(Page, Snapshot.page_id == Page.id)
@@ -157,14 +180,83 @@ def accept_index(session: Session, url: str, sha: str, *, by: str, at: datetime,
     return IndexAccepted(url, last, by, at)
 
 
+@dataclass(frozen=True)
+class PageRead:
+    """A page the parser refused for a person to read, read by one (its ``unusable-page`` issue closed)."""
+
+    page: RefusedPage
+    why: str  # the parser's reason, as today's parser gives it
+    by: str
+    at: datetime
+
+
+def _refusal(router: PageRouter, snap: Snapshot, url: str) -> UnusablePage | None:
+    """Today's parser on a stored copy: its refusal, or None when it reads the copy (or fails on it)."""
+    try:
+        router.parser(url).parse(snapshot_bytes(snap), url=url, content_type=snap.content_type)
+    except UnusablePage as exc:
+        return exc
+    except Exception:  # noqa: BLE001 - a parser error: no refusal to acknowledge (the next run reports it)
+        return None
+    return None
+
+
+def accept_page(session: Session, router: PageRouter, url: str, sha: str, *, by: str, at: datetime,
+                note: str | None = None) -> PageRead | IndexAccepted:
+    """A person read the copy of ``url`` the parser refused for review (``needs-review``), whose SHA-256 starts with
+    ``sha``: record who, when and which copy, close the page's issue. Nothing of the page becomes a notice. An index's
+    URL with an ``index-shrunk`` warning and no such page: :func:`accept_index`. :class:`ReviewError` (nothing
+    written) for a URL with no open needs-review issue, another copy's SHA-256, a page refused for another reason or
+    held back against a stored notice, or a copy today's parser reads (or refuses otherwise)."""
+    sha = sha_prefix(sha)
+    url = url.strip()
+    issue = session.scalars(select(HealthIssue).where(HealthIssue.key == unusable_key(url),
+                                                      HealthIssue.resolved_at.is_(None))).one_or_none()
+    if issue is None:
+        if _shrunk(session, url):
+            return accept_index(session, url, sha, by=by, at=at, note=note)
+        raise ReviewError(f"no page refused for a person to read nor an index-shrunk warning is open for {url} "
+                          "(`mofcom-watch review` lists the pages held for a person to read; `mofcom-watch status` "
+                          "the warnings)")
+    snap = session.scalars(select(Snapshot).join(Page, and_(Snapshot.page_id == Page.id,
+                                                            Snapshot.sha256 == Page.last_sha256))
+                           .where(Page.url == url)).one_or_none()
+    if snap is None:
+        raise ReviewError(f"{url}: no copy of it is stored (its problem: {issue.detail}); nothing to accept")
+    if snap.notice_key is not None:
+        raise ReviewError(f"{url}: its copy is held back against the stored notice {snap.notice_key}: accept it by "
+                          f"the notice's key (`mofcom-watch review` shows the command)")
+    if snap.outcome != PageOutcome.UNUSABLE.value or not needs_review(snap.detail):
+        raise ReviewError(f"{url} is not refused for a person to read: {issue.detail}; the site's problem, not a "
+                          "reading one: the next run that reads the page clears it")
+    if not snap.sha256.startswith(sha):
+        raise ReviewError(f"{url}: the copy refused for review is SHA-256 {snap.sha256[:SHOWN]}…, not {sha}: read it "
+                          "(`mofcom-watch review`) and accept the copy you read")
+    refusal = _refusal(router, snap, url)
+    if refusal is None:
+        raise ReviewError(f"{url}: this parser reads the copy (SHA-256 {snap.sha256[:SHOWN]}…) now: the next run "
+                          "stores it; nothing to accept")
+    if refusal.reason != NEEDS_REVIEW:
+        raise ReviewError(f"{url}: this parser refuses the copy as {refusal.reason} now, not for a person to read "
+                          "(the site's problem: the next run reports it); nothing to accept")
+    why = clean_text(refusal.detail or refused_why(snap.detail))
+    page = RefusedPage(url, snap.id, snap.sha256, clean_text(f"{NEEDS_REVIEW}: {why}"), as_utc(snap.fetched_at),
+                       as_utc(issue.last_seen))
+    parser = router.parser(url)
+    snap.detail, snap.parser_version, snap.parser_digest = page.detail, parser.version, parser.digest or None
+    record_reading(session, page, why=why, by=by, at=at, note=note)
+    return PageRead(page, why, by, at)
+
+
 def accept(session: Session, router: PageRouter, notice_key: str, sha: str, *, by: str, at: datetime,
-           note: str | None = None) -> Accepted | UnsurePair | IndexAccepted:
+           note: str | None = None) -> Accepted | UnsurePair | IndexAccepted | PageRead:
     """Store the held copy of ``notice_key`` whose SHA-256 starts with ``sha`` as the notice, record who accepted
     it, close its issue; or, when no held copy of it has that SHA-256, keep the unsure pair of Q&As naming it
-    (:func:`mofcom_watch.reprints.settle`) as two notices; or, for an index's URL, :func:`accept_index`.
+    (:func:`mofcom_watch.reprints.settle`) as two notices; or, for a page's URL, :func:`accept_page` (a page
+    refused for a person to read) or :func:`accept_index` (an index short of its whole copy).
     :class:`ReviewError` (nothing written) when there is no such copy nor pair."""
-    if notice_key.strip().startswith(("http://", "https://")):
-        return accept_index(session, notice_key, sha, by=by, at=at, note=note)
+    if notice_key.strip().startswith(URL_SCHEMES):  # a page the parser refused for review, or an index
+        return accept_page(session, router, notice_key, sha, by=by, at=at, note=note)
     sha = sha_prefix(sha)
     copies = held_copies(session)
     mine = [c for c in copies if c.notice_key.casefold() == notice_key.strip().casefold()]

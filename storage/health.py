@@ -30,6 +30,7 @@ from storage.keys import issue_key, unfitted_key
 from storage.models import HealthIssue, Page, Snapshot, SourceRun
 from storage.outcomes import PageOutcome, SourceReport
 from storage.records import EventKind, EventRecord, EventScope
+from storage.reviews import READ_PAGE
 from storage.snapshots import touch_pages
 from storage.vocabulary import TAG_PREFIX, FailureReason, HealthKind, Oddity, as_utc, naive_as_utc
 
@@ -344,6 +345,8 @@ def _title(issue: HealthIssue) -> str:
         return f"Source health: {issue.source}: unusable page {where}"
     if issue.kind == HealthKind.REVIEW_ACCEPTED and issue.key.startswith(f"{HealthKind.REVIEW_ACCEPTED}/same-qa/"):
         return f"Reviewed: {' and '.join(issue.key.split('/')[2:4])}: two Q&As kept as two, by {issue.source}"
+    if issue.kind == HealthKind.REVIEW_ACCEPTED and _read_page(issue):
+        return f"Read by a person: {where}: a page the parser refused for review, read by {issue.source}"
     if issue.kind == HealthKind.REVIEW_ACCEPTED:
         return f"Reviewed: {issue.notice_key or where}: a newer copy that reads less, accepted by {issue.source}"
     if issue.kind == HealthKind.COUNT_MISMATCH:
@@ -351,6 +354,11 @@ def _title(issue: HealthIssue) -> str:
     if issue.kind == HealthKind.OLDER_COPY:
         return f"Source health: {issue.source}: {issue.notice_key or where}: the page served an older copy again"
     return f"Source health: {issue.source}: {issue.kind} {where}".rstrip()
+
+
+def _read_page(issue: HealthIssue) -> bool:
+    """Whether a review-accepted record says a person read a page the parser refused (``storage.reviews``)."""
+    return issue.key.startswith(f"{HealthKind.REVIEW_ACCEPTED}/{READ_PAGE}/")
 
 
 def _event_id(issue: HealthIssue, state: str, moment: datetime) -> str:
@@ -363,6 +371,7 @@ def health_events(session: Session) -> list[EventRecord]:
     issues = list(session.scalars(select(HealthIssue).order_by(HealthIssue.key)))
     # a page's issue closed by a person's acceptance (storage.reviews): (URL, moment) of each acceptance
     accepted = {(i.url, naive_as_utc(i.first_seen)) for i in issues if i.kind == HealthKind.REVIEW_ACCEPTED}
+    read = {(i.url, naive_as_utc(i.first_seen)) for i in issues if i.kind == HealthKind.REVIEW_ACCEPTED and _read_page(i)}
     for issue in issues:
         if issue.kind == HealthKind.WARNING:  # said by status and /healthz, no feed item: it fails nothing
             continue
@@ -374,8 +383,10 @@ def health_events(session: Session) -> list[EventRecord]:
                 id=_event_id(issue, "accepted", first), kind=EventKind.SOURCE_HEALTH, scope=EventScope.HEALTH,
                 list=None, notice_key=issue.notice_key, source_key=None, entity_key=None, effective=first.date(),
                 until=None, occurred=first, updated=first, title=title,
-                summary=f"{issue.detail}. A person reviewed the copy and accepted it (mofcom-watch accept); the "
-                        "notice's own items say what changed.",
+                summary=(f"{issue.detail}. A person read the page (mofcom-watch accept); no item of this feed "
+                         "tells what it says." if _read_page(issue) else
+                         f"{issue.detail}. A person reviewed the copy and accepted it (mofcom-watch accept); the "
+                         "notice's own items say what changed."),
                 extra=extra + (("state", "accepted"),),
             ))
             continue
@@ -394,7 +405,9 @@ def health_events(session: Session) -> list[EventRecord]:
                 id=_event_id(issue, "resolved", done), kind=EventKind.SOURCE_HEALTH, scope=EventScope.HEALTH, list=None,
                 notice_key=issue.notice_key, source_key=None, entity_key=None, effective=done.date(), until=None,
                 occurred=done, updated=done, title="Resolved: " + title,
-                summary=(f"A person reviewed this copy and accepted it: {issue.detail}" if by_review
+                summary=(f"A person read this copy, which the parser refused (nothing of it is in the feeds): "
+                         f"{issue.detail}" if (issue.url, done) in read
+                         else f"A person reviewed this copy and accepted it: {issue.detail}" if by_review
                          else f"A later run found this fixed: {issue.detail}"),
                 extra=extra + (("state", "resolved"),),
             ))

@@ -23,6 +23,9 @@ class PageOutcome(StrEnum):
     NEWS = "news"  # a news report: a NewsReport row, never a state change
     UNUSABLE = "unusable"  # bot check, error page, shell, cut short: a health issue
     ERROR = "error"  # the parser or the store failed: nothing of the page was used
+    # refused by the parser for a person to read (needs-review), and a person read these bytes (``mofcom-watch
+    # accept URL SHA256``, :mod:`storage.reviews`): no problem any more, yet nothing of it is a notice or a feed item
+    READ_BY_PERSON = "read-by-person"
 
     @property
     def usable(self) -> bool:
@@ -31,7 +34,9 @@ class PageOutcome(StrEnum):
 
 USABLE_OUTCOMES = frozenset(o.value for o in PageOutcome if o.usable)
 UNUSABLE_OUTCOMES = tuple(sorted(o.value for o in PageOutcome if not o.usable))  # few rows: looked up by index
-NOTICE_OUTCOMES = frozenset({PageOutcome.NOTICE.value, PageOutcome.NEWS.value})
+# the pages re-checked as recent notices (``storage.pages.PageStore.recent_notice_pages``): a page a person read in
+# place of the parser too, so that a new copy of it is judged afresh
+NOTICE_OUTCOMES = frozenset({PageOutcome.NOTICE.value, PageOutcome.NEWS.value, PageOutcome.READ_BY_PERSON.value})
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,14 @@ it (``mofcom-watch accept``, :mod:`mofcom_watch.review`) is recorded as a health
 closed as it is opened, so it is never a problem: who accepted (its ``source``), when (``first_seen``), which
 copy (its ``url``, and its key: the notice and the copy's SHA-256), what it replaced and what went (``detail``).
 The source-health feed carries it as an item; ``status`` shows the acceptances the stored notices rest on.
+
+A page the parser refuses for a person to read (``needs-review``: a step it saw but could not read whole, a removal
+pointing to a missing annex, ...) is stored as an unusable snapshot with an open ``unusable-page`` issue naming no
+notice (:func:`refused_pages`). A person who read that copy says so (``mofcom-watch accept URL SHA256``): a
+``review-accepted`` record keyed by the copy's SHA-256 and URL (:func:`read_page_key`), the snapshot's outcome
+``read-by-person`` and the issue closed. Nothing of the page becomes a notice or a feed item: it was read by a person,
+not by this parser, and ``status`` keeps showing it (:func:`read_pages`). The same bytes fetched again stay so
+(:func:`read_by_person`, asked by the pipeline); other bytes at the URL are judged afresh.
 """
 
 from __future__ import annotations
@@ -21,9 +29,11 @@ from sqlalchemy.orm import Session, aliased
 from storage.cleantext import clean_text
 from storage.keys import fit_key, issue_key, unusable_key
 from storage.models import HealthIssue, Notice, Page, Snapshot
-from storage.vocabulary import HealthKind, as_utc
+from storage.outcomes import PageOutcome
+from storage.vocabulary import NEEDS_REVIEW, HealthKind, as_utc
 
 BY_LEN = 64  # HealthIssue.source: who accepted
+READ_PAGE = "read-page"  # the part of a review-accepted key that says a person read a page the parser refused
 LOST_LISTED = 20  # what went, named in an acceptance's detail; the rest are counted
 
 
@@ -120,7 +130,8 @@ def acceptances(session: Session, *, current_only: bool = False) -> list[Accepta
         .outerjoin(Notice, Notice.key == HealthIssue.notice_key)
         .outerjoin(Snapshot, Snapshot.id == Notice.snapshot_id)
         .outerjoin(Page, Page.id == Snapshot.page_id)
-        .where(HealthIssue.kind == HealthKind.REVIEW_ACCEPTED.value)
+        .where(HealthIssue.kind == HealthKind.REVIEW_ACCEPTED.value,
+               ~HealthIssue.key.startswith(f"{HealthKind.REVIEW_ACCEPTED}/{READ_PAGE}/"))
         .order_by(HealthIssue.first_seen, HealthIssue.key)
     )
     found = []
@@ -129,4 +140,126 @@ def acceptances(session: Session, *, current_only: bool = False) -> list[Accepta
         current = stored_sha == sha and stored_url == url
         if current or not current_only:
             found.append(Acceptance(notice_key or "", url or "", sha, by, as_utc(at), detail, current))
+    return found
+
+
+def read_page_key(url: str, sha256: str) -> str:
+    """The key of the record that a person read this copy (the bytes' SHA-256) of a page the parser refused for review:
+    the SHA-256 before the URL, so that a URL too long for the column still leaves it whole."""
+    return issue_key(HealthKind.REVIEW_ACCEPTED, READ_PAGE, sha256, url)
+
+
+def needs_review(detail: str | None) -> bool:
+    """Whether a snapshot's detail is the parser's refusal for a person to read ("needs-review: why")."""
+    return detail is not None and detail.partition(":")[0].strip() == NEEDS_REVIEW
+
+
+def refused_why(detail: str | None) -> str:
+    """The parser's reason without its tag ("needs-review: X" -> "X")."""
+    tag, colon, why = (detail or "").partition(":")
+    return why.strip() if colon and tag.strip() == NEEDS_REVIEW else (detail or "")
+
+
+@dataclass(frozen=True)
+class RefusedPage:
+    """A page whose latest copy the parser refused for a person to read, with its open issue."""
+
+    url: str
+    snapshot_id: int
+    sha256: str
+    detail: str  # the parser's reason, "needs-review: ..."
+    first_seen: datetime  # when these bytes were first fetched
+    last_seen: datetime  # when they were last fetched (the issue's last sighting)
+
+    @property
+    def why(self) -> str:
+        return refused_why(self.detail)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"url": self.url, "sha256": self.sha256, "why": self.why, "first_seen": self.first_seen.isoformat(),
+                "last_seen": self.last_seen.isoformat()}
+
+
+def refused_pages(session: Session) -> list[RefusedPage]:
+    """Every page with an open ``unusable-page`` issue whose latest copy the parser refused for a person to read
+    (stored unusable under no notice's key, its detail tagged ``needs-review``), oldest issue first."""
+    rows = session.execute(
+        select(HealthIssue.url, Snapshot.id, Snapshot.sha256, Snapshot.detail, Snapshot.fetched_at,
+               HealthIssue.last_seen)
+        .join(Page, Page.url == HealthIssue.url)
+        .join(Snapshot, and_(Snapshot.page_id == Page.id, Snapshot.sha256 == Page.last_sha256))
+        .where(HealthIssue.kind == HealthKind.UNUSABLE_PAGE.value, HealthIssue.resolved_at.is_(None),
+               HealthIssue.notice_key.is_(None), Snapshot.outcome == PageOutcome.UNUSABLE.value, Snapshot.notice_key.is_(None))
+        .order_by(HealthIssue.first_seen, HealthIssue.key)
+    )
+    return [RefusedPage(url, snap_id, sha, detail, as_utc(first), as_utc(last))
+            for url, snap_id, sha, detail, first, last in rows if needs_review(detail)]
+
+
+def read_by_person(session: Session, url: str, sha256: str) -> bool:
+    """Whether a person recorded reading this copy of ``url`` (``mofcom-watch accept URL SHA256``)."""
+    key = read_page_key(url, sha256)
+    return session.scalar(select(HealthIssue.id).where(HealthIssue.key == key).limit(1)) is not None
+
+
+def record_reading(session: Session, page: RefusedPage, *, why: str, by: str, at: datetime,
+                   note: str | None = None) -> HealthIssue:
+    """Record that ``by`` read ``page``'s copy at ``at`` in place of the parser (opened and closed at once), mark the
+    snapshot ``read-by-person`` and close the page's issue then. ``why``: the parser's reason as read now."""
+    at = as_utc(at)
+    detail = clean_text(
+        f"{page.url}: the copy first fetched {page.first_seen:%Y-%m-%d %H:%M} UTC (SHA-256 {page.sha256}), which the "
+        f"parser refused for a person to read ({why}), was read by {by}: read by a person, not by this parser; "
+        "nothing of it is in the store's notices or the feeds" + (f"; note: {note}" if note else ""))
+    session.execute(update(Snapshot).where(Snapshot.id == page.snapshot_id)
+                    .values(outcome=PageOutcome.READ_BY_PERSON.value))
+    session.execute(update(HealthIssue)
+                    .where(HealthIssue.key == unusable_key(page.url), HealthIssue.resolved_at.is_(None))
+                    .values(resolved_at=at))
+    key = read_page_key(page.url, page.sha256)
+    record = session.scalars(select(HealthIssue).where(HealthIssue.key == key)).one_or_none()
+    if record is None:
+        record = HealthIssue(key=key, kind=HealthKind.REVIEW_ACCEPTED.value)
+        session.add(record)
+    record.source, record.detail, record.url, record.notice_key = fit_key(by, BY_LEN), detail, page.url, None
+    record.run_id, record.first_seen, record.last_seen, record.resolved_at = None, at, at, at
+    session.flush()
+    return record
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A person's record of reading a copy the parser refused; ``current``: the page's latest copy is still those
+    bytes, still unread by the parser (nothing of it in the feeds)."""
+
+    url: str
+    sha256: str
+    read_by: str
+    read_at: datetime
+    detail: str
+    current: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {"url": self.url, "sha256": self.sha256, "read_by": self.read_by, "read_at": self.read_at.isoformat(),
+                "detail": self.detail, "current": self.current}
+
+
+def read_pages(session: Session, *, current_only: bool = False) -> list[Reading]:
+    """The recorded readings of refused pages, oldest first (``current_only``: those whose page still serves the copy
+    read, which the parser still does not read: what the feeds do not contain)."""
+    rows = session.execute(
+        select(HealthIssue.key, HealthIssue.url, HealthIssue.source, HealthIssue.first_seen, HealthIssue.detail,
+               Snapshot.sha256, Snapshot.outcome)
+        .outerjoin(Page, Page.url == HealthIssue.url)
+        .outerjoin(Snapshot, and_(Snapshot.page_id == Page.id, Snapshot.sha256 == Page.last_sha256))
+        .where(HealthIssue.kind == HealthKind.REVIEW_ACCEPTED.value,
+               HealthIssue.key.startswith(f"{HealthKind.REVIEW_ACCEPTED}/{READ_PAGE}/"))
+        .order_by(HealthIssue.first_seen, HealthIssue.key)
+    )
+    found = []
+    for key, url, by, at, detail, latest, outcome in rows:
+        sha = key.split("/")[2]
+        current = latest == sha and outcome == PageOutcome.READ_BY_PERSON.value
+        if current or not current_only:
+            found.append(Reading(url or "", sha, by, as_utc(at), detail, current))
     return found

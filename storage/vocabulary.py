@@ -153,6 +153,12 @@ class HealthKind(StrEnum):
     WARNING = "warning"  # a routine oddity of a source (an index out of its column): said, never failing health
 
 
+# The parser's tag for a page it refuses for a person to read (``scraper/parse/page.py``: ``UnusablePage(NEEDS_REVIEW,
+# ...)``, stored as the snapshot's detail "needs-review: why"): the one refusal a person may acknowledge (``mofcom-watch
+# accept URL SHA256``); the others (bot check, an index in an article's place, another notice) are the site's.
+NEEDS_REVIEW = "needs-review"
+
+
 class OddityReason(StrEnum):
     """What a source's warning (``HealthKind.WARNING``) is about: an oddity the crawler read right and says, which an
     operator should look at but which fails no health check (``status`` exits 0, ``/healthz`` 200 for it)."""

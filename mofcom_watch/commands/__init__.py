@@ -27,11 +27,11 @@ COMMANDS: dict[str, CommandEntry] = {
                            "Per notice and list: current state, since when, until when, days left; then "
                            "health problems."),
     "review": CommandEntry("mofcom_watch.commands.review_cmd",
-                           "List the newer copies held back because they read less than the stored notice, for a "
-                           "person to accept."),
+                           "List what waits for a person: held-back copies that read less, and pages the parser "
+                           "refused."),
     "accept": CommandEntry("mofcom_watch.commands.review_cmd",
-                           "Accept a held-back copy after review: store it, derive its events, record who accepted "
-                           "which copy."),
+                           "Accept a held-back copy after review, or record that you read a page the parser "
+                           "refused."),
     "timeline": CommandEntry("mofcom_watch.commands.timeline_cmd",
                              "One entity's history on every list (each listing with its events)."),
     "evidence": CommandEntry("mofcom_watch.commands.evidence_cmd",

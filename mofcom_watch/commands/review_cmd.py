@@ -1,16 +1,19 @@
 """`mofcom-watch review [--json]` and `mofcom-watch accept KEY SHA256`: a person's word on a held-back copy.
 
 A newer copy of a notice page that reads less than the stored notice is held back, and every run reports it
-(a page cut short, or the notice republished without some of it: only a person can tell). ``review`` lists
+(a page cut short, or the notice republished without some of it: only a person can tell). So is a page the parser
+refuses for a person to read (needs-review: a step it saw but could not read whole). ``review`` lists
 them: exit 0 when none is pending, 1 when some are, 2 when there is no database. ``accept`` stores the copy
 named by its SHA-256 (or a prefix of at least 8 hex digits, as ``review`` shows it), derives its events and
-records who accepted which copy when (``status`` shows it, the source-health feed carries it): exit 0 done,
+records who accepted which copy when (``status`` shows it, the source-health feed carries it); given a refused
+page's URL, it records that a person read that copy (nothing of it becomes a notice or a feed item): exit 0 done,
 2 for bad input (unknown notice, another copy's SHA-256, nothing pending; nothing is written), 3 when the
 store cannot be written or another writer kept the run lock past lock_wait_seconds.
 """
 
 from __future__ import annotations
 
+import shlex
 from datetime import datetime, timezone
 from typing import Optional
 
@@ -28,6 +31,8 @@ SHOWN_SHA = 16  # hex digits of a SHA-256 in the table (``--json`` gives them wh
 REVIEW_COLUMNS = (Column("notice"), Column("url", wrap=True, max_width=48, drop=4),
                   Column("would go", wrap=True, max_width=40), Column("stored SHA-256", drop=3), Column("new SHA-256"),
                   Column("first seen", drop=2), Column("last seen", drop=1))  # drop: hidden first on a narrow terminal
+REFUSED_COLUMNS = (Column("url", wrap=True, max_width=48), Column("why the parser refused it", wrap=True, max_width=60),
+                   Column("SHA-256"), Column("first seen", drop=2), Column("last seen", drop=1))
 
 
 def _router():  # noqa: ANN202 - a PageRouter; the sources' modules load here
@@ -45,20 +50,31 @@ def _when(moment: datetime) -> str:
     return f"{moment:%Y-%m-%d %H:%M} UTC"
 
 
+def _read_command(url: str, sha: str) -> str:
+    """The command that records a person's reading of a refused page's copy."""
+    return f"mofcom-watch accept {shlex.quote(url)} {sha[:SHOWN_SHA]}"
+
+
 def register(app: typer.Typer) -> None:
     @app.command("review")
     def _review(
         ctx: typer.Context,
         as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
     ) -> None:
-        """List the newer copies held back because they read less than the stored notice, for a person to accept."""
+        """List what waits for a person: held-back copies that read less, and pages the parser refused.
+
+        A held-back copy reads less than the stored notice (a page cut short, or the notice republished without some
+        of it): it enters the feeds once a person accepts it (`accept`). A refused page is one the parser saw but
+        could not read whole (needs-review): nothing of it ever enters them; `accept` records that a person read it."""
         from mofcom_watch.reprints import unsure_pairs
         from mofcom_watch.review import pending_reviews
+        from storage.reviews import refused_pages
 
         engine, session = open_session(ctx, read_only=True)  # a listing: never a write to the store
         try:
             pending = pending_reviews(session, _router())
             pairs = unsure_pairs(session)
+            refused = refused_pages(session)
         except Exception as exc:  # noqa: BLE001 - a resource fault is one line; anything else goes on up
             exit_on_resource_fault("mofcom-watch review", exc, db_url=app_context(ctx).settings.database_url)
         finally:
@@ -66,15 +82,27 @@ def register(app: typer.Typer) -> None:
             engine.dispose()
         if as_json:
             typer.echo(term.json_text({"pending": [p.to_json() for p in pending],
-                                       "unsure_qas": [p.to_json() for p in pairs]}))
-            raise typer.Exit(1 if pending or pairs else 0)
+                                       "unsure_qas": [p.to_json() for p in pairs],
+                                       "needs_review": [dict(r.to_json(), command=_read_command(r.url, r.sha256))
+                                                        for r in refused]}))
+            raise typer.Exit(1 if pending or pairs or refused else 0)
         out = term.console()
         for pair in pairs:  # two Q&As that may be one, not merged: a person's word keeps them as two
             out.print(Text(term.shown(f"Not merged: {pair.detail}. If they are two Q&As, or one you accept as "
                                       f"stored twice: mofcom-watch accept {pair.keys[1]} {pair.sha256[:SHOWN_SHA]}")))
+        if refused:  # pages the parser would not read: a person reads them, and says so
+            rows = [tuple(map(term.shown, (r.url, r.why, r.sha256[:SHOWN_SHA], _when(r.first_seen),
+                                            _when(r.last_seen)))) for r in refused]
+            print_table(out, TableText("Held for a person to read: the parser refused the page (needs-review)",
+                                       REFUSED_COLUMNS, rows))
+            out.print("Nothing of these pages is in the notices or the feeds. Read each page; once you have (and done "
+                      "what it asks), record that you read that copy (--note says what you did):")
+            for r in refused:
+                out.print(Text(term.shown(f"  {_read_command(r.url, r.sha256)}")))
         if not pending:
-            out.print("Nothing held back for review." if not pairs else "No copy held back for review.")
-            raise typer.Exit(1 if pairs else 0)
+            if not refused:
+                out.print("Nothing held back for review." if not pairs else "No copy held back for review.")
+            raise typer.Exit(1 if pairs or refused else 0)
         rows = [tuple(map(term.shown, (p.copy.notice_key, p.copy.url, "、".join(p.lost),
                                         (p.copy.stored_sha256 or "")[:SHOWN_SHA], p.copy.sha256[:SHOWN_SHA],
                                         _when(p.copy.first_seen), _when(p.copy.last_seen)))) for p in pending]
@@ -89,17 +117,23 @@ def register(app: typer.Typer) -> None:
     @app.command("accept")
     def _accept(
         ctx: typer.Context,
-        notice_key: str = typer.Argument(..., metavar="KEY", help="The notice, as `review` names it; or an index's URL "
-                                         "whose index-shrunk warning `status` shows, to accept the index as it is."),
+        notice_key: str = typer.Argument(..., metavar="KEY", help="The notice, as `review` names it; or the URL of a "
+                                         "page `review` lists as held for a person to read, to record that you read "
+                                         "it; or an index's URL whose index-shrunk warning `status` shows, to accept "
+                                         "the index as it is."),
         sha256: str = typer.Argument(..., metavar="SHA256",
-                                     help="The held copy's SHA-256, or its first 8 or more hex digits, as `review` shows it."),
+                                     help="The copy's SHA-256, or its first 8 or more hex digits, as `review` shows it."),
         by: Optional[str] = typer.Option(None, "--by", metavar="WHO", help="Who accepts it (default: user@host)."),
-        note: Optional[str] = typer.Option(None, "--note", metavar="WHY", help="Why, kept with the record."),
+        note: Optional[str] = typer.Option(None, "--note", metavar="WHY", help="Why, or what was done about the page, kept with the record."),
         as_of: Optional[str] = typer.Option(None, "--as-of", help=AS_OF_NOW_HELP),
     ) -> None:
-        """Accept a held-back copy after review: store it, derive its events, record who accepted which copy."""
+        """Accept a held-back copy after review, or record that you read a page the parser refused.
+
+        A held-back copy is stored, its events derived, and who accepted which copy recorded. A refused page stays
+        out of the notices and the feeds: the record says who read which copy, and its problem closes for those
+        bytes."""
         from mofcom_watch.publish import publish
-        from mofcom_watch.review import Accepted, IndexAccepted, ReviewError, accept, operator
+        from mofcom_watch.review import Accepted, IndexAccepted, PageRead, ReviewError, accept, operator
         from storage.db import WRITE_LOCK, session_factory
         from storage.runlock import make_holder, run_lock
 
@@ -134,6 +168,15 @@ def register(app: typer.Typer) -> None:
             out.print(Text(term.shown(f"accepted: {done.url} as it answers now (SHA-256 {done.sha256}): its "
                                       f"index-shrunk warning closed, by {who} at {_when(at)}; its next answers are held "
                                       "to this one")))
+            return
+        if isinstance(done, PageRead):
+            r = done.page
+            out.print(Text(term.shown(
+                f"recorded: {r.url}, the copy first fetched {_when(r.first_seen)} (SHA-256 {r.sha256}), read by "
+                f"{done.by} at {_when(done.at)}; the parser refused it: {done.why}; its problem is closed for this copy "
+                "(other bytes at the URL are judged afresh)")))
+            out.print("Read by a person, not by this parser: nothing of it is in the notices or the feeds "
+                      "(mofcom-watch status lists it).")
             return
         if not isinstance(done, Accepted):  # an unsure pair of Q&As, kept as two notices
             out.print(Text(term.shown(f"accepted: {' and '.join(done.keys)} stay two notices, not merged (their "

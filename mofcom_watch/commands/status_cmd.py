@@ -28,7 +28,7 @@ from storage.health import LastRunFailed, SourceCheck, last_run_failures, source
 from storage.models import Notice, SourceRun
 from storage.publications import PublishRecord, last_publication
 from storage.records import ListingState, StatusRow
-from storage.reviews import Acceptance, acceptances
+from storage.reviews import Acceptance, Reading, acceptances, read_pages
 from storage.status import StatusReport, status_report
 from storage.vocabulary import as_utc, list_name, ministry_of, next_label, row_label, state_label
 
@@ -121,6 +121,17 @@ def print_accepted(reviewed: list[Acceptance], console: Console) -> None:
     console.print(f"[bold]ACCEPTED AFTER REVIEW: {len(reviewed)} notice(s) read from a copy a person accepted[/]")
     for a in reviewed:
         console.print(Text(term.shown(f"  {a.accepted_at:%Y-%m-%d %H:%M} UTC: {a.detail}")))
+
+
+def print_read(readings: list[Reading], console: Console) -> None:
+    """The pages the parser refused for a person to read and a person read (``mofcom-watch accept URL SHA256``), still
+    serving that copy: what the feeds do not contain."""
+    if not readings:
+        return
+    console.print(f"[bold]READ BY A PERSON, NOT BY THIS PARSER: {len(readings)} page(s) the parser refused; nothing "
+                  "of them is in the feeds[/]")
+    for r in readings:
+        console.print(Text(term.shown(f"  {r.read_at:%Y-%m-%d %H:%M} UTC: {r.detail}")))
 
 
 @dataclass(frozen=True)
@@ -216,6 +227,7 @@ def register(app: typer.Typer) -> None:
 
             activity = replace(activity, run_lock_stuck=stuck(engine))
             reviewed = acceptances(session, current_only=True)
+            readings = read_pages(session, current_only=True)
         finally:
             session.close()
             engine.dispose()
@@ -225,12 +237,14 @@ def register(app: typer.Typer) -> None:
         settings = app_context(ctx).settings
         activity = replace(activity, low_space=tuple(low_space((sqlite_file(settings.database_url), settings.feeds_path))))
         if as_json:
-            out = dict(report_json(report), **activity.to_json(), accepted_reviews=[a.to_json() for a in reviewed])
+            out = dict(report_json(report), **activity.to_json(), accepted_reviews=[a.to_json() for a in reviewed],
+                       read_by_person=[r.to_json() for r in readings])
             if not activity.ok:  # was "ok": true beside a failed publish or a full disk (exit 1 all the same)
                 out.update(ok=False, problems=[*out["problems"], *activity.problem_lines()])
             typer.echo(term.json_text(out))
         else:
             print_report(report, term.console(), all_clear=activity.ok)
             print_accepted(reviewed, term.console())
+            print_read(readings, term.console())
             activity.print(term.console())
         raise typer.Exit(0 if report.ok and activity.ok else 1)

@@ -14,7 +14,15 @@ from sqlalchemy.orm import Session
 from storage.health import health_events, open_health_issues
 from storage.ingest import load_notice, record_issue, store_notice, store_parse
 from storage.keys import unusable_key
-from storage.reviews import BY_LEN, acceptances, held_copies, record_acceptance
+from storage.reviews import (
+    BY_LEN,
+    acceptances,
+    held_copies,
+    needs_review,
+    read_page_key,
+    record_acceptance,
+    refused_why,
+)
 from storage.snapshots import record_snapshot
 from storage.vocabulary import HealthKind
 from tests.storage.test_ingest_notice import ENTITIES, T0, URL_A, uel7
@@ -60,3 +68,14 @@ def test_a_held_copy_is_listed_and_an_acceptance_is_recorded_closed_and_said(eng
     (resolved,) = [e for title, e in events.items() if title.startswith("Resolved: ")]
     assert resolved.summary.startswith("A person reviewed this copy and accepted it: ")
     assert len(events) == 3  # the page's issue opened and resolved, and the acceptance: never an open problem
+
+
+def test_a_refusal_for_a_person_is_told_by_its_tag_and_a_reading_keeps_its_sha256_whole_in_its_key() -> None:
+    """Only the parser's ``needs-review`` refusal is one a person may acknowledge (a bot check is the site's); the
+    record of a reading keys the copy's SHA-256 before the URL, so a URL too long for the column cuts the URL only."""
+    assert needs_review("needs-review: no entities found for a removal: left out: a person must read it")
+    assert needs_review("needs-review") and not needs_review(None) and not needs_review("needs-reviewer: x")
+    assert not needs_review("bot-check: a challenge page") and not needs_review("list-at-article: an index")
+    assert refused_why("needs-review: a step: left out") == "a step: left out"
+    key = read_page_key("https://www.mofcom.gov.cn/" + "a" * 600, "f" * 64)
+    assert len(key) <= 512 and key.split("/")[:3] == ["review-accepted", "read-page", "f" * 64]
