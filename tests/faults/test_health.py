@@ -31,7 +31,7 @@ def wait_for(served, predicate, what: str, timeout: float = 120.0) -> dict:
         report = dict(json.loads(body), http=status)
         if predicate(report):
             return report
-        time.sleep(0.5)
+        time.sleep(0.1)
     raise AssertionError(f"timed out waiting for {what}: {report}")
 
 

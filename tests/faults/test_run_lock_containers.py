@@ -7,8 +7,8 @@ unit-tested with recorded namespace fields in tests/storage/test_runlock.py).
   heartbeat to go stale (MOFCOM_WATCH_LOCK_STALE: minutes in production, 2 s here), not 2 hours.
 - Two overlapping runs in two containers with one host name, both PID 1: the second never judges the first
   dead by its pid (another namespace's pid means nothing here). It waits and gives up (exit 3), the first
-  finishes and publishes. The site holds the first's fetches longer than the stale limit: only the heartbeat
-  thread keeps its lock fresh (the cycle itself writes nothing while its fetches wait on the site).
+  finishes and publishes. The first's fetches are slower than the stale limit: only the heartbeat thread
+  keeps its lock fresh (the cycle itself writes nothing while its fetches wait on the slow site).
 """
 
 from __future__ import annotations
@@ -92,11 +92,10 @@ def test_a_run_killed_in_its_container_blocks_the_next_container_only_until_its_
 def test_two_containers_with_one_host_name_never_write_at_once(tmp_path):
     db = f"sqlite:///{tmp_path / 'store.sqlite'}"
     feeds = tmp_path / "feeds"
-    with HeldSite(FIXTURES, hold_after=0) as site:  # the first run's requests wait in the site until the point is made
+    with SiteServer(FIXTURES, latency=1.2) as site:  # a slow site: the first run lasts most of a minute
         env = base_urls_env(site.url, **FAST_LOCK)
-        first = container_run("mofcom-watch", db, run_args(site.url, feeds),
-                              {**env, "MOFCOM_WATCH_TIMEOUT": "120"})  # (its held fetches must not time out)
-        assert until(lambda: lock_holder(db) is not None, 60)  # (it cannot finish before the site answers again)
+        first = container_run("mofcom-watch", db, run_args(site.url, feeds), env)
+        assert until(lambda: lock_holder(db) is not None, 60)
         holder = lock_holder(db)
         assert holder is not None and holder.startswith("mofcom-watch:1:"), holder
         time.sleep(3.5)  # longer than the stale limit: the first run keeps its lock by its heartbeats alone
@@ -104,11 +103,11 @@ def test_two_containers_with_one_host_name_never_write_at_once(tmp_path):
                                       {**env, "MOFCOM_WATCH_LOCK_WAIT": "3"}), timeout=120)
         still_first = lock_holder(db)
         running = first.poll() is None
-        site.go.set()  # the point is made: the first run may finish its crawl at full speed now
+        site.latency = 0.0  # the point is made: the first run may finish its crawl at full speed now
         out, err = first.communicate(timeout=300)
         done_first = Done(first.returncode, out, err)
     assert still_first == holder, (still_first, holder)  # never taken over
-    assert running, "the first run ended before the second gave up"
+    assert running, "the first run ended before the second gave up: make its fetches slower"
     assert second.code == 3, second.out + second.err
     assert second.err.strip().splitlines()[-1].startswith("mofcom-watch run: gave up after waiting 3 s: another run "
                                                           "holds the 'cycle' lock: pid 1 on host mofcom-watch"), second.err
@@ -144,12 +143,12 @@ def test_a_paused_run_whose_lock_was_taken_over_writes_nothing_when_it_wakes(tmp
     path = tmp_path / "store.sqlite"
     db = f"sqlite:///{path}"
     feeds = tmp_path / "feeds"
-    with HeldSite(FIXTURES, hold_after=1) as site:  # after its first page the run's requests wait in the site
+    with SiteServer(FIXTURES, latency=0.4) as site:
         env = base_urls_env(site.url, **FAST_LOCK)
         paused = subprocess.Popen(command(db, *run_args(site.url, feeds)), cwd=ROOT, env=env, text=True,
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         try:
-            assert until(lambda: lock_holder(db) is not None and site.held > 0, 60)
+            assert until(lambda: lock_holder(db) is not None and len(site.hits) >= 1, 60)
             for _ in range(200):  # paused between transactions, as it mostly is (it waits on the network)
                 os.kill(paused.pid, signal.SIGSTOP)
                 if not _write_locked(path):
@@ -158,7 +157,7 @@ def test_a_paused_run_whose_lock_was_taken_over_writes_nothing_when_it_wakes(tmp
                 time.sleep(0.01)
             else:
                 pytest.fail("the run was never paused outside a write transaction")
-            site.go.set()  # (the paused run's fetches in flight are answered while it sleeps)
+            site.latency = 0.0  # (the paused run's fetches in flight are answered while it sleeps)
             taker = container_run("ctr-bbbb", db, run_args(site.url, feeds), {**env, "MOFCOM_WATCH_LOCK_WAIT": "30"})
             took = until(lambda: (lock_holder(db) or "").startswith("ctr-bbbb:1:") or taker.poll() is not None, 30)
             taker.kill()  # the taker's row stays: the lock is not the paused run's any more

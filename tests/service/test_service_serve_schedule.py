@@ -116,8 +116,13 @@ def test_serve_schedule_picks_up_a_page_added_between_cycles(tmp_path: Path) -> 
             reader = Newsboat(tmp_path / "newsboat", f"{base}/feeds/{FEED}") if shutil.which("newsboat") else None
             if reader:
                 assert reader.reload() == (len(ids), len(ids))
-            # a reader polling again gets 304 (cycles keep running: the unchanged feed keeps its ETag)
-            time.sleep(2.5)
+            # a reader polling again gets 304 (cycles keep running: the unchanged feed keeps its ETag) after a later
+            # cycle has finished (waited for, not guessed with a sleep)
+            def last_cycle():  # noqa: ANN202
+                return json.loads(get(f"{base}/healthz")[2])["last_cycle"]
+
+            first_cycle = poll(last_cycle, proc, "the first cycle's end")
+            poll(lambda: last_cycle() not in (None, first_cycle), proc, "a later cycle's end")
             again = get(f"{base}/feeds/{FEED}", {"If-None-Match": headers["etag"]})
             assert again[0] == 304 and again[2] == b""
             if reader:
