@@ -201,14 +201,16 @@ def what_changed(old: EventRecord, new: EventRecord) -> str:
 
 def _cause(old: EventRecord, new: EventRecord, at: datetime) -> str:
     """Why an item changed, as its correction says it: the pages it rests on changed (a notice's new revision), or, when
-    every notice it rests on is still the same page (the same SHA-256 for each notice key), only the parser's reading
-    of them did (a new parser version reads the stored page anew): never "the text changed" for a page that did not."""
+    every notice it rests on is still the same page (the same SHA-256 for each notice key), only their reading
+    did (a new parser reads the stored page anew, or a new engine derives other words from the same notices:
+    engine22's "Withdrawn before it took effect", session 24's removal saying the measures stop too): never "the text
+    changed" for a page that did not."""
     before = {(p.notice_key, p.sha256) for p in old.provenance}
     now = {(p.notice_key, p.sha256) for p in new.provenance}
     if now and all(sha for _, sha in now) and now <= before:
         pages = ", ".join(f"{key} SHA-256 {sha[:12]}…" for key, sha in sorted(now) if sha)
-        return (f"the parser's reading of the page it rests on changed, not the page ({pages}, unchanged): "
-                "a new parser version read the stored page again")
+        return (f"the reading of the pages it rests on changed, not the pages ({pages}, unchanged): a new version of "
+                "the parser or of the lifecycle engine read the stored pages again")
     return f"the text of a notice it rests on changed (revision fetched {at.isoformat()})"
 
 

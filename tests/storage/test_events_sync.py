@@ -222,7 +222,8 @@ def test_a_new_parser_reading_the_same_page_is_not_said_to_be_a_changed_notice_t
     corrections = [e for e in after.values() if e.kind is EventKind.CORRECTION]
     assert corrections and set(before) <= set(after)
     for corr in corrections:
-        assert "the parser's reading" in corr.summary and "text of a notice it rests on changed" not in corr.summary
+        assert "the reading of the pages it rests on changed" in corr.summary
+        assert "text of a notice it rests on changed" not in corr.summary
         assert corr.corrects in before
     # only the items that name the entity read anew changed: the other entities' items are not announced again
     assert all(after[c.corrects].entity_key in (first.key, None) for c in corrections), [c.corrects for c in corrections]
