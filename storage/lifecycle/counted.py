@@ -92,7 +92,8 @@ def _hold_undercounted(listings: dict[tuple[str, ListKind], Listing], steps: dic
         for lk, s in reached:
             steps[lk].remove(s)
         detail = "; ".join(f"{lk[0]}: {n}" + (f" of the {listed} it lists, the others removed or their measures "
-                                              "lifted before" if n < listed else "") for lk, n, listed in found)
+                                              "lifted before, or named by its notice's other steps" if n < listed
+                                              else "") for lk, n, listed in found)
         why = (f"it names {', '.join(dict.fromkeys(lk[0] for lk, _ in reached))} but no entity, and its text states "
                f"{count} entities, fewer than the {total} it would reach ({detail}): the entities it names may be in an "
                "annex, or a part of the page, that was not read")
