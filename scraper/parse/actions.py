@@ -834,13 +834,16 @@ def _last_sentence_refs(folded: str, refs: list[tuple[int, int, NoticeRef]], s_s
 def _named_before(folded: str, refs: list[tuple[int, int, NoticeRef]], s_start: int, v_end: int,
                   next_start: int) -> list[tuple[int, int, NoticeRef]]:
     """What "暂停实施上述公告" (BACK_REFERENCE_RE after the verb ending at ``v_end``) points back to: the
-    refs of the last sentence before ``s_start`` that names any; what "停止执行该公告" (THAT_NOTICE_RE) points back to:
+    refs of the last sentence before ``s_start`` that names any, else the numbered notices named before the verb in its
+    clause; what "停止执行该公告" (THAT_NOTICE_RE) points back to:
     the last numbered notice named before the verb in its clause, else the same as "上述公告"; [] when the verb is
     followed by neither."""
     if not refs:
         return []
     if BACK_REFERENCE_RE.match(folded, v_end, next_start):
-        return _last_sentence_refs(folded, refs, s_start)
+        # "…第21号和…第22号相关措施…届满后不再延长，自…起停止执行上述公告相关措施": the notices named before it in its clause
+        return _last_sentence_refs(folded, refs, s_start) or [r for r in refs if s_start <= r[0] and r[1] <= v_end
+                                                               and r[2].key is not None]
     if not THAT_NOTICE_RE.match(folded, v_end, next_start):
         return []
     own = [r for r in refs if s_start <= r[0] and r[1] <= v_end and r[2].key is not None]

@@ -228,13 +228,17 @@ EXPIRY_NO_EXTENSION_RE = re.compile(r"(?:届满|期满|到期)(?:之日)?后[，
 def unread_expiry(record: NoticeRecord, text: str) -> str | None:
     """A Q&A that says, with no doubt before it (NOT_NOW_RE), that a suspension runs out without extension, and whose
     answer reads no restore: the day the measures are back in force is not written where the rules read it (the
-    suspension's end told in another paragraph, or not at all). Stored, it would leave only the engine's presumed lapse."""
+    suspension's end told in another paragraph, or not at all). Stored, it would leave only the engine's presumed lapse.
+    A lift whose text says it ("…届满后不再延长，自…起停止执行…") tells what follows the end: no such loss."""
     if record.kind is not NoticeKind.QA or any(a.action is ActionKind.RESTORE for a in record.actions):
         return None
     if "不再" not in text:  # in every match
         return None
+    lifts = [a.text for a in record.actions if a.action is ActionKind.LIFT]
     for m in EXPIRY_NO_EXTENSION_RE.finditer(text):
         start = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        if any(m.group(0) in lifted for lifted in lifts):
+            continue  # "…届满后不再延长，自…起停止执行该公告相关措施": the measures stop that day (session 24)
         if NOT_NOW_RE.search(text, start, m.start()) is None:
             return f"the Q&A says a suspension ends without extension ({m.group(0)}) but no day its measures are back"
     return None

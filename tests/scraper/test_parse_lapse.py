@@ -45,3 +45,23 @@ def test_a_suspensions_term_named_before_an_extension_is_no_suspension() -> None
     body = ("商务部决定，商务部公告2025年第72号所定暂停实施期限于2026年11月27日届满后，继续暂停实施商务部公告2024年第46号第二款"
             "至2027年11月27日。")
     assert _steps(body) == [("extend", ["MOFCOM-2024-46"], "2026-11-09", "2027-11-27")]
+
+
+def test_a_stop_of_two_notices_named_before_it_in_its_sentence() -> None:
+    """"…第21号和…第22号相关措施暂停实施期限届满后不再延长，自…起停止执行上述公告相关措施": "上述公告" names no notice of a sentence
+    before, so the lift had no target and the "不再延长" was stored as a restore of both (a probe after the blind round)."""
+    body = ("商务部决定，商务部公告2025年第21号和商务部公告2025年第22号相关措施暂停实施期限届满后不再延长，自2026年11月11日起停止执行"
+            "上述公告相关措施。")
+    assert _steps(body) == [("lift", ["MOFCOM-2025-21", "MOFCOM-2025-22"], "2026-11-11", None)]
+
+
+def test_an_answer_stopping_the_measures_after_the_term_is_read() -> None:
+    """The same in a Q&A was refused for review ("says a suspension ends without extension … but no day its measures are
+    back"): the lift is that day."""
+    text = ("来源：商务部新闻办公室 类型：原创 分类：新闻 2026-11-09 18:30\n\n商务部新闻发言人就出口管制管控名单有关措施答记者问\n"
+            "问：请问中方如何考虑？\n答：商务部公告2025年第21号相关措施暂停期限于2026年11月10日届满后不再延长，自2026年11月11日起停止执行"
+            "该公告相关措施。\n")
+    doc = parse_document(text.encode("utf-8"))
+    assert doc.notice is not None
+    assert [(a.action.value, [t.key for t in a.targets], a.effective) for a in doc.notice.actions] == [
+        ("lift", ["MOFCOM-2025-21"], "2026-11-11")]
