@@ -15,6 +15,8 @@ from mofcom_watch import term
 from mofcom_watch.clock import AS_OF_HELP, as_of_or_today, note_future
 from mofcom_watch.sessions import open_session
 from mofcom_watch.tables import print_fitted
+from storage.records import ListingState
+from storage.vocabulary import next_label, state_label
 
 SCREEN_HELP = """Screen a CSV of counterparties against every list; exit 1 when any name is listed.
 
@@ -44,6 +46,33 @@ COLUMNS = ("line", "counterparty", "country", "match", "score", "entity_key", "l
 
 COUNTRY_NOT_READ = "country not read: screened by the name alone"
 
+IN_EFFECT = (ListingState.IN_FORCE, ListingState.LAPSED)  # measures that apply on the day (a lapse: presumably)
+
+
+def state_shown(h: Any) -> str:
+    """A hit's state as the table shows it: status's words ("lapsed: presumed back in force, needs review"),
+    never the bare code ("lapsed" reads as "no longer applies", the opposite of the presumption), and a change
+    published but not yet in effect ("in force; announced: lifted from 2025-11-10")."""
+    if h.state is None:
+        return "not in effect"
+    coming = (f"announced: {next_label(h.next_state, h.next_from)}"
+              if h.next_state is not None and h.next_from is not None else None)
+    if h.state is ListingState.ANNOUNCED:
+        return coming or state_label(h.state)
+    return state_label(h.state) + (f"; {coming}" if coming else "")
+
+
+def table_title(results: Any, day: str) -> str:
+    """The table's first line: how many counterparties a notice names, and how many of them are under measures
+    that apply on the day (in force, or presumed back in force after a lapse): a hit on lifted listings only is
+    listed, not controlled."""
+    matched = sum(1 for r in results if r.hits)
+    now = sum(1 for r in results if any(h.state in IN_EFFECT for h in r.hits))
+    unsure = sum(1 for r in results if r.possible and not r.hits)
+    review = f", {unsure} with a possible match to review" if unsure else ""
+    return (f"{matched} of {len(results)} counterparties listed ({now} under measures in force or presumed back in "
+            f"force){review}, as of {day}")
+
 
 def rows(results: Any) -> list[dict[str, str]]:
     """One row per hit and per possible match (match "possible", its reason); a counterparty with neither gets
@@ -63,7 +92,7 @@ def rows(results: Any) -> list[dict[str, str]]:
                 "instrument": h.instrument or "", "notice_key": h.notice_key, "issuer": h.issuer or "",
                 "list": h.list.value, "state": h.state.value if h.state else "not in effect",
                 "since": h.since.isoformat() if h.since else "", "until": h.until.isoformat() if h.until else "",
-                "reason": h.reason or ""})
+                "reason": h.reason or "", "state_shown": state_shown(h)})
     return out
 
 
@@ -119,13 +148,11 @@ def register(app: typer.Typer) -> None:
 
             typer.echo(csv_text(COLUMNS, ([row[c] for c in COLUMNS] for row in rows(results))), nl=False)
         else:
-            review = f", {unsure} with a possible match to review" if unsure else ""
-            table = Table(title=f"{matched} of {len(results)} counterparties listed{review}, as of {day.isoformat()}",
-                          title_justify="left")
-            shown_cols = ("line", "counterparty", "match", "score", "listed_name", "instrument", "list", "state",
+            table = Table(title=table_title(results, day.isoformat()), title_justify="left")
+            shown_cols = ("line", "counterparty", "match", "score", "listed_name", "instrument", "list", "state_shown",
                           "since", "until")
             for c in shown_cols:
-                table.add_column(c.replace("_", " "))
+                table.add_column("state" if c == "state_shown" else c.replace("_", " "))
             for row in rows(results):
                 if row["match"] not in ("none", "possible"):
                     table.add_row(*(term.shown(row[c]) for c in shown_cols))

@@ -164,3 +164,18 @@ def test_file_neither_utf8_nor_gb18030_exits_2_naming_it(db_url: str, tmp_path: 
     f.write_bytes(b"Skydio\xff,US\n")
     result = run(db_url, str(f))
     assert result.exit_code == 2 and "neither UTF-8 nor GB18030" in result.output and "binary.csv" in result.output
+
+
+def test_table_says_a_lapse_as_presumed_back_in_force_and_counts_who_is_under_measures(db_url: str,
+                                                                                      tmp_path: Path) -> None:
+    """The table showed UEL-2025-7's state as "lapsed" (read: no longer applies) and its title counted Shield AI,
+    named only by lifted listings, among the "listed" with no word of what applies now."""
+    f = tmp_path / "c.csv"
+    f.write_text("Skydio Inc.,US\nShield AI,US\n", encoding="utf-8")
+    table = run(db_url, str(f), "--as-of", AS_OF)
+    assert table.exit_code == 1
+    assert "2 of 2 counterparties listed (1 under measures in force or presumed back in force)" in table.stdout
+    uel7 = [line for line in table.stdout.splitlines() if "〔2025〕7号" in line]
+    assert len(uel7) == 1 and "lapsed: presumed back in force, needs review" in uel7[0]
+    csv_rows = list(csv.DictReader(io.StringIO(run(db_url, str(f), "--as-of", AS_OF, "--csv").stdout)))
+    assert {r["state"] for r in csv_rows} == {"in_force", "lifted", "lapsed"}  # the CSV keeps the codes

@@ -1,0 +1,48 @@
+"""`screen`'s table says a hit's state in status's words, and its title how many hits are under measures now.
+
+"lapsed" alone reads as "no longer applies", the opposite of what the tool presumes (back in force, needs
+review); and a counterparty named only by lifted listings is listed, not controlled.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from mofcom_watch.commands.screen_cmd import state_shown, table_title
+from storage.records import ListingState, ListKind
+from storage.screening import Hit
+
+
+def hit(state: ListingState | None, **more: Any) -> Hit:
+    return Hit(entity_key="skydio", entity_zh=None, entity_en="Skydio Inc.", entity_country="US", match="exact",
+               score=100.0, matched_name="Skydio Inc.", notice_key="UEL-2025-7", instrument=None, list=ListKind.UEL,
+               issuer=None, ministry="MOFCOM", state=state, since=date(2026, 11, 10), until=None, **more)
+
+
+def test_a_lapse_is_said_as_presumed_back_in_force_not_as_lapsed() -> None:
+    assert state_shown(hit(ListingState.LAPSED)) == "lapsed: presumed back in force, needs review"
+    assert state_shown(hit(ListingState.IN_FORCE)) == "in force"
+    assert state_shown(hit(None)) == "not in effect"
+
+
+def test_a_change_announced_is_said_with_its_day() -> None:
+    lifting = hit(ListingState.IN_FORCE, next_state=ListingState.LIFTED, next_from=date(2025, 11, 10))
+    assert state_shown(lifting) == "in force; announced: lifted from 2025-11-10"
+    coming = hit(ListingState.ANNOUNCED, next_state=ListingState.IN_FORCE, next_from=date(2025, 4, 10))
+    assert state_shown(coming) == "announced: in force from 2025-04-10"
+
+
+@dataclass
+class Row:
+    hits: tuple[Hit, ...]
+    possible: tuple[Hit, ...] = field(default=())
+
+
+def test_the_title_counts_apart_the_counterparties_named_by_lifted_listings_only() -> None:
+    results = [Row((hit(ListingState.LIFTED), hit(ListingState.LAPSED))),  # TCOM: lifted on one list, lapsed on the other
+               Row((hit(ListingState.LIFTED), hit(ListingState.LIFTED))),  # Shield AI: lifted on both
+               Row((hit(ListingState.SUSPENDED),)), Row((hit(ListingState.IN_FORCE),)), Row(())]
+    assert table_title(results, "2026-12-03") == (
+        "4 of 5 counterparties listed (2 under measures in force or presumed back in force), as of 2026-12-03")
