@@ -215,6 +215,7 @@ def entity(request: Request) -> Response:
         as_of = st.requested_day(request)
     except ValueError:
         return _html(render_not_found("Bad date", f"as_of must be a date like 2026-11-29, not {_asked_day(request)}."), 400)
+    ahead = as_of > st.today()  # a day to come: said on the page (in the cache key: tomorrow it is today)
 
     def render() -> tuple[bytes, int, bool]:
         part = st.data.entity(key, as_of)
@@ -228,9 +229,9 @@ def entity(request: Request) -> Response:
                  if (st.feeds_dir / f"{name}.{fmt.name}").is_file()]
         has_picture = (st.feeds_dir / f"{name}.{PICTURE_SUFFIX}").is_file()
         picture = feed_url(st.feeds_base_url, name, PICTURE_SUFFIX) if has_picture else None
-        return render_entity_page(views[0], as_of, feeds, picture), 200, True
+        return render_entity_page(views[0], as_of, feeds, picture, ahead), 200, True
 
-    return _page(request, ("entity", key, as_of), None, render)
+    return _page(request, ("entity", key, as_of, ahead), None, render)
 
 
 def evidence(request: Request) -> Response:

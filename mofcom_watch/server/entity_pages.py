@@ -179,7 +179,19 @@ def _feeds(feeds: Sequence[FeedLink], name: str) -> str:
 
 
 
-def render_entity_page(view: EntityView, as_of: date, feeds: Sequence[FeedLink], picture_url: str | None) -> bytes:
+FUTURE_NOTE = ("<p><strong>A day to come:</strong> what is shown is what the stored notices schedule for that day "
+               "(a suspension that will lapse, an announced lifting), not what holds now; a notice published "
+               "meanwhile can change it.</p>")
+"""What `timeline --as-of` a later day says on stderr, said on the page for ``?as_of=`` a later day."""
+
+
+def standing_line(as_of: date) -> str:
+    return f"<p>Its standing on China's MOFCOM and MFA lists as of <strong>{as_of.isoformat()}</strong>.</p>"
+
+
+def render_entity_page(view: EntityView, as_of: date, feeds: Sequence[FeedLink], picture_url: str | None,
+                       ahead: bool = False) -> bytes:
+    """The entity's page as of ``as_of``; ``ahead``: a day after today (said so, as the CLI says it on stderr)."""
     tl = view.timeline
     name = tl.en or tl.zh or tl.keys[0]
     zh = f' <span lang="zh-CN">{escape(tl.zh)}</span>' if tl.en and tl.zh else ""
@@ -189,7 +201,8 @@ def render_entity_page(view: EntityView, as_of: date, feeds: Sequence[FeedLink],
     body = "\n".join([
         '<p><a href="/">mofcom-watch</a></p>',
         f"<h1>{escape(name)}{zh}</h1>",
-        f"<p>Its standing on China's MOFCOM lists as of <strong>{as_of.isoformat()}</strong>.</p>",
+        standing_line(as_of),
+        *([FUTURE_NOTE] if ahead else []),
         asof_form,
         _names(view),
         _listings(view, as_of),

@@ -243,7 +243,8 @@ def html_page(title: str, body: str, head: str = "") -> bytes:
 def render_front_page(ctx: PageContext) -> bytes:
     body = "\n".join([
         "<h1>mofcom-watch</h1>",
-        f"<p>China MOFCOM export-control and unreliable-entity listings, as of "
+        f"<p>China's MOFCOM and MFA listings (export control, unreliable entity, watch and countermeasure lists, "
+        f"dual-use item controls), as of "
         f"<strong>{ctx.as_of.isoformat()}</strong>.</p>",
         search_form(),
         _picture_section(ctx),
