@@ -22,6 +22,8 @@ from storage.records import ListingState
 from storage.status import EntityTimeline, entity_timeline, suggest_names
 from storage.vocabulary import announced_label, list_name, row_label, state_label
 
+NO_LIST = "not on any list as of {as_of}: no stored notice naming it was public by that day (without --as-of: up to today)"
+
 
 def print_timeline(tl: EntityTimeline, as_of: str, console: Console) -> None:
     shown = term.shown
@@ -30,6 +32,8 @@ def print_timeline(tl: EntityTimeline, as_of: str, console: Console) -> None:
     console.print(f"[bold]{escape(name)}[/] (key {escape(shown(', '.join(tl.keys)))}{kind}), as of {as_of}")
     if len(tl.names) > 1:
         console.print(Text("  also written: " + shown("; ".join(tl.names))))
+    if not tl.listings:  # a day before its first notice: said, not a bare header that reads as a blank answer
+        console.print(Text(NO_LIST.format(as_of=as_of)))
     for lst in tl.listings:
         row = lst.state
         if row and row.state is ListingState.ANNOUNCED:  # nothing in effect yet: what is coming, and since when it is public
