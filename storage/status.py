@@ -165,7 +165,14 @@ def suggest_names(session: Session, name: str, limit: int = SUGGEST_LIMIT) -> li
 
 
 def _suggest(names: Sequence[str], name: str, limit: int) -> list[str]:
-    return [h[0] for h in _close_names(names, name, limit)]
+    """The closest names, one spelling per normalised name: "Huntington Ingalls Industries Inc." and "…, Inc."
+    are one suggestion, not two of the five."""
+    out: dict[str, str] = {}
+    for close, _score, _index in _close_names(names, name, limit * 4):
+        out.setdefault(name_key(close) or close, close)
+        if len(out) == limit:
+            break
+    return list(out.values())
 
 
 def _close_names(names: Sequence[str], name: str, limit: int) -> list[tuple[str, float, int]]:

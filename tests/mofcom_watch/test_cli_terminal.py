@@ -193,12 +193,12 @@ def test_an_unknown_name_is_json_with_suggestions_under_json_and_suggested_by_ev
     timeline = cli("--db", store, "timeline", "skydo", "--json", "--as-of", AS_OF)
     assert timeline.returncode == 1
     assert json.loads(timeline.stdout) == {"query": "skydo", "as_of": AS_OF, "match": None,
-                                           "suggestions": ["Skydio Inc.", "Skydio, Inc."]}
+                                           "suggestions": ["Skydio Inc."]}  # one spelling per name
     pack = tmp_path / "skydo.zip"
     evidence = cli("--db", store, "evidence", "skydo", "--out", str(pack), "--as-of", AS_OF)
     assert evidence.returncode == 1 and not pack.exists()
     assert evidence.stderr.decode().splitlines() == [
-        "mofcom-watch: no listed entity matches 'skydo'; did you mean: Skydio Inc., Skydio, Inc.?"]
+        "mofcom-watch: no listed entity matches 'skydo'; did you mean: Skydio Inc.?"]
 
 
 SERVED_PAGES = ("www.mofcom.gov.cn/zcfb/blgg/gg/2025/index.html",
