@@ -104,6 +104,16 @@ def check_watchlist(path: Path) -> None:
         raise typer.Exit(2) from None
 
 
+def default_link_note(url: str, *, given: bool, out_dir: Path, feeds_path: Path) -> str | None:
+    """A note when the feeds written to a folder of their own (``--out``) link to ``serve``'s default address: no
+    ``--base-url``, no ``public_base_url``; the folder is not the one ``serve`` serves, so a reader following an
+    item's picture or a feed's self link reaches a host and port that may not serve these files. None otherwise."""
+    if given or in_folder(out_dir, feeds_path):
+        return None
+    return (f"the feeds in {out_dir} link to {url} (the default: where serve serves its own feeds folder, not this "
+            f"one): pass --base-url URL for where {out_dir} is served")
+
+
 def register(app: typer.Typer) -> None:
     @app.command("feeds")
     def _feeds(
@@ -140,6 +150,10 @@ def register(app: typer.Typer) -> None:
         if watchlist is not None:  # a typo in the flag is a usage error, not a failed publication in the store
             check_watchlist(watchlist)
         note_future("feeds", day, f"what is written to {out_dir}", then="; nothing derived for that day is stored")
+        linked = default_link_note(target.base_url, given=bool(base_url or settings.public_base_url), out_dir=out_dir,
+                                   feeds_path=settings.feeds_path)
+        if linked is not None:
+            typer.echo(f"mofcom-watch feeds: note: {term.shown(linked)}", err=True)
         engine, session = open_session(ctx)
         try:
             if not allow_empty:
