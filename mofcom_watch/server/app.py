@@ -215,7 +215,9 @@ def entity(request: Request) -> Response:
         as_of = st.requested_day(request)
     except ValueError:
         return _html(render_not_found("Bad date", f"as_of must be a date like 2026-11-29, not {_asked_day(request)}."), 400)
-    ahead = as_of > st.today()  # a day to come: said on the page (in the cache key: tomorrow it is today)
+    # a day that has not come (today in Beijing, or MOFCOM_WATCH_TODAY; not serve --as-of's day, which may be past):
+    # said on the page; in the cache key, as tomorrow it is today
+    ahead = clock.after_today(as_of)
 
     def render() -> tuple[bytes, int, bool]:
         part = st.data.entity(key, as_of)
