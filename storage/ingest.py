@@ -394,7 +394,9 @@ def record_issue(
     else:
         issue.detail, issue.url, issue.notice_key = detail, url, notice_key
         issue.run_id = run_id or issue.run_id
-        issue.first_seen = min(issue.first_seen, seen_at)
+        # reopened (a page broken again, other bytes of a page a person read): a new problem, a new item in the
+        # source-health feed (its id holds the day first seen), as storage.health opens a source's issues again
+        issue.first_seen = seen_at if issue.resolved_at is not None else min(issue.first_seen, seen_at)
         issue.last_seen = max(issue.last_seen, seen_at)
         issue.resolved_at = None
     session.flush()
