@@ -167,7 +167,9 @@ HISTORY_GAP = timedelta(days=90)
 ON_ENTITIES_RE = re.compile(r"对\s*(?P<obj>(?:[^,;；。对()]|\([^()]{0,80}\)){1,80}?)\s*(?:所\s*)?采取的")
 # "恢复实施对商务部公告2025年第21号所列甲公司等3家实体（名单见附件）的相关措施": the same limit, the object what the notice
 # lists ("所列…的相关措施"; session 24, parse24: the restore was read for the whole notice, 16 for 3).
-LISTED_OBJECT_RE = re.compile(r"所列\s*(?P<obj>(?:[^,;；。对()的]|\([^()]{0,80}\)){1,80}?)\s*的\s*(?:相关|有关)\s*措施")
+# "对…〔2025〕16号所列A（a）、B（b）等2家实体恢复实施相关处理措施": the object right before the verb (engine24/05).
+LISTED_OBJECT_RE = re.compile(r"所列\s*(?P<obj>(?:[^,;；。对()的]|\([^()]{0,80}\)){1,80}?)\s*"
+                              r"(?:的\s*(?:相关|有关)\s*措施|(?=(?:恢复|继续|暂停|停止|解除|取消|终止)))")
 MAX_DAYS, MAX_YEARS = 3650, 10
 # "暂停实施上述公告", "暂停实施上述措施90天": the verb's object points back to the notices named before.
 BACK_REFERENCE_RE = re.compile(r"\s*(?:对\s*|)(?:上述|前述|以上)[^,。;\n]{0,6}?(?:公告|措施|决定)")
@@ -659,7 +661,7 @@ def _targets(folded: str, refs: list[tuple[int, int, NoticeRef]], out: list[Acti
         or _subject_named_before(folded, refs, clause_from, s_start, at) \
         or (_suspended_before(folded, refs, s_start) if v[0].startswith("不再") and kind is ActionKind.RESTORE else []) \
         or (_lead_in_refs(folded, refs, at) if v[0] in _ON_NOTICES and refs else [])
-    if targets or not (kind is ActionKind.RESTORE or kind is ActionKind.LIFT):
+    if targets or not (kind is ActionKind.RESTORE or kind is ActionKind.LIFT or kind is ActionKind.EXTEND):
         return targets, None
     # "…继续暂停…第21号…相关措施1年；对内华达山脉公司，自…起恢复执行相关措施": the step before's notices, for one entity
     return _for_entities_of_step_before(folded, out, clause_from, at, v_end, next_start)
@@ -697,8 +699,8 @@ def _lead_in_refs(folded: str, refs: list[tuple[int, int, NoticeRef]], at: int) 
 
 def _for_entities_of_step_before(folded: str, out: list[ActionDraft], clause_from: int, at: int, v_end: int,
                                  next_start: int) -> tuple[list[tuple[int, int, NoticeRef]], tuple[int, int] | None]:
-    """A restore or lift naming no notice but an entity, "对X，自…起恢复执行相关措施" / "自…起，对上述2家实体恢复实施相关
-    措施" (the object of 对 in the verb's clause from ``clause_from``, "相关措施" after it), in the paragraph of a step on
+    """A restore, lift or extension naming no notice but an entity, "对X，自…起恢复执行相关措施" / "自…起，对上述2家实体恢复实施相关
+    措施" / "对C公司，继续暂停相关措施1年" (the object of 对 in the verb's clause from ``clause_from``, "相关措施" after it), in the paragraph of a step on
     notices taken just before: that step's notices (as refs), and the span of the entity object; ([], None) else."""
     if not out or not out[-1].targets or not folded.startswith(MEASURES_AFTER, v_end):
         return [], None

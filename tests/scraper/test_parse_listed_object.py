@@ -36,3 +36,20 @@ def test_a_restore_of_an_annexs_entities_with_the_annex_cut_is_refused() -> None
 
 def test_a_restore_of_a_notices_counted_entities_is_the_whole_notice() -> None:
     assert _restores("16家美国实体") == [("restore", ["MOFCOM-2025-21"], ())]
+
+
+ANSWER = ("来源：商务部新闻办公室 类型：原创 分类：新闻 2026-11-20 19:20\n\n商务部新闻发言人就调整不可靠实体清单措施答记者问\n"
+          "问：请问中方对有关实体有何安排？\n答：不可靠实体清单工作机制决定，自2026年11月20日起，对不可靠实体清单工作机制公告〔2025〕16号所列"
+          "土卫一科技公司（Mimas Technologies Inc.）、土卫二航天公司（Enceladus Space LLC）等2家实体恢复实施相关处理措施；对土卫三雷达公司，"
+          "继续暂停相关措施1年。\n")
+
+
+def test_an_answer_restoring_two_named_and_extending_the_third() -> None:
+    """engine24/05: the restore of the 2 named right before the verb ("所列A（a）、B（b）等2家实体恢复实施…") was read for the whole
+    notice (the names lost), and "对C公司，继续暂停相关措施1年" was not read at all."""
+    doc = parse_document(ANSWER.encode("utf-8"))
+    assert doc.notice is not None
+    assert [(a.action.value, [t.key for t in a.targets], a.effective, a.entities, a.extends_by)
+            for a in doc.notice.actions] == [
+        ("restore", ["UEL-2025-16"], "2026-11-20", ("mimastechnologies", "enceladusspace"), None),
+        ("extend", ["UEL-2025-16"], "2026-11-20", ("土卫三雷达",), "P1Y")]
