@@ -1076,7 +1076,8 @@ def _suspended_before(folded: str, refs: list[tuple[int, int, NoticeRef]], s_sta
         for word in ("停止", "恢复", "取消", "解除", "终止"):  # another step's notices are not the suspended ones
             cut = folded.find(word, p + 2, stop)
             stop = cut if cut >= 0 else stop
-        found = [r for r in refs if p < r[0] < stop]
+        # (a ref by date and number spans the verb: "于2025年11月7日决定暂停执行商务部公告…第89号", engine24/04)
+        found = [r for r in refs if p < r[1] and r[0] < stop]
         if found:
             return found
         p = folded.rfind("暂停", line, p)

@@ -9,8 +9,8 @@ X01 a numbered notice (No. 210, 2026-11-24) restores (恢复执行) the measures
 X02 a Q&A of 2026-11-13 continues No. 21's suspension "自2026年11月10日起…1年", backdated to the lapse: lapsed as known
     until 11-12, then suspended from 11-10 (a build from scratch has no lapse item for 2026-11-10).
 X03 a Q&A of 2026-11-16 extends UEL 〔2025〕15号's suspension "至2027年11月10日" with no start: the gap stays lapsed.
-X04 a Q&A saying No. 89's suspension "不再延长" is refused as cut-short (B, loud: an unusable-page health issue); No. 89
-    shows lapsed, presumed (pinned as it is; corpus/engine24/04 holds what it should read).
+X04 a Q&A saying No. 89's suspension "不再延长": No. 89 back in force from its end day, not presumed (before parse24 the
+    Q&A was refused as cut-short, an unusable-page health issue, and No. 89 showed lapsed, presumed).
 X05 Skydio removed from the ECL (No. 40) on the day its UEL 7号 suspension lapses: removed on the one, lapsed on the other.
 X06 the 2024 No. 46 clause-2 suspension lapses on 2026-11-27.
 P7  "暂停期限延长1年" published after the lapse: from its day to the old end + 1 year.
@@ -63,11 +63,11 @@ def test_x03_p7_extensions_published_after_the_lapse_run_from_their_own_day(stor
     assert state(store, TODAY, "MOFCOM-2025-120") == ("suspended", "2026-11-18", "2027-11-10")  # the old end + 1 year
 
 
-def test_x04_buzai_yanchang_is_refused_loudly_and_the_lapse_stays_presumed(store: Store) -> None:
-    assert state(store, TODAY, "MOFCOM-2025-89") == ("lapsed", "2026-11-10", None)
-    assert row(store, TODAY, "MOFCOM-2025-89")["presumed"] is True
+def test_x04_buzai_yanchang_restores_from_the_end_day(store: Store) -> None:
+    assert state(store, TODAY, "MOFCOM-2025-89") == ("in_force", "2026-11-10", None)
+    assert row(store, TODAY, "MOFCOM-2025-89")["presumed"] is False
     health = store.items(TODAY, "source-health")
-    assert any("x04-qa-2026-11-06-ecl-buzai-yanchang" in i["title"] + i.get("content_html", "") for i in health), (
+    assert not any("x04-qa-2026-11-06-ecl-buzai-yanchang" in i["title"] + i.get("content_html", "") for i in health), (
         [i["title"] for i in health])
 
 

@@ -65,3 +65,15 @@ def test_an_answer_stopping_the_measures_after_the_term_is_read() -> None:
     assert doc.notice is not None
     assert [(a.action.value, [t.key for t in a.targets], a.effective) for a in doc.notice.actions] == [
         ("lift", ["MOFCOM-2025-21"], "2026-11-11")]
+
+
+def test_the_term_not_renewed_of_a_notice_named_by_date_and_number() -> None:
+    """engine24/04: "商务部于2025年11月7日决定暂停执行商务部公告2025年第89号…。该暂停期限将于2026年11月10日届满，中方决定不再延长。" read
+    no step (the ref by date and number starts before its 暂停) and was refused as cut-short."""
+    text = ("来源：商务部新闻办公室 类型：原创 分类：新闻 2026-11-06 17:30\n\n商务部新闻发言人就调整出口管制管控名单措施答记者问\n"
+            "问：请问中方是否会继续暂停？\n答：商务部于2025年11月7日决定暂停执行商务部公告2025年第89号相关措施，暂停期限为1年。"
+            "该暂停期限将于2026年11月10日届满，中方决定不再延长。\n")
+    doc = parse_document(text.encode("utf-8"))
+    assert doc.notice is not None
+    assert [(a.action.value, [t.key for t in a.targets], a.effective) for a in doc.notice.actions] == [
+        ("restore", ["MOFCOM-2025-89"], "2026-11-10")]
