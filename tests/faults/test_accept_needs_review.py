@@ -1,8 +1,8 @@
 """A page the parser refuses for a person to read (``needs-review``: here a removal whose annex is only a PDF, a
 removal of no one) opened an ``unusable-page`` issue that stayed open every run until the code changed: ``status``
 and ``/healthz`` red for good, and nothing an operator could do. ``review`` now lists such a page and ``accept URL
-SHA256`` records that a person read that copy. Real processes and files: the CLI on a store (SQLite, and PostgreSQL
-when configured), pages replayed from a folder; the later-parser path through the real pipeline in process."""
+SHA256`` records that a person read that copy. Real processes and files: the CLI on a SQLite store, pages replayed
+from a folder; the later-parser path through the real pipeline in process."""
 
 from __future__ import annotations
 
@@ -51,11 +51,13 @@ def status(db: str) -> tuple[int, dict]:
     return done.code, json.loads(done.out)
 
 
-def test_a_page_refused_for_review_is_read_by_a_person_once_per_copy(db_url: str, tmp_path: Path) -> None:
+def test_a_page_refused_for_review_is_read_by_a_person_once_per_copy(tmp_path: Path) -> None:
     """Listed by ``review`` (exit 1) with the exact command; bad input to ``accept`` is one line, exit 2, nothing
     written; accepted, its issue closes, ``status`` exits 0 and shows who read which copy, and nothing of it is a
     notice; the same bytes again stay green; other bytes at the URL are a new issue, and the copy read back again is
-    quiet again; a later parser that reads the page stores it as any notice."""
+    quiet again; a later parser that reads the page stores it as any notice. SQLite only (CI time): the queries and
+    records are run on PostgreSQL too by tests/storage/test_reviews.py."""
+    db_url = f"sqlite:///{tmp_path / 'store.db'}"
     whole = UEL_2023_1 + UEL_2023_1_DECISION
     first = replay(db_url, tmp_path, "r1", "2026-12-01", uel_2023_1=whole, ecl_2026_93=REFUSED, other="")
     assert first.code == 1 and f"{URL} (unusable: needs-review: no entities found for a removal" in first.err, first

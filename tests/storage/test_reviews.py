@@ -19,12 +19,16 @@ from storage.reviews import (
     acceptances,
     held_copies,
     needs_review,
+    read_by_person,
     read_page_key,
+    read_pages,
     record_acceptance,
+    record_reading,
+    refused_pages,
     refused_why,
 )
 from storage.snapshots import record_snapshot
-from storage.vocabulary import HealthKind
+from storage.vocabulary import HealthKind, as_utc
 from tests.storage.test_ingest_notice import ENTITIES, T0, URL_A, uel7
 
 WHOLE, LESS = b"whole page", b"republished page"
@@ -79,3 +83,42 @@ def test_a_refusal_for_a_person_is_told_by_its_tag_and_a_reading_keeps_its_sha25
     assert refused_why("needs-review: a step: left out") == "a step: left out"
     key = read_page_key("https://www.mofcom.gov.cn/" + "a" * 600, "f" * 64)
     assert len(key) <= 512 and key.split("/")[:3] == ["review-accepted", "read-page", "f" * 64]
+
+
+NEEDS = "needs-review: no entities found for a removal: left out: a person must read it"
+URL_BOT = "https://www.mofcom.gov.cn/zwgk/zcfb/art/2025/art_8.html"
+
+
+def refuse(s: Session, url: str, raw: bytes, at, detail: str = NEEDS) -> None:
+    """What the pipeline leaves for a page the parser refused: an unusable snapshot and the page's issue."""
+    record_snapshot(s, url=url, raw=raw, fetched_at=at, outcome="unusable", detail=detail, parser_version="test")
+    record_issue(s, key=unusable_key(url), source="mofcom-policy-list", kind=HealthKind.UNUSABLE_PAGE,
+                 detail=f"{url} is not a usable page ({detail})", seen_at=at, url=url)
+
+
+def test_a_page_refused_for_review_is_listed_read_by_a_person_and_judged_afresh_on_other_bytes(engine) -> None:
+    """The queries and records of ``accept URL SHA256`` on every backend (the CLI's path, SQLite:
+    tests/faults/test_accept_needs_review.py): listed while its issue is open (a bot check is not); a reading closes
+    it, marks the copy read by a person, is no acceptance of a notice; other bytes are refused afresh, a new issue
+    (first seen when they came: a new source-health item) and the reading is no longer current."""
+    sha = hashlib.sha256(WHOLE).hexdigest()
+    with Session(engine) as s, s.begin():
+        refuse(s, URL_A, WHOLE, T0)
+        refuse(s, URL_BOT, b"challenge", T0, detail="bot-check: a challenge page")
+    with Session(engine) as s, s.begin():
+        (page,) = refused_pages(s)
+        assert (page.url, page.sha256, page.detail, page.first_seen) == (URL_A, sha, NEEDS, T0)
+        assert not read_by_person(s, URL_A, sha)
+        record_reading(s, page, why=page.why, by="ops@example.org", at=T0 + timedelta(hours=1), note="annex read")
+    with Session(engine) as s, s.begin():
+        assert refused_pages(s) == [] and acceptances(s) == [] and read_by_person(s, URL_A, sha)
+        assert [i.url for i in open_health_issues(s)] == [URL_BOT]
+        (reading,) = read_pages(s, current_only=True)
+        assert (reading.url, reading.sha256, reading.read_by, reading.current) == (URL_A, sha, "ops@example.org", True)
+        assert "not by this parser" in reading.detail and "annex read" in reading.detail
+        refuse(s, URL_A, LESS, T0 + timedelta(days=1))  # other bytes at the URL
+    with Session(engine) as s:
+        (page,) = refused_pages(s)
+        assert page.sha256 == hashlib.sha256(LESS).hexdigest() and read_pages(s, current_only=True) == []
+        (issue,) = [i for i in open_health_issues(s) if i.url == URL_A]
+        assert as_utc(issue.first_seen) == T0 + timedelta(days=1)  # reopened: a new item, not the first one again
