@@ -80,6 +80,8 @@ class Hit:
     next_from: date | None = field(default=None, metadata=OMIT_DEFAULT)
     # a possible match's: why it may be the entity; a hit on an alias a notice gives: 'alias given by notice …'
     reason: str | None = field(default=None, metadata=OMIT_DEFAULT)
+    # the end of a suspension announced with next_state (StatusRow.next_until); omitted from JSON while None
+    next_until: date | None = field(default=None, metadata=OMIT_DEFAULT)
 
 
 @dataclass(frozen=True)
@@ -249,7 +251,7 @@ def screen(session: Session, queries: tuple[Query, ...], as_of: date) -> tuple[S
                         key, zh, en, country, best.method, best.score, best.entity_name, notice_key, rec.number, lst,
                         rec.issuer, ministry_of(rec.issuer), r.state if r else None, r.since if r else None,
                         r.until if r else None, r.presumed if r else False, r.next_state if r else None,
-                        r.next_from if r else None, best.reason))
+                        r.next_from if r else None, best.reason, next_until=r.next_until if r else None))
         out.append(Screened(q, tuple(hits), tuple(possible), tuple(later)))
     return tuple(out)
 

@@ -55,7 +55,7 @@ def state_shown(h: Any) -> str:
     published but not yet in effect ("in force; announced: lifted from 2025-11-10")."""
     if h.state is None:
         return "not in effect"
-    coming = (f"announced: {next_label(h.next_state, h.next_from)}"
+    coming = (f"announced: {next_label(h.next_state, h.next_from, h.next_until)}"
               if h.next_state is not None and h.next_from is not None else None)
     if h.state is ListingState.ANNOUNCED:
         return coming or state_label(h.state)

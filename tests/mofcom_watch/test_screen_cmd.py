@@ -179,3 +179,6 @@ def test_table_says_a_lapse_as_presumed_back_in_force_and_counts_who_is_under_me
     assert len(uel7) == 1 and "lapsed: presumed back in force, needs review" in uel7[0]
     csv_rows = list(csv.DictReader(io.StringIO(run(db_url, str(f), "--as-of", AS_OF, "--csv").stdout)))
     assert {r["state"] for r in csv_rows} == {"in_force", "lifted", "lapsed"}  # the CSV keeps the codes
+    before = run(db_url, str(f), "--as-of", "2025-11-07")  # the extension of 11-05, in effect from 11-10
+    uel7 = [line for line in before.stdout.splitlines() if "〔2025〕7号" in line]
+    assert len(uel7) == 1 and "announced: suspended from 2025-11-10 until 2026-11-10" in uel7[0]

@@ -32,6 +32,11 @@ def test_a_change_announced_is_said_with_its_day() -> None:
     assert state_shown(lifting) == "in force; announced: lifted from 2025-11-10"
     coming = hit(ListingState.ANNOUNCED, next_state=ListingState.IN_FORCE, next_from=date(2025, 4, 10))
     assert state_shown(coming) == "announced: in force from 2025-04-10"
+    # UEL 〔2025〕7号 as of 2025-11-07: the Q&A of 11-05 extends the suspension from 11-10 for a year. It said
+    # "suspended; announced: suspended from 2025-11-10, no end date" (the hit did not carry the end)
+    extended = hit(ListingState.SUSPENDED, next_state=ListingState.SUSPENDED, next_from=date(2025, 11, 10),
+                   next_until=date(2026, 11, 10))
+    assert state_shown(extended) == "suspended; announced: suspended from 2025-11-10 until 2026-11-10"
 
 
 @dataclass
