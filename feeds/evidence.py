@@ -164,19 +164,22 @@ def _feed_items(ev: Evidence) -> dict[str, Any]:
 
 
 TIMELINE_COLUMNS = ("notice_key", "number", "list", "issuer", "state_as_of", "since", "until", "event_date",
-                    "event", "event_until", "by", "item_id")
+                    "event", "event_until", "by", "item_id", "state_meaning")
 
 
 def _timeline_csv(listings: tuple[Standing, ...]) -> bytes:
-    """One row per event (a listing with none: one row); cells a spreadsheet would run as formulas quoted."""
+    """One row per event (a listing with none: one row); cells a spreadsheet would run as formulas quoted. The last
+    column says the state as status does ("lapsed: presumed back in force, needs review"): a spreadsheet reader takes
+    "lapsed" alone for "no longer applies"."""
     rows = []
     for lst in listings:
         row = lst.state
         head = [lst.notice_key, lst.number or "", lst.list.value, lst.issuer or "",
                 row.state.value if row else "", _iso(row.since if row else None), _iso(row.until if row else None)]
+        meaning = row_label(row) if row else "not yet in effect"  # "lapsed" alone reads as ended: the words say
         for e in lst.events or (None,):
             rows.append(head + ([_iso(e.effective), e.kind.value, _iso(e.until), e.source_key or "", item_id(e.id)]
-                                if e else ["", "", "", "", ""]))
+                                if e else ["", "", "", "", ""]) + [meaning])
     return csv_text(TIMELINE_COLUMNS, rows).encode("utf-8")
 
 

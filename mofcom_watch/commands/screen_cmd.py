@@ -42,7 +42,7 @@ Exit 0: no hit and no possible match; 1: at least one hit or possible match; 2: 
 """
 
 COLUMNS = ("line", "counterparty", "country", "match", "score", "entity_key", "listed_name", "entity_country",
-           "instrument", "notice_key", "issuer", "list", "state", "since", "until", "note", "reason")
+           "instrument", "notice_key", "issuer", "list", "state", "since", "until", "note", "reason", "state_meaning")
 
 COUNTRY_NOT_READ = "country not read: screened by the name alone"
 
@@ -92,7 +92,7 @@ def rows(results: Any) -> list[dict[str, str]]:
                 "instrument": h.instrument or "", "notice_key": h.notice_key, "issuer": h.issuer or "",
                 "list": h.list.value, "state": h.state.value if h.state else "not in effect",
                 "since": h.since.isoformat() if h.since else "", "until": h.until.isoformat() if h.until else "",
-                "reason": h.reason or "", "state_shown": state_shown(h)})
+                "reason": h.reason or "", "state_shown": state_shown(h), "state_meaning": state_shown(h)})
     return out
 
 

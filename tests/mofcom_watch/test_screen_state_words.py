@@ -51,3 +51,26 @@ def test_the_title_counts_apart_the_counterparties_named_by_lifted_listings_only
                Row((hit(ListingState.SUSPENDED),)), Row((hit(ListingState.IN_FORCE),)), Row(())]
     assert table_title(results, "2026-12-03") == (
         "4 of 5 counterparties listed (2 under measures in force or presumed back in force), as of 2026-12-03")
+
+
+def test_the_csv_says_the_state_in_status_words_in_its_last_column() -> None:
+    """The CSV keeps the code ("lapsed") for machines; its last column says what it means to a spreadsheet reader."""
+    from mofcom_watch.commands.screen_cmd import COLUMNS, rows
+
+    @dataclass
+    class Query:
+        line: int = 2
+        name: str = "Skydio"
+        country: str | None = "US"
+        country_note: str | None = None
+
+    @dataclass
+    class Result:
+        query: Query
+        hits: tuple[Hit, ...]
+        possible: tuple[Hit, ...] = ()
+        listed_later: tuple[Any, ...] = ()
+
+    [row] = rows([Result(Query(), (hit(ListingState.LAPSED),))])
+    assert COLUMNS[-1] == "state_meaning"
+    assert (row["state"], row["state_meaning"]) == ("lapsed", "lapsed: presumed back in force, needs review")
