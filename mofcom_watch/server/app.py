@@ -132,8 +132,14 @@ def opml(request: Request) -> Response:
 
 
 def home(request: Request) -> Response:
+    """The states, latest items and picture as of today, or ``?as_of=`` a day (as an entity page; a bad date is a 400,
+    never today's page under the day asked for). The health and feeds sections are always now's."""
     st = _state(request)
-    as_of = st.today()
+    try:
+        as_of = st.requested_day(request)
+    except ValueError:
+        return _html(render_not_found("Bad date", f"as_of must be a date like 2026-11-29, not {_asked_day(request)}."), 400)
+    ahead = clock.after_today(as_of)
 
     def render() -> tuple[bytes, int, bool]:
         feeds, pictures = folder_contents(st.feeds_dir)
@@ -150,12 +156,13 @@ def home(request: Request) -> Response:
             last_cycle=st.last_cycle(),
             next_cycle=st.next_cycle() if st.next_cycle else None,
             bands=st.data.bands(as_of),
+            ahead=ahead,
         )
         return render_front_page(ctx), 200, _whole(ctx.states, ctx.events, ctx.sources, ctx.issues, ctx.warnings,
                                                    ctx.bands)
 
     times = (st.last_cycle_hint() if st.last_cycle_hint else None, st.next_cycle() if st.next_cycle else None)
-    return _page(request, ("home", as_of), times, render)
+    return _page(request, ("home", as_of, ahead), times, render)
 
 
 def _warnings(st: ServerState) -> Part:

@@ -19,6 +19,7 @@ from feeds.picture import picture_title, render_svg
 from mofcom_watch.server.data import EntityView, Part
 from mofcom_watch.server.pages import (
     FORMAT_TYPES,
+    FUTURE_NOTE,
     Cell,
     countdown,
     html_page,
@@ -177,12 +178,6 @@ def _feeds(feeds: Sequence[FeedLink], name: str) -> str:
     return "\n".join(out)
 
 
-
-
-FUTURE_NOTE = ("<p><strong>A day to come:</strong> what is shown is what the stored notices schedule for that day "
-               "(a suspension that will lapse, an announced lifting), not what holds now; a notice published "
-               "meanwhile can change it.</p>")
-"""What `timeline --as-of` a later day says on stderr, said on the page for ``?as_of=`` a later day."""
 
 
 def standing_line(as_of: date) -> str:

@@ -36,6 +36,12 @@ table.stack td:empty{display:none}table.stack td[data-label]::before{content:att
 """
 
 
+FUTURE_NOTE = ("<p><strong>A day to come:</strong> what is shown is what the stored notices schedule for that day "
+               "(a suspension that will lapse, an announced lifting), not what holds now; a notice published "
+               "meanwhile can change it.</p>")
+"""What `timeline --as-of` a later day says on stderr, said on a page for ``?as_of=`` a later day."""
+
+
 @dataclass(frozen=True)
 class PageContext:
     as_of: date
@@ -48,6 +54,7 @@ class PageContext:
     last_cycle: datetime | None
     next_cycle: datetime | None = None
     bands: Part = Part(())  # storage.bands.Band: the picture rows
+    ahead: bool = False  # ``as_of`` is a day to come (``?as_of=``): said so
     pictures: frozenset[str] = frozenset()  # names of the state pictures in the feeds folder
     warnings: Part = Part(())  # OpenIssue: the sources' warnings (an index out of its column), failing nothing
 
@@ -104,7 +111,7 @@ def stacked_table(headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> str
 
 def _states_section(ctx: PageContext) -> str:
     rows = [r for r in ctx.states.rows if isinstance(r, StatusRow)]
-    out = ["<h2 id=\"state\">Current state</h2>", _note(ctx.states)]
+    out = [f"<h2 id=\"state\">State on {ctx.as_of.isoformat()}</h2>", _note(ctx.states)]
     if not rows:
         out.append('<p class="muted">No listings known yet.</p>')
         return "\n".join(out)
@@ -246,6 +253,7 @@ def render_front_page(ctx: PageContext) -> bytes:
         f"<p>China's MOFCOM and MFA listings (export control, unreliable entity, watch and countermeasure lists, "
         f"dual-use item controls), as of "
         f"<strong>{ctx.as_of.isoformat()}</strong>.</p>",
+        *([FUTURE_NOTE] if ctx.ahead else []),
         search_form(),
         _picture_section(ctx),
         _states_section(ctx),

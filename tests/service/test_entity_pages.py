@@ -140,3 +140,23 @@ def test_a_day_after_today_says_it_shows_a_schedule(site: TestClient) -> None:
     assert "A day to come" in later and "not what holds now" in later
     assert "A day to come" not in site.get("/entity/skydio", params={"as_of": "2026-11-29"}).text  # the app's day
     assert "A day to come" not in site.get("/entity/skydio").text
+
+
+def test_the_front_page_shows_the_day_asked_for_or_refuses_it(site: TestClient) -> None:
+    """The front page ignored `?as_of=`, even `2026-13-01`: today's states under a link that asked for another day
+    (ux24, session 24). Now it shows that day, as an entity page does, says a day to come is a schedule, and a bad
+    date is a 400."""
+    def uel7(page: str) -> str:
+        states = section(page, "state")
+        return next(row for row in states.split("<tr>") if "UEL-2025-7" in row)
+
+    today = site.get("/").text
+    assert "<strong>2026-11-29</strong>" in today and "State on 2026-11-29" in today and "lapsed" in uel7(today)
+    past = site.get("/", params={"as_of": "2025-06-01"})
+    assert past.status_code == 200
+    strict(past.text)
+    assert "State on 2025-06-01" in past.text and "suspended" in uel7(past.text) and "lapsed" not in uel7(past.text)
+    assert "A day to come" not in past.text and "A day to come" not in today
+    assert "A day to come" in site.get("/", params={"as_of": "2099-01-01"}).text
+    bad = site.get("/", params={"as_of": "2026-13-01"})
+    assert bad.status_code == 400 and "as_of must be a date" in bad.text
