@@ -22,7 +22,8 @@ from scraper.parse.document import decode_page, is_html, strip_envelope
 from scraper.parse.draft import Draft, PageHints, read_source
 from scraper.parse.notice import GENRES
 from scraper.parse.qa import clean_title
-from scraper.parse.rules import REJECTS, RULES, STATE_CHANGES, reported_change
+from scraper.parse.rules import REJECTS, RULES
+from scraper.parse.rules.rejects import STATE_CHANGES, reported_change
 from storage.records import DocumentKind, NoticeKind, NoticeRecord, ParsedDocument
 
 from .parse import news_document

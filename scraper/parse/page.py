@@ -23,7 +23,7 @@ from storage.records import ActionKind, NoticeKind, NoticeRecord, UnusablePage
 from .actions import LIST_KIND, LIST_WORD_RE, NOT_NOW_RE
 from .corrections import unkeyed
 from .qa import first_item_only, told_only, unanswered
-from .rules import LEFT_OUT
+from .rules.checks import LEFT_OUT
 from .textnorm import MD, YEAR
 
 BINARY_MAGIC = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\xd0\xcf\x11\xe0", b"\x1f\x8b", b"Rar!")

@@ -191,7 +191,7 @@ def _named_count(text: str) -> int | None:
     return counts.pop() if len(counts) == 1 else -1
 
 
-# "第3项": an annex line of the target named by its number ("…第12号附件所列第3、5、8项实体", scraper/parse/rules.py).
+# "第3项": an annex line of the target named by its number ("…第12号附件所列第3、5、8项实体", scraper/parse/rules/record.py).
 ANNEX_SERIAL_RE = re.compile(r"第(\d{1,3})项")
 
 

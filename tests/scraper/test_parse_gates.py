@@ -11,6 +11,7 @@ from selectolax.lexbor import LexborHTMLParser
 from scraper.parse import actions, article, dates, entities, number, page, rules, textnorm
 from scraper.parse.document import ART_HASH_RE, has_article_links
 from scraper.parse.draft import Draft, PageHints, Source
+from scraper.parse.rules import checks as rules_checks
 from scraper.parse.textnorm import keyword_spans
 from storage import names
 from storage.records import EntityRecord
@@ -846,7 +847,7 @@ def test_unread_item_reading_the_lines_holding_measures_is_reading_every_line(se
         while line < end and every is None:
             stop = folded.find("\n", line, end)
             stop = end if stop < 0 else stop
-            every = rules.item_left_out(src, d, line, stop)
+            every = rules_checks.item_left_out(src, d, line, stop)
             line = stop + 1
         assert rules.unread_item(src, d) == every, text
         warned += every is not None
@@ -861,7 +862,7 @@ def test_name_change_gate_holds_in_every_match(seed):
     found = 0
     for _ in range(5000):
         op = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
-        m = rules.NAME_CHANGE_RE.search(op)
+        m = rules_checks.NAME_CHANGE_RE.search(op)
         warning = rules.unread_name_change(None, Draft(operative=op))  # type: ignore[arg-type]
         assert (warning is None) is (m is None) and (m is None or f"\"{m[0]}\"" in warning), op
         found += m is not None

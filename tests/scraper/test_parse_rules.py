@@ -11,6 +11,9 @@ from scraper.parse.actions import ActionDraft
 from scraper.parse.dates import Stamp
 from scraper.parse.draft import Decision, Draft, Identity, PageHints, read_source
 from scraper.parse.number import OwnNumber
+from scraper.parse.rules import identify as rules_identify
+from scraper.parse.rules import named as rules_named
+from scraper.parse.rules import record as rules_record
 from scraper.parse.textnorm import keyword_spans
 from storage.records import ActionKind, ActionRecord, ListKind, NoticeKind, NoticeRef
 
@@ -88,10 +91,10 @@ def test_identity_of_a_notice_a_qa_and_an_unnumbered_text():
 
 
 def test_announcement_title_skips_filing_lines():
-    assert rules.announcement_title(["【发布文号】x", "", "标题"], None) == "标题"
-    assert rules.announcement_title(["商务部令 2025年第6号", "关于…的决定"], "商务部令2025年第6号") == \
+    assert rules_identify.announcement_title(["【发布文号】x", "", "标题"], None) == "标题"
+    assert rules_identify.announcement_title(["商务部令 2025年第6号", "关于…的决定"], "商务部令2025年第6号") == \
         "商务部令 2025年第6号 关于…的决定"
-    assert rules.announcement_title([" ", ""], None) is None
+    assert rules_identify.announcement_title([" ", ""], None) is None
 
 
 def test_operative_spans_end_at_the_annex():
@@ -162,7 +165,7 @@ def test_decision_sentence_from_the_acting_sentence():
     d = rules.decision(src, Draft(drafts=[impose(ListKind.UEL, acting)]))
     assert d.anchor == text.index("现决定") and src.text[slice(*d.span)].startswith("现决定将乙公司")
     assert rules.decision(src, Draft()) == Decision(0, (0, text.index("。")))
-    assert rules.decision_sentence("没有决定。", 0) is None
+    assert rules_named.decision_sentence("没有决定。", 0) is None
 
 
 def test_stated_count_and_country():
@@ -180,7 +183,7 @@ def test_stated_count_reads_the_annex_heading_and_the_operative_text_only_when_n
     for _ in range(3000):
         folded = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
         first = next((folded[s:e] for s, e in keyword_spans(folded, ("列入",), ("家", "的"))), "")
-        assert rules._annex_heading(folded) == first, folded
+        assert rules_named._annex_heading(folded) == first, folded
         title, operative = rng.choice(["", "3家美国实体", "2家企业", "美国"]), rng.choice(["", "4家日本实体", folded])
         src, d = read_source(folded, PageHints()), Draft(folded_title=title, operative=operative)
         texts = [title, "", first, operative]
@@ -206,10 +209,10 @@ def test_entities_from_the_annex_prose_or_the_object():
 def test_action_records_name_entities_and_dedupe():
     rec = ActionRecord(ActionKind.SUSPEND, ListKind.UEL, (NoticeRef("t", key="UEL-2025-2"),), "2025-05-14")
     fuller = ActionRecord(ActionKind.SUSPEND, ListKind.UEL, rec.targets, "2025-05-14", date(2025, 8, 12), "90天")
-    assert rules.dedupe_actions([rec, fuller]) == [fuller]
+    assert rules_record.dedupe_actions([rec, fuller]) == [fuller]
     bare_removal = ActionRecord(ActionKind.REMOVE, ListKind.WATCH)
     targeted = ActionRecord(ActionKind.REMOVE, ListKind.WATCH, rec.targets)
-    assert rules.dedupe_actions([bare_removal, targeted]) == [targeted]
+    assert rules_record.dedupe_actions([bare_removal, targeted]) == [targeted]
     remove = ActionDraft(ActionKind.REMOVE, ListKind.WATCH, (), None, None, None, "移出", 0)
     src = read_source("x", PageHints())
     removal = read_source("决定将甲公司（Alpha Inc.）移出关注名单。", PageHints())
@@ -287,13 +290,13 @@ def _records_then_deduped(d):
     keys = tuple(e.key for e in d.entities)
     # session 20: a removal beside a listing on its list names what its own paragraph names (none in "x"): no record;
     # the listing then names the notice's entities
-    beside = rules._removals_beside_listing(rules.dedupe_actions(d.drafts) if len(d.drafts) > 1 else d.drafts)
+    beside = rules_named.removals_beside_listing(rules_record.dedupe_actions(d.drafts) if len(d.drafts) > 1 else d.drafts)
     out = [ActionRecord(x.action, x.list, x.targets, x.effective, x.until, x.duration,
                         keys if x.action is ActionKind.REMOVE or (not x.targets and x.action in (
                             ActionKind.INVESTIGATE, ActionKind.MEASURE))
                         or (beside and x.action is ActionKind.IMPOSE and not x.targets) else (), x.text)
            for x in d.drafts if x not in beside]
-    return rules.dedupe_actions(out) if len(out) > 1 else out
+    return rules_record.dedupe_actions(out) if len(out) > 1 else out
 
 
 @pytest.mark.parametrize("seed", range(3))
@@ -328,7 +331,7 @@ def _deduped_in_full(records):
         elif (r.until is not None or r.duration is not None) and out[kept[ident]].until is None \
                 and out[kept[ident]].duration is None:
             out[kept[ident]] = r
-    out = [r for r in out if not rules._shortened(r, out)]
+    out = [r for r in out if not rules_record._shortened(r, out)]
     lists = {(r.action, r.list) for r in out if r.targets}
     return [r for r in out if r.targets or r.action is not ActionKind.REMOVE or (r.action, r.list) not in lists]
 
@@ -361,7 +364,7 @@ def test_dedupe_and_named_references_are_their_readings_in_full(seed):
             records.append(ActionRecord(rng.choice([ActionKind.SUSPEND, ActionKind.REMOVE, ActionKind.LIFT]),
                                         rng.choice([None, ListKind.WATCH]), targets, rng.choice([None, "2025-05-14"]),
                                         *period, (), f"t{i}"))
-        assert rules.dedupe_actions(records) == _deduped_in_full(records)
+        assert rules_record.dedupe_actions(records) == _deduped_in_full(records)
         named = [(i, i + 1, rng.choice(refs)) for i in range(rng.randint(0, 4))]
         assert rules.named_references(src, Draft(refs=named)) == (_named_in_full(named) if named else ())
 

@@ -1,4 +1,4 @@
-"""Listings and measures (scraper/parse/rules.py): what lists an entity and what only weighs a listing, an addition
+"""Listings and measures (scraper/parse/rules/): what lists an entity and what only weighs a listing, an addition
 into an earlier annex, a fine on listed entities, a re-listing. Each a text in, the parse out."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Removals from a list (scraper/parse/rules.py, entities.py): by name, by annex line number or range, by the day
+"""Removals from a list (scraper/parse/rules/, entities.py): by name, by annex line number or range, by the day
 of the listing, of a whole notice by number and count, worded 移出 or 移除. Each a text in, the parse out
 (cases from tests/data/corpus/parse20/ to parse23/)."""
 
@@ -8,7 +8,7 @@ from functools import partial
 from pathlib import Path
 
 from scraper.parse import parse_text
-from scraper.parse.rules import annex_serials
+from scraper.parse.rules.record import annex_serials
 from storage.records import ActionKind
 from tests.scraper.corpus_cases import names, parse_case
 

@@ -1,4 +1,4 @@
-"""Suspensions, extensions, restores and stops in MOFCOM notices and Q&As (scraper/parse/rules.py): periods written
+"""Suspensions, extensions, restores and stops in MOFCOM notices and Q&As (scraper/parse/rules/steps.py): periods written
 before the verb, limits to named entities, exceptions, measures back when a term ends. Each a string in, actions out
 (faults the blind parse probes found; their texts are tests/data/corpus/parse18/ to parse21/)."""
 

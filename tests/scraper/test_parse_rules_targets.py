@@ -1,4 +1,4 @@
-"""Which notices a step acts on (scraper/parse/rules.py targets): refs of another clause, the notice a step follows
+"""Which notices a step acts on (scraper/parse/rules/ targets): refs of another clause, the notice a step follows
 or ceases, pointers back to a notice named before, a notice named by its day and title. Each a string in, actions out."""
 
 from __future__ import annotations

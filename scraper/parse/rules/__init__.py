@@ -1,0 +1,115 @@
+"""The rules that read a notice or Q&A, as ordered tables.
+
+``RULES`` rows are (field, rule): ``parse_text`` runs them in order and stores what
+each returns in that ``Draft`` field; a rule reads the ``Source`` (the text views)
+and the fields filled before it, and returns a value (pure). ``REJECTS`` say the
+text is no notice at all, each as soon as the fields it reads are filled (the rules
+after it are not run for a text it rejects); ``CHECKS`` return a warning or None, in
+the order the record lists them. To add a rule: write a small function in the module of its kind (``identify``,
+``operative``, ``steps``, ``named``, ``record``, ``rejects``, ``checks``), add one row here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ..draft import Draft, Source
+from .checks import (
+    count_mismatch,
+    effective_before_publication,
+    effective_defaulted,
+    no_action_in_answer,
+    no_entities,
+    no_notice_number,
+    no_publication_date,
+    suspension_without_target,
+    unread_answer_step,
+    unread_item,
+    unread_limit,
+    unread_name_change,
+    unread_removal,
+)
+from .identify import (
+    dateline,
+    folded_title,
+    identity,
+    is_answer,
+    numbered,
+    own_number,
+    publication_day,
+    publication_time,
+)
+from .named import decision, entities, stated_count
+from .operative import (
+    annex_line,
+    context_list,
+    effective,
+    first_article,
+    operative_spans,
+    operative_text,
+    stated_effective,
+)
+from .record import action_records, named_references
+from .rejects import (
+    off_topic_answer,
+    reported_change,
+    unnumbered_reprint,
+    unnumbered_without_action,
+    unnumbered_without_body,
+)
+from .steps import (
+    clause_actions,
+    excepted_restored,
+    measure,
+    notice_list,
+    on_goods,
+    references,
+    suspenders_restored,
+    titled_listing,
+)
+
+Rule = Callable[[Source, Draft], Any]
+Reject = Callable[[Source, Draft], bool]
+Check = Callable[[Source, Draft], str | None]
+
+RULES: tuple[tuple[str, Rule], ...] = (
+    ("numbered", numbered),
+    ("qa", is_answer),
+    ("own", own_number),
+    ("dateline", dateline),
+    ("published", publication_day),
+    ("published_at", publication_time),
+    ("identity", identity),
+    ("folded_title", folded_title),
+    ("annex_line", annex_line),
+    ("articles", first_article),
+    ("spans", operative_spans),
+    ("operative", operative_text),
+    ("context_list", context_list),
+    ("stated_effective", stated_effective),
+    ("effective", effective),
+    ("refs", references),
+    ("drafts", clause_actions),
+    ("drafts", suspenders_restored),
+    ("drafts", excepted_restored),
+    ("drafts", measure),
+    ("drafts", titled_listing),
+    ("drafts", on_goods),
+    ("notice_list", notice_list),
+    ("decision", decision),
+    ("count", stated_count),
+    ("entities", entities),
+    ("actions", action_records),
+    ("references", named_references),
+)
+# (field, reject): asked once the last row filling ``field`` has run.
+REJECTS: tuple[tuple[str, Reject], ...] = (
+    ("own", unnumbered_without_body), ("drafts", off_topic_answer), ("drafts", unnumbered_without_action),
+    ("drafts", unnumbered_reprint), ("drafts", reported_change),
+)
+CHECKS: tuple[Check, ...] = (
+    no_publication_date, effective_defaulted, count_mismatch, no_entities, suspension_without_target,
+    no_action_in_answer, no_notice_number, effective_before_publication, unread_limit, unread_item, unread_name_change,
+    unread_answer_step, unread_removal,
+)

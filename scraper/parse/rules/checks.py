@@ -1,0 +1,336 @@
+"""Checks: the warnings a record carries (no date, a defaulted effective day, a count mismatch, a step seen and left
+out, …), in the order the record lists them (``CHECKS``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from storage.records import ActionKind
+
+from .. import actions as act
+from ..draft import Draft, Source
+from .named import ENTITY_ACTIONS, removals_beside_listing, sentence_start
+from .record import limited_to
+
+LISTING_WORDS = ("列入", "移出", "移除")
+SUSPEND_WORDS = ("暂停实施",)
+# "不再暂停实施…", "停止暂停实施…": the suspension ends; no notice suspended is to be looked for.
+UNSUSPENDING = ("不再", "停止", "解除", "取消", "结束", "终止")
+
+
+def no_publication_date(src: Source, d: Draft) -> str | None:
+    return "no publication date found" if d.published is None else None
+
+
+def effective_defaulted(src: Source, d: Draft) -> str | None:
+    """A numbered listing or removal that states no effective date (a rule's articles list no one)."""
+    if d.qa or d.own is None or d.stated_effective or d.published is None:
+        return None
+    body = src.folded if d.articles is None else src.folded[: d.articles]
+    for word in LISTING_WORDS:
+        if word in body:
+            return "no effective date stated; using the publication date"
+    return None
+
+
+def count_mismatch(src: Source, d: Draft) -> str | None:
+    """The entities parsed differ from the count the notice states."""
+    stated = d.count[0]
+    if d.qa or stated is None or len(d.entities) == stated or not (d.entities or _lists(d.drafts) or _own(d.drafts)):
+        return None
+    removed = {k for r in d.actions if r.action is ActionKind.REMOVE and not r.targets for k in r.entities} \
+        if removals_beside_listing(d.drafts) else set()
+    if removed and sum(e.key not in removed for e in d.entities) == stated:
+        return None  # the listing's count; the removal beside it names its own
+    return f"parsed {len(d.entities)} entities, notice states {stated}"
+
+
+def _own(drafts: list[act.ActionDraft]) -> bool:
+    """Whether a step acts on entities this notice names itself (a measure or an investigation on no earlier
+    notice): with a stated count and none read, a loss as a listing's is (session 18)."""
+    return any(x.action in ENTITY_ACTIONS and not x.targets for x in drafts)
+
+
+# The end of every warning on a step the parse saw and could not read (``unread_limit``, ``unread_item``,
+# ``unread_name_change``; session 23: ``suspension_without_target``, ``no_entities`` for a removal,
+# ``unread_answer_step``): ``page.check_record`` refuses such a page for a person to read ("needs-review", an
+# unusable-page health issue), as a warning alone is no health issue (session 22, loud22).
+LEFT_OUT = ": left out"
+
+
+def unread_limit(src: Source, d: Draft) -> str | None:
+    """An action on earlier notices limited to an entity ("对该实体采取的相关措施") that could not be
+    read: it is left out rather than applied to the whole notice, and needs review."""
+    for x in d.drafts:
+        if x.on_entities is not None and limited_to(src, d, x.on_entities) is None:
+            what = src.text[x.on_entities[0] : x.on_entities[1]].strip()
+            return f"{x.action.value} limited to \"{what}\", an entity that could not be read{LEFT_OUT}"
+    return None
+
+
+# What says a removal of an earlier notice's entities takes the ones an annex names ("（见附件）"), or only some ("部分").
+# ("甲公司等2家美国实体" alone does not say it: "高点航空技术公司等16家美国实体" is the whole of No. 21, and only the engine
+# knows how many a notice listed.)
+SOME_NAMED_RE = re.compile(r"附件|部分")
+
+
+def unread_removal(src: Source, d: Draft) -> str | None:
+    """A numbered notice removing entities of an earlier notice that it names in an annex ("…第21号所列2家美国实体（见附件）
+    移出…", the annex cut off or given only as a file), none of them read: a removal with no entities is the whole
+    notice's, so it would take all of that notice's entities off the list (session 23, parse23). Left out, for review."""
+    if d.qa or d.entities or not any(a.action is ActionKind.REMOVE and a.targets and not a.entities for a in d.actions):
+        return None  # (a removal of annex lines by number names them: "第3项")
+    for x in d.drafts:
+        if x.action is ActionKind.REMOVE and x.targets:
+            m = SOME_NAMED_RE.search(src.folded, sentence_start(src.folded, x.start), x.start)
+            if m is not None:
+                return f"removal of entities of {x.targets[0].key or x.targets[0].text} named by \"{m.group(0)}\", none read{LEFT_OUT}"
+    return None
+
+
+_ITEM_KINDS = (ActionKind.LIFT, ActionKind.RESTORE, ActionKind.SUSPEND, ActionKind.EXTEND)
+ITEM_MEASURES_RE = re.compile(r"[^。;；]{0,60}?措施")
+
+
+def _on_measures(folded: str, v: re.Match[str], stop: int) -> bool:
+    """Whether the verb ``v`` is a step on measures ("停止执行…采取的相关措施", "继续暂停实施相关措施"), not a duty
+    ("正在开展的相关活动应当立即停止")."""
+    return (v[0].endswith(("实施", "执行")) or "暂停" in v[0]) and ITEM_MEASURES_RE.match(folded, v.end(), stop) is not None
+
+
+# "决定" that decides ("商务部决定：", "现决定，", "工作机制决定"), not a title's or a clause's noun ("关于…的决定",
+# "本决定自…施行", "《…决定》", "上述决定"): what follows it is the decision.
+NOT_DECIDING_BEFORE = "本的该述此《"
+# A step on a trade remedy or on tariffs (duties on goods: "暂停实施…反倾销措施1年", "暂停实施加征关税") acts on no list:
+# no listing step is left out where its sentence names one ("非关税反制措施" are countermeasures, not tariffs).
+OFF_LIST_RE = re.compile(r"反倾销|反补贴|保障措施|(?<!非)关税")
+
+
+def _off_list(folded: str, at: int) -> bool:
+    """Whether the sentence holding ``at`` is about a trade remedy or tariffs (``OFF_LIST_RE``)."""
+    return OFF_LIST_RE.search(folded, sentence_start(folded, at), act.sentence_end(folded, at)) is not None
+
+
+def _a_noun(folded: str, pos: int) -> bool:
+    """Whether the 决定 at ``pos`` is a noun ("本决定", "上述决定", "《…决定》"), not a decision taken there."""
+    return (pos > 0 and folded[pos - 1] in NOT_DECIDING_BEFORE) or folded.startswith("》", pos + 2)
+
+
+def deciding_at(folded: str, end: int) -> int:
+    """Where the first 决定 that decides stands in ``folded[:end]``, or -1."""
+    pos = folded.find("决定", 0, end)
+    while pos >= 0 and _a_noun(folded, pos):
+        pos = folded.find("决定", pos + 2, end)
+    return pos
+
+
+def _measure_lines(folded: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line of ``folded[:end]`` holding "措施" at or after ``start``, in order: only such a line can
+    hold a step on measures (ITEM_MEASURES_RE ends with it)."""
+    pos = folded.find("措施", start, end)
+    while pos >= 0:
+        line = folded.rfind("\n", 0, pos) + 1
+        stop = folded.find("\n", pos, end)
+        stop = end if stop < 0 else stop
+        yield line, stop
+        pos = folded.find("措施", stop, end)
+
+
+# The verbs ``_on_measures`` takes (a suspension, or a stop or restore of 实施/执行): looked for in the decision (str.find,
+# far cheaper than a regex over it) before any paragraph of it is looked at line by line.
+STATUS_VERB_WORDS = ("暂停", "停止实施", "停止执行", "恢复实施", "恢复执行", "终止实施", "终止执行", "不再实施", "不再执行")
+
+
+def _status_verb_in(folded: str, start: int, end: int) -> bool:
+    find = folded.find
+    for word in STATUS_VERB_WORDS:
+        if find(word, start, end) >= 0:
+            return True
+    return False
+
+
+def _measures_step_words(folded: str, line: int, stop: int) -> bool:
+    """Whether ``folded[line:stop]`` has the words every step on measures has (``_on_measures``: 措施, and 实施, 执行 or
+    暂停 in its verb): a line without them ("并采取以下措施：", "本公告自公布之日起正式实施") is passed over before any regex."""
+    find = folded.find
+    return find("措施", line, stop) >= 0 and (find("实施", line, stop) >= 0 or find("执行", line, stop) >= 0
+                                             or find("暂停", line, stop) >= 0)
+
+
+def unread_item(src: Source, d: Draft) -> str | None:
+    """A numbered item of the decision ("一、…停止执行对X等6家实体（见附件）采取的相关措施") whose verb stops, restores,
+    suspends or extends measures, and names no notice (an item naming one and holding no step tells an earlier step),
+    but that holds no step: no lead-in "…如下…：" named one
+    ("商务部决定：", session 22: the lift was dropped without a word, and the next item's extension read for all).
+    A paragraph with no item number counts as well where the verb comes after the decision's 决定 (``deciding_at``:
+    "商务部决定：" then the paragraphs, session 23): a title ("关于暂停实施…的公告") or an annex line ("附件：停止执行…
+    名单") before or outside the decision holds a verb but is no step."""
+    if d.qa:
+        return None
+    # Only a line holding "措施" can hold a step on measures (ITEM_MEASURES_RE ends with it, before the line's end):
+    # those lines alone are read, in order (a test compares this with reading every line, ``item_left_out``).
+    folded, end = src.folded, len(d.operative)
+    for line, stop in _measure_lines(folded, 0, end):
+        found = item_left_out(src, d, line, stop)
+        if found is not None:
+            return found
+    # the paragraphs after the decision's 决定, once one of them may hold a step on measures (not a listing's "应当立即停止")
+    decided = deciding_at(folded, end)
+    if decided < 0 or not _status_verb_in(folded, decided, end):
+        return None
+    for line, stop in _measure_lines(folded, decided, end):
+        if _measures_step_words(folded, line, stop) and not folded.startswith("附", line) \
+                and not act.ITEM_LINE_RE.match(folded, line, stop) and not any(line <= r[0] < stop for r in d.refs):
+            v = _unread_step(folded, line, max(line, decided + 2), stop, d)
+            if v is not None:
+                return f"paragraph \"{src.text[line:stop].strip()[:40]}\" names no notice its {v} could act on{LEFT_OUT}"
+    return None
+
+
+def item_left_out(src: Source, d: Draft, line: int, stop: int) -> str | None:
+    """``unread_item``'s warning for the numbered item at the line ``src.folded[line:stop]``, else None."""
+    folded = src.folded
+    if act.ITEM_LINE_RE.match(folded, line, stop) and not any(line <= r[0] < stop for r in d.refs):
+        v = _unread_step(folded, line, line, stop, d)
+        if v is not None:
+            return f"item \"{src.text[line:stop].strip()[:40]}\" names no notice its {v} could act on{LEFT_OUT}"
+    return None
+
+
+def _unread_step(folded: str, line: int, start: int, stop: int, d: Draft) -> str | None:
+    """The verb in ``folded[start:stop]`` (of the line from ``line``) that stops, restores, suspends or extends measures, in
+    a line holding no step read (``d.drafts``) and not on a trade remedy, or None."""
+    for v in act.VERB_RE.finditer(folded, start, stop):
+        if act.VERB_KINDS.get(v[0]) in _ITEM_KINDS and _on_measures(folded, v, stop) \
+                and not any(line <= x.start < stop for x in d.drafts) and not _off_list(folded, v.start()):
+            return v[0]
+    return None
+
+
+# "中方此前决定…", "已决定": a decision told, not taken in the answer.
+TOLD_DECISION_BEFORE = ("此前", "已", "曾", "先后", "当时")
+
+
+def unread_answer_step(src: Source, d: Draft) -> str | None:
+    """An answer's sentence that decides ("中方决定，自…起，恢复执行对上述实体采取的相关措施") a step on measures (stop,
+    restore, suspend, extend: ``_on_measures``), names no notice, and holds no step read (its target said only as
+    "上述实体" of the question, or by a title): the answer would read as changing nothing, "no action found in the
+    answer" a warning only (session 23). Doubts and plans (NOT_NOW_RE: "将视情决定是否…"), a decision told
+    ("此前决定", "2025年11月10日，商务部决定…" in an answer of 2026: ``_dated_before``, ``_told_as_past``), trade remedies
+    and tariffs are no step."""
+    if not d.qa:
+        return None
+    folded, starts = src.folded, [x.start for x in d.drafts]
+    for a, b in d.spans:
+        pos = folded.find("决定", a, b)
+        while pos >= 0:
+            s1 = min(act.sentence_end(folded, pos), b)
+            if not _measures_step_words(folded, pos + 2, s1):  # no step on measures after it (most answers)
+                pos = folded.find("决定", s1, b)
+                continue
+            s0 = sentence_start(folded, pos)
+            if not (_a_noun(folded, pos) or folded.endswith(TOLD_DECISION_BEFORE, s0, pos)) \
+                    and not any(s0 <= r[0] < s1 for r in d.refs) and not any(s0 <= x < s1 for x in starts) \
+                    and OFF_LIST_RE.search(folded, s0, s1) is None:
+                for v in act.VERB_RE.finditer(folded, pos + 2, s1):
+                    if act.VERB_KINDS.get(v[0]) in _ITEM_KINDS and _on_measures(folded, v, s1) \
+                            and act.NOT_NOW_RE.search(folded, s0, v.start()) is None \
+                            and not act._dated_before(folded, s0, d.published) \
+                            and not act._told_as_past(folded, s0, v.start(), d.published):
+                        return f"the answer decides \"{src.text[s0:s1].strip()[:40]}\" but names no notice its " \
+                               f"{v[0]} could act on{LEFT_OUT}"
+            pos = folded.find("决定", pos + 2, b)
+    return None
+
+
+# "现将出口管制管控名单中该实体的名称变更为“…”": a listed entity renamed; the project reads no rename (only a correction's
+# "更正为"), so the new name would be no alias of the listed entity, and screening by it would miss (session 22).
+NAME_CHANGE_RE = re.compile(r"名称\s*(?:变更|更改|改)\s*为|更名\s*为")
+
+
+def unread_name_change(src: Source, d: Draft) -> str | None:
+    """A listed entity's new name (名称变更为, 更名为) in the operative text: not read, so a person must read it."""
+    op = d.operative
+    if "名称" not in op and "更名" not in op:  # each of its readings holds one of them (a regex scan costs more)
+        return None
+    found = NAME_CHANGE_RE.search(op)
+    return None if found is None else f"a name change (\"{found[0]}\") of a listed entity is not read{LEFT_OUT}"
+
+
+def _imposes(drafts: list[act.ActionDraft]) -> bool:
+    for x in drafts:
+        if x.action is ActionKind.IMPOSE:
+            return True
+    return False
+
+
+def _lists(drafts: list[act.ActionDraft]) -> bool:
+    """Whether the notice lists or removes entities (each names them)."""
+    for x in drafts:
+        if x.action is ActionKind.IMPOSE or x.action is ActionKind.REMOVE:
+            return True
+    return False
+
+
+def no_entities(src: Source, d: Draft) -> str | None:
+    """A listing or a removal with no entities and no stated count ("决定将其移出…" with no name
+    before it: no entity is made up, the removal needs review). A removal names whom it removes or the notice whose
+    entities it removes ("将商务部公告2025年第22号所列实体移出…", expanded from that notice's list): one naming neither
+    removes no one, a step left out (``LEFT_OUT``: refused for review, session 23)."""
+    if d.qa or d.entities or d.count[0] is not None:
+        return None
+    if _imposes(d.drafts):
+        return "no entities found for a listing"
+    for x in d.drafts:
+        if x.action is ActionKind.REMOVE and not x.targets:
+            return f"no entities found for a removal{LEFT_OUT}"
+    return None
+
+
+def suspension_without_target(src: Source, d: Draft) -> str | None:
+    """A notice that says 暂停实施 but whose suspended notices were not found ("第55号、56号…公告"
+    with no year, "暂停实施《…的决定》" with no number): a suspension must never parse as a notice that changes nothing,
+    so it is left out for a person to read (``LEFT_OUT``, session 23). A 暂停实施 before the decision's 决定
+    (``deciding_at``: "商务部于…发布公告（…第72号），暂停实施…。现决定，…不再延长", a title "关于暂停实施…的决定") tells
+    the history the decision follows, as does one told as past after it (``_told_as_past``: "…于…发布公告…，暂停实施"): no
+    step of this notice (session 23: it warned on No. 40, read right)."""
+    if d.qa:
+        return None
+    for word in SUSPEND_WORDS:
+        if word in d.operative:
+            break
+    else:
+        return None
+    for a in d.actions:
+        if a.action is ActionKind.SUSPEND or a.action is ActionKind.EXTEND:
+            return None
+    end = len(d.operative)  # a notice's operative text is the folded text's start
+    folded, pos = src.folded, src.folded.find(SUSPEND_WORDS[0], 0, end)
+    decided = deciding_at(folded, end)
+    while pos >= 0:
+        if pos > decided and not folded.endswith(UNSUSPENDING, 0, pos) and not folded.startswith("期", pos + 4) \
+                and not act.told_suspension(folded, d.refs, pos) \
+                and not _off_list(folded, pos) and not act._told_as_past(folded, sentence_start(folded, pos), pos, d.published):
+            return f"says 暂停实施 but names no notice it suspends that could be read{LEFT_OUT}"
+        pos = folded.find(SUSPEND_WORDS[0], pos + 1, end)
+    return None
+
+
+def no_action_in_answer(src: Source, d: Draft) -> str | None:
+    return "no action found in the answer" if d.qa and not d.actions else None
+
+
+def no_notice_number(src: Source, d: Draft) -> str | None:
+    return "no notice number found" if not d.qa and d.own is None else None
+
+
+def effective_before_publication(src: Source, d: Draft) -> str | None:
+    """A Q&A announcing something in force before it was published (itself, or one of its actions: a decision
+    published late, ``actions._recounted``): check the dates."""
+    if not d.qa or not d.published:
+        return None
+    first = min([x.effective for x in d.drafts if x.effective] + ([d.effective] if d.effective else []), default=None)
+    if first and first < d.published.isoformat():
+        return f"effective {first} is before publication {d.published.isoformat()}"
+    return None

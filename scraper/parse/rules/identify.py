@@ -1,0 +1,211 @@
+"""Which notice a text is: its own number, whether it is a Q&A, its dateline, publication day and time, title and key."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from datetime import date, datetime
+
+from storage.records import NoticeKind
+
+from ..dates import (
+    DATE_RE,
+    ISO_DT_RE,
+    Stamp,
+    filing_date,
+    make_date,
+    signature_date,
+)
+from ..draft import Draft, Identity, Source
+from ..number import OwnNumber, find_own_number, number_in_heading
+from ..qa import (
+    QUESTION_RE,
+    SOURCE_LINE_RE,
+    is_qa,
+    qa_key,
+    qa_title,
+    source_stamp,
+)
+from ..textnorm import fold
+
+QA_ISSUER = "商务部新闻办公室"
+QA_TITLE_WORDS = ("答记者问", "新闻发言人", "新闻发布会")
+FILING_LINE_PREFIX = "【"
+TITLE_JOIN_MAX = 80
+# The day a Q&A states for itself where a paper prints it (folded text; traditional script made simplified):
+# its heading "…答记者问（2025年11月5日）"; the paper's words "商务部新闻发言人11月5日就…答记者问", "商务部12日晚间
+# 宣布", "商务部周三 (5 日) 晚间宣布"; a news dateline "新华社北京11月5日电", "（中央社台北12日电）". Read in the
+# lead and the Q&A's head before its first question, never in an answer (which tells earlier days).
+QA_HEADING_DATE_RE = re.compile(
+    r"(?:答记者问|新闻发布会|吹风会)[ \t]*\(?[ \t]*(?P<y>\d{4})[ \t]*年[ \t]*(?P<m>\d{1,2})[ \t]*月[ \t]*(?P<d>\d{1,2})[ \t]*日")
+STATED_DAY_RE = re.compile(
+    r"(?:新闻发言人|商务部|工作机制)[^\n,。:;\d]{0,12}?(?:\([ \t]*|)(?:(?P<y>\d{4})[ \t]*年[ \t]*|)(?:(?P<m>\d{1,2})[ \t]*月[ \t]*|)"
+    r"(?P<d>\d{1,2})[ \t]*日[ \t]*\)?[ \t]*(?:晚间|晚上|晚|上午|下午|当天|)[ \t]*(?:表示|宣布|发布|就|答记者问|称|指出|回应|说)"
+    r"|(?:\d{1,2}[ \t]*月[ \t]*|)(?P<ed>\d{1,2})[ \t]*日[ \t]*电")
+# A spokesperson Q&A's title as a paper heads it, the day after it ("…答记者问（2025年11月5日）"): the title is
+# MOFCOM's without it (the key hashes the title).
+QA_TITLE_DAY_RE = re.compile(r"(?<=答记者问)[ \t]*[(（][ \t]*\d{4}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日[ \t]*[)）][ \t]*$")
+QA_HEAD_MAX = 2000
+
+
+def numbered(src: Source, d: Draft) -> OwnNumber | None:
+    """A number of the text's own: 【发布文号】 or a title / head line opening with one."""
+    if src.filing_no:  # asked alone first: when it gives the number, no head line is cut
+        own = find_own_number([], [], src.text, filing_no=src.filing_no, strict=True)
+        if own:
+            return own
+    head, folded_head = src.headings
+    return find_own_number(head, folded_head, src.text, src.title_hint, strict=True, folded_title=src.folded_title_hint)
+
+
+def is_answer(src: Source, d: Draft) -> bool:
+    """A Q&A has no number of its own: a text with one is a notice even when it mentions or
+    links a Q&A, unless its title says it is a Q&A."""
+    title = src.title_hint
+    if title:
+        for word in QA_TITLE_WORDS:
+            if word in title:
+                return True
+    # Without those words in the title, ``is_qa`` needs a 答 (答记者问, 答：) or a reporter (记者：) in the text.
+    return d.numbered is None and ("答" in src.folded or "记者" in src.folded) and is_qa(title, src.folded)
+
+
+def own_number(src: Source, d: Draft) -> OwnNumber | None:
+    """The notice's own number; also one written anywhere in the title or head lines."""
+    if d.qa:
+        return None
+    # The strict search found nothing, so only its last step is left to try.
+    if d.numbered:
+        return d.numbered
+    head, folded_head = src.headings
+    return number_in_heading(head, folded_head, src.text, src.title_hint, src.folded_title_hint)
+
+
+def dateline(src: Source, d: Draft) -> tuple[Stamp | None, str | None]:
+    """A Q&A's source line "来源：商务部新闻办公室 … 2025-05-14 22:00": (stamp, source). A reprint may carry the
+    paper's own source line too ("【来源：香港文汇报】 2025-08-13", the day it printed the Q&A): MOFCOM's line
+    comes first wherever it stands."""
+    if not d.qa:
+        return (None, None)
+    folded = src.folded
+    for m in SOURCE_LINE_RE.finditer(folded, 0, 2000):
+        if own_source(m.group("src")):
+            return source_stamp(folded[m.start() : m.end()])
+    return source_stamp(folded)
+
+
+def own_source(source: str | None) -> bool:
+    """Whether a source line names MOFCOM (its news office, the working mechanism): the Q&A's own."""
+    return source is not None and ("商务部" in source or "工作机制" in source)
+
+
+def publication_day(src: Source, d: Draft) -> date | None:
+    """A Q&A: its own dateline (MOFCOM's source line), else the day it states for itself (``stated_qa_day``:
+    a paper prints it a day later under its own date), else the page's date, a source line of another, its
+    signature. A notice: 【发文日期】, its signature, then the page's date."""
+    stamp, pub = d.dateline[0], src.hints.pub
+    if d.qa:
+        if stamp and own_source(d.dateline[1]):
+            return stamp.day
+        best = stamp or pub
+        stated = stated_qa_day(src, best.day if best else None)
+        if stated:
+            return stated
+        return best.day if best else signature_date(src.lines)
+    return filing_date(src.folded) or signature_date(src.lines) or (pub.day if pub else None)
+
+
+def stated_qa_day(src: Source, reference: date | None) -> date | None:
+    """The day a Q&A states for itself: a date in its heading, else a day the paper's lead or the Q&A's head
+    (before its first question) says the spokesperson spoke or MOFCOM announced ("…11月5日表示", "12日宣布",
+    "…5日电"), its month and year those of ``reference`` (the page's date, else the first full date of
+    the head) or the month before when the day is later than that."""
+    folded = src.folded
+    question = QUESTION_RE.search(folded, 0, QA_HEAD_MAX)
+    head = src.lead + folded[: question.start() if question else min(len(folded), QA_HEAD_MAX)]
+    heading = QA_HEADING_DATE_RE.search(head) or (QA_HEADING_DATE_RE.search(src.title_hint) if src.title_hint else None)
+    if heading:
+        return make_date(heading.group("y"), heading.group("m"), heading.group("d"))
+    m = STATED_DAY_RE.search(head)
+    if m is None:
+        return None
+    if reference is None:
+        full = ISO_DT_RE.search(head) or DATE_RE.search(head)
+        reference = make_date(full.group("y"), full.group("m"), full.group("d")) if full else None
+        if reference is None:
+            return None
+    day = int(m.group("d") or m.group("ed"))
+    if m.group("y") and m.group("m"):
+        return make_date(m.group("y"), m.group("m"), day)
+    month, year = (int(m.group("m")), reference.year) if m.group("m") else (reference.month, reference.year)
+    stated = make_date(year, month, day)
+    if stated is not None and stated > reference:  # "30日" on a page of the 1st: the month before
+        stated = make_date(year - 1, 12, day) if month == 1 else make_date(year, month - 1, day)
+        if m.group("m") and stated is not None:  # a month named: the year before
+            stated = make_date(year - 1, int(m.group("m")), day)
+    return stated
+
+
+def publication_time(src: Source, d: Draft) -> datetime | None:
+    """The time of day, when the page (or a Q&A's dateline) gives one for that day."""
+    pub = src.hints.pub
+    if d.qa:
+        best = d.dateline[0] or pub
+        return best.as_datetime() if best and (best.day == d.published or d.published is None) else None
+    return pub.as_datetime() if pub and pub.day == d.published else None
+
+
+def identity(src: Source, d: Draft) -> Identity:
+    """Key, kind, number, issuer and title: a Q&A's, a numbered notice's or an unnumbered text's."""
+    if d.qa:
+        return _qa_identity(src, d)
+    if d.own:
+        own = d.own
+        title = src.title_hint or announcement_title(src.lines, own.number)
+        return Identity(own.key, own.kind, own.number, own.issuer, title)
+    title = src.title_hint or announcement_title(src.lines, None)
+    return Identity(doc_key(d.published, title), NoticeKind.OTHER, None, None, title)
+
+
+def _qa_identity(src: Source, d: Draft) -> Identity:
+    hint, body_title = src.title_hint, qa_title(src.lines)
+    strong_body = bool(body_title and "答记者问" in body_title)
+    title = hint if hint and ("答记者问" in hint or not strong_body) else (body_title or hint)
+    if title and "日" in title:
+        title = QA_TITLE_DAY_RE.sub("", title)
+    source = d.dateline[1]
+    spokesperson = "新闻发言人" in (title or "") or source == QA_ISSUER
+    issuer = QA_ISSUER if spokesperson else (source or "商务部")
+    return Identity(qa_key(d.published, title), NoticeKind.QA, None, issuer, title)
+
+
+def announcement_title(lines: list[str], number: str | None) -> str | None:
+    """The first content line; "商务部公告2025年第21号" alone joins the line after it."""
+    first = None
+    for line in lines:
+        s = line.strip()
+        if not s or s.startswith(FILING_LINE_PREFIX):
+            continue
+        if first is not None:  # the second content line
+            return f"{first} {s}" if len(s) < TITLE_JOIN_MAX and "。" not in s else first
+        if not number or "".join(s.split()) != "".join(number.split()):
+            return s
+        first = s
+    return first
+
+
+def doc_key(published: date | None, title: str | None) -> str:
+    """Key of an unnumbered text: its date and a hash of its title."""
+    digest = hashlib.sha256("".join(unicodedata.normalize("NFKC", title or "").split()).encode()).hexdigest()
+    return f"DOC-{published.isoformat() if published else 'undated'}-{digest[:8]}"
+
+
+def folded_title(src: Source, d: Draft) -> str:
+    """The title folded: the page's title is folded once, in ``read_source``; a title found in
+    the text (a heading line) is the same stretch of the folded text, as fold keeps every place."""
+    title = d.identity.title or ""
+    if src.folded_title_hint is not None and title == src.title_hint:
+        return src.folded_title_hint
+    at = src.text.find(title) if title else -1
+    return src.folded[at : at + len(title)] if at >= 0 else fold(title)

@@ -1,0 +1,323 @@
+"""Whom a notice names: its decision sentence, stated count, the entities of its annex or prose, the objects of its
+measures, a countermeasure order's term and countries."""
+
+from __future__ import annotations
+
+import re
+
+from storage.records import ActionKind, ActionRecord, EntityRecord, ListKind, NoticeKind
+
+from .. import actions as act
+from .. import entities as ent
+from ..draft import Decision, Draft, Source
+from ..textnorm import NUM, to_int
+
+ENTITY_ACTIONS = (ActionKind.IMPOSE, ActionKind.INVESTIGATE, ActionKind.MEASURE)
+# An object of 对 that names goods, not an entity: an item category ("部分中重稀土相关物项", "两用物项") or
+# imports ("原产于美国的进口共聚聚甲醛"). An item control or a trade-remedy case lists no one.
+GOODS_RE = re.compile(r"(?:物项|物品|产品|商品|货物)\s*$|^\s*(?:部分|相关|以下)?\s*(?:原产于|进口)")
+
+
+def decision(src: Source, d: Draft) -> Decision:
+    """The acting sentence (the first listing or removal without targets) and the 决定
+    sentence from there (an earlier one may tell history)."""
+    folded = src.folded
+    for x in d.drafts:
+        if (x.action is ActionKind.IMPOSE or x.action is ActionKind.REMOVE) and not x.targets:
+            if x.sentence is None:
+                anchor = sentence_start(folded, x.start)
+                return Decision(anchor, decision_sentence(folded, anchor) or (decision_sentence(folded) if anchor else None))
+            # The walk knows the acting sentence; it holds the verb (列入, 纳入, 采取 or 移出), so it is
+            # the 决定 sentence when it says 决定 (no 决定 can start at its end, a line end or "。").
+            anchor, end = x.sentence
+            if "决定" in folded[anchor:end]:
+                return Decision(anchor, x.sentence)
+            return Decision(anchor, decision_sentence(folded, end) or (decision_sentence(folded) if anchor else None))
+    return Decision(0, decision_sentence(folded))
+
+
+def sentence_start(folded: str, pos: int) -> int:
+    return max(folded.rfind("。", 0, pos), folded.rfind("\n", 0, pos)) + 1
+
+
+def decision_sentence(folded: str, start: int = 0) -> tuple[int, int] | None:
+    """Span of the first sentence (from ``start``) with 决定 and a listing verb."""
+    find, rfind, size = folded.find, folded.rfind, len(folded)
+    pos = find("决定", start)
+    while pos >= 0:
+        begin = max(rfind("。", 0, pos), rfind("\n", 0, pos)) + 1
+        end = find("\n", pos)
+        end = size if end < 0 else end
+        stop = find("。", pos, end)
+        end = stop if stop >= 0 else end
+        sentence = folded[begin:end]  # with a listing verb (or 采取, 调查)?
+        if "列入" in sentence or "移出" in sentence or "采取" in sentence or "调查" in sentence or "纳入" in sentence \
+                or "移除" in sentence:
+            return begin, end
+        pos = find("决定", end)
+    return None
+
+
+def stated_count(src: Source, d: Draft) -> tuple[int | None, str | None]:
+    """(count, country) the text states ("将16家美国实体"): from the title, the decision
+    sentence, an annex heading, then the operative text; the last two are found only when the
+    first two did not settle the count and the country (the title mostly does)."""
+    folded, span = src.folded, d.decision.span
+    stated, country = ent.count_and_country((d.folded_title, folded[span[0] : span[1]] if span else ""))
+    if stated is None or country is None:
+        stated, country = ent.count_and_country((_annex_heading(folded), d.operative), stated, country)
+    for x in d.drafts:  # a step on "甲公司等6家实体（见附件）" of an earlier notice: its annex holds 6, not the notice's 16
+        if x.on_entities is not None and "见附件" in folded[x.on_entities[0] : x.on_entities[1]]:
+            m = ANNEX_OBJECT_RE.search(folded, x.on_entities[0], x.on_entities[1])
+            if m is not None and to_int(m.group("n")):
+                return to_int(m.group("n")), country
+    return stated, country
+
+
+def _annex_heading(folded: str) -> str:
+    """The first line saying 列入 with 家 and 的 ("附件：…列入…的16家实体名单"), or ""."""
+    find = folded.find
+    pos = find("列入")
+    while pos >= 0:
+        start = folded.rfind("\n", 0, pos) + 1
+        end = find("\n", pos)
+        end = len(folded) if end < 0 else end
+        if find("家", start, end) >= 0 and find("的", start, end) >= 0:
+            return folded[start:end]
+        pos = find("列入", end)
+    return ""
+
+
+def entities(src: Source, d: Draft) -> list[EntityRecord]:
+    """The entities a notice lists, removes or acts on (a removal names them even when it
+    also names the notice that listed them); a Q&A lists none."""
+    if d.qa:
+        return []
+    for x in d.drafts:
+        if x.action is ActionKind.REMOVE or (x.action in ENTITY_ACTIONS and not x.targets) \
+                or (x.on_entities is not None and measure_object(src, x.on_entities)[0] is not None):
+            found, country = _annex_or_prose(src, d), d.count[1]
+            if countermeasure_order(d):
+                found, country = _order_countries(src, d, found, country)
+            found = ent.completed(found, src.folded, src.text, country)
+            for r in removals_beside_listing(d.drafts):  # their own names, after the annex's
+                found += ent.completed(removal_named(src, r), src.folded, src.text, _removal_country(src, r))
+            return ent.distinct(found)
+    return []
+
+
+def removals_beside_listing(drafts: list[act.ActionDraft]) -> list[act.ActionDraft]:
+    """The removals on no earlier notice of a notice that also lists entities of its own ("一、…决定将上述3家日本实体列入
+    关注名单（见附件）…二、…被列入关注名单的甲（Alpha）、乙（Beta）…决定将上述2家日本实体移出关注名单"): what each removes
+    is what its own clause names, not the annex the listing reads (session 20: the 3 listed were read as removed).
+    Only a removal from the list the notice lists on."""
+    lists = {x.list for x in drafts if x.action is ActionKind.IMPOSE and not x.targets}
+    if not lists:
+        return []  # (nearly every notice: it lists, or it removes)
+    # "移出关注名单，列入出口管制管控名单" moves the same entities from one list to another: not this
+    return [x for x in drafts if x.action is ActionKind.REMOVE and not x.targets and x.list in lists]
+
+
+def removal_named(src: Source, x: act.ActionDraft) -> list[EntityRecord]:
+    """The names (with their English) written before the removal verb of ``x`` in its own paragraph."""
+    line = src.folded.rfind("\n", 0, x.start) + 1
+    return ent.earlier_named(src.folded[line:], src.text[line:], x.start - line)
+
+
+COUNT_COUNTRY_RE = re.compile(rf"{NUM}\s*家\s*(?P<c>{ent.COUNTRY_ALT})")
+
+
+def _removal_country(src: Source, x: act.ActionDraft) -> str | None:
+    """The country of "上述2家日本实体" in the removal's own paragraph."""
+    line = src.folded.rfind("\n", 0, x.start) + 1
+    m = COUNT_COUNTRY_RE.search(src.folded, line, x.start + 40)
+    return ent.COUNTRIES[m.group("c")] if m else None
+
+
+def measures_named(action: ActionRecord) -> ActionRecord:
+    """``mfa.status.measure_lift`` for an action on the countermeasure list (it returns any other as it is), the MFA
+    reader loaded then: a text on another list never loads it (issue 11, start-up)."""
+    if action.list is not ListKind.COUNTERMEASURE:
+        return action
+    from ..mfa.status import measure_lift
+
+    return measure_lift(action)
+
+
+ORDER_SENTENCE_RE = re.compile(r"[^。\n]*决定[^。\n]*采取[^。\n]*")
+
+
+def order_term(src: Source) -> str | None:
+    """The term an order's deciding sentence sets ("决定对X采取反制措施，自本决定施行之日起2年内，禁止…"), else None."""
+    if "期" not in src.folded and "内" not in src.folded:
+        return None
+    from ..mfa.status import decision_term  # (the MFA reader, loaded for a countermeasure order only)
+
+    for m in ORDER_SENTENCE_RE.finditer(src.text):
+        term = decision_term(m.group())
+        if term:
+            return term
+    return None
+
+
+def countermeasure_order(d: Draft) -> bool:
+    return d.identity.kind is NoticeKind.ORDER and d.context_list is ListKind.COUNTERMEASURE
+
+
+# A countermeasure order's country, written before its names ("决定对美国安泰咨询公司（…）等3家企业", "关于对加拿大北方
+# 科技公司及其高级管理人员采取反制措施的决定") where no count states one ("N家美国实体"); a name opening with a country
+# and a Chinese name after it, with its English, is of that country ("美国晨星供应链审计公司（Morningstar Supply Chain Audit
+# LLC）", the name kept as written, as the MFA's "美国哈德逊研究所"). Session 18 (mfa18): an order's entities had no country
+# (screening by country missed them).
+ORDER_COUNTRY_RE = re.compile(rf"对\s*(?P<c>{ent.COUNTRY_ALT})")
+CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _order_countries(src: Source, d: Draft, found: list[EntityRecord],
+                     country: str | None) -> tuple[list[EntityRecord], str | None]:
+    """The entities with a country opening their Chinese name given that country, and the order's country
+    (the stated one, else the one its title or decision writes after 对)."""
+    if country is None:
+        span = d.decision.span
+        m = ORDER_COUNTRY_RE.search(d.folded_title) or (ORDER_COUNTRY_RE.search(src.folded, span[0], span[1])
+                                                        if span else None)
+        country = ent.COUNTRIES[m.group("c")] if m else None
+    out = []
+    for e in found:
+        zh = e.zh or ""
+        name = next((c for c in ent.COUNTRY_NAMES if zh.startswith(c)), None) if e.en and e.country is None else None
+        if name is not None and len(zh) > len(name) + 1 and CJK_RE.match(zh, len(name)):
+            e = ent.make_entity(zh, e.en, ent.COUNTRIES[name], e.n, e.branches, e.note)  # the name as written
+        out.append(e)
+    return out, country
+
+
+# What the object of "对…采取的相关措施" is: a pronoun ("该实体", "其": the entity named just
+# before), an anaphor ("上述实体": the names given earlier, else the target's own entities), a name.
+PRONOUN, ANAPHOR, NAME = "pronoun", "anaphor", "name"
+# "对高点航空技术公司等6家实体（见附件）采取的相关措施": the entities of the notice's own annex (session 22, parse22).
+ANNEX = "annex"
+ANNEX_OBJECT_RE = re.compile(rf"等\s*(?P<n>{NUM})\s*家[^()]{{0,8}}?\(\s*(?:名单)?\s*见附件[^()]{{0,4}}\)\s*$")
+# "停止执行商务部公告2025年第1号对其中5家美国实体采取的相关措施，名单见附件": some of the target's entities, counted, named
+# by this notice (its annex or prose), as ANNEX; never the whole notice (session 23, loud23: 28 lifted for 5).
+PART_OBJECT_RE = re.compile(rf"\s*其中\s*(?P<n>{NUM})\s*[家名个]")
+
+
+# "内华达山脉公司、立方公司等2家实体": names in a row, the count after them.
+NAMES_COUNT_RE = re.compile(r"\s*等\s*(?:\d+|[一二三四五六七八九十两]+)\s*家[^、]{0,8}$")
+
+
+def measure_object(src: Source, span: tuple[int, int]) -> tuple[str | None, tuple[EntityRecord, ...]]:
+    """(what the object at ``span`` is, the entities it names): (None, ()) for anything else
+    ("对2025年4月4日被列入…的16家美国实体": all of the target's entities)."""
+    seg, fseg = src.text[span[0] : span[1]], src.folded[span[0] : span[1]]
+    if "见附件" in fseg and ANNEX_OBJECT_RE.search(fseg) or "其中" in fseg and PART_OBJECT_RE.match(fseg):
+        return ANNEX, ()
+    if ent.is_anaphor(seg, fseg):
+        return (PRONOUN if ent.is_pronoun(fseg) else ANAPHOR), ()
+    run = ent.NAME_RUN_RE.fullmatch(fseg.strip()) if "(" in fseg else None
+    if run is not None and fseg.count("(") > 1:  # "斯凯迪奥公司（Skydio Inc.）和英斯图公司（Insitu,Inc.）"
+        lead = len(fseg) - len(fseg.lstrip())
+        found = _run_names(src, span[0] + lead, span[0] + lead + run.end())
+        if len(found) == fseg.count("("):
+            return NAME, tuple(found)
+    named = ent.object_entity(seg, fseg)
+    if named is not None:
+        return NAME, (named,)
+    if "、" not in fseg:
+        return None, ()
+    # several names ("对内华达山脉公司、立方公司等2家实体采取的"): each must read as one
+    cut = NAMES_COUNT_RE.search(fseg)
+    parts = [(seg[a:b], fseg[a:b]) for a, b in _pieces(fseg, cut.start() if cut else len(fseg))]
+    each = [ent.object_entity(p, fp) for p, fp in parts]
+    named_all = [e for e in each if e is not None]
+    return (NAME, tuple(named_all)) if len(named_all) == len(each) else (None, ())
+
+
+def _pieces(fseg: str, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each piece of ``fseg[:end]`` between "、"."""
+    out, start = [], 0
+    pos = fseg.find("、", 0, end)
+    while pos >= 0:
+        out.append((start, pos))
+        start = pos + 1
+        pos = fseg.find("、", start, end)
+    out.append((start, end))
+    return out
+
+
+def _annex_or_prose(src: Source, d: Draft) -> list[EntityRecord]:
+    """Annex lines below the annex heading (or the decision); else the decision's prose
+    list; else the object of "对…" for an investigation or a measure."""
+    folded, span, anchor = src.folded, d.decision.span, d.decision.anchor
+    start = d.annex_line
+    if start is None and span is not None:
+        start = folded.count("\n", 0, span[0])
+    # The stated country now, so that ``completed`` later finds nothing to change.
+    found = ent.annex_entities(src.lines, start or 0, d.count[1], chinese_numbers=d.annex_line is not None, clean=True)
+    if found:
+        return found
+    prose = (ent.decision_prose(folded, src.text, anchor) if anchor else None) or ent.decision_prose(folded, src.text)
+    if prose:
+        seg, at = prose
+        fseg = folded[at : at + len(seg)]  # the segment folded, as the text views keep every place
+        if ent.is_anaphor(seg, fseg):
+            return ent.earlier_named(folded, src.text, at)
+        if ent.is_forward(fseg):  # "将以下美国实体列入…名单：甲公司（Alpha）；…": the names after the colon
+            return ent.following_names(folded, src.text, at + len(seg), d.count[1])
+        found = ent.prose_entities(seg, d.count[1], fseg)  # the stated country now, as for the annex
+        if found:
+            return found
+    for x in d.drafts:
+        if x.on_entities is not None:  # "对该实体采取的相关措施", "对甲公司（Alpha Inc.）采取的…"
+            what, named = measure_object(src, x.on_entities)
+            if what == PRONOUN or what == ANAPHOR:
+                return ent.earlier_named(folded, src.text, x.on_entities[0])
+            if named:
+                return list(named)
+    if any(x.action in (ActionKind.INVESTIGATE, ActionKind.MEASURE) for x in d.drafts):
+        for x in d.drafts:  # several named in the step's own sentence (not the title's "关于对甲和乙启动调查")
+            if (x.action is ActionKind.INVESTIGATE or x.action is ActionKind.MEASURE) and not x.targets and x.text:
+                several = ent.objects_of_dui(x.text)
+                if several and not any(GOODS_RE.search(e.zh or e.en or "") for e in several):
+                    return several
+        name = ent.object_of_dui(folded, src.text)
+        if name and GOODS_RE.search(name) is None:  # goods are no entity ("…相关物项", "原产于…的进口…")
+            zh, en = ent.split_name(name)
+            if zh or en:
+                return [ent.make_entity(zh, en)]
+    return []
+
+
+LEAD_MAX = 2  # "关于", "除", "针对": what a run of name characters may hold before the name
+
+
+def names_given(src: Source, start: int, end: int) -> list[EntityRecord]:
+    """The bracketed names ("内华达山脉公司（Sierra Nevada Corporation）") of ``src.text[start:end]``, in order."""
+    return [e for run in ent.name_runs(src.folded[start:end]) for e in _run_names(src, start + run.start(), start + run.end())]
+
+
+def last_run(src: Source, start: int, end: int) -> list[EntityRecord]:
+    """The names of the last run of bracketed names ("A（a）和B（b）") in ``src.text[start:end]``."""
+    runs = list(ent.name_runs(src.folded[start:end]))
+    return _run_names(src, start + runs[-1].start(), start + runs[-1].end()) if runs else []
+
+
+def _run_names(src: Source, start: int, end: int) -> list[EntityRecord]:
+    found = []
+    for m in BRACKETED_NAME_RE.finditer(src.folded, start, end):
+        a, b = m.span()
+        piece = src.folded[a:b]
+        lead = NAME_JOINER_RE.match(piece)
+        a += lead.end() if lead else 0
+        # "…1年，但其中的立方公司（Cubic Corporation）、…": the words before the name are no part of it (parse22: the name
+        # was dropped, and the pointer "上述2家实体" after it counted one name: the restore was left out)
+        e = ent.object_entity(*ent._without_clause(src.text[a:b], src.folded[a:b]))
+        if e is not None:
+            found.append(e)
+    return found
+
+
+BRACKETED_NAME_RE = re.compile(ent._BRACKETED_NAME)  # one name of a NAME_RUN_RE run
+# What opens a run before its first name: a joiner, or 除 / 对 ("除内华达山脉公司（…）外", "对立方公司（…）").
+NAME_JOINER_RE = re.compile(r"\s*(?:以及|[和及除对])\s*")

@@ -1,0 +1,255 @@
+"""The record's actions and references built from the drafts: each step's entities, limits to an annex's lines,
+duplicates merged, the notices it names."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from datetime import date
+from typing import Any, Protocol, TypeVar
+
+from storage.records import ActionKind, ActionRecord, EntityRecord, ListKind, NoticeRef
+
+from ..dates import (
+    until_from,
+)
+from ..draft import Draft, Source
+from ..textnorm import NUM, to_int
+from .named import (
+    ANAPHOR,
+    ANNEX,
+    LEAD_MAX,
+    NAME,
+    PRONOUN,
+    countermeasure_order,
+    last_run,
+    measure_object,
+    measures_named,
+    names_given,
+    order_term,
+    removal_named,
+    removals_beside_listing,
+)
+
+
+def action_records(src: Source, d: Draft) -> list[ActionRecord]:
+    """Drafts with entity keys filled in (removals, and investigations or measures
+    without targets, name the notice's entities), one per action: the drafts are deduped
+    first, so no record is built for a draft that goes."""
+    drafts = dedupe_actions(d.drafts) if len(d.drafts) > 1 else d.drafts  # one has nothing to be merged with
+    keys: tuple[str, ...] | None = None  # made for the first draft that names them (a listing does not)
+    beside = removals_beside_listing(drafts)
+    out = []
+    for x in drafts:
+        action = x.action
+        if action is ActionKind.REMOVE and not x.targets and x in beside:
+            named = removal_named(src, x)  # its own clause's names: never the annex the listing reads
+            if not named:
+                continue  # names that could not be read: the notice's count warns, nothing is removed
+            names = tuple([e.key for e in named])
+        elif action is ActionKind.REMOVE or (not x.targets and (action is ActionKind.INVESTIGATE
+                                                               or action is ActionKind.MEASURE)):
+            if keys is None:
+                keys = tuple([e.key for e in d.entities])
+            names = keys
+        elif action is ActionKind.IMPOSE and not x.targets and beside:
+            removed = {e.key for r in beside for e in removal_named(src, r)}
+            names = tuple([e.key for e in d.entities if e.key not in removed])  # the listed, not the removed
+        elif x.on_entities is not None:
+            limited = limited_to(src, d, x.on_entities)
+            if limited is None:
+                continue  # limited to entities that could not be read: a warning, not the whole notice
+            names = limited
+        else:
+            names = ()
+        if x.targets and not names and action is not ActionKind.IMPOSE:
+            serials = ANNEX_SERIALS_RE.search(x.text)
+            if serials:  # "…第12号附件所列第3、5、8项实体": those lines only, never the whole notice
+                names = tuple([f"第{n}项" for n in annex_serials(serials["ns"])])
+        if action is ActionKind.IMPOSE and x.until is None and not x.targets and countermeasure_order(d):
+            # a term ("自本决定施行之日起2年内", "期限为5年"): the order's countermeasures end with it (as an MFA decision's)
+            term = order_term(src)
+            until = until_from(term, date.fromisoformat(x.effective[:10]) if x.effective else d.published) if term else None
+            if until is not None:
+                x = dataclasses.replace(x, until=until, duration=term)
+        out.append(measures_named(ActionRecord(action, x.list, x.targets, x.effective, x.until, x.duration, names,
+                                             x.text))
+                   if x.extends_by is None else
+                   ActionRecord(action, x.list, x.targets, x.effective, x.until, x.duration, names, x.text,
+                                extends_by=x.extends_by))
+    return out
+
+
+# "公告2026年第12号附件所列第3、5、8、11、17项实体", "附件中第7项": a step on some lines of an earlier notice's annex, named by
+# their numbers. The names are "第3项"…, which the engine matches to the annex numbers of the target's entities, else
+# reports unresolved (session 20: the whole of No. 12 was removed).
+ANNEX_SERIALS_RE = re.compile(r"附件[^，,。；;\n]{0,24}?第\s*(?P<ns>\d{1,3}(?:\s*项?\s*[、,，和及至-]\s*第?\s*\d{1,3})*)\s*项")
+SERIAL_RANGE_RE = re.compile(r"(\d{1,3})\s*项?\s*[至-]\s*第?\s*(\d{1,3})|(\d{1,3})")
+SERIAL_RANGE_MAX = 200  # lines one range may name; a longer one is no annex range (then only its ends, as written)
+
+
+def annex_serials(ns: str) -> list[int]:
+    """The line numbers of "3、5、8", "3至第6", "3-6、第9" or "3项和第5": a range names every line in it (its ends alone named
+    lines 4 and 5 of "第3至第6项" never: they stayed listed, silently, where no count was stated)."""
+    out: list[int] = []
+    for m in SERIAL_RANGE_RE.finditer(ns):
+        if m.group(3):
+            out.append(int(m.group(3)))
+            continue
+        first, last = int(m.group(1)), int(m.group(2))
+        out.extend(range(first, last + 1) if 0 < last - first <= SERIAL_RANGE_MAX else (first, last))
+    return out
+
+
+def limited_to(src: Source, d: Draft, span: tuple[int, int]) -> tuple[str, ...] | None:
+    """The entity keys an action on earlier notices is limited to, its object at ``span`` ("商务部公告2025年
+    第21号对该实体采取的相关措施"): the notice's entities for a pronoun or "上述实体", the named one's for
+    a name; () for the whole notice (any other object, or "上述实体" naming nothing that could be read);
+    None when a pronoun or a name points to no entity that could be read. A Q&A lists no entities: the names it
+    gives are the keys ("停止执行…对美国繁荣联盟（Coalition For A Prosperous America）采取的相关措施"; the engine finds
+    them on the target's listing, else says so), a pronoun points to none."""
+    what, named = measure_object(src, span)
+    if what is None:
+        return ()
+    if d.qa:
+        return _answer_limit(src, span, what, named) if what != ANNEX else None
+    if what == ANNEX:  # the annex's entities; none read: left out with a warning, never the whole notice
+        return tuple([e.key for e in d.entities]) or None
+    if what == NAME:
+        each = [[e.key for e in d.entities if e.key == n.key or (n.zh and e.zh == n.zh) or (n.en and e.en == n.en)]
+                for n in named]
+        return tuple([k for ks in each for k in ks]) if all(each) else None
+    keys = tuple([e.key for e in d.entities])
+    return keys or (() if what == ANAPHOR else None)
+
+
+# "上述2家实体": the count a pointer gives.
+POINTER_COUNT_RE = re.compile(rf"(?:上述|前述|以上)\s*(?P<n>{NUM})\s*[家名]")
+
+
+def _answer_limit(src: Source, span: tuple[int, int], what: str,
+                  named: tuple[EntityRecord, ...]) -> tuple[str, ...] | None:
+    """A Q&A's limit (it lists no entities): the names it gives are the keys, each the key of the same name given
+    with its English earlier in the answer ("除内华达山脉公司（Sierra Nevada Corporation）外，…；对内华达山脉公司，…恢复
+    执行…"); a pointer ("该实体", "上述2家实体") is the names given last before it in its paragraph (None when they are
+    not as many as it counts: left out with a warning); with none given, "上述…实体" is the whole notice, "该实体" none."""
+    folded = src.folded
+    line = folded.rfind("\n", 0, span[0]) + 1
+    earlier = names_given(src, line, span[0])
+    if what == NAME:
+        return tuple([next((e.key for e in earlier if _same_zh(e.zh, n.zh)), n.key) if n.zh else n.key for n in named])
+    run = earlier[-1:] if what == PRONOUN else last_run(src, line, span[0])
+    if not run:  # "对上述16家美国实体" after "2025年4月4日被列入…的16家美国实体": the whole notice; "该实体" of no name: none
+        return () if what == ANAPHOR else None
+    counted = POINTER_COUNT_RE.match(folded, span[0], span[1])
+    if counted is not None and len(run) != (to_int(counted.group("n")) or 0):
+        return None
+    return tuple([e.key for e in run])
+
+
+def _same_zh(given: str | None, name: str) -> bool:
+    """Whether a name given earlier ("关于内华达山脉公司": a run of name characters takes the words before it) is ``name``."""
+    return given is not None and given.endswith(name) and len(given) - len(name) <= LEAD_MAX
+
+
+class Action(Protocol):
+    """What deduping reads of an action: a draft's or a record's fields."""
+
+    @property
+    def action(self) -> ActionKind: ...
+    @property
+    def list(self) -> ListKind | None: ...
+    @property
+    def targets(self) -> tuple[NoticeRef, ...]: ...
+    @property
+    def effective(self) -> str | None: ...
+    @property
+    def until(self) -> date | None: ...
+    @property
+    def duration(self) -> str | None: ...
+    @property
+    def text(self) -> str: ...
+
+
+A = TypeVar("A", bound=Action)
+
+
+def _shortened(r: Action, records: list[A]) -> bool:
+    """A period-less action whose numbered targets a fuller action of the same verb, list and
+    date covers: the title's "关于暂停实施…第55号等公告" beside the body's six notices and end date (or the
+    body's "继续暂停实施…至2027年11月27日": a suspension continued is no new open-ended one); or whose title names
+    the first of them and "等" (the body's restore of all six may start before the notice's day)."""
+    if r.until is not None or r.duration is not None or not r.targets:
+        return False
+    keys = {t.key for t in r.targets}
+    if None in keys:
+        return False
+    if (r.action is ActionKind.LIFT or r.action is ActionKind.RESTORE) and _title_step(r.text) and any(
+            o is not r and o.action is r.action and o.list is r.list and keys <= {t.key for t in o.targets}
+            and not _title_step(o.text) for o in records):
+        # "关于停止执行商务部公告2026年第23号相关措施的公告" over "自2027年7月1日起，停止执行…第23号相关措施": the title has
+        # the notice's day, the body the step's own (session 21, parse21: both were kept, a false lift eleven days early)
+        return True
+    # "关于恢复实施…第55号等公告的公告": the title names the first of the body's notices and says there are more (等)
+    more = any(f"{t.text}等" in r.text for t in r.targets)
+    for o in records:
+        if o is not r and (o.action is r.action or r.action is ActionKind.SUSPEND and o.action is ActionKind.EXTEND) \
+                and o.list is r.list and (o.effective == r.effective and (o.until is not None or o.duration is not None)
+                                          and keys <= {t.key for t in o.targets}
+                                          or more and keys < {t.key for t in o.targets}):
+            # a restore or lift has no period; the body's may start before the notice's day ("自…起", published late)
+            return True
+    return False
+
+
+def _title_step(text: str) -> bool:
+    """Whether an action was read from the title line ("…关于停止执行…第23号相关措施的公告"), not from a sentence."""
+    return "关于" in text and text.rstrip("。 ").endswith(("的公告", "的决定"))
+
+
+def dedupe_actions(records: list[A]) -> list[A]:
+    """One action per (verb, list, target notices, effective): the title ("关于暂停实施…的公告") and
+    the body say the same thing, the body with the duration, so the fuller one wins; a title
+    naming only the first of the body's targets goes too. A removal without targets is dropped
+    when the same list has one with targets."""
+    out: list[A] = []
+    kept: dict[tuple[object, ...], int] = {}  # (verb, list, target notices, effective): its place in ``out``
+    targeted = untargeted_removal = False
+    for r in records:
+        ident = (r.action, r.list, tuple([t.key or t.text for t in r.targets]) if r.targets else (), r.effective)
+        at = kept.get(ident)
+        if at is None:
+            kept[ident] = len(out)
+            out.append(r)
+            if r.targets:
+                targeted = True
+            elif r.action is ActionKind.REMOVE:
+                untargeted_removal = True
+        elif (r.until is not None or r.duration is not None) and out[at].until is None and out[at].duration is None:
+            out[at] = r
+    if not targeted or len(out) == 1:
+        return out  # nothing shortened (only targets are, by another action), no removal beside a targeted one
+    out = [r for r in out if not _shortened(r, out)]
+    if not untargeted_removal:
+        return out
+    lists = {(r.action, r.list) for r in out if r.targets}
+    return [r for r in out if r.targets or r.action is not ActionKind.REMOVE or (r.action, r.list) not in lists]
+
+
+def named_references(src: Source, d: Draft) -> tuple[NoticeRef, ...]:
+    """The refs, each notice once (a dated one wins); a date-only ref is dropped when a
+    numbered one names the same date and list."""
+    if not d.refs:
+        return ()
+    out: dict[tuple[Any, ...], NoticeRef] = {}
+    for _, _, r in d.refs:
+        ident: tuple[Any, ...] = (r.key, r.date, r.list, r.count) if r.key is None else (r.key,)
+        if ident in out:
+            if out[ident].date is None and r.date is not None:
+                out[ident] = r
+            continue
+        out[ident] = r
+    keyed = {(r.date, r.list) for r in out.values() if r.key and r.date}
+    if not keyed:
+        return tuple(out.values())  # no date-only ref can name what a numbered one names
+    return tuple([r for r in out.values() if r.key or r.count or (r.date, r.list) not in keyed])

@@ -1,0 +1,191 @@
+"""The steps a notice takes, as drafts: references, clause actions, suspensions ended, exceptions, measures, a title's
+listing, steps on goods; the list a notice acts on."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from storage.records import ActionKind, ListKind, NoticeRef
+
+from .. import actions as act
+from .. import entities as ent
+from ..draft import Draft, Ref, Source
+from ..textnorm import fold
+from .named import GOODS_RE, NAME, measure_object, sentence_start
+
+# "…第72号自…起停止适用": a notice ceasing to apply (``suspenders_restored``).
+NO_LONGER_APPLIES = "停止适用"
+# A title that says the notice lists ("…列入不可靠实体清单的公告"): the list it names.
+TITLE_LISTING_RE = re.compile(r"将[^。]*?(?:列入|纳入)\s*(出口管制管控名单|不可靠实体清单|关注名单|反制清单)")
+# "暂停实施相关管控措施": a sentence changing the status of measures decides no measure of its own.
+STATUS_WORDS = ("暂停实施", "暂停执行", "停止实施", "停止执行", "恢复实施", "恢复执行")
+
+
+def references(src: Source, d: Draft) -> list[Ref]:
+    """Earlier notices named by number or by date, list and count, in text order."""
+    own = d.own
+    return act.collect_refs(src.folded, src.text, d.published, d.context_list, own.key if own else None,
+                            own.shape if own else None)
+
+
+def clause_actions(src: Source, d: Draft) -> list[act.ActionDraft]:
+    """Actions clause by clause in the operative spans (a Q&A lists nothing itself)."""
+    return act.find_actions(src.folded, src.text, spans=d.spans, refs=d.refs, published=d.published,
+                            default_effective=d.effective, notice_list=d.context_list, allow_impose=not d.qa)
+
+
+def suspenders_restored(src: Source, d: Draft) -> list[act.ActionDraft]:
+    """"商务部 海关总署公告2025年第70号规定的暂停期限将于…届满，届满后不再延长。自…起，…第55号、56号…恢复实施": the
+    first restore names the notice that suspended (its targets each written before "(所)规定的暂停"), not one whose
+    measures come back; where another restore names those, it goes (alone, it stays: a step read, not lost)."""
+    drafts = d.drafts
+    restores = [x for x in drafts if x.action is ActionKind.RESTORE and x.targets]
+    if not restores:
+        return drafts
+    # "一、自…起，不再暂停实施…第46号第二款。二、…第72号自…起停止适用。": the notice that suspended no longer applies,
+    # which is the restore itself, not a lift of a notice that lists no one
+    drafts = [x for x in drafts if not (x.action is ActionKind.LIFT and src.folded.startswith(NO_LONGER_APPLIES, x.start)
+                                        and any(r.effective == x.effective and not set(r.targets) & set(x.targets)
+                                                for r in restores))]
+    if len(restores) < 2:
+        return drafts
+    told = [x for x in restores if all(f"{t.text}规定的暂停" in x.text or f"{t.text}所规定的暂停" in x.text
+                                       for t in x.targets)]
+    if not told or len(told) == len(restores):
+        return drafts
+    return [x for x in drafts if not any(x is t for t in told)]
+
+
+# "除X外，…继续暂停…1年", "继续暂停…1年，但X和Y除外": the suspension of the entities excepted is not extended.
+EXCEPT_BEFORE_RE = re.compile(r"除\s*(?P<obj>(?:[^,;；。\n除()]|\([^()]{0,80}\)){2,160}?)\s*以?外")
+EXCEPT_AFTER_RE = re.compile(r"但\s*(?:对\s*)?(?P<obj>(?:[^,;；。\n()]|\([^()]{0,80}\)){2,160}?)\s*除外")
+
+
+def excepted_restored(src: Source, d: Draft) -> list[act.ActionDraft]:
+    """An extension that excepts entities ("…继续暂停…相关措施1年，但斯凯迪奥公司（…）和英斯图公司（…）除外") leaves
+    their measures back in force from its start: a restore of its notices limited to them, unless the text says what
+    becomes of them in a later restore or lift of its own ("；对内华达山脉公司，自…起恢复执行相关措施")."""
+    drafts = d.drafts
+    if "外" not in src.folded:  # in every match
+        return drafts
+    folded, out = src.folded, []
+    for i, x in enumerate(drafts):
+        out.append(x)
+        if x.action is not ActionKind.EXTEND or not x.targets:
+            continue
+        begin, end = sentence_start(folded, x.start), act.sentence_end(folded, x.start)
+        m = EXCEPT_BEFORE_RE.search(folded, begin, x.start) or EXCEPT_AFTER_RE.search(folded, x.start, end)
+        if m is None or measure_object(src, m.span("obj"))[0] != NAME \
+                or any(y.on_entities is not None and y.targets == x.targets and y.action in UNDO_EXTENSION
+                       for y in drafts[i + 1 :]):
+            continue  # "除此之外": no name excepted
+        out.append(act.ActionDraft(ActionKind.RESTORE, x.list, x.targets, x.effective, None, None, x.text, m.start("obj"),
+                                   None, m.span("obj")))
+    return out
+
+
+UNDO_EXTENSION = (ActionKind.RESTORE, ActionKind.LIFT)
+
+
+def measure(src: Source, d: Draft) -> list[act.ActionDraft]:
+    """A notice that neither lists, investigates nor acts on others may impose a measure
+    ("决定对因美纳公司采取以下处理措施：禁止其…")."""
+    drafts = d.drafts
+    if d.qa:
+        return drafts
+    for x in drafts:
+        if x.action is ActionKind.IMPOSE or x.action is ActionKind.INVESTIGATE or x.targets \
+                or x.action is ActionKind.REMOVE:
+            return drafts  # it lists, investigates or acts on others: no measure of its own
+    body_end = len(src.folded) if d.articles is None else d.articles  # no article decides a measure
+    found = act.measure_action(src.folded, src.text, (0, body_end), d.effective, d.context_list)
+    if found is None or any(word in found.text for word in STATUS_WORDS):
+        return drafts  # "决定…暂停实施相关管控措施" whose target could not be read: a status change, no measure
+    if d.own is None and act.DECISION_RE.search(found.text) is None:
+        # A text without a number of its own decides nothing unless it says so: "中国商务部发布公告，将…
+        # 列入不可靠实体清单，禁止其从事…" in a news report tells another's measure.
+        return drafts
+    listed = _measured_notices(src, d, found)
+    if listed:
+        # "调整对…公告〔2025〕10号所列实体采取的处理措施：…不再禁止…" acts on that notice's entities, named by it alone
+        # (session 21, parse21: the title's "有关实体所" was read as the entity a new measure fell on)
+        lifted = LIFTED_MEASURE_RE.search(src.folded, found.start, found.start + len(found.text) + 1) is not None
+        found = dataclasses.replace(found, action=ActionKind.LIFT_MEASURE if lifted else ActionKind.MEASURE,
+                                    targets=listed)
+    return [*drafts, found]
+
+
+# "…公告〔2025〕10号所列实体", "…第23号列入的实体": a measure's object named by the notice that listed it.
+LISTED_OBJECT_RE = re.compile(r"\s*(?:所列|所列入|列入|中)的?\s*(?:[\u4e00-\u9fff]{0,8}?)(?:实体|企业|公司|机构)")
+# "不再禁止…", "不再限制…", "取消…禁止…措施": one measure of the listing lifted, the listing stays.
+LIFTED_MEASURE_RE = re.compile(r"不再(?:禁止|限制|实施|执行|采取)|取消[^。;；]{0,20}?(?:禁止|限制)")
+
+
+def _measured_notices(src: Source, d: Draft, found: act.ActionDraft) -> tuple[NoticeRef, ...]:
+    """The numbered notices a measure's object is the entities of ("对…〔2025〕10号所列实体采取的处理措施"), in its own
+    sentence up to the measure (``found.start`` is its 决定 or 禁止其); () when its object is no notice's list."""
+    stop = src.folded.find("。", found.start)
+    stop = len(src.folded) if stop < 0 else stop
+    return tuple([r for s, e, r in d.refs if found.start <= s < stop and r.key is not None
+                  and LISTED_OBJECT_RE.match(src.folded, e) is not None])
+
+
+def titled_listing(src: Source, d: Draft) -> list[act.ActionDraft]:
+    """A numbered notice whose title lists entities ("…关于将护盾人工智能公司等6家美国实体列入不可靠实体
+    清单的公告") but whose body gave no listing (cut short before its decision sentence, or worded as
+    nothing here reads): the title's listing, so the count it states is checked against what was
+    found, and a short page says so instead of reading as a notice that lists nobody."""
+    drafts = d.drafts
+    title = d.folded_title
+    # a title is no sentence: a text without one has its first line taken for it ("2025年2月4日，…将因美纳
+    # 公司…列入不可靠实体清单。…" tells history)
+    if d.qa or d.own is None or "移出" in title or "移除" in title or "。" in title or "," in title:
+        return drafts
+    m = TITLE_LISTING_RE.search(title)
+    if m is None:
+        return drafts
+    for x in drafts:
+        if x.action is ActionKind.IMPOSE or x.action is ActionKind.REMOVE:
+            return drafts
+    written = d.identity.title or ""
+    at = max(src.text.find(written), 0) if written else 0
+    return [*drafts, act.ActionDraft(ActionKind.IMPOSE, act.LIST_OF[m.group(1)], (), d.effective, None, None, written, at)]
+
+
+def on_goods(src: Source, d: Draft) -> list[act.ActionDraft]:
+    """An investigation or a measure decided on goods ("决定对部分中重稀土相关物项实施出口管制措施",
+    "对原产于美国…的进口共聚聚甲醛进行反倾销立案调查", GOODS_RE) acts on no entity: it is left out, so
+    that the item category never stands as the entity it acts on."""
+    drafts = d.drafts
+    if d.qa:
+        return drafts
+    for x in drafts:
+        if not x.targets and (x.action is ActionKind.INVESTIGATE or x.action is ActionKind.MEASURE) \
+                and _names_goods(x.text):
+            break
+    else:
+        return drafts  # (nearly every text: no list is made)
+    return [x for x in drafts if x.targets or (x.action is not ActionKind.INVESTIGATE and x.action is not ActionKind.MEASURE)
+            or not _names_goods(x.text)]
+
+
+def _names_goods(text: str) -> bool:
+    """Whether the object of 对 in ``text`` (an action's sentence) names goods (GOODS_RE)."""
+    if "对" not in text:
+        return False
+    name = ent.object_of_dui(fold(text), text)
+    return name is not None and GOODS_RE.search(name) is not None
+
+
+def notice_list(src: Source, d: Draft) -> ListKind | None:
+    """The list the notice lists on, else the one it is about, else any it acts on."""
+    for x in d.drafts:
+        if x.action is ActionKind.IMPOSE and x.list:
+            return x.list
+    if d.context_list:
+        return d.context_list
+    for x in d.drafts:
+        if x.list:
+            return x.list
+    return None
