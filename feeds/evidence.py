@@ -169,8 +169,8 @@ TIMELINE_COLUMNS = ("notice_key", "number", "list", "issuer", "state_as_of", "si
 
 def _timeline_csv(listings: tuple[Standing, ...]) -> bytes:
     """One row per event (a listing with none: one row); cells a spreadsheet would run as formulas quoted. The last
-    column says the state as status does ("lapsed: presumed back in force, needs review"): a spreadsheet reader takes
-    "lapsed" alone for "no longer applies"."""
+    column says the state as status does (``row_label``: a lapse is "presumed back in force"): a spreadsheet reader
+    takes "lapsed" alone for "no longer applies"."""
     rows = []
     for lst in listings:
         row = lst.state

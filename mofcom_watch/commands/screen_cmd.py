@@ -50,7 +50,7 @@ IN_EFFECT = (ListingState.IN_FORCE, ListingState.LAPSED)  # measures that apply 
 
 
 def state_shown(h: Any) -> str:
-    """A hit's state as the table shows it: status's words ("lapsed: presumed back in force, needs review"),
+    """A hit's state as the table shows it: status's words (``state_label``: a lapse is "presumed back in force"),
     never the bare code ("lapsed" reads as "no longer applies", the opposite of the presumption), and a change
     published but not yet in effect ("in force; announced: lifted from 2025-11-10")."""
     if h.state is None:
