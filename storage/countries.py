@@ -3,7 +3,7 @@
 
 One table for `screen`, ``POST /api/screen`` and watchlists, so the three read a row alike. ``LISTED`` holds the
 countries and regions the lists name as they write them, and the parser reads its entities' countries from it too
-(scraper/parse/entities.py's ``COUNTRIES``); ``TABLE`` adds their codes and English names, other Chinese names, and
+(scraper/parse/entities/names.py's ``COUNTRIES``); ``TABLE`` adds their codes and English names, other Chinese names, and
 China, Hong Kong and Macao (a Chinese company's own suppliers). Any two letters are taken as an alpha-2 code.
 """
 

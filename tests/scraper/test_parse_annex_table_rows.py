@@ -5,7 +5,7 @@ name listed, no warning."""
 from __future__ import annotations
 
 from scraper.parse import parse_document
-from scraper.parse.entities import _continued_rows
+from scraper.parse.entities.annex import _continued_rows
 
 HEAD = ("<html><head><title>不可靠实体清单工作机制关于将北极星量子计算公司等2家美国企业列入不可靠实体清单的公告</title></head><body>"
         "<div class=\"art-con\"><p>不可靠实体清单工作机制公告〔2026〕17号</p><p>不可靠实体清单工作机制决定将北极星量子计算公司等2家美国企业"

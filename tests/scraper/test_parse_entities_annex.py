@@ -1,4 +1,4 @@
-"""Annex layouts (scraper/parse/entities.py annex reading): tables read by their header row, numbered annexes, country
+"""Annex layouts (scraper/parse/entities/annex.py): tables read by their header row, numbered annexes, country
 headings, wrapped names, aliases and addresses, circled numbers, a list after "以下…：", doubled lines, persons' lines,
 orders' annexes numbered （一）, a second annex of entities and an annex of items, footnote marks, branches under their
 parent, English names alone on the next paragraph. Pure functions: text in, entities out. Found misread by the blind

@@ -1,4 +1,4 @@
-"""Names in prose lists (scraper/parse/entities.py prose_entities): counts closing groups, clauses before or inside
+"""Names in prose lists (scraper/parse/entities/prose.py prose_entities): counts closing groups, clauses before or inside
 a name (对, 鉴于, 位于…的), a listing notice or country beside a name. Each a text in, entities out."""
 
 from __future__ import annotations

@@ -11,6 +11,9 @@ from selectolax.lexbor import LexborHTMLParser
 from scraper.parse import actions, article, dates, entities, number, page, rules, textnorm
 from scraper.parse.document import ART_HASH_RE, has_article_links
 from scraper.parse.draft import Draft, PageHints, Source
+from scraper.parse.entities import annex as entities_annex
+from scraper.parse.entities import counts as entities_counts
+from scraper.parse.entities import prose as entities_prose
 from scraper.parse.rules import checks as rules_checks
 from scraper.parse.textnorm import keyword_spans
 from storage import names
@@ -131,10 +134,10 @@ def test_prose_cuts_of_simple_brackets_are_the_depth_count(monkeypatch):
     rng = random.Random(5)
     segs = ["".join(rng.choice(PROSE_PIECES) for _ in range(rng.randint(0, 16))) for _ in range(4000)]
     folded = [textnorm.fold(seg) for seg in segs]
-    fast = [entities._prose_items(seg, f) for seg, f in zip(segs, folded)]
+    fast = [entities.prose_items(seg, f) for seg, f in zip(segs, folded)]
     assert sum(bool(entities.SIMPLE_PAIRS_RE.fullmatch(f)) for f in folded) > 1000
-    monkeypatch.setattr(entities, "SIMPLE_PAIRS_RE", re.compile("(?!)"))
-    assert [entities._prose_items(seg, f) for seg, f in zip(segs, folded)] == fast
+    monkeypatch.setattr(entities_prose, "SIMPLE_PAIRS_RE", re.compile("(?!)"))
+    assert [entities.prose_items(seg, f) for seg, f in zip(segs, folded)] == fast
 
 
 PROSE_LIST_PIECES = ["甲公司（Alpha Inc.）", "乙集团(Beta, Ltd.)", "丙（ＧＡＭＭＡ）", "丁（研究所）", "Group W公司（Group W）", "戊",
@@ -163,7 +166,7 @@ def test_prose_list_read_by_one_pattern_is_the_item_reading(monkeypatch, seed):
     fast = [entities.prose_entities(seg, country) for seg, country in segs]
     usual = [found for seg, _ in segs if (found := entities.PROSE_LIST_RE.findall(seg))]
     assert sum(not any(other for _, _, other in found) for found in usual) > 1000
-    monkeypatch.setattr(entities, "PROSE_LIST_RE", re.compile("(?!)"))
+    monkeypatch.setattr(entities_prose, "PROSE_LIST_RE", re.compile("(?!)"))
     for (seg, country), found in zip(segs, fast):
         assert entities.prose_entities(seg, country) == found, seg
 
@@ -189,7 +192,7 @@ def test_prose_decision_found_from_each_decision_is_the_regex_search(seed):
         start = rng.randint(0, len(text))
         m = entities.PROSE_DECISION_RE.search(text, start)
         group = "seg" if m and m.group("seg") else "seg2"
-        assert entities._prose_decision(text, start) == (m.span(group) if m else None), (text, start)
+        assert entities_prose._prose_decision(text, start) == (m.span(group) if m else None), (text, start)
     text = "。决定将" + "甲" * entities.PROSE_MAX + "列入"
     assert entities.decision_prose(text, text) == (text[4:-2], 4)
     assert entities.decision_prose(text, text, 2) is None  # no 决定 from there
@@ -201,7 +204,7 @@ def english_then_country(found, folded, clean, country):
     named = []
     for e in found:
         if e.zh and not e.en:
-            m = entities._english_after(folded, textnorm.fold(e.zh))
+            m = entities_prose._english_after(folded, textnorm.fold(e.zh))
             if m:
                 en = entities.clean_display(clean[m.start(1) : m.end(1)])
                 e = EntityRecord(zh=e.zh, en=en, country=e.country, key=names.entity_key(e.zh, en), n=e.n,
@@ -246,8 +249,8 @@ def test_count_lines_from_the_numerals_read_what_every_line_gives(seed):
         stated, country = entities.stated_count(texts)
         assert entities.count_and_country(texts) == (stated, entities.country_of(texts) or country), texts
         for text in texts:
-            lines = [(s, e) for s, e in entities._lines(text) if entities.COUNT_GATE_RE.search(text, s, e)]
-            assert [(s, e) for s, e, _ in entities._count_lines(text)] == lines, text
+            lines = [(s, e) for s, e in entities_counts._lines(text) if entities.COUNT_GATE_RE.search(text, s, e)]
+            assert [(s, e) for s, e, _ in entities_counts._count_lines(text)] == lines, text
 
 
 @pytest.mark.parametrize("text", [
@@ -308,7 +311,7 @@ def test_not_found_gate_holds_in_every_match(text):
 def test_trim_tail_with_literal_gates(rest, expected):
     from scraper.parse.textnorm import fold
 
-    name, _, country, branches, note = entities._trim_tail(rest, fold(rest))
+    name, _, country, branches, note = entities.trim_tail(rest, fold(rest))
     assert (name, country, branches, note) == expected
 
 
@@ -318,7 +321,7 @@ def test_trim_tail_with_literal_gates(rest, expected):
 ])
 def test_english_after_a_name_is_the_per_name_regex(folded, name):
     expected = re.search(re.escape(name) + entities.ENGLISH_IN_BRACKETS_RE.pattern, folded)
-    found = entities._english_after(folded, name)
+    found = entities_prose._english_after(folded, name)
     assert (found.span(1) if found else None) == (expected.span(1) if expected else None)
 
 
@@ -348,7 +351,7 @@ EVERY_CANDIDATE_RE = re.compile(r"\n(?P<line>(?!)(?P<n>)(?P<zh>)(?P<en>)|[^\S\n]
 
 
 def _read_in_full(monkeypatch):
-    monkeypatch.setattr(entities, "ANNEX_LINE_RES", {False: EVERY_CANDIDATE_RE, True: EVERY_CANDIDATE_RE})
+    monkeypatch.setattr(entities_annex, "ANNEX_LINE_RES", {False: EVERY_CANDIDATE_RE, True: EVERY_CANDIDATE_RE})
 
 
 @pytest.mark.parametrize("line", ANNEX_LINES)
@@ -357,7 +360,7 @@ def test_plain_annex_line_reads_what_the_general_reading_reads(line, monkeypatch
     fast = entities.annex_entities(lines, 0, "US", chinese_numbers=True)
     _read_in_full(monkeypatch)
     assert fast == entities.annex_entities(lines, 0, "US", chinese_numbers=True)
-    monkeypatch.setattr(entities, "_plain_annex_line", lambda line, folded: None)
+    monkeypatch.setattr(entities_annex, "_plain_annex_line", lambda line, folded: None)
     assert fast == entities.annex_entities(lines, 0, "US", chinese_numbers=True)
 
 
@@ -375,7 +378,7 @@ def test_annex_lines_left_out_by_the_pattern_are_lines_read_in_full_to_nothing(s
     for cn in (False, True):
         fast = [entities.annex_entities(t.split("\n"), 0, None, chinese_numbers=cn) for t in texts]
         with monkeypatch.context() as m:
-            m.setattr(entities, "ANNEX_LINE_RES", {False: EVERY_CANDIDATE_RE, True: EVERY_CANDIDATE_RE})
+            m.setattr(entities_annex, "ANNEX_LINE_RES", {False: EVERY_CANDIDATE_RE, True: EVERY_CANDIDATE_RE})
             assert [entities.annex_entities(t.split("\n"), 0, None, chinese_numbers=cn) for t in texts] == fast
 
 
@@ -398,16 +401,16 @@ def test_annexes_of_mixed_lines_read_as_every_line_read_in_full(seed, monkeypatc
 def test_the_one_pattern_reads_the_plain_line_itself(monkeypatch):
     """The common line never reaches the per-line reading; the others do, one call a line."""
     read = []
-    monkeypatch.setattr(entities, "_read_line", lambda out, branches, line, *rest: read.append(line))
+    monkeypatch.setattr(entities_annex, "_read_line", lambda out, branches, line, *rest: read.append(line))
     lines = ["附件", "  名单", ANNEX_LINES[0], ANNEX_LINES[4], "", "正文。", ANNEX_LINES[19], "\u3000一、甲"]
     entities.annex_entities(lines, 0, chinese_numbers=True)
     assert read == [ANNEX_LINES[4], ANNEX_LINES[19], "\u3000一、甲"]
 
 
 def test_plain_annex_line_takes_the_common_line():
-    assert entities._plain_annex_line(ANNEX_LINES[0], textnorm.fold(ANNEX_LINES[0])) == (
+    assert entities_annex._plain_annex_line(ANNEX_LINES[0], textnorm.fold(ANNEX_LINES[0])) == (
         "高点航空技术公司", "High Point Aerotechnologies", 1)
-    assert entities._plain_annex_line(ANNEX_LINES[4], textnorm.fold(ANNEX_LINES[4])) is None  # two brackets
+    assert entities_annex._plain_annex_line(ANNEX_LINES[4], textnorm.fold(ANNEX_LINES[4])) is None  # two brackets
 
 
 @pytest.mark.parametrize("line", [
@@ -566,7 +569,7 @@ DUI_PIECES = ["决定", "对", "决", "定", "对对", "美国", "公司", "涉�
 
 @pytest.mark.parametrize("seed", range(4))
 def test_object_of_dui_tried_at_each_dui_is_the_search(seed):
-    """entities._object_of_dui_match tries the regex only at a 对 (or the 决定 before it): it must find
+    """entities_prose._object_of_dui_match tries the regex only at a 对 (or the 决定 before it): it must find
     the match OBJECT_OF_DUI_RE.search finds, spans and groups alike."""
     import random
 
@@ -575,7 +578,7 @@ def test_object_of_dui_tried_at_each_dui_is_the_search(seed):
     texts += ["决定对美国洛克希德·马丁公司采取反制措施", "商务部决定对因美纳公司涉嫌实施的行为进行调查",
               "决定决定对对某公司予以处理", "对,某某采取"]
     for text in texts:
-        want, got = entities.OBJECT_OF_DUI_RE.search(text), entities._object_of_dui_match(text)
+        want, got = entities.OBJECT_OF_DUI_RE.search(text), entities_prose._object_of_dui_match(text)
         assert (want and (want.span(), want.groupdict())) == (got and (got.span(), got.groupdict())), text
 
 
@@ -885,11 +888,11 @@ def test_entity_annexes_reading_the_lines_holding_fu_is_reading_every_line(seed)
         block = [rng.choice(ANNEX_BLOCK_LINES) for _ in range(rng.randint(1, 8))]
         every = block
         for i in range(1, len(block)):
-            if entities._items_annex_at(block, i):
+            if entities_annex._items_annex_at(block, i):
                 every, cut = block[:i], cut + 1
                 break
         if any(line.endswith(entities.FOOTNOTE_ENDS) for line in every):
             every = [entities.FOOTNOTE_MARK_RE.sub("", line) for line in every]
-        every = entities._ideographic_table(every) if "\u3000" in "".join(every) else every
-        assert entities._entity_annexes(block) == every, block
+        every = entities_annex._ideographic_table(every) if "\u3000" in "".join(every) else every
+        assert entities_annex._entity_annexes(block) == every, block
     assert cut > 300

@@ -11,6 +11,7 @@ import pytest
 
 from scraper.parse import entities, number
 from scraper.parse.entities import COUNT_PHRASE_RE, COUNTRY_ALT, ENTITY_NOUN
+from scraper.parse.entities import prose as entities_prose
 from scraper.parse.number import CO_ISSUER, UEL_NAME
 from scraper.parse.textnorm import NUM, YEAR, fold
 
@@ -104,9 +105,9 @@ def test_prose_segment_that_is_a_count_reads_what_the_item_reading_reads(seed, m
         count = rng.choice(["20家", "5名", " 二十 家", "韩华海洋株式会社的5家"]) if rng.random() < 0.5 else ""
         segs.append(count + "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))))
     fast = [entities.prose_entities(seg) for seg in segs]
-    strip = entities._strip_qualifier
-    monkeypatch.setattr(entities, "_strip_qualifier", lambda seg, folded: (lambda s, f: (s, _Marked(f)))(*strip(seg, folded)))
-    monkeypatch.setattr(entities, "COUNT_PHRASE_RE", _CountOffMarked())
+    strip = entities_prose._strip_qualifier
+    monkeypatch.setattr(entities_prose, "_strip_qualifier", lambda seg, folded: (lambda s, f: (s, _Marked(f)))(*strip(seg, folded)))
+    monkeypatch.setattr(entities_prose, "COUNT_PHRASE_RE", _CountOffMarked())
     taken = 0
     for seg, found in zip(segs, fast):
         assert entities.prose_entities(seg) == found, seg

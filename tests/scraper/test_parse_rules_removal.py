@@ -1,4 +1,4 @@
-"""Removals from a list (scraper/parse/rules/, entities.py): by name, by annex line number or range, by the day
+"""Removals from a list (scraper/parse/rules/, entities/): by name, by annex line number or range, by the day
 of the listing, of a whole notice by number and count, worded 移出 or 移除. Each a text in, the parse out
 (cases from tests/data/corpus/parse20/ to parse23/)."""
 

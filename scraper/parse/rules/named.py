@@ -312,12 +312,12 @@ def _run_names(src: Source, start: int, end: int) -> list[EntityRecord]:
         a += lead.end() if lead else 0
         # "…1年，但其中的立方公司（Cubic Corporation）、…": the words before the name are no part of it (parse22: the name
         # was dropped, and the pointer "上述2家实体" after it counted one name: the restore was left out)
-        e = ent.object_entity(*ent._without_clause(src.text[a:b], src.folded[a:b]))
+        e = ent.object_entity(*ent.without_clause(src.text[a:b], src.folded[a:b]))
         if e is not None:
             found.append(e)
     return found
 
 
-BRACKETED_NAME_RE = re.compile(ent._BRACKETED_NAME)  # one name of a NAME_RUN_RE run
+BRACKETED_NAME_RE = re.compile(ent.BRACKETED_NAME)  # one name of a NAME_RUN_RE run
 # What opens a run before its first name: a joiner, or 除 / 对 ("除内华达山脉公司（…）外", "对立方公司（…）").
 NAME_JOINER_RE = re.compile(r"\s*(?:以及|[和及除对])\s*")

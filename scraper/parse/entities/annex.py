@@ -1,0 +1,532 @@
+"""An annex's entity lines in their many forms (numbered lines, tables by their header row, a Word table pasted with
+U+3000 between cells, wrapped names, footnote marks, country headings, numbered annexes)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from operator import itemgetter
+
+from storage.records import EntityRecord
+
+from ..textnorm import INVISIBLE_CHARS, NUM, fold, to_int
+from .names import (
+    ALIAS_WORDS,
+    ANNEX_MARK_RE,
+    BRANCH_RE,
+    CIRCLED,
+    CJK_RE,
+    CN_NUMBERED_RE,
+    CN_PAREN_NUMBERED_RE,
+    COUNTRIES,
+    COUNTRY_ALT,
+    EN_ALIAS_STARTS,
+    ENGLISH,
+    ENTITY_NOUN,
+    LATIN_RE,
+    NOT_A_NAME_STARTS,
+    NUMBERED_RE,
+    PLAIN_ANNEX_LINE_RE,
+    SEXES,
+    TABLE_ROW_RE,
+    TRAILING_PUNCT,
+    ZH_ALIASES,
+    aliases_out,
+    branch_words_out,
+    clean_display,
+    looks_like_name,
+    make_entity,
+    split_name,
+    trim_tail,
+)
+
+
+def annex_start(text: str) -> int | None:
+    """Index of the last line of ``text`` that is only "附件"/"附" (the annex heading), or of numbered
+    annexes' ("附件1", "附件2") the first: the lines holding 附 are tried from the last one up, so a text
+    without it costs one ``rfind``."""
+    pos = text.rfind("附")
+    found = None
+    while pos >= 0:
+        start = text.rfind("\n", 0, pos) + 1
+        end = text.find("\n", pos)
+        mark = ANNEX_MARK_RE.match(text, start, end if end >= 0 else len(text))
+        if mark:
+            if found is not None and not mark.group("n"):
+                break  # "附件" above "附件2": not the first of the numbered annexes
+            found = start
+            if mark.group("n") in (None, "1", "一"):
+                break  # the only annex, or the first of several: "附件1" … "附件2" (session 18: 2 was read alone)
+        pos = text.rfind("附", 0, start)
+    return None if found is None else text.count("\n", 0, found)
+
+
+def _plain_annex_line(line: str, folded: str) -> tuple[str | None, str | None, int] | None:
+    """(zh, en, n) of the common annex line "12. 中文名（English）" (one bracket pair, nothing
+    after it), read with one regex: what NUMBERED_RE, ``trim_tail`` (no tail after the only
+    bracket), ``looks_like_name`` and ``split_name`` give for it. None for any other line,
+    which the general reading then takes."""
+    m = PLAIN_ANNEX_LINE_RE.match(folded)
+    if m is None or any(w in folded for w in ALIAS_WORDS):  # an alias in the bracket: the general reading
+        return None
+    inner = line[m.start("en") : m.end("en")]
+    if not LATIN_RE.search(inner) or not looks_like_name(line[m.start("zh") : m.end("en") + 1]):
+        return None
+    return clean_display(line[m.start("zh") : m.start("en") - 1]), clean_display(inner), int(m.group("n"))
+
+
+# One pattern over the annex block as written, "\n" before every line (a literal the scan finds
+# fast): each match is a line that may hold an entity (it opens with a digit, a bracket, a dash or
+# bullet, or a Chinese numeral, full width or not), so other lines cost no Python at all. The common
+# line "12. 中文名（English）" fills the groups of the first branch, which folds the widths itself: what
+# PLAIN_ANNEX_LINE_RE matches on the folded line, less a tab, a clause opening, sentence punctuation
+# or English without Latin letters (``_plain_annex_line``'s checks); ``_read_line`` reads the rest.
+_NOT_IN_PLAIN = r"()（）\n\t，。；！？"
+PLAIN_LINE = (
+    r"[^\S\n\t]*(?P<n>[0-9０-９]{1,3})[^\S\n\t]*[.、．](?!\d)[^\S\n\t]*"
+    rf"(?!{'|'.join(NOT_A_NAME_STARTS)})(?P<zh>[^\s{_NOT_IN_PLAIN}][^{_NOT_IN_PLAIN}]*)"
+    rf"[(（](?P<en>[^{_NOT_IN_PLAIN}]*[A-Za-z][^{_NOT_IN_PLAIN}]*)[)）][^\S\n\t]*$"
+)
+# The other lines ``_read_line`` can take: what NUMBERED_RE and TABLE_ROW_RE need up to the number's end
+# ("12.", "12、", "12<tab>", "（12）"), a branch's dash or bullet, and "一、…" lines only below an annex
+# heading (``chinese_numbers``), written for the text as it is (``fold`` changes no space or digit into
+# another kind, and maps only "．" to "." and "（）" to "()"). Dates, "（2025年1月2日）" and the measures'
+# "一、" cost no Python.
+_OPENER = rf"[0-9０-９]\d{{0,2}}[^\S\n]*[.、．\t]|[(（][^\S\n]*\d{{1,3}}[^\S\n]*[)）]|[\-－—–•·{CIRCLED}]"
+_CN_OPENER = r"|[一二三四五六七八九十]|[(（][^\S\n]*[一二三四五六七八九十]{1,3}[^\S\n]*[)）]"
+CANDIDATE_LINES = {cn: rf"[^\S\n]*(?:{_OPENER}{_CN_OPENER if cn else ''})[^\n]*" for cn in (False, True)}
+# Each match: (the line, and for the plain line its number, Chinese and English).
+# The look-ahead on the first character after the blanks (what either branch needs) turns the empty lines
+# and the prose away before the two branches are tried.
+ANNEX_LINE_RES = {cn: re.compile(rf"\n(?=[^\S\n]*[0-9０-９(（\-－—–•·一二三四五六七八九十{CIRCLED}])(?P<line>{PLAIN_LINE}|{CANDIDATE_LINES[cn]})",
+                                 re.MULTILINE) for cn in (False, True)}
+NAME_MAX = 200  # ``looks_like_name``: a longer "name" is prose
+# "一、美国实体" / "二、英国企业（2家）:" below an annex heading: a group's heading (the numbers restart
+# under it), no entity; its country is the country of the lines that follow.
+# (the persons' heading of an order's annex, "二、高级管理人员", too: session 19, mfa19, it was read as an entity)
+GROUP_HEADING_RE = re.compile(
+    rf"^[^\S\n]*[一二三四五六七八九十]{{1,3}}[^\S\n]*、[^\S\n]*(?=\S)(?P<c>{COUNTRY_ALT})?的?"
+    rf"(?:{ENTITY_NOUN}|高级管理人员|管理人员|人员|高管)?"
+    rf"(?:名单|清单)?[^\S\n]*(?:[(（][^\S\n]*{NUM}[^\S\n]*[家名][^\S\n]*[)）])?[^\S\n]*[:：]?[^\S\n]*$"
+)
+
+
+# "美国实体名单", "英国：", "附件2：加拿大实体" alone on a line of an annex: the country of the lines below it.
+_HEADING_FIRSTS = "".join(sorted({name[0] for name in COUNTRIES} | {"附"}))  # what such a line opens with
+COUNTRY_HEADING_RE = re.compile(
+    rf"\n(?=[^\S\n]*[{_HEADING_FIRSTS}])[^\S\n]*(?:附件[^\S\n]*[0-9一二三四五六七八九十]{{0,2}}[^\S\n]*[:：]?[^\S\n]*)?(?P<c>{COUNTRY_ALT})的?"
+    rf"(?:实体|企业|机构|单位|组织)?(?:名单|清单)?[^\S\n]*(?:[(（][^()（）\n]{{0,12}}[)）])?[^\S\n]*[:：]?[^\S\n]*(?=\n|$)"
+)
+# A table's header row ("序号<tab>中文名称<tab>英文名称<tab>国家/地区"), its cells without spaces, folded: which cell
+# holds which part of an entry. Without it an empty English cell would take the country in, and a 备注 or 列入时间
+# column would be read as the English name.
+SERIAL_HEADS = frozenset(("序号", "编号", "No.", "NO.", "No"))
+ZH_HEADS = frozenset(("中文名称", "中文名", "中文", "名称", "实体名称", "企业名称", "单位名称", "机构名称", "组织名称",
+                      "实体", "企业", "名称(中文)", "中文名称(英文名称)", "名称(中英文)"))
+EN_HEADS = frozenset(("英文名称", "英文名", "英文", "外文名称", "外文名", "名称(英文)"))
+COUNTRY_HEADS = frozenset(("国家/地区", "国家(地区)", "国家或地区", "国家和地区", "国家", "国别", "地区", "所属国家",
+                           "所属国家/地区", "所属国家(地区)", "国家/区域"))
+
+
+@dataclass(frozen=True)
+class TableHead:
+    """The cells of a table's rows: the name's (Chinese, or both names), the English name's and the country's."""
+
+    name: int
+    en: int | None
+    country: int | None
+    width: int
+
+
+def table_head(line: str) -> TableHead | None:
+    """The header row ``line`` names (a serial cell first, a name cell), else None."""
+    cells = ["".join(fold(cell).split()) for cell in line.split("\t")]
+    if len(cells) < 2 or cells[0] not in SERIAL_HEADS:
+        return None
+    name = _cell_of(cells, ZH_HEADS)
+    if name is None:
+        return None
+    return TableHead(name, _cell_of(cells, EN_HEADS), _cell_of(cells, COUNTRY_HEADS), len(cells))
+
+
+def _cell_of(cells: list[str], heads: frozenset[str]) -> int | None:
+    """The first cell whose header is one of ``heads``."""
+    return next((i for i, cell in enumerate(cells) if cell in heads), None)
+
+
+Context = tuple[TableHead | None, str | None]  # a found line's table header, and the country a heading above gave
+
+
+def _contexts(block: list[str], found: list[tuple[str, str, str, str]], text: str) -> list[Context] | None:
+    """For each found line, the table header above it and the country of the heading above it ("美国实体名单",
+    "英国："); None when the block has neither (most annexes: one search each, no walk)."""
+    tables = "\t" in text and ("序号" in text or "编号" in text or "No" in text)  # SERIAL_HEADS
+    if not tables and COUNTRY_HEADING_RE.search(text) is None:
+        return None
+    out: list[Context] = []
+    head: TableHead | None = None
+    heading: str | None = None
+    i = 0
+    for line in block:
+        if i >= len(found):
+            break
+        if line == found[i][0]:
+            out.append((head if "\t" in line else None, heading))
+            i += 1
+        elif tables and "\t" in line and (h := table_head(line)) is not None:
+            head = h
+        elif (m := COUNTRY_HEADING_RE.match("\n" + line)) is not None:
+            heading = COUNTRIES[m.group("c")]
+    out.extend((None, heading) for _ in range(len(found) - len(out)))
+    return out
+
+
+def _table_row(out: list[EntityRecord], line: str, head: TableHead, carried: str | None,
+               country: str | None) -> str | None:
+    """One table row read by its header's cells; returns the country a merged cell carries to the rows below
+    (rowspan: a row one cell short lacks the country's)."""
+    cells = [cell.strip(" \u3000") for cell in line.split("\t")]
+    own: str | None = None
+    if head.country is not None:
+        if len(cells) >= head.width:
+            cell = "".join(fold(cells[head.country]).split())
+            own = COUNTRIES.get(cell) or COUNTRIES.get(cell.removeprefix("中国"))
+            carried = own
+        else:
+            if len(cells) == head.width - 1:
+                cells.insert(head.country, "")
+            own = carried
+    name = cells[head.name] if head.name < len(cells) else ""
+    zh, en = split_name(name) if name else (None, None)
+    if zh and not en and LATIN_RE.search(zh) and not CJK_RE.search(zh):
+        zh, en = None, zh
+    if head.en is not None:
+        en = clean_display(cells[head.en]) if head.en < len(cells) and cells[head.en] else en
+    if zh or en:
+        number = fold(cells[0]).strip()
+        zh, en, note = aliases_out(zh, en)
+        # a 备注 cell giving another name ("又称Falcon EO"): the note keeps it, as after a name's bracket
+        remarks = [cells[i] for i in range(1, len(cells)) if i not in (head.name, head.en, head.country)
+                   and (cells[i].startswith(ZH_ALIASES) or cells[i].casefold().startswith(EN_ALIAS_STARTS))]
+        note = "，".join(filter(None, (note, *map(clean_display, remarks)))) or None
+        out.append(make_entity(zh, en, own or country, int(number) if number.isdigit() else None, (), note))
+    return carried
+
+
+OPENING, CLOSING = "(（", ")）"
+WRAP_LINES_MAX = 3  # a name wraps over at most this many more lines (and as many blank ones)
+OPEN_AT_LINE_END_RE = re.compile(r"[(（][^)）\n]*\n")  # a bracket the line leaves open
+
+
+def _unwrapped(block: list[str]) -> list[str]:
+    """``block`` with each line whose bracket is left open joined to the lines that close it ("2. 甲公司（Alpha
+    Holdings," + "Inc.）"): a name that a narrow page or a PDF copy wrapped. A space joins two Latin ends."""
+    out: list[str] = []
+    i = 0
+    while i < len(block):
+        line = block[i]
+        depth = sum(map(line.count, OPENING)) - sum(map(line.count, CLOSING))
+        j = i + 1
+        while depth > 0 and j < len(block) and j - i <= 2 * WRAP_LINES_MAX:  # a page's blank lines between
+            nxt = block[j].strip(" \u3000")
+            if not nxt:
+                j += 1
+                continue
+            kept = line.rstrip(" \u3000")
+            glue = " " if nxt[:1].isascii() and (kept[-1:].isascii() or kept != line) else ""
+            line = kept + glue + nxt
+            depth += sum(map(nxt.count, OPENING)) - sum(map(nxt.count, CLOSING))
+            j += 1
+        if depth > 0:  # never closed: the lines as they were
+            out.append(block[i])
+            i += 1
+            continue
+        out.append(line)
+        i = j
+    return out
+
+
+def annex_entities(lines: list[str], start: int = 0, country: str | None = None,
+                   chinese_numbers: bool = False, clean: bool = False) -> list[EntityRecord]:
+    """Numbered entity lines (and their branch lines) from ``lines[start:]``;
+    ``chinese_numbers`` also accepts "一、名称" lines (below an annex heading only);
+    ``clean``: the lines are of a ``textnorm.clean`` text, so they hold no invisible character.
+    A Chinese name with no English whose English stands alone on the next line is read with it
+    (``_english_joined``, only asked when a name without English is read)."""
+    block = _entity_annexes(lines[start:])
+    out = _annex_block(block, country, chinese_numbers, clean)
+    if None in map(ENGLISH, out) and any(e.en is None and e.zh for e in out):
+        joined = _english_joined(block)
+        if joined is not None:
+            return _annex_block(joined, country, chinese_numbers, clean)
+    return out
+
+
+# "1. 北风导航公司" and, on the next line (a <p> of its own), "Northwind Navigation, Inc.": the English name of the
+# line before, no bracket around it (session 23, parse23: every English name of such an annex was lost, so no entity
+# could be found by it). The next line is Latin only, no colon ("Address: …" is no name), at most one blank line between.
+ENGLISH_ALONE_RE = re.compile(r"^\s*[A-Za-z][^:：\u3000-\u9fff\uff01-\uff5e]*$")
+
+
+def _english_joined(block: list[str]) -> list[str] | None:
+    """``block`` with each English name alone on a line put in brackets after the numbered Chinese name above it
+    (a name with no bracket and no Latin letter), or None when there is none."""
+    out: list[str] = []
+    joined = False
+    i = 0
+    while i < len(block):
+        line = block[i]
+        nxt = i + 1
+        if nxt < len(block) and not block[nxt].strip():
+            nxt += 1
+        folded = fold(line)
+        if (nxt < len(block) and ENGLISH_ALONE_RE.match(block[nxt]) and NUMBERED_RE.match(folded)
+                and CJK_RE.search(folded) and "(" not in folded and not LATIN_RE.search(folded)):
+            out.append(f"{line.rstrip()}（{block[nxt].strip()}）")
+            joined = True
+            i = nxt + 1
+            continue
+        out.append(line)
+        i += 1
+    return out if joined else None
+
+
+def _annex_block(block: list[str], country: str | None, chinese_numbers: bool, clean: bool) -> list[EntityRecord]:
+    """``annex_entities`` of the annex lines ``block``."""
+    text = "\n" + "\n".join(block)
+    found = ANNEX_LINE_RES[chinese_numbers].findall(text)
+    # A plain line closes its bracket; another may leave one open, a name wrapped onto the next line.
+    if any(not zh and OPEN_AT_LINE_END_RE.search(line + "\n") for line, _, zh, _ in found):
+        block = _unwrapped(block)
+        text = "\n" + "\n".join(block)
+        found = ANNEX_LINE_RES[chinese_numbers].findall(text)
+    if not found:
+        return []
+    contexts = _contexts(block, found, text)
+    if contexts is not None:
+        return branch_words_out(_annex_with_contexts(found, contexts, country, chinese_numbers))
+    visible = clean or not any(ch in text for ch in INVISIBLE_CHARS)  # then a name needs only its spaces
+    if visible:  # "（Alpha Inc., also known as …）": each line read in full (only a plain line's English can hold one)
+        english = "\n".join(map(itemgetter(3), found))
+        visible = not any(w in english for w in ALIAS_WORDS)
+    plain = 0
+    if visible:
+        chinese = list(map(itemgetter(2), found))  # "" for the other lines
+        plain = chinese.index("") if "" in chinese else len(found)
+        # a plain line is longer than its two names and 2 (the lines between, mostly empty, need no look)
+        if plain and max(map(len, map(itemgetter(0), found[:plain]))) > NAME_MAX:
+            plain = 0
+    # ``clean_display`` of both names (the English holds a Latin letter: never empty; the Chinese opens with
+    # no space; "  " in a wide string costs a conversion, " " does not)
+    out = [make_entity(zh if " " not in zh and zh.isprintable() else " ".join(zh.split()),
+                       en.strip(" ") if en.isprintable() and "  " not in en else " ".join(en.split()),
+                       country, int(n), ()) for _, n, zh, en in found[:plain]]
+    branches: list[str] = []
+    for line, n, zh, en in found[plain:]:
+        if zh and visible and len(zh) + len(en) < NAME_MAX - 1:  # the plain line, one bracket between the names
+            _flush(out, branches)
+            zh = zh if " " not in zh and zh.isprintable() else " ".join(zh.split())
+            en = en.strip(" ") if en.isprintable() and "  " not in en else " ".join(en.split())
+            out.append(make_entity(zh, en, country, int(n), ()))
+        elif chinese_numbers and (heading := GROUP_HEADING_RE.match(line)) is not None:
+            country = COUNTRIES.get(heading.group("c") or "", country)  # the group's country, from here on
+        else:
+            _read_line(out, branches, line, fold(line), country, chinese_numbers)
+    _flush(out, branches)
+    return branch_words_out(out)
+
+
+# "附件2" / "附件2：相关两用物项清单": a later annex's heading, its title on the line or the next one.
+LATER_ANNEX_RE = re.compile(r"\s*附\s*件\s*[\d一二三四五六七八九十]+\s*[:：]?\s*(?P<title>.*)$")
+# A title that lists goods, not entities ("相关两用物项清单", "管制物项目录"): its numbered lines are items.
+ITEMS_TITLE_RE = re.compile(r"物项|物品|商品|货物|产品|技术")
+ENTITIES_TITLE_RE = re.compile(r"名单|实体|企业|单位|机构|人员|公司")
+
+
+def _entity_annexes(block: list[str]) -> list[str]:
+    """``block`` (the annex lines, its heading first) up to a later annex that lists items, not entities ("附件2 /
+    相关两用物项清单 / 1. 镓及其化合物（Gallium and its compounds）": goods a listing's measures name, never entities)."""
+    # Only the lines after the heading holding "附" in their first 4 characters can open a later annex: those alone are
+    # read, found in the joined lines (a test compares this with reading every line, ``_items_annex_at``).
+    joined = "\n".join(block)
+    pos = joined.find("附", len(block[0]) + 1) if block else -1
+    while pos >= 0:
+        start = joined.rfind("\n", 0, pos) + 1
+        if pos - start < 4:
+            i = joined.count("\n", 0, pos)
+            if _items_annex_at(block, i):
+                block, joined = block[:i], joined[: start - 1]
+                break
+        end = joined.find("\n", pos)
+        pos = -1 if end < 0 else joined.find("附", end + 1)
+    if not FOOTNOTE_END_CHARS.isdisjoint(map(LAST_CHAR, block)):
+        block = [FOOTNOTE_MARK_RE.sub("", line) for line in block]
+        joined = "\n".join(block)
+    block = _ideographic_table(block) if "\u3000" in joined else block
+    return _continued_rows(block) if "\t" in joined else block
+
+
+# A table row cut by a page break: the names run on into the next row, whose serial cell is empty ("1<tab>北极星量子<tab>
+# Polaris Quantum<tab>美国" then "<tab>计算公司<tab>Computing, Inc."; the page's lines lose the empty cell's tab). Session 24,
+# parse24: read as "北极星量子" / "Polaris Quantum" and the rest dropped.
+SERIAL_ROW_RE = re.compile(r"\s*\d{1,3}\s*\t")
+
+
+def _continued_rows(block: list[str]) -> list[str]:
+    """``block`` with each tab row that has no serial number, right under a numbered row with more cells (a blank line
+    between at most), joined to it cell by cell (a space between two Latin ends); a header row repeated under a page
+    break is no such row."""
+    out: list[str] = []
+    for line in block:
+        row = len(out) - 2 if out and not out[-1].strip() else len(out) - 1  # rows with a blank line between
+        if row >= 0 and "\t" in line and not SERIAL_ROW_RE.match(line) and SERIAL_ROW_RE.match(out[row]) \
+                and table_head(line) is None:
+            cells, more = out[row].split("\t"), line.split("\t")
+            if len(more) < len(cells):
+                for k, cell in enumerate(map(str.strip, more), 1):
+                    if cell:
+                        kept = cells[k].rstrip()
+                        cells[k] = kept + (" " if kept[-1:].isascii() and kept and cell[:1].isascii() else "") + cell
+                out[row] = "\t".join(cells)
+                del out[row + 1 :]
+                continue
+        out.append(line)
+    return out
+
+
+def _items_annex_at(block: list[str], i: int) -> bool:
+    """Whether ``block[i]`` opens a later annex that lists items, not entities (``_entity_annexes``)."""
+    line = block[i]
+    if "附" not in line[:4] or not line.lstrip().startswith("附"):
+        return False
+    m = LATER_ANNEX_RE.match(line)
+    if m is None:
+        return False
+    title = m["title"].strip() or next((x.strip() for x in block[i + 1 : i + 4] if x.strip()), "")
+    return ITEMS_TITLE_RE.search(title) is not None and not ENTITIES_TITLE_RE.search(title)
+
+
+# A Word table pasted as text with U+3000 between its cells (session 21, parse21/18: no entity read): the cells are cut
+# as a tab table's are, only below a header row so cut ("序号　中文名称　英文名称": ``table_head``) in the annex, and only
+# in the rows under it that open with their number and a U+3000 (the body is above the annex; a name indented with
+# U+3000 or holding a space keeps it).
+CELL_GAP_RE = re.compile(r"[ \t]*\u3000[\u3000 \t]*")
+IDEO_ROW_RE = re.compile(r"^\s*\d{1,3}[ \t]*\u3000")
+
+
+def _ideographic_table(block: list[str]) -> list[str]:
+    """``block`` with the U+3000 gaps of a U+3000 table's header and rows made tabs; else ``block`` itself."""
+    out, head = list(block), None
+    for i, line in enumerate(block):
+        if head is None:
+            if "\u3000" in line and "\t" not in line:
+                cells = CELL_GAP_RE.sub("\t", line.strip())
+                if table_head(cells) is not None:
+                    head = i
+                    out[i] = cells
+        elif IDEO_ROW_RE.match(line) and "\t" not in line:
+            out[i] = CELL_GAP_RE.sub("\t", line.strip())
+    return out if head is not None else block
+
+
+# "1. 猎鹰光电公司（Falcon Electro-Optics, Inc.）①" / "…）[1]" / "…）*": a footnote's mark after the names, no part of them.
+FOOTNOTE_MARK_RE = re.compile(rf"(?<=[）)])\s*(?:[{CIRCLED[:20]}]|\[\d{{1,2}}\]|［\d{{1,2}}］|\*{{1,3}}|注\d{{1,2}})\s*$")
+FOOTNOTE_ENDS = (*CIRCLED[:20], "]", "］", "*", *"0123456789")
+FOOTNOTE_END_CHARS = frozenset(FOOTNOTE_ENDS)  # each one character: a line's last one is looked up, not 32 suffixes tried
+LAST_CHAR = itemgetter(slice(-1, None))  # a line's last character ("" for an empty line)
+
+
+def _annex_with_contexts(found: list[tuple[str, str, str, str]], contexts: list[Context], country: str | None,
+                         chinese_numbers: bool) -> list[EntityRecord]:
+    """``annex_entities`` for a block with tables or country headings: each line read by its header's cells, or
+    with the country of the heading above it."""
+    out: list[EntityRecord] = []
+    branches: list[str] = []
+    carried: str | None = None
+    for (line, _, _, _), (head, heading) in zip(found, contexts):
+        own = heading or country
+        if head is not None:
+            _flush(out, branches)
+            carried = _table_row(out, line, head, carried, own)
+        elif chinese_numbers and (group := GROUP_HEADING_RE.match(line)) is not None:
+            country = COUNTRIES.get(group.group("c") or "", country)
+        else:
+            _read_line(out, branches, line, fold(line), own, chinese_numbers)
+    _flush(out, branches)
+    return out
+
+
+def _read_line(out: list[EntityRecord], branches: list[str], line: str, folded: str, country: str | None,
+               chinese_numbers: bool) -> None:
+    """One annex line read in full: an entity appended to ``out`` or a branch to ``branches``."""
+    first = folded.lstrip()[:1]
+    if first in "一二三四五六七八九十" or (first == "(" and chinese_numbers and CN_PAREN_NUMBERED_RE.match(folded)):
+        c = (CN_NUMBERED_RE.match(folded) or CN_PAREN_NUMBERED_RE.match(folded)) if chinese_numbers else None
+        if c and c.group("rest").strip() and looks_like_name(line[c.start("rest") : c.end("rest")]):
+            _flush(out, branches)
+            zh, en = split_name(line[c.start("rest") : c.end("rest")], c.group("rest"))
+            out.append(make_entity(zh, en, country, to_int(c.group("cn"))))
+        return
+    plain = _plain_annex_line(line, folded) if "\t" not in line else None
+    if plain is not None:
+        _flush(out, branches)
+        out.append(make_entity(plain[0], plain[1], country, plain[2], ()))
+        return
+    m = TABLE_ROW_RE.match(line) if "\t" in line else None
+    if m and (m.group("zh") or (m.group("en") and LATIN_RE.search(m.group("en")))):
+        zh_raw, en_raw = m.group("zh"), m.group("en")
+        own = None
+        if en_raw and not LATIN_RE.search(en_raw):  # "美国", "2026年6月29日": a country or a date, no English name
+            own = COUNTRIES.get("".join(fold(en_raw).split()))
+            en_raw = None
+        zh, en = split_name(zh_raw) if not en_raw else (clean_display(zh_raw), clean_display(en_raw))
+        if zh and LATIN_RE.search(zh) and not CJK_RE.search(zh) and not en:
+            zh, en = None, zh
+        _flush(out, branches)
+        out.append(make_entity(zh, en, own or country, int(m.group("n"))))
+        return
+    m = NUMBERED_RE.match(folded)
+    if m:
+        rest = line[m.start("rest") : m.end("rest")]
+        if not rest.strip():
+            return  # stray empty "29."
+        rest, frest, own_country, inline, note = trim_tail(rest, folded[m.start("rest") : m.end("rest")])
+        if not looks_like_name(rest):
+            return
+        _flush(out, branches)
+        zh, en = split_name(rest, frest)
+        zh, en, alias = aliases_out(zh, en)
+        note = "，".join(filter(None, (note, alias))) or None
+        cc = m.group("cc")
+        number = int(m.group("n") or m.group("pn")) if cc is None else CIRCLED.index(cc) % 20 + 1
+        e = make_entity(zh, en, own_country or country, number, inline, note)
+        if note and note.startswith(SEXES) and (len(note) == 1 or note[1] in ",，;；"):  # a person: "，男，…"
+            e = EntityRecord(zh=e.zh, en=e.en, country=e.country, key=e.key, n=e.n, branches=e.branches,
+                             type="individual", note=note, aliases=e.aliases)
+        out.append(e)
+        return
+    b = BRANCH_RE.match(folded) or _sub_line(folded, out)
+    if b and out:
+        name = clean_display(line[b.start("name") : b.end("name")].rstrip(TRAILING_PUNCT))
+        if name:
+            branches.append(name)
+
+
+# "1.1 雷霆防务系统（新加坡）有限公司（…）" under "1. 雷霆防务系统公司（…）及其分支机构：": a branch numbered under its parent's
+# line (session 21, parse21: these lines were dropped without a word, the branches read from dashes only).
+SUB_NUMBERED_RE = re.compile(r"^\s*(?P<p>\d{1,3})\s*\.\s*\d{1,2}(?!\d)\s*[.、]?\s*(?P<name>\S.*?)\s*$")
+
+
+def _sub_line(folded: str, out: list[EntityRecord]) -> re.Match[str] | None:
+    """A SUB_NUMBERED_RE line whose first number is the last entity's (a branch of it), else None."""
+    m = SUB_NUMBERED_RE.match(folded) if out and out[-1].n is not None else None
+    return m if m and int(m.group("p")) == out[-1].n else None
+
+
+def _flush(out: list[EntityRecord], branches: list[str]) -> None:
+    if out and branches:
+        last = out[-1]
+        out[-1] = EntityRecord(zh=last.zh, en=last.en, country=last.country, key=last.key, n=last.n,
+                               branches=last.branches + tuple(branches), note=last.note,
+                               aliases=last.aliases)
+    branches.clear()

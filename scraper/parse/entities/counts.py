@@ -1,0 +1,135 @@
+"""The count a notice states ("将16家美国实体列入") and the country it gives them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from ..textnorm import NUM, to_int
+from .names import CJK_NUMERALS, COUNT_RE, COUNTRIES, COUNTRY_IN_RE
+
+NUM_MAX = 6  # the longest NUM: a match starts at most this many characters before its 家 or 名 (spaces aside)
+
+
+def _count_lines(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, search from) of each line of ``text`` where COUNT_RE can match: a numeral, spaces
+    aside, right before 家 or 名 (what COUNT_GATE_RE finds), found from the 家 and 名 by ``str.find``
+    ("名单" is on most lines of a notice). Every match ends its NUM at such a numeral, so no match of
+    the line starts more than NUM_MAX - 1 characters before the line's first one."""
+    if "家" not in text and "名" not in text:
+        return []
+    hits = []
+    find = text.find
+    for word in "家名":
+        pos = find(word)
+        while pos >= 0:
+            j = pos - 1
+            while j >= 0 and text[j].isspace() and text[j] != "\n":
+                j -= 1
+            if j >= 0 and (text[j] in CJK_NUMERALS or text[j].isdecimal()):
+                hits.append((pos, j))
+            pos = find(word, pos + 1)
+    if not hits:
+        return []
+    if len(hits) > 1:
+        hits.sort()
+    out: list[tuple[int, int, int]] = []
+    line_end = -1
+    for pos, j in hits:
+        if pos < line_end:
+            continue  # a line already taken, from its first numeral
+        start = text.rfind("\n", 0, pos) + 1
+        line_end = find("\n", pos)
+        if line_end < 0:
+            line_end = len(text)
+        out.append((start, line_end, max(start, j - NUM_MAX + 1)))
+    return out
+
+
+def stated_count(texts: list[str]) -> tuple[int | None, str | None]:
+    """(count, country) from the first text (folded) saying "N家(美国)实体": the plain reading
+    (every line, every match), which ``count_and_country`` gives faster."""
+    for text in texts:
+        for s, e in _lines(text):
+            m = COUNT_RE.search(text, s, e)
+            if m:
+                n = to_int(m.group("n"))
+                if n:
+                    return n + _counts_before(text, s, m.start()) + _persons_after(text, m), _count_country(m)
+    return None, None
+
+
+def country_of(texts: list[str]) -> str | None:
+    """Country from "N家美国实体" in any text (every line, every match)."""
+    for text in texts:
+        for s, e in _lines(text):
+            for m in COUNT_RE.finditer(text, s, e):
+                code = _count_country(m)
+                if code:
+                    return code
+    return None
+
+
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for line in text.split("\n"):
+        yield start, start + len(line)
+        start += len(line) + 1
+
+
+def count_and_country(texts: Iterable[str], stated: int | None = None,
+                      country: str | None = None) -> tuple[int | None, str | None]:
+    """``stated_count`` and ``country_of`` in one pass over the matches: the stated count, and the
+    first country any "N家美国实体" names (the stated count's own is one of them); reading stops when
+    both are found. ``stated`` and ``country``: what earlier texts gave, to go on reading after them."""
+    for text in texts:
+        if stated is not None and country is not None:
+            break
+        for s, e, begin in _count_lines(text):
+            for i, m in enumerate(COUNT_RE.finditer(text, begin, e)):
+                if stated is None and i == 0:  # stated_count reads the first match of a line
+                    n = to_int(m.group("n"))
+                    if n:
+                        stated = n + _counts_before(text, s, m.start()) + _persons_after(text, m)
+                country = country or _count_country(m)
+                if stated is not None and country is not None:
+                    return stated, country
+    return stated, country
+
+
+def _count_country(m: re.Match[str]) -> str | None:
+    """"16家美国实体" -> US; "5家韩华海洋株式会社美国子公司" -> US (the country inside the qualifier)."""
+    if m.group("c"):
+        return COUNTRIES[m.group("c")]
+    inner = COUNTRY_IN_RE.search(m.group("q") or "")
+    return COUNTRIES[inner.group(0)] if inner else None
+
+
+JOINS = "和、及与"
+COUNT_BEFORE_RE = re.compile(rf"(?P<n>{NUM})\s*[家名]\s*[{JOINS}]\s*$")
+# "对甲公司等2家美国企业及约翰·斯密特等2名个人采取反制措施" states 4: the persons joined to the companies' count
+# (session 18: 2 was stated, so the whole annex warned).
+PERSONS_AFTER_RE = re.compile(rf"\s*(?:及|和|以及)[^，,。；;\n]{{0,40}}?(?P<n>{NUM})\s*名\s*[\u4e00-\u9fff]{{0,8}}?(?:个人|人员)")
+
+
+def _persons_after(text: str, m: re.Match[str]) -> int:
+    """The count of persons joined after a count of companies ("2家美国企业及…等2名个人"), else 0."""
+    if "家" not in text[m.end("n") : m.end("n") + 2] or "名" not in text[m.end() : m.end() + 50]:
+        return 0
+    after = PERSONS_AFTER_RE.match(text, m.end())
+    return (to_int(after.group("n")) or 0) if after else 0
+
+
+def _counts_before(text: str, line_start: int, pos: int) -> int:
+    """"16家和12家美国实体" states 28: the counts joined to the matched one."""
+    total = 0
+    while pos > line_start:
+        before = text[pos - 1]  # every match ends in 和、及与 and spaces
+        if before not in JOINS and not before.isspace():
+            return total
+        m = COUNT_BEFORE_RE.search(text, max(line_start, pos - 20), pos)
+        if not m:
+            return total
+        total += to_int(m.group("n")) or 0
+        pos = m.start()
+    return total

@@ -1,0 +1,123 @@
+"""Words that point to names given elsewhere: an anaphor ("上述2家实体"), a pronoun ("该实体"), a forward list ("以下实体："), runs
+of names and what is named earlier, and the counts and persons written before or after them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from storage.records import EntityRecord
+
+from ..textnorm import fold
+from .names import (
+    ANAPHOR_RE,
+    APPLICANT_LEAD,
+    APPLICATION_WORD,
+    COUNT_GATE_RE,
+    NAME_BEFORE_RE,
+    NAME_RUN_RE,
+    NAME_SUFFIXES,
+    PRONOUN_RE,
+    make_entity,
+    split_name,
+)
+from .prose import Item, prose_entities, prose_entity, prose_items
+
+
+def is_anaphor(seg: str, folded: str | None = None) -> bool:
+    """"上述2家日本实体", "该实体", "其": a pointer to names given earlier, not a name (``folded``: ``fold(seg)``)."""
+    folded = fold(seg) if folded is None else folded
+    return ANAPHOR_RE.match(folded) is not None or PRONOUN_RE.fullmatch(folded) is not None
+
+
+# "决定将以下美国实体列入出口管制管控名单：甲公司（Alpha）；乙公司（Beta）。": the segment points forward, to the
+# names after the colon; it is no name itself (session 18: "以下美国实体" was read as one).
+FORWARD_RE = re.compile(r"\s*(?:以下|下列|如下)")
+FORWARD_COLON_MAX = 40  # the colon follows the list's name ("列入出口管制管控名单：")
+
+
+def is_forward(folded: str) -> bool:
+    """"以下美国实体", "下列实体": names that follow the sentence's colon (``folded``: the segment folded)."""
+    return FORWARD_RE.match(folded) is not None
+
+
+def following_names(folded: str, clean: str, end: int, country: str | None) -> list[EntityRecord]:
+    """The names listed after the colon that follows ``end`` (the segment's end), up to the sentence's end,
+    separated by "；" or "、"; [] when no colon follows."""
+    colon = folded.find(":", end, end + FORWARD_COLON_MAX)
+    if colon < 0 or folded.find("。", end, colon) >= 0 or folded.find(",", end, colon) >= 0:
+        return []  # "列入…清单，并采取以下处理措施：": the colon opens the measures, not the names
+    stops = [i for i in (folded.find("。", colon), folded.find("\n", colon), folded.find("并采取", colon)) if i >= 0]
+    stop = min(stops) if stops else len(folded)
+    seg, fseg = clean[colon + 1 : stop], folded[colon + 1 : stop]
+    # "；" to "、" in both copies keeps their places (one character for one)
+    return prose_entities(seg.replace("；", "、").replace(";", "、"), country, fseg.replace(";", "、"))
+
+
+def is_pronoun(folded: str) -> bool:
+    """"该实体", "其": one entity named just before (``folded``: the segment folded)."""
+    return PRONOUN_RE.fullmatch(folded) is not None
+
+
+def object_entity(seg: str, folded: str) -> EntityRecord | None:
+    """"对环球世界物流公司（Universal Logistics Holdings, Inc.）采取的相关措施": the object of 对 when
+    it reads as one name (English in brackets, or a name's suffix at its end, and no clause or count
+    in it: not "对2025年4月4日被列入…的16家美国实体"), else None."""
+    if "的" in folded or "被" in folded or "、" in folded or COUNT_GATE_RE.search(folded) is not None:
+        return None
+    zh, en = split_name(seg, folded)
+    if en is None and not (zh and zh.endswith(NAME_SUFFIXES)):
+        return None
+    return make_entity(zh, en)
+
+
+def name_runs(text: str) -> Iterator[re.Match[str]]:
+    """``NAME_RUN_RE.finditer(text)``, tried only where a match may start: the regex would walk the run of
+    name characters from each of its characters (quadratic). A name ends at a bracket and its start fixes
+    its end, so per bracket the one place to try is the start of the name run before it (or the 60 characters
+    before the name's end when the run is longer); runs are found by ``str.find`` and one match backwards."""
+    backwards = text[::-1]
+    n = len(text)
+    bracket = text.find("(")
+    while bracket >= 0:
+        before = NAME_BEFORE_RE.match(backwards, n - bracket)  # stops at the ")" ending the last run
+        if before is not None:  # always, as the pattern may match empty
+            name_end = bracket - (before.start(1) - (n - bracket))
+            name_start = name_end - len(before.group(1))
+            if name_end - name_start >= 2:
+                m = NAME_RUN_RE.match(text, name_start)
+                if m is not None:
+                    yield m
+                    bracket = text.find("(", m.end())
+                    continue
+        bracket = text.find("(", bracket + 1)
+
+
+def earlier_named(folded: str, clean: str, end: int) -> list[EntityRecord]:
+    """The last run of "名称（English）、名称（English）" before ``end`` (what "上述" points to)."""
+    last = None
+    start = max(0, end - 3000)
+    if folded.find("(", start, end) >= 0:  # every name of a run has its English in brackets
+        for last in name_runs(folded[start:end]):
+            pass
+    if last is None:
+        return []
+    s, e = start + last.start(), start + last.end()
+    if folded.startswith(APPLICANT_LEAD, s) and folded[e : e + 8].lstrip().startswith(APPLICATION_WORD):
+        s += len(APPLICANT_LEAD)
+    # an alias in the English bracket goes to the note, as in a listing's prose (parse22: ", formerly …" stayed in the key)
+    return [prose_entity(*split_name(*without_clause(item, fitem)), None)
+            for item, fitem in prose_items(clean[s:e], folded[s:e])]
+
+
+# A run of name characters before a bracket may open with the sentence around it: "商务部无法对东京计器株式会社（…）的…",
+# "被列入关注名单的东京计器株式会社（…）", "鉴于“蓝天”航空电子公司（…）已…" (session 22): the name starts after the last 对, 将,
+# 的, 鉴于 or 由于 before its bracket (2 characters
+# at least are left); "…附件中所列第7项“奥什科什防务公司（…）”" after the quote that opens it (session 20, parse20/13).
+CLAUSE_LEAD_RE = re.compile(r"^[^()]*(?:对|将|的|鉴于|由于|项\s*[“\"])(?=[^()]{2,}\()")
+
+
+def without_clause(item: str, fitem: str) -> Item:
+    """``item`` and its folded copy without a clause opening it (CLAUSE_LEAD_RE)."""
+    m = CLAUSE_LEAD_RE.match(fitem)
+    return (item[m.end() :], fitem[m.end() :]) if m else (item, fitem)

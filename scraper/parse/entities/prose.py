@@ -1,0 +1,481 @@
+"""Entities named in prose: the decision sentence's list ("决定将A公司（A）、B公司（B）列入…"), its cuts and fragments, counts per
+group, a location or listing notice before a name, the object of 对."""
+
+from __future__ import annotations
+
+import re
+from operator import itemgetter
+
+from storage.names import entity_key, other_names
+from storage.records import EntityRecord
+
+from ..textnorm import NUM, fold
+from .names import (
+    AGAIN,
+    ALIAS_WORDS,
+    COUNT_PHRASE_RE,
+    COUNTRIES,
+    COUNTRY,
+    COUNTRY_ALT,
+    COUNTRY_NAMES,
+    ENGLISH,
+    ENTITY_NOUN,
+    FROM_LIST_OUT,
+    KEY,
+    LATIN_RE,
+    LISTED_IN,
+    NAME_SUFFIXES,
+    NUM_SCANNED,
+    OBJECT_OF_DUI_RE,
+    SUMMARY_RE,
+    TRAILING_PUNCT,
+    aliases_out,
+    clean_display,
+    make_entity,
+    place_tail,
+    split_name,
+)
+
+PROSE_SPLIT_RE = re.compile(r"[()、,和及]|以及")  # what split_prose_items stops at
+Item = tuple[str, str]  # a name as written and its folded copy (``fold`` keeps every character's place)
+
+
+def split_prose_items(seg: str) -> list[str]:
+    """Split "A（a）、B（b）和C（c）" at depth-0 "、" (and ",", 和, 及, 以及 right after a bracket)."""
+    return [item for item, _ in prose_items(seg, fold(seg))]
+
+
+# Brackets that open and close in turn, none inside another, none left open or closed alone: then
+# the depth count is 1 inside a pair and 0 outside, and a cut is one match of PROSE_CUT_RE (a "、"
+# followed by no ")" before the next "(", or 和/及/以及/"," right after a ")").
+SIMPLE_PAIRS_RE = re.compile(r"(?:[^()]++|\([^()]*+\))*+")
+# (Every branch opens with its literal and looks back after it, so the scan skips to the next such character.)
+PROSE_CUT_RE = re.compile(r"(?:、|以及(?<=\)以及)|,(?<=\),)|和(?<=\)和)|及(?<=\)及))(?=[^()]*+(?:\(|$))")
+
+
+def prose_items(seg: str, folded: str) -> list[Item]:
+    """``split_prose_items`` with each item's folded copy, sliced from ``folded`` (``fold(seg)``)."""
+    spans, start = [], 0
+    for cut, end in _prose_cuts(folded):
+        spans.append((start, cut))
+        start = end
+    spans.append((start, len(seg)))
+    # strip() cuts both copies alike: fold maps no visible character to a space or back
+    items = ((seg[s:e].strip(), folded[s:e].strip()) for s, e in spans)
+    return [item for item in items if item[0]]
+
+
+def _prose_cuts(folded: str) -> list[tuple[int, int]]:
+    """Spans of the separators ``prose_items`` cuts at: depth-0 "、" (and ",", 和, 及, 以及 right after a bracket)."""
+    if SIMPLE_PAIRS_RE.fullmatch(folded):  # only the cuts need a visit
+        return [m.span() for m in PROSE_CUT_RE.finditer(folded)]
+    cuts, depth = [], 0
+    for m in PROSE_SPLIT_RE.finditer(folded):
+        ch, i = m.group(), m.start()
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (ch == "、" or (i > 0 and folded[i - 1] == ")")):
+            cuts.append((i, i + len(ch)))
+    return cuts
+
+
+def _complete_name(folded: str) -> bool:
+    return folded.endswith(")") or bool(LATIN_RE.search(folded)) or folded.endswith(NAME_SUFFIXES)
+
+
+def _merge_fragments(items: list[Item]) -> list[Item]:
+    """"波音防务、空间与安全集团（Boeing Defense, Space & Security）" is one name: an item
+    that neither has a bracket nor ends like an organisation joins the next one."""
+    out: list[Item] = []
+    pending, fpending = "", ""
+    for i, (item, fitem) in enumerate(items):
+        item, fitem = pending + item, fpending + fitem
+        if not _complete_name(fitem) and i < len(items) - 1:
+            pending, fpending = item + "、", fitem + "、"
+            continue
+        pending, fpending = "", ""
+        out.append((item, fitem))
+    return out
+
+
+def _strip_qualifier(seg: str, folded: str) -> Item:
+    """"参与对台湾地区军售、…的海岸间电子公司（…）、…" -> "海岸间电子公司（…）、…": the
+    qualifier ends at the last "的" before the first bracket (or the first "、"), or after the words that
+    name the notice listing the entity ("商务部公告2026年第66号所列中国台湾地区实体长风船舶…（…）", LISTED_BY_RE)."""
+    ends = [i for i in (folded.find("("), folded.find("、")) if i >= 0]
+    limit = folded.find("(") if folded.find("(") >= 0 else (min(ends) if ends else len(folded))
+    cut = folded.rfind("的", 0, limit)
+    kind = KIND_PREFIX_RE.match(folded, cut + 1, limit) if cut >= 0 else None  # "…的台湾地区企业雷霆防务…（…）"
+    cut = kind.end() - 1 if kind is not None else cut
+    if "所列" in folded:
+        for m in LISTED_BY_RE.finditer(folded, 0, limit):
+            cut = max(cut, m.end() - 1)
+        for m in NOTICE_LISTED_RE.finditer(folded, 0, limit):
+            cut = max(cut, m.end() - 1)
+    return (seg[cut + 1 :], folded[cut + 1 :]) if cut >= 0 else (seg, folded)
+
+
+# "…第66号所列中国台湾地区实体", "…所列的美国企业": the words before a name that say which notice listed it (session 21,
+# parse21: a removal's name was read with them, and without the region they give).
+# "…第21号所列16家美国实体" (all of them, a removal of the whole notice's): the words hold a count, and no name follows
+# (session 23, parse23: the words were read as an entity removed).
+LISTED_BY_RE = re.compile(rf"所列(?:的)?\s*(?:(?:全部|部分)\s*)?(?:{NUM_SCANNED}\s*[家名]\s*)?(?P<c>{COUNTRY_ALT})?\s*(?:实体|企业|公司|机构)\s*")
+
+
+# "…第21号所列高点航空技术公司（…）": the words name the listing notice and no noun follows them (session 23, parse23: the
+# name kept "商务部公告2025年第21号所列").
+NOTICE_LISTED_RE = re.compile(r"号\s*所列(?:的)?\s*")
+
+
+# "决定将…的台湾地区企业雷霆防务科技股份有限公司（…）、…": the country or region and a noun before the first name (session
+# 24, parse24: the name kept "台湾地区企业", and no name had a country).
+# Only after a qualifier's 的 ("美国企业研究所" is a name).
+KIND_PREFIX_RE = re.compile(rf"\s*(?:中国)?(?P<c>{COUNTRY_ALT})\s*(?:企业|实体)\s*(?=[^\s(、,])")
+KIND_TAIL_RE = re.compile(rf"的\s*(?:中国)?(?P<c>{COUNTRY_ALT})\s*(?:企业|实体)\s*$")  # the same ending a qualifier
+KIND_NOUNS = frozenset(("企业", "实体"))
+
+
+def listed_by_country(folded: str) -> str | None:
+    """The country or region the words naming the listing notice give ("…所列中国台湾地区实体" -> TW), or the words before
+    the first name ("…的台湾地区企业", KIND_TAIL_RE: where the qualifier ends with them), else None."""
+    m = LISTED_BY_RE.search(folded) if "所列" in folded else None
+    if m is None and folded[-2:] in KIND_NOUNS:
+        m = KIND_TAIL_RE.search(folded)
+    return COUNTRIES[m.group("c")] if m and m.group("c") else None
+
+
+def distinct(entities: list[EntityRecord]) -> list[EntityRecord]:
+    """The entities, each key once (the first): an annex that names one entity twice lists it once, so that the
+    stated count is checked against the entities there are (session 18: a doubled line hid a missing one)."""
+    keys = list(map(KEY, entities))
+    if len(set(keys)) == len(keys):
+        return entities
+    seen: set[str] = set()
+    out = []
+    for e, k in zip(entities, keys):
+        if k not in seen:
+            seen.add(k)
+            out.append(e)
+    return out
+
+
+def completed(entities: list[EntityRecord], folded: str, clean: str, country: str | None) -> list[EntityRecord]:
+    """The entities, in one pass: one named without English ("对因美纳公司采取…") takes the English the text
+    gives elsewhere for the same Chinese name ("因美纳公司（Illumina, Inc.）"); each takes the stated
+    ``country``, or without one, the country its name opens with ("美国PVH集团")."""
+    if country is not None and all(map(ENGLISH, entities)) and None not in map(COUNTRY, entities):
+        return entities  # each has its English and a country (an annex read with the stated one): nothing to do
+    out = []
+    for e in entities:
+        zh, en, own = e.zh, e.en, e.country
+        if zh and not en:
+            m = _english_after(folded, fold(zh))
+            if m:
+                en = clean_display(clean[m.start(1) : m.end(1)])
+                e = EntityRecord(zh=zh, en=en, country=own, key=entity_key(zh, en), n=e.n, branches=e.branches,
+                                 note=e.note, aliases=other_names(en, e.note))
+        c = own or country
+        if c is None and country is None and zh and zh.startswith(COUNTRY_NAMES):
+            for name, code in COUNTRIES.items():  # "美国PVH集团": a country, then a Latin brand
+                if zh.startswith(name) and len(zh) > len(name) + 1 and zh[len(name)].isascii():
+                    c = code
+                    break
+        out.append(e if c == own else make_entity(zh, en, c, e.n, e.branches, e.note))
+    return out
+
+
+ENGLISH_IN_BRACKETS_RE = re.compile(r"\s*\(([^()]*[A-Za-z][^()]*)\)")
+
+
+def _english_after(folded: str, name: str) -> re.Match[str] | None:
+    """The English in brackets right after the first ``name`` that has one: what
+    ``re.search(re.escape(name) + ENGLISH_IN_BRACKETS_RE.pattern)`` finds, without
+    compiling a pattern for every name."""
+    pos = folded.find(name) if name else -1
+    while pos >= 0:
+        m = ENGLISH_IN_BRACKETS_RE.match(folded, pos + len(name))
+        if m:
+            return m
+        pos = folded.find(name, pos + 1)
+    return None
+
+
+# The usual prose list as written, "A公司（A Inc.）、B公司（B Corp.）和C公司（C LLC）": each item a name (no bracket,
+# no "、", no count "5家…" opening it) and its English (a Latin letter, no bracket) in one bracket pair; the items
+# joined by "、" (spaces around it) or by 以及/和/及/"," right after the bracket. Read on the text as written (fold
+# turns only "（），" into "()," here), it gives what the general reading gives: the cuts ``prose_items`` makes,
+# items that each end with their bracket (``_merge_fragments`` joins none), none skipped as a count, and for each
+# what ``split_name`` reads (the name before the bracket, the English in it; both through ``clean_display``).
+# Possessive: no item is read twice. Each findall match is an item, (name, English, ""), or the rest of the
+# text from where no item starts, ("", "", rest): a list of the usual shape gives only items.
+PROSE_LIST_RE = re.compile(
+    rf"\s*+(?!\s*{NUM}\s*[家名])([^\s()（）、][^()（）、]*+)[(（]([^()（）A-Za-z]*+[A-Za-z][^()（）]*+)[)）]"
+    r"(?:\s*+、|以及|和|及|[,，]|\s*+\Z)|([\s\S]+)"
+)
+# "（见附件）" closing a segment: a pointer to the annex, no name (session 23, parse23: read as an entity "（见附件）").
+# "（名单见附件）" (the UEL form) too (session 24, parse24: "…台湾地区企业（名单见附件）" with no count was read as an entity).
+ANNEX_NOTE_RE = re.compile(r"\s*\(\s*(?:名单)?\s*(?:详?见)?\s*附件\s*\d*\s*\)\s*$")
+# What such a segment ends with when it names a kind, not an entity ("…参与美国对台军售的台湾地区企业（名单见附件）", "下列美国
+# 实体（见附件）"): the names are the annex's, none is read here.
+ANNEX_KIND_RE = re.compile(r"(?:地区|国|的|下列|以下|相关|有关)\s*(?:实体|企业|机构|单位|组织)\s*$")
+PROSE_OTHER = itemgetter(2)  # the rest of the text from where no item starts
+
+
+def prose_entities(seg: str, country: str | None = None, folded: str | None = None) -> list[EntityRecord]:
+    """Entities written inline in a decision sentence ("A（a）、B（b）等2家…" too); [] for a summary of an annex ("高点航空技术公司
+    等16家", "…的台湾地区企业（名单见附件）"). ``folded`` is ``fold(seg)`` when the caller has it (a slice of the folded text).
+    The usual list is read by one pattern (PROSE_LIST_RE), any other by cutting it into items and reading each."""
+    folded = fold(seg) if folded is None else folded
+    if folded.endswith(")") and "附件" in folded[-8:] and (pointer := ANNEX_NOTE_RE.search(folded)) is not None:
+        seg, folded = seg[: pointer.start()], folded[: pointer.start()]  # "…所列2家美国实体（见附件）": the names are the annex's
+        if ")" not in folded and ANNEX_KIND_RE.search(folded) is not None:
+            return []
+    groups = _count_groups(seg, folded) if "家" in folded else None
+    if groups:
+        return [e for g, fg, c in groups for e in prose_entities(g, c or country, fg)]
+    summary = SUMMARY_RE.search(folded)
+    if summary:
+        seg, folded = seg[: summary.start()], folded[: summary.start()]
+    stripped, fstripped = _strip_qualifier(seg, folded)
+    qualifier = folded[: len(folded) - len(fstripped)]
+    located = "位于" in folded  # (one look for every name of the list: LOCATED_RE); the first name's qualifier:
+    country = country or listed_by_country(qualifier) or (located_country(qualifier) if located else None)
+    seg, folded = stripped, fstripped
+    if "、" not in folded and ")" not in folded and COUNT_PHRASE_RE.match(folded):
+        return []  # one item, "20家日本实体": a count, no name (no "、" or ")" to cut at)
+    names = PROSE_LIST_RE.findall(seg)
+    if names and not any(map(PROSE_OTHER, names)):
+        if summary and len(names) == 1:
+            return []
+        listed: list[EntityRecord] = []
+        for zh, en, _ in names:
+            name, own = _listed_by_own(clean_display(zh if not zh.startswith(BRANCH_PREFIX_FIRST)
+                                                     else _without_branch_prefix(zh)), country)
+            if located:
+                name, own = _located(name, own)
+            listed.append(_person_of(prose_entity(name, clean_display(en), own)))
+        return listed
+    items = _merge_fragments(prose_items(seg, folded))
+    if not items or (summary and len(items) == 1):
+        return []
+    out: list[EntityRecord] = []
+    end = 0  # where the last item ends in ``seg``
+    for item, fitem in items:
+        at = seg.find(item, end)
+        joint, end = (seg[end:at].strip(), at + len(item)) if at >= 0 else ("", end)
+        if COUNT_PHRASE_RE.match(fitem):
+            continue
+        if fitem.startswith(BRANCH_PREFIX_FIRST):
+            bare = _without_branch_prefix(item)
+            if not bare.strip(TRAILING_PUNCT) and out:  # "甲公司（Alpha）及其子公司": about the one before, no name
+                last = out[-1]
+                note = clean_display((joint if joint in BRANCH_JOINTS else "") + item.strip(TRAILING_PUNCT))
+                out[-1] = make_entity(last.zh, last.en, last.country, last.n, last.branches, note)
+                continue
+            item, fitem = bare, fitem[len(fitem) - len(bare) :]
+        item, fitem, place, note = place_tail(item, fitem) if ")" in fitem else (item, fitem, None, None)
+        zh, en = split_name(item, fitem)
+        if zh or en:
+            zh, own = _listed_by_own(zh, place or country)
+            if located:
+                zh, own = _located(zh, own)
+            out.append(_person_of(prose_entity(zh, en, own, note)))
+    return out
+
+
+# "位于美国弗吉尼亚州的切萨皮克系统公司（…）": where the entity is, before its name (session 23, parse23: a later name
+# kept the words, and no name had the country they give).
+LOCATED_RE = re.compile(rf"位于\s*(?P<c>{COUNTRY_ALT})[^,，。;；、()（）]{{0,30}}?的\s*")
+
+
+def located_country(folded: str) -> str | None:
+    """The country of "位于<country>…的" in a name's qualifier, else None."""
+    m = LOCATED_RE.search(folded)
+    return COUNTRIES[m.group("c")] if m else None
+
+
+def _located(zh: str | None, country: str | None) -> tuple[str | None, str | None]:
+    """A later name of a prose list with the words saying where it is before it (LOCATED_RE): the name without them,
+    and their country (else ``country``)."""
+    m = LOCATED_RE.match(zh) if zh else None
+    if m is None or not zh or m.end() >= len(zh):
+        return zh, country
+    return zh[m.end() :], COUNTRIES[m.group("c")]
+
+
+def _listed_by_own(zh: str | None, country: str | None) -> tuple[str | None, str | None]:
+    """A later name of a prose list with the words naming its own listing notice before it ("…、商务部公告2026年第20号所列
+    德国实体莱茵光学系统有限公司（…）"): the name without them, and the country they give (else ``country``) (session 22,
+    parse22: the name kept the words and took the first name's country)."""
+    if not zh or "所列" not in zh:
+        return zh, country
+    last = None
+    for last in LISTED_BY_RE.finditer(zh):
+        pass
+    bare = None
+    for bare in NOTICE_LISTED_RE.finditer(zh):
+        pass
+    if bare is not None and (last is None or bare.end() > last.end()) and bare.end() < len(zh):
+        return zh[bare.end() :], country
+    if last is None or last.end() >= len(zh):
+        return zh, country
+    return zh[last.end() :], COUNTRIES[last.group("c")] if last.group("c") else country
+
+
+# "A（a）、B（b）2家日本实体和C（c）1家中国台湾地区实体": each group of names closed by its own count and country.
+GROUP_COUNT_RE = re.compile(rf"\)\s*{NUM}\s*家\s*(?P<c>{COUNTRY_ALT})?\s*{ENTITY_NOUN}\s*")
+GROUP_JOINT_RE = re.compile(r"\s*(?:以及|和|及|与|、|,|;)?\s*")
+
+
+def _count_groups(seg: str, folded: str) -> list[tuple[str, str, str | None]] | None:
+    """The groups of a list written as groups each closed by its count (GROUP_COUNT_RE), as (names, folded, country),
+    when the last closes the list; else None (session 21, parse21: the second group and the count between were read
+    as one name; session 22, parse22: one group, "A（a）、B（b）2家美国实体", read the count into B's name and lost B's
+    English)."""
+    found = list(GROUP_COUNT_RE.finditer(folded))
+    if not found or folded[found[-1].end() :].strip():
+        return None
+    out, start = [], 0
+    for m in found:
+        stop = m.start() + 1  # the group keeps its closing bracket
+        out.append((seg[start:stop], folded[start:stop], COUNTRIES[m.group("c")] if m.group("c") else None))
+        joint = GROUP_JOINT_RE.match(folded, m.end())  # it matches the empty string too
+        start = joint.end() if joint else m.end()
+    return out
+
+
+def prose_entity(zh: str | None, en: str | None, country: str | None, note: str | None = None) -> EntityRecord:
+    """An entity of a prose list; an alias in its English bracket ("（Sequoia Dynamics Inc.，又称…）") goes to the
+    note (and so to its aliases), as on an annex line."""
+    if en and any(w in en for w in ALIAS_WORDS):
+        zh, en, alias = aliases_out(zh, en)
+        note = "，".join(filter(None, (note, alias))) or None
+    return make_entity(zh, en, country, note=note)
+
+
+# A company's person named after it with a role: "甲公司（Alpha）及其首席执行官X·Y（…）、首席财务官Z·W（…）" (session 17,
+# mfa17: the names read "其首席执行官X·Y" and "首席财务官Z·W"). The role is a note, the name the rest.
+ITS_ROLE_RE = re.compile(
+    r"^(?P<its>其)?(?P<role>[\u4e00-\u9fff]{0,6}?(?:首席[\u4e00-\u9fff]{1,4}官|总裁|董事长|总经理|创始人|负责人|董事会主席))"
+    r"(?P<name>[^\s、，,()（）]{2,})$")
+ROLE_FIRST = frozenset("其首总董创负联副高执亚前")  # the first character of every ITS_ROLE_RE match worth trying
+
+
+def _person_of(e: EntityRecord) -> EntityRecord:
+    """``e`` with a role written before its name (ITS_ROLE_RE: after 其, or before a transliterated name, a middle
+    dot in it) moved to the note; else ``e``."""
+    zh = e.zh
+    if not zh or zh[0] not in ROLE_FIRST:
+        return e
+    m = ITS_ROLE_RE.match(zh)
+    if m is None or not (m.group("its") or "·" in m.group("name") or "•" in m.group("name")):
+        return e
+    note = "，".join(filter(None, (m.group("role"), e.note)))
+    return make_entity(m.group("name"), e.en, e.country, e.n, e.branches, note)
+
+
+# "及其分支机构科技洞察日本公司（TechInsights Japan KK）": the words before a branch's name (or, alone, a
+# clause about the entity before: "甲公司（Alpha）及其子公司"). Every match opens with 其, 及 or 以.
+BRANCH_PREFIX_RE = re.compile(
+    r"^(?:及|以及)?其(?:全部|所有|下属|境外|海外)?(?:分支机构|子公司|分公司|关联公司|关联企业|附属公司|附属机构|下属企业|下属公司)"
+    r"\s*[:：]?\s*"
+)
+BRANCH_PREFIX_FIRST = ("其", "及其", "以及其")
+BRANCH_JOINTS = ("及", "以及", "和")
+
+
+def _without_branch_prefix(name: str) -> str:
+    """``name`` without a leading "其分支机构" (folding keeps every place, so the cut fits the folded copy too)."""
+    m = BRANCH_PREFIX_RE.match(name)
+    return name[m.end() :] if m else name
+
+
+# What ends PROSE_DECISION_RE's segment: after "决定将", a listing verb; after "决定对", 采取 and the countermeasure words.
+SEGMENT_ENDS = {"将": re.compile(f"{LISTED_IN}|纳入|{FROM_LIST_OUT}|移[出除]"), "对": re.compile("采取(?:以下|相应|有关)?反制措施")}
+PROSE_MAX = 3000  # a longer segment is no list
+
+
+def decision_prose(folded: str, clean: str, start: int = 0) -> tuple[str, int] | None:
+    """The "决定将…列入" (or "决定对…采取反制措施") segment as written, and its offset
+    (the first one from ``start``, the acting sentence: an earlier one may be history)."""
+    span = _prose_decision(folded, start)
+    if span is None or span[1] - span[0] > PROSE_MAX:
+        return None
+    return clean[span[0] : span[1]], span[0]
+
+
+def _prose_decision(folded: str, start: int) -> tuple[int, int] | None:
+    """The span of the segment PROSE_DECISION_RE.search(folded, start) finds, found from each 决定 (the lazy
+    regex tries its endings at every character): the shortest run without "。" from the 将 or 对 that one of
+    its endings (SEGMENT_ENDS) follows, whose search stops at the "。" (no ending holds one)."""
+    find, size = folded.find, len(folded)
+    pos = find("决定", start)
+    while pos >= 0:
+        at = pos + 2
+        while at < size and folded[at].isspace():
+            at += 1
+        ending = SEGMENT_ENDS.get(folded[at : at + 1])
+        if ending is not None:
+            stop = find("。", at + 1)
+            end = ending.search(folded, at + 2, size if stop < 0 else stop)
+            if end is not None:
+                cut = end.start()
+                if folded.startswith(AGAIN, cut - 2, cut) and cut - 2 > at + 1 and end[0] == "列入":  # "重新列入"
+                    cut -= 2
+                return at + 1, cut
+        pos = find("决定", pos + 1)
+    return None
+
+
+def object_of_dui(folded: str, clean: str) -> str | None:
+    """"决定对美国PVH集团…启动调查" -> "美国PVH集团"."""
+    m = _object_of_dui_match(folded)
+    if not m:
+        return None
+    seg = clean[m.start("seg") : m.end("seg")]
+    close = folded.find(")", m.start("seg"), m.end("seg")) - m.start("seg")
+    if close > 0:
+        seg = seg[: close + 1]
+    return seg.strip()
+
+
+POINTERS = ("该", "其", "上述", "前述", "以上", "此")
+CLAUSE_OPENERS = ";；,，"
+
+
+def objects_of_dui(clean: str) -> list[EntityRecord]:
+    """The several entities an investigation or a measure names as the object of 对 in its own sentence ``clean``
+    ("决定对美国天际防务公司（Skyline Defense Inc.）、北方之星航空公司（Northstar Aviation LLC）涉嫌…的行为立案调查"):
+    a prose list of two or more, read as a listing's prose is; [] for one name (``object_of_dui`` reads it)."""
+    folded = fold(clean)
+    m = _object_of_dui_match(folded) if len(folded) == len(clean) else None
+    if not m:
+        return []
+    if "、" in m["seg"] or m["seg"].count(")") >= 2:
+        found = prose_entities(clean[m.start("seg") : m.end("seg")].strip(), None, None)
+        return found if len(found) > 1 else []
+    # one each in clauses of their own: "决定对甲公司处以罚款，…；对乙公司处以罚款，…"
+    names = []
+    while m is not None:
+        if not m["seg"].lstrip().startswith(POINTERS):  # "对该企业再次处以罚款": the one named before
+            names.append(split_name(clean[m.start("seg") : m.end("seg")].strip()))
+        m = _object_of_dui_match(folded, m.end())
+        # a later one opens a clause of its own ("；对乙公司处以罚款"), not a phrase in the first's ("、对中国企业…采取…")
+        while m is not None and folded[: m.start()].rstrip()[-1:] not in CLAUSE_OPENERS:
+            m = _object_of_dui_match(folded, m.end())
+    return [make_entity(zh, en) for zh, en in dict.fromkeys(names) if zh or en] if len(set(names)) > 1 else []
+
+
+def _object_of_dui_match(folded: str, start: int = 0) -> re.Match[str] | None:
+    """``OBJECT_OF_DUI_RE.search(folded)``, tried only where a match can start: at each 对, or at the
+    决定 right before it (the regex has no literal to skip the rest of the text by)."""
+    pos = folded.find("对", start)
+    while pos >= 0:
+        m = OBJECT_OF_DUI_RE.match(folded, pos - 2) if pos - 2 >= start and folded.startswith("决定", pos - 2) else None
+        m = m or OBJECT_OF_DUI_RE.match(folded, pos)
+        if m:
+            return m
+        pos = folded.find("对", pos + 1)
+    return None
