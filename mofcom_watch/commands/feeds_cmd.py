@@ -152,8 +152,6 @@ def register(app: typer.Typer) -> None:
         note_future("feeds", day, f"what is written to {out_dir}", then="; nothing derived for that day is stored")
         linked = default_link_note(target.base_url, given=bool(base_url or settings.public_base_url), out_dir=out_dir,
                                    feeds_path=settings.feeds_path)
-        if linked is not None:
-            typer.echo(f"mofcom-watch feeds: note: {term.shown(linked)}", err=True)
         engine, session = open_session(ctx)
         try:
             if not allow_empty:
@@ -178,6 +176,8 @@ def register(app: typer.Typer) -> None:
             session.close()
             engine.dispose()
         print_result(result, out_dir, app_ctx.verbosity)
+        if linked is not None:  # once written (a command that fails says its one line, nothing else)
+            typer.echo(f"mofcom-watch feeds: note: {term.shown(linked)}", err=True)
         for problem in result.problems:
             typer.echo(f"problem: {term.shown(problem)}", err=True)
         for note in result.notes:  # read right: said, and the exit code as without it
