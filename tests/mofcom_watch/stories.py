@@ -126,3 +126,10 @@ def assert_unique_with_provenance(items: list[dict[str, Any]]) -> None:
             continue
         assert item.get("url"), item["id"]
         assert "sha-256" in item["content_html"].lower() or "sha256" in item["content_html"].lower(), item["id"]
+
+
+def listings(store: Store, name: str, day: str) -> dict[str, tuple[str, str]]:
+    """Per notice, the state and since of the one entity ``timeline NAME`` finds as of ``day``."""
+    found = store.timeline(name, day)
+    assert len(found["keys"]) == 1, found["keys"]
+    return {e["notice_key"]: (e["state"]["state"], e["state"]["since"]) for e in found["listings"]}

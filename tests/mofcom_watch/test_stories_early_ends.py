@@ -38,6 +38,7 @@ from tests.mofcom_watch.stories import (
     ids,
     invoke,
     item_ids_of,
+    listings,
     replayed,
     row,
     state,
@@ -61,12 +62,6 @@ of = item_ids_of
 def told(store: Store, name: str, day: str) -> set[str]:
     """The ids of the items ``timeline NAME`` holds as of ``day`` (a boundary day read without a feeds build)."""
     return {e["id"][len(TAG):] for one in store.timeline(name, day)["listings"] for e in one["events"]}
-
-
-def listings(store: Store, name: str, day: str) -> dict[str, tuple[str, str]]:
-    found = store.timeline(name, day)
-    assert len(found["keys"]) == 1, found["keys"]
-    return {e["notice_key"]: (e["state"]["state"], e["state"]["since"]) for e in found["listings"]}
 
 
 def test_v01_a_year_long_extension_ended_early(store: Store) -> None:

@@ -45,6 +45,7 @@ from tests.mofcom_watch.stories import (
     ids,
     invoke,
     item_ids_of,
+    listings,
     replayed,
     row,
     state,
@@ -64,12 +65,6 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
 
 
 of = item_ids_of
-
-
-def listings(store: Store, name: str, day: str) -> dict[str, tuple[str, str]]:
-    found = store.timeline(name, day)
-    assert len(found["keys"]) == 1, found["keys"]
-    return {e["notice_key"]: (e["state"]["state"], e["state"]["since"]) for e in found["listings"]}
 
 
 def w01(problems: list[str]) -> list[str]:

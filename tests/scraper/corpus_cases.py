@@ -10,6 +10,11 @@ from storage.records import NoticeRecord
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 
 
+def case_text(corpus_set: str, name: str) -> str:
+    """The pin's text as written."""
+    return (CORPUS / corpus_set / name).read_text(encoding="utf-8")
+
+
 def parse_case(corpus_set: str, name: str, old: str = "", new: str = "") -> NoticeRecord:
     """The pin's text parsed, ``old`` replaced by ``new`` first when given (a variant of the case)."""
     text = (CORPUS / corpus_set / name).read_text(encoding="utf-8")
@@ -21,3 +26,11 @@ def parse_case(corpus_set: str, name: str, old: str = "", new: str = "") -> Noti
 def names(rec: NoticeRecord) -> list[tuple[str | None, str | None, str | None]]:
     """Each entity's Chinese name, English name and country."""
     return [(e.zh, e.en, e.country) for e in rec.entities]
+
+
+def acts_by_list(text: str) -> list[tuple[str, str | None, list[str | None], list[str]]]:
+    """Each action of the parse: its kind, list, the notices it targets and the entities it names."""
+    rec = parse_text(text)
+    assert rec is not None
+    return [(a.action.value, a.list.value if a.list else None, [t.key for t in a.targets], list(a.entities))
+            for a in rec.actions]

@@ -5,12 +5,11 @@ parent, English names alone on the next paragraph. Pure functions: text in, enti
 audits and probes of sessions 18-23 (tests/data/corpus/entities18/, mfa19/, parse20/ to parse23/)."""
 
 from functools import partial
-from pathlib import Path
 
 from scraper.parse import parse_document, parse_text
 from scraper.parse.entities import annex_entities, annex_start, distinct, make_entity
 from storage.records import NoticeRecord
-from tests.scraper.corpus_cases import CORPUS, parse_case
+from tests.scraper.corpus_cases import CORPUS, case_text, parse_case
 
 
 def _read(lines: list[str], country: str | None = "US") -> list[tuple[str | None, str | None, str | None]]:
@@ -142,17 +141,10 @@ def test_a_table_without_header_keeps_its_empty_cells():
         ("斯巴鲁株式会社", "SUBARU Corporation", None)]
 
 
-PARSE20 = Path(__file__).resolve().parents[1] / "data" / "corpus" / "parse20"
-
-
-def _read_parse20(name: str) -> str:
-    return (PARSE20 / name).read_text(encoding="utf-8")
-
-
 def test_an_annex_of_items_after_the_annex_of_entities_lists_no_items() -> None:
     """"附件2 / 相关两用物项清单 / 1. 镓及其化合物（Gallium and its compounds）…" gave 5 more US "entities" on the ECL
     (false listing items for gallium, germanium…), with a count warning (9 parsed, 4 stated)."""
-    rec = parse_text(_read_parse20("03-ecl-entities-and-items-annex.txt"))
+    rec = parse_text(case_text("parse20", "03-ecl-entities-and-items-annex.txt"))
     assert rec is not None
     assert [e.en for e in rec.entities] == ["Raytheon Advanced Technologies, Inc.", "Northrop Optical Systems LLC",
                                             "Coastline Unmanned Systems, Inc.", "Blue Ridge Materials Corp."]
@@ -160,7 +152,7 @@ def test_an_annex_of_items_after_the_annex_of_entities_lists_no_items() -> None:
 
 
 def test_a_second_annex_of_entities_is_still_read() -> None:
-    text = _read_parse20("03-ecl-entities-and-items-annex.txt").replace("相关两用物项清单", "出口管制管控名单（续）").replace(
+    text = case_text("parse20", "03-ecl-entities-and-items-annex.txt").replace("相关两用物项清单", "出口管制管控名单（续）").replace(
         "镓及其化合物（Gallium and its compounds）", "甲公司（Alpha Inc.）")
     rec = parse_text(text)
     assert rec is not None
@@ -170,12 +162,12 @@ def test_a_second_annex_of_entities_is_still_read() -> None:
 def test_footnote_marks_after_annex_names_are_no_part_of_them() -> None:
     """"1. 猎鹰光电公司（Falcon Electro-Optics, Inc.）①" was read as the Chinese name "猎鹰光电公司（Falcon
     Electro-Optics, Inc.）①" with no English: its key matched no screening of "Falcon Electro-Optics"."""
-    rec = parse_text(_read_parse20("15-ecl-annex-footnotes.txt"))
+    rec = parse_text(case_text("parse20", "15-ecl-annex-footnotes.txt"))
     assert rec is not None
     assert [(e.zh, e.en) for e in rec.entities][::2] == [("猎鹰光电公司", "Falcon Electro-Optics, Inc."),
                                                          ("北极星光子公司", "Polaris Photonics Corp.")]
     for mark in ("[1]", "*", "注1"):
-        text = _read_parse20("15-ecl-annex-footnotes.txt").replace("）①", "）" + mark)
+        text = case_text("parse20", "15-ecl-annex-footnotes.txt").replace("）①", "）" + mark)
         again = parse_text(text)
         assert again is not None and again.entities[0].en == "Falcon Electro-Optics, Inc.", mark
 

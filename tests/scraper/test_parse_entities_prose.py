@@ -5,16 +5,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from scraper.parse import parse_text
-from tests.scraper.corpus_cases import names, parse_case
-
-
-def _acts_by_list(text: str) -> list[tuple[str, str | None, list[str | None], list[str]]]:
-    rec = parse_text(text)
-    assert rec is not None
-    return [(a.action.value, a.list.value if a.list else None, [t.key for t in a.targets], list(a.entities))
-            for a in rec.actions]
-
+from tests.scraper.corpus_cases import acts_by_list, names, parse_case
 
 FINE = ("不可靠实体清单工作机制公告〔2026〕3号\n\n洛克希德·马丁公司（Lockheed Martin Corporation）、雷神导弹与防务公司（Raytheon "
         "Missiles & Defense）已于2023年2月16日被列入不可靠实体清单。根据《不可靠实体清单规定》第十条等有关规定，不可靠实体清单"
@@ -25,7 +16,7 @@ FINE = ("不可靠实体清单工作机制公告〔2026〕3号\n\n洛克希德·
 def test_a_phrase_with_dui_inside_the_first_object_s_clause_names_no_entity() -> None:
     """"决定对甲（…）采取的…、对中国企业、其他组织或者个人采取歧视性措施的行为启动调查": one entity (real2/03)."""
     text = FINE.replace("；对雷神导弹与防务公司处以罚款", "、对中国企业、其他组织或者个人处以罚款")
-    assert _acts_by_list(text) == [("measure", "uel", [], ["lockheedmartin"])]
+    assert acts_by_list(text) == [("measure", "uel", [], ["lockheedmartin"])]
 
 
 _parse_pin = partial(parse_case, "")

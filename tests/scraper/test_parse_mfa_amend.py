@@ -4,18 +4,9 @@ and a term on the additions. Pure: text in, parse out (texts in tests/data/corpu
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
-from scraper.parse import parse_document
-from storage.records import ActionKind, NoticeRecord
-
-CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus" / "mfa17"
-
-
-def parsed(name: str, url: str | None = None) -> NoticeRecord:
-    rec = parse_document((CORPUS / name).read_bytes(), url=url).notice
-    assert rec is not None
-    return rec
+from storage.records import ActionKind
+from tests.scraper.mfa_texts import LAW, decision, decision_on_persons, parsed
 
 
 def test_tiaochu_deletes_the_line_it_quotes() -> None:
@@ -42,18 +33,6 @@ def test_an_amendment_in_one_sentence_adds_or_removes() -> None:
     assert ([e.en for e in removed.entities], removed.warnings) == (["Skydio Inc."], ())
 
 
-HEAD = "{title}\n{day} 16:00\n\n（{cn}中华人民共和国外交部令第{n}号公布，自{cn}起施行）\n\n"
-TAIL = "\n\n本决定自{cn}起施行。\n\n外交部\n{cn}\n"
-
-
-def decision(body: str, title: str = "关于对美国有关企业采取反制措施的决定", day: str = "2026-10-20",
-             cn: str = "2026年10月20日", n: int = 29) -> NoticeRecord:
-    text = HEAD.format(title=title, day=day, cn=cn, n=n) + body + TAIL.format(cn=cn)
-    rec = parse_document(text.encode()).notice
-    assert rec is not None
-    return rec
-
-
 def test_an_amendment_line_with_its_verb_first_deletes_what_it_quotes() -> None:
     rec = decision("依据《中华人民共和国反外国制裁法》第十五条规定，中方决定对2025年12月26日《关于对美国军工企业及高级管理人员"
                    "采取反制措施的决定》（2025年12月26日外交部令第19号公布，根据2026年3月6日外交部令第22号修改）作如下修改：\n\n"
@@ -66,17 +45,6 @@ def test_an_amendment_line_with_its_verb_first_deletes_what_it_quotes() -> None:
     assert (added.zh, added.en, deleted.zh, deleted.en) == (
         "黑曜石导航系统公司", "Obsidian Navigation Systems, Inc.", "阿尔忒弥斯航空系统公司", "Artemis Aerosystems, Inc.")
     assert rec.actions[0].entities == (added.key,) and rec.actions[1].entities == (deleted.key,)
-
-
-LAW = "依据《中华人民共和国反外国制裁法》第三条、第四条、第五条、第六条、第九条、第十五条规定，"
-
-
-def decision_on_persons(body: str, title: str = "关于对美国有关机构和人员采取反制措施的决定", day: str = "2026-10-15",
-                        cn: str = "2026年10月15日", n: int = 36) -> NoticeRecord:
-    text = HEAD.format(title=title, day=day, cn=cn, n=n) + body + TAIL.format(cn=cn)
-    rec = parse_document(text.encode()).notice
-    assert rec is not None
-    return rec
 
 
 def test_an_amendment_of_a_decision_named_by_date_with_section_only_lines_adds_its_lines() -> None:

@@ -7,9 +7,8 @@ import pytest
 
 from scraper.parse import parse_document
 from storage.records import ActionKind, NoticeRecord, UnusablePage
+from tests.scraper.mfa_texts import HEAD, SUSPENDING_HEAD, SUSPENDING_TAIL, TAIL
 
-HEAD = "{title}\n{day} 16:00\n\n（{cn}中华人民共和国外交部令第{n}号公布，自{cn}起施行）\n\n"
-TAIL = "\n\n本决定自{cn}起施行。\n\n外交部\n{cn}\n"
 LIFT = "依据《中华人民共和国反外国制裁法》第十五条规定，中方决定"
 ORDER13 = "2024年10月10日《关于对美国军工企业及高级管理人员采取反制措施的决定》（外交部令第13号）"
 
@@ -58,8 +57,6 @@ def test_a_mofcom_order_suspending_one_measure_is_for_a_person_to_read() -> None
     assert rec is not None and [a.action for a in rec.actions] == [ActionKind.SUSPEND]
 
 
-SUSPENDING_HEAD = "关于暂停实施有关反制措施的决定\n2026-12-15 16:00\n\n（2026年12月15日中华人民共和国外交部令第42号公布，自2026年12月15日起施行）\n\n"
-SUSPENDING_TAIL = "\n\n本决定自2026年12月15日起施行。\n\n外交部\n2026年12月15日\n"
 BY = "依据《中华人民共和国反外国制裁法》第十五条规定，中方决定"
 ORDER15 = "2024年12月5日《关于对美国军工企业及高级管理人员采取反制措施的决定》（外交部令第15号）"
 

@@ -3,20 +3,20 @@ tables, headings, counted groups, roles and descriptions before a name, countrie
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from scraper.parse import parse_document
 from storage.records import NoticeRecord
-
-CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus" / "mfa17"
-
-
-def parsed(name: str, url: str | None = None) -> NoticeRecord:
-    rec = parse_document((CORPUS / name).read_bytes(), url=url).notice
-    assert rec is not None
-    return rec
+from tests.scraper.mfa_texts import (
+    HEAD,
+    LAW,
+    SUSPENDING_HEAD,
+    SUSPENDING_TAIL,
+    decision,
+    decision_on_persons,
+    order,
+    parsed,
+)
 
 
 def test_a_country_or_description_before_an_annex_name_is_that_name() -> None:
@@ -34,18 +34,6 @@ def test_a_mofcom_orders_persons_named_after_their_roles_are_named_without_them(
         ("艾米丽·陈", "Emily Chen", "首席财务官")]
 
 
-HEAD = "{title}\n{day} 16:00\n\n（{cn}中华人民共和国外交部令第{n}号公布，自{cn}起施行）\n\n"
-TAIL = "\n\n本决定自{cn}起施行。\n\n外交部\n{cn}\n"
-
-
-def decision(body: str, title: str = "关于对美国有关企业采取反制措施的决定", day: str = "2026-10-20",
-             cn: str = "2026年10月20日", n: int = 29) -> NoticeRecord:
-    text = HEAD.format(title=title, day=day, cn=cn, n=n) + body + TAIL.format(cn=cn)
-    rec = parse_document(text.encode()).notice
-    assert rec is not None
-    return rec
-
-
 def test_a_second_counted_group_after_a_joiner_is_read() -> None:
     rec = decision("依据《中华人民共和国反外国制裁法》第四条、第五条、第六条、第九条、第十五条规定，中方决定对“北极光人权观察”（Northern "
                    "Lights Rights Watch）等1个机构和格雷厄姆·麦肯齐（Graham MacKenzie）等1名人员采取以下反制措施：\n\n"
@@ -55,29 +43,6 @@ def test_a_second_counted_group_after_a_joiner_is_read() -> None:
         ("北极光人权观察", "Northern Lights Rights Watch", "organization", "CA"),
         ("格雷厄姆·麦肯齐", "Graham MacKenzie", "individual", "CA")]
     assert rec.stated_count == 2 and rec.warnings == ()
-
-
-ORDER = """商务部令2026年第{n}号 关于对{whom}采取反制措施的决定
-【发布单位】安全与管制局
-【发布文号】商务部令2026年第{n}号
-【发文日期】2026年10月28日
-
-商务部令
-2026年第{n}号
-
-根据《中华人民共和国反外国制裁法》《中华人民共和国对外贸易法》等法律法规的有关规定，商务部决定对{body}
-
-本决定自公布之日起施行。
-
-商务部
-2026年10月28日
-"""
-
-
-def order(whom: str, body: str, n: int = 8) -> NoticeRecord:
-    rec = parse_document(ORDER.format(n=n, whom=whom, body=body).encode()).notice
-    assert rec is not None and rec.key == f"MOFCOM-ORDER-2026-{n}"
-    return rec
 
 
 def test_a_mofcom_order_gives_its_entities_the_country_written_before_them() -> None:
@@ -114,17 +79,6 @@ def test_a_name_opening_with_country_and_enterprise_is_kept() -> None:
                    "（American Enterprise Institute）、美国军工企业卡斯卡特导弹系统公司（Cascade Missile Systems Corporation）等2家机构"
                    "采取以下反制措施：\n\n一、禁止我国境内的组织、个人与其进行有关交易、合作等活动。")
     assert [e.zh for e in rec.entities] == ["美国企业公共政策研究所", "卡斯卡特导弹系统公司"]
-
-
-LAW = "依据《中华人民共和国反外国制裁法》第三条、第四条、第五条、第六条、第九条、第十五条规定，"
-
-
-def decision_on_persons(body: str, title: str = "关于对美国有关机构和人员采取反制措施的决定", day: str = "2026-10-15",
-                        cn: str = "2026年10月15日", n: int = 36) -> NoticeRecord:
-    text = HEAD.format(title=title, day=day, cn=cn, n=n) + body + TAIL.format(cn=cn)
-    rec = parse_document(text.encode()).notice
-    assert rec is not None
-    return rec
 
 
 def test_a_comma_inside_a_counted_list_of_persons_keeps_the_names_after_it() -> None:
@@ -194,10 +148,6 @@ def test_an_annex_laid_out_as_tables_is_read_by_its_header_cells() -> None:
     assert rec.entities[3].note == "男，北极光防务系统公司首席执行官"
     # the opening's "三家…及两名…" restates the counts the measures give with their names: 5, not 10
     assert (rec.stated_count, rec.warnings) == (5, ())
-
-
-SUSPENDING_HEAD = "关于暂停实施有关反制措施的决定\n2026-12-15 16:00\n\n（2026年12月15日中华人民共和国外交部令第42号公布，自2026年12月15日起施行）\n\n"
-SUSPENDING_TAIL = "\n\n本决定自2026年12月15日起施行。\n\n外交部\n2026年12月15日\n"
 
 
 def test_an_annex_line_of_english_only_keeps_its_legal_form() -> None:

@@ -5,20 +5,23 @@ texts are tests/data/corpus/mfa17/ to mfa22/, composed; names and numbers are il
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from scraper.parse import parse_document
 from storage.records import ActionKind, NoticeRecord, UnusablePage
-
-CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus" / "mfa17"
-
-
-def parsed(name: str, url: str | None = None) -> NoticeRecord:
-    rec = parse_document((CORPUS / name).read_bytes(), url=url).notice
-    assert rec is not None
-    return rec
+from tests.scraper.mfa_texts import (
+    CORPUS,
+    HEAD,
+    LAW,
+    SUSPENDING_HEAD,
+    SUSPENDING_TAIL,
+    TAIL,
+    decision,
+    decision_on_persons,
+    order,
+    parsed,
+)
 
 
 def test_zhongzhi_lifts_the_order_it_names() -> None:
@@ -63,18 +66,6 @@ def test_each_order_named_after_a_dated_title_takes_the_date_of_its_own_title() 
     assert [t.key for a in rec.actions for t in a.targets] == ["MFA-ORDER-2022-4", "MFA-ORDER-2024-13"]
 
 
-HEAD = "{title}\n{day} 16:00\n\n（{cn}中华人民共和国外交部令第{n}号公布，自{cn}起施行）\n\n"
-TAIL = "\n\n本决定自{cn}起施行。\n\n外交部\n{cn}\n"
-
-
-def decision(body: str, title: str = "关于对美国有关企业采取反制措施的决定", day: str = "2026-10-20",
-             cn: str = "2026年10月20日", n: int = 29) -> NoticeRecord:
-    text = HEAD.format(title=title, day=day, cn=cn, n=n) + body + TAIL.format(cn=cn)
-    rec = parse_document(text.encode()).notice
-    assert rec is not None
-    return rec
-
-
 def test_a_lift_on_two_orders_lifts_each_its_own_names() -> None:
     rec = decision("依据《中华人民共和国反外国制裁法》第十五条规定，中方决定停止实施2024年10月10日《关于对美国军工企业及高级管理人员"
                    "采取反制措施的决定》（外交部令第13号）中对天鹰航电公司（Skyhawk Avionics Inc.）采取的反制措施，以及2024年12月27日"
@@ -93,29 +84,6 @@ def test_a_lift_on_two_orders_naming_no_one_stays_one_action() -> None:
     [action] = rec.actions
     assert (action.action, [t.key for t in action.targets], action.entities) == (
         ActionKind.LIFT, ["MFA-ORDER-2024-13", "MFA-ORDER-2024-16"], ())
-
-
-ORDER = """商务部令2026年第{n}号 关于对{whom}采取反制措施的决定
-【发布单位】安全与管制局
-【发布文号】商务部令2026年第{n}号
-【发文日期】2026年10月28日
-
-商务部令
-2026年第{n}号
-
-根据《中华人民共和国反外国制裁法》《中华人民共和国对外贸易法》等法律法规的有关规定，商务部决定对{body}
-
-本决定自公布之日起施行。
-
-商务部
-2026年10月28日
-"""
-
-
-def order(whom: str, body: str, n: int = 8) -> NoticeRecord:
-    rec = parse_document(ORDER.format(n=n, whom=whom, body=body).encode()).notice
-    assert rec is not None and rec.key == f"MOFCOM-ORDER-2026-{n}"
-    return rec
 
 
 def test_a_mofcom_order_with_a_term_ends_with_it() -> None:
@@ -158,17 +126,6 @@ def test_a_lift_of_one_measure_keeping_the_others_is_a_measure_lift() -> None:
     rec = decision("依据《中华人民共和国反外国制裁法》第十五条规定，中方决定停止实施外交部令第13号《关于对美国军工企业及高级管理人员采取"
                    "反制措施的决定》中对约翰·普维斯（John Purvis）采取的反制措施。该决定对其他企业和人员采取的反制措施继续有效。")
     assert [a.action for a in rec.actions] == [ActionKind.LIFT]
-
-
-LAW = "依据《中华人民共和国反外国制裁法》第三条、第四条、第五条、第六条、第九条、第十五条规定，"
-
-
-def decision_on_persons(body: str, title: str = "关于对美国有关机构和人员采取反制措施的决定", day: str = "2026-10-15",
-                        cn: str = "2026年10月15日", n: int = 36) -> NoticeRecord:
-    text = HEAD.format(title=title, day=day, cn=cn, n=n) + body + TAIL.format(cn=cn)
-    rec = parse_document(text.encode()).notice
-    assert rec is not None
-    return rec
 
 
 STATUS_LAW = "依据《中华人民共和国反外国制裁法》第十五条规定，"
@@ -270,8 +227,6 @@ def test_a_mofcom_order_lifting_one_measure_lifts_that_measure() -> None:
     assert rec is not None and [a.action for a in rec.actions] == [ActionKind.LIFT]
 
 
-SUSPENDING_HEAD = "关于暂停实施有关反制措施的决定\n2026-12-15 16:00\n\n（2026年12月15日中华人民共和国外交部令第42号公布，自2026年12月15日起施行）\n\n"
-SUSPENDING_TAIL = "\n\n本决定自2026年12月15日起施行。\n\n外交部\n2026年12月15日\n"
 BY = "依据《中华人民共和国反外国制裁法》第十五条规定，中方决定"
 ORDER15 = "2024年12月5日《关于对美国军工企业及高级管理人员采取反制措施的决定》（外交部令第15号）"
 

@@ -4,31 +4,17 @@ into an earlier annex, a fine on listed entities, a re-listing. Each a text in, 
 from __future__ import annotations
 
 from functools import partial
-from pathlib import Path
 
 from scraper.parse import parse_text
 from storage.records import ActionKind
-from tests.scraper.corpus_cases import parse_case
-
-PARSE20 = Path(__file__).resolve().parents[1] / "data" / "corpus" / "parse20"
-
-
-def _read_parse20(name: str) -> str:
-    return (PARSE20 / name).read_text(encoding="utf-8")
-
-
-def _acts_by_list(text: str) -> list[tuple[str, str | None, list[str | None], list[str]]]:
-    rec = parse_text(text)
-    assert rec is not None
-    return [(a.action.value, a.list.value if a.list else None, [t.key for t in a.targets], list(a.entities))
-            for a in rec.actions]
+from tests.scraper.corpus_cases import acts_by_list, case_text, parse_case
 
 
 def test_an_investigation_that_weighs_a_later_listing_lists_nobody() -> None:
     """"…将根据调查结果，依法决定是否将上述企业列入不可靠实体清单" was read as a listing of the two companies under
     investigation (a false UEL item for each), and the title's "对甲和乙启动调查" as one entity "甲和乙" with no English."""
-    text = _read_parse20("06-uel-investigation-two-no-listing.txt")
-    assert _acts_by_list(text) == [("investigate", "uel", [], ["skylinedefense", "northstaraviation"])]
+    text = case_text("parse20", "06-uel-investigation-two-no-listing.txt")
+    assert acts_by_list(text) == [("investigate", "uel", [], ["skylinedefense", "northstaraviation"])]
     rec = parse_text(text)
     assert rec is not None
     assert [(e.zh, e.en) for e in rec.entities] == [("美国天际防务公司", "Skyline Defense Inc."),
@@ -36,9 +22,9 @@ def test_an_investigation_that_weighs_a_later_listing_lists_nobody() -> None:
 
 
 def test_a_listing_decided_in_the_same_words_still_lists() -> None:
-    text = _read_parse20("06-uel-investigation-two-no-listing.txt").replace(
+    text = case_text("parse20", "06-uel-investigation-two-no-listing.txt").replace(
         "依法决定是否将上述企业列入不可靠实体清单", "决定将上述企业列入不可靠实体清单")
-    assert [a[0] for a in _acts_by_list(text)] == ["investigate", "impose"]
+    assert [a[0] for a in acts_by_list(text)] == ["investigate", "impose"]
 
 
 FINE = ("不可靠实体清单工作机制公告〔2026〕3号\n\n洛克希德·马丁公司（Lockheed Martin Corporation）、雷神导弹与防务公司（Raytheon "
@@ -49,7 +35,7 @@ FINE = ("不可靠实体清单工作机制公告〔2026〕3号\n\n洛克希德·
 
 def test_a_fine_on_listed_entities_is_a_measure_on_each() -> None:
     """"决定对甲处以罚款，…；对乙处以罚款，…" (no "采取…措施") read no step at all: no measure item for either."""
-    assert _acts_by_list(FINE) == [("measure", "uel", [], ["lockheedmartin", "raytheonmissilesanddefense"])]
+    assert acts_by_list(FINE) == [("measure", "uel", [], ["lockheedmartin", "raytheonmissilesanddefense"])]
 
 
 _parse_pin = partial(parse_case, "")

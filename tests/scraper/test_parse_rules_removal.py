@@ -5,32 +5,18 @@ of the listing, of a whole notice by number and count, worded 移出 or 移除. 
 from __future__ import annotations
 
 from functools import partial
-from pathlib import Path
 
 from scraper.parse import parse_text
 from scraper.parse.rules.record import annex_serials
 from storage.records import ActionKind
-from tests.scraper.corpus_cases import names, parse_case
-
-PARSE20 = Path(__file__).resolve().parents[1] / "data" / "corpus" / "parse20"
-
-
-def _read_parse20(name: str) -> str:
-    return (PARSE20 / name).read_text(encoding="utf-8")
-
-
-def _acts_by_list(text: str) -> list[tuple[str, str | None, list[str | None], list[str]]]:
-    rec = parse_text(text)
-    assert rec is not None
-    return [(a.action.value, a.list.value if a.list else None, [t.key for t in a.targets], list(a.entities))
-            for a in rec.actions]
+from tests.scraper.corpus_cases import acts_by_list, case_text, names, parse_case
 
 
 def test_a_notice_that_lists_and_removes_removes_only_what_its_removal_names() -> None:
     """"一、…决定将上述3家日本实体列入关注名单（见附件）…二、…被列入关注名单的川崎重工业株式会社（…）、日本电气株式
     会社（…）…决定将上述2家日本实体移出关注名单" removed the 3 just listed (the annex) and never the 2 it names."""
-    text = _read_parse20("01-wl-add-and-remove-one-notice.txt")
-    assert _acts_by_list(text) == [("impose", "watch", [], ["mitsubishielectric", "toshiba", "fujitsu"]),
+    text = case_text("parse20", "01-wl-add-and-remove-one-notice.txt")
+    assert acts_by_list(text) == [("impose", "watch", [], ["mitsubishielectric", "toshiba", "fujitsu"]),
                                    ("remove", "watch", [], ["kawasakiheavyindustries", "nec"])]
     rec = parse_text(text)
     assert rec is not None and rec.warnings == ()
@@ -38,14 +24,14 @@ def test_a_notice_that_lists_and_removes_removes_only_what_its_removal_names() -
 
 
 def test_a_move_from_the_watch_list_to_the_ecl_is_as_before() -> None:
-    assert _acts_by_list(_read_parse20("02-wl-to-ecl-transfer.txt")) == [("remove", "watch", [], ["subaru", "tokyokeiki"]),
+    assert acts_by_list(case_text("parse20", "02-wl-to-ecl-transfer.txt")) == [("remove", "watch", [], ["subaru", "tokyokeiki"]),
                                                                          ("impose", "ecl", [], [])]
 
 
 def test_a_removal_of_annex_lines_by_number_names_those_lines() -> None:
     """"商务部公告2026年第12号附件所列第3、5、8、11、17项实体…移出关注名单" named no entity: the removal acted on the
     whole of No. 12 (20 entities removed, 15 of them falsely)."""
-    rec = parse_text(_read_parse20("19-wl-removal-by-annex-serials-no-names.txt"))
+    rec = parse_text(case_text("parse20", "19-wl-removal-by-annex-serials-no-names.txt"))
     assert rec is not None
     [a] = rec.actions
     assert (a.action, [t.key for t in a.targets]) == (ActionKind.REMOVE, ["MOFCOM-2026-12"])
@@ -54,7 +40,7 @@ def test_a_removal_of_annex_lines_by_number_names_those_lines() -> None:
 
 def test_a_range_of_annex_lines_names_every_line_in_it() -> None:
     """"第3至第6项" named lines 3 and 6 only: 4 and 5 stayed listed, silently where the text states no count."""
-    text = _read_parse20("19-wl-removal-by-annex-serials-no-names.txt").replace("第3、5、8、11、17项", "第3至第6项、第9项")
+    text = case_text("parse20", "19-wl-removal-by-annex-serials-no-names.txt").replace("第3、5、8、11、17项", "第3至第6项、第9项")
     rec = parse_text(text)
     assert rec is not None
     assert rec.actions[0].entities == ("第3项", "第4项", "第5项", "第6项", "第9项")
@@ -64,7 +50,7 @@ def test_a_range_of_annex_lines_names_every_line_in_it() -> None:
 def test_a_name_quoted_after_its_annex_line_number_is_the_name_alone() -> None:
     """"…第23号附件《出口管制管控名单》中所列第7项“奥什科什防务公司（Oshkosh Defense, LLC）”删除…对该实体采取的相关措施…"
     read the Chinese name as "中所列第7项“奥什科什防务公司"."""
-    rec = parse_text(_read_parse20("13-ecl-amend-annex-delete-one.txt"))
+    rec = parse_text(case_text("parse20", "13-ecl-amend-annex-delete-one.txt"))
     assert rec is not None
     assert [(e.zh, e.en) for e in rec.entities] == [("奥什科什防务公司", "Oshkosh Defense, LLC")]
 
