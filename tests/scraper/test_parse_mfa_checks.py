@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from scraper.parse import parse_document
-from storage.records import ActionKind, NoticeRecord, UnusablePage
-from tests.scraper.mfa_texts import HEAD, SUSPENDING_HEAD, SUSPENDING_TAIL, TAIL
+from storage.records import ActionKind, UnusablePage
+from tests.scraper.mfa_texts import HEAD, ORDER15, TAIL, suspending_decision
 
 LIFT = "依据《中华人民共和国反外国制裁法》第十五条规定，中方决定"
 ORDER13 = "2024年10月10日《关于对美国军工企业及高级管理人员采取反制措施的决定》（外交部令第13号）"
@@ -55,16 +55,6 @@ def test_a_mofcom_order_suspending_one_measure_is_for_a_person_to_read() -> None
     assert caught.value.reason == "needs-review"
     rec = parse_document(text.format(what="相关").encode()).notice
     assert rec is not None and [a.action for a in rec.actions] == [ActionKind.SUSPEND]
-
-
-BY = "依据《中华人民共和国反外国制裁法》第十五条规定，中方决定"
-ORDER15 = "2024年12月5日《关于对美国军工企业及高级管理人员采取反制措施的决定》（外交部令第15号）"
-
-
-def suspending_decision(body: str) -> NoticeRecord:
-    rec = parse_document((SUSPENDING_HEAD + BY + body + SUSPENDING_TAIL).encode()).notice
-    assert rec is not None
-    return rec
 
 
 @pytest.mark.parametrize("body", [

@@ -9,18 +9,19 @@ from datetime import date
 import pytest
 
 from scraper.parse import parse_document
-from storage.records import ActionKind, NoticeRecord, UnusablePage
+from storage.records import ActionKind, UnusablePage
 from tests.scraper.mfa_texts import (
     CORPUS,
     HEAD,
     LAW,
-    SUSPENDING_HEAD,
-    SUSPENDING_TAIL,
+    ORDER15,
     TAIL,
     decision,
     decision_on_persons,
+    lifting_decision,
     order,
     parsed,
+    suspending_decision,
 )
 
 
@@ -173,14 +174,6 @@ LIFT = "依据《中华人民共和国反外国制裁法》第十五条规定，
 ORDER13 = "2024年10月10日《关于对美国军工企业及高级管理人员采取反制措施的决定》（外交部令第13号）"
 
 
-def lifting_decision(body: str, title: str = "关于停止实施部分反制措施的决定", day: str = "2026-11-25",
-                     cn: str = "2026年11月25日", n: int = 39) -> NoticeRecord:
-    text = HEAD.format(title=title, day=day, cn=cn, n=n) + body + TAIL.format(cn=cn)
-    rec = parse_document(text.encode()).notice
-    assert rec is not None
-    return rec
-
-
 @pytest.mark.parametrize(("body", "measures", "named"), [
     # one person's asset freeze; his entry ban kept, said without 其他 (it read as a lift of his listing)
     (f"停止实施{ORDER13}中对亚当·布赖（Adam Bry）采取的冻结财产措施。对其不予签发签证、不准入境等措施继续实施。",
@@ -225,16 +218,6 @@ def test_a_mofcom_order_lifting_one_measure_lifts_that_measure() -> None:
         ActionKind.LIFT_MEASURE, ("trade_ban",), ["MOFCOM-ORDER-2025-6"])
     rec = parse_document(text.format(what="相关", rest="。").encode()).notice
     assert rec is not None and [a.action for a in rec.actions] == [ActionKind.LIFT]
-
-
-BY = "依据《中华人民共和国反外国制裁法》第十五条规定，中方决定"
-ORDER15 = "2024年12月5日《关于对美国军工企业及高级管理人员采取反制措施的决定》（外交部令第15号）"
-
-
-def suspending_decision(body: str) -> NoticeRecord:
-    rec = parse_document((SUSPENDING_HEAD + BY + body + SUSPENDING_TAIL).encode()).notice
-    assert rec is not None
-    return rec
 
 
 @pytest.mark.parametrize("body", [

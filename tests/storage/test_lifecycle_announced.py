@@ -29,7 +29,9 @@ from tests.storage.test_lifecycle_corpus import (
     corpus,
     parsed_pages,
     qa,
+    rows_with_next,
     stored,
+    stories21_pages,
 )
 
 NEXT_KEYS = {"next_state", "next_from", "next_until", "next_by"}
@@ -125,18 +127,6 @@ def test_rows_with_nothing_announced_serialise_as_before() -> None:
     """The golden day: every change is in effect, so no row has a next_* key (JSON consumers see what they saw)."""
     for r in derive(corpus(), date(2026, 11, 29)).states:
         assert r.state is not ListingState.ANNOUNCED and not NEXT_KEYS & set(r.to_json())
-
-
-STORIES21 = REPO / "tests" / "data" / "stories21" / "main"
-
-
-def stories21_pages(*names: str) -> list[StoredNotice]:
-    return parsed_pages(STORIES21, *names)
-
-
-def rows_with_next(notices: list[StoredNotice], day: date, key: str) -> dict[tuple[str, ...], tuple[object, ...]]:
-    return {r.entity_keys: (r.state.value, r.since, r.next_state.value if r.next_state else None)
-            for r in derive(notices, day).states if r.notice_key == key}
 
 
 def test_a_listing_withdrawn_before_its_day_never_takes_effect() -> None:

@@ -10,6 +10,7 @@ import hashlib
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+from storage.lifecycle import derive
 from storage.names import entity_key
 from storage.records import (
     ActionKind,
@@ -53,6 +54,19 @@ def parsed_pages(folder: Path, *names: str) -> list[StoredNotice]:
         assert rec is not None, name
         out.append(stored(rec, fetched=datetime.combine(rec.published, datetime.min.time(), timezone.utc)))
     return out
+
+
+STORIES21 = Path(__file__).resolve().parents[1] / "data" / "stories21" / "main"
+
+
+def stories21_pages(*names: str) -> list[StoredNotice]:
+    return parsed_pages(STORIES21, *names)
+
+
+def rows_with_next(notices: list[StoredNotice], day: date, key: str) -> dict[tuple[str, ...], tuple[object, ...]]:
+    """Per set of entities, the notice's state, since and the next state announced, as of ``day``."""
+    return {r.entity_keys: (r.state.value, r.since, r.next_state.value if r.next_state else None)
+            for r in derive(notices, day).states if r.notice_key == key}
 
 
 def impose(key: str, number: str, lst: ListKind, published: date, entities: tuple[EntityRecord, ...],

@@ -15,11 +15,10 @@ from pathlib import Path
 
 from scraper.parse import parse_text
 from storage.lifecycle import derive
-from storage.records import EventKind, ListingState, StoredNotice
+from storage.records import EventKind, ListingState
 from tests.faults.harness import FIXTURES, cli
-from tests.mofcom_watch.stories import REPO
 from tests.scraper.test_parse_mfa import MFA_REMOVAL
-from tests.storage.test_lifecycle_corpus import parsed_pages, stored
+from tests.storage.test_lifecycle_corpus import rows_with_next, stored, stories21_pages
 
 UEL3 = """不可靠实体清单工作机制关于将安杜里尔工业公司等3家美国实体列入不可靠实体清单的公告
 【发布文号】不可靠实体清单工作机制公告〔2026〕3号
@@ -196,18 +195,6 @@ def test_a_target_listed_in_prose_has_no_line_numbers_and_is_unresolved() -> Non
     assert {s for s, _ in _states(d)} == {ListingState.IN_FORCE}
     kinds = {e.kind for e in d.events if e.source_key == "MOFCOM-2027-2"}
     assert EventKind.UNRESOLVED_REFERENCE in kinds and EventKind.REMOVED not in kinds
-
-
-STORIES21 = REPO / "tests" / "data" / "stories21" / "main"
-
-
-def stories21_pages(*names: str) -> list[StoredNotice]:
-    return parsed_pages(STORIES21, *names)
-
-
-def rows_with_next(notices: list[StoredNotice], day: date, key: str) -> dict[tuple[str, ...], tuple[object, ...]]:
-    return {r.entity_keys: (r.state.value, r.since, r.next_state.value if r.next_state else None)
-            for r in derive(notices, day).states if r.notice_key == key}
 
 
 def test_a_removal_does_not_reach_a_listing_of_its_own_day() -> None:
