@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from scraper.parse import actions, number
+from scraper.parse.actions import refs as actions_refs
 from scraper.parse.textnorm import fold, keyword_spans
 
 DATE_BITS = ["2025年", "二〇二五年", "4月", "十二月", "4日", "三十一日", "和", "、", "9日", "发布", "的", "公告", "决定", "被", "列入",
@@ -60,11 +61,11 @@ def test_dated_notices_read_in_the_windows_before_each_gate_are_those_of_every_p
         folded = fold(text)
         refs = number.find_references(folded, text)
         anchor = rnd.choice([date(2025, 5, 14), None])
-        windows = [m.span() for s, e in actions._notice_windows(folded, first) for m in actions.DATE_NOTICE_RE.finditer(folded, s, e)] \
+        windows = [m.span() for s, e in actions_refs._notice_windows(folded, first) for m in actions.DATE_NOTICE_RE.finditer(folded, s, e)] \
             if (first := actions.DATE_NOTICE_GATE_RE.search(folded)) else []
         fast = actions.attach_dates(refs, folded, text, anchor, None)
         with monkeypatch.context() as m:
-            m.setattr(actions, "_notice_windows", _every_piece)
+            m.setattr(actions_refs, "_notice_windows", _every_piece)
             assert fast == actions.attach_dates(refs, folded, text, anchor, None), text
             every = [m.span() for s, e in _every_piece(folded, None) for m in actions.DATE_NOTICE_RE.finditer(folded, s, e)]
         assert windows == every, text

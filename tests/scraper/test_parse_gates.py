@@ -9,6 +9,10 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from scraper.parse import actions, article, dates, entities, number, page, rules, textnorm
+from scraper.parse.actions import clauses as actions_clauses
+from scraper.parse.actions import refs as actions_refs
+from scraper.parse.actions import targets as actions_targets
+from scraper.parse.actions import tense as actions_tense
 from scraper.parse.document import ART_HASH_RE, has_article_links
 from scraper.parse.draft import Draft, PageHints, Source
 from scraper.parse.entities import annex as entities_annex
@@ -17,7 +21,7 @@ from scraper.parse.entities import prose as entities_prose
 from scraper.parse.rules import checks as rules_checks
 from scraper.parse.textnorm import keyword_spans
 from storage import names
-from storage.records import EntityRecord
+from storage.records import EntityRecord, ListKind, NoticeRef
 
 TEXT = "第一行，没有。\n商务部公告2025年第21号。另一句号\n\n答：4月4日公告，和第7号\n末行号"
 ORIGINAL_ART_HINT_RE = re.compile(r"art_[0-9a-f]{32}|/article/|\.shtml")  # the one regex it replaces
@@ -461,7 +465,7 @@ def every_clause(folded, start, end, verbs, published):
             break
         if "\n" in folded[last_end : sm.start()] or "。" in folded[last_end : sm.start()]:
             carried = None
-        own = actions.effective_in(sm.group(0), published) if "起" in sm.group(0) else None
+        own = dates.effective_in(sm.group(0), published) if "起" in sm.group(0) else None
         carried, last_end, first = own or carried, sm.end(), vi
         while vi < len(verbs) and verbs[vi].start() < last_end:
             vi += 1
@@ -482,8 +486,8 @@ def actions_of_every_clause(folded, spans, refs, published, default, allow_impos
     for start, end in spans:
         verbs = list(actions.VERB_RE.finditer(folded, start, end))
         for s, e, found, carried in every_clause(folded, start, end, verbs, published):
-            actions._sentence_actions(out, folded, folded, s, e, found, refs, dated, published, carried or default,
-                                      None, allow_impose, folded[s:e], sentence_bounds(folded, s))
+            actions_clauses._sentence_actions(out, folded, folded, s, e, found, refs, dated, published, carried or default,
+                                              None, allow_impose, folded[s:e], sentence_bounds(folded, s))
     return out
 
 
@@ -545,7 +549,7 @@ def test_dated_refs_are_found_in_the_gated_pieces_as_in_every_piece(text, regex,
     text = textnorm.fold(text)  # the patterns run on folded text: "，" is ","
     every = [m.span() for s, e in keyword_spans(text, needles, ("月",), "。,") for m in regex.finditer(text, s, e)]
     first = gate.search(text)
-    pieces = actions._gate_pieces(text, gate, first) if first else []
+    pieces = actions_refs._gate_pieces(text, gate, first) if first else []
     assert [m.span() for s, e in pieces for m in regex.finditer(text, s, e)] == every
     if text == textnorm.fold(DATED_TEXTS[0 if regex is actions.DATE_LIST_RE else 1]):
         assert len(every) >= 3
@@ -645,7 +649,7 @@ def test_a_verb_in_a_quoted_title_is_where_the_title_regex_finds_one(seed):
             spans = [m.span() for m in actions.QUOTED_TITLE_RE.finditer(text, s_start, len(text))]
             for at in range(s_start, len(text)):
                 want = any(s <= at < e for s, e in spans)
-                assert actions._in_quoted_title(text, s_start, len(text), at) is want, (text, s_start, at)
+                assert actions_tense._in_quoted_title(text, s_start, len(text), at) is want, (text, s_start, at)
 
 
 @pytest.mark.parametrize("seed", range(3))
@@ -724,11 +728,11 @@ def test_an_end_date_read_from_the_duration_match_is_the_duration_read_again(see
         folded = textnorm.fold(folded)
         for clean in (folded, folded.replace("个", "個"), folded.replace("至", "到"), folded.translate(WIDE_DIGITS)):
             for start in (0, len(folded) // 2):
-                period = actions._duration(folded, clean, start, len(folded))
+                period = actions.duration_in(folded, clean, start, len(folded))
                 if period is None:
                     continue
                 for since in (date(2025, 5, 14), date(2024, 2, 29), None):
-                    assert actions._until(period, since) == dates.until_from(period[0], since), (folded, clean)
+                    assert actions.until_day(period, since) == dates.until_from(period[0], since), (folded, clean)
                     checked += 1
     assert checked > 1000
 
@@ -737,35 +741,35 @@ WIDE_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
 def _target_list_as_before(targets, folded, start, end, notice_list):
-    """``actions._target_list`` as it read the clause's list (with ``list_in``) and the orders before."""
+    """``actions_targets._target_list`` as it read the clause's list (with ``list_in``) and the orders before."""
     named = {r.list for _, _, r in targets if r.list is not None}
     if len(named) == 1:
         only = named.pop()
-        if only is actions.ListKind.UEL and any((r.key or "").startswith("MOFCOM-") for _, _, r in targets):
+        if only is ListKind.UEL and any((r.key or "").startswith("MOFCOM-") for _, _, r in targets):
             return None  # since the blind audit of session 16: a 商务部公告 beside a UEL notice keeps its own list
         return only
     found = actions.list_in(folded, start, end)
-    if found and found is not actions.ListKind.COUNTERMEASURE:
+    if found and found is not ListKind.COUNTERMEASURE:
         return found
     keys = [r.key or "" for _, _, r in targets]
     if keys and all(k.startswith("MOFCOM-ORDER-") for k in keys):
-        return actions.ListKind.COUNTERMEASURE
-    if notice_list is actions.ListKind.UEL and keys and all(k.startswith("MOFCOM-") for k in keys):
+        return ListKind.COUNTERMEASURE
+    if notice_list is ListKind.UEL and keys and all(k.startswith("MOFCOM-") for k in keys):
         return None  # since the blind audit of session 12: a 商务部公告 is never on the UEL
     return notice_list
 
 
 def test_target_list_is_the_list_the_targets_or_their_clause_name():
     rng = random.Random(11)
-    refs = [actions.NoticeRef(text="x", key=key, list=lst) for key in (None, "", "MOFCOM-ORDER-2025-6", "MOFCOM-2025-21")
-            for lst in (None, *actions.ListKind)]
+    refs = [NoticeRef(text="x", key=key, list=lst) for key in (None, "", "MOFCOM-ORDER-2025-6", "MOFCOM-2025-21")
+            for lst in (None, *ListKind)]
     words = [word for word, _ in actions.LIST_WORDS] + ["甲", "反制"]
     for _ in range(3000):
         targets = [(0, 1, rng.choice(refs)) for _ in range(rng.randint(1, 3))]
         folded = "".join(rng.choice(words) for _ in range(rng.randint(0, 3)))
         start, end = rng.randint(0, len(folded)), len(folded)
-        for notice_list in (None, actions.ListKind.UEL):
-            assert actions._target_list(targets, folded, start, end, notice_list) == \
+        for notice_list in (None, ListKind.UEL):
+            assert actions_targets._target_list(targets, folded, start, end, notice_list) == \
                 _target_list_as_before(targets, folded, start, end, notice_list)
 
 

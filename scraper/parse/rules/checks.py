@@ -217,7 +217,7 @@ def unread_answer_step(src: Source, d: Draft) -> str | None:
     restore, suspend, extend: ``_on_measures``), names no notice, and holds no step read (its target said only as
     "上述实体" of the question, or by a title): the answer would read as changing nothing, "no action found in the
     answer" a warning only (session 23). Doubts and plans (NOT_NOW_RE: "将视情决定是否…"), a decision told
-    ("此前决定", "2025年11月10日，商务部决定…" in an answer of 2026: ``_dated_before``, ``_told_as_past``), trade remedies
+    ("此前决定", "2025年11月10日，商务部决定…" in an answer of 2026: ``actions.dated_before``, ``actions.told_as_past``), trade remedies
     and tariffs are no step."""
     if not d.qa:
         return None
@@ -236,8 +236,8 @@ def unread_answer_step(src: Source, d: Draft) -> str | None:
                 for v in act.VERB_RE.finditer(folded, pos + 2, s1):
                     if act.VERB_KINDS.get(v[0]) in _ITEM_KINDS and _on_measures(folded, v, s1) \
                             and act.NOT_NOW_RE.search(folded, s0, v.start()) is None \
-                            and not act._dated_before(folded, s0, d.published) \
-                            and not act._told_as_past(folded, s0, v.start(), d.published):
+                            and not act.dated_before(folded, s0, d.published) \
+                            and not act.told_as_past(folded, s0, v.start(), d.published):
                         return f"the answer decides \"{src.text[s0:s1].strip()[:40]}\" but names no notice its " \
                                f"{v[0]} could act on{LEFT_OUT}"
             pos = folded.find("决定", pos + 2, b)
@@ -293,7 +293,7 @@ def suspension_without_target(src: Source, d: Draft) -> str | None:
     with no year, "暂停实施《…的决定》" with no number): a suspension must never parse as a notice that changes nothing,
     so it is left out for a person to read (``LEFT_OUT``, session 23). A 暂停实施 before the decision's 决定
     (``deciding_at``: "商务部于…发布公告（…第72号），暂停实施…。现决定，…不再延长", a title "关于暂停实施…的决定") tells
-    the history the decision follows, as does one told as past after it (``_told_as_past``: "…于…发布公告…，暂停实施"): no
+    the history the decision follows, as does one told as past after it (``actions.told_as_past``: "…于…发布公告…，暂停实施"): no
     step of this notice (session 23: it warned on No. 40, read right)."""
     if d.qa:
         return None
@@ -311,7 +311,7 @@ def suspension_without_target(src: Source, d: Draft) -> str | None:
     while pos >= 0:
         if pos > decided and not folded.endswith(UNSUSPENDING, 0, pos) and not folded.startswith("期", pos + 4) \
                 and not act.told_suspension(folded, d.refs, pos) \
-                and not _off_list(folded, pos) and not act._told_as_past(folded, sentence_start(folded, pos), pos, d.published):
+                and not _off_list(folded, pos) and not act.told_as_past(folded, sentence_start(folded, pos), pos, d.published):
             return f"says 暂停实施 but names no notice it suspends that could be read{LEFT_OUT}"
         pos = folded.find(SUSPEND_WORDS[0], pos + 1, end)
     return None
@@ -327,7 +327,7 @@ def no_notice_number(src: Source, d: Draft) -> str | None:
 
 def effective_before_publication(src: Source, d: Draft) -> str | None:
     """A Q&A announcing something in force before it was published (itself, or one of its actions: a decision
-    published late, ``actions._recounted``): check the dates."""
+    published late, ``actions.is_recounted``): check the dates."""
     if not d.qa or not d.published:
         return None
     first = min([x.effective for x in d.drafts if x.effective] + ([d.effective] if d.effective else []), default=None)

@@ -1,0 +1,208 @@
+"""The clause walk: each sentence's acting verbs with their targets, dates and terms become drafts; an extra measure's
+action."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from storage.records import ActionKind, ListKind, NoticeRef
+
+from ..dates import (
+    effective_in,
+)
+from .periods import stale
+from .targets import (
+    ON_NOTICES,
+    TOLD_STEP_BEFORE,
+    ended_by_lift,
+    is_subject,
+    on_targets,
+    own_removal,
+    relative_object,
+    repeats,
+    targets_of,
+    told_state,
+)
+from .tense import acting_verbs, held_off, is_decision, is_passive, told_before
+from .words import SENTENCE_RE, VERB_KINDS, VERB_RE, ActionDraft, list_in, sentence_end
+
+# An extra measure: "决定…采取…措施" or "禁止其" (the two alternatives of one search, found apart:
+# each opens with its own literal, which a scan finds far faster than their two first characters).
+MEASURE_DECIDED_RE = re.compile(r"决定[^。]{0,80}?(?:(?:采取|实施)[^。]{0,20}?措施|处以[^。]{0,12}?罚款)")  # "决定对甲处以罚款"
+MEASURE_BAN = "禁止其"
+TOLD_STEP_ENDS = "述该项一"  # their last characters: one look before the verb turns nearly every verb away
+
+
+def find_actions(folded: str, clean: str, *, spans: list[tuple[int, int]], refs: list[tuple[int, int, NoticeRef]],
+                 published: date | None, default_effective: str | None, notice_list: ListKind | None,
+                 allow_impose: bool) -> list[ActionDraft]:
+    """Actions in the operative parts of the text (``spans``: the answer of a Q&A, the body
+    of a notice), read clause by clause (SENTENCE_RE) in the sentences that hold verbs.
+
+    A sentence ends at a line end or a "。"; "自…起" carries over the other stops (；！？) to the
+    later clauses of its sentence, not past its end, so only the sentences holding a verb are
+    read, and one without those stops is one clause (no clause walk). A sentence whose verbs
+    can none of them act (``inert``) is not read at all."""
+    drafts: list[ActionDraft] = []
+    # A verb inside a ref by date ("…被列入…的16家美国实体") tells history: where those refs are.
+    dated = [(s, e) for s, e, r in refs if r.key is None] if refs else []
+    inert = INERT[bool(refs), allow_impose]  # verbs that cannot act here
+    find, rfind = folded.find, folded.rfind
+    for span_start, span_end in spans:
+        # Verbs first, in one scan of the span (no verb crosses a sentence end).
+        verbs = list(VERB_RE.finditer(folded, span_start, span_end))
+        count = len(verbs)
+        vi = 0
+        while vi < count:
+            if verbs[vi][0] in inert:
+                vi += 1
+                continue
+            at = verbs[vi].start()
+            begin = max(rfind("\n", 0, at), rfind("。", 0, at)) + 1  # the sentence's start, maybe before the span
+            seg = begin if begin > span_start else span_start
+            stop = find("\n", at, span_end)
+            end = span_end if stop < 0 else stop
+            stop = find("。", at, end)
+            end = end if stop < 0 else stop
+            first = vi  # the inert verbs before it in its sentence still cut its clause
+            while first and verbs[first - 1].start() >= seg:
+                first -= 1
+            vi += 1
+            while vi < count and verbs[vi].start() < end:
+                vi += 1
+            # the sentence as the walk knows it, up to its true end when the span cuts it
+            bounds = (begin, end if end < span_end or end == len(folded) else sentence_end(folded, end))
+            sentence = folded[seg:end]
+            if "；" in sentence or ";" in sentence or "！" in sentence or "？" in sentence or "!" in sentence \
+                    or "?" in sentence:
+                _clause_walk(drafts, folded, clean, seg, end, verbs[first:vi], refs, dated, published,
+                             default_effective, notice_list, allow_impose, bounds)
+                continue
+            carried = effective_in(sentence, published) if "起" in sentence or "至" in sentence else None
+            if carried is not None and sentence.count("起") == 1 and stale(carried, published) \
+                    and (allow_impose or not is_decision(sentence)):
+                # "自2025年11月10日起继续暂停…" in an answer of 2026 recounts it; an answer's sentence that says it
+                # decides is judged verb by verb (``is_recounted``: a late decision still acts)
+                continue
+            _sentence_actions(drafts, folded, clean, seg, end, verbs[first:vi], refs, dated, published,
+                              carried or default_effective, notice_list, allow_impose, sentence, bounds)
+    return drafts
+
+
+def _clause_walk(drafts: list[ActionDraft], folded: str, clean: str, seg: int, end: int, verbs: list[re.Match[str]],
+                 refs: list[tuple[int, int, NoticeRef]], dated: list[tuple[int, int]], published: date | None,
+                 default_effective: str | None, notice_list: ListKind | None, allow_impose: bool,
+                 bounds: tuple[int, int]) -> None:
+    """The actions of a sentence ``folded[seg:end]`` cut into clauses (SENTENCE_RE) by ；！？: a
+    "自…起" date carries to the later clauses."""
+    carried = None
+    vi, count = 0, len(verbs)
+    for sm in SENTENCE_RE.finditer(folded, seg, end):
+        start, stop = sm.span()
+        clause = sm.group(0)
+        if "起" in clause or "至" in clause:
+            carried = effective_in(clause, published) or carried
+        first = vi
+        while vi < count and verbs[vi].start() < stop:
+            vi += 1
+        if vi > first:
+            _sentence_actions(drafts, folded, clean, start, stop, verbs[first:vi], refs, dated, published,
+                              carried or default_effective, notice_list, allow_impose, clause, bounds)
+            if vi == count:
+                return
+
+
+_OWN = frozenset(w for w, k in VERB_KINDS.items() if k in (ActionKind.IMPOSE, ActionKind.INVESTIGATE))
+INERT = {(True, True): frozenset(), (True, False): _OWN, (False, True): ON_NOTICES, (False, False): ON_NOTICES | _OWN}
+
+
+def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: int, s_end: int,
+                      found: list[re.Match[str]], refs: list[tuple[int, int, NoticeRef]], dated: list[tuple[int, int]],
+                      published: date | None, effective: str | None, notice_list: ListKind | None,
+                      allow_impose: bool, sentence: str, bounds: tuple[int, int]) -> None:
+    """The actions of clause ``sentence`` (``folded[s_start:s_end]``) from its verbs ``found``, added to ``out``."""
+    verbs = acting_verbs(folded, s_start, s_end, found, dated, "《" in sentence, refs)
+    text = None
+    decided = None  # whether the sentence says it decides (DECISION_RE), looked at once when needed
+    prev_end = s_start
+    last = len(verbs) - 1
+    for i, v in enumerate(verbs):
+        at, v_end = v.span()
+        next_start = verbs[i + 1].start() if i < last else s_end
+        before = [r for r in refs if prev_end <= r[0] < at] if refs else refs
+        clause_from, prev_end = prev_end, v_end
+        word = v[0]
+        kind = VERB_KINDS[word]
+        if kind is ActionKind.IMPOSE or kind is ActionKind.INVESTIGATE:
+            # a listing (列入, 采取反制措施) or an investigation decided now, not told as history
+            if word == "增列":  # "在…第23号附件《…》中增列" (``acting_verbs``): the ref says where, and the annex's list
+                before = []
+            if not allow_impose or before or is_passive(folded, s_start, at) or held_off(folded, s_start, at, v_end):
+                continue  # "…将依法决定是否将上述企业列入不可靠实体清单": a listing weighed, not decided
+            lst: ListKind | None
+            if word[0] == "采":  # 采取…反制措施
+                lst = ListKind.COUNTERMEASURE
+            elif kind is ActionKind.INVESTIGATE:
+                lst = notice_list  # None: a text on no list investigates goods or measures (反倾销, 反歧视)
+            else:
+                if decided is None:
+                    decided = is_decision(sentence)
+                lst = list_in(folded, clause_from if word == "增列" else at, next_start) if decided else None
+            if lst is None:
+                continue
+            if told_before(folded, s_start, at, sentence, published):
+                continue
+            text = clean[s_start:s_end].strip() if text is None else text
+            out.append(ActionDraft(kind, lst or notice_list, (), effective, None, None, text, at, bounds))
+            continue
+        after = [r for r in refs if v_end <= r[0] < next_start] if refs else refs
+        if after and i < last:  # "恢复实施X暂停实施的Y": Y (what X suspended) is the object, not X
+            after, next_start = relative_object(folded, refs, after, verbs, i, s_end) or (after, next_start)
+        targets, limit = targets_of(folded, refs, out, before, after, v, kind, s_start, clause_from, next_start)
+        text = clean[s_start:s_end].strip() if text is None else text
+        if not targets:
+            if kind is ActionKind.REMOVE and own_removal(folded, s_start, at, v_end, allow_impose, sentence):
+                out.append(ActionDraft(kind, list_in(folded, v_end, next_start) or notice_list, (), effective,
+                                       None, None, text, at, bounds))
+            continue
+        if after and before and is_subject(folded, before[-1], at, v_end, after[0][0]) \
+                or folded[at - 1] in TOLD_STEP_ENDS and folded.endswith(TOLD_STEP_BEFORE, s_start, at) \
+                or not after and told_state(folded, before, at, bounds, published):
+            continue  # a step an earlier notice took, told ("…第72号暂停实施…", "上述暂停不适用于…", "Y暂停实施至…")
+        action = on_targets(folded, clean, s_start, v, kind, next_start, clause_from, after, targets, published,
+                             effective, notice_list, text, None if allow_impose else bounds)
+        if action is not None:
+            _add(out, action if limit is None else replace(action, on_entities=limit), folded, allow_impose)
+
+
+def _add(out: list[ActionDraft], action: ActionDraft, folded: str, allow_impose: bool) -> None:
+    """``action`` added to ``out``: not a restore an answer says twice (``repeats``); a lift replacing the "不再延长" of
+    its sentence ("…届满后不再延长，自…起停止执行该公告相关措施": the measures stop, they are not back)."""
+    if action.action is ActionKind.RESTORE and not allow_impose and repeats(out, action):
+        return
+    if action.action is ActionKind.LIFT and ended_by_lift(folded, out, action):
+        out[-1] = action
+    else:
+        out.append(action)
+
+
+def measure_action(folded: str, clean: str, body: tuple[int, int], eff: str | None,
+                   lst: ListKind | None) -> ActionDraft | None:
+    """An extra measure on an entity already listed ("决定对因美纳公司采取以下处理措施：禁止其
+    向中国出口基因测序仪。"); the text runs to the end of the measure, past a colon."""
+    lo, hi = body
+    m = MEASURE_DECIDED_RE.search(folded, lo, hi)
+    # The two can start at no common place (决, 禁): the one found first is the search's match.
+    ban = folded.find(MEASURE_BAN, lo, m.start() + len(MEASURE_BAN) - 1 if m else hi)
+    if ban >= 0:
+        at, after = ban, ban + len(MEASURE_BAN)
+    elif m:
+        at, after = m.span()
+    else:
+        return None
+    start = max(folded.rfind("。", lo, at), folded.rfind("\n", lo, at)) + 1
+    stop = folded.find("。", after, hi)
+    end = stop + 1 if stop >= 0 else hi
+    return ActionDraft(ActionKind.MEASURE, lst, (), eff, None, None, clean[start:end].strip(), at)

@@ -1,0 +1,142 @@
+"""How long a step lasts: a duration as written ("90天", "1年", "至2026年11月27日"), the day it ends, an extension's term, a
+suspension's end, a date told too long ago to act."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from storage.periods import iso_period
+
+from ..dates import (
+    DATE_RE,
+    DURATION_RE,
+    HALF_YEAR_RE,
+    MONTH_DAY_RE,
+    UNTIL_RE,
+    effective_in,
+    iso_to_date,
+    make_date,
+    parse_cn_date,
+    period_end,
+    period_of,
+    until_from,
+)
+from ..textnorm import MD, YEAR
+from .words import MATCH_START, sentence_end
+
+# A clause that opens with a day ("答：2025年5月14日，工作机制暂停…", "何咏前：…8月12日起，继续暂停…") tells what
+# was done that day: history when the text is later (a speaker's label may stand first).
+OPENING_DATE_RE = re.compile(
+    rf"\s*(?:[\u4e00-\u9fff·]{{1,12}}\s*:\s*|)(?:于\s*|自\s*|从\s*|)(?:(?P<y>{YEAR})\s*年\s*|)(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日"
+    r"\s*(?:(?P<since>起)\s*|),"
+)
+# "暂停期限将于2026年11月10日届满": the day a suspension ends, told (as UNTIL_RE's "至…").
+END_DAY_RE = re.compile(rf"(?P<date>{YEAR}\s*年\s*{MD}\s*月\s*{MD}\s*日)\s*(?:届满|到期|期满)")
+# A sentence whose only "自…起" lies this far before the text recounts a decision whatever its verbs say
+# ("2025年11月，中方决定自2025年11月10日起继续暂停…" in an answer of 2026): no decision takes effect so long before.
+HISTORY_GAP = timedelta(days=90)
+MAX_DAYS, MAX_YEARS = 3650, 10
+
+
+# A duration as written ("90天", "1年", "至2026年11月27日"), with the match it was read from when
+# the clean text says the same as the text matched there (else None: see ``until_day``).
+Period = tuple[str, re.Match[str] | None]
+
+
+def duration_in(folded: str, clean: str, start: int, end: int) -> Period | None:
+    """"90天", "1年", "至2026年11月27日" written in folded[start:end] outside dates."""
+    seg = folded[start:end]
+    m = UNTIL_RE.search(seg)
+    if m:
+        return until_period(clean, m, start)
+    # Each regex only where its literals are (a date has 年 and 日, a month-day 月 and 日).
+    masked = DATE_RE.sub(lambda x: " " * len(x.group(0)), seg) if "年" in seg and "日" in seg else seg
+    if "月" in masked and "日" in masked:
+        masked = MONTH_DAY_RE.sub(lambda x: " " * len(x.group(0)), masked)
+    # one of the units is in every DURATION_RE match
+    units = "天" in masked or "日" in masked or "月" in masked or "年" in masked or "周" in masked
+    for m in DURATION_RE.finditer(masked) if units else ():
+        if m.start() > 0 and masked[m.start() - 1].isdigit():
+            continue
+        period = period_of(m)
+        if period is None:
+            continue
+        n, unit, more = period
+        if (unit in ("天", "日") and n > MAX_DAYS) or (unit == "年" and n > MAX_YEARS) \
+                or (unit == "个月" and n > 12 * MAX_YEARS) or more > MAX_DAYS:
+            continue
+        at = m.start("n")
+        text = clean[start + at : start + m.end()].strip()
+        return text, m if text == masked[at : m.end()] else None
+    m = HALF_YEAR_RE.search(masked) if "半" in masked else None
+    if m:
+        at = m.start("n")
+        text = clean[start + at : start + m.end()].strip()
+        return text, m if text == masked[at : m.end()] else None
+    return None
+
+
+def until_period(clean: str, m: re.Match[str], offset: int = 0) -> Period:
+    """An UNTIL_RE match (found at ``offset`` of the folded text) as written in ``clean``."""
+    text = clean[offset + m.start() : offset + m.end()].strip()
+    return text, m if text == m[0] else None
+
+
+def until_day(period: Period, since: date | None) -> date | None:
+    """``until_from(duration, since)``, read from the duration's match where the text matched is
+    the duration itself (the duration read again gives the same groups), else read again."""
+    duration, m = period
+    if m is None:
+        return until_from(duration, since)
+    if m.re is UNTIL_RE:
+        return parse_cn_date(m.group("date"))
+    counted = period_of(m) if since is not None else None
+    return None if counted is None or since is None else period_end(since, *counted)
+
+
+def stale(when: str, published: date | None) -> bool:
+    """Whether a "自…起" date (ISO) lies more than HISTORY_GAP before the text's own day: a decision
+    recounted, not one taken now."""
+    return published is not None and when[:10] < (published - HISTORY_GAP).isoformat()
+
+
+def extension_term(folded: str, period: Period, s_start: int, at: int) -> str | None:
+    """The ISO period ("P1Y") of an extension by a duration whose start the text does not give (the caller
+    checks that no start is stated for the text but its publication day): no "自…起" before the verb in its
+    sentence ("延长…相关措施的暂停期限1年", "继续暂停…90天"). Such a period runs on from the running suspension's
+    end (2026-11-10 + 1年 = 2027-11-10 for a Q&A of 2026-11-09), not from the publication day. None for an end
+    date ("至…") or a stated start."""
+    duration, m = period
+    if m is not None and m.re is UNTIL_RE or "至" in duration or "到" in duration:
+        return None
+    if folded.find("起", max(folded.rfind("\n", 0, at), folded.rfind("。", 0, at), s_start), at) >= 0:
+        return None  # "自即日起", "自公布之日起" (the publication day, stated)
+    d = m if m is not None else DURATION_RE.search(duration) or HALF_YEAR_RE.search(duration)
+    if d is None or d.re is not DURATION_RE and d.re is not HALF_YEAR_RE:
+        return None
+    counted = period_of(d)
+    return None if counted is None else iso_period(*counted)
+
+
+def suspension_end(folded: str, clean: str, at: int, published: date | None) -> date | None:
+    """The day the suspension an answer told of before ``at`` (in its paragraph) ends: the last "至…" or "…届满" after
+    a "暂停" ("暂停期限至2026年11月10日", "暂停期限将于2026年11月10日届满"), else its duration from its "自…起" or opening day ("2025年11月10日，商务部…
+    决定暂停实施…1年"). None when the paragraph says neither."""
+    line = folded.rfind("\n", 0, at) + 1
+    p = folded.rfind("暂停", line, at)
+    while p >= 0:
+        stop = min(sentence_end(folded, p), at)
+        untils = list(UNTIL_RE.finditer(folded, p, stop)) + list(END_DAY_RE.finditer(folded, p, stop))
+        if untils:
+            return parse_cn_date(max(untils, key=MATCH_START).group("date"))
+        period = duration_in(folded, clean, p, stop)
+        if period is not None:
+            begin = max(folded.rfind("\n", 0, p), folded.rfind("。", 0, p)) + 1
+            since = effective_in(folded[begin:stop], published)
+            opening = OPENING_DATE_RE.match(folded, begin) if since is None else None
+            start = iso_to_date(since) if since else make_date(*opening.group("y", "m", "d")) \
+                if opening and opening.group("y") else None
+            return until_day(period, start) if start else None
+        p = folded.rfind("暂停", line, p)
+    return None

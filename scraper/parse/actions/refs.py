@@ -1,0 +1,205 @@
+"""The notices a text names: by number (``number.find_references``) and by their day and list
+("2025年4月4日被列入出口管制管控名单的16家美国实体", "4月4日公告"), each dated and given its list."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from storage.records import ListKind, NoticeRef
+
+from ..dates import (
+    resolve_month_day,
+)
+from ..entities import COUNTRIES, COUNTRY_ALT
+from ..number import find_references, ref_text
+from ..textnorm import MD, NUM, YEAR, to_int
+from .words import LIST_ALT, LIST_OF, MATCH_START, REF_START
+
+# sre tries a pattern with no literal first at every place of a piece: a lookahead on the
+# characters a date can start with (a year's or a month's first) turns the other places away at once.
+DATE_START = r"(?=[\d〇○零一二三四五六七八九十O])"
+# "2025年4月4日被列入出口管制管控名单的16家美国实体", "4月4日和9日被列入…的28家美国实体".
+DATE_LIST_RE = re.compile(
+    rf"{DATE_START}(?:(?P<y>{YEAR})\s*年\s*)?(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日"
+    rf"(?P<more>(?:\s*[和、及与]\s*(?:(?:{YEAR})\s*年\s*)?(?:{MD}\s*月\s*)?{MD}\s*日)*)"
+    rf"\s*(?:分别)?\s*(?:被|已被)?\s*(?:分别)?\s*(?:列入|纳入)\s*(?P<list>{LIST_ALT})\s*的\s*(?:共\s*)?"
+    rf"(?:(?P<n>{NUM})\s*家(?P<moren>(?:\s*[和、及与]\s*{NUM}\s*家)*))?\s*(?P<c>{COUNTRY_ALT})?"
+)
+# The active form: "停止执行2025年3月4日(公布的)将15家美国实体列入出口管制管控名单的相关措施", "3月4日将特科姆
+# 公司等10家美国企业列入不可靠实体清单的相关措施": the same reference, the count before the list.
+DATE_ACTIVE_LIST_RE = re.compile(
+    rf"{DATE_START}(?:(?P<y>{YEAR})\s*年\s*)?(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日"
+    rf"(?P<more>(?:\s*[和、及与]\s*(?:(?:{YEAR})\s*年\s*)?(?:{MD}\s*月\s*)?{MD}\s*日)*)"
+    # "2025年4月9日发布的《公布将12家美国实体列入出口管制管控名单》": the notice named by its day and its title
+    rf"\s*(?:(?:公布|发布)\s*)?(?:的\s*)?(?:《[^《》,;。\n]{{0,40}}?)?将\s*(?:[^,;。\n]{{0,40}}?等\s*)?(?P<n>{NUM})\s*家(?P<moren>)\s*(?P<c>{COUNTRY_ALT})?"
+    rf"\s*(?:实体|企业|公司|机构)?\s*(?:列入|纳入)\s*(?P<list>{LIST_ALT})"
+)
+MORE_COUNT_RE = re.compile(rf"({NUM})\s*家")
+MORE_DAY_RE = re.compile(rf"(?:(?P<y>{YEAR})\s*年\s*)?(?:(?P<m>{MD})\s*月\s*)?(?P<d>{MD})\s*日")
+# "4月4日公告（…）", "2025年3月4日发布的公告".
+DATE_NOTICE_RE = re.compile(
+    rf"{DATE_START}(?:(?P<y>{YEAR})\s*年\s*)?(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日"
+    rf"(?P<more>(?:\s*[和、及与]\s*(?:(?:{YEAR})\s*年\s*)?(?:{MD}\s*月\s*)?{MD}\s*日)*)\s*(?:发布\s*)?(?:的\s*)?(?:公告|决定)"
+)
+# What every DATE_LIST_RE / DATE_NOTICE_RE match holds: most texts have neither, and a scan for
+# these (a literal first) is far cheaper than cutting the text into clauses.
+DATE_LIST_GATE_RE = re.compile(rf"入\s*(?:{LIST_ALT})\s*[的》]")  # of 列入/纳入: one literal first scans fastest
+DATE_NOTICE_GATE_RE = re.compile(r"日\s*(?:发布\s*)?(?:的\s*)?(?:公告|决定)")
+# "4月4日公告涉及的16家美国实体" / "所列16家实体".
+COUNT_AFTER_RE = re.compile(rf"[^,。;\n]{{0,8}}?(?:涉及|所列|列入|中)的?\s*(?P<n>{NUM})\s*家[^,。;\n]{{0,6}}?(?:实体|企业)")
+
+
+def _date_refs(folded: str, clean: str, anchor: date | None) -> list[tuple[int, int, NoticeRef]]:
+    """Refs by date, list and count: "2025年4月4日被列入出口管制管控名单的16家美国实体".
+    Several dates ("4月4日和9日…的28家") give one ref per date, without a count."""
+    out: list[tuple[int, int, NoticeRef]] = []
+    gate = DATE_LIST_GATE_RE.search(folded)
+    if gate is None:
+        return out
+    pieces = _gate_pieces(folded, DATE_LIST_GATE_RE, gate)
+    found = [m for s, e in pieces for m in DATE_LIST_RE.finditer(folded, s, e)]
+    if "将" in folded:  # in every DATE_ACTIVE_LIST_RE match
+        active = [m for s, e in pieces for m in DATE_ACTIVE_LIST_RE.finditer(folded, s, e)]
+        found = sorted(found + [a for a in active if not any(f.start() < a.end() and a.start() < f.end() for f in found)],
+                       key=MATCH_START) if active else found
+    for m in found:
+        year_s, month_s, day_s, more, lst, n, moren, country = m.group("y", "m", "d", "more", "list", "n", "moren", "c")
+        days = _days(year_s, month_s, day_s, more)
+        dates = [d for d in (resolve_month_day(mo, dy, y, anchor) for mo, dy, y in days) if d]
+        counts = [to_int(n)] + [to_int(x) for x in MORE_COUNT_RE.findall(moren or "")] if n else []
+        # "4月4日和4月9日分别被列入…的16家和12家": one count per date; one total for two dates checks nothing per date
+        per_date = counts if len(counts) == len(dates) else [None] * len(dates)
+        text = ref_text(folded, clean, m.start(), m.end())
+        for d, count in zip(dates, per_date):
+            out.append((m.start(), m.end(), NoticeRef(text=text, date=d, list=LIST_OF[lst], count=count,
+                                                      country=COUNTRIES.get(country) if country else None)))
+    return out
+
+
+def attach_dates(refs: list[tuple[int, int, NoticeRef]], folded: str, clean: str, anchor: date | None,
+                 context_list: ListKind | None) -> list[tuple[int, int, NoticeRef]]:
+    """Give number refs the date written right before them ("4月4日公告（…7号）"); add refs
+    for "M月D日公告" that name no number."""
+    out = list(refs)
+    gate = DATE_NOTICE_GATE_RE.search(folded)
+    if gate is None:
+        if len(out) > 1:
+            out.sort(key=REF_START)
+        return out
+    for m in (m for s, e in _notice_windows(folded, gate) for m in DATE_NOTICE_RE.finditer(folded, s, e)):
+        days = _days(*m.groups())  # y, m, d, more
+        if not days:
+            continue
+        following = [(i, r) for i, r in enumerate(out) if r[2].key and 0 <= r[0] - m.end() <= 4]
+        if following:
+            # "4月4日公告（…7号）": one date for all; "4月4日和4月9日公告（…7号和8号）": in order
+            paired = days if len(days) == len(following) else [days[0]] * len(following) if len(days) == 1 else [None] * len(following)
+            for (i, (s, e, ref)), md in zip(following, paired):
+                d = resolve_month_day(md[0], md[1], md[2] or _key_year(ref.key), anchor) if md else None
+                out[i] = (min(s, m.start()), e, NoticeRef(text=ref_text(folded, clean, m.start(), e), key=ref.key,
+                                                          date=d, list=ref.list, count=ref.count))
+            continue
+        if any(s <= m.start() < e for s, e, _ in out):
+            continue
+        c = COUNT_AFTER_RE.match(folded, m.end())
+        end = c.end() if c else m.end()
+        for month, day, y in days:
+            d = resolve_month_day(month, day, y, anchor)
+            if d:
+                out.append((m.start(), end, NoticeRef(text=ref_text(folded, clean, m.start(), end), date=d, list=context_list,
+                                                      count=to_int(c.group("n")) if c and len(days) == 1 else None)))
+    out.sort(key=REF_START)
+    return out
+
+
+def _notice_windows(folded: str, first: re.Match[str]) -> list[tuple[int, int]]:
+    """(start, end) of the stretch of ``folded`` that can hold a DATE_NOTICE_RE match ending at each
+    DATE_NOTICE_GATE_RE match, in text order (``first`` is the first gate match): from the last
+    stop ("\n", "。", ",") or gate end before it, up to its end.
+
+    A match is a date ("4月4日", "和9日" …: digits, 年月日, blanks, 和、及与) with a gate match as
+    its tail, which ends it. No part of a date is a stop, and a gate's tail (公告 / 决定) is no
+    part of a date, so the match ending at a gate starts in its window, and no match ends
+    elsewhere. A gate across a line end ("4日\n公告") gives none (the match would have to cross it
+    too): the pieces ``_gate_pieces`` cuts give what these give, with fewer calls per gate."""
+    rfind = folded.rfind
+    windows = []
+    lo = 0  # the end of the last gate: no window starts before it
+    for gate in DATE_NOTICE_GATE_RE.finditer(folded, first.start()):
+        pos, end = gate.span()
+        if "\n" not in gate.group():
+            windows.append((max(rfind("\n", lo, pos) + 1, rfind("。", lo, pos) + 1, rfind(",", lo, pos) + 1, lo), end))
+        lo = end
+    return windows
+
+
+def _gate_pieces(folded: str, gate: re.Pattern[str], first: re.Match[str]) -> list[tuple[int, int]]:
+    """(start, end) of each piece of ``folded`` (its lines, cut at "。" and ",") where a match
+    of ``gate`` starts, in text order, ``first`` being its first match. DATE_LIST_RE and
+    DATE_NOTICE_RE match across none of these stops, and each of their matches holds a match
+    of its gate (which holds no other place it can start at, so the leftmost search finds it):
+    scanning these pieces finds what scanning every piece finds."""
+    find, rfind, size = folded.find, folded.rfind, len(folded)
+    pieces = []
+    lo = 0  # where the last piece ended: a stop or the text's end, so no piece starts before it
+    found: re.Match[str] | None = first
+    while found is not None:
+        pos = found.start()
+        start = max(rfind("\n", lo, pos), rfind("。", lo, pos), rfind(",", lo, pos)) + 1
+        line_end = find("\n", pos)
+        end = size if line_end < 0 else line_end
+        stop = find("。", pos, end)
+        end = stop if stop >= 0 else end
+        stop = find(",", pos, end)
+        end = stop if stop >= 0 else end
+        if find("月", start, end) >= 0:  # in every match of both
+            pieces.append((max(start, lo), end))
+        lo = end
+        found = gate.search(folded, end)
+    return pieces
+
+
+def _days(y: str | None, mo: str, d: str, more: str | None) -> list[tuple[int, int, int | None]]:
+    """(month, day, year or None) for "2025年4月4日" (a match's groups y, m, d) and every
+    "和9日" / "、4月9日" in its group ``more``."""
+    year = to_int(y) if y else None
+    month, day = to_int(mo), to_int(d)
+    if not (month and day):
+        return []
+    days = [(month, day, year)]
+    for extra in MORE_DAY_RE.finditer(more) if more else ():
+        y2, m2, d2 = extra.groups()
+        y2 = to_int(y2) if y2 else year
+        m2 = to_int(m2) if m2 else month
+        d2 = to_int(d2)
+        if m2 and d2:
+            days.append((m2, d2, y2))
+    return days
+
+
+def _key_year(key: str | None) -> int | None:
+    if not key:
+        return None
+    for part in key.split("-"):
+        if len(part) == 4 and part.isdigit():
+            return int(part)
+    return None
+
+
+def collect_refs(folded: str, clean: str, anchor: date | None, context_list: ListKind | None,
+                 own_key: str | None = None, own_shape: tuple[str, bool] | None = None) -> list[tuple[int, int, NoticeRef]]:
+    """Refs by number and by date, in text order, the text's own number (``own_key``, its
+    ``OwnNumber.shape`` ``own_shape``) left out."""
+    # In a UEL notice a bare "公告2023年第1号" is the working mechanism's own series.
+    bare = "UEL" if (own_key or "").startswith("UEL-") else "MOFCOM"
+    refs = find_references(folded, clean, bare, skip=own_key, own=own_shape)
+    refs = attach_dates(refs, folded, clean, anchor, context_list)
+    date_refs = _date_refs(folded, clean, anchor)
+    if date_refs and refs:
+        # "2025年4月4日发布的《商务部公告2025年第21号 公布将16家…》": the number in the title names the notice
+        date_refs = [d for d in date_refs if not ("《" in d[2].text and any(d[0] <= r[0] < d[1] for r in refs))]
+    if date_refs:
+        refs = [r for r in refs if not any(s <= r[0] < e for s, e, _ in date_refs)] + date_refs
+        refs.sort(key=REF_START)
+    return refs

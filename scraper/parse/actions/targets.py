@@ -1,0 +1,364 @@
+"""What a verb acts on: the notices (and entities of a notice) it names, points back to or has as its subject; the
+grounds it follows, which it does not act on."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from storage.records import ActionKind, ListKind, NoticeRef
+
+from ..dates import (
+    UNTIL_RE,
+    effective_in,
+    iso_to_date,
+)
+from .periods import duration_in, extension_term, suspension_end, until_day, until_period
+from .tense import EXPIRY_RE, dated_before, decided_in, held_off, is_decision, is_passive, told_as_past
+from .words import DECISION_RE, VERB_KINDS, ActionDraft, list_in, sentence_end, sentence_start
+
+# Trade remedies act on goods, never on a list: an action on a notice of theirs changes no listing.
+TRADE_REMEDY_RE = re.compile(r"反倾销|反补贴|保障措施")
+# "商务部公告2025年第21号对该实体采取的相关措施…停止执行": the action is limited to some of the
+# target's entities (the object of 对, one name or several: "对内华达山脉公司、立方公司等2家实体采取的"), not the whole notice.
+ON_ENTITIES_RE = re.compile(r"对\s*(?P<obj>(?:[^,;；。对()]|\([^()]{0,80}\)){1,80}?)\s*(?:所\s*)?采取的")
+# "恢复实施对商务部公告2025年第21号所列甲公司等3家实体（名单见附件）的相关措施": the same limit, the object what the notice
+# lists ("所列…的相关措施"; session 24, parse24: the restore was read for the whole notice, 16 for 3).
+# "对…〔2025〕16号所列A（a）、B（b）等2家实体恢复实施相关处理措施": the object right before the verb (engine24/05).
+LISTED_OBJECT_RE = re.compile(r"所列\s*(?P<obj>(?:[^,;；。对()的]|\([^()]{0,80}\)){1,80}?)\s*"
+                              r"(?:的\s*(?:相关|有关)\s*措施|(?=(?:恢复|继续|暂停|停止|解除|取消|终止)))")
+# "暂停实施上述公告", "暂停实施上述措施90天": the verb's object points back to the notices named before.
+BACK_REFERENCE_RE = re.compile(r"\s*(?:对\s*|)(?:上述|前述|以上)[^,。;\n]{0,6}?(?:公告|措施|决定)")
+# "…第21号相关措施暂停实施期限…届满后不再延长，自…起停止执行该公告相关措施" (loud23/08): "该公告" is the notice named
+# before the verb in its sentence (else in the sentence before).
+THAT_NOTICE_RE = re.compile(r"\s*(?:对\s*)?该(?:公告|决定)")
+# "暂停期限届满后，上述措施自2026年11月11日起恢复实施": the verb's subject points back to the notices named before (what may
+# stand between it and the verb: a start, 将/即, 自动).
+BACK_SUBJECT_RE = re.compile(r"(?:上述|前述|以上)[^,。;\n]{0,6}?(?:公告|措施|决定)(?:的)?\s*(?:将|即|均)?\s*"
+                             r"(?:自[^,;。\n]{1,24}?起\s*)?(?:将|即)?\s*(?:自动)?\s*")
+# "恢复执行相关措施": the verb's object is the measures of notices named before (``_for_entities_of_step_before``).
+MEASURES_AFTER = ("相关措施", "有关措施", "相关管控措施", "相关处理措施")
+# "商务部公告2025年第72号(已)(自…起)暂停实施商务部公告2024年第46号…": a numbered notice right before the verb, another
+# named after it in its clause, is the verb's subject: it recounts what that earlier notice did (the notice itself is never
+# named so), however the sentence goes on ("…。现决定，…"). What may stand between the subject and the verb ("所" of
+# "X所暂停实施的Y"):
+SUBJECT_GAP_RE = re.compile(r"\s*(?:已经|已|曾经|曾|先后|分别)?\s*(?:决定|宣布|规定)?\s*(?:自[^,;。\n]{1,24}?起\s*)?(?:所\s*)?")
+# "商务部公告2024年第46号第二款暂停实施至…", "…第21号相关措施暂停实施…": a part of the notice, or its measures, may stand
+# between a notice that is the verb's subject and the verb (``told_state``).
+STATE_GAP_RE = re.compile(r"(?:\s*第[〇零一二三四五六七八九十\d]{1,3}\s*[款条项])*(?:\s*(?:的\s*)?(?:相关|有关|上述)?\s*(?:管控|处理)?"
+                          r"\s*措施)?" + SUBJECT_GAP_RE.pattern)
+# "根据商务部公告2025年第72号(规定)暂停实施…": a notice the step follows, not its subject (a few characters before
+# it: the issuer's name may be cut by a blank, "根据商务　部公告…").
+GROUND_BEFORE = ("根据", "依据", "依照", "按照")
+# "上述暂停不适用于…", "该暂停": the suspension told of before, a noun, not a step.
+TOLD_STEP_BEFORE = ("上述", "前述", "该", "此项", "这一")
+SUBJECT_REACH = 8  # "）相关措施的" between a suspension's notice and its "暂停期限"
+# Verbs that cannot act in a text: without refs, those acting only on named notices (a removal
+# may remove the notice's own entities); in a Q&A (no listing of its own), listings and investigations.
+ON_NOTICES = frozenset(w for w, k in VERB_KINDS.items() if k in (ActionKind.SUSPEND, ActionKind.EXTEND,
+                                                                   ActionKind.LIFT, ActionKind.RESTORE))
+
+
+def targets_of(folded: str, refs: list[tuple[int, int, NoticeRef]], out: list[ActionDraft],
+             before: list[tuple[int, int, NoticeRef]], after: list[tuple[int, int, NoticeRef]], v: re.Match[str],
+             kind: ActionKind, s_start: int, clause_from: int,
+             next_start: int) -> tuple[list[tuple[int, int, NoticeRef]], tuple[int, int] | None]:
+    """The notices the verb ``v`` acts on (its object after it, its subject before it, or those a pointer or the
+    step before names) and, where only the step before names them, the span of the entity it is limited to."""
+    at, v_end = v.span()
+    targets = after or _not_grounds(folded, before, at) or _named_before(folded, refs, s_start, v_end, next_start) \
+        or _subject_named_before(folded, refs, clause_from, s_start, at) \
+        or (_suspended_before(folded, refs, s_start) if v[0].startswith("不再") and kind is ActionKind.RESTORE else []) \
+        or (_lead_in_refs(folded, refs, at) if v[0] in ON_NOTICES and refs else [])
+    if targets or not (kind is ActionKind.RESTORE or kind is ActionKind.LIFT or kind is ActionKind.EXTEND):
+        return targets, None
+    # "…继续暂停…第21号…相关措施1年；对内华达山脉公司，自…起恢复执行相关措施": the step before's notices, for one entity
+    return _for_entities_of_step_before(folded, out, clause_from, at, v_end, next_start)
+
+
+# "商务部决定对商务部公告2025年第21号所列16家美国实体的相关措施作如下调整：\n一、自…起，停止执行对甲公司等6家实体（见附件）
+# 采取的相关措施。": an item's step that names no notice acts on those its lead-in names (session 22, parse22: the lift was
+# lost, and the extension of item 二 read for all 16). The lead-in: the last line before the items, ending "如下…：".
+ITEM_LINE_RE = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}\s*、|\(\s*[一二三四五六七八九十]{1,3}\s*\))")
+LEAD_IN_RE = re.compile(r"如下[\u4e00-\u9fff]{0,4}\s*:\s*$")  # "作如下调整：", "调整如下："
+
+
+def own_removal(folded: str, s_start: int, at: int, v_end: int, allow_impose: bool, sentence: str) -> bool:
+    """Whether the removal at ``at`` naming no notice removes the notice's own entities: decided, not told in the
+    passive, not weighed ("依法作出是否将有关实体移出关注名单的决定": session 22, parse22, a false removal)."""
+    return (allow_impose or is_decision(sentence)) and not is_passive(folded, s_start, at) and not held_off(folded, s_start, at, v_end)
+
+
+def _lead_in_refs(folded: str, refs: list[tuple[int, int, NoticeRef]], at: int) -> list[tuple[int, int, NoticeRef]]:
+    """The notices the lead-in of the numbered item holding ``at`` names (ITEM_LINE_RE, LEAD_IN_RE), else []."""
+    line = folded.rfind("\n", 0, at) + 1
+    if not ITEM_LINE_RE.match(folded, line):
+        return []
+    end = line
+    while end > 0:
+        start = folded.rfind("\n", 0, end - 1) + 1
+        text = folded[start : end - 1]
+        if text.strip() and not ITEM_LINE_RE.match(text):
+            if LEAD_IN_RE.search(text) is None:
+                return []
+            return [r for r in refs if start <= r[0] < end - 1]
+        end = start
+    return []
+
+
+def _for_entities_of_step_before(folded: str, out: list[ActionDraft], clause_from: int, at: int, v_end: int,
+                                 next_start: int) -> tuple[list[tuple[int, int, NoticeRef]], tuple[int, int] | None]:
+    """A restore, lift or extension naming no notice but an entity, "对X，自…起恢复执行相关措施" / "自…起，对上述2家实体恢复实施相关
+    措施" / "对C公司，继续暂停相关措施1年" (the object of 对 in the verb's clause from ``clause_from``, "相关措施" after it), in the paragraph of a step on
+    notices taken just before: that step's notices (as refs), and the span of the entity object; ([], None) else."""
+    if not out or not out[-1].targets or not folded.startswith(MEASURES_AFTER, v_end):
+        return [], None
+    dui = folded.rfind("对", clause_from, at)
+    line = folded.rfind("\n", 0, at) + 1
+    if dui < 0 or out[-1].start < line:
+        return [], None
+    comma = folded.find(",", dui, at)
+    start, end = dui + 1, comma if comma >= 0 else at
+    while end > start and folded[end - 1].isspace():
+        end -= 1
+    if end - start < 2 or "自" in folded[start:end]:
+        return [], None
+    return [(dui, dui, r) for r in out[-1].targets], (start, end)
+
+
+def repeats(out: list[ActionDraft], action: ActionDraft) -> bool:
+    """Whether ``action`` says again, in the same sentence, the step ``out`` ends with ("…届满后不再延长，商务部令…第6号
+    规定的措施自…起恢复实施": one restore, not two)."""
+    if not out:
+        return False
+    last = out[-1]
+    return last.text == action.text and last.action is action.action and last.targets == action.targets \
+        and last.effective == action.effective
+
+
+def ended_by_lift(folded: str, out: list[ActionDraft], action: ActionDraft) -> bool:
+    """Whether the step ``out`` ends with is the "不再延长" (a restore: the suspension is not renewed) of the sentence of
+    the lift ``action`` on the same notices: "…暂停实施期限于…届满后不再延长，自…起停止执行该公告相关措施" stops the
+    measures when the suspension ends, one lift (session 24: it read a restore, or with "暂停实施" an open suspension)."""
+    if not out:
+        return False
+    last = out[-1]
+    return last.action is ActionKind.RESTORE and last.sentence == action.sentence and last.targets == action.targets \
+        and folded.startswith("不再延", last.start)
+
+
+def is_subject(folded: str, ref: tuple[int, int, NoticeRef], at: int, v_end: int, obj: int) -> bool:
+    """Whether the numbered notice ``ref`` is the subject of the verb at ``at`` (SUBJECT_GAP_RE between them) whose
+    object, the notice named at ``obj``, follows in its clause (no comma between), not the ground it is taken on (根据…)."""
+    return ref[2].key is not None and SUBJECT_GAP_RE.fullmatch(folded, ref[1], at) is not None \
+        and folded.find(",", v_end, obj) < 0 \
+        and not any(word in folded[max(0, ref[0] - 6) : ref[0]] for word in GROUND_BEFORE)
+
+
+def _not_grounds(folded: str, before: list[tuple[int, int, NoticeRef]], at: int) -> list[tuple[int, int, NoticeRef]]:
+    """The refs before the verb at ``at`` that are its subject: those of its own clause when it names any ("自…起，商务部公告
+    2025年第72号不再适用，商务部公告2024年第46号第二款恢复实施": No. 46 only), and no ground of the step ("根据商务部公告2026年
+    第70号，商务部公告2025年第21号相关措施自…起继续暂停1年": No. 70 is what the step follows, not a notice it extends)."""
+    if len(before) < 2:
+        return before
+    comma = folded.rfind(",", before[0][1], at)
+    own = [r for r in before if r[0] > comma] if comma >= 0 else before
+    return [r for r in own or before if not any(word in folded[max(0, r[0] - 6) : r[0]] for word in GROUND_BEFORE)] \
+        or own or before
+
+
+def told_suspension(folded: str, refs: list[tuple[int, int, NoticeRef]], at: int) -> bool:
+    """Whether the 暂停 at ``at`` tells an earlier notice's suspension: that notice named right before it, not as a ground
+    ("商务部公告2025年第72号暂停实施…", "…第46号第二款暂停实施至…"), or "上述暂停…" (a noun). A notice whose only 暂停实施 are
+    these suspends nothing, and says nothing it could not read (``rules.suspension_without_target``)."""
+    if folded.endswith(TOLD_STEP_BEFORE, 0, at):
+        return True
+    return any(r.key is not None and e <= at and STATE_GAP_RE.fullmatch(folded, e, at) is not None
+               and not any(word in folded[max(0, s - 6) : s] for word in GROUND_BEFORE) for s, e, r in refs)
+
+
+def relative_object(folded: str, refs: list[tuple[int, int, NoticeRef]], after: list[tuple[int, int, NoticeRef]],
+                     verbs: list[re.Match[str]], i: int, s_end: int) -> tuple[list[tuple[int, int, NoticeRef]], int] | None:
+    """"恢复实施商务部公告2025年第72号暂停实施的商务部公告2024年第46号第二款": the verb after ``verbs[i]``, its
+    subject the last notice named after ``verbs[i]`` and a 的 right after it, opens a relative clause ("the paragraph
+    that No. 72 suspended"): ``verbs[i]``'s object is the notice named after that 的, not the subject. (The object's
+    refs, where it ends) or None for any other verb."""
+    w = verbs[i + 1]
+    subject = after[-1]
+    if not folded.startswith("的", w.end()) or subject[2].key is None \
+            or SUBJECT_GAP_RE.fullmatch(folded, subject[1], w.start()) is None:
+        return None
+    end = verbs[i + 2].start() if i + 2 < len(verbs) else s_end
+    obj = [r for r in refs if w.end() <= r[0] < end]
+    return (after[:-1] + obj, end) if obj else None
+
+
+def told_state(folded: str, before: list[tuple[int, int, NoticeRef]], at: int, bounds: tuple[int, int],
+                published: date | None) -> bool:
+    """"根据商务部公告2025年第72号，商务部公告2024年第46号第二款暂停实施至2026年11月27日。现决定，…恢复实施…": a numbered
+    notice right before the verb (SUBJECT_GAP_RE), none after it, is its subject; in a sentence (``bounds``) that
+    decides nothing and gives no start of its own (none, or one before the text's day), with a decision after it, the
+    verb tells the state an earlier notice made. "现决定，商务部公告…暂停实施至…", "自…起，商务部公告…继续暂停实施…"
+    still act."""
+    if not before or before[-1][2].key is None or STATE_GAP_RE.fullmatch(folded, before[-1][1], at) is None:
+        return False
+    sentence = folded[bounds[0] : bounds[1]]
+    if is_decision(sentence) or DECISION_RE.search(folded, bounds[1]) is None:
+        return False
+    own = effective_in(folded[bounds[0] : at], published) if "起" in folded[bounds[0] : at] else None
+    return own is None or published is not None and own[:10] < published.isoformat()
+
+
+def _last_sentence_refs(folded: str, refs: list[tuple[int, int, NoticeRef]], s_start: int
+                        ) -> list[tuple[int, int, NoticeRef]]:
+    """The refs of the last sentence before ``s_start`` that names any ([] when none does)."""
+    earlier = [r for r in refs if r[1] <= s_start]
+    if not earlier:
+        return []
+    last = earlier[-1][0]
+    begin = max(folded.rfind("\n", 0, last), folded.rfind("。", 0, last)) + 1
+    return [r for r in earlier if r[0] >= begin]
+
+
+def _named_before(folded: str, refs: list[tuple[int, int, NoticeRef]], s_start: int, v_end: int,
+                  next_start: int) -> list[tuple[int, int, NoticeRef]]:
+    """What "暂停实施上述公告" (BACK_REFERENCE_RE after the verb ending at ``v_end``) points back to: the
+    refs of the last sentence before ``s_start`` that names any, else the numbered notices named before the verb in its
+    clause; what "停止执行该公告" (THAT_NOTICE_RE) points back to:
+    the last numbered notice named before the verb in its clause, else the same as "上述公告"; [] when the verb is
+    followed by neither."""
+    if not refs:
+        return []
+    if BACK_REFERENCE_RE.match(folded, v_end, next_start):
+        # "…第21号和…第22号相关措施…届满后不再延长，自…起停止执行上述公告相关措施": the notices named before it in its clause
+        return _last_sentence_refs(folded, refs, s_start) or [r for r in refs if s_start <= r[0] and r[1] <= v_end
+                                                               and r[2].key is not None]
+    if not THAT_NOTICE_RE.match(folded, v_end, next_start):
+        return []
+    own = [r for r in refs if s_start <= r[0] and r[1] <= v_end and r[2].key is not None]
+    return own[-1:] or _last_sentence_refs(folded, refs, s_start)
+
+
+def _subject_named_before(folded: str, refs: list[tuple[int, int, NoticeRef]], clause_from: int, s_start: int,
+                          at: int) -> list[tuple[int, int, NoticeRef]]:
+    """What "上述措施自…起恢复实施" (BACK_SUBJECT_RE, the verb at ``at``'s subject in its clause from ``clause_from``) points
+    back to: the refs of the last sentence before ``s_start`` that names any; [] when the verb has no such subject."""
+    if not refs:
+        return []
+    p = max(folded.rfind("上述", clause_from, at), folded.rfind("前述", clause_from, at), folded.rfind("以上", clause_from, at))
+    if p < 0 or BACK_SUBJECT_RE.fullmatch(folded, p, at) is None:
+        return []
+    return _last_sentence_refs(folded, refs, s_start)
+
+
+def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: ActionKind, next_start: int,
+                clause_from: int, after: list[tuple[int, int, NoticeRef]], targets: list[tuple[int, int, NoticeRef]],
+                published: date | None, effective: str | None, notice_list: ListKind | None,
+                text: str, answer: tuple[int, int] | None = None) -> ActionDraft | None:
+    """An action on earlier notices (suspend, extend, lift, restore, remove); none on a trade remedy
+    ("终止…所涉反倾销调查", "停止执行…公告规定的反倾销税"): goods, on no list. In an answer (``answer``: its
+    sentence's bounds), only one the sentence decides or dates (``decided_in``)."""
+    at, v_end = v.span()
+    if folded.find("了", v_end, min(v_end + 40, next_start)) >= 0 or told_as_past(folded, s_start, at, published) \
+            or dated_before(folded, s_start, published, answer is None) or TRADE_REMEDY_RE.search(folded, s_start, next_start) \
+            or answer is not None and not decided_in(folded, answer, s_start, at, v_end, effective, published) \
+            or answer is None and held_off(folded, s_start, at, v_end):
+        return None
+    if kind is ActionKind.RESTORE and EXPIRY_RE.search(folded, s_start, next_start):
+        # back in force when the suspension ends: on the day the sentence gives, else on the suspension's last day
+        # as the text told it before; none read, an answer's is no action (its page is refused for review:
+        # page.unread_expiry), a notice's takes the notice's day
+        bounds = answer or (s_start, sentence_end(folded, at))
+        own = effective_in(folded[bounds[0] : bounds[1]], published)
+        end = suspension_end(folded, clean, at, published) if own is None else None
+        if own is None and end is None and answer is not None:
+            return None
+        effective = own or (end.isoformat() if end else effective)
+    last_target_end = max([r[1] for r in targets]) if len(targets) > 1 else targets[0][1]
+    dur_start = max(last_target_end, v_end) if after else v_end
+    period = duration_in(folded, clean, dur_start, next_start)
+    if period is None:
+        until_m = UNTIL_RE.search(folded, s_start, at)
+        if until_m:
+            period = until_period(clean, until_m)
+    clause_start = max(folded.rfind(",", s_start, at) + 1, clause_from)
+    lst = _target_list(targets, folded, clause_start, next_start, notice_list)
+    # a ref that names its list, or any when no list is known, is kept as it is
+    target_refs = tuple([r for _, _, r in targets] if lst is None else
+                        [r if r.list is not None else NoticeRef(text=r.text, key=r.key, date=r.date, list=lst,
+                                                                count=r.count, country=r.country, series=r.series,
+                                                                number=r.number, title=r.title)
+                         for _, _, r in targets])
+    limited = _on_entities(folded, clause_start, next_start)
+    if period is None:
+        return ActionDraft(kind, lst, target_refs, effective, None, None, text, at, None, limited)
+    until = None
+    # an extension with no start for the text but its publication day (else it has a start: no call)
+    if kind is ActionKind.EXTEND and (effective is None or published is not None and effective[:10] == published.isoformat()):
+        by = extension_term(folded, period, s_start, at)
+        if by is not None:  # "暂停期限延长1年": from the running end, which only the engine knows
+            return ActionDraft(kind, lst, target_refs, effective, None, period[0], text, at, None, limited, by)
+    if kind is ActionKind.SUSPEND or kind is ActionKind.EXTEND:
+        until = until_day(period, iso_to_date(effective) or published)
+    return ActionDraft(kind, lst, target_refs, effective, until, period[0], text, at, None, limited)
+
+
+def _suspended_before(folded: str, refs: list[tuple[int, int, NoticeRef]], s_start: int) -> list[tuple[int, int, NoticeRef]]:
+    """What "上述暂停期限届满后不再延长" ends: the notices named after the last "暂停" of the paragraph before
+    ``s_start`` (in its clause), e.g. "…继续暂停4月4日公告（商务部公告2025年第21号）相关措施1年。", else named before it in
+    its sentence ("4月4日公告（…7号）相关措施的暂停期限于今日届满。…决定，不再延长上述暂停期限")."""
+    line = folded.rfind("\n", 0, s_start) + 1
+    p = folded.rfind("暂停", line, s_start)
+    while p >= 0:
+        stop = min(sentence_end(folded, p), s_start)
+        for word in ("停止", "恢复", "取消", "解除", "终止"):  # another step's notices are not the suspended ones
+            cut = folded.find(word, p + 2, stop)
+            stop = cut if cut >= 0 else stop
+        # (a ref by date and number spans the verb: "于2025年11月7日决定暂停执行商务部公告…第89号", engine24/04)
+        found = [r for r in refs if p < r[1] and r[0] < stop]
+        if found:
+            return found
+        p = folded.rfind("暂停", line, p)
+    # none after any: the subject of the last, named right before it ("4月4日公告（…）相关措施的暂停期限于今日届满")
+    p = folded.rfind("暂停", line, s_start)
+    return [r for r in refs if sentence_start(folded, p, line) <= r[0] and r[1] <= p and p - r[1] <= SUBJECT_REACH
+            and folded.find(",", r[1], p) < 0] if p >= 0 else []
+
+
+def _on_entities(folded: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the object of "对该实体采取的相关措施" (or "…所列甲公司等3家实体（见附件）的相关措施") in the clause
+    ``folded[start:end]``, if any."""
+    if folded.find("采取的", start, end) < 0:  # in every ON_ENTITIES_RE match
+        if folded.find("所列", start, end) < 0:  # in every LISTED_OBJECT_RE match
+            return None
+        m = LISTED_OBJECT_RE.search(folded, start, end)
+        return m.span("obj") if m else None
+    m = ON_ENTITIES_RE.search(folded, start, end)
+    return m.span("obj") if m else None
+
+
+def _target_list(targets: list[tuple[int, int, NoticeRef]], folded: str, start: int, end: int,
+                 notice_list: ListKind | None) -> ListKind | None:
+    """The list the targets name, else the one their clause (``folded[start:end]``) names."""
+    named: ListKind | None = None
+    for _, _, r in targets:
+        if r.list is not None and r.list is not named:
+            if named is not None:
+                break  # two lists
+            named = r.list
+    else:
+        # "（商务部公告2025年第21号、不可靠实体清单工作机制公告〔2025〕7号）": a 商务部公告 is never on the
+        # working mechanism's list, so the targets name two lists: each keeps its own
+        if named is ListKind.UEL and any((r.key or "").startswith("MOFCOM-") for _, _, r in targets):
+            return None
+        if named is not None:
+            return named
+    found = list_in(folded, start, end)
+    if found and found is not ListKind.COUNTERMEASURE:
+        return found
+    keys = [r.key or "" for _, _, r in targets]
+    if keys and all(k.startswith("MOFCOM-ORDER-") for k in keys):  # orders (商务部令) are countermeasures
+        return ListKind.COUNTERMEASURE
+    if notice_list is ListKind.UEL and keys and all(k.startswith("MOFCOM-") for k in keys):
+        return None  # a 商务部公告 is never on the working mechanism's list: the engine reads the targets' own
+    return notice_list

@@ -1,0 +1,247 @@
+"""Whether a verb acts now: a decision taken, or a step recounted, doubted, weighed, held off, claimed by others,
+quoted in a title or told as past."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from storage.records import NoticeRef
+
+from ..dates import (
+    DATE_RE,
+    effective_in,
+    make_date,
+    resolve_month_day,
+)
+from ..textnorm import MD, YEAR, to_int
+from .periods import OPENING_DATE_RE
+from .words import DECISION_RE, MODAL_BEFORE, MODAL_RE, NOT_NOW_RE, into_annex, sentence_end
+
+PAST_RE = re.compile(
+    r"此前|曾经|曾|已于|已经|于\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月[^,，]*?(?:发布|宣布|决定|将)|^\s*于"
+)
+# After a past marker, these bring the sentence back to what is decided now.
+PRESENT_RE = re.compile(r"决定|现将|现予|现决定|自\s*[^,，。]{0,16}?起")
+# A verb inside a quoted title (《关于…采取反制措施的决定》) names another instrument.
+QUOTED_TITLE_RE = re.compile(r"《[^《》]*》")
+BACKGROUND_RE = re.compile(rf"于\s*{YEAR}\s*年")  # "于2025年4月4日…": a date told as history
+# "自5月14日起，暂停…" read a few days late (a reprint, a press conference the next day) still acts.
+SINCE_GRACE = timedelta(days=7)
+# NOT_NOW_RE's words that hold only their own clause: a decision said in a later clause, before the verb, stands ("在拟于
+# 11月10日召开的会议上，中方决定延长…", "关于是否调整的问题，中方决定…", "中方暂不恢复…，决定继续暂停…"). A condition
+# ("如果…，中方决定…") or a claim ("美方称，中方决定…") holds the whole sentence; so does a plan with no decision after it
+# ("中方拟对相关措施作出调整，自…起，继续暂停…").
+CLAUSE_DOUBTS = frozenset(("是否", "暂不", "不会", "尚未", "没有", "不排除", "视情", "拟"))
+# 决定 as the verb of a later clause, not the noun ("依法作出决定", "有关决定", "的决定").
+LATER_DECISION_RE = re.compile(r",[^,]*?(?<![出的关])决定")
+# Weighing words: doubt before the verb, unless a decision follows them ("正在研究继续暂停…", "正在评估恢复执行…的影响";
+# not "经研究，…决定…", "综合考虑…，中方决定…", "考虑到…"): 经 or 综 before one is a decision's ground (``_weighing``).
+WEIGHING_RE = re.compile(r"研究|考虑(?!到)|评估")
+# After an answer's verb, in its sentence: the change is a report's or a claim's, denied or doubted ("中方自…起恢复执行…
+# 的说法没有事实依据", "…，这一说法不实"), not a decision.
+CLAIMED_AFTER_RE = re.compile(r"说法|的报道|的消息|传言|传闻|不实|不符合事实|没有事实依据|并不准确")
+# Before an answer's decision (or its verb, with no decision word): it tells a step taken before ("已于11月6日决定",
+# "此前", "去年11月，中方决定", "中方于2025年11月5日决定") when the step's start is already past.
+RECOUNT_RE = re.compile(r"已于|已经|此前|曾|去年|上月|前期|当时|先后|(?<![关对由鉴基属至])于\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月")
+# "2025年11月,中方决定…", "11月5日,…决定…": the day (or month) of a decision told, a comma after it.
+TOLD_DAY_RE = re.compile(rf"(?:(?P<y>{YEAR})\s*年\s*)?(?P<m>{MD})\s*月\s*(?:(?P<d>{MD})\s*日\s*)?,")
+# A suspension's term running out: "(暂停期限)届满后不再延长" speaks of it (a "暂停" before it, else "不再延长" is no
+# status verb: "许可证有效期届满后不再延长"), and a restore "自暂停期限届满之日起" takes effect on the day it ends (``suspension_end``).
+EXPIRY_RE = re.compile(r"届满|期满|到期|暂停期")
+
+
+def acting_verbs(folded: str, s_start: int, s_end: int, found: list[re.Match[str]], dated: list[tuple[int, int]],
+                  titled: bool, refs: list[tuple[int, int, NoticeRef]]) -> list[re.Match[str]]:
+    """The verbs of ``found`` that can act: not in a ref by date, a quoted title, after a modal, nor a "不再延长" that
+    ends no suspension ("有效期不再延长"), nor a 增列 into anything but a numbered notice's annex."""
+    verbs = []
+    for v in found:
+        at = v.start()
+        if v[0] == "增列" and not into_annex(folded, [r for r in refs if s_start <= r[0] < at], at):
+            continue  # "在“一、企业”中增列：" of an amendment (mfa/amend.py reads those)
+        if dated and any(s <= at < e for s, e in dated) or titled and _in_quoted_title(folded, s_start, s_end, at):
+            continue
+        # MODAL_RE ends at the verb: only a modal's last character or a blank can stand right before it
+        if at > s_start and folded[at - 1] in MODAL_BEFORE and MODAL_RE.search(folded, max(s_start, at - 4), at):
+            continue
+        if v[0].startswith("不再延") and not (folded.find("暂停", v.end(), v.end() + 8) >= 0 or EXPIRY_RE.search(
+                folded, max(s_start, at - 12), at) and folded.rfind("暂停", max(s_start, at - 30), at) >= 0
+                and folded.find("有效期", max(s_start, at - 12), at) < 0):
+            continue
+        verbs.append(v)
+    return verbs
+
+
+def is_passive(folded: str, s_start: int, at: int) -> bool:
+    """"被列入关注名单的东京计器株式会社", "已被纳入…": a passive verb describes an entity already
+    listed (a state), not a listing decided now; "被移出关注名单后，…可以…" supposes a removal."""
+    return folded[max(s_start, at - 4) : at].rstrip().endswith("被")
+
+
+def _in_quoted_title(folded: str, s_start: int, s_end: int, at: int) -> bool:
+    """Whether ``at`` lies in a quoted title (QUOTED_TITLE_RE's matches in the sentence): such a
+    match holds no 《 but its first, so only the one opening at the last 《 up to ``at`` can."""
+    opening = folded.rfind("《", s_start, at + 1)
+    if opening < 0:
+        return False
+    m = QUOTED_TITLE_RE.match(folded, opening, s_end)
+    return m is not None and m.end() > at
+
+
+def is_decision(sentence: str) -> bool:
+    """``DECISION_RE.search(sentence)`` found something: one of its words is in the sentence."""
+    return "决定" in sentence or "现将" in sentence or "现予" in sentence or "特此" in sentence \
+        or "予以公布" in sentence or "公布将" in sentence or "公告如下" in sentence
+
+
+def told_before(folded: str, s_start: int, at: int, sentence: str, published: date | None) -> bool:
+    """A listing told as history: a past marker before the verb; "…于2025年4月4日和9日，将17家
+    美国实体列入…" (BACKGROUND_RE) in a sentence without 决定; or a full date earlier than the
+    notice before the verb ("2023年2月16日，工作机制决定将…列入…" in a 2024 notice), not "…日起"."""
+    before = folded[s_start:at]
+    if ("于" in before or "曾" in before or "此前" in before or "已经" in before) and PAST_RE.search(before):
+        return True  # one of PAST_WORDS is in every PAST_RE match
+    if "于" in sentence and "决定" not in sentence and BACKGROUND_RE.search(sentence) is not None:
+        return True
+    if published is None or "年" not in before or "月" not in before or "日" not in before:  # in every date
+        return False
+    for m in DATE_RE.finditer(folded, s_start, at):
+        day = make_date(*m.groups())  # y, m, d
+        if day and day < published and not folded[m.end() : m.end() + 2].startswith("起"):
+            return True
+    return False
+
+
+def decided_in(folded: str, bounds: tuple[int, int], s_start: int, at: int, v_end: int, effective: str | None,
+                published: date | None) -> bool:
+    """Whether an answer's sentence (``folded[bounds]``) takes the step its verb at ``at`` names: it says it
+    decides, why or from when ("决定", "为落实…共识", "自…起", "即日起"), no doubt, denial, supposition or claim
+    stands before the verb in its clause (NOT_NOW_RE, WEIGHING_RE: "关于是否继续暂停…，我们将研究决定", "暂不恢复",
+    "假如…，中方将恢复…") nor a denial after it (CLAIMED_AFTER_RE: "…的说法没有事实依据"), and it does not recount a
+    step taken before (``is_recounted``). A press conference answers questions about changes that are not made:
+    "有关报道称中方将继续暂停…，这一说法不实", "如果…，中方将恢复…", "中方已于11月6日决定…"."""
+    if _doubted(folded, s_start, at) or CLAIMED_AFTER_RE.search(folded, v_end, bounds[1]):
+        return False
+    if _weighing(folded, s_start, at):
+        return False
+    if is_recounted(folded, bounds[0], at, effective, published):
+        return False
+    line = folded.rfind("\n", 0, bounds[0]) + 1  # its paragraph so far, else the lead-in its items follow ("…决定自…起：")
+    said = folded[line : bounds[1]]
+    if "起" in said or "为落实" in said or is_decision(said):  # "为落实…共识，自…起，暂停…"
+        return True
+    if folded.startswith(("不再延", "不再暂停", "不再继续暂停"), at):  # "…将于…届满，届满后不再延长": said, not weighed
+        return True
+    if folded.endswith("自动", 0, at) and folded.startswith("恢复", at) and EXPIRY_RE.search(folded, bounds[0], at):
+        return True  # "…暂停期限将于…期满，期满自动恢复执行": what the end brings, said
+    colon = max(folded.rfind(":", 0, line), folded.rfind("：", 0, line))
+    lead = folded[max(folded.rfind("\n", 0, colon), folded.rfind("。", 0, colon)) + 1 : colon] if colon > 0 else ""
+    return "起" in lead or is_decision(lead)
+
+
+def held_off(folded: str, s_start: int, at: int, v_end: int) -> bool:
+    """Whether a text that is no answer (a notice, a bare statement or news page of MOFCOM's) only doubts, plans, denies
+    or supposes the step of the verb at ``at``, as an answer would (``_doubted``, CLAIMED_AFTER_RE): "…相关措施目前仍处于暂停
+    状态，中方尚未作出恢复执行上述措施的决定" restores nothing, whatever page it stands on."""
+    return _doubted(folded, s_start, at) or CLAIMED_AFTER_RE.search(folded, v_end, sentence_end(folded, at)) is not None
+
+
+def _doubted(folded: str, start: int, at: int) -> bool:
+    """Whether a doubt, supposition, plan or claim (NOT_NOW_RE) in ``folded[start:at]`` holds the verb at ``at``: a word
+    of CLAUSE_DOUBTS only when no later clause says 决定 before the verb (LATER_DECISION_RE), any other always."""
+    for m in NOT_NOW_RE.finditer(folded, start, at):
+        if m.group(0) not in CLAUSE_DOUBTS or LATER_DECISION_RE.search(folded, m.end(), at) is None:
+            return True
+    return False
+
+
+def _weighing(folded: str, start: int, at: int) -> bool:
+    """Whether a weighing word (WEIGHING_RE, not after 经 or 综) stands in ``folded[start:at]`` with no decision after it."""
+    for m in WEIGHING_RE.finditer(folded, start, at):
+        if m.start() > 0 and folded[m.start() - 1] in "经综":
+            continue
+        if not is_decision(folded[m.end() : at]):
+            return True
+    return False
+
+
+def is_recounted(folded: str, start: int, at: int, effective: str | None, published: date | None) -> bool:
+    """Whether the step of the verb at ``at`` (its sentence starting at ``start``) is told, not decided now: it
+    starts before the text's day (its own "自…起" before the verb, else ``effective``) and the words before its
+    decision tell when it was taken (RECOUNT_RE, TOLD_DAY_RE: "已于11月6日决定", "2025年11月，中方决定"), or no
+    decision is said at all and it started more than SINCE_GRACE before. A decision that says nothing of the
+    kind is new however far back it starts ("经研究，工作机制决定，…自2025年11月10日起停止实施", published months
+    later): it acts, and its record warns that its effective day is before its publication."""
+    if published is None:
+        return False
+    own = None
+    if folded.count("起", start, at) > 1:  # with one, the sentence's own "自…起" is ``effective`` already
+        since = folded.rfind("自", start, at)
+        own = effective_in(folded[since:at], published) if since >= 0 and folded.find("起", since, at) >= 0 else None
+    when = own or effective
+    if when is None or when[:10] >= published.isoformat():
+        return False
+    decided = folded.rfind("决定", start, at)
+    before = folded[start : decided if decided >= 0 else at]
+    if RECOUNT_RE.search(before) is not None or _told_day(before, published):
+        return True
+    return decided < 0 and when[:10] < (published - SINCE_GRACE).isoformat()
+
+
+def _told_day(before: str, published: date) -> bool:
+    """A day or month written before a decision, a comma after it ("2025年11月，", "11月5日，"), earlier than the text's."""
+    for m in TOLD_DAY_RE.finditer(before):
+        y, mo, d = to_int(m.group("y")) if m.group("y") else None, to_int(m.group("m")), m.group("d")
+        if not mo or mo > 12:
+            continue
+        year = y or (published.year if mo <= published.month else published.year - 1)
+        if (year, mo) < (published.year, published.month):
+            return True
+        day = to_int(d) if d else None
+        if (year, mo) == (published.year, published.month) and day is not None and day < published.day:
+            return True
+    return False
+
+
+def told_as_past(folded: str, s_start: int, v_start: int, published: date | None = None) -> bool:
+    """"商务部曾于5月14日宣布，暂停…" is history: a past marker earlier in the sentence, with
+    no 决定 / 现 / 自…起 between it and the verb."""
+    before = folded[s_start:v_start]
+    if not ("于" in before or "曾" in before or "此前" in before or "已经" in before):
+        return False  # one of PAST_WORDS is in every PAST_RE match
+    last = None
+    for last in PAST_RE.finditer(folded, s_start, v_start):
+        pass
+    if last is None:
+        return False
+    for m in PRESENT_RE.finditer(folded, last.end(), v_start):
+        if not m.group(0).startswith("自"):
+            return False
+        when = effective_in(m.group(0), published)  # "自5月14日起" in a later answer is still history
+        if when is None or published is None or when[:10] >= published.isoformat():
+            return False
+    return True
+
+
+def dated_before(folded: str, s_start: int, published: date | None, notice: bool = False) -> bool:
+    """"2025年5月14日，工作机制暂停…" in an answer of 2026: the clause opens with a day before the
+    text's own (OPENING_DATE_RE; "…日起," more than SINCE_GRACE before), so it recounts a decision. In a notice
+    (``notice``) "自…起," opens a recounted step only when the notice decides something after it ("自2025年11月10日起，
+    暂停实施…。现决定，…"): one published late ("自2026年11月11日起，恢复实施…" of 11-20, its last sentence) decides it."""
+    if published is None:
+        return False
+    m = OPENING_DATE_RE.match(folded, s_start)
+    if m is None:
+        return False
+    if notice and m.group("since") and DECISION_RE.search(folded, sentence_end(folded, m.end())) is None:
+        return False
+    y, mo, d, since = m.groups()
+    if y:
+        day = make_date(y, mo, d)
+    else:
+        month, dom = to_int(mo), to_int(d)
+        day = resolve_month_day(month, dom, None, published) if month and dom else None
+    if day is None:
+        return False
+    return day < published - SINCE_GRACE if since else day < published

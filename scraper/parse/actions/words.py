@@ -1,0 +1,141 @@
+"""The words of a step and what they mean: its verbs and their kinds, the lists' names, the words that say a verb is
+doubted, recounted or decided; sentences' bounds; the draft an action is read into."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from operator import itemgetter, methodcaller
+
+from storage.frozen import quick_init
+from storage.records import ActionKind, ListKind, NoticeRef
+
+SENTENCE_RE = re.compile(r"[^。！？!?\n;；]+")
+# "停止暂停", "解除对…的暂停": the measures are back. "处于暂停状态" is a state, no verb. One alternative per verb: sre finds at once where
+# alternatives that open with a literal can start, not where a group of them can (8 times slower).
+UNDONE_SUSPENSION = "|".join(f"{verb}暂停(?:实施|执行)?|{verb}对(?=[^,;；。\n]{{0,80}}?的暂停(?![期实执]))"
+                             for verb in ("停止", "解除", "取消", "结束", "终止"))
+VERB_RE = re.compile(
+    UNDONE_SUSPENSION
+    + r"|继续暂停(?:实施|执行)?|暂停(?:实施|执行)?期限(?:延长|延期)|延长(?=[^,;；。\n]{0,80}?暂停期限)"
+    # "暂停期限自2027年11月10日起再延长一年", "暂停期限再延长90天": the noun stands for the verb after it
+    r"|暂停(?:实施|执行)?期限(?=\s*(?:自[^,;；。\n]{1,24}?起\s*(?:再|继续)?|再|继续)\s*(?:延长|延期))"
+    # "…暂停实施期限于…届满后不再延长" (loud23/08): "暂停实施期限" is a noun, as "暂停期限" is
+    r"|暂停(?<!的暂停)(?![期至到]|状态|(?:实施|执行)期)(?:实施|执行)?|不再(?:继续)?暂停(?:实施|执行)?"
+    r"|不再(?:实施|执行|延长|延期)|终止(?:实施|执行)?|停止(?:实施|执行)?|取消|解除|废止|移[出除]|恢复(?:实施|执行)?|列入|纳入"
+    # "在…第23号附件《出口管制管控名单》中增列以下2家美国实体": a listing into an earlier annex ("增列入" is 列入's)
+    r"|增列(?!入)"
+    r"|启动(?:反倾销|反补贴)?调查|进行调查|立案调查|采取(?:以下|相应|有关)?反制措施"
+)
+VERB_KIND = {
+    "继续暂停": ActionKind.EXTEND, "暂停": ActionKind.SUSPEND, "停止": ActionKind.LIFT, "取消": ActionKind.LIFT,
+    "解除": ActionKind.LIFT, "废止": ActionKind.LIFT, "移出": ActionKind.REMOVE, "移除": ActionKind.REMOVE, "恢复": ActionKind.RESTORE, "列入": ActionKind.IMPOSE,
+    "纳入": ActionKind.IMPOSE, "增列": ActionKind.IMPOSE, "启动": ActionKind.INVESTIGATE, "进行": ActionKind.INVESTIGATE,
+    "立案": ActionKind.INVESTIGATE, "采取": ActionKind.IMPOSE,
+}
+LIST_WORDS = (
+    ("出口管制管控名单", ListKind.ECL), ("管控名单", ListKind.ECL), ("不可靠实体清单", ListKind.UEL),
+    ("关注名单", ListKind.WATCH), ("反制清单", ListKind.COUNTERMEASURE), ("反制措施", ListKind.COUNTERMEASURE),
+)
+# One search finds the list named first: no two of the words can start at the same place.
+LIST_WORD_RE = re.compile("|".join(word for word, _ in LIST_WORDS))
+LIST_KIND = dict(LIST_WORDS)
+LIST_ALT = "出口管制管控名单|不可靠实体清单|关注名单|反制清单"
+LIST_OF = {"出口管制管控名单": ListKind.ECL, "不可靠实体清单": ListKind.UEL, "关注名单": ListKind.WATCH,
+           "反制清单": ListKind.COUNTERMEASURE}
+PAST_WORDS = ("于", "曾", "此前", "已经")  # every PAST_RE match holds one
+DECISION_RE = re.compile(r"决定|现将|现予|特此|予以公布|公布将|公告如下")
+# "可以向商务部申请移出关注名单", "可申请恢复": a verb after a modal is a possibility, not an action.
+MODAL_RE = re.compile(r"(?:申请|可以|可|应当|不得|拟)\s*$")
+# Before an answer's verb: the step is asked about, held off, denied, supposed or claimed by others, not taken
+# ("假如…，中方将恢复…", "除非美方…，中方将于…起恢复…", "中方不排除停止暂停…", "将视情继续暂停或恢复执行…",
+# "中方拟于…", "待…磋商后，中方将…", "美方称中方将继续暂停…"; not "简称", "名称", "称为", nor the words 若 and 拟
+# stand in: "若干共识", "模拟芯片", "虚拟货币", "比拟"). Each alternative opens with a
+# literal, none a group ("(?:美方|…)称" made sre try the whole pattern at every place: 10 times slower, 40,000
+# instructions more per Q&A page): sre scans for their first characters at once.
+NOT_NOW_RE = re.compile(r"是否|暂不|不会|尚未|没有|如果|若(?!干)|一旦|假如|除非|不排除|视情|拟(?<!模拟)(?<!虚拟)(?<!比拟)|待[^,;。\n]{1,30}?后"
+                        r"|美方称|外方称|报道称|消息称|媒体称|声称|宣称|据称|有人称|他们称|对方称|其称|称(?=中方|我方|商务部|将|,|:)")
+REF_START = itemgetter(0)  # refs in text order
+MATCH_START = methodcaller("start")  # matches in text order
+
+
+@quick_init
+@dataclass(frozen=True)
+class ActionDraft:
+    """An action before entity keys are known (entities are filled by the caller)."""
+
+    action: ActionKind
+    list: ListKind | None
+    targets: tuple[NoticeRef, ...]
+    effective: str | None
+    until: date | None
+    duration: str | None
+    text: str
+    start: int  # offset of the verb in the text
+    # (start, end) of the verb's sentence (a line cut at "。"), where the walk knows it: the acting
+    # sentence ``rules.decision`` looks for
+    sentence: tuple[int, int] | None = None
+    # (start, end) of the object in "对该实体采取的相关措施" when the action on the targets is limited
+    # to some of their entities: a pronoun ("该实体", "其", "上述实体") or a name
+    on_entities: tuple[int, int] | None = None
+    # an extension by a duration counted from the running suspension's end (ActionRecord.extends_by)
+    extends_by: str | None = None
+
+
+def list_in(text: str, start: int = 0, end: int | None = None) -> ListKind | None:
+    """The list named first in ``text`` (in ``text[start:end]``)."""
+    m = LIST_WORD_RE.search(text, start, len(text) if end is None else end)
+    return LIST_KIND[m.group(0)] if m else None
+
+
+def sentence_end(folded: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` ends: its line's end or the "。" before that."""
+    stop = folded.find("\n", pos)
+    end = len(folded) if stop < 0 else stop
+    stop = folded.find("。", pos, end)
+    return end if stop < 0 else stop
+
+
+def _verb_kind(word: str) -> ActionKind:
+    if word.startswith("不再"):  # "不再(继续)暂停", "(暂停期限届满后)不再延长" end a suspension; "不再执行" ends the measures
+        return ActionKind.RESTORE if "暂停" in word or word.endswith(("延长", "延期")) else ActionKind.LIFT
+    if word.startswith("继续暂停") or word.endswith(("延长", "延期", "期限")):  # "暂停期限延长至…", "延长…暂停期限": extends it
+        return ActionKind.EXTEND
+    if "暂停" in word[2:4] or word.endswith("对"):  # "停止暂停", "解除对…的暂停": the measures are back
+        return ActionKind.RESTORE
+    if word.startswith("终止"):
+        return ActionKind.LIFT
+    return VERB_KIND[word[:2]] if word[:2] in VERB_KIND else VERB_KIND[word[:4]]
+
+
+# Every word VERB_RE matches, with its kind (one lookup per verb).
+VERB_KINDS = {word: _verb_kind(word) for word in (
+    *(f"{verb}{tail}" for verb in ("继续暂停", "暂停", "停止", "恢复", "不再暂停", "不再继续暂停", "终止")
+      for tail in ("", "实施", "执行")),
+    *(f"暂停{tail}期限{verb}" for tail in ("", "实施", "执行") for verb in ("延长", "延期", "")), "不再实施", "不再执行", "不再延长", "不再延期", "延长",
+    *(f"{verb}{what}" for verb in ("停止", "解除", "取消", "结束", "终止")
+      for what in ("对", "暂停", "暂停实施", "暂停执行")),
+    "取消", "解除", "废止", "移出", "移除", "列入", "纳入", "增列", "进行调查", "立案调查",
+    *(f"启动{what}调查" for what in ("", "反倾销", "反补贴")),
+    *(f"采取{what}反制措施" for what in ("", "以下", "相应", "有关")),
+)}
+MODAL_ENDS = "请以可当得拟"  # the last character of every MODAL_RE word
+# What can stand right before a verb that follows a modal: a modal's last character or a blank
+# (every character ``str.isspace`` holds; a test checks the list).
+MODAL_BEFORE = MODAL_ENDS + "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006" \
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+
+
+# "在商务部公告2026年第23号附件《出口管制管控名单》中增列…": the annex a listing adds to, named right before the verb.
+INTO_ANNEX_RE = re.compile(r"\s*(?:的\s*)?附件\s*(?:《[^《》\n]{1,20}》)?\s*中\s*$")
+
+
+def into_annex(folded: str, before: list[tuple[int, int, NoticeRef]], at: int) -> bool:
+    """Whether the refs ``before`` the verb 增列 at ``at`` only say whose annex it adds to ("在…第23号附件《…》中增列")."""
+    return bool(before) and before[-1][2].key is not None and INTO_ANNEX_RE.match(folded[before[-1][1] : at]) is not None
+
+
+def sentence_start(folded: str, pos: int, lo: int = 0) -> int:
+    """Where the sentence holding ``pos`` starts (after a line end or a "。"), not before ``lo``."""
+    return max(folded.rfind("\n", lo, pos), folded.rfind("。", lo, pos), lo - 1) + 1
