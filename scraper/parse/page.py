@@ -316,9 +316,10 @@ def _decree_review(record: NoticeRecord, text: str) -> str | None:
     the texts they can apply to (each answers None for the others)."""
     if record.kind not in DECREE_KINDS and AFSL not in text:
         return None
-    from .mfa.checks import announced_countermeasures, one_measure_lifted, partly_read
+    from .mfa.checks import announced_countermeasures, one_measure_lifted, partly_read, several_decrees
 
-    return one_measure_lifted(record, text) or announced_countermeasures(record, text) or partly_read(record, text)
+    return one_measure_lifted(record, text) or announced_countermeasures(record, text) or partly_read(record, text) \
+        or several_decrees(record, text)
 
 
 def left_out(record: NoticeRecord) -> str | None:

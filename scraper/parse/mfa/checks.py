@@ -101,6 +101,29 @@ def partly_read(record: NoticeRecord, text: str) -> str | None:
     return None
 
 
+# A decree's own publication line ("（2027年1月8日中华人民共和国外交部令第25号公布，自…起施行）") and the older layout's
+# order page ("现公布《关于…的决定》"): a page holding two of them carries two decrees (a compilation, "外交部令（第25号、
+# 第26号）"), and one record reads one: the other's targets were lost without a word (session 25, parse25).
+# The line opens with its bracket: a decree named in a sentence ("解除《…》（2024年9月18日…外交部令第12号公布）对…") is none.
+OWN_DECREE_RE = re.compile(rf"^\s*\(\s*[^()\n]{{0,24}}?外交部令\s*第\s*(?P<n>{NUM})\s*号\s*(?:公布|发布)", re.MULTILINE)
+
+
+PUBLISHED_TITLE_RE = re.compile(r"现公布《([^《》\n]{1,200})》")
+
+
+def several_decrees(record: NoticeRecord, text: str) -> str | None:
+    """Why a page holding more than one decree of its own must be read by a person, else None."""
+    if record.kind is not NoticeKind.MFA_ORDER:
+        return None
+    folded = fold(text)
+    numbers = {to_int(m.group("n")) for m in OWN_DECREE_RE.finditer(folded)} if folded.count("号公布") > 1 \
+        or folded.count("号发布") > 1 else set()
+    titles = set(PUBLISHED_TITLE_RE.findall(folded)) if folded.count("现公布《") > 1 else set()
+    if len(numbers) > 1 or len(titles) > 1:
+        return "the page holds more than one decree (only one is read)"
+    return None
+
+
 def _ref_number(key: str | None) -> int | None:
     tail = key.rsplit("-", 1)[-1] if key else ""
     return int(tail) if tail.isdigit() else None

@@ -90,6 +90,28 @@ def unread_removal(src: Source, d: Draft) -> str | None:
 
 
 _ITEM_KINDS = (ActionKind.LIFT, ActionKind.RESTORE, ActionKind.SUSPEND, ActionKind.EXTEND)
+# "暂停实施…〔2026〕4号所列处理措施中的第二项（禁止…新增投资）": a step on one measure of a listing, the others kept; the
+# listing holds no state per measure, so it read as the whole notice suspended (session 25, parse25: a false "suspended"
+# for entities still under the import and export ban). An item control's clause ("第46号第二款") is no such measure.
+PART_MEASURE_RE = re.compile(r"措施\s*中\s*的\s*第\s*[一二三四五六七八九十\d]{1,3}\s*项|第\s*[一二三四五六七八九十\d]{1,3}\s*项\s*"
+                             r"(?:处理|管控|出口管制)?\s*措施")
+
+
+def unread_part_of_measures(src: Source, d: Draft) -> str | None:
+    """A suspension, extension, lift or restore of some of a listing's measures only (PART_MEASURE_RE): left out for a
+    person to read, as the state of the whole listing would change."""
+    if "项" not in d.operative:
+        return None
+    folded = src.folded
+    for x in d.drafts:
+        if x.action in _ITEM_KINDS and x.targets and x.list is not None:
+            s0 = sentence_start(folded, x.start)
+            m = PART_MEASURE_RE.search(folded, s0, act.sentence_end(folded, x.start))
+            if m is not None:
+                return f"{x.action.value} of \"{src.text[m.start():m.end()]}\" of a listing's measures only{LEFT_OUT}"
+    return None
+
+
 ITEM_MEASURES_RE = re.compile(r"[^。;；]{0,60}?措施")
 
 

@@ -13,6 +13,7 @@ from ..qa import (
     ANSWER_MARK_RE,
     QUESTION_BREAK_RE,
 )
+from .checks import unread_answer_step
 from .identify import own_source
 from .named import sentence_start
 
@@ -34,8 +35,11 @@ STATE_CHANGES = (ActionKind.SUSPEND, ActionKind.EXTEND, ActionKind.LIFT, ActionK
 
 
 def off_topic_answer(src: Source, d: Draft) -> bool:
-    """A spokesperson answer about something else (trade data, tariffs, ...)."""
-    return d.qa and not d.drafts and d.context_list is None
+    """A spokesperson answer about something else (trade data, tariffs, ...). Not one that decides a step on measures
+    it names no notice for (``unread_answer_step``: "中方决定，自…起，停止执行对上述16家美国实体采取的出口管制措施" under a
+    title naming no list, the list named in the question): rejected, it was dropped without a word (session 25,
+    parse25); kept, its check refuses it for a person to read."""
+    return d.qa and not d.drafts and d.context_list is None and unread_answer_step(src, d) is None
 
 
 def unnumbered_without_body(src: Source, d: Draft) -> bool:
