@@ -16,6 +16,7 @@ from .periods import stale
 from .targets import (
     ON_NOTICES,
     TOLD_STEP_BEFORE,
+    decided_above,
     ended_by_lift,
     is_subject,
     on_targets,
@@ -148,7 +149,7 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
                 lst = notice_list  # None: a text on no list investigates goods or measures (反倾销, 反歧视)
             else:
                 if decided is None:
-                    decided = is_decision(sentence)
+                    decided = is_decision(sentence) or decided_above(folded, s_start)
                 lst = list_in(folded, clause_from if word == "增列" else at, next_start) if decided else None
             if lst is None:
                 continue

@@ -68,7 +68,8 @@ def targets_of(folded: str, refs: list[tuple[int, int, NoticeRef]], out: list[Ac
     at, v_end = v.span()
     targets = after or _not_grounds(folded, before, at) or _named_before(folded, refs, s_start, v_end, next_start) \
         or _subject_named_before(folded, refs, clause_from, s_start, at) \
-        or (_suspended_before(folded, refs, s_start) if v[0].startswith("不再") and kind is ActionKind.RESTORE else []) \
+        or (_suspended_before(folded, refs, s_start) if kind is ActionKind.RESTORE and (
+            v[0].startswith("不再") or _restored_by_expiry(folded, s_start, at)) else []) \
         or (_lead_in_refs(folded, refs, at) if v[0] in ON_NOTICES and refs else [])
     if targets or not (kind is ActionKind.RESTORE or kind is ActionKind.LIFT or kind is ActionKind.EXTEND):
         return targets, None
@@ -81,6 +82,25 @@ def targets_of(folded: str, refs: list[tuple[int, int, NoticeRef]], out: list[Ac
 # lost, and the extension of item 二 read for all 16). The lead-in: the last line before the items, ending "如下…：".
 ITEM_LINE_RE = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}\s*、|\(\s*[一二三四五六七八九十]{1,3}\s*\))")
 LEAD_IN_RE = re.compile(r"如下[\u4e00-\u9fff]{0,4}\s*:\s*$")  # "作如下调整：", "调整如下："
+# "…有关规定，商务部决定：\n一、将甲公司等3家美国实体列入…（见附件1）…\n二、…移出…": items under a lead-in that decides.
+DECIDING_LEAD_RE = re.compile(r"决定\s*(?:如下)?\s*:\s*$")
+
+
+def decided_above(folded: str, at: int) -> bool:
+    """Whether ``at`` is in a numbered item (ITEM_LINE_RE) under a lead-in line that decides ("商务部决定："): its
+    listing is decided though its own sentence does not say 决定 (session 25, parse25: "一、将…等3家美国实体列入…" under
+    "商务部决定：" was no listing, its 3 entities read as removed with the 2 of item 二)."""
+    line = folded.rfind("\n", 0, at) + 1
+    if not ITEM_LINE_RE.match(folded, line):
+        return False
+    end = line
+    while end > 0:
+        start = folded.rfind("\n", 0, end - 1) + 1
+        text = folded[start : end - 1]
+        if text.strip() and not ITEM_LINE_RE.match(text):
+            return DECIDING_LEAD_RE.search(text) is not None
+        end = start
+    return False
 
 
 def own_removal(folded: str, s_start: int, at: int, v_end: int, allow_impose: bool, sentence: str) -> bool:
@@ -301,6 +321,13 @@ def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: Ac
     if kind is ActionKind.SUSPEND or kind is ActionKind.EXTEND:
         until = until_day(period, iso_to_date(effective) or published)
     return ActionDraft(kind, lst, target_refs, effective, until, period[0], text, at, None, limited)
+
+
+def _restored_by_expiry(folded: str, s_start: int, at: int) -> bool:
+    """"暂停期限届满后，相关措施自动恢复实施" (the verb at ``at``): the measures the paragraph suspended are back when the
+    suspension ends (session 25, parse25: no notice was read for it, so the end read as a lapse "presumed back in force,
+    needs review" where the suspending notice itself said they are back)."""
+    return folded.endswith("自动", s_start, at) and EXPIRY_RE.search(folded, s_start, at) is not None
 
 
 def _suspended_before(folded: str, refs: list[tuple[int, int, NoticeRef]], s_start: int) -> list[tuple[int, int, NoticeRef]]:

@@ -18,9 +18,12 @@ UNDONE_SUSPENSION = "|".join(f"{verb}暂停(?:实施|执行)?|{verb}对(?=[^,;�
                              for verb in ("停止", "解除", "取消", "结束", "终止"))
 VERB_RE = re.compile(
     UNDONE_SUSPENSION
-    + r"|继续暂停(?:实施|执行)?|暂停(?:实施|执行)?期限(?:延长|延期)|延长(?=[^,;；。\n]{0,80}?暂停期限)"
-    # "暂停期限自2027年11月10日起再延长一年", "暂停期限再延长90天": the noun stands for the verb after it
-    r"|暂停(?:实施|执行)?期限(?=\s*(?:自[^,;；。\n]{1,24}?起\s*(?:再|继续)?|再|继续)\s*(?:延长|延期))"
+    # "在现行暂停期限届满后再延长暂停实施一年": one verb, an extension (session 25, parse25: read as a new suspension from the
+    # answer's day, its end a week off the running end's year)
+    + r"|继续暂停(?:实施|执行)?|暂停(?:实施|执行)?期限(?:延长|延期)|延长暂停(?:实施|执行)?|延长(?=[^,;；。\n]{0,80}?暂停期限)"
+    # "暂停期限自2027年11月10日起再延长一年", "暂停期限再延长90天", "暂停期限届满后再延长一年": the noun stands for the verb
+    # after it ("…届满后不再延长" is no extension: 不再 is no 再)
+    r"|暂停(?:实施|执行)?期限(?=\s*(?:自[^,;；。\n]{1,24}?起\s*(?:再|继续)?|(?:届满后\s*)?(?:再|继续))\s*(?:延长|延期)(?!\s*暂停))"
     # "…暂停实施期限于…届满后不再延长" (loud23/08): "暂停实施期限" is a noun, as "暂停期限" is
     r"|暂停(?<!的暂停)(?![期至到]|状态|(?:实施|执行)期)(?:实施|执行)?|不再(?:继续)?暂停(?:实施|执行)?"
     r"|不再(?:实施|执行|延长|延期)|终止(?:实施|执行)?|停止(?:实施|执行)?|取消|解除|废止|移[出除]|恢复(?:实施|执行)?|列入|纳入"
@@ -54,7 +57,7 @@ MODAL_RE = re.compile(r"(?:申请|可以|可|应当|不得|拟)\s*$")
 # stand in: "若干共识", "模拟芯片", "虚拟货币", "比拟"). Each alternative opens with a
 # literal, none a group ("(?:美方|…)称" made sre try the whole pattern at every place: 10 times slower, 40,000
 # instructions more per Q&A page): sre scans for their first characters at once.
-NOT_NOW_RE = re.compile(r"是否|暂不|不会|尚未|没有|如果|若(?!干)|一旦|假如|除非|不排除|视情|拟(?<!模拟)(?<!虚拟)(?<!比拟)|待[^,;。\n]{1,30}?后"
+NOT_NOW_RE = re.compile(r"是否|暂不|不将|不会|尚未|没有|如果|若(?!干)|一旦|假如|除非|不排除|视情|拟(?<!模拟)(?<!虚拟)(?<!比拟)|待[^,;。\n]{1,30}?后"
                         r"|美方称|外方称|报道称|消息称|媒体称|声称|宣称|据称|有人称|他们称|对方称|其称|称(?=中方|我方|商务部|将|,|:)")
 REF_START = itemgetter(0)  # refs in text order
 MATCH_START = methodcaller("start")  # matches in text order
@@ -98,6 +101,8 @@ def sentence_end(folded: str, pos: int) -> int:
 
 
 def _verb_kind(word: str) -> ActionKind:
+    if word.startswith("延长"):  # "延长暂停实施": the running suspension lengthened
+        return ActionKind.EXTEND
     if word.startswith("不再"):  # "不再(继续)暂停", "(暂停期限届满后)不再延长" end a suspension; "不再执行" ends the measures
         return ActionKind.RESTORE if "暂停" in word or word.endswith(("延长", "延期")) else ActionKind.LIFT
     if word.startswith("继续暂停") or word.endswith(("延长", "延期", "期限")):  # "暂停期限延长至…", "延长…暂停期限": extends it
@@ -114,6 +119,7 @@ VERB_KINDS = {word: _verb_kind(word) for word in (
     *(f"{verb}{tail}" for verb in ("继续暂停", "暂停", "停止", "恢复", "不再暂停", "不再继续暂停", "终止")
       for tail in ("", "实施", "执行")),
     *(f"暂停{tail}期限{verb}" for tail in ("", "实施", "执行") for verb in ("延长", "延期", "")), "不再实施", "不再执行", "不再延长", "不再延期", "延长",
+    *(f"延长暂停{tail}" for tail in ("", "实施", "执行")),
     *(f"{verb}{what}" for verb in ("停止", "解除", "取消", "结束", "终止")
       for what in ("对", "暂停", "暂停实施", "暂停执行")),
     "取消", "解除", "废止", "移出", "移除", "列入", "纳入", "增列", "进行调查", "立案调查",

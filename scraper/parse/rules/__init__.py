@@ -25,6 +25,7 @@ from .checks import (
     no_publication_date,
     suspension_without_target,
     unread_answer_step,
+    unread_investigation_end,
     unread_item,
     unread_limit,
     unread_name_change,
@@ -112,5 +113,5 @@ REJECTS: tuple[tuple[str, Reject], ...] = (
 CHECKS: tuple[Check, ...] = (
     no_publication_date, effective_defaulted, count_mismatch, no_entities, suspension_without_target,
     no_action_in_answer, no_notice_number, effective_before_publication, unread_limit, unread_item, unread_name_change,
-    unread_answer_step, unread_removal, unread_part_of_measures,
+    unread_answer_step, unread_removal, unread_part_of_measures, unread_investigation_end,
 )

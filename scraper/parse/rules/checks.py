@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from storage.records import ActionKind
+from storage.records import ActionKind, ListKind
 
 from .. import actions as act
 from ..draft import Draft, Source
@@ -41,6 +41,10 @@ def count_mismatch(src: Source, d: Draft) -> str | None:
         return None
     removed = {k for r in d.actions if r.action is ActionKind.REMOVE and not r.targets for k in r.entities} \
         if removals_beside_listing(d.drafts) else set()
+    if not removed and len(d.actions) > 1 and any(a.action is ActionKind.IMPOSE and not a.targets and a.entities
+                                                  for a in d.actions):
+        # a listing and a removal of an earlier notice's entities, each from an annex of its own (``annex_parts``)
+        removed = {k for r in d.actions if r.action is ActionKind.REMOVE for k in r.entities}
     if removed and sum(e.key not in removed for e in d.entities) == stated:
         return None  # the listing's count; the removal beside it names its own
     return f"parsed {len(d.entities)} entities, notice states {stated}"
@@ -110,6 +114,20 @@ def unread_part_of_measures(src: Source, d: Draft) -> str | None:
             if m is not None:
                 return f"{x.action.value} of \"{src.text[m.start():m.end()]}\" of a listing's measures only{LEFT_OUT}"
     return None
+
+
+# "工作机制决定终止调查，不将该企业列入不可靠实体清单": an investigation ended with no listing. No step reads it (the engine
+# holds no end of an investigation), so the entity would show under investigation for good: for a person to read
+# (session 25, parse25: before, the negated 列入 read as a listing of nobody).
+INVESTIGATION_ENDED_RE = re.compile(r"(?:终止|结束)[^。；;\n]{0,16}?调查")
+
+
+def unread_investigation_end(src: Source, d: Draft) -> str | None:
+    """A UEL notice that ends an investigation (INVESTIGATION_ENDED_RE) and reads no step: left out for review."""
+    if d.drafts or d.qa or d.context_list is not ListKind.UEL or "调查" not in d.operative:
+        return None
+    m = INVESTIGATION_ENDED_RE.search(d.operative)
+    return None if m is None else f"an investigation ended (\"{m.group(0)}\") is not read{LEFT_OUT}"
 
 
 ITEM_MEASURES_RE = re.compile(r"[^。;；]{0,60}?措施")

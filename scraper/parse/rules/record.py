@@ -15,6 +15,7 @@ from ..dates import (
 )
 from ..draft import Draft, Source
 from ..textnorm import NUM, to_int
+from ..textnorm import fold as fold_text
 from .named import (
     ANAPHOR,
     ANNEX,
@@ -39,10 +40,13 @@ def action_records(src: Source, d: Draft) -> list[ActionRecord]:
     drafts = dedupe_actions(d.drafts) if len(d.drafts) > 1 else d.drafts  # one has nothing to be merged with
     keys: tuple[str, ...] | None = None  # made for the first draft that names them (a listing does not)
     beside = removals_beside_listing(drafts)
+    parts = annex_parts(src, d, drafts) if len(drafts) > 1 else None
     out = []
     for x in drafts:
         action = x.action
-        if action is ActionKind.REMOVE and not x.targets and x in beside:
+        if parts is not None and x in parts:
+            names = parts[x]
+        elif action is ActionKind.REMOVE and not x.targets and x in beside:
             named = removal_named(src, x)  # its own clause's names: never the annex the listing reads
             if not named:
                 continue  # names that could not be read: the notice's count warns, nothing is removed
@@ -78,6 +82,38 @@ def action_records(src: Source, d: Draft) -> list[ActionRecord]:
                    ActionRecord(action, x.list, x.targets, x.effective, x.until, x.duration, names, x.text,
                                 extends_by=x.extends_by))
     return out
+
+
+# "（见附件1）", "（名单见附件二）": which of a notice's numbered annexes a step's entities are in.
+ANNEX_NUMBER_RE = re.compile(r"见附件\s*([1-9一二三四五六七八九])\s*\)")
+CN_ORDINALS = "一二三四五六七八九"
+
+
+def annex_parts(src: Source, d: Draft, drafts: list[Any]) -> dict[Any, tuple[str, ...]] | None:
+    """The entity keys of each step that points to one of the notice's numbered annexes, when a listing (no targets) and a
+    removal each point to their own ("一、将甲公司等3家美国实体列入…（见附件1）…二、…将上述2家美国实体移出…（见附件2）"):
+    annex N is the N-th run of annex lines numbered from 1. Else None (session 25, parse25: the 3 listed were read as
+    removed with the 2, and the listing as listing the 2 removed)."""
+    if "附件2" not in src.folded and "附件二" not in src.folded:
+        return None
+    pointed = {}
+    for x in drafts:
+        if (x.action is ActionKind.IMPOSE and not x.targets) or x.action is ActionKind.REMOVE:
+            m = ANNEX_NUMBER_RE.search(fold_text(x.text))
+            if m is None:
+                return None
+            pointed[x] = int(m.group(1)) if m.group(1).isdigit() else CN_ORDINALS.index(m.group(1)) + 1
+    kinds = {x.action for x in pointed}
+    if len(kinds) < 2 or len(set(pointed.values())) != len(pointed):
+        return None
+    runs: list[list[str]] = []
+    for e in d.entities:
+        if e.n == 1 or not runs:
+            runs.append([])
+        runs[-1].append(e.key)
+    if any(n > len(runs) for n in pointed.values()) or len(runs) != len(pointed):
+        return None
+    return {x: tuple(runs[n - 1]) for x, n in pointed.items()}
 
 
 # "公告2026年第12号附件所列第3、5、8、11、17项实体", "附件中第7项": a step on some lines of an earlier notice's annex, named by

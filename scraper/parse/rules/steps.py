@@ -11,7 +11,7 @@ from storage.records import ActionKind, ListKind, NoticeRef
 from .. import actions as act
 from .. import entities as ent
 from ..draft import Draft, Ref, Source
-from ..textnorm import fold
+from ..textnorm import NUM, fold
 from .named import GOODS_RE, NAME, measure_object, sentence_start
 
 # "…第72号自…起停止适用": a notice ceasing to apply (``suspenders_restored``).
@@ -162,12 +162,26 @@ def on_goods(src: Source, d: Draft) -> list[act.ActionDraft]:
         return drafts
     for x in drafts:
         if not x.targets and (x.action is ActionKind.INVESTIGATE or x.action is ActionKind.MEASURE) \
-                and _names_goods(x.text):
+                and _names_goods(x.text) or _items_moved(x):
             break
     else:
         return drafts  # (nearly every text: no list is made)
-    return [x for x in drafts if x.targets or (x.action is not ActionKind.INVESTIGATE and x.action is not ActionKind.MEASURE)
-            or not _names_goods(x.text)]
+    return [x for x in drafts if not _items_moved(x) and (
+        x.targets or (x.action is not ActionKind.INVESTIGATE and x.action is not ActionKind.MEASURE)
+        or not _names_goods(x.text))]
+
+
+# "将“…惯性测量单元”等3项物项移出《中华人民共和国两用物项出口管制清单》": items put on or taken off the dual-use items list,
+# no entity (session 25, parse25: a removal of nobody on no list, its annex's item names read as 3 entities).
+ITEMS_COUNTED_RE = re.compile(rf"等\s*{NUM}\s*项\s*(?:物项|物品|产品|技术)")
+
+
+def _items_moved(x: act.ActionDraft) -> bool:
+    """Whether ``x`` lists or removes items ("等3项物项", "…的物项") on no list of entities."""
+    if (x.action is not ActionKind.REMOVE and x.action is not ActionKind.IMPOSE) or x.list is not None or x.targets:
+        return False
+    folded = fold(x.text)  # counted items, or an annex title naming them ("附件：…2. 移出清单的物项")
+    return "项" in folded and ITEMS_COUNTED_RE.search(folded) is not None or GOODS_RE.search(folded.strip()) is not None
 
 
 def _names_goods(text: str) -> bool:
