@@ -16,6 +16,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from storage.frozen import quick_init
 
 from .dates import Stamp, parse_stamp
+from .lazyre import lazy_compile
 from .select import css, css_first
 
 Container = tuple[str, LexborNode] | tuple[None, None]  # (selector, body node), or none found
@@ -41,12 +42,12 @@ OTHER_CONTAINERS = ", ".join(CONTAINER_SELECTORS[1:])
 MOFCOM_CONTAINERS = CONTAINER_SELECTORS[1:4]
 NEWS_CONTAINERS = frozenset(CONTAINER_SELECTORS[CONTAINER_SELECTORS.index("[itemprop=articleBody]") :])
 META_NAMES = {"articletitle": "title", "pubdate": "pubdate", "sitename": "site", "og:title": "og_title"}
-SCRIPT_RE = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-SCRIPT_OPEN_RE = re.compile(r"<(?:script|style|noscript|template)\b", re.IGNORECASE)
-COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
+SCRIPT_RE = lazy_compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+SCRIPT_OPEN_RE = lazy_compile(r"<(?:script|style|noscript|template)\b", re.IGNORECASE)
+COMMENT_RE = lazy_compile(r"<!--.*?-->", re.DOTALL)
 BLOCK_NAMES = ("br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tbody", "ul", "ol", "section",
                "article", "hr", "dt", "dd", "dl", "blockquote", "pre", "center")
-BLOCK_TAG_RE = re.compile(r"<\s*/?\s*(?:" + "|".join(BLOCK_NAMES) + r")\b[^>]*>", re.IGNORECASE)
+BLOCK_TAG_RE = lazy_compile(r"<\s*/?\s*(?:" + "|".join(BLOCK_NAMES) + r")\b[^>]*>", re.IGNORECASE)
 # A block tag as Lexbor writes one (lower-case name, each attribute ' name="value"' with <, > and " escaped in
 # the value), without its < and >: every such body is one BLOCK_TAG_RE matches. PLAIN_BLOCK_BODIES: those
 # without attributes (most tags of a body of paragraphs), found in a set instead of by the regex.
@@ -54,30 +55,30 @@ BLOCK_BODY_RE = re.compile(r"/?(?:" + "|".join(BLOCK_NAMES) + r")(?: [^\s\"'<>/=
 PLAIN_BLOCK_BODIES = frozenset(BLOCK_NAMES + tuple("/" + name for name in BLOCK_NAMES))
 # The tags of a body of paragraphs, as Lexbor writes them, but for the container's own opening tag.
 PARAGRAPH_TAGS = ("</p>", "<p>", "<br>", "</div>")
-UNCLOSED_TAG_RE = re.compile(r"<[^<>]*+<")  # a "<" followed by another before any ">" (no backtracking: none can help)
-CELL_END_RE = re.compile(r"<\s*/\s*t[dh]\s*>", re.IGNORECASE)
+UNCLOSED_TAG_RE = lazy_compile(r"<[^<>]*+<")  # a "<" followed by another before any ">" (no backtracking: none can help)
+CELL_END_RE = lazy_compile(r"<\s*/\s*t[dh]\s*>", re.IGNORECASE)
 # A data table's row stays one line: paragraphs and breaks inside its cells ("<td><p>斯凯迪奥公司</p></td>")
 # are spaces, not line breaks. A data row: two cells or more, no table inside (a row with no other row or
 # table tag before its end); a data cell: a few blocks. A layout table's cells keep their lines.
-ROW_RE = re.compile(r"<\s*tr\b[^>]*>(?:(?!<\s*/?\s*(?:tr|table)\b).)*<\s*/\s*tr\s*>", re.IGNORECASE | re.DOTALL)
-CELL_RE = re.compile(r"<\s*t[dh]\b[^>]*>.*?<\s*/\s*t[dh]\s*>", re.IGNORECASE | re.DOTALL)
+ROW_RE = lazy_compile(r"<\s*tr\b[^>]*>(?:(?!<\s*/?\s*(?:tr|table)\b).)*<\s*/\s*tr\s*>", re.IGNORECASE | re.DOTALL)
+CELL_RE = lazy_compile(r"<\s*t[dh]\b[^>]*>.*?<\s*/\s*t[dh]\s*>", re.IGNORECASE | re.DOTALL)
 CELL_BLOCKS_MAX = 6  # block tags of a data cell ("<p>中文名</p><p>（English）</p>", a "<br>" or two)
-TAG_RE = re.compile(r"<[^>]*>")
+TAG_RE = lazy_compile(r"<[^>]*>")
 # A red header served as an image whose alt text is the notice's number ("<img … alt=\"商务部公告2026年第101号\">"): the
 # alt text is a line of the text (session 24, parse24: the notice was keyed DOC-… as "other", its number lost).
-IMG_NUMBER_RE = re.compile(r"<img\b[^>]*?\balt\s*=\s*[\"']([^\"'<>]{2,40}?(?:公告|令)[^\"'<>]{0,20}?号)\s*[\"'][^>]*>", re.IGNORECASE)
+IMG_NUMBER_RE = lazy_compile(r"<img\b[^>]*?\balt\s*=\s*[\"']([^\"'<>]{2,40}?(?:公告|令)[^\"'<>]{0,20}?号)\s*[\"'][^>]*>", re.IGNORECASE)
 # The info line of a page without a PubDate meta: "发布时间：2025-11-06&nbsp;&nbsp;来源：…" (exportcontrol mirror).
-INFO_STAMP_RE = re.compile(r"发布(?:时间|日期)\s*[:：]\s*(?P<stamp>\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2})?|"
+INFO_STAMP_RE = lazy_compile(r"发布(?:时间|日期)\s*[:：]\s*(?P<stamp>\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2})?|"
                            r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
 # The article's own heading (the title over its info line), not a logo's h1: where its "发布时间：" is found.
-ARTICLE_HEADING_RE = re.compile(
+ARTICLE_HEADING_RE = lazy_compile(
     r"""<h1\b(?![^>]*logo)|\bid\s*=\s*["']?News_Body_Title|\bclass\s*=\s*["'][^"']*\b(?:detail-title|news-title|art-title|"""
     r"""article-title|artTitle|title-main)\b""", re.IGNORECASE)
-BLANK_LINES_RE = re.compile(r"\n\s*\n+")
+BLANK_LINES_RE = lazy_compile(r"\n\s*\n+")
 # BLANK_LINES_RE where line breaks are the only blanks next to a line break: a run of three or more (a run
 # of two is what it is replaced with), found from its literal start instead of trying at every "\n".
 EXTRA_BREAKS_RE = re.compile(r"\n\n\n+")
-CELL_SPACE_RE = re.compile(r"[ ]*\t[ ]*")
+CELL_SPACE_RE = lazy_compile(r"[ ]*\t[ ]*")
 FILING_BLOCK_RE = re.compile(r"【\s*(?:发布单位|发布文号|发文日期|成文日期)\s*】")
 
 

@@ -10,27 +10,27 @@ corrections are not all read this way gives none: the correction then stays a lo
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from storage.records import EntityRecord, NoticeRef
 
 from .dates import effective_in
 from .entities import cached_key, split_name
+from .lazyre import lazy_compile
 from .textnorm import fold
 
-CORRECTION_TITLE_RE = re.compile(r"更正|勘误")
+CORRECTION_TITLE_RE = lazy_compile(r"更正|勘误")
 # one correction: [第N项][…]["原(为)"]“old”[有误][，][现]更正为“new”
 # the verb: 更正为, 现予更正为, 应为, 修改为 ("“Harbor Dynamic Systems”有误，应为“Harbor Dynamics Systems”")
 VERB = r"(?:现)?\s*(?:予以|予)?\s*(?:更正为|修改为|应为)"
-PAIR_RE = re.compile(
+PAIR_RE = lazy_compile(
     r"(?:第\s*(?P<n>\d{1,3})\s*项[^“”。；;]{0,24}?)?(?:原为|原)?“(?P<old>[^“”]{2,120})”\s*(?:仍|亦|也)?\s*(?:有误)?\s*[，,]?\s*"
     + VERB + r"\s*[:：]?\s*“(?P<new>[^“”]{2,120})”")
-CORRECTED_RE = re.compile(VERB)
+CORRECTED_RE = lazy_compile(VERB)
 # a Chinese name alone is a name only where the sentence says so: an item number before it, or "名称" just before the
 # quote ("第2项实体中文名称“…”有误"); "正文中的“6家美国实体”更正为“…”" and a corrected date clause are no names
-NAMED_RE = re.compile(r"名称[^“”。；;，,]{0,6}$")
-ITEM_RE = re.compile(r"^\s*(?P<n>\d{1,3})\s*[.、．]\s*")  # "7. 三菱重工…" quoted with its annex number
+NAMED_RE = lazy_compile(r"名称[^“”。；;，,]{0,6}$")
+ITEM_RE = lazy_compile(r"^\s*(?P<n>\d{1,3})\s*[.、．]\s*")  # "7. 三菱重工…" quoted with its annex number
 
 
 def is_correction(title: str | None) -> bool:
@@ -77,7 +77,7 @@ def corrected_entities(text: str) -> tuple[EntityRecord, ...]:
 
 # the corrected notice named by its day and title, not its number: "商务部2026年7月15日发布的《关于将…的公告》附件第1项…",
 # "7月15日发布的《…》" (the year of the correction's own date, or the year before for a later month and day)
-DATED_TITLE_RE = re.compile(r"(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:发布|公布|印发)的?"
+DATED_TITLE_RE = lazy_compile(r"(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:发布|公布|印发)的?"
                             r"\s*《(?P<title>[^《》]{4,200})》")
 
 
@@ -105,7 +105,7 @@ def dated_reference(text: str, published: date | None) -> NoticeRef | None:
 
 
 # a text about a list notice's names: what an erratum of a listing speaks of ("…名单的公告》附件第1项", "清单")
-LIST_WORD_RE = re.compile(r"名单|清单|反制|附件")
+LIST_WORD_RE = lazy_compile(r"名单|清单|反制|附件")
 
 
 def unkeyed(text: str) -> bool:
@@ -119,9 +119,9 @@ def unkeyed(text: str) -> bool:
 # a corrected effective date of the notice corrected: its effective clause quoted and corrected ("商务部公告2026年第31号
 # 中“本公告自公布之日起正式实施”有误，应为“本公告自2026年7月16日12时01分起正式实施”", "…现更正为“本公告自…起施行”"), or its
 # date named and corrected ("…的生效日期有误，现更正为2026年7月16日")
-CLAUSE_RE = re.compile(r"“(?P<old>[^“”]{0,40}(?:实施|施行|生效)[^“”]{0,6})”\s*(?:仍|亦|也)?\s*有误\s*[，,]?\s*" + VERB
+CLAUSE_RE = lazy_compile(r"“(?P<old>[^“”]{0,40}(?:实施|施行|生效)[^“”]{0,6})”\s*(?:仍|亦|也)?\s*有误\s*[，,]?\s*" + VERB
                        + r"\s*[:：]?\s*“(?P<new>[^“”]{0,60}自[^“”]{4,40}起\s*(?:正式)?\s*(?:实施|施行|生效)[。]?)”")
-DATE_WORD_RE = re.compile(r"(?:生效|实施|施行)(?:日期|时间)\s*(?:仍|亦|也)?\s*有误\s*[，,]?\s*" + VERB
+DATE_WORD_RE = lazy_compile(r"(?:生效|实施|施行)(?:日期|时间)\s*(?:仍|亦|也)?\s*有误\s*[，,]?\s*" + VERB
                           + r"\s*[:：]?\s*(?P<new>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*\d{1,2}\s*[时:点]\s*"
                           r"(?:\d{1,2}\s*分?)?)?)")
 
@@ -141,8 +141,8 @@ def corrected_effective(text: str, published: date | None) -> str | None:
 
 # an entry deleted from the corrected notice's annex as listed in error ("误将先锋遥感公司…列入，现予更正：删除该附件第6项",
 # "附件…第6项“…”系误列，现予删除"): the items by number, which the engine finds in the corrected notice's annex
-ERROR_RE = re.compile(r"误将|误列|错误列入|不应列入")
-DELETED_RE = re.compile(r"删除\s*(?:该|上述)?\s*(?:附件)?[^，,。；;“”]{0,16}?第\s*(?P<a>\d{1,3})\s*项"
+ERROR_RE = lazy_compile(r"误将|误列|错误列入|不应列入")
+DELETED_RE = lazy_compile(r"删除\s*(?:该|上述)?\s*(?:附件)?[^，,。；;“”]{0,16}?第\s*(?P<a>\d{1,3})\s*项"
                         r"|第\s*(?P<b>\d{1,3})\s*项(?:“[^“”]{2,120}”)?[^，,。；;]{0,6}?系误列\s*[，,]?\s*(?:现)?\s*(?:予以|予)?\s*删除")
 
 

@@ -15,19 +15,20 @@ from storage.periods import add_years as add_years
 from storage.periods import period_end as period_end
 from storage.vocabulary import BEIJING
 
+from .lazyre import lazy_compile
 from .textnorm import MD, NUM, YEAR, to_int
 
 DATE_RE = re.compile(rf"(?P<y>{YEAR})\s*年\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日")
-TIME_SUFFIX_RE = re.compile(r"\s*(?P<h>\d{1,2})\s*[时:点]\s*(?P<mi>\d{1,2})?\s*分?")
+TIME_SUFFIX_RE = lazy_compile(r"\s*(?P<h>\d{1,2})\s*[时:点]\s*(?P<mi>\d{1,2})?\s*分?")
 ISO_DT_RE = re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?:[ T]+(?P<h>\d{1,2}):(?P<mi>\d{2}))?")
-STANDALONE_DATE_RE = re.compile(rf"^\s*{YEAR}\s*年\s*{MD}\s*月\s*{MD}\s*日\s*$")
+STANDALONE_DATE_RE = lazy_compile(rf"^\s*{YEAR}\s*年\s*{MD}\s*月\s*{MD}\s*日\s*$")
 # Each alternative opens with a literal, so sre scans for their first characters alone.
 FILING_DATE_RE = re.compile(r"【\s*(?:发文|成文|发布)日期\s*】\s*([^\n【]+)|发文日期\s*:\s*([^\n]+)|成文日期\s*:\s*([^\n]+)")
 # 自公布之日起 / 自即日起 -> the published date.
 FROM_PUBLICATION_RE = re.compile(r"自\s*(?:公布|发布|印发|公告)\s*之\s*日\s*起|自\s*即\s*日\s*起")
 # "自发布之日起30日后施行", "自公布之日起三个月后施行": a delay after the publication day, counted as the
 # notices count a period (the publication day is its first day: 30日后 -> published + 30 days).
-AFTER_PUBLICATION_RE = re.compile(rf"\s*(?:满\s*)?(?P<n>{NUM})\s*(?P<unit>天|日|个月|年|周)\s*(?:后|以后|之后)")
+AFTER_PUBLICATION_RE = lazy_compile(rf"\s*(?:满\s*)?(?P<n>{NUM})\s*(?P<unit>天|日|个月|年|周)\s*(?:后|以后|之后)")
 # The hour in digits, or 零 ("自2026年11月10日零时起": midnight); the minute in digits ("12时01分").
 FROM_DATE_RE = re.compile(
     rf"(?:自|从|于)\s*(?P<date>(?P<y>{YEAR})\s*年\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日)"
@@ -35,22 +36,23 @@ FROM_DATE_RE = re.compile(
 )
 # "本公告2026年12月1日起正式实施", "商务部决定，2026年12月1日起停止执行…": the same with no 自 before the day (session 24,
 # parse24: the publication day was taken); looked for only where FROM_DATE_RE finds nothing and a "日起" or "时起" is.
-BARE_FROM_DATE_RE = re.compile(
+BARE_FROM_DATE_RE = lazy_compile(
     rf"(?<![\d〇○零一二三四五六七八九O])(?P<date>(?P<y>{YEAR})\s*年\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日)"
     rf"(?P<time>\s*(?P<h>\d{{1,2}}|零)\s*[时:点]\s*(?:(?P<mi>\d{{1,2}})\s*分?)?)?\s*起"
 )
 # "暂停期限自2025年11月10日至2026年11月10日": a period's first day, with no 起 after it.
-FROM_TO_RE = re.compile(rf"自\s*(?P<y>{YEAR})\s*年\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日\s*至")
-FROM_MONTH_DAY_RE = re.compile(rf"(?:自|从)\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日\s*起")
+FROM_TO_RE = lazy_compile(rf"自\s*(?P<y>{YEAR})\s*年\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日\s*至")
+FROM_MONTH_DAY_RE = lazy_compile(rf"(?:自|从)\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日\s*起")
 OWN_EFFECTIVE_RE = re.compile(
     r"本(?:公告|决定|令|规定|办法|通知)?[^。\n]{0,40}?(?:实施|施行|生效|执行)"
     # "现予公布，自公布之日起施行" (orders); a clause that is only "自…起施行"
     r"|(?:^|(?<=[。\n,，;；]))\s*自[^。\n,，]{0,30}?起\s*(?:正式)?(?:实施|施行|生效)",
     re.MULTILINE,
 )
-MONTH_DAY_RE = re.compile(rf"(?<![年\d])(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日")
+MONTH_DAY_RE = lazy_compile(rf"(?<![年\d])(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日")
 # "90天", "一年", "三个月", "一年半" (``period_of`` reads it as months), "一周年" (a year, not a week), and a second
-# part after years or months: "1年零3个月", "一年又三个月", "1年3个月" (months), "1年零15天" (days more).
+# part after years or months: "1年零3个月", "一年又三个月", "1年3个月" (months), "1年零15天" (days more). This one and
+# HALF_YEAR_RE are compiled at import, not on first use (lazyre): actions tells their matches by ``m.re is``.
 DURATION_RE = re.compile(rf"(?:为期\s*)?(?P<n>{NUM})\s*(?P<unit>天|日|个月|周年|年|周)(?P<half>半)?"
                          rf"(?:(?<=[年月])\s*(?:零|又|加)?\s*(?P<n2>{NUM})\s*(?P<unit2>个月|天|日))?")
 # "半年", with DURATION_RE's groups; looked for only where "半" is (rare: a second pattern costs less than a

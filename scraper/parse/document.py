@@ -29,13 +29,14 @@ from .index import (
     parse_index,
     unwrap_jsonp,
 )
+from .lazyre import lazy_compile
 from .notice import parse_text
 
 HTML_SNIFF_RE = re.compile(r"^\s*(?:<!doctype|<html|<head|<body|<meta|<div|<p\b|<table|<!--|<\?xml|<title|<script|<span|<section|<ul|<ol|<li|<a\s|<h[1-6])", re.IGNORECASE)
 TAG_COUNT_RE = re.compile(r"</?(?:p|div|br|span|a|td|table|body|html|ul|li)\b", re.IGNORECASE)
 INDEX_LINK_MIN = 3
 # Article links: "art_<32 hex>", "/article/", ".shtml" (the literals are checked before the regex).
-ART_HASH_RE = re.compile(r"art_[0-9a-f]{32}")
+ART_HASH_RE = lazy_compile(r"art_[0-9a-f]{32}")
 # A captured text inside an envelope ("=====BEGIN ORIGINAL TEXT…=====" … "=====END…=====").
 ENVELOPE_BEGIN_RE = re.compile(r"^={3,}[^\n]*BEGIN[^\n]*={3,}[ \t]*\n", re.MULTILINE)
 ENVELOPE_END_RE = re.compile(r"^={3,}[^\n]*END[^\n]*={3,}[ \t]*$", re.MULTILINE)

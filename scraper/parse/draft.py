@@ -20,6 +20,7 @@ from storage.records import ActionRecord, EntityRecord, ListKind, NoticeKind, No
 
 from .actions import ActionDraft
 from .dates import Stamp
+from .lazyre import lazy_compile
 from .number import OwnNumber, filing_number, find_own_number
 from .qa import QUESTION_RE, clean_title
 from .textnorm import clean, clean_and_fold, fold
@@ -29,7 +30,7 @@ HEAD_MAX = 15
 # A comma of prose: one not inside an English name ("Vanguard Tactical Systems, Inc.": a company's suffix after it), or a
 # full stop written "." after a Chinese character. A title naming an English company holds neither, and is still a
 # heading (session 23, parse23: such a title was read as body, and the notice's number in it not found).
-PROSE_COMMA_RE = re.compile(r"(?<![A-Za-z.]),|,(?!\s*(?:Inc|LLC|L\.L\.C|Ltd|Limited|Co\b|Corp|L\.?P\b|PLC|S\.A|GmbH|AG\b|KK\b|N\.V|B\.V|Pty))"
+PROSE_COMMA_RE = lazy_compile(r"(?<![A-Za-z.]),|,(?!\s*(?:Inc|LLC|L\.L\.C|Ltd|Limited|Co\b|Corp|L\.?P\b|PLC|S\.A|GmbH|AG\b|KK\b|N\.V|B\.V|Pty))"
                             r"|[\u4e00-\u9fff]\.")
 CJK_CHAR_RE = re.compile(r"[\u4e00-\u9fff]")
 
@@ -46,7 +47,7 @@ def prose_commas(s: str) -> bool:
 # simplified first by ``clean``; folded: the colon is ASCII). Not "公告如下": a notice's own "现将有关事项
 # 公告如下：" opens its clauses, which may name other notices first; nor "全文公布如下" (a notice giving a text
 # of its own).
-REPRINT_LEAD_RE = re.compile(
+REPRINT_LEAD_RE = lazy_compile(
     r"(?:(?:全文|原文)(?:转载|转发|刊登|照登|)(?:如下|见下|)|(?:内容|详情|正文)(?:如下|见下)"
     r"|以下(?:为|是)[^\n,。]{0,20}?(?:全文|原文|内容)|(?:转载|转发|照登)如下)[ \t]*[:。]?[ \t]*$")
 # Every REPRINT_LEAD_RE match ends its words with one of these marks, after one of its characters (全文, 原文,

@@ -17,25 +17,26 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from storage.records import IndexLink
 
 from .dates import make_date
+from .lazyre import lazy_compile
 
 # "(?:^|/)art/\d{4}/art_[0-9a-f]{32}\.html", written to open with a literal: its "a" not after a character but "/"
 # (the lookbehind), so sre scans for an "a" instead of trying the alternation at every place of the href.
-ART_LINK_RE = re.compile(r"a(?<![^/]a)rt/\d{4}/art_[0-9a-f]{32}\.html")
-OLD_ART_LINK_RE = re.compile(r"/article/[\w/]+/\d{6}/\d+\.s?html")
+ART_LINK_RE = lazy_compile(r"a(?<![^/]a)rt/\d{4}/art_[0-9a-f]{32}\.html")
+OLD_ART_LINK_RE = lazy_compile(r"/article/[\w/]+/\d{6}/\d+\.s?html")
 # TRS sites (www.mfa.gov.cn): …/fzcqdcs/202412/t20241217_11494912.shtml
-TRS_ART_LINK_RE = re.compile(r"(?:^|/)\d{6}/t\d{8}_\d+\.s?html?$")
-ARTICLE_URL_RE = re.compile(r"/art/\d{4}/art_[0-9a-f]{32}\.html$|/\d{6}/t\d{8}_\d+\.s?html?$|/article/[\w/]+/\d{6}/\d+\.s?html$")
-LINK_DATE_RE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
-INDEX_URL_RE = re.compile(r"/(?:index(?:_\d+)?\.s?html?)?$|/api-gateway/|/(?:zwgk/zcfb|xwfb/xwfyrth|flzc/gzjgfxwj|zcfb/blgg)")
+TRS_ART_LINK_RE = lazy_compile(r"(?:^|/)\d{6}/t\d{8}_\d+\.s?html?$")
+ARTICLE_URL_RE = lazy_compile(r"/art/\d{4}/art_[0-9a-f]{32}\.html$|/\d{6}/t\d{8}_\d+\.s?html?$|/article/[\w/]+/\d{6}/\d+\.s?html$")
+LINK_DATE_RE = lazy_compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+INDEX_URL_RE = lazy_compile(r"/(?:index(?:_\d+)?\.s?html?)?$|/api-gateway/|/(?:zwgk/zcfb|xwfb/xwfyrth|flzc/gzjgfxwj|zcfb/blgg)")
 # A plain path: ASCII segments none of which is empty or starts with a dot (so no "." or ".." to
 # resolve and no "//" to read as a host), and nothing urlsplit reads or drops (scheme, ;params,
 # ?query, #fragment, blanks, controls). Rooted ("/a/b.html"), or relative ("./a/b.html", "a/b.html").
 PLAIN_SEGMENTS = r"[A-Za-z0-9_~%\-][A-Za-z0-9_~%.\-]*(?:/[A-Za-z0-9_~%\-][A-Za-z0-9_~%.\-]*)*/?"
-PLAIN_HREF_RE = re.compile(rf"(?P<rooted>/)(?:{PLAIN_SEGMENTS})?|(?:\./)?{PLAIN_SEGMENTS}")
+PLAIN_HREF_RE = lazy_compile(rf"(?P<rooted>/)(?:{PLAIN_SEGMENTS})?|(?:\./)?{PLAIN_SEGMENTS}")
 # A plain http(s) base: an ASCII host (no userinfo, no IPv6 brackets), then plain directory segments (as above)
 # and a last segment, then anything after "?" or "#" but the blanks urlsplit removes. urljoin keeps such a host
 # as written and its directory as it is: what it makes of "/" and "./" on the base is cut from it.
-PLAIN_BASE_RE = re.compile(r"(?P<root>https?://[A-Za-z0-9.:\-]+)(?:(?P<dir>(?:/[A-Za-z0-9_~%\-][A-Za-z0-9_~%.\-]*)*/)"
+PLAIN_BASE_RE = lazy_compile(r"(?P<root>https?://[A-Za-z0-9.:\-]+)(?:(?P<dir>(?:/[A-Za-z0-9_~%\-][A-Za-z0-9_~%.\-]*)*/)"
                            r"[A-Za-z0-9_~%.\-]*)?(?:[?#][^\t\n\r]*)?")
 DATE_HOLDERS = {"li", "tr", "dd", "p", "td"}
 # A JSON body wrapped in a JSONP callback ("jQuery1124…_1764630000000({…});", "/**/cb({…})", "typeof cb === 'function'

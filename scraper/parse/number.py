@@ -17,14 +17,15 @@ from operator import itemgetter
 from storage.frozen import quick_init
 from storage.records import ListKind, NoticeKind, NoticeRef
 
+from .lazyre import lazy_compile
 from .textnorm import NUM, YEAR, despace, fold, to_int
 
 UEL_NAME = "不可靠实体清单工作机制"
 CO_ISSUER = r"(?:海关总署|国家[\u4e00-\u9fff]{2,8}?(?:委员会|委|总局|局|署)|[\u4e00-\u9fff]{1,6}部|[\u4e00-\u9fff]{2,6}总局)"
-CO_ISSUER_RE = re.compile(CO_ISSUER)
+CO_ISSUER_RE = lazy_compile(CO_ISSUER)
 # "、第56号", "和6号", "至第58号" (a range: every number from the one before to this one).
 MORE_NUMS = rf"(?P<more>(?:\s*(?:[、,和及与至]|以及)\s*(?:公告\s*|)(?:第\s*|){NUM}\s*号)*)"
-MORE_NUM_RE = re.compile(rf"({NUM})\s*号")
+MORE_NUM_RE = lazy_compile(rf"({NUM})\s*号")
 RANGE_MAX = 30  # "第55号至第58号" names 4 notices; a wider "range" is read as its two ends
 # "商务部公告2025年第21号", "商务部 海关总署公告…", "商务部令…", "不可靠实体清单工作机制公告2023年第1号",
 # bare "公告2025年第21号" / "2025年第21号公告" (references only).
@@ -33,7 +34,7 @@ RANGE_MAX = 30  # "第55号至第58号" names 4 notices; a wider "range" is read
 # turns the other places away at once; a second one on what follows there (a number without an issuer
 # opens with its year, "年…第" after it) turns away the dates and other numerals. Optional groups are
 # written "(?:X|)" here and below: sre runs that as a branch, cheaper than its repeat for "(?:X)?".
-YEAR_NUMBER_RE = re.compile(
+YEAR_NUMBER_RE = lazy_compile(
     r"(?=[中商不公令\s(\d〇○零一二三四五六七八九O])"
     rf"(?=中华|商务部|{UEL_NAME[:5]}|公告|令|[\s(]|{YEAR}\s*年\s*(?:度\s*|)第)"
     rf"(?:(?P<pre>(?:中华人民共和国|)商务部(?P<co>(?:\s*[、和]?\s*{CO_ISSUER})*)\s*(?P<pk>公告|令)"
@@ -43,6 +44,7 @@ YEAR_NUMBER_RE = re.compile(
 )
 # "不可靠实体清单工作机制公告〔2025〕7号", "〔2025〕5号和6号"; a ministry's number in the bracket form
 # ("商务部公告〔2026〕53号", mpre: its scheme is MOFCOM, or ORDER for 令, never the working mechanism's).
+# Compiled at import, not on first use (lazyre): find_references tells its matches by ``m.re is BRACKET_NUMBER_RE``.
 BRACKET_NUMBER_RE = re.compile(
     r"(?=[不中商\s〔\[【(])"
     rf"(?:(?P<pre>{UEL_NAME}\s*(?:公告|))"
@@ -254,7 +256,7 @@ def find_references(folded: str, clean: str, bare: str = "MOFCOM", skip: str | N
 
 # "商务部公告2025年第21号、第22号…其中，第22号公告相关措施已…停止执行…继续暂停实施第21号公告相关措施1年": a notice named again
 # without its year (session 24, parse24: no ref, so the answer read no step and was refused as cut short).
-YEARLESS_NOTICE_RE = re.compile(rf"(?<![\d年〕\]】)])第\s*(?P<n>{NUM})\s*号\s*公告")
+YEARLESS_NOTICE_RE = lazy_compile(rf"(?<![\d年〕\]】)])第\s*(?P<n>{NUM})\s*号\s*公告")
 
 
 def _yearless_notices(folded: str, clean: str, found: list[tuple[int, int, str, ListKind | None]],
@@ -278,7 +280,7 @@ def _yearless_notices(folded: str, clean: str, found: list[tuple[int, int, str, 
 
 # "暂停实施商务部令第6号": an order named without its year. MOFCOM numbers its orders by year (商务部令2020年
 # 第4号, 2025年第6号 and 第7号, 2026年第2号), so the number alone names no order for sure.
-YEARLESS_ORDER_RE = re.compile(rf"商务部\s*令\s*第\s*(?P<n>{NUM})\s*号")
+YEARLESS_ORDER_RE = lazy_compile(rf"商务部\s*令\s*第\s*(?P<n>{NUM})\s*号")
 ORDER_SERIES = KEY_PREFIX["ORDER"].rstrip("-")  # "MOFCOM-ORDER": a yearless reference's numbering
 
 
@@ -307,7 +309,7 @@ def _yearless_orders(folded: str, clean: str, keys: set[str], skip: str | None) 
     return out
 
 
-TITLE_BEFORE_RE = re.compile(r"《(?P<title>[^《》]{1,200})》\s*[(（]?\s*$")
+TITLE_BEFORE_RE = lazy_compile(r"《(?P<title>[^《》]{1,200})》\s*[(（]?\s*$")
 
 
 def _start(item: tuple[int, int, str, ListKind | None]) -> int:

@@ -22,17 +22,18 @@ from storage.records import ActionKind, NoticeKind, NoticeRecord, UnusablePage
 
 from .actions import LIST_KIND, LIST_WORD_RE, NOT_NOW_RE
 from .corrections import unkeyed
+from .lazyre import lazy_compile
 from .qa import first_item_only, told_only, unanswered
 from .rules.checks import LEFT_OUT
 from .textnorm import MD, YEAR
 
 BINARY_MAGIC = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\xd0\xcf\x11\xe0", b"\x1f\x8b", b"Rar!")
-CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+CONTROL_RE = lazy_compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 CONTROL_BYTES = bytes(range(0x00, 0x09)) + bytes(range(0x0E, 0x20)) + b"\x7f"
-NOT_FOUND_RE = re.compile(r"404\s*(?:Error|Not\s*Found)|抱歉[，,]?\s*您访问的页面不存在|页面不存在|页面未找到|找不到该页面", re.IGNORECASE)
+NOT_FOUND_RE = lazy_compile(r"404\s*(?:Error|Not\s*Found)|抱歉[，,]?\s*您访问的页面不存在|页面不存在|页面未找到|找不到该页面", re.IGNORECASE)
 NOT_FOUND_GATE = ("404", "页面")  # every NOT_FOUND_RE match holds one
-SSI_ERROR_RE = re.compile(r"\[an error occurred while processing this directive\]", re.IGNORECASE)
-BOT_RE = re.compile(
+SSI_ERROR_RE = lazy_compile(r"\[an error occurred while processing this directive\]", re.IGNORECASE)
+BOT_RE = lazy_compile(
     r"安全验证|访问验证|人机验证|滑动验证|请开启\s*JavaScript|请启用\s*JavaScript|请打开\s*JavaScript|enable\s+JavaScript"
     r"|__jsl_clearance|acw_sc__v2|_waf_|cdn_sec|验证码|访问过于频繁|请求过于频繁",
     re.IGNORECASE,
@@ -57,14 +58,14 @@ def _gate_regex(mark: str) -> re.Pattern[str]:
 
 
 BOT_GATE_AT = tuple((mark, _gate_regex(mark)) for mark in BOT_GATE_MARKS)
-COOKIE_SCRIPT_RE = re.compile(r"document\.cookie|window\.location(?:\.href)?\s*=|location\.reload", re.IGNORECASE)
-DISCLAIMER_RE = re.compile(r"免责声明|版权所有|不代表本网|转载.{0,10}注明|仅供参考|本网站")
-NOTICE_HINT_RE = re.compile(r"公告|决定|实体|名单|清单|答记者问|第\s*\d+\s*号")
+COOKIE_SCRIPT_RE = lazy_compile(r"document\.cookie|window\.location(?:\.href)?\s*=|location\.reload", re.IGNORECASE)
+DISCLAIMER_RE = lazy_compile(r"免责声明|版权所有|不代表本网|转载.{0,10}注明|仅供参考|本网站")
+NOTICE_HINT_RE = lazy_compile(r"公告|决定|实体|名单|清单|答记者问|第\s*\d+\s*号")
 SMALL_PAGE, TINY_PAGE, DISCLAIMER_MAX = 400, 40, 160
 COMMON_BLANKS = (" ", "\n", "\t", "\r", "\u3000", "\xa0")
 RARE_BLANKS = COMMON_BLANKS[2:]  # all but " " and "\n" (common_blanks)
 DOCUMENT_STARTS = ("<!doctype html", "<html")
-DOCUMENT_END_RE = re.compile(r"</html\s*>", re.IGNORECASE)
+DOCUMENT_END_RE = lazy_compile(r"</html\s*>", re.IGNORECASE)
 OPENING_BRACKETS, CLOSING_BRACKETS = "（(【〔《[", "）)】〕》]"
 # Each matches one bracket of its kind: a line's brackets counted in one call (a count call costs about as much).
 OPENING_BRACKET_RE, CLOSING_BRACKET_RE = (re.compile(f"[{re.escape(kind)}]") for kind in (OPENING_BRACKETS, CLOSING_BRACKETS))
@@ -80,18 +81,18 @@ NUMBERED_KINDS = (NoticeKind.ANNOUNCEMENT, NoticeKind.UEL_ANNOUNCEMENT, NoticeKi
 # Its two alternatives are searched one by one: each opens with a literal, which sre scans for at a few instructions a
 # character, where their union (a set of first characters) costs several times that.
 CLOSING_OWN_RE = re.compile(r"本\s*(?:公告|决定|令|规定|办法|通知)\s*(?:自|于)[^。\n]{0,40}?(?:实施|施行|生效|执行)")
-CLOSING_ORDER_RE = re.compile(r"现予公布\s*[，,]\s*自[^。\n]{0,30}?起\s*(?:实施|施行|生效)")
-CLOSING_CLAUSE_RE = re.compile(f"{CLOSING_OWN_RE.pattern}|{CLOSING_ORDER_RE.pattern}")
+CLOSING_ORDER_RE = lazy_compile(r"现予公布\s*[，,]\s*自[^。\n]{0,30}?起\s*(?:实施|施行|生效)")
+CLOSING_CLAUSE_RE = lazy_compile(f"{CLOSING_OWN_RE.pattern}|{CLOSING_ORDER_RE.pattern}")
 # A signature's date, after the body: a line that ends with a date and holds no clause of a sentence, opened by a
 # line break or by the end of the sentence before it (paragraphs run together): "2025年11月7日", "２０２５年２月４日",
 # "商务部 2025年4月9日", "…依法作出处理决定。不可靠实体清单工作机制（商务部代章）2024年9月24日". Not a label's
 # date ("【发文日期】2025年11月07日", "发布时间：…"), nor a sentence cut after a date ("自2025年11月10日").
-SIGNATURE_DATE_RE = re.compile(
+SIGNATURE_DATE_RE = lazy_compile(
     rf"(?:^|(?<=[。．.]))[^\S\n]*[^\n。，,：:【】\d自至起于从到年月日]{{0,24}}?{YEAR}\s*年\s*{MD}\s*月\s*{MD}\s*日[^\S\n]*$", re.MULTILINE)
 # Where a notice's body starts: its first sentence's end (a full stop, or an ASCII one before a blank).
-SENTENCE_END_RE = re.compile(r"[。．]|\.(?=\s)")
+SENTENCE_END_RE = lazy_compile(r"[。．]|\.(?=\s)")
 # Words of a Q&A title that announce a change to measures ("就暂停…措施答记者问", "就调整…措施答记者问").
-CHANGE_TITLE_RE = re.compile(r"暂停|调整|停止|恢复|延长|取消|解除")
+CHANGE_TITLE_RE = lazy_compile(r"暂停|调整|停止|恢复|延长|取消|解除")
 TAIL = 1024  # where </html> is looked for first: it ends the page
 HEAD = 4096  # bytes looked at for NUL bytes
 SAMPLE = 20000  # characters checked for undecodable and control characters
@@ -222,7 +223,7 @@ def unread_change(record: NoticeRecord) -> str | None:
 
 
 # "暂停期限届满后不再延长", "期满后，不再继续暂停": the measures are back when the suspension ends.
-EXPIRY_NO_EXTENSION_RE = re.compile(r"(?:届满|期满|到期)(?:之日)?后[，,\s]*(?:将|即)?不再(?:延长|延期|继续暂停|暂停)")
+EXPIRY_NO_EXTENSION_RE = lazy_compile(r"(?:届满|期满|到期)(?:之日)?后[，,\s]*(?:将|即)?不再(?:延长|延期|继续暂停|暂停)")
 
 
 def unread_expiry(record: NoticeRecord, text: str) -> str | None:

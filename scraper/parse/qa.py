@@ -13,43 +13,44 @@ import unicodedata
 from datetime import date
 
 from .dates import Stamp, make_date
+from .lazyre import lazy_compile
 
-QUESTION_RE = re.compile(r"^\s*(?:有记者问|记者问|记者|问)\s*[:：]", re.MULTILINE)
-ANSWER_RE = re.compile(r"^\s*答\s*[:：]", re.MULTILINE)
-SOURCE_LINE_RE = re.compile(
+QUESTION_RE = lazy_compile(r"^\s*(?:有记者问|记者问|记者|问)\s*[:：]", re.MULTILINE)
+ANSWER_RE = lazy_compile(r"^\s*答\s*[:：]", re.MULTILINE)
+SOURCE_LINE_RE = lazy_compile(
     r"来源\s*[:：]\s*(?P<src>\S+)[^\n]*?(?P<y>\d{4})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?(?:\s+(?P<h>\d{1,2}):(?P<mi>\d{2}))?"
 )
-TIME_LINE_RE = re.compile(
+TIME_LINE_RE = lazy_compile(
     r"(?:发布时间|发布日期|发文时间|时间|日期)\s*[:：]\s*(?P<y>\d{4})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?(?:\s+(?P<h>\d{1,2}):(?P<mi>\d{2}))?"
 )
-LINE_RE = re.compile(r"[^\n]*\n?")
-INLINE_ANSWER_RE = re.compile(r"(?<=[?？。!！])\s*答\s*[:：]")
+LINE_RE = lazy_compile(r"[^\n]*\n?")
+INLINE_ANSWER_RE = lazy_compile(r"(?<=[?？。!！])\s*答\s*[:：]")
 # A question or an answer line as QUESTION_RE / ANSWER_RE match one (their blanks kept within the line):
 # one scan finds them, the lines between are not looked at.
-MARK_LINE_RE = re.compile(r"^[^\S\n]*(?:有记者问|记者问|记者|问|(答))[^\S\n]*[:：]", re.MULTILINE)
+MARK_LINE_RE = lazy_compile(r"^[^\S\n]*(?:有记者问|记者问|记者|问|(答))[^\S\n]*[:：]", re.MULTILINE)
 # A pattern that starts at a line's start ("^" in MULTILINE) is tried at every character; the same
 # pattern after a "\n", run on the text with a "\n" put before it, is tried at the line breaks alone
 # (sre jumps to its literal first character). A match's start there is the line's start in the text.
 BREAK = "\n"
-MARK_BREAK_RE = re.compile(BREAK + MARK_LINE_RE.pattern[1:])
-ANSWER_BREAK_RE = re.compile(BREAK + ANSWER_RE.pattern[1:])
-QUESTION_BREAK_RE = re.compile(BREAK + QUESTION_RE.pattern[1:])
+MARK_BREAK_RE = lazy_compile(BREAK + MARK_LINE_RE.pattern[1:])
+ANSWER_BREAK_RE = lazy_compile(BREAK + ANSWER_RE.pattern[1:])
+QUESTION_BREAK_RE = lazy_compile(BREAK + QUESTION_RE.pattern[1:])
 # Every ANSWER_RE and INLINE_ANSWER_RE match ends with one (a text without it has no answer marker).
-ANSWER_MARK_RE = re.compile(r"答\s*[:：]")
+ANSWER_MARK_RE = lazy_compile(r"答\s*[:：]")
 # INLINE_ANSWER_RE from the character its look-behind asks for (group 1: its match). Searched from a
 # line's start, where no such character is before it, both find the same answer.
-PUNCT_ANSWER_RE = re.compile(r"[?？。!！](" + INLINE_ANSWER_RE.pattern.split(")", 1)[1] + ")")
+PUNCT_ANSWER_RE = lazy_compile(r"[?？。!！](" + INLINE_ANSWER_RE.pattern.split(")", 1)[1] + ")")
 
 
 # A press conference transcript marks its speakers instead: "记者：…" asks, "何咏前：…" answers. A
 # label is a name of a few Chinese characters (maybe after 商务部新闻发言人) at a line's start, or a reporter
 # of an outlet written in Latin letters ("CNBC记者：", "NHK记者：").
-SPEAKER_BREAK_RE = re.compile(BREAK + r"[^\S\n]*([\u4e00-\u9fff·]{2,12}|[A-Za-z]{2,12}[\u4e00-\u9fff]{0,6}记者)[^\S\n]*[:：]")
+SPEAKER_BREAK_RE = lazy_compile(BREAK + r"[^\S\n]*([\u4e00-\u9fff·]{2,12}|[A-Za-z]{2,12}[\u4e00-\u9fff]{0,6}记者)[^\S\n]*[:：]")
 NOT_SPEAKERS = frozenset({"来源", "类型", "分类", "时间", "日期", "发布时间", "附件", "主持人", "编辑", "责任编辑", "地址",
                           "电话", "网址", "注", "备注", "关键词", "标题", "文号"})
 
 
-TITLE_SPLIT_RE = re.compile(r"\s+[-|–—]\s+|_|｜")
+TITLE_SPLIT_RE = lazy_compile(r"\s+[-|–—]\s+|_|｜")
 TITLE_SPLIT_MARKS = "-|–—_｜"  # every TITLE_SPLIT_RE match holds one
 
 
@@ -200,7 +201,7 @@ def qa_key(published: date | None, title: str | None) -> str:
 
 # What two copies of one answer share, whatever the copy: letters, digits and Chinese characters (no
 # punctuation, blanks, widths or brackets: a paper sets them its own way).
-ANSWER_NOISE_RE = re.compile(r"[^0-9A-Za-z\u4e00-\u9fff]+")
+ANSWER_NOISE_RE = lazy_compile(r"[^0-9A-Za-z\u4e00-\u9fff]+")
 SAME_ANSWER_MIN = 40  # characters of answer below which two copies are too short to tell apart
 
 
@@ -225,13 +226,13 @@ def same_answer(one: str, other: str) -> bool | None:
 # 列入出口管制管控名单。", "商务部于2025年4月4日和9日，将28家美国实体列入…名单", "…发布公告，对一批美国实体采取了不可靠
 # 实体清单措施。", "…工作机制暂停了上述措施。": the background its decision follows. Not what a listing means now
 # ("…被列入…名单的15家美国实体相关措施已于…停止实施", "…可以将其移出关注名单", "…将…采取相应处理措施").
-TOLD_MEASURE_RE = re.compile(r"(?:发布了?公告|\d日)[^。；\n]{0,40}?将[^。；\n]{0,40}?列入[^。；\n]{0,20}?(?:名单|清单)"
+TOLD_MEASURE_RE = lazy_compile(r"(?:发布了?公告|\d日)[^。；\n]{0,40}?将[^。；\n]{0,40}?列入[^。；\n]{0,20}?(?:名单|清单)"
                              r"|采取了[^。；\n]{0,30}?措施|暂停了")
 LAST_SENTENCE_MARKS = ("。", "；", "\n")
 # An answer's numbered decisions ("一、停止执行…", "二、停止…"), each opening a line: tried at the line breaks
 # alone, on the text with a "\n" put before it (see MARK_BREAK_RE); FIRST_ITEM_MARKS: every first item holds one.
-FIRST_ITEM_RE = re.compile(BREAK + r"[^\S\n]*一[、.．]")
-SECOND_ITEM_RE = re.compile(BREAK + r"[^\S\n]*二[、.．]")
+FIRST_ITEM_RE = lazy_compile(BREAK + r"[^\S\n]*一[、.．]")
+SECOND_ITEM_RE = lazy_compile(BREAK + r"[^\S\n]*二[、.．]")
 FIRST_ITEM_MARKS = ("一、", "一.", "一．")
 
 

@@ -15,8 +15,10 @@ from typing import Any
 
 from storage.numerals import chinese_to_int
 
+from .lazyre import lazy_compile
+
 # Characters that only occur in traditional script and are common in these notices.
-TRADITIONAL_RE = re.compile("[實體單號務關於繼續暫復機構發佈國際術華經濟貿應當執財產轉讓與對這個們來時]")
+TRADITIONAL_RE = lazy_compile("[實體單號務關於繼續暫復機構發佈國際術華經濟貿應當執財產轉讓與對這個們來時]")
 FOLD_TABLE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 FOLD_TABLE.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20})
 YEAR_DIGITS = str.maketrans({"〇": "0", "○": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4",

@@ -9,6 +9,7 @@ from operator import itemgetter
 
 from storage.records import EntityRecord
 
+from ..lazyre import lazy_compile
 from ..textnorm import INVISIBLE_CHARS, NUM, fold, to_int
 from .names import (
     ALIAS_WORDS,
@@ -104,7 +105,7 @@ NAME_MAX = 200  # ``looks_like_name``: a longer "name" is prose
 # "一、美国实体" / "二、英国企业（2家）:" below an annex heading: a group's heading (the numbers restart
 # under it), no entity; its country is the country of the lines that follow.
 # (the persons' heading of an order's annex, "二、高级管理人员", too: session 19, mfa19, it was read as an entity)
-GROUP_HEADING_RE = re.compile(
+GROUP_HEADING_RE = lazy_compile(
     rf"^[^\S\n]*[一二三四五六七八九十]{{1,3}}[^\S\n]*、[^\S\n]*(?=\S)(?P<c>{COUNTRY_ALT})?的?"
     rf"(?:{ENTITY_NOUN}|高级管理人员|管理人员|人员|高管)?"
     rf"(?:名单|清单)?[^\S\n]*(?:[(（][^\S\n]*{NUM}[^\S\n]*[家名][^\S\n]*[)）])?[^\S\n]*[:：]?[^\S\n]*$"
@@ -215,7 +216,7 @@ def _table_row(out: list[EntityRecord], line: str, head: TableHead, carried: str
 
 OPENING, CLOSING = "(（", ")）"
 WRAP_LINES_MAX = 3  # a name wraps over at most this many more lines (and as many blank ones)
-OPEN_AT_LINE_END_RE = re.compile(r"[(（][^)）\n]*\n")  # a bracket the line leaves open
+OPEN_AT_LINE_END_RE = lazy_compile(r"[(（][^)）\n]*\n")  # a bracket the line leaves open
 
 
 def _unwrapped(block: list[str]) -> list[str]:
@@ -265,7 +266,7 @@ def annex_entities(lines: list[str], start: int = 0, country: str | None = None,
 # "1. 北风导航公司" and, on the next line (a <p> of its own), "Northwind Navigation, Inc.": the English name of the
 # line before, no bracket around it (session 23, parse23: every English name of such an annex was lost, so no entity
 # could be found by it). The next line is Latin only, no colon ("Address: …" is no name), at most one blank line between.
-ENGLISH_ALONE_RE = re.compile(r"^\s*[A-Za-z][^:：\u3000-\u9fff\uff01-\uff5e]*$")
+ENGLISH_ALONE_RE = lazy_compile(r"^\s*[A-Za-z][^:：\u3000-\u9fff\uff01-\uff5e]*$")
 
 
 def _english_joined(block: list[str]) -> list[str] | None:
@@ -337,10 +338,10 @@ def _annex_block(block: list[str], country: str | None, chinese_numbers: bool, c
 
 
 # "附件2" / "附件2：相关两用物项清单": a later annex's heading, its title on the line or the next one.
-LATER_ANNEX_RE = re.compile(r"\s*附\s*件\s*[\d一二三四五六七八九十]+\s*[:：]?\s*(?P<title>.*)$")
+LATER_ANNEX_RE = lazy_compile(r"\s*附\s*件\s*[\d一二三四五六七八九十]+\s*[:：]?\s*(?P<title>.*)$")
 # A title that lists goods, not entities ("相关两用物项清单", "管制物项目录"): its numbered lines are items.
-ITEMS_TITLE_RE = re.compile(r"物项|物品|商品|货物|产品|技术")
-ENTITIES_TITLE_RE = re.compile(r"名单|实体|企业|单位|机构|人员|公司")
+ITEMS_TITLE_RE = lazy_compile(r"物项|物品|商品|货物|产品|技术")
+ENTITIES_TITLE_RE = lazy_compile(r"名单|实体|企业|单位|机构|人员|公司")
 
 
 def _entity_annexes(block: list[str]) -> list[str]:
@@ -369,7 +370,7 @@ def _entity_annexes(block: list[str]) -> list[str]:
 # A table row cut by a page break: the names run on into the next row, whose serial cell is empty ("1<tab>北极星量子<tab>
 # Polaris Quantum<tab>美国" then "<tab>计算公司<tab>Computing, Inc."; the page's lines lose the empty cell's tab). Session 24,
 # parse24: read as "北极星量子" / "Polaris Quantum" and the rest dropped.
-SERIAL_ROW_RE = re.compile(r"\s*\d{1,3}\s*\t")
+SERIAL_ROW_RE = lazy_compile(r"\s*\d{1,3}\s*\t")
 
 
 def _continued_rows(block: list[str]) -> list[str]:
@@ -410,8 +411,8 @@ def _items_annex_at(block: list[str], i: int) -> bool:
 # as a tab table's are, only below a header row so cut ("序号　中文名称　英文名称": ``table_head``) in the annex, and only
 # in the rows under it that open with their number and a U+3000 (the body is above the annex; a name indented with
 # U+3000 or holding a space keeps it).
-CELL_GAP_RE = re.compile(r"[ \t]*\u3000[\u3000 \t]*")
-IDEO_ROW_RE = re.compile(r"^\s*\d{1,3}[ \t]*\u3000")
+CELL_GAP_RE = lazy_compile(r"[ \t]*\u3000[\u3000 \t]*")
+IDEO_ROW_RE = lazy_compile(r"^\s*\d{1,3}[ \t]*\u3000")
 
 
 def _ideographic_table(block: list[str]) -> list[str]:
@@ -430,7 +431,7 @@ def _ideographic_table(block: list[str]) -> list[str]:
 
 
 # "1. 猎鹰光电公司（Falcon Electro-Optics, Inc.）①" / "…）[1]" / "…）*": a footnote's mark after the names, no part of them.
-FOOTNOTE_MARK_RE = re.compile(rf"(?<=[）)])\s*(?:[{CIRCLED[:20]}]|\[\d{{1,2}}\]|［\d{{1,2}}］|\*{{1,3}}|注\d{{1,2}})\s*$")
+FOOTNOTE_MARK_RE = lazy_compile(rf"(?<=[）)])\s*(?:[{CIRCLED[:20]}]|\[\d{{1,2}}\]|［\d{{1,2}}］|\*{{1,3}}|注\d{{1,2}})\s*$")
 FOOTNOTE_ENDS = (*CIRCLED[:20], "]", "］", "*", *"0123456789")
 FOOTNOTE_END_CHARS = frozenset(FOOTNOTE_ENDS)  # each one character: a line's last one is looked up, not 32 suffixes tried
 LAST_CHAR = itemgetter(slice(-1, None))  # a line's last character ("" for an empty line)
@@ -514,7 +515,7 @@ def _read_line(out: list[EntityRecord], branches: list[str], line: str, folded: 
 
 # "1.1 雷霆防务系统（新加坡）有限公司（…）" under "1. 雷霆防务系统公司（…）及其分支机构：": a branch numbered under its parent's
 # line (session 21, parse21: these lines were dropped without a word, the branches read from dashes only).
-SUB_NUMBERED_RE = re.compile(r"^\s*(?P<p>\d{1,3})\s*\.\s*\d{1,2}(?!\d)\s*[.、]?\s*(?P<name>\S.*?)\s*$")
+SUB_NUMBERED_RE = lazy_compile(r"^\s*(?P<p>\d{1,3})\s*\.\s*\d{1,2}(?!\d)\s*[.、]?\s*(?P<name>\S.*?)\s*$")
 
 
 def _sub_line(folded: str, out: list[EntityRecord]) -> re.Match[str] | None:

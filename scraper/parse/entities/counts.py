@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from ..lazyre import lazy_compile
 from ..textnorm import NUM, to_int
 from .names import CJK_NUMERALS, COUNT_RE, COUNTRIES, COUNTRY_IN_RE
 
@@ -106,7 +107,7 @@ def _count_country(m: re.Match[str]) -> str | None:
 
 
 JOINS = "和、及与"
-COUNT_BEFORE_RE = re.compile(rf"(?P<n>{NUM})\s*[家名]\s*[{JOINS}]\s*$")
+COUNT_BEFORE_RE = lazy_compile(rf"(?P<n>{NUM})\s*[家名]\s*[{JOINS}]\s*$")
 # "对甲公司等2家美国企业及约翰·斯密特等2名个人采取反制措施" states 4: the persons joined to the companies' count
 # (session 18: 2 was stated, so the whole annex warned).
 PERSONS_AFTER_RE = re.compile(rf"\s*(?:及|和|以及)[^，,。；;\n]{{0,40}}?(?P<n>{NUM})\s*名\s*[\u4e00-\u9fff]{{0,8}}?(?:个人|人员)")

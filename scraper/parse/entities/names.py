@@ -12,32 +12,33 @@ from storage.countries import LISTED
 from storage.names import ALIAS_WORDS_ZH, INVISIBLE_RE, entity_key, other_names
 from storage.records import EntityRecord
 
+from ..lazyre import lazy_compile
 from ..textnorm import NUM, fold
 
 ANNEX_MARK_RE = re.compile(r"\s*附\s*件?\s*(?P<n>[\d一二三四五六七八九十]+)?\s*[:：]?\s*$")  # match() it from a line start
 # "①甲公司（Alpha Inc.）", "⑴…": a circled or bracketed number is one character (CIRCLED, its value from its code point).
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
-NUMBERED_RE = re.compile(r"^\s*(?:\(\s*(?P<pn>\d{1,3})\s*\)|(?P<n>\d{1,3})\s*[.、．](?!\d)"
+NUMBERED_RE = lazy_compile(r"^\s*(?:\(\s*(?P<pn>\d{1,3})\s*\)|(?P<n>\d{1,3})\s*[.、．](?!\d)"
                          rf"|(?P<cc>[{CIRCLED}])\s*[.、．]?)\s*(?P<rest>(?:\S(?:.*\S)?)?)\s*$")
 # "一、甲公司（Alpha Inc.）": only trusted below an annex heading (the measures use 一、 too).
-CN_NUMBERED_RE = re.compile(r"^\s*(?P<cn>[一二三四五六七八九十]{1,3})\s*、\s*(?P<rest>(?:\S(?:.*\S)?)?)\s*$")
+CN_NUMBERED_RE = lazy_compile(r"^\s*(?P<cn>[一二三四五六七八九十]{1,3})\s*、\s*(?P<rest>(?:\S(?:.*\S)?)?)\s*$")
 # "（一）甲公司（Alpha Inc.）", as the MFA's annexes and some MOFCOM orders number them: likewise only below an annex heading
 # (session 19, mfa19: a MOFCOM order's annex so numbered gave no entity).
-CN_PAREN_NUMBERED_RE = re.compile(r"^\s*\(\s*(?P<cn>[一二三四五六七八九十]{1,3})\s*\)\s*(?P<rest>(?:\S(?:.*\S)?)?)\s*$")
+CN_PAREN_NUMBERED_RE = lazy_compile(r"^\s*\(\s*(?P<cn>[一二三四五六七八九十]{1,3})\s*\)\s*(?P<rest>(?:\S(?:.*\S)?)?)\s*$")
 # A row of a table without a header row: number, name, English; a cell left empty stays a cell (blanks, not tabs,
 # around each), so the next cell is not read as this one (session 18: "2<tab>名称<tab><tab>中国台湾地区").
-TABLE_ROW_RE = re.compile(r"^\s*(?P<n>\d{1,3})[^\S\t]*\t[^\S\t]*(?P<zh>[^\t]*?)[^\S\t]*(?:\t[^\S\t]*(?P<en>[^\t]*?)[^\S\t]*)?(?:\t.*)?$")
+TABLE_ROW_RE = lazy_compile(r"^\s*(?P<n>\d{1,3})[^\S\t]*\t[^\S\t]*(?P<zh>[^\t]*?)[^\S\t]*(?:\t[^\S\t]*(?P<en>[^\t]*?)[^\S\t]*)?(?:\t.*)?$")
 # "12. 中文名（English）" and nothing else, on the folded line (see ``_plain_annex_line``).
-PLAIN_ANNEX_LINE_RE = re.compile(
+PLAIN_ANNEX_LINE_RE = lazy_compile(
     r"^\s*(?P<n>[0-9]{1,3})\s*[.、．](?!\d)\s*(?P<zh>[^\s()][^()]*)\((?P<en>[^()]*)\)\s*$"
 )
-BRANCH_RE = re.compile(r"^\s*[-－—–•·]\s*(?P<name>\S.*?)\s*$")
-LATIN_RE = re.compile(r"[A-Za-z]")
-SPACED_EN_RE = re.compile(r"^(?P<zh>.*[\u4e00-\u9fff])[\s\u3000]+(?P<en>[A-Za-z][^\u4e00-\u9fff]*[A-Za-z.)])$")
-CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+BRANCH_RE = lazy_compile(r"^\s*[-－—–•·]\s*(?P<name>\S.*?)\s*$")
+LATIN_RE = lazy_compile(r"[A-Za-z]")
+SPACED_EN_RE = lazy_compile(r"^(?P<zh>.*[\u4e00-\u9fff])[\s\u3000]+(?P<en>[A-Za-z][^\u4e00-\u9fff]*[A-Za-z.)])$")
+CJK_RE = lazy_compile(r"[\u4e00-\u9fff]")
 NOT_A_NAME_STARTS = ("禁止", "不批准", "对", "自", "根据", "本", "依据", "上述", "按照", "如", "在", "将", "为")
 SENTENCE_PUNCT = "，。；！？"
-SENTENCE_PUNCT_RE = re.compile(f"[{SENTENCE_PUNCT}]")
+SENTENCE_PUNCT_RE = lazy_compile(f"[{SENTENCE_PUNCT}]")
 TRAILING_PUNCT = " ;；。，,、:："
 # The countries and regions entity lists name, as they write them (storage.countries.LISTED, which screening reads
 # too), and "欧洲" read as the EU in a list's heading (screening refuses it: a region, not a country).
@@ -51,9 +52,9 @@ ENTITY_NOUN = r"(?:实体|企业|公司|机构|单位|组织|军工企业|个人
 CJK_NUMERALS = "零一二三四五六七八九十百两"  # NUM's Chinese numerals (and ``\d`` its decimal ones)
 NUM_SCANNED = rf"[\d{CJK_NUMERALS}](?:(?<=\d)\d{{0,3}}|(?<=[{CJK_NUMERALS}])[{CJK_NUMERALS}]{{0,5}})"
 COUNT_RE = re.compile(rf"(?P<n>{NUM_SCANNED})\s*[家名]\s*(?:(?P<c>{COUNTRY_ALT})|)\s*的?\s*(?P<q>[\u4e00-\u9fff]{{0,12}}?){ENTITY_NOUN}")
-COUNTRY_IN_RE = re.compile(COUNTRY_ALT)
+COUNTRY_IN_RE = lazy_compile(COUNTRY_ALT)
 # What every COUNT_RE match holds: the last character of NUM, then 家 or 名.
-COUNT_GATE_RE = re.compile(r"[\d零一二三四五六七八九十百两]\s*[家名]")
+COUNT_GATE_RE = lazy_compile(r"[\d零一二三四五六七八九十百两]\s*[家名]")
 # Prose list: "决定将…列入…" (the segment between 将 and 列入); a removal may say "将…从…名单中移出".
 # "从出口管制关注名单中移除" (session 23, parse23: a watch-list removal so worded read as nothing): 移除 is 移出.
 FROM_LIST_OUT = r"从[^,，。;；]{0,30}?(?:名单|清单)\s*中?\s*移[出除]"
@@ -64,27 +65,27 @@ LISTED_IN = r"列入(?![^,，。;；:：]{0,20}?(?:名单|清单)\s*中?\s*的)"
 # the name read "甲公司（…）重新", with no English). ``_prose_decision`` cuts it off the segment SEGMENT_ENDS ends.
 RELISTED_IN = rf"(?:重新|再次|再度){LISTED_IN}"
 AGAIN = ("重新", "再次", "再度")
-PROSE_DECISION_RE = re.compile(
+PROSE_DECISION_RE = lazy_compile(
     rf"决定\s*将(?P<seg>[^。]+?)(?:{RELISTED_IN}|{LISTED_IN}|纳入|{FROM_LIST_OUT}|移[出除])|决定\s*对(?P<seg2>[^。]+?)采取(?:以下|相应|有关)?反制措施"
 )
-OBJECT_OF_DUI_RE = re.compile(
+OBJECT_OF_DUI_RE = lazy_compile(
     r"(?:决定)?对\s*(?P<seg>[^,。;]{2,80}?)(?=\s*(?:涉嫌|采取|启动|进行|实施|予以|开展|的行为|处以))"
 )
-SUMMARY_RE = re.compile(rf"等\s*{NUM}\s*[家名]")
+SUMMARY_RE = lazy_compile(rf"等\s*{NUM}\s*[家名]")
 # "对韩华海洋株式会社的5家美国子公司采取反制措施": a count describes a group; it is no name.
-COUNT_PHRASE_RE = re.compile(rf"^\s*{NUM}\s*[家名]")
+COUNT_PHRASE_RE = lazy_compile(rf"^\s*{NUM}\s*[家名]")
 # "决定将上述2家日本实体移出…": the names were given earlier in the text.
-ANAPHOR_RE = re.compile(rf"^\s*(?:上述|前述|以上)\s*(?:{NUM}\s*[家名])?")
+ANAPHOR_RE = lazy_compile(rf"^\s*(?:上述|前述|以上)\s*(?:{NUM}\s*[家名])?")
 # "决定将该实体移出…", "决定将其移出…": a pronoun, the whole segment (not "其分支机构甲公司").
-PRONOUN_RE = re.compile(r"\s*(?:(?:该|此)\s*(?:实体|企业|公司|机构|单位|组织)|其)\s*")
+PRONOUN_RE = lazy_compile(r"\s*(?:(?:该|此)\s*(?:实体|企业|公司|机构|单位|组织)|其)\s*")
 # "经哈德森技术公司（…）申请": 经 before an applicant opens an earlier name run and is no part of the name.
 APPLICANT_LEAD = "经"
 APPLICATION_WORD = "申请"
 _NAME_CHAR = r"[^\s,，。、;；:：()（）《》]"
 BRACKETED_NAME = rf"{_NAME_CHAR}{{2,60}}?\s*\([^()]*[A-Za-z][^()]*\)"
-NAME_RUN_RE = re.compile(rf"{BRACKETED_NAME}(?:\s*(?:[、和及]|以及)\s*{BRACKETED_NAME})*")
+NAME_RUN_RE = lazy_compile(rf"{BRACKETED_NAME}(?:\s*(?:[、和及]|以及)\s*{BRACKETED_NAME})*")
 # Read backwards from a bracket: the spaces, then the name characters before it (at most a name's 60).
-NAME_BEFORE_RE = re.compile(rf"\s*({_NAME_CHAR}{{0,60}})")
+NAME_BEFORE_RE = lazy_compile(rf"\s*({_NAME_CHAR}{{0,60}})")
 NAME_SUFFIXES = ("公司", "集团", "联盟", "机构", "中心", "实验室", "大学", "学院", "研究所", "研究院", "协会", "基金会",
                  "论坛", "株式会社", "会社", "组织", "银行", "基金", "企业", "工厂", "厂", "局", "所", "社", "院", "会")
 
@@ -152,12 +153,12 @@ def make_entity(zh: str | None, en: str | None, country: str | None = None, n: i
                         aliases=other_names(en, note))
 
 
-BRACKETED_RE = re.compile(r"（[^（）]*）|\([^()]*\)")
+BRACKETED_RE = lazy_compile(r"（[^（）]*）|\([^()]*\)")
 
 
 # A Chinese name and its English in a bracket, nothing else: a name, whatever word it opens with ("自由之桥基金会（Liberty
 # Bridge Foundation）", "本田…（Honda …）"; session 19, mfa19: dropped as a clause opening like "自…起").
-NAMED_WITH_ENGLISH_RE = re.compile(r"[^，。；！？()（）:：]{2,60}[(（][^()（）]*[A-Za-z][^()（）]*[)）]\s*$")
+NAMED_WITH_ENGLISH_RE = lazy_compile(r"[^，。；！？()（）:：]{2,60}[(（][^()（）]*[A-Za-z][^()（）]*[)）]\s*$")
 
 
 def looks_like_name(rest: str) -> bool:
@@ -181,11 +182,11 @@ def looks_like_name(rest: str) -> bool:
 
 # "技因赛斯公司（TechInsights Inc.）及其分支机构：" / "…（…），包括以下分支机构：": the name ends at the bracket.
 BRANCH_TAIL_WORDS = ("及其", "包括", "含", "连同", "以及")  # one of them is in every BRANCH_TAIL_RE match
-BRANCH_TAIL_RE = re.compile(r"\)\s*[,;:]?\s*(?:及其|包括|含|连同|以及)[^()]*$")
-INLINE_BRANCHES_RE = re.compile(r"(?:分支机构|子公司|分公司)\s*[:：]?\s*(?P<list>[^()]*?)\s*[。;；]?\s*$")
-BRANCH_SPLIT_RE = re.compile(r"[、;；]|,\s*(?=[A-Z])(?!\s*(?:Inc|Ltd|LLC|Co|Corp|GmbH|KK|S\.A|AG|Limited|L\.L\.C)\b)")
+BRANCH_TAIL_RE = lazy_compile(r"\)\s*[,;:]?\s*(?:及其|包括|含|连同|以及)[^()]*$")
+INLINE_BRANCHES_RE = lazy_compile(r"(?:分支机构|子公司|分公司)\s*[:：]?\s*(?P<list>[^()]*?)\s*[。;；]?\s*$")
+BRANCH_SPLIT_RE = lazy_compile(r"[、;；]|,\s*(?=[A-Z])(?!\s*(?:Inc|Ltd|LLC|Co|Corp|GmbH|KK|S\.A|AG|Limited|L\.L\.C)\b)")
 # "（瑞典）" after the English: a place (a country of COUNTRIES, or one the table lacks, kept as the note).
-PLACE_TAIL_RE = re.compile(r"\)\s*\(\s*(?P<c>[\u4e00-\u9fff]{2,10})\s*\)\s*[;:。,]?\s*$")
+PLACE_TAIL_RE = lazy_compile(r"\)\s*\(\s*(?P<c>[\u4e00-\u9fff]{2,10})\s*\)\s*[;:。,]?\s*$")
 # What an annex line may say after the name's bracket besides a branch or a place: an address ("），地址：美国…",
 # "（地址：…）", "地址" on the next line is no entry) or an alias ("），亦称灰狼技术公司"); the note keeps it.
 # A person's line says the sex and the role after the bracket: "约翰·斯密特（John Smit），男，甲公司首席执行官".
@@ -195,7 +196,7 @@ EN_ALIAS_STARTS = ("also known as", "formerly", "a.k.a", "f/k/a")  # a 备注 ce
 ZH_ALIASES = ALIAS_WORDS_ZH  # ("又称", "亦称", "也称", "别名", "曾用名", "原名"): storage.names, which screening shares
 SEXES = ("男", "女")
 AFTER_NAME_WORDS = ("地址", "住所", *ZH_ALIASES, *SEXES)
-AFTER_NAME_RE = re.compile(rf"\)\s*[,;]?\s*\(?\s*(?P<what>(?:注册|办公|总部)?(?:地址|住所)\s*:|(?:{'|'.join(ZH_ALIASES)})"
+AFTER_NAME_RE = lazy_compile(rf"\)\s*[,;]?\s*\(?\s*(?P<what>(?:注册|办公|总部)?(?:地址|住所)\s*:|(?:{'|'.join(ZH_ALIASES)})"
                            r"|[男女]\s*(?:[,;]|$)).*$")
 Tail = tuple[str, str, str | None, tuple[str, ...], str | None]
 
@@ -245,9 +246,9 @@ ZH_ALIAS_WORDS = (*ZH_ALIASES, "简称")
 # "formerly": ", formerly Blue Sky Aerospace Electronics Corp." and "(formerly Outpost Aero Group LLC)" inside the English
 # bracket give the former name (session 22, parse22: both stayed in the English name and its key).
 ALIAS_WORDS = (*ZH_ALIAS_WORDS, "known as", "a.k.a", "f/k/a", "formerly")
-ALIAS_IN_RE = re.compile(rf"\s*[,，;；]?\s*(?P<open>[(（]\s*)?(?P<alias>(?:{'|'.join(ZH_ALIAS_WORDS)}|also known as|formerly known as"
+ALIAS_IN_RE = lazy_compile(rf"\s*[,，;；]?\s*(?P<open>[(（]\s*)?(?P<alias>(?:{'|'.join(ZH_ALIAS_WORDS)}|also known as|formerly known as"
                          r"|a\.k\.a\.?|f/k/a|(?<![A-Za-z])formerly(?![A-Za-z]))\s*[:：]?.*)$")
-ALIAS_BRACKET_RE = re.compile(rf"\s*[(（]\s*(?P<alias>(?:{'|'.join(ZH_ALIAS_WORDS)})[^()（）]*)[)）]")
+ALIAS_BRACKET_RE = lazy_compile(rf"\s*[(（]\s*(?P<alias>(?:{'|'.join(ZH_ALIAS_WORDS)})[^()（）]*)[)）]")
 
 
 def aliases_out(zh: str | None, en: str | None) -> tuple[str | None, str | None, str | None]:
@@ -271,8 +272,8 @@ def aliases_out(zh: str | None, en: str | None) -> tuple[str | None, str | None,
 
 # "1. 星链防务服务公司及其分支机构（Starlane Defense Services, Inc. and its branches）": the words for the branches are no
 # part of the name (session 21, parse21: both names kept them, and the key with them matched no later notice's "X Inc.").
-ZH_BRANCH_WORDS_RE = re.compile(r"^(?P<name>.+?)\s*(?P<words>及其(?:分支机构|子公司|分公司|附属机构|下属机构))$")
-EN_BRANCH_WORDS_RE = re.compile(r"^(?P<name>.+?)\s*,?\s+and\s+its\s+(?:branches|subsidiaries|affiliates|branch\s+offices)$",
+ZH_BRANCH_WORDS_RE = lazy_compile(r"^(?P<name>.+?)\s*(?P<words>及其(?:分支机构|子公司|分公司|附属机构|下属机构))$")
+EN_BRANCH_WORDS_RE = lazy_compile(r"^(?P<name>.+?)\s*,?\s+and\s+its\s+(?:branches|subsidiaries|affiliates|branch\s+offices)$",
                                 re.IGNORECASE)
 
 

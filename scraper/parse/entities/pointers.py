@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from storage.records import EntityRecord
 
+from ..lazyre import lazy_compile
 from ..textnorm import fold
 from .names import (
     ANAPHOR_RE,
@@ -32,7 +33,7 @@ def is_anaphor(seg: str, folded: str | None = None) -> bool:
 
 # "决定将以下美国实体列入出口管制管控名单：甲公司（Alpha）；乙公司（Beta）。": the segment points forward, to the
 # names after the colon; it is no name itself (session 18: "以下美国实体" was read as one).
-FORWARD_RE = re.compile(r"\s*(?:以下|下列|如下)")
+FORWARD_RE = lazy_compile(r"\s*(?:以下|下列|如下)")
 FORWARD_COLON_MAX = 40  # the colon follows the list's name ("列入出口管制管控名单：")
 
 
@@ -114,7 +115,7 @@ def earlier_named(folded: str, clean: str, end: int) -> list[EntityRecord]:
 # "被列入关注名单的东京计器株式会社（…）", "鉴于“蓝天”航空电子公司（…）已…" (session 22): the name starts after the last 对, 将,
 # 的, 鉴于 or 由于 before its bracket (2 characters
 # at least are left); "…附件中所列第7项“奥什科什防务公司（…）”" after the quote that opens it (session 20, parse20/13).
-CLAUSE_LEAD_RE = re.compile(r"^[^()]*(?:对|将|的|鉴于|由于|项\s*[“\"])(?=[^()]{2,}\()")
+CLAUSE_LEAD_RE = lazy_compile(r"^[^()]*(?:对|将|的|鉴于|由于|项\s*[“\"])(?=[^()]{2,}\()")
 
 
 def without_clause(item: str, fitem: str) -> Item:

@@ -9,6 +9,7 @@ from operator import itemgetter
 from storage.names import entity_key, other_names
 from storage.records import EntityRecord
 
+from ..lazyre import lazy_compile
 from ..textnorm import NUM, fold
 from .names import (
     AGAIN,
@@ -36,7 +37,7 @@ from .names import (
     split_name,
 )
 
-PROSE_SPLIT_RE = re.compile(r"[()、,和及]|以及")  # what split_prose_items stops at
+PROSE_SPLIT_RE = lazy_compile(r"[()、,和及]|以及")  # what split_prose_items stops at
 Item = tuple[str, str]  # a name as written and its folded copy (``fold`` keeps every character's place)
 
 
@@ -48,9 +49,9 @@ def split_prose_items(seg: str) -> list[str]:
 # Brackets that open and close in turn, none inside another, none left open or closed alone: then
 # the depth count is 1 inside a pair and 0 outside, and a cut is one match of PROSE_CUT_RE (a "、"
 # followed by no ")" before the next "(", or 和/及/以及/"," right after a ")").
-SIMPLE_PAIRS_RE = re.compile(r"(?:[^()]++|\([^()]*+\))*+")
+SIMPLE_PAIRS_RE = lazy_compile(r"(?:[^()]++|\([^()]*+\))*+")
 # (Every branch opens with its literal and looks back after it, so the scan skips to the next such character.)
-PROSE_CUT_RE = re.compile(r"(?:、|以及(?<=\)以及)|,(?<=\),)|和(?<=\)和)|及(?<=\)及))(?=[^()]*+(?:\(|$))")
+PROSE_CUT_RE = lazy_compile(r"(?:、|以及(?<=\)以及)|,(?<=\),)|和(?<=\)和)|及(?<=\)及))(?=[^()]*+(?:\(|$))")
 
 
 def prose_items(seg: str, folded: str) -> list[Item]:
@@ -121,19 +122,19 @@ def _strip_qualifier(seg: str, folded: str) -> Item:
 # parse21: a removal's name was read with them, and without the region they give).
 # "…第21号所列16家美国实体" (all of them, a removal of the whole notice's): the words hold a count, and no name follows
 # (session 23, parse23: the words were read as an entity removed).
-LISTED_BY_RE = re.compile(rf"所列(?:的)?\s*(?:(?:全部|部分)\s*)?(?:{NUM_SCANNED}\s*[家名]\s*)?(?P<c>{COUNTRY_ALT})?\s*(?:实体|企业|公司|机构)\s*")
+LISTED_BY_RE = lazy_compile(rf"所列(?:的)?\s*(?:(?:全部|部分)\s*)?(?:{NUM_SCANNED}\s*[家名]\s*)?(?P<c>{COUNTRY_ALT})?\s*(?:实体|企业|公司|机构)\s*")
 
 
 # "…第21号所列高点航空技术公司（…）": the words name the listing notice and no noun follows them (session 23, parse23: the
 # name kept "商务部公告2025年第21号所列").
-NOTICE_LISTED_RE = re.compile(r"号\s*所列(?:的)?\s*")
+NOTICE_LISTED_RE = lazy_compile(r"号\s*所列(?:的)?\s*")
 
 
 # "决定将…的台湾地区企业雷霆防务科技股份有限公司（…）、…": the country or region and a noun before the first name (session
 # 24, parse24: the name kept "台湾地区企业", and no name had a country).
 # Only after a qualifier's 的 ("美国企业研究所" is a name).
-KIND_PREFIX_RE = re.compile(rf"\s*(?:中国)?(?P<c>{COUNTRY_ALT})\s*(?:企业|实体)\s*(?=[^\s(、,])")
-KIND_TAIL_RE = re.compile(rf"的\s*(?:中国)?(?P<c>{COUNTRY_ALT})\s*(?:企业|实体)\s*$")  # the same ending a qualifier
+KIND_PREFIX_RE = lazy_compile(rf"\s*(?:中国)?(?P<c>{COUNTRY_ALT})\s*(?:企业|实体)\s*(?=[^\s(、,])")
+KIND_TAIL_RE = lazy_compile(rf"的\s*(?:中国)?(?P<c>{COUNTRY_ALT})\s*(?:企业|实体)\s*$")  # the same ending a qualifier
 KIND_NOUNS = frozenset(("企业", "实体"))
 
 
@@ -186,7 +187,7 @@ def completed(entities: list[EntityRecord], folded: str, clean: str, country: st
     return out
 
 
-ENGLISH_IN_BRACKETS_RE = re.compile(r"\s*\(([^()]*[A-Za-z][^()]*)\)")
+ENGLISH_IN_BRACKETS_RE = lazy_compile(r"\s*\(([^()]*[A-Za-z][^()]*)\)")
 
 
 def _english_after(folded: str, name: str) -> re.Match[str] | None:
@@ -210,16 +211,16 @@ def _english_after(folded: str, name: str) -> re.Match[str] | None:
 # what ``split_name`` reads (the name before the bracket, the English in it; both through ``clean_display``).
 # Possessive: no item is read twice. Each findall match is an item, (name, English, ""), or the rest of the
 # text from where no item starts, ("", "", rest): a list of the usual shape gives only items.
-PROSE_LIST_RE = re.compile(
+PROSE_LIST_RE = lazy_compile(
     rf"\s*+(?!\s*{NUM}\s*[家名])([^\s()（）、][^()（）、]*+)[(（]([^()（）A-Za-z]*+[A-Za-z][^()（）]*+)[)）]"
     r"(?:\s*+、|以及|和|及|[,，]|\s*+\Z)|([\s\S]+)"
 )
 # "（见附件）" closing a segment: a pointer to the annex, no name (session 23, parse23: read as an entity "（见附件）").
 # "（名单见附件）" (the UEL form) too (session 24, parse24: "…台湾地区企业（名单见附件）" with no count was read as an entity).
-ANNEX_NOTE_RE = re.compile(r"\s*\(\s*(?:名单)?\s*(?:详?见)?\s*附件\s*\d*\s*\)\s*$")
+ANNEX_NOTE_RE = lazy_compile(r"\s*\(\s*(?:名单)?\s*(?:详?见)?\s*附件\s*\d*\s*\)\s*$")
 # What such a segment ends with when it names a kind, not an entity ("…参与美国对台军售的台湾地区企业（名单见附件）", "下列美国
 # 实体（见附件）"): the names are the annex's, none is read here.
-ANNEX_KIND_RE = re.compile(r"(?:地区|国|的|下列|以下|相关|有关)\s*(?:实体|企业|机构|单位|组织)\s*$")
+ANNEX_KIND_RE = lazy_compile(r"(?:地区|国|的|下列|以下|相关|有关)\s*(?:实体|企业|机构|单位|组织)\s*$")
 PROSE_OTHER = itemgetter(2)  # the rest of the text from where no item starts
 
 
@@ -287,7 +288,7 @@ def prose_entities(seg: str, country: str | None = None, folded: str | None = No
 
 # "位于美国弗吉尼亚州的切萨皮克系统公司（…）": where the entity is, before its name (session 23, parse23: a later name
 # kept the words, and no name had the country they give).
-LOCATED_RE = re.compile(rf"位于\s*(?P<c>{COUNTRY_ALT})[^,，。;；、()（）]{{0,30}}?的\s*")
+LOCATED_RE = lazy_compile(rf"位于\s*(?P<c>{COUNTRY_ALT})[^,，。;；、()（）]{{0,30}}?的\s*")
 
 
 def located_country(folded: str) -> str | None:
@@ -325,8 +326,8 @@ def _listed_by_own(zh: str | None, country: str | None) -> tuple[str | None, str
 
 
 # "A（a）、B（b）2家日本实体和C（c）1家中国台湾地区实体": each group of names closed by its own count and country.
-GROUP_COUNT_RE = re.compile(rf"\)\s*{NUM}\s*家\s*(?P<c>{COUNTRY_ALT})?\s*{ENTITY_NOUN}\s*")
-GROUP_JOINT_RE = re.compile(r"\s*(?:以及|和|及|与|、|,|;)?\s*")
+GROUP_COUNT_RE = lazy_compile(rf"\)\s*{NUM}\s*家\s*(?P<c>{COUNTRY_ALT})?\s*{ENTITY_NOUN}\s*")
+GROUP_JOINT_RE = lazy_compile(r"\s*(?:以及|和|及|与|、|,|;)?\s*")
 
 
 def _count_groups(seg: str, folded: str) -> list[tuple[str, str, str | None]] | None:
@@ -357,7 +358,7 @@ def prose_entity(zh: str | None, en: str | None, country: str | None, note: str 
 
 # A company's person named after it with a role: "甲公司（Alpha）及其首席执行官X·Y（…）、首席财务官Z·W（…）" (session 17,
 # mfa17: the names read "其首席执行官X·Y" and "首席财务官Z·W"). The role is a note, the name the rest.
-ITS_ROLE_RE = re.compile(
+ITS_ROLE_RE = lazy_compile(
     r"^(?P<its>其)?(?P<role>[\u4e00-\u9fff]{0,6}?(?:首席[\u4e00-\u9fff]{1,4}官|总裁|董事长|总经理|创始人|负责人|董事会主席))"
     r"(?P<name>[^\s、，,()（）]{2,})$")
 ROLE_FIRST = frozenset("其首总董创负联副高执亚前")  # the first character of every ITS_ROLE_RE match worth trying
@@ -378,7 +379,7 @@ def _person_of(e: EntityRecord) -> EntityRecord:
 
 # "及其分支机构科技洞察日本公司（TechInsights Japan KK）": the words before a branch's name (or, alone, a
 # clause about the entity before: "甲公司（Alpha）及其子公司"). Every match opens with 其, 及 or 以.
-BRANCH_PREFIX_RE = re.compile(
+BRANCH_PREFIX_RE = lazy_compile(
     r"^(?:及|以及)?其(?:全部|所有|下属|境外|海外)?(?:分支机构|子公司|分公司|关联公司|关联企业|附属公司|附属机构|下属企业|下属公司)"
     r"\s*[:：]?\s*"
 )

@@ -3,11 +3,10 @@ point ``parse_source``."""
 
 from __future__ import annotations
 
-import re
-
 from storage.records import NoticeRecord
 
 from ..draft import Source
+from ..lazyre import lazy_compile
 from ..textnorm import despace, fold
 from .wording import (
     DECISION_HEADER_RE,
@@ -74,7 +73,7 @@ def detects(src: Source) -> bool:
 
 # A report of an MFA decision in words of its own (a wire story, a paper's summary: "外交部10日发布关于对…采取
 # 反制措施的决定，决定对A、B等3家…企业及10名…采取反制措施"): the MFA decides, in one sentence, countermeasures.
-REPORTED_RE = re.compile(r"外交部[^。；;\n]{0,80}?(?:决定|宣布)[^。；;\n]{0,300}?(?:反制|反制裁)措施")
+REPORTED_RE = lazy_compile(r"外交部[^。；;\n]{0,80}?(?:决定|宣布)[^。；;\n]{0,300}?(?:反制|反制裁)措施")
 
 
 def reports(src: Source) -> bool:

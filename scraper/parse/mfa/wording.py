@@ -9,38 +9,39 @@ from storage.records import ActionKind
 from ..actions import VERB_KINDS
 from ..dates import DATE_RE
 from ..entities import COUNTRIES
+from ..lazyre import lazy_compile
 from ..textnorm import MD, NUM, YEAR
 
 ISSUER = "外交部"
 EN_MINISTRY = "Foreign Affairs"  # in every english.EN_DECREE_RE match: the gate, a plain substring search
 KEY_PREFIX = "MFA-ORDER"
 # "外交部令第13号", "中华人民共和国外交部令\n第 4 号" (the older order page), "外交部令第十三号".
-ORDER_NO_RE = re.compile(rf"(?:中华人民共和国)?外交部令\s*(?:\(\s*)?第\s*(?P<n>{NUM})\s*号")
+ORDER_NO_RE = lazy_compile(rf"(?:中华人民共和国)?外交部令\s*(?:\(\s*)?第\s*(?P<n>{NUM})\s*号")
 # "（2024年10月10日中华人民共和国外交部令第13号公布，自2024年10月10日起施行）"
-PUBLISHED_RE = re.compile(
+PUBLISHED_RE = lazy_compile(
     rf"(?P<date>{DATE_RE.pattern})\s*(?:中华人民共和国)?外交部令\s*第\s*{NUM}\s*号\s*(?:公布|发布)"
 )
 # Its tail, which opens with a literal the regex engine skips ahead by: a page without it (the
 # older layout) cannot hold PUBLISHED_RE, whose search would try a date at every character.
-PUBLISHED_TAIL_RE = re.compile(rf"外交部令\s*第\s*{NUM}\s*号\s*(?:公布|发布)")
+PUBLISHED_TAIL_RE = lazy_compile(rf"外交部令\s*第\s*{NUM}\s*号\s*(?:公布|发布)")
 # "本决定自2024年10月10日起施行", "现公布《…》，自2022年12月23日起施行", "自公布之日起施行".
-EFFECTIVE_RE = re.compile(
+EFFECTIVE_RE = lazy_compile(
     rf"自\s*(?:{DATE_RE.pattern}|(?:公布|发布)\s*之\s*日|即\s*日)(?:\s*\d{{1,2}}\s*[时:点]\s*(?:\d{{1,2}}\s*分?)?)?\s*起\s*(?:正式)?(?:施行|实施|生效|执行)"
 )
 # "关于对石平采取反制措施的决定"; since late 2025 with the issuer before 关于: "外交部关于对美国军工企业及高级管理人员采取
 # 反制措施的决定" (a reprint may write "中华人民共和国外交部关于…"); matched on the folded, despaced line.
-TITLE_RE = re.compile(r"^(?:(?:中华人民共和国)?外交部)?关于.{1,200}?(?:反制|反制裁)措施(?:的决定(?:》的决定)?|决定的决定)$")
-DECISION_MARK_RE = re.compile(r"(?:反制|反制裁)措施的决定|采取(?:以下|如下|下列|相应)?(?:反制|反制裁)措施")
+TITLE_RE = lazy_compile(r"^(?:(?:中华人民共和国)?外交部)?关于.{1,200}?(?:反制|反制裁)措施(?:的决定(?:》的决定)?|决定的决定)$")
+DECISION_MARK_RE = lazy_compile(r"(?:反制|反制裁)措施的决定|采取(?:以下|如下|下列|相应)?(?:反制|反制裁)措施")
 # Page time line "2024-10-10 17:00" under the title.
-TIME_LINE_RE = re.compile(r"^\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+TIME_LINE_RE = lazy_compile(r"^\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 # The annex heading: "反制清单" / "反制裁清单" alone, or "附件：反制清单", or a bare "附件".
-ANNEX_HEADING_RE = re.compile(r"^(?:附件?\s*\d*\s*[:：]?\s*)?(?:《)?(?:反制|反制裁|制裁)清单(?:》)?$|^附件\s*\d*$")
-ANNEX_REFERRED_RE = re.compile(r"后附|附件\s*[:：]?\s*《?(?:反制|反制裁)清单|《(?:反制|反制裁)清单》")
+ANNEX_HEADING_RE = lazy_compile(r"^(?:附件?\s*\d*\s*[:：]?\s*)?(?:《)?(?:反制|反制裁|制裁)清单(?:》)?$|^附件\s*\d*$")
+ANNEX_REFERRED_RE = lazy_compile(r"后附|附件\s*[:：]?\s*《?(?:反制|反制裁)清单|《(?:反制|反制裁)清单》")
 UNNUMBERED_MAX = 120  # an unnumbered annex line longer than this is prose, not a name
 CN_DIGITS = "一二三四五六七八九十百零〇两"
 # "（一）…", "(1)…", "一、…", "1．…", "1、…", "1. …". Matched on one line (no newline), the
 # number and the first character of the rest of the line (``.*\s*$`` after it always matches a line, so it is left out).
-ENTRY_RE = re.compile(
+ENTRY_RE = lazy_compile(
     rf"^\s*(?:\(\s*(?P<paren>[{CN_DIGITS}]{{1,4}}|\d{{1,3}})\s*\)|(?P<cn>[{CN_DIGITS}]{{1,4}})\s*[、.．]"
     rf"|(?P<d>\d{{1,3}})\s*[、.．](?!\d))\s*(?P<first>\S)"
 )
@@ -54,7 +55,7 @@ SECTION_WORDS = PERSON_WORDS + ("企业", "实体", "机构", "组织", "单位"
 # entities "企业" and "高级管理人员", published as listed entities).
 _HEAD_N = r"(?:共计|共|计)?\s*[0-9０-９一二三四五六七八九十百两]{1,4}\s*[家名人个位]"
 SECTION_COUNT = rf"(?:[（(]\s*{_HEAD_N}\s*[）)]|[:：]?\s*{_HEAD_N})?"  # "（3家）", "共2家", "：1名"
-SECTION_RE = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:" + "|".join(SECTION_WORDS) + r")(?:名单|清单)?\s*"
+SECTION_RE = lazy_compile(r"^[\u4e00-\u9fff]{0,6}?(?:" + "|".join(SECTION_WORDS) + r")(?:名单|清单)?\s*"
                         + SECTION_COUNT + r"\s*[:：]?$")
 # The longest despaced line SECTION_RE can match: a longer one (a name) needs no match attempt.
 SECTION_MAX = 6 + max(len(w) for w in SECTION_WORDS) + 2 + 10 + 1
@@ -64,24 +65,24 @@ ROLE_WORDS = ("众议员", "参议员", "议员", "官员", "主席", "部长", 
               # officers and ministers (session 22, mfa22: "日本航空自卫队前航空幕僚长田中宏" kept whole as the name)
               "幕僚长", "参谋长", "司令官", "司令", "议长", "国务卿", "大臣")
 # The longest role: "美国印太司令部前司令约翰·贝克" is a 司令's name, not "部前司令约翰·贝克" after "美国印太司令".
-ROLE_PREFIX_RE = re.compile(r"^(?P<role>.{2,30}(?:" + "|".join(ROLE_WORDS) + r"))(?P<name>[^、，,()（）]{2,12})$")
-ROLE_WORD_RE = re.compile("|".join(ROLE_WORDS))  # in every ROLE_PREFIX_RE match, from the third character
+ROLE_PREFIX_RE = lazy_compile(r"^(?P<role>.{2,30}(?:" + "|".join(ROLE_WORDS) + r"))(?P<name>[^、，,()（）]{2,12})$")
+ROLE_WORD_RE = lazy_compile("|".join(ROLE_WORDS))  # in every ROLE_PREFIX_RE match, from the third character
 # "所长约翰·沃尔特斯" after "哈德逊研究所董事会主席萨拉·梅·斯特恩、": the role's organisation is the one named
 # before; a bare role opens a transliterated name (a middle dot in it).
 BARE_ROLES = ROLE_WORDS + ("所长", "院长", "会长", "社长", "校长", "董事长", "理事长", "主编", "总编辑", "董事", "理事")
-BARE_ROLE_RE = re.compile(r"^(?P<role>" + "|".join(sorted(BARE_ROLES, key=len, reverse=True))
+BARE_ROLE_RE = lazy_compile(r"^(?P<role>" + "|".join(sorted(BARE_ROLES, key=len, reverse=True))
                           + r")(?P<name>[^、，,()（）·]{1,8}[·•][^、，,()（）]{1,16})$")
 # "美国自由亚洲研究所所长罗伯特·金斯利": an organisation, the head's title no ROLE_WORDS holds, then a transliterated name
 # (session 19, mfa19: the whole kept as the person's name).
 HEAD_ROLES = tuple(r for r in BARE_ROLES if r not in ROLE_WORDS)
-HEAD_PREFIX_RE = re.compile(r"^(?P<role>.{2,30}?(?:" + "|".join(sorted(HEAD_ROLES, key=len, reverse=True))
+HEAD_PREFIX_RE = lazy_compile(r"^(?P<role>.{2,30}?(?:" + "|".join(sorted(HEAD_ROLES, key=len, reverse=True))
                             + r"))(?P<name>[^、，,()（）·]{1,8}[·•][^、，,()（）]{1,16})$")
-GENDER_RE = re.compile(r"^(?:性别\s*[:：]?\s*)?(?P<g>男|女)(?:性)?$")
+GENDER_RE = lazy_compile(r"^(?:性别\s*[:：]?\s*)?(?P<g>男|女)(?:性)?$")
 LATIN_RE = re.compile(r"[A-Za-z]")
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
-SPACED_EN_RE = re.compile(r"^(?P<zh>[^A-Za-z]*[\u4e00-\u9fff][^A-Za-z]*?)[\s\u3000]+(?P<en>[A-Za-z][^\u4e00-\u9fff]*)$")
+SPACED_EN_RE = lazy_compile(r"^(?P<zh>[^A-Za-z]*[\u4e00-\u9fff][^A-Za-z]*?)[\s\u3000]+(?P<en>[A-Za-z][^\u4e00-\u9fff]*)$")
 # Organisation name endings (a target without a section, a gender or a count word).
-ORG_SUFFIX_RE = re.compile(
+ORG_SUFFIX_RE = lazy_compile(
     r"(?:公司|集团|企业|株式会社|会社|机构|组织|中心|实验室|大学|学院|研究所|研究院|研究中心|协会|基金会|委员会|联盟|"
     r"银行|基金|工厂|厂|局|署|部|院|所|社|会|馆|办公室|智库|网络|媒体|电台|电视台|"
     r"\b(?:Inc|LLC|Ltd|Corp|Corporation|Company|Co|Group|Foundation|University|Institute|Association)\.?)$",
@@ -108,11 +109,11 @@ ORG_SUFFIX_SPAN = 16
 # no sentence names the deciding side (the reasons may say "美方决定对…").
 # What may stand between 决定 and the colon ending its line: "如下", "采取以下反制措施".
 DECIDES_AS_FOLLOWS = r"(?:如下|\s*[,，]?\s*采取(?:以下|如下|下列)(?:反制|反制裁)?措施)?\s*[:：]"
-DECISION_START_RE = re.compile(
+DECISION_START_RE = lazy_compile(
     rf"(?:中方|我方|外交部|中国政府|我国政府)决定(?:[^。；;\n]{{0,60}}?(?:对|将)|{DECIDES_AS_FOLLOWS}(?=[ \t\u3000]*\n))")
-BARE_DECISION_START_RE = re.compile(r"决定\s*[,，]?\s*(?:对|将)")
+BARE_DECISION_START_RE = lazy_compile(r"决定\s*[,，]?\s*(?:对|将)")
 # A full date right before the deciding side ("2024年10月10日，中方决定对…"): the decision's own day.
-DATED_DECISION_RE = re.compile(rf"(?P<y>{YEAR})\s*年\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日[\s,，]*$")
+DATED_DECISION_RE = lazy_compile(rf"(?P<y>{YEAR})\s*年\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日[\s,，]*$")
 DATED_DECISION_REACH = 24  # the longest date with its comma: the window searched before a decision
 # A decision on earlier countermeasures: "中方决定自2025年11月10日起，取消对立方公司采取的反制措施",
 # "…停止实施外交部令第12号相关措施", "…暂停实施…1年": its verb comes before any "对" (the bare form
@@ -122,18 +123,18 @@ STATUS_VERB = (r"(?P<verb>继续暂停(?:实施|执行)?|暂停(?![期至到])(?
                r"终止(?:实施|执行|(?=\s*对))|不再(?=\s*对)|取消|解除|移出)")
 # "外交部决定：" (DECIDES_AS_FOLLOWS) ending its line: the verb opens the first measure after it ("一、解除…对立方公司采取的反制措施").
 COLON_LINE = rf"(?:{DECIDES_AS_FOLLOWS}[ \t\u3000]*\n\s*)?"
-STATUS_DECISION_RE = re.compile(rf"(?:中方|我方|外交部|中国政府|我国政府)决定{COLON_LINE}[^。；;\n对]{{0,60}}?{STATUS_VERB}")
-BARE_STATUS_DECISION_RE = re.compile(rf"(?<!方)决定{COLON_LINE}[^。；;\n对]{{0,60}}?{STATUS_VERB}")  # not 美方决定…
+STATUS_DECISION_RE = lazy_compile(rf"(?:中方|我方|外交部|中国政府|我国政府)决定{COLON_LINE}[^。；;\n对]{{0,60}}?{STATUS_VERB}")
+BARE_STATUS_DECISION_RE = lazy_compile(rf"(?<!方)决定{COLON_LINE}[^。；;\n对]{{0,60}}?{STATUS_VERB}")  # not 美方决定…
 # An earlier order it acts on: "外交部令第12号", "2024年10月10日中华人民共和国外交部令第13号" (the date gives the year).
-ORDER_REF_RE = re.compile(rf"(?:(?P<date>{DATE_RE.pattern})\s*)?(?:中华人民共和国)?外交部令\s*第\s*(?P<n>{NUM})\s*号")
+ORDER_REF_RE = lazy_compile(rf"(?:(?P<date>{DATE_RE.pattern})\s*)?(?:中华人民共和国)?外交部令\s*第\s*(?P<n>{NUM})\s*号")
 QUOTED_TITLE_RE = re.compile(r"《[^《》]*》")
 # An earlier decision named by its title alone, its date perhaps before it: "停止实施2024年10月10日《关于对美国军工企业…
 # 采取反制措施的决定》相关措施" (no 外交部令 number: the engine finds the stored order of that day on the list).
-QUOTED_DECISION_RE = re.compile(rf"(?:(?P<date>{DATE_RE.pattern})\s*[,，]?\s*)?《(?P<title>关于[^《》]{{1,200}}?决定)》")
+QUOTED_DECISION_RE = lazy_compile(rf"(?:(?P<date>{DATE_RE.pattern})\s*[,，]?\s*)?《(?P<title>关于[^《》]{{1,200}}?决定)》")
 STATUS_WORDS = ("暂停", "停止", "恢复", "取消", "解除", "移出", "终止", "不再")  # one is in every STATUS_DECISION_RE match
 STATUS_KINDS = {**VERB_KINDS, "不再": ActionKind.LIFT}  # "不再对X采取": no longer imposed
-TARGET_START_RE = re.compile(r"将\s*对\s*|对\s*|将\s*")
-JOINERS_RE = re.compile(r"以及|和|及|与")
+TARGET_START_RE = lazy_compile(r"将\s*对\s*|对\s*|将\s*")
+JOINERS_RE = lazy_compile(r"以及|和|及|与")
 OWN_EFFECTIVE_LINE = "本决定"
 # What a decision cut short reads as (a whole sentence of its reasons ends it, so ``page.check_ending``
 # passes it): no target at all, or no annex where the decision refers to one ("后附《反制清单》列明的").
@@ -154,10 +155,10 @@ NO_MEMBERS = "the annex ends in an entry announcing its subsidiaries with none a
 DESCRIPTION_ENDS = ("企业", "实体", "机构", "组织", "单位", "团体", "人员", "个人", "人士", "议员", "官员", "学者", "高管", "成员")
 UNIT_TYPES = {"家": "organization", "名": "individual", "位": "individual", "人": "individual"}
 # A count written without 等, in a phrase naming no one: "列明的3家企业及2名高级管理人员" (its words up to the next count).
-BARE_COUNT_RE = re.compile(rf"(?<![\d第])(?P<n>{NUM})\s*(?P<unit>[家名个位])(?P<desc>.*?)(?={NUM}\s*[家名个位]|$)")
+BARE_COUNT_RE = lazy_compile(rf"(?<![\d第])(?P<n>{NUM})\s*(?P<unit>[家名个位])(?P<desc>.*?)(?={NUM}\s*[家名个位]|$)")
 BACK_REFS = ("上述", "前述", "以上", "上列")
-GROUP_TAIL_RE = re.compile(rf"等\s*(?:(?P<n>{NUM})\s*(?P<unit>[家名个位人]))?(?P<desc>.*)$", re.DOTALL)
-NOT_NAMES_RE = re.compile(r"^(?:以下|如下|下列|上述|前述|其|该|这些|此|我国|中国|中方|美方|外国|有关|相关)")
+GROUP_TAIL_RE = lazy_compile(rf"等\s*(?:(?P<n>{NUM})\s*(?P<unit>[家名个位人]))?(?P<desc>.*)$", re.DOTALL)
+NOT_NAMES_RE = lazy_compile(r"^(?:以下|如下|下列|上述|前述|其|该|这些|此|我国|中国|中方|美方|外国|有关|相关)")
 MEASURE_WORDS = (
     ("asset_freeze", re.compile(r"冻结")),
     ("transaction_ban", re.compile(r"禁止[^。；]{0,40}?(?:交易|合作)")),
@@ -165,19 +166,19 @@ MEASURE_WORDS = (
 )
 MEASURES_ORDER = tuple(name for name, _ in MEASURE_WORDS)
 # A measure's first words: the targets before them end there ("对亚当·布赖本人不予签发签证").
-MEASURE_VERB_RE = re.compile("不予|不准|冻结|禁止")
+MEASURE_VERB_RE = lazy_compile("不予|不准|冻结|禁止")
 # "…本人", "…本人及其直系亲属": the person the phrase names, himself (and his family, named by no one).
 SELF_TAILS = ("本人", "直系亲属")
 PRONOUNS = frozenset(("其", "本人", "其本人", "该", "此"))  # what is left of "对其本人…" cut oddly: no name
-SELF_TAIL_RE = re.compile(r"(?<=\S)\s*(?:本人)?\s*(?:(?:及|和|以及)\s*(?:其\s*)?直系亲属)?$")
+SELF_TAIL_RE = lazy_compile(r"(?<=\S)\s*(?:本人)?\s*(?:(?:及|和|以及)\s*(?:其\s*)?直系亲属)?$")
 # "A及其B": B belongs to A ("公司及其首席执行官亚当·布赖"); a person when B is a role, then a name.
-ITS_RE = re.compile(r"以?及其")
+ITS_RE = lazy_compile(r"以?及其")
 # The words for a company's staff, a list of names after them: "及其高级管理人员X、Y", "及其2名高级管理人员X、Y".
 # The roles a company's person is named behind ("及其董事长X"): not 董事 or 理事 alone, which open "董事会主席".
 ITS_ROLES = ROLE_WORDS + ("董事长", "理事长", "所长", "院长", "会长", "社长", "校长", "主编", "总编辑")
-ROLE_END_RE = re.compile("(?:" + "|".join(ITS_ROLES) + ")$")  # a role alone: "联合创始人"
-ITS_STAFF_RE = re.compile(rf"\s*(?:{NUM}\s*[名位])?\s*(?:高级管理人员|管理人员|高管|负责人|人员)\s*[:：]?\s*(?=\S)")
-ITS_PERSON_RE = re.compile(r"\s*(?P<role>[^、，,()（）]{0,30}?(?:" + "|".join(ITS_ROLES) + r"))(?P<person>[^、，,()（）\s].*)$")
+ROLE_END_RE = lazy_compile("(?:" + "|".join(ITS_ROLES) + ")$")  # a role alone: "联合创始人"
+ITS_STAFF_RE = lazy_compile(rf"\s*(?:{NUM}\s*[名位])?\s*(?:高级管理人员|管理人员|高管|负责人|人员)\s*[:：]?\s*(?=\S)")
+ITS_PERSON_RE = lazy_compile(r"\s*(?P<role>[^、，,()（）]{0,30}?(?:" + "|".join(ITS_ROLES) + r"))(?P<person>[^、，,()（）\s].*)$")
 STOP_NAME = " \t;；。，,、:："
 
 
@@ -186,9 +187,9 @@ STOP_NAME = " \t;；。，,、:："
 # "第 4 号" / "现公布《…》"), a numbered measure ("一、对…", "二、禁止…", at a line's start or after a colon), its own
 # effective line (本决定…) or its signature (a line "外交部"). A report names the order inside a sentence of its own
 # ("外交部10日发布外交部令第13号，公布…"), tells the measures in one sentence and says "决定自…起施行".
-DECISION_HEADER_RE = re.compile(rf"\(\s*{DATE_RE.pattern}[^()\n]{{0,12}}?外交部令\s*第\s*{NUM}\s*号")
-ORDER_PAGE_RE = re.compile(
+DECISION_HEADER_RE = lazy_compile(rf"\(\s*{DATE_RE.pattern}[^()\n]{{0,12}}?外交部令\s*第\s*{NUM}\s*号")
+ORDER_PAGE_RE = lazy_compile(
     rf"^\s*(?:中华人民共和国)?外交部令\s*(?:\(?\s*第\s*{NUM}\s*号\s*\)?)?\s*$|外交部令\s*\(?\s*第\s*{NUM}\s*号\s*\)?\s*现公布",
     re.MULTILINE)
-NUMBERED_MEASURE_RE = re.compile(rf"(?:^|[:：;；])[ \t\u3000]*[{CN_DIGITS}]{{1,3}}\s*、\s*(?:对|冻结|禁止|不予|取消|停止|暂停|解除)",
+NUMBERED_MEASURE_RE = lazy_compile(rf"(?:^|[:：;；])[ \t\u3000]*[{CN_DIGITS}]{{1,3}}\s*、\s*(?:对|冻结|禁止|不予|取消|停止|暂停|解除)",
                                  re.MULTILINE)

@@ -10,6 +10,7 @@ from storage.records import ActionKind, ListKind
 
 from .. import actions as act
 from ..draft import Draft, Source
+from ..lazyre import lazy_compile
 from .named import ENTITY_ACTIONS, removals_beside_listing, sentence_start
 from .record import limited_to
 
@@ -76,7 +77,7 @@ def unread_limit(src: Source, d: Draft) -> str | None:
 # What says a removal of an earlier notice's entities takes the ones an annex names ("（见附件）"), or only some ("部分").
 # ("甲公司等2家美国实体" alone does not say it: "高点航空技术公司等16家美国实体" is the whole of No. 21, and only the engine
 # knows how many a notice listed.)
-SOME_NAMED_RE = re.compile(r"附件|部分")
+SOME_NAMED_RE = lazy_compile(r"附件|部分")
 
 
 def unread_removal(src: Source, d: Draft) -> str | None:
@@ -130,7 +131,7 @@ def unread_investigation_end(src: Source, d: Draft) -> str | None:
     return None if m is None else f"an investigation ended (\"{m.group(0)}\") is not read{LEFT_OUT}"
 
 
-ITEM_MEASURES_RE = re.compile(r"[^。;；]{0,60}?措施")
+ITEM_MEASURES_RE = lazy_compile(r"[^。;；]{0,60}?措施")
 
 
 def _on_measures(folded: str, v: re.Match[str], stop: int) -> bool:
@@ -144,7 +145,7 @@ def _on_measures(folded: str, v: re.Match[str], stop: int) -> bool:
 NOT_DECIDING_BEFORE = "本的该述此《"
 # A step on a trade remedy or on tariffs (duties on goods: "暂停实施…反倾销措施1年", "暂停实施加征关税") acts on no list:
 # no listing step is left out where its sentence names one ("非关税反制措施" are countermeasures, not tariffs).
-OFF_LIST_RE = re.compile(r"反倾销|反补贴|保障措施|(?<!非)关税")
+OFF_LIST_RE = lazy_compile(r"反倾销|反补贴|保障措施|(?<!非)关税")
 
 
 def _off_list(folded: str, at: int) -> bool:
@@ -286,7 +287,7 @@ def unread_answer_step(src: Source, d: Draft) -> str | None:
 
 # "现将出口管制管控名单中该实体的名称变更为“…”": a listed entity renamed; the project reads no rename (only a correction's
 # "更正为"), so the new name would be no alias of the listed entity, and screening by it would miss (session 22).
-NAME_CHANGE_RE = re.compile(r"名称\s*(?:变更|更改|改)\s*为|更名\s*为")
+NAME_CHANGE_RE = lazy_compile(r"名称\s*(?:变更|更改|改)\s*为|更名\s*为")
 
 
 def unread_name_change(src: Source, d: Draft) -> str | None:

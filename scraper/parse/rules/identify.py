@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 from datetime import date, datetime
 
@@ -18,6 +17,7 @@ from ..dates import (
     signature_date,
 )
 from ..draft import Draft, Identity, Source
+from ..lazyre import lazy_compile
 from ..number import OwnNumber, find_own_number, number_in_heading
 from ..qa import (
     QUESTION_RE,
@@ -37,15 +37,15 @@ TITLE_JOIN_MAX = 80
 # its heading "…答记者问（2025年11月5日）"; the paper's words "商务部新闻发言人11月5日就…答记者问", "商务部12日晚间
 # 宣布", "商务部周三 (5 日) 晚间宣布"; a news dateline "新华社北京11月5日电", "（中央社台北12日电）". Read in the
 # lead and the Q&A's head before its first question, never in an answer (which tells earlier days).
-QA_HEADING_DATE_RE = re.compile(
+QA_HEADING_DATE_RE = lazy_compile(
     r"(?:答记者问|新闻发布会|吹风会)[ \t]*\(?[ \t]*(?P<y>\d{4})[ \t]*年[ \t]*(?P<m>\d{1,2})[ \t]*月[ \t]*(?P<d>\d{1,2})[ \t]*日")
-STATED_DAY_RE = re.compile(
+STATED_DAY_RE = lazy_compile(
     r"(?:新闻发言人|商务部|工作机制)[^\n,。:;\d]{0,12}?(?:\([ \t]*|)(?:(?P<y>\d{4})[ \t]*年[ \t]*|)(?:(?P<m>\d{1,2})[ \t]*月[ \t]*|)"
     r"(?P<d>\d{1,2})[ \t]*日[ \t]*\)?[ \t]*(?:晚间|晚上|晚|上午|下午|当天|)[ \t]*(?:表示|宣布|发布|就|答记者问|称|指出|回应|说)"
     r"|(?:\d{1,2}[ \t]*月[ \t]*|)(?P<ed>\d{1,2})[ \t]*日[ \t]*电")
 # A spokesperson Q&A's title as a paper heads it, the day after it ("…答记者问（2025年11月5日）"): the title is
 # MOFCOM's without it (the key hashes the title).
-QA_TITLE_DAY_RE = re.compile(r"(?<=答记者问)[ \t]*[(（][ \t]*\d{4}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日[ \t]*[)）][ \t]*$")
+QA_TITLE_DAY_RE = lazy_compile(r"(?<=答记者问)[ \t]*[(（][ \t]*\d{4}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日[ \t]*[)）][ \t]*$")
 QA_HEAD_MAX = 2000
 
 

@@ -10,12 +10,13 @@ from storage.records import ActionKind, ActionRecord, EntityRecord, ListKind, No
 from .. import actions as act
 from .. import entities as ent
 from ..draft import Decision, Draft, Source
+from ..lazyre import lazy_compile
 from ..textnorm import NUM, to_int
 
 ENTITY_ACTIONS = (ActionKind.IMPOSE, ActionKind.INVESTIGATE, ActionKind.MEASURE)
 # An object of 对 that names goods, not an entity: an item category ("部分中重稀土相关物项", "两用物项") or
 # imports ("原产于美国的进口共聚聚甲醛"). An item control or a trade-remedy case lists no one.
-GOODS_RE = re.compile(r"(?:物项|物品|产品|商品|货物)\s*$|^\s*(?:部分|相关|以下)?\s*(?:原产于|进口)")
+GOODS_RE = lazy_compile(r"(?:物项|物品|产品|商品|货物)\s*$|^\s*(?:部分|相关|以下)?\s*(?:原产于|进口)")
 
 
 def decision(src: Source, d: Draft) -> Decision:
@@ -124,7 +125,7 @@ def removal_named(src: Source, x: act.ActionDraft) -> list[EntityRecord]:
     return ent.earlier_named(src.folded[line:], src.text[line:], x.start - line)
 
 
-COUNT_COUNTRY_RE = re.compile(rf"{NUM}\s*家\s*(?P<c>{ent.COUNTRY_ALT})")
+COUNT_COUNTRY_RE = lazy_compile(rf"{NUM}\s*家\s*(?P<c>{ent.COUNTRY_ALT})")
 
 
 def _removal_country(src: Source, x: act.ActionDraft) -> str | None:
@@ -144,7 +145,7 @@ def measures_named(action: ActionRecord) -> ActionRecord:
     return measure_lift(action)
 
 
-ORDER_SENTENCE_RE = re.compile(r"[^。\n]*决定[^。\n]*采取[^。\n]*")
+ORDER_SENTENCE_RE = lazy_compile(r"[^。\n]*决定[^。\n]*采取[^。\n]*")
 
 
 def order_term(src: Source) -> str | None:
@@ -169,7 +170,7 @@ def countermeasure_order(d: Draft) -> bool:
 # and a Chinese name after it, with its English, is of that country ("美国晨星供应链审计公司（Morningstar Supply Chain Audit
 # LLC）", the name kept as written, as the MFA's "美国哈德逊研究所"). Session 18 (mfa18): an order's entities had no country
 # (screening by country missed them).
-ORDER_COUNTRY_RE = re.compile(rf"对\s*(?P<c>{ent.COUNTRY_ALT})")
+ORDER_COUNTRY_RE = lazy_compile(rf"对\s*(?P<c>{ent.COUNTRY_ALT})")
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -197,14 +198,14 @@ def _order_countries(src: Source, d: Draft, found: list[EntityRecord],
 PRONOUN, ANAPHOR, NAME = "pronoun", "anaphor", "name"
 # "对高点航空技术公司等6家实体（见附件）采取的相关措施": the entities of the notice's own annex (session 22, parse22).
 ANNEX = "annex"
-ANNEX_OBJECT_RE = re.compile(rf"等\s*(?P<n>{NUM})\s*家[^()]{{0,8}}?\(\s*(?:名单)?\s*见附件[^()]{{0,4}}\)\s*$")
+ANNEX_OBJECT_RE = lazy_compile(rf"等\s*(?P<n>{NUM})\s*家[^()]{{0,8}}?\(\s*(?:名单)?\s*见附件[^()]{{0,4}}\)\s*$")
 # "停止执行商务部公告2025年第1号对其中5家美国实体采取的相关措施，名单见附件": some of the target's entities, counted, named
 # by this notice (its annex or prose), as ANNEX; never the whole notice (session 23, loud23: 28 lifted for 5).
-PART_OBJECT_RE = re.compile(rf"\s*其中\s*(?P<n>{NUM})\s*[家名个]")
+PART_OBJECT_RE = lazy_compile(rf"\s*其中\s*(?P<n>{NUM})\s*[家名个]")
 
 
 # "内华达山脉公司、立方公司等2家实体": names in a row, the count after them.
-NAMES_COUNT_RE = re.compile(r"\s*等\s*(?:\d+|[一二三四五六七八九十两]+)\s*家[^、]{0,8}$")
+NAMES_COUNT_RE = lazy_compile(r"\s*等\s*(?:\d+|[一二三四五六七八九十两]+)\s*家[^、]{0,8}$")
 
 
 def measure_object(src: Source, span: tuple[int, int]) -> tuple[str | None, tuple[EntityRecord, ...]]:
@@ -318,6 +319,6 @@ def _run_names(src: Source, start: int, end: int) -> list[EntityRecord]:
     return found
 
 
-BRACKETED_NAME_RE = re.compile(ent.BRACKETED_NAME)  # one name of a NAME_RUN_RE run
+BRACKETED_NAME_RE = lazy_compile(ent.BRACKETED_NAME)  # one name of a NAME_RUN_RE run
 # What opens a run before its first name: a joiner, or 除 / 对 ("除内华达山脉公司（…）外", "对立方公司（…）").
-NAME_JOINER_RE = re.compile(r"\s*(?:以及|[和及除对])\s*")
+NAME_JOINER_RE = lazy_compile(r"\s*(?:以及|[和及除对])\s*")

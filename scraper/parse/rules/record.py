@@ -14,6 +14,7 @@ from ..dates import (
     until_from,
 )
 from ..draft import Draft, Source
+from ..lazyre import lazy_compile
 from ..textnorm import NUM, to_int
 from ..textnorm import fold as fold_text
 from .named import (
@@ -120,7 +121,7 @@ def annex_parts(src: Source, d: Draft, drafts: list[Any]) -> dict[Any, tuple[str
 # their numbers. The names are "第3项"…, which the engine matches to the annex numbers of the target's entities, else
 # reports unresolved (session 20: the whole of No. 12 was removed).
 ANNEX_SERIALS_RE = re.compile(r"附件[^，,。；;\n]{0,24}?第\s*(?P<ns>\d{1,3}(?:\s*项?\s*[、,，和及至-]\s*第?\s*\d{1,3})*)\s*项")
-SERIAL_RANGE_RE = re.compile(r"(\d{1,3})\s*项?\s*[至-]\s*第?\s*(\d{1,3})|(\d{1,3})")
+SERIAL_RANGE_RE = lazy_compile(r"(\d{1,3})\s*项?\s*[至-]\s*第?\s*(\d{1,3})|(\d{1,3})")
 SERIAL_RANGE_MAX = 200  # lines one range may name; a longer one is no annex range (then only its ends, as written)
 
 
@@ -160,7 +161,7 @@ def limited_to(src: Source, d: Draft, span: tuple[int, int]) -> tuple[str, ...] 
 
 
 # "上述2家实体": the count a pointer gives.
-POINTER_COUNT_RE = re.compile(rf"(?:上述|前述|以上)\s*(?P<n>{NUM})\s*[家名]")
+POINTER_COUNT_RE = lazy_compile(rf"(?:上述|前述|以上)\s*(?P<n>{NUM})\s*[家名]")
 
 
 def _answer_limit(src: Source, span: tuple[int, int], what: str,

@@ -8,6 +8,7 @@ import re
 from storage.records import ActionKind
 
 from ..draft import BODY_LINE_MIN, Draft, Source
+from ..lazyre import lazy_compile
 from ..number import find_own_number
 from ..qa import (
     ANSWER_MARK_RE,
@@ -19,12 +20,12 @@ from .named import sentence_start
 
 # A paper's words for what MOFCOM said or did ("商务部12日晚间宣布，…继续暂停…", "据商务部网站消息，商务部新闻
 # 发言人表示，…", "记者从商务部获悉，…"): before a status change in its sentence, they tell the change.
-REPORTED_RE = re.compile(r"宣布|表示|获悉|消息|报道|据悉|透露|指出|回应")
+REPORTED_RE = lazy_compile(r"宣布|表示|获悉|消息|报道|据悉|透露|指出|回应")
 # MOFCOM publishing a text itself: its 【发布单位】 line names it, or the page is in its spokesperson's section
 # (``/xwfb/xwfyrth/``, shared/domain.md b.1; its news sections also repost papers' reports). Its spokesperson's
 # statement ("商务部新闻发言人表示，…商务部决定…继续暂停…") says 表示 as a paper does.
-OWN_PUBLISHER_RE = re.compile(r"【\s*发布单位\s*】[^\n]*(?:商务部|工作机制)")
-SPOKESPERSON_URL_RE = re.compile(r"^https?://(?:[\w-]+\.)*mofcom\.gov\.cn/xwfb/xwfyrth/", re.IGNORECASE)
+OWN_PUBLISHER_RE = lazy_compile(r"【\s*发布单位\s*】[^\n]*(?:商务部|工作机制)")
+SPOKESPERSON_URL_RE = lazy_compile(r"^https?://(?:[\w-]+\.)*mofcom\.gov\.cn/xwfb/xwfyrth/", re.IGNORECASE)
 STATE_CHANGES = (ActionKind.SUSPEND, ActionKind.EXTEND, ActionKind.LIFT, ActionKind.RESTORE)  # characters of a Q&A's head looked at for a stated day
 
 

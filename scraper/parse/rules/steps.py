@@ -11,6 +11,7 @@ from storage.records import ActionKind, ListKind, NoticeRef
 from .. import actions as act
 from .. import entities as ent
 from ..draft import Draft, Ref, Source
+from ..lazyre import lazy_compile
 from ..textnorm import NUM, fold
 from .named import GOODS_RE, NAME, measure_object, sentence_start
 
@@ -58,8 +59,8 @@ def suspenders_restored(src: Source, d: Draft) -> list[act.ActionDraft]:
 
 
 # "除X外，…继续暂停…1年", "继续暂停…1年，但X和Y除外": the suspension of the entities excepted is not extended.
-EXCEPT_BEFORE_RE = re.compile(r"除\s*(?P<obj>(?:[^,;；。\n除()]|\([^()]{0,80}\)){2,160}?)\s*以?外")
-EXCEPT_AFTER_RE = re.compile(r"但\s*(?:对\s*)?(?P<obj>(?:[^,;；。\n()]|\([^()]{0,80}\)){2,160}?)\s*除外")
+EXCEPT_BEFORE_RE = lazy_compile(r"除\s*(?P<obj>(?:[^,;；。\n除()]|\([^()]{0,80}\)){2,160}?)\s*以?外")
+EXCEPT_AFTER_RE = lazy_compile(r"但\s*(?:对\s*)?(?P<obj>(?:[^,;；。\n()]|\([^()]{0,80}\)){2,160}?)\s*除外")
 
 
 def excepted_restored(src: Source, d: Draft) -> list[act.ActionDraft]:
@@ -117,9 +118,9 @@ def measure(src: Source, d: Draft) -> list[act.ActionDraft]:
 
 
 # "…公告〔2025〕10号所列实体", "…第23号列入的实体": a measure's object named by the notice that listed it.
-LISTED_OBJECT_RE = re.compile(r"\s*(?:所列|所列入|列入|中)的?\s*(?:[\u4e00-\u9fff]{0,8}?)(?:实体|企业|公司|机构)")
+LISTED_OBJECT_RE = lazy_compile(r"\s*(?:所列|所列入|列入|中)的?\s*(?:[\u4e00-\u9fff]{0,8}?)(?:实体|企业|公司|机构)")
 # "不再禁止…", "不再限制…", "取消…禁止…措施": one measure of the listing lifted, the listing stays.
-LIFTED_MEASURE_RE = re.compile(r"不再(?:禁止|限制|实施|执行|采取)|取消[^。;；]{0,20}?(?:禁止|限制)")
+LIFTED_MEASURE_RE = lazy_compile(r"不再(?:禁止|限制|实施|执行|采取)|取消[^。;；]{0,20}?(?:禁止|限制)")
 
 
 def _measured_notices(src: Source, d: Draft, found: act.ActionDraft) -> tuple[NoticeRef, ...]:
