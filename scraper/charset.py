@@ -30,9 +30,7 @@ from __future__ import annotations
 import codecs
 import functools
 import re
-
-import charset_normalizer
-from charset_normalizer.md import mess_ratio
+from collections.abc import Callable
 
 META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 HEADER_CHARSET_RE = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_\-]+)", re.IGNORECASE)
@@ -92,6 +90,20 @@ def _single_byte(codec: str) -> bool:
     return codec not in ("utf-8", "utf-16-le", "utf-16-be") and len(HIGH_BYTES.decode(codec, "replace")) == len(HIGH_BYTES)
 
 
+def _first_mess_ratio(text: str, maximum: float) -> float:
+    """charset-normalizer's ``mess_ratio``, the library loaded on first use: a UTF-8 page (nearly every page, and
+    every text ``mofcom-watch parse FILE`` is given) never asks it, and importing it was ~15 ms of that command's
+    start (issue 11). From then on ``_mess_ratio`` is the library's function itself."""
+    global _mess_ratio
+    from charset_normalizer.md import mess_ratio
+
+    _mess_ratio = mess_ratio
+    return mess_ratio(text, maximum)
+
+
+_mess_ratio: Callable[[str, float], float] = _first_mess_ratio
+
+
 def _checked(raw: bytes, header: str | None, meta: str | None, label: str | None) -> tuple[str, str]:
     """``raw`` in the first of ``label``, the page's other label, GB18030 and Big5-HKSCS (single-byte codecs
     aside) that decodes it strictly with no mess (charset-normalizer's mess ratio within its tie band, so the
@@ -104,7 +116,7 @@ def _checked(raw: bytes, header: str | None, meta: str | None, label: str | None
             text = raw.decode(codec)
         except UnicodeDecodeError:
             continue
-        mess = mess_ratio(text[:MESS_SAMPLE], 1.0)  # no early stop: a messy start (a cut byline) is no verdict
+        mess = _mess_ratio(text[:MESS_SAMPLE], 1.0)  # no early stop: a messy start (a cut byline) is no verdict
         if mess < CHAOS_TIE:
             return text, codec
         if mess < MESS_MAX and (best is None or mess < best[2]):
@@ -116,6 +128,8 @@ def _checked(raw: bytes, header: str | None, meta: str | None, label: str | None
 
 
 def _guessed(raw: bytes) -> str:
+    import charset_normalizer  # (see _first_mess_ratio)
+
     best = charset_normalizer.from_bytes(raw[:65536]).best()
     return _canonical(best.encoding if best else None) or "utf-8"
 

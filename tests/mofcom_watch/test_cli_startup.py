@@ -49,6 +49,8 @@ def test_parse_needs_neither_the_database_nor_the_server(repo_root):
     mods = imported_modules("parse", str(repo_root / "fixtures" / "texts" / "mofcom-2025-51.txt"))
     assert "scraper" in mods
     assert not mods & {"sqlalchemy", "alembic", "uvicorn", "starlette", "apscheduler", "feedgen"}
+    # a UTF-8 text needs no encoding guessed: charset-normalizer is loaded for a page that is no UTF-8 (scraper.charset)
+    assert "charset_normalizer" not in mods
 
 
 def test_a_mofcom_text_never_loads_the_mfa_decision_reader(repo_root):
