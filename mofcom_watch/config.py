@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -332,6 +331,8 @@ for _f in FIELDS:
 
 def read_config_file(path: Path) -> dict[str, Any]:
     """The file's values by setting name; unknown keys and bad values are errors (typos must not pass)."""
+    import tomllib  # here: a command given no file never loads the TOML parser (issue 11, start-up)
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

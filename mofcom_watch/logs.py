@@ -11,7 +11,6 @@ import contextlib
 import contextvars
 import json
 import logging
-import secrets
 import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -43,6 +42,8 @@ class _ShortRequestPaths(logging.Filter):
 
 def new_run_id() -> str:
     """A short id, sortable by time: ``20261129T184500-1a2b3c``."""
+    import secrets  # here: a command that starts no run (parse FILE, --help) need not load it (issue 11, start-up)
+
     return f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{secrets.token_hex(3)}"
 
 
