@@ -9,7 +9,6 @@ reads the fields filled before it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -32,7 +31,7 @@ HEAD_MAX = 15
 # heading (session 23, parse23: such a title was read as body, and the notice's number in it not found).
 PROSE_COMMA_RE = lazy_compile(r"(?<![A-Za-z.]),|,(?!\s*(?:Inc|LLC|L\.L\.C|Ltd|Limited|Co\b|Corp|L\.?P\b|PLC|S\.A|GmbH|AG\b|KK\b|N\.V|B\.V|Pty))"
                             r"|[\u4e00-\u9fff]\.")
-CJK_CHAR_RE = re.compile(r"[\u4e00-\u9fff]")
+CJK_CHAR_RE = lazy_compile(r"[\u4e00-\u9fff]")
 
 
 def prose_commas(s: str) -> bool:

@@ -12,6 +12,7 @@ from storage.records import ActionKind, ListKind, NoticeRef
 from ..dates import (
     effective_in,
 )
+from ..lazyre import lazy_compile
 from .periods import stale
 from .targets import (
     ON_NOTICES,
@@ -31,7 +32,7 @@ from .words import SENTENCE_RE, VERB_KINDS, VERB_RE, ActionDraft, list_in, sente
 
 # An extra measure: "决定…采取…措施" or "禁止其" (the two alternatives of one search, found apart:
 # each opens with its own literal, which a scan finds far faster than their two first characters).
-MEASURE_DECIDED_RE = re.compile(r"决定[^。]{0,80}?(?:(?:采取|实施)[^。]{0,20}?措施|处以[^。]{0,12}?罚款)")  # "决定对甲处以罚款"
+MEASURE_DECIDED_RE = lazy_compile(r"决定[^。]{0,80}?(?:(?:采取|实施)[^。]{0,20}?措施|处以[^。]{0,12}?罚款)")  # "决定对甲处以罚款"
 MEASURE_BAN = "禁止其"
 TOLD_STEP_ENDS = "述该项一"  # their last characters: one look before the verb turns nearly every verb away
 

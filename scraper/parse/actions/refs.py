@@ -12,6 +12,7 @@ from ..dates import (
     resolve_month_day,
 )
 from ..entities import COUNTRIES, COUNTRY_ALT
+from ..lazyre import lazy_compile
 from ..number import find_references, ref_text
 from ..textnorm import MD, NUM, YEAR, to_int
 from .words import LIST_ALT, LIST_OF, MATCH_START, REF_START
@@ -20,7 +21,7 @@ from .words import LIST_ALT, LIST_OF, MATCH_START, REF_START
 # characters a date can start with (a year's or a month's first) turns the other places away at once.
 DATE_START = r"(?=[\d〇○零一二三四五六七八九十O])"
 # "2025年4月4日被列入出口管制管控名单的16家美国实体", "4月4日和9日被列入…的28家美国实体".
-DATE_LIST_RE = re.compile(
+DATE_LIST_RE = lazy_compile(
     rf"{DATE_START}(?:(?P<y>{YEAR})\s*年\s*)?(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日"
     rf"(?P<more>(?:\s*[和、及与]\s*(?:(?:{YEAR})\s*年\s*)?(?:{MD}\s*月\s*)?{MD}\s*日)*)"
     rf"\s*(?:分别)?\s*(?:被|已被)?\s*(?:分别)?\s*(?:列入|纳入)\s*(?P<list>{LIST_ALT})\s*的\s*(?:共\s*)?"
@@ -28,17 +29,17 @@ DATE_LIST_RE = re.compile(
 )
 # The active form: "停止执行2025年3月4日(公布的)将15家美国实体列入出口管制管控名单的相关措施", "3月4日将特科姆
 # 公司等10家美国企业列入不可靠实体清单的相关措施": the same reference, the count before the list.
-DATE_ACTIVE_LIST_RE = re.compile(
+DATE_ACTIVE_LIST_RE = lazy_compile(
     rf"{DATE_START}(?:(?P<y>{YEAR})\s*年\s*)?(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日"
     rf"(?P<more>(?:\s*[和、及与]\s*(?:(?:{YEAR})\s*年\s*)?(?:{MD}\s*月\s*)?{MD}\s*日)*)"
     # "2025年4月9日发布的《公布将12家美国实体列入出口管制管控名单》": the notice named by its day and its title
     rf"\s*(?:(?:公布|发布)\s*)?(?:的\s*)?(?:《[^《》,;。\n]{{0,40}}?)?将\s*(?:[^,;。\n]{{0,40}}?等\s*)?(?P<n>{NUM})\s*家(?P<moren>)\s*(?P<c>{COUNTRY_ALT})?"
     rf"\s*(?:实体|企业|公司|机构)?\s*(?:列入|纳入)\s*(?P<list>{LIST_ALT})"
 )
-MORE_COUNT_RE = re.compile(rf"({NUM})\s*家")
-MORE_DAY_RE = re.compile(rf"(?:(?P<y>{YEAR})\s*年\s*)?(?:(?P<m>{MD})\s*月\s*)?(?P<d>{MD})\s*日")
+MORE_COUNT_RE = lazy_compile(rf"({NUM})\s*家")
+MORE_DAY_RE = lazy_compile(rf"(?:(?P<y>{YEAR})\s*年\s*)?(?:(?P<m>{MD})\s*月\s*)?(?P<d>{MD})\s*日")
 # "4月4日公告（…）", "2025年3月4日发布的公告".
-DATE_NOTICE_RE = re.compile(
+DATE_NOTICE_RE = lazy_compile(
     rf"{DATE_START}(?:(?P<y>{YEAR})\s*年\s*)?(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日"
     rf"(?P<more>(?:\s*[和、及与]\s*(?:(?:{YEAR})\s*年\s*)?(?:{MD}\s*月\s*)?{MD}\s*日)*)\s*(?:发布\s*)?(?:的\s*)?(?:公告|决定)"
 )
@@ -47,7 +48,7 @@ DATE_NOTICE_RE = re.compile(
 DATE_LIST_GATE_RE = re.compile(rf"入\s*(?:{LIST_ALT})\s*[的》]")  # of 列入/纳入: one literal first scans fastest
 DATE_NOTICE_GATE_RE = re.compile(r"日\s*(?:发布\s*)?(?:的\s*)?(?:公告|决定)")
 # "4月4日公告涉及的16家美国实体" / "所列16家实体".
-COUNT_AFTER_RE = re.compile(rf"[^,。;\n]{{0,8}}?(?:涉及|所列|列入|中)的?\s*(?P<n>{NUM})\s*家[^,。;\n]{{0,6}}?(?:实体|企业)")
+COUNT_AFTER_RE = lazy_compile(rf"[^,。;\n]{{0,8}}?(?:涉及|所列|列入|中)的?\s*(?P<n>{NUM})\s*家[^,。;\n]{{0,6}}?(?:实体|企业)")
 
 
 def _date_refs(folded: str, clean: str, anchor: date | None) -> list[tuple[int, int, NoticeRef]]:

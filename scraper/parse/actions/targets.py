@@ -13,6 +13,7 @@ from ..dates import (
     effective_in,
     iso_to_date,
 )
+from ..lazyre import lazy_compile
 from .periods import duration_in, extension_term, suspension_end, until_day, until_period
 from .tense import EXPIRY_RE, dated_before, decided_in, held_off, is_decision, is_passive, told_as_past
 from .words import DECISION_RE, VERB_KINDS, ActionDraft, list_in, sentence_end, sentence_start
@@ -21,20 +22,20 @@ from .words import DECISION_RE, VERB_KINDS, ActionDraft, list_in, sentence_end, 
 TRADE_REMEDY_RE = re.compile(r"反倾销|反补贴|保障措施")
 # "商务部公告2025年第21号对该实体采取的相关措施…停止执行": the action is limited to some of the
 # target's entities (the object of 对, one name or several: "对内华达山脉公司、立方公司等2家实体采取的"), not the whole notice.
-ON_ENTITIES_RE = re.compile(r"对\s*(?P<obj>(?:[^,;；。对()]|\([^()]{0,80}\)){1,80}?)\s*(?:所\s*)?采取的")
+ON_ENTITIES_RE = lazy_compile(r"对\s*(?P<obj>(?:[^,;；。对()]|\([^()]{0,80}\)){1,80}?)\s*(?:所\s*)?采取的")
 # "恢复实施对商务部公告2025年第21号所列甲公司等3家实体（名单见附件）的相关措施": the same limit, the object what the notice
 # lists ("所列…的相关措施"; session 24, parse24: the restore was read for the whole notice, 16 for 3).
 # "对…〔2025〕16号所列A（a）、B（b）等2家实体恢复实施相关处理措施": the object right before the verb (engine24/05).
-LISTED_OBJECT_RE = re.compile(r"所列\s*(?P<obj>(?:[^,;；。对()的]|\([^()]{0,80}\)){1,80}?)\s*"
+LISTED_OBJECT_RE = lazy_compile(r"所列\s*(?P<obj>(?:[^,;；。对()的]|\([^()]{0,80}\)){1,80}?)\s*"
                               r"(?:的\s*(?:相关|有关)\s*措施|(?=(?:恢复|继续|暂停|停止|解除|取消|终止)))")
 # "暂停实施上述公告", "暂停实施上述措施90天": the verb's object points back to the notices named before.
-BACK_REFERENCE_RE = re.compile(r"\s*(?:对\s*|)(?:上述|前述|以上)[^,。;\n]{0,6}?(?:公告|措施|决定)")
+BACK_REFERENCE_RE = lazy_compile(r"\s*(?:对\s*|)(?:上述|前述|以上)[^,。;\n]{0,6}?(?:公告|措施|决定)")
 # "…第21号相关措施暂停实施期限…届满后不再延长，自…起停止执行该公告相关措施" (loud23/08): "该公告" is the notice named
 # before the verb in its sentence (else in the sentence before).
-THAT_NOTICE_RE = re.compile(r"\s*(?:对\s*)?该(?:公告|决定)")
+THAT_NOTICE_RE = lazy_compile(r"\s*(?:对\s*)?该(?:公告|决定)")
 # "暂停期限届满后，上述措施自2026年11月11日起恢复实施": the verb's subject points back to the notices named before (what may
 # stand between it and the verb: a start, 将/即, 自动).
-BACK_SUBJECT_RE = re.compile(r"(?:上述|前述|以上)[^,。;\n]{0,6}?(?:公告|措施|决定)(?:的)?\s*(?:将|即|均)?\s*"
+BACK_SUBJECT_RE = lazy_compile(r"(?:上述|前述|以上)[^,。;\n]{0,6}?(?:公告|措施|决定)(?:的)?\s*(?:将|即|均)?\s*"
                              r"(?:自[^,;。\n]{1,24}?起\s*)?(?:将|即)?\s*(?:自动)?\s*")
 # "恢复执行相关措施": the verb's object is the measures of notices named before (``_for_entities_of_step_before``).
 MEASURES_AFTER = ("相关措施", "有关措施", "相关管控措施", "相关处理措施")
@@ -42,10 +43,10 @@ MEASURES_AFTER = ("相关措施", "有关措施", "相关管控措施", "相关�
 # named after it in its clause, is the verb's subject: it recounts what that earlier notice did (the notice itself is never
 # named so), however the sentence goes on ("…。现决定，…"). What may stand between the subject and the verb ("所" of
 # "X所暂停实施的Y"):
-SUBJECT_GAP_RE = re.compile(r"\s*(?:已经|已|曾经|曾|先后|分别)?\s*(?:决定|宣布|规定)?\s*(?:自[^,;。\n]{1,24}?起\s*)?(?:所\s*)?")
+SUBJECT_GAP_RE = lazy_compile(r"\s*(?:已经|已|曾经|曾|先后|分别)?\s*(?:决定|宣布|规定)?\s*(?:自[^,;。\n]{1,24}?起\s*)?(?:所\s*)?")
 # "商务部公告2024年第46号第二款暂停实施至…", "…第21号相关措施暂停实施…": a part of the notice, or its measures, may stand
 # between a notice that is the verb's subject and the verb (``told_state``).
-STATE_GAP_RE = re.compile(r"(?:\s*第[〇零一二三四五六七八九十\d]{1,3}\s*[款条项])*(?:\s*(?:的\s*)?(?:相关|有关|上述)?\s*(?:管控|处理)?"
+STATE_GAP_RE = lazy_compile(r"(?:\s*第[〇零一二三四五六七八九十\d]{1,3}\s*[款条项])*(?:\s*(?:的\s*)?(?:相关|有关|上述)?\s*(?:管控|处理)?"
                           r"\s*措施)?" + SUBJECT_GAP_RE.pattern)
 # "根据商务部公告2025年第72号(规定)暂停实施…": a notice the step follows, not its subject (a few characters before
 # it: the issuer's name may be cut by a blank, "根据商务　部公告…").
@@ -81,7 +82,7 @@ def targets_of(folded: str, refs: list[tuple[int, int, NoticeRef]], out: list[Ac
 # 采取的相关措施。": an item's step that names no notice acts on those its lead-in names (session 22, parse22: the lift was
 # lost, and the extension of item 二 read for all 16). The lead-in: the last line before the items, ending "如下…：".
 ITEM_LINE_RE = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}\s*、|\(\s*[一二三四五六七八九十]{1,3}\s*\))")
-LEAD_IN_RE = re.compile(r"如下[\u4e00-\u9fff]{0,4}\s*:\s*$")  # "作如下调整：", "调整如下："
+LEAD_IN_RE = lazy_compile(r"如下[\u4e00-\u9fff]{0,4}\s*:\s*$")  # "作如下调整：", "调整如下："
 # "…有关规定，商务部决定：\n一、将甲公司等3家美国实体列入…（见附件1）…\n二、…移出…": items under a lead-in that decides.
 DECIDING_LEAD_RE = re.compile(r"决定\s*(?:如下)?\s*:\s*$")
 

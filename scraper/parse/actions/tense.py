@@ -14,18 +14,19 @@ from ..dates import (
     make_date,
     resolve_month_day,
 )
+from ..lazyre import lazy_compile
 from ..textnorm import MD, YEAR, to_int
 from .periods import OPENING_DATE_RE
 from .words import DECISION_RE, MODAL_BEFORE, MODAL_RE, NOT_NOW_RE, into_annex, sentence_end
 
-PAST_RE = re.compile(
+PAST_RE = lazy_compile(
     r"此前|曾经|曾|已于|已经|于\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月[^,，]*?(?:发布|宣布|决定|将)|^\s*于"
 )
 # After a past marker, these bring the sentence back to what is decided now.
-PRESENT_RE = re.compile(r"决定|现将|现予|现决定|自\s*[^,，。]{0,16}?起")
+PRESENT_RE = lazy_compile(r"决定|现将|现予|现决定|自\s*[^,，。]{0,16}?起")
 # A verb inside a quoted title (《关于…采取反制措施的决定》) names another instrument.
 QUOTED_TITLE_RE = re.compile(r"《[^《》]*》")
-BACKGROUND_RE = re.compile(rf"于\s*{YEAR}\s*年")  # "于2025年4月4日…": a date told as history
+BACKGROUND_RE = lazy_compile(rf"于\s*{YEAR}\s*年")  # "于2025年4月4日…": a date told as history
 # "自5月14日起，暂停…" read a few days late (a reprint, a press conference the next day) still acts.
 SINCE_GRACE = timedelta(days=7)
 # NOT_NOW_RE's words that hold only their own clause: a decision said in a later clause, before the verb, stands ("在拟于
@@ -34,21 +35,21 @@ SINCE_GRACE = timedelta(days=7)
 # ("中方拟对相关措施作出调整，自…起，继续暂停…").
 CLAUSE_DOUBTS = frozenset(("是否", "暂不", "不会", "尚未", "没有", "不排除", "视情", "拟"))
 # 决定 as the verb of a later clause, not the noun ("依法作出决定", "有关决定", "的决定").
-LATER_DECISION_RE = re.compile(r",[^,]*?(?<![出的关])决定")
+LATER_DECISION_RE = lazy_compile(r",[^,]*?(?<![出的关])决定")
 # Weighing words: doubt before the verb, unless a decision follows them ("正在研究继续暂停…", "正在评估恢复执行…的影响";
 # not "经研究，…决定…", "综合考虑…，中方决定…", "考虑到…"): 经 or 综 before one is a decision's ground (``_weighing``).
-WEIGHING_RE = re.compile(r"研究|考虑(?!到)|评估")
+WEIGHING_RE = lazy_compile(r"研究|考虑(?!到)|评估")
 # After an answer's verb, in its sentence: the change is a report's or a claim's, denied or doubted ("中方自…起恢复执行…
 # 的说法没有事实依据", "…，这一说法不实"), not a decision.
 CLAIMED_AFTER_RE = re.compile(r"说法|的报道|的消息|传言|传闻|不实|不符合事实|没有事实依据|并不准确")
 # Before an answer's decision (or its verb, with no decision word): it tells a step taken before ("已于11月6日决定",
 # "此前", "去年11月，中方决定", "中方于2025年11月5日决定") when the step's start is already past.
-RECOUNT_RE = re.compile(r"已于|已经|此前|曾|去年|上月|前期|当时|先后|(?<![关对由鉴基属至])于\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月")
+RECOUNT_RE = lazy_compile(r"已于|已经|此前|曾|去年|上月|前期|当时|先后|(?<![关对由鉴基属至])于\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月")
 # "2025年11月,中方决定…", "11月5日,…决定…": the day (or month) of a decision told, a comma after it.
-TOLD_DAY_RE = re.compile(rf"(?:(?P<y>{YEAR})\s*年\s*)?(?P<m>{MD})\s*月\s*(?:(?P<d>{MD})\s*日\s*)?,")
+TOLD_DAY_RE = lazy_compile(rf"(?:(?P<y>{YEAR})\s*年\s*)?(?P<m>{MD})\s*月\s*(?:(?P<d>{MD})\s*日\s*)?,")
 # A suspension's term running out: "(暂停期限)届满后不再延长" speaks of it (a "暂停" before it, else "不再延长" is no
 # status verb: "许可证有效期届满后不再延长"), and a restore "自暂停期限届满之日起" takes effect on the day it ends (``suspension_end``).
-EXPIRY_RE = re.compile(r"届满|期满|到期|暂停期")
+EXPIRY_RE = lazy_compile(r"届满|期满|到期|暂停期")
 
 
 def acting_verbs(folded: str, s_start: int, s_end: int, found: list[re.Match[str]], dated: list[tuple[int, int]],

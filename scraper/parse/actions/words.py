@@ -11,7 +11,9 @@ from operator import itemgetter, methodcaller
 from storage.frozen import quick_init
 from storage.records import ActionKind, ListKind, NoticeRef
 
-SENTENCE_RE = re.compile(r"[^。！？!?\n;；]+")
+from ..lazyre import lazy_compile
+
+SENTENCE_RE = lazy_compile(r"[^。！？!?\n;；]+")
 # "停止暂停", "解除对…的暂停": the measures are back. "处于暂停状态" is a state, no verb. One alternative per verb: sre finds at once where
 # alternatives that open with a literal can start, not where a group of them can (8 times slower).
 UNDONE_SUSPENSION = "|".join(f"{verb}暂停(?:实施|执行)?|{verb}对(?=[^,;；。\n]{{0,80}}?的暂停(?![期实执]))"
@@ -48,9 +50,9 @@ LIST_ALT = "出口管制管控名单|不可靠实体清单|关注名单|反制�
 LIST_OF = {"出口管制管控名单": ListKind.ECL, "不可靠实体清单": ListKind.UEL, "关注名单": ListKind.WATCH,
            "反制清单": ListKind.COUNTERMEASURE}
 PAST_WORDS = ("于", "曾", "此前", "已经")  # every PAST_RE match holds one
-DECISION_RE = re.compile(r"决定|现将|现予|特此|予以公布|公布将|公告如下")
+DECISION_RE = lazy_compile(r"决定|现将|现予|特此|予以公布|公布将|公告如下")
 # "可以向商务部申请移出关注名单", "可申请恢复": a verb after a modal is a possibility, not an action.
-MODAL_RE = re.compile(r"(?:申请|可以|可|应当|不得|拟)\s*$")
+MODAL_RE = lazy_compile(r"(?:申请|可以|可|应当|不得|拟)\s*$")
 # Before an answer's verb: the step is asked about, held off, denied, supposed or claimed by others, not taken
 # ("假如…，中方将恢复…", "除非美方…，中方将于…起恢复…", "中方不排除停止暂停…", "将视情继续暂停或恢复执行…",
 # "中方拟于…", "待…磋商后，中方将…", "美方称中方将继续暂停…"; not "简称", "名称", "称为", nor the words 若 and 拟
@@ -134,7 +136,7 @@ MODAL_BEFORE = MODAL_ENDS + "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000
 
 
 # "在商务部公告2026年第23号附件《出口管制管控名单》中增列…": the annex a listing adds to, named right before the verb.
-INTO_ANNEX_RE = re.compile(r"\s*(?:的\s*)?附件\s*(?:《[^《》\n]{1,20}》)?\s*中\s*$")
+INTO_ANNEX_RE = lazy_compile(r"\s*(?:的\s*)?附件\s*(?:《[^《》\n]{1,20}》)?\s*中\s*$")
 
 
 def into_annex(folded: str, before: list[tuple[int, int, NoticeRef]], at: int) -> bool:
