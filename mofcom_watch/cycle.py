@@ -126,6 +126,20 @@ def policy_from(settings: Settings) -> FetchPolicy:
     )
 
 
+def unknown_base_url_hosts(base_urls: dict[str, str]) -> str | None:
+    """Why ``base_urls`` cannot be what was meant, or None: a host no source fetches from (``www.mofcom.gov`` for
+    ``www.mofcom.gov.cn``). Was: no word, exit 0 and a green ``status`` and ``/healthz`` at every run, while every
+    source of the host meant, left without a base URL, was skipped (:func:`select_sources`): its notices were never
+    fetched again. Every source counts (not only those chosen with ``--source`` or ``[fetch] sources``)."""
+    known = set(NOTICE_HOSTS).union(*(s.hosts for s in load_sources(())))
+    unknown = sorted(set(base_urls) - known)
+    if not unknown:
+        return None
+    return (f"base_urls names {', '.join(unknown)}, which no source fetches from (the sources' hosts: "
+            f"{', '.join(sorted(known))}): with base_urls set, a source whose host has no base URL is not fetched "
+            "at all; correct the host (config [base_urls], MOFCOM_WATCH_BASE_URLS or --base-url)")
+
+
 def select_sources(sources: list[Source], base_urls: dict[str, str]) -> tuple[list[Source], list[Source]]:
     """With overrides given, a source whose hosts all lack one is skipped: a run against a
     mirror or local copy never reaches out to the real sites by accident."""

@@ -158,6 +158,11 @@ def register(app: typer.Typer) -> None:
         except SourceConfigError as exc:
             typer.echo(f"mofcom-watch run: {exc}", err=True)
             raise typer.Exit(2)
+        from mofcom_watch.cycle import unknown_base_url_hosts
+
+        if (mistyped := unknown_base_url_hosts({**settings.base_urls, **overrides})) is not None:
+            typer.echo(f"mofcom-watch run: {mistyped}", err=True)
+            raise typer.Exit(2)
         waiting = f"mofcom-watch run: waiting up to {settings.lock_wait_seconds:.0f} s for the run lock: "
         try:
             result = run_cycle(settings, as_of=day, since=since, backfill=since is not None,

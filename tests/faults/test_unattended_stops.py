@@ -118,6 +118,23 @@ def test_a_mistyped_variable_in_the_environment_is_said_not_ignored(tmp_path):
         "MOFCOM_WATCH_FEEDS_DIR?)"]
 
 
+def test_a_mistyped_host_in_base_urls_is_a_usage_error_not_a_source_never_fetched(tmp_path):
+    """Was: ``aqygzj.mofcom.gov=…`` for ``aqygzj.mofcom.gov.cn`` in ``[base_urls]`` or ``MOFCOM_WATCH_BASE_URLS``: every
+    ``run`` exited 0 with the unreliable entity list's source "skipped" in a table cell (a source whose host has no
+    base URL is not fetched), ``status`` and ``/healthz`` green, its notices never fetched again. Now ``run``,
+    ``schedule`` and ``serve --schedule`` say so in one line and exit 2 before anything is opened or fetched."""
+    data = tmp_path / "data"
+    env = cli_env(MOFCOM_WATCH_DATA_DIR=str(data), MOFCOM_WATCH_BASE_URLS=(
+        "www.mofcom.gov.cn=http://127.0.0.1:9/a,aqygzj.mofcom.gov=http://127.0.0.1:9/b"))
+    for args in (("run", "--no-progress"), ("schedule",), ("serve", "--schedule", "--port", "0")):
+        done = cli(f"sqlite:///{data / 'store.sqlite'}", *args, env=env, timeout=60)
+        assert done.code == 2, (args, done.err)
+        assert done.first_line.startswith(f"mofcom-watch {' '.join(args[:2]) if args[0] == 'serve' else args[0]}: "
+                                          "base_urls names aqygzj.mofcom.gov, which no source fetches from"), done.err
+        assert "aqygzj.mofcom.gov.cn" in done.err and len(done.err.strip().splitlines()) == 1, done.err
+    assert not data.exists()
+
+
 def test_a_file_size_limit_on_the_feeds_is_a_resource_fault(replayed, tmp_path):
     """Was: ``feeds`` under a file size limit (``ulimit -f`` in a cron wrapper, a quota as EFBIG): ``cannot write
     feeds to DIR: File too large``, exit 2 ("usage"). It is the folder's resource: exit 3, as for a full disk."""
