@@ -137,3 +137,20 @@ def refuse_past_in_live(command: str, day: date | None, out_dir: Path, live: Pat
                    "published since; write that day's feeds to a folder of their own with --out DIR, or leave "
                    "--as-of out", err=True)
         raise typer.Exit(2)
+
+
+class ClockBehind(Exception):
+    """Today (the system clock's Beijing day, or ``MOFCOM_WATCH_TODAY``) is before the day the store was last synced
+    as of: the clock went back (a machine restored from a snapshot, a container or VM with a wrong clock, a stale
+    ``MOFCOM_WATCH_TODAY``). Publishing "today" into the configured feeds folder would take back from its readers
+    every item published since that day, as ``--as-of`` a past day would (refused there); so nothing is written there,
+    the attempt is logged as a failed publish (``status``, ``/healthz``), and the command exits 3 (a resource: the
+    clock)."""
+
+    def __init__(self, day: date, synced: date, folder: Path) -> None:
+        where = f"from {TODAY_ENV}" if os.environ.get(TODAY_ENV, "").strip() else "in Beijing, by the system clock"
+        super().__init__(
+            f"today is {day.isoformat()} ({where}), before {synced.isoformat()}, the day this store was last synced "
+            f"as of: the clock went back; the feeds in {folder} were left as they are (that day's feeds would take "
+            f"back every item published since); set the clock right, then run again: the next run publishes")
+

@@ -36,6 +36,7 @@ from mofcom_watch.publish import (
     past_day,
     publish_preview,
     publish_recorded,
+    refuse_clock_behind,
     start_folder_scan,
     warm_reads,
 )
@@ -259,6 +260,8 @@ def run_cycle(
                 link_news(session)  # reports name notices that may only now be stored
                 held = held_sources(session, frozenset(news_names))  # (it reads no news row)
             refused_blank = _would_blank(sf, target, settings.database_url, run_id)
+            if target is not None and refused_blank is None and clock.in_folder(target.out_dir, settings.feeds_path):
+                refuse_clock_behind(sf, as_of=as_of, target=target, run_id=run_id)  # (its pages are stored)
             if past_day(sf, as_of):  # (--out DIR: the live folder refuses it) a view of that day, not kept: kept,
                 # it moved the Event table back (a late Q&A's retraction undone), and the next live feeds said
                 # "Reinstated" and "Retracted" again; its pages are stored all the same

@@ -323,6 +323,25 @@ def past_day(sessions: sessionmaker[Session], day: date) -> bool:
     return synced is not None and day < synced
 
 
+def refuse_clock_behind(sessions: sessionmaker[Session], *, as_of: date, target: PublishTarget,
+                        run_id: str | None = None, record: bool = True) -> None:
+    """Raise :class:`~mofcom_watch.clock.ClockBehind` when ``as_of``, today, is before the day the store was last
+    synced as of, for a publish into the configured feeds folder (``run``, ``schedule``, ``feeds`` and ``serve``
+    without ``--as-of``). Was: the feeds of that earlier day were written there, exit 0 and ``status`` and
+    ``/healthz`` green: an item published since (a lapse) vanished from every feed until the clock was right again.
+    ``record``: the attempt is logged as a failed publish first (``status``, ``/healthz``)."""
+    from mofcom_watch.clock import ClockBehind
+
+    with sessions() as session, session.begin():
+        synced = synced_as_of(session)
+    if synced is None or as_of >= synced:
+        return
+    refused = ClockBehind(as_of, synced, Path(target.out_dir))
+    if record:
+        _record_failure(sessions, target, datetime.now(UTC), str(refused), run_id)
+    raise refused
+
+
 def publish_recorded(sessions: sessionmaker[Session], *, as_of: date, target: PublishTarget | None,
                      hold: tuple[str, ...] | None = None, derive_events: bool = True,
                      run_id: str | None = None, full: bool = False, folder: PendingScan | None = None

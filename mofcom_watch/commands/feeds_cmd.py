@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from feeds.formats import FORMATS
 from mofcom_watch import term
 from mofcom_watch.clock import (
+    ClockBehind,
     after_today,
     as_of_or_today,
     in_folder,
@@ -35,6 +36,7 @@ from mofcom_watch.publish import (
     past_day,
     publish_preview,
     publish_recorded,
+    refuse_clock_behind,
 )
 from mofcom_watch.sessions import open_session
 from storage.health import open_health_issues
@@ -158,6 +160,8 @@ def register(app: typer.Typer) -> None:
                 refuse_to_blank(session, out_dir, settings.database_url)
             sessions = sessionmaker(engine, expire_on_commit=False)
             past = not preview and past_day(sessions, day)
+            if past and in_folder(out_dir, settings.feeds_path):  # not --as-of a past day (refused above): the clock
+                refuse_clock_behind(sessions, as_of=day, target=target)
             if preview or past:
                 result = publish_preview(sessions, as_of=day, target=target, past=past)
             else:
@@ -167,6 +171,8 @@ def register(app: typer.Typer) -> None:
         except WatchlistError as exc:
             typer.echo(f"mofcom-watch: {exc}", err=True)
             raise typer.Exit(2) from None
+        except ClockBehind as exc:
+            exit_on_resource_fault("mofcom-watch feeds", exc)
         except OSError as exc:  # the folder's fault (full, read-only, not ours): exit 3; else a bad --out: 2
             if exc.errno in FEEDS_ERRNOS:
                 exit_on_resource_fault("mofcom-watch feeds", exc, feeds_dir=out_dir)

@@ -74,7 +74,8 @@ def build_app(settings: Settings, *, schedule: bool = False, as_of=None):  # noq
     from mofcom_watch.server.refresh import FeedRefresher
 
     engine = open_engine(settings, read_only=not schedule)
-    refresher = FeedRefresher(engine, PublishTarget.of(settings, unattended=True), lambda: as_of or clock.today())
+    refresher = FeedRefresher(engine, PublishTarget.of(settings, unattended=True), lambda: as_of or clock.today(),
+                              live=as_of is None)
     if refresher.store_busy():  # another writer mid-transaction: the publish would wait its busy timeout (twice, as
         # the failed attempt is recorded), and serve came up a minute late: it serves the files last published now
         log(LOG, logging.WARNING, "the store is write-locked by another process: serving the feeds last published; "

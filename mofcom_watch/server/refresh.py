@@ -22,7 +22,7 @@ from pathlib import Path
 from sqlalchemy import Engine, func, select
 
 from mofcom_watch.logs import log
-from mofcom_watch.publish import PublishTarget, other_base_url, publish_recorded
+from mofcom_watch.publish import PublishTarget, other_base_url, publish_recorded, refuse_clock_behind
 from storage.db import session_factory
 from storage.models import Event, HealthIssue, NewsReport, Notice
 
@@ -35,8 +35,9 @@ class FeedRefresher:
     """Publishes the store's feeds into ``target.out_dir`` whenever the folder is older than the store."""
 
     def __init__(self, engine: Engine, target: PublishTarget, as_of: Callable[[], date],
-                 interval: float = REFRESH_SECONDS) -> None:
+                 interval: float = REFRESH_SECONDS, *, live: bool = False) -> None:
         self.engine, self.target, self.as_of, self.interval = engine, target, as_of, interval
+        self.live = live  # the configured feeds folder, today's: never a day before the store's (a clock gone back)
         self._sessions = session_factory(engine)
         self._lock = threading.Lock()
         self.last_published: datetime | None = None  # last successful publish by this process
@@ -75,6 +76,8 @@ class FeedRefresher:
                     return False
                 if self._empty():  # nothing stored yet: no empty feed replaces anything (the first cycle writes)
                     return False
+                if self.live:  # not logged in the store: this is tried again every interval while it lasts
+                    refuse_clock_behind(self._sessions, as_of=self.as_of(), target=self.target, record=False)
                 result = publish_recorded(self._sessions, as_of=self.as_of(), target=self.target,
                                           derive_events=False)
                 self.marker.write_text(state, encoding="utf-8")

@@ -105,3 +105,64 @@ def test_cycles_as_of_a_past_day_are_refused(tmp_path):
                                    f"{AS_OF} is before today"), done.err
         assert "MOFCOM_WATCH_TODAY" in done.err and len(done.err.strip().splitlines()) == 1, done.err
     assert not (tmp_path / "data").exists()
+
+
+BACK = "2026-11-20"  # a clock gone back 9 days from AS_OF, the day the replayed store was synced as of: before the
+# lapse of 2024 No. 46 clause 2 (2026-11-27), so that day's feeds have one item fewer
+
+
+def test_a_clock_gone_back_leaves_the_live_feeds_as_they_are(replayed, tmp_path):
+    """The system clock (or ``MOFCOM_WATCH_TODAY``) behind the day the store was last synced as of (a VM restored
+    from a snapshot, a container with a wrong clock): ``run`` and ``feeds`` without ``--as-of`` wrote that earlier
+    day's feeds into the configured folder (as ``--as-of`` that day would, refused there), exit 0, ``status`` green:
+    the lapse of 2026-11-27 vanished from every feed until the clock was right again. Now: exit 3 in one line, the
+    folder left byte for byte, a failed publish that ``status`` shows; the clock set right, the next run publishes."""
+    from tests.faults.harness import FIXTURES, HOSTS, feed_files
+    from tests.site_server import SiteServer
+
+    url, live = copy_of(replayed, tmp_path / "store.sqlite"), tmp_path / "feeds"
+    right = cli_env(MOFCOM_WATCH_FEEDS_DIR=str(live), MOFCOM_WATCH_TODAY=AS_OF)
+    back = cli_env(MOFCOM_WATCH_FEEDS_DIR=str(live), MOFCOM_WATCH_TODAY=BACK)
+    assert cli(url, "feeds", env=right, timeout=120).code in (0, 1)
+    before = feed_files(live)
+    assert "MOFCOM-2024-46/suspension_lapsed/items/2026-11-27" in (live / "all.atom").read_text(encoding="utf-8")
+    with SiteServer(FIXTURES) as site:
+        bases = [arg for host in HOSTS for arg in ("--base-url", f"{host}={site.url}/{host}")]
+        for args in (("feeds",), ("run", "--no-progress", *bases)):
+            done = cli(url, *args, env=back, timeout=120)
+            assert done.code == 3, (args, done.err)
+            assert done.first_line.startswith(f"mofcom-watch {args[0]}: today is {BACK} (from MOFCOM_WATCH_TODAY), "
+                                              f"before {AS_OF}"), done.err
+            assert "the clock went back" in done.err and feed_files(live) == before, args
+        status = cli(url, "status", "--json", env=back, timeout=60)
+        answer = json.loads(status.out)
+        assert status.code == 1 and answer["last_publish"]["ok"] is False, status.out
+        assert any(p.startswith("LAST PUBLISH FAILED") and "the clock went back" in p for p in answer["problems"])
+        again = cli(url, "run", "--no-progress", *bases, env=right, timeout=120)
+    assert again.code in (0, 1), again.err
+    assert json.loads(cli(url, "status", "--json", env=right, timeout=60).out)["last_publish"]["ok"] is True
+
+
+def test_serve_publishes_no_day_before_the_stores_into_the_live_folder(replayed, tmp_path):
+    """``serve`` (no ``--as-of``) on a clock gone back published that earlier day's feeds into the folder it serves
+    when it started and at every store change, and ``/healthz`` said 200; now it keeps the files and says why."""
+    from datetime import date
+
+    from mofcom_watch.publish import PublishTarget
+    from mofcom_watch.server.refresh import FeedRefresher
+    from storage.db import open_store
+
+    url, live = copy_of(replayed, tmp_path / "store.sqlite"), tmp_path / "feeds"
+    engine = open_store(url)
+    try:
+        target = PublishTarget(live, "http://127.0.0.1:8080/feeds/")
+        refresher = FeedRefresher(engine, target, lambda: date.fromisoformat(BACK), live=True)
+        assert refresher.refresh(force=True) is False
+        assert not live.exists() or not any(live.iterdir())
+        assert "the clock went back" in (refresher.problem() or "")
+        pinned = FeedRefresher(engine, PublishTarget(tmp_path / "own", target.base_url),
+                               lambda: date.fromisoformat(BACK))  # serve --as-of that day: a folder of its own
+        assert pinned.refresh(force=True) is True
+    finally:
+        engine.dispose()
+
