@@ -231,9 +231,15 @@ def _cron(value: Any, where: str) -> str:
     from mofcom_watch.scheduler import CronError, parse_cron  # scheduler imports nothing from here at load
 
     try:
-        parse_cron(text, "UTC")
+        trigger = parse_cron(text, "UTC")
     except CronError as exc:
         raise ConfigError(f"{where}: {exc}") from None
+    from datetime import UTC, datetime
+
+    # a day that never comes (February 30, April 31): the scheduler ran its first cycle, then none, without a word
+    # until /healthz went stale hours later (the search for a next time costs ~0.3 s only for such an expression)
+    if trigger.get_next_fire_time(None, datetime.now(UTC)) is None:
+        raise ConfigError(f"{where}: cron expression {text!r} never fires (no such day in any year)")
     return text
 
 

@@ -116,6 +116,7 @@ def test_config_file_from_environment(tmp_path: Path) -> None:
         ("[http]\nport = 70000\n", "outside 0..65535"),
         ("[http]\nport = \"eighty\"\n", "whole number"),
         ("[schedule]\ncron = \"every hour\"\n", "bad cron expression"),
+        ("[schedule]\ncron = \"0 6 31 4 *\"\n", "never fires"),  # April 31: was one cycle at start, then none
         ("[schedule]\ntimezone = \"Mars/Olympus\"\n", "unknown time zone"),
         ("public_base_url = \"feeds.example.org\"\n", "http(s) URL"),
         ("http = 3\n", "must be a table"),
