@@ -15,7 +15,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from storage.cleantext import clean_text
-from storage.models import Publication
+from storage.models import Publication, SourceRun
 from storage.vocabulary import as_utc
 
 ERROR_LEN = 2000
@@ -119,3 +119,33 @@ def last_publication(session: Session, *, ok: bool | None = None, folder: Path |
         query = query.where(Publication.ok.is_(ok))
     row = session.scalars(query).first()
     return PublishRecord.of(row) if row is not None else None
+
+
+def unpublished_run(session: Session, folder: Path | None = None) -> tuple[str, datetime | None] | None:
+    """The newest run (its id and when it last recorded a source's run) when it logged no publish attempt at all, not
+    even a failed one: it was stopped before it published (``kill -9``, the out-of-memory killer, SIGTERM) or could
+    not write its failure (a full disk, a quota); None otherwise. Was: ``status`` and ``/healthz`` judged only the
+    last *logged* publish, so such a run left both green while the feeds missed what it stored. (A run still going
+    on holds the run lock: the caller leaves it out, ``storage.runlock.running``.) A publish into ``folder`` (the live
+    one) since that run began clears it too: ``serve`` publishes what the store holds when it changed."""
+    last = session.execute(select(SourceRun.run_id, SourceRun.started_at, SourceRun.finished_at)
+                           .order_by(SourceRun.id.desc()).limit(1)).first()
+    if last is None or not last.run_id:
+        return None
+    ours = Publication.run_id == last.run_id
+    if folder is not None:
+        ours = ours | Publication.target.in_(folder_targets(folder))
+    logged = session.scalar(select(Publication.id).where(Publication.finished_at >= last.started_at, ours).limit(1))
+    if logged is not None:
+        return None
+    return last.run_id, as_utc(last.finished_at) if last.finished_at else None
+
+
+def unpublished_line(run: tuple[str, datetime | None]) -> str:
+    """``status``'s and ``/healthz``'s line for :func:`unpublished_run`."""
+    run_id, at = run
+    when = f" (its last source at {at:%Y-%m-%d %H:%M} UTC)" if at else ""
+    return (f"the last run ({run_id}{when}) logged no publish of the feeds: it was stopped before publishing (kill -9, "
+            "out of memory, SIGTERM) or could not log its failure (a full disk or a quota); the feeds hold the last "
+            "publish, without what it stored; the next run publishes")
+

@@ -380,6 +380,20 @@ def _lock_transaction(engine: Engine, options: dict[str, Any] | None = None) -> 
             yield conn
 
 
+def running(engine: Engine, *, name: str = DEFAULT_LOCK, stale_after: timedelta = DEFAULT_STALE_AFTER) -> bool:
+    """Whether a holder that may be alive has the lock now (a run in progress, or a stopped one: :func:`stuck`): not a
+    dead process of our PID namespace, nor one elsewhere silent past ``stale_after``."""
+    with engine.connect() as conn:
+        row, server_now = _read(conn, name, server_clock(engine))
+    if row is None:
+        return False
+    parsed = Holder.parse(row.holder)
+    if _same_namespace(parsed) and row.acquired_at is not None:
+        assert parsed is not None
+        return not _pid_is_dead(row.holder, parsed.pid, row.acquired_at)
+    return row.heartbeat_at is None or (server_now or _now()) - row.heartbeat_at < stale_after
+
+
 def _held(engine: Engine, name: str) -> LockRow | None:
     """The lock's row, if someone holds it."""
     with engine.connect() as conn:

@@ -146,6 +146,7 @@ class Activity:
     notices: int = 0  # notices stored: none is no all-clear (nothing fetched yet, or --db names another store)
     last_run_failed: tuple[LastRunFailed, ...] = ()  # sources whose last run could not fetch, not yet "failing"
     run_lock_stuck: str | None = None  # the run lock's holder is stopped or silent (storage.runlock.stuck)
+    unpublished: str | None = None  # the last run logged no publish (storage.publications.unpublished_run)
 
     @classmethod
     def of(cls, session, live: Path | None = None) -> Activity:  # noqa: ANN001 - a Session
@@ -183,6 +184,8 @@ class Activity:
         lines += [f"LAST RUN FAILED: {failed.line}" for failed in self.last_run_failed]
         if self.run_lock_stuck:
             lines.append(f"RUN LOCK STUCK: {self.run_lock_stuck}")
+        if self.unpublished:
+            lines.append(f"LAST RUN DID NOT PUBLISH: {self.unpublished}")
         if self.empty_store:
             lines.append(self.empty_store)
         return lines
@@ -193,7 +196,7 @@ class Activity:
                 "last_successful_publish": self.last_good_publish.to_json() if self.last_good_publish else None,
                 "sources": [c.to_json() for c in self.sources], "low_space": list(self.low_space),
                 "notices": self.notices, "last_run_failed": [f.to_json() for f in self.last_run_failed],
-                "run_lock_stuck": self.run_lock_stuck}
+                "run_lock_stuck": self.run_lock_stuck, "unpublished_run": self.unpublished}
 
     def print(self, console: Console) -> None:
         def when(moment: datetime | None) -> str:
@@ -223,9 +226,12 @@ def register(app: typer.Typer) -> None:
         try:
             report = status_report(session, day)
             activity = Activity.of(session, app_context(ctx).settings.feeds_path)
-            from storage.runlock import stuck
+            from storage.publications import unpublished_line, unpublished_run
+            from storage.runlock import running, stuck
 
-            activity = replace(activity, run_lock_stuck=stuck(engine))
+            unpublished = unpublished_run(session, app_context(ctx).settings.feeds_path)
+            activity = replace(activity, run_lock_stuck=stuck(engine), unpublished=(
+                unpublished_line(unpublished) if unpublished is not None and not running(engine) else None))
             reviewed = acceptances(session, current_only=True)
             readings = read_pages(session, current_only=True)
         finally:

@@ -352,6 +352,9 @@ def health_report(st: ServerState, now: datetime | None = None) -> tuple[bool, d
         run_lock = getattr(st.data, "run_lock_stuck", None)
         if run_lock is not None and (stuck := run_lock()):  # cycles of a cron run, or of this process, cannot run
             problems.append(stuck)
+        unpublished = getattr(st.data, "unpublished_run", None)
+        if unpublished is not None and (line := unpublished(st.feeds_dir)):  # a run killed before it published
+            problems.append(line)
     problems += _process_problems(st, report)
     if error is None:
         _source_problems(st, report)

@@ -157,6 +157,20 @@ class StoreData:
             LOG.debug("run lock unknown: %s", exc)
             return None
 
+    def unpublished_run(self, folder: Path | None = None) -> str | None:
+        """The last run logged no publish (nor was one made into ``folder`` since) and none runs now
+        (storage.publications.unpublished_run); None otherwise."""
+        from storage.publications import unpublished_line, unpublished_run
+        from storage.runlock import running
+
+        try:
+            with self._sessions() as session:
+                unpublished = unpublished_run(session, folder)
+            return unpublished_line(unpublished) if unpublished is not None and not running(self.engine) else None
+        except Exception as exc:  # noqa: BLE001 - no table yet: no run
+            LOG.debug("runs unknown: %s", exc)
+            return None
+
     def store_busy(self) -> bool:
         """Whether another connection holds the store's write lock now (storage.db.write_locked; False when unknown)."""
         from storage.db import write_locked

@@ -166,3 +166,52 @@ def test_serve_publishes_no_day_before_the_stores_into_the_live_folder(replayed,
     finally:
         engine.dispose()
 
+
+def test_a_run_that_logged_no_publish_is_no_all_clear(replayed, tmp_path):
+    """A run stopped between its crawl and its publish (``kill -9``, the out-of-memory killer, SIGTERM), or one that
+    could not log its failure (a full disk, a quota: each cron run exit 3), left ``status`` exit 0 and ``/healthz``
+    200, judged by the last publish it did log, while the feeds missed what it stored. Its source rows without a
+    publish of its own (nor one into the live folder since) are now a problem in both; a run that holds the run lock
+    now is still going on, not one; the next publish clears it. (The rows are written as such a run leaves them:
+    where the run stops is a matter of timing, which a test must not depend on.)"""
+    from mofcom_watch.server import create_app
+    from mofcom_watch.server.data import StoreData
+    from storage.db import open_store, session_factory
+    from storage.models import SourceRun
+    from storage.publications import record_publication
+    from storage.runlock import acquire, make_holder, release
+
+    url, live = copy_of(replayed, tmp_path / "store.sqlite"), tmp_path / "feeds"
+    env = cli_env(MOFCOM_WATCH_FEEDS_DIR=str(live))
+    engine = open_store(url)
+    now = datetime.now(UTC)
+    with session_factory(engine)() as session, session.begin():
+        record_publication(session, target=str(live), started_at=now - timedelta(minutes=40),
+                           finished_at=now - timedelta(minutes=39), ok=True, error=None, run_id="good")
+        session.add(SourceRun(run_id="killed", source="mofcom-policy", started_at=now - timedelta(minutes=9),
+                              finished_at=now - timedelta(minutes=8)))
+    said = "the last run (killed (its last source at"
+
+    def healthz() -> list[str]:
+        app = create_app(feeds_dir=live, feeds_base_url="http://127.0.0.1:8080/feeds/", data=StoreData(engine))
+        with TestClient(app) as client:
+            return [p for p in client.get("/healthz").json().get("problems", []) if p.startswith(said)]
+
+    def status() -> list[str]:
+        return [p for p in json.loads(cli(url, "status", "--json", "--as-of", AS_OF, env=env, timeout=60).out)
+                ["problems"] if said in p]
+
+    try:
+        shown = status()
+        assert shown and shown[0].startswith("LAST RUN DID NOT PUBLISH: the last run (killed") and healthz(), shown
+        holder = make_holder("killed")  # a live process holds the lock: a run going on, not one that stopped
+        acquire(engine, holder=holder)
+        try:
+            assert healthz() == []
+        finally:
+            release(engine, holder=holder)
+        with session_factory(engine)() as session, session.begin():  # serve, or the next run, published since
+            record_publication(session, target=str(live), started_at=now, finished_at=now, ok=True, error=None)
+        assert healthz() == [] and status() == []
+    finally:
+        engine.dispose()
