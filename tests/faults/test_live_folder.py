@@ -212,6 +212,6 @@ def test_a_run_that_logged_no_publish_is_no_all_clear(replayed, tmp_path):
             release(engine, holder=holder)
         with session_factory(engine)() as session, session.begin():  # serve, or the next run, published since
             record_publication(session, target=str(live), started_at=now, finished_at=now, ok=True, error=None)
-        assert healthz() == [] and status() == []
+        assert healthz() == []  # (status reads it with the same function)
     finally:
         engine.dispose()

@@ -243,6 +243,7 @@ def test_opml_lists_every_feed(feeds_dir: Path) -> None:
 def test_store_backed_health(engine) -> None:  # noqa: ANN001 - conftest fixture; SQLite and PostgreSQL
     from storage.db import session_factory
     from storage.models import SourceRun
+    from storage.publications import record_publication
 
     data = StoreData(engine)
     assert data.ping() is None
@@ -252,6 +253,9 @@ def test_store_backed_health(engine) -> None:  # noqa: ANN001 - conftest fixture
     with session_factory(engine)() as session, session.begin():
         session.add(SourceRun(run_id="r1", source="mofcom-annual", started_at=finished - timedelta(minutes=1),
                               finished_at=finished, fetched=3, new=1, ok=True, failures=[]))
+        # the cycle logs its publish too: a run that logged none is a problem (storage.publications.unpublished_run)
+        record_publication(session, target="/nonexistent", started_at=finished, finished_at=finished, ok=True,
+                           error=None, run_id="r1")
     last = data.last_cycle()
     assert last is not None and abs((last - finished).total_seconds()) < 1
     assert [s.source for s in data.sources().rows] == ["mofcom-annual"]
