@@ -145,12 +145,16 @@ class ClockBehind(Exception):
     ``MOFCOM_WATCH_TODAY``). Publishing "today" into the configured feeds folder would take back from its readers
     every item published since that day, as ``--as-of`` a past day would (refused there); so nothing is written there,
     the attempt is logged as a failed publish (``status``, ``/healthz``), and the command exits 3 (a resource: the
-    clock)."""
+    clock). Which clock was wrong cannot be told from here: if the store was synced as of a day to come (a clock that
+    was ahead, then set right), ``--as-of`` today (``run``, ``feeds``, ``serve``) is the user's word for the day and
+    publishes that day's view, as before this check."""
 
     def __init__(self, day: date, synced: date, folder: Path) -> None:
         where = f"from {TODAY_ENV}" if os.environ.get(TODAY_ENV, "").strip() else "in Beijing, by the system clock"
         super().__init__(
             f"today is {day.isoformat()} ({where}), before {synced.isoformat()}, the day this store was last synced "
             f"as of: the clock went back; the feeds in {folder} were left as they are (that day's feeds would take "
-            f"back every item published since); set the clock right, then run again: the next run publishes")
+            f"back every item published since); set the clock right, then run again: the next run publishes. If the "
+            f"clock is right (the store was synced as of a day to come, by a clock that was ahead or by "
+            f"{TODAY_ENV}), say so with --as-of {day.isoformat()} until {synced.isoformat()}")
 

@@ -192,6 +192,7 @@ def run_cycle(
     from storage.keptstore import kept_store, leave_store
 
     run_id = run_id or uuid.uuid4().hex[:12]
+    confirmed = as_of is not None  # --as-of given: the day is the caller's word, not the clock's (ClockBehind)
     as_of = as_of or clock.today()
     overrides = {**settings.base_urls, **(base_urls or {})}
     all_sources = sources if sources is not None else load_sources(settings.sources)
@@ -260,7 +261,8 @@ def run_cycle(
                 link_news(session)  # reports name notices that may only now be stored
                 held = held_sources(session, frozenset(news_names))  # (it reads no news row)
             refused_blank = _would_blank(sf, target, settings.database_url, run_id)
-            if target is not None and refused_blank is None and clock.in_folder(target.out_dir, settings.feeds_path):
+            if (target is not None and refused_blank is None and not confirmed
+                    and clock.in_folder(target.out_dir, settings.feeds_path)):
                 refuse_clock_behind(sf, as_of=as_of, target=target, run_id=run_id)  # (its pages are stored)
             if past_day(sf, as_of):  # (--out DIR: the live folder refuses it) a view of that day, not kept: kept,
                 # it moved the Event table back (a late Q&A's retraction undone), and the next live feeds said

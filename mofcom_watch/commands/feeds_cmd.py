@@ -160,7 +160,8 @@ def register(app: typer.Typer) -> None:
                 refuse_to_blank(session, out_dir, settings.database_url)
             sessions = sessionmaker(engine, expire_on_commit=False)
             past = not preview and past_day(sessions, day)
-            if past and in_folder(out_dir, settings.feeds_path):  # not --as-of a past day (refused above): the clock
+            if past and as_of is None and in_folder(out_dir, settings.feeds_path):  # the clock (an --as-of before
+                # today is refused above; one of today is the user's word for the day: see ClockBehind)
                 refuse_clock_behind(sessions, as_of=day, target=target)
             if preview or past:
                 result = publish_preview(sessions, as_of=day, target=target, past=past)
