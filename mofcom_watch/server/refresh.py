@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import threading
 from collections.abc import Callable
 from datetime import UTC, date, datetime
@@ -31,6 +32,10 @@ MARKER = ".store-state"  # in the feeds folder: the fingerprint of the store las
 REFRESH_SECONDS = 30.0
 
 
+class StoreFileGone(Exception):
+    """The SQLite file ``serve`` opened is no longer at its path (:meth:`FeedRefresher._follow_the_file`)."""
+
+
 class FeedRefresher:
     """Publishes the store's feeds into ``target.out_dir`` whenever the folder is older than the store."""
 
@@ -39,6 +44,7 @@ class FeedRefresher:
         self.engine, self.target, self.as_of, self.interval = engine, target, as_of, interval
         self.live = live  # the configured feeds folder, today's: never a day before the store's (a clock gone back)
         self._sessions = session_factory(engine)
+        self._file = self._file_identity()  # the SQLite file the engine's connections read (None: a server)
         self._lock = threading.Lock()
         self.last_published: datetime | None = None  # last successful publish by this process
         self.last_error: str | None = None  # why the last attempt failed (None: it did not)
@@ -69,12 +75,14 @@ class FeedRefresher:
         with self._lock:
             started = datetime.now(UTC)
             try:
+                self._follow_the_file()
                 state = self.fingerprint()
                 # another writer (a cron run without public_base_url) left the folder's feeds linking elsewhere:
                 # published again, so that what this server serves links to where it serves
                 if not force and self._marker_text() == state and other_base_url(self.target) is None:
                     return False
                 if self._empty():  # nothing stored yet: no empty feed replaces anything (the first cycle writes)
+                    self.failing = None  # (a store that could be read: a file replaced by an empty one is no more)
                     return False
                 if self.live:  # not logged in the store: this is tried again every interval while it lasts
                     refuse_clock_behind(self._sessions, as_of=self.as_of(), target=self.target, record=False)
@@ -93,6 +101,41 @@ class FeedRefresher:
             log(LOG, logging.INFO, "published the store's feeds", feeds=result.feeds, written=len(result.written),
                 folder=str(self.target.out_dir))
             return True
+
+    def _file_identity(self) -> tuple[int, int] | None:
+        from storage.db import sqlite_file
+
+        path = sqlite_file(self.engine.url.render_as_string(hide_password=False))
+        if path is None:
+            return None
+        try:
+            st = os.stat(path)
+        except OSError:
+            return (-1, -1)  # gone
+        return (st.st_dev, st.st_ino)
+
+    def _follow_the_file(self) -> None:
+        """Read the SQLite file now at the store's path when it is another one than the engine's connections hold: a
+        store restored or rebuilt and moved into place (``mv``) while ``serve`` ran. Was: ``serve`` went on reading
+        the deleted file for as long as it ran, its pages and ``/healthz`` (200, ``database: ok``, the last cycle
+        frozen at the old file's) telling of a store no longer there, until ``stale_after`` made ``/healthz`` fail
+        for good. A file that is gone, empty, not a store or damaged is a publish failure (``/healthz`` 503, why),
+        the old file's pages still served; a store is read from its next connection on (``Engine.dispose``)."""
+        now = self._file_identity()
+        if now == self._file:
+            return
+        from storage.db import sqlite_file
+        from storage.faults import check_sqlite_store
+
+        path = sqlite_file(self.engine.url.render_as_string(hide_password=False))
+        assert path is not None
+        if now == (-1, -1):
+            raise StoreFileGone(f"the store file {path} is gone (deleted or moved) since serve opened it: serving what "
+                                "it held; put the store back, or restart serve on the right --db")
+        check_sqlite_store(path, self.engine.url)  # StoreUnavailable: an empty file, not a store, damaged
+        self.engine.dispose()  # the pool's next connections open the file now at the path
+        self._file = now
+        log(LOG, logging.WARNING, "the store file was replaced while serving: reading the new one", path=str(path))
 
     def refresh_in_background(self, *, force: bool = False) -> threading.Thread:
         """:meth:`refresh` in a thread of its own (a daemon: a stop does not wait for a publish queued behind another

@@ -88,3 +88,50 @@ def test_serve_on_an_empty_store_writes_no_empty_feed_over_a_full_one(tmp_path):
     # the fixtures' day is today: a past day is served from a folder of its own (ops19), not this one
     with serving(db, tmp_path, "--as-of", AS_OF, env={"MOFCOM_WATCH_TODAY": AS_OF}) as served:
         assert served.get("/feeds/all.atom")[2] == b"<feed><entry/></feed>"
+
+
+def test_serve_reads_the_store_file_now_at_its_path(replayed, _sqlite_template, tmp_path):
+    """A store restored or rebuilt and moved into place (``mv``) while ``serve`` ran: ``serve`` went on reading the
+    deleted file for as long as it ran, its pages and ``/healthz`` (200, the last cycle frozen at the old file's) telling
+    of a store no longer there. Now its refresher, every 30 s, sees another file at the path: an empty one is a publish
+    failure saying so (``/healthz`` 503), the old file's pages still served; a store is read from then on. Real files,
+    the refresher and the server's data in process."""
+    from datetime import date
+
+    from sqlalchemy import func, select
+
+    from mofcom_watch.publish import PublishTarget
+    from mofcom_watch.server.data import StoreData
+    from mofcom_watch.server.refresh import FeedRefresher
+    from storage.db import open_store
+    from storage.models import Notice
+
+    path = tmp_path / "store.sqlite"
+    shutil.copyfile(replayed, path)
+    engine = open_store(f"sqlite:///{path}")
+    data = StoreData(engine)
+
+    def notices() -> int:
+        with data._sessions() as session:
+            return session.scalar(select(func.count()).select_from(Notice)) or 0
+
+    def put(source: Path | None) -> None:  # as `mv` does: another file (inode) at the path
+        new = tmp_path / "new.sqlite"
+        new.write_bytes(source.read_bytes() if source is not None else b"")
+        for side in ("-wal", "-shm"):
+            Path(f"{path}{side}").unlink(missing_ok=True)
+        os.replace(new, path)
+
+    try:
+        refresher = FeedRefresher(engine, PublishTarget(tmp_path / "feeds", "http://127.0.0.1:8080/feeds/"),
+                                  lambda: date.fromisoformat(AS_OF), live=True)
+        held = notices()
+        assert held > 0
+        put(None)  # an empty file: a restore cut short
+        assert refresher.refresh() is False and notices() == held  # the old file's pages, said to be failing
+        assert "holds no mofcom-watch store (an empty file" in (refresher.problem() or "")
+        put(_sqlite_template)  # a store (this one holds no notice yet: a rebuild just begun)
+        refresher.refresh()
+        assert refresher.problem() is None and notices() == 0  # read from the new file
+    finally:
+        engine.dispose()
