@@ -14,6 +14,7 @@ from ..dates import (
     iso_to_date,
 )
 from ..lazyre import lazy_compile
+from ..textnorm import NUM, to_int
 from .periods import duration_in, extension_term, suspension_end, until_day, until_period
 from .tense import EXPIRY_RE, dated_before, decided_in, held_off, is_decision, is_passive, told_as_past
 from .words import DECISION_RE, VERB_KINDS, ActionDraft, list_in, sentence_end, sentence_start
@@ -71,7 +72,8 @@ def targets_of(folded: str, refs: list[tuple[int, int, NoticeRef]], out: list[Ac
         or _subject_named_before(folded, refs, clause_from, s_start, at) \
         or (_suspended_before(folded, refs, s_start) if kind is ActionKind.RESTORE and (
             v[0].startswith("不再") or _restored_by_expiry(folded, s_start, at)) else []) \
-        or (_lead_in_refs(folded, refs, at) if v[0] in ON_NOTICES and refs else [])
+        or (_lead_in_refs(folded, refs, at) if v[0] in ON_NOTICES and refs else []) \
+        or (_counted_pointer_refs(folded, refs, v_end) if refs and folded.startswith("对上述", v_end) else [])
     if targets or not (kind is ActionKind.RESTORE or kind is ActionKind.LIFT or kind is ActionKind.EXTEND):
         return targets, None
     # "…继续暂停…第21号…相关措施1年；对内华达山脉公司，自…起恢复执行相关措施": the step before's notices, for one entity
@@ -322,6 +324,21 @@ def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: Ac
     if kind is ActionKind.SUSPEND or kind is ActionKind.EXTEND:
         until = until_day(period, iso_to_date(effective) or published)
     return ActionDraft(kind, lst, target_refs, effective, until, period[0], text, at, None, limited)
+
+
+# "停止执行对上述16家美国实体采取的出口管制措施": the entities a question named by date and count ("2025年4月4日被列入出口管制
+# 管控名单的16家美国实体").
+COUNTED_POINTER_RE = lazy_compile(rf"对上述\s*(?P<n>{NUM})\s*家")
+
+
+def _counted_pointer_refs(folded: str, refs: list[tuple[int, int, NoticeRef]],
+                          v_end: int) -> list[tuple[int, int, NoticeRef]]:
+    """The last ref before the verb ending at ``v_end`` counting as many entities as "对上述N家" after it (a ref by date
+    and count, as the question of a Q&A gives it: session 25, parse25, the lift was left out), else []."""
+    m = COUNTED_POINTER_RE.match(folded, v_end)
+    n = to_int(m.group("n")) if m else None
+    found = [r for r in refs if r[1] <= v_end and r[2].count is not None and r[2].count == n]
+    return found[-1:]
 
 
 def _restored_by_expiry(folded: str, s_start: int, at: int) -> bool:

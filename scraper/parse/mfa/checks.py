@@ -113,8 +113,9 @@ PUBLISHED_TITLE_RE = re.compile(r"现公布《([^《》\n]{1,200})》")
 
 def several_decrees(record: NoticeRecord, text: str) -> str | None:
     """Why a page holding more than one decree of its own must be read by a person, else None."""
-    if record.kind is not NoticeKind.MFA_ORDER:
-        return None
+    if record.kind is not NoticeKind.MFA_ORDER or (text.count("号公布") + text.count("号发布") < 2
+                                                  and text.count("现公布《") < 2):
+        return None  # (every page of one decree: no fold of the text)
     folded = fold(text)
     numbers = {to_int(m.group("n")) for m in OWN_DECREE_RE.finditer(folded)} if folded.count("号公布") > 1 \
         or folded.count("号发布") > 1 else set()
