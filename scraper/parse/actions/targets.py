@@ -86,7 +86,7 @@ def targets_of(folded: str, refs: list[tuple[int, int, NoticeRef]], out: list[Ac
 ITEM_LINE_RE = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}\s*、|\(\s*[一二三四五六七八九十]{1,3}\s*\))")
 LEAD_IN_RE = lazy_compile(r"如下[\u4e00-\u9fff]{0,4}\s*:\s*$")  # "作如下调整：", "调整如下："
 # "…有关规定，商务部决定：\n一、将甲公司等3家美国实体列入…（见附件1）…\n二、…移出…": items under a lead-in that decides.
-DECIDING_LEAD_RE = re.compile(r"决定\s*(?:如下)?\s*:\s*$")
+DECIDING_LEAD_RE = lazy_compile(r"决定\s*(?:如下)?\s*:\s*$")
 
 
 def decided_above(folded: str, at: int) -> bool:

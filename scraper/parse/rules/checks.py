@@ -98,8 +98,8 @@ _ITEM_KINDS = (ActionKind.LIFT, ActionKind.RESTORE, ActionKind.SUSPEND, ActionKi
 # "暂停实施…〔2026〕4号所列处理措施中的第二项（禁止…新增投资）": a step on one measure of a listing, the others kept; the
 # listing holds no state per measure, so it read as the whole notice suspended (session 25, parse25: a false "suspended"
 # for entities still under the import and export ban). An item control's clause ("第46号第二款") is no such measure.
-PART_MEASURE_RE = re.compile(r"措施\s*中\s*的\s*第\s*[一二三四五六七八九十\d]{1,3}\s*项|第\s*[一二三四五六七八九十\d]{1,3}\s*项\s*"
-                             r"(?:处理|管控|出口管制)?\s*措施")
+PART_MEASURE_RE = lazy_compile(r"措施\s*中\s*的\s*第\s*[一二三四五六七八九十\d]{1,3}\s*项|第\s*[一二三四五六七八九十\d]{1,3}\s*项\s*"
+                                r"(?:处理|管控|出口管制)?\s*措施")
 
 
 def unread_part_of_measures(src: Source, d: Draft) -> str | None:
@@ -120,7 +120,7 @@ def unread_part_of_measures(src: Source, d: Draft) -> str | None:
 # "工作机制决定终止调查，不将该企业列入不可靠实体清单": an investigation ended with no listing. No step reads it (the engine
 # holds no end of an investigation), so the entity would show under investigation for good: for a person to read
 # (session 25, parse25: before, the negated 列入 read as a listing of nobody).
-INVESTIGATION_ENDED_RE = re.compile(r"(?:终止|结束)[^。；;\n]{0,16}?调查")
+INVESTIGATION_ENDED_RE = lazy_compile(r"(?:终止|结束)[^。；;\n]{0,16}?调查")
 
 
 def unread_investigation_end(src: Source, d: Draft) -> str | None:

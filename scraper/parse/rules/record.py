@@ -86,7 +86,7 @@ def action_records(src: Source, d: Draft) -> list[ActionRecord]:
 
 
 # "（见附件1）", "（名单见附件二）": which of a notice's numbered annexes a step's entities are in.
-ANNEX_NUMBER_RE = re.compile(r"见附件\s*([1-9一二三四五六七八九])\s*\)")
+ANNEX_NUMBER_RE = lazy_compile(r"见附件\s*([1-9一二三四五六七八九])\s*\)")
 CN_ORDINALS = "一二三四五六七八九"
 
 

@@ -174,7 +174,7 @@ def on_goods(src: Source, d: Draft) -> list[act.ActionDraft]:
 
 # "将“…惯性测量单元”等3项物项移出《中华人民共和国两用物项出口管制清单》": items put on or taken off the dual-use items list,
 # no entity (session 25, parse25: a removal of nobody on no list, its annex's item names read as 3 entities).
-ITEMS_COUNTED_RE = re.compile(rf"等\s*{NUM}\s*项\s*(?:物项|物品|产品|技术)")
+ITEMS_COUNTED_RE = lazy_compile(rf"等\s*{NUM}\s*项\s*(?:物项|物品|产品|技术)")
 
 
 def _items_moved(x: act.ActionDraft) -> bool:
