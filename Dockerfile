@@ -21,7 +21,11 @@ COPY scraper ./scraper
 COPY storage ./storage
 COPY feeds ./feeds
 COPY mofcom_watch ./mofcom_watch
+# pip compiled what it installed (site-packages' __pycache__); the standard library is compiled here too, since a
+# base image may ship it without bytecode and uid 10001 cannot write it: every command would compile the modules it
+# imports again (measured with a stdlib stripped of its .pyc: `parse FILE` 2.4 s instead of 0.9 s, docs/deploy.md).
 RUN pip install --no-cache-dir --no-deps . \
+ && python -m compileall -q "$(python -c 'import sysconfig; print(sysconfig.get_path("stdlib"))')" \
  && groupadd --system --gid 10001 mofcom \
  && useradd --system --uid 10001 --gid 10001 --home-dir /data --no-create-home --shell /usr/sbin/nologin mofcom \
  && mkdir -p /data/feeds \
