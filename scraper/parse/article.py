@@ -133,8 +133,8 @@ def html_to_text(fragment: str) -> str:
             # are at most one space next to a break, which two replaces take off. Then the only
             # blanks next to a line break are line breaks: runs of three or more are what to fold.
             text = text.replace(" \x00", "\x00").replace("\x00 ", "\x00").replace("\x00", "\n")
-            if "\n\n\n" in text:
-                text = EXTRA_BREAKS_RE.sub("\n\n", text)
+            while "\n\n\n" in text:  # EXTRA_BREAKS_RE.sub("\n\n", text): each pass takes a third of a run's breaks off
+                text = text.replace("\n\n\n", "\n\n")
             return text.strip("\n")
     else:
         fragment = "\n".join(" ".join(line.split()) for line in fragment.split("\n"))

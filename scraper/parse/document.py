@@ -52,6 +52,8 @@ MISLABEL_MIN = 8  # replacement characters that make a header charset suspect
 
 def strip_envelope(text: str) -> str:
     """The text between BEGIN/END marker lines, when a capture tool wrapped it in one."""
+    if "===" not in text:  # in every ENVELOPE_BEGIN_RE match: most texts leave before the regex scans them
+        return text
     begin = ENVELOPE_BEGIN_RE.search(text)
     if not begin:
         return text
@@ -99,6 +101,8 @@ def json_document(text: str, url: str | None, encoding: str) -> ParsedDocument |
     """A list endpoint's JSON body (they answer JSON, whatever their Content-Type says) as an index: jpaas
     ``{success, data:{html}}``, the same inside a JSONP callback, exportcontrol's getColumnList rows; an error
     body or any other JSON refused (no notice is JSON: read as text, its titles would make one); None for no JSON."""
+    if text.startswith("<"):  # an HTML page (unwrap_jsonp keeps a text opening with "<"): not stripped (copied) first
+        return None
     stripped = unwrap_jsonp(text.strip())
     if not stripped.startswith(("{", "[")):
         if not stripped.startswith("<") and ESCAPED_HREF in stripped:  # "var list = \"<a href=\\\"/zwgk/…\\\"…\""

@@ -900,3 +900,21 @@ def test_entity_annexes_reading_the_lines_holding_fu_is_reading_every_line(seed)
         every = entities_annex._ideographic_table(every) if "\u3000" in "".join(every) else every
         assert entities_annex._entity_annexes(block) == every, block
     assert cut > 300
+
+
+ORDER_PIECES = ["决定", "采取", "决", "定", "采", "取", "。", "\n", "对甲公司", "，自本决定施行之日起2年内", " ", "措施"]
+
+
+def test_deciding_sentences_are_what_the_order_sentence_regex_finds():
+    """rules.named.deciding_sentences finds a stretch's first 决定 and a 采取 after it by str.find: the stretches
+    ORDER_SENTENCE_RE (no literal first, tried at every place of a line) matches, in order."""
+    from scraper.parse.rules import named
+
+    rng = random.Random(25)
+    found = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(ORDER_PIECES) for _ in range(rng.randint(0, 14)))
+        expected = [m.group() for m in named.ORDER_SENTENCE_RE.finditer(text)]
+        assert list(named.deciding_sentences(text)) == expected, text
+        found += len(expected)
+    assert found > 500

@@ -4,6 +4,7 @@ measures, a countermeasure order's term and countries."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from storage.records import ActionKind, ActionRecord, EntityRecord, ListKind, NoticeKind
 
@@ -148,14 +149,31 @@ def measures_named(action: ActionRecord) -> ActionRecord:
 ORDER_SENTENCE_RE = lazy_compile(r"[^。\n]*决定[^。\n]*采取[^。\n]*")
 
 
+def deciding_sentences(text: str) -> Iterator[str]:
+    """What ``ORDER_SENTENCE_RE.finditer(text)`` matches, in order: each whole stretch between two stops (。, a line end)
+    holding 决定 with 采取 after it. The regex opens with no literal: it is tried at every place of a line and scans the
+    rest of the line from each (a line's length squared); a stretch's first 决定 is found instead (str.find), and 采取
+    after it (no later 决定 of the stretch has a 采取 after it that the first one lacks)."""
+    find, rfind, size = text.find, text.rfind, len(text)
+    pos = find("决定")
+    while pos >= 0:
+        stop = find("\n", pos)
+        end = size if stop < 0 else stop
+        stop = find("。", pos, end)
+        end = end if stop < 0 else stop
+        if find("采取", pos + 2, end) >= 0:
+            yield text[max(rfind("\n", 0, pos), rfind("。", 0, pos)) + 1 : end]
+        pos = find("决定", end)
+
+
 def order_term(src: Source) -> str | None:
     """The term an order's deciding sentence sets ("决定对X采取反制措施，自本决定施行之日起2年内，禁止…"), else None."""
     if "期" not in src.folded and "内" not in src.folded:
         return None
     from ..mfa.status import decision_term  # (the MFA reader, loaded for a countermeasure order only)
 
-    for m in ORDER_SENTENCE_RE.finditer(src.text):
-        term = decision_term(m.group())
+    for sentence in deciding_sentences(src.text):
+        term = decision_term(sentence)
         if term:
             return term
     return None
