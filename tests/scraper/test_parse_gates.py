@@ -918,3 +918,54 @@ def test_deciding_sentences_are_what_the_order_sentence_regex_finds():
         assert list(named.deciding_sentences(text)) == expected, text
         found += len(expected)
     assert found > 500
+
+
+DETECT_PIECES = ["外交部令", "第5号", "外交部令第5号", "商务部", "措施", "反制", "关于对甲公司采取反制措施的决定", "\n外交部\n",
+                 "本决定自公布之日起施行。", "一、", "冻结其在中国境内的动产", "\n", "。", "反外国制裁法", "外交部"]
+
+
+def test_mfa_detects_leaves_a_mofcom_text_as_is_decision_does():
+    """mfa.detect.detects answers False for a text naming 商务部 and no 外交部令 in its head without asking is_decision
+    (whose first test needs the order named, its second returns False for 商务部): what is_decision answers."""
+    from scraper.parse.mfa import detect
+
+    rng = random.Random(25)
+    seen = set()
+    for _ in range(3000):
+        folded = "措施" + "".join(rng.choice(DETECT_PIECES) for _ in range(rng.randint(0, 10)))
+        title = rng.choice([None, "关于对甲公司采取反制措施的决定", "商务部公告"])
+        src = Source(text=folded, folded=folded, title_hint=title, filing_no=None, hints=PageHints())
+        expected = detect.is_decision(folded, title)
+        assert detect.detects(src) is expected, (folded, title)
+        seen.add((expected, "外交部令" in folded, "商务部" in folded))
+    assert len(seen) >= 5
+
+
+ORDER_REF_PIECES = ["外交部令", "商务部令", "第", "号", "年", "2025", "２０２５", "二〇二五", "2O25", "２Ｏ２５", "5", "５", "十二",
+                    "\u3000", "\xa0", " ", "（", "）", "，", "ａ"]
+
+
+def test_order_refs_read_in_a_text_are_those_of_its_fold():
+    """mfa.checks.partly_read looks for other orders (ANY_ORDER_REF_RE) in the text as written, and folds it only when
+    one is named: in a text without a full-width letter O the matches are those of its fold, at the same places, with
+    the same numbers."""
+    from scraper.parse.mfa import checks
+
+    def refs(text):
+        return [(m.span(), textnorm.to_int(m.group("n"))) for m in checks.ANY_ORDER_REF_RE.finditer(text)]
+
+    rng = random.Random(25)
+    found = 0
+    for _ in range(4000):
+        # an order's number ("商务部令2025年第5号") with blanks, digits and years in either width, amid other pieces
+        pieces = [rng.choice(ORDER_REF_PIECES) for _ in range(rng.randint(1, 12))]
+        pieces.insert(rng.randint(0, len(pieces)), "".join(
+            rng.choice(["", "", "\u3000", "\xa0", " "]) + piece for piece in (
+                rng.choice(["外交部令", "商务部令"]), rng.choice(["", "2025年", "２０２５年", "二〇二五年", "2O25年", "二O二五年", "二Ｏ二五年"]),
+                "第", rng.choice(["5", "５", "十二", "１２", "a"]), "号")))
+        text = "".join(pieces)
+        if checks.FULL_WIDTH_O not in text:
+            assert refs(text) == refs(textnorm.fold(text)), text
+            found += bool(refs(text))
+    assert found > 1000
+    assert refs("商务部令二Ｏ二五年第5号") != refs(textnorm.fold("商务部令二Ｏ二五年第5号"))  # why the gate holds the O

@@ -64,6 +64,7 @@ ANNOUNCED_RE = re.compile(r"反外国制裁法[^。]{0,160}?(?:中方|我方|中
 TERM_CHANGED_RE = re.compile(r"(?<!暂停)(?<!暂停实施)期限\s*(?:延长|延期|缩短|变更)|(?:延长|延期)(?:(?!暂停)[^。；;\n]){0,40}?(?<!暂停)期限")
 ORDER_AMENDED_RE = re.compile(r"(?:外交部令|商务部令)[^。；;\n]{0,40}?(?:所列|所附|附件)[^。；;\n]{0,40}?(?:增列|增加|增补|删除|删去|移除|调出)")
 ANY_ORDER_REF_RE = re.compile(rf"(?:外交部令|商务部令)\s*(?:{YEAR}\s*年\s*)?第\s*(?P<n>{NUM})\s*号")
+FULL_WIDTH_O = "\uff2f"  # what ``fold`` makes an "O", which YEAR takes for a zero
 
 
 def partly_read(record: NoticeRecord, text: str) -> str | None:
@@ -73,10 +74,14 @@ def partly_read(record: NoticeRecord, text: str) -> str | None:
     for periods of their own (one period was read for all)."""
     if record.kind is not NoticeKind.MFA_ORDER and record.kind is not NoticeKind.ORDER:
         return None
-    folded = fold(text)
-    refs = [r for r in ANY_ORDER_REF_RE.finditer(folded) if to_int(r.group("n")) != record_number(record)]
+    # ANY_ORDER_REF_RE matches at the same places, the same numbers, in a text and in its fold (\d and \s take the
+    # full-width digits and the blanks ``fold`` maps), but for a year's letter O written full width (Ｏ): the text is
+    # folded only once it names another order (most decrees name their own number alone).
+    scan = text if FULL_WIDTH_O not in text else fold(text)
+    refs = [r for r in ANY_ORDER_REF_RE.finditer(scan) if to_int(r.group("n")) != record_number(record)]
     if not refs:
         return None
+    folded = fold(text) if scan is text else scan
     if TERM_CHANGED_RE.search(folded):
         return "the decision changes the term of an earlier decision (no term change is read)"
     if record.kind is NoticeKind.ORDER and ORDER_AMENDED_RE.search(folded):

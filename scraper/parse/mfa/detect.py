@@ -61,13 +61,16 @@ def detects(src: Source) -> bool:
     that neither names an 外交部令 nor says 措施 near its top cannot be one: most texts
     leave here before any regex runs."""
     head, title = src.folded[:3000], src.title_hint or ""
-    if "外交部令" not in head and "措施" not in head and "措施" not in title:
+    named = "外交部令" in head
+    if not named and "措施" not in head and "措施" not in title:
         # an English version (www.fmprc.gov.cn/eng): its text opens in Latin script, a Chinese page's almost never
         if not (head[:1].isascii() and EN_MINISTRY in head):
             return False
         from .english import english_decree  # (the decision reader is loaded for the texts it reads)
 
         return english_decree(src) is not None
+    if not named and "商务部" in head:  # is_decision's answer for a MOFCOM text (its first test needs an 外交部令 named)
+        return False
     return is_decision(src.folded, src.title_hint)
 
 
