@@ -105,11 +105,9 @@ PART_MEASURE_RE = lazy_compile(r"措施\s*中\s*的\s*第\s*[一二三四五六�
 def unread_part_of_measures(src: Source, d: Draft) -> str | None:
     """A suspension, extension, lift or restore of some of a listing's measures only (PART_MEASURE_RE): left out for a
     person to read, as the state of the whole listing would change."""
-    if "项" not in d.operative:
-        return None
     folded = src.folded
-    for x in d.drafts:
-        if x.action in _ITEM_KINDS and x.targets and x.list is not None:
+    for x in d.drafts:  # (most texts: no step on a listing's notice; no scan at all)
+        if x.action in _ITEM_KINDS and x.targets and x.list is not None and "项" in x.text:
             s0 = sentence_start(folded, x.start)
             m = PART_MEASURE_RE.search(folded, s0, act.sentence_end(folded, x.start))
             if m is not None:

@@ -95,12 +95,12 @@ def annex_parts(src: Source, d: Draft, drafts: list[Any]) -> dict[Any, tuple[str
     removal each point to their own ("一、将甲公司等3家美国实体列入…（见附件1）…二、…将上述2家美国实体移出…（见附件2）"):
     annex N is the N-th run of annex lines numbered from 1. Else None (session 25, parse25: the 3 listed were read as
     removed with the 2, and the listing as listing the 2 removed)."""
-    if "附件2" not in src.folded and "附件二" not in src.folded:
-        return None
+    if not any(x.action is ActionKind.REMOVE for x in drafts):
+        return None  # (nearly every text: no scan at all)
     pointed = {}
     for x in drafts:
         if (x.action is ActionKind.IMPOSE and not x.targets) or x.action is ActionKind.REMOVE:
-            m = ANNEX_NUMBER_RE.search(fold_text(x.text))
+            m = ANNEX_NUMBER_RE.search(fold_text(x.text)) if "附件" in x.text else None
             if m is None:
                 return None
             pointed[x] = int(m.group(1)) if m.group(1).isdigit() else CN_ORDINALS.index(m.group(1)) + 1
