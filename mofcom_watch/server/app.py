@@ -366,16 +366,16 @@ def health_report(st: ServerState, now: datetime | None = None) -> tuple[bool, d
 
 def _answer_problems(st: ServerState, report: dict[str, Any], now: datetime) -> list[str]:
     """Cycles that finish while every fetch fails (HTTP 500, timeouts, a blocked site) still finish: the
-    sites' last answer (an index page answered 200 or 304), older than ``stale_after``, says so."""
+    sites' last answer (an index page answered 200 or 304), older than ``stale_after``, says so. Called once a
+    cycle has finished: a store whose cycles never got an answer (a first deployment whose network reaches no site)
+    is no starting service (it was green for ``stale_after``, 3 hours, with ``status`` saying LAST RUN FAILED)."""
     last_answer = getattr(st.data, "last_answer", None)
     if last_answer is None:
         return []
     answered = last_answer()
     report["last_source_answer"] = answered.astimezone(UTC).isoformat() if answered else None
-    if answered is None:
-        if time.monotonic() - st.started > st.stale_after.total_seconds():
-            return ["no source has answered yet (no index page answered 200 or 304): see `status`"]
-        return []
+    if answered is None:  # a cycle has fetched (a source run is stored): not starting any more, however young
+        return ["no source has answered yet (no index page answered 200 or 304): see `status`"]
     if now - answered > st.stale_after:
         return [f"no source answered for {int((now - answered).total_seconds() // 60)} minutes (last at "
                 f"{answered.astimezone(UTC):%Y-%m-%d %H:%M} UTC): every fetch fails; see the source-health feed "

@@ -172,6 +172,27 @@ def test_healthz_fails_when_cycles_finish_but_no_source_answers(tmp_path, first_
         assert status == 200, body
 
 
+def test_healthz_fails_on_a_fresh_store_whose_cycles_never_got_an_answer(tmp_path):
+    """Was: a first deployment whose network reaches no site (the image run as docs/deploy.md says, here with no
+    DNS): its cycles finished with every fetch failed, ``status`` said LAST RUN FAILED, and /healthz answered 200
+    "ok" for ``stale_after`` (3 hours) after the server started, the container's HEALTHCHECK "healthy"."""
+    import json
+
+    from tests.faults.serving import serving
+
+    db, feeds = f"sqlite:///{tmp_path / 'store.sqlite'}", tmp_path / "feeds"
+    with FailingSite(FIXTURES) as site:
+        site.down = True
+        failed = cli(db, *run_args(site.url, feeds))
+    assert failed.code == 1 and "http-500" in failed.out, failed.out + failed.err
+    with serving(db, tmp_path, env={"MOFCOM_WATCH_FEEDS_DIR": str(feeds)}) as served:
+        status, _h, body = served.get("/healthz")
+    report = json.loads(body)
+    assert status == 503, report
+    assert report["last_source_answer"] is None, report
+    assert any(p.startswith("no source has answered yet") for p in report["problems"]), report
+
+
 def test_a_run_with_nothing_held_back_says_nothing_about_holding_back(tmp_path, first_run):
     """Every page answers 500: the news sources' pages could not be fetched, but no item was held back (the
     audit saw "0 item(s) held back ..." printed as a problem): no such line then."""
