@@ -17,8 +17,8 @@ says what the environment had.
 
 The divisor is the development virtualenv's ``python -c pass``, which imports the editable install's finder
 (pathlib, re, enum: ~50 ms of ``site``); an installed package's interpreter does not, so the same ratio is
-larger there. In the Docker image (session 25, image25, load ~11): ``parse FILE`` 0.81-0.89 s, ``python -c pass``
-0.06 s, 13.1-13.6x, while this bench said 5.6x on the host at the same load (1.0 s / 0.18 s).
+larger there. In the Docker image (session 25, image25): ``parse FILE`` 218 ms, ``python -c pass`` 16 ms, 13.6x at
+load 2.6, while this bench said 6.0x on the host a minute later (281 ms / 47 ms); 13.1-13.6x against 5.6x at load 11.
 """
 
 from __future__ import annotations
