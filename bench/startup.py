@@ -19,6 +19,10 @@ The divisor is the development virtualenv's ``python -c pass``, which imports th
 (pathlib, re, enum: ~50 ms of ``site``); an installed package's interpreter does not, so the same ratio is
 larger there. In the Docker image (session 25, image25): ``parse FILE`` 218 ms, ``python -c pass`` 16 ms, 13.6x at
 load 2.6, while this bench said 6.0x on the host a minute later (281 ms / 47 ms); 13.1-13.6x against 5.6x at load 11.
+So the bench also times ``python -S -c pass`` (no ``site``: no virtualenv, no editable finder; close to an installed
+package's bare start) and prints every ratio against it too, in the column ``vs -S``. The targets are judged by the
+issue's divisor, ``python -c pass`` in this virtualenv; the other column says what the same figure reads against a
+bare interpreter.
 """
 
 from __future__ import annotations
@@ -46,6 +50,7 @@ def commands() -> dict[str, list[str]]:
     cli = [python, "-m", "mofcom_watch"]
     return {
         "python -c pass": [python, "-c", "pass"],
+        "python -S -c pass": [python, "-S", "-c", "pass"],
         "--help": [*cli, "--help"],
         "parse FILE": [*cli, "parse", str(NOTICE)],
     }
@@ -69,14 +74,16 @@ def main() -> int:
         for name, argv in cmds.items():
             samples[name].append(wall(argv))
     floor = statistics.median(samples["python -c pass"])
-    print(f"{'command':<16} {'median':>9} {'ratio':>7} {'target':>7}")
+    bare = statistics.median(samples["python -S -c pass"])
+    print(f"{'command':<17} {'median':>9} {'ratio':>7} {'target':>7} {'vs -S':>7}")
     ok = True
     for name, times in samples.items():
         median = statistics.median(times)
         ratio = median / floor
         target = TARGETS.get(name)
         ok &= target is None or ratio <= target
-        print(f"{name:<16} {median * 1000:>7.0f}ms {ratio:>6.1f}x {'' if target is None else f'<= {target:g}':>7}")
+        print(f"{name:<17} {median * 1000:>7.0f}ms {ratio:>6.1f}x {'' if target is None else f'<= {target:g}':>7} "
+              f"{median / bare:>6.1f}x")
     print(f"({args.runs} rounds; ratios of medians in this run; {'targets met' if ok else 'TARGET MISSED'})")
     kept = "PYTHONDONTWRITEBYTECODE set in this shell: not applied" if os.environ.get("PYTHONDONTWRITEBYTECODE") else "as run"
     print(f"(bytecode kept in {ENV['PYTHONPYCACHEPREFIX']}, {kept})")
