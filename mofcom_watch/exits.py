@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import signal
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -96,3 +97,19 @@ def read_input(path: Path, command: str = "mofcom-watch") -> bytes:
     except OSError as exc:
         typer.echo(f"{command}: cannot read {path}: {exc.strerror or exc}", err=True)
         raise typer.Exit(USAGE) from None
+
+
+def exit_on_unknown_hosts(command: str, base_urls: Mapping[str, str]) -> None:
+    """A host in ``base_urls`` that no source fetches from (a typo) is one line and exit 2, for ``run``, ``schedule``
+    and ``serve --schedule`` alike: every cycle skipped the sources of the host meant, without a word
+    (``mofcom_watch.cycle.unknown_base_url_hosts``)."""
+    from mofcom_watch.cycle import unknown_base_url_hosts
+    from scraper.sources import SourceConfigError
+
+    try:
+        mistyped = unknown_base_url_hosts(dict(base_urls))
+    except SourceConfigError as exc:
+        mistyped = str(exc)
+    if mistyped is not None:
+        typer.echo(f"mofcom-watch {command}: {mistyped}", err=True)
+        raise typer.Exit(USAGE)

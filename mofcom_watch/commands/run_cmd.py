@@ -19,7 +19,7 @@ from rich.text import Text
 from mofcom_watch import term
 from mofcom_watch.clock import AS_OF_NOW_HELP, parse_as_of, parse_fetched_at, refuse_future, refuse_past_in_live
 from mofcom_watch.context import app_context
-from mofcom_watch.exits import exit_on_resource_fault
+from mofcom_watch.exits import exit_on_resource_fault, exit_on_unknown_hosts
 from mofcom_watch.lazygroup import importing
 from mofcom_watch.tables import print_fitted
 
@@ -158,11 +158,7 @@ def register(app: typer.Typer) -> None:
         except SourceConfigError as exc:
             typer.echo(f"mofcom-watch run: {exc}", err=True)
             raise typer.Exit(2)
-        from mofcom_watch.cycle import unknown_base_url_hosts
-
-        if (mistyped := unknown_base_url_hosts({**settings.base_urls, **overrides})) is not None:
-            typer.echo(f"mofcom-watch run: {mistyped}", err=True)
-            raise typer.Exit(2)
+        exit_on_unknown_hosts("run", {**settings.base_urls, **overrides})
         waiting = f"mofcom-watch run: waiting up to {settings.lock_wait_seconds:.0f} s for the run lock: "
         try:
             result = run_cycle(settings, as_of=day, since=since, backfill=since is not None,

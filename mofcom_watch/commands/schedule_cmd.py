@@ -10,6 +10,7 @@ import typer
 from mofcom_watch.clock import parse_as_of, refuse_future, refuse_past
 from mofcom_watch.config import ConfigError, Settings, port_0_problem, redact_url
 from mofcom_watch.context import app_context
+from mofcom_watch.exits import exit_on_unknown_hosts
 from mofcom_watch.logs import log
 from mofcom_watch.scheduler import CycleRunner, make_scheduler, next_fire_time, real_cycle, run_blocking
 
@@ -40,7 +41,7 @@ def register(app: typer.Typer) -> None:
         refuse_future("schedule", day, "every cycle would store and publish what it derives for that day, so readers "
                       "would get the items of a day that has not come; schedule without --as-of")
         refuse_past("schedule", day, PAST_CYCLES.format(live=settings.feeds_path, day=day))
-        check_hosts("schedule", settings)
+        exit_on_unknown_hosts("schedule", settings.base_urls)
         check_store(settings)
         runner = CycleRunner(real_cycle(settings, as_of=day))
         scheduler = make_scheduler(runner, cron=settings.cron, timezone=settings.timezone,
@@ -49,21 +50,6 @@ def register(app: typer.Typer) -> None:
             first="now" if settings.run_at_start else str(next_fire_time(settings.cron, settings.timezone)),
             db=redact_url(settings.database_url))
         run_blocking(scheduler, runner)
-
-
-def check_hosts(command: str, settings: Settings) -> None:
-    """A host in ``base_urls`` that no source fetches from (a typo) is one line and exit 2, as for ``run``: every cycle
-    skipped the sources of the host meant, without a word (``mofcom_watch.cycle.unknown_base_url_hosts``)."""
-    from mofcom_watch.cycle import unknown_base_url_hosts
-    from scraper.sources import SourceConfigError
-
-    try:
-        mistyped = unknown_base_url_hosts(settings.base_urls)
-    except SourceConfigError as exc:
-        mistyped = str(exc)
-    if mistyped is not None:
-        typer.echo(f"mofcom-watch {command}: {mistyped}", err=True)
-        raise typer.Exit(2)
 
 
 def check_store(settings: Settings) -> None:

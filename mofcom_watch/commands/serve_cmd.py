@@ -15,10 +15,10 @@ import typer
 
 from mofcom_watch import clock
 from mofcom_watch.clock import before_today, parse_as_of, refuse_future, refuse_past
-from mofcom_watch.commands.schedule_cmd import PAST_CYCLES, check_hosts, with_flags
+from mofcom_watch.commands.schedule_cmd import PAST_CYCLES, with_flags
 from mofcom_watch.config import Settings, redact_url
 from mofcom_watch.context import app_context
-from mofcom_watch.exits import RESOURCE_EXIT
+from mofcom_watch.exits import RESOURCE_EXIT, exit_on_unknown_hosts
 from mofcom_watch.logs import log
 
 LOG = logging.getLogger("mofcom_watch.serve")
@@ -162,7 +162,7 @@ def register(app: typer.Typer) -> None:
                       f"'mofcom-watch feeds --as-of {day} --out DIR'")
         if schedule:
             refuse_past("serve --schedule", day, PAST_CYCLES.format(live=settings.feeds_path, day=day))
-            check_hosts("serve --schedule", settings)
+            exit_on_unknown_hosts("serve --schedule", settings.base_urls)
         if not schedule:  # read-only: a mistyped --db must not create an empty store to serve
             from storage.db import MissingDatabase, require_existing
 
