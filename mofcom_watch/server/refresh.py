@@ -30,6 +30,7 @@ from storage.models import Event, HealthIssue, NewsReport, Notice
 LOG = logging.getLogger("mofcom_watch.serve")
 MARKER = ".store-state"  # in the feeds folder: the fingerprint of the store last published there (never served)
 REFRESH_SECONDS = 30.0
+GONE = (-1, -1)  # the identity of a store file no longer at its path
 
 
 class StoreFileGone(Exception):
@@ -44,7 +45,10 @@ class FeedRefresher:
         self.engine, self.target, self.as_of, self.interval = engine, target, as_of, interval
         self.live = live  # the configured feeds folder, today's: never a day before the store's (a clock gone back)
         self._sessions = session_factory(engine)
-        self._file = self._file_identity()  # the SQLite file the engine's connections read (None: a server)
+        from storage.db import sqlite_file
+
+        self._path = sqlite_file(engine.url.render_as_string(hide_password=False))  # None: a database server
+        self._file = self._file_identity()  # the SQLite file the engine's connections read
         self._lock = threading.Lock()
         self.last_published: datetime | None = None  # last successful publish by this process
         self.last_error: str | None = None  # why the last attempt failed (None: it did not)
@@ -103,15 +107,12 @@ class FeedRefresher:
             return True
 
     def _file_identity(self) -> tuple[int, int] | None:
-        from storage.db import sqlite_file
-
-        path = sqlite_file(self.engine.url.render_as_string(hide_password=False))
-        if path is None:
+        if self._path is None:
             return None
         try:
-            st = os.stat(path)
+            st = os.stat(self._path)
         except OSError:
-            return (-1, -1)  # gone
+            return GONE
         return (st.st_dev, st.st_ino)
 
     def _follow_the_file(self) -> None:
@@ -124,12 +125,11 @@ class FeedRefresher:
         now = self._file_identity()
         if now == self._file:
             return
-        from storage.db import sqlite_file
         from storage.faults import check_sqlite_store
 
-        path = sqlite_file(self.engine.url.render_as_string(hide_password=False))
-        assert path is not None
-        if now == (-1, -1):
+        path = self._path
+        assert path is not None  # (a server's identity is always None)
+        if now == GONE:
             raise StoreFileGone(f"the store file {path} is gone (deleted or moved) since serve opened it: serving what "
                                 "it held; put the store back, or restart serve on the right --db")
         check_sqlite_store(path, self.engine.url)  # StoreUnavailable: an empty file, not a store, damaged
