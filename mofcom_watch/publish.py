@@ -305,12 +305,30 @@ def publish_preview(sessions: sessionmaker[Session], *, as_of: date, target: Pub
     A past day (before the day the store's events were last synced as of: :func:`past_day`) gives the feeds of the
     end of that day as the store knows it now: the items that follow from the notices published by then, and the
     corrections the store made by then; none of those its own sync against the later table would make
-    (``announce=False``: they would undo later news as if it were that day's)."""
-    with sessions() as session, session.begin():
-        fence(session.connection(execution_options=WRITE_LOCK))
-        result = publish(session, as_of=as_of, target=target, announce=not past, hold=hold, run_id=run_id,
-                         folder=folder)
-        session.rollback()
+    (``announce=False``: they would undo later news as if it were that day's).
+
+    A run's preview (``run_id``: ``run --as-of <past day> --out DIR``) is logged in the publish log under its own
+    folder, in a transaction of its own after the rollback, without a mark: the run published what it was asked to.
+    Was: nothing was logged, so ``status`` and ``/healthz`` said LAST RUN DID NOT PUBLISH
+    (:func:`storage.publications.unpublished_run`) until the next run, a false alarm about the live deployment.
+    The live folder's health is judged by the live folder's publishes, which the preview leaves alone."""
+    started = datetime.now(UTC)
+    try:
+        with sessions() as session, session.begin():
+            fence(session.connection(execution_options=WRITE_LOCK))
+            result = publish(session, as_of=as_of, target=target, announce=not past, hold=hold, run_id=run_id,
+                             folder=folder)
+            session.rollback()
+    except Exception as exc:
+        if target is not None and run_id is not None:
+            _record_failure(sessions, target, started, f"{type(exc).__name__}: {exc}", run_id)
+        raise
+    if target is not None and run_id is not None:
+        failed = "; ".join(f"feed {f.name} could not be built ({f.error})" for f in result.failed)
+        with sessions() as session, session.begin():
+            record_publication(session, target=str(target.out_dir), started_at=started, finished_at=datetime.now(UTC),
+                               ok=not result.failed, error=failed or None, feeds=result.feeds,
+                               written=len(result.written), run_id=run_id)
     return result
 
 

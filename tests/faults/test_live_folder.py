@@ -217,3 +217,32 @@ def test_a_run_that_logged_no_publish_is_no_all_clear(replayed, tmp_path):
         assert healthz() == []  # (status reads it with the same function)
     finally:
         engine.dispose()
+
+
+def test_a_preview_run_is_no_run_that_did_not_publish(replayed, tmp_path):
+    """``run --as-of <a past day> --out DIR`` (a view of that day: its publish rolled back, its pages stored) logged no
+    publish, so ``status`` (and ``/healthz``, the same function) said LAST RUN DID NOT PUBLISH until the next run: a
+    false alarm about the live deployment, which an operator learns to ignore. Now the preview is logged under its own
+    folder: the live folder is judged as before, and says nothing of it. (A run that really did not publish: the
+    test above.)"""
+    from storage.db import open_store, session_factory
+    from storage.publications import record_publication
+    from tests.faults.harness import FIXTURES
+    from tests.site_server import SiteServer
+
+    url, live, preview = copy_of(replayed, tmp_path / "store.sqlite"), tmp_path / "feeds", tmp_path / "preview"
+    engine = open_store(url)
+    now = datetime.now(UTC)
+    with session_factory(engine)() as session, session.begin():  # the live folder's last publish, by a cron run
+        record_publication(session, target=str(live), started_at=now, finished_at=now, ok=True, run_id="cron")
+    engine.dispose()
+    env = cli_env(MOFCOM_WATCH_FEEDS_DIR=str(live))
+    with SiteServer(FIXTURES) as site:  # one source: its crawl stores its pages (source rows) as any run's
+        done = cli(url, "run", "--no-progress", "--source", "aqygzj", "--as-of", BACK, "--out", str(preview),
+                   "--base-url", f"aqygzj.mofcom.gov.cn={site.url}/aqygzj.mofcom.gov.cn", env=env, timeout=120)
+    assert done.code in (0, 1) and (preview / "all.atom").exists(), done.err
+    answer = json.loads(cli(url, "status", "--json", "--as-of", AS_OF, env=env, timeout=60).out)
+    assert answer["last_fetch"] is not None and answer["last_fetch"] >= now.isoformat()[:16], answer["last_fetch"]
+    assert answer["unpublished_run"] is None, answer["unpublished_run"]
+    assert not [p for p in answer["problems"] if "DID NOT PUBLISH" in p], answer["problems"]
+    assert answer["last_publish"]["target"] == str(live), answer["last_publish"]  # the live folder, judged as before
