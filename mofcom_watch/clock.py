@@ -7,7 +7,7 @@ whatever the server's time zone.
 from __future__ import annotations
 
 import os
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import typer
@@ -158,3 +158,25 @@ class ClockBehind(Exception):
             f"clock is right (the store was synced as of a day to come, by a clock that was ahead or by "
             f"{TODAY_ENV}), say so with --as-of {day.isoformat()} until {synced.isoformat()}")
 
+
+
+def ago(age: timedelta) -> str:
+    """An age in words a person reads at a glance: "95 minutes", "26 hours", "3 days"."""
+    minutes = int(age.total_seconds() // 60)
+    if minutes < 120:
+        return f"{minutes} minute{'s' if minutes != 1 else ''}"
+    if minutes < 48 * 60:
+        return f"{minutes // 60} hours"
+    return f"{minutes // (24 * 60)} days"
+
+
+def stale_run(last: datetime | None, now: datetime, threshold: timedelta, why: str) -> str | None:
+    """``status``'s line (and ``/healthz``'s) when the last run finished longer than ``threshold`` ago, else None.
+    Was: a cron-only deployment (no ``/healthz``) whose cron stopped firing (a crontab lost, a CronJob suspended,
+    a quota refusing every start) kept ``status`` exit 0 for ever. ``last``: when the newest source run finished
+    (None: no run yet, a replayed store, judged by nothing here); a clock gone back (``last`` ahead) is not stale."""
+    if last is None or now - last <= threshold:
+        return None
+    return (f"LAST RUN {ago(now - last)} ago: STALE: no run has finished since {last:%Y-%m-%d %H:%M} UTC, and runs "
+            f"count as stale after {ago(threshold)} ({why}); is cron (or the scheduler) still starting them? "
+            "(docs/deploy.md, 'Is it still running?')")

@@ -12,6 +12,7 @@ import dataclasses
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +46,7 @@ class Settings:
     cron: str = DEFAULT_CRON
     timezone: str = "UTC"
     run_at_start: bool = True  # the scheduler runs one cycle as soon as it starts
-    stale_after_minutes: int = 180  # /healthz fails when the last cycle is older
+    stale_after_minutes: int = 180  # status and /healthz fail when the last run is older (default: see stale_after)
     lock_wait_seconds: float = 600.0  # replay and run wait this long for another writer's run lock
     http_host: str = DEFAULT_HOST
     http_port: int = DEFAULT_PORT
@@ -108,6 +109,35 @@ class Settings:
             updates[name] = spec.parse(raw, origin)
             origins[name] = origin
         return dataclasses.replace(self, **updates, origins=origins)
+
+
+DEFAULT_STALE_AFTER_MINUTES = 180
+
+
+def stale_after(settings: Settings) -> tuple[timedelta, str]:
+    """How old the last run may be before ``status`` and ``/healthz`` say it is stale, and where that comes from.
+
+    ``stale_after_minutes`` when it is set; else, for a ``[schedule] cron`` that is set (``MOFCOM_WATCH_CRON``,
+    ``--cron``), twice the longest gap between two of its times plus an hour, never under the default 180 minutes
+    (a daily schedule: 49 hours; was: ``/healthz`` of a daily ``serve --schedule`` failed 3 hours after each cycle);
+    else 180 minutes. A cron-only deployment (system cron starts ``run``) sets ``[schedule] cron`` to its crontab's
+    expression, or ``stale_after_minutes``."""
+    minutes = settings.stale_after_minutes
+    if settings.origin("stale_after_minutes") != "default":
+        return timedelta(minutes=minutes), f"stale_after_minutes = {minutes}"
+    default = timedelta(minutes=DEFAULT_STALE_AFTER_MINUTES)
+    if settings.origin("cron") == "default":
+        return default, f"the default, {DEFAULT_STALE_AFTER_MINUTES} minutes"
+    from mofcom_watch.scheduler import CronError, longest_gap
+
+    try:
+        gap = longest_gap(settings.cron, settings.timezone)
+    except CronError:  # (read when the settings were loaded: it cannot be bad here)
+        gap = None
+    derived = timedelta(minutes=-(-(2 * gap + timedelta(hours=1)).total_seconds() // 60)) if gap else default
+    if derived <= default:
+        return default, f"the default, {DEFAULT_STALE_AFTER_MINUTES} minutes"
+    return derived, f"twice the longest gap of [schedule] cron {settings.cron!r} plus an hour"
 
 
 # --- value readers: each takes the raw value (TOML value or env string) and a place for errors ----------
@@ -303,7 +333,8 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("run_at_start", ("schedule", "run_at_start"), "MOFCOM_WATCH_RUN_AT_START", _bool,
               "run one cycle when the scheduler starts"),
     FieldSpec("stale_after_minutes", ("schedule", "stale_after_minutes"), "MOFCOM_WATCH_STALE_AFTER",
-              _int_in(1, 60 * 24 * 365), "/healthz fails when the last cycle finished longer ago"),
+              _int_in(1, 60 * 24 * 365), "status and /healthz fail when the last run finished longer ago; default: "
+              "twice the longest gap between two times of [schedule] cron plus an hour, at least 180"),
     FieldSpec("lock_wait_seconds", ("schedule", "lock_wait_seconds"), "MOFCOM_WATCH_LOCK_WAIT", _float_min(0.0),
               "how long replay and run wait for another writer's run lock before giving up"),
     FieldSpec("http_host", ("http", "host"), "MOFCOM_WATCH_HOST", _str, "address serve listens on"),
@@ -487,6 +518,9 @@ def render_toml(settings: Settings) -> str:
         if spec.name == "db_url" and value:
             value = redact_url(value)
         origin = settings.origin(spec.name)
+        if spec.name == "stale_after_minutes" and origin == "default" and settings.origin("cron") != "default":
+            value = int(stale_after(settings)[0].total_seconds() // 60)  # what status and /healthz use
+            origin = "default: derived from cron"
         env = f" (env {spec.env})" if spec.env and origin != f"env {spec.env}" else ""
         if spec.name == "base_urls":
             continue  # its own table below

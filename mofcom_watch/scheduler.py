@@ -58,6 +58,36 @@ def parse_cron(expr: str, timezone: str = "UTC") -> CronTrigger:
     raise CronError(f"bad cron expression {expr!r}: expected 5 fields (min hour day month weekday) or 6 (seconds first)")
 
 
+GAP_FIRES = 200  # fire times walked for the longest gap (a monthly schedule: 16 years)
+GAP_PROBES = 24 * 8  # and hourly probes over 8 days (a dense schedule with a night or weekend off)
+
+
+def longest_gap(expr: str, timezone: str = "UTC", now: datetime | None = None) -> timedelta | None:
+    """The longest time between two fire times of ``expr`` coming from ``now`` (its next :data:`GAP_FIRES` times,
+    and the wait for the next time from each hour of the coming 8 days, so that ``*/5 * * * 1-5`` has its weekend),
+    or None for an expression that never fires. For the default staleness threshold
+    (``mofcom_watch.config.stale_after``); ~40 ms."""
+    from datetime import UTC
+
+    trigger = parse_cron(expr, timezone)
+    start = now or datetime.now(UTC)
+    fire = trigger.get_next_fire_time(None, start)
+    if fire is None:
+        return None
+    longest = timedelta(0)
+    for _ in range(GAP_FIRES):
+        after = trigger.get_next_fire_time(fire, fire + timedelta(seconds=1))
+        if after is None or after - start > timedelta(days=400):
+            break
+        longest, fire = max(longest, after - fire), after
+    for hour in range(GAP_PROBES):
+        probe = start + timedelta(hours=hour)
+        after = trigger.get_next_fire_time(None, probe)
+        if after is not None:
+            longest = max(longest, after - probe)
+    return longest
+
+
 @dataclass(frozen=True)
 class CycleOutcome:
     """What the last cycle did, for the log line and ``/healthz``."""

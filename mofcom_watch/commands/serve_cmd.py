@@ -7,7 +7,7 @@ import logging
 import signal
 import socket
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Optional
 
@@ -16,7 +16,7 @@ import typer
 from mofcom_watch import clock
 from mofcom_watch.clock import before_today, parse_as_of, refuse_future, refuse_past
 from mofcom_watch.commands.schedule_cmd import PAST_CYCLES, with_flags
-from mofcom_watch.config import Settings, redact_url
+from mofcom_watch.config import Settings, redact_url, stale_after
 from mofcom_watch.context import app_context
 from mofcom_watch.exits import RESOURCE_EXIT, exit_on_unknown_hosts
 from mofcom_watch.logs import log
@@ -92,7 +92,7 @@ def build_app(settings: Settings, *, schedule: bool = False, as_of=None):  # noq
         feeds_dir=settings.feeds_path,
         feeds_base_url=settings.feeds_base_url,
         data=StoreData(engine),
-        stale_after=timedelta(minutes=settings.stale_after_minutes),
+        stale_after=stale_after(settings)[0],  # as status judges the last run (mofcom_watch.config.stale_after)
         as_of=as_of,
         scheduler=scheduler,
         last_cycle_hint=(lambda: runner.last_success) if runner is not None else None,

@@ -9,7 +9,7 @@ column) are printed too, and leave the exit code alone.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Optional
 
@@ -147,6 +147,7 @@ class Activity:
     last_run_failed: tuple[LastRunFailed, ...] = ()  # sources whose last run could not fetch, not yet "failing"
     run_lock_stuck: str | None = None  # the run lock's holder is stopped or silent (storage.runlock.stuck)
     unpublished: str | None = None  # the last run logged no publish (storage.publications.unpublished_run)
+    stale: str | None = None  # the last run finished too long ago: cron stopped (mofcom_watch.clock.stale_run)
 
     @classmethod
     def of(cls, session, live: Path | None = None) -> Activity:  # noqa: ANN001 - a Session
@@ -186,6 +187,8 @@ class Activity:
             lines.append(f"RUN LOCK STUCK: {self.run_lock_stuck}")
         if self.unpublished:
             lines.append(f"LAST RUN DID NOT PUBLISH: {self.unpublished}")
+        if self.stale:
+            lines.append(self.stale)
         if self.empty_store:
             lines.append(self.empty_store)
         return lines
@@ -196,7 +199,8 @@ class Activity:
                 "last_successful_publish": self.last_good_publish.to_json() if self.last_good_publish else None,
                 "sources": [c.to_json() for c in self.sources], "low_space": list(self.low_space),
                 "notices": self.notices, "last_run_failed": [f.to_json() for f in self.last_run_failed],
-                "run_lock_stuck": self.run_lock_stuck, "unpublished_run": self.unpublished}
+                "run_lock_stuck": self.run_lock_stuck, "unpublished_run": self.unpublished,
+                "last_run_stale": self.stale}
 
     def print(self, console: Console) -> None:
         def when(moment: datetime | None) -> str:
@@ -237,11 +241,15 @@ def register(app: typer.Typer) -> None:
         finally:
             session.close()
             engine.dispose()
+        from mofcom_watch.clock import stale_run
+        from mofcom_watch.config import stale_after
         from mofcom_watch.diskspace import low_space
         from storage.db import sqlite_file
 
         settings = app_context(ctx).settings
-        activity = replace(activity, low_space=tuple(low_space((sqlite_file(settings.database_url), settings.feeds_path))))
+        threshold, why = stale_after(settings)
+        activity = replace(activity, low_space=tuple(low_space((sqlite_file(settings.database_url), settings.feeds_path))),
+                           stale=stale_run(activity.last_fetch, datetime.now(UTC), threshold, why))
         if as_json:
             out = dict(report_json(report), **activity.to_json(), accepted_reviews=[a.to_json() for a in reviewed],
                        read_by_person=[r.to_json() for r in readings])

@@ -189,3 +189,32 @@ def test_default_feeds_url_follows_the_listen_address() -> None:
     assert base(MOFCOM_WATCH_HOST="::1") == "http://[::1]:8080/feeds/"
     assert base(MOFCOM_WATCH_HOST="feeds.internal") == "http://feeds.internal:8080/feeds/"
     assert base(MOFCOM_WATCH_HOST="0.0.0.0", MOFCOM_WATCH_PUBLIC_URL="https://x.example/f") == "https://x.example/f/"
+
+
+def test_the_stale_threshold_follows_the_schedule() -> None:
+    """``status`` and ``/healthz`` judge the last run's age by ``stale_after_minutes``; unset, by twice the longest
+    gap of a ``[schedule] cron`` that is set, plus an hour, never under 180 minutes (ops26)."""
+    from datetime import UTC, datetime, timedelta
+
+    from mofcom_watch.clock import stale_run
+    from mofcom_watch.config import stale_after
+    from mofcom_watch.scheduler import longest_gap
+
+    wednesday = datetime(2026, 12, 2, 10, 7, tzinfo=UTC)
+    assert longest_gap("*/30 * * * *", now=wednesday) == timedelta(minutes=30)
+    assert longest_gap("0 6 * * *", now=wednesday) == timedelta(days=1)
+    assert longest_gap("0 6 1 * *", now=wednesday) == timedelta(days=31)
+    assert timedelta(hours=47) < longest_gap("*/5 * * * 1-5", now=wednesday) <= timedelta(hours=48, minutes=5)
+    assert longest_gap("0 0 31 2 *", now=wednesday) is None
+    assert stale_after(load_settings(environ={}))[0] == timedelta(minutes=180)
+    assert stale_after(load_settings(environ={"MOFCOM_WATCH_CRON": "0 * * * *"}))[0] == timedelta(minutes=180)
+    assert stale_after(load_settings(environ={"MOFCOM_WATCH_CRON": "0 6 * * *"}))[0] == timedelta(hours=49)
+    assert stale_after(load_settings(environ={"MOFCOM_WATCH_CRON": "0 6 * * *", "MOFCOM_WATCH_STALE_AFTER": "90"})) \
+        == (timedelta(minutes=90), "stale_after_minutes = 90")
+    hour = timedelta(hours=1)
+    assert stale_run(None, wednesday, hour, "x") is None  # no run yet (a replayed store)
+    assert stale_run(wednesday + hour, wednesday, hour, "x") is None  # a clock gone back: not stale
+    assert stale_run(wednesday - hour, wednesday, hour, "x") is None
+    assert (stale_run(wednesday - 3 * timedelta(days=1), wednesday, hour, "x") or "").startswith(
+        "LAST RUN 3 days ago: STALE: no run has finished since 2026-11-29 10:07 UTC, and runs count as stale after "
+        "60 minutes (x)")
