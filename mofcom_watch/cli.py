@@ -96,11 +96,21 @@ def last_resort(exc: BaseException) -> int:
     """Print one line for an exception no command handled; return the exit code."""
     line = resource_fault(exc)
     if line is not None:
-        typer.echo(f"mofcom-watch: {line}", err=True)
+        _say(f"mofcom-watch: {line}")
         return RESOURCE_EXIT
     first = (str(exc).strip().splitlines() or [""])[0][:300]
-    typer.echo(f"mofcom-watch: internal error: {type(exc).__name__}: {first} "
-               "(run again as 'mofcom-watch --verbose COMMAND ...' for the traceback, and please report it)", err=True)
+    _say(f"mofcom-watch: internal error: {type(exc).__name__}: {first} "
+         "(run again as 'mofcom-watch --verbose COMMAND ...' for the traceback, and please report it)")
     if "--verbose" in sys.argv or "-v" in sys.argv:
         traceback.print_exception(exc)
     return INTERNAL
+
+
+def _say(line: str) -> None:
+    """The last line on stderr, when stderr can take it: with standard output and error both on a full disk
+    (``run >/var/log/x 2>&1``, the log's disk full), the line's own OSError escaped ``main`` and the command exited 1,
+    "problems reported", after a clean cycle; the exit code is then all a monitor gets, and it must be the fault's."""
+    try:
+        typer.echo(line, err=True)
+    except OSError:
+        pass

@@ -48,3 +48,10 @@ def test_output_to_a_full_disk_is_a_resource_not_a_bug():
     assert done.returncode == 3, done.stderr
     assert done.stderr == ("mofcom-watch: writing the output (standard output, or a file) failed: No space left on "
                            "device: free some space on its disk (or raise the file size limit), then run again\n")
+    # standard error on the full disk too (`run >>/var/log/mofcom-watch.log 2>&1`, the log's disk full): the line
+    # cannot be said, the exit code is all cron gets; was 1, "problems reported" (the line's OSError escaped main)
+    # (the real program: a zygote's child exits 120 here, its stdout flushed at exit)
+    with open("/dev/full", "w") as full:  # noqa: PTH123 - a device, not a path of ours
+        both = subprocess.run([sys.executable, "-m", "mofcom_watch", "--db", "sqlite:////nonexistent/x.sqlite",
+                               "config"], stdout=full, stderr=full, timeout=60, env=cli_env())
+    assert both.returncode == 3
