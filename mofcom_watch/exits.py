@@ -113,3 +113,17 @@ def exit_on_unknown_hosts(command: str, base_urls: Mapping[str, str]) -> None:
     if mistyped is not None:
         typer.echo(f"mofcom-watch {command}: {mistyped}", err=True)
         raise typer.Exit(USAGE)
+
+
+def exit_on_unknown_sources(command: str, names: tuple[str, ...]) -> None:
+    """A source name in ``[fetch] sources`` or ``MOFCOM_WATCH_SOURCES`` that no source has (a typo, ``mofcom-polcy``),
+    or a sources file that cannot be read: one line and exit 2 at start, for ``schedule`` and ``serve --schedule`` as
+    for ``run``. Was: the scheduler started and every cycle failed ("cycle failed … unknown source(s)") in the log
+    only; ``status`` said nothing of it (no cycle recorded a source run)."""
+    from scraper.sources import SourceConfigError, load_sources
+
+    try:
+        load_sources(names)
+    except SourceConfigError as exc:
+        typer.echo(f"mofcom-watch {command}: {exc}", err=True)
+        raise typer.Exit(USAGE) from None

@@ -132,6 +132,12 @@ def test_a_mistyped_host_in_base_urls_is_a_usage_error_not_a_source_never_fetche
         assert done.first_line.startswith(f"mofcom-watch {args[0]}: "
                                           "base_urls names aqygzj.mofcom.gov, which no source fetches from"), done.err
         assert "aqygzj.mofcom.gov.cn" in done.err and len(done.err.strip().splitlines()) == 1, done.err
+    # a mistyped source name: schedule (and serve --schedule, the same check) started, and every cycle failed in the
+    # log only ("cycle failed … unknown source(s)"); run already said so (ops26)
+    typo = cli(f"sqlite:///{data / 'store.sqlite'}", "schedule", env=cli_env(MOFCOM_WATCH_DATA_DIR=str(data),
+                                                                            MOFCOM_WATCH_SOURCES="mofcom-polcy"),
+               timeout=60)
+    assert typo.code == 2 and typo.first_line.startswith("mofcom-watch schedule: unknown source(s) mofcom-polcy"), typo.err
     assert not data.exists()
 
 
