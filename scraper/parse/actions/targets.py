@@ -16,7 +16,7 @@ from ..dates import (
 from ..lazyre import lazy_compile
 from ..textnorm import NUM, to_int
 from .periods import duration_in, extension_term, suspension_end, until_day, until_period
-from .tense import EXPIRY_RE, dated_before, decided_in, held_off, is_decision, is_passive, told_as_past
+from .tense import BY_ITS_END, EXPIRY_RE, dated_before, decided_in, held_off, is_decision, is_passive, told_as_past
 from .words import DECISION_RE, VERB_KINDS, ActionDraft, list_in, sentence_end, sentence_start
 
 # Trade remedies act on goods, never on a list: an action on a notice of theirs changes no listing.
@@ -37,7 +37,7 @@ THAT_NOTICE_RE = lazy_compile(r"\s*(?:对\s*)?该(?:公告|决定)")
 # "暂停期限届满后，上述措施自2026年11月11日起恢复实施": the verb's subject points back to the notices named before (what may
 # stand between it and the verb: a start, 将/即, 自动).
 BACK_SUBJECT_RE = lazy_compile(r"(?:上述|前述|以上)[^,。;\n]{0,6}?(?:公告|措施|决定)(?:的)?\s*(?:将|即|均)?\s*"
-                             r"(?:自[^,;。\n]{1,24}?起\s*)?(?:将|即)?\s*(?:自动)?\s*")
+                             r"(?:自[^,;。\n]{1,24}?起\s*)?(?:将|即)?\s*(?:自动|按期)?\s*")
 # "恢复执行相关措施": the verb's object is the measures of notices named before (``_for_entities_of_step_before``).
 MEASURES_AFTER = ("相关措施", "有关措施", "相关管控措施", "相关处理措施")
 # "商务部公告2025年第72号(已)(自…起)暂停实施商务部公告2024年第46号…": a numbered notice right before the verb, another
@@ -70,8 +70,8 @@ def targets_of(folded: str, refs: list[tuple[int, int, NoticeRef]], out: list[Ac
     at, v_end = v.span()
     targets = after or _not_grounds(folded, before, at) or _named_before(folded, refs, s_start, v_end, next_start) \
         or _subject_named_before(folded, refs, clause_from, s_start, at) \
-        or (_suspended_before(folded, refs, s_start) if kind is ActionKind.RESTORE and (
-            v[0].startswith("不再") or _restored_by_expiry(folded, s_start, at)) else []) \
+        or (_not_renewed_before(folded, out, s_start) or _suspended_before(folded, refs, s_start)
+            if kind is ActionKind.RESTORE and (v[0].startswith("不再") or _restored_by_expiry(folded, s_start, at)) else []) \
         or (_lead_in_refs(folded, refs, at) if v[0] in ON_NOTICES and refs else []) \
         or (_counted_pointer_refs(folded, refs, v_end) if refs and folded.startswith("对上述", v_end) else [])
     if targets or not (kind is ActionKind.RESTORE or kind is ActionKind.LIFT or kind is ActionKind.EXTEND):
@@ -287,7 +287,7 @@ def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: Ac
             or answer is not None and not decided_in(folded, answer, s_start, at, v_end, effective, published) \
             or answer is None and held_off(folded, s_start, at, v_end):
         return None
-    if kind is ActionKind.RESTORE and EXPIRY_RE.search(folded, s_start, next_start):
+    if kind is ActionKind.RESTORE and (EXPIRY_RE.search(folded, s_start, next_start) or _at_that_time(folded, s_start, at)):
         # back in force when the suspension ends: on the day the sentence gives, else on the suspension's last day
         # as the text told it before; none read, an answer's is no action (its page is refused for review:
         # page.unread_expiry), a notice's takes the notice's day
@@ -341,11 +341,34 @@ def _counted_pointer_refs(folded: str, refs: list[tuple[int, int, NoticeRef]],
     return found[-1:]
 
 
+def _not_renewed_before(folded: str, out: list[ActionDraft], s_start: int) -> list[tuple[int, int, NoticeRef]]:
+    """The notices of the "不再延长" its sentence (from ``s_start``) said last, as refs: "…〔2025〕7号相关措施暂停期满后不再延长，
+    自…起按期恢复实施" restores what is not renewed (one restore), not what the paragraph suspended before it (session 26,
+    parse26: "…第21号相关措施继续暂停实施1年；" before it was read as restored too)."""
+    last = out[-1] if out else None
+    if last is None or last.action is not ActionKind.RESTORE or last.start < s_start or not folded.startswith("不再延", last.start):
+        return []
+    return [(last.start, last.start, r) for r in last.targets]
+
+
+def _at_that_time(folded: str, s_start: int, at: int) -> bool:
+    """"…暂停期限将于2026年11月10日届满。届时，…规定的反制措施将按期恢复实施": 届时 (its sentence's first word) is the end
+    the sentence before told, the restore's day (session 26, parse26: the answer's own day, two days of a false "in force")."""
+    return folded.startswith("届时", _past_blanks(folded, s_start, at), at)
+
+
+def _past_blanks(folded: str, start: int, end: int) -> int:
+    """The first offset from ``start`` (before ``end``) that is no blank."""
+    while start < end and folded[start].isspace():
+        start += 1
+    return start
+
+
 def _restored_by_expiry(folded: str, s_start: int, at: int) -> bool:
     """"暂停期限届满后，相关措施自动恢复实施" (the verb at ``at``): the measures the paragraph suspended are back when the
     suspension ends (session 25, parse25: no notice was read for it, so the end read as a lapse "presumed back in force,
     needs review" where the suspending notice itself said they are back)."""
-    return folded.endswith("自动", s_start, at) and EXPIRY_RE.search(folded, s_start, at) is not None
+    return folded.endswith(BY_ITS_END, s_start, at) and EXPIRY_RE.search(folded, s_start, at) is not None
 
 
 def _suspended_before(folded: str, refs: list[tuple[int, int, NoticeRef]], s_start: int) -> list[tuple[int, int, NoticeRef]]:

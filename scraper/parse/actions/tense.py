@@ -50,6 +50,9 @@ TOLD_DAY_RE = lazy_compile(rf"(?:(?P<y>{YEAR})\s*年\s*)?(?P<m>{MD})\s*月\s*(?:
 # A suspension's term running out: "(暂停期限)届满后不再延长" speaks of it (a "暂停" before it, else "不再延长" is no
 # status verb: "许可证有效期届满后不再延长"), and a restore "自暂停期限届满之日起" takes effect on the day it ends (``suspension_end``).
 EXPIRY_RE = lazy_compile(r"届满|期满|到期|暂停期")
+# Right before a restore's 恢复: the measures come back by the term's end itself ("期满自动恢复执行"), or on schedule
+# ("暂停期限届满后，上述公告相关措施将按期恢复实施": session 26, parse26: the answer read no action, the end a presumed lapse).
+BY_ITS_END = ("自动", "按期")
 
 
 def acting_verbs(folded: str, s_start: int, s_end: int, found: list[re.Match[str]], dated: list[tuple[int, int]],
@@ -134,8 +137,8 @@ def decided_in(folded: str, bounds: tuple[int, int], s_start: int, at: int, v_en
         return True
     if folded.startswith(("不再延", "不再暂停", "不再继续暂停"), at):  # "…将于…届满，届满后不再延长": said, not weighed
         return True
-    if folded.endswith("自动", 0, at) and folded.startswith("恢复", at) and EXPIRY_RE.search(folded, bounds[0], at):
-        return True  # "…暂停期限将于…期满，期满自动恢复执行": what the end brings, said
+    if folded.endswith(BY_ITS_END, 0, at) and folded.startswith("恢复", at) and EXPIRY_RE.search(folded, bounds[0], at):
+        return True  # "…暂停期限将于…期满，期满自动恢复执行", "…届满后，…将按期恢复实施": what the end brings, said
     colon = max(folded.rfind(":", 0, line), folded.rfind("：", 0, line))
     lead = folded[max(folded.rfind("\n", 0, colon), folded.rfind("。", 0, colon)) + 1 : colon] if colon > 0 else ""
     return "起" in lead or is_decision(lead)
