@@ -312,7 +312,7 @@ def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: Ac
                                                                 count=r.count, country=r.country, series=r.series,
                                                                 number=r.number, title=r.title)
                          for _, _, r in targets])
-    limited = _on_entities(folded, clause_start, next_start)
+    limited = _on_entities(folded, clause_start, next_start) or (_named_object(folded, clause_from, at) if after else None)
     if period is None:
         return ActionDraft(kind, lst, target_refs, effective, None, None, text, at, None, limited)
     until = None
@@ -403,6 +403,25 @@ def _on_entities(folded: str, start: int, end: int) -> tuple[int, int] | None:
         return m.span("obj") if m else None
     m = ON_ENTITIES_RE.search(folded, start, end)
     return m.span("obj") if m else None
+
+
+# "一、对韩华费城造船厂（Hanwha Philly Shipyard Inc.）恢复实施《…》（商务部令2025年第6号）规定的反制措施；": the object of 对, a name
+# with its English, right before the verb whose notice follows it: the step is limited to that entity (session 26, parse26: the
+# whole order was restored, its 4 other companies with it, which item 二 kept suspended). Not a notice, its measures or a pointer.
+NAMED_OBJECT_RE = lazy_compile(r"对\s*(?P<obj>[^,;；。对()\n]{2,40}\([^()]*[A-Za-z][^()]*\))\s*$")
+NOT_A_NAMED_OBJECT = ("上述", "前述", "公告", "措施", "决定", "名单", "清单", "号")
+
+
+def _named_object(folded: str, clause_from: int, at: int) -> tuple[int, int] | None:
+    """The span of the name "对X（English）" right before the verb at ``at`` (NAMED_OBJECT_RE), in its clause from
+    ``clause_from``; None for anything else."""
+    dui = folded.rfind("对", clause_from, at)
+    if dui < 0 or folded.find(")", dui, at) < 0:
+        return None
+    m = NAMED_OBJECT_RE.match(folded, dui, at)
+    if m is None or any(w in m.group("obj") for w in NOT_A_NAMED_OBJECT):
+        return None
+    return m.span("obj")
 
 
 def _target_list(targets: list[tuple[int, int, NoticeRef]], folded: str, start: int, end: int,

@@ -1,0 +1,36 @@
+"""A notice that restores one named entity of an earlier notice and continues the suspension of "the others" (session 26,
+parse26, blind round 10): "一、对韩华费城造船厂（Hanwha Philly Shipyard Inc.）恢复实施《…》（商务部令2025年第6号）规定的反制措施；
+二、对商务部令2025年第6号所列其余4家企业，继续暂停实施相关反制措施1年" read a restore of the whole order (the object of 对 before the
+verb was not read as its limit): the 4 others shown in force again, the extension held for review. The restore is now
+limited to the one named, and the step on "the others" (the whole order) goes first, so the named one's restore undoes it
+for that one."""
+
+from __future__ import annotations
+
+from scraper.parse import parse_document
+
+HEAD = ("商务部令2026年第5号 关于调整商务部令2025年第6号相关反制措施的决定\n【发布单位】安全与管制局\n【发布文号】商务部令2026年第5号\n"
+        "【发文日期】2026年11月09日\n\n商务部令\n2026年第5号\n\n")
+TAIL = "\n\n本决定自2026年11月10日起施行。\n\n商务部\n2026年11月9日\n"
+TITLE = "《关于对韩华海洋株式会社美国相关子公司采取反制措施的决定》（商务部令2025年第6号）"
+
+
+def _steps(body: str) -> list[tuple[str, list[str | None], str | None, str | None, tuple[str, ...]]]:
+    doc = parse_document((HEAD + body + TAIL).encode("utf-8"))
+    assert doc.notice is not None
+    return [(a.action.value, [t.key for t in a.targets], a.effective, a.until and a.until.isoformat(), a.entities)
+            for a in doc.notice.actions]
+
+
+def test_a_restore_of_one_named_and_an_extension_of_the_others() -> None:
+    body = (f"商务部决定，自2026年11月10日起：\n一、对韩华费城造船厂（Hanwha Philly Shipyard Inc.）恢复实施{TITLE}规定的反制措施；\n"
+            "二、对商务部令2025年第6号所列其余4家企业，继续暂停实施相关反制措施1年。")
+    assert _steps(body) == [
+        ("extend", ["MOFCOM-ORDER-2025-6"], "2026-11-10", "2027-11-10", ()),
+        ("restore", ["MOFCOM-ORDER-2025-6"], "2026-11-10", None, ("hanwhaphillyshipyard",)),
+    ]
+
+
+def test_a_restore_of_the_order_itself_is_not_limited() -> None:
+    body = f"商务部决定，自2026年11月10日起，恢复实施{TITLE}规定的反制措施。"
+    assert _steps(body) == [("restore", ["MOFCOM-ORDER-2025-6"], "2026-11-10", None, ())]
