@@ -132,7 +132,7 @@ def entity_key(zh: str | None, en: str | None) -> str:
 # parser, which moves the phrase out of the name into the entity's note, and for :func:`other_names`, which keeps
 # the name it gives as a spelling of the entity (``EntityRecord.aliases``). Not 简称: "（以下简称…）" is the notice's
 # own short form.
-ALIAS_WORDS_ZH = ("又称", "亦称", "也称", "别名", "曾用名", "原名")
+ALIAS_WORDS_ZH = ("又称", "亦称", "也称", "又名", "别名", "曾用名", "原名")
 ALIAS_WORDS_EN = ("also known as", "formerly known as", "a.k.a.", "a.k.a", "f/k/a", "formerly", "d/b/a")
 ALIAS_PHRASE_RE = re.compile(  # where the note begins or after a comma, semicolon or bracket
     r"(?:^|(?<=[，,;；（(]))\s*(?:" + "|".join(map(re.escape, ALIAS_WORDS_ZH)) + "|(?<![A-Za-z])(?:" + "|".join(map(re.escape, ALIAS_WORDS_EN))

@@ -76,3 +76,39 @@ def test_a_former_name_in_a_bracket_of_an_annex_english_name_is_an_alias() -> No
     assert (e.en, e.key) == ("Outpost Mission Systems LLC", "outpostmissionsystems")
     assert "Outpost Aero Group LLC" in e.aliases
 
+
+
+YOUMING = """商务部公告2026年第121号 关于将极光光电公司等3家美国实体列入出口管制管控名单的公告
+【发布文号】商务部公告2026年第121号
+【发文日期】2026年12月16日
+
+商务部决定将极光光电公司等3家美国实体列入出口管制管控名单（见附件）。本公告自公布之日起正式实施。
+
+附件
+出口管制管控名单
+1. 极光光电公司（Aurora Photonics LLC，又名Aurora Optics）
+2. 哨兵系统公司（又名哨兵防务公司）（Sentinel Systems Corp.）
+3. 红杉动力系统公司，又名红杉动力公司（Redwood Power Systems, Inc.）
+"""
+
+
+def test_youming_is_an_alias_word_in_an_annex_and_before_the_bracket() -> None:
+    """Session 26 (parse26): 又名 was no alias word: "（又名…）" stayed in the Chinese name, "，又名…" in the English one, and
+    a line "X，又名Y（English）" was no entity at all (only the count warned)."""
+    record = parse_document(YOUMING.encode(), url=None).notice
+    assert record is not None
+    assert [(e.zh, e.en, e.aliases) for e in record.entities] == [
+        ("极光光电公司", "Aurora Photonics LLC", ("Aurora Optics",)),
+        ("哨兵系统公司", "Sentinel Systems Corp.", ("哨兵防务公司",)),
+        ("红杉动力系统公司", "Redwood Power Systems, Inc.", ("红杉动力公司",))]
+
+
+def test_youming_in_a_bracket_after_a_prose_name_is_an_alias() -> None:
+    text = ("不可靠实体清单工作机制公告〔2026〕21号\n\n不可靠实体清单工作机制决定将银鲑海事技术公司（又名银鲑海洋技术公司）（Silver Salmon "
+            "Maritime Technologies LLC）、雷霆无人系统公司（Thunder Unmanned Systems, Inc.，又名Thunder UAS）列入不可靠实体清单。\n"
+            "本公告自公布之日起实施。\n\n不可靠实体清单工作机制\n2026年12月10日\n")
+    record = parse_document(text.encode(), url=None).notice
+    assert record is not None
+    assert [(e.zh, e.en, e.aliases) for e in record.entities] == [
+        ("银鲑海事技术公司", "Silver Salmon Maritime Technologies LLC", ("银鲑海洋技术公司",)),
+        ("雷霆无人系统公司", "Thunder Unmanned Systems, Inc.", ("Thunder UAS",))]

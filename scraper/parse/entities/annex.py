@@ -493,7 +493,10 @@ def _read_line(out: list[EntityRecord], branches: list[str], line: str, folded: 
             return  # stray empty "29."
         rest, frest, own_country, inline, note = trim_tail(rest, folded[m.start("rest") : m.end("rest")])
         if not looks_like_name(rest):
-            return
+            said = _alias_before_bracket(rest, frest)
+            if said is None:
+                return
+            rest, frest, note = said[0], said[1], "，".join(filter(None, (note, said[2])))
         _flush(out, branches)
         zh, en = split_name(rest, frest)
         zh, en, alias = aliases_out(zh, en)
@@ -511,6 +514,24 @@ def _read_line(out: list[EntityRecord], branches: list[str], line: str, folded: 
         name = clean_display(line[b.start("name") : b.end("name")].rstrip(TRAILING_PUNCT))
         if name:
             branches.append(name)
+
+
+# "4. 红杉动力系统公司，又名红杉动力公司（Redwood Power Systems, Inc.）": an alias between the Chinese name and its English
+# bracket (session 26, parse26: the comma made the line no name, the entity lost with only a count warning).
+ALIAS_BEFORE_BRACKET_RE = lazy_compile(rf",\s*(?P<alias>(?:{'|'.join(ZH_ALIASES)})\s*:?\s*[^,()]+?)\s*(?=\()")
+
+
+def _alias_before_bracket(rest: str, frest: str) -> tuple[str, str, str] | None:
+    """(name, folded name, alias phrase) of an annex line's rest with "，又名…" before its bracket cut out, when what is left
+    looks like a name; else None."""
+    if "," not in frest or not any(w in frest for w in ZH_ALIASES):
+        return None
+    m = ALIAS_BEFORE_BRACKET_RE.search(frest)
+    if m is None:
+        return None
+    cut, fcut = rest[: m.start()] + rest[m.end() :], frest[: m.start()] + frest[m.end() :]
+    alias = clean_display(rest[m.start("alias") : m.end("alias")])
+    return (cut, fcut, alias) if alias and looks_like_name(cut) else None
 
 
 # "1.1 雷霆防务系统（新加坡）有限公司（…）" under "1. 雷霆防务系统公司（…）及其分支机构：": a branch numbered under its parent's

@@ -348,9 +348,10 @@ def _count_groups(seg: str, folded: str) -> list[tuple[str, str, str | None]] | 
 
 
 def prose_entity(zh: str | None, en: str | None, country: str | None, note: str | None = None) -> EntityRecord:
-    """An entity of a prose list; an alias in its English bracket ("（Sequoia Dynamics Inc.，又称…）") goes to the
-    note (and so to its aliases), as on an annex line."""
-    if en and any(w in en for w in ALIAS_WORDS):
+    """An entity of a prose list; an alias in its English bracket ("（Sequoia Dynamics Inc.，又称…）") or in a bracket after
+    its Chinese name ("银鲑海事技术公司（又名银鲑海洋技术公司）（Silver Salmon…）": session 26, parse26, it stayed in the name)
+    goes to the note (and so to its aliases), as on an annex line."""
+    if en and any(w in en for w in ALIAS_WORDS) or zh and ("（" in zh or "(" in zh) and any(w in zh for w in ALIAS_WORDS):
         zh, en, alias = aliases_out(zh, en)
         note = "，".join(filter(None, (note, alias))) or None
     return make_entity(zh, en, country, note=note)
