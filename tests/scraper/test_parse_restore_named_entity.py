@@ -34,3 +34,12 @@ def test_a_restore_of_one_named_and_an_extension_of_the_others() -> None:
 def test_a_restore_of_the_order_itself_is_not_limited() -> None:
     body = f"商务部决定，自2026年11月10日起，恢复实施{TITLE}规定的反制措施。"
     assert _steps(body) == [("restore", ["MOFCOM-ORDER-2025-6"], "2026-11-10", None, ())]
+
+
+def test_a_restore_of_two_named_is_limited_to_both() -> None:
+    body = (f"商务部决定，自2026年11月10日起：\n一、对韩华费城造船厂（Hanwha Philly Shipyard Inc.）、HS美国控股公司（HS USA Holdings Corp.）"
+            f"恢复实施{TITLE}规定的反制措施；\n二、对商务部令2025年第6号所列其余3家企业，继续暂停实施相关反制措施1年。")
+    assert _steps(body) == [
+        ("extend", ["MOFCOM-ORDER-2025-6"], "2026-11-10", "2027-11-10", ()),
+        ("restore", ["MOFCOM-ORDER-2025-6"], "2026-11-10", None, ("hanwhaphillyshipyard", "hsusaholdings")),
+    ]

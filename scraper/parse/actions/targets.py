@@ -408,7 +408,8 @@ def _on_entities(folded: str, start: int, end: int) -> tuple[int, int] | None:
 # "一、对韩华费城造船厂（Hanwha Philly Shipyard Inc.）恢复实施《…》（商务部令2025年第6号）规定的反制措施；": the object of 对, a name
 # with its English, right before the verb whose notice follows it: the step is limited to that entity (session 26, parse26: the
 # whole order was restored, its 4 other companies with it, which item 二 kept suspended). Not a notice, its measures or a pointer.
-NAMED_OBJECT_RE = lazy_compile(r"对\s*(?P<obj>[^,;；。对()\n]{2,40}\([^()]*[A-Za-z][^()]*\))\s*$")
+_NAMED = r"[^,;；。对()\n、]{2,40}\([^()]*[A-Za-z][^()]*\)"
+NAMED_OBJECT_RE = lazy_compile(rf"对\s*(?P<obj>(?:{_NAMED}\s*、\s*)*{_NAMED})\s*$")  # one name or several ("A（a）、B（b）")
 NOT_A_NAMED_OBJECT = ("上述", "前述", "公告", "措施", "决定", "名单", "清单", "号")
 
 
