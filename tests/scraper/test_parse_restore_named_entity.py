@@ -43,3 +43,29 @@ def test_a_restore_of_two_named_is_limited_to_both() -> None:
         ("extend", ["MOFCOM-ORDER-2025-6"], "2026-11-10", "2027-11-10", ()),
         ("restore", ["MOFCOM-ORDER-2025-6"], "2026-11-10", None, ("hanwhaphillyshipyard", "hsusaholdings")),
     ]
+
+
+QA = ("商务部新闻发言人就出口管制管控名单有关措施答记者问\n来源：商务部新闻办公室 类型：原创 分类：新闻 2026-11-09 20:30\n\n"
+      "问：请问中方如何安排？\n答：中方决定，自2026年11月10日起，")
+
+
+def _qa(answer: str) -> list[tuple[str, str | None, tuple[str, ...]]]:
+    doc = parse_document((QA + answer + "\n").encode("utf-8"))
+    assert doc.notice is not None
+    return [(a.action.value, a.until and a.until.isoformat(), a.entities) for a in doc.notice.actions]
+
+
+def test_a_restore_but_two_named_continued_limits_the_extension_to_them() -> None:
+    """Probe p8: "恢复实施…第21号相关措施，但对A（a）、B（b）继续暂停实施相关措施1年" read the extension for all 16 after the
+    restore of all 16: replayed, all 16 suspended to 2027-11-10 (14 falsely)."""
+    assert _qa("恢复实施4月4日公告（商务部公告2025年第21号）相关措施，但对高点航空技术公司（High Point Aerotechnologies）、"
+               "立方公司（Cubic Corporation）继续暂停实施相关措施1年。") == [
+        ("restore", None, ()), ("extend", "2027-11-10", ("highpointaerotechnologies", "cubic"))]
+
+
+def test_a_named_restore_and_the_other_15_continued_in_one_sentence() -> None:
+    """Probe p10: "对…第21号所列A（a）恢复实施相关措施，对其余15家实体继续暂停实施相关措施1年": the extension of the others (its
+    object "其余15家实体", the whole notice) goes first; in the order written A was restored and then suspended again."""
+    assert _qa("对4月4日公告（商务部公告2025年第21号）所列高点航空技术公司（High Point Aerotechnologies）恢复实施相关措施，"
+               "对其余15家实体继续暂停实施相关措施1年。") == [
+        ("extend", "2027-11-10", ()), ("restore", None, ("highpointaerotechnologies",))]

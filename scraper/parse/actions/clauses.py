@@ -91,18 +91,19 @@ def find_actions(folded: str, clean: str, *, spans: list[tuple[int, int]], refs:
             _sentence_actions(drafts, folded, clean, seg, end, verbs[first:vi], refs, dated, published,
                               carried or default_effective, notice_list, allow_impose, sentence, bounds)
     if len(drafts) > 1 and "其余" in folded:
-        _rest_first(drafts)
+        _rest_first(folded, drafts)
     return drafts
 
 
-def _rest_first(drafts: list[ActionDraft]) -> None:
+def _rest_first(folded: str, drafts: list[ActionDraft]) -> None:
     """"一、对甲公司（…）恢复实施…第6号规定的反制措施；二、对…第6号所列其余4家企业，继续暂停实施…1年" (both from one day): the step on
     "the others" (其余) is the whole notice's, then the named entity's step undoes it for that one, so it goes first: in the
     order written the engine restored the one and then extended all five (session 26, parse26). A lift needs no such order
     (the engine does not extend what is lifted: parse22/13)."""
     for i in range(1, len(drafts)):
         x, named = drafts[i], drafts[i - 1]
-        if x.on_entities is None and named.on_entities is not None and named.action is ActionKind.RESTORE \
+        rest = x.on_entities is None or folded.startswith("其余", x.on_entities[0], x.on_entities[1])  # "对其余15家实体"
+        if rest and named.on_entities is not None and named.action is ActionKind.RESTORE \
                 and x.action in (ActionKind.EXTEND, ActionKind.SUSPEND) and x.effective == named.effective and "其余" in x.text \
                 and [t.key for t in x.targets] == [t.key for t in named.targets]:
             drafts[i - 1], drafts[i] = x, named

@@ -312,7 +312,8 @@ def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: Ac
                                                                 count=r.count, country=r.country, series=r.series,
                                                                 number=r.number, title=r.title)
                          for _, _, r in targets])
-    limited = _on_entities(folded, clause_start, next_start) or (_named_object(folded, clause_from, at) if after else None)
+    limited = _on_entities(folded, clause_start, next_start) or (
+        _named_object(folded, clause_from, at) if after or folded.startswith(MEASURES_AFTER, v_end) else None)
     if period is None:
         return ActionDraft(kind, lst, target_refs, effective, None, None, text, at, None, limited)
     until = None
@@ -408,6 +409,8 @@ def _on_entities(folded: str, start: int, end: int) -> tuple[int, int] | None:
 # "一、对韩华费城造船厂（Hanwha Philly Shipyard Inc.）恢复实施《…》（商务部令2025年第6号）规定的反制措施；": the object of 对, a name
 # with its English, right before the verb whose notice follows it: the step is limited to that entity (session 26, parse26: the
 # whole order was restored, its 4 other companies with it, which item 二 kept suspended). Not a notice, its measures or a pointer.
+# So too before a verb on "相关措施" of the notices named before: "恢复实施…第21号相关措施，但对A（a）、B（b）继续暂停实施相关措施1年"
+# (the extension was read for all 16, after the restore of all 16: all suspended).
 _NAMED = r"[^,;；。对()\n、]{2,40}\([^()]*[A-Za-z][^()]*\)"
 NAMED_OBJECT_RE = lazy_compile(rf"对\s*(?P<obj>(?:{_NAMED}\s*、\s*)*{_NAMED})\s*$")  # one name or several ("A（a）、B（b）")
 NOT_A_NAMED_OBJECT = ("上述", "前述", "公告", "措施", "决定", "名单", "清单", "号")
