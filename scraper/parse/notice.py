@@ -48,7 +48,7 @@ def compile_tables(rules: Sequence[tuple[str, Rule]], rejects: Sequence[tuple[st
             f"    if reject{i}(src, d):\n        return None")
     body = []
     for i, (field, rule) in enumerate(rules):
-        if not field.isidentifier() or field not in Draft.__slots__:
+        if not field.isidentifier() or field not in getattr(Draft, "__slots__"):  # (mypyc: __slots__ is no class attribute)
             raise ValueError(f"rule {rule.__name__}: no Draft field {field!r}")
         names[f"rule{i}"] = rule
         body.append(f"    d.{field} = rule{i}(src, d)")

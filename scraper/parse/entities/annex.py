@@ -198,6 +198,8 @@ def _table_row(out: list[EntityRecord], line: str, head: TableHead, carried: str
                 cells.insert(head.country, "")
             own = carried
     name = cells[head.name] if head.name < len(cells) else ""
+    zh: str | None  # (declared for mypyc, bench/parse_compiled.py: it infers None from the empty pair)
+    en: str | None
     zh, en = split_name(name) if name else (None, None)
     if zh and not en and LATIN_RE.search(zh) and not CJK_RE.search(zh):
         zh, en = None, zh
@@ -460,6 +462,8 @@ def _annex_with_contexts(found: list[tuple[str, str, str, str]], contexts: list[
 def _read_line(out: list[EntityRecord], branches: list[str], line: str, folded: str, country: str | None,
                chinese_numbers: bool) -> None:
     """One annex line read in full: an entity appended to ``out`` or a branch to ``branches``."""
+    zh: str | None  # (declared for mypyc, as above)
+    en: str | None
     first = folded.lstrip()[:1]
     if first in "一二三四五六七八九十" or (first == "(" and chinese_numbers and CN_PAREN_NUMBERED_RE.match(folded)):
         c = (CN_NUMBERED_RE.match(folded) or CN_PAREN_NUMBERED_RE.match(folded)) if chinese_numbers else None
