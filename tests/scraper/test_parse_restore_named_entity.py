@@ -69,3 +69,12 @@ def test_a_named_restore_and_the_other_15_continued_in_one_sentence() -> None:
     assert _qa("对4月4日公告（商务部公告2025年第21号）所列高点航空技术公司（High Point Aerotechnologies）恢复实施相关措施，"
                "对其余15家实体继续暂停实施相关措施1年。") == [
         ("extend", "2027-11-10", ()), ("restore", None, ("highpointaerotechnologies",))]
+
+
+def test_the_others_said_qita_and_that_notices_others_as_the_subject() -> None:
+    """Probes p11, p12: "对其他15家实体继续暂停…" kept the extension after the named restore (A suspended again), and
+    "；该公告所列其余实体的相关措施继续暂停实施1年" lost the extension (the 15 presumed back in force at the old end)."""
+    named = "对4月4日公告（商务部公告2025年第21号）所列高点航空技术公司（High Point Aerotechnologies）恢复实施相关措施"
+    expected = [("extend", "2027-11-10", ()), ("restore", None, ("highpointaerotechnologies",))]
+    assert _qa(named + "，对其他15家实体继续暂停实施相关措施1年。") == expected
+    assert _qa(named + "；该公告所列其余实体的相关措施继续暂停实施1年。") == expected

@@ -69,7 +69,7 @@ def targets_of(folded: str, refs: list[tuple[int, int, NoticeRef]], out: list[Ac
     step before names) and, where only the step before names them, the span of the entity it is limited to."""
     at, v_end = v.span()
     targets = after or _not_grounds(folded, before, at) or _named_before(folded, refs, s_start, v_end, next_start) \
-        or _subject_named_before(folded, refs, clause_from, s_start, at) \
+        or _subject_named_before(folded, refs, clause_from, s_start, at) or _that_subject(folded, refs, clause_from, at) \
         or (_not_renewed_before(folded, out, s_start) or _suspended_before(folded, refs, s_start)
             if kind is ActionKind.RESTORE and (v[0].startswith("不再") or _restored_by_expiry(folded, s_start, at)) else []) \
         or (_lead_in_refs(folded, refs, at) if v[0] in ON_NOTICES and refs else []) \
@@ -340,6 +340,23 @@ def _counted_pointer_refs(folded: str, refs: list[tuple[int, int, NoticeRef]],
     n = to_int(m.group("n")) if m else None
     found = [r for r in refs if r[1] <= v_end and r[2].count is not None and r[2].count == n]
     return found[-1:]
+
+
+# "…对…第21号所列A（a）恢复实施相关措施；该公告所列其余实体的相关措施继续暂停实施1年": the verb's subject is the measures of
+# "that notice", the numbered one named last before it (probe p12 of session 26, parse26: the extension was lost, the 15
+# others presumed back in force when the old term ran out).
+THAT_SUBJECT_RE = lazy_compile(r"该(?:公告|决定)\s*(?:所列[^,;。\n]{0,16}?)?(?:的)?\s*(?:相关|有关)?\s*(?:处理|管控|反制)?\s*措施\s*"
+                             r"(?:将|即|均)?\s*(?:自[^,;。\n]{1,24}?起\s*)?$")
+
+
+def _that_subject(folded: str, refs: list[tuple[int, int, NoticeRef]], clause_from: int,
+                  at: int) -> list[tuple[int, int, NoticeRef]]:
+    """The numbered notice "该公告…措施" before the verb at ``at`` (THAT_SUBJECT_RE, in its clause from ``clause_from``)
+    points back to: the last one named before it; [] when the verb has no such subject."""
+    p = folded.rfind("该", clause_from, at)
+    if p < 0 or not refs or THAT_SUBJECT_RE.match(folded, p, at) is None:
+        return []
+    return [r for r in refs if r[1] <= p and r[2].key is not None][-1:]
 
 
 def _not_renewed_before(folded: str, out: list[ActionDraft], s_start: int) -> list[tuple[int, int, NoticeRef]]:
