@@ -27,11 +27,8 @@ from typing import Optional  # noqa: E402
 
 import typer  # noqa: E402
 
-from mofcom_watch.config import ConfigError, load_settings, unknown_env  # noqa: E402
-from mofcom_watch.context import AppContext  # noqa: E402
 from mofcom_watch.exits import INTERNAL, RESOURCE_EXIT, TERMINATED, Terminated, resource_fault, stop_on_sigterm  # noqa: E402
 from mofcom_watch.lazygroup import LazyGroup, hold_collector  # noqa: E402
-from mofcom_watch.logs import setup_logging  # noqa: E402
 from mofcom_watch.term import App, quiet_pipes, tolerant_streams  # noqa: E402
 
 signal.signal(signal.SIGINT, _SIGINT)  # KeyboardInterrupt again: main() and the commands say 'interrupted'
@@ -54,6 +51,11 @@ def _global(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="More log output."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only errors."),
 ) -> None:
+    # imported here, not at the top: `mofcom-watch --help` never calls this (its dataclasses and logging: issue 11)
+    from mofcom_watch.config import ConfigError, load_settings, unknown_env
+    from mofcom_watch.context import AppContext
+    from mofcom_watch.logs import setup_logging
+
     if verbose and quiet:
         typer.echo("mofcom-watch: choose one of --verbose and --quiet", err=True)
         raise typer.Exit(2)

@@ -9,15 +9,12 @@ commands goes through :func:`console` and :class:`App`, which do not.
 from __future__ import annotations
 
 import io
-import json
 import os
 import stat
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
 import typer
-
-from storage.cleantext import clean_text
 
 if TYPE_CHECKING:  # rich costs ~0.1 s to import: only the commands that print tables pay for it
     from rich.console import Console
@@ -97,6 +94,8 @@ def quiet_pipes() -> None:
 def json_text(value: Any) -> str:
     """``value`` as the JSON a command prints: UTF-8 text as it is, ``\\uXXXX`` escapes (still valid JSON, the
     same strings once read) where stdout cannot write it."""
+    import json  # not at the top: `--help` prints no JSON
+
     return json.dumps(value, ensure_ascii=not writes_unicode(sys.stdout), indent=2)
 
 
@@ -111,6 +110,8 @@ def console(*, stderr: bool = False) -> Console:
 
 def shown(value: Any) -> str:
     """Page-derived text made safe to print: no terminal escape sequence, control or bidi character."""
+    from storage.cleantext import clean_text  # not at the top: `--help` prints no page text (issue 11)
+
     return clean_text("" if value is None else str(value))
 
 

@@ -8,13 +8,15 @@ what ``mofcom-watch --help`` lists; a test checks it against each command's docs
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
-
-@dataclass(frozen=True)
 class CommandEntry:
-    module: str  # import path of the module whose register(app) defines the command
-    summary: str  # first line of the command's docstring
+    """A command's module and summary (a plain class: a dataclass costs every start its generated methods)."""
+
+    __slots__ = ("module", "summary")
+
+    def __init__(self, module: str, summary: str) -> None:
+        self.module = module  # import path of the module whose register(app) defines the command
+        self.summary = summary  # first line of the command's docstring
 
 
 COMMANDS: dict[str, CommandEntry] = {

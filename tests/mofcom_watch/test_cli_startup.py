@@ -41,8 +41,13 @@ def test_help_imports_no_command_and_no_heavy_library():
     mods = imported_modules("--help")
     assert not mods & set(HEAVY), mods & set(HEAVY)
     assert "scraper" not in mods and "feeds" not in mods
+    full = imported_modules_of(["--help"], full=True)
     # the terminal's text cleaning (storage.cleantext) names the parser's records only in annotations
-    assert "storage.records" not in imported_modules_of(["--help"], full=True)
+    assert "storage.records" not in full
+    # --help runs no command and not the global options' callback: no configuration's dataclasses, no logging, no
+    # text cleaning, no JSON (mofcom_watch.cli._global and mofcom_watch.term import them where used; issue 11)
+    assert not full & {"mofcom_watch.config", "mofcom_watch.context", "mofcom_watch.logs", "logging",
+                       "storage.cleantext", "json"}, full
 
 
 def test_parse_needs_neither_the_database_nor_the_server(repo_root):

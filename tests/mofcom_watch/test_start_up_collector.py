@@ -76,3 +76,35 @@ def test_importing_in_process_changes_nothing():
     with importing():
         assert gc.isenabled() == enabled
     assert gc.get_freeze_count() == frozen and gc.isenabled() == enabled
+
+
+# The console script (the installed package's and the Docker image's entry point) imports the CLI with the collector
+# off, as `python -m mofcom_watch` does: the probe notes every collection that starts while mofcom_watch.cli is half
+# imported (in sys.modules, its main not yet defined).
+CONSOLE_PROBE = """
+import gc, sys
+def note(phase, info):
+    cli = sys.modules.get("mofcom_watch.cli")
+    if phase == "start" and cli is not None and not hasattr(cli, "main"):
+        print("collected while importing", file=sys.stderr)
+gc.callbacks.append(note)
+sys.argv = ["mofcom-watch", "config"]
+from mofcom_watch.__main__ import console_main
+try:
+    console_main()
+except SystemExit:
+    pass
+print("collector", gc.isenabled(), gc.get_freeze_count() > 1000, file=sys.stderr)
+"""
+
+
+def test_the_console_script_imports_the_cli_with_the_collector_off(tmp_path):
+    import tomllib
+
+    scripts = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
+    assert scripts["mofcom-watch"] == "mofcom_watch.__main__:console_main"
+    env = {**os.environ, "MOFCOM_WATCH_DATA_DIR": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", CONSOLE_PROBE], cwd=REPO_ROOT, capture_output=True, text=True,
+                          env=env)
+    assert "collected while importing" not in done.stderr
+    assert "collector True True" in done.stderr, done.stderr
