@@ -4,11 +4,15 @@
 snapshot so pages can be re-parsed when the parser changes.
 """
 
-from scraper.parser_identity import PARSER_VERSION
+from .recache import prime
 
-from .document import parse_document
-from .draft import PageHints
-from .index import parse_index
-from .notice import parse_text
+prime()  # the modules below compile their patterns from ahead-of-time code: scraper/parse/recache.py (issue 11)
+
+from scraper.parser_identity import PARSER_VERSION  # noqa: E402
+
+from .document import parse_document  # noqa: E402
+from .draft import PageHints  # noqa: E402
+from .index import parse_index  # noqa: E402
+from .notice import parse_text  # noqa: E402
 
 __all__ = ["PARSER_VERSION", "PageHints", "parse_document", "parse_index", "parse_text"]
