@@ -78,3 +78,10 @@ def test_the_others_said_qita_and_that_notices_others_as_the_subject() -> None:
     expected = [("extend", "2027-11-10", ()), ("restore", None, ("highpointaerotechnologies",))]
     assert _qa(named + "，对其他15家实体继续暂停实施相关措施1年。") == expected
     assert _qa(named + "；该公告所列其余实体的相关措施继续暂停实施1年。") == expected
+
+
+def test_a_restore_inside_chu_wai_and_the_extension_after_it() -> None:
+    """Probe p13: "对…所列实体，除A（a）恢复实施相关措施外，继续暂停实施相关措施1年" read a restore of all 16 and lost the
+    extension. The restore is A's; the extension after "外，" is the notice's, first."""
+    assert _qa("对4月4日公告（商务部公告2025年第21号）所列实体，除高点航空技术公司（High Point Aerotechnologies）恢复实施相关措施外，"
+               "继续暂停实施相关措施1年。") == [("extend", "2027-11-10", ()), ("restore", None, ("highpointaerotechnologies",))]

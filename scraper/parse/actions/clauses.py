@@ -90,7 +90,7 @@ def find_actions(folded: str, clean: str, *, spans: list[tuple[int, int]], refs:
                 continue
             _sentence_actions(drafts, folded, clean, seg, end, verbs[first:vi], refs, dated, published,
                               carried or default_effective, notice_list, allow_impose, sentence, bounds)
-    if len(drafts) > 1 and ("其余" in folded or "其他" in folded or "剩余" in folded or "其它" in folded):
+    if len(drafts) > 1 and ("其余" in folded or "其他" in folded or "剩余" in folded or "其它" in folded or "除" in folded):
         _rest_first(folded, drafts)
     return drafts
 
@@ -108,7 +108,7 @@ def _rest_first(folded: str, drafts: list[ActionDraft]) -> None:
         rest = x.on_entities is None or folded.startswith(THE_OTHERS, x.on_entities[0], x.on_entities[1])  # "对其余15家实体"
         if rest and named.on_entities is not None and named.action is ActionKind.RESTORE \
                 and x.action in (ActionKind.EXTEND, ActionKind.SUSPEND) and x.effective == named.effective \
-                and any(w in x.text for w in THE_OTHERS) \
+                and (any(w in x.text for w in THE_OTHERS) or "除" in x.text and "外" in x.text) \
                 and [t.key for t in x.targets] == [t.key for t in named.targets]:
             drafts[i - 1], drafts[i] = x, named
 

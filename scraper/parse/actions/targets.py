@@ -73,7 +73,8 @@ def targets_of(folded: str, refs: list[tuple[int, int, NoticeRef]], out: list[Ac
         or (_not_renewed_before(folded, out, s_start) or _suspended_before(folded, refs, s_start)
             if kind is ActionKind.RESTORE and (v[0].startswith("不再") or _restored_by_expiry(folded, s_start, at)) else []) \
         or (_lead_in_refs(folded, refs, at) if v[0] in ON_NOTICES and refs else []) \
-        or (_counted_pointer_refs(folded, refs, v_end) if refs and folded.startswith("对上述", v_end) else [])
+        or (_counted_pointer_refs(folded, refs, v_end) if refs and folded.startswith("对上述", v_end) else []) \
+        or (_beside_exception(folded, out, s_start, clause_from, at) if out and folded.endswith(",", clause_from, at) else [])
     if targets or not (kind is ActionKind.RESTORE or kind is ActionKind.LIFT or kind is ActionKind.EXTEND):
         return targets, None
     # "…继续暂停…第21号…相关措施1年；对内华达山脉公司，自…起恢复执行相关措施": the step before's notices, for one entity
@@ -359,6 +360,24 @@ def _that_subject(folded: str, refs: list[tuple[int, int, NoticeRef]], clause_fr
     return [r for r in refs if r[1] <= p and r[2].key is not None][-1:]
 
 
+# "…所列实体，除A（a）恢复实施相关措施外，继续暂停实施相关措施1年": the clause after "…外，" acts on the notices of the step the
+# exception named (probe p13 of session 26, parse26: the extension was lost, and the restore read for all 16).
+EXCEPTION_END_RE = lazy_compile(r"[^,;。\n]*外\s*,\s*$")
+
+
+def _beside_exception(folded: str, out: list[ActionDraft], s_start: int, clause_from: int,
+                      at: int) -> list[tuple[int, int, NoticeRef]]:
+    """The notices of the step just before in the sentence (from ``s_start``) when it stands in "除…外" and the verb at
+    ``at`` follows "外，" (EXCEPTION_END_RE over ``folded[clause_from:at]``); [] else."""
+    last = out[-1]
+    if last.start < s_start or not last.targets or EXCEPTION_END_RE.match(folded, clause_from, at) is None:
+        return []
+    opening = folded.rfind("除", s_start, last.start)
+    if opening < 0 or folded.find(",", opening, last.start) >= 0:
+        return []
+    return [(last.start, last.start, r) for r in last.targets]
+
+
 def _not_renewed_before(folded: str, out: list[ActionDraft], s_start: int) -> list[tuple[int, int, NoticeRef]]:
     """The notices of the "不再延长" its sentence (from ``s_start``) said last, as refs: "…〔2025〕7号相关措施暂停期满后不再延长，
     自…起按期恢复实施" restores what is not renewed (one restore), not what the paragraph suspended before it (session 26,
@@ -429,14 +448,15 @@ def _on_entities(folded: str, start: int, end: int) -> tuple[int, int] | None:
 # So too before a verb on "相关措施" of the notices named before: "恢复实施…第21号相关措施，但对A（a）、B（b）继续暂停实施相关措施1年"
 # (the extension was read for all 16, after the restore of all 16: all suspended).
 _NAMED = r"[^,;；。对()\n、]{2,40}\([^()]*[A-Za-z][^()]*\)"
-NAMED_OBJECT_RE = lazy_compile(rf"对\s*(?P<obj>(?:{_NAMED}\s*、\s*)*{_NAMED})\s*$")  # one name or several ("A（a）、B（b）")
+# one name or several ("A（a）、B（b）"); after 除 too: "除A（a）恢复实施相关措施外，继续暂停…" (``_beside_exception``)
+NAMED_OBJECT_RE = lazy_compile(rf"[对除]\s*(?P<obj>(?:{_NAMED}\s*、\s*)*{_NAMED})\s*$")
 NOT_A_NAMED_OBJECT = ("上述", "前述", "公告", "措施", "决定", "名单", "清单", "号")
 
 
 def _named_object(folded: str, clause_from: int, at: int) -> tuple[int, int] | None:
     """The span of the name "对X（English）" right before the verb at ``at`` (NAMED_OBJECT_RE), in its clause from
     ``clause_from``; None for anything else."""
-    dui = folded.rfind("对", clause_from, at)
+    dui = max(folded.rfind("对", clause_from, at), folded.rfind("除", clause_from, at))
     if dui < 0 or folded.find(")", dui, at) < 0:
         return None
     m = NAMED_OBJECT_RE.match(folded, dui, at)
