@@ -112,6 +112,7 @@ class Settings:
 
 
 DEFAULT_STALE_AFTER_MINUTES = 180
+TOO_SHORT = ", shorter than the "  # stale_after's reason for a stale_after_minutes under the schedule's gaps
 
 
 def stale_after(settings: Settings) -> tuple[timedelta, str]:
@@ -123,17 +124,22 @@ def stale_after(settings: Settings) -> tuple[timedelta, str]:
     else 180 minutes. A cron-only deployment (system cron starts ``run``) sets ``[schedule] cron`` to its crontab's
     expression, or ``stale_after_minutes``."""
     minutes = settings.stale_after_minutes
-    if settings.origin("stale_after_minutes") != "default":
-        return timedelta(minutes=minutes), f"stale_after_minutes = {minutes}"
+    explicit = settings.origin("stale_after_minutes") != "default"
     default = timedelta(minutes=DEFAULT_STALE_AFTER_MINUTES)
-    if settings.origin("cron") == "default":
-        return default, f"the default, {DEFAULT_STALE_AFTER_MINUTES} minutes"
+    if settings.origin("cron") == "default":  # (the configuration's cron may not be what starts the runs)
+        return (timedelta(minutes=minutes), f"stale_after_minutes = {minutes}") if explicit else \
+            (default, f"the default, {DEFAULT_STALE_AFTER_MINUTES} minutes")
     from mofcom_watch.scheduler import CronError, longest_gap
 
     try:
         gap = longest_gap(settings.cron, settings.timezone)
     except CronError:  # (read when the settings were loaded: it cannot be bad here)
         gap = None
+    if explicit:  # the operator's word; one shorter than the schedule's gaps reads every wait between runs as stale
+        short = (f"{TOO_SHORT}{int(gap.total_seconds() // 60)} minutes between two times of [schedule] cron "
+                 f"{settings.cron!r}: every wait between two runs reads as stale; set it above that"
+                 if gap is not None and timedelta(minutes=minutes) <= gap else "")
+        return timedelta(minutes=minutes), f"stale_after_minutes = {minutes}{short}"
     derived = timedelta(minutes=-(-(2 * gap + timedelta(hours=1)).total_seconds() // 60)) if gap else default
     if derived <= default:
         return default, f"the default, {DEFAULT_STALE_AFTER_MINUTES} minutes"

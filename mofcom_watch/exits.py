@@ -127,3 +127,13 @@ def exit_on_unknown_sources(command: str, names: tuple[str, ...]) -> None:
     except SourceConfigError as exc:
         typer.echo(f"mofcom-watch {command}: {exc}", err=True)
         raise typer.Exit(USAGE) from None
+
+
+def warn_short_stale(command: str, settings: Any) -> None:
+    """A ``stale_after_minutes`` no longer than the gaps of the ``[schedule] cron`` it runs by: one warning line at start
+    (``status`` and ``/healthz`` would say STALE in every wait between two cycles, a flapping alarm that gets ignored)."""
+    from mofcom_watch.config import TOO_SHORT, stale_after
+
+    why = stale_after(settings)[1]
+    if TOO_SHORT in why:
+        typer.echo(f"mofcom-watch {command}: warning: {why}", err=True)

@@ -10,7 +10,7 @@ import typer
 from mofcom_watch.clock import parse_as_of, refuse_future, refuse_past
 from mofcom_watch.config import ConfigError, Settings, port_0_problem, redact_url
 from mofcom_watch.context import app_context
-from mofcom_watch.exits import exit_on_unknown_hosts, exit_on_unknown_sources
+from mofcom_watch.exits import exit_on_unknown_hosts, exit_on_unknown_sources, warn_short_stale
 from mofcom_watch.logs import log
 from mofcom_watch.scheduler import CycleRunner, make_scheduler, next_fire_time, real_cycle, run_blocking
 
@@ -43,6 +43,7 @@ def register(app: typer.Typer) -> None:
         refuse_past("schedule", day, PAST_CYCLES.format(live=settings.feeds_path, day=day))
         exit_on_unknown_hosts("schedule", settings.base_urls)
         exit_on_unknown_sources("schedule", settings.sources)
+        warn_short_stale("schedule", settings)
         check_store(settings)
         runner = CycleRunner(real_cycle(settings, as_of=day))
         scheduler = make_scheduler(runner, cron=settings.cron, timezone=settings.timezone,

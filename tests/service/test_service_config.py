@@ -209,8 +209,11 @@ def test_the_stale_threshold_follows_the_schedule() -> None:
     assert stale_after(load_settings(environ={}))[0] == timedelta(minutes=180)
     assert stale_after(load_settings(environ={"MOFCOM_WATCH_CRON": "0 * * * *"}))[0] == timedelta(minutes=180)
     assert stale_after(load_settings(environ={"MOFCOM_WATCH_CRON": "0 6 * * *"}))[0] == timedelta(hours=49)
-    assert stale_after(load_settings(environ={"MOFCOM_WATCH_CRON": "0 6 * * *", "MOFCOM_WATCH_STALE_AFTER": "90"})) \
-        == (timedelta(minutes=90), "stale_after_minutes = 90")
+    assert stale_after(load_settings(environ={"MOFCOM_WATCH_CRON": "0 6 * * *", "MOFCOM_WATCH_STALE_AFTER": "1500"})) \
+        == (timedelta(minutes=1500), "stale_after_minutes = 1500")  # the operator's word first
+    assert stale_after(load_settings(environ={"MOFCOM_WATCH_CRON": "0 6 * * *", "MOFCOM_WATCH_STALE_AFTER": "90"}))[1] \
+        == ("stale_after_minutes = 90, shorter than the 1440 minutes between two times of [schedule] cron '0 6 * * *': "
+            "every wait between two runs reads as stale; set it above that")  # (schedule and serve warn at start)
     hour = timedelta(hours=1)
     assert stale_run(None, wednesday, hour, "x") is None  # no run yet (a replayed store)
     assert stale_run(wednesday + hour, wednesday, hour, "x") is None  # a clock gone back: not stale
