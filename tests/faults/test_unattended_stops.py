@@ -173,3 +173,34 @@ def test_a_run_on_an_empty_store_while_the_site_is_down_leaves_the_feeds_as_they
     assert (feeds / "all.atom").read_bytes() == before
     status = cli(typo, "status", "--as-of", AS_OF)
     assert status.code == 1 and "LAST PUBLISH FAILED" in status.out, status.out
+
+
+def test_a_run_of_another_store_leaves_a_feeds_folder_it_did_not_write(replayed, tmp_path):
+    """Was: a second store publishing into the same feeds folder (a cron ``run`` with another volume or
+    ``MOFCOM_WATCH_DB``, a test store, sharing the feeds volume) replaced every feed with its own: all.atom went from
+    48 items to 3, exit 0, both stores' ``status`` green, until the first store's next run wrote them back (ops26).
+    Now a run whose store holds neither the notices nor the items of the folder's ``all.atom`` writes nothing: one
+    line, exit 2, a failed publish for ``status``. A store that holds them (the same store, or one rebuilt by a crawl)
+    publishes as before."""
+    feeds = tmp_path / "feeds"
+    feeds.mkdir()
+    other = b"<feed><entry><id>tag:mofcom-watch,2025:MOFCOM-2031-99/imposed/items/2031-01-02</id></entry></feed>"
+    (feeds / "all.atom").write_bytes(other)  # written by another store: a notice this one never held
+    url = copy_of(replayed, tmp_path / "store.sqlite")
+    done = cli(url, "run", "--no-progress", "--source", "aqygzj", "--out", str(feeds),  # (the site down: no matter)
+               "--base-url", "aqygzj.mofcom.gov.cn=http://127.0.0.1:9/aqygzj.mofcom.gov.cn", timeout=120)
+    assert done.code == 2 and (feeds / "all.atom").read_bytes() == other and len(list(feeds.iterdir())) == 1, done.err
+    assert done.first_line.startswith(f"mofcom-watch run: the feeds in {feeds} carry 1 item(s) of notices the store "), done.err
+    assert "(e.g. MOFCOM-2031-99/imposed/items/2031-01-02): another store publishes into this folder" in done.err
+    from mofcom_watch.cycle import _foreign_feeds
+    from mofcom_watch.publish import PublishTarget
+    from storage.db import open_store, session_factory
+
+    engine = open_store(url)
+    try:
+        sf = session_factory(engine)
+        target = PublishTarget(feeds, "http://127.0.0.1:8080/feeds/")
+        (feeds / "all.atom").write_bytes(other.replace(b"MOFCOM-2031-99", b"MOFCOM-2024-46"))  # a notice it holds
+        assert _foreign_feeds(sf, target, url, "r") is None
+    finally:
+        engine.dispose()
