@@ -5,7 +5,7 @@
     python3 dev.py test    # lint (ruff), type-check (mypy), then the test suite, one worker per core (-n 0: one)
     python3 dev.py lint    # only ruff and mypy
     python3 dev.py mofcom-watch ARGS...   # any command, inside the project's virtualenv
-    python3 dev.py recache # after editing a module-level pattern of the parser: its compiled code kept ahead of time
+    python3 dev.py recache # after editing a parser's module-level pattern or a record's fields: their code made ahead of time
 
 Creates ``.venv`` beside this file on first use and installs the project into it.
 """
@@ -109,8 +109,9 @@ def main(argv: list[str]) -> int:
     if command == "test":
         linted = lint()
         return run([str(BIN / "python"), "-m", "pytest", *workers(rest), *rest], env=test_env()) or linted
-    if command == "recache":  # scraper/parse/recache.py
-        return run([str(BIN / "python"), "-c", "from scraper.parse.recache import main; raise SystemExit(main())"])
+    if command == "recache":  # scraper/parse/recache.py, storage/codecache.py
+        return run([str(BIN / "python"), "-c", "from scraper.parse import recache; from storage import codecache; "
+                    "raise SystemExit(recache.main() or codecache.main())"])
     if command == "mofcom-watch":
         return become([str(BIN / "mofcom-watch"), *rest])
     print(f"unknown command {command!r}\n{__doc__}", file=sys.stderr)

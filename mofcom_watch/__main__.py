@@ -9,6 +9,9 @@ def console_main() -> None:
     import gc
 
     gc.disable()
+    from storage.codecache import install
+
+    install()  # the records' dataclass methods from ahead-of-time bytecode (storage/codecache.py)
     from mofcom_watch.cli import main
 
     main()

@@ -95,6 +95,8 @@ try:
 except SystemExit:
     pass
 print("collector", gc.isenabled(), gc.get_freeze_count() > 1000, file=sys.stderr)
+import dataclasses
+print("dataclasses' code ahead of time", "exec" in vars(dataclasses), file=sys.stderr)  # storage/codecache.py
 """
 
 
@@ -108,3 +110,4 @@ def test_the_console_script_imports_the_cli_with_the_collector_off(tmp_path):
                           env=env)
     assert "collected while importing" not in done.stderr
     assert "collector True True" in done.stderr, done.stderr
+    assert "dataclasses' code ahead of time True" in done.stderr, done.stderr
