@@ -9,7 +9,9 @@ the parser's drafts, the configuration, about 30 classes and 150 functions, abou
 ``dataclasses`` module an ``exec`` of its own: for a text :mod:`storage.codecache_data` holds, it runs the code
 object compiled from exactly that text (``compile(text, "<string>", "exec")``, what ``exec(text)`` compiles there),
 stored with ``marshal`` as a ``.pyc`` stores a module's; any other text is compiled as before. The classes come out
-the same. The data is used only by the interpreter whose bytecode it is (:data:`KEY`: the bytecode's magic number).
+the same. An entry is keyed by the exact text, so a changed class (another field, default or flag) misses and is
+compiled as before, and a stale entry is never asked for; the data is used only by the interpreter whose bytecode it
+is (:data:`KEY`: the bytecode's magic number). Stale or missing data can only cost time, never change a class.
 
 After changing a dataclass's fields (or a Python upgrade), ``python3 dev.py recache`` makes the data again; a
 class the data lacks costs its compile, nothing else (``tests/storage/test_codecache.py`` fails when more than a

@@ -8,10 +8,11 @@ CPU, paid again by every process (Python keeps no compiled regex between runs).
 :func:`prime` puts those patterns, compiled from the words :mod:`scraper.parse.recache_data` stores (what ``re``'s
 compiler produced for them, the arguments it passed to ``_sre.compile``), into ``re``'s own cache before the
 parser's modules import. Their ``re.compile(...)`` then finds them there, as it finds any pattern compiled before:
-the same ``re.Pattern`` objects, made from the same code, without the compiler's work. Nothing else changes: a
-pattern the data does not hold (a new or edited one) is compiled as before, and on an interpreter whose regex
-engine is not the one the data was made for (another Python version, word size or byte order: :data:`KEY`) the
-data is not used at all.
+the same ``re.Pattern`` objects, made from the same code, without the compiler's work. Nothing else changes: an
+entry is keyed by the exact pattern text and flags, so a pattern the data does not hold (a new or edited one) is
+compiled as before, and a stale entry (a pattern no module has any more) is never asked for; on an interpreter whose
+regex engine is not the one the data was made for (another Python version, word size or byte order: :data:`KEY`)
+the data is not used at all. Stale or missing data can only cost time, never change what a pattern matches.
 
 After changing a module-level pattern of the parser, make the data again (the test
 ``tests/scraper/test_parse_recache.py`` fails when more than a few of the import's patterns miss it)::

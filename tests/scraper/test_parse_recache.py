@@ -24,7 +24,7 @@ def test_the_stored_code_is_what_re_compiles_now():
     assert recache_data.ENTRIES, REMAKE
     for pattern, flags, final, code, groups, groupindex, indexgroup in recache_data.ENTRIES:
         words = array("I", zlib.decompress(binascii.a2b_base64(code))).tolist()
-        assert (final, words, groups, groupindex, indexgroup) == recache.compiled_args(pattern, flags), pattern
+        assert (final, words, groups, groupindex, indexgroup) == recache.compiled_args(pattern, flags), (REMAKE, pattern)
 
 
 def test_a_primed_pattern_is_the_one_re_compile_returns():

@@ -24,7 +24,7 @@ def _stored(packed: bytes):
 def test_the_stored_code_is_what_this_interpreter_compiles():
     assert codecache_data.ENTRIES, REMAKE
     for source, packed in codecache_data.ENTRIES:
-        assert _stored(packed) == compile(source, "<string>", "exec", dont_inherit=True), source[:200]
+        assert _stored(packed) == compile(source, "<string>", "exec", dont_inherit=True), (REMAKE, source[:200])
 
 
 def test_a_cached_text_makes_the_same_function():
