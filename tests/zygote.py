@@ -73,6 +73,9 @@ def preload() -> str | None:
     sys.stdout, sys.stderr = out, err
     try:
         with warnings.catch_warnings(record=True) as caught:
+            from storage.codecache import install
+
+            install()  # as mofcom_watch/__main__.py's console_main does before it imports the CLI
             importlib.import_module("mofcom_watch.cli")
             from mofcom_watch.commands import COMMANDS
 
