@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gc
 import logging
-import re
 import sys
 import time
 import uuid
@@ -33,6 +32,7 @@ from mofcom_watch.pipeline import PageRouter, Pipeline
 from mofcom_watch.publish import (
     PublishTarget,
     feeds_with_items,
+    foreign_feeds,
     other_base_url,
     past_day,
     publish_preview,
@@ -51,13 +51,13 @@ from storage.health import (
     open_health_issues,
     record_source_run,
 )
-from storage.models import Event, Notice
+from storage.models import Notice
 from storage.news import link_news
 from storage.outcomes import SourceReport
 from storage.pages import PageStore
 from storage.publications import record_publication
 from storage.runlock import DEFAULT_LOCK, RunLockHeld, make_holder, releasing, run_lock
-from storage.vocabulary import TAG_PREFIX, Failure, Oddity, RunCounters
+from storage.vocabulary import Failure, Oddity, RunCounters
 
 log = logging.getLogger(__name__)
 
@@ -112,7 +112,7 @@ class CycleResult:
     crawl_seconds: float = 0.0  # fetching + ingesting
     publish_seconds: float = 0.0  # lifecycle sync + feeds
     broken_watchlist: str | None = None  # the configured watchlist could not be read: every other feed was published
-    refused_blank: str | None = None  # an empty store, or another store (_foreign_feeds), would have replaced the feeds: nothing was written
+    refused_blank: str | None = None  # an empty store, or another store (publish.foreign_feeds), would have replaced the feeds: nothing was written
 
 
 def policy_from(settings: Settings) -> FetchPolicy:
@@ -262,7 +262,7 @@ def run_cycle(
                 link_news(session)  # reports name notices that may only now be stored
                 held = held_sources(session, frozenset(news_names))  # (it reads no news row)
             refused_blank = (_would_blank(sf, target, settings.database_url, run_id)
-                             or _foreign_feeds(sf, target, settings.database_url, run_id))
+                             or foreign_feeds(sf, target, settings.database_url, run_id))
             if (target is not None and refused_blank is None and not confirmed
                     and clock.in_folder(target.out_dir, settings.feeds_path)):
                 refuse_clock_behind(sf, as_of=as_of, target=target, run_id=run_id)  # (its pages are stored)
@@ -332,52 +332,6 @@ def _would_blank(sf: sessionmaker[Session], target: PublishTarget | None, databa
     return why
 
 
-
-
-ENTRY_ID = re.compile(rb"<entry>\s*<id>([^<]{1,2000})</id>")
-FOREIGN_CHECKED = 500  # the all feed's items looked up (it carries the newest few dozen)
-NOT_NOTICES = frozenset({"feed", "health", "news", "watchlist"})  # item ids not of a notice (none is in the all feed)
-
-
-def _foreign_feeds(sf: sessionmaker[Session], target: PublishTarget | None, database_url: str,
-                   run_id: str) -> str | None:
-    """Why the feeds must not be written, or None: the folder's ``all.atom`` carries items whose notice this store
-    does not hold and that it never published (neither the item's id among its events nor its notice key among its
-    notices), so another store publishes into this folder: a second deployment (a cron ``run`` with another volume or
-    ``MOFCOM_WATCH_DB``, a test store) sharing the feeds volume. Was: each run of the other store replaced every feed
-    with its own (ops26: all.atom went from 48 items to 3, exit 0, ``status`` of either store green), until the
-    first store's next run wrote them back; readers' feeds flapped between the two. Checked after the crawl, so a
-    store restored from an older backup that fetched its notices again is no other store. The attempt is logged as
-    a failed publish (``status``, ``/healthz``)."""
-    if target is None:
-        return None
-    try:
-        with (Path(target.out_dir) / "all.atom").open("rb") as handle:
-            head = handle.read(8_000_000)
-    except OSError:
-        return None
-    ids = {m.decode("utf-8", "replace") for m in ENTRY_ID.findall(head)[:FOREIGN_CHECKED]}
-    keys = {i: i.removeprefix(TAG_PREFIX).split("/", 1)[0] for i in ids if i.startswith(TAG_PREFIX)}
-    keys = {i: k for i, k in keys.items() if k not in NOT_NOTICES}
-    if not keys:
-        return None
-    with sf() as session:
-        held = set(session.scalars(select(Event.id).where(Event.id.in_(list(keys)))))
-        held_keys = set(session.scalars(select(Notice.key).where(Notice.key.in_(set(keys.values())))))
-    foreign = sorted(i for i, k in keys.items() if i not in held and k not in held_keys)
-    if not foreign:
-        return None
-    from mofcom_watch.config import redact_url
-
-    why = (f"the feeds in {target.out_dir} carry {len(foreign)} item(s) of notices the store {redact_url(database_url)} "
-           f"does not hold (e.g. {foreign[0].removeprefix(TAG_PREFIX)}): another store publishes into this folder, so "
-           "none was written; check --db or MOFCOM_WATCH_DB and the volume mounted (one feeds folder per store), or "
-           "empty the folder if this store is meant to replace the other")
-    now = datetime.now(UTC)
-    with sf() as session, session.begin():
-        record_publication(session, target=str(target.out_dir), started_at=now, finished_at=now, ok=False,
-                           error=why, run_id=run_id)
-    return why
 
 
 def _crawl_mode(sf: sessionmaker[Session], source: str) -> Mode:

@@ -34,12 +34,12 @@ from storage.generations import EVENTS, NOTICES, generations
 from storage.health import health_events, held_sources, record_held_back
 from storage.ingest import record_issue
 from storage.keys import issue_key
-from storage.models import HealthIssue
+from storage.models import Event, HealthIssue, Notice
 from storage.news import news_events
 from storage.publications import PublishMark, last_mark, record_publication
 from storage.records import EventKind, EventRecord, StoredNotice
 from storage.runlock import fence
-from storage.vocabulary import HealthKind
+from storage.vocabulary import TAG_PREFIX, HealthKind
 
 if TYPE_CHECKING:  # what only a publish that builds or derives needs is imported there (a skipped one never does)
     from feeds.build import FeedFailure
@@ -463,3 +463,51 @@ def feeds_with_items(out_dir: Path) -> list[Path]:
     if not out_dir.is_dir():
         return []
     return [p for p in sorted(out_dir.rglob("*.atom")) if p.is_file() and b"<entry" in p.read_bytes()]
+
+
+ENTRY_ID = re.compile(rb"<entry>\s*<id>([^<]{1,2000})</id>")
+FOREIGN_CHECKED = 500  # the all feed's items looked up (it carries the newest few dozen)
+NOT_NOTICES = frozenset({"feed", "health", "news", "watchlist"})  # item ids not of a notice (none is in the all feed)
+
+
+def foreign_feeds(sf: sessionmaker[Session], target: PublishTarget | None, database_url: str,
+                   run_id: str | None, *, record: bool = True) -> str | None:
+    """Why the feeds must not be written, or None: the folder's ``all.atom`` carries items whose notice this store
+    does not hold and that it never published (neither the item's id among its events nor its notice key among its
+    notices), so another store publishes into this folder: a second deployment (a cron ``run`` with another volume or
+    ``MOFCOM_WATCH_DB``, a test store) sharing the feeds volume. Was: each run of the other store replaced every feed
+    with its own (ops26: all.atom went from 48 items to 3, exit 0, ``status`` of either store green), until the
+    first store's next run wrote them back; readers' feeds flapped between the two. Checked after the crawl, so a
+    store restored from an older backup that fetched its notices again is no other store. The attempt is logged as
+    a failed publish (``status``, ``/healthz``) unless ``record`` is False (``serve``: its store is read-only, and
+    its refresher tries again every 30 s and says it in ``/healthz``)."""
+    if target is None:
+        return None
+    try:
+        with (Path(target.out_dir) / "all.atom").open("rb") as handle:
+            head = handle.read(8_000_000)
+    except OSError:
+        return None
+    ids = {m.decode("utf-8", "replace") for m in ENTRY_ID.findall(head)[:FOREIGN_CHECKED]}
+    keys = {i: i.removeprefix(TAG_PREFIX).split("/", 1)[0] for i in ids if i.startswith(TAG_PREFIX)}
+    keys = {i: k for i, k in keys.items() if k not in NOT_NOTICES}
+    if not keys:
+        return None
+    with sf() as session:
+        held = set(session.scalars(select(Event.id).where(Event.id.in_(list(keys)))))
+        held_keys = set(session.scalars(select(Notice.key).where(Notice.key.in_(set(keys.values())))))
+    foreign = sorted(i for i, k in keys.items() if i not in held and k not in held_keys)
+    if not foreign:
+        return None
+    from mofcom_watch.config import redact_url
+
+    why = (f"the feeds in {target.out_dir} carry {len(foreign)} item(s) of notices the store {redact_url(database_url)} "
+           f"does not hold (e.g. {foreign[0].removeprefix(TAG_PREFIX)}): another store publishes into this folder, so "
+           "none was written; check --db or MOFCOM_WATCH_DB and the volume mounted (one feeds folder per store), or "
+           "empty the folder if this store is meant to replace the other")
+    if record:
+        now = datetime.now(UTC)
+        with sf() as session, session.begin():
+            record_publication(session, target=str(target.out_dir), started_at=now, finished_at=now, ok=False,
+                               error=why, run_id=run_id)
+    return why

@@ -23,7 +23,7 @@ from pathlib import Path
 from sqlalchemy import Engine, func, select
 
 from mofcom_watch.logs import log
-from mofcom_watch.publish import PublishTarget, other_base_url, publish_recorded, refuse_clock_behind
+from mofcom_watch.publish import PublishTarget, foreign_feeds, other_base_url, publish_recorded, refuse_clock_behind
 from storage.db import session_factory
 from storage.models import Event, HealthIssue, NewsReport, Notice
 
@@ -35,6 +35,13 @@ GONE = (-1, -1)  # the identity of a store file no longer at its path
 
 class StoreFileGone(Exception):
     """The SQLite file ``serve`` opened is no longer at its path (:meth:`FeedRefresher._follow_the_file`)."""
+
+
+class ForeignFeeds(Exception):
+    """The feeds folder holds another store's feeds (:func:`mofcom_watch.publish.foreign_feeds`): left as it is."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
 
 
 class FeedRefresher:
@@ -90,6 +97,9 @@ class FeedRefresher:
                     return False
                 if self.live:  # not logged in the store: this is tried again every interval while it lasts
                     refuse_clock_behind(self._sessions, as_of=self.as_of(), target=self.target, record=False)
+                    if (foreign := foreign_feeds(self._sessions, self.target, str(self.engine.url), None,
+                                                 record=False)) is not None:
+                        raise ForeignFeeds(foreign)  # another store's feeds: served as they are, /healthz 503
                 result = publish_recorded(self._sessions, as_of=self.as_of(), target=self.target,
                                           derive_events=False)
                 self.marker.write_text(state, encoding="utf-8")

@@ -180,8 +180,8 @@ def test_a_run_of_another_store_leaves_a_feeds_folder_it_did_not_write(replayed,
     ``MOFCOM_WATCH_DB``, a test store, sharing the feeds volume) replaced every feed with its own: all.atom went from
     48 items to 3, exit 0, both stores' ``status`` green, until the first store's next run wrote them back (ops26).
     Now a run whose store holds neither the notices nor the items of the folder's ``all.atom`` writes nothing: one
-    line, exit 2, a failed publish for ``status``. A store that holds them (the same store, or one rebuilt by a crawl)
-    publishes as before."""
+    line, exit 2, a failed publish for ``status``; ``serve`` leaves the folder too and ``/healthz`` says why. A store
+    that holds them (the same store, or one rebuilt by a crawl) publishes as before."""
     feeds = tmp_path / "feeds"
     feeds.mkdir()
     other = b"<feed><entry><id>tag:mofcom-watch,2025:MOFCOM-2031-99/imposed/items/2031-01-02</id></entry></feed>"
@@ -192,8 +192,7 @@ def test_a_run_of_another_store_leaves_a_feeds_folder_it_did_not_write(replayed,
     assert done.code == 2 and (feeds / "all.atom").read_bytes() == other and len(list(feeds.iterdir())) == 1, done.err
     assert done.first_line.startswith(f"mofcom-watch run: the feeds in {feeds} carry 1 item(s) of notices the store "), done.err
     assert "(e.g. MOFCOM-2031-99/imposed/items/2031-01-02): another store publishes into this folder" in done.err
-    from mofcom_watch.cycle import _foreign_feeds
-    from mofcom_watch.publish import PublishTarget
+    from mofcom_watch.publish import PublishTarget, foreign_feeds
     from storage.db import open_store, session_factory
 
     engine = open_store(url)
@@ -201,6 +200,13 @@ def test_a_run_of_another_store_leaves_a_feeds_folder_it_did_not_write(replayed,
         sf = session_factory(engine)
         target = PublishTarget(feeds, "http://127.0.0.1:8080/feeds/")
         (feeds / "all.atom").write_bytes(other.replace(b"MOFCOM-2031-99", b"MOFCOM-2024-46"))  # a notice it holds
-        assert _foreign_feeds(sf, target, url, "r") is None
+        assert foreign_feeds(sf, target, url, "r") is None
+        from mofcom_watch import clock
+        from mofcom_watch.server.refresh import FeedRefresher  # serve publishing that store: the same check
+
+        (feeds / "all.atom").write_bytes(other)
+        refresher = FeedRefresher(engine, target, clock.today, live=True)  # (the run synced the store as of today)
+        assert refresher.refresh(force=True) is False and (feeds / "all.atom").read_bytes() == other
+        assert "another store publishes into this folder" in (refresher.problem() or ""), refresher.problem()
     finally:
         engine.dispose()
