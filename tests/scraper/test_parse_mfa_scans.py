@@ -163,3 +163,24 @@ def test_merge_builds_a_target_again_only_to_fill_a_blank():
         rebuilt += sum(a is not b for a, b in zip(got[0], annex))
         assert [type(x) for x in got[0]] == [mfa_names.Target] * len(annex)
     assert rebuilt > 1000  # the fill is taken often enough to be tested
+
+
+# Pieces of organisation names and of what stands around them: every suffix word in several cases, the characters
+# IGNORECASE maps onto ASCII letters (Kelvin sign, long s, dotless i), full-width letters, a dot, a newline.
+ORG_PIECES = [*mfa_wording.ORG_SUFFIX_ZH, "Inc", "INC", "inc", "LLC", "llc", "Ltd", "LTD", "Corp", "corp", "Corporation",
+              "Company", "COMPANY", "Co", "co", "CO", "Group", "group", "Foundation", "University", "Institute",
+              "Association", "ASSOCIATION", ".", "\n", " ", "a", "X", "甲", "·", "\u212a", "\u017f", "\u0131", "Ｉｎｃ", "Ｃ",
+              "_", "-", "1", "公", "司"]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_org_suffix_is_the_ignorecase_search(seed):
+    """``_org_suffix`` (the Chinese words by ``str.endswith``, the English search only after an ASCII letter or a dot)
+    says what ORG_SUFFIX_RE's search over the name's last characters says."""
+    rng = random.Random(seed)
+    names = ["".join(rng.choice(ORG_PIECES) for _ in range(rng.randint(0, 6))) for _ in range(3000)]
+    names += ["公司\n", "公司\n\n", "Foo Inc.\n", "Foo Inc\n\n", "Foo inc.", "FooInc", "Foo Co.\n", "\n", "", "x" * 30 + "Inc"]
+    window = mfa_wording.ORG_SUFFIX_SPAN
+    for name in names:
+        expected = mfa_wording.ORG_SUFFIX_RE.search(name, max(0, len(name) - window)) is not None
+        assert mfa_names._org_suffix(name) == expected, repr(name)

@@ -16,8 +16,9 @@ from .wording import (
     GENDER_RE,
     HEAD_PREFIX_RE,
     LATIN_RE,
-    ORG_SUFFIX_RE,
+    ORG_SUFFIX_EN_RE,
     ORG_SUFFIX_SPAN,
+    ORG_SUFFIX_ZH,
     ORG_WORDS,
     PERSON_WORDS,
     ROLE_PREFIX_RE,
@@ -80,8 +81,15 @@ def _depth0_split(text: str, seps: str) -> list[str]:
 
 
 def _org_suffix(name: str) -> bool:
-    """An organisation's name ending (ORG_SUFFIX_RE), looked for where it can be: at the end."""
-    return ORG_SUFFIX_RE.search(name, max(0, len(name) - ORG_SUFFIX_SPAN)) is not None
+    """An organisation's name ending (ORG_SUFFIX_RE), looked for where it can be: at the end (``$``: or before a
+    newline ending the name). The Chinese words by ``str.endswith``, the English ones (ORG_SUFFIX_EN_RE) only after a
+    name ending in an ASCII letter or a "." (each of them ends so)."""
+    end = name[:-1] if name[-1:] == "\n" else name
+    if end.endswith(ORG_SUFFIX_ZH):
+        return True
+    last = end[-1:]
+    return last.isascii() and (last.isalpha() or last == ".") \
+        and ORG_SUFFIX_EN_RE.search(name, max(0, len(name) - ORG_SUFFIX_SPAN)) is not None
 
 
 PERSON_WORDS_RE, ORG_WORDS_RE = (re.compile("|".join(words)) for words in (PERSON_WORDS, ORG_WORDS))
