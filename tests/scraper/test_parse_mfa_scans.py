@@ -184,3 +184,17 @@ def test_org_suffix_is_the_ignorecase_search(seed):
     for name in names:
         expected = mfa_wording.ORG_SUFFIX_RE.search(name, max(0, len(name) - window)) is not None
         assert mfa_names._org_suffix(name) == expected, repr(name)
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_its_person_gate_holds_in_every_its_match(seed):
+    """``_its_person`` returns at once for an item without "及其": ITS_RE ("以?及其") finds nothing in it; an item
+    holding it is still read."""
+    assert mfa_groups._its_person("斯凯迪奥公司及其首席执行官亚当·布赖")[1]
+    rng = random.Random(seed)
+    pieces = ["以", "及", "其", "及其", "以及", "其及", "甲", "公司", "（", "）", "、", "首席执行官", " "]
+    for _ in range(3000):
+        item = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        if "及其" not in item:
+            assert mfa_wording.ITS_RE.search(item) is None, item
+            assert mfa_groups._its_person(item) == (item, [])

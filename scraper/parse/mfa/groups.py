@@ -339,6 +339,8 @@ def _its_person(plain: str) -> tuple[str, list[Target]]:
     named after a role (the role a note) or after the words for its staff ("及其高级管理人员X（…）、Y（…）",
     "及其首席执行官X、亚太区总经理Y", "及其联合创始人、首席执行官X"). "…及其高级管理人员" names no one: only the
     company is left."""
+    if "及其" not in plain:  # in every ITS_RE match: most items name no company's persons
+        return plain, []
     # "X及其子公司、Y": what the company's entry covers (SCOPE_RE, a note of X), not its persons
     its = next((m for m in ITS_RE.finditer(plain) if _depth_at(plain, m.start()) == 0
                 and SCOPE_RE.match(plain, m.start()) is None), None)
