@@ -90,8 +90,8 @@ def find_actions(folded: str, clean: str, *, spans: list[tuple[int, int]], refs:
                 continue
             _sentence_actions(drafts, folded, clean, seg, end, verbs[first:vi], refs, dated, published,
                               carried or default_effective, notice_list, allow_impose, sentence, bounds)
-    if len(drafts) > 1 and ("其余" in folded or "其他" in folded or "剩余" in folded or "其它" in folded or "除" in folded):
-        _rest_first(folded, drafts)
+    if len(drafts) > 1 and any(x.on_entities is not None and x.action is ActionKind.RESTORE for x in drafts):
+        _rest_first(folded, drafts)  # (a named restore is rare: no scan of the whole text for the words of the others)
     return drafts
 
 
