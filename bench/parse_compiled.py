@@ -29,6 +29,8 @@ NOT_COMPILED = {
     "scraper/parse/draft.py": "the ``view`` decorator reads a method's __name__, which a compiled method lacks",
     "scraper/parse/notice.py": "builds the rule chain with exec() at import",
     "scraper/parse/lazyre.py": "stand-ins that set their own attributes on first use",
+    "scraper/parse/recache.py": "a class defined in a function; it runs once, at import",
+    "scraper/parse/recache_data.py": "data read once, at import: nothing to gain",
 }
 
 
