@@ -262,7 +262,7 @@ def run_cycle(
                 link_news(session)  # reports name notices that may only now be stored
                 held = held_sources(session, frozenset(news_names))  # (it reads no news row)
             refused_blank = (_would_blank(sf, target, settings.database_url, run_id)
-                             or foreign_feeds(sf, target, settings.database_url, run_id))
+                             or foreign_feeds(sf, target, settings.database_url, run_id, folder=folder))
             if (target is not None and refused_blank is None and not confirmed
                     and clock.in_folder(target.out_dir, settings.feeds_path)):
                 refuse_clock_behind(sf, as_of=as_of, target=target, run_id=run_id)  # (its pages are stored)

@@ -201,6 +201,25 @@ def test_a_run_of_another_store_leaves_a_feeds_folder_it_did_not_write(replayed,
         target = PublishTarget(feeds, "http://127.0.0.1:8080/feeds/")
         (feeds / "all.atom").write_bytes(other.replace(b"MOFCOM-2031-99", b"MOFCOM-2024-46"))  # a notice it holds
         assert foreign_feeds(sf, target, url, "r") is None
+        # A run passes the folder it reads (issue 11: the check is skipped when the files are those this store's last
+        # publish left, by the publish mark): a mark of the folder as it is now answers None without reading all.atom;
+        # another store's file written after that mark is seen all the same.
+        from datetime import UTC, datetime
+
+        from feeds.folder import FolderScan
+        from mofcom_watch.publish import FEED_SUFFIXES
+        from storage.publications import PublishMark, record_publication
+
+        (feeds / "all.atom").write_bytes(other)
+        left = FolderScan.of(feeds, FEED_SUFFIXES).digest
+        with sf() as session, session.begin():
+            now = datetime.now(UTC)
+            record_publication(session, target=str(feeds), started_at=now, finished_at=now, ok=True,
+                               mark=PublishMark("inputs", left, 1, 0, 1, None, ()))
+        assert foreign_feeds(sf, target, url, "r", folder=FolderScan.start(feeds, FEED_SUFFIXES)) is None
+        (feeds / "all.atom").write_bytes(other + b"\n")  # another store's publish since that mark
+        assert "another store publishes into this folder" in (
+            foreign_feeds(sf, target, url, "r", record=False, folder=FolderScan.start(feeds, FEED_SUFFIXES)) or "")
         from mofcom_watch import clock
         from mofcom_watch.server.refresh import FeedRefresher  # serve publishing that store: the same check
 
