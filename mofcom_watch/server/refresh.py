@@ -40,9 +40,6 @@ class StoreFileGone(Exception):
 class ForeignFeeds(Exception):
     """The feeds folder holds another store's feeds (:func:`mofcom_watch.publish.foreign_feeds`): left as it is."""
 
-    def __str__(self) -> str:
-        return str(self.args[0])
-
 
 class FeedRefresher:
     """Publishes the store's feeds into ``target.out_dir`` whenever the folder is older than the store."""
