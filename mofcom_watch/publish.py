@@ -522,8 +522,9 @@ def foreign_feeds(sf: sessionmaker[Session], target: PublishTarget | None, datab
 
     why = (f"the feeds in {target.out_dir} carry {len(foreign)} item(s) of notices the store {redact_url(database_url)} "
            f"does not hold (e.g. {foreign[0].removeprefix(TAG_PREFIX)}): another store publishes into this folder, so "
-           "none was written; check --db or MOFCOM_WATCH_DB and the volume mounted (one feeds folder per store), or "
-           "empty the folder if this store is meant to replace the other")
+           "none was written; check --db or MOFCOM_WATCH_DB and the volume mounted (one feeds folder per store), or, "
+           "if this store is meant to replace the other, publish once with `mofcom-watch feeds --take-over` (with the "
+           "same --out, if any): later runs publish there as before")
     if record:
         now = datetime.now(UTC)
         with sf() as session, session.begin():

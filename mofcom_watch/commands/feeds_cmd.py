@@ -33,6 +33,7 @@ from mofcom_watch.publish import (
     PublishResult,
     PublishTarget,
     feeds_with_items,
+    foreign_feeds,
     past_day,
     publish_preview,
     publish_recorded,
@@ -75,17 +76,37 @@ def print_result(result: PublishResult, out_dir: Path, verbosity: int) -> None:
                    + ", ".join(rel(p) for p in result.stale[:5]) + (" ..." if len(result.stale) > 5 else ""))
 
 
+def _holds_notices(session: Session) -> bool:
+    with session.begin():
+        return bool(session.scalar(select(func.count()).select_from(Notice)))
+
+
 def refuse_to_blank(session, out_dir: Path, database_url: str) -> None:  # noqa: ANN001 - a Session
     """Exit 2 rather than replace feeds that have items with the empty feeds of an empty store
     (a mistyped --db that opened another, empty store must not blank what readers follow)."""
-    with session.begin():
-        if session.scalar(select(func.count()).select_from(Notice)):
-            return
+    if _holds_notices(session):
+        return
     full = feeds_with_items(out_dir)
     if full:
         typer.echo(f"mofcom-watch: the store {redact_url(database_url)} holds no notices: writing would replace "
                    f"{len(full)} feed file(s) in {out_dir} that have items (e.g. {full[0].name}) with empty ones; "
                    "check --db, or pass --allow-empty to write them anyway", err=True)
+        raise typer.Exit(2)
+
+
+TAKE_OVER = "--take-over"
+
+
+def refuse_foreign(sessions: sessionmaker[Session], target: PublishTarget, database_url: str) -> None:
+    """Exit 2 rather than replace the feeds of another store (:func:`mofcom_watch.publish.foreign_feeds`: the
+    folder's ``all.atom`` carries items of notices this store does not hold), as ``run`` refuses to. Was: ``feeds
+    --out DIR`` (or into the configured folder) of a second store, a test store or a ``--db`` typo holding a few
+    notices replaced every feed of the deployment publishing there (ops26's owner question 1). Nothing is logged
+    in the store: this is a person at a terminal, told in one line, as for an empty store; ``--take-over`` is their
+    word that this store is meant to replace the other."""
+    why = foreign_feeds(sessions, target, database_url, None, record=False)
+    if why is not None:
+        typer.echo(f"mofcom-watch feeds: {term.shown(why)}", err=True)
         raise typer.Exit(2)
 
 
@@ -126,6 +147,10 @@ def register(app: typer.Typer) -> None:
         base_url: Optional[str] = typer.Option(None, "--base-url", help="Public URL of the feeds folder (self links)."),
         allow_empty: bool = typer.Option(False, "--allow-empty",
                                          help="Write the feeds even from an empty store over feeds that have items."),
+        take_over: bool = typer.Option(False, TAKE_OVER,
+                                       help="Write the feeds even into a folder another store publishes into "
+                                            "(its all.atom carries notices this store does not hold): this store "
+                                            "takes the folder over, and run, schedule and serve publish there after."),
     ) -> None:
         """Write every feed (Atom, RSS, JSON Feed): all, per list, notices, per entity, watchlist, source-health, news."""
         app_ctx = app_context(ctx)
@@ -159,6 +184,9 @@ def register(app: typer.Typer) -> None:
             if not allow_empty:
                 refuse_to_blank(session, out_dir, settings.database_url)
             sessions = sessionmaker(engine, expire_on_commit=False)
+            if not take_over and not (allow_empty and not _holds_notices(session)):  # (an empty store over
+                # another's feeds: --allow-empty already said to replace them with empty ones)
+                refuse_foreign(sessions, target, settings.database_url)
             past = not preview and past_day(sessions, day)
             if past and as_of is None and in_folder(out_dir, settings.feeds_path):  # the clock (an --as-of before
                 # today is refused above; one of today is the user's word for the day: see ClockBehind)

@@ -12,7 +12,7 @@ import subprocess
 from datetime import date
 
 from tests.conftest import copy_of
-from tests.faults.harness import AS_OF, FIXTURES, cli, cli_env, command, lock_holder, run_args, until
+from tests.faults.harness import AS_OF, FIXTURES, cli, cli_env, command, feeds_args, lock_holder, run_args, until
 from tests.faults.test_unattended_ops import FailingSite, base_urls_env
 from tests.site_server import SiteServer
 
@@ -227,5 +227,36 @@ def test_a_run_of_another_store_leaves_a_feeds_folder_it_did_not_write(replayed,
         refresher = FeedRefresher(engine, target, clock.today, live=True)  # (the run synced the store as of today)
         assert refresher.refresh(force=True) is False and (feeds / "all.atom").read_bytes() == other
         assert "another store publishes into this folder" in (refresher.problem() or ""), refresher.problem()
+    finally:
+        engine.dispose()
+
+
+def test_feeds_leaves_a_folder_another_store_publishes_into_unless_told_to_take_it_over(replayed, tmp_path):
+    """Was: ``feeds`` of a second store (a test store, a ``--db`` mix-up holding a few notices) into a folder another
+    store publishes into replaced every feed there, exit 0, while ``run`` and ``serve`` refused it (ops26's owner
+    question 1). Now it refuses as ``run`` does: one line, exit 2, the folder byte for byte. ``--take-over`` is the way
+    out for a store meant to replace the other; after it, the folder is this store's and a plain ``feeds`` (or
+    ``run``) publishes there again with no flag."""
+    feeds = tmp_path / "feeds"
+    feeds.mkdir()
+    other = b"<feed><entry><id>tag:mofcom-watch,2025:MOFCOM-2031-99/imposed/items/2031-01-02</id></entry></feed>"
+    (feeds / "all.atom").write_bytes(other)  # another store's: a notice this one never held
+    url = copy_of(replayed, tmp_path / "store.sqlite")
+    refused = cli(url, *feeds_args(feeds))
+    assert refused.code == 2 and (feeds / "all.atom").read_bytes() == other and len(list(feeds.iterdir())) == 1
+    assert len(refused.err.strip().splitlines()) == 1 and refused.out == "", refused.err
+    assert refused.first_line.startswith(f"mofcom-watch feeds: the feeds in {feeds} carry 1 item(s) of notices "), refused.err
+    assert "another store publishes into this folder" in refused.err and "`mofcom-watch feeds --take-over`" in refused.err
+    taken = cli(url, *feeds_args(feeds), "--take-over")
+    assert taken.code in (0, 1) and b"MOFCOM-2031-99" not in (feeds / "all.atom").read_bytes(), taken.err
+    from mofcom_watch.publish import PublishTarget, foreign_feeds  # the folder is this store's now: no flag needed
+    from storage.db import open_store, session_factory
+
+    engine = open_store(url)
+    try:
+        for folder in (feeds, tmp_path / "empty", tmp_path / "fresh"):  # taken over; an empty folder; none yet
+            (tmp_path / "empty").mkdir(exist_ok=True)
+            assert foreign_feeds(session_factory(engine), PublishTarget(folder, "http://127.0.0.1:8080/feeds/"), url,
+                                 None, record=False) is None, folder
     finally:
         engine.dispose()
