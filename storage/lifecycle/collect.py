@@ -9,7 +9,16 @@ from collections.abc import Sequence
 from datetime import date
 
 from storage.periods import end_of_iso_period
-from storage.records import ActionKind, ActionRecord, EventKind, ListingState, ListKind, NoticeKind, StoredNotice
+from storage.records import (
+    RESTATING_KINDS,
+    ActionKind,
+    ActionRecord,
+    EventKind,
+    ListingState,
+    ListKind,
+    NoticeKind,
+    StoredNotice,
+)
 from storage.vocabulary import reprint_url
 from storage.yearless import Numbered
 
@@ -133,10 +142,26 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
         v.sort(key=_step_order)
         if reprinted and any(s.source.record.key in reprinted for s in v):
             v[:] = _ministrys_own(key, v, reprinted, b)
+    for v in steps.values():
+        if len(v) > 1:
+            v[:] = _restated(v)
     _hold_undercounted(listings, steps, b)
     for v in steps.values():
         v[:] = _one_change(v)
     return listings, steps, applied
+
+
+def _restated(steps: list[Step]) -> list[Step]:
+    """``steps`` without those of a spokesperson's answer (or a report) saying again, no earlier than it was published, the
+    change a notice of another kind made that day: "不可靠实体清单工作机制公告〔2025〕7号规定的处理措施已于2026年11月10日按期恢复
+    实施" after the working mechanism's notice restoring it from that day (session 27). The notice is the one the state
+    ("by"), the history and the items follow; the answer adds nothing. One said first keeps its step (what was known
+    from its day stays known)."""
+    own = [s for s in steps if s.source.record.kind not in RESTATING_KINDS]
+    if len(own) == len(steps) or not own:
+        return steps
+    return [s for s in steps if s.source.record.kind not in RESTATING_KINDS or not any(
+        o.known <= s.known and _change(o) == _change(s) for o in own)]
 
 
 def _one_change(steps: list[Step]) -> list[Step]:
@@ -197,11 +222,14 @@ def _ministrys_own(listing: str, steps: list[Step], reprinted: set[str], b: _Bui
     return kept
 
 
-def _step_order(step: Step) -> tuple[date, str, bool, int, int]:
+def _step_order(step: Step) -> tuple[date, bool, str, bool, int, int]:
     """Steps by day, then notice, then the notice's own order, but a removal after the notice's other
-    actions of that day: "移出…名单。…相关措施…停止执行" leaves the entity removed, not lifted."""
+    actions of that day: "移出…名单。…相关措施…停止执行" leaves the entity removed, not lifted. On one day a spokesperson's
+    answer's (or a report's) steps come after the other notices': it restates what a notice of that day did, whose item
+    it is (``builder._own_id``), whatever the keys' order ("QA-2026-11-12-…" before "UEL-2026-9": the answer telling the
+    restore as done took the id, and the notice's own items were a second set under ``/by/UEL-2026-9``: session 27)."""
     eff, key, i, j = step.order
-    return eff, key, step.event_kind is EventKind.REMOVED, i, j
+    return eff, step.source.record.kind in RESTATING_KINDS, key, step.event_kind is EventKind.REMOVED, i, j
 
 
 def _count_extensions(listing: Listing, steps: list[Step], b: _Builder) -> list[Step]:

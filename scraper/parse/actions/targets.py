@@ -4,6 +4,7 @@ grounds it follows, which it does not act on."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from storage.records import ActionKind, ListKind, NoticeRef
@@ -16,7 +17,18 @@ from ..dates import (
 from ..lazyre import lazy_compile
 from ..textnorm import NUM, to_int
 from .periods import duration_in, extension_term, suspension_end, until_day, until_period
-from .tense import BY_ITS_END, EXPIRY_RE, dated_before, decided_in, held_off, is_decision, is_passive, told_as_past
+from .tense import (
+    BY_ITS_END,
+    DONE_REACH,
+    EXPIRY_RE,
+    dated_before,
+    decided_in,
+    held_off,
+    is_decision,
+    is_passive,
+    told_as_past,
+    told_done,
+)
 from .words import DECISION_RE, VERB_KINDS, ActionDraft, list_in, sentence_end, sentence_start
 
 # Trade remedies act on goods, never on a list: an action on a notice of theirs changes no listing.
@@ -283,6 +295,11 @@ def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: Ac
     ("终止…所涉反倾销调查", "停止执行…公告规定的反倾销税"): goods, on no list. In an answer (``answer``: its
     sentence's bounds), only one the sentence decides or dates (``decided_in``)."""
     at, v_end = v.span()
+    if kind is ActionKind.RESTORE and answer is not None and folded.find("已", max(s_start, at - DONE_REACH), at) >= 0:
+        done, day = told_done(folded, s_start, at, published)
+        if done:  # "…第6号规定的反制措施已于2026年11月10日按期恢复实施": the step, on the day it names
+            return _restore_told_done(folded, clean, s_start, at, v_end, next_start, targets, answer, day, published,
+                                      notice_list, text)
     if folded.find("了", v_end, min(v_end + 40, next_start)) >= 0 or told_as_past(folded, s_start, at, published) \
             or dated_before(folded, s_start, published, answer is None) or TRADE_REMEDY_RE.search(folded, s_start, next_start) \
             or answer is not None and not decided_in(folded, answer, s_start, at, v_end, effective, published) \
@@ -326,6 +343,28 @@ def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: Ac
     if kind is ActionKind.SUSPEND or kind is ActionKind.EXTEND:
         until = until_day(period, iso_to_date(effective) or published)
     return ActionDraft(kind, lst, target_refs, effective, until, period[0], text, at, None, limited)
+
+
+def _restore_told_done(folded: str, clean: str, s_start: int, at: int, v_end: int, next_start: int,
+                       targets: list[tuple[int, int, NoticeRef]], answer: tuple[int, int], day: date | None,
+                       published: date | None, notice_list: ListKind | None, text: str) -> ActionDraft | None:
+    """An answer's restore told as done (``tense.told_done``), "商务部令2025年第6号规定的反制措施已于2026年11月10日按期恢复
+    实施" (session 27, parse26/02): the restore of the notices its sentence (``answer``) names, from the day it names, else
+    from the end of the suspension the answer told before it. None where it is doubted, denied or claimed (``held_off``),
+    names no notice of its own sentence (a pointer, "上述措施已恢复实施", stays no action: a warning, the lapse presumed),
+    or no day is told: never the answer's own day."""
+    if held_off(folded, s_start, at, v_end) or TRADE_REMEDY_RE.search(folded, s_start, next_start) \
+            or not all(r.key is not None and s >= answer[0] for s, _, r in targets):
+        return None
+    if day is None:
+        day = suspension_end(folded, clean, at, published)
+        if day is None or published is not None and day > published:
+            return None
+    clause_start = max(folded.rfind(",", s_start, at) + 1, s_start)
+    lst = _target_list(targets, folded, clause_start, next_start, notice_list)
+    refs = tuple(r if lst is None or r.list is not None else replace(r, list=lst) for _, _, r in targets)
+    limited = _on_entities(folded, clause_start, next_start) or _named_object(folded, s_start, at)
+    return ActionDraft(ActionKind.RESTORE, lst, refs, day.isoformat(), None, None, text, at, None, limited)
 
 
 # "停止执行对上述16家美国实体采取的出口管制措施": the entities a question named by date and count ("2025年4月4日被列入出口管制

@@ -53,6 +53,12 @@ EXPIRY_RE = lazy_compile(r"届满|期满|到期|暂停期")
 # Right before a restore's 恢复: the measures come back by the term's end itself ("期满自动恢复执行"), or on schedule
 # ("暂停期限届满后，上述公告相关措施将按期恢复实施": session 26, parse26: the answer read no action, the end a presumed lapse).
 BY_ITS_END = ("自动", "按期")
+# Right before a restore's 恢复: the step told as done, "…第6号规定的反制措施已于2026年11月10日按期恢复实施", "已恢复实施",
+# "已自…起恢复执行": the authority stating the step and its day (session 27: a recount, so no action; the lapse of the
+# suspension was presumed, needs review). Its day is the one it names, else the end of the suspension told before it.
+DONE_RE = lazy_compile(rf"已(?:经)?\s*(?:(?:于|自)\s*(?:(?P<y>{YEAR})\s*年\s*)?(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日\s*(?:起)?\s*)?"
+                       r"(?:按期|如期|正式|全面)?\s*")
+DONE_REACH = 24  # the longest DONE_RE match
 
 
 def acting_verbs(folded: str, s_start: int, s_end: int, found: list[re.Match[str]], dated: list[tuple[int, int]],
@@ -142,6 +148,23 @@ def decided_in(folded: str, bounds: tuple[int, int], s_start: int, at: int, v_en
     colon = max(folded.rfind(":", 0, line), folded.rfind("：", 0, line))
     lead = folded[max(folded.rfind("\n", 0, colon), folded.rfind("。", 0, colon)) + 1 : colon] if colon > 0 else ""
     return "起" in lead or is_decision(lead)
+
+
+def told_done(folded: str, s_start: int, at: int, published: date | None) -> tuple[bool, date | None]:
+    """Whether the restore at ``at`` is told as done (DONE_RE right before it, in its clause from ``s_start``), and the
+    day it names (not after ``published``; None when it names none, or a later one)."""
+    p = folded.rfind("已", max(s_start, at - DONE_REACH), at)
+    m = DONE_RE.fullmatch(folded, p, at) if p >= 0 else None
+    if m is None:
+        return False, None
+    y, mo, d = m.group("y", "m", "d")
+    day = None
+    if d is not None:
+        month, dom = to_int(mo), to_int(d)
+        day = make_date(y, mo, d) if y else resolve_month_day(month, dom, None, published) if month and dom else None
+    if day is not None and published is not None and day > published:
+        return False, None  # "已于12月1日…" in a text of 11-20: no step told as done
+    return True, day
 
 
 def held_off(folded: str, s_start: int, at: int, v_end: int) -> bool:
