@@ -147,7 +147,7 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
             v[:] = _restated(v)
     _hold_undercounted(listings, steps, b)
     for v in steps.values():
-        v[:] = _one_change(v)
+        v[:] = _one_step_each(_one_change(v))
     return listings, steps, applied
 
 
@@ -162,6 +162,31 @@ def _restated(steps: list[Step]) -> list[Step]:
         return steps
     return [s for s in steps if s.source.record.kind not in RESTATING_KINDS or not any(
         o.known <= s.known and _change(o) == _change(s) for o in own)]
+
+
+# the steps that change a state and can part a notice's entities (a removal keeps its own rule, ``_one_change``)
+PARTING = frozenset((EventKind.SUSPENDED, EventKind.SUSPENSION_EXTENDED, EventKind.RESTORED, EventKind.LIFTED))
+
+
+def _one_step_each(steps: list[Step]) -> list[Step]:
+    """``steps`` with each step on the whole listing set apart from the entities that another step of the same notice, on
+    the same day, names: "恢复实施…第21号相关措施，但对A（a）、B（b）继续暂停实施相关措施1年" restores the 14 others and extends A and B,
+    "一、对甲公司恢复实施…；二、对…所列其余4家企业，继续暂停…" restores 甲 and extends the 4 (session 27: A and B got a
+    "restored" and a "suspension extended" item on the same day, the first not true of them; the states were right, by the
+    order the steps were applied in). Each entity gets the one step that applies to it, whatever order the notice wrote
+    them in. The parting is the notice's own (its actions, its day): replaying its pages twice or in another order parts
+    them the same way, and ids stay as they were (the whole step's items keep theirs, less those entities')."""
+    named: dict[tuple[str, date], set[str]] = {}
+    for s in steps:
+        if s.subset is not None and s.event_kind in PARTING:
+            named.setdefault((s.source.record.key, s.effective), set()).update(s.subset)
+    if not named:
+        return steps
+    out = []
+    for s in steps:
+        apart = named.get((s.source.record.key, s.effective)) if s.subset is None and s.event_kind in PARTING else None
+        out.append(dataclasses.replace(s, excluded=tuple(sorted(apart))) if apart else s)
+    return out
 
 
 def _one_change(steps: list[Step]) -> list[Step]:
@@ -248,7 +273,8 @@ def _count_extensions(listing: Listing, steps: list[Step], b: _Builder) -> list[
         if step.event_kind is EventKind.MEASURE_LIFTED:  # no state change: the running end stays
             out.append(step)
             continue
-        affected = keys if step.subset is None else tuple(k for k in keys if k in step.subset)
+        affected = (tuple(k for k in keys if k not in step.excluded) if step.excluded else keys) if step.subset is None \
+            else tuple(k for k in keys if k in step.subset)
         if step.state is ListingState.SUSPENDED:
             affected = tuple(k for k in affected if k not in off)
         period = step.action.extends_by

@@ -174,6 +174,9 @@ class Step:
     # a removal that also stops the measures on the entities it removes, as its notice says the same day
     # ("将X…移出。…对该实体采取的相关措施…停止执行"): one change, one item saying both (the lift adds no item: ``_one_change``)
     stops_measures: bool = False
+    # a step on the whole notice that does not reach the entities its notice's other step of that day names ("恢复实施…第21号
+    # 相关措施，但对A、B继续暂停…1年": the restore is not true of A and B): their keys (``collect._one_step_each``)
+    excluded: tuple[str, ...] = ()
 
     @property
     def until(self) -> date | None:

@@ -72,10 +72,11 @@ def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_u
 
     for step in steps:
         if step.subset is None:  # the whole notice: not the entities a removal or a lift of their own took off
-            affected = [k for k in keys if not states[k].singled_out]
-            if not affected and b is not None and (step.state is ListingState.SUSPENDED
-                                                   or step.event_kind is EventKind.MEASURE_LIFTED):
-                affected = list(keys)  # each taken off by a step of its own: said below, as any ended listing
+            keys_of = [k for k in keys if k not in step.excluded] if step.excluded else keys  # nor those set apart
+            affected = [k for k in keys_of if not states[k].singled_out]
+            if not affected and keys_of and b is not None and (step.state is ListingState.SUSPENDED
+                                                               or step.event_kind is EventKind.MEASURE_LIFTED):
+                affected = list(keys_of)  # each taken off by a step of its own: said below, as any ended listing
             elif not affected:
                 continue
         else:

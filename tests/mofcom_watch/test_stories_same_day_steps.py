@@ -18,13 +18,15 @@ U  A UEL notice restores UEL 7号 from 2026-11-10; a Q&A of 11-12 tells it as do
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 
 import pytest
 
-from tests.mofcom_watch.stories import REPO, Store, replayed, row
+from tests.mofcom_watch.stories import REPO, Store, replayed, row, state
 
 PAGES = REPO / "tests" / "data" / "stories27" / "same_day"
 DAY = "2026-11-20"
+HANWHA = ("hanwhashipping", "hanwhaoceanusainternational", "hanwhashippingholdings", "hsusaholdings")
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +43,31 @@ def _items(store: Store, key: str, day: str = "2026-11-10") -> list[tuple[str, s
                            (key, day)).fetchall()
     finally:
         con.close()
+
+
+def test_h_one_named_restored_and_the_others_extended_each_get_one_item(store: Store) -> None:
+    key = "MOFCOM-ORDER-2025-6"
+    assert state(store, DAY, key, "hanwhaphillyshipyard") == ("in_force", "2026-11-10", None)
+    assert {state(store, DAY, key, k) for k in HANWHA} == {("suspended", "2026-11-10", "2027-11-10")}
+    got = _items(store, key)
+    assert {(kind, ent) for kind, _, ent, _ in got if ent} == {("restored", "hanwhaphillyshipyard")} | {
+        ("suspension_extended", k) for k in HANWHA}
+    assert Counter(kind for kind, _, ent, _ in got if ent is None) == {"restored": 1, "suspension_extended": 1}
+    assert {src for *_, src in got} == {"MOFCOM-ORDER-2026-5"} and not [i for _, i, _, _ in got if "/by/" in i]
+    problems = store.status(DAY)["__problems__"]
+    assert [p for p in problems if "ORDER-2026-5" in p or "ORDER-2025-6" in p] == []
+
+
+def test_e_a_restore_of_all_but_two_extended_gives_each_entity_one_item(store: Store) -> None:
+    key = "MOFCOM-2025-21"
+    assert state(store, DAY, key, "highpointaerotechnologies") == ("suspended", "2026-11-10", "2027-11-10")
+    assert state(store, DAY, key, "cubic") == ("suspended", "2026-11-10", "2027-11-10")
+    in_force = [r for r in store.status(DAY)[key] if r["state"] == "in_force"]
+    assert len(in_force) == 1 and in_force[0]["since"] == "2026-11-10" and len(in_force[0]["entity_keys"]) == 14
+    per = Counter(ent for _, _, ent, _ in _items(store, key) if ent)
+    assert len(per) == 16 and set(per.values()) == {1}
+    assert {(kind, ent) for kind, _, ent, _ in _items(store, key) if ent in ("cubic", "highpointaerotechnologies")} == {
+        ("suspension_extended", "cubic"), ("suspension_extended", "highpointaerotechnologies")}
 
 
 def test_u_a_restore_told_as_done_restates_the_notice_that_made_it(store: Store) -> None:

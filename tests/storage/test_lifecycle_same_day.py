@@ -85,3 +85,31 @@ def test_a_suspension_by_two_notices_on_one_day_is_two_items() -> None:
     # the notice item and the 4 entities' items, for each of the two notices
     assert sum(1 for v in got.values() if v[0] is EventKind.SUSPENDED and v[1] == "MFA-ORDER-2026-38") == 5
     assert sum(1 for v in got.values() if v[0] is EventKind.SUSPENDED and v[1] == "MFA-ORDER-2026-37") == 5
+
+
+STORY27 = Path(__file__).resolve().parents[1] / "data" / "stories27" / "same_day"
+
+
+def test_one_notices_steps_of_one_day_part_its_entities_in_any_order() -> None:
+    """Order 2026 No. 5 restores one subsidiary of Order 2025 No. 6 and continues the suspension of the other 4 (parse26/05,
+    session 27): each gets one item of 2026-11-10, the one that applies to it (before: the one restored got a "suspension
+    extended" item too), and the notices given in any order give the same items and states."""
+    pages = [(STORY27 / name).read_text(encoding="utf-8") for name in (
+        "h1-order-2025-6.txt", "h2-order-2025-7.txt", "h3-order-2026-5-restore-one-extend-others.txt")]
+
+    def derived(texts: list[str]) -> tuple[dict[str, tuple[EventKind, str | None]], tuple[tuple[str, ...], ...]]:
+        known = []
+        for text in texts:
+            rec = parse_text(text)
+            assert rec is not None
+            known.append(stored(rec, fetched=datetime.combine(rec.published, datetime.min.time(), timezone.utc)))
+        d = derive(known, DAY)
+        return ({e.id: (e.kind, e.entity_key) for e in d.events},
+                tuple(sorted((r.state.value, *r.entity_keys) for r in d.states)))
+
+    items, states = derived(pages)
+    assert derived(pages[::-1]) == (items, states)
+    on_the_day = [v for k, v in items.items() if "/2026-11-10/" in k]
+    assert sorted(v for v in on_the_day if v[1] == "hanwhaphillyshipyard") == [(EventKind.RESTORED, "hanwhaphillyshipyard")]
+    assert sorted(ent for kind, ent in on_the_day if kind is EventKind.SUSPENSION_EXTENDED) == [
+        "hanwhaoceanusainternational", "hanwhashipping", "hanwhashippingholdings", "hsusaholdings"]
