@@ -69,7 +69,26 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
         raise DatabaseError(f"cannot use database {parsed.render_as_string(hide_password=True)}: {exc}") from exc
     if is_sqlite:
         _sqlite_setup(engine, read_only=read_only)
+    elif parsed.get_backend_name() == "postgresql":
+        event.listen(engine, "connect", _utf8_only, insert=True)  # before the dialect's first use of the connection
     return engine
+
+
+def _utf8_only(dbapi_conn, _record) -> None:  # noqa: ANN001
+    """Refuse a PostgreSQL database whose encoding is not UTF8, in words. A ``SQL_ASCII`` one (``initdb`` or
+    ``createdb`` in the C locale) has psycopg return text as bytes: every command failed with "cannot use a string
+    pattern on a bytes-like object" (SQLAlchemy reading the server's version); another one cannot hold the notices'
+    Chinese text and would fail at the first page stored."""
+    info = getattr(dbapi_conn, "info", None)  # psycopg's ConnectionInfo
+    status = getattr(info, "parameter_status", None)
+    encoding = status("server_encoding") if callable(status) else None
+    if encoding is not None and str(encoding).upper() not in ("UTF8", "UTF-8"):
+        name = getattr(info, "dbname", None) or "…"
+        raise DatabaseError(
+            f"the PostgreSQL database {name} is encoded {encoding}, not UTF8: mofcom-watch stores Chinese text and "
+            f"needs a UTF8 database (CREATE DATABASE … ENCODING 'UTF8' TEMPLATE template0; the postgres image's "
+            "default is UTF8): see docs/deploy.md"
+        )
 
 
 def _read_only_connect(path: Path) -> Callable[[], sqlite3.Connection]:

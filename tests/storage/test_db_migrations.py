@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import uuid
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect, text
+from sqlalchemy import create_engine, inspect, text
+from sqlalchemy.engine import make_url
 
 from storage.db import DatabaseError, current_revision, head_revision, make_engine, open_store
 from storage.models import Base
+from tests.conftest import PG_ENV
 
 
 def test_migrations_produce_exactly_the_models(db_url, empty_db_url):
@@ -56,6 +60,26 @@ def test_database_from_a_newer_version_is_refused_clearly(tmp_path: Path):
     con.close()
     with pytest.raises(DatabaseError, match="newer mofcom-watch"):
         open_store(f"sqlite:///{path}")
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(not os.environ.get(PG_ENV), reason="needs a PostgreSQL server (MOFCOM_WATCH_TEST_PG; .ci/run)")
+def test_a_postgresql_database_not_in_utf8_is_refused_in_words():
+    """Was: a SQL_ASCII database (initdb or createdb in the C locale) has psycopg return text as bytes, and every
+    command stopped on "cannot open database …: cannot use a string pattern on a bytes-like object" (SQLAlchemy
+    reading the server's version; compose's containers restarted in a loop on it)."""
+    server = make_url(os.environ[PG_ENV])
+    name = f"mw_test_ascii_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"CREATE DATABASE {name} ENCODING 'SQL_ASCII' TEMPLATE template0 LC_COLLATE 'C' LC_CTYPE 'C'"))
+    try:
+        with pytest.raises(DatabaseError, match=f"database {name} is encoded SQL_ASCII, not UTF8"):
+            open_store(server.set(database=name).render_as_string(hide_password=False))
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 def test_bad_url_is_a_clear_error():
