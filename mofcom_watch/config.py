@@ -113,18 +113,25 @@ class Settings:
 
 DEFAULT_STALE_AFTER_MINUTES = 180
 TOO_SHORT = ", shorter than the "  # stale_after's reason for a stale_after_minutes under the schedule's gaps
+STALE_CHECK_OFF = ("LAST RUN not judged by its age: stale_after_minutes = 0 turns the check off (an archive store, a "
+                   "copy no cron runs); a cron that stopped starting runs goes unseen here (docs/deploy.md, 'Is it "
+                   "still running?')")
 
 
-def stale_after(settings: Settings) -> tuple[timedelta, str]:
+def stale_after(settings: Settings) -> tuple[timedelta | None, str]:
     """How old the last run may be before ``status`` and ``/healthz`` say it is stale, and where that comes from.
 
-    ``stale_after_minutes`` when it is set; else, for a ``[schedule] cron`` that is set (``MOFCOM_WATCH_CRON``,
+    ``stale_after_minutes`` when it is set (0: never, the check is off: None, with :data:`STALE_CHECK_OFF`; was:
+    0 was refused, and an archive store or a laptop copy no cron runs made ``status`` exit 1 for ever, ops26's owner
+    question 2); else, for a ``[schedule] cron`` that is set (``MOFCOM_WATCH_CRON``,
     ``--cron``), twice the longest gap between two of its times plus an hour, never under the default 180 minutes
     (a daily schedule: 49 hours; was: ``/healthz`` of a daily ``serve --schedule`` failed 3 hours after each cycle);
     else 180 minutes. A cron-only deployment (system cron starts ``run``) sets ``[schedule] cron`` to its crontab's
     expression, or ``stale_after_minutes``."""
     minutes = settings.stale_after_minutes
     explicit = settings.origin("stale_after_minutes") != "default"
+    if explicit and minutes == 0:
+        return None, STALE_CHECK_OFF
     default = timedelta(minutes=DEFAULT_STALE_AFTER_MINUTES)
     if settings.origin("cron") == "default":  # (the configuration's cron may not be what starts the runs)
         return (timedelta(minutes=minutes), f"stale_after_minutes = {minutes}") if explicit else \
@@ -339,8 +346,9 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("run_at_start", ("schedule", "run_at_start"), "MOFCOM_WATCH_RUN_AT_START", _bool,
               "run one cycle when the scheduler starts"),
     FieldSpec("stale_after_minutes", ("schedule", "stale_after_minutes"), "MOFCOM_WATCH_STALE_AFTER",
-              _int_in(1, 60 * 24 * 365), "status and /healthz fail when the last run finished longer ago; default: "
-              "twice the longest gap between two times of [schedule] cron plus an hour, at least 180"),
+              _int_in(0, 60 * 24 * 365), "status and /healthz fail when the last run finished longer ago (0: never, "
+              "the check is off); default: twice the longest gap between two times of [schedule] cron plus an hour, "
+              "at least 180"),
     FieldSpec("lock_wait_seconds", ("schedule", "lock_wait_seconds"), "MOFCOM_WATCH_LOCK_WAIT", _float_min(0.0),
               "how long replay and run wait for another writer's run lock before giving up"),
     FieldSpec("http_host", ("http", "host"), "MOFCOM_WATCH_HOST", _str, "address serve listens on"),
@@ -525,7 +533,8 @@ def render_toml(settings: Settings) -> str:
             value = redact_url(value)
         origin = settings.origin(spec.name)
         if spec.name == "stale_after_minutes" and origin == "default" and settings.origin("cron") != "default":
-            value = int(stale_after(settings)[0].total_seconds() // 60)  # what status and /healthz use
+            value = int((stale_after(settings)[0] or timedelta(0)).total_seconds() // 60)  # what status and
+            # /healthz use (a default is never None: only an explicit 0 turns the check off)
             origin = "default: derived from cron"
         env = f" (env {spec.env})" if spec.env and origin != f"env {spec.env}" else ""
         if spec.name == "base_urls":

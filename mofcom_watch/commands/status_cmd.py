@@ -9,7 +9,7 @@ column) are printed too, and leave the exit code alone.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Optional
 
@@ -148,6 +148,8 @@ class Activity:
     run_lock_stuck: str | None = None  # the run lock's holder is stopped or silent (storage.runlock.stuck)
     unpublished: str | None = None  # the last run logged no publish (storage.publications.unpublished_run)
     stale: str | None = None  # the last run finished too long ago: cron stopped (mofcom_watch.clock.stale_run)
+    stale_after: timedelta | None = None  # the threshold it was judged by (None: stale_after_minutes = 0, not judged)
+    stale_check_off: str | None = None  # the line saying the age check is off (config.STALE_CHECK_OFF)
 
     @classmethod
     def of(cls, session, live: Path | None = None) -> Activity:  # noqa: ANN001 - a Session
@@ -200,7 +202,9 @@ class Activity:
                 "sources": [c.to_json() for c in self.sources], "low_space": list(self.low_space),
                 "notices": self.notices, "last_run_failed": [f.to_json() for f in self.last_run_failed],
                 "run_lock_stuck": self.run_lock_stuck, "unpublished_run": self.unpublished,
-                "last_run_stale": self.stale}
+                "last_run_stale": self.stale,
+                "stale_after_seconds": int(self.stale_after.total_seconds()) if self.stale_after else None,
+                "stale_check": self.stale_check_off or "on"}
 
     def print(self, console: Console) -> None:
         def when(moment: datetime | None) -> str:
@@ -212,6 +216,8 @@ class Activity:
         if self.sources:  # fetched sources (a replayed store has none)
             print_table(console, TableText("Sources, last checked (an index answered 200 or 304)", SOURCE_COLUMNS,
                                            [(term.shown(c.source), when(c.last_checked)) for c in self.sources]))
+        if self.stale_check_off:  # said, not a problem: the operator's choice (one line, not silence)
+            console.print(Text(self.stale_check_off))
         for line in self.problem_lines():
             console.print(Text(term.shown(line), style="bold red"))
 
@@ -249,7 +255,9 @@ def register(app: typer.Typer) -> None:
         settings = app_context(ctx).settings
         threshold, why = stale_after(settings)
         activity = replace(activity, low_space=tuple(low_space((sqlite_file(settings.database_url), settings.feeds_path))),
-                           stale=stale_run(activity.last_fetch, datetime.now(UTC), threshold, why))
+                           stale=None if threshold is None else stale_run(activity.last_fetch, datetime.now(UTC),
+                                                                          threshold, why),
+                           stale_after=threshold, stale_check_off=None if threshold is not None else why)
         if as_json:
             out = dict(report_json(report), **activity.to_json(), accepted_reviews=[a.to_json() for a in reviewed],
                        read_by_person=[r.to_json() for r in readings])

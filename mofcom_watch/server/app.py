@@ -77,7 +77,7 @@ class ServerState:
     feeds_dir: Path
     feeds_base_url: str
     data: SiteData
-    stale_after: timedelta
+    stale_after: timedelta | None  # None: stale_after_minutes = 0, no age judged (config.STALE_CHECK_OFF)
     as_of: date | None = None  # fixed date (tests, reviews); None = today in Beijing
     last_cycle_hint: Callable[[], datetime | None] | None = None  # the in-process scheduler's last success
     last_failure: Callable[[], str | None] | None = None  # the in-process scheduler's last cycle, when it failed
@@ -319,7 +319,12 @@ def health_report(st: ServerState, now: datetime | None = None) -> tuple[bool, d
     ``stale_after`` period after it started.
     """
     now = now or datetime.now(UTC)
-    report: dict[str, Any] = {"stale_after_seconds": int(st.stale_after.total_seconds())}
+    stale = st.stale_after
+    report: dict[str, Any] = {"stale_after_seconds": int(stale.total_seconds()) if stale is not None else None}
+    if stale is None:  # said, as status says it: ages (last cycle, answer, publish) are not judged
+        from mofcom_watch.config import STALE_CHECK_OFF
+
+        report["stale_check"] = STALE_CHECK_OFF
     error = st.data.ping()
     report["database"] = "ok" if error is None else f"error: {error}"
     last = st.last_cycle() if error is None else None
@@ -329,14 +334,14 @@ def health_report(st: ServerState, now: datetime | None = None) -> tuple[bool, d
         problems.append("database unreachable")
     elif last is None:
         uptime = time.monotonic() - st.started
-        if uptime > st.stale_after.total_seconds():
+        if stale is not None and uptime > stale.total_seconds():
             problems.append("no cycle has finished")
         else:
             report["note"] = "starting: no cycle has finished yet"
     else:
         age = now - last
         report["last_cycle_age_seconds"] = int(age.total_seconds())
-        if age > st.stale_after:
+        if stale is not None and age > stale:
             problems.append(f"last cycle finished {int(age.total_seconds() // 60)} minutes ago")
         problems += _answer_problems(st, report, now)
     if error is None:
@@ -376,7 +381,7 @@ def _answer_problems(st: ServerState, report: dict[str, Any], now: datetime) -> 
     report["last_source_answer"] = answered.astimezone(UTC).isoformat() if answered else None
     if answered is None:  # a cycle has fetched (a source run is stored): not starting any more, however young
         return ["no source has answered yet (no index page answered 200 or 304): see `status`"]
-    if now - answered > st.stale_after:
+    if st.stale_after is not None and now - answered > st.stale_after:
         return [f"no source answered for {int((now - answered).total_seconds() // 60)} minutes (last at "
                 f"{answered.astimezone(UTC):%Y-%m-%d %H:%M} UTC): every fetch fails; see the source-health feed "
                 "or `status`"]
@@ -396,7 +401,7 @@ def _publish_problems(st: ServerState, report: dict[str, Any], now: datetime) ->
     if last is not None and not last.ok:
         problems.append(f"last publish failed at {last.finished_at.astimezone(UTC):%Y-%m-%d %H:%M} UTC "
                         f"({last.target}): {last.error}")
-    if last_ok is not None and now - last_ok.finished_at > st.stale_after:
+    if last_ok is not None and st.stale_after is not None and now - last_ok.finished_at > st.stale_after:
         minutes = int((now - last_ok.finished_at).total_seconds() // 60)
         problems.append(f"last successful publish was {minutes} minutes ago")
     if failing and not (last is not None and not last.ok and last.finished_at >= st.refresher.failing[0]):
@@ -452,7 +457,7 @@ def create_app(
     feeds_dir: Path,
     feeds_base_url: str,
     data: SiteData,
-    stale_after: timedelta = timedelta(hours=3),
+    stale_after: timedelta | None = timedelta(hours=3),
     as_of: date | None = None,
     scheduler: Any | None = None,
     last_cycle_hint: Callable[[], datetime | None] | None = None,

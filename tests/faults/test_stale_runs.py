@@ -45,7 +45,10 @@ def test_status_and_healthz_say_the_last_run_is_stale(replayed, tmp_path):
         app = create_app(feeds_dir=live, feeds_base_url="http://127.0.0.1:8080/feeds/", data=StoreData(engine),
                          stale_after=threshold, as_of=date.fromisoformat(AS_OF))
         with TestClient(app) as client:
-            return [p for p in client.get("/healthz").json().get("problems", []) if p.startswith("last cycle")]
+            body = client.get("/healthz").json()
+        assert body["stale_after_seconds"] == (threshold.total_seconds() if threshold else None)
+        return [p for p in body.get("problems", []) if p.startswith("last cycle")] + (
+            [body["stale_check"]] if "stale_check" in body else [])
 
     try:
         answer = status()  # the default: 180 minutes
@@ -56,5 +59,11 @@ def test_status_and_healthz_say_the_last_run_is_stale(replayed, tmp_path):
         daily = status(MOFCOM_WATCH_CRON=DAILY)  # a daily schedule: 5 hours is no stale run, here or in /healthz
         assert daily["last_run_stale"] is None and healthz(MOFCOM_WATCH_CRON=DAILY) == []
         # (the operator's stale_after_minutes first: tests/service/test_service_config.py)
+        off = status(MOFCOM_WATCH_STALE_AFTER="0")  # the check off (an archive store): said, judged by nothing
+        assert off["last_run_stale"] is None and off["stale_after_seconds"] is None, off
+        assert off["stale_check"].startswith("LAST RUN not judged by its age: stale_after_minutes = 0 turns the check")
+        assert not any("STALE" in p for p in off["problems"]) and healthz(MOFCOM_WATCH_STALE_AFTER="0") == [
+            off["stale_check"]]
+        assert answer["stale_check"] == "on" and answer["stale_after_seconds"] == 3 * 3600
     finally:
         engine.dispose()

@@ -214,6 +214,12 @@ def test_the_stale_threshold_follows_the_schedule() -> None:
     assert stale_after(load_settings(environ={"MOFCOM_WATCH_CRON": "0 6 * * *", "MOFCOM_WATCH_STALE_AFTER": "90"}))[1] \
         == ("stale_after_minutes = 90, shorter than the 1440 minutes between two times of [schedule] cron '0 6 * * *': "
             "every wait between two runs reads as stale; set it above that")  # (schedule and serve warn at start)
+    from mofcom_watch.config import STALE_CHECK_OFF
+
+    for env in ({"MOFCOM_WATCH_STALE_AFTER": "0"}, {"MOFCOM_WATCH_CRON": "0 6 * * *", "MOFCOM_WATCH_STALE_AFTER": "0"}):
+        assert stale_after(load_settings(environ=env)) == (None, STALE_CHECK_OFF)  # 0: never stale (was: refused)
+    assert "stale_after_minutes = 0   # [env MOFCOM_WATCH_STALE_AFTER]" in render_toml(
+        load_settings(environ={"MOFCOM_WATCH_STALE_AFTER": "0"}))
     hour = timedelta(hours=1)
     assert stale_run(None, wednesday, hour, "x") is None  # no run yet (a replayed store)
     assert stale_run(wednesday + hour, wednesday, hour, "x") is None  # a clock gone back: not stale
