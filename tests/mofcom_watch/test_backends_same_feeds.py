@@ -5,6 +5,11 @@ the same way, with the CLI: the Q&As first (unresolved references), then the not
 resolve, items are retracted and corrected: rows updated, which PostgreSQL keeps in another physical order), then
 a page republished with a corrected name. ``feeds --out`` of both, for one ``--as-of``, must be the same files.
 Runs when ``MOFCOM_WATCH_TEST_PG`` names a server (``.ci/run`` starts one).
+
+The PostgreSQL store then answers the publish's own reads that no other postgres-marked test reached (ops27 ran
+them by hand, in a real ``run`` against the fixture site): the other-store check (``publish.foreign_feeds``: its
+``Event.id IN`` and ``Notice.key IN``; the mark of the last publish, which spares a no-change run that check) and
+its failed publish logged for ``status``.
 """
 
 from __future__ import annotations
@@ -55,6 +60,34 @@ def test_postgresql_and_sqlite_publish_the_same_feeds(tmp_path: Path) -> None:
     lite = files(replay_and_publish(f"sqlite:///{tmp_path / 'store.sqlite'}", tmp_path / "sqlite"))
     for url in _pg_database(os.environ[PG_ENV]):
         pg = files(replay_and_publish(url, tmp_path / "postgresql"))
+        other_store_check(url, tmp_path / "postgresql" / "feeds")
     assert sorted(pg) == sorted(lite)
     assert [name for name in lite if pg[name] != lite[name]] == []
     assert b"/correction/" in lite["all.json"] and b"page SHA-256: " in lite["all.json"]  # the story has both
+
+
+def other_store_check(url: str, folder: Path) -> None:
+    """The publish's other-store check on the store at ``url``, whose ``feeds`` just wrote ``folder``."""
+    from feeds.folder import FolderScan
+    from mofcom_watch.publish import FEED_SUFFIXES, PublishTarget, foreign_feeds
+    from storage.db import open_store, session_factory
+    from storage.publications import last_mark, last_publication
+
+    engine = open_store(url)
+    try:
+        sf, target = session_factory(engine), PublishTarget(folder, "http://127.0.0.1:8080/feeds/")
+        with sf() as session:  # the mark feeds left, read back: a no-change run compares it and reads no all.atom
+            mark = last_mark(session, str(folder))
+        assert mark is not None and mark.files == FolderScan.of(folder, FEED_SUFFIXES).digest
+        assert foreign_feeds(sf, target, url, "r", folder=FolderScan.start(folder, FEED_SUFFIXES)) is None
+        assert foreign_feeds(sf, target, url, "r") is None  # all.atom read: every item of a notice it holds
+        own = (folder / "all.atom").read_bytes()
+        (folder / "all.atom").write_bytes(own.replace(b"</feed>", b"<entry><id>tag:mofcom-watch,2025:MOFCOM-2031-99/"
+                                                                  b"imposed/items/2031-01-02</id></entry></feed>"))
+        why = foreign_feeds(sf, target, url, "r", folder=FolderScan.start(folder, FEED_SUFFIXES)) or ""
+        assert "carry 1 item(s) of notices the store" in why and "MOFCOM-2031-99" in why, why
+        with sf() as session:
+            failed = last_publication(session, folder=folder)
+        assert failed is not None and not failed.ok and failed.error == why
+    finally:
+        engine.dispose()
