@@ -60,13 +60,20 @@ def parse_cron(expr: str, timezone: str = "UTC") -> CronTrigger:
 
 GAP_FIRES = 200  # fire times walked for the longest gap (a monthly schedule: 16 years)
 GAP_PROBES = 24 * 8  # and hourly probes over 8 days (a dense schedule with a night or weekend off)
+GAP_YEAR = timedelta(days=400)  # the clock changes looked for (each one's gaps walked: a daily schedule's 25 hours)
+CHANGE_FIRES = 48  # fire times walked around each change
 
 
 def longest_gap(expr: str, timezone: str = "UTC", now: datetime | None = None) -> timedelta | None:
     """The longest time between two fire times of ``expr`` coming from ``now`` (its next :data:`GAP_FIRES` times,
-    and the wait for the next time from each hour of the coming 8 days, so that ``*/5 * * * 1-5`` has its weekend),
-    or None for an expression that never fires. For the default staleness threshold
-    (``mofcom_watch.config.stale_after``); ~40 ms."""
+    the times around each change of the zone's UTC offset in the coming year, and the wait for the next time from
+    each hour of the coming 8 days, so that ``*/5 * * * 1-5`` has its weekend), or None for an expression that never
+    fires. For the default staleness threshold (``mofcom_watch.config.stale_after``); ~40 ms.
+
+    Gaps are real time: a daily ``0 6 * * *`` in Europe/Berlin is 25 hours across the autumn change and 23 across
+    the spring one, whenever ``now`` is. Was: two fire times of one zone were subtracted as wall-clock times
+    (Python ignores the offsets of two datetimes sharing a tzinfo), so every day read 24 hours, and the walk, stepping
+    one second past a repeated hour's second fire time (fold lost), went back an hour and stopped there."""
     from datetime import UTC
 
     trigger = parse_cron(expr, timezone)
@@ -74,18 +81,50 @@ def longest_gap(expr: str, timezone: str = "UTC", now: datetime | None = None) -
     fire = trigger.get_next_fire_time(None, start)
     if fire is None:
         return None
-    longest = timedelta(0)
-    for _ in range(GAP_FIRES):
-        after = trigger.get_next_fire_time(fire, fire + timedelta(seconds=1))
-        if after is None or after - start > timedelta(days=400):
-            break
-        longest, fire = max(longest, after - fire), after
+    longest = _walk(trigger, fire, start + GAP_YEAR, GAP_FIRES)
+    for change in _offset_changes(ZoneInfo(timezone), start, start + GAP_YEAR):
+        for before in (timedelta(days=2), timedelta(hours=2)):  # a gap of 2 h to 2 days (48 fires in 4 days at
+            # most), one under 2 h; a longer one is the first walk's (200 fires: more than a year)
+            first = trigger.get_next_fire_time(None, change - before)
+            if first is not None:
+                longest = max(longest, _walk(trigger, first, change + before, CHANGE_FIRES))
     for hour in range(GAP_PROBES):
         probe = start + timedelta(hours=hour)
         after = trigger.get_next_fire_time(None, probe)
         if after is not None:
-            longest = max(longest, after - probe)
+            longest = max(longest, after - probe)  # (zones differ: Python subtracts the instants)
     return longest
+
+
+def _walk(trigger: CronTrigger, fire: datetime, until: datetime, fires: int) -> timedelta:
+    """The longest real time between two of ``trigger``'s fire times from ``fire``, ``fires`` of them at most, up to
+    ``until``; each next one asked for a real second after the last (UTC: a repeated hour's second time is kept)."""
+    from datetime import UTC
+
+    longest = timedelta(0)
+    for _ in range(fires):
+        after = trigger.get_next_fire_time(fire, fire.astimezone(UTC) + timedelta(seconds=1))
+        if after is None or after > until:
+            break
+        longest, fire = max(longest, after.astimezone(UTC) - fire.astimezone(UTC)), after
+    return longest
+
+
+def _offset_changes(zone: ZoneInfo, start: datetime, end: datetime) -> list[datetime]:
+    """The instants (to the minute) between ``start`` and ``end`` at which ``zone``'s UTC offset changes."""
+    changes = []
+    day, offset = start, start.astimezone(zone).utcoffset()
+    while day < end:
+        following = day + timedelta(days=1)
+        if (then := following.astimezone(zone).utcoffset()) != offset:
+            low, high = day, following
+            while high - low > timedelta(minutes=1):
+                middle = low + (high - low) / 2
+                low, high = (middle, high) if middle.astimezone(zone).utcoffset() == offset else (low, middle)
+            changes.append(high)
+            offset = then
+        day = following
+    return changes
 
 
 @dataclass(frozen=True)

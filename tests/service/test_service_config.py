@@ -227,3 +227,28 @@ def test_the_stale_threshold_follows_the_schedule() -> None:
     assert (stale_run(wednesday - 3 * timedelta(days=1), wednesday, hour, "x") or "").startswith(
         "LAST RUN 3 days ago: STALE: no run has finished since 2026-11-29 10:07 UTC, and runs count as stale after "
         "60 minutes (x)")
+
+
+def test_the_stale_threshold_of_a_schedule_counts_the_hour_the_clocks_move() -> None:
+    """A schedule in a zone with daylight saving: its gaps are real time. Was: ``longest_gap`` subtracted two fire
+    times of one zone as wall-clock times, so a daily ``0 6 * * *`` in Europe/Berlin was 24 hours apart across the
+    autumn change (25 in fact), and a ``stale_after_minutes`` between the two took no warning while ``status`` said
+    STALE on the day the clocks went back; the walk also stopped at a repeated hour's second fire time."""
+    from datetime import UTC, datetime, timedelta
+
+    from mofcom_watch.clock import stale_run
+    from mofcom_watch.config import TOO_SHORT, stale_after
+    from mofcom_watch.scheduler import longest_gap
+
+    berlin, spring, autumn = "Europe/Berlin", datetime(2027, 3, 1, tzinfo=UTC), datetime(2027, 10, 28, tzinfo=UTC)
+    for now in (spring, autumn, datetime(2027, 6, 1, tzinfo=UTC)):  # whenever it is asked: the change is in a year
+        assert longest_gap("0 6 * * *", berlin, now=now) == timedelta(hours=25), now
+    assert longest_gap("30 2 * * 0", berlin, now=autumn) == timedelta(days=7, hours=1)  # a weekly one, at 02:30
+    assert longest_gap("0 6 * * 1-5", "America/New_York", now=autumn) == timedelta(days=3, hours=1)
+    assert longest_gap("0 6 * * *", "Asia/Shanghai", now=autumn) == timedelta(days=1)  # no change: as before
+    daily = {"MOFCOM_WATCH_CRON": "0 6 * * *", "MOFCOM_WATCH_TZ": berlin}
+    threshold, why = stale_after(load_settings(environ=daily))
+    assert threshold == timedelta(hours=51)  # twice 25 hours, plus one
+    last = datetime(2027, 10, 30, 4, 0, tzinfo=UTC)  # Saturday 06:00 CEST; Sunday's run at 06:00 CET is 25 h later
+    assert stale_run(last, last + timedelta(hours=25, minutes=30), threshold, why) is None  # not stale that day
+    assert TOO_SHORT in stale_after(load_settings(environ={**daily, "MOFCOM_WATCH_STALE_AFTER": "1470"}))[1]
