@@ -87,8 +87,9 @@ class FeedRefresher:
                 state = self.fingerprint()
                 # another writer (a cron run without public_base_url) left the folder's feeds linking elsewhere:
                 # published again, so that what this server serves links to where it serves
-                if not force and self._marker_text() == state and other_base_url(self.target) is None:
-                    return False
+                if (not force and self.failing is None and self._marker_text() == state
+                        and other_base_url(self.target) is None and self._folder_as_left()):
+                    return False  # (while the last attempt failed, each check tries again: /healthz says it)
                 if self._empty():  # nothing stored yet: no empty feed replaces anything (the first cycle writes)
                     self.failing = None  # (a store that could be read: a file replaced by an empty one is no more)
                     return False
@@ -112,6 +113,21 @@ class FeedRefresher:
             log(LOG, logging.INFO, "published the store's feeds", feeds=result.feeds, written=len(result.written),
                 folder=str(self.target.out_dir))
             return True
+
+    def _folder_as_left(self) -> bool:
+        """Whether the folder's feed and picture files are those the last publish into it left (names, sizes, mtimes:
+        the publish mark, :mod:`feeds.folder`); True when no publish left a mark there (nothing to compare). Was: a
+        feed file deleted by hand or by a cleaner (``systemd-tmpfiles`` on a folder under ``/tmp``, a script pruning
+        old files) stayed 404 for its readers while ``/healthz`` said 200, until the store changed (the marker only
+        follows the store; a deleted folder took the marker with it, and was published again). One ``stat`` a file
+        every 30 s; the publish writes what is missing (the rest is compared, not rewritten)."""
+        from feeds.folder import FolderScan
+        from mofcom_watch.publish import FEED_SUFFIXES
+        from storage.publications import last_mark
+
+        with self._sessions() as session:
+            mark = last_mark(session, str(self.target.out_dir))
+        return mark is None or FolderScan.of(Path(self.target.out_dir), FEED_SUFFIXES).digest == mark.files
 
     def _file_identity(self) -> tuple[int, int] | None:
         if self._path is None:

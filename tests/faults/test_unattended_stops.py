@@ -102,6 +102,17 @@ def test_serve_publishes_again_when_another_writer_left_links_to_another_port(re
         engine.dispose()
     assert f'href="{served}all.atom" rel="self"'.encode() in (feeds / "all.atom").read_bytes()
     assert not refresher.refresh()  # and no more than that: the folder is its own again
+    # A feed file deleted (by hand, by a cleaner of old files): written again at the next check, the store unchanged.
+    # Was: 404 for its readers, /healthz 200, until the store changed (ops27 P1).
+    kept = (feeds / "all.rss").read_bytes()
+    (feeds / "all.rss").unlink()
+    assert refresher.refresh() and (feeds / "all.rss").read_bytes() == kept
+    assert not refresher.refresh()
+    (feeds / "all.rss").unlink()
+    (feeds / "all.rss").mkdir()  # it cannot be written (root ignores a read-only folder): /healthz fails ...
+    assert not refresher.refresh() and refresher.problem() is not None
+    (feeds / "all.rss").rmdir()  # ... until the next check after it can be (was: the marker matched, no retry)
+    assert refresher.refresh() and refresher.problem() is None and (feeds / "all.rss").read_bytes() == kept
 
 
 def test_a_mistyped_variable_in_the_environment_is_said_not_ignored(tmp_path):
