@@ -27,7 +27,7 @@ from typing import Optional  # noqa: E402
 
 import typer  # noqa: E402
 
-from mofcom_watch.exits import INTERNAL, RESOURCE_EXIT, TERMINATED, Terminated, resource_fault, stop_on_sigterm  # noqa: E402
+from mofcom_watch.exits import INTERNAL, RESOURCE_EXIT, Terminated, resource_fault, stop_on_sigterm  # noqa: E402
 from mofcom_watch.lazygroup import LazyGroup, hold_collector  # noqa: E402
 from mofcom_watch.term import App, quiet_pipes, tolerant_streams  # noqa: E402
 
@@ -84,9 +84,9 @@ def main() -> None:
     stop_on_sigterm()  # `docker stop` of a run: its lock released, one line (mofcom_watch.exits.Terminated)
     try:
         app()
-    except Terminated:
-        typer.echo("mofcom-watch: stopped by SIGTERM", err=True)
-        sys.exit(TERMINATED)
+    except Terminated as exc:
+        typer.echo(f"mofcom-watch: stopped by {exc.name}", err=True)
+        sys.exit(exc.code)
     except KeyboardInterrupt:
         typer.echo("mofcom-watch: interrupted", err=True)
         sys.exit(130)

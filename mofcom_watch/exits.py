@@ -24,17 +24,40 @@ class Terminated(KeyboardInterrupt):
     so the page being written is rolled back, the run lock is released and one line says so. Python's default dies
     without a word and leaves the lock, which a run in another container then waits for until its heartbeat is stale
     (5 minutes); as a container's PID 1 the signal is not even delivered without a handler (the stop waits for its
-    SIGKILL). A KeyboardInterrupt, so that whatever unwinds on Ctrl-C unwinds on it too."""
+    SIGKILL). A KeyboardInterrupt, so that whatever unwinds on Ctrl-C unwinds on it too. SIGHUP (the terminal a
+    ``schedule`` was started from closed) is the same stop, unless it is ignored (``nohup``): :func:`stop_signals`."""
+
+    def __init__(self, signum: int = signal.SIGTERM) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+    @property
+    def name(self) -> str:
+        return signal.Signals(self.signum).name
+
+    @property
+    def code(self) -> int:
+        """The exit code a shell reports for the signal: 143 for SIGTERM, 129 for SIGHUP."""
+        return 128 + self.signum
 
 
-def _terminate(_signum: int, _frame: Any) -> None:
-    raise Terminated()
+def _terminate(signum: int, _frame: Any) -> None:
+    raise Terminated(signum)
+
+
+def stop_signals() -> tuple[signal.Signals, ...]:
+    """The signals that stop a command cleanly besides Ctrl-C: SIGTERM, and SIGHUP unless the process was started
+    ignoring it (``nohup``, a supervisor's choice: left ignored). Was: SIGHUP killed ``schedule``, ``serve`` and
+    ``run`` at once, mid-cycle, without a word, leaving the run lock held (ops27 P8)."""
+    hangup = signal.getsignal(signal.SIGHUP)
+    return (signal.SIGTERM, signal.SIGHUP) if hangup is not signal.SIG_IGN else (signal.SIGTERM,)
 
 
 def stop_on_sigterm() -> None:
-    """SIGTERM raises :class:`Terminated` in the main thread (``schedule`` and ``serve`` take the signal over with
-    their own handling while they run)."""
-    signal.signal(signal.SIGTERM, _terminate)
+    """SIGTERM (and SIGHUP: :func:`stop_signals`) raises :class:`Terminated` in the main thread (``schedule`` and
+    ``serve`` take the signals over with their own handling while they run)."""
+    for sig in stop_signals():
+        signal.signal(sig, _terminate)
 
 # Writing the feeds folder failed for a reason of the folder, not of the program.
 FEEDS_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO})

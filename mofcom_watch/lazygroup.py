@@ -23,7 +23,7 @@ except ImportError:  # older typer: click itself
     from click.exceptions import NoSuchOption, UsageError  # type: ignore[assignment]
 
 from mofcom_watch.commands import COMMANDS
-from mofcom_watch.exits import TERMINATED, Terminated
+from mofcom_watch.exits import Terminated
 from mofcom_watch.term import plain_metavars
 
 INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
@@ -74,9 +74,9 @@ class LazyGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt as exc:
-            said = "stopped by SIGTERM" if isinstance(exc, Terminated) else "interrupted"
+            said = f"stopped by {exc.name}" if isinstance(exc, Terminated) else "interrupted"
             typer.echo(f"mofcom-watch {ctx.invoked_subcommand or ''}: {said}".replace(" :", ":"), err=True)
-            raise typer.Exit(TERMINATED if isinstance(exc, Terminated) else INTERRUPTED) from None
+            raise typer.Exit(exc.code if isinstance(exc, Terminated) else INTERRUPTED) from None
         except NoSuchOption as exc:
             if exc.option_name in GLOBAL_OPTIONS:
                 exc.message += (f" ({exc.option_name} is an option of mofcom-watch itself: put it before the "

@@ -250,20 +250,23 @@ def next_fire_time(cron: str, timezone: str = "UTC") -> datetime | None:
     return parse_cron(cron, timezone).get_next_fire_time(None, now)
 
 
-STOP_SIGNALS = frozenset({signal.SIGTERM, signal.SIGINT})
+STOP_SIGNALS = frozenset({signal.SIGTERM, signal.SIGINT})  # and SIGHUP unless ignored: exits.stop_signals
 
 
 def run_blocking(scheduler: BlockingScheduler, runner: CycleRunner | None = None) -> None:
-    """Run until SIGTERM or SIGINT; a running cycle is allowed to finish (the process waits for it).
+    """Run until SIGTERM, SIGINT or SIGHUP; a running cycle is allowed to finish (the process waits for it).
 
     The signals are blocked in every thread and taken by a watcher thread with ``sigwait``, which
     then stops the scheduler. Stopping it from a Python signal handler instead can deadlock: the
     handler runs on the main thread, possibly while that thread holds the scheduler's event lock.
     """
-    old_mask = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)  # inherited by every new thread
+    from mofcom_watch.exits import stop_signals
+
+    stops = STOP_SIGNALS | set(stop_signals())
+    old_mask = signal.pthread_sigmask(signal.SIG_BLOCK, stops)  # inherited by every new thread
 
     def watch() -> None:
-        signum = signal.sigwait(STOP_SIGNALS)
+        signum = signal.sigwait(stops)
         busy = runner is not None and runner.busy
         log(LOG, logging.INFO, "scheduler stopping", signal=signal.Signals(signum).name, waiting_for_cycle=busy)
         if scheduler.state != STATE_STOPPED:

@@ -220,6 +220,11 @@ def serve_until_stopped(settings: Settings, verbosity: int, sockets: list[socket
         cron=settings.cron if schedule else None, db=redact_url(settings.database_url))
     server = uvicorn.Server(uvicorn.Config(application, host=settings.http_host, port=settings.http_port,
                                            log_config=None, access_log=verbosity > 0, server_header=False))
+    from mofcom_watch.exits import stop_signals
+
+    hangup = signal.SIGHUP in stop_signals()  # (not when started ignoring it: nohup)
+    previous = signal.signal(signal.SIGHUP, lambda _sig, frame: server.handle_exit(signal.SIGTERM, frame)) \
+        if hangup else None  # a stop as SIGTERM's (uvicorn handles SIGINT and SIGTERM only; was: died at once)
     try:
         with stopped_by_signal_exits_zero():
             server.run(sockets=sockets)
@@ -230,5 +235,7 @@ def serve_until_stopped(settings: Settings, verbosity: int, sockets: list[socket
             raise typer.Exit(2) from None
         raise
     finally:
+        if hangup:
+            signal.signal(signal.SIGHUP, previous)
         for sock in sockets:
             sock.close()

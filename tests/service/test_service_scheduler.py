@@ -147,7 +147,8 @@ def test_database_lock_keeps_two_schedulers_apart(engine, log_stream: io.StringI
 
 
 SCRIPT = """
-import sys, time
+import signal, sys, time
+signal.signal(signal.SIGHUP, signal.SIG_DFL)  # (a suite started under nohup would pass it on ignored)
 from mofcom_watch.logs import setup_logging
 from mofcom_watch.scheduler import CycleRunner, make_scheduler, run_blocking
 
@@ -162,9 +163,11 @@ print("exited cleanly", runner.count, flush=True)
 """
 
 
-@pytest.mark.parametrize(("sig", "cycle_seconds"), [(signal.SIGTERM, 0.0), (signal.SIGTERM, 1.0), (signal.SIGINT, 0.5)])
+@pytest.mark.parametrize(("sig", "cycle_seconds"), [(signal.SIGHUP, 0.0), (signal.SIGTERM, 1.0), (signal.SIGINT, 0.5)])
 def test_sigterm_stops_the_blocking_scheduler(tmp_path: Path, sig: signal.Signals, cycle_seconds: float) -> None:
-    """SIGTERM (or Ctrl-C) stops scheduling; a cycle in progress finishes first; exit code 0.
+    """SIGTERM (or Ctrl-C, or SIGHUP: the terminal it was started from closed) stops scheduling; a cycle in progress
+    finishes first; exit code 0. Was (SIGHUP): the process died at once, mid-cycle, without a word, its run lock
+    held (ops27 P8).
 
     Run it under CPU load too: stopping from a signal handler used to deadlock now and then.
     """
@@ -196,3 +199,20 @@ def test_schedule_command_rejects_bad_cron(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["--db", f"sqlite:///{tmp_path}/x.sqlite", "schedule", "--cron", "not a cron"])
     assert result.exit_code == 2 and "bad cron expression" in result.output
     assert "Traceback" not in result.output
+
+
+def test_sighup_stops_a_command_as_sigterm_does_unless_it_was_ignored() -> None:
+    """``run``, ``schedule`` and ``serve`` take SIGHUP as a stop (one line, the lock released, exit 129 for ``run``);
+    a process started with SIGHUP ignored (``nohup``) leaves it ignored."""
+    from mofcom_watch.exits import Terminated, stop_signals
+
+    before = signal.getsignal(signal.SIGHUP)
+    try:
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
+        assert stop_signals() == (signal.SIGTERM,)
+        signal.signal(signal.SIGHUP, signal.SIG_DFL)
+        assert stop_signals() == (signal.SIGTERM, signal.SIGHUP)
+    finally:
+        signal.signal(signal.SIGHUP, before)
+    assert (Terminated(signal.SIGHUP).name, Terminated(signal.SIGHUP).code) == ("SIGHUP", 129)
+    assert (Terminated().name, Terminated().code) == ("SIGTERM", 143)
