@@ -9,6 +9,7 @@ from functools import partial
 import pytest
 
 from scraper.parse import parse_text
+from scraper.parse.rules.checks import LEFT_OUT
 from storage.records import NoticeRecord
 from tests.scraper.corpus_cases import parse_case
 
@@ -138,3 +139,59 @@ def test_the_titles_lift_goes_beside_the_bodys_later_one() -> None:
     assert _steps_of(_parse_pin("parse21/17-ecl-notice-recounts-listing-then-stops.txt")) == [
         ("lift", ["MOFCOM-2026-23"], "2027-07-01")]
 
+
+
+NOTICE_146 = ("商务部公告2026年第146号 关于暂停实施商务部公告2026年第23号相关措施的公告\n【发布文号】商务部公告2026年第146号\n"
+              "【发文日期】2026年12月24日\n\n{}\n\n本公告自公布之日起正式实施。\n\n商务部\n2026年12月24日\n")
+
+
+def test_a_suspension_whose_notice_is_glossed_by_its_title_keeps_its_term() -> None:
+    """"暂停实施…商务部公告2026年第23号（公布将…等10家美国实体列入出口管制管控名单）相关措施，暂停期限为1年": the 列入 in the
+    bracket cut the suspension's clause before its year, and the title's suspension from the notice's day stayed beside
+    the body's: an open-ended suspension a day early (session 27, audit27/12; replayed: suspended with no end, ever)."""
+    assert _steps(NOTICE_146.format(
+        "商务部决定，自2026年12月25日起，暂停实施2026年6月22日发布的商务部公告2026年第23号（公布将艾维奥克斯公司等10家美国"
+        "实体列入出口管制管控名单）相关措施，暂停期限为1年。")) == [
+        ("suspend", ["MOFCOM-2026-23"], "2026-12-25", "2027-12-25", [])]
+
+
+def test_a_titled_suspension_from_a_later_day_to_an_end_is_one_step() -> None:
+    """"关于暂停实施…第46号第二款的公告" over "自2026年11月28日起至2027年11月27日，暂停实施…第46号第二款": the title's step (the
+    notice's day, no end) was kept beside the body's (session 27, audit27/17)."""
+    text = ("商务部公告2026年第128号 关于暂停实施商务部公告2024年第46号第二款的公告\n【发布文号】商务部公告2026年第128号\n"
+            "【发文日期】2026年11月26日\n\n商务部公告2025年第72号规定的暂停实施期限将于2026年11月27日届满。商务部决定：\n"
+            "一、自2026年11月28日起至2027年11月27日，暂停实施《商务部关于加强相关两用物项对美国出口管制的公告》（商务部公告2024年第46号）"
+            "第二款。\n二、商务部公告2024年第46号第一款继续实施。\n\n本公告自公布之日起正式实施。\n\n商务部\n2026年11月26日\n")
+    assert _steps(text) == [("suspend", ["MOFCOM-2024-46"], "2026-11-28", "2027-11-27", [])]
+
+
+def test_a_watch_list_suspension_for_named_entities_not_read_is_left_out() -> None:
+    """"对上述2家实体暂停适用关注名单相关管理措施，暂停期限为3个月" read as nothing, with no warning: the two stayed under the
+    watch list's measures, silently (session 27, audit27/19). Not read yet, it must be refused for a person to read."""
+    text = ("商务部公告2026年第151号 关于对2家实体暂停适用关注名单管理措施的公告\n【发布文号】商务部公告2026年第151号\n"
+            "【发文日期】2026年12月30日\n\n商务部于2026年6月29日将住友重机械工业株式会社（Sumitomo Heavy Industries, Ltd.）、"
+            "日油株式会社（NOF Corporation）等4家日本实体列入关注名单（商务部公告2026年第28号）。鉴于上述2家实体已主动配合核查，"
+            "商务部决定，自2026年12月31日起，对上述2家实体暂停适用关注名单相关管理措施，暂停期限为3个月。\n\n"
+            "本公告自公布之日起正式实施。\n\n商务部\n2026年12月30日\n")
+    rec = parse_text(text)
+    assert rec is not None and any("暂停适用" in w and w.endswith(LEFT_OUT) for w in rec.warnings), rec and rec.warnings
+
+
+def test_a_suspension_whose_notice_is_glossed_inside_its_own_bracket_keeps_its_term() -> None:
+    """"暂停实施2025年9月25日公告（不可靠实体清单工作机制公告〔2025〕9号，将3家美国实体列入不可靠实体清单）相关措施1年": the 列入
+    after the number inside the bracket cut the year off (probe after reading the parser, audit27 p02)."""
+    text = ("不可靠实体清单工作机制公告〔2026〕8号\n【发布文号】不可靠实体清单工作机制公告〔2026〕8号\n【发文日期】2026年12月19日\n\n"
+            "不可靠实体清单工作机制决定，自2026年12月20日起，暂停实施2025年9月25日公告（不可靠实体清单工作机制公告〔2025〕9号，将3家美国"
+            "实体列入不可靠实体清单）相关措施1年。\n\n本公告自公布之日起实施。\n\n不可靠实体清单工作机制\n2026年12月19日\n")
+    assert _steps(text) == [("suspend", ["UEL-2025-9"], "2026-12-20", "2027-12-20", [])]
+
+
+def test_a_watch_list_listing_whose_measure_suspends_general_licences_is_read() -> None:
+    """"一、对上述2家实体暂停适用两用物项出口通用许可" is the listing's measure, no suspension of a notice (probe p07: refused)."""
+    text = ("商务部公告2026年第153号 公布将2家日本实体列入关注名单\n【发布文号】商务部公告2026年第153号\n【发文日期】2026年12月30日\n\n"
+            "根据《中华人民共和国两用物项出口管制条例》等有关规定，商务部无法对甲斐精机株式会社（Kai Seiki Co., Ltd.）、乙训光学株式会社"
+            "（Otokuni Optics Inc.）等2家日本实体的最终用户和最终用途进行核实，决定将上述2家日本实体列入关注名单，并采取以下措施：\n"
+            "一、对上述2家实体暂停适用两用物项出口通用许可；\n二、出口经营者申请许可时，应当提交风险评估报告。\n"
+            "本公告自公布之日起正式实施。\n\n商务部\n2026年12月30日\n")
+    rec = parse_text(text)
+    assert rec is not None and [a.action.value for a in rec.actions] == ["impose"] and rec.warnings == ()

@@ -72,6 +72,8 @@ def acting_verbs(folded: str, s_start: int, s_end: int, found: list[re.Match[str
             continue  # "在“一、企业”中增列：" of an amendment (mfa/amend.py reads those)
         if dated and any(s <= at < e for s, e in dated) or titled and _in_quoted_title(folded, s_start, s_end, at):
             continue
+        if refs and _in_ref_gloss(folded, s_start, at, refs):
+            continue
         # MODAL_RE ends at the verb: only a modal's last character or a blank can stand right before it
         if at > s_start and folded[at - 1] in MODAL_BEFORE and MODAL_RE.search(folded, max(s_start, at - 4), at):
             continue
@@ -81,6 +83,19 @@ def acting_verbs(folded: str, s_start: int, s_end: int, found: list[re.Match[str
             continue
         verbs.append(v)
     return verbs
+
+
+def _in_ref_gloss(folded: str, s_start: int, at: int, refs: list[tuple[int, int, NoticeRef]]) -> bool:
+    """Whether ``at`` lies in the bracket right after a numbered notice that glosses it with its title ("暂停实施…
+    商务部公告2026年第23号（公布将艾维奥克斯公司等10家美国实体列入出口管制管控名单）相关措施，暂停期限为1年"): the 列入 there
+    is that notice's, told; as a verb it cut the suspension's clause before its term, which was lost (session 27, audit27:
+    an open-ended suspension where the text gave one year)."""
+    opening = folded.rfind("(", s_start, at)
+    if opening < 0 or folded.find(")", opening, at) >= 0 or folded.find(")", at, sentence_end(folded, at)) < 0:
+        return False  # no bracket open at the verb, or one never closed (a mistyped text glosses nothing)
+    # the bracket right after the number, or the number's own ("2025年9月25日公告（…〔2025〕9号，将3家美国实体列入…）")
+    return any(r.key is not None and (e == opening or s < opening < e < at and folded.startswith(",", e))
+               for s, e, r in refs)
 
 
 def is_passive(folded: str, s_start: int, at: int) -> bool:

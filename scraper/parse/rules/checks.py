@@ -14,8 +14,10 @@ from ..lazyre import lazy_compile
 from .named import ENTITY_ACTIONS, removals_beside_listing, sentence_start
 from .record import limited_to
 
-LISTING_WORDS = ("列入", "移出", "移除")
-SUSPEND_WORDS = ("暂停实施",)
+LISTING_WORDS = ("列入", "移出", "移除", "调出")
+# "对上述2家实体暂停适用关注名单相关管理措施" (session 27, audit27: a watch-list suspension of two entities read as nothing)
+SUSPEND_WORDS = ("暂停实施", "暂停适用")
+LIST_MEASURES_NEAR = 16  # "暂停适用关注名单相关管理措施": the list's name this near after 暂停适用
 # "不再暂停实施…", "停止暂停实施…": the suspension ends; no notice suspended is to be looked for.
 UNSUSPENDING = ("不再", "停止", "解除", "取消", "结束", "终止")
 
@@ -345,14 +347,19 @@ def suspension_without_target(src: Source, d: Draft) -> str | None:
         if a.action is ActionKind.SUSPEND or a.action is ActionKind.EXTEND:
             return None
     end = len(d.operative)  # a notice's operative text is the folded text's start
-    folded, pos = src.folded, src.folded.find(SUSPEND_WORDS[0], 0, end)
+    folded = src.folded
     decided = deciding_at(folded, end)
-    while pos >= 0:
-        if pos > decided and not folded.endswith(UNSUSPENDING, 0, pos) and not folded.startswith("期", pos + 4) \
-                and not act.told_suspension(folded, d.refs, pos) \
-                and not _off_list(folded, pos) and not act.told_as_past(folded, sentence_start(folded, pos), pos, d.published):
-            return f"says 暂停实施 but names no notice it suspends that could be read{LEFT_OUT}"
-        pos = folded.find(SUSPEND_WORDS[0], pos + 1, end)
+    for word in SUSPEND_WORDS:
+        pos = folded.find(word, 0, end)
+        while pos >= 0:
+            if word == SUSPEND_WORDS[1] and folded.find("名单", pos, pos + LIST_MEASURES_NEAR) < 0:
+                pos = folded.find(word, pos + 1, end)  # "暂停适用两用物项出口通用许可": a listing's measure
+                continue
+            if pos > decided and not folded.endswith(UNSUSPENDING, 0, pos) and not folded.startswith("期", pos + 4) \
+                    and not act.told_suspension(folded, d.refs, pos) and not _off_list(folded, pos) \
+                    and not act.told_as_past(folded, sentence_start(folded, pos), pos, d.published):
+                return f"says {word} but names no notice it suspends that could be read{LEFT_OUT}"
+            pos = folded.find(word, pos + 1, end)
     return None
 
 

@@ -221,11 +221,13 @@ def _shortened(r: Action, records: list[A]) -> bool:
     keys = {t.key for t in r.targets}
     if None in keys:
         return False
-    if (r.action is ActionKind.LIFT or r.action is ActionKind.RESTORE) and _title_step(r.text) and any(
-            o is not r and o.action is r.action and o.list is r.list and keys <= {t.key for t in o.targets}
-            and not _title_step(o.text) for o in records):
+    if _title_step(r.text) and any(
+            o is not r and (o.action is r.action or r.action is ActionKind.SUSPEND and o.action is ActionKind.EXTEND)
+            and o.list is r.list and keys <= {t.key for t in o.targets} and not _title_step(o.text) for o in records):
         # "关于停止执行商务部公告2026年第23号相关措施的公告" over "自2027年7月1日起，停止执行…第23号相关措施": the title has
-        # the notice's day, the body the step's own (session 21, parse21: both were kept, a false lift eleven days early)
+        # the notice's day, the body the step's own (session 21, parse21: both were kept, a false lift eleven days early);
+        # so for "关于暂停实施…第23号相关措施的公告" over "自2026年12月25日起，暂停实施…第23号相关措施，暂停期限为1年" (session 27,
+        # audit27: an open-ended suspension from the notice's day beside the body's year from the next day)
         return True
     # "关于恢复实施…第55号等公告的公告": the title names the first of the body's notices and says there are more (等)
     more = any(f"{t.text}等" in r.text for t in r.targets)
