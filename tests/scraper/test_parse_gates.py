@@ -705,7 +705,8 @@ def test_every_verb_the_verb_regex_finds_has_its_kind():
         for m in actions.VERB_RE.finditer(text):
             assert m[0] in actions.VERB_KINDS
     # "解除对", "延长" and "暂停期限" are verbs only before what their lookahead wants ("…的暂停", "…暂停期限", "再延长")
-    context = {"对": "甲的暂停", "长": "甲暂停期限", "限": "再延长"}
+    # ("调出" only before a list's name: "强调出口管制" holds no removal)
+    context = {"对": "甲的暂停", "长": "甲暂停期限", "限": "再延长", "出": "关注名单"}
     for word in actions.VERB_KINDS:
         m = actions.VERB_RE.match(word + context.get(word[-1], ""))
         assert m is not None and m[0] == word, word

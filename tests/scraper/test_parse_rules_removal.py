@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from scraper.parse import parse_text
+from scraper.parse import actions, parse_text
 from scraper.parse.rules.record import annex_serials
 from storage.records import ActionKind
 from tests.scraper.corpus_cases import acts_by_list, case_text, names, parse_case
@@ -108,3 +108,26 @@ def test_a_removal_of_some_of_a_notice_whose_names_are_not_read_is_left_out() ->
     whole = parse_text(lead + "16家美国实体" + tail)  # the whole notice, as case 20
     assert whole is not None and not any(w.endswith(": left out") for w in whole.warnings)
 
+
+
+def test_a_watch_list_removal_worded_diaochu_removes_its_entities() -> None:
+    """"商务部决定将上述2家实体调出关注名单": no step, no entity and no warning (session 27, audit27/06: the two stayed on the
+    watch list, silently)."""
+    rec = parse_case("audit27", "06-wl-removal-diaochu.txt")
+    assert [(a.action.value, a.list.value if a.list else None, a.entities) for a in rec.actions] == [
+        ("remove", "watch", ("hitzprecisionmachinery", "naganoservocontrol"))]
+    assert rec.warnings == ()
+
+
+def test_diaochu_before_no_list_is_no_removal() -> None:
+    """"强调出口管制" holds 调出 but no list after it: no verb; "调出关注名单" is one."""
+    assert actions.VERB_RE.search("商务部强调出口管制合规的重要性") is None
+    assert actions.VERB_RE.search("决定将上述2家实体调出关注名单")[0] == "调出"
+
+
+def test_a_listing_that_takes_two_of_its_entities_off_the_watch_list_removes_those_two() -> None:
+    """"决定将甲、乙、丙等3家日本实体列入出口管制管控名单…三、甲、乙已于…被列入关注名单（…第131号），…将其移出关注名单": the
+    removal took all 3 (丙 was never on No. 131) (session 27, audit27/05)."""
+    assert acts_by_list(case_text("audit27", "05-ecl-listing-two-also-off-wl.txt")) == [
+        ("impose", "ecl", [], []),
+        ("remove", "watch", ["MOFCOM-2026-131"], ["fugakuprecisionmachinery", "hokushinoptics"])]

@@ -56,8 +56,9 @@ COUNTRY_IN_RE = lazy_compile(COUNTRY_ALT)
 # What every COUNT_RE match holds: the last character of NUM, then 家 or 名.
 COUNT_GATE_RE = lazy_compile(r"[\d零一二三四五六七八九十百两]\s*[家名]")
 # Prose list: "决定将…列入…" (the segment between 将 and 列入); a removal may say "将…从…名单中移出".
-# "从出口管制关注名单中移除" (session 23, parse23: a watch-list removal so worded read as nothing): 移除 is 移出.
-FROM_LIST_OUT = r"从[^,，。;；]{0,30}?(?:名单|清单)\s*中?\s*移[出除]"
+# "从出口管制关注名单中移除" (session 23, parse23: a watch-list removal so worded read as nothing): 移除 is 移出; so is
+# "调出关注名单" (session 27, audit27: read as nothing).
+FROM_LIST_OUT = r"从[^,，。;；]{0,30}?(?:名单|清单)\s*中?\s*(?:移[出除]|调出)"
 # "决定将2025年9月25日列入出口管制管控名单的甲公司（…）移出…": a 列入 that a list's name and 的 follow says which entity (when
 # it was listed), it is not the decision's verb (session 22, parse22: the day was read as the entity removed).
 LISTED_IN = r"列入(?![^,，。;；:：]{0,20}?(?:名单|清单)\s*中?\s*的)"
@@ -66,7 +67,7 @@ LISTED_IN = r"列入(?![^,，。;；:：]{0,20}?(?:名单|清单)\s*中?\s*的)"
 RELISTED_IN = rf"(?:重新|再次|再度){LISTED_IN}"
 AGAIN = ("重新", "再次", "再度")
 PROSE_DECISION_RE = lazy_compile(
-    rf"决定\s*将(?P<seg>[^。]+?)(?:{RELISTED_IN}|{LISTED_IN}|纳入|{FROM_LIST_OUT}|移[出除])|决定\s*对(?P<seg2>[^。]+?)采取(?:以下|相应|有关)?反制措施"
+    rf"决定\s*将(?P<seg>[^。]+?)(?:{RELISTED_IN}|{LISTED_IN}|纳入|{FROM_LIST_OUT}|移[出除]|调出)|决定\s*对(?P<seg2>[^。]+?)采取(?:以下|相应|有关)?反制措施"
 )
 OBJECT_OF_DUI_RE = lazy_compile(
     r"(?:决定)?对\s*(?P<seg>[^,。;]{2,80}?)(?=\s*(?:涉嫌|采取|启动|进行|实施|予以|开展|的行为|处以))"

@@ -395,7 +395,7 @@ def _without_branch_prefix(name: str) -> str:
 
 
 # What ends PROSE_DECISION_RE's segment: after "决定将", a listing verb; after "决定对", 采取 and the countermeasure words.
-SEGMENT_ENDS = {"将": re.compile(f"{LISTED_IN}|纳入|{FROM_LIST_OUT}|移[出除]"), "对": re.compile("采取(?:以下|相应|有关)?反制措施")}
+SEGMENT_ENDS = {"将": re.compile(f"{LISTED_IN}|纳入|{FROM_LIST_OUT}|移[出除]|调出"), "对": re.compile("采取(?:以下|相应|有关)?反制措施")}
 PROSE_MAX = 3000  # a longer segment is no list
 
 

@@ -54,7 +54,7 @@ def decision_sentence(folded: str, start: int = 0) -> tuple[int, int] | None:
         end = stop if stop >= 0 else end
         sentence = folded[begin:end]  # with a listing verb (or 采取, 调查)?
         if "列入" in sentence or "移出" in sentence or "采取" in sentence or "调查" in sentence or "纳入" in sentence \
-                or "移除" in sentence:
+                or "移除" in sentence or "调出" in sentence:
             return begin, end
         pos = find("决定", end)
     return None

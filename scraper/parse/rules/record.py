@@ -57,6 +57,8 @@ def action_records(src: Source, d: Draft) -> list[ActionRecord]:
             if keys is None:
                 keys = tuple([e.key for e in d.entities])
             names = keys
+            if action is ActionKind.REMOVE and x.targets and beside_listing(drafts):
+                names = _named_in(d, x.text) or names
         elif action is ActionKind.IMPOSE and not x.targets and beside:
             removed = {e.key for r in beside for e in removal_named(src, r)}
             names = tuple([e.key for e in d.entities if e.key not in removed])  # the listed, not the removed
@@ -83,6 +85,27 @@ def action_records(src: Source, d: Draft) -> list[ActionRecord]:
                    ActionRecord(action, x.list, x.targets, x.effective, x.until, x.duration, names, x.text,
                                 extends_by=x.extends_by))
     return out
+
+
+def beside_listing(drafts: list[Any]) -> bool:
+    """Whether the notice lists entities of its own (a listing on no earlier notice)."""
+    return any(x.action is ActionKind.IMPOSE and not x.targets for x in drafts)
+
+
+def _named_in(d: Draft, text: str) -> tuple[str, ...] | None:
+    """The keys of the notice's entities ``text`` names (Chinese or English), when it names some but not all: "…决定将
+    甲、乙、丙等3家日本实体列入出口管制管控名单…三、甲、乙已于…被列入关注名单（…第131号），…将其移出关注名单" removes 甲 and 乙
+    from No. 131, not 丙 (session 27, audit27: the three were removed, the third from a list it was never on)."""
+    named = tuple([e.key for e in d.entities if (e.zh and e.zh in text) or (e.en and e.en in text)])
+    if not named or len(named) >= len(d.entities):
+        return None
+    counted = NAMED_COUNT_RE.search(fold_text(text)) if "家" in text or "名" in text else None
+    # "艾维奥克斯公司等2家美国实体…移出": one of two named, the count says more: not the names alone
+    return None if counted is not None and to_int(counted["n"]) != len(named) else named
+
+
+# "甲公司等2家", "上述2家": the count a removal gives its names.
+NAMED_COUNT_RE = lazy_compile(rf"(?:等|上述|前述|以上)\s*(?P<n>{NUM})\s*[家名]")
 
 
 # "（见附件1）", "（名单见附件二）": which of a notice's numbered annexes a step's entities are in.
