@@ -5,7 +5,11 @@ listing lost). Now item 一 lists annex 1's entities, item 二 removes annex 2's
 
 from __future__ import annotations
 
+import pytest
+
 from scraper.parse import parse_document
+from storage.records import UnusablePage
+from tests.scraper.corpus_cases import case_text
 
 TEXT = """商务部公告2027年第19号 关于调整出口管制管控名单的公告
 【发布文号】商务部公告2027年第19号
@@ -54,3 +58,37 @@ def test_a_listing_item_under_a_lead_in_that_decides_nothing_is_no_listing() -> 
     """"情况如下：" decides nothing: item 一 tells, it does not list."""
     steps, _ = _read(TEXT.replace("商务部决定：", "有关情况如下：").replace("二、鉴于", "二、商务部决定，鉴于"))
     assert [s[0] for s in steps] == ["remove"]
+
+
+def test_a_listing_on_two_lists_takes_each_lists_annex() -> None:
+    """"一、将甲等2家日本实体列入出口管制管控名单（见附件1）…二、…将上述2家实体列入关注名单（见附件2）": both listings took all 4
+    (replayed: 4 on the ECL and 4 on the watch list, 4 false items, a count-mismatch issue) (session 27, audit27/04)."""
+    doc = parse_document(case_text("audit27", "04-one-notice-ecl-and-wl-two-annexes.txt").encode("utf-8"))
+    assert doc.notice is not None
+    assert [(a.action.value, a.list.value if a.list else None, a.entities) for a in doc.notice.actions] == [
+        ("impose", "ecl", ("kashimadefenseresearch", "wakasaheavyindustries")),
+        ("impose", "watch", ("sagamielectronics", "hakusanchemicalindustries"))]
+    assert doc.notice.warnings == ()  # the count stated first is the first listing's
+
+
+def test_a_page_of_two_notices_is_left_for_a_person() -> None:
+    """A page holding the day's ECL notice and then its watch-list notice (each its number alone on a line) was read as one
+    notice listing all 4 on both lists (session 27, audit27/03): refused for a person to read."""
+    with pytest.raises(UnusablePage) as refused:
+        parse_document(case_text("audit27", "03-page-two-notices-ecl-then-wl.txt").encode("utf-8"))
+    assert refused.value.reason == "needs-review" and "商务部公告2026年第136号" in str(refused.value)
+
+
+def test_a_notice_naming_another_inside_a_line_is_no_second_notice() -> None:
+    """Only a number alone on a line below the notice's own is a second notice."""
+    text = case_text("audit27", "03-page-two-notices-ecl-then-wl.txt")
+    first = text[: text.index("\n商务部公告2026年第136号\n")]
+    doc = parse_document((first + "\n另见商务部公告2026年第136号。\n").encode("utf-8"))
+    assert doc.notice is not None and doc.notice.key == "MOFCOM-2026-135"
+
+
+def test_related_links_of_bare_numbers_are_no_second_notice() -> None:
+    """"相关链接：\\n商务部公告2026年第23号\\n…" below a listing: links, not a notice (probe p06: the listing was refused)."""
+    text = case_text("audit27", "16-ecl-listing-with-official-remarks-counts.txt") + "\n相关链接：\n商务部公告2026年第23号\n商务部公告2025年第51号\n"
+    doc = parse_document(text.encode("utf-8"))
+    assert doc.notice is not None and len(doc.notice.entities) == 4

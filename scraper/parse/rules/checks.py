@@ -50,6 +50,9 @@ def count_mismatch(src: Source, d: Draft) -> str | None:
         removed = {k for r in d.actions if r.action is ActionKind.REMOVE for k in r.entities}
     if removed and sum(e.key not in removed for e in d.entities) == stated:
         return None  # the listing's count; the removal beside it names its own
+    parts = [a.entities for a in d.actions if a.action is ActionKind.IMPOSE and not a.targets and a.entities]
+    if len(parts) > 1 and stated == len(parts[0]) and sum(map(len, parts)) == len(d.entities):
+        return None  # listings on two lists, each from its annex (``annex_parts``): the count stated first is the first's
     return f"parsed {len(d.entities)} entities, notice states {stated}"
 
 
@@ -129,6 +132,28 @@ def unread_investigation_end(src: Source, d: Draft) -> str | None:
         return None
     m = INVESTIGATION_ENDED_RE.search(d.operative)
     return None if m is None else f"an investigation ended (\"{m.group(0)}\") is not read{LEFT_OUT}"
+
+
+def second_notice(src: Source, d: Draft) -> str | None:
+    """A page holding a second numbered notice after this one ("商务部公告2026年第135号…\n商务部公告2026年第136号\n…"
+    as one page of the day's two notices): its steps and entities were read as this one's (session 27, audit27: the watch
+    list's two put on the ECL under No. 135 and the ECL's two on the watch list), so the page is left out for a person to
+    read. The second notice is its number alone on a line below the first's number and decision, with a decision below it."""
+    own = d.own
+    if own is None or d.qa or not d.refs:
+        return None
+    folded = src.folded
+    # below the first notice's number and its decision (a number line above the body is its heading, mistyped or not)
+    first = max(folded.find(own.number) if own.number else -1, folded.find("决定"))
+    for start, end, r in d.refs:
+        if r.key is None or r.key == own.key or start <= first:
+            continue
+        line = folded.rfind("\n", 0, start) + 1
+        stop = folded.find("\n", end)
+        if not folded[line:start].strip() and not folded[end : len(folded) if stop < 0 else stop].strip() \
+                and "决定" in folded[end:]:  # a body below it decides ("相关链接：\n商务部公告2026年第23号" is a link)
+            return f"holds a second notice, {r.text}, whose steps were read as this one's{LEFT_OUT}"
+    return None
 
 
 ITEM_MEASURES_RE = lazy_compile(r"[^。;；]{0,60}?措施")

@@ -118,7 +118,10 @@ def annex_parts(src: Source, d: Draft, drafts: list[Any]) -> dict[Any, tuple[str
     removal each point to their own ("一、将甲公司等3家美国实体列入…（见附件1）…二、…将上述2家美国实体移出…（见附件2）"):
     annex N is the N-th run of annex lines numbered from 1. Else None (session 25, parse25: the 3 listed were read as
     removed with the 2, and the listing as listing the 2 removed)."""
-    if not any(x.action is ActionKind.REMOVE for x in drafts):
+    if not any(x.action is ActionKind.REMOVE for x in drafts) and len(
+            {x.list for x in drafts if x.action is ActionKind.IMPOSE and not x.targets}) < 2:
+        # a listing on two lists, each from its annex ("一、将甲等2家日本实体列入出口管制管控名单（见附件1）…二、…将
+        # 上述2家实体列入关注名单（见附件2）": session 27, audit27: all 4 on both lists)
         return None  # (nearly every text: no scan at all)
     pointed = {}
     for x in drafts:
@@ -127,7 +130,7 @@ def annex_parts(src: Source, d: Draft, drafts: list[Any]) -> dict[Any, tuple[str
             if m is None:
                 return None
             pointed[x] = int(m.group(1)) if m.group(1).isdigit() else CN_ORDINALS.index(m.group(1)) + 1
-    kinds = {x.action for x in pointed}
+    kinds = {(x.action, x.list) for x in pointed}
     if len(kinds) < 2 or len(set(pointed.values())) != len(pointed):
         return None
     runs: list[list[str]] = []
