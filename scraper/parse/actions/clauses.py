@@ -210,6 +210,21 @@ def _add(out: list[ActionDraft], action: ActionDraft, folded: str, allow_impose:
         out.append(action)
 
 
+# Who takes the measures of "X对…采取的…措施" when X is not this side (a blocking order's "美国对…采取的相关限制措施").
+FOREIGN_SUBJECTS = ("美国", "美方", "美国政府", "外国", "外方", "外国政府", "欧盟", "有关国家", "该国")
+
+
+def _taken_by_another(found: str) -> bool:
+    """Whether MEASURE_DECIDED_RE's match names measures another took ("…美国对上述企业采取的相关限制措施", "…采取的相关制裁
+    措施": a noun, the object of a blocking order's 不得遵守), not measures decided ("采取以下措施"; "调整对…所列实体采取的处理
+    措施" adjusts this side's own)."""
+    at = [p for p in (found.find("采取"), found.find("实施")) if p >= 0]
+    if not at or not found.startswith("的", min(at) + 2):
+        return False
+    dui = found.rfind("对", 0, min(at))
+    return "制裁" in found[min(at) :] or dui > 0 and found[:dui].rstrip().endswith(FOREIGN_SUBJECTS)
+
+
 def measure_action(folded: str, clean: str, body: tuple[int, int], eff: str | None,
                    lst: ListKind | None) -> ActionDraft | None:
     """An extra measure on an entity already listed ("决定对因美纳公司采取以下处理措施：禁止其
@@ -217,6 +232,10 @@ def measure_action(folded: str, clean: str, body: tuple[int, int], eff: str | No
     lo, hi = body
     m = MEASURE_DECIDED_RE.search(folded, lo, hi)
     # The two can start at no common place (决, 禁): the one found first is the search's match.
+    while m is not None and _taken_by_another(m[0]):
+        # "…不得遵守美国对上述5家中国企业采取的相关制裁措施": sanctions another took, the object of this notice's own
+        # verb (a blocking order, 2026 No. 21: read as a measure on "上述企业", session 27, audit27), not one decided
+        m = MEASURE_DECIDED_RE.search(folded, m.end(), hi)
     ban = folded.find(MEASURE_BAN, lo, m.start() + len(MEASURE_BAN) - 1 if m else hi)
     if ban >= 0:
         at, after = ban, ban + len(MEASURE_BAN)
