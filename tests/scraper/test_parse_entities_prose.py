@@ -76,3 +76,11 @@ def test_a_name_after_its_listing_notice_with_no_noun_is_the_name_alone() -> Non
     rec = _parse23("23-ecl-removal-two-notices-bare-suolie.txt")
     assert names(rec) == [("高点航空技术公司", "High Point Aerotechnologies", "US"), ("英斯图公司", "Insitu, Inc.", "US")]
 
+
+
+def test_an_organisation_named_with_its_english_and_country_before_the_decision_takes_the_country() -> None:
+    """"近期，国际反假冒联盟（International AntiCounterfeiting Coalition）（美国）以所谓…。…商务部决定对国际反假冒联盟采取以下
+    反制措施": the English was taken from the first mention, the country after it was not (session 27, audit27/10)."""
+    rec = parse_case("audit27", "10-afsl-order-association-members-not-targets.txt")
+    assert [(e.zh, e.en, e.country) for e in rec.entities] == [
+        ("国际反假冒联盟", "International AntiCounterfeiting Coalition", "US")]

@@ -171,6 +171,7 @@ def completed(entities: list[EntityRecord], folded: str, clean: str, country: st
     out = []
     for e in entities:
         zh, en, own = e.zh, e.en, e.country
+        m = None
         if zh and not en:
             m = _english_after(folded, fold(zh))
             if m:
@@ -178,6 +179,11 @@ def completed(entities: list[EntityRecord], folded: str, clean: str, country: st
                 e = EntityRecord(zh=zh, en=en, country=own, key=entity_key(zh, en), n=e.n, branches=e.branches,
                                  note=e.note, aliases=other_names(en, e.note))
         c = own or country
+        if c is None and m is not None and folded.startswith("(", m.end()):
+            # "国际反假冒联盟（International AntiCounterfeiting Coalition）（美国）以所谓…" named earlier with its country
+            # (session 27, audit27/10: the country was lost)
+            cm = COUNTRY_BRACKET_RE.match(folded, m.end())
+            c = COUNTRIES[cm.group("c")] if cm else None
         if c is None and country is None and zh and zh.startswith(COUNTRY_NAMES):
             for name, code in COUNTRIES.items():  # "美国PVH集团": a country, then a Latin brand
                 if zh.startswith(name) and len(zh) > len(name) + 1 and zh[len(name)].isascii():
@@ -188,6 +194,7 @@ def completed(entities: list[EntityRecord], folded: str, clean: str, country: st
 
 
 ENGLISH_IN_BRACKETS_RE = lazy_compile(r"\s*\(([^()]*[A-Za-z][^()]*)\)")
+COUNTRY_BRACKET_RE = lazy_compile(rf"\(\s*(?P<c>{COUNTRY_ALT})\s*\)")
 
 
 def _english_after(folded: str, name: str) -> re.Match[str] | None:
