@@ -1,0 +1,90 @@
+"""`schedule` started beside its database server waits for it before the cycle at start (schedule_cmd.check_store).
+
+Was: compose without health conditions (podman-compose on podman < 4.6), a Kubernetes pod: the scheduler's cycle at
+start met a PostgreSQL still initialising, failed ("unreachable"), and the next came at the next cron time (30 minutes
+by default), the store empty and ``/healthz`` failing until then. Runs when ``MOFCOM_WATCH_TEST_PG`` names a server.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import subprocess
+import sys
+import threading
+import uuid
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from tests.conftest import PG_ENV
+from tests.site_server import SiteServer
+
+REPO = Path(__file__).resolve().parents[2]
+WWW = "www.mofcom.gov.cn"
+WAIT = 90.0  # a bound on a hung process only: every wait below ends on a line the process writes
+
+
+def lines_of(proc: subprocess.Popen) -> queue.Queue:
+    """The process's stderr, line by line (a thread reads it, so a hung process fails the test, not hangs it)."""
+    found: queue.Queue = queue.Queue()
+
+    def read() -> None:
+        assert proc.stderr is not None
+        for line in proc.stderr:
+            found.put(line)
+        found.put(None)
+
+    threading.Thread(target=read, daemon=True).start()
+    return found
+
+
+def next_line(found: queue.Queue, *words: str) -> str:
+    """The next line holding one of ``words``."""
+    seen = []
+    while True:
+        try:
+            line = found.get(timeout=WAIT)
+        except queue.Empty:
+            pytest.fail(f"no line with {words} in {WAIT} s: {''.join(seen)[-3000:]}")
+        if line is None:
+            pytest.fail(f"the scheduler exited before a line with {words}: {''.join(seen)[-3000:]}")
+        seen.append(line)
+        if any(word in line for word in words):
+            return line
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(not os.environ.get(PG_ENV), reason="needs a PostgreSQL server (MOFCOM_WATCH_TEST_PG; .ci/run)")
+def test_schedule_waits_for_its_database_before_the_cycle_at_start(tmp_path: Path) -> None:
+    server = make_url(os.environ[PG_ENV])
+    name = f"mw_test_late_{uuid.uuid4().hex[:8]}"  # no such database yet: the server answers "does not exist"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MOFCOM_WATCH_")}
+    with SiteServer(REPO / "fixtures") as site:
+        env.update({
+            "MOFCOM_WATCH_DATA_DIR": str(tmp_path / "data"),
+            "MOFCOM_WATCH_DB": server.set(database=name).render_as_string(hide_password=False),
+            "MOFCOM_WATCH_BASE_URLS": f"{WWW}={site.base_url(WWW)}",
+            "MOFCOM_WATCH_SOURCES": "mofcom-qa",
+            "MOFCOM_WATCH_REQUEST_DELAY": "0",
+            "MOFCOM_WATCH_RETRIES": "0",
+            "PYTHONPATH": str(REPO),
+        })
+        proc = subprocess.Popen([sys.executable, "-m", "mofcom_watch", "schedule", "--cron", "0 0 1 1 *"], env=env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+        try:
+            found = lines_of(proc)
+            assert "database not ready" in next_line(found, "database not ready", "cycle done", "cycle failed")
+            with admin.connect() as conn:  # the server is up now
+                conn.execute(text(f'CREATE DATABASE "{name}"'))
+            line = next_line(found, "cycle done", "cycle failed")
+            assert "cycle done" in line and "ok=true" in line, line
+        finally:
+            proc.terminate()
+            proc.wait(timeout=WAIT)
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            admin.dispose()
