@@ -292,3 +292,20 @@ def test_the_persons_heading_of_an_orders_annex_is_no_entity() -> None:
     assert [(e.zh, e.en) for e in rec.entities] == [("海湾咨询集团", "Gulf Advisory Group, LLC"), ("约翰·卡特", "John Carter")]
     assert not rec.warnings
 
+
+
+def test_holds_alias_word_is_the_search_for_every_alias_word():
+    """``_holds_alias_word`` (the four English words each by ``in``, the Chinese ones only in a text past ASCII) says
+    what ``any(w in english for w in ALIAS_WORDS)`` says; its English words are ALIAS_WORDS' ASCII ones."""
+    import random
+
+    from scraper.parse.entities import annex
+    from scraper.parse.entities.names import ALIAS_WORDS
+
+    assert {w for w in ALIAS_WORDS if w.isascii()} == {"known as", "a.k.a", "f/k/a", "formerly"}
+    rng = random.Random(0)
+    pieces = [*ALIAS_WORDS, "known", " as", "a.k", ".a", "f/k", "/a", "former", "ly", "Inc.", "\n", " ", "又", "称", "公司",
+              "é", "\u3000", "Ｆ"]
+    for _ in range(4000):
+        english = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        assert annex._holds_alias_word(english) == any(w in english for w in ALIAS_WORDS), repr(english)
