@@ -309,3 +309,30 @@ def test_holds_alias_word_is_the_search_for_every_alias_word():
     for _ in range(4000):
         english = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
         assert annex._holds_alias_word(english) == any(w in english for w in ALIAS_WORDS), repr(english)
+
+
+def test_a_clean_block_without_its_branch_words_is_read_as_with_their_look(monkeypatch):
+    """``_branch_words_out`` skips ``branch_words_out`` for a clean block without "及其": random annex lines (names,
+    brackets, spaces, numbers, branch words cut apart, tables, headings) give the same entities as with the look at
+    every name, and no name of a block without "及其" holds it."""
+    import itertools
+    import random
+
+    from scraper.parse.entities import annex
+
+    pieces = ["1. ", "2、", "（3）", "一、", "- ", "\t", " ", "\u3000", "甲", "公司", "及", "其", "及其", "子公司", "分支机构",
+              "（", "）", "(Alpha Inc.)", "Beta", "，", "又称", "美国", "：", "序号\t中文名称\t英文名称", "①", "\u200b"]
+    rng = random.Random(0)
+    blocks = [["".join(rng.choice(pieces) for _ in range(rng.randint(0, 7))) for _ in range(rng.randint(1, 4))]
+              for _ in range(400)]
+    blocks += [[f"{n}. 甲公司{mid}{words}{en}", "", f"{n + 1}、乙公司"] for n, mid, words, en in itertools.product(
+        (1, 12), ("及其", "及\u200b其", "及 其", "及", "其"), ("分支机构", "子公司", "附属机构"), ("（Alpha Inc.）", ""))]
+    cases = [(block, cn, "\u200b" not in "".join(block)) for block in blocks for cn in (False, True)]  # clean: none
+    gated = [annex._annex_block(block, "US", cn, clean) for block, cn, clean in cases]
+    monkeypatch.setattr(annex, "_branch_words_out", lambda out, text, clean: annex.branch_words_out(out))
+    assert gated == [annex._annex_block(block, "US", cn, clean) for block, cn, clean in cases]
+    assert sum(map(bool, gated)) > 100 and any(e.zh and "及其" in e.zh for e in annex.annex_entities(
+        ["1. 甲及其公司（Alpha Inc.）"], clean=True))  # entities read, and a name holding 及其 that the look keeps
+    for (block, _, clean), got in zip(cases, gated):
+        if clean and "及其" not in "\n".join(block):
+            assert all(e.zh is None or "及其" not in e.zh for e in got), block
