@@ -143,15 +143,20 @@ def second_notice(src: Source, d: Draft) -> str | None:
     if own is None or d.qa or not d.refs:
         return None
     folded = src.folded
-    # below the first notice's number and its decision (a number line above the body is its heading, mistyped or not)
-    first = max(folded.find(own.number) if own.number else -1, folded.find("决定"))
+    size, first, starts_line = len(folded), None, folded.startswith
     for start, end, r in d.refs:
-        if r.key is None or r.key == own.key or start <= first:
+        if not starts_line("\n", start - 1) or end < size and not starts_line("\n", end):
+            continue  # (nearly every ref: one in a sentence, looked at by the characters around it)
+        if r.key is None or r.key == own.key:
+            continue
+        if first is None:  # below the first notice's number and its decision (a number line above the body is its heading)
+            first = max(folded.find(own.number) if own.number else -1, folded.find("决定"))
+        if start <= first:
             continue
         line = folded.rfind("\n", 0, start) + 1
         stop = folded.find("\n", end)
-        if not folded[line:start].strip() and not folded[end : len(folded) if stop < 0 else stop].strip() \
-                and "决定" in folded[end:]:  # a body below it decides ("相关链接：\n商务部公告2026年第23号" is a link)
+        if not folded[line:start].strip() and not folded[end : size if stop < 0 else stop].strip() \
+                and folded.find("决定", end) >= 0:  # a body below it decides ("相关链接：\n商务部公告2026年第23号" is a link)
             return f"holds a second notice, {r.text}, whose steps were read as this one's{LEFT_OUT}"
     return None
 
@@ -363,10 +368,8 @@ def suspension_without_target(src: Source, d: Draft) -> str | None:
     step of this notice (session 23: it warned on No. 40, read right)."""
     if d.qa:
         return None
-    for word in SUSPEND_WORDS:
-        if word in d.operative:
-            break
-    else:
+    op = d.operative
+    if SUSPEND_WORDS[0] not in op and SUSPEND_WORDS[1] not in op:
         return None
     for a in d.actions:
         if a.action is ActionKind.SUSPEND or a.action is ActionKind.EXTEND:
