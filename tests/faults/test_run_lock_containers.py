@@ -52,10 +52,25 @@ def _unshare_works() -> bool:
 pytestmark = pytest.mark.skipif(not _unshare_works(), reason="needs unshare -u -p --mount-proc (root)")
 
 
+# a container's own /dev/shm, as docker gives one: libfaketime's wrapper names its semaphore by its pid, and as PID 1
+# of every container it took /dev/shm/sem.faketime_sem_1 on the host: two CI runs at once failed ("faketime: sem_open:
+# File exists"), and one killed there would have failed the test on that machine for good
+OWN_SHM = "mount -t tmpfs -o size=16m,mode=1777 shm /dev/shm"
+
+
 def in_container(hostname: str, argv: list[str]) -> list[str]:
-    """``argv`` as PID 1 of new PID and UTS namespaces named ``hostname``; killed with its unshare parent."""
-    return ["unshare", "-u", "-p", "--kill-child", "--mount-proc", "sh", "-c", f'hostname {hostname} && exec "$@"',
-            "sh", *argv]
+    """``argv`` as PID 1 of new PID and UTS namespaces named ``hostname``, with a /dev/shm of its own; killed with
+    its unshare parent."""
+    return ["unshare", "-u", "-p", "--kill-child", "--mount-proc", "sh", "-c",
+            f'{OWN_SHM} && hostname {hostname} && exec "$@"', "sh", *argv]
+
+
+def test_a_container_has_a_dev_shm_of_its_own(tmp_path):
+    name = f"mofcom-watch-test-{os.getpid()}-{time.monotonic_ns()}"
+    done = subprocess.run(in_container("ctr-shm", ["sh", "-c", f"touch /dev/shm/{name} && ls /dev/shm"]),
+                          capture_output=True, text=True, timeout=30)
+    assert done.returncode == 0 and name in done.stdout, done.stdout + done.stderr
+    assert not os.path.exists(f"/dev/shm/{name}")
 
 
 def container_run(hostname: str, db: str, args: tuple[str, ...], env: dict[str, str]) -> subprocess.Popen[str]:
