@@ -11,7 +11,7 @@ parser's modules import. Their ``re.compile(...)`` then finds them there, as it 
 the same ``re.Pattern`` objects, made from the same code, without the compiler's work. Nothing else changes: an
 entry is keyed by the exact pattern text and flags, so a pattern the data does not hold (a new or edited one) is
 compiled as before, and a stale entry (a pattern no module has any more) is never asked for; on an interpreter whose
-regex engine is not the one the data was made for (another Python version, word size or byte order: :data:`KEY`)
+regex engine is not the one the data was made for (another Python release, word size or byte order: :data:`KEY`)
 the data is not used at all. Stale or missing data can only cost time, never change what a pattern matches.
 
 After changing a module-level pattern of the parser, make the data again (the test
@@ -32,8 +32,11 @@ import zlib
 from array import array
 from typing import Any
 
-# What the stored code is valid for: the interpreter's bytecode tag, the regex engine's version and its word.
-KEY = (sys.implementation.cache_tag, _sre.MAGIC, _sre.CODESIZE, sys.byteorder)
+# What the stored code is valid for: the interpreter's bytecode tag, its release (re's compiler is Python code of the
+# standard library, and a patch release may change what it emits: 3.11.2's and 3.11.7's differ, image27), the regex
+# engine's version and its word.
+KEY = (sys.implementation.cache_tag, ".".join(map(str, sys.version_info[:3])), _sre.MAGIC, _sre.CODESIZE,
+       sys.byteorder)
 # (pattern, flags as given to re.compile, flags as passed to _sre.compile, code, groups, groupindex, indexgroup);
 # the code is the engine's words (array "I"), zlib-compressed, base64
 Entry = tuple[str, int, int, bytes, int, dict[str, int], tuple[str | None, ...]]
@@ -138,7 +141,7 @@ def main() -> int:
     target = Path(__file__).with_name("recache_data.py")
     found = import_patterns(with_data=False)
     entries = sorted((entry(pattern, flags) for pattern, flags in found), key=_by_pattern)
-    generated.write(target, made_by="scraper/parse/recache.py", key_type="tuple[str | None, int, int, str]", key=KEY,
+    generated.write(target, made_by="scraper/parse/recache.py", key_type="tuple[str | None, str, int, int, str]", key=KEY,
                     entries=entries)
     print(f"{target}: {len(found)} patterns", file=sys.stderr)
     return 0

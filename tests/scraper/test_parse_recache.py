@@ -43,6 +43,17 @@ def test_data_for_another_interpreter_is_not_used(monkeypatch):
     assert recache.prime() == 0
 
 
+def test_data_made_by_another_release_of_this_python_is_not_used(monkeypatch):
+    """re's compiler is standard-library code that a patch release may change (3.11.2's and 3.11.7's differ): data
+    made by another release must not be used, or a pattern could match as that release compiled it."""
+    import platform
+
+    assert platform.python_version() in recache.KEY
+    other = tuple("3.11.0" if part == platform.python_version() else part for part in recache.KEY)
+    monkeypatch.setattr(recache_data, "KEY", other)
+    assert recache.prime() == 0
+
+
 def test_importing_the_parser_compiles_almost_no_pattern():
     """A fresh interpreter imports the parser: the patterns it still compiles itself (issue 11: each Chinese
     character class costs 0.5-3 ms of every start). With the data hidden it compiles them all."""
