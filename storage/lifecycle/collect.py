@@ -85,6 +85,7 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
             for listing in found:
                 joined[(listing.key, listing.list)].append(listings[(n.record.key, lst)])
     numbered = None if joined else numbered  # made again with what the amendments added
+    unfound: set[tuple[str, str, date]] = set()  # (notice, listing, day) of a step naming entities not all found on it
     for n in known:
         for i, action in enumerate(n.record.actions):
             if action.action not in TARGET_ACTIONS and action.action not in MEASURE_ACTIONS:
@@ -121,10 +122,13 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
                         resolved, why = _by_chinese_name(action, together, known_from(n) or eff)
                         if resolved is None:
                             _unresolved(b, n, action, ref, why or "", eff, f"{_ref_slug(ref, i, j)}-names")
+                            unfound.add((n.record.key, found_listing.key, eff))
                             continue
                         named = resolved
                         have = {k for listing in together for k in listing.entity_keys()}
                         missing = [k for k in named if k not in have]
+                        if missing:
+                            unfound.add((n.record.key, found_listing.key, eff))
                         if missing and len(found) == 1:
                             b.problem(f"{n.record.key}: entities {', '.join(missing)} are not on {found_listing.key}")
                     for listing in together:
@@ -142,13 +146,34 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
         v.sort(key=_step_order)
         if reprinted and any(s.source.record.key in reprinted for s in v):
             v[:] = _ministrys_own(key, v, reprinted, b)
-    for v in steps.values():
+    for (key, _), v in steps.items():
         if len(v) > 1:
             v[:] = _restated(v)
+        if unfound:
+            v[:] = _others_of_unfound(key, v, unfound, b)
     _hold_undercounted(listings, steps, b)
     for v in steps.values():
         v[:] = _one_step_each(_one_change(v))
     return listings, steps, applied
+
+
+THE_OTHERS = ("其余", "其他", "剩余", "其它")
+
+
+def _others_of_unfound(listing: str, steps: list[Step], unfound: set[tuple[str, str, date]], b: _Builder) -> list[Step]:
+    """``steps`` without a step on "the others" of ``listing`` ("对该决定所列其他企业继续暂停…") whose notice's step of that
+    day names an entity not found on it: applied, it would reach the entity named too (its "suspension extended" false
+    where that one was restored); held as unresolved, as that name is (session 27, parse26's probe p14)."""
+    out = []
+    for s in steps:
+        if s.subset is None and s.event_kind in PARTING and (s.source.record.key, listing, s.effective) in unfound \
+                and any(w in s.action.text for w in THE_OTHERS):
+            _unresolved(b, s.source, s.action, None, f"it acts on the others of {listing}, but its step of the same day on "
+                        f"entities it names found not all of them there: the others cannot be told", s.effective,
+                        f"a{s.order[2]}-others")
+            continue
+        out.append(s)
+    return out
 
 
 def _restated(steps: list[Step]) -> list[Step]:

@@ -10,7 +10,8 @@ it names: "第21号和第22号公告…涉及28家"), changes nothing and is a p
 reference the engine cannot match is: ``status`` exits 1. A count equal to or above them, or none, is applied as
 before; so is a step naming its entities, or notices by date and count (``targets._resolve_date_ref`` checks those).
 Entities the same notice's other steps name on that listing are counted off first ("除内华达山脉公司外，…对其他15家",
-"对…所列其余10家实体": the others of a notice acting on some of them by name)."""
+"对…所列其余10家实体": the others of a notice acting on some of them by name). A count of the others ("其余4家企业") must be
+exactly the entities so left: one above them is held too (session 27: a name misread or not on the listing)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,9 @@ from .simulate import _simulate
 
 # "等2家美国实体", "所列16家", "１６家", "十名": a count of entities or persons ("名单" is a list, not a count)
 COUNT_RE = re.compile(r"([0-9０-９一二三四五六七八九十两百〇零]+)\s*(?:家|名(?!单))")
+# "对…所列其余4家企业，继续暂停…", "其余4家企业的反制措施按期恢复实施": the count of the others, which must be exactly those it
+# reaches (the notice's entities less those its other steps name): any other count means a name was misread
+REST_COUNT_RE = re.compile(r"(?:其余|其他|剩余|其它)\s*(?:的\s*)?([0-9０-９一二三四五六七八九十两百〇零]+)\s*(?:家|名(?!单))")
 # ... followed in its clause by 列入: the count of a listing recounted ("将28家美国实体列入…名单"), not of this step
 HISTORY_RE = re.compile(r"[^，,。；;]*?列入")
 VERBS = {EventKind.REMOVED: "removes", EventKind.LIFTED: "lifts the measures on", EventKind.SUSPENDED: "suspends",
@@ -47,6 +51,19 @@ def stated_count(action: ActionRecord) -> int | None:
         except ValueError:
             continue
     return max(counts) if counts else None
+
+
+def _rest_count(action: ActionRecord) -> int | None:
+    """The count of "the others" the action's text states ("其余4家企业" -> 4), else None."""
+    if "其" not in action.text and "剩余" not in action.text:  # in every REST_COUNT_RE match
+        return None
+    m = REST_COUNT_RE.search(action.text)
+    if m is None:
+        return None
+    try:
+        return chinese_to_int(m.group(1))
+    except ValueError:
+        return None
 
 
 def _candidate(step: Step, listing_key: str) -> bool:
@@ -82,12 +99,13 @@ def _hold_undercounted(listings: dict[tuple[str, ListKind], Listing], steps: dic
                 actions.setdefault((step.source.record.key, step.order[2]), []).append((lk, step))
     for action_id, reached in sorted(actions.items(), key=lambda item: min(s.order for _, s in item[1])):
         step = reached[0][1]
-        count = stated_count(step.action)
+        rest = _rest_count(step.action)
+        count = stated_count(step.action) if rest is None else rest
         if count is None:
             continue
         found = [(lk, *_reached(listings[lk], steps[lk], s)) for lk, s in reached]
         total = sum(n for _, n, _ in found)
-        if count >= total:
+        if count == total or count > total and rest is None:
             continue
         for lk, s in reached:
             steps[lk].remove(s)
@@ -96,5 +114,8 @@ def _hold_undercounted(listings: dict[tuple[str, ListKind], Listing], steps: dic
                                               else "") for lk, n, listed in found)
         why = (f"it names {', '.join(dict.fromkeys(lk[0] for lk, _ in reached))} but no entity, and its text states "
                f"{count} entities, fewer than the {total} it would reach ({detail}): the entities it names may be in an "
-               "annex, or a part of the page, that was not read")
+               "annex, or a part of the page, that was not read") if rest is None else (
+               f"it acts on the others of {', '.join(dict.fromkeys(lk[0] for lk, _ in reached))} (\"其余{count}家\"), but "
+               f"{total} are left once those its notice names otherwise are set apart ({detail}): a name may have been "
+               "misread, or not found on the listing")
         _unresolved(b, step.source, step.action, None, why, step.effective, f"a{action_id[1]}-count")

@@ -85,3 +85,15 @@ def test_a_restore_inside_chu_wai_and_the_extension_after_it() -> None:
     extension. The restore is A's; the extension after "外，" is the notice's, first."""
     assert _qa("对4月4日公告（商务部公告2025年第21号）所列实体，除高点航空技术公司（High Point Aerotechnologies）恢复实施相关措施外，"
                "继续暂停实施相关措施1年。") == [("extend", "2027-11-10", ()), ("restore", None, ("highpointaerotechnologies",))]
+
+
+def test_a_restore_of_one_named_without_english_and_the_others_of_that_decision() -> None:
+    """Probe p14 of session 26 (session 27, parse27): the named one without its English, "该决定所列其他企业" continued. It was
+    refused for review ("says 暂停实施 but names no notice it suspends"); the others are the order's, less the one named
+    (the engine finds "韩华费城造船厂" by its Chinese name, one entity exactly, else holds both steps: loud)."""
+    body = ("商务部决定，自2026年11月10日起，对商务部令2025年第6号所列韩华费城造船厂恢复实施反制措施，对该决定所列其他企业继续暂停实施反制"
+            "措施1年。")
+    assert _steps(body) == [
+        ("extend", ["MOFCOM-ORDER-2025-6"], "2026-11-10", "2027-11-10", ()),
+        ("restore", ["MOFCOM-ORDER-2025-6"], "2026-11-10", None, ("韩华费城造船厂",)),
+    ]

@@ -16,6 +16,7 @@ from ..lazyre import lazy_compile
 from .periods import stale
 from .targets import (
     ON_NOTICES,
+    THE_OTHERS,
     TOLD_STEP_BEFORE,
     decided_above,
     ended_by_lift,
@@ -95,7 +96,6 @@ def find_actions(folded: str, clean: str, *, spans: list[tuple[int, int]], refs:
     return drafts
 
 
-THE_OTHERS = ("其余", "其他", "剩余", "其它")  # "对其他15家实体继续暂停…" (probe p11), "剩余4家企业"
 
 
 def _rest_first(folded: str, drafts: list[ActionDraft]) -> None:

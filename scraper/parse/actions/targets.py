@@ -87,6 +87,8 @@ def targets_of(folded: str, refs: list[tuple[int, int, NoticeRef]], out: list[Ac
         or (_lead_in_refs(folded, refs, at) if v[0] in ON_NOTICES and refs else []) \
         or (_counted_pointer_refs(folded, refs, v_end) if refs and folded.startswith("对上述", v_end) else []) \
         or (_beside_exception(folded, out, s_start, clause_from, at) if out and folded.endswith(",", clause_from, at) else [])
+    if not targets and out and kind in ON_OTHERS:
+        targets = _the_others_of_step_before(folded, out, clause_from, at)
     if targets or not (kind is ActionKind.RESTORE or kind is ActionKind.LIFT or kind is ActionKind.EXTEND):
         return targets, None
     # "…继续暂停…第21号…相关措施1年；对内华达山脉公司，自…起恢复执行相关措施": the step before's notices, for one entity
@@ -417,6 +419,35 @@ def _beside_exception(folded: str, out: list[ActionDraft], s_start: int, clause_
     return [(last.start, last.start, r) for r in last.targets]
 
 
+# "对韩华航运有限责任公司（…）继续暂停实施…（商务部令2025年第6号）规定的反制措施1年；其余4家企业的反制措施按期恢复实施": the verb's
+# subject (or its object after 对) is "the others" of the notice the step before it in its paragraph acts on (probe p2 of
+# session 26: the restore was not read, the others presumed back in force only as a lapse, needs review).
+OTHERS_SUBJECT_RE = lazy_compile(rf"\s*(?:对\s*)?(?:该(?:公告|决定|令)\s*所列\s*)?(?:其余|其他|剩余|其它)\s*(?:{NUM}\s*[家名]\s*)?"
+                               r"[\u4e00-\u9fff]{0,4}?(?:企业|实体|公司|单位|机构)\s*(?:的\s*)?(?:相关|有关)?\s*(?:反制|处理|管控)?"
+                               r"\s*(?:措施)?\s*(?:将|均)?\s*(?:自[^,;。\n]{1,24}?起)?\s*(?:按期|如期|自动)?\s*(?:,\s*)?$")
+THE_OTHERS = ("其余", "其他", "剩余", "其它")  # "对其他15家实体继续暂停…" (probe p11), "剩余4家企业"
+ON_OTHERS = frozenset((ActionKind.RESTORE, ActionKind.EXTEND, ActionKind.SUSPEND, ActionKind.LIFT))
+
+
+def _the_others_of_step_before(folded: str, out: list[ActionDraft], clause_from: int,
+                               at: int) -> list[tuple[int, int, NoticeRef]]:
+    """The notices of the step just before (``out[-1]``, in the verb's paragraph, limited to named entities) when the verb at
+    ``at`` has "其余N家企业(的反制措施)" as its subject or object in its clause from ``clause_from`` (OTHERS_SUBJECT_RE): the
+    step is on the rest of that notice, which the engine sets apart from the named (``lifecycle.collect._one_step_each``).
+    [] else: a "其余" with no step on named entities before it in its paragraph names nothing that can be read."""
+    last = out[-1]
+    if last.on_entities is None or not last.targets or last.start > at or folded.find("\n", last.start, at) >= 0:
+        return []
+    if folded.find("其", clause_from, at) < 0 and folded.find("剩余", clause_from, at) < 0:  # in every match
+        return []
+    end = at  # its clause: from the last comma before it ("…恢复实施反制措施，对该决定所列其他企业继续暂停…"), not one right before it
+    while end > clause_from and folded[end - 1] in " ,":
+        end -= 1
+    if OTHERS_SUBJECT_RE.fullmatch(folded, max(clause_from, folded.rfind(",", clause_from, end) + 1), at) is None:
+        return []
+    return [(last.start, last.start, r) for r in last.targets]
+
+
 def _not_renewed_before(folded: str, out: list[ActionDraft], s_start: int) -> list[tuple[int, int, NoticeRef]]:
     """The notices of the "不再延长" its sentence (from ``s_start``) said last, as refs: "…〔2025〕7号相关措施暂停期满后不再延长，
     自…起按期恢复实施" restores what is not renewed (one restore), not what the paragraph suspended before it (session 26,
@@ -476,7 +507,8 @@ def _on_entities(folded: str, start: int, end: int) -> tuple[int, int] | None:
         if folded.find("所列", start, end) < 0:  # in every LISTED_OBJECT_RE match
             return None
         m = LISTED_OBJECT_RE.search(folded, start, end)
-        return m.span("obj") if m else None
+        # "对该决定所列其他企业继续暂停…": the others are no name; the step is the whole notice's, less the named (probe p14)
+        return m.span("obj") if m and not folded.startswith(THE_OTHERS, m.start("obj")) else None
     m = ON_ENTITIES_RE.search(folded, start, end)
     return m.span("obj") if m else None
 

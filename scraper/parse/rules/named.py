@@ -12,7 +12,7 @@ from .. import actions as act
 from .. import entities as ent
 from ..draft import Decision, Draft, Source
 from ..lazyre import lazy_compile
-from ..textnorm import NUM, to_int
+from ..textnorm import NUM, fold, to_int
 
 ENTITY_ACTIONS = (ActionKind.IMPOSE, ActionKind.INVESTIGATE, ActionKind.MEASURE)
 # An object of 对 that names goods, not an entity: an item category ("部分中重稀土相关物项", "两用物项") or
@@ -65,15 +65,53 @@ def stated_count(src: Source, d: Draft) -> tuple[int | None, str | None]:
     sentence, an annex heading, then the operative text; the last two are found only when the
     first two did not settle the count and the country (the title mostly does)."""
     folded, span = src.folded, d.decision.span
-    stated, country = ent.count_and_country((d.folded_title, folded[span[0] : span[1]] if span else ""))
-    if stated is None or country is None:
-        stated, country = ent.count_and_country((_annex_heading(folded), d.operative), stated, country)
+    if len(d.drafts) > 1 and _rest_counted(d):  # (most texts take one step: no call)
+        stated, country = _count_beside_rest(folded, span, d)
+    else:
+        stated, country = ent.count_and_country((d.folded_title, folded[span[0] : span[1]] if span else ""))
+        if stated is None or country is None:
+            stated, country = ent.count_and_country((_annex_heading(folded), d.operative), stated, country)
     for x in d.drafts:  # a step on "甲公司等6家实体（见附件）" of an earlier notice: its annex holds 6, not the notice's 16
         if x.on_entities is not None and "见附件" in folded[x.on_entities[0] : x.on_entities[1]]:
             m = ANNEX_OBJECT_RE.search(folded, x.on_entities[0], x.on_entities[1])
             if m is not None and to_int(m.group("n")):
                 return to_int(m.group("n")), country
     return stated, country
+
+
+# "对…第6号所列其余4家企业，继续暂停…": the count of the step on the others, not of the notice (``_rest_counted``)
+REST_COUNT_RE = lazy_compile(rf"(?:其余|其他|剩余|其它)\s*(?:的\s*)?{NUM}\s*[家名]")
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group(0))
+
+
+def _count_beside_rest(folded: str, span: tuple[int, int] | None, d: Draft) -> tuple[int | None, str | None]:
+    """``stated_count``'s reading with every "其余N家" (REST_COUNT_RE) blanked out."""
+    texts = (d.folded_title, REST_COUNT_RE.sub(_blank, folded[span[0] : span[1]]) if span else "")
+    stated, country = ent.count_and_country(texts)
+    if stated is None or country is None:
+        later = (_annex_heading(folded), REST_COUNT_RE.sub(_blank, d.operative))
+        stated, country = ent.count_and_country(later, stated, country)
+    return stated, country
+
+
+def _rest_counted(d: Draft) -> bool:
+    """Whether a step on a whole notice counts "the others" ("其余4家企业", REST_COUNT_RE) of a notice another step of the text
+    names entities of: "一、对甲公司（…）恢复实施…第6号规定的反制措施；二、对…第6号所列其余4家企业，继续暂停…1年" states 4 for
+    that step, not the notice's count (session 26, parse26/05: "parsed 1 entities, the notice states 4", a count-mismatch
+    health issue on a notice read right). The engine checks that count against the entities the step reaches, less
+    those the other step names (``storage.lifecycle.counted``). A "其余" no step was read on keeps its count: loud."""
+    for x in d.drafts:  # (a loop, not any() over a generator: this runs for every text of several steps)
+        if x.on_entities is not None and x.targets:
+            break
+    else:
+        return False
+    for x in d.drafts:
+        if x.on_entities is None and x.targets and REST_COUNT_RE.search(fold(x.text)) is not None:
+            return True
+    return False
 
 
 def _annex_heading(folded: str) -> str:
