@@ -79,6 +79,17 @@ def test_a_page_of_two_notices_is_left_for_a_person() -> None:
     assert refused.value.reason == "needs-review" and "商务部公告2026年第136号" in str(refused.value)
 
 
+@pytest.mark.parametrize("indent, trail", [("\u3000\u3000", ""), ("  ", ""), ("", "  "), ("\u3000", " ")])
+def test_a_second_notice_on_an_indented_line_is_left_for_a_person(indent: str, trail: str) -> None:
+    """The second notice's number line indented (MOFCOM's full-width indent) or with blanks after it is alone on its
+    line too (d020e58's cheaper look beside each ref had let these through)."""
+    text = case_text("audit27", "03-page-two-notices-ecl-then-wl.txt")
+    text = text.replace("\n商务部公告2026年第136号\n", f"\n{indent}商务部公告2026年第136号{trail}\n")
+    with pytest.raises(UnusablePage) as refused:
+        parse_document(text.encode("utf-8"))
+    assert refused.value.reason == "needs-review" and "商务部公告2026年第136号" in str(refused.value)
+
+
 def test_a_notice_naming_another_inside_a_line_is_no_second_notice() -> None:
     """Only a number alone on a line below the notice's own is a second notice."""
     text = case_text("audit27", "03-page-two-notices-ecl-then-wl.txt")

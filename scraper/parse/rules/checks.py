@@ -143,10 +143,11 @@ def second_notice(src: Source, d: Draft) -> str | None:
     if own is None or d.qa or not d.refs:
         return None
     folded = src.folded
-    size, first, starts_line = len(folded), None, folded.startswith
+    size, first = len(folded), None
     for start, end, r in d.refs:
-        if not starts_line("\n", start - 1) or end < size and not starts_line("\n", end):
-            continue  # (nearly every ref: one in a sentence, looked at by the characters around it)
+        if start and not folded[start - 1].isspace() or end < size and not folded[end].isspace():
+            continue  # (nearly every ref: one in a sentence, told by the characters beside it; blanks are looked at
+            # below: an indented number line, "　　商务部公告…", is one alone on its line)
         if r.key is None or r.key == own.key:
             continue
         if first is None:  # below the first notice's number and its decision (a number line above the body is its heading)
