@@ -49,7 +49,7 @@ from storage.models import (
     Snapshot,
 )
 from storage.names import clean_display, entity_key, name_key
-from storage.notices import listed_count as notices_listed_count
+from storage.notices import listed_counts as notices_listed_counts
 from storage.records import ActionKind, EntityRecord, NoticeRecord
 from storage.vocabulary import HealthKind, as_utc, reprint_url
 
@@ -116,15 +116,15 @@ def lists_entities(record: NoticeRecord) -> bool:
     return bool(record.entities) or any(a.action == ActionKind.IMPOSE for a in record.actions)
 
 
-def listed_count(record: NoticeRecord) -> int:
-    """How many entities the notice lists (``storage.notices.listed_count``): what its stated count counts."""
-    return notices_listed_count([(a.action, bool(a.targets), a.entities) for a in record.actions], len(record.entities))
+def listed_counts(record: NoticeRecord) -> tuple[int, ...]:
+    """How many entities the notice lists (``storage.notices.listed_counts``): what its stated count may count."""
+    return notices_listed_counts([(a.action, bool(a.targets), a.entities) for a in record.actions], len(record.entities))
 
 
 def count_mismatch(record: NoticeRecord) -> bool:
     """The notice names entities, states how many, and the parse found another number."""
     return (record.stated_count is not None and lists_entities(record)
-            and record.stated_count != listed_count(record))
+            and record.stated_count not in listed_counts(record))
 
 
 def count_matches(record: NoticeRecord) -> bool:
