@@ -24,7 +24,7 @@ from storage.yearless import Numbered
 
 from .builder import _Builder, _unresolved
 from .corrections import _apply_corrections
-from .counted import _hold_undercounted
+from .counted import THE_OTHERS, _hold_undercounted
 from .model import (
     MEASURE_ACTIONS,
     OWN_ACTIONS,
@@ -155,9 +155,6 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
     for v in steps.values():
         v[:] = _one_step_each(_one_change(v))
     return listings, steps, applied
-
-
-THE_OTHERS = ("其余", "其他", "剩余", "其它")
 
 
 def _others_of_unfound(listing: str, steps: list[Step], unfound: set[tuple[str, str, date]], b: _Builder) -> list[Step]:

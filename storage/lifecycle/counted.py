@@ -30,7 +30,8 @@ from .simulate import _simulate
 COUNT_RE = re.compile(r"([0-9０-９一二三四五六七八九十两百〇零]+)\s*(?:家|名(?!单))")
 # "对…所列其余4家企业，继续暂停…", "其余4家企业的反制措施按期恢复实施": the count of the others, which must be exactly those it
 # reaches (the notice's entities less those its other steps name): any other count means a name was misread
-REST_COUNT_RE = re.compile(r"(?:其余|其他|剩余|其它)\s*(?:的\s*)?([0-9０-９一二三四五六七八九十两百〇零]+)\s*(?:家|名(?!单))")
+THE_OTHERS = ("其余", "其他", "剩余", "其它")  # the words for "the others" (also collect._others_of_unfound's)
+REST_COUNT_RE = re.compile(rf"(?:{'|'.join(THE_OTHERS)})\s*(?:的\s*)?([0-9０-９一二三四五六七八九十两百〇零]+)\s*(?:家|名(?!单))")
 # ... followed in its clause by 列入: the count of a listing recounted ("将28家美国实体列入…名单"), not of this step
 HISTORY_RE = re.compile(r"[^，,。；;]*?列入")
 VERBS = {EventKind.REMOVED: "removes", EventKind.LIFTED: "lifts the measures on", EventKind.SUSPENDED: "suspends",
@@ -55,7 +56,7 @@ def stated_count(action: ActionRecord) -> int | None:
 
 def _rest_count(action: ActionRecord) -> int | None:
     """The count of "the others" the action's text states ("其余4家企业" -> 4), else None."""
-    if "其" not in action.text and "剩余" not in action.text:  # in every REST_COUNT_RE match
+    if not any(w in action.text for w in THE_OTHERS):  # in every REST_COUNT_RE match
         return None
     m = REST_COUNT_RE.search(action.text)
     if m is None:
