@@ -342,7 +342,7 @@ def health_report(st: ServerState, now: datetime | None = None) -> tuple[bool, d
         age = now - last
         report["last_cycle_age_seconds"] = int(age.total_seconds())
         if stale is not None and age > stale:
-            problems.append(f"last cycle finished {int(age.total_seconds() // 60)} minutes ago")
+            problems.append(f"last cycle finished {clock.ago(age)} ago")
         problems += _answer_problems(st, report, now)
     if error is None:
         busy = getattr(st.data, "store_busy", None)
@@ -382,7 +382,7 @@ def _answer_problems(st: ServerState, report: dict[str, Any], now: datetime) -> 
     if answered is None:  # a cycle has fetched (a source run is stored): not starting any more, however young
         return ["no source has answered yet (no index page answered 200 or 304): see `status`"]
     if st.stale_after is not None and now - answered > st.stale_after:
-        return [f"no source answered for {int((now - answered).total_seconds() // 60)} minutes (last at "
+        return [f"no source answered for {clock.ago(now - answered)} (last at "
                 f"{answered.astimezone(UTC):%Y-%m-%d %H:%M} UTC): every fetch fails; see the source-health feed "
                 "or `status`"]
     return []
@@ -402,8 +402,7 @@ def _publish_problems(st: ServerState, report: dict[str, Any], now: datetime) ->
         problems.append(f"last publish failed at {last.finished_at.astimezone(UTC):%Y-%m-%d %H:%M} UTC "
                         f"({last.target}): {last.error}")
     if last_ok is not None and st.stale_after is not None and now - last_ok.finished_at > st.stale_after:
-        minutes = int((now - last_ok.finished_at).total_seconds() // 60)
-        problems.append(f"last successful publish was {minutes} minutes ago")
+        problems.append(f"last successful publish was {clock.ago(now - last_ok.finished_at)} ago")
     if failing and not (last is not None and not last.ok and last.finished_at >= st.refresher.failing[0]):
         problems.append(failing)  # (not when the publish log has the failure: it could record it)
     return problems

@@ -55,7 +55,7 @@ def test_status_and_healthz_say_the_last_run_is_stale(replayed, tmp_path):
         line = answer["last_run_stale"]
         assert line.startswith(f"LAST RUN 5 hours ago: STALE: no run has finished since {last:%Y-%m-%d %H:%M} UTC"), line
         assert "after 3 hours (the default, 180 minutes)" in line and line in answer["problems"]
-        assert answer["ok"] is False and healthz() == ["last cycle finished 300 minutes ago"]
+        assert answer["ok"] is False and healthz() == ["last cycle finished 5 hours ago"]
         daily = status(MOFCOM_WATCH_CRON=DAILY)  # a daily schedule: 5 hours is no stale run, here or in /healthz
         assert daily["last_run_stale"] is None and healthz(MOFCOM_WATCH_CRON=DAILY) == []
         # (the operator's stale_after_minutes first: tests/service/test_service_config.py)

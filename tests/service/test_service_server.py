@@ -168,7 +168,7 @@ def test_healthz(feeds_dir: Path) -> None:
     assert ok.status_code == 200 and ok.json()["status"] == "ok" and ok.json()["database"] == "ok"
     assert ok.headers["cache-control"] == "no-store"
     old = client(feeds_dir, StandIn(last=now - timedelta(hours=2)), stale_after=timedelta(hours=1)).get("/healthz")
-    assert old.status_code == 503 and "last cycle finished 120 minutes ago" in old.json()["problems"]
+    assert old.status_code == 503 and "last cycle finished 2 hours ago" in old.json()["problems"]
     down = client(feeds_dir, StandIn(last=now, db_error="OperationalError: connection refused")).get("/healthz")
     assert down.status_code == 503 and down.json()["problems"] == ["database unreachable"]
     # no cycle yet: healthy while starting, failing once the grace period is over
@@ -180,6 +180,34 @@ def test_healthz(feeds_dir: Path) -> None:
     hinted = client(feeds_dir, StandIn(last=now - timedelta(days=1)), stale_after=timedelta(hours=1),
                     last_cycle_hint=lambda: now).get("/healthz")
     assert hinted.status_code == 200
+
+
+@dataclass
+class AgedStandIn(StandIn):
+    """A store whose last cycle, last source answer and last good publish are all ``age`` old."""
+
+    age: timedelta = timedelta(minutes=1, seconds=5)
+
+    def last_answer(self) -> datetime | None:
+        return datetime.now(UTC) - self.age
+
+    def publications(self, folder: Path | None = None) -> tuple[object, object]:
+        from storage.publications import PublishRecord
+
+        good = PublishRecord(str(folder), datetime.now(UTC) - self.age, True, None, 3, 0)
+        return good, good
+
+
+@pytest.mark.parametrize(("age", "said"), [(timedelta(minutes=1, seconds=5), "1 minute"),
+                                           (timedelta(hours=5, minutes=1), "5 hours"),
+                                           (timedelta(days=3, hours=1), "3 days")])
+def test_healthz_ages_said_as_status_says_them(feeds_dir: Path, age: timedelta, said: str) -> None:
+    """Every age /healthz tells is clock.ago's ("1 minute", not "1 minutes"; "5 hours", not "301 minutes")."""
+    data = AgedStandIn(last=datetime.now(UTC) - age, age=age)
+    problems = client(feeds_dir, data, stale_after=timedelta(seconds=30)).get("/healthz").json()["problems"]
+    assert f"last cycle finished {said} ago" in problems, problems
+    assert f"last successful publish was {said} ago" in problems, problems
+    assert any(p.startswith(f"no source answered for {said} (last at ") for p in problems), problems
 
 
 def _row(**kw) -> StatusRow:
