@@ -36,6 +36,7 @@ from .words import (
     MODAL_RE,
     NOT_NOW_RE,
     SENTENCE_RE,
+    THE_OTHERS_ALT,
     VERB_KINDS,
     VERB_RE,
     ActionDraft,
@@ -43,4 +44,4 @@ from .words import (
     sentence_end,
 )
 
-__all__ = ["ActionDraft", "DATE_LIST_GATE_RE", "DATE_LIST_RE", "DATE_NOTICE_GATE_RE", "DATE_NOTICE_RE", "DATE_START", "DECISION_RE", "ITEM_LINE_RE", "LIST_KIND", "LIST_OF", "LIST_WORDS", "LIST_WORD_RE", "MAX_DAYS", "MAX_YEARS", "MODAL_BEFORE", "MODAL_ENDS", "MODAL_RE", "NOT_NOW_RE", "QUOTED_TITLE_RE", "SENTENCE_RE", "VERB_KINDS", "VERB_RE", "attach_dates", "collect_refs", "dated_before", "duration_in", "find_actions", "is_recounted", "list_in", "measure_action", "sentence_end", "stale", "told_as_past", "told_suspension", "until_day"]
+__all__ = ["ActionDraft", "DATE_LIST_GATE_RE", "DATE_LIST_RE", "DATE_NOTICE_GATE_RE", "DATE_NOTICE_RE", "DATE_START", "DECISION_RE", "ITEM_LINE_RE", "LIST_KIND", "LIST_OF", "LIST_WORDS", "LIST_WORD_RE", "MAX_DAYS", "MAX_YEARS", "MODAL_BEFORE", "MODAL_ENDS", "MODAL_RE", "NOT_NOW_RE", "QUOTED_TITLE_RE", "SENTENCE_RE", "THE_OTHERS_ALT", "VERB_KINDS", "VERB_RE", "attach_dates", "collect_refs", "dated_before", "duration_in", "find_actions", "is_recounted", "list_in", "measure_action", "sentence_end", "stale", "told_as_past", "told_suspension", "until_day"]

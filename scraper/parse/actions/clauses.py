@@ -16,7 +16,6 @@ from ..lazyre import lazy_compile
 from .periods import stale
 from .targets import (
     ON_NOTICES,
-    THE_OTHERS,
     TOLD_STEP_BEFORE,
     decided_above,
     ended_by_lift,
@@ -29,7 +28,7 @@ from .targets import (
     told_state,
 )
 from .tense import acting_verbs, held_off, is_decision, is_passive, told_before
-from .words import SENTENCE_RE, VERB_KINDS, VERB_RE, ActionDraft, list_in, sentence_end
+from .words import SENTENCE_RE, THE_OTHERS, VERB_KINDS, VERB_RE, ActionDraft, list_in, sentence_end
 
 # An extra measure: "决定…采取…措施" or "禁止其" (the two alternatives of one search, found apart:
 # each opens with its own literal, which a scan finds far faster than their two first characters).

@@ -49,6 +49,10 @@ LIST_KIND = dict(LIST_WORDS)
 LIST_ALT = "出口管制管控名单|不可靠实体清单|关注名单|反制清单"
 LIST_OF = {"出口管制管控名单": ListKind.ECL, "不可靠实体清单": ListKind.UEL, "关注名单": ListKind.WATCH,
            "反制清单": ListKind.COUNTERMEASURE}
+# "the others" of a notice: "对其他15家实体继续暂停…" (probe p11), "剩余4家企业", "其余4家企业的反制措施…"; the engine
+# keeps the same words (storage.lifecycle.counted.THE_OTHERS: storage imports no parser)
+THE_OTHERS = ("其余", "其他", "剩余", "其它")
+THE_OTHERS_ALT = "|".join(THE_OTHERS)
 PAST_WORDS = ("于", "曾", "此前", "已经")  # every PAST_RE match holds one
 DECISION_RE = lazy_compile(r"决定|现将|现予|特此|予以公布|公布将|公告如下")
 # "可以向商务部申请移出关注名单", "可申请恢复": a verb after a modal is a possibility, not an action.

@@ -80,7 +80,7 @@ def stated_count(src: Source, d: Draft) -> tuple[int | None, str | None]:
 
 
 # "对…第6号所列其余4家企业，继续暂停…": the count of the step on the others, not of the notice (``_rest_counted``)
-REST_COUNT_RE = lazy_compile(rf"(?:其余|其他|剩余|其它)\s*(?:的\s*)?{NUM}\s*[家名]")
+REST_COUNT_RE = lazy_compile(rf"(?:{act.THE_OTHERS_ALT})\s*(?:的\s*)?{NUM}\s*[家名]")
 
 
 def _blank(m: re.Match[str]) -> str:
