@@ -321,14 +321,14 @@ def publish_preview(sessions: sessionmaker[Session], *, as_of: date, target: Pub
             session.rollback()
     except Exception as exc:
         if target is not None and run_id is not None:
-            _record_failure(sessions, target, started, f"{type(exc).__name__}: {exc}", run_id)
+            _record_failure(sessions, target, started, f"{type(exc).__name__}: {exc}", run_id, preview=True)
         raise
     if target is not None and run_id is not None:
         failed = "; ".join(f"feed {f.name} could not be built ({f.error})" for f in result.failed)
         with sessions() as session, session.begin():
             record_publication(session, target=str(target.out_dir), started_at=started, finished_at=datetime.now(UTC),
                                ok=not result.failed, error=failed or None, feeds=result.feeds,
-                               written=len(result.written), run_id=run_id)
+                               written=len(result.written), run_id=run_id, preview=True)
     return result
 
 
@@ -362,11 +362,12 @@ def refuse_clock_behind(sessions: sessionmaker[Session], *, as_of: date, target:
 
 def publish_recorded(sessions: sessionmaker[Session], *, as_of: date, target: PublishTarget | None,
                      hold: tuple[str, ...] | None = None, derive_events: bool = True,
-                     run_id: str | None = None, full: bool = False, folder: PendingScan | None = None
-                     ) -> PublishResult:
+                     run_id: str | None = None, full: bool = False, folder: PendingScan | None = None,
+                     preview: bool = False) -> PublishResult:
     """:func:`publish` in a transaction of its own, and the attempt in the publish log: a failed one
     is logged in another transaction (the publish itself is rolled back), then raised again.
-    ``full=True``: ignore every cache and skip (see :func:`publish`)."""
+    ``full=True``: ignore every cache and skip (see :func:`publish`). ``preview``: logged as a preview
+    (``serve --as-of`` a past day, into a folder of its own: :func:`storage.publications.last_publication`)."""
     started = datetime.now(UTC)
     try:
         with sessions() as session, session.begin():
@@ -380,20 +381,20 @@ def publish_recorded(sessions: sessionmaker[Session], *, as_of: date, target: Pu
                 record_publication(session, target=str(target.out_dir), started_at=started,
                                    finished_at=datetime.now(UTC), ok=not result.failed, error=failed or None,
                                    feeds=result.feeds, written=len(result.written), run_id=run_id,
-                                   mark=result.mark)
+                                   mark=result.mark, preview=preview)
         return result
     except Exception as exc:
         if target is not None:
-            _record_failure(sessions, target, started, f"{type(exc).__name__}: {exc}", run_id)
+            _record_failure(sessions, target, started, f"{type(exc).__name__}: {exc}", run_id, preview=preview)
         raise
 
 
 def _record_failure(sessions: sessionmaker[Session], target: PublishTarget, started: datetime, error: str,
-                    run_id: str | None) -> None:
+                    run_id: str | None, *, preview: bool = False) -> None:
     try:
         with sessions() as session, session.begin():
             record_publication(session, target=str(target.out_dir), started_at=started,
-                               finished_at=datetime.now(UTC), ok=False, error=error, run_id=run_id)
+                               finished_at=datetime.now(UTC), ok=False, error=error, run_id=run_id, preview=preview)
     except Exception:  # noqa: BLE001 - the store itself is failing: the caller reports the original error
         pass
 

@@ -321,6 +321,9 @@ class Publication(Base):
     written: Mapped[int] = mapped_column(Integer, default=0)
     # a successful publish: the digest of what it read and of the files it left (storage.publications.PublishMark)
     mark: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    # a preview of a day into a folder of its own (``serve --as-of`` a past day, ``run --as-of … --out DIR``), not the
+    # live publication: status and /healthz judge the live ones (None: a row of an older version, counted as live)
+    preview: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
 
 
 class HealthIssue(Base):

@@ -71,14 +71,17 @@ _NEWEST_FIRST = (Publication.finished_at.desc(), Publication.id.desc())
 
 def record_publication(session: Session, *, target: str, started_at: datetime, finished_at: datetime, ok: bool,
                        error: str | None = None, feeds: int = 0, written: int = 0,
-                       run_id: str | None = None, keep: int = KEEP, mark: PublishMark | None = None) -> None:
+                       run_id: str | None = None, keep: int = KEEP, mark: PublishMark | None = None,
+                       preview: bool = False) -> None:
     """Append one publish attempt and drop the folder's attempts beyond the newest ``keep`` (its
-    newest successful one stays whatever its age). The caller owns the transaction."""
+    newest successful one stays whatever its age). The caller owns the transaction. ``preview``: a day's view
+    published into a folder of its own (``serve --as-of`` a past day, ``run --as-of … --out DIR``), not the live
+    publication (:func:`last_publication`)."""
     target = target[:1024]
     session.add(Publication(run_id=run_id, target=target, started_at=as_utc(started_at),
                             finished_at=as_utc(finished_at), ok=ok, feeds=feeds, written=written,
                             error=clean_text(error)[:ERROR_LEN] if error else None,
-                            mark=mark.to_json() if mark is not None and ok else None))
+                            mark=mark.to_json() if mark is not None and ok else None, preview=preview or None))
     session.flush()
     newest = select(Publication.id).where(Publication.target == target).order_by(*_NEWEST_FIRST)
     session.execute(delete(Publication).where(
@@ -105,16 +108,20 @@ def folder_targets(folder: Path) -> tuple[str, ...]:
     return tuple(dict.fromkeys(str(p)[:1024] for p in (folder, folder.absolute(), folder.resolve())))
 
 
-def last_publication(session: Session, *, ok: bool | None = None, folder: Path | None = None) -> PublishRecord | None:
+def last_publication(session: Session, *, ok: bool | None = None, folder: Path | None = None,
+                     preview: bool = False) -> PublishRecord | None:
     """The newest publish attempt (``ok=True``: the newest that worked). With ``folder`` (the live feeds folder,
     which readers follow), the newest into that folder: a ``feeds --out /tmp/x`` that worked after a failed publish
     to the live folder hid that failure (``status`` and ``/healthz`` green while readers got stale feeds). A store
-    that never published into ``folder`` (the feeds go elsewhere through ``--out``) is judged by any folder's."""
+    that never published into ``folder`` (the feeds go elsewhere through ``--out``) is judged by any folder's live
+    publishes: a preview (``serve --as-of`` a past day, in a temporary folder of its own) was read as the store's
+    last publish, and its age as the feeds' (``preview=True``: the newest preview instead, for a line of its own)."""
     query = select(Publication).order_by(*_NEWEST_FIRST).limit(1)
-    if folder is not None:
-        live = Publication.target.in_(folder_targets(folder))
-        if session.scalar(select(Publication.id).where(live).limit(1)) is not None:
-            query = query.where(live)
+    live = Publication.target.in_(folder_targets(folder)) if folder is not None and not preview else None
+    if live is not None and session.scalar(select(Publication.id).where(live).limit(1)) is not None:
+        query = query.where(live)  # (the folder's own log: a preview serve judges the folder it serves)
+    else:
+        query = query.where(Publication.preview.is_(True) if preview else Publication.preview.is_not(True))
     if ok is not None:
         query = query.where(Publication.ok.is_(ok))
     row = session.scalars(query).first()

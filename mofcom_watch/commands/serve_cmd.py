@@ -23,6 +23,7 @@ from mofcom_watch.logs import log
 
 LOG = logging.getLogger("mofcom_watch.serve")
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+OWN_FOLDER_PREFIX = "mofcom-watch-feeds-"  # + "<day>-": a past day's folder (own_folder; migration 0012 knows it)
 
 
 @contextlib.contextmanager
@@ -65,8 +66,9 @@ def open_engine(settings: Settings, *, read_only: bool = False):  # noqa: ANN201
         return make_engine(settings.database_url)
 
 
-def build_app(settings: Settings, *, schedule: bool = False, as_of=None):  # noqa: ANN001, ANN201
-    """The app for these settings; with ``schedule`` a BackgroundScheduler runs cycles in-process."""
+def build_app(settings: Settings, *, schedule: bool = False, as_of=None, preview: bool = False):  # noqa: ANN001, ANN201
+    """The app for these settings; with ``schedule`` a BackgroundScheduler runs cycles in-process; ``preview``: the
+    feeds folder is serve's own for a past day (:func:`own_folder`), its publishes logged as previews."""
     from mofcom_watch.publish import PublishTarget
     from mofcom_watch.scheduler import CycleRunner, make_scheduler, real_cycle
     from mofcom_watch.server import create_app
@@ -75,7 +77,7 @@ def build_app(settings: Settings, *, schedule: bool = False, as_of=None):  # noq
 
     engine = open_engine(settings, read_only=not schedule)
     refresher = FeedRefresher(engine, PublishTarget.of(settings, unattended=True), lambda: as_of or clock.today(),
-                              live=as_of is None)
+                              live=as_of is None, preview=preview)
     if refresher.store_busy():  # another writer mid-transaction: the publish would wait its busy timeout (twice, as
         # the failed attempt is recorded), and serve came up a minute late: it serves the files last published now
         log(LOG, logging.WARNING, "the store is write-locked by another process: serving the feeds last published; "
@@ -192,7 +194,7 @@ def own_folder(settings: Settings, day: date, cleanup: contextlib.ExitStack) -> 
     import tempfile
 
     try:
-        folder = cleanup.enter_context(tempfile.TemporaryDirectory(prefix=f"mofcom-watch-feeds-{day}-"))
+        folder = cleanup.enter_context(tempfile.TemporaryDirectory(prefix=f"{OWN_FOLDER_PREFIX}{day}-"))
     except OSError as exc:
         typer.echo(f"mofcom-watch serve: cannot make a folder for the feeds of {day}: {exc.strerror or exc}", err=True)
         raise typer.Exit(RESOURCE_EXIT) from None
@@ -211,7 +213,7 @@ def serve_until_stopped(settings: Settings, verbosity: int, sockets: list[socket
     except OSError as exc:  # serve anyway: each publish retries, /healthz says why it fails
         log(LOG, logging.ERROR, "cannot create the feeds folder", feeds=str(settings.feeds_path),
             error=exc.strerror or str(exc))
-    application = build_app(settings, schedule=schedule, as_of=day)
+    application = build_app(settings, schedule=schedule, as_of=day, preview=settings.feeds_path != live)
     if settings.feeds_path != live:
         log(LOG, logging.INFO, "a past day's feeds: published into a folder of their own, served from there; the feeds folder is left as it is",
             as_of=day.isoformat() if day else None, feeds=str(settings.feeds_path), feeds_dir=str(live))

@@ -150,6 +150,7 @@ class Activity:
     stale: str | None = None  # the last run finished too long ago: cron stopped (mofcom_watch.clock.stale_run)
     stale_after: timedelta | None = None  # the threshold it was judged by (None: stale_after_minutes = 0, not judged)
     stale_check_off: str | None = None  # the line saying the age check is off (config.STALE_CHECK_OFF)
+    last_preview: PublishRecord | None = None  # the newest preview (serve --as-of a past day), said apart, never judged
 
     @classmethod
     def of(cls, session, live: Path | None = None) -> Activity:  # noqa: ANN001 - a Session
@@ -158,7 +159,13 @@ class Activity:
         return cls(as_utc(fetched) if fetched else None, last_publication(session, folder=live),
                    last_publication(session, ok=True, folder=live), source_checks(session),
                    notices=session.scalar(select(func.count()).select_from(Notice)) or 0,
-                   last_run_failed=last_run_failures(session))
+                   last_run_failed=last_run_failures(session), last_preview=last_publication(session, preview=True))
+
+    @property
+    def newer_preview(self) -> PublishRecord | None:
+        """The newest preview when it came after the last live publish: what was published last, named a preview."""
+        preview, live = self.last_preview, self.last_good_publish
+        return preview if preview is not None and (live is None or preview.finished_at > live.finished_at) else None
 
     @property
     def empty_store(self) -> str | None:
@@ -204,7 +211,8 @@ class Activity:
                 "run_lock_stuck": self.run_lock_stuck, "unpublished_run": self.unpublished,
                 "last_run_stale": self.stale,
                 "stale_after_seconds": int(self.stale_after.total_seconds()) if self.stale_after else None,
-                "stale_check": self.stale_check_off or "on"}
+                "stale_check": self.stale_check_off or "on",
+                "last_preview": self.newer_preview.to_json() if self.newer_preview else None}
 
     def print(self, console: Console) -> None:
         def when(moment: datetime | None) -> str:
@@ -213,6 +221,9 @@ class Activity:
         console.print(f"last fetch: {when(self.last_fetch)}; last successful publish: "
                       f"{when(self.last_good_publish.finished_at if self.last_good_publish else None)}"
                       + (f" to {term.shown(self.last_good_publish.target)}" if self.last_good_publish else ""))
+        if (preview := self.newer_preview) is not None:  # not the live feeds: a line of its own, judged by nothing
+            console.print(f"last preview (a day's view in a folder of its own, not the live feeds): "
+                          f"{when(preview.finished_at)} to {term.shown(preview.target)}")
         if self.sources:  # fetched sources (a replayed store has none)
             print_table(console, TableText("Sources, last checked (an index answered 200 or 304)", SOURCE_COLUMNS,
                                            [(term.shown(c.source), when(c.last_checked)) for c in self.sources]))

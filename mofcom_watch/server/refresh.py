@@ -45,9 +45,10 @@ class FeedRefresher:
     """Publishes the store's feeds into ``target.out_dir`` whenever the folder is older than the store."""
 
     def __init__(self, engine: Engine, target: PublishTarget, as_of: Callable[[], date],
-                 interval: float = REFRESH_SECONDS, *, live: bool = False) -> None:
+                 interval: float = REFRESH_SECONDS, *, live: bool = False, preview: bool = False) -> None:
         self.engine, self.target, self.as_of, self.interval = engine, target, as_of, interval
         self.live = live  # the configured feeds folder, today's: never a day before the store's (a clock gone back)
+        self.preview = preview  # a past day's feeds in a folder of their own: logged as a preview, not the live feeds
         self._sessions = session_factory(engine)
         from storage.db import sqlite_file
 
@@ -99,7 +100,7 @@ class FeedRefresher:
                                                  record=False)) is not None:
                         raise ForeignFeeds(foreign)  # another store's feeds: served as they are, /healthz 503
                 result = publish_recorded(self._sessions, as_of=self.as_of(), target=self.target,
-                                          derive_events=False)
+                                          derive_events=False, preview=self.preview)
                 self.marker.write_text(state, encoding="utf-8")
             except Exception as exc:  # noqa: BLE001 - serving goes on; /healthz and the log say so
                 self.last_error = self._why(exc)

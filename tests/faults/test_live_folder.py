@@ -83,6 +83,20 @@ def test_serve_as_of_a_past_day_serves_it_from_a_folder_of_its_own(replayed, tmp
     folder = Path(health["last_publish"]["target"])
     assert health["last_publish"]["ok"] and not in_or_is(folder, live) and not folder.exists(), health
     assert f"as_of={AS_OF}" in served.stderr and "the feeds folder is left as it is" in served.stderr
+    # a preview, not the live publication: status and the live /healthz do not read it as the last publish (was:
+    # "last successful publish: … to /tmp/mofcom-watch-feeds-…", the store having never published into its live folder)
+    from sqlalchemy.orm import Session
+
+    from storage.db import open_store
+    from storage.publications import last_publication
+
+    engine = open_store(url)
+    try:
+        with Session(engine) as session:
+            live_last, preview = last_publication(session, folder=live), last_publication(session, preview=True)
+    finally:
+        engine.dispose()
+    assert live_last is None and preview is not None and preview.target == str(folder), (live_last, preview)
 
 
 def files(folder: Path) -> dict[Path, tuple[bytes, int]]:
@@ -246,3 +260,4 @@ def test_a_preview_run_is_no_run_that_did_not_publish(replayed, tmp_path):
     assert answer["unpublished_run"] is None, answer["unpublished_run"]
     assert not [p for p in answer["problems"] if "DID NOT PUBLISH" in p], answer["problems"]
     assert answer["last_publish"]["target"] == str(live), answer["last_publish"]  # the live folder, judged as before
+    assert answer["last_preview"]["target"] == str(preview), answer["last_preview"]  # said apart, as a preview

@@ -74,3 +74,47 @@ def test_the_live_folder_is_judged_not_the_newest_folder(engine, tmp_path):
     assert relative == last
     # a store whose feeds only ever went elsewhere (run --out DIR) is judged by those
     assert elsewhere is not None and elsewhere.target == "/tmp/x"
+
+
+def test_a_preview_is_no_live_publish(engine, tmp_path):
+    """Was: ``serve --as-of`` a past day logs its publish into its own temporary folder; a store that never published
+    into the live folder read that preview as its last successful publish (``status``: "last successful publish: …
+    to /tmp/mofcom-watch-feeds-<day>-…") and judged the feeds' age by it. Now a preview is read only as one."""
+    from pathlib import Path
+
+    live, own = tmp_path / "feeds", "/tmp/mofcom-watch-feeds-2026-06-01-abcd1234"
+    log(engine, 0, ok=True, target="/tmp/x")  # feeds written elsewhere (run --out DIR): the store's live publishes
+    with Session(engine) as s, s.begin():
+        t = T0 + timedelta(minutes=5)
+        record_publication(s, target=own, started_at=t, finished_at=t, ok=True, preview=True)
+        record_publication(s, target=own, started_at=t, finished_at=t + timedelta(minutes=1), ok=False,
+                           error="disk full", preview=True)
+    with Session(engine) as s:
+        last, good = last_publication(s, folder=live), last_publication(s, ok=True, folder=live)
+        preview = last_publication(s, preview=True)
+        served = last_publication(s, folder=Path(own))  # the preview serve's own /healthz judges its own folder
+    assert last is not None and good is not None and (last.target, good.target, last.ok) == ("/tmp/x", "/tmp/x", True)
+    assert preview is not None and (preview.target, preview.ok) == (own, False)
+    assert served == preview
+
+
+def test_the_migration_marks_serves_own_folders_as_previews():
+    """0012 marks the logged publishes of an older ``serve --as-of`` by their folder's name: the pattern must match
+    the folder ``serve_cmd.own_folder`` makes, and no folder of a user's."""
+    import importlib.util
+    import sqlite3
+    import tempfile
+
+    from mofcom_watch.commands.serve_cmd import OWN_FOLDER_PREFIX
+    from storage.db import MIGRATIONS_DIR
+
+    spec = importlib.util.spec_from_file_location("m0012", MIGRATIONS_DIR / "versions" / "0012_publication_preview.py")
+    assert spec is not None and spec.loader is not None
+    m0012 = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(m0012)
+    with tempfile.TemporaryDirectory(prefix=f"{OWN_FOLDER_PREFIX}2026-06-01-") as own:  # as own_folder makes it
+        con = sqlite3.connect(":memory:")
+        like = [con.execute("SELECT ? LIKE ?", (target, m0012.SERVE_PREVIEW_TARGET)).fetchone()[0]
+                for target in (own, "/data/feeds", "/srv/mofcom-watch-feeds", "/tmp/preview")]
+        con.close()
+    assert like == [1, 0, 0, 0]
