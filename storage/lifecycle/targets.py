@@ -9,7 +9,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 
-from storage.names import name_key, zh_core
+from storage.names import entity_key, name_key, zh_core
 from storage.numerals import chinese_to_int
 from storage.records import ActionRecord, ListKind, NoticeKind, NoticeRef, StoredNotice
 from storage.vocabulary import list_name
@@ -227,22 +227,28 @@ def _by_chinese_name(action: ActionRecord, together: Sequence[Listing],
     target's own Chinese names, generic suffixes (公司, 有限公司, 集团) ignored: a unique exact match only. When any name
     needed this, every name must resolve and the count stated ("等2家") must equal them, else nothing acts (the reason
     is returned). Names that are keys of the listing, or match nothing at all, are returned as they are (the caller
-    reports those missing, as before). A name a correction published by ``day`` gave an entity is its name too."""
+    reports those missing, as before). A name a correction published by ``day`` gave an entity is its name too, in
+    Chinese and by the key its corrected pair of names makes (a step naming "北极星光电公司（Polaris Optical LLC）" after a
+    correction of "…（Polaris Optics LLC）": story28/S3, before reported as not on the listing)."""
     have = {k for listing in together for k in listing.entity_keys()}
     if all(k in have for k in action.entities):
         return action.entities, None
     if any(map(ANNEX_SERIAL_RE.fullmatch, action.entities)):
         return _by_annex_serial(action, together)
     cores: dict[str, set[str]] = defaultdict(set)
+    corrected: dict[str, set[str]] = defaultdict(set)  # the key a corrected name pair gives: "北极星光电公司（Polaris Optical LLC）"
     for listing in together:
         for key, ent in (*listing.entities, *listing.named_on(day)):
             core = zh_core(name_key(ent.zh))
             if core:
                 cores[core].add(key)
+        for key, ent in listing.named_on(day) if listing.renamed else ():
+            if (now := entity_key(ent.zh, ent.en)) != key:
+                corrected[now].add(key)
     out: list[str] = []
     used = False
     for name in action.entities:
-        found = cores.get(zh_core(name), set()) if name not in have else {name}
+        found = {name} if name in have else corrected.get(name) or cores.get(zh_core(name), set())
         if len(found) > 1:
             return None, (f"\"{name}\" matches {len(found)} entities of {together[0].key} by Chinese name "
                           f"({', '.join(sorted(found))}): none is picked")

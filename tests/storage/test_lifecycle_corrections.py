@@ -269,3 +269,28 @@ def test_the_old_name_still_finds_it_and_a_name_no_correction_gave_does_not() ->
     assert rows_on([listing, answer], day, "MOFCOM-2027-32") == {
         ("hygieaavionics", "eunomiamaterials"): ("in_force", date(2027, 2, 15))}
 
+
+
+def test_a_removal_naming_both_names_a_correction_gave_finds_the_entity() -> None:
+    """Session 28 (story28, S3): a removal naming the corrected entity as an annex writes it, Chinese and English
+    ("乌普西隆动力公司（Upsilon Power LLC）": key "upsilonpower", the listing's key "upsilonenergy") was "not on
+    MOFCOM-2024-89", a loud problem, the entity left in force; the Chinese name alone found it."""
+    removal = """商务部公告2024年第120号 关于将1家实体移出出口管制管控名单的公告
+【发布文号】商务部公告2024年第120号
+【发文日期】2024年12月02日
+
+根据《中华人民共和国出口管制法》等法律法规有关规定，经审查，商务部决定将乌普西隆动力公司（Upsilon Power LLC）移出出口管制管控名单（商务部公告2024年第89号）。
+本公告自公布之日起正式实施。
+"""
+    day = date(2024, 12, 3)
+    d = derive(notices(LISTING, CORRECTION, removal), day)
+    assert d.problems == ()
+    assert {(r.state, r.since, r.entity_keys) for r in d.states} == {
+        (ListingState.IN_FORCE, date(2024, 9, 9), ("tauphotonics",)),
+        (ListingState.REMOVED, date(2024, 12, 2), ("upsilonenergy",))}
+    assert f"{TAG_PREFIX}MOFCOM-2024-89/removed/ecl/2024-12-02/upsilonenergy" in {e.id for e in d.events}
+    # before the correction is published the corrected pair names nobody on the listing: loud, nothing removed
+    early = removal.replace("2024年12月02日", "2024年10月08日")
+    got = derive(notices(LISTING, CORRECTION, early), date(2024, 10, 9))
+    assert [p for p in got.problems if "upsilonpower" in p], got.problems
+    assert {r.state for r in got.states} == {ListingState.IN_FORCE}
