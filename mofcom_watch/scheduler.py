@@ -14,7 +14,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -38,6 +38,9 @@ CRON_FIELDS_WITH_SECONDS = ("second", "minute", "hour", "day", "month", "day_of_
 
 # a cycle: takes the run id, returns its result (None: nothing to report) or raises
 CycleFn = Callable[[str], "CycleResult | None"]
+# how long `schedule` and `serve --schedule` wait for a database server not answering yet, before the cycle at start
+WAIT_FOR_DATABASE = 120.0
+WAIT_STEP = 0.5
 
 
 class CronError(ValueError):
@@ -297,3 +300,84 @@ def real_cycle(settings: Settings, *, as_of: date | None = None) -> CycleFn:
                          base_urls=dict(settings.base_urls) or None, run_id=run_id)
 
     return cycle
+
+
+def wait_for_store(url: str, seconds: float, stop: threading.Event | None = None, logger: logging.Logger = LOG,
+                   on_wait: Callable[[Exception], None] | None = None) -> Exception | None:
+    """Open the store at ``url`` (creating or migrating it, as a cycle would), trying again every :data:`WAIT_STEP`
+    for up to ``seconds`` while its database server does not answer (``StoreUnavailable``). None once it opened; else
+    the last ``StoreUnavailable``: the time ran out, ``stop`` was set (a SIGTERM: the wait ends within a step), or the
+    store is a SQLite file (nothing to wait for). Any other ``DatabaseError`` (a store of a newer version, a URL that
+    cannot work) is raised at once. The one wait of ``schedule`` (before its first cycle, in its main thread) and of
+    ``serve --schedule`` (in its cycle thread, while the server answers ``/healthz``); ``on_wait``: called once, with
+    the first failure, when the waiting begins."""
+    from storage.db import open_store, sqlite_file
+    from storage.faults import StoreUnavailable
+
+    deadline = time.monotonic() + seconds
+    waited = False
+    while True:
+        try:
+            open_store(url).dispose()
+        except StoreUnavailable as exc:
+            if sqlite_file(url) is not None or time.monotonic() >= deadline or (stop is not None and stop.is_set()):
+                return exc
+            if not waited:
+                log(logger, logging.WARNING, "database not ready; waiting for it before the first cycle",
+                    seconds=int(seconds), error=str(exc))
+                waited = True
+                if on_wait is not None:
+                    on_wait(exc)
+            if stop is not None:
+                if stop.wait(WAIT_STEP):
+                    return exc
+            else:
+                time.sleep(WAIT_STEP)
+        else:
+            if waited:
+                log(logger, logging.INFO, "database ready")
+            return None
+
+
+class DatabaseWait:
+    """``serve --schedule``'s wait for its database before the cycle at start, in the cycle thread (the job wraps
+    the :class:`CycleRunner`): the server answers meanwhile, ``/healthz`` 503 saying :meth:`waiting`, and a stop
+    (:meth:`cancel`, from the server's shutdown) ends it within a step, no cycle run, no run lock taken. Was: the
+    cycle at start met a PostgreSQL still initialising, failed ("unreachable"), and the store stayed empty until the
+    next cron time; with a plain wait, a SIGTERM then waited out the two minutes."""
+
+    def __init__(self, url: str, runner: Callable[[], Any], seconds: float = WAIT_FOR_DATABASE) -> None:
+        self.url, self.runner, self.seconds = url, runner, seconds
+        self.stop = threading.Event()
+        self.pending = seconds > 0  # the first call waits; later ones go straight to the cycle
+        self._since: datetime | None = None  # when the wait began (the first attempt failed)
+        self._error: str | None = None
+
+    def _began(self, exc: Exception) -> None:
+        self._since, self._error = datetime.now(UTC), str(exc)
+
+    def __call__(self) -> Any:
+        if self.pending:
+            try:
+                failed = wait_for_store(self.url, self.seconds, self.stop, on_wait=self._began)
+            except Exception as exc:  # noqa: BLE001 - no wait for a store no outage explains: the cycle says why
+                failed = None
+                LOG.debug("database wait ended: %s", exc)
+            finally:
+                self.pending = False
+            if self.stop.is_set():
+                log(LOG, logging.INFO, "stopped while waiting for the database: no cycle run")
+                return None
+            if failed is not None:
+                log(LOG, logging.WARNING, "database not ready; the cycles will try it", error=str(failed))
+        return self.runner()
+
+    def waiting(self) -> str | None:
+        """``/healthz``'s problem while the wait goes on (None before and after it)."""
+        if not self.pending or self._since is None:
+            return None
+        return (f"waiting for the database before the first cycle (starting; since {self._since:%Y-%m-%d %H:%M:%S} "
+                f"UTC, for up to {int(self.seconds)} s): {self._error}")
+
+    def cancel(self) -> None:
+        self.stop.set()

@@ -12,7 +12,15 @@ from mofcom_watch.config import ConfigError, Settings, port_0_problem, redact_ur
 from mofcom_watch.context import app_context
 from mofcom_watch.exits import exit_on_unknown_hosts, exit_on_unknown_sources, warn_short_stale
 from mofcom_watch.logs import log
-from mofcom_watch.scheduler import CycleRunner, make_scheduler, next_fire_time, real_cycle, run_blocking
+from mofcom_watch.scheduler import (
+    WAIT_FOR_DATABASE,
+    CycleRunner,
+    make_scheduler,
+    next_fire_time,
+    real_cycle,
+    run_blocking,
+    wait_for_store,
+)
 
 LOG = logging.getLogger("mofcom_watch.schedule")
 # a past --as-of for cycles (schedule, serve --schedule): they publish into the live folder (as run would: refused)
@@ -54,51 +62,31 @@ def register(app: typer.Typer) -> None:
         run_blocking(scheduler, runner)
 
 
-# how long `schedule` waits at start for a database server that does not answer yet, before its first cycle
-WAIT_FOR_DATABASE = 120.0
-WAIT_STEP = 0.5
-
-
 def check_store(settings: Settings) -> None:
     """Open the store once before scheduling (creating or migrating it, as the first cycle would). A store no outage
     explains (written by a newer version: "upgrade the program"; a URL or driver that cannot work) is one line and
     exit 2, and a SQLite file that cannot be used (damaged, read-only) exit 3, as for ``run``: the scheduler used to
     start and log "cycle failed" every half hour, for ever. A database server that is down may come back: the cycles
     try it, as before; with a cycle at start (``run_at_start``), it is first waited for up to
-    :data:`WAIT_FOR_DATABASE` seconds. Was: a scheduler started beside its database (compose without health
-    conditions, podman-compose on podman < 4.6, a Kubernetes pod) ran that cycle while PostgreSQL was still
-    initialising, failed it ("unreachable"), and left the store empty until the next cron time (up to 30 minutes by
-    default), ``/healthz`` failing meanwhile."""
-    import time
-
+    :data:`~mofcom_watch.scheduler.WAIT_FOR_DATABASE` seconds (:func:`~mofcom_watch.scheduler.wait_for_store`). Was: a
+    scheduler started beside its database (compose without health conditions, podman-compose on podman < 4.6, a
+    Kubernetes pod) ran that cycle while PostgreSQL was still initialising, failed it ("unreachable"), and left the
+    store empty until the next cron time (up to 30 minutes by default), ``/healthz`` failing meanwhile."""
     from mofcom_watch.exits import RESOURCE_EXIT
-    from storage.db import DatabaseError, open_store, sqlite_file
-    from storage.faults import StoreUnavailable
+    from storage.db import DatabaseError, sqlite_file
 
-    deadline = time.monotonic() + (WAIT_FOR_DATABASE if settings.run_at_start else 0.0)
-    waited = False
-    while True:
-        try:
-            open_store(settings.database_url).dispose()
-        except StoreUnavailable as exc:
-            if sqlite_file(settings.database_url) is not None:
-                typer.echo(f"mofcom-watch schedule: {exc}", err=True)
-                raise typer.Exit(RESOURCE_EXIT) from None
-            if time.monotonic() >= deadline:
-                log(LOG, logging.WARNING, "database not ready; the cycles will try it", error=str(exc))
-                return
-            if not waited:
-                log(LOG, logging.WARNING, "database not ready; waiting for it before the first cycle",
-                    seconds=int(WAIT_FOR_DATABASE), error=str(exc))
-                waited = True
-            time.sleep(WAIT_STEP)
-        except DatabaseError as exc:
-            typer.echo(f"mofcom-watch schedule: {exc}", err=True)
-            raise typer.Exit(2) from None
-        else:
-            if waited:
-                log(LOG, logging.INFO, "database ready")
-            return
+    try:
+        failed = wait_for_store(settings.database_url, WAIT_FOR_DATABASE if settings.run_at_start else 0.0,
+                                logger=LOG)
+    except DatabaseError as exc:
+        typer.echo(f"mofcom-watch schedule: {exc}", err=True)
+        raise typer.Exit(2) from None
+    if failed is None:
+        return
+    if sqlite_file(settings.database_url) is not None:
+        typer.echo(f"mofcom-watch schedule: {failed}", err=True)
+        raise typer.Exit(RESOURCE_EXIT) from None
+    log(LOG, logging.WARNING, "database not ready; the cycles will try it", error=str(failed))
 
 
 def with_flags(settings: Settings, **flags: object) -> Settings:

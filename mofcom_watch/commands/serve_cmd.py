@@ -70,7 +70,7 @@ def build_app(settings: Settings, *, schedule: bool = False, as_of=None, preview
     """The app for these settings; with ``schedule`` a BackgroundScheduler runs cycles in-process; ``preview``: the
     feeds folder is serve's own for a past day (:func:`own_folder`), its publishes logged as previews."""
     from mofcom_watch.publish import PublishTarget
-    from mofcom_watch.scheduler import CycleRunner, make_scheduler, real_cycle
+    from mofcom_watch.scheduler import WAIT_FOR_DATABASE, CycleRunner, DatabaseWait, make_scheduler, real_cycle
     from mofcom_watch.server import create_app
     from mofcom_watch.server.data import StoreData
     from mofcom_watch.server.refresh import FeedRefresher
@@ -85,10 +85,12 @@ def build_app(settings: Settings, *, schedule: bool = False, as_of=None, preview
         refresher.refresh_in_background(force=True)
     else:
         refresher.refresh(force=True)  # the first request already finds the store's feeds
-    scheduler = runner = None
+    scheduler = runner = wait = None
     if schedule:
         runner = CycleRunner(real_cycle(settings, as_of=as_of))
-        scheduler = make_scheduler(runner, cron=settings.cron, timezone=settings.timezone, background=True,
+        # the cycle at start waits for a database server not answering yet, as schedule's does (in the cycle thread)
+        wait = DatabaseWait(settings.database_url, runner, WAIT_FOR_DATABASE if settings.run_at_start else 0.0)
+        scheduler = make_scheduler(wait, cron=settings.cron, timezone=settings.timezone, background=True,
                                    run_at_start=settings.run_at_start)
     return create_app(
         feeds_dir=settings.feeds_path,
@@ -100,6 +102,7 @@ def build_app(settings: Settings, *, schedule: bool = False, as_of=None, preview
         last_cycle_hint=(lambda: runner.last_success) if runner is not None else None,
         refresher=refresher,
         last_failure=(lambda: _failed(runner.last)) if runner is not None else None,
+        database_wait=wait,
     )
 
 
@@ -149,7 +152,9 @@ def register(app: typer.Typer) -> None:
         host: Optional[str] = typer.Option(None, "--host", help="Address to listen on (config http.host, env MOFCOM_WATCH_HOST)."),
         port: Optional[int] = typer.Option(None, "--port", help="Port to listen on (config http.port, env MOFCOM_WATCH_PORT); "
                                            "0: any free port, which the log line 'serving url=' names."),
-        schedule: bool = typer.Option(False, "--schedule", help="Also run cycles on the configured cron schedule."),
+        schedule: bool = typer.Option(False, "--schedule", help="Also run cycles on the configured cron schedule (the cycle at "
+                                      "start waits up to 2 minutes for a database server not answering yet; "
+                                      "/healthz says so, 503)."),
         cron: Optional[str] = typer.Option(None, "--cron", help="Cron expression for --schedule."),
         as_of: Optional[str] = typer.Option(None, "--as-of", help="Show the state as of this date, YYYY-MM-DD, not after today (a "
                                               "later day: the pages' ?as_of=, or feeds --out)."),

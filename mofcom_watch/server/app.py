@@ -87,6 +87,7 @@ class ServerState:
     store_version: Callable[[], Hashable] | None = None  # None: pages are rendered for every request
     pages: PageCache = field(default_factory=PageCache)
     refresher: Any | None = None  # the FeedRefresher publishing the store's feeds: its failures are /healthz problems
+    database_wait: Any | None = None  # serve --schedule's wait for the database before its first cycle (DatabaseWait)
 
     def today(self) -> date:
         return self.as_of or clock.today()
@@ -330,7 +331,10 @@ def health_report(st: ServerState, now: datetime | None = None) -> tuple[bool, d
     last = st.last_cycle() if error is None else None
     report["last_cycle"] = last.astimezone(UTC).isoformat() if last else None
     problems = []
-    if error is not None:
+    waiting = st.database_wait.waiting() if st.database_wait is not None else None
+    if waiting is not None:  # a starting service, said as one: its database is not up yet (not "unreachable")
+        problems.append(waiting)
+    elif error is not None:
         problems.append("database unreachable")
     elif last is None:
         uptime = time.monotonic() - st.started
@@ -462,10 +466,12 @@ def create_app(
     last_cycle_hint: Callable[[], datetime | None] | None = None,
     refresher: Any | None = None,
     last_failure: Callable[[], str | None] | None = None,
+    database_wait: Any | None = None,
 ) -> Starlette:
     """The app. ``scheduler`` (an APScheduler BackgroundScheduler, not started) runs with the app;
     ``refresher`` (a :class:`~mofcom_watch.server.refresh.FeedRefresher`) keeps the feeds folder
-    published from the store while it serves."""
+    published from the store while it serves; ``database_wait`` (a :class:`~mofcom_watch.scheduler.DatabaseWait`,
+    the scheduler's job): ``/healthz`` says its wait, and a stop ends it."""
     from mofcom_watch.scheduler import JOB_ID
 
     def next_cycle() -> datetime | None:
@@ -474,7 +480,7 @@ def create_app(
 
     state = ServerState(feeds_dir=feeds_dir, feeds_base_url=feeds_base_url, data=data,
                         stale_after=stale_after, as_of=as_of, last_cycle_hint=last_cycle_hint,
-                        last_failure=last_failure, refresher=refresher,
+                        last_failure=last_failure, refresher=refresher, database_wait=database_wait,
                         next_cycle=next_cycle if scheduler is not None else None,
                         store_version=StoreVersion(data.engine) if isinstance(data, StoreData) else None)
 
@@ -491,6 +497,8 @@ def create_app(
                 watcher.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await watcher
+            if database_wait is not None:  # a wait for the database ends now: no cycle after it (no 2-minute hang)
+                database_wait.cancel()
             if scheduler is not None and scheduler.running:
                 # let a running cycle finish: killing it mid-run would leave the run lock to go stale
                 LOG.info("scheduler stopping; a running cycle is allowed to finish")

@@ -88,3 +88,37 @@ def test_schedule_waits_for_its_database_before_the_cycle_at_start(tmp_path: Pat
             with admin.connect() as conn:
                 conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
             admin.dispose()
+
+
+def test_serve_schedule_waits_for_its_database_and_a_sigterm_ends_the_wait(tmp_path: Path) -> None:
+    """``serve --schedule`` waits for its database before the cycle at start, as ``schedule`` does, in its cycle thread
+    (scheduler.DatabaseWait): ``/healthz`` answers meanwhile, 503 saying it waits (a starting service), and a SIGTERM
+    during the wait stops serve at once, no cycle run. Was: the cycle at start failed at once ("unreachable") and the
+    store stayed empty until the next cron time. No PostgreSQL needed: a closed port is a server not started yet."""
+    import json
+    import signal
+    import time
+
+    from tests.faults.serving import free_port, serving
+
+    url = f"postgresql+psycopg://postgres@127.0.0.1:{free_port()}/mw"  # nothing listens there
+    nowhere = f"http://127.0.0.1:{free_port()}/"
+    env = {"MOFCOM_WATCH_BASE_URLS": f"{WWW}={nowhere}", "MOFCOM_WATCH_SOURCES": "mofcom-qa",
+           "MOFCOM_WATCH_RETRIES": "0", "PYTHONPATH": str(REPO)}
+    with serving(url, tmp_path, "--schedule", "--cron", "0 0 1 1 *", env=env) as served:
+        deadline = time.monotonic() + 30
+        while True:  # (the first answer may come before the cycle thread's first try)
+            status, _headers, body = served.get("/healthz")
+            problems = json.loads(body).get("problems", [])
+            if any(p.startswith("waiting for the database before the first cycle (starting;") for p in problems):
+                break
+            assert time.monotonic() < deadline, (status, problems)
+            time.sleep(0.1)
+        assert status == 503 and "database unreachable" not in problems, problems
+        started = time.monotonic()
+        served.proc.send_signal(signal.SIGTERM)
+        stderr = served.proc.communicate(timeout=60)[1]
+        took = time.monotonic() - started
+    assert served.proc.returncode == 0 and took < 10, (served.proc.returncode, took, stderr[-2000:])
+    assert "stopped while waiting for the database: no cycle run" in stderr, stderr[-2000:]
+    assert "cycle failed" not in stderr and "cycle done" not in stderr, stderr[-2000:]
