@@ -123,3 +123,25 @@ def test_a_stop_on_some_of_a_notice_s_entities_counted_is_limited_to_them() -> N
     doc = parse_document(text.encode("utf-8"))
     assert doc.notice is not None and [(a.action.value, len(a.entities)) for a in doc.notice.actions] == [("lift", 5)]
     assert "其中5家美国实体" in _refused(text[:text.index("附件\n\n1.")])
+
+
+LATE = ("商务部新闻发言人就出口管制管控名单有关措施答记者问\n来源：商务部新闻办公室 类型：原创 分类：新闻 2026-11-28 20:00\n\n"
+        "问：请问中方如何安排？\n答：{answer}\n")
+
+
+def test_an_answer_continuing_a_suspension_weeks_back_undecided_is_refused() -> None:
+    """Story28, S1: "自2026年11月10日起，继续暂停…第21号相关措施1年。" in an answer of 11-28 was read as a recount (a late date
+    and no 决定): no action, a warning only, status exit 0 and No. 21 a presumed lapse, while the answer says it runs
+    to 2027-11-10."""
+    answer = "自2026年11月10日起，继续暂停4月4日公告（商务部公告2025年第21号）相关措施1年。"
+    assert "runs to 2027-11-10" in _refused(LATE.format(answer=answer))
+
+
+@pytest.mark.parametrize("answer", [
+    "中方决定，自2026年11月10日起，继续暂停4月4日公告（商务部公告2025年第21号）相关措施1年。",  # decided: it acts
+    "自2025年11月10日起，继续暂停4月4日公告（商务部公告2025年第21号）相关措施1年。目前，相关措施已恢复实施。",  # ran out before
+    "中方已于11月5日宣布，自2026年11月10日起，继续暂停4月4日公告（商务部公告2025年第21号）相关措施1年。",  # told as done
+])
+def test_a_late_continuation_decided_or_run_out_or_told_is_not_refused(answer: str) -> None:
+    doc = parse_document(LATE.format(answer=answer).encode("utf-8"))
+    assert doc.notice is not None and not [w for w in doc.notice.warnings if w.endswith(": left out")]

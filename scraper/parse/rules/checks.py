@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 
 from storage.records import ActionKind, ListKind
 
 from .. import actions as act
+from ..actions.tense import RECOUNT_RE
+from ..dates import effective_in
 from ..draft import Draft, Source
 from ..lazyre import lazy_compile
 from .named import ENTITY_ACTIONS, removals_beside_listing, sentence_start
@@ -314,6 +317,43 @@ def unread_answer_step(src: Source, d: Draft) -> str | None:
                                f"{v[0]} could act on{LEFT_OUT}"
             pos = folded.find("决定", pos + 2, b)
     return None
+
+
+def unread_late_suspension(src: Source, d: Draft) -> str | None:
+    """An answer that reads no action, one of whose sentences opens "自…起，" more than a week before the text
+    (``actions.dated_before``) but not months (``actions.stale``: history), with no 决定 and no word of a step told
+    (RECOUNT_RE), and suspends or continues a named notice's measures for a term that ends after the text's day:
+    "自2026年11月10日起，继续暂停4月4日公告（商务部公告2025年第21号）相关措施1年。" in an answer of 2026-11-28. Read as a
+    recount (``actions.is_recounted``: a late date alone) it acted on nothing, "no action found in the answer" a warning
+    only, and the listing showed a presumed lapse, status exit 0 (story28, S1): the suspension it says still runs, so a
+    person must read it."""
+    if not d.qa or d.actions or d.published is None:
+        return None
+    folded = src.folded
+    for a, b in d.spans:
+        pos = folded.find("暂停", a, b)
+        while pos >= 0:
+            s0, s1 = sentence_start(folded, pos), min(act.sentence_end(folded, pos), b)
+            end = _late_term_end(src, d, s0, pos, s1)
+            if end is not None and end > d.published:
+                return f"the answer says \"{src.text[s0:s1].strip()[:40]}\", dated weeks before it and not " \
+                       f"decided, whose suspension runs to {end.isoformat()}{LEFT_OUT}"
+            pos = folded.find("暂停", s1, b)
+    return None
+
+
+def _late_term_end(src: Source, d: Draft, s0: int, at: int, s1: int) -> date | None:
+    """The end of the term of the 暂停 at ``at`` in the sentence ``s0:s1`` when that sentence opens with a "自…起" weeks
+    (not months) before the text, names a notice, and neither decides nor tells a step; else None."""
+    folded = src.folded
+    if "决定" in folded[s0:s1] or not any(s0 <= r[0] < s1 for r in d.refs) \
+            or not act.dated_before(folded, s0, d.published) or RECOUNT_RE.search(folded, s0, at) is not None:
+        return None
+    when = effective_in(folded[s0:at], d.published)
+    if when is None or act.stale(when, d.published):
+        return None  # months back (HISTORY_GAP): history, as an answer recounting last year's steps tells it
+    period = act.duration_in(folded, src.text, at, s1)
+    return act.until_day(period, date.fromisoformat(when[:10])) if period else None
 
 
 # "现将出口管制管控名单中该实体的名称变更为“…”": a listed entity renamed; the project reads no rename (only a correction's
