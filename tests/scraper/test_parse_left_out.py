@@ -145,3 +145,26 @@ def test_an_answer_continuing_a_suspension_weeks_back_undecided_is_refused() -> 
 def test_a_late_continuation_decided_or_run_out_or_told_is_not_refused(answer: str) -> None:
     doc = parse_document(LATE.format(answer=answer).encode("utf-8"))
     assert doc.notice is not None and not [w for w in doc.notice.warnings if w.endswith(": left out")]
+
+
+REPUBLISHED = (CASES.parent / "audit27" / "15-ecl-republished-consolidated-list.txt").read_text(encoding="utf-8")
+SUSPENDED_TOLD = "原公告所列措施处于暂停实施状态的，继续按照有关规定执行。"
+
+
+@pytest.mark.parametrize("text", [REPUBLISHED, REPUBLISHED.replace(SUSPENDED_TOLD, "")], ids=["suspensions-told", "plain"])
+def test_a_whole_list_published_again_is_refused_as_what_it_is(text: str) -> None:
+    """"现重新发布出口管制管控名单（见附件）" (audit27/15): with "处于暂停实施状态" it was refused for a suspension naming no
+    notice; without it, stored as a notice changing nothing, its annex unread (a name the stored lists lack: missed)."""
+    assert SUSPENDED_TOLD in REPUBLISHED
+    assert _refused(text).startswith("publishes a whole list again (\"重新发布出口管制管控名单\")")
+
+
+def test_a_listing_that_also_publishes_the_list_again_is_read() -> None:
+    """A step read (No. 51's listing, "…列入出口管制管控名单（见附件），并重新发布出口管制管控名单…") is no re-publication
+    alone: read by its steps."""
+    listing = (CASES.parents[2] / ".." / "fixtures" / "texts" / "mofcom-2025-51.txt").resolve().read_text(encoding="utf-8")
+    told = "3家美国实体列入出口管制管控名单（见附件），"
+    assert told in listing
+    doc = parse_document(listing.replace(told, told + "并重新发布出口管制管控名单，").encode("utf-8"))
+    assert doc.notice is not None and [a.action.value for a in doc.notice.actions] == ["impose"]
+    assert len(doc.notice.entities) == 3

@@ -23,6 +23,7 @@ from .checks import (
     no_entities,
     no_notice_number,
     no_publication_date,
+    republished_list,
     second_notice,
     suspension_without_target,
     unread_answer_step,
@@ -113,7 +114,7 @@ REJECTS: tuple[tuple[str, Reject], ...] = (
     ("drafts", unnumbered_reprint), ("drafts", reported_change),
 )
 CHECKS: tuple[Check, ...] = (
-    no_publication_date, effective_defaulted, count_mismatch, no_entities, suspension_without_target,
+    no_publication_date, effective_defaulted, count_mismatch, no_entities, republished_list, suspension_without_target,
     no_action_in_answer, no_notice_number, effective_before_publication, unread_limit, unread_item, unread_name_change,
     unread_answer_step, unread_late_suspension, unread_removal, unread_part_of_measures, unread_investigation_end, second_notice,
 )

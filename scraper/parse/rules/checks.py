@@ -137,6 +137,26 @@ def unread_investigation_end(src: Source, d: Draft) -> str | None:
     return None if m is None else f"an investigation ended (\"{m.group(0)}\") is not read{LEFT_OUT}"
 
 
+# "现重新发布出口管制管控名单（见附件）": a whole list published again, its entities listed under their own notices, the measures
+# as those notices left them ("仍按照原公告执行"). No step, yet an annex of names: a list differing from the stored ones
+# would hide a listing or a removal. For a person to read, said as what it is (session 27, audit27/15: refused for
+# "暂停实施" in "处于暂停实施状态" naming no notice).
+REPUBLISHED = ("重新发布", "重新公布")
+REPUBLISHED_LIST_NEAR = 12  # "重新发布出口管制管控名单", "重新公布《不可靠实体清单》": the list's name this near after it
+
+
+def republished_list(src: Source, d: Draft) -> str | None:
+    """A notice reading no step that publishes a whole list again (``REPUBLISHED``): left out for review."""
+    if d.qa or d.actions:
+        return None
+    for text in (d.folded_title, d.operative):
+        for word in REPUBLISHED:
+            pos = text.find(word)
+            if pos >= 0 and (m := act.LIST_WORD_RE.search(text, pos, pos + len(word) + REPUBLISHED_LIST_NEAR)):
+                return f"publishes a whole list again (\"{text[pos:m.end()]}\"), its entities under their own notices{LEFT_OUT}"
+    return None
+
+
 def second_notice(src: Source, d: Draft) -> str | None:
     """A page holding a second numbered notice after this one ("商务部公告2026年第135号…\n商务部公告2026年第136号\n…"
     as one page of the day's two notices): its steps and entities were read as this one's (session 27, audit27: the watch
