@@ -222,6 +222,22 @@ def unread_change(record: NoticeRecord) -> str | None:
     return None
 
 
+# How a whole text ends: a Q&A ending otherwise ("…，继续暂停4月4日", "自2025年") may be cut anywhere (``unread_named``).
+SENTENCE_ENDS = ("。", "！", "？", "”")
+
+
+def unread_named(record: NoticeRecord) -> str | None:
+    """The notice a Q&A's answer names on a list it reads no step on (``unread_change`` found one), the text ending on a
+    whole sentence: its answer got that far and ends, so it was not cut before it but is worded as no rule reads ("不可靠实体清单工作机制今天发布公告，自2026年11月10日起继续
+    暂停…〔2025〕7号相关措施1年。同时，中方决定…" told as the other body's step; story28, S1). Refused as cut short, the page
+    could never be accepted by a person (only "needs-review" can), its issue open for good and its read steps lost."""
+    acted = {a.list for a in record.actions}
+    for ref in record.references:
+        if ref.key is not None and ref.list is not None and ref.list not in acted:
+            return ref.key
+    return None
+
+
 # "暂停期限届满后不再延长", "期满后，不再继续暂停": the measures are back when the suspension ends.
 EXPIRY_NO_EXTENSION_RE = lazy_compile(r"(?:届满|期满|到期)(?:之日)?后[，,\s]*(?:将|即)?不再(?:延长|延期|继续暂停|暂停)")
 
@@ -287,7 +303,11 @@ def check_record(record: NoticeRecord, text: str, *, article: bool = True) -> No
         elif unanswered(text):
             why = "the Q&A stops after a question, before its answer"
         elif article:
-            why = unread_change(record) or told_or_first_item(record, text)
+            why = unread_change(record)
+            named = unread_named(record) if why is not None and text.rstrip().endswith(SENTENCE_ENDS) else None
+            if named is not None:
+                raise UnusablePage("needs-review", f"{why}, though it names {named}: a person must read it")
+            why = why or told_or_first_item(record, text)
     if why is not None:
         raise UnusablePage("cut-short", f"{why}: cut short")
     review = (unread_expiry(record, text) or _decree_review(record, text) or left_out(record)) if article else None
