@@ -129,7 +129,11 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
                         missing = [k for k in named if k not in have]
                         if missing:
                             unfound.add((n.record.key, found_listing.key, eff))
-                        if missing and len(found) == 1:
+                        if missing and len(found) == 1 and len(missing) == len(named):
+                            # it acts on no one: an item, not a problem alone (story28/S3: only `status` said it)
+                            _unresolved(b, n, action, ref, f"entities {', '.join(missing)} are not on {found_listing.key}",
+                                        eff, f"{_ref_slug(ref, i, j)}-missing")
+                        elif missing and len(found) == 1:
                             b.problem(f"{n.record.key}: entities {', '.join(missing)} are not on {found_listing.key}")
                     for listing in together:
                         subset = None

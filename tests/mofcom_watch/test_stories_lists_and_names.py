@@ -82,9 +82,12 @@ def test_s3_a_removal_by_the_corrected_names_removes_the_entity(store: Store) ->
 
 def test_s3_a_removal_by_a_name_no_read_notice_gave_stays_loud(store: Store) -> None:
     """The rename (No. 90) is refused for a person to read; No. 130's "蓝岭防务公司" is then no name of the listing: never a
-    silent "in force" (a problem), never a guessed removal."""
+    silent "in force" (a problem and an unresolved-reference item), never a guessed removal."""
     got = state(store, DAY, "MOFCOM-2026-70", "blueridgedynamics")
     if got[0] == "in_force":
         assert [p for p in store.status(DAY)["__problems__"] if "MOFCOM-2026-130" in p and "blueridgedefense" in p]
+        # and an item for the feeds' readers: before, only `status` said it (No. 130's notice item read "removes
+        # MOFCOM-2026-70", the entity's feed nothing)
+        assert _items(store, "MOFCOM-2026-130", "2026-10-09") == [("unresolved_reference", None, "MOFCOM-2026-130")]
     else:
         assert got == ("removed", "2026-10-09", None)
