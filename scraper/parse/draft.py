@@ -47,14 +47,15 @@ def prose_commas(s: str) -> bool:
 # 公告如下：" opens its clauses, which may name other notices first; nor "全文公布如下" (a notice giving a text
 # of its own).
 REPRINT_LEAD_RE = lazy_compile(
-    r"(?:(?:全文|原文)(?:转载|转发|刊登|照登|)(?:如下|见下|)|(?:内容|详情|正文)(?:如下|见下)"
-    r"|以下(?:为|是)[^\n,。]{0,20}?(?:全文|原文|内容)|(?:转载|转发|照登)如下)[ \t]*[:。]?[ \t]*$")
+    r"(?:(?:全文|原文)(?:转载|转发|刊登|刊发|照登|)(?:如下|见下|)|(?:内容|详情|正文)(?:如下|见下)"
+    r"|以下(?:为|是)[^\n,。]{0,20}?(?:全文|原文|内容)|(?:转载|转发|刊发|照登)如下)[ \t]*[:。]?[ \t]*$")
 # Every REPRINT_LEAD_RE match ends its words with one of these marks, after one of its characters (全文, 原文,
 # 如下, 见下, 内容): each mark is found with one ``str.find`` (a single character: memchr speed) on the whole
 # text, so a lead of any length is found; an occurrence after another character is passed at once.
 # "下" also asks the character two before it, so a notice's own "…公告如下：" is passed at once as well.
 REPRINT_MARKS = (("文", "全原", ""), ("下", "如见", "文容情载发登"), ("容", "内", ""))
 LEAD_TAIL = " \t:。"  # what may follow the promise on its line
+# ("本报全文刊发如下。": a paper's editor's note, session 28, audit28/18: the notice read as an unnumbered text)
 
 T = TypeVar("T")
 

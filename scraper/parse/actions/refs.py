@@ -20,12 +20,16 @@ from .words import LIST_ALT, LIST_OF, MATCH_START, REF_START
 # sre tries a pattern with no literal first at every place of a piece: a lookahead on the
 # characters a date can start with (a year's or a month's first) turns the other places away at once.
 DATE_START = r"(?=[\d〇○零一二三四五六七八九十O])"
+# A count that states none ("十余家", "20余家", "多家", "数家"): no count, and the country after it still read (session 28,
+# audit28/22: "…被列入出口管制管控名单的十余家美国实体" lost its country).
+VAGUE_COUNT = rf"(?:{NUM}\s*余|多|数|若干)\s*家"
 # "2025年4月4日被列入出口管制管控名单的16家美国实体", "4月4日和9日被列入…的28家美国实体".
 DATE_LIST_RE = lazy_compile(
     rf"{DATE_START}(?:(?P<y>{YEAR})\s*年\s*)?(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日"
     rf"(?P<more>(?:\s*[和、及与]\s*(?:(?:{YEAR})\s*年\s*)?(?:{MD}\s*月\s*)?{MD}\s*日)*)"
-    rf"\s*(?:分别)?\s*(?:被|已被)?\s*(?:分别)?\s*(?:列入|纳入)\s*(?P<list>{LIST_ALT})\s*的\s*(?:共\s*)?"
-    rf"(?:(?P<n>{NUM})\s*家(?P<moren>(?:\s*[和、及与]\s*{NUM}\s*家)*))?\s*(?P<c>{COUNTRY_ALT})?"
+    rf"\s*(?:分别)?\s*(?:被|已被)?\s*(?:分别)?\s*(?:列入|纳入)\s*(?P<list>{LIST_ALT})(?:\s*[和、及与]\s*(?P<list2>{LIST_ALT}))?"
+    rf"\s*的\s*(?:共\s*)?"
+    rf"(?:(?P<n>{NUM})\s*家(?P<moren>(?:\s*[和、及与]\s*{NUM}\s*家)*)|{VAGUE_COUNT})?\s*(?P<c>{COUNTRY_ALT})?"
 )
 # The active form: "停止执行2025年3月4日(公布的)将15家美国实体列入出口管制管控名单的相关措施", "3月4日将特科姆
 # 公司等10家美国企业列入不可靠实体清单的相关措施": the same reference, the count before the list.
@@ -45,7 +49,7 @@ DATE_NOTICE_RE = lazy_compile(
 )
 # What every DATE_LIST_RE / DATE_NOTICE_RE match holds: most texts have neither, and a scan for
 # these (a literal first) is far cheaper than cutting the text into clauses.
-DATE_LIST_GATE_RE = re.compile(rf"入\s*(?:{LIST_ALT})\s*[的》]")  # of 列入/纳入: one literal first scans fastest
+DATE_LIST_GATE_RE = re.compile(rf"入\s*(?:{LIST_ALT})\s*(?:[和、及与]\s*(?:{LIST_ALT})\s*)?[的》]")  # of 列入/纳入: one literal first scans fastest
 DATE_NOTICE_GATE_RE = re.compile(r"日\s*(?:发布\s*)?(?:的\s*)?(?:公告|决定)")
 # "4月4日公告涉及的16家美国实体" / "所列16家实体".
 COUNT_AFTER_RE = lazy_compile(rf"[^,。;\n]{{0,8}}?(?:涉及|所列|列入|中)的?\s*(?P<n>{NUM})\s*家[^,。;\n]{{0,6}}?(?:实体|企业)")
@@ -69,6 +73,15 @@ def _date_refs(folded: str, clean: str, anchor: date | None) -> list[tuple[int, 
         days = _days(year_s, month_s, day_s, more)
         dates = [d for d in (resolve_month_day(mo, dy, y, anchor) for mo, dy, y in days) if d]
         counts = [to_int(n)] + [to_int(x) for x in MORE_COUNT_RE.findall(moren or "")] if n else []
+        if "list2" in m.re.groupindex and m.group("list2") is not None:  # (DATE_ACTIVE_LIST_RE has none)
+            # "2025年4月4日被列入出口管制管控名单和不可靠实体清单的16家和11家美国实体": one ref per list, each with its count
+            # (session 28, audit28/23: read as nothing, the answer refused as cut short); no two counts: no count
+            text = ref_text(folded, clean, m.start(), m.end())
+            for lk, count in zip((lst, m.group("list2")), counts if len(counts) == 2 else (None, None)):
+                out.extend((m.start(), m.end(), NoticeRef(text=text, date=d, list=LIST_OF[lk], count=count,
+                                                          country=COUNTRIES.get(country) if country else None))
+                           for d in dates[:1] if len(dates) == 1)
+            continue
         # "4月4日和4月9日分别被列入…的16家和12家": one count per date; one total for two dates checks nothing per date
         per_date = counts if len(counts) == len(dates) else [None] * len(dates)
         text = ref_text(folded, clean, m.start(), m.end())

@@ -93,7 +93,8 @@ def targets_of(folded: str, refs: list[tuple[int, int, NoticeRef]], out: list[Ac
         or _subject_named_before(folded, refs, clause_from, s_start, at) or _that_subject(folded, refs, clause_from, at) \
         or (_not_renewed_before(folded, out, s_start) or _suspended_before(folded, refs, s_start)
             if kind is ActionKind.RESTORE and (v[0].startswith("不再") or _restored_by_expiry(folded, s_start, at)) else []) \
-        or (_lead_in_refs(folded, refs, at) if v[0] in ON_NOTICES and refs else []) \
+        or (_lead_in_refs(folded, refs, at) or _named_under_decision(folded, refs, at, clause_from, next_start)
+            if v[0] in ON_NOTICES and refs else []) \
         or (_counted_pointer_refs(folded, refs, v_end) if refs and folded.startswith("对上述", v_end) else []) \
         or (_beside_exception(folded, out, s_start, clause_from, at) if out and folded.endswith(",", clause_from, at) else [])
     if not targets and out and kind in ON_OTHERS:
@@ -151,6 +152,35 @@ def _lead_in_refs(folded: str, refs: list[tuple[int, int, NoticeRef]], at: int) 
             return [r for r in refs if start <= r[0] < end - 1]
         end = start
     return []
+
+
+def _named_under_decision(folded: str, refs: list[tuple[int, int, NoticeRef]], at: int, clause_from: int,
+                          next_start: int) -> list[tuple[int, int, NoticeRef]]:
+    """"2025年4月4日，商务部发布公告（商务部公告2025年第21号）…。\n商务部决定：\n一、自…起，恢复实施对内华达山脉公司（Sierra
+    Nevada Corporation）、立方公司（…）2家实体采取的相关措施。": an item under a lead-in that decides (DECIDING_LEAD_RE), its
+    object named entities with their English, no notice in its sentence: the one notice the text names above the lead-in
+    (session 28, audit28/01: the restore was lost, and the lift of "其余14家" in item 二 read for all 16). Several named
+    there, or none: [] (the step stays unread, as before)."""
+    line = folded.rfind("\n", 0, at) + 1
+    if not ITEM_LINE_RE.match(folded, line):
+        return []
+    span = _on_entities(folded, clause_from, next_start)
+    if span is None or not LATIN_NAME_RE.search(folded, span[0], span[1]):
+        return []
+    end = line
+    while end > 0:
+        start = folded.rfind("\n", 0, end - 1) + 1
+        text = folded[start : end - 1]
+        if text.strip() and not ITEM_LINE_RE.match(text):
+            if DECIDING_LEAD_RE.search(text) is None:
+                return []
+            above = [r for r in refs if r[0] < end - 1 and r[2].key is not None]
+            return above[-1:] if above and len({r[2].key for r in above}) == 1 else []
+        end = start
+    return []
+
+
+LATIN_NAME_RE = lazy_compile(r"\([^()]*[A-Za-z][^()]*\)")  # "（Sierra Nevada Corporation）": a name's English
 
 
 def _for_entities_of_step_before(folded: str, out: list[ActionDraft], clause_from: int, at: int, v_end: int,
@@ -551,7 +581,9 @@ def _target_list(targets: list[tuple[int, int, NoticeRef]], folded: str, start: 
     for _, _, r in targets:
         if r.list is not None and r.list is not named:
             if named is not None:
-                break  # two lists
+                # two lists: each ref keeps its own ("对2025年4月4日被列入出口管制管控名单和不可靠实体清单的16家和11家美国实体，
+                # 分别…恢复实施": session 28, audit28/23, not both on the list the clause names first)
+                return None
             named = r.list
     else:
         # "（商务部公告2025年第21号、不可靠实体清单工作机制公告〔2025〕7号）": a 商务部公告 is never on the

@@ -22,6 +22,10 @@ from .words import DECISION_RE, MODAL_BEFORE, MODAL_RE, NOT_NOW_RE, into_annex, 
 PAST_RE = lazy_compile(
     r"此前|曾经|曾|已于|已经|于\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月[^,，]*?(?:发布|宣布|决定|将)|^\s*于"
 )
+# Between a past marker and its own 决定 ("已于2026年12月4日决定"): the day it was taken, nothing else (session 28, audit28/21:
+# a new listing's preamble, "商务部已于2026年12月4日决定，自2026年11月10日起恢复实施…第21号对…2家实体采取的相关措施", read
+# as a restore of the whole of No. 21 decided again).
+PAST_DAY_RE = lazy_compile(r"\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?\s*")
 # After a past marker, these bring the sentence back to what is decided now.
 PRESENT_RE = lazy_compile(r"决定|现将|现予|现决定|自\s*[^,，。]{0,16}?起")
 # A verb inside a quoted title (《关于…采取反制措施的决定》) names another instrument.
@@ -258,6 +262,8 @@ def told_as_past(folded: str, s_start: int, v_start: int, published: date | None
     if last is None:
         return False
     for m in PRESENT_RE.finditer(folded, last.end(), v_start):
+        if m.group(0) == "决定" and PAST_DAY_RE.fullmatch(folded, last.end(), m.start()):
+            continue  # "商务部已于2026年12月4日决定，自…起恢复实施…": the 决定 of the past marker, told
         if not m.group(0).startswith("自"):
             return False
         when = effective_in(m.group(0), published)  # "自5月14日起" in a later answer is still history

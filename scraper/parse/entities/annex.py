@@ -31,10 +31,12 @@ from .names import (
     SEXES,
     TABLE_ROW_RE,
     TRAILING_PUNCT,
+    WIDE_LATIN_RE,
     ZH_ALIASES,
     aliases_out,
     branch_words_out,
     clean_display,
+    english_display,
     looks_like_name,
     make_entity,
     split_name,
@@ -73,7 +75,7 @@ def _plain_annex_line(line: str, folded: str) -> tuple[str | None, str | None, i
     inner = line[m.start("en") : m.end("en")]
     if not LATIN_RE.search(inner) or not looks_like_name(line[m.start("zh") : m.end("en") + 1]):
         return None
-    return clean_display(line[m.start("zh") : m.start("en") - 1]), clean_display(inner), int(m.group("n"))
+    return clean_display(line[m.start("zh") : m.start("en") - 1]), english_display(inner), int(m.group("n"))
 
 
 # One pattern over the annex block as written, "\n" before every line (a literal the scan finds
@@ -323,14 +325,14 @@ def _annex_block(block: list[str], country: str | None, chinese_numbers: bool, c
     # ``clean_display`` of both names (the English holds a Latin letter: never empty; the Chinese opens with
     # no space; "  " in a wide string costs a conversion, " " does not)
     out = [make_entity(zh if " " not in zh and zh.isprintable() else " ".join(zh.split()),
-                       en.strip(" ") if en.isprintable() and "  " not in en else " ".join(en.split()),
+                       en.strip(" ") if en.isascii() and en.isprintable() and "  " not in en else _english(en),
                        country, int(n), ()) for _, n, zh, en in found[:plain]]
     branches: list[str] = []
     for line, n, zh, en in found[plain:]:
         if zh and visible and len(zh) + len(en) < NAME_MAX - 1:  # the plain line, one bracket between the names
             _flush(out, branches)
             zh = zh if " " not in zh and zh.isprintable() else " ".join(zh.split())
-            en = en.strip(" ") if en.isprintable() and "  " not in en else " ".join(en.split())
+            en = en.strip(" ") if en.isascii() and en.isprintable() and "  " not in en else _english(en)
             out.append(make_entity(zh, en, country, int(n), ()))
         elif chinese_numbers and (heading := GROUP_HEADING_RE.match(line)) is not None:
             country = COUNTRIES.get(heading.group("c") or "", country)  # the group's country, from here on
@@ -569,6 +571,14 @@ def _sub_line(folded: str, out: list[EntityRecord]) -> re.Match[str] | None:
     """A SUB_NUMBERED_RE line whose first number is the last entity's (a branch of it), else None."""
     m = SUB_NUMBERED_RE.match(folded) if out and out[-1].n is not None else None
     return m if m and int(m.group("p")) == out[-1].n else None
+
+
+def _english(en: str) -> str:
+    """A plain line's English name with its spaces folded, and typed in full-width Latin letters read as ASCII ("Ａｎｖｉｌ
+    Tactical Group": session 28, audit28/09)."""
+    if not en.isascii() and WIDE_LATIN_RE.search(en):
+        en = fold(en)
+    return " ".join(en.split())
 
 
 def _flush(out: list[EntityRecord], branches: list[str]) -> None:

@@ -65,9 +65,12 @@ LISTED_IN = r"列入(?![^,，。;；:：]{0,20}?(?:名单|清单)\s*中?\s*的)"
 # "决定将甲公司（…）重新列入…" (a listing again after a removal): the adverb is the verb's, not the name's (session 23, parse23:
 # the name read "甲公司（…）重新", with no English). ``_prose_decision`` cuts it off the segment SEGMENT_ENDS ends.
 RELISTED_IN = rf"(?:重新|再次|再度){LISTED_IN}"
+# "决定将上述2家实体由关注名单转入出口管制管控名单": a move from one list to another, as "移出…，列入…" (session 28, audit28/13:
+# read as a measure on nobody, the ECL listing lost). What it begins with ends a prose decision's segment.
+MOVED_FROM = r"由(?=\s*(?:出口管制管控名单|管控名单|关注名单|不可靠实体清单)\s*转入)"
 AGAIN = ("重新", "再次", "再度")
 PROSE_DECISION_RE = lazy_compile(
-    rf"决定\s*将(?P<seg>[^。]+?)(?:{RELISTED_IN}|{LISTED_IN}|纳入|{FROM_LIST_OUT}|移[出除]|调出)|决定\s*对(?P<seg2>[^。]+?)采取(?:以下|相应|有关)?反制措施"
+    rf"决定\s*将(?P<seg>[^。]+?)(?:{RELISTED_IN}|{LISTED_IN}|纳入|{FROM_LIST_OUT}|移[出除]|调出|{MOVED_FROM})|决定\s*对(?P<seg2>[^。]+?)采取(?:以下|相应|有关)?反制措施"
 )
 OBJECT_OF_DUI_RE = lazy_compile(
     r"(?:决定)?对\s*(?P<seg>[^,。;]{2,80}?)(?=\s*(?:涉嫌|采取|启动|进行|实施|予以|开展|的行为|处以))"
@@ -104,6 +107,11 @@ def _matching_open(text: str, close: int) -> int | None:
     return None
 
 
+# Full-width Latin letters (U+FF21-FF3A, U+FF41-FF5A): an English name typed in them ("（Ｎｏｒｔｈｓｔａｒ Ａｅｒｏ Ｉｎｃ．）") was
+# no English name at all, the whole line the Chinese one (session 28, audit28/09); it is read as written in ASCII.
+WIDE_LATIN_RE = lazy_compile(r"[\uff21-\uff3a\uff41-\uff5a]")
+
+
 def split_name(clean: str, folded: str | None = None) -> tuple[str | None, str | None]:
     """"中文名（English）" -> (zh, en); no English -> (zh, None); Latin only -> (None, en).
 
@@ -119,6 +127,12 @@ def split_name(clean: str, folded: str | None = None) -> tuple[str | None, str |
         if start is not None:
             inner = text[start + 1 : -1]
             outer = text[:start]
+            if not inner.isascii() and WIDE_LATIN_RE.search(inner):
+                inner = folded[start + 1 : -1]  # "（Ｎｏｒｔｈｓｔａｒ Ａｅｒｏ Ｉｎｃ．）": the English as ASCII
+            if inner.startswith(ALIAS_WORDS_ZH) and (cut := max(inner.rfind("；"), inner.rfind(";"))) > 0:
+                # "（曾用名：海角声呐公司；Cape Sensing Corp.）": the former name first, the English after it; read as
+                # "（Cape Sensing Corp.；曾用名：海角声呐公司）" is (session 28, audit28/12: the English kept the former name)
+                inner = f"{inner[cut + 1 :].strip()}；{inner[:cut]}"
             if LATIN_RE.search(inner) and outer.strip():
                 return clean_display(outer), clean_display(inner)
     if CJK_RE.search(text):
@@ -137,6 +151,11 @@ def clean_display(name: str | None) -> str | None:
     if name.isprintable():  # no invisible character (all are format characters), no space but " "
         return (name if " " not in name else " ".join(name.split())) or None
     return " ".join(INVISIBLE_RE.sub("", name).split()) or None
+
+
+def english_display(en: str) -> str | None:
+    """``clean_display`` of an English name, full-width Latin letters in it read as ASCII (WIDE_LATIN_RE)."""
+    return clean_display(fold(en) if not en.isascii() and WIDE_LATIN_RE.search(en) else en)
 
 
 @lru_cache(maxsize=4096)

@@ -114,8 +114,9 @@ def earlier_named(folded: str, clean: str, end: int) -> list[EntityRecord]:
 # A run of name characters before a bracket may open with the sentence around it: "商务部无法对东京计器株式会社（…）的…",
 # "被列入关注名单的东京计器株式会社（…）", "鉴于“蓝天”航空电子公司（…）已…" (session 22): the name starts after the last 对, 将,
 # 的, 鉴于 or 由于 before its bracket (2 characters
-# at least are left); "…附件中所列第7项“奥什科什防务公司（…）”" after the quote that opens it (session 20, parse20/13).
-CLAUSE_LEAD_RE = lazy_compile(r"^[^()]*(?:对|将|的|鉴于|由于|项\s*[“\"])(?=[^()]{2,}\()")
+# at least are left); "…附件中所列第7项“奥什科什防务公司（…）”" after the quote that opens it (session 20, parse20/13);
+# "经核查，其中甲株式会社（…）、乙…未…" after 其中 (session 28, audit28/13: the name kept it).
+CLAUSE_LEAD_RE = lazy_compile(r"^[^()]*(?:对|将|的|鉴于|由于|其中|项\s*[“\"])(?=[^()]{2,}\()")
 
 
 def without_clause(item: str, fitem: str) -> Item:

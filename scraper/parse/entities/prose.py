@@ -25,6 +25,7 @@ from .names import (
     KEY,
     LATIN_RE,
     LISTED_IN,
+    MOVED_FROM,
     NAME_SUFFIXES,
     NUM_SCANNED,
     OBJECT_OF_DUI_RE,
@@ -32,6 +33,7 @@ from .names import (
     TRAILING_PUNCT,
     aliases_out,
     clean_display,
+    english_display,
     make_entity,
     place_tail,
     split_name,
@@ -218,8 +220,14 @@ def _english_after(folded: str, name: str) -> re.Match[str] | None:
 # what ``split_name`` reads (the name before the bracket, the English in it; both through ``clean_display``).
 # Possessive: no item is read twice. Each findall match is an item, (name, English, ""), or the rest of the
 # text from where no item starts, ("", "", rest): a list of the usual shape gives only items.
+# What follows the count of a count phrase ("3家美国实体", "20家日本实体", "2家实体", "等3家"): a country, a noun, 的, a
+# blank, a bracket or the end. A numeral and 家 before anything else open a name ("三家湾防务公司（Three Bays Defense
+# Corp.）": session 28, audit28/10, the entity was dropped from its prose list, the count warning alone told of it).
+COUNT_FOLLOWS = "".join(sorted({name[0] for name in COUNTRY_NAMES} | set("实企公机单组个人的在外及等和、")))
+COUNTED = rf"\s*{NUM}\s*[家名](?:\s*[{COUNT_FOLLOWS}]|[\s(（)）]|\Z)"
+COUNTED_RE = lazy_compile(COUNTED)
 PROSE_LIST_RE = lazy_compile(
-    rf"\s*+(?!\s*{NUM}\s*[家名])([^\s()（）、][^()（）、]*+)[(（]([^()（）A-Za-z]*+[A-Za-z][^()（）]*+)[)）]"
+    rf"\s*+(?!{COUNTED})([^\s()（）、][^()（）、]*+)[(（]([^()（）A-Za-z]*+[A-Za-z][^()（）]*+)[)）]"
     r"(?:\s*+、|以及|和|及|[,，]|\s*+\Z)|([\s\S]+)"
 )
 # "（见附件）" closing a segment: a pointer to the annex, no name (session 23, parse23: read as an entity "（见附件）").
@@ -263,7 +271,7 @@ def prose_entities(seg: str, country: str | None = None, folded: str | None = No
                                                      else _without_branch_prefix(zh)), country)
             if located:
                 name, own = _located(name, own)
-            listed.append(_person_of(prose_entity(name, clean_display(en), own)))
+            listed.append(_person_of(prose_entity(name, english_display(en), own)))
         return listed
     items = _merge_fragments(prose_items(seg, folded))
     if not items or (summary and len(items) == 1):
@@ -273,8 +281,8 @@ def prose_entities(seg: str, country: str | None = None, folded: str | None = No
     for item, fitem in items:
         at = seg.find(item, end)
         joint, end = (seg[end:at].strip(), at + len(item)) if at >= 0 else ("", end)
-        if COUNT_PHRASE_RE.match(fitem):
-            continue
+        if COUNT_PHRASE_RE.match(fitem) and (")" not in fitem or COUNTED_RE.match(fitem)):
+            continue  # a count; "三家湾防务公司（Three Bays Defense Corp.）" (its English after it) is a name
         if fitem.startswith(BRANCH_PREFIX_FIRST):
             bare = _without_branch_prefix(item)
             if not bare.strip(TRAILING_PUNCT) and out:  # "甲公司（Alpha）及其子公司": about the one before, no name
@@ -402,8 +410,13 @@ def _without_branch_prefix(name: str) -> str:
 
 
 # What ends PROSE_DECISION_RE's segment: after "决定将", a listing verb; after "决定对", 采取 and the countermeasure words.
-SEGMENT_ENDS = {"将": re.compile(f"{LISTED_IN}|纳入|{FROM_LIST_OUT}|移[出除]|调出"), "对": re.compile("采取(?:以下|相应|有关)?反制措施")}
+SEGMENT_ENDS = {"将": re.compile(f"{LISTED_IN}|纳入|{FROM_LIST_OUT}|移[出除]|调出|{MOVED_FROM}"), "对": re.compile("采取(?:以下|相应|有关)?反制措施")}
 PROSE_MAX = 3000  # a longer segment is no list
+# "工作机制决定，自2026年12月10日起，将系统研究与模拟公司移出…": a start between 决定 and its 将 (session 28, audit28/04: the
+# acting sentence was not found from its 决定, and the history sentence before it, "…决定将甲（…）、乙（…）等7家美国实体列入…",
+# gave the removal's entities: both removed, the one recounted falsely).
+DATED_DECISION_OPENS = (",", "自")
+DATED_DECISION_RE = lazy_compile(r",?\s*自[^,。;\n]{1,24}?起\s*,?\s*")
 
 
 def decision_prose(folded: str, clean: str, start: int = 0) -> tuple[str, int] | None:
@@ -425,6 +438,9 @@ def _prose_decision(folded: str, start: int) -> tuple[int, int] | None:
         at = pos + 2
         while at < size and folded[at].isspace():
             at += 1
+        if folded[at : at + 1] in DATED_DECISION_OPENS:  # "决定，自2026年12月10日起，将甲公司移出…"
+            dated = DATED_DECISION_RE.match(folded, at)
+            at = dated.end() if dated else at
         ending = SEGMENT_ENDS.get(folded[at : at + 1])
         if ending is not None:
             stop = find("。", at + 1)

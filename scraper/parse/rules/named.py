@@ -70,13 +70,50 @@ def stated_count(src: Source, d: Draft) -> tuple[int | None, str | None]:
     else:
         stated, country = ent.count_and_country((d.folded_title, folded[span[0] : span[1]] if span else ""))
         if stated is None or country is None:
-            stated, country = ent.count_and_country((_annex_heading(folded), d.operative), stated, country)
+            stated, country = ent.count_and_country(_removal_told_after(folded, d) or (_annex_heading(folded), d.operative),
+                                                    stated, country)
     for x in d.drafts:  # a step on "甲公司等6家实体（见附件）" of an earlier notice: its annex holds 6, not the notice's 16
         if x.on_entities is not None and "见附件" in folded[x.on_entities[0] : x.on_entities[1]]:
             m = ANNEX_OBJECT_RE.search(folded, x.on_entities[0], x.on_entities[1])
             if m is not None and to_int(m.group("n")):
                 return to_int(m.group("n")), country
-    return stated, country
+    named = _named_objects_count(folded, d) if stated is not None else None
+    return (named, country) if named is not None else (stated, country)
+
+
+# "对内华达山脉公司（…）、立方公司（…）2家实体采取的相关措施": the count a step's named object states.
+NAMED_COUNT_RE = lazy_compile(rf"\)\s*(?:等\s*)?(?P<n>{NUM})\s*[家名][^、()]{{0,8}}$")
+
+
+def _named_objects_count(folded: str, d: Draft) -> int | None:
+    """The sum of the counts the named objects of a text's steps on earlier notices state ("对甲（…）、乙（…）2家实体采取的相关
+    措施"), when every such object states one; None else. The text's other counts tell the notice those entities are on
+    ("…将高点航空技术公司等16家美国实体列入…。…恢复实施对甲（…）、乙（…）2家实体…": session 28, audit28/01, a count
+    warning "parsed 2 entities, notice states 16" on a text read right)."""
+    total = None
+    for x in d.drafts:
+        if x.on_entities is None or not x.targets or REST_COUNT_RE.search(folded, x.on_entities[0], x.on_entities[1]):
+            continue  # "对…所列其余14家实体": the others, counted by the engine (``_rest_counted``)
+        m = NAMED_COUNT_RE.search(folded, x.on_entities[0], x.on_entities[1])
+        n = to_int(m.group("n")) if m else None
+        if not n:
+            return None
+        total = (total or 0) + n
+    return total
+
+
+def _removal_told_after(folded: str, d: Draft) -> tuple[str, str] | None:
+    """For a notice that only removes, named in a sentence after others (``d.decision.anchor``): the text from that sentence
+    on, where its count may stand; the sentences before tell history ("2025年1月14日，工作机制决定将甲（…）、乙（…）等7家
+    美国实体列入…。…工作机制决定，自…起，将乙移出…": 7 is the earlier listing's count; session 28, audit28/04: a count
+    warning on a removal read right). None for any other text."""
+    anchor, span = d.decision.anchor, d.decision.span
+    if anchor <= 0 or d.qa or not d.drafts or span is None or span[0] != anchor or "决定" not in folded[span[0] : span[1]]:
+        return None
+    for x in d.drafts:
+        if x.action is not ActionKind.REMOVE or x.targets:
+            return None  # it lists, or acts on notices it names: its counts are read as before
+    return ("", folded[anchor : d.spans[0][1]]) if d.spans else None
 
 
 # "对…第6号所列其余4家企业，继续暂停…": the count of the step on the others, not of the notice (``_rest_counted``)
@@ -260,8 +297,9 @@ ANNEX_OBJECT_RE = lazy_compile(rf"等\s*(?P<n>{NUM})\s*家[^()]{{0,8}}?\(\s*(?:�
 PART_OBJECT_RE = lazy_compile(rf"\s*其中\s*(?P<n>{NUM})\s*[家名个]")
 
 
-# "内华达山脉公司、立方公司等2家实体": names in a row, the count after them.
-NAMES_COUNT_RE = lazy_compile(r"\s*等\s*(?:\d+|[一二三四五六七八九十两]+)\s*家[^、]{0,8}$")
+# "内华达山脉公司、立方公司等2家实体": names in a row, the count after them; with no 等 right after an English name's bracket
+# ("对A（a）、B（b）、C（c）3家实体采取的…": session 28, audit28/20: the three were not read, the restore taken for the whole notice).
+NAMES_COUNT_RE = lazy_compile(r"(?:\s*等|(?<=\)))\s*(?:\d+|[一二三四五六七八九十两]+)\s*家[^、]{0,8}$")
 
 
 def measure_object(src: Source, span: tuple[int, int]) -> tuple[str | None, tuple[EntityRecord, ...]]:

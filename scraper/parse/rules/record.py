@@ -10,6 +10,7 @@ from typing import Any, Protocol, TypeVar
 
 from storage.records import ActionKind, ActionRecord, EntityRecord, ListKind, NoticeRef
 
+from ..actions import sentence_end
 from ..dates import (
     until_from,
 )
@@ -69,6 +70,10 @@ def action_records(src: Source, d: Draft) -> list[ActionRecord]:
             names = limited
         else:
             names = ()
+        if action is ActionKind.REMOVE and not x.targets and not names and not d.entities and not d.qa:
+            told = _serials_told_before(src, d)
+            if told is not None:  # "…第23号附件第3项至第5项所列实体已…。商务部决定…将上述3家实体移出…": those lines
+                x, names = dataclasses.replace(x, targets=(told[0],)), told[1]
         if x.targets and not names and action is not ActionKind.IMPOSE:
             serials = ANNEX_SERIALS_RE.search(x.text)
             if serials:  # "…第12号附件所列第3、5、8项实体": those lines only, never the whole notice
@@ -149,6 +154,26 @@ def annex_parts(src: Source, d: Draft, drafts: list[Any]) -> dict[Any, tuple[str
 ANNEX_SERIALS_RE = re.compile(r"附件[^，,。；;\n]{0,24}?第\s*(?P<ns>\d{1,3}(?:\s*项?\s*[、,，和及至-]\s*第?\s*\d{1,3})*)\s*项")
 SERIAL_RANGE_RE = lazy_compile(r"(\d{1,3})\s*项?\s*[至-]\s*第?\s*(\d{1,3})|(\d{1,3})")
 SERIAL_RANGE_MAX = 200  # lines one range may name; a longer one is no annex range (then only its ends, as written)
+
+
+def _serials_told_before(src: Source, d: Draft) -> tuple[NoticeRef, tuple[str, ...]] | None:
+    """A removal of "上述N家实体" naming no notice, in the sentence after one naming an earlier notice's annex lines
+    ("商务部公告2026年第23号附件第3项至第5项所列实体已按要求…。商务部决定，…将上述3家实体移出…"): that notice and those lines
+    (session 28, audit28/07: the removal reached no one, a count warning alone told of it). None else."""
+    folded = src.folded
+    end = d.spans[0][1] if d.spans else len(folded)
+    for m in ANNEX_SERIALS_RE.finditer(folded, 0, end) if "附件" in folded else ():
+        stop = folded.find("。", m.end(), end)
+        if stop < 0:
+            return None
+        after = sentence_end(folded, stop + 1)
+        said = folded[stop + 1 : after]
+        if "上述" not in said or ("移出" not in said and "移除" not in said):
+            continue
+        refs = [r for s, e, r in d.refs if s < m.start() and r.key is not None and folded[e : m.start()].strip() in ("", "的")]
+        if refs:
+            return refs[-1], tuple([f"第{n}项" for n in annex_serials(m["ns"])])
+    return None
 
 
 def annex_serials(ns: str) -> list[int]:

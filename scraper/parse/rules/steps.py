@@ -88,6 +88,28 @@ def excepted_restored(src: Source, d: Draft) -> list[act.ActionDraft]:
 
 UNDO_EXTENSION = (ActionKind.RESTORE, ActionKind.LIFT)
 
+# "一、解除…〔2024〕2号对该企业采取的罚款措施；二、该企业仍在不可靠实体清单内，…规定的其他处理措施继续实施。": one measure of a
+# listing lifted by name, the listing kept (session 28, audit28/05: read as a lift of the whole listing, a false "lifted").
+NAMED_MEASURE_RE = lazy_compile(r"采取的\s*(?P<what>[^的。;；,\n]{1,16}?)\s*措施")
+ALL_MEASURES = ("相关", "有关", "处理", "管控", "全部", "所有", "上述", "反制", "出口管制", "各项", "一切")
+LISTING_KEPT_RE = lazy_compile(r"仍(?:在|列于|保留在)[^。;；\n]{0,16}?(?:名单|清单)|其他[^。;；\n]{0,16}?措施\s*(?:继续|仍)")
+
+
+def one_measure_lifted(src: Source, d: Draft) -> list[act.ActionDraft]:
+    """A lift on earlier notices whose object is one measure named ("…对该企业采取的罚款措施", not "相关措施") in a text that
+    keeps the listing ("仍在…清单内", "其他处理措施继续实施"): a ``lift_measure``, the listing's state unchanged."""
+    drafts = d.drafts
+    out = drafts
+    for i, x in enumerate(drafts):
+        if x.action is not ActionKind.LIFT or not x.targets:
+            continue  # (nearly every text: no lift on a notice)
+        m = NAMED_MEASURE_RE.search(src.folded, x.start, act.sentence_end(src.folded, x.start))
+        if m is None or any(w in m.group("what") for w in ALL_MEASURES) \
+                or LISTING_KEPT_RE.search(src.folded, x.start) is None:
+            continue
+        out = [*out[:i], dataclasses.replace(x, action=ActionKind.LIFT_MEASURE), *out[i + 1 :]]
+    return out
+
 
 def measure(src: Source, d: Draft) -> list[act.ActionDraft]:
     """A notice that neither lists, investigates nor acts on others may impose a measure
