@@ -168,3 +168,10 @@ def test_one_date_ref_on_two_lists_with_their_counts() -> None:
     (action,) = _notice(text).actions
     assert action.action.value == "restore" and action.list is None
     assert [(t.list.value if t.list else None, t.count) for t in action.targets] == [("ecl", 16), ("uel", 11)]
+
+
+def test_a_parent_named_before_its_subsidiary_is_no_part_of_its_name() -> None:
+    """audit28/21: "内华达山脉公司子公司内华达山脉空间系统公司（Sierra Space Systems, Inc.）": the subsidiary, the parent a note."""
+    names = "内华达山脉公司子公司内华达山脉空间系统公司（Sierra Space Systems, Inc.）、立方任务解决方案公司（Cubic Mission Solutions, LLC）"
+    notice = _ecl(LISTING.format(names=names, count=2), title="公布将2家美国实体列入出口管制管控名单")
+    assert [(e.zh, e.note) for e in notice.entities] == [("内华达山脉空间系统公司", "内华达山脉公司子公司"), ("立方任务解决方案公司", None)]

@@ -271,7 +271,10 @@ def prose_entities(seg: str, country: str | None = None, folded: str | None = No
                                                      else _without_branch_prefix(zh)), country)
             if located:
                 name, own = _located(name, own)
-            listed.append(_person_of(prose_entity(name, english_display(en), own)))
+            parent = None
+            if name and "子公司" in name and (sub := SUBSIDIARY_OF_RE.match(name)) is not None:
+                name, parent = name[sub.end() :], sub.group(0)  # "内华达山脉公司子公司内华达山脉空间系统公司"
+            listed.append(_person_of(prose_entity(name, english_display(en), own, parent)))
         return listed
     items = _merge_fragments(prose_items(seg, folded))
     if not items or (summary and len(items) == 1):
@@ -310,6 +313,11 @@ def located_country(folded: str) -> str | None:
     """The country of "位于<country>…的" in a name's qualifier, else None."""
     m = LOCATED_RE.search(folded)
     return COUNTRIES[m.group("c")] if m else None
+
+
+# "决定将内华达山脉公司子公司内华达山脉空间系统公司（Sierra Space Systems, Inc.）…列入": the parent named before its subsidiary is
+# no part of the subsidiary's name (session 28, audit28/21); it goes to the note.
+SUBSIDIARY_OF_RE = lazy_compile(r"[^()、,]{2,30}?(?:公司|集团|株式会社)的?(?:全资|控股)?子公司(?=[^()、,]{2,}$)")
 
 
 def _located(zh: str | None, country: str | None) -> tuple[str | None, str | None]:
