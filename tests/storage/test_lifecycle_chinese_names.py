@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from storage.lifecycle import derive
 from storage.records import EventKind, ListingState
 from tests.storage.test_lifecycle_removals import notices
@@ -82,3 +84,26 @@ def test_an_unreadable_count_acts_on_none_and_never_stops_the_engine():
     d = derived("内华达山脉公司、立方公司等十十家实体")
     assert {s for s, _ in states(d).values()} == {ListingState.IN_FORCE}
     assert [p for p in d.problems if "unreadable count" in p], d.problems
+
+
+@pytest.mark.parametrize("names", ["内华达山脉公司、立方公司", "内华达山脉公司、立方公司等2家实体"])
+def test_names_before_the_verb_limit_the_step_to_them(names: str) -> None:
+    """Story28: "对内华达山脉公司、立方公司恢复实施4月4日公告（…第21号）相关措施" (short names before the verb, no English) was read as
+    a step on the whole notice: the third entity falsely lifted here ("restored" in the story, all 16 of No. 21), no
+    problem. With "等2家实体" the engine's count held it (loud). Now the step is limited to the names."""
+    qa = QA.replace("停止执行4月4日公告（商务部公告2025年第21号）对{names}采取的相关措施",
+                    "对{names}停止执行4月4日公告（商务部公告2025年第21号）相关措施")
+    d = derive(notices(LISTING.format(third="盾牌人工智能公司", third_en="Shield AI Inc."), qa.format(names=names)), DAY)
+    assert states(d) == {"sierranevada": (ListingState.LIFTED, date(2026, 12, 1)),
+                         "cubic": (ListingState.LIFTED, date(2026, 12, 1)),
+                         "shieldai": (ListingState.IN_FORCE, date(2025, 4, 4))}
+    assert not d.problems, d.problems
+
+
+@pytest.mark.parametrize("obj", ["上述公司", "相关公司", "其余2家公司"])
+def test_a_pointer_before_the_verb_is_no_short_name(obj: str) -> None:
+    from scraper.parse import parse_text
+
+    rec = parse_text(QA.format(names="X").replace("停止执行4月4日公告（商务部公告2025年第21号）对X采取的相关措施",
+                                                  f"对{obj}停止执行4月4日公告（商务部公告2025年第21号）相关措施"))
+    assert rec is not None and [a.entities for a in rec.actions] == [()]
