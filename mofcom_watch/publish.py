@@ -32,6 +32,7 @@ from storage.derived import DerivedSummary, inputs_digest, save_mark, stored_sum
 from storage.events import SyncResult, derive
 from storage.generations import EVENTS, NOTICES, generations
 from storage.health import health_events, held_sources, record_held_back
+from storage.identity import ensure_store_id, store_id
 from storage.ingest import record_issue
 from storage.keys import issue_key
 from storage.models import Event, HealthIssue, Notice
@@ -47,6 +48,10 @@ if TYPE_CHECKING:  # what only a publish that builds or derives needs is importe
     from storage.watchlist import Watchlist
 
 FEED_SUFFIXES = (*SUFFIXES, f".{PICTURE_SUFFIX}")  # the feeds and their state pictures
+# in every feeds folder a store publishes into: its id (storage.identity), compared before the next publish there
+# (foreign_feeds); a dot file, never served (serve serves feed files only), outside the folder's digest (feeds.folder)
+STORE_MARK = ".mofcom-watch-store"
+STORE_MARK_MAX = 200  # bytes of a mark read: an id is 32
 # The code that decides a feed file's bytes: a new release publishes again (see renderer_version)
 RENDERER_SOURCES = (Path(__file__).resolve().parents[1] / "feeds", Path(__file__).resolve().parents[1] / "storage")
 _renderer_version: list[str] = []
@@ -181,9 +186,11 @@ def write_feeds_of_store(session: Session, *, as_of: date, target: PublishTarget
 
         remove_stale_temps(out_dir, before=time.time(), candidates=scan.temps)
     inputs = _inputs_digest(session, as_of, target)
+    ours = ensure_store_id(session)
     if not full:
         mark = last_mark(session, str(target.out_dir))
         if mark is not None and mark.inputs == inputs and scan.digest == mark.files:
+            mark_folder(out_dir, ours)  # (a folder an older version wrote gets it all the same)
             stale = tuple(out_dir / s for s in mark.stale)
             return PublishResult((), None, SyncResult(), unchanged=scan.paths(leave_out=frozenset(mark.stale)),
                                  stale=stale, feeds=mark.feeds, events=mark.events,
@@ -196,6 +203,7 @@ def write_feeds_of_store(session: Session, *, as_of: date, target: PublishTarget
                          watchlist=watchlist, news=news_events(session), health=lambda: health_events(session),
                          note_failures=lambda failed: _note_feed_failures(session, failed),
                          broken_watchlist=broken_watchlist, notices=notices)
+    mark_folder(out_dir, ours)
     after = FolderScan.of(out_dir, FEED_SUFFIXES, keep=lambda rel: not done.files.produces(rel))  # keeps the stale
     mark = PublishMark(inputs=_inputs_digest(session, as_of, target),  # the health items may have moved
                        files=after.digest, feeds=done.feeds, pictures=done.pictures,
@@ -314,6 +322,9 @@ def publish_preview(sessions: sessionmaker[Session], *, as_of: date, target: Pub
     The live folder's health is judged by the live folder's publishes, which the preview leaves alone."""
     started = datetime.now(UTC)
     try:
+        if target is not None:  # kept, though the rest is rolled back: the folder is marked with it
+            with sessions() as session, session.begin():
+                ensure_store_id(session)
         with sessions() as session, session.begin():
             fence(session.connection(execution_options=WRITE_LOCK))
             result = publish(session, as_of=as_of, target=target, announce=not past, hold=hold, run_id=run_id,
@@ -485,26 +496,78 @@ FOREIGN_CHECKED = 500  # the all feed's items looked up (it carries the newest f
 NOT_NOTICES = frozenset({"feed", "health", "news", "watchlist"})  # item ids not of a notice (none is in the all feed)
 
 
+def mark_folder(out_dir: Path, ours: str) -> None:
+    """Write the store's id into the folder's :data:`STORE_MARK` (atomically; nothing when it already says so)."""
+    from feeds.write import write_if_changed
+
+    write_if_changed(out_dir / STORE_MARK, f"{ours}\n".encode())
+
+
+def folder_store(out_dir: Path) -> str | None:
+    """The id in the folder's :data:`STORE_MARK`: the store that last published there; None when there is none (a
+    folder an older version wrote, a new one) or it cannot be read as one."""
+    try:
+        with (out_dir / STORE_MARK).open("rb") as handle:
+            text = handle.read(STORE_MARK_MAX).decode("ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return text if text and len(text) <= 64 and text.isalnum() else None
+
+
 def foreign_feeds(sf: sessionmaker[Session], target: PublishTarget | None, database_url: str,
                    run_id: str | None, *, record: bool = True, folder: PendingScan | None = None) -> str | None:
-    """Why the feeds must not be written, or None: the folder's ``all.atom`` carries items whose notice this store
-    does not hold and that it never published (neither the item's id among its events nor its notice key among its
-    notices), so another store publishes into this folder: a second deployment (a cron ``run`` with another volume or
-    ``MOFCOM_WATCH_DB``, a test store) sharing the feeds volume. Was: each run of the other store replaced every feed
-    with its own (ops26: all.atom went from 48 items to 3, exit 0, ``status`` of either store green), until the
-    first store's next run wrote them back; readers' feeds flapped between the two. Checked after the crawl, so a
-    store restored from an older backup that fetched its notices again is no other store. The attempt is logged as
-    a failed publish (``status``, ``/healthz``) unless ``record`` is False (``serve``: its store is read-only, and
-    its refresher tries again every 30 s and says it in ``/healthz``). ``folder``: the folder being read (``run``):
-    when its files are what this store's last publish into it left (the mark :func:`publish_recorded` compares), no
-    other store wrote there since, and nothing else is read (the check cost every no-change cycle ~4 ms of its
-    ~40 ms outside HTTP: issue 11's figure)."""
+    """Why the feeds must not be written, or None: another store publishes into this folder. Its mark
+    (:data:`STORE_MARK`, written by every publish) names another store than this one: a second deployment (a cron
+    ``run`` with another volume or ``MOFCOM_WATCH_DB``, a test store) sharing the feeds volume, even one holding the
+    same notices (fed the same pages), which the items cannot tell apart (was: it published there unnoticed, the two
+    taking turns); or (no mark: a folder an older version wrote; this store's mark: a store of an older version may
+    have published since) the folder's ``all.atom`` carries items whose notice this store does not hold and that it
+    never published (neither the item's id among its events nor its notice key among its notices). Was: each run of the other store replaced every feed with its own (ops26:
+    all.atom went from 48 items to 3, exit 0, ``status`` of either store green), until the first store's next run
+    wrote them back; readers' feeds flapped between the two. Checked after the crawl, so a store restored from an
+    older backup that fetched its notices again is no other store (a backup from before the store had an id is: its
+    folder's mark names the id it made later; ``feeds --take-over`` once). The attempt is logged as a failed publish
+    (``status``, ``/healthz``) unless ``record`` is False (``serve``: its refresher tries again every 30 s and says it
+    in ``/healthz``). ``folder``: the folder being read (``run``): when its files are what this store's last publish
+    into it left (the mark :func:`publish_recorded` compares), no other store wrote there since, and nothing else is
+    read (the check cost every no-change cycle ~4 ms of its ~40 ms outside HTTP: issue 11's figure)."""
     if target is None:
         return None
     if folder is not None and _as_this_store_left_it(sf, target, folder):
         return None
+    from mofcom_watch.config import redact_url
+
+    store = redact_url(database_url)
+    marked = folder_store(Path(target.out_dir))
+    ours = None
+    if marked is not None:
+        with sf() as session:
+            ours = store_id(session)
+    if marked is not None and marked != ours:
+        found: str | None = (f"the feeds in {target.out_dir} were published by another store than {store} (the "
+                             f"folder's {STORE_MARK} names store {marked}; this one is "
+                             f"{ours or 'a store that has not published yet'})")
+    else:  # no mark (an older version's folder), or this store's: the items too (an older version's store since)
+        found = _foreign_items(sf, Path(target.out_dir), store)
+    if found is None:
+        return None
+    why = (f"{found}: another store publishes into this folder, so none was written; check --db or MOFCOM_WATCH_DB "
+           "and the volume mounted (one feeds folder per store), or, if this store is meant to replace the other, "
+           "publish once with `mofcom-watch feeds --take-over` (with the same --out, if any): later runs publish "
+           "there as before")
+    if record:
+        now = datetime.now(UTC)
+        with sf() as session, session.begin():
+            record_publication(session, target=str(target.out_dir), started_at=now, finished_at=now, ok=False,
+                               error=why, run_id=run_id)
+    return why
+
+
+def _foreign_items(sf: sessionmaker[Session], out_dir: Path, store: str) -> str | None:
+    """What tells another store's feeds by their items (a folder with no mark, or this store's): ``all.atom``'s
+    items of notices this store does not hold and never published; None when there are none (or no such file)."""
     try:
-        with (Path(target.out_dir) / "all.atom").open("rb") as handle:
+        with (out_dir / "all.atom").open("rb") as handle:
             head = handle.read(8_000_000)
     except OSError:
         return None
@@ -519,16 +582,5 @@ def foreign_feeds(sf: sessionmaker[Session], target: PublishTarget | None, datab
     foreign = sorted(i for i, k in keys.items() if i not in held and k not in held_keys)
     if not foreign:
         return None
-    from mofcom_watch.config import redact_url
-
-    why = (f"the feeds in {target.out_dir} carry {len(foreign)} item(s) of notices the store {redact_url(database_url)} "
-           f"does not hold (e.g. {foreign[0].removeprefix(TAG_PREFIX)}): another store publishes into this folder, so "
-           "none was written; check --db or MOFCOM_WATCH_DB and the volume mounted (one feeds folder per store), or, "
-           "if this store is meant to replace the other, publish once with `mofcom-watch feeds --take-over` (with the "
-           "same --out, if any): later runs publish there as before")
-    if record:
-        now = datetime.now(UTC)
-        with sf() as session, session.begin():
-            record_publication(session, target=str(target.out_dir), started_at=now, finished_at=now, ok=False,
-                               error=why, run_id=run_id)
-    return why
+    return (f"the feeds in {out_dir} carry {len(foreign)} item(s) of notices the store {store} does not hold (e.g. "
+            f"{foreign[0].removeprefix(TAG_PREFIX)})")

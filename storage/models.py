@@ -286,6 +286,17 @@ class StoreGeneration(Base):
     value: Mapped[int] = mapped_column(BigInteger)
 
 
+class StoreIdentity(Base):
+    """The store's own identity (one row, ``name`` "store"): a random id made at its first publish
+    (``storage.identity``), written in every feeds folder it publishes into and compared there before the next
+    publish. Two stores fed the same pages hold the same notices: the folder's items alone cannot tell them apart."""
+
+    __tablename__ = "store_identity"
+    name: Mapped[str] = mapped_column(String(16), primary_key=True)
+    value: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
 class SourceRun(Base):
     """Per source and run: what was fetched and what went wrong."""
 

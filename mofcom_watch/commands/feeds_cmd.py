@@ -149,8 +149,9 @@ def register(app: typer.Typer) -> None:
                                          help="Write the feeds even from an empty store over feeds that have items."),
         take_over: bool = typer.Option(False, TAKE_OVER,
                                        help="Write the feeds even into a folder another store publishes into "
-                                            "(its all.atom carries notices this store does not hold): this store "
-                                            "takes the folder over, and run, schedule and serve publish there after."),
+                                            "(its mark, .mofcom-watch-store, names another store, or its all.atom "
+                                            "carries notices this store does not hold): this store takes the folder "
+                                            "over, and run, schedule and serve publish there after."),
     ) -> None:
         """Write every feed (Atom, RSS, JSON Feed): all, per list, notices, per entity, watchlist, source-health, news."""
         app_ctx = app_context(ctx)

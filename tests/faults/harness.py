@@ -33,7 +33,8 @@ HOSTS = tuple(sorted(d.name for d in FIXTURES.iterdir() if d.is_dir() and "." in
 # Columns that differ between two equally good runs: surrogate keys, run ids, wall-clock times of runs.
 VOLATILE_COLUMNS = frozenset({"id", "run_id", "started_at", "finished_at"})
 # A killed run leaves its own history (its run lock, taken over by the next run; its publish attempts).
-RUN_HISTORY_TABLES = frozenset({"source_run", "alembic_version", "run_lock", "publication"})  # publication: the publish log
+RUN_HISTORY_TABLES = frozenset({"source_run", "alembic_version", "run_lock", "publication",  # publication: the publish log
+                                "store_identity"})  # a random id each store makes at its first publish
 APPEND_ONLY = ("snapshot",)  # rows never updated or deleted: each one stored before a fault must survive it
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -271,3 +271,50 @@ def test_feeds_leaves_a_folder_another_store_publishes_into_unless_told_to_take_
                                  None, record=False) is None, folder
     finally:
         engine.dispose()
+    # A second store holding the same notices (the same fixtures replayed): its items cannot tell it apart, the
+    # folder's mark (the id of the store that took it over) does. Was: it published there unnoticed.
+    from mofcom_watch.publish import STORE_MARK
+
+    twin = copy_of(replayed, tmp_path / "twin.sqlite")
+    before = {p: p.read_bytes() for p in feeds.rglob("*") if p.is_file()}
+    refused = cli(twin, *feeds_args(feeds))
+    assert refused.code == 2 and {p: p.read_bytes() for p in feeds.rglob("*") if p.is_file()} == before, refused.err
+    assert refused.first_line.startswith(f"mofcom-watch feeds: the feeds in {feeds} were published by another store "
+                                         f"than {twin} (the folder's {STORE_MARK} names store "), refused.err
+    assert "another store publishes into this folder" in refused.err and "--take-over" in refused.err
+
+
+def test_the_folders_mark_tells_two_stores_of_the_same_notices_apart(replayed, tmp_path):
+    """The mark (``publish.STORE_MARK``) names the store that last published into a folder: the same store publishes
+    there, another one (here: the same fixtures replayed, the same notices) is refused; a folder with no mark (written
+    by a version before the mark) is judged by its items as before, and marked by the next publish."""
+    from mofcom_watch.publish import STORE_MARK, PublishTarget, foreign_feeds, mark_folder
+    from storage.db import open_store, session_factory
+    from storage.identity import ensure_store_id
+
+    feeds = tmp_path / "feeds"
+    feeds.mkdir()
+    (feeds / "all.atom").write_bytes(  # an item of a notice both stores hold
+        b"<feed><entry><id>tag:mofcom-watch,2025:MOFCOM-2024-46/imposed/items/2024-12-03</id></entry></feed>")
+    target = PublishTarget(feeds, "http://127.0.0.1:8080/feeds/")
+    engines = [open_store(copy_of(replayed, tmp_path / f"{name}.sqlite")) for name in ("first", "second")]
+    try:
+        first, second = (session_factory(e) for e in engines)
+        assert foreign_feeds(first, target, "first", None, record=False) is None  # no mark: the items, as before
+        assert foreign_feeds(second, target, "second", None, record=False) is None
+        with first() as session, session.begin():
+            ours = ensure_store_id(session)
+        mark_folder(feeds, ours)  # what the first store's publish leaves
+        assert (feeds / STORE_MARK).read_text() == f"{ours}\n"
+        assert foreign_feeds(first, target, "first", None, record=False) is None
+        why = foreign_feeds(second, target, "second", None, record=False) or ""
+        assert why.startswith(f"the feeds in {feeds} were published by another store than second (the folder's "
+                              f"{STORE_MARK} names store {ours}; this one is a store that has not published yet)"), why
+        with second() as session, session.begin():
+            theirs = ensure_store_id(session)
+        assert theirs != ours and f"this one is {theirs})" in (foreign_feeds(second, target, "second", None) or "")
+        (feeds / STORE_MARK).write_text("not an id!\n")  # a mark that cannot be read as one: the items judge
+        assert foreign_feeds(second, target, "second", None, record=False) is None
+    finally:
+        for engine in engines:
+            engine.dispose()

@@ -51,7 +51,11 @@ def replay_and_publish(db: str, work: Path) -> Path:
 
 
 def files(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every file the feeds wrote, but the store's mark (each store's own random id: publish.STORE_MARK)."""
+    from mofcom_watch.publish import STORE_MARK
+
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name != STORE_MARK}
 
 
 @pytest.mark.postgres
@@ -81,6 +85,11 @@ def other_store_check(url: str, folder: Path) -> None:
         assert mark is not None and mark.files == FolderScan.of(folder, FEED_SUFFIXES).digest
         assert foreign_feeds(sf, target, url, "r", folder=FolderScan.start(folder, FEED_SUFFIXES)) is None
         assert foreign_feeds(sf, target, url, "r") is None  # all.atom read: every item of a notice it holds
+        from mofcom_watch.publish import folder_store
+        from storage.identity import store_id
+
+        with sf() as session:  # the folder's mark names this store, made and read back on PostgreSQL
+            assert folder_store(folder) == store_id(session) is not None
         own = (folder / "all.atom").read_bytes()
         (folder / "all.atom").write_bytes(own.replace(b"</feed>", b"<entry><id>tag:mofcom-watch,2025:MOFCOM-2031-99/"
                                                                   b"imposed/items/2031-01-02</id></entry></feed>"))

@@ -13,6 +13,7 @@ import pytest
 
 from mofcom_watch.config import Settings
 from mofcom_watch.cycle import run_cycle
+from mofcom_watch.publish import STORE_MARK
 from scraper.fetch import FetchPolicy
 from storage.db import open_store, session_factory
 from storage.health import open_health_issues
@@ -75,9 +76,9 @@ def _store(db_url: str) -> tuple[dict, list, list]:
 
 
 def _feeds(folder: Path) -> dict[str, bytes]:
-    """Every feed file but the source-health feed (which rightly remembers the faults)."""
+    """Every feed file but the source-health feed (which rightly remembers the faults); not the store's mark (its id)."""
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and not p.name.startswith(HEALTH_FEED)}
+            if p.is_file() and not p.name.startswith(HEALTH_FEED) and p.name != STORE_MARK}
 
 
 @pytest.fixture(scope="module")
