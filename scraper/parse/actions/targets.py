@@ -562,10 +562,12 @@ NAMED_OBJECT_RE = lazy_compile(rf"[对除]\s*(?P<obj>(?:{_NAMED}\s*、\s*)*{_NAM
 NOT_A_NAMED_OBJECT = ("上述", "前述", "公告", "措施", "决定", "名单", "清单", "号")
 
 
-# An answer's Chinese short names, no English, each ending in 公司 or 集团, a count after them or not: "中方决定，自…起，对
+# An answer's Chinese short names, no English, each ending in a word of SHORT_ENDS, a count after them or not: "中方决定，自…起，对
 # 高点航空技术公司、立方公司恢复实施…（商务部公告2025年第21号）相关措施" (story28: a restore of all 16, the 14 not named falsely
 # "restored"; with "等2家实体" held by the engine's count). The engine finds such names on the target (``_by_chinese_name``).
-_SHORT = r"[^,;；。对除()\n、]{2,30}?(?:公司|集团)"
+# Besides 公司 and 集团, the other bodies the lists name ("美国繁荣联盟", "哈利法克斯国际安全论坛", "…基金会").
+SHORT_ENDS = ("公司", "集团", "联盟", "协会", "基金会", "论坛", "研究所", "研究院", "实验室", "大学")
+_SHORT = rf"[^,;；。对除()\n、]{{2,30}}?(?:{'|'.join(SHORT_ENDS)})"
 SHORT_OBJECT_RE = lazy_compile(
     rf"对\s*(?P<obj>(?:{_SHORT}\s*、\s*)*{_SHORT}(?:\s*等\s*\d{{1,3}}\s*家[^,;；。()\n、]{{0,6}}?(?:实体|企业|公司))?)\s*$")
 NOT_A_SHORT_NAME = (*("上述", "前述", "公告", "措施", "决定", "名单", "清单", "号"), "相关", "有关", "其余", "其他", "该")
@@ -573,12 +575,12 @@ NOT_A_SHORT_NAME = (*("上述", "前述", "公告", "措施", "决定", "名单"
 
 def _named_object(folded: str, clause_from: int, at: int) -> tuple[int, int] | None:
     """The span of the name "对X（English）" right before the verb at ``at`` (NAMED_OBJECT_RE), or of an answer's short
-    names "对X公司、Y公司" (SHORT_OBJECT_RE), in its clause from ``clause_from``; None for anything else."""
+    names "对X公司、Y联盟" (SHORT_OBJECT_RE), in its clause from ``clause_from``; None for anything else."""
     dui = max(folded.rfind("对", clause_from, at), folded.rfind("除", clause_from, at))
     if dui < 0:
         return None
     if folded.find(")", dui, at) < 0:
-        if not folded.startswith("对", dui) or not (folded.find("公司", dui, at) >= 0 or folded.find("集团", dui, at) >= 0):
+        if not folded.startswith("对", dui) or not any(folded.find(end, dui, at) >= 0 for end in SHORT_ENDS):
             return None
         short = SHORT_OBJECT_RE.match(folded, dui, at)
         if short is None or any(w in short.group("obj") for w in NOT_A_SHORT_NAME):
