@@ -344,10 +344,13 @@ class DatabaseWait:
     the :class:`CycleRunner`): the server answers meanwhile, ``/healthz`` 503 saying :meth:`waiting`, and a stop
     (:meth:`cancel`, from the server's shutdown) ends it within a step, no cycle run, no run lock taken. Was: the
     cycle at start met a PostgreSQL still initialising, failed ("unreachable"), and the store stayed empty until the
-    next cron time; with a plain wait, a SIGTERM then waited out the two minutes."""
+    next cron time; with a plain wait, a SIGTERM then waited out the two minutes. ``ready``: called when the store
+    opened after a wait, before the cycle (``serve``'s publisher tries again: its failure at start, the database
+    not up, was said by ``/healthz`` until its next check, 30 s after the first cycle had published)."""
 
-    def __init__(self, url: str, runner: Callable[[], Any], seconds: float = WAIT_FOR_DATABASE) -> None:
-        self.url, self.runner, self.seconds = url, runner, seconds
+    def __init__(self, url: str, runner: Callable[[], Any], seconds: float = WAIT_FOR_DATABASE,
+                 ready: Callable[[], Any] | None = None) -> None:
+        self.url, self.runner, self.seconds, self.ready = url, runner, seconds, ready
         self.stop = threading.Event()
         self.pending = seconds > 0  # the first call waits; later ones go straight to the cycle
         self._since: datetime | None = None  # when the wait began (the first attempt failed)
@@ -358,17 +361,20 @@ class DatabaseWait:
 
     def __call__(self) -> Any:
         if self.pending:
+            failed: Exception | None = None
             try:
                 failed = wait_for_store(self.url, self.seconds, self.stop, on_wait=self._began)
             except Exception as exc:  # noqa: BLE001 - no wait for a store no outage explains: the cycle says why
-                failed = None
+                failed = exc
                 LOG.debug("database wait ended: %s", exc)
             finally:
                 self.pending = False
             if self.stop.is_set():
                 log(LOG, logging.INFO, "stopped while waiting for the database: no cycle run")
                 return None
-            if failed is not None:
+            if failed is None and self._since is not None and self.ready is not None:
+                self.ready()
+            elif failed is not None and self._since is not None:
                 log(LOG, logging.WARNING, "database not ready; the cycles will try it", error=str(failed))
         return self.runner()
 

@@ -89,7 +89,8 @@ def build_app(settings: Settings, *, schedule: bool = False, as_of=None, preview
     if schedule:
         runner = CycleRunner(real_cycle(settings, as_of=as_of))
         # the cycle at start waits for a database server not answering yet, as schedule's does (in the cycle thread)
-        wait = DatabaseWait(settings.database_url, runner, WAIT_FOR_DATABASE if settings.run_at_start else 0.0)
+        wait = DatabaseWait(settings.database_url, runner, WAIT_FOR_DATABASE if settings.run_at_start else 0.0,
+                            ready=refresher.refresh)
         scheduler = make_scheduler(wait, cron=settings.cron, timezone=settings.timezone, background=True,
                                    run_at_start=settings.run_at_start)
     return create_app(

@@ -122,3 +122,29 @@ def test_serve_schedule_waits_for_its_database_and_a_sigterm_ends_the_wait(tmp_p
     assert served.proc.returncode == 0 and took < 10, (served.proc.returncode, took, stderr[-2000:])
     assert "stopped while waiting for the database: no cycle run" in stderr, stderr[-2000:]
     assert "cycle failed" not in stderr and "cycle done" not in stderr, stderr[-2000:]
+
+
+def test_serves_publisher_tries_again_once_the_database_answers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """After a wait that ends with the store open, ``serve``'s publisher (its failure at start: the database not up)
+    tries again before the cycle. Was: ``/healthz`` said "could not publish the store's feeds … since" for up to 30 s
+    after the first cycle had published (seen with a real serve and PostgreSQL: docs in the ops28 report)."""
+    from mofcom_watch import scheduler
+
+    calls: list[str] = []
+
+    def late(url: str, seconds: float, stop: object = None, logger: object = None, on_wait=None) -> None:  # noqa: ANN001
+        on_wait(RuntimeError("the database is starting up"))  # waited, then it answered
+        return None
+
+    monkeypatch.setattr(scheduler, "wait_for_store", late)
+    wait = scheduler.DatabaseWait("postgresql+psycopg://x@127.0.0.1:1/db", lambda: calls.append("cycle"), 5.0,
+                                  ready=lambda: calls.append("publish"))
+    wait()
+    assert wait.waiting() is None
+    wait()
+    assert calls == ["publish", "cycle", "cycle"]
+    calls.clear()
+    monkeypatch.setattr(scheduler, "wait_for_store", lambda *args, **kw: None)  # it answered at once: no wait
+    scheduler.DatabaseWait("postgresql+psycopg://x@127.0.0.1:1/db", lambda: calls.append("cycle"), 5.0,
+                           ready=lambda: calls.append("publish"))()
+    assert calls == ["cycle"]
