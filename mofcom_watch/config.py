@@ -143,7 +143,8 @@ def stale_after(settings: Settings) -> tuple[timedelta | None, str]:
     except CronError:  # (read when the settings were loaded: it cannot be bad here)
         gap = None
     if explicit:  # the operator's word; one shorter than the schedule's gaps reads every wait between runs as stale
-        short = (f"{TOO_SHORT}{int(gap.total_seconds() // 60)} minutes between two times of [schedule] cron "
+        gap_minutes = int(gap.total_seconds() // 60) if gap is not None else 0  # exact: the threshold's own unit
+        short = (f"{TOO_SHORT}{gap_minutes} minute{'s' if gap_minutes != 1 else ''} between two times of [schedule] cron "
                  f"{settings.cron!r}: every wait between two runs reads as stale; set it above that"
                  if gap is not None and timedelta(minutes=minutes) <= gap else "")
         return timedelta(minutes=minutes), f"stale_after_minutes = {minutes}{short}"

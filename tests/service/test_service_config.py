@@ -214,6 +214,8 @@ def test_the_stale_threshold_follows_the_schedule() -> None:
     assert stale_after(load_settings(environ={"MOFCOM_WATCH_CRON": "0 6 * * *", "MOFCOM_WATCH_STALE_AFTER": "90"}))[1] \
         == ("stale_after_minutes = 90, shorter than the 1440 minutes between two times of [schedule] cron '0 6 * * *': "
             "every wait between two runs reads as stale; set it above that")  # (schedule and serve warn at start)
+    assert "shorter than the 1 minute between two times of [schedule] cron '* * * * *'" in stale_after(load_settings(
+        environ={"MOFCOM_WATCH_CRON": "* * * * *", "MOFCOM_WATCH_STALE_AFTER": "1"}))[1]  # (was "1 minutes")
     from mofcom_watch.config import STALE_CHECK_OFF
 
     for env in ({"MOFCOM_WATCH_STALE_AFTER": "0"}, {"MOFCOM_WATCH_CRON": "0 6 * * *", "MOFCOM_WATCH_STALE_AFTER": "0"}):
