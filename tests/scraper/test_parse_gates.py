@@ -706,8 +706,8 @@ def test_every_verb_the_verb_regex_finds_has_its_kind():
             assert m[0] in actions.VERB_KINDS
     # "解除对", "延长" and "暂停期限" are verbs only before what their lookahead wants ("…的暂停", "…暂停期限", "再延长")
     # ("调出" only before a list's name: "强调出口管制" holds no removal)
-    # ("由" and "转入" only before a list's name: "由关注名单转入出口管制管控名单", session 28)
-    context = {"对": "甲的暂停", "长": "甲暂停期限", "限": "再延长", "出": "关注名单", "由": "关注名单转入", "入": "关注名单"}
+    # ("转入" only before a list's name: "由关注名单转入出口管制管控名单", session 28)
+    context = {"对": "甲的暂停", "长": "甲暂停期限", "限": "再延长", "出": "关注名单", "入": "关注名单"}
     for word in actions.VERB_KINDS:
         m = actions.VERB_RE.match(word + context.get(word[-1], ""))
         assert m is not None and m[0] == word, word

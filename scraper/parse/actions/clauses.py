@@ -28,12 +28,15 @@ from .targets import (
     told_state,
 )
 from .tense import acting_verbs, held_off, is_decision, is_passive, told_before
-from .words import SENTENCE_RE, THE_OTHERS, VERB_KINDS, VERB_RE, ActionDraft, list_in, sentence_end
+from .words import LIST_KIND, SENTENCE_RE, THE_OTHERS, VERB_KINDS, VERB_RE, ActionDraft, list_in, sentence_end
 
 # An extra measure: "决定…采取…措施" or "禁止其" (the two alternatives of one search, found apart:
 # each opens with its own literal, which a scan finds far faster than their two first characters).
 MEASURE_DECIDED_RE = lazy_compile(r"决定[^。]{0,80}?(?:(?:采取|实施)[^。]{0,20}?措施|处以[^。]{0,12}?罚款)")  # "决定对甲处以罚款"
 MEASURE_BAN = "禁止其"
+# "由关注名单" right before a 转入: the list an entity moves from.
+MOVED_FROM_RE = lazy_compile(r"由\s*(?P<list>出口管制管控名单|管控名单|关注名单|不可靠实体清单)\s*$")
+MOVED_FROM_REACH = 12
 TOLD_STEP_ENDS = "述该项一"  # their last characters: one look before the verb turns nearly every verb away
 
 
@@ -176,6 +179,11 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
             if told_before(folded, s_start, at, sentence, published):
                 continue
             text = clean[s_start:s_end].strip() if text is None else text
+            if word == "转入" and (moved := MOVED_FROM_RE.search(folded, max(s_start, at - MOVED_FROM_REACH), at)):
+                # "由关注名单转入出口管制管控名单": off the first list, as "移出关注名单，列入…" (session 28, audit28/13: read
+                # as a measure on no one). (Not a verb of VERB_RE: 由 is common, 转入 rare.)
+                out.append(ActionDraft(ActionKind.REMOVE, LIST_KIND[moved["list"]], (), effective, None, None, text,
+                                       moved.start(), bounds))
             out.append(ActionDraft(kind, lst or notice_list, (), effective, None, None, text, at, bounds))
             continue
         after = [r for r in refs if v_end <= r[0] < next_start] if refs else refs
