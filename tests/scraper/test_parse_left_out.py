@@ -168,3 +168,20 @@ def test_a_listing_that_also_publishes_the_list_again_is_read() -> None:
     doc = parse_document(listing.replace(told, told + "并重新发布出口管制管控名单，").encode("utf-8"))
     assert doc.notice is not None and [a.action.value for a in doc.notice.actions] == ["impose"]
     assert len(doc.notice.entities) == 3
+
+
+OBJECT = ("商务部新闻发言人就不可靠实体清单有关措施答记者问\n来源：商务部新闻办公室 类型：原创 分类：新闻 2026-11-09 20:00\n\n"
+          "问：请问中方如何安排？\n答：中方决定，自2026年11月10日起，对{obj}恢复实施4月4日公告（不可靠实体清单工作机制公告〔2025〕7号）相关措施。\n")
+
+
+@pytest.mark.parametrize("obj", ["Skydio Inc.", "斯凯迪奥"])
+def test_a_step_limited_to_an_object_not_read_as_a_name_is_refused(obj: str) -> None:
+    """Story28: "对Skydio Inc.恢复实施…7号相关措施" was a restore of all 11 of 7号, 10 falsely, no warning."""
+    assert f'restore limited to "{obj}"' in _refused(OBJECT.format(obj=obj))
+
+
+@pytest.mark.parametrize("obj", ["上述实体", "相关实体", "其", "斯凯迪奥公司", "斯凯迪奥公司（Skydio Inc.）"])
+def test_a_pointer_or_a_name_read_before_the_verb_is_not_refused(obj: str) -> None:
+    doc = parse_document(OBJECT.format(obj=obj).encode("utf-8"))
+    assert doc.notice is not None and [a.action.value for a in doc.notice.actions] == ["restore"]
+    assert not [w for w in doc.notice.warnings if w.endswith(": left out")]

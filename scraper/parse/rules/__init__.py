@@ -32,6 +32,7 @@ from .checks import (
     unread_late_suspension,
     unread_limit,
     unread_name_change,
+    unread_object,
     unread_part_of_measures,
     unread_removal,
 )
@@ -118,5 +119,5 @@ REJECTS: tuple[tuple[str, Reject], ...] = (
 CHECKS: tuple[Check, ...] = (
     no_publication_date, effective_defaulted, count_mismatch, no_entities, republished_list, suspension_without_target,
     no_action_in_answer, no_notice_number, effective_before_publication, unread_limit, unread_item, unread_name_change,
-    unread_answer_step, unread_late_suspension, unread_removal, unread_part_of_measures, unread_investigation_end, second_notice,
+    unread_answer_step, unread_late_suspension, unread_removal, unread_object, unread_part_of_measures, unread_investigation_end, second_notice,
 )

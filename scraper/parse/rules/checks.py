@@ -376,6 +376,33 @@ def _late_term_end(src: Source, d: Draft, s0: int, at: int, s1: int) -> date | N
     return act.until_day(period, date.fromisoformat(when[:10])) if period else None
 
 
+# The steps an object "对X" before the verb limits ("对X恢复实施…第21号相关措施"), and the words that make X the whole notice,
+# a pointer or a count (not a name): "对上述实体", "对相关实体", "对其", "对2025年4月4日被列入…的16家美国实体".
+OBJECT_KINDS = (ActionKind.RESTORE, ActionKind.LIFT, ActionKind.SUSPEND, ActionKind.EXTEND)
+WHOLE_OBJECT_WORDS = ("上述", "前述", "以上", "这些", "相关", "有关", "其余", "其他", "全部", "所有", "该", "其", "此",
+                      "各", "公告", "号", "措施", "名单", "清单", "家", "名", "实体", "企业")
+CLAUSE_MARKS = (",", "。", "\n", ";", "；")
+
+
+def unread_object(src: Source, d: Draft) -> str | None:
+    """A step on earlier notices whose clause puts an object "对X" right before its verb, X no name read (the step is not
+    limited: ``on_entities`` None) and no pointer or whole (WHOLE_OBJECT_WORDS): "对Skydio Inc.恢复实施…7号相关措施",
+    "对斯凯迪奥恢复实施…": it acts on the whole notice, those not named falsely (story28; names ending in 公司, 联盟, …
+    are read: ``actions.targets.SHORT_OBJECT_RE``). Left out for a person to read."""
+    folded = src.folded
+    for x in d.drafts:
+        if not x.targets or x.on_entities is not None or x.action not in OBJECT_KINDS:
+            continue
+        at = x.start
+        clause = max(folded.rfind(mark, 0, at) for mark in CLAUSE_MARKS) + 1
+        dui = folded.rfind("对", clause, at)
+        obj = folded[dui + 1 : at].strip() if dui >= 0 else ""
+        if not obj or any(w in obj for w in WHOLE_OBJECT_WORDS) or any(dui < r[0] < at for r in d.refs):
+            continue
+        return f"{x.action.value} limited to \"{src.text[dui + 1 : at].strip()[:40]}\", which was not read as a name{LEFT_OUT}"
+    return None
+
+
 # "现将出口管制管控名单中该实体的名称变更为“…”": a listed entity renamed; the project reads no rename (only a correction's
 # "更正为"), so the new name would be no alias of the listed entity, and screening by it would miss (session 22).
 NAME_CHANGE_RE = lazy_compile(r"名称\s*(?:变更|更改|改)\s*为|更名\s*为")
