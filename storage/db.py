@@ -42,6 +42,13 @@ class DatabaseError(Exception):
     """The database cannot be opened or migrated; the message says why, for humans."""
 
 
+# Seconds a PostgreSQL connection may take to open (libpq's connect_timeout), unless the URL sets its own: without
+# one, a database host that accepts the connection and never answers (or drops the packets) held every command at its
+# first query, `serve` and `schedule` before they served or waited (session 28, ops28: /healthz gave no answer); a
+# cron run then hung past its next start. With it the command says "unreachable", as for a refused port.
+PG_CONNECT_TIMEOUT = 10
+
+
 def make_engine(url: str, *, read_only: bool = False) -> Engine:
     """An engine for any SQLAlchemy URL; SQLite gets its folder and WAL/foreign-key pragmas.
 
@@ -63,8 +70,11 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise DatabaseError(f"cannot create the database folder {folder}: {exc.strerror}") from exc
+    options: dict[str, object] = {"creator": _read_only_connect(path)} if read_only and path else {}
+    if parsed.get_backend_name() == "postgresql" and "connect_timeout" not in parsed.query:
+        options["connect_args"] = {"connect_timeout": PG_CONNECT_TIMEOUT}
     try:
-        engine = create_engine(parsed, **({"creator": _read_only_connect(path)} if read_only and path else {}))
+        engine = create_engine(parsed, **options)
     except Exception as exc:  # missing driver, bad options
         raise DatabaseError(f"cannot use database {parsed.render_as_string(hide_password=True)}: {exc}") from exc
     if is_sqlite:
@@ -267,6 +277,8 @@ def open_store(url: str, *, read_only: bool = False) -> Engine:
     refuse_directory(sqlite_file(url))
     engine = make_engine(url, read_only=read_only)
     try:
+        if engine.dialect.name != "sqlite":
+            _reach(engine)
         if stored_revisions(engine) != (SCHEMA_HEAD,):
             if read_only and sqlite_file(url) is not None:
                 engine.dispose()
@@ -279,6 +291,22 @@ def open_store(url: str, *, read_only: bool = False) -> Engine:
         engine.dispose()
         raise
     return engine
+
+
+def _reach(engine: Engine) -> None:
+    """Connect once (the pool keeps the connection for the reads after it): a server not reached is said now. The
+    revision probes and the migration each tried again, so a host that never answered cost four connect timeouts
+    (40 s) before the same "unreachable" (session 28)."""
+    from storage.faults import store_fault  # (it imports this module)
+
+    try:
+        with engine.connect():
+            return
+    except Exception as exc:
+        fault = store_fault(exc, engine.url)
+        if fault is None:
+            raise
+        raise fault from exc
 
 
 def stored_revisions(engine: Engine) -> tuple[str, ...] | None:
