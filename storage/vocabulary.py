@@ -117,6 +117,11 @@ def announced_label(row: StatusRow) -> str | None:
     return f"{STATE_LABELS[ListingState.ANNOUNCED]}: {next_label(row.next_state, row.next_from, row.next_until)}"
 
 
+def day_count(days: int) -> str:
+    """"1 day", "12 days": a countdown's days in words (``timeline``, the entity pages), never "1 days"."""
+    return f"{days} day{'' if days == 1 else 's'}"
+
+
 def row_label(row: StatusRow) -> str:
     """A status row's state as the CLI and the pages show it: the state, the clauses it is limited to, and a
     change already announced: "suspended (clause 2 only)", "announced: in force from 2025-04-10",

@@ -20,7 +20,7 @@ from mofcom_watch.sessions import open_session
 from mofcom_watch.tables import print_fitted
 from storage.records import ListingState
 from storage.status import EntityTimeline, entity_timeline, suggest_names
-from storage.vocabulary import announced_label, list_name, row_label, state_label
+from storage.vocabulary import announced_label, day_count, list_name, row_label, state_label
 
 NO_LIST = "not on any list as of {as_of}: no stored notice naming it was public by that day (without --as-of: up to today)"
 
@@ -43,7 +43,7 @@ def print_timeline(tl: EntityTimeline, as_of: str, console: Console) -> None:
             if row and row.until:
                 now += f", until {row.until}"
             if row and row.days_left is not None:
-                now += f" ({row.days_left} days left)"
+                now += f" ({day_count(row.days_left)} left)"
             coming = announced_label(row) if row else None
             if coming:
                 now += f"; {coming}"

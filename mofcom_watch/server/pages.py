@@ -15,7 +15,7 @@ from mofcom_watch.server.data import OpenIssue, Part, SourceHealth
 from mofcom_watch.server.feedfiles import FeedFile, http_date
 from storage.bands import Band, axis_for
 from storage.records import EventRecord, ListingState, ListKind, StatusRow
-from storage.vocabulary import LISTS, PRESUMED, row_label
+from storage.vocabulary import LISTS, PRESUMED, day_count, row_label
 
 FORMAT_TYPES = {f.name: f.media_type for f in FORMATS}
 CSS = """
@@ -83,8 +83,7 @@ def countdown(row: StatusRow, as_of: date) -> str:
     days = row.days_left if row.days_left is not None else (row.until - as_of).days
     iso = row.until.isoformat()
     if row.state == ListingState.SUSPENDED:
-        left = "ends today" if days == 0 else f"{days} day{'s' if days != 1 else ''} left" if days > 0 \
-            else f"ended {-days} days ago"
+        left = "ends today" if days == 0 else f"{day_count(days)} left" if days > 0 else f"ended {day_count(-days)} ago"
         return (f'<span class="countdown" data-until="{iso}">{escape(left)}</span>'
                 f' <span class="muted">(until <time datetime="{iso}">{iso}</time>)</span>')
     if row.state == ListingState.LAPSED:

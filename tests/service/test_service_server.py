@@ -327,3 +327,12 @@ def test_healthz_says_when_this_process_s_last_cycle_failed_or_a_disk_is_nearly_
     assert low.status_code == 503 and low.json()["problems"][0].startswith(f"the disk holding {feeds_dir} is nearly "
                                                                           "full (")
     assert low.json()["low_space"] == low.json()["problems"]
+
+
+@pytest.mark.parametrize(("days", "said"), [(12, "12 days left"), (1, "1 day left"), (0, "ends today"),
+                                            (-1, "ended 1 day ago"), (-3, "ended 3 days ago")])
+def test_a_countdown_says_its_days_in_words(days: int, said: str) -> None:
+    """Never "1 days left" / "ended 1 days ago" (the entity pages; `timeline` says it with the same words)."""
+    from mofcom_watch.server.pages import countdown
+
+    assert f">{said}</span>" in countdown(_row(days_left=days), date(2026, 11, 29))
