@@ -185,3 +185,26 @@ def test_a_pointer_or_a_name_read_before_the_verb_is_not_refused(obj: str) -> No
     doc = parse_document(OBJECT.format(obj=obj).encode("utf-8"))
     assert doc.notice is not None and [a.action.value for a in doc.notice.actions] == ["restore"]
     assert not [w for w in doc.notice.warnings if w.endswith(": left out")]
+
+
+AFTER_VERB = ("商务部令2026年第9号 关于停止对韩华航运有限责任公司实施反制措施的决定\n【发布单位】安全与管制局\n"
+              "【发布文号】商务部令2026年第9号\n【发文日期】2026年12月01日\n\n商务部令\n2026年第9号\n\n"
+              "商务部决定，自2026年12月2日起，停止对{obj}实施《关于对韩华海洋株式会社美国相关子公司采取反制措施的决定》"
+              "（商务部令2025年第6号）规定的反制措施。\n\n本决定自2026年12月2日起施行。\n\n商务部\n2026年12月1日\n")
+
+
+@pytest.mark.parametrize(("obj", "key"), [("韩华航运有限责任公司（Hanwha Shipping LLC）", "hanwhashipping"),
+                                          ("韩华航运有限责任公司", "韩华航运")])
+def test_a_lift_of_one_named_right_after_the_verb_is_limited_to_it(obj: str, key: str) -> None:
+    """Story29/S1: "停止对韩华航运有限责任公司（Hanwha Shipping LLC）实施《…》（商务部令2025年第6号）规定的反制措施" lifted the
+    whole order, its 4 other companies falsely, no warning."""
+    doc = parse_document(AFTER_VERB.format(obj=obj).encode("utf-8"))
+    assert doc.notice is not None
+    assert [(a.action.value, a.entities) for a in doc.notice.actions] == [("lift", (key,))]
+
+
+def test_a_lift_limited_to_an_object_after_the_verb_not_read_as_a_name_is_refused() -> None:
+    """Story29/S1: "停止对Hanwha Shipping实施《…》（商务部令2025年第6号）…" lifted the whole order, silent."""
+    assert 'lift limited to "Hanwha Shipping"' in _refused(AFTER_VERB.format(obj="Hanwha Shipping"))
+    doc = parse_document(AFTER_VERB.replace("停止对{obj}实施", "停止实施").encode("utf-8"))  # the whole order: no limit
+    assert doc.notice is not None and [(a.action.value, a.entities) for a in doc.notice.actions] == [("lift", ())]

@@ -372,7 +372,8 @@ def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: Ac
                                                                 number=r.number, title=r.title)
                          for _, _, r in targets])
     limited = _on_entities(folded, clause_start, next_start) or (
-        _named_object(folded, clause_from, at) if after or folded.startswith(MEASURES_AFTER, v_end) else None)
+        _named_object(folded, clause_from, at) if after or folded.startswith(MEASURES_AFTER, v_end) else None) or (
+        _object_after_verb(folded, v_end, targets[0][0]))
     if period is None:
         return ActionDraft(kind, lst, target_refs, effective, None, None, text, at, None, limited)
     until = None
@@ -588,6 +589,24 @@ def _named_object(folded: str, clause_from: int, at: int) -> tuple[int, int] | N
         return short.span("obj")
     m = NAMED_OBJECT_RE.match(folded, dui, at)
     if m is None or any(w in m.group("obj") for w in NOT_A_NAMED_OBJECT):
+        return None
+    return m.span("obj")
+
+
+# "停止对韩华航运有限责任公司（Hanwha Shipping LLC）实施《…》（商务部令2025年第6号）规定的反制措施": the object of 对 right after the
+# verb, before the 实施 of the measures its notice (named after it) sets (story29/S1: the whole order was lifted, its 4 other
+# companies with it). Names with their English, or Chinese short names (as before the verb).
+AFTER_VERB_OBJECT_RE = lazy_compile(
+    rf"\s*对\s*(?P<obj>(?:{_NAMED}\s*、\s*)*{_NAMED}|(?:{_SHORT}\s*、\s*)*{_SHORT})\s*(?:实施|执行)")
+
+
+def _object_after_verb(folded: str, v_end: int, target_at: int) -> tuple[int, int] | None:
+    """The span of the names in "停止对X（English）实施《…》（notice）…措施", between the verb (ending at ``v_end``) and its first
+    target (at ``target_at``); None for anything else (a notice, a pointer, its measures)."""
+    if folded.find("对", v_end, v_end + 3) < 0:  # the cheap check: most verbs have no 对 right after them
+        return None
+    m = AFTER_VERB_OBJECT_RE.match(folded, v_end, target_at)
+    if m is None or any(w in m.group("obj") for w in NOT_A_SHORT_NAME):
         return None
     return m.span("obj")
 
