@@ -246,3 +246,28 @@ def test_a_second_numbered_clause_on_another_decree_is_read() -> None:
         (ActionKind.LIFT, ["MFA-ORDER-2024-13"], ("skydio",), ()),
         (ActionKind.LIFT_MEASURE, ["MFA-ORDER-2024-15"], (), ("asset_freeze",))]
 
+
+
+ADJUSTED = (HEAD.format(title="关于调整对美国军工企业及高级管理人员所采取反制措施的决定", day="2026-11-20", cn="2026年11月20日", n=30)
+            + "{lead}\n一、自2026年11月21日起，停止对{order}亚当·布赖（Adam Bry）、汤姆·莫斯（Tom Moss）采取的反制措施。\n"
+            "二、自2026年11月21日起，{second}对{order}斯凯迪奥公司（Skydio Inc.）采取的反制措施{term}。"
+            + TAIL.format(cn="2026年11月21日"))
+LEAD = "依据《中华人民共和国反外国制裁法》第十五条规定，中方决定对《关于对美国军工企业及高级管理人员采取反制措施的决定》（外交部令第13号）所采取的反制措施作如下调整："
+
+
+@pytest.mark.parametrize(("lead", "order"), [(LEAD, ""), ("中方决定：", "外交部令第13号所列")])
+def test_a_decision_lifting_some_and_suspending_one_of_an_earlier_decree_is_for_a_person(lead: str, order: str) -> None:
+    """Story29/S4: under "…（外交部令第13号）所采取的反制措施作如下调整：" the lift of two persons and the suspension of Skydio were
+    read as a new listing imposing on the three (and on a name made of the title's words); with the order in each line,
+    as one lift of all three (Skydio's suspension lost)."""
+    text = ADJUSTED.format(lead=lead, order=order, second="暂停", term="1年")
+    with pytest.raises(UnusablePage) as got:
+        parse_document(text.encode())
+    assert got.value.reason == "needs-review" and ("停止" if not order else "暂停") in str(got.value.detail)
+
+
+def test_a_decision_lifting_in_each_line_is_read() -> None:
+    text = ADJUSTED.format(lead="中方决定：", order="外交部令第13号所列", second="停止", term="")
+    rec = parse_document(text.encode()).notice
+    assert rec is not None and {a.action for a in rec.actions} == {ActionKind.LIFT}
+    assert {e for a in rec.actions for e in a.entities} == {"adambry", "tommoss", "skydio"}

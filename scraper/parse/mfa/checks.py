@@ -7,10 +7,22 @@ import re
 
 from storage.records import ActionKind, NoticeKind, NoticeRecord
 
+from ..actions import sentence_end
 from ..textnorm import NUM, YEAR, despace, fold, to_int
 from .groups import STATUS_VERB_RE, _decision_match
 from .status import PER_MEASURE_UNREAD, mixed_measures
-from .wording import CUT_ENTRY, EMPTY_SECTION, ISSUER, NO_ANNEX, NO_END, NO_MEMBERS, NO_TARGETS, OWN_EFFECTIVE_LINE
+from .wording import (
+    CUT_ENTRY,
+    EMPTY_SECTION,
+    ISSUER,
+    NO_ANNEX,
+    NO_END,
+    NO_MEMBERS,
+    NO_TARGETS,
+    OWN_EFFECTIVE_LINE,
+    STATUS_KINDS,
+    STATUS_VERB,
+)
 
 
 def _ended(folded: str, body: str) -> bool:
@@ -88,7 +100,13 @@ def partly_read(record: NoticeRecord, text: str) -> str | None:
         return "the order amends the list of an earlier order (not read for orders)"
     status = [a for a in record.actions if a.action is not ActionKind.IMPOSE]
     if not status:
-        return None
+        return _changed_as_imposed(folded, refs[0].start())
+    kinds = {a.action for a in status}
+    for line in STEP_LINE_RE.finditer(folded, refs[0].start()):
+        kind = STATUS_KINDS.get(line.group("verb"))
+        # "二、终止对X的暂停，恢复实施…": the end of a suspension, read as a restore (``status._verb_kind``)
+        if kind is not None and kind not in kinds and "暂停" not in folded[line.end() : sentence_end(folded, line.end())]:
+            return f"a clause \"{line.group('verb')}\" of the decision is read as another kind of step (one clause is not read)"
     read = {t.number if t.number is not None else _ref_number(t.key) for a in status for t in a.targets}
     for a in status:
         if len(a.targets) > 1 and a.action in (ActionKind.SUSPEND, ActionKind.EXTEND) and (
@@ -104,6 +122,23 @@ def partly_read(record: NoticeRecord, text: str) -> str | None:
         if STATUS_VERB_RE.search(folded, line_start, r.start()):
             return "the decision acts on an earlier decision it holds no action on (a clause of it is not read)"
     return None
+
+
+# A decision on an earlier decree's countermeasures read as a new listing: "中方决定对《…》（外交部令第13号）所采取的反制措施作如下
+# 调整：\n一、自…起，停止对亚当·布赖（Adam Bry）…采取的反制措施。\n二、…暂停对斯凯迪奥公司…1年" (story29/S4: "imposed" items for the
+# three, and for a name made of the title's words). Its lines, each opening with a step's verb (after a number and a start day):
+# read only as the steps they are, else for a person. STEP_LINE_RE's verb is STATUS_VERB's.
+STEP_LINE_RE = re.compile(rf"^[ \t\u3000]*[一二三四五六七八九十]{{1,3}}\s*、\s*(?:自[^,，。；;\n]{{1,24}}?起\s*[,，]?\s*)?"
+                          rf"{STATUS_VERB}\s*对", re.MULTILINE)
+
+
+def _changed_as_imposed(folded: str, after: int) -> str | None:
+    """Why a decision read as imposing, which names an earlier decree (at ``after``) and then opens lines with a step's verb
+    on its countermeasures (STEP_LINE_RE), must be read by a person; else None."""
+    line = STEP_LINE_RE.search(folded, after)
+    if line is None:
+        return None
+    return f"the decision changes an earlier decision's countermeasures (\"{line.group('verb')}\"), not read as a new listing"
 
 
 # A decree's own publication line ("（2027年1月8日中华人民共和国外交部令第25号公布，自…起施行）") and the older layout's
