@@ -208,3 +208,15 @@ def test_a_lift_limited_to_an_object_after_the_verb_not_read_as_a_name_is_refuse
     assert 'lift limited to "Hanwha Shipping"' in _refused(AFTER_VERB.format(obj="Hanwha Shipping"))
     doc = parse_document(AFTER_VERB.replace("停止对{obj}实施", "停止实施").encode("utf-8"))  # the whole order: no limit
     assert doc.notice is not None and [(a.action.value, a.entities) for a in doc.notice.actions] == [("lift", ())]
+
+
+UNDONE = ("商务部新闻发言人就出口管制管控名单有关措施答记者问\n来源：商务部新闻办公室 类型：原创 分类：新闻 2026-11-09 20:00\n\n"
+          "问：请问中方如何安排？\n答：中方决定，自2026年11月10日起，解除对{obj}的出口管制措施（商务部公告2025年第21号）。\n")
+
+
+def test_a_lift_of_the_measures_on_one_named_after_the_verb_is_limited_to_it() -> None:
+    """Story29: "解除对高点航空技术公司（High Point Aerotechnologies）的出口管制措施（商务部公告2025年第21号）" lifted all 16."""
+    doc = parse_document(UNDONE.format(obj="高点航空技术公司（High Point Aerotechnologies）").encode("utf-8"))
+    assert doc.notice is not None
+    assert [(a.action.value, a.entities) for a in doc.notice.actions] == [("lift", ("highpointaerotechnologies",))]
+    assert 'lift limited to "High Point"' in _refused(UNDONE.format(obj="High Point"))

@@ -595,9 +595,10 @@ def _named_object(folded: str, clause_from: int, at: int) -> tuple[int, int] | N
 
 # "停止对韩华航运有限责任公司（Hanwha Shipping LLC）实施《…》（商务部令2025年第6号）规定的反制措施": the object of 对 right after the
 # verb, before the 实施 of the measures its notice (named after it) sets (story29/S1: the whole order was lifted, its 4 other
-# companies with it). Names with their English, or Chinese short names (as before the verb).
+# companies with it); "解除对X（English）的出口管制措施（商务部公告2025年第21号）" too. Names with their English, or Chinese short
+# names (as before the verb).
 AFTER_VERB_OBJECT_RE = lazy_compile(
-    rf"\s*对\s*(?P<obj>(?:{_NAMED}\s*、\s*)*{_NAMED}|(?:{_SHORT}\s*、\s*)*{_SHORT})\s*(?:实施|执行)")
+    rf"\s*对\s*(?P<obj>(?:{_NAMED}\s*、\s*)*{_NAMED}|(?:{_SHORT}\s*、\s*)*{_SHORT})\s*(?:实施|执行|的)")
 
 
 def _object_after_verb(folded: str, v_end: int, target_at: int) -> tuple[int, int] | None:

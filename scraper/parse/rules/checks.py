@@ -382,6 +382,7 @@ OBJECT_KINDS = (ActionKind.RESTORE, ActionKind.LIFT, ActionKind.SUSPEND, ActionK
 WHOLE_OBJECT_WORDS = ("上述", "前述", "以上", "这些", "相关", "有关", "其余", "其他", "全部", "所有", "该", "其", "此",
                       "各", "公告", "号", "措施", "名单", "清单", "家", "名", "实体", "企业")
 CLAUSE_MARKS = (",", "。", "\n", ";", "；")
+AFTER_VERB_ENDS = ("实施", "执行", "的")  # what ends X in "停止对X实施《…》", "解除对X的…措施（…）"
 AFTER_VERB_REACH = 6  # "停止对", "恢复实施对": the verb and blanks before the 对 of an object after it
 
 
@@ -409,13 +410,14 @@ def unread_object(src: Source, d: Draft) -> str | None:
 
 def _unread_after_verb(folded: str, at: int, d: Draft) -> tuple[int, int] | None:
     """The object "对X" right after the verb at ``at``, before the 实施/执行 of the notice named after it: "停止对Hanwha
-    Shipping实施《…》（商务部令2025年第6号）规定的反制措施" (story29/S1; a name with its English is read,
+    Shipping实施《…》（商务部令2025年第6号）规定的反制措施", "解除对Skydio的…措施（…）" (story29/S1; a name with its English is read,
     ``actions.targets.AFTER_VERB_OBJECT_RE``): the span of X's 对 and its end, when X is no pointer or whole."""
     dui = folded.find("对", at + 1, at + AFTER_VERB_REACH)
     if dui < 0:
         return None
     ref = min((r[0] for r in d.refs if r[0] > dui), default=-1)
-    end = max(folded.rfind("实施", dui, ref), folded.rfind("执行", dui, ref)) if ref > 0 else -1
+    ends = [i for i in (folded.find(w, dui, ref) for w in AFTER_VERB_ENDS) if i > 0] if ref > 0 else []
+    end = min(ends, default=-1)
     obj = folded[dui + 1 : end].strip() if end > dui else ""
     if not obj or any(w in obj for w in WHOLE_OBJECT_WORDS) or any(c in obj for c in CLAUSE_MARKS) or "《" in obj:
         return None
