@@ -41,6 +41,13 @@ OTHER_CONTAINERS = ", ".join(CONTAINER_SELECTORS[1:])
 # instructions before it walks).
 MOFCOM_CONTAINERS = CONTAINER_SELECTORS[1:4]
 NEWS_CONTAINERS = frozenset(CONTAINER_SELECTORS[CONTAINER_SELECTORS.index("[itemprop=articleBody]") :])
+# Inside MOFCOM's own containers: a related-links block or a list of links (pages28/07), asked for only when the
+# container's HTML holds one of the marks (a query costs ~25,000 instructions).
+LINK_BLOCK_MARKS = ("<li", "relat", "recommend", "xgwz")
+LINK_BLOCK_SELECTORS = ".related, .relate, .recommend, .xgwz, [class*=related], [class*=recommend]"
+# A bracket opened and closed across one line break and no other bracket: a "<br>" inside a name (pages28/02: the
+# listing sentence cut in two, no step and no entity read, silently).
+BROKEN_BRACKET_RE = lazy_compile(r"[（(][^（）()\n]{1,80}\n[^（）()\n]{1,80}[）)]")
 META_NAMES = {"articletitle": "title", "pubdate": "pubdate", "sitename": "site", "og:title": "og_title"}
 SCRIPT_RE = lazy_compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 SCRIPT_OPEN_RE = lazy_compile(r"<(?:script|style|noscript|template)\b", re.IGNORECASE)
@@ -274,6 +281,24 @@ def _drop_link_items(body: LexborNode) -> None:
             item.decompose()
 
 
+def _drop_link_blocks(body: LexborNode) -> None:
+    """A related-links block inside a notice's own container (``LINK_BLOCK_MARKS``): other notices' titles, whose
+    verbs ("列入", "暂停实施", "恢复实施") are no step of this page (pages28/07: a lift read with a false suspension
+    of No. 51 and a false restore of UEL 7号 from the links under it)."""
+    for noise in css(body, LINK_BLOCK_SELECTORS):
+        noise.decompose()
+    _drop_link_items(body)
+
+
+def _bracket_on_one_line(m: re.Match[str]) -> str:
+    """A bracket a line break cuts (a ``<br>`` inside a name, "（Redwood<br>Defense Systems, Inc.）") on one line: a
+    space between two Latin words, nothing between Chinese characters."""
+    text = m.group()
+    at = text.index("\n")
+    latin = text[at - 1 : at].isascii() and text[at + 1 : at + 2].isascii()
+    return text[:at] + (" " if latin else "") + text[at + 1 :]
+
+
 def find_container(tree: LexborHTMLParser) -> Container:
     """(selector, node) of the article body container, (None, None) when the page has none."""
     node = css_first(tree, CONTAINER_SELECTORS[0])
@@ -311,7 +336,13 @@ def extract_article(tree: LexborHTMLParser, raw_html: str | None = None, found: 
         if container in NEWS_CONTAINERS:
             for noise in css(node, STORY_NOISE_SELECTORS):
                 noise.decompose()
-        text = html_to_text(node.html or "")
+        html = node.html or ""
+        if container not in NEWS_CONTAINERS and any(mark in html for mark in LINK_BLOCK_MARKS):
+            _drop_link_blocks(node)
+            html = node.html or ""
+        text = html_to_text(html)
+        if "\n" in text and BROKEN_BRACKET_RE.search(text) is not None:
+            text = BROKEN_BRACKET_RE.sub(_bracket_on_one_line, text)
     else:
         body = tree.body
         if body is not None:

@@ -559,7 +559,10 @@ def _on_entities(folded: str, start: int, end: int) -> tuple[int, int] | None:
 # (the extension was read for all 16, after the restore of all 16: all suspended).
 _NAMED = r"[^,;；。对()\n、]{2,40}\([^()]*[A-Za-z][^()]*\)"
 # one name or several ("A（a）、B（b）"); after 除 too: "除A（a）恢复实施相关措施外，继续暂停…" (``_beside_exception``)
-NAMED_OBJECT_RE = lazy_compile(rf"[对除]\s*(?P<obj>(?:{_NAMED}\s*、\s*)*{_NAMED})\s*$")
+# A count may follow the names, with 等 or not: "对A（a）、B（b）2家实体恢复实施…第23号相关措施" (pages28/14: read as a
+# restore of all of No. 23, its 8 others falsely).
+NAMED_OBJECT_RE = lazy_compile(rf"[对除]\s*(?P<obj>(?:{_NAMED}\s*、\s*)*{_NAMED})"
+                               r"(?:\s*等?\s*[\d一二两三四五六七八九十]{1,3}\s*家[^,;；。()\n、]{0,6}?(?:实体|企业|公司))?\s*$")
 NOT_A_NAMED_OBJECT = ("上述", "前述", "公告", "措施", "决定", "名单", "清单", "号")
 
 

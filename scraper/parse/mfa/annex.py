@@ -114,6 +114,9 @@ def _annex_cut(sections: int, genders: list[tuple[int, bool]], unfinished: bool)
 TABLE_NAME_HEADS = ZH_HEADS | frozenset(("姓名", "中文姓名", "人员", "个人", "人员姓名", "机构", "组织"))
 TABLE_EN_HEADS = EN_HEADS | frozenset(("英文姓名", "外文姓名", "英文名字"))
 TABLE_PERSON_HEADS = frozenset(("姓名", "中文姓名", "人员", "个人", "人员姓名", "英文姓名", "外文姓名"))
+# An English cell holding more than the name: "英文姓名及职务" over "John Carter，男，北岬无人系统公司首席执行官" (pages28/11:
+# the whole cell was the person's note and the English name was lost): the name is the cell up to its first "，".
+TABLE_EN_AND_MORE_RE = re.compile(r"(?:英文|外文)(?:姓名|名称|名)(?:及|和|、|/)")
 GENDERS = frozenset(("男", "女"))
 TABLE_SECTION_NUMBER_RE = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]")  # "一、企业" above a table
 
@@ -122,7 +125,8 @@ def _table_annex(after: list[str]) -> list[Target] | None:
     """The targets of an annex laid out as tables (a header row: a serial cell, a name cell), section headings above
     them typing their rows; None when no line is such a header (the annex is read line by line)."""
     out: list[Target] = []
-    head: tuple[int, int | None, int, bool] | None = None  # (name cell, English cell, width, persons)
+    # (name cell, English cell, width, persons, whether the English cell holds more than the name)
+    head: tuple[int, int | None, int, bool, bool] | None = None
     section: str | None = None
     found = False
     for line in after:
@@ -134,7 +138,13 @@ def _table_annex(after: list[str]) -> list[Target] | None:
             name = next((i for i, h in enumerate(heads) if h in TABLE_NAME_HEADS), None)
             if name is not None:
                 en_cell = next((i for i, h in enumerate(heads) if h in TABLE_EN_HEADS), None)
-                head, found = (name, en_cell, len(cells), any(h in TABLE_PERSON_HEADS for h in heads)), True
+                if en_cell is None:
+                    en_cell = next((i for i, h in enumerate(heads) if TABLE_EN_AND_MORE_RE.match(h)), None)
+                    en_more = en_cell is not None
+                else:
+                    en_more = False
+                persons = any(h in TABLE_PERSON_HEADS for h in heads) or (en_more and "姓名" in heads[en_cell or 0])
+                head, found = (name, en_cell, len(cells), persons, en_more), True
                 continue
         plain = despace(line)
         if len(cells) == 1 and len(plain) <= SECTION_MAX and SECTION_RE.match(TABLE_SECTION_NUMBER_RE.sub("", plain)):
@@ -142,12 +152,17 @@ def _table_annex(after: list[str]) -> list[Target] | None:
             continue
         if head is None or len(cells) < 2:
             continue
-        name, en_at, _, persons = head
+        name, en_at, _, persons, en_more = head
         written = cells[name] if name < len(cells) else ""
         zh, en, note, gendered = split_target(written) if written else (None, None, None, False)
+        more: list[str] = []
         if en_at is not None and en_at < len(cells) and cells[en_at]:
-            en = clean_display(cells[en_at])
-        rest = [c for i, c in enumerate(cells) if i not in (0, name, en_at) and c]
+            en_written = cells[en_at]
+            if en_more and "，" in en_written:
+                en_written, *more = en_written.split("，")
+                more = [m.strip(" \u3000") for m in more if m.strip(" \u3000")]
+            en = clean_display(en_written)
+        rest = [c for i, c in enumerate(cells) if i not in (0, name, en_at) and c] + more
         gendered = gendered or any(c in GENDERS for c in rest)
         note = "，".join(filter(None, (note, *rest))) or None
         if not (zh or en):

@@ -59,10 +59,14 @@ def _restated_out(groups: list[Group]) -> list[Group]:
     kind state together: the decision's opening "中方决定对参与上述军售的二十四家美国军工企业采取以下反制措施：" before
     "一、对A、B、C等24家后附《反制清单》列明的企业，冻结…" counts the same companies twice (session 20, mfa20: "states 48")."""
     named = [g for g in groups if g.names]
-    if not named or len(named) == len(groups):
-        return groups
-    return [g for g in groups if g.names or g.type is None
-            or sum(n.count or 0 for n in named if n.type == g.type) != g.count]
+    if named and len(named) != len(groups):
+        groups = [g for g in groups if g.names or g.type is None
+                  or sum(n.count or 0 for n in named if n.type == g.type) != g.count]
+    # So too an opening that counts, of one kind, what the measures after it count again naming no one: "…决定对参与
+    # 对台军售的2家美国企业及2名高级管理人员采取反制措施：" before "二、对后附《反制清单》列明的2名高级管理人员，…"
+    # (pages28/11: "states 6" for 4 read right).
+    return [g for i, g in enumerate(groups) if g.names or g.type is None
+            or sum(n.count or 0 for n in groups[i + 1 :] if n.type == g.type) != g.count]
 
 
 def _members(targets: tuple[Target, ...] | list[Target]) -> int:
