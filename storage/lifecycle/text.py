@@ -7,7 +7,7 @@ from datetime import date
 
 from storage.names import clean_display
 from storage.numerals import chinese_to_int
-from storage.records import EntityRecord, EventKind, ListKind, StoredNotice
+from storage.records import ActionKind, EntityRecord, EventKind, ListKind, StoredNotice
 from storage.vocabulary import list_name
 
 from .model import CLAUSE_RE, COUNTRY_ADJECTIVES, MEASURE_NAMES, Listing
@@ -71,11 +71,21 @@ def _unnamed(listing: Listing) -> str:
 
 
 def _subject(entities: Sequence[EntityRecord], listing: Listing, entity: EntityRecord | None,
-             by: StoredNotice | None = None) -> str:
+             by: StoredNotice | None = None, kind: EventKind | None = None) -> str:
+    """Who an item is about. An investigation puts no one on a list, so its subject never says "on the … list"."""
     if listing.list is ListKind.ITEMS:
         return f"item controls of {listing.key}{_clause_text(listing, by)}"
     who = entity_label(entity) if entity else (group_label(entities) if entities else _unnamed(listing))
+    if kind is EventKind.INVESTIGATION:
+        return f"{who}, under the {list_name(listing.list)} rules ({listing.key})"
     return f"{who} on the {list_name(listing.list)} ({listing.key})"
+
+
+def added_measure(listing: Listing) -> bool:
+    """Whether the listing's notice only adds a measure on entities (UEL〔2025〕6号 on Illumina) and lists no one:
+    stopping it is not a lift of the entities' listing, which another notice holds."""
+    kinds = {a.action for a in listing.notice.record.actions if not a.targets}
+    return ActionKind.MEASURE in kinds and not kinds & {ActionKind.IMPOSE, ActionKind.INVESTIGATE}
 
 
 def _measures_text(measures: Sequence[str]) -> str:
@@ -84,7 +94,8 @@ def _measures_text(measures: Sequence[str]) -> str:
 
 
 def _title(kind: EventKind, subject: str, effective: date, until: date | None, days: int | None,
-           measures: Sequence[str] = (), withdrawn: date | None = None) -> str:
+           measures: Sequence[str] = (), withdrawn: date | None = None, added_by: str | None = None) -> str:
+    """``added_by``: the key of a notice that only added a measure (:func:`added_measure`), when the item is on it."""
     until_text = f"until {until.isoformat()}" if until else "until further notice"
     if withdrawn is not None and kind in (EventKind.LIFTED, EventKind.REMOVED):
         return f"Withdrawn before it took effect: {subject}, which was to apply from {withdrawn.isoformat()}"
@@ -94,11 +105,13 @@ def _title(kind: EventKind, subject: str, effective: date, until: date | None, d
         case EventKind.MEASURE:
             return f"Measure: {subject} from {effective.isoformat()}"
         case EventKind.INVESTIGATION:
-            return f"Investigation opened: {subject} from {effective.isoformat()}"
+            return f"Investigation opened (not a listing): {subject} from {effective.isoformat()}"
         case EventKind.SUSPENDED:
             return f"Suspended: {subject} {until_text}"
         case EventKind.SUSPENSION_EXTENDED:
             return f"Suspension extended: {subject} {until_text}"
+        case EventKind.LIFTED if added_by:
+            return f"Measure lifted: {subject} from {effective.isoformat()}; only the measure {added_by} added, not a listing"
         case EventKind.LIFTED:
             return f"Lifted: {subject} from {effective.isoformat()}"
         case EventKind.MEASURE_LIFTED:
@@ -139,6 +152,8 @@ def _summary(kind: EventKind, subject: str, effective: date, until: date | None,
              listing: Listing, days: int | None, measures: Sequence[str] = (), withdrawn: date | None = None,
              stops_measures: bool = False) -> str:
     listed = (f"Item controls set by {_number(listing.notice)}." if listing.list is ListKind.ITEMS
+              else f"Opened by {_number(listing.notice)}." if kind is EventKind.INVESTIGATION
+              else f"Measure added by {_number(listing.notice)}." if added_measure(listing)
               else f"Listed by {_number(listing.notice)}.")
     if withdrawn is not None and kind in (EventKind.LIFTED, EventKind.REMOVED):
         return (f"The listing of {subject} was announced to apply from {withdrawn.isoformat()}; it is withdrawn "
@@ -160,6 +175,9 @@ def _summary(kind: EventKind, subject: str, effective: date, until: date | None,
                 f"{_number(by)} decides. This is not a lift of the listing: it stays in its state, under the other "
                 f"measures of {_number(listing.notice)}. {listed}")
     text = f"{WHAT.get(kind, kind.value)} for {subject} from {effective.isoformat()}"
+    if kind is EventKind.LIFTED and added_measure(listing):
+        text = (f"The measure {listing.key} added is stopped (lifted) for {subject} from {effective.isoformat()}; this "
+                f"is not a lift of a listing: a listing of the same entities by another notice stays as it is")
     if kind is EventKind.LIFTED and by.record.key == listing.notice.record.key:  # the end of a term the listing set
         text = f"The term of the measures for {subject} ends on {effective.isoformat()}, as the listing set it"
     if kind in (EventKind.SUSPENDED, EventKind.SUSPENSION_EXTENDED):

@@ -136,6 +136,31 @@ def test_uel4_in_force_and_2024_3_an_investigation(done):
     assert state(done, "UEL-2024-3").state is ListingState.INVESTIGATION
 
 
+def test_an_investigation_item_never_says_the_entity_is_on_the_list(done):
+    """An officer reading "Investigation opened: PVH on the unreliable entity list" takes PVH as listed (wording28)."""
+    items = [e for e in done.events if e.kind is EventKind.INVESTIGATION]
+    assert {e.scope for e in items} == {"notice", "entity"}
+    for e in items:
+        assert e.title.startswith("Investigation opened (not a listing): "), e.title
+        assert " on the " not in e.title and " on the " not in e.summary, (e.title, e.summary)
+        assert "under the unreliable entity list rules (UEL-2024-3)" in e.title
+        assert "Listed by" not in e.summary and "Opened by UEL-2024-3" in e.summary, e.summary
+
+
+def test_stopping_an_added_measure_is_not_said_as_a_lift_of_the_listing(done):
+    """UEL〔2025〕6号 only added a measure on Illumina (listed by 4号, still in force): its stop must not read as
+    "Lifted: Illumina … on the unreliable entity list" in Illumina's feed (wording28)."""
+    items = [e for e in done.events if e.kind is EventKind.LIFTED and e.notice_key == "UEL-2025-6"]
+    assert {e.scope for e in items} == {"notice", "entity"}
+    for e in items:
+        assert e.title.startswith("Measure lifted: ") and e.title.endswith(
+            "from 2025-11-10; only the measure UEL-2025-6 added, not a listing"), e.title
+        assert "is not a lift of a listing" in e.summary and "Listed by" not in e.summary, e.summary
+    assert state(done, "UEL-2025-4").state is ListingState.IN_FORCE
+    five = [e for e in done.events if e.kind is EventKind.LIFTED and e.notice_key == "UEL-2025-5"]
+    assert five and all(e.title.startswith("Lifted: ") for e in five)
+
+
 def test_one_notice_item_per_notice_and_no_problems(done):
     notice_items = sorted(e.id for e in done.events if e.kind is EventKind.NOTICE)
     assert notice_items == sorted(f"{TAG_PREFIX}{n.record.key}/notice" for n in corpus())
