@@ -43,10 +43,14 @@ MOFCOM_CONTAINERS = CONTAINER_SELECTORS[1:4]
 NEWS_CONTAINERS = frozenset(CONTAINER_SELECTORS[CONTAINER_SELECTORS.index("[itemprop=articleBody]") :])
 # Inside MOFCOM's own containers: a related-links block or a list of links (pages28/07), asked for only when the
 # container's HTML holds one of the marks (a query costs ~25,000 instructions).
-LINK_BLOCK_MARKS = ("<li", "relat", "recommend", "xgwz")
+RELATED_HEADS = ("相关链接", "相关稿件", "相关新闻", "相关文章", "相关阅读", "延伸阅读")
+LINK_BLOCK_MARKS = ("<li", "relat", "recommend", "xgwz", *RELATED_HEADS)
+# A paragraph that is one link to another page (not an attachment) under such a heading: another notice's title.
+ATTACHMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".zip", ".rar", ".wps", ".ofd")
 LINK_BLOCK_SELECTORS = ".related, .relate, .recommend, .xgwz, [class*=related], [class*=recommend]"
 # A bracket opened and closed across one line break and no other bracket: a "<br>" inside a name (pages28/02: the
-# listing sentence cut in two, no step and no entity read, silently).
+# listing sentence cut in two, no step and no entity read, silently). Searched for only where a "<br>" follows text (most
+# pages' only "<br>"s are blank paragraphs' "<p><br></p>": the search costs ~40,000 instructions a page).
 BROKEN_BRACKET_RE = lazy_compile(r"[（(][^（）()\n]{1,80}\n[^（）()\n]{1,80}[）)]")
 META_NAMES = {"articletitle": "title", "pubdate": "pubdate", "sitename": "site", "og:title": "og_title"}
 SCRIPT_RE = lazy_compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
@@ -288,6 +292,14 @@ def _drop_link_blocks(body: LexborNode) -> None:
     for noise in css(body, LINK_BLOCK_SELECTORS):
         noise.decompose()
     _drop_link_items(body)
+    if any(head in (body.text() or "") for head in RELATED_HEADS):  # "<p>相关链接：</p><p><a href=…>title</a></p>"
+        for paragraph in css(body, "p"):
+            link = css_first(paragraph, "a")
+            href = (link.attributes.get("href") or "").lower() if link is not None else ""
+            whole = len("".join(paragraph.text().split()))
+            if link is not None and href and not href.endswith(ATTACHMENT_SUFFIXES) \
+                    and whole and len("".join(link.text().split())) >= 0.8 * whole:
+                paragraph.decompose()
 
 
 def _bracket_on_one_line(m: re.Match[str]) -> str:
@@ -341,7 +353,7 @@ def extract_article(tree: LexborHTMLParser, raw_html: str | None = None, found: 
             _drop_link_blocks(node)
             html = node.html or ""
         text = html_to_text(html)
-        if "\n" in text and BROKEN_BRACKET_RE.search(text) is not None:
+        if html.count("<br") > html.count("><br") and BROKEN_BRACKET_RE.search(text) is not None:  # a <br> after text
             text = BROKEN_BRACKET_RE.sub(_bracket_on_one_line, text)
     else:
         body = tree.body

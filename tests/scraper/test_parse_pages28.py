@@ -67,6 +67,18 @@ def test_related_links_inside_the_article_container_are_no_steps() -> None:
     assert _steps(notice) == [("lift", ["MOFCOM-2025-21"], "2026-12-15", ())]
 
 
+def test_related_links_as_paragraphs_under_their_heading_are_no_steps() -> None:
+    """pages28/07's block written as paragraphs of one link each under "相关链接：" (no class, no list); an attachment's
+    link paragraph stays."""
+    links = ("<p>相关链接：</p>" + "".join(f'<p><a href="{href}">{title}</a></p>' for href, title in (
+        ("/zcfb/blgg/gg/2026/art/2026/art_1.html", "商务部公告2026年第165号 关于暂停实施商务部公告2025年第51号相关措施的公告"),
+        ("/xwfb/xwfyrth/art/2026/art_2.html", "商务部新闻发言人就恢复实施不可靠实体清单工作机制公告〔2025〕7号相关措施答记者问"))))
+    notice = _page(ECL_LIFT.format(links=links), day="2026-12-11")
+    assert _steps(notice) == [("lift", ["MOFCOM-2025-21"], "2026-12-15", ())]
+    attachment = '<p>相关链接：</p><p><a href="/attach/P0201.pdf">附件：出口管制管控名单（2026年12月11日）.pdf</a></p>'
+    assert "管控名单（2026年12月11日）.pdf" in _page(ECL_LIFT.format(links=attachment), day="2026-12-11").text
+
+
 def test_a_count_after_names_before_the_verb_limits_the_step_to_them() -> None:
     """pages28/14: "对A（a）、B（b）　2家实体恢复实施…第23号相关措施" restored the whole of No. 23."""
     named = ("oshkoshdefense", "ballaerospaceandtechnologies")
