@@ -42,9 +42,9 @@ OTHER_CONTAINERS = ", ".join(CONTAINER_SELECTORS[1:])
 MOFCOM_CONTAINERS = CONTAINER_SELECTORS[1:4]
 NEWS_CONTAINERS = frozenset(CONTAINER_SELECTORS[CONTAINER_SELECTORS.index("[itemprop=articleBody]") :])
 # Inside MOFCOM's own containers: a related-links block or a list of links (pages28/07), asked for only when the
-# container's HTML holds one of the marks (a query costs ~25,000 instructions).
+# container's HTML has a link and one of these marks (a query costs ~25,000 instructions; most containers have no link).
 RELATED_HEADS = ("相关链接", "相关稿件", "相关新闻", "相关文章", "相关阅读", "延伸阅读")
-LINK_BLOCK_MARKS = ("<li", "relat", "recommend", "xgwz", *RELATED_HEADS)
+LINK_BLOCK_RE = lazy_compile(r"<li\b|relat|recommend|xgwz|" + "|".join(RELATED_HEADS))
 # A paragraph that is one link to another page (not an attachment) under such a heading: another notice's title.
 ATTACHMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".zip", ".rar", ".wps", ".ofd")
 LINK_BLOCK_SELECTORS = ".related, .relate, .recommend, .xgwz, [class*=related], [class*=recommend]"
@@ -286,7 +286,7 @@ def _drop_link_items(body: LexborNode) -> None:
 
 
 def _drop_link_blocks(body: LexborNode) -> None:
-    """A related-links block inside a notice's own container (``LINK_BLOCK_MARKS``): other notices' titles, whose
+    """A related-links block inside a notice's own container (``LINK_BLOCK_RE``): other notices' titles, whose
     verbs ("列入", "暂停实施", "恢复实施") are no step of this page (pages28/07: a lift read with a false suspension
     of No. 51 and a false restore of UEL 7号 from the links under it)."""
     for noise in css(body, LINK_BLOCK_SELECTORS):
@@ -349,7 +349,7 @@ def extract_article(tree: LexborHTMLParser, raw_html: str | None = None, found: 
             for noise in css(node, STORY_NOISE_SELECTORS):
                 noise.decompose()
         html = node.html or ""
-        if container not in NEWS_CONTAINERS and any(mark in html for mark in LINK_BLOCK_MARKS):
+        if container not in NEWS_CONTAINERS and "<a " in html and LINK_BLOCK_RE.search(html) is not None:
             _drop_link_blocks(node)
             html = node.html or ""
         text = html_to_text(html)
