@@ -107,7 +107,7 @@ def _title(kind: EventKind, subject: str, effective: date, until: date | None, d
         case EventKind.INVESTIGATION:
             return f"Investigation opened (not a listing): {subject} from {effective.isoformat()}"
         case EventKind.SUSPENDED:
-            return f"Suspended: {subject} {until_text}"
+            return f"Suspended: {subject} from {effective.isoformat()} {until_text}"  # No. 70 of 11-07: from 11-10
         case EventKind.SUSPENSION_EXTENDED:
             return f"Suspension extended: {subject} {until_text}"
         case EventKind.LIFTED if added_by:

@@ -9,6 +9,7 @@ from datetime import date, datetime
 import pytest
 
 from storage.lifecycle import derive
+from storage.lifecycle.text import _title
 from storage.records import (
     ActionKind,
     ActionRecord,
@@ -106,7 +107,7 @@ def test_no21_and_uel7_suspended_extended_twice_then_lapsed(done, key, lst):
 def test_titles_in_clear_english(done):
     titles = {e.id: e.title for e in done.events}
     assert titles[f"{TAG_PREFIX}MOFCOM-2025-21/suspended/ecl/2025-05-14"] == (
-        "Suspended: 16 US entities on the export control list (MOFCOM-2025-21) until 2025-08-12")
+        "Suspended: 16 US entities on the export control list (MOFCOM-2025-21) from 2025-05-14 until 2025-08-12")
     assert titles[f"{TAG_PREFIX}UEL-2025-7/suspension_lapsed/uel/2026-11-10"] == (
         "Suspension lapsed: 11 US entities on the unreliable entity list (UEL-2025-7) presumed back in force")
     assert titles[f"{TAG_PREFIX}UEL-2025-7/suspension_ends_soon/uel/2026-11-03"].startswith(
@@ -145,6 +146,15 @@ def test_an_investigation_item_never_says_the_entity_is_on_the_list(done):
         assert " on the " not in e.title and " on the " not in e.summary, (e.title, e.summary)
         assert "under the unreliable entity list rules (UEL-2024-3)" in e.title
         assert "Listed by" not in e.summary and "Opened by UEL-2024-3" in e.summary, e.summary
+
+
+def test_a_suspension_title_says_from_when_it_starts():
+    """No. 70 of 2025-11-07 suspends Nos. 55-62 from 2025-11-10: its item, published on 11-07, said "Suspended: …
+    until 2026-11-10", as if suspended that day (wording28)."""
+    title = _title(EventKind.SUSPENDED, "item controls of MOFCOM-2025-55", date(2025, 11, 10), date(2026, 11, 10), None)
+    assert title == "Suspended: item controls of MOFCOM-2025-55 from 2025-11-10 until 2026-11-10"
+    assert _title(EventKind.SUSPENDED, "6 US entities", date(2025, 5, 14), None, None) == (
+        "Suspended: 6 US entities from 2025-05-14 until further notice")
 
 
 def test_stopping_an_added_measure_is_not_said_as_a_lift_of_the_listing(done):
