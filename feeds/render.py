@@ -21,6 +21,9 @@ PRESUMED_TEXT = (
 )
 PRESUMED_HTML = f"<p><strong>{escape(PRESUMED_TEXT)}</strong></p>"
 WATCHLIST_PREFIX = "watchlist_"
+# The label of the facts table's end date where "Until" would be false: a lapse's end date is the day the
+# suspension ended and the measures are presumed back, not a day the measures apply until.
+UNTIL_LABELS = {EventKind.SUSPENSION_LAPSED: "Suspension ended"}
 # Entries per cache of body parts: enough for the notices whose items are rendered near each other
 # (a notice's items in a row, an entity's few notices), not for every notice of a store: the caches
 # stay the same size however large the store (at 100x the fixtures, larger caches held 25 MB).
@@ -143,7 +146,7 @@ def _facts_html(facts: Facts) -> str:
         rows.append(("By notice", facts.source_key))
     rows.append(("Effective", facts.effective.isoformat() if facts.effective else "not stated"))
     if facts.until:
-        rows.append(("Until", facts.until.isoformat()))
+        rows.append((UNTIL_LABELS.get(facts.kind, "Until"), facts.until.isoformat()))
     if facts.days_left is not None:
         rows.append(("Days left", str(facts.days_left)))
     if facts.presumed:

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import dataclasses
 import random
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 import feedparser
 import pytest
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
+from feeds import render
 from feeds.build import build_feeds, feed_generator, make_entry, set_links
 from feeds.identity import EMPTY_FEED_UPDATED, feed_id, notice_item
-from storage.records import EventKind
+from storage.records import EventKind, ListKind
 from storage.vocabulary import TAG_PREFIX
 from tests.feeds.factory import PROV, SHA, URLS, corrected, history
 
@@ -220,3 +221,13 @@ def test_a_correction_of_a_notice_item_no_longer_derived_goes_to_the_notices_fee
     # an entity whose key is "notice" has no notice item: its items' corrections stay with its feeds
     assert notice_item(f"{TAG_PREFIX}QA-2024-08-26-4a3b3970/notice") and notice_item(notice.id)
     assert not notice_item(f"{TAG_PREFIX}UEL-2025-7/imposed/uel/2025-04-04/notice")
+
+
+def test_a_lapse_table_says_when_the_suspension_ended_not_until():
+    """A presumed lapse's facts table said "Until 2026-11-10", as if the measures applied until then (wording28)."""
+    def table(kind: EventKind) -> str:
+        return render._facts_html(render.Facts(kind, ListKind.UEL, (PROV,), "UEL-2025-7", "QA-1", date(2026, 11, 10),
+                                               date(2026, 11, 10), None, kind is EventKind.SUSPENSION_LAPSED, ()))
+    lapse = table(EventKind.SUSPENSION_LAPSED)
+    assert "Suspension ended</th><td>2026-11-10<" in lapse and "Until</th>" not in lapse
+    assert "Until</th><td>2026-11-10<" in table(EventKind.SUSPENDED)
