@@ -144,8 +144,12 @@ WHAT = {
 
 
 def _number(notice: StoredNotice) -> str:
+    """A notice as a sentence names it: key and number, or key and title for one with no number (a spokesperson's
+    answer, whose key "QA-2025-11-05-68a81f8d" alone tells an officer nothing)."""
     rec = notice.record
-    return f"{rec.key} ({rec.number})" if rec.number else rec.key
+    if rec.number:
+        return f"{rec.key} ({rec.number})"
+    return f"{rec.key} ({rec.title})" if rec.title else rec.key
 
 
 def _summary(kind: EventKind, subject: str, effective: date, until: date | None, by: StoredNotice,

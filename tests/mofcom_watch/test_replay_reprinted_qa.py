@@ -160,7 +160,7 @@ def test_a_reprint_under_its_own_headline_is_mofcoms_qa_whichever_comes_first(tm
     assert {i: t["title"] for i, t in reversed_.items() if "/correction/" not in i} == {
         i: t["title"] for i, t in in_order.items()}
     extended = reversed_[f"{TAG}UEL-2025-7/suspension_extended/uel/2025-11-10"]
-    assert f"By {OFFICIAL_KEY}." in extended["content_html"] and REPRINT_KEY not in extended["content_html"]
+    assert f"By {OFFICIAL_KEY} (" in extended["content_html"] and REPRINT_KEY not in extended["content_html"]
     _cites_mofcom(extended)
     # what a reader of the first feeds is told of the reprint's notice item: not withdrawn, under MOFCOM's key now
     assert not [t["title"] for t in reversed_.values() if t["title"].startswith("Retracted")], sorted(reversed_)

@@ -157,6 +157,14 @@ def test_a_suspension_title_says_from_when_it_starts():
         "Suspended: 6 US entities from 2025-05-14 until further notice")
 
 
+def test_an_answer_without_a_number_is_named_by_its_title_not_its_key_alone(done):
+    """"By QA-2025-05-14-…." named an answer only by a key with a hash in it (wording28)."""
+    e = next(e for e in done.events if e.id == f"{TAG_PREFIX}MOFCOM-2025-21/suspended/ecl/2025-05-14")
+    qa_notice = next(n for n in corpus() if n.record.key == e.source_key)
+    assert not qa_notice.record.number and qa_notice.record.title
+    assert f"By {e.source_key} ({qa_notice.record.title})." in e.summary, e.summary
+
+
 def test_stopping_an_added_measure_is_not_said_as_a_lift_of_the_listing(done):
     """UEL〔2025〕6号 only added a measure on Illumina (listed by 4号, still in force): its stop must not read as
     "Lifted: Illumina … on the unreliable entity list" in Illumina's feed (wording28)."""
