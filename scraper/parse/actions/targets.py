@@ -137,21 +137,27 @@ def own_removal(folded: str, s_start: int, at: int, v_end: int, allow_impose: bo
     return (allow_impose or is_decision(sentence)) and not is_passive(folded, s_start, at) and not held_off(folded, s_start, at, v_end)
 
 
-def _lead_in_refs(folded: str, refs: list[tuple[int, int, NoticeRef]], at: int) -> list[tuple[int, int, NoticeRef]]:
-    """The notices the lead-in of the numbered item holding ``at`` names (ITEM_LINE_RE, LEAD_IN_RE), else []."""
+def _lead_in_above(folded: str, at: int) -> tuple[int, int] | None:
+    """Where the line above the numbered item holding ``at`` and the items before it stands (its lead-in, or whatever
+    text is there): (start, end); None when ``at`` is on no item line (ITEM_LINE_RE) or nothing stands above."""
     line = folded.rfind("\n", 0, at) + 1
     if not ITEM_LINE_RE.match(folded, line):
-        return []
+        return None
     end = line
     while end > 0:
         start = folded.rfind("\n", 0, end - 1) + 1
-        text = folded[start : end - 1]
-        if text.strip() and not ITEM_LINE_RE.match(text):
-            if LEAD_IN_RE.search(text) is None:
-                return []
-            return [r for r in refs if start <= r[0] < end - 1]
+        if folded[start : end - 1].strip() and not ITEM_LINE_RE.match(folded, start, end - 1):
+            return start, end - 1
         end = start
-    return []
+    return None
+
+
+def _lead_in_refs(folded: str, refs: list[tuple[int, int, NoticeRef]], at: int) -> list[tuple[int, int, NoticeRef]]:
+    """The notices the lead-in of the numbered item holding ``at`` names (ITEM_LINE_RE, LEAD_IN_RE), else []."""
+    lead = _lead_in_above(folded, at)
+    if lead is None or LEAD_IN_RE.search(folded[lead[0] : lead[1]]) is None:
+        return []
+    return [r for r in refs if lead[0] <= r[0] < lead[1]]
 
 
 def _named_under_decision(folded: str, refs: list[tuple[int, int, NoticeRef]], at: int, clause_from: int,
@@ -161,23 +167,15 @@ def _named_under_decision(folded: str, refs: list[tuple[int, int, NoticeRef]], a
     object named entities with their English, no notice in its sentence: the one notice the text names above the lead-in
     (session 28, audit28/01: the restore was lost, and the lift of "其余14家" in item 二 read for all 16). Several named
     there, or none: [] (the step stays unread, as before)."""
-    line = folded.rfind("\n", 0, at) + 1
-    if not ITEM_LINE_RE.match(folded, line):
+    lead = _lead_in_above(folded, at)
+    if lead is None:
         return []
     span = _on_entities(folded, clause_from, next_start)
-    if span is None or not LATIN_NAME_RE.search(folded, span[0], span[1]):
+    if span is None or not LATIN_NAME_RE.search(folded, span[0], span[1]) \
+            or DECIDING_LEAD_RE.search(folded[lead[0] : lead[1]]) is None:
         return []
-    end = line
-    while end > 0:
-        start = folded.rfind("\n", 0, end - 1) + 1
-        text = folded[start : end - 1]
-        if text.strip() and not ITEM_LINE_RE.match(text):
-            if DECIDING_LEAD_RE.search(text) is None:
-                return []
-            above = [r for r in refs if r[0] < end - 1 and r[2].key is not None]
-            return above[-1:] if above and len({r[2].key for r in above}) == 1 else []
-        end = start
-    return []
+    above = [r for r in refs if r[0] < lead[1] and r[2].key is not None]
+    return above[-1:] if above and len({r[2].key for r in above}) == 1 else []
 
 
 LATIN_NAME_RE = lazy_compile(r"\([^()]*[A-Za-z][^()]*\)")  # "（Sierra Nevada Corporation）": a name's English
