@@ -572,7 +572,7 @@ SHORT_ENDS = ("公司", "集团", "联盟", "协会", "基金会", "论坛", "�
 _SHORT = rf"[^,;；。对除()\n、]{{2,30}}?(?:{'|'.join(SHORT_ENDS)})"
 SHORT_OBJECT_RE = lazy_compile(
     rf"对\s*(?P<obj>(?:{_SHORT}\s*、\s*)*{_SHORT}(?:\s*等\s*\d{{1,3}}\s*家[^,;；。()\n、]{{0,6}}?(?:实体|企业|公司))?)\s*$")
-NOT_A_SHORT_NAME = (*("上述", "前述", "公告", "措施", "决定", "名单", "清单", "号"), "相关", "有关", "其余", "其他", "该")
+NOT_A_SHORT_NAME = (*NOT_A_NAMED_OBJECT, "相关", "有关", "其余", "其他", "该")
 
 
 def _named_object(folded: str, clause_from: int, at: int) -> tuple[int, int] | None:

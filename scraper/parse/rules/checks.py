@@ -11,6 +11,8 @@ from storage.records import ActionKind, ListKind
 
 from .. import actions as act
 from ..actions.tense import RECOUNT_RE
+from ..actions.words import LIST_ALT
+from ..corrections import CORRECTION_TITLE_RE
 from ..dates import effective_in
 from ..draft import Draft, Source
 from ..lazyre import lazy_compile
@@ -470,17 +472,16 @@ def no_entities(src: Source, d: Draft) -> str | None:
 
 # "将红杉防务系统公司（…）、灰隼<br>航空公司（…）等2家美国企业列入不可靠实体清单": the listing's (or removal's) verb and the list
 # it names, in a notice that read neither (``counted_nothing_read``).
-LISTING_ON_LIST_RE = lazy_compile(r"(?:列入|移出|移除|调出)\s*(?:出口管制管控名单|不可靠实体清单|关注名单|反制清单)")
-CORRECTING = ("更正", "勘误")  # a correction recounts the listing it corrects: its steps are the engine's to apply
+LISTING_ON_LIST_RE = lazy_compile(rf"(?:{'|'.join(LISTING_WORDS)})\s*(?:{LIST_ALT})")
 
 
 def counted_nothing_read(src: Source, d: Draft) -> str | None:
     """A numbered notice stating how many entities it lists or removes ("等2家美国企业列入不可靠实体清单") that reads no step
     and no entity: its acting sentence was not read (pages28: the sentence cut in two by a ``<br>`` of the page's
     markup), and it was stored as a notice changing nothing, without a word. Left out for a person to read. Not a
-    correction ("关于更正…的公告"), whose text recounts the listing it corrects."""
+    correction ("关于更正…的公告": ``corrections.CORRECTION_TITLE_RE``), whose text recounts the listing it corrects."""
     if d.qa or d.own is None or d.entities or d.actions or d.drafts or d.count[0] is None \
-            or any(w in d.folded_title for w in CORRECTING) or LISTING_ON_LIST_RE.search(d.operative) is None:
+            or CORRECTION_TITLE_RE.search(d.folded_title) or LISTING_ON_LIST_RE.search(d.operative) is None:
         return None
     return f"states {d.count[0]} entities but reads no step and no entity{LEFT_OUT}"
 
