@@ -20,7 +20,7 @@ from storage.records import (
 from storage.vocabulary import BEIJING, TAG_PREFIX, reprint_url
 
 from .model import Listing, occurred_at
-from .text import _number, _subject, _summary, _title, added_measure
+from .text import _number, _subject, _summary, _title, added_measure, measure_words
 
 
 class _Builder:
@@ -74,22 +74,25 @@ def _state_events(b: _Builder, kind: EventKind, listing: Listing, by: StoredNoti
             f"{(moved[1] if moved is not None and fixed else id_day or effective).isoformat()}")
     subject = _subject(ents, listing, None, by, kind)
     added = listing.key if added_measure(listing) else None
+    words = measure_words(listing)
     note = (f" The effective date is as {_number(moved[2])} corrected it ({moved[1].isoformat()} before, "
             f"{effective.isoformat()} now).") if moved is not None and fixed else ""
-    summary = _summary(kind, subject, effective, until, by, listing, days, measures, withdrawn, stops_measures) + note
+    summary = _summary(kind, subject, effective, until, by, listing, days, measures, withdrawn, stops_measures,
+                       words=words) + note
     notice_item = EventRecord(
         id=_own_id(b, base, by, kind, until), kind=kind, scope=EventScope.NOTICE, list=listing.list, notice_key=listing.key, source_key=by.record.key,
         entity_key=None, effective=id_day or effective, until=until, occurred=occurred, updated=occurred,
-        title=_title(kind, subject, effective, until, days, measures, withdrawn, added), title_zh=by.record.title,
+        title=_title(kind, subject, effective, until, days, measures, withdrawn, added, words=words), title_zh=by.record.title,
         summary=summary, entities=tuple(ents), presumed=presumed, days_left=days,
         provenance=_provenance(by, listing.notice, *((moved[2],) if moved is not None and fixed else ())))
     b.add(notice_item)
     for key, ent in zip([k for k in keys if k in records], ents):
         subject = _subject([ent], listing, ent, kind=kind)
         b.add(dataclasses.replace(notice_item, id=_own_id(b, f"{base}/{key}", by, kind, until), scope=EventScope.ENTITY, entity_key=key, entities=(ent,),
-                                  title=_title(kind, subject, effective, until, days, measures, withdrawn, added),
+                                  title=_title(kind, subject, effective, until, days, measures, withdrawn, added,
+                                               words=words),
                                   summary=_summary(kind, subject, effective, until, by, listing, days, measures,
-                                                   withdrawn, stops_measures) + note))
+                                                   withdrawn, stops_measures, words=words) + note))
 
 
 def _own_id(b: _Builder, item_id: str, by: StoredNotice, kind: EventKind, until: date | None) -> str:

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 
 from storage.names import clean_display
 from storage.numerals import chinese_to_int
 from storage.records import ActionKind, EntityRecord, EventKind, ListKind, StoredNotice
-from storage.vocabulary import list_name
+from storage.vocabulary import list_name, ministry_of
 
 from .model import CLAUSE_RE, COUNTRY_ADJECTIVES, MEASURE_NAMES, Listing
+
+SHARED_LISTS = frozenset({ListKind.COUNTERMEASURE})
+"""Lists more than one ministry keeps (the MFA's decisions and MOFCOM's orders both name countermeasure targets): an
+item says whose list it is ("on the MFA countermeasure list"), never through the notice key's prefix alone."""
+MEASURE_WORDS_RE = re.compile(r"措施[：:]\s*([^。；;]+)")
+"""The words of a measure a notice takes, after its lead-in ("…采取以下处理措施：禁止其向中国出口基因测序仪。")."""
+INDIVIDUAL = "individual"
+"""``EntityRecord.type`` of a person (MFA decisions name people): counted as individuals, never as entities."""
 
 
 def entity_label(ent: EntityRecord) -> str:
@@ -20,8 +29,8 @@ def entity_label(ent: EntityRecord) -> str:
     return en or zh or ent.key or "unnamed entity"
 
 
-def group_label(entities: Sequence[EntityRecord]) -> str:
-    """"16 US entities", "1 Japanese entity", "3 entities"."""
+def _counted(entities: Sequence[EntityRecord], one: str, many: str) -> str:
+    """"16 US entities", "1 Japanese entity", "3 entities": the country's adjective where all share one."""
     n = len(entities)
     countries = {e.country for e in entities}
     adjective = ""
@@ -29,7 +38,17 @@ def group_label(entities: Sequence[EntityRecord]) -> str:
         (code,) = countries
         if code:
             adjective = COUNTRY_ADJECTIVES.get(code, code) + " "
-    return f"{n} {adjective}{'entity' if n == 1 else 'entities'}"
+    return f"{n} {adjective}{one if n == 1 else many}"
+
+
+def group_label(entities: Sequence[EntityRecord]) -> str:
+    """"16 US entities", "1 Japanese entity", "3 entities"; people counted apart ("3 US entities and 10 US
+    individuals"): an officer screens a person and a company differently, and an MFA decision names both."""
+    people = [e for e in entities if e.type == INDIVIDUAL]
+    others = [e for e in entities if e.type != INDIVIDUAL]
+    parts = ([_counted(others, "entity", "entities")] if others else []) + \
+        ([_counted(people, "individual", "individuals")] if people else [])
+    return " and ".join(parts) or "0 entities"
 
 
 def clauses(text: str) -> tuple[int, ...]:
@@ -78,7 +97,13 @@ def _subject(entities: Sequence[EntityRecord], listing: Listing, entity: EntityR
     who = entity_label(entity) if entity else (group_label(entities) if entities else _unnamed(listing))
     if kind is EventKind.INVESTIGATION:
         return f"{who}, under the {list_name(listing.list)} rules ({listing.key})"
-    return f"{who} on the {list_name(listing.list)} ({listing.key})"
+    return f"{who} on the {_whose(listing)}{list_name(listing.list)} ({listing.key})"
+
+
+def _whose(listing: Listing) -> str:
+    """"MFA " or "MOFCOM " before the name of a list both ministries keep (:data:`SHARED_LISTS`), else ""."""
+    ministry = ministry_of(listing.notice.record.issuer) if listing.list in SHARED_LISTS else None
+    return f"{ministry} " if ministry else ""
 
 
 def added_measure(listing: Listing) -> bool:
@@ -88,14 +113,29 @@ def added_measure(listing: Listing) -> bool:
     return ActionKind.MEASURE in kinds and not kinds & {ActionKind.IMPOSE, ActionKind.INVESTIGATE}
 
 
+def measure_words(listing: Listing) -> str | None:
+    """The measure a notice that only adds one (:func:`added_measure`) takes, as it writes it: "禁止其向中国出口基因测序仪"
+    (UEL〔2025〕6号), so its items say which measure; None where the text writes none after its lead-in."""
+    if not added_measure(listing):
+        return None
+    found: list[str] = []
+    for a in listing.notice.record.actions:
+        if a.action is ActionKind.MEASURE and not a.targets:
+            found.extend(w for m in MEASURE_WORDS_RE.finditer(a.text) if (w := m.group(1).strip()) not in found)
+    return "；".join(found) or None
+
+
 def _measures_text(measures: Sequence[str]) -> str:
     names = [MEASURE_NAMES.get(m, m) for m in measures] or ["some measures"]
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _title(kind: EventKind, subject: str, effective: date, until: date | None, days: int | None,
-           measures: Sequence[str] = (), withdrawn: date | None = None, added_by: str | None = None) -> str:
-    """``added_by``: the key of a notice that only added a measure (:func:`added_measure`), when the item is on it."""
+           measures: Sequence[str] = (), withdrawn: date | None = None, added_by: str | None = None, *,
+           words: str | None = None) -> str:
+    """``added_by``: the key of a notice that only added a measure (:func:`added_measure`), when the item is on it;
+    ``words``: that measure as the notice writes it (:func:`measure_words`)."""
+    said = f" ({words})" if words else ""
     until_text = f"until {until.isoformat()}" if until else "until further notice"
     if withdrawn is not None and kind in (EventKind.LIFTED, EventKind.REMOVED):
         return f"Withdrawn before it took effect: {subject}, which was to apply from {withdrawn.isoformat()}"
@@ -103,7 +143,7 @@ def _title(kind: EventKind, subject: str, effective: date, until: date | None, d
         case EventKind.IMPOSED:
             return f"Imposed: {subject} from {effective.isoformat()}"
         case EventKind.MEASURE:
-            return f"Measure: {subject} from {effective.isoformat()}"
+            return f"Measure: {subject} from {effective.isoformat()}{': ' + words if words else ''}"
         case EventKind.INVESTIGATION:
             return f"Investigation opened (not a listing): {subject} from {effective.isoformat()}"
         case EventKind.SUSPENDED:
@@ -111,7 +151,7 @@ def _title(kind: EventKind, subject: str, effective: date, until: date | None, d
         case EventKind.SUSPENSION_EXTENDED:
             return f"Suspension extended: {subject} {until_text}"
         case EventKind.LIFTED if added_by:
-            return f"Measure lifted: {subject} from {effective.isoformat()}; only the measure {added_by} added, not a listing"
+            return f"Measure lifted: {subject} from {effective.isoformat()}; only the measure {added_by} added{said}, not a listing"
         case EventKind.LIFTED:
             return f"Lifted: {subject} from {effective.isoformat()}"
         case EventKind.MEASURE_LIFTED:
@@ -154,7 +194,8 @@ def _number(notice: StoredNotice) -> str:
 
 def _summary(kind: EventKind, subject: str, effective: date, until: date | None, by: StoredNotice,
              listing: Listing, days: int | None, measures: Sequence[str] = (), withdrawn: date | None = None,
-             stops_measures: bool = False) -> str:
+             stops_measures: bool = False, *, words: str | None = None) -> str:
+    said = f" ({words}, as the notice writes it)" if words else ""
     listed = (f"Item controls set by {_number(listing.notice)}." if listing.list is ListKind.ITEMS
               else f"Opened by {_number(listing.notice)}." if kind is EventKind.INVESTIGATION
               else f"Measure added by {_number(listing.notice)}." if added_measure(listing)
@@ -179,8 +220,10 @@ def _summary(kind: EventKind, subject: str, effective: date, until: date | None,
                 f"{_number(by)} decides. This is not a lift of the listing: it stays in its state, under the other "
                 f"measures of {_number(listing.notice)}. {listed}")
     text = f"{WHAT.get(kind, kind.value)} for {subject} from {effective.isoformat()}"
+    if kind is EventKind.MEASURE and words:
+        text += f": {words} (as the notice writes it)"
     if kind is EventKind.LIFTED and added_measure(listing):
-        text = (f"The measure {listing.key} added is stopped (lifted) for {subject} from {effective.isoformat()}; this "
+        text = (f"The measure {listing.key} added{said} is stopped (lifted) for {subject} from {effective.isoformat()}; this "
                 f"is not a lift of a listing: a listing of the same entities by another notice stays as it is")
     if kind is EventKind.LIFTED and by.record.key == listing.notice.record.key:  # the end of a term the listing set
         text = f"The term of the measures for {subject} ends on {effective.isoformat()}, as the listing set it"

@@ -28,9 +28,12 @@ from tests.storage.test_lifecycle_corpus import (
     NO22,
     QA_0514_ECL,
     QA_0514_UEL,
+    QA_1105_UEL,
     QAS,
     SKYDIO,
     UEL,
+    UEL4,
+    UEL6,
     UEL7,
     act,
     by_date,
@@ -382,3 +385,21 @@ def test_suspending_an_item_control_notice_is_no_unresolved_reference():
     lift = replace(no72, key="MOFCOM-2025-98", actions=(
         ActionRecord(ActionKind.LIFT, ECL, targets=(by_key("MOFCOM-2025-99"),), effective="2025-11-09"),))
     assert derive([stored(empty_ecl), stored(lift)], AS_OF).problems
+
+
+def test_an_added_measure_says_which_measure_where_the_notice_writes_it():
+    """"Measure: Illumina … (UEL-2025-6)" did not say which measure; the notice writes it after its lead-in
+    (wording29). Its stop says it too; a notice whose text writes none reads as before."""
+    text = "依据《不可靠实体清单规定》第十条的规定，不可靠实体清单工作机制决定对因美纳公司采取以下处理措施：禁止其向中国出口基因测序仪。"
+    uel6 = replace(UEL6, actions=(replace(UEL6.actions[0], text=text),))
+    d = derive([stored(r) for r in (UEL4, uel6, QA_1105_UEL)], AS_OF)
+    items = [e for e in d.events if e.notice_key == "UEL-2025-6" and e.kind in (EventKind.MEASURE, EventKind.LIFTED)]
+    assert {(e.kind, e.scope) for e in items} == {(k, s) for k in (EventKind.MEASURE, EventKind.LIFTED)
+                                                 for s in ("notice", "entity")}
+    for e in items:
+        assert "禁止其向中国出口基因测序仪" in e.title and "禁止其向中国出口基因测序仪" in e.summary, (e.title, e.summary)
+    assert next(e.title for e in items if e.kind is EventKind.MEASURE and e.scope == "entity") == (
+        "Measure: Illumina, Inc. (因美纳公司) on the unreliable entity list (UEL-2025-6) from 2025-03-04: 禁止其向中国出口基因测序仪")
+    plain = derive([stored(r) for r in (UEL4, UEL6)], AS_OF)
+    assert [e.title for e in plain.events if e.kind is EventKind.MEASURE and e.scope == "notice"] == [
+        "Measure: 1 US entity on the unreliable entity list (UEL-2025-6) from 2025-03-04"]

@@ -62,7 +62,7 @@ def test_order7_suspends_order6_for_a_year_then_it_lapses():
     lapse = next(e for e in d.events if e.kind is EventKind.SUSPENSION_LAPSED)
     assert lapse.presumed and lapse.entities == () and lapse.entity_key is None
     # the order names its five targets only by count: the titles say so instead of "the entities"
-    assert "5 entities not named in the stored text on the countermeasure list" in lapse.title
+    assert "5 entities not named in the stored text on the MOFCOM countermeasure list" in lapse.title
 
 
 def test_order6_is_suspended_the_day_before_the_lapse_and_in_force_before_order7():
@@ -110,3 +110,23 @@ def test_orders_and_watch_list_give_the_same_events_in_any_order():
         random.Random(seed).shuffle(shuffled)
         again = derive(shuffled, date(2026, 11, 30))
         assert again.events == first.events and again.states == first.states
+
+
+def test_a_countermeasure_item_says_whose_list_and_counts_people_apart():
+    """Both ministries keep a countermeasure list: "on the countermeasure list (MFA-ORDER-2024-13)" said whose only
+    through the key's prefix, and "13 US entities" counted the decision's 10 people as entities (wording29)."""
+    person = replace(ent("Adam Bry", "亚当·布赖"), type="individual")
+    mfa = replace(impose("MFA-ORDER-2024-13", "外交部令第13号", CM, date(2024, 10, 10),
+                         (ent("Skydio Inc.", "斯凯迪奥公司"), person, replace(ent("Tom Moss", "汤姆·莫斯"), type="individual")),
+                         kind=NoticeKind.MFA_ORDER), issuer="外交部")
+    d = derive([stored(mfa), stored(ORDER6), stored(ORDER7)], date(2026, 11, 30))
+    titles = {(e.notice_key, e.entity_key): e.title for e in d.events if e.kind is EventKind.IMPOSED}
+    assert titles["MFA-ORDER-2024-13", None] == (
+        "Imposed: 1 US entity and 2 US individuals on the MFA countermeasure list (MFA-ORDER-2024-13) from 2024-10-10")
+    assert titles["MFA-ORDER-2024-13", person.key] == (
+        "Imposed: Adam Bry (亚当·布赖) on the MFA countermeasure list (MFA-ORDER-2024-13) from 2024-10-10")
+    assert "on the MOFCOM countermeasure list (MOFCOM-ORDER-2025-6)" in titles["MOFCOM-ORDER-2025-6", None]
+    # the other lists are MOFCOM's alone: no ministry in their titles
+    d = derive([stored(NO11)], date(2026, 11, 30))
+    assert {e.title for e in d.events if e.kind is EventKind.IMPOSED and e.entity_key is None} == {
+        "Imposed: 2 Japanese entities on the export control list (MOFCOM-2026-11) from 2026-02-24"}
