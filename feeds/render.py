@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from storage.possible import POSSIBLE
 from storage.records import EntityRecord, EventKind, EventRecord, ListKind, PageCopy, Provenance
-from storage.vocabulary import LISTS, MINISTRIES, PRESUMED, ministry_of, official_first, reprint_url
+from storage.vocabulary import LISTS, MINISTRIES, PRESUMED, event_label, ministry_of, official_first, reprint_url
 
 PRESUMED_TEXT = (
     f"{PRESUMED.capitalize()}: the suspension period ended and no later notice was found "
@@ -33,7 +33,7 @@ NOTICE_PARTS = 256
 def item_title(event: EventRecord) -> str:
     """The English title the lifecycle engine wrote (one line, never empty)."""
     title = " ".join(event.title.split())
-    return title or f"{event.kind.value.replace('_', ' ').capitalize()} ({event.notice_key or event.id})"
+    return title or f"{event_label(event.kind)} ({event.notice_key or event.id})"
 
 
 def entry_link(event: EventRecord) -> str | None:
@@ -130,7 +130,7 @@ class Facts(NamedTuple):
 
 @lru_cache(maxsize=NOTICE_PARTS)
 def _facts_html(facts: Facts) -> str:
-    rows: list[tuple[str, str]] = [("Event", facts.kind.value)]
+    rows: list[tuple[str, str]] = [("Event", event_label(facts.kind))]
     if facts.list:
         rows.append(("List", LISTS[facts.list].bilingual))
     issued = issued_by(facts.provenance)

@@ -27,7 +27,7 @@ from sqlalchemy import Select, and_, func, literal_column, select
 from sqlalchemy.orm import Session, aliased
 
 from storage.keys import issue_key, unfitted_key
-from storage.models import HealthIssue, Page, Snapshot, SourceRun
+from storage.models import HealthIssue, Notice, Page, Snapshot, SourceRun
 from storage.outcomes import PageOutcome, SourceReport
 from storage.records import EventKind, EventRecord, EventScope
 from storage.reviews import READ_PAGE
@@ -333,8 +333,12 @@ def record_held_back(session: Session, *, sources: tuple[str, ...], held: int, t
     return HealthKind.HELD_BACK.value if opened else None
 
 
-def _title(issue: HealthIssue) -> str:
-    where = issue.url or issue.notice_key or ""
+def _title(issue: HealthIssue, numbers: dict[str, str] | None = None) -> str:
+    """``numbers``: the stored notices' numbers by key, so a title names a notice as an officer knows it
+    ("商务部公告2026年第11号 (MOFCOM-2026-11)"), not by the project's key alone."""
+    number = (numbers or {}).get(issue.notice_key or "")
+    notice = f"{number} ({issue.notice_key})" if number else issue.notice_key
+    where = issue.url or notice or ""
     if issue.kind == HealthKind.HELD_BACK:
         return "Source health: items held back while a source is broken"
     if issue.kind == HealthKind.ZERO_LINKS:
@@ -348,11 +352,11 @@ def _title(issue: HealthIssue) -> str:
     if issue.kind == HealthKind.REVIEW_ACCEPTED and _read_page(issue):
         return f"Read by a person: {where}: a page the parser refused for review, read by {issue.source}"
     if issue.kind == HealthKind.REVIEW_ACCEPTED:
-        return f"Reviewed: {issue.notice_key or where}: a newer copy that reads less, accepted by {issue.source}"
+        return f"Reviewed: {notice or where}: a newer copy that reads less, accepted by {issue.source}"
     if issue.kind == HealthKind.COUNT_MISMATCH:
-        return f"Source health: {issue.notice_key or where}: parsed entity count differs from the stated count"
+        return f"Source health: {notice or where}: parsed entity count differs from the stated count"
     if issue.kind == HealthKind.OLDER_COPY:
-        return f"Source health: {issue.source}: {issue.notice_key or where}: the page served an older copy again"
+        return f"Source health: {issue.source}: {notice or where}: the page served an older copy again"
     return f"Source health: {issue.source}: {issue.kind} {where}".rstrip()
 
 
@@ -372,11 +376,14 @@ def health_events(session: Session) -> list[EventRecord]:
     # a page's issue closed by a person's acceptance (storage.reviews): (URL, moment) of each acceptance
     accepted = {(i.url, naive_as_utc(i.first_seen)) for i in issues if i.kind == HealthKind.REVIEW_ACCEPTED}
     read = {(i.url, naive_as_utc(i.first_seen)) for i in issues if i.kind == HealthKind.REVIEW_ACCEPTED and _read_page(i)}
+    keys = {i.notice_key for i in issues if i.notice_key}
+    numbers = {k: n for k, n in session.execute(select(Notice.key, Notice.number).where(Notice.key.in_(keys))) if n} \
+        if keys else {}
     for issue in issues:
         if issue.kind == HealthKind.WARNING:  # said by status and /healthz, no feed item: it fails nothing
             continue
         first = naive_as_utc(issue.first_seen)
-        title = _title(issue)
+        title = _title(issue, numbers)
         extra = (("source", issue.source), ("issue", issue.kind), ("key", issue.key))
         if issue.kind == HealthKind.REVIEW_ACCEPTED:  # a record of a decision, never an open problem: one item
             events.append(EventRecord(

@@ -17,7 +17,7 @@ from enum import StrEnum
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from storage.records import ListingState, ListKind, StatusRow
+from storage.records import EventKind, ListingState, ListKind, StatusRow
 
 TAG_PREFIX = "tag:mofcom-watch,2025:"
 """Every feed item and feed id starts with this (an RFC 4151 tag URI: 2025 is the date the name
@@ -92,6 +92,36 @@ STATE_LABELS: dict[ListingState, str] = {
     ListingState.ANNOUNCED: "announced",
 }
 """One wording per state, the same in the CLI, on the web page, in the feeds and the README."""
+
+EVENT_LABELS: dict[EventKind, str] = {
+    EventKind.IMPOSED: "imposed",
+    EventKind.SUSPENDED: "suspended",
+    EventKind.SUSPENSION_EXTENDED: "suspension extended",
+    EventKind.LIFTED: "lifted",
+    EventKind.REMOVED: "removed from the list",
+    EventKind.RESTORED: "restored",
+    EventKind.SUSPENSION_LAPSED: "suspension lapsed",
+    EventKind.SUSPENSION_ENDS_SOON: "suspension ends soon",
+    EventKind.TERM_ENDS_SOON: "term ends soon",
+    EventKind.INVESTIGATION: "investigation opened (not a listing)",
+    EventKind.MEASURE: "measure added",
+    EventKind.MEASURE_LIFTED: "measure lifted (still listed)",
+    EventKind.NOTICE: "notice published",
+    EventKind.CORRECTION: "correction",
+    EventKind.UNRESOLVED_REFERENCE: "reference not resolved",
+    EventKind.NAME_CORRECTED: "name corrected",
+    EventKind.SOURCE_HEALTH: "source health",
+    EventKind.NEWS: "news report",
+}
+"""What an event is, in words, where a table names it (a feed item's facts, the entity pages, ``timeline``); its
+``value`` ("suspension_lapsed") stays the key of ids and feed categories, a reader's filter, never a sentence."""
+
+
+def event_label(kind: EventKind) -> str:
+    """``EVENT_LABELS[kind]`` with a capital, for a table cell: "Suspension lapsed"."""
+    word = EVENT_LABELS[kind]
+    return word[:1].upper() + word[1:]
+
 
 PRESUMED = "presumed - needs review"
 """What marks an item or a row whose state is a presumption (a lapsed suspension), not a notice's word."""

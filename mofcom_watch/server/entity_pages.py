@@ -30,7 +30,7 @@ from mofcom_watch.server.pages import (
 from storage.bands import axis_for
 from storage.records import EventKind, Provenance
 from storage.status import EntityHit, EntityListing, MatchKind
-from storage.vocabulary import PRESUMED, row_label
+from storage.vocabulary import EVENT_LABELS, PRESUMED, row_label
 
 MATCH_WORDS = {MatchKind.EXACT: "exact name", MatchKind.NORMALISED: "same name, written differently",
                MatchKind.FUZZY: "similar name"}
@@ -130,7 +130,10 @@ def _timeline(view: EntityView) -> str:
     rows.sort(key=lambda r: (r[0].effective or date.min, r[0].occurred, r[0].id))
     cells: list[list[Cell]] = []
     for e, listing in rows:
-        word = e.kind.value.replace("_", " ")
+        word = EVENT_LABELS[e.kind]
+        # a lapse's end date is the day the suspension ended and the measures are presumed back (its Date), never a
+        # day they apply until: "Until 2026-11-10" beside it read as in force until then
+        until = e.until if e.kind is not EventKind.SUSPENSION_LAPSED else None
         if e.kind is EventKind.SUSPENSION_LAPSED:
             word += f' <span class="bad">{escape(PRESUMED)}</span>'
         else:
@@ -138,7 +141,7 @@ def _timeline(view: EntityView) -> str:
         cells.append([(e.effective.isoformat() if e.effective else "", "d"),
                       f"{word}<br><span class=\"muted\">{escape(e.title)}</span>",
                       escape(list_label(listing.list)),
-                      (e.until.isoformat() if e.until else "", "d"), f"<code>{escape(e.source_key or '')}</code>"])
+                      (until.isoformat() if until else "", "d"), f"<code>{escape(e.source_key or '')}</code>"])
     out.append(stacked_table(("Date", "Event", "List", "Until", "By"), cells))
     return "\n".join(out)
 

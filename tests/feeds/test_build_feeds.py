@@ -231,3 +231,37 @@ def test_a_lapse_table_says_when_the_suspension_ended_not_until():
     lapse = table(EventKind.SUSPENSION_LAPSED)
     assert "Suspension ended</th><td>2026-11-10<" in lapse and "Until</th>" not in lapse
     assert "Until</th><td>2026-11-10<" in table(EventKind.SUSPENDED)
+
+
+def test_the_facts_table_names_the_event_in_words_not_its_key():
+    """The "Event" row showed "suspension_lapsed", a key of ids and categories, not a word (wording29)."""
+    def table(kind: EventKind) -> str:
+        return render._facts_html(render.Facts(kind, ListKind.UEL, (PROV,), "UEL-2025-7", "QA-1", date(2026, 11, 10),
+                                               date(2026, 11, 10), None, False, ()))
+    assert "Event</th><td>Suspension lapsed</td>" in table(EventKind.SUSPENSION_LAPSED)
+    assert "Event</th><td>Investigation opened (not a listing)</td>" in table(EventKind.INVESTIGATION)
+    for kind in EventKind:
+        assert f"<td>{kind.value}</td>" not in table(kind) or "_" not in kind.value, kind
+
+
+def test_a_source_health_title_names_the_notice_by_its_number(fixture_db):
+    """"Source health: MOFCOM-2026-11: parsed entity count differs…" named the notice by the project's key; an
+    officer knows 商务部公告2026年第11号 (wording29). A notice not stored keeps its key."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.orm import Session
+
+    from storage.health import _title, health_events
+    from storage.models import HealthIssue
+
+    engine = create_engine(fixture_db)
+    try:
+        with Session(engine) as s:
+            titles = {e.title for e in health_events(s)}
+    finally:
+        engine.dispose()
+    assert {"Source health: 商务部公告2026年第11号 (MOFCOM-2026-11): parsed entity count differs from the stated count",
+            "Source health: 商务部令2025年第6号 (MOFCOM-ORDER-2025-6): parsed entity count differs from the stated count"} \
+        <= titles, titles
+    lone = HealthIssue(key="count-mismatch/MOFCOM-2027-1", source="replay", kind="count-mismatch",
+                       notice_key="MOFCOM-2027-1", url=None)
+    assert _title(lone) == "Source health: MOFCOM-2027-1: parsed entity count differs from the stated count"

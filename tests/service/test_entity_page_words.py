@@ -12,3 +12,24 @@ def test_the_page_names_both_ministries_it_shows() -> None:
     line = standing_line(date(2026, 12, 3))
     assert "MOFCOM and MFA" in line and "2026-12-03" in line
 
+
+
+def test_a_lapse_row_has_no_until_and_every_event_is_a_word() -> None:
+    """The timeline's lapse row said "Until 2026-11-10" beside "suspension lapsed", as if in force until then, and
+    the Event column showed keys with the underscores taken out ("measure" for an added measure) (wording29)."""
+    from mofcom_watch.server.data import EntityView
+    from mofcom_watch.server.entity_pages import _timeline
+    from storage.records import EventKind, ListKind
+    from storage.status import EntityListing, EntityTimeline
+    from tests.feeds.factory import event
+
+    events = (event(EventKind.SUSPENSION_EXTENDED, date(2025, 11, 10), until=date(2026, 11, 10)),
+              event(EventKind.SUSPENSION_LAPSED, date(2026, 11, 10), until=date(2026, 11, 10)),
+              event(EventKind.MEASURE, date(2025, 3, 4)))
+    listing = EntityListing("UEL-2025-7", "不可靠实体清单工作机制公告〔2025〕7号", ListKind.UEL, None, events)
+    html = _timeline(EntityView(EntityTimeline(("skydio",), "斯凯迪奥公司", "Skydio Inc.", (), (listing,)), (), ()))
+    rows = html.split("<tr")
+    lapse = next(r for r in rows if "suspension lapsed" in r)
+    assert "2026-11-10" in lapse and lapse.count("2026-11-10") == 1, lapse  # its Date, no Until
+    assert "2026-11-10" in next(r for r in rows if "suspension extended" in r)  # an extension keeps its Until
+    assert "measure added" in html

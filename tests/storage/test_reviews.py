@@ -67,7 +67,9 @@ def test_a_held_copy_is_listed_and_an_acceptance_is_recorded_closed_and_said(eng
         assert accepted.accepted_at == T0 + timedelta(hours=2)
         assert "海岸线公司" in accepted.detail and "read it" in accepted.detail and copy.stored_sha256 in accepted.detail
         events = {e.title: e for e in health_events(s)}
-    said = events[f"Reviewed: UEL-2025-7: a newer copy that reads less, accepted by {accepted.accepted_by}"]
+    # the notice named by its number first, as an officer knows it (wording29)
+    said = events[f"Reviewed: 不可靠实体清单工作机制公告〔2025〕7号 (UEL-2025-7): a newer copy that reads less, accepted by "
+                  f"{accepted.accepted_by}"]
     assert said.summary.startswith("UEL-2025-7: the copy of") and said.extra[-1] == ("state", "accepted")
     (resolved,) = [e for title, e in events.items() if title.startswith("Resolved: ")]
     assert resolved.summary.startswith("A person reviewed this copy and accepted it: ")

@@ -6,8 +6,9 @@ import re
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from storage.records import ListingState, ListKind
+from storage.records import EventKind, ListingState, ListKind
 from storage.vocabulary import (
+    EVENT_LABELS,
     LISTS,
     STATE_LABELS,
     as_utc,
@@ -26,6 +27,7 @@ def test_every_list_and_state_has_its_words() -> None:
     assert STATE_LABELS[ListingState.LAPSED] == "lapsed: presumed back in force, needs review"
     assert list_name(ListKind.ECL) == "export control list" and list_name(None) == "list"
     assert LISTS[ListKind.UEL].bilingual == "unreliable entity list (不可靠实体清单)"
+    assert set(EVENT_LABELS) == set(EventKind) and not any("_" in w for w in EVENT_LABELS.values())
 
 
 def test_naive_times_are_utc_and_items_are_dated_in_beijing() -> None:
