@@ -37,6 +37,12 @@ from storage.vocabulary import TAG_PREFIX, FailureReason, HealthKind, Oddity, as
 HELD_BACK_SOURCE = "publish"  # the held-back issue belongs to the publish step, not to one source
 HELD_BACK_LISTED = 10  # items named in the issue's detail; the rest are counted
 FAILING_RUNS = 3  # consecutive unclean runs before a source is reported as failing
+# What an open issue means for a reader of the feeds, after "not a change to any listing" (which alone reads as "no
+# change"): a page not read may hold a change no item tells; a notice read short names fewer entities than it lists.
+NOT_READ = " While it lasts, a change published there may be missing from the feeds: no new item is no sign of no change."
+MEANING = {HealthKind.ZERO_LINKS: NOT_READ, HealthKind.UNUSABLE_PAGE: NOT_READ, HealthKind.FAILING: NOT_READ,
+           HealthKind.COUNT_MISMATCH: " The entities not read are in no item, entity feed or screening until the "
+                                      "notice is read whole."}
 # fetch failures that mean "this URL answers with something that is not content"
 UNUSABLE_REASONS = frozenset({"bot-check", "not-found", "redirect-off-site", "too-large", "unusable",
                               FailureReason.WRONG_PAGE.value})
@@ -360,6 +366,12 @@ def _title(issue: HealthIssue, numbers: dict[str, str] | None = None) -> str:
     return f"Source health: {issue.source}: {issue.kind} {where}".rstrip()
 
 
+def _sentence(text: str) -> str:
+    """``text`` ending as a sentence, so the next one does not run on: "…states 20 (file:…). First seen …"."""
+    text = text.rstrip()
+    return text if text.endswith((".", "。", "!", "?")) else f"{text}."
+
+
 def _read_page(issue: HealthIssue) -> bool:
     """Whether a review-accepted record says a person read a page the parser refused (``storage.reviews``)."""
     return issue.key.startswith(f"{HealthKind.REVIEW_ACCEPTED}/{READ_PAGE}/")
@@ -401,8 +413,8 @@ def health_events(session: Session) -> list[EventRecord]:
             id=_event_id(issue, "open", first), kind=EventKind.SOURCE_HEALTH, scope=EventScope.HEALTH, list=None,
             notice_key=issue.notice_key, source_key=None, entity_key=None, effective=first.date(), until=None,
             occurred=first, updated=first, title=title,
-            summary=f"{issue.detail} First seen {first:%Y-%m-%d %H:%M} UTC. This is a problem with the source, "
-                    "not a change to any listing.",
+            summary=f"{_sentence(issue.detail)} First seen {first:%Y-%m-%d %H:%M} UTC. This is a problem with the "
+                    f"source, not a change to any listing.{MEANING.get(issue.kind, '')}",
             extra=extra + (("state", "open" if issue.resolved_at is None else "resolved"),),
         ))
         if issue.resolved_at is not None:

@@ -256,12 +256,17 @@ def test_a_source_health_title_names_the_notice_by_its_number(fixture_db):
     engine = create_engine(fixture_db)
     try:
         with Session(engine) as s:
-            titles = {e.title for e in health_events(s)}
+            events = health_events(s)
     finally:
         engine.dispose()
+    titles = {e.title for e in events}
+    short = next(e.summary for e in events if e.notice_key == "MOFCOM-2026-11")
+    assert "(file:texts/mofcom-2026-11.txt). First seen" in short, short  # ran on: "….txt) First seen"
+    assert "The entities not read are in no item, entity feed or screening" in short, short
     assert {"Source health: 商务部公告2026年第11号 (MOFCOM-2026-11): parsed entity count differs from the stated count",
             "Source health: 商务部令2025年第6号 (MOFCOM-ORDER-2025-6): parsed entity count differs from the stated count"} \
         <= titles, titles
     lone = HealthIssue(key="count-mismatch/MOFCOM-2027-1", source="replay", kind="count-mismatch",
                        notice_key="MOFCOM-2027-1", url=None)
     assert _title(lone) == "Source health: MOFCOM-2027-1: parsed entity count differs from the stated count"
+

@@ -71,6 +71,11 @@ def test_bot_check_is_an_unusable_page_until_the_url_answers(engine):
         record_source_run(s, "r1", report(0, Failure(ART, "bot-check", "HTTP 412")))
         assert [(i.kind, i.url) for i in open_health_issues(s)] == [("unusable-page", ART)]
         ids = [e.id for e in health_events(s)]
+        # "not a change to any listing" alone read as "no change": the item says a change may be missing (wording29)
+        (item,) = health_events(s)
+        assert "HTTP 412. First seen" in item.summary, item.summary
+        assert "a change published there may be missing from the feeds: no new item is no sign of no change" \
+            in item.summary
         record_source_run(s, "r2", report(1, Failure(ART, "bot-check", "HTTP 412")))
         assert [e.id for e in health_events(s)] == ids  # same problem, same item
         record_source_run(s, "r3", report(2, good=[ART]))
