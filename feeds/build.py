@@ -43,7 +43,7 @@ from storage.watchlist import Watchlist
 
 GENERATOR = "mofcom-watch"
 EntryKey = tuple[str, tuple[tuple[str, str], ...]]  # (event id, extra): one rendered entry
-AUTHOR = "mofcom-watch (from official MOFCOM notices)"
+AUTHOR = "mofcom-watch (from official MOFCOM and MFA notices)"  # both ministries' decisions are items
 XML_FORMATS = ("atom", "rss")  # the formats built here, from feedgen's bytes (they share each entry's body)
 CLOSING_TAG = {"atom": b"</feed>", "rss": b"</channel>"}
 ENTRY_SEPARATOR = b"\n"

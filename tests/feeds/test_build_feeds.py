@@ -270,3 +270,10 @@ def test_a_source_health_title_names_the_notice_by_its_number(fixture_db):
                        notice_key="MOFCOM-2027-1", url=None)
     assert _title(lone) == "Source health: MOFCOM-2027-1: parsed entity count differs from the stated count"
 
+
+def test_the_feed_author_names_both_ministries():
+    """Every feed said "from official MOFCOM notices" while carrying the MFA's decisions (外交部令第13号) (wording29)."""
+    fg = feed_generator(id="tag:x", title="t", subtitle="s", updated=datetime(2026, 11, 30, tzinfo=timezone.utc))
+    fg.link(href="http://127.0.0.1:8765/feeds/all.atom", rel="self")
+    xml = fg.atom_str().decode()
+    assert "from official MOFCOM and MFA notices" in xml, xml
