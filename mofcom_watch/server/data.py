@@ -53,6 +53,7 @@ class OpenIssue:
     url: str | None
     first_seen: datetime | None
     last_seen: datetime | None
+    notice_key: str | None = None  # the notice an issue is about (a count mismatch), for its row in the state table
 
 
 @dataclass(frozen=True)
@@ -281,7 +282,8 @@ class StoreData:
 
 
 def _open_issue(row: HealthIssue) -> OpenIssue:
-    return OpenIssue(row.source, row.kind, row.detail, row.url, _aware(row.first_seen), _aware(row.last_seen))
+    return OpenIssue(row.source, row.kind, row.detail, row.url, _aware(row.first_seen), _aware(row.last_seen),
+                     row.notice_key)
 
 
 def _sources(events: Sequence[EventRecord]) -> tuple[Provenance, ...]:

@@ -15,7 +15,7 @@ from mofcom_watch.server.data import OpenIssue, Part, SourceHealth
 from mofcom_watch.server.feedfiles import FeedFile, http_date
 from storage.bands import Band, axis_for
 from storage.records import EventRecord, ListingState, ListKind, StatusRow
-from storage.vocabulary import LISTS, PRESUMED, day_count, row_label
+from storage.vocabulary import LISTS, PRESUMED, HealthKind, day_count, row_label
 
 FORMAT_TYPES = {f.name: f.media_type for f in FORMATS}
 CSS = """
@@ -114,8 +114,14 @@ def _states_section(ctx: PageContext) -> str:
     if not rows:
         out.append('<p class="muted">No listings known yet.</p>')
         return "\n".join(out)
+    # a notice read short of the count it states: "0" alone beside "公布将20家日本实体…" reads as a listing of no one
+    short = {i.notice_key for i in ctx.issues.rows
+             if isinstance(i, OpenIssue) and i.kind == HealthKind.COUNT_MISMATCH and i.notice_key}
     cells: list[list[Cell]] = []
     for r in rows:
+        count = str(r.entity_count) if r.notice_key not in short else (
+            f'{r.entity_count}<br><span class="bad">not the count the notice states: see '
+            '<a href="#health">source health</a></span>')
         state = row_label(r)
         title = f'<br><span class="muted">{escape(r.title)}</span>' if r.title and r.title != r.number else ""
         number = "" if r.title and r.number and r.title.startswith(r.number) else (r.number or "")
@@ -124,7 +130,7 @@ def _states_section(ctx: PageContext) -> str:
         pic_link = (f' <a href="{escape(ctx.feeds_base_url + pic)}.svg" type="image/svg+xml">picture</a>'
                     if pic in ctx.pictures else "")
         cells.append([escape(list_label(r.list)),
-                      f"<code>{escape(r.notice_key)}</code> {escape(number)}{title}{pic_link}", str(r.entity_count),
+                      f"<code>{escape(r.notice_key)}</code> {escape(number)}{title}{pic_link}", count,
                       (f"{escape(state)}{by}", f"state-{escape(str(r.state))}"),
                       (escape(r.since.isoformat()) if r.since else "", "d"), countdown(r, ctx.as_of)])
     out.append(stacked_table(("List", "Notice", "Entities", "State", "Since", "Countdown"), cells))
