@@ -266,7 +266,9 @@ ZH_ALIAS_WORDS = (*ZH_ALIASES, "简称")
 # "formerly": ", formerly Blue Sky Aerospace Electronics Corp." and "(formerly Outpost Aero Group LLC)" inside the English
 # bracket give the former name (session 22, parse22: both stayed in the English name and its key).
 ALIAS_WORDS = (*ZH_ALIAS_WORDS, "known as", "a.k.a", "f/k/a", "formerly")
-ALIAS_IN_RE = lazy_compile(rf"\s*[,，;；]?\s*(?P<open>[(（]\s*)?(?P<alias>(?:{'|'.join(ZH_ALIAS_WORDS)}|also known as|formerly known as"
+# "（Northern Allied Defense Systems, Inc.，以下简称北联防务）": "以下" goes with the short form (session 29, audit29/17: the
+# English name and its key kept "，以下").
+ALIAS_IN_RE = lazy_compile(rf"\s*[,，;；]?\s*(?P<open>[(（]\s*)?(?:以下\s*)?(?P<alias>(?:{'|'.join(ZH_ALIAS_WORDS)}|also known as|formerly known as"
                          r"|a\.k\.a\.?|f/k/a|(?<![A-Za-z])formerly(?![A-Za-z]))\s*[:：]?.*)$")
 ALIAS_BRACKET_RE = lazy_compile(rf"\s*[(（]\s*(?P<alias>(?:{'|'.join(ZH_ALIAS_WORDS)})[^()（）]*)[)）]")
 

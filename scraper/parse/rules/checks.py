@@ -521,6 +521,28 @@ def suspension_without_target(src: Source, d: Draft) -> str | None:
     return None
 
 
+# "商务部决定，对X采取的出口管制措施，自…起予以解除": the measures named before the verb that ends them (or restores or
+# suspends them), the notice naming none in the sentence (session 29, audit29/24: read as a new measure on X, the lift lost).
+OBJECT_FIRST_STEP_RE = lazy_compile(r"对[^。\n]{1,80}?措施[^。\n]{0,40}?(?P<verb>解除|停止|恢复|暂停|中止|终止|取消)")
+
+
+def unread_step_on_measures(src: Source, d: Draft) -> str | None:
+    """A numbered notice reading no step and no measure whose decision says measures on someone end, come back or are
+    suspended, the verb after its object ("对X采取的…措施，自…起予以解除"): stored as changing nothing, it would be a silent
+    loss. Left out for a person to read."""
+    if d.qa or d.own is None or d.actions or d.drafts:
+        return None
+    folded = src.folded
+    end = len(d.operative)
+    decided = deciding_at(folded, end)
+    if decided < 0 or folded.find("措施", decided, end) < 0:
+        return None
+    m = OBJECT_FIRST_STEP_RE.search(folded, decided, end)
+    if m is None or _off_list(folded, m.start()):
+        return None
+    return f"says \"{src.text[m.start() : m.end()].strip()[:60]}\" but reads no step{LEFT_OUT}"
+
+
 def no_action_in_answer(src: Source, d: Draft) -> str | None:
     return "no action found in the answer" if d.qa and not d.actions else None
 

@@ -1,0 +1,78 @@
+"""Session 29's blind round 14 (audit29, tests/data/corpus/audit29/): wordings the parser read wrong, each as a short
+text. 中止 and 暂缓 suspend as 暂停 does (03, 02: read as nothing); a second number joined to the first with its year and
+no issuer is that issuer's ("商务部公告2025年第51号、2026年第23号": 07, its lift lost); "自公布之日起第30日起" is 30 days after
+publication (12: the publication day); a step whose measures are named before its verb and whose notice is not in its
+sentence ("对X采取的…措施，自…起予以解除": 24, read as a new measure on X) is refused for a person to read."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.parse import parse_document
+from storage.records import UnusablePage
+
+HEAD = "{title}\n【发布单位】安全与管制局\n【发布文号】{num}\n【发文日期】2026年12月11日\n\n"
+ECL = "商务部公告2026年第179号"
+UEL = "不可靠实体清单工作机制公告〔2026〕16号"
+SIGN = "\n\n本公告自公布之日起正式实施。\n\n商务部\n2026年12月11日\n"
+
+
+def _steps(body: str, num: str = ECL, title: str = "") -> list[tuple[str, list[str | None], str | None, str | None]]:
+    doc = parse_document((HEAD.format(title=title or num, num=num) + body + SIGN).encode("utf-8"))
+    assert doc.notice is not None
+    return [(a.action.value, [t.key for t in a.targets], a.effective, a.until.isoformat() if a.until else None)
+            for a in doc.notice.actions]
+
+
+@pytest.mark.parametrize("verb", ["中止实施", "中止执行", "中止"])
+def test_zhongzhi_suspends(verb: str) -> None:
+    body = f"工作机制决定，自2026年12月12日起，{verb}不可靠实体清单工作机制公告〔2025〕10号相关措施，中止期限为1年。中止期间，国内企业可申请交易。"
+    assert _steps(body, UEL) == [("suspend", ["UEL-2025-10"], "2026-12-12", "2027-12-12")]
+
+
+@pytest.mark.parametrize("verb", ["暂缓执行", "暂缓实施"])
+def test_zanhuan_holds_a_notice_off_with_no_end(verb: str) -> None:
+    body = f"商务部决定，{verb}商务部公告2026年第168号相关措施，具体实施时间另行通知。"
+    assert _steps(body) == [("suspend", ["MOFCOM-2026-168"], "2026-12-11", None)]
+
+
+def test_a_number_joined_to_the_one_before_with_its_year_is_the_same_issuers() -> None:
+    body = "商务部决定，自2026年12月20日起，同时停止实施商务部公告2025年第51号、2026年第23号相关措施。"
+    assert _steps(body) == [("lift", ["MOFCOM-2025-51", "MOFCOM-2026-23"], "2026-12-20", None)]
+    # a date-number not joined to a notice number stays none ("2026年第23号" after a sentence end)
+    assert _steps("商务部决定，自2026年12月20日起停止实施商务部公告2025年第51号相关措施。2026年第23号文件另行处理。") == [
+        ("lift", ["MOFCOM-2025-51"], "2026-12-20", None)]
+
+
+def test_the_30th_day_from_publication_is_30_days_after_it() -> None:
+    body = ("决定将灰隼无人系统公司（Grey Falcon Unmanned Systems, Inc.）列入出口管制管控名单，并采取以下措施：\n"
+            "一、禁止出口经营者向上述实体出口两用物项。")
+    doc = parse_document((HEAD.format(title=ECL, num=ECL) + body + "\n\n本公告自公布之日起第30日起正式实施。\n\n商务部\n2026年12月2日\n")
+                         .replace("2026年12月11日", "2026年12月02日").encode("utf-8"))
+    assert doc.notice is not None and doc.notice.effective == "2027-01-01"
+    assert [a.effective for a in doc.notice.actions] == ["2027-01-01"]
+
+
+def test_measures_named_before_the_verb_that_ends_them_are_refused_not_a_new_measure() -> None:
+    body = ("商务部公告2026年第23号附件第9项所列芒廷帕斯材料公司（MP Materials Corp.）已按要求作出书面承诺。"
+            "商务部决定，对芒廷帕斯材料公司采取的出口管制措施，自2027年1月5日起予以解除。")
+    with pytest.raises(UnusablePage) as refused:
+        parse_document((HEAD.format(title=ECL, num=ECL) + body + SIGN).encode("utf-8"))
+    assert refused.value.reason == "needs-review"
+
+
+@pytest.mark.parametrize("verb", ["中止实施", "暂缓执行"])
+def test_a_zhongzhi_or_zanhuan_whose_notice_cannot_be_read_is_refused(verb: str) -> None:
+    body = f"商务部决定，自2026年12月12日起，{verb}《关于将5家美国实体列入出口管制管控名单的公告》相关措施。"
+    with pytest.raises(UnusablePage) as refused:
+        parse_document((HEAD.format(title=ECL, num=ECL) + body + SIGN).encode("utf-8"))
+    assert refused.value.reason == "needs-review"
+
+
+def test_yixia_jiancheng_inside_the_english_bracket_is_no_part_of_the_name() -> None:
+    body = ("工作机制决定将北方联合防务系统公司（Northern Allied Defense Systems, Inc.，以下简称北联防务）、"
+            "R&D卫星通信公司（R&D SatCom Corp.）2家美国实体列入不可靠实体清单，并采取以下处理措施：\n一、禁止北联防务等上述企业从事与中国有关的进出口活动。")
+    doc = parse_document((HEAD.format(title=UEL, num=UEL) + body + SIGN).encode("utf-8"))
+    assert doc.notice is not None
+    assert [(e.zh, e.en, e.key) for e in doc.notice.entities][:1] == [
+        ("北方联合防务系统公司", "Northern Allied Defense Systems, Inc.", "northernallieddefensesystems")]
