@@ -51,6 +51,10 @@ CLAIMED_AFTER_RE = re.compile(r"说法|的报道|的消息|传言|传闻|不实|
 RECOUNT_RE = lazy_compile(r"已于|已经|此前|曾|去年|上月|前期|当时|先后|(?<![关对由鉴基属至])于\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月")
 # "2025年11月,中方决定…", "11月5日,…决定…": the day (or month) of a decision told, a comma after it.
 TOLD_DAY_RE = lazy_compile(rf"(?:(?P<y>{YEAR})\s*年\s*)?(?P<m>{MD})\s*月\s*(?:(?P<d>{MD})\s*日\s*)?,")
+# Before an answer's verb, with no 决定: a notice published the answer's own day tells the step, as a decision would
+# ("不可靠实体清单工作机制今天发布公告，自2026年11月10日起继续暂停…1年" in an answer of 11-28: session 29; read as a recount,
+# the continuation was lost and the listing showed a presumed lapse, no health issue).
+TODAY_NOTICE_RE = lazy_compile(r"(?:今天|今日)[^,。;]{0,8}?(?:发布|宣布|公布)")
 # A suspension's term running out: "(暂停期限)届满后不再延长" speaks of it (a "暂停" before it, else "不再延长" is no
 # status verb: "许可证有效期届满后不再延长"), and a restore "自暂停期限届满之日起" takes effect on the day it ends (``suspension_end``).
 EXPIRY_RE = lazy_compile(r"届满|期满|到期|暂停期")
@@ -232,6 +236,8 @@ def is_recounted(folded: str, start: int, at: int, effective: str | None, publis
     before = folded[start : decided if decided >= 0 else at]
     if RECOUNT_RE.search(before) is not None or _told_day(before, published):
         return True
+    if decided < 0 and "今" in before and TODAY_NOTICE_RE.search(before) is not None:
+        return False
     return decided < 0 and when[:10] < (published - SINCE_GRACE).isoformat()
 
 
