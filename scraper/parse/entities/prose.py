@@ -259,6 +259,7 @@ def prose_entities(seg: str, country: str | None = None, folded: str | None = No
     located = "位于" in folded  # (one look for every name of the list: LOCATED_RE); the first name's qualifier:
     country = country or listed_by_country(qualifier) or (located_country(qualifier) if located else None)
     seg, folded = stripped, fstripped
+    country = country or _list_country(folded)
     if "、" not in folded and ")" not in folded and COUNT_PHRASE_RE.match(folded):
         return []  # one item, "20家日本实体": a count, no name (no "、" or ")" to cut at)
     names = PROSE_LIST_RE.findall(seg)
@@ -302,6 +303,19 @@ def prose_entities(seg: str, country: str | None = None, folded: str | None = No
                 zh, own = _located(zh, own)
             out.append(_person_of(prose_entity(zh, en, own, note)))
     return out
+
+
+def _list_country(folded: str) -> str | None:
+    """The country a list's opening word gives every name of it: "决定将美国PVH集团、因美纳公司（Illumina, Inc.）列入…" (the
+    country, then a Latin letter: a word before the name, as ``completed`` reads it for the first name; session 29, names29:
+    Illumina had no country), when no later name opens with a country of its own; else None."""
+    if "、" not in folded or not folded.startswith(COUNTRY_NAMES):
+        return None
+    code = next((c for name, c in COUNTRIES.items()
+                 if folded.startswith(name) and len(folded) > len(name) + 1 and folded[len(name)].isascii()), None)
+    if code is None or any("、" + name in folded or "、 " + name in folded for name in COUNTRY_NAMES):
+        return None
+    return code
 
 
 # "位于美国弗吉尼亚州的切萨皮克系统公司（…）": where the entity is, before its name (session 23, parse23: a later name
