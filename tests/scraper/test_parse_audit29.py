@@ -76,3 +76,29 @@ def test_yixia_jiancheng_inside_the_english_bracket_is_no_part_of_the_name() -> 
     assert doc.notice is not None
     assert [(e.zh, e.en, e.key) for e in doc.notice.entities][:1] == [
         ("北方联合防务系统公司", "Northern Allied Defense Systems, Inc.", "northernallieddefensesystems")]
+
+
+@pytest.mark.parametrize("body", [
+    "商务部决定，撤销商务部公告2026年第166号。",
+    "商务部决定，撤销商务部公告2026年第23号中将杰亚机器人公司（Jaia Robotics, Inc.）列入出口管制管控名单的决定。",
+    "商务部决定：商务部公告2025年第51号的决定，自2026年12月21日起失效。",
+    "商务部决定，延缓实施商务部公告2026年第168号，该公告自2027年7月1日起实施。",
+    "商务部决定，推迟实施商务部公告2026年第168号至2027年7月1日。",
+    "商务部决定，商务部公告2026年第168号自2026年12月20日起不再适用。",
+])
+def test_a_notice_revoked_ceasing_or_held_off_in_words_no_step_reads_is_refused(body: str) -> None:
+    """audit29/01, 04, 05, 22 were loud only because their history recounted a count (``counted_nothing_read``)."""
+    with pytest.raises(UnusablePage) as refused:
+        parse_document((HEAD.format(title=ECL, num=ECL) + body + SIGN).encode("utf-8"))
+    assert refused.value.reason == "needs-review"
+
+
+def test_an_annex_line_with_its_country_after_a_comma_is_an_entity_of_that_country() -> None:
+    body = ("商务部决定将东洋精机株式会社等3家实体列入关注名单（见附件）。\n\n附件\n关注名单\n\n"
+            "1. 东洋精机株式会社（Toyo Seiki Co.，Ltd.），日本\n2. 汉翔航空工业股份有限公司（Aerospace Industrial Development Corporation），中国台湾地区\n"
+            "3. 雷石防务公司（Rockstone Defense, Inc.），美国\n")
+    doc = parse_document((HEAD.format(title=ECL, num=ECL) + body + SIGN).encode("utf-8"))
+    assert doc.notice is not None and doc.notice.warnings == ()
+    assert [(e.zh, e.country) for e in doc.notice.entities] == [
+        ("东洋精机株式会社", "JP"), ("汉翔航空工业股份有限公司", "TW"), ("雷石防务公司", "US")]
+    assert doc.notice.entities[0].key == "toyoseiki"

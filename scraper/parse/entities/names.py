@@ -249,9 +249,20 @@ def trim_tail(rest: str, frest: str) -> Tail:
     return rest, frest, code, (), note
 
 
+# "1. 东洋精机株式会社（Toyo Seiki Co.，Ltd.），日本": a country after a comma (session 29, audit29/18: the line was no name,
+# and a watch-list annex of 4 gave no entity, only the count warning); a known country only (COUNTRIES), else prose.
+COMMA_PLACE_TAIL_RE = lazy_compile(r"\)\s*,\s*(?P<c>[\u4e00-\u9fff]{2,10})\s*[;。]?\s*$")
+
+
 def place_tail(rest: str, frest: str) -> tuple[str, str, str | None, str | None]:
-    """A trailing "（瑞典）" after the English cut off a name: (name, folded name, country code, note: a
+    """A trailing "（瑞典）" or "，日本" after the English cut off a name: (name, folded name, country code, note: a
     place the country table lacks)."""
+    close = frest.rfind(")")
+    if close >= 0 and frest.find(",", close) >= 0:
+        comma = COMMA_PLACE_TAIL_RE.search(frest, close)
+        code = COUNTRIES.get(comma.group("c")) if comma else None
+        if comma is not None and code is not None:
+            return rest[: comma.start() + 1], frest[: comma.start() + 1], code, None
     tail = PLACE_TAIL_RE.search(frest) if frest.find("(", frest.find(")")) >= 0 else None
     if tail is None:
         return rest, frest, None, None
