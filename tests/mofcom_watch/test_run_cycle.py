@@ -257,6 +257,17 @@ def test_a_page_added_between_runs_is_picked_up(tmp_path):
     assert second.sources[0].mode == "update" and second.sources[0].counts.fetched >= 2
 
 
+def test_a_run_whose_engine_reports_a_problem_is_not_ok(tmp_path):
+    """The Q&As fetched before the notices they name (story30 S4): every reference unresolved, every source clean,
+    no health issue. `status` exits 1 on those problems; the run said "clean", ``ok`` true, exit 0 (cron saw nothing)."""
+    sources = [s for s in load_sources() if s.name == "mofcom-qa"]
+    with SiteServer(FIXTURES) as site:
+        _settings, result = _run(tmp_path, site, sources=sources)
+    assert all(s.ok for s in result.sources) and not result.open_issues, (result.sources, result.open_issues)
+    assert any("which is not stored" in p for p in result.problems), result.problems
+    assert result.ok is False
+
+
 def test_unchanged_bytes_are_not_parsed_even_without_validators(tmp_path):
     sources = [s for s in load_sources() if s.name in ("mofcom-qa", "mofcom-policy")]
     with SiteServer(FIXTURES, validators=False) as site:
