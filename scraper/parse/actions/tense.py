@@ -106,10 +106,23 @@ def _in_ref_gloss(folded: str, s_start: int, at: int, refs: list[tuple[int, int,
                for s, e, r in refs)
 
 
+# "列入关注名单的贝塔微系统公司（…）已履行核查义务，…决定将其移出关注名单", "决定将列入关注名单的X移出…": the verb with no object
+# before it, its list and 的 after it, says which list the name is on (session 29, names29: read as a new listing, and the
+# removal was lost); not "…列入…名单的公告" (a title's listing).
+ATTRIBUTIVE_RE = lazy_compile(r"(?:列入|纳入)[^,。;的]{1,20}?(?:名单|清单)\s*的(?!\s*(?:公告|决定|通知))")
+ATTRIBUTIVE_LEADS = ("", "对", "凡", "已")  # what the verb's clause may hold before it (or a 将 right before it)
+
+
 def is_passive(folded: str, s_start: int, at: int) -> bool:
     """"被列入关注名单的东京计器株式会社", "已被纳入…": a passive verb describes an entity already
-    listed (a state), not a listing decided now; "被移出关注名单后，…可以…" supposes a removal."""
-    return folded[max(s_start, at - 4) : at].rstrip().endswith("被")
+    listed (a state), not a listing decided now; "被移出关注名单后，…可以…" supposes a removal; so does a verb with no
+    object before it that names the list of the name after it ("列入关注名单的X": ATTRIBUTIVE_RE)."""
+    if folded[max(s_start, at - 4) : at].rstrip().endswith("被"):
+        return True
+    if not folded.startswith(("列入", "纳入"), at) or ATTRIBUTIVE_RE.match(folded, at) is None:
+        return False
+    lead = folded[max(s_start, folded.rfind(",", s_start, at) + 1) : at].strip()
+    return lead in ATTRIBUTIVE_LEADS or lead.endswith("将")
 
 
 def _in_quoted_title(folded: str, s_start: int, s_end: int, at: int) -> bool:
