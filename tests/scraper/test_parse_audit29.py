@@ -102,3 +102,21 @@ def test_an_annex_line_with_its_country_after_a_comma_is_an_entity_of_that_count
     assert [(e.zh, e.country) for e in doc.notice.entities] == [
         ("东洋精机株式会社", "JP"), ("汉翔航空工业股份有限公司", "TW"), ("雷石防务公司", "US")]
     assert doc.notice.entities[0].key == "toyoseiki"
+
+
+QA = "商务部新闻发言人就出口管制管控名单相关措施答记者问\n来源：商务部新闻办公室 类型：原创 分类：新闻 2026-12-18 19:30\n\n有记者问：请问商务部对此有何考虑？\n\n答："
+
+
+@pytest.mark.parametrize(("names", "keys"), [
+    ("芒廷帕斯材料公司", ("芒廷帕斯材料",)),
+    ("芒廷帕斯材料公司（MP Materials Corp.）", ("mpmaterials",)),
+    ("芒廷帕斯材料公司、鲍尔航空航天技术公司", ("芒廷帕斯材料", "鲍尔航空航天技术")),
+])
+def test_a_step_on_measures_named_in_the_clause_before_its_verb_is_limited_to_their_entities(names: str,
+                                                                                             keys: tuple[str, ...]) -> None:
+    """"对…第23号所列X采取的出口管制措施，自…起予以解除" lifted all of No. 23 (its 9 others falsely)."""
+    answer = f"商务部决定，对商务部公告2026年第23号所列{names}采取的出口管制措施，自2027年1月5日起予以解除。\n"
+    doc = parse_document((QA + answer).encode("utf-8"))
+    assert doc.notice is not None
+    assert [(a.action.value, [t.key for t in a.targets], a.effective, a.entities) for a in doc.notice.actions] == [
+        ("lift", ["MOFCOM-2026-23"], "2027-01-05", keys)]
