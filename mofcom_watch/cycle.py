@@ -278,6 +278,7 @@ def run_cycle(
             withheld = tuple(e.id for e in outcome.withheld)
             sync = outcome.sync
             new_events, corrected = sync.new, sync.corrected
+            derived_problems = bool(outcome.problems)  # unresolved references, a feed not built: status exits 1 on them
             problems = outcome.problems + ((refused_blank,) if refused_blank else ())
             notes = outcome.notes
             if held and outcome.withheld:  # (nothing held back: nothing to say)
@@ -295,7 +296,9 @@ def run_cycle(
     finally:
         collector.release()
         leave_store(engine)
-    ok = all(s.ok for s in summaries) and not issues and refused_blank is None
+    # not ok while the engine reports a problem (an unresolved reference): `run` exits 1 as `status` and `replay` do,
+    # so cron sees it; the line on another base URL is a warning (problems, failing nothing)
+    ok = all(s.ok for s in summaries) and not issues and not derived_problems and refused_blank is None
     counters = fetcher.counters
     return CycleResult(
         ok=ok, run_id=run_id, as_of=as_of, sources=tuple(summaries), new_events=new_events,

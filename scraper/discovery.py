@@ -1,7 +1,8 @@
 """Discovery and backfill: walk each source's indexes, fetch what is new, ingest every page.
 
 First run (or ``--since``): every index page, back to the year. Later runs: the
-first pages only, stopping at known links, plus a conditional re-check of the
+first pages only, stopping at a page whose last link is known (a pinned old row on top stops nothing; a
+burst of new rows longer than ``update_pages`` is walked on, said in a note), plus a conditional re-check of the
 source's most recent notices (304 when unchanged: no body, no parse) and a retry of
 every page that has not yet parsed whole (failed, unusable, cut short, short of its
 stated count: ``PageIndex.retry_urls``), so nothing a fault hid is lost. Index pages
@@ -49,6 +50,12 @@ OUT_OF_COLUMN = ("{url}: redirected to {final}, outside its column ({column}): r
 SHRUNK = ("{detail} (its answer SHA-256 {answer}; held to its whole copy, SHA-256 {sha}, until it is whole again or a "
           "person accepts it as it is: mofcom-watch accept {url} {answer:.12})")
 WHOLE_RE = re.compile(r"held to its whole copy, SHA-256 ([0-9a-f]{64})")
+# An update walk that read its usual pages without reaching a link it had: more new rows than those pages hold (a
+# burst, a long outage), so it reads on (to ``update_reach``) rather than leave the rest unread for good (pages29)
+WALKED_ON = "{url}: {n} pages read to reach links already stored (more new rows than the {usual} pages an update reads)"
+NOT_REACHED = ("{url}: {n} pages read and no link already stored reached: older new rows, if any, are unread until a "
+               "backfill (mofcom-watch run --since YEAR)")
+
 # How to crawl a source, asked of the store (a run backfills a source until it has had a clean run). The crawler
 # asks it while the source's first index request waits on the network, when that request is the same either way.
 ModeQuestion = Callable[[], Mode]
@@ -75,7 +82,8 @@ class CrawlSettings:
     as_of: date
     since: int | None = None
     revalidate: int = 20  # most recent notice pages of a source re-checked (conditionally) on updates
-    update_pages: int = 3  # updates read at most this many pages of one index
+    update_pages: int = 3  # updates read this many pages of one index; past them only to reach a link they had
+    update_reach: int = 25  # ... and at most this many (a burst of 500 rows; a column whose rows never store stops)
     max_pages: int = 500  # backfill bound per index
     workers: int = 4
     fetched_at: datetime | None = None  # pin every page's fetch time (tests comparing with replay)
@@ -98,6 +106,14 @@ def _read_links(body: bytes, url: str, content_type: str | None, *, plain: bool 
 
         return plain_links(decode(body, content_type)[0], url)
     return extract_links(body, url, content_type)
+
+
+def reached_known(wanted: list[str], fresh: list[str], known: set[str]) -> bool:
+    """Whether an update walk has reached what it had: the page's last link (its oldest row) is stored or was
+    listed before in this walk. A known link above new ones (a pinned old row on top of the list) is no end:
+    stopping there left every new row past page 1 unread, for good (pages29)."""
+    last = wanted[-1]
+    return last in known or last not in fresh
 
 
 def column_of(url: str) -> str:
@@ -366,10 +382,14 @@ class Crawler:
             for u in fresh:
                 if u not in known:
                     queue.setdefault(u, plan.referer)
-            if mode is Mode.UPDATE and (known or len(fresh) < len(wanted)):
+            if mode is Mode.UPDATE and reached_known(wanted, fresh, known):
+                if n > self.settings.update_pages:
+                    tally.notes.append(WALKED_ON.format(url=plan.page_url(1), n=n, usual=self.settings.update_pages))
                 return  # reached links we already have
             if plan.page_size is not None and len(wanted) < plan.page_size:
                 return  # a short page is the last one
+            if mode is Mode.UPDATE and n == self._page_limit(mode):
+                tally.notes.append(NOT_REACHED.format(url=plan.page_url(1), n=n))
             n += 1
 
     def _not_this_index(self, source: Source, url: str, result: FetchResult, tally: _Tally,
@@ -424,8 +444,9 @@ class Crawler:
             tally.warn(url, OddityReason.INDEX_SHRUNK, detail)
 
     def _page_limit(self, mode: Mode) -> int:
-        """Pages read of one index: every one back to the year on a backfill, the first few on an update."""
-        return self.settings.max_pages if mode is Mode.BACKFILL else self.settings.update_pages
+        """Pages read of one index: every one back to the year on a backfill; on an update, until a page reaches
+        links it had (:func:`reached_known`), at most ``update_reach``."""
+        return self.settings.max_pages if mode is Mode.BACKFILL else max(self.settings.update_pages, self.settings.update_reach)
 
     def _fetched_at(self, result: FetchResult) -> datetime:
         return self.settings.fetched_at if self.settings.fetched_at is not None else result.fetched_at

@@ -14,7 +14,10 @@ the ``Event`` table:
   before the numbered notice of that day it restates, which now rests on that notice
   and says the same change (``_restated_by``): the same items whichever came first;
 - an event dated on or before ``as_of`` that no longer follows from the notices is
-  marked retracted, with a correction item saying so. An unresolved-reference item
+  marked retracted, with a correction item saying so; when one new item of the same notice, kind, list and scope
+  says what it said (of an entity: the same key, or the same Chinese name, an English name corrected on the page),
+  the item is "Replaced by a corrected item", which names that item, what changed and both pages' SHA-256s, in the
+  feeds of the item replaced (its entity's too), never "disregard it" for a listing that holds. An unresolved-reference item
   that disappears because the reference now resolves (a Q&A stored before the notice
   it suspends) is withdrawn with a "Resolved: …" correction item in its feeds: a reader who saw
   "cannot be matched" learns that it now is (the state items it was waiting for are new items of
@@ -48,7 +51,7 @@ from sqlalchemy.orm import Session
 
 from storage.models import Event
 from storage.notices import load_stored_notices
-from storage.records import RESTATING_KINDS, EventKind, EventRecord, StoredNotice
+from storage.records import RESTATING_KINDS, EventKind, EventRecord, EventScope, StoredNotice
 from storage.vocabulary import BEIJING, in_beijing
 
 if TYPE_CHECKING:  # the engine is imported where it runs: a cycle that skips the derive never loads it
@@ -180,7 +183,8 @@ CHANGES_LISTED = 5  # changed entities a correction names; the rest are counted
 
 def what_changed(old: EventRecord, new: EventRecord) -> str:
     """The differences a reader of a correction wants first, as one clause (empty: none of these): entities
-    added, gone or renamed (matched by key), the effective or end day. Pure."""
+    added, gone or renamed (matched by key, or by the one Chinese name of a key that changed), the effective or end
+    day. Pure."""
 
     def name(e: Any) -> str:
         return " / ".join(n for n in (e.zh, e.en) if n) or e.key
@@ -189,8 +193,16 @@ def what_changed(old: EventRecord, new: EventRecord) -> str:
     after = {e.key: e for e in new.entities}
     parts = [f"{name(before[k])} -> {name(after[k])}" for k in after
              if k in before and (before[k].zh, before[k].en) != (after[k].zh, after[k].en)]
-    parts += [f"added {name(after[k])}" for k in after if k not in before]
-    parts += [f"no longer {name(before[k])}" for k in before if k not in after]
+    # an entity gone and one added under the same Chinese name, each the only one of it: its English name corrected
+    # on the page gave it another key (story30 S2), one entity renamed, not one removed and another listed
+    gone = {e.zh: e for k, e in before.items() if k not in after and e.zh}
+    came = {e.zh: e for k, e in after.items() if k not in before and e.zh}
+    twins = {zh for zh in gone.keys() & came.keys()
+             if sum(e.zh == zh for e in old.entities) == sum(e.zh == zh for e in new.entities) == 1}
+    parts += [f"{name(gone[zh])} -> {name(came[zh])} (entity {gone[zh].key} -> {came[zh].key})"
+              for zh in sorted(twins)]
+    parts += [f"added {name(after[k])}" for k in after if k not in before and after[k].zh not in twins]
+    parts += [f"no longer {name(before[k])}" for k in before if k not in after and before[k].zh not in twins]
     listed = "; ".join(parts[:CHANGES_LISTED]) + (f"; and {len(parts) - CHANGES_LISTED} more"
                                                    if len(parts) > CHANGES_LISTED else "")
     for label, was, now in (("effective", old.effective, new.effective), ("until", old.until, new.until)):
@@ -212,6 +224,45 @@ def _cause(old: EventRecord, new: EventRecord, at: datetime) -> str:
         return (f"the reading of the pages it rests on changed, not the pages ({pages}, unchanged): a new version of "
                 "the parser or of the lifecycle engine read the stored pages again")
     return f"the text of a notice it rests on changed (revision fetched {at.isoformat()})"
+
+
+def pages_changed(old: EventRecord, new: EventRecord) -> str:
+    """Each notice both items rest on whose page changed, with both SHA-256s (the copy read before, the one read now),
+    as one clause (empty: none): a reader checks the two copies, not only the one the item cites now. Pure."""
+    before = {p.notice_key: p.sha256 for p in old.provenance if p.sha256}
+    return "; ".join(f"{p.notice_key}'s page SHA-256 was {before[p.notice_key]}, now {p.sha256}"
+                     for p in new.provenance if p.sha256 and before.get(p.notice_key) not in (None, p.sha256))
+
+
+def _one_zh(event: EventRecord) -> str | None:
+    return event.entities[0].zh if len(event.entities) == 1 and event.entities[0].zh else None
+
+
+def _successor(old: EventRecord, fresh: dict[tuple[Any, ...], list[EventRecord]]) -> EventRecord | None:
+    """The one item new this sync that says what ``old`` said after a page it rests on changed under it (story30 S2):
+    the same notice, source, kind, list and scope; of an entity item, the entity of the same key or the same Chinese
+    name (an English name corrected on the page gives it another key). ``fresh``: new items by :func:`_said_key`.
+    None when there is none or more than one: the item is retracted as before."""
+    if old.source_key is None or old.scope not in (EventScope.NOTICE, EventScope.ENTITY):
+        return None
+    found = [e for e in fresh.get(_said_key(old), ())
+             if old.scope is EventScope.NOTICE or e.entity_key == old.entity_key
+             or (_one_zh(old) is not None and _one_zh(e) == _one_zh(old))]
+    return found[0] if len(found) == 1 else None
+
+
+def _said_key(event: EventRecord) -> tuple[Any, ...]:
+    return (event.kind, event.scope, event.list, event.notice_key, event.source_key)
+
+
+def _replaced_summary(old: EventRecord, new: EventRecord, at: datetime) -> str:
+    """What a reader of ``old`` is told when ``new`` replaces it: why, what changed (an entity's names, with both keys;
+    the days), both pages' SHA-256s, and the item it continues as."""
+    changed = what_changed(old, new)
+    pages = pages_changed(old, new)
+    return (f"The item \"{old.title}\" is replaced, not withdrawn: {_cause(old, new, at)}"
+            f"{f': {changed}' if changed else ''}{f'; {pages}' if pages else ''}. It continues as {new.id} "
+            f"(\"{new.title}\"). Now: {new.summary}")
 
 
 def _correction(orig: EventRecord, n: int, at: datetime, *, title: str, summary: str) -> EventRecord:
@@ -310,6 +361,17 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
                     found[0].setdefault(url, set()).add(stored_notice.record.key)
         return found[0]
 
+    fresh: list[dict[tuple[Any, ...], list[EventRecord]]] = []
+
+    def fresh_items() -> dict[tuple[Any, ...], list[EventRecord]]:
+        """The items new this sync (stored now, not held back), by what they say of whom: made once, when an item goes."""
+        if not fresh:
+            fresh.append({})
+            for item in derivation.events:
+                if item.id not in existing and item.id not in held:
+                    fresh[0].setdefault(_said_key(item), []).append(item)
+        return fresh[0]
+
     for event in sorted(derivation.events, key=lambda e: e.id):
         stored = existing.get(event.id)
         if stored is None and withhold is not None and withhold(event):
@@ -359,7 +421,7 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
                        f"{event.summary}")
             title = f"Reinstated: {event.title}"
         else:
-            changed = what_changed(old, event)
+            changed = "; ".join(part for part in (what_changed(old, event), pages_changed(old, event)) if part)
             summary = (f"Corrects the item \"{old.title}\": {_cause(old, event, at)}"
                        f"{f': {changed}' if changed else ''}. Now: {event.summary}")
             title = f"Correction: {event.title}"
@@ -416,6 +478,14 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
                          + (f"The {named} other item(s) resting on it now name {keys}; nothing else in them changed, "
                             "so they are not announced again. " if named else "")
                          + f"Now: {new.summary}")), id=f"{old.id}/correction/{n}", corrects=old.id))
+            counts["corrected"] += 1
+            continue
+        successor = _successor(old, fresh_items())
+        if successor is not None:
+            # a page it rests on changed under it and a new item says what it said (an English name corrected: another
+            # entity key; an effective day corrected: another id): its readers learn where it went, not "disregard it"
+            table.upsert_correction(_correction(old, n, at, title=f"Replaced by a corrected item: {old.title}",
+                                                summary=_replaced_summary(old, successor, at)))
             counts["corrected"] += 1
             continue
         table.upsert_correction(_correction(

@@ -115,6 +115,15 @@ def wal_in_read_only_folder(path: Path, url: URL | str) -> StoreUnavailable | No
                             f"(sqlite3 COPY 'PRAGMA journal_mode=DELETE'), then run again")
 
 
+def _uid() -> str:
+    """`` (uid N)``: which user must be able to write, where a volume's owner decides (a host folder or a tmpfs
+    owned by root, mounted into the image, which runs as uid 10001: "this user" alone did not say which)."""
+    import os
+
+    geteuid = getattr(os, "geteuid", None)  # POSIX only
+    return f" (uid {geteuid()})" if geteuid is not None else ""
+
+
 def _first_line(exc: BaseException) -> str:
     text = str(getattr(exc, "orig", None) or exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
@@ -127,7 +136,7 @@ def _sqlite_fault(orig: sqlite3.Error, db: str, *, operational: bool) -> StoreUn
         return StoreUnavailable(f"the disk holding {db} is full: free some space, {RESTART}")
     if any(s in text for s in SQLITE_READONLY):
         return StoreUnavailable(f"{db} is read-only ({orig}): make the file and its folder writable "
-                                f"for this user, or point --db at a writable copy, {RESTART}")
+                                f"for this user{_uid()}, or point --db at a writable copy, {RESTART}")
     if any(s in text for s in SQLITE_LOCKED):
         return StoreUnavailable(f"{db} stayed locked by another process past the busy timeout: "
                                 f"wait for it to finish, {RESTART}")

@@ -1,6 +1,7 @@
 """`mofcom-watch run`: one fetch-parse-diff-publish cycle (``mofcom_watch.cycle.run_cycle``).
 
-Exit 0 when the run was clean, 1 when a source had problems or a health issue is open,
+Exit 0 when the run was clean, 1 when a source had problems, a health issue is open or the engine reports a problem
+(an unresolved reference, a feed not built: what makes ``status`` exit 1),
 2 for bad options, an unusable database, a watchlist it cannot read (the other feeds published all the same) or
 an empty store that would blank a feeds folder with items, 3 when a resource fails (disk full, read-only store,
 database gone, the run lock not freed in time).

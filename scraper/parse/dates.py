@@ -28,7 +28,10 @@ FILING_DATE_RE = re.compile(r"【\s*(?:发文|成文|发布)日期\s*】\s*([^\n
 FROM_PUBLICATION_RE = re.compile(r"自\s*(?:公布|发布|印发|公告)\s*之\s*日\s*起|自\s*即\s*日\s*起")
 # "自发布之日起30日后施行", "自公布之日起三个月后施行": a delay after the publication day, counted as the
 # notices count a period (the publication day is its first day: 30日后 -> published + 30 days).
-AFTER_PUBLICATION_RE = lazy_compile(rf"\s*(?:满\s*)?(?P<n>{NUM})\s*(?P<unit>天|日|个月|年|周)\s*(?:后|以后|之后)")
+# "自公布之日起第30日起实施" counts the same way (the publication day is not counted: day 30 is published + 30 days; session
+# 29, audit29/12: read as the publication day, a listing in force a month early).
+AFTER_PUBLICATION_RE = lazy_compile(rf"\s*(?:满\s*|(?P<nth>第)\s*)?(?P<n>{NUM})\s*(?P<unit>天|日|个月|年|周)"
+                                    r"\s*(?(nth)|(?:后|以后|之后))")
 # The hour in digits, or 零 ("自2026年11月10日零时起": midnight); the minute in digits ("12时01分").
 FROM_DATE_RE = re.compile(
     rf"(?:自|从|于)\s*(?P<date>(?P<y>{YEAR})\s*年\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日)"
@@ -179,7 +182,8 @@ def effective_in(sentence: str, published: date | None) -> str | None:
     if published and "日" in sentence:
         m = FROM_PUBLICATION_RE.search(sentence)
         if m:  # "后" is in every delay ("30日后"): most sentences need no look for one
-            return (_after_publication(sentence, m.end(), published) if "后" in sentence else published).isoformat()
+            return (_after_publication(sentence, m.end(), published) if "后" in sentence or "第" in sentence
+                    else published).isoformat()
     m = FROM_MONTH_DAY_RE.search(sentence) if published and "月" in sentence else None
     if m and published:
         day = make_date(published.year, m.group("m"), m.group("d"))

@@ -47,6 +47,9 @@ INDEX_SHARE_MIN = 0.4
 LIST_AT_ARTICLE = ("a page of {n} article links and no article body at an article's URL: another page (an index, the "
                    "home page) answered for the article")
 ESCAPED_HREF = 'href=\\"'  # an anchor inside a JSON or JavaScript string
+# the keys a list endpoint's body opens with (jpaas, exportcontrol): a body with one of them that does not parse is cut
+LIST_KEYS = ('"success"', '"data"', '"pageInfo"', '"rows"')
+LIST_KEYS_REACH = 200
 MISLABEL_MIN = 8  # replacement characters that make a header charset suspect
 
 
@@ -118,6 +121,10 @@ def json_document(text: str, url: str | None, encoding: str) -> ParsedDocument |
         raise UnusablePage("error-page", "the list endpoint answered success=false")
     if is_json(stripped):
         raise UnusablePage("unknown-json", "a JSON body that is no list this parser knows")
+    if stripped.startswith("{") and any(key in stripped[:LIST_KEYS_REACH] for key in LIST_KEYS):
+        # a list body that ends before its end (a transfer cut short): read as text it was "other", no links, and
+        # a later page of a walk with no links ends the walk as the list's end, silently (pages29/08)
+        raise UnusablePage("cut-short", "a JSON list body that is not whole (it does not parse): cut short")
     return None
 
 
@@ -162,7 +169,7 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
     found = find_container(tree)
     # Without a container, links first: the fallback text extraction removes navigation from
     # the tree. With one, links only matter if the page turns out not to be a notice.
-    links = links_from_tree(tree, url) if found[0] is None and has_article_links(text) else ()
+    links = links_from_tree(tree, url, has_base="<base" in text) if found[0] is None and has_article_links(text) else ()
     article = looks_like_article_url(url)  # (its column's path may look like an index's)
     if links and looks_like_index_url(url) and not article:
         return ParsedDocument(kind=DocumentKind.INDEX, encoding=encoding, links=links, title=page_title(tree))
@@ -182,7 +189,7 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
         return ParsedDocument(kind=DocumentKind.NOTICE, encoding=encoding, notice=record, title=record.title,
                               warnings=record.warnings)
     if found[0] is not None and has_article_links(text):
-        links = links_from_tree(tree, url)
+        links = links_from_tree(tree, url, has_base="<base" in text)
     if len(links) >= INDEX_LINK_MIN:
         return _listed(links, art.title, encoding, at_article=article and found[0] is None)
     page.check_unkeyed_correction(f"{art.title or ''}\n{art.text}")

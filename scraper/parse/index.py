@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
+from datetime import date, datetime
 from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from storage.records import IndexLink
+from storage.vocabulary import BEIJING
 
 from .dates import make_date
 from .lazyre import lazy_compile
@@ -39,6 +40,9 @@ PLAIN_HREF_RE = lazy_compile(rf"(?P<rooted>/)(?:{PLAIN_SEGMENTS})?|(?:\./)?{PLAI
 PLAIN_BASE_RE = lazy_compile(r"(?P<root>https?://[A-Za-z0-9.:\-]+)(?:(?P<dir>(?:/[A-Za-z0-9_~%\-][A-Za-z0-9_~%.\-]*)*/)"
                            r"[A-Za-z0-9_~%.\-]*)?(?:[?#][^\t\n\r]*)?")
 DATE_HOLDERS = {"li", "tr", "dd", "p", "td"}
+# exportcontrol rows timed in epoch milliseconds ("publishTime": 1764630000000) where publishTimeStr is missing: the
+# day is Beijing's (07:00 +08:00 is the UTC day before); a number this size is a date of 2001-2286, no other field
+EPOCH_MS_MIN = 10**12
 # A JSON body wrapped in a JSONP callback ("jQuery1124…_1764630000000({…});", "/**/cb({…})", "typeof cb === 'function'
 # && cb({…})", "try{cb({…})}catch(e){}"): the JSON opens at the callback's "(" within the first characters.
 JSONP_CALL_RE = re.compile(r"[A-Za-z_$][\w$.]{0,120}\(\s*(?=[\[{])")
@@ -95,8 +99,24 @@ def _root(base_url: str, href: str) -> str:
     return plain.group("root") + ("/" if href == "/" else plain.group("dir") or "/")
 
 
-def links_from_tree(tree: LexborHTMLParser, base_url: str | None) -> tuple[IndexLink, ...]:
-    """Article links of a parsed page, absolute, deduplicated, in page order."""
+def _base_of(tree: LexborHTMLParser, base_url: str | None) -> str | None:
+    """The page's ``<base href>`` made absolute, which its relative links are written against, else ``base_url``:
+    read against the page's own URL, "zcfb/…/art_….html" under ``<base href="https://www.mofcom.gov.cn/">`` became
+    a URL the site does not have (pages29/03)."""
+    base = tree.css_first("base[href]")
+    href = (base.attributes.get("href") or "").strip() if base is not None else ""
+    if not href or href.startswith(("javascript:", "data:")):
+        return base_url
+    return urljoin(base_url, href) if base_url else href
+
+
+def links_from_tree(tree: LexborHTMLParser, base_url: str | None, *, has_base: bool = False) -> tuple[IndexLink, ...]:
+    """Article links of a parsed page, absolute, deduplicated (a "#fragment" is no other page), in page order; a
+    link listed again keeps its first place and takes the date of a later copy when its first has none (an image
+    link above the dated row: pages29/05). ``has_base``: whether the page may hold a ``<base href>`` (its text has
+    "<base"; else no lookup)."""
+    if has_base:
+        base_url = _base_of(tree, base_url)
     seen: dict[str, IndexLink] = {}
     roots: dict[str, str] = {}
     for a in tree.tags("a"):  # css("a[href]"): one without an href is skipped below
@@ -104,8 +124,12 @@ def links_from_tree(tree: LexborHTMLParser, base_url: str | None) -> tuple[Index
         href = (attrs.get("href") or "").strip()
         if not href or "\\" in href or not is_article_url(href):  # '\"/zwgk/…\"': escaped HTML (JSON), no link
             continue
+        if "#" in href:
+            href = href.split("#", 1)[0]
         url = _joined(base_url, href, roots) if base_url else href
         if url in seen:
+            if seen[url].date is None and (day := _date_near(a)) is not None:
+                seen[url] = IndexLink(url=url, title=seen[url].title, date=day)
             continue
         title = (attrs.get("title") or "").strip() or a.text(deep=True, strip=True) or None
         seen[url] = IndexLink(url=url, title=" ".join(title.split()) if title else None, date=_date_near(a))
@@ -184,8 +208,15 @@ def column_rows(text: str, base_url: str) -> tuple[IndexLink, ...] | None:
         title = row.get("title")
         m = LINK_DATE_RE.search(str(row.get("publishTimeStr") or ""))
         seen.setdefault(url, IndexLink(url=url, title=" ".join(title.split()) if isinstance(title, str) else None,
-                                       date=make_date(*m.groups()) if m else None))
+                                       date=make_date(*m.groups()) if m else _epoch_day(row.get("publishTime"))))
     return tuple(seen.values())
+
+
+def _epoch_day(value: object) -> date | None:
+    """The Beijing day of an epoch-milliseconds time (pages29/10: read as no date), None for anything else."""
+    if not isinstance(value, int) or isinstance(value, bool) or not EPOCH_MS_MIN <= value < 10 * EPOCH_MS_MIN:
+        return None
+    return datetime.fromtimestamp(value / 1000, BEIJING).date()
 
 
 def parse_index(html: str, base_url: str) -> tuple[IndexLink, ...]:
@@ -196,7 +227,7 @@ def parse_index(html: str, base_url: str) -> tuple[IndexLink, ...]:
         if fragment is None:
             return ()
         html = fragment
-    return links_from_tree(LexborHTMLParser(html), base_url)
+    return links_from_tree(LexborHTMLParser(html), base_url, has_base="<base" in html)
 
 
 def looks_like_index_url(url: str | None) -> bool:

@@ -56,6 +56,9 @@ YEAR_NO_RE = re.compile(r"年\s*(?:度\s*|)第")
 # What every BRACKET_NUMBER_RE match holds ("〔2025〕"): checked on a clause before the long regex.
 BRACKET_YEAR_RE = re.compile(rf"[〔\[【(]\s*{YEAR}\s*[〕\]】)]")
 WENHAO_RE = re.compile(r"文\s*号")
+# Between two numbers of one issuer ("…2025年第51号、2026年第23号"): a joiner and blanks only, on one line (a number's
+# piece ends at a line end: ``_piece_matches``).
+JOINED_RE = lazy_compile(r"[^\S\n]*(?:[、,和及与]|以及)[^\S\n]*")
 # After a number's 号, what YEAR_NUMBER_RE reads as its post group 令 when no further number follows
 # (a piece with a further one is read in full: ``_piece_matches``).
 ORDER_AFTER_RE = re.compile(r"\s*(?:\))?\s*令")
@@ -194,6 +197,21 @@ def _piece_matches(folded: str, own: tuple[str, bool] | None = None) -> tuple[li
     return found, mixed
 
 
+def _year_match_scheme(folded: str, m: re.Match[str], bare: str, matches: list[re.Match[str]]) -> str | None:
+    """The scheme of YEAR_NUMBER_RE's match ``m``: its issuer's or its 公告/令's; for a bare "2026年第23号" joined to a number
+    before it ("商务部公告2025年第51号、2026年第23号": JOINED_RE between them), that number's (session 29, audit29/07: the
+    second, read as a date-number, was skipped and its notice's lift lost); else None (no notice number)."""
+    pre, _, pk, uk, bare_word, _, _, _, post = m.groups()  # pre, co, pk, uk, bare, y, n, more, post
+    if pre or post:
+        post = post.strip() if post else ""
+        return _year_scheme(pk, uk, bare_word, post) or _bare_scheme(folded, m.start(), bare, bare_word, post)
+    for before in matches:
+        if before.re is not BRACKET_NUMBER_RE and before.end() < m.start() \
+                and JOINED_RE.fullmatch(folded, before.end(), m.start()):
+            return _year_match_scheme(folded, before, bare, matches)
+    return None
+
+
 def find_references(folded: str, clean: str, bare: str = "MOFCOM", skip: str | None = None,
                     own: tuple[str, bool] | None = None) -> list[tuple[int, int, NoticeRef]]:
     """Every numbered notice named in ``folded`` as (start, end, ref), in text order; the
@@ -213,11 +231,11 @@ def find_references(folded: str, clean: str, bare: str = "MOFCOM", skip: str | N
             y, n, more = m.group("y", "n", "more")
             scheme = _bracket_scheme(m)
         else:
-            pre, _, pk, uk, bare_word, y, n, more, post = m.groups()  # pre, co, pk, uk, bare, y, n, more, post
-            if not (pre or post):
+            found_scheme = _year_match_scheme(folded, m, bare, matches)
+            if found_scheme is None:
                 continue
-            post = post.strip() if post else ""
-            scheme = _year_scheme(pk, uk, bare_word, post) or _bare_scheme(folded, start, bare, bare_word, post)
+            y, n, more = m.group("y", "n", "more")
+            scheme = found_scheme
         year = int(y) if y.isdigit() else to_int(y)
         if year is None:
             continue

@@ -33,7 +33,9 @@ from .model import (
     Step,
     _action_effective,
     _entity_pairs,
+    known_countries,
     known_from,
+    with_countries,
 )
 from .simulate import _end_unknown
 from .targets import _by_chinese_name, _holding, _joint_count_problem, _numbered, _ref_slug, _targets
@@ -48,6 +50,7 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
     steps: dict[tuple[str, ListKind], list[Step]] = defaultdict(list)
     own: list[tuple[StoredNotice, int, ActionRecord, ListKind]] = []
     numbered: dict[tuple[str, int], list[Numbered]] | None = None  # made for the first yearless number
+    countries = known_countries(known)  # an entity's country, where its own notice does not repeat it
     for n in known:
         for i, action in enumerate(n.record.actions):
             if action.action in OWN_ACTIONS:
@@ -58,6 +61,7 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
                 # an impose naming its entities lists those alone (an MFA amendment's additions, not the lines it deletes)
                 pairs = _entity_pairs(n.record.entities)
                 pairs = tuple(p for p in pairs if p[0] in action.entities) if action.entities else pairs
+                pairs = with_countries(pairs, countries)
                 listings.setdefault((n.record.key, lst), Listing(n, lst, pairs))
                 own.append((n, i, action, lst))
     # the names corrections gave the listings' entities, before any step names them: a Q&A naming an entity by the

@@ -208,5 +208,27 @@ def _entity_pairs(entities: Iterable[EntityRecord]) -> tuple[tuple[str, EntityRe
     return tuple(seen.items())
 
 
+def known_countries(notices: Iterable[StoredNotice]) -> dict[str, str]:
+    """Each entity key's country, where the notices that name it give one and only one: a notice naming an entity
+    listed elsewhere often does not repeat its country ("商务部公告2026年第30号所列贝塔微系统公司（…）…转入出口管制管控名单";
+    UEL〔2025〕6号 on Illumina, listed as American by 4号), and its items would say none (session 29, names29)."""
+    found: dict[str, set[str]] = {}
+    for n in notices:
+        for ent in n.record.entities:
+            key = ent.key or entity_key(ent.zh, ent.en)
+            if key and ent.country:
+                found.setdefault(key, set()).add(ent.country)
+    return {key: next(iter(codes)) for key, codes in found.items() if len(codes) == 1}
+
+
+def with_countries(pairs: tuple[tuple[str, EntityRecord], ...],
+                   countries: dict[str, str]) -> tuple[tuple[str, EntityRecord], ...]:
+    """``pairs`` with the country ``countries`` knows for each entity whose own notice gives none."""
+    if all(ent.country or key not in countries for key, ent in pairs):
+        return pairs
+    return tuple((key, ent if ent.country or key not in countries else dataclasses.replace(ent, country=countries[key]))
+                 for key, ent in pairs)
+
+
 def _action_effective(notice: StoredNotice, action: ActionRecord) -> date | None:
     return day_of(action.effective) or day_of(notice.record.effective) or known_from(notice)

@@ -4,6 +4,7 @@ traceback under --verbose), or exit 3 when it is a resource fault (the disk, the
 from __future__ import annotations
 
 import errno
+import os
 import sqlite3
 import subprocess
 import sys
@@ -29,6 +30,16 @@ def test_a_store_fault_nobody_caught_is_one_line_and_exit_3(capsys):
     assert last_resort(exc) == 3
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "is full: free some space" in err and "INSERT" not in err
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid"), reason="POSIX: a user id")
+def test_a_read_only_store_names_the_user_that_must_write_it(capsys):
+    """ops29: the image runs as uid 10001; on a host folder or a tmpfs owned by root (`-v /srv/mw:/data`) `serve` and
+    `run` said "make the file and its folder writable for this user" (exit 3), naming no user. Now: which uid."""
+    exc = OperationalError("CREATE TABLE ...", {}, sqlite3.OperationalError("unable to open database file"))
+    assert last_resort(exc) == 3
+    err = capsys.readouterr().err
+    assert f"writable for this user (uid {os.geteuid()})," in err and err.count("\n") == 1
 
 
 def test_an_unexplained_os_error_is_a_bug_not_a_resource(capsys):

@@ -43,7 +43,7 @@ def test_a_watchlist_that_cannot_be_read_fails_its_own_feed_not_every_feed(tmp_p
     db = f"sqlite:///{tmp_path / 'store.sqlite'}"
     feeds, watchlist = tmp_path / "feeds", tmp_path / "counterparties.csv"
     with SiteServer(FIXTURES) as site:
-        args = (*run_args(site.url, feeds), "--source", "mofcom-qa")
+        args = (*run_args(site.url, feeds), "--source", "mofcom-qa", "--source", "mofcom-policy")  # (no reference unresolved)
         watchlist.write_text("name\nSkydio\n", encoding="utf-8")
         env = base_urls_env(site.url, MOFCOM_WATCH_WATCHLIST=str(watchlist))
         first = cli(db, *args, env=env)

@@ -51,7 +51,8 @@ def _run(tmp_path: Path, site: SiteServer):
 def test_a_cycle_derives_once(tmp_path, derivations):
     with SiteServer(FIXTURES) as site:
         result = _run(tmp_path, site)
-    assert result.ok and result.new_events > 0 and result.published
+    # the source clean (not ``ok``: the Q&As alone leave their references unresolved, which a run reports)
+    assert all(s.ok for s in result.sources) and result.new_events > 0 and result.published
     assert derivations == [AS_OF]
 
 

@@ -3,8 +3,10 @@ the second run, and every fault leaves no false event, loses nothing, and is rec
 
 from __future__ import annotations
 
+import json
 import shutil
 from datetime import UTC, date, datetime
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -257,6 +259,17 @@ def test_a_page_added_between_runs_is_picked_up(tmp_path):
     assert second.sources[0].mode == "update" and second.sources[0].counts.fetched >= 2
 
 
+def test_a_run_whose_engine_reports_a_problem_is_not_ok(tmp_path):
+    """The Q&As fetched before the notices they name (story30 S4): every reference unresolved, every source clean,
+    no health issue. `status` exits 1 on those problems; the run said "clean", ``ok`` true, exit 0 (cron saw nothing)."""
+    sources = [s for s in load_sources() if s.name == "mofcom-qa"]
+    with SiteServer(FIXTURES) as site:
+        _settings, result = _run(tmp_path, site, sources=sources)
+    assert all(s.ok for s in result.sources) and not result.open_issues, (result.sources, result.open_issues)
+    assert any("which is not stored" in p for p in result.problems), result.problems
+    assert result.ok is False
+
+
 def test_unchanged_bytes_are_not_parsed_even_without_validators(tmp_path):
     sources = [s for s in load_sources() if s.name in ("mofcom-qa", "mofcom-policy")]
     with SiteServer(FIXTURES, validators=False) as site:
@@ -342,6 +355,58 @@ def test_two_runs_on_one_database_never_interleave(tmp_path):
             _run(tmp_path, site, sources=sources)
         thread.join()
     assert first and first[0].sources[0].counts.new >= 6
+
+
+class _PinnedColumn(SiteServer):
+    """A jpaas column whose page 1 opens with a pinned (置顶) old row, as list pages pin a notice on top."""
+
+    pinned = ""
+
+    def jpaas(self, host: str, query: dict[str, list[str]]) -> bytes | None:
+        body = super().jpaas(host, query)
+        if body is None or not self.pinned or query.get("pageNo", ["1"])[0] != "1":
+            return body
+        data = json.loads(body)
+        data["data"]["html"] = data["data"]["html"].replace("<ul>", f'<ul><li><a href="/{self.pinned}" title="[置顶]">'
+                                                             "[置顶]</a><span>[2025-04-09]</span></li>", 1)
+        return json.dumps(data, ensure_ascii=False).encode()
+
+
+def _press_conference(n: int) -> bytes:
+    day = f"2026-{7 + n // 20:02d}-{1 + n % 20:02d}"
+    return (f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="SiteName" content="中华人民共和国商务部">'
+            f'<meta name="ArticleTitle" content="商务部例行新闻发布会（{day}）"><meta name="PubDate" content="{day} 15:00">'
+            f'<title>例行新闻发布会</title></head><body><div class="art-con art-con-bottonmLine"><p>商务部新闻发言人出席发布会，'
+            f"介绍近期商务工作有关情况，并回答记者提问。</p><p>发布会实录将另行刊发。</p></div></body></html>").encode()
+
+
+def test_an_update_reads_on_past_a_pinned_known_row_and_a_burst_of_new_rows(tmp_path, monkeypatch):
+    """pages29 (st4, st5): between two runs more new rows came on the jpaas column than an update reads (3 pages; 1
+    here, to keep the test small) above a new notice, and page 1 opens with a pinned row of a stored notice. The
+    update stopped at the pinned row (a known link on page 1), and read at most its usual pages: the notice was never
+    read, and nothing said so. Now it reads on until a page's last row is one it had, and says it read more pages."""
+    import mofcom_watch.cycle as cycle
+    from scraper.discovery import CrawlSettings
+
+    monkeypatch.setattr(cycle, "CrawlSettings", partial(CrawlSettings, update_pages=1))
+    n22 = "zwgk/zcfb/art/2025/art_c6b190344a154e6f831e0fdfc190e41e.html"
+    n23 = "zwgk/zcfb/art/2026/art_dfa9cc5c1e004d7fbb86f83d249e7986.html"
+    sources = [s for s in load_sources() if s.name == "mofcom-policy-list"]
+    pages = {f"{WWW}/{p}": (FIXTURES / WWW / p).read_bytes() for p in (n22, UEL8.split("/", 1)[1])}
+    with _PinnedColumn(None, pages=pages, columns={WWW: "zwgk/zcfb/"}) as site:
+        settings, first = _run(tmp_path, site, sources=sources)
+        for n in range(20):  # the new notice is row 22 (the pinned row and 20 on page 1): page 2
+            site.set_page(f"{WWW}/zwgk/zcfb/art/2026/art_{n + 1:032x}.html", _press_conference(n))
+        site.set_page(f"{WWW}/{n23}", (FIXTURES / WWW / n23).read_bytes())
+        site.pinned = n22
+        site.reset_hits()
+        _settings, second = _run(tmp_path, site, sources=sources)
+        asked = [h.path for h in site.hits]
+    assert first.sources[0].mode == "backfill" and second.sources[0].mode == "update"
+    assert f"{WWW}/{n23}" in asked, sorted(asked)
+    assert "MOFCOM-2026-23" in _notices(settings.database_url)
+    assert second.sources[0].failures == () and any("2 pages read to reach links already stored" in n for n in second.sources[0].notes), \
+        (second.sources[0].failures, second.sources[0].notes)
 
 
 def test_with_overrides_no_other_host_is_ever_fetched(tmp_path):

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from functools import partial
 
+import pytest
+
+from scraper.parse import parse_text
 from tests.scraper.corpus_cases import acts_by_list, names, parse_case
 
 FINE = ("不可靠实体清单工作机制公告〔2026〕3号\n\n洛克希德·马丁公司（Lockheed Martin Corporation）、雷神导弹与防务公司（Raytheon "
@@ -84,3 +87,25 @@ def test_an_organisation_named_with_its_english_and_country_before_the_decision_
     rec = parse_case("audit27", "10-afsl-order-association-members-not-targets.txt")
     assert [(e.zh, e.en, e.country) for e in rec.entities] == [
         ("国际反假冒联盟", "International AntiCounterfeiting Coalition", "US")]
+
+
+WL_REMOVAL = ("商务部公告2026年第55号 关于将贝塔微系统公司移出关注名单的公告\n【发布单位】安全与管制局\n【发布文号】商务部公告2026年第55号\n"
+              "【发文日期】2026年06月10日\n\n商务部公告2026年第55号\n\n根据《中华人民共和国出口管制法》和《中华人民共和国两用物项出口管制条例》"
+              "等法律法规有关规定，{body}\n\n本公告自公布之日起正式实施。\n\n商务部\n2026年6月10日\n")
+BETA = "贝塔微系统公司（Beta Microsystems Corp.）"
+
+
+@pytest.mark.parametrize("body, country", [
+    (f"商务部公告2026年第30号所列{BETA}已履行核查义务，经核实，商务部决定将其移出关注名单。", None),
+    (f"上述{BETA}已履行核查义务，经核实，商务部决定将其移出关注名单。", None),
+    (f"商务部公告2026年第30号附件第2项所列{BETA}已履行核查义务，经核实，商务部决定将其移出关注名单。", None),
+    (f"商务部公告2026年第30号所列美国实体{BETA}已履行核查义务，经核实，商务部决定将其移出关注名单。", "US"),
+    (f"商务部决定将商务部公告2026年第30号附件第2项所列{BETA}移出关注名单。", None),
+], ids=["notice-then-pronoun", "shangshu-then-pronoun", "annex-line-then-pronoun", "country-then-pronoun", "annex-line-direct"])
+def test_the_words_naming_where_a_name_was_listed_are_no_part_of_it(body: str, country: str | None) -> None:
+    """"商务部公告2026年第30号所列贝塔微系统公司（…）已…，商务部决定将其移出关注名单": the name was stored with the words before it
+    (story29 B: "also written: 商务部公告2026年第30号所列贝塔微系统公司" in timeline)."""
+    rec = parse_text(WL_REMOVAL.format(body=body))
+    assert rec is not None
+    assert names(rec) == [("贝塔微系统公司", "Beta Microsystems Corp.", country)]
+    assert [(a.action.value, a.entities) for a in rec.actions] == [("remove", ("betamicrosystems",))]

@@ -247,3 +247,14 @@ def test_executives_on_dashed_lines_under_their_company_are_read() -> None:
     assert names(rec) == [("蓝鹰防务系统公司", "organization"), ("迈克尔·斯通", "individual"),
                           ("红石航空公司", "organization"), ("詹姆斯·福特", "individual")]
 
+
+
+@pytest.mark.parametrize("where", ["外交部令第13号所列", "外交部令第13号所列的", "《反制清单》所列", "外交部令第13号附件第2项所列",
+                                   "外交部令第13号中的"], ids=["order", "order-de", "list", "annex-line", "order-zhongde"])
+def test_the_words_naming_where_a_person_was_listed_are_no_part_of_his_name(where: str) -> None:
+    """"停止对外交部令第13号所列亚当·布赖（Adam Bry）、汤姆·莫斯（Tom Moss）采取的反制措施": the first name was stored as
+    "外交部令第13号所列亚当·布赖" (story29 B, variant v1)."""
+    rec = decision(f"中方决定，自2026年11月21日起，停止对{where}亚当·布赖（Adam Bry）、汤姆·莫斯（Tom Moss）采取的反制措施。",
+                   title="关于停止实施部分反制措施的决定", day="2026-11-20", cn="2026年11月20日", n=30)
+    assert [(e.zh, e.en) for e in rec.entities] == [("亚当·布赖", "Adam Bry"), ("汤姆·莫斯", "Tom Moss")]
+    assert [(a.action.value, a.entities) for a in rec.actions] == [("lift", ("adambry", "tommoss"))]

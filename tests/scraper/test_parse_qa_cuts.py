@@ -19,7 +19,7 @@ import pytest
 
 from scraper.parse import parse_document
 from scraper.parse.qa import answer_spans
-from storage.records import NoticeKind, UnusablePage
+from storage.records import ActionKind, ListKind, NoticeKind, UnusablePage
 from tests.faults.harness import AS_OF, FETCHED, cli
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -164,12 +164,13 @@ def test_a_qa_on_two_lists_cut_after_its_first_answer_is_refused() -> None:
 TOLD_AND_DECIDED = ("商务部新闻发言人就出口管制管控名单和不可靠实体清单有关措施答记者问\n"
                     "来源：商务部新闻办公室 类型：原创 分类：新闻 2026-11-28 20:00\n\n"
                     "问：今天不可靠实体清单工作机制发布公告，继续暂停有关措施。请问出口管制管控名单方面如何安排？\n"
-                    "答：不可靠实体清单工作机制今天发布公告，自2026年11月10日起继续暂停4月4日公告（不可靠实体清单工作机制公告〔2025〕7号）"
+                    "答：不可靠实体清单工作机制日前发布公告，自2026年11月10日起继续暂停4月4日公告（不可靠实体清单工作机制公告〔2025〕7号）"
                     "相关措施1年。同时，中方决定，自2026年11月10日起，继续暂停4月4日公告（商务部公告2025年第21号）相关措施1年。\n")
 
 
 def test_a_whole_qa_naming_the_notice_of_a_list_it_reads_no_step_on_is_for_a_person() -> None:
-    """Story28, S1: the UEL step told as the other body's notice reads no action, so the title's UEL change was "not
+    """Story28, S1 (its "今天发布公告" since read: the next test; "日前", some days ago, is not): the UEL step told as
+    the other body's notice reads no action, so the title's UEL change was "not
     read: cut short", a reason no person can accept, on a whole page: its issue open for good, its ECL decision lost.
     The answer names UEL-2025-7 and ends on a whole sentence: refused for a person to read. Cut before its last
     sentence's end, it is still cut short."""
@@ -179,3 +180,13 @@ def test_a_whole_qa_naming_the_notice_of_a_list_it_reads_no_step_on_is_for_a_per
     with pytest.raises(UnusablePage) as cut:
         parse_document(TOLD_AND_DECIDED.rstrip()[:-1].encode("utf-8"))
     assert cut.value.reason == "cut-short"
+
+
+def test_a_notice_of_the_answers_own_day_tells_its_step_as_a_decision_would() -> None:
+    """Story28, S1 as published: "不可靠实体清单工作机制今天发布公告，自2026年11月10日起继续暂停…〔2025〕7号相关措施1年" in
+    an answer of 11-28 is that notice's step, told the day it was taken. Read as a recount (no 决定, 18 days back) it
+    was lost: UEL-2025-7 a presumed lapse, the continuation missed (session 29). Both continuations are read."""
+    record = parse_document(TOLD_AND_DECIDED.replace("日前发布", "今天发布").encode("utf-8")).notice
+    steps = [(a.action, a.list, tuple(t.key for t in a.targets), a.effective, str(a.until)) for a in record.actions]
+    assert steps == [(ActionKind.EXTEND, ListKind.UEL, ("UEL-2025-7",), "2026-11-10", "2027-11-10"),
+                     (ActionKind.EXTEND, ListKind.ECL, ("MOFCOM-2025-21",), "2026-11-10", "2027-11-10")]

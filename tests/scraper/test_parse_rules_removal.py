@@ -131,3 +131,17 @@ def test_a_listing_that_takes_two_of_its_entities_off_the_watch_list_removes_tho
     assert acts_by_list(case_text("audit27", "05-ecl-listing-two-also-off-wl.txt")) == [
         ("impose", "ecl", [], []),
         ("remove", "watch", ["MOFCOM-2026-131"], ["fugakuprecisionmachinery", "hokushinoptics"])]
+
+
+WL_REMOVAL = ("商务部公告2026年第55号 关于将贝塔微系统公司移出关注名单的公告\n【发布单位】安全与管制局\n【发布文号】商务部公告2026年第55号\n"
+              "【发文日期】2026年06月10日\n\n商务部公告2026年第55号\n\n根据《中华人民共和国出口管制法》和《中华人民共和国两用物项出口管制条例》"
+              "等法律法规有关规定，{body}\n\n本公告自公布之日起正式实施。\n\n商务部\n2026年6月10日\n")
+BETA = "贝塔微系统公司（Beta Microsystems Corp.）"
+
+
+def test_a_listing_verb_naming_the_list_a_name_is_on_lists_nothing() -> None:
+    """"列入关注名单的贝塔微系统公司（…）已履行核查义务，…决定将其移出关注名单" (no 被 before 列入) was read as a new watch-list
+    listing of Beta, and its removal was lost; "决定将列入关注名单的X移出关注名单" too (session 29, names29)."""
+    for body in (f"列入关注名单的{BETA}已履行核查义务，经核实，商务部决定将其移出关注名单。",
+                 f"商务部决定将列入关注名单的{BETA}移出关注名单。"):
+        assert acts_by_list(WL_REMOVAL.format(body=body)) == [("remove", "watch", [], ["betamicrosystems"])]

@@ -21,8 +21,11 @@ from tests.storage.test_lifecycle_corpus import (
     QA_0514_UEL,
     QA_0812_UEL,
     QAS,
+    UEL,
     UEL7,
     UEL8,
+    impose,
+    names,
 )
 
 AS_OF = date(2026, 11, 29)
@@ -231,3 +234,41 @@ def test_a_new_parser_reading_the_same_page_is_not_said_to_be_a_changed_notice_t
     sync(engine, date(2025, 6, 1))
     later = [e for e in events(engine, None) if e.kind is EventKind.CORRECTION and e.id.endswith("/2")]
     assert later and all("the text of a notice it rests on changed" in c.summary for c in later)
+
+
+SHIELD = [("Shield Al,Inc.", "护盾人工智能公司"), ("Sierra Nevada Corporation", "内华达山脉公司")]
+
+
+def test_a_page_edited_under_an_item_replaces_it_and_says_so_with_both_sha256s(engine):
+    """story30 S2 (`run` over three days): a notice page edited after publication. Its English name corrected
+    ("Shield Al" -> "Shield AI", another entity key, the same Chinese name), then its effective day. Before: the old
+    entity's feed got "Retracted: … disregard it" for a company still listed, the notice item's correction said
+    "added …; no longer …" and cited only the new page's SHA-256; the corrected day, "Retracted … disregard it"."""
+    first = impose("UEL-2025-90", "不可靠实体清单工作机制公告〔2025〕90号", UEL, date(2025, 4, 9), names(SHIELD))
+    put(engine, first, body=b"page 1")
+    sync(engine, date(2025, 6, 1))
+    renamed = replace(first, entities=names([("Shield AI,Inc.", SHIELD[0][1]), SHIELD[1]]))
+    put(engine, renamed, at=T0 + timedelta(days=1), body=b"page 2")
+    sync(engine, date(2025, 6, 1))
+    sha1, sha2, sha3 = (hashlib.sha256(b).hexdigest() for b in (b"page 1", b"page 2", b"page 3"))
+    every = {e.id: e for e in events(engine, None)}
+    base = f"{TAG}UEL-2025-90/imposed/uel/2025-04-09"
+    said = every[f"{base}/correction/1"].summary  # the notice item, corrected in place
+    assert "护盾人工智能公司 / Shield Al,Inc. -> 护盾人工智能公司 / Shield AI,Inc. (entity shieldal -> shieldai)" in said
+    assert "no longer" not in said and "added" not in said
+    assert f"SHA-256 was {sha1}, now {sha2}" in said
+    gone = every[f"{base}/shieldal/correction/1"]  # in the feed of the entity its readers follow
+    assert gone.entity_key == "shieldal" and gone.title.startswith("Replaced by a corrected item: Imposed:")
+    assert f"continues as {base}/shieldai " in gone.summary and "disregard" not in gone.summary
+    assert f"SHA-256 was {sha1}, now {sha2}" in gone.summary
+    redated = replace(renamed, published=date(2025, 4, 10), effective="2025-04-10",
+                      actions=(replace(renamed.actions[0], effective="2025-04-10"),))
+    put(engine, redated, at=T0 + timedelta(days=2), body=b"page 3")
+    result = sync(engine, date(2025, 6, 1))
+    assert result.retracted == 0 and result.corrected >= 3
+    every = {e.id: e for e in events(engine, None)}
+    moved = every[f"{base}/correction/2"]
+    assert moved.title.startswith("Replaced by a corrected item:") and "effective 2025-04-09 -> 2025-04-10" in moved.summary
+    assert f"continues as {TAG}UEL-2025-90/imposed/uel/2025-04-10 " in moved.summary
+    assert f"SHA-256 was {sha2}, now {sha3}" in moved.summary
+    assert sync(engine, date(2025, 6, 1)).changed is False

@@ -130,3 +130,22 @@ def test_a_countermeasure_item_says_whose_list_and_counts_people_apart():
     d = derive([stored(NO11)], date(2026, 11, 30))
     assert {e.title for e in d.events if e.kind is EventKind.IMPOSED and e.entity_key is None} == {
         "Imposed: 2 Japanese entities on the export control list (MOFCOM-2026-11) from 2026-02-24"}
+
+
+def test_an_entity_named_without_its_country_by_a_later_notice_keeps_the_country_its_listing_gave():
+    """Story29 S3: "商务部公告2026年第30号所列贝塔微系统公司（…）…转入出口管制管控名单" does not repeat that Beta is American;
+    its ECL item read "Imposed: 1 entity" while the watch-list items said "US entity". A key given two countries by the
+    notices keeps none (nothing is guessed)."""
+    beta, gamma = ent("Example Beta Corp."), ent("Example Gamma LLC")
+    wl = impose("MOFCOM-2026-30", "商务部公告2026年第30号", WATCH, date(2026, 3, 5), (beta, gamma))
+    moved = replace(impose("MOFCOM-2026-60", "商务部公告2026年第60号", ECL, date(2026, 7, 15), (replace(beta, country=None),)),
+                    actions=(ActionRecord(ActionKind.REMOVE, WATCH, effective="2026-07-15", entities=(beta.key,)),
+                             ActionRecord(ActionKind.IMPOSE, ECL, effective="2026-07-15")))
+    d = derive([stored(wl), stored(moved)], date(2026, 12, 3))
+    assert d.problems == ()
+    titles = {e.title for e in d.events if e.notice_key == "MOFCOM-2026-60" and e.scope == "notice"}
+    assert "Imposed: 1 US entity on the export control list (MOFCOM-2026-60) from 2026-07-15" in titles
+    elsewhere = impose("MOFCOM-2026-31", "商务部公告2026年第31号", WATCH, date(2026, 3, 6), (replace(beta, country="JP"),))
+    d = derive([stored(wl), stored(elsewhere), stored(moved)], date(2026, 12, 3))
+    titles = {e.title for e in d.events if e.notice_key == "MOFCOM-2026-60" and e.scope == "notice"}
+    assert "Imposed: 1 entity on the export control list (MOFCOM-2026-60) from 2026-07-15" in titles

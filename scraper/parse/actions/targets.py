@@ -369,7 +369,7 @@ def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: Ac
                                                                 count=r.count, country=r.country, series=r.series,
                                                                 number=r.number, title=r.title)
                          for _, _, r in targets])
-    limited = _on_entities(folded, clause_start, next_start) or (
+    limited = _on_entities(folded, clause_start, next_start) or _object_clause_before(folded, clause_from, clause_start) or (
         _named_object(folded, clause_from, at) if after or folded.startswith(MEASURES_AFTER, v_end) else None) or (
         _object_after_verb(folded, v_end, targets[0][0]))
     if period is None:
@@ -535,6 +535,16 @@ def _suspended_before(folded: str, refs: list[tuple[int, int, NoticeRef]], s_sta
     p = folded.rfind("暂停", line, s_start)
     return [r for r in refs if sentence_start(folded, p, line) <= r[0] and r[1] <= p and p - r[1] <= SUBJECT_REACH
             and folded.find(",", r[1], p) < 0] if p >= 0 else []
+
+
+def _object_clause_before(folded: str, clause_from: int, clause_start: int) -> tuple[int, int] | None:
+    """The object of "对…第23号所列甲公司采取的出口管制措施，自…起予以解除": the measures named in the clause before the
+    verb's, ending "措施," (session 29, audit29: a Q&A's lift was read for the whole notice, its 9 others falsely)."""
+    if clause_start - clause_from < 4 or not folded.endswith("措施,", clause_from, clause_start):
+        return None
+    span = _on_entities(folded, clause_from, clause_start)
+    listed = folded.rfind("所列", span[0], span[1]) if span else -1
+    return (listed + 2, span[1]) if span and listed >= 0 and span[1] > listed + 2 else span  # the names after "…第23号所列"
 
 
 def _on_entities(folded: str, start: int, end: int) -> tuple[int, int] | None:

@@ -51,6 +51,10 @@ CLAIMED_AFTER_RE = re.compile(r"说法|的报道|的消息|传言|传闻|不实|
 RECOUNT_RE = lazy_compile(r"已于|已经|此前|曾|去年|上月|前期|当时|先后|(?<![关对由鉴基属至])于\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月")
 # "2025年11月,中方决定…", "11月5日,…决定…": the day (or month) of a decision told, a comma after it.
 TOLD_DAY_RE = lazy_compile(rf"(?:(?P<y>{YEAR})\s*年\s*)?(?P<m>{MD})\s*月\s*(?:(?P<d>{MD})\s*日\s*)?,")
+# Before an answer's verb, with no 决定: a notice published the answer's own day tells the step, as a decision would
+# ("不可靠实体清单工作机制今天发布公告，自2026年11月10日起继续暂停…1年" in an answer of 11-28: session 29; read as a recount,
+# the continuation was lost and the listing showed a presumed lapse, no health issue).
+TODAY_NOTICE_RE = lazy_compile(r"(?:今天|今日)[^,。;]{0,8}?(?:发布|宣布|公布)")
 # A suspension's term running out: "(暂停期限)届满后不再延长" speaks of it (a "暂停" before it, else "不再延长" is no
 # status verb: "许可证有效期届满后不再延长"), and a restore "自暂停期限届满之日起" takes effect on the day it ends (``suspension_end``).
 EXPIRY_RE = lazy_compile(r"届满|期满|到期|暂停期")
@@ -102,10 +106,23 @@ def _in_ref_gloss(folded: str, s_start: int, at: int, refs: list[tuple[int, int,
                for s, e, r in refs)
 
 
+# "列入关注名单的贝塔微系统公司（…）已履行核查义务，…决定将其移出关注名单", "决定将列入关注名单的X移出…": the verb with no object
+# before it, its list and 的 after it, says which list the name is on (session 29, names29: read as a new listing, and the
+# removal was lost); not "…列入…名单的公告" (a title's listing).
+ATTRIBUTIVE_RE = lazy_compile(r"(?:列入|纳入)[^,。;的]{1,20}?(?:名单|清单)\s*的(?!\s*(?:公告|决定|通知))")
+ATTRIBUTIVE_LEADS = ("", "对", "凡", "已")  # what the verb's clause may hold before it (or a 将 right before it)
+
+
 def is_passive(folded: str, s_start: int, at: int) -> bool:
     """"被列入关注名单的东京计器株式会社", "已被纳入…": a passive verb describes an entity already
-    listed (a state), not a listing decided now; "被移出关注名单后，…可以…" supposes a removal."""
-    return folded[max(s_start, at - 4) : at].rstrip().endswith("被")
+    listed (a state), not a listing decided now; "被移出关注名单后，…可以…" supposes a removal; so does a verb with no
+    object before it that names the list of the name after it ("列入关注名单的X": ATTRIBUTIVE_RE)."""
+    if folded[max(s_start, at - 4) : at].rstrip().endswith("被"):
+        return True
+    if not folded.startswith(("列入", "纳入"), at) or ATTRIBUTIVE_RE.match(folded, at) is None:
+        return False
+    lead = folded[max(s_start, folded.rfind(",", s_start, at) + 1) : at].strip()
+    return lead in ATTRIBUTIVE_LEADS or lead.endswith("将")
 
 
 def _in_quoted_title(folded: str, s_start: int, s_end: int, at: int) -> bool:
@@ -232,6 +249,8 @@ def is_recounted(folded: str, start: int, at: int, effective: str | None, publis
     before = folded[start : decided if decided >= 0 else at]
     if RECOUNT_RE.search(before) is not None or _told_day(before, published):
         return True
+    if decided < 0 and "今" in before and TODAY_NOTICE_RE.search(before) is not None:
+        return False
     return decided < 0 and when[:10] < (published - SINCE_GRACE).isoformat()
 
 

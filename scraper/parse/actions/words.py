@@ -28,6 +28,9 @@ VERB_RE = re.compile(
     r"|暂停(?:实施|执行)?期限(?=\s*(?:自[^,;；。\n]{1,24}?起\s*(?:再|继续)?|(?:届满后\s*)?(?:再|继续))\s*(?:延长|延期)(?!\s*暂停))"
     # "…暂停实施期限于…届满后不再延长" (loud23/08): "暂停实施期限" is a noun, as "暂停期限" is
     r"|暂停(?<!的暂停)(?![期至到]|状态|(?:实施|执行)期)(?:实施|执行)?|不再(?:继续)?暂停(?:实施|执行)?"
+    # "中止实施…相关措施，中止期限为1年" (中止 for 暂停; "中止期限/期间" a noun), "暂缓执行…相关措施，具体实施时间另行通知" (a
+    # listing held off before it took effect): suspensions (session 29, audit29/03 and 02: read as nothing, silently)
+    r"|中止(?![期至到]|状态|(?:实施|执行)期)(?:实施|执行)?|暂缓(?:实施|执行)"
     r"|不再(?:实施|执行|延长|延期)|终止(?:实施|执行)?|停止(?:实施|执行)?|取消|解除|废止|移[出除]|调出(?=\s*(?:出口管制管控名单|管控名单|关注名单|不可靠实体清单))|恢复(?:实施|执行)?|列入|纳入"
     # "在…第23号附件《出口管制管控名单》中增列以下2家美国实体": a listing into an earlier annex ("增列入" is 列入's)
     r"|增列(?!入)"
@@ -36,7 +39,7 @@ VERB_RE = re.compile(
     r"|启动(?:反倾销|反补贴)?调查|进行调查|立案调查|采取(?:以下|相应|有关)?反制措施"
 )
 VERB_KIND = {
-    "继续暂停": ActionKind.EXTEND, "暂停": ActionKind.SUSPEND, "停止": ActionKind.LIFT, "取消": ActionKind.LIFT,
+    "继续暂停": ActionKind.EXTEND, "暂停": ActionKind.SUSPEND, "中止": ActionKind.SUSPEND, "暂缓": ActionKind.SUSPEND, "停止": ActionKind.LIFT, "取消": ActionKind.LIFT,
     "解除": ActionKind.LIFT, "废止": ActionKind.LIFT, "移出": ActionKind.REMOVE, "移除": ActionKind.REMOVE, "调出": ActionKind.REMOVE, "恢复": ActionKind.RESTORE, "列入": ActionKind.IMPOSE,
     "纳入": ActionKind.IMPOSE, "增列": ActionKind.IMPOSE, "转入": ActionKind.IMPOSE, "启动": ActionKind.INVESTIGATE, "进行": ActionKind.INVESTIGATE,
     "立案": ActionKind.INVESTIGATE, "采取": ActionKind.IMPOSE,
@@ -124,8 +127,8 @@ def _verb_kind(word: str) -> ActionKind:
 
 # Every word VERB_RE matches, with its kind (one lookup per verb).
 VERB_KINDS = {word: _verb_kind(word) for word in (
-    *(f"{verb}{tail}" for verb in ("继续暂停", "暂停", "停止", "恢复", "不再暂停", "不再继续暂停", "终止")
-      for tail in ("", "实施", "执行")),
+    *(f"{verb}{tail}" for verb in ("继续暂停", "暂停", "停止", "恢复", "不再暂停", "不再继续暂停", "终止", "中止")
+      for tail in ("", "实施", "执行")), "暂缓实施", "暂缓执行",
     *(f"暂停{tail}期限{verb}" for tail in ("", "实施", "执行") for verb in ("延长", "延期", "")), "不再实施", "不再执行", "不再延长", "不再延期", "延长",
     *(f"延长暂停{tail}" for tail in ("", "实施", "执行")),
     *(f"{verb}{what}" for verb in ("停止", "解除", "取消", "结束", "终止")

@@ -249,9 +249,20 @@ def trim_tail(rest: str, frest: str) -> Tail:
     return rest, frest, code, (), note
 
 
+# "1. 东洋精机株式会社（Toyo Seiki Co.，Ltd.），日本": a country after a comma (session 29, audit29/18: the line was no name,
+# and a watch-list annex of 4 gave no entity, only the count warning); a known country only (COUNTRIES), else prose.
+COMMA_PLACE_TAIL_RE = lazy_compile(r"\)\s*,\s*(?P<c>[\u4e00-\u9fff]{2,10})\s*[;。]?\s*$")
+
+
 def place_tail(rest: str, frest: str) -> tuple[str, str, str | None, str | None]:
-    """A trailing "（瑞典）" after the English cut off a name: (name, folded name, country code, note: a
+    """A trailing "（瑞典）" or "，日本" after the English cut off a name: (name, folded name, country code, note: a
     place the country table lacks)."""
+    close = frest.rfind(")")
+    if close >= 0 and frest.find(",", close) >= 0:
+        comma = COMMA_PLACE_TAIL_RE.search(frest, close)
+        code = COUNTRIES.get(comma.group("c")) if comma else None
+        if comma is not None and code is not None:
+            return rest[: comma.start() + 1], frest[: comma.start() + 1], code, None
     tail = PLACE_TAIL_RE.search(frest) if frest.find("(", frest.find(")")) >= 0 else None
     if tail is None:
         return rest, frest, None, None
@@ -266,7 +277,9 @@ ZH_ALIAS_WORDS = (*ZH_ALIASES, "简称")
 # "formerly": ", formerly Blue Sky Aerospace Electronics Corp." and "(formerly Outpost Aero Group LLC)" inside the English
 # bracket give the former name (session 22, parse22: both stayed in the English name and its key).
 ALIAS_WORDS = (*ZH_ALIAS_WORDS, "known as", "a.k.a", "f/k/a", "formerly")
-ALIAS_IN_RE = lazy_compile(rf"\s*[,，;；]?\s*(?P<open>[(（]\s*)?(?P<alias>(?:{'|'.join(ZH_ALIAS_WORDS)}|also known as|formerly known as"
+# "（Northern Allied Defense Systems, Inc.，以下简称北联防务）": "以下" goes with the short form (session 29, audit29/17: the
+# English name and its key kept "，以下").
+ALIAS_IN_RE = lazy_compile(rf"\s*[,，;；]?\s*(?P<open>[(（]\s*)?(?:以下\s*)?(?P<alias>(?:{'|'.join(ZH_ALIAS_WORDS)}|also known as|formerly known as"
                          r"|a\.k\.a\.?|f/k/a|(?<![A-Za-z])formerly(?![A-Za-z]))\s*[:：]?.*)$")
 ALIAS_BRACKET_RE = lazy_compile(rf"\s*[(（]\s*(?P<alias>(?:{'|'.join(ZH_ALIAS_WORDS)})[^()（）]*)[)）]")
 

@@ -22,7 +22,7 @@ from .names import (
     make_entity,
     split_name,
 )
-from .prose import Item, prose_entities, prose_entity, prose_items
+from .prose import Item, listed_by_own, prose_entities, prose_entity, prose_items
 
 
 def is_anaphor(seg: str, folded: str | None = None) -> bool:
@@ -106,17 +106,24 @@ def earlier_named(folded: str, clean: str, end: int) -> list[EntityRecord]:
     s, e = start + last.start(), start + last.end()
     if folded.startswith(APPLICANT_LEAD, s) and folded[e : e + 8].lstrip().startswith(APPLICATION_WORD):
         s += len(APPLICANT_LEAD)
-    # an alias in the English bracket goes to the note, as in a listing's prose (parse22: ", formerly …" stayed in the key)
-    return [prose_entity(*split_name(*without_clause(item, fitem)), None)
-            for item, fitem in prose_items(clean[s:e], folded[s:e])]
+    # an alias in the English bracket goes to the note, as in a listing's prose (parse22: ", formerly …" stayed in the key);
+    # the words naming the notice that listed it are no part of the name ("商务部公告2026年第30号所列贝塔微系统公司（…）已…，
+    # 商务部决定将其移出…": session 29, story29 B, stored as its Chinese name), and may give its country ("…所列美国实体X")
+    out = []
+    for item, fitem in prose_items(clean[s:e], folded[s:e]):
+        zh, en = split_name(*without_clause(item, fitem))
+        zh, country = listed_by_own(zh, None)
+        out.append(prose_entity(zh, en, country))
+    return out
 
 
 # A run of name characters before a bracket may open with the sentence around it: "商务部无法对东京计器株式会社（…）的…",
 # "被列入关注名单的东京计器株式会社（…）", "鉴于“蓝天”航空电子公司（…）已…" (session 22): the name starts after the last 对, 将,
 # 的, 鉴于 or 由于 before its bracket (2 characters
 # at least are left); "…附件中所列第7项“奥什科什防务公司（…）”" after the quote that opens it (session 20, parse20/13);
-# "经核查，其中甲株式会社（…）、乙…未…" after 其中 (session 28, audit28/13: the name kept it).
-CLAUSE_LEAD_RE = lazy_compile(r"^[^()]*(?:对|将|的|鉴于|由于|其中|项\s*[“\"])(?=[^()]{2,}\()")
+# "经核查，其中甲株式会社（…）、乙…未…" after 其中 (session 28, audit28/13: the name kept it); "上述甲公司（…）已…" after 上述
+# (session 29: the name kept it).
+CLAUSE_LEAD_RE = lazy_compile(r"^[^()]*(?:对|将|的|鉴于|由于|其中|上述|项\s*[“\"])(?=[^()]{2,}\()")
 
 
 def without_clause(item: str, fitem: str) -> Item:

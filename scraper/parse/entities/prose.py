@@ -128,8 +128,8 @@ LISTED_BY_RE = lazy_compile(rf"所列(?:的)?\s*(?:(?:全部|部分)\s*)?(?:{NUM
 
 
 # "…第21号所列高点航空技术公司（…）": the words name the listing notice and no noun follows them (session 23, parse23: the
-# name kept "商务部公告2025年第21号所列").
-NOTICE_LISTED_RE = lazy_compile(r"号\s*所列(?:的)?\s*")
+# name kept "商务部公告2025年第21号所列"); "…附件第2项所列X（…）", "…《反制清单》所列X": a line of its annex, its list (session 29).
+NOTICE_LISTED_RE = lazy_compile(r"(?:号|项|》|附件|名单|清单)\s*所列(?:的)?\s*")
 
 
 # "决定将…的台湾地区企业雷霆防务科技股份有限公司（…）、…": the country or region and a noun before the first name (session
@@ -259,6 +259,7 @@ def prose_entities(seg: str, country: str | None = None, folded: str | None = No
     located = "位于" in folded  # (one look for every name of the list: LOCATED_RE); the first name's qualifier:
     country = country or listed_by_country(qualifier) or (located_country(qualifier) if located else None)
     seg, folded = stripped, fstripped
+    country = country or _list_country(folded)
     if "、" not in folded and ")" not in folded and COUNT_PHRASE_RE.match(folded):
         return []  # one item, "20家日本实体": a count, no name (no "、" or ")" to cut at)
     names = PROSE_LIST_RE.findall(seg)
@@ -267,7 +268,7 @@ def prose_entities(seg: str, country: str | None = None, folded: str | None = No
             return []
         listed: list[EntityRecord] = []
         for zh, en, _ in names:
-            name, own = _listed_by_own(clean_display(zh if not zh.startswith(BRANCH_PREFIX_FIRST)
+            name, own = listed_by_own(clean_display(zh if not zh.startswith(BRANCH_PREFIX_FIRST)
                                                      else _without_branch_prefix(zh)), country)
             if located:
                 name, own = _located(name, own)
@@ -297,11 +298,24 @@ def prose_entities(seg: str, country: str | None = None, folded: str | None = No
         item, fitem, place, note = place_tail(item, fitem) if ")" in fitem else (item, fitem, None, None)
         zh, en = split_name(item, fitem)
         if zh or en:
-            zh, own = _listed_by_own(zh, place or country)
+            zh, own = listed_by_own(zh, place or country)
             if located:
                 zh, own = _located(zh, own)
             out.append(_person_of(prose_entity(zh, en, own, note)))
     return out
+
+
+def _list_country(folded: str) -> str | None:
+    """The country a list's opening word gives every name of it: "决定将美国PVH集团、因美纳公司（Illumina, Inc.）列入…" (the
+    country, then a Latin letter: a word before the name, as ``completed`` reads it for the first name; session 29, names29:
+    Illumina had no country), when no later name opens with a country of its own; else None."""
+    if "、" not in folded or not folded.startswith(COUNTRY_NAMES):
+        return None
+    code = next((c for name, c in COUNTRIES.items()
+                 if folded.startswith(name) and len(folded) > len(name) + 1 and folded[len(name)].isascii()), None)
+    if code is None or any("、" + name in folded or "、 " + name in folded for name in COUNTRY_NAMES):
+        return None
+    return code
 
 
 # "位于美国弗吉尼亚州的切萨皮克系统公司（…）": where the entity is, before its name (session 23, parse23: a later name
@@ -329,7 +343,7 @@ def _located(zh: str | None, country: str | None) -> tuple[str | None, str | Non
     return zh[m.end() :], COUNTRIES[m.group("c")]
 
 
-def _listed_by_own(zh: str | None, country: str | None) -> tuple[str | None, str | None]:
+def listed_by_own(zh: str | None, country: str | None) -> tuple[str | None, str | None]:
     """A later name of a prose list with the words naming its own listing notice before it ("…、商务部公告2026年第20号所列
     德国实体莱茵光学系统有限公司（…）"): the name without them, and the country they give (else ``country``) (session 22,
     parse22: the name kept the words and took the first name's country)."""

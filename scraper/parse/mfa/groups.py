@@ -11,6 +11,7 @@ from storage.frozen import quick_init
 
 from ..dates import make_date
 from ..entities import COUNTRY_ALT, clean_display
+from ..lazyre import lazy_compile
 from ..textnorm import NUM, despace, fold, to_int
 from .names import BOTH_KINDS_RE, SCOPE_RE, Target, _depth0_split, _org_suffix, _type_of_words, split_target
 from .wording import (
@@ -271,6 +272,19 @@ def _unrelated(zh: str) -> str:
     return m.group("name") if m else zh
 
 
+# Words before a name that point to where it was listed: "停止对外交部令第13号所列亚当·布赖（Adam Bry）…采取的反制措施",
+# "…《反制清单》所列X", "…附件第2项所列X", "…第13号中的X", "上述X" (session 29, story29 B: stored as the person's Chinese name).
+POINTER_WORDS = ("所列", "中的", "上述")
+POINTED_NAME_RE = lazy_compile(r"(?:(?:[^、，,]*?(?:号|》|附件|项|清单|名单))?\s*所列的?"
+                              r"|[^、，,]*?(?:号|》|附件|项|清单|名单)\s*中的|上述)\s*(?P<name>[^\s、，,]{2,})")
+
+
+def _unpointed(zh: str) -> str:
+    """``zh`` without the words before it saying where it was listed (POINTED_NAME_RE), else ``zh``."""
+    m = POINTED_NAME_RE.fullmatch(zh) if any(w in zh for w in POINTER_WORDS) else None
+    return m.group("name") if m else zh
+
+
 def _group(seg: str, seg_f: str, after: str) -> list[Group]:
     """The groups of one target phrase: one ("对A、B等3家…企业"), or one per count when the phrase counts
     without naming anyone ("对后附《反制清单》列明的3家企业及2名高级管理人员"), or none."""
@@ -300,7 +314,7 @@ def _group(seg: str, seg_f: str, after: str) -> list[Group]:
         for item in _items(plain, count if not counted or count is None else count - counted, kind):
             zh, en, note, gendered = split_target(item)
             zh = _undescribed(zh) if zh and en and len(zh) > DESCRIBED_MIN else zh
-            zh = _unrelated(zh) if zh else zh
+            zh = _unpointed(_unrelated(zh)) if zh else zh
             if (zh or en) and zh not in PRONOUNS:
                 names.append(Target(zh, en, kind or ("individual" if gendered else None), note))
     names.extend(its)

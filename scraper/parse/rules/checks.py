@@ -521,6 +521,44 @@ def suspension_without_target(src: Source, d: Draft) -> str | None:
     return None
 
 
+# "商务部决定，对X采取的出口管制措施，自…起予以解除": the measures named before the verb that ends them (or restores or
+# suspends them), the notice naming none in the sentence (session 29, audit29/24: read as a new measure on X, the lift lost).
+OBJECT_FIRST_STEP_RE = lazy_compile(r"对[^。\n]{1,80}?措施[^。\n]{0,40}?(?P<verb>解除|停止|恢复|暂停|中止|终止|取消)")
+
+
+# "撤销商务部公告2026年第166号", "…第51号…的决定，自…起失效", "延缓实施…第168号", "推迟实施…", "…自…起不再适用": an earlier
+# notice undone, held off or ended in words the steps do not read (session 29, audit29/01, 04, 05, 22: loud only where the
+# text happened to recount a count, ``counted_nothing_read``; silent without one).
+NOTICE_UNDONE_WORDS = ("撤销", "失效", "延缓", "推迟", "不再适用")
+
+
+def unread_step_on_measures(src: Source, d: Draft) -> str | None:
+    """A numbered notice reading no step and no measure whose decision says measures on someone end, come back or are
+    suspended, the verb after its object ("对X采取的…措施，自…起予以解除"), or says a notice it names is revoked, ceases,
+    is held off or no longer applies (NOTICE_UNDONE_WORDS): stored as changing nothing, it would be a silent loss. Left
+    out for a person to read."""
+    if d.qa or d.own is None or d.actions or d.drafts:
+        return None
+    folded = src.folded
+    end = len(d.operative)
+    decided = deciding_at(folded, end)
+    if decided < 0:
+        return None
+    for word in NOTICE_UNDONE_WORDS if d.refs else ():
+        pos = folded.find(word, decided, end)
+        while pos >= 0:
+            first, last = sentence_start(folded, pos), act.sentence_end(folded, pos)
+            if any(first <= r[0] < last for r in d.refs):
+                return f"says \"{word}\" of a notice it names but reads no step{LEFT_OUT}"
+            pos = folded.find(word, pos + 1, end)
+    if folded.find("措施", decided, end) < 0:
+        return None
+    m = OBJECT_FIRST_STEP_RE.search(folded, decided, end)
+    if m is None or _off_list(folded, m.start()):
+        return None
+    return f"says \"{src.text[m.start() : m.end()].strip()[:60]}\" but reads no step{LEFT_OUT}"
+
+
 def no_action_in_answer(src: Source, d: Draft) -> str | None:
     return "no action found in the answer" if d.qa and not d.actions else None
 

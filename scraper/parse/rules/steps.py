@@ -20,7 +20,8 @@ NO_LONGER_APPLIES = "停止适用"
 # A title that says the notice lists ("…列入不可靠实体清单的公告"): the list it names.
 TITLE_LISTING_RE = re.compile(r"将[^。]*?(?:列入|纳入)\s*(出口管制管控名单|不可靠实体清单|关注名单|反制清单)")
 # "暂停实施相关管控措施": a sentence changing the status of measures decides no measure of its own.
-STATUS_WORDS = ("暂停实施", "暂停执行", "停止实施", "停止执行", "恢复实施", "恢复执行")
+STATUS_WORDS = ("暂停实施", "暂停执行", "停止实施", "停止执行", "恢复实施", "恢复执行", "中止实施", "中止执行", "暂缓实施", "暂缓执行",
+                "予以解除")
 
 
 def references(src: Source, d: Draft) -> list[Ref]:
