@@ -120,3 +120,20 @@ def test_a_step_on_measures_named_in_the_clause_before_its_verb_is_limited_to_th
     assert doc.notice is not None
     assert [(a.action.value, [t.key for t in a.targets], a.effective, a.entities) for a in doc.notice.actions] == [
         ("lift", ["MOFCOM-2026-23"], "2027-01-05", keys)]
+
+
+@pytest.mark.parametrize(("answer", "refused"), [
+    ("商务部决定，撤销商务部公告2026年第166号。", True),
+    ("商务部决定，商务部公告2025年第51号的决定自2026年12月21日起失效。", True),
+    ("商务部决定，延缓实施商务部公告2026年第168号。", True),
+    ("商务部将视情决定是否撤销商务部公告2026年第166号。", False),  # a plan
+    ("2025年11月5日，商务部决定撤销商务部公告2025年第99号。目前没有新的调整。", False),  # a decision told
+])
+def test_an_answer_deciding_a_notice_revoked_ceasing_or_held_off_is_refused_not_a_quiet_warning(answer: str,
+                                                                                              refused: bool) -> None:
+    try:
+        doc = parse_document((QA + answer + "\n").encode("utf-8"))
+    except UnusablePage as exc:
+        assert refused and exc.reason == "needs-review"
+        return
+    assert not refused and doc.notice is not None and doc.notice.actions == ()

@@ -258,3 +258,16 @@ def test_the_words_naming_where_a_person_was_listed_are_no_part_of_his_name(wher
                    title="关于停止实施部分反制措施的决定", day="2026-11-20", cn="2026年11月20日", n=30)
     assert [(e.zh, e.en) for e in rec.entities] == [("亚当·布赖", "Adam Bry"), ("汤姆·莫斯", "Tom Moss")]
     assert [(a.action.value, a.entities) for a in rec.actions] == [("lift", ("adambry", "tommoss"))]
+
+
+def test_the_country_written_before_a_persons_office_and_name_is_his() -> None:
+    """"日本参议员石平长期在…散布谬论，…中方决定对石平采取以下反制措施" (MFA order No. 17, the fixtures): the decision names him
+    alone, and he had no country (session 29, names29); "美方借口…" before other names gives none."""
+    body = ("日本参议员石平长期在台湾等问题上散布谬论，严重干涉中国内政。" + LAW + "中方决定对石平采取以下反制措施：\n"
+            "一、冻结其在我国境内的动产、不动产及其他各类财产；\n二、对其本人不予签发签证、不准入境。")
+    rec = decision(body, title="关于对石平采取反制措施的决定", day="2025-09-08", cn="2025年9月8日", n=17)
+    assert [(e.zh, e.country) for e in rec.entities] == [("石平", "JP")]
+    body = ("12月9日，美方借口所谓问题，对两名中方官员进行非法制裁。" + LAW + "中方决定对余茂春、托德·斯坦恩采取以下反制措施：\n"
+            "一、冻结其在我国境内的动产、不动产及其他各类财产。")
+    rec = decision(body, title="关于对余茂春、托德·斯坦恩采取反制措施的决定", day="2022-12-23", cn="2022年12月23日", n=4)
+    assert [e.country for e in rec.entities] == [None, None]

@@ -19,6 +19,7 @@ from .reading import (
     _described,
     _effective,
     _identity,
+    _named_country,
     _own_country,
     _published,
     _published_at,
@@ -119,7 +120,7 @@ def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None =
     entities = tuple(
         EntityRecord(zh=t.zh, en=t.en, country=(_own_country(t.note) if t.note and ("，" in t.note or len(t.note)
                                                                                   <= COUNTRY_CLAUSE_MAX) else None)
-                     or t.country or country,
+                     or t.country or country or _named_country(folded, t.zh),
                      key=cached_key(t.zh, t.en), n=t.n, branches=t.branches, type=t.type, note=t.note,
                      aliases=other_names(t.en, t.note))
         for t in reading.targets

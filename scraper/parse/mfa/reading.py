@@ -10,7 +10,8 @@ from datetime import date, datetime
 from storage.frozen import quick_init
 
 from ..dates import ISO_DT_RE, STANDALONE_DATE_RE, Stamp, effective_in, make_date, parse_cn_date
-from ..entities import COUNTRIES, COUNTRY_IN_RE, cached_key, clean_display
+from ..entities import COUNTRIES, COUNTRY_ALT, COUNTRY_IN_RE, cached_key, clean_display
+from ..lazyre import lazy_compile
 from ..textnorm import despace, fold, to_int
 from .annex import _annex_start, _unscoped, annex_targets
 from .groups import STATUS_VERB_RE, Group, _decision_match, _groups, _guess_type, _measures, _org_shaped, _own_match
@@ -114,6 +115,26 @@ def _own_country(note: str | None) -> str | None:
         code = COUNTRIES.get(name[:-1] if name.endswith("籍") else name)
         if code is not None:
             return code
+    return None
+
+
+# "日本参议员石平长期在…散布谬论，…中方决定对石平采取以下反制措施" (MFA order No. 17): the country written before the
+# person's name where the decision first tells of him, with his office between (session 29, names29: no country).
+COUNTRY_BEFORE_NAME_RE = lazy_compile(rf"(?P<c>{COUNTRY_ALT})\s*籍?\s*(?:前)?\s*(?:国会|联邦)?\s*"
+                                      r"(?:参议员|众议员|议员|议长|政客|官员)?\s*$")
+NAME_LEAD_MAX = 12  # a country's name, 籍, 前, 国会 and an office
+
+
+def _named_country(folded: str, zh: str | None) -> str | None:
+    """The country written right before the first mention of ``zh`` that has one (COUNTRY_BEFORE_NAME_RE), else None."""
+    if not zh or len(zh) < 2:
+        return None
+    at = folded.find(zh)
+    while at >= 0:
+        m = COUNTRY_BEFORE_NAME_RE.search(folded, max(0, at - NAME_LEAD_MAX), at)
+        if m is not None:
+            return COUNTRIES[m.group("c")]
+        at = folded.find(zh, at + len(zh))
     return None
 
 

@@ -559,6 +559,27 @@ def unread_step_on_measures(src: Source, d: Draft) -> str | None:
     return f"says \"{src.text[m.start() : m.end()].strip()[:60]}\" but reads no step{LEFT_OUT}"
 
 
+def unread_answer_undone(src: Source, d: Draft) -> str | None:
+    """An answer reading no step whose sentence decides ("商务部决定，撤销商务部公告2026年第166号") that a notice it names is
+    revoked, ceases, is held off or no longer applies (NOTICE_UNDONE_WORDS): "no action found in the answer" alone is no
+    health issue (session 29, audit29). Doubts and plans (NOT_NOW_RE) and decisions told are no step."""
+    if not d.qa or d.actions or d.drafts or not d.refs:
+        return None
+    folded = src.folded
+    for a, b in d.spans:
+        pos = folded.find("决定", a, b)
+        while pos >= 0:
+            s0, s1 = sentence_start(folded, pos), min(act.sentence_end(folded, pos), b)
+            word = next((w for w in NOTICE_UNDONE_WORDS if folded.find(w, pos + 2, s1) >= 0), None)
+            if word is not None and not _a_noun(folded, pos) and not folded.endswith(TOLD_DECISION_BEFORE, s0, pos) \
+                    and any(s0 <= r[0] < s1 for r in d.refs) and act.NOT_NOW_RE.search(folded, s0, s1) is None \
+                    and not act.dated_before(folded, s0, d.published) \
+                    and not act.told_as_past(folded, s0, pos, d.published):
+                return f"the answer decides \"{word}\" of a notice it names but reads no step{LEFT_OUT}"
+            pos = folded.find("决定", pos + 2, b)
+    return None
+
+
 def no_action_in_answer(src: Source, d: Draft) -> str | None:
     return "no action found in the answer" if d.qa and not d.actions else None
 
