@@ -154,7 +154,9 @@ def _sources(sources: Sequence[Provenance], stored: frozenset[str]) -> str:
     out.append("<p>The notices these states rest on: the official pages, and the copy stored when they were "
                "fetched (raw bytes; their SHA-256 is the one shown).</p><ul>")
     for p in sources:
-        head = " ".join(x for x in (p.number, p.title if p.title and p.title != p.number else None) if x)
+        # a title that begins with the number ("商务部公告2025年第13号 公布将15家…") is not preceded by it again
+        number = None if p.title and p.number and p.title.startswith(p.number) else p.number
+        head = " ".join(x for x in (number, p.title if p.title and p.title != p.number else None) if x)
         urls = "<br>".join(f'<a href="{escape(u, quote=True)}">{escape(u)}</a>' for u in p.urls) or "none recorded"
         fetched = p.fetched_at.isoformat() if p.fetched_at else "unknown"
         if p.sha256 and p.sha256 in stored:

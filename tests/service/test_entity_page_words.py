@@ -33,3 +33,17 @@ def test_a_lapse_row_has_no_until_and_every_event_is_a_word() -> None:
     assert "2026-11-10" in lapse and lapse.count("2026-11-10") == 1, lapse  # its Date, no Until
     assert "2026-11-10" in next(r for r in rows if "suspension extended" in r)  # an extension keeps its Until
     assert "measure added" in html
+
+
+def test_a_source_whose_title_begins_with_its_number_names_it_once() -> None:
+    """"商务部公告2025年第13号 商务部公告2025年第13号 公布将15家美国实体…" in Skydio's sources (wording29)."""
+    from mofcom_watch.server.entity_pages import _sources
+    from storage.records import Provenance
+
+    number = "商务部公告2025年第13号"
+    both = Provenance("MOFCOM-2025-13", number, f"{number} 公布将15家美国实体列入出口管制管控名单", ("https://x/1.html",),
+                      None, None)
+    other = Provenance("MFA-ORDER-2024-13", "外交部令第13号", "关于对美国军工企业及高级管理人员采取反制措施的决定", (), None, None)
+    html = _sources((both, other), frozenset())
+    assert html.count(number) == 1, html
+    assert "外交部令第13号 关于对美国军工企业" in html
