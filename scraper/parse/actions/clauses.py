@@ -28,7 +28,18 @@ from .targets import (
     told_state,
 )
 from .tense import acting_verbs, held_off, is_decision, is_passive, told_before
-from .words import LIST_KIND, SENTENCE_RE, THE_OTHERS, VERB_KINDS, VERB_RE, ActionDraft, list_in, sentence_end
+from .words import (
+    LIST_KIND,
+    MATCH_START,
+    SENTENCE_RE,
+    THE_OTHERS,
+    VERB_KINDS,
+    VERB_RE,
+    ZHONGZHI_RE,
+    ActionDraft,
+    list_in,
+    sentence_end,
+)
 
 # An extra measure: "决定…采取…措施" or "禁止其" (the two alternatives of one search, found apart:
 # each opens with its own literal, which a scan finds far faster than their two first characters).
@@ -58,6 +69,8 @@ def find_actions(folded: str, clean: str, *, spans: list[tuple[int, int]], refs:
     for span_start, span_end in spans:
         # Verbs first, in one scan of the span (no verb crosses a sentence end).
         verbs = list(VERB_RE.finditer(folded, span_start, span_end))
+        if folded.find("中止", span_start, span_end) >= 0:  # (rare: ZHONGZHI_RE)
+            verbs = sorted([*verbs, *ZHONGZHI_RE.finditer(folded, span_start, span_end)], key=MATCH_START)
         count = len(verbs)
         vi = 0
         while vi < count:
