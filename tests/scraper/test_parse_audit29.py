@@ -137,3 +137,16 @@ def test_an_answer_deciding_a_notice_revoked_ceasing_or_held_off_is_refused_not_
         assert refused and exc.reason == "needs-review"
         return
     assert not refused and doc.notice is not None and doc.notice.actions == ()
+
+
+def test_a_numbered_english_name_with_its_chinese_name_alone_on_the_next_line_gets_both() -> None:
+    body = ("决定将岭线战术系统公司等2家美国实体列入出口管制管控名单（见附件）。\n\n附件\n出口管制管控名单\n\n"
+            "1. Ridgeline Tactical Systems, Inc.\n岭线战术系统公司\n2. Harbor Light Photonics LLC\n\n港灯光子公司\n")
+    doc = parse_document((HEAD.format(title=ECL, num=ECL) + body + SIGN).encode("utf-8"))
+    assert doc.notice is not None
+    assert [(e.zh, e.en) for e in doc.notice.entities] == [
+        ("岭线战术系统公司", "Ridgeline Tactical Systems, Inc."), ("港灯光子公司", "Harbor Light Photonics LLC")]
+    # an English-only annex followed by the signature: "商务部" is no Chinese name
+    doc = parse_document((HEAD.format(title=ECL, num=ECL) + "决定将2家美国实体列入出口管制管控名单（见附件）。\n\n附件\n出口管制管控名单\n\n"
+                          "1. Ridgeline Tactical Systems, Inc.\n2. Harbor Light Photonics LLC\n商务部\n2026年12月11日\n").encode("utf-8"))
+    assert doc.notice is not None and [e.zh for e in doc.notice.entities] == [None, None]

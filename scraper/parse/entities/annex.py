@@ -260,7 +260,8 @@ def annex_entities(lines: list[str], start: int = 0, country: str | None = None,
     (``_english_joined``, only asked when a name without English is read)."""
     block = _entity_annexes(lines[start:])
     out = _annex_block(block, country, chinese_numbers, clean)
-    if None in map(ENGLISH, out) and any(e.en is None and e.zh for e in out):
+    if None in map(ENGLISH, out) and any(e.en is None and e.zh for e in out) \
+            or any(e.zh is None and e.en for e in out):  # (the reverse: "1. Ridgeline Tactical Systems, Inc." / "岭线…公司")
         joined = _english_joined(block)
         if joined is not None:
             return _annex_block(joined, country, chinese_numbers, clean)
@@ -273,9 +274,25 @@ def annex_entities(lines: list[str], start: int = 0, country: str | None = None,
 ENGLISH_ALONE_RE = lazy_compile(r"^\s*[A-Za-z][^:：\u3000-\u9fff\uff01-\uff5e]*$")
 
 
+# "1. Ridgeline Tactical Systems, Inc." and, on the next line, "岭线战术系统公司": the Chinese name of the numbered English one
+# above it (session 29, audit29/19: every Chinese name of such an annex was lost). The next line is Chinese only and ends
+# as an organisation's name does (not "商务部", a date or a heading).
+CHINESE_ALONE_RE = lazy_compile(r"^\s*[\u4e00-\u9fff][\u4e00-\u9fff·・]{0,40}"
+                                r"(?:公司|集团|株式会社|大学|学院|研究所|研究院|中心|实验室|联盟|协会|基金会|银行)\s*$")
+
+
+def _chinese_below(line: str, folded: str, below: str) -> str | None:
+    """"N. 中文（English）" of a numbered English name alone (no bracket, no Chinese) and the Chinese name alone below it."""
+    m = NUMBERED_RE.match(folded) if LATIN_RE.search(folded) and not CJK_RE.search(folded) and "(" not in folded else None
+    if m is None or not m.group("rest") or CHINESE_ALONE_RE.match(below) is None:
+        return None
+    return f"{line[: m.start('rest')]}{below.strip()}（{line[m.start('rest') : m.end('rest')]}）"
+
+
 def _english_joined(block: list[str]) -> list[str] | None:
     """``block`` with each English name alone on a line put in brackets after the numbered Chinese name above it
-    (a name with no bracket and no Latin letter), or None when there is none."""
+    (a name with no bracket and no Latin letter), or the Chinese name alone below a numbered English one put before
+    it (``_chinese_below``); None when there is none."""
     out: list[str] = []
     joined = False
     i = 0
@@ -288,6 +305,12 @@ def _english_joined(block: list[str]) -> list[str] | None:
         if (nxt < len(block) and ENGLISH_ALONE_RE.match(block[nxt]) and NUMBERED_RE.match(folded)
                 and CJK_RE.search(folded) and "(" not in folded and not LATIN_RE.search(folded)):
             out.append(f"{line.rstrip()}（{block[nxt].strip()}）")
+            joined = True
+            i = nxt + 1
+            continue
+        both = _chinese_below(line, folded, block[nxt]) if nxt < len(block) else None
+        if both is not None:
+            out.append(both)
             joined = True
             i = nxt + 1
             continue
