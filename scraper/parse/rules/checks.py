@@ -309,6 +309,25 @@ def _unread_step(folded: str, line: int, start: int, stop: int, d: Draft) -> str
 TOLD_DECISION_BEFORE = ("此前", "已", "曾", "先后", "当时")
 
 
+def _answer_sentences(folded: str, d: Draft, word: str, next_sentence: bool = False) -> Iterator[tuple[int, int, int]]:
+    """Each ``word`` in the answer's spans, with its sentence's bounds (the end cut at the span's): (at, start, end);
+    ``next_sentence``: one per sentence (the first ``word`` of each)."""
+    for a, b in d.spans:
+        pos = folded.find(word, a, b)
+        while pos >= 0:
+            s1 = min(act.sentence_end(folded, pos), b)
+            yield pos, sentence_start(folded, pos), s1
+            pos = folded.find(word, s1 if next_sentence else pos + len(word), b)
+
+
+def _decided_now(folded: str, d: Draft, s0: int, doubt_end: int, at: int) -> bool:
+    """Whether the answer's sentence opening at ``s0`` decides its step at ``at`` now: no doubt or plan before
+    ``doubt_end`` (NOT_NOW_RE), not dated before the text (``actions.dated_before``), not told as past
+    (``actions.told_as_past``)."""
+    return act.NOT_NOW_RE.search(folded, s0, doubt_end) is None and not act.dated_before(folded, s0, d.published) \
+        and not act.told_as_past(folded, s0, at, d.published)
+
+
 def unread_answer_step(src: Source, d: Draft) -> str | None:
     """An answer's sentence that decides ("中方决定，自…起，恢复执行对上述实体采取的相关措施") a step on measures (stop,
     restore, suspend, extend: ``_on_measures``), names no notice, and holds no step read (its target said only as
@@ -332,9 +351,7 @@ def unread_answer_step(src: Source, d: Draft) -> str | None:
                     and OFF_LIST_RE.search(folded, s0, s1) is None:
                 for v in act.VERB_RE.finditer(folded, pos + 2, s1):
                     if act.VERB_KINDS.get(v[0]) in _ITEM_KINDS and _on_measures(folded, v, s1) \
-                            and act.NOT_NOW_RE.search(folded, s0, v.start()) is None \
-                            and not act.dated_before(folded, s0, d.published) \
-                            and not act.told_as_past(folded, s0, v.start(), d.published):
+                            and _decided_now(folded, d, s0, v.start(), v.start()):
                         return f"the answer decides \"{src.text[s0:s1].strip()[:40]}\" but names no notice its " \
                                f"{v[0]} could act on{LEFT_OUT}"
             pos = folded.find("决定", pos + 2, b)
@@ -351,16 +368,11 @@ def unread_late_suspension(src: Source, d: Draft) -> str | None:
     person must read it."""
     if not d.qa or d.actions or d.published is None:
         return None
-    folded = src.folded
-    for a, b in d.spans:
-        pos = folded.find("暂停", a, b)
-        while pos >= 0:
-            s0, s1 = sentence_start(folded, pos), min(act.sentence_end(folded, pos), b)
-            end = _late_term_end(src, d, s0, pos, s1)
-            if end is not None and end > d.published:
-                return f"the answer says \"{src.text[s0:s1].strip()[:40]}\", dated weeks before it and not " \
-                       f"decided, whose suspension runs to {end.isoformat()}{LEFT_OUT}"
-            pos = folded.find("暂停", s1, b)
+    for pos, s0, s1 in _answer_sentences(src.folded, d, "暂停", next_sentence=True):
+        end = _late_term_end(src, d, s0, pos, s1)
+        if end is not None and end > d.published:
+            return f"the answer says \"{src.text[s0:s1].strip()[:40]}\", dated weeks before it and not " \
+                   f"decided, whose suspension runs to {end.isoformat()}{LEFT_OUT}"
     return None
 
 
@@ -566,17 +578,11 @@ def unread_answer_undone(src: Source, d: Draft) -> str | None:
     if not d.qa or d.actions or d.drafts or not d.refs:
         return None
     folded = src.folded
-    for a, b in d.spans:
-        pos = folded.find("决定", a, b)
-        while pos >= 0:
-            s0, s1 = sentence_start(folded, pos), min(act.sentence_end(folded, pos), b)
-            word = next((w for w in NOTICE_UNDONE_WORDS if folded.find(w, pos + 2, s1) >= 0), None)
-            if word is not None and not _a_noun(folded, pos) and not folded.endswith(TOLD_DECISION_BEFORE, s0, pos) \
-                    and any(s0 <= r[0] < s1 for r in d.refs) and act.NOT_NOW_RE.search(folded, s0, s1) is None \
-                    and not act.dated_before(folded, s0, d.published) \
-                    and not act.told_as_past(folded, s0, pos, d.published):
-                return f"the answer decides \"{word}\" of a notice it names but reads no step{LEFT_OUT}"
-            pos = folded.find("决定", pos + 2, b)
+    for pos, s0, s1 in _answer_sentences(folded, d, "决定"):
+        word = next((w for w in NOTICE_UNDONE_WORDS if folded.find(w, pos + 2, s1) >= 0), None)
+        if word is not None and not _a_noun(folded, pos) and not folded.endswith(TOLD_DECISION_BEFORE, s0, pos) \
+                and any(s0 <= r[0] < s1 for r in d.refs) and _decided_now(folded, d, s0, s1, pos):
+            return f"the answer decides \"{word}\" of a notice it names but reads no step{LEFT_OUT}"
     return None
 
 
