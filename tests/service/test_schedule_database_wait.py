@@ -81,7 +81,9 @@ def test_schedule_waits_for_its_database_before_the_cycle_at_start(tmp_path: Pat
             with admin.connect() as conn:  # the server is up now
                 conn.execute(text(f'CREATE DATABASE "{name}"'))
             line = next_line(found, "cycle done", "cycle failed")
-            assert "cycle done" in line and "ok=true" in line, line
+            # the cycle ran whole once the database was there; "with problems": the Q&As alone name notices not fetched
+            # (unresolved references: `run` and the scheduler's line say so since 7891d00)
+            assert "cycle done" in line and "cycle failed" not in line and "published=" in line, line
         finally:
             proc.terminate()
             proc.wait(timeout=WAIT)

@@ -38,9 +38,12 @@ def test_schedule_drops_the_connections_the_server_closed_between_cycles(tmp_pat
                                     cwd=h.ROOT, env=env, stdout=subprocess.DEVNULL, stderr=handle)
         try:
             deadline = time.monotonic() + 300
-            while 'msg="cycle done"' not in log.read_text(encoding="utf-8") and time.monotonic() < deadline:
+            # "cycle done" or "cycle done with problems" (the Q&As alone name notices not fetched: unresolved references);
+            # the exact 'msg="cycle done"' of before waited out the 300 s, then passed (session 29)
+            while 'msg="cycle done' not in log.read_text(encoding="utf-8") and time.monotonic() < deadline:
                 assert proc.poll() is None, log.read_text(encoding="utf-8")
                 time.sleep(0.1)
+            assert 'msg="cycle done' in log.read_text(encoding="utf-8"), log.read_text(encoding="utf-8")
             assert site.hits and all(hit.status in (200, 304) for hit in site.hits), log.read_text(encoding="utf-8")
             deadline = time.monotonic() + 20  # the server closes them at once; the reaper looks every second
             while sockets.states(proc.pid, port) and time.monotonic() < deadline:
