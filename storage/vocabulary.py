@@ -117,6 +117,17 @@ EVENT_LABELS: dict[EventKind, str] = {
 ``value`` ("suspension_lapsed") stays the key of ids and feed categories, a reader's filter, never a sentence."""
 
 
+ENDED_NOT_UNTIL = frozenset({EventKind.SUSPENSION_LAPSED})
+"""Events whose end date is the day a suspension ended and the measures are presumed back, never a day anything
+applies until: an "Until" column beside them read as in force until then (session 29, wording29)."""
+
+
+def until_shown(kind: EventKind, until: date | None) -> date | None:
+    """The end date an "Until" column shows for an event of ``kind``: none for :data:`ENDED_NOT_UNTIL` (its date
+    column tells the day), else ``until``."""
+    return None if kind in ENDED_NOT_UNTIL else until
+
+
 def event_label(kind: EventKind) -> str:
     """``EVENT_LABELS[kind]`` with a capital, for a table cell: "Suspension lapsed"."""
     word = EVENT_LABELS[kind]

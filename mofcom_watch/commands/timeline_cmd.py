@@ -18,9 +18,17 @@ from mofcom_watch import term
 from mofcom_watch.clock import AS_OF_HELP, as_of_or_today, note_future
 from mofcom_watch.sessions import open_session
 from mofcom_watch.tables import print_fitted
-from storage.records import EventKind, ListingState
+from storage.records import ListingState
 from storage.status import EntityTimeline, entity_timeline, suggest_names
-from storage.vocabulary import EVENT_LABELS, announced_label, day_count, list_name, row_label, state_label
+from storage.vocabulary import (
+    EVENT_LABELS,
+    announced_label,
+    day_count,
+    list_name,
+    row_label,
+    state_label,
+    until_shown,
+)
 
 NO_LIST = "not on any list as of {as_of}: no stored notice naming it was public by that day (without --as-of: up to today)"
 
@@ -55,7 +63,7 @@ def print_timeline(tl: EntityTimeline, as_of: str, console: Console) -> None:
         for col in ("date", "event", "until", "by"):
             table.add_column(col)
         for e in lst.events:
-            until = e.until if e.kind is not EventKind.SUSPENSION_LAPSED else None  # the day it ended: its date
+            until = until_shown(e.kind, e.until)
             table.add_row(e.effective.isoformat() if e.effective else "", EVENT_LABELS[e.kind],
                           until.isoformat() if until else "", shown(e.source_key or ""))
         print_fitted(console, table, drop=("by", "until"))

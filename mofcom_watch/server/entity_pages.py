@@ -30,7 +30,7 @@ from mofcom_watch.server.pages import (
 from storage.bands import axis_for
 from storage.records import EventKind, Provenance
 from storage.status import EntityHit, EntityListing, MatchKind
-from storage.vocabulary import EVENT_LABELS, PRESUMED, row_label
+from storage.vocabulary import EVENT_LABELS, PRESUMED, row_label, until_shown
 
 MATCH_WORDS = {MatchKind.EXACT: "exact name", MatchKind.NORMALISED: "same name, written differently",
                MatchKind.FUZZY: "similar name"}
@@ -131,9 +131,7 @@ def _timeline(view: EntityView) -> str:
     cells: list[list[Cell]] = []
     for e, listing in rows:
         word = EVENT_LABELS[e.kind]
-        # a lapse's end date is the day the suspension ended and the measures are presumed back (its Date), never a
-        # day they apply until: "Until 2026-11-10" beside it read as in force until then
-        until = e.until if e.kind is not EventKind.SUSPENSION_LAPSED else None
+        until = until_shown(e.kind, e.until)
         if e.kind is EventKind.SUSPENSION_LAPSED:
             word += f' <span class="bad">{escape(PRESUMED)}</span>'
         else:
