@@ -13,7 +13,16 @@ from typing import NamedTuple
 
 from storage.possible import POSSIBLE
 from storage.records import EntityRecord, EventKind, EventRecord, ListKind, PageCopy, Provenance
-from storage.vocabulary import LISTS, MINISTRIES, PRESUMED, event_label, ministry_of, official_first, reprint_url
+from storage.vocabulary import (
+    LISTS,
+    MINISTRIES,
+    PRESUMED,
+    event_label,
+    ministry_of,
+    official_first,
+    reprint_url,
+    until_shown,
+)
 
 PRESUMED_TEXT = (
     f"{PRESUMED.capitalize()}: the suspension period ended and no later notice was found "
@@ -21,9 +30,9 @@ PRESUMED_TEXT = (
 )
 PRESUMED_HTML = f"<p><strong>{escape(PRESUMED_TEXT)}</strong></p>"
 WATCHLIST_PREFIX = "watchlist_"
-# The label of the facts table's end date where "Until" would be false: a lapse's end date is the day the
-# suspension ended and the measures are presumed back, not a day the measures apply until.
-UNTIL_LABELS = {EventKind.SUSPENSION_LAPSED: "Suspension ended"}
+# The label of the facts table's end date where "Until" would be false (storage.vocabulary.ENDED_NOT_UNTIL: a lapse's
+# end date is the day the suspension ended and the measures are presumed back, not a day they apply until).
+ENDED_LABEL = "Suspension ended"
 # Entries per cache of body parts: enough for the notices whose items are rendered near each other
 # (a notice's items in a row, an entity's few notices), not for every notice of a store: the caches
 # stay the same size however large the store (at 100x the fixtures, larger caches held 25 MB).
@@ -146,7 +155,7 @@ def _facts_html(facts: Facts) -> str:
         rows.append(("By notice", facts.source_key))
     rows.append(("Effective", facts.effective.isoformat() if facts.effective else "not stated"))
     if facts.until:
-        rows.append((UNTIL_LABELS.get(facts.kind, "Until"), facts.until.isoformat()))
+        rows.append(("Until" if until_shown(facts.kind, facts.until) else ENDED_LABEL, facts.until.isoformat()))
     if facts.days_left is not None:
         rows.append(("Days left", str(facts.days_left)))
     if facts.presumed:
