@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import hashlib
 import json
 import logging
@@ -29,13 +30,12 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from feeds.formats import FORMATS, PICTURE_SUFFIX
+from feeds.formats import ATOM, FORMATS, PICTURE_SUFFIX, FeedFormat
 from feeds.identity import entity_feed_name, feed_url
 from mofcom_watch import clock
 from mofcom_watch.server.data import EntityView, OpenIssue, Part, SiteData, StoreData
 from mofcom_watch.server.entity_pages import (
     FeedLink,
-    entity_path,
     render_entity_page,
     render_not_found,
     render_search_page,
@@ -53,7 +53,7 @@ from mofcom_watch.server.feedfiles import (
 )
 from mofcom_watch.server.guard import RequestGuard
 from mofcom_watch.server.pagecache import PageCache, StoreVersion, folder_version
-from mofcom_watch.server.pages import PageContext, render_front_page, render_opml
+from mofcom_watch.server.pages import PageContext, entity_path, opml_path, render_front_page, render_opml
 from storage.status import EntityHit, MatchKind
 
 LOG = logging.getLogger("mofcom_watch.server")
@@ -122,11 +122,12 @@ def feed(request: Request) -> Response:
     return _conditional(request, body, v, SERVED_TYPES[path.suffix], FEED_CACHE_CONTROL)
 
 
-def opml(request: Request) -> Response:
+def opml(request: Request, fmt: FeedFormat = ATOM) -> Response:
+    """Every feed once, in one format (``/feeds.opml``: Atom; ``/feeds-rss.opml``, ``/feeds-json.opml``)."""
     st = _state(request)
     feeds = list_feeds(st.feeds_dir)
     home = str(request.url_for("home"))
-    body = render_opml(feeds, st.feeds_base_url, home)
+    body = render_opml(feeds, st.feeds_base_url, home, fmt)
     mtime = int(max((f.mtime for f in feeds), default=0.0))
     v = validators_for(make_etag(body), mtime)
     return _conditional(request, body, v, "text/x-opml; charset=utf-8", FEED_CACHE_CONTROL)
@@ -508,7 +509,8 @@ def create_app(
     routes = [
         Route("/", home, methods=["GET"], name="home"),
         Route("/healthz", healthz, methods=["GET"], name="healthz"),
-        Route("/feeds.opml", opml, methods=["GET"], name="opml"),
+        *(Route(opml_path(fmt), functools.partial(opml, fmt=fmt), methods=["GET"], name=f"opml-{fmt.name}")
+          for fmt in FORMATS),
         Route("/feeds/{path:path}", feed, methods=["GET"], name="feed"),
         Route("/search", search, methods=["GET"], name="search"),
         Route("/api/screen", api_screen, methods=["POST"], name="screen"),

@@ -22,6 +22,7 @@ from mofcom_watch.server.pages import (
     FUTURE_NOTE,
     Cell,
     countdown,
+    entity_path,
     html_page,
     list_label,
     search_form,
@@ -42,11 +43,6 @@ class FeedLink:
 
     fmt: str  # atom | rss | json
     url: str
-
-
-def entity_path(key: str, as_of: date | None = None) -> str:
-    path = "/entity/" + quote(key, safe="")
-    return path + ("?" + urlencode({"as_of": as_of.isoformat()}) if as_of else "")
 
 
 def evidence_path(key: str, as_of: date) -> str:

@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from html import escape
 from typing import Sequence
+from urllib.parse import quote, urlencode
 from xml.sax.saxutils import quoteattr
 
-from feeds.formats import BY_NAME, FORMATS
-from feeds.identity import notice_picture_name
+from feeds.formats import ATOM, BY_NAME, FORMATS, FeedFormat
+from feeds.identity import ENTITY_FEED_DIR, entity_feed_name, notice_picture_name
 from feeds.picture import ALL_PICTURE, picture_title, render_svg
 from mofcom_watch.server.data import OpenIssue, Part, SourceHealth
 from mofcom_watch.server.feedfiles import FeedFile, http_date
@@ -18,6 +19,9 @@ from storage.records import EventRecord, ListingState, ListKind, StatusRow
 from storage.vocabulary import LISTS, PRESUMED, HealthKind, day_count, row_label
 
 FORMAT_TYPES = {f.name: f.media_type for f in FORMATS}
+OPML_FORMAT = ATOM  # /feeds.opml lists each feed once, in Atom; each other format has an OPML of its own
+OPML_LISTS_GROUP = "mofcom-watch"
+OPML_ENTITIES_GROUP = "mofcom-watch: one feed per company or person"
 CSS = """
 body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:72em;padding:0 1em;color:#222}
 h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ddd}
@@ -57,6 +61,12 @@ class PageContext:
     ahead: bool = False  # ``as_of`` is a day to come (``?as_of=``): said so
     pictures: frozenset[str] = frozenset()  # names of the state pictures in the feeds folder
     warnings: Part = Part(())  # OpenIssue: the sources' warnings (an index out of its column), failing nothing
+
+
+def entity_path(key: str, as_of: date | None = None) -> str:
+    """An entity's page (``/entity/<key>``), as of a day when given."""
+    path = "/entity/" + quote(key, safe="")
+    return path + ("?" + urlencode({"as_of": as_of.isoformat()}) if as_of else "")
 
 
 def feed_url(base: str, feed: FeedFile, fmt: str) -> str:
@@ -189,8 +199,11 @@ def _health_section(ctx: PageContext) -> str:
 
 
 def _feeds_section(ctx: PageContext) -> str:
+    others = ", ".join(f'<a href="{opml_path(f)}" type="text/x-opml">{f.label}</a>' for f in FORMATS if f is not OPML_FORMAT)
     out = ['<h2 id="subscribe">Subscribe</h2>',
-           '<p>Point your feed reader at one of these (or import <a href="/feeds.opml">all of them as OPML</a>).</p>']
+           f'<p>Point your feed reader at one of these, or import them all: <a href="{opml_path(OPML_FORMAT)}" '
+           f'type="text/x-opml">OPML, each feed once in {OPML_FORMAT.label}</a> (the same in {others}). Import one '
+           "of these files, not several: every format carries the same items.</p>"]
     if not ctx.feeds:
         out.append('<p class="muted">No feeds written yet: they appear after the first cycle.</p>')
         return "\n".join(out)
@@ -269,22 +282,52 @@ def render_front_page(ctx: PageContext) -> bytes:
     return html_page("mofcom-watch", body, alternate_links(ctx.feeds_base_url, [f for f in ctx.feeds if not f.is_entity]))
 
 
-def render_opml(feeds: Sequence[FeedFile], feeds_base_url: str, home_url: str) -> bytes:
-    """OPML 2.0 with one outline per feed and format; dated by the newest feed, so bytes are stable."""
+def opml_path(fmt: FeedFormat) -> str:
+    """Where the OPML of one format is served: ``/feeds.opml`` for Atom (:data:`OPML_FORMAT`), ``/feeds-rss.opml``
+    and ``/feeds-json.opml`` for the others."""
+    return "/feeds.opml" if fmt is OPML_FORMAT else f"/feeds-{fmt.name}.opml"
+
+
+def _outline_feed(feed: FeedFile, fmt: FeedFormat) -> str | None:
+    """The format a feed is listed in by ``fmt``'s OPML: ``fmt``, or, in the Atom OPML, the first the folder holds (a
+    feed with no Atom file is listed all the same); None: not listed there."""
+    if fmt.name in feed.formats:
+        return fmt.name
+    return feed.formats[0] if fmt is OPML_FORMAT and feed.formats else None
+
+
+def entity_page_url(feed: FeedFile, home_url: str) -> str | None:
+    """The page of an entity feed's company (``/entity/<key>``), when its name gives the key back: a key that is no
+    safe file name is a hash in the feed's name (``feeds.identity.entity_feed_name``), and has no page found so."""
+    if not feed.is_entity:
+        return None
+    key = feed.name.removeprefix(ENTITY_FEED_DIR + "/")
+    return home_url.rstrip("/") + entity_path(key) if entity_feed_name(key) == feed.name else None
+
+
+def render_opml(feeds: Sequence[FeedFile], feeds_base_url: str, home_url: str, fmt: FeedFormat | None = None) -> bytes:
+    """OPML 2.0 with one outline per feed, in one format (Atom unless ``fmt``): a reader importing it gets each item
+    once, not once per format (the formats carry the same items); the lists' feeds in one group, the companies' in
+    another; each company's outline links to its page. Dated by the newest feed, so the bytes are stable."""
+    fmt = fmt or OPML_FORMAT
     created = http_date_from_mtime(max((f.mtime for f in feeds), default=0.0))
     groups = []
-    for fmt in FORMATS:
-        items = [
-            f'      <outline type="rss" version="{fmt.opml_version}" text={quoteattr(f.title)} '
-            f"title={quoteattr(f.title)} xmlUrl={quoteattr(feed_url(feeds_base_url, f, fmt.name))} "
-            f"htmlUrl={quoteattr(home_url)}/>"
-            for f in feeds if fmt.name in f.formats
-        ]
+    for label, entity in ((OPML_LISTS_GROUP, False), (OPML_ENTITIES_GROUP, True)):
+        items = []
+        for f in feeds:
+            suffix = _outline_feed(f, fmt) if f.is_entity is entity else None
+            if suffix is None:
+                continue
+            page = entity_page_url(f, home_url) or home_url
+            items.append(f'      <outline type="rss" version="{BY_NAME[suffix].opml_version}" text={quoteattr(f.title)} '
+                         f"title={quoteattr(f.title)} xmlUrl={quoteattr(feed_url(feeds_base_url, f, suffix))} "
+                         f"htmlUrl={quoteattr(page)}/>")
         if items:
-            groups.append(f'    <outline text="mofcom-watch ({fmt.opml_label})">\n' + "\n".join(items) + "\n    </outline>")
+            groups.append(f"    <outline text={quoteattr(f'{label} ({fmt.opml_label})')}>\n" + "\n".join(items)
+                          + "\n    </outline>")
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n<opml version="2.0">\n  <head>\n'
-        "    <title>mofcom-watch feeds</title>\n"
+        f"    <title>mofcom-watch feeds ({fmt.opml_label})</title>\n"
         f"    <dateModified>{created}</dateModified>\n  </head>\n  <body>\n"
         + "\n".join(groups)
         + "\n  </body>\n</opml>\n"

@@ -255,17 +255,39 @@ def test_front_page_renders_when_empty(tmp_path: Path) -> None:
     assert "No feeds written yet" in r.text and "No listings known yet" in r.text
 
 
-def test_opml_lists_every_feed(feeds_dir: Path) -> None:
+def test_opml_lists_every_feed_once_in_each_format(feeds_dir: Path) -> None:
+    """/feeds.opml lists each feed once, in Atom (wording29: every feed in every format, 330 outlines, gave a reader
+    importing it each item three times); RSS and JSON Feed have OPML files of their own; a company's outline links
+    to its page, not to "/"."""
     c = client(feeds_dir, StandIn())
     r = c.get("/feeds.opml")
     assert r.status_code == 200 and "opml" in r.headers["content-type"]
     root = ET.fromstring(r.content)
-    urls = {o.get("xmlUrl") for o in root.iter("outline") if o.get("xmlUrl")}
-    expected = {f"{BASE}{p.relative_to(feeds_dir).as_posix()}" for p in feeds_dir.rglob("*") if p.suffix in {".atom", ".rss"}}
-    assert urls == expected and len(urls) == 8
-    titles = {o.get("title") for o in root.iter("outline") if o.get("xmlUrl")}
-    assert "Skydio" in titles
+    outlines = [o for o in root.iter("outline") if o.get("xmlUrl")]
+    urls = [o.get("xmlUrl") for o in outlines]
+    expected = {f"{BASE}{p.relative_to(feeds_dir).as_posix()}" for p in feeds_dir.rglob("*.atom")}
+    assert sorted(urls) == sorted(expected) and len(urls) == 4
+    pages = {o.get("title"): o.get("htmlUrl") for o in outlines}
+    assert pages["Skydio"] == "http://testserver/entity/skydio" and pages["All listing events"] == "http://testserver/"
+    groups = [o.get("text") for o in root.find("body")]  # type: ignore[union-attr]
+    assert groups == ["mofcom-watch (Atom)", "mofcom-watch: one feed per company or person (Atom)"]
     assert c.get("/feeds.opml", headers={"If-None-Match": r.headers["etag"]}).status_code == 304
+    rss = ET.fromstring(c.get("/feeds-rss.opml").content)
+    assert sorted(o.get("xmlUrl") for o in rss.iter("outline") if o.get("xmlUrl")) == sorted(
+        u.removesuffix(".atom") + ".rss" for u in expected)
+    assert c.get("/feeds-json.opml").status_code == 200  # (no JSON file here: an OPML listing none)
+    page = c.get("/").text
+    assert 'href="/feeds.opml"' in page and 'href="/feeds-rss.opml"' in page and 'href="/feeds-json.opml"' in page
+
+
+def test_an_entity_feed_named_by_a_hash_links_no_page() -> None:
+    from mofcom_watch.server.feedfiles import FeedFile
+    from mofcom_watch.server.pages import entity_page_url
+
+    home = "http://x.test/"
+    assert entity_page_url(FeedFile("entity/skydio", "Skydio", ("atom",), 0.0), home) == "http://x.test/entity/skydio"
+    assert entity_page_url(FeedFile("entity/a-0123456789ab", "A", ("atom",), 0.0), home) is None  # a hashed key
+    assert entity_page_url(FeedFile("all", "All", ("atom",), 0.0), home) is None
 
 
 def test_store_backed_health(engine) -> None:  # noqa: ANN001 - conftest fixture; SQLite and PostgreSQL
