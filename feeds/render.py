@@ -14,6 +14,7 @@ from typing import NamedTuple
 from storage.possible import POSSIBLE
 from storage.records import EntityRecord, EventKind, EventRecord, ListKind, PageCopy, Provenance
 from storage.vocabulary import (
+    EVENT_WORDS_KEY,
     LISTS,
     MINISTRIES,
     PRESUMED,
@@ -33,6 +34,9 @@ WATCHLIST_PREFIX = "watchlist_"
 # The label of the facts table's end date where "Until" would be false (storage.vocabulary.ENDED_NOT_UNTIL: a lapse's
 # end date is the day the suspension ended and the measures are presumed back, not a day they apply until).
 ENDED_LABEL = "Suspension ended"
+# The facts table's label of an item's day where it is no day a measure takes effect (wording29: a source-health item's
+# "Effective 2026-12-03" was the day a problem was seen; those items give "First seen" and "Resolved" rows instead).
+DAY_LABELS = {EventKind.NEWS: "Reported"}
 # Entries per cache of body parts: enough for the notices whose items are rendered near each other
 # (a notice's items in a row, an entity's few notices), not for every notice of a store: the caches
 # stay the same size however large the store (at 100x the fixtures, larger caches held 25 MB).
@@ -139,7 +143,7 @@ class Facts(NamedTuple):
 
 @lru_cache(maxsize=NOTICE_PARTS)
 def _facts_html(facts: Facts) -> str:
-    rows: list[tuple[str, str]] = [("Event", event_label(facts.kind))]
+    rows: list[tuple[str, str]] = [("Event", event_label(facts.kind, facts.extra))]
     if facts.list:
         rows.append(("List", LISTS[facts.list].bilingual))
     issued = issued_by(facts.provenance)
@@ -153,7 +157,8 @@ def _facts_html(facts: Facts) -> str:
         rows.append(("Notice key", notice))
     if facts.source_key and facts.source_key != facts.notice_key:
         rows.append(("By notice", facts.source_key))
-    rows.append(("Effective", facts.effective.isoformat() if facts.effective else "not stated"))
+    if facts.kind is not EventKind.SOURCE_HEALTH:  # (its day is the day a problem was seen: said by its own rows)
+        rows.append((DAY_LABELS.get(facts.kind, "Effective"), facts.effective.isoformat() if facts.effective else "not stated"))
     if facts.until:
         rows.append(("Until" if until_shown(facts.kind, facts.until) else ENDED_LABEL, facts.until.isoformat()))
     if facts.days_left is not None:
@@ -161,7 +166,7 @@ def _facts_html(facts: Facts) -> str:
     if facts.presumed:
         rows.append(("Status", PRESUMED))
     for key, value in facts.extra:
-        if not key.startswith(WATCHLIST_PREFIX):
+        if not key.startswith(WATCHLIST_PREFIX) and key != EVENT_WORDS_KEY:  # (the Event row says those)
             rows.append((key.replace("_", " ").capitalize(), value))
     body = "".join(_fact_row(k, v) for k, v in rows)
     return f"<table>{body}</table>"

@@ -377,6 +377,11 @@ def _read_page(issue: HealthIssue) -> bool:
     return issue.key.startswith(f"{HealthKind.REVIEW_ACCEPTED}/{READ_PAGE}/")
 
 
+def _moment(moment: datetime) -> str:
+    """A first-seen or resolved time as the items say it: "2026-12-03 09:12 UTC"."""
+    return f"{as_utc(moment):%Y-%m-%d %H:%M} UTC"
+
+
 def _event_id(issue: HealthIssue, state: str, moment: datetime) -> str:
     return f"{TAG_PREFIX}health/{issue.key}/{state}/{moment:%Y-%m-%d}"
 
@@ -397,6 +402,7 @@ def health_events(session: Session) -> list[EventRecord]:
         first = naive_as_utc(issue.first_seen)
         title = _title(issue, numbers)
         extra = (("source", issue.source), ("issue", issue.kind), ("key", issue.key))
+        seen = (("first_seen", _moment(first)),)  # the item's day is no listing's effective day: its facts say what it is
         if issue.kind == HealthKind.REVIEW_ACCEPTED:  # a record of a decision, never an open problem: one item
             events.append(EventRecord(
                 id=_event_id(issue, "accepted", first), kind=EventKind.SOURCE_HEALTH, scope=EventScope.HEALTH,
@@ -406,7 +412,7 @@ def health_events(session: Session) -> list[EventRecord]:
                          "tells what it says." if _read_page(issue) else
                          f"{issue.detail}. A person reviewed the copy and accepted it (mofcom-watch accept); the "
                          "notice's own items say what changed."),
-                extra=extra + (("state", "accepted"),),
+                extra=extra + (("accepted", _moment(first)), ("state", "accepted")),
             ))
             continue
         events.append(EventRecord(
@@ -415,7 +421,7 @@ def health_events(session: Session) -> list[EventRecord]:
             occurred=first, updated=first, title=title,
             summary=f"{_sentence(issue.detail)} First seen {first:%Y-%m-%d %H:%M} UTC. This is a problem with the "
                     f"source, not a change to any listing.{MEANING.get(issue.kind, '')}",
-            extra=extra + (("state", "open" if issue.resolved_at is None else "resolved"),),
+            extra=extra + seen + (("state", "open" if issue.resolved_at is None else "resolved"),),
         ))
         if issue.resolved_at is not None:
             done = naive_as_utc(issue.resolved_at)
@@ -428,7 +434,7 @@ def health_events(session: Session) -> list[EventRecord]:
                          f"{issue.detail}" if (issue.url, done) in read
                          else f"A person reviewed this copy and accepted it: {issue.detail}" if by_review
                          else f"A later run found this fixed: {issue.detail}"),
-                extra=extra + (("state", "resolved"),),
+                extra=extra + seen + (("resolved", _moment(done)), ("state", "resolved")),
             ))
     events.sort(key=lambda e: (e.occurred, e.id), reverse=True)
     return events

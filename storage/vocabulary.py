@@ -128,9 +128,23 @@ def until_shown(kind: EventKind, until: date | None) -> date | None:
     return None if kind in ENDED_NOT_UNTIL else until
 
 
-def event_label(kind: EventKind) -> str:
-    """``EVENT_LABELS[kind]`` with a capital, for a table cell: "Suspension lapsed"."""
-    word = EVENT_LABELS[kind]
+EVENT_WORDS_KEY = "event"
+"""An ``EventRecord.extra`` key: the event's words where its kind's (:data:`EVENT_LABELS`) would say another thing than its
+title (:data:`MEASURE_ONLY_LIFTED`); a table names the event by it, and shows it in no row of its own."""
+MEASURE_ONLY_LIFTED = "measure lifted (not a listing)"
+"""A ``lifted`` event stopping only the measure a notice added on entities another notice lists (UEL〔2025〕6号's on
+Illumina): its title says "Measure lifted: … not a listing", and a table beside it saying "Lifted" named another event
+(wording29); its kind, the key of its id, stays ``lifted``."""
+
+
+def event_words(kind: EventKind, extra: Iterable[tuple[str, str]] = ()) -> str:
+    """What an event is, for a table: its :data:`EVENT_WORDS_KEY` words when the engine gave it some, else its kind's."""
+    return next((v for k, v in extra if k == EVENT_WORDS_KEY), None) or EVENT_LABELS[kind]
+
+
+def event_label(kind: EventKind, extra: Iterable[tuple[str, str]] = ()) -> str:
+    """:func:`event_words` with a capital, for a table cell: "Suspension lapsed", "Measure lifted (not a listing)"."""
+    word = event_words(kind, extra)
     return word[:1].upper() + word[1:]
 
 

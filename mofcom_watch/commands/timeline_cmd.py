@@ -21,9 +21,9 @@ from mofcom_watch.tables import print_fitted
 from storage.records import ListingState
 from storage.status import EntityTimeline, entity_timeline, suggest_names
 from storage.vocabulary import (
-    EVENT_LABELS,
     announced_label,
     day_count,
+    event_words,
     list_name,
     row_label,
     state_label,
@@ -64,7 +64,7 @@ def print_timeline(tl: EntityTimeline, as_of: str, console: Console) -> None:
             table.add_column(col)
         for e in lst.events:
             until = until_shown(e.kind, e.until)
-            table.add_row(e.effective.isoformat() if e.effective else "", EVENT_LABELS[e.kind],
+            table.add_row(e.effective.isoformat() if e.effective else "", event_words(e.kind, e.extra),
                           until.isoformat() if until else "", shown(e.source_key or ""))
         print_fitted(console, table, drop=("by", "until"))
 

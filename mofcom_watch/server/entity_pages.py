@@ -31,7 +31,7 @@ from mofcom_watch.server.pages import (
 from storage.bands import axis_for
 from storage.records import EventKind, Provenance
 from storage.status import EntityHit, EntityListing, MatchKind
-from storage.vocabulary import EVENT_LABELS, PRESUMED, row_label, until_shown
+from storage.vocabulary import PRESUMED, event_words, row_label, until_shown
 
 MATCH_WORDS = {MatchKind.EXACT: "exact name", MatchKind.NORMALISED: "same name, written differently",
                MatchKind.FUZZY: "similar name"}
@@ -126,7 +126,7 @@ def _timeline(view: EntityView) -> str:
     rows.sort(key=lambda r: (r[0].effective or date.min, r[0].occurred, r[0].id))
     cells: list[list[Cell]] = []
     for e, listing in rows:
-        word = EVENT_LABELS[e.kind]
+        word = event_words(e.kind, e.extra)
         until = until_shown(e.kind, e.until)
         if e.kind is EventKind.SUSPENSION_LAPSED:
             word += f' <span class="bad">{escape(PRESUMED)}</span>'

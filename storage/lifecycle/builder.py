@@ -17,7 +17,7 @@ from storage.records import (
     Provenance,
     StoredNotice,
 )
-from storage.vocabulary import BEIJING, TAG_PREFIX, reprint_url
+from storage.vocabulary import BEIJING, EVENT_WORDS_KEY, MEASURE_ONLY_LIFTED, TAG_PREFIX, reprint_url
 
 from .model import Listing, occurred_at
 from .text import _number, _subject, _summary, _title, added_measure, measure_words
@@ -83,7 +83,7 @@ def _state_events(b: _Builder, kind: EventKind, listing: Listing, by: StoredNoti
         id=_own_id(b, base, by, kind, until), kind=kind, scope=EventScope.NOTICE, list=listing.list, notice_key=listing.key, source_key=by.record.key,
         entity_key=None, effective=id_day or effective, until=until, occurred=occurred, updated=occurred,
         title=_title(kind, subject, effective, until, days, measures, withdrawn, added, words=words), title_zh=by.record.title,
-        summary=summary, entities=tuple(ents), presumed=presumed, days_left=days,
+        summary=summary, entities=tuple(ents), presumed=presumed, days_left=days, extra=_words(kind, added, withdrawn),
         provenance=_provenance(by, listing.notice, *((moved[2],) if moved is not None and fixed else ())))
     b.add(notice_item)
     for key, ent in zip([k for k in keys if k in records], ents):
@@ -93,6 +93,14 @@ def _state_events(b: _Builder, kind: EventKind, listing: Listing, by: StoredNoti
                                                words=words),
                                   summary=_summary(kind, subject, effective, until, by, listing, days, measures,
                                                    withdrawn, stops_measures, words=words) + note))
+
+
+def _words(kind: EventKind, added_by: str | None, withdrawn: date | None) -> tuple[tuple[str, str], ...]:
+    """The event's words for a table where its kind's would name another event than its title: a lift of a measure a
+    notice added alone is "measure lifted (not a listing)", not "lifted" (``storage.vocabulary.MEASURE_ONLY_LIFTED``)."""
+    if kind is EventKind.LIFTED and added_by and withdrawn is None:
+        return ((EVENT_WORDS_KEY, MEASURE_ONLY_LIFTED),)
+    return ()
 
 
 def _own_id(b: _Builder, item_id: str, by: StoredNotice, kind: EventKind, until: date | None) -> str:

@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
+from feeds.render import item_html
 from storage.health import (
     has_run,
     health_events,
@@ -49,6 +50,11 @@ def test_zero_links_opens_and_a_clean_run_resolves(engine):
         events = health_events(s)
     assert len(events) == 2 and events[0].title.startswith("Resolved:")
     assert first[0].id in {e.id for e in events}  # the opening item keeps its id
+    # its facts name its days as what they are: "Effective 2026-11-29", the day a problem was seen, read as a
+    # listing's day (wording29)
+    resolved, opened = (item_html(e) for e in events)
+    assert '<th align="left">First seen</th><td>2026-11-29 08:00 UTC</td>' in opened and "Effective" not in opened
+    assert '<th align="left">Resolved</th><td>2026-11-29 09:00 UTC</td>' in resolved and "Effective" not in resolved
     # the tag URI's date is the day the name was minted (2025), never the 2026 event's year
     assert all(e.id.startswith(f"{TAG_PREFIX}health/mofcom-qa/zero-links/") for e in events)
 

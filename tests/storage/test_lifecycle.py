@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 import pytest
 
+from feeds.render import item_html
 from storage.lifecycle import derive
 from storage.lifecycle.text import _title
 from storage.records import (
@@ -177,9 +178,13 @@ def test_stopping_an_added_measure_is_not_said_as_a_lift_of_the_listing(done):
         assert e.title.startswith("Measure lifted: ") and e.title.endswith(
             "from 2025-11-10; only the measure UEL-2025-6 added, not a listing"), e.title
         assert "is not a lift of a listing" in e.summary and "Listed by" not in e.summary, e.summary
+        # the facts table names the event its title names (it said "Event: Lifted": wording29); the id keeps "lifted"
+        assert '<th align="left">Event</th><td>Measure lifted (not a listing)</td>' in item_html(e)
+        assert "/lifted/uel/2025-11-10" in e.id
     assert state(done, "UEL-2025-4").state is ListingState.IN_FORCE
     five = [e for e in done.events if e.kind is EventKind.LIFTED and e.notice_key == "UEL-2025-5"]
     assert five and all(e.title.startswith("Lifted: ") for e in five)
+    assert all('<th align="left">Event</th><td>Lifted</td>' in item_html(e) for e in five)
 
 
 def test_one_notice_item_per_notice_and_no_problems(done):
