@@ -196,13 +196,16 @@ def _summary(kind: EventKind, subject: str, effective: date, until: date | None,
              listing: Listing, days: int | None, measures: Sequence[str] = (), withdrawn: date | None = None,
              stops_measures: bool = False, *, words: str | None = None) -> str:
     said = f" ({words}, as the notice writes it)" if words else ""
+    # the notice acting, unless it is the one that listed (an impose, an added measure, an investigation, a term's end):
+    # "By UEL-2025-6 (…). Measure added by UEL-2025-6 (…)." said one notice twice (wording29)
+    by_text = "" if by.record.key == listing.notice.record.key else f"By {_number(by)}. "
     listed = (f"Item controls set by {_number(listing.notice)}." if listing.list is ListKind.ITEMS
               else f"Opened by {_number(listing.notice)}." if kind is EventKind.INVESTIGATION
               else f"Measure added by {_number(listing.notice)}." if added_measure(listing)
               else f"Listed by {_number(listing.notice)}.")
     if withdrawn is not None and kind in (EventKind.LIFTED, EventKind.REMOVED):
         return (f"The listing of {subject} was announced to apply from {withdrawn.isoformat()}; it is withdrawn "
-                f"from {effective.isoformat()}, before that day, and never took effect. By {_number(by)}. {listed}")
+                f"from {effective.isoformat()}, before that day, and never took effect. {by_text}{listed}")
     if kind is EventKind.SUSPENSION_LAPSED:
         return (f"The suspension for {subject} ended on {effective.isoformat()} and no later notice extending, "
                 f"lifting or restoring it is known. The measures are presumed back in force since "
@@ -231,4 +234,4 @@ def _summary(kind: EventKind, subject: str, effective: date, until: date | None,
         text += f" until {until.isoformat()}" if until else ", with no end date stated"
     if kind is EventKind.REMOVED and stops_measures:
         text += f", and the measures {_number(listing.notice)} took on them are stopped (lifted) from the same day"
-    return f"{text}. By {_number(by)}. {listed}"
+    return f"{text}. {by_text}{listed}"

@@ -169,6 +169,22 @@ def test_an_answer_without_a_number_is_named_by_its_title_not_its_key_alone(done
     assert f"By {e.source_key} ({qa_notice.record.title})." in e.summary, e.summary
 
 
+def test_an_item_names_the_notice_that_listed_and_acted_once(done):
+    """"By UEL-2025-6 (…). Measure added by UEL-2025-6 (…)." and "By MOFCOM-2025-21 (…). Listed by MOFCOM-2025-21 (…)."
+    said one notice twice (wording29): an impose says "Listed by" alone; a step of another notice says both."""
+    by_id = {e.id: e for e in done.events}
+    for item_id, once in ((f"{TAG_PREFIX}MOFCOM-2025-21/imposed/ecl/2025-04-04", "Listed by MOFCOM-2025-21 ("),
+                          (f"{TAG_PREFIX}UEL-2025-6/measure/uel/2025-03-04", "Measure added by UEL-2025-6 ("),
+                          (f"{TAG_PREFIX}UEL-2024-3/investigation/uel/2024-09-24", "Opened by UEL-2024-3 (")):
+        items = [e for e in done.events if e.id == item_id or e.id.startswith(item_id + "/")]
+        assert len(items) > 1
+        for e in items:
+            number = once.split(" by ", 1)[1]
+            assert once in e.summary and e.summary.count(number) == 1 and ". By " not in e.summary, e.summary
+    e = by_id[f"{TAG_PREFIX}MOFCOM-2025-21/suspended/ecl/2025-05-14"]
+    assert ". Listed by MOFCOM-2025-21 (" in e.summary and f". By {e.source_key} (" in e.summary
+
+
 def test_stopping_an_added_measure_is_not_said_as_a_lift_of_the_listing(done):
     """UEL〔2025〕6号 only added a measure on Illumina (listed by 4号, still in force): its stop must not read as
     "Lifted: Illumina … on the unreliable entity list" in Illumina's feed (wording28)."""
