@@ -82,12 +82,16 @@ def list_name(lst: ListKind | None) -> str:
     return LISTS[lst].en if lst else "list"
 
 
+REVIEW_WORDS = "needs review"
+"""What a presumption says of itself (a lapsed suspension: presumed back in force), in a state's words and in a lapse
+item's title, which is all a feed reader's list of items shows of it (wording28, wording30)."""
+
 STATE_LABELS: dict[ListingState, str] = {
     ListingState.IN_FORCE: "in force",
     ListingState.SUSPENDED: "suspended",
     ListingState.LIFTED: "lifted",
     ListingState.REMOVED: "removed",
-    ListingState.LAPSED: "lapsed: presumed back in force, needs review",
+    ListingState.LAPSED: f"lapsed: presumed back in force, {REVIEW_WORDS}",
     ListingState.INVESTIGATION: "investigation (not a listing)",
     ListingState.ANNOUNCED: "announced",
 }

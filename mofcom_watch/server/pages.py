@@ -16,7 +16,7 @@ from mofcom_watch.server.data import OpenIssue, Part, SourceHealth
 from mofcom_watch.server.feedfiles import FeedFile, http_date
 from storage.bands import Band, axis_for
 from storage.records import EventRecord, ListingState, ListKind, StatusRow
-from storage.vocabulary import LISTS, PRESUMED, HealthKind, day_count, row_label
+from storage.vocabulary import LISTS, PRESUMED, REVIEW_WORDS, HealthKind, day_count, row_label
 
 FORMAT_TYPES = {f.name: f.media_type for f in FORMATS}
 OPML_FORMAT = ATOM  # /feeds.opml lists each feed once, in Atom; each other format has an OPML of its own
@@ -156,8 +156,10 @@ def _events_section(ctx: PageContext) -> str:
     cells: list[list[Cell]] = []
     for e in events:
         zh = f'<br><span class="muted" lang="zh">{escape(e.title_zh)}</span>' if e.title_zh else ""
-        review = f' <span class="bad">{escape(PRESUMED)}</span>' if e.presumed else ""
-        cells.append([(e.occurred.date().isoformat(), "d"), f"{escape(e.title)}{review}{zh}",
+        # a presumption's title says "needs review" itself (a lapse's): marked, not said twice; else the mark says it
+        title = (f'<span class="bad">{escape(e.title)}</span>' if REVIEW_WORDS in e.title
+                 else f'{escape(e.title)} <span class="bad">{escape(PRESUMED)}</span>') if e.presumed else escape(e.title)
+        cells.append([(e.occurred.date().isoformat(), "d"), f"{title}{zh}",
                       escape(list_label(e.list))])
     out.append(stacked_table(("Date", "Event", "List"), cells))
     return "\n".join(out)

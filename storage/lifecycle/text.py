@@ -9,7 +9,7 @@ from datetime import date
 from storage.names import clean_display
 from storage.numerals import chinese_to_int
 from storage.records import ActionKind, EntityRecord, EventKind, ListKind, StoredNotice
-from storage.vocabulary import list_name, ministry_of
+from storage.vocabulary import REVIEW_WORDS, list_name, ministry_of
 
 from .model import CLAUSE_RE, COUNTRY_ADJECTIVES, MEASURE_NAMES, Listing
 
@@ -162,7 +162,7 @@ def _title(kind: EventKind, subject: str, effective: date, until: date | None, d
         case EventKind.RESTORED:
             return f"Restored: {subject} back in force from {effective.isoformat()}"
         case EventKind.SUSPENSION_LAPSED:
-            return f"Suspension lapsed: {subject} presumed back in force"
+            return f"Suspension lapsed: {subject} presumed back in force, {REVIEW_WORDS}"  # a presumption, said so
         case EventKind.SUSPENSION_ENDS_SOON:
             return f"Suspension ends in {days} days: {subject}, on {until.isoformat() if until else '?'}"
         case EventKind.TERM_ENDS_SOON:

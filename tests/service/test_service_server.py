@@ -249,6 +249,18 @@ def test_front_page(feeds_dir: Path) -> None:
     assert "关于将11家美国实体列入不可靠实体清单的公告" in page
 
 
+def test_front_page_marks_a_lapse_whose_title_says_needs_review_once(feeds_dir: Path) -> None:
+    """A lapse's title says "needs review" (wording30): the page marks it, and does not add "presumed - needs review"."""
+    occurred = datetime(2026, 11, 10, tzinfo=UTC)
+    title = "Suspension lapsed: 11 US entities on the unreliable entity list (UEL-2025-7) presumed back in force, needs review"
+    lapse = EventRecord(id="tag:mofcom-watch,2025:UEL-2025-7/suspension_lapsed/uel/2026-11-10",
+                        kind=EventKind.SUSPENSION_LAPSED, scope="notice", list=ListKind.UEL, notice_key="UEL-2025-7",
+                        source_key="QA-1", entity_key=None, effective=occurred.date(), until=occurred.date(),
+                        occurred=occurred, updated=occurred, title=title, presumed=True)
+    page = client(feeds_dir, StandIn(last=datetime.now(UTC), event_rows=(lapse,))).get("/").text
+    assert f'<span class="bad">{title}</span>' in page and "presumed - needs review" not in page
+
+
 def test_front_page_renders_when_empty(tmp_path: Path) -> None:
     r = client(tmp_path / "none", StandIn()).get("/")
     assert r.status_code == 200

@@ -113,7 +113,8 @@ def test_titles_in_clear_english(done):
     assert titles[f"{TAG_PREFIX}MOFCOM-2025-21/suspended/ecl/2025-05-14"] == (
         "Suspended: 16 US entities on the export control list (MOFCOM-2025-21) from 2025-05-14 until 2025-08-12")
     assert titles[f"{TAG_PREFIX}UEL-2025-7/suspension_lapsed/uel/2026-11-10"] == (
-        "Suspension lapsed: 11 US entities on the unreliable entity list (UEL-2025-7) presumed back in force")
+        "Suspension lapsed: 11 US entities on the unreliable entity list (UEL-2025-7) presumed back in force, "
+        "needs review")  # a presumption, said in the title a reader's list shows (the body alone said it: wording28)
     assert titles[f"{TAG_PREFIX}UEL-2025-7/suspension_ends_soon/uel/2026-11-03"].startswith(
         "Suspension ends in 7 days: 11 US entities on the unreliable entity list (UEL-2025-7)")
 

@@ -65,7 +65,8 @@ def test_no72_suspends_no46_which_lapses_on_2026_11_27():
     suspended, lapsed = events[EventKind.SUSPENDED], events[EventKind.SUSPENSION_LAPSED]
     assert suspended.until == date(2026, 11, 27)
     assert suspended.title == "Suspended: item controls of MOFCOM-2024-46 (clause 2) from 2025-11-09 until 2026-11-27"
-    assert lapsed.title == "Suspension lapsed: item controls of MOFCOM-2024-46 (clause 2) presumed back in force"
+    assert lapsed.title == ("Suspension lapsed: item controls of MOFCOM-2024-46 (clause 2) presumed back in force, "
+                            "needs review")
     assert lapsed.presumed and "needs review" in lapsed.summary and "商务部公告2024年第46号" in lapsed.summary
     assert sorted(e.days_left for e in d.events if e.kind is EventKind.SUSPENSION_ENDS_SOON) == [7, 30]
     (row,) = d.states
