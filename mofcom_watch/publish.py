@@ -26,6 +26,7 @@ from feeds.formats import PICTURE_SUFFIX, SUFFIXES
 from feeds.identity import feed_url, normalise_base_url
 from mofcom_watch.config import Settings
 from scraper.sources import SourceConfigError, load_sources
+from scraper.sources.defaults import SOURCE_DESCRIPTIONS
 from scraper.sources.registry import default_sources
 from storage.db import WRITE_LOCK
 from storage.derived import DerivedSummary, inputs_digest, save_mark, stored_summary, synced_as_of
@@ -200,7 +201,7 @@ def write_feeds_of_store(session: Session, *, as_of: date, target: PublishTarget
     # The health and news items are not filtered by the date: they describe the sources as the
     # store saw them when fetching (a bot check seen today), not the lists' history.
     done = publish_store(session, as_of=as_of, out_dir=out_dir, base_url=target.base_url,
-                         watchlist=watchlist, news=news_events(session), health=lambda: health_events(session),
+                         watchlist=watchlist, news=news_events(session), health=lambda: health_events(session, SOURCE_DESCRIPTIONS),
                          note_failures=lambda failed: _note_feed_failures(session, failed),
                          broken_watchlist=broken_watchlist, notices=notices)
     mark_folder(out_dir, ours)
@@ -231,7 +232,7 @@ def _inputs_digest(session: Session, as_of: date, target: PublishTarget) -> str:
     digest = hashlib.sha256(f"{EVENTS}={counters.get(EVENTS, -1)}\0{NOTICES}={counters.get(NOTICES, -1)}\0"
                             f"{as_of.isoformat()}\0"
                             f"{normalise_base_url(target.base_url)}\0{renderer_version()}\0".encode())
-    for item in (*health_events(session), *news_events(session)):
+    for item in (*health_events(session, SOURCE_DESCRIPTIONS), *news_events(session)):
         digest.update(json.dumps(item.to_json(), sort_keys=True, ensure_ascii=False).encode() + b"\n")
     if target.watchlist is not None:
         try:

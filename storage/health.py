@@ -19,7 +19,7 @@ out, :func:`open_warnings` reads them, and they make no feed item (a routine red
 from __future__ import annotations
 
 import functools
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -32,7 +32,7 @@ from storage.outcomes import PageOutcome, SourceReport
 from storage.records import EventKind, EventRecord, EventScope
 from storage.reviews import READ_PAGE
 from storage.snapshots import touch_pages
-from storage.vocabulary import TAG_PREFIX, FailureReason, HealthKind, Oddity, as_utc, naive_as_utc
+from storage.vocabulary import TAG_PREFIX, FailureReason, HealthKind, Oddity, as_utc, naive_as_utc, source_label
 
 HELD_BACK_SOURCE = "publish"  # the held-back issue belongs to the publish step, not to one source
 HELD_BACK_LISTED = 10  # items named in the issue's detail; the rest are counted
@@ -339,20 +339,23 @@ def record_held_back(session: Session, *, sources: tuple[str, ...], held: int, t
     return HealthKind.HELD_BACK.value if opened else None
 
 
-def _title(issue: HealthIssue, numbers: dict[str, str] | None = None) -> str:
+def _title(issue: HealthIssue, numbers: dict[str, str] | None = None, sources: Mapping[str, str] | None = None) -> str:
     """``numbers``: the stored notices' numbers by key, so a title names a notice as an officer knows it
-    ("商务部公告2026年第11号 (MOFCOM-2026-11)"), not by the project's key alone."""
+    ("商务部公告2026年第11号 (MOFCOM-2026-11)"), not by the project's key alone; ``sources``: what each source holds
+    (:func:`storage.vocabulary.source_label`), so it names a source so too ("MOFCOM spokesperson's answers
+    (mofcom-qa)", not "mofcom-qa")."""
     number = (numbers or {}).get(issue.notice_key or "")
     notice = f"{number} ({issue.notice_key})" if number else issue.notice_key
     where = issue.url or notice or ""
+    source = source_label(issue.source, sources)
     if issue.kind == HealthKind.HELD_BACK:
         return "Source health: items held back while a source is broken"
     if issue.kind == HealthKind.ZERO_LINKS:
-        return f"Source health: {issue.source}: an index yielded no links ({where})"
+        return f"Source health: {source}: an index yielded no links ({where})"
     if issue.kind == HealthKind.FAILING:
-        return f"Source health: {issue.source} failed {FAILING_RUNS} runs in a row"
+        return f"Source health: {source} failed {FAILING_RUNS} runs in a row"
     if issue.kind == HealthKind.UNUSABLE_PAGE:
-        return f"Source health: {issue.source}: unusable page {where}"
+        return f"Source health: {source}: unusable page {where}"
     if issue.kind == HealthKind.REVIEW_ACCEPTED and issue.key.startswith(f"{HealthKind.REVIEW_ACCEPTED}/same-qa/"):
         return f"Reviewed: {' and '.join(issue.key.split('/')[2:4])}: two Q&As kept as two, by {issue.source}"
     if issue.kind == HealthKind.REVIEW_ACCEPTED and _read_page(issue):
@@ -362,8 +365,8 @@ def _title(issue: HealthIssue, numbers: dict[str, str] | None = None) -> str:
     if issue.kind == HealthKind.COUNT_MISMATCH:
         return f"Source health: {notice or where}: parsed entity count differs from the stated count"
     if issue.kind == HealthKind.OLDER_COPY:
-        return f"Source health: {issue.source}: {notice or where}: the page served an older copy again"
-    return f"Source health: {issue.source}: {issue.kind} {where}".rstrip()
+        return f"Source health: {source}: {notice or where}: the page served an older copy again"
+    return f"Source health: {source}: {issue.kind} {where}".rstrip()
 
 
 def _sentence(text: str) -> str:
@@ -386,8 +389,10 @@ def _event_id(issue: HealthIssue, state: str, moment: datetime) -> str:
     return f"{TAG_PREFIX}health/{issue.key}/{state}/{moment:%Y-%m-%d}"
 
 
-def health_events(session: Session) -> list[EventRecord]:
-    """One item per issue opening and one per resolution; stable ids; newest first. Never a state change."""
+def health_events(session: Session, sources: Mapping[str, str] | None = None) -> list[EventRecord]:
+    """One item per issue opening and one per resolution; stable ids; newest first. Never a state change.
+    ``sources``: what each source holds, by name (``scraper.sources.defaults.SOURCE_DESCRIPTIONS``: the publish path
+    hands it in), for the items' titles and facts; the names alone without it."""
     events: list[EventRecord] = []
     issues = list(session.scalars(select(HealthIssue).order_by(HealthIssue.key)))
     # a page's issue closed by a person's acceptance (storage.reviews): (URL, moment) of each acceptance
@@ -400,8 +405,10 @@ def health_events(session: Session) -> list[EventRecord]:
         if issue.kind == HealthKind.WARNING:  # said by status and /healthz, no feed item: it fails nothing
             continue
         first = naive_as_utc(issue.first_seen)
-        title = _title(issue, numbers)
-        extra = (("source", issue.source), ("issue", issue.kind), ("key", issue.key))
+        title = _title(issue, numbers, sources)
+        # (a person's acceptance names who in ``source``: no source to describe)
+        who = issue.source if issue.kind == HealthKind.REVIEW_ACCEPTED else source_label(issue.source, sources)
+        extra = (("source", who), ("issue", issue.kind), ("key", issue.key))
         seen = (("first_seen", _moment(first)),)  # the item's day is no listing's effective day: its facts say what it is
         if issue.kind == HealthKind.REVIEW_ACCEPTED:  # a record of a decision, never an open problem: one item
             events.append(EventRecord(

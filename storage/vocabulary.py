@@ -10,7 +10,7 @@ CLI, the web page and the feeds follow from these two.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta, timezone
 from enum import StrEnum
@@ -75,6 +75,14 @@ LISTS: dict[ListKind, ListWords] = {
                               "Suspensions and restorations of item controls that name no entity (两用物项出口管制)."),
 }
 """Every ``ListKind``'s words (a test checks none is missing)."""
+
+
+def source_label(name: str, descriptions: Mapping[str, str] | None = None) -> str:
+    """A source as a reader knows it: what it holds, then the name an operator configures ("MOFCOM spokesperson's
+    answers (mofcom-qa)"); the name alone where ``descriptions`` (``scraper.sources.defaults.SOURCE_DESCRIPTIONS``,
+    handed in: this module imports no scraper) has none."""
+    said = (descriptions or {}).get(name)
+    return f"{said} ({name})" if said else name
 
 
 def list_name(lst: ListKind | None) -> str:

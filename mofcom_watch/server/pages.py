@@ -14,9 +14,10 @@ from feeds.identity import ENTITY_FEED_DIR, entity_feed_name, notice_picture_nam
 from feeds.picture import ALL_PICTURE, picture_title, render_svg
 from mofcom_watch.server.data import OpenIssue, Part, SourceHealth
 from mofcom_watch.server.feedfiles import FeedFile, http_date
+from scraper.sources.defaults import SOURCE_DESCRIPTIONS
 from storage.bands import Band, axis_for
 from storage.records import EventRecord, ListingState, ListKind, StatusRow
-from storage.vocabulary import LISTS, PRESUMED, REVIEW_WORDS, HealthKind, day_count, row_label
+from storage.vocabulary import LISTS, PRESUMED, REVIEW_WORDS, HealthKind, day_count, row_label, source_label
 
 FORMAT_TYPES = {f.name: f.media_type for f in FORMATS}
 OPML_FORMAT = ATOM  # /feeds.opml lists each feed once, in Atom; each other format has an OPML of its own
@@ -175,7 +176,8 @@ def _health_section(ctx: PageContext) -> str:
         cells: list[list[Cell]] = []
         for s in sources:
             result = '<span class="ok">ok</span>' if s.ok else '<span class="bad">problems</span>'
-            cells.append([escape(s.source), escape(_fmt_time(s.finished_at)), result, str(s.fetched), str(s.new),
+            cells.append([escape(source_label(s.source, SOURCE_DESCRIPTIONS)), escape(_fmt_time(s.finished_at)), result,
+                          str(s.fetched), str(s.new),
                           str(s.failed)])
         out.append(stacked_table(("Source", "Last run", "Result", "Fetched", "New", "Failed"), cells))
     issues = [i for i in ctx.issues.rows if isinstance(i, OpenIssue)]
@@ -184,7 +186,8 @@ def _health_section(ctx: PageContext) -> str:
         out.append(f'<p class="bad">{len(issues)} open problem{"s" if len(issues) != 1 else ""}:</p><ul>')
         for i in issues:
             url = f' <a href="{escape(i.url)}">{escape(i.url)}</a>' if i.url else ""
-            out.append(f"<li><strong>{escape(i.source)}</strong> {escape(i.kind)}: {escape(i.detail)}{url}</li>")
+            out.append(f"<li><strong>{escape(source_label(i.source, SOURCE_DESCRIPTIONS))}</strong> {escape(i.kind)}: "
+                       f"{escape(i.detail)}{url}</li>")
         out.append("</ul>")
     elif sources:
         out.append('<p class="ok">No open problems.</p>')
@@ -195,7 +198,8 @@ def _health_section(ctx: PageContext) -> str:
                    "failing nothing; each clears with the next run that does not see it):</p><ul>")
         for w in warnings:
             url = f' <a href="{escape(w.url)}">{escape(w.url)}</a>' if w.url else ""
-            out.append(f'<li class="warn"><strong>{escape(w.source)}</strong>: {escape(w.detail)}{url}</li>')
+            out.append(f'<li class="warn"><strong>{escape(source_label(w.source, SOURCE_DESCRIPTIONS))}</strong>: '
+                       f"{escape(w.detail)}{url}</li>")
         out.append("</ul>")
     return "\n".join(out)
 

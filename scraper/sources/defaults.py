@@ -76,3 +76,18 @@ host = ""
 pages = []
 indexes = []
 '''
+
+SOURCE_DESCRIPTIONS: dict[str, str] = {
+    "mofcom-announcements": "MOFCOM announcements",
+    "mofcom-policy": "MOFCOM policy releases",
+    "mofcom-qa": "MOFCOM spokesperson's answers",
+    "mofcom-policy-list": "MOFCOM policy releases (list service)",
+    "aqygzj": "MOFCOM export control bureau's rules and notices",
+    "mfa-countermeasures": "MFA countermeasure decisions",
+    "english-news": "MOFCOM English site's press conferences",
+    "news-pages": "news pages named in your sources file",
+    "replay": "saved pages read by replay",  # not a source above: the source name of the pages `replay` reads
+}
+"""What each source above holds, for a reader of the source-health items and the front page, who knows the
+spokesperson's answers, not "mofcom-qa" (``storage.vocabulary.source_label``: "MOFCOM spokesperson's answers
+(mofcom-qa)"). A source added here gets a line; a test checks none is missing. A user's own source has its name alone."""

@@ -110,3 +110,13 @@ def test_news_feed_links_rss_and_atom():
     got = [x.url for body in (rss, atom) for x in plain_links(body, "https://x/") if source.wants(x.url)]
     assert got == ["https://www.globaltimes.cn/page/202509/1344476.shtml",
                    "https://english.news.cn/20250514/0123456789abcdef0123456789abcdef/c.html"]
+
+
+def test_every_default_source_says_what_it_holds():
+    """Source-health items named a source "mofcom-qa" (wording29): each default source has its words, one table."""
+    from scraper.sources.defaults import SOURCE_DESCRIPTIONS
+    from storage.vocabulary import source_label
+
+    assert {s.name for s in default_sources()} <= set(SOURCE_DESCRIPTIONS)
+    assert source_label("mofcom-qa", SOURCE_DESCRIPTIONS) == "MOFCOM spokesperson's answers (mofcom-qa)"
+    assert source_label("my-own-source", SOURCE_DESCRIPTIONS) == "my-own-source"  # a user's source: its name

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy.orm import Session
 
 from feeds.render import item_html
+from scraper.sources.defaults import SOURCE_DESCRIPTIONS
 from storage.health import (
     has_run,
     health_events,
@@ -82,6 +83,11 @@ def test_bot_check_is_an_unusable_page_until_the_url_answers(engine):
         assert "HTTP 412. First seen" in item.summary, item.summary
         assert "a change published there may be missing from the feeds: no new item is no sign of no change" \
             in item.summary
+        # it names the source by what it holds, not by its configured name alone (wording29)
+        (said,) = health_events(s, SOURCE_DESCRIPTIONS)
+        assert said.title == f"Source health: MOFCOM spokesperson's answers (mofcom-qa): unusable page {ART}"
+        assert '<th align="left">Source</th><td>MOFCOM spokesperson&#x27;s answers (mofcom-qa)</td>' in item_html(said)
+        assert said.id == item.id
         record_source_run(s, "r2", report(1, Failure(ART, "bot-check", "HTTP 412")))
         assert [e.id for e in health_events(s)] == ids  # same problem, same item
         record_source_run(s, "r3", report(2, good=[ART]))
