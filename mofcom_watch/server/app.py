@@ -414,6 +414,10 @@ def _publish_problems(st: ServerState, report: dict[str, Any], now: datetime) ->
 
 
 SOURCE_PROBLEMS_LISTED = 20
+SOURCE_HEALTH_PROBLEMS = "problems"
+SOURCE_HEALTH_UNKNOWN = "unknown"
+SOURCE_HEALTH_NOTE = ("{n} open source-health issue{s}: a change may be missing from the feeds (see the source-health "
+                      "feed or `status`, which exits 1 on them); the service itself is up (\"status\", HTTP 200)")
 
 
 def _source_problems(st: ServerState, report: dict[str, Any]) -> None:
@@ -423,8 +427,16 @@ def _source_problems(st: ServerState, report: dict[str, Any]) -> None:
     issues = getattr(st.data, "issues", None)
     if issues is None:
         return
-    rows = [i for i in issues().rows if isinstance(i, OpenIssue)]
+    part = issues()
+    rows = [i for i in part.rows if isinstance(i, OpenIssue)]
     report["open_issues"] = len(rows)
+    # "status": "ok" beside open issues read as all clear (wording29): the field to alert on says them, apart from the
+    # service's liveness, which they leave alone (HTTP 200, the container's health check)
+    report["source_health"] = SOURCE_HEALTH_UNKNOWN if part.note else SOURCE_HEALTH_PROBLEMS if rows else "ok"
+    if part.note:
+        report["source_health_note"] = f"the open issues could not be read: {part.note}"
+    elif rows:
+        report["source_health_note"] = SOURCE_HEALTH_NOTE.format(n=len(rows), s="" if len(rows) == 1 else "s")
     if rows:
         report["open_issue_list"] = [{"source": i.source, "kind": i.kind, "url": i.url}
                                      for i in rows[:SOURCE_PROBLEMS_LISTED]]

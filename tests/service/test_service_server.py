@@ -145,6 +145,27 @@ def test_gzip_and_head(feeds_dir: Path) -> None:
     assert c.head("/").status_code == 200
 
 
+def test_healthz_says_open_source_health_issues_apart_from_liveness(feeds_dir: Path) -> None:
+    """"status": "ok" with 3 open issues read as all clear (wording29): the body says them in a field to alert on;
+    the service stays alive for the container's health check (HTTP 200, "status": "ok")."""
+    issue = OpenIssue("replay", "count-mismatch", "MOFCOM-2026-11: parsed 0 entities, the notice states 20", None,
+                      None, None)
+    now = datetime.now(UTC)
+    said = client(feeds_dir, StandIn(last=now, issue_rows=(issue, issue, issue))).get("/healthz")
+    body = said.json()
+    assert said.status_code == 200 and body["status"] == "ok" and body["open_issues"] == 3
+    assert body["source_health"] == "problems" and body["source_health_note"].startswith("3 open source-health issues:")
+    clean = client(feeds_dir, StandIn(last=now)).get("/healthz").json()
+    assert clean["source_health"] == "ok" and "source_health_note" not in clean
+
+    class Unread(StandIn):
+        def issues(self) -> Part:
+            return Part((), "issues unavailable: OperationalError")
+
+    unread = client(feeds_dir, Unread(last=now)).get("/healthz").json()  # never "ok" for issues not read
+    assert unread["source_health"] == "unknown" and "OperationalError" in unread["source_health_note"]
+
+
 @pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH"])
 @pytest.mark.parametrize("path", ["/", "/feeds/all.atom", "/feeds.opml", "/healthz"])
 def test_no_write_methods(feeds_dir: Path, method: str, path: str) -> None:
