@@ -166,11 +166,11 @@ def cached_key(zh: str | None, en: str | None) -> str:
 
 @lru_cache(maxsize=4096)
 def make_entity(zh: str | None, en: str | None, country: str | None = None, n: int | None = None,
-                branches: tuple[str, ...] = (), note: str | None = None) -> EntityRecord:
+                branches: tuple[str, ...] = (), note: str | None = None, type: str | None = None) -> EntityRecord:
     """Records are frozen, so equal arguments can share one (annexes repeat across aliases). The other names the
     note or a "d/b/a" English name gives are kept as the entity's aliases (``storage.names.other_names``)."""
-    return EntityRecord(zh=zh, en=en, country=country, key=cached_key(zh, en), n=n, branches=branches, note=note,
-                        aliases=other_names(en, note))
+    return EntityRecord(zh=zh, en=en, country=country, key=cached_key(zh, en), n=n, branches=branches, type=type,
+                        note=note, aliases=other_names(en, note))
 
 
 BRACKETED_RE = lazy_compile(r"（[^（）]*）|\([^()]*\)")
