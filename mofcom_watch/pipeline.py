@@ -687,13 +687,26 @@ URL_SAFE = "/:@!$&'()*+,;=-._~%?"
 
 
 def replay_url(rel_parts: tuple[str, ...]) -> str:
-    """``<host>/<path>`` -> ``https://<host>/<path>``; anything else -> ``file:<relative path>``."""
+    """``<host>/<path>`` -> ``https://<host>/<path>``; anything else -> ``file:<relative path>``. A name that is not
+    UTF-8 (``caf\\xe9.txt``, as os.scandir gives it: a lone surrogate) is quoted byte for byte (``caf%E9.txt``): it
+    made the whole replay an internal error before any page was read (cli30); a folder so named is no host."""
     from urllib.parse import quote
 
-    rel = "/".join(rel_parts)
-    if len(rel_parts) > 1 and "." in rel_parts[0]:
-        return "https://" + rel_parts[0].lower() + "/" + quote("/".join(rel_parts[1:]), safe=URL_SAFE)
-    return "file:" + quote(rel, safe=URL_SAFE)
+    def quoted(parts: tuple[str, ...]) -> str:
+        return quote(os.fsencode("/".join(parts)), safe=URL_SAFE)  # UTF-8 names: as quote(str) quotes them
+
+    if len(rel_parts) > 1 and "." in rel_parts[0] and _is_utf8(rel_parts[0]):
+        return "https://" + rel_parts[0].lower() + "/" + quoted(rel_parts[1:])
+    return "file:" + quoted(rel_parts)
+
+
+def _is_utf8(name: str) -> bool:
+    """Whether a file name os.scandir gave was UTF-8 (else it holds lone surrogates, which no URL may carry)."""
+    try:
+        name.encode()
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def replay_files(root: Path) -> list[tuple[Path, str]]:
