@@ -88,6 +88,13 @@ class Settings:
         return f"http://{host}:{self.http_port}/"
 
     @property
+    def links_name_localhost(self) -> bool:
+        """Whether the links ``serve`` hands out name ``localhost`` while it listens on every address: no public URL
+        set, a wildcard host (the image's 0.0.0.0). A reader on another machine cannot follow them (the feeds' self
+        links, the OPML's feed URLs, the pages' feed links), so ``serve`` says so when it starts (cli30: it did not)."""
+        return not self.public_base_url and self.http_host in WILDCARD_HOSTS
+
+    @property
     def feeds_base_url(self) -> str:
         """Public URL prefix of the feed files, always ending in a slash."""
         url = self.public_base_url or self.serve_url + "feeds/"

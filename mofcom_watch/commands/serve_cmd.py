@@ -223,6 +223,10 @@ def serve_until_stopped(settings: Settings, verbosity: int, sockets: list[socket
     if settings.feeds_path != live:
         log(LOG, logging.INFO, "a past day's feeds: published into a folder of their own, served from there; the feeds folder is left as it is",
             as_of=day.isoformat() if day else None, feeds=str(settings.feeds_path), feeds_dir=str(live))
+    if settings.links_name_localhost:
+        log(LOG, logging.WARNING, "the links in the feeds, the OPML and the pages name localhost, which readers on "
+            "other machines cannot follow: set public_base_url (MOFCOM_WATCH_PUBLIC_URL) to the address they use",
+            feeds_url=settings.feeds_base_url, host=settings.http_host)
     log(LOG, logging.INFO, "serving", url=settings.serve_url,
         feeds=str(settings.feeds_path), feeds_url=settings.feeds_base_url, schedule=schedule,
         cron=settings.cron if schedule else None, db=redact_url(settings.database_url))

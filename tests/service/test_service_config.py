@@ -191,6 +191,17 @@ def test_default_feeds_url_follows_the_listen_address() -> None:
     assert base(MOFCOM_WATCH_HOST="0.0.0.0", MOFCOM_WATCH_PUBLIC_URL="https://x.example/f") == "https://x.example/f/"
 
 
+def test_serve_says_when_its_links_name_localhost() -> None:
+    """cli30: on every address (the image's 0.0.0.0) with no public URL, every link ``serve`` hands out names
+    ``localhost``, which no reader on another machine can follow: serve logs a warning when this is true."""
+    def local(**env: str) -> bool:
+        return load_settings(environ=env).links_name_localhost
+
+    assert local(MOFCOM_WATCH_HOST="0.0.0.0") and local(MOFCOM_WATCH_HOST="::")
+    assert not local() and not local(MOFCOM_WATCH_HOST="::1") and not local(MOFCOM_WATCH_HOST="feeds.internal")
+    assert not local(MOFCOM_WATCH_HOST="0.0.0.0", MOFCOM_WATCH_PUBLIC_URL="https://x.example/f")
+
+
 def test_the_stale_threshold_follows_the_schedule() -> None:
     """``status`` and ``/healthz`` judge the last run's age by ``stale_after_minutes``; unset, by twice the longest
     gap of a ``[schedule] cron`` that is set, plus an hour, never under 180 minutes (ops26)."""
