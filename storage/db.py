@@ -7,11 +7,12 @@ never run on a user's database.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.request import pathname2url
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
@@ -101,9 +102,15 @@ def _utf8_only(dbapi_conn, _record) -> None:  # noqa: ANN001
         )
 
 
+def file_uri(path: Path) -> str:
+    """``path`` as a SQLite ``file:`` URI, quoted byte for byte as ``pathname2url`` quotes a UTF-8 path (a name that is
+    not UTF-8, as the file system may hold, cannot be quoted as text: every command that only reads was exit 4)."""
+    return "file:" + quote(os.fsencode(path.absolute()))
+
+
 def _read_only_connect(path: Path) -> Callable[[], sqlite3.Connection]:
     """A connection factory for ``path`` opened read-only (a SQLite URI, ``mode=ro``); the engine keeps its URL."""
-    uri = f"file:{pathname2url(str(path.absolute()))}?mode=ro"
+    uri = f"{file_uri(path)}?mode=ro"
     return lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
 
 
@@ -206,7 +213,7 @@ def write_locked(url: str) -> bool:
     if path is None or not path.is_file():
         return False
     try:
-        conn = sqlite3.connect(f"file:{pathname2url(str(path.absolute()))}", uri=True, timeout=0, isolation_level=None)
+        conn = sqlite3.connect(file_uri(path), uri=True, timeout=0, isolation_level=None)
     except sqlite3.Error:
         return False
     try:
