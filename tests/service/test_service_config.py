@@ -112,9 +112,13 @@ def test_config_file_from_environment(tmp_path: Path) -> None:
     ("text", "message"),
     [
         ("data_dir = \"x\n", "not valid TOML"),
-        ("prot = 1\n", "unknown setting 'prot'"),
-        ("[http]\nport = 70000\n", "outside 0..65535"),
+        ("prot = 1\n", "unknown setting 'prot' (did you mean http.port?)"),  # cli30: a typo, a key in the wrong table
+        ("data_dri = \"x\"\n", "unknown setting 'data_dri' (did you mean data_dir?)"),
+        ("[http]\nprot = 1\n", "unknown setting 'http.prot' (did you mean http.port?)"),
+        ("[fetch]\ndelay = 1\n", "unknown setting 'fetch.delay' (known: base_urls, data_dir, database_url,"),
+        ("[http]\nport = 70000\n", "http.port (from file "),  # cli30: the key as written, not http_port
         ("[http]\nport = \"eighty\"\n", "whole number"),
+        ("[fetch]\nrequest_delay = \"fast\"\n", "fetch.request_delay (from file "),
         ("[schedule]\ncron = \"every hour\"\n", "bad cron expression"),
         ("[schedule]\ncron = \"0 6 31 4 *\"\n", "never fires"),  # April 31: was one cycle at start, then none
         ("[schedule]\ntimezone = \"Mars/Olympus\"\n", "unknown time zone"),
