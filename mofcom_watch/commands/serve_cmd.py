@@ -161,6 +161,10 @@ def register(app: typer.Typer) -> None:
                                               "later day: the pages' ?as_of=, or feeds --out)."),
     ) -> None:
         """Serve the feeds (ETag, 304, gzip), a front page, /feeds.opml and /healthz. Read-only."""
+        if cron is not None and not schedule:  # was ignored without a word: no cycle ever ran on it (cli30)
+            typer.echo("mofcom-watch serve: --cron takes effect only with --schedule (serve runs no cycles without "
+                       "it): add --schedule, or leave --cron out", err=True)
+            raise typer.Exit(2)
         actx = app_context(ctx)
         settings = with_flags(actx.settings, http_host=host, http_port=port, cron=cron)  # 0: bound below
         day = parse_as_of(as_of)

@@ -269,3 +269,10 @@ def test_the_stale_threshold_of_a_schedule_counts_the_hour_the_clocks_move() -> 
     last = datetime(2027, 10, 30, 4, 0, tzinfo=UTC)  # Saturday 06:00 CEST; Sunday's run at 06:00 CET is 25 h later
     assert stale_run(last, last + timedelta(hours=25, minutes=30), threshold, why) is None  # not stale that day
     assert TOO_SHORT in stale_after(load_settings(environ={**daily, "MOFCOM_WATCH_STALE_AFTER": "1470"}))[1]
+
+
+def test_serve_cron_without_schedule_is_a_usage_error(tmp_path: Path) -> None:
+    """cli30: ``serve --cron EXPR`` without ``--schedule`` served, and no cycle ever ran on EXPR, without a word."""
+    result = CliRunner().invoke(app, ["--db", f"sqlite:///{tmp_path}/none.sqlite", "serve", "--cron", "0 * * * *"])
+    assert result.exit_code == 2 and "--cron takes effect only with --schedule" in result.output
+    assert not (tmp_path / "none.sqlite").exists()
