@@ -36,7 +36,7 @@ cron = "0 * * * *"
 port = 9000
 host = "0.0.0.0"
 [fetch]
-sources = ["mofcom-annual", "aqygzj"]
+sources = ["mofcom-announcements", "aqygzj"]  # (cli30: was "mofcom-annual", no source: config now exits 2)
 request_delay = 0.5
 [base_urls]
 "www.mofcom.gov.cn" = "http://127.0.0.1:8001"
@@ -60,7 +60,7 @@ def test_file_overrides_defaults(tmp_path: Path) -> None:
     assert s.database_url == "sqlite:////srv/mw/mofcom-watch.sqlite"
     assert s.feeds_path == Path("/srv/mw/feeds")
     assert s.cron == "0 * * * *" and s.http_port == 9000 and s.http_host == "0.0.0.0"
-    assert s.sources == ("mofcom-annual", "aqygzj")
+    assert s.sources == ("mofcom-announcements", "aqygzj")
     assert s.request_delay == 0.5
     assert s.base_urls == {"www.mofcom.gov.cn": "http://127.0.0.1:8001"}
     assert s.feeds_base_url == "https://feeds.example.org/mofcom/"
@@ -276,3 +276,15 @@ def test_serve_cron_without_schedule_is_a_usage_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["--db", f"sqlite:///{tmp_path}/none.sqlite", "serve", "--cron", "0 * * * *"])
     assert result.exit_code == 2 and "--cron takes effect only with --schedule" in result.output
     assert not (tmp_path / "none.sqlite").exists()
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ('[fetch]\nsources = ["mofcom-qa", "mofcom-polcy"]\n', "unknown source(s) mofcom-polcy"),
+    ('[base_urls]\n"www.mofcom.gov.c" = "http://127.0.0.1:8001"\n', "names www.mofcom.gov.c, which no source fetches"),
+])
+def test_cli_config_exits_2_on_what_run_would_refuse(tmp_path: Path, text: str, message: str) -> None:
+    """cli30: ``config``, the command a configuration is checked with, printed a misspelt source and exited 0; run,
+    schedule and serve --schedule refuse it (exit 2). It still prints the configuration, then says why, exit 2."""
+    result = CliRunner().invoke(app, ["--config", str(write(tmp_path, text)), "config"])
+    assert result.exit_code == 2 and message in result.stderr
+    assert "[fetch]" in result.stdout and "user_agent" in result.stdout
