@@ -1,6 +1,9 @@
 """Session 30's blind round 16 (audit30, tests/data/corpus/audit30/): texts the parser read wrong, each as a short
 text. A month-day after 去年/今年 has that year (13: a lift aimed at 2026-04-04 for 2025-04-04; 21: "自今年1月10日起" read
-as the answer's day); a review's table rows are history (16: three steps of 2025 read again as 2026's)."""
+as the answer's day); a review's table rows are history (16: three steps of 2025 read again as 2026's); "附件N所列" points
+a step to its annex (23: the 2 removed from the watch list put on the ECL); a removal read from the title is no second
+removal beside the body's of another day (24: removed a day early); an annex table with no serial column is read by
+its header (03: 5 names lost); a country closing the English bracket is the country (19)."""
 
 from __future__ import annotations
 
@@ -70,3 +73,51 @@ def test_a_reviews_dated_table_rows_are_no_steps() -> None:
     with pytest.raises(UnusablePage) as refused:
         parse_document(REVIEW.encode("utf-8"))
     assert refused.value.reason == "needs-review"
+
+
+def test_a_listing_and_a_removal_each_take_the_annex_they_name() -> None:
+    body = (PRE + "商务部决定：\n"
+            "一、将附件1所列2家日本实体列入出口管制管控名单，禁止出口经营者向上述实体出口两用物项。\n"
+            "二、经核查，附件2所列1家日本实体已履行核查义务，决定将其移出关注名单。"
+            "\n\n附件：1. 出口管制管控名单\n2. 移出关注名单的实体名单\n\n商务部\n2026年12月30日\n\n"
+            "附件1\n出口管制管控名单\n1. 樱井电子工业株式会社（Sakurai Electronic Industries, Ltd.）\n"
+            "2. 青叶航空宇宙株式会社（Aoba Aerospace Co., Ltd.）\n\n"
+            "附件2\n移出关注名单的实体名单\n1. 三日月化学株式会社（Mikazuki Chemical Co., Ltd.）")
+    steps, _, count, warnings = _notice(body, title=ECL + " 关于调整出口管制管控名单和关注名单的公告")
+    assert steps == [("impose", "ecl", [], "2026-12-30", None, ("sakuraielectronicindustries", "aobaaerospace")),
+                     ("remove", "watch", [], "2026-12-30", None, ("mikazukichemical",))]
+    assert (count, warnings) == (2, ())  # the listing's count, not the removal's
+
+
+def test_a_removal_in_the_title_is_no_second_removal_before_the_bodys_day() -> None:
+    body = (PRE + "经审查，商务部决定自2027年1月1日起将摇杆舵公司（Stick Rudder Enterprises LLC）移出出口管制管控名单。")
+    steps, _, _, _ = _notice(body, title=ECL + " 关于将1家实体移出出口管制管控名单的公告")
+    assert steps == [("remove", "ecl", [], "2027-01-01", None, ("stickrudderenterprises",))]
+
+
+TABLE = """<html><head><meta charset="utf-8"><title>不可靠实体清单工作机制公告〔2026〕19号</title></head><body>
+<div class="art-con art-con-bottonmLine">
+<p>不可靠实体清单工作机制公告〔2026〕19号</p>
+<p>根据《不可靠实体清单规定》有关规定，不可靠实体清单工作机制决定将海峡哨兵防务公司等2家外国实体列入不可靠实体清单（名单见附件）。</p>
+<p>本公告自公布之日起实施。</p>
+<p>不可靠实体清单工作机制</p><p>2026年12月22日</p>
+<p>附件</p><p>不可靠实体清单</p>
+<table><tr><th>英文名称</th><th>国家/地区</th><th>中文名称</th></tr>
+<tr><td>Strait Sentinel Defense, Inc.</td><td>美国</td><td>海峡哨兵防务公司</td></tr>
+<tr><td>Harbourline Marine Technologies Ltd.</td><td>加拿大</td><td>港线海洋技术公司</td></tr></table>
+</div></body></html>"""
+
+
+def test_an_annex_table_without_a_serial_column_is_read_by_its_header() -> None:
+    doc = parse_document(TABLE.encode("utf-8"))
+    assert doc.notice is not None
+    assert [(e.zh, e.en, e.country) for e in doc.notice.entities] == [
+        ("海峡哨兵防务公司", "Strait Sentinel Defense, Inc.", "US"), ("港线海洋技术公司", "Harbourline Marine Technologies Ltd.", "CA")]
+    assert doc.notice.warnings == ()
+
+
+def test_a_country_closing_the_english_bracket_is_the_entitys_country() -> None:
+    body = (PRE + "商务部决定将北岭雷达公司等2家外国实体列入出口管制管控名单（见附件）。\n\n附件\n出口管制管控名单\n"
+            "1. 北岭雷达公司（Northridge Radar, Inc.，美国）\n2. 白崖电子公司（White Cliffs Electronics Ltd，英国）")
+    _, names, _, _ = _notice(body)
+    assert names == [("北岭雷达公司", "Northridge Radar, Inc.", "US"), ("白崖电子公司", "White Cliffs Electronics Ltd", "GB")]

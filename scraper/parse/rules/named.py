@@ -36,10 +36,18 @@ def decision(src: Source, d: Draft) -> Decision:
             # The walk knows the acting sentence; it holds the verb (列入, 纳入, 采取 or 移出), so it is
             # the 决定 sentence when it says 决定 (no 决定 can start at its end, a line end or "。").
             anchor, end = x.sentence
-            if "决定" in folded[anchor:end]:
+            if "决定" in folded[anchor:end] or _decided_above(folded, anchor):
                 return Decision(anchor, x.sentence)
             return Decision(anchor, decision_sentence(folded, end) or (decision_sentence(folded) if anchor else None))
     return Decision(0, decision_sentence(folded))
+
+
+def _decided_above(folded: str, anchor: int) -> bool:
+    """Whether the line above an acting sentence is a lead-in that decides ("…，商务部决定：\n一、将附件1所列4家…列入…"): the
+    item is the decision sentence, not a later item's 决定 (session 30, audit30/23: "二、…决定将其移出关注名单" gave the
+    listing its count, 2 of 4, and a count warning on a text read right)."""
+    head = folded[max(0, anchor - 8) : anchor].rstrip()
+    return head.endswith(("决定:", "决定：", "决定如下:", "决定如下："))
 
 
 def sentence_start(folded: str, pos: int) -> int:
