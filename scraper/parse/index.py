@@ -28,6 +28,11 @@ OLD_ART_LINK_RE = lazy_compile(r"/article/[\w/]+/\d{6}/\d+\.s?html")
 TRS_ART_LINK_RE = lazy_compile(r"(?:^|/)\d{6}/t\d{8}_\d+\.s?html?$")
 ARTICLE_URL_RE = lazy_compile(r"/art/\d{4}/art_[0-9a-f]{32}\.html$|/\d{6}/t\d{8}_\d+\.s?html?$|/article/[\w/]+/\d{6}/\d+\.s?html$")
 LINK_DATE_RE = lazy_compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+# english.mofcom's lists date a row "Nov 26, 2026" (or "November 26, 2026"): read beside the link only (a title's
+# "(December 2, 2026)" names the day of the event, not of the page), and only where ", 20" is (pages29/11)
+ENGLISH_DATE_RE = lazy_compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2}),\s*(\d{4})\b")
+ENGLISH_MONTHS = {m: n for n, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+                                              "Dec"), start=1)}
 INDEX_URL_RE = lazy_compile(r"/(?:index(?:_\d+)?\.s?html?)?$|/api-gateway/|/(?:zwgk/zcfb|xwfb/xwfyrth|flzc/gzjgfxwj|zcfb/blgg)")
 # A plain path: ASCII segments none of which is empty or starts with a dot (so no "." or ".." to
 # resolve and no "//" to read as a host), and nothing urlsplit reads or drops (scheme, ;params,
@@ -64,6 +69,8 @@ def _date_near(a: LexborNode) -> date | None:
         m = LINK_DATE_RE.search(text or "")
         if m:
             return make_date(*m.groups())
+        if text and ", 20" in text and (e := ENGLISH_DATE_RE.search(text)):
+            return make_date(e.group(3), ENGLISH_MONTHS[e.group(1)], e.group(2))
         if sib.tag == "a":
             break
         sib = sib.next
