@@ -422,6 +422,8 @@ class Crawler:
                     tally.good.discard(url)
                     tally.fail(url, _failure_reason(outcome), outcome.detail or "")
                     return
+                if outcome.links and outcome.warnings:  # rows listed that cannot be followed (no URL): said
+                    tally.notes.extend(f"{url}: {warning}" for warning in outcome.warnings)
                 if outcome.skipped and mode is not Mode.BACKFILL:
                     tally.count(unchanged=1)
                     if walk_ends(mode, n, reached=True, deep_pages=self.settings.deep_pages, behind=frontier.behind(n)):

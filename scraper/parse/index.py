@@ -195,9 +195,11 @@ def unwrap_jsonp(text: str) -> str:
     return text
 
 
-def column_rows(text: str, base_url: str) -> tuple[IndexLink, ...] | None:
+def column_rows(text: str, base_url: str) -> tuple[tuple[IndexLink, ...], tuple[str, ...]] | None:
     """The links of an exportcontrol ``getColumnList`` body (``{"pageInfo": {"rows": [{title, url,
-    publishTimeStr}]}}``, domain.md b.3), None if ``text`` is not one. A row whose url is no article is left out."""
+    publishTimeStr}]}}``, domain.md b.3), and the titles of its rows with no url at all (``"url": null``: a row
+    the site lists that cannot be followed, a notice possibly missed: said, pages29/10); None if ``text`` is not
+    one. A row whose url is no article is left out."""
     try:
         data = json.loads(text)
     except ValueError:
@@ -207,8 +209,11 @@ def column_rows(text: str, base_url: str) -> tuple[IndexLink, ...] | None:
     if not isinstance(rows, list):
         return None
     seen: dict[str, IndexLink] = {}
+    unfollowed: list[str] = []
     for row in rows:
         href = row.get("url") if isinstance(row, dict) else None
+        if isinstance(row, dict) and (href is None or (isinstance(href, str) and not href.strip())):
+            unfollowed.append(str(row.get("title") or row.get("id") or "(no title)"))
         if not isinstance(href, str) or not is_article_url(href.strip()):
             continue
         url = urljoin(base_url, href.strip()) if base_url else href.strip()
@@ -216,7 +221,7 @@ def column_rows(text: str, base_url: str) -> tuple[IndexLink, ...] | None:
         m = LINK_DATE_RE.search(str(row.get("publishTimeStr") or ""))
         seen.setdefault(url, IndexLink(url=url, title=" ".join(title.split()) if isinstance(title, str) else None,
                                        date=make_date(*m.groups()) if m else _epoch_day(row.get("publishTime"))))
-    return tuple(seen.values())
+    return tuple(seen.values()), tuple(unfollowed)
 
 
 def _epoch_day(value: object) -> date | None:

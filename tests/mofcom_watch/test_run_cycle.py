@@ -471,6 +471,30 @@ def test_an_update_past_its_reach_warns_and_the_next_reads_on_from_its_last_row(
     assert [k for k in third.sources[0].resolved if "discovery-incomplete" in k], third.sources[0].resolved
 
 
+class _RowsWithoutUrl(SiteServer):
+    """A list endpoint answering exportcontrol's getColumnList rows, one of them with ``"url": null``."""
+
+    def jpaas(self, host: str, query: dict[str, list[str]]) -> bytes | None:
+        if query.get("pageNo", ["1"])[0] != "1":
+            return json.dumps({"pageInfo": {"total": 2, "rows": []}}).encode()
+        rows = [{"id": 2, "title": "商务部新闻发言人就出口管制管控名单答记者问", "url": None},
+                {"id": 1, "title": "商务部公告2025年第22号", "url": "/zwgk/zcfb/art/2025/art_c6b190344a154e6f831e0fdfc190e41e.html"}]
+        return json.dumps({"pageInfo": {"total": 2, "rows": rows}}, ensure_ascii=False).encode()
+
+
+def test_a_listed_row_without_a_url_is_said_in_the_runs_notes(tmp_path):
+    """pages29/10: a getColumnList row with ``"url": null`` was left out with no word; a row the site lists that cannot
+    be followed is a notice possibly missed: the run's notes name it (the row beside it is read)."""
+    n22 = "zwgk/zcfb/art/2025/art_c6b190344a154e6f831e0fdfc190e41e.html"
+    sources = [s for s in load_sources() if s.name == "mofcom-policy-list"]
+    with _RowsWithoutUrl(None, pages={f"{WWW}/{n22}": (FIXTURES / WWW / n22).read_bytes()},
+                         columns={WWW: "zwgk/zcfb/"}) as site:
+        settings, result = _run(tmp_path, site, sources=sources)
+    assert "MOFCOM-2025-22" in _notices(settings.database_url)
+    assert any("1 row(s) listed with no URL, not followed (a notice may be missed): 商务部新闻发言人就出口管制管控名单答记者问" in n
+               for n in result.sources[0].notes), result.sources[0].notes
+
+
 def test_with_overrides_no_other_host_is_ever_fetched(tmp_path):
     sources = [s for s in load_sources() if s.name == "mofcom-announcements"]  # its 2024 index links aqygzj
     with SiteServer(FIXTURES) as site:
