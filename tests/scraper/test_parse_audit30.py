@@ -121,3 +121,28 @@ def test_a_country_closing_the_english_bracket_is_the_entitys_country() -> None:
             "1. 北岭雷达公司（Northridge Radar, Inc.，美国）\n2. 白崖电子公司（White Cliffs Electronics Ltd，英国）")
     _, names, _, _ = _notice(body)
     assert names == [("北岭雷达公司", "Northridge Radar, Inc.", "US"), ("白崖电子公司", "White Cliffs Electronics Ltd", "GB")]
+
+
+ITEMS = ("不可靠实体清单工作机制公告〔2026〕21号\n\n根据《不可靠实体清单规定》有关规定，不可靠实体清单工作机制决定：\n"
+         "一、自2026年12月21日起，对不可靠实体清单工作机制公告〔2025〕7号所列11家实体中的3家实体，即该公告附件第2项、第5项、第9项所列实体，"
+         "恢复实施相关措施。\n{gap}二、自2026年12月21日起，对该公告所列其余8家实体，继续暂停实施相关措施1年。\n本公告自公布之日起实施。\n\n"
+         "不可靠实体清单工作机制\n（商务部代章）\n2026年12月18日\n")
+
+
+@pytest.mark.parametrize("gap", ["", "\n"])
+def test_the_others_in_the_next_item_are_those_the_item_before_leaves(gap: str) -> None:
+    """Item 二 on a line of its own continues "the others" of item 一's notice (audit30/08: refused for review)."""
+    doc = parse_document(ITEMS.format(gap=gap).encode("utf-8"))
+    assert doc.notice is not None
+    assert [(a.action.value, [t.key for t in a.targets], a.effective, a.until.isoformat() if a.until else None, a.entities)
+            for a in doc.notice.actions] == [
+        ("restore", ["UEL-2025-7"], "2026-12-21", None, ("第2项", "第5项", "第9项")),
+        ("extend", ["UEL-2025-7"], "2026-12-21", "2027-12-21", ())]
+
+
+def test_the_others_after_a_paragraph_that_is_no_item_stay_unread() -> None:
+    """Not items of one decision: the second paragraph's "其余" names nothing read (refused for review, as before)."""
+    text = ITEMS.format(gap="").replace("\n二、", "\n另外，")
+    with pytest.raises(UnusablePage) as refused:
+        parse_document(text.encode("utf-8"))
+    assert refused.value.reason == "needs-review"
