@@ -323,6 +323,30 @@ def _step_order(step: Step) -> tuple[date, bool, str, bool, int, int]:
     return eff, step.source.record.kind in RESTATING_KINDS, key, step.event_kind is EventKind.REMOVED, i, j
 
 
+def _counted_otherwise(listing: Listing, steps: list[Step], b: _Builder) -> set[tuple[date, str, int, int]]:
+    """The orders of the steps (counted, ``_count_extensions``) of a spokesperson's answer (or a report) extending from
+    the day a notice's extension by a duration counts from, to another end: the answer's "自2026年11月10日起继续暂停…1年",
+    the notice's "将…暂停期限延长6个月" in effect from its own day (story31 S4b: the two steps fall on different days, which
+    ``_restated`` does not compare, and the answer's end, applied last, was the state from 11-10 on, nothing said). The
+    notice is followed, and a problem names both, as ``_restated`` does for one of the same day."""
+    own = [o for o in steps if o.source.record.kind not in RESTATING_KINDS and o.action.extends_by and o.counted_until]
+    out: set[tuple[date, str, int, int]] = set()
+    for s in steps:
+        if s.source.record.kind not in RESTATING_KINDS or s.action.extends_by or s.action.until is None:
+            continue
+        for o in own:
+            if o.event_kind is not s.event_kind or (o.subset is not None and s.subset is not None
+                                                    and not set(o.subset) & set(s.subset)):
+                continue
+            if end_of_iso_period(s.effective, o.action.extends_by or "") != o.counted_until or s.until == o.until:
+                continue  # not from the day the notice's duration counts from, or the same end
+            b.problem(f"{s.source.record.key}: it says of {listing.key} from {s.effective.isoformat()} {_end_said(s)}, "
+                      f"otherwise than {o.source.record.key} (for {o.action.extends_by} from then, until "
+                      f"{o.counted_until.isoformat() if o.counted_until else '?'}), the notice, which is followed: read both")
+            out.add(s.order)
+    return out
+
+
 def _count_extensions(listing: Listing, steps: list[Step], b: _Builder) -> list[Step]:
     """The steps with each extension by a duration (``extends_by``: "暂停期限延长1年", no start or end written)
     given its end: the end of the suspension in place before it (ended or not: a lapsed one is extended from its

@@ -100,3 +100,21 @@ def test_the_answers_item_is_corrected_naming_the_notice_it_rests_on_now() -> No
     at = datetime(2026, 11, 6, 1, tzinfo=timezone.utc)
     assert _cause(first, then, at) == ("it rests now on UEL-2026-6, read after it (fetched 2026-11-06T01:00:00+00:00), "
                                        "not on QA-2026-11-05-3d525cbd, which said otherwise")
+
+
+def test_a_notice_extending_by_a_duration_from_its_own_day_is_followed_over_the_answer() -> None:
+    """S4b: the notice says "将…暂停期限延长6个月" (in effect from its publication, 11-06; the six months counted from the
+    running end, 2026-11-10), the answer "自2026年11月10日起继续暂停…1年": two days, which the same-day rule does not
+    compare. The answer's end, applied last, was the state from 11-10 on, and nothing was said."""
+    notice = NOTICE.replace("决定，自2026年11月10日起，继续暂停实施不可靠实体清单工作机制公告〔2025〕7号相关措施{period}",
+                            "决定，将不可靠实体清单工作机制公告〔2025〕7号相关措施的暂停期限延长{period}")
+    known = [*_story("1年", None), _page(notice.format(period="6个月"))]
+    d = derive(known, date(2026, 11, 11))
+    (row,) = [(r.state.value, r.until) for r in d.states if r.notice_key == "UEL-2025-7"]
+    assert row == ("suspended", date(2027, 5, 10))  # was 2027-11-10, the answer's
+    assert [p for p in d.problems if "otherwise than" in p] == [
+        "QA-2026-11-05-3d525cbd: it says of UEL-2025-7 from 2026-11-10 until 2027-11-10, otherwise than UEL-2026-6 (for "
+        "P6M from then, until 2027-05-10), the notice, which is followed: read both"]
+    assert not [e for e in d.events if e.kind is EventKind.SUSPENSION_EXTENDED and e.until == date(2027, 11, 10)]
+    same = derive([*_story("1年", None), _page(notice.format(period="1年"))], date(2026, 11, 11))
+    assert not [p for p in same.problems if "otherwise than" in p]
