@@ -281,7 +281,9 @@ def open_existing_store(url: str, *, read_only: bool = False) -> Engine:
 def open_store(url: str, *, read_only: bool = False) -> Engine:
     """Engine for ``url`` with the schema at head: what every command uses (``read_only``: see :func:`make_engine`;
     a store that is not at head is migrated through a writing engine first)."""
-    refuse_directory(sqlite_file(url))
+    refuse_directory(path := sqlite_file(url))
+    if path is not None and not read_only:
+        _refuse_foreign(path, url)
     engine = make_engine(url, read_only=read_only)
     try:
         if engine.dialect.name != "sqlite":
@@ -298,6 +300,30 @@ def open_store(url: str, *, read_only: bool = False) -> Engine:
         engine.dispose()
         raise
     return engine
+
+
+def _refuse_foreign(path: Path, url: str) -> None:
+    """A SQLite file holding tables but no store of ours (``--db`` naming another program's database) is refused as the
+    commands that only read refuse it (:func:`storage.faults.check_sqlite_store`), read on a plain read-only connection
+    before the engine's pragmas turn it to WAL (cli30: ``replay`` added our tables to it, exit 0). A file with no table
+    (new, or a first replay stopped before it made any) becomes the store; a damaged one is for the migration to say."""
+    from storage.faults import not_a_store, where  # (it imports this module)
+
+    try:
+        if path.stat().st_size == 0:
+            return
+        conn = sqlite3.connect(f"{file_uri(path)}?mode=ro", uri=True)
+    except (OSError, sqlite3.Error):
+        return  # no file yet, or one that cannot be read: the engine says what is wrong
+    try:
+        tables = sorted(row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"))
+    except sqlite3.Error:
+        return
+    finally:
+        conn.close()
+    if tables and "alembic_version" not in tables:
+        raise not_a_store(where(url), f"its tables are {', '.join(tables[:5])}{' ...' if len(tables) > 5 else ''}: "
+                          "another program's database?")
 
 
 def _reach(engine: Engine) -> None:
