@@ -35,3 +35,17 @@ def test_a_file_with_no_table_becomes_the_store(tmp_path: Path) -> None:
         assert stored_revisions(engine) == (SCHEMA_HEAD,)
     finally:
         engine.dispose()
+
+
+def test_a_store_a_first_replay_never_made_says_run_it_again(tmp_path: Path) -> None:
+    """cli30: Ctrl-C 2.5 s into a first ``replay`` left a SQLite file with no table; ``status`` then said to restore
+    the store from a backup, as for a damaged one. It names the likely cause and the cure: run it again."""
+    from storage.faults import check_sqlite_store
+
+    path = tmp_path / "new.sqlite"
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA journal_mode=WAL")
+    conn.close()
+    with pytest.raises(StoreUnavailable, match="no tables: an empty file, as a first replay or run stopped before it "
+                                               "made the store leaves: run it again"):
+        check_sqlite_store(path, f"sqlite:///{path}")
