@@ -27,7 +27,7 @@ from typing import Optional  # noqa: E402
 
 import typer  # noqa: E402
 
-from mofcom_watch.exits import INTERNAL, RESOURCE_EXIT, Terminated, resource_fault, stop_on_sigterm  # noqa: E402
+from mofcom_watch.exits import INTERNAL, RESOURCE_EXIT, USAGE, Terminated, resource_fault, stop_on_sigterm  # noqa: E402
 from mofcom_watch.lazygroup import LazyGroup, hold_collector  # noqa: E402
 from mofcom_watch.term import App, quiet_pipes, tolerant_streams  # noqa: E402
 
@@ -100,12 +100,28 @@ def last_resort(exc: BaseException) -> int:
     if line is not None:
         _say(f"mofcom-watch: {line}")
         return RESOURCE_EXIT
+    name = not_utf8(exc)
+    if name is not None:
+        _say(f"mofcom-watch: a file or folder name that is not UTF-8 ({name}): this program stores and shows names as "
+             "UTF-8; rename it, or give another path")
+        return USAGE
     first = (str(exc).strip().splitlines() or [""])[0][:300]
     _say(f"mofcom-watch: internal error: {type(exc).__name__}: {first} "
          "(run again as 'mofcom-watch --verbose COMMAND ...' for the traceback, and please report it)")
     if "--verbose" in sys.argv or "-v" in sys.argv:
         traceback.print_exception(exc)
     return INTERNAL
+
+
+def not_utf8(exc: BaseException) -> str | None:
+    """The name, shown with its odd bytes escaped, when ``exc`` is a name from the command line or the file system
+    that is not UTF-8 (Python holds its bytes as lone surrogates) reaching a place that needs text: the store, a URL
+    (cli30: ``feeds --out $'caf\\xe9'`` was an internal error, exit 4; it is input, exit 2)."""
+    if not isinstance(exc, UnicodeEncodeError) or not isinstance(exc.object, str):
+        return None
+    if not any("\udc80" <= ch <= "\udcff" for ch in exc.object[exc.start:exc.end]):
+        return None
+    return exc.object.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")[:200]
 
 
 def _say(line: str) -> None:

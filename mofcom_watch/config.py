@@ -88,6 +88,13 @@ class Settings:
         return f"http://{host}:{self.http_port}/"
 
     @property
+    def links_name_localhost(self) -> bool:
+        """Whether the links ``serve`` hands out name ``localhost`` while it listens on every address: no public URL
+        set, a wildcard host (the image's 0.0.0.0). A reader on another machine cannot follow them (the feeds' self
+        links, the OPML's feed URLs, the pages' feed links), so ``serve`` says so when it starts (cli30: it did not)."""
+        return not self.public_base_url and self.http_host in WILDCARD_HOSTS
+
+    @property
     def feeds_base_url(self) -> str:
         """Public URL prefix of the feed files, always ending in a slash."""
         url = self.public_base_url or self.serve_url + "feeds/"
@@ -330,7 +337,7 @@ class FieldSpec:
     help: str
 
     def parse(self, raw: Any, origin: str) -> Any:
-        return self.read(raw, f"{self.name} (from {origin})")
+        return self.read(raw, f"{'.'.join(self.toml)} (from {origin})")  # as the file names it: http.port
 
 
 FIELDS: tuple[FieldSpec, ...] = (
@@ -398,14 +405,27 @@ def read_config_file(path: Path) -> dict[str, Any]:
     return values
 
 
+def _meant(dotted: str) -> str:
+    """The setting an unknown key of the file most likely means: a typo ('data_dri', 'http.prot') or a key in the
+    wrong table ('port' for http.port); else every known one (cli30: the list alone, 23 names, hid the answer)."""
+    from difflib import get_close_matches
+
+    names = sorted(".".join(f.toml) for f in FIELDS)
+    by_key: dict[str, list[str]] = {}
+    for name in names:
+        by_key.setdefault(name.rsplit(".", 1)[-1], []).append(name)
+    close = get_close_matches(dotted, names, n=1, cutoff=0.75) or [
+        name for key in get_close_matches(dotted.rsplit(".", 1)[-1], list(by_key), n=1, cutoff=0.75) for name in by_key[key]]
+    return f"did you mean {close[0]}?" if len(close) == 1 else "known: " + ", ".join(names)
+
+
 def _collect(data: Mapping[str, Any], tree: Mapping[str, Any], prefix: tuple[str, ...], path: Path,
              out: dict[str, Any]) -> None:
     for key, value in data.items():
         dotted = ".".join(prefix + (key,))
         node = tree.get(key)
         if node is None:
-            known = ", ".join(sorted(".".join(f.toml) for f in FIELDS))
-            raise ConfigError(f"{path}: unknown setting {dotted!r} (known: {known})")
+            raise ConfigError(f"{path}: unknown setting {dotted!r} ({_meant(dotted)})")
         if isinstance(node, FieldSpec):
             out[node.name] = value
         elif isinstance(value, Mapping):

@@ -41,13 +41,14 @@ from mofcom_watch.publish import (
     start_folder_scan,
     warm_reads,
 )
-from scraper.discovery import Crawler, CrawlSettings, ProgressFn
+from scraper.discovery import Crawler, CrawlSettings, ProgressFn, deep_walk_due
 from scraper.fetch import Fetcher, FetchPolicy, HostMap
 from scraper.sources import Mode, Source, load_sources
 from scraper.sources.base import NOTICE_HOSTS
 from storage.health import (
     has_clean_run,
     held_sources,
+    last_deep_walk,
     open_health_issues,
     record_source_run,
 )
@@ -67,6 +68,7 @@ class SourceMode(StrEnum):
 
     BACKFILL = Mode.BACKFILL.value
     UPDATE = Mode.UPDATE.value
+    DEEP = Mode.DEEP.value  # the day's first update: DEEP_WALK_PAGES pages of each index (scraper.discovery)
     SKIPPED = "skipped"  # no --base-url for its hosts: never fetched from the real site
 
 
@@ -247,7 +249,8 @@ def run_cycle(
                     report = crawler.crawl(source, Mode.BACKFILL if backfill else partial(_crawl_mode, sf, source.name))
                     with sf() as session, session.begin():
                         change = record_source_run(session, run_id, report)
-                    mode = SourceMode.BACKFILL if report.backfill else SourceMode.UPDATE
+                    mode = (SourceMode.BACKFILL if report.backfill else SourceMode.DEEP if report.deep
+                            else SourceMode.UPDATE)
                     summaries.append(SourceSummary(source.name, mode, report.counts, report.notes, change.opened,
                                                    change.resolved, report.warnings))
             finally:
@@ -339,9 +342,12 @@ def _would_blank(sf: sessionmaker[Session], target: PublishTarget | None, databa
 
 def _crawl_mode(sf: sessionmaker[Session], source: str) -> Mode:
     """A source is backfilled until it has had a run without failures, so an index walk cut short by a fault is
-    completed later. The crawler asks this while the source's first index request waits on the network."""
+    completed later; after that, the first cycle of each UTC day walks deep (``scraper.discovery.deep_walk_due``).
+    The crawler asks this while the source's first index request waits on the network."""
     with sf() as session:
-        return Mode.UPDATE if has_clean_run(session, source) else Mode.BACKFILL
+        if not has_clean_run(session, source):
+            return Mode.BACKFILL
+        return Mode.DEEP if deep_walk_due(last_deep_walk(session, source), datetime.now(UTC)) else Mode.UPDATE
 
 
 class _CollectorHold:

@@ -408,7 +408,8 @@ def _report_short(session: Session, page: CrawledPage, sha: str, short: ShortPar
     fetch = page.result
     touch_page(session, url=fetch.url, fetched_at=fetch.fetched_at, status=fetch.status, source=page.source,
                sha256=sha)
-    report_again(session, [ShortPage(url=fetch.url, source=page.source, parse=short, fetched_at=fetch.fetched_at)])
+    report_again(session, [ShortPage(url=fetch.url, source=page.source, parse=short, fetched_at=fetch.fetched_at,
+                                     sha256=sha)])
     return _reported_again(fetch.url, sha, short)
 
 
@@ -420,7 +421,7 @@ def _report_unusable(session: Session, page: CrawledPage, sha: str, detail: str)
     touch_page(session, url=fetch.url, fetched_at=fetch.fetched_at, status=fetch.status, source=page.source,
                etag=fetch.etag, last_modified=fetch.last_modified, sha256=sha)
     record_issue(session, key=unusable_key(fetch.url), source=page.source, kind=HealthKind.UNUSABLE_PAGE,
-                 detail=_unusable_detail(fetch.url, detail), seen_at=fetch.fetched_at, url=fetch.url)
+                 detail=_unusable_detail(fetch.url, detail, sha), seen_at=fetch.fetched_at, url=fetch.url)
     _forget_validators(session, fetch.url)
     return PageResult(url=fetch.url, outcome=PageOutcome.UNUSABLE, sha256=sha, detail=detail, skipped=True,
                       same_bytes=True)
@@ -435,8 +436,9 @@ def _older_detail(key: str, url: str, served: Snapshot, kept: Snapshot) -> str:
             "newer copy is kept: a stale cache, or the ministry taking back its correction")
 
 
-def _unusable_detail(url: str, detail: str) -> str:
-    return f"{url} is not a usable page ({detail})"
+def _unusable_detail(url: str, detail: str, sha: str) -> str:
+    """The unusable-page issue's text: the URL and the copy refused (its SHA-256, as every item names its page's)."""
+    return f"{url} is not a usable page ({detail}; page SHA-256 {sha})"
 
 
 def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, copy: StoredCopy | None,
@@ -476,7 +478,7 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
                               same_bytes=same_bytes)
         snapshot(PageOutcome.UNUSABLE, detail=detail)
         record_issue(session, key=unusable_key(url), source=source, kind=HealthKind.UNUSABLE_PAGE,
-                     detail=_unusable_detail(url, detail), seen_at=fetched_at, url=url)
+                     detail=_unusable_detail(url, detail, sha), seen_at=fetched_at, url=url)
         _forget_validators(session, url)
         return PageResult(url=url, outcome=PageOutcome.UNUSABLE, sha256=sha, detail=detail, same_bytes=same_bytes)
     except Exception as exc:  # a parser bug must not lose the bytes or stop the run
@@ -502,7 +504,7 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
         if (mixup := another_notice(session, record, url, page.listed_as, held_as)) is not None:
             snapshot(PageOutcome.UNUSABLE, encoding=doc.encoding, detail=mixup)  # under no notice's key
             record_issue(session, key=unusable, source=source, kind=HealthKind.UNUSABLE_PAGE,
-                         detail=_unusable_detail(url, mixup), seen_at=fetched_at, url=url)
+                         detail=_unusable_detail(url, mixup, sha), seen_at=fetched_at, url=url)
             _forget_validators(session, url)
             return PageResult(url=url, outcome=PageOutcome.UNUSABLE, sha256=sha, detail=mixup, warnings=warnings,
                               same_bytes=same_bytes)
@@ -523,7 +525,7 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
         mismatch, older = mismatch_key(record.key), older_copy_key(url)
         if count_mismatch(record):
             record_issue(session, key=mismatch, source=source, kind=HealthKind.COUNT_MISMATCH,
-                         detail=mismatch_detail(record, url), seen_at=fetched_at, url=url, notice_key=record.key)
+                         detail=mismatch_detail(record, url, sha), seen_at=fetched_at, url=url, notice_key=record.key)
             _forget_validators(session, url)
         if change.older and kept_snapshot is not None:
             record_issue(session, key=older, source=source, kind=HealthKind.OLDER_COPY,
@@ -617,7 +619,7 @@ class Pipeline:
             if copy.short is not None and copy.short.record.key not in self._stored:
                 self._touch(page)  # seen_again by report_again
                 self._short.append(ShortPage(url=fetch.url, source=page.source, parse=copy.short,
-                                             fetched_at=fetch.fetched_at))
+                                             fetched_at=fetch.fetched_at, sha256=sha))
                 return _reported_again(fetch.url, sha, copy.short)
         if self._short:
             with self._sf() as session, session.begin():
@@ -685,13 +687,26 @@ URL_SAFE = "/:@!$&'()*+,;=-._~%?"
 
 
 def replay_url(rel_parts: tuple[str, ...]) -> str:
-    """``<host>/<path>`` -> ``https://<host>/<path>``; anything else -> ``file:<relative path>``."""
+    """``<host>/<path>`` -> ``https://<host>/<path>``; anything else -> ``file:<relative path>``. A name that is not
+    UTF-8 (``caf\\xe9.txt``, as os.scandir gives it: a lone surrogate) is quoted byte for byte (``caf%E9.txt``): it
+    made the whole replay an internal error before any page was read (cli30); a folder so named is no host."""
     from urllib.parse import quote
 
-    rel = "/".join(rel_parts)
-    if len(rel_parts) > 1 and "." in rel_parts[0]:
-        return "https://" + rel_parts[0].lower() + "/" + quote("/".join(rel_parts[1:]), safe=URL_SAFE)
-    return "file:" + quote(rel, safe=URL_SAFE)
+    def quoted(parts: tuple[str, ...]) -> str:
+        return quote(os.fsencode("/".join(parts)), safe=URL_SAFE)  # UTF-8 names: as quote(str) quotes them
+
+    if len(rel_parts) > 1 and "." in rel_parts[0] and _is_utf8(rel_parts[0]):
+        return "https://" + rel_parts[0].lower() + "/" + quoted(rel_parts[1:])
+    return "file:" + quoted(rel_parts)
+
+
+def _is_utf8(name: str) -> bool:
+    """Whether a file name os.scandir gave was UTF-8 (else it holds lone surrogates, which no URL may carry)."""
+    try:
+        name.encode()
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def replay_files(root: Path) -> list[tuple[Path, str]]:

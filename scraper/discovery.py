@@ -2,7 +2,10 @@
 
 First run (or ``--since``): every index page, back to the year. Later runs: the
 first pages only, stopping at a page whose last link is known (a pinned old row on top stops nothing; a
-burst of new rows longer than ``update_pages`` is walked on, said in a note), plus a conditional re-check of the
+burst of new rows longer than ``update_pages`` is walked on, said in a note; one longer than ``update_reach``
+is a ``discovery-incomplete`` warning, and later walks read on from its last row read), except the first
+cycle of each UTC day (``deep_walk_due``), which reads ``DEEP_WALK_PAGES`` pages of each index whatever it
+reaches, so a notice listed below stored rows (published with an older date) is read within a day; plus a conditional re-check of the
 source's most recent notices (304 when unchanged: no body, no parse) and a retry of
 every page that has not yet parsed whole (failed, unusable, cut short, short of its
 stated count: ``PageIndex.retry_urls``), so nothing a fault hid is lost. Index pages
@@ -53,8 +56,19 @@ WHOLE_RE = re.compile(r"held to its whole copy, SHA-256 ([0-9a-f]{64})")
 # An update walk that read its usual pages without reaching a link it had: more new rows than those pages hold (a
 # burst, a long outage), so it reads on (to ``update_reach``) rather than leave the rest unread for good (pages29)
 WALKED_ON = "{url}: {n} pages read to reach links already stored (more new rows than the {usual} pages an update reads)"
-NOT_REACHED = ("{url}: {n} pages read and no link already stored reached: older new rows, if any, are unread until a "
-               "backfill (mofcom-watch run --since YEAR)")
+# ... and one that read ``update_reach`` pages without reaching one: a source-health warning (OddityReason.
+# DISCOVERY_INCOMPLETE), naming the last row read; later walks read on past it until they reach stored links
+NOT_REACHED = ("discovery may be incomplete: column {column}: {n} pages of {url} read and no link already stored "
+               "reached, so rows past page {n} may be unread (the last row read: {last}); later runs read on from that "
+               "row to links already stored, or run mofcom-watch run --since YEAR")
+LAST_READ_RE = re.compile(r"\(the last row read: (\S+)\)")
+CAUGHT_UP = "{url}: read on past {last}, the last row an earlier walk read, to links already stored (page {n}): discovery is complete again"
+# Once a day an update walks deeper (pages30; pages29's story st1b): a notice published with an older date than rows
+# already stored is listed below them, past the page where an update stops (its last row stored), and only a backfill
+# read it. The first cycle of each UTC day (deep_walk_due) reads this many pages of each index whatever they reach,
+# unchanged ones (304) from their stored copies: a notice listed up to 200 rows down (20 a page on the jpaas columns)
+# is read within a day, for up to 9 more requests a day per paged index (conditional: 304 when a page is unchanged).
+DEEP_WALK_PAGES = 10
 
 # How to crawl a source, asked of the store (a run backfills a source until it has had a clean run). The crawler
 # asks it while the source's first index request waits on the network, when that request is the same either way.
@@ -73,6 +87,7 @@ class PageIndex(Protocol):
     def stored_body(self, url: str) -> tuple[bytes, str | None] | None: ...
     def stored_index(self, url: str, sha256: str | None = None) -> tuple[bytes, str | None] | None: ...
     def open_warning(self, source: str, url: str, reason: str) -> str | None: ...
+    def open_warnings(self, source: str, reason: str) -> dict[str, str]: ...
     def retry_urls(self, source: str) -> list[str]: ...
     def moved(self, url: str) -> str | None: ...
 
@@ -84,6 +99,7 @@ class CrawlSettings:
     revalidate: int = 20  # most recent notice pages of a source re-checked (conditionally) on updates
     update_pages: int = 3  # updates read this many pages of one index; past them only to reach a link they had
     update_reach: int = 25  # ... and at most this many (a burst of 500 rows; a column whose rows never store stops)
+    deep_pages: int = DEEP_WALK_PAGES  # the daily deep walk (Mode.DEEP) reads this many whatever they reach
     max_pages: int = 500  # backfill bound per index
     workers: int = 4
     fetched_at: datetime | None = None  # pin every page's fetch time (tests comparing with replay)
@@ -114,6 +130,50 @@ def reached_known(wanted: list[str], fresh: list[str], known: set[str]) -> bool:
     stopping there left every new row past page 1 unread, for good (pages29)."""
     last = wanted[-1]
     return last in known or last not in fresh
+
+
+def deep_walk_due(last: datetime | None, now: datetime) -> bool:
+    """Whether a source's update is the daily deep walk (:data:`DEEP_WALK_PAGES`): the first cycle of each UTC day,
+    that is, none is stored or the last one (``last``, its start) was on an earlier UTC day than ``now``, which covers
+    "more than 24 h ago". Read from the store, so it holds for cron and ``schedule`` alike and across restarts."""
+    return last is None or last.astimezone(UTC).date() < now.astimezone(UTC).date()
+
+
+def walk_ends(mode: Mode, n: int, *, reached: bool, deep_pages: int, behind: bool = False) -> bool:
+    """Whether a walk ends at its page ``n``, where ``reached``: the page shows nothing new past it (it answered 304
+    or the same bytes, or its last row is stored: :func:`reached_known`). A backfill reads on to the year; an update
+    ends there; the daily deep walk not before page ``deep_pages`` (a row below stored ones is no news to a page
+    above it: page 1 answers 304 while page 3 lists a notice dated back, pages29's st1b); nor any walk ``behind``: one
+    that has not yet listed the last row an earlier walk read without reaching stored links (its
+    ``discovery-incomplete`` warning)."""
+    if mode is Mode.BACKFILL or behind or not reached:
+        return False
+    return mode is Mode.UPDATE or n >= deep_pages
+
+
+@dataclass
+class _Frontier:
+    """An index's open ``discovery-incomplete`` warning in a walk: the last row an earlier walk read without reaching
+    stored links, and the first page of this walk whose last row lies past it (the rows read by that walk are stored:
+    only a row past them is one stored before the burst)."""
+
+    detail: str | None = None
+    last: str | None = None
+    past: int | None = None
+
+    def read(self, detail: str | None) -> None:
+        """Take the warning's ``detail`` (None: no warning open)."""
+        found = LAST_READ_RE.search(detail) if detail is not None else None
+        self.detail, self.last = detail, found.group(1) if found else None
+
+    def behind(self, n: int) -> bool:
+        """Whether page ``n`` of this walk is not yet past the row."""
+        return self.last is not None and (self.past is None or n < self.past)
+
+    def listed(self, n: int, wanted: list[str]) -> None:
+        """Page ``n`` lists ``wanted``: where the row is among them, the first page past it is this one or the next."""
+        if self.last is not None and self.past is None and self.last in wanted:
+            self.past = n + 1 if wanted[-1] == self.last else n
 
 
 def column_of(url: str) -> str:
@@ -167,6 +227,7 @@ class _Revisits:
     recent: list[str]  # the newest notices, re-checked on updates
     asked: frozenset[str]  # the URLs whose validators were read
     validators: dict[str, tuple[str | None, str | None]]
+    incomplete: dict[str, str] = field(default_factory=dict)  # index page 1 -> its open discovery-incomplete warning
 
 
 class Crawler:
@@ -227,15 +288,18 @@ class Crawler:
         def answered() -> Mode:  # (once the first index request is out: ``ask`` has run)
             return asked[0].result().mode
 
+        def incomplete(url: str) -> str | None:  # (likewise)
+            return asked[0].result().incomplete.get(url) if asked else None
+
         try:
             if first_plan is not None:
                 self._walk(source, first_plan, question if isinstance(question, Mode) else answered, tally, queue,
-                           seen, first, sent=ask)
+                           seen, first, sent=ask, incomplete=incomplete)
             ask()  # (no index request was sent)
             mode = answered()
             plans = source.plans(mode, self.settings.as_of, self.settings.since)
             for plan in plans[1:]:  # (the first is ``first_plan``, whatever the mode)
-                self._walk(source, plan, mode, tally, queue, seen)
+                self._walk(source, plan, mode, tally, queue, seen, incomplete=incomplete)
         finally:
             wait(asked)  # no store read outlives the crawl
         if plans and len(tally.absent) == len(plans):  # every index 404: the site moved, not "no news"
@@ -257,6 +321,8 @@ class Crawler:
             good_urls=frozenset(tally.good).union(tally.absent), linked_indexes=frozenset(tally.linked), notes=tuple(tally.notes),
             warnings=tuple(tally.warnings),
             not_modified=tuple(tally.not_modified.items()), backfill=revisits.mode is Mode.BACKFILL,
+            deep=revisits.mode is Mode.DEEP,
+            read_deep=revisits.mode is not Mode.UPDATE and not any(f.url in tally.walked for f in tally.counts.failures),
         )
 
     def _first_plan(self, source: Source, mode: Mode | ModeQuestion) -> IndexPlan | None:
@@ -275,9 +341,11 @@ class Crawler:
         so the store is asked before the indexes answer."""
         mode = mode if isinstance(mode, Mode) else mode()
         retry = self.store.retry_urls(source.name)
-        recent = self.store.recent_notice_pages(source.name, self.settings.revalidate) if mode is Mode.UPDATE else []
+        updating = mode is not Mode.BACKFILL
+        recent = self.store.recent_notice_pages(source.name, self.settings.revalidate) if updating else []
         asked = frozenset((*source.direct_pages(), *retry, *recent))
-        return _Revisits(mode, retry, recent, asked, self.store.validators(asked))
+        incomplete = self.store.open_warnings(source.name, OddityReason.DISCOVERY_INCOMPLETE)
+        return _Revisits(mode, retry, recent, asked, self.store.validators(asked), incomplete)
 
     def _request(self, url: str, referer: str | None = None) -> FetchRequest:
         etag, last_modified = self.store.validators([url]).get(url, (None, None))
@@ -289,13 +357,26 @@ class Crawler:
 
     def _walk(self, source: Source, plan: IndexPlan, mode: Mode | ModeQuestion, tally: _Tally,
               queue: dict[str, str | None], seen: set[str], first: FetchRequest | None = None,
-              sent: Callable[[], None] | None = None) -> None:
+              sent: Callable[[], None] | None = None, incomplete: Callable[[str], str | None] | None = None) -> None:
         """``first``: the request for the plan's first page, if already made (:meth:`_first_request`); ``sent``:
         called once that page's request is on its way (:meth:`Fetcher.fetch`). ``mode``: a question is asked once
-        the first page has answered (it then decides what to make of it; :meth:`_first_plan`)."""
+        the first page has answered (it then decides what to make of it; :meth:`_first_plan`). ``incomplete``: the
+        open ``discovery-incomplete`` warning of an index's page 1 (read with the mode's answer): a walk that ends in
+        a failure before it has read on past its last row keeps it open."""
+        frontier = _Frontier()
+        failed = len(tally.counts.failures)
+        self._walk_pages(source, plan, mode, tally, queue, seen, frontier, first, sent,
+                         incomplete or (lambda _url: None))
+        if frontier.detail is not None and len(tally.counts.failures) > failed:
+            tally.warn(plan.url, OddityReason.DISCOVERY_INCOMPLETE, frontier.detail)  # not read on: still open
+
+    def _walk_pages(self, source: Source, plan: IndexPlan, mode: Mode | ModeQuestion, tally: _Tally,
+                    queue: dict[str, str | None], seen: set[str], frontier: _Frontier, first: FetchRequest | None,
+                    sent: Callable[[], None] | None, incomplete: Callable[[str], str | None]) -> None:
+        """:meth:`_walk`'s pages, one after the other; ``frontier`` read once page 1 has answered."""
         n = 1
         before = 0  # links on the page before
-        while not isinstance(mode, Mode) or n <= self._page_limit(mode):
+        while not isinstance(mode, Mode) or n <= self._page_limit(mode, frontier):
             url = plan.page_url(n)
             if url is None:
                 return
@@ -303,6 +384,8 @@ class Crawler:
                                         sent=sent if n == 1 else None)
             if not isinstance(mode, Mode):
                 mode = mode()
+            if n == 1:  # (read with the mode's answer, once page 1's request is out)
+                frontier.read(incomplete(plan.url))
             tally.walked.add(url)
             self.progress(source.name, url)
             if not result.ok:
@@ -324,7 +407,7 @@ class Crawler:
                 tally.not_modified[url] = self._fetched_at(result)
                 if n == 1 and plan.one_list and not source.news:
                     self._keep_shrunk(source, url, tally)  # the same answer: still short of its whole copy
-                if mode is Mode.UPDATE:
+                if walk_ends(mode, n, reached=True, deep_pages=self.settings.deep_pages, behind=frontier.behind(n)):
                     return  # unchanged since last run: nothing new here, nothing to parse
                 stored = self.store.stored_body(url)
                 links = _read_links(stored[0], url, stored[1]) if stored else ()
@@ -339,9 +422,12 @@ class Crawler:
                     tally.good.discard(url)
                     tally.fail(url, _failure_reason(outcome), outcome.detail or "")
                     return
-                if outcome.skipped and mode is Mode.UPDATE:
+                if outcome.links and outcome.warnings:  # rows listed that cannot be followed (no URL): said
+                    tally.notes.extend(f"{url}: {warning}" for warning in outcome.warnings)
+                if outcome.skipped and mode is not Mode.BACKFILL:
                     tally.count(unchanged=1)
-                    return  # the same bytes as last time (a server without validators): nothing new
+                    if walk_ends(mode, n, reached=True, deep_pages=self.settings.deep_pages, behind=frontier.behind(n)):
+                        return  # the same bytes as last time (a server without validators): nothing new
                 if source.news:  # news sites and feeds: any link on the page, the source's pattern decides
                     links = _read_links(result.body or b"", url, result.content_type, plain=True)
                 else:
@@ -382,14 +468,23 @@ class Crawler:
             for u in fresh:
                 if u not in known:
                     queue.setdefault(u, plan.referer)
-            if mode is Mode.UPDATE and reached_known(wanted, fresh, known):
-                if n > self.settings.update_pages:
-                    tally.notes.append(WALKED_ON.format(url=plan.page_url(1), n=n, usual=self.settings.update_pages))
+            frontier.listed(n, wanted)  # the row an earlier walk read last: past it, read to links already stored
+            if mode is not Mode.BACKFILL and walk_ends(mode, n, reached=reached_known(wanted, fresh, known), deep_pages=self.settings.deep_pages, behind=frontier.behind(n)):
+                usual = self.settings.update_pages if mode is Mode.UPDATE else self.settings.deep_pages
+                if frontier.past is not None:
+                    tally.notes.append(CAUGHT_UP.format(url=plan.url, last=frontier.last, n=n))
+                elif n > usual:
+                    tally.notes.append(WALKED_ON.format(url=plan.url, n=n, usual=usual))
                 return  # reached links we already have
             if plan.page_size is not None and len(wanted) < plan.page_size:
                 return  # a short page is the last one
-            if mode is Mode.UPDATE and n == self._page_limit(mode):
-                tally.notes.append(NOT_REACHED.format(url=plan.page_url(1), n=n))
+            if mode is not Mode.BACKFILL and n == self._page_limit(mode, frontier):
+                # as far as an update may read, and no link already stored reached: said until a walk reads on
+                # from here (still behind an earlier walk's last row: that one is kept, the rows past it unread)
+                detail = frontier.detail if frontier.behind(n) and frontier.detail else NOT_REACHED.format(
+                    column=column_of(plan.referer or plan.url), n=n, url=plan.url, last=wanted[-1])
+                frontier.detail = None  # (said here, not again by _walk)
+                tally.warn(plan.url, OddityReason.DISCOVERY_INCOMPLETE, detail)
             n += 1
 
     def _not_this_index(self, source: Source, url: str, result: FetchResult, tally: _Tally,
@@ -443,10 +538,16 @@ class Crawler:
         if (detail := self.store.open_warning(source.name, url, OddityReason.INDEX_SHRUNK)) is not None:
             tally.warn(url, OddityReason.INDEX_SHRUNK, detail)
 
-    def _page_limit(self, mode: Mode) -> int:
+    def _page_limit(self, mode: Mode, frontier: _Frontier | None = None) -> int:
         """Pages read of one index: every one back to the year on a backfill; on an update, until a page reaches
-        links it had (:func:`reached_known`), at most ``update_reach``."""
-        return self.settings.max_pages if mode is Mode.BACKFILL else max(self.settings.update_pages, self.settings.update_reach)
+        links it had (:func:`reached_known`), at most ``update_reach`` (the deep walk: at least ``deep_pages``),
+        counted from the page listing an earlier walk's last row where one is open (``frontier``: up to the
+        backfill's bound while it is not found)."""
+        s = self.settings
+        if mode is Mode.BACKFILL or (frontier is not None and frontier.last is not None and frontier.past is None):
+            return s.max_pages
+        reach = max(s.update_pages, s.update_reach, s.deep_pages if mode is Mode.DEEP else 0)
+        return reach + (frontier.past - 1 if frontier is not None and frontier.past is not None else 0)
 
     def _fetched_at(self, result: FetchResult) -> datetime:
         return self.settings.fetched_at if self.settings.fetched_at is not None else result.fetched_at

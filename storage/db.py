@@ -7,11 +7,12 @@ never run on a user's database.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.request import pathname2url
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
@@ -25,7 +26,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The newest revision in storage/migrations/versions. A store already there opens without Alembic;
 # tests/storage/test_db_migrations.py checks this against Alembic's own head, so a new revision
 # that forgets to move it fails CI (and would only cost speed: the store is then upgraded as usual).
-SCHEMA_HEAD = "0013"
+SCHEMA_HEAD = "0014"
 JOURNAL_MODE = "PRAGMA journal_mode"  # a write: not run by a read-only engine (see make_engine)
 SQLITE_PRAGMAS = (
     f"{JOURNAL_MODE}=WAL",
@@ -101,9 +102,15 @@ def _utf8_only(dbapi_conn, _record) -> None:  # noqa: ANN001
         )
 
 
+def file_uri(path: Path) -> str:
+    """``path`` as a SQLite ``file:`` URI, quoted byte for byte as ``pathname2url`` quotes a UTF-8 path (a name that is
+    not UTF-8, as the file system may hold, cannot be quoted as text: every command that only reads was exit 4)."""
+    return "file:" + quote(os.fsencode(path.absolute()))
+
+
 def _read_only_connect(path: Path) -> Callable[[], sqlite3.Connection]:
     """A connection factory for ``path`` opened read-only (a SQLite URI, ``mode=ro``); the engine keeps its URL."""
-    uri = f"file:{pathname2url(str(path.absolute()))}?mode=ro"
+    uri = f"{file_uri(path)}?mode=ro"
     return lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
 
 
@@ -206,7 +213,7 @@ def write_locked(url: str) -> bool:
     if path is None or not path.is_file():
         return False
     try:
-        conn = sqlite3.connect(f"file:{pathname2url(str(path.absolute()))}", uri=True, timeout=0, isolation_level=None)
+        conn = sqlite3.connect(file_uri(path), uri=True, timeout=0, isolation_level=None)
     except sqlite3.Error:
         return False
     try:
@@ -274,7 +281,9 @@ def open_existing_store(url: str, *, read_only: bool = False) -> Engine:
 def open_store(url: str, *, read_only: bool = False) -> Engine:
     """Engine for ``url`` with the schema at head: what every command uses (``read_only``: see :func:`make_engine`;
     a store that is not at head is migrated through a writing engine first)."""
-    refuse_directory(sqlite_file(url))
+    refuse_directory(path := sqlite_file(url))
+    if path is not None and not read_only:
+        _refuse_foreign(path, url)
     engine = make_engine(url, read_only=read_only)
     try:
         if engine.dialect.name != "sqlite":
@@ -291,6 +300,30 @@ def open_store(url: str, *, read_only: bool = False) -> Engine:
         engine.dispose()
         raise
     return engine
+
+
+def _refuse_foreign(path: Path, url: str) -> None:
+    """A SQLite file holding tables but no store of ours (``--db`` naming another program's database) is refused as the
+    commands that only read refuse it (:func:`storage.faults.check_sqlite_store`), read on a plain read-only connection
+    before the engine's pragmas turn it to WAL (cli30: ``replay`` added our tables to it, exit 0). A file with no table
+    (new, or a first replay stopped before it made any) becomes the store; a damaged one is for the migration to say."""
+    from storage.faults import not_a_store, where  # (it imports this module)
+
+    try:
+        if path.stat().st_size == 0:
+            return
+        conn = sqlite3.connect(f"{file_uri(path)}?mode=ro", uri=True)
+    except (OSError, sqlite3.Error):
+        return  # no file yet, or one that cannot be read: the engine says what is wrong
+    try:
+        tables = sorted(row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"))
+    except sqlite3.Error:
+        return
+    finally:
+        conn.close()
+    if tables and "alembic_version" not in tables:
+        raise not_a_store(where(url), f"its tables are {', '.join(tables[:5])}{' ...' if len(tables) > 5 else ''}: "
+                          "another program's database?")
 
 
 def _reach(engine: Engine) -> None:

@@ -219,6 +219,12 @@ def _cause(old: EventRecord, new: EventRecord, at: datetime) -> str:
     changed" for a page that did not."""
     before = {(p.notice_key, p.sha256) for p in old.provenance}
     now = {(p.notice_key, p.sha256) for p in new.provenance}
+    if old.source_key and new.source_key and new.source_key != old.source_key \
+            and new.source_key not in {key for key, _ in before}:
+        # another notice decides it now: a numbered notice read after the answer that published the item first and that
+        # says otherwise (story31 S4: "the text of a notice it rests on changed" of pages that had not)
+        return (f"it rests now on {new.source_key}, read after it (fetched {at.isoformat()}), not on {old.source_key}, "
+                "which said otherwise")
     if now and all(sha for _, sha in now) and now <= before:
         pages = ", ".join(f"{key} SHA-256 {sha[:12]}…" for key, sha in sorted(now) if sha)
         return (f"the reading of the pages it rests on changed, not the pages ({pages}, unchanged): a new version of "

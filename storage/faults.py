@@ -80,7 +80,8 @@ def check_sqlite_store(path: Path, url: URL | str) -> None:
     try:
         tables = sorted(r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"))
         if "alembic_version" not in tables:
-            raise not_a_store(db, "no tables: an empty file" if not tables else
+            raise not_a_store(db, "no tables: an empty file, as a first replay or run stopped before it made the "
+                              "store leaves: run it again" if not tables else
                               f"its tables are {', '.join(tables[:5])}{' ...' if len(tables) > 5 else ''}: "
                               "another program's database?")
         problems = [str(r[0]) for r in conn.execute("PRAGMA quick_check(3)")]

@@ -129,6 +129,15 @@ def has_clean_run(session: Session, source: str) -> bool:
     return session.scalars(select(runs.id).where(runs.source == source, runs.ok.is_(True)).limit(1)).first() is not None
 
 
+def last_deep_walk(session: Session, source: str) -> datetime | None:
+    """When the source's last deep walk started (a backfill, or the daily deeper walk, that read every index page it
+    asked: ``SourceRun.deep``), or None. Plain SQL, newest first from the source's rows: at most a day's runs are read
+    (:func:`has_clean_run`: asked while a crawl's first request waits)."""
+    runs = SourceRun.__table__.c
+    return session.scalars(select(runs.started_at).where(runs.source == source, runs.deep.is_(True))
+                           .order_by(runs.id.desc()).limit(1)).first()
+
+
 def pending_urls(session: Session, source: str) -> list[str]:
     """URLs that failed in the source's last run: the next run retries them, so nothing is lost. Plain SQL on the
     table (:func:`has_clean_run`: a crawl asks this while its first request waits, best without the ORM)."""
@@ -146,7 +155,7 @@ def record_source_run(session: Session, run_id: str, report: SourceReport) -> He
         run_id=run_id, source=report.source, started_at=naive_as_utc(report.started_at), finished_at=seen,
         fetched=report.counts.fetched, new=report.counts.new, changed=report.counts.changed,
         unchanged=report.counts.unchanged, failed=report.counts.failed, links=report.counts.links, ok=report.ok,
-        failures=[f.to_json() for f in report.failures],
+        failures=[f.to_json() for f in report.failures], deep=report.read_deep,
     ))
     session.flush()
     opened: list[str] = []

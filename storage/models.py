@@ -314,6 +314,9 @@ class SourceRun(Base):
     links: Mapped[int] = mapped_column(Integer, default=0)  # links found on its indexes
     ok: Mapped[bool] = mapped_column(Boolean, default=True)
     failures: Mapped[List[Any]] = mapped_column(JSON, default=list)  # [{url, reason, detail}]
+    # a backfill or the daily deep walk that read every index page it asked (scraper.discovery.deep_walk_due reads
+    # the last one's start); None in rows of runs before revision 0014
+    deep: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
 
 
 class Publication(Base):

@@ -79,6 +79,9 @@ class SourceReport:
     notes: tuple[str, ...] = ()  # informational, not problems (e.g. "2026 index not published")
     warnings: tuple[Oddity, ...] = ()  # oddities an operator should see, never failing health (storage.health)
     backfill: bool = False  # every index page was walked back to the year (a first run, --since), not the first few
+    deep: bool = False  # the daily deeper walk (scraper.discovery.DEEP_WALK_PAGES pages of each index), not an update
+    # a backfill or the daily deep walk whose index pages all answered: the source's last deep walk (SourceRun.deep)
+    read_deep: bool = False
 
     @property
     def failures(self) -> tuple[Failure, ...]:

@@ -189,6 +189,15 @@ class PageStore:
             return session.scalar(select(issues.detail).where(
                 issues.key == warning_key(source, Oddity(url, reason)), issues.resolved_at.is_(None)))
 
+    def open_warnings(self, source: str, reason: str) -> dict[str, str]:
+        """The source's open warnings of ``reason``, URL -> detail (one read for all its indexes)."""
+        issues = ISSUES.c
+        with self._sf() as session:
+            rows = session.execute(select(issues.url, issues.detail, issues.key).where(
+                issues.source == source, issues.kind == HealthKind.WARNING.value, issues.resolved_at.is_(None)))
+            return {url: detail for url, detail, key in rows
+                    if url is not None and key == warning_key(source, Oddity(url, reason))}
+
     def retry_urls(self, source: str) -> list[str]:
         """URLs this run fetches again whatever the indexes say, until they parse whole: the
         last run's failures, the source's pages whose latest bytes were unusable, and every page

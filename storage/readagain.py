@@ -33,9 +33,12 @@ from storage.snapshots import CHUNK
 from storage.vocabulary import HealthKind, as_utc
 
 
-def mismatch_detail(record: NoticeRecord, url: str) -> str:
-    """The count-mismatch issue's text for ``record`` read at ``url``."""
-    return f"{record.key}: parsed {len(record.entities)} entities, the notice states {record.stated_count} ({url})"
+def mismatch_detail(record: NoticeRecord, url: str, sha256: str) -> str:
+    """The count-mismatch issue's text for ``record`` read at ``url`` from the copy of SHA-256 ``sha256``: the
+    source-health item names the copy read short, as every item names its page's (was the URL alone: which copy
+    was short could not be told once the page changed; order30)."""
+    return (f"{record.key}: parsed {len(record.entities)} entities, the notice states {record.stated_count} ({url}; "
+            f"page SHA-256 {sha256})")
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,7 @@ class ShortPage:
     source: str
     parse: ShortParse
     fetched_at: datetime
+    sha256: str  # the bytes read again: the stored copy's
 
 
 def short_parses(session: Session, urls: Sequence[str]) -> dict[str, ShortParse]:
@@ -111,7 +115,7 @@ def report_again(session: Session, pages: Sequence[ShortPage]) -> None:
     by_time: dict[datetime, list[ShortPage]] = {}
     for key, page in zip(keys, pages, strict=True):
         record, at = page.parse.record, as_utc(page.fetched_at)
-        detail = clean_text(mismatch_detail(record, page.url))
+        detail = clean_text(mismatch_detail(record, page.url, page.sha256))
         if key not in stored:  # gone since it was read: opened again as a parse would
             record_issue(session, key=key, source=page.source, kind=HealthKind.COUNT_MISMATCH, detail=detail,
                          seen_at=at, url=page.url, notice_key=record.key)

@@ -443,6 +443,19 @@ def release(engine: Engine, *, name: str = DEFAULT_LOCK, holder: str) -> None:
         _held_here.discard(holder)
 
 
+def _let_go(exc: BaseException) -> None:
+    """Drop what the frames an interrupt unwound still hold. Ctrl-C or SIGTERM (``Terminated``) inside SQLAlchemy,
+    after the driver ran a statement of a write transaction, leaves its SQLite cursor in those frames: the connection,
+    closed as invalid, lives on holding the write lock until they go, and :func:`run_lock`'s release waited out the
+    busy timeout (30 s), then exit 3, "locked by another process" (cli30: replay interrupted, 2 times in 40)."""
+    import traceback
+
+    unwound: BaseException | None = exc
+    while unwound is not None:
+        traceback.clear_frames(unwound.__traceback__)  # frames still running (ours, the caller's) are skipped
+        unwound = unwound.__context__ or unwound.__cause__
+
+
 def releasing(name: str, holder: str) -> Delete:
     """The statement that releases ``name`` if ``holder`` holds it (a cycle's warm-up runs it too)."""
     return delete(LOCKS).where(LOCKS.c.name == name, LOCKS.c.holder == holder)
@@ -670,6 +683,10 @@ def run_lock(engine: Engine, *, name: str = DEFAULT_LOCK, holder: str | None = N
     try:
         held.start()
         yield held
+    except BaseException as exc:
+        if not isinstance(exc, Exception):
+            _let_go(exc)
+        raise
     finally:
         held.stop()
         release(engine, name=name, holder=holder)

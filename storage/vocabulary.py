@@ -243,6 +243,10 @@ class OddityReason(StrEnum):
     # dropped notices). Kept while the index answers short of that copy (the same answer, 304, or new notices on a
     # page still short), until it is whole again or a person accepts the index as it is (``mofcom-watch accept URL``)
     INDEX_SHRUNK = "index-shrunk"
+    # an update read as many pages as it may (scraper.discovery: update_reach) and reached no link already stored: more
+    # new rows than that came (a burst, a long outage), so rows past them may be unread. Kept until a walk reads on
+    # from the last row read to links already stored (or the list's end); a backfill (run --since) ends it too
+    DISCOVERY_INCOMPLETE = "discovery-incomplete"
 
 
 @dataclass(frozen=True)

@@ -94,6 +94,10 @@ CSV_ALIAS_SEPARATOR = ";"
 CSV_SUFFIXES = (".csv", ".txt")
 TOML_SUFFIXES = (".toml",)
 TEXT_ENCODINGS = ("utf-8-sig", "gb18030")  # Excel in a Chinese locale saves CSV as GBK
+GB2312_SHARE_MIN = 1 / 3  # of a GB18030 reading's non-ASCII characters: fewer common ones is another encoding
+PRIVATE_USE = ("\ue000", "\uf8ff")  # GBK's user-defined rows: where Big5's 公司 ("\xa5q") lands
+NOT_TEXT = ("neither UTF-8 nor GB18030 text (Excel in a Japanese or Taiwanese locale saves Shift_JIS or Big5: "
+            "save it as CSV UTF-8)")
 
 EXACT = "exact"
 NORMALISED = "normalised"
@@ -555,7 +559,7 @@ def load_watchlist(path: Path) -> Watchlist:
         raise WatchlistError(f"cannot read watchlist {path}: {exc.strerror or exc}") from exc
     text = decode_text(raw)
     if text is None:
-        raise WatchlistError(f"watchlist {path} is neither UTF-8 nor GB18030 text")
+        raise WatchlistError(f"watchlist {path} is {NOT_TEXT}")
     suffix = path.suffix.lower()
     warnings: list[str] = []
     if suffix in TOML_SUFFIXES:
@@ -584,10 +588,29 @@ def decode_text(raw: bytes) -> str | None:
     Shared by watchlists and `screen`, the two places a user hands us a spreadsheet."""
     for encoding in TEXT_ENCODINGS:
         try:
-            return raw.decode(encoding)
+            text = raw.decode(encoding)
         except UnicodeDecodeError:
             continue
+        return text if encoding != "gb18030" or _reads_as_gbk(text) else None
     return None
+
+
+def _reads_as_gbk(text: str) -> bool:
+    """Whether a GB18030 reading is Chinese text, not the bytes of another encoding that GB18030 also decodes (it
+    decodes almost any bytes): Big5's names land in the private-use rows, Shift_JIS's on rare characters
+    ("三菱重工業株式会社" reads "嶰旽廳岺嬈姅幃夛幮"). Each was screened as garbled names: no hit, exit 0 (cli30); a
+    GBK file of Chinese names, simplified or traditional, is mostly of GB2312's common characters."""
+    wide = [ch for ch in text if ch > "\x7f"]
+    if any(PRIVATE_USE[0] <= ch <= PRIVATE_USE[1] for ch in wide):
+        return False
+    common = 0
+    for ch in wide:
+        try:
+            ch.encode("gb2312")
+            common += 1
+        except UnicodeEncodeError:
+            pass
+    return not wide or common >= GB2312_SHARE_MIN * len(wide)
 
 
 def csv_rows(text: str) -> list[list[str]]:

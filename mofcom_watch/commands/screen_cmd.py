@@ -20,7 +20,7 @@ from storage.vocabulary import next_label, state_label
 
 SCREEN_HELP = """Screen a CSV of counterparties against every list; exit 1 when any name is listed.
 
-FILE holds rows name[,country] (UTF-8 or GB18030, optional header row "name,country"; ";" or tab
+FILE holds rows name[,country] (UTF-8 or GB18030, not Shift_JIS or Big5: exit 2; optional header row "name,country"; ";" or tab
 separated when no line has a comma); the name in Chinese or English, the country an ISO 3166 code (US,
 USA, GB, GBR) or a name (United States, UK, 美国); a country not read so ("Kenya") is a warning on stderr, the
 name screened without it (the CSV's note column says so). A name hits an entity exactly, after normalising (case, width, punctuation, legal
@@ -115,7 +115,7 @@ def register(app: typer.Typer) -> None:
         """Screen a CSV of counterparties against every list; exit 1 when any name is listed."""
         from mofcom_watch.exits import read_input
         from storage.screening import ScreenInputError, country_warnings, parse_queries, report, screen
-        from storage.watchlist import decode_text
+        from storage.watchlist import NOT_TEXT, decode_text
 
         if as_json and as_csv:
             typer.echo("mofcom-watch: choose one of --json and --csv", err=True)
@@ -124,7 +124,7 @@ def register(app: typer.Typer) -> None:
         text = decode_text(read_input(file))
         try:
             if text is None:
-                raise ScreenInputError(f"{file} is neither UTF-8 nor GB18030 text")
+                raise ScreenInputError(f"{file} is {NOT_TEXT}")
             queries = parse_queries(text, source=str(file))
         except ScreenInputError as exc:
             typer.echo(f"mofcom-watch: {term.shown(str(exc))}", err=True)

@@ -161,6 +161,10 @@ def register(app: typer.Typer) -> None:
                                               "later day: the pages' ?as_of=, or feeds --out)."),
     ) -> None:
         """Serve the feeds (ETag, 304, gzip), a front page, /feeds.opml and /healthz. Read-only."""
+        if cron is not None and not schedule:  # was ignored without a word: no cycle ever ran on it (cli30)
+            typer.echo("mofcom-watch serve: --cron takes effect only with --schedule (serve runs no cycles without "
+                       "it): add --schedule, or leave --cron out", err=True)
+            raise typer.Exit(2)
         actx = app_context(ctx)
         settings = with_flags(actx.settings, http_host=host, http_port=port, cron=cron)  # 0: bound below
         day = parse_as_of(as_of)
@@ -223,6 +227,10 @@ def serve_until_stopped(settings: Settings, verbosity: int, sockets: list[socket
     if settings.feeds_path != live:
         log(LOG, logging.INFO, "a past day's feeds: published into a folder of their own, served from there; the feeds folder is left as it is",
             as_of=day.isoformat() if day else None, feeds=str(settings.feeds_path), feeds_dir=str(live))
+    if settings.links_name_localhost:
+        log(LOG, logging.WARNING, "the links in the feeds, the OPML and the pages name localhost, which readers on "
+            "other machines cannot follow: set public_base_url (MOFCOM_WATCH_PUBLIC_URL) to the address they use",
+            feeds_url=settings.feeds_base_url, host=settings.http_host)
     log(LOG, logging.INFO, "serving", url=settings.serve_url,
         feeds=str(settings.feeds_path), feeds_url=settings.feeds_base_url, schedule=schedule,
         cron=settings.cron if schedule else None, db=redact_url(settings.database_url))

@@ -108,7 +108,11 @@ def print_report(report: StatusReport, console: Console, *, all_clear: bool = Tr
         for e in report.unresolved:
             console.print(Text(shown(f"  {e.summary}"), style="red"))
     others = [p for p in report.problems if not any(p.startswith(f"{e.source_key}:") for e in report.unresolved)]
-    for p in [*others, *report.notes]:
+    if others:
+        console.print(f"[bold red]PROBLEMS: {len(others)}[/]")
+        for p in others:
+            console.print(Text(shown(f"  {p}"), style="red"))
+    for p in report.notes:
         console.print(Text(shown(f"  note: {p}"), style="yellow"))
     if report.ok and all_clear:
         console.print("[green]No open health issues, no unresolved references.[/]")

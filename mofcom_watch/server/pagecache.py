@@ -18,12 +18,11 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
 
 from sqlalchemy import Engine, func, select
 
 from mofcom_watch.server.feedfiles import Validators, make_etag, validators_for
-from storage.db import session_factory, sqlite_file
+from storage.db import file_uri, session_factory, sqlite_file
 from storage.models import Event, HealthIssue, NewsReport, Notice, Snapshot, SourceRun
 
 MAX_PAGES = 1024  # entity pages per as-of date are many; the oldest rendered go first
@@ -62,7 +61,7 @@ class StoreVersion:
             if self._conn is None or self._file_id != file_id:
                 if self._conn is not None:
                     self._conn.close()
-                self._conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True,
+                self._conn = sqlite3.connect(f"{file_uri(path)}?mode=ro", uri=True,
                                              check_same_thread=False, isolation_level=None)
                 self._file_id = file_id
             (version,) = self._conn.execute("PRAGMA data_version").fetchone()

@@ -45,7 +45,12 @@ BARE_FROM_DATE_RE = lazy_compile(
 )
 # "暂停期限自2025年11月10日至2026年11月10日": a period's first day, with no 起 after it.
 FROM_TO_RE = lazy_compile(rf"自\s*(?P<y>{YEAR})\s*年\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日\s*至")
-FROM_MONTH_DAY_RE = lazy_compile(rf"(?:自|从)\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日\s*起")
+# "自1月10日起", "自今年1月10日起" (a year told relative to the text's: RELATIVE_YEARS).
+FROM_MONTH_DAY_RE = lazy_compile(rf"(?:自|从)\s*(?P<rel>今年|本年|去年|明年|)\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日\s*起")
+# A year written relative to the text's own ("去年4月4日", "今年1月10日"): how many years from the text's year. A month-day
+# after one has that year, never the one the text's day would give it (session 30, audit30/13 and /21: "去年4月4日" in
+# an answer of 2026-12 named 2026-04-04, "自今年1月10日起" in one of 2027-01-08 was read as its own day).
+RELATIVE_YEARS = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
 OWN_EFFECTIVE_RE = re.compile(
     r"本(?:公告|决定|令|规定|办法|通知)?[^。\n]{0,40}?(?:实施|施行|生效|执行)"
     # "现予公布，自公布之日起施行" (orders); a clause that is only "自…起施行"
@@ -186,8 +191,9 @@ def effective_in(sentence: str, published: date | None) -> str | None:
                     else published).isoformat()
     m = FROM_MONTH_DAY_RE.search(sentence) if published and "月" in sentence else None
     if m and published:
-        day = make_date(published.year, m.group("m"), m.group("d"))
-        if day and (published - day).days > 180:  # "自1月1日起" written in late December
+        rel = m.group("rel")
+        day = make_date(published.year + RELATIVE_YEARS[rel] if rel else published.year, m.group("m"), m.group("d"))
+        if day and not rel and (published - day).days > 180:  # "自1月1日起" written in late December
             day = make_date(published.year + 1, m.group("m"), m.group("d"))
         return day.isoformat() if day else None
     return period_start(sentence)
@@ -247,6 +253,16 @@ def own_effective_matches(folded: str) -> list[re.Match[str]]:
                 end = m.end()
                 found.append(m)
     return found
+
+
+def relative_year(folded: str, at: int, anchor: date | None) -> int | None:
+    """The year a month-day starting at ``at`` has when "去年" / "今年" (RELATIVE_YEARS) stands right before it, counted
+    from ``anchor``'s year; None when none does (or there is no anchor)."""
+    if anchor is None or "年" not in folded[max(0, at - 4) : at]:
+        return None
+    before = folded[max(0, at - 4) : at].rstrip()
+    shift = RELATIVE_YEARS.get(before[-2:])
+    return None if shift is None else anchor.year + shift
 
 
 def resolve_month_day(month: int, day: int, context_year: int | None, anchor: date | None) -> date | None:

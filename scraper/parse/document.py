@@ -49,6 +49,8 @@ LIST_AT_ARTICLE = ("a page of {n} article links and no article body at an articl
 ESCAPED_HREF = 'href=\\"'  # an anchor inside a JSON or JavaScript string
 # the keys a list endpoint's body opens with (jpaas, exportcontrol): a body with one of them that does not parse is cut
 LIST_KEYS = ('"success"', '"data"', '"pageInfo"', '"rows"')
+# getColumnList rows with no url ("url": null): listed by the site, not followed, so possibly a notice missed (pages29/10)
+UNFOLLOWED = "{n} row(s) listed with no URL, not followed (a notice may be missed): {titles}"
 LIST_KEYS_REACH = 200
 MISLABEL_MIN = 8  # replacement characters that make a header charset suspect
 
@@ -114,8 +116,10 @@ def json_document(text: str, url: str | None, encoding: str) -> ParsedDocument |
     fragment = json_fragment(stripped)
     rows = column_rows(stripped, url or "") if fragment is None else None
     if fragment is not None or rows is not None:
-        links = parse_index(stripped, url or "") if rows is None else rows
-        warnings = () if links else ("the list body holds no article links",)
+        links = parse_index(stripped, url or "") if rows is None else rows[0]
+        warnings: tuple[str, ...] = () if links else ("the list body holds no article links",)
+        if rows is not None and rows[1]:
+            warnings += (UNFOLLOWED.format(n=len(rows[1]), titles="; ".join(rows[1])),)
         return ParsedDocument(kind=DocumentKind.INDEX, encoding=encoding, links=links, warnings=warnings)
     if stripped.startswith('{"success":false') or '"success": false' in stripped[:100]:
         raise UnusablePage("error-page", "the list endpoint answered success=false")

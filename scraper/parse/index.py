@@ -28,6 +28,11 @@ OLD_ART_LINK_RE = lazy_compile(r"/article/[\w/]+/\d{6}/\d+\.s?html")
 TRS_ART_LINK_RE = lazy_compile(r"(?:^|/)\d{6}/t\d{8}_\d+\.s?html?$")
 ARTICLE_URL_RE = lazy_compile(r"/art/\d{4}/art_[0-9a-f]{32}\.html$|/\d{6}/t\d{8}_\d+\.s?html?$|/article/[\w/]+/\d{6}/\d+\.s?html$")
 LINK_DATE_RE = lazy_compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+# english.mofcom's lists date a row "Nov 26, 2026" (or "November 26, 2026"): read beside the link only (a title's
+# "(December 2, 2026)" names the day of the event, not of the page), and only where ", 20" is (pages29/11)
+ENGLISH_DATE_RE = lazy_compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2}),\s*(\d{4})\b")
+ENGLISH_MONTHS = {m: n for n, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+                                              "Dec"), start=1)}
 INDEX_URL_RE = lazy_compile(r"/(?:index(?:_\d+)?\.s?html?)?$|/api-gateway/|/(?:zwgk/zcfb|xwfb/xwfyrth|flzc/gzjgfxwj|zcfb/blgg)")
 # A plain path: ASCII segments none of which is empty or starts with a dot (so no "." or ".." to
 # resolve and no "//" to read as a host), and nothing urlsplit reads or drops (scheme, ;params,
@@ -64,6 +69,8 @@ def _date_near(a: LexborNode) -> date | None:
         m = LINK_DATE_RE.search(text or "")
         if m:
             return make_date(*m.groups())
+        if text and ", 20" in text and (e := ENGLISH_DATE_RE.search(text)):
+            return make_date(e.group(3), ENGLISH_MONTHS[e.group(1)], e.group(2))
         if sib.tag == "a":
             break
         sib = sib.next
@@ -188,9 +195,11 @@ def unwrap_jsonp(text: str) -> str:
     return text
 
 
-def column_rows(text: str, base_url: str) -> tuple[IndexLink, ...] | None:
+def column_rows(text: str, base_url: str) -> tuple[tuple[IndexLink, ...], tuple[str, ...]] | None:
     """The links of an exportcontrol ``getColumnList`` body (``{"pageInfo": {"rows": [{title, url,
-    publishTimeStr}]}}``, domain.md b.3), None if ``text`` is not one. A row whose url is no article is left out."""
+    publishTimeStr}]}}``, domain.md b.3), and the titles of its rows with no url at all (``"url": null``: a row
+    the site lists that cannot be followed, a notice possibly missed: said, pages29/10); None if ``text`` is not
+    one. A row whose url is no article is left out."""
     try:
         data = json.loads(text)
     except ValueError:
@@ -200,8 +209,11 @@ def column_rows(text: str, base_url: str) -> tuple[IndexLink, ...] | None:
     if not isinstance(rows, list):
         return None
     seen: dict[str, IndexLink] = {}
+    unfollowed: list[str] = []
     for row in rows:
         href = row.get("url") if isinstance(row, dict) else None
+        if isinstance(row, dict) and (href is None or (isinstance(href, str) and not href.strip())):
+            unfollowed.append(str(row.get("title") or row.get("id") or "(no title)"))
         if not isinstance(href, str) or not is_article_url(href.strip()):
             continue
         url = urljoin(base_url, href.strip()) if base_url else href.strip()
@@ -209,7 +221,7 @@ def column_rows(text: str, base_url: str) -> tuple[IndexLink, ...] | None:
         m = LINK_DATE_RE.search(str(row.get("publishTimeStr") or ""))
         seen.setdefault(url, IndexLink(url=url, title=" ".join(title.split()) if isinstance(title, str) else None,
                                        date=make_date(*m.groups()) if m else _epoch_day(row.get("publishTime"))))
-    return tuple(seen.values())
+    return tuple(seen.values()), tuple(unfollowed)
 
 
 def _epoch_day(value: object) -> date | None:

@@ -50,6 +50,10 @@ NOT_SPEAKERS = frozenset({"来源", "类型", "分类", "时间", "日期", "发
                           "电话", "网址", "注", "备注", "关键词", "标题", "文号"})
 
 
+# A table row opening with a day, a blank after it ("5月14日　…", "2025年11月5日\t…").
+DATED_ROW_RE = lazy_compile(r"\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日[ \t\u3000]")
+
+
 TITLE_SPLIT_RE = lazy_compile(r"\s+[-|–—]\s+|_|｜")
 TITLE_SPLIT_MARKS = "-|–—_｜"  # every TITLE_SPLIT_RE match holds one
 
@@ -184,13 +188,20 @@ def clean_title(title: str | None) -> str | None:
 
 def qa_title(lines: list[str]) -> str | None:
     for line in lines[:15]:
-        if "答记者问" in line:
+        if "答记者问" in line and _titles(line):
             return line.strip()
     for line in lines[:15]:
         s = line.strip()
         if s and not s.startswith("来源") and not QUESTION_RE.match(s):
             return s
     return None
+
+
+def _titles(line: str) -> bool:
+    """Whether a line holding "答记者问" can be a Q&A's title (or a lead naming it): not a table row opening with its day in
+    a cell of its own ("5月14日　新闻发言人答记者问　自5月14日起暂停…": a review's row naming an earlier answer; session 30,
+    audit30/16, whose title it became, announcing a change the answer did not read: refused as cut short for good)."""
+    return DATED_ROW_RE.match(line) is None
 
 
 def qa_key(published: date | None, title: str | None) -> str:

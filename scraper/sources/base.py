@@ -22,6 +22,9 @@ NOTICE_HOSTS = frozenset({"www.mofcom.gov.cn", "aqygzj.mofcom.gov.cn"})
 class Mode(StrEnum):
     BACKFILL = "backfill"  # first run or --since: walk every index page back to the year
     UPDATE = "update"  # later runs: first pages only, stop at known links
+    # an update that reads on past known links to scraper.discovery.DEEP_WALK_PAGES: the first cycle of each UTC day
+    # (a notice listed below stored rows, published with an older date, is read within a day); plans as an update's
+    DEEP = "deep"
 
 
 @dataclass(frozen=True)

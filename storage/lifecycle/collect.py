@@ -156,7 +156,7 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
             v[:] = _ministrys_own(key, v, reprinted, b)
     for (key, _), v in steps.items():
         if len(v) > 1:
-            v[:] = _restated(v)
+            v[:] = _restated(key, v, b)
         if unfound:
             v[:] = _others_of_unfound(key, v, unfound, b)
     _hold_undercounted(listings, steps, b)
@@ -181,17 +181,53 @@ def _others_of_unfound(listing: str, steps: list[Step], unfound: set[tuple[str, 
     return out
 
 
-def _restated(steps: list[Step]) -> list[Step]:
+def _restated(listing: str, steps: list[Step], b: _Builder) -> list[Step]:
     """``steps`` without those of a spokesperson's answer (or a report) saying again, no earlier than it was published, the
     change a notice of another kind made that day: "不可靠实体清单工作机制公告〔2025〕7号规定的处理措施已于2026年11月10日按期恢复
     实施" after the working mechanism's notice restoring it from that day (session 27). The notice is the one the state
     ("by"), the history and the items follow; the answer adds nothing. One said first keeps its step (what was known
-    from its day stays known)."""
+    from its day stays known). One saying otherwise than a notice's step of the same kind, day and entities (the answer's
+    "继续暂停…1年", the notice of the next day "…6个月") is dropped once the notice is known, and a problem says so: the
+    notice is the instrument (story31 S4: both applied, the answer's after the notice's, an end announced as the notice's
+    turned into the answer's on the day, with two items and nothing said), as ``_ministrys_own`` does for a reprint."""
     own = [s for s in steps if s.source.record.kind not in RESTATING_KINDS]
     if len(own) == len(steps) or not own:
         return steps
-    return [s for s in steps if s.source.record.kind not in RESTATING_KINDS or not any(
-        o.known <= s.known and _change(o) == _change(s) for o in own)]
+    kept = []
+    for s in steps:
+        if s.source.record.kind not in RESTATING_KINDS:
+            kept.append(s)
+            continue
+        if any(o.known <= s.known and _change(o) == _change(s) for o in own):
+            continue
+        against = [o for o in own if _says_otherwise(o, s)]
+        if not against:
+            kept.append(s)
+            continue
+        b.problem(f"{s.source.record.key}: it says of {listing} from {s.effective.isoformat()} {_end_said(s)}, otherwise "
+                  f"than {', '.join(sorted({o.source.record.key for o in against}))} ({_end_said(against[0])}), the "
+                  f"notice, which is followed: read both")
+    return kept
+
+
+def _says_otherwise(notice_step: Step, restating: Step) -> bool:
+    """Whether a restating step makes the change ``notice_step`` makes (same day, kind and some entity) with another end:
+    another date, another duration, or an end against none. An end as a date against one as a duration is not told here
+    (counted later, ``_count_extensions``)."""
+    o, s = notice_step, restating
+    if o.effective != s.effective or o.event_kind is not s.event_kind:
+        return False
+    if o.subset is not None and s.subset is not None and not set(o.subset) & set(s.subset):
+        return False
+    if (o.action.extends_by is None) != (s.action.extends_by is None):
+        return False
+    return (o.action.until, o.action.extends_by) != (s.action.until, s.action.extends_by)
+
+
+def _end_said(step: Step) -> str:
+    if step.action.until is not None:
+        return f"until {step.action.until.isoformat()}"
+    return f"for {step.action.extends_by}" if step.action.extends_by else "with no end"
 
 
 # the steps that change a state and can part a notice's entities (a removal keeps its own rule, ``_one_change``)
@@ -285,6 +321,30 @@ def _step_order(step: Step) -> tuple[date, bool, str, bool, int, int]:
     restore as done took the id, and the notice's own items were a second set under ``/by/UEL-2026-9``: session 27)."""
     eff, key, i, j = step.order
     return eff, step.source.record.kind in RESTATING_KINDS, key, step.event_kind is EventKind.REMOVED, i, j
+
+
+def _counted_otherwise(listing: Listing, steps: list[Step], b: _Builder) -> set[tuple[date, str, int, int]]:
+    """The orders of the steps (counted, ``_count_extensions``) of a spokesperson's answer (or a report) extending from
+    the day a notice's extension by a duration counts from, to another end: the answer's "自2026年11月10日起继续暂停…1年",
+    the notice's "将…暂停期限延长6个月" in effect from its own day (story31 S4b: the two steps fall on different days, which
+    ``_restated`` does not compare, and the answer's end, applied last, was the state from 11-10 on, nothing said). The
+    notice is followed, and a problem names both, as ``_restated`` does for one of the same day."""
+    own = [o for o in steps if o.source.record.kind not in RESTATING_KINDS and o.action.extends_by and o.counted_until]
+    out: set[tuple[date, str, int, int]] = set()
+    for s in steps:
+        if s.source.record.kind not in RESTATING_KINDS or s.action.extends_by or s.action.until is None:
+            continue
+        for o in own:
+            if o.event_kind is not s.event_kind or (o.subset is not None and s.subset is not None
+                                                    and not set(o.subset) & set(s.subset)):
+                continue
+            if end_of_iso_period(s.effective, o.action.extends_by or "") != o.counted_until or s.until == o.until:
+                continue  # not from the day the notice's duration counts from, or the same end
+            b.problem(f"{s.source.record.key}: it says of {listing.key} from {s.effective.isoformat()} {_end_said(s)}, "
+                      f"otherwise than {o.source.record.key} (for {o.action.extends_by} from then, until "
+                      f"{o.counted_until.isoformat() if o.counted_until else '?'}), the notice, which is followed: read both")
+            out.add(s.order)
+    return out
 
 
 def _count_extensions(listing: Listing, steps: list[Step], b: _Builder) -> list[Step]:

@@ -10,7 +10,7 @@ from storage.records import EntityRecord, EventKind, EventScope, StatusRow, Stor
 from storage.vocabulary import BEIJING
 
 from .builder import _Builder
-from .collect import _collect, _count_extensions
+from .collect import _collect, _count_extensions, _counted_otherwise
 from .corrections import _effective_corrections, _unapplied_corrections, corrects_names
 from .model import NON_ACTING_KINDS, Derivation, known_from
 from .notices import _notice_event, event_sort_key
@@ -54,6 +54,9 @@ def derive(notices: Sequence[StoredNotice], as_of: date) -> Derivation:
     for lk in sorted(listings):
         listing = listings[lk]
         its = _count_extensions(listing, steps.get(lk, []), b)
+        otherwise = _counted_otherwise(listing, its, b)
+        if otherwise:  # counted again without them: a later extension by a duration counts from the notice's end
+            its = _count_extensions(listing, [s for s in steps[lk] if s.order not in otherwise], b)
         final = _simulate(listing, its, as_of, as_of, b)
         _countdowns(b, listing, its, as_of)
         _term_countdowns(b, listing, its, as_of)

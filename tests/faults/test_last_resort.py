@@ -66,3 +66,17 @@ def test_output_to_a_full_disk_is_a_resource_not_a_bug():
         both = subprocess.run([sys.executable, "-m", "mofcom_watch", "--db", "sqlite:////nonexistent/x.sqlite",
                                "config"], stdout=full, stderr=full, timeout=60, env=cli_env())
     assert both.returncode == 3
+
+
+def test_a_name_that_is_not_utf8_is_input_not_a_bug(capsys):
+    """cli30: ``feeds --out $'/srv/caf\\xe9'`` (a folder name in Latin-1) was "internal error: UnicodeEncodeError …
+    please report it", exit 4, when the store was asked to keep the name: it is input, one line naming it, exit 2."""
+    name = os.fsdecode(b"/srv/caf\xe9")
+    try:
+        name.encode()
+    except UnicodeEncodeError as exc:
+        assert last_resort(exc) == 2
+    err = capsys.readouterr().err
+    assert err == ("mofcom-watch: a file or folder name that is not UTF-8 (/srv/caf\\xe9): this program stores and "
+                   "shows names as UTF-8; rename it, or give another path\n")
+    assert last_resort(UnicodeEncodeError("ascii", "café", 3, 4, "ordinal not in range")) == 4  # a bug still

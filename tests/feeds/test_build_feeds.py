@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import random
+import re
 from datetime import date, datetime, timezone
 
 import feedparser
@@ -261,7 +262,8 @@ def test_a_source_health_title_names_the_notice_by_its_number(fixture_db):
         engine.dispose()
     titles = {e.title for e in events}
     short = next(e.summary for e in events if e.notice_key == "MOFCOM-2026-11")
-    assert "(file:texts/mofcom-2026-11.txt). First seen" in short, short  # ran on: "….txt) First seen"
+    assert re.search(r"\(file:texts/mofcom-2026-11\.txt; page SHA-256 [0-9a-f]{64}\)\. First seen", short), short  # ran on:
+    # "….txt) First seen"; the copy read short named by its SHA-256 (order30)
     assert "The entities not read are in no item, entity feed or screening" in short, short
     assert {"Source health: 商务部公告2026年第11号 (MOFCOM-2026-11): parsed entity count differs from the stated count",
             "Source health: 商务部令2025年第6号 (MOFCOM-ORDER-2025-6): parsed entity count differs from the stated count"} \

@@ -69,3 +69,31 @@ def test_bad_input_exits_2_with_a_message(fixture_db, tmp_path, args, message):
     assert result.exit_code == 2
     assert message in result.output
     assert not (tmp_path / "f").exists()  # nothing written on bad input
+
+
+def test_a_count_mismatch_item_names_the_copy_read_short_by_its_sha256(fixture_db):
+    """Rule 3 for source-health items (order30): the item of a notice read short of its stated count names the page's
+    URL and the SHA-256 of the copy read short (was the URL alone: once the page changed, which copy was short could
+    not be told), the snapshot stored for that URL, the fixture file's own bytes."""
+    import hashlib
+
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from storage.db import open_store
+    from storage.health import health_events
+    from storage.models import Page, Snapshot
+
+    fixtures = Path(__file__).resolve().parents[2] / "fixtures"
+    engine = open_store(fixture_db)
+    with Session(engine) as session:
+        items = [e for e in health_events(session) if "/count-mismatch/" in e.id]
+        stored = {url: sha for url, sha in session.execute(
+            select(Page.url, Snapshot.sha256).join(Snapshot, Snapshot.page_id == Page.id))}
+    engine.dispose()
+    assert len(items) == 3, [e.id for e in items]  # MOFCOM-2026-11, -12, MOFCOM-ORDER-2025-6
+    for item in items:
+        url = "file:" + item.summary.split("(file:", 1)[1].split(";", 1)[0]
+        sha = hashlib.sha256((fixtures / url.removeprefix("file:")).read_bytes()).hexdigest()
+        assert stored[url] == sha
+        assert f"({url}; page SHA-256 {sha})." in item.summary, item.summary

@@ -108,3 +108,25 @@ def test_replay_paths_are_the_files_as_strings_and_read_alike(tmp_path, monkeypa
 def test_the_content_type_goes_by_the_suffix_as_path_takes_it(name):
     assert replay_content_type(name) == CONTENT_TYPES.get(PurePath(name).suffix.lower())
     assert replay_content_type(os.path.join("root", name)) == replay_content_type(Path("root") / name)
+
+
+def test_a_name_that_is_not_utf8_is_quoted_byte_for_byte(tmp_path):
+    """cli30: one file named in Latin-1 under the folder (``caf\\xe9.txt``) made ``replay`` an internal error (exit 4)
+    before any page was read; its URL now quotes its bytes, and every UTF-8 name keeps the URL it had."""
+    from urllib.parse import quote
+
+    from mofcom_watch.pipeline import URL_SAFE, replay_url
+
+    root = tmp_path / "tree"
+    (root / "www.mofcom.gov.cn").mkdir(parents=True)
+    (root / os.fsdecode(b"t\xe9xts")).mkdir()
+    for name in (b"caf\xe9.txt", b"www.mofcom.gov.cn/art \xe9.html", b"t\xe9xts/a.txt", "商务部.txt".encode()):
+        (root / os.fsdecode(name)).write_bytes(b"x")
+    assert [url for _, url in replay_paths(root)] == [
+        "file:caf%E9.txt", "file:t%E9xts/a.txt", "https://www.mofcom.gov.cn/art%20%E9.html",
+        "file:%E5%95%86%E5%8A%A1%E9%83%A8.txt"]
+    assert replay_url((os.fsdecode(b"h\xe9.cn"), "x.html")) == "file:h%E9.cn/x.html"  # no host: a file: URL
+    for parts in (("www.mofcom.gov.cn", "art", "商务部 公告.html"), ("texts", "a b?.txt"), ("Www.Mofcom.gov.cn", "x")):
+        rest = "/".join(parts[1:]) if "." in parts[0] else "/".join(parts)
+        prefix = "https://" + parts[0].lower() + "/" if "." in parts[0] else "file:"
+        assert replay_url(parts) == prefix + quote(rest, safe=URL_SAFE)

@@ -6,6 +6,7 @@ Uses the stand-in parser of test_replay_pipeline (pages are JSON NoticeRecords).
 
 from __future__ import annotations
 
+import hashlib
 from contextlib import contextmanager
 from datetime import timedelta
 
@@ -136,7 +137,9 @@ def test_a_page_short_of_its_stated_count_stays_unfinished_and_is_parsed_again_w
     with Session(engine) as s:
         (issue,) = s.scalars(select(HealthIssue).where(HealthIssue.kind == "count-mismatch"))
         assert issue.resolved_at is None and issue.last_seen == later
-        assert issue.detail == f"UEL-2025-7: parsed 1 entities, the notice states 2 ({first.url})"
+        # the text a parse gives, naming the copy read short (order30)
+        assert issue.detail == (f"UEL-2025-7: parsed 1 entities, the notice states 2 ({first.url}; "
+                                f"page SHA-256 {hashlib.sha256(short).hexdigest()})")
     (other_code,) = replay(engine, {first.url: short}, later, parser=PageParser(stand_in_parse, "v1", "d2"))
     assert other_code.incomplete and not other_code.skipped and len(CALLS) == 1
     whole = notice_bytes(n_entities=2, stated=2)
@@ -202,7 +205,8 @@ def test_a_short_page_whose_issue_went_away_meanwhile_opens_it_again(engine):
         (issue,) = s.scalars(select(HealthIssue))
         assert (issue.key, issue.resolved_at, issue.first_seen, issue.last_seen) == ("count-mismatch/UEL-2025-7", None,
                                                                                     later, later)
-        assert issue.detail == f"UEL-2025-7: parsed 1 entities, the notice states 2 ({URL})"
+        assert issue.detail == (f"UEL-2025-7: parsed 1 entities, the notice states 2 ({URL}; "
+                                f"page SHA-256 {hashlib.sha256(short).hexdigest()})")
 
 
 def test_a_batch_fetched_at_the_same_moment_rewrites_no_page_row_but_records_another_status(engine):

@@ -409,6 +409,92 @@ def test_an_update_reads_on_past_a_pinned_known_row_and_a_burst_of_new_rows(tmp_
         (second.sources[0].failures, second.sources[0].notes)
 
 
+class _CutPage(SiteServer):
+    """A jpaas column whose page ``cut`` answers its list body cut in half (200): a failure of that page."""
+
+    cut: int | None = None
+
+    def jpaas(self, host: str, query: dict[str, list[str]]) -> bytes | None:
+        body = super().jpaas(host, query)
+        if body is not None and self.cut is not None and query.get("pageNo", ["1"])[0] == str(self.cut):
+            return body[: len(body) // 2]
+        return body
+
+
+def test_an_update_past_its_reach_warns_and_the_next_reads_on_from_its_last_row(tmp_path, monkeypatch):
+    """pages29's 25-page bound (lead, session 30): an update that read as many pages as it may (update_reach; 1 here,
+    on a column of 5 rows a page) without reaching a stored link said so in a note only, and the next update stopped
+    at page 1 (its rows now stored): the rows past it, here 2026 No. 23, were never read. Now it is a source-health
+    warning, "discovery may be incomplete", naming the column and the last row read; a walk that fails before it has
+    read on past that row keeps it open (page 1 answered: a warning closes where its URL answered), and the next
+    walk reads on past that row to links stored before it, reads No. 23, and the warning closes."""
+    import dataclasses
+
+    import mofcom_watch.cycle as cycle
+    from scraper.discovery import CrawlSettings
+    from storage.health import open_warnings
+
+    def warnings_open() -> list[tuple[str, str]]:
+        engine = open_store(settings.database_url)
+        try:
+            with session_factory(engine)() as session:
+                return [(w.kind, w.detail) for w in open_warnings(session)]
+        finally:
+            engine.dispose()
+
+    monkeypatch.setattr(cycle, "CrawlSettings", partial(CrawlSettings, update_pages=1, update_reach=1))
+    n22 = "zwgk/zcfb/art/2025/art_c6b190344a154e6f831e0fdfc190e41e.html"
+    n23 = "zwgk/zcfb/art/2026/art_dfa9cc5c1e004d7fbb86f83d249e7986.html"
+    sources = [dataclasses.replace(s, page_size=5) for s in load_sources() if s.name == "mofcom-policy-list"]
+    pages = {f"{WWW}/{p}": (FIXTURES / WWW / p).read_bytes() for p in (n22, UEL8.split("/", 1)[1])}
+    with _CutPage(None, pages=pages, columns={WWW: "zwgk/zcfb/"}) as site:
+        settings, _first = _run(tmp_path, site, sources=sources)
+        for n in range(6):  # 6 new rows above No. 23: page 1 all new, No. 23 on page 2
+            site.set_page(f"{WWW}/zwgk/zcfb/art/2026/art_{n + 1:032x}.html", _press_conference(n))
+        site.set_page(f"{WWW}/{n23}", (FIXTURES / WWW / n23).read_bytes())
+        _settings, second = _run(tmp_path, site, sources=sources)
+        warned = warnings_open()
+        site.cut = 2
+        _settings, failed = _run(tmp_path, site, sources=sources)
+        assert not failed.ok and warnings_open() == warned, (failed.sources[0].failures, warnings_open())
+        site.cut = None
+        site.reset_hits()
+        _settings, third = _run(tmp_path, site, sources=sources)
+        asked = [h.path for h in site.hits]
+    [(kind, detail)] = warned
+    assert kind == "warning" and detail.startswith("discovery may be incomplete: column /zwgk/zcfb/: 1 pages of "), detail
+    assert f"(the last row read: https://{WWW}/zwgk/zcfb/art/2026/art_{2:032x}.html)" in detail, detail
+    assert second.ok and [w.reason for w in second.sources[0].warnings] == ["discovery-incomplete"]
+    assert f"{WWW}/{n23}" in asked and "MOFCOM-2026-23" in _notices(settings.database_url), sorted(asked)
+    assert third.ok and third.sources[0].warnings == () and any(
+        "discovery is complete again" in n for n in third.sources[0].notes), third.sources[0].notes
+    assert [k for k in third.sources[0].resolved if "discovery-incomplete" in k], third.sources[0].resolved
+
+
+class _RowsWithoutUrl(SiteServer):
+    """A list endpoint answering exportcontrol's getColumnList rows, one of them with ``"url": null``."""
+
+    def jpaas(self, host: str, query: dict[str, list[str]]) -> bytes | None:
+        if query.get("pageNo", ["1"])[0] != "1":
+            return json.dumps({"pageInfo": {"total": 2, "rows": []}}).encode()
+        rows = [{"id": 2, "title": "商务部新闻发言人就出口管制管控名单答记者问", "url": None},
+                {"id": 1, "title": "商务部公告2025年第22号", "url": "/zwgk/zcfb/art/2025/art_c6b190344a154e6f831e0fdfc190e41e.html"}]
+        return json.dumps({"pageInfo": {"total": 2, "rows": rows}}, ensure_ascii=False).encode()
+
+
+def test_a_listed_row_without_a_url_is_said_in_the_runs_notes(tmp_path):
+    """pages29/10: a getColumnList row with ``"url": null`` was left out with no word; a row the site lists that cannot
+    be followed is a notice possibly missed: the run's notes name it (the row beside it is read)."""
+    n22 = "zwgk/zcfb/art/2025/art_c6b190344a154e6f831e0fdfc190e41e.html"
+    sources = [s for s in load_sources() if s.name == "mofcom-policy-list"]
+    with _RowsWithoutUrl(None, pages={f"{WWW}/{n22}": (FIXTURES / WWW / n22).read_bytes()},
+                         columns={WWW: "zwgk/zcfb/"}) as site:
+        settings, result = _run(tmp_path, site, sources=sources)
+    assert "MOFCOM-2025-22" in _notices(settings.database_url)
+    assert any("1 row(s) listed with no URL, not followed (a notice may be missed): 商务部新闻发言人就出口管制管控名单答记者问" in n
+               for n in result.sources[0].notes), result.sources[0].notes
+
+
 def test_with_overrides_no_other_host_is_ever_fetched(tmp_path):
     sources = [s for s in load_sources() if s.name == "mofcom-announcements"]  # its 2024 index links aqygzj
     with SiteServer(FIXTURES) as site:

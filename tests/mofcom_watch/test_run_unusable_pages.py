@@ -12,6 +12,7 @@ it (as the store, it is parsed again by its first source).
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import sqlite3
 from contextlib import closing
@@ -58,3 +59,5 @@ def test_an_unusable_page_is_parsed_once_then_reported_again_from_the_store(tmp_
     detail, last_seen, resolved = _issue(store)
     assert str(last_seen).startswith("2026-11-30 06:00") and resolved is None  # refreshed, still open
     assert detail.startswith(f"{URL} is not a usable page (")
+    # the copy refused, by its SHA-256, as every item names its page's (order30: was the URL alone)
+    assert detail.endswith(f"; page SHA-256 {hashlib.sha256(BOT_CHECK_BODY).hexdigest()})"), detail

@@ -88,6 +88,22 @@ def test_status_exits_1_on_unresolved_reference(db_url):
     assert len(data["unresolved_references"]) == 2 and data["ok"] is False
 
 
+def test_status_exits_1_on_a_problem_of_the_engine(db_url):
+    """story31 S4: an answer saying "1年" and the notice of the next day "6个月" of one extension: the engine follows the
+    notice and reports a problem. `run` and `replay` exited 1 on it; `status` exited 0 and printed it as a note."""
+    from tests.storage.test_lifecycle_answer_vs_notice import _story
+
+    listing, *_, answer, notice = _story("1年", "6个月")  # no earlier answer: their references would be unresolved
+    engine = open_store(db_url)
+    for one in (listing, answer, notice):
+        put(engine, one.record, url=f"https://www.mofcom.gov.cn/test/{one.record.key}.html")
+    engine.dispose()
+    res = run(db_url, "status", "--as-of", "2026-11-11")
+    assert res.exit_code == 1, res.stdout
+    # the other: "UEL-2026-6: extends a suspension of UEL-2025-7 that is not in place" (no earlier answer suspended it)
+    assert "PROBLEMS: 2" in res.stdout and "otherwise than UEL-2026-6" in res.stdout, res.stdout  # "--json": "ok" the same
+
+
 @pytest.mark.parametrize("bad", ["2026-13-01", "yesterday", "29/11/2026"])
 def test_bad_as_of_is_a_usage_error(tmp_path, bad):
     db = f"sqlite:///{tmp_path / 'never-opened.sqlite'}"

@@ -36,7 +36,7 @@ cron = "0 * * * *"
 port = 9000
 host = "0.0.0.0"
 [fetch]
-sources = ["mofcom-annual", "aqygzj"]
+sources = ["mofcom-announcements", "aqygzj"]  # (cli30: was "mofcom-annual", no source: config now exits 2)
 request_delay = 0.5
 [base_urls]
 "www.mofcom.gov.cn" = "http://127.0.0.1:8001"
@@ -60,7 +60,7 @@ def test_file_overrides_defaults(tmp_path: Path) -> None:
     assert s.database_url == "sqlite:////srv/mw/mofcom-watch.sqlite"
     assert s.feeds_path == Path("/srv/mw/feeds")
     assert s.cron == "0 * * * *" and s.http_port == 9000 and s.http_host == "0.0.0.0"
-    assert s.sources == ("mofcom-annual", "aqygzj")
+    assert s.sources == ("mofcom-announcements", "aqygzj")
     assert s.request_delay == 0.5
     assert s.base_urls == {"www.mofcom.gov.cn": "http://127.0.0.1:8001"}
     assert s.feeds_base_url == "https://feeds.example.org/mofcom/"
@@ -112,9 +112,13 @@ def test_config_file_from_environment(tmp_path: Path) -> None:
     ("text", "message"),
     [
         ("data_dir = \"x\n", "not valid TOML"),
-        ("prot = 1\n", "unknown setting 'prot'"),
-        ("[http]\nport = 70000\n", "outside 0..65535"),
+        ("prot = 1\n", "unknown setting 'prot' (did you mean http.port?)"),  # cli30: a typo, a key in the wrong table
+        ("data_dri = \"x\"\n", "unknown setting 'data_dri' (did you mean data_dir?)"),
+        ("[http]\nprot = 1\n", "unknown setting 'http.prot' (did you mean http.port?)"),
+        ("[fetch]\ndelay = 1\n", "unknown setting 'fetch.delay' (known: base_urls, data_dir, database_url,"),
+        ("[http]\nport = 70000\n", "http.port (from file "),  # cli30: the key as written, not http_port
         ("[http]\nport = \"eighty\"\n", "whole number"),
+        ("[fetch]\nrequest_delay = \"fast\"\n", "fetch.request_delay (from file "),
         ("[schedule]\ncron = \"every hour\"\n", "bad cron expression"),
         ("[schedule]\ncron = \"0 6 31 4 *\"\n", "never fires"),  # April 31: was one cycle at start, then none
         ("[schedule]\ntimezone = \"Mars/Olympus\"\n", "unknown time zone"),
@@ -191,6 +195,17 @@ def test_default_feeds_url_follows_the_listen_address() -> None:
     assert base(MOFCOM_WATCH_HOST="0.0.0.0", MOFCOM_WATCH_PUBLIC_URL="https://x.example/f") == "https://x.example/f/"
 
 
+def test_serve_says_when_its_links_name_localhost() -> None:
+    """cli30: on every address (the image's 0.0.0.0) with no public URL, every link ``serve`` hands out names
+    ``localhost``, which no reader on another machine can follow: serve logs a warning when this is true."""
+    def local(**env: str) -> bool:
+        return load_settings(environ=env).links_name_localhost
+
+    assert local(MOFCOM_WATCH_HOST="0.0.0.0") and local(MOFCOM_WATCH_HOST="::")
+    assert not local() and not local(MOFCOM_WATCH_HOST="::1") and not local(MOFCOM_WATCH_HOST="feeds.internal")
+    assert not local(MOFCOM_WATCH_HOST="0.0.0.0", MOFCOM_WATCH_PUBLIC_URL="https://x.example/f")
+
+
 def test_the_stale_threshold_follows_the_schedule() -> None:
     """``status`` and ``/healthz`` judge the last run's age by ``stale_after_minutes``; unset, by twice the longest
     gap of a ``[schedule] cron`` that is set, plus an hour, never under 180 minutes (ops26)."""
@@ -254,3 +269,22 @@ def test_the_stale_threshold_of_a_schedule_counts_the_hour_the_clocks_move() -> 
     last = datetime(2027, 10, 30, 4, 0, tzinfo=UTC)  # Saturday 06:00 CEST; Sunday's run at 06:00 CET is 25 h later
     assert stale_run(last, last + timedelta(hours=25, minutes=30), threshold, why) is None  # not stale that day
     assert TOO_SHORT in stale_after(load_settings(environ={**daily, "MOFCOM_WATCH_STALE_AFTER": "1470"}))[1]
+
+
+def test_serve_cron_without_schedule_is_a_usage_error(tmp_path: Path) -> None:
+    """cli30: ``serve --cron EXPR`` without ``--schedule`` served, and no cycle ever ran on EXPR, without a word."""
+    result = CliRunner().invoke(app, ["--db", f"sqlite:///{tmp_path}/none.sqlite", "serve", "--cron", "0 * * * *"])
+    assert result.exit_code == 2 and "--cron takes effect only with --schedule" in result.output
+    assert not (tmp_path / "none.sqlite").exists()
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ('[fetch]\nsources = ["mofcom-qa", "mofcom-polcy"]\n', "unknown source(s) mofcom-polcy"),
+    ('[base_urls]\n"www.mofcom.gov.c" = "http://127.0.0.1:8001"\n', "names www.mofcom.gov.c, which no source fetches"),
+])
+def test_cli_config_exits_2_on_what_run_would_refuse(tmp_path: Path, text: str, message: str) -> None:
+    """cli30: ``config``, the command a configuration is checked with, printed a misspelt source and exited 0; run,
+    schedule and serve --schedule refuse it (exit 2). It still prints the configuration, then says why, exit 2."""
+    result = CliRunner().invoke(app, ["--config", str(write(tmp_path, text)), "config"])
+    assert result.exit_code == 2 and message in result.stderr
+    assert "[fetch]" in result.stdout and "user_agent" in result.stdout

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import socket
+import time
 from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from mofcom_watch.exits import Terminated
 from storage.db import open_store
 from storage.models import RunLock
 from storage.runlock import (
@@ -50,6 +52,35 @@ def test_lock_released_when_the_block_raises(engine):
     with pytest.raises(ValueError):
         with run_lock(engine, holder="a"):
             raise ValueError("boom")
+    assert current_holder(engine) is None
+
+
+@pytest.mark.parametrize("interrupt", [KeyboardInterrupt, Terminated])
+def test_an_interrupt_inside_a_write_transaction_releases_the_lock_at_once(engine, interrupt):
+    """cli30: Ctrl-C (or SIGTERM, ``Terminated``) arriving inside SQLAlchemy right after the driver ran a statement of
+    a write transaction (``replay`` publishing) left that SQLite connection holding the write lock, through the
+    cursor its frames kept: the release waited out the busy timeout (30 s) and failed, so the command exited 3,
+    "locked by another process", instead of 130 or 143 at once."""
+    from sqlalchemy import event, text
+
+    from storage.db import WRITE_LOCK, session_factory
+
+    armed: list[bool] = []
+
+    def stop_after_the_driver(_conn, _cursor, statement, *_args):  # noqa: ANN001, ANN002
+        if armed and statement.lstrip().upper().startswith("SELECT"):
+            armed.clear()
+            raise interrupt
+
+    event.listen(engine, "after_cursor_execute", stop_after_the_driver)
+    started = time.monotonic()
+    with pytest.raises(interrupt):
+        with run_lock(engine, holder="a"):
+            with session_factory(engine)() as session, session.begin():
+                session.connection(execution_options=WRITE_LOCK)  # the write lock taken, as publishing takes it
+                armed.append(True)
+                session.execute(text("SELECT count(*) FROM notice")).all()
+    assert time.monotonic() - started < 10 and not armed
     assert current_holder(engine) is None
 
 

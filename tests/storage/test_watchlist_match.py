@@ -13,6 +13,7 @@ from storage.watchlist import (
     Counterparty,
     Watchlist,
     WatchlistError,
+    decode_text,
     fuzzy_score,
     load_watchlist,
 )
@@ -86,6 +87,29 @@ def test_load_csv_neither_utf8_nor_gb18030_names_the_file(tmp_path):
     path.write_bytes(b"Skydio\xff\n")
     with pytest.raises(WatchlistError, match="wl.csv is neither UTF-8 nor GB18030"):
         load_watchlist(path)
+
+
+@pytest.mark.parametrize(("names", "encoding"), [
+    ("斯凱迪奧公司,美國\n洛克希德·馬丁公司\n", "big5"),  # Excel in a Taiwanese or Hong Kong locale
+    ("三菱重工業株式会社,日本\nスバル株式会社\n東芝\n", "cp932"),  # Excel in a Japanese locale
+])
+def test_a_file_in_another_encoding_is_refused_not_read_as_gbk(tmp_path, names, encoding):
+    """cli30: GB18030 decodes almost any bytes, so a Big5 or Shift_JIS file was read as garbled names ("三菱重工業株式
+    会社" as "嶰旽廳岺嬈姅幃夛幮"): no hit, ``screen`` exit 0, a watchlist feed that never fires. Now refused, saying so."""
+    raw = ("name,country\n" + names).encode(encoding)
+    assert raw.decode("gb18030")  # what it was read as
+    assert decode_text(raw) is None
+    path = tmp_path / "wl.csv"
+    path.write_bytes(raw)
+    with pytest.raises(WatchlistError, match="wl.csv is neither UTF-8 nor GB18030 text .*Shift_JIS or Big5"):
+        load_watchlist(path)
+
+
+@pytest.mark.parametrize("names", ["斯凯迪奥公司,美国\n洛克希德·马丁公司（美国）\n", "斯凱迪奧公司,美國\n洛克希德·馬丁公司\n",
+                                   "雷神导弹与防务公司\nInsitu Inc\n"])
+def test_gbk_files_of_chinese_names_still_read(names):
+    raw = ("name,country\n" + names).encode("gbk")
+    assert decode_text(raw) == "name,country\n" + names
 
 
 def test_load_toml(tmp_path):

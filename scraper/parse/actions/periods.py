@@ -27,10 +27,12 @@ from ..textnorm import MD, YEAR
 from .words import MATCH_START, sentence_end
 
 # A clause that opens with a day ("答：2025年5月14日，工作机制暂停…", "何咏前：…8月12日起，继续暂停…") tells what
-# was done that day: history when the text is later (a speaker's label may stand first).
+# was done that day: history when the text is later (a speaker's label may stand first). So does a table row opening
+# with its day in a cell of its own ("5月14日　新闻发言人答记者问　自5月14日起暂停…": the day, then a blank; session 30,
+# audit30/16: a review's rows read as three steps of the next year).
 OPENING_DATE_RE = re.compile(
     rf"\s*(?:[\u4e00-\u9fff·]{{1,12}}\s*:\s*|)(?:于\s*|自\s*|从\s*|)(?:(?P<y>{YEAR})\s*年\s*|)(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日"
-    r"\s*(?:(?P<since>起)\s*|),"
+    r"(?:\s*(?P<since>起)\s*,|\s*,|[ \t]+)"
 )
 # "暂停期限将于2026年11月10日届满": the day a suspension ends, told (as UNTIL_RE's "至…").
 END_DAY_RE = lazy_compile(rf"(?P<date>{YEAR}\s*年\s*{MD}\s*月\s*{MD}\s*日)\s*(?:届满|到期|期满)")

@@ -9,6 +9,7 @@ from datetime import date
 from storage.records import ListKind, NoticeRef
 
 from ..dates import (
+    relative_year,
     resolve_month_day,
 )
 from ..entities import COUNTRIES, COUNTRY_ALT
@@ -71,7 +72,8 @@ def _date_refs(folded: str, clean: str, anchor: date | None) -> list[tuple[int, 
     for m in found:
         year_s, month_s, day_s, more, lst, n, moren, country = m.group("y", "m", "d", "more", "list", "n", "moren", "c")
         days = _days(year_s, month_s, day_s, more)
-        dates = [d for d in (resolve_month_day(mo, dy, y, anchor) for mo, dy, y in days) if d]
+        told = None if year_s else relative_year(folded, m.start(), anchor)  # "去年4月4日被列入…"
+        dates = [d for d in (resolve_month_day(mo, dy, y or told, anchor) for mo, dy, y in days) if d]
         counts = [to_int(n)] + [to_int(x) for x in MORE_COUNT_RE.findall(moren or "")] if n else []
         if "list2" in m.re.groupindex and m.group("list2") is not None:  # (DATE_ACTIVE_LIST_RE has none)
             # "2025年4月4日被列入出口管制管控名单和不可靠实体清单的16家和11家美国实体": one ref per list, each with its count
@@ -105,6 +107,9 @@ def attach_dates(refs: list[tuple[int, int, NoticeRef]], folded: str, clean: str
         days = _days(*m.groups())  # y, m, d, more
         if not days:
             continue
+        told = None if m.group("y") else relative_year(folded, m.start(), anchor)  # "去年4月4日公告"
+        if told is not None:
+            days = [(mo, dy, y or told) for mo, dy, y in days]
         following = [(i, r) for i, r in enumerate(out) if r[2].key and 0 <= r[0] - m.end() <= 4]
         if following:
             # "4月4日公告（…7号）": one date for all; "4月4日和4月9日公告（…7号和8号）": in order

@@ -473,7 +473,9 @@ def _the_others_of_step_before(folded: str, out: list[ActionDraft], clause_from:
     step is on the rest of that notice, which the engine sets apart from the named (``lifecycle.collect._one_step_each``).
     [] else: a "其余" with no step on named entities before it in its paragraph names nothing that can be read."""
     last = out[-1]
-    if last.on_entities is None or not last.targets or last.start > at or folded.find("\n", last.start, at) >= 0:
+    if not last.targets or last.start > at or folded.find("\n", last.start, at) >= 0 and not _next_item(folded, last.start, at):
+        return []
+    if last.on_entities is None and not _on_annex_lines(folded, last.start):
         return []
     if folded.find("其", clause_from, at) < 0 and folded.find("剩余", clause_from, at) < 0:  # in every match
         return []
@@ -483,6 +485,31 @@ def _the_others_of_step_before(folded: str, out: list[ActionDraft], clause_from:
     if OTHERS_SUBJECT_RE.fullmatch(folded, max(clause_from, folded.rfind(",", clause_from, end) + 1), at) is None:
         return []
     return [(last.start, last.start, r) for r in last.targets]
+
+
+# A numbered item of a decision ("一、…", "（二）…") at a line's start.
+ITEM_OPENING_RE = lazy_compile(r"[^\S\n]*(?:[一二三四五六七八九十]{1,3}\s*、|\(\s*[一二三四五六七八九十]{1,3}\s*\))")
+
+
+# "…附件第2项、第5项、第9项所列实体": a step limited to lines of its notice's annex (rules/record.py reads their numbers).
+ANNEX_LINES_RE = lazy_compile(r"附件[^,;。\n]{0,24}?第\s*\d{1,3}\s*项")
+
+
+def _on_annex_lines(folded: str, at: int) -> bool:
+    """Whether the sentence of the step at ``at`` names lines of an annex before its verb (ANNEX_LINES_RE)."""
+    start = max(folded.rfind("\n", 0, at), folded.rfind("。", 0, at)) + 1
+    return "附件" in folded[start:at] and ANNEX_LINES_RE.search(folded, start, at) is not None
+
+
+def _next_item(folded: str, before: int, at: int) -> bool:
+    """Whether ``at`` is in the numbered item right after the one holding ``before`` (only blank lines between): "一、…对
+    其中的3家实体…恢复实施…\n二、…对该公告所列其余8家实体，继续暂停…" is one decision in two items (session 30, audit30/08:
+    item 二 on its own line named nothing, and the notice was refused for review)."""
+    line = folded.rfind("\n", 0, at) + 1
+    first = folded.rfind("\n", 0, before) + 1
+    if ITEM_OPENING_RE.match(folded, line) is None or ITEM_OPENING_RE.match(folded, first) is None:
+        return False
+    return folded[folded.find("\n", before) : line].strip() == ""
 
 
 def _not_renewed_before(folded: str, out: list[ActionDraft], s_start: int) -> list[tuple[int, int, NoticeRef]]:

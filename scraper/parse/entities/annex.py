@@ -75,6 +75,8 @@ def _plain_annex_line(line: str, folded: str) -> tuple[str | None, str | None, i
     inner = line[m.start("en") : m.end("en")]
     if not LATIN_RE.search(inner) or not looks_like_name(line[m.start("zh") : m.end("en") + 1]):
         return None
+    if "," in m.group("en") and CJK_RE.search(inner):  # "（Northridge Radar, Inc.，美国）": the general reading (place_tail)
+        return None
     return clean_display(line[m.start("zh") : m.start("en") - 1]), english_display(inner), int(m.group("n"))
 
 
@@ -260,6 +262,10 @@ def annex_entities(lines: list[str], start: int = 0, country: str | None = None,
     (``_english_joined``, only asked when a name without English is read)."""
     block = _entity_annexes(lines[start:])
     out = _annex_block(block, country, chinese_numbers, clean)
+    if not out and any("\t" in line for line in block):  # (nearly every annex reads a line: no look)
+        numbered = _serials_added(block)
+        if numbered is not None:
+            out = _annex_block(numbered, country, chinese_numbers, clean)
     if None in map(ENGLISH, out) and any(e.en is None and e.zh for e in out) \
             or any(e.zh is None and e.en for e in out):  # (the reverse: "1. Ridgeline Tactical Systems, Inc." / "岭线…公司")
         joined = _english_joined(block)
@@ -279,6 +285,37 @@ ENGLISH_ALONE_RE = lazy_compile(r"^\s*[A-Za-z][^:：\u3000-\u9fff\uff01-\uff5e]*
 # as an organisation's name does (not "商务部", a date or a heading).
 CHINESE_ALONE_RE = lazy_compile(r"^\s*[\u4e00-\u9fff][\u4e00-\u9fff·・]{0,40}"
                                 r"(?:公司|集团|株式会社|大学|学院|研究所|研究院|中心|实验室|联盟|协会|基金会|银行)\s*$")
+
+
+NAME_HEADS = ZH_HEADS | EN_HEADS
+TABLE_HEADS = NAME_HEADS | COUNTRY_HEADS
+
+
+def _serials_added(block: list[str]) -> list[str] | None:
+    """``block`` with a serial column put before a table that has none ("英文名称<tab>国家/地区<tab>中文名称": every cell of
+    its header row a known head, a Chinese name's among them), its rows numbered 1, 2, … as far as they have the header's
+    width; None when no such table is there. Read as any table by its header (session 30, audit30/03: no serial, so no
+    row was read: 5 names lost, only the count warned)."""
+    for i, line in enumerate(block):
+        if "\t" not in line:
+            continue
+        cells = ["".join(fold(cell).split()) for cell in line.split("\t")]
+        if cells[0] in SERIAL_HEADS or not all(cell in TABLE_HEADS for cell in cells) or _cell_of(cells, ZH_HEADS) is None:
+            continue
+        out = [*block[:i], "序号\t" + line]
+        n = 0
+        for j in range(i + 1, len(block)):
+            row = block[j]
+            if row.count("\t") == len(cells) - 1 and row.strip():
+                n += 1
+                out.append(f"{n}\t{row}")
+            elif row.strip():
+                out.extend(block[j:])
+                break
+            else:
+                out.append(row)
+        return out if n else None
+    return None
 
 
 def _chinese_below(line: str, folded: str, below: str) -> str | None:

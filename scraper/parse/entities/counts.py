@@ -110,14 +110,31 @@ JOINS = "和、及与"
 COUNT_BEFORE_RE = lazy_compile(rf"(?P<n>{NUM})\s*[家名]\s*[{JOINS}]\s*$")
 # "对甲公司等2家美国企业及约翰·斯密特等2名个人采取反制措施" states 4: the persons joined to the companies' count
 # (session 18: 2 was stated, so the whole annex warned).
-PERSONS_AFTER_RE = re.compile(rf"\s*(?:及|和|以及)[^，,。；;\n]{{0,40}}?(?P<n>{NUM})\s*名\s*[\u4e00-\u9fff]{{0,8}}?(?:个人|人员)")
+# "…3家实体和2人" (session 30, names30: 3 was stated for 5 read).
+PERSONS_AFTER_RE = re.compile(
+    rf"\s*(?:及|和|以及)[^，,。；;\n]{{0,40}}?(?P<n>{NUM})\s*(?:名\s*[\u4e00-\u9fff]{{0,8}}?(?:个人|人员)|人(?![员士民]))")
+
+
+# "对2名个人和3家实体采取反制措施" states 5: the companies joined to the persons' count (session 30, names30; audit29/16:
+# 2 was stated, and read as the whole order's).
+ENTITIES_AFTER_RE = lazy_compile(
+    rf"\s*(?:及|和|以及|与)[^，,。；;\n]{{0,40}}?(?P<n>{NUM})\s*家\s*[\u4e00-\u9fff]{{0,8}}?(?:实体|企业|公司|机构|组织|单位)")
+PERSON_NOUNS = ("个人", "人员")
 
 
 def _persons_after(text: str, m: re.Match[str]) -> int:
-    """The count of persons joined after a count of companies ("2家美国企业及…等2名个人"), else 0."""
-    if "家" not in text[m.end("n") : m.end("n") + 2] or "名" not in text[m.end() : m.end() + 50]:
+    """The count of persons joined after a count of companies ("2家美国企业及…等2名个人"), or of companies joined after a
+    count of persons ("2名个人和3家实体"), else 0."""
+    unit = text[m.end("n") : m.end("n") + 2]
+    if "家" in unit:
+        near = text[m.end() : m.end() + 50]
+        if "名" not in near and "人" not in near:
+            return 0
+        after = PERSONS_AFTER_RE.match(text, m.end())
+    elif "名" in unit and m.group(0).endswith(PERSON_NOUNS) and "家" in text[m.end() : m.end() + 50]:
+        after = ENTITIES_AFTER_RE.match(text, m.end())
+    else:
         return 0
-    after = PERSONS_AFTER_RE.match(text, m.end())
     return (to_int(after.group("n")) or 0) if after else 0
 
 

@@ -166,11 +166,11 @@ def cached_key(zh: str | None, en: str | None) -> str:
 
 @lru_cache(maxsize=4096)
 def make_entity(zh: str | None, en: str | None, country: str | None = None, n: int | None = None,
-                branches: tuple[str, ...] = (), note: str | None = None) -> EntityRecord:
+                branches: tuple[str, ...] = (), note: str | None = None, type: str | None = None) -> EntityRecord:
     """Records are frozen, so equal arguments can share one (annexes repeat across aliases). The other names the
     note or a "d/b/a" English name gives are kept as the entity's aliases (``storage.names.other_names``)."""
-    return EntityRecord(zh=zh, en=en, country=country, key=cached_key(zh, en), n=n, branches=branches, note=note,
-                        aliases=other_names(en, note))
+    return EntityRecord(zh=zh, en=en, country=country, key=cached_key(zh, en), n=n, branches=branches, type=type,
+                        note=note, aliases=other_names(en, note))
 
 
 BRACKETED_RE = lazy_compile(r"（[^（）]*）|\([^()]*\)")
@@ -254,10 +254,21 @@ def trim_tail(rest: str, frest: str) -> Tail:
 COMMA_PLACE_TAIL_RE = lazy_compile(r"\)\s*,\s*(?P<c>[\u4e00-\u9fff]{2,10})\s*[;。]?\s*$")
 
 
+# "1. 北岭雷达公司（Northridge Radar, Inc.，美国）": the country inside the English bracket, after a comma (session 30,
+# audit30/19: kept in the English name and its key, the country lost); a known country only (COUNTRIES).
+INNER_PLACE_TAIL_RE = lazy_compile(r"[A-Za-z.)]\s*(?P<comma>,)\s*(?P<c>[\u4e00-\u9fff]{2,10})\s*(?P<close>\))\s*$")
+
+
 def place_tail(rest: str, frest: str) -> tuple[str, str, str | None, str | None]:
     """A trailing "（瑞典）" or "，日本" after the English cut off a name: (name, folded name, country code, note: a
-    place the country table lacks)."""
+    place the country table lacks); so is "，美国" closing the English bracket."""
     close = frest.rfind(")")
+    if frest.endswith(")") and "," in frest:
+        inner = INNER_PLACE_TAIL_RE.search(frest)
+        code = COUNTRIES.get(inner.group("c")) if inner else None
+        if inner is not None and code is not None:
+            cut, end = inner.start("comma"), inner.start("close")
+            return rest[:cut] + rest[end:], frest[:cut] + frest[end:], code, None
     if close >= 0 and frest.find(",", close) >= 0:
         comma = COMMA_PLACE_TAIL_RE.search(frest, close)
         code = COUNTRIES.get(comma.group("c")) if comma else None

@@ -179,7 +179,7 @@ def completed(entities: list[EntityRecord], folded: str, clean: str, country: st
             if m:
                 en = clean_display(clean[m.start(1) : m.end(1)])
                 e = EntityRecord(zh=zh, en=en, country=own, key=entity_key(zh, en), n=e.n, branches=e.branches,
-                                 note=e.note, aliases=other_names(en, e.note))
+                                 type=e.type, note=e.note, aliases=other_names(en, e.note))
         c = own or country
         if c is None and m is not None and folded.startswith("(", m.end()):
             # "国际反假冒联盟（International AntiCounterfeiting Coalition）（美国）以所谓…" named earlier with its country
@@ -191,7 +191,7 @@ def completed(entities: list[EntityRecord], folded: str, clean: str, country: st
                 if zh.startswith(name) and len(zh) > len(name) + 1 and zh[len(name)].isascii():
                     c = code
                     break
-        out.append(e if c == own else make_entity(zh, en, c, e.n, e.branches, e.note))
+        out.append(e if c == own else make_entity(zh, en, c, e.n, e.branches, e.note, e.type))
     return out
 
 

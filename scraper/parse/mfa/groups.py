@@ -243,7 +243,10 @@ def _sentences(folded: str, offset: int = 0) -> list[tuple[int, str]]:
 
 # After a group's count, a joiner and a second group that names its own ("对A等2家机构和B（b）等3名个人"): read as two groups
 # (session 18, mfa18: B was read as words of A's group, so a decision with no annex missed B).
-NEXT_GROUP_RE = re.compile(rf"[^、，,()（）等]{{0,12}}?(?P<joiner>以及|和|及|与)(?!其)(?=[^等]+?等\s*{NUM}\s*[家名个位人])")
+# So too when the second group's count follows its last bracket with no 等 ("对A（a）、B（b）3家实体和X（x）2名个人": session 30,
+# names30: X was read as words of A's group, and lost with no warning).
+NEXT_GROUP_RE = re.compile(
+    rf"[^、，,()（）等]{{0,12}}?(?P<joiner>以及|和|及|与)(?!其)(?=[^等]+?(?:等|(?<=[)）]))\s*{NUM}\s*[家名个位人])")
 
 
 # A description before a prose name: "对美国军工企业卡斯卡特导弹系统公司（Cascade Missile Systems Corporation）…" (session 18,
@@ -305,7 +308,10 @@ def _group(seg: str, seg_f: str, after: str) -> list[Group]:
     plain = names_part.strip()
     if plain.endswith(SELF_TAILS):  # "亚当·布赖本人": the person himself
         plain = SELF_TAIL_RE.sub("", plain)
+    whole = plain
     plain, its = _its_person(plain)
+    if not its and kind == "individual" and tail is not None and "及其" in whole and seg_f[tail.start()] != "等":
+        plain, its = _its_counted(whole)  # "A（a）及其X（x）、Y（y）2名高级管理人员": the count is the persons'
     counted = len(its)  # before the count: counted by it
     if tail is not None and not its:  # "等3家…企业及其高级管理人员X、Y": persons after the count, not counted by it
         its = _its_person(seg[tail.start("desc") :])[1]
@@ -316,7 +322,8 @@ def _group(seg: str, seg_f: str, after: str) -> list[Group]:
             zh = _undescribed(zh) if zh and en and len(zh) > DESCRIBED_MIN else zh
             zh = _unpointed(_unrelated(zh)) if zh else zh
             if (zh or en) and zh not in PRONOUNS:
-                names.append(Target(zh, en, kind or ("individual" if gendered else None), note))
+                own_kind = "organization" if counted and counted == count and kind == "individual" else kind
+                names.append(Target(zh, en, own_kind or ("individual" if gendered else None), note))
     names.extend(its)
     if not names and tail is None:
         return _counted(seg, seg_f, _measures(after))
@@ -380,6 +387,23 @@ def _its_person(plain: str) -> tuple[str, list[Target]]:
         persons.append(Target(zh, en, "individual", "，".join(filter(None, notes)) or None))
     if staff is not None and len(persons) < len(items):
         persons = []  # not a list of names (a description): no one read
+    return plain[: its.start()].strip(), persons
+
+
+def _its_counted(plain: str) -> tuple[str, list[Target]]:
+    """"美国远航船舶服务公司（…）及其托马斯·格林（Thomas Green）、理查德·金（Richard King）" before "2名高级管理人员": the company,
+    and the persons after 及其, each name-shaped (session 30, names30: the persons were lost and the company typed a person);
+    else ``plain`` and no one."""
+    its = next((m for m in ITS_RE.finditer(plain) if _depth_at(plain, m.start()) == 0
+                and SCOPE_RE.match(plain, m.start()) is None), None)
+    if its is None:
+        return plain, []
+    persons = []
+    for item in _depth0_split(plain[its.end() :], "、"):
+        zh, en, note, _ = split_target(item)
+        if not (zh or en) or not _name_shaped(zh, en):
+            return plain, []
+        persons.append(Target(zh, en, "individual", note))
     return plain[: its.start()].strip(), persons
 
 

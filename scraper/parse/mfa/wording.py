@@ -160,7 +160,10 @@ UNIT_TYPES = {"家": "organization", "名": "individual", "位": "individual", "
 # A count written without 等, in a phrase naming no one: "列明的3家企业及2名高级管理人员" (its words up to the next count).
 BARE_COUNT_RE = lazy_compile(rf"(?<![\d第])(?P<n>{NUM})\s*(?P<unit>[家名个位])(?P<desc>.*?)(?={NUM}\s*[家名个位]|$)")
 BACK_REFS = ("上述", "前述", "以上", "上列")
-GROUP_TAIL_RE = lazy_compile(rf"等\s*(?:(?P<n>{NUM})\s*(?P<unit>[家名个位人]))?(?P<desc>.*)$", re.DOTALL)
+# A group's count: after 等 ("A、B等3家企业"), or right after a name's closing bracket with no 等 ("对A（a）、B（b）3家实体，冻结…":
+# session 30, names30: the names were not read and the decision refused as naming no target).
+GROUP_TAIL_RE = lazy_compile(rf"(?:等|(?<=[)）])(?=\s*{NUM}\s*[家名个位人]))\s*(?:(?P<n>{NUM})\s*(?P<unit>[家名个位人]))?(?P<desc>.*)$",
+                             re.DOTALL)
 NOT_NAMES_RE = lazy_compile(r"^(?:以下|如下|下列|上述|前述|其|该|这些|此|我国|中国|中方|美方|外国|有关|相关)")
 MEASURE_WORDS = (
     ("asset_freeze", re.compile(r"冻结")),

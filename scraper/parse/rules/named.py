@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from storage.records import ActionKind, ActionRecord, EntityRecord, ListKind, NoticeKind
 
@@ -13,6 +14,9 @@ from .. import entities as ent
 from ..draft import Decision, Draft, Source
 from ..lazyre import lazy_compile
 from ..textnorm import NUM, fold, to_int
+
+if TYPE_CHECKING:
+    from ..mfa.groups import Group
 
 ENTITY_ACTIONS = (ActionKind.IMPOSE, ActionKind.INVESTIGATE, ActionKind.MEASURE)
 # An object of 对 that names goods, not an entity: an item category ("部分中重稀土相关物项", "两用物项") or
@@ -32,10 +36,18 @@ def decision(src: Source, d: Draft) -> Decision:
             # The walk knows the acting sentence; it holds the verb (列入, 纳入, 采取 or 移出), so it is
             # the 决定 sentence when it says 决定 (no 决定 can start at its end, a line end or "。").
             anchor, end = x.sentence
-            if "决定" in folded[anchor:end]:
+            if "决定" in folded[anchor:end] or _decided_above(folded, anchor):
                 return Decision(anchor, x.sentence)
             return Decision(anchor, decision_sentence(folded, end) or (decision_sentence(folded) if anchor else None))
     return Decision(0, decision_sentence(folded))
+
+
+def _decided_above(folded: str, anchor: int) -> bool:
+    """Whether the line above an acting sentence is a lead-in that decides ("…，商务部决定：\n一、将附件1所列4家…列入…"): the
+    item is the decision sentence, not a later item's 决定 (session 30, audit30/23: "二、…决定将其移出关注名单" gave the
+    listing its count, 2 of 4, and a count warning on a text read right)."""
+    head = folded[max(0, anchor - 8) : anchor].rstrip()
+    return head.endswith(("决定:", "决定：", "决定如下:", "决定如下："))
 
 
 def sentence_start(folded: str, pos: int) -> int:
@@ -281,7 +293,7 @@ def _order_countries(src: Source, d: Draft, found: list[EntityRecord],
         zh = e.zh or ""
         name = next((c for c in ent.COUNTRY_NAMES if zh.startswith(c)), None) if e.en and e.country is None else None
         if name is not None and len(zh) > len(name) + 1 and CJK_RE.match(zh, len(name)):
-            e = ent.make_entity(zh, e.en, ent.COUNTRIES[name], e.n, e.branches, e.note)  # the name as written
+            e = ent.make_entity(zh, e.en, ent.COUNTRIES[name], e.n, e.branches, e.note, e.type)  # the name as written
         out.append(e)
     return out, country
 
@@ -359,8 +371,10 @@ def _annex_or_prose(src: Source, d: Draft) -> list[EntityRecord]:
         if ent.is_anaphor(seg, fseg):
             return ent.earlier_named(folded, src.text, at)
         if ent.is_forward(fseg):  # "将以下美国实体列入…名单：甲公司（Alpha）；…": the names after the colon
-            return ent.following_names(folded, src.text, at + len(seg), d.count[1])
-        found = ent.prose_entities(seg, d.count[1], fseg)  # the stated country now, as for the annex
+            found = ent.following_names(folded, src.text, at + len(seg), d.count[1])
+            return found if found or not countermeasure_order(d) else _item_names(src, at + len(seg))
+        found = _order_groups(src, at) if countermeasure_order(d) and _counted_groups(fseg) else []
+        found = found or ent.prose_entities(seg, d.count[1], fseg)  # the stated country now, as for the annex
         if found:
             return found
     for x in d.drafts:
@@ -382,6 +396,65 @@ def _annex_or_prose(src: Source, d: Draft) -> list[EntityRecord]:
             if zh or en:
                 return [ent.make_entity(zh, en)]
     return []
+
+
+# An item of an order's decision: "一、", "（二）", "3." opening its line.
+ORDER_ITEM_RE = lazy_compile(r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、.]|\(\s*[一二三四五六七八九十]{1,3}\s*\)|\d{1,2}\s*[、.])")
+
+
+# A count closing a group of names: "…等3家", "…（Mary Evans）2名".
+GROUP_COUNT_RE = lazy_compile(rf"(?:等|\))\s*{NUM}\s*[家名位人]")
+ITS_COUNTED_RE = lazy_compile(rf"及其\s*{NUM}\s*[名位]")  # "…及其2名高级管理人员X（x）、Y（y）"
+
+
+def _counted_groups(fseg: str) -> bool:
+    """Whether an order's decision names its targets in groups each closed by a count ("对A（a）、B（b）3家实体和X（x）2名个人",
+    "对A（a）及其X（x）、Y（y）2名高级管理人员"): two counts, or a company's persons counted after or before their names."""
+    if "家" not in fseg and "名" not in fseg and "人" not in fseg:
+        return False
+    counts = GROUP_COUNT_RE.findall(fseg)
+    if len(counts) >= 2:
+        return True
+    its = fseg.find("及其")
+    return its >= 0 and ((len(counts) == 1 and not counts[0].startswith("等")) or ITS_COUNTED_RE.match(fseg, its) is not None)
+
+
+def _order_groups(src: Source, at: int) -> list[EntityRecord]:
+    """The names of an order's deciding line from ``at`` (its "对" phrase) when ``_counted_groups``, read as an MFA
+    decision's groups are (session 30, names30: "3家实体和约翰·哈珀" read as one name, "其托马斯·格林" another)."""
+    from ..mfa.groups import line_groups  # (the MFA reader, loaded for a countermeasure order only)
+
+    start = src.folded.rfind("\n", 0, at) + 1
+    end = src.folded.find("\n", at)
+    end = len(src.folded) if end < 0 else end
+    return _targets_as_entities(line_groups(src.text[start:end], src.folded[start:end], max(0, at - start - 1)))
+
+
+def _targets_as_entities(groups: list[Group]) -> list[EntityRecord]:
+    """The groups' named targets as entities (a person typed, a role in the note)."""
+    out = []
+    for group in groups:
+        for t in group.names:
+            out.append(ent.make_entity(t.zh, t.en, t.country, note=t.note, type=t.type))
+    return out
+
+
+def _item_names(src: Source, end: int) -> list[EntityRecord]:
+    """The names an order's items give after its decision points to them ("商务部决定对下列个人和实体采取反制措施：" then "一、对
+    A（a）、B（b）、C（c）3家实体，禁止…" and "二、对X（x）、Y（y）2名个人，不予签发签证…"): each item's "对…" read as an MFA
+    decision's measures are (``mfa.groups.line_groups``: persons typed, roles in the note), from the lines after ``end``'s
+    while they open with an item number (session 30, names30; audit29/16: no name read, the count warning alone told)."""
+    from ..mfa.groups import line_groups  # (the MFA reader, loaded for a countermeasure order only)
+
+    first = src.folded.count("\n", 0, end) + 1
+    out = []
+    for line, folded in zip(src.lines[first:], src.folded_lines[first:]):
+        if not folded.strip():
+            continue
+        if ORDER_ITEM_RE.match(folded) is None:
+            break
+        out += _targets_as_entities(line_groups(line, folded))
+    return out
 
 
 LEAD_MAX = 2  # "关于", "除", "针对": what a run of name characters may hold before the name

@@ -113,8 +113,10 @@ def _named_in(d: Draft, text: str) -> tuple[str, ...] | None:
 NAMED_COUNT_RE = lazy_compile(rf"(?:等|上述|前述|以上)\s*(?P<n>{NUM})\s*[家名]")
 
 
-# "（见附件1）", "（名单见附件二）": which of a notice's numbered annexes a step's entities are in.
-ANNEX_NUMBER_RE = lazy_compile(r"见附件\s*([1-9一二三四五六七八九])\s*\)")
+# "（见附件1）", "（名单见附件二）", "将附件1所列4家实体列入…": which of a notice's numbered annexes a step's entities are in
+# (not "…第21号附件1所列", an earlier notice's). The second form: session 30, audit30/23 (the removal took both annexes'
+# entities and the listing all 6, the 2 removed from the watch list among them).
+ANNEX_NUMBER_RE = lazy_compile(r"见附件\s*([1-9一二三四五六七八九])\s*\)|(?<![号\d])附件\s*([1-9一二三四五六七八九])\s*(?:所列|中所列|列明)")
 CN_ORDINALS = "一二三四五六七八九"
 
 
@@ -134,7 +136,8 @@ def annex_parts(src: Source, d: Draft, drafts: list[Any]) -> dict[Any, tuple[str
             m = ANNEX_NUMBER_RE.search(fold_text(x.text)) if "附件" in x.text else None
             if m is None:
                 return None
-            pointed[x] = int(m.group(1)) if m.group(1).isdigit() else CN_ORDINALS.index(m.group(1)) + 1
+            n = m.group(1) or m.group(2)
+            pointed[x] = int(n) if n.isdigit() else CN_ORDINALS.index(n) + 1
     kinds = {(x.action, x.list) for x in pointed}
     if len(kinds) < 2 or len(set(pointed.values())) != len(pointed):
         return None
@@ -297,6 +300,24 @@ def _title_step(text: str) -> bool:
     return "关于" in text and text.rstrip("。 ").endswith(("的公告", "的决定"))
 
 
+def _headed(text: str) -> bool:
+    """Whether an action was read from a heading, not a sentence: the title line (``_title_step``) or an annex's title
+    ("附件：移出出口管制管控名单的实体（…）")."""
+    return _title_step(text) or text.lstrip().startswith("附件")
+
+
+def _without_headed_removals(records: list[A]) -> list[A]:
+    """The removals of the notice's own entities read from its title or an annex's title dropped where a sentence of the body
+    removes from the same list from another day: the heading has the notice's day, the body the step's own ("…决定自2027年1月1日起将附件所列3家
+    实体移出…" under "关于将3家实体移出…的公告": session 30, audit30/24, a removal a day early beside the right one)."""
+    said: dict[ListKind | None, set[str | None]] = {}
+    for r in records:
+        if r.action is ActionKind.REMOVE and not r.targets and not _headed(r.text):
+            said.setdefault(r.list, set()).add(r.effective)
+    return [r for r in records if not (r.action is ActionKind.REMOVE and not r.targets and r.list in said
+                                       and r.effective not in said[r.list] and _headed(r.text))]
+
+
 def dedupe_actions(records: list[A]) -> list[A]:
     """One action per (verb, list, target notices, effective): the title ("关于暂停实施…的公告") and
     the body say the same thing, the body with the duration, so the fuller one wins; a title
@@ -305,6 +326,8 @@ def dedupe_actions(records: list[A]) -> list[A]:
     out: list[A] = []
     kept: dict[tuple[object, ...], int] = {}  # (verb, list, target notices, effective): its place in ``out``
     targeted = untargeted_removal = False
+    if sum(1 for r in records if r.action is ActionKind.REMOVE and not r.targets) > 1:
+        records = _without_headed_removals(records)
     for r in records:
         ident = (r.action, r.list, tuple([t.key or t.text for t in r.targets]) if r.targets else (), r.effective)
         at = kept.get(ident)

@@ -1,0 +1,120 @@
+"""A spokesperson's answer and the numbered notice a day later saying otherwise of one change (story31 S4).
+
+The answer of 2026-11-05 says the working mechanism "今天发布公告" extending 〔2025〕7号's suspension from 2026-11-10 by
+one year; the notice, published 2026-11-06, says six months. Both steps were applied, the answer's after the notice's
+(an answer's steps come after a notice's on one day): `status` on 11-06 said "announced: suspended until 2027-05-10",
+and from 11-10 on "suspended until 2027-11-10", the answer's end; the feeds carried both ends as two items, and no
+problem was said. The notice is followed and a problem names both, as for a reprint (``collect._ministrys_own``).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from scraper.parse import parse_text
+from storage.lifecycle import derive
+from storage.records import EventKind, EventRecord, StoredNotice
+from tests.storage.test_lifecycle_corpus import stored
+
+STORIES22 = Path(__file__).resolve().parents[1] / "data" / "stories22" / "main"
+EARLIER = ("w01-uel-2025-7-real.txt", "w01-qa-2025-05-14-uel-real.txt", "w01-qa-2025-08-12-uel-real.txt",
+           "w01-qa-2025-11-05-uel-real.txt")  # 〔2025〕7号 suspended, extended to 2026-11-10
+ANSWER = """来源：商务部新闻办公室 类型：原创 分类：新闻 2026-11-05 17:00
+
+商务部新闻发言人就调整不可靠实体清单措施答记者问
+问：不可靠实体清单工作机制对有关美国实体的暂停措施即将到期，请问有何安排？
+答：不可靠实体清单工作机制今天发布公告，自2026年11月10日起继续暂停不可靠实体清单工作机制公告〔2025〕7号相关措施{period}。依照《不可靠实体清单规定》，国内企业可以申请与上述实体开展交易，工作机制依法审核，符合条件的予以批准。
+"""
+NOTICE = """不可靠实体清单工作机制公告〔2026〕6号 关于继续暂停对有关美国实体采取不可靠实体清单措施的公告
+【发布单位】安全与管制局
+【发布文号】不可靠实体清单工作机制公告〔2026〕6号
+【发文日期】2026年11月6日
+
+不 可 靠 实 体 清 单 工 作 机 制
+公　　　　告
+2026年 第6号
+
+根据《不可靠实体清单规定》，不可靠实体清单工作机制决定，自2026年11月10日起，继续暂停实施不可靠实体清单工作机制公告〔2025〕7号相关措施{period}。
+本公告自公布之日起实施。
+
+不可靠实体清单工作机制
+2026年11月6日
+"""
+EXTENDED = "tag:mofcom-watch,2025:UEL-2025-7/suspension_extended/uel/2026-11-10"
+
+
+def _page(text: str) -> StoredNotice:
+    rec = parse_text(text)
+    assert rec is not None, text[:40]
+    return stored(rec, fetched=datetime.combine(rec.published, datetime.min.time(), timezone.utc))
+
+
+def _story(answer: str, notice: str | None) -> list[StoredNotice]:
+    earlier = [_page((STORIES22 / name).read_text(encoding="utf-8")) for name in EARLIER]
+    pages = [_page(ANSWER.format(period=answer))]
+    return earlier + pages + ([_page(NOTICE.format(period=notice))] if notice else [])
+
+
+def _seen(known: list[StoredNotice], day: date) -> tuple[tuple[object, ...], dict[str, object], list[str]]:
+    d = derive(known, day)
+    (row,) = [(r.state.value, r.until, r.next_until) for r in d.states if r.notice_key == "UEL-2025-7"]
+    items = {e.id: e.until for e in d.events if e.kind is EventKind.SUSPENSION_EXTENDED and e.entity_key is None
+             and e.effective == date(2026, 11, 10)}
+    return row, items, [p for p in d.problems if "otherwise than" in p]
+
+
+def test_the_notice_is_followed_over_the_answer_that_said_otherwise_and_a_problem_says_so() -> None:
+    known = _story("1年", "6个月")
+    row, items, problems = _seen(known, date(2026, 11, 6))
+    assert row == ("suspended", date(2026, 11, 10), date(2027, 5, 10))
+    assert items == {EXTENDED: date(2027, 5, 10)}  # one item, the notice's: no second one with the answer's end
+    assert problems == ["QA-2026-11-05-3d525cbd: it says of UEL-2025-7 from 2026-11-10 until 2027-11-10, otherwise than "
+                        "UEL-2026-6 (until 2027-05-10), the notice, which is followed: read both"]
+    row, items, problems = _seen(known, date(2026, 11, 11))
+    assert row == ("suspended", date(2027, 5, 10), None)  # was the answer's 2027-11-10 from the day it took effect
+    assert items == {EXTENDED: date(2027, 5, 10)} and len(problems) == 1
+
+
+def test_before_the_notice_the_answer_is_what_is_known_and_an_answer_agreeing_with_it_is_no_problem() -> None:
+    row, items, problems = _seen(_story("1年", None), date(2026, 11, 5))
+    assert (row, items, problems) == (("suspended", date(2026, 11, 10), date(2027, 11, 10)), {EXTENDED: date(2027, 11, 10)}, [])
+    row, items, problems = _seen(_story("1年", "1年"), date(2026, 11, 11))
+    assert (row, items, problems) == (("suspended", date(2027, 11, 10), None), {EXTENDED: date(2027, 11, 10)}, [])
+
+
+def test_the_answers_item_is_corrected_naming_the_notice_it_rests_on_now() -> None:
+    """The item the answer published first (until 2027-11-10) rests on the notice from 11-06 (until 2027-05-10): its
+    correction says so, not "the text of a notice it rests on changed" (neither page changed)."""
+    from storage.events import _cause, _restated_by
+
+    def item(known: list[StoredNotice]) -> EventRecord:
+        (one,) = [e for e in derive(known, date(2026, 11, 6)).events if e.id == EXTENDED]
+        return one
+
+    known = _story("1年", "6个月")
+    first, then = item(known[:-1]), item(known)
+    assert (first.source_key, first.until, then.source_key, then.until) == (
+        "QA-2026-11-05-3d525cbd", date(2027, 11, 10), "UEL-2026-6", date(2027, 5, 10))
+    assert not _restated_by(first, then, {n.record.key: n for n in known})  # another end: a correction, not a refresh
+    at = datetime(2026, 11, 6, 1, tzinfo=timezone.utc)
+    assert _cause(first, then, at) == ("it rests now on UEL-2026-6, read after it (fetched 2026-11-06T01:00:00+00:00), "
+                                       "not on QA-2026-11-05-3d525cbd, which said otherwise")
+
+
+def test_a_notice_extending_by_a_duration_from_its_own_day_is_followed_over_the_answer() -> None:
+    """S4b: the notice says "将…暂停期限延长6个月" (in effect from its publication, 11-06; the six months counted from the
+    running end, 2026-11-10), the answer "自2026年11月10日起继续暂停…1年": two days, which the same-day rule does not
+    compare. The answer's end, applied last, was the state from 11-10 on, and nothing was said."""
+    notice = NOTICE.replace("决定，自2026年11月10日起，继续暂停实施不可靠实体清单工作机制公告〔2025〕7号相关措施{period}",
+                            "决定，将不可靠实体清单工作机制公告〔2025〕7号相关措施的暂停期限延长{period}")
+    known = [*_story("1年", None), _page(notice.format(period="6个月"))]
+    d = derive(known, date(2026, 11, 11))
+    (row,) = [(r.state.value, r.until) for r in d.states if r.notice_key == "UEL-2025-7"]
+    assert row == ("suspended", date(2027, 5, 10))  # was 2027-11-10, the answer's
+    assert [p for p in d.problems if "otherwise than" in p] == [
+        "QA-2026-11-05-3d525cbd: it says of UEL-2025-7 from 2026-11-10 until 2027-11-10, otherwise than UEL-2026-6 (for "
+        "P6M from then, until 2027-05-10), the notice, which is followed: read both"]
+    assert not [e for e in d.events if e.kind is EventKind.SUSPENSION_EXTENDED and e.until == date(2027, 11, 10)]
+    same = derive([*_story("1年", None), _page(notice.format(period="1年"))], date(2026, 11, 11))
+    assert not [p for p in same.problems if "otherwise than" in p]
