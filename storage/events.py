@@ -17,7 +17,9 @@ the ``Event`` table:
   marked retracted, with a correction item saying so; when one new item of the same notice, kind, list and scope
   says what it said (of an entity: the same key, or the same Chinese name, an English name corrected on the page),
   the item is "Replaced by a corrected item", which names that item, what changed and both pages' SHA-256s, in the
-  feeds of the item replaced (its entity's too), never "disregard it" for a listing that holds. An unresolved-reference item
+  feeds of the item replaced (its entity's too), never "disregard it" for a listing that holds; an announced impose
+  that a later notice lifted or removed before its day is "Withdrawn before it took effect", naming the item that says
+  so (``_withdrawn_by``: it was true as published). An unresolved-reference item
   that disappears because the reference now resolves (a Q&A stored before the notice
   it suspends) is withdrawn with a "Resolved: …" correction item in its feeds: a reader who saw
   "cannot be matched" learns that it now is, and which items say it now (the state items it was waiting for,
@@ -260,6 +262,18 @@ def _resolved_into(old: EventRecord, derived: Sequence[EventRecord]) -> str:
     listed = "; ".join(f"\"{e.title}\" ({e.id})" for e in found[:RESOLVED_LISTED])
     more = f"; and {len(found) - RESOLVED_LISTED} more" if len(found) > RESOLVED_LISTED else ""
     return f"; its items of that day: {listed}{more}"
+
+
+def _withdrawn_by(old: EventRecord, derived: Sequence[EventRecord]) -> EventRecord | None:
+    """The item saying that the listing ``old`` imposed was withdrawn before its day: of the same notice, list, scope
+    and entity, a lift or removal dated before the day ``old`` was to apply from (``storage.lifecycle``: "Withdrawn
+    before it took effect"). None when ``old`` is no impose or there is none. Pure."""
+    if old.kind is not EventKind.IMPOSED or old.effective is None:
+        return None
+    found = [e for e in derived if e.kind in (EventKind.LIFTED, EventKind.REMOVED) and e.scope is old.scope
+             and e.notice_key == old.notice_key and e.list == old.list and e.entity_key == old.entity_key
+             and e.effective is not None and e.effective < old.effective]
+    return min(found, key=lambda e: e.id) if found else None
 
 
 def _one_zh(event: EventRecord) -> str | None:
@@ -515,6 +529,16 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
             # entity key; an effective day corrected: another id): its readers learn where it went, not "disregard it"
             table.upsert_correction(_correction(old, n, at, title=f"Replaced by a corrected item: {old.title}",
                                                 summary=_replaced_summary(old, successor, at)))
+            counts["corrected"] += 1
+            continue
+        withdrawal = _withdrawn_by(old, derivation.events)
+        if withdrawal is not None:
+            # an announced listing a later notice lifted or removed before its day (stories21 V05): the item was true
+            # as published and never took effect; its readers learn that and where it is said, not "disregard it"
+            table.upsert_correction(_correction(old, n, at, title=f"Withdrawn before it took effect: {old.title}", summary=(
+                f"The item \"{old.title}\" announced a change from {old.effective}; {withdrawal.source_key} withdrew it "
+                f"before that day (notices fetched up to {at.isoformat()}): \"{withdrawal.title}\" ({withdrawal.id}). "
+                "It never took effect; it was not a misreading.")))
             counts["corrected"] += 1
             continue
         table.upsert_correction(_correction(
