@@ -154,13 +154,14 @@ def home(request: Request) -> Response:
             sources=st.data.sources(),
             issues=st.data.issues(),
             warnings=_warnings(st),
+            problems=_problems(st, as_of),
             last_cycle=st.last_cycle(),
             next_cycle=st.next_cycle() if st.next_cycle else None,
             bands=st.data.bands(as_of),
             ahead=ahead,
         )
         return render_front_page(ctx), 200, _whole(ctx.states, ctx.events, ctx.sources, ctx.issues, ctx.warnings,
-                                                   ctx.bands)
+                                                   ctx.bands, ctx.problems)
 
     times = (st.last_cycle_hint() if st.last_cycle_hint else None, st.next_cycle() if st.next_cycle else None)
     return _page(request, ("home", as_of, ahead), times, render)
@@ -170,6 +171,12 @@ def _warnings(st: ServerState) -> Part:
     """The sources' open warnings (a stand-in store without them: none)."""
     warnings = getattr(st.data, "warnings", None)
     return warnings() if warnings is not None else Part(())
+
+
+def _problems(st: ServerState, as_of: date) -> Part:
+    """The engine's problems no item tells (a stand-in store without them: none)."""
+    problems = getattr(st.data, "problems", None)
+    return problems(as_of) if problems is not None else Part(())
 
 
 def _whole(*parts: Part) -> bool:
