@@ -17,11 +17,13 @@ the ``Event`` table:
   marked retracted, with a correction item saying so; when one new item of the same notice, kind, list and scope
   says what it said (of an entity: the same key, or the same Chinese name, an English name corrected on the page),
   the item is "Replaced by a corrected item", which names that item, what changed and both pages' SHA-256s, in the
-  feeds of the item replaced (its entity's too), never "disregard it" for a listing that holds. An unresolved-reference item
+  feeds of the item replaced (its entity's too), never "disregard it" for a listing that holds; an announced impose
+  that a later notice lifted or removed before its day is "Withdrawn before it took effect", naming the item that says
+  so (``_withdrawn_by``: it was true as published). An unresolved-reference item
   that disappears because the reference now resolves (a Q&A stored before the notice
   it suspends) is withdrawn with a "Resolved: …" correction item in its feeds: a reader who saw
-  "cannot be matched" learns that it now is (the state items it was waiting for are new items of
-  their own); the other items come out as if the notices had arrived in the other order. An item whose notice is
+  "cannot be matched" learns that it now is, and which items say it now (the state items it was waiting for,
+  new items of their own, named by title and id: ``_resolved_into``); the other items come out as if the notices had arrived in the other order. An item whose notice is
   now stored under another key (a paper's reprint of a Q&A, renamed to MOFCOM's key when MOFCOM's copy came:
   ``mofcom_watch.reprints``) and which continues there under the new key's id is not retracted either: its
   correction item says it continues, under which key and id, and that nothing was withdrawn; the other items
@@ -41,7 +43,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, cast
@@ -179,6 +181,7 @@ def _write(row: Event, event: EventRecord, *, revision: int, retracted: bool = F
 
 
 CHANGES_LISTED = 5  # changed entities a correction names; the rest are counted
+RESOLVED_LISTED = 3  # items a "Resolved" correction names as the change its reference was waiting for
 
 
 def what_changed(old: EventRecord, new: EventRecord) -> str:
@@ -238,6 +241,39 @@ def pages_changed(old: EventRecord, new: EventRecord) -> str:
     before = {p.notice_key: p.sha256 for p in old.provenance if p.sha256}
     return "; ".join(f"{p.notice_key}'s page SHA-256 was {before[p.notice_key]}, now {p.sha256}"
                      for p in new.provenance if p.sha256 and before.get(p.notice_key) not in (None, p.sha256))
+
+
+def _resolved_into(old: EventRecord, derived: Sequence[EventRecord]) -> str:
+    """The items that say now what an unresolved reference was waiting for, as a clause naming them (empty: none
+    found): the notice-scope items of the same referring notice and day, of the notice the reference named (its id's
+    last part) when that is one of theirs, else of its list, so the reader of "Resolved" is sent to the change, not
+    left to look for it (order30: it said only "items of their own"). Pure."""
+    if old.source_key is None:
+        return ""
+    found = [e for e in derived if e.scope is EventScope.NOTICE and e.source_key == old.source_key
+             and e.effective == old.effective and e.notice_key != old.source_key
+             and e.kind is not EventKind.UNRESOLVED_REFERENCE]
+    named = old.id.rsplit("/", 1)[-1]
+    found = ([e for e in found if e.notice_key == named]
+             or [e for e in found if old.list is None or e.list == old.list])
+    if not found:
+        return ""
+    found.sort(key=lambda e: e.id)
+    listed = "; ".join(f"\"{e.title}\" ({e.id})" for e in found[:RESOLVED_LISTED])
+    more = f"; and {len(found) - RESOLVED_LISTED} more" if len(found) > RESOLVED_LISTED else ""
+    return f"; its items of that day: {listed}{more}"
+
+
+def _withdrawn_by(old: EventRecord, derived: Sequence[EventRecord]) -> EventRecord | None:
+    """The item saying that the listing ``old`` imposed was withdrawn before its day: of the same notice, list, scope
+    and entity, a lift or removal dated before the day ``old`` was to apply from (``storage.lifecycle``: "Withdrawn
+    before it took effect"). None when ``old`` is no impose or there is none. Pure."""
+    if old.kind is not EventKind.IMPOSED or old.effective is None:
+        return None
+    found = [e for e in derived if e.kind in (EventKind.LIFTED, EventKind.REMOVED) and e.scope is old.scope
+             and e.notice_key == old.notice_key and e.list == old.list and e.entity_key == old.entity_key
+             and e.effective is not None and e.effective < old.effective]
+    return min(found, key=lambda e: e.id) if found else None
 
 
 def _one_zh(event: EventRecord) -> str | None:
@@ -458,7 +494,8 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
                     f"The reference in \"{old.title}\" no longer fails, as of the notices fetched up to "
                     f"{at.isoformat()}: the notice it names is stored now, and what {old.source_key or 'the notice'} "
                     "does to it follows and is in the feeds as items of their own (or the notice making the "
-                    "reference changed). This item is withdrawn; nothing here needs review any more.")))
+                    f"reference changed){_resolved_into(old, derivation.events)}. This item is withdrawn; nothing "
+                    "here needs review any more.")))
             continue
         folded = _folded_into(old, derived)
         if folded is not None:
@@ -492,6 +529,16 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
             # entity key; an effective day corrected: another id): its readers learn where it went, not "disregard it"
             table.upsert_correction(_correction(old, n, at, title=f"Replaced by a corrected item: {old.title}",
                                                 summary=_replaced_summary(old, successor, at)))
+            counts["corrected"] += 1
+            continue
+        withdrawal = _withdrawn_by(old, derivation.events)
+        if withdrawal is not None:
+            # an announced listing a later notice lifted or removed before its day (stories21 V05): the item was true
+            # as published and never took effect; its readers learn that and where it is said, not "disregard it"
+            table.upsert_correction(_correction(old, n, at, title=f"Withdrawn before it took effect: {old.title}", summary=(
+                f"The item \"{old.title}\" announced a change from {old.effective}; {withdrawal.source_key} withdrew it "
+                f"before that day (notices fetched up to {at.isoformat()}): \"{withdrawal.title}\" ({withdrawal.id}). "
+                "It never took effect; it was not a misreading.")))
             counts["corrected"] += 1
             continue
         table.upsert_correction(_correction(

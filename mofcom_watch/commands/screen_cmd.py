@@ -10,6 +10,7 @@ from typing import Any, Optional
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from mofcom_watch import term
 from mofcom_watch.clock import AS_OF_HELP, as_of_or_today, note_future
@@ -156,14 +157,17 @@ def register(app: typer.Typer) -> None:
             for row in rows(results):
                 if row["match"] not in ("none", "possible"):
                     table.add_row(*(term.shown(row[c]) for c in shown_cols))
-            print_fitted(term.console(), table, drop=("instrument", "score", "match", "listed name", "until", "list"))
+            out = term.console()
+            print_fitted(out, table, drop=("instrument", "score", "match", "listed name", "until", "list"))
+            # the lines under the table wrap at words on a terminal, as its title does, and stay whole into a pipe
+            # (cli30: a possible match's line ran 148 columns wide on an 80-column terminal)
             for r in results:
                 for key, h in {h.entity_key: h for h in r.hits if h.reason}.items():  # a hit on a notice's alias
-                    typer.echo(term.shown(f"line {r.query.line} {r.query.name}: {h.entity_en or h.entity_zh or key}, "
-                                          f"{h.reason}"))
+                    out.print(Text(term.shown(f"line {r.query.line} {r.query.name}: "
+                                              f"{h.entity_en or h.entity_zh or key}, {h.reason}")))
                 for h in r.possible:
-                    typer.echo(term.shown(possible_line(r.query.line, r.query.name, h)))
+                    out.print(Text(term.shown(possible_line(r.query.line, r.query.name, h))))
                 for later in r.listed_later:  # not a hit on the day: said, so nothing is hidden
-                    typer.echo(term.shown(f"line {r.query.line} {r.query.name}: {later.entity_key} {later.note}, "
-                                          f"not a hit on {day.isoformat()}"))
+                    out.print(Text(term.shown(f"line {r.query.line} {r.query.name}: {later.entity_key} {later.note}, "
+                                              f"not a hit on {day.isoformat()}")))
         raise typer.Exit(1 if matched or unsure else 0)  # a possible match is no "clear": 1, as a hit

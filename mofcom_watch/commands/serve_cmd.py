@@ -104,6 +104,7 @@ def build_app(settings: Settings, *, schedule: bool = False, as_of=None, preview
         refresher=refresher,
         last_failure=(lambda: _failed(runner.last)) if runner is not None else None,
         database_wait=wait,
+        links_configured=bool(settings.public_base_url),  # else a reader by another address is said (other_host)
     )
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import SplitResult, quote, urlsplit
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -63,6 +63,7 @@ EVENTS_ON_FRONT_PAGE = 25
 GZIP_MINIMUM = 500
 MAX_QUERY = 200  # characters of a search query looked at
 MAX_SCREEN_BODY = 1_000_000  # bytes of a POST /api/screen body
+HOSTS_SAID_MAX = 20  # other_host warns of this many hosts at most (a client may send any Host)
 SHA256_RE = re.compile(r"[0-9a-f]{64}")
 HTML_TYPE = "text/html; charset=utf-8"
 STORE_BUSY = ("busy: another process holds the store's write lock (a run or replay mid-transaction, or a paused "
@@ -88,6 +89,8 @@ class ServerState:
     pages: PageCache = field(default_factory=PageCache)
     refresher: Any | None = None  # the FeedRefresher publishing the store's feeds: its failures are /healthz problems
     database_wait: Any | None = None  # serve --schedule's wait for the database before its first cycle (DatabaseWait)
+    links_configured: bool = True  # public_base_url set; else the links name serve's own address (see other_host)
+    hosts_said: set[str] = field(default_factory=set)  # the hosts other_host has warned of (each once)
 
     def today(self) -> date:
         return self.as_of or clock.today()
@@ -122,9 +125,39 @@ def feed(request: Request) -> Response:
     return _conditional(request, body, v, SERVED_TYPES[path.suffix], FEED_CACHE_CONTROL)
 
 
+def other_host(st: ServerState, request: Request) -> None:
+    """With no public_base_url, every link in the feeds, the OPML and the pages names serve's own address; a reader
+    reaching it under another name (a reverse proxy, the machine's address or name) gets links it cannot follow.
+    Said once per host in the log (cli30: an OPML fetched through feeds.example.org listed http://127.0.0.1:8080/…
+    and nothing said so); the links stay as they are, one per feed, the same for every reader."""
+    host = (request.headers.get("x-forwarded-host") or request.headers.get("host") or "").lower()
+    own = urlsplit(st.feeds_base_url)
+    if (st.links_configured or not host or host in st.hosts_said or len(st.hosts_said) >= HOSTS_SAID_MAX
+            or _same_place(urlsplit(f"//{host}"), own)):
+        return
+    st.hosts_said.add(host)
+    LOG.warning("a reader came by another address than the links name: set public_base_url (MOFCOM_WATCH_PUBLIC_URL) "
+                "to the address readers use", extra={"fields": {"host": host[:100], "links": st.feeds_base_url}})
+
+
+def _same_place(asked: SplitResult, own: SplitResult) -> bool:
+    """Whether a request's host names the address the links name: the same, or both this machine's loopback."""
+    try:
+        ports = (asked.port or 80, own.port or 80)
+    except ValueError:  # not a port: another place
+        return False
+    names = (asked.hostname or "", own.hostname or "")
+    return ports[0] == ports[1] and (names[0] == names[1] or all(_loopback(n) for n in names))
+
+
+def _loopback(name: str) -> bool:
+    return name == "localhost" or name.startswith("127.") or name == "::1"
+
+
 def opml(request: Request, fmt: FeedFormat = ATOM) -> Response:
     """Every feed once, in one format (``/feeds.opml``: Atom; ``/feeds-rss.opml``, ``/feeds-json.opml``)."""
     st = _state(request)
+    other_host(st, request)
     feeds = list_feeds(st.feeds_dir)
     home = str(request.url_for("home"))
     body = render_opml(feeds, st.feeds_base_url, home, fmt)
@@ -137,6 +170,7 @@ def home(request: Request) -> Response:
     """The states, latest items and picture as of today, or ``?as_of=`` a day (as an entity page; a bad date is a 400,
     never today's page under the day asked for). The health and feeds sections are always now's."""
     st = _state(request)
+    other_host(st, request)
     try:
         as_of = st.requested_day(request)
     except ValueError:
@@ -155,13 +189,14 @@ def home(request: Request) -> Response:
             sources=st.data.sources(),
             issues=st.data.issues(),
             warnings=_warnings(st),
+            problems=_problems(st, as_of),
             last_cycle=st.last_cycle(),
             next_cycle=st.next_cycle() if st.next_cycle else None,
             bands=st.data.bands(as_of),
             ahead=ahead,
         )
         return render_front_page(ctx), 200, _whole(ctx.states, ctx.events, ctx.sources, ctx.issues, ctx.warnings,
-                                                   ctx.bands)
+                                                   ctx.bands, ctx.problems)
 
     times = (st.last_cycle_hint() if st.last_cycle_hint else None, st.next_cycle() if st.next_cycle else None)
     return _page(request, ("home", as_of, ahead), times, render)
@@ -171,6 +206,12 @@ def _warnings(st: ServerState) -> Part:
     """The sources' open warnings (a stand-in store without them: none)."""
     warnings = getattr(st.data, "warnings", None)
     return warnings() if warnings is not None else Part(())
+
+
+def _problems(st: ServerState, as_of: date) -> Part:
+    """The engine's problems no item tells (a stand-in store without them: none)."""
+    problems = getattr(st.data, "problems", None)
+    return problems(as_of) if problems is not None else Part(())
 
 
 def _whole(*parts: Part) -> bool:
@@ -480,6 +521,7 @@ def create_app(
     refresher: Any | None = None,
     last_failure: Callable[[], str | None] | None = None,
     database_wait: Any | None = None,
+    links_configured: bool = True,
 ) -> Starlette:
     """The app. ``scheduler`` (an APScheduler BackgroundScheduler, not started) runs with the app;
     ``refresher`` (a :class:`~mofcom_watch.server.refresh.FeedRefresher`) keeps the feeds folder
@@ -494,6 +536,7 @@ def create_app(
     state = ServerState(feeds_dir=feeds_dir, feeds_base_url=feeds_base_url, data=data,
                         stale_after=stale_after, as_of=as_of, last_cycle_hint=last_cycle_hint,
                         last_failure=last_failure, refresher=refresher, database_wait=database_wait,
+                        links_configured=links_configured,
                         next_cycle=next_cycle if scheduler is not None else None,
                         store_version=StoreVersion(data.engine) if isinstance(data, StoreData) else None)
 

@@ -23,6 +23,7 @@ from storage.snapshots import snapshot_bytes
 from storage.status import (
     EntityTimeline,
     derive_stored,
+    derived_summary,
     entity_timeline_by_key,
     find_entities,
     listing_states,
@@ -210,6 +211,17 @@ class StoreData:
                                  r.failed or 0, r.run_id) for r in runs]
 
         return self._call(query, "source health")
+
+    def problems(self, as_of: date) -> Part:
+        """The lifecycle engine's problems as of ``as_of`` that no unresolved-reference item tells (those are items): a step
+        it did not apply, an answer saying otherwise than the notice (story31: the front page said "No open problems."
+        while `status` and `run` exited 1 on one)."""
+        def query(session: Any) -> list[str]:
+            d = derived_summary(session, as_of)
+            told = {f"{e.source_key}:" for e in d.unresolved}
+            return [p for p in d.problems if not any(p.startswith(k) for k in told)]
+
+        return self._call(query, "problems")
 
     def issues(self) -> Part:
         """The open health issues (not the warnings: :meth:`warnings`)."""

@@ -62,6 +62,7 @@ class PageContext:
     ahead: bool = False  # ``as_of`` is a day to come (``?as_of=``): said so
     pictures: frozenset[str] = frozenset()  # names of the state pictures in the feeds folder
     warnings: Part = Part(())  # OpenIssue: the sources' warnings (an index out of its column), failing nothing
+    problems: Part = Part(())  # str: the engine's problems no item tells, which `status` and `run` exit 1 on
 
 
 def entity_path(key: str, as_of: date | None = None) -> str:
@@ -189,7 +190,14 @@ def _health_section(ctx: PageContext) -> str:
             out.append(f"<li><strong>{escape(source_label(i.source, SOURCE_DESCRIPTIONS))}</strong> {escape(i.kind)}: "
                        f"{escape(i.detail)}{url}</li>")
         out.append("</ul>")
-    elif sources:
+    problems = [p for p in ctx.problems.rows if isinstance(p, str)]
+    out.append(_note(ctx.problems))
+    if problems:
+        out.append(f'<p class="bad">{len(problems)} problem{"s" if len(problems) != 1 else ""} in what the notices say '
+                   "(<code>status</code> exits 1 on them):</p><ul>")
+        out.extend(f'<li class="bad">{escape(p)}</li>' for p in problems)
+        out.append("</ul>")
+    if sources and not issues and not problems:
         out.append('<p class="ok">No open problems.</p>')
     warnings = [w for w in ctx.warnings.rows if isinstance(w, OpenIssue)]
     out.append(_note(ctx.warnings))

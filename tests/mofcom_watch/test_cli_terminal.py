@@ -117,6 +117,18 @@ def test_status_on_a_terminal_fits_it_and_cuts_no_cell(store, keys, columns):
     assert (hidden in " ".join(shown.split())) == (columns == 80)
 
 
+def test_screen_s_lines_under_the_table_fit_the_terminal(store, tmp_path):
+    """cli30: a possible match's line, under the table, ran 148 columns wide on an 80-column terminal (the table and
+    its title fit); it wraps at words there now, and stays one line into a pipe."""
+    rows = tmp_path / "rows.csv"
+    rows.write_text("name,country\nAnduril,US\n", encoding="utf-8")
+    shown = on_terminal("--db", store, "screen", str(rows), "--as-of", AS_OF, columns=80)
+    assert max(cell_len(line) for line in shown.splitlines()) <= 80
+    said = " ".join(shown.split())
+    assert 'line 2 Anduril: possible match: Anduril Industries (ecl, 商务部公告2025年第1号), score' in said
+    assert said.endswith('review: the listed name shortened: without "industries"')
+
+
 def test_replay_on_a_narrow_terminal_squeezes_no_column_to_nothing(replayed, tmp_path):
     """Was, at 80 columns: ``published``, ``number / title``, ``entities``, ``warnings`` 0 cells wide (``┳┳┳``)."""
     url = copy_of(replayed, tmp_path / "store.sqlite")

@@ -12,6 +12,7 @@ has come, "Resolved: …").
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -97,3 +98,9 @@ def test_item_ids_do_not_depend_on_page_order_and_none_vanishes_without_a_word(t
     # each unresolved reference of a Q&A that came before its notices said, once they came, that it resolves
     resolved = {i.split("/correction/")[0] for i in held if "/unresolved_reference/" in i and "/correction/" in i}
     assert resolved == {i for i in ever if "/unresolved_reference/" in i and "/correction/" not in i} != set()
+    # and names the item that says now what it was waiting for, one the feeds hold (order30: it said "items of their
+    # own" and left the reader to look for them)
+    for item in json.loads((tmp_path / f"feeds-{n}" / "all.json").read_text(encoding="utf-8"))["items"]:
+        if "/unresolved_reference/" in item["id"] and "/correction/" in item["id"]:
+            named = set(re.findall(r"\((tag:mofcom-watch,2025:[^)\s]+)\)", item["content_html"])) - {item["id"]}
+            assert named and named <= set(lasting(held)), (item["id"], named)

@@ -151,6 +151,12 @@ def test_v05_the_announced_listing_retracted_once_withdrawn(tmp_path: Path) -> N
                      for n in (0, 1))
     assert imposed in first
     assert imposed not in second and [i for i in second if i.startswith(f"{imposed}/correction/")], second
+    # withdrawn, not "Retracted: … disregard it": the impose was true as published; its readers are sent to the item
+    # saying the withdrawal (order30)
+    items = {i["id"]: i for i in json.loads((tmp_path / "f1" / "all.json").read_text("utf-8"))["items"]}
+    fix = items[f"{imposed}/correction/1"]
+    assert fix["title"].startswith("Withdrawn before it took effect: Imposed:"), fix["title"]
+    assert f"({TAG}MOFCOM-2027-24/lifted/ecl/2027-06-21)" in fix["content_html"], fix["content_html"]
 
 
 def test_v06_suspensions_ending_on_the_day_asked(store: Store) -> None:

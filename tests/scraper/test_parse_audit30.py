@@ -146,3 +146,22 @@ def test_the_others_after_a_paragraph_that_is_no_item_stay_unread() -> None:
     with pytest.raises(UnusablePage) as refused:
         parse_document(text.encode("utf-8"))
     assert refused.value.reason == "needs-review"
+
+
+EXCEPT = (PRE + "商务部决定，自2027年1月1日起，停止实施商务部公告2025年第21号相关措施，但该公告所列立方公司（Cubic Corporation）、"
+          "内华达山脉公司（Sierra Nevada Corporation）2家实体除外。")
+
+
+def test_a_step_on_a_whole_notice_excepting_some_with_no_step_on_them_is_refused() -> None:
+    """Read alone, the lift reached the 2 excepted too (audit30/25: silent)."""
+    with pytest.raises(UnusablePage) as refused:
+        parse_document((HEAD.format(title=ECL, num=ECL) + EXCEPT + SIGN).encode("utf-8"))
+    assert refused.value.reason == "needs-review" and "除外" in refused.value.detail
+
+
+def test_an_exception_with_its_own_step_is_read() -> None:
+    """"…除外；对上述2家实体，继续暂停…": each part has its step (the engine parts one notice's steps of a day)."""
+    steps, _, _, _ = _notice(EXCEPT.replace("除外。", "除外；对上述2家实体，继续暂停实施相关措施至2027年11月10日。"))
+    assert [(s[0], s[2], s[3], s[4], s[5]) for s in steps] == [
+        ("lift", ["MOFCOM-2025-21"], "2027-01-01", None, ()),
+        ("extend", ["MOFCOM-2025-21"], "2027-01-01", "2027-11-10", ("cubic", "sierranevada"))]

@@ -27,3 +27,22 @@ def test_a_notice_read_short_of_its_count_is_not_shown_as_a_listing_of_none() ->
     assert "not the count the notice states" in short and 'href="#health"' in short, short
     whole = next(r for r in rows if "MOFCOM-2026-23" in r)
     assert ">10</td>" in whole and "not the count" not in whole, whole
+
+
+def test_a_problem_of_the_engine_is_shown_and_the_page_does_not_say_no_open_problems() -> None:
+    """story31 S4: an answer and the notice of the next day saying otherwise of one extension: `status` and `run` exit 1
+    on the engine's problem, and the front page said "No open problems." (it listed health issues only)."""
+    from datetime import datetime, timezone
+
+    from mofcom_watch.server.data import SourceHealth
+    from mofcom_watch.server.pages import _health_section
+
+    said = ("QA-2026-11-05-3d525cbd: it says of UEL-2025-7 from 2026-11-10 until 2027-11-10, otherwise than UEL-2026-6 "
+            "(until 2027-05-10), the notice, which is followed: read both")
+    ran = SourceHealth("mofcom-qa", datetime(2026, 11, 11, tzinfo=timezone.utc), True, 8, 0, 0, "r1")
+    ctx = PageContext(as_of=date(2026, 11, 11), feeds_base_url="/feeds/", feeds=(), states=Part(()), events=Part(()),
+                      sources=Part((ran,)), issues=Part(()), last_cycle=None, problems=Part((said,)))
+    page = _health_section(ctx)
+    assert "1 problem in what the notices say" in page and "otherwise than UEL-2026-6" in page, page
+    assert "No open problems" not in page
+    assert "No open problems" in _health_section(ctx.__class__(**{**ctx.__dict__, "problems": Part(())}))

@@ -391,3 +391,24 @@ def test_a_countdown_says_its_days_in_words(days: int, said: str) -> None:
     from mofcom_watch.server.pages import countdown
 
     assert f">{said}</span>" in countdown(_row(days_left=days), date(2026, 11, 29))
+
+
+def test_a_reader_by_another_address_than_the_links_name_is_said_once(feeds_dir: Path, caplog) -> None:
+    """cli30: with no public_base_url the links name serve's own address; an OPML fetched through a proxy or by the
+    machine's name listed feeds no reader there could follow, and nothing said so. A warning per host, once; none
+    for the address the links name, this machine's loopback by another name, or a configured public URL."""
+    import logging
+
+    local = "http://localhost:8080/feeds/"
+    c = TestClient(create_app(feeds_dir=feeds_dir, feeds_base_url=local, data=StandIn(), as_of=AS_OF,
+                              links_configured=False))
+    with caplog.at_level(logging.WARNING, logger="mofcom_watch.server"):
+        for host in ("localhost:8080", "127.0.0.1:8080", "feeds.example.org", "feeds.example.org", "10.1.2.3:8080"):
+            assert c.get("/feeds.opml", headers={"Host": host}).status_code == 200
+        assert c.get("/", headers={"Host": "localhost:8080", "X-Forwarded-Host": "proxy.example.org"}).status_code == 200
+    said = [r.fields["host"] for r in caplog.records if "another address" in r.getMessage()]  # type: ignore[attr-defined]
+    assert said == ["feeds.example.org", "10.1.2.3:8080", "proxy.example.org"]
+    caplog.clear()
+    configured = TestClient(create_app(feeds_dir=feeds_dir, feeds_base_url=BASE, data=StandIn(), as_of=AS_OF))
+    assert configured.get("/feeds.opml", headers={"Host": "elsewhere.example.org"}).status_code == 200
+    assert not [r for r in caplog.records if "another address" in r.getMessage()]
