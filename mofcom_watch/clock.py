@@ -52,7 +52,9 @@ def parse_as_of(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value.strip())
     except ValueError:
-        raise typer.BadParameter(f"expected a date like 2026-11-29, got {value!r}", param_hint="--as-of") from None
+        shaped = len(value.strip()) == len("2026-11-29") and value.strip()[4::3] == "--"  # the shape, not the day
+        raise typer.BadParameter(f"expected a date like 2026-11-29, got {value!r}"
+                                 + (": no such day" if shaped else ""), param_hint="--as-of") from None
 
 
 def as_of_or_today(value: str | None) -> date:

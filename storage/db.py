@@ -77,7 +77,9 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
     try:
         engine = create_engine(parsed, **options)
     except Exception as exc:  # missing driver, bad options
-        raise DatabaseError(f"cannot use database {parsed.render_as_string(hide_password=True)}: {exc}") from exc
+        why = (f"its driver is not installed ({exc}): mofcom-watch keeps its store in SQLite (sqlite:///FILE) or "
+               "PostgreSQL (postgresql+psycopg://USER@HOST/DB)" if isinstance(exc, ModuleNotFoundError) else str(exc))
+        raise DatabaseError(f"cannot use database {parsed.render_as_string(hide_password=True)}: {why}") from exc
     if is_sqlite:
         _sqlite_setup(engine, read_only=read_only)
     elif parsed.get_backend_name() == "postgresql":

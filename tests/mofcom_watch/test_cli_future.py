@@ -181,3 +181,16 @@ def test_an_empty_as_of_is_a_usage_error_not_today(store):
     assert empty.stderr.splitlines()[-1] == ("Error: Invalid value for --as-of: expected a date like 2026-11-29, got "
                                              "' ' (leave --as-of out for today)")
     assert rows(db) == before and not (db.parent / "feeds").exists()
+
+
+def test_a_day_that_does_not_exist_is_said_so() -> None:
+    """cli30: ``--as-of 2026-02-30`` said "expected a date like 2026-11-29", which it looks like; now: no such day."""
+    import typer
+
+    from mofcom_watch.clock import parse_as_of
+
+    for day in ("2026-02-30", "2026-13-01", "2025-02-29"):
+        with pytest.raises(typer.BadParameter, match=f"got '{day}': no such day$"):
+            parse_as_of(day)
+    with pytest.raises(typer.BadParameter, match="got '2026-2-3'$"):  # not the shape: no word about the day
+        parse_as_of("2026-2-3")

@@ -161,7 +161,8 @@ def test_a_step_on_a_whole_notice_excepting_some_with_no_step_on_them_is_refused
 
 def test_an_exception_with_its_own_step_is_read() -> None:
     """"…除外；对上述2家实体，继续暂停…": each part has its step (the engine parts one notice's steps of a day)."""
-    steps, _, _, _ = _notice(EXCEPT.replace("除外。", "除外；对上述2家实体，继续暂停实施相关措施至2027年11月10日。"))
+    steps, names, _, _ = _notice(EXCEPT.replace("除外。", "除外；对上述2家实体，继续暂停实施相关措施至2027年11月10日。"))
+    assert [zh for zh, _, _ in names] == ["立方公司", "内华达山脉公司"]  # not "但该公告所列立方公司"
     assert [(s[0], s[2], s[3], s[4], s[5]) for s in steps] == [
         ("lift", ["MOFCOM-2025-21"], "2027-01-01", None, ()),
         ("extend", ["MOFCOM-2025-21"], "2027-01-01", "2027-11-10", ("cubic", "sierranevada"))]

@@ -49,3 +49,12 @@ def test_a_store_a_first_replay_never_made_says_run_it_again(tmp_path: Path) -> 
     with pytest.raises(StoreUnavailable, match="no tables: an empty file, as a first replay or run stopped before it "
                                                "made the store leaves: run it again"):
         check_sqlite_store(path, f"sqlite:///{path}")
+
+
+def test_a_database_whose_driver_is_not_installed_says_which_ones_are() -> None:
+    """cli30: ``--db mysql://…`` said only "No module named 'MySQLdb'"."""
+    from storage.db import DatabaseError, make_engine
+
+    with pytest.raises(DatabaseError, match=r"its driver is not installed \(No module named 'MySQLdb'\): mofcom-watch "
+                                            r"keeps its store in SQLite \(sqlite:///FILE\) or PostgreSQL"):
+        make_engine("mysql://u@h/x")
