@@ -69,6 +69,10 @@ CAUGHT_UP = "{url}: read on past {last}, the last row an earlier walk read, to l
 # unchanged ones (304) from their stored copies: a notice listed up to 200 rows down (20 a page on the jpaas columns)
 # is read within a day, for up to 9 more requests a day per paged index (conditional: 304 when a page is unchanged).
 DEEP_WALK_PAGES = 10
+# A list whose pages hold fewer rows than asked (an endpoint capping pageSize at 10 when 20 are asked): its page 1 was
+# read as the list's last, silently (pages30 S1). The first short page of a walk is followed by one more request; if
+# that lists new rows, the walk reads on, taking the short page's size as a full page, and says so
+PAGED_SHORT = "{url}: the list answers {k} rows a page, not the {size} asked: read on page by page"
 
 # How to crawl a source, asked of the store (a run backfills a source until it has had a clean run). The crawler
 # asks it while the source's first index request waits on the network, when that request is the same either way.
@@ -376,6 +380,9 @@ class Crawler:
         """:meth:`_walk`'s pages, one after the other; ``frontier`` read once page 1 has answered."""
         n = 1
         before = 0  # links on the page before
+        size = plan.page_size  # rows of a full page: asked, or as the list answers them (PAGED_SHORT)
+        probe: int | None = None  # rows of a short page whose next page is asked (once a walk), to see it is the end
+        probed = False
         while not isinstance(mode, Mode) or n <= self._page_limit(mode, frontier):
             url = plan.page_url(n)
             if url is None:
@@ -451,14 +458,17 @@ class Crawler:
             tally.count(links=len(wanted))
             fresh = [u for u in wanted if u not in seen]
             if not fresh:
-                if n > 1 and plan.page_size is not None and before <= plan.page_size:
+                if n > 1 and size is not None and before <= size and probe is None:
                     # a full page, then the same links: the list no longer pages, what lies past it is out of
                     # reach, not absent. (An index of unknown page size, e.g. a TRS site that sends a page past
                     # its last back to its first, ends here as before.)
                     tally.good.discard(url)
                     tally.linked.discard(url)
                     tally.fail(url, FailureReason.ZERO_LINKS, REPEATED_PAGE.format(n=n))
-                return  # the same links again: the endpoint ignores the page number
+                return  # the same links again: the endpoint ignores the page number (or a short page was the last)
+            if probe is not None:  # a short page, and more rows past it: the list pages by fewer rows than asked
+                tally.notes.append(PAGED_SHORT.format(url=plan.url, k=probe, size=size))
+                size, probe = probe, None
             before = len(wanted)  # (more than page_size: the endpoint answered its whole list at once, a repeat is no loss)
             seen.update(fresh)
             for link in links:  # (the first index to list a page names it)
@@ -476,8 +486,12 @@ class Crawler:
                 elif n > usual:
                     tally.notes.append(WALKED_ON.format(url=plan.url, n=n, usual=usual))
                 return  # reached links we already have
-            if plan.page_size is not None and len(wanted) < plan.page_size:
-                return  # a short page is the last one
+            if size is not None and len(wanted) < size:
+                if probed:
+                    return  # a short page is the last one
+                probe, probed = len(wanted), True  # ... once its next page lists nothing new: a list capped at fewer rows a page
+                n += 1  # than asked answered short pages from page 1 on, and a walk read only page 1 (pages30)
+                continue
             if mode is not Mode.BACKFILL and n == self._page_limit(mode, frontier):
                 # as far as an update may read, and no link already stored reached: said until a walk reads on
                 # from here (still behind an earlier walk's last row: that one is kept, the rows past it unread)

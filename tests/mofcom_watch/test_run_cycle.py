@@ -495,6 +495,31 @@ def test_a_listed_row_without_a_url_is_said_in_the_runs_notes(tmp_path):
                for n in result.sources[0].notes), result.sources[0].notes
 
 
+class _CappedPages(SiteServer):
+    """A jpaas endpoint answering at most 3 rows a page, whatever pageSize asks."""
+
+    def jpaas(self, host: str, query: dict[str, list[str]]) -> bytes | None:
+        return super().jpaas(host, {**query, "pageSize": [str(min(3, int(query.get("pageSize", ["20"])[0])))]})
+
+
+def test_a_list_answering_fewer_rows_a_page_than_asked_is_read_past_its_page_one(tmp_path):
+    """pages30 S1: the list endpoint answers fewer rows a page than the source asks (20): page 1, short, was read as the
+    list's last; a backfill read 1 page, 2026 No. 23 on page 3 was never read, exit 0, nothing said. Now the first
+    short page of a walk is followed by one more request: rows past it mean the list pages short, and it is read on,
+    said in a note; the list's real last page (short again) ends the walk."""
+    n23 = "zwgk/zcfb/art/2026/art_dfa9cc5c1e004d7fbb86f83d249e7986.html"
+    sources = [s for s in load_sources() if s.name == "mofcom-policy-list"]
+    pages = {f"{WWW}/zwgk/zcfb/art/2026/art_{n + 1:032x}.html": _press_conference(n) for n in range(6)}
+    pages[f"{WWW}/{n23}"] = (FIXTURES / WWW / n23).read_bytes()
+    with _CappedPages(None, pages=pages, columns={WWW: "zwgk/zcfb/"}) as site:
+        settings, result = _run(tmp_path, site, sources=sources)
+        asked = [h.path for h in site.hits if "jpaas" in h.path]
+    assert "MOFCOM-2026-23" in _notices(settings.database_url), result.sources[0].notes
+    assert result.ok and len(asked) == 3, asked  # 3 + 3 + 1 rows: page 3 is short again, the end
+    assert any("the list answers 3 rows a page, not the 20 asked" in n for n in result.sources[0].notes), \
+        result.sources[0].notes
+
+
 def test_with_overrides_no_other_host_is_ever_fetched(tmp_path):
     sources = [s for s in load_sources() if s.name == "mofcom-announcements"]  # its 2024 index links aqygzj
     with SiteServer(FIXTURES) as site:
