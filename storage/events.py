@@ -276,6 +276,21 @@ def _withdrawn_by(old: EventRecord, derived: Sequence[EventRecord]) -> EventReco
     return min(found, key=lambda e: e.id) if found else None
 
 
+def _lapse_undone_by(old: EventRecord, derived: Sequence[EventRecord]) -> EventRecord | None:
+    """The item of a notice published after the presumed lapse ``old`` that suspends or extends the same listing over the
+    lapse day: of the same notice, list, scope and entity, in effect on or before that day and until after it (story31
+    S6: "自2026年11月10日起，继续暂停…1年" published 11-12, after the 11-10 lapse was presumed). None when ``old`` is no lapse
+    or there is none. Pure."""
+    if old.kind is not EventKind.SUSPENSION_LAPSED or old.effective is None:
+        return None
+    day = old.effective
+    found = [e for e in derived if e.kind in (EventKind.SUSPENDED, EventKind.SUSPENSION_EXTENDED) and e.scope is old.scope
+             and e.notice_key == old.notice_key and e.list == old.list and e.entity_key == old.entity_key
+             and e.effective is not None and e.effective <= day and (e.until is None or e.until > day)
+             and e.occurred > old.occurred]
+    return min(found, key=lambda e: e.id) if found else None
+
+
 def _one_zh(event: EventRecord) -> str | None:
     return event.entities[0].zh if len(event.entities) == 1 and event.entities[0].zh else None
 
@@ -540,6 +555,18 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
                 f"before that day (notices fetched up to {at.isoformat()}): \"{withdrawal.title}\" ({withdrawal.id}). "
                 "It never took effect; it was not a misreading.")))
             counts["corrected"] += 1
+            continue
+        undone = _lapse_undone_by(old, derivation.events)
+        if undone is not None:
+            # a lapse presumed while no notice extending the suspension was known, and one published since says it went
+            # on: its readers learn which notice and until when, not only "disregard it"
+            published = undone.occurred.astimezone(BEIJING).date().isoformat()
+            table.upsert_correction(_correction(old, n, at, title=f"Retracted: {old.title}: the suspension goes on ({undone.source_key})", summary=(
+                f"The item \"{old.title}\" presumed the measures back in force from {old.effective}, as no notice extending "
+                f"the suspension was known then. {undone.source_key}, published {published}, suspends them from "
+                f"{undone.effective}" + (f" until {undone.until}" if undone.until else "") + f": \"{undone.title}\" "
+                f"({undone.id}). The measures did not come back in force on {old.effective}; disregard the lapse.")))
+            counts["retracted"] += 1
             continue
         table.upsert_correction(_correction(
             old, n, at, title=f"Retracted: {old.title}",

@@ -118,3 +118,22 @@ def test_a_notice_extending_by_a_duration_from_its_own_day_is_followed_over_the_
     assert not [e for e in d.events if e.kind is EventKind.SUSPENSION_EXTENDED and e.until == date(2027, 11, 10)]
     same = derive([*_story("1年", None), _page(notice.format(period="1年"))], date(2026, 11, 11))
     assert not [p for p in same.problems if "otherwise than" in p]
+
+
+def test_a_lapse_an_extension_published_later_undoes_is_retracted_naming_it() -> None:
+    """story31 S6: the lapse of 2026-11-10 presumed (no extension known), then a notice published 11-12 "自2026年11月10日
+    起，继续暂停…1年": the lapse item's retraction names that notice and its end (``events._lapse_undone_by``), where it
+    said only "a notice it rests on changed, or a newer one changes it … disregard it"."""
+    from storage.events import _lapse_undone_by
+
+    late = NOTICE.replace("〔2026〕6号", "〔2026〕7号").replace("2026年 第6号", "2026年 第7号").replace(
+        "2026年11月6日", "2026年11月12日").format(period="1年")
+    before = [*_story("1年", None)[:-1]]  # no answer of 2026-11-05: the suspension lapses
+    (lapse,) = [e for e in derive(before, date(2026, 11, 11)).events
+                if e.kind is EventKind.SUSPENSION_LAPSED and e.entity_key is None and e.notice_key == "UEL-2025-7"]
+    after = derive([*before, _page(late)], date(2026, 11, 12)).events
+    assert not [e for e in after if e.id == lapse.id]
+    undone = _lapse_undone_by(lapse, after)
+    assert undone is not None and (undone.source_key, undone.effective, undone.until) == (
+        "UEL-2026-7", date(2026, 11, 10), date(2027, 11, 10))
+    assert _lapse_undone_by(lapse, derive(before, date(2026, 11, 12)).events) is None  # nothing undoes it
