@@ -187,6 +187,9 @@ class _NewRows:
     names: list[tuple[str, dict[str, Any]]] = dataclasses.field(default_factory=list)
     listings: list[tuple[str, dict[str, Any]]] = dataclasses.field(default_factory=list)
     actions: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+    # (entity key, spelling) the notice's earlier parse gave and this one does not: taken back where no other notice gives it
+    dropped: list[tuple[str, str]] = dataclasses.field(default_factory=list)
+    spelled: dict[str, tuple[str | None, str | None]] = dataclasses.field(default_factory=dict)  # key -> this parse's zh, en
 
     def insert(self, session: Session) -> None:
         """One INSERT per table (new entities first, for their ids); stored entities get the fields they lacked."""
@@ -199,6 +202,8 @@ class _NewRows:
         notice_id = self.notice if isinstance(self.notice, int) else self.notice.id
         _insert(session, Listing, [dict(row, entity_id=ids[key], notice_id=notice_id) for key, row in self.listings])
         _insert(session, Action, [dict(row, notice_id=notice_id) for row in self.actions])
+        if self.dropped:
+            _take_back(session, notice_id, self.dropped, self.spelled)
         # collections loaded in this session no longer hold every row: read them again if asked
         if isinstance(self.notice, Notice):
             session.expire(self.notice, ["listings", "actions"])
@@ -208,6 +213,66 @@ def _insert(session: Session, model: type[EntityName] | type[Listing] | type[Act
     """Rows in multi-row INSERT statements of the table (Core: plain columns, no ORM bookkeeping per row)."""
     if rows:
         session.execute(INSERT_ROWS[model], rows)
+
+
+def spellings(record: NoticeRecord) -> dict[tuple[str, str], tuple[str | None, str | None]]:
+    """(stored entity key, spelling) of every name the record stores as an ``entity_name`` row, each with the entity's
+    zh and en as the record writes them (a correction's entities are stored as no one's: ``_record_rows``)."""
+    if corrects_names(record):
+        return {}
+    out: dict[tuple[str, str], tuple[str | None, str | None]] = {}
+    for e in record.entities:
+        key = fit_key(_entity_key(e), ENTITY_KEY_LEN)
+        if key:
+            for name in (fit(e.zh, NAME_LEN), fit(e.en, NAME_LEN)):
+                if name:
+                    out.setdefault((key, name), (e.zh, e.en))
+    return out
+
+
+def dropped_spellings(old: NoticeRecord, new: NoticeRecord) -> list[tuple[str, str]]:
+    """The (entity key, spelling) pairs the notice's earlier parse ``old`` gave and its parse ``new`` does not: a spelling
+    an older parser read wrong ("商务部公告2026年第30号所列贝塔微系统公司", session 29, names29: kept by every store written
+    before the fix, as "also written"), or a name the page no longer writes."""
+    now = spellings(new)
+    return [pair for pair in spellings(old) if pair not in now]
+
+
+# The other notices whose record may give a spelling (its JSON holds it), the entity's names and display fields.
+RECORDS_HOLDING = (select(_NOTICE.c.record_json)
+                   .where(_NOTICE.c.id != bindparam("notice_id"), _NOTICE.c.record_json.like(bindparam("pattern"), escape="\\")))
+ENTITY_ROW = select(_ENTITY.c.id, _ENTITY.c.zh, _ENTITY.c.en).where(_ENTITY.c.key == bindparam("key"))
+DELETE_NAME = delete(_NAME).where(_NAME.c.entity_id == bindparam("entity_id"), _NAME.c.name == bindparam("spelling"))
+
+
+def _take_back(session: Session, notice_id: int, dropped: list[tuple[str, str]],
+               spelled: dict[str, tuple[str | None, str | None]]) -> None:
+    """Each dropped spelling's ``entity_name`` row deleted where no other stored notice's record gives the entity that
+    spelling; an entity shown by it (its zh or en) shows the spelling this parse gives it instead (the lead's decision,
+    session 30: re-reading the pages cleans an old store; no migration). The entity, its key and its items stay."""
+    for key, name in dropped:
+        if _given_elsewhere(session, notice_id, key, name):
+            continue
+        row = session.execute(ENTITY_ROW, {"key": key}).first()
+        if row is None:
+            continue
+        session.execute(DELETE_NAME, {"entity_id": row.id, "spelling": name})
+        zh, en = spelled.get(key, (None, None))
+        fields = {column: fit(clean_display(value), NAME_LEN)
+                  for column, shown, value in (("zh", row.zh, zh), ("en", row.en, en)) if shown == name and value}
+        if fields:
+            session.execute(update(_ENTITY).where(_ENTITY.c.id == row.id).values(fields))
+
+
+def _given_elsewhere(session: Session, notice_id: int, key: str, name: str) -> bool:
+    """Whether another stored notice's record gives entity ``key`` the spelling ``name`` (the records holding its JSON
+    text, found by LIKE, then read)."""
+    quoted = json.dumps(name, ensure_ascii=False)[1:-1]
+    pattern = "%" + quoted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    for (record_json,) in session.execute(RECORDS_HOLDING, {"notice_id": notice_id, "pattern": pattern}):
+        if (key, name) in spellings(NoticeRecord.from_json(json.loads(record_json))):
+            return True
+    return False
 
 
 def upsert_entities(session: Session, records: Sequence[EntityRecord], rows: _NewRows) -> list[str | None]:
@@ -267,13 +332,18 @@ def _notice_columns(record: NoticeRecord, snapshot: Snapshot) -> dict[str, Any]:
 
 def _apply_record(session: Session, notice: Notice, record: NoticeRecord, snapshot: Snapshot) -> _NewRows:
     """Set the notice's columns from ``record``; its listings and actions are rebuilt from the rows returned."""
+    earlier = notice.record_json if notice.id is not None else None  # the parse this one replaces
     for name, value in _notice_columns(record, snapshot).items():
         setattr(notice, name, value)
     notice.snapshot = snapshot
     if notice.id is not None:  # a stored notice: its old listings and actions go before the new ones come in
         for model in (Listing, Action):
             session.execute(delete(model).where(model.notice_id == notice.id).execution_options(synchronize_session=False))
-    return _record_rows(session, _NewRows(notice), record)
+    rows = _record_rows(session, _NewRows(notice), record)
+    if earlier:  # the spellings only the earlier parse gave: taken back after the new rows are in
+        rows.dropped = dropped_spellings(NoticeRecord.from_json(json.loads(earlier)), record)
+        rows.spelled = {key: zh_en for (key, _), zh_en in spellings(record).items()} if rows.dropped else {}
+    return rows
 
 
 def _insert_new(session: Session, record: NoticeRecord, snapshot: Snapshot, url: str, fetched_at: datetime) -> _NewRows:
