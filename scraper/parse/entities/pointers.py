@@ -31,6 +31,17 @@ def is_anaphor(seg: str, folded: str | None = None) -> bool:
     return ANAPHOR_RE.match(folded) is not None or PRONOUN_RE.fullmatch(folded) is not None
 
 
+# "决定将上述贝塔微系统公司（Beta Microsystems Corp.）移出…": the pointer word before a bracketed name, the name after it
+# (session 30, names30: read as a pointer to names given earlier, none found, the removal refused for review).
+POINTED_NAME_RE = lazy_compile(r"^\s*(?:上述|前述|以上)\s*(?=[^\s\d()、,]{2,}?\([^()]*[A-Za-z])")
+
+
+def pointed_names(seg: str, folded: str) -> list[EntityRecord]:
+    """The names written right after the pointer word ("上述X（x）"), else []."""
+    m = POINTED_NAME_RE.match(folded) if "(" in folded else None
+    return prose_entities(seg[m.end() :], None, folded[m.end() :]) if m is not None else []
+
+
 # "决定将以下美国实体列入出口管制管控名单：甲公司（Alpha）；乙公司（Beta）。": the segment points forward, to the
 # names after the colon; it is no name itself (session 18: "以下美国实体" was read as one).
 FORWARD_RE = lazy_compile(r"\s*(?:以下|下列|如下)")

@@ -282,6 +282,11 @@ POINTED_NAME_RE = lazy_compile(r"(?:(?:[^、，,]*?(?:号|》|附件|项|清单|
                               r"|[^、，,]*?(?:号|》|附件|项|清单|名单)\s*中的|上述)\s*(?P<name>[^\s、，,]{2,})")
 
 
+# "停止对上述亚当·布赖（Adam Bry）、汤姆·莫斯（Tom Moss）采取的反制措施": the pointer word before a name in brackets, not
+# words naming no one ("上述人员") (session 30, names30: refused as cut short, 'the decision names no target').
+POINTED_FIRST_RE = lazy_compile(r"(?:上述|前述)\s*(?=[^\s\d()（）、，,]{2,}?[(（][^()（）]*[A-Za-z])")
+
+
 def _unpointed(zh: str) -> str:
     """``zh`` without the words before it saying where it was listed (POINTED_NAME_RE), else ``zh``."""
     m = POINTED_NAME_RE.fullmatch(zh) if any(w in zh for w in POINTER_WORDS) else None
@@ -316,7 +321,7 @@ def _group(seg: str, seg_f: str, after: str) -> list[Group]:
     if tail is not None and not its:  # "等3家…企业及其高级管理人员X、Y": persons after the count, not counted by it
         its = _its_person(seg[tail.start("desc") :])[1]
     described = tail is None and despace(plain).endswith(DESCRIPTION_ENDS)
-    if plain and not NOT_NAMES_RE.match(plain) and not described:
+    if plain and (not NOT_NAMES_RE.match(plain) or POINTED_FIRST_RE.match(plain)) and not described:
         for item in _items(plain, count if not counted or count is None else count - counted, kind):
             zh, en, note, gendered = split_target(item)
             zh = _undescribed(zh) if zh and en and len(zh) > DESCRIBED_MIN else zh
