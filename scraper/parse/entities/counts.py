@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from ..lazyre import lazy_compile
 from ..textnorm import NUM, to_int
-from .names import CJK_NUMERALS, COUNT_RE, COUNTRIES, COUNTRY_IN_RE
+from .names import COUNT_NUMERALS, COUNT_RE, COUNTRIES, COUNTRY_IN_RE, FINANCIAL_NUMERALS
 
 NUM_MAX = 6  # the longest NUM: a match starts at most this many characters before its 家 or 名 (spaces aside)
 
@@ -27,7 +27,7 @@ def _count_lines(text: str) -> list[tuple[int, int, int]]:
             j = pos - 1
             while j >= 0 and text[j].isspace() and text[j] != "\n":
                 j -= 1
-            if j >= 0 and (text[j] in CJK_NUMERALS or text[j].isdecimal()):
+            if j >= 0 and (text[j] in COUNT_NUMERALS or text[j].isdecimal()):
                 hits.append((pos, j))
             pos = find(word, pos + 1)
     if not hits:
@@ -52,7 +52,7 @@ def stated_count(texts: list[str]) -> tuple[int | None, str | None]:
     (every line, every match), which ``count_and_country`` gives faster."""
     for text in texts:
         for s, e in _lines(text):
-            m = COUNT_RE.search(text, s, e)
+            m = next(filter(counted, COUNT_RE.finditer(text, s, e)), None)
             if m:
                 n = to_int(m.group("n"))
                 if n:
@@ -64,7 +64,7 @@ def country_of(texts: list[str]) -> str | None:
     """Country from "N家美国实体" in any text (every line, every match)."""
     for text in texts:
         for s, e in _lines(text):
-            for m in COUNT_RE.finditer(text, s, e):
+            for m in filter(counted, COUNT_RE.finditer(text, s, e)):
                 code = _count_country(m)
                 if code:
                     return code
@@ -87,7 +87,7 @@ def count_and_country(texts: Iterable[str], stated: int | None = None,
         if stated is not None and country is not None:
             break
         for s, e, begin in _count_lines(text):
-            for i, m in enumerate(COUNT_RE.finditer(text, begin, e)):
+            for i, m in enumerate(filter(counted, COUNT_RE.finditer(text, begin, e))):
                 if stated is None and i == 0:  # stated_count reads the first match of a line
                     n = to_int(m.group("n"))
                     if n:
@@ -96,6 +96,12 @@ def count_and_country(texts: Iterable[str], stated: int | None = None,
                 if stated is not None and country is not None:
                     return stated, country
     return stated, country
+
+
+def counted(m: re.Match[str]) -> bool:
+    """Whether a COUNT_RE match is a count: not one in the numerals of amounts with words before its noun ("陆家嘴金融
+    公司": a name)."""
+    return not m.group("q") or not any(ch in FINANCIAL_NUMERALS for ch in m.group("n"))
 
 
 def _count_country(m: re.Match[str]) -> str | None:

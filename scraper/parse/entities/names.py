@@ -51,7 +51,13 @@ ENTITY_NOUN = r"(?:实体|企业|公司|机构|单位|组织|军工企业|个人
 # numeral, then at most 3 more digits after a digit, or 5 more Chinese numerals after one.
 CJK_NUMERALS = "零一二三四五六七八九十百两"  # NUM's Chinese numerals (and ``\d`` its decimal ones)
 NUM_SCANNED = rf"[\d{CJK_NUMERALS}](?:(?<=\d)\d{{0,3}}|(?<=[{CJK_NUMERALS}])[{CJK_NUMERALS}]{{0,5}})"
-COUNT_RE = re.compile(rf"(?P<n>{NUM_SCANNED})\s*[家名]\s*(?:(?P<c>{COUNTRY_ALT})|)\s*的?\s*(?P<q>[\u4e00-\u9fff]{{0,12}}?){ENTITY_NOUN}")
+# A count may be written in the numerals of amounts ("叁家美国实体", "壹拾陆家"; session 30, names30: no count read, and an
+# annex short of it was not told). A name holding one ("上海陆家嘴…公司") is no count: such a numeral counts only with no
+# words between the count and its noun (``counts.counted``).
+FINANCIAL_NUMERALS = "壹贰叁肆伍陆柒捌玖拾佰"
+COUNT_NUMERALS = CJK_NUMERALS + FINANCIAL_NUMERALS
+COUNT_NUM = rf"[\d{COUNT_NUMERALS}](?:(?<=\d)\d{{0,3}}|(?<=[{COUNT_NUMERALS}])[{COUNT_NUMERALS}]{{0,5}})"
+COUNT_RE = re.compile(rf"(?P<n>{COUNT_NUM})\s*[家名]\s*(?:(?P<c>{COUNTRY_ALT})|)\s*的?\s*(?P<q>[\u4e00-\u9fff]{{0,12}}?){ENTITY_NOUN}")
 COUNTRY_IN_RE = lazy_compile(COUNTRY_ALT)
 # What every COUNT_RE match holds: the last character of NUM, then 家 or 名.
 COUNT_GATE_RE = lazy_compile(r"[\d零一二三四五六七八九十百两]\s*[家名]")

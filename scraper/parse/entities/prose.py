@@ -363,7 +363,8 @@ def listed_by_own(zh: str | None, country: str | None) -> tuple[str | None, str 
 
 
 # "A（a）、B（b）2家日本实体和C（c）1家中国台湾地区实体": each group of names closed by its own count and country.
-GROUP_COUNT_RE = lazy_compile(rf"\)\s*{NUM}\s*家\s*(?P<c>{COUNTRY_ALT})?\s*{ENTITY_NOUN}\s*")
+# "…（Cascade Electronics Corp.）共3家美国实体" (session 30, names30: "共3家美国实体" was read into the last name, keyed by it).
+GROUP_COUNT_RE = lazy_compile(rf"\)\s*(?:共计|合计|共|计)?\s*{NUM}\s*家\s*(?P<c>{COUNTRY_ALT})?\s*{ENTITY_NOUN}\s*")
 GROUP_JOINT_RE = lazy_compile(r"\s*(?:以及|和|及|与|、|,|;)?\s*")
 
 
