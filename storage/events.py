@@ -19,7 +19,9 @@ the ``Event`` table:
   the item is "Replaced by a corrected item", which names that item, what changed and both pages' SHA-256s, in the
   feeds of the item replaced (its entity's too), never "disregard it" for a listing that holds; an announced impose
   that a later notice lifted or removed before its day is "Withdrawn before it took effect", naming the item that says
-  so (``_withdrawn_by``: it was true as published). An unresolved-reference item
+  so (``_withdrawn_by``: it was true as published); a presumed lapse, or a countdown to a suspension's end, that a step
+  read later (an extension, a new suspension, a lift or removal on or before that day) made moot is "Retracted: …: the
+  suspension goes on (KEY)" (or "lifted", "removed"), naming that step's item (``_lapse_undone_by``). An unresolved-reference item
   that disappears because the reference now resolves (a Q&A stored before the notice
   it suspends) is withdrawn with a "Resolved: …" correction item in its feeds: a reader who saw
   "cannot be matched" learns that it now is, and which items say it now (the state items it was waiting for,
@@ -276,19 +278,47 @@ def _withdrawn_by(old: EventRecord, derived: Sequence[EventRecord]) -> EventReco
     return min(found, key=lambda e: e.id) if found else None
 
 
+# the steps on a listing that make a presumed lapse of its suspension, or a countdown to the suspension's end, moot
+_UNDOING = (EventKind.SUSPENDED, EventKind.SUSPENSION_EXTENDED, EventKind.LIFTED, EventKind.REMOVED)
+_UNDONE_SAYS = {EventKind.SUSPENDED: "the suspension goes on", EventKind.SUSPENSION_EXTENDED: "the suspension goes on",
+                EventKind.LIFTED: "lifted", EventKind.REMOVED: "removed"}
+
+
 def _lapse_undone_by(old: EventRecord, derived: Sequence[EventRecord]) -> EventRecord | None:
-    """The item of a notice published after the presumed lapse ``old`` that suspends or extends the same listing over the
-    lapse day: of the same notice, list, scope and entity, in effect on or before that day and until after it (story31
-    S6: "自2026年11月10日起，继续暂停…1年" published 11-12, after the 11-10 lapse was presumed). None when ``old`` is no lapse
-    or there is none. Pure."""
-    if old.kind is not EventKind.SUSPENSION_LAPSED or old.effective is None:
+    """The item of a step read after the presumed lapse ``old`` (or the countdown to a suspension's end) that makes it
+    moot: of the same notice, list, scope and entity, in effect on or before that day, a suspension or extension running
+    past it, or a lift or removal (story31 S6: "自2026年11月10日起，继续暂停…1年" published 11-12, after the 11-10 lapse was
+    presumed; order30 B1b: an extension published before the lapse day and fetched after it; a countdown whose end an
+    extension moved). It was the presumption the notices known then gave, not a misreading: its readers are sent to the
+    step, not told only "disregard it". None when ``old`` is neither or there is none. Pure."""
+    if old.kind is EventKind.SUSPENSION_LAPSED:
+        day = old.effective
+    elif old.kind is EventKind.SUSPENSION_ENDS_SOON:
+        day = old.until
+    else:
         return None
-    day = old.effective
-    found = [e for e in derived if e.kind in (EventKind.SUSPENDED, EventKind.SUSPENSION_EXTENDED) and e.scope is old.scope
-             and e.notice_key == old.notice_key and e.list == old.list and e.entity_key == old.entity_key
-             and e.effective is not None and e.effective <= day and (e.until is None or e.until > day)
-             and e.occurred > old.occurred]
+    if day is None:
+        return None
+    found = [e for e in derived if e.kind in _UNDOING and e.scope is old.scope and e.notice_key == old.notice_key
+             and e.list == old.list and e.entity_key == old.entity_key and e.effective is not None
+             and e.effective <= day and (e.kind in (EventKind.LIFTED, EventKind.REMOVED) or e.until is None
+                                         or e.until > day)]
     return min(found, key=lambda e: e.id) if found else None
+
+
+def _undone_correction(old: EventRecord, undone: EventRecord, n: int, at: datetime) -> EventRecord:
+    day = old.effective if old.kind is EventKind.SUSPENSION_LAPSED else old.until
+    said = (f"presumed the measures back in force from {day}" if old.kind is EventKind.SUSPENSION_LAPSED
+            else f"counted down to the end of the suspension on {day}")
+    published = undone.occurred.astimezone(BEIJING).date().isoformat()
+    now = (f"suspends them from {undone.effective}" + (f" until {undone.until}" if undone.until else "")
+           if undone.kind in (EventKind.SUSPENDED, EventKind.SUSPENSION_EXTENDED)
+           else f"{'lifts' if undone.kind is EventKind.LIFTED else 'removes'} them from {undone.effective}")
+    return _correction(old, n, at, title=f"Retracted: {old.title}: {_UNDONE_SAYS[undone.kind]} ({undone.source_key})",
+                       summary=(f"The item \"{old.title}\" {said}, as no notice continuing the suspension was known then. "
+                                f"{undone.source_key}, published {published} and read after it (notices fetched up to "
+                                f"{at.isoformat()}), {now}: \"{undone.title}\" ({undone.id}). The measures did not come "
+                                f"back in force on {day}; disregard this item and read that one."))
 
 
 def _one_zh(event: EventRecord) -> str | None:
@@ -558,14 +588,9 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
             continue
         undone = _lapse_undone_by(old, derivation.events)
         if undone is not None:
-            # a lapse presumed while no notice extending the suspension was known, and one published since says it went
-            # on: its readers learn which notice and until when, not only "disregard it"
-            published = undone.occurred.astimezone(BEIJING).date().isoformat()
-            table.upsert_correction(_correction(old, n, at, title=f"Retracted: {old.title}: the suspension goes on ({undone.source_key})", summary=(
-                f"The item \"{old.title}\" presumed the measures back in force from {old.effective}, as no notice extending "
-                f"the suspension was known then. {undone.source_key}, published {published}, suspends them from "
-                f"{undone.effective}" + (f" until {undone.until}" if undone.until else "") + f": \"{undone.title}\" "
-                f"({undone.id}). The measures did not come back in force on {old.effective}; disregard the lapse.")))
+            # a presumed lapse (or a countdown) that a step read later made moot: its readers learn which notice and what
+            # it does now, not only "disregard it"
+            table.upsert_correction(_undone_correction(old, undone, n, at))
             counts["retracted"] += 1
             continue
         table.upsert_correction(_correction(

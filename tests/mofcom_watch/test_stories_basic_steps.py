@@ -379,5 +379,7 @@ def test_s20_late_extension_retracts_the_published_lapse(tmp_path: Path) -> None
     items = json.loads((tmp_path / "f2" / "all.json").read_text(encoding="utf-8"))["items"]
     assert lapse not in ids(items)
     retracted = [i for i in items if i["id"].startswith(f"{lapse}/correction/")]
-    assert len(retracted) == 1 and retracted[0]["title"].startswith("Retracted"), retracted
+    assert len(retracted) == 1 and retracted[0]["title"].startswith("Retracted: ") and (
+        ": the suspension goes on (" in retracted[0]["title"]), retracted  # the step that undoes it, named (order30 B1b)
+    assert f"{TAG}MOFCOM-2024-84/suspension_extended/ecl/2024-08-18" in retracted[0]["content_html"], retracted
     assert f"{TAG}MOFCOM-2024-84/suspension_extended/ecl/2024-08-18" in ids(items)

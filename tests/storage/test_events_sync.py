@@ -181,7 +181,11 @@ def test_a_retraction_is_dated_when_the_notice_that_retracts_it_was_fetched(engi
     put(engine, QA_0812_UEL, at=evening)
     assert sync(engine, date(2025, 8, 12)).retracted >= 1
     corr = next(e for e in events(engine, None) if e.id == f"{lapsed}/correction/1")
-    assert corr.title.startswith("Retracted: ") and corr.occurred >= evening and corr.updated >= evening
+    assert corr.occurred >= evening and corr.updated >= evening
+    # the lapse was the presumption the notices known that morning gave (order30 B1b: the extension published the same
+    # day, fetched after the lapse went out): the retraction names the step and its item, not only "disregard it"
+    assert corr.title.startswith("Retracted: ") and ": the suspension goes on (" in corr.title, corr
+    assert f"{TAG}UEL-2025-7/suspension_extended/uel/2025-08-12" in corr.summary, corr.summary
 
 
 def test_aliases_kept_since_session_19_refresh_the_items_without_a_correction(engine):

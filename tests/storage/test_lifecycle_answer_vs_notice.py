@@ -9,6 +9,7 @@ problem was said. The notice is followed and a problem names both, as for a repr
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -137,3 +138,11 @@ def test_a_lapse_an_extension_published_later_undoes_is_retracted_naming_it() ->
     assert undone is not None and (undone.source_key, undone.effective, undone.until) == (
         "UEL-2026-7", date(2026, 11, 10), date(2027, 11, 10))
     assert _lapse_undone_by(lapse, derive(before, date(2026, 11, 12)).events) is None  # nothing undoes it
+    # a countdown to that end, should it be withdrawn (an extension fetched late, published before the countdown's day),
+    # names the same step (order30 B1b: "disregard it" named nothing)
+    soon = [e for e in derive(before, date(2026, 11, 11)).events if e.kind is EventKind.SUSPENSION_ENDS_SOON
+            and e.entity_key is None and e.notice_key == "UEL-2025-7" and e.until == lapse.effective]
+    assert len(soon) == 2 and all(_lapse_undone_by(e, after) == undone for e in soon)
+    # an extension ending on the lapse day itself does not undo it
+    short = [replace(e, until=lapse.effective) if e.id == undone.id else e for e in after]
+    assert _lapse_undone_by(lapse, short) is None
