@@ -183,33 +183,33 @@ def _health_section(ctx: PageContext) -> str:
         out.append(stacked_table(("Source", "Last run", "Result", "Fetched", "New", "Failed"), cells))
     issues = [i for i in ctx.issues.rows if isinstance(i, OpenIssue)]
     out.append(_note(ctx.issues))
-    if issues:
-        out.append(f'<p class="bad">{len(issues)} open problem{"s" if len(issues) != 1 else ""}:</p><ul>')
-        for i in issues:
-            url = f' <a href="{escape(i.url)}">{escape(i.url)}</a>' if i.url else ""
-            out.append(f"<li><strong>{escape(source_label(i.source, SOURCE_DESCRIPTIONS))}</strong> {escape(i.kind)}: "
-                       f"{escape(i.detail)}{url}</li>")
-        out.append("</ul>")
+    out += _listed("bad", len(issues), "open problem", ":", [
+        f"<li><strong>{escape(source_label(i.source, SOURCE_DESCRIPTIONS))}</strong> {escape(i.kind)}: "
+        f"{escape(i.detail)}{_issue_link(i)}</li>" for i in issues])
     problems = [p for p in ctx.problems.rows if isinstance(p, str)]
     out.append(_note(ctx.problems))
-    if problems:
-        out.append(f'<p class="bad">{len(problems)} problem{"s" if len(problems) != 1 else ""} in what the notices say '
-                   "(<code>status</code> exits 1 on them):</p><ul>")
-        out.extend(f'<li class="bad">{escape(p)}</li>' for p in problems)
-        out.append("</ul>")
+    out += _listed("bad", len(problems), "problem", " in what the notices say (<code>status</code> exits 1 on them):",
+                   [f'<li class="bad">{escape(p)}</li>' for p in problems])
     if sources and not issues and not problems:
         out.append('<p class="ok">No open problems.</p>')
     warnings = [w for w in ctx.warnings.rows if isinstance(w, OpenIssue)]
     out.append(_note(ctx.warnings))
-    if warnings:
-        out.append(f'<p class="warn">{len(warnings)} warning{"s" if len(warnings) != 1 else ""} (read right, '
-                   "failing nothing; each clears with the next run that does not see it):</p><ul>")
-        for w in warnings:
-            url = f' <a href="{escape(w.url)}">{escape(w.url)}</a>' if w.url else ""
-            out.append(f'<li class="warn"><strong>{escape(source_label(w.source, SOURCE_DESCRIPTIONS))}</strong>: '
-                       f"{escape(w.detail)}{url}</li>")
-        out.append("</ul>")
+    out += _listed("warn", len(warnings), "warning",
+                   " (read right, failing nothing; each clears with the next run that does not see it):", [
+        f'<li class="warn"><strong>{escape(source_label(w.source, SOURCE_DESCRIPTIONS))}</strong>: '
+        f"{escape(w.detail)}{_issue_link(w)}</li>" for w in warnings])
     return "\n".join(out)
+
+
+def _listed(css: str, n: int, noun: str, tail: str, items: list[str]) -> list[str]:
+    """The lines of "3 open problems:" and their list; none for none. ``tail`` is HTML."""
+    if not n:
+        return []
+    return [f'<p class="{css}">{n} {noun}{"s" if n != 1 else ""}{tail}</p><ul>', *items, "</ul>"]
+
+
+def _issue_link(issue: OpenIssue) -> str:
+    return f' <a href="{escape(issue.url)}">{escape(issue.url)}</a>' if issue.url else ""
 
 
 def _feeds_section(ctx: PageContext) -> str:
