@@ -43,7 +43,9 @@ sys.path.insert(0, str(ROOT))
 FETCHED = datetime.fromisoformat("2026-11-29T00:00:00+00:00")
 PUBLISH_LOG = ("last_publish", "last_successful_publish", "last_preview", "unpublished_run", "last_run_stale")
 FETCH_TIME_RE = re.compile(r"(?:Fetched:|fetched|First fetched:?) ?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00"
-                           r"|(?:First seen|Last seen|Resolved|seen) \d{4}-\d\d-\d\d \d\d:\d\d UTC")
+                           r"|(?:First seen|Last seen|Resolved|seen) \d{4}-\d\d-\d\d \d\d:\d\d UTC"
+                           # the facts table's rows of a health item (session 30, wording30: "First seen", "Resolved")
+                           r"|(?<=<td>)\d{4}-\d\d-\d\d \d\d:\d\d UTC(?=</td>)")
 HEALTH = "health/"  # a source-health item is dated when its problem was first seen: each step fetches at its own minute
 SEEN_KEYS = ("first_seen", "last_seen", "resolved_at", "fetched_at", "checked_at", "last_checked")
 CORRECTION = "/correction/"
@@ -183,7 +185,7 @@ def run_tree(tree: Path, work: Path, seeds: Sequence[int], as_of: str, steps: bo
     base = feeds(base_db, work / "feeds-folder", as_of)
     base_code, base_status = status(base_db, as_of)
     print(f"   folder: {len(base)} items ({sum(CORRECTION in i for i in base)} corrections), status exit {base_code}")
-    orders: list[tuple[str, Any]] = [("again", None), ("halves", None)]
+    orders: list[tuple[str, Any]] = [("again", None)] + ([("halves", None)] if len(rel) > 1 else [])  # one page: no halves
     if steps:
         orders.append(("reversed", list(reversed(rel))))
         for seed in seeds:
