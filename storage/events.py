@@ -279,17 +279,18 @@ def _withdrawn_by(old: EventRecord, derived: Sequence[EventRecord]) -> EventReco
 
 
 # the steps on a listing that make a presumed lapse of its suspension, or a countdown to the suspension's end, moot
-_UNDOING = (EventKind.SUSPENDED, EventKind.SUSPENSION_EXTENDED, EventKind.LIFTED, EventKind.REMOVED)
+_UNDOING = (EventKind.SUSPENDED, EventKind.SUSPENSION_EXTENDED, EventKind.LIFTED, EventKind.REMOVED, EventKind.RESTORED)
 _UNDONE_SAYS = {EventKind.SUSPENDED: "the suspension goes on", EventKind.SUSPENSION_EXTENDED: "the suspension goes on",
-                EventKind.LIFTED: "lifted", EventKind.REMOVED: "removed"}
+                EventKind.LIFTED: "lifted", EventKind.REMOVED: "removed", EventKind.RESTORED: "restored earlier"}
+_ENDING = (EventKind.LIFTED, EventKind.REMOVED, EventKind.RESTORED)  # a step that ends the suspension: no end to run past
 
 
 def _lapse_undone_by(old: EventRecord, derived: Sequence[EventRecord]) -> EventRecord | None:
     """The item of a step read after the presumed lapse ``old`` (or the countdown to a suspension's end) that makes it
     moot: of the same notice, list, scope and entity, in effect on or before that day, a suspension or extension running
-    past it, or a lift or removal (story31 S6: "自2026年11月10日起，继续暂停…1年" published 11-12, after the 11-10 lapse was
+    past it, or a lift, removal or restore (story31 S6: "自2026年11月10日起，继续暂停…1年" published 11-12, after the 11-10 lapse was
     presumed; order30 B1b: an extension published before the lapse day and fetched after it; a countdown whose end an
-    extension moved). It was the presumption the notices known then gave, not a misreading: its readers are sent to the
+    extension moved; stories21 V01 in a shuffled order: an extension's lapse that a restore before its end undid). It was the presumption the notices known then gave, not a misreading: its readers are sent to the
     step, not told only "disregard it". None when ``old`` is neither or there is none. Pure."""
     if old.kind is EventKind.SUSPENSION_LAPSED:
         day = old.effective
@@ -301,9 +302,11 @@ def _lapse_undone_by(old: EventRecord, derived: Sequence[EventRecord]) -> EventR
         return None
     found = [e for e in derived if e.kind in _UNDOING and e.scope is old.scope and e.notice_key == old.notice_key
              and e.list == old.list and e.entity_key == old.entity_key and e.effective is not None
-             and e.effective <= day and (e.kind in (EventKind.LIFTED, EventKind.REMOVED) or e.until is None
-                                         or e.until > day)]
+             and e.effective <= day and (e.kind in _ENDING or e.until is None or e.until > day)]
     return min(found, key=lambda e: e.id) if found else None
+
+
+_ENDS_WORD = {EventKind.LIFTED: "lifts", EventKind.REMOVED: "removes", EventKind.RESTORED: "restores"}
 
 
 def _undone_correction(old: EventRecord, undone: EventRecord, n: int, at: datetime) -> EventRecord:
@@ -313,7 +316,7 @@ def _undone_correction(old: EventRecord, undone: EventRecord, n: int, at: dateti
     published = undone.occurred.astimezone(BEIJING).date().isoformat()
     now = (f"suspends them from {undone.effective}" + (f" until {undone.until}" if undone.until else "")
            if undone.kind in (EventKind.SUSPENDED, EventKind.SUSPENSION_EXTENDED)
-           else f"{'lifts' if undone.kind is EventKind.LIFTED else 'removes'} them from {undone.effective}")
+           else f"{_ENDS_WORD[undone.kind]} them from {undone.effective}")
     return _correction(old, n, at, title=f"Retracted: {old.title}: {_UNDONE_SAYS[undone.kind]} ({undone.source_key})",
                        summary=(f"The item \"{old.title}\" {said}, as no notice continuing the suspension was known then. "
                                 f"{undone.source_key}, published {published} and read after it (notices fetched up to "

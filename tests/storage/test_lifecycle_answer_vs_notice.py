@@ -146,3 +146,27 @@ def test_a_lapse_an_extension_published_later_undoes_is_retracted_naming_it() ->
     # an extension ending on the lapse day itself does not undo it
     short = [replace(e, until=lapse.effective) if e.id == undone.id else e for e in after]
     assert _lapse_undone_by(lapse, short) is None
+
+
+STORIES21 = Path(__file__).resolve().parents[1] / "data" / "stories21" / "main"
+
+
+def test_a_lapse_a_restore_before_it_undoes_names_the_restore() -> None:
+    """stories21 V01 replayed in a shuffled order: No. 161's suspension extended to 2027-08-09 lapses on that day while
+    the answer restoring it from 2027-02-08 is not yet read; once it is, the lapse and its countdowns are retracted
+    naming the restore (session 30: "…: restored earlier (KEY)"), not only "disregard it"."""
+    from storage.events import _lapse_undone_by
+
+    names = ("v01-mofcom-2026-161.txt", "v01-qa-2026-05-06-ecl-suspend.txt", "v01-qa-2026-08-05-ecl-extend.txt")
+    before = [_page((STORIES21 / name).read_text(encoding="utf-8")) for name in names]
+    day = date(2027, 8, 10)
+    old = [e for e in derive(before, day).events if e.notice_key == "MOFCOM-2026-161" and e.entity_key is None
+           and e.kind in (EventKind.SUSPENSION_LAPSED, EventKind.SUSPENSION_ENDS_SOON) and e.effective is not None
+           and e.effective >= date(2027, 7, 1)]
+    assert {e.kind for e in old} == {EventKind.SUSPENSION_LAPSED, EventKind.SUSPENSION_ENDS_SOON}, old
+    restore = _page((STORIES21 / "v01-qa-2027-02-01-ecl-restore-stop.txt").read_text(encoding="utf-8"))
+    after = derive([*before, restore], day).events
+    assert not {e.id for e in old} & {e.id for e in after}
+    for e in old:
+        undone = _lapse_undone_by(e, after)
+        assert undone is not None and (undone.kind, undone.effective) == (EventKind.RESTORED, date(2027, 2, 8)), e.id
