@@ -21,7 +21,7 @@ the ``Event`` table:
   that a later notice lifted or removed before its day is "Withdrawn before it took effect", naming the item that says
   so (``_withdrawn_by``: it was true as published); a presumed lapse, or a countdown to a suspension's end, that a step
   read later (an extension, a new suspension, a lift or removal on or before that day) made moot is "Retracted: …: the
-  suspension goes on (KEY)" (or "lifted", "removed"), naming that step's item (``_lapse_undone_by``). An unresolved-reference item
+  suspension goes on (KEY)" (or "lifted", "removed", "restored earlier"), naming that step's item (``_lapse_undone_by``). An unresolved-reference item
   that disappears because the reference now resolves (a Q&A stored before the notice
   it suspends) is withdrawn with a "Resolved: …" correction item in its feeds: a reader who saw
   "cannot be matched" learns that it now is, and which items say it now (the state items it was waiting for,
@@ -266,15 +266,19 @@ def _resolved_into(old: EventRecord, derived: Sequence[EventRecord]) -> str:
     return f"; its items of that day: {listed}{more}"
 
 
+def _of_listing(old: EventRecord, derived: Sequence[EventRecord], kinds: tuple[EventKind, ...]) -> list[EventRecord]:
+    """The items of ``kinds`` on the listing ``old`` is about: the same notice, list, scope and entity."""
+    return [e for e in derived if e.kind in kinds and e.scope is old.scope and e.notice_key == old.notice_key
+            and e.list == old.list and e.entity_key == old.entity_key]
+
+
 def _withdrawn_by(old: EventRecord, derived: Sequence[EventRecord]) -> EventRecord | None:
     """The item saying that the listing ``old`` imposed was withdrawn before its day: of the same notice, list, scope
     and entity, a lift or removal dated before the day ``old`` was to apply from (``storage.lifecycle``: "Withdrawn
     before it took effect"). None when ``old`` is no impose or there is none. Pure."""
     if old.kind is not EventKind.IMPOSED or old.effective is None:
         return None
-    found = [e for e in derived if e.kind in (EventKind.LIFTED, EventKind.REMOVED) and e.scope is old.scope
-             and e.notice_key == old.notice_key and e.list == old.list and e.entity_key == old.entity_key
-             and e.effective is not None and e.effective < old.effective]
+    found = [e for e in _of_listing(old, derived, (EventKind.LIFTED, EventKind.REMOVED)) if e.effective is not None and e.effective < old.effective]
     return min(found, key=lambda e: e.id) if found else None
 
 
@@ -300,9 +304,8 @@ def _lapse_undone_by(old: EventRecord, derived: Sequence[EventRecord]) -> EventR
         return None
     if day is None:
         return None
-    found = [e for e in derived if e.kind in _UNDOING and e.scope is old.scope and e.notice_key == old.notice_key
-             and e.list == old.list and e.entity_key == old.entity_key and e.effective is not None
-             and e.effective <= day and (e.kind in _ENDING or e.until is None or e.until > day)]
+    found = [e for e in _of_listing(old, derived, _UNDOING)
+             if e.effective is not None and e.effective <= day and (e.kind in _ENDING or e.until is None or e.until > day)]
     return min(found, key=lambda e: e.id) if found else None
 
 
