@@ -87,7 +87,9 @@ def item_html_parts(event: EventRecord, picture: str | None = None) -> list[str]
     if event.corrects:
         parts.append(
             "<p><strong>Correction:</strong> this item corrects the earlier item "
-            f"<code>{escape(event.corrects)}</code>, for the reason given above.</p>"
+            f"<code>{escape(event.corrects)}</code>, for the reason given above"
+            + ("; its Sources are the pages that made the correction, as stored then.</p>" if event.corrected
+               else ".</p>")
         )
     if event.extra:
         watch = _watchlist_html(event.extra)
@@ -100,6 +102,8 @@ def item_html_parts(event: EventRecord, picture: str | None = None) -> list[str]
         # the offsets are part of the cache key: equal instants with other offsets compare equal
         offsets = tuple([p.fetched_at.utcoffset() if p.fetched_at else None for p in event.provenance])
         parts.append(_provenance_html(event.provenance, offsets))
+    if event.corrected:
+        parts.append(_corrected_html(event.corrected, event.provenance == event.corrected))
     if picture:
         parts.append(_picture_html(picture))
     parts.append(f"<p><small>Item id: <code>{escape(event.id)}</code></small></p>")
@@ -207,6 +211,19 @@ def _entity_row(e: EntityRecord, n: int) -> str:
 
 @lru_cache(maxsize=NOTICE_PARTS // 2)
 def _provenance_html(provenance: tuple[Provenance, ...], _offsets: tuple[timedelta | None, ...]) -> str:
+    return f"<p><strong>Sources</strong></p><ul>{_source_items(provenance)}</ul>"
+
+
+def _corrected_html(corrected: tuple[Provenance, ...], same: bool) -> str:
+    """A correction's second list: the sources of the item it corrects, as that item cited them (its Sources above
+    are the pages that made the correction)."""
+    if same:
+        return "<p><strong>The item corrected rested on the same sources.</strong></p>"
+    return ("<p><strong>The item corrected rested on</strong> (its sources as it cited them)</p>"
+            f"<ul>{_source_items(corrected)}</ul>")
+
+
+def _source_items(provenance: tuple[Provenance, ...]) -> str:
     items = []
     for p in provenance:
         title = p.title or ""
@@ -228,7 +245,7 @@ def _provenance_html(provenance: tuple[Provenance, ...], _offsets: tuple[timedel
             f"Official URL(s){', each as fetched' if p.copies else ''}:<br/>{links or 'none recorded'}<br/>"
             f"Fetched: {escape(fetched)}; page SHA-256: {sha}{read}</li>"
         )
-    return "<p><strong>Sources</strong></p><ul>" + "".join(items) + "</ul>"
+    return "".join(items)
 
 
 def _link(url: str) -> str:

@@ -55,7 +55,7 @@ from sqlalchemy.orm import Session
 
 from storage.models import Event
 from storage.notices import load_stored_notices
-from storage.records import RESTATING_KINDS, EventKind, EventRecord, EventScope, StoredNotice
+from storage.records import RESTATING_KINDS, EventKind, EventRecord, EventScope, Provenance, StoredNotice
 from storage.vocabulary import BEIJING, in_beijing
 
 if TYPE_CHECKING:  # the engine is imported where it runs: a cycle that skips the derive never loads it
@@ -245,22 +245,26 @@ def pages_changed(old: EventRecord, new: EventRecord) -> str:
                      for p in new.provenance if p.sha256 and before.get(p.notice_key) not in (None, p.sha256))
 
 
-def _resolved_into(old: EventRecord, derived: Sequence[EventRecord]) -> str:
-    """The items that say now what an unresolved reference was waiting for, as a clause naming them (empty: none
-    found): the notice-scope items of the same referring notice and day, of the notice the reference named (its id's
-    last part) when that is one of theirs, else of its list, so the reader of "Resolved" is sent to the change, not
-    left to look for it (order30: it said only "items of their own"). Pure."""
+def _resolving(old: EventRecord, derived: Sequence[EventRecord]) -> list[EventRecord]:
+    """The items that say now what an unresolved reference was waiting for, by id (none found: empty): the
+    notice-scope items of the same referring notice and day, of the notice the reference named (its id's last part)
+    when that is one of theirs, else of its list. Pure."""
     if old.source_key is None:
-        return ""
+        return []
     found = [e for e in derived if e.scope is EventScope.NOTICE and e.source_key == old.source_key
              and e.effective == old.effective and e.notice_key != old.source_key
              and e.kind is not EventKind.UNRESOLVED_REFERENCE]
     named = old.id.rsplit("/", 1)[-1]
     found = ([e for e in found if e.notice_key == named]
              or [e for e in found if old.list is None or e.list == old.list])
+    return sorted(found, key=lambda e: e.id)
+
+
+def _resolved_into(found: Sequence[EventRecord]) -> str:
+    """The items of :func:`_resolving` as a clause naming them (empty: none), so the reader of "Resolved" is sent to
+    the change, not left to look for it (order30: it said only "items of their own"). Pure."""
     if not found:
         return ""
-    found.sort(key=lambda e: e.id)
     listed = "; ".join(f"\"{e.title}\" ({e.id})" for e in found[:RESOLVED_LISTED])
     more = f"; and {len(found) - RESOLVED_LISTED} more" if len(found) > RESOLVED_LISTED else ""
     return f"; its items of that day: {listed}{more}"
@@ -321,7 +325,7 @@ def _undone_correction(old: EventRecord, undone: EventRecord, n: int, at: dateti
            if undone.kind in (EventKind.SUSPENDED, EventKind.SUSPENSION_EXTENDED)
            else f"{_ENDS_WORD[undone.kind]} them from {undone.effective}")
     return _correction(old, n, at, title=f"Retracted: {old.title}: {_UNDONE_SAYS[undone.kind]} ({undone.source_key})",
-                       summary=(f"The item \"{old.title}\" {said}, as no notice continuing the suspension was known then. "
+                       made_by=undone.provenance, summary=(f"The item \"{old.title}\" {said}, as no notice continuing the suspension was known then. "
                                 f"{undone.source_key}, published {published} and read after it (notices fetched up to "
                                 f"{at.isoformat()}), {now}: \"{undone.title}\" ({undone.id}). The measures did not come "
                                 f"back in force on {day}; disregard this item and read that one."))
@@ -358,9 +362,37 @@ def _replaced_summary(old: EventRecord, new: EventRecord, at: datetime) -> str:
             f"(\"{new.title}\"). Now: {new.summary}")
 
 
-def _correction(orig: EventRecord, n: int, at: datetime, *, title: str, summary: str) -> EventRecord:
+def _correction(orig: EventRecord, n: int, at: datetime, *, title: str, summary: str,
+                made_by: Sequence[Provenance], was: EventRecord | None = None) -> EventRecord:
+    """The correction item ``<orig.id>/correction/<n>``. Its sources are ``made_by``, the pages that made it (the item
+    it points to now, the step that withdrew or undid ``orig``, or ``orig``'s notices as stored now), and it keeps
+    the sources of the item corrected, as that item cited them (``was``, default ``orig``), apart: an auditor checks
+    both the page that made the correction and the ones the corrected item rested on (order30 B3: a correction
+    cited only the old item's pages, one URL of a notice stored under two by then, a key re-keyed since)."""
     return replace(orig, id=f"{orig.id}/correction/{n}", kind=EventKind.CORRECTION, occurred=at, updated=at,
-                   title=title, summary=summary, corrects=orig.id, presumed=False, days_left=None)
+                   title=title, summary=summary, corrects=orig.id, presumed=False, days_left=None,
+                   provenance=tuple(made_by), corrected=(was or orig).provenance)
+
+
+def _as_stored(old: EventRecord, notices: dict[str, StoredNotice], pages: dict[str, set[str]]) -> tuple[Provenance, ...]:
+    """The notices ``old`` rests on as the store holds them now (their URLs, fetch times and SHA-256s now), each by
+    its key now where it moved (its pages now one other notice's: ``_renames``); one no longer stored and not moved is
+    cited as ``old`` cited it. Pure."""
+    out: dict[str, Provenance] = {}
+    for p in old.provenance:
+        keys = {p.notice_key} if p.notice_key in notices else {k for url in p.urls for k in pages.get(url, ())}
+        now = notices[keys.pop()].provenance if len(keys) == 1 else p
+        out.setdefault(now.notice_key, now)
+    return tuple(out.values())
+
+
+def _sources_of(items: Sequence[EventRecord]) -> tuple[Provenance, ...]:
+    """The sources of ``items``, each notice once, in their order."""
+    out: dict[str, Provenance] = {}
+    for item in items:
+        for p in item.provenance:
+            out.setdefault(p.notice_key, p)
+    return tuple(out.values())
 
 
 @dataclass(frozen=True)
@@ -520,7 +552,8 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
             title = f"Correction: {event.title}"
         _write(row, new, revision=row.revision + 1)
         if announce:
-            table.upsert_correction(_correction(new, n, at, title=title, summary=summary))
+            table.upsert_correction(_correction(new, n, at, title=title, summary=summary, made_by=new.provenance,
+                                                was=old))
         counts["corrected"] += 1
     held = {e.id for e in withheld}
     for stored in sorted(existing.values(), key=lambda r: r.id):
@@ -541,11 +574,13 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
         if row.kind == EventKind.UNRESOLVED_REFERENCE.value:
             counts["resolved"] += 1  # the reference now resolves: its state events say what it does
             if announce:
-                table.upsert_correction(_correction(old, n, at, title=f"Resolved: {old.title}", summary=(
+                resolving = _resolving(old, derivation.events)
+                table.upsert_correction(_correction(old, n, at, title=f"Resolved: {old.title}", made_by=(
+                    _sources_of(resolving) or _as_stored(old, notices or {}, pages())), summary=(
                     f"The reference in \"{old.title}\" no longer fails, as of the notices fetched up to "
                     f"{at.isoformat()}: the notice it names is stored now, and what {old.source_key or 'the notice'} "
                     "does to it follows and is in the feeds as items of their own (or the notice making the "
-                    f"reference changed){_resolved_into(old, derivation.events)}. This item is withdrawn; nothing "
+                    f"reference changed){_resolved_into(resolving)}. This item is withdrawn; nothing "
                     "here needs review any more.")))
             continue
         folded = _folded_into(old, derived)
@@ -557,7 +592,8 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
                 table.upsert_correction(_correction(old, n, at, title=f"Said by its removal item now: {old.title}", summary=(
                     f"The item \"{old.title}\" is not withdrawn: {old.source_key} removes the same entities that day and "
                     f"stops their measures, one change, which the item \"{folded.title}\" ({folded.id}) says in full "
-                    "now. The measures are stopped as this item said; no second item says it any more.")))
+                    "now. The measures are stopped as this item said; no second item says it any more."),
+                    made_by=folded.provenance))
             continue
         if not announce:
             counts["retracted" if moved is None else "corrected"] += 1
@@ -566,7 +602,7 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
             new, keys = moved
             named = sum(renamed.get(key, 0) for key in keys.split(", "))
             table.upsert_correction(replace(_correction(
-                new, n, at, title=f"Same notice, now under {keys}: {old.title}",
+                new, n, at, title=f"Same notice, now under {keys}: {old.title}", made_by=new.provenance, was=old,
                 summary=(f"The item \"{old.title}\" is not withdrawn: its notice is stored under {keys} now (the same "
                          f"notice: its page is one of that notice's pages), and the item continues as {new.id}. "
                          + (f"The {named} other item(s) resting on it now name {keys}; nothing else in them changed, "
@@ -579,7 +615,8 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
             # a page it rests on changed under it and a new item says what it said (an English name corrected: another
             # entity key; an effective day corrected: another id): its readers learn where it went, not "disregard it"
             table.upsert_correction(_correction(old, n, at, title=f"Replaced by a corrected item: {old.title}",
-                                                summary=_replaced_summary(old, successor, at)))
+                                                summary=_replaced_summary(old, successor, at),
+                                                made_by=successor.provenance))
             counts["corrected"] += 1
             continue
         withdrawal = _withdrawn_by(old, derivation.events)
@@ -589,7 +626,7 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
             table.upsert_correction(_correction(old, n, at, title=f"Withdrawn before it took effect: {old.title}", summary=(
                 f"The item \"{old.title}\" announced a change from {old.effective}; {withdrawal.source_key} withdrew it "
                 f"before that day (notices fetched up to {at.isoformat()}): \"{withdrawal.title}\" ({withdrawal.id}). "
-                "It never took effect; it was not a misreading.")))
+                "It never took effect; it was not a misreading."), made_by=withdrawal.provenance))
             counts["corrected"] += 1
             continue
         undone = _lapse_undone_by(old, derivation.events)
@@ -600,7 +637,7 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
             counts["retracted"] += 1
             continue
         table.upsert_correction(_correction(
-            old, n, at, title=f"Retracted: {old.title}",
+            old, n, at, title=f"Retracted: {old.title}", made_by=_as_stored(old, notices or {}, pages()),
             summary=(f"The item \"{old.title}\" no longer follows from the stored notices (a notice it rests on "
                      f"changed, or a newer one changes it; notices fetched up to {at.isoformat()}); disregard it."),
         ))

@@ -461,6 +461,9 @@ class EventRecord:
     corrects: str | None = None
     provenance: tuple[Provenance, ...] = ()
     extra: tuple[tuple[str, str], ...] = ()  # small extra fields (matched name, score, ...)
+    # a correction: the sources of the item it corrects, as that item cited them (its ``provenance`` names the pages
+    # that made the correction, as stored then); left out of the JSON while empty, so other items hash as before
+    corrected: tuple[Provenance, ...] = field(default=(), metadata=OMIT_DEFAULT)
 
     def to_json(self, shared: dict[int, tuple[Any, Any]] | None = None) -> dict[str, Any]:
         """``shared``: see :func:`_jsonable` (one sync writes each notice's provenance once)."""
@@ -469,9 +472,6 @@ class EventRecord:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> EventRecord:
-        def _dt(v: str | None) -> datetime | None:
-            return datetime.fromisoformat(v) if v else None
-
         return cls(
             id=data["id"],
             kind=EventKind(data["kind"]),
@@ -491,18 +491,23 @@ class EventRecord:
             presumed=data.get("presumed", False),
             days_left=data.get("days_left"),
             corrects=data.get("corrects"),
-            provenance=tuple(
-                Provenance(
-                    notice_key=p["notice_key"], number=p.get("number"), title=p.get("title"),
-                    urls=tuple(p.get("urls", ())), fetched_at=_dt(p.get("fetched_at")),
-                    sha256=p.get("sha256"), issuer=p.get("issuer"),
-                    copies=tuple(PageCopy(c["url"], _dt(c.get("fetched_at")), c.get("sha256"))
-                                 for c in p.get("copies", ())),
-                )
-                for p in data.get("provenance", ())
-            ),
+            provenance=tuple(_provenance_from_json(p) for p in data.get("provenance", ())),
             extra=tuple((k, v) for k, v in data.get("extra", ())),
+            corrected=tuple(_provenance_from_json(p) for p in data.get("corrected", ())),
         )
+
+
+def _dt(v: str | None) -> datetime | None:
+    return datetime.fromisoformat(v) if v else None
+
+
+def _provenance_from_json(p: dict[str, Any]) -> Provenance:
+    return Provenance(
+        notice_key=p["notice_key"], number=p.get("number"), title=p.get("title"),
+        urls=tuple(p.get("urls", ())), fetched_at=_dt(p.get("fetched_at")),
+        sha256=p.get("sha256"), issuer=p.get("issuer"),
+        copies=tuple(PageCopy(c["url"], _dt(c.get("fetched_at")), c.get("sha256")) for c in p.get("copies", ())),
+    )
 
 
 class ListingState(StrEnum):

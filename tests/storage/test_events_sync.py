@@ -10,9 +10,10 @@ from datetime import date, datetime, timedelta, timezone
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from feeds.render import item_html
 from storage.events import content_hash, load_events, payload_hash, payload_hashes, sync_events
 from storage.ingest import store_notice
-from storage.models import Event
+from storage.models import Event, Page, Snapshot
 from storage.records import EventKind, NoticeRecord
 from storage.snapshots import record_snapshot
 from storage.vocabulary import TAG_PREFIX as TAG
@@ -127,6 +128,11 @@ def test_event_that_disappears_is_retracted_with_a_correction(engine):
     corr = next(e for e in events(engine, None) if e.id == f"{lifted}/correction/1")
     assert corr.title.startswith("Retracted: Lifted:") and corr.corrects == lifted
     assert rows(engine)[lifted][2] is True  # kept, marked retracted
+    # order30 B3: its sources are the pages as stored when it was made (the Q&A's copy re-fetched), the item
+    # corrected's apart, as that item cited them (the first copy)
+    re_fetched, first = (hashlib.sha256(b).hexdigest() for b in (b"re-fetched", QA_0812_UEL.dumps().encode()))
+    assert {p.notice_key: p.sha256 for p in corr.provenance}[QA_0812_UEL.key] == re_fetched, corr.provenance
+    assert {p.notice_key: p.sha256 for p in corr.corrected}[QA_0812_UEL.key] == first, corr.corrected
     assert sync(engine, date(2025, 9, 1)).changed is False
 
 
@@ -186,6 +192,38 @@ def test_a_retraction_is_dated_when_the_notice_that_retracts_it_was_fetched(engi
     # day, fetched after the lapse went out): the retraction names the step and its item, not only "disregard it"
     assert corr.title.startswith("Retracted: ") and ": the suspension goes on (" in corr.title, corr
     assert f"{TAG}UEL-2025-7/suspension_extended/uel/2025-08-12" in corr.summary, corr.summary
+
+
+def test_a_correction_names_the_pages_that_made_it_and_those_the_corrected_item_cited(engine):
+    """order30 B3: a retraction carried the provenance of the item retracted only: 〔2025〕7号 by the one URL the lapse
+    cited (its second came with the extension), the May Q&A, not the evening's that made it. Now its sources are the
+    step's item's, as stored then (the extension, both URLs of 7号 each with its copy), and the lapse's own apart."""
+    may = datetime(2025, 5, 14, 14, 30, tzinfo=timezone.utc)
+    evening = datetime(2025, 8, 12, 13, 0, tzinfo=timezone.utc)
+    first, alias = "https://www.mofcom.gov.cn/test/uel7.html", "https://www.mofcom.gov.cn/alias/uel7.html"
+    put(engine, UEL7, at=may, url=first)
+    put(engine, QA_0514_UEL, at=may)
+    sync(engine, date(2025, 8, 12))
+    lapsed = f"{TAG}UEL-2025-7/suspension_lapsed/uel/2025-08-12"
+    (was,) = [e for e in events(engine, date(2025, 8, 12)) if e.id == lapsed]
+    put(engine, UEL7, at=evening, url=alias)
+    put(engine, QA_0812_UEL, at=evening)
+    sync(engine, date(2025, 8, 12))
+    corr = next(e for e in events(engine, None) if e.id == f"{lapsed}/correction/1")
+    made = {p.notice_key: p for p in corr.provenance}
+    assert QA_0812_UEL.key in made and QA_0514_UEL.key not in made, corr.provenance
+    assert set(made["UEL-2025-7"].urls) == {first, alias}
+    assert {c.url: c.fetched_at for c in made["UEL-2025-7"].copies} == {first: may, alias: evening}
+    with Session(engine) as s:
+        stored = {(r.url, r.sha256) for r in s.execute(select(Page.url, Snapshot.sha256).join(Snapshot.page))}
+    assert {(c.url, c.sha256) for c in made["UEL-2025-7"].copies} <= stored
+    assert (made[QA_0812_UEL.key].urls[0], made[QA_0812_UEL.key].sha256) in stored
+    assert corr.corrected == was.provenance and {p.notice_key: p.urls for p in was.provenance}["UEL-2025-7"] == (first,)
+    html = item_html(corr)
+    sources, rested = html.split("<strong>Sources</strong>")[1].split("<strong>The item corrected rested on</strong>")
+    assert alias in sources and QA_0812_UEL.key in sources and QA_0514_UEL.key not in sources
+    assert alias not in rested and QA_0514_UEL.key in rested
+    assert "its Sources are the pages that made the correction" in html
 
 
 def test_aliases_kept_since_session_19_refresh_the_items_without_a_correction(engine):
