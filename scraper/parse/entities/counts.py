@@ -7,27 +7,27 @@ from collections.abc import Iterable, Iterator
 
 from ..lazyre import lazy_compile
 from ..textnorm import NUM, to_int
-from .names import COUNT_NUMERALS, COUNT_RE, COUNTRIES, COUNTRY_IN_RE, FINANCIAL_NUMERALS
+from .names import COUNT_NUMERALS, COUNT_RE, COUNTRIES, COUNTRY_IN_RE, FINANCIAL_NUMERALS, GE_NOUNS, GE_WINDOW
 
 NUM_MAX = 6  # the longest NUM: a match starts at most this many characters before its 家 or 名 (spaces aside)
 
 
 def _count_lines(text: str) -> list[tuple[int, int, int]]:
     """(start, end, search from) of each line of ``text`` where COUNT_RE can match: a numeral, spaces
-    aside, right before 家 or 名 (what COUNT_GATE_RE finds), found from the 家 and 名 by ``str.find``
-    ("名单" is on most lines of a notice). Every match ends its NUM at such a numeral, so no match of
+    aside, right before 家 or 名 (what COUNT_GATE_RE finds) or before 个 with an entity noun after it
+    (``_ge_counts``), found from the 家, 名 and 个 by ``str.find`` ("名单" is on most lines of a notice). Every match ends its NUM at such a numeral, so no match of
     the line starts more than NUM_MAX - 1 characters before the line's first one."""
-    if "家" not in text and "名" not in text:
+    if "家" not in text and "名" not in text and "个" not in text:
         return []
     hits = []
     find = text.find
-    for word in "家名":
+    for word in "家名个":
         pos = find(word)
         while pos >= 0:
             j = pos - 1
             while j >= 0 and text[j].isspace() and text[j] != "\n":
                 j -= 1
-            if j >= 0 and (text[j] in COUNT_NUMERALS or text[j].isdecimal()):
+            if j >= 0 and (text[j] in COUNT_NUMERALS or text[j].isdecimal()) and (word != "个" or _ge_counts(text, pos)):
                 hits.append((pos, j))
             pos = find(word, pos + 1)
     if not hits:
@@ -45,6 +45,13 @@ def _count_lines(text: str) -> list[tuple[int, int, int]]:
             line_end = len(text)
         out.append((start, line_end, max(start, j - NUM_MAX + 1)))
     return out
+
+
+def _ge_counts(text: str, pos: int) -> bool:
+    """Whether the 个 at ``pos`` may count (COUNTED_BY_GE): an entity noun within the next few characters ("3个美国实体"),
+    which "个月" and "一个中国原则" have not; the regex decides."""
+    near = text[pos + 1 : pos + GE_WINDOW + 1]
+    return any(noun in near for noun in GE_NOUNS)
 
 
 def stated_count(texts: list[str]) -> tuple[int | None, str | None]:
@@ -131,13 +138,13 @@ PERSON_NOUNS = ("个人", "人员")
 def _persons_after(text: str, m: re.Match[str]) -> int:
     """The count of persons joined after a count of companies ("2家美国企业及…等2名个人"), or of companies joined after a
     count of persons ("2名个人和3家实体"), else 0."""
-    unit = text[m.end("n") : m.end("n") + 2]
-    if "家" in unit:
+    unit = text[m.end("n") : m.end("n") + 2].lstrip()[:1]  # 家, 名 or 个 (spaces aside)
+    if unit in ("家", "个"):  # "等1个机构和X等1名人员" (an MFA decision's wording) states 2
         near = text[m.end() : m.end() + 50]
         if "名" not in near and "人" not in near:
             return 0
         after = PERSONS_AFTER_RE.match(text, m.end())
-    elif "名" in unit and m.group(0).endswith(PERSON_NOUNS) and "家" in text[m.end() : m.end() + 50]:
+    elif unit == "名" and m.group(0).endswith(PERSON_NOUNS) and "家" in text[m.end() : m.end() + 50]:
         after = ENTITIES_AFTER_RE.match(text, m.end())
     else:
         return 0
