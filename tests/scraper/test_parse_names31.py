@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from scraper.parse.entities import count_and_country, stated_count
+from scraper.parse.textnorm import fold
 
 
 def _both(text: str) -> tuple[int | None, str | None]:
+    """The count and country of ``text``, folded as the parser reads it."""
+    text = fold(text)
     got = count_and_country([text])
     assert stated_count([text]) == got  # the fast reading and the plain one agree
     return got
@@ -34,3 +37,13 @@ def test_ge_counts_nothing_else():
         "从两个方面加强出口管制", "一个月内", "对3个人采取措施", "两个美国以外的实体", "一个中国企业",
     ):
         assert _both(text) == (None, None), text
+
+
+def test_a_count_joined_after_names_in_brackets_is_added():
+    """names30/09: the companies' count stood past the window after "2名个人和", and a comma inside an English name ended
+    the clause: 2 was stated for 5 read."""
+    text = ("商务部决定对约翰·哈珀（John Harper）、玛丽·埃文斯（Mary Evans）2名个人和海岸线咨询集团（Coastline Advisory Group "
+            "LLC）、铁杉合规服务公司（Hemlock Compliance Services, Inc.）、顶点供应链审计公司（Apex Supply Chain Audit Corp.）"
+            "3家实体采取反制措施：")
+    assert _both(text) == (5, None)
+    assert _both(text.replace("2名个人和", "2名个人。另对")) == (2, None)  # another sentence: not joined

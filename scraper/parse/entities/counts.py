@@ -120,18 +120,24 @@ def _count_country(m: re.Match[str]) -> str | None:
 
 
 JOINS = "和、及与"
+# What may stand between the join and the joined count: up to 60 characters of one clause, a bracket (an English name,
+# "Hemlock Compliance Services, Inc." with its comma) counted as one ("对X（x）、Y（y）2名个人和A（a）、B（b）、C（c）3家实体"
+# states 5: session 31, names31; names30/09: the 3家 stood past 40 characters, and a comma inside a bracket ended the
+# clause, so 2 was stated for 5 read). JOINED_NEAR: how far after the count the join's count is looked for at all.
+JOINED = r"(?:[^，,。；;\n()]|\([^()\n]{0,120}\)){0,60}?"
+JOINED_NEAR = 400
 COUNT_BEFORE_RE = lazy_compile(rf"(?P<n>{NUM})\s*[家名]\s*[{JOINS}]\s*$")
 # "对甲公司等2家美国企业及约翰·斯密特等2名个人采取反制措施" states 4: the persons joined to the companies' count
 # (session 18: 2 was stated, so the whole annex warned).
 # "…3家实体和2人" (session 30, names30: 3 was stated for 5 read).
 PERSONS_AFTER_RE = re.compile(
-    rf"\s*(?:及|和|以及)[^，,。；;\n]{{0,40}}?(?P<n>{NUM})\s*(?:名\s*[\u4e00-\u9fff]{{0,8}}?(?:个人|人员)|人(?![员士民]))")
+    rf"\s*(?:及|和|以及){JOINED}(?P<n>{NUM})\s*(?:名\s*[\u4e00-\u9fff]{{0,8}}?(?:个人|人员)|人(?![员士民]))")
 
 
 # "对2名个人和3家实体采取反制措施" states 5: the companies joined to the persons' count (session 30, names30; audit29/16:
 # 2 was stated, and read as the whole order's).
 ENTITIES_AFTER_RE = lazy_compile(
-    rf"\s*(?:及|和|以及|与)[^，,。；;\n]{{0,40}}?(?P<n>{NUM})\s*家\s*[\u4e00-\u9fff]{{0,8}}?(?:实体|企业|公司|机构|组织|单位)")
+    rf"\s*(?:及|和|以及|与){JOINED}(?P<n>{NUM})\s*家\s*[\u4e00-\u9fff]{{0,8}}?(?:实体|企业|公司|机构|组织|单位)")
 PERSON_NOUNS = ("个人", "人员")
 
 
@@ -140,11 +146,11 @@ def _persons_after(text: str, m: re.Match[str]) -> int:
     count of persons ("2名个人和3家实体"), else 0."""
     unit = text[m.end("n") : m.end("n") + 2].lstrip()[:1]  # 家, 名 or 个 (spaces aside)
     if unit in ("家", "个"):  # "等1个机构和X等1名人员" (an MFA decision's wording) states 2
-        near = text[m.end() : m.end() + 50]
+        near = text[m.end() : m.end() + JOINED_NEAR]
         if "名" not in near and "人" not in near:
             return 0
         after = PERSONS_AFTER_RE.match(text, m.end())
-    elif unit == "名" and m.group(0).endswith(PERSON_NOUNS) and "家" in text[m.end() : m.end() + 50]:
+    elif unit == "名" and m.group(0).endswith(PERSON_NOUNS) and "家" in text[m.end() : m.end() + JOINED_NEAR]:
         after = ENTITIES_AFTER_RE.match(text, m.end())
     else:
         return 0
