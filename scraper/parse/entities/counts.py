@@ -48,9 +48,9 @@ def _count_lines(text: str) -> list[tuple[int, int, int]]:
 
 
 def _ge_counts(text: str, pos: int) -> bool:
-    """Whether the 个 at ``pos`` may count (COUNTED_BY_GE): an entity noun within the next few characters ("3个美国实体"),
-    which "个月" and "一个中国原则" have not; the regex decides."""
-    near = text[pos + 1 : pos + GE_WINDOW + 1]
+    """Whether the 个 at ``pos`` may count (COUNTED_BY_GE): an entity noun within the next GE_WINDOW characters of its
+    line ("3个美国实体"), which "个月" and "一个中国原则" have not; COUNT_RE decides."""
+    near = text[pos + 1 : pos + GE_WINDOW + 1].split("\n", 1)[0]
     return any(noun in near for noun in GE_NOUNS)
 
 

@@ -65,8 +65,10 @@ GE_WINDOW = 2 + max(map(len, COUNTRIES)) + 1  # 个, blanks, the longest country
 COUNTED_BY_GE = rf"个(?=\s*(?:{COUNTRY_ALT})?\s*(?:{'|'.join(GE_NOUNS)}))"
 COUNT_RE = re.compile(rf"(?P<n>{COUNT_NUM})\s*(?:[家名]|{COUNTED_BY_GE})\s*(?:(?P<c>{COUNTRY_ALT})|)\s*的?\s*(?P<q>[\u4e00-\u9fff]{{0,12}}?){ENTITY_NOUN}")
 COUNTRY_IN_RE = lazy_compile(COUNTRY_ALT)
-# What every COUNT_RE match holds: the last character of NUM, then 家 or 名.
-COUNT_GATE_RE = lazy_compile(r"[\d零一二三四五六七八九十百两]\s*[家名]")
+# What every COUNT_RE match holds: the last character of NUM, then 家 or 名, or 个 with an entity noun in the next
+# GE_WINDOW characters of its line (``counts._ge_counts``).
+COUNT_GATE_RE = lazy_compile(
+    rf"[\d零一二三四五六七八九十百两]\s*(?:[家名]|个(?=[^\n]{{0,{GE_WINDOW - 2}}}(?:{'|'.join(GE_NOUNS)})))")
 # Prose list: "决定将…列入…" (the segment between 将 and 列入); a removal may say "将…从…名单中移出".
 # "从出口管制关注名单中移除" (session 23, parse23: a watch-list removal so worded read as nothing): 移除 is 移出; so is
 # "调出关注名单" (session 27, audit27: read as nothing).
