@@ -541,6 +541,7 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
                           changed=change.changed and not change.new, sha256=sha, warnings=warnings,
                           revision=change.revision, stated_count=record.stated_count,
                           parsed_count=len(record.entities), incomplete=count_mismatch(record), same_bytes=same_bytes,
+                          url_added=change.url_added,
                           detail="alias pages disagree (see health issues)" if conflict else None)
     outcome = PageOutcome.INDEX if doc.kind == DocumentKind.INDEX else PageOutcome.OTHER
     snapshot(outcome, encoding=doc.encoding)

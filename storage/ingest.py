@@ -89,6 +89,7 @@ class NoticeChange:
     alias_conflict: bool = False  # this URL's parse disagrees with another URL of the notice
     whole: bool = True  # the parse stored now names as many entities as it states
     older: bool = False  # the same page's bytes first fetched before the stored copy's, reading otherwise: not taken
+    url_added: bool = False  # the page is a URL the stored notice did not have (its alias, a reprint)
 
 
 # --- pure helpers ---------------------------------------------------------------------
@@ -166,13 +167,15 @@ def load_notice(session: Session, key: str) -> Notice | None:
     ).one_or_none()
 
 
-def _add_url(session: Session, notice: Notice, url: str, fetched_at: datetime) -> None:
+def _add_url(session: Session, notice: Notice, url: str, fetched_at: datetime) -> bool:
+    """Record ``url`` as a page of ``notice``; whether it was not one before."""
     for existing in notice.urls:
         if existing.url == url:
             if fetched_at < existing.first_seen_at:
                 existing.first_seen_at = fetched_at
-            return
+            return False
     notice.urls.append(NoticeUrl(url=url, first_seen_at=fetched_at))
+    return True
 
 
 @dataclass
@@ -510,14 +513,14 @@ def _store(session: Session, notice: Notice | None, record: NoticeRecord, snapsh
         added.append(_insert_new(session, record, snapshot, url, fetched_at))
         return NoticeChange(new=True, changed=True, revision=1, whole=count_matches(record))
 
-    _add_url(session, notice, url, fetched_at)
+    url_added = _add_url(session, notice, url, fetched_at)
     notice.first_seen_at = min(notice.first_seen_at, fetched_at)
     current = NoticeRecord.from_json(json.loads(notice.record_json))
     current_snapshot = notice.snapshot
 
     def kept(taken: bool, *, changed: bool, conflict: bool = False, older: bool = False) -> NoticeChange:
         return NoticeChange(new=False, changed=changed, revision=notice.revision, alias_conflict=conflict,
-                            whole=count_matches(record if taken else current), older=older)
+                            whole=count_matches(record if taken else current), older=older, url_added=url_added)
 
     if current_snapshot.id == snapshot.id:
         # The same bytes parsed again (a newer parser version): take what it reads now.

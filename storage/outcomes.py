@@ -59,6 +59,7 @@ class PageResult:
     stated_count: int | None = None
     parsed_count: int | None = None
     incomplete: bool = False  # a notice read with fewer entities than it states: fetched again next run
+    url_added: bool = False  # a stored notice's page it did not have (an alias, a reprint): a URL added to it
 
     @property
     def usable(self) -> bool:

@@ -59,6 +59,29 @@ class ReplaySummary:
     unusable: tuple[str, ...]  # URLs (unusable or failed pages)
     mismatched: tuple[str, ...]  # notice keys whose parsed count differs from the stated count
     conflicts: tuple[str, ...] = ()  # open alias conflicts of the notices replayed: what status and run report
+    # the pages none of the counts above takes (order30 B4: an alias page counted nowhere, "1 pages: 0 new, 0 changed,
+    # 0 unchanged, 0 unusable"): usable, neither new nor changed, bytes not stored before
+    urls_added: tuple[tuple[str, str], ...] = ()  # (notice key, URL): a page the stored notice did not have
+    copies: int = 0  # a stored notice's page read anew (other bytes), the notice unchanged
+    other: int = 0  # index pages, news and other pages with bytes not stored before
+
+    def line(self) -> str:
+        """The summary line ``replay`` prints."""
+        added = sorted({key for key, _ in self.urls_added})
+        extra = [f"{len(self.conflicts)} alias conflict{'s' if len(self.conflicts) != 1 else ''}"] if self.conflicts else []
+        if added:
+            more = f", and {len(added) - URL_KEYS_LISTED} more" if len(added) > URL_KEYS_LISTED else ""
+            extra.append(f"{len(self.urls_added)} added a URL to a stored notice "
+                         f"({', '.join(added[:URL_KEYS_LISTED])}{more})")
+        if self.copies:
+            extra.append(f"{self.copies} {'copies' if self.copies != 1 else 'copy'} of a stored notice read anew, the same")
+        if self.other:
+            extra.append(f"{self.other} index or other page{'s' if self.other != 1 else ''}")
+        return (f"{self.pages} pages: {self.new} new, {self.changed} changed, {self.unchanged} unchanged, "
+                f"{len(self.unusable)} unusable" + "".join(f", {part}" for part in extra))
+
+
+URL_KEYS_LISTED = 5  # notice keys the summary line names as given a URL; the rest are counted
 
 
 def summarise(results: list[PageResult], records: dict[str, NoticeLine],
@@ -68,7 +91,11 @@ def summarise(results: list[PageResult], records: dict[str, NoticeLine],
     touched = {r.notice_key for r in results if r.outcome is PageOutcome.NOTICE and r.notice_key}
     mismatched = tuple(sorted(key for key in touched if key in records and records[key].count_mismatch))
     replayed = {r.notice_key for r in results if r.notice_key}
+    rest = [r for r in results if r.usable and not (r.new or r.changed or r.same_bytes)]
     return ReplaySummary(
+        urls_added=tuple((r.notice_key, r.url) for r in rest if r.url_added and r.notice_key),
+        copies=sum(r.outcome is PageOutcome.NOTICE and not r.url_added for r in rest),
+        other=sum(r.outcome is not PageOutcome.NOTICE for r in rest),
         pages=len(results),
         new=sum(r.new for r in results),
         changed=sum(r.changed for r in results),
@@ -135,6 +162,8 @@ def replay_json(summary: ReplaySummary, records: list[NoticeLine], states: dict[
         "as_of": as_of.isoformat(), "ok": not problems,
         "pages": summary.pages, "new": summary.new, "changed": summary.changed, "unchanged": summary.unchanged,
         "unusable": list(summary.unusable), "alias_conflicts": list(summary.conflicts),
+        "urls_added": [{"key": key, "url": url} for key, url in summary.urls_added],
+        "copies_read_anew": summary.copies, "other_pages": summary.other,
         "count_mismatches": [{"key": key, "entities": by_key[key].entity_count,
                               "stated_count": by_key[key].stated_count} for key in summary.mismatched],
         "problems": problems,
@@ -247,12 +276,7 @@ def register(app: typer.Typer) -> None:
         summary = summarise(results, by_key, conflicts)
         if not as_json:
             print_table(out, _table(records, _state_text(states)))
-            out.print(
-                f"{summary.pages} pages: {summary.new} new, {summary.changed} changed, {summary.unchanged} unchanged, "
-                f"{len(summary.unusable)} unusable"
-                + (f", {len(summary.conflicts)} alias conflict{'s' if len(summary.conflicts) != 1 else ''}"
-                   if summary.conflicts else "")
-            )
+            out.print(summary.line())
         for line in summary.unusable:
             problems.append(f"unusable page: {line}")
         for line in summary.conflicts:

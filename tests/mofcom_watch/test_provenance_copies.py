@@ -53,7 +53,11 @@ def sha(data: bytes) -> str:
 def test_each_url_of_a_notice_with_its_own_copy_and_a_new_copy_of_one_is_cited_without_a_correction(tmp_path):
     db = f"sqlite:///{tmp_path / 'store.sqlite'}"
     pages = {rel: (FIXTURES / rel).read_bytes() for rel in PAGES}
-    cli(db, "replay", str(tree(tmp_path / "one", pages)), "--fetched-at", "2026-11-30T00:00:00+00:00", "--as-of", AS_OF)
+    said = cli(db, "replay", str(tree(tmp_path / "one", pages)), "--fetched-at", "2026-11-30T00:00:00+00:00",
+               "--as-of", AS_OF)
+    # order30 B4: the second page of the notice was counted nowhere ("1 pages: 0 new, 0 changed, 0 unchanged, ...")
+    assert "2 pages: 1 new, 0 changed, 0 unchanged, 0 unusable, 1 added a URL to a stored notice (MOFCOM-2025-1)\n" \
+        in said, said
     cli(db, "feeds", "--out", str(tmp_path / "feeds-1"), "--as-of", AS_OF)
     first = item(tmp_path / "feeds-1")
     body = first["content_html"]
@@ -70,8 +74,9 @@ def test_each_url_of_a_notice_with_its_own_copy_and_a_new_copy_of_one_is_cited_w
     n = 0
     while sha(changed := pages[other] + f"<!-- {n} -->\n".encode()) < sha(pages[read]):
         n += 1
-    cli(db, "replay", str(tree(tmp_path / "two", {other: changed})), "--fetched-at", "2026-12-01T00:00:00+00:00",
-        "--as-of", AS_OF)
+    said = cli(db, "replay", str(tree(tmp_path / "two", {other: changed})), "--fetched-at", "2026-12-01T00:00:00+00:00",
+               "--as-of", AS_OF)
+    assert "1 pages: 0 new, 0 changed, 0 unchanged, 0 unusable, 1 copy of a stored notice read anew, the same\n" in said
     cli(db, "feeds", "--out", str(tmp_path / "feeds-2"), "--as-of", AS_OF)
     second = item(tmp_path / "feeds-2")
     body = second["content_html"]
