@@ -7,7 +7,7 @@ whatever the server's time zone.
 from __future__ import annotations
 
 import os
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import typer
@@ -19,6 +19,9 @@ AS_OF_HELP = ("Day to report on, YYYY-MM-DD (default: today in Beijing time); a 
 # a command that stores or publishes what it derives: a day to come is refused (see refuse_future)
 AS_OF_NOW_HELP = "Day to derive as of, YYYY-MM-DD, not after today (default: today in Beijing time)."
 
+
+# How far after now a --fetched-at may be: a Beijing time written without its offset is read as UTC, 8 hours ahead.
+FETCHED_AT_SLACK = timedelta(days=1)
 
 # The day taken for today, instead of Beijing's: for a simulation, a benchmark or a test whose corpus is set in
 # years to come (tests/corpus.py moves each copy 8 years on), where "after today" must mean after that day.
@@ -62,14 +65,25 @@ def as_of_or_today(value: str | None) -> date:
 
 
 def parse_fetched_at(value: str | None) -> datetime | None:
-    """``--fetched-at`` (ISO 8601; UTC when no offset) -> datetime, None when not given."""
+    """``--fetched-at`` (ISO 8601; UTC when no offset) -> datetime, None when not given. A time more than a day after
+    now (the later of the clock and the end of ``MOFCOM_WATCH_TODAY``) is a usage error: a typo (``2062`` for
+    ``2026``), not a fetch time; stored, it dated every page's copy, the items' provenance and the evidence packs
+    with a time to come (cli30: ``--fetched-at 2099-01-01`` was taken). A day's slack: a Beijing time written
+    without its offset reads as UTC, 8 hours ahead."""
     if value is None:
         return None
     try:
-        moment = datetime.fromisoformat(value)
+        moment = naive_as_utc(datetime.fromisoformat(value))
     except ValueError:
         raise typer.BadParameter(f"not an ISO 8601 date-time: {value!r}", param_hint="--fetched-at") from None
-    return naive_as_utc(moment)
+    now = datetime.now(UTC)
+    if os.environ.get(TODAY_ENV, "").strip():  # a simulation's today: its pages may be fetched that day
+        now = max(now, datetime.combine(today() + timedelta(days=1), time.min, BEIJING).astimezone(UTC))
+    if moment > now + FETCHED_AT_SLACK:
+        raise typer.BadParameter(f"{value!r} is more than a day after now ({now:%Y-%m-%d %H:%M} UTC): a fetch time "
+                                 "cannot be to come (a typo in the year?); leave --fetched-at out for now",
+                                 param_hint="--fetched-at")
+    return moment
 
 
 def after_today(day: date | None) -> bool:

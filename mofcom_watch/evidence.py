@@ -26,10 +26,18 @@ from storage.vocabulary import naive_as_utc
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip can say: never the wall clock
 ZIP_MODE = 0o644 << 16  # -rw-r--r--, in the external attributes
 UNIX = 3  # create_system
+# What every zip we write starts with (a local file header; an empty zip: its end record). A file that does not, and
+# that zipfile cannot read, is no pack at all (the CSV, a PDF): input, not a damaged pack.
+ZIP_STARTS = (b"PK\x03\x04", b"PK\x05\x06")
 
 
 class PackError(ValueError):
     """The file is not a readable zip."""
+
+
+class NotAZip(PackError):
+    """The file is no zip at all (it does not start as one): the wrong file given, not a pack that fails its check.
+    ``evidence --verify`` exits 2 for it, 1 for a pack that is damaged or changed (cli30: both were 1)."""
 
 
 def collect_evidence(session: Session, name_or_key: str, as_of: date, *, key_only: bool = False) -> Evidence | None:
@@ -89,12 +97,17 @@ def read_zip(data: bytes) -> dict[str, bytes]:
     except PackError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError) as exc:
+        if not data.startswith(ZIP_STARTS):
+            raise NotAZip(f"not a zip file ({exc}): an evidence pack is the .zip 'mofcom-watch evidence' wrote") from exc
         raise PackError(f"not a readable zip ({exc})") from exc
 
 
 def verify_zip(data: bytes) -> list[str]:
-    """Problems found in a pack; empty when every file matches the manifest."""
+    """Problems found in a pack; empty when every file matches the manifest. A file that is no zip at all raises
+    :class:`NotAZip`; a zip cut short or failing its CRC is a problem, as a changed member is."""
     try:
         return check_files(read_zip(data))
+    except NotAZip:
+        raise
     except PackError as exc:
         return [str(exc)]

@@ -25,7 +25,7 @@ def register(app: typer.Typer) -> None:
         out: Optional[Path] = typer.Option(None, "--out", metavar="FILE", help="Write the pack to this FILE (.zip)."),
         as_of: Optional[str] = typer.Option(None, "--as-of", help=AS_OF_HELP),
         verify: Optional[Path] = typer.Option(None, "--verify", metavar="FILE", help="Check the pack FILE against its manifest; "
-                                              "exit 1 on any mismatch."),
+                                              "exit 1 on any mismatch or damage, 2 for a file that is no zip."),
     ) -> None:
         """Write a self-checking evidence pack (zip) of what the tool knew about one entity, and when."""
         if verify is not None:
@@ -49,10 +49,10 @@ def register(app: typer.Typer) -> None:
         finally:
             session.close()
             engine.dispose()
-        if data is None:  # as timeline says it
+        if data is None:  # as timeline says it, and exits: 2, input (1 is problems reported)
             typer.echo(f"mofcom-watch: no listed entity matches {term.shown(name)!r}"
                        + ("; did you mean: " + term.shown(", ".join(suggestions)) + "?" if suggestions else ""), err=True)
-            raise typer.Exit(1)
+            raise typer.Exit(2)
         _write_pack(out, data)
         typer.echo(f"wrote {out} ({len(data)} bytes, as of {day.isoformat()})")
 
@@ -89,14 +89,18 @@ def _write_pack(out: Path, data: bytes) -> None:
 
 
 def _verify(path: Path, name: Optional[str], out: Optional[Path]) -> None:
-    from mofcom_watch.evidence import verify_zip
-    from mofcom_watch.exits import read_input
+    from mofcom_watch.evidence import NotAZip, verify_zip
+    from mofcom_watch.exits import USAGE, read_input
 
     if name or out:
         typer.echo("mofcom-watch: --verify takes only the pack FILE", err=True)
         raise typer.Exit(2)
     data = read_input(path)
-    problems = verify_zip(data)
+    try:
+        problems = verify_zip(data)
+    except NotAZip as exc:  # the wrong file given: input (2), not a pack that fails its check (1)
+        typer.echo(f"{path}: {exc}", err=True)
+        raise typer.Exit(USAGE) from None
     for p in problems:
         typer.echo(f"{path}: {term.shown(p)}", err=True)
     if problems:

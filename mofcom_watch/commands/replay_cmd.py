@@ -195,7 +195,7 @@ def register(app: typer.Typer) -> None:
     def _replay(
         ctx: typer.Context,
         directory: Path = typer.Argument(..., help="Saved pages: DIR/<host>/<path>, other files become file: URLs."),
-        fetched_at: Optional[str] = typer.Option(None, "--fetched-at", help="Fetch time to record (ISO 8601); default now."),
+        fetched_at: Optional[str] = typer.Option(None, "--fetched-at", help="Fetch time to record (ISO 8601; not more than a day after now); default now."),
         as_of: Optional[str] = typer.Option(None, "--as-of", help=AS_OF_HELP + " The pages are stored whatever the "
                                             "day; what is derived for a later day, or for one before the day the "
                                             "store was last synced as of, is not."),

@@ -126,7 +126,7 @@ def register(app: typer.Typer) -> None:
         progress: Optional[bool] = typer.Option(None, "--progress/--no-progress",
                                                 help="Progress bar (default: on a terminal)."),
         fetched_at: Optional[str] = typer.Option(None, "--fetched-at",
-                                                 help="Fetch time to record for every page (ISO 8601); default now."),
+                                                 help="Fetch time to record for every page (ISO 8601; not more than a day after now); default now."),
         as_json: bool = typer.Option(False, "--json", help="Print JSON (each source's counts and failures, the totals, "
                                      "the problems) instead of the table."),
     ) -> None:

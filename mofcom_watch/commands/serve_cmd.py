@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import signal
 import socket
@@ -18,7 +19,7 @@ from mofcom_watch.clock import before_today, parse_as_of, refuse_future, refuse_
 from mofcom_watch.commands.schedule_cmd import PAST_CYCLES, with_flags
 from mofcom_watch.config import Settings, redact_url, stale_after
 from mofcom_watch.context import app_context
-from mofcom_watch.exits import RESOURCE_EXIT, exit_on_unknown_hosts, exit_on_unknown_sources, warn_short_stale
+from mofcom_watch.exits import RESOURCE_EXIT, USAGE, exit_on_unknown_hosts, exit_on_unknown_sources, warn_short_stale
 from mofcom_watch.logs import log
 
 LOG = logging.getLogger("mofcom_watch.serve")
@@ -110,9 +111,10 @@ def build_app(settings: Settings, *, schedule: bool = False, as_of=None, preview
 
 def listen(host: str, port: int) -> list[socket.socket]:
     """Sockets bound to every address ``host`` names (as asyncio's server binds them), before anything is published
-    or logged as served: a port in use is one line and exit 2 at once (it was found only after the store's feeds
-    had been published and "serving" logged), and port 0 becomes the port the system chose, which every link then
-    names (the first address's, taken by the others)."""
+    or logged as served (it was found only after the store's feeds had been published and "serving" logged): a port
+    in use is one line and exit 3 at once, a resource another process holds as a locked store is (it was 2, as a
+    typo; cli30), an address that cannot be bound exit 2; and port 0 becomes the port the system chose, which every
+    link then names (the first address's, taken by the others)."""
     try:
         infos = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
     except socket.gaierror as exc:
@@ -134,9 +136,13 @@ def listen(host: str, port: int) -> list[socket.socket]:
     except OSError as exc:
         for sock in sockets:
             sock.close()
+        if exc.errno == errno.EADDRINUSE:  # a resource another process holds, as a locked store is: exit 3 (was 2)
+            typer.echo(f"mofcom-watch: cannot serve on {host}:{port}: the port is in use by another process (another "
+                       "serve?): stop it, or choose another --port (--port 0 takes any free one)", err=True)
+            raise typer.Exit(RESOURCE_EXIT) from None
         typer.echo(f"mofcom-watch: cannot serve on {host}:{port}: {exc.strerror or exc} (choose another --host or "
                    "--port; --port 0 takes any free one)", err=True)
-        raise typer.Exit(2) from None
+        raise typer.Exit(USAGE) from None
     return sockets
 
 

@@ -1,7 +1,8 @@
 """`mofcom-watch timeline NAME [--as-of DATE] [--json]`: one entity's history on every list.
 
 The name matches in Chinese or English, ignoring case, width, punctuation and legal
-suffixes. An unknown name exits 1 with close names (rapidfuzz) as suggestions.
+suffixes. An unknown name exits 2 (input, as a typo is: 1 means problems reported, which cron reads as
+the store's) with close names (rapidfuzz) as suggestions.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from rich.text import Text
 
 from mofcom_watch import term
 from mofcom_watch.clock import AS_OF_HELP, as_of_or_today, note_future
+from mofcom_watch.exits import USAGE
 from mofcom_watch.sessions import open_session
 from mofcom_watch.tables import print_fitted
 from storage.records import ListingState
@@ -98,7 +100,7 @@ def register(app: typer.Typer) -> None:
             if as_json:  # a machine reading stdout gets JSON here too, not an empty string
                 typer.echo(term.json_text({"query": name, "as_of": day.isoformat(), "match": None,
                                            "suggestions": suggestions}))
-            raise typer.Exit(1)
+            raise typer.Exit(USAGE)  # was 1, "problems reported", which cron reads as the store's (cli30)
         if as_json:
             typer.echo(term.json_text(dict(tl.to_json(), as_of=day.isoformat())))
         else:

@@ -203,12 +203,12 @@ def test_an_unknown_name_is_json_with_suggestions_under_json_and_suggested_by_ev
     """Was: ``timeline skydo --json`` printed nothing on stdout (a JSON reader failed on it), and ``evidence skydo``
     gave no suggestion where ``timeline`` gives one."""
     timeline = cli("--db", store, "timeline", "skydo", "--json", "--as-of", AS_OF)
-    assert timeline.returncode == 1
+    assert timeline.returncode == 2  # input naming nothing, not "problems reported"
     assert json.loads(timeline.stdout) == {"query": "skydo", "as_of": AS_OF, "match": None,
                                            "suggestions": ["Skydio Inc."]}  # one spelling per name
     pack = tmp_path / "skydo.zip"
     evidence = cli("--db", store, "evidence", "skydo", "--out", str(pack), "--as-of", AS_OF)
-    assert evidence.returncode == 1 and not pack.exists()
+    assert evidence.returncode == 2 and not pack.exists()
     assert evidence.stderr.decode().splitlines() == [
         "mofcom-watch: no listed entity matches 'skydo'; did you mean: Skydio Inc.?"]
 
@@ -236,17 +236,18 @@ def serve_env(tmp_path: Path) -> dict[str, str]:
 
 def test_serve_on_a_port_in_use_says_so_before_publishing_or_claiming_to_serve(small_store, tmp_path):
     """Was: the store's feeds published into the feeds folder and ``msg=serving url=…`` logged, then the bind
-    failed (exit 2)."""
+    failed (exit 2). Then: exit 2, the code of a typo, for a port another process holds: a resource, exit 3, as
+    a locked store is (cli30's B, the lead's decision in session 31)."""
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
         busy = cli("--db", small_store, "serve", "--host", "127.0.0.1", "--port", str(port), "--as-of", AS_OF,
                    env=serve_env(tmp_path))
-    assert busy.returncode == 2
+    assert busy.returncode == 3
     assert busy.stderr.decode().splitlines() == [
-        f"mofcom-watch: cannot serve on 127.0.0.1:{port}: Address already in use (choose another --host or --port; "
-        "--port 0 takes any free one)"]
+        f"mofcom-watch: cannot serve on 127.0.0.1:{port}: the port is in use by another process (another serve?): "
+        "stop it, or choose another --port (--port 0 takes any free one)"]
     assert not (tmp_path / "data").exists()
 
 

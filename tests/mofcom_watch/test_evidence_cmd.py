@@ -101,17 +101,34 @@ def test_verify_rejects_extra_missing_and_non_zip(store, pack: Path, tmp_path: P
     assert any("notes.txt" in p for p in verify_zip(zip_bytes(extra)))
     missing = [PackFile(n, d) for n, d in original.items() if n != "timeline.json"]
     assert any("timeline.json" in p for p in verify_zip(zip_bytes(missing)))
+    assert run(db_url, "--verify", str(tmp_path / "absent.zip")).exit_code == 2
+
+
+def test_verify_of_a_file_that_is_no_zip_is_input_not_a_mismatch(store, pack: Path, tmp_path: Path) -> None:
+    """The wrong file given (the pack's CSV, an empty file) is exit 2, as a usage error; a pack cut short in transfer
+    (it starts as a zip) fails its check, exit 1, as a changed member does (cli30: both were 1, the code of a
+    mismatch; the lead's decision in session 31)."""
+    db_url, _ = store
+    csv = tmp_path / "timeline.csv"
+    csv.write_bytes(read_zip(pack.read_bytes())["timeline.csv"])
     junk = tmp_path / "junk.zip"
     junk.write_bytes(b"not a zip")
-    assert run(db_url, "--verify", str(junk)).exit_code == 1
-    assert run(db_url, "--verify", str(tmp_path / "absent.zip")).exit_code == 2
+    for wrong in (junk, csv, tmp_path / "empty.zip"):
+        wrong.touch()
+        result = run(db_url, "--verify", str(wrong))
+        assert result.exit_code == 2, result.output
+        assert "not a zip file" in result.output and "mofcom-watch evidence" in result.output
+    cut = tmp_path / "cut.zip"
+    cut.write_bytes(pack.read_bytes()[: pack.stat().st_size // 2])
+    result = run(db_url, "--verify", str(cut))
+    assert result.exit_code == 1 and "not a readable zip" in result.output
 
 
 def test_unknown_entity_and_bad_usage(store, tmp_path: Path) -> None:
     db_url, _ = store
     out = tmp_path / "none.zip"
     result = run(db_url, "No Such Company Ltd", "--out", str(out), "--as-of", AS_OF)
-    assert result.exit_code == 1 and "no listed entity" in result.output and not out.exists()
+    assert result.exit_code == 2 and "no listed entity" in result.output and not out.exists()  # input, as timeline
     assert run(db_url, "skydio").exit_code == 2  # no --out
     assert run(db_url, "skydio", "--out", str(out), "--as-of", "2026-13-01").exit_code == 2
 

@@ -7,16 +7,18 @@ exercise the command and the store, not the parser.
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+import typer
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
 import mofcom_watch.pipeline as pipeline
 from mofcom_watch.cli import app
+from mofcom_watch.clock import parse_fetched_at
 from storage.db import open_store
 from storage.models import Base, Page, Snapshot
 from storage.records import (
@@ -137,6 +139,31 @@ def test_missing_dir_and_bad_options_exit_2(db_url, tmp_path):
     assert empty.exit_code == 2 and "no pages" in empty.output
     a_file = replay(db_url, site / "README.md")
     assert a_file.exit_code == 2 and "not a readable directory" in a_file.output
+
+
+def test_a_fetch_time_to_come_is_refused_as_a_typo(db_url, tmp_path, monkeypatch):
+    """cli30: ``--fetched-at 2099-01-01`` was stored as the fetch time of every page (its copies, the items'
+    provenance, the evidence packs). More than a day after now is a typo, exit 2, nothing stored (the lead's decision,
+    session 31); within the day is taken (a Beijing time written without its offset reads 8 hours ahead), and a
+    simulation's MOFCOM_WATCH_TODAY moves now to the end of that day."""
+    monkeypatch.delenv("MOFCOM_WATCH_TODAY", raising=False)
+    site = tree(tmp_path / "site")
+    later = (datetime.now(timezone.utc) + timedelta(days=1, minutes=5)).isoformat()
+    for value in ("2099-01-01", "2062-11-29T08:00:00+08:00", later):
+        typo = CliRunner().invoke(app, ["--db", db_url, "replay", str(site), "--fetched-at", value])
+        assert typo.exit_code == 2, (value, typo.output)
+        assert "is more than a day after now" in typo.output and "Traceback" not in typo.output
+    engine = open_store(db_url)
+    with Session(engine) as s:
+        assert s.scalar(select(func.count()).select_from(Snapshot)) == 0
+    engine.dispose()
+    soon = datetime.now(timezone.utc) + timedelta(hours=23)
+    assert parse_fetched_at(soon.isoformat()) == soon
+    assert parse_fetched_at(soon.replace(tzinfo=None).isoformat()) == soon  # naive: UTC
+    monkeypatch.setenv("MOFCOM_WATCH_TODAY", "2034-11-30")  # a corpus copy set 8 years on
+    assert parse_fetched_at("2034-11-30T02:00:00+00:00") == datetime(2034, 11, 30, 2, tzinfo=timezone.utc)
+    with pytest.raises(typer.BadParameter, match="more than a day after now"):
+        parse_fetched_at("2034-12-02T00:00:00+00:00")
 
 
 def test_database_from_a_newer_version_exits_2(db_url, tmp_path):

@@ -135,15 +135,17 @@ def test_timeline_table(db):
 
 
 def test_timeline_unknown_name_suggests_close_ones(db):
+    """An unknown name is input that names nothing: exit 2 (was 1, 'problems reported', which cron reads as the
+    store's: cli30's B, the lead's decision in session 31)."""
     res = run(db, "timeline", "Skydoi", "--as-of", "2026-11-29")
-    assert res.exit_code == 1
+    assert res.exit_code == 2
     assert "no listed entity matches 'Skydoi'" in res.stderr and "Skydio" in res.stderr
     assert "Traceback" not in res.output
 
 
 def test_timeline_suggests_nothing_unrelated(db):
     res = run(db, "timeline", "Nonexistent Corp", "--as-of", "2026-11-29")
-    assert res.exit_code == 1
+    assert res.exit_code == 2
     assert "no listed entity matches 'Nonexistent Corp'" in res.stderr and "did you mean" not in res.stderr
 
 
