@@ -34,6 +34,7 @@ offers them only for a counterparty that hits no entity.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import logging
@@ -94,6 +95,13 @@ CSV_ALIAS_SEPARATOR = ";"
 CSV_SUFFIXES = (".csv", ".txt")
 TOML_SUFFIXES = (".toml",)
 TEXT_ENCODINGS = ("utf-8-sig", "gb18030")  # Excel in a Chinese locale saves CSV as GBK
+# A byte order mark names its encoding beyond doubt: Excel's "Unicode text" is UTF-16 LE with one, tab-separated.
+# UTF-32's marks first: UTF-32 LE's begins with UTF-16 LE's.
+BOM_ENCODINGS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                 (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+# In such a reading, what no spreadsheet's text holds: control characters but tab and line ends, another mark, the
+# private-use rows, the two non-characters: binary bytes that begin as a mark does ("\xff\xfe\x00\x81…").
+NOT_PLAIN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\ue000-\uf8ff\ufffe\uffff]")
 GB2312_SHARE_MIN = 1 / 3  # of a GB18030 reading's non-ASCII characters: fewer common ones is another encoding
 PRIVATE_USE = ("\ue000", "\uf8ff")  # GBK's user-defined rows: where Big5's 公司 ("\xa5q") lands
 NOT_TEXT = ("neither UTF-8 nor GB18030 text (Excel in a Japanese or Taiwanese locale saves Shift_JIS or Big5: "
@@ -583,9 +591,17 @@ _warned: set[str] = set()
 
 
 def decode_text(raw: bytes) -> str | None:
-    """A counterparty file as text (UTF-8, else GB18030 as Excel saves it in a Chinese locale); None if neither.
+    """A counterparty file as text (UTF-8, else GB18030 as Excel saves it in a Chinese locale; UTF-16 or UTF-32 when
+    a byte order mark says so, as Excel's "Unicode text" does: it was refused, cli30); None if none of them.
 
     Shared by watchlists and `screen`, the two places a user hands us a spreadsheet."""
+    for bom, encoding in BOM_ENCODINGS:
+        if raw.startswith(bom):
+            try:
+                text = raw.decode(encoding)  # the mark is read and dropped
+            except UnicodeDecodeError:  # an odd byte left over, a lone surrogate: not that text after all
+                return None
+            return text if not NOT_PLAIN_RE.search(text) else None  # binary bytes that happen to begin so
     for encoding in TEXT_ENCODINGS:
         try:
             text = raw.decode(encoding)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import http.client
 import io
@@ -164,6 +165,21 @@ def test_file_neither_utf8_nor_gb18030_exits_2_naming_it(db_url: str, tmp_path: 
     f.write_bytes(b"Skydio\xff,US\n")
     result = run(db_url, str(f))
     assert result.exit_code == 2 and "neither UTF-8 nor GB18030" in result.output and "binary.csv" in result.output
+
+
+def test_excel_unicode_text_utf16_with_a_bom_is_screened(db_url: str, tmp_path: Path) -> None:
+    """Excel's "Unicode text" (UTF-16 LE, a byte order mark, tabs) was refused as "neither UTF-8 nor GB18030", exit 2
+    (cli30); the mark names the encoding: screened as the same rows in UTF-8 are."""
+    text = "name\tcountry\r\nSkydio Inc.\tUS\r\nNo Such Trading Ltd\tUS\r\n"
+    f = tmp_path / "unicode.txt"
+    f.write_bytes(codecs.BOM_UTF16_LE + text.encode("utf-16-le"))
+    plain = tmp_path / "plain.csv"
+    plain.write_text(text, encoding="utf-8")
+    result = run(db_url, str(f), "--as-of", AS_OF, "--json")
+    assert result.exit_code == 1, result.output  # a hit
+    assert json.loads(result.stdout)["results"] == json.loads(run(db_url, str(plain), "--as-of", AS_OF,
+                                                                  "--json").stdout)["results"]
+    assert json.loads(result.stdout)["matched"] == 1
 
 
 def test_table_says_a_lapse_as_presumed_back_in_force_and_counts_who_is_under_measures(db_url: str,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+
 import pytest
 
 from storage.records import EntityRecord
@@ -103,6 +105,22 @@ def test_a_file_in_another_encoding_is_refused_not_read_as_gbk(tmp_path, names, 
     path.write_bytes(raw)
     with pytest.raises(WatchlistError, match="wl.csv is neither UTF-8 nor GB18030 text .*Shift_JIS or Big5"):
         load_watchlist(path)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le"])
+def test_a_file_with_a_utf16_byte_order_mark_is_read(tmp_path, encoding):
+    """Excel's "Unicode text" is UTF-16 LE with a byte order mark, tab-separated: it was refused as "neither UTF-8
+    nor GB18030" (cli30); a mark names its encoding beyond doubt, so it is read (the lead's decision, session 31)."""
+    text = "name\tcountry\r\n斯凯迪奥公司\t美国\r\n三菱重工業株式会社\t日本\r\n"
+    bom = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE, "utf-32-le": codecs.BOM_UTF32_LE}
+    raw = bom[encoding] + text.encode(encoding)
+    assert decode_text(raw) == text
+    path = tmp_path / "wl.txt"
+    path.write_bytes(raw)
+    w = load_watchlist(path)
+    assert [(c.name, c.country) for c in w.counterparties] == [("斯凯迪奥公司", "US"), ("三菱重工業株式会社", "JP")]
+    assert w.match(SKYDIO).method == EXACT
+    assert decode_text(codecs.BOM_UTF16_LE + "Skydio".encode("utf-16-le")[:-1]) is None  # an odd byte: refused
 
 
 @pytest.mark.parametrize("names", ["斯凯迪奥公司,美国\n洛克希德·马丁公司（美国）\n", "斯凱迪奧公司,美國\n洛克希德·馬丁公司\n",
