@@ -583,6 +583,36 @@ def render_toml(settings: Settings) -> str:
     return "\n".join(out) + "\n"
 
 
+def render_json(settings: Settings) -> dict[str, Any]:
+    """The effective configuration for a program to read (``config --json``): each setting by its name in the file
+    (``http.port``, ``database_url``), with its value, where it came from and its variable; an unset one has the value
+    ``null`` and, where it resolves to one, the value it takes (``resolved``). The same facts :func:`render_toml`
+    prints as comments, and the database URL without its password likewise."""
+    derived = {"db_url": redact_url(settings.database_url), "feeds_dir": str(settings.feeds_path),
+               "public_base_url": settings.feeds_base_url}
+    out: dict[str, Any] = {}
+    for spec in FIELDS:
+        value = settings.__dict__[spec.name]
+        origin = settings.origin(spec.name)
+        if spec.name == "db_url" and value:
+            value = redact_url(value)
+        if spec.name == "stale_after_minutes" and origin == "default" and settings.origin("cron") != "default":
+            value = int((stale_after(settings)[0] or timedelta(0)).total_seconds() // 60)  # as render_toml says it
+            origin = "default: derived from cron"
+        if isinstance(value, Path):
+            value = str(value)
+        elif isinstance(value, tuple):
+            value = list(value)
+        elif isinstance(value, dict):
+            value = dict(sorted(value.items()))
+        entry: dict[str, Any] = {"value": None if value == [] else value, "origin": origin, "env": spec.env}
+        if (value is None or value == []) and spec.name in derived:
+            entry["resolved"] = derived[spec.name]
+        out[".".join(spec.toml)] = entry
+    return {"config_file": str(settings.config_path) if settings.config_path else None,
+            "database": redact_url(settings.database_url), "settings": out}
+
+
 def redact_url(url: str) -> str:
     """A database URL without its password."""
     try:

@@ -126,16 +126,21 @@ def exit_on_unknown_hosts(command: str, base_urls: Mapping[str, str]) -> None:
     """A host in ``base_urls`` that no source fetches from (a typo) is one line and exit 2, for ``run``, ``schedule``
     and ``serve --schedule`` alike: every cycle skipped the sources of the host meant, without a word
     (``mofcom_watch.cycle.unknown_base_url_hosts``)."""
+    mistyped = unknown_hosts(base_urls)
+    if mistyped is not None:
+        typer.echo(f"mofcom-watch {command}: {mistyped}", err=True)
+        raise typer.Exit(USAGE)
+
+
+def unknown_hosts(base_urls: Mapping[str, str]) -> str | None:
+    """The line :func:`exit_on_unknown_hosts` says, or None (``config --json`` lists it)."""
     from mofcom_watch.cycle import unknown_base_url_hosts
     from scraper.sources import SourceConfigError
 
     try:
-        mistyped = unknown_base_url_hosts(dict(base_urls))
+        return unknown_base_url_hosts(dict(base_urls))
     except SourceConfigError as exc:
-        mistyped = str(exc)
-    if mistyped is not None:
-        typer.echo(f"mofcom-watch {command}: {mistyped}", err=True)
-        raise typer.Exit(USAGE)
+        return str(exc)
 
 
 def exit_on_unknown_sources(command: str, names: tuple[str, ...]) -> None:
@@ -143,13 +148,21 @@ def exit_on_unknown_sources(command: str, names: tuple[str, ...]) -> None:
     or a sources file that cannot be read: one line and exit 2 at start, for ``schedule`` and ``serve --schedule`` as
     for ``run``. Was: the scheduler started and every cycle failed ("cycle failed … unknown source(s)") in the log
     only; ``status`` said nothing of it (no cycle recorded a source run)."""
+    unknown = unknown_sources(names)
+    if unknown is not None:
+        typer.echo(f"mofcom-watch {command}: {unknown}", err=True)
+        raise typer.Exit(USAGE)
+
+
+def unknown_sources(names: tuple[str, ...]) -> str | None:
+    """The line :func:`exit_on_unknown_sources` says, or None (``config --json`` lists it)."""
     from scraper.sources import SourceConfigError, load_sources
 
     try:
         load_sources(names)
     except SourceConfigError as exc:
-        typer.echo(f"mofcom-watch {command}: {exc}", err=True)
-        raise typer.Exit(USAGE) from None
+        return str(exc)
+    return None
 
 
 def warn_short_stale(command: str, settings: Any) -> None:

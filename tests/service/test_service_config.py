@@ -288,3 +288,32 @@ def test_cli_config_exits_2_on_what_run_would_refuse(tmp_path: Path, text: str, 
     result = CliRunner().invoke(app, ["--config", str(write(tmp_path, text)), "config"])
     assert result.exit_code == 2 and message in result.stderr
     assert "[fetch]" in result.stdout and "user_agent" in result.stdout
+
+
+def test_cli_config_json_says_each_setting_as_the_toml_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """cli30: ``config`` printed TOML only. ``--json``: each setting by its name in the file, its value, origin and
+    variable, what an unset one resolves to, and the problems run would refuse (exit 2, as without --json)."""
+    import json
+
+    path = write(tmp_path, FILE)
+    monkeypatch.setenv("MOFCOM_WATCH_PORT", "9100")
+    monkeypatch.setenv("MOFCOM_WATCH_DB", "postgresql+psycopg://mw:s3cret@db/mw")
+    result = CliRunner().invoke(app, ["--config", str(path), "config", "--json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    settings = out["settings"]
+    assert settings["http.port"] == {"value": 9100, "origin": "env MOFCOM_WATCH_PORT", "env": "MOFCOM_WATCH_PORT"}
+    assert settings["schedule.cron"] == {"value": "0 * * * *", "origin": f"file {path}", "env": "MOFCOM_WATCH_CRON"}
+    assert settings["fetch.sources"]["value"] == ["mofcom-announcements", "aqygzj"]
+    assert settings["fetch.timeout"] == {"value": 30.0, "origin": "default", "env": "MOFCOM_WATCH_TIMEOUT"}
+    assert settings["feeds_dir"] == {"value": None, "origin": "default", "env": "MOFCOM_WATCH_FEEDS_DIR",
+                                     "resolved": "/srv/mw/feeds"}
+    assert "s3cret" not in result.stdout and settings["database_url"]["value"] == out["database"]
+    assert out["config_file"] == str(path) and out["problems"] == [] and out["ok"] is True
+    assert {"http.host", "data_dir", "base_urls", "log.format", "schedule.stale_after_minutes"} <= set(settings)
+    monkeypatch.delenv("MOFCOM_WATCH_DB")
+    typo = CliRunner().invoke(app, ["--config", str(write(tmp_path, '[fetch]\nsources = ["mofcom-polcy"]\n')),
+                                    "config", "--json"])
+    assert typo.exit_code == 2 and "unknown source(s) mofcom-polcy" in typo.stderr
+    answer = json.loads(typo.stdout)
+    assert answer["ok"] is False and "unknown source(s) mofcom-polcy" in answer["problems"][0]
