@@ -27,16 +27,33 @@ from typing import Optional  # noqa: E402
 
 import typer  # noqa: E402
 
-from mofcom_watch.exits import INTERNAL, RESOURCE_EXIT, USAGE, Terminated, resource_fault, stop_on_sigterm  # noqa: E402
+from mofcom_watch.exits import (  # noqa: E402
+    CLEAN,
+    INTERNAL,
+    PROBLEMS,
+    RESOURCE_EXIT,
+    USAGE,
+    Terminated,
+    resource_fault,
+    stop_on_sigterm,
+)
 from mofcom_watch.lazygroup import LazyGroup, hold_collector  # noqa: E402
 from mofcom_watch.term import App, quiet_pipes, tolerant_streams  # noqa: E402
 
 signal.signal(signal.SIGINT, _SIGINT)  # KeyboardInterrupt again: main() and the commands say 'interrupted'
 
+# What cron and a monitor act on, said where an operator looks first (was only in the README).
+EXIT_CODES_HELP = (f"Exit codes: {CLEAN} clean; {PROBLEMS} problems reported (source health, unresolved references, "
+                   f"a stale or failed last run: see status); {USAGE} usage or input (a bad option or file, a name "
+                   f"that finds no entity); {RESOURCE_EXIT} a resource (disk full, a read-only or damaged store, the "
+                   f"database gone, the run lock held too long, serve's port in use); {INTERNAL} a bug (--verbose "
+                   "shows the traceback); 130, 143, 129: stopped by Ctrl-C, SIGTERM, SIGHUP.")
+
 app = App(
     name="mofcom-watch",
     help="Watch the Chinese lists that name companies (MOFCOM export control, unreliable entity, watch list; MFA countermeasures); publish every change as feeds.",
     no_args_is_help=True,
+    epilog=EXIT_CODES_HELP,
     add_completion=False,
     pretty_exceptions_enable=False,
     cls=LazyGroup,  # sub-commands are imported when used (mofcom_watch/commands/__init__.py)

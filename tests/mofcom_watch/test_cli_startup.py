@@ -102,3 +102,17 @@ def test_commands_that_open_the_store_import_no_status_report():
              if line.startswith("import time:") and "|" in line}
     assert "mofcom_watch.sessions" in names
     assert not names & {"mofcom_watch.commands.status_cmd", "storage.status", "rich.table", "rapidfuzz"}, names
+
+
+def test_help_says_the_exit_codes_cron_acts_on():
+    """The exit codes were in the README only: ``mofcom-watch --help`` says each, with the constants' values."""
+    from typer.testing import CliRunner
+
+    from mofcom_watch import exits
+    from mofcom_watch.cli import app
+
+    out = " ".join(CliRunner().invoke(app, ["--help"]).stdout.split())
+    for code, words in ((exits.CLEAN, "clean"), (exits.PROBLEMS, "problems reported"), (exits.USAGE, "usage or input"),
+                        (exits.RESOURCE_EXIT, "a resource"), (exits.INTERNAL, "a bug")):
+        assert f"{code} {words}" in out, (code, out)
+    assert "serve's port in use" in out and "a name that finds no entity" in out
