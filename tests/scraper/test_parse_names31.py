@@ -47,3 +47,18 @@ def test_a_count_joined_after_names_in_brackets_is_added():
             "3家实体采取反制措施：")
     assert _both(text) == (5, None)
     assert _both(text.replace("2名个人和", "2名个人。另对")) == (2, None)  # another sentence: not joined
+
+
+def test_its_counted_branches_and_their_parent_are_the_count():
+    """names30/23: "X（x）及其2家子公司A（a）、B（b）" lists 3, and 2 was stated (a count warning on a text read right)."""
+    text = "商务部决定将北极星防务系统公司（Polaris Defense Systems, Inc.）及其2家子公司北极星光学公司（Polaris Optics LLC）列入"
+    assert _both(text) == (3, None)
+    assert _both("将甲公司及其 2 家美国子公司列入") == (3, "US")
+    # a count of branches with no parent named before them (fixture Order 2025 No. 6) stays as written
+    assert _both("对韩华海洋株式会社的5家美国子公司采取反制措施") == (5, "US")
+
+
+def test_its_counted_staff_and_their_company_are_the_count():
+    """names30/10-11's title "关于对A公司及其2名高级管理人员采取反制措施的决定" stated no count: an executive left out was not told."""
+    assert _both("关于对美国远航船舶服务公司及其2名高级管理人员采取反制措施的决定") == (3, None)
+    assert _both("对甲公司（Alpha Inc.）等3家实体和乙（B）等2名人员采取反制措施") == (5, None)

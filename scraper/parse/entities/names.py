@@ -60,10 +60,13 @@ COUNT_NUM = rf"[\d{COUNT_NUMERALS}](?:(?<=\d)\d{{0,3}}|(?<=[{COUNT_NUMERALS}])[{
 # "将以下3个美国实体（见附件）列入" (session 31, names31; names30/19: no count read, so an annex short of 3 was not told): 个
 # counts only an entity noun right after it, a country or region between at most ("3个美国实体", "5个实体"); never "一个中国
 # 原则", "一个月", "两个方面", "个人" (COUNTED_BY_GE: the fixed window, no words of a qualifier as after 家).
+# "及其2名高级管理人员" counts persons (session 31, names31: no count was read from such a MOFCOM title): 人员 ends a count as
+# ENTITY_NOUN's 个人 does (in COUNT_RE only: ENTITY_NOUN names entities elsewhere).
+PERSONS_NOUN = "人员"
 GE_NOUNS = ("实体", "企业", "公司", "机构", "单位", "组织")
 GE_WINDOW = 2 + max(map(len, COUNTRIES)) + 1  # 个, blanks, the longest country, a noun's first character
 COUNTED_BY_GE = rf"个(?=\s*(?:{COUNTRY_ALT})?\s*(?:{'|'.join(GE_NOUNS)}))"
-COUNT_RE = re.compile(rf"(?P<n>{COUNT_NUM})\s*(?:[家名]|{COUNTED_BY_GE})\s*(?:(?P<c>{COUNTRY_ALT})|)\s*的?\s*(?P<q>[\u4e00-\u9fff]{{0,12}}?){ENTITY_NOUN}")
+COUNT_RE = re.compile(rf"(?P<n>{COUNT_NUM})\s*(?:[家名]|{COUNTED_BY_GE})\s*(?:(?P<c>{COUNTRY_ALT})|)\s*的?\s*(?P<q>[\u4e00-\u9fff]{{0,12}}?)(?:{ENTITY_NOUN}|{PERSONS_NOUN})")
 COUNTRY_IN_RE = lazy_compile(COUNTRY_ALT)
 # What every COUNT_RE match holds: the last character of NUM, then 家 or 名, or 个 with an entity noun in the next
 # GE_WINDOW characters of its line (``counts._ge_counts``).

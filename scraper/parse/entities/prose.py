@@ -417,10 +417,11 @@ def _person_of(e: EntityRecord) -> EntityRecord:
 
 
 # "及其分支机构科技洞察日本公司（TechInsights Japan KK）": the words before a branch's name (or, alone, a
-# clause about the entity before: "甲公司（Alpha）及其子公司"). Every match opens with 其, 及 or 以.
+# clause about the entity before: "甲公司（Alpha）及其子公司"). Every match opens with 其, 及 or 以. With their count:
+# "及其2家子公司北极星光学公司（…）、…" (session 31, names31; names30/23: the name read "其2家子公司北极星光学公司").
 BRANCH_PREFIX_RE = lazy_compile(
-    r"^(?:及|以及)?其(?:全部|所有|下属|境外|海外)?(?:分支机构|子公司|分公司|关联公司|关联企业|附属公司|附属机构|下属企业|下属公司)"
-    r"\s*[:：]?\s*"
+    rf"^(?:及|以及)?其(?:全部|所有|下属|境外|海外)?(?:\s*{NUM}\s*家\s*)?"
+    r"(?:分支机构|子公司|分公司|关联公司|关联企业|附属公司|附属机构|下属企业|下属公司)\s*[:：]?\s*"
 )
 BRANCH_PREFIX_FIRST = ("其", "及其", "以及其")
 BRANCH_JOINTS = ("及", "以及", "和")
