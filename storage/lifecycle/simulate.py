@@ -146,8 +146,9 @@ def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_u
             if step.event_kind is EventKind.SUSPENSION_EXTENDED and st.state not in (
                     ListingState.SUSPENDED, ListingState.LAPSED) and b is not None:
                 b.problem(f"{step.source.record.key}: extends a suspension of {listing.key} that is not in place")
+            if not _lengthens(step, st):
+                st.since = step.effective
             st.state, st.until, st.by, st.presumed = step.state, until, step.source.record.key, False
-            st.since = step.effective
             st.singled_out = step.state is ListingState.REMOVED or (
                 step.subset is not None and step.state is ListingState.LIFTED)
             st.history.append(f"{step.effective.isoformat()} {_history_word(step.event_kind, until)} "
@@ -156,6 +157,14 @@ def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_u
     if lapse_upto is not None:
         lapse(_lapse_due(states, lapse_upto, inclusive=True))
     return states
+
+
+def _lengthens(step: Step, st: EntityState) -> bool:
+    """Whether ``step`` lengthens the suspension the entity is in without starting a period of its own: an extension by a
+    duration ("暂停期限延长6个月", no start written) moves the running end on. It takes effect on its notice's own day, a
+    day on which no suspension began: the row's ``since`` stays the day the one in place did (story31 B2)."""
+    return (step.event_kind is EventKind.SUSPENSION_EXTENDED and bool(step.action.extends_by)
+            and st.state is ListingState.SUSPENDED and st.since is not None)
 
 
 def _ended_named(b: _Builder) -> None:

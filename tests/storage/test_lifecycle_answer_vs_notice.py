@@ -121,6 +121,27 @@ def test_a_notice_extending_by_a_duration_from_its_own_day_is_followed_over_the_
     assert not [p for p in same.problems if "otherwise than" in p]
 
 
+def test_an_extension_by_a_duration_keeps_the_day_the_suspension_in_place_began() -> None:
+    """story31 B2, story32 S3: "将…暂停期限延长6个月" takes effect on its own day (11-06) and moves the running end
+    (2026-11-10) on by six months. No suspension began on 11-06: the row said "suspended since 2026-11-06"; it says the
+    day the suspension in place began (2025-11-10, the extension "自2025年11月10日起，继续暂停…1年"), before and after."""
+    notice = NOTICE.replace("决定，自2026年11月10日起，继续暂停实施不可靠实体清单工作机制公告〔2025〕7号相关措施{period}",
+                            "决定，将不可靠实体清单工作机制公告〔2025〕7号相关措施的暂停期限延长{period}")
+    earlier = _story("1年", None)[:-1]  # no answer of 2026-11-05
+
+    def row(known: list[StoredNotice], day: date) -> tuple[object, ...]:
+        (one,) = [(r.state.value, r.since, r.until) for r in derive(known, day).states if r.notice_key == "UEL-2025-7"]
+        return one
+
+    assert row(earlier, date(2026, 11, 5)) == ("suspended", date(2025, 11, 10), date(2026, 11, 10))
+    known = [*earlier, _page(notice.format(period="6个月"))]
+    for day in (date(2026, 11, 6), date(2026, 11, 11)):
+        assert row(known, day) == ("suspended", date(2025, 11, 10), date(2027, 5, 10)), day
+    (item,) = [e for e in derive(known, date(2026, 11, 11)).events if e.kind is EventKind.SUSPENSION_EXTENDED
+               and e.entity_key is None and e.source_key == "UEL-2026-6"]
+    assert (item.effective, item.until) == (date(2026, 11, 6), date(2027, 5, 10))  # the item keeps its own day
+
+
 def test_a_lapse_an_extension_published_later_undoes_is_retracted_naming_it() -> None:
     """story31 S6: the lapse of 2026-11-10 presumed (no extension known), then a notice published 11-12 "自2026年11月10日
     起，继续暂停…1年": the lapse item's retraction names that notice and its end (``events._lapse_undone_by``), where it
