@@ -1,7 +1,8 @@
 """Turn events into Atom 1.0 and RSS 2.0 bytes: feedgen's format, built fast.
 
 Deterministic: the feed's ``updated`` is its newest item's ``updated`` (a fixed
-instant for an empty feed), never the clock, so the same events give the same
+instant for an empty feed), or the store's first sighting of a notice its items rest
+on when later (:func:`sighted`), never the clock, so the same store gives the same
 bytes. feedgen defines every byte: an item is built with feedgen (``make_entry``)
 and a feed head with feedgen (``feed_generator``); for speed, :mod:`feeds.fastxml`
 reproduces that output with string templates (tests check both give the same
@@ -17,7 +18,7 @@ from __future__ import annotations
 import io
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Protocol
 
 from feedgen.entry import FeedEntry
@@ -277,19 +278,43 @@ class FeedStream:
             sink.write(tail if fmt.render is None else fmt.render.tail(self.items))
 
 
-def feed_updated(events: Iterable[EventRecord | HasUpdated]) -> datetime:
-    """A feed's ``updated``: its newest item's (a fixed instant for an empty feed)."""
-    return max((naive_as_utc(e.updated) for e in events), default=EMPTY_FEED_UPDATED)
+def feed_updated(events: Collection[EventRecord | HasUpdated], first_seen: Mapping[str, datetime] | None = None
+                 ) -> datetime:
+    """A feed's ``updated``: its newest item's (a fixed instant for an empty feed), or the first sighting of a notice its
+    items rest on when that is later (:func:`sighted`)."""
+    newest = max((naive_as_utc(e.updated) for e in events), default=EMPTY_FEED_UPDATED)
+    return sighted(newest, events, first_seen) if first_seen and events else newest
+
+
+def sighted(updated: datetime, events: Iterable[HasUpdated], first_seen: Mapping[str, datetime]) -> datetime:
+    """``updated``, or the latest first sighting (``first_seen``: notice key -> when the store first read it) of a
+    notice these items rest on (their listing notice, the notice that acted), whichever is later, to the second. An item
+    is dated by its notice (``EventRecord.occurred``, never "now"), so the item of a notice put online days after its own
+    date sorts below newer ones, and the feed's ``updated`` did not move when it appeared: a reader that skips a feed
+    whose ``updated`` did not move never showed it (story31 C1; the lead's decision, session 31: it must move). No
+    clock: the same store gives the same bytes."""
+    seen = max((first_seen[k] for e in events for k in (e.notice_key, e.source_key) if k and k in first_seen),
+               default=None)
+    if seen is None:
+        return updated
+    seen = naive_as_utc(seen).astimezone(timezone.utc).replace(microsecond=0)
+    return seen if seen > updated else updated
 
 
 class HasUpdated(Protocol):
     @property
     def updated(self) -> datetime: ...
 
+    @property
+    def notice_key(self) -> str | None: ...
+
+    @property
+    def source_key(self) -> str | None: ...
+
 
 def build_feeds(
     events: Sequence[EventRecord], *, base_url: str, watchlist: Watchlist | None = None,
-    pictures: Collection[str] = (), links: AliasLinks | None = None,
+    pictures: Collection[str] = (), links: AliasLinks | None = None, first_seen: Mapping[str, datetime] | None = None,
 ) -> list[FeedFile]:
     """Every feed (see :mod:`feeds.catalog`) for these events, in a fixed order, in memory; raises
     on any failure. (``publish`` writes the feeds of a store one at a time instead, see
@@ -297,7 +322,8 @@ def build_feeds(
 
     ``pictures``: names of the state pictures written beside the feeds (``notice/<key>``);
     an item about a notice that has one links to it. ``links``: the entities tied by a notice-given name
-    (:mod:`storage.aliaslinks`), whose entity feeds carry each other's items.
+    (:mod:`storage.aliaslinks`), whose entity feeds carry each other's items. ``first_seen``: when the store first
+    read each notice (:func:`sighted`; ``publish`` passes the store's).
     """
     heads = FeedHeads(normalise_base_url(base_url))
     cache: dict[EntryKey, Entry] = {}
@@ -305,7 +331,7 @@ def build_feeds(
     files = []
     for selection in select_feeds(events, watchlist, links):
         sinks = {f.name: io.BytesIO() for f in FORMATS}
-        stream = FeedStream(selection.spec, feed_updated(selection.events), heads, ctx, sinks)
+        stream = FeedStream(selection.spec, feed_updated(selection.events, first_seen), heads, ctx, sinks)
         for event in selection.events:  # already newest first
             key = (event.id, event.extra)
             entry = cache.get(key)

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from feeds.build import FeedFailure, FeedHeads, FeedStream, feed_updated, render_entry
+from feeds.build import FeedFailure, FeedHeads, FeedStream, feed_updated, render_entry, sighted
 from feeds.catalog import (
     FEED_HEALTH,
     FEED_NEWS,
@@ -52,6 +52,7 @@ from storage.aliaslinks import AliasLinks, notice_links, stored_links
 from storage.bands import Band, listing_bands
 from storage.eventheads import BATCH, EventHead, event_heads, heads_by_entity, heads_by_notice, in_batches, load_records
 from storage.lifecycle import EVENT_STATES, event_sort_key
+from storage.notices import first_seen
 from storage.records import EventRecord, EventScope, StoredNotice
 from storage.watchlist import Watchlist
 
@@ -128,6 +129,7 @@ class _Run:
         # pictures, written)
         self.failed: dict[str, FeedFailure] = {}
         self.events = 0  # lifecycle items seen
+        self.first_seen = first_seen(session)  # notice key -> first read: a feed's ``updated`` (feeds.build.sighted)
 
     # -- files ----------------------------------------------------------------------------------
     def open_feed(self, spec: FeedSpec, items: Sequence[Item]) -> tuple[FeedStream, dict[str, FileSink]] | None:
@@ -139,13 +141,14 @@ class _Run:
             return None
 
     def updated(self, items: Sequence[Item]) -> datetime:
-        """The feed's ``updated``: its newest item's, as that item's record writes it (with its offset)."""
+        """The feed's ``updated``: its newest item's, as that item's record writes it (with its offset), or the first
+        sighting of a notice its items rest on when later (``feeds.build.sighted``)."""
         if not items:
             return feed_updated(())
         newest = max(items, key=lambda i: i.updated)  # the first of equal instants, as max() over records
         if isinstance(newest, EventHead):
             newest = load_records(self.session, [newest.id])[newest.id]
-        return feed_updated((newest,))
+        return sighted(feed_updated((newest,)), items, self.first_seen)
 
     def close_feed(self, name: str, stream: FeedStream, sinks: dict[str, FileSink]) -> None:
         try:
@@ -370,7 +373,7 @@ def _health_feed(run: _Run, routes: Routes[Item], health: Callable[[], list[Even
 def _in_memory(run: _Run, spec: FeedSpec, events: Sequence[EventRecord]) -> tuple[dict[str, bytes] | None, str | None]:
     sinks = {f.name: io.BytesIO() for f in FORMATS}
     try:
-        stream = FeedStream(spec, feed_updated(events), run.heads, run.ctx, sinks)
+        stream = FeedStream(spec, feed_updated(events, run.first_seen), run.heads, run.ctx, sinks)
         for event in events:
             stream.add(render_entry(event, run.ctx))
         stream.finish()

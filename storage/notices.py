@@ -87,6 +87,12 @@ def load_stored_notices(session: Session) -> list[StoredNotice]:
     return [stored_notice(n, copies.get(n.key, {})) for n in notices]
 
 
+def first_seen(session: Session) -> dict[str, datetime]:
+    """When the store first read each notice (its key -> ``Notice.first_seen_at``, UTC): a feed's ``updated`` moves
+    when an item of a notice read late appears (``feeds.build.sighted``). One narrow query."""
+    return {key: as_utc(at) for key, at in session.execute(select(Notice.key, Notice.first_seen_at))}
+
+
 def load_records(session: Session) -> list[NoticeRecord]:
     """Every stored notice's record, sorted by key, without its provenance: one narrow query, a third of
     :func:`load_stored_notices`' cost (what a table of notices shows)."""
