@@ -143,7 +143,7 @@ def test_references_and_clause_actions():
 def test_measure_only_when_nothing_else_acts():
     text = "商务部公告2025年第1号\n商务部决定对因美纳公司采取以下处理措施：禁止其向中国出口基因测序仪。\n"
     src = read_source(text, PageHints())
-    (m,) = rules.measure(src, Draft(effective="2025-03-04"))
+    (m,) = rules.measure(src, Draft(effective="2025-03-04", own=rules.own_number(src, Draft())))
     assert m.action is ActionKind.MEASURE and m.text.endswith("基因测序仪。")
     assert rules.measure(src, Draft(qa=True)) == []
     listed = [impose()]

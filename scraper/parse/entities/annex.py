@@ -457,6 +457,9 @@ def _entity_annexes(block: list[str]) -> list[str]:
 # Polaris Quantum<tab>美国" then "<tab>计算公司<tab>Computing, Inc."; the page's lines lose the empty cell's tab). Session 24,
 # parse24: read as "北极星量子" / "Polaris Quantum" and the rest dropped.
 SERIAL_ROW_RE = lazy_compile(r"\s*\d{1,3}\s*\t")
+# A table's closing total row ("合计<tab>7家", its label cell spanning the name columns): no name run on (session 31,
+# audit31/07: read into the last row's names, "极光弹药公司合计" / "Aurora Munitions, Inc. 7家").
+TOTAL_WORDS = ("合计", "共计", "总计", "小计")
 
 
 def _continued_rows(block: list[str]) -> list[str]:
@@ -467,7 +470,7 @@ def _continued_rows(block: list[str]) -> list[str]:
     for line in block:
         row = len(out) - 2 if out and not out[-1].strip() else len(out) - 1  # rows with a blank line between
         if row >= 0 and "\t" in line and not SERIAL_ROW_RE.match(line) and SERIAL_ROW_RE.match(out[row]) \
-                and table_head(line) is None:
+                and table_head(line) is None and not line.lstrip().startswith(TOTAL_WORDS):
             cells, more = out[row].split("\t"), line.split("\t")
             if len(more) < len(cells):
                 for k, cell in enumerate(map(str.strip, more), 1):

@@ -129,6 +129,22 @@ def _matching_open(text: str, close: int) -> int | None:
 WIDE_LATIN_RE = lazy_compile(r"[\uff21-\uff3a\uff41-\uff5a]")
 
 
+def _without_script_variant(inner: str) -> str:
+    """A bracket's English without the Chinese name written again beside it ("漢昇精密機械股份有限公司；Hansheng Precision
+    Machinery Co., Ltd.", the traditional script of the name outside): two parts, one Chinese with no Latin letter and no
+    alias word or colon, the other holding the English; else ``inner`` as it is (session 31, audit31/16: the English name,
+    and so the key, kept the Chinese)."""
+    parts = [p.strip() for p in inner.replace(";", "；").split("；")]
+    if len(parts) != 2:
+        return inner
+    latin = [p for p in parts if LATIN_RE.search(p)]
+    other = [p for p in parts if not LATIN_RE.search(p)]
+    if len(latin) != 1 or len(other) != 1 or not CJK_RE.search(other[0]) or other[0].startswith(ALIAS_WORDS_ZH) \
+            or ":" in other[0] or "：" in other[0] or other[0] in COUNTRIES:
+        return inner
+    return latin[0]
+
+
 def split_name(clean: str, folded: str | None = None) -> tuple[str | None, str | None]:
     """"中文名（English）" -> (zh, en); no English -> (zh, None); Latin only -> (None, en).
 
@@ -150,6 +166,8 @@ def split_name(clean: str, folded: str | None = None) -> tuple[str | None, str |
                 # "（曾用名：海角声呐公司；Cape Sensing Corp.）": the former name first, the English after it; read as
                 # "（Cape Sensing Corp.；曾用名：海角声呐公司）" is (session 28, audit28/12: the English kept the former name)
                 inner = f"{inner[cut + 1 :].strip()}；{inner[:cut]}"
+            if ("；" in inner or ";" in inner) and not inner.startswith(ALIAS_WORDS_ZH):
+                inner = _without_script_variant(inner)
             if LATIN_RE.search(inner) and outer.strip():
                 return clean_display(outer), clean_display(inner)
     if CJK_RE.search(text):

@@ -181,6 +181,10 @@ def completed(entities: list[EntityRecord], folded: str, clean: str, country: st
                 e = EntityRecord(zh=zh, en=en, country=own, key=entity_key(zh, en), n=e.n, branches=e.branches,
                                  type=e.type, note=e.note, aliases=other_names(en, e.note))
         c = own or country
+        if c is None and m is not None and country is None:
+            # "…被美国铁拳国防控股公司（Iron Fist…）收购" before "将铁拳国防控股公司列入…": the country written before the name
+            # where its English is (session 31, audit31/19, /17: the country lost)
+            c = _country_before(folded, m.start() - len(fold(zh or "")))
         if c is None and m is not None and folded.startswith("(", m.end()):
             # "国际反假冒联盟（International AntiCounterfeiting Coalition）（美国）以所谓…" named earlier with its country
             # (session 27, audit27/10: the country was lost)
@@ -197,6 +201,14 @@ def completed(entities: list[EntityRecord], folded: str, clean: str, country: st
 
 ENGLISH_IN_BRACKETS_RE = lazy_compile(r"\s*\(([^()]*[A-Za-z][^()]*)\)")
 COUNTRY_BRACKET_RE = lazy_compile(rf"\(\s*(?P<c>{COUNTRY_ALT})\s*\)")
+
+
+def _country_before(folded: str, at: int) -> str | None:
+    """The country whose name ends right before ``at`` in ``folded`` ("美国铁拳…" at 铁), else None."""
+    for name in COUNTRY_NAMES:
+        if folded.endswith(name, 0, at):
+            return COUNTRIES[name]
+    return None
 
 
 def _english_after(folded: str, name: str) -> re.Match[str] | None:
@@ -268,6 +280,12 @@ def prose_entities(seg: str, country: str | None = None, folded: str | None = No
             return []
         listed: list[EntityRecord] = []
         for zh, en, _ in names:
+            cut = _branch_cut(zh) if "及其" in zh else 0
+            if cut:
+                parent, own = listed_by_own(clean_display(zh[:cut].strip(TRAILING_PUNCT)), country)
+                if parent:
+                    listed.append(_person_of(prose_entity(parent, None, own, None)))
+                zh = zh[cut:]
             name, own = listed_by_own(clean_display(zh if not zh.startswith(BRANCH_PREFIX_FIRST)
                                                      else _without_branch_prefix(zh)), country)
             if located:
@@ -287,6 +305,12 @@ def prose_entities(seg: str, country: str | None = None, folded: str | None = No
         joint, end = (seg[end:at].strip(), at + len(item)) if at >= 0 else ("", end)
         if COUNT_PHRASE_RE.match(fitem) and (")" not in fitem or COUNTED_RE.match(fitem)):
             continue  # a count; "三家湾防务公司（Three Bays Defense Corp.）" (its English after it) is a name
+        cut = _branch_cut(fitem) if "及其" in fitem else 0
+        if cut:
+            zh, own = listed_by_own(clean_display(item[:cut].strip(TRAILING_PUNCT)), country)
+            if zh:
+                out.append(_person_of(prose_entity(zh, None, own, None)))
+            item, fitem = item[cut:], fitem[cut:]
         if fitem.startswith(BRANCH_PREFIX_FIRST):
             bare = _without_branch_prefix(item)
             if not bare.strip(TRAILING_PUNCT) and out:  # "甲公司（Alpha）及其子公司": about the one before, no name
@@ -303,6 +327,17 @@ def prose_entities(seg: str, country: str | None = None, folded: str | None = No
                 zh, own = _located(zh, own)
             out.append(_person_of(prose_entity(zh, en, own, note)))
     return out
+
+
+def summarised_names(seg: str, country: str | None = None, folded: str | None = None) -> list[EntityRecord]:
+    """The names a summary of an annex writes before its count ("北岬防务公司（North Cape Defense Corp.）等6家美国企业"): for
+    a notice whose annex gave none (only a PDF, an image or a link; session 31, audit31/05 and session 30, audit30/01: the
+    one name written was lost too, the count warning alone told of the others)."""
+    folded = fold(seg) if folded is None else folded
+    summary = SUMMARY_RE.search(folded) if "等" in folded else None
+    if summary is None or summary.start() == 0:
+        return []
+    return prose_entities(seg[: summary.start()], country, folded[: summary.start()])
 
 
 def _list_country(folded: str) -> str | None:
@@ -425,6 +460,16 @@ BRANCH_PREFIX_RE = lazy_compile(
 )
 BRANCH_PREFIX_FIRST = ("其", "及其", "以及其")
 BRANCH_JOINTS = ("及", "以及", "和")
+
+
+def _branch_cut(name: str) -> int:
+    """Where "及其子公司乙公司" begins in a name run "甲公司及其子公司乙公司" (no bracket before it, a name after it), else 0: the
+    parent before it is an entity of its own, its English written elsewhere or not (session 31, audit31/17: one entity
+    "甲公司及其子公司乙公司" with the subsidiary's English, the parent lost)."""
+    cut = name.find("及其", 2)
+    if cut < 2 or "(" in name[:cut] or "（" in name[:cut] or BRANCH_PREFIX_RE.match(name[cut:]) is None:
+        return 0
+    return cut if _without_branch_prefix(name[cut:]).strip(TRAILING_PUNCT) else 0
 
 
 def _without_branch_prefix(name: str) -> str:

@@ -440,13 +440,15 @@ def _unread_after_verb(folded: str, at: int, d: Draft) -> tuple[int, int] | None
 
 # "现将出口管制管控名单中该实体的名称变更为“…”": a listed entity renamed; the project reads no rename (only a correction's
 # "更正为"), so the new name would be no alias of the listed entity, and screening by it would miss (session 22).
-NAME_CHANGE_RE = lazy_compile(r"名称\s*(?:变更|更改|改)\s*为|更名\s*为")
+# An English name "由“…”更新为“…”" and two entities merged into one entry ("条目合并调整为…", "合并后的存续企业为…") are such
+# changes too (session 31, audit31/21, /22: read as nothing, silently).
+NAME_CHANGE_RE = lazy_compile(r"名称\s*(?:由[^。]{0,120}?)?(?:变更|更改|改|更新)\s*为|更名\s*为|合并(?:调整)?\s*为|存续企业\s*为")
 
 
 def unread_name_change(src: Source, d: Draft) -> str | None:
     """A listed entity's new name (名称变更为, 更名为) in the operative text: not read, so a person must read it."""
     op = d.operative
-    if "名称" not in op and "更名" not in op:  # each of its readings holds one of them (a regex scan costs more)
+    if "名称" not in op and "更名" not in op and "合并" not in op and "存续" not in op:  # each reading holds one
         return None
     found = NAME_CHANGE_RE.search(op)
     return None if found is None else f"a name change (\"{found[0]}\") of a listed entity is not read{LEFT_OUT}"

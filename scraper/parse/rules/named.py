@@ -353,6 +353,11 @@ def _pieces(fseg: str, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _lists_only(d: Draft) -> bool:
+    """Whether the notice's steps list entities and do nothing else."""
+    return bool(d.drafts) and all(x.action is ActionKind.IMPOSE for x in d.drafts)
+
+
 def _annex_or_prose(src: Source, d: Draft) -> list[EntityRecord]:
     """Annex lines below the annex heading (or the decision); else the decision's prose
     list; else the object of "对…" for an investigation or a measure."""
@@ -377,6 +382,13 @@ def _annex_or_prose(src: Source, d: Draft) -> list[EntityRecord]:
         found = found or ent.prose_entities(seg, d.count[1], fseg)  # the stated country now, as for the annex
         if found:
             return found
+        if d.count[0] is not None and d.count[0] > 1 and "等" in fseg and ")" in fseg and _lists_only(d):
+            # "甲（Alpha）等6家…列入…（名单见附件）" with no annex line read: the one name written with its English, keyed as
+            # the annex would key it (the count warns of the others); not a removal's (refused for review, parse23/24)
+            found = [e for e in ent.summarised_names(seg, d.count[1], fseg)
+                     if e.en and e.zh and not any(c in e.zh for c in "()（）、")]  # a clean name, or none
+            if found:
+                return found
     for x in d.drafts:
         if x.on_entities is not None:  # "对该实体采取的相关措施", "对甲公司（Alpha Inc.）采取的…"
             what, named = measure_object(src, x.on_entities)

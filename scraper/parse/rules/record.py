@@ -8,6 +8,7 @@ import re
 from datetime import date
 from typing import Any, Protocol, TypeVar
 
+from storage.names import entity_key
 from storage.records import ActionKind, ActionRecord, EntityRecord, ListKind, NoticeRef
 
 from ..actions import sentence_end
@@ -48,6 +49,10 @@ def action_records(src: Source, d: Draft) -> list[ActionRecord]:
         action = x.action
         if parts is not None and x in parts:
             names = parts[x]
+        elif action is ActionKind.REMOVE and d.qa:
+            # an answer lists none of its own: what it removes is what its own words name (session 31, audit31/01: "将…〔2025〕
+            # 2号所列海岸间电子公司移出…" removed all 7 of that notice; /02: "将上述2家日本实体移出关注名单" removed no one)
+            names = answer_removed(src, x)
         elif action is ActionKind.REMOVE and not x.targets and x in beside:
             named = removal_named(src, x)  # its own clause's names: never the annex the listing reads
             if not named:
@@ -90,6 +95,29 @@ def action_records(src: Source, d: Draft) -> list[ActionRecord]:
                    ActionRecord(action, x.list, x.targets, x.effective, x.until, x.duration, names, x.text,
                                 extends_by=x.extends_by))
     return out
+
+
+# The object of an answer's removal, "将…第2号所列海岸间电子公司移出…": the words after the last 将 (and after 所列) up to the verb.
+REMOVAL_OBJECT_RE = lazy_compile(r"将(?:[^,;；。将]*?所列)?\s*(?P<obj>[^,;；。将]{2,40}?)\s*$")
+# An object pointing back ("上述2家日本实体", "其", "该公司"): the names written before it.
+POINTER_WORDS = ("上述", "前述", "以上", "该", "其")
+SHORT_NAME_ENDS = ("公司", "集团", "株式会社", "联盟", "协会", "基金会", "论坛", "研究所", "研究院", "实验室", "大学")
+
+
+def answer_removed(src: Source, x: Any) -> tuple[str, ...]:
+    """The keys of what an answer's removal removes: a name written as its object ("…所列海岸间电子公司移出": the one
+    named so with its English in the paragraph, else that Chinese name, which the engine finds on the target), or the
+    names a pointer object points to ("将上述2家日本实体移出": the run of "名称（English）" before it). () when neither
+    is read (the step then reaches what its targets say)."""
+    folded = src.folded
+    line = folded.rfind("\n", 0, x.start) + 1
+    named = removal_named(src, x)
+    m = REMOVAL_OBJECT_RE.search(folded, line, x.start)
+    obj = m["obj"] if m else ""
+    if obj and not obj.startswith(POINTER_WORDS) and "(" not in obj and obj.endswith(SHORT_NAME_ENDS):
+        same = tuple([e.key for e in named if e.zh == obj])
+        return same or (entity_key(obj, None),)
+    return tuple([e.key for e in named])
 
 
 def beside_listing(drafts: list[Any]) -> bool:

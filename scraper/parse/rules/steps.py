@@ -17,6 +17,9 @@ from .named import GOODS_RE, NAME, measure_object, sentence_start
 
 # "…第72号自…起停止适用": a notice ceasing to apply (``suspenders_restored``).
 NO_LONGER_APPLIES = "停止适用"
+# An administrative penalty on an offender (an exporter that broke the controls): no listing measure.
+PENALTY = "行政处罚"
+AFSL = "反外国制裁法"  # the law of the countermeasure lists
 # A title that says the notice lists ("…列入不可靠实体清单的公告"): the list it names.
 TITLE_LISTING_RE = re.compile(r"将[^。]*?(?:列入|纳入)\s*(出口管制管控名单|不可靠实体清单|关注名单|反制清单)")
 # "暂停实施相关管控措施": a sentence changing the status of measures decides no measure of its own.
@@ -129,6 +132,13 @@ def measure(src: Source, d: Draft) -> list[act.ActionDraft]:
     if d.own is None and act.DECISION_RE.search(found.text) is None:
         # A text without a number of its own decides nothing unless it says so: "中国商务部发布公告，将…
         # 列入不可靠实体清单，禁止其从事…" in a news report tells another's measure.
+        return drafts
+    if d.own is None and (found.list is None and d.context_list is None and AFSL not in src.folded
+                          or PENALTY in src.folded):
+        # Nor one that names none of the lists nor the Anti-Foreign Sanctions Law (a spokesperson's sanction under it is
+        # refused for review: mfa22/08), or that punishes an offence: another authority's sanction (the Taiwan Affairs
+        # Office's "决定将林某某、黄某某2人列入“台独”顽固分子清单…禁止其…"), MOFCOM's penalty on an exporter ("…行政处罚决定…决定
+        # 对深圳…公司处以罚款"): read as measures on those named (session 31, audit31/09, /11)
         return drafts
     listed = _measured_notices(src, d, found)
     if listed:
