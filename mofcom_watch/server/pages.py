@@ -16,6 +16,7 @@ from mofcom_watch.server.data import OpenIssue, Part, SourceHealth
 from mofcom_watch.server.feedfiles import FeedFile, http_date
 from scraper.sources.defaults import SOURCE_DESCRIPTIONS
 from storage.bands import Band, axis_for
+from storage.health import FAILING_RUNS
 from storage.records import EventRecord, ListingState, ListKind, StatusRow
 from storage.vocabulary import LISTS, PRESUMED, REVIEW_WORDS, HealthKind, day_count, row_label, source_label
 
@@ -190,7 +191,14 @@ def _health_section(ctx: PageContext) -> str:
     out.append(_note(ctx.problems))
     out += _listed("bad", len(problems), "problem", " in what the notices say (<code>status</code> exits 1 on them):",
                    [f'<li class="bad">{escape(p)}</li>' for p in problems])
-    if sources and not issues and not problems:
+    # a source whose last run failed, not yet an issue (one opens after 3 runs in a row): `status` says "LAST RUN FAILED"
+    # and exits 1 on it, so the page must not say "No open problems." beside it (story32 S4)
+    unsaid = [s for s in sources if not s.ok and not any(i.source == s.source for i in issues)]
+    out += _listed("bad", len(unsaid), "source", " whose last run could not fetch every page (an issue opens if it "
+                   f"fails {FAILING_RUNS} runs in a row; <code>status</code> exits 1 on it now):", [
+        f'<li class="bad"><strong>{escape(source_label(s.source, SOURCE_DESCRIPTIONS))}</strong>: {s.failed} page(s) '
+        f"not fetched at {escape(_fmt_time(s.finished_at))}</li>" for s in unsaid])
+    if sources and not issues and not problems and not unsaid:
         out.append('<p class="ok">No open problems.</p>')
     warnings = [w for w in ctx.warnings.rows if isinstance(w, OpenIssue)]
     out.append(_note(ctx.warnings))

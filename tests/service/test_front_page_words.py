@@ -46,3 +46,29 @@ def test_a_problem_of_the_engine_is_shown_and_the_page_does_not_say_no_open_prob
     assert "1 problem in what the notices say" in page and "otherwise than UEL-2026-6" in page, page
     assert "No open problems" not in page
     assert "No open problems" in _health_section(ctx.__class__(**{**ctx.__dict__, "problems": Part(())}))
+
+
+def test_a_source_whose_last_run_failed_is_said_and_the_page_does_not_say_no_open_problems() -> None:
+    """story32 S4: the MFA source answered 500 for its first failed run (an issue opens only after 3 in a row): `status`
+    said "LAST RUN FAILED: mfa-countermeasures …" and exited 1, the table's row said "problems", and under it the page
+    said "No open problems."."""
+    from datetime import datetime, timezone
+
+    from mofcom_watch.server.data import SourceHealth
+    from mofcom_watch.server.pages import _health_section
+
+    at = datetime(2026, 12, 1, 3, 49, tzinfo=timezone.utc)
+    down = SourceHealth("mfa-countermeasures", at, False, 3, 0, 1, "r1")
+    up = SourceHealth("mofcom-announcements", at, True, 8, 0, 0, "r1")
+    ctx = PageContext(as_of=date(2026, 12, 1), feeds_base_url="/feeds/", feeds=(), states=Part(()), events=Part(()),
+                      sources=Part((up, down)), issues=Part(()), last_cycle=None)
+    page = _health_section(ctx)
+    assert "No open problems" not in page, page
+    assert ("1 source whose last run could not fetch every page (an issue opens if it fails 3 runs in a row" in page
+            and "MFA countermeasure decisions (mfa-countermeasures)</strong>: 1 page(s) not fetched" in page), page
+    # once its issue is open, the issue says it (not twice); a source whose runs are clean leaves "No open problems."
+    issue = OpenIssue("mfa-countermeasures", "failing", "source mfa-countermeasures had failures in 3 runs in a row",
+                      None, None, None, None)
+    opened = _health_section(ctx.__class__(**{**ctx.__dict__, "issues": Part((issue,))}))
+    assert "whose last run could not fetch" not in opened and "1 open problem:" in opened
+    assert "No open problems" in _health_section(ctx.__class__(**{**ctx.__dict__, "sources": Part((up,))}))
