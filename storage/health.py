@@ -27,7 +27,7 @@ from sqlalchemy import Select, and_, func, literal_column, select
 from sqlalchemy.orm import Session, aliased
 
 from storage.keys import issue_key, unfitted_key
-from storage.models import HealthIssue, Notice, Page, Snapshot, SourceRun
+from storage.models import HealthIssue, Notice, NoticeUrl, Page, Snapshot, SourceRun
 from storage.outcomes import PageOutcome, SourceReport
 from storage.records import EventKind, EventRecord, EventScope
 from storage.reviews import READ_PAGE
@@ -46,6 +46,7 @@ MEANING = {HealthKind.ZERO_LINKS: NOT_READ, HealthKind.UNUSABLE_PAGE: NOT_READ, 
 # fetch failures that mean "this URL answers with something that is not content"
 UNUSABLE_REASONS = frozenset({"bot-check", "not-found", "redirect-off-site", "too-large", "unusable",
                               FailureReason.WRONG_PAGE.value})
+GONE_REASON = "not-found"  # a page answering 404 or 410 (scraper.fetch.client's reason; a soft 404's too)
 
 
 @dataclass(frozen=True)
@@ -169,9 +170,10 @@ def record_source_run(session: Session, run_id: str, report: SourceReport) -> He
                 opened.append(key)
         elif failure.reason in UNUSABLE_REASONS:
             parts = (report.source, HealthKind.UNUSABLE_PAGE, failure.url)
+            gone = _gone_notice(session, failure.url) if failure.reason == GONE_REASON else ""
             if key := _open(session, key=issue_key(*parts), before=unfitted_key(*parts), source=report.source,
                             kind=HealthKind.UNUSABLE_PAGE, seen=seen, url=failure.url, run_id=run_id,
-                            detail=f"{failure.url}: {failure.reason}: {failure.detail}"):
+                            detail=f"{failure.url}: {failure.reason}: {failure.detail}{gone}"):
                 opened.append(key)
     moments: dict[datetime, list[str]] = {}  # a 304 is a check too: the page says when it last answered
     for url, at in report.not_modified:
@@ -188,6 +190,21 @@ def record_source_run(session: Session, run_id: str, report: SourceReport) -> He
             opened.append(failing_key)
     resolved = _resolve(session, report, seen, warned)
     return HealthChange(opened=tuple(opened), resolved=tuple(resolved))
+
+
+def _gone_notice(session: Session, url: str) -> str:
+    """What an officer must know of a page that is gone (404, 410) where a stored notice was read: which notice, and
+    that nothing of it was changed (story32 S5: the item named the URL alone, "not a change to any listing", while the
+    ministry may have withdrawn the notice). "" for a URL that held no stored notice."""
+    found = session.execute(select(Notice.key, Notice.number, Notice.first_seen_at).join(NoticeUrl)
+                            .where(NoticeUrl.url == url).limit(1)).first()
+    if found is None:
+        return ""
+    key, number, first = found
+    named = f"{number} ({key})" if number else key
+    return (f". This page held {named}, stored since {as_utc(first):%Y-%m-%d}: the ministry may have withdrawn or moved "
+            "it. Its listings stay as read (nothing is lifted or removed for a page gone) until a notice says otherwise; "
+            "check the ministry's site")
 
 
 def warning_key(source: str, oddity: Oddity) -> str:

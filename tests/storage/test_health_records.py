@@ -152,3 +152,22 @@ def test_a_warning_is_shown_apart_fails_nothing_and_ends_with_the_run_that_does_
         assert len(open_warnings(s)) == 1
         record_source_run(s, "r6", warned(5, oddities=()))
         assert open_warnings(s) == []
+
+
+def test_a_gone_page_that_held_a_stored_notice_names_it_and_says_nothing_of_it_changed(engine):
+    """story32 S5: 商务部公告2026年第47号's page, read on 12-01, answers 404 on 12-03 and the index no longer lists it. No
+    state changes (a page gone lifts nothing), loudly an unusable-page issue; but its item named the URL alone and said
+    "not a change to any listing", leaving the officer to find which notice of theirs the ministry may have withdrawn."""
+    from tests.storage.test_ingest_notice import URL_A, store, uel7
+
+    store(engine, uel7(), URL_A, b"page-a")
+    with Session(engine) as s, s.begin():
+        record_source_run(s, "r1", report(0, Failure(URL_A, "not-found", "HTTP 404"), Failure(ART, "not-found",
+                                                                                           "HTTP 404")))
+        gone = {i.url: i.detail for i in open_health_issues(s)}
+        said = {e.title.rsplit(" ", 1)[-1]: e.summary for e in health_events(s)}
+    assert ("This page held 不可靠实体清单工作机制公告〔2025〕7号 (UEL-2025-7), stored since 2025-04-04: the ministry may "
+            "have withdrawn or moved it. Its listings stay as read (nothing is lifted or removed for a page gone) until a "
+            "notice says otherwise") in gone[URL_A], gone[URL_A]
+    assert "UEL-2025-7" in said[URL_A] and "First seen" in said[URL_A]
+    assert gone[ART] == f"{ART}: not-found: HTTP 404"  # a page that held no stored notice: as before
