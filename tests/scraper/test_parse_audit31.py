@@ -48,6 +48,14 @@ def test_an_answers_removal_of_the_ones_named_before() -> None:
     assert _steps(text) == [("remove", [], ("fugakuprecisionelectronics", "hokushinaerocomponents"))]
 
 
+def test_an_answers_removal_of_a_whole_notice_is_not_limited_to_a_company_named_before() -> None:
+    text = (QA + "美国鹰眼公司（Hawkeye Inc.）此前提出申请。经研究决定，自2026年12月18日起，将商务部公告2025年第13号所列15家美国实体"
+            "移出出口管制管控名单。\n")
+    assert _steps(text) == [("remove", ["MOFCOM-2025-13"], ())]
+    named = QA + "经研究决定，自2026年12月18日起，将商务部公告2025年第13号所列莱多斯公司（Leidos）、宇航环境公司（Aero Vironment）移出出口管制管控名单。\n"
+    assert _steps(named) == [("remove", ["MOFCOM-2025-13"], ("leidos", "aerovironment"))]
+
+
 @pytest.mark.parametrize("text", [
     # a penalty on an exporter that sold to an ECL entity
     "商务部对违规出口两用物项的企业作出行政处罚\n来源：安全与管制局 2027-01-05 16:00\n\n近日，商务部对深圳锐驰电子科技有限公司作出"

@@ -117,7 +117,9 @@ def answer_removed(src: Source, x: Any) -> tuple[str, ...]:
     if obj and not obj.startswith(POINTER_WORDS) and "(" not in obj and obj.endswith(SHORT_NAME_ENDS):
         same = tuple([e.key for e in named if e.zh == obj])
         return same or (entity_key(obj, None),)
-    return tuple([e.key for e in named])
+    if obj.startswith(POINTER_WORDS) or "(" in obj:
+        return tuple([e.key for e in named])
+    return ()  # "将…第13号所列15家美国实体移出": the notice's, not a company the answer named before
 
 
 def beside_listing(drafts: list[Any]) -> bool:
