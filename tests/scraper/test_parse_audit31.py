@@ -56,6 +56,17 @@ def test_an_answers_removal_of_a_whole_notice_is_not_limited_to_a_company_named_
     assert _steps(named) == [("remove", ["MOFCOM-2025-13"], ("leidos", "aerovironment"))]
 
 
+def test_an_answers_removal_of_two_named_and_a_name_holding_a_weighing_word() -> None:
+    listed = "将不可靠实体清单工作机制公告〔2025〕2号所列"
+    both = "海岸间电子公司（Inter-Coastal Electronics）和系统研究与模拟公司（System Studies & Simulation）"
+    assert _steps(QA + "经研究决定，自2026年12月18日起，" + listed + both + "移出不可靠实体清单。\n") == [
+        ("remove", ["UEL-2025-2"], ("intercoastalelectronics", "systemstudiesandsimulation"))]
+    # 研究 of the name is no weighing ("正在研究…"): the step was dropped, "no action found in the answer"
+    assert _steps(QA + "中方决定，自2026年12月18日起，停止实施" + listed[1:] + "系统研究与模拟公司的相关措施。\n") == [
+        ("lift", ["UEL-2025-2"], ("系统研究与模拟",))]
+    assert _steps(QA + "关于" + listed[1:] + "实体，我们正在研究是否停止实施相关措施。\n") == []
+
+
 @pytest.mark.parametrize("text", [
     # a penalty on an exporter that sold to an ECL entity
     "商务部对违规出口两用物项的企业作出行政处罚\n来源：安全与管制局 2027-01-05 16:00\n\n近日，商务部对深圳锐驰电子科技有限公司作出"

@@ -98,7 +98,7 @@ def action_records(src: Source, d: Draft) -> list[ActionRecord]:
 
 
 # The object of an answer's removal, "将…第2号所列海岸间电子公司移出…": the words after the last 将 (and after 所列) up to the verb.
-REMOVAL_OBJECT_RE = lazy_compile(r"将(?:[^,;；。将]*?所列)?\s*(?P<obj>[^,;；。将]{2,40}?)\s*$")
+REMOVAL_OBJECT_RE = lazy_compile(r"将(?:[^,;；。将]*?所列)?\s*(?P<obj>[^;；。将]{2,400}?)\s*$")
 # An object pointing back ("上述2家日本实体", "其", "该公司"): the names written before it.
 POINTER_WORDS = ("上述", "前述", "以上", "该", "其")
 SHORT_NAME_ENDS = ("公司", "集团", "株式会社", "联盟", "协会", "基金会", "论坛", "研究所", "研究院", "实验室", "大学")
