@@ -277,6 +277,7 @@ def run_cycle(
             else:
                 outcome = publish_recorded(sf, as_of=as_of, target=None if refused_blank else target, hold=held,
                                            run_id=run_id, folder=folder)
+            refused_blank = refused_blank or outcome.refused  # (judged after the sync: publish.taken_back)
             published = tuple(str(p) for p in outcome.written)
             withheld = tuple(e.id for e in outcome.withheld)
             sync = outcome.sync

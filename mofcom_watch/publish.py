@@ -94,6 +94,7 @@ class PublishResult:
     mark: PublishMark | None = None  # what this publish read and left in the folder (None: a feed failed)
     skipped_feeds: bool = False  # nothing built: the same inputs as the last publish there, its files intact
     broken_watchlist: str | None = None  # why the watchlist could not be read (target.watchlist_optional)
+    refused: str | None = None  # why nothing was written: it would take items back from the folder (taken_back)
 
     @property
     def withheld(self) -> tuple[EventRecord, ...]:
@@ -115,7 +116,7 @@ class PublishResult:
 
 def publish(session: Session, *, as_of: date, target: PublishTarget | None, hold: tuple[str, ...] | None = None,
             run_id: str | None = None, derive_events: bool = True, full: bool = False,
-            folder: PendingScan | None = None, announce: bool = True) -> PublishResult:
+            folder: PendingScan | None = None, announce: bool = True, guard: bool = False) -> PublishResult:
     """Derive and sync the events as of ``as_of``, then write every feed to ``target`` (None: none).
 
     ``hold`` names broken sources (None: those whose last run failed, from the store): while they are, a new item
@@ -126,7 +127,8 @@ def publish(session: Session, *, as_of: date, target: PublishTarget | None, hold
     cache and skip: derive, sync and build every feed from scratch (what the incremental path must
     equal). ``folder``: the target's folder already being read (:func:`start_folder_scan`). ``announce=False``:
     the sync makes no correction item (a view of a past day: ``storage.events.apply_derivation``). A bad
-    watchlist raises WatchlistError before anything is touched, unless ``target.watchlist_optional``.
+    watchlist raises WatchlistError before anything is touched, unless ``target.watchlist_optional``. ``guard``:
+    nothing is written when the folder holds items this store never had (:func:`taken_back`); ``refused`` says why.
     """
     watchlist, broken_watchlist = _load_watchlist(target)
     notices: list[StoredNotice] = []
@@ -144,6 +146,8 @@ def publish(session: Session, *, as_of: date, target: PublishTarget | None, hold
                          seen=datetime.now(UTC).replace(microsecond=0), run_id=run_id)
     if target is None:
         return PublishResult(tuple(notices), derivation, sync, skipped_derive=skipped)
+    if guard and (why := taken_back(session, target, folder)) is not None:
+        return PublishResult(tuple(notices), derivation, sync, skipped_derive=skipped, refused=why)
     return replace(write_feeds_of_store(session, as_of=as_of, target=target, watchlist=watchlist, full=full,
                                         folder=folder, broken_watchlist=broken_watchlist, notices=notices or None),
                    notices=tuple(notices), derivation=derivation, sync=sync, skipped_derive=skipped,
@@ -375,11 +379,13 @@ def refuse_clock_behind(sessions: sessionmaker[Session], *, as_of: date, target:
 def publish_recorded(sessions: sessionmaker[Session], *, as_of: date, target: PublishTarget | None,
                      hold: tuple[str, ...] | None = None, derive_events: bool = True,
                      run_id: str | None = None, full: bool = False, folder: PendingScan | None = None,
-                     preview: bool = False) -> PublishResult:
+                     preview: bool = False, guard: bool = True) -> PublishResult:
     """:func:`publish` in a transaction of its own, and the attempt in the publish log: a failed one
     is logged in another transaction (the publish itself is rolled back), then raised again.
     ``full=True``: ignore every cache and skip (see :func:`publish`). ``preview``: logged as a preview
-    (``serve --as-of`` a past day, into a folder of its own: :func:`storage.publications.last_publication`)."""
+    (``serve --as-of`` a past day, into a folder of its own: :func:`storage.publications.last_publication`).
+    ``guard``: refuse to take items back from a folder this store's id marks (:func:`taken_back`); ``feeds
+    --take-over`` is the word that it may."""
     started = datetime.now(UTC)
     try:
         with sessions() as session, session.begin():
@@ -387,11 +393,12 @@ def publish_recorded(sessions: sessionmaker[Session], *, as_of: date, target: Pu
             # (paused past the stale limit) stops here, and no takeover happens until this transaction ends
             fence(session.connection(execution_options=WRITE_LOCK))
             result = publish(session, as_of=as_of, target=target, hold=hold, run_id=run_id,
-                             derive_events=derive_events, full=full, folder=folder)
+                             derive_events=derive_events, full=full, folder=folder, guard=guard)
             if target is not None:
-                failed = "; ".join(f"feed {f.name} could not be built ({f.error})" for f in result.failed)
+                failed = result.refused or "; ".join(f"feed {f.name} could not be built ({f.error})"
+                                                     for f in result.failed)
                 record_publication(session, target=str(target.out_dir), started_at=started,
-                                   finished_at=datetime.now(UTC), ok=not result.failed, error=failed or None,
+                                   finished_at=datetime.now(UTC), ok=not failed, error=failed or None,
                                    feeds=result.feeds, written=len(result.written), run_id=run_id,
                                    mark=result.mark, preview=preview)
         return result
@@ -564,17 +571,57 @@ def foreign_feeds(sf: sessionmaker[Session], target: PublishTarget | None, datab
     return why
 
 
-def _foreign_items(sf: sessionmaker[Session], out_dir: Path, store: str) -> str | None:
-    """What tells another store's feeds by their items (a folder with no mark, or this store's): ``all.atom``'s
-    items of notices this store does not hold and never published; None when there are none (or no such file)."""
+def taken_back(session: Session, target: PublishTarget, folder: PendingScan | None = None) -> str | None:
+    """Why this publish must not write, or None: the folder is marked with this store's id, yet someone wrote it since
+    this store's last publish there (its files are not what that publish left) and its ``all.atom`` holds items this
+    store never had (no row of their ids, live or retracted; corrections aside), which writing would take back
+    without a word (order30 C1: a copied store keeps its id; the copy read a Q&A the original had not, and the
+    original's publish took 7 items of ``uel`` back, exit 0). Judged after this publish's sync, so a store restored
+    from an older backup that read the pages again holds those items again and publishes as before; one that has
+    not refuses, loud, as two live copies do. Nothing is read while the folder is as this store left it."""
+    out_dir = Path(target.out_dir)
+    ours = store_id(session)
+    if ours is None or folder_store(out_dir) != ours:
+        return None  # another store's folder, or an unmarked one: foreign_feeds judged it before the crawl
+    mark = last_mark(session, str(out_dir))
+    scan = folder.result() if folder is not None and folder.out_dir == out_dir else FolderScan.of(out_dir, FEED_SUFFIXES)
+    if mark is not None and mark.files == scan.digest:
+        return None
+    ids = [i for i in _all_feed_items(out_dir) if CORRECTION_PART not in i]
+    if not ids:
+        return None
+    held = set(session.scalars(select(Event.id).where(Event.id.in_(ids))))
+    gone = sorted(set(ids) - held)
+    if not gone:
+        return None
+    return (f"the feeds in {out_dir} carry {len(gone)} item(s) this store never had (e.g. "
+            f"{gone[0].removeprefix(TAG_PREFIX)}), though the folder is marked with its id: a copy of this store "
+            "(the same id) publishes there too, or this store was restored from a backup older than those items and "
+            "has not read their pages again; writing would take them back without a correction, so none was written. "
+            "Check --db or MOFCOM_WATCH_DB and the volume mounted (one feeds folder per store); if this store is meant "
+            "to replace what is there, publish once with `mofcom-watch feeds --take-over` (those items then leave the "
+            "feeds)")
+
+
+CORRECTION_PART = "/correction/"  # a correction item's id: one dropped leaves what the store derives now
+
+
+def _all_feed_items(out_dir: Path) -> dict[str, str]:
+    """The notice items of the folder's ``all.atom`` (its first :data:`FOREIGN_CHECKED`): each id's notice key."""
     try:
         with (out_dir / "all.atom").open("rb") as handle:
             head = handle.read(8_000_000)
     except OSError:
-        return None
+        return {}
     ids = {m.decode("utf-8", "replace") for m in ENTRY_ID.findall(head)[:FOREIGN_CHECKED]}
     keys = {i: i.removeprefix(TAG_PREFIX).split("/", 1)[0] for i in ids if i.startswith(TAG_PREFIX)}
-    keys = {i: k for i, k in keys.items() if k not in NOT_NOTICES}
+    return {i: k for i, k in keys.items() if k not in NOT_NOTICES}
+
+
+def _foreign_items(sf: sessionmaker[Session], out_dir: Path, store: str) -> str | None:
+    """What tells another store's feeds by their items (a folder with no mark, or this store's): ``all.atom``'s
+    items of notices this store does not hold and never published; None when there are none (or no such file)."""
+    keys = _all_feed_items(out_dir)
     if not keys:
         return None
     with sf() as session:

@@ -195,7 +195,10 @@ def register(app: typer.Typer) -> None:
             if preview or past:
                 result = publish_preview(sessions, as_of=day, target=target, past=past)
             else:
-                result = publish_recorded(sessions, as_of=day, target=target)
+                result = publish_recorded(sessions, as_of=day, target=target, guard=not take_over)
+                if result.refused is not None:  # (judged after the sync: publish.taken_back; logged as failed)
+                    typer.echo(f"mofcom-watch feeds: {term.shown(result.refused)}", err=True)
+                    raise typer.Exit(2)
             with session.begin():
                 open_issues = _open_health_count(session)
         except WatchlistError as exc:

@@ -23,7 +23,14 @@ from pathlib import Path
 from sqlalchemy import Engine, func, select
 
 from mofcom_watch.logs import log
-from mofcom_watch.publish import PublishTarget, foreign_feeds, other_base_url, publish_recorded, refuse_clock_behind
+from mofcom_watch.publish import (
+    PublishTarget,
+    foreign_feeds,
+    other_base_url,
+    publish_recorded,
+    refuse_clock_behind,
+    taken_back,
+)
 from storage.db import session_factory
 from storage.models import Event, HealthIssue, NewsReport, Notice
 
@@ -99,8 +106,11 @@ class FeedRefresher:
                     if (foreign := foreign_feeds(self._sessions, self.target, str(self.engine.url), None,
                                                  record=False)) is not None:
                         raise ForeignFeeds(foreign)  # another store's feeds: served as they are, /healthz 503
+                    with self._sessions() as session:  # (serving derives nothing: the items are those stored now)
+                        if (taken := taken_back(session, self.target)) is not None:
+                            raise ForeignFeeds(taken)  # a copy of this store's items, in a folder of its id
                 result = publish_recorded(self._sessions, as_of=self.as_of(), target=self.target,
-                                          derive_events=False, preview=self.preview)
+                                          derive_events=False, preview=self.preview, guard=False)
                 self.marker.write_text(state, encoding="utf-8")
             except Exception as exc:  # noqa: BLE001 - serving goes on; /healthz and the log say so
                 self.last_error = self._why(exc)

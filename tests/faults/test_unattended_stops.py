@@ -318,3 +318,43 @@ def test_the_folders_mark_tells_two_stores_of_the_same_notices_apart(replayed, t
     finally:
         for engine in engines:
             engine.dispose()
+
+
+
+def test_a_copy_of_the_store_publishing_into_its_folder_is_refused_not_taken_back(replayed, tmp_path):
+    """order30 C1: a copy of a store keeps its id (``cp`` of the file, a backup restored on a second host); the copy
+    read a page the original had not and published its items; the original's next publish took them back, exit 0,
+    no correction, no failed publish (the folder's mark named its id, and the items' notices were ones it holds).
+    Now a publish into a folder of its id that someone wrote since its own last publish there, holding items it never
+    had, writes nothing (exit 2, a failed publish for ``status``); a folder holding only its items (a file deleted by
+    a cleaner, a restored store that read the pages again: judged after the sync) is published as before; ``--take-over``
+    is the word that it may replace them (the test above)."""
+    from mofcom_watch.publish import PublishTarget, mark_folder, taken_back
+    from storage.db import open_store, session_factory
+    from storage.identity import ensure_store_id
+    from storage.publications import last_publication
+
+    url, feeds = copy_of(replayed, tmp_path / "store.sqlite"), tmp_path / "feeds"
+    feeds.mkdir()
+    own = b"<entry><id>tag:mofcom-watch,2025:UEL-2025-7/imposed/uel/2025-04-04</id></entry>"
+    copy = b"<entry><id>tag:mofcom-watch,2025:UEL-2025-7/suspension_extended/uel/2031-01-02</id></entry>"
+    engine = open_store(url)
+    try:
+        sf, target = session_factory(engine), PublishTarget(feeds, "http://127.0.0.1:8080/feeds/")
+        with sf() as session, session.begin():
+            mark_folder(feeds, ensure_store_id(session))  # the folder is this store's (or its copy's: the same id)
+        (feeds / "all.atom").write_bytes(b"<feed>" + own + b"</feed>")  # its own items only: published as before
+        with sf() as session:
+            assert taken_back(session, target) is None
+        (feeds / "all.atom").write_bytes(b"<feed>" + copy + own + b"</feed>")  # and an item of a notice it holds, which
+        before = {p: p.read_bytes() for p in feeds.rglob("*") if p.is_file()}  # only the copy has (that Q&A read)
+        refused = cli(url, *feeds_args(feeds))
+        assert refused.code == 2 and {p: p.read_bytes() for p in feeds.rglob("*") if p.is_file()} == before, refused.err
+        assert refused.first_line.startswith(f"mofcom-watch feeds: the feeds in {feeds} carry 1 item(s) this store "
+                                             "never had (e.g. UEL-2025-7/suspension_extended/uel/2031-01-02)"), refused.err
+        assert "`mofcom-watch feeds --take-over`" in refused.err
+        with sf() as session:
+            failed = last_publication(session, folder=feeds)
+            assert failed is not None and not failed.ok and "never had" in (failed.error or "")
+    finally:
+        engine.dispose()
