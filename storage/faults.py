@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from storage.db import DatabaseError
+from storage.db import DatabaseError, file_uri
 
 # SQLite's messages (sqlite3 has no error codes before 3.11's sqlite_errorname; the text is stable).
 SQLITE_FULL = ("database or disk is full", "no space left")
@@ -48,9 +48,9 @@ def where(url: URL | str | None) -> str:
     return f"the database {url.render_as_string(hide_password=True)}"
 
 
-def damaged(db: str, detail: str) -> StoreUnavailable:
+def damaged(db: str, detail: str, cause: str = "") -> StoreUnavailable:
     """The store's pages are damaged (a disk fault, a copy cut short, a restore gone wrong): what to do."""
-    return StoreUnavailable(f"{db} is damaged ({detail}): stop writing to it and restore it from a backup, "
+    return StoreUnavailable(f"{db} is damaged ({detail}){cause}: stop writing to it and restore it from a backup, "
                             f"or save what it holds with 'sqlite3 FILE .recover | sqlite3 NEW' and point "
                             f"--db at NEW; then run again (pages missing from it are fetched again)")
 
@@ -74,7 +74,7 @@ def check_sqlite_store(path: Path, url: URL | str) -> None:
     if path.stat().st_size == 0:
         raise not_a_store(db, "an empty file: a copy or restore cut short?")
     try:
-        conn = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
+        conn = _reader(path)
     except sqlite3.Error as exc:
         raise _sqlite_fault(exc, db, operational=True) or StoreUnavailable(f"{db} failed: {exc}") from exc
     try:
@@ -91,7 +91,36 @@ def check_sqlite_store(path: Path, url: URL | str) -> None:
     finally:
         conn.close()
     if problems != ["ok"]:
-        raise damaged(db, "PRAGMA quick_check: " + "; ".join(p.replace("\n", " ") for p in problems)[:200])
+        raise damaged(db, "PRAGMA quick_check: " + "; ".join(p.replace("\n", " ") for p in problems)[:200],
+                      _wal_beside(path))
+
+
+def _reader(path: Path) -> sqlite3.Connection:
+    """A connection that reads ``path`` and writes nothing to it: ``mode=ro``, which never checkpoints. A plain one,
+    closing last, checkpoints the ``-wal`` beside the file into it: a backup copied over the file while a killed
+    writer's ``-wal`` stayed became damaged for good at the first ``status`` (cli31: the restored copy lost, where
+    deleting the ``-wal`` had saved it). A file ``mode=ro`` cannot open (a hot rollback journal to undo, which needs
+    a writer) is opened as before."""
+    try:
+        conn = sqlite3.connect(f"{file_uri(path)}?mode=ro", uri=True, timeout=BUSY_SECONDS, isolation_level=None)
+        conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+        return conn
+    except sqlite3.Error:
+        return sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
+
+
+def _wal_beside(path: Path) -> str:
+    """For a damaged store with a ``-wal`` beside it: the likely cause and the cure, the file being left as it was."""
+    wal = path.with_name(path.name + "-wal")
+    try:
+        size = wal.stat().st_size
+    except OSError:
+        return ""
+    if not size:
+        return ""
+    return (f"; {wal.name} lies beside it ({size} bytes), read as part of it: if a backup was copied over the file, "
+            f"it is the old store's, and the file itself is left as it was: stop every process using the store, "
+            f"delete {wal.name} and {path.name}-shm, and run again; else")
 
 
 WAL_HEADER_OFFSET, WAL_VERSION = 18, 2  # the file header's read/write version bytes: 2 = WAL (sqlite.org/fileformat)

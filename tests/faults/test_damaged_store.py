@@ -140,3 +140,43 @@ def test_status_json_is_not_ok_beside_a_failed_publish(replayed, tmp_path):
     assert done.code == 1 and answer["ok"] is False, done.out
     assert answer["problems"][-1] == ("LAST PUBLISH FAILED at 2026-11-29 06:00 UTC (/srv/feeds): OSError: [Errno 30] "
                                       "Read-only file system")
+
+
+def test_a_backup_copied_over_a_store_beside_the_old_wal_is_said_and_left_as_it_was(tmp_path):
+    """cli31: a backup copied over the store while the killed writer's ``-wal`` stayed beside it reads as damaged (the
+    old store's pages over the backup's). The check of the commands that only read opened the file writable, and its
+    close checkpointed that ``-wal`` into the file: the restored copy damaged for good by ``status``, where deleting
+    the ``-wal`` had saved it. Now the check reads with ``mode=ro``, says the ``-wal`` and the cure, writes nothing.
+    Plain SQLite files, no process: the check itself."""
+    from storage.faults import StoreUnavailable, check_sqlite_store
+
+    live, backup = tmp_path / "store.sqlite", tmp_path / "backup.sqlite"
+    conn = sqlite3.connect(live, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=OFF")  # no fsync a row: milliseconds, not seconds
+    conn.execute("CREATE TABLE alembic_version (version_num TEXT)")
+    for table in ("t", "u"):
+        conn.execute(f"CREATE TABLE {table} (x TEXT)")
+        conn.execute("BEGIN")
+        conn.executemany(f"INSERT INTO {table} VALUES (?)", [(str(i) * 100,) for i in range(400)])  # noqa: S608
+        conn.execute("COMMIT")
+    conn.execute("DELETE FROM t WHERE rowid % 2 = 0")
+    conn.execute(f"VACUUM INTO '{backup}'")  # a backup: the same rows in another layout (compacted)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.execute("PRAGMA wal_autocheckpoint=0")  # the writes below stay in the -wal, as a killed writer's
+    conn.execute("BEGIN")
+    conn.executemany("INSERT INTO t VALUES (?)", [("b" * 500,)] * 300)
+    conn.execute("DELETE FROM u WHERE rowid % 3 = 0")
+    conn.execute("COMMIT")
+    wal = live.with_name("store.sqlite-wal")
+    old_wal = wal.read_bytes()  # what a writer killed now leaves beside the file
+    conn.close()
+    live.write_bytes(backup.read_bytes())  # the restore: the backup copied over the file...
+    wal.write_bytes(old_wal)  # ...the old -wal left beside it
+    with pytest.raises(StoreUnavailable, match=r"is damaged .*store\.sqlite-wal lies beside it \(\d+ bytes\).* delete "
+                                               r"store\.sqlite-wal and store\.sqlite-shm"):
+        check_sqlite_store(live, f"sqlite:///{live}")
+    assert live.read_bytes() == backup.read_bytes()  # nothing checkpointed into it
+    wal.unlink()
+    live.with_name("store.sqlite-shm").unlink(missing_ok=True)
+    check_sqlite_store(live, f"sqlite:///{live}")  # the restored backup, whole
