@@ -7,6 +7,7 @@ never run on a user's database.
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 from collections.abc import Callable
@@ -27,6 +28,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # tests/storage/test_db_migrations.py checks this against Alembic's own head, so a new revision
 # that forgets to move it fails CI (and would only cost speed: the store is then upgraded as usual).
 SCHEMA_HEAD = "0014"
+log = logging.getLogger(__name__)
 JOURNAL_MODE = "PRAGMA journal_mode"  # a write: not run by a read-only engine (see make_engine)
 SQLITE_PRAGMAS = (
     f"{JOURNAL_MODE}=WAL",
@@ -189,6 +191,11 @@ def upgrade(engine: Engine) -> None:
                 )
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
+        if current:  # not a new store: an upgrade, which the program it came from can no longer open (cli31: unsaid)
+            log.info("store upgraded to this version's schema", extra={"fields": {
+                "db": engine.url.render_as_string(hide_password=True), "from_revision": ",".join(current),
+                "to_revision": script.get_current_head(),
+                "note": "an older mofcom-watch refuses it from now on: keep a backup from before the upgrade to go back"}})
     except DatabaseError:
         raise
     except Exception as exc:
