@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import zipfile
@@ -40,8 +41,11 @@ def pack(store) -> Path:
 def test_same_store_and_date_give_identical_bytes(store, pack: Path) -> None:
     db_url, root = store
     again = root / "again.zip"
-    assert run(db_url, "Skydio, Inc.", "--out", str(again), "--as-of", AS_OF).exit_code == 0  # by name too
+    said = run(db_url, "Skydio, Inc.", "--out", str(again), "--as-of", AS_OF)  # by name too
+    assert said.exit_code == 0
     assert again.read_bytes() == pack.read_bytes()
+    # the pack's SHA-256, to send apart: a forger can write the manifest again, not this (cli31)
+    assert f"SHA-256 {hashlib.sha256(pack.read_bytes()).hexdigest()})" in said.stdout
     other_day = root / "other.zip"
     assert run(db_url, "skydio", "--out", str(other_day), "--as-of", "2025-06-01").exit_code == 0
     assert other_day.read_bytes() != pack.read_bytes()
