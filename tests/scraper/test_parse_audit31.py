@@ -48,6 +48,15 @@ def test_an_answers_removal_of_the_ones_named_before() -> None:
     assert _steps(text) == [("remove", [], ("fugakuprecisionelectronics", "hokushinaerocomponents"))]
 
 
+def test_an_answers_removal_of_the_company_the_question_names() -> None:
+    qa = QA.replace("问：请问是否属实？", "问：{q}")
+    removal = "经不可靠实体清单工作机制研究决定，自2026年12月18日起，将该公司移出不可靠实体清单。\n"
+    one = qa.format(q="蓝脊电子公司（Blue Ridge Electronics, Inc.）近日表示已申请移出不可靠实体清单，请问进展如何？")
+    assert _steps(one + removal) == [("remove", [], ("blueridgeelectronics",))]
+    two = qa.format(q="甲公司（Alpha Inc.）、乙公司（Beta Inc.）表示已申请移出，请问进展如何？")
+    assert _steps(two + removal) == [("remove", [], ())]  # which one is not said: none (the engine's unresolved reference)
+
+
 def test_an_answers_removal_of_a_whole_notice_is_not_limited_to_a_company_named_before() -> None:
     text = (QA + "美国鹰眼公司（Hawkeye Inc.）此前提出申请。经研究决定，自2026年12月18日起，将商务部公告2025年第13号所列15家美国实体"
             "移出出口管制管控名单。\n")

@@ -16,6 +16,7 @@ from ..dates import (
     until_from,
 )
 from ..draft import Draft, Source
+from ..entities import earlier_named
 from ..lazyre import lazy_compile
 from ..textnorm import NUM, to_int
 from ..textnorm import fold as fold_text
@@ -101,6 +102,7 @@ def action_records(src: Source, d: Draft) -> list[ActionRecord]:
 REMOVAL_OBJECT_RE = lazy_compile(r"将(?:[^,;；。将]*?所列)?\s*(?P<obj>[^;；。将]{2,400}?)\s*$")
 # An object pointing back ("上述2家日本实体", "其", "该公司"): the names written before it.
 POINTER_WORDS = ("上述", "前述", "以上", "该", "其")
+ONE_POINTER = ("该公司", "该企业", "该实体", "其")  # one entity pointed to
 SHORT_NAME_ENDS = ("公司", "集团", "株式会社", "联盟", "协会", "基金会", "论坛", "研究所", "研究院", "实验室", "大学")
 
 
@@ -118,6 +120,11 @@ def answer_removed(src: Source, x: Any) -> tuple[str, ...]:
         same = tuple([e.key for e in named if e.zh == obj])
         return same or (entity_key(obj, None),)
     if obj.startswith(POINTER_WORDS) or "(" in obj:
+        if not named and not x.targets and obj.startswith(ONE_POINTER):
+            # "将该公司移出…" with the company named in the question ("X（Alpha Inc.）近日表示…，请问…？"): that one, when the
+            # text before names one (a removal of no one, the engine's unresolved reference, before)
+            before = earlier_named(folded, src.text, x.start)
+            named = before if len(before) == 1 else []
         return tuple([e.key for e in named])
     return ()  # "将…第13号所列15家美国实体移出": the notice's, not a company the answer named before
 
