@@ -117,6 +117,11 @@ def _conditional(request: Request, body: bytes, v: Validators, media_type: str, 
 
 
 def feed(request: Request) -> Response:
+    """A feed file of the folder; the folder itself leads to the front page, which lists its feeds: its URL is every
+    feed's home link (Atom ``rel="alternate"``, the RSS channel's ``<link>``, JSON Feed's ``home_page_url``: the
+    ``public_base_url``), which answered 404 ("no such feed"), a dead "visit website" in every reader."""
+    if not request.path_params["path"]:
+        return RedirectResponse("/", status_code=303)
     st = _state(request)
     path = resolve_feed_path(st.feeds_dir, request.path_params["path"])
     if path is None:

@@ -176,11 +176,22 @@ def test_no_write_methods(feeds_dir: Path, method: str, path: str) -> None:
 
 
 @pytest.mark.parametrize("path", ["/feeds/notes.txt", "/feeds/../secret.atom", "/feeds/%2e%2e/secret.atom",
-                                  "/feeds/missing.atom", "/feeds/", "/nothing"])
+                                  "/feeds/missing.atom", "/nothing"])
 def test_only_feed_files_are_served(feeds_dir: Path, path: str) -> None:
     r = client(feeds_dir, StandIn()).get(path)
     assert r.status_code == 404
     assert b"outside the feeds folder" not in r.content
+
+
+@pytest.mark.parametrize("path", ["/feeds/", "/feeds"])
+def test_the_feeds_folder_every_feed_names_as_its_home_leads_to_the_front_page(feeds_dir: Path, path: str) -> None:
+    """The folder's URL is each feed's home link (Atom alternate, RSS <link>, JSON home_page_url): it answered 404
+    (ops31, in the container: a reader's "visit website" was dead); the front page lists the feeds."""
+    c = client(feeds_dir, StandIn(last=datetime.now(UTC)))
+    r = c.get(path)
+    assert r.status_code == 200 and r.url.path == "/"
+    assert f'href="{BASE}all.atom"' in r.text
+    assert [h.status_code for h in r.history][-1] == 303
 
 
 def test_healthz(feeds_dir: Path) -> None:
