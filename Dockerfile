@@ -1,6 +1,6 @@
 # mofcom-watch: serves the feeds and runs the fetch cycle on a schedule.
 #   docker build -t mofcom-watch .
-#   docker run -d --stop-timeout 120 -p 8080:8080 -v mofcom-data:/data mofcom-watch   (a cycle takes over 10 s: docs/deploy.md)
+#   docker run -d --stop-timeout 600 -p 8080:8080 -v mofcom-data:/data mofcom-watch   (a cycle takes minutes: docs/deploy.md)
 FROM python:3.11-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
