@@ -51,7 +51,8 @@ def split_prose_items(seg: str) -> list[str]:
 # Brackets that open and close in turn, none inside another, none left open or closed alone: then
 # the depth count is 1 inside a pair and 0 outside, and a cut is one match of PROSE_CUT_RE (a "、"
 # followed by no ")" before the next "(", or 和/及/以及/"," right after a ")").
-SIMPLE_PAIRS_RE = lazy_compile(r"(?:[^()]++|\([^()]*+\))*+")
+# (Atomic, not "(?:…)*+": CPython 3.11.2 fullmatched "a(" with the possessive repeat: tests/scraper/test_parse_patterns_engines.py.)
+SIMPLE_PAIRS_RE = lazy_compile(r"(?>(?:[^()]++|\([^()]*+\))*)")
 # (Every branch opens with its literal and looks back after it, so the scan skips to the next such character.)
 PROSE_CUT_RE = lazy_compile(r"(?:、|以及(?<=\)以及)|,(?<=\),)|和(?<=\)和)|及(?<=\)及))(?=[^()]*+(?:\(|$))")
 

@@ -64,9 +64,13 @@ SEGMENT_STOPS_RE = re.compile(rf"[(（《)）》,，。；;:\n]|采取|列入|�
 
 # From a place outside brackets, the run of text before the next stop outside them, when every bracket on
 # the way closes before the next opens (any opener pairs with any closer, as in the depth count).
+# An atomic group around a greedy repeat, not the same repeat possessive ("(?:…)*+", what it means): CPython 3.11.2's
+# engine (Debian 12's python3) reads a possessive repeat of a group wrong (a lookahead in it ignored, a branch that
+# failed half-way kept), so "对石平采取以下反制措施" ran on through 采取 and named "石平采取", no country (ops31, in the
+# container on that Python; 3.11.7 reads 石平): tests/scraper/test_parse_patterns_engines.py.
 TO_SEGMENT_STOP_RE = re.compile(
-    r"(?:[^(（《)）》,，。；;:\n采列纳移从]++|采(?!取)|[列纳](?!入)|移(?!出)|从(?![^,，。；;\n]{0,20}?(?:名单|清单))"
-    r"|[(（《][^(（《)）》]*+[)）》])*+"
+    r"(?>(?:[^(（《)）》,，。；;:\n采列纳移从]++|采(?!取)|[列纳](?!入)|移(?!出)|从(?![^,，。；;\n]{0,20}?(?:名单|清单))"
+    r"|[(（《][^(（《)）》]*+[)）》])*)"
 )
 
 
@@ -511,8 +515,9 @@ BRACKETS_RE = re.compile("[(（《)）》]")
 STATUS_VERB_RE = re.compile(STATUS_VERB)
 
 
-# Brackets that pair in turn, the last perhaps left open: the depth is 1 when it is, else 0.
-PAIRED_THEN_OPEN_RE = re.compile(r"(?:[^(（《)）》]++|[(（《][^(（《)）》]*+[)）》])*+(?P<open>[(（《][^(（《)）》]*+)?")
+# Brackets that pair in turn, the last perhaps left open: the depth is 1 when it is, else 0. (Atomic, not "(?:…)*+",
+# which CPython 3.11.2 reads wrong: TO_SEGMENT_STOP_RE above.)
+PAIRED_THEN_OPEN_RE = re.compile(r"(?>(?:[^(（《)）》]++|[(（《][^(（《)）》]*+[)）》])*)(?P<open>[(（《][^(（《)）》]*+)?")
 
 
 def _depth_at(text: str, pos: int) -> int:
