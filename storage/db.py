@@ -72,7 +72,8 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise DatabaseError(f"cannot create the database folder {folder}: {exc.strerror}") from exc
+            raise DatabaseError(f"cannot create the database folder {folder}: {exc.strerror}"
+                                + _relative_hint(folder)) from exc
     options: dict[str, object] = {"creator": _read_only_connect(path)} if read_only and path else {}
     if parsed.get_backend_name() == "postgresql" and "connect_timeout" not in parsed.query:
         options["connect_args"] = {"connect_timeout": PG_CONNECT_TIMEOUT}
@@ -104,6 +105,20 @@ def _utf8_only(dbapi_conn, _record) -> None:  # noqa: ANN001
             f"needs a UTF8 database (CREATE DATABASE … ENCODING 'UTF8' TEMPLATE template0; the postgres image's "
             "default is UTF8): see docs/deploy.md"
         )
+
+
+def _relative_hint(folder: Path) -> str:
+    """For a folder named relative to the working folder (the default ``data_dir``, ``data``): which folder that was
+    and the cure. Cron starts a command in the home folder (or ``/``, read-only to its user): ``run`` said "cannot
+    create the database folder data: Permission denied", naming neither (cli31)."""
+    if folder.is_absolute():
+        return ""
+    try:
+        here = os.getcwd()
+    except OSError:
+        here = "(the current folder, which is gone)"
+    return (f" ({folder} is relative to the folder the command started in, {here}: cron starts commands elsewhere; "
+            "set data_dir (MOFCOM_WATCH_DATA_DIR) or --db to an absolute path, or cd first)")
 
 
 def file_uri(path: Path) -> str:
@@ -261,7 +276,7 @@ def require_existing(url: str) -> None:
     path = sqlite_file(url)
     if path is not None and not path.is_file():
         refuse_directory(path)
-        raise MissingDatabase(f"no database at {path}: run replay or run first")
+        raise MissingDatabase(f"no database at {path}: run replay or run first" + _relative_hint(path))
 
 
 def refuse_directory(path: Path | None) -> None:

@@ -135,8 +135,25 @@ def test_migrations_downgrade_to_base_and_up_again(empty_db_url):
 def test_a_database_folder_that_cannot_be_created_is_a_clear_error(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    with pytest.raises(DatabaseError, match="cannot create the database folder"):
+    with pytest.raises(DatabaseError, match="cannot create the database folder") as absolute:
         make_engine(f"sqlite:///{blocker / 'sub' / 'db.sqlite'}")
+    assert "relative" not in str(absolute.value)
+
+
+def test_a_relative_database_folder_that_cannot_be_created_says_where_and_the_cure(tmp_path, monkeypatch):
+    """cli31: ``run`` from cron, in a folder it cannot write, with the default data_dir ``data``: "cannot create the
+    database folder data: Permission denied", naming neither the folder it was relative to nor the setting."""
+    (tmp_path / "file").write_text("not a folder")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(DatabaseError, match=rf"cannot create the database folder file/data: .* \(file/data is relative "
+                                           rf"to the folder the command started in, {tmp_path}: .* set data_dir "
+                                           r"\(MOFCOM_WATCH_DATA_DIR\) or --db to an absolute path"):
+        make_engine("sqlite:///file/data/mofcom-watch.sqlite")
+    from storage.db import MissingDatabase, require_existing
+
+    with pytest.raises(MissingDatabase, match=rf"no database at data/x.sqlite: run replay or run first \(data/x.sqlite "
+                                              rf"is relative to the folder the command started in, {tmp_path}"):
+        require_existing("sqlite:///data/x.sqlite")  # status, from cron's folder
 
 
 def test_schema_head_constant_is_alembics_head():
