@@ -48,6 +48,21 @@ def test_an_answers_removal_of_the_ones_named_before() -> None:
     assert _steps(text) == [("remove", [], ("fugakuprecisionelectronics", "hokushinaerocomponents"))]
 
 
+@pytest.mark.parametrize("measures", ["相关处理措施", "相关管控措施", "有关反制措施", "相关措施"])
+def test_a_lift_of_one_listed_entitys_measures_in_the_lists_own_word(measures: str) -> None:
+    # "…所列X的相关处理措施" (the UEL's word for its measures) lifted the whole notice, its 6 others falsely
+    text = (UEL.format(n=8) + "不可靠实体清单工作机制决定，自2027年3月1日起，停止实施不可靠实体清单工作机制公告〔2025〕2号所列"
+            "海岸间电子公司（Inter-Coastal Electronics）的" + measures + "。" + UEL_SIGN)
+    assert _steps(text) == [("lift", ["UEL-2025-2"], ("intercoastalelectronics",))]
+
+
+def test_a_weighing_word_in_a_name_after_dui_is_no_weighing() -> None:
+    step = "恢复实施不可靠实体清单工作机制公告〔2026〕3号相关措施。\n"
+    assert _steps(QA + "中方决定，自2026年12月18日起，对兰德研究公司（RAND Research Corp.）" + step) == [
+        ("restore", ["UEL-2026-3"], ("randresearch",))]
+    assert _steps(QA + "中方正在对兰德研究公司的申请进行评估，暂不" + step) == []
+
+
 def test_an_answers_removal_of_the_company_the_question_names() -> None:
     qa = QA.replace("问：请问是否属实？", "问：{q}")
     removal = "经不可靠实体清单工作机制研究决定，自2026年12月18日起，将该公司移出不可靠实体清单。\n"

@@ -48,8 +48,10 @@ ON_ENTITIES_RE = lazy_compile(r"对\s*(?P<obj>(?:[^,;；。对()]|\([^()]{0,80}\
 # "恢复实施对商务部公告2025年第21号所列甲公司等3家实体（名单见附件）的相关措施": the same limit, the object what the notice
 # lists ("所列…的相关措施"; session 24, parse24: the restore was read for the whole notice, 16 for 3).
 # "对…〔2025〕16号所列A（a）、B（b）等2家实体恢复实施相关处理措施": the object right before the verb (engine24/05).
+# "…所列X的相关处理措施" (the UEL's word), "…的相关管控措施" (the ECL's), "…的有关反制措施": the same object (session 31, audit31
+# probe: "停止实施…〔2025〕2号所列X的相关处理措施" lifted the whole notice, its 6 others falsely).
 LISTED_OBJECT_RE = lazy_compile(r"所列\s*(?P<obj>(?:[^,;；。对()的]|\([^()]{0,80}\)){1,80}?)\s*"
-                              r"(?:的\s*(?:相关|有关)\s*措施|(?=(?:恢复|继续|暂停|停止|解除|取消|终止)))")
+                              r"(?:的\s*(?:相关|有关)\s*(?:处理|管控|反制|出口管制)?\s*措施|(?=(?:恢复|继续|暂停|停止|解除|取消|终止)))")
 # "暂停实施上述公告", "暂停实施上述措施90天": the verb's object points back to the notices named before.
 BACK_REFERENCE_RE = lazy_compile(r"\s*(?:对\s*|)(?:上述|前述|以上)[^,。;\n]{0,6}?(?:公告|措施|决定)")
 # "…第21号相关措施暂停实施期限…届满后不再延长，自…起停止执行该公告相关措施" (loud23/08): "该公告" is the notice named

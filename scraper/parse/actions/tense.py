@@ -219,16 +219,19 @@ def _doubted(folded: str, start: int, at: int) -> bool:
     return False
 
 
-# A weighing word inside a name the step names after "所列" ("…〔2025〕2号所列系统研究与模拟公司移出…"): the name's own characters up
+# A weighing word inside a name the step names after "所列" or 对 ("…〔2025〕2号所列系统研究与模拟公司移出…"): the name's own characters up
 # to its ending, no verb or punctuation between (session 31: the answer's removal was read as weighed, "no action found").
 LISTED_NAME_TAIL_RE = lazy_compile(r"[^,，。;；、()（）\s暂恢停继移列取解延决对将是否]{0,20}?(?:公司|集团|研究所|研究院|中心|大学|实验室|协会|学会)")
 
 
 def _in_listed_name(folded: str, start: int, pos: int, end: int) -> bool:
-    """Whether the weighing word at ``folded[pos:end]`` is part of a name written after "所列" in its clause."""
+    """Whether the weighing word at ``folded[pos:end]`` is part of a name written after "所列" or 对 in its clause
+    ("对兰德研究公司（RAND Research Corp.）恢复实施…")."""
     listed = folded.rfind("所列", start, pos)
-    return listed >= 0 and folded.find(",", listed, pos) < 0 and LISTED_NAME_TAIL_RE.match(folded, end) is not None \
-        and not any(w in folded[listed + 2 : pos] for w in ("暂停", "恢复", "停止", "继续", "决定"))
+    dui = folded.rfind("对", start, pos)
+    lead = max(listed + 2 if listed >= 0 else -1, dui + 1 if dui >= 0 else -1)
+    return lead >= 0 and folded.find(",", lead, pos) < 0 and LISTED_NAME_TAIL_RE.match(folded, end) is not None \
+        and not any(w in folded[lead:pos] for w in ("暂停", "恢复", "停止", "继续", "决定", "正在", "将", "拟", "此"))
 
 
 def _weighing(folded: str, start: int, at: int) -> bool:
