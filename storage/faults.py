@@ -109,6 +109,28 @@ def _reader(path: Path) -> sqlite3.Connection:
         return sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
 
 
+def stale_wal(path: Path) -> StoreUnavailable | None:
+    """For a SQLite file put in place of the store (``mv``) while a process had it open: the old file's ``-wal``
+    left beside it, written before the new file came (its mtime not after the file's ctime, which the rename
+    moves), or None. SQLite reads that ``-wal`` as part of the new file and, at a writer's close, writes it in:
+    ``serve`` read a backup moved into place so and its stop damaged it for good (cli31, the routine
+    docs/deploy.md gave; serve now says why, but its pool may have opened the new file already: the cure is to put
+    the file in place again once every process is stopped). A ``-wal`` written after the new file came is that
+    file's."""
+    wal = path.with_name(path.name + "-wal")
+    try:
+        st, ws = path.stat(), wal.stat()
+    except OSError:
+        return None
+    if not ws.st_size or ws.st_mtime_ns > st.st_ctime_ns:
+        return None
+    return StoreUnavailable(
+        f"the SQLite file {path} was replaced while {wal.name} of the file before it lies beside it ({ws.st_size} bytes): "
+        f"SQLite reads that as part of the new file, and a writer's close writes it in: stop every process using the "
+        f"store (their stop may write it in), delete {wal.name} and {path.name}-shm, put the new file in place again, "
+        f"then start them; to restore into a store in use, use sqlite3 {path.name} \".restore BACKUP\" instead")
+
+
 def _wal_beside(path: Path) -> str:
     """For a damaged store with a ``-wal`` beside it: the likely cause and the cure, the file being left as it was."""
     wal = path.with_name(path.name + "-wal")

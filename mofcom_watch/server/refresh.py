@@ -159,13 +159,16 @@ class FeedRefresher:
         now = self._file_identity()
         if now == self._file:
             return
-        from storage.faults import check_sqlite_store
+        from storage.faults import check_sqlite_store, stale_wal
 
         path = self._path
         assert path is not None  # (a server's identity is always None)
         if now == GONE:
             raise StoreFileGone(f"the store file {path} is gone (deleted or moved) since serve opened it: serving what "
                                 "it held; put the store back, or restart serve on the right --db")
+        stale = stale_wal(path)  # the old file's -wal beside the new one: read, it damages it (cli31)
+        if stale is not None:
+            raise stale  # the engine's connections stay on the old file; closing them at the stop clears that -wal
         check_sqlite_store(path, self.engine.url)  # StoreUnavailable: an empty file, not a store, damaged
         self.engine.dispose()  # the pool's next connections open the file now at the path
         self._file = now

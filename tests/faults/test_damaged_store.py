@@ -180,3 +180,27 @@ def test_a_backup_copied_over_a_store_beside_the_old_wal_is_said_and_left_as_it_
     wal.unlink()
     live.with_name("store.sqlite-shm").unlink(missing_ok=True)
     check_sqlite_store(live, f"sqlite:///{live}")  # the restored backup, whole
+
+
+def test_a_store_file_moved_in_beside_the_old_files_wal_is_told_apart_from_one_written_since(tmp_path):
+    """cli31: a backup moved into place (``mv``) while ``serve`` ran, its ``-wal`` of the file before beside it:
+    serve read the new file with that ``-wal`` and its stop wrote it in (the restored store damaged for good, 503
+    'malformed' meanwhile, saying nothing of why). A ``-wal`` older than the rename is the old file's; one written
+    since is the new file's; none, or an empty one, is nothing to say."""
+    import os
+
+    from storage.faults import stale_wal
+
+    store, wal = tmp_path / "store.sqlite", tmp_path / "store.sqlite-wal"
+    store.write_bytes(b"x" * 4096)
+    assert stale_wal(store) is None  # no -wal
+    wal.write_bytes(b"")
+    assert stale_wal(store) is None  # an empty one
+    wal.write_bytes(b"w" * 8272)
+    ctime = store.stat().st_ctime_ns
+    os.utime(wal, ns=(ctime - 10**9, ctime - 10**9))  # written a second before the file came
+    said = stale_wal(store)
+    assert said is not None and "store.sqlite-wal of the file before it lies beside it (8272 bytes)" in str(said)
+    assert ".restore BACKUP" in str(said)
+    os.utime(wal, ns=(ctime + 10**9, ctime + 10**9))  # written since: the new file's own
+    assert stale_wal(store) is None

@@ -130,6 +130,13 @@ def test_serve_reads_the_store_file_now_at_its_path(replayed, _sqlite_template, 
         put(None)  # an empty file: a restore cut short
         assert refresher.refresh() is False and notices() == held  # the old file's pages, said to be failing
         assert "holds no mofcom-watch store (an empty file" in (refresher.problem() or "")
+        put(_sqlite_template)  # a store moved in beside the -wal of the file before it (cli31: read with it, and
+        old_wal = Path(f"{path}-wal")  # serve's stop wrote it in: the restored store damaged for good)
+        old_wal.write_bytes(b"\0" * 8272)
+        then = path.stat().st_ctime_ns - 10**9
+        os.utime(old_wal, ns=(then, then))
+        assert refresher.refresh() is False and notices() == held
+        assert "store.sqlite-wal of the file before it lies beside it (8272 bytes)" in (refresher.problem() or "")
         put(_sqlite_template)  # a store (this one holds no notice yet: a rebuild just begun)
         refresher.refresh()
         assert refresher.problem() is None and notices() == 0  # read from the new file
