@@ -41,6 +41,7 @@ DAY_LABELS = {EventKind.NEWS: "Reported"}
 # (a notice's items in a row, an entity's few notices), not for every notice of a store: the caches
 # stay the same size however large the store (at 100x the fixtures, larger caches held 25 MB).
 NOTICE_PARTS = 256
+CORRECTED_ITEMS = " (of the item corrected)"  # what a correction's facts table says its notice keys are
 
 
 def item_title(event: EventRecord) -> str:
@@ -157,10 +158,13 @@ def _facts_html(facts: Facts) -> str:
     notice = facts.notice_key or ""
     if numbers:
         rows.append(("Notice number(s)", "; ".join(dict.fromkeys(numbers))))
+    # a correction's keys are those of the item it corrects; its Sources are the pages that made it (order31: "By
+    # notice" named the corrected item's answer, which its Sources need not list)
+    whose = CORRECTED_ITEMS if facts.kind is EventKind.CORRECTION else ""
     if notice:
-        rows.append(("Notice key", notice))
+        rows.append((f"Notice key{whose}", notice))
     if facts.source_key and facts.source_key != facts.notice_key:
-        rows.append(("By notice", facts.source_key))
+        rows.append((f"By notice{whose}", facts.source_key))
     if facts.kind is not EventKind.SOURCE_HEALTH:  # (its day is the day a problem was seen: said by its own rows)
         rows.append((DAY_LABELS.get(facts.kind, "Effective"), facts.effective.isoformat() if facts.effective else "not stated"))
     if facts.until:

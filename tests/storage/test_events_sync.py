@@ -224,6 +224,7 @@ def test_a_correction_names_the_pages_that_made_it_and_those_the_corrected_item_
     assert alias in sources and QA_0812_UEL.key in sources and QA_0514_UEL.key not in sources
     assert alias not in rested and QA_0514_UEL.key in rested
     assert "its Sources are the pages that made the correction" in html
+    assert f"By notice (of the item corrected)</th><td>{QA_0514_UEL.key}</td>" in html  # not among its Sources
 
 
 def test_aliases_kept_since_session_19_refresh_the_items_without_a_correction(engine):
