@@ -7,7 +7,10 @@ notices themselves (pure: entities in, links out), so it is the same whichever n
 
 A link joins entity A, which a notice gives another name X (``EntityRecord.aliases``: 曾用名 / 原名 / 又称 / 别名 /
 formerly / also known as / d/b/a, :func:`storage.names.other_names`), and entity B, listed under X: X's matching key
-is B's key or the key of B's own Chinese or English name. Nothing else joins:
+is B's key or the key of B's own Chinese or English name. So does a notice naming a company by its Chinese name alone
+(no English name: "决定将北极星光电公司列入不可靠实体清单"), with the one entity another notice names by that Chinese name and an
+English name ("北极星光电公司（Polaris Optical LLC）"): the key of a name with no English one is its Chinese one, so the two are
+two keys, and the English-named one's page and feed missed the other listing (story32 S7). Nothing else joins:
 
 - one step only: a link is what one notice says. A linked to B and B to C does not link A to C (no notice ties
   those two), and two entities given the same other name are not linked to each other;
@@ -48,6 +51,7 @@ COMMON_WORDS = frozenset({
     "american", "united", "general", "advanced", "applied", "integrated", "company", "corporation", "incorporated",
 })
 FORMER_WORDS = ("曾用名", "原名", "formerly", "f/k/a")  # the rest: another name it goes by
+CHINESE_ALONE = "Chinese name alone"  # a Link's word: the giver is named by its Chinese name only (no English name)
 
 
 def generic_alias(alias: str) -> bool:
@@ -109,6 +113,10 @@ class Link:
     def reason(self, listed: str) -> str:
         """Why a hit on one of the two reaches the listing of ``listed`` (one of the two keys)."""
         by = ", ".join(self.notices)
+        if self.word == CHINESE_ALONE:
+            if listed == self.named:
+                return f"listed as {self.named_name}, whose Chinese name {self.alias} {by} names alone"
+            return f"listed as {self.giver_name} by {by}, with no English name: the Chinese name of {self.named_name}"
         if listed == self.named:
             return f"listed as {self.named_name}, named by {by} as the {self.word} of {self.giver_name}"
         return f"listed as {self.giver_name}, named by {by} with the {self.word} {self.alias}"
@@ -139,7 +147,8 @@ def alias_links(named: Iterable[tuple[str, EntityRecord]]) -> AliasLinks:
     """The links among the entities of ``named``: (the notice's number or key, an entity it names) pairs, in any
     order (the same links whatever the order). The caller passes the notices public on its day only."""
     given_pairs = {(label, e) for label, e in named if e.key}
-    if not any(e.aliases for _, e in given_pairs):  # most stores: no notice gives another name (no sorting them)
+    # most stores: no notice gives another name, nor names alone in Chinese a company another names in English too
+    if not any(e.aliases for _, e in given_pairs) and not _chinese_alone(e for _, e in given_pairs):
         return AliasLinks()
     pairs = sorted(given_pairs, key=lambda p: (p[1].key, p[0], repr(p[1])))
     by_name: dict[str, set[str]] = defaultdict(set)  # a name's key -> the entities listed under it
@@ -179,12 +188,44 @@ def alias_links(named: Iterable[tuple[str, EntityRecord]]) -> AliasLinks:
             pair = (e.key, next(iter(targets)))
             given[pair].append(label)
             first.setdefault(pair, (e, alias, _word(e, alias)))
+    with_en: dict[str, set[str]] = defaultdict(set)  # a Chinese name's key -> the entities named by it and in English
+    for _, e in pairs:
+        if e.en and name_key(e.zh):
+            with_en[name_key(e.zh)].add(e.key)
+    for label, e in pairs:  # a company named by its Chinese name alone: the one named so and in English
+        if e.en or not name_key(e.zh):
+            continue
+        targets = with_en.get(name_key(e.zh), set()) - {e.key}
+        if not targets or any((t, e.key) in given for t in targets):  # (already tied by another name)
+            continue
+        alias = clean_display(e.zh) or e.zh or ""
+        other = next(iter(targets))
+        why = ("too generic a name to join two listings" if generic_alias(alias)
+               else f"names {len(targets)} listed entities: {', '.join(sorted(targets))}" if len(targets) > 1
+               else f"{other} is another kind of entity" if kinds[e.key] and kinds[other] and not kinds[e.key] & kinds[other]
+               else f"{other} is of another country" if countries[e.key] and countries[other]
+               and not countries[e.key] & countries[other] else None)
+        if why is not None:
+            refused.add((e.key, alias, why))
+            continue
+        given[e.key, other].append(label)
+        first.setdefault((e.key, other), (e, alias, CHINESE_ALONE))
     links = []
     for (giver, target), labels in sorted(given.items()):
         e, alias, word = first[giver, target]
         links.append(Link(giver, _display(e), target, _display(records[target]), alias, word,
                           tuple(sorted(set(labels))), e, records[target]))
     return AliasLinks(tuple(links), tuple(sorted(refused)))
+
+
+def _chinese_alone(entities: Iterable[EntityRecord]) -> bool:
+    """Whether an entity is named by its Chinese name alone whose Chinese name another names with an English one."""
+    alone: set[str] = set()
+    named: set[str] = set()
+    for e in entities:
+        (named if e.en else alone).add(name_key(e.zh))
+    alone.discard("")
+    return bool(alone & named)
 
 
 def notice_links(notices: Iterable[StoredNotice], as_of: date) -> AliasLinks:
@@ -236,11 +277,22 @@ def _linkable_rows(session: Session) -> tuple[set[str], set[int]] | None:
     over the records as JSON: the other names first, then who bears them."""
     givers: set[str] = set()
     other_names: set[str] = set()
+    alone: dict[str, set[str]] = defaultdict(set)  # a Chinese name's key -> the entities named by it alone
+    in_english: set[str] = set()  # the Chinese names' keys of entities named in English too
     for _, data in _records(session):
         for e in data.get("entities", ()):
             if e.get("aliases") and e.get("key"):
                 givers.add(e["key"])
                 other_names.update(name_key(a) for a in e["aliases"])
+            zh = name_key(e.get("zh"))
+            if zh and e.get("key"):
+                if e.get("en"):
+                    in_english.add(zh)
+                else:
+                    alone[zh].add(e["key"])
+    for zh in alone.keys() & in_english:
+        givers |= alone[zh]
+        other_names.add(zh)
     if not givers:
         return None
     other_names.discard("")

@@ -78,7 +78,9 @@ def test_generic_short_country_and_ambiguous_names_join_nothing() -> None:
     k1 = ent("卡帕光子公司", "Kappa Photonics Inc.")
     k2 = ent("卡帕光子公司", None)
     got = alias_links([("N1", two), ("N2", k1), ("N3", k2)])
-    assert got.links == () and got.refused[0][2] == "names 2 listed entities: kappaphotonics, 卡帕光子"
+    assert got.refused[0][2] == "names 2 listed entities: kappaphotonics, 卡帕光子"
+    # (the two are one company, the one named by its Chinese name alone: story32 S7; not the former name's giver)
+    assert [(link.giver, link.named) for link in got.links] == [("卡帕光子", "kappaphotonics")]
 
 def test_a_person_and_a_company_or_two_countries_are_not_joined() -> None:
     person = ent("约翰·林克斯", "John Lynx", "原名Lynx Avionics Inc.", type="individual")
@@ -88,3 +90,29 @@ def test_a_person_and_a_company_or_two_countries_are_not_joined() -> None:
     abroad = ent("北极星英国公司", "Polaris UK Ltd", "曾用名Lynx Avionics Inc.", country="GB")
     got = alias_links([("N1", abroad), ("N2", LYNX)])
     assert got.links == () and "another country" in got.refused[0][2]
+
+
+def test_a_company_named_by_its_chinese_name_alone_joins_the_one_named_so_in_english() -> None:
+    """story32 S7: ECL No. 40 lists "北极星光电公司（Polaris Optical LLC）", UEL〔2026〕9号 names "北极星光电公司" alone. Its key is
+    its Chinese one (``entity_key``: no English name), so the company was two entities: Polaris Optical LLC's page and
+    feed missed its UEL listing (``timeline`` by the Chinese name showed both)."""
+    optical = ent("北极星光电公司", "Polaris Optical LLC", country="US", type="organization")
+    alone = ent("北极星光电公司", None, country="US", type="organization")
+    optics = ent("北极星光学公司", "Polaris Optics Inc.", country="US", type="organization")
+    pairs = [("商务部公告2026年第40号", optical), ("商务部公告2026年第40号", optics), ("不可靠实体清单工作机制公告〔2026〕9号", alone)]
+    links = alias_links(pairs)
+    assert links.others("polarisoptical") == ["北极星光电"] and links.others("polarisoptics") == []
+    (link,) = links.links
+    assert link.reason("polarisoptical") == ("listed as Polaris Optical LLC, whose Chinese name 北极星光电公司 "
+                                             "不可靠实体清单工作机制公告〔2026〕9号 names alone")
+    assert link.reason("北极星光电") == ("listed as 北极星光电公司 by 不可靠实体清单工作机制公告〔2026〕9号, with no English name: "
+                                        "the Chinese name of Polaris Optical LLC")
+    for order in itertools.permutations(pairs):
+        assert alias_links(order) == links
+    # not joined: a person of that name, another country, a name too short, or two companies named so in English
+    assert alias_links([("A", optical), ("B", ent("北极星光电公司", None, type="individual"))]).links == ()
+    assert alias_links([("A", optical), ("B", ent("北极星光电公司", None, country="GB"))]).links == ()
+    assert alias_links([("A", ent("中航公司", "Zhonghang Inc.")), ("B", ent("中航公司", None))]).links == ()
+    twice = alias_links([("A", optical), ("A", ent("北极星光电公司", "Polaris Photonics Inc.")), ("B", alone)])
+    assert twice.links == () and "names 2 listed entities" in twice.refused[0][2]
+

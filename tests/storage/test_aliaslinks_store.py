@@ -54,3 +54,16 @@ def test_a_store_without_other_names_has_no_links(engine) -> None:
     put(engine, UEL7)
     got, every = both(engine, date(2026, 11, 30))
     assert got == every == AliasLinks()
+
+
+def test_a_company_named_by_its_chinese_name_alone_is_linked_on_a_store_too(engine) -> None:
+    """story32 S7 through ``stored_links`` (the publisher's entity feeds): no notice gives another name, and one names
+    北极星光电公司 by its Chinese name alone; its early exit ("no other names: no links") left it unjoined."""
+    optical = ent("北极星光电公司", "Polaris Optical LLC", country="US")
+    alone = ent("北极星光电公司", None, country="US")
+    put(engine, impose("MOFCOM-2026-40", "商务部公告2026年第40号", ECL, date(2026, 12, 1), (optical,)))
+    put(engine, impose("UEL-2026-9", "不可靠实体清单工作机制公告〔2026〕9号", UEL, date(2026, 12, 2), (alone,)))
+    put(engine, UEL7)
+    got, every = both(engine, date(2026, 12, 3))
+    assert got == every
+    assert [(link.giver, link.named) for link in got.links] == [("北极星光电", "polarisoptical")]
