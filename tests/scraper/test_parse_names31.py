@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scraper.parse.entities import count_and_country, stated_count
+from scraper.parse.entities import count_and_country, count_parts, stated_count
 from scraper.parse.textnorm import fold
 
 
@@ -62,3 +62,11 @@ def test_its_counted_staff_and_their_company_are_the_count():
     """names30/10-11's title "关于对A公司及其2名高级管理人员采取反制措施的决定" stated no count: an executive left out was not told."""
     assert _both("关于对美国远航船舶服务公司及其2名高级管理人员采取反制措施的决定") == (3, None)
     assert _both("对甲公司（Alpha Inc.）等3家实体和乙（B）等2名人员采取反制措施") == (5, None)
+
+
+def test_the_stated_count_in_organizations_and_persons():
+    """What types the names a count leaves untyped (rules.named._typed_by_count): 家 counts organizations, 名 persons."""
+    for text, want in (("将16家美国实体列入", (16, 0)), ("对甲（A）等2名个人采取", (0, 2)), ("对2名个人和3家实体采取", (3, 2)),
+                       ("对3家实体和2人采取", (3, 2)), ("关于对美国远航船舶服务公司及其2名高级管理人员采取反制措施的决定", (1, 2)),
+                       ("将以下3个美国实体列入", (3, 0)), ("从两个方面", None)):
+        assert count_parts([fold(text)]) == want, text

@@ -251,6 +251,29 @@ def test_aliases_kept_since_session_19_refresh_the_items_without_a_correction(en
     assert sync(engine).corrected > 0
 
 
+def test_a_type_given_where_none_was_refreshes_the_items_without_a_correction(engine):
+    """Session 31 (names31): the parser now types an entity by what the text counts it with ("16家": an organization),
+    where it gave none; no item's text shows the type, and "Correction: …" on every item of a store re-read (512 on the
+    fixtures) would be noise. Refreshed in place; a type that changes from one to another still is a correction."""
+    from storage.records import EntityRecord
+
+    khi = EntityRecord(zh="川崎重工业株式会社", en="Kawasaki Heavy Industries, Ltd.", country="JP",
+                       key="kawasakiheavyindustries", n=1)
+    bare = replace(UEL7, entities=(khi,), stated_count=None)
+    put(engine, bare)
+    first = sync(engine)
+    assert first.new > 0
+    put(engine, replace(bare, entities=(replace(khi, type="organization"),)), at=T0 + timedelta(hours=1),
+        body=b"the same page, parsed again")
+    again = sync(engine)
+    assert (again.corrected, again.new, again.retracted) == (0, 0, 0) and again.refreshed == first.new
+    stored = [e for e in events(engine) if e.entities]
+    assert stored and all(e.entities[0].type == "organization" for e in stored)
+    put(engine, replace(bare, entities=(replace(khi, type="individual"),)), at=T0 + timedelta(hours=2),
+        body=b"the page, parsed once more")
+    assert sync(engine).corrected > 0
+
+
 def test_a_new_parser_reading_the_same_page_is_not_said_to_be_a_changed_notice_text(engine):
     """Session 20 (corr20): an item whose notice is read differently by a new parser version from the same stored page
     (same SHA-256) was corrected with "the text of a notice it rests on changed": false, the page did not change.

@@ -68,6 +68,22 @@ def stated_count(texts: list[str]) -> tuple[int | None, str | None]:
     return None, None
 
 
+def count_parts(texts: Iterable[str]) -> tuple[int, int] | None:
+    """The stated count of ``stated_count``'s match as (organizations, persons): what 家 (or 个) counts and what 名 counts
+    ("2名个人和3家实体": (3, 2); "甲公司及其2名高级管理人员": the company, (1, 2)); None with no count."""
+    for text in texts:
+        for s, e in _lines(text):
+            m = next(filter(counted, COUNT_RE.finditer(text, s, e)), None)
+            n = to_int(m.group("n")) if m else None
+            if m and n:
+                own = n + _counts_before(text, s, m.start())
+                joined, parent = _persons_after(text, m), _its_parent(text, s, m)
+                if text[m.end("n") : m.end("n") + 2].lstrip()[:1] == "名":
+                    return joined + parent, own
+                return own + parent, joined
+    return None
+
+
 def country_of(texts: list[str]) -> str | None:
     """Country from "N家美国实体" in any text (every line, every match)."""
     for text in texts:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from storage.records import ActionKind, ActionRecord, EntityRecord, ListKind, NoticeKind
@@ -191,8 +192,35 @@ def entities(src: Source, d: Draft) -> list[EntityRecord]:
             found = ent.completed(found, src.folded, src.text, country)
             for r in removals_beside_listing(d.drafts):  # their own names, after the annex's
                 found += ent.completed(removal_named(src, r), src.folded, src.text, _removal_country(src, r))
-            return ent.distinct(found)
+            return ent.distinct(_typed_by_count(found, src, d))
     return []
+
+
+ORGANIZATION, INDIVIDUAL = "organization", "individual"
+
+
+def _typed_by_count(found: list[EntityRecord], src: Source, d: Draft) -> list[EntityRecord]:
+    """``found`` with the type the stated count gives the names it leaves untyped: counted with 家 an organization, with
+    名 a person; where the text counts both, the untyped are the organizations once the persons counted are all typed
+    ("2名个人和3家实体", "甲公司及其2名高级管理人员"). No type where the title and the decision count nothing, or count
+    otherwise than the notice's stated count (session 31, names31: a MOFCOM order's company was an organization read
+    through the MFA groups and untyped read from an annex or prose; keys do not change)."""
+    if d.count[0] is None or all(e.type for e in found):
+        return found
+    span = d.decision.span
+    parts = ent.count_parts((d.folded_title, src.folded[span[0] : span[1]] if span else ""))
+    if parts is None or sum(parts) != d.count[0]:
+        return found
+    organizations, persons = parts
+    if not persons:
+        kind = ORGANIZATION
+    elif not organizations:
+        kind = INDIVIDUAL
+    elif sum(e.type == INDIVIDUAL for e in found) == persons:
+        kind = ORGANIZATION
+    else:
+        return found
+    return [e if e.type else replace(e, type=kind) for e in found]
 
 
 def removals_beside_listing(drafts: list[act.ActionDraft]) -> list[act.ActionDraft]:
