@@ -33,7 +33,7 @@ from starlette.routing import Route
 from feeds.formats import ATOM, FORMATS, PICTURE_SUFFIX, FeedFormat
 from feeds.identity import entity_feed_name, feed_url
 from mofcom_watch import clock
-from mofcom_watch.server.data import EntityView, OpenIssue, Part, SiteData, StoreData
+from mofcom_watch.server.data import EntityView, OpenIssue, Part, SiteData, SourceHealth, StoreData
 from mofcom_watch.server.entity_pages import (
     FeedLink,
     render_entity_page,
@@ -54,6 +54,7 @@ from mofcom_watch.server.feedfiles import (
 from mofcom_watch.server.guard import RequestGuard
 from mofcom_watch.server.pagecache import PageCache, StoreVersion, folder_version
 from mofcom_watch.server.pages import PageContext, entity_path, opml_path, render_front_page, render_opml
+from storage.health import FAILING_RUNS
 from storage.status import EntityHit, MatchKind
 
 LOG = logging.getLogger("mofcom_watch.server")
@@ -464,6 +465,8 @@ SOURCE_HEALTH_PROBLEMS = "problems"
 SOURCE_HEALTH_UNKNOWN = "unknown"
 SOURCE_HEALTH_NOTE = ("{n} open source-health issue{s}: a change may be missing from the feeds (see the source-health "
                       "feed or `status`, which exits 1 on them); the service itself is up (\"status\", HTTP 200)")
+FAILED_LAST_RUN_NOTE = ("{n} source{s} whose last run could not fetch every page ({names}): an issue opens if it fails "
+                        "{runs} runs in a row; `status` exits 1 on it now")
 
 
 def _source_problems(st: ServerState, report: dict[str, Any]) -> None:
@@ -476,13 +479,26 @@ def _source_problems(st: ServerState, report: dict[str, Any]) -> None:
     part = issues()
     rows = [i for i in part.rows if isinstance(i, OpenIssue)]
     report["open_issues"] = len(rows)
+    # a source whose last run failed before its issue opens (FAILING_RUNS in a row): `status` says "LAST RUN FAILED" and
+    # exits 1, the front page lists it; "ok" here beside them was the one place to alert on that said all clear
+    # (ops31, story32 S4)
+    runs = st.data.sources() if hasattr(st.data, "sources") else Part(())
+    failed = sorted(s.source for s in runs.rows if isinstance(s, SourceHealth) and not s.ok
+                    and not any(i.source == s.source for i in rows))
+    note = part.note or runs.note
     # "status": "ok" beside open issues read as all clear (wording29): the field to alert on says them, apart from the
     # service's liveness, which they leave alone (HTTP 200, the container's health check)
-    report["source_health"] = SOURCE_HEALTH_UNKNOWN if part.note else SOURCE_HEALTH_PROBLEMS if rows else "ok"
-    if part.note:
-        report["source_health_note"] = f"the open issues could not be read: {part.note}"
-    elif rows:
-        report["source_health_note"] = SOURCE_HEALTH_NOTE.format(n=len(rows), s="" if len(rows) == 1 else "s")
+    report["source_health"] = SOURCE_HEALTH_UNKNOWN if note else SOURCE_HEALTH_PROBLEMS if rows or failed else "ok"
+    if failed:
+        report["failed_last_run"] = failed
+    if note:
+        report["source_health_note"] = f"the open issues could not be read: {note}"
+    elif rows or failed:
+        said = [SOURCE_HEALTH_NOTE.format(n=len(rows), s="" if len(rows) == 1 else "s")] if rows else []
+        if failed:
+            said.append(FAILED_LAST_RUN_NOTE.format(n=len(failed), s="" if len(failed) == 1 else "s",
+                                                    names=", ".join(failed), runs=FAILING_RUNS))
+        report["source_health_note"] = "; ".join(said)
     if rows:
         report["open_issue_list"] = [{"source": i.source, "kind": i.kind, "url": i.url}
                                      for i in rows[:SOURCE_PROBLEMS_LISTED]]

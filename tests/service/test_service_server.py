@@ -166,6 +166,26 @@ def test_healthz_says_open_source_health_issues_apart_from_liveness(feeds_dir: P
     assert unread["source_health"] == "unknown" and "OperationalError" in unread["source_health_note"]
 
 
+def test_healthz_says_a_source_whose_last_run_failed_before_its_issue_opens(feeds_dir: Path) -> None:
+    """ops31, story32 S4: every fetch of a source failing, its first two runs left `source_health` "ok" (an issue opens
+    after 3 in a row) while `status` said "LAST RUN FAILED" and exited 1: the field to alert on said all clear."""
+    from mofcom_watch.server.data import SourceHealth
+
+    now = datetime.now(UTC)
+    down = SourceHealth("mfa-countermeasures", now, False, 3, 0, 1, "r1")
+    up = SourceHealth("mofcom-announcements", now, True, 8, 0, 0, "r1")
+    body = client(feeds_dir, StandIn(last=now, source_rows=(up, down))).get("/healthz").json()
+    assert body["source_health"] == "problems" and body["failed_last_run"] == ["mfa-countermeasures"], body
+    assert body["source_health_note"].startswith("1 source whose last run could not fetch every page "
+                                                 "(mfa-countermeasures)"), body
+    # once its issue is open, the issue says it; clean runs say "ok"
+    issue = OpenIssue("mfa-countermeasures", "failing", "failed 3 runs in a row", None, None, None)
+    opened = client(feeds_dir, StandIn(last=now, source_rows=(up, down), issue_rows=(issue,))).get("/healthz").json()
+    assert "failed_last_run" not in opened and opened["source_health_note"].startswith("1 open source-health issue:")
+    clean = client(feeds_dir, StandIn(last=now, source_rows=(up,))).get("/healthz").json()
+    assert clean["source_health"] == "ok" and "failed_last_run" not in clean
+
+
 @pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH"])
 @pytest.mark.parametrize("path", ["/", "/feeds/all.atom", "/feeds.opml", "/healthz"])
 def test_no_write_methods(feeds_dir: Path, method: str, path: str) -> None:
