@@ -72,8 +72,8 @@ def count_parts(texts: Iterable[str]) -> tuple[int, int] | None:
     """The stated count of ``stated_count``'s match as (organizations, persons): what 家 (or 个) counts and what 名 counts
     ("2名个人和3家实体": (3, 2); "甲公司及其2名高级管理人员": the company, (1, 2)); None with no count."""
     for text in texts:
-        for s, e in _lines(text):
-            m = next(filter(counted, COUNT_RE.finditer(text, s, e)), None)
+        for s, e, begin in _count_lines(text):  # (the lines count_and_country reads, and its first match of a line)
+            m = next(filter(counted, COUNT_RE.finditer(text, begin, e)), None)
             n = to_int(m.group("n")) if m else None
             if m and n:
                 own = n + _counts_before(text, s, m.start())
