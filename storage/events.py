@@ -12,7 +12,9 @@ the ``Event`` table:
   notice, or a re-fetch of the same text) is refreshed in place, ``updated`` kept:
   what the item says did not change; so is an item a spokesperson's answer published
   before the numbered notice of that day it restates, which now rests on that notice
-  and says the same change (``_restated_by``): the same items whichever came first;
+  and says the same change (``_restated_by``): the same items whichever came first; and so is an item
+  whose pages are the same (each notice's SHA-256) and whose facts are the same (``FACT_FIELDS``), in other
+  words only (a release rewording its items: ``words_only``), never a "Correction";
 - an event dated on or before ``as_of`` that no longer follows from the notices is
   marked retracted, with a correction item saying so; when one new item of the same notice, kind, list and scope
   says what it said (of an entity: the same key, or the same Chinese name, an English name corrected on the page),
@@ -66,6 +68,19 @@ DERIVED_KINDS = frozenset(k.value for k in EventKind if k not in (EventKind.SOUR
 DERIVED_SCOPES = ("notice", "entity")
 VOLATILE_FIELDS = ("updated",)  # moved by corrections, not part of the comparison
 WHERE_FIELDS = ("provenance",)  # where an item's facts come from, not what it says
+FACT_FIELDS = ("kind", "scope", "list", "notice_key", "source_key", "entity_key", "effective", "until", "occurred",
+               "presumed", "days_left", "corrects", "entities", "facts")
+"""The payload members that are an item's facts: what happened (kind, the step's state: ``presumed``), to whom
+(``entities``: names, country, annex line, type, role; not their ``aliases``, spellings of the same one), on which
+list, by which notices, on which days, and what only its words say (``facts``: the measures, the clause, a count, a
+withdrawal; ``EventRecord.facts``), with the ministry issuing each notice it rests on (``FACT_PROVENANCE``). The other
+members are its words (``title``, ``title_zh``, ``summary``, ``extra``: the event's name in a table) or where it was
+read (``WHERE_FIELDS``). Why: an item whose pages are unchanged and whose facts are equal says the same as before in
+other words (a release rewording its items): it is refreshed in place, never a "Correction" item, which to a reader
+means a fact changed (the lead's decision, session 31). A new parser or engine reading another fact from the same
+pages still makes one."""
+FACT_PROVENANCE = ("notice_key", "issuer")  # of each notice an item rests on: which notice, and whose
+FACT_ENTITY_SPELLINGS = ("aliases",)  # an entity's other spellings: the same entity (``_aliases_only``)
 # Items that rest on the absence of a later notice: a page a broken source failed to give could contradict them.
 ABSENCE_KINDS = frozenset({EventKind.SUSPENSION_LAPSED, EventKind.SUSPENSION_ENDS_SOON, EventKind.TERM_ENDS_SOON,
                            EventKind.UNRESOLVED_REFERENCE})
@@ -219,9 +234,9 @@ def what_changed(old: EventRecord, new: EventRecord) -> str:
 def _cause(old: EventRecord, new: EventRecord, at: datetime) -> str:
     """Why an item changed, as its correction says it: the pages it rests on changed (a notice's new revision), or, when
     every notice it rests on is still the same page (the same SHA-256 for each notice key), only their reading
-    did (a new parser reads the stored page anew, or a new engine derives other words from the same notices:
-    engine22's "Withdrawn before it took effect", session 24's removal saying the measures stop too): never "the text
-    changed" for a page that did not."""
+    did (a new parser reads another fact from the stored page, or a new engine derives another from the same notices:
+    engine22's "Withdrawn before it took effect", session 24's removal saying the measures stop too; other words alone
+    make no correction: ``words_only``): never "the text changed" for a page that did not."""
     before = {(p.notice_key, p.sha256) for p in old.provenance}
     now = {(p.notice_key, p.sha256) for p in new.provenance}
     if old.source_key and new.source_key and new.source_key != old.source_key \
@@ -531,6 +546,12 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
             _write(row, replace(event, updated=max(old.updated, event.updated)), revision=row.revision)
             counts["refreshed"] += 1
             continue
+        if not row.retracted and not same and _same_pages(old, event) and words_only(row.payload, payload):
+            # the same pages, the same facts, other words (a release rewording its items, wording30's 190 corrections
+            # on the demo store): what the item says did not change, so it is refreshed, ``updated`` kept
+            _write(row, replace(event, updated=old.updated), revision=row.revision)
+            counts["refreshed"] += 1
+            continue
         if not row.retracted and (same or _aliases_only(row.payload, payload)):
             # the same, or it differs only in the other names a notice gives an entity, which the parser keeps as
             # aliases since session 19 (migration 0011 fills them in a store): the notice did not change, what the
@@ -709,6 +730,56 @@ def _renamed_only(before: dict[str, Any], now: dict[str, Any], names: tuple[tupl
     if isinstance(when, str) and isinstance(then, str) and when != then and _day(when) == _day(then):
         named["occurred"] = then
     return content_hash(named) == content_hash(now)
+
+
+def _same_pages(old: EventRecord, new: EventRecord) -> bool:
+    """Whether both items rest on the same notices, each by a page of the same SHA-256."""
+    before = {(p.notice_key, p.sha256) for p in old.provenance}
+    return bool(before) and all(sha for _, sha in before) and before == {(p.notice_key, p.sha256) for p in new.provenance}
+
+
+def facts_of(payload: dict[str, Any]) -> dict[str, Any]:
+    """The :data:`FACT_FIELDS` of a stored or derived payload (``facts`` aside: see :func:`words_only`)."""
+    out = {k: payload.get(k) for k in FACT_FIELDS if k != "facts"}
+    out["entities"] = [{k: v for k, v in e.items() if k not in FACT_ENTITY_SPELLINGS} if isinstance(e, dict) else e
+                       for e in payload.get("entities") or ()]
+    out["provenance"] = [[p.get(k) for k in FACT_PROVENANCE] if isinstance(p, dict) else p
+                         for p in payload.get("provenance") or ()]
+    return out
+
+
+def words_only(before: dict[str, Any], now: dict[str, Any]) -> bool:
+    """Whether the stored payload ``before`` and ``now`` differ in their words only (:data:`FACT_FIELDS`). A payload
+    stored before items carried ``facts`` (a tree before session 31) says them in its words: each of ``now``'s must
+    show there (``_SHOWN``), or it counts as changed."""
+    if facts_of(before) != facts_of(now):
+        return False
+    was, said = before.get("facts"), now.get("facts") or []
+    if was is not None or not said:
+        return [list(f) for f in was or []] == [list(f) for f in said]
+    text = f"{before.get('title') or ''} {before.get('summary') or ''}"
+    return all(part in text for key, value in said for part in _shown(key, value))
+
+
+def _shown(key: str, value: str) -> list[str]:
+    """What the words of an item stored before ``facts`` existed show of one of its facts (:func:`words_only`)."""
+    from storage.lifecycle.model import MEASURE_NAMES  # the engine has run: this compares what it derived
+
+    if key == "clauses":
+        return ["(clause"] + [f" {n}" for n in value.split(",")]
+    if key == "stated":
+        return [f"{value} entit"]
+    if key == "measures":
+        return [MEASURE_NAMES.get(m, m) for m in value.split(",")]
+    if key == "stops_measures":
+        return [value, "stop"]
+    if key == "was":
+        return value.split("|")
+    if key == "step":  # "action|targets|measures": the targets the title names, the measures a measure lift stops
+        action, targets, measures = (value.split("|") + ["", ""])[:3]
+        stops = [MEASURE_NAMES.get(m, m) for m in measures.split(",") if m] if action == "lift_measure" else []
+        return [t for t in targets.split(",") if t] + stops
+    return [value]
 
 
 def _aliases_only(before: dict[str, Any], now: dict[str, Any]) -> bool:

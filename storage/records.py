@@ -464,6 +464,9 @@ class EventRecord:
     # a correction: the sources of the item it corrects, as that item cited them (its ``provenance`` names the pages
     # that made the correction, as stored then); left out of the JSON while empty, so other items hash as before
     corrected: tuple[Provenance, ...] = field(default=(), metadata=OMIT_DEFAULT)
+    # the facts only its words say (the measures a measure lift stops, the clause a step acts on, the day a withdrawn
+    # listing was to apply from, ...), as data: ``storage.events.FACT_FIELDS`` compares them, not the words
+    facts: tuple[tuple[str, str], ...] = field(default=(), metadata=OMIT_DEFAULT)
 
     def to_json(self, shared: dict[int, tuple[Any, Any]] | None = None) -> dict[str, Any]:
         """``shared``: see :func:`_jsonable` (one sync writes each notice's provenance once)."""
@@ -494,6 +497,7 @@ class EventRecord:
             provenance=tuple(_provenance_from_json(p) for p in data.get("provenance", ())),
             extra=tuple((k, v) for k, v in data.get("extra", ())),
             corrected=tuple(_provenance_from_json(p) for p in data.get("corrected", ())),
+            facts=tuple((k, v) for k, v in data.get("facts", ())),
         )
 
 

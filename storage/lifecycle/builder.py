@@ -10,9 +10,11 @@ from datetime import date, datetime
 from storage.records import (
     RESTATING_KINDS,
     ActionRecord,
+    EntityRecord,
     EventKind,
     EventRecord,
     EventScope,
+    ListKind,
     NoticeRef,
     Provenance,
     StoredNotice,
@@ -20,7 +22,7 @@ from storage.records import (
 from storage.vocabulary import BEIJING, EVENT_WORDS_KEY, MEASURE_ONLY_LIFTED, TAG_PREFIX, reprint_url
 
 from .model import Listing, occurred_at
-from .text import _number, _subject, _summary, _title, added_measure, measure_words
+from .text import _number, _subject, _summary, _title, added_measure, clause_numbers, measure_words
 
 
 class _Builder:
@@ -84,6 +86,7 @@ def _state_events(b: _Builder, kind: EventKind, listing: Listing, by: StoredNoti
         entity_key=None, effective=id_day or effective, until=until, occurred=occurred, updated=occurred,
         title=_title(kind, subject, effective, until, days, measures, withdrawn, added, words=words), title_zh=by.record.title,
         summary=summary, entities=tuple(ents), presumed=presumed, days_left=days, extra=_words(kind, added, withdrawn),
+        facts=_facts(kind, listing, by, ents, measures, withdrawn, stops_measures, added, words),
         provenance=_provenance(by, listing.notice, *((moved[2],) if moved is not None and fixed else ())))
     b.add(notice_item)
     for key, ent in zip([k for k in keys if k in records], ents):
@@ -93,6 +96,30 @@ def _state_events(b: _Builder, kind: EventKind, listing: Listing, by: StoredNoti
                                                words=words),
                                   summary=_summary(kind, subject, effective, until, by, listing, days, measures,
                                                    withdrawn, stops_measures, words=words) + note))
+
+
+def _facts(kind: EventKind, listing: Listing, by: StoredNotice, ents: Sequence[EntityRecord], measures: Sequence[str],
+           withdrawn: date | None, stops_measures: bool, added_by: str | None, words: str | None
+           ) -> tuple[tuple[str, str], ...]:
+    """What a state item's words say that no other member of it holds, as data (``EventRecord.facts``): a new parser
+    reading another measure, clause or count from the same page changes these, and its item gets a correction; a new
+    wording of the same facts does not (``storage.events.FACT_FIELDS``)."""
+    out: list[tuple[str, str]] = []
+    if listing.list is ListKind.ITEMS and (found := clause_numbers(listing, by)):
+        out.append(("clauses", ",".join(map(str, found))))
+    if not ents and listing.list is not ListKind.ITEMS and listing.notice.record.stated_count:
+        out.append(("stated", str(listing.notice.record.stated_count)))  # "20 entities not named in the stored text"
+    if measures:
+        out.append(("measures", ",".join(measures)))
+    if added_by:
+        out.append(("measure_of", added_by))  # a measure the notice added alone, not a listing
+    if words:
+        out.append(("measure_words", words))
+    if withdrawn is not None and kind in (EventKind.LIFTED, EventKind.REMOVED):
+        out.append(("withdrawn", withdrawn.isoformat()))
+    if stops_measures and kind is EventKind.REMOVED:
+        out.append(("stops_measures", listing.notice.record.key))
+    return tuple(out)
 
 
 def _words(kind: EventKind, added_by: str | None, withdrawn: date | None) -> tuple[tuple[str, str], ...]:
@@ -136,7 +163,7 @@ def _unresolved(b: _Builder, source: StoredNotice, action: ActionRecord, ref: No
         occurred=occurred_at(source), updated=occurred_at(source),
         title=f"Unresolved reference: {source.record.key} {action.action.value}s \"{phrase}\", which cannot be "
               f"matched to stored notices",
-        title_zh=source.record.title,
+        title_zh=source.record.title, facts=(("action", action.action.value), ("reference", phrase)),
         summary=f"{_number(source)} says to {action.action.value} the measures of \"{phrase}\" from "
                 f"{effective.isoformat()}, but {why}. No state was changed; this needs review.",
         provenance=_provenance(source),

@@ -8,7 +8,7 @@ import re
 from collections.abc import Collection, Sequence
 from datetime import date
 
-from storage.names import entity_key, name_key
+from storage.names import clean_display, entity_key, name_key
 from storage.records import (
     EntityRecord,
     EventKind,
@@ -164,6 +164,8 @@ def _name_events(b: _Builder, listing: Listing, by: StoredNotice, corrected: Seq
     where = f"on the {list_name(listing.list)} ({listing.key})"
     occurred = occurred_at(by)
     base = f"{TAG_PREFIX}{listing.key}/{EventKind.NAME_CORRECTED.value}/{listing.list.value}/{day.isoformat()}"
+    # the names before the correction, which only the words say (``EventRecord.facts``)
+    was = {k: "|".join(n for n in (clean_display(before[k].zh), clean_display(before[k].en)) if n) for k in keys}
 
     def item(id_: str, what: list[str], ents: tuple[EntityRecord, ...], scope: EventScope, key: str | None) -> None:
         b.add(EventRecord(
@@ -173,7 +175,8 @@ def _name_events(b: _Builder, listing: Listing, by: StoredNotice, corrected: Seq
             summary=(f"{_number(by)} corrects {_number(listing.notice)}: {'; '.join(what)}. The listing keeps its "
                      f"notice, dates and state; items from {day.isoformat()} on give the corrected name. "
                      f"Listed by {_number(listing.notice)}."),
-            entities=ents, provenance=_provenance(by, listing.notice)))
+            entities=ents, provenance=_provenance(by, listing.notice),
+            facts=tuple(("was", was[k]) for k in (keys if key is None else [key]))))
 
     item(base, changes, tuple(after[k] for k in keys), EventScope.NOTICE, None)
     for key, change in zip(keys, changes):
@@ -208,7 +211,7 @@ def _unapplied_corrections(b: _Builder, known: Sequence[StoredNotice], applied: 
                 kind=EventKind.UNRESOLVED_REFERENCE, scope=EventScope.NOTICE, list=rec.list, notice_key=rec.key,
                 source_key=rec.key, entity_key=None, effective=eff, until=None, occurred=occurred_at(n),
                 updated=occurred_at(n), title=f"Correction not applied: {rec.key} corrects {ref}",
-                title_zh=rec.title,
+                title_zh=rec.title, facts=(("reference", ref),),
                 summary=f"{_number(n)} corrects the text of {ref} (a name or a date in it); the correction is not "
                         f"applied to what is stored for {ref}. No state was changed; this needs review.",
                 provenance=_provenance(n)))

@@ -40,8 +40,14 @@ def _notice_event(n: StoredNotice) -> EventRecord:
         title=f"Notice {_number(n)}: {what}{on}{ents}", title_zh=rec.title,
         summary=f"{_number(n)} published {known_from(n).isoformat()}" +  # type: ignore[union-attr]
                 (f", effective {rec.effective}" if rec.effective else "") + f": {what}{on}{ents}.",
-        entities=rec.entities, provenance=_provenance(n),
+        entities=rec.entities, provenance=_provenance(n), facts=_steps(n),
     )
+
+
+def _steps(n: StoredNotice) -> tuple[tuple[str, str], ...]:
+    """A notice item's facts its words alone say (``EventRecord.facts``): each step, its targets and measures."""
+    return tuple(("step", "|".join((a.action.value, ",".join(t.key or t.text for t in a.targets), ",".join(a.measures))))
+                 for a in n.record.actions)
 
 
 def event_sort_key(event: EventRecord) -> tuple[float, str]:

@@ -31,7 +31,7 @@ def _end_unknown(b: _Builder, step: Step, listing: Listing, until: date | None) 
         occurred=occurred_at(src), updated=occurred_at(src),
         title=f"End date not known: {src.record.key} extends the suspension of {listing.key} by "
               f"{step.action.duration} from an end that is not stored",
-        title_zh=src.record.title,
+        title_zh=src.record.title, facts=(("extends_by", period or ""), ("reference", listing.key)),
         summary=f"{_number(src)} extends the suspension of the measures of {listing.key} by {step.action.duration} "
                 f"({period}), counted from the end of the suspension in place, but no single end date of a suspension "
                 f"of {listing.key} is stored before it. The end shown, {counted}, is counted from {eff}, the day the "

@@ -65,17 +65,23 @@ def clauses(text: str) -> tuple[int, ...]:
     return tuple(out)
 
 
-def _clause_text(listing: Listing, by: StoredNotice | None) -> str:
-    """" (clause 2)" when ``by`` acts on ``listing`` alone in a sentence naming clauses, else ""."""
+def clause_numbers(listing: Listing, by: StoredNotice | None) -> tuple[int, ...]:
+    """The clauses of ``listing`` that ``by`` acts on alone, in a sentence naming them (none: the whole notice)."""
     if by is None:
-        return ""
+        return ()
     found: list[int] = []
     for a in by.record.actions:
         if len(a.targets) == 1 and a.targets[0].key == listing.key:
             found.extend(n for n in clauses(a.text) if n not in found)
+    return tuple(sorted(found))
+
+
+def _clause_text(listing: Listing, by: StoredNotice | None) -> str:
+    """" (clause 2)" when ``by`` acts on ``listing`` alone in a sentence naming clauses, else ""."""
+    found = clause_numbers(listing, by)
     if not found:
         return ""
-    nums = [str(n) for n in sorted(found)]
+    nums = [str(n) for n in found]
     if len(nums) == 1:
         return f" (clause {nums[0]})"
     return f" (clauses {', '.join(nums[:-1])} and {nums[-1]})"

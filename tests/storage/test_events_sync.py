@@ -302,6 +302,51 @@ def test_a_new_parser_reading_the_same_page_is_not_said_to_be_a_changed_notice_t
     assert later and all("the text of a notice it rests on changed" in c.summary for c in later)
 
 
+def test_a_release_rewording_items_refreshes_them_and_a_fact_its_words_alone_say_is_still_corrected(engine,
+                                                                                                   monkeypatch):
+    """wording30: a store synced by one release and upgraded to another that only words its items otherwise gave 190
+    "Correction: …" items on the demo store ("the reading of the pages … changed"), which to a reader means a fact
+    changed. The same pages and facts in other words are refreshed in place: same ids, ``updated`` kept, no correction.
+    A fact only the words say (``EventRecord.facts``: a measure, a clause) read otherwise from the same pages still is."""
+    import storage.lifecycle.builder as builder
+
+    put(engine, UEL7, body=b"the page as fetched")
+    first = sync(engine, date(2025, 6, 1))
+    before = {e.id: e for e in events(engine, None)}
+    assert first.new == len(before) > 1
+    title = builder._title
+    monkeypatch.setattr(builder, "_title", lambda *a, **k: f"{title(*a, **k)}, in a new release's words")
+    again = sync(engine, date(2025, 6, 1))
+    assert (again.corrected, again.new, again.retracted, again.refreshed) == (0, 0, 0, first.new - 1), again
+    after = {e.id: e for e in events(engine, None)}
+    assert set(after) == set(before)  # no correction item, no id moved
+    for key, item in after.items():
+        if item.kind is not EventKind.NOTICE:  # (the notice's own item has no state title)
+            assert item.title.endswith("in a new release's words") and item.updated == before[key].updated, item
+    facts = builder._facts
+    monkeypatch.setattr(builder, "_facts", lambda *a: facts(*a) + (("measures", "asset_freeze"),))
+    read_anew = sync(engine, date(2025, 6, 1))
+    assert read_anew.corrected == first.new - 1 and read_anew.refreshed == 0, read_anew
+    corrections = [e for e in events(engine, None) if e.kind is EventKind.CORRECTION]
+    assert corrections and all("the reading of the pages it rests on changed" in c.summary for c in corrections)
+
+
+def test_an_item_stored_before_items_carried_facts_is_compared_by_what_its_words_show():
+    """A payload a tree before session 31 stored has no ``facts``: each fact of the new item must show in its words
+    (the clause in "(clause 2)"), else it counts as changed (a correction, never a silent refresh)."""
+    from storage.events import words_only
+
+    old = {"kind": "suspended", "list": "items", "title": "Suspended: item controls of MOFCOM-2024-46 (clause 2) from "
+           "2025-11-09 until 2026-11-27", "summary": "…", "entities": [], "provenance": []}
+    new = {**old, "title": "Suspended: item controls of 商务部公告2024年第46号 (clause 2) from 2025-11-09 until 2026-11-27",
+           "facts": [["clauses", "2"]]}
+    assert words_only(old, new)
+    assert not words_only(old, {**new, "facts": [["clauses", "3"]]})
+    assert not words_only({**old, "facts": [["clauses", "2"]]}, {**new, "facts": [["clauses", "2,3"]]})
+    assert not words_only(old, {**new, "until": "2026-11-10"})  # a member that is a fact
+    assert words_only({**old, "facts": []}, {**new, "facts": []})
+
+
 SHIELD = [("Shield Al,Inc.", "护盾人工智能公司"), ("Sierra Nevada Corporation", "内华达山脉公司")]
 
 
