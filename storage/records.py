@@ -559,6 +559,9 @@ class StatusRow:
     next_from: date | None = field(default=None, metadata=OMIT_DEFAULT)
     next_until: date | None = field(default=None, metadata=OMIT_DEFAULT)
     next_by: str | None = field(default=None, metadata=OMIT_DEFAULT)
+    # the listing is a measure its notice added alone on entities another notice lists (UEL〔2025〕6号's on Illumina,
+    # whose own listing under 〔2025〕4号 stays): its state is the measure's, not a listing's ("measure lifted")
+    measure_only: bool = field(default=False, metadata=OMIT_DEFAULT)
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = _jsonable(self)
@@ -574,4 +577,5 @@ class StatusRow:
             history=tuple(data.get("history", ())), issuer=data.get("issuer"), scope=data.get("scope"),
             next_state=ListingState(data["next_state"]) if data.get("next_state") else None,
             next_from=_d(data.get("next_from")), next_until=_d(data.get("next_until")), next_by=data.get("next_by"),
+            measure_only=data.get("measure_only", False),
         )

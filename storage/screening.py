@@ -82,6 +82,7 @@ class Hit:
     reason: str | None = field(default=None, metadata=OMIT_DEFAULT)
     # the end of a suspension announced with next_state (StatusRow.next_until); omitted from JSON while None
     next_until: date | None = field(default=None, metadata=OMIT_DEFAULT)
+    measure_only: bool = field(default=False, metadata=OMIT_DEFAULT)  # StatusRow.measure_only: a measure, not a listing
 
 
 @dataclass(frozen=True)
@@ -251,7 +252,8 @@ def screen(session: Session, queries: tuple[Query, ...], as_of: date) -> tuple[S
                         key, zh, en, country, best.method, best.score, best.entity_name, notice_key, rec.number, lst,
                         rec.issuer, ministry_of(rec.issuer), r.state if r else None, r.since if r else None,
                         r.until if r else None, r.presumed if r else False, r.next_state if r else None,
-                        r.next_from if r else None, best.reason, next_until=r.next_until if r else None))
+                        r.next_from if r else None, best.reason, next_until=r.next_until if r else None,
+                        measure_only=r.measure_only if r else False))
         out.append(Screened(q, tuple(hits), tuple(possible), tuple(later)))
     return tuple(out)
 

@@ -75,6 +75,17 @@ LISTS: dict[ListKind, ListWords] = {
                               "Suspensions and restorations of item controls that name no entity (两用物项出口管制)."),
 }
 """Every ``ListKind``'s words (a test checks none is missing)."""
+SHARED_LISTS = frozenset({ListKind.COUNTERMEASURE})
+"""Lists more than one ministry keeps (the MFA's decisions and MOFCOM's orders both name countermeasure targets): an
+item, a table cell says whose list it is ("MFA countermeasure list"), never through the notice key's prefix alone."""
+
+
+def whose_list(lst: ListKind | None, ministry: str | None) -> str:
+    """A list as a table cell names it: "Export control list"; a list both ministries keep with the one whose it is,
+    "MFA countermeasure list" (a column of "Countermeasure list" for both read as one list)."""
+    if lst is None:
+        return ""
+    return f"{ministry} {LISTS[lst].en}" if ministry and lst in SHARED_LISTS else LISTS[lst].label
 
 
 def source_label(name: str, descriptions: Mapping[str, str] | None = None) -> str:
@@ -143,7 +154,10 @@ def until_shown(kind: EventKind, until: date | None) -> date | None:
 EVENT_WORDS_KEY = "event"
 """An ``EventRecord.extra`` key: the event's words where its kind's (:data:`EVENT_LABELS`) would say another thing than its
 title (:data:`MEASURE_ONLY_LIFTED`); a table names the event by it, and shows it in no row of its own."""
-MEASURE_ONLY_LIFTED = "measure lifted (not a listing)"
+MEASURE_ONLY_STATE = "measure {state} (not a listing)"
+"""A status row's state where the row is a measure its notice added alone (``StatusRow.measure_only``: UEL〔2025〕6号's
+on Illumina, lifted, while Illumina's listing by 〔2025〕4号 stays in force): "lifted" alone read as Illumina delisted."""
+MEASURE_ONLY_LIFTED = MEASURE_ONLY_STATE.format(state="lifted")
 """A ``lifted`` event stopping only the measure a notice added on entities another notice lists (UEL〔2025〕6号's on
 Illumina): its title says "Measure lifted: … not a listing", and a table beside it saying "Lifted" named another event
 (wording29); its kind, the key of its id, stays ``lifted``."""
@@ -197,7 +211,12 @@ def row_label(row: StatusRow) -> str:
     coming = announced_label(row)
     if row.state is ListingState.ANNOUNCED:
         return (coming or STATE_LABELS[row.state]) + scope
-    return STATE_LABELS[row.state] + scope + (f"; {coming}" if coming else "")
+    return row_state(row) + scope + (f"; {coming}" if coming else "")
+
+
+def row_state(row: StatusRow) -> str:
+    """A status row's state alone, in words: a measure added alone says so (:data:`MEASURE_ONLY_STATE`)."""
+    return MEASURE_ONLY_STATE.format(state=STATE_LABELS[row.state]) if row.measure_only else STATE_LABELS[row.state]
 
 
 class FailureReason(StrEnum):

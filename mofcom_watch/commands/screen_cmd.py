@@ -17,7 +17,7 @@ from mofcom_watch.clock import AS_OF_HELP, as_of_or_today, note_future
 from mofcom_watch.sessions import open_session
 from mofcom_watch.tables import print_fitted
 from storage.records import ListingState
-from storage.vocabulary import next_label, state_label
+from storage.vocabulary import MEASURE_ONLY_STATE, next_label, state_label
 
 SCREEN_HELP = """Screen a CSV of counterparties against every list; exit 1 when any name is listed.
 
@@ -61,7 +61,8 @@ def state_shown(h: Any) -> str:
               if h.next_state is not None and h.next_from is not None else None)
     if h.state is ListingState.ANNOUNCED:
         return coming or state_label(h.state)
-    return state_label(h.state) + (f"; {coming}" if coming else "")
+    state = MEASURE_ONLY_STATE.format(state=state_label(h.state)) if getattr(h, "measure_only", False) else state_label(h.state)
+    return state + (f"; {coming}" if coming else "")
 
 
 def table_title(results: Any, day: str) -> str:

@@ -30,7 +30,7 @@ from storage.publications import PublishRecord, last_publication
 from storage.records import ListingState, StatusRow
 from storage.reviews import Acceptance, Reading, acceptances, read_pages
 from storage.status import StatusReport, status_report
-from storage.vocabulary import as_utc, list_name, ministry_of, next_label, row_label, state_label
+from storage.vocabulary import as_utc, list_name, ministry_of, next_label, row_label, row_state
 
 STATE_STYLES = {ListingState.LAPSED: "bold yellow", ListingState.SUSPENDED: "cyan", ListingState.LIFTED: "green",
                 ListingState.REMOVED: "green", ListingState.IN_FORCE: "red", ListingState.ANNOUNCED: "magenta"}
@@ -45,7 +45,7 @@ def report_json(report: StatusReport) -> dict:
     return {
         "as_of": report.as_of.isoformat(),
         "ok": report.ok,
-        "listings": [dict(r.to_json(), state_label=state_label(r.state), ministry=ministry_of(r.issuer),
+        "listings": [dict(r.to_json(), state_label=row_state(r), ministry=ministry_of(r.issuer),
                           **_next_json(r)) for r in report.rows],
         "health_issues": [
             {"source": h.source, "kind": h.kind, "detail": h.detail, "url": h.url, "notice_key": h.notice_key,

@@ -28,7 +28,7 @@ from storage.vocabulary import (
     event_words,
     list_name,
     row_label,
-    state_label,
+    row_state,
     until_shown,
 )
 
@@ -49,7 +49,7 @@ def print_timeline(tl: EntityTimeline, as_of: str, console: Console) -> None:
         if row and row.state is ListingState.ANNOUNCED:  # nothing in effect yet: what is coming, and since when it is public
             now = row_label(row) + (f" (published {row.since})" if row.since else "")
         else:
-            now = f"{state_label(row.state)} since {row.since}" if row and row.since else (state_label(row.state) if row else "not yet")
+            now = f"{row_state(row)} since {row.since}" if row and row.since else (row_state(row) if row else "not yet")
             if row and row.until:
                 now += f", until {row.until}"
             if row and row.days_left is not None:

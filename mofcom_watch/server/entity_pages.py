@@ -9,7 +9,7 @@ and the stored snapshots they were read from, and the feeds to follow it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from html import escape
 from urllib.parse import quote, urlencode
@@ -25,13 +25,14 @@ from mofcom_watch.server.pages import (
     entity_path,
     html_page,
     list_label,
+    presumed_title,
     search_form,
     stacked_table,
 )
 from storage.bands import axis_for
 from storage.records import EventKind, Provenance
 from storage.status import EntityHit, EntityListing, MatchKind
-from storage.vocabulary import PRESUMED, event_words, row_label, until_shown
+from storage.vocabulary import event_words, row_label, until_shown
 
 MATCH_WORDS = {MatchKind.EXACT: "exact name", MatchKind.NORMALISED: "same name, written differently",
                MatchKind.FUZZY: "similar name"}
@@ -98,7 +99,7 @@ def _listings(view: EntityView, as_of: date) -> str:
             state = f'<span class="state-{escape(str(row.state))}">{escape(label)}</span>{by}'
             since = row.since.isoformat() if row.since else ""
             until = countdown(row, as_of)
-        cells.append([escape(list_label(listing.list)), _instrument(listing), state,
+        cells.append([escape(list_label(listing.list, listing.issuer)), _instrument(listing), state,
                       (since, "d"), until])
     out.append(stacked_table(("List", "Instrument", "State", "Since", "Until"), cells))
     return "\n".join(out)
@@ -126,15 +127,14 @@ def _timeline(view: EntityView) -> str:
     rows.sort(key=lambda r: (r[0].effective or date.min, r[0].occurred, r[0].id))
     cells: list[list[Cell]] = []
     for e, listing in rows:
-        word = event_words(e.kind, e.extra)
+        word = escape(event_words(e.kind, e.extra))
         until = until_shown(e.kind, e.until)
-        if e.kind is EventKind.SUSPENSION_LAPSED:
-            word += f' <span class="bad">{escape(PRESUMED)}</span>'
-        else:
-            word = escape(word)
-        cells.append([(e.effective.isoformat() if e.effective else "", "d"),
-                      f"{word}<br><span class=\"muted\">{escape(e.title)}</span>",
-                      escape(list_label(listing.list)),
+        # a lapse: its title says it is presumed and needs review, in red, once (wording30: the mark beside the
+        # word said it a second time)
+        title = (presumed_title(replace(e, presumed=True)) if e.presumed or e.kind is EventKind.SUSPENSION_LAPSED
+                 else f'<span class="muted">{escape(e.title)}</span>')
+        cells.append([(e.effective.isoformat() if e.effective else "", "d"), f"{word}<br>{title}",
+                      escape(list_label(listing.list, listing.issuer)),
                       (until.isoformat() if until else "", "d"), f"<code>{escape(e.source_key or '')}</code>"])
     out.append(stacked_table(("Date", "Event", "List", "Until", "By"), cells))
     return "\n".join(out)

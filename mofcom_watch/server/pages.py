@@ -18,7 +18,16 @@ from scraper.sources.defaults import SOURCE_DESCRIPTIONS
 from storage.bands import Band, axis_for
 from storage.health import FAILING_RUNS
 from storage.records import EventRecord, ListingState, ListKind, StatusRow
-from storage.vocabulary import LISTS, PRESUMED, REVIEW_WORDS, HealthKind, day_count, row_label, source_label
+from storage.vocabulary import (
+    PRESUMED,
+    REVIEW_WORDS,
+    HealthKind,
+    day_count,
+    ministry_of,
+    row_label,
+    source_label,
+    whose_list,
+)
 
 FORMAT_TYPES = {f.name: f.media_type for f in FORMATS}
 OPML_FORMAT = ATOM  # /feeds.opml lists each feed once, in Atom; each other format has an OPML of its own
@@ -80,9 +89,20 @@ def _fmt_time(moment: datetime | None) -> str:
     return moment.strftime("%Y-%m-%d %H:%M %Z").strip() if moment else "never"
 
 
-def list_label(lst: ListKind | None) -> str:
-    """The list's name for a table cell ("Export control list")."""
-    return LISTS[lst].label if lst else ""
+def list_label(lst: ListKind | None, issuer: str | None = None) -> str:
+    """The list's name for a table cell ("Export control list"; "MFA countermeasure list" by the listing notice's
+    ``issuer``, for a list both ministries keep)."""
+    return whose_list(lst, ministry_of(issuer))
+
+
+def presumed_title(e: EventRecord) -> str:
+    """An item's title in a table, a presumption marked once: a title saying "needs review" itself (a lapse's) in red,
+    else followed by the red mark."""
+    if not e.presumed:
+        return escape(e.title)
+    if REVIEW_WORDS in e.title:
+        return f'<span class="bad">{escape(e.title)}</span>'
+    return f'{escape(e.title)} <span class="bad">{escape(PRESUMED)}</span>'
 
 
 def _note(part: Part) -> str:
@@ -142,7 +162,7 @@ def _states_section(ctx: PageContext) -> str:
         pic = notice_picture_name(r.notice_key)
         pic_link = (f' <a href="{escape(ctx.feeds_base_url + pic)}.svg" type="image/svg+xml">picture</a>'
                     if pic in ctx.pictures else "")
-        cells.append([escape(list_label(r.list)),
+        cells.append([escape(list_label(r.list, r.issuer)),
                       f"<code>{escape(r.notice_key)}</code> {escape(number)}{title}{pic_link}", count,
                       (f"{escape(state)}{by}", f"state-{escape(str(r.state))}"),
                       (escape(r.since.isoformat()) if r.since else "", "d"), countdown(r, ctx.as_of)])
@@ -160,10 +180,9 @@ def _events_section(ctx: PageContext) -> str:
     for e in events:
         zh = f'<br><span class="muted" lang="zh">{escape(e.title_zh)}</span>' if e.title_zh else ""
         # a presumption's title says "needs review" itself (a lapse's): marked, not said twice; else the mark says it
-        title = (f'<span class="bad">{escape(e.title)}</span>' if REVIEW_WORDS in e.title
-                 else f'{escape(e.title)} <span class="bad">{escape(PRESUMED)}</span>') if e.presumed else escape(e.title)
-        cells.append([(e.occurred.date().isoformat(), "d"), f"{title}{zh}",
-                      escape(list_label(e.list))])
+        issuer = next((p.issuer for p in e.provenance if p.notice_key == e.notice_key), None)
+        cells.append([(e.occurred.date().isoformat(), "d"), f"{presumed_title(e)}{zh}",
+                      escape(list_label(e.list, issuer))])
     out.append(stacked_table(("Date", "Event", "List"), cells))
     return "\n".join(out)
 

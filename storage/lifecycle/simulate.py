@@ -13,7 +13,7 @@ from storage.vocabulary import STATE_LABELS, TAG_PREFIX
 from .builder import _Builder, _provenance, _state_events
 from .model import COUNTDOWN_DAYS, NO_ENTITY, OWN_KINDS, EntityState, Listing, Step, midnight, occurred_at
 from .targets import _listed_from
-from .text import _clause_text, _measures_text, _number
+from .text import _clause_text, _measures_text, _number, added_measure
 
 
 def _end_unknown(b: _Builder, step: Step, listing: Listing, until: date | None) -> None:
@@ -287,6 +287,6 @@ def _rows(listing: Listing, states: dict[str, EntityState], as_of: date,
             days_left=(until - as_of).days if until and state is ListingState.SUSPENDED else None,
             entity_count=len(real), presumed=presumed, by=by, entity_keys=real, history=history,
             issuer=rec.issuer, scope=scope, next_state=next_state, next_from=next_from, next_until=next_until,
-            next_by=next_by,
+            next_by=next_by, measure_only=added_measure(listing),
         ))
     return rows

@@ -47,3 +47,32 @@ def test_a_source_whose_title_begins_with_its_number_names_it_once() -> None:
     html = _sources((both, other), frozenset())
     assert html.count(number) == 1, html
     assert "外交部令第13号 关于对美国军工企业" in html
+
+
+def test_a_lapse_row_says_presumed_needs_review_once_in_red() -> None:
+    """The lapse row showed "suspension lapsed" with a red "presumed - needs review" mark above the title ending
+    "…presumed back in force, needs review": said twice (wording30). The title says it, in red, once."""
+    from mofcom_watch.server.data import EntityView
+    from mofcom_watch.server.entity_pages import _timeline
+    from storage.records import EventKind, ListKind
+    from storage.status import EntityListing, EntityTimeline
+    from storage.vocabulary import PRESUMED
+    from tests.feeds.factory import event
+
+    title = "Suspension lapsed: Skydio Inc. on the unreliable entity list (UEL-2025-7) presumed back in force, needs review"
+    lapse = event(EventKind.SUSPENSION_LAPSED, date(2026, 11, 10), until=date(2026, 11, 10), title=title, presumed=True)
+    listing = EntityListing("UEL-2025-7", "不可靠实体清单工作机制公告〔2025〕7号", ListKind.UEL, None, (lapse,))
+    html = _timeline(EntityView(EntityTimeline(("skydio",), "斯凯迪奥公司", "Skydio Inc.", (), (listing,)), (), ()))
+    row = next(r for r in html.split("<tr") if "suspension lapsed" in r)
+    assert f'<span class="bad">{title}</span>' in row and PRESUMED not in row and row.count("needs review") == 1, row
+
+
+def test_the_list_column_says_whose_countermeasure_list() -> None:
+    """The front page and entity pages said "Countermeasure list" for the MFA's and MOFCOM's alike (wording29)."""
+    from mofcom_watch.server.pages import list_label
+    from storage.records import ListKind
+
+    assert list_label(ListKind.COUNTERMEASURE, "外交部") == "MFA countermeasure list"
+    assert list_label(ListKind.COUNTERMEASURE, "商务部") == "MOFCOM countermeasure list"
+    assert list_label(ListKind.COUNTERMEASURE) == "Countermeasure list"  # issuer unknown: no guess
+    assert list_label(ListKind.ECL, "商务部") == "Export control list"  # one ministry's list: as before

@@ -199,6 +199,12 @@ def test_stopping_an_added_measure_is_not_said_as_a_lift_of_the_listing(done):
         assert '<th align="left">Event</th><td>Measure lifted (not a listing)</td>' in item_html(e)
         assert "/lifted/uel/2025-11-10" in e.id
     assert state(done, "UEL-2025-4").state is ListingState.IN_FORCE
+    # status, the pages and screening said 6号's row "lifted" (wording30): the measure was, not Illumina's listing
+    from storage.vocabulary import row_label
+
+    six, four = state(done, "UEL-2025-6"), state(done, "UEL-2025-4")
+    assert (six.state, six.measure_only, row_label(six)) == (ListingState.LIFTED, True, "measure lifted (not a listing)")
+    assert (four.measure_only, row_label(four)) == (False, "in force")
     five = [e for e in done.events if e.kind is EventKind.LIFTED and e.notice_key == "UEL-2025-5"]
     assert five and all(e.title.startswith("Lifted: ") for e in five)
     assert all('<th align="left">Event</th><td>Lifted</td>' in item_html(e) for e in five)
