@@ -42,19 +42,23 @@ class FeedSelection:
     events: tuple[EventRecord, ...]  # newest first
 
 
+TITLE_PREFIX = "mofcom-watch: "
+"""Every feed's title begins with the product's name, as its OPML groups and its commands call it: "MOFCOM watch:" on
+the feed of a person only the MFA lists read as MOFCOM's (wording29); the items say which ministry acts."""
+
 FIXED_FEEDS = (
-    FeedSpec(FEED_ALL, "MOFCOM watch: all list events",
-             "Every change to China's MOFCOM export-control, unreliable-entity, watch and countermeasure lists "
-             "and to suspended item controls."),
+    FeedSpec(FEED_ALL, f"{TITLE_PREFIX}all list events",
+             "Every change to China's export-control, unreliable-entity, watch and countermeasure lists (MOFCOM's and "
+             "the MFA's) and to suspended item controls."),
     # one feed per list, named by its ListKind value, worded by storage.vocabulary.LISTS
-    *(FeedSpec(kind.value, f"MOFCOM watch: {LISTS[kind].en}", LISTS[kind].about) for kind in ListKind),
-    FeedSpec(FEED_NOTICES, "MOFCOM watch: notices",
-             "One item per MOFCOM notice, including notices that change no list."),
-    FeedSpec(FEED_HEALTH, "MOFCOM watch: source health",
+    *(FeedSpec(kind.value, f"{TITLE_PREFIX}{LISTS[kind].en}", LISTS[kind].about) for kind in ListKind),
+    FeedSpec(FEED_NOTICES, f"{TITLE_PREFIX}notices",
+             "One item per notice (MOFCOM's and the MFA's), including notices that change no list."),
+    FeedSpec(FEED_HEALTH, f"{TITLE_PREFIX}source health",
              "Problems fetching or parsing the official sources (bot checks, empty pages, failures)."),
-    FeedSpec(FEED_NEWS, "MOFCOM watch: news reports", "Third-party reports about MOFCOM actions."),
+    FeedSpec(FEED_NEWS, f"{TITLE_PREFIX}news reports", "Third-party reports about MOFCOM actions."),
 )
-WATCHLIST_FEED = FeedSpec(FEED_WATCHLIST, "MOFCOM watch: your watchlist",
+WATCHLIST_FEED = FeedSpec(FEED_WATCHLIST, f"{TITLE_PREFIX}your watchlist",
                           "Every event touching one of your counterparties, with how the name matched.")
 
 
@@ -142,7 +146,7 @@ def entity_spec(key: str, items: Sequence[EventRecord], links: AliasLinks | None
     listings of the entities a notice ties to it by another name (:mod:`storage.aliaslinks`), which it carries too."""
     also = "".join(f" With the items of {other} ({link.reason(other)})." for link in (links.of(key) if links else ())
                    for other in (link.other(key),))
-    return FeedSpec(entity_feed_name(key), f"MOFCOM watch: {_entity_label(key, items)}",
+    return FeedSpec(entity_feed_name(key), f"{TITLE_PREFIX}{_entity_label(key, items)}",
                     f"Every list event of one entity (key {key}), on all lists.{also}")
 
 

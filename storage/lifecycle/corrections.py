@@ -172,9 +172,10 @@ def _name_events(b: _Builder, listing: Listing, by: StoredNotice, corrected: Seq
             id=id_, kind=EventKind.NAME_CORRECTED, scope=scope, list=listing.list, notice_key=listing.key,
             source_key=by.record.key, entity_key=key, effective=day, until=None, occurred=occurred, updated=occurred,
             title=f"Corrected: {'; '.join(what)} {where} (notice {by.record.key})", title_zh=by.record.title,
-            summary=(f"{_number(by)} corrects {_number(listing.notice)}: {'; '.join(what)}. The listing keeps its "
-                     f"notice, dates and state; items from {day.isoformat()} on give the corrected name. "
-                     f"Listed by {_number(listing.notice)}."),
+            # the listing notice named once, as the one corrected (wording30: "Listed by" it again after)
+            summary=(f"{_number(by)} corrects {_number(listing.notice)}, which listed it: {'; '.join(what)}. The "
+                     f"listing keeps its notice, dates and state; items from {day.isoformat()} on give the corrected "
+                     "name."),
             entities=ents, provenance=_provenance(by, listing.notice),
             facts=tuple(("was", was[k]) for k in (keys if key is None else [key]))))
 

@@ -9,13 +9,10 @@ from datetime import date
 from storage.names import clean_display
 from storage.numerals import chinese_to_int
 from storage.records import ActionKind, EntityRecord, EventKind, ListKind, StoredNotice
-from storage.vocabulary import REVIEW_WORDS, list_name, ministry_of
+from storage.vocabulary import REVIEW_WORDS, SHARED_LISTS, list_name, ministry_of
 
 from .model import CLAUSE_RE, COUNTRY_ADJECTIVES, MEASURE_NAMES, Listing
 
-SHARED_LISTS = frozenset({ListKind.COUNTERMEASURE})
-"""Lists more than one ministry keeps (the MFA's decisions and MOFCOM's orders both name countermeasure targets): an
-item says whose list it is ("on the MFA countermeasure list"), never through the notice key's prefix alone."""
 MEASURE_WORDS_RE = re.compile(r"措施[：:]\s*([^。；;]+)")
 """The words of a measure a notice takes, after its lead-in ("…采取以下处理措施：禁止其向中国出口基因测序仪。")."""
 INDIVIDUAL = "individual"
@@ -98,8 +95,11 @@ def _unnamed(listing: Listing) -> str:
 def _subject(entities: Sequence[EntityRecord], listing: Listing, entity: EntityRecord | None,
              by: StoredNotice | None = None, kind: EventKind | None = None) -> str:
     """Who an item is about. An investigation puts no one on a list, so its subject never says "on the … list"."""
-    if listing.list is ListKind.ITEMS:
-        return f"item controls of {listing.key}{_clause_text(listing, by)}"
+    if listing.list is ListKind.ITEMS:  # by its number, as a reader knows it; the key and clause after it, as others
+        number = listing.notice.record.number
+        if not number:
+            return f"item controls of {listing.key}{_clause_text(listing, by)}"
+        return f"item controls of {number} ({', '.join(filter(None, (listing.key, _clause_text(listing, by).strip(' ()'))))})"
     who = entity_label(entity) if entity else (group_label(entities) if entities else _unnamed(listing))
     if kind is EventKind.INVESTIGATION:
         return f"{who}, under the {list_name(listing.list)} rules ({listing.key})"

@@ -144,7 +144,7 @@ def test_served_with_validators_gzip_discovery_and_opml(out: Path) -> None:
     again = client.get("/feeds/entity/skydio.json", headers={"If-None-Match": r.headers["etag"]})
     assert again.status_code == 304
     page = client.get("/").text
-    assert f'<link rel="alternate" type="application/feed+json" title="MOFCOM watch: all list events (json)" ' \
+    assert f'<link rel="alternate" type="application/feed+json" title="mofcom-watch: all list events (json)" ' \
            f'href="{BASE}all.json">' in page
     opml = ET.fromstring(client.get("/feeds-json.opml").content)  # /feeds.opml: each feed once, in Atom
     urls = {o.get("xmlUrl") for o in opml.iter("outline") if o.get("xmlUrl")}

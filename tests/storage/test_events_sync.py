@@ -338,7 +338,8 @@ def test_an_item_stored_before_items_carried_facts_is_compared_by_what_its_words
 
     old = {"kind": "suspended", "list": "items", "title": "Suspended: item controls of MOFCOM-2024-46 (clause 2) from "
            "2025-11-09 until 2026-11-27", "summary": "…", "entities": [], "provenance": []}
-    new = {**old, "title": "Suspended: item controls of 商务部公告2024年第46号 (clause 2) from 2025-11-09 until 2026-11-27",
+    new = {**old, "title": "Suspended: item controls of 商务部公告2024年第46号 (MOFCOM-2024-46, clause 2) from 2025-11-09 "
+             "until 2026-11-27",
            "facts": [["clauses", "2"]]}
     assert words_only(old, new)
     assert not words_only(old, {**new, "facts": [["clauses", "3"]]})

@@ -57,6 +57,9 @@ def test_a_correction_renames_the_entity_and_keeps_its_listing():
     assert one.title == ("Corrected: Upsilon Energy LLC (乌普西隆能源公司) is now Upsilon Power LLC (乌普西隆动力公司) on "
                          "the export control list (MOFCOM-2024-89) (notice MOFCOM-2024-93)"), one.title
     assert one.source_key == "MOFCOM-2024-93" and one.entities[0].en == "Upsilon Power LLC"
+    # the notice corrected is the listing notice: named once, not again as "Listed by" (wording30)
+    assert one.summary.count("MOFCOM-2024-89") == 1 and "which listed it" in one.summary, one.summary
+    assert one.facts == (("was", "乌普西隆能源公司|Upsilon Energy LLC"),)  # the name before: a fact only its words said
     # the listing's own item, published before the correction, keeps the name it gave: not re-announced
     imposed = [e for e in d.events if e.id.endswith("MOFCOM-2024-89/imposed/ecl/2024-09-09/upsilonenergy")]
     assert imposed[0].entities[0].en == "Upsilon Energy LLC"

@@ -64,9 +64,11 @@ def test_no72_suspends_no46_which_lapses_on_2026_11_27():
         assert e.title_zh == NO72.title
     suspended, lapsed = events[EventKind.SUSPENDED], events[EventKind.SUSPENSION_LAPSED]
     assert suspended.until == date(2026, 11, 27)
-    assert suspended.title == "Suspended: item controls of MOFCOM-2024-46 (clause 2) from 2025-11-09 until 2026-11-27"
-    assert lapsed.title == ("Suspension lapsed: item controls of MOFCOM-2024-46 (clause 2) presumed back in force, "
-                            "needs review")
+    # named by its number, as a reader knows it, the key and clause after it (wording30: "of MOFCOM-2024-46")
+    assert suspended.title == ("Suspended: item controls of 商务部公告2024年第46号 (MOFCOM-2024-46, clause 2) from 2025-11-09 "
+                               "until 2026-11-27")
+    assert lapsed.title == ("Suspension lapsed: item controls of 商务部公告2024年第46号 (MOFCOM-2024-46, clause 2) presumed "
+                            "back in force, needs review")
     assert lapsed.presumed and "needs review" in lapsed.summary and "商务部公告2024年第46号" in lapsed.summary
     assert sorted(e.days_left for e in d.events if e.kind is EventKind.SUSPENSION_ENDS_SOON) == [7, 30]
     (row,) = d.states
@@ -111,7 +113,7 @@ def test_extended_then_restored_items():
     assert (row.state, row.by, row.presumed) == (ListingState.IN_FORCE, "MOFCOM-2026-91", False)
     (restored,) = [e for e in d.events if e.kind is EventKind.RESTORED]
     assert restored.id == f"{TAG_PREFIX}MOFCOM-2024-46/restored/items/2026-11-25"
-    assert restored.title.startswith("Restored: item controls of MOFCOM-2024-46")
+    assert restored.title.startswith("Restored: item controls of 商务部公告2024年第46号 (MOFCOM-2024-46")
 
 
 def test_order_independence_with_item_controls():
