@@ -46,6 +46,7 @@ from scraper.fetch import Fetcher, FetchPolicy, HostMap
 from scraper.sources import Mode, Source, load_sources
 from scraper.sources.base import NOTICE_HOSTS
 from storage.health import (
+    crawl_cut_short,
     has_clean_run,
     held_sources,
     last_deep_walk,
@@ -343,12 +344,14 @@ def _would_blank(sf: sessionmaker[Session], target: PublishTarget | None, databa
 
 def _crawl_mode(sf: sessionmaker[Session], source: str) -> Mode:
     """A source is backfilled until it has had a run without failures, so an index walk cut short by a fault is
-    completed later; after that, the first cycle of each UTC day walks deep (``scraper.discovery.deep_walk_due``).
+    completed later; after that, the first cycle of each UTC day walks deep (``scraper.discovery.deep_walk_due``),
+    and so does the cycle after one that ended without its run row (``storage.health.crawl_cut_short``).
     The crawler asks this while the source's first index request waits on the network."""
     with sf() as session:
         if not has_clean_run(session, source):
             return Mode.BACKFILL
-        return Mode.DEEP if deep_walk_due(last_deep_walk(session, source), datetime.now(UTC)) else Mode.UPDATE
+        due = deep_walk_due(last_deep_walk(session, source), datetime.now(UTC)) or crawl_cut_short(session, source)
+        return Mode.DEEP if due else Mode.UPDATE
 
 
 class _CollectorHold:

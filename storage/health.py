@@ -139,6 +139,21 @@ def last_deep_walk(session: Session, source: str) -> datetime | None:
                            .order_by(runs.id.desc()).limit(1)).first()
 
 
+def crawl_cut_short(session: Session, source: str) -> bool:
+    """Whether the source's last crawl ended without its run row (killed by a container's stop timeout or the OOM
+    killer, stopped, crashed): an index page of it stored after its last run finished. The rows that index listed new
+    may be unread, and it answers 304 (or the same bytes) next time, where an update stops without reading its links:
+    the next crawl walks deep, reading them from the stored copy (session 31: such a notice waited for the next day's
+    deep walk, nothing said). Fetch times are whole seconds: an index stored in the second its run finished counts
+    as that run's. Plain SQL (:func:`has_clean_run`)."""
+    runs, pages, snaps = SourceRun.__table__.c, Page.__table__.c, Snapshot.__table__.c
+    last = select(func.max(runs.finished_at)).where(runs.source == source).scalar_subquery()
+    return session.scalars(
+        select(snaps.id).join(Page.__table__, pages.id == snaps.page_id)
+        .where(pages.source == source, snaps.outcome == PageOutcome.INDEX, snaps.fetched_at > last).limit(1)
+    ).first() is not None
+
+
 def pending_urls(session: Session, source: str) -> list[str]:
     """URLs that failed in the source's last run: the next run retries them, so nothing is lost. Plain SQL on the
     table (:func:`has_clean_run`: a crawl asks this while its first request waits, best without the ORM)."""

@@ -1,0 +1,64 @@
+"""A cycle killed after an index listed a new notice and before the notice's page was read (a container's stop
+timeout, an OOM kill, a power cut) must leave the next cycle to read it: the index was stored, so it answers 304
+(or the same bytes) next time, and an update ends at such a page, reading none of its links.
+
+Real ``mofcom-watch run`` processes against a local jpaas column (``tests/site_server.py``), one SQLite store, as
+``test_deep_walk`` (whose column and sources file this reuses). Before session 31 the next cycle of the same UTC day
+exited 0 without the notice (only the next day's deep walk read it): a missed item for up to a day, nothing said.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from tests.faults.harness import finish, spawn, until
+from tests.faults.test_deep_walk import SOURCE, SOURCES_FILE
+from tests.faults.test_site_changes import N22, N23, UEL8, W, brief, env, fx, run, states, status
+from tests.site_server import Fault, SiteServer
+
+
+class StallingSite(SiteServer):
+    """A site that holds every request for ``stall`` (unanswered, in the server) until ``go`` is set, and says when
+    the first one came (``asked``): a client provably between an index that lists the page and the page itself."""
+
+    def __init__(self, *args: object, stall: str, **options: object) -> None:
+        super().__init__(*args, **options)  # type: ignore[arg-type]
+        self.stall, self.asked, self.go = stall, threading.Event(), threading.Event()
+
+    def _take_fault(self, path: str) -> Fault | None:
+        if path == self.stall and not self.go.is_set():
+            self.asked.set()
+            self.go.wait(60)
+        return super()._take_fault(path)
+
+    def stop(self) -> None:
+        self.go.set()
+        super().stop()
+
+
+def test_a_cycle_killed_between_an_index_and_its_new_notice_leaves_the_notice_to_the_next_cycle(tmp_path: Path):
+    db, out = f"sqlite:///{tmp_path / 'store.sqlite'}", tmp_path / "feeds"
+    sources_file = tmp_path / "sources.toml"
+    sources_file.write_text(SOURCES_FILE, encoding="utf-8")
+    extra = {"MOFCOM_WATCH_SOURCES_FILE": str(sources_file)}
+    pages = {f"{W}/{p}": fx(W, p) for p in (N22, UEL8)}
+    with StallingSite(None, pages=pages, columns={W: "zwgk/zcfb/"}, stall=f"{W}/{N23}") as site:
+        bases = {W: site.base_url(W)}
+        first, report = run(db, out, bases, sources=(SOURCE,), **extra)
+        assert first.code == 0 and report["sources"][0]["mode"] == "backfill", (first.err, brief(report))
+        # a new notice on top of the column (MOFCOM 2026 No. 23, 2026-06-22: page 1); its page stalls, the cycle is killed
+        site.set_page(f"{W}/{N23}", fx(W, N23))
+        args = ["run", "--out", str(out), "--no-progress", "--json", "--base-url", f"{W}={bases[W]}", "--source", SOURCE]
+        proc = spawn(db, *args, env=env(**extra))
+        try:
+            assert until(site.asked.is_set, 120), "the cycle never asked for the new notice's page"
+        finally:
+            proc.kill()
+            killed = finish(proc)
+        site.go.set()
+        assert killed.code == -9, killed.err
+        again, report = run(db, out, bases, sources=(SOURCE,), **extra)
+    assert again.code == 0, (again.err, brief(report))
+    assert ("MOFCOM-2026-23", "ecl") in states(status(db)), (sorted(states(status(db))), brief(report))
+    assert report["sources"][0]["mode"] == "deep", brief(report)  # (the next day's first cycle would have read it)
