@@ -13,8 +13,8 @@ import threading
 from pathlib import Path
 
 from tests.faults.harness import finish, spawn, until
-from tests.faults.test_deep_walk import SOURCE, SOURCES_FILE
-from tests.faults.test_site_changes import N22, N23, UEL8, W, brief, env, fx, run, states, status
+from tests.faults.test_deep_walk import SOURCE, column_store
+from tests.faults.test_site_changes import N23, W, brief, env, fx, run, states, status
 from tests.site_server import Fault, SiteServer
 
 
@@ -38,11 +38,7 @@ class StallingSite(SiteServer):
 
 
 def test_a_cycle_killed_between_an_index_and_its_new_notice_leaves_the_notice_to_the_next_cycle(tmp_path: Path):
-    db, out = f"sqlite:///{tmp_path / 'store.sqlite'}", tmp_path / "feeds"
-    sources_file = tmp_path / "sources.toml"
-    sources_file.write_text(SOURCES_FILE, encoding="utf-8")
-    extra = {"MOFCOM_WATCH_SOURCES_FILE": str(sources_file)}
-    pages = {f"{W}/{p}": fx(W, p) for p in (N22, UEL8)}
+    db, out, extra, pages = column_store(tmp_path)
     with StallingSite(None, pages=pages, columns={W: "zwgk/zcfb/"}, stall=f"{W}/{N23}") as site:
         bases = {W: site.base_url(W)}
         first, report = run(db, out, bases, sources=(SOURCE,), **extra)

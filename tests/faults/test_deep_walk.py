@@ -48,12 +48,17 @@ def _age_runs(db: str, hours: int) -> None:
         engine.dispose()
 
 
-def test_a_backdated_notice_below_stored_rows_is_read_by_the_next_days_first_cycle(tmp_path: Path):
-    db, out = f"sqlite:///{tmp_path / 'store.sqlite'}", tmp_path / "feeds"
+def column_store(tmp_path: Path) -> tuple[str, Path, dict[str, str], dict[str, bytes]]:
+    """A store, a feeds folder, the environment naming the sources file (the column paging by 2) and the column's
+    first two notices (MOFCOM 2025 No. 22, UEL 2025 No. 8)."""
     sources_file = tmp_path / "sources.toml"
     sources_file.write_text(SOURCES_FILE, encoding="utf-8")
-    extra = {"MOFCOM_WATCH_SOURCES_FILE": str(sources_file)}
-    pages = {f"{W}/{p}": fx(W, p) for p in (N22, UEL8)}
+    return (f"sqlite:///{tmp_path / 'store.sqlite'}", tmp_path / "feeds", {"MOFCOM_WATCH_SOURCES_FILE": str(sources_file)},
+            {f"{W}/{p}": fx(W, p) for p in (N22, UEL8)})
+
+
+def test_a_backdated_notice_below_stored_rows_is_read_by_the_next_days_first_cycle(tmp_path: Path):
+    db, out, extra, pages = column_store(tmp_path)
     pages.update({f"{W}/zwgk/zcfb/art/2026/art_{n + 1:032x}.html": _filler(n) for n in range(2)})
     with SiteServer(None, pages=pages, columns={W: "zwgk/zcfb/"}) as site:
         bases = {W: site.base_url(W)}
