@@ -30,7 +30,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.replay_orders import FETCHED, PUBLISH_LOG, _cli, _today, pages, replay  # noqa: E402
+from bench.replay_orders import FETCHED, PUBLISH_LOG, _cli, _today, pages, replay, said  # noqa: E402
 
 TREES = ("fixtures", "tests/data/stories21/main", "tests/data/stories24/after_lapse")
 STORY_AS_OF = "2028-01-31"
@@ -127,11 +127,8 @@ def run_tree(tree: Path, work: Path, seeds: Sequence[int], as_of: str, admin: st
                     drop_pg(admin, db_name)
         problems = compare(got["sqlite"], got["postgresql"], order)
         last = got["sqlite"]["steps"][-1]
-        print(f"   {name}: {len(got['sqlite']['steps'])} step(s), {len(last)} files at the end, "
-              f"status exit {got['sqlite']['status'][0]}/{got['postgresql']['status'][0]}, {len(problems)} difference(s)")
-        for p in problems:
-            print(f"      DIFF {p}")
-        failures += bool(problems)
+        failures += said(f"{name}: {len(got['sqlite']['steps'])} step(s), {len(last)} files at the end, "
+                         f"status exit {got['sqlite']['status'][0]}/{got['postgresql']['status'][0]}", problems)
     return failures
 
 

@@ -220,14 +220,20 @@ def run_tree(tree: Path, work: Path, seeds: Sequence[int], as_of: str, steps: bo
             keys = sorted(k for k in set(state) | set(base_status) if state.get(k) != base_status.get(k))
             problems.append(f"status --json differs (exit {base_code} vs {code}) in: {keys}")
         corrections = sorted(i for i in got if CORRECTION in i)
-        print(f"   {name}: {len(got)} items, {len(corrections)} corrections, status exit {code}, "
-              f"{len(problems)} difference(s)")
-        for c in corrections:
-            print(f"      correction {c}: {got[c]['title']}")
-        for p in problems:
-            print(f"      DIFF {p}")
-        failures += bool(problems)
+        failures += said(f"{name}: {len(got)} items, {len(corrections)} corrections, status exit {code}",
+                         problems, [f"correction {c}: {got[c]['title']}" for c in corrections])
     return failures
+
+
+def said(summary: str, problems: list[str], lines: Sequence[str] = ()) -> bool:
+    """One order's line, ``lines`` under it, then each difference; whether there was one (this bench's and
+    ``backends_same``'s)."""
+    print(f"   {summary}, {len(problems)} difference(s)")
+    for line in lines:
+        print(f"      {line}")
+    for p in problems:
+        print(f"      DIFF {p}")
+    return bool(problems)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
