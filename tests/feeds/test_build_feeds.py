@@ -14,6 +14,7 @@ from lxml import etree
 
 from feeds import render
 from feeds.build import build_feeds, feed_generator, make_entry, set_links
+from feeds.catalog import TITLE_PREFIX
 from feeds.identity import EMPTY_FEED_UPDATED, feed_id, notice_item
 from storage.records import EventKind, ListKind
 from storage.vocabulary import TAG_PREFIX
@@ -172,7 +173,7 @@ def test_spliced_feed_equals_what_feedgen_writes_itself(files):
     events = [e for e in sorted(history(), key=lambda e: (-e.occurred.timestamp(), e.id))
               if e.scope == "notice" and e.kind != EventKind.NOTICE and e.list and e.list.value == "uel"]
     for fmt in ("atom", "rss"):
-        fg: FeedGenerator = feed_generator(id=feed_id("uel"), title="MOFCOM watch: unreliable entity list",
+        fg: FeedGenerator = feed_generator(id=feed_id("uel"), title=f"{TITLE_PREFIX}unreliable entity list",
                                            subtitle="Events on the unreliable entity list (不可靠实体清单).",
                                            updated=max(e.updated for e in events))
         for ev in events:
