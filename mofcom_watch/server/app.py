@@ -33,7 +33,7 @@ from starlette.routing import Route
 from feeds.formats import ATOM, FORMATS, PICTURE_SUFFIX, FeedFormat
 from feeds.identity import entity_feed_name, feed_url
 from mofcom_watch import clock
-from mofcom_watch.server.data import EntityView, OpenIssue, Part, SiteData, SourceHealth, StoreData
+from mofcom_watch.server.data import EntityView, OpenIssue, Part, SiteData, StoreData, failed_unsaid
 from mofcom_watch.server.entity_pages import (
     FeedLink,
     render_entity_page,
@@ -483,8 +483,7 @@ def _source_problems(st: ServerState, report: dict[str, Any]) -> None:
     # exits 1, the front page lists it; "ok" here beside them was the one place to alert on that said all clear
     # (ops31, story32 S4)
     runs = st.data.sources() if hasattr(st.data, "sources") else Part(())
-    failed = sorted(s.source for s in runs.rows if isinstance(s, SourceHealth) and not s.ok
-                    and not any(i.source == s.source for i in rows))
+    failed = sorted(s.source for s in failed_unsaid(runs, rows))
     note = part.note or runs.note
     # "status": "ok" beside open issues read as all clear (wording29): the field to alert on says them, apart from the
     # service's liveness, which they leave alone (HTTP 200, the container's health check)

@@ -307,6 +307,14 @@ def _sources(events: Sequence[EventRecord]) -> tuple[Provenance, ...]:
     return tuple(seen.values())
 
 
+def failed_unsaid(sources: Part, issues: Sequence[OpenIssue]) -> list[SourceHealth]:
+    """The sources whose last run failed and that no open issue names yet (one opens after ``FAILING_RUNS`` in a row):
+    ``status`` says "LAST RUN FAILED" and exits 1 on them, so the front page and ``/healthz`` must say them too
+    (story32 S4, ops31)."""
+    return [s for s in sources.rows if isinstance(s, SourceHealth) and not s.ok
+            and not any(i.source == s.source for i in issues)]
+
+
 def typed_rows(part: Part, kind: type) -> list[Any]:
     return [r for r in part.rows if isinstance(r, kind)]
 

@@ -12,7 +12,7 @@ from xml.sax.saxutils import quoteattr
 from feeds.formats import ATOM, BY_NAME, FORMATS, FeedFormat
 from feeds.identity import ENTITY_FEED_DIR, entity_feed_name, notice_picture_name
 from feeds.picture import ALL_PICTURE, picture_title, render_svg
-from mofcom_watch.server.data import OpenIssue, Part, SourceHealth
+from mofcom_watch.server.data import OpenIssue, Part, SourceHealth, failed_unsaid
 from mofcom_watch.server.feedfiles import FeedFile, http_date
 from scraper.sources.defaults import SOURCE_DESCRIPTIONS
 from storage.bands import Band, axis_for
@@ -212,7 +212,7 @@ def _health_section(ctx: PageContext) -> str:
                    [f'<li class="bad">{escape(p)}</li>' for p in problems])
     # a source whose last run failed, not yet an issue (one opens after 3 runs in a row): `status` says "LAST RUN FAILED"
     # and exits 1 on it, so the page must not say "No open problems." beside it (story32 S4)
-    unsaid = [s for s in sources if not s.ok and not any(i.source == s.source for i in issues)]
+    unsaid = failed_unsaid(ctx.sources, issues)
     out += _listed("bad", len(unsaid), "source", " whose last run could not fetch every page (an issue opens if it "
                    f"fails {FAILING_RUNS} runs in a row; <code>status</code> exits 1 on it now):", [
         f'<li class="bad"><strong>{escape(source_label(s.source, SOURCE_DESCRIPTIONS))}</strong>: {s.failed} page(s) '
