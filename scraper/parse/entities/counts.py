@@ -60,11 +60,8 @@ def stated_count(texts: list[str]) -> tuple[int | None, str | None]:
     for text in texts:
         for s, e in _lines(text):
             m = next(filter(counted, COUNT_RE.finditer(text, s, e)), None)
-            if m:
-                n = to_int(m.group("n"))
-                if n:
-                    return (n + _counts_before(text, s, m.start()) + _persons_after(text, m) + _its_parent(text, s, m),
-                            _count_country(m))
+            if m and (parts := _parts_at(text, s, m)):
+                return sum(parts), _count_country(m)
     return None, None
 
 
@@ -74,14 +71,22 @@ def count_parts(texts: Iterable[str]) -> tuple[int, int] | None:
     for text in texts:
         for s, e, begin in _count_lines(text):  # (the lines count_and_country reads, and its first match of a line)
             m = next(filter(counted, COUNT_RE.finditer(text, begin, e)), None)
-            n = to_int(m.group("n")) if m else None
-            if m and n:
-                own = n + _counts_before(text, s, m.start())
-                joined, parent = _persons_after(text, m), _its_parent(text, s, m)
-                if text[m.end("n") : m.end("n") + 2].lstrip()[:1] == "名":
-                    return joined + parent, own
-                return own + parent, joined
+            if m and (parts := _parts_at(text, s, m)):
+                return parts
     return None
+
+
+def _parts_at(text: str, line_start: int, m: re.Match[str]) -> tuple[int, int] | None:
+    """The count a COUNT_RE match states, with what stands beside it (the counts before it, the persons joined after
+    it, the parent of counted branches), as (organizations, persons); None for a numeral that counts nothing (0)."""
+    n = to_int(m.group("n"))
+    if not n:
+        return None
+    own = n + _counts_before(text, line_start, m.start())
+    joined, parent = _persons_after(text, m), _its_parent(text, line_start, m)
+    if text[m.end("n") : m.end("n") + 2].lstrip()[:1] == "名":
+        return joined + parent, own
+    return own + parent, joined
 
 
 def country_of(texts: list[str]) -> str | None:
@@ -112,10 +117,8 @@ def count_and_country(texts: Iterable[str], stated: int | None = None,
             break
         for s, e, begin in _count_lines(text):
             for i, m in enumerate(filter(counted, COUNT_RE.finditer(text, begin, e))):
-                if stated is None and i == 0:  # stated_count reads the first match of a line
-                    n = to_int(m.group("n"))
-                    if n:
-                        stated = n + _counts_before(text, s, m.start()) + _persons_after(text, m) + _its_parent(text, s, m)
+                if stated is None and i == 0 and (parts := _parts_at(text, s, m)):  # (stated_count reads the first
+                    stated = sum(parts)  # match of a line)
                 country = country or _count_country(m)
                 if stated is not None and country is not None:
                     return stated, country
