@@ -331,7 +331,7 @@ def _refuse_foreign(path: Path, url: str) -> None:
     commands that only read refuse it (:func:`storage.faults.check_sqlite_store`), read on a plain read-only connection
     before the engine's pragmas turn it to WAL (cli30: ``replay`` added our tables to it, exit 0). A file with no table
     (new, or a first replay stopped before it made any) becomes the store; a damaged one is for the migration to say."""
-    from storage.faults import not_a_store, where  # (it imports this module)
+    from storage.faults import foreign_tables, not_a_store, where  # (it imports this module)
 
     try:
         if path.stat().st_size == 0:
@@ -345,9 +345,8 @@ def _refuse_foreign(path: Path, url: str) -> None:
         return
     finally:
         conn.close()
-    if tables and "alembic_version" not in tables:
-        raise not_a_store(where(url), f"its tables are {', '.join(tables[:5])}{' ...' if len(tables) > 5 else ''}: "
-                          "another program's database?")
+    if (why := foreign_tables(tables)) is not None:
+        raise not_a_store(where(url), why)
 
 
 def _reach(engine: Engine) -> None:

@@ -80,10 +80,8 @@ def check_sqlite_store(path: Path, url: URL | str) -> None:
     try:
         tables = sorted(r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"))
         if "alembic_version" not in tables:
-            raise not_a_store(db, "no tables: an empty file, as a first replay or run stopped before it made the "
-                              "store leaves: run it again" if not tables else
-                              f"its tables are {', '.join(tables[:5])}{' ...' if len(tables) > 5 else ''}: "
-                              "another program's database?")
+            raise not_a_store(db, foreign_tables(tables) or "no tables: an empty file, as a first replay or run "
+                              "stopped before it made the store leaves: run it again")
         problems = [str(r[0]) for r in conn.execute("PRAGMA quick_check(3)")]
     except sqlite3.Error as exc:
         raise (wal_in_read_only_folder(path, url) or _sqlite_fault(exc, db, operational=True)
@@ -93,6 +91,14 @@ def check_sqlite_store(path: Path, url: URL | str) -> None:
     if problems != ["ok"]:
         raise damaged(db, "PRAGMA quick_check: " + "; ".join(p.replace("\n", " ") for p in problems)[:200],
                       _wal_beside(path))
+
+
+def foreign_tables(tables: list[str]) -> str | None:
+    """Why a SQLite file whose tables are ``tables`` is not a store of ours though it holds some (None: it holds
+    none, or ours): what :func:`check_sqlite_store` and a writing command (``storage.db``) say of it."""
+    if not tables or "alembic_version" in tables:
+        return None
+    return f"its tables are {', '.join(tables[:5])}{' ...' if len(tables) > 5 else ''}: another program's database?"
 
 
 def _reader(path: Path) -> sqlite3.Connection:
