@@ -333,9 +333,12 @@ def _notice_columns(record: NoticeRecord, snapshot: Snapshot) -> dict[str, Any]:
                 record_sha256=_sha(record_json), updated_at=as_utc(snapshot.fetched_at))
 
 
-def _apply_record(session: Session, notice: Notice, record: NoticeRecord, snapshot: Snapshot) -> _NewRows:
-    """Set the notice's columns from ``record``; its listings and actions are rebuilt from the rows returned."""
-    earlier = notice.record_json if notice.id is not None else None  # the parse this one replaces
+def _apply_record(session: Session, notice: Notice, record: NoticeRecord, snapshot: Snapshot,
+                  current: NoticeRecord | None = None) -> _NewRows:
+    """Set the notice's columns from ``record``; its listings and actions are rebuilt from the rows returned.
+    ``current``: the stored record this one replaces, where the caller has read it already (else read here)."""
+    if current is None and notice.id is not None and notice.record_json:  # the parse this one replaces
+        current = NoticeRecord.from_json(json.loads(notice.record_json))
     for name, value in _notice_columns(record, snapshot).items():
         setattr(notice, name, value)
     notice.snapshot = snapshot
@@ -343,8 +346,8 @@ def _apply_record(session: Session, notice: Notice, record: NoticeRecord, snapsh
         for model in (Listing, Action):
             session.execute(delete(model).where(model.notice_id == notice.id).execution_options(synchronize_session=False))
     rows = _record_rows(session, _NewRows(notice), record)
-    if earlier:  # the spellings only the earlier parse gave: taken back after the new rows are in
-        rows.dropped = dropped_spellings(NoticeRecord.from_json(json.loads(earlier)), record)
+    if current is not None:  # the spellings only the earlier parse gave: taken back after the new rows are in
+        rows.dropped = dropped_spellings(current, record)
         rows.spelled = {key: zh_en for (key, _), zh_en in spellings(record).items()} if rows.dropped else {}
     return rows
 
@@ -529,7 +532,7 @@ def _store(session: Session, notice: Notice | None, record: NoticeRecord, snapsh
         same = substance(current) == substance(record)
         if not same:
             notice.revision += 1
-        added.append(_apply_record(session, notice, record, snapshot))
+        added.append(_apply_record(session, notice, record, snapshot, current))
         _write_version(session, notice, snapshot, replace=same)
         return kept(True, changed=not same)
 
@@ -538,7 +541,7 @@ def _store(session: Session, notice: Notice | None, record: NoticeRecord, snapsh
         _agrees_again(session, record.key, url, fetched_at)
         if (preference(record, snapshot.sha256, url)
                 < preference(current, current_snapshot.sha256, current_snapshot.page.url)):
-            added.append(_apply_record(session, notice, record, snapshot))
+            added.append(_apply_record(session, notice, record, snapshot, current))
             _write_version(session, notice, snapshot, replace=True)
             return kept(True, changed=False)
         return kept(False, changed=False)
@@ -547,7 +550,7 @@ def _store(session: Session, notice: Notice | None, record: NoticeRecord, snapsh
         if not accepted and as_utc(snapshot.fetched_at) < as_utc(current_snapshot.fetched_at):
             return kept(False, changed=False, older=True)  # an older copy: the caller says so
         notice.revision += 1
-        added.append(_apply_record(session, notice, record, snapshot))
+        added.append(_apply_record(session, notice, record, snapshot, current))
         _write_version(session, notice, snapshot, replace=False)
         return kept(True, changed=True)
 
@@ -577,6 +580,6 @@ def _store(session: Session, notice: Notice | None, record: NoticeRecord, snapsh
         notice_key=record.key,
     )
     if new_wins:
-        added.append(_apply_record(session, notice, record, snapshot))
+        added.append(_apply_record(session, notice, record, snapshot, current))
         _write_version(session, notice, snapshot, replace=True)
     return kept(new_wins, changed=new_wins, conflict=True)
