@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 from mofcom_watch.pipeline import HeldBack, PageParser, PageRouter, held_back, read_again
 from mofcom_watch.reprints import Unsettled, UnsurePair, settle
 from storage.cleantext import clean_text
-from storage.health import warning_key
+from storage.health import gone_issue, warning_key
 from storage.ingest import load_notice, store_parse
 from storage.keys import unusable_key
 from storage.models import HealthIssue, Notice, Page, Snapshot
@@ -42,6 +42,7 @@ from storage.reviews import (
     held_copies,
     needs_review,
     record_acceptance,
+    record_gone,
     record_reading,
     refused_why,
 )
@@ -52,6 +53,7 @@ PREFIX_MIN = 8  # hex digits of a SHA-256 an operator must give at least
 HEX = frozenset("0123456789abcdef")
 URL_SCHEMES = ("http://", "https://", "file:")  # ``accept``'s first argument a page's URL, not a notice key
 SHOWN = 16  # hex digits of a SHA-256 in a message
+GONE_WORD = "gone"  # ``accept URL gone``: a person checked that a page answering 404 or 410 is gone
 
 
 class ReviewError(Exception):
@@ -201,13 +203,44 @@ def _refusal(router: PageRouter, snap: Snapshot, url: str) -> UnusablePage | Non
     return None
 
 
+@dataclass(frozen=True)
+class GoneChecked:
+    """A page answering 404 or 410, checked gone by a person (its ``unusable-page`` issue closed)."""
+
+    url: str
+    notice_key: str | None  # the stored notice the page held, whose listings stay as read
+    detail: str
+    by: str
+    at: datetime
+    shrunk: tuple[str, ...] = ()  # indexes whose open index-shrunk warning names the page (a warning: said, not settled)
+
+
+def accept_gone(session: Session, url: str, *, by: str, at: datetime, note: str | None = None) -> GoneChecked:
+    """A person checked that the page at ``url``, answering 404 or 410, is gone (the ministry withdrew or moved it):
+    its issue closes and runs stop asking for it; nothing it held is lifted (``storage.reviews.record_gone``).
+    :class:`ReviewError` (nothing written) when no such issue is open for the URL."""
+    url = url.strip()
+    issue = gone_issue(session, url)
+    if issue is None:
+        raise ReviewError(f"{url} is not open as a page gone (HTTP 404 or 410): `mofcom-watch status` lists the pages "
+                          "that are; a page refused for a person to read is accepted by its SHA-256")
+    record = record_gone(session, issue, by=by, at=at, note=note)
+    shrunk = session.scalars(select(HealthIssue.url).where(
+        HealthIssue.kind == HealthKind.WARNING.value, HealthIssue.resolved_at.is_(None),
+        HealthIssue.key.contains(f"/{OddityReason.INDEX_SHRUNK}/"), HealthIssue.detail.contains(url, autoescape=True))).all()
+    return GoneChecked(url, record.notice_key, record.detail, by, at, tuple(u for u in shrunk if u))
+
+
 def accept_page(session: Session, router: PageRouter, url: str, sha: str, *, by: str, at: datetime,
-                note: str | None = None) -> PageRead | IndexAccepted:
+                note: str | None = None) -> PageRead | IndexAccepted | GoneChecked:
     """A person read the copy of ``url`` the parser refused for review (``needs-review``), whose SHA-256 starts with
     ``sha``: record who, when and which copy, close the page's issue. Nothing of the page becomes a notice. An index's
-    URL with an ``index-shrunk`` warning and no such page: :func:`accept_index`. :class:`ReviewError` (nothing
-    written) for a URL with no open needs-review issue, another copy's SHA-256, a page refused for another reason or
-    held back against a stored notice, or a copy today's parser reads (or refuses otherwise)."""
+    URL with an ``index-shrunk`` warning and no such page: :func:`accept_index`; ``sha`` "gone" for a page answering
+    404 or 410: :func:`accept_gone`. :class:`ReviewError` (nothing written) for a URL with no open needs-review issue,
+    another copy's SHA-256, a page refused for another reason or held back against a stored notice, or a copy today's
+    parser reads (or refuses otherwise)."""
+    if sha.strip().casefold() == GONE_WORD:
+        return accept_gone(session, url, by=by, at=at, note=note)
     sha = sha_prefix(sha)
     url = url.strip()
     issue = session.scalars(select(HealthIssue).where(HealthIssue.key == unusable_key(url),
@@ -249,11 +282,11 @@ def accept_page(session: Session, router: PageRouter, url: str, sha: str, *, by:
 
 
 def accept(session: Session, router: PageRouter, notice_key: str, sha: str, *, by: str, at: datetime,
-           note: str | None = None) -> Accepted | UnsurePair | IndexAccepted | PageRead:
+           note: str | None = None) -> Accepted | UnsurePair | IndexAccepted | PageRead | GoneChecked:
     """Store the held copy of ``notice_key`` whose SHA-256 starts with ``sha`` as the notice, record who accepted
     it, close its issue; or, when no held copy of it has that SHA-256, keep the unsure pair of Q&As naming it
     (:func:`mofcom_watch.reprints.settle`) as two notices; or, for a page's URL, :func:`accept_page` (a page
-    refused for a person to read) or :func:`accept_index` (an index short of its whole copy).
+    refused for a person to read, or gone), or :func:`accept_index` (an index short of its whole copy).
     :class:`ReviewError` (nothing written) when there is no such copy nor pair."""
     if notice_key.strip().startswith(URL_SCHEMES):  # a page the parser refused for review, or an index
         return accept_page(session, router, notice_key, sha, by=by, at=at, note=note)

@@ -30,7 +30,7 @@ from storage.keys import issue_key, unfitted_key
 from storage.models import HealthIssue, Notice, NoticeUrl, Page, Snapshot, SourceRun
 from storage.outcomes import PageOutcome, SourceReport
 from storage.records import EventKind, EventRecord, EventScope
-from storage.reviews import READ_PAGE
+from storage.reviews import READ_PAGE, checked_gone, is_gone_check
 from storage.snapshots import touch_pages
 from storage.vocabulary import TAG_PREFIX, FailureReason, HealthKind, Oddity, as_utc, naive_as_utc, source_label
 
@@ -158,10 +158,22 @@ def pending_urls(session: Session, source: str) -> list[str]:
     """URLs that failed in the source's last run: the next run retries them, so nothing is lost. Plain SQL on the
     table (:func:`has_clean_run`: a crawl asks this while its first request waits, best without the ORM)."""
     runs = SourceRun.__table__.c
-    failures = session.execute(
+    last = session.execute(
         select(runs.failures).where(runs.source == source).order_by(runs.id.desc()).limit(1)
-    ).scalar_one_or_none()
-    return sorted({f["url"] for f in failures or [] if f.get("reason") != FailureReason.ZERO_LINKS})
+    ).first()
+    if last is None:
+        return []
+    urls = {f["url"] for f in last.failures or [] if f.get("reason") != FailureReason.ZERO_LINKS}
+    if urls:  # a page a person checked gone is asked for again only by an index listing it
+        urls -= set(session.scalars(checked_gone().where(HealthIssue.__table__.c.url.in_(urls))))
+    return sorted(urls)
+
+
+def gone_issue(session: Session, url: str) -> HealthIssue | None:
+    """The open issue of the page at ``url`` answering 404 or 410 (a source's run opened it), if there is one."""
+    return session.scalars(select(HealthIssue).where(
+        HealthIssue.kind == HealthKind.UNUSABLE_PAGE.value, HealthIssue.url == url, HealthIssue.resolved_at.is_(None),
+        HealthIssue.detail.startswith(f"{url}: {GONE_REASON}:", autoescape=True)).order_by(HealthIssue.id).limit(1)).first()
 
 
 def record_source_run(session: Session, run_id: str, report: SourceReport) -> HealthChange:
@@ -219,7 +231,7 @@ def _gone_notice(session: Session, url: str) -> str:
     named = f"{number} ({key})" if number else key
     return (f". This page held {named}, stored since {as_utc(first):%Y-%m-%d}: the ministry may have withdrawn or moved "
             "it. Its listings stay as read (nothing is lifted or removed for a page gone) until a notice says otherwise; "
-            "check the ministry's site")
+            f"check the ministry's site, then record it: mofcom-watch accept {url} gone")
 
 
 def warning_key(source: str, oddity: Oddity) -> str:
@@ -399,6 +411,8 @@ def _title(issue: HealthIssue, numbers: dict[str, str] | None = None, sources: M
         return f"Source health: {source}: unusable page {where}"
     if issue.kind == HealthKind.REVIEW_ACCEPTED and issue.key.startswith(f"{HealthKind.REVIEW_ACCEPTED}/same-qa/"):
         return f"Reviewed: {' and '.join(issue.key.split('/')[2:4])}: two Q&As kept as two, by {issue.source}"
+    if issue.kind == HealthKind.REVIEW_ACCEPTED and is_gone_check(issue.key):
+        return f"Checked gone: {notice or where}: a page withdrawn or moved, checked by {issue.source}"
     if issue.kind == HealthKind.REVIEW_ACCEPTED and _read_page(issue):
         return f"Read by a person: {where}: a page the parser refused for review, read by {issue.source}"
     if issue.kind == HealthKind.REVIEW_ACCEPTED:
@@ -439,6 +453,8 @@ def health_events(session: Session, sources: Mapping[str, str] | None = None) ->
     # a page's issue closed by a person's acceptance (storage.reviews): (URL, moment) of each acceptance
     accepted = {(i.url, naive_as_utc(i.first_seen)) for i in issues if i.kind == HealthKind.REVIEW_ACCEPTED}
     read = {(i.url, naive_as_utc(i.first_seen)) for i in issues if i.kind == HealthKind.REVIEW_ACCEPTED and _read_page(i)}
+    gone = {(i.url, naive_as_utc(i.first_seen)) for i in issues if i.kind == HealthKind.REVIEW_ACCEPTED
+            and is_gone_check(i.key)}
     keys = {i.notice_key for i in issues if i.notice_key}
     numbers = {k: n for k, n in session.execute(select(Notice.key, Notice.number).where(Notice.key.in_(keys))) if n} \
         if keys else {}
@@ -458,6 +474,8 @@ def health_events(session: Session, sources: Mapping[str, str] | None = None) ->
                 until=None, occurred=first, updated=first, title=title,
                 summary=(f"{issue.detail}. A person read the page (mofcom-watch accept); no item of this feed "
                          "tells what it says." if _read_page(issue) else
+                         f"{_sentence(issue.detail)} A person checked it (mofcom-watch accept URL gone)."
+                         if is_gone_check(issue.key) else
                          f"{issue.detail}. A person reviewed the copy and accepted it (mofcom-watch accept); the "
                          "notice's own items say what changed."),
                 extra=extra + (("accepted", _moment(first)), ("state", "accepted")),
@@ -480,6 +498,8 @@ def health_events(session: Session, sources: Mapping[str, str] | None = None) ->
                 occurred=done, updated=done, title="Resolved: " + title,
                 summary=(f"A person read this copy, which the parser refused (nothing of it is in the feeds): "
                          f"{issue.detail}" if (issue.url, done) in read
+                         else f"A person checked that this page is gone (withdrawn or moved): {issue.detail}"
+                         if (issue.url, done) in gone
                          else f"A person reviewed this copy and accepted it: {issue.detail}" if by_review
                          else f"A later run found this fixed: {issue.detail}"),
                 extra=extra + seen + (("resolved", _moment(done)), ("state", "resolved")),

@@ -17,6 +17,7 @@ from storage.health import pending_urls, warning_key
 from storage.models import HealthIssue, Page, Snapshot
 from storage.outcomes import NOTICE_OUTCOMES, UNUSABLE_OUTCOMES, USABLE_OUTCOMES, PageOutcome
 from storage.readagain import ShortParse, short_parses
+from storage.reviews import checked_gone
 from storage.snapshots import CHUNK, snapshot_bytes
 from storage.vocabulary import HealthKind, Oddity, reprint_url
 
@@ -127,14 +128,14 @@ class PageStore:
         return found
 
     def recent_notice_pages(self, source: str, limit: int) -> list[str]:
-        """The source's newest notice pages, re-checked (conditionally) on updates."""
+        """The source's newest notice pages, re-checked (conditionally) on updates; not those a person checked gone."""
         if limit <= 0:
             return []
         pages, snapshots = PAGES.c, SNAPSHOTS.c
         with self._sf() as session:
             return list(session.scalars(
                 select(pages.url).join(SNAPSHOTS, _latest())
-                .where(pages.source == source, snapshots.outcome.in_(NOTICE_OUTCOMES))
+                .where(pages.source == source, snapshots.outcome.in_(NOTICE_OUTCOMES), pages.url.not_in(checked_gone()))
                 .order_by(pages.id.desc()).limit(limit)
             ))
 

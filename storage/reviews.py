@@ -15,6 +15,13 @@ notice (:func:`refused_pages`). A person who read that copy says so (``mofcom-wa
 ``read-by-person`` and the issue closed. Nothing of the page becomes a notice or a feed item: it was read by a person,
 not by this parser, and ``status`` keeps showing it (:func:`read_pages`). The same bytes fetched again stay so
 (:func:`read_by_person`, asked by the pipeline); other bytes at the URL are judged afresh.
+
+A page that answers 404 or 410 where it answered before (a notice the ministry withdrew or moved) is an open
+``unusable-page`` issue that no run can close while the page stays gone: ``status`` failed every run for as long
+(story32 C1). A person who checked it says so (``mofcom-watch accept URL gone``): a ``review-accepted`` record keyed by
+the URL (:func:`gone_page_key`) and the issue closed; runs stop asking for the URL as a retry or a re-check of recent
+notices (:func:`checked_gone`) until it answers again. The listings the page held stay as read: a page gone lifts
+nothing. An index listing the URL again has it read afresh.
 """
 
 from __future__ import annotations
@@ -23,17 +30,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, select, update
+from sqlalchemy import Select, and_, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
 from storage.cleantext import clean_text
 from storage.keys import fit_key, issue_key, unusable_key
-from storage.models import HealthIssue, Notice, Page, Snapshot
+from storage.models import HealthIssue, Notice, NoticeUrl, Page, Snapshot
 from storage.outcomes import PageOutcome
 from storage.vocabulary import NEEDS_REVIEW, HealthKind, as_utc
 
 BY_LEN = 64  # HealthIssue.source: who accepted
 READ_PAGE = "read-page"  # the part of a review-accepted key that says a person read a page the parser refused
+GONE_PAGE = "gone-page"  # the part of a review-accepted key that says a person checked that a page is gone (404, 410)
 LOST_LISTED = 20  # what went, named in an acceptance's detail; the rest are counted
 
 
@@ -131,7 +139,8 @@ def acceptances(session: Session, *, current_only: bool = False) -> list[Accepta
         .outerjoin(Snapshot, Snapshot.id == Notice.snapshot_id)
         .outerjoin(Page, Page.id == Snapshot.page_id)
         .where(HealthIssue.kind == HealthKind.REVIEW_ACCEPTED.value,
-               ~HealthIssue.key.startswith(f"{HealthKind.REVIEW_ACCEPTED}/{READ_PAGE}/"))
+               ~HealthIssue.key.startswith(f"{HealthKind.REVIEW_ACCEPTED}/{READ_PAGE}/"),
+               ~HealthIssue.key.startswith(f"{HealthKind.REVIEW_ACCEPTED}/{GONE_PAGE}/"))
         .order_by(HealthIssue.first_seen, HealthIssue.key)
     )
     found = []
@@ -262,4 +271,83 @@ def read_pages(session: Session, *, current_only: bool = False) -> list[Reading]
         current = latest == sha and outcome == PageOutcome.READ_BY_PERSON.value
         if current or not current_only:
             found.append(Reading(url or "", sha, by, as_utc(at), detail, current))
+    return found
+
+
+def gone_page_key(url: str) -> str:
+    """The key of the record that a person checked that the page at ``url`` is gone (withdrawn or moved)."""
+    return issue_key(HealthKind.REVIEW_ACCEPTED, GONE_PAGE, url)
+
+
+def is_gone_check(key: str) -> bool:
+    """Whether a review-accepted record's key says a person checked that a page is gone (:func:`gone_page_key`)."""
+    return key.startswith(f"{HealthKind.REVIEW_ACCEPTED}/{GONE_PAGE}/")
+
+
+def record_gone(session: Session, issue: HealthIssue, *, by: str, at: datetime, note: str | None = None) -> HealthIssue:
+    """Record that ``by`` checked at ``at`` that the page of ``issue`` (open, the page answering 404 or 410) is gone,
+    and close the issue then. The record names the notice the page held, if any; its listings stay as read."""
+    at = as_utc(at)
+    url = issue.url or ""
+    held = session.execute(select(Notice.key, Notice.number).join(NoticeUrl).where(NoticeUrl.url == url)
+                           .limit(1)).first()
+    named = "" if held is None else f", which held {held.number} ({held.key})" if held.number else f", which held {held.key}"
+    detail = clean_text(
+        f"{url}{named}: gone (HTTP 404 or 410 since {as_utc(issue.first_seen):%Y-%m-%d %H:%M} UTC); {by} checked "
+        "that the ministry withdrew or moved it. Nothing is lifted or removed for a page gone: its listings stay as "
+        "read until a notice says otherwise; runs no longer ask for it" + (f"; note: {note}" if note else ""))
+    issue.resolved_at = at
+    key = gone_page_key(url)
+    record = session.scalars(select(HealthIssue).where(HealthIssue.key == key)).one_or_none()
+    if record is None:  # checked once before, listed and gone again since: a new check
+        record = HealthIssue(key=key, kind=HealthKind.REVIEW_ACCEPTED.value)
+        session.add(record)
+    record.source, record.detail, record.url = fit_key(by, BY_LEN), detail, url
+    record.notice_key = None if held is None else held.key
+    record.run_id, record.first_seen, record.last_seen, record.resolved_at = None, at, at, at
+    session.flush()
+    return record
+
+
+def checked_gone() -> Select[tuple[str]]:
+    """The URLs of pages a person checked gone that have not answered since (plain SQL: the crawl asks it). Runs do
+    not ask for them again as retries or re-checks; an index listing one again does (and a 404 then is a new problem)."""
+    issues, pages = HealthIssue.__table__.c, Page.__table__.c
+    return (select(issues.url).outerjoin(Page.__table__, pages.url == issues.url)
+            .where(issues.kind == HealthKind.REVIEW_ACCEPTED.value,
+                   issues.key.startswith(f"{HealthKind.REVIEW_ACCEPTED}/{GONE_PAGE}/"),
+                   or_(pages.last_fetched_at.is_(None), pages.last_fetched_at <= issues.first_seen)))
+
+
+@dataclass(frozen=True)
+class GoneCheck:
+    """A person's record that a page is gone; ``current``: the page has not answered since."""
+
+    url: str
+    notice_key: str | None
+    checked_by: str
+    checked_at: datetime
+    detail: str
+    current: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {"url": self.url, "notice_key": self.notice_key, "checked_by": self.checked_by,
+                "checked_at": self.checked_at.isoformat(), "detail": self.detail, "current": self.current}
+
+
+def gone_checks(session: Session, *, current_only: bool = False) -> list[GoneCheck]:
+    """The recorded checks of pages gone, oldest first (``current_only``: those whose page has not answered since)."""
+    rows = session.execute(
+        select(HealthIssue.url, HealthIssue.notice_key, HealthIssue.source, HealthIssue.first_seen, HealthIssue.detail,
+               Page.last_fetched_at)
+        .outerjoin(Page, Page.url == HealthIssue.url)
+        .where(HealthIssue.kind == HealthKind.REVIEW_ACCEPTED.value,
+               HealthIssue.key.startswith(f"{HealthKind.REVIEW_ACCEPTED}/{GONE_PAGE}/"))
+        .order_by(HealthIssue.first_seen, HealthIssue.key)
+    )
+    found = []
+    for url, notice_key, by, at, detail, answered in rows:
+        current = answered is None or as_utc(answered) <= as_utc(at)
+        if current or not current_only:
+            found.append(GoneCheck(url or "", notice_key, by, as_utc(at), detail, current))
     return found

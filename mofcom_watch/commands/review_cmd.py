@@ -6,7 +6,8 @@ refuses for a person to read (needs-review: a step it saw but could not read who
 them: exit 0 when none is pending, 1 when some are, 2 when there is no database. ``accept`` stores the copy
 named by its SHA-256 (or a prefix of at least 8 hex digits, as ``review`` shows it), derives its events and
 records who accepted which copy when (``status`` shows it, the source-health feed carries it); given a refused
-page's URL, it records that a person read that copy (nothing of it becomes a notice or a feed item): exit 0 done,
+page's URL, it records that a person read that copy (nothing of it becomes a notice or a feed item); given a gone
+page's URL and the word ``gone``, that a person checked it is gone (its listings stay as read): exit 0 done,
 2 for bad input (unknown notice, another copy's SHA-256, nothing pending; nothing is written), 3 when the
 store cannot be written or another writer kept the run lock past lock_wait_seconds.
 """
@@ -122,18 +123,21 @@ def register(app: typer.Typer) -> None:
                                          "it; or an index's URL whose index-shrunk warning `status` shows, to accept "
                                          "the index as it is."),
         sha256: str = typer.Argument(..., metavar="SHA256",
-                                     help="The copy's SHA-256, or its first 8 or more hex digits, as `review` shows it."),
+                                     help="The copy's SHA-256, or its first 8 or more hex digits, as `review` shows it; "
+                                     "or the word gone, after a page's URL that answers 404 or 410, to record that "
+                                     "you checked it is gone (withdrawn or moved)."),
         by: Optional[str] = typer.Option(None, "--by", metavar="WHO", help="Who accepts it (default: user@host)."),
         note: Optional[str] = typer.Option(None, "--note", metavar="WHY", help="Why, or what was done about the page, kept with the record."),
         as_of: Optional[str] = typer.Option(None, "--as-of", help=AS_OF_NOW_HELP),
     ) -> None:
-        """Accept a held-back copy after review, or record that you read a page the parser refused.
+        """Accept a held-back copy after review, record that you read a page the parser refused, or that a page is gone.
 
         A held-back copy is stored, its events derived, and who accepted which copy recorded. A refused page stays
         out of the notices and the feeds: the record says who read which copy, and its problem closes for those
-        bytes."""
+        bytes. A page answering 404 or 410 (`accept URL gone`): its problem closes and runs stop asking for it; the
+        listings of a notice it held stay as read."""
         from mofcom_watch.publish import publish
-        from mofcom_watch.review import Accepted, IndexAccepted, PageRead, ReviewError, accept, operator
+        from mofcom_watch.review import Accepted, GoneChecked, IndexAccepted, PageRead, ReviewError, accept, operator
         from storage.db import WRITE_LOCK, session_factory
         from storage.runlock import make_holder, run_lock
 
@@ -164,6 +168,17 @@ def register(app: typer.Typer) -> None:
         finally:
             engine.dispose()
         out = term.console()
+        if isinstance(done, GoneChecked):
+            out.print(Text(term.shown(f"recorded: {done.url} checked gone by {who} at {_when(at)}; its problem is "
+                                      "closed and runs no longer ask for it (an index listing it again is read afresh)")))
+            out.print(Text(term.shown(
+                f"Nothing is lifted or removed for a page gone: {done.notice_key}'s listings stay as read until a notice "
+                "says otherwise." if done.notice_key else "It held no stored notice.")))
+            for index in done.shrunk:  # a warning, failing nothing: said so that the person settles both at once
+                out.print(Text(term.shown(f"The index {index} still warns that it dropped the page (index-shrunk): "
+                                          "if it did so for good, accept the index as it is too (mofcom-watch status "
+                                          "gives the command).")))
+            return
         if isinstance(done, IndexAccepted):
             out.print(Text(term.shown(f"accepted: {done.url} as it answers now (SHA-256 {done.sha256}): its "
                                       f"index-shrunk warning closed, by {who} at {_when(at)}; its next answers are held "

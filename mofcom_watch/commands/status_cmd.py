@@ -28,7 +28,7 @@ from storage.health import LastRunFailed, SourceCheck, last_run_failures, source
 from storage.models import Notice, SourceRun
 from storage.publications import PublishRecord, last_publication
 from storage.records import ListingState, StatusRow
-from storage.reviews import Acceptance, Reading, acceptances, read_pages
+from storage.reviews import Acceptance, GoneCheck, Reading, acceptances, gone_checks, read_pages
 from storage.status import StatusReport, status_report
 from storage.vocabulary import as_utc, list_name, ministry_of, next_label, row_label, row_state
 
@@ -136,6 +136,17 @@ def print_read(readings: list[Reading], console: Console) -> None:
                   "of them is in the feeds[/]")
     for r in readings:
         console.print(Text(term.shown(f"  {r.read_at:%Y-%m-%d %H:%M} UTC: {r.detail}")))
+
+
+def print_gone(checks: list[GoneCheck], console: Console) -> None:
+    """The pages a person checked gone (``mofcom-watch accept URL gone``) that have not answered since: the notices
+    they held are still read from the copies stored before."""
+    if not checks:
+        return
+    console.print(f"[bold]CHECKED GONE BY A PERSON: {len(checks)} page(s) answering 404 or 410; what they held stays as "
+                  "read[/]")
+    for c in checks:
+        console.print(Text(term.shown(f"  {c.checked_at:%Y-%m-%d %H:%M} UTC: {c.detail}")))
 
 
 @dataclass(frozen=True)
@@ -259,6 +270,7 @@ def register(app: typer.Typer) -> None:
                 unpublished_line(unpublished) if unpublished is not None and not running(engine) else None))
             reviewed = acceptances(session, current_only=True)
             readings = read_pages(session, current_only=True)
+            gone = gone_checks(session, current_only=True)
         finally:
             session.close()
             engine.dispose()
@@ -275,7 +287,7 @@ def register(app: typer.Typer) -> None:
                            stale_after=threshold, stale_check_off=None if threshold is not None else why)
         if as_json:
             out = dict(report_json(report), **activity.to_json(), accepted_reviews=[a.to_json() for a in reviewed],
-                       read_by_person=[r.to_json() for r in readings])
+                       read_by_person=[r.to_json() for r in readings], checked_gone=[c.to_json() for c in gone])
             if not activity.ok:  # was "ok": true beside a failed publish or a full disk (exit 1 all the same)
                 out.update(ok=False, problems=[*out["problems"], *activity.problem_lines()])
             typer.echo(term.json_text(out))
@@ -283,5 +295,6 @@ def register(app: typer.Typer) -> None:
             print_report(report, term.console(), all_clear=activity.ok)
             print_accepted(reviewed, term.console())
             print_read(readings, term.console())
+            print_gone(gone, term.console())
             activity.print(term.console())
         raise typer.Exit(0 if report.ok and activity.ok else 1)

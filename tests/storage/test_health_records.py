@@ -171,3 +171,31 @@ def test_a_gone_page_that_held_a_stored_notice_names_it_and_says_nothing_of_it_c
             "notice says otherwise") in gone[URL_A], gone[URL_A]
     assert "UEL-2025-7" in said[URL_A] and "First seen" in said[URL_A]
     assert gone[ART] == f"{ART}: not-found: HTTP 404"  # a page that held no stored notice: as before
+
+
+def test_a_page_checked_gone_is_one_item_its_issue_resolved_by_the_check_and_asked_for_again_once_it_answers(engine):
+    """story32 C1 (``accept URL gone``): the check is one source-health item naming the notice; the 404 issue's
+    resolution says a person checked it, not "a later run found this fixed"; runs stop retrying the URL until the page
+    answers again (then it is an ordinary page: no longer "checked gone")."""
+    from storage.reviews import gone_checks, record_gone
+    from storage.snapshots import touch_pages
+    from tests.storage.test_ingest_notice import URL_A, store, uel7
+
+    store(engine, uel7(), URL_A, b"page-a")
+    with Session(engine) as s, s.begin():
+        record_source_run(s, "r1", report(0, Failure(URL_A, "not-found", "HTTP 404")))
+        assert pending_urls(s, "mofcom-qa") == [URL_A]
+        (issue,) = open_health_issues(s)
+        record_gone(s, issue, by="officer@example", at=T0 + timedelta(hours=1), note="withdrawn")
+        assert open_health_issues(s) == [] and pending_urls(s, "mofcom-qa") == []
+        said = {e.title: e.summary for e in health_events(s)}
+        (check,) = gone_checks(s, current_only=True)
+    title = "Checked gone: 不可靠实体清单工作机制公告〔2025〕7号 (UEL-2025-7): a page withdrawn or moved, checked by officer@example"
+    assert title in said and "its listings stay as read" in said[title] and "note: withdrawn" in said[title], said
+    (resolved,) = [v for k, v in said.items() if k.startswith("Resolved:")]
+    assert resolved.startswith("A person checked that this page is gone"), resolved
+    assert check.url == URL_A and check.notice_key == "UEL-2025-7"
+    with Session(engine) as s, s.begin():  # the page answers again (a 304 to a link an index listed)
+        touch_pages(s, [URL_A], fetched_at=T0 + timedelta(hours=2), status=None, source="mofcom-qa")
+        assert gone_checks(s, current_only=True) == []
+        assert pending_urls(s, "mofcom-qa") == [URL_A]  # (the last run's failure, no longer checked gone)
