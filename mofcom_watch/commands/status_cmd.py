@@ -118,35 +118,27 @@ def print_report(report: StatusReport, console: Console, *, all_clear: bool = Tr
         console.print("[green]No open health issues, no unresolved references.[/]")
 
 
-def print_accepted(reviewed: list[Acceptance], console: Console) -> None:
-    """The notices read from a copy a person accepted after review (``mofcom-watch accept``): who, when, which."""
-    if not reviewed:
+def print_records(heading: str, records: list[tuple[datetime, str]], console: Console) -> None:
+    """A person's recorded decisions (``mofcom-watch accept``): a bold heading counting them, then one line each, when
+    and what; nothing when there are none."""
+    if not records:
         return
-    console.print(f"[bold]ACCEPTED AFTER REVIEW: {len(reviewed)} notice(s) read from a copy a person accepted[/]")
-    for a in reviewed:
-        console.print(Text(term.shown(f"  {a.accepted_at:%Y-%m-%d %H:%M} UTC: {a.detail}")))
+    console.print(f"[bold]{heading.format(n=len(records))}[/]")
+    for moment, detail in records:
+        console.print(Text(term.shown(f"  {moment:%Y-%m-%d %H:%M} UTC: {detail}")))
 
 
-def print_read(readings: list[Reading], console: Console) -> None:
-    """The pages the parser refused for a person to read and a person read (``mofcom-watch accept URL SHA256``), still
-    serving that copy: what the feeds do not contain."""
-    if not readings:
-        return
-    console.print(f"[bold]READ BY A PERSON, NOT BY THIS PARSER: {len(readings)} page(s) the parser refused; nothing "
-                  "of them is in the feeds[/]")
-    for r in readings:
-        console.print(Text(term.shown(f"  {r.read_at:%Y-%m-%d %H:%M} UTC: {r.detail}")))
-
-
-def print_gone(checks: list[GoneCheck], console: Console) -> None:
-    """The pages a person checked gone (``mofcom-watch accept URL gone``) that have not answered since: the notices
-    they held are still read from the copies stored before."""
-    if not checks:
-        return
-    console.print(f"[bold]CHECKED GONE BY A PERSON: {len(checks)} page(s) answering 404 or 410; what they held stays as "
-                  "read[/]")
-    for c in checks:
-        console.print(Text(term.shown(f"  {c.checked_at:%Y-%m-%d %H:%M} UTC: {c.detail}")))
+def print_decisions(reviewed: list[Acceptance], readings: list[Reading], gone: list[GoneCheck],
+                    console: Console) -> None:
+    """The notices read from a copy a person accepted after review; the pages the parser refused that a person read,
+    still serving that copy (what the feeds do not contain); the pages a person checked gone that have not answered
+    since (the notices they held still read from the copies stored before)."""
+    print_records("ACCEPTED AFTER REVIEW: {n} notice(s) read from a copy a person accepted",
+                  [(a.accepted_at, a.detail) for a in reviewed], console)
+    print_records("READ BY A PERSON, NOT BY THIS PARSER: {n} page(s) the parser refused; nothing of them is in the "
+                  "feeds", [(r.read_at, r.detail) for r in readings], console)
+    print_records("CHECKED GONE BY A PERSON: {n} page(s) answering 404 or 410; what they held stays as read",
+                  [(c.checked_at, c.detail) for c in gone], console)
 
 
 @dataclass(frozen=True)
@@ -293,8 +285,6 @@ def register(app: typer.Typer) -> None:
             typer.echo(term.json_text(out))
         else:
             print_report(report, term.console(), all_clear=activity.ok)
-            print_accepted(reviewed, term.console())
-            print_read(readings, term.console())
-            print_gone(gone, term.console())
+            print_decisions(reviewed, readings, gone, term.console())
             activity.print(term.console())
         raise typer.Exit(0 if report.ok and activity.ok else 1)

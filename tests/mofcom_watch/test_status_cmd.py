@@ -157,3 +157,22 @@ def test_status_on_an_empty_store_says_so(tmp_path):
     res = run(url, "status", "--as-of", "2026-11-29")
     assert res.exit_code == 1  # no all-clear: test_damaged_store.py::test_status_of_a_store_that_holds_no_notice...
     assert "No listings stored yet" in res.stdout and "NO NOTICES: the store holds no notice" in res.stdout
+
+
+def test_a_persons_decisions_are_listed_under_their_headings_counted_one_line_each():
+    """``status`` after ``accept``: what a person accepted, read and checked gone, each under its own heading."""
+    from rich.console import Console
+
+    from mofcom_watch.commands.status_cmd import print_decisions
+    from storage.reviews import GoneCheck
+
+    at = datetime(2026, 12, 4, 6, 30, tzinfo=timezone.utc)
+    console = Console(record=True, width=200, color_system=None)
+    print_decisions([], [], [GoneCheck("https://x/a.html", "UEL-2025-8", "me", at, "https://x/a.html: gone", True)],
+                    console)
+    said = console.export_text()
+    assert said == ("CHECKED GONE BY A PERSON: 1 page(s) answering 404 or 410; what they held stays as read\n"
+                    "  2026-12-04 06:30 UTC: https://x/a.html: gone\n"), said
+    console = Console(record=True, width=200, color_system=None)
+    print_decisions([], [], [], console)
+    assert console.export_text() == ""
