@@ -53,7 +53,16 @@ from mofcom_watch.server.feedfiles import (
 )
 from mofcom_watch.server.guard import RequestGuard
 from mofcom_watch.server.pagecache import PageCache, StoreVersion, folder_version
-from mofcom_watch.server.pages import PageContext, entity_path, opml_path, render_front_page, render_opml
+from mofcom_watch.server.pages import (
+    AT_ROOT,
+    ONE_DOWN,
+    PageContext,
+    entity_path,
+    opml_path,
+    render_front_page,
+    render_opml,
+    site_home,
+)
 from storage.health import FAILING_RUNS
 from storage.status import EntityHit, MatchKind
 
@@ -120,15 +129,22 @@ def _conditional(request: Request, body: bytes, v: Validators, media_type: str, 
 def feed(request: Request) -> Response:
     """A feed file of the folder; the folder itself leads to the front page, which lists its feeds: its URL is every
     feed's home link (Atom ``rel="alternate"``, the RSS channel's ``<link>``, JSON Feed's ``home_page_url``: the
-    ``public_base_url``), which answered 404 ("no such feed"), a dead "visit website" in every reader."""
+    ``public_base_url``), which answered 404 ("no such feed"), a dead "visit website" in every reader. The way there is
+    relative (``../``), as the pages' links are: behind a proxy's path prefix ``/`` led out of it."""
     if not request.path_params["path"]:
-        return RedirectResponse("/", status_code=303)
+        return RedirectResponse(ONE_DOWN, status_code=303)
     st = _state(request)
     path = resolve_feed_path(st.feeds_dir, request.path_params["path"])
     if path is None:
         return Response("no such feed\n", status_code=404, media_type="text/plain")
     body, v = st.validators.read(path)
     return _conditional(request, body, v, SERVED_TYPES[path.suffix], FEED_CACHE_CONTROL)
+
+
+def feeds_folder(_request: Request) -> Response:
+    """``/feeds`` without its slash: the front page as ``/feeds/`` leads there, by a relative way (``./``); Starlette's
+    own redirect to ``/feeds/`` named the request's host and scheme, out of a proxy's path prefix."""
+    return RedirectResponse(AT_ROOT, status_code=303)
 
 
 def other_host(st: ServerState, request: Request) -> None:
@@ -165,7 +181,7 @@ def opml(request: Request, fmt: FeedFormat = ATOM) -> Response:
     st = _state(request)
     other_host(st, request)
     feeds = list_feeds(st.feeds_dir)
-    home = str(request.url_for("home"))
+    home = site_home(st.feeds_base_url, st.links_configured, str(request.url_for("home")))
     body = render_opml(feeds, st.feeds_base_url, home, fmt)
     mtime = int(max((f.mtime for f in feeds), default=0.0))
     v = validators_for(make_etag(body), mtime)
@@ -252,7 +268,7 @@ def search(request: Request) -> Response:
     """One company found by its exact or normalised name: straight to its page; else the list of hits."""
     query = request.query_params.get("q", "").strip()[:MAX_QUERY]
     if not query:
-        return RedirectResponse("/", status_code=303)
+        return RedirectResponse(AT_ROOT, status_code=303)
     part = _state(request).data.search(query)
     hits = [h for h in part.rows if isinstance(h, EntityHit)]
     if len(hits) == 1 and hits[0].match is not MatchKind.FUZZY:
@@ -270,7 +286,8 @@ def entity(request: Request) -> Response:
     try:
         as_of = st.requested_day(request)
     except ValueError:
-        return _html(render_not_found("Bad date", f"as_of must be a date like 2026-11-29, not {_asked_day(request)}."), 400)
+        return _html(render_not_found("Bad date", f"as_of must be a date like 2026-11-29, not {_asked_day(request)}.",
+                                      ONE_DOWN), 400)
     # a day that has not come (today in Beijing, or MOFCOM_WATCH_TODAY; not serve --as-of's day, which may be past):
     # said on the page; in the cache key, as tomorrow it is today
     ahead = clock.after_today(as_of)
@@ -280,8 +297,8 @@ def entity(request: Request) -> Response:
         views = [v for v in part.rows if isinstance(v, EntityView)]
         if not views:
             if part.note:
-                return render_not_found("Temporarily unavailable", part.note), 503, False
-            return render_not_found("No such company", f"No listed company has the key {key!r}."), 404, True
+                return render_not_found("Temporarily unavailable", part.note, ONE_DOWN), 503, False
+            return render_not_found("No such company", f"No listed company has the key {key!r}.", ONE_DOWN), 404, True
         name = entity_feed_name(key)
         feeds = [FeedLink(fmt.name, feed_url(st.feeds_base_url, name, fmt.name)) for fmt in FORMATS
                  if (st.feeds_dir / f"{name}.{fmt.name}").is_file()]
@@ -586,6 +603,7 @@ def create_app(
         Route("/healthz", healthz, methods=["GET"], name="healthz"),
         *(Route(opml_path(fmt), functools.partial(opml, fmt=fmt), methods=["GET"], name=f"opml-{fmt.name}")
           for fmt in FORMATS),
+        Route("/feeds", feeds_folder, methods=["GET"], name="feeds-folder"),
         Route("/feeds/{path:path}", feed, methods=["GET"], name="feed"),
         Route("/search", search, methods=["GET"], name="search"),
         Route("/api/screen", api_screen, methods=["POST"], name="screen"),

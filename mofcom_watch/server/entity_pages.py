@@ -18,8 +18,10 @@ from feeds.formats import BY_NAME
 from feeds.picture import picture_title, render_svg
 from mofcom_watch.server.data import EntityView, Part
 from mofcom_watch.server.pages import (
+    AT_ROOT,
     FORMAT_TYPES,
     FUTURE_NOTE,
+    ONE_DOWN,
     Cell,
     countdown,
     entity_path,
@@ -47,12 +49,14 @@ class FeedLink:
 
 
 def evidence_path(key: str, as_of: date) -> str:
-    """The entity's evidence pack (zip) as of a day: ``mofcom-watch evidence KEY --as-of D``'s bytes."""
-    return "/entity/" + quote(key, safe="") + "/evidence.zip?" + urlencode({"as_of": as_of.isoformat()})
+    """The entity's evidence pack (zip) as of a day, ``mofcom-watch evidence KEY --as-of D``'s bytes, from the site's
+    root (``pages.entity_path``)."""
+    return "entity/" + quote(key, safe="") + "/evidence.zip?" + urlencode({"as_of": as_of.isoformat()})
 
 
 def snapshot_path(sha256: str) -> str:
-    return f"/snapshot/{sha256}"
+    """A stored page from the site's root (``pages.entity_path``)."""
+    return f"snapshot/{sha256}"
 
 
 def _names(view: EntityView) -> str:
@@ -154,7 +158,7 @@ def _sources(sources: Sequence[Provenance], stored: frozenset[str]) -> str:
         urls = "<br>".join(f'<a href="{escape(u, quote=True)}">{escape(u)}</a>' for u in p.urls) or "none recorded"
         fetched = p.fetched_at.isoformat() if p.fetched_at else "unknown"
         if p.sha256 and p.sha256 in stored:
-            snap = f'<a href="{snapshot_path(p.sha256)}">stored snapshot</a>, SHA-256 <code>{escape(p.sha256)}</code>'
+            snap = f'<a href="{ONE_DOWN}{snapshot_path(p.sha256)}">stored snapshot</a>, SHA-256 <code>{escape(p.sha256)}</code>'
         elif p.sha256:
             snap = f"SHA-256 <code>{escape(p.sha256)}</code>"
         else:
@@ -193,7 +197,7 @@ def render_entity_page(view: EntityView, as_of: date, feeds: Sequence[FeedLink],
                  f'<label for="as_of">As of</label> <input type="date" id="as_of" name="as_of" '
                  f'value="{as_of.isoformat()}"> <button type="submit">Show</button></form>')
     body = "\n".join([
-        '<p><a href="/">mofcom-watch</a></p>',
+        f'<p><a href="{ONE_DOWN}">mofcom-watch</a></p>',
         f"<h1>{escape(name)}{zh}</h1>",
         standing_line(as_of),
         *([FUTURE_NOTE] if ahead else []),
@@ -203,20 +207,20 @@ def render_entity_page(view: EntityView, as_of: date, feeds: Sequence[FeedLink],
         _picture(view, as_of, picture_url),
         _timeline(view),
         _sources(view.sources, view.stored),
-        f'<p><a href="{escape(evidence_path(tl.keys[0], as_of), quote=True)}">Evidence pack (zip)</a>: '
+        f'<p><a href="{ONE_DOWN}{escape(evidence_path(tl.keys[0], as_of), quote=True)}">Evidence pack (zip)</a>: '
         "the timeline, every stored page it rests on, the feed items and a SHA-256 manifest, as of "
         f"{as_of.isoformat()}.</p>",
         _feeds(feeds, name),
-        search_form(),
+        search_form(root=ONE_DOWN),
     ])
     head = "\n".join(f'<link rel="alternate" type="{FORMAT_TYPES[f.fmt]}" title="{escape(name)} ({f.fmt})" '
                      f'href="{escape(f.url, quote=True)}">' for f in feeds)
-    return html_page(f"{name} - mofcom-watch", body, head)
+    return html_page(f"{name} - mofcom-watch", body, head, root=ONE_DOWN)
 
 
 def render_search_page(query: str, part: Part) -> bytes:
     hits = [h for h in part.rows if isinstance(h, EntityHit)]
-    out = ['<p><a href="/">mofcom-watch</a></p>', "<h1>Search</h1>", search_form(query)]
+    out = [f'<p><a href="{AT_ROOT}">mofcom-watch</a></p>', "<h1>Search</h1>", search_form(query)]
     if part.note:
         out.append(f'<p class="warn">{escape(part.note)}</p>')
     if not hits:
@@ -234,6 +238,8 @@ def render_search_page(query: str, part: Part) -> bytes:
     return html_page(f"Search: {query} - mofcom-watch", "\n".join(out))
 
 
-def render_not_found(what: str, detail: str) -> bytes:
-    body = (f'<p><a href="/">mofcom-watch</a></p><h1>{escape(what)}</h1><p>{escape(detail)}</p>' + search_form())
-    return html_page(f"{what} - mofcom-watch", body)
+def render_not_found(what: str, detail: str, root: str = AT_ROOT) -> bytes:
+    """A page saying what was not found; ``root``: its way to the site's root (``pages.ONE_DOWN`` under /entity/)."""
+    body = (f'<p><a href="{root}">mofcom-watch</a></p><h1>{escape(what)}</h1><p>{escape(detail)}</p>'
+            + search_form(root=root))
+    return html_page(f"{what} - mofcom-watch", body, root=root)

@@ -1,4 +1,10 @@
-"""The HTML front page and the OPML feed list: pure functions from data to bytes."""
+"""The HTML front page and the OPML feed list: pure functions from data to bytes.
+
+The pages' own links are relative (``search``, ``entity/skydio`` from the front page, ``../snapshot/…`` from an entity
+page; paths here are said from the site's root, without a leading slash, and each page puts its way up before them),
+so a site a reverse proxy serves under a path prefix (``https://example.org/mofcom/`` to ``/``) keeps its readers in
+it: root-relative links (``/search``) led out of the prefix, to the proxy's own root.
+"""
 
 from __future__ import annotations
 
@@ -33,6 +39,9 @@ FORMAT_TYPES = {f.name: f.media_type for f in FORMATS}
 OPML_FORMAT = ATOM  # /feeds.opml lists each feed once, in Atom; each other format has an OPML of its own
 OPML_LISTS_GROUP = "mofcom-watch"
 OPML_ENTITIES_GROUP = "mofcom-watch: one feed per company or person"
+AT_ROOT = "./"  # the way to the site's root from a page at it ("/", "/search"): "./" itself is the front page
+ONE_DOWN = "../"  # from a page one folder down ("/entity/<key>")
+FEEDS_FOLDER = "feeds/"  # where serve serves the feeds folder, under the site's root (app.py's route)
 CSS = """
 body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:72em;padding:0 1em;color:#222}
 h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ddd}
@@ -76,8 +85,9 @@ class PageContext:
 
 
 def entity_path(key: str, as_of: date | None = None) -> str:
-    """An entity's page (``/entity/<key>``), as of a day when given."""
-    path = "/entity/" + quote(key, safe="")
+    """An entity's page from the site's root (``entity/<key>``; a page links it as ``root + entity_path(...)``), as of a
+    day when given."""
+    path = "entity/" + quote(key, safe="")
     return path + ("?" + urlencode({"as_of": as_of.isoformat()}) if as_of else "")
 
 
@@ -240,9 +250,10 @@ def _issue_link(issue: OpenIssue) -> str:
 
 
 def _feeds_section(ctx: PageContext) -> str:
-    others = ", ".join(f'<a href="{opml_path(f)}" type="text/x-opml">{f.label}</a>' for f in FORMATS if f is not OPML_FORMAT)
+    others = ", ".join(f'<a href="{opml_link(f, AT_ROOT)}" type="text/x-opml">{f.label}</a>' for f in FORMATS
+                       if f is not OPML_FORMAT)
     out = ['<h2 id="subscribe">Subscribe</h2>',
-           f'<p>Point your feed reader at one of these, or import them all: <a href="{opml_path(OPML_FORMAT)}" '
+           f'<p>Point your feed reader at one of these, or import them all: <a href="{opml_link(OPML_FORMAT, AT_ROOT)}" '
            f'type="text/x-opml">OPML, each feed once in {OPML_FORMAT.label}</a> (the same in {others}). Import one '
            "of these files, not several: every format carries the same items.</p>"]
     if not ctx.feeds:
@@ -259,9 +270,9 @@ def _feeds_section(ctx: PageContext) -> str:
     return "\n".join(out)
 
 
-def search_form(value: str = "") -> str:
-    """A plain GET form: works without JavaScript."""
-    return ('<form class="search" method="get" action="/search" role="search">'
+def search_form(value: str = "", root: str = AT_ROOT) -> str:
+    """A plain GET form: works without JavaScript. ``root``: the page's way to the site's root."""
+    return (f'<form class="search" method="get" action="{root}search" role="search">'
             '<label for="q">Find a company</label> '
             f'<input type="search" id="q" name="q" value="{escape(value, quote=True)}" '
             'placeholder="Skydio, 斯凯迪奥, ..." required> <button type="submit">Search</button></form>')
@@ -290,13 +301,13 @@ def alternate_links(feeds_base_url: str, feeds: Sequence[FeedFile]) -> str:
     )
 
 
-def html_page(title: str, body: str, head: str = "") -> bytes:
-    """The page around ``body``: one stylesheet, no script."""
+def html_page(title: str, body: str, head: str = "", root: str = AT_ROOT) -> bytes:
+    """The page around ``body``: one stylesheet, no script. ``root``: the page's way to the site's root."""
     page = f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(title)}</title>
-<link rel="alternate" type="text/x-opml" title="All feeds (OPML)" href="/feeds.opml">
+<link rel="alternate" type="text/x-opml" title="All feeds (OPML)" href="{opml_link(OPML_FORMAT, root)}">
 {head}
 <style>{CSS}</style></head>
 <body>
@@ -329,6 +340,21 @@ def opml_path(fmt: FeedFormat) -> str:
     return "/feeds.opml" if fmt is OPML_FORMAT else f"/feeds-{fmt.name}.opml"
 
 
+def opml_link(fmt: FeedFormat, root: str) -> str:
+    """The link to :func:`opml_path` from a page whose way to the site's root is ``root``."""
+    return root + opml_path(fmt).removeprefix("/")
+
+
+def site_home(feeds_base_url: str, links_configured: bool, request_home: str) -> str:
+    """The front page's absolute URL for the OPML's page links (a reader needs them absolute): with ``public_base_url``
+    naming serve's own feeds folder (``…/feeds/``), the folder's parent, so behind a proxy's path prefix the pages keep
+    it as the feeds do (the request's address, ``https://example.org/``, has lost it); otherwise the address the
+    request came by (``request_home``), as before."""
+    if links_configured and feeds_base_url.endswith("/" + FEEDS_FOLDER):
+        return feeds_base_url.removesuffix(FEEDS_FOLDER)
+    return request_home
+
+
 def _outline_feed(feed: FeedFile, fmt: FeedFormat) -> str | None:
     """The format a feed is listed in by ``fmt``'s OPML: ``fmt``, or, in the Atom OPML, the first the folder holds (a
     feed with no Atom file is listed all the same); None: not listed there."""
@@ -343,7 +369,7 @@ def entity_page_url(feed: FeedFile, home_url: str) -> str | None:
     if not feed.is_entity:
         return None
     key = feed.name.removeprefix(ENTITY_FEED_DIR + "/")
-    return home_url.rstrip("/") + entity_path(key) if entity_feed_name(key) == feed.name else None
+    return home_url.rstrip("/") + "/" + entity_path(key) if entity_feed_name(key) == feed.name else None
 
 
 def render_opml(feeds: Sequence[FeedFile], feeds_base_url: str, home_url: str, fmt: FeedFormat | None = None) -> bytes:

@@ -293,7 +293,7 @@ def test_front_page(feeds_dir: Path) -> None:
         for fmt in ("atom", "rss"):
             assert f'href="{BASE}{name}.{fmt}"' in page
     assert f'<link rel="alternate" type="application/atom+xml" title="All listing events (atom)" href="{BASE}all.atom">' in page
-    assert 'href="/feeds.opml"' in page
+    assert 'href="./feeds.opml"' in page
     assert "12 days left" in page and 'datetime="2026-12-11"' in page
     assert "lapsed: presumed back in force, needs review" in page
     assert "Suspension of 11 US entities extended to 2026-11-10" in page and "继续暂停" in page
@@ -332,7 +332,8 @@ def test_opml_lists_every_feed_once_in_each_format(feeds_dir: Path) -> None:
     expected = {f"{BASE}{p.relative_to(feeds_dir).as_posix()}" for p in feeds_dir.rglob("*.atom")}
     assert sorted(urls) == sorted(expected) and len(urls) == 4
     pages = {o.get("title"): o.get("htmlUrl") for o in outlines}
-    assert pages["Skydio"] == "http://testserver/entity/skydio" and pages["All listing events"] == "http://testserver/"
+    # public_base_url names serve's feeds folder: its parent is the site (behind a proxy's prefix too)
+    assert pages["Skydio"] == "http://feeds.test/entity/skydio" and pages["All listing events"] == "http://feeds.test/"
     groups = [o.get("text") for o in root.find("body")]  # type: ignore[union-attr]
     assert groups == ["mofcom-watch (Atom)", "mofcom-watch: one feed per company or person (Atom)"]
     assert c.get("/feeds.opml", headers={"If-None-Match": r.headers["etag"]}).status_code == 304
@@ -341,7 +342,21 @@ def test_opml_lists_every_feed_once_in_each_format(feeds_dir: Path) -> None:
         u.removesuffix(".atom") + ".rss" for u in expected)
     assert c.get("/feeds-json.opml").status_code == 200  # (no JSON file here: an OPML listing none)
     page = c.get("/").text
-    assert 'href="/feeds.opml"' in page and 'href="/feeds-rss.opml"' in page and 'href="/feeds-json.opml"' in page
+    assert 'href="./feeds.opml"' in page and 'href="./feeds-rss.opml"' in page and 'href="./feeds-json.opml"' in page
+
+
+def test_the_opml_page_links_keep_a_proxy_path_prefix() -> None:
+    """The OPML's page links followed the request's Host: behind a proxy serving the site under /mofcom/ (public_base_url
+    https://watch.example.org/mofcom/feeds/) they named https://watch.example.org/entity/<key>, out of the site (web32).
+    With public_base_url naming serve's feeds folder, its parent is the site; without one, or naming a folder served
+    elsewhere, the request's address, as before."""
+    from mofcom_watch.server.pages import site_home
+
+    asked = "https://watch.example.org/"
+    assert site_home("https://watch.example.org/mofcom/feeds/", True, asked) == "https://watch.example.org/mofcom/"
+    assert site_home("https://feeds.example.org/feeds/", True, asked) == "https://feeds.example.org/"
+    assert site_home("http://127.0.0.1:8080/feeds/", False, asked) == asked  # not configured: serve's own address
+    assert site_home("https://cdn.example.org/mofcom/", True, asked) == asked  # a folder served by something else
 
 
 def test_an_entity_feed_named_by_a_hash_links_no_page() -> None:
