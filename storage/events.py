@@ -79,6 +79,12 @@ read (``WHERE_FIELDS``). Why: an item whose pages are unchanged and whose facts 
 other words (a release rewording its items): it is refreshed in place, never a "Correction" item, which to a reader
 means a fact changed (the lead's decision, session 31). A new parser or engine reading another fact from the same
 pages still makes one."""
+GIVEN_LATER = "country"
+"""An entity's member whose first value, where the item had none, is no changed fact: a country another notice gives its
+key (``lifecycle.model.known_countries``: UEL〔2026〕21号 names a company with no country, ECL No. 150 lists it as American a
+week later). The UEL items say "1 US entity" then; nothing the UEL notice said changed, so they are refreshed in place,
+not "Correction: … a new version of the parser or of the lifecycle engine" (story33 S3: false, and on every item of the
+listing). A country that changes from one to another still is a correction."""
 FACT_PROVENANCE = ("notice_key", "issuer")  # of each notice an item rests on: which notice, and whose
 FACT_ENTITY_SPELLINGS = ("aliases",)  # an entity's other spellings: the same entity (``_aliases_only``)
 # Items that rest on the absence of a later notice: a page a broken source failed to give could contradict them.
@@ -751,8 +757,10 @@ def facts_of(payload: dict[str, Any]) -> dict[str, Any]:
 def words_only(before: dict[str, Any], now: dict[str, Any]) -> bool:
     """Whether the stored payload ``before`` and ``now`` differ in their words only (:data:`FACT_FIELDS`). A payload
     stored before items carried ``facts`` (a tree before session 31) says them in its words: each of ``now``'s must
-    show there (``_SHOWN``), or it counts as changed."""
-    if facts_of(before) != facts_of(now):
+    show there (``_SHOWN``), or it counts as changed. A country ``now`` gives an entity ``before`` gave none is no
+    changed fact (``GIVEN_LATER``)."""
+    blank = {GIVEN_LATER: _unset(before, GIVEN_LATER)}
+    if facts_of(_without_fields(before, blank)) != facts_of(_without_fields(now, blank)):
         return False
     was, said = before.get("facts"), now.get("facts") or []
     if was is not None or not said:
@@ -793,10 +801,27 @@ def _aliases_only(before: dict[str, Any], now: dict[str, Any]) -> bool:
 
 def _untyped(payload: dict[str, Any]) -> frozenset[str]:
     """The keys of ``payload``'s entities with no ``type``."""
+    return _unset(payload, "type")
+
+
+def _unset(payload: dict[str, Any], field: str) -> frozenset[str]:
+    """The keys of ``payload``'s entities with no ``field``."""
     entities = payload.get("entities")
     if not isinstance(entities, list):
         return frozenset()
-    return frozenset(e["key"] for e in entities if isinstance(e, dict) and not e.get("type") and isinstance(e.get("key"), str))
+    return frozenset(e["key"] for e in entities if isinstance(e, dict) and not e.get(field) and isinstance(e.get("key"), str))
+
+
+def _without_fields(payload: dict[str, Any], fields: dict[str, frozenset[str]]) -> dict[str, Any]:
+    """``payload`` with each ``fields`` member left out of the entities keyed in its set (a copy where one is left out)."""
+    entities = payload.get("entities")
+    if not isinstance(entities, list) or not any(isinstance(e, dict) and any(f in e and e.get("key") in keys
+                                                                              for f, keys in fields.items())
+                                                 for e in entities):
+        return payload
+    return {**payload, "entities": [
+        {k: v for k, v in e.items() if not (k in fields and e.get("key") in fields[k])} if isinstance(e, dict) else e
+        for e in entities]}
 
 
 def _without_aliases(payload: dict[str, Any], untyped: frozenset[str] = frozenset()) -> dict[str, Any]:

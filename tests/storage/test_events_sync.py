@@ -18,6 +18,7 @@ from storage.records import EventKind, NoticeRecord
 from storage.snapshots import record_snapshot
 from storage.vocabulary import TAG_PREFIX as TAG
 from tests.storage.test_lifecycle_corpus import (
+    ECL,
     LISTING_NOTICES,
     QA_0514_UEL,
     QA_0812_UEL,
@@ -25,6 +26,7 @@ from tests.storage.test_lifecycle_corpus import (
     UEL,
     UEL7,
     UEL8,
+    ent,
     impose,
     names,
 )
@@ -272,6 +274,36 @@ def test_a_type_given_where_none_was_refreshes_the_items_without_a_correction(en
     put(engine, replace(bare, entities=(replace(khi, type="individual"),)), at=T0 + timedelta(hours=2),
         body=b"the page, parsed once more")
     assert sync(engine).corrected > 0
+
+
+def test_a_country_another_notice_gives_refreshes_the_items_without_a_correction(engine):
+    """story33 S3: UEL〔2026〕21号 names a company with no country; ECL No. 150 lists it as American a week later, and the
+    UEL items say "1 US entity" from then (``known_countries``). They were "Correction: …: a new version of the parser or
+    of the lifecycle engine read the stored pages again", false, on every item of the listing. Refreshed in place now,
+    ``updated`` kept; a country that changes from one to another (the UEL notice read as Japanese) still corrects."""
+    bare = ent("Orion Avionics Inc.", "奥瑞恩航电公司", country=None)
+    day = date(2026, 12, 23)
+    uel = impose("UEL-2026-21", "不可靠实体清单工作机制公告〔2026〕21号", UEL, date(2026, 12, 16), (bare,))
+    put(engine, uel, at=datetime(2026, 12, 16, 2, 0, tzinfo=timezone.utc), body=b"the UEL page")
+    first = sync(engine, day)
+    assert first.new > 0
+    before = {e.id: e for e in events(engine, None)}
+    assert all(e.entities[0].country is None for e in before.values() if e.entities)
+    ecl = impose("MOFCOM-2026-150", "商务部公告2026年第150号", ECL, day, (replace(bare, country="US"),))
+    put(engine, ecl, at=datetime(2026, 12, 23, 4, 0, tzinfo=timezone.utc), body=b"the ECL page")
+    again = sync(engine, day)
+    assert (again.corrected, again.retracted) == (0, 0) and again.refreshed + again.unchanged == first.new, again
+    assert again.refreshed > 0
+    after = {e.id: e for e in events(engine, None)}
+    assert not [e.id for e in after.values() if e.kind is EventKind.CORRECTION]
+    for key, item in before.items():
+        assert after[key].updated == item.updated
+        if item.entities and item.kind is not EventKind.NOTICE:  # (the notice's own item names what its page says)
+            assert after[key].entities[0].country == "US"
+    assert any("1 US entity" in e.title for e in after.values())  # the words say it (refreshed), no item corrects them
+    put(engine, replace(uel, entities=(replace(bare, country="JP"),)), at=datetime(2026, 12, 24, tzinfo=timezone.utc),
+        body=b"the UEL page, read as Japanese")
+    assert sync(engine, day).corrected > 0
 
 
 def test_a_new_parser_reading_the_same_page_is_not_said_to_be_a_changed_notice_text(engine):
