@@ -1,6 +1,6 @@
 # mofcom-watch: serves the feeds and runs the fetch cycle on a schedule.
 #   docker build -t mofcom-watch .
-#   docker run -d --stop-timeout 600 -p 8080:8080 -v mofcom-data:/data mofcom-watch   (a cycle takes minutes: docs/deploy.md)
+#   docker run -d -p 8080:8080 -v mofcom-data:/data mofcom-watch   (docker stop: a running cycle ends at its next page)
 FROM python:3.11-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 \

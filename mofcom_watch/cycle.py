@@ -45,6 +45,7 @@ from scraper.discovery import Crawler, CrawlSettings, ProgressFn, deep_walk_due
 from scraper.fetch import Fetcher, FetchPolicy, HostMap
 from scraper.sources import Mode, Source, load_sources
 from scraper.sources.base import NOTICE_HOSTS
+from scraper.stop import StopRequest
 from storage.health import (
     crawl_cut_short,
     has_clean_run,
@@ -187,11 +188,15 @@ def run_cycle(
     fetched_at: datetime | None = None,
     lock_wait: float | None = None,
     on_lock_wait: Callable[[RunLockHeld], None] | None = None,
+    stop: StopRequest | None = None,
 ) -> CycleResult:
     """Fetch, ingest, sync events, publish. ``backfill`` (CLI ``--since``) walks every index page
     of every source back to ``since``; otherwise only a source's first run does. ``fetched_at``
     pins the recorded fetch time of every page, like ``replay --fetched-at``. ``lock_wait``: seconds
-    to wait for another writer's run lock (None: refuse at once, RunLockHeld)."""
+    to wait for another writer's run lock (None: refuse at once, RunLockHeld). ``stop`` (SIGTERM to ``schedule``
+    or ``serve``): once asked, the crawl ends at its next page and :class:`~scraper.stop.CrawlStopped` is
+    raised, the run lock released: the pages stored are kept, the source being crawled gets no run row (so the next
+    cycle walks it deep: ``crawl_cut_short``), nothing is published (the feeds stay as the last publish left them)."""
     from storage.db import session_factory
     from storage.keptstore import kept_store, leave_store
 
@@ -224,8 +229,8 @@ def run_cycle(
 
     try:
         with run_lock(engine, holder=make_holder(run_id), wait=lock_wait, on_wait=lock_waits) as holder:
-            fetcher = Fetcher(policy, host_map=HostMap(overrides), allowed_hosts=allowed, keep=True)
-            start, stop, tick = _progress_bar(progress)  # (the lock's heartbeat is a thread's: storage.runlock)
+            fetcher = Fetcher(policy, host_map=HostMap(overrides), allowed_hosts=allowed, keep=True, stop=stop)
+            show_bar, hide_bar, tick = _progress_bar(progress)  # (the lock's heartbeat is a thread's: storage.runlock)
             target = PublishTarget.of(settings, out_dir=out_dir, unattended=True) if publish_feeds else None
             warm = None
             if engine not in _warmed:
@@ -242,9 +247,9 @@ def run_cycle(
                               CrawlSettings(as_of=as_of, since=since, workers=policy.total,
                                             fetched_at=fetched_at,
                                             only_hosts=frozenset(overrides) if overrides else None), progress=tick,
-                              aside=warm, on_wire=scan_folder)
+                              aside=warm, on_wire=scan_folder, stop=stop)
             t0 = time.perf_counter()
-            start()
+            show_bar()
             try:
                 for source in active:
                     report = crawler.crawl(source, Mode.BACKFILL if backfill else partial(_crawl_mode, sf, source.name))
@@ -255,7 +260,7 @@ def run_cycle(
                     summaries.append(SourceSummary(source.name, mode, report.counts, report.notes, change.opened,
                                                    change.resolved, report.warnings))
             finally:
-                stop()
+                hide_bar()
                 fetcher.close()
             crawl_seconds = time.perf_counter() - t0
             holder.ensure()  # taken over while we crawled (suspended, paused): the new holder publishes, not us

@@ -26,6 +26,7 @@ from apscheduler.triggers.cron import CronTrigger
 
 from mofcom_watch.config import Settings
 from mofcom_watch.logs import log, run_context
+from scraper.stop import CrawlStopped, StopRequest
 from storage.runlock import RunLockHeld, RunLockLost
 
 if TYPE_CHECKING:
@@ -35,6 +36,10 @@ LOG = logging.getLogger("mofcom_watch.scheduler")
 JOB_ID = "cycle"
 MISFIRE_GRACE_SECONDS = 300
 CRON_FIELDS_WITH_SECONDS = ("second", "minute", "hour", "day", "month", "day_of_week")
+# A cycle ended at its next page by a stop (SIGTERM): what it stored is kept, the source it was reading is walked
+# deep by the next cycle (storage.health.crawl_cut_short), nothing was published by it
+STOPPED_LINE = ("cycle stopped at its next page (the process was asked to stop): the pages it stored are kept, the "
+                "next cycle reads what it left; its feeds were not published")
 
 # a cycle: takes the run id, returns its result (None: nothing to report) or raises
 CycleFn = Callable[[str], "CycleResult | None"]
@@ -140,6 +145,7 @@ class CycleOutcome:
     seconds: float
     error: str | None = None
     skipped: bool = False
+    stopped: bool = False  # ended at its next page: the process was asked to stop (not a failure)
 
 
 def summarize(result: CycleResult | None) -> dict[str, Any]:
@@ -168,10 +174,12 @@ def _is_lock_held(exc: BaseException) -> bool:
 
 
 class CycleRunner:
-    """Calls the cycle, never two at once in this process, logs one line, never raises."""
+    """Calls the cycle, never two at once in this process, logs one line, never raises. ``stop``: the
+    :class:`~scraper.stop.StopRequest` the cycle ends by at its next page (:meth:`stop_cycle`)."""
 
-    def __init__(self, cycle: CycleFn, logger: logging.Logger = LOG) -> None:
+    def __init__(self, cycle: CycleFn, logger: logging.Logger = LOG, stop: StopRequest | None = None) -> None:
         self._cycle = cycle
+        self.stop = stop
         self._lock = threading.Lock()
         self._logger = logger
         self.last: CycleOutcome | None = None
@@ -181,6 +189,11 @@ class CycleRunner:
     @property
     def busy(self) -> bool:
         return self._lock.locked()
+
+    def stop_cycle(self) -> None:
+        """The process stops: a running cycle ends at its next page (its fetches in flight at once), none starts."""
+        if self.stop is not None:
+            self.stop.set()
 
     def wait_idle(self) -> None:
         """Return once no cycle of this runner is running (at once when none is)."""
@@ -195,11 +208,16 @@ class CycleRunner:
                 return CycleOutcome(run_id, False, started, 0.0, skipped=True)
             t0 = time.monotonic()
             try:
+                if self.stop is not None and self.stop.is_set():  # (a job that fired as the stop came)
+                    raise CrawlStopped("asked to stop before it began")
                 result = self._cycle(run_id)
             except Exception as exc:  # noqa: BLE001 - the scheduler must survive any failing cycle
                 seconds = round(time.monotonic() - t0, 3)
                 error = f"{type(exc).__name__}: {exc}"
-                if _is_lock_held(exc):  # another process is mid-cycle on this database: not a failure
+                if isinstance(exc, CrawlStopped):
+                    outcome = CycleOutcome(run_id, False, started, seconds, error=error, stopped=True)
+                    log(self._logger, logging.INFO, STOPPED_LINE, seconds=seconds)
+                elif _is_lock_held(exc):  # another process is mid-cycle on this database: not a failure
                     outcome = CycleOutcome(run_id, False, started, seconds, error=error, skipped=True)
                     log(self._logger, logging.WARNING, "cycle skipped: another run holds the lock",
                         seconds=seconds, error=error)
@@ -257,7 +275,9 @@ STOP_SIGNALS = frozenset({signal.SIGTERM, signal.SIGINT})  # and SIGHUP unless i
 
 
 def run_blocking(scheduler: BlockingScheduler, runner: CycleRunner | None = None) -> None:
-    """Run until SIGTERM, SIGINT or SIGHUP; a running cycle is allowed to finish (the process waits for it).
+    """Run until SIGTERM, SIGINT or SIGHUP; a running cycle ends at its next page (its fetches in flight at once:
+    :meth:`CycleRunner.stop_cycle`) and the process waits for that, seconds, not the minutes a cycle of the real
+    sites takes (a container's stop allows 10 s by default; the lead's decision, session 32).
 
     The signals are blocked in every thread and taken by a watcher thread with ``sigwait``, which
     then stops the scheduler. Stopping it from a Python signal handler instead can deadlock: the
@@ -272,6 +292,8 @@ def run_blocking(scheduler: BlockingScheduler, runner: CycleRunner | None = None
         signum = signal.sigwait(stops)
         busy = runner is not None and runner.busy
         log(LOG, logging.INFO, "scheduler stopping", signal=signal.Signals(signum).name, waiting_for_cycle=busy)
+        if runner is not None:
+            runner.stop_cycle()
         if scheduler.state != STATE_STOPPED:
             scheduler.shutdown(wait=False)
 
@@ -290,19 +312,20 @@ def run_blocking(scheduler: BlockingScheduler, runner: CycleRunner | None = None
     log(LOG, logging.INFO, "scheduler stopped")
 
 
-def real_cycle(settings: Settings, *, as_of: date | None = None) -> CycleFn:
-    """The production cycle: ``mofcom_watch.cycle.run_cycle`` with the configured sources and base URLs."""
+def real_cycle(settings: Settings, *, as_of: date | None = None, stop: StopRequest | None = None) -> CycleFn:
+    """The production cycle: ``mofcom_watch.cycle.run_cycle`` with the configured sources and base URLs; ``stop``:
+    the runner's (:class:`CycleRunner`), which ends it at its next page."""
 
     def cycle(run_id: str) -> CycleResult:
         from mofcom_watch.cycle import run_cycle  # the fetcher's module; imported when a cycle runs
 
         return run_cycle(settings, as_of=as_of, since=settings.since,
-                         base_urls=dict(settings.base_urls) or None, run_id=run_id)
+                         base_urls=dict(settings.base_urls) or None, run_id=run_id, stop=stop)
 
     return cycle
 
 
-def wait_for_store(url: str, seconds: float, stop: threading.Event | None = None, logger: logging.Logger = LOG,
+def wait_for_store(url: str, seconds: float, stop: threading.Event | StopRequest | None = None, logger: logging.Logger = LOG,
                    on_wait: Callable[[Exception], None] | None = None) -> Exception | None:
     """Open the store at ``url`` (creating or migrating it, as a cycle would), trying again every :data:`WAIT_STEP`
     for up to ``seconds`` while its database server does not answer (``StoreUnavailable``). None once it opened; else
@@ -349,9 +372,9 @@ class DatabaseWait:
     not up, was said by ``/healthz`` until its next check, 30 s after the first cycle had published)."""
 
     def __init__(self, url: str, runner: Callable[[], Any], seconds: float = WAIT_FOR_DATABASE,
-                 ready: Callable[[], Any] | None = None) -> None:
+                 ready: Callable[[], Any] | None = None, stop: StopRequest | None = None) -> None:
         self.url, self.runner, self.seconds, self.ready = url, runner, seconds, ready
-        self.stop = threading.Event()
+        self.stop = stop or StopRequest()  # the runner's: a stop ends the wait and a running cycle alike
         self.pending = seconds > 0  # the first call waits; later ones go straight to the cycle
         self._since: datetime | None = None  # when the wait began (the first attempt failed)
         self._error: str | None = None

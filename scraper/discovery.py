@@ -34,6 +34,7 @@ from scraper.fetch import Fetcher, FetchRequest
 from scraper.fetch.kept import worker_pool
 from scraper.fetch.urls import host_of
 from scraper.sources.base import IndexPlan, Mode, Source
+from scraper.stop import StopRequest
 from storage.outcomes import PageOutcome, PageResult, SourceReport
 from storage.records import IndexLink
 from storage.vocabulary import Failure, FailureReason, Oddity, OddityReason, RunCounters
@@ -244,11 +245,14 @@ class Crawler:
         progress: ProgressFn | None = None,
         aside: Callable[[], None] | None = None,
         on_wire: Callable[[], None] | None = None,
+        stop: StopRequest | None = None,
     ) -> None:
         """``aside``: work for the calling thread while the first article fetches wait on the network, started once
         the first article request is on its way (run once, by the first crawl that fetches articles). ``on_wire``: work to start (in a thread of its
         own: it must return at once) as soon as the first index request is on its way, not before
-        (run once, by the first crawl)."""
+        (run once, by the first crawl). ``stop``: once it is asked, the crawl ends at its next page, raising
+        :class:`~scraper.stop.CrawlStopped` (no report: what it stored is kept, the rest is the next run's)."""
+        self.stop = stop
         self.aside = aside
         self.on_wire = on_wire
         self.fetcher = fetcher
@@ -264,6 +268,7 @@ class Crawler:
     def crawl(self, source: Source, mode: Mode | ModeQuestion) -> SourceReport:
         """Crawl ``source`` in ``mode``, or in the mode a :data:`ModeQuestion` answers: asked while the first index
         request waits on the network when that request is the same in either mode, else first."""
+        self._check_stop()
         started = _now()
         tally = _Tally()
         queue: dict[str, str | None] = {}  # article URL -> referer
@@ -351,6 +356,11 @@ class Crawler:
         incomplete = self.store.open_warnings(source.name, OddityReason.DISCOVERY_INCOMPLETE)
         return _Revisits(mode, retry, recent, asked, self.store.validators(asked), incomplete)
 
+    def _check_stop(self) -> None:
+        """End the crawl here if the process was asked to stop (a page boundary: no page is half stored)."""
+        if self.stop is not None:
+            self.stop.check()
+
     def _request(self, url: str, referer: str | None = None) -> FetchRequest:
         etag, last_modified = self.store.validators([url]).get(url, (None, None))
         return FetchRequest(url=url, etag=etag, last_modified=last_modified, referer=referer)
@@ -387,8 +397,10 @@ class Crawler:
             url = plan.page_url(n)
             if url is None:
                 return
+            self._check_stop()
             result = self.fetcher.fetch(first if n == 1 and first is not None else self._request(url, plan.referer),
                                         sent=sent if n == 1 else None)
+            self._check_stop()  # (a fetch the stop cut short answers "stopped": not this index's failure)
             if not isinstance(mode, Mode):
                 mode = mode()
             if n == 1:  # (read with the mode's answer, once page 1's request is out)
@@ -596,19 +608,28 @@ class Crawler:
         futures = [pool.submit(self.fetcher.fetch, requests[0], sent=sent.set),
                    *(pool.submit(self.fetcher.fetch, request) for request in requests[1:])]
         futures[0].add_done_callback(lambda _done: sent.set())
+        stopped: Future[None] = Future()  # done when the stop is asked: the wait for the next answer ends then
+        forget = self.stop.on_set(lambda: stopped.set_result(None)) if self.stop is not None else None
         try:
             if self.aside is not None:
                 aside, self.aside = self.aside, None
                 sent.wait()  # CPU work: started before the first request is out, it would delay sending it
                 aside()
-            for future in as_completed(futures):
+            left = len(futures)  # (``stopped`` comes only with the stop: the loop ends after the last answer)
+            for future in as_completed([*futures, stopped] if forget is not None else futures):
+                self._check_stop()  # (an answer that came meanwhile is left: the next run fetches it again)
                 result = future.result()
                 self.progress(source.name, result.url)
                 self._article_done(source, result, tally)
+                left -= 1
+                if not left:
+                    break
         finally:  # a failed ingest stops the crawl: no fetch of it may outlive it in the kept pool
+            if forget is not None:
+                forget()
             for future in futures:
                 future.cancel()
-            wait(futures)
+            wait(futures)  # (after a stop: at once, the fetches in flight cut short)
 
     def _article_done(self, source: Source, result: FetchResult, tally: _Tally) -> None:
         if result.ok and result.final_url != result.url and source.wants(result.url) and not source.wants(result.final_url):

@@ -20,7 +20,7 @@ from rich.text import Text
 from mofcom_watch import term
 from mofcom_watch.clock import AS_OF_NOW_HELP, parse_as_of, parse_fetched_at, refuse_future, refuse_past_in_live
 from mofcom_watch.context import app_context
-from mofcom_watch.exits import exit_on_resource_fault, exit_on_unknown_hosts
+from mofcom_watch.exits import exit_on_resource_fault, exit_on_unknown_hosts, first_on_stop
 from mofcom_watch.lazygroup import importing
 from mofcom_watch.tables import print_fitted
 
@@ -134,6 +134,7 @@ def register(app: typer.Typer) -> None:
         with importing():
             from mofcom_watch.cycle import run_cycle
             from scraper.sources import SourceConfigError, load_sources
+            from scraper.stop import StopRequest
             from storage.db import DatabaseError
             from storage.faults import StoreUnavailable
             from storage.watchlist import WatchlistError
@@ -161,11 +162,13 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(2)
         exit_on_unknown_hosts("run", {**settings.base_urls, **overrides})
         waiting = f"mofcom-watch run: waiting up to {settings.lock_wait_seconds:.0f} s for the run lock: "
+        stop = StopRequest()  # a stop signal ends the fetches in flight too (exits.first_on_stop)
         try:
-            result = run_cycle(settings, as_of=day, since=since, backfill=since is not None,
-                               base_urls=overrides or None, out_dir=out, sources=sources, progress=progress,
-                               fetched_at=parse_fetched_at(fetched_at), lock_wait=settings.lock_wait_seconds,
-                               on_lock_wait=lambda held: typer.echo(f"{waiting}{held}", err=True))
+            with first_on_stop(stop.set):
+                result = run_cycle(settings, as_of=day, since=since, backfill=since is not None,
+                                   base_urls=overrides or None, out_dir=out, sources=sources, progress=progress,
+                                   fetched_at=parse_fetched_at(fetched_at), lock_wait=settings.lock_wait_seconds,
+                                   on_lock_wait=lambda held: typer.echo(f"{waiting}{held}", err=True), stop=stop)
         except (DatabaseError, WatchlistError) as exc:
             if isinstance(exc, StoreUnavailable):
                 exit_on_resource_fault("mofcom-watch run", exc)

@@ -75,6 +75,7 @@ def build_app(settings: Settings, *, schedule: bool = False, as_of=None, preview
     from mofcom_watch.server import create_app
     from mofcom_watch.server.data import StoreData
     from mofcom_watch.server.refresh import FeedRefresher
+    from scraper.stop import StopRequest
 
     engine = open_engine(settings, read_only=not schedule)
     refresher = FeedRefresher(engine, PublishTarget.of(settings, unattended=True), lambda: as_of or clock.today(),
@@ -88,10 +89,11 @@ def build_app(settings: Settings, *, schedule: bool = False, as_of=None, preview
         refresher.refresh(force=True)  # the first request already finds the store's feeds
     scheduler = runner = wait = None
     if schedule:
-        runner = CycleRunner(real_cycle(settings, as_of=as_of))
+        stop = StopRequest()  # set by the server's stop (DatabaseWait.cancel): a running cycle ends at its next page
+        runner = CycleRunner(real_cycle(settings, as_of=as_of, stop=stop), stop=stop)
         # the cycle at start waits for a database server not answering yet, as schedule's does (in the cycle thread)
         wait = DatabaseWait(settings.database_url, runner, WAIT_FOR_DATABASE if settings.run_at_start else 0.0,
-                            ready=refresher.refresh)
+                            ready=refresher.refresh, stop=stop)
         scheduler = make_scheduler(wait, cron=settings.cron, timezone=settings.timezone, background=True,
                                    run_at_start=settings.run_at_start)
     return create_app(
@@ -148,7 +150,7 @@ def listen(host: str, port: int) -> list[socket.socket]:
 
 def _failed(outcome) -> str | None:  # noqa: ANN001 - scheduler.CycleOutcome | None
     """A /healthz problem for the in-process scheduler's last cycle when it failed (not when it was skipped)."""
-    if outcome is None or outcome.ok or outcome.skipped or not outcome.error:
+    if outcome is None or outcome.ok or outcome.skipped or outcome.stopped or not outcome.error:
         return None
     return f"the last cycle failed at {outcome.started:%Y-%m-%d %H:%M %Z}: {outcome.error}"
 

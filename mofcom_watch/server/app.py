@@ -590,11 +590,12 @@ def create_app(
                 watcher.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await watcher
-            if database_wait is not None:  # a wait for the database ends now: no cycle after it (no 2-minute hang)
-                database_wait.cancel()
+            if database_wait is not None:  # a wait for the database ends now: no cycle after it (no 2-minute hang),
+                database_wait.cancel()  # and a running cycle ends at its next page (its stop is the wait's)
             if scheduler is not None and scheduler.running:
-                # let a running cycle finish: killing it mid-run would leave the run lock to go stale
-                LOG.info("scheduler stopping; a running cycle is allowed to finish")
+                # wait for a running cycle to end at its next page (seconds): killed mid-run it would leave the run
+                # lock to go stale; waited out to its end, it held the stop for minutes (a container's is 10 s)
+                LOG.info("scheduler stopping; a running cycle ends at its next page")
                 await asyncio.to_thread(scheduler.shutdown, True)
                 LOG.info("scheduler stopped")
 

@@ -31,11 +31,12 @@ from tenacity import (
 )
 
 from scraper.answers import FetchResult
-from scraper.fetch.deadline import DeadlineBackend, answer_deadline
+from scraper.fetch.deadline import DeadlineBackend, abort, answer_deadline
 from scraper.fetch.kept import kept_transport
 from scraper.fetch.limits import HostGates
 from scraper.fetch.policy import FetchPolicy
 from scraper.fetch.urls import HostMap, host_of, plain_http
+from scraper.stop import STOPPED, StopRequest
 from storage.vocabulary import naive_as_utc
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504, 507, 509, 520, 522, 523, 524})
@@ -120,9 +121,12 @@ class Fetcher:
         sleep: Callable[[float], None] = time.sleep,
         transport: httpx.BaseTransport | None = None,
         keep: bool = False,
+        stop: StopRequest | None = None,
     ) -> None:
         """``keep``: connections over the process's kept transport (:mod:`scraper.fetch.kept`), left open for
-        the next Fetcher of the process; otherwise this Fetcher's own, closed with it."""
+        the next Fetcher of the process; otherwise this Fetcher's own, closed with it. ``stop``: once it is asked,
+        no request is sent or retried, no pause waited out, and a read waiting for an answer ends
+        (:mod:`scraper.stop`): each fetch returns at once, failed (``stopped``)."""
         self.policy = policy or FetchPolicy()
         self.host_map = host_map or HostMap()
         # with overrides (a mirror or local copy) only the overridden hosts are ever contacted: a link or
@@ -130,8 +134,11 @@ class Fetcher:
         self.mirror_only = bool(self.host_map.bases)
         self.allowed_hosts = (frozenset(self.host_map.bases) if self.mirror_only
                               else frozenset(h.lower() for h in allowed_hosts))
-        self._sleep = sleep
-        self._gates = HostGates(self.policy.per_host, self.policy.delay, self.policy.total)
+        self._stop = stop
+        self._forget_stop = stop.on_set(functools.partial(abort, stop)) if stop is not None else None
+        self._sleep = stop.sleep if stop is not None and sleep is time.sleep else sleep
+        self._gates = HostGates(self.policy.per_host, self.policy.delay, self.policy.total,
+                                **({"sleep": stop.sleep} if stop is not None else {}))
         self._plain_hosts: set[str] = set()
         self._unreached: dict[str, tuple[int, str]] = {}  # host -> (requests in a row it never answered, last reason)
         self._lock = threading.Lock()
@@ -159,6 +166,12 @@ class Fetcher:
 
     def close(self) -> None:
         self._client.close()
+        if self._forget_stop is not None:
+            self._forget_stop()
+
+    def _check_stop(self) -> None:
+        if self._stop is not None and self._stop.is_set():
+            raise _Final(STOPPED, "the process was asked to stop: not fetched", 0)
 
     # -- public ------------------------------------------------------------------
 
@@ -201,6 +214,8 @@ class Fetcher:
                     attempts += 1
                     return self._once(request, attempts, tracer)
         except _Retryable as exc:
+            if self._stop is not None and self._stop.is_set():  # its read cut short by the stop (deadline.abort)
+                return self._failure(request, STOPPED, "the process was asked to stop", exc.status, attempts)
             return self._failure(request, exc.reason, exc.detail, exc.status, attempts)
         except _Final as exc:
             return self._failure(request, exc.reason, exc.detail, exc.status, attempts)
@@ -245,6 +260,7 @@ class Fetcher:
         return headers
 
     def _once(self, request: FetchRequest, attempts: int, tracer: _SentTrace | None = None) -> FetchResult:
+        self._check_stop()  # (a retry after the stop was asked: none)
         canonical = request.url
         headers = self._headers(request)
         for _hop in range(self.policy.max_redirects + 1):
@@ -275,12 +291,13 @@ class Fetcher:
         if self.mirror_only and host not in self.host_map.bases:
             raise _Final("no-base-url", f"{host} has no --base-url in a run with overrides: not fetched", 0)
         with self._gates.slot(host):
+            self._check_stop()  # (asked while this request waited for its host's turn)
             with self._lock:
                 self.counters.requests += 1
             started = time.monotonic()
             deadline = started + self.policy.answer_seconds
             try:
-                with answer_deadline(deadline), self._client.stream(
+                with answer_deadline(deadline, self._stop), self._client.stream(
                         "GET", url, headers=headers, extensions=None if tracer is None else {"trace": tracer}) as response:
                     return self._handle(canonical, url, response, started)
             except httpx.TimeoutException as exc:

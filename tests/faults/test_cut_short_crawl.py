@@ -5,22 +5,29 @@ timeout, an OOM kill, a power cut) must leave the next cycle to read it: the ind
 Real ``mofcom-watch run`` processes against a local jpaas column (``tests/site_server.py``), one SQLite store, as
 ``test_deep_walk`` (whose column and sources file this reuses). Before session 31 the next cycle of the same UTC day
 exited 0 without the notice (only the next day's deep walk read it): a missed item for up to a day, nothing said.
+
+A ``schedule`` stopped by SIGTERM (``docker stop``) while its cycle waits for that page ends the cycle at its next page,
+within seconds, and exits 0; the next run reads the notice (session 32: the cycle used to be waited out, minutes on
+the real sites, past a container's 10 s stop timeout, and then killed, as above).
 """
 
 from __future__ import annotations
 
+import signal
 import threading
+import time
 from pathlib import Path
 
-from tests.faults.harness import finish, spawn, until
+from tests.faults.harness import finish, lock_holder, spawn, spawn_logged, until
 from tests.faults.test_deep_walk import SOURCE, column_store
-from tests.faults.test_site_changes import N23, W, brief, env, fx, run, states, status
+from tests.faults.test_site_changes import N23, W, brief, env, fx, items, run, states, status
 from tests.site_server import Fault, SiteServer
 
 
 class StallingSite(SiteServer):
-    """A site that holds every request for ``stall`` (unanswered, in the server) until ``go`` is set, and says when
-    the first one came (``asked``): a client provably between an index that lists the page and the page itself."""
+    """A site that holds every request for ``stall`` (unanswered, in the server) until ``go`` is set (a minute at
+    most), and says when the first one came (``asked``): a client provably between an index that lists the page and
+    the page itself."""
 
     def __init__(self, *args: object, stall: str, **options: object) -> None:
         super().__init__(*args, **options)  # type: ignore[arg-type]
@@ -58,3 +65,41 @@ def test_a_cycle_killed_between_an_index_and_its_new_notice_leaves_the_notice_to
     assert again.code == 0, (again.err, brief(report))
     assert ("MOFCOM-2026-23", "ecl") in states(status(db)), (sorted(states(status(db))), brief(report))
     assert report["sources"][0]["mode"] == "deep", brief(report)  # (the next day's first cycle would have read it)
+
+
+STOP_SECONDS = 10  # docker stop's default before its SIGKILL (the held page would hold a waited-out cycle 60 s)
+
+
+def test_sigterm_to_schedule_stops_its_cycle_at_the_next_page_and_the_next_run_reads_what_it_left(tmp_path: Path):
+    db, out, extra, pages = column_store(tmp_path)
+    with StallingSite(None, pages=pages, columns={W: "zwgk/zcfb/"}, stall=f"{W}/{N23}") as site:
+        bases = {W: site.base_url(W)}
+        first, report = run(db, out, bases, sources=(SOURCE,), **extra)
+        assert first.code == 0, (first.err, brief(report))
+        before = items(out)
+        site.set_page(f"{W}/{N23}", fx(W, N23))  # a new notice on top of the column; its page is held
+        logged = spawn_logged(db, "schedule", "--cron", "0 0 1 1 *", "--run-at-start", log=tmp_path / "schedule.log",
+                              env=env(MOFCOM_WATCH_FEEDS_DIR=str(out), MOFCOM_WATCH_BASE_URLS=f"{W}={bases[W]}",
+                                      MOFCOM_WATCH_SOURCES=SOURCE, MOFCOM_WATCH_TIMEOUT="60", **extra))
+        try:
+            assert until(site.asked.is_set, 120), logged.log.read_text()
+            logged.proc.send_signal(signal.SIGTERM)
+            t0 = time.monotonic()
+            stopped = logged.finish(timeout=120)
+            seconds = time.monotonic() - t0
+        finally:
+            if logged.proc.poll() is None:
+                logged.proc.kill()
+                logged.proc.wait()
+        assert stopped.code == 0, stopped.err  # asked to stop: not a failure
+        assert seconds < STOP_SECONDS, (seconds, stopped.err)
+        assert 'msg="cycle stopped at its next page' in stopped.err and "cycle failed" not in stopped.err, stopped.err
+        assert lock_holder(db) is None
+        assert items(out) == before  # nothing published by the stopped cycle: the feeds whole, as they were
+        site.go.set()
+        again, report = run(db, out, bases, sources=(SOURCE,), **extra)
+    assert again.code == 0, (again.err, brief(report))
+    assert report["sources"][0]["mode"] == "deep", brief(report)  # (the source's run was cut short: no run row)
+    assert ("MOFCOM-2026-23", "ecl") in states(status(db)), (sorted(states(status(db))), brief(report))
+    after = items(out)
+    assert after - before and not before - after, (before - after)  # its items added, none lost

@@ -2,37 +2,44 @@
 a real SQLite file, the sites over real HTTP.
 
 - SIGTERM to ``run`` mid-crawl (``docker stop``, a CronJob's deadline): it used to die without a word (exit -15)
-  and leave its run lock, which a run in another container waits for until the heartbeat is stale (5 minutes).
+  and leave its run lock, which a run in another container waits for until the heartbeat is stale (5 minutes); and
+  (session 32) to wait for each fetch in flight, a page the site held keeping it for its read timeout.
 """
 
 from __future__ import annotations
 
 import signal
 import subprocess
+import time
 from datetime import date
 
 from tests.conftest import copy_of
 from tests.faults.harness import AS_OF, FIXTURES, cli, cli_env, command, feeds_args, lock_holder, run_args, until
 from tests.faults.test_unattended_ops import FailingSite, base_urls_env
-from tests.site_server import SiteServer
+from tests.site_server import HeldSite, SiteServer
+
+STOP_SECONDS = 10  # docker stop's default before its SIGKILL (each held page: a 30 s read timeout)
 
 
 def test_sigterm_stops_a_run_in_one_line_and_releases_its_lock(tmp_path):
     db = f"sqlite:///{tmp_path / 'store.sqlite'}"
-    with SiteServer(FIXTURES, latency=0.1) as site:
+    with HeldSite(FIXTURES, hold_after=3) as site:  # from the fourth request on, every answer is held
         args = run_args(site.url, tmp_path / "feeds")
-        proc = subprocess.Popen(command(db, *args), env=base_urls_env(site.url), text=True,
+        proc = subprocess.Popen(command(db, *args), env=base_urls_env(site.url, MOFCOM_WATCH_TIMEOUT="30"), text=True,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         try:
-            assert until(lambda: lock_holder(db) is not None and len(site.hits) >= 3, 60)
+            assert until(lambda: lock_holder(db) is not None and site.held > 0, 60)
             proc.send_signal(signal.SIGTERM)
-            _, err = proc.communicate(timeout=60)
+            t0 = time.monotonic()
+            _, err = proc.communicate(timeout=120)
+            seconds = time.monotonic() - t0
         finally:
             if proc.poll() is None:
                 proc.kill()
                 proc.wait()
         assert proc.returncode == 143, err
         assert err.strip() == "mofcom-watch run: stopped by SIGTERM", err
+        assert seconds < STOP_SECONDS, seconds  # the fetches in flight ended with it (was: each waited out)
     assert lock_holder(db) is None  # released: the next run, wherever it runs, need not wait for it
 
 

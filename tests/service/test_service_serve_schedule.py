@@ -2,7 +2,8 @@
 
 Cycles run every two seconds against the fixture tree served locally; a reader polls the
 served feed (200 with an ETag, then 304; newsboat too, when installed), a Q&A page is added to the site between cycles,
-and the new item appears in the served feed. SIGTERM stops the server cleanly.
+and the new item appears in the served feed. SIGTERM stops the server cleanly, and a cycle waiting for a page the
+site holds ends at its next page within seconds (session 32; it was waited out to its end, minutes on the real sites).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -84,9 +86,31 @@ def poll(predicate, proc: subprocess.Popen, what: str, timeout: float = WAIT):  
     pytest.fail(f"timed out waiting for {what}")
 
 
+class HoldingSite(site_server.SiteServer):
+    """The fixtures; once ``hold`` is set, every request waits in the server (a minute at most) and is counted."""
+
+    def __init__(self, *args, **options) -> None:  # noqa: ANN002, ANN003
+        super().__init__(*args, **options)
+        self.hold, self.go, self.held = threading.Event(), threading.Event(), 0
+
+    def _take_fault(self, path: str):  # noqa: ANN202
+        if self.hold.is_set() and not self.go.is_set():
+            self.held += 1
+            self.go.wait(60)
+        return super()._take_fault(path)
+
+    def stop(self) -> None:
+        self.go.set()
+        super().stop()
+
+
+STOP_SECONDS = 10  # docker stop's default before its SIGKILL
+
+
 def test_serve_schedule_picks_up_a_page_added_between_cycles(tmp_path: Path) -> None:
     port = free_port()
-    with site_server.SiteServer(FIXTURES) as site:
+    stopping: float | None = None  # when SIGTERM was sent to a cycle waiting for a held page
+    with HoldingSite(FIXTURES) as site:
         env = dict(os.environ)
         for name in [n for n in env if n.startswith("MOFCOM_WATCH_") and n != "MOFCOM_WATCH_TEST_PG"]:
             del env[name]
@@ -96,7 +120,7 @@ def test_serve_schedule_picks_up_a_page_added_between_cycles(tmp_path: Path) -> 
             "MOFCOM_WATCH_SOURCES": "mofcom-qa",
             "MOFCOM_WATCH_REQUEST_DELAY": "0",
             "MOFCOM_WATCH_RETRIES": "0",
-            "MOFCOM_WATCH_TIMEOUT": "5",
+            "MOFCOM_WATCH_TIMEOUT": "30",  # (a held page: a stop waiting for its read would take 30 s)
             "PYTHONPATH": str(REPO),
             "MOFCOM_WATCH_TODAY": "2026-11-29",  # the fixtures' day is today: cycles of a past day are refused
         })
@@ -155,13 +179,19 @@ def test_serve_schedule_picks_up_a_page_added_between_cycles(tmp_path: Path) -> 
             assert any(h.path == NEW_QA and h.status == 200 for h in site.hits)
             front = get(f"{base}/")[2].decode("utf-8")
             assert f"{FEED}" in front and "mofcom-qa" in front
+            site.hold.set()  # the next cycle's first request waits in the site: SIGTERM comes mid-cycle
+            poll(lambda: site.held, proc, "a cycle waiting for a held page")
+            stopping = time.monotonic()
         finally:
             proc.send_signal(signal.SIGTERM)
             try:
-                _out, err = proc.communicate(timeout=30)
+                _out, err = proc.communicate(timeout=60)
             except subprocess.TimeoutExpired:
                 proc.kill()
                 _out, err = proc.communicate()
-        assert proc.returncode == 0, err[-3000:]  # a graceful stop, not death by the re-raised signal
-        assert 'msg="scheduler stopped"' in err and "Traceback" not in err
-        assert 'msg="cycle done' in err and "run=" in err
+            seconds = time.monotonic() - stopping if stopping is not None else None
+    assert proc.returncode == 0, err[-3000:]  # a graceful stop, not death by the re-raised signal
+    assert 'msg="scheduler stopped"' in err and "Traceback" not in err
+    assert 'msg="cycle done' in err and "run=" in err
+    assert seconds is not None and seconds < STOP_SECONDS, (seconds, err[-3000:])
+    assert 'msg="cycle stopped at its next page' in err and "cycle failed" not in err, err[-3000:]
