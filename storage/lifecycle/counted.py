@@ -11,7 +11,10 @@ reference the engine cannot match is: ``status`` exits 1. A count equal to or ab
 before; so is a step naming its entities, or notices by date and count (``targets._resolve_date_ref`` checks those).
 Entities the same notice's other steps name on that listing are counted off first ("除内华达山脉公司外，…对其他15家",
 "对…所列其余10家实体": the others of a notice acting on some of them by name). A count of the others ("其余4家企业") must be
-exactly the entities so left: one above them is held too (session 27: a name misread or not on the listing)."""
+exactly the entities so left: one above them is held too (session 27: a name misread or not on the listing). A count of
+the entities a step excepts ("…相关措施，但该公告所列A（a）、B（b）2家实体除外") is not what it reaches; it must be exactly the
+entities the notice's other steps name on the listing ("对上述2家实体，继续暂停…"), else the step is held (session 32: the
+lift of the 14 others was held as undercounted)."""
 
 from __future__ import annotations
 
@@ -34,6 +37,9 @@ THE_OTHERS = ("其余", "其他", "剩余", "其它")  # the words for "the othe
 REST_COUNT_RE = re.compile(rf"(?:{'|'.join(THE_OTHERS)})\s*(?:的\s*)?([0-9０-９一二三四五六七八九十两百〇零]+)\s*(?:家|名(?!单))")
 # ... followed in its clause by 列入: the count of a listing recounted ("将28家美国实体列入…名单"), not of this step
 HISTORY_RE = re.compile(r"[^，,。；;]*?列入")
+# ... followed by 除外 (or by 外 closing a "除…外"): the count of the entities the step excepts ("停止实施…第21号相关措施，但该
+# 公告所列A（a）、B（b）2家实体除外"), which must be exactly those the notice's other steps name on the listing
+EXCEPTED_RE = re.compile(r"\s*[\u4e00-\u9fff]{0,6}?(?:除外|外(?=\s*[，,；;。]))")
 VERBS = {EventKind.REMOVED: "removes", EventKind.LIFTED: "lifts the measures on", EventKind.SUSPENDED: "suspends",
          EventKind.SUSPENSION_EXTENDED: "extends the suspension of", EventKind.RESTORED: "restores the measures on"}
 
@@ -45,13 +51,32 @@ def stated_count(action: ActionRecord) -> int | None:
     reaches). None when it states none."""
     counts = []
     for m in COUNT_RE.finditer(action.text):
-        if HISTORY_RE.match(action.text, m.end()):
+        if HISTORY_RE.match(action.text, m.end()) or _excepting(action.text, m):
             continue
         try:
             counts.append(chinese_to_int(m.group(1)))
         except ValueError:
             continue
     return max(counts) if counts else None
+
+
+def _excepting(text: str, m: re.Match[str]) -> bool:
+    """Whether the count ``m`` counts the entities its step excepts (EXCEPTED_RE: "…2家实体除外", "除A等2家实体外，")."""
+    found = EXCEPTED_RE.match(text, m.end())
+    return found is not None and (found[0].endswith("除外") or text.rfind("除", 0, m.start()) >= 0)
+
+
+def _excepted_count(action: ActionRecord) -> int | None:
+    """The count of the entities the action's text excepts ("…但该公告所列A、B 2家实体除外" -> 2), else None."""
+    if "外" not in action.text:  # in every EXCEPTED_RE match
+        return None
+    for m in COUNT_RE.finditer(action.text):
+        if _excepting(action.text, m):
+            try:
+                return chinese_to_int(m.group(1))
+            except ValueError:
+                return None
+    return None
 
 
 def _rest_count(action: ActionRecord) -> int | None:
@@ -76,17 +101,20 @@ def _candidate(step: Step, listing_key: str) -> bool:
             and all(ref.count is None for ref in action.targets))
 
 
-def _reached(listing: Listing, steps: Sequence[Step], step: Step) -> tuple[int, int]:
-    """(entities ``step`` would act on, entities the listing lists): after the steps before it in ``steps`` (in
-    order; a step held before is gone from them), those the same notice names on the listing by other steps set aside."""
+def _reached(listing: Listing, steps: Sequence[Step], step: Step) -> tuple[int, int, int]:
+    """(entities ``step`` would act on, entities the listing lists, entities of the listing set aside): after the steps
+    before it in ``steps`` (in order; a step held before is gone from them), those the same notice names on the listing
+    by other steps set aside."""
     states = _simulate(listing, steps[:steps.index(step)], date.max, None, None)
     ended = (ListingState.LIFTED, ListingState.REMOVED)
     reach = {k for k, st in states.items() if k != NO_ENTITY and not st.singled_out
              and not (step.state is ListingState.SUSPENDED and st.state in ended)}
+    listed = {k for k in listing.entity_keys() if k != NO_ENTITY}
+    apart: set[str] = set()
     for other in steps:
         if other.source.record.key == step.source.record.key and other.subset is not None:
-            reach -= set(other.subset)
-    return len(reach), len([k for k in listing.entity_keys() if k != NO_ENTITY])
+            apart.update(other.subset)
+    return len(reach - apart), len(listed), len(apart & listed)
 
 
 def _hold_undercounted(listings: dict[tuple[str, ListKind], Listing], steps: dict[tuple[str, ListKind], list[Step]],
@@ -100,19 +128,28 @@ def _hold_undercounted(listings: dict[tuple[str, ListKind], Listing], steps: dic
                 actions.setdefault((step.source.record.key, step.order[2]), []).append((lk, step))
     for action_id, reached in sorted(actions.items(), key=lambda item: min(s.order for _, s in item[1])):
         step = reached[0][1]
-        rest = _rest_count(step.action)
+        rest, excepted = _rest_count(step.action), _excepted_count(step.action)
         count = stated_count(step.action) if rest is None else rest
-        if count is None:
+        if count is None and excepted is None:
             continue
         found = [(lk, *_reached(listings[lk], steps[lk], s)) for lk, s in reached]
-        total = sum(n for _, n, _ in found)
-        if count == total or count > total and rest is None:
+        total = sum(n for _, n, _, _ in found)
+        apart = sum(n for _, _, _, n in found)
+        if excepted is not None and excepted != apart:
+            for lk, s in reached:
+                steps[lk].remove(s)
+            _unresolved(b, step.source, step.action, None,
+                        f"it acts on {', '.join(dict.fromkeys(lk[0] for lk, _ in reached))} but excepts {excepted} "
+                        f"entities (除外), and its notice's other steps name {apart} of them there: the step on the "
+                        "others cannot be told", step.effective, f"a{action_id[1]}-count")
+            continue
+        if count is None or count == total or count > total and rest is None:
             continue
         for lk, s in reached:
             steps[lk].remove(s)
         detail = "; ".join(f"{lk[0]}: {n}" + (f" of the {listed} it lists, the others removed or their measures "
                                               "lifted before, or named by its notice's other steps" if n < listed
-                                              else "") for lk, n, listed in found)
+                                              else "") for lk, n, listed, _ in found)
         why = (f"it names {', '.join(dict.fromkeys(lk[0] for lk, _ in reached))} but no entity, and its text states "
                f"{count} entities, fewer than the {total} it would reach ({detail}): the entities it names may be in an "
                "annex, or a part of the page, that was not read") if rest is None else (

@@ -19,6 +19,7 @@ from .targets import (
     TOLD_STEP_BEFORE,
     decided_above,
     ended_by_lift,
+    excepted_day,
     is_subject,
     on_targets,
     own_removal,
@@ -216,7 +217,10 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
         action = on_targets(folded, clean, s_start, v, kind, next_start, clause_from, after, targets, published,
                              effective, notice_list, text, None if allow_impose else bounds)
         if action is not None:
-            _add(out, action if limit is None else replace(action, on_entities=limit), folded, allow_impose)
+            if limit is not None:
+                action = replace(action, on_entities=limit, effective=excepted_day(
+                    folded, out, action, "起" in sentence and effective_in(sentence, published) is not None))
+            _add(out, action, folded, allow_impose)
 
 
 def _add(out: list[ActionDraft], action: ActionDraft, folded: str, allow_impose: bool) -> None:

@@ -187,12 +187,13 @@ def _for_entities_of_step_before(folded: str, out: list[ActionDraft], clause_fro
                                  next_start: int) -> tuple[list[tuple[int, int, NoticeRef]], tuple[int, int] | None]:
     """A restore, lift or extension naming no notice but an entity, "对X，自…起恢复执行相关措施" / "自…起，对上述2家实体恢复实施相关
     措施" / "对C公司，继续暂停相关措施1年" (the object of 对 in the verb's clause from ``clause_from``, "相关措施" after it), in the paragraph of a step on
-    notices taken just before: that step's notices (as refs), and the span of the entity object; ([], None) else."""
+    notices taken just before, or in the paragraph right after one whose sentence excepts entities (``_excepted_above``):
+    that step's notices (as refs), and the span of the entity object; ([], None) else."""
     if not out or not out[-1].targets or not folded.startswith(MEASURES_AFTER, v_end):
         return [], None
     dui = folded.rfind("对", clause_from, at)
     line = folded.rfind("\n", 0, at) + 1
-    if dui < 0 or out[-1].start < line:
+    if dui < 0 or out[-1].start < line and not _excepted_above(folded, out[-1], line):
         return [], None
     comma = folded.find(",", dui, at)
     start, end = dui + 1, comma if comma >= 0 else at
@@ -201,6 +202,29 @@ def _for_entities_of_step_before(folded: str, out: list[ActionDraft], clause_fro
     if end - start < 2 or "自" in folded[start:end]:
         return [], None
     return [(dui, dui, r) for r in out[-1].targets], (start, end)
+
+
+def excepted_day(folded: str, out: list[ActionDraft], action: ActionDraft, own_day: bool) -> str | None:
+    """The day a step on entities of the step before (``_for_entities_of_step_before``) takes effect: that step's day when
+    the step before excepts entities ("…自2027年1月1日起，停止实施…第21号相关措施，但…2家实体除外。") in a sentence of
+    its own and ``action``'s sentence states no day (``own_day`` false: "对上述2家实体，继续暂停实施相关措施至…"): what
+    becomes of the excepted is part of that step (the engine parts one notice's steps of one day: on the notice's own day
+    the excepted were lifted on the lift's day, falsely); else its own."""
+    last = out[-1]
+    if own_day or last.effective == action.effective:
+        return action.effective
+    end = sentence_end(folded, last.start)
+    return last.effective if action.start > end and folded.find("除外", last.start, end) >= 0 else action.effective
+
+
+def _excepted_above(folded: str, last: ActionDraft, line: int) -> bool:
+    """Whether the step ``last`` stands in the paragraph right above the line from ``line`` and its sentence ends in an
+    exception ("…停止实施…第21号相关措施，但该公告所列A、B 2家实体除外。"): the next paragraph's "对上述2家实体，继续暂停…" says
+    what becomes of those excepted, as it does after "；" on the same line (session 30, audit30/07: refused on two lines)."""
+    end = sentence_end(folded, last.start)
+    if folded[end:line].strip("。 \t\r\n"):
+        return False  # another sentence or paragraph between
+    return folded.find("除外", last.start, end) >= 0
 
 
 def repeats(out: list[ActionDraft], action: ActionDraft) -> bool:

@@ -1,0 +1,37 @@
+"""Session 32 (names32), counts and names left open by session 31. "但…除外。" then, in the next paragraph, "对上述2家实体，继续
+暂停…" is read as on one line (audit30/07: refused for review): the step on the excepted takes the notice and the day of the
+step that excepts them."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.parse import parse_document
+from storage.records import UnusablePage
+
+HEAD = "商务部公告2026年第206号\n【发布单位】安全与管制局\n【发布文号】商务部公告2026年第206号\n【发文日期】2026年12月28日\n\n"
+SIGN = "\n\n本公告自公布之日起正式实施。\n\n商务部\n2026年12月28日\n"
+EXCEPT = ("根据《中华人民共和国出口管制法》等法律法规有关规定，商务部决定，自2027年1月1日起，停止实施商务部公告2025年第21号相关措施，"
+          "但该公告所列立方公司（Cubic Corporation）、内华达山脉公司（Sierra Nevada Corporation）2家实体除外。")
+CONTINUED = "对上述2家实体，继续暂停实施相关措施至2027年11月10日。"
+
+
+def _steps(body: str) -> list[tuple[str, list[str | None], str | None, str | None, tuple[str, ...]]]:
+    doc = parse_document((HEAD + body + SIGN).encode("utf-8"))
+    assert doc.notice is not None
+    return [(a.action.value, [t.key for t in a.targets], a.effective, a.until.isoformat() if a.until else None,
+             a.entities) for a in doc.notice.actions]
+
+
+@pytest.mark.parametrize("join", ["\n", "\n\n", "。"])
+def test_the_step_on_the_excepted_in_the_next_sentence_is_read_as_on_one_line(join: str) -> None:
+    one_line = _steps(EXCEPT.replace("除外。", "除外；") + CONTINUED)
+    assert one_line == [("lift", ["MOFCOM-2025-21"], "2027-01-01", None, ()),
+                        ("extend", ["MOFCOM-2025-21"], "2027-01-01", "2027-11-10", ("cubic", "sierranevada"))]
+    assert _steps(EXCEPT.replace("除外。", "除外" + join) + CONTINUED) == one_line
+
+
+def test_a_step_on_entities_two_paragraphs_below_the_exception_is_still_refused() -> None:
+    with pytest.raises(UnusablePage) as refused:
+        parse_document((HEAD + EXCEPT + "\n上述实体应遵守有关规定。\n" + CONTINUED + SIGN).encode("utf-8"))
+    assert refused.value.reason == "needs-review"
