@@ -24,7 +24,7 @@ from storage.yearless import Numbered
 
 from .builder import _Builder, _unresolved
 from .corrections import _apply_corrections
-from .counted import THE_OTHERS, _hold_undercounted
+from .counted import THE_OTHERS, _hold_undercounted, named_fewer
 from .model import (
     MEASURE_ACTIONS,
     OWN_ACTIONS,
@@ -98,6 +98,10 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
             assert eff is not None
             # a measure lift changes no state: its steps carry the state only to fill the field (``_simulate``)
             kind, state = TARGET_ACTIONS.get(action.action) or (MEASURE_ACTIONS[action.action], ListingState.IN_FORCE)
+            if action.entities and (said := named_fewer(action)) is not None:
+                b.problem(f"{n.record.key}: its {action.action.value} action names {len(set(action.entities))} of the "
+                          f"{said} entities its text counts ({', '.join(dict.fromkeys(action.entities))}): the others are "
+                          "not read, and nothing is done to them")
             if not action.targets:
                 held, why = _holding(action, n, listings, eff)
                 if why:

@@ -26,7 +26,7 @@ from storage.numerals import chinese_to_int
 from storage.records import ActionRecord, EventKind, ListingState, ListKind
 
 from .builder import _Builder, _unresolved
-from .model import NO_ENTITY, OWN_KINDS, Listing, Step
+from .model import NAMED_COUNT_RE, NO_ENTITY, OWN_KINDS, Listing, Step
 from .simulate import _simulate
 
 # "等2家美国实体", "所列16家", "１６家", "十名": a count of entities or persons ("名单" is a list, not a count)
@@ -77,6 +77,24 @@ def _excepted_count(action: ActionRecord) -> int | None:
             except ValueError:
                 return None
     return None
+
+
+def named_fewer(action: ActionRecord) -> int | None:
+    """The count "等N家" the text of an action naming entities gives them when it is above the entities named
+    ("将蓝脊电子公司（…）等2家美国实体移出…", one name, no annex): the step acts on those named (a named removal is
+    never lost) and the others, not read, are a problem (session 32, audit31's answer: silent). None else."""
+    if "等" not in action.text or not action.entities:  # in every NAMED_COUNT_RE match (model: "等2家")
+        return None
+    counts = []
+    for m in NAMED_COUNT_RE.finditer(action.text):
+        if HISTORY_RE.match(action.text, m.end()):
+            continue  # "将甲等3家美国实体列入…": a listing's count
+        try:
+            counts.append(chinese_to_int(m.group(1)))
+        except ValueError:
+            continue
+    said = max(counts, default=0)
+    return said if said > len(set(action.entities)) else None
 
 
 def _rest_count(action: ActionRecord) -> int | None:

@@ -158,16 +158,39 @@ def _holding(action: ActionRecord, source: StoredNotice, listings: dict[tuple[st
     verb = action.action.value
     if not action.entities or lst is None:
         return [], f"its {verb} action names no earlier notice"
-    held = [(listing, tuple(k for k in action.entities if k in dict(listing.entities)))
-            for (key, _), listing in _of_list(listings, lst)
-            if key != source.record.key and _reached_by_day(listing) < effective]
+    before = [listing for (key, _), listing in _of_list(listings, lst)
+              if key != source.record.key and _reached_by_day(listing) < effective]
+    names = _chinese_names_held(action.entities, before)
+    held = [(listing, tuple(names.get(k, k) for k in action.entities if names.get(k, k) in dict(listing.entities)))
+            for listing in before]
     held = [(listing, subset) for listing, subset in held if subset]
     found = {k for _, subset in held for k in subset}
-    missing = [k for k in action.entities if k not in found]
+    missing = [k for k in action.entities if names.get(k, k) not in found]
     if missing:
         return held, (f"its {verb} action names {', '.join(missing)}, on no stored listing of the "
                       f"{list_name(lst)}")
     return held, None
+
+
+def _chinese_names_held(names: tuple[str, ...], before: Sequence[Listing]) -> dict[str, str]:
+    """The key of the one entity of the listings ``before`` whose Chinese name each of ``names`` that is no key of
+    theirs is, generic suffixes ignored (``_by_chinese_name``'s match: "将蓝脊电子公司等2家美国实体移出…" in an answer,
+    which names no notice, session 32): a unique match only; a name matching none or several is left out (unresolved)."""
+    have = {k for listing in before for k in listing.entity_keys()}
+    if all(k in have for k in names):
+        return {}
+    cores: dict[str, set[str]] = defaultdict(set)
+    for listing in before:
+        for key, ent in listing.entities:
+            core = zh_core(name_key(ent.zh))
+            if core:
+                cores[core].add(key)
+    out = {}
+    for name in names:
+        found = cores.get(zh_core(name), set()) if name not in have else set()
+        if len(found) == 1:
+            out[name] = next(iter(found))
+    return out
 
 
 def _reached_by_day(listing: Listing) -> date:
@@ -225,8 +248,9 @@ def _by_chinese_name(action: ActionRecord, together: Sequence[Listing],
     A Q&A names the entities of a notice by Chinese short name only ("停止执行…对内华达山脉公司、立方公司等2家实体采取的
     相关措施"), so its keys ("内华达山脉") are not the listing's (English: "sierranevada"). Such a name is matched to the
     target's own Chinese names, generic suffixes (公司, 有限公司, 集团) ignored: a unique exact match only. When any name
-    needed this, every name must resolve and the count stated ("等2家") must equal them, else nothing acts (the reason
-    is returned). Names that are keys of the listing, or match nothing at all, are returned as they are (the caller
+    needed this, every name must resolve and the count stated ("等2家") must be no fewer than them, else nothing acts (the
+    reason is returned); a count above them acts on those named, the others unread a problem (session 32: a named
+    removal is never lost; ``counted.named_fewer``). Names that are keys of the listing, or match nothing at all, are returned as they are (the caller
     reports those missing, as before). A name a correction published by ``day`` gave an entity is its name too, in
     Chinese and by the key its corrected pair of names makes (a step naming "北极星光电公司（Polaris Optical LLC）" after a
     correction of "…（Polaris Optics LLC）": story28/S3, before reported as not on the listing)."""
@@ -262,7 +286,8 @@ def _by_chinese_name(action: ActionRecord, together: Sequence[Listing],
         return None, (f"{', '.join(missing)} named by Chinese name match no entity of {together[0].key}; "
                       "the other names are not acted on either")
     stated = _named_count(action.text)
-    if len(set(out)) != len(out) or (stated is not None and stated != len(set(out))):
+    # a count above the names, every name found: those named are acted on, the others a problem (counted.named_fewer)
+    if len(set(out)) != len(out) or (stated is not None and (stated < len(set(out)) or stated == -1)):
         said = "an unreadable count of" if stated == -1 else stated
         return None, (f"the text says {said} entities but its names resolve to {len(set(out))} of "
                       f"{together[0].key} ({', '.join(dict.fromkeys(out))})")

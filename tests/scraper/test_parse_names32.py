@@ -35,3 +35,26 @@ def test_a_step_on_entities_two_paragraphs_below_the_exception_is_still_refused(
     with pytest.raises(UnusablePage) as refused:
         parse_document((HEAD + EXCEPT + "\n上述实体应遵守有关规定。\n" + CONTINUED + SIGN).encode("utf-8"))
     assert refused.value.reason == "needs-review"
+
+
+QA = ("商务部新闻发言人就有关问题答记者问\n来源：商务部新闻办公室 类型：原创 分类：新闻 2026-12-17 17:30\n\n"
+      "问：请问是否属实？\n\n答：经研究决定，自2026年12月18日起，将{obj}移出不可靠实体清单。\n")
+
+
+def _removed(obj: str) -> list[tuple[str, list[str | None], tuple[str, ...]]]:
+    doc = parse_document(QA.format(obj=obj).encode("utf-8"))
+    assert doc.notice is not None
+    return [(a.action.value, [t.key for t in a.targets], a.entities) for a in doc.notice.actions]
+
+
+@pytest.mark.parametrize(("obj", "keys"), [
+    # one name of two, with its English (read before) and by its Chinese name alone (no entity before: audit31's answer)
+    ("蓝脊电子公司（Blue Ridge Electronics, Inc.）等2家美国实体", ("blueridgeelectronics",)),
+    ("蓝脊电子公司等2家美国实体", ("蓝脊电子",)),
+    ("蓝脊电子公司、银松科技公司等3家美国实体", ("蓝脊电子", "银松科技")),
+    # no name: the removal names no one (the engine's unresolved reference), as before
+    ("有关公司等2家美国实体", ()),
+    ("15家美国实体", ()),
+])
+def test_an_answers_removal_of_named_ones_of_a_count_reads_the_named(obj: str, keys: tuple[str, ...]) -> None:
+    assert _removed(obj) == [("remove", [], keys)]

@@ -4,8 +4,9 @@
 entities as "内华达山脉" and "立方", while No. 21 keys them by their English names ("sierranevada"). Before, the
 engine reported the names as not on No. 21 and skipped the lift: the two entities stayed "in force" (a missed
 item, loud). Now each name is matched to the target notice's own Chinese names (generic suffixes ignored), only
-on a unique exact match, and only when the count stated ("等2家") equals the names resolved; else nothing acts,
-loudly (found in session 18 by parse18, case 08; session 19 story T09)."""
+on a unique exact match, and only when the count stated ("等2家") is no fewer than the names resolved; else nothing acts,
+loudly (found in session 18 by parse18, case 08; session 19 story T09). A count above the names, every one found, acts
+on those named and the others are a problem (session 32)."""
 
 from __future__ import annotations
 
@@ -59,11 +60,20 @@ def test_names_by_chinese_short_name_are_lifted_and_the_third_entity_stays():
                    "MOFCOM-2025-21/lifted/ecl/2026-12-01/cubic"}
 
 
-def test_a_count_that_differs_from_the_names_acts_on_none():
-    d = derived("内华达山脉公司、立方公司等3家实体")
+def test_a_count_below_the_names_acts_on_none():
+    d = derived("内华达山脉公司、立方公司等1家实体")
     assert {s for s, _ in states(d).values()} == {ListingState.IN_FORCE}
-    assert [p for p in d.problems if "QA-2026-11-27" in p and "says 3 entities" in p], d.problems
+    assert [p for p in d.problems if "QA-2026-11-27" in p and "says 1 entities" in p], d.problems
     assert [e for e in d.events if e.kind is EventKind.UNRESOLVED_REFERENCE]
+
+
+def test_a_count_above_the_names_acts_on_those_named_and_says_so():
+    """Session 32 (decided by the lead: a step on named entities is never lost): the two named are lifted, the third,
+    counted and not named, is a problem (was: none lifted, an unresolved reference)."""
+    d = derived("内华达山脉公司、立方公司等3家实体")
+    assert {k: s for k, (s, _) in states(d).items()} == {
+        "sierranevada": ListingState.LIFTED, "cubic": ListingState.LIFTED, "shieldai": ListingState.IN_FORCE}
+    assert [p for p in d.problems if "QA-2026-11-27" in p and "names 2 of the 3 entities" in p], d.problems
 
 
 def test_a_name_matching_no_entity_leaves_the_others_too():

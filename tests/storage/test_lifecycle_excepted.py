@@ -64,3 +64,27 @@ def test_an_exception_counted_otherwise_than_the_steps_name_is_held() -> None:
     states, problems = _states(LIFT.replace("对上述2家实体，", "对立方公司（Cubic Corporation），"), date(2027, 1, 5))
     assert list(states) == ["suspended 2027-11-10"] and len(states["suspended 2027-11-10"]) == 16
     assert len(problems) == 1 and "excepts 2 entities" in problems[0] and "name 1 of them" in problems[0], problems
+
+
+ANSWER = ("商务部新闻发言人就有关问题答记者问\n来源：商务部新闻办公室 类型：原创 分类：新闻 2026-12-17 17:30\n\n"
+          "问：请问是否属实？\n\n答：经研究决定，自2026年12月18日起，将{obj}等2家美国实体移出不可靠实体清单。\n")
+
+
+@pytest.mark.parametrize("obj", ["蓝脊电子公司（Blue Ridge Electronics, Inc.）", "蓝脊电子公司",
+                                 "不可靠实体清单工作机制公告〔2026〕3号所列蓝脊电子公司"])
+def test_an_answer_removing_one_named_of_two_removes_it_and_says_the_other_is_unread(obj: str) -> None:
+    """"将X等2家美国实体移出…" in an answer, one name, no annex (audit31): X removed (a named removal is never lost), by its
+    Chinese name alone too; the other, not read, a problem (status exits 1). Before: X removed silently with its English,
+    nothing removed by its Chinese name (with the notice named: held, the count above the names)."""
+    from tests.storage.test_lifecycle_removals import UEL3
+
+    known = []
+    for page in (UEL3, ANSWER.format(obj=obj)):
+        rec = parse_text(page)
+        assert rec is not None
+        known.append(stored(rec, fetched=datetime.combine(rec.published, datetime.min.time(), timezone.utc)))
+    d = derive(known, date(2026, 12, 20))
+    states = {k: r.state.value for r in d.states if r.notice_key == "UEL-2026-3" for k in r.entity_keys}
+    assert states == {"blueridgeelectronics": "removed", "andurilindustries": "in_force",
+                      "silverpinetechnologies": "in_force"}
+    assert len(d.problems) == 1 and "names 1 of the 2 entities its text counts" in d.problems[0], d.problems

@@ -12,6 +12,7 @@ from storage.names import entity_key
 from storage.records import ActionKind, ActionRecord, EntityRecord, ListKind, NoticeRef
 
 from ..actions import sentence_end
+from ..actions.targets import NOT_A_SHORT_NAME
 from ..dates import (
     until_from,
 )
@@ -119,6 +120,15 @@ def answer_removed(src: Source, x: Any) -> tuple[str, ...]:
     if obj and not obj.startswith(POINTER_WORDS) and "(" not in obj and obj.endswith(SHORT_NAME_ENDS):
         same = tuple([e.key for e in named if e.zh == obj])
         return same or (entity_key(obj, None),)
+    if "等" in obj and "(" not in obj and not obj.startswith(POINTER_WORDS):
+        counted = COUNTED_SHORT_RE.fullmatch(obj)
+        if counted is not None:
+            # "将蓝脊电子公司等2家美国实体移出…": the one named is removed (a named removal is never lost); the others
+            # are not read, and the engine says so (lifecycle.counted: the count above the names)
+            shorts = [n.strip() for n in counted["names"].split("、")]
+            if all(len(n) > 2 and n.endswith(SHORT_NAME_ENDS) and not any(w in n for w in NOT_A_SHORT_NAME)
+                   for n in shorts):  # "将有关公司等2家…": no name
+                return tuple([next((e.key for e in named if e.zh == n), entity_key(n, None)) for n in shorts])
     if obj.startswith(POINTER_WORDS) or "(" in obj:
         if not named and not x.targets and obj.startswith(ONE_POINTER):
             # "将该公司移出…" with the company named in the question ("X（Alpha Inc.）近日表示…，请问…？"): that one, when the
@@ -127,6 +137,10 @@ def answer_removed(src: Source, x: Any) -> tuple[str, ...]:
             named = before if len(before) == 1 else []
         return tuple([e.key for e in named])
     return ()  # "将…第13号所列15家美国实体移出": the notice's, not a company the answer named before
+
+
+# "蓝脊电子公司等2家美国实体", "甲公司、乙公司等3家实体": short names (SHORT_NAME_ENDS) before their count.
+COUNTED_SHORT_RE = lazy_compile(rf"(?P<names>[^等,()]{{3,80}}?)\s*等\s*{NUM}\s*[家名][\u4e00-\u9fff]{{0,8}}")
 
 
 def beside_listing(drafts: list[Any]) -> bool:
