@@ -308,6 +308,9 @@ def open_store(url: str, *, read_only: bool = False) -> Engine:
     refuse_directory(path := sqlite_file(url))
     if path is not None and not read_only:
         _refuse_foreign(path, url)
+        from storage.faults import refuse_stale_wal  # (it imports this module)
+
+        refuse_stale_wal(path, url)  # a killed writer's -wal beside a restored file: refused before a write
     engine = make_engine(url, read_only=read_only)
     try:
         if engine.dialect.name != "sqlite":

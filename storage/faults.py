@@ -137,6 +137,36 @@ def stale_wal(path: Path) -> StoreUnavailable | None:
         f"then start them; to restore into a store in use, use sqlite3 {path.name} \".restore BACKUP\" instead")
 
 
+def refuse_stale_wal(path: Path, url: URL | str) -> None:
+    """For the commands that write a SQLite store (``run``, ``replay``, ``schedule``, ``feeds``, ``accept``): with a
+    ``-wal`` beside the file, read every page once as the file and that ``-wal`` read together (``PRAGMA
+    quick_check``, ~3 ms a MB, only then) and raise :class:`StoreUnavailable` (exit 3) when they are damaged,
+    before anything is written. Was: a backup copied over the file while a killed writer's ``-wal`` stayed beside it
+    was opened by ``replay`` as it was (exit 1, the pages "unchanged", no word of the damage), its frames written
+    after that ``-wal``'s, and a writer's checkpoint wrote them into the restored file for good; deleting the ``-wal``
+    first saves it (cli31's R1, the lead's decision in session 32). A ``-wal`` that reads whole with the file is the
+    store's own (a killed writer's committed pages, a running ``serve``'s): used as SQLite would. Read on a
+    ``mode=ro`` connection only: a plain one's close would checkpoint that ``-wal`` into the file."""
+    wal = path.with_name(path.name + "-wal")
+    try:
+        if not wal.stat().st_size or not path.stat().st_size:
+            return
+        conn = sqlite3.connect(f"{file_uri(path)}?mode=ro", uri=True, timeout=BUSY_SECONDS, isolation_level=None)
+    except (OSError, sqlite3.Error):
+        return  # no -wal, no file yet, or one that cannot be read so: the engine says what is wrong
+    try:
+        problems = [str(r[0]) for r in conn.execute("PRAGMA quick_check(3)")]
+    except sqlite3.Error as exc:
+        if not any(m in str(exc).lower() for m in SQLITE_CORRUPT + SQLITE_NOTADB):
+            return  # (locked past the busy timeout, read-only folder...: the engine says it as before)
+        problems = [str(exc)]
+    finally:
+        conn.close()
+    if problems != ["ok"]:
+        raise damaged(where(url), "PRAGMA quick_check: " + "; ".join(p.replace("\n", " ") for p in problems)[:200],
+                      _wal_beside(path))
+
+
 def _wal_beside(path: Path) -> str:
     """For a damaged store with a ``-wal`` beside it: the likely cause and the cure, the file being left as it was."""
     wal = path.with_name(path.name + "-wal")

@@ -142,14 +142,10 @@ def test_status_json_is_not_ok_beside_a_failed_publish(replayed, tmp_path):
                                       "Read-only file system")
 
 
-def test_a_backup_copied_over_a_store_beside_the_old_wal_is_said_and_left_as_it_was(tmp_path):
-    """cli31: a backup copied over the store while the killed writer's ``-wal`` stayed beside it reads as damaged (the
-    old store's pages over the backup's). The check of the commands that only read opened the file writable, and its
-    close checkpointed that ``-wal`` into the file: the restored copy damaged for good by ``status``, where deleting
-    the ``-wal`` had saved it. Now the check reads with ``mode=ro``, says the ``-wal`` and the cure, writes nothing.
-    Plain SQLite files, no process: the check itself."""
-    from storage.faults import StoreUnavailable, check_sqlite_store
-
+def restored_beside_old_wal(tmp_path: Path) -> tuple[Path, Path, bytes]:
+    """A backup copied over a store (plain SQLite, WAL mode) while the killed writer's ``-wal`` stayed beside it: the
+    file, the backup, and that ``-wal``'s bytes. Read together they are damaged (the old store's pages over the
+    backup's)."""
     live, backup = tmp_path / "store.sqlite", tmp_path / "backup.sqlite"
     conn = sqlite3.connect(live, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
@@ -173,13 +169,55 @@ def test_a_backup_copied_over_a_store_beside_the_old_wal_is_said_and_left_as_it_
     conn.close()
     live.write_bytes(backup.read_bytes())  # the restore: the backup copied over the file...
     wal.write_bytes(old_wal)  # ...the old -wal left beside it
-    with pytest.raises(StoreUnavailable, match=r"is damaged .*store\.sqlite-wal lies beside it \(\d+ bytes\).* delete "
-                                               r"store\.sqlite-wal and store\.sqlite-shm"):
+    return live, backup, old_wal
+
+
+STALE_WAL_SAID = (r"is damaged .*store\.sqlite-wal lies beside it \(\d+ bytes\).* delete store\.sqlite-wal and "
+                  r"store\.sqlite-shm")
+
+
+def test_a_backup_copied_over_a_store_beside_the_old_wal_is_said_and_left_as_it_was(tmp_path):
+    """cli31: a backup copied over the store while the killed writer's ``-wal`` stayed beside it reads as damaged (the
+    old store's pages over the backup's). The check of the commands that only read opened the file writable, and its
+    close checkpointed that ``-wal`` into the file: the restored copy damaged for good by ``status``, where deleting
+    the ``-wal`` had saved it. Now the check reads with ``mode=ro``, says the ``-wal`` and the cure, writes nothing.
+    Plain SQLite files, no process: the check itself."""
+    from storage.faults import StoreUnavailable, check_sqlite_store
+
+    live, backup, _old_wal = restored_beside_old_wal(tmp_path)
+    with pytest.raises(StoreUnavailable, match=STALE_WAL_SAID):
         check_sqlite_store(live, f"sqlite:///{live}")
     assert live.read_bytes() == backup.read_bytes()  # nothing checkpointed into it
-    wal.unlink()
+    live.with_name("store.sqlite-wal").unlink()
     live.with_name("store.sqlite-shm").unlink(missing_ok=True)
     check_sqlite_store(live, f"sqlite:///{live}")  # the restored backup, whole
+
+
+def test_a_writer_refuses_a_restored_store_beside_the_old_wal_before_writing(tmp_path):
+    """cli31's B, decided by the lead (session 32): ``replay`` opened such a store as it was (exit 1, its pages
+    "unchanged", no word of the damage) and wrote its frames after the old ``-wal``'s, which a writer's checkpoint
+    then writes into the restored file for good. Every writing command opens the store through ``open_store``: it
+    now refuses (:class:`StoreUnavailable`: exit 3) with the cause and the cure, the file and the ``-wal`` left byte
+    for byte; a ``-wal`` that reads whole with its file (a killed writer's own, a running serve's) is used as before.
+    Plain SQLite files, no process."""
+    from storage.db import open_store
+    from storage.faults import StoreUnavailable, refuse_stale_wal
+
+    live, backup, old_wal = restored_beside_old_wal(tmp_path)
+    wal = live.with_name("store.sqlite-wal")
+    with pytest.raises(StoreUnavailable, match=STALE_WAL_SAID):
+        open_store(f"sqlite:///{live}")
+    assert live.read_bytes() == backup.read_bytes() and wal.read_bytes() == old_wal  # nothing written
+    wal.unlink()  # the cure the line gives: the restored backup, whole, opens
+    live.with_name("store.sqlite-shm").unlink(missing_ok=True)
+    refuse_stale_wal(live, f"sqlite:///{live}")
+    own = sqlite3.connect(live, isolation_level=None)  # the store's own -wal, as a writer killed now leaves it
+    own.execute("PRAGMA journal_mode=WAL")  # (VACUUM INTO wrote the backup in the rollback journal's mode)
+    own.execute("PRAGMA wal_autocheckpoint=0")
+    own.execute("INSERT INTO t VALUES ('c')")
+    assert wal.stat().st_size
+    refuse_stale_wal(live, f"sqlite:///{live}")  # read whole with its file: no refusal
+    own.close()
 
 
 def test_a_store_file_moved_in_beside_the_old_files_wal_is_told_apart_from_one_written_since(tmp_path):
