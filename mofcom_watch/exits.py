@@ -117,6 +117,19 @@ def resource_fault(exc: BaseException, *, db_url: str | None = None, feeds_dir: 
     return None
 
 
+def failure_line(exc: BaseException, *, db_url: str | None = None, feeds_dir: Path | None = None) -> str | None:
+    """One plain line for a failure a person can act on, as ``run`` says it: a resource fault
+    (:func:`resource_fault`), or any other error of the file system with its cause and path; None for anything else
+    (a bug, said with its type). For a ``schedule`` cycle's log line: it said
+    ``error="NotADirectoryError: [Errno 20] Not a directory: '…/feeds/notice/X.svg'"`` for a file lying where the
+    feeds folder should be, where ``run`` names the folder, the cause and the cure (cli31)."""
+    line = resource_fault(exc, db_url=db_url, feeds_dir=feeds_dir)
+    if line is not None or not isinstance(exc, OSError):
+        return line
+    cause = exc.strerror or str(exc)
+    return f"cannot use {exc.filename}: {cause}" if exc.filename else cause
+
+
 def exit_on_resource_fault(command: str, exc: BaseException, **where: Any) -> NoReturn:
     """Print ``command: <line>`` and exit 3 for a resource fault; re-raise anything else."""
     line = resource_fault(exc, **where)

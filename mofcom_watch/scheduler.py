@@ -25,6 +25,7 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
 
 from mofcom_watch.config import Settings
+from mofcom_watch.exits import failure_line
 from mofcom_watch.logs import log, run_context
 from scraper.stop import CrawlStopped, StopRequest
 from storage.runlock import RunLockHeld, RunLockLost
@@ -50,6 +51,10 @@ WAIT_STEP = 0.5
 
 class CronError(ValueError):
     """A cron expression APScheduler cannot read."""
+
+
+class CycleFault(Exception):
+    """A cycle's failure already said in one plain line (:func:`mofcom_watch.exits.failure_line`): logged as it is."""
 
 
 def parse_cron(expr: str, timezone: str = "UTC") -> CronTrigger:
@@ -213,7 +218,7 @@ class CycleRunner:
                 result = self._cycle(run_id)
             except Exception as exc:  # noqa: BLE001 - the scheduler must survive any failing cycle
                 seconds = round(time.monotonic() - t0, 3)
-                error = f"{type(exc).__name__}: {exc}"
+                error = str(exc) if isinstance(exc, CycleFault) else f"{type(exc).__name__}: {exc}"
                 if isinstance(exc, CrawlStopped):
                     outcome = CycleOutcome(run_id, False, started, seconds, error=error, stopped=True)
                     log(self._logger, logging.INFO, STOPPED_LINE, seconds=seconds)
@@ -319,8 +324,15 @@ def real_cycle(settings: Settings, *, as_of: date | None = None, stop: StopReque
     def cycle(run_id: str) -> CycleResult:
         from mofcom_watch.cycle import run_cycle  # the fetcher's module; imported when a cycle runs
 
-        return run_cycle(settings, as_of=as_of, since=settings.since,
-                         base_urls=dict(settings.base_urls) or None, run_id=run_id, stop=stop)
+        try:
+            return run_cycle(settings, as_of=as_of, since=settings.since,
+                             base_urls=dict(settings.base_urls) or None, run_id=run_id, stop=stop)
+        except Exception as exc:
+            line = None if isinstance(exc, (RunLockHeld, CrawlStopped)) else failure_line(
+                exc, db_url=settings.database_url, feeds_dir=settings.feeds_path)
+            if line is None:
+                raise
+            raise CycleFault(line) from exc
 
     return cycle
 
