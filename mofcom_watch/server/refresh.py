@@ -24,6 +24,7 @@ from sqlalchemy import Engine, func, select
 
 from mofcom_watch.logs import log
 from mofcom_watch.publish import (
+    PublishResult,
     PublishTarget,
     foreign_feeds,
     other_base_url,
@@ -38,6 +39,7 @@ LOG = logging.getLogger("mofcom_watch.serve")
 MARKER = ".store-state"  # in the feeds folder: the fingerprint of the store last published there (never served)
 REFRESH_SECONDS = 30.0
 GONE = (-1, -1)  # the identity of a store file no longer at its path
+MARK_FAILED = "published, but could not write its mark"  # the feeds written, the marker not: said as such (ops31)
 
 
 class StoreFileGone(Exception):
@@ -90,6 +92,7 @@ class FeedRefresher:
         True when it published. Failures are logged and kept for ``/healthz``, never raised."""
         with self._lock:
             started = datetime.now(UTC)
+            result: PublishResult | None = None  # set once the feeds are published (the mark written after)
             try:
                 self._follow_the_file()
                 state = self.fingerprint()
@@ -98,7 +101,9 @@ class FeedRefresher:
                 if (not force and self.failing is None and self._marker_text() == state
                         and other_base_url(self.target) is None and self._folder_as_left()):
                     return False  # (while the last attempt failed, each check tries again: /healthz says it)
-                if self._empty():  # nothing stored yet: no empty feed replaces anything (the first cycle writes)
+                # nothing stored yet: no empty feed replaces anything (the first cycle writes), unless it replaces
+                # empty feeds linking elsewhere
+                if self._empty() and not self._empty_feeds_elsewhere():
                     self.failing = None  # (a store that could be read: a file replaced by an empty one is no more)
                     return False
                 if self.live:  # not logged in the store: this is tried again every interval while it lasts
@@ -113,11 +118,17 @@ class FeedRefresher:
                                           derive_events=False, preview=self.preview, guard=False)
                 self.marker.write_text(state, encoding="utf-8")
             except Exception as exc:  # noqa: BLE001 - serving goes on; /healthz and the log say so
-                self.last_error = self._why(exc)
-                self.failing = (self.failing[0] if self.failing else started, self.last_error)
-                log(LOG, logging.ERROR, "could not publish the store's feeds", error=self.last_error,
+                why = self._why(exc)
+                if result is not None:  # published: only the mark of what was published could not be written
+                    self.last_published = datetime.now(UTC)
+                    why = (f"{MARK_FAILED} {self.marker} ({why}), so the feeds are "
+                           "published again at every check until it can be written")
+                self.last_error = why
+                self.failing = (self.failing[0] if self.failing else started, why)
+                log(LOG, logging.ERROR, "could not publish the store's feeds" if result is None else
+                    "published the store's feeds, but could not write the mark of what was published", error=why,
                     feeds=str(self.target.out_dir))
-                return False
+                return result is not None
             self.failing = None
             self.last_error = ("; ".join(result.problems) or None) if result.failed else None
             self.last_published = datetime.now(UTC)
@@ -195,6 +206,8 @@ class FeedRefresher:
         if self.failing is None:
             return None
         since, why = self.failing
+        if why.startswith(MARK_FAILED):  # the feeds were published: not said as a failed publish (ops31)
+            return f"the store's feeds in {self.target.out_dir} were {why} (since {since:%Y-%m-%d %H:%M} UTC)"
         return f"could not publish the store's feeds into {self.target.out_dir} since {since:%Y-%m-%d %H:%M} UTC: {why}"
 
     def _why(self, exc: Exception) -> str:
@@ -205,6 +218,15 @@ class FeedRefresher:
         if fault is not None:
             return str(fault)
         return f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+
+    def _empty_feeds_elsewhere(self) -> bool:
+        """Whether the folder holds feeds without an item whose links name another base URL (an empty store's
+        feeds, published before ``public_base_url`` was set or changed): they are replaced by the same empty feeds
+        linking here. Was: an empty store published nothing, so those links kept the old host until the first item
+        (ops31). Feeds with items are never replaced by empty ones."""
+        from mofcom_watch.publish import feeds_with_items
+
+        return other_base_url(self.target) is not None and not feeds_with_items(Path(self.target.out_dir))
 
     def _empty(self) -> bool:
         with self._sessions() as s:

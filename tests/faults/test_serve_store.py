@@ -142,3 +142,49 @@ def test_serve_reads_the_store_file_now_at_its_path(replayed, _sqlite_template, 
         assert refresher.problem() is None and notices() == 0  # read from the new file
     finally:
         engine.dispose()
+
+
+
+def test_serve_links_an_empty_stores_feeds_to_its_new_public_url_and_says_a_mark_it_could_not_write(
+        _sqlite_template, tmp_path):
+    """ops31: a store with nothing in it yet (a first deployment whose cycles never got an answer), its empty feeds
+    published with one base URL, then ``serve`` started with another ``public_base_url``: nothing was published (an
+    empty store never is), so the feeds' self links kept the old host until the first item. Now such feeds, which
+    hold no item, are published again linking to the new address; feeds holding items are never replaced by an
+    empty store's.
+
+    ops31 too: on a full disk the refresher logged "could not publish the store's feeds … No space left" every 30 s
+    and ``/healthz`` said so, while the publish had worked (its log: ok); only the write of its mark of what was
+    published (``.store-state``) had failed. Now the line says that. Real files, the refresher in process; the mark
+    made unwritable by a folder in its place."""
+    from datetime import date
+
+    from mofcom_watch.publish import PublishTarget, publish_recorded
+    from mofcom_watch.server.refresh import MARKER, FeedRefresher
+    from storage.db import open_store, session_factory
+
+    path = tmp_path / "store.sqlite"
+    shutil.copyfile(_sqlite_template, path)
+    engine = open_store(f"sqlite:///{path}")
+    folder, day = tmp_path / "feeds", date.fromisoformat(AS_OF)
+    try:
+        publish_recorded(session_factory(engine), as_of=day, derive_events=False, guard=False,
+                         target=PublishTarget(folder, "http://old.example/feeds/"))
+        assert b'href="http://old.example/feeds/all.atom"' in (folder / "all.atom").read_bytes()
+        (folder / MARKER).mkdir()  # the mark cannot be written; every feed can
+        refresher = FeedRefresher(engine, PublishTarget(folder, "https://feeds.example.org/feeds/"), lambda: day,
+                                  live=True)
+        assert refresher.refresh() is True and refresher.last_published is not None
+        atom = (folder / "all.atom").read_bytes()
+        assert b'href="https://feeds.example.org/feeds/all.atom"' in atom and b"old.example" not in atom
+        said = refresher.problem() or ""
+        assert said.startswith(f"the store's feeds in {folder} were published, but could not write its mark "
+                               f"{folder / MARKER} (IsADirectoryError"), said
+        assert "could not publish" not in said and "published again at every check" in said
+        (folder / MARKER).rmdir()
+        assert refresher.refresh() is False and refresher.problem() is None  # its feeds link here now: as left
+        full = b'<feed><link rel="self" href="http://old.example/feeds/all.atom"/><entry/></feed>'
+        (folder / "all.atom").write_bytes(full)  # a folder holding items: never blanked by an empty store
+        assert refresher.refresh() is False and (folder / "all.atom").read_bytes() == full
+    finally:
+        engine.dispose()
