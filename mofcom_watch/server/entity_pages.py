@@ -30,6 +30,7 @@ from mofcom_watch.server.pages import (
     presumed_title,
     search_form,
     stacked_table,
+    zh_marked,
 )
 from storage.bands import axis_for
 from storage.records import EventKind, Provenance
@@ -136,7 +137,7 @@ def _timeline(view: EntityView) -> str:
         # a lapse: its title says it is presumed and needs review, in red, once (wording30: the mark beside the
         # word said it a second time)
         title = (presumed_title(replace(e, presumed=True)) if e.presumed or e.kind is EventKind.SUSPENSION_LAPSED
-                 else f'<span class="muted">{escape(e.title)}</span>')
+                 else f'<span class="muted">{zh_marked(e.title)}</span>')
         cells.append([(e.effective.isoformat() if e.effective else "", "d"), f"{word}<br>{title}",
                       escape(list_label(listing.list, listing.issuer)),
                       (until.isoformat() if until else "", "d"), f"<code>{escape(e.source_key or '')}</code>"])
@@ -177,7 +178,7 @@ def _feeds(feeds: Sequence[FeedLink], name: str) -> str:
         return "\n".join(out)
     links = " ".join(f'<a href="{escape(f.url, quote=True)}" type="{FORMAT_TYPES[f.fmt]}">{BY_NAME[f.fmt].label}</a>'
                      for f in feeds)
-    out.append(f"<p>Every change to {escape(name)} on any list: {links}</p>")
+    out.append(f"<p>Every change to {zh_marked(name)} on any list: {links}</p>")
     return "\n".join(out)
 
 
@@ -198,7 +199,7 @@ def render_entity_page(view: EntityView, as_of: date, feeds: Sequence[FeedLink],
                  f'value="{as_of.isoformat()}"> <button type="submit">Show</button></form>')
     body = "\n".join([
         f'<p><a href="{ONE_DOWN}">mofcom-watch</a></p>',
-        f"<h1>{escape(name)}{zh}</h1>",
+        f"<h1>{zh_marked(name)}{zh}</h1>",
         standing_line(as_of),
         *([FUTURE_NOTE] if ahead else []),
         asof_form,
@@ -232,7 +233,7 @@ def render_search_page(query: str, part: Part) -> bytes:
         for h in hits:
             name = " / ".join(x for x in (h.en, h.zh) if x) or h.key
             how = MATCH_WORDS[h.match] + (f", score {h.score:g}" if h.match is MatchKind.FUZZY else "")
-            out.append(f'<li><a href="{entity_path(h.key)}">{escape(name)}</a> '
+            out.append(f'<li><a href="{entity_path(h.key)}">{zh_marked(name)}</a> '
                        f'<span class="muted">({escape(how)}: {escape(h.matched)})</span></li>')
         out.append("</ul>")
     return html_page(f"Search: {query} - mofcom-watch", "\n".join(out))

@@ -8,6 +8,7 @@ it: root-relative links (``/search``) led out of the prefix, to the proxy's own 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from html import escape
@@ -42,6 +43,10 @@ OPML_ENTITIES_GROUP = "mofcom-watch: one feed per company or person"
 AT_ROOT = "./"  # the way to the site's root from a page at it ("/", "/search"): "./" itself is the front page
 ONE_DOWN = "../"  # from a page one folder down ("/entity/<key>")
 FEEDS_FOLDER = "feeds/"  # where serve serves the feeds folder, under the site's root (app.py's route)
+ZH = "zh-CN"  # the lang of Chinese text on these English pages
+HAN = "\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"  # CJK characters, their punctuation, full width forms
+ZH_RUN_RE = re.compile(f"[{HAN}](?:[{HAN}0-9·・ ]*[{HAN}])?")  # a run of Chinese, with the numbers and dots inside it
+FIRST_HAN = 0x2E80
 CSS = """
 body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:72em;padding:0 1em;color:#222}
 h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ddd}
@@ -109,10 +114,24 @@ def presumed_title(e: EventRecord) -> str:
     """An item's title in a table, a presumption marked once: a title saying "needs review" itself (a lapse's) in red,
     else followed by the red mark."""
     if not e.presumed:
-        return escape(e.title)
+        return zh_marked(e.title)
     if REVIEW_WORDS in e.title:
-        return f'<span class="bad">{escape(e.title)}</span>'
-    return f'{escape(e.title)} <span class="bad">{escape(PRESUMED)}</span>'
+        return f'<span class="bad">{zh_marked(e.title)}</span>'
+    return f'{zh_marked(e.title)} <span class="bad">{escape(PRESUMED)}</span>'
+
+
+def zh_marked(text: str) -> str:
+    """``text`` escaped, each run of Chinese in it marked ``lang="zh-CN"`` (``商务部公告2025年第13号`` one run): on the
+    page's ``lang="en"`` a screen reader read a Chinese name or notice number as English, and a browser may pick a
+    Japanese glyph for it (web32: item titles, notice titles and a person's Chinese-only name were unmarked)."""
+    if not any(ord(ch) >= FIRST_HAN for ch in text):
+        return escape(text)
+    out, last = [], 0
+    for m in ZH_RUN_RE.finditer(text):
+        out += [escape(text[last:m.start()]), f'<span lang="{ZH}">{escape(m.group())}</span>']
+        last = m.end()
+    out.append(escape(text[last:]))
+    return "".join(out)
 
 
 def _note(part: Part) -> str:
@@ -166,14 +185,14 @@ def _states_section(ctx: PageContext) -> str:
             f'{r.entity_count}<br><span class="bad">not the count the notice states: see '
             '<a href="#health">source health</a></span>')
         state = row_label(r)
-        title = f'<br><span class="muted">{escape(r.title)}</span>' if r.title and r.title != r.number else ""
+        title = f'<br><span class="muted">{zh_marked(r.title)}</span>' if r.title and r.title != r.number else ""
         number = "" if r.title and r.number and r.title.startswith(r.number) else (r.number or "")
         by = f'<br><span class="muted">by {escape(r.by)}</span>' if r.by and r.by != r.notice_key else ""
         pic = notice_picture_name(r.notice_key)
         pic_link = (f' <a href="{escape(ctx.feeds_base_url + pic)}.svg" type="image/svg+xml">picture</a>'
                     if pic in ctx.pictures else "")
         cells.append([escape(list_label(r.list, r.issuer)),
-                      f"<code>{escape(r.notice_key)}</code> {escape(number)}{title}{pic_link}", count,
+                      f"<code>{escape(r.notice_key)}</code> {zh_marked(number)}{title}{pic_link}", count,
                       (f"{escape(state)}{by}", f"state-{escape(str(r.state))}"),
                       (escape(r.since.isoformat()) if r.since else "", "d"), countdown(r, ctx.as_of)])
     out.append(stacked_table(("List", "Notice", "Entities", "State", "Since", "Countdown"), cells))
@@ -265,7 +284,7 @@ def _feeds_section(ctx: PageContext) -> str:
                          f"{BY_NAME[fmt].label}</a>" for fmt in f.formats)
         if f.picture:
             links += f' <a href="{escape(feed_url(ctx.feeds_base_url, f, "svg"))}" type="image/svg+xml">picture</a>'
-        cells.append([escape(f.title), f"<code>{escape(f.name)}</code>", links])
+        cells.append([zh_marked(f.title), f"<code>{escape(f.name)}</code>", links])
     out.append(stacked_table(("Feed", "Name", "Formats"), cells))
     return "\n".join(out)
 

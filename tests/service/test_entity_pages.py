@@ -6,6 +6,7 @@ import hashlib
 import re
 from datetime import date
 from html import unescape
+from html.parser import HTMLParser
 from urllib.parse import urljoin
 
 import html5lib
@@ -185,3 +186,47 @@ def test_every_link_of_the_pages_stays_under_a_proxy_path_prefix(site: TestClien
         public = urljoin(PREFIX + path, link)
         assert public.startswith(PREFIX), (path, link, public)
         assert site.get("/" + public.removeprefix(PREFIX)).status_code < 400, (path, link)
+
+
+class _Unmarked(HTMLParser):
+    """The Chinese text of a page under no ``lang="zh…"`` (a picture's SVG, the <title> and <code> keys aside)."""
+
+    VOID = frozenset({"br", "img", "meta", "link", "input", "hr", "wbr", "source", "col"})
+    SKIPPED = frozenset({"svg", "title", "code", "style"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[tuple[str, str]] = []
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in self.VOID:
+            self.stack.append((tag, dict(attrs).get("lang") or (self.stack[-1][1] if self.stack else "")))
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.stack and self.stack.pop()[0] != tag:
+            pass
+
+    def handle_data(self, data: str) -> None:
+        if self.stack and not self.stack[-1][1].startswith("zh") and not {t for t, _ in self.stack} & self.SKIPPED:
+            self.found += re.findall(r"[\u3400-\u9fff]+", data)
+
+
+@pytest.mark.parametrize("path", ["/", "/entity/skydio", "/entity/%E7%9F%B3%E5%B9%B3", "/search?q=Skydoi"])
+def test_chinese_names_and_titles_are_marked_as_chinese(site: TestClient, path: str) -> None:
+    """A person named in Chinese only (石平) had an <h1> under the page's lang="en", as had every item title's
+    "(斯凯迪奥公司)", the front page's notice numbers and titles and the search hits (web32): a screen reader read them
+    as English. Each run of Chinese is marked lang="zh-CN" now."""
+    page = _Unmarked()
+    page.feed(site.get(path).text)
+    assert page.found == [], page.found[:5]
+
+
+def test_zh_marked_marks_each_chinese_run_with_its_numbers() -> None:
+    from mofcom_watch.server.pages import zh_marked
+
+    assert zh_marked("Imposed: Skydio Inc. (斯凯迪奥公司) on <x>") == (
+        'Imposed: Skydio Inc. (<span lang="zh-CN">斯凯迪奥公司</span>) on &lt;x&gt;')
+    assert zh_marked("商务部公告2025年第13号 MOFCOM") == '<span lang="zh-CN">商务部公告2025年第13号</span> MOFCOM'
+    assert zh_marked("托德·斯坦恩") == '<span lang="zh-CN">托德·斯坦恩</span>'
+    assert zh_marked("Skydio 2025") == "Skydio 2025"
