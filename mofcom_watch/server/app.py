@@ -373,7 +373,8 @@ def snapshot(request: Request) -> Response:
                "X-Snapshot-URL": quote(snap.url, safe=":/?&=%#~+,;@!$'()*[]"),
                "X-Snapshot-Fetched-At": snap.fetched_at.isoformat() if snap.fetched_at else "unknown",
                "X-Snapshot-Content-Type": snap.content_type or "unknown"}
-    if request.headers.get("if-none-match", "").strip() in (headers["ETag"], f"W/{headers['ETag']}"):
+    # the feeds' comparison (a list of tags, "*", weak): a cache sending its copies' tags got the bytes again
+    if not_modified(Validators(headers["ETag"], "", 0), request.headers.get("if-none-match"), None):
         return Response(status_code=304, headers=headers)
     return Response(snap.body, media_type=f"text/plain; charset={charset}", headers=headers)
 
