@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from storage.aliaslinks import notice_links
@@ -37,6 +38,12 @@ from storage.watchlist import (
 )
 
 MAX_COUNTERPARTIES = 10_000
+UNREAD_PAGES = ("{n} page(s) not read whole are open problems ({first}{more}): an entity such a page names, or a new "
+                "name it gives one, is in no screening until the page is read whole or a person has read it "
+                "(`mofcom-watch review`, `status`); no hit is no sign that a counterparty is clear of them")
+"""Said beside a screening while pages are not read whole (story33 S4b, S5: a notice's copy cut mid-annex, a rename
+refused for a person to read): ``status`` exited 1 and the feeds said so, but ``screen`` of a counterparty those pages
+name answered "0 of 1 counterparties listed", exit 0, with no word of them."""
 
 
 class ScreenInputError(ValueError):
@@ -177,6 +184,20 @@ def country_warnings(queries: tuple[Query, ...], *, source: str | None = None) -
     the queries carry; else the API's "counterparty #N")."""
     return [UNREAD_COUNTRY.format(where=f"{source}:{q.line}" if source else f"counterparty #{q.line}",
                                   written=q.country_note) for q in queries if q.country_note]
+
+
+def unread_warnings(session: Session) -> list[str]:
+    """One line when open issues say pages were not read whole (``storage.pages.UNFINISHED_ISSUES``: a notice read short
+    of its stated count, a page refused or unusable), naming the first of them; none otherwise."""
+    from storage.models import HealthIssue
+    from storage.pages import UNFINISHED_ISSUES
+
+    urls = list(session.scalars(select(HealthIssue.url).where(
+        HealthIssue.kind.in_([k.value for k in UNFINISHED_ISSUES]), HealthIssue.resolved_at.is_(None),
+        HealthIssue.url.is_not(None)).distinct().order_by(HealthIssue.url)))
+    if not urls:
+        return []
+    return [UNREAD_PAGES.format(n=len(urls), first=urls[0], more=f" and {len(urls) - 1} more" if len(urls) > 1 else "")]
 
 
 def screen(session: Session, queries: tuple[Query, ...], as_of: date) -> tuple[Screened, ...]:

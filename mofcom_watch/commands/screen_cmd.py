@@ -117,7 +117,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Screen a CSV of counterparties against every list; exit 1 when any name is listed."""
         from mofcom_watch.exits import read_input
-        from storage.screening import ScreenInputError, country_warnings, parse_queries, report, screen
+        from storage.screening import ScreenInputError, country_warnings, parse_queries, report, screen, unread_warnings
         from storage.watchlist import NOT_TEXT, decode_text
 
         if as_json and as_csv:
@@ -139,9 +139,14 @@ def register(app: typer.Typer) -> None:
         engine, session = open_session(ctx, read_only=True)
         try:
             results = screen(session, queries, day)
+            unread = unread_warnings(session)
         finally:
             session.close()
             engine.dispose()
+        for line in unread:  # pages not read whole: their entities are in no screening (said, the exit code as it was);
+            # wrapped at words on a terminal, whole into a pipe, as the lines under the table
+            term.console(stderr=True).print(Text(term.shown(f"mofcom-watch screen: warning: {line}")))
+        warnings += unread
         matched = sum(1 for r in results if r.hits)
         unsure = sum(1 for r in results if r.possible and not r.hits)
         if as_json:

@@ -355,7 +355,8 @@ async def api_screen(request: Request) -> Response:
     except ScreenInputError as exc:
         return error(400, str(exc))
     results = await run_in_threadpool(st.data.screen, queries, as_of)
-    return Response(json.dumps(report(results, as_of, country_warnings(queries)), ensure_ascii=False, indent=2) + "\n",
+    warnings = country_warnings(queries) + await run_in_threadpool(st.data.unread_warnings)  # as `screen` says them
+    return Response(json.dumps(report(results, as_of, warnings), ensure_ascii=False, indent=2) + "\n",
                     media_type="application/json")
 
 

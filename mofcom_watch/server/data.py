@@ -103,6 +103,8 @@ class SiteData(Protocol):
     def evidence(self, key: str, as_of: date) -> bytes | None: ...  # the evidence pack (zip) of one entity
     def screen(self, queries: Any, as_of: date) -> Any: ...  # storage.screening.Screened per query
 
+    def unread_warnings(self) -> list[str]: ...  # storage.screening.unread_warnings: pages not read whole
+
 
 def _aware(moment: datetime | None) -> datetime | None:
     return naive_as_utc(moment) if moment is not None else None
@@ -279,6 +281,15 @@ class StoreData:
         with self._sessions() as session:
             try:
                 return screen(session, queries, as_of)
+            finally:
+                session.rollback()
+
+    def unread_warnings(self) -> list[str]:
+        from storage.screening import unread_warnings
+
+        with self._sessions() as session:
+            try:
+                return unread_warnings(session)
             finally:
                 session.rollback()
 

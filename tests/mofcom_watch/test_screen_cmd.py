@@ -198,3 +198,26 @@ def test_table_says_a_lapse_as_presumed_back_in_force_and_counts_who_is_under_me
     before = run(db_url, str(f), "--as-of", "2025-11-07")  # the extension of 11-05, in effect from 11-10
     uel7 = [line for line in before.stdout.splitlines() if "〔2025〕7号" in line]
     assert len(uel7) == 1 and "announced: suspended from 2025-11-10 until 2026-11-10" in uel7[0]
+
+
+def test_a_screening_says_which_pages_were_not_read_whole(replayed, tmp_path) -> None:
+    """story33 S4b, S5: while pages are not read whole (a notice's copy cut mid-annex, a rename refused for a person to
+    read), ``screen`` of a counterparty they name answered "0 of 1 counterparties listed", exit 0, with no word of them,
+    though ``status`` exits 1 on them. The fixtures hold three notices read short of their stated counts: the screening
+    says so, on stderr and in the JSON's ``warnings``, its exit code unchanged; with no such page open, no word."""
+    import sqlite3
+
+    db = copy_of(replayed, tmp_path / "db.sqlite")
+    csv_file = tmp_path / "one.csv"
+    csv_file.write_text("name,country\nNothing Like It Corp.,US\n", encoding="utf-8")
+    result = run(db, str(csv_file), "--as-of", AS_OF, "--json")
+    assert result.exit_code == 0, result.output
+    said = json.loads(result.stdout)["warnings"]
+    assert len(said) == 1 and said[0].startswith("3 page(s) not read whole are open problems (file:texts/mofcom-2026-11.txt and 2 more)"), said
+    assert "no hit is no sign" in said[0] and said[0] in result.stderr
+    con = sqlite3.connect(db.removeprefix("sqlite:///"))
+    with con:
+        con.execute("UPDATE health_issue SET resolved_at = CURRENT_TIMESTAMP WHERE resolved_at IS NULL")
+    con.close()
+    result = run(db, str(csv_file), "--as-of", AS_OF, "--json")
+    assert result.exit_code == 0 and "warnings" not in json.loads(result.stdout) and not result.stderr, result.output
