@@ -24,7 +24,7 @@ from .actions import LIST_KIND, LIST_WORD_RE, NOT_NOW_RE
 from .corrections import unkeyed
 from .lazyre import lazy_compile
 from .qa import first_item_only, told_only, unanswered
-from .rules.checks import LEFT_OUT
+from .rules.checks import LEFT_OUT, UNSURE_DATE
 from .textnorm import MD, YEAR
 
 BINARY_MAGIC = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\xd0\xcf\x11\xe0", b"\x1f\x8b", b"Rar!")
@@ -310,7 +310,8 @@ def check_record(record: NoticeRecord, text: str, *, article: bool = True) -> No
             why = why or told_or_first_item(record, text)
     if why is not None:
         raise UnusablePage("cut-short", f"{why}: cut short")
-    review = (unread_expiry(record, text) or _decree_review(record, text) or left_out(record)) if article else None
+    review = (unread_expiry(record, text) or _decree_review(record, text) or left_out(record)
+              or unsure_date(record)) if article else None
     if review is not None:
         raise UnusablePage("needs-review", f"{review}: a person must read it")
 
@@ -350,6 +351,15 @@ def left_out(record: NoticeRecord) -> str | None:
     and the notice would read as changing less than it does (session 22, loud22)."""
     for warning in record.warnings:
         if warning.endswith(LEFT_OUT):
+            return warning
+    return None
+
+
+def unsure_date(record: NoticeRecord) -> str | None:
+    """A notice dated before the year its number states, with no page's date of that year (``rules.UNSURE_DATE``):
+    every day it gives would be a year off (session 32, audit32/08)."""
+    for warning in record.warnings:
+        if warning.endswith(UNSURE_DATE):
             return warning
     return None
 

@@ -49,6 +49,11 @@ MEASURE_BAN = "禁止其"
 # "由关注名单" right before a 转入: the list an entity moves from.
 MOVED_FROM_RE = lazy_compile(r"由\s*(?P<list>出口管制管控名单|管控名单|关注名单|不可靠实体清单)\s*$")
 MOVED_FROM_REACH = 12
+# A list of exporters named right after a removal's verb or in its "从…中" before it ("移出白名单", "移出通用许可企业名单",
+# "从白名单中移除"): none of ours (``_another_list``); a list word misspelt or cut ("移出注名单") is still ours.
+OTHER_LIST_AFTER_RE = lazy_compile(r"\s*(?P<what>[^,，;；。:：\n]{0,16}?)[名清]单")
+OTHER_LIST_BEFORE_RE = lazy_compile(r"从\s*(?P<what>[^,，;；。:：\n]{0,16}?)[名清]单\s*中?\s*$")
+OTHER_LIST_WORDS = ("白", "许可", "合规", "企业", "经营者")
 TOLD_STEP_ENDS = "述该项一"  # their last characters: one look before the verb turns nearly every verb away
 
 
@@ -207,8 +212,10 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
         text = clean[s_start:s_end].strip() if text is None else text
         if not targets:
             if kind is ActionKind.REMOVE and own_removal(folded, s_start, at, v_end, allow_impose, sentence):
-                out.append(ActionDraft(kind, list_in(folded, v_end, next_start) or notice_list, (), effective,
-                                       None, None, text, at, bounds))
+                lst = list_in(folded, v_end, next_start)
+                if lst is None and _another_list(folded, s_start, at, v_end, next_start):
+                    continue  # "…将其移出白名单", "移出通用许可企业名单": a list of exporters, none of ours
+                out.append(ActionDraft(kind, lst or notice_list, (), effective, None, None, text, at, bounds))
             continue
         if after and before and is_subject(folded, before[-1], at, v_end, after[0][0]) \
                 or folded[at - 1] in TOLD_STEP_ENDS and folded.endswith(TOLD_STEP_BEFORE, s_start, at) \
@@ -221,6 +228,14 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
                 action = replace(action, on_entities=limit, effective=excepted_day(
                     folded, out, action, "起" in sentence and effective_in(sentence, published) is not None))
             _add(out, action, folded, allow_impose)
+
+
+def _another_list(folded: str, s_start: int, at: int, v_end: int, next_start: int) -> bool:
+    """Whether the removal at ``at`` that names none of our lists names another one ("违反规定的，商务部将其移出白名单",
+    "将其移出通用许可企业名单", "从白名单中移除": lists of Chinese exporters a notice of ours sets up, session 32,
+    audit32/17-18: read as a removal of those exporters from the ECL, the notice's list)."""
+    m = OTHER_LIST_AFTER_RE.match(folded, v_end, next_start) or OTHER_LIST_BEFORE_RE.search(folded, max(s_start, at - 24), at)
+    return m is not None and any(w in m["what"] for w in OTHER_LIST_WORDS)
 
 
 def _add(out: list[ActionDraft], action: ActionDraft, folded: str, allow_impose: bool) -> None:

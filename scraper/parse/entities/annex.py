@@ -126,11 +126,16 @@ COUNTRY_HEADING_RE = re.compile(
 # holds which part of an entry. Without it an empty English cell would take the country in, and a 备注 or 列入时间
 # column would be read as the English name.
 SERIAL_HEADS = frozenset(("序号", "编号", "No.", "NO.", "No"))
+# (headers in English only, "No. | Name | Chinese Name | Country/Region", the English first: session 32, audit32/04, the
+# Chinese names lost; folded, spaces out)
 ZH_HEADS = frozenset(("中文名称", "中文名", "中文", "名称", "实体名称", "企业名称", "单位名称", "机构名称", "组织名称",
-                      "实体", "企业", "名称(中文)", "中文名称(英文名称)", "名称(中英文)"))
-EN_HEADS = frozenset(("英文名称", "英文名", "英文", "外文名称", "外文名", "名称(英文)"))
+                      "实体", "企业", "名称(中文)", "中文名称(英文名称)", "名称(中英文)", "ChineseName", "Name(Chinese)",
+                      "NameinChinese"))
+EN_HEADS = frozenset(("英文名称", "英文名", "英文", "外文名称", "外文名", "名称(英文)", "Name", "EnglishName", "Name(English)",
+                      "NameinEnglish"))
 COUNTRY_HEADS = frozenset(("国家/地区", "国家(地区)", "国家或地区", "国家和地区", "国家", "国别", "地区", "所属国家",
-                           "所属国家/地区", "所属国家(地区)", "国家/区域"))
+                           "所属国家/地区", "所属国家(地区)", "国家/区域", "Country/Region", "Country", "Country(Region)",
+                           "Country/Area", "CountryorRegion"))
 
 
 @dataclass(frozen=True)
@@ -449,8 +454,35 @@ def _entity_annexes(block: list[str]) -> list[str]:
     if not FOOTNOTE_END_CHARS.isdisjoint(map(LAST_CHAR, block)):
         block = [FOOTNOTE_MARK_RE.sub("", line) for line in block]
         joined = "\n".join(block)
+    if not STOP_END_CHARS.isdisjoint(map(LAST_CHAR, block)):
+        notes = next((i for i, line in enumerate(block) if line.lstrip().startswith(NOTES_OPEN)), len(block))
+        block = [STOP_AFTER_NAMES_RE.sub("", line) for line in block[:notes]] + block[notes:]
+        joined = "\n".join(block)
     block = _ideographic_table(block) if "\u3000" in joined else block
-    return _continued_rows(block) if "\t" in joined else block
+    if "\t" not in joined:
+        return block
+    if "\t序号" in joined or "\t编号" in joined or "\tNo" in joined:  # (a serial cell not first: rare)
+        block = _country_first(block)
+    return _continued_rows(block)
+
+
+def _country_first(block: list[str]) -> list[str]:
+    """``block`` with the rows of a table whose first column is the country ("国家（地区）<tab>序号<tab>中文名称<tab>英文
+    名称", the country cell merged down its rows) turned to put that column last, where ``table_head`` and ``_table_row``
+    read it (a row one cell short, under a merged cell, is left as it is: it lacks the country's). Session 32, audit32/05:
+    the rows opening with their country ("日本<tab>1<tab>…") were not read as annex lines, their entities lost behind a
+    count warning."""
+    out: list[str] = []
+    width = 0
+    for line in block:
+        cells = line.split("\t")
+        if not width and len(cells) > 2 and "".join(fold(cells[0]).split()) in COUNTRY_HEADS \
+                and "".join(fold(cells[1]).split()) in SERIAL_HEADS:
+            width = len(cells)
+        if width and len(cells) == width:
+            line = "\t".join(cells[1:] + cells[:1])
+        out.append(line)
+    return out
 
 
 # A table row cut by a page break: the names run on into the next row, whose serial cell is empty ("1<tab>北极星量子<tab>
@@ -523,6 +555,14 @@ def _ideographic_table(block: list[str]) -> list[str]:
 FOOTNOTE_MARK_RE = lazy_compile(rf"(?<=[）)])\s*(?:[{CIRCLED[:20]}]|\[\d{{1,2}}\]|［\d{{1,2}}］|\*{{1,3}}|注\d{{1,2}})\s*$")
 FOOTNOTE_ENDS = (*CIRCLED[:20], "]", "］", "*", *"0123456789")
 FOOTNOTE_END_CHARS = frozenset(FOOTNOTE_ENDS)  # each one character: a line's last one is looked up, not 32 suffixes tried
+# "1. 北极星光学公司（Polaris Optics Inc.）。", "2. 子午防务系统公司（Meridian Defense Systems Corp.）.": a sentence's stop
+# after the names' bracket, no part of them (session 32, audit32/12: the first line dropped, the second read whole as a
+# Chinese name with no English, behind only a count warning).
+STOP_AFTER_NAMES_RE = lazy_compile(r"(?<=[）)])[^\S\n]*[。.．;；,，、][^\S\n]*$")
+STOP_END_CHARS = frozenset("。.．;；,，、")
+# The notes under an annex ("注：1. 第3项实体包括其…子公司X公司（X Ltd.）。", "②该实体又称“…”（…）。"): sentences, whose stop
+# says they are no entity line; kept (parse20/15, parse23/05, audit30/05).
+NOTES_OPEN = ("注：", "注:")
 LAST_CHAR = itemgetter(slice(-1, None))  # a line's last character ("" for an empty line)
 
 

@@ -18,6 +18,7 @@ from ..draft import Draft, Source
 from .checks import (
     count_mismatch,
     counted_nothing_read,
+    dated_before_number,
     effective_before_publication,
     effective_defaulted,
     no_action_in_answer,
@@ -122,7 +123,7 @@ REJECTS: tuple[tuple[str, Reject], ...] = (
 )
 CHECKS: tuple[Check, ...] = (
     no_publication_date, effective_defaulted, count_mismatch, no_entities, republished_list, suspension_without_target,
-    no_action_in_answer, no_notice_number, effective_before_publication, unread_limit, unread_item, unread_name_change,
+    no_action_in_answer, no_notice_number, dated_before_number, effective_before_publication, unread_limit, unread_item, unread_name_change,
     unread_answer_step, unread_late_suspension, unread_removal, unread_object, unread_part_of_measures, unread_investigation_end, second_notice,
     unread_step_on_measures, unread_answer_undone, unread_exception, counted_nothing_read,  # last: a more telling reason first
 )

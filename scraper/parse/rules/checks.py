@@ -13,9 +13,10 @@ from .. import actions as act
 from ..actions.tense import RECOUNT_RE
 from ..actions.words import LIST_ALT
 from ..corrections import CORRECTION_TITLE_RE
-from ..dates import effective_in
+from ..dates import effective_in, filing_date, signature_date
 from ..draft import Draft, Source
 from ..lazyre import lazy_compile
+from .identify import number_year
 from .named import ENTITY_ACTIONS, removals_beside_listing, sentence_start
 from .record import limited_to
 
@@ -72,6 +73,9 @@ def _own(drafts: list[act.ActionDraft]) -> bool:
 # ``unread_answer_step``): ``page.check_record`` refuses such a page for a person to read ("needs-review", an
 # unusable-page health issue), as a warning alone is no health issue (session 22, loud22).
 LEFT_OUT = ": left out"
+# A notice's day that cannot be right and no page's date replaces (``dated_before_number``): refused for a person to read
+# (``page.unsure_date``), as a listing read in force a year early would be a false item.
+UNSURE_DATE = ": its date cannot be right"
 
 
 def unread_limit(src: Source, d: Draft) -> str | None:
@@ -202,6 +206,10 @@ NOT_DECIDING_BEFORE = "本的该述此《"
 # A step on a trade remedy or on tariffs (duties on goods: "暂停实施…反倾销措施1年", "暂停实施加征关税") acts on no list:
 # no listing step is left out where its sentence names one ("非关税反制措施" are countermeasures, not tariffs).
 OFF_LIST_RE = lazy_compile(r"反倾销|反补贴|保障措施|(?<!非)关税")
+# "继续暂停实施第61号公告" in an answer: a notice by its number without its year, no ref the parser can key (a year is
+# never guessed): the step is left out and the answer refused for a person to read (session 32, audit32/23: read as
+# no notice at all, an answer about something else, silently).
+YEARLESS_NOTICE_RE = lazy_compile(r"\s*(?:商务部)?\s*(?:公告)?\s*第\s*\d{1,3}\s*号(?:\s*公告)?")
 
 
 def _off_list(folded: str, at: int) -> bool:
@@ -217,7 +225,9 @@ def _a_noun(folded: str, pos: int) -> bool:
 def deciding_at(folded: str, end: int) -> int:
     """Where the first 决定 that decides stands in ``folded[:end]``, or -1."""
     pos = folded.find("决定", 0, end)
-    while pos >= 0 and _a_noun(folded, pos):
+    while pos >= 0 and (_a_noun(folded, pos) or folded.startswith("号", pos - 1)):
+        # "商务部公告2026年第95号决定，自…至…暂停实施…": what an earlier notice decided, told (session 32, audit32/16:
+        # the early end of that suspension refused for review)
         pos = folded.find("决定", pos + 2, end)
     return pos
 
@@ -342,17 +352,20 @@ def unread_answer_step(src: Source, d: Draft) -> str | None:
         pos = folded.find("决定", a, b)
         while pos >= 0:
             s1 = min(act.sentence_end(folded, pos), b)
-            if not _measures_step_words(folded, pos + 2, s1):  # no step on measures after it (most answers)
-                pos = folded.find("决定", s1, b)
+            if not _measures_step_words(folded, pos + 2, s1) and folded.find("号", pos + 2, s1) < 0:
+                pos = folded.find("决定", s1, b)  # no step on measures nor on a number after it (most answers)
                 continue
             s0 = sentence_start(folded, pos)
             if not (_a_noun(folded, pos) or folded.endswith(TOLD_DECISION_BEFORE, s0, pos)) \
                     and not any(s0 <= r[0] < s1 for r in d.refs) and not any(s0 <= x < s1 for x in starts) \
                     and OFF_LIST_RE.search(folded, s0, s1) is None:
                 for v in act.VERB_RE.finditer(folded, pos + 2, s1):
-                    if act.VERB_KINDS.get(v[0]) in _ITEM_KINDS and _on_measures(folded, v, s1) \
-                            and _decided_now(folded, d, s0, v.start(), v.start()):
-                        return f"the answer decides \"{src.text[s0:s1].strip()[:40]}\" but names no notice its " \
+                    if act.VERB_KINDS.get(v[0]) not in _ITEM_KINDS:
+                        continue
+                    yearless = YEARLESS_NOTICE_RE.match(folded, v.end(), s1)
+                    if (yearless or _on_measures(folded, v, s1)) and _decided_now(folded, d, s0, v.start(), v.start()):
+                        what = f"names {yearless[0].strip()} without its year, so" if yearless else "names"
+                        return f"the answer decides \"{src.text[s0:s1].strip()[:40]}\" but {what} no notice its " \
                                f"{v[0]} could act on{LEFT_OUT}"
             pos = folded.find("决定", pos + 2, b)
     return None
@@ -617,6 +630,26 @@ def no_action_in_answer(src: Source, d: Draft) -> str | None:
 
 def no_notice_number(src: Source, d: Draft) -> str | None:
     return "no notice number found" if not d.qa and d.own is None else None
+
+
+def dated_before_number(src: Source, d: Draft) -> str | None:
+    """A notice dated before the year its number states: a signature's year typo the page's date put right
+    (``identify.publication_day``: said), or a day before the December before that year, which cannot be right (refused
+    for a person to read, ``UNSURE_DATE``: every day it gives would be a year off). A notice of the new year signed in
+    the old one's December is no word (audit30/11: 〔2027〕1号 signed 2026-12-31)."""
+    year = number_year(d)
+    if year is None or d.published is None:
+        return None
+    number = d.own.number if d.own else ""
+    if d.published < date(year - 1, 12, 1):
+        return f"dated {d.published.isoformat()}, before the year of its number {number}{UNSURE_DATE}"
+    if d.published.year < year or f"{year - 1}年" not in src.folded:  # (a cheap look first)
+        return None
+    signed = filing_date(src.folded) or signature_date(src.lines)
+    if signed is not None and signed.year < year:
+        return (f"signed {signed.isoformat()}, before the year of its number {number}; "
+                f"read as the page's date {d.published.isoformat()}")
+    return None
 
 
 def effective_before_publication(src: Source, d: Draft) -> str | None:

@@ -47,6 +47,7 @@ STATED_DAY_RE = lazy_compile(
 # MOFCOM's without it (the key hashes the title).
 QA_TITLE_DAY_RE = lazy_compile(r"(?<=答记者问)[ \t]*[(（][ \t]*\d{4}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日[ \t]*[)）][ \t]*$")
 QA_HEAD_MAX = 2000
+YEAR_TYPO_DAYS = 7  # a page put up this long after its signature (``year_typo``)
 
 
 def numbered(src: Source, d: Draft) -> OwnNumber | None:
@@ -113,7 +114,30 @@ def publication_day(src: Source, d: Draft) -> date | None:
         if stated:
             return stated
         return best.day if best else signature_date(src.lines)
-    return filing_date(src.folded) or signature_date(src.lines) or (pub.day if pub else None)
+    day = filing_date(src.folded) or signature_date(src.lines)
+    if day is not None and pub is not None and day.year < pub.day.year == number_year(d) and year_typo(day, pub.day):
+        # "商务部公告2026年第153号" signed "2025年12月8日" on a page released 2026-12-08: the signature's year is a typo
+        # (session 32, audit32/08: the listing read as in force a year before it was made; ``checks.dated_before_number``
+        # says so). A notice of the new year signed on 12-31 of the old one stays as signed (audit30/11).
+        return pub.day
+    return day or (pub.day if pub else None)
+
+
+def year_typo(signed: date, page: date) -> bool:
+    """Whether ``signed`` is ``page``'s day (or up to YEAR_TYPO_DAYS before it) with a year too early: the same month
+    and day on the page's year."""
+    same = make_date(page.year, signed.month, signed.day)
+    return same is not None and 0 <= (page - same).days <= YEAR_TYPO_DAYS
+
+
+def number_year(d: Draft) -> int | None:
+    """The year a notice's own number states ("商务部公告2026年第153号", "〔2026〕14号": 2026), None without one."""
+    if d.own is None:
+        return None
+    for part in d.own.key.split("-"):
+        if len(part) == 4 and part.isdigit():
+            return int(part)
+    return None
 
 
 def stated_qa_day(src: Source, reference: date | None) -> date | None:
