@@ -273,7 +273,7 @@ def search(request: Request) -> Response:
     hits = [h for h in part.rows if isinstance(h, EntityHit)]
     if len(hits) == 1 and hits[0].match is not MatchKind.FUZZY:
         return RedirectResponse(entity_path(hits[0].key), status_code=303)
-    return _html(render_search_page(query, part), 200 if hits or part.note else 404)
+    return _html(render_search_page(query, part), 200 if hits else 503 if part.note else 404)
 
 
 def _asked_day(request: Request) -> str:
@@ -354,8 +354,16 @@ async def api_screen(request: Request) -> Response:
         queries = json_queries(data)
     except ScreenInputError as exc:
         return error(400, str(exc))
-    results = await run_in_threadpool(st.data.screen, queries, as_of)
-    warnings = country_warnings(queries) + await run_in_threadpool(st.data.unread_warnings)  # as `screen` says them
+    try:
+        results = await run_in_threadpool(st.data.screen, queries, as_of)
+        warnings = country_warnings(queries) + await run_in_threadpool(st.data.unread_warnings)  # as `screen` says them
+    except Exception as exc:  # noqa: BLE001 - the store unreadable (its database restarting): 503, never a bare 500
+        from storage.faults import store_fault
+
+        if store_fault(exc) is None:
+            raise
+        LOG.warning("screening unavailable: %s", exc)
+        return error(503, "the store could not be read just now (its database is unreachable): no answer; try again")
     return Response(json.dumps(report(results, as_of, warnings), ensure_ascii=False, indent=2) + "\n",
                     media_type="application/json")
 

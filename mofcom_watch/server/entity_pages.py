@@ -48,6 +48,10 @@ class FeedLink:
     fmt: str  # atom | rss | json
     url: str
 
+# A search the store could not answer (its database down or restarting): said so, and no "no match"
+NO_ANSWER = ("No answer for {query}: the store could not be read just now, so whether a listed company matches is "
+             "unknown; try again in a minute")
+
 
 def evidence_path(key: str, as_of: date) -> str:
     """The entity's evidence pack (zip) as of a day, ``mofcom-watch evidence KEY --as-of D``'s bytes, from the site's
@@ -224,7 +228,10 @@ def render_search_page(query: str, part: Part) -> bytes:
     out = [f'<p><a href="{AT_ROOT}">mofcom-watch</a></p>', "<h1>Search</h1>", search_form(query)]
     if part.note:
         out.append(f'<p class="warn">{escape(part.note)}</p>')
-    if not hits:
+    if not hits and part.note:  # the store could not be read: no answer, never "no match" (a listed company was
+        # reported unlisted while PostgreSQL restarted, HTTP 200; ops32)
+        out.append(f'<p class="bad">{escape(NO_ANSWER.format(query=query))}</p>')
+    elif not hits:
         out.append(f"<p>No listed company matches <strong>{escape(query)}</strong>, exactly, written "
                    "differently or closely.</p>")
     else:

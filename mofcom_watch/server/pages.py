@@ -174,7 +174,8 @@ def _states_section(ctx: PageContext) -> str:
     rows = [r for r in ctx.states.rows if isinstance(r, StatusRow)]
     out = [f"<h2 id=\"state\">State on {ctx.as_of.isoformat()}</h2>", _note(ctx.states)]
     if not rows:
-        out.append('<p class="muted">No listings known yet.</p>')
+        if not ctx.states.note:  # (not read: the note says so; "none" would be false)
+            out.append('<p class="muted">No listings known yet.</p>')
         return "\n".join(out)
     # a notice read short of the count it states: "0" alone beside "公布将20家日本实体…" reads as a listing of no one
     short = {i.notice_key for i in ctx.issues.rows
@@ -203,7 +204,8 @@ def _events_section(ctx: PageContext) -> str:
     events = [e for e in ctx.events.rows if isinstance(e, EventRecord)]
     out = ['<h2 id="events">Latest events</h2>', _note(ctx.events)]
     if not events:
-        out.append('<p class="muted">No events yet.</p>')
+        if not ctx.events.note:  # (not read: the note says so; "none" would be false)
+            out.append('<p class="muted">No events yet.</p>')
         return "\n".join(out)
     cells: list[list[Cell]] = []
     for e in events:
@@ -216,9 +218,17 @@ def _events_section(ctx: PageContext) -> str:
     return "\n".join(out)
 
 
+def _last_cycle(ctx: PageContext) -> str:
+    """When the last cycle finished; "unknown" when the store could not be read (not "never": ops32, PostgreSQL
+    restarting)."""
+    if ctx.last_cycle is None and ctx.sources.note:
+        return "unknown (the store could not be read)"
+    return _fmt_time(ctx.last_cycle)
+
+
 def _health_section(ctx: PageContext) -> str:
     out = ['<h2 id="health">Source health</h2>',
-           f"<p>Last cycle finished: <strong>{escape(_fmt_time(ctx.last_cycle))}</strong>"
+           f"<p>Last cycle finished: <strong>{escape(_last_cycle(ctx))}</strong>"
            + (f" &middot; next cycle: {escape(_fmt_time(ctx.next_cycle))}" if ctx.next_cycle else "") + "</p>",
            _note(ctx.sources)]
     sources = [s for s in ctx.sources.rows if isinstance(s, SourceHealth)]
@@ -301,7 +311,8 @@ def _picture_section(ctx: PageContext) -> str:
     bands = [b for b in ctx.bands.rows if isinstance(b, Band)]
     out = ['<h2 id="picture">State over time</h2>', _note(ctx.bands)]
     if not bands:
-        out.append('<p class="muted">No listing known yet.</p>')
+        if not ctx.bands.note:  # (not read: the note says so; "none" would be false)
+            out.append('<p class="muted">No listing known yet.</p>')
         return "\n".join(out)
     axis = axis_for(bands, ctx.as_of)
     out.append("<p>One row per notice and list, on one time axis; hover a stretch for its dates and notice.</p>")

@@ -458,3 +458,47 @@ def test_a_reader_by_another_address_than_the_links_name_is_said_once(feeds_dir:
     configured = TestClient(create_app(feeds_dir=feeds_dir, feeds_base_url=BASE, data=StandIn(), as_of=AS_OF))
     assert configured.get("/feeds.opml", headers={"Host": "elsewhere.example.org"}).status_code == 200
     assert not [r for r in caplog.records if "another address" in r.getMessage()]
+
+
+def test_a_store_that_cannot_be_read_gets_no_answer_not_a_false_none(feeds_dir: Path) -> None:
+    """ops32: ``serve`` while its PostgreSQL restarted answered ``/search?q=skydio`` 200 "search unavailable" and "No
+    listed company matches skydio" (Skydio is listed), the front page "No listings known yet", "No events yet", "Last
+    cycle finished: never" beside its notes, and ``POST /api/screen`` a bare 500. Now: no answer is given as "none"."""
+    from mofcom_watch.server.entity_pages import NO_ANSWER
+    from storage.faults import StoreUnavailable
+
+    class Down(StandIn):
+        def _down(self, what: str) -> Part:
+            return Part((), f"{what} unavailable: OperationalError")
+
+        def states(self, as_of: date) -> Part:
+            return self._down("current state")
+
+        def events(self, as_of: date, limit: int) -> Part:
+            return self._down("latest events")
+
+        def sources(self) -> Part:
+            return self._down("source health")
+
+        def bands(self, as_of: date) -> Part:
+            return self._down("state pictures")
+
+        def search(self, query: str) -> Part:
+            return self._down("search")
+
+        def screen(self, queries, as_of):  # noqa: ANN001, ANN201
+            raise StoreUnavailable("the database x is unreachable or went away")
+
+    c = client(feeds_dir, Down())
+    found = c.get("/search", params={"q": "skydio"}, follow_redirects=False)
+    assert found.status_code == 503 and NO_ANSWER.format(query="skydio") in found.text
+    assert "No listed company matches" not in found.text
+    front = c.get("/").text
+    assert "current state unavailable" in front and "unknown (the store could not be read)" in front
+    for false_none in ("No listings known yet", "No events yet", "No listing known yet", "<strong>never</strong>"):
+        assert false_none not in front, false_none
+    screened = c.post("/api/screen", json={"counterparties": [{"name": "Skydio"}]})
+    assert screened.status_code == 503 and "no answer" in screened.json()["error"]
+    # read, and none: said as before
+    assert "No listed company matches" in client(feeds_dir, StandIn()).get("/search", params={"q": "nosuch"}).text
+    assert "No listings known yet" in client(feeds_dir, StandIn()).get("/").text
