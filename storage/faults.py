@@ -29,6 +29,11 @@ PG_DISK_FULL = "53100"
 PG_READ_ONLY = "25006"
 PG_CONNECTION_CLASSES = ("08", "57")  # connection exception; operator intervention (shutdown)
 RESTART = "then run again: the next run carries on where this one stopped"
+# The server answered and refused the login: a wrong password, user or database name in the URL, not an outage. The
+# server's own words (libpq gives a connection failure no SQLSTATE); said was "unreachable …: check that the server is
+# running and reachable", which it was (ops32)
+PG_REFUSED = ("password authentication failed", "authentication failed for user", "no pg_hba.conf entry",
+              "does not exist")
 
 
 class StoreUnavailable(DatabaseError):
@@ -256,6 +261,10 @@ def store_fault(exc: BaseException, url: URL | str | None = None) -> StoreUnavai
         return StoreUnavailable(f"{db} is read-only (a standby, or default_transaction_read_only): "
                                 f"point --db at the primary, {RESTART}")
     if state.startswith(PG_CONNECTION_CLASSES) or exc.connection_invalidated or isinstance(exc, OperationalError):
-        return StoreUnavailable(f"{db} is unreachable or went away ({_first_line(exc)}): check that the server "
+        said = _first_line(exc)
+        if any(words in said for words in PG_REFUSED) and "FATAL" in said:
+            return StoreUnavailable(f"{db} refused the connection ({said}): check the user, the password and the "
+                                    f"database name in the URL (--db, MOFCOM_WATCH_DB), {RESTART}")
+        return StoreUnavailable(f"{db} is unreachable or went away ({said}): check that the server "
                                 f"is running and reachable, {RESTART}")
     return None
