@@ -22,6 +22,7 @@ from mofcom_watch.server.pages import (
     FORMAT_TYPES,
     FUTURE_NOTE,
     ONE_DOWN,
+    TIMELINE_DATED,
     Cell,
     countdown,
     entity_path,
@@ -145,7 +146,8 @@ def _timeline(view: EntityView) -> str:
         cells.append([(e.effective.isoformat() if e.effective else "", "d"), f"{word}<br>{title}",
                       escape(list_label(listing.list, listing.issuer)),
                       (until.isoformat() if until else "", "d"), f"<code>{escape(e.source_key or '')}</code>"])
-    out.append(stacked_table(("Date", "Event", "List", "Until", "By"), cells))
+    out.append(TIMELINE_DATED)
+    out.append(stacked_table(("Effective", "Event", "List", "Until", "By"), cells))
     return "\n".join(out)
 
 

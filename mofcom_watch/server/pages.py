@@ -65,6 +65,14 @@ table.stack td:empty{display:none}table.stack td[data-label]::before{content:att
 """
 
 
+# what the dates of the two event tables mean: the front page's are the feed items' dates, an entity's timeline's the
+# days the events take effect; both were headed "Date" alone, and an announced lifting showed 2025-11-05 on one page and
+# 2025-11-10 on the other (web32)
+EVENTS_DATED = ('<p class="muted">Newest first, dated as their feed items: the day the notice was published (a change '
+                "announced for a later day says that day in its title), a countdown or a lapse on its own day.</p>")
+TIMELINE_DATED = ('<p class="muted">Each event on the day it takes effect (a countdown on its own day); its feed item '
+                  "is dated the day the notice was published.</p>")
+
 FUTURE_NOTE = ("<p><strong>A day to come:</strong> what is shown is what the stored notices schedule for that day "
                "(a suspension that will lapse, an announced lifting), not what holds now; a notice published "
                "meanwhile can change it.</p>")
@@ -214,7 +222,8 @@ def _events_section(ctx: PageContext) -> str:
         issuer = next((p.issuer for p in e.provenance if p.notice_key == e.notice_key), None)
         cells.append([(e.occurred.date().isoformat(), "d"), f"{presumed_title(e)}{zh}",
                       escape(list_label(e.list, issuer))])
-    out.append(stacked_table(("Date", "Event", "List"), cells))
+    out.append(EVENTS_DATED)
+    out.append(stacked_table(("Dated", "Event", "List"), cells))
     return "\n".join(out)
 
 

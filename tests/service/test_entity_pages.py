@@ -232,3 +232,19 @@ def test_zh_marked_marks_each_chinese_run_with_its_numbers() -> None:
     assert zh_marked("商务部公告2025年第13号 MOFCOM") == '<span lang="zh-CN">商务部公告2025年第13号</span> MOFCOM'
     assert zh_marked("托德·斯坦恩") == '<span lang="zh-CN">托德·斯坦恩</span>'
     assert zh_marked("Skydio 2025") == "Skydio 2025"
+
+
+def test_the_two_event_tables_say_what_their_dates_are(site: TestClient) -> None:
+    """The front page's events are dated as their feed items (an announced lifting: the day published), an entity's
+    timeline by the day each takes effect; both columns were headed "Date" alone, so one lifting read 2025-11-05 on
+    one page and 2025-11-10 on the other (web32)."""
+    lift = "Lifted: Skydio, Inc. (<span lang=\"zh-CN\">斯凯迪奥公司</span>) on the export control list (MOFCOM-2025-13)"
+    front = site.get("/", params={"as_of": "2025-11-06"}).text
+    events = section(front, "events")
+    assert "<th>Dated</th>" in events and "the day the notice was published" in events
+    row = next(r for r in events.split("<tr>") if "15 US entities on the export control list (MOFCOM-2025-13)" in r)
+    assert "2025-11-05" in row and "from 2025-11-10" in row
+    timeline = section(site.get("/entity/skydio", params={"as_of": "2025-11-06"}).text, "timeline")
+    assert "<th>Effective</th>" in timeline and "the day it takes effect" in timeline
+    row = next(r for r in timeline.split("<tr>") if lift in r)
+    assert '<td data-label="Effective" class="d">2025-11-10</td>' in row
