@@ -191,7 +191,8 @@ class Draft:
     drafts: list[ActionDraft] = field(default_factory=list)
     notice_list: ListKind | None = None
     decision: Decision = Decision(0, None)
-    count: tuple[int | None, str | None] = (None, None)  # (stated count, country)
+    # (stated count, country, the title's or decision's count as (organizations, persons): rules.named.stated_count)
+    count: tuple[int | None, str | None, tuple[int, int] | None] = (None, None, None)
     entities: list[EntityRecord] = field(default_factory=list)
     actions: list[ActionRecord] = field(default_factory=list)
     references: tuple[NoticeRef, ...] = ()

@@ -171,8 +171,8 @@ def test_decision_sentence_from_the_acting_sentence():
 def test_stated_count_and_country():
     src = read_source(NOTICE, PageHints())
     span = (src.folded.index("根据"), src.folded.index(",现将"))
-    assert rules.stated_count(src, Draft(decision=Decision(0, span))) == (16, "US")
-    assert rules.stated_count(read_source("无数", PageHints()), Draft()) == (None, None)
+    assert rules.stated_count(src, Draft(decision=Decision(0, span))) == (16, "US", (16, 0))
+    assert rules.stated_count(read_source("无数", PageHints()), Draft()) == (None, None, None)
 
 
 def test_stated_count_reads_the_annex_heading_and_the_operative_text_only_when_needed():
@@ -187,14 +187,16 @@ def test_stated_count_reads_the_annex_heading_and_the_operative_text_only_when_n
         title, operative = rng.choice(["", "3家美国实体", "2家企业", "美国"]), rng.choice(["", "4家日本实体", folded])
         src, d = read_source(folded, PageHints()), Draft(folded_title=title, operative=operative)
         texts = [title, "", first, operative]
-        assert rules.stated_count(src, d) == entities.count_and_country(texts), (title, folded, operative)
+        got = rules.stated_count(src, d)
+        assert got[:2] == entities.count_and_country(texts), (title, folded, operative)
         stated, country = entities.stated_count(texts)
-        assert rules.stated_count(src, d) == (stated, entities.country_of(texts) or country)
+        assert got[:2] == (stated, entities.country_of(texts) or country)
+        assert got[2] == entities.count_parts(texts[:2])  # the title's or decision's count, split (here: the title's)
 
 
 def test_entities_from_the_annex_prose_or_the_object():
     src = read_source(NOTICE, PageHints())
-    d = Draft(drafts=[impose()], annex_line=rules.annex_line(src, Draft()), count=(16, "US"))
+    d = Draft(drafts=[impose()], annex_line=rules.annex_line(src, Draft()), count=(16, "US", (16, 0)))
     (e,) = rules.entities(src, d)
     assert (e.zh, e.en, e.country) == ("高点航空技术公司", "High Point Aerotechnologies", "US")
     assert rules.entities(src, Draft(qa=True, drafts=[impose()])) == []
@@ -253,7 +255,7 @@ def test_a_rejection_reads_only_fields_filled_before_it_is_asked():
 
 def test_checks_say_what_is_missing():
     listing = read_source("决定将甲公司列入不可靠实体清单。", PageHints())
-    d = Draft(own=OWN_21, published=date(2025, 4, 9), drafts=[impose()], count=(2, None))
+    d = Draft(own=OWN_21, published=date(2025, 4, 9), drafts=[impose()], count=(2, None, (2, 0)))
     warnings = [w for w in (check(listing, d) for check in rules.CHECKS) if w]
     assert warnings == ["no effective date stated; using the publication date", "parsed 0 entities, notice states 2"]
     d = Draft(drafts=[impose()])

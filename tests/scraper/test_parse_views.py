@@ -124,9 +124,9 @@ def test_a_rejected_text_skips_the_rows_after_the_rejection():
     assert d.identity == Draft().identity and d.published is None  # not filled
     d = Draft()
     answer = read_source("问：今年的贸易数据如何？\n答：今年1至5月，货物贸易进出口总值增长2.5%，共有16家美国企业参展。", PageHints())
-    assert notice.RUN_TABLES(answer, d) is None and d.qa and d.count == (None, None)  # not counted
+    assert notice.RUN_TABLES(answer, d) is None and d.qa and d.count == (None, None, None)  # not counted
     d = Draft()
-    assert notice.run_tables(answer, d) is None and d.count == (16, "US")  # the loop runs every row
+    assert notice.run_tables(answer, d) is None and d.count == (16, "US", (16, 0))  # the loop runs every row
 
 
 def test_compiled_runner_follows_the_tables_given(monkeypatch):

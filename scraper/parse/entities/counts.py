@@ -107,22 +107,30 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
         start += len(line) + 1
 
 
-def count_and_country(texts: Iterable[str], stated: int | None = None,
-                      country: str | None = None) -> tuple[int | None, str | None]:
+def count_and_country(texts: Iterable[str]) -> tuple[int | None, str | None]:
     """``stated_count`` and ``country_of`` in one pass over the matches: the stated count, and the
     first country any "N家美国实体" names (the stated count's own is one of them); reading stops when
-    both are found. ``stated`` and ``country``: what earlier texts gave, to go on reading after them."""
+    both are found (``split_and_country``, summed)."""
+    split, country = split_and_country(texts)
+    return (sum(split) if split else None), country
+
+
+def split_and_country(texts: Iterable[str], split: tuple[int, int] | None = None,
+                      country: str | None = None) -> tuple[tuple[int, int] | None, str | None]:
+    """``count_and_country`` with the stated count as ``count_parts`` gives it, (organizations, persons): found where the
+    count is, so typing by it (``rules.named``) reads no count again (session 32). ``split`` and ``country``: what
+    earlier texts gave, to go on reading after them."""
     for text in texts:
-        if stated is not None and country is not None:
+        if split is not None and country is not None:
             break
         for s, e, begin in _count_lines(text):
             for i, m in enumerate(filter(counted, COUNT_RE.finditer(text, begin, e))):
-                if stated is None and i == 0 and (parts := _parts_at(text, s, m)):  # (stated_count reads the first
-                    stated = sum(parts)  # match of a line)
+                if split is None and i == 0:  # (stated_count reads the first match of a line)
+                    split = _parts_at(text, s, m)
                 country = country or _count_country(m)
-                if stated is not None and country is not None:
-                    return stated, country
-    return stated, country
+                if split is not None and country is not None:
+                    return split, country
+    return split, country
 
 
 def counted(m: re.Match[str]) -> bool:

@@ -72,25 +72,30 @@ def decision_sentence(folded: str, start: int = 0) -> tuple[int, int] | None:
     return None
 
 
-def stated_count(src: Source, d: Draft) -> tuple[int | None, str | None]:
-    """(count, country) the text states ("将16家美国实体"): from the title, the decision
+def stated_count(src: Source, d: Draft) -> tuple[int | None, str | None, tuple[int, int] | None]:
+    """(count, country, split) the text states ("将16家美国实体"): from the title, the decision
     sentence, an annex heading, then the operative text; the last two are found only when the
-    first two did not settle the count and the country (the title mostly does)."""
+    first two did not settle the count and the country (the title mostly does). The split: the title's or the decision's
+    count as (organizations, persons) (``ent.count_parts``), which types the names it counts (``_typed_by_count``)."""
     folded, span = src.folded, d.decision.span
+    head = (d.folded_title, folded[span[0] : span[1]] if span else "")
     if len(d.drafts) > 1 and _rest_counted(d):  # (most texts take one step: no call)
         stated, country = _count_beside_rest(folded, span, d)
+        split = ent.count_parts(head)  # (of the text as written, "其余N家" in it)
     else:
-        stated, country = ent.count_and_country((d.folded_title, folded[span[0] : span[1]] if span else ""))
-        if stated is None or country is None:
-            stated, country = ent.count_and_country(_removal_told_after(folded, d) or (_annex_heading(folded), d.operative),
-                                                    stated, country)
+        split, country = ent.split_and_country(head)
+        later = split
+        if split is None or country is None:
+            later, country = ent.split_and_country(_removal_told_after(folded, d) or (_annex_heading(folded), d.operative),
+                                                   split, country)
+        stated = sum(later) if later else None
     for x in d.drafts:  # a step on "甲公司等6家实体（见附件）" of an earlier notice: its annex holds 6, not the notice's 16
         if x.on_entities is not None and "见附件" in folded[x.on_entities[0] : x.on_entities[1]]:
             m = ANNEX_OBJECT_RE.search(folded, x.on_entities[0], x.on_entities[1])
             if m is not None and to_int(m.group("n")):
-                return to_int(m.group("n")), country
+                return to_int(m.group("n")), country, split
     named = _named_objects_count(folded, d) if stated is not None else None
-    return (named, country) if named is not None else (stated, country)
+    return (named, country, split) if named is not None else (stated, country, split)
 
 
 # "对内华达山脉公司（…）、立方公司（…）2家实体采取的相关措施": the count a step's named object states.
@@ -139,11 +144,11 @@ def _blank(m: re.Match[str]) -> str:
 def _count_beside_rest(folded: str, span: tuple[int, int] | None, d: Draft) -> tuple[int | None, str | None]:
     """``stated_count``'s reading with every "其余N家" (REST_COUNT_RE) blanked out."""
     texts = (d.folded_title, REST_COUNT_RE.sub(_blank, folded[span[0] : span[1]]) if span else "")
-    stated, country = ent.count_and_country(texts)
-    if stated is None or country is None:
+    split, country = ent.split_and_country(texts)
+    if split is None or country is None:
         later = (_annex_heading(folded), REST_COUNT_RE.sub(_blank, d.operative))
-        stated, country = ent.count_and_country(later, stated, country)
-    return stated, country
+        split, country = ent.split_and_country(later, split, country)
+    return (sum(split) if split else None), country
 
 
 def _rest_counted(d: Draft) -> bool:
@@ -191,24 +196,21 @@ def entities(src: Source, d: Draft) -> list[EntityRecord]:
             found = ent.completed(found, src.folded, src.text, country)
             for r in removals_beside_listing(d.drafts):  # their own names, after the annex's
                 found += ent.completed(removal_named(src, r), src.folded, src.text, _removal_country(src, r))
-            return ent.distinct(_typed_by_count(found, src, d))
+            return ent.distinct(_typed_by_count(found, d))
     return []
 
 
 ORGANIZATION, INDIVIDUAL = "organization", "individual"
 
 
-def _typed_by_count(found: list[EntityRecord], src: Source, d: Draft) -> list[EntityRecord]:
+def _typed_by_count(found: list[EntityRecord], d: Draft) -> list[EntityRecord]:
     """``found`` with the type the stated count gives the names it leaves untyped: counted with 家 an organization, with
     名 a person; where the text counts both, the untyped are the organizations once the persons counted are all typed
     ("2名个人和3家实体", "甲公司及其2名高级管理人员"). No type where the title and the decision count nothing, or count
     otherwise than the notice's stated count (session 31, names31: a MOFCOM order's company was an organization read
     through the MFA groups and untyped read from an annex or prose; keys do not change)."""
-    if d.count[0] is None or all(e.type for e in found):
-        return found
-    span = d.decision.span
-    parts = ent.count_parts((d.folded_title, src.folded[span[0] : span[1]] if span else ""))
-    if parts is None or sum(parts) != d.count[0]:
+    parts = d.count[2]
+    if d.count[0] is None or parts is None or sum(parts) != d.count[0] or all(e.type for e in found):
         return found
     organizations, persons = parts
     if not persons:
