@@ -221,8 +221,7 @@ def _typed_by_count(found: list[EntityRecord], d: Draft) -> list[EntityRecord]:
         kind = ORGANIZATION
     else:
         return found
-    return [e if e.type else EntityRecord(e.zh, e.en, e.country, e.key, e.n, e.branches, kind, e.note, e.aliases)
-            for e in found]  # (not dataclasses.replace: a tenth of the parse's instructions on a listing of 28)
+    return [e if e.type else ent.typed_as(e, kind) for e in found]
 
 
 def removals_beside_listing(drafts: list[act.ActionDraft]) -> list[act.ActionDraft]:
