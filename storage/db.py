@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
 if TYPE_CHECKING:  # Alembic is imported only when a database must be migrated (~0.3 s per start)
@@ -50,6 +50,8 @@ class DatabaseError(Exception):
 # first query, `serve` and `schedule` before they served or waited (session 28, ops28: /healthz gave no answer); a
 # cron run then hung past its next start. With it the command says "unreachable", as for a refused port.
 PG_CONNECT_TIMEOUT = 10
+# the stores this program keeps, said where a --db URL names another kind (or a driver that is missing)
+KINDS_KEPT = "mofcom-watch keeps its store in SQLite (sqlite:///FILE) or PostgreSQL (postgresql+psycopg://USER@HOST/DB)"
 
 
 def make_engine(url: str, *, read_only: bool = False) -> Engine:
@@ -80,8 +82,12 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
     try:
         engine = create_engine(parsed, **options)
     except Exception as exc:  # missing driver, bad options
-        why = (f"its driver is not installed ({exc}): mofcom-watch keeps its store in SQLite (sqlite:///FILE) or "
-               "PostgreSQL (postgresql+psycopg://USER@HOST/DB)" if isinstance(exc, ModuleNotFoundError) else str(exc))
+        if isinstance(exc, ModuleNotFoundError):
+            why = f"its driver is not installed ({exc}): {KINDS_KEPT}"
+        elif isinstance(exc, NoSuchModuleError):  # cli32: said "Can't load plugin: sqlalchemy.dialects:postgress"
+            why = f"no database is called {parsed.drivername.split('+')[0]!r} (a typo?): {KINDS_KEPT}"
+        else:
+            why = str(exc)
         raise DatabaseError(f"cannot use database {parsed.render_as_string(hide_password=True)}: {why}") from exc
     if is_sqlite:
         _sqlite_setup(engine, read_only=read_only)

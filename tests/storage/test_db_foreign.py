@@ -58,3 +58,12 @@ def test_a_database_whose_driver_is_not_installed_says_which_ones_are() -> None:
     with pytest.raises(DatabaseError, match=r"its driver is not installed \(No module named 'MySQLdb'\): mofcom-watch "
                                             r"keeps its store in SQLite \(sqlite:///FILE\) or PostgreSQL"):
         make_engine("mysql://u@h/x")
+
+
+def test_a_misspelt_kind_of_database_is_said_as_a_typo() -> None:
+    """cli32: ``--db postgress://…`` said "Can't load plugin: sqlalchemy.dialects:postgress" (exit 2)."""
+    from storage.db import DatabaseError, make_engine
+
+    with pytest.raises(DatabaseError, match=r"cannot use database postgress://u@h/x: no database is called 'postgress' "
+                                            r"\(a typo\?\): mofcom-watch keeps its store in SQLite"):
+        make_engine("postgress://u@h/x")
