@@ -533,6 +533,22 @@ def _toml_string(text: str) -> str:
     return f'"{escaped}"'
 
 
+RELATIVE_NOTE = "relative paths are read from the working directory, {cwd}, not from the configuration file's folder"
+
+
+def relative_paths(settings: Settings) -> dict[str, str]:
+    """The paths of ``settings`` given relative (by name: ``data_dir``, ``feeds_dir``, ``database_file``,
+    ``watchlist``), each as the absolute path it is read as now: from the working directory, which is not the
+    configuration file's folder (cron's is ``$HOME``). ``config`` said ``data_dir = "data"`` and
+    ``sqlite:///data/mofcom-watch.sqlite`` without saying from where (cli32's blind round)."""
+    from storage.db import sqlite_file
+
+    paths = {"data_dir": settings.data_dir, "feeds_dir": settings.feeds_path,
+             "database_file": sqlite_file(settings.database_url), "watchlist": settings.watchlist}
+    return {name: str(Path.cwd() / path) for name, path in paths.items()
+            if path is not None and not path.expanduser().is_absolute()}
+
+
 def render_toml(settings: Settings) -> str:
     """The effective configuration as a TOML file, each value commented with where it came from.
 
@@ -570,6 +586,9 @@ def render_toml(settings: Settings) -> str:
     if settings.config_path:
         out.append(f"# configuration file: {settings.config_path}")
     out.append(f"# database: {redact_url(settings.database_url)}")
+    if relative := relative_paths(settings):
+        out.append(f"# {RELATIVE_NOTE.format(cwd=Path.cwd())}: "
+                   + "; ".join(f"{name} -> {path}" for name, path in relative.items()))
     for section, lines in sections.items():
         if section:
             out.append("")
@@ -610,7 +629,8 @@ def render_json(settings: Settings) -> dict[str, Any]:
             entry["resolved"] = derived[spec.name]
         out[".".join(spec.toml)] = entry
     return {"config_file": str(settings.config_path) if settings.config_path else None,
-            "database": redact_url(settings.database_url), "settings": out}
+            "database": redact_url(settings.database_url), "settings": out,
+            "working_directory": str(Path.cwd()), "relative_paths": relative_paths(settings)}
 
 
 def redact_url(url: str) -> str:

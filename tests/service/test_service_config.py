@@ -317,3 +317,31 @@ def test_cli_config_json_says_each_setting_as_the_toml_does(tmp_path: Path, monk
     assert typo.exit_code == 2 and "unknown source(s) mofcom-polcy" in typo.stderr
     answer = json.loads(typo.stdout)
     assert answer["ok"] is False and "unknown source(s) mofcom-polcy" in answer["problems"][0]
+
+
+def test_cli_config_says_where_relative_paths_are_read_from(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """cli32 (blind round): ``data_dir = "data"`` in a configuration file elsewhere is read from the working directory
+    (cron's is $HOME), not the file's folder; ``config`` printed ``data_dir = "data"`` and ``sqlite:///data/…`` without
+    saying from where. Now one comment line and ``relative_paths`` in ``--json`` give each as the path it is read as."""
+    import json
+
+    etc, work = tmp_path / "etc", tmp_path / "work"
+    etc.mkdir()
+    work.mkdir()
+    path = etc / "mw.toml"
+    path.write_text('data_dir = "data"\nwatchlist = "/srv/watch.csv"\n', encoding="utf-8")
+    monkeypatch.chdir(work)
+    for name in ("MOFCOM_WATCH_DATA_DIR", "MOFCOM_WATCH_DB", "MOFCOM_WATCH_FEEDS_DIR", "MOFCOM_WATCH_WATCHLIST"):
+        monkeypatch.delenv(name, raising=False)
+    text = CliRunner().invoke(app, ["--config", str(path), "config"])
+    assert text.exit_code == 0, text.output
+    assert (f"# relative paths are read from the working directory, {work}, not from the configuration file's folder: "
+            f"data_dir -> {work / 'data'}; feeds_dir -> {work / 'data' / 'feeds'}; database_file -> "
+            f"{work / 'data' / 'mofcom-watch.sqlite'}\n") in text.stdout
+    answer = json.loads(CliRunner().invoke(app, ["--config", str(path), "config", "--json"]).stdout)
+    assert answer["working_directory"] == str(work)
+    assert answer["relative_paths"] == {"data_dir": str(work / "data"), "feeds_dir": str(work / "data" / "feeds"),
+                                        "database_file": str(work / "data" / "mofcom-watch.sqlite")}
+    absolute = CliRunner().invoke(app, ["--config", str(path), "--db", f"sqlite:///{tmp_path}/s.sqlite", "config",
+                                        "--json"])
+    assert "database_file" not in json.loads(absolute.stdout)["relative_paths"]
