@@ -416,7 +416,11 @@ def _meant(dotted: str) -> str:
         by_key.setdefault(name.rsplit(".", 1)[-1], []).append(name)
     close = get_close_matches(dotted, names, n=1, cutoff=0.75) or [
         name for key in get_close_matches(dotted.rsplit(".", 1)[-1], list(by_key), n=1, cutoff=0.75) for name in by_key[key]]
-    return f"did you mean {close[0]}?" if len(close) == 1 else "known: " + ", ".join(names)
+    if len(close) == 1:
+        return f"did you mean {close[0]}?"
+    tables = sorted({".".join(f.toml[:-1]) for f in FIELDS if len(f.toml) > 1} | {"base_urls"})
+    table = get_close_matches(dotted, tables, n=1, cutoff=0.75)  # a misspelt table: '[schedul]' (cli32)
+    return f"did you mean [{table[0]}]?" if table else "known: " + ", ".join(names)
 
 
 def _collect(data: Mapping[str, Any], tree: Mapping[str, Any], prefix: tuple[str, ...], path: Path,
@@ -450,8 +454,15 @@ def load_settings(
     if config_path is None and env.get(CONFIG_ENV):
         config_path = Path(env[CONFIG_ENV])
     if config_path is not None:
+        named = env.get(CONFIG_ENV) == str(config_path)  # (typer fills --config from the variable)
         config_path = Path(os.path.expanduser(str(config_path)))
-        settings = settings.with_overrides(f"file {config_path}", **read_config_file(config_path))
+        try:
+            values = read_config_file(config_path)
+        except ConfigError as exc:  # a stale variable in a unit file or a container: say which (cli32)
+            if not named:
+                raise
+            raise ConfigError(f"{str(exc).removeprefix('configuration: ')} (named by {CONFIG_ENV})") from None
+        settings = settings.with_overrides(f"file {config_path}", **values)
         settings = dataclasses.replace(settings, config_path=config_path)
     for spec in FIELDS:
         if spec.env and spec.env in env:

@@ -345,3 +345,18 @@ def test_cli_config_says_where_relative_paths_are_read_from(tmp_path: Path, monk
     absolute = CliRunner().invoke(app, ["--config", str(path), "--db", f"sqlite:///{tmp_path}/s.sqlite", "config",
                                         "--json"])
     assert "database_file" not in json.loads(absolute.stdout)["relative_paths"]
+
+
+def test_a_misspelt_table_and_a_missing_file_named_by_the_variable_are_said_so(tmp_path: Path) -> None:
+    """cli32 (blind round): ``[schedul]`` was "unknown setting 'schedul' (known: …23 names)", the table meant not
+    named; a ``MOFCOM_WATCH_CONFIG`` naming no file (a stale unit file or container variable) said "file not found:
+    PATH" as if it had been typed as --config."""
+    with pytest.raises(ConfigError, match=r"unknown setting 'schedul' \(did you mean \[schedule\]\?\)"):
+        load_settings(write(tmp_path, '[schedul]\ncron = "0 * * * *"\n'), environ={})
+    with pytest.raises(ConfigError, match=r"unknown setting 'htpp' \(did you mean \[http\]\?\)"):
+        load_settings(write(tmp_path, "[htpp]\nport = 8081\n"), environ={})
+    gone = str(tmp_path / "gone.toml")
+    with pytest.raises(ConfigError, match=r"^configuration: file not found: .*gone\.toml \(named by MOFCOM_WATCH_CONFIG\)$"):
+        load_settings(Path(gone), environ={"MOFCOM_WATCH_CONFIG": gone})
+    with pytest.raises(ConfigError, match=r"^configuration: file not found: .*gone\.toml$"):
+        load_settings(Path(gone), environ={})
