@@ -19,9 +19,10 @@ out, :func:`open_warnings` reads them, and they make no feed item (a routine red
 from __future__ import annotations
 
 import functools
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Select, and_, func, literal_column, select
 from sqlalchemy.orm import Session, aliased
@@ -46,6 +47,11 @@ MEANING = {HealthKind.ZERO_LINKS: NOT_READ, HealthKind.UNUSABLE_PAGE: NOT_READ, 
 # fetch failures that mean "this URL answers with something that is not content"
 UNUSABLE_REASONS = frozenset({"bot-check", "not-found", "redirect-off-site", "too-large", "unusable",
                               FailureReason.WRONG_PAGE.value})
+# A page fetched whole that the parser refused or read short of its stated count: each opens an issue of its own (the
+# pipeline's unusable-page, count-mismatch), kept until the page reads whole or a person has read it, maybe for days. No
+# sign that the source could not be fetched: not "its last run could not fetch", nor "failed 3 runs in a row" (story33
+# S5: a rename refused for review said both of a source whose every page answered).
+READ_FAILURES = frozenset({FailureReason.UNUSABLE_CONTENT.value, FailureReason.INCOMPLETE.value})
 GONE_REASON = "not-found"  # a page answering 404 or 410 (scraper.fetch.client's reason; a soft 404's too)
 
 
@@ -210,13 +216,19 @@ def record_source_run(session: Session, run_id: str, report: SourceReport) -> He
     warned = {_warn(session, report.source, oddity, seen, run_id) for oddity in report.warnings}
     runs = previous_runs(session, report.source, FAILING_RUNS)
     failing_key = issue_key(report.source, HealthKind.FAILING)
-    if len(runs) >= FAILING_RUNS and not any(r.ok for r in runs):
+    if len(runs) >= FAILING_RUNS and all(fetch_failed(r.ok, r.failures) for r in runs):
         reasons = sorted({f["reason"] for r in runs for f in (r.failures or [])})
         if _open(session, key=failing_key, source=report.source, kind=HealthKind.FAILING, seen=seen, run_id=run_id,
                  detail=f"source {report.source} had failures in {FAILING_RUNS} runs in a row ({', '.join(reasons)})"):
             opened.append(failing_key)
     resolved = _resolve(session, report, seen, warned)
     return HealthChange(opened=tuple(opened), resolved=tuple(resolved))
+
+
+def fetch_failed(ok: bool, failures: Iterable[dict[str, Any]] | None) -> bool:
+    """Whether a run failed as a source: not clean, and not only for pages read but refused or read short
+    (``READ_FAILURES``)."""
+    return not ok and not (failures and all(f.get("reason") in READ_FAILURES for f in failures))
 
 
 def _gone_notice(session: Session, url: str) -> str:
@@ -253,7 +265,8 @@ def _resolve(session: Session, report: SourceReport, seen: datetime, warned: Col
         fixed = (
             (issue.kind == HealthKind.ZERO_LINKS and issue.source == report.source and issue.url in report.linked_indexes)
             or (issue.kind == HealthKind.UNUSABLE_PAGE and issue.url is not None and issue.url in report.good_urls)
-            or (issue.kind == HealthKind.FAILING and issue.source == report.source and report.ok)
+            or (issue.kind == HealthKind.FAILING and issue.source == report.source
+                and not fetch_failed(report.ok, [f.to_json() for f in report.failures]))
             # a warning ends with the first run of its source that does not see it, where its URL answered (or
             # the run was clean: a page the crawl no longer reaches is not kept in a warning for good)
             or (issue.kind == HealthKind.WARNING and issue.source == report.source and issue.key not in warned
@@ -345,7 +358,7 @@ def last_run_failures(session: Session) -> tuple[LastRunFailed, ...]:
         if name in failing or not runs or runs[0].ok:
             continue
         fetch = [f for f in runs[0].failures or []
-                 if f.get("reason") not in UNUSABLE_REASONS and f.get("reason") != FailureReason.ZERO_LINKS]
+                 if f.get("reason") not in UNUSABLE_REASONS | READ_FAILURES and f.get("reason") != FailureReason.ZERO_LINKS]
         if fetch:
             at = runs[0].finished_at or runs[0].started_at
             found.append(LastRunFailed(name, as_utc(at) if at else None, len(fetch),

@@ -73,6 +73,29 @@ def test_failing_three_runs_in_a_row_and_pending_retries(engine):
         assert open_health_issues(s) == [] and pending_urls(s, "mofcom-qa") == []
 
 
+def test_pages_refused_or_read_short_are_no_failed_fetch_nor_a_failing_source(engine):
+    """story33 S5: a rename refused for a person to read (``unusable-content``, its own unusable-page issue, open until a
+    person reads it) made ``status`` say "its last run … could not fetch 1 page(s) (unusable-content)" of a source whose
+    every page answered, and on the third run "failed 3 runs in a row", which never closed while the page waited; a
+    copy cut short (``incomplete``: its count-mismatch issue) did the same. A fetch failure beside them still counts."""
+    from storage.health import last_run_failures
+
+    with Session(engine) as s, s.begin():
+        for n in range(4):
+            record_source_run(s, f"r{n}", report(n, Failure(ART, "unusable-content", "needs-review: a name change"),
+                                                 Failure(IDX, "incomplete", "KEY: 3 of the 5 entities it states")))
+        assert open_health_issues(s) == [] and last_run_failures(s) == ()
+        said = []
+        for n in range(4, 7):
+            record_source_run(s, f"r{n}", report(n, Failure(ART, "unusable-content", "needs-review"),
+                                                 Failure(IDX, "http-500")))
+            said.append([(f.failed, f.reasons) for f in last_run_failures(s)])
+        assert said == [[(1, ("http-500",))], [(1, ("http-500",))], []]  # the third: the failing issue says it
+        assert [i.kind for i in open_health_issues(s)] == ["failing"]
+        record_source_run(s, "r7", report(7, Failure(ART, "unusable-content", "needs-review"), linked=[IDX]))
+        assert open_health_issues(s) == []  # the source answers again: failing closes, the page's own issue is apart
+
+
 def test_bot_check_is_an_unusable_page_until_the_url_answers(engine):
     with Session(engine) as s, s.begin():
         record_source_run(s, "r1", report(0, Failure(ART, "bot-check", "HTTP 412")))
