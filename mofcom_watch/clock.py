@@ -7,6 +7,7 @@ whatever the server's time zone.
 from __future__ import annotations
 
 import os
+import re
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
@@ -26,6 +27,9 @@ FETCHED_AT_SLACK = timedelta(days=1)
 # The day taken for today, instead of Beijing's: for a simulation, a benchmark or a test whose corpus is set in
 # years to come (tests/corpus.py moves each copy 8 years on), where "after today" must mean after that day.
 TODAY_ENV = "MOFCOM_WATCH_TODAY"
+# the days --as-of takes: a calendar date, YYYY-MM-DD or YYYYMMDD. Python's date.fromisoformat also reads ISO week
+# dates: '2026W481' was 2026-11-23 without a word (cli32's blind round)
+AS_OF_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{8}")
 
 
 def today() -> date:
@@ -53,6 +57,8 @@ def parse_as_of(value: str | None) -> date | None:
         raise typer.BadParameter(f"expected a date like 2026-11-29, got {value!r} (leave --as-of out for today)",
                                  param_hint="--as-of")
     try:
+        if not AS_OF_SHAPE.fullmatch(value.strip()):
+            raise ValueError(value)
         return date.fromisoformat(value.strip())
     except ValueError:
         shaped = len(value.strip()) == len("2026-11-29") and value.strip()[4::3] == "--"  # the shape, not the day

@@ -14,7 +14,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -194,3 +194,16 @@ def test_a_day_that_does_not_exist_is_said_so() -> None:
             parse_as_of(day)
     with pytest.raises(typer.BadParameter, match="got '2026-2-3'$"):  # not the shape: no word about the day
         parse_as_of("2026-2-3")
+
+
+def test_as_of_takes_a_calendar_date_not_a_week_date() -> None:
+    """cli32 (blind round): ``--as-of 2026W481`` (an ISO week date, which date.fromisoformat reads) showed the state as
+    of 2026-11-23 without a word; ``20261201`` is the same calendar day written without dashes, read as it."""
+    import typer
+
+    from mofcom_watch.clock import parse_as_of
+
+    for day in ("2026W481", "2026-W48-1", "2026-W48"):
+        with pytest.raises(typer.BadParameter, match=f"expected a date like 2026-11-29, got '{day}'$"):
+            parse_as_of(day)
+    assert parse_as_of("20261201") == parse_as_of("2026-12-01") == date(2026, 12, 1)
