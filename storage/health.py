@@ -133,7 +133,13 @@ def has_clean_run(session: Session, source: str) -> bool:
     so an index walk cut short by a fault is completed later. Plain SQL on the table: a cycle asks this before its
     first request, and the ORM would first set up every mapper (see :meth:`storage.pages.PageStore.validators`)."""
     runs = SourceRun.__table__.c
-    return session.scalars(select(runs.id).where(runs.source == source, runs.ok.is_(True)).limit(1)).first() is not None
+    if session.scalars(select(runs.id).where(runs.source == source, runs.ok.is_(True)).limit(1)).first() is not None:
+        return True
+    # a run whose only failures are pages read but refused or read short walked its indexes whole: it ends the
+    # backfill too (story33 S6: a first deployment whose site held a page refused for a person to read walked back
+    # to ``since`` every cycle until a person read it)
+    return any(not fetch_failed(ok, failures) for ok, failures in session.execute(
+        select(runs.ok, runs.failures).where(runs.source == source, runs.ok.is_(False))))
 
 
 def last_deep_walk(session: Session, source: str) -> datetime | None:

@@ -125,6 +125,14 @@ def test_backfill_continues_until_a_clean_run(engine):
         assert has_run(s, "mofcom-qa") and not has_clean_run(s, "mofcom-qa")
         record_source_run(s, "r2", report(1))
         assert has_clean_run(s, "mofcom-qa")
+    # story33 S6: a run that walked whole, its only failure a page refused for a person to read, ends the backfill too
+    with Session(engine) as s, s.begin():
+        record_source_run(s, "r3", SourceReport(source="mofcom-policy", started_at=T0, finished_at=T0,
+                                                counts=RunCounters(fetched=3, failures=(Failure(IDX, "timeout"),))))
+        assert not has_clean_run(s, "mofcom-policy")
+        record_source_run(s, "r4", SourceReport(source="mofcom-policy", started_at=T0, finished_at=T0, counts=RunCounters(
+            fetched=3, failures=(Failure(ART, "unusable-content", "needs-review: a name change"),))))
+        assert has_clean_run(s, "mofcom-policy")
 
 
 def test_source_names_are_every_source_with_a_run_once_each(engine):
