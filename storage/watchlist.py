@@ -92,6 +92,7 @@ GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "James William Ickes
 PLAIN_MIN_KEY_LENGTH = 3  # a plain form shorter than this ("美国光子公司" -> "光子") is too little to match on
 CSV_DELIMITERS = (",", "\t", ";")  # Excel writes ";" in many European locales, tab for "Text (Tab delimited)"
 CSV_ALIAS_SEPARATOR = ";"
+QUOTED_CELL_RE = re.compile(r'"(?:[^"]|"")*"')  # a quoted CSV cell, whose commas and semicolons separate nothing
 CSV_SUFFIXES = (".csv", ".txt")
 TOML_SUFFIXES = (".toml",)
 TEXT_ENCODINGS = ("utf-8-sig", "gb18030")  # Excel in a Chinese locale saves CSV as GBK
@@ -631,12 +632,21 @@ def _reads_as_gbk(text: str) -> bool:
 
 def csv_rows(text: str) -> list[list[str]]:
     """The rows of a counterparty CSV; separated by ";" or a tab instead when no line has a comma
-    (Excel's CSV in a European locale, "Text (Tab delimited)"), so "Skydio Inc.;US" is not read as one name."""
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    (Excel's CSV in a European locale, "Text (Tab delimited)"), so "Skydio Inc.;US" is not read as one name; and
+    when every line has the same number of them and the commas are not so, as Excel writes every column and a
+    comma only inside a name ("name;country", "Skydio, Inc.;US"): each such line was one name, none hit, exit 0."""
+    lines = [ln for ln in QUOTED_CELL_RE.sub("", text).splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
     delimiter = ","
     if not any("," in ln for ln in lines):
         delimiter = next((d for d in CSV_DELIMITERS[1:] if any(d in ln for ln in lines)), ",")
+    elif not _every_line_alike(lines, ","):
+        delimiter = next((d for d in CSV_DELIMITERS[1:] if _every_line_alike(lines, d)), ",")
     return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+
+
+def _every_line_alike(lines: list[str], delimiter: str) -> bool:
+    """Whether every line holds ``delimiter`` (outside quoted cells) the same number of times, once at least."""
+    return len({ln.count(delimiter) for ln in lines}) == 1 and lines[0].count(delimiter) > 0
 
 
 def parse_csv(text: str, *, source: str = "<csv>", warnings: list[str] | None = None) -> tuple[Counterparty, ...]:

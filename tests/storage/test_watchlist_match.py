@@ -317,6 +317,31 @@ def test_csv_separated_by_semicolons_or_tabs_and_a_two_letter_country(tmp_path, 
     assert w.match(SKYDIO).method == EXACT
 
 
+@pytest.mark.parametrize("content", [
+    '\ufeffname;country\r\n"Skydio, Inc.";US\r\n\r\nInsitu;\r\n',  # Excel quotes a cell with the separator only
+    "name;country\nSkydio, Inc.;US\nInsitu;\n",
+    "Skydio, Inc.;US\nInsitu, Inc.;\nEdge Technologies GmbH;DE\n",  # no header: commas differ, semicolons do not
+])
+def test_semicolon_csv_with_a_comma_in_a_name(tmp_path, content: str) -> None:
+    """A ";" file from a European Excel with one comma in a name was read as comma-separated: each line one name
+    ("Skydio, Inc.;US"), no hit, exit 0 (screen32)."""
+    path = tmp_path / "wl.csv"
+    path.write_text(content, encoding="utf-8")
+    w = load_watchlist(path)
+    assert [(c.name, c.country) for c in w.counterparties][0] == ("Skydio, Inc.", "US")
+    assert w.counterparties[1].name.startswith("Insitu") and w.counterparties[1].country is None
+    assert w.match(SKYDIO).method in (EXACT, NORMALISED)
+
+
+def test_comma_csv_with_semicolons_in_its_alias_column_stays_comma_separated(tmp_path) -> None:
+    """The watchlist's third column holds aliases cut by ";": every line alike in commas stays a comma file."""
+    path = tmp_path / "wl.csv"
+    path.write_text("Skydio Inc.,US,Skydio;斯凯迪奥\nInsitu,US,Insitu Inc;英斯图\n", encoding="utf-8")
+    w = load_watchlist(path)
+    assert [(c.name, c.country, c.aliases) for c in w.counterparties] == [
+        ("Skydio Inc.", "US", ("Skydio", "斯凯迪奥")), ("Insitu", "US", ("Insitu Inc", "英斯图"))]
+
+
 def test_a_column_headed_note_is_never_a_country(tmp_path) -> None:
     """"IT" under a "note" header is the IT department's supplier, not Italy: it must not drop a fuzzy hit."""
     path = tmp_path / "wl.csv"
