@@ -979,3 +979,18 @@ def test_order_refs_read_in_a_text_are_those_of_its_fold():
             found += bool(refs(text))
     assert found > 1000
     assert refs("商务部令二Ｏ二五年第5号") != refs(textnorm.fold("商务部令二Ｏ二五年第5号"))  # why the gate holds the O
+
+
+STOP_AFTER_NAMES_RE = re.compile(r"(?<=[）)])[^\S\n]*[。.．;；,，、][^\S\n]*$")  # what stop_after_names_cut replaced (session 32)
+
+
+def test_a_stop_after_the_names_is_cut_as_the_pattern_cut_it():
+    """stop_after_names_cut, read from the line's end, removes what STOP_AFTER_NAMES_RE.sub removed (audit32/12's stop after
+    an annex line's bracket), on lines built of brackets, stops, spaces (an ideographic one, a tab) and names."""
+    rng = random.Random(32)
+    pieces = ["）", ")", "（", "。", ".", "．", ";", "；", ",", "，", "、", " ", "\u3000", "\t", "甲公司", "Alpha Inc", "1"]
+    for _ in range(20000):
+        line = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 7)))
+        assert entities_annex.stop_after_names_cut(line) == STOP_AFTER_NAMES_RE.sub("", line), repr(line)
+    assert entities_annex.stop_after_names_cut("1. 北极星光学公司（Polaris Optics Inc.）。 ") == "1. 北极星光学公司（Polaris Optics Inc.）"
+    assert entities_annex.stop_after_names_cut("第3项实体包括其子公司。") == "第3项实体包括其子公司。"
