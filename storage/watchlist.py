@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import Any
 
 from storage.countries import country_code
-from storage.names import LEGAL_SUFFIXES_ZH, clean_display, name_key, name_words
+from storage.names import LEGAL_SUFFIXES_ZH, clean_display, has_legal_suffix, name_key, name_words
 from storage.records import EntityRecord
 
 log = logging.getLogger(__name__)
@@ -69,11 +69,26 @@ BRANCH_BILINGUAL_RE = re.compile(r"(?P<zh>[^（(]*[\u4e00-\u9fff][^（(]*?)\s*[�
 # A country written beside a company's own name: "美国PVH集团", "斯凯迪奥公司（美国）", "Skydio Inc. (USA)".
 DESIGNATED_COUNTRIES = {"美国": "US", "日本": "JP", "英国": "GB", "德国": "DE", "法国": "FR", "加拿大": "CA",
                         "澳大利亚": "AU", "韩国": "KR", "荷兰": "NL", "以色列": "IL", "usa": "US", "us": "US",
-                        "unitedstates": "US", "uk": "GB", "japan": "JP"}
+                        "unitedstates": "US", "unitedstatesofamerica": "US", "uk": "GB", "japan": "JP"}
 ZH_DESIGNATOR_PREFIX_RE = re.compile(r"^(美国|日本|英国|德国|法国|加拿大|澳大利亚|韩国|荷兰|以色列)(?=\S{2})")
 BRACKETED_DESIGNATOR_RE = re.compile(
     r"\s*[（(]\s*(美国|日本|英国|德国|法国|加拿大|澳大利亚|韩国|荷兰|以色列|U\.?\s?S\.?(?:\s?A\.?)?|United States|"
     r"U\.?\s?K\.?|Japan)\s*[）)]", re.IGNORECASE)
+# A country an ERP writes after a company's whole legal name: "LOCKHEED MARTIN CORPORATION USA", "Skydio, Inc., USA",
+# "Skydio Inc. - United States", "斯凯迪奥公司 美国" (after a legal suffix only: "Lockheed Martin UK" is a company's name).
+TRAILING_DESIGNATOR_RE = re.compile(
+    r"(?:\s*[,，/]|\s+[-–—])?\s*(U\.?\s?S\.?(?:\s?A\.?)?|United States(?: of America)?|U\.?\s?K\.?|Japan)\s*$", re.IGNORECASE)
+ZH_TRAILING_DESIGNATOR_RE = re.compile(r"(?<=[司团])\s*[-–—/，,]?\s*(美国|日本|英国|德国|法国|加拿大|澳大利亚|韩国|荷兰|以色列)$")
+# Another name the counterparty's own cell gives: "Anduril Industries, Inc. d/b/a Anduril", "X Corp (formerly Y Inc)";
+# each is its name (a hit on either is a hit), as a notice's "d/b/a" gives an entity both (storage.names.other_names).
+COUNTERPARTY_AKA_RE = re.compile(
+    r"\s+(?:d/b/a|d\.b\.a\.|a/k/a|a\.k\.a\.|f/k/a|trading as|also known as|formerly(?: known as)?)\s+"
+    r"|\s*[（(]\s*(?:d/b/a|dba|a/k/a|a\.k\.a\.|aka|f/k/a|fka|formerly(?: known as)?|previously|曾用名|原名|又称)[\s:：]*",
+    re.IGNORECASE)
+# The same words unmarked ("Anduril Industries Inc DBA Anduril"), also a word of names ("The Aka Group"): only after a
+# whole legal name.
+BARE_AKA_RE = re.compile(r"\s+(?:dba|aka|fka|t/a)\s+", re.IGNORECASE)
+OWN_NAME_MIN_KEY_LENGTH = 3  # a part shorter than this ("The") is no name to match on
 # "(DTC)" after "Domo Tactical Communications": the name's own acronym, not a word of it.
 BRACKETED_ACRONYM_RE = re.compile(r"\s*[（(]\s*([A-Za-z][A-Za-z0-9&]{1,7})\s*[）)]")
 # Abbreviations ERP exports use for words notices write out.
@@ -221,7 +236,7 @@ class Watchlist:
         names: list[_Name] = []
         plains: list[_Name] = []
         for cp in counterparties:
-            for name in (n for written in cp.names for n in (written, *bilingual_parts(written))):
+            for name in (n for written in cp.names for n in (written, *bilingual_parts(written), *own_names(written))):
                 display = clean_display(name)
                 if display:
                     names.append(_Name(cp, name, display, name_key(display)))
@@ -387,6 +402,18 @@ def bilingual_parts(name: str) -> tuple[str, ...]:
     return parts if sorted(scripts) == [(False, True), (True, False)] else ()
 
 
+def own_names(name: str) -> tuple[str, ...]:
+    """The names a counterparty's cell joins by "d/b/a", "a.k.a.", "formerly" and the like ("Anduril Industries, Inc.
+    d/b/a Anduril" -> "Anduril Industries, Inc.", "Anduril"; "X Corp (formerly Y Inc)" -> "X Corp", "Y Inc"): the
+    whole cell matched nothing (screen32); () for a cell without such a word."""
+    bare = BARE_AKA_RE.search(name)
+    if bare and has_legal_suffix(name[: bare.start()]):
+        name = f"{name[: bare.start()]} a/k/a {name[bare.end() :]}"
+    parts = [p.strip(" )）,，;；") for p in COUNTERPARTY_AKA_RE.split(name)]
+    named = tuple(p for p in parts if len(name_key(p)) >= OWN_NAME_MIN_KEY_LENGTH)
+    return named if len(named) > 1 else ()
+
+
 def _countries_agree(entity: EntityRecord, candidate: _Name, designates: str | None, *, fuzzy: bool) -> bool:
     """Whether a plain or fuzzy match may stand: a dropped designator ("美国") names the country of both the
     entity and the counterparty (where they have one); a fuzzy match needs the counterparty's country, where
@@ -411,7 +438,7 @@ def plain_form(name: str) -> tuple[str, str | None]:
     if HAN_RE.search(name):
         name = _t2s().convert(name)
     name = LEADING_THE_RE.sub("", name)
-    m = BRACKETED_DESIGNATOR_RE.search(name) or ZH_DESIGNATOR_PREFIX_RE.match(name)
+    m = BRACKETED_DESIGNATOR_RE.search(name) or ZH_DESIGNATOR_PREFIX_RE.match(name) or _trailing_designator(name)
     if m:
         designates = DESIGNATED_COUNTRIES.get(re.sub(r"[\s.]", "", m.group(1)).casefold())
         name = (name[: m.start()] + " " + name[m.end() :]).strip() if designates else name
@@ -423,6 +450,16 @@ def plain_form(name: str) -> tuple[str, str | None]:
             break
     name = ABBREVIATION_RE.sub(lambda a: ABBREVIATIONS[re.sub(r"['’.]", "", a.group(0)).casefold()], name)
     return clean_display(name) or name, designates
+
+
+def _trailing_designator(name: str) -> re.Match[str] | None:
+    """A country written after a whole legal name ("Skydio Inc USA", "斯凯迪奥公司 美国"); None after another word
+    ("Lockheed Martin UK", a subsidiary's name)."""
+    m = ZH_TRAILING_DESIGNATOR_RE.search(name) if HAN_RE.search(name) else TRAILING_DESIGNATOR_RE.search(name)
+    if m is None:
+        return None
+    before = name[: m.start()].rstrip()
+    return m if (has_legal_suffix(before) or before.endswith(LEGAL_SUFFIXES_ZH)) else None
 
 
 @lru_cache(maxsize=65536)  # the same listed names are tried for every counterparty `screen` reads

@@ -18,6 +18,7 @@ from storage.watchlist import (
     decode_text,
     fuzzy_score,
     load_watchlist,
+    own_names,
 )
 
 SKYDIO = EntityRecord(zh="斯凯迪奥公司", en="Skydio Inc.", country="US", key="skydio")
@@ -435,3 +436,53 @@ def test_the_country_table_reads_every_country_the_parser_reads() -> None:
     assert {zh: country_code(zh) for zh in COUNTRIES if zh != "欧洲"} == {k: v for k, v in COUNTRIES.items() if k != "欧洲"}
     assert all(country_code(alpha3) == code for code, (alpha3, _) in TABLE.items() if alpha3)
     assert [country_code(x) for x in ("it", "Narnia", "", "U.S.S.R.")] == ["IT", None, None, None]
+
+
+LOCKHEED = EntityRecord(zh="洛克希德·马丁公司", en="Lockheed Martin Corporation", country="US", key="lockheedmartin")
+ANDURIL = EntityRecord(zh="安杜里尔公司", en="Anduril Industries", country="US", key="andurilindustries")
+
+
+@pytest.mark.parametrize(("counterparty", "country", "entity"), [
+    ("LOCKHEED MARTIN CORPORATION USA", None, LOCKHEED),
+    ("Lockheed Martin Corporation, USA", "US", LOCKHEED),
+    ("Lockheed Martin Corporation - U.S.A.", "US", LOCKHEED),
+    ("Skydio Inc. - United States", "US", SKYDIO),
+    ("洛克希德·马丁公司-美国", "US", LOCKHEED),
+    ("斯凯迪奥公司 美国", None, SKYDIO),
+])
+def test_a_country_written_after_the_whole_legal_name_is_dropped(counterparty: str, country: str | None,
+                                                                  entity: EntityRecord) -> None:
+    """An ERP's name cell with the country after it, not in brackets, missed the listed company (screen32)."""
+    m = Watchlist((Counterparty(counterparty, country=country),)).match(entity)
+    assert m is not None and m.method == NORMALISED
+
+
+@pytest.mark.parametrize(("counterparty", "country"), [
+    ("Lockheed Martin UK", None), ("Lockheed Martin UK", "GB"), ("Lockheed Martin UK Ltd", None),
+    ("Lockheed Martin Corporation UK", None),  # a designator naming another country than the entity's
+    ("Lockheed Martin Corporation USA", "JP"),  # and than the row's
+])
+def test_a_country_after_another_word_or_naming_another_country_is_no_hit(counterparty: str,
+                                                                          country: str | None) -> None:
+    assert Watchlist((Counterparty(counterparty, country=country),)).match(LOCKHEED) is None
+
+
+@pytest.mark.parametrize(("counterparty", "entity"), [
+    ("Anduril Industries, Inc. d/b/a Anduril", ANDURIL),
+    ("ANDURIL INDUSTRIES INC DBA ANDURIL", ANDURIL),
+    ("Foo Holdings LLC dba Skydio Inc", SKYDIO),
+    ("Skydio, Inc. (formerly Foo Inc)", SKYDIO),
+    ("Foo Inc (formerly Skydio Inc.)", SKYDIO),
+    ("Skydio Inc. a.k.a. Foo", SKYDIO),
+])
+def test_each_name_of_a_counterparty_cell_with_dba_or_formerly_is_matched(counterparty: str,
+                                                                          entity: EntityRecord) -> None:
+    """"Anduril Industries, Inc. d/b/a Anduril" missed Anduril Industries: the whole cell was one name (screen32)."""
+    assert wl(counterparty).match(entity) is not None
+
+
+def test_own_names_leave_a_cell_without_such_a_word_whole() -> None:
+    """"aka" unmarked is also a word of names: split only after a whole legal name."""
+    assert own_names("The Aka Group Inc") == () and own_names("Skydio Inc.") == ()
+    assert wl("The Aka Group Inc").match(EntityRecord(zh=None, en="Group Inc", country="US", key="group")) is None
+    assert own_names("Anduril Industries, Inc. d/b/a Anduril") == ("Anduril Industries, Inc.", "Anduril")
