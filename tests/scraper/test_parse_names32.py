@@ -1,12 +1,14 @@
 """Session 32 (names32), counts and names left open by session 31. "但…除外。" then, in the next paragraph, "对上述2家实体，继续
 暂停…" is read as on one line (audit30/07: refused for review): the step on the excepted takes the notice and the day of the
-step that excepts them."""
+step that excepts them. An answer's "将X公司等2家…移出" reads X. Traditional count words count as their simplified forms."""
 
 from __future__ import annotations
 
 import pytest
 
 from scraper.parse import parse_document
+from scraper.parse.entities import count_and_country, count_parts, stated_count
+from scraper.parse.textnorm import fold
 from storage.records import UnusablePage
 
 HEAD = "商务部公告2026年第206号\n【发布单位】安全与管制局\n【发布文号】商务部公告2026年第206号\n【发文日期】2026年12月28日\n\n"
@@ -58,3 +60,33 @@ def _removed(obj: str) -> list[tuple[str, list[str | None], tuple[str, ...]]]:
 ])
 def test_an_answers_removal_of_named_ones_of_a_count_reads_the_named(obj: str, keys: tuple[str, ...]) -> None:
     assert _removed(obj) == [("remove", [], keys)]
+
+
+def _count(text: str) -> tuple[int | None, str | None]:
+    folded = fold(text)
+    got = count_and_country([folded])
+    assert stated_count([folded]) == got  # the fast reading and the plain one agree
+    return got
+
+
+@pytest.mark.parametrize(("simplified", "traditional"), [
+    ("决定将以下3个美国实体（见附件）列入出口管制管控名单", "决定将以下3個美国实体（见附件）列入出口管制管控名单"),
+    ("决定将甲公司等2家机构列入关注名单", "决定将甲公司等2家機構列入关注名单"),
+    ("决定对甲公司及其2名高级管理人员采取反制措施", "决定对甲公司及其2名高级管理人員采取反制措施"),
+    ("中方决定对“北极光人权观察”（Northern Lights Rights Watch）等1个机构和格雷厄姆·麦肯齐（Graham MacKenzie）等1名人员采取",
+     "中方决定对“北极光人权观察”（Northern Lights Rights Watch）等1個機構和格雷厄姆·麦肯齐（Graham MacKenzie）等1名人員采取"),
+    ("对约翰·哈珀（John Harper）等2名个人和甲公司（Alpha Inc.）等3家实体采取", "对约翰·哈珀（John Harper）等2名個人和甲公司（Alpha Inc.）等3家實體采取"),
+])
+def test_traditional_count_words_count_as_their_simplified_forms(simplified: str, traditional: str) -> None:
+    """A text too few of whose characters are traditional for ``clean`` to convert it (names31's finding 5: "1个機構", no
+    count read, a mutated MFA sentence counting its persons only)."""
+    assert _count(simplified)[0] is not None
+    assert _count(traditional) == _count(simplified)
+    assert count_parts([fold(traditional)]) == count_parts([fold(simplified)])
+
+
+@pytest.mark.parametrize("text", ["严重违反一個中国原则和中美三個联合公报", "暂停实施相关措施6個月", "从两個方面加强出口管制",
+                                  "对3個人采取措施", "一個中國企業", "两個美国以外的实体"])
+def test_traditional_ge_counts_nothing_else(text: str) -> None:
+    assert _count(text) == (None, None)
+    assert _count(text.replace("個", "个").replace("國", "国").replace("業", "业")) == (None, None)  # as the simplified

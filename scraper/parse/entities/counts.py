@@ -7,7 +7,17 @@ from collections.abc import Iterable, Iterator
 
 from ..lazyre import lazy_compile
 from ..textnorm import NUM, to_int
-from .names import COUNT_NUMERALS, COUNT_RE, COUNTRIES, COUNTRY_IN_RE, FINANCIAL_NUMERALS, GE_NOUNS, GE_WINDOW
+from .names import (
+    COUNT_NUMERALS,
+    COUNT_RE,
+    COUNTRIES,
+    COUNTRY_IN_RE,
+    FINANCIAL_NUMERALS,
+    GE,
+    GE_NOUNS,
+    GE_WINDOW,
+    TRADITIONAL_NOUNS,
+)
 
 NUM_MAX = 6  # the longest NUM: a match starts at most this many characters before its 家 or 名 (spaces aside)
 
@@ -17,17 +27,17 @@ def _count_lines(text: str) -> list[tuple[int, int, int]]:
     aside, right before 家 or 名 (what COUNT_GATE_RE finds) or before 个 with an entity noun after it
     (``_ge_counts``), found from the 家, 名 and 个 by ``str.find`` ("名单" is on most lines of a notice). Every match ends its NUM at such a numeral, so no match of
     the line starts more than NUM_MAX - 1 characters before the line's first one."""
-    if "家" not in text and "名" not in text and "个" not in text:
+    if "家" not in text and "名" not in text and "个" not in text and "個" not in text:
         return []
     hits = []
     find = text.find
-    for word in "家名个":
+    for word in "家名个個":
         pos = find(word)
         while pos >= 0:
             j = pos - 1
             while j >= 0 and text[j].isspace() and text[j] != "\n":
                 j -= 1
-            if j >= 0 and (text[j] in COUNT_NUMERALS or text[j].isdecimal()) and (word != "个" or _ge_counts(text, pos)):
+            if j >= 0 and (text[j] in COUNT_NUMERALS or text[j].isdecimal()) and (word not in GE or _ge_counts(text, pos)):
                 hits.append((pos, j))
             pos = find(word, pos + 1)
     if not hits:
@@ -159,21 +169,21 @@ COUNT_BEFORE_RE = lazy_compile(rf"(?P<n>{NUM})\s*[家名]\s*[{JOINS}]\s*$")
 # (session 18: 2 was stated, so the whole annex warned).
 # "…3家实体和2人" (session 30, names30: 3 was stated for 5 read).
 PERSONS_AFTER_RE = re.compile(
-    rf"\s*(?:及|和|以及){JOINED}(?P<n>{NUM})\s*(?:名\s*[\u4e00-\u9fff]{{0,8}}?(?:个人|人员)|人(?![员士民]))")
+    rf"\s*(?:及|和|以及){JOINED}(?P<n>{NUM})\s*(?:名\s*[\u4e00-\u9fff]{{0,8}}?(?:[个個]人|人[员員])|人(?![员員士民]))")
 
 
 # "对2名个人和3家实体采取反制措施" states 5: the companies joined to the persons' count (session 30, names30; audit29/16:
 # 2 was stated, and read as the whole order's).
 ENTITIES_AFTER_RE = lazy_compile(
-    rf"\s*(?:及|和|以及|与){JOINED}(?P<n>{NUM})\s*家\s*[\u4e00-\u9fff]{{0,8}}?(?:实体|企业|公司|机构|组织|单位)")
-PERSON_NOUNS = ("个人", "人员")
+    rf"\s*(?:及|和|以及|与){JOINED}(?P<n>{NUM})\s*家\s*[\u4e00-\u9fff]{{0,8}}?(?:实体|企业|公司|机构|组织|单位|{'|'.join(TRADITIONAL_NOUNS[:-1])})")
+PERSON_NOUNS = ("个人", "人员", "個人", "人員")
 
 
 def _persons_after(text: str, m: re.Match[str]) -> int:
     """The count of persons joined after a count of companies ("2家美国企业及…等2名个人"), or of companies joined after a
     count of persons ("2名个人和3家实体"), else 0."""
     unit = text[m.end("n") : m.end("n") + 2].lstrip()[:1]  # 家, 名 or 个 (spaces aside)
-    if unit in ("家", "个"):  # "等1个机构和X等1名人员" (an MFA decision's wording) states 2
+    if unit == "家" or unit in GE:  # "等1个机构和X等1名人员" (an MFA decision's wording) states 2
         near = text[m.end() : m.end() + JOINED_NEAR]
         if "名" not in near and "人" not in near:
             return 0
@@ -189,7 +199,7 @@ def _persons_after(text: str, m: re.Match[str]) -> int:
 # 31, names31; names30/23: 2 was stated for the 3 listed, a count warning on a text read right); so does "甲公司及其2名高级管理
 # 人员" (names30/10-11's titles: no count was read, the persons unchecked).
 ITS_LEADS = ("及其", "和其")
-ITS_NOUNS = ("子公司", "分公司", "分支机构", "关联公司", "关联企业", "附属公司", "附属机构", "下属企业", "下属公司", "人员")
+ITS_NOUNS = ("子公司", "分公司", "分支机构", "关联公司", "关联企业", "附属公司", "附属机构", "下属企业", "下属公司", "人员", "人員")
 
 
 def _its_parent(text: str, line_start: int, m: re.Match[str]) -> int:

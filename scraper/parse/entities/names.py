@@ -45,7 +45,11 @@ TRAILING_PUNCT = " ;；。，,、:："
 COUNTRIES = {**LISTED, "欧洲": "EU"}
 COUNTRY_NAMES = tuple(COUNTRIES)
 COUNTRY_ALT = "|".join(sorted(COUNTRIES, key=len, reverse=True))
-ENTITY_NOUN = r"(?:实体|企业|公司|机构|单位|组织|军工企业|个人|银行)"  # 银行: "对UAB Urbo Bankas、Mano Bankas AB等2家立陶宛银行"
+# The traditional forms of the count words (個, 機構, 人員, …) where a text too few of whose characters are traditional for
+# ``textnorm.clean`` to convert it holds them ("等1个機構和…等1名人員": session 32, names31's finding 5, no count read): each
+# counts as its simplified form.
+TRADITIONAL_NOUNS = ("實體", "企業", "機構", "單位", "組織", "個人")
+ENTITY_NOUN = rf"(?:实体|企业|公司|机构|单位|组织|军工企业|个人|银行|{'|'.join(TRADITIONAL_NOUNS)})"  # 银行: "对UAB Urbo Bankas、Mano Bankas AB等2家立陶宛银行"
 # NUM with a character class first: sre then skips to the numerals (a pattern that opens with a group
 # of alternatives, as NUM does, is tried in full at every character). The same matches: the first
 # numeral, then at most 3 more digits after a digit, or 5 more Chinese numerals after one.
@@ -62,16 +66,17 @@ COUNT_NUM = rf"[\d{COUNT_NUMERALS}](?:(?<=\d)\d{{0,3}}|(?<=[{COUNT_NUMERALS}])[{
 # 原则", "一个月", "两个方面", "个人" (COUNTED_BY_GE: the fixed window, no words of a qualifier as after 家).
 # "及其2名高级管理人员" counts persons (session 31, names31: no count was read from such a MOFCOM title): 人员 ends a count as
 # ENTITY_NOUN's 个人 does (in COUNT_RE only: ENTITY_NOUN names entities elsewhere).
-PERSONS_NOUN = "人员"
-GE_NOUNS = ("实体", "企业", "公司", "机构", "单位", "组织")
+PERSONS_NOUN = "人[员員]"
+GE_NOUNS = ("实体", "企业", "公司", "机构", "单位", "组织", *TRADITIONAL_NOUNS[:-1])
+GE = "个個"  # the measure word and its traditional form
 GE_WINDOW = 2 + max(map(len, COUNTRIES)) + 1  # 个, blanks, the longest country, a noun's first character
-COUNTED_BY_GE = rf"个(?=\s*(?:{COUNTRY_ALT})?\s*(?:{'|'.join(GE_NOUNS)}))"
+COUNTED_BY_GE = rf"[{GE}](?=\s*(?:{COUNTRY_ALT})?\s*(?:{'|'.join(GE_NOUNS)}))"
 COUNT_RE = re.compile(rf"(?P<n>{COUNT_NUM})\s*(?:[家名]|{COUNTED_BY_GE})\s*(?:(?P<c>{COUNTRY_ALT})|)\s*的?\s*(?P<q>[\u4e00-\u9fff]{{0,12}}?)(?:{ENTITY_NOUN}|{PERSONS_NOUN})")
 COUNTRY_IN_RE = lazy_compile(COUNTRY_ALT)
 # What every COUNT_RE match holds: the last character of NUM, then 家 or 名, or 个 with an entity noun in the next
 # GE_WINDOW characters of its line (``counts._ge_counts``).
 COUNT_GATE_RE = lazy_compile(
-    rf"[\d零一二三四五六七八九十百两]\s*(?:[家名]|个(?=[^\n]{{0,{GE_WINDOW - 2}}}(?:{'|'.join(GE_NOUNS)})))")
+    rf"[\d零一二三四五六七八九十百两]\s*(?:[家名]|[{GE}](?=[^\n]{{0,{GE_WINDOW - 2}}}(?:{'|'.join(GE_NOUNS)})))")
 # Prose list: "决定将…列入…" (the segment between 将 and 列入); a removal may say "将…从…名单中移出".
 # "从出口管制关注名单中移除" (session 23, parse23: a watch-list removal so worded read as nothing): 移除 is 移出; so is
 # "调出关注名单" (session 27, audit27: read as nothing).
