@@ -68,8 +68,11 @@ class EntityRecord:
     ``zh``/``en`` are display forms: invisible characters removed and odd spaces
     folded, otherwise as written. ``key`` is the matching key from
     :func:`storage.names.entity_key` (computed by the parser). ``type`` is
-    ``organization`` or ``individual`` where the parser knows (MFA decisions name
-    people too; None: not stated, MOFCOM annexes list organisations only); ``note`` is
+    ``organization`` or ``individual`` where the parser knows: a reader typed it (an MFA
+    decision's sections, "男，…"), or the stated count says which (``rules.named._typed_by_count``,
+    session 31: counted with 家 or "个" an organization, with 名 a person); None where neither
+    says: the title and the decision state no count, or one other than the notice's stated
+    count, or both kinds with the persons not all typed (PVH, Illumina, RBA); ``note`` is
     what the notice says about the target besides its name, as written (a person's
     role: "斯凯迪奥公司联合创始人、首席执行官"), never part of the name; ``aliases`` the other names it gives
     (an alias, a former name), each a spelling of this entity, never its key.
