@@ -36,6 +36,11 @@ def _t2s() -> Any:  # an opencc.OpenCC (the library ships no types)
     return opencc.OpenCC("t2s")
 
 
+def simplified(text: str) -> str:
+    """``text`` in simplified script (opencc's t2s, as ``clean`` converts a text in traditional script)."""
+    return str(_t2s().convert(text))
+
+
 INVISIBLE_CHARS = tuple(chr(c) for c in (*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2065), 0xFEFF, 0xAD))
 
 

@@ -4,6 +4,8 @@ step that excepts them. An answer's "将X公司等2家…移出" reads X. Tradit
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from scraper.parse import parse_document
@@ -90,3 +92,24 @@ def test_traditional_count_words_count_as_their_simplified_forms(simplified: str
 def test_traditional_ge_counts_nothing_else(text: str) -> None:
     assert _count(text) == (None, None)
     assert _count(text.replace("個", "个").replace("國", "国").replace("業", "业")) == (None, None)  # as the simplified
+
+
+TAIWAN = (Path(__file__).resolve().parents[1] / "data" / "corpus" / "audit31"
+          / "16-wl-taiwan-region-entities-traditional-alias.txt").read_text(encoding="utf-8")
+VARIANT, ENGLISH = "漢昇精密機械股份有限公司；", "Hansheng Precision Machinery Co., Ltd."
+
+
+@pytest.mark.parametrize(("text", "aliases"), [
+    (TAIWAN, ("漢昇精密機械股份有限公司",)),  # audit31/16: dropped before
+    (TAIWAN.replace(VARIANT + ENGLISH, ENGLISH + "；" + VARIANT[:-1]), ("漢昇精密機械股份有限公司",)),  # after the English
+    (TAIWAN.replace(VARIANT, "汉昇精密机械股份有限公司；"), ()),  # the name again as it is: no other spelling
+    (TAIWAN.replace(VARIANT, "某某精密公司；"), ()),  # another Chinese name: nothing says it is one of this entity
+])
+def test_a_traditional_script_name_beside_the_english_is_an_alias(text: str, aliases: tuple[str, ...]) -> None:
+    """Decided by the lead (session 32): screening by the traditional name must find the entity; its English name and key
+    stay the English's."""
+    doc = parse_document(text.encode("utf-8"))
+    assert doc.notice is not None
+    first, *others = doc.notice.entities
+    assert (first.en, first.key, first.aliases) == (ENGLISH, "hanshengprecisionmachinery", aliases)
+    assert [e.aliases for e in others] == [(), ()]

@@ -13,7 +13,7 @@ from storage.names import ALIAS_WORDS_ZH, INVISIBLE_RE, entity_key, other_names
 from storage.records import EntityRecord
 
 from ..lazyre import lazy_compile
-from ..textnorm import NUM, fold
+from ..textnorm import NUM, fold, simplified
 
 ANNEX_MARK_RE = re.compile(r"\s*附\s*件?\s*(?P<n>[\d一二三四五六七八九十]+)?\s*[:：]?\s*$")  # match() it from a line start
 # "①甲公司（Alpha Inc.）", "⑴…": a circled or bracketed number is one character (CIRCLED, its value from its code point).
@@ -134,20 +134,60 @@ def _matching_open(text: str, close: int) -> int | None:
 WIDE_LATIN_RE = lazy_compile(r"[\uff21-\uff3a\uff41-\uff5a]")
 
 
-def _without_script_variant(inner: str) -> str:
-    """A bracket's English without the Chinese name written again beside it ("漢昇精密機械股份有限公司；Hansheng Precision
-    Machinery Co., Ltd.", the traditional script of the name outside): two parts, one Chinese with no Latin letter and no
-    alias word or colon, the other holding the English; else ``inner`` as it is (session 31, audit31/16: the English name,
-    and so the key, kept the Chinese)."""
+def _script_parts(inner: str) -> tuple[str, str] | None:
+    """(English, Chinese) of a bracket holding the Chinese name written again beside the English ("漢昇精密機械股份有限公司；
+    Hansheng Precision Machinery Co., Ltd.", the traditional script of the name outside): two parts, one Chinese with no
+    Latin letter and no alias word or colon, the other holding the English; None else."""
     parts = [p.strip() for p in inner.replace(";", "；").split("；")]
     if len(parts) != 2:
-        return inner
+        return None
     latin = [p for p in parts if LATIN_RE.search(p)]
     other = [p for p in parts if not LATIN_RE.search(p)]
     if len(latin) != 1 or len(other) != 1 or not CJK_RE.search(other[0]) or other[0].startswith(ALIAS_WORDS_ZH) \
             or ":" in other[0] or "：" in other[0] or other[0] in COUNTRIES:
-        return inner
-    return latin[0]
+        return None
+    return latin[0], other[0]
+
+
+def _without_script_variant(inner: str) -> str:
+    """A bracket's English without the Chinese name written again beside it (``_script_parts``); else ``inner`` as it is
+    (session 31, audit31/16: the English name, and so the key, kept the Chinese). The Chinese so written is the entity's
+    alias where it is its name in traditional script (``script_variants``)."""
+    parts = _script_parts(inner)
+    return inner if parts is None else parts[0]
+
+
+def script_variants(found: list[EntityRecord], folded: str, text: str) -> list[EntityRecord]:
+    """``found``, each entity that the text names "甲（甲'；English）" with 甲' its Chinese name in traditional script (both the
+    same in simplified script, ``textnorm.simplified``) given 甲' as an alias: screening by the traditional name finds it (session 32, decided
+    by the lead; audit31/16: the traditional name was dropped). Another Chinese name so written is no alias: nothing says
+    what it is."""
+    if ";" not in folded or not any(e.zh and e.en for e in found):  # (a bracket of two parts is rare: one find)
+        return found
+    out = []
+    for e in found:
+        variant = _variant_beside(e, folded, text) if e.zh and e.en else None
+        out.append(e if variant is None or variant in e.aliases else EntityRecord(
+            e.zh, e.en, e.country, e.key, e.n, e.branches, e.type, e.note, (*e.aliases, variant)))
+    return out
+
+
+def _variant_beside(e: EntityRecord, folded: str, text: str) -> str | None:
+    """The traditional form of ``e``'s Chinese name written in the bracket after it, beside its English, else None."""
+    assert e.zh is not None and e.en is not None
+    name = fold(e.zh)
+    pos = folded.find(name)
+    while pos >= 0:
+        start = pos + len(name)
+        while start < len(folded) and folded[start] == " ":
+            start += 1
+        end = folded.find(")", start)
+        if folded.startswith("(", start) and end > 0 and folded.find(";", start, end) > 0 \
+                and folded.find("(", start + 1, end) < 0 and (parts := _script_parts(text[start + 1 : end])) is not None \
+                and clean_display(parts[0]) == e.en and parts[1] != e.zh and simplified(parts[1]) == simplified(e.zh):
+            return clean_display(parts[1])
+        pos = folded.find(name, pos + 1)
+    return None
 
 
 def split_name(clean: str, folded: str | None = None) -> tuple[str | None, str | None]:

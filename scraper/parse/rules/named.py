@@ -196,7 +196,7 @@ def entities(src: Source, d: Draft) -> list[EntityRecord]:
             found = ent.completed(found, src.folded, src.text, country)
             for r in removals_beside_listing(d.drafts):  # their own names, after the annex's
                 found += ent.completed(removal_named(src, r), src.folded, src.text, _removal_country(src, r))
-            return ent.distinct(_typed_by_count(found, d))
+            return ent.distinct(_typed_by_count(ent.script_variants(found, src.folded, src.text), d))
     return []
 
 
