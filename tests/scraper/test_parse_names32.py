@@ -113,3 +113,20 @@ def test_a_traditional_script_name_beside_the_english_is_an_alias(text: str, ali
     first, *others = doc.notice.entities
     assert (first.en, first.key, first.aliases) == (ENGLISH, "hanshengprecisionmachinery", aliases)
     assert [e.aliases for e in others] == [(), ()]
+
+
+ALPES = next((Path(__file__).resolve().parents[1] / "data" / "corpus" / "audit31").glob("17-*.txt")).read_text(encoding="utf-8")
+SUBSIDIARY = "及其子公司布列塔尼水下系统有限责任公司"
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    (ALPES, None),  # audit31/17: the parent's France is written before the parent only
+    (ALPES.replace(SUBSIDIARY, "及其子公司德国布列塔尼水下系统有限责任公司"), "DE"),  # written next to it: its own
+])
+def test_a_subsidiary_has_the_country_written_next_to_it_never_its_parents(text: str, country: str | None) -> None:
+    """Decided by the lead (session 32): no country where none is written next to the subsidiary or in its heading."""
+    doc = parse_document(text.encode("utf-8"))
+    assert doc.notice is not None
+    parent, subsidiary = doc.notice.entities
+    assert (parent.en, parent.country) == ("Alpes Défense S.A.S.", "FR")
+    assert (subsidiary.en, subsidiary.country) == ("Bretagne Systèmes Sous-Marins SARL", country)
