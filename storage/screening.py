@@ -33,6 +33,7 @@ from storage.watchlist import (
     Watchlist,
     alias_reason,
     csv_rows,
+    is_name_header,
     possible_lookups,
     read_country,
 )
@@ -131,7 +132,7 @@ def parse_queries(text: str, *, source: str = "<csv>") -> tuple[Query, ...]:
         cells = [c.strip() for c in row]
         if not any(cells) or cells[0].startswith("#"):
             continue
-        if not out and cells[0].casefold() == "name":
+        if not out and is_name_header(cells[0]):
             continue
         if len(cells) > 2:
             raise ScreenInputError(f"{source}:{line_no}: expected name[,country], got {len(cells)} columns")

@@ -138,7 +138,12 @@ class WatchlistError(ValueError):
 UNREAD_COUNTRY = ("{where}: country {written!r} is not one this tool reads (ISO codes such as US or USA, and the "
                   "names of the countries the lists name): screened by the name alone, the country kept as a note")
 # header cells that name the country column of a watchlist CSV (its rows then warn of a country not read)
-COUNTRY_HEADERS = ("country", "country code", "country/region", "nation", "国家", "国别", "国家/地区")
+COUNTRY_HEADERS = ("country", "country code", "country/region", "nation", "国家", "国别", "国家/地区", "国家或地区")
+# A header row's first cell: "name", or what an ERP export heads the column with, in English or Chinese ("公司名称,
+# 国家/地区" was screened as a counterparty named 公司名称, with a warning that 国家/地区 is no country: screen32).
+NAME_HEADERS = frozenset({"name", "company", "company name", "counterparty", "counterparty name", "supplier name",
+                          "vendor name", "customer name", "business partner", "business partner name", "名称",
+                          "公司名称", "企业名称", "单位名称", "客户名称", "供应商名称", "交易方名称", "对方名称"})
 
 
 ALIAS_REASON = "alias given by notice"  # a hit on another name the notice gives the entity ("又称…", "曾用名…")
@@ -686,6 +691,11 @@ def _every_line_alike(lines: list[str], delimiter: str) -> bool:
     return len({ln.count(delimiter) for ln in lines}) == 1 and lines[0].count(delimiter) > 0
 
 
+def is_name_header(cell: str) -> bool:
+    """Whether a first row's first cell heads the name column (:data:`NAME_HEADERS`), rather than naming a company."""
+    return " ".join(cell.split()).casefold() in NAME_HEADERS
+
+
 def parse_csv(text: str, *, source: str = "<csv>", warnings: list[str] | None = None) -> tuple[Counterparty, ...]:
     """Rows ``name[,note[,aliases]]``; an optional header row starting with ``name``. A second column naming a
     country ("US", "USA", "United States", "美国": :func:`storage.countries.country_code`) is also the
@@ -700,7 +710,7 @@ def parse_csv(text: str, *, source: str = "<csv>", warnings: list[str] | None = 
         cells = [c.strip() for c in row]
         if not any(cells) or cells[0].startswith("#"):
             continue
-        if line_no == 1 and cells[0].casefold() == "name":
+        if line_no == 1 and is_name_header(cells[0]):
             countries = len(cells) < 2 or cells[1].casefold() != "note"
             country_column = len(cells) > 1 and cells[1].casefold() in COUNTRY_HEADERS
             continue

@@ -486,3 +486,16 @@ def test_own_names_leave_a_cell_without_such_a_word_whole() -> None:
     assert own_names("The Aka Group Inc") == () and own_names("Skydio Inc.") == ()
     assert wl("The Aka Group Inc").match(EntityRecord(zh=None, en="Group Inc", country="US", key="group")) is None
     assert own_names("Anduril Industries, Inc. d/b/a Anduril") == ("Anduril Industries, Inc.", "Anduril")
+
+
+@pytest.mark.parametrize("header", ["公司名称,国家/地区", "客户名称,国家", "Company Name,Country", "名称"])
+def test_a_header_row_as_an_erp_heads_it_is_no_counterparty(tmp_path, header: str) -> None:
+    """"公司名称,国家/地区" was screened as a counterparty named 公司名称, with a warning that 国家/地区 is no country
+    (screen32); `screen` and the watchlist read the same file alike."""
+    from storage.screening import parse_queries
+
+    text = f"{header}\n斯凯迪奥公司,美国\n"
+    assert [(q.name, q.country) for q in parse_queries(text)] == [("斯凯迪奥公司", "US")]
+    path = tmp_path / "wl.csv"
+    path.write_text(text, encoding="utf-8")
+    assert [(c.name, c.country) for c in load_watchlist(path).counterparties] == [("斯凯迪奥公司", "US")]
