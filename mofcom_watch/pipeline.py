@@ -523,7 +523,10 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
         kept_snapshot = stored.snapshot if stored is not None else None
         change = store_parse(session, stored, record, snap, url, fetched_at, clean=True)  # clean_document cleaned it
         mismatch, older = mismatch_key(record.key), older_copy_key(url)
-        if count_mismatch(record):
+        # a copy short of its count beside another URL's whole parse, which is kept: the notice is read whole (its
+        # alias-conflict issue names both copies); no "the entities not read are in no item" (story33 S4a)
+        kept_whole = change.alias_conflict and change.whole
+        if count_mismatch(record) and not kept_whole:
             record_issue(session, key=mismatch, source=source, kind=HealthKind.COUNT_MISMATCH,
                          detail=mismatch_detail(record, url, sha), seen_at=fetched_at, url=url, notice_key=record.key)
             _forget_validators(session, url)
@@ -531,7 +534,8 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
             record_issue(session, key=older, source=source, kind=HealthKind.OLDER_COPY,
                          detail=_older_detail(record.key, url, snap, kept_snapshot), seen_at=fetched_at, url=url,
                          notice_key=record.key)
-        _resolve_issues(session, [unusable] + ([mismatch] if change.whole and not count_mismatch(record) else [])
+        _resolve_issues(session, [unusable] + ([mismatch] if change.whole and (kept_whole or not count_mismatch(record))
+                                               else [])
                         + ([] if change.older else [older]), fetched_at)
         corrected = [r.key for r in record.references if r.key] if corrects_names(record) else []
         settled = settle_by_correction(session, ([record.key] if change.alias_conflict else []) + corrected, parser,

@@ -18,6 +18,8 @@ from tests.faults.harness import AS_OF, FETCHED, FIXTURES, cli, fixtures_replaye
 from tests.faults.test_cut_pages import QA_NOV, UEL_2023_1, UEL_2023_1_DECISION
 from tests.faults.test_mfa_counts import DECISION, KEY
 
+REPO_DATA = Path(__file__).resolve().parents[1] / "data"
+
 # The decision's annex cut after its second executive's whole line: "等3家…企业及其高级管理人员" counts the
 # companies, the executives are counted as read, so the copy states what it names (5) and one person is gone.
 LAST = "（三）亚当·布赖（Adam Bry），男，斯凯迪奥公司联合创始人、首席执行官\n"
@@ -123,7 +125,7 @@ def test_an_alias_copy_naming_less_does_not_win_over_the_whole_one(tmp_path: Pat
     whole = UEL_2023_1 + UEL_2023_1_DECISION
     less = smaller_sha(whole.replace("、雷神导弹与防务公司（Raytheon Missiles & Defense）列入", "列入"), whole)
     pages = [("uel-2023-1.txt", whole), ("uel-2023-1-reprint.txt", less)]
-    for day, (name, text) in zip(("29", "30"), pages if whole_first else pages[::-1]):
+    for day, (name, text) in zip(("29", "30"), pages):
         code, out, state = replay_text(db, tmp_path, name, name, text, f"2026-11-{day}T00:00:00+00:00")
     assert rows(state, "UEL-2023-1") == [("in_force", UEL_KEYS)]
     (issue,) = state["health_issues"]
@@ -222,3 +224,21 @@ def test_a_newer_copy_whose_last_entity_lost_its_english_name_keeps_the_stored_o
     assert issue["kind"] == "unusable-page" and "英斯图公司" in issue["detail"], issue
     code, out, state = replay_text(db, tmp_path, "again", "uel-2025-7.html", page, "2026-12-01T00:00:00+00:00")
     assert (code, rows(state, "UEL-2025-7"), state["health_issues"]) == (0, [("in_force", keys)], []), out
+
+
+def test_a_mirror_copy_cut_mid_annex_beside_the_whole_one_is_no_notice_read_short(tmp_path: Path) -> None:
+    """story33 S4a: the same notice whole at one URL and cut mid-annex at another (its stated count 11, 6 read). The
+    whole parse is kept and every entity listed; the pages disagree (alias-conflict). A count-mismatch issue said of
+    the notice "parsed 6 entities … The entities not read are in no item, entity feed or screening": false, all 11 are
+    (and ``screen`` warned of a page not read whole). Only the alias conflict is open. (The cut copy first, then the
+    whole one: the count-mismatch opens, the notice short then, and closes with the whole copy, as before.)"""
+    db = f"sqlite:///{tmp_path / 'store.db'}"
+    whole = (REPO_DATA / "stories28" / "lists_and_names" / "b1-uel-2025-7.txt").read_text(encoding="utf-8")
+    cut = whole[: whole.index("7. 浩劫人工智能公司")]
+    pages = [("uel-2025-7.txt", whole), ("uel-2025-7-mirror.txt", cut)]
+    for day, (name, text) in zip(("29", "30"), pages):
+        code, out, state = replay_text(db, tmp_path, name, name, text, f"2026-11-{day}T00:00:00+00:00")
+    assert [(r["state"], len(r["entity_keys"])) for r in state["listings"] if r["notice_key"] == "UEL-2025-7"] == [
+        ("in_force", 11)]
+    assert [(i["kind"], i["url"]) for i in state["health_issues"]] == [
+        ("alias-conflict", "file:texts/uel-2025-7-mirror.txt")]  # the copy not kept
