@@ -88,6 +88,9 @@ COUNTERPARTY_AKA_RE = re.compile(
 # The same words unmarked ("Anduril Industries Inc DBA Anduril"), also a word of names ("The Aka Group"): only after a
 # whole legal name.
 BARE_AKA_RE = re.compile(r"\s+(?:dba|aka|fka|t/a)\s+", re.IGNORECASE)
+# A unit, branch or office in brackets after a whole legal name: "Lockheed Martin Corp. (Missiles and Fire Control)",
+# "斯凯迪奥公司（北京代表处）": the legal name before it is the counterparty's.
+TRAILING_BRACKET_RE = re.compile(r"(.*\S)\s*[（(]([^（）()]+)[）)]\s*")
 OWN_NAME_MIN_KEY_LENGTH = 3  # a part shorter than this ("The") is no name to match on
 # "(DTC)" after "Domo Tactical Communications": the name's own acronym, not a word of it.
 BRACKETED_ACRONYM_RE = re.compile(r"\s*[（(]\s*([A-Za-z][A-Za-z0-9&]{1,7})\s*[）)]")
@@ -409,12 +412,18 @@ def bilingual_parts(name: str) -> tuple[str, ...]:
 
 def own_names(name: str) -> tuple[str, ...]:
     """The names a counterparty's cell joins by "d/b/a", "a.k.a.", "formerly" and the like ("Anduril Industries, Inc.
-    d/b/a Anduril" -> "Anduril Industries, Inc.", "Anduril"; "X Corp (formerly Y Inc)" -> "X Corp", "Y Inc"): the
-    whole cell matched nothing (screen32); () for a cell without such a word."""
+    d/b/a Anduril" -> "Anduril Industries, Inc.", "Anduril"; "X Corp (formerly Y Inc)" -> "X Corp", "Y Inc"), and the
+    legal name before a unit in brackets ("Lockheed Martin Corp. (Missiles and Fire Control)"): the whole cell matched
+    nothing (screen32); () for a cell without such a word."""
     bare = BARE_AKA_RE.search(name)
     if bare and has_legal_suffix(name[: bare.start()]):
         name = f"{name[: bare.start()]} a/k/a {name[bare.end() :]}"
     parts = [p.strip(" )）,，;；") for p in COUNTERPARTY_AKA_RE.split(name)]
+    unit = TRAILING_BRACKET_RE.fullmatch(name) if len(parts) == 1 else None
+    if (unit and (has_legal_suffix(unit.group(1)) or unit.group(1).endswith(LEGAL_SUFFIXES_ZH))
+            and not BRACKETED_DESIGNATOR_RE.fullmatch(f"({unit.group(2)})") and country_code(unit.group(2)) is None):
+        # a country in brackets is plain_form's, whose country must agree: "斯凯迪奥公司（日本）" is no hit
+        parts += [unit.group(1)]
     named = tuple(p for p in parts if len(name_key(p)) >= OWN_NAME_MIN_KEY_LENGTH)
     return named if len(named) > 1 else ()
 
@@ -448,9 +457,8 @@ def plain_form(name: str) -> tuple[str, str | None]:
         designates = DESIGNATED_COUNTRIES.get(re.sub(r"[\s.]", "", m.group(1)).casefold())
         name = (name[: m.start()] + " " + name[m.end() :]).strip() if designates else name
     for m in BRACKETED_ACRONYM_RE.finditer(name):
-        words = [w for w in name_words(name[: m.start()]) if w not in {"and", "of", "the"}]
         acronym = m.group(1).casefold().replace("&", "")
-        if acronym in {"".join(w[0] for w in words), "".join(w[0] for w in name_words(name[: m.start()]))}:
+        if _initials_of(acronym, "".join(w[0] for w in name_words(name[: m.start()]))):
             name = (name[: m.start()] + " " + name[m.end() :]).strip()
             break
     name = ABBREVIATION_RE.sub(lambda a: ABBREVIATIONS[re.sub(r"['’.]", "", a.group(0)).casefold()], name)
@@ -465,6 +473,15 @@ def _trailing_designator(name: str) -> re.Match[str] | None:
         return None
     before = name[: m.start()].rstrip()
     return m if (has_legal_suffix(before) or before.endswith(LEGAL_SUFFIXES_ZH)) else None
+
+
+def _initials_of(acronym: str, initials: str) -> bool:
+    """Whether ``acronym`` is the name's own: its first initial, then others in order, some left out ("DTC" of Domo
+    Tactical Communications, "BDS" of Boeing Defense, Space & Security, whose "(BDS)" kept it from hitting)."""
+    if len(acronym) < 2 or not initials or acronym[0] != initials[0]:
+        return False
+    rest = iter(initials[1:])
+    return all(ch in rest for ch in acronym[1:])
 
 
 @lru_cache(maxsize=65536)  # the same listed names are tried for every counterparty `screen` reads

@@ -499,3 +499,26 @@ def test_a_header_row_as_an_erp_heads_it_is_no_counterparty(tmp_path, header: st
     path = tmp_path / "wl.csv"
     path.write_text(text, encoding="utf-8")
     assert [(c.name, c.country) for c in load_watchlist(path).counterparties] == [("斯凯迪奥公司", "US")]
+
+
+BDS = EntityRecord(zh="波音防务、空间与安全集团", en="Boeing Defense, Space & Security", country="US",
+                   key="boeingdefensespaceandsecurity")
+
+
+@pytest.mark.parametrize(("counterparty", "entity"), [
+    ("Boeing Defense Space & Security (BDS)", BDS),  # the company's acronym, not every initial
+    ("Lockheed Martin Corp. (Missiles and Fire Control)", LOCKHEED),  # a unit after the legal name
+    ("斯凯迪奥公司（北京代表处）", SKYDIO),  # an office after it
+])
+def test_a_bracket_after_the_name_holding_its_acronym_or_a_unit_is_no_miss(counterparty: str,
+                                                                           entity: EntityRecord) -> None:
+    """Each missed its listed company: "(BDS)" was not all the initials, a unit in brackets made the name another
+    (screen32)."""
+    assert wl(counterparty).match(entity) is not None
+
+
+@pytest.mark.parametrize("counterparty", ["Skydio Japan KK (Tokyo office)", "Foo Ltd (a subsidiary of Skydio Inc.)",
+                                          "Skydio (Japan)"])
+def test_a_bracket_after_another_name_is_no_hit(counterparty: str) -> None:
+    assert Watchlist((Counterparty(counterparty, country="JP" if "Japan" in counterparty else "US"),)).match(
+        SKYDIO) is None
