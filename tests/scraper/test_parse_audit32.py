@@ -32,6 +32,17 @@ def test_a_removal_from_a_list_of_exporters_is_none_of_ours(removal: str) -> Non
     assert _steps(text) == []
 
 
+@pytest.mark.parametrize("listing", [
+    "商务部决定将以下2家出口经营者列入两用物项出口通用许可企业名单，上述企业不得向出口管制管控名单所列实体出口：",
+    "商务部决定将中国稀土集团有限公司等2家企业纳入稀土出口白名单管理，对出口管制管控名单所列实体不予许可。"])
+def test_a_listing_of_exporters_on_a_list_of_theirs_is_none_of_ours(listing: str) -> None:
+    # the ECL named later in the sentence (the exporters' rule) was read as the list they were put on: 2 false items
+    text = (ECL.format(n=161) + listing + "\n1. 中国稀土集团有限公司（China Rare Earth Group Co., Ltd.）\n"
+            "2. 厦门钨业股份有限公司（Xiamen Tungsten Co., Ltd.）" + ECL_SIGN)
+    doc = parse_document(text.encode("utf-8"))
+    assert doc.notice is None or (not doc.notice.actions and not doc.notice.entities)
+
+
 @pytest.mark.parametrize("where", ["上述名单", "名单", "出口管制管控名单", "管控清单", "注名单"])
 def test_a_removal_from_our_list_written_short_stays_one(where: str) -> None:
     text = (ECL.format(n=162) + "商务部决定将商务部公告2026年第23号所列美国IMSAR公司（IMSAR, LLC）移出" + where + "。" + ECL_SIGN)

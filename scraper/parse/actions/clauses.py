@@ -193,8 +193,8 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
                 if decided is None:
                     decided = is_decision(sentence) or decided_above(folded, s_start)
                 lst = list_in(folded, clause_from if word == "增列" else at, next_start) if decided else None
-            if lst is None:
-                continue
+            if lst is None or word[0] in "列纳" and _other_list_after(folded, v_end, next_start):
+                continue  # "列入两用物项出口通用许可企业名单，…不得向出口管制管控名单所列实体出口": exporters on a list of theirs
             if told_before(folded, s_start, at, sentence, published):
                 continue
             text = clean[s_start:s_end].strip() if text is None else text
@@ -234,7 +234,17 @@ def _another_list(folded: str, s_start: int, at: int, v_end: int, next_start: in
     """Whether the removal at ``at`` that names none of our lists names another one ("违反规定的，商务部将其移出白名单",
     "将其移出通用许可企业名单", "从白名单中移除": lists of Chinese exporters a notice of ours sets up, session 32,
     audit32/17-18: read as a removal of those exporters from the ECL, the notice's list)."""
-    m = OTHER_LIST_AFTER_RE.match(folded, v_end, next_start) or OTHER_LIST_BEFORE_RE.search(folded, max(s_start, at - 24), at)
+    if _other_list_after(folded, v_end, next_start):
+        return True
+    m = OTHER_LIST_BEFORE_RE.search(folded, max(s_start, at - 24), at)
+    return m is not None and any(w in m["what"] for w in OTHER_LIST_WORDS)
+
+
+def _other_list_after(folded: str, v_end: int, next_start: int) -> bool:
+    """Whether a list of exporters follows the verb ending at ``v_end`` ("列入两用物项出口通用许可企业名单", "纳入稀土出口白名单
+    管理", "移出白名单"): none of ours, whatever list the sentence names later (session 32, probes after audit32/17-18: the
+    exporters read as listed on the ECL their rule names)."""
+    m = OTHER_LIST_AFTER_RE.match(folded, v_end, next_start)
     return m is not None and any(w in m["what"] for w in OTHER_LIST_WORDS)
 
 
