@@ -166,3 +166,14 @@ def test_the_early_end_of_a_suspension_an_earlier_notice_decided() -> None:
     assert doc.notice is not None
     assert [(a.action.value, [t.key for t in a.targets], a.effective) for a in doc.notice.actions] == [
         ("restore", ["MOFCOM-2025-61"], "2027-03-01")]
+
+
+@pytest.mark.parametrize(("number", "key"), [("不可靠实体清单工作机制公告〔2026〕16", "UEL-2026-16"),
+                                             ("商务部公告2026年第164", "MOFCOM-2026-164")])
+def test_a_filing_number_without_its_hao(number: str, key: str) -> None:
+    # "【发布文号】不可靠实体清单工作机制公告〔2026〕16" (no 号 anywhere): keyed DOC-…, "no notice number found"
+    text = (f"{number} 关于将1家美国实体列入不可靠实体清单的公告\n【发布单位】安全与管制局\n【发布文号】{number}\n"
+            f"【发文日期】2026年12月16日\n\n{number}\n\n决定将海狼水下系统公司（Seawolf Undersea Systems, Inc.）列入不可靠实体清单。\n"
+            "\n本公告自公布之日起实施。\n\n2026年12月16日\n")
+    doc = parse_document(text.encode("utf-8"))
+    assert doc.notice is not None and doc.notice.key == key and "no notice number found" not in doc.notice.warnings

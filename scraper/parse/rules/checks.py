@@ -643,7 +643,11 @@ def dated_before_number(src: Source, d: Draft) -> str | None:
     number = d.own.number if d.own else ""
     if d.published < date(year - 1, 12, 1):
         return f"dated {d.published.isoformat()}, before the year of its number {number}{UNSURE_DATE}"
-    if d.published.year < year or f"{year - 1}年" not in src.folded:  # (a cheap look first)
+    pub = src.hints.pub
+    if pub is None or d.published != pub.day or d.published.year != year:  # (``publication_day`` took no page date)
+        return None
+    folded = src.folded  # the year before's same month written: a look before reading the dates again
+    if f"{year - 1}年{d.published.month}月" not in folded and f"{year - 1}年{d.published.month:02d}月" not in folded:
         return None
     signed = filing_date(src.folded) or signature_date(src.lines)
     if signed is not None and signed.year < year:

@@ -47,6 +47,9 @@ STATED_DAY_RE = lazy_compile(
 # MOFCOM's without it (the key hashes the title).
 QA_TITLE_DAY_RE = lazy_compile(r"(?<=答记者问)[ \t]*[(（][ \t]*\d{4}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日[ \t]*[)）][ \t]*$")
 QA_HEAD_MAX = 2000
+# A 【发布文号】 value whose number lacks its 号 ("…公告〔2026〕16", "商务部公告2026年第16"): the field holds a number and
+# nothing else, so the 号 is read as written off (session 32, audit32/09: keyed DOC-…, "no notice number found").
+FILING_NO_WITHOUT_HAO_RE = lazy_compile(r"(?:[〕\]】)]\s*(?:第\s*)?|年\s*第\s*)\d{1,4}\s*$")
 YEAR_TYPO_DAYS = 7  # a page put up this long after its signature (``year_typo``)
 
 
@@ -56,6 +59,10 @@ def numbered(src: Source, d: Draft) -> OwnNumber | None:
         own = find_own_number([], [], src.text, filing_no=src.filing_no, strict=True)
         if own:
             return own
+        if FILING_NO_WITHOUT_HAO_RE.search(src.filing_no):  # "【发布文号】不可靠实体清单工作机制公告〔2026〕16"
+            own = find_own_number([], [], src.text, filing_no=src.filing_no.rstrip() + "号", strict=True)
+            if own:
+                return own
     head, folded_head = src.headings
     return find_own_number(head, folded_head, src.text, src.title_hint, strict=True, folded_title=src.folded_title_hint)
 
