@@ -49,11 +49,12 @@ MEASURE_BAN = "禁止其"
 # "由关注名单" right before a 转入: the list an entity moves from.
 MOVED_FROM_RE = lazy_compile(r"由\s*(?P<list>出口管制管控名单|管控名单|关注名单|不可靠实体清单)\s*$")
 MOVED_FROM_REACH = 12
-# A list of exporters named right after a removal's verb or in its "从…中" before it ("移出白名单", "移出通用许可企业名单",
-# "从白名单中移除"): none of ours (``_another_list``); a list word misspelt or cut ("移出注名单") is still ours.
-OTHER_LIST_AFTER_RE = lazy_compile(r"\s*(?P<what>[^,，;；。:：\n]{0,16}?)[名清]单")
-OTHER_LIST_BEFORE_RE = lazy_compile(r"从\s*(?P<what>[^,，;；。:：\n]{0,16}?)[名清]单\s*中?\s*$")
-OTHER_LIST_WORDS = ("白", "许可", "合规", "企业", "经营者")
+# A list of exporters named right after a removal's or listing's verb, or in a removal's "从…中" before it ("移出白名单",
+# "列入两用物项出口通用许可企业名单", "从白名单中移除"): none of ours (``_another_list``); a list word misspelt or cut
+# ("移出注名单") is still ours. One match each, its words inside the pattern (no Python loop over them).
+_OTHER_LIST = r"[^,，;；。:：\n单]{0,16}?(?:白|许可|合规|企业|经营者)[^,，;；。:：\n单]{0,16}?[名清]单"
+OTHER_LIST_AFTER_RE = lazy_compile(rf"\s*{_OTHER_LIST}")
+OTHER_LIST_BEFORE_RE = lazy_compile(rf"从\s*{_OTHER_LIST}\s*中?\s*$")
 TOLD_STEP_ENDS = "述该项一"  # their last characters: one look before the verb turns nearly every verb away
 
 
@@ -234,18 +235,15 @@ def _another_list(folded: str, s_start: int, at: int, v_end: int, next_start: in
     """Whether the removal at ``at`` that names none of our lists names another one ("违反规定的，商务部将其移出白名单",
     "将其移出通用许可企业名单", "从白名单中移除": lists of Chinese exporters a notice of ours sets up, session 32,
     audit32/17-18: read as a removal of those exporters from the ECL, the notice's list)."""
-    if _other_list_after(folded, v_end, next_start):
-        return True
-    m = OTHER_LIST_BEFORE_RE.search(folded, max(s_start, at - 24), at)
-    return m is not None and any(w in m["what"] for w in OTHER_LIST_WORDS)
+    return _other_list_after(folded, v_end, next_start) \
+        or OTHER_LIST_BEFORE_RE.search(folded, max(s_start, at - 40), at) is not None
 
 
 def _other_list_after(folded: str, v_end: int, next_start: int) -> bool:
     """Whether a list of exporters follows the verb ending at ``v_end`` ("列入两用物项出口通用许可企业名单", "纳入稀土出口白名单
     管理", "移出白名单"): none of ours, whatever list the sentence names later (session 32, probes after audit32/17-18: the
     exporters read as listed on the ECL their rule names)."""
-    m = OTHER_LIST_AFTER_RE.match(folded, v_end, next_start)
-    return m is not None and any(w in m["what"] for w in OTHER_LIST_WORDS)
+    return OTHER_LIST_AFTER_RE.match(folded, v_end, next_start) is not None
 
 
 def _add(out: list[ActionDraft], action: ActionDraft, folded: str, allow_impose: bool) -> None:
