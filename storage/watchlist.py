@@ -700,7 +700,19 @@ def csv_rows(text: str) -> list[list[str]]:
         delimiter = next((d for d in CSV_DELIMITERS[1:] if any(d in ln for ln in lines)), ",")
     elif not _every_line_alike(lines, ","):
         delimiter = next((d for d in CSV_DELIMITERS[1:] if _every_line_alike(lines, d)), ",")
+    else:  # alike in both ("Skydio, Inc.;US" and no header): the one whose second column is every row's country
+        delimiter = next((d for d in CSV_DELIMITERS[1:] if _every_line_alike(lines, d) and _countries_after(text, d)
+                          and not _countries_after(text, ",")), ",")
     return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+
+
+def _countries_after(text: str, delimiter: str) -> bool:
+    """Whether, read with ``delimiter``, every row is two cells, the second a country or empty, one a country at least."""
+    rows = [r for r in csv.reader(io.StringIO(text), delimiter=delimiter)
+            if any(c.strip() for c in r) and not r[0].lstrip().startswith("#")]
+    seconds = [r[1].strip() if len(r) == 2 else None for r in rows]
+    return (all(c is not None and (not c or country_code(c) is not None) for c in seconds)
+            and any(seconds))
 
 
 def _every_line_alike(lines: list[str], delimiter: str) -> bool:

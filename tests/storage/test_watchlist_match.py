@@ -322,6 +322,7 @@ def test_csv_separated_by_semicolons_or_tabs_and_a_two_letter_country(tmp_path, 
     '\ufeffname;country\r\n"Skydio, Inc.";US\r\n\r\nInsitu;\r\n',  # Excel quotes a cell with the separator only
     "name;country\nSkydio, Inc.;US\nInsitu;\n",
     "Skydio, Inc.;US\nInsitu, Inc.;\nEdge Technologies GmbH;DE\n",  # no header: commas differ, semicolons do not
+    "Skydio, Inc.;US\nInsitu, Inc.;\n",  # alike in both: the second column read with ";" is every row's country
 ])
 def test_semicolon_csv_with_a_comma_in_a_name(tmp_path, content: str) -> None:
     """A ";" file from a European Excel with one comma in a name was read as comma-separated: each line one name
