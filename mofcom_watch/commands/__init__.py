@@ -32,8 +32,8 @@ COMMANDS: dict[str, CommandEntry] = {
                            "List what waits for a person: held-back copies that read less, and pages the parser "
                            "refused."),
     "accept": CommandEntry("mofcom_watch.commands.review_cmd",
-                           "Accept a held-back copy after review, or record that you read a page the parser "
-                           "refused."),
+                           "Accept a held-back copy after review, record that you read a page the parser "
+                           "refused, or that a page is gone."),
     "timeline": CommandEntry("mofcom_watch.commands.timeline_cmd",
                              "One entity's history on every list (each listing with its events)."),
     "evidence": CommandEntry("mofcom_watch.commands.evidence_cmd",
