@@ -388,6 +388,9 @@ def publish_recorded(sessions: sessionmaker[Session], *, as_of: date, target: Pu
     --take-over`` is the word that it may."""
     started = datetime.now(UTC)
     try:
+        if target is not None:  # committed before the folder is marked with it: a publish killed once it had marked
+            with sessions() as session, session.begin():  # the folder left the id there and none in its store, and
+                ensure_store_id(session)  # every later publish refused the folder as another store's (session 32)
         with sessions() as session, session.begin():
             # it syncs events: queue behind a writer; and it writes files, so a run whose lock was taken over
             # (paused past the stale limit) stops here, and no takeover happens until this transaction ends
