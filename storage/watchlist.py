@@ -91,6 +91,8 @@ BARE_AKA_RE = re.compile(r"\s+(?:dba|aka|fka|t/a)\s+", re.IGNORECASE)
 # A unit, branch or office in brackets after a whole legal name: "Lockheed Martin Corp. (Missiles and Fire Control)",
 # "斯凯迪奥公司（北京代表处）": the legal name before it is the counterparty's.
 TRAILING_BRACKET_RE = re.compile(r"(.*\S)\s*[（(]([^（）()]+)[）)]\s*")
+# A person's title before the name, as HR and ERP records keep it: "Mr. Todd Stein", "Dr. Patrick Jankowski".
+HONORIFIC_RE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir)\.?\s+(?=\S)", re.IGNORECASE)
 OWN_NAME_MIN_KEY_LENGTH = 3  # a part shorter than this ("The") is no name to match on
 # "(DTC)" after "Domo Tactical Communications": the name's own acronym, not a word of it.
 BRACKETED_ACRONYM_RE = re.compile(r"\s*[（(]\s*([A-Za-z][A-Za-z0-9&]{1,7})\s*[）)]")
@@ -413,17 +415,19 @@ def bilingual_parts(name: str) -> tuple[str, ...]:
 def own_names(name: str) -> tuple[str, ...]:
     """The names a counterparty's cell joins by "d/b/a", "a.k.a.", "formerly" and the like ("Anduril Industries, Inc.
     d/b/a Anduril" -> "Anduril Industries, Inc.", "Anduril"; "X Corp (formerly Y Inc)" -> "X Corp", "Y Inc"), and the
-    legal name before a unit in brackets ("Lockheed Martin Corp. (Missiles and Fire Control)"): the whole cell matched
-    nothing (screen32); () for a cell without such a word."""
+    name before a unit or role in brackets ("Lockheed Martin Corp. (Missiles and Fire Control)", "Adam Bry (Skydio
+    CEO)"), a person's name without a title ("Mr. Todd Stein"): the whole cell matched nothing (screen32); () for a
+    cell without such words."""
     bare = BARE_AKA_RE.search(name)
     if bare and has_legal_suffix(name[: bare.start()]):
         name = f"{name[: bare.start()]} a/k/a {name[bare.end() :]}"
     parts = [p.strip(" )）,，;；") for p in COUNTERPARTY_AKA_RE.split(name)]
     unit = TRAILING_BRACKET_RE.fullmatch(name) if len(parts) == 1 else None
-    if (unit and (has_legal_suffix(unit.group(1)) or unit.group(1).endswith(LEGAL_SUFFIXES_ZH))
-            and not BRACKETED_DESIGNATOR_RE.fullmatch(f"({unit.group(2)})") and country_code(unit.group(2)) is None):
-        # a country in brackets is plain_form's, whose country must agree: "斯凯迪奥公司（日本）" is no hit
+    if unit and not BRACKETED_DESIGNATOR_RE.fullmatch(f"({unit.group(2)})") and country_code(unit.group(2)) is None:
+        # a country in brackets is plain_form's, whose country must agree: "斯凯迪奥公司（日本）" is no hit; a person's
+        # role ("Todd Stein (Hudson Institute)") is no part of the name, as in the notices
         parts += [unit.group(1)]
+    parts += [HONORIFIC_RE.sub("", p) for p in parts if HONORIFIC_RE.match(p)]
     named = tuple(p for p in parts if len(name_key(p)) >= OWN_NAME_MIN_KEY_LENGTH)
     return named if len(named) > 1 else ()
 

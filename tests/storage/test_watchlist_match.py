@@ -523,3 +523,19 @@ def test_a_bracket_after_the_name_holding_its_acronym_or_a_unit_is_no_miss(count
 def test_a_bracket_after_another_name_is_no_hit(counterparty: str) -> None:
     assert Watchlist((Counterparty(counterparty, country="JP" if "Japan" in counterparty else "US"),)).match(
         SKYDIO) is None
+
+
+BRY = EntityRecord(zh="亚当·布赖", en="Adam Bry", country="US", key="adambry", type="individual")
+
+
+@pytest.mark.parametrize(("counterparty", "entity"), [
+    ("Mr. Todd Stein", STEIN), ("Dr. Patrick Jankowski", JANKOWSKI), ("Mr Adam Bry", BRY),
+    ("Todd Stein (Hudson Institute)", STEIN), ("Adam Bry (Skydio CEO)", BRY),
+])
+def test_a_person_with_a_title_or_a_role_in_brackets_is_no_miss(counterparty: str, entity: EntityRecord) -> None:
+    """Each missed the person an MFA decision names: the title or the role was read as part of the name (screen32)."""
+    assert wl(counterparty).match(entity) is not None
+
+
+def test_a_title_alone_or_another_person_with_one_is_no_hit() -> None:
+    assert wl("Mr. Todd Steiner").match(STEIN) is None and own_names("Dr") == ()
