@@ -328,8 +328,7 @@ def publish_preview(sessions: sessionmaker[Session], *, as_of: date, target: Pub
     started = datetime.now(UTC)
     try:
         if target is not None:  # kept, though the rest is rolled back: the folder is marked with it
-            with sessions() as session, session.begin():
-                ensure_store_id(session)
+            keep_store_id(sessions)
         with sessions() as session, session.begin():
             fence(session.connection(execution_options=WRITE_LOCK))
             result = publish(session, as_of=as_of, target=target, announce=not past, hold=hold, run_id=run_id,
@@ -376,6 +375,20 @@ def refuse_clock_behind(sessions: sessionmaker[Session], *, as_of: date, target:
     raise refused
 
 
+def keep_store_id(sessions: sessionmaker[Session]) -> None:
+    """Make the store's id, if it has none, in a transaction of its own, committed before any publish marks a folder
+    with it: a first publish killed (kill -9, an OOM kill) once it had marked the folder left the id there and none in
+    its store, and every later publish refused the folder as another store's (session 32). Made under the write lock
+    from the start: a read turned into a write fails at once on SQLite when another connection wrote in between (the
+    run lock's heartbeat: session 32's CI, a run exiting 3 "stayed locked")."""
+    with sessions() as session:
+        if store_id(session) is not None:
+            return
+    with sessions() as session, session.begin():
+        session.connection(execution_options=WRITE_LOCK)
+        ensure_store_id(session)
+
+
 def publish_recorded(sessions: sessionmaker[Session], *, as_of: date, target: PublishTarget | None,
                      hold: tuple[str, ...] | None = None, derive_events: bool = True,
                      run_id: str | None = None, full: bool = False, folder: PendingScan | None = None,
@@ -388,9 +401,8 @@ def publish_recorded(sessions: sessionmaker[Session], *, as_of: date, target: Pu
     --take-over`` is the word that it may."""
     started = datetime.now(UTC)
     try:
-        if target is not None:  # committed before the folder is marked with it: a publish killed once it had marked
-            with sessions() as session, session.begin():  # the folder left the id there and none in its store, and
-                ensure_store_id(session)  # every later publish refused the folder as another store's (session 32)
+        if target is not None:  # committed before the folder is marked with it
+            keep_store_id(sessions)
         with sessions() as session, session.begin():
             # it syncs events: queue behind a writer; and it writes files, so a run whose lock was taken over
             # (paused past the stale limit) stops here, and no takeover happens until this transaction ends

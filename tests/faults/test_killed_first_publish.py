@@ -60,3 +60,35 @@ def test_a_first_publish_killed_after_marking_its_folder_leaves_a_store_that_pub
     again = cli(db, *feeds_args(feeds))  # (exit 1: the fixtures' open source-health issues; 2 was the refusal)
     assert again.code == 1 and "another store" not in again.out + again.err, (again.code, again.out, again.err)
     assert _query(store, "SELECT count(*) FROM publication WHERE ok") == [(1,)]
+
+
+def test_the_store_id_is_made_under_the_write_lock_so_a_writer_between_its_read_and_its_insert_cannot_fail_it(tmp_path):
+    """Session 32's first fix made the id in a transaction that read, then inserted: on SQLite a read turned into a
+    write fails at once ("database is locked", no busy wait) when another connection wrote in between, as the run
+    lock's heartbeat does every few seconds (CI: a run exited 3). Another real connection writes at that moment here;
+    under the write lock it is the one that must wait (it gives up at once, and says so)."""
+    from sqlalchemy import event
+
+    from mofcom_watch.publish import keep_store_id
+    from storage.db import open_store, session_factory
+
+    path = tmp_path / "store.sqlite"
+    engine = open_store(f"sqlite:///{path}")
+    other = sqlite3.connect(path, timeout=0, isolation_level=None)
+    refused: list[str] = []
+
+    def write_between(conn, cursor, statement, *args):  # noqa: ANN001, ANN002 - the engine's event signature
+        if statement.lstrip().upper().startswith("INSERT INTO STORE_IDENTITY"):
+            try:
+                other.execute("CREATE TABLE heartbeat_stand_in (x)")  # another writer's commit
+            except sqlite3.OperationalError as exc:
+                refused.append(str(exc))
+
+    event.listen(engine, "before_cursor_execute", write_between)
+    try:
+        keep_store_id(session_factory(engine))
+        assert _query(path, "SELECT count(*) FROM store_identity") == [(1,)]
+        assert refused == ["database is locked"]  # the other writer waited for it, not the other way round
+    finally:
+        other.close()
+        engine.dispose()
