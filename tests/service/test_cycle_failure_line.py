@@ -7,21 +7,10 @@ import errno
 import io
 from pathlib import Path
 
-import pytest
-
 import mofcom_watch.cycle
 from mofcom_watch.config import Settings
 from mofcom_watch.exits import failure_line
-from mofcom_watch.logs import setup_logging
 from mofcom_watch.scheduler import CycleRunner, real_cycle
-
-
-@pytest.fixture
-def log_stream() -> io.StringIO:
-    stream = io.StringIO()
-    setup_logging(0, stream=stream)
-    yield stream
-    setup_logging(0)
 
 
 def test_a_file_where_the_feeds_folder_should_be_is_said_as_run_says_it(tmp_path: Path, monkeypatch,

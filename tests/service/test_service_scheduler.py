@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 
-from mofcom_watch.logs import setup_logging
 from mofcom_watch.scheduler import CronError, CycleRunner, make_scheduler, parse_cron
 
 EVERY_SECOND = "* * * * * *"
@@ -30,14 +29,6 @@ def wait_until(predicate, timeout: float = WAIT) -> bool:  # noqa: ANN001
             return True
         time.sleep(0.05)
     return predicate()
-
-
-@pytest.fixture
-def log_stream() -> io.StringIO:
-    stream = io.StringIO()
-    setup_logging(0, stream=stream)
-    yield stream
-    setup_logging(0)
 
 
 def test_parse_cron() -> None:
