@@ -48,6 +48,14 @@ def check_today() -> str | None:
     return None
 
 
+def calendar_day(text: str) -> date:
+    """A day as ``--as-of`` and ``?as_of=`` take it (:data:`AS_OF_SHAPE`); ValueError otherwise (an ISO week date, a
+    time, another order)."""
+    if not AS_OF_SHAPE.fullmatch(text.strip()):
+        raise ValueError(text)
+    return date.fromisoformat(text.strip())
+
+
 def parse_as_of(value: str | None) -> date | None:
     """``--as-of YYYY-MM-DD`` -> date, None when not given; a bad value is a usage error (exit 2), and so is an empty
     one (``--as-of "$DAY"`` with DAY unset in a cron line): it meant today without a word, whatever DAY was for."""
@@ -57,9 +65,7 @@ def parse_as_of(value: str | None) -> date | None:
         raise typer.BadParameter(f"expected a date like 2026-11-29, got {value!r} (leave --as-of out for today)",
                                  param_hint="--as-of")
     try:
-        if not AS_OF_SHAPE.fullmatch(value.strip()):
-            raise ValueError(value)
-        return date.fromisoformat(value.strip())
+        return calendar_day(value)
     except ValueError:
         shaped = len(value.strip()) == len("2026-11-29") and value.strip()[4::3] == "--"  # the shape, not the day
         raise typer.BadParameter(f"expected a date like 2026-11-29, got {value!r}"

@@ -106,9 +106,10 @@ class ServerState:
         return self.as_of or clock.today()
 
     def requested_day(self, request: Request) -> date:
-        """``?as_of=YYYY-MM-DD``, or today; ValueError (a 400 for the caller) on anything else."""
+        """``?as_of=YYYY-MM-DD`` (or YYYYMMDD, as ``--as-of``), or today; ValueError (a 400 for the caller) on anything
+        else: an ISO week date was a day without a word (cli32)."""
         raw = request.query_params.get("as_of")
-        return date.fromisoformat(raw) if raw else self.today()
+        return clock.calendar_day(raw) if raw else self.today()
 
     def last_cycle(self) -> datetime | None:
         times = [t for t in (self.data.last_cycle(), self.last_cycle_hint() if self.last_cycle_hint else None) if t]
@@ -347,8 +348,8 @@ async def api_screen(request: Request) -> Response:
         return error(400, "the body is not JSON")
     raw = data.get("as_of") if isinstance(data, dict) else None
     try:
-        as_of = date.fromisoformat(raw) if raw else st.today()
-    except (TypeError, ValueError):
+        as_of = clock.calendar_day(raw) if raw else st.today()
+    except (TypeError, AttributeError, ValueError):  # (a number or a list where the date goes: no .strip)
         return error(400, "as_of must be a date like 2026-11-29")
     try:
         queries = json_queries(data)

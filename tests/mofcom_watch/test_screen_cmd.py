@@ -147,6 +147,8 @@ def test_api_screen_answers_what_the_command_prints(db_url: str, tmp_path: Path)
         bad_json = post(served.port, b"{not json")
         bad_country = post(served.port, json.dumps({"counterparties": [{"name": "X", "country": "Narnia"}]}).encode())
         bad_date = post(served.port, json.dumps({"as_of": "soon", "counterparties": [{"name": "X"}]}).encode())
+        week = post(served.port, json.dumps({"as_of": "2026W481", "counterparties": [{"name": "X"}]}).encode())
+        number = post(served.port, json.dumps({"as_of": 20261123, "counterparties": [{"name": "X"}]}).encode())
         empty = post(served.port, b"{}")
     assert status == 200
     strip = [{k: v for k, v in r.items() if k != "query"} | {"name": r["query"]["name"]} for r in answer["results"]]
@@ -157,6 +159,7 @@ def test_api_screen_answers_what_the_command_prints(db_url: str, tmp_path: Path)
     assert bad_country[0] == 200 and bad_country[1]["warnings"][0].startswith(  # screened; said (test_screen_erp)
         "counterparty #1: country 'Narnia' is not one this tool reads")
     assert bad_date[0] == 400 and "as_of" in bad_date[1]["error"]
+    assert week[0] == number[0] == 400  # an ISO week date was 2026-11-23 without a word (cli32); a number no date
     assert empty[0] == 400 and "counterparties" in empty[1]["error"]
 
 

@@ -165,6 +165,9 @@ def test_the_front_page_shows_the_day_asked_for_or_refuses_it(site: TestClient) 
     assert "A day to come" in site.get("/", params={"as_of": "2099-01-01"}).text
     bad = site.get("/", params={"as_of": "2026-13-01"})
     assert bad.status_code == 400 and "as_of must be a date" in bad.text
+    week = site.get("/", params={"as_of": "2026W481"})  # an ISO week date: 2026-11-23 without a word (cli32)
+    assert week.status_code == 400 and "as_of must be a date" in week.text
+    assert "State on 2025-06-01" in site.get("/", params={"as_of": "20250601"}).text  # as --as-of takes it
 
 
 PREFIX = "https://watch.example.org/mofcom/"  # a reverse proxy's path prefix, mapped to serve's "/"
