@@ -148,6 +148,15 @@ def feeds_folder(_request: Request) -> Response:
     return RedirectResponse(AT_ROOT, status_code=303)
 
 
+def without_slash(request: Request) -> Response:
+    """``/entity/skydio/``, ``/search/``, ``/healthz/`` (a typed or pasted URL): to the page without its slash, by a
+    relative way (``../skydio``, the query kept); Starlette's own redirect named the request's host and scheme, out of
+    a proxy's path prefix (web32)."""
+    last = request.url.path.rstrip("/").rsplit("/", 1)[-1]
+    query = request.url.query
+    return RedirectResponse(f"../{quote(last)}" + (f"?{query}" if query else ""), status_code=303)
+
+
 def other_host(st: ServerState, request: Request) -> None:
     """With no public_base_url, every link in the feeds, the OPML and the pages names serve's own address; a reader
     reaching it under another name (a reverse proxy, the machine's address or name) gets links it cannot follow.
@@ -622,8 +631,10 @@ def create_app(
         Route("/entity/{key}/evidence.zip", evidence, methods=["GET"], name="evidence"),
         Route("/entity/{key}", entity, methods=["GET"], name="entity"),
         Route("/snapshot/{sha256}", snapshot, methods=["GET"], name="snapshot"),
+        Route("/{rest:path}/", without_slash, methods=["GET"], name="without-slash"),  # after /feeds/… and /
     ]
     app = Starlette(routes=routes, middleware=[Middleware(RequestGuard), Middleware(GZipMiddleware, minimum_size=GZIP_MINIMUM)],
                     lifespan=lifespan)
+    app.router.redirect_slashes = False  # (its redirects named the request's host; /x/ is without_slash's, /x a 404)
     app.state.mw = state
     return app

@@ -176,7 +176,7 @@ LINK_RE = re.compile(r'(?:href|action|src)="([^"]*)"')
 
 @pytest.mark.parametrize("path", ["", "entity/skydio", "entity/%E7%9F%B3%E5%B9%B3", "search?q=Skydoi", "search?q=Skydio",
                                   "search?q=", "entity/nosuchcompany", "entity/skydio?as_of=June", "?as_of=June",
-                                  "feeds/", "feeds"])
+                                  "feeds/", "feeds", "entity/skydio/", "search/?q=Skydio", "healthz/"])
 def test_every_link_of_the_pages_stays_under_a_proxy_path_prefix(site: TestClient, path: str) -> None:
     """Behind a proxy serving the site under /mofcom/, the pages' own links and ways on were root-relative
     (/search, /feeds.opml, /entity/<key>, /snapshot/<sha>, the home link /, the 303s to / and to /entity/<key>):
