@@ -148,6 +148,13 @@ def feeds_folder(_request: Request) -> Response:
     return RedirectResponse(AT_ROOT, status_code=303)
 
 
+def _entity_names(st: ServerState) -> dict[str, str]:
+    """Entity key -> name for the front page's listings ({} when the store cannot say: the counts stand alone)."""
+    names = getattr(st.data, "entity_names", None)
+    part = names() if names is not None else None
+    return {} if part is None else {k: n for k, n in part.rows if isinstance(k, str)} if not part.note else {}
+
+
 def without_slash(request: Request) -> Response:
     """``/entity/skydio/``, ``/search/``, ``/healthz/`` (a typed or pasted URL): to the page without its slash, by a
     relative way (``../skydio``, the query kept); Starlette's own redirect named the request's host and scheme, out of
@@ -226,6 +233,7 @@ def home(request: Request) -> Response:
             next_cycle=st.next_cycle() if st.next_cycle else None,
             bands=st.data.bands(as_of),
             ahead=ahead,
+            names=_entity_names(st),
         )
         return render_front_page(ctx), 200, _whole(ctx.states, ctx.events, ctx.sources, ctx.issues, ctx.warnings,
                                                    ctx.bands, ctx.problems)

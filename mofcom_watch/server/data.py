@@ -17,7 +17,7 @@ from sqlalchemy import Engine, func, select, text
 from storage.bands import Band, entity_bands, listing_bands
 from storage.events import load_events
 from storage.health import open_health_issues, open_warnings
-from storage.models import HealthIssue, Snapshot, SourceRun
+from storage.models import Entity, HealthIssue, Snapshot, SourceRun
 from storage.records import EventRecord, EventScope, Provenance, StatusRow
 from storage.snapshots import snapshot_bytes
 from storage.status import (
@@ -239,6 +239,13 @@ class StoreData:
 
     def bands(self, as_of: date) -> Part:
         return self._call(lambda s: listing_bands(derive_stored(s, as_of)[1].events), "state pictures")
+
+    def entity_names(self) -> Part:
+        """(key, name) of every entity, its English name where it has one: the front page names the entities of each
+        listing and links their pages."""
+        return self._call(lambda s: [(k, en or zh or k) for k, en, zh in s.execute(select(Entity.key, Entity.en,
+                                                                                          Entity.zh))],
+                          "entity names")
 
     def entity(self, key: str, as_of: date) -> Part:
         def query(session: Any) -> list[EntityView]:

@@ -9,10 +9,10 @@ it: root-relative links (``/search``) led out of the prefix, to the proxy's own 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from html import escape
-from typing import Sequence
+from typing import Mapping, Sequence
 from urllib.parse import quote, urlencode
 from xml.sax.saxutils import quoteattr
 
@@ -95,6 +95,7 @@ class PageContext:
     pictures: frozenset[str] = frozenset()  # names of the state pictures in the feeds folder
     warnings: Part = Part(())  # OpenIssue: the sources' warnings (an index out of its column), failing nothing
     problems: Part = Part(())  # str: the engine's problems no item tells, which `status` and `run` exit 1 on
+    names: Mapping[str, str] = field(default_factory=dict)  # entity key -> its name: each listing's entities linked
 
 
 def entity_path(key: str, as_of: date | None = None) -> str:
@@ -190,9 +191,10 @@ def _states_section(ctx: PageContext) -> str:
              if isinstance(i, OpenIssue) and i.kind == HealthKind.COUNT_MISMATCH and i.notice_key}
     cells: list[list[Cell]] = []
     for r in rows:
-        count = str(r.entity_count) if r.notice_key not in short else (
-            f'{r.entity_count}<br><span class="bad">not the count the notice states: see '
-            '<a href="#health">source health</a></span>')
+        count = _entities(r, ctx.names)
+        if r.notice_key in short:
+            count += ('<br><span class="bad">not the count the notice states: see '
+                      '<a href="#health">source health</a></span>')
         state = row_label(r)
         title = f'<br><span class="muted">{zh_marked(r.title)}</span>' if r.title and r.title != r.number else ""
         number = "" if r.title and r.number and r.title.startswith(r.number) else (r.number or "")
@@ -206,6 +208,16 @@ def _states_section(ctx: PageContext) -> str:
                       (escape(r.since.isoformat()) if r.since else "", "d"), countdown(r, ctx.as_of)])
     out.append(stacked_table(("List", "Notice", "Entities", "State", "Since", "Countdown"), cells))
     return "\n".join(out)
+
+
+def _entities(row: StatusRow, names: Mapping[str, str]) -> str:
+    """A listing's entity count, opening onto its entities' names, each linking its page: the front page linked no
+    company's page, an officer reached one by search alone (web32)."""
+    if not row.entity_keys or not names:
+        return str(row.entity_count)
+    links = ", ".join(f'<a href="{escape(AT_ROOT + entity_path(k))}">{zh_marked(names.get(k, k))}</a>'
+                      for k in row.entity_keys)
+    return f"<details><summary>{row.entity_count}</summary>{links}</details>"
 
 
 def _events_section(ctx: PageContext) -> str:

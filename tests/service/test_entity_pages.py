@@ -251,3 +251,19 @@ def test_the_two_event_tables_say_what_their_dates_are(site: TestClient) -> None
     assert "<th>Effective</th>" in timeline and "the day it takes effect" in timeline
     row = next(r for r in timeline.split("<tr>") if lift in r)
     assert '<td data-label="Effective" class="d">2025-11-10</td>' in row
+
+
+def test_each_listing_on_the_front_page_opens_onto_its_entities_each_linking_its_page(site: TestClient) -> None:
+    """The front page linked no company's page: an officer reading "16" entities of MOFCOM 2025 No. 21 reached each by
+    search alone (web32). The count opens onto their names, each linking its page (relative: under a proxy's prefix
+    too); a listing of no entity (item controls) keeps its bare count."""
+    page = site.get("/").text
+    strict(page)
+    rows = section(page, "state").split("<tr>")
+    ecl21 = next(row for row in rows if "MOFCOM-2025-21" in row and "<details>" in row)
+    links = re.findall(r'<a href="(\./entity/[^"]+)">([^<]+)</a>', ecl21)
+    assert "<summary>16</summary>" in ecl21 and len(links) == 16, ecl21
+    assert ("./entity/sierranevada", "Sierra Nevada Corporation") in links, links
+    assert all(site.get("/" + link.removeprefix("./")).status_code == 200 for link, _ in links)
+    items = next(row for row in rows if "MOFCOM-2025-55" in row)
+    assert "<details>" not in items
