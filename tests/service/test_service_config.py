@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from mofcom_watch.cli import app
-from mofcom_watch.config import DEFAULT_CRON, ConfigError, load_settings, render_toml
+from mofcom_watch.config import DEFAULT_CRON, FIELDS, ConfigError, load_settings, render_toml
 
 
 @pytest.fixture(autouse=True)
@@ -182,6 +183,33 @@ def test_cli_bad_config_exits_2_without_traceback(tmp_path: Path) -> None:
 def test_example_config_is_valid(repo_root: Path) -> None:
     s = load_settings(repo_root / "mofcom-watch.example.toml", environ={})
     assert s.cron == DEFAULT_CRON
+
+
+def _example_keys(text: str) -> set[tuple[str, ...]]:
+    """The settings the example file names, set or commented out (``# since = 2024``), by their place in the file."""
+    keys: set[tuple[str, ...]] = set()
+    table: tuple[str, ...] = ()
+    for line in text.splitlines():
+        if header := re.match(r"\[(\w+)\]", line):
+            table = (header[1],)
+            keys.add(table)
+        elif key := re.match(r"#? ?([a-z_]+) *=", line):
+            keys.add((*table, key[1]))
+    return keys
+
+
+def test_example_config_and_deploy_doc_name_every_setting(repo_root: Path) -> None:
+    """mofcom-watch.example.toml "lists every setting" (README, docs/deploy.md) and names none the program does not
+    read; docs/deploy.md's table gives each setting's variable (docs33: nothing checked that a new setting reached
+    either)."""
+    named = _example_keys((repo_root / "mofcom-watch.example.toml").read_text(encoding="utf-8"))
+    settings = {field.toml for field in FIELDS}
+    assert settings <= named, f"settings missing from the example: {sorted(settings - named)}"
+    tables = {field.toml[:1] for field in FIELDS if len(field.toml) > 1}
+    assert named - tables <= settings, f"no such settings: {sorted(named - tables - settings)}"
+    deploy = (repo_root / "docs" / "deploy.md").read_text(encoding="utf-8")
+    unnamed = [f.env for f in FIELDS if f.env and f.env.removeprefix("MOFCOM_WATCH_") not in deploy]
+    assert not unnamed, f"docs/deploy.md's settings table does not name {unnamed}"
 
 
 def test_default_feeds_url_follows_the_listen_address() -> None:
