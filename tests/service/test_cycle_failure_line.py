@@ -1,37 +1,47 @@
 """A failing ``schedule`` cycle is logged in one plain line, as ``run`` says the same failure: the cause, the path and
-the cure, not the exception's repr. In process, no fetch: the cycle's own work is replaced by the write that failed."""
+the cure, not the exception's repr. A real ``schedule`` process against a local jpaas column (``tests/site_server.py``,
+the column of ``test_deep_walk``), its feeds folder holding a file where a sub-folder goes."""
 
 from __future__ import annotations
 
 import errno
-import io
+import signal
 from pathlib import Path
 
-import mofcom_watch.cycle
-from mofcom_watch.config import Settings
 from mofcom_watch.exits import failure_line
-from mofcom_watch.scheduler import CycleRunner, real_cycle
+from tests.faults.harness import spawn_logged, until
+from tests.faults.test_deep_walk import SOURCE, column_store
+from tests.faults.test_site_changes import W, env
+from tests.site_server import SiteServer
 
 
-def test_a_file_where_the_feeds_folder_should_be_is_said_as_run_says_it(tmp_path: Path, monkeypatch,
-                                                                          log_stream: io.StringIO) -> None:
-    """cli31: a file lying where the feeds folder should be failed every cycle with
+def test_a_file_where_a_feeds_folder_should_be_is_said_as_run_says_it_and_the_loop_goes_on(tmp_path: Path) -> None:
+    """cli31: a file lying where a folder of the feeds should be failed every cycle with
     ``error="NotADirectoryError: [Errno 20] Not a directory: '…/feeds/notice/MFA-ORDER-2022-4.svg'"``, where ``run``
-    names the folder, what is wrong and what to do (exit 3). The loop goes on (the runner returns)."""
-    feeds = tmp_path / "feeds"
-    feeds.write_text("not a folder")
-    settings = Settings(data_dir=tmp_path, feeds_dir=feeds)
-
-    def publishing(*_args: object, **_kwargs: object) -> None:
-        (feeds / "notice").mkdir(parents=True)  # the publish's first folder: the OS refuses it
-
-    monkeypatch.setattr(mofcom_watch.cycle, "run_cycle", publishing)
-    outcome = CycleRunner(real_cycle(settings))()
-    assert not outcome.ok and not outcome.skipped
-    assert outcome.error is not None and outcome.error.startswith(f"cannot write the feeds in {feeds}: it (or a folder "
-                                                                  "on its path) is a file, not a folder: move the file")
-    failed = [line for line in log_stream.getvalue().splitlines() if 'msg="cycle failed"' in line]
-    assert len(failed) == 1 and "NotADirectoryError" not in failed[0] and "Errno" not in failed[0], failed
+    names the folder, what is wrong and what to do (exit 3). The loop goes on: the process waits for its next slot
+    until SIGTERM, and stops with 0."""
+    db, out, extra, pages = column_store(tmp_path)
+    out.mkdir()
+    (out / "notice").write_text("not a folder")  # the publish's first sub-folder: the OS refuses it
+    with SiteServer(None, pages=pages, columns={W: "zwgk/zcfb/"}) as site:
+        logged = spawn_logged(db, "schedule", "--cron", "0 0 1 1 *", "--run-at-start", log=tmp_path / "schedule.log",
+                              env=env(MOFCOM_WATCH_FEEDS_DIR=str(out), MOFCOM_WATCH_SOURCES=SOURCE,
+                                      MOFCOM_WATCH_BASE_URLS=f"{W}={site.base_url(W)}", **extra))
+        try:
+            assert until(lambda: logged.said('msg="cycle failed"'), 120), logged.log.read_text()
+            assert logged.proc.poll() is None, logged.log.read_text()  # the loop goes on
+            logged.proc.send_signal(signal.SIGTERM)
+            stopped = logged.finish(timeout=60)
+        finally:
+            if logged.proc.poll() is None:
+                logged.proc.kill()
+                logged.proc.wait()
+    failed = [line for line in stopped.err.splitlines() if 'msg="cycle failed"' in line]
+    assert len(failed) == 1, stopped.err
+    assert f"cannot write the feeds in {out}: it (or a folder on its path) is a file, not a folder: move the file" \
+        in failed[0], failed[0]
+    assert "NotADirectoryError" not in failed[0] and "Errno" not in failed[0], failed[0]
+    assert stopped.code == 0, stopped.err
 
 
 def test_failure_line_says_other_file_errors_by_cause_and_path_and_leaves_bugs_to_their_type(tmp_path: Path) -> None:
