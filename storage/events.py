@@ -11,7 +11,7 @@ the ``Event`` table:
 - a payload whose only change is provenance (another official URL of the same
   notice, or a re-fetch of the same text) is refreshed in place, ``updated`` kept:
   what the item says did not change; so is an item a spokesperson's answer published
-  before the numbered notice of that day it restates, which now rests on that notice
+  before the numbered notice it restates (of that day or a later one), which now rests on that notice
   and says the same change (``_restated_by``): the same items whichever came first; and so is an item
   whose pages are the same (each notice's SHA-256) and whose facts are the same (``FACT_FIELDS``), in other
   words only (a release rewording its items: ``words_only``), never a "Correction";
@@ -679,14 +679,14 @@ _SAID = ("kind", "scope", "list", "notice_key", "entity_key", "effective", "unti
 
 def _restated_by(old: EventRecord, new: EventRecord, notices: dict[str, StoredNotice]) -> bool:
     """Whether ``new`` is ``old`` resting on another notice and saying the same of its listing: ``old``'s source a
-    spokesperson's answer (or a report) still stored, ``new``'s a notice of another kind published the same day
-    (the numbered notice the answer restates), the kind, list, days, end and entities (keys and names) unchanged."""
+    spokesperson's answer (or a report) still stored, ``new``'s a notice of another kind (the numbered notice the
+    answer restates or announces, published that day or any other: story34 S1b, the answer of 11-20 and the notice of
+    11-21 both "自2026年11月10日起继续暂停…至2027年11月10日", whose correction said the answer "said otherwise"), the kind,
+    list, days, end and entities (keys and names) unchanged."""
     if old.source_key is None or new.source_key is None or old.source_key == new.source_key:
         return False
     was, now = notices.get(old.source_key), notices.get(new.source_key)
     if was is None or now is None or was.record.kind not in RESTATING_KINDS or now.record.kind in RESTATING_KINDS:
-        return False
-    if was.record.published is None or was.record.published != now.record.published:
         return False
     if any(getattr(old, name) != getattr(new, name) for name in _SAID):
         return False

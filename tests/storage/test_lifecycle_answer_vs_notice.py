@@ -103,6 +103,23 @@ def test_the_answers_item_is_corrected_naming_the_notice_it_rests_on_now() -> No
                                        "not on QA-2026-11-05-3d525cbd, which said otherwise")
 
 
+def test_the_answers_item_resting_on_a_notice_of_a_later_day_saying_the_same_is_refreshed_not_corrected() -> None:
+    """story34 S1b: the answer of 11-05 and the notice of 11-06 both "自2026年11月10日起继续暂停…1年". The item the answer
+    published first rests on the notice once it is read, and says the same change: no news. Its correction said the
+    answer "said otherwise", false (``_restated_by`` asked for a notice published the same day as the answer)."""
+    from storage.events import _restated_by
+
+    def item(known: list[StoredNotice]) -> EventRecord:
+        (one,) = [e for e in derive(known, date(2026, 11, 6)).events if e.id == EXTENDED]
+        return one
+
+    known = _story("1年", "1年")
+    first, then = item(known[:-1]), item(known)
+    assert (first.source_key, then.source_key, first.until, then.until) == (
+        "QA-2026-11-05-3d525cbd", "UEL-2026-6", date(2027, 11, 10), date(2027, 11, 10))
+    assert _restated_by(first, then, {n.record.key: n for n in known})
+
+
 def test_a_notice_extending_by_a_duration_from_its_own_day_is_followed_over_the_answer() -> None:
     """S4b: the notice says "将…暂停期限延长6个月" (in effect from its publication, 11-06; the six months counted from the
     running end, 2026-11-10), the answer "自2026年11月10日起继续暂停…1年": two days, which the same-day rule does not
