@@ -116,6 +116,14 @@ def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_u
                 if not affected:
                     continue
         until = step.until if step.state is ListingState.SUSPENDED else None
+        same = _repeats(step, until, states, affected) if step.effective <= apply_upto else []
+        if same:
+            for k in same:
+                states[k].history.append(f"{step.effective.isoformat()} {_history_word(step.event_kind, until)} "
+                                         f"({step.source.record.key}): as in place, no change")
+            affected = [k for k in affected if k not in same]
+            if not affected:
+                continue
         if step.event_kind is EventKind.MEASURE_LIFTED:  # an item and a line of history; the state stays
             if b is not None:
                 _state_events(b, step.event_kind, listing, step.source, affected, step.effective, None,
@@ -157,6 +165,19 @@ def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_u
     if lapse_upto is not None:
         lapse(_lapse_due(states, lapse_upto, inclusive=True))
     return states
+
+
+def _repeats(step: Step, until: date | None, states: dict[str, EntityState], affected: list[str]) -> list[str]:
+    """The entities ``step`` suspends to the end the suspension they are in already has: "继续暂停…至2027年11月10日" in a
+    numbered notice of 11-21 after the answer of 11-20 said it (story34 S1a). It changes nothing: no item (a second
+    "Suspension extended" dated 11-21 told a change that day), and the row keeps the day the suspension began and the
+    notice that set it (it said "since 2026-11-21"); a line of history names it. Not one of the suspension's own first
+    day: two notices suspending a listing the same way on one day are two items (``builder._own_id``)."""
+    if step.state is not ListingState.SUSPENDED or until is None:
+        return []
+    return [k for k in affected if (st := states[k]).state is ListingState.SUSPENDED and not st.presumed
+            and st.until == until and st.since is not None and st.since < step.effective
+            and st.by != step.source.record.key]
 
 
 def _lengthens(step: Step, st: EntityState) -> bool:

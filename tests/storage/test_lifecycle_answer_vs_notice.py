@@ -208,3 +208,33 @@ def test_a_lapse_a_restore_before_it_undoes_names_the_restore() -> None:
     for e in old:
         undone = _lapse_undone_by(e, after)
         assert undone is not None and (undone.kind, undone.effective) == (EventKind.RESTORED, date(2027, 2, 8)), e.id
+
+
+LATE_ANSWER = ANSWER.replace("2026-11-05 17:00", "2026-11-20 17:00").replace(
+    "不可靠实体清单工作机制今天发布公告，自2026年11月10日起继续暂停", "中方决定，继续暂停").replace("{period}", "至2027年11月10日")
+LATE_NOTICE = NOTICE.replace("〔2026〕6号", "〔2026〕12号").replace("2026年 第6号", "2026年 第12号").replace(
+    "2026年11月6日", "2026年11月21日").replace("自2026年11月10日起，继续暂停", "继续暂停").replace("{period}", "至2027年11月10日")
+
+
+def test_a_notice_repeating_the_suspension_an_answer_of_an_earlier_day_set_changes_nothing() -> None:
+    """story34 S1a: the suspension lapses on 2026-11-10; the answer of 11-20 "继续暂停…至2027年11月10日" (from its own day),
+    the notice of 11-21 the same. The notice sets the end the suspension in place already has: no change. The row said
+    "suspended since 2026-11-21, by UEL-2026-12" (the suspension runs since 11-20) and a second "Suspension extended …
+    until 2027-11-10" item, dated 11-21, told a change that day that did not happen."""
+    earlier = _story("1年", None)[:-1]  # 〔2025〕7号 suspended to 2026-11-10, no answer of 2026-11-05
+    known = [*earlier, _page(LATE_ANSWER), _page(LATE_NOTICE)]
+    assert known[-2].record.key.startswith("QA-2026-11-20-") and known[-1].record.key == "UEL-2026-12"
+    d = derive(known, date(2026, 11, 22))
+    (row,) = [(r.state.value, r.since, r.until, r.by) for r in d.states if r.notice_key == "UEL-2025-7"]
+    assert row[:3] == ("suspended", date(2026, 11, 20), date(2027, 11, 10))
+    assert row[3] == known[-2].record.key  # the answer set it; the notice repeats it
+    extended = [(e.effective, e.source_key) for e in d.events if e.notice_key == "UEL-2025-7" and e.entity_key is None
+                and e.kind is EventKind.SUSPENSION_EXTENDED and e.effective and e.effective > date(2026, 11, 10)]
+    assert extended == [(date(2026, 11, 20), known[-2].record.key)]
+    (history,) = [r.history for r in d.states if r.notice_key == "UEL-2025-7"]
+    assert any("2026-11-21" in line and "UEL-2026-12" in line for line in history), history
+    # the same notice with another end is a change (an extension), as before
+    longer = _page(LATE_NOTICE.replace("至2027年11月10日", "至2028年11月10日"))
+    d = derive([*earlier, _page(LATE_ANSWER), longer], date(2026, 11, 22))
+    (row,) = [(r.state.value, r.since, r.until, r.by) for r in d.states if r.notice_key == "UEL-2025-7"]
+    assert row == ("suspended", date(2026, 11, 21), date(2028, 11, 10), "UEL-2026-12")
