@@ -4,7 +4,8 @@ Matching is :mod:`storage.watchlist`'s (exact, normalised, strict fuzzy with a s
 same as the watchlist feed's; a counterparty's optional country (ISO 3166 alpha-2) rules out a
 fuzzy hit on an entity the notices place in another country. A counterparty that hits no stored entity is offered
 its possible matches (:mod:`storage.possible`: a shortened name, generic words more, pinyin), apart from the
-hits (``Screened.possible``), for a person to review: never a hit, never silent. Exact and normalised hits always count, whatever the country
+hits (``Screened.possible``), for a person to review: never a hit, never silent; so is, beside a hit, another entity the
+notices give the hit's Chinese name under another English name (a company relisted under a new one). Exact and normalised hits always count, whatever the country
 (the notice's spelling is the listing; the country is reported beside it). A country may be written as ERPs
 write it ("USA", "United Kingdom", "美国": :mod:`storage.countries`). A notice published after the as-of day is no
 hit on that day; it is reported apart (:class:`Later`), so nothing the store holds is hidden.
@@ -19,9 +20,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from storage.aliaslinks import notice_links
+from storage.aliaslinks import generic_alias, notice_links
 from storage.lifecycle import corrects_names, known_from
-from storage.names import clean_display
+from storage.names import clean_display, name_key
 from storage.possible import POSSIBLE
 from storage.records import OMIT_DEFAULT, EntityRecord, ListingState, ListKind, _jsonable
 from storage.status import derive_stored
@@ -114,7 +115,8 @@ class Later:
 class Screened:
     query: Query
     hits: tuple[Hit, ...]
-    # possible matches (match "possible", with a reason) of a counterparty without a hit: to review, not hits;
+    # possible matches (match "possible", with a reason) of a counterparty without a hit, or of one whose hit's
+    # Chinese name another entity bears under another English name (``same_chinese_name``): to review, not hits;
     # always in JSON, so a reader that looks for it finds [] rather than nothing
     possible: tuple[Hit, ...] = ()
     # listings published after the day (omitted from JSON while there is none): not hits on that day
@@ -238,13 +240,15 @@ def screen(session: Session, queries: tuple[Query, ...], as_of: date) -> tuple[S
                     firm[other] = replace(match, entity_name=link.named_name if other == link.named
                                           else link.giver_name, reason=link.reason(other), alias=None)
         # a counterparty that hits an entity is that entity: it is offered no other as possible (not every listed
-        # Lockheed Martin company for "Lockheed Martin Corp"), as the watchlist feed does (feeds.catalog)
+        # Lockheed Martin company for "Lockheed Martin Corp"), as the watchlist feed does (feeds.catalog), but an
+        # entity of the hit's own Chinese name under another English name (``same_chinese_name``)
         unsure = not any(firm.values())
         maybe = {k for r in wl.possible_keys() for k in reach.get(r, ())} if unsure else set()
+        namesakes = {} if unsure else same_chinese_name(firm, spellings)
         for key in sorted(spellings):
             records = spellings[key]
             country = next((e.country for e in records if e.country), None)
-            best = firm[key] or (_best_possible(wl, records) if key in maybe else None)
+            best = firm[key] or namesakes.get(key) or (_best_possible(wl, records) if key in maybe else None)
             if best is None:
                 continue
             if best.alias is not None:  # a hit on another name a notice gives it: which notice says so
@@ -278,6 +282,49 @@ def screen(session: Session, queries: tuple[Query, ...], as_of: date) -> tuple[S
                         measure_only=r.measure_only if r else False))
         out.append(Screened(q, tuple(hits), tuple(possible), tuple(later)))
     return tuple(out)
+
+
+def same_chinese_name(firm: dict[str, Match | None], spellings: dict[str, list[EntityRecord]]) -> dict[str, Match]:
+    """A possible match (for review, never a hit) of each entity no hit reached whose Chinese name is that of one a hit
+    reached, under another English name: 北极星无人机公司 removed as "Polaris Drones, Inc." and listed again as "Polaris
+    Drone Systems, Inc." are two keys no link joins (``storage.aliaslinks``: nothing but what a notice says), and
+    "Polaris Drones, Inc." answered "removed", none in force, of a company in force under its Chinese name (story34
+    S3b). Not a generic Chinese name (``aliaslinks.generic_alias``), nor one the notices place in another country."""
+    hit_names: dict[str, tuple[str, Match, str | None]] = {}
+    for key, match in sorted(firm.items()):
+        if match is None:
+            continue
+        records = spellings[key]
+        country = next((e.country for e in records if e.country), None)
+        for e in records:
+            zh = name_key(e.zh)
+            if zh and not generic_alias(e.zh or ""):
+                hit_names.setdefault(zh, (key, match, country))
+    out: dict[str, Match] = {}
+    if not hit_names:
+        return out
+    for key, records in sorted(spellings.items()):
+        if firm.get(key) is not None:
+            continue
+        country = next((e.country for e in records if e.country), None)
+        for e in records:
+            found = hit_names.get(name_key(e.zh))
+            if found is None or (country and found[2] and country != found[2]):
+                continue
+            hit_key, match, _ = found
+            shown = clean_display(e.en) or clean_display(e.zh) or key
+            out[key] = replace(match, entity_name=shown, method=POSSIBLE, score=_ratio(name_key(match.matched_name),
+                                                                                       name_key(shown)),
+                               reason=f"the Chinese name {clean_display(e.zh)} of {match.entity_name} (a hit, {hit_key}), "
+                                      f"listed as {shown}: another English name, maybe the same company", alias=None)
+            break
+    return out
+
+
+def _ratio(a: str, b: str) -> float:
+    from rapidfuzz import fuzz  # as storage.watchlist: imported only when a name is compared
+
+    return round(fuzz.ratio(a, b), 1)
 
 
 def _best_possible(wl: Watchlist, records: list[EntityRecord]) -> Match | None:
