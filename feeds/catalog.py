@@ -19,7 +19,7 @@ from storage.aliaslinks import AliasLinks
 from storage.possible import POSSIBLE
 from storage.records import EntityRecord, EventKind, EventRecord, EventScope, ListKind
 from storage.vocabulary import LISTS
-from storage.watchlist import Counterparty, Match, Possibly, Watchlist, alias_reason
+from storage.watchlist import Counterparty, Match, Possibly, Watchlist, alias_reason, with_reason
 
 FEED_ALL = "all"
 FEED_NOTICES = "notices"
@@ -282,7 +282,7 @@ class WatchlistPicker:
             record = link.record(other)
             match = self.watchlist.match(record) if record is not None else None
             if match is not None and match.alias is None and match.method != POSSIBLE:
-                return dataclasses.replace(match, entity_name=link.name(key or ""), reason=link.reason(key or ""))
+                return with_reason(match, link.reason(key or ""), entity_name=link.name(key or ""))
         return None
 
     def _usable(self, maybe: list[tuple[EntityRecord, Possibly]]) -> list[tuple[EntityRecord, Possibly]]:
@@ -308,7 +308,7 @@ def _first_match(entities: Iterable[EntityRecord], watchlist: Watchlist) -> Matc
 def _with_match(event: EventRecord, match: Match) -> EventRecord:
     if match.alias is not None:  # a hit on another name the listing notice gives the entity: the notice says so
         notices = tuple(p.number or p.notice_key for p in event.provenance if p.notice_key == event.notice_key)
-        match = dataclasses.replace(match, reason=alias_reason(match.alias, notices or (event.notice_key or "",)))
+        match = with_reason(match, alias_reason(match.alias, notices or (event.notice_key or "",)))
     if match.method == POSSIBLE:  # a reader of titles alone must not take it for the counterparty's listing
         return dataclasses.replace(event, title=f"{POSSIBLE_TITLE}: {event.title}", extra=event.extra + match.as_extra())
     return dataclasses.replace(event, extra=event.extra + match.as_extra())

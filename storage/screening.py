@@ -37,6 +37,7 @@ from storage.watchlist import (
     is_name_header,
     possible_lookups,
     read_country,
+    with_reason,
 )
 
 MAX_COUNTERPARTIES = 10_000
@@ -237,8 +238,8 @@ def screen(session: Session, queries: tuple[Query, ...], as_of: date) -> tuple[S
             for link in links.of(key):  # the other key of a linked pair is hit too, saying why
                 other = link.other(key)
                 if other in firm and firm[other] is None and match.alias is None:
-                    firm[other] = replace(match, entity_name=link.named_name if other == link.named
-                                          else link.giver_name, reason=link.reason(other), alias=None)
+                    firm[other] = with_reason(match, link.reason(other), alias=None, entity_name=link.named_name
+                                              if other == link.named else link.giver_name)
         # a counterparty that hits an entity is that entity: it is offered no other as possible (not every listed
         # Lockheed Martin company for "Lockheed Martin Corp"), as the watchlist feed does (feeds.catalog), but an
         # entity of the hit's own Chinese name under another English name (``same_chinese_name``)
@@ -252,7 +253,7 @@ def screen(session: Session, queries: tuple[Query, ...], as_of: date) -> tuple[S
             if best is None:
                 continue
             if best.alias is not None:  # a hit on another name a notice gives it: which notice says so
-                best = replace(best, reason=alias_reason(best.alias, tuple(dict.fromkeys(given[key, best.alias]))))
+                best = with_reason(best, alias_reason(best.alias, tuple(dict.fromkeys(given[key, best.alias]))))
             zh = next((clean_display(e.zh) for e in records if e.zh), None)
             en = next((clean_display(e.en) for e in records if e.en), None)
             rows = [r for r in d.states if key in r.entity_keys]
@@ -280,6 +281,7 @@ def screen(session: Session, queries: tuple[Query, ...], as_of: date) -> tuple[S
                         r.until if r else None, r.presumed if r else False, r.next_state if r else None,
                         r.next_from if r else None, best.reason, next_until=r.next_until if r else None,
                         measure_only=r.measure_only if r else False))
+        later.sort(key=lambda x: (x.published, x.notice_key, x.entity_key))  # by date, as a reader reads them
         out.append(Screened(q, tuple(hits), tuple(possible), tuple(later)))
     return tuple(out)
 

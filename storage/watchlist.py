@@ -94,6 +94,35 @@ TRAILING_BRACKET_RE = re.compile(r"(.*\S)\s*[（(]([^（）()]+)[）)]\s*")
 # A person's title before the name, as HR and ERP records keep it: "Mr. Todd Stein", "Dr. Patrick Jankowski".
 HONORIFIC_RE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir)\.?\s+(?=\S)", re.IGNORECASE)
 OWN_NAME_MIN_KEY_LENGTH = 3  # a part shorter than this ("The") is no name to match on
+# What a hit by one part of a cell says (Match.reason), as a hit on a notice's alias says whence: the officer sees the
+# whole cell and the listed name, and is told which of the cell's names is the listed one.
+PART_BEFORE = "by its name before “{marker}”: “{part}”"  # "Anduril Industries, Inc. d/b/a Anduril": the first name
+PART_AFTER = "by its {label} name “{part}”"  # "… d/b/a Anduril": "by its d/b/a name “Anduril”"
+PART_BEFORE_BRACKET = "by its name before the bracket “({bracket})”: “{part}”"
+PART_WITHOUT_TITLE = "by its name without the title: “{part}”"
+PART_BILINGUAL = "by one of the cell's two names: “{part}”"
+# The label of the name after each marker (COUNTERPARTY_AKA_RE), by the marker's first letters, casefolded.
+AKA_LABELS = (("d/b/a", "d/b/a"), ("d.b.a", "d/b/a"), ("dba", "d/b/a"), ("trading as", "trading"), ("t/a", "trading"),
+              ("f/k/a", "former"), ("fka", "former"), ("formerly", "former"), ("previously", "former"),
+              ("曾用名", "former"), ("原名", "former"))
+BARE_AKA_MARKERS = {"dba": "d/b/a", "aka": "a/k/a", "fka": "f/k/a", "t/a": "trading as"}
+# A parent the counterparty's cell names: "Foo Ltd (a subsidiary of Skydio Inc.)", "X, a unit of Y", "Insitu, a Boeing
+# Company", "X（Y的子公司）". The name before it is the counterparty's own (a hit on it is a hit); the parent is not the
+# counterparty, so a listed parent is a possible match, for a person to review (Watchlist.possible), never a hit.
+PARENT_HINT_RE = re.compile(r"\s(?:of|by)\s|\scompany\b|子公司|附属|下属|旗下|成员企业|隶属|属于", re.IGNORECASE)
+PARENT_EN_RE = re.compile(
+    r"(?P<own>.*?[^\s,，])\s*(?:[,，]|\s[-–—]|[（(])\s*(?P<marker>(?:which is\s+)?(?:an?\s+|the\s+)?"
+    r"(?:(?:wholly|majority|partly|jointly)[- ]owned\s+|indirect\s+|direct\s+)?"
+    r"(?:subsidiary|business unit|unit|division|affiliate|branch|part|member)\s+of|(?:wholly\s+)?owned by)\s+"
+    r"(?P<parent>[^（）()]*[^\s（）()])\s*[）)]?\s*", re.IGNORECASE)
+PARENT_COMPANY_EN_RE = re.compile(
+    r"(?P<own>.*?[^\s,，])\s*(?:[,，]|[（(])\s*(?P<marker>an?)\s+(?P<parent>[^（）(),，]*?\S)\s+company\s*[）)]?\s*",
+    re.IGNORECASE)
+PARENT_ZH_RE = re.compile(
+    r"(?P<own>.*?[^\s,，])\s*[（(，,]\s*(?:系|为|是)?(?:(?P<under>隶属于|隶属|属于)\s*(?P<parent_u>[^（）()，,]+?)"
+    r"|(?P<parent>[^（）()，,]+?)(?P<marker>(?:的|之)?(?:全资|控股|间接|直接)?(?:子公司|附属公司|分公司|下属公司|下属企业|"
+    r"旗下公司|旗下企业|成员企业|旗下)))\s*[）)]?\s*")
+PARENT_REASON = "the cell names “{parent}” as its parent (“{marker}”): the parent is listed, not the counterparty itself"
 # "(DTC)" after "Domo Tactical Communications": the name's own acronym, not a word of it.
 BRACKETED_ACRONYM_RE = re.compile(r"\s*[（(]\s*([A-Za-z][A-Za-z0-9&]{1,7})\s*[）)]")
 # Abbreviations ERP exports use for words notices write out.
@@ -202,6 +231,7 @@ class Match:
     note: str | None = None
     reason: str | None = None  # why a possible match may be the entity; for a hit on an alias, whence it is
     alias: str | None = None  # the other name the notice gives the entity (EntityRecord.aliases) that matched
+    part: str | None = None  # a hit by one part of the cell: which ("by its d/b/a name “Anduril”"), also in reason
 
     def as_extra(self) -> tuple[tuple[str, str], ...]:
         """The small key/value fields an :class:`EventRecord` carries in ``extra``."""
@@ -234,6 +264,7 @@ class _Name:
     display: str
     key: str
     designates: str | None = None  # the country a dropped designator named ("美国" -> "US")
+    how: str | None = None  # one part of the cell, not the whole: which (PART_*), or a parent: PARENT_REASON
 
 
 class Watchlist:
@@ -245,15 +276,19 @@ class Watchlist:
         self.warnings: tuple[str, ...] = ()  # what loading it said (a country not read): load_watchlist
         names: list[_Name] = []
         plains: list[_Name] = []
+        parents: list[_Name] = []
         for cp in counterparties:
-            for name in (n for written in cp.names for n in (written, *bilingual_parts(written), *own_names(written))):
-                display = clean_display(name)
-                if display:
-                    names.append(_Name(cp, name, display, name_key(display)))
-                    plain, designates = plain_form(display)
-                    if plain != display:
-                        plains.append(_Name(cp, name, plain, name_key(plain), designates))
+            for written in cp.names:
+                parent = parent_of(written)
+                own = parent[0] if parent else written
+                parts = ((written, None), *((p, PART_BILINGUAL.format(part=p)) for p in bilingual_parts(own)),
+                         *own_parts(written))
+                for name, how in parts:
+                    _add_name(names, plains, cp, name, how)
+                if parent:  # no name of the counterparty's: a possible match on a listed parent (possible())
+                    _add_name(parents, parents, cp, parent[1], PARENT_REASON.format(parent=parent[1], marker=parent[2]))
         self._names = tuple(names)
+        self._parents = tuple(parents)
         self._by_display = {n.display: n for n in reversed(self._names)}
         self._by_key = {n.key: n for n in reversed(self._names) if n.key}
         self._by_plain_key: dict[str, list[_Name]] = {}
@@ -265,6 +300,7 @@ class Watchlist:
         self._cache: dict[tuple[str | None, str | None, str, tuple[str, ...], tuple[str, ...]], Match | None] = {}
         self._possible_cache: dict[tuple[str | None, str | None, str | None, str | None], tuple[Possibly, ...]] = {}
         self._possible_index: dict[tuple[str, str], list[_Name]] | None = None  # built on the first possible()
+        self._parents_by_key: dict[tuple[str, str], list[_Name]] | None = None  # built on the first possible()
 
     def __len__(self) -> int:
         return len(self.counterparties)
@@ -288,7 +324,7 @@ class Watchlist:
             aliases = list(entity.aliases)
             hit = self._exact(aliases) or self._plain(entity, aliases) or self._fuzzy_best(aliases, entity)
             if hit is not None:
-                hit = replace(hit, reason=alias_reason(hit.entity_name), alias=hit.entity_name)
+                hit = with_reason(hit, alias_reason(hit.entity_name), alias=hit.entity_name)
         if hit is None and entity.branches:
             # A counterparty that is a listed entity's branch or subsidiary ("TechInsights Japan KK" under
             # TechInsights) is hit by that listing; the match names the branch. The entity's own names come first.
@@ -306,12 +342,13 @@ class Watchlist:
 
     def _possible(self, entity: EntityRecord) -> tuple[Possibly, ...]:
         index = self._possible_index if self._possible_index is not None else self._index_possible()
+        parents = self._parent_index
         best: dict[Counterparty, Possibly] = {}
         for name in (n for n in (entity.en, entity.zh) if n):
             plain, designates, key, _ = _listed_form(name)
             tries = [(kind, n) for kind, reading in _lookups(name, entity.type, entity.en is None)
                      for n in index.get((kind, reading), ())]
-            if not tries:
+            if not tries and not parents:
                 continue  # the usual case
             rules = _rules()
             for kind, candidate in tries:
@@ -327,13 +364,30 @@ class Watchlist:
                 if cp not in best or why.score > best[cp].match.score:
                     best[cp] = Possibly(cp, Match(cp.name, candidate.name, name, rules.POSSIBLE, why.score, cp.note,
                                                   why.reason))
+            for candidate in (n for k in _lookups(name, entity.type, entity.en is None) for n in parents.get(k, ())):
+                score = self._parent_score(candidate, name, plain, key, entity)
+                cp = candidate.counterparty
+                if score and _countries_agree(entity, candidate, designates, fuzzy=True) and (
+                        cp not in best or score > best[cp].match.score):
+                    best[cp] = Possibly(cp, Match(cp.name, candidate.name, name, rules.POSSIBLE, score, cp.note,
+                                                  candidate.how))
         return tuple(sorted(best.values(), key=lambda p: (-p.match.score, p.match.counterparty)))
+
+    def _parent_score(self, parent: _Name, name: str, plain: str, key: str, entity: EntityRecord) -> float:
+        """How alike a parent the cell names is to a listed name: 100 when equal normalised (plain forms too), else
+        the fuzzy score of a hit where it reaches the threshold (a company's), else 0."""
+        if parent.key in (key, name_key(clean_display(name))):
+            return 100.0
+        if entity.type == "individual":
+            return 0.0
+        score = fuzzy_score(parent.display, plain)
+        return score if score >= self.threshold else 0.0
 
     def possible_keys(self) -> frozenset[tuple[str, str]]:
         """What a listed name must give (:func:`possible_lookups`) for :meth:`possible` to try it: `screen` tries
         only the entities that do, out of all it holds."""
         index = self._possible_index if self._possible_index is not None else self._index_possible()
-        return frozenset(index)
+        return frozenset(index) | frozenset(self._parent_index)
 
     def _index_possible(self) -> dict[tuple[str, str], list[_Name]]:
         """The counterparties' names by what a possible match must share with a listed name: the first English
@@ -349,6 +403,20 @@ class Watchlist:
                 index.setdefault(("py", pinyin_key(n.display)), []).append(n)
         self._possible_index = index
         return index
+
+    @property
+    def _parent_index(self) -> dict[tuple[str, str], list[_Name]]:
+        """The parents the cells name (:func:`parent_of`), by a listed name's lookups (:func:`_lookups`): its first
+        English word, its first two Chinese characters."""
+        if self._parents_by_key is None:
+            from storage.possible import latin_words
+
+            self._parents_by_key = {}
+            for n in self._parents:
+                words = () if HAN_RE.search(n.key) else latin_words(n.display)
+                if HAN_RE.search(n.key) or words:
+                    self._parents_by_key.setdefault(("zh", n.key[:2]) if not words else ("en", words[0]), []).append(n)
+        return self._parents_by_key
 
     def _plain(self, entity: EntityRecord, written: list[str]) -> Match | None:
         """A normalised match of the names' plain forms (designator, acronym, abbreviations aside), where every
@@ -393,6 +461,16 @@ class Watchlist:
         return best
 
 
+def _add_name(names: list[_Name], plains: list[_Name], cp: Counterparty, name: str, how: str | None) -> None:
+    """One name of a counterparty as written (into ``names``) and, where it differs, its plain form (``plains``)."""
+    display = clean_display(name)
+    if display:
+        names.append(_Name(cp, name, display, name_key(display), None, how))
+        plain, designates = plain_form(display)
+        if plain != display:
+            plains.append(_Name(cp, name, plain, name_key(plain), designates, how))
+
+
 def bilingual_parts(name: str) -> tuple[str, ...]:
     """The two names of a cell written in both languages, as Chinese ERPs keep foreign suppliers and notices
     write entities: "因美纳公司（Illumina, Inc.）", "Skydio Inc.（斯凯迪奥）", "洛克希德·马丁公司 Lockheed Martin Corp",
@@ -413,23 +491,70 @@ def bilingual_parts(name: str) -> tuple[str, ...]:
 
 
 def own_names(name: str) -> tuple[str, ...]:
+    """The names of :func:`own_parts`, without what each says."""
+    return tuple(part for part, _ in own_parts(name))
+
+
+def own_parts(name: str) -> tuple[tuple[str, str | None], ...]:
     """The names a counterparty's cell joins by "d/b/a", "a.k.a.", "formerly" and the like ("Anduril Industries, Inc.
-    d/b/a Anduril" -> "Anduril Industries, Inc.", "Anduril"; "X Corp (formerly Y Inc)" -> "X Corp", "Y Inc"), and the
+    d/b/a Anduril" -> "Anduril Industries, Inc.", "Anduril"; "X Corp (formerly Y Inc)" -> "X Corp", "Y Inc"), the
     name before a unit or role in brackets ("Lockheed Martin Corp. (Missiles and Fire Control)", "Adam Bry (Skydio
-    CEO)"), a person's name without a title ("Mr. Todd Stein"): the whole cell matched nothing (screen32); () for a
-    cell without such words."""
+    CEO)"), a person's name without a title ("Mr. Todd Stein"), the name before a parent it names ("X, a unit of Y":
+    :func:`parent_of`): the whole cell matched nothing (screen32); () for a cell without such words. Each with what a
+    hit by it says (PART_*: which part matched), None for the whole cell."""
+    parent = parent_of(name)
+    if parent:
+        name = parent[0]
     bare = BARE_AKA_RE.search(name)
     if bare and has_legal_suffix(name[: bare.start()]):
-        name = f"{name[: bare.start()]} a/k/a {name[bare.end() :]}"
-    parts = [p.strip(" )）,，;；") for p in COUNTERPARTY_AKA_RE.split(name)]
+        name = f"{name[: bare.start()]} {BARE_AKA_MARKERS[bare.group().strip().casefold()]} {name[bare.end() :]}"
+    cuts = list(COUNTERPARTY_AKA_RE.finditer(name))
+    ends = [0, *(x for m in cuts for x in (m.start(), m.end())), len(name)]
+    texts = [name[ends[2 * i] : ends[2 * i + 1]].strip(" )）,，;；") for i in range(len(cuts) + 1)]
+    markers = [m.group().strip(" (（:：") for m in cuts]
+    parts: list[tuple[str, str | None]] = [
+        (text, None if not cuts else PART_BEFORE.format(marker=markers[0], part=text) if i == 0
+         else PART_AFTER.format(label=_aka_label(markers[i - 1]), part=text)) for i, text in enumerate(texts)]
+    if parent:
+        parts[0] = (parts[0][0], parts[0][1] or PART_BEFORE.format(marker=parent[2], part=parts[0][0]))
     unit = TRAILING_BRACKET_RE.fullmatch(name) if len(parts) == 1 else None
     if unit and not BRACKETED_DESIGNATOR_RE.fullmatch(f"({unit.group(2)})") and country_code(unit.group(2)) is None:
         # a country in brackets is plain_form's, whose country must agree: "斯凯迪奥公司（日本）" is no hit; a person's
         # role ("Todd Stein (Hudson Institute)") is no part of the name, as in the notices
-        parts += [unit.group(1)]
-    parts += [HONORIFIC_RE.sub("", p) for p in parts if HONORIFIC_RE.match(p)]
-    named = tuple(p for p in parts if len(name_key(p)) >= OWN_NAME_MIN_KEY_LENGTH)
-    return named if len(named) > 1 else ()
+        parts.append((unit.group(1), PART_BEFORE_BRACKET.format(bracket=unit.group(2).strip(), part=unit.group(1))))
+    parts += [(bare_name, PART_WITHOUT_TITLE.format(part=bare_name))
+              for bare_name in (HONORIFIC_RE.sub("", p) for p, _ in parts if HONORIFIC_RE.match(p))]
+    named = tuple((p, how) for p, how in parts if len(name_key(p)) >= OWN_NAME_MIN_KEY_LENGTH)
+    return named if len(named) > 1 or (parent and named) else ()
+
+
+def _aka_label(marker: str) -> str:
+    """What the name after ``marker`` is ("d/b/a", "formerly" -> "former"; "a.k.a." and the rest: "a.k.a.")."""
+    folded = marker.casefold()
+    return next((label for start, label in AKA_LABELS if folded.startswith(start)), "a.k.a.")
+
+
+@lru_cache(maxsize=65536)
+def parent_of(name: str) -> tuple[str, str, str] | None:
+    """A parent company the cell names beside the counterparty's own name -> (own name, parent, the words naming it
+    so); None for a cell naming none. "Foo Ltd (a subsidiary of Skydio Inc.)" -> ("Foo Ltd", "Skydio Inc.", "a
+    subsidiary of"); "Insitu, a Boeing Company" -> ("Insitu", "Boeing", "a … company"); "X（Y的子公司）" -> ("X", "Y",
+    "的子公司")."""
+    text = name.strip()
+    if not PARENT_HINT_RE.search(text):
+        return None  # the usual cell
+    m = PARENT_EN_RE.fullmatch(text)
+    if m:
+        return m.group("own"), m.group("parent").strip(), " ".join(m.group("marker").split())
+    m = PARENT_COMPANY_EN_RE.fullmatch(text)
+    if m:
+        return m.group("own"), m.group("parent").strip(), f"{m.group('marker')} … company"
+    m = PARENT_ZH_RE.fullmatch(text)
+    if m and m.group("under"):
+        return m.group("own"), m.group("parent_u").strip(), m.group("under")
+    if m:
+        return m.group("own"), m.group("parent").strip(), m.group("marker")
+    return None
 
 
 def _countries_agree(entity: EntityRecord, candidate: _Name, designates: str | None, *, fuzzy: bool) -> bool:
@@ -615,7 +740,15 @@ def _make(hit: _Name, entity_name: str, method: str, score: float) -> Match:
         method=method,
         score=score,
         note=hit.counterparty.note,
+        reason=hit.how,
+        part=hit.how,
     )
+
+
+def with_reason(match: Match, reason: str, **changes: Any) -> Match:
+    """``match`` saying ``reason`` (an alias a notice gives, a link to another entry), after the part of the cell it
+    hit by, where it hit by one."""
+    return replace(match, reason="; ".join(r for r in (match.part, reason) if r), **changes)
 
 
 # --- loading ----------------------------------------------------------------------

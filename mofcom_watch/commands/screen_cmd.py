@@ -32,13 +32,15 @@ such as Technologies or Systems aside), and a rapidfuzz ratio of at least 90 on 
 and on the distinctive words. A fuzzy hit on an entity the notices place in another country than
 the row's is dropped. An alias or former name a notice gives ("又称KHI", "曾用名：…", "also known as …") hits
 as the entity's own name, and the hit says "alias given by notice …" (CSV and JSON: reason; table: a line
-under it). A notice published after the --as-of day is no hit; it is shown as "listed later".
+under it); so does a hit by one part of a cell ("by its d/b/a name …", "by its name before the bracket …").
+A notice published after the --as-of day is no hit; it is shown as "listed later".
 A row that hits nothing may have a possible match, shown apart for review, never as a hit: the listed name
 shortened ("Anduril" for Anduril Industries; two distinctive words at least when one is left out, "General
 Atomics"; one word written as a whole legal name, "Summit Inc", is not offered), with generic words more
 ("Leidos Holdings" for Leidos), a Chinese name's first 4 characters or more ("通用原子"; two words of a name
-written with a middle dot, as in English: not "洛克希德" alone), or a person's pinyin ("Yu Maochun" for 余茂春);
-match "possible", its score and reason.
+written with a middle dot, as in English: not "洛克希德" alone), a person's pinyin ("Yu Maochun" for 余茂春),
+or a listed parent the cell names ("Foo Ltd (a subsidiary of Skydio Inc.)"); match "possible", its score and reason.
+No list of abbreviations is kept: "LM Aeronautics" is no match.
 In --csv, a cell a spreadsheet would run as a formula (=, +, -, @) begins with a single quote.
 Exit 0: no hit and no possible match; 1: at least one hit or possible match; 2: bad input.
 """

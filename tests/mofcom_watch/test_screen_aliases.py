@@ -90,6 +90,16 @@ def test_an_alias_or_former_name_a_notice_gives_is_a_hit_that_says_so(store: Pat
         n: f"alias given by notice {notice}: “{alias}”" for n, (_, alias, notice) in ALIASED.items()}
 
 
+def test_a_hit_by_one_part_of_a_cell_on_an_alias_says_both(store: Path, tmp_path: Path) -> None:
+    """Which part of the cell hit and which notice gives the alias, in that order (session 33: a hit by one part of a
+    cell says which part; the notice's reason replaced it)."""
+    rows = tmp_path / "dba.csv"
+    rows.write_text("name\nFoo Trading KK dba KHI\n", encoding="utf-8")
+    report = json.loads(screen(store / "db.sqlite", rows, "--json").stdout)
+    assert {h["reason"] for h in report["results"][0]["hits"]} == {
+        f"by its d/b/a name “KHI”; alias given by notice {WATCH}: “KHI”"}
+
+
 def test_the_api_and_the_watchlist_feed_find_the_aliases_as_the_command_does(store: Path, tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'db.sqlite'}"
     shutil.copyfile(store / "db.sqlite", tmp_path / "db.sqlite")

@@ -224,3 +224,23 @@ def test_a_screening_says_which_pages_were_not_read_whole(replayed, tmp_path) ->
     con.close()
     result = run(db, str(csv_file), "--as-of", AS_OF, "--json")
     assert result.exit_code == 0 and "warnings" not in json.loads(result.stdout) and not result.stderr, result.output
+
+
+def test_a_hit_by_one_part_of_a_cell_says_which_and_later_listings_come_by_date(db_url: str, tmp_path: Path) -> None:
+    """Session 33 (screen32's C's, decided): a hit by one part of a cell ("… d/b/a Anduril") says which part in the
+    JSON, the CSV's reason and a line under the table, as a hit on a notice's alias does; the listings published
+    after the day are said in the order of their days (Teledyne Brown's 2025-04-09 came before its 2025-03-04)."""
+    f = tmp_path / "parts.csv"
+    f.write_text('name,country\n"Foo Holdings LLC d/b/a Anduril Industries",US\n'
+                 '"Teledyne Brown Engineering, Inc.",US\n', encoding="utf-8")
+    report = json.loads(run(db_url, str(f), "--as-of", AS_OF, "--json").stdout)
+    anduril, teledyne = report["results"]
+    assert {h["reason"] for h in anduril["hits"]} == {"by its d/b/a name “Anduril Industries”"}
+    assert "reason" not in teledyne["hits"][0]
+    rows = list(csv.DictReader(io.StringIO(run(db_url, str(f), "--as-of", AS_OF, "--csv").stdout)))
+    assert {r["reason"] for r in rows if r["line"] == "2"} == {"by its d/b/a name “Anduril Industries”"}
+    table = " ".join(run(db_url, str(f), "--as-of", AS_OF).stdout.split())
+    assert ("line 2 Foo Holdings LLC d/b/a Anduril Industries: Anduril Industries, by its d/b/a name “Anduril "
+            "Industries”") in table
+    early = json.loads(run(db_url, str(f), "--as-of", "2024-01-01", "--json").stdout)["results"][1]["listed_later"]
+    assert [x["published"] for x in early] == sorted(x["published"] for x in early) and len(early) == 2, early

@@ -1,0 +1,93 @@
+"""Screening a cell of several names (session 33, screen33): which part hit, a parent the cell names. Pure."""
+
+from __future__ import annotations
+
+import pytest
+
+from storage.possible import POSSIBLE
+from storage.records import EntityRecord
+from storage.watchlist import Counterparty, Watchlist, parent_of
+
+SKYDIO = EntityRecord(zh="斯凯迪奥公司", en="Skydio Inc.", country="US", key="skydio")
+ANDURIL = EntityRecord(zh="安杜里尔公司", en="Anduril Industries", country="US", key="andurilindustries")
+LOCKHEED = EntityRecord(zh="洛克希德·马丁公司", en="Lockheed Martin Corporation", country="US", key="lockheedmartin")
+LM_AERO = EntityRecord(zh="洛克希德·马丁航空公司", en="Lockheed Martin Aeronautics", country="US",
+                       key="lockheedmartinaeronautics")
+BDS = EntityRecord(zh="波音防务、空间与安全集团", en="Boeing Defense, Space & Security", country="US",
+                   key="boeingdefensespaceandsecurity")
+STEIN = EntityRecord(zh="托德·斯坦恩", en="Todd Stein", key="toddstein", type="individual")
+
+
+def one(name: str, country: str | None = "US") -> Watchlist:
+    return Watchlist((Counterparty(name, country=country),))
+
+
+@pytest.mark.parametrize(("cell", "entity", "reason"), [
+    ("Foo Holdings LLC dba Skydio Inc", SKYDIO, "by its d/b/a name “Skydio Inc”"),
+    ("Anduril Industries, Inc. d/b/a Anduril", ANDURIL, "by its name before “d/b/a”: “Anduril Industries, Inc.”"),
+    ("Foo Inc (formerly Skydio Inc.)", SKYDIO, "by its former name “Skydio Inc.”"),
+    ("Foo Inc a.k.a. Skydio Inc.", SKYDIO, "by its a.k.a. name “Skydio Inc.”"),
+    ("Lockheed Martin Corp. (Missiles and Fire Control)", LOCKHEED,
+     "by its name before the bracket “(Missiles and Fire Control)”: “Lockheed Martin Corp.”"),
+    ("Mr. Todd Stein", STEIN, "by its name without the title: “Todd Stein”"),
+    ("Skydio Inc. / 斯凯迪奥有限公司", SKYDIO, "by one of the cell's two names: “Skydio Inc.”"),
+    ("Boeing Defense, Space and Security, a unit of The Boeing Company", BDS,
+     "by its name before “a unit of”: “Boeing Defense, Space and Security”"),
+])
+def test_a_hit_by_one_part_of_a_cell_says_which_part(cell: str, entity: EntityRecord, reason: str) -> None:
+    """A hit by one name of a cell said nothing of it: the officer saw "Foo Holdings LLC dba Skydio Inc" beside
+    Skydio Inc., match normalised, and was not told the d/b/a name was the listed one (screen32's C, decided)."""
+    match = one(cell).match(entity)
+    assert match is not None and match.method != POSSIBLE and match.reason == reason, match
+
+
+def test_a_hit_by_the_whole_cell_says_nothing_more() -> None:
+    match = one("Skydio, Inc.").match(SKYDIO)
+    assert match is not None and match.reason is None and match.part is None
+
+
+@pytest.mark.parametrize(("cell", "parent", "marker"), [
+    ("Foo Ltd (a subsidiary of Skydio Inc.)", "Skydio Inc.", "a subsidiary of"),
+    ("Foo Aerial, a unit of Skydio, Inc.", "Skydio, Inc.", "a unit of"),
+    ("Foo Aerial LLC, a wholly-owned subsidiary of Skydio Inc", "Skydio Inc", "a wholly-owned subsidiary of"),
+    ("Acme Drones, a Skydio Company", "Skydio", "a … company"),
+    ("福欧无人机公司（斯凯迪奥公司的子公司）", "斯凯迪奥公司", "的子公司"),
+    ("福欧无人机公司（隶属于斯凯迪奥公司）", "斯凯迪奥公司", "隶属于"),
+])
+def test_a_listed_parent_the_cell_names_is_a_possible_match_never_a_hit(cell: str, parent: str, marker: str) -> None:
+    """"Foo Ltd (a subsidiary of Skydio Inc.)" was no hit and no possible match: the cell names a listed parent,
+    which an officer must look at; Foo itself is not listed, so never a hit (screen32's C, decided)."""
+    wl = one(cell, None)
+    assert wl.match(SKYDIO) is None
+    found = wl.possible(SKYDIO)
+    assert len(found) == 1 and found[0].match.method == POSSIBLE, found
+    assert found[0].match.reason == (f"the cell names “{parent}” as its parent (“{marker}”): the parent is listed, "
+                                     "not the counterparty itself")
+    assert ("en", "skydio") in wl.possible_keys() or ("zh", "斯凯") in wl.possible_keys()  # screen tries Skydio
+
+
+def test_a_parent_in_another_country_or_not_listed_is_no_possible_match() -> None:
+    assert one("Foo KK (a subsidiary of Skydio Japan KK)", "JP").possible(SKYDIO) == ()
+    assert one("Foo Ltd (a subsidiary of Skydio Inc.)", "JP").possible(SKYDIO) == ()  # the listed Skydio is American
+    assert one("Insitu Pacific (a subsidiary of The Boeing Company)", "AU").possible(BDS) == ()
+
+
+@pytest.mark.parametrize("name", ["Coalition for a Prosperous America, Inc.", "Bank of America Corporation",
+                                  "Marvin Engineering Company, Inc.", "Gibbs & Cox Company", "University of Utah",
+                                  "Skydio Inc.", "中国通用技术（集团）控股有限责任公司"])
+def test_a_name_naming_no_parent_is_left_whole(name: str) -> None:
+    assert parent_of(name) is None
+
+
+def test_abbreviations_stay_no_match() -> None:
+    """"LM Aeronautics" for Lockheed Martin Aeronautics: no list of company abbreviations is kept (the owner's
+    decision, session 33), so neither a hit nor a possible match."""
+    wl = one("LM Aeronautics")
+    assert wl.match(LM_AERO) is None and wl.possible(LM_AERO) == ()
+
+
+def test_a_hit_by_one_part_on_a_notices_alias_says_both() -> None:
+    kawasaki = EntityRecord(zh="川崎重工业株式会社", en="Kawasaki Heavy Industries, Ltd.", country="JP", key="kawasaki",
+                            aliases=("KHI",))
+    match = one("Foo Trading KK dba KHI", "JP").match(kawasaki)
+    assert match is not None and match.reason == "by its d/b/a name “KHI”; alias given by notice: “KHI”", match
