@@ -84,18 +84,19 @@ def latin_words(name: str) -> tuple[str, ...]:
 def latin_possible(counterparty: str, listed: str) -> Possible | None:
     """A possible match of two English names (plain forms: no designator, "The", acronym in brackets), or None."""
     mine, theirs = latin_words(counterparty), latin_words(listed)
-    if len(mine) == len(theirs) or not mine or not theirs:
-        return None  # equal lengths: equal names are hits, others differ in a word
-    shortened = len(mine) < len(theirs)
-    shorter, longer = (mine, theirs) if shortened else (theirs, mine)
-    if longer[: len(shorter)] != shorter:
-        return None
-    shared = [w for w in shorter if not generic(w)]
+    cut = aligned(mine, theirs)
+    if cut is None or cut == (len(mine), len(theirs)):
+        return None  # no common start; or the same letters: equal names are hits
+    shortened = cut[0] == len(mine)
+    shorter, longer, kept = (mine, theirs, cut[1]) if shortened else (theirs, mine, cut[0])
+    # the shared start's distinctive words, counted as the listed name writes them ("L3Harris" for "L3 Harris": two;
+    # "Iron Mountain Incorporated" for "IronMountain Solutions": one, so a whole legal name of another company)
+    shared = [w for w in (longer[:kept] if shortened else shorter) if not generic(w)]
     if len("".join(shared)) < MIN_DISTINCTIVE_LETTERS:
         return None
-    extra = longer[len(shorter):]
+    extra = longer[kept:]
     distinctive_extra = [w for w in extra if not generic(w)]
-    written = " ".join(name_words(listed if shortened else counterparty)[len(shorter):])  # as written, less case
+    written = " ".join(name_words(listed if shortened else counterparty)[kept:])  # as written, less case
     if shortened:
         if distinctive_extra and len(shared) < 2:
             return None
@@ -107,6 +108,25 @@ def latin_possible(counterparty: str, listed: str) -> Possible | None:
             return None
         reason = f'the listed name with generic words more: "{written}"'
     return Possible(_ratio("".join(mine), "".join(theirs)), reason)
+
+
+def aligned(mine: tuple[str, ...], theirs: tuple[str, ...]) -> tuple[int, int] | None:
+    """How many words of each name spell one same start, all the words of one at least: ("anduril",) and ("anduril",
+    "industry") -> (1, 1); ("l3harris",) and ("l3", "harris", "technology") -> (1, 2), a name's words run together
+    or cut apart ("L3Harris", "L3 Harris Technologies"); None when they part before either ends."""
+    i = j = 0
+    a = b = ""
+    while True:
+        if a and a == b and (i == len(mine) or j == len(theirs)):
+            return i, j
+        if len(a) <= len(b) and i < len(mine):
+            a, i = a + mine[i], i + 1
+        elif j < len(theirs):
+            b, j = b + theirs[j], j + 1
+        else:
+            return None
+        if not (a.startswith(b) or b.startswith(a)):
+            return None
 
 
 def han_core(text: str) -> str:

@@ -137,6 +137,10 @@ LATIN_RE = re.compile(r"[A-Za-z]")
 BILINGUAL_BRACKETS_RE = re.compile(r"(.*[^\s（(])\s*[（(]([^（）()]+)[）)]")
 BILINGUAL_CUT_RE = re.compile(r"\s*[/|｜／]\s*|(?<=[\u4e00-\u9fff）)])\s+(?=[A-Za-z])|(?<=[A-Za-z.）)])\s+(?=[\u4e00-\u9fff])")
 LEADING_THE_RE = re.compile(r"^the\s+(?=\S)", re.IGNORECASE)
+# "和", "及", "&" between Chinese words as the notices' "与" ("雷神导弹和防务公司" for 雷神导弹与防务公司), as "&" is "and"
+ZH_AND_RE = re.compile(r"(?<=[\u4e00-\u9fff])\s*(?:和|及|&|＆)\s*(?=[\u4e00-\u9fff])")
+# A generation written in Chinese after a transliterated name ("詹姆斯·伊克斯二世"), as GENERATIONS in English
+ZH_GENERATIONS = {"二世": "ii", "三世": "iii", "四世": "iv"}
 GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "James William Ickes II": kept or left out, one person
 PLAIN_MIN_KEY_LENGTH = 3  # a plain form shorter than this ("美国光子公司" -> "光子") is too little to match on
 CSV_DELIMITERS = (",", "\t", ";")  # Excel writes ";" in many European locales, tab for "Text (Tab delimited)"
@@ -400,6 +404,8 @@ class Watchlist:
                 index.setdefault(("zh", n.key[:2]), []).append(n)
             elif words := latin_words(n.display):
                 index.setdefault(("en", words[0]), []).append(n)
+                if len(words) > 1:  # "L3 Harris" for a listed "L3Harris …" (the listed name's "l3harris", _lookups)
+                    index.setdefault(("en", words[0] + words[1]), []).append(n)
                 index.setdefault(("py", pinyin_key(n.display)), []).append(n)
         self._possible_index = index
         return index
@@ -451,12 +457,16 @@ class Watchlist:
     def _fuzzy_best(self, written: list[str], entity: EntityRecord) -> Match | None:
         best: Match | None = None
         score_of = person_score if entity.type == "individual" else fuzzy_score
+        # a person's generation in any of the names ("II" in the English one, none in "詹姆斯·伊克斯"): another one
+        # written by the counterparty ("詹姆斯·伊克斯三世") is another person, whichever name it is compared with
+        born = {g for n in written for g in _generations(n)} if entity.type == "individual" else set()
         for name in written:
             display = clean_display(name)
             for candidate in self._fuzzy:
                 score = score_of(display or "", candidate.display)
                 if (score >= self.threshold and (best is None or score > best.score)
-                        and _countries_agree(entity, candidate, None, fuzzy=True)):  # checked on the few that pass
+                        and _countries_agree(entity, candidate, None, fuzzy=True)  # checked on the few that pass
+                        and not (born and (own := _generations(candidate.display)) and own != born)):
                     best = _make(candidate, name, FUZZY, score)
         return best
 
@@ -579,7 +589,7 @@ def plain_form(name: str) -> tuple[str, str | None]:
     """
     designates: str | None = None
     if HAN_RE.search(name):
-        name = _t2s().convert(name)
+        name = ZH_AND_RE.sub("与", _t2s().convert(name))
     name = LEADING_THE_RE.sub("", name)
     m = BRACKETED_DESIGNATOR_RE.search(name) or ZH_DESIGNATOR_PREFIX_RE.match(name) or _trailing_designator(name)
     if m:
@@ -631,11 +641,15 @@ def possible_lookups(entity: EntityRecord) -> frozenset[tuple[str, str]]:
 
 @lru_cache(maxsize=65536)
 def _lookups(name: str, kind: str | None, chinese_only: bool) -> tuple[tuple[str, str], ...]:
-    """The keys of one listed name: its first English word; its first two Chinese characters, and a person's
+    """The keys of one listed name: its first English word, and its first two run together ("l3harris" for "L3 Harris
+    Technologies", written "L3Harris"); its first two Chinese characters, and a person's
     pinyin when the notices name that person only in Chinese ("yumaochun", "maochunyu" for 余茂春)."""
-    _, _, key, first = _listed_form(name)
+    plain, _, key, first = _listed_form(name)
     if first is not None:
-        return () if kind == "individual" else (("en", first),)
+        if kind == "individual":
+            return ()
+        words = _rules().latin_words(plain)  # its first two words run together too: "l3harris" for "L3 Harris …"
+        return (("en", first), *((("en", words[0] + words[1]),) if len(words) > 1 else ()))
     pinyin = sorted(_rules().pinyin_keys(key)) if kind == "individual" and chinese_only else []
     return (("zh", key[:2]), *(("py", reading) for reading in pinyin))
 
@@ -671,17 +685,35 @@ def latin_name(zh: str) -> str | None:
     return rest if LATIN_NAME_RE.fullmatch(rest) and rest != zh else None
 
 
+@lru_cache(maxsize=65536)
+def person_words(name: str) -> tuple[str, ...]:
+    """A person's words (:func:`name_words`), a generation written in Chinese after the name its own word in
+    English ("詹姆斯·伊克斯二世" -> ("詹姆斯", "伊克斯", "ii"))."""
+    out: list[str] = []
+    for word in name_words(name):
+        gen = next((g for g in ZH_GENERATIONS if word.endswith(g) and len(word) > len(g)), None)
+        out += [word[: -len(gen)], ZH_GENERATIONS[gen]] if gen else [word]
+    return tuple(out)
+
+
+def _generations(name: str) -> frozenset[str]:
+    """The generation a person's name gives ("Adam Bry Jr." -> {"jr"}; "詹姆斯·伊克斯二世" -> {"ii"}), if any."""
+    return frozenset(w for w in person_words(name) if w in GENERATIONS)
+
+
 def person_score(a: str, b: str) -> float:
     """How alike two names of one person are, 0-100: 100 when one leaves out a middle name or a generation
     ("Jr.", "II") the other gives, or writes it as an initial ("Patrick Jankowski", "Patrick E. Jankowski",
     "Patrick Edward Jankowski"); else :func:`fuzzy_score`, provided each word differs
     from its counterpart by at most one typing slip, in the order written, reversed or sorted ("Tod Stein";
     not "Todd Steiner")."""
-    wa, wb = name_words(a), name_words(b)
+    wa, wb = person_words(a), person_words(b)
     ga, gb = ({w for w in ws if w in GENERATIONS} for ws in (wa, wb))
     if ga and gb and ga != gb:
         return 0.0  # "Jr." and "Sr.": father and son
     wa, wb = tuple(w for w in wa if w not in GENERATIONS), tuple(w for w in wb if w not in GENERATIONS)
+    if "".join(wa) == "".join(wb) and wa:
+        return 100.0  # the same name cut into words otherwise ("詹姆斯伊克斯二世", "詹姆斯·伊克斯")
     wa, wb = _without_initials(wa, wb), _without_initials(wb, wa)
     a, b = " ".join(wa), " ".join(wb)
     if min(len(wa), len(wb)) < 2:

@@ -1,10 +1,11 @@
-"""Screening a cell of several names (session 33, screen33): which part hit, a parent the cell names. Pure."""
+"""Screening a cell of several names (session 33, screen33): which part hit, a parent the cell names, and the
+blind round's misses ("和" for the notices' "与", a generation in Chinese, "L3Harris" for "L3 Harris"). Pure."""
 
 from __future__ import annotations
 
 import pytest
 
-from storage.possible import POSSIBLE
+from storage.possible import POSSIBLE, latin_possible
 from storage.records import EntityRecord
 from storage.watchlist import Counterparty, Watchlist, parent_of
 
@@ -16,6 +17,12 @@ LM_AERO = EntityRecord(zh="洛克希德·马丁航空公司", en="Lockheed Marti
 BDS = EntityRecord(zh="波音防务、空间与安全集团", en="Boeing Defense, Space & Security", country="US",
                    key="boeingdefensespaceandsecurity")
 STEIN = EntityRecord(zh="托德·斯坦恩", en="Todd Stein", key="toddstein", type="individual")
+RMD = EntityRecord(zh="雷神导弹与防务公司", en="Raytheon Missiles & Defense", country="US",
+                   key="raytheonmissilesanddefense")
+ICKES = EntityRecord(zh="詹姆斯·伊克斯", en="James William Ickes II", country="US", key="jameswilliamickesii",
+                     type="individual")
+L3 = EntityRecord(zh="L3哈里斯公司", en="L3 Harris Technologies", country="US", key="l3harristechnologies")
+IRON = EntityRecord(zh="铁山解决方案公司", en="IronMountain Solutions", country="US", key="ironmountainsolutions")
 
 
 def one(name: str, country: str | None = "US") -> Watchlist:
@@ -84,6 +91,41 @@ def test_abbreviations_stay_no_match() -> None:
     decision, session 33), so neither a hit nor a possible match."""
     wl = one("LM Aeronautics")
     assert wl.match(LM_AERO) is None and wl.possible(LM_AERO) == ()
+
+
+@pytest.mark.parametrize("written", ["雷神导弹和防务公司", "雷神导弹及防务公司", "雷神导弹&防务公司"])
+def test_and_written_otherwise_between_chinese_words_is_the_notices_yu(written: str) -> None:
+    """"雷神导弹和防务公司", an officer's own writing of the listed 雷神导弹与防务公司, was no hit and no possible match
+    (screen33's blind round, line 8), as "&" and "and" are one."""
+    match = one(written, None).match(RMD)
+    assert match is not None and match.method == "normalised", match
+
+
+@pytest.mark.parametrize("written", ["詹姆斯·伊克斯二世", "詹姆斯伊克斯二世"])
+def test_a_generation_written_in_chinese_is_the_persons(written: str) -> None:
+    """"詹姆斯·伊克斯二世" (James William Ickes II, listed as 詹姆斯·伊克斯) was no hit (screen33, line 26)."""
+    match = one(written, None).match(ICKES)
+    assert match is not None and match.score == 100.0, match
+
+
+def test_another_generation_in_chinese_is_another_person() -> None:
+    """The Chinese name gives no generation, the English one "II": "三世" (III) is another person."""
+    assert one("詹姆斯·伊克斯三世", None).match(ICKES) is None
+
+
+@pytest.mark.parametrize(("counterparty", "listed"), [("L3Harris", "L3 Harris Technologies"),
+                                                      ("Iron Mountain", "IronMountain Solutions")])
+def test_a_name_whose_words_run_together_or_apart_is_a_possible_match(counterparty: str, listed: str) -> None:
+    """"L3Harris" (L3Harris Technologies, listed as "L3 Harris Technologies") was offered nothing: its words were
+    compared one by one (screen33, line 15)."""
+    found = latin_possible(counterparty, listed)
+    assert found is not None and found.score < 90 and "without" in found.reason, found
+
+
+def test_the_watchlist_tries_a_name_whose_first_words_run_together() -> None:
+    found = one("L3Harris").possible(L3)
+    assert [p.match.entity_name for p in found] == ["L3 Harris Technologies"]
+    assert one("Iron Mountain Incorporated").possible(IRON) == ()  # one listed word, a whole legal name: another company
 
 
 def test_a_hit_by_one_part_on_a_notices_alias_says_both() -> None:
