@@ -1,10 +1,13 @@
 """``run`` against a local copy of fixtures/' sites whose articles appear cycle by cycle in another order.
 
-    .venv/bin/python bench/run_orders.py [--seed N] [--per-cycle K] [--qa-first] [--work DIR]
+    .venv/bin/python bench/run_orders.py [--seed N] [--per-cycle K] [--qa-first | --first RE ...] [--work DIR]
 
 By hand (a few minutes: not in CI). Cycle 1 shows the oldest row of each index (an index with no row is a
 source-health problem, zero links, which holds items back: not the question here); each later cycle shows K more
-articles in a shuffled order (``--qa-first``: the spokesperson's answers, then the rest), the index rows of the others
+articles in a shuffled order (``--qa-first``: the spokesperson's answers, then the rest; ``--first RE``, repeated: the
+articles whose site path matches each RE in a cycle of its own, in the order given, then the rest, e.g. ``--first
+www.mfa.gov.cn`` for the MFA before MOFCOM, ``--first 'aqygzj|/zcfb/blgg/'`` for the mirror copies before the pages
+the jpaas list gives), the index rows of the others
 removed and their pages 404 (``tests/site_server.py``). Each cycle is one ``run`` process (as of 2026-11-30, a fetch
 time of its own) into one store and feeds folder, read back after it: the items a feed held that left it with no
 correction there (none may), and the corrections made (their titles: what a reader polling between cycles was told).
@@ -63,6 +66,8 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--per-cycle", type=int, default=5)
     ap.add_argument("--qa-first", action="store_true", help="cycle 1: the Q&As only; cycle 2: the rest")
+    ap.add_argument("--first", action="append", default=[], metavar="RE",
+                    help="a cycle of the articles whose site path matches RE (repeat: in that order), then the rest")
     ap.add_argument("--work", type=Path, default=None)
     args = ap.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="run-orders-"))
@@ -81,9 +86,12 @@ def main() -> int:
                  for text in indexes.values() if re.search(r"art_[0-9a-f]{32}\.html|t\d{8}_\d+\.shtml", text)}
     baseline = [a for a in arts if a.rsplit("/", 1)[1] in last_rows]
     rest = [a for a in arts if a not in baseline]
-    if args.qa_first:
-        qas = [a for a in rest if "/xwfb/xwfyrth/" in a]
-        cycles = [baseline, qas, [a for a in rest if a not in qas]]
+    firsts = (["/xwfb/xwfyrth/"] if args.qa_first else []) + args.first
+    if firsts:
+        cycles = [baseline]
+        for pattern in firsts:
+            cycles.append([a for a in rest if re.search(pattern, a) and not any(a in c for c in cycles)])
+        cycles.append([a for a in rest if not any(a in c for c in cycles)])
     else:
         random.Random(args.seed).shuffle(rest)
         cycles = [baseline] + [rest[i:i + args.per_cycle] for i in range(0, len(rest), args.per_cycle)]
