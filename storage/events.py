@@ -23,7 +23,8 @@ the ``Event`` table:
   that a later notice lifted or removed before its day is "Withdrawn before it took effect", naming the item that says
   so (``_withdrawn_by``: it was true as published); a presumed lapse, or a countdown to a suspension's end, that a step
   read later (an extension, a new suspension, a lift or removal on or before that day) made moot is "Retracted: …: the
-  suspension goes on (KEY)" (or "lifted", "removed", "restored earlier"), naming that step's item (``_lapse_undone_by``). An unresolved-reference item
+  suspension goes on (KEY)" (or "lifted", "removed", "restored earlier"), naming that step's item (``_lapse_undone_by``;
+  of a notice's item, the steps that reach every entity it names, else a plain retraction). An unresolved-reference item
   that disappears because the reference now resolves (a Q&A stored before the notice
   it suspends) is withdrawn with a "Resolved: …" correction item in its feeds: a reader who saw
   "cannot be matched" learns that it now is, and which items say it now (the state items it was waiting for,
@@ -314,42 +315,63 @@ _UNDONE_SAYS = {EventKind.SUSPENDED: "the suspension goes on", EventKind.SUSPENS
 _ENDING = (EventKind.LIFTED, EventKind.REMOVED, EventKind.RESTORED)  # a step that ends the suspension: no end to run past
 
 
-def _lapse_undone_by(old: EventRecord, derived: Sequence[EventRecord]) -> EventRecord | None:
-    """The item of a step read after the presumed lapse ``old`` (or the countdown to a suspension's end) that makes it
-    moot: of the same notice, list, scope and entity, in effect on or before that day, a suspension or extension running
-    past it, or a lift, removal or restore (story31 S6: "自2026年11月10日起，继续暂停…1年" published 11-12, after the 11-10 lapse was
-    presumed; order30 B1b: an extension published before the lapse day and fetched after it; a countdown whose end an
-    extension moved; stories21 V01 in a shuffled order: an extension's lapse that a restore before its end undid). It was the presumption the notices known then gave, not a misreading: its readers are sent to the
-    step, not told only "disregard it". None when ``old`` is neither or there is none. Pure."""
+def _lapse_undone_by(old: EventRecord, derived: Sequence[EventRecord]) -> tuple[EventRecord, ...]:
+    """The items of the steps read after the presumed lapse ``old`` (or the countdown to a suspension's end) that make
+    it moot: of the same notice, list, scope and entity, in effect on or before that day, a suspension or extension
+    running past it, or a lift, removal or restore (story31 S6: "自2026年11月10日起，继续暂停…1年" published 11-12, after the
+    11-10 lapse was presumed; order30 B1b: an extension published before the lapse day and fetched after it; a countdown
+    whose end an extension moved; stories21 V01 in a shuffled order: an extension's lapse that a restore before its end
+    undid). It was the presumption the notices known then gave, not a misreading: its readers are sent to the step, not
+    told only "disregard it". A notice's item is undone only by steps that together reach every entity it names (order33:
+    stories20 in a shuffled order, the countdown of No. 155's one entity left, Apus, was "removed (MOFCOM-2026-156)",
+    the removal of the other one, Grus, which its extension undid; a restore of 14 of 16 entities named for all 16):
+    the one step reaching them all, else the fewest that do, else none (a plain retraction). Empty when ``old`` is
+    neither or nothing undoes it. Pure."""
     if old.kind is EventKind.SUSPENSION_LAPSED:
         day = old.effective
     elif old.kind is EventKind.SUSPENSION_ENDS_SOON:
         day = old.until
     else:
-        return None
+        return ()
     if day is None:
-        return None
-    found = [e for e in _of_listing(old, derived, _UNDOING)
-             if e.effective is not None and e.effective <= day and (e.kind in _ENDING or e.until is None or e.until > day)]
-    return min(found, key=lambda e: e.id) if found else None
+        return ()
+    found = sorted((e for e in _of_listing(old, derived, _UNDOING) if e.effective is not None and e.effective <= day
+                    and (e.kind in _ENDING or e.until is None or e.until > day)), key=lambda e: e.id)
+    left = {e.key for e in old.entities} if old.entity_key is None else set()
+    steps: list[EventRecord] = []
+    while found and (left or not steps):
+        # the step reaching most of the entities not yet accounted for (all of them, if one does), the first by id
+        best = max(found, key=lambda e: len(left & {x.key for x in e.entities}))
+        if steps and not left & {x.key for x in best.entities}:
+            break
+        steps.append(best)
+        found.remove(best)
+        left -= {x.key for x in best.entities}
+    return tuple(sorted(steps, key=lambda e: e.id)) if steps and not left else ()
 
 
 _ENDS_WORD = {EventKind.LIFTED: "lifts", EventKind.REMOVED: "removes", EventKind.RESTORED: "restores"}
 
 
-def _undone_correction(old: EventRecord, undone: EventRecord, n: int, at: datetime) -> EventRecord:
+def _undone_correction(old: EventRecord, undone: Sequence[EventRecord], n: int, at: datetime) -> EventRecord:
     day = old.effective if old.kind is EventKind.SUSPENSION_LAPSED else old.until
     said = (f"presumed the measures back in force from {day}" if old.kind is EventKind.SUSPENSION_LAPSED
             else f"counted down to the end of the suspension on {day}")
-    published = undone.occurred.astimezone(BEIJING).date().isoformat()
-    now = (f"suspends them from {undone.effective}" + (f" until {undone.until}" if undone.until else "")
-           if undone.kind in (EventKind.SUSPENDED, EventKind.SUSPENSION_EXTENDED)
-           else f"{_ENDS_WORD[undone.kind]} them from {undone.effective}")
-    return _correction(old, n, at, title=f"Retracted: {old.title}: {_UNDONE_SAYS[undone.kind]} ({undone.source_key})",
-                       made_by=undone.provenance, summary=(f"The item \"{old.title}\" {said}, as no notice continuing the suspension was known then. "
-                                f"{undone.source_key}, published {published} and read after it (notices fetched up to "
-                                f"{at.isoformat()}), {now}: \"{undone.title}\" ({undone.id}). The measures did not come "
-                                f"back in force on {day}; disregard this item and read that one."))
+    causes = list(dict.fromkeys(f"{_UNDONE_SAYS[step.kind]} ({step.source_key})" for step in undone))
+    steps = []
+    for step in undone:
+        published = step.occurred.astimezone(BEIJING).date().isoformat()
+        now = (f"suspends {'them' if len(undone) == 1 else 'those'} from {step.effective}"
+               + (f" until {step.until}" if step.until else "")
+               if step.kind in (EventKind.SUSPENDED, EventKind.SUSPENSION_EXTENDED)
+               else f"{_ENDS_WORD[step.kind]} {'them' if len(undone) == 1 else 'those'} from {step.effective}")
+        steps.append(f"{step.source_key}, published {published} and read after it (notices fetched up to "
+                     f"{at.isoformat()}), {now}: \"{step.title}\" ({step.id}).")
+    return _correction(old, n, at, title=f"Retracted: {old.title}: {'; '.join(causes)}",
+                       made_by=_sources_of(undone), summary=(
+                           f"The item \"{old.title}\" {said}, as no notice continuing the suspension was known then. "
+                           f"{' '.join(steps)} The measures did not come back in force on {day}; disregard this item "
+                           f"and read {'that one' if len(undone) == 1 else 'those'}."))
 
 
 def _one_zh(event: EventRecord) -> str | None:
@@ -657,7 +679,7 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
             counts["corrected"] += 1
             continue
         undone = _lapse_undone_by(old, derivation.events)
-        if undone is not None:
+        if undone:
             # a presumed lapse (or a countdown) that a step read later made moot: its readers learn which notice and what
             # it does now, not only "disregard it"
             table.upsert_correction(_undone_correction(old, undone, n, at))

@@ -172,18 +172,18 @@ def test_a_lapse_an_extension_published_later_undoes_is_retracted_naming_it() ->
                 if e.kind is EventKind.SUSPENSION_LAPSED and e.entity_key is None and e.notice_key == "UEL-2025-7"]
     after = derive([*before, _page(late)], date(2026, 11, 12)).events
     assert not [e for e in after if e.id == lapse.id]
-    undone = _lapse_undone_by(lapse, after)
-    assert undone is not None and (undone.source_key, undone.effective, undone.until) == (
+    (undone,) = _lapse_undone_by(lapse, after)
+    assert (undone.source_key, undone.effective, undone.until) == (
         "UEL-2026-7", date(2026, 11, 10), date(2027, 11, 10))
-    assert _lapse_undone_by(lapse, derive(before, date(2026, 11, 12)).events) is None  # nothing undoes it
+    assert _lapse_undone_by(lapse, derive(before, date(2026, 11, 12)).events) == ()  # nothing undoes it
     # a countdown to that end, should it be withdrawn (an extension fetched late, published before the countdown's day),
     # names the same step (order30 B1b: "disregard it" named nothing)
     soon = [e for e in derive(before, date(2026, 11, 11)).events if e.kind is EventKind.SUSPENSION_ENDS_SOON
             and e.entity_key is None and e.notice_key == "UEL-2025-7" and e.until == lapse.effective]
-    assert len(soon) == 2 and all(_lapse_undone_by(e, after) == undone for e in soon)
+    assert len(soon) == 2 and all(_lapse_undone_by(e, after) == (undone,) for e in soon)
     # an extension ending on the lapse day itself does not undo it
     short = [replace(e, until=lapse.effective) if e.id == undone.id else e for e in after]
-    assert _lapse_undone_by(lapse, short) is None
+    assert _lapse_undone_by(lapse, short) == ()
 
 
 STORIES21 = Path(__file__).resolve().parents[1] / "data" / "stories21" / "main"
@@ -206,8 +206,8 @@ def test_a_lapse_a_restore_before_it_undoes_names_the_restore() -> None:
     after = derive([*before, restore], day).events
     assert not {e.id for e in old} & {e.id for e in after}
     for e in old:
-        undone = _lapse_undone_by(e, after)
-        assert undone is not None and (undone.kind, undone.effective) == (EventKind.RESTORED, date(2027, 2, 8)), e.id
+        (undone,) = _lapse_undone_by(e, after)
+        assert (undone.kind, undone.effective) == (EventKind.RESTORED, date(2027, 2, 8)), e.id
 
 
 LATE_ANSWER = ANSWER.replace("2026-11-05 17:00", "2026-11-20 17:00").replace(
@@ -238,3 +238,49 @@ def test_a_notice_repeating_the_suspension_an_answer_of_an_earlier_day_set_chang
     d = derive([*earlier, _page(LATE_ANSWER), longer], date(2026, 11, 22))
     (row,) = [(r.state.value, r.since, r.until, r.by) for r in d.states if r.notice_key == "UEL-2025-7"]
     assert row == ("suspended", date(2026, 11, 21), date(2028, 11, 10), "UEL-2026-12")
+
+
+STORIES20 = Path(__file__).resolve().parents[1] / "data" / "stories20" / "main"
+
+
+def test_a_notices_countdown_is_undone_by_the_steps_reaching_its_entities_not_by_another_entitys_removal() -> None:
+    """order33 (stories20 in a shuffled order, A): No. 155 lists Apus and Grus; No. 156 removes Grus on 04-06; the answer
+    of 05-25 extends the suspension by 90 days, counted from its own day (to 08-23) while the suspension of 03-02 is not
+    read. Once it is, the end is 08-29 and the notice's countdown to 08-23, of Apus alone, was retracted as "removed
+    (MOFCOM-2026-156)", citing No. 156's page: the removal of Grus, the first step by id. A notice's item is undone by the
+    steps that reach every entity it names (``events._lapse_undone_by``), here the extension."""
+    from storage.events import _lapse_undone_by, _undone_correction
+
+    names = ("u12-mofcom-2026-155.txt", "u12-mofcom-2026-156-removal.txt", "u12-qa-2026-05-25-ecl-extend-by.txt")
+    before = [_page((STORIES20 / name).read_text(encoding="utf-8")) for name in names]
+    day = date(2026, 11, 30)
+    old = [e for e in derive(before, day).events if e.notice_key == "MOFCOM-2026-155" and e.entity_key is None
+           and e.kind in (EventKind.SUSPENSION_LAPSED, EventKind.SUSPENSION_ENDS_SOON)]
+    assert len(old) == 3 and all(e.until == date(2026, 8, 23) and [x.key for x in e.entities] == ["apusoptronics"]
+                                 for e in old), old
+    suspend = _page((STORIES20 / "u12-qa-2026-03-02-ecl-suspend.txt").read_text(encoding="utf-8"))
+    after = derive([*before, suspend], day).events
+    assert not {e.id for e in old} & {e.id for e in after}
+    at = datetime(2026, 11, 29, tzinfo=timezone.utc)
+    for e in old:
+        (undone,) = _lapse_undone_by(e, after)
+        assert (undone.kind, undone.source_key, undone.until) == (
+            EventKind.SUSPENSION_EXTENDED, "QA-2026-05-25-68a81f8d", date(2026, 8, 29)), e.id
+        correction = _undone_correction(e, (undone,), 1, at)
+        assert correction.title.endswith(": the suspension goes on (QA-2026-05-25-68a81f8d)"), correction.title
+        assert {p.notice_key for p in correction.provenance} == {"QA-2026-05-25-68a81f8d", "MOFCOM-2026-155"}
+    lapse = next(e for e in old if e.kind is EventKind.SUSPENSION_LAPSED)
+    # no step reaching Apus: no step named (a plain retraction), never the removal of Grus
+    assert _lapse_undone_by(lapse, [e for e in after if e.kind is not EventKind.SUSPENSION_EXTENDED]) == ()
+    # an item of both entities: the two steps that together reach them, each named, both pages cited
+    (grus,) = [x for e in after if e.kind is EventKind.IMPOSED and e.entity_key is None for x in e.entities
+               if x.key == "grusprecision"]
+    both = replace(lapse, entities=(*lapse.entities, grus))
+    steps = _lapse_undone_by(both, after)
+    assert [(s.kind, s.source_key) for s in steps] == [(EventKind.REMOVED, "MOFCOM-2026-156"),
+                                                       (EventKind.SUSPENSION_EXTENDED, "QA-2026-05-25-68a81f8d")]
+    correction = _undone_correction(both, steps, 1, at)
+    assert correction.title.endswith(": removed (MOFCOM-2026-156); the suspension goes on (QA-2026-05-25-68a81f8d)")
+    assert {p.notice_key for p in correction.provenance} == {"MOFCOM-2026-156", "QA-2026-05-25-68a81f8d", "MOFCOM-2026-155"}
+    assert correction.summary.count("published 2026-") == 2 and "read those." in correction.summary
+
