@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import bindparam, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from mofcom_watch.wrongnotice import another_notice
+from mofcom_watch.wrongnotice import another_notice, not_listed_page
 from scraper.answers import CrawledPage, FetchResult
 from scraper.sources import Mode, Source
 from storage.aliasfix import settled_by
@@ -92,6 +92,9 @@ class PageParser:
     parse: ParseFn
     version: str
     digest: str | None = ""
+    # a page an index lists under a notice's title, read as no notice, must hold that title (the ministries' pages,
+    # which the notice parser reads: wrongnotice.not_listed_page; a news site's headline is its own)
+    as_listed: bool = False
 
     def read(self, copy: StoredCopy | None, sha: str) -> bool:
         """Whether ``copy`` is these bytes, read whole by this very parser: nothing to parse or store again."""
@@ -197,7 +200,7 @@ def _load_parsers() -> dict[PageRole, PageParser]:
 
     digest, news = parser_digest(), PARSER_VERSION + NEWS_VERSION_SUFFIX
     return {
-        PageRole.NOTICE: PageParser(_on_first_call(_notice_parser), PARSER_VERSION, digest),
+        PageRole.NOTICE: PageParser(_on_first_call(_notice_parser), PARSER_VERSION, digest, as_listed=True),
         PageRole.INDEX: PageParser(_on_first_call(_index_parser), PARSER_VERSION, digest),
         PageRole.NEWS: PageParser(_on_first_call(_news_parser), news, digest),
         PageRole.NEWS_INDEX: PageParser(_on_first_call(_news_index_parser), news, digest),
@@ -436,6 +439,14 @@ def _older_detail(key: str, url: str, served: Snapshot, kept: Snapshot) -> str:
             "newer copy is kept: a stale cache, or the ministry taking back its correction")
 
 
+def _as_text(raw: bytes, encoding: str) -> str:
+    """The page's bytes as the parser decoded them (UTF-8 where its encoding has no codec here)."""
+    try:
+        return raw.decode(encoding, "replace")
+    except LookupError:
+        return raw.decode("utf-8", "replace")
+
+
 def _unusable_detail(url: str, detail: str, sha: str) -> str:
     """The unusable-page issue's text: the URL and the copy refused (its SHA-256, as every item names its page's)."""
     return f"{url} is not a usable page ({detail}; page SHA-256 {sha})"
@@ -489,6 +500,17 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
 
     unusable = unusable_key(url)
     warnings = tuple(dict.fromkeys(doc.warnings + (doc.notice.warnings if doc.notice else ())))
+
+    def refuse(why: str) -> PageResult:
+        """The page is not what its URL or its listing says (a mix-up, a login page): its bytes kept under no
+        notice's key, its issue opened, fetched in full next run."""
+        snapshot(PageOutcome.UNUSABLE, encoding=doc.encoding, detail=why)
+        record_issue(session, key=unusable, source=source, kind=HealthKind.UNUSABLE_PAGE,
+                     detail=_unusable_detail(url, why, sha), seen_at=fetched_at, url=url)
+        _forget_validators(session, url)
+        return PageResult(url=url, outcome=PageOutcome.UNUSABLE, sha256=sha, detail=why, warnings=warnings,
+                          same_bytes=same_bytes)
+
     if doc.kind == DocumentKind.NOTICE and doc.notice is not None:
         record = doc.notice
         if record.kind == NoticeKind.NEWS:
@@ -502,12 +524,7 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
             record = one_key(session, record, url, source, fetched_at)
         held_as = copy is not None and copy.outcome == PageOutcome.NOTICE and copy.sha256 == sha
         if (mixup := another_notice(session, record, url, page.listed_as, held_as)) is not None:
-            snapshot(PageOutcome.UNUSABLE, encoding=doc.encoding, detail=mixup)  # under no notice's key
-            record_issue(session, key=unusable, source=source, kind=HealthKind.UNUSABLE_PAGE,
-                         detail=_unusable_detail(url, mixup, sha), seen_at=fetched_at, url=url)
-            _forget_validators(session, url)
-            return PageResult(url=url, outcome=PageOutcome.UNUSABLE, sha256=sha, detail=mixup, warnings=warnings,
-                              same_bytes=same_bytes)
+            return refuse(mixup)
         stored = load_notice(session, record.key)
         verdict = held_back(stored, record, url, sha, parser)
         if verdict is not None:
@@ -548,6 +565,9 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
                           url_added=change.url_added,
                           detail="alias pages disagree (see health issues)" if conflict else None)
     outcome = PageOutcome.INDEX if doc.kind == DocumentKind.INDEX else PageOutcome.OTHER
+    if outcome is PageOutcome.OTHER and parser.as_listed and page.listed_as and (
+            unlike := not_listed_page(page.listed_as, _as_text(raw, doc.encoding))) is not None:
+        return refuse(unlike)
     snapshot(outcome, encoding=doc.encoding)
     _resolve_issues(session, [unusable], fetched_at)
     return PageResult(url=url, outcome=outcome, sha256=sha, same_bytes=same_bytes,

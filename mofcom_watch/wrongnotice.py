@@ -16,9 +16,18 @@ tell a mix-up from the legitimate ways a URL comes to hold a notice:
 Either is the page's problem (``another-notice``, an unusable page: run and ``status`` exit 1): nothing of the answer
 is stored as a notice (its bytes are kept, with the detail), the page is fetched in full every run until it answers
 its own notice, and the issue closes then. A Q&A or an unnumbered decision has no number to hold against.
+
+A page an index of this run lists under a notice's title that reads as no notice, and whose text holds little of that
+title (``not_listed_page``: under half its pairs of Chinese characters), is no copy of what was listed: a login,
+maintenance or error page in the site's own layout, or the page in a wrong encoding (UTF-8 read as GBK: "涓嶅彲闈犲疄").
+Kept as "not a notice", it was never asked for again: the notice missed, silently (health33). It is the page's problem
+(``not-as-listed``, an unusable page), fetched in full every run until it answers. A page read as no notice that holds
+its listed title (another ministry's announcement on tariffs, a Q&A on trade talks) stays "not a notice".
 """
 
 from __future__ import annotations
+
+import re
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -28,6 +37,10 @@ from storage.records import NoticeRecord
 
 REASON = "another-notice"
 SHOWN = 2  # URLs named in a detail
+LISTED_REASON = "not-as-listed"
+LISTED_PAIRS_MIN = 4  # a listed title with fewer pairs of Chinese characters says too little to hold a page against
+LISTED_SHARE_MIN = 0.5  # the share of the listed title's pairs a page that is what was listed holds (its own: all)
+HAN_RUN_RE = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
 def listed_key(title: str | None) -> str | None:
@@ -70,3 +83,26 @@ def another_notice(session: Session, record: NoticeRecord, url: str, listed_as: 
                 f"store holds at {_named(held)}: another notice's page answers at this URL (a CMS mix-up); {named} "
                 f"goes unread and nothing of this answer is stored as a notice")
     return None
+
+
+def _pairs(title: str) -> set[str]:
+    """The title's pairs of adjacent Chinese characters ("不可靠实体" -> 不可, 可靠, 靠实, 实体)."""
+    return {run[i : i + 2] for run in HAN_RUN_RE.findall(title) for i in range(len(run) - 1)}
+
+
+def not_listed_page(listed_as: str | None, text: str) -> str | None:
+    """Why a page read as no notice is not the page an index listed under ``listed_as`` (see the module), or None.
+    ``text``: the page as decoded. A title that names no notice, list or decision ("关于印发…的通知") says nothing."""
+    if not listed_as:
+        return None
+    from scraper.parse.page import NOTICE_HINT_RE  # (loaded with the parsers, by the page's parse)
+
+    pairs = _pairs(listed_as)
+    if len(pairs) < LISTED_PAIRS_MIN or NOTICE_HINT_RE.search(listed_as) is None:
+        return None
+    held = sum(pair in text for pair in pairs) / len(pairs)
+    if held >= LISTED_SHARE_MIN:
+        return None
+    return (f"{LISTED_REASON}: listed as {listed_as!r}, it answers a page that reads as no notice and holds "
+            f"{held:.0%} of that title (a login, maintenance or error page, or the page in a wrong encoding); the "
+            "listed page goes unread until it answers")
