@@ -141,6 +141,8 @@ LEADING_THE_RE = re.compile(r"^the\s+(?=\S)", re.IGNORECASE)
 ZH_AND_RE = re.compile(r"(?<=[\u4e00-\u9fff])\s*(?:和|及|&|＆)\s*(?=[\u4e00-\u9fff])")
 # A generation written in Chinese after a transliterated name ("詹姆斯·伊克斯二世"), as GENERATIONS in English
 ZH_GENERATIONS = {"二世": "ii", "三世": "iii", "四世": "iv"}
+ZH_JUNIOR = "小"  # before a transliterated name written with a middle dot: "小詹姆斯·伊克斯" is James Ickes Jr.
+ZH_NAME_DOT_RE = re.compile(r"[\u4e00-\u9fff][·•・‧･\u00b7\u2027\u30fb][\u4e00-\u9fff]")
 GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "James William Ickes II": kept or left out, one person
 PLAIN_MIN_KEY_LENGTH = 3  # a plain form shorter than this ("美国光子公司" -> "光子") is too little to match on
 CSV_DELIMITERS = (",", "\t", ";")  # Excel writes ";" in many European locales, tab for "Text (Tab delimited)"
@@ -687,10 +689,14 @@ def latin_name(zh: str) -> str | None:
 
 @lru_cache(maxsize=65536)
 def person_words(name: str) -> tuple[str, ...]:
-    """A person's words (:func:`name_words`), a generation written in Chinese after the name its own word in
-    English ("詹姆斯·伊克斯二世" -> ("詹姆斯", "伊克斯", "ii"))."""
+    """A person's words (:func:`name_words`), a generation written in Chinese its own word in English: after the
+    name ("詹姆斯·伊克斯二世" -> ("詹姆斯", "伊克斯", "ii")), or "小" before a name its middle dot marks as
+    transliterated ("小詹姆斯·伊克斯" -> ("jr", "詹姆斯", "伊克斯"): "小" was one typing slip, a hit on James William
+    Ickes II, whose "II" is no "Jr." in English either)."""
     out: list[str] = []
-    for word in name_words(name):
+    for i, word in enumerate(name_words(name)):
+        if i == 0 and word.startswith(ZH_JUNIOR) and len(word) > 2 and ZH_NAME_DOT_RE.search(name):
+            out, word = ["jr"], word[len(ZH_JUNIOR) :]
         gen = next((g for g in ZH_GENERATIONS if word.endswith(g) and len(word) > len(g)), None)
         out += [word[: -len(gen)], ZH_GENERATIONS[gen]] if gen else [word]
     return tuple(out)

@@ -108,9 +108,17 @@ def test_a_generation_written_in_chinese_is_the_persons(written: str) -> None:
     assert match is not None and match.score == 100.0, match
 
 
-def test_another_generation_in_chinese_is_another_person() -> None:
-    """The Chinese name gives no generation, the English one "II": "三世" (III) is another person."""
-    assert one("詹姆斯·伊克斯三世", None).match(ICKES) is None
+@pytest.mark.parametrize("written", ["詹姆斯·伊克斯三世", "小詹姆斯·伊克斯"])
+def test_another_generation_in_chinese_is_another_person(written: str) -> None:
+    """The Chinese name gives no generation, the English one "II": "三世" (III) is another person, and so is "小…"
+    (Jr.: "James Ickes Jr." is no hit either), which was a hit as one typing slip (screen33's second probe, line 13)."""
+    assert one(written, None).match(ICKES) is None
+
+
+def test_junior_in_chinese_is_the_persons_where_the_entity_gives_no_generation() -> None:
+    bry = EntityRecord(zh="亚当·布赖", en="Adam Bry", country="US", key="adambry", type="individual")
+    match = one("小亚当·布赖", None).match(bry)  # as "Adam Bry Jr." is Adam Bry
+    assert match is not None and match.score == 100.0, match
 
 
 @pytest.mark.parametrize(("counterparty", "listed"), [("L3Harris", "L3 Harris Technologies"),
