@@ -53,6 +53,17 @@ FEED_SUFFIXES = (*SUFFIXES, f".{PICTURE_SUFFIX}")  # the feeds and their state p
 # (foreign_feeds); a dot file, never served (serve serves feed files only), outside the folder's digest (feeds.folder)
 STORE_MARK = ".mofcom-watch-store"
 STORE_MARK_MAX = 200  # bytes of a mark read: an id is 32
+
+# Why a folder marked with this store's own id holds items it lacks: said by foreign_feeds (their notices not held)
+# and taken_back (their ids not held) alike. Was: foreign_feeds said "another store publishes into this folder" for a
+# store restored from a backup older than a notice (serve's publish at start, before the cycle reads the page again:
+# image33, the container), which names a cause that is not there.
+OWN_FOLDER = ("though the folder is marked with its id: a copy of this store (the same id) publishes there too, or this "
+              "store was restored from a backup older than those items and has not read their pages again; writing "
+              "would take them back without a correction, so none was written. Check --db or MOFCOM_WATCH_DB and the "
+              "volume mounted (one feeds folder per store); if this store is meant to replace what is there, publish "
+              "once with `mofcom-watch feeds --take-over` (those items then leave the feeds)")
+
 # The code that decides a feed file's bytes: a new release publishes again (see renderer_version)
 RENDERER_SOURCES = (Path(__file__).resolve().parents[1] / "feeds", Path(__file__).resolve().parents[1] / "storage")
 _renderer_version: list[str] = []
@@ -549,7 +560,7 @@ def foreign_feeds(sf: sessionmaker[Session], target: PublishTarget | None, datab
     all.atom went from 48 items to 3, exit 0, ``status`` of either store green), until the first store's next run
     wrote them back; readers' feeds flapped between the two. Checked after the crawl, so a store restored from an
     older backup that fetched its notices again is no other store (a backup from before the store had an id is: its
-    folder's mark names the id it made later; ``feeds --take-over`` once). The attempt is logged as a failed publish
+    folder's mark names the id it made later; ``feeds --take-over`` once); before the crawl (``serve``'s publish at start) such a store in a folder of its own id is said as such (:data:`OWN_FOLDER`), not as another store. The attempt is logged as a failed publish
     (``status``, ``/healthz``) unless ``record`` is False (``serve``: its refresher tries again every 30 s and says it
     in ``/healthz``). ``folder``: the folder being read (``run``): when its files are what this store's last publish
     into it left (the mark :func:`publish_recorded` compares), no other store wrote there since, and nothing else is
@@ -574,10 +585,13 @@ def foreign_feeds(sf: sessionmaker[Session], target: PublishTarget | None, datab
         found = _foreign_items(sf, Path(target.out_dir), store)
     if found is None:
         return None
-    why = (f"{found}: another store publishes into this folder, so none was written; check --db or MOFCOM_WATCH_DB "
-           "and the volume mounted (one feeds folder per store), or, if this store is meant to replace the other, "
-           "publish once with `mofcom-watch feeds --take-over` (with the same --out, if any): later runs publish "
-           "there as before")
+    if marked is not None and marked == ours:  # its own id: no other store, but a copy or an older backup
+        why = f"{found}, {OWN_FOLDER}"
+    else:
+        why = (f"{found}: another store publishes into this folder, so none was written; check --db or MOFCOM_WATCH_DB "
+               "and the volume mounted (one feeds folder per store), or, if this store is meant to replace the other, "
+               "publish once with `mofcom-watch feeds --take-over` (with the same --out, if any): later runs publish "
+               "there as before")
     if record:
         now = datetime.now(UTC)
         with sf() as session, session.begin():
@@ -610,12 +624,7 @@ def taken_back(session: Session, target: PublishTarget, folder: PendingScan | No
     if not gone:
         return None
     return (f"the feeds in {out_dir} carry {len(gone)} item(s) this store never had (e.g. "
-            f"{gone[0].removeprefix(TAG_PREFIX)}), though the folder is marked with its id: a copy of this store "
-            "(the same id) publishes there too, or this store was restored from a backup older than those items and "
-            "has not read their pages again; writing would take them back without a correction, so none was written. "
-            "Check --db or MOFCOM_WATCH_DB and the volume mounted (one feeds folder per store); if this store is meant "
-            "to replace what is there, publish once with `mofcom-watch feeds --take-over` (those items then leave the "
-            "feeds)")
+            f"{gone[0].removeprefix(TAG_PREFIX)}), {OWN_FOLDER}")
 
 
 CORRECTION_PART = "/correction/"  # a correction item's id: one dropped leaves what the store derives now

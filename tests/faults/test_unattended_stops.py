@@ -328,6 +328,42 @@ def test_the_folders_mark_tells_two_stores_of_the_same_notices_apart(replayed, t
 
 
 
+def test_a_store_restored_into_a_folder_of_its_own_id_is_not_said_to_be_another_store(replayed, tmp_path):
+    """image33 (the container): a store restored from a backup older than a notice, its feeds folder marked with its
+    own id and carrying that notice's items. ``serve``'s publish at start, before its cycle read the page again, said
+    "another store publishes into this folder" (for 30 s, in ``/healthz`` and the log) and offered ``--take-over`` to
+    replace "the other": there was none. Now the check names what a folder of its own id means (a copy of this store,
+    or this store restored from an older backup); a folder of another store's id is said as before (tests above)."""
+    from mofcom_watch import clock
+    from mofcom_watch.publish import PublishTarget, foreign_feeds, mark_folder
+    from mofcom_watch.server.refresh import FeedRefresher
+    from storage.db import open_store, session_factory
+    from storage.identity import ensure_store_id
+
+    url, feeds = copy_of(replayed, tmp_path / "store.sqlite"), tmp_path / "feeds"
+    feeds.mkdir()
+    later = b"<entry><id>tag:mofcom-watch,2025:MOFCOM-2031-99/imposed/ecl/2031-01-02</id></entry>"  # read after the backup
+    own = b"<entry><id>tag:mofcom-watch,2025:UEL-2025-7/imposed/uel/2025-04-04</id></entry>"
+    (feeds / "all.atom").write_bytes(b"<feed>" + later + own + b"</feed>")
+    engine = open_store(url)
+    try:
+        sf, target = session_factory(engine), PublishTarget(feeds, "http://127.0.0.1:8080/feeds/")
+        with sf() as session, session.begin():
+            mark_folder(feeds, ensure_store_id(session))  # the folder the store published into before its restore
+        why = foreign_feeds(sf, target, "restored", None, record=False) or ""
+        assert why.startswith(f"the feeds in {feeds} carry 1 item(s) of notices the store restored does not hold (e.g. "
+                              "MOFCOM-2031-99/imposed/ecl/2031-01-02), though the folder is marked with its id: "), why
+        assert "restored from a backup older than those items" in why and "--take-over" in why, why
+        assert "another store" not in why, why
+        before = (feeds / "all.atom").read_bytes()
+        refresher = FeedRefresher(engine, target, clock.today, live=True)  # serve at start: the same words
+        assert refresher.refresh(force=True) is False and (feeds / "all.atom").read_bytes() == before
+        problem = refresher.problem() or ""
+        assert "restored from a backup older than those items" in problem and "another store" not in problem, problem
+    finally:
+        engine.dispose()
+
+
 def test_a_copy_of_the_store_publishing_into_its_folder_is_refused_not_taken_back(replayed, tmp_path):
     """order30 C1: a copy of a store keeps its id (``cp`` of the file, a backup restored on a second host); the copy
     read a page the original had not and published its items; the original's next publish took them back, exit 0,
