@@ -187,6 +187,19 @@ class ClockBehind(Exception):
             f"{TODAY_ENV}), say so with --as-of {day.isoformat()} until {synced.isoformat()}")
 
 
+class DayPassed(Exception):
+    """A cycle of ``schedule`` or ``serve --schedule`` started with ``--as-of`` today (the one day they take: a past
+    day is refused at start), run once that day has passed: it would publish that day's feeds into the configured
+    feeds folder, which readers follow, leaving out every item published since (docs33: a week on, 9 items where a
+    cycle without ``--as-of`` published 13). Nothing is fetched or written; the attempt is
+    logged as a failed publish (``status``, ``/healthz``), as for :class:`ClockBehind`."""
+
+    def __init__(self, day: date, folder: Path) -> None:
+        super().__init__(
+            f"{_earlier(day)}: this process was started with --as-of {day.isoformat()}, and its cycles would publish "
+            f"that day's feeds into {folder}, which readers follow, leaving out every item published since; nothing "
+            "was fetched or written: restart it without --as-of (each cycle then takes its own today)")
+
 
 def ago(age: timedelta) -> str:
     """An age in words a person reads at a glance: "95 minutes", "26 hours", "3 days"."""

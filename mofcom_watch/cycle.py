@@ -38,6 +38,7 @@ from mofcom_watch.publish import (
     publish_preview,
     publish_recorded,
     refuse_clock_behind,
+    refuse_day_passed,
     start_folder_scan,
     warm_reads,
 )
@@ -189,6 +190,7 @@ def run_cycle(
     lock_wait: float | None = None,
     on_lock_wait: Callable[[RunLockHeld], None] | None = None,
     stop: StopRequest | None = None,
+    fixed_day: bool = False,
 ) -> CycleResult:
     """Fetch, ingest, sync events, publish. ``backfill`` (CLI ``--since``) walks every index page
     of every source back to ``since``; otherwise only a source's first run does. ``fetched_at``
@@ -196,7 +198,9 @@ def run_cycle(
     to wait for another writer's run lock (None: refuse at once, RunLockHeld). ``stop`` (SIGTERM to ``schedule``
     or ``serve``): once asked, the crawl ends at its next page and :class:`~scraper.stop.CrawlStopped` is
     raised, the run lock released: the pages stored are kept, the source being crawled gets no run row (so the next
-    cycle walks it deep: ``crawl_cut_short``), nothing is published (the feeds stay as the last publish left them)."""
+    cycle walks it deep: ``crawl_cut_short``), nothing is published (the feeds stay as the last publish left them).
+    ``fixed_day``: ``as_of`` is the day a process of cycles was started with (``schedule --as-of``, today then): once
+    it has passed, a cycle into the configured feeds folder refuses it (:class:`~mofcom_watch.clock.DayPassed`)."""
     from storage.db import session_factory
     from storage.keptstore import kept_store, leave_store
 
@@ -229,9 +233,12 @@ def run_cycle(
 
     try:
         with run_lock(engine, holder=make_holder(run_id), wait=lock_wait, on_wait=lock_waits) as holder:
+            target = PublishTarget.of(settings, out_dir=out_dir, unattended=True) if publish_feeds else None
+            if (fixed_day and target is not None and clock.before_today(as_of)
+                    and clock.in_folder(target.out_dir, settings.feeds_path)):
+                refuse_day_passed(sf, as_of=as_of, target=target, run_id=run_id)  # schedule --as-of, a day later
             fetcher = Fetcher(policy, host_map=HostMap(overrides), allowed_hosts=allowed, keep=True, stop=stop)
             show_bar, hide_bar, tick = _progress_bar(progress)  # (the lock's heartbeat is a thread's: storage.runlock)
-            target = PublishTarget.of(settings, out_dir=out_dir, unattended=True) if publish_feeds else None
             warm = None
             if engine not in _warmed:
                 _warmed.add(engine)

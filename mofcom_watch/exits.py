@@ -98,11 +98,11 @@ def _under(filename: object, folder: Path) -> bool:
 def resource_fault(exc: BaseException, *, db_url: str | None = None, feeds_dir: Path | None = None) -> str | None:
     """One line for a resource fault (the store, the run lock, the feeds folder), or None for anything else."""
     from feeds.write import write_error
-    from mofcom_watch.clock import ClockBehind
+    from mofcom_watch.clock import ClockBehind, DayPassed
     from storage.faults import store_fault
     from storage.runlock import RunLockHeld
 
-    if isinstance(exc, (RunLockHeld, ClockBehind)):
+    if isinstance(exc, (RunLockHeld, ClockBehind, DayPassed)):
         return str(exc)
     fault = store_fault(exc, db_url)
     if fault is not None:

@@ -386,6 +386,17 @@ def refuse_clock_behind(sessions: sessionmaker[Session], *, as_of: date, target:
     raise refused
 
 
+def refuse_day_passed(sessions: sessionmaker[Session], *, as_of: date, target: PublishTarget,
+                      run_id: str | None = None) -> None:
+    """Raise :class:`~mofcom_watch.clock.DayPassed` for a cycle whose fixed ``--as-of`` (``schedule``, ``serve
+    --schedule``: today when they started) is now a past day and whose feeds go to the configured feeds folder; the
+    attempt is logged as a failed publish first (``status``, ``/healthz``)."""
+    from mofcom_watch.clock import DayPassed
+
+    refused = DayPassed(as_of, Path(target.out_dir))
+    _record_failure(sessions, target, datetime.now(UTC), str(refused), run_id)
+    raise refused
+
 def keep_store_id(sessions: sessionmaker[Session]) -> None:
     """Make the store's id, if it has none, in a transaction of its own, committed before any publish marks a folder
     with it: a first publish killed (kill -9, an OOM kill) once it had marked the folder left the id there and none in

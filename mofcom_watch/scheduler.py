@@ -325,8 +325,8 @@ def real_cycle(settings: Settings, *, as_of: date | None = None, stop: StopReque
         from mofcom_watch.cycle import run_cycle  # the fetcher's module; imported when a cycle runs
 
         try:
-            return run_cycle(settings, as_of=as_of, since=settings.since,
-                             base_urls=dict(settings.base_urls) or None, run_id=run_id, stop=stop)
+            return run_cycle(settings, as_of=as_of, since=settings.since, base_urls=dict(settings.base_urls) or None,
+                             run_id=run_id, stop=stop, fixed_day=as_of is not None)
         except Exception as exc:
             line = None if isinstance(exc, (RunLockHeld, CrawlStopped)) else failure_line(
                 exc, db_url=settings.database_url, feeds_dir=settings.feeds_path)

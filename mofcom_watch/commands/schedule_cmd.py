@@ -36,8 +36,9 @@ def register(app: typer.Typer) -> None:
         cron: Optional[str] = typer.Option(None, "--cron", help="Cron expression (5 fields, or 6 with seconds first)."),
         run_at_start: Optional[bool] = typer.Option(None, "--run-at-start/--no-run-at-start",
                                                     help="Run one cycle at once instead of waiting for the first slot."),
-        as_of: Optional[str] = typer.Option(None, "--as-of", help="Fixed date for the cycles, YYYY-MM-DD, not after today (default: each cycle's today "
-                                          "in Beijing time)."),
+        as_of: Optional[str] = typer.Option(None, "--as-of", help="Fixed date for the cycles, YYYY-MM-DD: today only (another day: exit "
+                                          "2), and a cycle once that day has passed fails, saying so (default: each "
+                                          "cycle's today in Beijing time)."),
     ) -> None:
         """Run the fetch-parse-diff-publish cycle on a schedule; stops cleanly on SIGTERM."""
         actx = app_context(ctx)
