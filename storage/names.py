@@ -131,8 +131,10 @@ def entity_key(zh: str | None, en: str | None) -> str:
 # "（…, also known as Hermes Aero）", "，曾用名：…", "（别名：…）"): an alias or a former name. One vocabulary for the
 # parser, which moves the phrase out of the name into the entity's note, and for :func:`other_names`, which keeps
 # the name it gives as a spelling of the entity (``EntityRecord.aliases``). Not 简称: "（以下简称…）" is the notice's
-# own short form.
-ALIAS_WORDS_ZH = ("又称", "亦称", "也称", "又名", "别名", "曾用名", "原名")
+# own short form. A name's former or present other name written "原英文名称：…", "现名：…", "现英文名称：…" is one too
+# (session 33, audit33/11: both stayed in the names and their keys).
+ALIAS_WORDS_ZH = ("又称", "亦称", "也称", "又名", "别名", "曾用名", "原名", "原英文名称", "原中文名称", "现名", "现英文名称",
+                  "现中文名称")
 ALIAS_WORDS_EN = ("also known as", "formerly known as", "a.k.a.", "a.k.a", "f/k/a", "formerly", "d/b/a")
 ALIAS_PHRASE_RE = re.compile(  # where the note begins or after a comma, semicolon or bracket
     r"(?:^|(?<=[，,;；（(]))\s*(?:" + "|".join(map(re.escape, ALIAS_WORDS_ZH)) + "|(?<![A-Za-z])(?:" + "|".join(map(re.escape, ALIAS_WORDS_EN))

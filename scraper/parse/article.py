@@ -68,6 +68,11 @@ PLAIN_BLOCK_BODIES = frozenset(BLOCK_NAMES + tuple("/" + name for name in BLOCK_
 PARAGRAPH_TAGS = ("</p>", "<p>", "<br>", "</div>")
 UNCLOSED_TAG_RE = lazy_compile(r"<[^<>]*+<")  # a "<" followed by another before any ">" (no backtracking: none can help)
 CELL_END_RE = lazy_compile(r"<\s*/\s*t[dh]\s*>", re.IGNORECASE)
+# A cell spanning columns ("<th colspan=\"2\">中文名称</th>" over a row whose Chinese name is cut over two cells): its
+# columns kept as empty cells after it, so that a row's cells stay under their header's (session 33, audit33/12: the
+# name's second half was read as the English name, the English as the country, silently).
+COLSPAN_CELL_RE = lazy_compile(r"<\s*t[dh]\b[^>]*?\bcolspan\s*=\s*[\"']?\s*([2-9])\b[^>]*>.*?<\s*/\s*t[dh]\s*>",
+                               re.IGNORECASE | re.DOTALL)
 # A data table's row stays one line: paragraphs and breaks inside its cells ("<td><p>斯凯迪奥公司</p></td>")
 # are spaces, not line breaks. A data row: two cells or more, no table inside (a row with no other row or
 # table tag before its end); a data cell: a few blocks. A layout table's cells keep their lines.
@@ -133,6 +138,8 @@ def html_to_text(fragment: str) -> str:
         # One pass per tag kind, with marker characters that survive whitespace folding.
         has_cells = "</t" in fragment or "</T" in fragment
         if has_cells:
+            if "colspan" in fragment or "COLSPAN" in fragment:
+                fragment = COLSPAN_CELL_RE.sub(_spanned_columns, fragment)
             fragment = ROW_RE.sub(_row_on_one_line, fragment)
             fragment = CELL_END_RE.sub("\x01", fragment)
         fragment, blocks = BLOCK_TAG_RE.subn("\x00", fragment)
@@ -159,6 +166,11 @@ def html_to_text(fragment: str) -> str:
         text = CELL_SPACE_RE.sub("\t", text)
     lines = [line.strip(" \t\u3000") for line in text.split("\n")]
     return BLANK_LINES_RE.sub("\n\n", "\n".join(lines)).strip("\n")
+
+
+def _spanned_columns(cell: re.Match[str]) -> str:
+    """A cell spanning N columns, then N-1 empty cells (COLSPAN_CELL_RE)."""
+    return cell.group() + "<td></td>" * (int(cell.group(1)) - 1)
 
 
 def _row_on_one_line(row: re.Match[str]) -> str:

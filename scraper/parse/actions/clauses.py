@@ -31,6 +31,7 @@ from .targets import (
 from .tense import acting_verbs, held_off, is_decision, is_passive, told_before
 from .words import (
     LIST_KIND,
+    LIST_WORD_RE,
     MATCH_START,
     SENTENCE_RE,
     THE_OTHERS,
@@ -205,6 +206,8 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
                 out.append(ActionDraft(ActionKind.REMOVE, LIST_KIND[moved["list"]], (), effective, None, None, text,
                                        moved.start(), bounds))
             out.append(ActionDraft(kind, lst or notice_list, (), effective, None, None, text, at, bounds))
+            if word[0] in "列纳" and (second := _second_list(folded, at, next_start)) is not None and second is not lst:
+                out.append(ActionDraft(kind, second, (), effective, None, None, text, at, bounds))
             continue
         after = [r for r in refs if v_end <= r[0] < next_start] if refs else refs
         if after and i < last:  # "恢复实施X暂停实施的Y": Y (what X suspended) is the object, not X
@@ -217,6 +220,8 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
                 if lst is None and _another_list(folded, s_start, at, v_end, next_start):
                     continue  # "…将其移出白名单", "移出通用许可企业名单": a list of exporters, none of ours
                 out.append(ActionDraft(kind, lst or notice_list, (), effective, None, None, text, at, bounds))
+                if lst is not None and (second := _second_list(folded, v_end, next_start)) is not None and second is not lst:
+                    out.append(ActionDraft(kind, second, (), effective, None, None, text, at, bounds))
             continue
         if after and before and is_subject(folded, before[-1], at, v_end, after[0][0]) \
                 or folded[at - 1] in TOLD_STEP_ENDS and folded.endswith(TOLD_STEP_BEFORE, s_start, at) \
@@ -229,6 +234,19 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
                 action = replace(action, on_entities=limit, effective=excepted_day(
                     folded, out, action, "起" in sentence and effective_in(sentence, published) is not None))
             _add(out, action, folded, allow_impose)
+
+
+# "分别移出不可靠实体清单和出口管制管控名单", "列入出口管制管控名单及不可靠实体清单": a second list right after the first, joined to it.
+SECOND_LIST_RE = lazy_compile(r"\s*(?:和|及|以及|、|与)\s*(?P<list>出口管制管控名单|管控名单|不可靠实体清单|关注名单)")
+
+
+def _second_list(folded: str, start: int, end: int) -> ListKind | None:
+    """The list named right after the first list named in ``folded[start:end]`` (SECOND_LIST_RE), else None: a step on
+    both (session 33, audit33/20: Skydio "分别移出不可靠实体清单和出口管制管控名单" was taken off the UEL only, and the answer
+    refused, its title naming the ECL)."""
+    first = LIST_WORD_RE.search(folded, start, end)
+    m = SECOND_LIST_RE.match(folded, first.end(), end) if first is not None else None
+    return LIST_KIND[m["list"]] if m is not None else None
 
 
 def _another_list(folded: str, s_start: int, at: int, v_end: int, next_start: int) -> bool:

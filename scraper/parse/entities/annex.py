@@ -116,10 +116,13 @@ GROUP_HEADING_RE = lazy_compile(
 )
 
 
-# "美国实体名单", "英国：", "附件2：加拿大实体" alone on a line of an annex: the country of the lines below it.
-_HEADING_FIRSTS = "".join(sorted({name[0] for name in COUNTRIES} | {"附"}))  # what such a line opens with
+# "美国实体名单", "英国：", "附件2：加拿大实体" alone on a line of an annex: the country of the lines below it. Also
+# "一、美国实体（3家）" where no line "附件" heads the annex (its title "附件：出口管制管控名单（…）" in the body, as the
+# official texts write it): no group heading is read there, so every line lost its country (session 33, audit33/16).
+_HEADING_FIRSTS = "".join(sorted({name[0] for name in COUNTRIES} | {"附"} | set("一二三四五六七八九十")))  # what such a line opens with
 COUNTRY_HEADING_RE = re.compile(
-    rf"\n(?=[^\S\n]*[{_HEADING_FIRSTS}])[^\S\n]*(?:附件[^\S\n]*[0-9一二三四五六七八九十]{{0,2}}[^\S\n]*[:：]?[^\S\n]*)?(?P<c>{COUNTRY_ALT})的?"
+    rf"\n(?=[^\S\n]*[{_HEADING_FIRSTS}])[^\S\n]*(?:附件[^\S\n]*[0-9一二三四五六七八九十]{{0,2}}[^\S\n]*[:：]?[^\S\n]*"
+    rf"|[一二三四五六七八九十]{{1,3}}[^\S\n]*、[^\S\n]*)?(?P<c>{COUNTRY_ALT})的?"
     rf"(?:实体|企业|机构|单位|组织)?(?:名单|清单)?[^\S\n]*(?:[(（][^()（）\n]{{0,12}}[)）])?[^\S\n]*[:：]?[^\S\n]*(?=\n|$)"
 )
 # A table's header row ("序号<tab>中文名称<tab>英文名称<tab>国家/地区"), its cells without spaces, folded: which cell
@@ -146,6 +149,7 @@ class TableHead:
     en: int | None
     country: int | None
     width: int
+    name_cells: int = 1  # a name header spanning two columns (an empty header cell after it: article.COLSPAN_CELL_RE)
 
 
 def table_head(line: str) -> TableHead | None:
@@ -156,7 +160,8 @@ def table_head(line: str) -> TableHead | None:
     name = _cell_of(cells, ZH_HEADS)
     if name is None:
         return None
-    return TableHead(name, _cell_of(cells, EN_HEADS), _cell_of(cells, COUNTRY_HEADS), len(cells))
+    spans = 2 if name + 2 < len(cells) and not cells[name + 1] and cells[name + 2] else 1
+    return TableHead(name, _cell_of(cells, EN_HEADS), _cell_of(cells, COUNTRY_HEADS), len(cells), spans)
 
 
 def _cell_of(cells: list[str], heads: frozenset[str]) -> int | None:
@@ -207,6 +212,13 @@ def _table_row(out: list[EntityRecord], line: str, head: TableHead, carried: str
                 cells.insert(head.country, "")
             own = carried
     name = cells[head.name] if head.name < len(cells) else ""
+    if head.en is not None and head.en < len(cells) and ("、" in name or ";" in name or "；" in name) \
+            and _two_in_cells(out, name, cells[head.en], own or country, cells[0]):
+        return carried
+    if head.name_cells > 1 and len(cells) >= head.width and cells[head.name + 1]:
+        # the name cut over the two columns its header spans: joined (a space between two Latin ends)
+        rest = cells[head.name + 1]
+        name += " " + rest if name[-1:].isascii() and name[-1:].isalpha() and rest[:1].isascii() else rest
     zh: str | None  # (declared for mypyc, bench/parse_compiled.py: it infers None from the empty pair)
     en: str | None
     zh, en = split_name(name) if name else (None, None)
@@ -223,6 +235,24 @@ def _table_row(out: list[EntityRecord], line: str, head: TableHead, carried: str
         note = "，".join(filter(None, (note, *map(clean_display, remarks)))) or None
         out.append(make_entity(zh, en, own or country, int(number) if number.isdigit() else None, (), note))
     return carried
+
+
+# Two entities in one row, "星火定向能公司、星火光学公司" over "Starfire Directed Energy LLC、Starfire Optics LLC" (or split by
+# "；"): as many Chinese names as English ones, each pair an entity (session 33, audit33/15: one entity named by both).
+CELL_NAMES_SPLIT_RE = lazy_compile(r"\s*[、;；]\s*")
+
+
+def _two_in_cells(out: list[EntityRecord], zh_cell: str, en_cell: str, country: str | None, serial: str) -> bool:
+    """Whether the name cells hold as many Chinese names as English ones, two or more (CELL_NAMES_SPLIT_RE): then each
+    pair is appended to ``out`` as an entity."""
+    zhs, ens = CELL_NAMES_SPLIT_RE.split(zh_cell.strip()), CELL_NAMES_SPLIT_RE.split(en_cell.strip())
+    if len(zhs) < 2 or len(zhs) != len(ens) or not all(CJK_RE.search(z) and not LATIN_RE.search(z) for z in zhs) \
+            or not all(LATIN_RE.search(e) and not CJK_RE.search(e) for e in ens):
+        return False
+    number = fold(serial).strip()
+    for zh, en in zip(zhs, ens):
+        out.append(make_entity(clean_display(zh), clean_display(en), country, int(number) if number.isdigit() else None, ()))
+    return True
 
 
 OPENING, CLOSING = "(（", ")）"
@@ -266,6 +296,9 @@ def annex_entities(lines: list[str], start: int = 0, country: str | None = None,
     A Chinese name with no English whose English stands alone on the next line is read with it
     (``_english_joined``, only asked when a name without English is read)."""
     block = _entity_annexes(lines[start:])
+    whole = "".join(block)
+    if ";" in whole or "；" in whole:  # (rare in an annex: no look at each line)
+        block = _two_names_split(block)
     out = _annex_block(block, country, chinese_numbers, clean)
     if not out and any("\t" in line for line in block):  # (nearly every annex reads a line: no look)
         numbered = _serials_added(block)
@@ -294,6 +327,38 @@ CHINESE_ALONE_RE = lazy_compile(r"^\s*[\u4e00-\u9fff][\u4e00-\u9fff·・]{0,40}"
 
 NAME_HEADS = ZH_HEADS | EN_HEADS
 TABLE_HEADS = NAME_HEADS | COUNTRY_HEADS
+
+
+# "2．诺德光电（美国）公司（Nord Photonics (USA) LLC）；诺德光电（美国）研发中心（Nord Photonics (USA) Research Center）": two
+# entities on one numbered line, each "name（English）", split by a semicolon after the first's bracket (session 33,
+# audit33/16: the line was lost whole, only the count warned). Not a "；" inside a bracket ("（漢昇…；Hansheng…）").
+TWO_NAMES_RE = lazy_compile(r"(?P<head>\s*[0-9０-９]{1,3}\s*[.、．]\s*)(?P<a>[^;；]*?[(（][^;；]*[)）])\s*[;；]\s*"
+                            r"(?P<b>[^;；()（）\s][^;；()（）]*[(（][^;；]*[)）])\s*[。.]?\s*")
+
+
+def _two_names_split(block: list[str]) -> list[str]:
+    """``block`` with each TWO_NAMES_RE line as two lines of its number, when both parts close every bracket they open."""
+    out: list[str] = []
+    for line in block:
+        m = TWO_NAMES_RE.fullmatch(line) if ";" in line or "；" in line else None
+        if m is None or not all(_balanced(m[part]) for part in ("a", "b")):
+            out.append(line)
+            continue
+        out += [m["head"] + m["a"], m["head"] + m["b"]]
+    return out
+
+
+def _balanced(part: str) -> bool:
+    """Whether ``part`` closes every bracket it opens, in order."""
+    depth = 0
+    for ch in part:
+        if ch in OPENING:
+            depth += 1
+        elif ch in CLOSING:
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
 
 
 def _serials_added(block: list[str]) -> list[str] | None:

@@ -204,6 +204,22 @@ def _variant_beside(e: EntityRecord, brackets: list[tuple[int, int]], folded: st
     return None
 
 
+# A bracket giving the name in its own script (kanji, kana, hangul) before the English, split by a comma, a semicolon or a
+# slash ("（日向精密エレクトロニクス株式会社，Hyuga Precision Electronics Co., Ltd.）", "（신성항공부품 주식회사，Shinsung …）"): the
+# English alone is the English name (session 33, audit33/13: the key held the native name, so no later notice's matched).
+_NATIVE = "\u3040-\u30ff\u31f0-\u31ff\u4e00-\u9fff\uac00-\ud7af"
+NATIVE_BEFORE_EN_RE = lazy_compile(rf"\s*(?P<native>[^A-Za-z,，;；/／:：]*?[{_NATIVE}][^A-Za-z,，;；/／:：]*?)\s*[,，;；/／]\s*"
+                                   rf"(?P<en>[^{_NATIVE}]*?[A-Za-z][^{_NATIVE}]*)$")
+
+
+def _native_out(inner: str) -> str:
+    """``inner`` without the name in its own script before the English (NATIVE_BEFORE_EN_RE); else as it is."""
+    m = NATIVE_BEFORE_EN_RE.match(inner)
+    if m is None or m["native"].strip().startswith(ALIAS_WORDS_ZH) or m["native"].strip() in COUNTRIES:
+        return inner
+    return m["en"]
+
+
 def split_name(clean: str, folded: str | None = None) -> tuple[str | None, str | None]:
     """"中文名（English）" -> (zh, en); no English -> (zh, None); Latin only -> (None, en).
 
@@ -227,6 +243,8 @@ def split_name(clean: str, folded: str | None = None) -> tuple[str | None, str |
                 inner = f"{inner[cut + 1 :].strip()}；{inner[:cut]}"
             if ("；" in inner or ";" in inner) and not inner.startswith(ALIAS_WORDS_ZH):
                 inner = _without_script_variant(inner)
+            if not inner.isascii() and LATIN_RE.search(inner):
+                inner = _native_out(inner)
             if LATIN_RE.search(inner) and outer.strip():
                 return clean_display(outer), clean_display(inner)
     if CJK_RE.search(text):
@@ -319,7 +337,7 @@ PLACE_TAIL_RE = lazy_compile(r"\)\s*\(\s*(?P<c>[\u4e00-\u9fff]{2,10})\s*\)\s*[;:
 # The words that bring in another name of an entity: one vocabulary for these rules and the alias rules below
 # (ALIAS_WORDS, which add 简称: after the bracket it is mostly "（以下简称…）", the notice's short form, no alias).
 EN_ALIAS_STARTS = ("also known as", "formerly", "a.k.a", "f/k/a")  # a 备注 cell opening so gives another name
-ZH_ALIASES = ALIAS_WORDS_ZH  # ("又称", "亦称", "也称", "别名", "曾用名", "原名"): storage.names, which screening shares
+ZH_ALIASES = ALIAS_WORDS_ZH  # ("又称", "亦称", …, "曾用名", "原名", "现名"…): storage.names, which screening shares
 SEXES = ("男", "女")
 AFTER_NAME_WORDS = ("地址", "住所", *ZH_ALIASES, *SEXES)
 AFTER_NAME_RE = lazy_compile(rf"\)\s*[,;]?\s*\(?\s*(?P<what>(?:注册|办公|总部)?(?:地址|住所)\s*:|(?:{'|'.join(ZH_ALIASES)})"

@@ -18,7 +18,7 @@ from ..draft import Draft, Source
 from ..lazyre import lazy_compile
 from .identify import number_year
 from .named import ENTITY_ACTIONS, removals_beside_listing, sentence_start
-from .record import limited_to
+from .record import annex_runs, annex_steps_possible, dedupe_actions, limited_to
 
 LISTING_WORDS = ("列入", "移出", "移除", "调出")
 # "对上述2家实体暂停适用关注名单相关管理措施" (session 27, audit27: a watch-list suspension of two entities read as nothing)
@@ -92,6 +92,24 @@ def unread_limit(src: Source, d: Draft) -> str | None:
 # ("甲公司等2家美国实体" alone does not say it: "高点航空技术公司等16家美国实体" is the whole of No. 21, and only the engine
 # knows how many a notice listed.)
 SOME_NAMED_RE = lazy_compile(r"附件|部分")
+
+
+def unread_annex(src: Source, d: Draft) -> str | None:
+    """Steps of different kinds each on a numbered annex of the notice ("一、将附件1所列3家实体列入出口管制管控名单…二、将
+    附件2所列2家实体列入不可靠实体清单"), with fewer runs of annex lines read than annexes pointed to (one given only as a
+    PDF, or numbered on from the one before): each step then took every entity read, the ECL's 3 put on the UEL too,
+    and the UEL's 2 missed, with no warning (session 33, audit33/19). Left out, for review."""
+    if len(d.drafts) < 2 or not annex_steps_possible(d.drafts):
+        return None  # (nearly every text: dedupe_actions drops steps, never adds one)
+    drafts = dedupe_actions(d.drafts)
+    found = annex_runs(src, d, drafts) if len(drafts) > 1 else None
+    if found is None:
+        return None
+    pointed, runs = found
+    if len(runs) >= len(pointed) and all(n <= len(runs) for n in pointed.values()):
+        return None
+    annexes = "、".join(f"附件{n}" for n in sorted(set(pointed.values())))
+    return f"steps on {annexes}, the entity lines of {len(runs)} annex(es) read{LEFT_OUT}"
 
 
 def unread_removal(src: Source, d: Draft) -> str | None:

@@ -111,6 +111,8 @@ def _named_objects_count(folded: str, d: Draft) -> int | None:
     for x in d.drafts:
         if x.on_entities is None or not x.targets or REST_COUNT_RE.search(folded, x.on_entities[0], x.on_entities[1]):
             continue  # "对…所列其余14家实体": the others, counted by the engine (``_rest_counted``)
+        if folded.startswith("部分", x.on_entities[0]):
+            continue  # a title's "关于对…第21号所列部分实体恢复实施…": some, named by the body's steps (session 33, audit33/08)
         m = NAMED_COUNT_RE.search(folded, x.on_entities[0], x.on_entities[1])
         n = to_int(m.group("n")) if m else None
         if not n:

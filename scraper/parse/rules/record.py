@@ -100,7 +100,8 @@ def action_records(src: Source, d: Draft) -> list[ActionRecord]:
 
 
 # The object of an answer's removal, "将…第2号所列海岸间电子公司移出…": the words after the last 将 (and after 所列) up to the verb.
-REMOVAL_OBJECT_RE = lazy_compile(r"将(?:[^,;；。将]*?所列)?\s*(?P<obj>[^;；。将]{2,400}?)\s*$")
+# ("将斯凯迪奥公司分别移出…清单和…名单": 分别 is no part of the object; session 33, audit33/20)
+REMOVAL_OBJECT_RE = lazy_compile(r"将(?:[^,;；。将]*?所列)?\s*(?P<obj>[^;；。将]{2,400}?)\s*(?:分别)?\s*$")
 # An object pointing back ("上述2家日本实体", "其", "该公司"): the names written before it.
 POINTER_WORDS = ("上述", "前述", "以上", "该", "其")
 ONE_POINTER = ("该公司", "该企业", "该实体", "其")  # one entity pointed to
@@ -119,6 +120,8 @@ def answer_removed(src: Source, x: Any) -> tuple[str, ...]:
     obj = m["obj"] if m else ""
     if obj and not obj.startswith(POINTER_WORDS) and "(" not in obj and obj.endswith(SHORT_NAME_ENDS):
         same = tuple([e.key for e in named if e.zh == obj])
+        if not same:  # named with its English in an earlier paragraph of the answer ("斯凯迪奥公司（Skydio, Inc.）于…被列入…")
+            same = tuple(dict.fromkeys([e.key for e in earlier_named(folded, src.text, x.start) if e.zh == obj]))
         return same or (entity_key(obj, None),)
     if "等" in obj and "(" not in obj and not obj.startswith(POINTER_WORDS):
         counted = COUNTED_SHORT_RE.fullmatch(obj)
@@ -176,10 +179,27 @@ def annex_parts(src: Source, d: Draft, drafts: list[Any]) -> dict[Any, tuple[str
     removal each point to their own ("一、将甲公司等3家美国实体列入…（见附件1）…二、…将上述2家美国实体移出…（见附件2）"):
     annex N is the N-th run of annex lines numbered from 1. Else None (session 25, parse25: the 3 listed were read as
     removed with the 2, and the listing as listing the 2 removed)."""
-    if not any(x.action is ActionKind.REMOVE for x in drafts) and len(
-            {x.list for x in drafts if x.action is ActionKind.IMPOSE and not x.targets}) < 2:
-        # a listing on two lists, each from its annex ("一、将甲等2家日本实体列入出口管制管控名单（见附件1）…二、…将
-        # 上述2家实体列入关注名单（见附件2）": session 27, audit27: all 4 on both lists)
+    found = annex_runs(src, d, drafts)
+    if found is None:
+        return None
+    pointed, runs = found
+    if any(n > len(runs) for n in pointed.values()) or len(runs) != len(pointed):
+        return None
+    return {x: tuple(runs[n - 1]) for x, n in pointed.items()}
+
+
+def annex_steps_possible(drafts: list[Any]) -> bool:
+    """Whether ``drafts`` hold a removal, or listings on two lists: steps ``annex_parts`` may find each on an annex of its
+    own (a listing on two lists, each from its annex, "一、将甲等2家日本实体列入出口管制管控名单（见附件1）…二、…将上述2家实体
+    列入关注名单（见附件2）": session 27, audit27: all 4 on both lists)."""
+    return any(x.action is ActionKind.REMOVE for x in drafts) or len(
+        {x.list for x in drafts if x.action is ActionKind.IMPOSE and not x.targets}) > 1
+
+
+def annex_runs(src: Source, d: Draft, drafts: list[Any]) -> tuple[dict[Any, int], list[list[str]]] | None:
+    """The annex number each step of ``annex_parts`` points to, and the runs of annex lines numbered from 1 (the keys of
+    each run's entities); None when fewer than two steps of different kinds point to different annexes."""
+    if not annex_steps_possible(drafts):
         return None  # (nearly every text: no scan at all)
     pointed = {}
     for x in drafts:
@@ -197,9 +217,7 @@ def annex_parts(src: Source, d: Draft, drafts: list[Any]) -> dict[Any, tuple[str
         if e.n == 1 or not runs:
             runs.append([])
         runs[-1].append(e.key)
-    if any(n > len(runs) for n in pointed.values()) or len(runs) != len(pointed):
-        return None
-    return {x: tuple(runs[n - 1]) for x, n in pointed.items()}
+    return pointed, runs
 
 
 # "公告2026年第12号附件所列第3、5、8、11、17项实体", "附件中第7项": a step on some lines of an earlier notice's annex, named by
