@@ -238,25 +238,74 @@ def what_changed(old: EventRecord, new: EventRecord) -> str:
     return listed
 
 
-def _cause(old: EventRecord, new: EventRecord, at: datetime) -> str:
+def _cause(old: EventRecord, new: EventRecord, at: datetime, since: Sequence[Provenance] = ()) -> str:
     """Why an item changed, as its correction says it: the pages it rests on changed (a notice's new revision), or, when
-    every notice it rests on is still the same page (the same SHA-256 for each notice key), only their reading
-    did (a new parser reads another fact from the stored page, or a new engine derives another from the same notices:
-    engine22's "Withdrawn before it took effect", session 24's removal saying the measures stop too; other words alone
-    make no correction: ``words_only``): never "the text changed" for a page that did not."""
-    before = {(p.notice_key, p.sha256) for p in old.provenance}
-    now = {(p.notice_key, p.sha256) for p in new.provenance}
-    if old.source_key and new.source_key and new.source_key != old.source_key \
-            and new.source_key not in {key for key, _ in before}:
+    every notice it rests on is still the same page (the same SHA-256 for each notice key), the notices on its listing
+    stored after those pages (``since``: ``_stored_since``), read with them now, named, or a new version (order33:
+    stories20 in a shuffled order, an extension by 90 days counted from its own day until the suspension it extends was
+    read, then from that one's end, said "a new version of the parser"; which of those notices bore on it, or whether
+    the engine changed too, the store does not record), else only their reading did (a new parser reads another fact from the stored page, or a new engine derives
+    another from the same notices: engine22's "Withdrawn before it took effect", session 24's removal saying the
+    measures stop too; other words alone make no correction: ``words_only``): never "the text changed" for a page that
+    did not, nor "a new version of the parser" for a notice read later."""
+    if _decided_by_another(old, new):
         # another notice decides it now: a numbered notice read after the answer that published the item first and that
         # says otherwise (story31 S4: "the text of a notice it rests on changed" of pages that had not)
         return (f"it rests now on {new.source_key}, read after it (fetched {at.isoformat()}), not on {old.source_key}, "
                 "which said otherwise")
-    if now and all(sha for _, sha in now) and now <= before:
+    if _pages_kept(old, new):
+        now = {(p.notice_key, p.sha256) for p in new.provenance}
         pages = ", ".join(f"{key} SHA-256 {sha[:12]}…" for key, sha in sorted(now) if sha)
+        if since:
+            later = ", ".join(f"{p.notice_key} (fetched {in_beijing(p.fetched_at).isoformat()})" for p in since
+                              if p.fetched_at is not None)
+            return (f"the pages it rests on did not change ({pages}): the notices read with them did (on its listing, "
+                    f"stored after them: {later}) or, if none of those bears on it, the version of the parser or of the "
+                    "lifecycle engine reading them")
         return (f"the reading of the pages it rests on changed, not the pages ({pages}, unchanged): a new version of "
                 "the parser or of the lifecycle engine read the stored pages again")
     return f"the text of a notice it rests on changed (revision fetched {at.isoformat()})"
+
+
+def _decided_by_another(old: EventRecord, new: EventRecord) -> bool:
+    """Whether ``new`` rests on a notice deciding it that ``old`` did not rest on (``_cause``). Pure."""
+    return bool(old.source_key and new.source_key and new.source_key != old.source_key
+                and new.source_key not in {p.notice_key for p in old.provenance})
+
+
+def _pages_kept(old: EventRecord, new: EventRecord) -> bool:
+    """Whether every notice ``new`` rests on is one ``old`` rested on, by a page of the same SHA-256 (``_cause``). Pure."""
+    before = {(p.notice_key, p.sha256) for p in old.provenance}
+    now = {(p.notice_key, p.sha256) for p in new.provenance}
+    return bool(now) and all(sha for _, sha in now) and now <= before and not _decided_by_another(old, new)
+
+
+def _steps_by_listing(derived: Sequence[EventRecord]) -> dict[tuple[str | None, str | None], set[str]]:
+    """The notices making a step on each listing (notice key, list): the source keys of its items. Pure."""
+    out: dict[tuple[str | None, str | None], set[str]] = {}
+    for e in derived:
+        if e.source_key is not None:
+            out.setdefault((e.notice_key, e.list), set()).add(e.source_key)
+    return out
+
+
+def _stored_since(old: EventRecord, new: EventRecord, notices: dict[str, StoredNotice],
+                  steps: Callable[[], dict[tuple[str | None, str | None], set[str]]]) -> tuple[Provenance, ...]:
+    """Of an item ``new`` corrects whose pages did not change (``_pages_kept``), the stored notices making a step on its
+    listing (``steps``: ``_steps_by_listing``, made when first needed) that it does not rest on, their copy fetched after
+    every page it rests on, oldest first: what changed it, the notices known having changed (``_cause``). Empty
+    otherwise, and for an item citing no fetch time. Pure."""
+    if not _pages_kept(old, new):
+        return ()
+    own = {p.notice_key for p in old.provenance}
+    times = [t for p in old.provenance for t in (p.fetched_at, *(c.fetched_at for c in p.copies)) if t is not None]
+    if not times:
+        return ()
+    newest = max(times)
+    keys = steps().get((old.notice_key, old.list), set()) - own
+    found = [notices[k].provenance for k in keys if k in notices]
+    return tuple(sorted((p for p in found if p.fetched_at is not None and p.fetched_at > newest),
+                        key=lambda p: (p.fetched_at or newest, p.notice_key)))
 
 
 def pages_changed(old: EventRecord, new: EventRecord) -> str:
@@ -529,6 +578,14 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
                     found[0].setdefault(url, set()).add(stored_notice.record.key)
         return found[0]
 
+    by_listing: list[dict[tuple[str | None, str | None], set[str]]] = []
+
+    def listing_steps() -> dict[tuple[str | None, str | None], set[str]]:
+        """The notices making a step on each listing: made once, when an item whose pages did not change changes."""
+        if not by_listing:
+            by_listing.append(_steps_by_listing(derivation.events))
+        return by_listing[0]
+
     fresh: list[dict[tuple[Any, ...], list[EventRecord]]] = []
 
     def fresh_items() -> dict[tuple[Any, ...], list[EventRecord]]:
@@ -588,6 +645,9 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
             counts["refreshed"] += 1
             continue
         at = _revision_time(event)
+        since = () if row.retracted else _stored_since(old, event, notices or {}, listing_steps)
+        if since and since[-1].fetched_at is not None:
+            at = max(at, in_beijing(since[-1].fetched_at))  # the correction is made when that notice came
         new = replace(event, updated=at) if announce else event
         n = row.revision
         if row.retracted:
@@ -596,13 +656,13 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
             title = f"Reinstated: {event.title}"
         else:
             changed = "; ".join(part for part in (what_changed(old, event), pages_changed(old, event)) if part)
-            summary = (f"Corrects the item \"{old.title}\": {_cause(old, event, at)}"
+            summary = (f"Corrects the item \"{old.title}\": {_cause(old, event, at, since)}"
                        f"{f': {changed}' if changed else ''}. Now: {event.summary}")
             title = f"Correction: {event.title}"
         _write(row, new, revision=row.revision + 1)
         if announce:
-            table.upsert_correction(_correction(new, n, at, title=title, summary=summary, made_by=new.provenance,
-                                                was=old))
+            table.upsert_correction(_correction(new, n, at, title=title, summary=summary,
+                                                made_by=_sources_of([new, replace(new, provenance=since)]), was=old))
         counts["corrected"] += 1
     held = {e.id for e in withheld}
     for stored in sorted(existing.values(), key=lambda r: r.id):

@@ -416,3 +416,31 @@ def test_a_page_edited_under_an_item_replaces_it_and_says_so_with_both_sha256s(e
     assert f"continues as {TAG}UEL-2025-90/imposed/uel/2025-04-10 " in moved.summary
     assert f"SHA-256 was {sha2}, now {sha3}" in moved.summary
     assert sync(engine, date(2025, 6, 1)).changed is False
+
+
+def test_an_item_a_notice_stored_later_changes_names_that_notice_and_cites_its_page(engine):
+    """order33 (stories20 in a shuffled order, A): the extension of 05-25 "延长90天" was read before the suspension of
+    03-02 it extends (its item: until 08-23); once that is stored the item says 08-29, and its correction said "the
+    reading of the pages it rests on changed, not the pages (…): a new version of the parser or of the lifecycle engine
+    read the stored pages again", citing only the pages it rests on. It names the notice of its listing stored after
+    them and cites its page, dated when that notice came."""
+    from pathlib import Path
+
+    from scraper.parse import parse_text
+
+    folder = Path(__file__).resolve().parents[1] / "data" / "stories20" / "main"
+    t0 = datetime(2026, 11, 29, tzinfo=timezone.utc)
+    for n, name in enumerate(("u12-mofcom-2026-155.txt", "u12-qa-2026-05-25-ecl-extend-by.txt",
+                              "u12-qa-2026-03-02-ecl-suspend.txt")):
+        rec = parse_text((folder / name).read_text(encoding="utf-8"))
+        assert rec is not None
+        put(engine, rec, at=t0 + timedelta(minutes=n))
+        sync(engine, date(2026, 11, 30))
+    fixes = [e for e in events(engine, None) if e.kind is EventKind.CORRECTION
+             and "/suspension_extended/ecl/2026-05-25" in (e.corrects or "")]
+    assert len(fixes) == 3, [e.id for e in fixes]  # the notice's item, Apus's and Grus's
+    for fix in fixes:
+        assert "a new version of the parser" not in fix.summary and "until 2026-08-23 -> 2026-08-29" in fix.summary
+        assert "stored after them: QA-2026-03-02-68a81f8d (fetched 2026-11-29T08:02:00+08:00)" in fix.summary, fix.summary
+        assert "QA-2026-03-02-68a81f8d" in {p.notice_key for p in fix.provenance}
+        assert fix.updated == t0 + timedelta(minutes=2)

@@ -284,3 +284,39 @@ def test_a_notices_countdown_is_undone_by_the_steps_reaching_its_entities_not_by
     assert {p.notice_key for p in correction.provenance} == {"MOFCOM-2026-156", "QA-2026-05-25-68a81f8d", "MOFCOM-2026-155"}
     assert correction.summary.count("published 2026-") == 2 and "read those." in correction.summary
 
+
+
+def test_an_item_a_notice_read_later_changes_says_that_notice_not_a_new_parser() -> None:
+    """order33 (stories20 in a shuffled order, A): the extension of 05-25 "延长90天" is counted from its own day (to 08-23)
+    while the suspension of 03-02 is not read, then from that one's end (08-29). Its item and its entity's were
+    "Correction: …: the reading of the pages it rests on changed, not the pages (…): a new version of the parser or of
+    the lifecycle engine read the stored pages again": false, neither changed; the answer of 03-02, a step on its listing
+    stored after its pages, did. ``events._stored_since`` finds it, ``_cause`` names it."""
+    from storage.events import _cause, _steps_by_listing, _stored_since
+
+    def page(name: str, minute: int) -> StoredNotice:
+        rec = parse_text((STORIES20 / name).read_text(encoding="utf-8"))
+        assert rec is not None
+        return stored(rec, fetched=datetime(2026, 11, 29, 0, minute, tzinfo=timezone.utc))
+
+    before = [page("u12-mofcom-2026-155.txt", 1), page("u12-qa-2026-05-25-ecl-extend-by.txt", 2),
+              page("u12-mofcom-2026-156-removal.txt", 3)]
+    known = [*before, page("u12-qa-2026-03-02-ecl-suspend.txt", 4)]
+    notices = {n.record.key: n for n in known}
+    day = date(2026, 11, 30)
+    for entity in (None, "apusoptronics"):
+        (old,) = [e for e in derive(before, day).events if e.kind is EventKind.SUSPENSION_EXTENDED
+                  and e.notice_key == "MOFCOM-2026-155" and e.entity_key == entity]
+        after = derive(known, day).events
+        (new,) = [e for e in after if e.id == old.id]
+        assert (old.until, new.until) == (date(2026, 8, 23), date(2026, 8, 29))
+        since = _stored_since(old, new, notices, lambda: _steps_by_listing(after))
+        # the steps of its listing stored after its pages, oldest first (No. 156, a removal of the other entity, too)
+        assert [p.notice_key for p in since] == ["MOFCOM-2026-156", "QA-2026-03-02-68a81f8d"]
+        cause = _cause(old, new, datetime(2026, 11, 29, 0, 4, tzinfo=timezone.utc), since)
+        assert "a new version of the parser" not in cause and "QA-2026-03-02-68a81f8d (fetched 2026-11-29T08:04:00+08:00)" \
+            in cause and cause.startswith("the pages it rests on did not change (MOFCOM-2026-155 SHA-256 "), cause
+        # with nothing stored since on its listing, the reading changed: as before
+        assert "a new version of the parser" in _cause(old, new, datetime(2026, 11, 29, tzinfo=timezone.utc))
+        own = {p.notice_key for p in old.provenance}
+        assert _stored_since(old, new, {k: v for k, v in notices.items() if k in own}, lambda: _steps_by_listing(after)) == ()
