@@ -101,6 +101,20 @@ PART_AFTER = "by its {label} name “{part}”"  # "… d/b/a Anduril": "by its 
 PART_BEFORE_BRACKET = "by its name before the bracket “({bracket})”: “{part}”"
 PART_WITHOUT_TITLE = "by its name without the title: “{part}”"
 PART_BILINGUAL = "by one of the cell's two names: “{part}”"
+PART_ONE_OF = "by one of the cell's names: “{part}”"  # "Anduril Industries Inc; Anduril Australia Pty Ltd"
+# Square and lenticular brackets read as round ones: "Skydio Inc [USA]", "Skydio Inc [Vendor 10023]", "斯凯迪奥公司【美国】"
+OTHER_BRACKETS = str.maketrans({"[": "(", "]": ")", "【": "（", "】": "）", "〔": "（", "〕": "）"})
+# The company and its group written after it: "Anduril Industries, Inc. & Affiliates", "X及其关联公司": X is named.
+AFFILIATES_RE = re.compile(
+    r"\s*,?\s*(?:&|＆|and)\s+(?:its\s+|all\s+)?(?:affiliates|subsidiaries|affiliated (?:companies|entities)|"
+    r"subsidiaries and affiliates|affiliates and subsidiaries)\.?\s*$|\s*(?:及其|及|和)(?:关联公司|关联方|关联企业|子公司|附属公司)\s*$",
+    re.IGNORECASE)
+# Names a cell lists one after the other: "X; Y", "X / Y" (spaces around the slash: "Raytheon/Lockheed Martin
+# Javelin Joint Venture" is one listed name, and a whole cell is always tried first).
+NAMES_CUT_RE = re.compile(r"\s*[;；]\s*|\s+/\s+")
+# A unit after a whole legal name and a dash: "General Dynamics Corp. - Electric Boat" (a country there is a
+# designator: "Skydio Inc. - Japan" stays plain_form's, whose country must agree).
+DASH_UNIT_RE = re.compile(r"(.*\S)\s+([-–—])\s+(.*\S)\s*")
 # The label of the name after each marker (COUNTERPARTY_AKA_RE), by the marker's first letters, casefolded.
 AKA_LABELS = (("d/b/a", "d/b/a"), ("d.b.a", "d/b/a"), ("dba", "d/b/a"), ("trading as", "trading"), ("t/a", "trading"),
               ("f/k/a", "former"), ("fka", "former"), ("formerly", "former"), ("previously", "former"),
@@ -515,8 +529,20 @@ def own_parts(name: str) -> tuple[tuple[str, str | None], ...]:
     :func:`parent_of`): the whole cell matched nothing (screen32); () for a cell without such words. Each with what a
     hit by it says (PART_*: which part matched), None for the whole cell."""
     parent = parent_of(name)
+    lead: list[tuple[str, str | None]] = []  # the cell's own name, shaped: other brackets, its group left out
     if parent:
         name = parent[0]
+    shaped = name.translate(OTHER_BRACKETS)
+    if shaped != name:
+        name = shaped
+        lead.append((name, PART_BEFORE.format(marker=parent[2], part=name) if parent else None))
+    group = AFFILIATES_RE.search(name)
+    if group and len(name_key(name[: group.start()])) >= OWN_NAME_MIN_KEY_LENGTH:
+        name = name[: group.start()].rstrip(" ,，")
+        lead.append((name, PART_BEFORE.format(marker=group.group().strip(" ,，"), part=name)))
+    pieces = [p for p in NAMES_CUT_RE.split(name) if p.strip()]
+    if len(pieces) > 1:
+        lead += [(p.strip(), PART_ONE_OF.format(part=p.strip())) for p in pieces]
     bare = BARE_AKA_RE.search(name)
     if bare and has_legal_suffix(name[: bare.start()]):
         name = f"{name[: bare.start()]} {BARE_AKA_MARKERS[bare.group().strip().casefold()]} {name[bare.end() :]}"
@@ -534,10 +560,15 @@ def own_parts(name: str) -> tuple[tuple[str, str | None], ...]:
         # a country in brackets is plain_form's, whose country must agree: "斯凯迪奥公司（日本）" is no hit; a person's
         # role ("Todd Stein (Hudson Institute)") is no part of the name, as in the notices
         parts.append((unit.group(1), PART_BEFORE_BRACKET.format(bracket=unit.group(2).strip(), part=unit.group(1))))
+    dash = DASH_UNIT_RE.fullmatch(name) if len(parts) == 1 else None
+    if dash and has_legal_suffix(dash.group(1)) and country_code(dash.group(3)) is None and not \
+            TRAILING_DESIGNATOR_RE.search(name):
+        parts.append((dash.group(1), PART_BEFORE.format(marker=dash.group(2), part=dash.group(1))))
+    parts = lead + parts
     parts += [(bare_name, PART_WITHOUT_TITLE.format(part=bare_name))
               for bare_name in (HONORIFIC_RE.sub("", p) for p, _ in parts if HONORIFIC_RE.match(p))]
     named = tuple((p, how) for p, how in parts if len(name_key(p)) >= OWN_NAME_MIN_KEY_LENGTH)
-    return named if len(named) > 1 or (parent and named) else ()
+    return named if len(named) > 1 or ((parent or lead) and named) else ()
 
 
 def _aka_label(marker: str) -> str:

@@ -141,3 +141,35 @@ def test_a_hit_by_one_part_on_a_notices_alias_says_both() -> None:
                             aliases=("KHI",))
     match = one("Foo Trading KK dba KHI", "JP").match(kawasaki)
     assert match is not None and match.reason == "by its d/b/a name “KHI”; alias given by notice: “KHI”", match
+
+
+INSITU = EntityRecord(zh="英斯图公司", en="Insitu, Inc.", country="US", key="insitu")
+GD = EntityRecord(zh="通用动力公司", en="General Dynamics", country="US", key="generaldynamics")
+
+
+@pytest.mark.parametrize(("cell", "entity", "reason"), [
+    ("Skydio Inc [USA]", SKYDIO, None),  # a designator in square brackets, as in round ones
+    ("Skydio Inc [Vendor 10023]", SKYDIO, "by its name before the bracket “(Vendor 10023)”: “Skydio Inc”"),
+    ("斯凯迪奥公司【北京代表处】", SKYDIO, "by its name before the bracket “(北京代表处)”: “斯凯迪奥公司”"),
+    ("Anduril Industries, Inc. & Affiliates", ANDURIL, "by its name before “& Affiliates”: “Anduril Industries, Inc.”"),
+    ("Anduril Industries and its subsidiaries", ANDURIL,
+     "by its name before “and its subsidiaries”: “Anduril Industries”"),
+    ("安杜里尔公司及其关联公司", ANDURIL, "by its name before “及其关联公司”: “安杜里尔公司”"),
+    ("Anduril Industries Inc; Anduril Australia Pty Ltd", ANDURIL, "by one of the cell's names: “Anduril Industries Inc”"),
+    ("Boeing Defense, Space & Security / Insitu", INSITU, "by one of the cell's names: “Insitu”"),
+    ("General Dynamics Corp. - Electric Boat", GD, "by its name before “-”: “General Dynamics Corp.”"),
+])
+def test_other_brackets_a_group_a_list_of_names_or_a_unit_after_a_dash_are_no_miss(
+        cell: str, entity: EntityRecord, reason: str | None) -> None:
+    """Each missed its listed company (screen33's third probe, /work/s33/screen33-cases/probe3.csv lines 15, 16, 21, 22,
+    24, 25): square brackets were no brackets, "& Affiliates" made the name another, "X; Y" and "X / Y" were one
+    name, a unit after a dash was part of it."""
+    match = one(cell, None).match(entity)
+    assert match is not None and match.reason == reason, match
+
+
+@pytest.mark.parametrize(("cell", "country"), [("Skydio Inc. - Japan", "JP"), ("Skydio Inc. - 日本", "JP"), ("Skydio Inc [Japan]", "JP"),
+                                               ("斯凯迪奥公司【日本】", None), ("Skydio Japan KK / Tokyo", "JP")])
+def test_a_country_after_a_dash_or_in_other_brackets_stays_a_designator_that_must_agree(cell: str,
+                                                                                      country: str | None) -> None:
+    assert one(cell, country).match(SKYDIO) is None
