@@ -444,12 +444,12 @@ def _said_key(event: EventRecord) -> tuple[Any, ...]:
     return (event.kind, event.scope, event.list, event.notice_key, event.source_key)
 
 
-def _replaced_summary(old: EventRecord, new: EventRecord, at: datetime) -> str:
-    """What a reader of ``old`` is told when ``new`` replaces it: why, what changed (an entity's names, with both keys;
-    the days), both pages' SHA-256s, and the item it continues as."""
+def _replaced_summary(old: EventRecord, new: EventRecord, at: datetime, since: Sequence[Provenance] = ()) -> str:
+    """What a reader of ``old`` is told when ``new`` replaces it: why (``since``: ``_cause``), what changed (an entity's
+    names, with both keys; the days), both pages' SHA-256s, and the item it continues as."""
     changed = what_changed(old, new)
     pages = pages_changed(old, new)
-    return (f"The item \"{old.title}\" is replaced, not withdrawn: {_cause(old, new, at)}"
+    return (f"The item \"{old.title}\" is replaced, not withdrawn: {_cause(old, new, at, since)}"
             f"{f': {changed}' if changed else ''}{f'; {pages}' if pages else ''}. It continues as {new.id} "
             f"(\"{new.title}\"). Now: {new.summary}")
 
@@ -722,10 +722,12 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
         successor = _successor(old, fresh_items())
         if successor is not None:
             # a page it rests on changed under it and a new item says what it said (an English name corrected: another
-            # entity key; an effective day corrected: another id): its readers learn where it went, not "disregard it"
+            # entity key; an effective day corrected: another id): its readers learn where it went, not "disregard it";
+            # or its pages did not, and a notice of its listing stored after them moved its day (order33: a lapse)
+            since = _stored_since(old, successor, notices or {}, listing_steps)
             table.upsert_correction(_correction(old, n, at, title=f"Replaced by a corrected item: {old.title}",
-                                                summary=_replaced_summary(old, successor, at),
-                                                made_by=successor.provenance))
+                                                summary=_replaced_summary(old, successor, at, since),
+                                                made_by=_sources_of([successor, replace(successor, provenance=since)])))
             counts["corrected"] += 1
             continue
         withdrawal = _withdrawn_by(old, derivation.events)

@@ -444,3 +444,10 @@ def test_an_item_a_notice_stored_later_changes_names_that_notice_and_cites_its_p
         assert "stored after them: QA-2026-03-02-68a81f8d (fetched 2026-11-29T08:02:00+08:00)" in fix.summary, fix.summary
         assert "QA-2026-03-02-68a81f8d" in {p.notice_key for p in fix.provenance}
         assert fix.updated == t0 + timedelta(minutes=2)
+    # the lapse of 08-23, on 08-29 now (another id): "Replaced by a corrected item", the same cause named and cited
+    moved = [e for e in events(engine, None) if e.kind is EventKind.CORRECTION
+             and e.title.startswith("Replaced by a corrected item: Suspension lapsed")]
+    assert len(moved) == 3, [e.id for e in moved]
+    for fix in moved:
+        assert "a new version of the parser" not in fix.summary and "stored after them: QA-2026-03-02-68a81f8d" in \
+            fix.summary and "QA-2026-03-02-68a81f8d" in {p.notice_key for p in fix.provenance}, fix.summary
