@@ -106,12 +106,14 @@ PART_ONE_OF = "by one of the cell's names: “{part}”"  # "Anduril Industries 
 OTHER_BRACKETS = str.maketrans({"[": "(", "]": ")", "【": "（", "】": "）", "〔": "（", "〕": "）"})
 # The company and its group written after it: "Anduril Industries, Inc. & Affiliates", "X及其关联公司": X is named.
 AFFILIATES_RE = re.compile(
-    r"\s*,?\s*(?:&|＆|and)\s+(?:its\s+|all\s+)?(?:affiliates|subsidiaries|affiliated (?:companies|entities)|"
+    r"\s*(?:,?\s*(?:&|＆|and)\s+(?:its\s+|all\s+)?|,\s*its\s+)(?:affiliates|subsidiaries|affiliated (?:companies|entities)|"
     r"subsidiaries and affiliates|affiliates and subsidiaries)\.?\s*$|\s*(?:及其|及|和)(?:关联公司|关联方|关联企业|子公司|附属公司)\s*$",
     re.IGNORECASE)
 # Names a cell lists one after the other: "X; Y", "X / Y" (spaces around the slash: "Raytheon/Lockheed Martin
 # Javelin Joint Venture" is one listed name, and a whole cell is always tried first).
-NAMES_CUT_RE = re.compile(r"\s*[;；]\s*|\s+/\s+")
+NAMES_CUT_RE = re.compile(r"\s*[;；、]\s*|\s+/\s+")  # 、 too: "雷神导弹与防务公司、雷神导弹系统公司"
+# "Skydio Inc. c/o Foo Law LLP": the name before "care of" is the counterparty's, the rest an address line
+CARE_OF_RE = re.compile(r"\s+(?:c/o|care of)\s+\S.*$", re.IGNORECASE)
 # A unit after a whole legal name and a dash: "General Dynamics Corp. - Electric Boat" (a country there is a
 # designator: "Skydio Inc. - Japan" stays plain_form's, whose country must agree).
 DASH_UNIT_RE = re.compile(r"(.*\S)\s+([-–—])\s+(.*\S)\s*")
@@ -536,6 +538,11 @@ def own_parts(name: str) -> tuple[tuple[str, str | None], ...]:
     if shaped != name:
         name = shaped
         lead.append((name, PART_BEFORE.format(marker=parent[2], part=name) if parent else None))
+    care = CARE_OF_RE.search(name)
+    if care and len(name_key(name[: care.start()])) >= OWN_NAME_MIN_KEY_LENGTH:
+        lead.append((name[: care.start()].rstrip(" ,，"), PART_BEFORE.format(marker=care.group().split()[0],
+                                                                            part=name[: care.start()].rstrip(" ,，"))))
+        name = lead[-1][0]
     group = AFFILIATES_RE.search(name)
     if group and len(name_key(name[: group.start()])) >= OWN_NAME_MIN_KEY_LENGTH:
         name = name[: group.start()].rstrip(" ,，")

@@ -158,12 +158,16 @@ GD = EntityRecord(zh="通用动力公司", en="General Dynamics", country="US", 
     ("Anduril Industries Inc; Anduril Australia Pty Ltd", ANDURIL, "by one of the cell's names: “Anduril Industries Inc”"),
     ("Boeing Defense, Space & Security / Insitu", INSITU, "by one of the cell's names: “Insitu”"),
     ("General Dynamics Corp. - Electric Boat", GD, "by its name before “-”: “General Dynamics Corp.”"),
+    ("Skydio, Inc., its affiliates", SKYDIO, "by its name before “its affiliates”: “Skydio, Inc.”"),
+    ("Skydio Inc. c/o Foo Law LLP", SKYDIO, "by its name before “c/o”: “Skydio Inc.”"),
+    ("斯凯迪奥公司、安杜里尔公司", ANDURIL, "by one of the cell's names: “安杜里尔公司”"),
 ])
 def test_other_brackets_a_group_a_list_of_names_or_a_unit_after_a_dash_are_no_miss(
         cell: str, entity: EntityRecord, reason: str | None) -> None:
     """Each missed its listed company (screen33's third probe, /work/s33/screen33-cases/probe3.csv lines 15, 16, 21, 22,
-    24, 25): square brackets were no brackets, "& Affiliates" made the name another, "X; Y" and "X / Y" were one
-    name, a unit after a dash was part of it."""
+    24, 25; probe4.csv lines 2, 8, 9): square brackets were no brackets, "& Affiliates" or ", its affiliates" made
+    the name another, "X; Y", "X / Y" and "X、Y" were one name, a unit after a dash or an address after "c/o" was
+    part of it."""
     match = one(cell, None).match(entity)
     assert match is not None and match.reason == reason, match
 
