@@ -188,17 +188,18 @@ class ClockBehind(Exception):
 
 
 class DayPassed(Exception):
-    """A cycle of ``schedule`` or ``serve --schedule`` started with ``--as-of`` today (the one day they take: a past
-    day is refused at start), run once that day has passed: it would publish that day's feeds into the configured
-    feeds folder, which readers follow, leaving out every item published since (docs33: a week on, 9 items where a
-    cycle without ``--as-of`` published 13). Nothing is fetched or written; the attempt is
-    logged as a failed publish (``status``, ``/healthz``), as for :class:`ClockBehind`."""
+    """A process started with ``--as-of`` today that publishes into the configured feeds folder (a cycle of
+    ``schedule`` or ``serve --schedule``, the one day they take; ``serve``'s publish of the store's feeds), once that
+    day has passed: it would publish that day's feeds there, which readers follow, leaving out every item published
+    since (docs33: a week on, 9 items where a cycle without ``--as-of`` published 13; ``serve`` took back what a cron
+    ``run`` published). Nothing is fetched or written; a cycle logs a failed publish (``status``, ``/healthz``), as
+    for :class:`ClockBehind`, ``serve`` says it in ``/healthz``."""
 
     def __init__(self, day: date, folder: Path) -> None:
         super().__init__(
-            f"{_earlier(day)}: this process was started with --as-of {day.isoformat()}, and its cycles would publish "
-            f"that day's feeds into {folder}, which readers follow, leaving out every item published since; nothing "
-            "was fetched or written: restart it without --as-of (each cycle then takes its own today)")
+            f"{_earlier(day)}: this process was started with --as-of {day.isoformat()} and would publish that day's "
+            f"feeds into {folder}, which readers follow, leaving out every item published since; nothing was fetched "
+            "or written: restart it without --as-of (each cycle and publish then takes its own today)")
 
 
 def ago(age: timedelta) -> str:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, func, select
 
+from mofcom_watch.clock import DayPassed, before_today, today
 from mofcom_watch.logs import log
 from mofcom_watch.publish import (
     PublishResult,
@@ -58,6 +59,7 @@ class FeedRefresher:
         self.engine, self.target, self.as_of, self.interval = engine, target, as_of, interval
         self.live = live  # the configured feeds folder, today's: never a day before the store's (a clock gone back)
         self.preview = preview  # a past day's feeds in a folder of their own: logged as a preview, not the live feeds
+        self.started = today()  # a fixed day not yet past now (serve --as-of <today>) goes into the configured folder
         self._sessions = session_factory(engine)
         from storage.db import sqlite_file
 
@@ -114,6 +116,8 @@ class FeedRefresher:
                     with self._sessions() as session:  # (serving derives nothing: the items are those stored now)
                         if (taken := taken_back(session, self.target)) is not None:
                             raise ForeignFeeds(taken)  # a copy of this store's items, in a folder of its id
+                elif not self.preview and (day := self.as_of()) >= self.started and before_today(day):
+                    raise DayPassed(day, Path(self.target.out_dir))  # serve --as-of <today>, that day gone: /healthz 503
                 result = publish_recorded(self._sessions, as_of=self.as_of(), target=self.target,
                                           derive_events=False, preview=self.preview, guard=False)
                 self.marker.write_text(state, encoding="utf-8")

@@ -183,6 +183,33 @@ def test_serve_publishes_no_day_before_the_stores_into_the_live_folder(replayed,
         engine.dispose()
 
 
+
+def test_serve_as_of_the_day_it_started_publishes_it_no_more_once_it_has_passed(replayed, tmp_path, monkeypatch):
+    """docs33: ``serve --as-of <today>`` (no folder of its own: that day is not past when it starts) went on publishing
+    that day into the configured feeds folder at every store change: past midnight, a cron ``run`` published the next
+    day's items there and ``serve`` took them back, unguarded, logged as a good publish. Now it keeps the files and
+    ``/healthz`` says why."""
+    from datetime import date
+
+    from mofcom_watch.publish import PublishTarget
+    from mofcom_watch.server.refresh import FeedRefresher
+    from storage.db import open_store
+
+    url, live = copy_of(replayed, tmp_path / "store.sqlite"), tmp_path / "feeds"
+    engine = open_store(url)
+    try:
+        monkeypatch.setenv("MOFCOM_WATCH_TODAY", AS_OF)
+        started = FeedRefresher(engine, PublishTarget(live, "http://127.0.0.1:8080/feeds/"),
+                                lambda: date.fromisoformat(AS_OF))  # serve --as-of AS_OF, started that day
+        assert started.refresh(force=True) is True
+        before = files(live)
+        monkeypatch.setenv("MOFCOM_WATCH_TODAY", "2026-12-06")  # a week on, the same process
+        assert started.refresh(force=True) is False
+        assert files(live) == before
+        assert f"this process was started with --as-of {AS_OF}" in (started.problem() or ""), started.problem()
+    finally:
+        engine.dispose()
+
 def test_a_run_that_logged_no_publish_is_no_all_clear(replayed, tmp_path):
     """A run stopped between its crawl and its publish (``kill -9``, the out-of-memory killer, SIGTERM), or one that
     could not log its failure (a full disk, a quota: each cron run exit 3), left ``status`` exit 0 and ``/healthz``
