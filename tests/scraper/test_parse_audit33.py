@@ -1,5 +1,5 @@
 """Session 33's blind round 19 (audit33, tests/data/corpus/audit33/): texts the parser read wrong, each as a short
-text. Another authority's list and measures are none of ours (03); steps on numbered annexes of which fewer were read
+text. Another authority's list and measures are none of ours (03, probes 24-26); steps on numbered annexes of which fewer were read
 are refused (19); a name cut over two table columns under a header spanning both (12); names with 原名/现名 (11), with
 their own script before the English (13), two in one table row (15) or on one annex line (16); "一、美国实体（3家）"
 headings with no "附件" line (16); a title's "部分实体" states no count (08); a removal from two lists in one verb (20)."""
@@ -39,6 +39,23 @@ def test_another_authoritys_measure_is_none_of_ours(who: str) -> None:
             "决定将林某甲、陈某乙2人列入\"台独\"顽固分子清单，并依法采取以下惩戒措施：\n\n一、禁止上述人员进入大陆；\n\n"
             "二、限制上述人员关联的鼎峰科技股份有限公司（Dingfeng Technology Co., Ltd.）与大陆有关组织、个人进行交易、合作。\n\n"
             "上述企业已于2026年6月被商务部列入出口管制管控名单，相关管控措施继续有效。\n")
+    notice = _notice(text)
+    assert notice is None or (not notice.actions and not notice.entities)
+
+
+@pytest.mark.parametrize("text", [
+    # the spokesperson's "我们决定", the source line naming the Office (probe 24: a measure on the ECL on "林某某、黄某某2人")
+    "国台办：依法惩戒\n\n来源：国务院台湾事务办公室 2026-12-16 10:40\n\n发言人表示，根据《中华人民共和国反外国制裁法》，我们决定将"
+    "林某某、黄某某2人列入\"台独\"顽固分子清单，并依法对其惩戒：禁止其本人进入大陆；限制其关联企业与大陆进行交易、合作。\n\n"
+    "经查，宏泰精密工业股份有限公司（Hongtai Precision Industry Co., Ltd.）为其关联企业，已被商务部列入出口管制管控名单。\n",
+    # "采取反制措施" decided by another authority (probes 25, 26: listings on the countermeasure list)
+    "国务院台湾事务办公室关于对台湾地区2家企业采取反制措施的决定\n\n2026年12月18日\n\n根据《中华人民共和国反外国制裁法》，"
+    "国务院台湾事务办公室决定对宏泰精密工业股份有限公司（Hongtai Precision Industry Co., Ltd.）、鼎盛航电科技股份有限公司"
+    "（Dingsheng Avionics Technology Corp.）等2家企业采取反制措施：冻结其在大陆的财产。\n\n本决定自即日起施行。\n",
+    "海关总署公告2026年第190号 关于对美国2家企业采取反制措施的公告\n\n根据《中华人民共和国反外国制裁法》，海关总署决定对美国大河"
+    "油籽公司（Great River Oilseed, Inc.）、草原收获出口公司（Prairie Harvest Export Co.）等2家企业采取反制措施：禁止其产品进口。\n\n"
+    "本公告自公布之日起实施。\n\n海关总署\n2026年12月19日\n"])
+def test_another_authority_publishing_or_deciding_is_none_of_ours(text: str) -> None:
     notice = _notice(text)
     assert notice is None or (not notice.actions and not notice.entities)
 

@@ -64,6 +64,7 @@ from .operative import (
 )
 from .record import action_records, named_references
 from .rejects import (
+    another_authority,
     off_topic_answer,
     reported_change,
     unnumbered_reprint,
@@ -120,7 +121,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
 # (field, reject): asked once the last row filling ``field`` has run.
 REJECTS: tuple[tuple[str, Reject], ...] = (
     ("own", unnumbered_without_body), ("drafts", off_topic_answer), ("drafts", unnumbered_without_action),
-    ("drafts", unnumbered_reprint), ("drafts", reported_change),
+    ("drafts", unnumbered_reprint), ("drafts", reported_change), ("drafts", another_authority),
 )
 CHECKS: tuple[Check, ...] = (
     no_publication_date, effective_defaulted, count_mismatch, no_entities, republished_list, suspension_without_target,

@@ -26,7 +26,17 @@ REPORTED_RE = lazy_compile(r"宣布|表示|获悉|消息|报道|据悉|透露|�
 # statement ("商务部新闻发言人表示，…商务部决定…继续暂停…") says 表示 as a paper does.
 OWN_PUBLISHER_RE = lazy_compile(r"【\s*发布单位\s*】[^\n]*(?:商务部|工作机制)")
 SPOKESPERSON_URL_RE = lazy_compile(r"^https?://(?:[\w-]+\.)*mofcom\.gov\.cn/xwfb/xwfyrth/", re.IGNORECASE)
-STATE_CHANGES = (ActionKind.SUSPEND, ActionKind.EXTEND, ActionKind.LIFT, ActionKind.RESTORE)  # characters of a Q&A's head looked at for a stated day
+STATE_CHANGES = (ActionKind.SUSPEND, ActionKind.EXTEND, ActionKind.LIFT, ActionKind.RESTORE)
+# Other authorities that decide lists and measures of their own (the Taiwan Affairs Office's "台独"顽固分子清单 and
+# 惩戒, customs, market regulation, the Hong Kong government): none of ours, whatever list or law they name.
+_OTHER_AUTHORITIES = (r"(?:国务院台湾事务办公室|台湾事务办公室|国台办|海关总署|国家市场监督管理总局|市场监督管理总局|市场监管总局|公安部"
+                      r"|国家安全部|财政部|国家发展和改革委员会|国家发展改革委|香港特区政府|香港特别行政区政府|特区政府|特别行政区政府)")
+# ... as the text's publisher: a title line opening with one ("国务院台湾事务办公室关于…", "海关总署公告2026年第190号", "国台办：…")
+# or its source line ("来源：国务院台湾事务办公室").
+OTHER_PUBLISHER_RE = lazy_compile(rf"(?:^|\n)\s*(?:来源\s*:\s*)?{_OTHER_AUTHORITIES}")
+OTHER_PUBLISHER_HEAD = 160  # characters of a text's head its title and source line are looked for in
+# ... as the subject deciding ("国务院台湾事务办公室决定将林某甲…3人列入…清单", "海关总署决定对…采取反制措施").
+OTHER_DECIDER_RE = lazy_compile(rf"{_OTHER_AUTHORITIES}\s*(?:依法|研究|经研究)?\s*决定")  # characters of a Q&A's head looked at for a stated day
 
 
 # Each is asked as soon as the fields it reads are filled (``REJECTS``): a text it rejects skips
@@ -105,5 +115,23 @@ def reported_change(src: Source, d: Draft) -> bool:
         return False
     for x in d.drafts:
         if x.action in STATE_CHANGES and REPORTED_RE.search(folded, sentence_start(folded, x.start), x.start):
+            return True
+    return False
+
+
+def another_authority(src: Source, d: Draft) -> bool:
+    """A text of no number of ours that another authority publishes or decides (OTHER_PUBLISHER_RE, OTHER_DECIDER_RE): its
+    lists and measures are none of ours (session 33, audit33/03 and the probes after it: the Taiwan Affairs Office's
+    "决定将…3人列入“台独”顽固分子清单" read as a measure on the ECL on "林某甲、陈某乙、黄某丙3人", its "决定对…2家企业采取反制
+    措施" and customs' as countermeasure listings, DOC-keyed, silently; the texts recounted an ECL listing or cited the
+    Anti-Foreign Sanctions Law). A MOFCOM notice names another authority as a co-issuer with a number of its own
+    ("商务部 海关总署公告2025年第55号"), and a Q&A is MOFCOM's own."""
+    if d.qa or d.own or not d.drafts:
+        return False
+    folded = src.folded
+    if OTHER_PUBLISHER_RE.search(folded, 0, OTHER_PUBLISHER_HEAD) is not None and not _published_by_mofcom(src):
+        return True
+    for x in d.drafts:
+        if OTHER_DECIDER_RE.search(folded, sentence_start(folded, x.start), x.start + 2) is not None:
             return True
     return False

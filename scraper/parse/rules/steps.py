@@ -20,12 +20,6 @@ NO_LONGER_APPLIES = "停止适用"
 # An administrative penalty on an offender (an exporter that broke the controls): no listing measure.
 PENALTY = "行政处罚"
 AFSL = "反外国制裁法"  # the law of the countermeasure lists
-# Another authority as the subject deciding a measure ("国务院台湾事务办公室决定将林某甲…3人列入“台独”顽固分子清单，并依法采取以下
-# 惩戒措施", "海关总署决定…"): not ours, whatever list or law its text names (session 33, audit33/03: read as a measure on
-# the ECL on "林某甲、陈某乙、黄某丙3人", the text recounting an ECL listing and citing the Anti-Foreign Sanctions Law).
-OTHER_AUTHORITY_RE = lazy_compile(r"(?:台湾事务办公室|国台办|海关总署|市场监督管理总局|市场监管总局|公安部|国家安全部|财政部|发展和改革委员会"
-                                  r"|特区政府|特别行政区政府|保安局)\s*(?:依法|研究)?\s*$")
-OTHER_AUTHORITY_REACH = 24  # characters before a measure's 决定 its subject is looked for in
 # A title that says the notice lists ("…列入不可靠实体清单的公告"): the list it names.
 TITLE_LISTING_RE = re.compile(r"将[^。]*?(?:列入|纳入)\s*(出口管制管控名单|不可靠实体清单|关注名单|反制清单)")
 # "暂停实施相关管控措施": a sentence changing the status of measures decides no measure of its own.
@@ -140,8 +134,7 @@ def measure(src: Source, d: Draft) -> list[act.ActionDraft]:
         # 列入不可靠实体清单，禁止其从事…" in a news report tells another's measure.
         return drafts
     if d.own is None and (found.list is None and d.context_list is None and AFSL not in src.folded
-                          or PENALTY in src.folded
-                          or OTHER_AUTHORITY_RE.search(src.folded, max(found.start - OTHER_AUTHORITY_REACH, 0), found.start)):
+                          or PENALTY in src.folded):
         # Nor one that names none of the lists nor the Anti-Foreign Sanctions Law (a spokesperson's sanction under it is
         # refused for review: mfa22/08), or that punishes an offence: another authority's sanction (the Taiwan Affairs
         # Office's "决定将林某某、黄某某2人列入“台独”顽固分子清单…禁止其…"), MOFCOM's penalty on an exporter ("…行政处罚决定…决定
