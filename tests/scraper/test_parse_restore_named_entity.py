@@ -7,7 +7,10 @@ for that one."""
 
 from __future__ import annotations
 
+import pytest
+
 from scraper.parse import parse_document
+from storage.records import UnusablePage
 
 HEAD = ("商务部令2026年第5号 关于调整商务部令2025年第6号相关反制措施的决定\n【发布单位】安全与管制局\n【发布文号】商务部令2026年第5号\n"
         "【发文日期】2026年11月09日\n\n商务部令\n2026年第5号\n\n")
@@ -97,3 +100,21 @@ def test_a_restore_of_one_named_without_english_and_the_others_of_that_decision(
         ("extend", ["MOFCOM-ORDER-2025-6"], "2026-11-10", "2027-11-10", ()),
         ("restore", ["MOFCOM-ORDER-2025-6"], "2026-11-10", None, ("韩华费城造船厂",)),
     ]
+
+
+def test_the_named_among_the_notices_entities_qizhong() -> None:
+    """story34 S1e: "继续暂停…第21号相关措施至2027年11月10日，但对其中的A（a）恢复实施相关措施": "其中的" was read as no name and
+    "其" as the pointer to the whole notice, so the restore was the whole notice's, with no word: all 16 in force, the 15
+    others falsely, and each got a "Restored" item. The names after 其中 limit it, joined by 、 or 和 ("A（a）和B（b）" was left
+    out for a person to read); "对其中" before a name not read is no pointer to the whole notice: left out, never all."""
+    head = "继续暂停4月4日公告（商务部公告2025年第21号）相关措施至2027年11月10日，但对其中"
+    tail = "恢复实施相关措施。"
+    extend = ("extend", "2027-11-10", ())
+    assert _qa(head + "的高点航空技术公司（High Point Aerotechnologies）" + tail) == [
+        extend, ("restore", None, ("highpointaerotechnologies",))]
+    assert _qa(head + "高点航空技术公司（High Point Aerotechnologies）、立方公司（Cubic Corporation）" + tail) == [
+        extend, ("restore", None, ("highpointaerotechnologies", "cubic"))]
+    assert _qa(head + "高点航空技术公司（High Point Aerotechnologies）和立方公司（Cubic Corporation）" + tail) == [
+        extend, ("restore", None, ("highpointaerotechnologies", "cubic"))]
+    with pytest.raises(UnusablePage, match="not read as a name"):
+        parse_document((QA + head + "Skydio Inc.、Cubic" + tail + "\n").encode("utf-8"))

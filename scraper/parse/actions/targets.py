@@ -622,7 +622,13 @@ _NAMED = r"[^,;；。对()\n、]{2,40}\([^()]*[A-Za-z][^()]*\)"
 # one name or several ("A（a）、B（b）"); after 除 too: "除A（a）恢复实施相关措施外，继续暂停…" (``_beside_exception``)
 # A count may follow the names, with 等 or not: "对A（a）、B（b）2家实体恢复实施…第23号相关措施" (pages28/14: read as a
 # restore of all of No. 23, its 8 others falsely).
-NAMED_OBJECT_RE = lazy_compile(rf"[对除]\s*(?P<obj>(?:{_NAMED}\s*、\s*)*{_NAMED})"
+# "对其中A（a）恢复实施…", "对其中的A（a）": among the notice's entities, A (story34 S1e: "其中的" was read as no name, the
+# restore as the whole notice's, its 14 others falsely in force); the names after 其中, never it.
+AMONG = r"(?:其中的?)?"
+# names with their English joined by 、 or a conjunction: "对其中A（a）和B（b）恢复实施…" was left out for a person to read
+# (story34 S1e; Chinese short names joined by 和 are one name to the reader after it: the engine finds none, loud)
+AND = r"(?:、|和|及|与)"
+NAMED_OBJECT_RE = lazy_compile(rf"[对除]\s*{AMONG}\s*(?P<obj>(?:{_NAMED}\s*{AND}\s*)*{_NAMED})"
                                r"(?:\s*等?\s*[\d一二两三四五六七八九十]{1,3}\s*家[^,;；。()\n、]{0,6}?(?:实体|企业|公司))?\s*$")
 NOT_A_NAMED_OBJECT = ("上述", "前述", "公告", "措施", "决定", "名单", "清单", "号")
 
@@ -634,7 +640,7 @@ NOT_A_NAMED_OBJECT = ("上述", "前述", "公告", "措施", "决定", "名单"
 SHORT_ENDS = ("公司", "集团", "联盟", "协会", "基金会", "论坛", "研究所", "研究院", "实验室", "大学")
 _SHORT = rf"[^,;；。对除()\n、]{{2,30}}?(?:{'|'.join(SHORT_ENDS)})"
 SHORT_OBJECT_RE = lazy_compile(
-    rf"对\s*(?P<obj>(?:{_SHORT}\s*、\s*)*{_SHORT}(?:\s*等\s*\d{{1,3}}\s*家[^,;；。()\n、]{{0,6}}?(?:实体|企业|公司))?)\s*$")
+    rf"对\s*{AMONG}\s*(?P<obj>(?:{_SHORT}\s*、\s*)*{_SHORT}(?:\s*等\s*\d{{1,3}}\s*家[^,;；。()\n、]{{0,6}}?(?:实体|企业|公司))?)\s*$")
 NOT_A_SHORT_NAME = (*NOT_A_NAMED_OBJECT, "相关", "有关", "其余", "其他", "该")
 
 

@@ -424,6 +424,7 @@ def _late_term_end(src: Source, d: Draft, s0: int, at: int, s1: int) -> date | N
 # The steps an object "对X" before the verb limits ("对X恢复实施…第21号相关措施"), and the words that make X the whole notice,
 # a pointer or a count (not a name): "对上述实体", "对相关实体", "对其", "对2025年4月4日被列入…的16家美国实体".
 OBJECT_KINDS = (ActionKind.RESTORE, ActionKind.LIFT, ActionKind.SUSPEND, ActionKind.EXTEND)
+AMONG = "其中"  # "对其中A（a）…": among the notice's entities; X is what follows it
 WHOLE_OBJECT_WORDS = ("上述", "前述", "以上", "这些", "相关", "有关", "其余", "其他", "全部", "所有", "该", "其", "此",
                       "各", "公告", "号", "措施", "名单", "清单", "家", "名", "实体", "企业")
 CLAUSE_MARKS = (",", "。", "\n", ";", "；")
@@ -444,6 +445,8 @@ def unread_object(src: Source, d: Draft) -> str | None:
         clause = max(folded.rfind(mark, 0, at) for mark in CLAUSE_MARKS) + 1
         dui = folded.rfind("对", clause, at)
         obj = folded[dui + 1 : at].strip() if dui >= 0 else ""
+        if obj.startswith(AMONG):  # "对其中A（a）和B（b）恢复实施…": names among the notice's, not the pointer 其 (story34 S1e)
+            obj = obj[len(AMONG):].removeprefix("的").strip()
         if not obj or any(w in obj for w in WHOLE_OBJECT_WORDS) or any(dui < r[0] < at for r in d.refs):
             found = _unread_after_verb(folded, at, d)
             if found is None:
