@@ -6,7 +6,9 @@ import dataclasses
 
 import pytest
 
+from scraper.parse.draft import Draft
 from scraper.parse.entities import (
+    annex_entities,
     count_and_country,
     count_parts,
     make_entity,
@@ -14,6 +16,7 @@ from scraper.parse.entities import (
     stated_count,
     typed_as,
 )
+from scraper.parse.rules.named import count_type
 from scraper.parse.textnorm import fold
 from storage.records import EntityRecord
 
@@ -95,3 +98,27 @@ def test_a_typed_entity_is_the_record_replace_gives():
     assert e.type is None and got.aliases == e.aliases != ()
     with pytest.raises(dataclasses.FrozenInstanceError):
         got.type = "individual"  # type: ignore[misc]
+
+
+def test_annex_lines_are_typed_as_they_are_read():
+    """The annex reader builds its records typed (session 33: a typed copy of each cost about what building it costs): the
+    records typing after the reading gives, the count's type given; untyped without one."""
+    lines = ["附件", "1. 甲公司（Alpha Inc.）", "2. 乙研究所（Beta Institute）"]
+    plain = annex_entities(lines, 0, "US")
+    assert [e.type for e in plain] == [None, None]
+    for kind in ("organization", "individual"):
+        assert annex_entities(lines, 0, "US", type=kind) == [typed_as(e, kind) for e in plain]
+
+
+@pytest.mark.parametrize(("count", "kind"), [
+    ((16, "US", (16, 0)), "organization"),  # "16家美国实体"
+    ((2, None, (0, 2)), "individual"),  # "2名个人"
+    ((5, "US", (3, 2)), None),  # both kinds: typed after the reading, by the persons typed
+    ((16, "US", (3, 0)), None),  # the title's count is not the stated one
+    ((None, None, None), None),
+])
+def test_the_type_a_count_gives_every_name(count: tuple[int | None, str | None, tuple[int, int] | None],
+                                           kind: str | None) -> None:
+    d = Draft()
+    d.count = count
+    assert count_type(d) == kind

@@ -289,26 +289,28 @@ def _unwrapped(block: list[str]) -> list[str]:
 
 
 def annex_entities(lines: list[str], start: int = 0, country: str | None = None,
-                   chinese_numbers: bool = False, clean: bool = False) -> list[EntityRecord]:
+                   chinese_numbers: bool = False, clean: bool = False, type: str | None = None) -> list[EntityRecord]:
     """Numbered entity lines (and their branch lines) from ``lines[start:]``;
     ``chinese_numbers`` also accepts "一、名称" lines (below an annex heading only);
     ``clean``: the lines are of a ``textnorm.clean`` text, so they hold no invisible character.
     A Chinese name with no English whose English stands alone on the next line is read with it
-    (``_english_joined``, only asked when a name without English is read)."""
+    (``_english_joined``, only asked when a name without English is read). ``type``: the type the stated count gives
+    every name (``rules.named.count_type``), given to the plain lines' records as they are built; the caller types the
+    others (a typed copy of a record costs about what building it costs: session 33)."""
     block = _entity_annexes(lines[start:])
     whole = "".join(block)
     if ";" in whole or "；" in whole:  # (rare in an annex: no look at each line)
         block = _two_names_split(block)
-    out = _annex_block(block, country, chinese_numbers, clean)
+    out = _annex_block(block, country, chinese_numbers, clean, type)
     if not out and any("\t" in line for line in block):  # (nearly every annex reads a line: no look)
         numbered = _serials_added(block)
         if numbered is not None:
-            out = _annex_block(numbered, country, chinese_numbers, clean)
+            out = _annex_block(numbered, country, chinese_numbers, clean, type)
     if None in map(ENGLISH, out) and any(e.en is None and e.zh for e in out) \
             or any(e.zh is None and e.en for e in out):  # (the reverse: "1. Ridgeline Tactical Systems, Inc." / "岭线…公司")
         joined = _english_joined(block)
         if joined is not None:
-            return _annex_block(joined, country, chinese_numbers, clean)
+            return _annex_block(joined, country, chinese_numbers, clean, type)
     return out
 
 
@@ -426,7 +428,8 @@ def _english_joined(block: list[str]) -> list[str] | None:
     return out if joined else None
 
 
-def _annex_block(block: list[str], country: str | None, chinese_numbers: bool, clean: bool) -> list[EntityRecord]:
+def _annex_block(block: list[str], country: str | None, chinese_numbers: bool, clean: bool,
+                 type: str | None = None) -> list[EntityRecord]:
     """``annex_entities`` of the annex lines ``block``."""
     text = "\n" + "\n".join(block)
     found = ANNEX_LINE_RES[chinese_numbers].findall(text)
@@ -456,14 +459,14 @@ def _annex_block(block: list[str], country: str | None, chinese_numbers: bool, c
     # no space; "  " in a wide string costs a conversion, " " does not)
     out = [make_entity(zh if " " not in zh and zh.isprintable() else " ".join(zh.split()),
                        en.strip(" ") if en.isascii() and en.isprintable() and "  " not in en else _english(en),
-                       country, int(n), ()) for _, n, zh, en in found[:plain]]
+                       country, int(n), (), None, type) for _, n, zh, en in found[:plain]]
     branches: list[str] = []
     for line, n, zh, en in found[plain:]:
         if zh and visible and len(zh) + len(en) < NAME_MAX - 1:  # the plain line, one bracket between the names
             _flush(out, branches)
             zh = zh if " " not in zh and zh.isprintable() else " ".join(zh.split())
             en = en.strip(" ") if en.isascii() and en.isprintable() and "  " not in en else _english(en)
-            out.append(make_entity(zh, en, country, int(n), ()))
+            out.append(make_entity(zh, en, country, int(n), (), None, type))
         elif chinese_numbers and (heading := GROUP_HEADING_RE.match(line)) is not None:
             country = COUNTRIES.get(heading.group("c") or "", country)  # the group's country, from here on
         else:

@@ -214,16 +214,25 @@ def _typed_by_count(found: list[EntityRecord], d: Draft) -> list[EntityRecord]:
     parts = d.count[2]
     if d.count[0] is None or parts is None or sum(parts) != d.count[0] or all(e.type for e in found):
         return found
+    kind = count_type(d)
+    if kind is None:  # both counted: the untyped are the organizations once the persons counted are all typed
+        if sum(e.type == INDIVIDUAL for e in found) != parts[1]:
+            return found
+        kind = ORGANIZATION
+    return [e if e.type else ent.typed_as(e, kind) for e in found]
+
+
+def count_type(d: Draft) -> str | None:
+    """The type the stated count gives every untyped name (``_typed_by_count``) when it counts one kind only: an organization
+    counted with 家 alone, a person with 名 alone; None where it counts both kinds or does not type (no count in the title and
+    the decision, or one other than the stated count). The annex reader types its records with it as it builds them."""
+    parts = d.count[2]
+    if d.count[0] is None or parts is None or sum(parts) != d.count[0]:
+        return None
     organizations, persons = parts
     if not persons:
-        kind = ORGANIZATION
-    elif not organizations:
-        kind = INDIVIDUAL
-    elif sum(e.type == INDIVIDUAL for e in found) == persons:
-        kind = ORGANIZATION
-    else:
-        return found
-    return [e if e.type else ent.typed_as(e, kind) for e in found]
+        return ORGANIZATION
+    return INDIVIDUAL if not organizations else None
 
 
 def removals_beside_listing(drafts: list[act.ActionDraft]) -> list[act.ActionDraft]:
@@ -397,7 +406,8 @@ def _annex_or_prose(src: Source, d: Draft) -> list[EntityRecord]:
     if start is None and span is not None:
         start = folded.count("\n", 0, span[0])
     # The stated country now, so that ``completed`` later finds nothing to change.
-    found = ent.annex_entities(src.lines, start or 0, d.count[1], chinese_numbers=d.annex_line is not None, clean=True)
+    found = ent.annex_entities(src.lines, start or 0, d.count[1], chinese_numbers=d.annex_line is not None, clean=True,
+                               type=count_type(d))
     if found:
         return found
     prose = (ent.decision_prose(folded, src.text, anchor) if anchor else None) or ent.decision_prose(folded, src.text)
