@@ -2,7 +2,7 @@
 text. Another authority's list and measures are none of ours (03, probes 24-26); steps on numbered annexes of which fewer were read
 are refused (19); a name cut over two table columns under a header spanning both (12); names with 原名/现名 (11), with
 their own script before the English (13), two in one table row (15) or on one annex line (16); "一、美国实体（3家）"
-headings with no "附件" line (16); a title's "部分实体" states no count (08); a removal from two lists in one verb (20)."""
+headings with no "附件" line (16); a title's "部分实体" states no count (08); a removal from two lists in one verb (20), several put on two lists respectively (probe 27)."""
 
 from __future__ import annotations
 
@@ -181,3 +181,20 @@ def test_a_listing_on_two_lists_in_one_verb() -> None:
     notice = _notice(text)
     assert notice is not None
     assert [(a.action.value, a.list.value if a.list else None) for a in notice.actions] == [("impose", "uel"), ("impose", "ecl")]
+
+
+def test_several_put_on_two_lists_respectively_are_refused() -> None:
+    # probe 27: "分别列入A和B" of 2 entities: each step reached both (2 false items), a name kept "2家美国实体分别"
+    text = (ECL.format(n=196) + "商务部决定将甲光电公司（Alpha Photonics, Inc.）、乙推进公司（Beta Propulsion LLC）2家美国实体分别列入"
+            "出口管制管控名单和关注名单。" + ECL_SIGN)
+    with pytest.raises(UnusablePage) as refused:
+        parse_document(text.encode("utf-8"))
+    assert refused.value.reason == "needs-review"
+
+
+def test_a_list_named_as_outside_is_no_second_list() -> None:
+    text = (ECL.format(n=198) + "商务部决定将甲光电公司（Alpha Photonics, Inc.）列入出口管制管控名单及关注名单以外的其他管理措施范围。"
+            + ECL_SIGN)
+    notice = _notice(text)
+    assert notice is not None
+    assert [(a.action.value, a.list.value if a.list else None) for a in notice.actions] == [("impose", "ecl")]

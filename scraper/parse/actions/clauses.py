@@ -237,7 +237,7 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
 
 
 # "分别移出不可靠实体清单和出口管制管控名单", "列入出口管制管控名单及不可靠实体清单": a second list right after the first, joined to it.
-SECOND_LIST_RE = lazy_compile(r"\s*(?:和|及|以及|、|与)\s*(?P<list>出口管制管控名单|管控名单|不可靠实体清单|关注名单)")
+SECOND_LIST_RE = lazy_compile(r"\s*(?:和|及|以及|、|与)\s*(?P<list>出口管制管控名单|管控名单|不可靠实体清单|关注名单)(?!\s*(?:以外|之外))")
 
 
 def _second_list(folded: str, start: int, end: int) -> ListKind | None:

@@ -112,6 +112,26 @@ def unread_annex(src: Source, d: Draft) -> str | None:
     return f"steps on {annexes}, the entity lines of {len(runs)} annex(es) read{LEFT_OUT}"
 
 
+# "将甲公司（…）、乙公司（…）2家美国实体分别列入出口管制管控名单和关注名单": which entity goes on which list ("respectively").
+RESPECTIVELY_RE = lazy_compile(rf"分别\s*(?:列入|纳入|移出|移除)\s*(?:{LIST_ALT}|管控名单)\s*(?:和|及|以及|、|与)\s*(?:{LIST_ALT}|管控名单)")
+SEVERAL_RE = lazy_compile(r"、|等|[2-9两二三四五六七八九十]\s*[家名个]")  # an object naming more than one
+
+
+def unread_respectively(src: Source, d: Draft) -> str | None:
+    """Several entities put on (or taken off) two lists "分别", respectively: each list's entities are not read, and each
+    step would reach them all (session 33, probe after audit33/20: 2 false items). One entity "分别移出" two lists is off
+    both (audit33/20). Left out, for review."""
+    folded = src.folded
+    if "分别" not in folded:
+        return None
+    for m in RESPECTIVELY_RE.finditer(folded):
+        start = sentence_start(folded, m.start())
+        obj = folded.rfind("将", start, m.start())
+        if obj >= 0 and SEVERAL_RE.search(folded, obj, m.start()) is not None:
+            return f"entities put on or off two lists respectively (\"{src.text[m.start() : m.end()]}\"){LEFT_OUT}"
+    return None
+
+
 def unread_removal(src: Source, d: Draft) -> str | None:
     """A numbered notice removing entities of an earlier notice that it names in an annex ("…第21号所列2家美国实体（见附件）
     移出…", the annex cut off or given only as a file), none of them read: a removal with no entities is the whole
