@@ -103,9 +103,10 @@ def rows(results: Any) -> list[dict[str, str]]:
 
 def possible_line(line: int, name: str, h: Any) -> str:
     """How the table shows a possible match, under the hits: never in the table, where a narrow terminal drops
-    the match column and it would read as a hit."""
+    the match column and it would read as a hit. Its state last, in the table's words: "in force" beside a hit on a
+    removed listing of the same Chinese name (story34 S3b) was in the JSON and CSV only."""
     return (f"line {line} {name}: possible match: {h.matched_name} ({h.list.value}, {h.instrument or h.notice_key}), "
-            f"score {h.score:.1f}, review: {h.reason}")
+            f"score {h.score:.1f}, review: {h.reason}; state: {state_shown(h)}")
 
 
 def register(app: typer.Typer) -> None:

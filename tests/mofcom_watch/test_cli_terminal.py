@@ -126,7 +126,7 @@ def test_screen_s_lines_under_the_table_fit_the_terminal(store, tmp_path):
     assert max(cell_len(line) for line in shown.splitlines()) <= 80
     said = " ".join(shown.split())
     assert 'line 2 Anduril: possible match: Anduril Industries (ecl, 商务部公告2025年第1号), score' in said
-    assert said.endswith('review: the listed name shortened: without "industries"')
+    assert said.endswith('review: the listed name shortened: without "industries"; state: in force')
 
 
 def test_replay_on_a_narrow_terminal_squeezes_no_column_to_nothing(replayed, tmp_path):

@@ -74,3 +74,15 @@ def test_the_csv_says_the_state_in_status_words_in_its_last_column() -> None:
     [row] = rows([Result(Query(), (hit(ListingState.LAPSED),))])
     assert COLUMNS[-1] == "state_meaning"
     assert (row["state"], row["state_meaning"]) == ("lapsed", "lapsed: presumed back in force, needs review")
+
+
+def test_a_possible_match_line_says_its_state() -> None:
+    """story34 S3b: the possible match beside a hit on a removed listing, the same Chinese name listed again, said its
+    listing and score but not that it is in force (the JSON and CSV did)."""
+    from mofcom_watch.commands.screen_cmd import possible_line
+
+    h = hit(ListingState.IN_FORCE, reason="the Chinese name … maybe the same company")
+    assert possible_line(2, "Polaris Drones, Inc.", h) == (
+        "line 2 Polaris Drones, Inc.: possible match: Skydio Inc. (uel, UEL-2025-7), score 100.0, review: the Chinese name "
+        "… maybe the same company; state: in force")
+    assert possible_line(2, "X", hit(ListingState.LAPSED)).endswith("; state: lapsed: presumed back in force, needs review")
