@@ -28,11 +28,14 @@ from storage.records import OMIT_DEFAULT, EntityRecord, ListingState, ListKind, 
 from storage.status import derive_stored
 from storage.vocabulary import ministry_of
 from storage.watchlist import (
+    MAX_CELL_PARTS,
     UNREAD_COUNTRY,
     Counterparty,
     Match,
     Watchlist,
     alias_reason,
+    cell_cut,
+    cell_parts,
     csv_rows,
     is_name_header,
     possible_lookups,
@@ -41,6 +44,11 @@ from storage.watchlist import (
 )
 
 MAX_COUNTERPARTIES = 10_000
+LONG_NAME = ("{where}: a name over {limit} characters (no ERP cell is so long: the longest of screen17's corpus is 83): "
+             "not screened; `mofcom-watch screen FILE.csv` screens it by its first names")
+IN_EFFECT = (ListingState.IN_FORCE, ListingState.LAPSED)  # measures that apply on the day (a lapse: presumably)
+ENDED = (ListingState.LIFTED, ListingState.REMOVED)  # listed before, no longer
+CUT_NOTE = "screened by its first {kept} of {n} names: the others not screened"  # Query.cut_note
 UNREAD_PAGES = ("{n} page(s) not read whole are open problems ({first}{more}): an entity such a page names, or a new "
                 "name it gives one, is in no screening until the page is read whole or a person has read it "
                 "(`mofcom-watch review`, `status`); no hit is no sign that a counterparty is clear of them")
@@ -63,6 +71,9 @@ class Query:
     # the country as written when it could not be read ("Kenya"): kept, and said (country_warnings); the name is
     # screened without a country then (no fuzzy hit ruled out by it). Omitted from JSON while None.
     country_note: str | None = field(default=None, metadata=OMIT_DEFAULT)
+    # a cell of more names than watchlist.MAX_CELL_PARTS (a junk cell of 700 "d/b/a"): screened by its first ones, and
+    # said (cell_warnings, the CSV's note): "screened by its first 20 of 700 names". Omitted from JSON while None.
+    cut_note: str | None = field(default=None, metadata=OMIT_DEFAULT)
 
 
 @dataclass(frozen=True)
@@ -147,8 +158,10 @@ def parse_queries(text: str, *, source: str = "<csv>") -> tuple[Query, ...]:
     return tuple(out)
 
 
-def json_queries(data: object) -> tuple[Query, ...]:
-    """``{"counterparties": [{"name": "…", "country": "US"}, …]}`` (``POST /api/screen``) -> queries."""
+def json_queries(data: object, *, max_name: int | None = None, refused: list[int] | None = None) -> tuple[Query, ...]:
+    """``{"counterparties": [{"name": "…", "country": "US"}, …]}`` (``POST /api/screen``) -> queries. A name longer
+    than ``max_name`` characters is left out, its number added to ``refused`` (:func:`long_name_warnings` says so);
+    none left: :class:`ScreenInputError`."""
     items = data.get("counterparties") if isinstance(data, dict) else None
     if not isinstance(items, list) or not items:
         raise ScreenInputError('expected {"counterparties": [{"name": "...", "country": "US"}, ...]}')
@@ -158,19 +171,49 @@ def json_queries(data: object) -> tuple[Query, ...]:
     for i, item in enumerate(items, start=1):
         if not isinstance(item, dict) or set(item) - {"name", "country"}:
             raise ScreenInputError(f"counterparty #{i}: expected an object with name and optional country")
-        out.append(make_query(i, item.get("name"), item.get("country"), where=f"counterparty #{i}"))
+        name = item.get("name")
+        if max_name is not None and refused is not None and isinstance(name, str) and len(name.strip()) > max_name:
+            refused.append(i)  # a junk cell, not a name: the row refused, the rest screened
+            continue
+        out.append(make_query(i, name, item.get("country"), where=f"counterparty #{i}"))
+    if not out:
+        raise ScreenInputError(f"no counterparty to screen: every name is over {max_name} characters")
     return tuple(out)
 
 
-def report(results: tuple[Screened, ...], as_of: date, warnings: list[str] | None = None) -> dict[str, Any]:
+def long_name_warnings(refused: list[int], max_name: int) -> list[str]:
+    """A line for each counterparty :func:`json_queries` left out for a name over ``max_name`` characters."""
+    return [LONG_NAME.format(where=f"counterparty #{i}", limit=max_name) for i in refused]
+
+
+def report(results: tuple[Screened, ...], as_of: date, warnings: list[str] | None = None,
+           not_screened: list[int] | None = None) -> dict[str, Any]:
     """What ``screen --json`` prints and ``POST /api/screen`` answers: ``matched`` counts the counterparties with a
-    hit, ``possible`` those with a possible match to review (and no hit)."""
+    hit, ``possible`` those with a possible match to review (and no hit), ``under_measures`` those with a hit in force
+    or presumed back in force, ``no_longer_listed`` those whose every hit is lifted or removed; ``not_screened`` the
+    API's counterparties refused for a name too long (their numbers)."""
     out = {"as_of": as_of.isoformat(), "screened": len(results), "matched": sum(1 for r in results if r.hits),
            "possible": sum(1 for r in results if r.possible and not r.hits),
+           "under_measures": sum(1 for r in results if under_measures(r)),
+           "no_longer_listed": sum(1 for r in results if no_longer_listed(r)),
            "results": [r.to_json() for r in results]}
     if warnings:  # a country not read (country_warnings); omitted while there is none
         out["warnings"] = list(warnings)
+    if not_screened:  # the API's names over its length limit (long_name_warnings); omitted while there is none
+        out["not_screened"] = list(not_screened)
     return out
+
+
+def under_measures(r: Screened) -> bool:
+    """Whether a counterparty hits a listing whose measures apply on the day: in force, or presumed back in force
+    after a lapse."""
+    return any(h.state in IN_EFFECT for h in r.hits)
+
+
+def no_longer_listed(r: Screened) -> bool:
+    """Whether a counterparty was listed before and is no longer: every hit is on a listing lifted or removed by the
+    day (not "listed", which an officer reads as "listed now": screen33)."""
+    return bool(r.hits) and all(h.state in ENDED and not h.measure_only for h in r.hits)
 
 
 def make_query(line: int, name: object, country: object, *, where: str) -> Query:
@@ -180,7 +223,9 @@ def make_query(line: int, name: object, country: object, *, where: str) -> Query
     if country is not None and not isinstance(country, str):
         raise ScreenInputError(f"{where}: country must be a string such as US")
     code, unread = read_country(country, where=where)
-    return Query(line, name.strip(), code, country.strip() if unread is not None and country else None)
+    parts = len(cell_parts(name.strip()))
+    cut = CUT_NOTE.format(kept=MAX_CELL_PARTS, n=parts) if parts > MAX_CELL_PARTS else None
+    return Query(line, name.strip(), code, country.strip() if unread is not None and country else None, cut)
 
 
 def country_warnings(queries: tuple[Query, ...], *, source: str | None = None) -> list[str]:
@@ -188,6 +233,13 @@ def country_warnings(queries: tuple[Query, ...], *, source: str | None = None) -
     the queries carry; else the API's "counterparty #N")."""
     return [UNREAD_COUNTRY.format(where=f"{source}:{q.line}" if source else f"counterparty #{q.line}",
                                   written=q.country_note) for q in queries if q.country_note]
+
+
+def cell_warnings(queries: tuple[Query, ...], *, source: str | None = None) -> list[str]:
+    """A line for each counterparty whose cell splits into more names than are screened (``watchlist.CELL_CUT``),
+    ``source`` as for :func:`country_warnings`."""
+    return [line for q in queries if q.cut_note and (line := cell_cut(
+        q.name, where=f"{source}:{q.line}" if source else f"counterparty #{q.line}")) is not None]
 
 
 def unread_warnings(session: Session) -> list[str]:

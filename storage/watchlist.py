@@ -102,6 +102,12 @@ PART_BEFORE_BRACKET = "by its name before the bracket “({bracket})”: “{par
 PART_WITHOUT_TITLE = "by its name without the title: “{part}”"
 PART_BILINGUAL = "by one of the cell's two names: “{part}”"
 PART_ONE_OF = "by one of the cell's names: “{part}”"  # "Anduril Industries Inc; Anduril Australia Pty Ltd"
+MAX_CELL_PARTS = 20  # names one cell is matched by at most (itself, its two languages, "d/b/a", ";", brackets ...)
+"""Real ERP cells give 6 at most (screen17's corpus, screen33's cases: "Skydio Inc. / 斯凯迪奥公司"); a junk cell of
+10,000 characters of "d/b/a" gave ~700, each matched against every entity: seconds of a core per row (screen33). A
+cell beyond it is matched by its first parts only, and said so (:data:`CELL_CUT`, :func:`cell_cut`), never silently."""
+CELL_CUT = ("{where}: the name splits into {n} names (\"d/b/a\", \";\", \"/\", brackets ...); screened by its first "
+            "{kept} only (at most {kept} per cell): the other {rest} were not screened, check them by hand")
 # Square and lenticular brackets read as round ones: "Skydio Inc [USA]", "Skydio Inc [Vendor 10023]", "斯凯迪奥公司【美国】"
 OTHER_BRACKETS = str.maketrans({"[": "(", "]": ")", "【": "（", "】": "）", "〔": "（", "〕": "）"})
 # The company and its group written after it: "Anduril Industries, Inc. & Affiliates", "X及其关联公司": X is named.
@@ -302,10 +308,7 @@ class Watchlist:
         for cp in counterparties:
             for written in cp.names:
                 parent = parent_of(written)
-                own = parent[0] if parent else written
-                parts = ((written, None), *((p, PART_BILINGUAL.format(part=p)) for p in bilingual_parts(own)),
-                         *own_parts(written))
-                for name, how in parts:
+                for name, how in cell_parts(written)[:MAX_CELL_PARTS]:  # a junk cell: its first parts (cell_cut)
                     _add_name(names, plains, cp, name, how)
                 if parent:  # no name of the counterparty's: a possible match on a listed parent (possible())
                     _add_name(parents, parents, cp, parent[1], PARENT_REASON.format(parent=parent[1], marker=parent[2]))
@@ -497,6 +500,28 @@ def _add_name(names: list[_Name], plains: list[_Name], cp: Counterparty, name: s
         plain, designates = plain_form(display)
         if plain != display:
             plains.append(_Name(cp, name, plain, name_key(plain), designates, how))
+
+
+def cell_parts(written: str) -> tuple[tuple[str, str | None], ...]:
+    """Every name a counterparty's cell is matched by, in order: the cell itself, its two languages
+    (:func:`bilingual_parts`), the names it joins (:func:`own_parts`); each with what a hit by it says, once (the
+    first way a name comes, which is the one a hit by it says: ``Watchlist`` keeps the first of equal names)."""
+    parent = parent_of(written)
+    own = parent[0] if parent else written
+    parts = ((written, None), *((p, PART_BILINGUAL.format(part=p)) for p in bilingual_parts(own)), *own_parts(written))
+    first: dict[str, tuple[str, str | None]] = {}
+    for name, how in parts:
+        first.setdefault(name, (name, how))
+    return tuple(first.values())
+
+
+def cell_cut(written: str, *, where: str) -> str | None:
+    """The line saying a cell splits into more names than :data:`MAX_CELL_PARTS`, of which only the first are
+    screened (:class:`Watchlist`), for the row ``where``; None for a cell within it (every real one)."""
+    n = len(cell_parts(written))
+    if n <= MAX_CELL_PARTS:
+        return None
+    return CELL_CUT.format(where=where, n=n, kept=MAX_CELL_PARTS, rest=n - MAX_CELL_PARTS)
 
 
 def bilingual_parts(name: str) -> tuple[str, ...]:
@@ -851,6 +876,8 @@ def load_watchlist(path: Path) -> Watchlist:
         raise WatchlistError(f"watchlist {path}: unknown file type {suffix or '(none)'!r}; use .csv or .toml")
     if not counterparties:
         raise WatchlistError(f"watchlist {path} names no counterparty")
+    warnings += [cut for i, cp in enumerate(counterparties, start=1) for written in cp.names
+                 if (cut := cell_cut(written, where=f"{path}: counterparty #{i} ({written[:40]}…)")) is not None]
     for line in warnings:
         if line not in _warned:  # feeds checks its --watchlist, then publishes with it: said once
             _warned.add(line)

@@ -41,6 +41,9 @@ Atomics"; one word written as a whole legal name, "Summit Inc", is not offered),
 written with a middle dot, as in English: not "洛克希德" alone), a person's pinyin ("Yu Maochun" for 余茂春),
 or a listed parent the cell names ("Foo Ltd (a subsidiary of Skydio Inc.)"); match "possible", its score and reason.
 No list of abbreviations is kept: "LM Aeronautics" is no match.
+A cell of many names ("X d/b/a Y d/b/a Z ...", "X; Y; Z ...") is screened by its first 20 only, and a warning
+names the row (the CSV's note, a line under the table).
+The table's title counts who is under measures in force now and, apart, who was listed before and is no longer.
 In --csv, a cell a spreadsheet would run as a formula (=, +, -, @) begins with a single quote.
 Exit 0: no hit and no possible match; 1: at least one hit or possible match; 2: bad input.
 """
@@ -50,7 +53,6 @@ COLUMNS = ("line", "counterparty", "country", "match", "score", "entity_key", "l
 
 COUNTRY_NOT_READ = "country not read: screened by the name alone"
 
-IN_EFFECT = (ListingState.IN_FORCE, ListingState.LAPSED)  # measures that apply on the day (a lapse: presumably)
 
 
 def state_shown(h: Any) -> str:
@@ -68,15 +70,21 @@ def state_shown(h: Any) -> str:
 
 
 def table_title(results: Any, day: str) -> str:
-    """The table's first line: how many counterparties a notice names, and how many of them are under measures
-    that apply on the day (in force, or presumed back in force after a lapse): a hit on lifted listings only is
-    listed, not controlled."""
-    matched = sum(1 for r in results if r.hits)
-    now = sum(1 for r in results if any(h.state in IN_EFFECT for h in r.hits))
+    """The table's first line: how many counterparties are under measures that apply on the day (in force, or
+    presumed back in force after a lapse) and, apart, how many were listed before and are no longer (every hit
+    lifted or removed). It said "29 of 42 counterparties listed (26 under measures …)", counting those as "listed",
+    which an officer reads as listed now (screen33); ``--json`` keeps ``matched`` and adds ``under_measures`` and
+    ``no_longer_listed``."""
+    from storage.screening import no_longer_listed, under_measures
+
+    now = sum(1 for r in results if under_measures(r))
+    gone = sum(1 for r in results if no_longer_listed(r))
+    other = sum(1 for r in results if r.hits) - now - gone
     unsure = sum(1 for r in results if r.possible and not r.hits)
+    others = f", {other} on a list with no measure in force now (suspended, announced, investigation)" if other else ""
     review = f", {unsure} with a possible match to review" if unsure else ""
-    return (f"{matched} of {len(results)} counterparties listed ({now} under measures in force or presumed back in "
-            f"force){review}, as of {day}")
+    return (f"{len(results)} {'counterparty' if len(results) == 1 else 'counterparties'} as of {day}: {now} under "
+            f"measures in force now or presumed back in force, {gone} listed before and no longer{others}{review}")
 
 
 def rows(results: Any) -> list[dict[str, str]]:
@@ -85,7 +93,8 @@ def rows(results: Any) -> list[dict[str, str]]:
     out = []
     for r in results:
         q = r.query
-        notes = ([COUNTRY_NOT_READ] if q.country_note else []) + [later.note for later in r.listed_later]
+        notes = ([COUNTRY_NOT_READ] if q.country_note else []) + ([q.cut_note] if q.cut_note else []) + [
+            later.note for later in r.listed_later]
         head = {"line": str(q.line), "counterparty": q.name, "country": q.country or q.country_note or "",
                 "note": "; ".join(notes)}  # a country not read; no hit on the day: listed after it
         if not r.hits and not r.possible:
@@ -120,7 +129,15 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Screen a CSV of counterparties against every list; exit 1 when any name is listed."""
         from mofcom_watch.exits import read_input
-        from storage.screening import ScreenInputError, country_warnings, parse_queries, report, screen, unread_warnings
+        from storage.screening import (
+            ScreenInputError,
+            cell_warnings,
+            country_warnings,
+            parse_queries,
+            report,
+            screen,
+            unread_warnings,
+        )
         from storage.watchlist import NOT_TEXT, decode_text
 
         if as_json and as_csv:
@@ -135,7 +152,7 @@ def register(app: typer.Typer) -> None:
         except ScreenInputError as exc:
             typer.echo(f"mofcom-watch: {term.shown(str(exc))}", err=True)
             raise typer.Exit(2) from None
-        warnings = country_warnings(queries, source=str(file))
+        warnings = country_warnings(queries, source=str(file)) + cell_warnings(queries, source=str(file))
         for line in warnings:  # the row is screened all the same: said, never a refusal of the file
             typer.echo(f"mofcom-watch screen: warning: {term.shown(line)}", err=True)
         note_future("screen", day)
@@ -177,6 +194,8 @@ def register(app: typer.Typer) -> None:
                                               f"{h.entity_en or h.entity_zh or key}, {h.reason}")))
                 for h in r.possible:
                     out.print(Text(term.shown(possible_line(r.query.line, r.query.name, h))))
+                if r.query.cut_note:  # a junk cell screened by its first names: said under the table too
+                    out.print(Text(term.shown(f"line {r.query.line}: {r.query.cut_note}")))
                 for later in r.listed_later:  # not a hit on the day: said, so nothing is hidden
                     out.print(Text(term.shown(f"line {r.query.line} {r.query.name}: {later.entity_key} {later.note}, "
                                               f"not a hit on {day.isoformat()}")))

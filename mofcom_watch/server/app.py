@@ -72,7 +72,10 @@ PAGE_CACHE_CONTROL = "no-cache"
 EVENTS_ON_FRONT_PAGE = 25
 GZIP_MINIMUM = 500
 MAX_QUERY = 200  # characters of a search query looked at
-MAX_SCREEN_BODY = 1_000_000  # bytes of a POST /api/screen body
+MAX_SCREEN_BODY = 1_000_000  # bytes of a POST /api/screen body; over it: 413, saying to run `screen FILE.csv`
+MAX_SCREEN_NAME = 500  # characters of one counterparty's name over HTTP; over it the row is refused, the rest screened
+SCREEN_TOO_BIG = ("request body over {limit:,} bytes: send at most that much per request, or screen a bigger file with "
+                  "`mofcom-watch screen FILE.csv`")
 HOSTS_SAID_MAX = 20  # other_host warns of this many hosts at most (a client may send any Host)
 SHA256_RE = re.compile(r"[0-9a-f]{64}")
 HTML_TYPE = "text/html; charset=utf-8"
@@ -350,7 +353,14 @@ async def api_screen(request: Request) -> Response:
     the hits as ``screen --json`` prints them out; 400 with ``{"error": …}`` for bad input."""
     from starlette.concurrency import run_in_threadpool
 
-    from storage.screening import ScreenInputError, country_warnings, json_queries, report
+    from storage.screening import (
+        ScreenInputError,
+        cell_warnings,
+        country_warnings,
+        json_queries,
+        long_name_warnings,
+        report,
+    )
 
     def error(status: int, message: str) -> Response:
         return Response(json.dumps({"error": message}) + "\n", status_code=status, media_type="application/json")
@@ -358,7 +368,7 @@ async def api_screen(request: Request) -> Response:
     st = _state(request)
     body = await request.body()
     if len(body) > MAX_SCREEN_BODY:
-        return error(413, f"request body over {MAX_SCREEN_BODY} bytes")
+        return error(413, SCREEN_TOO_BIG.format(limit=MAX_SCREEN_BODY))
     try:
         data = json.loads(body)
     except (ValueError, UnicodeDecodeError):
@@ -368,13 +378,15 @@ async def api_screen(request: Request) -> Response:
         as_of = clock.calendar_day(raw) if raw else st.today()
     except (TypeError, AttributeError, ValueError):  # (a number or a list where the date goes: no .strip)
         return error(400, "as_of must be a date like 2026-11-29")
+    refused: list[int] = []  # names over MAX_SCREEN_NAME: said in warnings and not_screened, never silently
     try:
-        queries = json_queries(data)
+        queries = json_queries(data, max_name=MAX_SCREEN_NAME, refused=refused)
     except ScreenInputError as exc:
         return error(400, str(exc))
     try:
         results = await run_in_threadpool(st.data.screen, queries, as_of)
-        warnings = country_warnings(queries) + await run_in_threadpool(st.data.unread_warnings)  # as `screen` says them
+        warnings = (long_name_warnings(refused, MAX_SCREEN_NAME) + country_warnings(queries) + cell_warnings(queries)
+                    + await run_in_threadpool(st.data.unread_warnings))  # as `screen` says them
     except Exception as exc:  # noqa: BLE001 - the store unreadable (its database restarting): 503, never a bare 500
         from storage.faults import store_fault
 
@@ -382,7 +394,7 @@ async def api_screen(request: Request) -> Response:
             raise
         LOG.warning("screening unavailable: %s", exc)
         return error(503, "the store could not be read just now (its database is unreachable): no answer; try again")
-    return Response(json.dumps(report(results, as_of, warnings), ensure_ascii=False, indent=2) + "\n",
+    return Response(json.dumps(report(results, as_of, warnings, refused), ensure_ascii=False, indent=2) + "\n",
                     media_type="application/json")
 
 

@@ -109,7 +109,9 @@ def test_csv_and_table_output_and_exit_0_when_nothing_matched(db_url: str, tmp_p
     assert rows[0]["counterparty"] == "Nobody Trading Ltd" and rows[0]["match"] == "none"
     assert {r["notice_key"] for r in rows[1:]} == {"MFA-ORDER-2024-13", "MOFCOM-2025-13", "UEL-2025-7"}
     table = run(db_url, str(f), "--as-of", AS_OF)
-    assert table.exit_code == 1 and "1 of 2 counterparties listed" in table.stdout and "斯凯迪奥" in table.stdout
+    title = "2 counterparties as of 2026-11-29: 1 under measures in force now"
+    assert table.exit_code == 1 and title in " ".join(table.stdout.split())
+    assert "斯凯迪奥" in table.stdout
     f.write_text("Nobody Trading Ltd,GB\n", encoding="utf-8")
     assert run(db_url, str(f), "--as-of", AS_OF).exit_code == 0
 
@@ -150,6 +152,22 @@ def test_api_screen_answers_what_the_command_prints(db_url: str, tmp_path: Path)
         week = post(served.port, json.dumps({"as_of": "2026W481", "counterparties": [{"name": "X"}]}).encode())
         number = post(served.port, json.dumps({"as_of": 20261123, "counterparties": [{"name": "X"}]}).encode())
         empty = post(served.port, b"{}")
+        # hostile and large input (api33): a body over the limit; a name over its length and a junk cell of 30
+        # names, beside a real one
+        big = post(served.port, json.dumps({"counterparties": [{"name": "Skydio Inc. " * 9}] * 10_000}).encode())
+        junk = "; ".join("Skydio Inc." if i == 25 else f"Filler{i} Co" for i in range(1, 31))  # 359 characters
+        hostile = post(served.port, json.dumps({"as_of": AS_OF, "counterparties": [
+            {"name": "x" * 501}, {"name": junk}, {"name": "Skydio Inc."}]}).encode())
+    assert big[0] == 413 and big[1]["error"] == (
+        "request body over 1,000,000 bytes: send at most that much per request, or screen a bigger file with "
+        "`mofcom-watch screen FILE.csv`")
+    assert hostile[0] == 200 and hostile[1]["not_screened"] == [1] and hostile[1]["screened"] == 2
+    assert [r["query"]["line"] for r in hostile[1]["results"]] == [2, 3]
+    assert not hostile[1]["results"][0]["hits"]  # its 25th name, Skydio, is past the first 20: not screened, said
+    assert hostile[1]["results"][0]["query"]["cut_note"] == "screened by its first 20 of 31 names: the others not screened"
+    assert hostile[1]["results"][1]["hits"] and hostile[1]["matched"] == 1
+    assert hostile[1]["warnings"][0].startswith("counterparty #1: a name over 500 characters")
+    assert hostile[1]["warnings"][1].startswith("counterparty #2: the name splits into 31 names")
     assert status == 200
     strip = [{k: v for k, v in r.items() if k != "query"} | {"name": r["query"]["name"]} for r in answer["results"]]
     assert strip == [{k: v for k, v in r.items() if k != "query"} | {"name": r["query"]["name"]}
@@ -193,7 +211,8 @@ def test_table_says_a_lapse_as_presumed_back_in_force_and_counts_who_is_under_me
     f.write_text("Skydio Inc.,US\nShield AI,US\n", encoding="utf-8")
     table = run(db_url, str(f), "--as-of", AS_OF)
     assert table.exit_code == 1
-    assert "2 of 2 counterparties listed (1 under measures in force or presumed back in force)" in table.stdout
+    assert ("2 counterparties as of 2026-11-29: 1 under measures in force now or presumed back in force, 1 listed "
+            "before and no longer") in " ".join(table.stdout.split())
     uel7 = [line for line in table.stdout.splitlines() if "〔2025〕7号" in line]
     assert len(uel7) == 1 and "lapsed: presumed back in force, needs review" in uel7[0]
     csv_rows = list(csv.DictReader(io.StringIO(run(db_url, str(f), "--as-of", AS_OF, "--csv").stdout)))
@@ -244,3 +263,15 @@ def test_a_hit_by_one_part_of_a_cell_says_which_and_later_listings_come_by_date(
             "Industries”") in table
     early = json.loads(run(db_url, str(f), "--as-of", "2024-01-01", "--json").stdout)["results"][1]["listed_later"]
     assert [x["published"] for x in early] == sorted(x["published"] for x in early) and len(early) == 2, early
+
+
+def test_a_junk_cell_is_screened_by_its_first_names_and_says_so(db_url: str, tmp_path: Path) -> None:
+    """A cell of 30 names (api33; screen33's junk cell of ~700 "d/b/a" names held a core for seconds): screened by its
+    first 20, a warning on stderr naming the row and a line under the table; the CSV's note (test_screening_limits)."""
+    f = tmp_path / "junk.csv"
+    f.write_text("; ".join("Skydio Inc." if i == 25 else f"Filler{i} Co" for i in range(1, 31)) + ",US\n",
+                 encoding="utf-8")
+    table = run(db_url, str(f), "--as-of", AS_OF)
+    assert table.exit_code == 0  # Skydio, the 25th name, is not screened: said, not a hit
+    assert f"{f}:1: the name splits into 31 names" in " ".join(table.output.split())
+    assert "line 1: screened by its first 20 of 31 names: the others not screened" in " ".join(table.stdout.split())

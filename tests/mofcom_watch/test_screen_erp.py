@@ -88,7 +88,7 @@ def test_a_listing_published_after_the_day_is_no_hit_and_is_said(db_url: str, tm
     assert [(x["entity_key"], x["notice_key"], x["published"], x["note"]) for x in result["listed_later"]] == [
         ("mpmaterials", "MOFCOM-2026-23", "2026-06-22", "listed later on 2026-06-22 by MOFCOM-2026-23")]
     table = screen(db_url, tmp_path, "MP Materials Corp,US\n", "--as-of", BEFORE_MP)
-    assert table.returncode == 0 and "0 of 1 counterparties listed" in table.stdout
+    assert table.returncode == 0 and f"1 counterparty as of {BEFORE_MP}: 0 under measures" in table.stdout
     assert "mpmaterials listed later on 2026-06-22 by MOFCOM-2026-23" in table.stdout
     # Skydio that day: the MFA order in force is a hit; the MOFCOM and UEL notices of March-April 2025 are not
     done = screen(db_url, tmp_path, "Skydio Inc.,US\n", "--as-of", BEFORE_MP, "--csv")

@@ -46,11 +46,30 @@ class Row:
 
 
 def test_the_title_counts_apart_the_counterparties_named_by_lifted_listings_only() -> None:
+    """It said "4 of 5 counterparties listed (2 under measures …)": an officer reads "listed" as listed now, and Shield
+    AI, lifted on both lists, was among them (screen33). Now: under measures now and, apart, no longer listed."""
     results = [Row((hit(ListingState.LIFTED), hit(ListingState.LAPSED))),  # TCOM: lifted on one list, lapsed on the other
                Row((hit(ListingState.LIFTED), hit(ListingState.LIFTED))),  # Shield AI: lifted on both
-               Row((hit(ListingState.SUSPENDED),)), Row((hit(ListingState.IN_FORCE),)), Row(())]
+               Row((hit(ListingState.SUSPENDED),)), Row((hit(ListingState.IN_FORCE),)), Row(()),
+               Row((hit(ListingState.REMOVED),)),  # removed: no longer listed either
+               Row((hit(ListingState.LIFTED, measure_only=True),))]  # a measure lifted, not the listing: not "no longer"
     assert table_title(results, "2026-12-03") == (
-        "4 of 5 counterparties listed (2 under measures in force or presumed back in force), as of 2026-12-03")
+        "7 counterparties as of 2026-12-03: 2 under measures in force now or presumed back in force, 2 listed before "
+        "and no longer, 2 on a list with no measure in force now (suspended, announced, investigation)")
+    assert table_title([Row(())], "2026-12-03") == (
+        "1 counterparty as of 2026-12-03: 0 under measures in force now or presumed back in force, 0 listed before "
+        "and no longer")
+
+
+def test_the_json_counts_the_same_beside_matched() -> None:
+    """``--json`` and the API keep ``matched`` (not renamed) and add the title's two counts."""
+    from storage.screening import Query, Screened, report
+
+    results = tuple(Screened(Query(i, "X"), hits) for i, hits in enumerate((
+        (hit(ListingState.LIFTED), hit(ListingState.LAPSED)), (hit(ListingState.LIFTED),), (hit(ListingState.SUSPENDED),),
+        ()), start=1))
+    out = report(results, date(2026, 12, 3))
+    assert (out["matched"], out["under_measures"], out["no_longer_listed"], out["possible"]) == (3, 1, 1, 0)
 
 
 def test_the_csv_says_the_state_in_status_words_in_its_last_column() -> None:
@@ -63,6 +82,7 @@ def test_the_csv_says_the_state_in_status_words_in_its_last_column() -> None:
         name: str = "Skydio"
         country: str | None = "US"
         country_note: str | None = None
+        cut_note: str | None = None
 
     @dataclass
     class Result:
