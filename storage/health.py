@@ -188,6 +188,31 @@ def gone_issue(session: Session, url: str) -> HealthIssue | None:
         HealthIssue.detail.startswith(f"{url}: {GONE_REASON}:", autoescape=True)).order_by(HealthIssue.id).limit(1)).first()
 
 
+@dataclass(frozen=True)
+class GonePage:
+    """A page answering 404 or 410 whose open issue waits for a person's check (``accept URL gone``)."""
+
+    url: str
+    detail: str  # the issue's: the reason, and the notice the page held
+    first_seen: datetime
+    last_seen: datetime
+
+    def to_json(self) -> dict[str, Any]:
+        return {"url": self.url, "detail": self.detail, "first_seen": self.first_seen.isoformat(),
+                "last_seen": self.last_seen.isoformat()}
+
+
+def gone_pages(session: Session) -> list[GonePage]:
+    """Every page :func:`gone_issue` would find open, oldest first: ``review`` lists them with what waits for a person
+    (docs33: ``status`` exited 1 on such a page while ``review`` said "Nothing held back for review.", exit 0)."""
+    rows = session.execute(select(HealthIssue.url, HealthIssue.detail, HealthIssue.first_seen, HealthIssue.last_seen)
+                           .where(HealthIssue.kind == HealthKind.UNUSABLE_PAGE.value, HealthIssue.resolved_at.is_(None),
+                                  HealthIssue.url.is_not(None))
+                           .order_by(HealthIssue.first_seen, HealthIssue.key))
+    return [GonePage(url, detail, as_utc(first), as_utc(last)) for url, detail, first, last in rows
+            if detail.startswith(f"{url}: {GONE_REASON}:")]
+
+
 def record_source_run(session: Session, run_id: str, report: SourceReport) -> HealthChange:
     """Store the run row, open new issues, resolve the ones this run shows fixed."""
     seen = naive_as_utc(report.finished_at)

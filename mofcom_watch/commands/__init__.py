@@ -29,8 +29,8 @@ COMMANDS: dict[str, CommandEntry] = {
                            "Per notice and list: current state, since when, until when, days left; then "
                            "health problems."),
     "review": CommandEntry("mofcom_watch.commands.review_cmd",
-                           "List what waits for a person: held-back copies that read less, and pages the parser "
-                           "refused."),
+                           "List what waits for a person: held-back copies that read less, pages the parser "
+                           "refused, pages gone."),
     "accept": CommandEntry("mofcom_watch.commands.review_cmd",
                            "Accept a held-back copy after review, record that you read a page the parser "
                            "refused, or that a page is gone."),

@@ -2,8 +2,8 @@
 
 A newer copy of a notice page that reads less than the stored notice is held back, and every run reports it
 (a page cut short, or the notice republished without some of it: only a person can tell). So is a page the parser
-refuses for a person to read (needs-review: a step it saw but could not read whole). ``review`` lists
-them: exit 0 when none is pending, 1 when some are, 2 when there is no database. ``accept`` stores the copy
+refuses for a person to read (needs-review: a step it saw but could not read whole), and a page answering 404
+or 410 that a person should check (``accept URL gone``). ``review`` lists them: exit 0 when none is pending, 1 when some are, 2 when there is no database. ``accept`` stores the copy
 named by its SHA-256 (or a prefix of at least 8 hex digits, as ``review`` shows it), derives its events and
 records who accepted which copy when (``status`` shows it, the source-health feed carries it); given a refused
 page's URL, it records that a person read that copy (nothing of it becomes a notice or a feed item); given a gone
@@ -34,6 +34,7 @@ REVIEW_COLUMNS = (Column("notice"), Column("url", wrap=True, max_width=48, drop=
                   Column("first seen", drop=2), Column("last seen", drop=1))  # drop: hidden first on a narrow terminal
 REFUSED_COLUMNS = (Column("url", wrap=True, max_width=48), Column("why the parser refused it", wrap=True, max_width=60),
                    Column("SHA-256"), Column("first seen", drop=2), Column("last seen", drop=1))
+GONE_COLUMNS = (Column("url", wrap=True, max_width=48), Column("first seen", drop=2), Column("last seen", drop=1))
 
 
 def _router():  # noqa: ANN202 - a PageRouter; the sources' modules load here
@@ -56,19 +57,26 @@ def _read_command(url: str, sha: str) -> str:
     return f"mofcom-watch accept {shlex.quote(url)} {sha[:SHOWN_SHA]}"
 
 
+def _gone_command(url: str) -> str:
+    """The command that records a person's check of a page gone."""
+    return f"mofcom-watch accept {shlex.quote(url)} gone"
+
+
 def register(app: typer.Typer) -> None:
     @app.command("review")
     def _review(
         ctx: typer.Context,
         as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
     ) -> None:
-        """List what waits for a person: held-back copies that read less, and pages the parser refused.
+        """List what waits for a person: held-back copies that read less, pages the parser refused, pages gone.
 
         A held-back copy reads less than the stored notice (a page cut short, or the notice republished without some
         of it): it enters the feeds once a person accepts it (`accept`). A refused page is one the parser saw but
-        could not read whole (needs-review): nothing of it ever enters them; `accept` records that a person read it."""
+        could not read whole (needs-review): nothing of it ever enters them; `accept` records that a person read it.
+        A page gone answers 404 or 410: `accept URL gone` records that a person checked it."""
         from mofcom_watch.reprints import unsure_pairs
         from mofcom_watch.review import pending_reviews
+        from storage.health import gone_pages
         from storage.reviews import refused_pages
 
         engine, session = open_session(ctx, read_only=True)  # a listing: never a write to the store
@@ -76,6 +84,7 @@ def register(app: typer.Typer) -> None:
             pending = pending_reviews(session, _router())
             pairs = unsure_pairs(session)
             refused = refused_pages(session)
+            gone = gone_pages(session)
         except Exception as exc:  # noqa: BLE001 - a resource fault is one line; anything else goes on up
             exit_on_resource_fault("mofcom-watch review", exc, db_url=app_context(ctx).settings.database_url)
         finally:
@@ -85,8 +94,9 @@ def register(app: typer.Typer) -> None:
             typer.echo(term.json_text({"pending": [p.to_json() for p in pending],
                                        "unsure_qas": [p.to_json() for p in pairs],
                                        "needs_review": [dict(r.to_json(), command=_read_command(r.url, r.sha256))
-                                                        for r in refused]}))
-            raise typer.Exit(1 if pending or pairs or refused else 0)
+                                                        for r in refused],
+                                       "gone": [dict(g.to_json(), command=_gone_command(g.url)) for g in gone]}))
+            raise typer.Exit(1 if pending or pairs or refused or gone else 0)
         out = term.console()
         for pair in pairs:  # two Q&As that may be one, not merged: a person's word keeps them as two
             out.print(Text(term.shown(f"Not merged: {pair.detail}. If they are two Q&As, or one you accept as "
@@ -100,10 +110,17 @@ def register(app: typer.Typer) -> None:
                       "what it asks), record that you read that copy (--note says what you did):")
             for r in refused:
                 out.print(Text(term.shown(f"  {_read_command(r.url, r.sha256)}")))
+        if gone:  # pages answering 404 or 410: a person checks the ministry's site, and says so
+            rows = [tuple(map(term.shown, (g.url, _when(g.first_seen), _when(g.last_seen)))) for g in gone]
+            print_table(out, TableText("Gone: the page answers 404 or 410 (withdrawn or moved?)", GONE_COLUMNS, rows))
+            out.print("The listings of a notice such a page held stay as read. Check the ministry's site; once you "
+                      "have, record it (--note says what you found):")
+            for g in gone:
+                out.print(Text(term.shown(f"  {_gone_command(g.url)}")))
         if not pending:
-            if not refused:
+            if not refused and not gone:
                 out.print("Nothing held back for review." if not pairs else "No copy held back for review.")
-            raise typer.Exit(1 if pairs or refused else 0)
+            raise typer.Exit(1 if pairs or refused or gone else 0)
         rows = [tuple(map(term.shown, (p.copy.notice_key, p.copy.url, "、".join(p.lost),
                                         (p.copy.stored_sha256 or "")[:SHOWN_SHA], p.copy.sha256[:SHOWN_SHA],
                                         _when(p.copy.first_seen), _when(p.copy.last_seen)))) for p in pending]

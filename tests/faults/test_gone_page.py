@@ -34,6 +34,10 @@ def test_a_page_checked_gone_closes_its_problem_and_keeps_its_listings(tmp_path:
         problems = [i["detail"] for i in status(db)["health_issues"]]
         assert any(d.startswith(f"{url}: not-found") and f"mofcom-watch accept {url} gone" in d for d in problems), \
             problems
+        waiting = cli(db, "review", "--json", env=env(**extra))  # what waits for a person lists it (docs33)
+        assert waiting.code == 1, (waiting.code, waiting.err)
+        assert [(g["url"], g["command"]) for g in json.loads(waiting.out)["gone"]] == [
+            (url, f"mofcom-watch accept {url} gone")], waiting.out
         wrong = cli(db, "accept", f"https://{W}/zwgk/zcfb/art/2025/nothing.html", "gone", env=env(**extra))
         assert wrong.code == 2 and "not open as a page gone" in wrong.err, (wrong.code, wrong.err)
         checked = cli(db, "accept", url, "gone", "--note", "withdrawn, per the ministry", env=env(**extra))
@@ -46,6 +50,7 @@ def test_a_page_checked_gone_closes_its_problem_and_keeps_its_listings(tmp_path:
         after, report = run(db, out, bases, sources=(SOURCE,), **extra)
         asked = [h.path for h in site.hits]
         shown = cli(db, "status", "--json", env=env(**extra))
+        reviewed = cli(db, "review", env=env(**extra))
     assert after.code == 0, (after.err, brief(report))
     assert not any(UEL8 in p for p in asked), asked  # not asked for again
     assert states(status(db)) == listed  # nothing lifted or removed
@@ -53,3 +58,4 @@ def test_a_page_checked_gone_closes_its_problem_and_keeps_its_listings(tmp_path:
     assert shown.code == 0 and said["health_issues"] == [], (shown.code, said["health_issues"], said["problems"])
     assert [c["url"] for c in said["checked_gone"]] == [url], said["checked_gone"]
     assert "withdrawn, per the ministry" in said["checked_gone"][0]["detail"]
+    assert reviewed.code == 0 and "Nothing held back for review." in reviewed.out, (reviewed.code, reviewed.out)
