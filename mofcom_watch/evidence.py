@@ -90,7 +90,9 @@ def read_zip(data: bytes) -> dict[str, bytes]:
     """Every member's bytes; :class:`PackError` for a file that is not a zip or fails its CRC."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            names = zf.namelist()
+            # a folder's own entry holds no file: a pack unzipped and zipped again (`zip -r`, an archive tool) has
+            # them, and verify called them extra files (docs33)
+            names = [i.filename for i in zf.infolist() if not (i.is_dir() and i.file_size == 0)]
             if len(set(names)) != len(names):
                 raise PackError("the zip holds two members with the same name")
             return {name: zf.read(name) for name in names}

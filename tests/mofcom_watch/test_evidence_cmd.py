@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -106,6 +107,22 @@ def test_verify_rejects_extra_missing_and_non_zip(store, pack: Path, tmp_path: P
     missing = [PackFile(n, d) for n, d in original.items() if n != "timeline.json"]
     assert any("timeline.json" in p for p in verify_zip(zip_bytes(missing)))
     assert run(db_url, "--verify", str(tmp_path / "absent.zip")).exit_code == 2
+
+
+def test_a_pack_unzipped_and_zipped_again_verifies(store, pack: Path, tmp_path: Path) -> None:
+    """An auditor's archive tool writes each folder's own entry: not an extra file (docs33: verify exit 1)."""
+    db_url, _ = store
+    unpacked = tmp_path / "unpacked"
+    with zipfile.ZipFile(pack) as zf:
+        zf.extractall(unpacked)
+    again = Path(shutil.make_archive(str(tmp_path / "again"), "zip", unpacked))
+    with zipfile.ZipFile(again) as zf:
+        assert any(i.is_dir() for i in zf.infolist())  # the folders' own entries are there
+    result = run(db_url, "--verify", str(again))
+    assert result.exit_code == 0, result.output
+    (unpacked / "notes.txt").write_text("added later")  # a file added is still one
+    result = run(db_url, "--verify", shutil.make_archive(str(tmp_path / "added"), "zip", unpacked))
+    assert result.exit_code == 1 and "notes.txt" in result.output, result.output
 
 
 def test_verify_of_a_file_that_is_no_zip_is_input_not_a_mismatch(store, pack: Path, tmp_path: Path) -> None:
