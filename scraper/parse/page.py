@@ -61,6 +61,12 @@ BOT_GATE_AT = tuple((mark, _gate_regex(mark)) for mark in BOT_GATE_MARKS)
 COOKIE_SCRIPT_RE = lazy_compile(r"document\.cookie|window\.location(?:\.href)?\s*=|location\.reload", re.IGNORECASE)
 DISCLAIMER_RE = lazy_compile(r"免责声明|版权所有|不代表本网|转载.{0,10}注明|仅供参考|本网站")
 NOTICE_HINT_RE = lazy_compile(r"公告|决定|实体|名单|清单|答记者问|第\s*\d+\s*号")
+# A name of another encoding (health33): UTF-8 read as GBK turns the full-width brackets and commas into "锛…" and "、。"
+# into "銆…", GBK's replacement into "锟斤拷"; UTF-8 read as Windows-1252 turns "’" into "â€™", "é" into "Ã©"; a byte
+# no encoding read, U+FFFD. None is ever written in a name; read, they make another entity (another key) of it.
+GARBLED_ZH = ("锛", "銆", "锟", "\ufffd")  # looked for in the Chinese names given no English (their own keys)
+GARBLED_MARKS = ("锛", "銆", "锟斤拷", "\ufffd", "â€")  # in a name (an English one: only where not ASCII)
+GARBLED_LEAD, GARBLED_TAIL = "Ã", ("\x80", "\xbf")  # "Ã" before U+0080-U+00BF: "é" read as Windows-1252 ("Ã©")
 SMALL_PAGE, TINY_PAGE, DISCLAIMER_MAX = 400, 40, 160
 COMMON_BLANKS = (" ", "\n", "\t", "\r", "\u3000", "\xa0")
 RARE_BLANKS = COMMON_BLANKS[2:]  # all but " " and "\n" (common_blanks)
@@ -311,7 +317,7 @@ def check_record(record: NoticeRecord, text: str, *, article: bool = True) -> No
     if why is not None:
         raise UnusablePage("cut-short", f"{why}: cut short")
     review = (unread_expiry(record, text) or _decree_review(record, text) or left_out(record)
-              or unsure_date(record)) if article else None
+              or unsure_date(record) or garbled(record)) if article else None
     if review is not None:
         raise UnusablePage("needs-review", f"{review}: a person must read it")
 
@@ -342,6 +348,38 @@ def _decree_review(record: NoticeRecord, text: str) -> str | None:
 
     return one_measure_lifted(record, text) or announced_countermeasures(record, text) or partly_read(record, text) \
         or several_decrees(record, text)
+
+
+def garbled(record: NoticeRecord) -> str | None:
+    """A listed name that keys the entity holding characters of another encoding (``_garbled_mark``): read, it is an
+    entity of its own (a key no notice gives), the one meant missing, while the stated count still agrees (health33).
+    The keying names only: the English, or the Chinese where no English is given (a line garbled whole, its brackets
+    too, is one); a Chinese name garbled beside its English keys right (its display is garbled: not looked for)."""
+    english = [entity.en for entity in record.entities]
+    if None not in english and "".join(english).isascii():  # type: ignore[arg-type]  # (None: looked at first)
+        return None  # (nearly every page: every entity named in English, in ASCII)
+    alone = "".join([entity.zh for entity in record.entities if entity.zh and not entity.en])
+    suspect = bool(alone) and any(mark in alone for mark in GARBLED_ZH)
+    if not suspect and "".join([name for name in english if name]).isascii():
+        return None
+    for entity in record.entities:
+        name = entity.en or entity.zh
+        if name and not name.isascii() and (found := _garbled_mark(name)) is not None:
+            return f"the name {name!r} holds {found!r}, characters of another encoding or none: it is garbled"
+    return None
+
+
+def _garbled_mark(name: str) -> str | None:
+    """The first of ``GARBLED_MARKS`` in ``name``, or "Ã" and the character after it in U+0080-U+00BF, or None."""
+    for mark in GARBLED_MARKS:
+        if mark in name:
+            return mark
+    at = name.find(GARBLED_LEAD)
+    while 0 <= at < len(name) - 1:
+        if GARBLED_TAIL[0] <= name[at + 1] <= GARBLED_TAIL[1]:
+            return name[at : at + 2]
+        at = name.find(GARBLED_LEAD, at + 1)
+    return None
 
 
 def left_out(record: NoticeRecord) -> str | None:
