@@ -313,9 +313,11 @@ def open_store(url: str, *, read_only: bool = False) -> Engine:
     a store that is not at head is migrated through a writing engine first)."""
     refuse_directory(path := sqlite_file(url))
     if path is not None and not read_only:
-        _refuse_foreign(path, url)
-        from storage.faults import refuse_stale_wal  # (it imports this module)
+        from storage.faults import copied_over_wal, refuse_stale_wal  # (it imports this module)
 
+        if (copied := copied_over_wal(path)) is not None:
+            raise copied  # before any connection (the one below recovers the -shm that tells it)
+        _refuse_foreign(path, url)
         refuse_stale_wal(path, url)  # a killed writer's -wal beside a restored file: refused before a write
     engine = make_engine(url, read_only=read_only)
     try:

@@ -10,6 +10,7 @@ is back, carries on where the interrupted one stopped (each page is one transact
 from __future__ import annotations
 
 import sqlite3
+import struct
 from pathlib import Path
 
 from sqlalchemy.engine import URL
@@ -29,6 +30,12 @@ PG_DISK_FULL = "53100"
 PG_READ_ONLY = "25006"
 PG_CONNECTION_CLASSES = ("08", "57")  # connection exception; operator intervention (shutdown)
 RESTART = "then run again: the next run carries on where this one stopped"
+# The -shm beside a WAL store (SQLite's wal-index, native byte order, sqlite.org/walformat.html): two copies of a
+# 48-byte header (iVersion, unused, iChange, isInit, bigEndCksum, szPage, mxFrame, nPage, ...), then the checkpoint
+# info: nBackfill at 96 (frames written into the file), nBackfillAttempted at 128 (set before a checkpoint writes, and
+# to mxFrame by the recovery a connection runs on a -shm no live one holds).
+SHM_HEADER = struct.Struct("=IIIBBHII")
+SHM_HEADER_SIZE, SHM_BACKFILL_AT, SHM_ATTEMPTED_AT, SHM_VERSION = 48, 96, 128, 3007000
 # The server answered and refused the login: a wrong password, user or database name in the URL, not an outage. The
 # server's own words (libpq gives a connection failure no SQLSTATE); said was "unreachable …: check that the server is
 # running and reachable", which it was (ops32)
@@ -78,6 +85,8 @@ def check_sqlite_store(path: Path, url: URL | str) -> None:
     db = where(url)
     if path.stat().st_size == 0:
         raise not_a_store(db, "an empty file: a copy or restore cut short?")
+    if (copied := copied_over_wal(path)) is not None:
+        raise copied  # (before the connection below recovers the -shm that tells it)
     try:
         conn = _reader(path)
     except sqlite3.Error as exc:
@@ -170,6 +179,40 @@ def refuse_stale_wal(path: Path, url: URL | str) -> None:
     if problems != ["ok"]:
         raise damaged(where(url), "PRAGMA quick_check: " + "; ".join(p.replace("\n", " ") for p in problems)[:200],
                       _wal_beside(path))
+
+
+def copied_over_wal(path: Path) -> StoreUnavailable | None:
+    """A file copied over the store while a process that had it open left its ``-wal`` (a backup ``cp``'d in after a
+    ``kill -9``, a container stopped past its timeout), or None. SQLite reads that ``-wal``'s pages over the file's and
+    writes them in at a writer's close; when they fit, ``PRAGMA quick_check`` and ``integrity_check`` say ok (image33:
+    the later store's page, run and publication records over a backup's notices; its publish mark then let a ``run``
+    drop an item the backup lacked from the feeds, exit 0). Told by the files alone, read before any connection opens
+    (the first one recovers the ``-shm``): the file written after the ``-wal``'s last frame (mtime: ``cp`` sets it,
+    ``chown`` does not) while the killed writer's ``-shm`` says no checkpoint of that ``-wal`` ever began (nothing
+    backfilled, nothing attempted), and a checkpoint is what writes the file in WAL mode. Not seen: ``cp -p`` (the
+    backup's own mtime), or a ``-shm`` deleted or recovered (a command opened the store first): the ``quick_check``
+    after it judges as before. The message says how to go on should the file have been written otherwise."""
+    wal, shm = path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+    try:
+        st, ws = path.stat(), wal.stat()
+        with shm.open("rb") as handle:
+            head = handle.read(SHM_ATTEMPTED_AT + 4)
+    except OSError:
+        return None
+    if not ws.st_size or st.st_mtime_ns <= ws.st_mtime_ns or len(head) < SHM_ATTEMPTED_AT + 4:
+        return None
+    first, second = head[:SHM_HEADER_SIZE], head[SHM_HEADER_SIZE : 2 * SHM_HEADER_SIZE]
+    version, _, _, is_init, _, _, frames, _ = SHM_HEADER.unpack_from(first)
+    (backfilled,), (attempted,) = struct.unpack_from("=I", head, SHM_BACKFILL_AT), struct.unpack_from("=I", head,
+                                                                                                      SHM_ATTEMPTED_AT)
+    if first != second or version != SHM_VERSION or not is_init or not frames or backfilled or attempted:
+        return None  # (a checkpoint began, or a connection recovered the -shm since: the files cannot tell it)
+    return StoreUnavailable(
+        f"the SQLite file {path} was written after {wal.name} beside it ({ws.st_size} bytes), which no checkpoint "
+        f"wrote into it: a file copied over the store while a process that had it open was killed; SQLite would read "
+        f"that -wal's pages over the file's and write them in. If you copied a file in: stop every process using the "
+        f"store, delete {wal.name} and {shm.name}, then start again. If you did not (nothing but SQLite wrote the "
+        f"file): keep both, `touch {wal.name}`, then start again")
 
 
 def _wal_beside(path: Path) -> str:

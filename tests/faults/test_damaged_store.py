@@ -242,3 +242,98 @@ def test_a_store_file_moved_in_beside_the_old_files_wal_is_told_apart_from_one_w
     assert ".restore BACKUP" in str(said)
     os.utime(wal, ns=(ctime + 10**9, ctime + 10**9))  # written since: the new file's own
     assert stale_wal(store) is None
+
+
+def killed_writer(folder: Path, backup: Path | None = None) -> Path:
+    """The files a writer killed now leaves in ``folder`` (the store, its ``-wal`` of uncheckpointed frames, its
+    ``-shm``), copied from a live connection with their mtimes; ``backup``: first save the store as it was before
+    its last checkpoint (an older backup). The last transaction updates rows in place, so a backup that lacks the
+    table made in between still reads whole with that ``-wal`` (a no-change cycle's: its page records, image33)."""
+    import shutil
+
+    live = folder / "live.sqlite"
+    conn = sqlite3.connect(live, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=OFF")
+    conn.execute("CREATE TABLE alembic_version (version_num TEXT)")
+    conn.execute("CREATE TABLE page (url TEXT, etag TEXT)")
+    conn.executemany("INSERT INTO page VALUES (?, 'old')", [(f"u{i}",) for i in range(20)])
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    if backup is not None:
+        shutil.copyfile(live, backup)  # the backup: the store before the notice below
+    conn.execute("CREATE TABLE notice (key TEXT)")
+    conn.execute("INSERT INTO notice VALUES ('MOFCOM-2026-23')")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.execute("PRAGMA wal_autocheckpoint=0")
+    conn.execute("UPDATE page SET etag = 'new'")  # stays in the -wal: the writer is killed now
+    store = folder / "store.sqlite"
+    for suffix in ("", "-wal", "-shm"):
+        shutil.copy2(f"{live}{suffix}", f"{store}{suffix}")
+    conn.close()
+    return store
+
+
+def test_a_backup_copied_over_a_killed_writers_store_is_refused_even_when_it_reads_whole(tmp_path):
+    """image33 (the container): a backup copied over the store after ``podman kill``, its ``-wal`` and ``-shm`` left,
+    read whole with that ``-wal`` (``quick_check`` ok): every command opened it, the later store's page, run and
+    publication records over the backup's notices, written in for good at the stop; its publish mark let a ``run``
+    drop an item the backup lacked from the feeds, exit 0. Now the files tell it before any connection opens (the file
+    written after the ``-wal``'s last frame, which no checkpoint began to write in): exit 3 for the writers and for the
+    commands that only read, the files left as they were, the cure said. Plain files, no process."""
+    import os
+
+    from storage.db import open_store
+    from storage.faults import StoreUnavailable, check_sqlite_store, copied_over_wal
+
+    backup = tmp_path / "backup.sqlite"
+    store = killed_writer(tmp_path, backup)
+    wal, shm = tmp_path / "store.sqlite-wal", tmp_path / "store.sqlite-shm"
+    store.write_bytes(backup.read_bytes())  # the restore, the -wal and -shm left beside...
+    later = wal.stat().st_mtime_ns + 10**9  # ...a while after the kill (file times are kept to the kernel's tick)
+    os.utime(store, ns=(later, later))
+    before = {p: p.read_bytes() for p in (store, wal, shm)}
+    for suffix in ("", "-wal"):  # the mix, read apart
+        (tmp_path / f"mixed.sqlite{suffix}").write_bytes(before[Path(f"{store}{suffix}")])
+    mixed = sqlite3.connect(f"file:{tmp_path / 'mixed.sqlite'}?mode=ro", uri=True)
+    assert mixed.execute("PRAGMA quick_check").fetchall() == [("ok",)]  # what the check before this one read
+    assert mixed.execute("SELECT DISTINCT etag FROM page").fetchall() == [("new",)]  # the later store's records
+    assert mixed.execute("SELECT name FROM sqlite_master WHERE name = 'notice'").fetchall() == []  # the backup's
+    mixed.close()
+    said = r"store\.sqlite was written after store\.sqlite-wal beside it .* delete store\.sqlite-wal and store\.sqlite-shm"
+    with pytest.raises(StoreUnavailable, match=said):
+        open_store(f"sqlite:///{store}")  # run, replay, schedule, serve --schedule, feeds, accept
+    with pytest.raises(StoreUnavailable, match=said):
+        check_sqlite_store(store, f"sqlite:///{store}")  # status, timeline, screen, serve...
+    assert {p: p.read_bytes() for p in (store, wal, shm)} == before  # nothing read into the -shm, nothing written
+    now = store.stat().st_mtime_ns + 10**9
+    os.utime(wal, ns=(now, now))  # the message's other way on ("nothing but SQLite wrote the file"): touch the -wal
+    assert copied_over_wal(store) is None
+
+
+def test_a_killed_writers_own_wal_is_not_taken_for_a_copied_file(tmp_path):
+    """The same check never refuses a store's own ``-wal``: a killed writer's (the file older than its frames), one
+    killed after a checkpoint wrote the file (the ``-shm`` says it was), the same once a command recovered the ``-shm``
+    (it notes the attempt), and a live writer's (a cron ``run`` beside ``serve``)."""
+    import os
+    import shutil
+
+    from storage.faults import copied_over_wal
+
+    store = killed_writer(tmp_path)
+    assert copied_over_wal(store) is None  # killed with uncheckpointed frames: the file is older than them
+    live = sqlite3.connect(tmp_path / "live.sqlite", isolation_level=None)
+    live.execute("PRAGMA wal_autocheckpoint=0")
+    live.execute("UPDATE page SET etag = 'live'")
+    assert copied_over_wal(tmp_path / "live.sqlite") is None  # a live writer's
+    live.execute("PRAGMA wal_checkpoint(PASSIVE)")  # the file written after the -wal's last frame, as the copy is
+    for suffix in ("", "-wal", "-shm"):
+        shutil.copy2(tmp_path / f"live.sqlite{suffix}", tmp_path / f"after.sqlite{suffix}")  # killed now
+    live.close()
+    after = tmp_path / "after.sqlite"
+    later = (tmp_path / "after.sqlite-wal").stat().st_mtime_ns + 10**9  # (the checkpoint may share the update's tick)
+    os.utime(after, ns=(later, later))
+    assert copied_over_wal(after) is None  # the -shm says a checkpoint wrote it
+    reader = sqlite3.connect(f"file:{after}?mode=ro", uri=True)  # a command that only reads, first: it recovers the
+    assert reader.execute("SELECT count(*) FROM page").fetchone() == (20,)  # -shm (nothing backfilled, attempted)
+    reader.close()
+    assert copied_over_wal(after) is None
