@@ -4,7 +4,7 @@ status rows, and what comes next."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
 from storage.records import EventKind, EventRecord, EventScope, ListingState, StatusRow, StoredNotice
@@ -85,10 +85,9 @@ def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_u
             # a listing withdrawn before the day it was to take effect ("自2027年7月1日起正式实施", then "商务部公告
             # 2027年第24号…废止" in June) never takes effect: not in force from that day, nor announced as coming
             withdrawn = [k for k in affected if states[k].state in (ListingState.LIFTED, ListingState.REMOVED)]
-            for k in withdrawn:
-                states[k].history.append(f"{step.effective.isoformat()} not {_history_word(step.event_kind, None)}: "
-                                         f"withdrawn before that day ({states[k].by})")
-            affected = [k for k in affected if k not in withdrawn]
+            affected = _set_aside(states, affected, withdrawn, lambda k: (
+                f"{step.effective.isoformat()} not {_history_word(step.event_kind, None)}: withdrawn before that day "
+                f"({states[k].by})"))
             if not affected:
                 continue
         if step.state is ListingState.SUSPENDED or step.event_kind is EventKind.MEASURE_LIFTED:
@@ -118,10 +117,9 @@ def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_u
         until = step.until if step.state is ListingState.SUSPENDED else None
         same = _repeats(step, until, states, affected) if step.effective <= apply_upto else []
         if same:
-            for k in same:
-                states[k].history.append(f"{step.effective.isoformat()} {_history_word(step.event_kind, until)} "
-                                         f"({step.source.record.key}): as in place, no change")
-            affected = [k for k in affected if k not in same]
+            affected = _set_aside(states, affected, same, lambda k: (
+                f"{step.effective.isoformat()} {_history_word(step.event_kind, until)} ({step.source.record.key}): as "
+                "in place, no change"))
             if not affected:
                 continue
         if step.event_kind is EventKind.MEASURE_LIFTED:  # an item and a line of history; the state stays
@@ -165,6 +163,14 @@ def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_u
     if lapse_upto is not None:
         lapse(_lapse_due(states, lapse_upto, inclusive=True))
     return states
+
+
+def _set_aside(states: dict[str, EntityState], affected: list[str], keys: list[str],
+               line: Callable[[str], str]) -> list[str]:
+    """``affected`` without ``keys``, each of which a step names but does not change: its history says why."""
+    for k in keys:
+        states[k].history.append(line(k))
+    return [k for k in affected if k not in keys]
 
 
 def _repeats(step: Step, until: date | None, states: dict[str, EntityState], affected: list[str]) -> list[str]:
