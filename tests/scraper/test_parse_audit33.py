@@ -84,16 +84,21 @@ def test_steps_on_two_annexes_both_read_each_take_their_own() -> None:
         ("uel", ("thunderbaydefensegroup", "hemlockmissiletechnologies"))]
 
 
+def _ecl_table_page(n: int, k: int, rows: str) -> str:
+    """A jpaas page of 商务部公告2026年第{n}号 listing {k} entities on the ECL, its annex the table ``rows``."""
+    body = (f"<p>【发布文号】商务部公告2026年第{n}号</p><p>【发文日期】2026年12月21日</p><p>" + LISTING.format(k=k) + "</p>"
+            "<p>本公告自公布之日起正式实施。</p><p>商务部</p><p>2026年12月21日</p><p>附件</p><p>出口管制管控名单</p>"
+            "<table><tbody>" + rows + "</tbody></table>")
+    return PAGE.format(title=f"商务部公告2026年第{n}号", body=body)
+
+
 def test_a_name_cut_over_the_two_columns_its_header_spans_is_joined() -> None:
     # 12: '太平洋沿岸水下' | '作战系统公司' under <th colspan="2">中文名称</th>: the second half read as the English name
     rows = ("<tr><th>序号</th><th colspan=\"2\">中文名称</th><th>英文名称</th><th>国家/地区</th></tr>"
             "<tr><td>1</td><td colspan=\"2\">鹰巢战术通信公司</td><td>Eagle Nest Tactical Communications, Inc.</td><td>美国</td></tr>"
             "<tr><td>2</td><td>太平洋沿岸水下</td><td>作战系统公司</td><td>Pacific Littoral Undersea Warfare Systems LLC</td>"
             "<td>美国</td></tr>")
-    body = ("<p>【发布文号】商务部公告2026年第192号</p><p>【发文日期】2026年12月21日</p><p>" + LISTING.format(k=2) + "</p>"
-            "<p>本公告自公布之日起正式实施。</p><p>商务部</p><p>2026年12月21日</p><p>附件</p><p>出口管制管控名单</p>"
-            "<table><tbody>" + rows + "</tbody></table>")
-    text = PAGE.format(title="商务部公告2026年第192号", body=body)
+    text = _ecl_table_page(192, 2, rows)
     assert _names(text, URL) == [("鹰巢战术通信公司", "Eagle Nest Tactical Communications, Inc.", "US"),
                                  ("太平洋沿岸水下作战系统公司", "Pacific Littoral Undersea Warfare Systems LLC", "US")]
 
@@ -104,10 +109,7 @@ def test_two_entities_in_one_table_row() -> None:
             "<tr><td>1</td><td>星火定向能公司、星火光学公司</td><td>Starfire Directed Energy LLC、Starfire Optics LLC</td>"
             "<td>美国</td></tr><tr><td>2</td><td>寒峰导弹部件公司；寒峰精密制造公司</td><td>Cold Peak Missile Components Corp.; "
             "Cold Peak Precision Manufacturing Corp.</td><td>美国</td></tr>")
-    body = ("<p>【发布文号】商务部公告2026年第193号</p><p>【发文日期】2026年12月21日</p><p>" + LISTING.format(k=4) + "</p>"
-            "<p>本公告自公布之日起正式实施。</p><p>商务部</p><p>2026年12月21日</p><p>附件</p><p>出口管制管控名单</p>"
-            "<table><tbody>" + rows + "</tbody></table>")
-    text = PAGE.format(title="商务部公告2026年第193号", body=body)
+    text = _ecl_table_page(193, 4, rows)
     assert _names(text, URL) == [("星火定向能公司", "Starfire Directed Energy LLC", "US"),
                                  ("星火光学公司", "Starfire Optics LLC", "US"),
                                  ("寒峰导弹部件公司", "Cold Peak Missile Components Corp.", "US"),
