@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 DEFAULT_DATA_DIR = "data"
 DEFAULT_CRON = "*/30 * * * *"
@@ -93,6 +94,16 @@ class Settings:
         set, a wildcard host (the image's 0.0.0.0). A reader on another machine cannot follow them (the feeds' self
         links, the OPML's feed URLs, the pages' feed links), so ``serve`` says so when it starts (cli30: it did not)."""
         return not self.public_base_url and self.http_host in WILDCARD_HOSTS
+
+    @property
+    def feeds_url_outside_serve(self) -> bool:
+        """Whether ``public_base_url`` names a folder other than ``serve``'s ``/feeds/`` (web32: an operator giving the
+        site's root, ``https://example.org/mofcom/``, made every feed link 404 unless the proxy maps that path to
+        ``serve``'s ``/feeds/``); ``serve`` says so when it starts, and goes on: a proxy or another server may map it."""
+        if not self.public_base_url:
+            return False
+        path = urlsplit(self.public_base_url).path
+        return not (path if path.endswith("/") else path + "/").endswith("/feeds/")
 
     @property
     def feeds_base_url(self) -> str:

@@ -240,6 +240,11 @@ def serve_until_stopped(settings: Settings, verbosity: int, sockets: list[socket
         log(LOG, logging.WARNING, "the links in the feeds, the OPML and the pages name localhost, which readers on "
             "other machines cannot follow: set public_base_url (MOFCOM_WATCH_PUBLIC_URL) to the address they use",
             feeds_url=settings.feeds_base_url, host=settings.http_host)
+    if settings.feeds_url_outside_serve:
+        log(LOG, logging.WARNING, "public_base_url (MOFCOM_WATCH_PUBLIC_URL) does not end in /feeds/, where serve "
+            "serves the feeds: every feed link names that folder, which answers 404 unless a proxy maps it to "
+            "serve's /feeds/ (for a proxy mapping https://example.org/mofcom/ to serve's /, set "
+            "https://example.org/mofcom/feeds/)", feeds_url=settings.feeds_base_url)
     log(LOG, logging.INFO, "serving", url=settings.serve_url,
         feeds=str(settings.feeds_path), feeds_url=settings.feeds_base_url, schedule=schedule,
         cron=settings.cron if schedule else None, db=redact_url(settings.database_url))

@@ -234,6 +234,19 @@ def test_serve_says_when_its_links_name_localhost() -> None:
     assert not local(MOFCOM_WATCH_HOST="0.0.0.0", MOFCOM_WATCH_PUBLIC_URL="https://x.example/f")
 
 
+def test_serve_says_when_public_base_url_names_no_feeds_folder() -> None:
+    """web32: ``public_base_url`` set to the site's root under a proxy prefix (``…/mofcom/``) made every feed link
+    ``…/mofcom/all.atom``, a 404 (serve serves the feeds at ``/feeds/``): serve logs a warning when this is true."""
+    def outside(url: str) -> bool:
+        return load_settings(environ={"MOFCOM_WATCH_PUBLIC_URL": url}).feeds_url_outside_serve
+
+    assert outside("https://example.org/mofcom/") and outside("https://example.org") and outside("https://x.example/f")
+    assert outside("https://example.org/feeds-archive/")
+    assert not outside("https://example.org/mofcom/feeds/") and not outside("https://example.org/feeds")
+    assert not outside("https://example.org/feeds/?via=proxy")
+    assert not load_settings(environ={}).feeds_url_outside_serve
+
+
 def test_the_stale_threshold_follows_the_schedule() -> None:
     """``status`` and ``/healthz`` judge the last run's age by ``stale_after_minutes``; unset, by twice the longest
     gap of a ``[schedule] cron`` that is set, plus an hour, never under 180 minutes (ops26)."""
