@@ -297,3 +297,33 @@ def test_a_removal_naming_both_names_a_correction_gave_finds_the_entity() -> Non
     got = derive(notices(LISTING, CORRECTION, early), date(2024, 10, 9))
     assert [p for p in got.problems if "upsilonpower" in p], got.problems
     assert {r.state for r in got.states} == {ListingState.IN_FORCE}
+
+
+def test_a_removal_naming_no_notice_finds_the_entity_by_its_corrected_names() -> None:
+    """Session 34 (story35, S2): a removal naming the corrected entity as an annex writes it but no notice
+    ("决定将乌普西隆动力公司（Upsilon Power LLC）移出出口管制管控名单", key "upsilonpower", the listing's "upsilonenergy")
+    was "on no stored listing of the export control list": the entity shown in force, its removal left for a person,
+    though the correction the engine had applied names it so. It is found as the removal naming the notice finds it."""
+    removal = """商务部公告2024年第120号 关于将1家实体移出出口管制管控名单的公告
+【发布文号】商务部公告2024年第120号
+【发文日期】2024年12月02日
+
+根据《中华人民共和国出口管制法》等法律法规有关规定，经审查，商务部决定将乌普西隆动力公司（Upsilon Power LLC）移出出口管制管控名单。
+本公告自公布之日起正式实施。
+"""
+    day = date(2024, 12, 3)
+    d = derive(notices(LISTING, CORRECTION, removal), day)
+    assert d.problems == ()
+    assert not [e for e in d.events if e.kind is EventKind.UNRESOLVED_REFERENCE]
+    assert {(r.state, r.since, r.entity_keys) for r in d.states} == {
+        (ListingState.IN_FORCE, date(2024, 9, 9), ("tauphotonics",)),
+        (ListingState.REMOVED, date(2024, 12, 2), ("upsilonenergy",))}
+    # the English name alone, as corrected, finds it too
+    english = removal.replace("乌普西隆动力公司（Upsilon Power LLC）", "Upsilon Power LLC")
+    assert {r.state for r in derive(notices(LISTING, CORRECTION, english), day).states
+            if r.entity_keys == ("upsilonenergy",)} == {ListingState.REMOVED}
+    # before the correction is published the corrected pair names nobody on the listing: loud, nothing removed
+    early = removal.replace("2024年12月02日", "2024年10月08日")
+    got = derive(notices(LISTING, CORRECTION, early), date(2024, 10, 9))
+    assert [p for p in got.problems if "upsilonpower" in p], got.problems
+    assert {r.state for r in got.states} == {ListingState.IN_FORCE}
