@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import os
 import re
 import threading
 from dataclasses import dataclass
@@ -120,8 +121,12 @@ class ValidatorCache:
         self._cache: dict[Path, tuple[int, int, str]] = {}
 
     def read(self, path: Path) -> tuple[bytes, Validators]:
-        body = path.read_bytes()
-        stat = path.stat()
+        """The bytes and the stat of one open file: a publish renaming a new file over ``path`` between a read of the
+        path and a stat of it cached the old bytes' ETag under the new file's (mtime, size), and every later answer
+        sent that ETag with the new bytes: a reader polling with it got 304 until the file changed again (reader34)."""
+        with path.open("rb") as fh:
+            stat = os.fstat(fh.fileno())
+            body = fh.read()
         key = (stat.st_mtime_ns, stat.st_size)
         with self._lock:
             cached = self._cache.get(path)

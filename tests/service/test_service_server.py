@@ -6,9 +6,11 @@ import gzip
 import os
 import time
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from starlette.testclient import TestClient
@@ -128,6 +130,57 @@ def test_changed_feed_gets_new_etag(feeds_dir: Path) -> None:
     os.utime(path, (later, later))
     r = c.get("/feeds/ecl.atom", headers={"If-None-Match": first})
     assert r.status_code == 200 and r.headers["etag"] != first and b"Item 20" in r.content
+
+
+class _PublishAfterRead:
+    """A feed file opened for reading that, once read, has a publish rename a new file over its path."""
+
+    def __init__(self, fh: Any, publish: Callable[[], None]) -> None:
+        self._fh, self._publish = fh, publish
+
+    def __enter__(self) -> _PublishAfterRead:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._fh.close()
+
+    def fileno(self) -> int:
+        return int(self._fh.fileno())
+
+    def read(self, *args: Any) -> bytes:
+        data = bytes(self._fh.read(*args))
+        self._publish()
+        return data
+
+
+def test_a_publish_during_a_read_never_gives_the_new_file_the_old_etag(feeds_dir: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """reader34: the bytes were read, then the path stat()ed: a publish between the two cached the old bytes' ETag
+    under the new file's mtime and size, and a reader polling with that ETag got 304 for the new file."""
+    c = client(feeds_dir, StandIn())
+    path = feeds_dir / "ecl.atom"
+    old_etag = c.get("/feeds/ecl.atom").headers["etag"]  # a reader's poll before the publish
+
+    def publish() -> None:
+        tmp = path.with_name("ecl.atom.tmp")
+        tmp.write_text(atom("Export control list", items=21), encoding="utf-8")
+        later = time.time() + 5
+        os.utime(tmp, (later, later))
+        os.replace(tmp, path)
+
+    real_open, pending = Path.open, [publish]
+
+    def opening(self: Path, *args: Any, **kwargs: Any) -> Any:
+        fh = real_open(self, *args, **kwargs)
+        return _PublishAfterRead(fh, pending.pop()) if self.name == path.name and pending else fh
+
+    monkeypatch.setattr(Path, "open", opening)
+    straddling = c.get("/feeds/ecl.atom")  # another request, reading the old file as the new one lands
+    monkeypatch.undo()
+    assert not pending, "the publish did not happen during the read"
+    assert b"Item 20" not in straddling.content and straddling.headers["etag"] == old_etag
+    r = c.get("/feeds/ecl.atom", headers={"If-None-Match": old_etag})
+    assert r.status_code == 200 and b"Item 20" in r.content and r.headers["etag"] != old_etag
 
 
 def test_gzip_and_head(feeds_dir: Path) -> None:
