@@ -46,7 +46,7 @@ from scraper.discovery import Crawler, CrawlSettings, ProgressFn, deep_walk_due
 from scraper.fetch import Fetcher, FetchPolicy, HostMap
 from scraper.sources import Mode, Source, load_sources
 from scraper.sources.base import NOTICE_HOSTS
-from scraper.stop import StopRequest
+from scraper.stop import CrawlStopped, StopRequest
 from storage.health import (
     crawl_cut_short,
     has_clean_run,
@@ -59,7 +59,7 @@ from storage.models import Notice
 from storage.news import link_news
 from storage.outcomes import SourceReport
 from storage.pages import PageStore
-from storage.publications import record_publication
+from storage.publications import record_publication, record_stopped_run
 from storage.runlock import DEFAULT_LOCK, RunLockHeld, make_holder, releasing, run_lock
 from storage.vocabulary import Failure, Oddity, RunCounters
 
@@ -266,6 +266,9 @@ def run_cycle(
                             else SourceMode.UPDATE)
                     summaries.append(SourceSummary(source.name, mode, report.counts, report.notes, change.opened,
                                                    change.resolved, report.warnings))
+            except CrawlStopped:
+                _note_stop(sf, run_id)  # (the lock still held: no other run's rows come between)
+                raise
             finally:
                 hide_bar()
                 fetcher.close()
@@ -325,6 +328,18 @@ def run_cycle(
         crawl_seconds=round(crawl_seconds, 3), publish_seconds=round(publish_seconds, 3),
         broken_watchlist=outcome.broken_watchlist, refused_blank=refused_blank,
     )
+
+
+def _note_stop(sf: sessionmaker[Session], run_id: str) -> None:
+    """Record that a stop signal ended this run before it published (``storage.publications.record_stopped_run``):
+    ``status`` and ``/healthz`` then say "stopped by request" with the last publish's time, not the "logged no
+    publish" of a killed run (a requested stop is no fault; the split compose's ``web`` went unhealthy over it). A store
+    that cannot take the row (its server gone) leaves the killed run's words: the stop itself is not held up."""
+    try:
+        with sf() as session, session.begin():
+            record_stopped_run(session, run_id, datetime.now(UTC))
+    except Exception as exc:  # noqa: BLE001 - the stop goes on; status says the run logged no publish instead
+        log.warning("could not note the stop in the store: %s", exc)
 
 
 def _would_blank(sf: sessionmaker[Session], target: PublishTarget | None, database_url: str, run_id: str) -> str | None:

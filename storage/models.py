@@ -287,9 +287,11 @@ class StoreGeneration(Base):
 
 
 class StoreIdentity(Base):
-    """The store's own identity (one row, ``name`` "store"): a random id made at its first publish
+    """The store's own identity (the row ``name`` "store"): a random id made at its first publish
     (``storage.identity``), written in every feeds folder it publishes into and compared there before the next
-    publish. Two stores fed the same pages hold the same notices: the folder's items alone cannot tell them apart."""
+    publish. Two stores fed the same pages hold the same notices: the folder's items alone cannot tell them apart.
+    The row "stopped-run" names the last run a stop signal ended before it published, and when
+    (``storage.publications.record_stopped_run``)."""
 
     __tablename__ = "store_identity"
     name: Mapped[str] = mapped_column(String(16), primary_key=True)

@@ -15,11 +15,13 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from storage.cleantext import clean_text
-from storage.models import Publication, SourceRun
+from storage.models import Publication, SourceRun, StoreIdentity
 from storage.vocabulary import as_utc
 
 ERROR_LEN = 2000
 KEEP = 100  # attempts kept per feeds folder (besides its newest successful one)
+# the ``store_identity`` row naming the last run a stop signal ended (``docker stop``): its run id, and when
+STOPPED_ROW = "stopped-run"
 
 
 @dataclass(frozen=True)
@@ -148,6 +150,35 @@ def unpublished_run(session: Session, folder: Path | None = None) -> tuple[str, 
     return last.run_id, as_utc(last.finished_at) if last.finished_at else None
 
 
+def record_stopped_run(session: Session, run_id: str, at: datetime) -> None:
+    """Note that the run ``run_id`` was ended by a stop signal before it published (``docker stop``, ``podman stop``,
+    ``systemctl stop`` of ``schedule`` or ``serve --schedule``: its cycle ends at its next page). One row, replaced at
+    each such stop (the caller commits). A requested stop is no fault: :func:`stopped_run` lets ``status`` and
+    ``/healthz`` say it as such instead of "logged no publish" (a killed run's words)."""
+    row = session.get(StoreIdentity, STOPPED_ROW)
+    if row is None:
+        session.add(StoreIdentity(name=STOPPED_ROW, value=run_id[:64], created_at=as_utc(at)))
+    else:
+        row.value, row.created_at = run_id[:64], as_utc(at)
+
+
+def stopped_run(session: Session, run_id: str) -> datetime | None:
+    """When the run ``run_id`` was ended by a stop signal (:func:`record_stopped_run`); None when it was not (killed,
+    or stopped by an older version, which noted nothing)."""
+    row = session.get(StoreIdentity, STOPPED_ROW)
+    return as_utc(row.created_at) if row is not None and row.value == run_id[:64] else None
+
+
+def stopped_line(run_id: str, at: datetime, last_ok: datetime | None) -> str:
+    """``status``'s and ``/healthz``'s words for a last run that a stop signal ended before it published: no problem
+    (the feeds hold the last publish, whose age is judged as always); what it stored reaches the feeds with the next
+    cycle."""
+    published = f"{last_ok:%Y-%m-%d %H:%M} UTC" if last_ok is not None else "never"
+    return (f"stopped by request: the last run ({run_id}) was stopped at {at:%Y-%m-%d %H:%M} UTC before it published "
+            f"(a stop signal: docker stop, podman stop); last publish at {published}; the next cycle reads what it "
+            "left and publishes")
+
+
 def unpublished_line(run: tuple[str, datetime | None]) -> str:
     """``status``'s and ``/healthz``'s line for :func:`unpublished_run`."""
     run_id, at = run
@@ -156,3 +187,16 @@ def unpublished_line(run: tuple[str, datetime | None]) -> str:
             "out of memory, SIGTERM) or could not log its failure (a full disk or a quota); the feeds hold the last "
             "publish, without what it stored; the next run publishes")
 
+
+def unpublished_said(session: Session, folder: Path | None, *, running: bool) -> tuple[str | None, str | None]:
+    """(problem, note) on the last run for ``status`` and ``/healthz``: a run that logged no publish is a problem
+    (:func:`unpublished_line`) unless a stop signal ended it, which is said as a note (:func:`stopped_line`); neither
+    while a run holds the run lock (``running``: going on, not stopped)."""
+    run = unpublished_run(session, folder)
+    if run is None or running:
+        return None, None
+    at = stopped_run(session, run[0])
+    if at is None:
+        return unpublished_line(run), None
+    last_ok = last_publication(session, ok=True, folder=folder)
+    return None, stopped_line(run[0], at, last_ok.finished_at if last_ok is not None else None)

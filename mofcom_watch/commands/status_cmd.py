@@ -154,6 +154,7 @@ class Activity:
     last_run_failed: tuple[LastRunFailed, ...] = ()  # sources whose last run could not fetch, not yet "failing"
     run_lock_stuck: str | None = None  # the run lock's holder is stopped or silent (storage.runlock.stuck)
     unpublished: str | None = None  # the last run logged no publish (storage.publications.unpublished_run)
+    stopped: str | None = None  # the last run was ended by a stop signal before it published: said, no problem
     stale: str | None = None  # the last run finished too long ago: cron stopped (mofcom_watch.clock.stale_run)
     stale_after: timedelta | None = None  # the threshold it was judged by (None: stale_after_minutes = 0, not judged)
     stale_check_off: str | None = None  # the line saying the age check is off (config.STALE_CHECK_OFF)
@@ -216,6 +217,7 @@ class Activity:
                 "sources": [c.to_json() for c in self.sources], "low_space": list(self.low_space),
                 "notices": self.notices, "last_run_failed": [f.to_json() for f in self.last_run_failed],
                 "run_lock_stuck": self.run_lock_stuck, "unpublished_run": self.unpublished,
+                "stopped_run": self.stopped,
                 "last_run_stale": self.stale,
                 "stale_after_seconds": int(self.stale_after.total_seconds()) if self.stale_after else None,
                 "stale_check": self.stale_check_off or "on",
@@ -236,6 +238,8 @@ class Activity:
                                            [(term.shown(c.source), when(c.last_checked)) for c in self.sources]))
         if self.stale_check_off:  # said, not a problem: the operator's choice (one line, not silence)
             console.print(Text(self.stale_check_off))
+        if self.stopped:  # said, not a problem: a requested stop (docker stop) before the last run published
+            console.print(Text(term.shown(self.stopped)))
         for line in self.problem_lines():
             console.print(Text(term.shown(line), style="bold red"))
 
@@ -254,12 +258,12 @@ def register(app: typer.Typer) -> None:
         try:
             report = status_report(session, day)
             activity = Activity.of(session, app_context(ctx).settings.feeds_path)
-            from storage.publications import unpublished_line, unpublished_run
+            from storage.publications import unpublished_said
             from storage.runlock import running, stuck
 
-            unpublished = unpublished_run(session, app_context(ctx).settings.feeds_path)
-            activity = replace(activity, run_lock_stuck=stuck(engine), unpublished=(
-                unpublished_line(unpublished) if unpublished is not None and not running(engine) else None))
+            unpublished, stopped = unpublished_said(session, app_context(ctx).settings.feeds_path,
+                                                    running=running(engine))
+            activity = replace(activity, run_lock_stuck=stuck(engine), unpublished=unpublished, stopped=stopped)
             reviewed = acceptances(session, current_only=True)
             readings = read_pages(session, current_only=True)
             gone = gone_checks(session, current_only=True)

@@ -469,6 +469,9 @@ def health_report(st: ServerState, now: datetime | None = None) -> tuple[bool, d
         unpublished = getattr(st.data, "unpublished_run", None)
         if unpublished is not None and (line := unpublished(st.feeds_dir)):  # a run killed before it published
             problems.append(line)
+        stopped = getattr(st.data, "stopped_run", None)
+        if stopped is not None and (line := stopped(st.feeds_dir)):  # one a stop signal ended: said, no problem
+            report["stopped"] = line
     problems += _process_problems(st, report)
     if error is None:
         _source_problems(st, report)

@@ -162,18 +162,25 @@ class StoreData:
             return None
 
     def unpublished_run(self, folder: Path | None = None) -> str | None:
-        """The last run logged no publish (nor was one made into ``folder`` since) and none runs now
-        (storage.publications.unpublished_run); None otherwise."""
-        from storage.publications import unpublished_line, unpublished_run
+        """The last run logged no publish (nor was one made into ``folder`` since), none runs now, and no stop signal
+        ended it (storage.publications.unpublished_said); None otherwise."""
+        return self._unpublished(folder)[0]
+
+    def stopped_run(self, folder: Path | None = None) -> str | None:
+        """The note on a last run a stop signal ended before it published (no problem: the feeds hold the last
+        publish, judged by its age); None otherwise."""
+        return self._unpublished(folder)[1]
+
+    def _unpublished(self, folder: Path | None) -> tuple[str | None, str | None]:
+        from storage.publications import unpublished_said
         from storage.runlock import running
 
         try:
             with self._sessions() as session:
-                unpublished = unpublished_run(session, folder)
-            return unpublished_line(unpublished) if unpublished is not None and not running(self.engine) else None
+                return unpublished_said(session, folder, running=running(self.engine))
         except Exception as exc:  # noqa: BLE001 - no table yet: no run
             LOG.debug("runs unknown: %s", exc)
-            return None
+            return None, None
 
     def store_busy(self) -> bool:
         """Whether another connection holds the store's write lock now (storage.db.write_locked; False when unknown)."""

@@ -18,9 +18,24 @@ import threading
 import time
 from pathlib import Path
 
-from tests.faults.harness import finish, lock_holder, spawn, spawn_logged, until
+from tests.faults.harness import cli, finish, lock_holder, spawn, spawn_logged, until
 from tests.faults.test_deep_walk import SOURCE, column_store
-from tests.faults.test_site_changes import N23, W, brief, env, fx, items, run, states, status
+from tests.faults.test_site_changes import (
+    N22,
+    N23,
+    POLICY_INDEX,
+    UEL7,
+    UEL8,
+    W,
+    brief,
+    env,
+    fx,
+    items,
+    policy_index,
+    run,
+    states,
+    status,
+)
 from tests.site_server import Fault, SiteServer
 
 
@@ -103,3 +118,56 @@ def test_sigterm_to_schedule_stops_its_cycle_at_the_next_page_and_the_next_run_r
     assert ("MOFCOM-2026-23", "ecl") in states(status(db)), (sorted(states(status(db))), brief(report))
     after = items(out)
     assert after - before and not before - after, (before - after)  # its items added, none lost
+
+
+def test_a_schedule_stopped_after_one_source_is_said_stopped_by_request_not_a_run_that_did_not_publish(tmp_path: Path):
+    """``podman stop`` of the scheduler (the split compose) or of ``serve --schedule`` after a cycle's first source
+    finished left that source's run row and no publish: ``status`` said LAST RUN DID NOT PUBLISH (exit 1) and the
+    ``web`` container's ``/healthz`` 503 from that moment (unhealthy from its third check) until the next cycle, as for
+    a run killed by the out-of-memory killer (image33, ops32). A requested stop is no fault: the feeds hold the last
+    publish; both now say "stopped by request" with its time, no problem (its age is judged as always)."""
+    import json
+
+    from starlette.testclient import TestClient
+
+    from mofcom_watch.server import create_app
+    from mofcom_watch.server.data import StoreData
+    from storage.db import open_existing_store
+
+    db, out = f"sqlite:///{tmp_path / 'store.sqlite'}", tmp_path / "feeds"
+    sources = ("mofcom-policy", SOURCE)  # the first finishes (its run row), the stop comes in the second
+    pages = {f"{W}/{POLICY_INDEX}": policy_index(), **{f"{W}/{p}": fx(W, p) for p in (N22, UEL7, UEL8)}}
+    with StallingSite(None, pages=pages, columns={W: "zwgk/zcfb/"}, stall=f"{W}/{N23}") as site:
+        bases = {W: site.base_url(W)}
+        first, report = run(db, out, bases, sources=sources)
+        assert first.code == 0, (first.err, brief(report))
+        site.set_page(f"{W}/{N23}", fx(W, N23))  # a new notice on the column; its page is held
+        logged = spawn_logged(db, "schedule", "--cron", "0 0 1 1 *", "--run-at-start", log=tmp_path / "schedule.log",
+                              env=env(MOFCOM_WATCH_FEEDS_DIR=str(out), MOFCOM_WATCH_BASE_URLS=f"{W}={bases[W]}",
+                                      MOFCOM_WATCH_SOURCES=",".join(sources), MOFCOM_WATCH_TIMEOUT="60"))
+        try:
+            assert until(site.asked.is_set, 120), logged.log.read_text()
+            logged.proc.send_signal(signal.SIGTERM)
+            stopped = logged.finish(timeout=120)
+        finally:
+            if logged.proc.poll() is None:
+                logged.proc.kill()
+                logged.proc.wait()
+        site.go.set()
+    assert stopped.code == 0 and 'msg="cycle stopped at its next page' in stopped.err, stopped.err
+    said = cli(db, "status", "--json", env=env(MOFCOM_WATCH_FEEDS_DIR=str(out)), timeout=60)
+    answer = json.loads(said.out)
+    assert answer["unpublished_run"] is None, answer["unpublished_run"]  # (was: "the last run (…) logged no publish")
+    assert not [p for p in answer["problems"] if "DID NOT PUBLISH" in p], answer["problems"]
+    assert (answer["stopped_run"] or "").startswith("stopped by request: the last run ("), answer["stopped_run"]
+    assert "last publish at 20" in answer["stopped_run"], answer["stopped_run"]
+    engine = open_existing_store(db)
+    try:  # what the web container answers (plain serve's /healthz: the same app, on the same store)
+        app = create_app(feeds_dir=out, feeds_base_url="http://127.0.0.1:8080/feeds/", data=StoreData(engine))
+        with TestClient(app) as client:
+            health = client.get("/healthz")
+    finally:
+        engine.dispose()
+    body = health.json()
+    assert health.status_code == 200, body
+    assert body["stopped"] == answer["stopped_run"], body
