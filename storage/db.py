@@ -54,6 +54,10 @@ PG_CONNECT_TIMEOUT = 10
 KINDS_KEPT = "mofcom-watch keeps its store in SQLite (sqlite:///FILE) or PostgreSQL (postgresql+psycopg://USER@HOST/DB)"
 
 
+class NewerStore(DatabaseError):
+    """A store at a schema revision this version does not know: a newer mofcom-watch wrote it (upgrade the program)."""
+
+
 def make_engine(url: str, *, read_only: bool = False) -> Engine:
     """An engine for any SQLAlchemy URL; SQLite gets its folder and WAL/foreign-key pragmas.
 
@@ -205,7 +209,7 @@ def upgrade(engine: Engine) -> None:
             current = MigrationContext.configure(conn).get_current_heads()
             unknown = [rev for rev in current if rev not in known]
             if unknown:
-                raise DatabaseError(
+                raise NewerStore(
                     f"the database is at schema revision {', '.join(unknown)}, which this version of "
                     f"mofcom-watch does not know (newest known: {script.get_current_head()}); "
                     "it was written by a newer mofcom-watch: upgrade the program, or use another database"

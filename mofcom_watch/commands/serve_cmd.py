@@ -23,6 +23,8 @@ from mofcom_watch.exits import RESOURCE_EXIT, USAGE, exit_on_unknown_hosts, exit
 from mofcom_watch.logs import log
 
 LOG = logging.getLogger("mofcom_watch.serve")
+REFUSED_LOG = ("the store was refused: serving the feeds folder as it is (nothing published, no cycle), /healthz 503 "
+               "saying why; act on the line, then restart serve")
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 OWN_FOLDER_PREFIX = "mofcom-watch-feeds-"  # + "<day>-": a past day's folder (own_folder; migration 0012 knows it)
 
@@ -40,26 +42,29 @@ def stopped_by_signal_exits_zero() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
-def open_engine(settings: Settings, *, read_only: bool = False):  # noqa: ANN201 - sqlalchemy Engine
+def open_engine(settings: Settings, *, read_only: bool = False):  # noqa: ANN201 - sqlalchemy Engine, or str
     """The store migrated to head; if that fails (server down), a plain engine so /healthz can say so.
 
-    A SQLite store that cannot be used (a read-only file or mount, a full disk, a disk error; ``read_only``, a
-    plain ``serve``: a damaged file, or one that holds no store, as for ``status``) is one line and exit 3 instead:
-    it will not come up by itself, as a database server does, and a server without its store would only answer
-    each page with warnings. A store no server outage explains (written by a newer version, a URL or driver that
-    cannot work, a failed migration) is one line and exit 2, as for every other command: it was served with
-    ``/healthz`` green, its feeds published by a program that does not know its schema. The feeds folder is left
-    as it is."""
-    from storage.db import DatabaseError, make_engine, open_existing_store, open_store, sqlite_file
+    A store refused (a SQLite file that cannot be used: a killed writer's ``-wal`` beside a restored file, a file
+    copied over it, a read-only file or mount, a disk error; ``read_only``, a plain ``serve``: a damaged file, or one
+    that holds no store, as for ``status``; or a store written by a newer version, any database) is the refusal's line
+    instead (said on stderr): ``serve`` then serves the feeds folder as it is, publishes nothing, runs no cycle and
+    answers ``/healthz`` 503 with that line (:class:`~mofcom_watch.server.data.RefusedStore`). Was: one line and exit 3
+    (2 for a newer version), which a restart policy (``restart: unless-stopped``, ``--restart=on-failure``) met with
+    a new start, and the same line, for ever, while readers got no feeds at all (image33). The feeds folder is left as
+    it is. A URL or driver that cannot work, or a failed migration, is one line and exit 2, as for every other
+    command."""
+    from storage.db import DatabaseError, NewerStore, make_engine, open_existing_store, open_store, sqlite_file
     from storage.faults import StoreUnavailable
 
     try:
         return (open_existing_store if read_only else open_store)(settings.database_url)
     except DatabaseError as exc:
-        if isinstance(exc, StoreUnavailable) and sqlite_file(settings.database_url) is not None:
-
+        if isinstance(exc, NewerStore) or (isinstance(exc, StoreUnavailable)
+                                           and sqlite_file(settings.database_url) is not None):
             typer.echo(f"mofcom-watch serve: {exc}", err=True)
-            raise typer.Exit(RESOURCE_EXIT) from None
+            log(LOG, logging.ERROR, REFUSED_LOG, error=str(exc))
+            return str(exc)
         if not isinstance(exc, StoreUnavailable):
             typer.echo(f"mofcom-watch serve: {exc}", err=True)
             raise typer.Exit(2) from None
@@ -78,6 +83,12 @@ def build_app(settings: Settings, *, schedule: bool = False, as_of=None, preview
     from scraper.stop import StopRequest
 
     engine = open_engine(settings, read_only=not schedule)
+    if isinstance(engine, str):  # refused: the folder's files served as they are, /healthz 503 saying why
+        from mofcom_watch.server.data import RefusedStore
+
+        return create_app(feeds_dir=settings.feeds_path, feeds_base_url=settings.feeds_base_url,
+                          data=RefusedStore(engine), stale_after=stale_after(settings)[0], as_of=as_of,
+                          links_configured=bool(settings.public_base_url))
     refresher = FeedRefresher(engine, PublishTarget.of(settings, unattended=True), lambda: as_of or clock.today(),
                               live=as_of is None, preview=preview)
     if refresher.store_busy():  # another writer mid-transaction: the publish would wait its busy timeout (twice, as

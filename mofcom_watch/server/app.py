@@ -76,6 +76,8 @@ MAX_SCREEN_BODY = 1_000_000  # bytes of a POST /api/screen body; over it: 413, s
 MAX_SCREEN_NAME = 500  # characters of one counterparty's name over HTTP; over it the row is refused, the rest screened
 SCREEN_TOO_BIG = ("request body over {limit:,} bytes: send at most that much per request, or screen a bigger file with "
                   "`mofcom-watch screen FILE.csv`")
+REFUSED = ("the store was refused at start: {why}; serving the feeds last published (nothing is published, no cycle "
+           "runs): act on this line, then restart serve")
 HOSTS_SAID_MAX = 20  # other_host warns of this many hosts at most (a client may send any Host)
 SHA256_RE = re.compile(r"[0-9a-f]{64}")
 HTML_TYPE = "text/html; charset=utf-8"
@@ -339,7 +341,10 @@ def evidence(request: Request) -> Response:
     except ValueError:
         return Response(f"as_of must be a date like 2026-11-29, not {_asked_day(request)}\n", status_code=400,
                         media_type="text/plain")
-    data = st.data.evidence(key, as_of)
+    try:
+        data = st.data.evidence(key, as_of)
+    except Exception as exc:  # noqa: BLE001 - the store unreadable (refused, its database down): 503, never "no such"
+        return _unreadable(exc)
     if data is None:
         return Response("no such company\n", status_code=404, media_type="text/plain")
     name = re.sub(r"[^A-Za-z0-9_-]+", "_", key)[:80] or "entity"
@@ -398,12 +403,26 @@ async def api_screen(request: Request) -> Response:
                     media_type="application/json")
 
 
+def _unreadable(exc: Exception) -> Response:
+    """503 for a store that cannot be read (refused at start, its database down); anything else is raised again."""
+    from storage.faults import store_fault
+
+    fault = store_fault(exc)
+    if fault is None:
+        raise exc
+    LOG.warning("store unavailable: %s", fault)
+    return Response(f"the store cannot be read now: {fault}\n", status_code=503, media_type="text/plain")
+
+
 def snapshot(request: Request) -> Response:
     """A stored page, raw bytes as fetched, shown as text: never run as HTML on this site."""
     sha = request.path_params["sha256"]
     if not SHA256_RE.fullmatch(sha):
         return Response("no such snapshot\n", status_code=404, media_type="text/plain")
-    snap = _state(request).data.snapshot(sha)
+    try:
+        snap = _state(request).data.snapshot(sha)
+    except Exception as exc:  # noqa: BLE001 - as evidence: 503, never "no such snapshot"
+        return _unreadable(exc)
     if snap is None:
         return Response("no such snapshot\n", status_code=404, media_type="text/plain")
     charset = snap.encoding or "utf-8"
@@ -437,7 +456,11 @@ def health_report(st: ServerState, now: datetime | None = None) -> tuple[bool, d
     report["last_cycle"] = last.astimezone(UTC).isoformat() if last else None
     problems = []
     waiting = st.database_wait.waiting() if st.database_wait is not None else None
-    if waiting is not None:  # a starting service, said as one: its database is not up yet (not "unreachable")
+    refused = getattr(st.data, "refused", None)
+    if refused is not None:  # refused at start (serve_cmd.open_engine): the folder served as it is, said until fixed
+        report["database"] = "refused"
+        problems.append(REFUSED.format(why=refused))
+    elif waiting is not None:  # a starting service, said as one: its database is not up yet (not "unreachable")
         problems.append(waiting)
     elif error is not None:
         problems.append("database unreachable")

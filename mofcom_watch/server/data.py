@@ -318,6 +318,45 @@ class StoreData:
             return Part((), f"{what} unavailable: {type(exc).__name__}")
 
 
+class RefusedStore:
+    """:class:`SiteData` of a store ``serve`` refused at start (a killed writer's ``-wal`` beside a restored file, a
+    newer version's schema, a damaged file: ``serve_cmd.open_engine``): every read answers that it cannot, never an
+    empty answer ("no such company", no listings); the feed files are served from the folder as they are. ``refused``:
+    the refusal's line, which ``/healthz`` says (503)."""
+
+    def __init__(self, refused: str) -> None:
+        self.refused = refused
+        self._note = f"the store was refused: {refused}"
+
+    def ping(self) -> str | None:
+        return self.refused
+
+    def last_cycle(self) -> datetime | None:
+        return None
+
+    def _none(self, *_args: object) -> Part:
+        return Part((), self._note)
+
+    states = events = sources = issues = bands = entity = search = problems = warnings = entity_names = _none
+
+    def snapshot(self, sha256: str) -> SnapshotView | None:
+        raise self._fault()
+
+    def evidence(self, key: str, as_of: date) -> bytes | None:
+        raise self._fault()
+
+    def screen(self, queries: Any, as_of: date) -> Any:
+        raise self._fault()
+
+    def unread_warnings(self) -> list[str]:
+        raise self._fault()
+
+    def _fault(self) -> Exception:
+        from storage.faults import StoreUnavailable
+
+        return StoreUnavailable(self._note)
+
+
 def _open_issue(row: HealthIssue) -> OpenIssue:
     return OpenIssue(row.source, row.kind, row.detail, row.url, _aware(row.first_seen), _aware(row.last_seen),
                      row.notice_key)
@@ -344,4 +383,4 @@ def typed_rows(part: Part, kind: type) -> list[Any]:
     return [r for r in part.rows if isinstance(r, kind)]
 
 
-__all__ = ["EntityView", "EventRecord", "OpenIssue", "SnapshotView", "Part", "SiteData", "SourceHealth", "StatusRow", "StoreData", "typed_rows"]
+__all__ = ["EntityView", "EventRecord", "OpenIssue", "SnapshotView", "Part", "RefusedStore", "SiteData", "SourceHealth", "StatusRow", "StoreData", "typed_rows"]

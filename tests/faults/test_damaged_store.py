@@ -8,7 +8,9 @@ in the file; a file that is not SQLite: exit 2 ("usage"); a plain ``serve`` serv
 
 from __future__ import annotations
 
+import json
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -57,7 +59,6 @@ CASES = {  # each command, each kind of damage at least once
     "feeds": (not_sqlite, ("feeds", "--out", "{tmp}/feeds", "--as-of", AS_OF), NO_STORE + "file is not a database"),
     "evidence": (foreign, ("evidence", "Skydio", "--out", "{tmp}/pack.zip", "--as-of", AS_OF),
                  NO_STORE + "its tables are contacts: another program's database?"),
-    "serve": (emptied, ("serve", "--port", "0", "--as-of", AS_OF), NO_STORE + "an empty file"),
 }
 
 
@@ -77,27 +78,82 @@ def test_a_command_on_a_store_it_cannot_trust_says_so_and_exits_3(replayed, tmp_
     assert not any(p.is_file() for p in (tmp_path / "served").rglob("*"))  # serve published nothing
 
 
-@pytest.mark.parametrize("args", [("serve", "--port", "0"), ("serve", "--port", "0", "--schedule"),
-                                  ("schedule", "--cron", "0 0 1 1 *")], ids=["serve", "serve --schedule", "schedule"])
-def test_serve_refuses_a_store_of_a_newer_version_as_every_command_does(replayed, tmp_path, args):
-    """Was: ``status``, ``run`` and the rest said "written by a newer mofcom-watch: upgrade the program" (exit 2), but
-    ``serve`` logged "database not ready; serving anyway", published every feed from the store it does not know the
-    schema of, and answered ``/healthz`` 200; ``schedule`` started and logged "cycle failed" every cycle, for ever.
-    Now both say the same line and exit 2, the feeds folder untouched."""
-    store = tmp_path / "store.sqlite"
-    url = copy_of(replayed, store)
-    with sqlite3.connect(store) as conn:
+def newer(replayed: Path, path: Path) -> str:
+    url = copy_of(replayed, path)
+    with sqlite3.connect(path) as conn:  # a store a newer version wrote (an image rolled back)
         conn.execute("UPDATE alembic_version SET version_num = '0042'")
     conn.close()
+    return url
+
+
+NEWER_SAID = (f"the database is at schema revision 0042, which this version of mofcom-watch does not know (newest known: "
+              f"{SCHEMA_HEAD}); it was written by a newer mofcom-watch: upgrade the program, or use another database")
+
+
+def test_schedule_refuses_a_store_of_a_newer_version_as_every_command_does(replayed, tmp_path):
+    """Was: ``status``, ``run`` and the rest said "written by a newer mofcom-watch: upgrade the program" (exit 2), but
+    ``schedule`` started and logged "cycle failed" every cycle, for ever. Now it says the same line and exits 2, the
+    feeds folder untouched (``serve``: the test below)."""
+    store = tmp_path / "store.sqlite"
+    url = newer(replayed, store)
+    args = ("schedule", "--cron", "0 0 1 1 *")
     done = cli(url, *args, "--as-of", AS_OF,
                env=cli_env(MOFCOM_WATCH_FEEDS_DIR=str(tmp_path / "served"), MOFCOM_WATCH_RUN_AT_START="false",
                            MOFCOM_WATCH_TODAY=AS_OF),  # cycles of a past day are refused (ops19)
                timeout=60)
     assert done.code == 2, done.err
-    assert done.first_line == (f"mofcom-watch {args[0]}: the database is at schema revision 0042, which this version of "
-                               f"mofcom-watch does not know (newest known: {SCHEMA_HEAD}); it was written by a newer "
-                               "mofcom-watch: upgrade the program, or use another database"), done.err
+    assert done.first_line == f"mofcom-watch {args[0]}: {NEWER_SAID}", done.err
     assert not any(p.is_file() for p in (tmp_path / "served").rglob("*"))
+
+
+def beside_old_wal(_replayed: Path, path: Path) -> str:
+    restored_beside_old_wal(path.parent)  # (the file the restore wrote is store.sqlite, with the old -wal)
+    return f"sqlite:///{path}"
+
+
+REFUSED = {  # serve's two forms, each kind of refusal at start once
+    "serve, an empty file": (emptied, (), NO_STORE + "an empty file"),
+    "serve --schedule, a newer version": (newer, ("--schedule",), NEWER_SAID),
+    "serve --schedule, a backup beside the old -wal": (beside_old_wal, ("--schedule",), "the SQLite file "),
+}
+
+
+@pytest.mark.parametrize("case", REFUSED)
+def test_serve_on_a_store_refused_at_start_serves_the_folder_and_says_why(replayed, tmp_path, case):
+    """The lead's decision (session 34; image33's C3): a store refused at start (a killed writer's ``-wal`` beside a
+    restored backup, a newer version's schema, an empty or damaged file) made ``serve`` say one line and exit 3 (2 for
+    a newer version); under ``restart: unless-stopped`` or ``--restart=on-failure`` the container started again to the
+    same line, for ever, and readers got no feeds at all (the container was down). Now ``serve`` (plain, or with
+    ``--schedule``) stays up: the feed files already in the folder are served as they are, nothing is published into
+    it, no cycle runs, the store is not written, and ``/healthz`` answers 503 with the refusal's line; entity pages
+    say they cannot answer (never "no such company"). A stop exits 0. Real processes on real files."""
+    from tests.faults.serving import serving
+
+    damage, args, said = REFUSED[case]
+    store, folder = tmp_path / "store.sqlite", tmp_path / "served"
+    url = damage(replayed, store)
+    wal = store.with_name("store.sqlite-wal")
+    before = (store.read_bytes(), wal.read_bytes() if wal.exists() else None)
+    folder.mkdir()
+    (folder / "all.atom").write_bytes(b"<feed>the feeds last published</feed>\n")
+    with serving(url, tmp_path, *args, env={"MOFCOM_WATCH_FEEDS_DIR": str(folder), "MOFCOM_WATCH_TODAY": AS_OF,
+                                            "MOFCOM_WATCH_CRON": "*/1 * * * * *"}) as served:
+        code, _, body = served.get("/healthz")
+        feed = served.get("/feeds/all.atom")
+        page = served.get("/entity/skydio")
+        time.sleep(1.5)  # a cycle's cron time passes (every second): none runs
+        assert served.proc.poll() is None, served.proc.communicate()[1]
+    assert served.proc.returncode == 0, served.stderr[-2000:]  # a requested stop
+    report = json.loads(body)
+    assert code == 503 and report["database"] == "refused", report
+    assert report["problems"][0].startswith("the store was refused at start: ") and said in report["problems"][0], \
+        report["problems"]
+    assert feed[0] == 200 and feed[2] == b"<feed>the feeds last published</feed>\n"
+    assert page[0] == 503 and b"No such company" not in page[2], page
+    assert "mofcom-watch serve: " in served.stderr and said in served.stderr, served.stderr[-2000:]  # at start
+    assert "cycle" not in served.stderr.replace("no cycle", ""), served.stderr[-2000:]  # no cycle ran, none failed
+    assert sorted(p.name for p in folder.iterdir()) == ["all.atom"]  # nothing published (no .store-state either)
+    assert (store.read_bytes(), wal.read_bytes() if wal.exists() else None) == before  # the store as it was
 
 
 def test_status_of_a_store_that_holds_no_notice_is_no_all_clear(_sqlite_template, tmp_path):

@@ -76,14 +76,6 @@ def _on_read_only(folder, db: str, *args: str):  # noqa: ANN001, ANN202
                           capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def _files(folder) -> dict:  # noqa: ANN001
     return {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(folder.rglob("*")) if p.is_file()}
 
@@ -92,7 +84,8 @@ def _files(folder) -> dict:  # noqa: ANN001
 def test_feeds_serve_and_evidence_on_a_read_only_store_or_output_are_one_line_and_exit_3(tmp_path, replayed):
     """The store on a read-only mount (SQLite cannot open it: it must write its -shm index), then the output folder
     read-only: each command says so in one line, exits 3 (a resource), writes and blanks nothing, leaves no
-    temporary file. ``serve`` does not start without its store (a SQLite store does not come up by itself)."""
+    temporary file. (``serve`` on a store refused at start serves the folder as it is, ``/healthz`` 503 saying why:
+    ``test_damaged_store.test_serve_on_a_store_refused_at_start_serves_the_folder_and_says_why``.)"""
     from tests.conftest import copy_of
 
     data = tmp_path / "data"
@@ -107,7 +100,6 @@ def test_feeds_serve_and_evidence_on_a_read_only_store_or_output_are_one_line_an
                                     "mofcom-watch feeds: the SQLite file "),
         "evidence (store read-only)": (data, ("evidence", "skydio", "--out", str(out / "skydio.zip")),
                                        "mofcom-watch evidence: the SQLite file "),
-        "serve (store read-only)": (data, ("serve", "--port", str(_free_port()), "--as-of", AS_OF), "mofcom-watch serve: the SQLite file "),
         "feeds (output read-only)": (out, ("feeds", "--out", str(out), "--as-of", "2026-11-30"),
                                      f"mofcom-watch feeds: cannot write the feeds in {out}: it is on a read-only file "
                                      "system"),
