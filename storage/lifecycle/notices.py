@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from storage.records import ActionKind, EventKind, EventRecord, EventScope, StoredNotice
+from storage.records import ActionKind, EventKind, EventRecord, EventScope, NoticeRef, StoredNotice
 from storage.vocabulary import TAG_PREFIX, list_name
 
 from .builder import _provenance
-from .model import day_of, known_from, occurred_at
+from .model import COUNTRY_ADJECTIVES, day_of, known_from, occurred_at
 from .text import _measures_text, _number, group_label
 
 NOTICE_VERBS = {
@@ -18,12 +18,24 @@ NOTICE_VERBS = {
 }
 
 
+def _target(ref: NoticeRef) -> str:
+    """A target as a notice's item names it: its notice key; a reference by day and list alone
+    ("2025年4月4日被列入出口管制管控名单的16家美国实体") in English, "the 16 US entities listed on 2025-04-04", as the
+    engine reads it (``targets._resolve_date_ref``). Its phrase as parsed stops before the noun ("…的16家美国") and
+    is one phrase for two days ("2025年4月4日和4月9日…的28家美国": the notices feed said it twice, reader34)."""
+    if ref.key or ref.date is None or ref.list is None:
+        return ref.key or ref.text
+    country = f"{COUNTRY_ADJECTIVES.get(ref.country, ref.country)} " if ref.country else ""
+    count = f"{ref.count} " if ref.count is not None else ""
+    return f"the {count}{country}entities listed on {ref.date.isoformat()}"
+
+
 def _notice_event(n: StoredNotice) -> EventRecord:
     rec = n.record
     occurred = occurred_at(n)
     parts = []
     for a in rec.actions:
-        targets = ", ".join(t.key or t.text for t in a.targets)
+        targets = ", ".join(dict.fromkeys(_target(t) for t in a.targets))
         verb = (f"stops the {_measures_text(a.measures)} of" if a.action is ActionKind.LIFT_MEASURE
                 else NOTICE_VERBS.get(a.action, a.action.value))
         if targets:

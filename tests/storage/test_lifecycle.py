@@ -431,3 +431,24 @@ def test_an_added_measure_says_which_measure_where_the_notice_writes_it():
     plain = derive([stored(r) for r in (UEL4, UEL6)], AS_OF)
     assert [e.title for e in plain.events if e.kind is EventKind.MEASURE and e.scope == "notice"] == [
         "Measure: 1 US entity on the unreliable entity list (UEL-2025-6) from 2025-03-04"]
+
+
+def test_a_notice_item_names_a_target_by_day_in_english_once_per_day():
+    """reader34: the notices feed named a Q&A's targets by the phrase as parsed, cut before its noun and one phrase for
+    two days: "suspends the measures of 2025年4月4日和4月9日被列入出口管制管控名单的28家美国, 2025年4月4日和4月9日…的28家美国"."""
+    from storage.lifecycle.notices import _notice_event
+
+    both = "2025年4月4日和4月9日被列入出口管制管控名单的28家美国"
+    suspend = act(ActionKind.SUSPEND, ECL, NoticeRef(text=both, date=date(2025, 4, 4), list=ECL, country="US"),
+                  NoticeRef(text=both, date=date(2025, 4, 9), list=ECL, country="US"), effective="2025-05-14")
+    extend = act(ActionKind.EXTEND, ECL, NoticeRef(text="2025年4月4日被列入出口管制管控名单的16家美国", date=date(2025, 4, 4),
+                                                   list=ECL, count=16, country="US"), effective="2025-08-12")
+    lift = act(ActionKind.LIFT, ECL, NoticeRef(text="4月9日公告（商务部公告2025年第22号）", key="MOFCOM-2025-22",
+                                               date=date(2025, 4, 9)), effective="2025-08-12")
+    item = _notice_event(stored(qa("QA-2025-08-12-ecl00002", datetime(2025, 8, 12, 18, 0, tzinfo=CST), "答记者问",
+                                   (suspend, extend, lift), ECL)))
+    assert item.title == (
+        "Notice QA-2025-08-12-ecl00002 (答记者问): suspends the measures of the US entities listed on 2025-04-04, the US "
+        "entities listed on 2025-04-09; extends the suspension of the 16 US entities listed on 2025-04-04; stops the "
+        "measures of MOFCOM-2025-22 on the export control list")
+    assert "家美国" not in item.summary
