@@ -9,7 +9,9 @@ it came from (``Settings.origins``).
 from __future__ import annotations
 
 import dataclasses
+import ipaddress
 import os
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -26,6 +28,9 @@ DEFAULT_USER_AGENT = "mofcom-watch/0.1.0 (+https://github.com/mofcom-watch/mofco
 CONFIG_ENV = "MOFCOM_WATCH_CONFIG"
 DB_ENV = "MOFCOM_WATCH_DB"
 LOG_FORMATS = ("text", "json")
+URL_SCHEMES = ("http://", "https://")  # public_base_url, base_urls, feeds --base-url (any case)
+HOST_LABEL_RE = re.compile(r"[\w-]{1,63}")  # one label of a host name (\w: '_' of Docker service names, IDN letters)
+HOST_NAME_MAX = 253
 
 
 class ConfigError(ValueError):
@@ -265,10 +270,66 @@ def parse_base_url_pair(text: str, where: str = "--base-url") -> tuple[str, str]
     return host.strip().lower(), _url(url, where)
 
 
+def host_problem(host: str) -> str | None:
+    """Why ``host`` is no host a link can name (a listen address, a URL's host), or None: an IP address, or a name of
+    dot-separated labels of letters, digits, '-' and '_'. Was: any string: ``http.host = "[::1]"`` published feeds
+    whose every link was ``http://[[::1]]:8080/feeds/…``, ``"http://feeds.example.org"`` ones linking to
+    ``http://[http://feeds.example.org]:8080/``, exit 0, found only by a reader (cli34)."""
+    try:
+        ipaddress.ip_address(host)
+        return None
+    except ValueError:
+        pass
+    if host.startswith("[") and host.endswith("]"):
+        return f"written in brackets, as a URL writes it: give the address alone, {host[1:-1]}"
+    if "://" in host:
+        return "a URL, not a host: give the host name or address alone (the feeds' public URL is public_base_url)"
+    labels = host[:-1].split(".") if host.endswith(".") else host.split(".")
+    if len(host) > HOST_NAME_MAX or not all(HOST_LABEL_RE.fullmatch(label) for label in labels):
+        return "not a host name or an IP address"
+    return None
+
+
+def url_problem(text: str) -> str | None:
+    """Why ``text`` is no http(s) URL a reader can follow, or None: its scheme, a host (:func:`host_problem`), a port
+    that is a number up to 65535 (port 0: :func:`port_0_problem`), no space. Was: only its first characters were
+    checked: ``https://`` alone made every feed's self link ``https://all.atom``; ``https://x.org:abc/`` and
+    ``https://feeds example/`` went into the feeds as they were (cli34)."""
+    from urllib.parse import urlsplit
+
+    if any(ch.isspace() or not ch.isprintable() for ch in text):
+        return "it holds a space or a control character"
+    try:
+        parts = urlsplit(text)
+        _ = parts.port  # a port that is no number up to 65535 raises
+    except ValueError as exc:
+        return f"not a URL ({exc})"
+    if not text.lower().startswith(URL_SCHEMES):
+        return "it does not start with http:// or https://"
+    host = parts.hostname
+    if not host:
+        return "it names no host"
+    if "[" in parts.netloc:  # an IPv6 literal, as URLs write it
+        try:
+            ipaddress.IPv6Address(host.split("%")[0])
+        except ValueError:
+            return f"[{host}] is no IPv6 address"
+    elif (why := host_problem(host)) is not None:
+        return f"its host {host!r} is {why}"
+    return None
+
+
 def _url(value: Any, where: str) -> str:
     text = _str(value, where)
-    if not text.startswith(("http://", "https://")):
-        raise ConfigError(f"{where}: expected an http(s) URL, got {text!r}")
+    if (why := url_problem(text)) is not None:
+        raise ConfigError(f"{where}: expected an http(s) URL, got {text!r}: {why}")
+    return text
+
+
+def _host(value: Any, where: str) -> str:
+    text = _str(value, where)
+    if (why := host_problem(text)) is not None:
+        raise ConfigError(f"{where}: {text!r} is {why}")
     return text
 
 
@@ -370,7 +431,7 @@ FIELDS: tuple[FieldSpec, ...] = (
               "at least 180"),
     FieldSpec("lock_wait_seconds", ("schedule", "lock_wait_seconds"), "MOFCOM_WATCH_LOCK_WAIT", _float_min(0.0),
               "how long replay and run wait for another writer's run lock before giving up"),
-    FieldSpec("http_host", ("http", "host"), "MOFCOM_WATCH_HOST", _str, "address serve listens on"),
+    FieldSpec("http_host", ("http", "host"), "MOFCOM_WATCH_HOST", _host, "address serve listens on"),
     FieldSpec("http_port", ("http", "port"), "MOFCOM_WATCH_PORT", _int_in(0, 65535),
               "port serve listens on; 0 = any free one, named by serve's log line 'serving url='"),
     FieldSpec("sources", ("fetch", "sources"), "MOFCOM_WATCH_SOURCES", _str_list,

@@ -26,7 +26,7 @@ from mofcom_watch.clock import (
     refuse_future,
     refuse_past_in_live,
 )
-from mofcom_watch.config import port_0_problem, redact_url
+from mofcom_watch.config import port_0_problem, redact_url, url_problem
 from mofcom_watch.context import app_context
 from mofcom_watch.exits import FEEDS_ERRNOS, exit_on_resource_fault
 from mofcom_watch.publish import (
@@ -44,7 +44,6 @@ from storage.health import open_health_issues
 from storage.models import Notice
 from storage.watchlist import WatchlistError
 
-URL_SCHEMES = ("http://", "https://")
 LIST_LIMIT = 40  # beyond this many written files, print a count instead of every path
 
 
@@ -165,8 +164,8 @@ def register(app: typer.Typer) -> None:
                           "follow, would give them the items of a day that has not come; write them to a folder of "
                           "their own with --out DIR (nothing derived for that day is stored then)")
         refuse_past_in_live("feeds", day, out_dir, settings.feeds_path)
-        if not target.base_url.startswith(URL_SCHEMES):
-            typer.echo(f"mofcom-watch: --base-url must start with http:// or https://, not {target.base_url!r}",
+        if (bad_url := url_problem(target.base_url)) is not None:  # (was: only its scheme: cli34)
+            typer.echo(f"mofcom-watch: --base-url {target.base_url!r} is no URL its feeds can link to: {bad_url}",
                        err=True)
             raise typer.Exit(2)
         if (linkless := port_0_problem(settings, target.base_url)) is not None:

@@ -61,7 +61,7 @@ def test_watchlist_option_adds_the_watchlist_feed(fixture_db, tmp_path):
     [
         (("--as-of", "tomorrow"), "expected a date like 2026-11-29"),
         (("--watchlist", "/nonexistent/wl.csv"), "cannot read watchlist"),
-        (("--base-url", "feeds.example.org"), "--base-url must start with http"),
+        (("--base-url", "feeds.example.org"), "it does not start with http:// or https://"),
     ],
 )
 def test_bad_input_exits_2_with_a_message(fixture_db, tmp_path, args, message):

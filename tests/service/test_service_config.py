@@ -126,6 +126,15 @@ def test_config_file_from_environment(tmp_path: Path) -> None:
         ("public_base_url = \"feeds.example.org\"\n", "http(s) URL"),
         ("http = 3\n", "must be a table"),
         ("[base_urls]\n\"www.mofcom.gov.cn\" = \"ftp://x\"\n", "http(s) URL"),
+        # cli34: each was loaded and its links published as they were (https://all.atom, http://[[::1]]:8080/feeds/)
+        ("public_base_url = \"https://\"\n", "got 'https://': it names no host"),
+        ("public_base_url = \"https://feeds.example.org:abc/\"\n", "Port could not be cast"),
+        ("public_base_url = \"https://feeds example.org/\"\n", "holds a space"),
+        ("public_base_url = \"http://[[::1]]:8080/feeds/\"\n", "http(s) URL"),
+        ("[http]\nhost = \"[::1]\"\n", "http.host (from file "),
+        ("[http]\nhost = \"[::1]\"\n", "'[::1]' is written in brackets, as a URL writes it: give the address alone, ::1"),
+        ("[http]\nhost = \"http://feeds.example.org\"\n", "is a URL, not a host"),
+        ("[http]\nhost = \"feeds..example.org\"\n", "is not a host name or an IP address"),
     ],
 )
 def test_bad_file_is_a_clear_error(tmp_path: Path, text: str, message: str) -> None:
@@ -401,3 +410,26 @@ def test_a_misspelt_table_and_a_missing_file_named_by_the_variable_are_said_so(t
         load_settings(Path(gone), environ={"MOFCOM_WATCH_CONFIG": gone})
     with pytest.raises(ConfigError, match=r"^configuration: file not found: .*gone\.toml$"):
         load_settings(Path(gone), environ={})
+
+
+def test_hosts_and_urls_links_can_name_still_load() -> None:
+    """cli34's checks refuse what no link can name, not the addresses in use: an IPv6 URL, a Docker service name
+    with '_', a name of another script, a trailing dot, a user in the URL, and every listen address of the docs."""
+    for url in ("http://[::1]:8080/feeds/", "http://mofcom_web:8080/feeds/", "https://例子.测试/feeds/",
+                "https://feeds.example.org./f", "https://u@feeds.example.org/f/", "HTTPS://X.EXAMPLE/F"):
+        assert load_settings(environ={"MOFCOM_WATCH_PUBLIC_URL": url}).feeds_base_url.startswith(url), url
+    for host in ("0.0.0.0", "::", "::1", "127.0.0.1", "localhost", "feeds.internal", "mofcom_web"):
+        assert load_settings(environ={"MOFCOM_WATCH_HOST": host}).http_host == host
+
+
+def test_feeds_base_url_flag_that_links_nowhere_exits_2_writing_nothing(tmp_path: Path) -> None:
+    """cli34: ``feeds --base-url https://`` wrote every feed with self links ``https://all.atom`` (exit 0 or 1); only
+    the scheme was checked. Now one line, exit 2, before the store is opened: nothing written."""
+    out = tmp_path / "out"
+    for url, why in (("https://", "it names no host"), ("https://x.example:abc/", "Port could not be cast"),
+                     ("http://[[::1]]:8080/feeds/", "not a URL")):
+        result = CliRunner().invoke(app, ["--db", f"sqlite:///{tmp_path / 'none.sqlite'}", "feeds", "--out", str(out),
+                                          "--base-url", url])
+        assert result.exit_code == 2, result.output
+        assert f"--base-url {url!r} is no URL its feeds can link to: " in result.output and why in result.output
+        assert "Traceback" not in result.output and not out.exists()
