@@ -54,7 +54,9 @@ UNREAD_PAGES = ("{n} page(s) not read whole are open problems ({first}{more}): a
                 "(`mofcom-watch review`, `status`); no hit is no sign that a counterparty is clear of them")
 """Said beside a screening while pages are not read whole (story33 S4b, S5: a notice's copy cut mid-annex, a rename
 refused for a person to read): ``status`` exited 1 and the feeds said so, but ``screen`` of a counterparty those pages
-name answered "0 of 1 counterparties listed", exit 0, with no word of them."""
+name answered "0 of 1 counterparties listed", exit 0, with no word of them. Such a screening is incomplete: ``screen``
+exits 1 (not clear: look) though no row matched, its title says why, and the JSON's ``complete`` is false (session 34,
+decided: a script taking 0 as "clear" proceeded on an incomplete answer)."""
 
 
 class ScreenInputError(ValueError):
@@ -187,15 +189,17 @@ def long_name_warnings(refused: list[int], max_name: int) -> list[str]:
 
 
 def report(results: tuple[Screened, ...], as_of: date, warnings: list[str] | None = None,
-           not_screened: list[int] | None = None) -> dict[str, Any]:
+           not_screened: list[int] | None = None, *, complete: bool) -> dict[str, Any]:
     """What ``screen --json`` prints and ``POST /api/screen`` answers: ``matched`` counts the counterparties with a
     hit, ``possible`` those with a possible match to review (and no hit), ``under_measures`` those with a hit in force
-    or presumed back in force, ``no_longer_listed`` those whose every hit is lifted or removed; ``not_screened`` the
-    API's counterparties refused for a name too long (their numbers)."""
+    or presumed back in force, ``no_longer_listed`` those whose every hit is lifted or removed; ``complete`` false
+    while pages are not read whole (:func:`unread_pages`: their entities are in no screening, so no hit is no
+    "clear"; ``warnings`` says which); ``not_screened`` the API's counterparties refused for a name too long (their
+    numbers)."""
     out = {"as_of": as_of.isoformat(), "screened": len(results), "matched": sum(1 for r in results if r.hits),
            "possible": sum(1 for r in results if r.possible and not r.hits),
            "under_measures": sum(1 for r in results if under_measures(r)),
-           "no_longer_listed": sum(1 for r in results if no_longer_listed(r)),
+           "no_longer_listed": sum(1 for r in results if no_longer_listed(r)), "complete": complete,
            "results": [r.to_json() for r in results]}
     if warnings:  # a country not read (country_warnings); omitted while there is none
         out["warnings"] = list(warnings)
@@ -242,18 +246,27 @@ def cell_warnings(queries: tuple[Query, ...], *, source: str | None = None) -> l
         q.name, where=f"{source}:{q.line}" if source else f"counterparty #{q.line}")) is not None]
 
 
-def unread_warnings(session: Session) -> list[str]:
-    """One line when open issues say pages were not read whole (``storage.pages.UNFINISHED_ISSUES``: a notice read short
-    of its stated count, a page refused or unusable), naming the first of them; none otherwise."""
+def unread_pages(session: Session) -> list[str]:
+    """The URLs of the pages open issues say were not read whole (``storage.pages.UNFINISHED_ISSUES``: a notice read
+    short of its stated count, a page refused or unusable), in order."""
     from storage.models import HealthIssue
     from storage.pages import UNFINISHED_ISSUES
 
-    urls = list(session.scalars(select(HealthIssue.url).where(
+    return list(session.scalars(select(HealthIssue.url).where(
         HealthIssue.kind.in_([k.value for k in UNFINISHED_ISSUES]), HealthIssue.resolved_at.is_(None),
         HealthIssue.url.is_not(None)).distinct().order_by(HealthIssue.url)))
+
+
+def unread_lines(urls: list[str]) -> list[str]:
+    """One line when pages are not read whole (:func:`unread_pages`), naming the first of them; none otherwise."""
     if not urls:
         return []
     return [UNREAD_PAGES.format(n=len(urls), first=urls[0], more=f" and {len(urls) - 1} more" if len(urls) > 1 else "")]
+
+
+def unread_warnings(session: Session) -> list[str]:
+    """:func:`unread_lines` of the store's :func:`unread_pages`."""
+    return unread_lines(unread_pages(session))
 
 
 def screen(session: Session, queries: tuple[Query, ...], as_of: date) -> tuple[Screened, ...]:

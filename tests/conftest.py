@@ -70,6 +70,19 @@ def copy_of(replayed: Path, target: Path) -> str:
     return f"sqlite:///{target}"
 
 
+def read_whole(db_url: str) -> str:
+    """``db_url`` (a SQLite copy of ``replayed``) with its open source-health issues closed: the fixtures' three
+    notices read short of their stated counts on purpose make every screening incomplete (``screen`` exits 1, session
+    34); a test of what a screening answers when every page was read whole closes them."""
+    import sqlite3
+
+    con = sqlite3.connect(db_url.removeprefix("sqlite:///"))
+    with con:
+        con.execute("UPDATE health_issue SET resolved_at = CURRENT_TIMESTAMP WHERE resolved_at IS NULL")
+    con.close()
+    return db_url
+
+
 @pytest.fixture(scope="session")
 def _sqlite_template(tmp_path_factory) -> Path:
     """One SQLite file migrated to head, copied for each test (migrating costs ~0.5 s a test)."""

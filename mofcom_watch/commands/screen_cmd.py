@@ -1,6 +1,7 @@
 """`mofcom-watch screen FILE.csv [--as-of DATE] [--json|--csv]`: batch screening of counterparties.
 
-Exit 0 when no counterparty matched, 1 when one did (a hit or a possible match to review), 2 on bad input.
+Exit 0 when no counterparty matched and every page was read whole, 1 when one did (a hit or a possible match to
+review) or pages are not read whole (the answer incomplete: not clear), 2 on bad input.
 """
 
 from __future__ import annotations
@@ -44,14 +45,21 @@ No list of abbreviations is kept: "LM Aeronautics" is no match.
 A cell of many names ("X d/b/a Y d/b/a Z ...", "X; Y; Z ...") is screened by its first 20 only, and a warning
 names the row (the CSV's note, a line under the table).
 The table's title counts who is under measures in force now and, apart, who was listed before and is no longer.
+While pages are not read whole (a notice read short of its stated count, a copy cut mid-annex, a page held for a
+person to read: `mofcom-watch review`), the entities they name are in no screening: a warning says so, the title
+says the answer is incomplete, --json gives "complete": false, and the exit code is 1 even with no hit.
 In --csv, a cell a spreadsheet would run as a formula (=, +, -, @) begins with a single quote.
-Exit 0: no hit and no possible match; 1: at least one hit or possible match; 2: bad input.
+Exit 0: no hit, no possible match, every page read whole; 1: a hit or a possible match, or pages not read whole
+(not clear: look); 2: bad input.
 """
 
 COLUMNS = ("line", "counterparty", "country", "match", "score", "entity_key", "listed_name", "entity_country",
            "instrument", "notice_key", "issuer", "list", "state", "since", "until", "note", "reason", "state_meaning")
 
 COUNTRY_NOT_READ = "country not read: screened by the name alone"
+# the table's title while pages are not read whole (storage.screening.unread_pages): no hit is then no "clear"
+INCOMPLETE_TITLE = ("; the answer is incomplete: {n} page(s) not read whole, whose entities are in no screening "
+                    "(see the warning; `mofcom-watch review`)")
 
 
 
@@ -69,12 +77,13 @@ def state_shown(h: Any) -> str:
     return state + (f"; {coming}" if coming else "")
 
 
-def table_title(results: Any, day: str) -> str:
+def table_title(results: Any, day: str, unread: int = 0) -> str:
     """The table's first line: how many counterparties are under measures that apply on the day (in force, or
     presumed back in force after a lapse) and, apart, how many were listed before and are no longer (every hit
     lifted or removed). It said "29 of 42 counterparties listed (26 under measures …)", counting those as "listed",
     which an officer reads as listed now (screen33); ``--json`` keeps ``matched`` and adds ``under_measures`` and
-    ``no_longer_listed``."""
+    ``no_longer_listed``. With ``unread`` pages not read whole, it ends saying the answer is incomplete
+    (``INCOMPLETE_TITLE``)."""
     from storage.screening import no_longer_listed, under_measures
 
     now = sum(1 for r in results if under_measures(r))
@@ -83,8 +92,10 @@ def table_title(results: Any, day: str) -> str:
     unsure = sum(1 for r in results if r.possible and not r.hits)
     others = f", {other} on a list with no measure in force now (suspended, announced, investigation)" if other else ""
     review = f", {unsure} with a possible match to review" if unsure else ""
+    incomplete = INCOMPLETE_TITLE.format(n=unread) if unread else ""
     return (f"{len(results)} {'counterparty' if len(results) == 1 else 'counterparties'} as of {day}: {now} under "
-            f"measures in force now or presumed back in force, {gone} listed before and no longer{others}{review}")
+            f"measures in force now or presumed back in force, {gone} listed before and no longer{others}{review}"
+            f"{incomplete}")
 
 
 def rows(results: Any) -> list[dict[str, str]]:
@@ -136,7 +147,8 @@ def register(app: typer.Typer) -> None:
             parse_queries,
             report,
             screen,
-            unread_warnings,
+            unread_lines,
+            unread_pages,
         )
         from storage.watchlist import NOT_TEXT, decode_text
 
@@ -159,24 +171,25 @@ def register(app: typer.Typer) -> None:
         engine, session = open_session(ctx, read_only=True)
         try:
             results = screen(session, queries, day)
-            unread = unread_warnings(session)
+            pages = unread_pages(session)
         finally:
             session.close()
             engine.dispose()
-        for line in unread:  # pages not read whole: their entities are in no screening (said, the exit code as it was);
+        unread = unread_lines(pages)
+        for line in unread:  # pages not read whole: their entities are in no screening (said, and exit 1 below);
             # wrapped at words on a terminal, whole into a pipe, as the lines under the table
             term.console(stderr=True).print(Text(term.shown(f"mofcom-watch screen: warning: {line}")))
         warnings += unread
         matched = sum(1 for r in results if r.hits)
         unsure = sum(1 for r in results if r.possible and not r.hits)
         if as_json:
-            typer.echo(term.json_text(report(results, day, warnings)))
+            typer.echo(term.json_text(report(results, day, warnings, complete=not pages)))
         elif as_csv:
             from storage.csvcells import csv_text
 
             typer.echo(csv_text(COLUMNS, ([row[c] for c in COLUMNS] for row in rows(results))), nl=False)
         else:
-            table = Table(title=table_title(results, day.isoformat()), title_justify="left")
+            table = Table(title=table_title(results, day.isoformat(), len(pages)), title_justify="left")
             shown_cols = ("line", "counterparty", "match", "score", "listed_name", "instrument", "list", "state_shown",
                           "since", "until")
             for c in shown_cols:
@@ -199,4 +212,6 @@ def register(app: typer.Typer) -> None:
                 for later in r.listed_later:  # not a hit on the day: said, so nothing is hidden
                     out.print(Text(term.shown(f"line {r.query.line} {r.query.name}: {later.entity_key} {later.note}, "
                                               f"not a hit on {day.isoformat()}")))
-        raise typer.Exit(1 if matched or unsure else 0)  # a possible match is no "clear": 1, as a hit
+        # a possible match is no "clear": 1, as a hit; nor is an answer while pages are not read whole (session 34,
+        # decided: a script taking 0 as "clear" proceeded on an incomplete answer)
+        raise typer.Exit(1 if matched or unsure or pages else 0)

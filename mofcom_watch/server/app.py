@@ -390,8 +390,9 @@ async def api_screen(request: Request) -> Response:
         return error(400, str(exc))
     try:
         results = await run_in_threadpool(st.data.screen, queries, as_of)
+        unread = await run_in_threadpool(st.data.unread_warnings)  # pages not read whole: the answer incomplete
         warnings = (long_name_warnings(refused, MAX_SCREEN_NAME) + country_warnings(queries) + cell_warnings(queries)
-                    + await run_in_threadpool(st.data.unread_warnings))  # as `screen` says them
+                    + unread)  # as `screen` says them
     except Exception as exc:  # noqa: BLE001 - the store unreadable (its database restarting): 503, never a bare 500
         from storage.faults import store_fault
 
@@ -399,7 +400,7 @@ async def api_screen(request: Request) -> Response:
             raise
         LOG.warning("screening unavailable: %s", exc)
         return error(503, "the store could not be read just now (its database is unreachable): no answer; try again")
-    return Response(json.dumps(report(results, as_of, warnings, refused), ensure_ascii=False, indent=2) + "\n",
+    return Response(json.dumps(report(results, as_of, warnings, refused, complete=not unread), ensure_ascii=False, indent=2) + "\n",
                     media_type="application/json")
 
 

@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from mofcom_watch.cli import app
-from tests.conftest import copy_of
+from tests.conftest import copy_of, read_whole
 from tests.faults.serving import serving
 from tests.feeds.replayed import AS_OF, REPO
 
@@ -41,7 +41,7 @@ LISTED = {
 
 @pytest.fixture(scope="module")
 def db_url(tmp_path_factory, replayed) -> str:
-    return copy_of(replayed, tmp_path_factory.mktemp("screen") / "db.sqlite")
+    return read_whole(copy_of(replayed, tmp_path_factory.mktemp("screen") / "db.sqlite"))  # every page read whole: exit 0 is a clear answer
 
 
 def run(db_url: str, *args: str):
@@ -226,14 +226,15 @@ def test_a_screening_says_which_pages_were_not_read_whole(replayed, tmp_path) ->
     """story33 S4b, S5: while pages are not read whole (a notice's copy cut mid-annex, a rename refused for a person to
     read), ``screen`` of a counterparty they name answered "0 of 1 counterparties listed", exit 0, with no word of them,
     though ``status`` exits 1 on them. The fixtures hold three notices read short of their stated counts: the screening
-    says so, on stderr and in the JSON's ``warnings``, its exit code unchanged; with no such page open, no word."""
+    says so, on stderr and in the JSON's ``warnings``; the answer is incomplete: exit 1, ``complete`` false (session
+    34, decided; it exited 0); with no such page open, no word, exit 0."""
     import sqlite3
 
     db = copy_of(replayed, tmp_path / "db.sqlite")
     csv_file = tmp_path / "one.csv"
     csv_file.write_text("name,country\nNothing Like It Corp.,US\n", encoding="utf-8")
     result = run(db, str(csv_file), "--as-of", AS_OF, "--json")
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1 and json.loads(result.stdout)["complete"] is False, result.output
     said = json.loads(result.stdout)["warnings"]
     assert len(said) == 1 and said[0].startswith("3 page(s) not read whole are open problems (file:texts/mofcom-2026-11.txt and 2 more)"), said
     assert "no hit is no sign" in said[0] and said[0] in result.stderr
@@ -243,6 +244,7 @@ def test_a_screening_says_which_pages_were_not_read_whole(replayed, tmp_path) ->
     con.close()
     result = run(db, str(csv_file), "--as-of", AS_OF, "--json")
     assert result.exit_code == 0 and "warnings" not in json.loads(result.stdout) and not result.stderr, result.output
+    assert json.loads(result.stdout)["complete"] is True
 
 
 def test_a_hit_by_one_part_of_a_cell_says_which_and_later_listings_come_by_date(db_url: str, tmp_path: Path) -> None:
@@ -275,3 +277,4 @@ def test_a_junk_cell_is_screened_by_its_first_names_and_says_so(db_url: str, tmp
     assert table.exit_code == 0  # Skydio, the 25th name, is not screened: said, not a hit
     assert f"{f}:1: the name splits into 31 names" in " ".join(table.output.split())
     assert "line 1: screened by its first 20 of 31 names: the others not screened" in " ".join(table.stdout.split())
+

@@ -21,7 +21,7 @@ import pytest
 from typer.testing import CliRunner
 
 from mofcom_watch.cli import app
-from tests.conftest import copy_of
+from tests.conftest import copy_of, read_whole
 from tests.faults.serving import serving
 from tests.feeds.replayed import REPO
 
@@ -46,7 +46,7 @@ STATES = {
 
 @pytest.fixture(scope="module")
 def db_url(tmp_path_factory, replayed) -> str:
-    return copy_of(replayed, tmp_path_factory.mktemp("screen17") / "db.sqlite")
+    return read_whole(copy_of(replayed, tmp_path_factory.mktemp("screen17") / "db.sqlite"))  # exit 0: clear
 
 
 @pytest.fixture(scope="module")

@@ -68,8 +68,9 @@ def test_the_json_counts_the_same_beside_matched() -> None:
     results = tuple(Screened(Query(i, "X"), hits) for i, hits in enumerate((
         (hit(ListingState.LIFTED), hit(ListingState.LAPSED)), (hit(ListingState.LIFTED),), (hit(ListingState.SUSPENDED),),
         ()), start=1))
-    out = report(results, date(2026, 12, 3))
+    out = report(results, date(2026, 12, 3), complete=True)
     assert (out["matched"], out["under_measures"], out["no_longer_listed"], out["possible"]) == (3, 1, 1, 0)
+    assert out["complete"] is True and report(results, date(2026, 12, 3), complete=False)["complete"] is False
 
 
 def test_the_csv_says_the_state_in_status_words_in_its_last_column() -> None:
