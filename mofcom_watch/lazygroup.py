@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -18,21 +19,64 @@ import typer.main
 from typer.core import TyperCommand, TyperGroup
 
 try:  # typer 0.28 carries its own copy of click, whose errors are not click's
+    from typer._click.core import Context
     from typer._click.exceptions import NoSuchOption, UsageError
+    from typer._click.formatting import HelpFormatter
 except ImportError:  # older typer: click itself
+    from click.core import Context  # type: ignore[assignment]
     from click.exceptions import NoSuchOption, UsageError  # type: ignore[assignment]
+    from click.formatting import HelpFormatter  # type: ignore[assignment]
 
 from mofcom_watch.commands import COMMANDS
 from mofcom_watch.exits import Terminated
 from mofcom_watch.term import plain_metavars
 
 INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
+# What stands in, while click wraps a help text, for the second column a wide (CJK) character takes on a terminal:
+# click counts characters, so a line of Chinese examples ran past 80 columns ("又称KHI", "通用原子": screen34)
+WIDE_PAD = "\x00"
 # the program's own options (mofcom_watch.cli._global), each with what follows it in an example
 GLOBAL_OPTIONS = {"--db": " URL", "--config": " FILE", "--verbose": "", "-v": "", "--quiet": "", "-q": ""}
 
 
+def _padded(text: str) -> str:
+    """``text`` with :data:`WIDE_PAD` after each wide character, so that its length is its width in columns."""
+    return "".join(c + WIDE_PAD if unicodedata.east_asian_width(c) in "WF" else c for c in text)
+
+
+class WideHelpFormatter(HelpFormatter):
+    """click's help formatter, wrapping at the width a terminal shows (a Chinese character takes two columns), not at
+    the number of characters; what is written is unchanged. Help on a terminal is rich's, which counts so already:
+    this is the help piped or redirected (``screen --help | less``, ``COLUMNS=80``)."""
+
+    def write_text(self, text: str) -> None:
+        if text.isascii():
+            super().write_text(text)
+            return
+        start = len(self.buffer)
+        super().write_text(_padded(text))
+        self.buffer[start:] = [part.replace(WIDE_PAD, "") for part in self.buffer[start:]]
+
+    def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
+        rows = list(rows)
+        if all(a.isascii() and b.isascii() for a, b in rows):
+            super().write_dl(rows, col_max, col_spacing)
+            return
+        start = len(self.buffer)
+        super().write_dl([(_padded(a), _padded(b)) for a, b in rows], col_max, col_spacing)
+        self.buffer[start:] = [part.replace(WIDE_PAD, "") for part in self.buffer[start:]]
+
+
+class HelpContext(Context):
+    """click's context, its help wrapped by :class:`WideHelpFormatter`."""
+
+    formatter_class = WideHelpFormatter
+
+
 class LazyGroup(TyperGroup):
     """Commands from :data:`COMMANDS`, built on first use; stand-ins while the group lists them."""
+
+    context_class = HelpContext
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -104,6 +148,7 @@ def load_command(name: str) -> TyperCommand:
         info, pretty_exceptions_short=holder.pretty_exceptions_short, rich_markup_mode=holder.rich_markup_mode
     )
     plain_metavars(command)
+    command.context_class = HelpContext  # its help wrapped at the columns a terminal shows
     release_collector()
     return command
 

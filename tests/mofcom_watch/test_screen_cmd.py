@@ -278,3 +278,16 @@ def test_a_junk_cell_is_screened_by_its_first_names_and_says_so(db_url: str, tmp
     assert f"{f}:1: the name splits into 31 names" in " ".join(table.output.split())
     assert "line 1: screened by its first 20 of 31 names: the others not screened" in " ".join(table.stdout.split())
 
+
+def test_help_lines_fit_80_columns_with_chinese_examples() -> None:
+    """``screen --help`` piped (``COLUMNS=80``): click wrapped at 78 characters, and a Chinese character takes two
+    columns, so lines with "又称KHI" or "通用原子" ran to 81-82 columns (session 33's B). Now wrapped by the columns
+    shown; the words are the same."""
+    import unicodedata
+
+    result = CliRunner().invoke(app, ["screen", "--help"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    wide = [line for line in result.stdout.splitlines()
+            if sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line) > 80]
+    assert not wide and "又称KHI" in result.stdout and "通用原子" in result.stdout, wide
+    assert "\x00" not in result.stdout
