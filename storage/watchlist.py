@@ -91,8 +91,30 @@ BARE_AKA_RE = re.compile(r"\s+(?:dba|aka|fka|t/a)\s+", re.IGNORECASE)
 # A unit, branch or office in brackets after a whole legal name: "Lockheed Martin Corp. (Missiles and Fire Control)",
 # "斯凯迪奥公司（北京代表处）": the legal name before it is the counterparty's.
 TRAILING_BRACKET_RE = re.compile(r"(.*\S)\s*[（(]([^（）()]+)[）)]\s*")
-# A person's title before the name, as HR and ERP records keep it: "Mr. Todd Stein", "Dr. Patrick Jankowski".
-HONORIFIC_RE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir)\.?\s+(?=\S)", re.IGNORECASE)
+# A person's title before the name, as HR and ERP records keep it: "Mr. Todd Stein", "Dr. Patrick Jankowski", "Sen. Tom
+# Moss" (the short forms of ranks and offices with their dot only: "Gen" and "General" begin company names).
+HONORIFIC_RE = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir)\.?|(?:Sen|Rep|Hon|Amb|Adm|Gen|Col|Capt|Lt|Maj|Gov|Rev|Sgt)\.|Senator|"
+    r"Representative|Congressman|Congresswoman|Ambassador|Professor|(?:The\s+)?Honou?rable)\s+(?=\S)", re.IGNORECASE)
+# A person's role after the name and a comma, as HR and CRM records keep it: "Adam Bry, CEO", "Josh Brungardt, Chief
+# Operating Officer", "亚当·布赖，首席执行官" (the name before it is a person's: no legal suffix, 2-4 words, no digit).
+ROLE_AFTER_RE = re.compile(
+    r"(?P<own>[^,，]*[^\s,，])\s*[,，]\s*(?P<role>(?:(?:former|ex-?|acting|interim|deputy|senior|executive|co-?)\s*)*"
+    r"(?:CEO|CFO|COO|CTO|CIO|CSO|President|Vice[- ]President|V\.?P\.?|Chair(?:man|woman|person)?|Director|"
+    r"Co-?founder|Founder|Chief\s+\w+(?:\s+\w+)?\s+Officer|(?:General|Managing)\s+(?:Manager|Director|Partner)|Manager|"
+    r"Owner|Partner|Principal|Treasurer|Secretary)\b.*|(?:前|原)?(?:首席\S*官|副?总裁|总经理|董事长|董事|联合创始人|创始人|"
+    r"主任|经理).*)", re.IGNORECASE)
+ROLE_NAME_WORDS = (2, 4)  # words of a person's name before a role (ROLE_AFTER_RE) in English; Chinese: 2 characters on
+# A person's title after a name in Chinese: "托德·斯坦恩先生", "余茂春教授", as "Mr." before one
+ZH_TITLE_AFTER_RE = re.compile(r"(?P<own>[\u4e00-\u9fff][\u4e00-\u9fff·•・‧･\u00b7\u2027\u30fb]+?)\s*"
+                               r"(?P<title>先生|女士|小姐|博士|教授|参议员|众议员|议员|大使|阁下)")
+# An identifier an ERP keeps after the name, unbracketed: "Skydio Inc. LEI 5493001KJTIIGC8Y1R12", "Shield AI Inc DUNS
+# 080123456", a bare LEI (20 characters, the last two digits) or DUNS number (9 digits): the name before it is the
+# counterparty's (bracketed, it is TRAILING_BRACKET_RE's).
+TRAILING_ID_RE = re.compile(
+    r"(?<=[\s,，;；])(?P<id>(?i:LEI|D-?U-?N-?S|D&B|EIN|VAT|Tax\s*ID|(?:Vendor|Supplier|Customer)\s*(?:ID|No\.?|#))"
+    r"\s*(?i:No\.?|Number|#)?\s*[:：#]?\s*[A-Za-z0-9][A-Za-z0-9 .-]{3,40}[A-Za-z0-9]|"
+    r"(?=[A-Z0-9]{0,17}\d[A-Z0-9]{0,17}\d)[A-Z0-9]{18}\d{2}|\d{2}-?\d{3}-?\d{4})\s*$")
 OWN_NAME_MIN_KEY_LENGTH = 3  # a part shorter than this ("The") is no name to match on
 # What a hit by one part of a cell says (Match.reason), as a hit on a notice's alias says whence: the officer sees the
 # whole cell and the listed name, and is told which of the cell's names is the listed one.
@@ -100,6 +122,7 @@ PART_BEFORE = "by its name before “{marker}”: “{part}”"  # "Anduril Indu
 PART_AFTER = "by its {label} name “{part}”"  # "… d/b/a Anduril": "by its d/b/a name “Anduril”"
 PART_BEFORE_BRACKET = "by its name before the bracket “({bracket})”: “{part}”"
 PART_WITHOUT_TITLE = "by its name without the title: “{part}”"
+PART_WITHOUT_ROLE = "by its name without the role “{role}”: “{part}”"
 PART_BILINGUAL = "by one of the cell's two names: “{part}”"
 PART_ONE_OF = "by one of the cell's names: “{part}”"  # "Anduril Industries Inc; Anduril Australia Pty Ltd"
 MAX_CELL_PARTS = 20  # names one cell is matched by at most (itself, its two languages, "d/b/a", ";", brackets ...)
@@ -117,7 +140,8 @@ AFFILIATES_RE = re.compile(
     re.IGNORECASE)
 # Names a cell lists one after the other: "X; Y", "X / Y" (spaces around the slash: "Raytheon/Lockheed Martin
 # Javelin Joint Venture" is one listed name, and a whole cell is always tried first).
-NAMES_CUT_RE = re.compile(r"\s*[;；、]\s*|\s+/\s+")  # 、 too: "雷神导弹与防务公司、雷神导弹系统公司"
+# a line break inside a quoted cell too ("Skydio Inc.\nAttn: Accounts Payable": an address or contact under the name)
+NAMES_CUT_RE = re.compile(r"\s*[;；、]\s*|\s+/\s+|\s*[\r\n]+\s*")  # 、 too: "雷神导弹与防务公司、雷神导弹系统公司"
 # "Skydio Inc. c/o Foo Law LLP": the name before "care of" is the counterparty's, the rest an address line
 CARE_OF_RE = re.compile(r"\s+(?:c/o|care of)\s+\S.*$", re.IGNORECASE)
 # A unit after a whole legal name and a dash: "General Dynamics Corp. - Electric Boat" (a country there is a
@@ -159,6 +183,7 @@ LATIN_RE = re.compile(r"[A-Za-z]")
 BILINGUAL_BRACKETS_RE = re.compile(r"(.*[^\s（(])\s*[（(]([^（）()]+)[）)]")
 BILINGUAL_CUT_RE = re.compile(r"\s*[/|｜／]\s*|(?<=[\u4e00-\u9fff）)])\s+(?=[A-Za-z])|(?<=[A-Za-z.）)])\s+(?=[\u4e00-\u9fff])")
 LEADING_THE_RE = re.compile(r"^the\s+(?=\S)", re.IGNORECASE)
+TRAILING_THE_RE = re.compile(r"\s*,\s*the\s*$", re.IGNORECASE)  # an ERP's sort form: "Boeing Company, The"
 # "和", "及", "&" between Chinese words as the notices' "与" ("雷神导弹和防务公司" for 雷神导弹与防务公司), as "&" is "and"
 ZH_AND_RE = re.compile(r"(?<=[\u4e00-\u9fff])\s*(?:和|及|&|＆)\s*(?=[\u4e00-\u9fff])")
 # A generation written in Chinese after a transliterated name ("詹姆斯·伊克斯二世"), as GENERATIONS in English
@@ -568,6 +593,10 @@ def own_parts(name: str) -> tuple[tuple[str, str | None], ...]:
         lead.append((name[: care.start()].rstrip(" ,，"), PART_BEFORE.format(marker=care.group().split()[0],
                                                                             part=name[: care.start()].rstrip(" ,，"))))
         name = lead[-1][0]
+    ident = TRAILING_ID_RE.search(name) if name[-1:].isalnum() and any(c.isdigit() for c in name[-9:]) else None
+    if ident and len(name_key(name[: ident.start()])) >= OWN_NAME_MIN_KEY_LENGTH:
+        name = name[: ident.start()].rstrip(" ,，;；\t")
+        lead.append((name, PART_BEFORE.format(marker=ident.group("id"), part=name)))
     group = AFFILIATES_RE.search(name)
     if group and len(name_key(name[: group.start()])) >= OWN_NAME_MIN_KEY_LENGTH:
         name = name[: group.start()].rstrip(" ,，")
@@ -599,8 +628,26 @@ def own_parts(name: str) -> tuple[tuple[str, str | None], ...]:
     parts = lead + parts
     parts += [(bare_name, PART_WITHOUT_TITLE.format(part=bare_name))
               for bare_name in (HONORIFIC_RE.sub("", p) for p, _ in parts if HONORIFIC_RE.match(p))]
+    parts += [part for p, _ in parts if (part := _without_role(p)) is not None]
     named = tuple((p, how) for p, how in parts if len(name_key(p)) >= OWN_NAME_MIN_KEY_LENGTH)
     return named if len(named) > 1 or ((parent or lead) and named) else ()
+
+
+def _without_role(name: str) -> tuple[str, str] | None:
+    """A person's name without the role or title written after it ("Adam Bry, CEO", "托德·斯坦恩先生"), with what a
+    hit by it says; None for a name without one, or whose name before it is a company's (a legal suffix, a digit)."""
+    if "," in name or "，" in name:
+        m = ROLE_AFTER_RE.fullmatch(name.strip())
+        own = m.group("own").strip() if m else ""
+        words = len(name_words(own))
+        if m and not any(c.isdigit() for c in own) and not has_legal_suffix(own) and not own.endswith(LEGAL_SUFFIXES_ZH) \
+                and (ROLE_NAME_WORDS[0] <= words <= ROLE_NAME_WORDS[1] or (HAN_RE.search(own) and len(own) >= 2)):
+            return own, PART_WITHOUT_ROLE.format(role=m.group("role").strip(), part=own)
+    if HAN_RE.search(name):
+        z = ZH_TITLE_AFTER_RE.fullmatch(name.strip())
+        if z:
+            return z.group("own"), PART_WITHOUT_TITLE.format(part=z.group("own"))
+    return None
 
 
 def _aka_label(marker: str) -> str:
@@ -656,6 +703,8 @@ def plain_form(name: str) -> tuple[str, str | None]:
     if HAN_RE.search(name):
         name = ZH_AND_RE.sub("与", _t2s().convert(name))
     name = LEADING_THE_RE.sub("", name)
+    if name[-3:].casefold() == "the":  # cheap before the pattern: nearly no name ends so
+        name = TRAILING_THE_RE.sub("", name)
     m = BRACKETED_DESIGNATOR_RE.search(name) or ZH_DESIGNATOR_PREFIX_RE.match(name) or _trailing_designator(name)
     if m:
         designates = DESIGNATED_COUNTRIES.get(re.sub(r"[\s.]", "", m.group(1)).casefold())
@@ -787,20 +836,45 @@ def person_score(a: str, b: str) -> float:
     a, b = " ".join(wa), " ".join(wb)
     if min(len(wa), len(wb)) < 2:
         return fuzzy_score(a, b)
+    from rapidfuzz.distance import Levenshtein
+
     short, long_ = sorted((wa, wb), key=len)
     if len(short) < len(long_):
         rest = list(long_)
         for w in short:
             if w not in rest:
-                return 0.0
+                break
             rest.remove(w)
-        return 100.0 if {long_[0], long_[-1]} <= set(short) else 0.0
-    from rapidfuzz.distance import Levenshtein
+        else:
+            return 100.0 if {long_[0], long_[-1]} <= set(short) else 0.0
+        # a middle name left out and a typing slip ("Patrick Jankowsky" for Patrick Edward Jankowski, which answered
+        # nothing while "Patrick Jankowski" and "Patrick Edward Jankowsky" hit): the words it keeps, the first and the
+        # last among them, each one slip at most, scored as the names written alike
+        kept = _aligned_words(short, long_)
+        if kept is None:
+            return 0.0
+        return fuzzy_score(" ".join(short), " ".join(kept))
 
     alignments = ((wa, wb), (wa, wb[::-1]), (sorted(wa), sorted(wb)))
     if not any(all(Levenshtein.distance(x, y) <= 1 for x, y in zip(p, q)) for p, q in alignments):
         return 0.0
     return fuzzy_score(a, b)
+
+
+def _aligned_words(short: tuple[str, ...], long_: tuple[str, ...]) -> list[str] | None:
+    """The words of ``long_`` that ``short``'s words stand for, in ``short``'s order, each equal or one typing slip off,
+    the first and last of ``long_`` among them; None when they are not so (a middle name may be left out, no more)."""
+    from rapidfuzz.distance import Levenshtein
+
+    rest = list(long_)
+    kept: list[str] = []
+    for w in short:
+        found = next((x for x in rest if x == w), None) or next((x for x in rest if Levenshtein.distance(w, x) <= 1), None)
+        if found is None:
+            return None
+        rest.remove(found)
+        kept.append(found)
+    return kept if {long_[0], long_[-1]} <= set(kept) else None
 
 
 def branch_names(branch: str) -> tuple[str, ...]:
