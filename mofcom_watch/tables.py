@@ -2,17 +2,17 @@
 
 rich renders every cell through its segment pipeline: replay's table of 3,500 notices took 3.5 s into a
 pipe, more than the rest of a replay with nothing new. Into a pipe the table is never fitted to a width
-(:data:`mofcom_watch.term.PIPE_WIDTH`), has no colours, and nearly every cell is one line that fits its
-column, so :func:`plain_text` lays it out itself: rich's column widths, padding and heavy-head box, byte
-for byte. The few cells rich would wrap (longer than their column's ``max_width``) or that hold tabs,
-newlines or other unprintable characters are laid out by rich's own code, so they break where rich
-breaks them. The cells are :class:`rich.text.Text` on a terminal too: page text is printed as it is,
+(:data:`mofcom_watch.term.PIPE_WIDTH`), has no colours and no column bounded by a ``max_width``
+(:func:`unbounded`), so nearly every cell is one line that fits its column, and :func:`plain_text` lays it
+out itself: rich's column widths, padding and heavy-head box, byte for byte. The few cells that hold tabs,
+newlines or other unprintable characters (or that rich would wrap, given a table with a ``max_width``) are
+laid out by rich's own code, so they break where rich breaks them. The cells are :class:`rich.text.Text` on a terminal too: page text is printed as it is,
 never read as console markup (``[/]`` in a title would stop rich) or emoji codes.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Sequence
 
 from rich.cells import cell_len
@@ -63,8 +63,21 @@ def rich_table(table: TableText) -> Table:
     return shown
 
 
+def unbounded(table: TableText) -> TableText:
+    """``table`` with no column's width bounded: into a pipe or a file every cell is one line (a ``max_width`` is the
+    widest a column may take of a terminal). Was: review's URLs past 48 cells and its reasons past 60, replay's
+    titles past 40 and entities past 36, folded over lines into pipes and logs, ``review | grep URL`` finding half a
+    URL (cli34)."""
+    if all(column.max_width is None for column in table.columns):
+        return table
+    return replace(table, columns=tuple(replace(column, max_width=None) for column in table.columns))
+
+
 def print_table(console: Console, table: TableText) -> None:
-    """Print ``table`` on ``console``: laid out here into a pipe or a file, by rich on a terminal."""
+    """Print ``table`` on ``console``: laid out here into a pipe or a file, each cell on one line; by rich on a
+    terminal, fitted to its width."""
+    if not console.is_terminal:
+        table = unbounded(table)
     text = plain_text(console, table)
     if text is None:
         ranked = sorted((c for c in table.columns if c.drop), key=lambda c: c.drop)

@@ -84,3 +84,21 @@ def test_an_ascii_only_pipe_gets_rich_own_box() -> None:
     print_table(ascii_pipe, table)
     stream.flush()
     assert "| UEL-2025-7 |" in stream.buffer.getvalue().decode("ascii")  # type: ignore[attr-defined]
+
+
+def test_a_table_into_a_pipe_folds_no_cell_over_lines() -> None:
+    """cli34: a column bounded for a terminal (review's URL, 48 cells; replay's title, 40) folded its cells over
+    lines into a pipe too, so ``review | grep URL`` found half a URL. Into a pipe each row is one line, whole; on a
+    terminal the bound still folds."""
+    url = "https://www.mofcom.gov.cn/zcfb/blgg/art/2025/art_eba76b74d5e147c99fd86bc8a47c5b57.html"
+    why = "the name 'Planate Management Groupâ€™ Inc.' holds 'â€', characters of another encoding: a person must read it"
+    table = TableText("Held for a person to read", (Column("url", wrap=True, max_width=48),
+                                                    Column("why", wrap=True, max_width=60), Column("SHA-256")),
+                      [(url, why, "1c9ad51bd73009d4")])
+    pipe = io.StringIO()
+    print_table(Console(file=pipe, width=term.PIPE_WIDTH, soft_wrap=True, no_color=True, highlight=False), table)
+    rows = [line for line in pipe.getvalue().splitlines() if line.startswith("│")]
+    assert len(rows) == 1 and url in rows[0] and why in rows[0] and "1c9ad51bd73009d4" in rows[0]
+    terminal = Console(force_terminal=True, width=200, file=io.StringIO())
+    print_table(terminal, table)
+    assert url not in Text.from_ansi(terminal.file.getvalue()).plain  # type: ignore[attr-defined]
