@@ -25,7 +25,10 @@ STANDALONE_DATE_RE = lazy_compile(rf"^\s*{YEAR}\s*年\s*{MD}\s*月\s*{MD}\s*日\
 # Each alternative opens with a literal, so sre scans for their first characters alone.
 FILING_DATE_RE = re.compile(r"【\s*(?:发文|成文|发布)日期\s*】\s*([^\n【]+)|发文日期\s*:\s*([^\n]+)|成文日期\s*:\s*([^\n]+)")
 # 自公布之日起 / 自即日起 -> the published date.
-FROM_PUBLICATION_RE = re.compile(r"自\s*(?:公布|发布|印发|公告)\s*之\s*日\s*起|自\s*即\s*日\s*起")
+# "自本公告发布之日起", "自本次答问发布之日起30日后" (session 34, audit34/24: the text named before 发布 made the Q&A's lift
+# take another step's day) count from the publication day as well.
+FROM_PUBLICATION_RE = re.compile(r"自\s*(?:本\s*(?:次\s*)?(?:公告|答问|答记者问|决定|通知)?\s*)?(?:公布|发布|印发|公告)\s*之\s*日\s*起"
+                                 r"|自\s*即\s*日\s*起")
 # "自发布之日起30日后施行", "自公布之日起三个月后施行": a delay after the publication day, counted as the
 # notices count a period (the publication day is its first day: 30日后 -> published + 30 days).
 # "自公布之日起第30日起实施" counts the same way (the publication day is not counted: day 30 is published + 30 days; session
@@ -33,20 +36,29 @@ FROM_PUBLICATION_RE = re.compile(r"自\s*(?:公布|发布|印发|公告)\s*之\s
 AFTER_PUBLICATION_RE = lazy_compile(rf"\s*(?:满\s*|(?P<nth>第)\s*)?(?P<n>{NUM})\s*(?P<unit>天|日|个月|年|周)"
                                     r"\s*(?(nth)|(?:后|以后|之后))")
 # The hour in digits, or 零 ("自2026年11月10日零时起": midnight); the minute in digits ("12时01分").
+# A weekday in brackets after the day, "自2026年12月21日（星期一）起" (session 34, audit34/07: the answer's day was taken).
+WEEKDAY = r"(?:\s*\((?:星期|周|礼拜)[一二三四五六日天]\))?"
 FROM_DATE_RE = re.compile(
-    rf"(?:自|从|于)\s*(?P<date>(?P<y>{YEAR})\s*年\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日)"
+    rf"(?:自|从|于)\s*(?P<date>(?P<y>{YEAR})\s*年\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日){WEEKDAY}"
     rf"(?P<time>\s*(?P<h>\d{{1,2}}|零)\s*[时:点]\s*(?:(?P<mi>\d{{1,2}})\s*分?)?)?\s*起"
 )
 # "本公告2026年12月1日起正式实施", "商务部决定，2026年12月1日起停止执行…": the same with no 自 before the day (session 24,
 # parse24: the publication day was taken); looked for only where FROM_DATE_RE finds nothing and a "日起" or "时起" is.
 BARE_FROM_DATE_RE = lazy_compile(
-    rf"(?<![\d〇○零一二三四五六七八九O])(?P<date>(?P<y>{YEAR})\s*年\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日)"
+    rf"(?<![\d〇○零一二三四五六七八九O])(?P<date>(?P<y>{YEAR})\s*年\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日){WEEKDAY}"
     rf"(?P<time>\s*(?P<h>\d{{1,2}}|零)\s*[时:点]\s*(?:(?P<mi>\d{{1,2}})\s*分?)?)?\s*起"
 )
 # "暂停期限自2025年11月10日至2026年11月10日": a period's first day, with no 起 after it.
-FROM_TO_RE = lazy_compile(rf"自\s*(?P<y>{YEAR})\s*年\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日\s*至")
-# "自1月10日起", "自今年1月10日起" (a year told relative to the text's: RELATIVE_YEARS).
-FROM_MONTH_DAY_RE = lazy_compile(rf"(?:自|从)\s*(?P<rel>今年|本年|去年|明年|)\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日\s*起")
+# "暂停期限为2026年11月10日至2027年11月9日" too (session 34, audit34/05: the publication day was taken).
+FROM_TO_RE = lazy_compile(rf"(?:自|(?:期限|期间|时间)\s*为)\s*(?P<y>{YEAR})\s*年\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日"
+                          rf"{WEEKDAY}\s*至")
+# "自1月10日起", "自今年1月10日起" (a year told relative to the text's: RELATIVE_YEARS), "自明年1月1日零时起" (its hour: session
+# 34, audit34/08, read as the answer's own day, a restore a day early); "自本月15日起", "自下月1日起" (a month told relative to
+# the text's: RELATIVE_MONTHS; audit34/22, read as the answer's day).
+FROM_MONTH_DAY_RE = lazy_compile(rf"(?:自|从)\s*(?:(?P<rel>今年|本年|去年|明年|)\s*(?P<m>{MD})\s*月|(?P<relm>本月|当月|下月|次月))"
+                                 rf"\s*(?P<d>{MD})\s*日{WEEKDAY}"
+                                 rf"(?:\s*(?P<h>\d{{1,2}}|零)\s*[时:点]\s*(?:(?P<mi>\d{{1,2}})\s*分?)?)?\s*起")
+RELATIVE_MONTHS = {"本月": 0, "当月": 0, "下月": 1, "次月": 1}
 # A year written relative to the text's own ("去年4月4日", "今年1月10日"): how many years from the text's year. A month-day
 # after one has that year, never the one the text's day would give it (session 30, audit30/13 and /21: "去年4月4日" in
 # an answer of 2026-12 named 2026-04-04, "自今年1月10日起" in one of 2027-01-08 was read as its own day).
@@ -191,11 +203,17 @@ def effective_in(sentence: str, published: date | None) -> str | None:
                     else published).isoformat()
     m = FROM_MONTH_DAY_RE.search(sentence) if published and "月" in sentence else None
     if m and published:
-        rel = m.group("rel")
-        day = make_date(published.year + RELATIVE_YEARS[rel] if rel else published.year, m.group("m"), m.group("d"))
-        if day and not rel and (published - day).days > 180:  # "自1月1日起" written in late December
-            day = make_date(published.year + 1, m.group("m"), m.group("d"))
-        return day.isoformat() if day else None
+        rel, relm, hour = m.group("rel", "relm", "h")
+        if relm:  # "本月15日", "下月1日"
+            month = published.month + RELATIVE_MONTHS[relm]
+            day = make_date(published.year + (month - 1) // 12, (month - 1) % 12 + 1, m.group("d"))
+        else:
+            day = make_date(published.year + RELATIVE_YEARS[rel] if rel else published.year, m.group("m"), m.group("d"))
+            if day and not rel and (published - day).days > 180:  # "自1月1日起" written in late December
+                day = make_date(published.year + 1, m.group("m"), m.group("d"))
+        if day is None:
+            return None
+        return day.isoformat() if not hour else Stamp(day, 0 if hour == "零" else int(hour), int(m.group("mi") or 0)).iso()
     return period_start(sentence)
 
 

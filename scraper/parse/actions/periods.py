@@ -122,11 +122,11 @@ def extension_term(folded: str, period: Period, s_start: int, at: int) -> str | 
     return None if counted is None else iso_period(*counted)
 
 
-def suspension_end(folded: str, clean: str, at: int, published: date | None) -> date | None:
-    """The day the suspension an answer told of before ``at`` (in its paragraph) ends: the last "至…" or "…届满" after
-    a "暂停" ("暂停期限至2026年11月10日", "暂停期限将于2026年11月10日届满"), else its duration from its "自…起" or opening day ("2025年11月10日，商务部…
-    决定暂停实施…1年"). None when the paragraph says neither."""
-    line = folded.rfind("\n", 0, at) + 1
+def suspension_end(folded: str, clean: str, at: int, published: date | None, whole: bool = False) -> date | None:
+    """The day the suspension an answer told of before ``at`` (in its paragraph; ``whole``: anywhere before it) ends: the
+    last "至…" or "…届满" after a "暂停" ("暂停期限至2026年11月10日", "暂停期限将于2026年11月10日届满"), else its duration from its
+    "自…起" or opening day ("2025年11月10日，商务部…决定暂停实施…1年"). None when the paragraph says neither."""
+    line = 0 if whole else folded.rfind("\n", 0, at) + 1
     p = folded.rfind("暂停", line, at)
     while p >= 0:
         stop = min(sentence_end(folded, p), at)

@@ -13,10 +13,11 @@ from ..dates import (
     UNTIL_RE,
     effective_in,
     iso_to_date,
+    parse_cn_date,
 )
 from ..lazyre import lazy_compile
 from ..textnorm import NUM, to_int
-from .periods import duration_in, extension_term, suspension_end, until_day, until_period
+from .periods import END_DAY_RE, duration_in, extension_term, suspension_end, until_day, until_period
 from .tense import (
     BY_ITS_END,
     DONE_REACH,
@@ -368,7 +369,8 @@ def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: Ac
     if folded.find("了", v_end, min(v_end + 40, next_start)) >= 0 or told_as_past(folded, s_start, at, published) \
             or dated_before(folded, s_start, published, answer is None) or TRADE_REMEDY_RE.search(folded, s_start, next_start) \
             or answer is not None and not decided_in(folded, answer, s_start, at, v_end, effective, published) \
-            or answer is None and held_off(folded, s_start, at, v_end):
+            or answer is None and held_off(folded, s_start, at, v_end) \
+            or kind is ActionKind.SUSPEND and _ended_before(folded, at, published):
         return None
     if kind is ActionKind.RESTORE and (EXPIRY_RE.search(folded, s_start, next_start) or _at_that_time(folded, s_start, at)):
         # back in force when the suspension ends: on the day the sentence gives, else on the suspension's last day
@@ -380,6 +382,12 @@ def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: Ac
         if own is None and end is None and answer is not None:
             return None
         effective = own or (end.isoformat() if end else effective)
+    if (kind is ActionKind.EXTEND or kind is ActionKind.SUSPEND) and folded.find(FROM_END_WORDS, at, next_start) >= 0:
+        # "继续暂停…相关措施，为期一年，自上述暂停期限届满之日起计算": from the end the text told before, in any paragraph
+        # (session 34, audit34/04: the notice's own day, a month after the lapse, was taken)
+        end = suspension_end(folded, clean, at, published, whole=True)
+        if end is not None:
+            effective = end.isoformat()
     last_target_end = max([r[1] for r in targets]) if len(targets) > 1 else targets[0][1]
     dur_start = max(last_target_end, v_end) if after else v_end
     period = duration_in(folded, clean, dur_start, next_start)
@@ -409,6 +417,21 @@ def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: Ac
     if kind is ActionKind.SUSPEND or kind is ActionKind.EXTEND:
         until = until_day(period, iso_to_date(effective) or published)
     return ActionDraft(kind, lst, target_refs, effective, until, period[0], text, at, None, limited)
+
+
+def _ended_before(folded: str, at: int, published: date | None) -> bool:
+    """Whether the suspension of the verb at ``at`` is told as ended before the text's day in the verb's sentence ("上述措施
+    暂停实施，暂停期限经两次延长，于2026年11月10日届满" in a notice of 2026-12-08): told, not taken (session 34, audit34/04's
+    text without its "2025年5月14日起": an open suspension from the notice's day)."""
+    end = sentence_end(folded, at)
+    if published is None or folded.find("届满", at, end) < 0 and folded.find("到期", at, end) < 0 \
+            and folded.find("期满", at, end) < 0:
+        return False
+    return any((day := parse_cn_date(m.group("date"))) is not None and day < published
+               for m in END_DAY_RE.finditer(folded, at, end))
+
+
+FROM_END_WORDS = "届满之日起"  # "自上述暂停期限届满之日起计算": a period counted from the end told before
 
 
 def _restore_told_done(folded: str, clean: str, s_start: int, at: int, v_end: int, next_start: int,

@@ -580,6 +580,17 @@ def _continued_rows(block: list[str]) -> list[str]:
                 out[row] = "\t".join(cells)
                 del out[row + 1 :]
                 continue
+        if row >= 0 and line.isascii() and "\t" not in line and any(map(str.isalpha, line)) and SERIAL_ROW_RE.match(out[row]):
+            cells = out[row].split("\t")
+            empty = [k for k in range(1, len(cells)) if not cells[k].strip()]
+            if len(empty) == 1 and any(not c.isascii() for c in cells[1 : empty[0]]):
+                # "2<tab>猎鹰之眼情报分析公司<tab><tab>美国" then "Falcon Eye Intelligence Analytics LLC": the row's one empty
+                # cell, after its Chinese name, is the English name the next row holds alone (its empty cells' tabs lost;
+                # session 34, audit34/20: the English name lost)
+                cells[empty[0]] = line.strip()
+                out[row] = "\t".join(cells)
+                del out[row + 1 :]
+                continue
         out.append(line)
     return out
 

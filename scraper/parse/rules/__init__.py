@@ -16,6 +16,7 @@ from typing import Any
 
 from ..draft import Draft, Source
 from .checks import (
+    conditional_step,
     count_mismatch,
     counted_nothing_read,
     dated_before_number,
@@ -66,6 +67,7 @@ from .operative import (
 from .record import action_records, named_references
 from .rejects import (
     another_authority,
+    consultation_draft,
     off_topic_answer,
     reported_change,
     unnumbered_reprint,
@@ -123,10 +125,11 @@ RULES: tuple[tuple[str, Rule], ...] = (
 REJECTS: tuple[tuple[str, Reject], ...] = (
     ("own", unnumbered_without_body), ("drafts", off_topic_answer), ("drafts", unnumbered_without_action),
     ("drafts", unnumbered_reprint), ("drafts", reported_change), ("drafts", another_authority),
+    ("drafts", consultation_draft),
 )
 CHECKS: tuple[Check, ...] = (
     no_publication_date, effective_defaulted, count_mismatch, no_entities, republished_list, suspension_without_target,
     no_action_in_answer, no_notice_number, dated_before_number, effective_before_publication, unread_limit, unread_item, unread_name_change,
     unread_answer_step, unread_late_suspension, unread_removal, unread_annex, unread_respectively, unread_object, unread_part_of_measures, unread_investigation_end, second_notice,
-    unread_step_on_measures, unread_answer_undone, unread_exception, counted_nothing_read,  # last: a more telling reason first
+    unread_step_on_measures, unread_answer_undone, unread_exception, conditional_step, counted_nothing_read,  # last: a more telling reason first
 )

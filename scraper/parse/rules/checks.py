@@ -633,20 +633,53 @@ EXCEPTED_STEPS = (ActionKind.LIFT, ActionKind.SUSPEND, ActionKind.EXTEND, Action
 
 def unread_exception(src: Source, d: Draft) -> str | None:
     """A step on a whole notice whose sentence excepts some of its entities after the verb ("…停止实施商务部公告2025年第21号
-    相关措施，但该公告所列立方公司（…）、内华达山脉公司（…）2家实体除外。") while no step of the text names entities of that
-    notice: read alone, it reaches the excepted too (session 30, audit30/07: a lift of all 16, the 2 excepted among them,
-    silent). Left out for a person to read."""
+    相关措施，但该公告所列立方公司（…）、内华达山脉公司（…）2家实体除外。"), or whose next sentence says it does not apply to
+    some ("…继续暂停实施…第21号相关措施1年。前款规定不适用于…内华达山脉公司（…）和立方公司（…）。"), while no step of the text
+    names entities of that notice: read alone, it reaches the excepted too (session 30, audit30/07: a lift of all 16, the 2
+    excepted among them, silent; session 34, audit34/15: all 16 suspended). Left out for a person to read."""
     folded = src.folded
-    if "除外" not in folded:  # (nearly every text)
+    if "除外" not in folded and NOT_APPLYING not in folded:  # (nearly every text)
         return None
     for x in d.drafts:
         if x.action not in EXCEPTED_STEPS or not x.targets or x.on_entities is not None:
             continue
-        if folded.find("除外", x.start, act.sentence_end(folded, x.start)) < 0:
+        end = act.sentence_end(folded, x.start)
+        if folded.find("除外", x.start, end) < 0 and folded.find(NOT_APPLYING, x.start, _next_sentence_end(folded, end)) < 0:
             continue
         keys = {t.key for t in x.targets}
         if not any(a.entities and {t.key for t in a.targets} & keys for a in d.actions):
             return f"excepts entities (除外) from a step on a whole notice but reads no step on them{LEFT_OUT}"
+    return None
+
+
+NOT_APPLYING = "不适用于"  # "前款规定不适用于X和Y": the step before excepts X and Y
+
+
+def _next_sentence_end(folded: str, end: int) -> int:
+    """The end of the sentence after the one ending at ``end`` (blank lines skipped)."""
+    nxt = end + 1
+    while nxt < len(folded) and folded[nxt].isspace():
+        nxt += 1
+    return act.sentence_end(folded, nxt) if nxt < len(folded) else len(folded)
+
+
+# "如美方于…前撤销…，则…继续暂停实施1年；否则，商务部将自…起恢复实施…": steps under a condition the text cannot know is met
+# (session 34, audit34/11: read as both an extension and a restore from the same day). Not "例如", "如下", "如期", "如实".
+CONDITION_RE = lazy_compile(r"(?<![例比诸假])如(?![下期实何今此是])[^。;\n]{1,80}?,\s*则")
+
+
+def conditional_step(src: Source, d: Draft) -> str | None:
+    """A step whose sentence puts it under a condition before its verb ("如…，则…", "…；否则，…"): whether it is taken is
+    unknown, and reading it as taken (or dropping it) is a guess. Left out for a person to read."""
+    folded = src.folded
+    if "则" not in folded:  # in both (nearly every text)
+        return None
+    for x in d.drafts:
+        s0 = sentence_start(folded, x.start)
+        if folded.find("则", s0, x.start) < 0:  # in both ("否则", "如…，则"): nearly every step stops here
+            continue
+        if folded.find("否则", s0, x.start) >= 0 or CONDITION_RE.search(folded, s0, x.start) is not None:
+            return f"takes a step under a condition (如…则 / 否则){LEFT_OUT}"
     return None
 
 

@@ -13,7 +13,7 @@ from .. import actions as act
 from .. import entities as ent
 from ..draft import Decision, Draft, Source
 from ..lazyre import lazy_compile
-from ..textnorm import NUM, fold, to_int
+from ..textnorm import MD, NUM, YEAR, fold, to_int
 
 if TYPE_CHECKING:
     from ..mfa.groups import Group
@@ -304,6 +304,20 @@ def order_term(src: Source) -> str | None:
         if term:
             return term
     return None
+
+
+# "本公告自公布之日起实施，有效期二年", "本公告有效期至2028年12月31日": a listing notice with a term, which ends with it as an
+# order's does (session 34, audit34/21: never read, the listing shown in force for ever).
+LISTING_TERM_RE = lazy_compile(rf"本公告[^。\n]{{0,40}}?有效期\s*(?:为\s*)?(?P<term>{NUM}\s*(?:年|个月)"
+                               rf"|(?:至|到)\s*{YEAR}\s*年\s*{MD}\s*月\s*{MD}\s*日)")
+
+
+def listing_term(src: Source) -> str | None:
+    """The term a numbered listing sets on itself ("有效期二年"; LISTING_TERM_RE), as written, else None."""
+    if "有效期" not in src.folded:  # (nearly every text)
+        return None
+    m = LISTING_TERM_RE.search(src.folded)
+    return None if m is None else src.text[m.start("term") : m.end("term")].strip()
 
 
 def countermeasure_order(d: Draft) -> bool:

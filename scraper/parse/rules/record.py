@@ -29,6 +29,7 @@ from .named import (
     PRONOUN,
     countermeasure_order,
     last_run,
+    listing_term,
     measure_object,
     measures_named,
     names_given,
@@ -88,6 +89,12 @@ def action_records(src: Source, d: Draft) -> list[ActionRecord]:
         if action is ActionKind.IMPOSE and x.until is None and not x.targets and countermeasure_order(d):
             # a term ("自本决定施行之日起2年内", "期限为5年"): the order's countermeasures end with it (as an MFA decision's)
             term = order_term(src)
+            until = until_from(term, date.fromisoformat(x.effective[:10]) if x.effective else d.published) if term else None
+            if until is not None:
+                x = dataclasses.replace(x, until=until, duration=term)
+        elif action is ActionKind.IMPOSE and x.until is None and not x.targets and "有效期" in src.folded and not d.qa \
+                and d.own is not None:
+            term = listing_term(src)  # "本公告自公布之日起实施，有效期二年"
             until = until_from(term, date.fromisoformat(x.effective[:10]) if x.effective else d.published) if term else None
             if until is not None:
                 x = dataclasses.replace(x, until=until, duration=term)
