@@ -17,6 +17,7 @@ from storage.vocabulary import (
     EVENT_WORDS_KEY,
     LISTS,
     MINISTRIES,
+    PAGE_KEY,
     PRESUMED,
     event_label,
     ministry_of,
@@ -57,7 +58,8 @@ def entry_link(event: EventRecord) -> str | None:
     for p in event.provenance:
         if p.urls:
             return next((u for u in p.urls if not reprint_url(u)), p.urls[0])
-    return None
+    # a source-health item: the page it is about (reader34: a count mismatch named its page in its text alone, no link)
+    return next((v for k, v in event.extra if k == PAGE_KEY), None)
 
 
 def entry_categories(event: EventRecord) -> tuple[str, ...]:

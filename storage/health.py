@@ -33,7 +33,17 @@ from storage.outcomes import PageOutcome, SourceReport
 from storage.records import EventKind, EventRecord, EventScope
 from storage.reviews import READ_PAGE, checked_gone, is_gone_check
 from storage.snapshots import touch_pages
-from storage.vocabulary import TAG_PREFIX, FailureReason, HealthKind, Oddity, as_utc, naive_as_utc, source_label
+from storage.vocabulary import (
+    PAGE_KEY,
+    TAG_PREFIX,
+    WEB_SCHEMES,
+    FailureReason,
+    HealthKind,
+    Oddity,
+    as_utc,
+    naive_as_utc,
+    source_label,
+)
 
 HELD_BACK_SOURCE = "publish"  # the held-back issue belongs to the publish step, not to one source
 HELD_BACK_LISTED = 10  # items named in the issue's detail; the rest are counted
@@ -509,7 +519,8 @@ def health_events(session: Session, sources: Mapping[str, str] | None = None) ->
         title = _title(issue, numbers, sources)
         # (a person's acceptance names who in ``source``: no source to describe)
         who = issue.source if issue.kind == HealthKind.REVIEW_ACCEPTED else source_label(issue.source, sources)
-        extra = (("source", who), ("issue", issue.kind), ("key", issue.key))
+        extra = (("source", who), ("issue", issue.kind), ("key", issue.key)) + (
+            ((PAGE_KEY, issue.url),) if issue.url and issue.url.startswith(WEB_SCHEMES) else ())
         seen = (("first_seen", _moment(first)),)  # the item's day is no listing's effective day: its facts say what it is
         if issue.kind == HealthKind.REVIEW_ACCEPTED:  # a record of a decision, never an open problem: one item
             events.append(EventRecord(

@@ -154,6 +154,10 @@ def until_shown(kind: EventKind, until: date | None) -> date | None:
 EVENT_WORDS_KEY = "event"
 """An ``EventRecord.extra`` key: the event's words where its kind's (:data:`EVENT_LABELS`) would say another thing than its
 title (:data:`MEASURE_ONLY_LIFTED`); a table names the event by it, and shows it in no row of its own."""
+PAGE_KEY = "page"
+"""An ``EventRecord.extra`` key: the web page a source-health item is about (a page refused or read short, an index
+yielding no links), its link in a reader; such an item rests on no notice, so it has no Sources to take one from."""
+WEB_SCHEMES = ("https://", "http://")  # a URL a reader can open (a replayed file's "file:texts/…" is none)
 MEASURE_ONLY_STATE = "measure {state} (not a listing)"
 """A status row's state where the row is a measure its notice added alone (``StatusRow.measure_only``: UEL〔2025〕6号's
 on Illumina, lifted, while Illumina's listing by 〔2025〕4号 stays in force): "lifted" alone read as Illumina delisted."""

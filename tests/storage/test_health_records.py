@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from feeds.render import item_html
+from feeds.render import entry_link, item_html
 from scraper.sources.defaults import SOURCE_DESCRIPTIONS
 from storage.health import (
     has_run,
@@ -115,6 +115,20 @@ def test_bot_check_is_an_unusable_page_until_the_url_answers(engine):
         assert [e.id for e in health_events(s)] == ids  # same problem, same item
         record_source_run(s, "r3", report(2, good=[ART]))
         assert open_health_issues(s) == []
+
+
+def test_a_health_item_links_the_page_it_is_about(engine):
+    """reader34: a page refused or read short named its URL in the item's text alone: no link in a reader (a source-
+    health item rests on no notice, and the link came from a notice's Sources only). A replayed file's is no link."""
+    with Session(engine) as s, s.begin():
+        record_source_run(s, "r1", report(0, Failure(ART, "bot-check", "HTTP 412"), Failure(IDX, "zero-links"),
+                                          Failure("file:texts/x.txt", "unusable")))
+        record_source_run(s, "r2", report(1, Failure(IDX, "zero-links"), Failure("file:texts/x.txt", "unusable"),
+                                          good=[ART]))
+        items = health_events(s)
+    links = {(e.title.startswith("Resolved: "), e.title.rsplit(" ", 1)[-1]): entry_link(e) for e in items}
+    assert links == {(False, ART): ART, (True, ART): ART, (False, f"({IDX})"): IDX, (False, "file:texts/x.txt"): None}
+    assert f'<th align="left">Page</th><td>{ART}</td>' in item_html(items[0])
 
 
 def test_backfill_continues_until_a_clean_run(engine):
