@@ -98,12 +98,21 @@ HONORIFIC_RE = re.compile(
     r"Representative|Congressman|Congresswoman|Ambassador|Professor|(?:The\s+)?Honou?rable)\s+(?=\S)", re.IGNORECASE)
 # A person's role after the name and a comma, as HR and CRM records keep it: "Adam Bry, CEO", "Josh Brungardt, Chief
 # Operating Officer", "亚当·布赖，首席执行官" (the name before it is a person's: no legal suffix, 2-4 words, no digit).
+# A degree or a title after the comma too ("Patrick Edward Jankowski, Ph.D.", "Jankowski, Patrick E., Dr.": the name
+# before it may itself be "Last, First").
 ROLE_AFTER_RE = re.compile(
-    r"(?P<own>[^,，]*[^\s,，])\s*[,，]\s*(?P<role>(?:(?:former|ex-?|acting|interim|deputy|senior|executive|co-?)\s*)*"
-    r"(?:CEO|CFO|COO|CTO|CIO|CSO|President|Vice[- ]President|V\.?P\.?|Chair(?:man|woman|person)?|Director|"
-    r"Co-?founder|Founder|Chief\s+\w+(?:\s+\w+)?\s+Officer|(?:General|Managing)\s+(?:Manager|Director|Partner)|Manager|"
-    r"Owner|Partner|Principal|Treasurer|Secretary)\b.*|(?:前|原)?(?:首席\S*官|副?总裁|总经理|董事长|董事|联合创始人|创始人|"
-    r"主任|经理).*)", re.IGNORECASE)
+    r"(?P<own>[^,，]*[^\s,，](?:\s*[,，]\s*[^,，]*[^\s,，])?)\s*[,，]\s*(?P<role>(?:(?:former|ex-?|acting|interim|deputy|"
+    r"senior|executive|co-?)\s*)*(?:CEO|CFO|COO|CTO|CIO|CSO|President|Vice[- ]President|V\.?P\.?|Chair(?:man|woman|person)?|"
+    r"Director|Co-?founder|Founder|Chief\s+\w+(?:\s+\w+)?\s+Officer|(?:General|Managing)\s+(?:Manager|Director|Partner)|"
+    r"Manager|Owner|Partner|Principal|Treasurer|Secretary|Ph\.?\s?D|M\.?D|Esq|MBA|J\.?D|CPA|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Hon|"
+    r"Ret)\b\.?.*|(?:前|原)?(?:首席\S*官|副?总裁|总经理|董事长|董事|联合创始人|创始人|主任|经理|先生|女士|博士|教授).*)",
+    re.IGNORECASE)
+# A title alone in brackets after a name ("TODD STEIN (MR)"): no country, though "MR" is Mauritania's code
+BRACKETED_TITLE_RE = re.compile(r"\s*(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Sen|Rep|Hon|Ret)\.?\s*", re.IGNORECASE)
+# A nickname in quotes inside a person's name (HR records: 'Thomas "Tom" Moss'): the name with it and without it
+NICKNAME_RE = re.compile(r"(?P<first>[^\s\"“”]+)\s+[\"“”'‘’](?P<nick>[^\"“”'‘’\s]+)[\"“”'‘’]\s+(?P<rest>[^\"“”]+)")
+PART_NICKNAME = "by its name with the nickname “{nick}”: “{part}”"
+PART_NO_NICKNAME = "by its name without the nickname “{nick}”: “{part}”"
 ROLE_NAME_WORDS = (2, 4)  # words of a person's name before a role (ROLE_AFTER_RE) in English; Chinese: 2 characters on
 # A person's title after a name in Chinese: "托德·斯坦恩先生", "余茂春教授", as "Mr." before one
 ZH_TITLE_AFTER_RE = re.compile(r"(?P<own>[\u4e00-\u9fff][\u4e00-\u9fff·•・‧･\u00b7\u2027\u30fb]+?)\s*"
@@ -595,7 +604,7 @@ def own_parts(name: str) -> tuple[tuple[str, str | None], ...]:
         name = lead[-1][0]
     ident = TRAILING_ID_RE.search(name) if name[-1:].isalnum() and any(c.isdigit() for c in name[-9:]) else None
     if ident and len(name_key(name[: ident.start()])) >= OWN_NAME_MIN_KEY_LENGTH:
-        name = name[: ident.start()].rstrip(" ,，;；\t")
+        name = name[: ident.start()].rstrip(" ,，;；\t-–—:：")
         lead.append((name, PART_BEFORE.format(marker=ident.group("id"), part=name)))
     group = AFFILIATES_RE.search(name)
     if group and len(name_key(name[: group.start()])) >= OWN_NAME_MIN_KEY_LENGTH:
@@ -617,7 +626,8 @@ def own_parts(name: str) -> tuple[tuple[str, str | None], ...]:
     if parent:
         parts[0] = (parts[0][0], parts[0][1] or PART_BEFORE.format(marker=parent[2], part=parts[0][0]))
     unit = TRAILING_BRACKET_RE.fullmatch(name) if len(parts) == 1 else None
-    if unit and not BRACKETED_DESIGNATOR_RE.fullmatch(f"({unit.group(2)})") and country_code(unit.group(2)) is None:
+    if unit and not BRACKETED_DESIGNATOR_RE.fullmatch(f"({unit.group(2)})") and (
+            country_code(unit.group(2)) is None or BRACKETED_TITLE_RE.fullmatch(unit.group(2))):
         # a country in brackets is plain_form's, whose country must agree: "斯凯迪奥公司（日本）" is no hit; a person's
         # role ("Todd Stein (Hudson Institute)") is no part of the name, as in the notices
         parts.append((unit.group(1), PART_BEFORE_BRACKET.format(bracket=unit.group(2).strip(), part=unit.group(1))))
@@ -629,7 +639,11 @@ def own_parts(name: str) -> tuple[tuple[str, str | None], ...]:
     parts += [(bare_name, PART_WITHOUT_TITLE.format(part=bare_name))
               for bare_name in (HONORIFIC_RE.sub("", p) for p, _ in parts if HONORIFIC_RE.match(p))]
     parts += [part for p, _ in parts if (part := _without_role(p)) is not None]
-    named = tuple((p, how) for p, how in parts if len(name_key(p)) >= OWN_NAME_MIN_KEY_LENGTH)
+    parts += [part for p, _ in parts for part in _nicknamed(p)]
+    # a Chinese person's name of two characters is a name when a title followed it ("石平先生")
+    titled = {p for p, how in parts if how is not None and how.startswith(PART_WITHOUT_TITLE[:20]) and HAN_RE.search(p)}
+    named = tuple((p, how) for p, how in parts if len(name_key(p)) >= OWN_NAME_MIN_KEY_LENGTH or
+                  (p in titled and len(name_key(p)) >= 2))
     return named if len(named) > 1 or ((parent or lead) and named) else ()
 
 
@@ -648,6 +662,19 @@ def _without_role(name: str) -> tuple[str, str] | None:
         if z:
             return z.group("own"), PART_WITHOUT_TITLE.format(part=z.group("own"))
     return None
+
+
+def _nicknamed(name: str) -> tuple[tuple[str, str], ...]:
+    """A person's name holding a nickname in quotes ('Thomas "Tom" Moss') -> the name with the nickname for the first
+    name ("Tom Moss") and without it ("Thomas Moss"), each with what a hit by it says; () for any other name."""
+    if '"' not in name and "“" not in name and "'" not in name and "‘" not in name:
+        return ()
+    m = NICKNAME_RE.fullmatch(name.strip())
+    if m is None:
+        return ()
+    nick, first, rest = m.group("nick"), m.group("first"), m.group("rest").strip()
+    return ((f"{nick} {rest}", PART_NICKNAME.format(nick=nick, part=f"{nick} {rest}")),
+            (f"{first} {rest}", PART_NO_NICKNAME.format(nick=nick, part=f"{first} {rest}")))
 
 
 def _aka_label(marker: str) -> str:
