@@ -28,6 +28,7 @@ from storage.records import OMIT_DEFAULT, EntityRecord, ListingState, ListKind, 
 from storage.status import derive_stored
 from storage.vocabulary import ministry_of
 from storage.watchlist import (
+    COUNTRY_HEADERS,
     MAX_CELL_PARTS,
     UNREAD_COUNTRY,
     Counterparty,
@@ -151,13 +152,27 @@ def parse_queries(text: str, *, source: str = "<csv>") -> tuple[Query, ...]:
         if not out and is_name_header(cells[0]):
             continue
         if len(cells) > 2:
-            raise ScreenInputError(f"{source}:{line_no}: expected name[,country], got {len(cells)} columns")
+            raise ScreenInputError(f"{source}:{line_no}: expected name[,country], got {len(cells)} columns"
+                                   + (_wide_header_hint(cells) if not out else ""))
         out.append(make_query(line_no, cells[0], cells[1] if len(cells) > 1 else None, where=f"{source}:{line_no}"))
     if not out:
         raise ScreenInputError(f"{source}: no counterparty to screen")
     if len(out) > MAX_COUNTERPARTIES:
         raise ScreenInputError(f"{source}: {len(out)} counterparties; at most {MAX_COUNTERPARTIES} per run")
     return tuple(out)
+
+
+def _wide_header_hint(cells: list[str]) -> str:
+    """What a wide export's header row tells (an ERP's vendor master of 20 columns, the name in the fourth, screen34):
+    which column holds the names and which the countries, to keep; "" for a row naming neither."""
+    name = next((i for i, c in enumerate(cells) if is_name_header(c)), None)
+    if name is None:
+        return ""
+    country = next((i for i, c in enumerate(cells) if " ".join(c.split()).casefold() in COUNTRY_HEADERS), None)
+    keep = f"the names in column {name + 1} ({cells[name]!r})" + (
+        f" and the countries in column {country + 1} ({cells[country]!r})" if country is not None else "")
+    return f"; its header puts {keep}: save {'those two columns' if country is not None else 'that column'} alone, as " \
+           f"name,country, and screen that file"
 
 
 def json_queries(data: object, *, max_name: int | None = None, refused: list[int] | None = None) -> tuple[Query, ...]:

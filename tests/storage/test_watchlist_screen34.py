@@ -89,3 +89,21 @@ def test_no_role_or_identifier_is_read_where_none_is_written() -> None:
     for cell in ("General Dynamics", "Lockheed Martin Corporation", "Boeing Company, The", "Studio 54 LLC"):
         assert all(how is None or "role" not in how and "“DUNS" not in how for _, how in own_parts(cell)), cell
 
+
+def test_a_wide_export_is_refused_naming_the_columns_to_keep() -> None:
+    """An ERP vendor master of 20 columns, the names in the fourth (screen34's wide20.csv): refused (exit 2) with
+    "expected name[,country], got 20 columns" alone, which left the officer to guess; now the header's name and
+    country columns are named. A wide row that is no header says what it said."""
+    from storage.screening import ScreenInputError, parse_queries
+
+    header = ["Vendor ID", "Vendor Type", "Status", "Company Name"] + [f"Field {i}" for i in range(5, 12)] + [
+        "Country"] + [f"Field {i}" for i in range(13, 21)]
+    text = ",".join(header) + "\nV1,SUP,Active,Skydio Inc." + ",x" * 7 + ",US" + ",x" * 8 + "\n"
+    with pytest.raises(ScreenInputError) as err:
+        parse_queries(text, source="vendors.csv")
+    assert str(err.value) == (
+        "vendors.csv:1: expected name[,country], got 20 columns; its header puts the names in column 4 ('Company Name') "
+        "and the countries in column 12 ('Country'): save those two columns alone, as name,country, and screen that file")
+    with pytest.raises(ScreenInputError) as err:
+        parse_queries("Skydio Inc.,US,extra\n", source="x.csv")
+    assert str(err.value) == "x.csv:1: expected name[,country], got 3 columns"
