@@ -9,6 +9,7 @@ from datetime import date, datetime
 
 from storage.records import (
     RESTATING_KINDS,
+    ActionKind,
     ActionRecord,
     EntityRecord,
     EventKind,
@@ -21,7 +22,7 @@ from storage.records import (
 )
 from storage.vocabulary import BEIJING, EVENT_WORDS_KEY, MEASURE_ONLY_LIFTED, TAG_PREFIX, reprint_url
 
-from .model import Listing, occurred_at
+from .model import Listing, _action_effective, occurred_at
 from .text import _number, _subject, _summary, _title, added_measure, clause_numbers, measure_words
 
 
@@ -81,21 +82,58 @@ def _state_events(b: _Builder, kind: EventKind, listing: Listing, by: StoredNoti
             f"{effective.isoformat()} now).") if moved is not None and fixed else ""
     summary = _summary(kind, subject, effective, until, by, listing, days, measures, withdrawn, stops_measures,
                        words=words) + note
+    facts = _facts(kind, listing, by, ents, measures, withdrawn, stops_measures, added, words)
+    again = _listed_again(kind, listing, by, effective, [k for k in keys if k in records]) if withdrawn is None else set()
     notice_item = EventRecord(
         id=_own_id(b, base, by, kind, until), kind=kind, scope=EventScope.NOTICE, list=listing.list, notice_key=listing.key, source_key=by.record.key,
         entity_key=None, effective=id_day or effective, until=until, occurred=occurred, updated=occurred,
-        title=_title(kind, subject, effective, until, days, measures, withdrawn, added, words=words), title_zh=by.record.title,
-        summary=summary, entities=tuple(ents), presumed=presumed, days_left=days, extra=_words(kind, added, withdrawn),
-        facts=_facts(kind, listing, by, ents, measures, withdrawn, stops_measures, added, words),
+        title=_title(kind, subject, effective, until, days, measures, withdrawn, added, words=words)
+        + _again_title(by, len(again), len(ents)), title_zh=by.record.title,
+        summary=summary + _again_summary(by, len(again), len(ents)), entities=tuple(ents), presumed=presumed,
+        days_left=days, extra=_words(kind, added, withdrawn),
+        facts=facts + ((("relisted_by", by.record.key),) if again else ()),
         provenance=_provenance(by, listing.notice, *((moved[2],) if moved is not None and fixed else ())))
     b.add(notice_item)
     for key, ent in zip([k for k in keys if k in records], ents):
         subject = _subject([ent], listing, ent, kind=kind)
+        one = 1 if key in again else 0
         b.add(dataclasses.replace(notice_item, id=_own_id(b, f"{base}/{key}", by, kind, until), scope=EventScope.ENTITY, entity_key=key, entities=(ent,),
                                   title=_title(kind, subject, effective, until, days, measures, withdrawn, added,
-                                               words=words),
+                                               words=words) + _again_title(by, one, 1),
                                   summary=_summary(kind, subject, effective, until, by, listing, days, measures,
-                                                   withdrawn, stops_measures, words=words) + note))
+                                                   withdrawn, stops_measures, words=words) + note
+                                  + _again_summary(by, one, 1),
+                                  facts=facts + ((("relisted_by", by.record.key),) if one else ())))
+
+
+def _listed_again(kind: EventKind, listing: Listing, by: StoredNotice, effective: date, keys: Sequence[str]) -> set[str]:
+    """The entities of ``keys`` that ``by``, the notice lifting or removing ``listing``, lists again itself on the same
+    list from the same day: a listing notice re-issued ("…本公告自公布之日起正式实施，商务部公告2027年第40号同时废止",
+    the same entities and one more in its annex, story35 S3). Their measures go on under ``by``: an item saying
+    only "Lifted" told a company's feed it was free of them."""
+    if kind not in (EventKind.LIFTED, EventKind.REMOVED) or by.record.key == listing.key:
+        return set()
+    listed: set[str] = set()
+    for a in by.record.actions:
+        if a.action is ActionKind.IMPOSE and not a.targets and (a.list or by.record.list) is listing.list \
+                and _action_effective(by, a) == effective:
+            listed.update(a.entities or (e.key for e in by.record.entities))
+    return {k for k in keys if k in listed}
+
+
+def _again_title(by: StoredNotice, again: int, of: int) -> str:
+    if not again:
+        return ""
+    some = "" if again == of else f"{again} of them "
+    return f"; {some}listed again by {by.record.key} from the same day: still under its measures"
+
+
+def _again_summary(by: StoredNotice, again: int, of: int) -> str:
+    if not again:
+        return ""
+    who = "them" if again == of else f"{again} of them"
+    return (f" {_number(by)} lists {who} again from the same day: {'they stay' if again > 1 else 'it stays'} on "
+            "the list, under its measures.")
 
 
 def _facts(kind: EventKind, listing: Listing, by: StoredNotice, ents: Sequence[EntityRecord], measures: Sequence[str],
