@@ -237,3 +237,48 @@ def test_a_numbered_listing_stating_its_count_that_reads_nothing_is_refused() ->
     broken = text.replace("阿克西恩特公司", "阿克。西恩特公司", 1)
     assert broken != text
     assert _refused(broken).startswith("states 7 entities but reads no step and no entity")
+
+
+CONSOLIDATED = """商务部公告2027年第70号 {title}
+【发布单位】安全与管制局
+【发布文号】商务部公告2027年第70号
+【发文日期】2027年7月1日
+
+{lead}
+本公告自公布之日起施行。
+附件：出口管制管控名单（截至2027年6月30日）
+
+商务部
+2027年7月1日
+
+附件
+出口管制管控名单（截至2027年6月30日）
+
+1. 通用动力公司（General Dynamics）（商务部公告2025年第1号）
+2. 艾维奥克斯公司（Aveox, Inc.）（商务部公告2026年第23号）
+3. 幻影工程公司（Phantom Engineering Corp.）（商务部公告2026年第77号）
+"""
+GATHERED = ("为便于出口经营者查询和执行，现将截至2027年6月30日仍在出口管制管控名单内的实体汇总公布（见附件）。附件所列实体的"
+            "管控措施依照原公告执行，本公告不新增、不调整任何实体的管控措施。")
+
+
+@pytest.mark.parametrize(("title", "lead", "said"), [
+    ("关于公布出口管制管控名单（截至2027年6月30日）的公告", GATHERED, "出口管制管控名单内的实体汇总公布"),
+    ("关于公布出口管制管控名单（截至2027年6月30日）的公告", "现将名单予以公布（见附件）。", "公布出口管制管控名单"),
+    ("关于出口管制管控名单有关事项的公告", GATHERED, "出口管制管控名单内的实体汇总公布"),
+    ("关于公布《不可靠实体清单》的公告", "现将不可靠实体清单予以公布（见附件）。", "公布《不可靠实体清单"),
+], ids=["title-and-gathered", "title-as-of", "gathered", "title"])
+def test_a_consolidated_list_gathered_and_published_is_refused_as_what_it_is(title: str, lead: str, said: str) -> None:
+    """Session 34 (story35 S5, a real run): "现将截至2027年6月30日仍在出口管制管控名单内的实体汇总公布（见附件）" under the
+    title "关于公布出口管制管控名单（截至…）的公告" was stored as a notice changing nothing, its annex unread, without a word:
+    the third line's company, listed by a notice the store never saw (2026 No. 77), missed for good (screening found
+    nothing, status exit 0). "重新发布" alone was known (audit27/15)."""
+    assert _refused(CONSOLIDATED.format(title=title, lead=lead)).startswith(f"publishes a whole list again (\"{said}")
+
+
+def test_a_listing_titled_as_publishing_entities_on_the_list_is_read() -> None:
+    """Every listing's title reads "公布将16家美国实体列入出口管制管控名单": a step read, never a list published again."""
+    listing = (CASES.parents[2] / ".." / "fixtures" / "texts" / "mofcom-2025-51.txt").resolve().read_text(encoding="utf-8")
+    told = "3家美国实体列入出口管制管控名单（见附件），"
+    doc = parse_document(listing.replace(told, told + "并将名单汇总公布，").encode("utf-8"))
+    assert doc.notice is not None and [a.action.value for a in doc.notice.actions] == ["impose"]

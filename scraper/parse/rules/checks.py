@@ -185,19 +185,43 @@ def unread_investigation_end(src: Source, d: Draft) -> str | None:
 # as those notices left them ("仍按照原公告执行"). No step, yet an annex of names: a list differing from the stored ones
 # would hide a listing or a removal. For a person to read, said as what it is (session 27, audit27/15: refused for
 # "暂停实施" in "处于暂停实施状态" naming no notice).
-REPUBLISHED = ("重新发布", "重新公布")
+REPUBLISHED = ("重新发布", "重新公布", "汇总公布", "汇总发布", "全文公布", "全文发布")
 REPUBLISHED_LIST_NEAR = 12  # "重新发布出口管制管控名单", "重新公布《不可靠实体清单》": the list's name this near after it
+# "…仍在出口管制管控名单内的实体汇总公布": the list's name this near before it (its end; its start within twice this; story35 S5)
+REPUBLISHED_LIST_BEFORE = 12
+# A title publishing a list itself, "关于公布出口管制管控名单（截至…）的公告", "关于公布《不可靠实体清单》的公告": the list's
+# name right after 公布 (a listing's title puts 将…列入 between them).
+PUBLISHED_LIST_TITLE = "公布"
 
 
 def republished_list(src: Source, d: Draft) -> str | None:
-    """A notice reading no step that publishes a whole list again (``REPUBLISHED``): left out for review."""
+    """A notice reading no step that publishes a whole list again (``REPUBLISHED``; a title publishing the list itself,
+    ``PUBLISHED_LIST_TITLE``): left out for review. A consolidated list naming each entity's listing notice may name
+    one the store never read: stored as changing nothing, it was a missed company without a word (story35 S5)."""
     if d.qa or d.actions:
         return None
+    # a correction publishing its corrected annex again ("现将更正后的出口管制管控名单重新公布", corr21/13) stays a correction
+    corrects = CORRECTION_TITLE_RE.search(d.folded_title) is not None
     for text in (d.folded_title, d.operative):
         for word in REPUBLISHED:
             pos = text.find(word)
-            if pos >= 0 and (m := act.LIST_WORD_RE.search(text, pos, pos + len(word) + REPUBLISHED_LIST_NEAR)):
+            if pos < 0:
+                continue
+            if m := act.LIST_WORD_RE.search(text, pos, pos + len(word) + REPUBLISHED_LIST_NEAR):
                 return f"publishes a whole list again (\"{text[pos:m.end()]}\"), its entities under their own notices{LEFT_OUT}"
+            before = [] if corrects else [
+                m for m in act.LIST_WORD_RE.finditer(text, max(0, pos - 2 * REPUBLISHED_LIST_BEFORE), pos)
+                if pos - m.end() <= REPUBLISHED_LIST_BEFORE]
+            if before:
+                return (f"publishes a whole list again (\"{text[before[-1].start():pos + len(word)]}\"), its entities "
+                        f"under their own notices{LEFT_OUT}")
+    title = d.folded_title
+    pos = -1 if corrects else title.find(PUBLISHED_LIST_TITLE)
+    while pos >= 0:
+        start = pos + len(PUBLISHED_LIST_TITLE)
+        if (m := act.LIST_WORD_RE.match(title, start + (title[start:start + 1] == "《"))) is not None:
+            return f"publishes a whole list again (\"{title[pos:m.end()]}\"), its entities under their own notices{LEFT_OUT}"
+        pos = title.find(PUBLISHED_LIST_TITLE, start)
     return None
 
 
