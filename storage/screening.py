@@ -22,9 +22,10 @@ from sqlalchemy.orm import Session
 
 from storage.aliaslinks import generic_alias, notice_links
 from storage.lifecycle import corrects_names, known_from
-from storage.names import clean_display, name_key
+from storage.lifecycle.model import OWN_ACTIONS
+from storage.names import clean_display, entity_key, name_key
 from storage.possible import POSSIBLE
-from storage.records import OMIT_DEFAULT, EntityRecord, ListingState, ListKind, _jsonable
+from storage.records import OMIT_DEFAULT, EntityRecord, EventScope, ListingState, ListKind, NoticeRecord, _jsonable
 from storage.status import derive_stored
 from storage.vocabulary import ministry_of
 from storage.watchlist import (
@@ -284,6 +285,27 @@ def unread_warnings(session: Session) -> list[str]:
     return unread_lines(unread_pages(session))
 
 
+def _lists(rec: NoticeRecord) -> bool:
+    """Whether a notice lists (or adds a measure, or opens an investigation) itself: one that only removes, lifts or
+    suspends lists nobody, later or not ("listed later on 2027-02-09 by MOFCOM-2027-5" said of a removal, story35 S2)."""
+    return any(a.action in OWN_ACTIONS and not a.targets for a in rec.actions)
+
+
+def _named_anew(d: Any, spellings: dict[str, list[EntityRecord]], mentions: dict[str, set[str]]) -> set[str]:
+    """The keys no state row has that a notice's step wrote for an entity the engine found under another key by the
+    names a correction gave it (No. 5 removing "北极星光电公司（Polaris Optoelectronics, Inc.）", key polarisoptoelectronics,
+    the listing's entity polarisoptronics since No. 4 corrected its English name): one company, shown under the key
+    that has its states; shown apart, it was a second hit "not in effect" on the removal notice (story35 S2)."""
+    in_rows = {k for r in d.states for k in r.entity_keys}
+    reached: dict[str, set[str]] = {}
+    for e in d.events:
+        if e.scope is EventScope.ENTITY and e.source_key and e.entity_key:
+            reached.setdefault(e.source_key, set()).add(e.entity_key)
+    return {key for key in spellings if key not in in_rows and any(
+        other != key and other in in_rows and key in {entity_key(e.zh, e.en) for e in spellings.get(other, ())}
+        for n in mentions.get(key, ()) for other in reached.get(n, ()))}
+
+
 def screen(session: Session, queries: tuple[Query, ...], as_of: date) -> tuple[Screened, ...]:
     """Every list hit of every counterparty, the lists' states as of ``as_of``."""
     notices, d = derive_stored(session, as_of)
@@ -305,6 +327,7 @@ def screen(session: Session, queries: tuple[Query, ...], as_of: date) -> tuple[S
                 reach.setdefault(k, set()).add(key)
     by_notice = {n.record.key: n.record for n in notices}
     public_from = {n.record.key: known_from(n) for n in notices}
+    same_as = _named_anew(d, spellings, mentions)
     # one company under two keys, tied by another name a notice public on the day gives it (storage.aliaslinks)
     links = notice_links(notices, as_of)
     out = []
@@ -327,6 +350,8 @@ def screen(session: Session, queries: tuple[Query, ...], as_of: date) -> tuple[S
         maybe = {k for r in wl.possible_keys() for k in reach.get(r, ())} if unsure else set()
         namesakes = {} if unsure else same_chinese_name(firm, spellings)
         for key in sorted(spellings):
+            if key in same_as:  # a step's own key for an entity the engine found under another: that one is shown
+                continue
             records = spellings[key]
             country = next((e.country for e in records if e.country), None)
             best = firm[key] or namesakes.get(key) or (_best_possible(wl, records) if key in maybe else None)
@@ -342,7 +367,7 @@ def screen(session: Session, queries: tuple[Query, ...], as_of: date) -> tuple[S
             for notice_key in after:
                 rec = by_notice[notice_key]
                 day = public_from[notice_key]
-                if rec.list is not None and day is not None:
+                if rec.list is not None and day is not None and _lists(rec):
                     later.append(Later(key, best.method, best.score, best.entity_name, notice_key, rec.number,
                                        rec.list, day, f"listed later on {day.isoformat()} by {notice_key}",
                                        best.reason))
