@@ -115,6 +115,16 @@ def shown(value: Any) -> str:
     return clean_text("" if value is None else str(value))
 
 
+def print_command(console: Console, command: str) -> None:
+    """A command for a person to copy (``mofcom-watch accept 'URL' SHA256``): one line at any terminal width, wrapped
+    on screen by the terminal alone. Was: rich broke it at the width with newlines (a page's URL is 90 to 300
+    characters), and the lines copied and pasted into a shell ran ``mofcom-watch accept`` without its arguments
+    (cli34)."""
+    from rich.text import Text
+
+    console.print(Text(shown(command)), soft_wrap=True)
+
+
 # what a value is, by option name; any other option shows its name upper-cased
 METAVARS = {"db": "URL", "config": "FILE", "as_of": "DATE", "out": "DIR", "since": "YEAR", "watchlist": "FILE",
             "fetched_at": "TIME", "base_url": "URL", "cron": "EXPR", "host": "HOST", "port": "PORT",

@@ -19,6 +19,7 @@ out, :func:`open_warnings` reads them, and they make no feed item (a routine red
 from __future__ import annotations
 
 import functools
+import shlex
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -284,7 +285,7 @@ def _gone_notice(session: Session, url: str) -> str:
     named = f"{number} ({key})" if number else key
     return (f". This page held {named}, stored since {as_utc(first):%Y-%m-%d}: the ministry may have withdrawn or moved "
             "it. Its listings stay as read (nothing is lifted or removed for a page gone) until a notice says otherwise; "
-            f"check the ministry's site, then record it: mofcom-watch accept {url} gone")
+            f"check the ministry's site, then record it: mofcom-watch accept {shlex.quote(url)} gone")  # ('&' in a URL)
 
 
 def warning_key(source: str, oddity: Oddity) -> str:

@@ -109,14 +109,14 @@ def register(app: typer.Typer) -> None:
             out.print("Nothing of these pages is in the notices or the feeds. Read each page; once you have (and done "
                       "what it asks), record that you read that copy (--note says what you did):")
             for r in refused:
-                out.print(Text(term.shown(f"  {_read_command(r.url, r.sha256)}")))
+                term.print_command(out, f"  {_read_command(r.url, r.sha256)}")
         if gone:  # pages answering 404 or 410: a person checks the ministry's site, and says so
             rows = [tuple(map(term.shown, (g.url, _when(g.first_seen), _when(g.last_seen)))) for g in gone]
             print_table(out, TableText("Gone: the page answers 404 or 410 (withdrawn or moved?)", GONE_COLUMNS, rows))
             out.print("The listings of a notice such a page held stay as read. Check the ministry's site; once you "
                       "have, record it (--note says what you found):")
             for g in gone:
-                out.print(Text(term.shown(f"  {_gone_command(g.url)}")))
+                term.print_command(out, f"  {_gone_command(g.url)}")
         if not pending:
             if not refused and not gone:
                 out.print("Nothing held back for review." if not pairs else "No copy held back for review.")
@@ -129,7 +129,7 @@ def register(app: typer.Typer) -> None:
         out.print("Each is a page cut short, or the notice republished without what would go. Read the page; if "
                   "the ministry did republish it, accept the copy you read:")
         for p in pending:
-            out.print(Text(term.shown(f"  mofcom-watch accept {p.copy.notice_key} {p.copy.sha256[:SHOWN_SHA]}")))
+            term.print_command(out, f"  mofcom-watch accept {p.copy.notice_key} {p.copy.sha256[:SHOWN_SHA]}")
         raise typer.Exit(1)
 
     @app.command("accept")

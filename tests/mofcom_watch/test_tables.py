@@ -102,3 +102,16 @@ def test_a_table_into_a_pipe_folds_no_cell_over_lines() -> None:
     terminal = Console(force_terminal=True, width=200, file=io.StringIO())
     print_table(terminal, table)
     assert url not in Text.from_ansi(terminal.file.getvalue()).plain  # type: ignore[attr-defined]
+
+
+def test_a_command_to_copy_is_one_line_on_any_terminal() -> None:
+    """cli34: ``review``'s ``mofcom-watch accept 'URL' SHA256`` lines were broken by rich at the terminal's width (a
+    jpaas URL is ~300 characters): copied and pasted into a shell, ``mofcom-watch accept`` ran without its arguments.
+    Printed as one line, the terminal wraps it on screen only; a page's control characters are still shown safe."""
+    url = ("https://www.mofcom.gov.cn/api-gateway/jpaas-publish-server/front/page/build/unit?parseType=bulidstatic"
+           "&webId=8f43c7ad3afc411fb56f281724b73708&pageNo=1&pageSize=20")
+    command = f"  mofcom-watch accept '{url}' gone\x1b[2J"
+    terminal = Console(force_terminal=True, width=60, file=io.StringIO())
+    term.print_command(terminal, command)
+    lines = Text.from_ansi(terminal.file.getvalue()).plain.splitlines()  # type: ignore[attr-defined]
+    assert lines == [f"  mofcom-watch accept '{url}' gone"], lines

@@ -218,6 +218,19 @@ def test_a_gone_page_that_held_a_stored_notice_names_it_and_says_nothing_of_it_c
     assert gone[ART] == f"{ART}: not-found: HTTP 404"  # a page that held no stored notice: as before
 
 
+def test_the_command_a_gone_page_names_is_quoted_for_a_shell(engine):
+    """cli34: the line said ``mofcom-watch accept https://…?id=7&lang=zh gone``; pasted into a shell, ``&`` put
+    ``mofcom-watch accept https://…?id=7`` in the background (exit 2: no such URL) and nothing was recorded."""
+    from tests.storage.test_ingest_notice import store, uel7
+
+    url = "https://www.mofcom.gov.cn/article?id=7&lang=zh"
+    store(engine, uel7(), url, b"page-a")
+    with Session(engine) as s, s.begin():
+        record_source_run(s, "r1", report(0, Failure(url, "not-found", "HTTP 404")))
+        (detail,) = [issue.detail for issue in open_health_issues(s)]
+    assert detail.endswith(f"then record it: mofcom-watch accept '{url}' gone"), detail
+
+
 def test_a_page_checked_gone_is_one_item_its_issue_resolved_by_the_check_and_asked_for_again_once_it_answers(engine):
     """story32 C1 (``accept URL gone``): the check is one source-health item naming the notice; the 404 issue's
     resolution says a person checked it, not "a later run found this fixed"; runs stop retrying the URL until the page
