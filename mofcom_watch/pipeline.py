@@ -740,16 +740,20 @@ def replay_files(root: Path) -> list[tuple[Path, str]]:
     return [(Path(path), url) for path, url in replay_paths(root)]
 
 
-def replay_paths(root: Path) -> list[tuple[str, str]]:
+def replay_paths(root: Path, passed_over: list[str] | None = None) -> list[tuple[str, str]]:
     """:func:`replay_files` with each path as the string ``os.scandir`` gives (``str(Path(path))`` is the same
-    string): ``replay`` reads thousands of files and makes no Path of them."""
+    string): ``replay`` reads thousands of files and makes no Path of them. What it passes over that may hold a
+    page (a folder it may not list, a link to a folder, a link to nothing, a FIFO or other file that is no regular
+    file) is said, one line each, in ``passed_over`` (README*, *.md and dotfiles are skipped without a word)."""
     found: list[tuple[tuple[str, ...], str]] = []
 
     def walk(folder: str, parts: tuple[str, ...]) -> None:
         try:
             with os.scandir(folder) as listing:
                 entries = list(listing)
-        except PermissionError:  # as rglob: a folder it may not list is passed over
+        except PermissionError as exc:  # as rglob: a folder it may not list is passed over, but said
+            if passed_over is not None:
+                passed_over.append(f"{folder} cannot be listed ({exc.strerror}): its pages skipped")
             return
         for entry in entries:
             name = entry.name
@@ -757,13 +761,27 @@ def replay_paths(root: Path) -> list[tuple[str, str]]:
                 continue
             if entry.is_dir(follow_symlinks=False):
                 walk(entry.path, (*parts, name))
-            elif (entry.is_file() and not name.startswith(SKIP_PREFIXES)
-                  and os.path.splitext(name)[1].lower() not in SKIP_SUFFIXES):
+            elif name.startswith(SKIP_PREFIXES) or os.path.splitext(name)[1].lower() in SKIP_SUFFIXES:
+                continue
+            elif entry.is_file():
                 found.append(((*parts, name), entry.path))
+            elif passed_over is not None:
+                passed_over.append(_passed_over(entry))
 
     walk(str(root), ())
     found.sort()
     return [(path, replay_url(parts)) for parts, path in found]
+
+
+def _passed_over(entry: os.DirEntry[str]) -> str:
+    """Why :func:`replay_paths` reads no page at ``entry`` (cli34: each was passed over without a word, exit 0: a
+    page behind a link to a folder or a dangling link was missed, silently)."""
+    if entry.is_symlink():
+        if entry.is_dir():
+            return f"{entry.path} is a link to a folder, which replay does not walk into: skipped"
+        if not os.path.exists(entry.path):
+            return f"{entry.path} is a link to nothing ({os.readlink(entry.path)}): skipped"
+    return f"{entry.path} is no regular file (a FIFO, a socket or a device): skipped"
 
 
 class SkippedFile(Exception):

@@ -5,7 +5,7 @@
 Exit 0 clean, 1 when a page was unusable (or failed) or a notice's entity count
 differs from the count it states or two URLs of a replayed notice disagree (an open alias
 conflict, which status and run report too) or a file was skipped (a link out of DIR, larger than
-fetch.max_body_bytes), 2 for a missing or unreadable DIR, 3 when the store cannot be written
+fetch.max_body_bytes, a link to a folder or to nothing, no regular file, a folder it may not list), 2 for a missing or unreadable DIR, 3 when the store cannot be written
 (disk full, read-only, gone) or another writer kept the run lock past lock_wait_seconds.
 """
 
@@ -210,12 +210,15 @@ def register(app: typer.Typer) -> None:
         if not directory.is_dir() or not os.access(directory, os.R_OK | os.X_OK):
             typer.echo(f"mofcom-watch replay: {directory} is not a readable directory", err=True)
             raise typer.Exit(2)
+        passed_over: list[str] = []  # (said as skipped files: exit 1)
         try:
-            files = replay_paths(directory)
+            files = replay_paths(directory, passed_over)
         except OSError as exc:
             typer.echo(f"mofcom-watch replay: cannot read {directory}: {exc}", err=True)
             raise typer.Exit(2) from None
         if not files:
+            for line in passed_over:
+                typer.echo(f"mofcom-watch replay: {term.shown(line)}", err=True)
             typer.echo(f"mofcom-watch replay: no pages under {directory} (README*, *.md and dotfiles are skipped)", err=True)
             raise typer.Exit(2)
         try:
@@ -236,7 +239,7 @@ def register(app: typer.Typer) -> None:
         ingest = Pipeline(factory, router)
         read = ReplayReader(directory, settings.max_body_bytes)
         results: list[PageResult] = []
-        problems: list[str] = []
+        problems: list[str] = list(passed_over)
         waiting = f"mofcom-watch replay: waiting up to {settings.lock_wait_seconds:.0f} s for the run lock: "
         try:
             with run_lock(engine, holder=make_holder(), wait=settings.lock_wait_seconds,

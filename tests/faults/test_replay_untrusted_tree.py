@@ -1,6 +1,6 @@
 """`replay DIR` trusts nothing in DIR: a link out of it (to /etc/passwd, or to a folder elsewhere) is
-skipped with a warning, and so is a file larger than the cap on fetched bodies; the rest of the tree
-is stored exactly as it would be without them."""
+skipped with a warning, and so is a file larger than the cap on fetched bodies, a link to nothing and a FIFO;
+the rest of the tree is stored exactly as it would be without them."""
 
 from __future__ import annotations
 
@@ -24,6 +24,8 @@ def test_links_out_of_dir_and_oversized_files_are_skipped(clean, tmp_path):
     (host / "linked-folder").symlink_to(outside / "art", target_is_directory=True)
     with open(host / "huge.html", "wb") as fh:
         fh.write(os.urandom(CAP + 1))
+    (host / "unmounted.html").symlink_to(tmp_path / "unmounted" / "page.html")  # cli34: these three were passed
+    os.mkfifo(host / "pipe.html")  # over without a word (a page behind them missed, exit 0 without the others)
 
     db = f"sqlite:///{tmp_path / 'store.sqlite'}"
     done = cli(db, *replay_args(tree), env=cli_env(MOFCOM_WATCH_MAX_BODY=str(CAP)))
@@ -31,6 +33,10 @@ def test_links_out_of_dir_and_oversized_files_are_skipped(clean, tmp_path):
     assert f"{host / 'passwd.html'} links to /etc/passwd, outside {tree}: skipped" in done.err
     assert f"{host / 'elsewhere.html'} links to {outside / 'art' / 'secret.html'}, outside {tree}: skipped" in done.err
     assert f"{host / 'huge.html'} is larger than {CAP} bytes (the fetch.max_body_bytes cap): skipped" in done.err
+    assert f"{host / 'linked-folder'} is a link to a folder, which replay does not walk into: skipped" in done.err
+    assert f"{host / 'unmounted.html'} is a link to nothing ({tmp_path / 'unmounted' / 'page.html'}): skipped" \
+        in done.err
+    assert f"{host / 'pipe.html'} is no regular file (a FIFO, a socket or a device): skipped" in done.err
     assert "secret" not in done.out + done.err.replace(str(outside / "art" / "secret.html"), "")
 
     rows = store_rows(db)

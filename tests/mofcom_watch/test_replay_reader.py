@@ -130,3 +130,34 @@ def test_a_name_that_is_not_utf8_is_quoted_byte_for_byte(tmp_path):
         rest = "/".join(parts[1:]) if "." in parts[0] else "/".join(parts)
         prefix = "https://" + parts[0].lower() + "/" if "." in parts[0] else "file:"
         assert replay_url(parts) == prefix + quote(rest, safe=URL_SAFE)
+
+
+def test_what_may_hold_a_page_and_is_passed_over_is_said(tmp_path, monkeypatch):
+    """cli34: a link to a folder, a link to nothing, a FIFO and a folder replay may not list were passed over without
+    a word (replay exit 0, a page behind them missed). Each is now a line, as a link out of DIR is; README*, *.md
+    and dotfiles stay silent; the pages found are the same."""
+    root = tmp_path / "tree"
+    host = root / "www.mofcom.gov.cn"
+    (host / "locked").mkdir(parents=True)
+    (host / "locked" / "b.html").write_bytes(b"<html>b</html>")
+    (host / "a.html").write_bytes(b"<html>a</html>")
+    (host / "README.md").write_text("notes", encoding="utf-8")
+    (host / "folder").symlink_to(tmp_path, target_is_directory=True)
+    (host / "gone.html").symlink_to(tmp_path / "unmounted" / "c.html")
+    os.mkfifo(host / "pipe.html")
+    real_scandir = os.scandir
+
+    def scandir(path):  # (as root, chmod 000 does not stop a listing)
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    said: list[str] = []
+    assert [url for _, url in replay_paths(root, said)] == ["https://www.mofcom.gov.cn/a.html"]
+    assert sorted(said) == sorted([
+        f"{host / 'folder'} is a link to a folder, which replay does not walk into: skipped",
+        f"{host / 'gone.html'} is a link to nothing ({tmp_path / 'unmounted' / 'c.html'}): skipped",
+        f"{host / 'locked'} cannot be listed (Permission denied): its pages skipped",
+        f"{host / 'pipe.html'} is no regular file (a FIFO, a socket or a device): skipped"]), said
+    assert replay_paths(root) == replay_paths(root, [])  # (said only when asked)
