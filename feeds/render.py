@@ -19,6 +19,7 @@ from storage.vocabulary import (
     MINISTRIES,
     PAGE_KEY,
     PRESUMED,
+    TAG_PREFIX,
     event_label,
     ministry_of,
     official_first,
@@ -43,6 +44,7 @@ DAY_LABELS = {EventKind.NEWS: "Reported"}
 # stay the same size however large the store (at 100x the fixtures, larger caches held 25 MB).
 NOTICE_PARTS = 256
 CORRECTED_ITEMS = " (of the item corrected)"  # what a correction's facts table says its notice keys are
+EVENT_KINDS = frozenset(k.value for k in EventKind)
 
 
 def item_title(event: EventRecord) -> str:
@@ -141,11 +143,20 @@ class Facts(NamedTuple):
     days_left: int | None
     presumed: bool
     extra: tuple[tuple[str, str], ...]
+    # a correction's: the kind of the item it corrects, whose dates its table shows under that item's words
+    corrected: EventKind | None = None
 
     @classmethod
     def of(cls, e: EventRecord) -> Facts:
+        corrected = corrected_kind(e.corrects) if e.kind is EventKind.CORRECTION and e.corrects else None
         return cls(e.kind, e.list, e.provenance, e.notice_key, e.source_key, e.effective, e.until, e.days_left,
-                   e.presumed, e.extra)
+                   e.presumed, e.extra, corrected)
+
+
+def corrected_kind(item_id: str) -> EventKind | None:
+    """The kind of the item ``item_id`` (``tag:…:UEL-2025-7/suspension_lapsed/uel/2026-11-10``), None for another id."""
+    parts = item_id.removeprefix(TAG_PREFIX).split("/")
+    return EventKind(parts[1]) if len(parts) > 1 and parts[1] in EVENT_KINDS else None
 
 
 @lru_cache(maxsize=NOTICE_PARTS)
@@ -170,7 +181,11 @@ def _facts_html(facts: Facts) -> str:
     if facts.kind is not EventKind.SOURCE_HEALTH:  # (its day is the day a problem was seen: said by its own rows)
         rows.append((DAY_LABELS.get(facts.kind, "Effective"), facts.effective.isoformat() if facts.effective else "not stated"))
     if facts.until:
-        rows.append(("Until" if until_shown(facts.kind, facts.until) else ENDED_LABEL, facts.until.isoformat()))
+        # a correction shows the end date of the item it corrects, in that item's words and said to be its: a retracted
+        # lapse's end read "Until 2025-08-12" beside "the suspension goes on … until 2025-11-10" (reader34)
+        told = facts.corrected or facts.kind
+        label = "Until" if until_shown(told, facts.until) else ENDED_LABEL
+        rows.append((f"{label}{whose}", facts.until.isoformat()))
     if facts.days_left is not None:
         rows.append(("Days left", str(facts.days_left)))
     if facts.presumed:

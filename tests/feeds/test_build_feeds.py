@@ -235,6 +235,19 @@ def test_a_lapse_table_says_when_the_suspension_ended_not_until():
     assert "Until</th><td>2026-11-10<" in table(EventKind.SUSPENDED)
 
 
+def test_a_retracted_lapse_table_says_when_the_suspension_ended_not_until():
+    """reader34: the retraction of a presumed lapse showed the lapse's end as "Until 2026-11-10" (the correction's kind
+    has no words of its own for its dates) beside "the suspension goes on … until 2027-11-10"."""
+    def fix(kind: EventKind) -> str:
+        item = next(e for e in history() if e.kind is kind and e.scope == "notice")
+        return render.item_html(dataclasses.replace(item, id=f"{item.id}/correction/1", kind=EventKind.CORRECTION,
+                                                    corrects=item.id, until=date(2026, 11, 10), presumed=False))
+    lapse = fix(EventKind.SUSPENSION_LAPSED)
+    assert "Suspension ended (of the item corrected)</th><td>2026-11-10<" in lapse and "Until" not in lapse
+    assert "Until (of the item corrected)</th><td>2026-11-10<" in fix(EventKind.SUSPENDED)
+    assert render.corrected_kind("urn:x:other") is None
+
+
 def test_the_facts_table_names_the_event_in_words_not_its_key():
     """The "Event" row showed "suspension_lapsed", a key of ids and categories, not a word (wording29)."""
     def table(kind: EventKind) -> str:
