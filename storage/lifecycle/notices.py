@@ -6,6 +6,7 @@ from storage.records import ActionKind, EventKind, EventRecord, EventScope, Noti
 from storage.vocabulary import TAG_PREFIX, list_name
 
 from .builder import _provenance
+from .corrections import corrects_names
 from .model import COUNTRY_ADJECTIVES, day_of, known_from, occurred_at
 from .text import _measures_text, _number, group_label
 
@@ -42,6 +43,9 @@ def _notice_event(n: StoredNotice) -> EventRecord:
             parts.append(f"{verb} {targets}")
         else:
             parts.append(f"{verb} {group_label(rec.entities) if rec.entities else 'its entities'}")
+    if not parts and corrects_names(rec):  # "changes no list" read as nothing to do for a listed entity (reader34)
+        named = ", ".join(dict.fromkeys(_target(r) for r in rec.references))
+        parts.append(f"corrects the names of {group_label(rec.entities)}" + (f" listed by {named}" if named else ""))
     what = "; ".join(parts) or "changes no list"
     ents = ""
     on = f" on the {list_name(rec.list)}" if rec.list else ""

@@ -452,3 +452,21 @@ def test_a_notice_item_names_a_target_by_day_in_english_once_per_day():
         "entities listed on 2025-04-09; extends the suspension of the 16 US entities listed on 2025-04-04; stops the "
         "measures of MOFCOM-2025-22 on the export control list")
     assert "家美国" not in item.summary
+
+
+def test_a_notice_item_of_a_name_correction_says_whose_names_it_corrects():
+    """reader34: "Notice MOFCOM-2024-93 (…): changes no list on the export control list", a notice correcting a listed
+    entity's name ("关于更正商务部公告2024年第89号附件有关内容的公告"): to an officer, nothing to do for a listed entity."""
+    from storage.lifecycle.notices import _notice_event
+    from tests.storage.test_lifecycle_corpus import ent
+
+    fix = NoticeRecord(key="MOFCOM-2024-93", kind=NoticeKind.ANNOUNCEMENT, number="商务部公告2024年第93号",
+                       issuer="商务部", title="商务部公告2024年第93号 关于更正商务部公告2024年第89号附件有关内容的公告",
+                       published=date(2024, 10, 21), effective="2024-10-21", list=ECL, actions=(),
+                       entities=(ent("Upsilon Power LLC", "乌普西隆动力公司"),),
+                       references=(NoticeRef(text="商务部公告2024年第89号", key="MOFCOM-2024-89"),))
+    assert _notice_event(stored(fix)).title == (
+        "Notice MOFCOM-2024-93 (商务部公告2024年第93号): corrects the names of 1 US entity listed by MOFCOM-2024-89 on the "
+        "export control list")
+    plain = replace(fix, title="商务部公告2024年第93号 关于某事的公告", entities=())
+    assert _notice_event(stored(plain)).title.endswith(": changes no list on the export control list")
