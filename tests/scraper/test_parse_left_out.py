@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from scraper.parse import parse_document
+from scraper.parse.rules.checks import LEFT_OUT
 from storage.records import UnusablePage
 
 CASES = Path(__file__).resolve().parents[1] / "data" / "corpus" / "parse22"
@@ -282,3 +283,32 @@ def test_a_listing_titled_as_publishing_entities_on_the_list_is_read() -> None:
     told = "3家美国实体列入出口管制管控名单（见附件），"
     doc = parse_document(listing.replace(told, told + "并将名单汇总公布，").encode("utf-8"))
     assert doc.notice is not None and [a.action.value for a in doc.notice.actions] == ["impose"]
+
+
+WITHDRAWAL = """商务部公告2027年第31号 关于{title}商务部公告2027年第30号的公告
+【发布文号】商务部公告2027年第31号
+【发文日期】2027年04月02日
+
+{text}
+
+商务部
+2027年4月2日
+"""
+
+
+@pytest.mark.parametrize(("title", "text", "word"), [
+    ("撤回", "现决定撤回商务部公告2027年第30号。本公告自发布之日起施行。", "撤回"),
+    ("作废", "商务部公告2027年第30号自即日起作废。", "作废"),
+    ("", "商务部公告2027年第30号自本公告发布之日起失效。", "失效"),
+], ids=["chehui", "zuofei", "shixiao-no-jueding"])
+def test_a_notice_withdrawing_another_in_words_no_step_reads_is_refused(title: str, text: str, word: str) -> None:
+    """Session 34 (story35 S3, probes): "现决定撤回商务部公告2027年第30号", "…第30号自即日起作废", "…第30号自本公告发布之日起失效"
+    (no 决定: a numbered notice is the decision) were stored as notices changing nothing, the listing of No. 30 left in
+    force without a word. "撤销" and "…的决定，自…起失效" were loud already (audit29); "废止" and "停止执行" are read as lifts."""
+    assert _refused(WITHDRAWAL.format(title=title, text=text)).startswith(f"says \"{word}\" of a notice it names but reads no step{LEFT_OUT}")
+
+
+def test_a_notice_repealing_another_is_still_read_as_its_lift() -> None:
+    doc = parse_document(WITHDRAWAL.format(title="废止", text="商务部公告2027年第30号自即日起废止。").encode("utf-8"))
+    assert doc.notice is not None and [(a.action.value, [t.key for t in a.targets]) for a in doc.notice.actions] == [
+        ("lift", ["MOFCOM-2027-30"])]

@@ -620,8 +620,8 @@ OBJECT_FIRST_STEP_RE = lazy_compile(r"对[^。\n]{1,80}?措施[^。\n]{0,40}?(?P
 
 # "撤销商务部公告2026年第166号", "…第51号…的决定，自…起失效", "延缓实施…第168号", "推迟实施…", "…自…起不再适用": an earlier
 # notice undone, held off or ended in words the steps do not read (session 29, audit29/01, 04, 05, 22: loud only where the
-# text happened to recount a count, ``counted_nothing_read``; silent without one).
-NOTICE_UNDONE_WORDS = ("撤销", "失效", "延缓", "推迟", "不再适用")
+# text happened to recount a count, ``counted_nothing_read``; silent without one); "撤回", "作废" (story35).
+NOTICE_UNDONE_WORDS = ("撤销", "撤回", "作废", "失效", "延缓", "推迟", "不再适用")
 
 
 def unread_step_on_measures(src: Source, d: Draft) -> str | None:
@@ -634,16 +634,15 @@ def unread_step_on_measures(src: Source, d: Draft) -> str | None:
     folded = src.folded
     end = len(d.operative)
     decided = deciding_at(folded, end)
-    if decided < 0:
-        return None
+    # a numbered notice is itself the decision: "商务部公告2027年第30号自本公告发布之日起失效" says no 决定 (story35)
     for word in NOTICE_UNDONE_WORDS if d.refs else ():
-        pos = folded.find(word, decided, end)
+        pos = folded.find(word, max(decided, 0), end)
         while pos >= 0:
             first, last = sentence_start(folded, pos), act.sentence_end(folded, pos)
             if any(first <= r[0] < last for r in d.refs):
                 return f"says \"{word}\" of a notice it names but reads no step{LEFT_OUT}"
             pos = folded.find(word, pos + 1, end)
-    if folded.find("措施", decided, end) < 0:
+    if decided < 0 or folded.find("措施", decided, end) < 0:
         return None
     m = OBJECT_FIRST_STEP_RE.search(folded, decided, end)
     if m is None or _off_list(folded, m.start()):
