@@ -49,8 +49,27 @@ EXIT_CODES_HELP = (f"Exit codes: {CLEAN} clean; {PROBLEMS} problems reported (so
                    f"database gone, the run lock held too long, serve's port in use); {INTERNAL} a bug (--verbose "
                    "shows the traceback); 130, 143, 129: stopped by Ctrl-C, SIGTERM, SIGHUP.")
 
+HELP_OPTIONS = ["-h", "--help"]  # -h as most command-line tools take it (cli34: "No such option: -h")
+
+
+def _print_version(wanted: bool) -> None:
+    """``mofcom-watch --version``: the installed version, and exit 0 (cli34: "No such option: --version", while a
+    store written by a newer version is refused with "upgrade the program")."""
+    if not wanted:
+        return
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        number = version("mofcom-watch")
+    except PackageNotFoundError:  # (run from a source tree that was never installed)
+        number = "unknown (not installed)"
+    typer.echo(f"mofcom-watch {number}")
+    raise typer.Exit(CLEAN)
+
+
 app = App(
     name="mofcom-watch",
+    context_settings={"help_option_names": HELP_OPTIONS},
     help="Watch the Chinese lists that name companies (MOFCOM export control, unreliable entity, watch list; MFA countermeasures); publish every change as feeds.",
     no_args_is_help=True,
     epilog=EXIT_CODES_HELP,
@@ -67,6 +86,8 @@ def _global(
     config: Optional[Path] = typer.Option(None, "--config", envvar="MOFCOM_WATCH_CONFIG", help="TOML configuration file."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="More log output."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only errors."),
+    _version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True, expose_value=True,
+                                  help="Print the version and exit."),
 ) -> None:
     # imported here, not at the top: `mofcom-watch --help` never calls this (its dataclasses and logging: issue 11)
     from mofcom_watch.config import ConfigError, load_settings, unknown_env

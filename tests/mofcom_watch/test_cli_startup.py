@@ -116,3 +116,21 @@ def test_help_says_the_exit_codes_cron_acts_on():
                         (exits.RESOURCE_EXIT, "a resource"), (exits.INTERNAL, "a bug")):
         assert f"{code} {words}" in out, (code, out)
     assert "serve's port in use" in out and "a name that finds no entity" in out
+
+
+def test_version_and_h_as_command_line_tools_take_them():
+    """cli34: ``--version`` was "No such option: --version (Possible options: --verbose)" and ``-h`` "No such option"
+    on every command. ``--version`` prints the installed version, exit 0, before any setting is read (a bad one does
+    not hide it); ``-h`` is ``--help`` everywhere."""
+    from importlib.metadata import version
+
+    from typer.testing import CliRunner
+
+    from mofcom_watch.cli import app
+
+    done = CliRunner().invoke(app, ["--version"], env={"MOFCOM_WATCH_PORT": "eighty"})
+    assert (done.exit_code, done.stdout) == (0, f"mofcom-watch {version('mofcom-watch')}\n"), done.output
+    for args in (["-h"], ["status", "-h"], ["screen", "-h"]):
+        done = CliRunner().invoke(app, args)
+        assert done.exit_code == 0 and done.stdout.startswith("Usage: mofcom-watch"), (args, done.output)
+        assert done.stdout == CliRunner().invoke(app, [*args[:-1], "--help"]).stdout
