@@ -26,7 +26,7 @@ import httpx
 from tenacity import (
     RetryCallState,
     Retrying,
-    retry_if_exception_type,
+    retry_if_exception,
     stop_after_attempt,
 )
 
@@ -104,9 +104,13 @@ def _is_tls_failure(exc: BaseException) -> bool:
 
 # A host that let this many requests in a row go unanswered (every attempt timed out or was refused) is not asked
 # again in the run: with the default policy each such request takes about 2 minutes, and a host cut off (a site
-# down, an overseas address blocked) would hold the run, the other hosts' sources after it and the run lock for hours
-HOST_DOWN_AFTER = 3
+# down, an overseas address blocked) would hold the run, the other hosts' sources after it and the run lock for hours.
+# While one request of a host retries after an unanswered attempt, the host's other requests wait for its end (their
+# attempts interleaved with its retries held the publish for every queued request's retries: health33 B1); after one
+# request wholly unanswered the next is asked once, not retried: two URLs unanswered is the host, not a slow page
+HOST_DOWN_AFTER = 2
 UNREACHED = frozenset({"timeout", "connect"})
+TURN_POLL = 0.2  # seconds between looks at a stop asked while a request waits for another's retries to end
 
 
 class Fetcher:
@@ -141,7 +145,9 @@ class Fetcher:
                                 **({"sleep": stop.sleep} if stop is not None else {}))
         self._plain_hosts: set[str] = set()
         self._unreached: dict[str, tuple[int, str]] = {}  # host -> (requests in a row it never answered, last reason)
+        self._trying: dict[str, int] = {}  # host -> the thread whose request retries after an unanswered attempt
         self._lock = threading.Lock()
+        self._turn = threading.Condition(self._lock)  # notified when such a request ends
         self.counters = FetchCounters()
         limits = httpx.Limits(max_connections=max(4, self.policy.total * 2))
         self._client = httpx.Client(
@@ -186,25 +192,38 @@ class Fetcher:
         if unreached >= HOST_DOWN_AFTER:  # not asked again this run: each request would take its retries' time
             if sent is not None:
                 sent()
-            return self._failure(request, "host-down", f"{host} did not answer {unreached} requests in a row "
-                                 f"({why}): not asked again in this run; the next run retries", 0, 0)
-        result = self._fetch(request, sent)
-        with self._lock:
-            if result.error in UNREACHED:
-                count = self._unreached.get(host, (0, ""))[0] + 1
-                self._unreached[host] = (count, f"{result.error}: {result.detail}")
-            elif result.error is None or result.status:  # the host answered (an error page is an answer)
-                self._unreached.pop(host, None)
+            return self._failure(request, "host-down", _host_down(host, unreached, why), 0, 0)
+        result: FetchResult | None = None
+        try:
+            result = self._fetch(request, sent)
+        finally:
+            with self._turn:  # the count, then the requests waiting on this one woken (:meth:`_take_turn`)
+                if result is not None and result.error in UNREACHED:
+                    count = self._unreached.get(host, (0, ""))[0] + 1
+                    self._unreached[host] = (count, f"{result.error}: {result.detail}")
+                elif result is not None and (result.error is None or result.status):  # the host answered (an error
+                    self._unreached.pop(host, None)  # page is an answer)
+                if self._trying.get(host) == threading.get_ident():
+                    del self._trying[host]
+                    self._turn.notify_all()
         return result
 
     def _fetch(self, request: FetchRequest, sent: Callable[[], None] | None) -> FetchResult:
         tracer = _SentTrace(sent) if sent is not None else None
         attempts = 0
+        host = host_of(request.url)
+
+        def worth_retrying(exc: BaseException) -> bool:  # an unanswered attempt after a request wholly unanswered: not
+            if not isinstance(exc, _Retryable):
+                return False
+            with self._lock:
+                return exc.reason not in UNREACHED or host not in self._unreached
+
         try:
             retrying = Retrying(
                 stop=stop_after_attempt(max(1, self.policy.attempts)),
                 wait=self._wait,
-                retry=retry_if_exception_type(_Retryable),
+                retry=retry_if_exception(worth_retrying),
                 sleep=self._sleep,
                 reraise=True,
                 before_sleep=self._count_retry,
@@ -290,38 +309,65 @@ class Fetcher:
         host = host_of(canonical)
         if self.mirror_only and host not in self.host_map.bases:
             raise _Final("no-base-url", f"{host} has no --base-url in a run with overrides: not fetched", 0)
-        with self._gates.slot(host):
-            self._check_stop()  # (asked while this request waited for its host's turn)
-            with self._lock:
-                self.counters.requests += 1
-            started = time.monotonic()
-            deadline = started + self.policy.answer_seconds
-            try:
-                with answer_deadline(deadline, self._stop), self._client.stream(
-                        "GET", url, headers=headers, extensions=None if tracer is None else {"trace": tracer}) as response:
-                    return self._handle(canonical, url, response, started)
-            except httpx.TimeoutException as exc:
-                if time.monotonic() >= deadline:  # each read in time, the whole answer not (headers trickled): not
-                    # retried, as below
-                    raise _Final("timeout", f"the answer took more than {self.policy.answer_seconds:g}s") from exc
-                raise _Retryable("timeout", f"{type(exc).__name__} after {self.policy.timeout:g}s") from exc
-            except httpx.ConnectError as exc:
-                if (
-                    url.startswith("https://")
-                    and host in self.policy.http_fallback_hosts
-                    and _is_tls_failure(exc)
-                    and host not in self._plain_hosts
-                ):
-                    with self._lock:
-                        self._plain_hosts.add(host)
-                    raise _Retryable("tls", f"TLS handshake failed ({exc}); falling back to plain HTTP", wait=0.0) from exc
-                raise _Retryable("connect", str(exc) or type(exc).__name__) from exc
-            except (httpx.RemoteProtocolError, httpx.ReadError) as exc:
-                raise _Retryable("truncated", f"connection dropped mid-answer: {exc}") from exc
-            except httpx.DecodingError as exc:  # a gzip stream cut or corrupt, or plain bytes labelled gzip
-                raise _Retryable("undecodable", f"the body's Content-Encoding could not be decoded: {exc}") from exc
-            except httpx.TransportError as exc:
-                raise _Retryable("network", str(exc) or type(exc).__name__) from exc
+        while True:
+            self._take_turn(host)
+            with self._gates.slot(host):
+                if self._take_turn(host, wait=False):  # another request's retries began while this one queued
+                    continue
+                self._check_stop()  # (asked while this request waited for its host's turn)
+                with self._lock:
+                    self.counters.requests += 1
+                started = time.monotonic()
+                deadline = started + self.policy.answer_seconds
+                try:
+                    with answer_deadline(deadline, self._stop), self._client.stream(
+                            "GET", url, headers=headers, extensions=None if tracer is None else {"trace": tracer}) as response:
+                        return self._handle(canonical, url, response, started)
+                except httpx.TimeoutException as exc:
+                    if time.monotonic() >= deadline:  # each read in time, the whole answer not (headers trickled): not
+                        # retried, as below
+                        raise _Final("timeout", f"the answer took more than {self.policy.answer_seconds:g}s") from exc
+                    self._unanswered(host)
+                    raise _Retryable("timeout", f"{type(exc).__name__} after {self.policy.timeout:g}s") from exc
+                except httpx.ConnectError as exc:
+                    if (
+                        url.startswith("https://")
+                        and host in self.policy.http_fallback_hosts
+                        and _is_tls_failure(exc)
+                        and host not in self._plain_hosts
+                    ):
+                        with self._lock:
+                            self._plain_hosts.add(host)
+                        raise _Retryable("tls", f"TLS handshake failed ({exc}); falling back to plain HTTP", wait=0.0) from exc
+                    self._unanswered(host)
+                    raise _Retryable("connect", str(exc) or type(exc).__name__) from exc
+                except (httpx.RemoteProtocolError, httpx.ReadError) as exc:
+                    raise _Retryable("truncated", f"connection dropped mid-answer: {exc}") from exc
+                except httpx.DecodingError as exc:  # a gzip stream cut or corrupt, or plain bytes labelled gzip
+                    raise _Retryable("undecodable", f"the body's Content-Encoding could not be decoded: {exc}") from exc
+                except httpx.TransportError as exc:
+                    raise _Retryable("network", str(exc) or type(exc).__name__) from exc
+
+    def _take_turn(self, host: str, *, wait: bool = True) -> bool:
+        """Wait while another request of ``host`` retries after an unanswered attempt (``wait=False``: True if one
+        does), then fail as ``host-down`` if the host has not answered enough requests in a row."""
+        me = threading.get_ident()
+        with self._turn:
+            while self._trying.get(host, me) != me and me not in self._trying.values():  # (one whose own retries
+                # wait on another host, after a redirect, waits for nobody: two such would wait on each other)
+                if not wait:
+                    return True
+                self._turn.wait(TURN_POLL)
+                self._check_stop()
+            unreached, why = self._unreached.get(host, (0, ""))
+        if unreached >= HOST_DOWN_AFTER:
+            raise _Final("host-down", _host_down(host, unreached, why))
+        return False
+
+    def _unanswered(self, host: str) -> None:
+        """This request's attempt went unanswered: the host's other requests wait for its end (:meth:`_take_turn`)."""
+        with self._lock:
+            self._trying.setdefault(host, threading.get_ident())
 
     def _handle(self, canonical: str, url: str, response: httpx.Response, started: float):
         status = response.status_code
@@ -478,6 +524,10 @@ class _Answer:
         self.etag = response.headers.get("etag")
         self.last_modified = response.headers.get("last-modified")
         self.wire_bytes = response.num_bytes_downloaded
+
+
+def _host_down(host: str, unreached: int, why: str) -> str:
+    return f"{host} did not answer {unreached} requests in a row ({why}): not asked again in this run; the next run retries"
 
 
 def _now() -> datetime:

@@ -439,8 +439,33 @@ def test_a_host_that_never_answers_is_not_asked_again_in_the_run(site):
         results = [f.fetch(FetchRequest(f"https://{HOST}/p{n}.html")) for n in range(HOST_DOWN_AFTER + 2)]
         other = f.fetch(FetchRequest("https://www.mfa.gov.cn/a.html"))
     assert [r.error for r in results] == ["connect"] * HOST_DOWN_AFTER + ["host-down"] * 2
-    assert [r.attempts for r in results][-2:] == [0, 0] and "not asked again" in results[-1].detail
+    # the first gets its retries (a slow page may answer); one after it unanswered is asked once: the host, not a page
+    assert [r.attempts for r in results] == [2] + [1] * (HOST_DOWN_AFTER - 1) + [0, 0]
+    assert "not asked again" in results[-1].detail
     assert other.ok  # another host is asked as ever
     site.faults[PAGE] = Fault("timeout", delay=1.0, times=HOST_DOWN_AFTER - 1)
     with fetcher(site, attempts=1) as f:  # unanswered twice, then an answer: the count starts again
-        assert [f.fetch(FetchRequest(URL)).error for _ in range(HOST_DOWN_AFTER)] == ["timeout", "timeout", None]
+        assert [f.fetch(FetchRequest(URL)).error for _ in range(HOST_DOWN_AFTER)] == ["timeout"] * (HOST_DOWN_AFTER - 1) + [None]
+
+
+def test_a_page_slow_once_keeps_its_retries_and_the_host_s_other_pages_wait_for_them(site):
+    """While a request retries after an unanswered attempt, its host's other requests wait (their attempts used to
+    interleave with its retries, each spending all of its own: a hung host held the run for every queued page). A
+    page that answers its retry is no host down: the pages queued behind it are then asked and read."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    others = [f"{HOST}/other{n}.html" for n in range(2)]
+    for path in others:
+        site.set_page(path, BODY)
+    site.faults[PAGE] = Fault("timeout", delay=1.0, times=1)
+    arrived: list[str] = []
+    take = site._take_fault
+    site._take_fault = lambda path: arrived.append(path) or take(path)  # type: ignore[method-assign]
+    with fetcher(site, attempts=2, timeout=0.3, backoff=0.3) as f, ThreadPoolExecutor(3) as pool:
+        first = pool.submit(f.fetch, FetchRequest(URL))
+        time.sleep(0.1)  # (its first attempt under way)
+        queued = [pool.submit(f.fetch, FetchRequest(f"https://{path}")) for path in others]
+        results = [first.result(), *(q.result() for q in queued)]
+    assert [r.error for r in results] == [None, None, None], results
+    assert results[0].attempts == 2 and [r.attempts for r in results[1:]] == [1, 1]
+    assert arrived[:2] == [PAGE, PAGE], arrived  # none asked in its retry's backoff
