@@ -211,6 +211,8 @@ class _Tally:
     not_modified: dict[str, datetime] = field(default_factory=dict)  # URL -> when it answered 304
     walked: set[str] = field(default_factory=set)  # index pages fetched
     titles: dict[str, str] = field(default_factory=dict)  # article URL -> the title an index lists it under
+    # an index page's open unfollowed-row warning (read with the mode's answer), kept while it answers as before
+    unfollowed: Callable[[str], str | None] = field(default=lambda _url: None)
 
     def count(self, *, fetched: int = 0, new: int = 0, changed: int = 0, unchanged: int = 0, links: int = 0) -> None:
         self.counts += RunCounters(fetched=fetched, new=new, changed=changed, unchanged=unchanged, links=links)
@@ -233,6 +235,7 @@ class _Revisits:
     asked: frozenset[str]  # the URLs whose validators were read
     validators: dict[str, tuple[str | None, str | None]]
     incomplete: dict[str, str] = field(default_factory=dict)  # index page 1 -> its open discovery-incomplete warning
+    unfollowed: dict[str, str] = field(default_factory=dict)  # index page -> its open unfollowed-row warning
 
 
 class Crawler:
@@ -300,6 +303,8 @@ class Crawler:
         def incomplete(url: str) -> str | None:  # (likewise)
             return asked[0].result().incomplete.get(url) if asked else None
 
+        tally.unfollowed = lambda url: asked[0].result().unfollowed.get(url) if asked else None
+
         try:
             if first_plan is not None:
                 self._walk(source, first_plan, question if isinstance(question, Mode) else answered, tally, queue,
@@ -354,7 +359,8 @@ class Crawler:
         recent = self.store.recent_notice_pages(source.name, self.settings.revalidate) if updating else []
         asked = frozenset((*source.direct_pages(), *retry, *recent))
         incomplete = self.store.open_warnings(source.name, OddityReason.DISCOVERY_INCOMPLETE)
-        return _Revisits(mode, retry, recent, asked, self.store.validators(asked), incomplete)
+        unfollowed = {} if source.news else self.store.open_warnings(source.name, OddityReason.UNFOLLOWED_ROW)
+        return _Revisits(mode, retry, recent, asked, self.store.validators(asked), incomplete, unfollowed)
 
     def _check_stop(self) -> None:
         """End the crawl here if the process was asked to stop (a page boundary: no page is half stored)."""
@@ -424,6 +430,7 @@ class Crawler:
             if result.not_modified:
                 tally.count(unchanged=1)
                 tally.not_modified[url] = self._fetched_at(result)
+                self._keep_unfollowed(url, tally)
                 if n == 1 and plan.one_list and not source.news:
                     self._keep_shrunk(source, url, tally)  # the same answer: still short of its whole copy
                 if walk_ends(mode, n, reached=True, deep_pages=self.settings.deep_pages, behind=frontier.behind(n)):
@@ -443,6 +450,8 @@ class Crawler:
                     return
                 if outcome.links and outcome.warnings:  # rows listed that cannot be followed (no URL): said
                     tally.notes.extend(f"{url}: {warning}" for warning in outcome.warnings)
+                if outcome.skipped:  # the same bytes: the same rows
+                    self._keep_unfollowed(url, tally)
                 if outcome.skipped and mode is not Mode.BACKFILL:
                     tally.count(unchanged=1)
                     if walk_ends(mode, n, reached=True, deep_pages=self.settings.deep_pages, behind=frontier.behind(n)):
@@ -452,6 +461,8 @@ class Crawler:
                 else:
                     links = outcome.links or _read_links(result.body or b"", url, result.content_type)
             wanted = list(dict.fromkeys(link.url for link in links if source.wants(link.url)))
+            if not source.news and not result.not_modified and not outcome.skipped:
+                self._warn_unfollowed(source, url, result, tally)
             elsewhere: list[str] = []
             if self.settings.only_hosts is not None:
                 elsewhere = [u for u in wanted if host_of(u) not in self.settings.only_hosts]
@@ -558,6 +569,19 @@ class Crawler:
                 tally.warn(url, OddityReason.INDEX_SHRUNK, SHRUNK.format(detail=again.detail, sha=whole, url=url,
                                                                          answer=sha256(body).hexdigest()))
         return None
+
+    def _warn_unfollowed(self, source: Source, url: str, result: FetchResult, tally: _Tally) -> None:
+        """An index page's rows titled with a notice's number whose link the source does not follow: a warning."""
+        from scraper.charset import decode
+        from scraper.unfollowed import unfollowed_detail, unfollowed_rows
+
+        if rows := unfollowed_rows(decode(result.body or b"", result.content_type)[0], url, source.wants):
+            tally.warn(url, OddityReason.UNFOLLOWED_ROW, unfollowed_detail(rows))
+
+    def _keep_unfollowed(self, url: str, tally: _Tally) -> None:
+        """An index page that answers as before (304, the same bytes): its rows are as they were, its warning too."""
+        if (detail := tally.unfollowed(url)) is not None:
+            tally.warn(url, OddityReason.UNFOLLOWED_ROW, detail)
 
     def _keep_shrunk(self, source: Source, url: str, tally: _Tally) -> None:
         """An index that answers as it did, short of its whole copy: its ``index-shrunk`` warning stays."""

@@ -13,7 +13,8 @@ A source's *warnings* (``HealthKind.WARNING``: an index redirected out of its co
 their own kind, opened and refreshed by each run that sees the oddity and resolved by the next run of that
 source that does not (its URL answered without it, or the run was clean). They are shown (``status``,
 ``/healthz``, the front page) apart from the issues and fail nothing: :func:`open_health_issues` leaves them
-out, :func:`open_warnings` reads them, and they make no feed item (a routine redirect would cry wolf).
+out, :func:`open_warnings` reads them, and they make no feed item (a routine redirect would cry wolf), but for an
+index row naming a numbered notice that no source follows (``unfollowed-row``): a notice unread is an item's news.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from storage.vocabulary import (
     FailureReason,
     HealthKind,
     Oddity,
+    OddityReason,
     as_utc,
     naive_as_utc,
     source_label,
@@ -63,6 +65,9 @@ UNUSABLE_REASONS = frozenset({"bot-check", "not-found", "redirect-off-site", "to
 # sign that the source could not be fetched: not "its last run could not fetch", nor "failed 3 runs in a row" (story33
 # S5: a rename refused for review said both of a source whose every page answered).
 READ_FAILURES = frozenset({FailureReason.UNUSABLE_CONTENT.value, FailureReason.INCOMPLETE.value})
+# what an item of an index row not followed adds (fed_warning): the notice it names is in no item until a source reads it
+UNFOLLOWED_MEANING = (" The notice that row names is in no item, entity feed or screening until a source reads it; "
+                      "the warning stays while the index lists the row.")
 GONE_REASON = "not-found"  # a page answering 404 or 410 (scraper.fetch.client's reason; a soft 404's too)
 
 
@@ -474,6 +479,8 @@ def _title(issue: HealthIssue, numbers: dict[str, str] | None = None, sources: M
         return f"Reviewed: {notice or where}: a newer copy that reads less, accepted by {issue.source}"
     if issue.kind == HealthKind.COUNT_MISMATCH:
         return f"Source health: {notice or where}: parsed entity count differs from the stated count"
+    if fed_warning(issue):
+        return f"Source health: {source}: an index lists a numbered notice whose link is not followed ({where})"
     if issue.kind == HealthKind.OLDER_COPY:
         return f"Source health: {source}: {notice or where}: the page served an older copy again"
     return f"Source health: {source}: {issue.kind} {where}".rstrip()
@@ -495,6 +502,11 @@ def _moment(moment: datetime) -> str:
     return f"{as_utc(moment):%Y-%m-%d %H:%M} UTC"
 
 
+def fed_warning(issue: HealthIssue) -> bool:
+    """A warning that makes feed items: an index row naming a numbered notice no source follows (the notice unread)."""
+    return issue.kind == HealthKind.WARNING and f"/{HealthKind.WARNING}/{OddityReason.UNFOLLOWED_ROW}/" in issue.key
+
+
 def _event_id(issue: HealthIssue, state: str, moment: datetime) -> str:
     return f"{TAG_PREFIX}health/{issue.key}/{state}/{moment:%Y-%m-%d}"
 
@@ -514,8 +526,8 @@ def health_events(session: Session, sources: Mapping[str, str] | None = None) ->
     numbers = {k: n for k, n in session.execute(select(Notice.key, Notice.number).where(Notice.key.in_(keys))) if n} \
         if keys else {}
     for issue in issues:
-        if issue.kind == HealthKind.WARNING:  # said by status and /healthz, no feed item: it fails nothing
-            continue
+        if issue.kind == HealthKind.WARNING and not fed_warning(issue):  # said by status and /healthz, no feed item:
+            continue  # it fails nothing
         first = naive_as_utc(issue.first_seen)
         title = _title(issue, numbers, sources)
         # (a person's acceptance names who in ``source``: no source to describe)
@@ -541,8 +553,9 @@ def health_events(session: Session, sources: Mapping[str, str] | None = None) ->
             id=_event_id(issue, "open", first), kind=EventKind.SOURCE_HEALTH, scope=EventScope.HEALTH, list=None,
             notice_key=issue.notice_key, source_key=None, entity_key=None, effective=first.date(), until=None,
             occurred=first, updated=first, title=title,
-            summary=f"{_sentence(issue.detail)} First seen {first:%Y-%m-%d %H:%M} UTC. This is a problem with the "
-                    f"source, not a change to any listing.{MEANING.get(issue.kind, '')}",
+            summary=f"{_sentence(issue.detail)} First seen {first:%Y-%m-%d %H:%M} UTC. This is a "
+                    f"{'warning about' if fed_warning(issue) else 'problem with'} the source, not a change to any "
+                    f"listing.{UNFOLLOWED_MEANING if fed_warning(issue) else MEANING.get(issue.kind, '')}",
             extra=extra + seen + (("state", "open" if issue.resolved_at is None else "resolved"),),
         ))
         if issue.resolved_at is not None:

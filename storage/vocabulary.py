@@ -270,6 +270,9 @@ class OddityReason(StrEnum):
     # new rows than that came (a burst, a long outage), so rows past them may be unread. Kept until a walk reads on
     # from the last row read to links already stored (or the list's end); a backfill (run --since) ends it too
     DISCOVERY_INCOMPLETE = "discovery-incomplete"
+    # an index row titled with a notice's number whose link the source does not follow (another host, another MOFCOM
+    # address form: scraper.unfollowed): the notice unread. Kept while the index lists the row (its same answer too)
+    UNFOLLOWED_ROW = "unfollowed-row"
 
 
 @dataclass(frozen=True)
