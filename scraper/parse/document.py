@@ -180,7 +180,7 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
     art = extract_article(tree, text, found)
     if links and art.container is None and link_text_share(tree, art.visible_chars) >= INDEX_SHARE_MIN:
         return _listed(links, art.title, encoding, at_article=article)
-    page.check_content(art.text, text, html=True)
+    page.check_article(art.text, text, found[1])
     record = parse_text(art.text, PageHints(title=art.title, pub=art.pub, url=url))
     if record is not None or page.notice_like(art.title, art.text):
         page.check_ending(art.text)

@@ -58,6 +58,19 @@ def _gate_regex(mark: str) -> re.Pattern[str]:
 
 
 BOT_GATE_AT = tuple((mark, _gate_regex(mark)) for mark in BOT_GATE_MARKS)
+# An article with no text but an image, an iframe, an embedded document or an attachment link (a notice published as a
+# scan or a PDF): said so, for a person to read (health33 B2: it was "a JavaScript shell", which sends an operator the
+# wrong way). Looked for only in the body container of a page already refused as a shell or empty (``textless``)
+NO_TEXT_REASONS = ("js-shell", "empty")
+NO_TEXT_TAGS = (("<img", "an image", "images"), ("<iframe", "an iframe", "iframes"),
+                ("<embed", "an embedded document", "embedded documents"),
+                ("<object", "an embedded document", "embedded documents"))
+ATTACHMENT_RE = lazy_compile(r"""href\s*=\s*["']?([^"'\s>]+\.(pdf|docx?|wps|xlsx?|et|ofd|zip|rar))(?=["'\s>?#])""",
+                             re.IGNORECASE)
+ATTACHMENT_KINDS = {"pdf": "a PDF link", "doc": "a Word document link", "docx": "a Word document link",
+                    "wps": "a WPS document link", "xls": "a spreadsheet link", "xlsx": "a spreadsheet link",
+                    "et": "a spreadsheet link", "ofd": "an OFD document link", "zip": "an archive link",
+                    "rar": "an archive link"}
 COOKIE_SCRIPT_RE = lazy_compile(r"document\.cookie|window\.location(?:\.href)?\s*=|location\.reload", re.IGNORECASE)
 DISCLAIMER_RE = lazy_compile(r"免责声明|版权所有|不代表本网|转载.{0,10}注明|仅供参考|本网站")
 NOTICE_HINT_RE = lazy_compile(r"公告|决定|实体|名单|清单|答记者问|第\s*\d+\s*号")
@@ -414,6 +427,35 @@ def notice_like(title: str | None, text: str) -> bool:
     """A page that is no notice the rules read, but looks like one (its title or head names a notice,
     a decision or a list): cut short, it may be a notice that lost its operative part."""
     return NOTICE_HINT_RE.search(title or "") is not None or NOTICE_HINT_RE.search(text, 0, 2000) is not None
+
+
+def textless(refusal: UnusablePage, container_html: str | None) -> UnusablePage:
+    """``refusal`` (a shell, an empty page) said as what the article's body container holds instead of text, when it
+    holds an image, an iframe, an embedded document or an attachment link: a notice a person must read."""
+    if refusal.reason not in NO_TEXT_REASONS or not container_html:
+        return refusal
+    lowered = container_html.lower()
+    held = []
+    for tag, one, many in NO_TEXT_TAGS:
+        if n := lowered.count(tag):
+            held.append(one if n == 1 else f"{n} {many}")
+    links = ATTACHMENT_RE.findall(container_html) if "href" in lowered else []
+    held.extend(dict.fromkeys(ATTACHMENT_KINDS[ext.lower()] for _href, ext in links))
+    if not held:
+        return refusal
+    held = list(dict.fromkeys(held))
+    what = ", ".join(held[:-1]) + " and " + held[-1] if len(held) > 1 else held[0]
+    where = f" ({links[0][0]})" if links else ""
+    return UnusablePage("needs-review", f"no text: the article is only {what}{where}: a person must read it")
+
+
+def check_article(visible: str, raw_text: str, container: object | None) -> None:
+    """:func:`check_content` for an HTML page whose article text is ``visible``; ``container``: its body container's
+    node (or None), whose HTML says what a shell or an empty page holds instead of text (:func:`textless`)."""
+    try:
+        check_content(visible, raw_text, html=True)
+    except UnusablePage as refusal:
+        raise textless(refusal, getattr(container, "html", None)) from None
 
 
 def check_content(visible: str, raw_text: str, *, html: bool) -> None:
