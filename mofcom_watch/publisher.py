@@ -156,7 +156,11 @@ class _Run:
         except Exception as exc:  # noqa: BLE001
             self.fail(name, exc, sinks)
             return
-        self.feeds_ok[name] = _written_mask(sink.close() for sink in sinks.values())
+        try:
+            self.feeds_ok[name] = _written_mask(sink.close() for sink in sinks.values())
+        except BaseException:  # (a full disk: the publish fails) the formats not closed leave no temporary file
+            _abort(sinks)
+            raise
 
     def fail(self, name: str, exc: Exception, sinks: dict[str, FileSink] | None = None) -> None:
         for sink in (sinks or {}).values():
@@ -249,20 +253,26 @@ class _Run:
                 carried[item.id].append(spec.name)
                 if isinstance(item, EventHead):
                     notice_heads[item.id] = item
-        for record in in_batches(in_feed_order(notice_heads.values()), self.session):
-            if picker is not None:
-                picker.add(record)
-            live = [name for name in carried[record.id] if name in streams]
-            try:
-                entry = render_entry(record, self.ctx)
-            except Exception as exc:  # noqa: BLE001 - every feed that carries this item fails
+        try:
+            for record in in_batches(in_feed_order(notice_heads.values()), self.session):
+                if picker is not None:
+                    picker.add(record)
+                live = [name for name in carried[record.id] if name in streams]
+                try:
+                    entry = render_entry(record, self.ctx)
+                except Exception as exc:  # noqa: BLE001 - every feed that carries this item fails
+                    for name in live:
+                        self.fail(name, exc, streams.pop(name)[1])
+                    continue
                 for name in live:
-                    self.fail(name, exc, streams.pop(name)[1])
-                continue
-            for name in live:
-                streams[name][0].add(entry)
-        for name, (stream, sinks) in streams.items():
-            self.close_feed(name, stream, sinks)
+                    streams[name][0].add(entry)
+            for name, (stream, sinks) in list(streams.items()):
+                self.close_feed(name, stream, sinks)
+                del streams[name]
+        except BaseException:  # (a full disk: the publish fails) the feeds still open leave no temporary file: on a
+            for _stream, sinks in streams.values():  # disk already full they held its last space until the next
+                _abort(sinks)  # publish (health34: 5 files, 470 KB of 24 MB)
+            raise
 
 
 def _same(pic: PictureFile) -> PictureFile:
@@ -342,6 +352,11 @@ def publish_store(session: Session, *, as_of: date, out_dir: Path, base_url: str
                      pictures=len(run.pictures_ok), events=run.events + len(news) + health_items,
                      watchlist_items=len(watch_items) if picker is not None else None,
                      failed=sorted(run.failed.values(), key=lambda f: rank.get(f.name, -1)))  # "pictures" first
+
+
+def _abort(sinks: dict[str, FileSink]) -> None:
+    for sink in sinks.values():
+        sink.abort()
 
 
 def _written_mask(written: Iterable[bool]) -> int:
