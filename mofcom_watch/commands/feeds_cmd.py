@@ -188,8 +188,8 @@ def register(app: typer.Typer) -> None:
                 # another's feeds: --allow-empty already said to replace them with empty ones)
                 refuse_foreign(sessions, target, settings.database_url)
             past = not preview and past_day(sessions, day)
-            if past and as_of is None and in_folder(out_dir, settings.feeds_path):  # the clock (an --as-of before
-                # today is refused above; one of today is the user's word for the day: see ClockBehind)
+            if past and as_of is None:  # the clock, into any folder (an --as-of before today is refused above into
+                # the configured one; one of today is the user's word for the day: see ClockBehind)
                 refuse_clock_behind(sessions, as_of=day, target=target)
             if preview or past:
                 result = publish_preview(sessions, as_of=day, target=target, past=past)

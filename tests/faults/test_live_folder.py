@@ -142,12 +142,18 @@ def test_a_clock_gone_back_leaves_the_live_feeds_as_they_are(replayed, tmp_path)
     before = feed_files(live)
     with SiteServer(FIXTURES) as site:
         bases = [arg for host in HOSTS for arg in ("--base-url", f"{host}={site.url}/{host}")]
-        for args in (("feeds",), ("run", "--no-progress", *bases)):
+        elsewhere = tmp_path / "cron-feeds"  # a cron `run --out DIR` (health34 K5: written as a preview, exit 0)
+        elsewhere.mkdir()
+        (elsewhere / "all.atom").write_text("the feed readers follow", encoding="utf-8")
+        kept = feed_files(elsewhere)
+        for args in (("feeds",), ("run", "--no-progress", *bases), ("run", "--no-progress", "--out", str(elsewhere),
+                                                                     *bases), ("feeds", "--out", str(elsewhere))):
             done = cli(url, *args, env=back, timeout=120)
             assert done.code == 3, (args, done.err)
             assert done.first_line.startswith(f"mofcom-watch {args[0]}: today is {BACK} (from MOFCOM_WATCH_TODAY), "
                                               f"before {AS_OF}"), done.err
             assert "the clock went back" in done.err and feed_files(live) == before, args
+            assert feed_files(elsewhere) == kept, args
         status = cli(url, "status", "--json", env=back, timeout=60)
         answer = json.loads(status.out)
         assert status.code == 1 and answer["last_publish"]["ok"] is False, status.out
