@@ -60,6 +60,8 @@ from storage.vocabulary import NEEDS_REVIEW, HealthKind, as_utc
 if TYPE_CHECKING:  # the parsers load with the first page parsed: a no-change run or replay never imports them
     from scraper.links import ParseFn
 
+REPLAY_SOURCE = "replay"  # the source of saved pages (saved_page): a stored copy read anew, not a re-check
+
 log = logging.getLogger(__name__)
 
 NEWS_VERSION_SUFFIX = "+news"
@@ -568,6 +570,12 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
     if outcome is PageOutcome.OTHER and parser.as_listed and page.listed_as and (
             unlike := not_listed_page(page.listed_as, _as_text(raw, doc.encoding))) is not None:
         return refuse(unlike)
+    if (outcome is PageOutcome.OTHER and parser.as_listed and not page.listed_as and page.source != REPLAY_SOURCE
+            and copy is not None
+            and copy.outcome == PageOutcome.NOTICE and copy.notice_key is not None
+            and (title := session.scalar(select(Notice.title).where(Notice.key == copy.notice_key))) is not None
+            and (unlike := not_listed_page(title, _as_text(raw, doc.encoding), held=copy.notice_key)) is not None):
+        return refuse(unlike)  # a stored notice's page re-checked, unlisted: as the listed case (health33 B3)
     snapshot(outcome, encoding=doc.encoding)
     _resolve_issues(session, [unusable], fetched_at)
     return PageResult(url=url, outcome=outcome, sha256=sha, same_bytes=same_bytes,
@@ -695,7 +703,7 @@ class Pipeline:
 
 
 def saved_page(url: str, raw: bytes, fetched_at: datetime, *, content_type: str | None = None,
-               source: str = "replay", status: int = 200, etag: str | None = None,
+               source: str = REPLAY_SOURCE, status: int = 200, etag: str | None = None,
                last_modified: str | None = None) -> CrawledPage:
     """A page read from disk (``replay``), as the crawler would have handed it over."""
     return CrawledPage(source, FetchResult(url=url, final_url=url, status=status, fetched_at=fetched_at, body=raw,

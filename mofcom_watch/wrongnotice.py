@@ -22,7 +22,9 @@ title (``not_listed_page``: under half its pairs of Chinese characters), is no c
 maintenance or error page in the site's own layout, or the page in a wrong encoding (UTF-8 read as GBK: "涓嶅彲闈犲疄").
 Kept as "not a notice", it was never asked for again: the notice missed, silently (health33). It is the page's problem
 (``not-as-listed``, an unusable page), fetched in full every run until it answers. A page read as no notice that holds
-its listed title (another ministry's announcement on tariffs, a Q&A on trade talks) stays "not a notice".
+its listed title (another ministry's announcement on tariffs, a Q&A on trade talks) stays "not a notice". So does,
+held against its stored notice's title, the page of a stored notice that no index of the run lists (a re-check):
+kept as "not a notice", it said nothing while it lasted (health33 B3).
 """
 
 from __future__ import annotations
@@ -90,9 +92,11 @@ def _pairs(title: str) -> set[str]:
     return {run[i : i + 2] for run in HAN_RUN_RE.findall(title) for i in range(len(run) - 1)}
 
 
-def not_listed_page(listed_as: str | None, text: str) -> str | None:
+def not_listed_page(listed_as: str | None, text: str, held: str | None = None) -> str | None:
     """Why a page read as no notice is not the page an index listed under ``listed_as`` (see the module), or None.
-    ``text``: the page as decoded. A title that names no notice, list or decision ("关于印发…的通知") says nothing."""
+    ``text``: the page as decoded. A title that names no notice, list or decision ("关于印发…的通知") says nothing.
+    ``held``: the key of the notice the store holds from this URL, when no index of the run lists it and
+    ``listed_as`` is that notice's title (a re-check of a stored notice's page: health33 B3)."""
     if not listed_as:
         return None
     from scraper.parse.page import NOTICE_HINT_RE  # (loaded with the parsers, by the page's parse)
@@ -100,9 +104,13 @@ def not_listed_page(listed_as: str | None, text: str) -> str | None:
     pairs = _pairs(listed_as)
     if len(pairs) < LISTED_PAIRS_MIN or NOTICE_HINT_RE.search(listed_as) is None:
         return None
-    held = sum(pair in text for pair in pairs) / len(pairs)
-    if held >= LISTED_SHARE_MIN:
+    if sum(pair in text for pair in pairs) / len(pairs) >= LISTED_SHARE_MIN:
         return None
+    share = sum(pair in text for pair in pairs) / len(pairs)
+    if held is not None:
+        return (f"{LISTED_REASON}: this URL held {held} ({listed_as!r}); it answers a page that reads as no notice and "
+                f"holds {share:.0%} of that title (a login, maintenance or error page, or the page in a wrong "
+                f"encoding); {held} stays as read, and this page is fetched again until it answers")
     return (f"{LISTED_REASON}: listed as {listed_as!r}, it answers a page that reads as no notice and holds "
-            f"{held:.0%} of that title (a login, maintenance or error page, or the page in a wrong encoding); the "
+            f"{share:.0%} of that title (a login, maintenance or error page, or the page in a wrong encoding); the "
             "listed page goes unread until it answers")

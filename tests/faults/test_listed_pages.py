@@ -8,7 +8,9 @@ encoding (the UTF-8 bytes read as GBK and sent as UTF-8: "涓嶅彲闈犲疄浣�
 character); then the site healed. Before the fix each was stored as "not a notice": run and ``status`` exit 0, and
 the next run, the page known, never asked for it again: 10 and 6 listings missed for good, nothing said. Now each is
 an unusable page (``not-as-listed``, exit 1), fetched again and read by the next run, which exits 0. A page listed
-under a Q&A's title that holds its title (one on trade talks) stays "not a notice", quiet.
+under a Q&A's title that holds its title (one on trade talks) stays "not a notice", quiet. A third run (health33's
+B3): 2025 No. 22 off the index, its URL (a stored notice's, re-checked) answering the maintenance page, was kept as
+"not a notice", exit 0, nothing said; now the same unusable page, held against No. 22's title, the notice kept.
 """
 
 from __future__ import annotations
@@ -67,7 +69,12 @@ def runs(tmp_path_factory):
     with SiteServer(None, pages=pages, columns={}) as site:
         site.faults[f"{W}/{N23}"] = Fault("body", body=MAINTENANCE, times=1)
         site.faults[f"{W}/{UEL8}"] = Fault("body", body=garbled(UEL8), content_type="text/html; charset=utf-8", times=1)
-        for name in ("faulted", "healed"):
+        for name in ("faulted", "healed", "rechecked"):
+            if name == "rechecked":  # 2025 No. 22 off the index, its URL (a stored notice's, re-checked) answering the
+                # maintenance page (health33 B3: kept as "not a notice", nothing said while it lasted)
+                site.set_page(f"{W}/{POLICY_INDEX}", index_page("政策发布", [(f"/{N23}", T23, "2026-06-22"),
+                                                                         (f"/{UEL8}", T8, "2025-04-09")]))
+                site.faults[f"{W}/{N22}"] = Fault("body", body=MAINTENANCE, times=1)
             done, report = run(db, out, {W: site.base_url(W)}, sources=("mofcom-policy",))
             told[name] = (done, report, status(db), items(out))
     with sqlite3.connect(work / "store.sqlite") as conn:
@@ -98,3 +105,16 @@ def test_the_next_run_reads_them_and_a_page_holding_its_title_stays_quiet(runs):
     assert entities.get("MOFCOM-2026-23") == 10 and entities.get("UEL-2025-8") == 6, entities
     assert any("MOFCOM-2026-23/imposed" in i for i in feeds) and any("UEL-2025-8/imposed" in i for i in feeds)
     assert runs["talks"] == [("other",)]  # read once, in the first run, as no notice: no issue at any time
+
+
+def test_a_stored_notice_s_page_answering_no_notice_unlisted_is_said_and_the_notice_kept(runs):
+    done, report, state, feeds = runs["rechecked"]
+    assert done.code == 1, done.err
+    refused = {f["url"].rsplit("/", 1)[1]: f["detail"] for s in report["sources"] for f in s["failures"]}
+    assert list(refused) == [N22.rsplit("/", 1)[1]], refused
+    assert refused[N22.rsplit("/", 1)[1]].startswith(f"{LISTED_REASON}: this URL held MOFCOM-2025-22 "), refused
+    issues = {(h["kind"], h["url"].rsplit("/", 1)[1]) for h in state["health_issues"] if h["url"]}
+    assert ("unusable-page", N22.rsplit("/", 1)[1]) in issues, issues
+    keys = {row["notice_key"] for row in state["listings"]}
+    assert "MOFCOM-2025-22" in keys and any("MOFCOM-2025-22/imposed" in i for i in feeds), keys  # kept as read
+
