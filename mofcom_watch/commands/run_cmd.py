@@ -31,10 +31,17 @@ SINCE_RANGE = (1990, 2100)  # --since: the years a backfill may walk back to
 
 
 def _base_urls(values: list[str]) -> dict[str, str]:
+    """``--base-url HOST=URL`` pairs, a URL checked as ``[base_urls]`` is (``config.url_problem``). Was: the scheme
+    alone: ``HOST=http://127.0.0.1:abc/`` ran the cycle to an InvalidURL, exit 4 ("a bug"), and ``HOST=https://`` was
+    said not to start with https:// (docs34)."""
+    from mofcom_watch.config import url_problem
     from scraper.fetch.urls import BaseUrlError, parse_base_url
 
     out: dict[str, str] = {}
     for value in values:
+        given = value.partition("=")[2].strip()
+        if given and (why := url_problem(given)) is not None:
+            raise typer.BadParameter(f"--base-url {value!r}: {why}", param_hint="--base-url")
         try:
             host, url = parse_base_url(value)
         except BaseUrlError as exc:

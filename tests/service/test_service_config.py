@@ -433,3 +433,15 @@ def test_feeds_base_url_flag_that_links_nowhere_exits_2_writing_nothing(tmp_path
         assert result.exit_code == 2, result.output
         assert f"--base-url {url!r} is no URL its feeds can link to: " in result.output and why in result.output
         assert "Traceback" not in result.output and not out.exists()
+
+
+def test_run_base_url_that_no_fetch_can_use_exits_2_before_any_fetch(tmp_path: Path) -> None:
+    """docs34: ``run --base-url HOST=http://127.0.0.1:abc/`` was checked by its scheme alone and ran the cycle to an
+    InvalidURL, exit 4 ("a bug"); ``HOST=https://`` was said not to start with https://. Now as ``[base_urls]``:
+    one line naming why, exit 2, before the store is opened."""
+    db = tmp_path / "none.sqlite"
+    for url, why in (("http://127.0.0.1:abc/", "Port could not be cast"), ("https://", "it names no host"),
+                     ("http://a b/", "a space")):
+        result = CliRunner().invoke(app, ["--db", f"sqlite:///{db}", "run", "--base-url", f"www.mofcom.gov.cn={url}"])
+        assert result.exit_code == 2, result.output
+        assert why in result.output and "Traceback" not in result.output and not db.exists()
