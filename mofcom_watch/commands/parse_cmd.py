@@ -33,6 +33,9 @@ def document_json(doc: ParsedDocument) -> dict[str, Any]:
     return {"kind": doc.kind, "title": doc.title, "warnings": list(doc.warnings)}
 
 
+FILE_URL = "file:"  # replay's URL for a file outside DIR/<host>/ (mofcom_watch.pipeline.replay_url)
+
+
 def _fail(message: str) -> None:
     typer.echo(f"mofcom-watch parse: {message}", err=True)
     raise typer.Exit(2)
@@ -46,6 +49,11 @@ def register(app: typer.Typer) -> None:
         url: Optional[str] = typer.Option(None, "--url", help="The page's URL (makes index links absolute)."),
     ) -> None:
         """Parse one saved page and print what it says as JSON (nothing is stored)."""
+        if url is not None and not url.startswith(FILE_URL):  # (cli34: 'notaurl' made every index link relative)
+            from mofcom_watch.config import url_problem
+
+            if (why := url_problem(url)) is not None:
+                _fail(f"--url {url!r} is no page's URL (an http(s) URL, or file: as replay names other files): {why}")
         try:
             raw = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
         except IsADirectoryError:

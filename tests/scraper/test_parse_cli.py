@@ -51,3 +51,16 @@ def test_bad_inputs_exit_2_with_one_line(tmp_path):
         assert result.exit_code == 2, target
         assert "Traceback" not in result.output
         assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_url_that_is_none_is_refused(tmp_path):
+    """cli34: ``--url notaurl`` (or ``ftp://x/y``) was taken as the page's URL and its links made relative to it. Now
+    one line, exit 2; a file: URL, as replay names a file outside DIR/<host>/, is still taken."""
+    path = tmp_path / "n.txt"
+    path.write_text(NOTICE, encoding="utf-8")
+    for url, why in (("notaurl", "does not start with http"), ("ftp://x/y", "does not start with http"),
+                     ("https://", "names no host")):
+        result = run(str(path), "--url", url)
+        assert result.exit_code == 2 and result.stdout == "", url
+        assert why in result.stderr and len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert json.loads(run(str(path), "--url", "file:texts/n.txt").stdout)["url"] == "file:texts/n.txt"
