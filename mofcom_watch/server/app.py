@@ -399,6 +399,8 @@ async def api_screen(request: Request) -> Response:
         if store_fault(exc) is None:
             raise
         LOG.warning("screening unavailable: %s", exc)
+        if (why := getattr(st.data, "refused", None)) is not None:  # refused at start: no retry helps, a restart does
+            return error(503, "no answer: " + REFUSED.format(why=why))
         return error(503, "the store could not be read just now (its database is unreachable): no answer; try again")
     return Response(json.dumps(report(results, as_of, warnings, refused, complete=not unread), ensure_ascii=False, indent=2) + "\n",
                     media_type="application/json")
