@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from pathlib import Path
@@ -379,7 +380,8 @@ def test_cli_config_says_where_relative_paths_are_read_from(tmp_path: Path, monk
     etc.mkdir()
     work.mkdir()
     path = etc / "mw.toml"
-    path.write_text('data_dir = "data"\nwatchlist = "/srv/watch.csv"\n', encoding="utf-8")
+    (etc / "watch.csv").write_text("Skydio Inc.,US\n", encoding="utf-8")  # (absolute; one config can read: cli34)
+    path.write_text(f'data_dir = "data"\nwatchlist = "{etc / "watch.csv"}"\n', encoding="utf-8")
     monkeypatch.chdir(work)
     for name in ("MOFCOM_WATCH_DATA_DIR", "MOFCOM_WATCH_DB", "MOFCOM_WATCH_FEEDS_DIR", "MOFCOM_WATCH_WATCHLIST"):
         monkeypatch.delenv(name, raising=False)
@@ -445,3 +447,19 @@ def test_run_base_url_that_no_fetch_can_use_exits_2_before_any_fetch(tmp_path: P
         result = CliRunner().invoke(app, ["--db", f"sqlite:///{db}", "run", "--base-url", f"www.mofcom.gov.cn={url}"])
         assert result.exit_code == 2, result.output
         assert why in result.output and "Traceback" not in result.output and not db.exists()
+
+
+def test_config_says_a_watchlist_run_cannot_read_and_exits_2(tmp_path: Path) -> None:
+    """cli34: ``watchlist = "/nonexistent.csv"`` printed, exit 0, ``"ok": true``, while every ``run`` then failed the
+    watchlist feed and exited 2. Now its problem is said (stderr, ``problems``) and config exits 2; a readable one is
+    no problem."""
+    missing = write(tmp_path, f'watchlist = "{tmp_path / "nope.csv"}"\n')
+    done = CliRunner().invoke(app, ["--config", str(missing), "config", "--json"])
+    assert done.exit_code == 2, done.output
+    data = json.loads(done.stdout)
+    assert data["ok"] is False and len(data["problems"]) == 1 and "nope.csv" in data["problems"][0], data["problems"]
+    assert "run exits 2" in done.stderr
+    (tmp_path / "wl.csv").write_text("name,country\nSkydio Inc.,US\n", encoding="utf-8")
+    good = tmp_path / "good.toml"
+    good.write_text(f'watchlist = "{tmp_path / "wl.csv"}"\n', encoding="utf-8")
+    assert CliRunner().invoke(app, ["--config", str(good), "config"]).exit_code == 0
