@@ -31,6 +31,7 @@ from storage.status import (
 from storage.vocabulary import naive_as_utc
 
 LOG = logging.getLogger("mofcom_watch.server")
+REFUSED_NOTE = "the store was refused: "  # every part of a RefusedStore begins so (a page says no retry helps)
 
 
 @dataclass(frozen=True)
@@ -326,7 +327,7 @@ class RefusedStore:
 
     def __init__(self, refused: str) -> None:
         self.refused = refused
-        self._note = f"the store was refused: {refused}"
+        self._note = f"{REFUSED_NOTE}{refused}"
 
     def ping(self) -> str | None:
         return self.refused

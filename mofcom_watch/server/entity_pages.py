@@ -16,7 +16,7 @@ from urllib.parse import quote, urlencode
 
 from feeds.formats import BY_NAME
 from feeds.picture import picture_title, render_svg
-from mofcom_watch.server.data import EntityView, Part
+from mofcom_watch.server.data import REFUSED_NOTE, EntityView, Part
 from mofcom_watch.server.pages import (
     AT_ROOT,
     FORMAT_TYPES,
@@ -52,6 +52,9 @@ class FeedLink:
 # A search the store could not answer (its database down or restarting): said so, and no "no match"
 NO_ANSWER = ("No answer for {query}: the store could not be read just now, so whether a listed company matches is "
              "unknown; try again in a minute")
+# ... and one serve refused at start: no retry helps until the store is mended and serve restarted
+NO_ANSWER_REFUSED = ("No answer for {query}: the store was refused at start (above), so whether a listed company "
+                     "matches is unknown until it is mended and serve restarted")
 
 
 def evidence_path(key: str, as_of: date) -> str:
@@ -232,7 +235,8 @@ def render_search_page(query: str, part: Part) -> bytes:
         out.append(f'<p class="warn">{escape(part.note)}</p>')
     if not hits and part.note:  # the store could not be read: no answer, never "no match" (a listed company was
         # reported unlisted while PostgreSQL restarted, HTTP 200; ops32)
-        out.append(f'<p class="bad">{escape(NO_ANSWER.format(query=query))}</p>')
+        said = NO_ANSWER_REFUSED if part.note.startswith(REFUSED_NOTE) else NO_ANSWER
+        out.append(f'<p class="bad">{escape(said.format(query=query))}</p>')
     elif not hits:
         out.append(f"<p>No listed company matches <strong>{escape(query)}</strong>, exactly, written "
                    "differently or closely.</p>")

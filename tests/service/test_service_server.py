@@ -559,7 +559,8 @@ def test_a_store_that_cannot_be_read_gets_no_answer_not_a_false_none(feeds_dir: 
 
 def test_screening_a_store_refused_at_start_names_the_refusal_not_an_outage(feeds_dir: Path) -> None:
     """docs34: ``POST /api/screen`` on a store ``serve`` refused at start (an empty file) answered 503 "its database is
-    unreachable ... try again": no retry helps, while /healthz and the pages said the refusal and to restart serve."""
+    unreachable ... try again", and ``/search`` "try again in a minute": no retry helps, while /healthz and the pages
+    said the refusal and to restart serve."""
     from mofcom_watch.server.data import RefusedStore
 
     screened = client(feeds_dir, RefusedStore("the SQLite file s.sqlite holds no mofcom-watch store")).post(
@@ -567,3 +568,6 @@ def test_screening_a_store_refused_at_start_names_the_refusal_not_an_outage(feed
     said = screened.json()["error"]
     assert screened.status_code == 503 and said.startswith("no answer: the store was refused at start: the SQLite"), said
     assert "then restart serve" in said and "unreachable" not in said, said
+    found = client(feeds_dir, RefusedStore("WHY")).get("/search", params={"q": "skydio"})
+    assert found.status_code == 503 and "until it is mended and serve restarted" in found.text, found.text
+    assert "try again in a minute" not in found.text
