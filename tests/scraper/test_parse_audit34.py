@@ -108,6 +108,22 @@ def test_a_step_the_next_sentence_says_does_not_apply_to_some_is_refused() -> No
     assert refused.value.reason == "needs-review"
 
 
+def test_a_step_not_applying_to_contracts_is_read() -> None:
+    # what does not apply names no entity: the restore stands
+    text = (ECL_HEAD.format(n=193, day="2026年12月11日") + "商务部决定，自2026年12月15日起，恢复实施商务部公告2025年第21号相关措施。\n\n"
+            "前款规定不适用于本公告发布前已获批准的两用物项出口许可。\n\n本公告自公布之日起实施。\n\n商务部\n2026年12月11日\n")
+    assert _steps(text) == [("restore", "2026-12-15", None)]
+
+
+def test_a_restated_list_with_no_listing_or_removal_is_no_step() -> None:
+    # 01: "本公告不涉及新增列入或者移出实体" was read as a removal of nobody (refused for a person to read)
+    text = (ECL_HEAD.format(n=4, day="2027年01月08日").replace("2026", "2027") + "现将截至2026年12月31日的出口管制管控名单全文公布（见附件）。"
+            "本公告不涉及新增列入或者移出实体，名单内容以各列入公告为准。\n\n商务部\n2027年1月8日\n\n附件\n\n出口管制管控名单\n\n"
+            "1. 通用动力公司（General Dynamics Corporation），美国，商务部公告2025年第1号\n")
+    notice = _notice(text)
+    assert notice is not None and not notice.actions and not notice.entities
+
+
 def test_an_english_name_alone_in_the_row_under_its_entity() -> None:
     # 20: the row's English cell empty, the name alone in the next (unnumbered) row: lost
     rows = ("<tr><td>序号</td><td>中文名称</td><td>英文名称</td><td>国家</td></tr>"

@@ -667,23 +667,32 @@ def unread_exception(src: Source, d: Draft) -> str | None:
         if x.action not in EXCEPTED_STEPS or not x.targets or x.on_entities is not None:
             continue
         end = act.sentence_end(folded, x.start)
-        if folded.find("除外", x.start, end) < 0 and folded.find(NOT_APPLYING, x.start, _next_sentence_end(folded, end)) < 0:
+        if folded.find("除外", x.start, end) < 0 and not _not_applying_to_names(folded, x.start, end):
             continue
         keys = {t.key for t in x.targets}
         if not any(a.entities and {t.key for t in a.targets} & keys for a in d.actions):
-            return f"excepts entities (除外) from a step on a whole notice but reads no step on them{LEFT_OUT}"
+            return f"excepts entities (除外, 不适用于) from a step on a whole notice but reads no step on them{LEFT_OUT}"
     return None
 
 
 NOT_APPLYING = "不适用于"  # "前款规定不适用于X和Y": the step before excepts X and Y
 
 
-def _next_sentence_end(folded: str, end: int) -> int:
-    """The end of the sentence after the one ending at ``end`` (blank lines skipped)."""
+NAMED_AFTER = ("(", "公司", "实体", "企业", "集团")  # what names an entity after "不适用于" (not "…已签订的合同")
+
+
+def _not_applying_to_names(folded: str, start: int, end: int) -> bool:
+    """Whether the sentence from ``start`` (ending at ``end``) or the next one says "不适用于" entities it names ("前款规定不
+    适用于内华达山脉公司（…）"), not to contracts or licences ("…不适用于本公告发布前已获批准的许可")."""
     nxt = end + 1
     while nxt < len(folded) and folded[nxt].isspace():
         nxt += 1
-    return act.sentence_end(folded, nxt) if nxt < len(folded) else len(folded)
+    stop = act.sentence_end(folded, nxt) if nxt < len(folded) else len(folded)
+    at = folded.find(NOT_APPLYING, start, stop)
+    if at < 0:
+        return False
+    cut = act.sentence_end(folded, at)
+    return any(folded.find(word, at, cut) >= 0 for word in NAMED_AFTER)
 
 
 # "如美方于…前撤销…，则…继续暂停实施1年；否则，商务部将自…起恢复实施…": steps under a condition the text cannot know is met
