@@ -76,6 +76,14 @@ def test_a_listing_with_a_term_ends_with_it() -> None:
     assert _steps(text) == [("impose", "2026-12-24", "2028-12-24")]
 
 
+def test_a_licences_term_is_no_listings_term() -> None:
+    # probe after 21: "本公告发布前已颁发的…许可证，有效期为1年" was read as the listing's term (lifted after a year)
+    text = (ECL_HEAD.format(n=203, day="2026年12月24日") + "商务部决定将银河推进系统公司（Galactic Propulsion Systems, Inc.）"
+            "1家美国实体列入出口管制管控名单，禁止出口经营者向上述1家实体出口两用物项。\n\n本公告发布前已颁发的两用物项出口许可证，"
+            "有效期为1年。\n\n本公告自公布之日起实施。\n\n商务部\n2026年12月24日\n")
+    assert _steps(text) == [("impose", "2026-12-24", None)]
+
+
 def test_a_draft_for_comment_decides_nothing() -> None:
     # 14: its draft notice read as a listing of 3 under a DOC key
     text = ("商务部公告2027年第  号（征求意见稿） 关于将1家美国实体列入出口管制管控名单的公告\n【发文日期】2026年12月24日\n\n"
@@ -84,6 +92,12 @@ def test_a_draft_for_comment_decides_nothing() -> None:
             "2026年12月24日\n")
     notice = _notice(text)
     assert notice is None or (not notice.actions and not notice.entities)
+
+
+def test_a_notice_made_after_comments_is_no_draft() -> None:
+    text = (ECL_HEAD.format(n=204, day="2026年12月24日") + "经公开征求意见，商务部决定将北岸光电公司（North Shore Photonics Inc.）1家美国"
+            "实体列入出口管制管控名单，禁止出口经营者向上述1家实体出口两用物项。\n\n本公告自公布之日起实施。\n\n商务部\n2026年12月24日\n")
+    assert _steps(text) == [("impose", "2026-12-24", None)]
 
 
 @pytest.mark.parametrize("answer", [

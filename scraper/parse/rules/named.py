@@ -307,9 +307,10 @@ def order_term(src: Source) -> str | None:
 
 
 # "本公告自公布之日起实施，有效期二年", "本公告有效期至2028年12月31日": a listing notice with a term, which ends with it as an
-# order's does (session 34, audit34/21: never read, the listing shown in force for ever).
-LISTING_TERM_RE = lazy_compile(rf"本公告[^。\n]{{0,40}}?有效期\s*(?:为\s*)?(?P<term>{NUM}\s*(?:年|个月)"
-                               rf"|(?:至|到)\s*{YEAR}\s*年\s*{MD}\s*月\s*{MD}\s*日)")
+# order's does (session 34, audit34/21: never read, the listing shown in force for ever). Only the notice's own effective
+# clause between: "本公告发布前已颁发的…许可证，有效期为1年" is a licence's.
+LISTING_TERM_RE = lazy_compile(rf"本公告\s*(?:自[^。\n,;]{{0,30}}?起\s*(?:正式)?(?:实施|施行|生效)\s*[,;]\s*)?有效期\s*(?:为\s*)?"
+                               rf"(?P<term>{NUM}\s*(?:年|个月)|(?:至|到)\s*{YEAR}\s*年\s*{MD}\s*月\s*{MD}\s*日)")
 
 
 def listing_term(src: Source) -> str | None:

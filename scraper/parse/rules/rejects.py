@@ -119,16 +119,19 @@ def reported_change(src: Source, d: Draft) -> bool:
     return False
 
 
-# A draft put out for comment: its title or lead says so ("商务部公告2027年第  号（征求意见稿）", "…公开征求意见的通知").
-DRAFT_WORD = "征求意见"
-DRAFT_HEAD = 200  # characters of a text's head (its title and lead) the word is looked for in
+# A draft put out for comment: its title or lead says so ("商务部公告2027年第  号（征求意见稿）"; with no number of its own,
+# "…公开征求意见的通知"). A numbered notice "经公开征求意见" (a rule made after comments) is no draft.
+DRAFT_WORD, COMMENT_WORD = "征求意见稿", "征求意见"
+DRAFT_HEAD = 200  # characters of a text's head (its title and lead) the words are looked for in
 
 
 def consultation_draft(src: Source, d: Draft) -> bool:
-    """A draft for comment (DRAFT_WORD in its head) decides nothing, whatever its draft notice says ("商务部决定将…3家美国
+    """A draft for comment (DRAFT_WORD, or COMMENT_WORD in a text of no number, in its head) decides nothing, whatever its draft notice says ("商务部决定将…3家美国
     实体列入出口管制管控名单": session 34, audit34/14, read as a listing of 3 under a DOC key, silently). Not an answer (its
     title may name a draft it speaks of)."""
-    return not d.qa and bool(d.drafts) and src.folded.find(DRAFT_WORD, 0, DRAFT_HEAD) >= 0
+    if d.qa or not d.drafts:
+        return False
+    return src.folded.find(DRAFT_WORD if d.own else COMMENT_WORD, 0, DRAFT_HEAD) >= 0
 
 
 def another_authority(src: Source, d: Draft) -> bool:
