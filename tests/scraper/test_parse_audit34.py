@@ -129,13 +129,15 @@ def test_a_step_not_applying_to_contracts_is_read() -> None:
     assert _steps(text) == [("restore", "2026-12-15", None)]
 
 
-def test_a_restated_list_with_no_listing_or_removal_is_no_step() -> None:
-    # 01: "本公告不涉及新增列入或者移出实体" was read as a removal of nobody (refused for a person to read)
+def test_a_restated_list_with_no_listing_or_removal_reads_no_removal() -> None:
+    # 01: "本公告不涉及新增列入或者移出实体" was read as a removal of nobody (refused for a person to read for that); the list
+    # published again is refused for what it is (checks.republished_list)
     text = (ECL_HEAD.format(n=4, day="2027年01月08日").replace("2026", "2027") + "现将截至2026年12月31日的出口管制管控名单全文公布（见附件）。"
             "本公告不涉及新增列入或者移出实体，名单内容以各列入公告为准。\n\n商务部\n2027年1月8日\n\n附件\n\n出口管制管控名单\n\n"
             "1. 通用动力公司（General Dynamics Corporation），美国，商务部公告2025年第1号\n")
-    notice = _notice(text)
-    assert notice is not None and not notice.actions and not notice.entities
+    with pytest.raises(UnusablePage) as refused:
+        _notice(text)
+    assert refused.value.reason == "needs-review" and "publishes a whole list again" in str(refused.value)
 
 
 def test_an_english_name_alone_in_the_row_under_its_entity() -> None:
