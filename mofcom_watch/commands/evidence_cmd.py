@@ -14,7 +14,37 @@ import typer
 
 from mofcom_watch import term
 from mofcom_watch.clock import AS_OF_HELP, as_of_or_today, note_future
+from mofcom_watch.context import app_context
 from mofcom_watch.sessions import open_session
+
+SQLITE_HEADER = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite database file
+SQLITE_COMPANIONS = ("", "-wal", "-shm", "-journal")  # a SQLite store's file and the files beside it
+
+
+def database_in_the_way(out: Path, database_url: str) -> str | None:
+    """What ``--out`` would destroy, or None: the store's SQLite file or a file beside it (``-wal``, ``-shm``), or any
+    other SQLite database. Was: ``evidence skydio --out data/mofcom-watch.sqlite`` (a slip for ``.zip``) replaced the
+    store it had just read with the pack, exit 0: every notice, page and run gone (cli34)."""
+    import os
+
+    from storage.db import sqlite_file
+
+    if not out.exists():
+        return None
+    store = sqlite_file(database_url)
+    for suffix in SQLITE_COMPANIONS if store is not None else ():
+        companion = Path(f"{store}{suffix}")
+        try:
+            if companion.exists() and os.path.samefile(out, companion):
+                return f"--out {out} is the store's {'file' if not suffix else suffix + ' file'} ({store})"
+        except OSError:
+            continue
+    try:
+        with open(out, "rb") as fh:
+            head = fh.read(len(SQLITE_HEADER))
+    except OSError:  # (a folder, an unreadable file: the write says so)
+        return None
+    return f"--out {out} is a SQLite database" if head == SQLITE_HEADER else None
 
 
 def register(app: typer.Typer) -> None:
@@ -36,6 +66,10 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(2)
         if out is None:
             typer.echo("mofcom-watch: --out FILE.zip is required", err=True)
+            raise typer.Exit(2)
+        if (in_the_way := database_in_the_way(out, app_context(ctx).settings.database_url)) is not None:
+            typer.echo(f"mofcom-watch evidence: {in_the_way}: writing the pack there would replace it (nothing "
+                       "written); give the pack a path of its own, FILE.zip", err=True)
             raise typer.Exit(2)
         day = as_of_or_today(as_of)
         note_future("evidence", day, "the pack")

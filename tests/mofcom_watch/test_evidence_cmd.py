@@ -174,3 +174,21 @@ def test_entity_page_links_the_pack(store, tmp_path: Path) -> None:
         assert status == 200 and link in page.decode()
         zip_status, headers, _ = served.get(f"/entity/skydio/evidence.zip?as_of={AS_OF}")
     assert zip_status == 200 and "evidence-skydio-" in headers["content-disposition"]
+
+
+def test_a_pack_never_replaces_the_store_or_another_database(store, tmp_path: Path) -> None:
+    """cli34 (A: data lost): ``evidence skydio --out data/mofcom-watch.sqlite``, a slip for ``.zip``, replaced the store
+    it had just read with the pack, exit 0. The store's file, a link to it, and any other SQLite database are refused:
+    one line, exit 2, their bytes as they were."""
+    db_url, root = store
+    db = Path(db_url.removeprefix("sqlite:///"))
+    other = tmp_path / "backup.sqlite"
+    shutil.copyfile(db, other)
+    (tmp_path / "link.sqlite").symlink_to(db)
+    before = {path: path.read_bytes() for path in (db, other)}
+    for out, why in ((db, "is the store's file"), (tmp_path / "link.sqlite", "is the store's file"),
+                     (other, "is a SQLite database")):
+        result = run(db_url, "skydio", "--out", str(out), "--as-of", AS_OF)
+        assert result.exit_code == 2 and f"--out {out} {why}" in result.stderr, result.output
+        assert "would replace it (nothing written)" in result.stderr and result.stdout == ""
+    assert {path: path.read_bytes() for path in (db, other)} == before
