@@ -312,3 +312,16 @@ def test_a_notice_repealing_another_is_still_read_as_its_lift() -> None:
     doc = parse_document(WITHDRAWAL.format(title="废止", text="商务部公告2027年第30号自即日起废止。").encode("utf-8"))
     assert doc.notice is not None and [(a.action.value, [t.key for t in a.targets]) for a in doc.notice.actions] == [
         ("lift", ["MOFCOM-2027-30"])]
+
+
+def test_a_reissue_revoking_the_notice_it_replaces_in_words_no_step_reads_is_refused() -> None:
+    """"…本公告自公布之日起正式实施，原商务部公告2027年第40号同时撤销" (story35 S3 probe): read as the new listing alone, No. 40's
+    listing left in force, an entity the re-issue leaves out still listed by it, silent. "同时废止" is read as No. 40's lift."""
+    from tests.storage.test_lifecycle_reissued import AGAIN, ALDER, COBALT
+    reissue = AGAIN.format(n=2, lines=f"1. {ALDER}\n2. {COBALT}")
+    assert "，商务部公告2027年第40号同时废止" in reissue
+    revoked = reissue.replace("，商务部公告2027年第40号同时废止", "，原商务部公告2027年第40号同时撤销")
+    assert _refused(revoked).startswith("says \"撤销\" of a notice it names beside its steps")
+    doc = parse_document(reissue.encode("utf-8"))
+    assert doc.notice is not None and [(a.action.value, [t.key for t in a.targets]) for a in doc.notice.actions] == [
+        ("impose", []), ("lift", ["MOFCOM-2027-40"])]

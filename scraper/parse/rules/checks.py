@@ -650,6 +650,31 @@ def unread_step_on_measures(src: Source, d: Draft) -> str | None:
     return f"says \"{src.text[m.start() : m.end()].strip()[:60]}\" but reads no step{LEFT_OUT}"
 
 
+# The words of NOTICE_UNDONE_WORDS that end a notice named beside a notice's own steps ("…本公告自公布之日起正式实施，原商务部公告
+# 2027年第40号同时撤销"): no step reads them (废止 and 停止执行 are read as lifts).
+ENDED_BESIDE_WORDS = ("撤销", "撤回", "作废", "失效")
+
+
+def unread_undone_beside_steps(src: Source, d: Draft) -> str | None:
+    """A numbered notice reading steps whose sentence says a notice it names, which no step acts on, is revoked, withdrawn,
+    voided or ceases (ENDED_BESIDE_WORDS): a notice re-issued "…原商务部公告2027年第40号同时撤销" was read as its new listing
+    alone, No. 40's left in force, an entity the re-issue left out still listed, silent (story35 S3 probe;
+    ``unread_step_on_measures`` looks only at notices reading no step). Left out for a person to read."""
+    if d.qa or d.own is None or not d.actions or not d.refs:  # (nearly every listing names no other notice)
+        return None
+    folded = src.folded
+    end = len(d.operative)
+    acted = {t.key for a in d.actions for t in a.targets if t.key}
+    for word in ENDED_BESIDE_WORDS:
+        pos = folded.find(word, 0, end)
+        while pos >= 0:
+            first, last = sentence_start(folded, pos), act.sentence_end(folded, pos)
+            if any(first <= r[0] < last and r[2].key and r[2].key not in acted for r in d.refs):
+                return f"says \"{word}\" of a notice it names beside its steps, and no step acts on that notice{LEFT_OUT}"
+            pos = folded.find(word, pos + 1, end)
+    return None
+
+
 # The steps that take a whole notice's entities and may except some ("停止实施…相关措施，但该公告所列A、B 2家实体除外").
 EXCEPTED_STEPS = (ActionKind.LIFT, ActionKind.SUSPEND, ActionKind.EXTEND, ActionKind.RESTORE, ActionKind.REMOVE)
 
