@@ -16,7 +16,7 @@ from storage.periods import period_end as period_end
 from storage.vocabulary import BEIJING
 
 from .lazyre import lazy_compile
-from .textnorm import MD, NUM, YEAR, to_int
+from .textnorm import DECIMALS, MD, NUM, YEAR, to_int
 
 DATE_RE = re.compile(rf"(?P<y>{YEAR})\s*年\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日")
 TIME_SUFFIX_RE = lazy_compile(r"\s*(?P<h>\d{1,2})\s*[时:点]\s*(?P<mi>\d{1,2})?\s*分?")
@@ -106,8 +106,10 @@ class Stamp:
 def make_date(y: str | int | None, m: str | int | None, d: str | int | None) -> date | None:
     """The day of ``y``, ``m``, ``d`` as the date patterns capture them (digits or Chinese
     numerals, None where a part is missing) or ints; None when that is no day."""
-    try:  # plain digits or ints, nearly every date: int() reads them as to_int would
-        return date(int(y), int(m), int(d))  # type: ignore[arg-type]  # None: TypeError
+    # Plain digits (read from DECIMALS) or ints, nearly every date; a part left a string (Chinese numerals) or None is
+    # no int to ``date``: TypeError.
+    try:
+        return date(DECIMALS.get(y, y), DECIMALS.get(m, m), DECIMALS.get(d, d))  # type: ignore[arg-type]
     except (TypeError, ValueError):  # a part missing or in Chinese numerals, or no such day
         return _read_date(y, m, d)
 

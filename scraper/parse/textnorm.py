@@ -27,6 +27,10 @@ YEAR_DIGITS = str.maketrans({"〇": "0", "○": "0", "零": "0", "一": "1", "�
 YEAR = r"(?:\d{4}|[〇○零一二三四五六七八九O]{4})"
 NUM = r"(?:\d{1,4}|[零一二三四五六七八九十百两]{1,6})"
 MD = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+# The numbers written in ASCII digits that notices hold most (days, months, serial and notice numbers, years), each as
+# written ("4", "04", "2025"): read by a dict probe, a quarter of what ``int()`` of a string costs.
+DECIMALS: dict[str, int] = {**{str(i): i for i in range(1000)}, **{f"{i:02d}": i for i in range(10)},
+                            **{str(year): year for year in range(1900, 2100)}}
 
 
 @lru_cache(maxsize=1)
@@ -172,7 +176,7 @@ def to_int(value: str) -> int | None:
     if not value:
         return None
     if value.isdigit():
-        return int(value)
+        return DECIMALS.get(value) or int(value)
     if len(value) == 4 and all(ch in "〇○零一二三四五六七八九O" for ch in value):
         return int(value.translate(YEAR_DIGITS))
     try:

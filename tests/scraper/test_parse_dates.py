@@ -7,7 +7,7 @@ import pytest
 
 from scraper.parse import PageHints, dates, parse_document, parse_text
 from scraper.parse.dates import Stamp, add_years, filing_date, make_date, parse_cn_date, resolve_month_day, until_from
-from scraper.parse.textnorm import fold
+from scraper.parse.textnorm import DECIMALS, fold, to_int
 from storage.periods import end_of_iso_period, period_end
 from storage.records import ActionKind, ActionRecord
 
@@ -114,6 +114,15 @@ def test_make_date_reads_every_part_as_to_int_does():
         assert make_date(y, m, d) == expected, (y, m, d)
         days += expected is not None
     assert days > 2500  # the fast path was taken, not only the reading after it
+
+
+def test_the_decimals_table_reads_each_number_as_int_does():
+    """``textnorm.DECIMALS`` (``make_date``, ``to_int`` and the annex serials read digits from it, not by ``int()``): every
+    entry is what ``int()`` reads of its key, and the dates, days and serials a notice writes are in it."""
+    assert all(int(text) == value for text, value in DECIMALS.items())
+    assert {"1", "01", "09", "10", "31", "999", "1999", "2025", "2099"} <= DECIMALS.keys()
+    assert [to_int(text) for text in ("04", "2025", "317", "２０２５", "二〇二五")] == [4, 2025, 317, 2025, 2025]
+    assert make_date("2025", "04", "09") == date(2025, 4, 9) and make_date("2025", "02", "30") is None
 
 
 QA = """来源：商务部新闻办公室 类型：原创 分类：新闻 2026-11-09 18:00

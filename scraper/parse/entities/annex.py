@@ -10,7 +10,7 @@ from operator import itemgetter
 from storage.records import EntityRecord
 
 from ..lazyre import lazy_compile
-from ..textnorm import INVISIBLE_CHARS, NUM, fold, to_int
+from ..textnorm import DECIMALS, INVISIBLE_CHARS, NUM, fold, to_int
 from .names import (
     ALIAS_WORDS,
     ANNEX_MARK_RE,
@@ -459,14 +459,14 @@ def _annex_block(block: list[str], country: str | None, chinese_numbers: bool, c
     # no space; "  " in a wide string costs a conversion, " " does not)
     out = [make_entity(zh if " " not in zh and zh.isprintable() else " ".join(zh.split()),
                        en.strip(" ") if en.isascii() and en.isprintable() and "  " not in en else _english(en),
-                       country, int(n), (), None, type) for _, n, zh, en in found[:plain]]
+                       country, DECIMALS.get(n) or int(n), (), None, type) for _, n, zh, en in found[:plain]]
     branches: list[str] = []
     for line, n, zh, en in found[plain:]:
         if zh and visible and len(zh) + len(en) < NAME_MAX - 1:  # the plain line, one bracket between the names
             _flush(out, branches)
             zh = zh if " " not in zh and zh.isprintable() else " ".join(zh.split())
             en = en.strip(" ") if en.isascii() and en.isprintable() and "  " not in en else _english(en)
-            out.append(make_entity(zh, en, country, int(n), (), None, type))
+            out.append(make_entity(zh, en, country, DECIMALS.get(n) or int(n), (), None, type))
         elif chinese_numbers and (heading := GROUP_HEADING_RE.match(line)) is not None:
             country = COUNTRIES.get(heading.group("c") or "", country)  # the group's country, from here on
         else:
