@@ -23,6 +23,7 @@ from storage.records import (
 from storage.vocabulary import BEIJING, EVENT_WORDS_KEY, MEASURE_ONLY_LIFTED, TAG_PREFIX, reprint_url
 
 from .model import Listing, _action_effective, occurred_at
+from .targets import NO_STORED_NOTICE, NOT_STORED
 from .text import _number, _subject, _summary, _title, added_measure, clause_numbers, measure_words
 
 
@@ -188,6 +189,14 @@ def _reprint_only(notice: StoredNotice) -> bool:
     return bool(urls) and all(map(reprint_url, urls))
 
 
+def _cause(ref: NoticeRef | None, why: str) -> str:
+    """The title's reason: a notice the store lacks only when that is why (order34: a step naming no notice, or one
+    whose count or names do not fit a stored notice, said "cannot be matched to stored notices" all the same)."""
+    if ref is not None and (NOT_STORED in why or why.startswith(NO_STORED_NOTICE)):
+        return "which cannot be matched to stored notices"
+    return "which cannot be applied as read (its text says why)"
+
+
 def _unresolved(b: _Builder, source: StoredNotice, action: ActionRecord, ref: NoticeRef | None, why: str,
                 effective: date, slug: str) -> None:
     lst = action.list or (ref.list if ref else None) or source.record.list
@@ -199,8 +208,7 @@ def _unresolved(b: _Builder, source: StoredNotice, action: ActionRecord, ref: No
         kind=EventKind.UNRESOLVED_REFERENCE, scope=EventScope.NOTICE, list=lst, notice_key=source.record.key,
         source_key=source.record.key, entity_key=None, effective=effective, until=action.until,
         occurred=occurred_at(source), updated=occurred_at(source),
-        title=f"Unresolved reference: {source.record.key} {action.action.value}s \"{phrase}\", which cannot be "
-              f"matched to stored notices",
+        title=f"Unresolved reference: {source.record.key} {action.action.value}s \"{phrase}\", {_cause(ref, why)}",
         title_zh=source.record.title, facts=(("action", action.action.value), ("reference", phrase)),
         summary=f"{_number(source)} says to {action.action.value} the measures of \"{phrase}\" from "
                 f"{effective.isoformat()}, but {why}. No state was changed; this needs review.",

@@ -26,6 +26,9 @@ from .model import (
     known_from,
 )
 
+NOT_STORED = "which is not stored"  # the two reasons a reference names a notice the store lacks (builder's titles)
+NO_STORED_NOTICE = "no stored notice on the"
+
 
 def _ref_slug(ref: NoticeRef | None, i: int, j: int) -> str:
     if ref is None:
@@ -61,7 +64,7 @@ def _resolve_date_ref(ref: NoticeRef, lst: ListKind | None, source: StoredNotice
     if not cands:
         cands = [cand for cand in pool if day_of(cand.notice.record.effective) == ref.date]
     if not cands:
-        return [], f"no stored notice on the {list_name(lst)} dated {ref.date.isoformat()} (\"{ref.text}\")"
+        return [], f"{NO_STORED_NOTICE} {list_name(lst)} dated {ref.date.isoformat()} (\"{ref.text}\")"
     if mfa and len({cand.key for cand in cands}) > 1:
         # two decisions of one day: the title quoted tells them apart, else none is picked (a wrong pick lifts the
         # measures on the wrong people, as for a number without its year: storage/yearless.py)
@@ -131,7 +134,7 @@ def _targets(ref: NoticeRef, action: ActionRecord, source: StoredNotice,
         ref = dataclasses.replace(ref, key=key)
     if ref.key:
         if ref.key not in notices:
-            return [], f"reference to {ref.key} (\"{ref.text}\"), which is not stored"
+            return [], f"reference to {ref.key} (\"{ref.text}\"), {NOT_STORED}"
         lst = action.list or ref.list
         found = [listings[(ref.key, kind)] for kind in LIST_ORDER
                  if (lst is None or kind is lst) and (ref.key, kind) in listings]  # key order, looked up
