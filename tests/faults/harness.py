@@ -16,7 +16,8 @@ import sys
 import time
 import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,6 +90,21 @@ class Logged:
     def finish(self, timeout: float = 300) -> Done:
         self.proc.wait(timeout=timeout)
         return Done(self.proc.returncode, "", self.log.read_text(encoding="utf-8", errors="replace"))
+
+    def stop(self, timeout: float = 120) -> Done:
+        """SIGTERM (docker stop's signal), then its end."""
+        self.proc.send_signal(signal.SIGTERM)
+        return self.finish(timeout)
+
+    @contextmanager
+    def reaped(self) -> Iterator[None]:
+        """Kill the process if the block leaves it running (a failed assertion must not leave a schedule loop)."""
+        try:
+            yield
+        finally:
+            if self.proc.poll() is None:
+                self.proc.kill()
+                self.proc.wait()
 
 
 def spawn_logged(db_url: str, *args: str, log: Path, env: dict[str, str] | None = None) -> Logged:

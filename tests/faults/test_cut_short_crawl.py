@@ -13,7 +13,6 @@ the real sites, past a container's 10 s stop timeout, and then killed, as above)
 
 from __future__ import annotations
 
-import signal
 import threading
 import time
 from pathlib import Path
@@ -96,16 +95,11 @@ def test_sigterm_to_schedule_stops_its_cycle_at_the_next_page_and_the_next_run_r
         logged = spawn_logged(db, "schedule", "--cron", "0 0 1 1 *", "--run-at-start", log=tmp_path / "schedule.log",
                               env=env(MOFCOM_WATCH_FEEDS_DIR=str(out), MOFCOM_WATCH_BASE_URLS=f"{W}={bases[W]}",
                                       MOFCOM_WATCH_SOURCES=SOURCE, MOFCOM_WATCH_TIMEOUT="60", **extra))
-        try:
+        with logged.reaped():
             assert until(site.asked.is_set, 120), logged.log.read_text()
-            logged.proc.send_signal(signal.SIGTERM)
             t0 = time.monotonic()
-            stopped = logged.finish(timeout=120)
+            stopped = logged.stop(timeout=120)
             seconds = time.monotonic() - t0
-        finally:
-            if logged.proc.poll() is None:
-                logged.proc.kill()
-                logged.proc.wait()
         assert stopped.code == 0, stopped.err  # asked to stop: not a failure
         assert seconds < STOP_SECONDS, (seconds, stopped.err)
         assert 'msg="cycle stopped at its next page' in stopped.err and "cycle failed" not in stopped.err, stopped.err
@@ -145,14 +139,9 @@ def test_a_schedule_stopped_after_one_source_is_said_stopped_by_request_not_a_ru
         logged = spawn_logged(db, "schedule", "--cron", "0 0 1 1 *", "--run-at-start", log=tmp_path / "schedule.log",
                               env=env(MOFCOM_WATCH_FEEDS_DIR=str(out), MOFCOM_WATCH_BASE_URLS=f"{W}={bases[W]}",
                                       MOFCOM_WATCH_SOURCES=",".join(sources), MOFCOM_WATCH_TIMEOUT="60"))
-        try:
+        with logged.reaped():
             assert until(site.asked.is_set, 120), logged.log.read_text()
-            logged.proc.send_signal(signal.SIGTERM)
-            stopped = logged.finish(timeout=120)
-        finally:
-            if logged.proc.poll() is None:
-                logged.proc.kill()
-                logged.proc.wait()
+            stopped = logged.stop(timeout=120)
         site.go.set()
     assert stopped.code == 0 and 'msg="cycle stopped at its next page' in stopped.err, stopped.err
     said = cli(db, "status", "--json", env=env(MOFCOM_WATCH_FEEDS_DIR=str(out)), timeout=60)

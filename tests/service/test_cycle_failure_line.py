@@ -5,7 +5,6 @@ the column of ``test_deep_walk``), its feeds folder holding a file where a sub-f
 from __future__ import annotations
 
 import errno
-import signal
 from pathlib import Path
 
 from mofcom_watch.exits import failure_line
@@ -27,15 +26,10 @@ def test_a_file_where_a_feeds_folder_should_be_is_said_as_run_says_it_and_the_lo
         logged = spawn_logged(db, "schedule", "--cron", "0 0 1 1 *", "--run-at-start", log=tmp_path / "schedule.log",
                               env=env(MOFCOM_WATCH_FEEDS_DIR=str(out), MOFCOM_WATCH_SOURCES=SOURCE,
                                       MOFCOM_WATCH_BASE_URLS=f"{W}={site.base_url(W)}", **extra))
-        try:
+        with logged.reaped():
             assert until(lambda: logged.said('msg="cycle failed"'), 120), logged.log.read_text()
             assert logged.proc.poll() is None, logged.log.read_text()  # the loop goes on
-            logged.proc.send_signal(signal.SIGTERM)
-            stopped = logged.finish(timeout=60)
-        finally:
-            if logged.proc.poll() is None:
-                logged.proc.kill()
-                logged.proc.wait()
+            stopped = logged.stop(timeout=60)
     failed = [line for line in stopped.err.splitlines() if 'msg="cycle failed"' in line]
     assert len(failed) == 1, stopped.err
     assert f"cannot write the feeds in {out}: it (or a folder on its path) is a file, not a folder: move the file" \
