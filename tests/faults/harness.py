@@ -77,6 +77,15 @@ def finish(proc: subprocess.Popen[str], timeout: float = 300) -> Done:
     return Done(proc.returncode, out, err)
 
 
+def into_next_second() -> None:
+    """Wait until the clock is in a later whole second. A store's fetch and run times are whole seconds: a cycle
+    started in the second its previous run finished reads as that run's (``storage.health.crawl_cut_short``: "an index
+    stored in the second its run finished counts as that run's"; ``storage.publications.unpublished_run``: a publish
+    in the second a run began counts as after it). Cron's cycles are minutes apart; a test's are not (these tests
+    failed 1 run in 3 on a quiet machine, session 34)."""
+    time.sleep(1.01 - time.time() % 1)
+
+
 @dataclass
 class Logged:
     """A running CLI process whose stderr goes to a file, readable while it runs."""

@@ -17,7 +17,7 @@ import threading
 import time
 from pathlib import Path
 
-from tests.faults.harness import cli, finish, lock_holder, spawn, spawn_logged, until
+from tests.faults.harness import cli, finish, into_next_second, lock_holder, spawn, spawn_logged, until
 from tests.faults.test_deep_walk import SOURCE, column_store
 from tests.faults.test_site_changes import (
     N22,
@@ -64,6 +64,7 @@ def test_a_cycle_killed_between_an_index_and_its_new_notice_leaves_the_notice_to
         bases = {W: site.base_url(W)}
         first, report = run(db, out, bases, sources=(SOURCE,), **extra)
         assert first.code == 0 and report["sources"][0]["mode"] == "backfill", (first.err, brief(report))
+        into_next_second()
         # a new notice on top of the column (MOFCOM 2026 No. 23, 2026-06-22: page 1); its page stalls, the cycle is killed
         site.set_page(f"{W}/{N23}", fx(W, N23))
         args = ["run", "--out", str(out), "--no-progress", "--json", "--base-url", f"{W}={bases[W]}", "--source", SOURCE]
@@ -90,6 +91,7 @@ def test_sigterm_to_schedule_stops_its_cycle_at_the_next_page_and_the_next_run_r
         bases = {W: site.base_url(W)}
         first, report = run(db, out, bases, sources=(SOURCE,), **extra)
         assert first.code == 0, (first.err, brief(report))
+        into_next_second()
         before = items(out)
         site.set_page(f"{W}/{N23}", fx(W, N23))  # a new notice on top of the column; its page is held
         logged = spawn_logged(db, "schedule", "--cron", "0 0 1 1 *", "--run-at-start", log=tmp_path / "schedule.log",
@@ -135,6 +137,7 @@ def test_a_schedule_stopped_after_one_source_is_said_stopped_by_request_not_a_ru
         bases = {W: site.base_url(W)}
         first, report = run(db, out, bases, sources=sources)
         assert first.code == 0, (first.err, brief(report))
+        into_next_second()
         site.set_page(f"{W}/{N23}", fx(W, N23))  # a new notice on the column; its page is held
         logged = spawn_logged(db, "schedule", "--cron", "0 0 1 1 *", "--run-at-start", log=tmp_path / "schedule.log",
                               env=env(MOFCOM_WATCH_FEEDS_DIR=str(out), MOFCOM_WATCH_BASE_URLS=f"{W}={bases[W]}",
