@@ -492,12 +492,12 @@ def health_report(st: ServerState, now: datetime | None = None) -> tuple[bool, d
         run_lock = getattr(st.data, "run_lock_stuck", None)
         if run_lock is not None and (stuck := run_lock()):  # cycles of a cron run, or of this process, cannot run
             problems.append(stuck)
-        unpublished = getattr(st.data, "unpublished_run", None)
-        if unpublished is not None and (line := unpublished(st.feeds_dir)):  # a run killed before it published
-            problems.append(line)
-        stopped = getattr(st.data, "stopped_run", None)
-        if stopped is not None and (line := stopped(st.feeds_dir)):  # one a stop signal ended: said, no problem
-            report["stopped"] = line
+        last_run = getattr(st.data, "last_run_said", None)
+        unpublished, stopped = last_run(st.feeds_dir) if last_run is not None else (None, None)
+        if unpublished:  # a run killed before it published
+            problems.append(unpublished)
+        if stopped:  # one a stop signal ended: said, no problem
+            report["stopped"] = stopped
     problems += _process_problems(st, report)
     if error is None:
         _source_problems(st, report)

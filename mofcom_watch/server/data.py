@@ -162,17 +162,10 @@ class StoreData:
             LOG.debug("run lock unknown: %s", exc)
             return None
 
-    def unpublished_run(self, folder: Path | None = None) -> str | None:
-        """The last run logged no publish (nor was one made into ``folder`` since), none runs now, and no stop signal
-        ended it (storage.publications.unpublished_said); None otherwise."""
-        return self._unpublished(folder)[0]
-
-    def stopped_run(self, folder: Path | None = None) -> str | None:
-        """The note on a last run a stop signal ended before it published (no problem: the feeds hold the last
-        publish, judged by its age); None otherwise."""
-        return self._unpublished(folder)[1]
-
-    def _unpublished(self, folder: Path | None) -> tuple[str | None, str | None]:
+    def last_run_said(self, folder: Path | None = None) -> tuple[str | None, str | None]:
+        """(problem, note) on the last run, read once (storage.publications.unpublished_said): the problem when it
+        logged no publish (nor was one made into ``folder`` since) and none runs now; the note when a stop signal
+        ended it before it published (no problem: the feeds hold the last publish, judged by its age)."""
         from storage.publications import unpublished_said
         from storage.runlock import running
 
