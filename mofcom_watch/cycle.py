@@ -231,8 +231,10 @@ def run_cycle(
         if on_lock_wait is not None:
             on_lock_wait(held)
 
+    locked = False
     try:
         with run_lock(engine, holder=make_holder(run_id), wait=lock_wait, on_wait=lock_waits) as holder:
+            locked = True
             target = PublishTarget.of(settings, out_dir=out_dir, unattended=True) if publish_feeds else None
             if (fixed_day and target is not None and clock.before_today(as_of)
                     and clock.in_folder(target.out_dir, settings.feeds_path)):
@@ -314,6 +316,10 @@ def run_cycle(
             with sf() as session:
                 issues = tuple(i.key for i in open_health_issues(session))
             publish_seconds = time.perf_counter() - t0
+    except KeyboardInterrupt:  # Ctrl-C, or a stop signal raising Terminated in `run` (exits.first_on_stop)
+        if locked:  # noted once the lock is released: run_lock let go of what the unwound frames held (_let_go),
+            _note_stop(sf, run_id)  # so the note waits for no SQLite write lock of theirs (ops34)
+        raise
     finally:
         collector.release()
         leave_store(engine)
@@ -334,8 +340,10 @@ def run_cycle(
 def _note_stop(sf: sessionmaker[Session], run_id: str) -> None:
     """Record that a stop signal ended this run before it published (``storage.publications.record_stopped_run``):
     ``status`` and ``/healthz`` then say "stopped by request" with the last publish's time, not the "logged no
-    publish" of a killed run (a requested stop is no fault; the split compose's ``web`` went unhealthy over it). A store
-    that cannot take the row (its server gone) leaves the killed run's words: the stop itself is not held up."""
+    publish" of a killed run (a requested stop is no fault; the split compose's ``web`` went unhealthy over it), nor
+    nothing at all for a run stopped before its first source finished (cli34). A ``run`` stopped by SIGTERM or Ctrl-C
+    notes it too (a cron container's ``docker stop``). A store that cannot take the row (its server gone) leaves the
+    killed run's words: the stop itself is not held up."""
     try:
         with sf() as session, session.begin():
             record_stopped_run(session, run_id, datetime.now(UTC))

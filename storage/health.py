@@ -30,7 +30,7 @@ from sqlalchemy import Select, and_, func, literal_column, select
 from sqlalchemy.orm import Session, aliased
 
 from storage.keys import issue_key, unfitted_key
-from storage.models import HealthIssue, Notice, NoticeUrl, Page, Snapshot, SourceRun
+from storage.models import HealthIssue, Notice, NoticeUrl, Page, Publication, Snapshot, SourceRun
 from storage.outcomes import PageOutcome, SourceReport
 from storage.records import EventKind, EventRecord, EventScope
 from storage.reviews import READ_PAGE, checked_gone, is_gone_check
@@ -167,18 +167,34 @@ def last_deep_walk(session: Session, source: str) -> datetime | None:
                            .order_by(runs.id.desc()).limit(1)).first()
 
 
+def write_marks(session: Session) -> dict[str, int | None]:
+    """The newest snapshot and publication ids, for a run row about to be written (``SourceRun.snapshot_mark``,
+    ``publication_mark``): what was stored or published after that row has a greater id. Times cannot tell it: they
+    are whole seconds, and a cycle started in the second its previous run finished read as that run's (session 34's
+    flaky trio, ops35). Two look-ups of a primary key's end; 0 for none yet (None is a row before revision 0015)."""
+    return {"snapshot_mark": session.scalar(select(func.coalesce(func.max(Snapshot.__table__.c.id), 0))),
+            "publication_mark": session.scalar(select(func.coalesce(func.max(Publication.__table__.c.id), 0)))}
+
+
 def crawl_cut_short(session: Session, source: str) -> bool:
     """Whether the source's last crawl ended without its run row (killed by a container's stop timeout or the OOM
-    killer, stopped, crashed): an index page of it stored after its last run finished. The rows that index listed new
-    may be unread, and it answers 304 (or the same bytes) next time, where an update stops without reading its links:
-    the next crawl walks deep, reading them from the stored copy (session 31: such a notice waited for the next day's
-    deep walk, nothing said). Fetch times are whole seconds: an index stored in the second its run finished counts
-    as that run's. Plain SQL (:func:`has_clean_run`)."""
+    killer, stopped, crashed): an index page of it stored after its last run row was written. The rows that index
+    listed new may be unread, and it answers 304 (or the same bytes) next time, where an update stops without reading
+    its links: the next crawl walks deep, reading them from the stored copy (session 31: such a notice waited for the
+    next day's deep walk, nothing said). "After" is read from the snapshot ids (``SourceRun.snapshot_mark``), not the
+    fetch times, which are whole seconds: an index stored by a cycle started in the second the last run finished read
+    as that run's (ops35). A row of a run before revision 0015 has no mark: its finish time is compared, as before.
+    Plain SQL (:func:`has_clean_run`)."""
     runs, pages, snaps = SourceRun.__table__.c, Page.__table__.c, Snapshot.__table__.c
-    last = select(func.max(runs.finished_at)).where(runs.source == source).scalar_subquery()
+    last = session.execute(select(runs.snapshot_mark, runs.finished_at).where(runs.source == source)
+                           .order_by(runs.id.desc()).limit(1)).first()
+    if last is None:
+        return False
+    after = (snaps.id > last.snapshot_mark if last.snapshot_mark is not None
+             else snaps.fetched_at > select(func.max(runs.finished_at)).where(runs.source == source).scalar_subquery())
     return session.scalars(
         select(snaps.id).join(Page.__table__, pages.id == snaps.page_id)
-        .where(pages.source == source, snaps.outcome == PageOutcome.INDEX, snaps.fetched_at > last).limit(1)
+        .where(pages.source == source, snaps.outcome == PageOutcome.INDEX, after).limit(1)
     ).first() is not None
 
 
@@ -236,7 +252,7 @@ def record_source_run(session: Session, run_id: str, report: SourceReport) -> He
         run_id=run_id, source=report.source, started_at=naive_as_utc(report.started_at), finished_at=seen,
         fetched=report.counts.fetched, new=report.counts.new, changed=report.counts.changed,
         unchanged=report.counts.unchanged, failed=report.counts.failed, links=report.counts.links, ok=report.ok,
-        failures=[f.to_json() for f in report.failures], deep=report.read_deep,
+        failures=[f.to_json() for f in report.failures], deep=report.read_deep, **write_marks(session),
     ))
     session.flush()
     opened: list[str] = []

@@ -319,6 +319,11 @@ class SourceRun(Base):
     # a backfill or the daily deep walk that read every index page it asked (scraper.discovery.deep_walk_due reads
     # the last one's start); None in rows of runs before revision 0014
     deep: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    # the newest snapshot and publication ids when the row was written: which run a page or a publish came after is
+    # read from them, never from the whole-second times (storage.health.crawl_cut_short,
+    # storage.publications.unpublished_run); None in rows of runs before revision 0015
+    snapshot_mark: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    publication_mark: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class Publication(Base):

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from storage.cleantext import clean_text
@@ -22,6 +22,7 @@ ERROR_LEN = 2000
 KEEP = 100  # attempts kept per feeds folder (besides its newest successful one)
 # the ``store_identity`` row naming the last run a stop signal ended (``docker stop``): its run id, and when
 STOPPED_ROW = "stopped-run"
+RUN_ID_LEN = 40  # of the run id in that row's value (run ids are 12-22 characters), its marks after it (64 in all)
 
 
 @dataclass(frozen=True)
@@ -136,15 +137,20 @@ def unpublished_run(session: Session, folder: Path | None = None) -> tuple[str, 
     not write its failure (a full disk, a quota); None otherwise. Was: ``status`` and ``/healthz`` judged only the
     last *logged* publish, so such a run left both green while the feeds missed what it stored. (A run still going
     on holds the run lock: the caller leaves it out, ``storage.runlock.running``.) A publish into ``folder`` (the live
-    one) since that run began clears it too: ``serve`` publishes what the store holds when it changed."""
-    last = session.execute(select(SourceRun.run_id, SourceRun.started_at, SourceRun.finished_at)
-                           .order_by(SourceRun.id.desc()).limit(1)).first()
+    one) logged after that run's newest row clears it too: ``serve`` publishes what the store holds when it changed.
+    "After" is read from the publication ids (``SourceRun.publication_mark``), not the times, which are whole seconds
+    for the run: the previous run's publish at 13:44:13.027 counted as after a start stored as 13:44:13 (ops35). A
+    row of a run before revision 0015 has no mark: the times are compared, as before."""
+    last = session.execute(select(SourceRun.run_id, SourceRun.started_at, SourceRun.finished_at,
+                                  SourceRun.publication_mark).order_by(SourceRun.id.desc()).limit(1)).first()
     if last is None or not last.run_id:
         return None
     ours = Publication.run_id == last.run_id
     if folder is not None:
-        ours = ours | Publication.target.in_(folder_targets(folder))
-    logged = session.scalar(select(Publication.id).where(Publication.finished_at >= last.started_at, ours).limit(1))
+        since = (Publication.id > last.publication_mark if last.publication_mark is not None
+                 else Publication.finished_at >= last.started_at)
+        ours = ours | (Publication.target.in_(folder_targets(folder)) & since)
+    logged = session.scalar(select(Publication.id).where(ours).limit(1))
     if logged is not None:
         return None
     return last.run_id, as_utc(last.finished_at) if last.finished_at else None
@@ -152,21 +158,54 @@ def unpublished_run(session: Session, folder: Path | None = None) -> tuple[str, 
 
 def record_stopped_run(session: Session, run_id: str, at: datetime) -> None:
     """Note that the run ``run_id`` was ended by a stop signal before it published (``docker stop``, ``podman stop``,
-    ``systemctl stop`` of ``schedule`` or ``serve --schedule``: its cycle ends at its next page). One row, replaced at
-    each such stop (the caller commits). A requested stop is no fault: :func:`stopped_run` lets ``status`` and
-    ``/healthz`` say it as such instead of "logged no publish" (a killed run's words)."""
+    ``systemctl stop``, Ctrl-C; of ``schedule``, ``serve --schedule`` or ``run``). One row, replaced at each such stop
+    (the caller commits). A requested stop is no fault: :func:`stopped_run` lets ``status`` and ``/healthz`` say it as
+    such instead of "logged no publish" (a killed run's words). Its value is the run id and the newest run row's and
+    publication's ids at the stop (:data:`STOP_MARKS`): a run stopped before its first source finished has no run row,
+    and :func:`stopped_early` tells from them that nothing ran or published since (never from the times, whole
+    seconds: ops35)."""
+    marks = session.execute(select(func.coalesce(func.max(SourceRun.id), 0),
+                                   func.coalesce(func.max(Publication.id), 0))).one()
+    value = f"{run_id[:RUN_ID_LEN]} {marks[0]} {marks[1]}"
     row = session.get(StoreIdentity, STOPPED_ROW)
     if row is None:
-        session.add(StoreIdentity(name=STOPPED_ROW, value=run_id[:64], created_at=as_utc(at)))
+        session.add(StoreIdentity(name=STOPPED_ROW, value=value, created_at=as_utc(at)))
     else:
-        row.value, row.created_at = run_id[:64], as_utc(at)
+        row.value, row.created_at = value, as_utc(at)
+
+
+def _stop_note(session: Session) -> tuple[str, datetime, tuple[int, int] | None] | None:
+    """The stop note's run id, time and marks (None for a note of a version before session 35, which wrote none)."""
+    row = session.get(StoreIdentity, STOPPED_ROW)
+    if row is None:
+        return None
+    run_id, *marks = row.value.split(" ")
+    known = len(marks) == 2 and all(m.isdigit() for m in marks)
+    return run_id, as_utc(row.created_at), (int(marks[0]), int(marks[1])) if known else None
 
 
 def stopped_run(session: Session, run_id: str) -> datetime | None:
     """When the run ``run_id`` was ended by a stop signal (:func:`record_stopped_run`); None when it was not (killed,
     or stopped by an older version, which noted nothing)."""
-    row = session.get(StoreIdentity, STOPPED_ROW)
-    return as_utc(row.created_at) if row is not None and row.value == run_id[:64] else None
+    note = _stop_note(session)
+    return note[1] if note is not None and note[0] == run_id[:RUN_ID_LEN] else None
+
+
+def stopped_early(session: Session, folder: Path | None = None) -> tuple[str, datetime] | None:
+    """The run a stop signal ended before its first source finished (its id, when), when it is the last run: it wrote
+    no run row, no run wrote one since, and no publish (into ``folder`` when given) was logged since. Was: such a stop
+    (a cron ``run`` stopped while its first site was slow) left no word at all; ``status`` showed the run before it
+    (cli34). None otherwise."""
+    note = _stop_note(session)
+    if note is None or note[2] is None:
+        return None
+    run_id, at, (runs, published) = note
+    if session.scalar(select(SourceRun.id).where(or_(SourceRun.id > runs, SourceRun.run_id == run_id)).limit(1)):
+        return None
+    since = Publication.id > published
+    if folder is not None:
+        since = since & Publication.target.in_(folder_targets(folder))
+    return None if session.scalar(select(Publication.id).where(since).limit(1)) else (run_id, at)
 
 
 def stopped_line(run_id: str, at: datetime, last_ok: datetime | None) -> str:
@@ -192,11 +231,18 @@ def unpublished_said(session: Session, folder: Path | None, *, running: bool) ->
     """(problem, note) on the last run for ``status`` and ``/healthz``: a run that logged no publish is a problem
     (:func:`unpublished_line`) unless a stop signal ended it, which is said as a note (:func:`stopped_line`); neither
     while a run holds the run lock (``running``: going on, not stopped)."""
-    run = unpublished_run(session, folder)
-    if run is None or running:
+    if running:
         return None, None
-    at = stopped_run(session, run[0])
-    if at is None:
-        return unpublished_line(run), None
+    problem, stop = None, None
+    run = unpublished_run(session, folder)
+    if run is not None:
+        at = stopped_run(session, run[0])
+        if at is None:
+            problem = unpublished_line(run)
+        else:
+            stop = run[0], at
+    stop = stop or stopped_early(session, folder)  # (a run stopped before its first source: it wrote no run row)
+    if stop is None:
+        return problem, None
     last_ok = last_publication(session, ok=True, folder=folder)
-    return None, stopped_line(run[0], at, last_ok.finished_at if last_ok is not None else None)
+    return problem, stopped_line(*stop, last_ok.finished_at if last_ok is not None else None)

@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
@@ -77,13 +78,30 @@ def finish(proc: subprocess.Popen[str], timeout: float = 300) -> Done:
     return Done(proc.returncode, out, err)
 
 
-def into_next_second() -> None:
-    """Wait until the clock is in a later whole second. A store's fetch and run times are whole seconds: a cycle
-    started in the second its previous run finished reads as that run's (``storage.health.crawl_cut_short``: "an index
-    stored in the second its run finished counts as that run's"; ``storage.publications.unpublished_run``: a publish
-    in the second a run began counts as after it). Cron's cycles are minutes apart; a test's are not (these tests
-    failed 1 run in 3 on a quiet machine, session 34)."""
-    time.sleep(1.01 - time.time() % 1)
+def into_one_second(db_url: str) -> None:
+    """Move the earlier runs' times into the second of the newest cycle, as a cycle started in the second its previous
+    run finished stores them (schedule's short interval, ``serve --schedule`` after a manual ``run``, two containers):
+    every run row finished in the second the newest index page was stored, every publish finished 27 ms into the
+    second the newest run row began. Fetch and run times are whole seconds; which run a page or a publish came after
+    must not be read from them (``storage.health.crawl_cut_short``: "update", not "deep";
+    ``storage.publications.unpublished_run``: the previous publish counted as after the start; ops35). Was:
+    ``into_next_second``, a wait that kept the tests clear of it (they failed 1 run in 3 on a quiet machine)."""
+    from sqlalchemy import func, select, update
+
+    from storage.models import Page, Publication, Snapshot, SourceRun
+    from storage.outcomes import PageOutcome
+
+    engine = create_engine(db_url)
+    try:
+        with engine.begin() as conn:
+            stored = conn.scalar(select(func.max(Snapshot.fetched_at)).join(Page, Page.id == Snapshot.page_id)
+                                 .where(Snapshot.outcome == PageOutcome.INDEX))
+            conn.execute(update(SourceRun).where(SourceRun.finished_at < stored).values(finished_at=stored))
+            began = conn.scalar(select(SourceRun.started_at).order_by(SourceRun.id.desc()).limit(1))
+            at = began + timedelta(milliseconds=27)
+            conn.execute(update(Publication).where(Publication.finished_at < at).values(finished_at=at))
+    finally:
+        engine.dispose()
 
 
 @dataclass

@@ -17,7 +17,7 @@ import threading
 import time
 from pathlib import Path
 
-from tests.faults.harness import cli, finish, into_next_second, lock_holder, spawn, spawn_logged, until
+from tests.faults.harness import cli, finish, into_one_second, lock_holder, spawn, spawn_logged, until
 from tests.faults.test_deep_walk import SOURCE, column_store
 from tests.faults.test_site_changes import (
     N22,
@@ -64,7 +64,6 @@ def test_a_cycle_killed_between_an_index_and_its_new_notice_leaves_the_notice_to
         bases = {W: site.base_url(W)}
         first, report = run(db, out, bases, sources=(SOURCE,), **extra)
         assert first.code == 0 and report["sources"][0]["mode"] == "backfill", (first.err, brief(report))
-        into_next_second()
         # a new notice on top of the column (MOFCOM 2026 No. 23, 2026-06-22: page 1); its page stalls, the cycle is killed
         site.set_page(f"{W}/{N23}", fx(W, N23))
         args = ["run", "--out", str(out), "--no-progress", "--json", "--base-url", f"{W}={bases[W]}", "--source", SOURCE]
@@ -76,6 +75,7 @@ def test_a_cycle_killed_between_an_index_and_its_new_notice_leaves_the_notice_to
             killed = finish(proc)
         site.go.set()
         assert killed.code == -9, killed.err
+        into_one_second(db)  # the killed cycle began in the second the first one finished
         again, report = run(db, out, bases, sources=(SOURCE,), **extra)
     assert again.code == 0, (again.err, brief(report))
     assert ("MOFCOM-2026-23", "ecl") in states(status(db)), (sorted(states(status(db))), brief(report))
@@ -91,7 +91,6 @@ def test_sigterm_to_schedule_stops_its_cycle_at_the_next_page_and_the_next_run_r
         bases = {W: site.base_url(W)}
         first, report = run(db, out, bases, sources=(SOURCE,), **extra)
         assert first.code == 0, (first.err, brief(report))
-        into_next_second()
         before = items(out)
         site.set_page(f"{W}/{N23}", fx(W, N23))  # a new notice on top of the column; its page is held
         logged = spawn_logged(db, "schedule", "--cron", "0 0 1 1 *", "--run-at-start", log=tmp_path / "schedule.log",
@@ -108,6 +107,7 @@ def test_sigterm_to_schedule_stops_its_cycle_at_the_next_page_and_the_next_run_r
         assert lock_holder(db) is None
         assert items(out) == before  # nothing published by the stopped cycle: the feeds whole, as they were
         site.go.set()
+        into_one_second(db)
         again, report = run(db, out, bases, sources=(SOURCE,), **extra)
     assert again.code == 0, (again.err, brief(report))
     assert report["sources"][0]["mode"] == "deep", brief(report)  # (the source's run was cut short: no run row)
@@ -137,7 +137,6 @@ def test_a_schedule_stopped_after_one_source_is_said_stopped_by_request_not_a_ru
         bases = {W: site.base_url(W)}
         first, report = run(db, out, bases, sources=sources)
         assert first.code == 0, (first.err, brief(report))
-        into_next_second()
         site.set_page(f"{W}/{N23}", fx(W, N23))  # a new notice on the column; its page is held
         logged = spawn_logged(db, "schedule", "--cron", "0 0 1 1 *", "--run-at-start", log=tmp_path / "schedule.log",
                               env=env(MOFCOM_WATCH_FEEDS_DIR=str(out), MOFCOM_WATCH_BASE_URLS=f"{W}={bases[W]}",
@@ -147,6 +146,7 @@ def test_a_schedule_stopped_after_one_source_is_said_stopped_by_request_not_a_ru
             stopped = logged.stop(timeout=120)
         site.go.set()
     assert stopped.code == 0 and 'msg="cycle stopped at its next page' in stopped.err, stopped.err
+    into_one_second(db)  # the stopped cycle began in the second the first one published
     said = cli(db, "status", "--json", env=env(MOFCOM_WATCH_FEEDS_DIR=str(out)), timeout=60)
     answer = json.loads(said.out)
     assert said.code == 0, (said.err, answer["problems"])  # no problem: docs/deploy.md says exit 0 (docs34)
@@ -164,3 +164,58 @@ def test_a_schedule_stopped_after_one_source_is_said_stopped_by_request_not_a_ru
     body = health.json()
     assert health.status_code == 200, body
     assert body["stopped"] == answer["stopped_run"], body
+
+
+def _healthz(db: str, out: Path) -> tuple[int, dict[str, object]]:
+    """What plain ``serve`` (the split compose's ``web``) answers on ``/healthz`` for the store: in-process, the same app."""
+    from starlette.testclient import TestClient
+
+    from mofcom_watch.server import create_app
+    from mofcom_watch.server.data import StoreData
+    from storage.db import open_existing_store
+
+    engine = open_existing_store(db)
+    try:
+        app = create_app(feeds_dir=out, feeds_base_url="http://127.0.0.1:8080/feeds/", data=StoreData(engine))
+        with TestClient(app) as client:
+            health = client.get("/healthz")
+    finally:
+        engine.dispose()
+    return health.status_code, health.json()
+
+
+def test_a_run_stopped_by_sigterm_before_its_first_source_finished_is_said_stopped_by_request(tmp_path: Path):
+    """A cron ``run`` (a CronJob's deadline, the cron container's ``docker stop``, Ctrl-C) stopped while its first
+    source was still being read wrote no run row: ``status`` and ``/healthz`` showed the run before it, not a word of
+    the stop (cli34; its stored pages waited for the next run unsaid). Now said as ``schedule``'s stop is: "stopped by
+    request … last publish at T", ``status`` exit 0, ``/healthz`` 200. The stopped cycle starts in the second the first
+    one finished (``into_one_second``): the stop is told from the run rows' order, not their times."""
+    import json
+
+    db, out, extra, pages = column_store(tmp_path)
+    with StallingSite(None, pages=pages, columns={W: "zwgk/zcfb/"}, stall=f"{W}/{N23}") as site:
+        bases = {W: site.base_url(W)}
+        first, report = run(db, out, bases, sources=(SOURCE,), **extra)
+        assert first.code == 0, (first.err, brief(report))
+        before = items(out)
+        site.set_page(f"{W}/{N23}", fx(W, N23))  # a new notice on the column; its page is held
+        args = ["run", "--out", str(out), "--no-progress", "--base-url", f"{W}={bases[W]}", "--source", SOURCE]
+        proc = spawn(db, *args, env=env(**extra))
+        try:
+            assert until(site.asked.is_set, 120), "the cycle never asked for the new notice's page"
+            proc.terminate()
+            stopped = finish(proc, timeout=60)
+        finally:
+            proc.kill()
+        site.go.set()
+    assert stopped.code == 143 and "stopped by SIGTERM" in stopped.err, (stopped.code, stopped.err)
+    assert lock_holder(db) is None and items(out) == before
+    into_one_second(db)
+    said = cli(db, "status", "--json", env=env(MOFCOM_WATCH_FEEDS_DIR=str(out), **extra), timeout=60)
+    answer = json.loads(said.out)
+    assert said.code == 0, (said.err, answer["problems"])
+    assert answer["unpublished_run"] is None, answer["unpublished_run"]
+    assert (answer["stopped_run"] or "").startswith("stopped by request: the last run ("), answer
+    assert "last publish at 20" in answer["stopped_run"], answer["stopped_run"]
+    code, body = _healthz(db, out)
+    assert code == 200 and body["stopped"] == answer["stopped_run"], body
