@@ -88,8 +88,8 @@ def _state_events(b: _Builder, kind: EventKind, listing: Listing, by: StoredNoti
     notice_item = EventRecord(
         id=_own_id(b, base, by, kind, until), kind=kind, scope=EventScope.NOTICE, list=listing.list, notice_key=listing.key, source_key=by.record.key,
         entity_key=None, effective=id_day or effective, until=until, occurred=occurred, updated=occurred,
-        title=_title(kind, subject, effective, until, days, measures, withdrawn, added, words=words)
-        + _again_title(by, len(again), len(ents)), title_zh=by.record.title,
+        title=_title(kind, _subject(ents, listing, None, by, kind, named=True), effective, until, days, measures,
+                     withdrawn, added, words=words) + _again_title(by, len(again), len(ents)), title_zh=by.record.title,
         summary=summary + _again_summary(by, len(again), len(ents)), entities=tuple(ents), presumed=presumed,
         days_left=days, extra=_words(kind, added, withdrawn),
         facts=facts + ((("relisted_by", by.record.key),) if again else ()),

@@ -17,6 +17,11 @@ MEASURE_WORDS_RE = re.compile(r"措施[：:]\s*([^。；;]+)")
 """The words of a measure a notice takes, after its lead-in ("…采取以下处理措施：禁止其向中国出口基因测序仪。")."""
 INDIVIDUAL = "individual"
 """``EntityRecord.type`` of a person (MFA decisions name people): counted as individuals, never as entities."""
+TITLE_NAMES = 2
+"""How many names a group item's title gives before "and N more …": the title is all a reader's list of items shows,
+so it names who (reader34 C1, decided in session 35), and stays one line."""
+TITLE_NAME_CHARS = 60
+"""A name longer than this is cut in a title (with "…"); the body's table gives it whole."""
 
 
 def entity_label(ent: EntityRecord) -> str:
@@ -46,6 +51,26 @@ def group_label(entities: Sequence[EntityRecord]) -> str:
     parts = ([_counted(others, "entity", "entities")] if others else []) + \
         ([_counted(people, "individual", "individuals")] if people else [])
     return " and ".join(parts) or "0 entities"
+
+
+def _title_name(ent: EntityRecord) -> str:
+    """The name a title gives: the English one where the notice gives one, else the Chinese (the notice's own)."""
+    name = clean_display(ent.en) or clean_display(ent.zh) or ent.key or "unnamed entity"
+    return name if len(name) <= TITLE_NAME_CHARS else name[:TITLE_NAME_CHARS - 1].rstrip(" ,") + "…"
+
+
+def named_group(entities: Sequence[EntityRecord]) -> str:
+    """A group item's subject in its title: "Skydio, Inc., BRINC Drones, Inc. and 14 more US entities", "Northfield
+    Avionics, Inc. and Kestrel Dynamics LLC"; the rest counted as :func:`group_label` counts them (people apart:
+    "… and 11 more (1 US entity and 10 US individuals)")."""
+    names = [_title_name(e) for e in entities[:TITLE_NAMES]]
+    rest = entities[TITLE_NAMES:]
+    if not rest:
+        return " and ".join(names)
+    kinds = {e.type == INDIVIDUAL for e in rest}
+    more = (f"{len(rest)} more {group_label(rest).split(' ', 1)[1]}" if len(kinds) == 1
+            else f"{len(rest)} more ({group_label(rest)})")
+    return f"{', '.join(names)} and {more}"
 
 
 def clauses(text: str) -> tuple[int, ...]:
@@ -93,14 +118,16 @@ def _unnamed(listing: Listing) -> str:
 
 
 def _subject(entities: Sequence[EntityRecord], listing: Listing, entity: EntityRecord | None,
-             by: StoredNotice | None = None, kind: EventKind | None = None) -> str:
-    """Who an item is about. An investigation puts no one on a list, so its subject never says "on the … list"."""
+             by: StoredNotice | None = None, kind: EventKind | None = None, *, named: bool = False) -> str:
+    """Who an item is about. An investigation puts no one on a list, so its subject never says "on the … list".
+    ``named``: a group is named (:func:`named_group`, for a title), not only counted (a summary, beside its table)."""
     if listing.list is ListKind.ITEMS:  # by its number, as a reader knows it; the key and clause after it, as others
         number = listing.notice.record.number
         if not number:
             return f"item controls of {listing.key}{_clause_text(listing, by)}"
         return f"item controls of {number} ({', '.join(filter(None, (listing.key, _clause_text(listing, by).strip(' ()'))))})"
-    who = entity_label(entity) if entity else (group_label(entities) if entities else _unnamed(listing))
+    group = named_group if named else group_label
+    who = entity_label(entity) if entity else (group(entities) if entities else _unnamed(listing))
     if kind is EventKind.INVESTIGATION:
         return f"{who}, under the {list_name(listing.list)} rules ({listing.key})"
     return f"{who} on the {_whose(listing)}{list_name(listing.list)} ({listing.key})"

@@ -61,7 +61,7 @@ def test_an_amendment_deleting_and_adding_in_one_line_removes_the_one_and_lists_
     out = tmp_path / "feeds"
     assert cli(db, "feeds", "--out", str(out), "--as-of", AS_OF).code == 0
     titles = re.findall(r"<title>([^<]*)</title>", (out / "countermeasure.atom").read_text(encoding="utf-8"))
-    assert titles[1:3] == ["Removed: 1 US entity on the MFA countermeasure list (MFA-ORDER-2024-13) from 2025-01-06",
-                           "Imposed: 1 US entity on the MFA countermeasure list (MFA-ORDER-2025-17) from 2025-01-06"]
+    assert titles[1:3] == ["Removed: Skydio Inc. on the MFA countermeasure list (MFA-ORDER-2024-13) from 2025-01-06",
+                           "Imposed: Insitu Inc. on the MFA countermeasure list (MFA-ORDER-2025-17) from 2025-01-06"]
     skydio = (out / "entity" / "skydio.atom").read_text(encoding="utf-8")
     assert "Removed: Skydio Inc. (斯凯迪奥公司) on the MFA countermeasure list (MFA-ORDER-2024-13) from 2025-01-06" in skydio

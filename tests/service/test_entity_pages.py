@@ -245,7 +245,7 @@ def test_the_two_event_tables_say_what_their_dates_are(site: TestClient) -> None
     front = site.get("/", params={"as_of": "2025-11-06"}).text
     events = section(front, "events")
     assert "<th>Dated</th>" in events and "the day the notice was published" in events
-    row = next(r for r in events.split("<tr>") if "15 US entities on the export control list (MOFCOM-2025-13)" in r)
+    row = next(r for r in events.split("<tr>") if "13 more US entities on the export control list (MOFCOM-2025-13)" in r)
     assert "2025-11-05" in row and "from 2025-11-10" in row
     timeline = section(site.get("/entity/skydio", params={"as_of": "2025-11-06"}).text, "timeline")
     assert "<th>Effective</th>" in timeline and "the day it takes effect" in timeline

@@ -10,7 +10,7 @@ import pytest
 
 from feeds.render import item_html
 from storage.lifecycle import derive
-from storage.lifecycle.text import _title
+from storage.lifecycle.text import _title, named_group
 from storage.records import (
     ActionKind,
     ActionRecord,
@@ -40,6 +40,7 @@ from tests.storage.test_lifecycle_corpus import (
     by_date,
     by_key,
     corpus,
+    ent,
     impose,
     qa,
     stored,
@@ -109,14 +110,38 @@ def test_no21_and_uel7_suspended_extended_twice_then_lapsed(done, key, lst):
 
 
 def test_titles_in_clear_english(done):
+    """A group item's title names its first two entities and counts the rest (session 35: "16 US entities" alone
+    told a reader's list of items nobody to act on); its summary, beside the entity table, still counts them."""
     titles = {e.id: e.title for e in done.events}
     assert titles[f"{TAG_PREFIX}MOFCOM-2025-21/suspended/ecl/2025-05-14"] == (
-        "Suspended: 16 US entities on the export control list (MOFCOM-2025-21) from 2025-05-14 until 2025-08-12")
+        "Suspended: High Point Aerotechnologies, Universal Logistics Holdings, Inc. and 14 more US entities on the "
+        "export control list (MOFCOM-2025-21) from 2025-05-14 until 2025-08-12")
     assert titles[f"{TAG_PREFIX}UEL-2025-7/suspension_lapsed/uel/2026-11-10"] == (
-        "Suspension lapsed: 11 US entities on the unreliable entity list (UEL-2025-7) presumed back in force, "
-        "needs review")  # a presumption, said in the title a reader's list shows (the body alone said it: wording28)
+        "Suspension lapsed: Skydio Inc., BRINC Drones,Inc. and 9 more US entities on the unreliable entity list "
+        "(UEL-2025-7) presumed back in force, needs review")  # a presumption, said in the title a reader's list shows
     assert titles[f"{TAG_PREFIX}UEL-2025-7/suspension_ends_soon/uel/2026-11-03"].startswith(
-        "Suspension ends in 7 days: 11 US entities on the unreliable entity list (UEL-2025-7)")
+        "Suspension ends in 7 days: Skydio Inc., BRINC Drones,Inc. and 9 more US entities on the unreliable entity "
+        "list (UEL-2025-7)")
+    summaries = {e.id: e.summary for e in done.events}
+    assert summaries[f"{TAG_PREFIX}UEL-2025-7/suspension_lapsed/uel/2026-11-10"].startswith(
+        "The suspension for 11 US entities on the unreliable entity list (UEL-2025-7) ended on 2026-11-10")
+
+
+def test_a_group_title_names_two_entities_and_counts_the_rest():
+    """Session 35 (reader34 C1, decided): a group item's title names who, two names then the rest counted as
+    group_label counts (people apart); English where the notice gives it, else its Chinese; a long name cut."""
+    a, b, c, d = ent("Skydio, Inc.", "斯凯迪奥公司"), ent(None, "英斯图公司"), ent("Insitu, Inc."), ent("Red Six Solutions")
+    person = replace(ent("Adam Bry", "亚当·布赖"), type="individual")
+    assert named_group([a]) == "Skydio, Inc."
+    assert named_group([a, b]) == "Skydio, Inc. and 英斯图公司"
+    assert named_group([a, b, c]) == "Skydio, Inc., 英斯图公司 and 1 more US entity"
+    assert named_group([a, b, c, d]) == "Skydio, Inc., 英斯图公司 and 2 more US entities"
+    assert named_group([a, b, replace(c, country="JP"), d]) == "Skydio, Inc., 英斯图公司 and 2 more entities"
+    assert named_group([a, b, person, person]) == "Skydio, Inc., 英斯图公司 and 2 more US individuals"
+    assert named_group([a, b, c, person]) == "Skydio, Inc., 英斯图公司 and 2 more (1 US entity and 1 US individual)"
+    long = ent("Very Long Name " * 6 + "Holdings, Inc.")
+    assert named_group([long]) == ("Very Long Name " * 4)[:59].rstrip(" ,") + "…"
+    assert len(named_group([long, long, a])) < 160
 
 
 @pytest.mark.parametrize("key,lst,count", [("MOFCOM-2025-22", "ecl", 12), ("UEL-2025-8", "uel", 6)])
@@ -221,9 +246,9 @@ def test_every_state_change_has_both_scopes(done):
     by_id = {e.id: e for e in done.events}
     e = by_id[f"{TAG_PREFIX}MOFCOM-2025-21/suspended/ecl/2025-05-14"]
     assert len(e.entities) == 16 and e.entity_key is None
-    for ent in e.entities:
-        one = by_id[f"{e.id}/{ent.key}"]
-        assert one.scope == "entity" and one.entity_key == ent.key and one.entities == (ent,)
+    for each in e.entities:
+        one = by_id[f"{e.id}/{each.key}"]
+        assert one.scope == "entity" and one.entity_key == each.key and one.entities == (each,)
     assert by_id[f"{e.id}/highpointaerotechnologies"].title.startswith(
         "Suspended: High Point Aerotechnologies")
 
@@ -433,7 +458,7 @@ def test_an_added_measure_says_which_measure_where_the_notice_writes_it():
         "Measure: Illumina, Inc. (因美纳公司) on the unreliable entity list (UEL-2025-6) from 2025-03-04: 禁止其向中国出口基因测序仪")
     plain = derive([stored(r) for r in (UEL4, UEL6)], AS_OF)
     assert [e.title for e in plain.events if e.kind is EventKind.MEASURE and e.scope == "notice"] == [
-        "Measure: 1 US entity on the unreliable entity list (UEL-2025-6) from 2025-03-04"]
+        "Measure: Illumina, Inc. on the unreliable entity list (UEL-2025-6) from 2025-03-04"]
 
 
 def test_a_notice_item_names_a_target_by_day_in_english_once_per_day():

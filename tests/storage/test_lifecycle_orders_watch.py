@@ -121,15 +121,19 @@ def test_a_countermeasure_item_says_whose_list_and_counts_people_apart():
                          kind=NoticeKind.MFA_ORDER), issuer="外交部")
     d = derive([stored(mfa), stored(ORDER6), stored(ORDER7)], date(2026, 11, 30))
     titles = {(e.notice_key, e.entity_key): e.title for e in d.events if e.kind is EventKind.IMPOSED}
-    assert titles["MFA-ORDER-2024-13", None] == (
-        "Imposed: 1 US entity and 2 US individuals on the MFA countermeasure list (MFA-ORDER-2024-13) from 2024-10-10")
+    assert titles["MFA-ORDER-2024-13", None] == (  # named (session 35), the rest counted as people
+        "Imposed: Skydio Inc., Adam Bry and 1 more US individual on the MFA countermeasure list (MFA-ORDER-2024-13) "
+        "from 2024-10-10")
+    summaries = {e.notice_key: e.summary for e in d.events if e.kind is EventKind.IMPOSED and e.entity_key is None}
+    assert summaries["MFA-ORDER-2024-13"].startswith(
+        "The measures of this listing apply for 1 US entity and 2 US individuals on the MFA countermeasure list")
     assert titles["MFA-ORDER-2024-13", person.key] == (
         "Imposed: Adam Bry (亚当·布赖) on the MFA countermeasure list (MFA-ORDER-2024-13) from 2024-10-10")
     assert "on the MOFCOM countermeasure list (MOFCOM-ORDER-2025-6)" in titles["MOFCOM-ORDER-2025-6", None]
     # the other lists are MOFCOM's alone: no ministry in their titles
     d = derive([stored(NO11)], date(2026, 11, 30))
-    assert {e.title for e in d.events if e.kind is EventKind.IMPOSED and e.entity_key is None} == {
-        "Imposed: 2 Japanese entities on the export control list (MOFCOM-2026-11) from 2026-02-24"}
+    assert {e.summary.split(" from ")[0] for e in d.events if e.kind is EventKind.IMPOSED and e.entity_key is None} == {
+        "The measures of this listing apply for 2 Japanese entities on the export control list (MOFCOM-2026-11)"}
 
 
 def test_an_entity_named_without_its_country_by_a_later_notice_keeps_the_country_its_listing_gave():
@@ -143,9 +147,9 @@ def test_an_entity_named_without_its_country_by_a_later_notice_keeps_the_country
                              ActionRecord(ActionKind.IMPOSE, ECL, effective="2026-07-15")))
     d = derive([stored(wl), stored(moved)], date(2026, 12, 3))
     assert d.problems == ()
-    titles = {e.title for e in d.events if e.notice_key == "MOFCOM-2026-60" and e.scope == "notice"}
-    assert "Imposed: 1 US entity on the export control list (MOFCOM-2026-60) from 2026-07-15" in titles
+    said = {e.summary.split(". ")[0] for e in d.events if e.notice_key == "MOFCOM-2026-60" and e.scope == "notice"}
+    assert "The measures of this listing apply for 1 US entity on the export control list (MOFCOM-2026-60) from 2026-07-15" in said
     elsewhere = impose("MOFCOM-2026-31", "商务部公告2026年第31号", WATCH, date(2026, 3, 6), (replace(beta, country="JP"),))
     d = derive([stored(wl), stored(elsewhere), stored(moved)], date(2026, 12, 3))
-    titles = {e.title for e in d.events if e.notice_key == "MOFCOM-2026-60" and e.scope == "notice"}
-    assert "Imposed: 1 entity on the export control list (MOFCOM-2026-60) from 2026-07-15" in titles
+    said = {e.summary.split(". ")[0] for e in d.events if e.notice_key == "MOFCOM-2026-60" and e.scope == "notice"}
+    assert "The measures of this listing apply for 1 entity on the export control list (MOFCOM-2026-60) from 2026-07-15" in said
