@@ -342,12 +342,13 @@ def wait_for_store(url: str, seconds: float, stop: threading.Event | StopRequest
     """Open the store at ``url`` (creating or migrating it, as a cycle would), trying again every :data:`WAIT_STEP`
     for up to ``seconds`` while its database server does not answer (``StoreUnavailable``). None once it opened; else
     the last ``StoreUnavailable``: the time ran out, ``stop`` was set (a SIGTERM: the wait ends within a step), or the
-    store is a SQLite file (nothing to wait for). Any other ``DatabaseError`` (a store of a newer version, a URL that
-    cannot work) is raised at once. The one wait of ``schedule`` (before its first cycle, in its main thread) and of
+    store is a SQLite file or the server refused the login (a wrong password: ``LoginRefused``, no server still starting
+    says it; nothing to wait for). Any other ``DatabaseError`` (a store of a newer version, a URL that cannot work) is
+    raised at once. The one wait of ``schedule`` (before its first cycle, in its main thread) and of
     ``serve --schedule`` (in its cycle thread, while the server answers ``/healthz``); ``on_wait``: called once, with
     the first failure, when the waiting begins."""
     from storage.db import open_store, sqlite_file
-    from storage.faults import StoreUnavailable
+    from storage.faults import LoginRefused, StoreUnavailable
 
     deadline = time.monotonic() + seconds
     waited = False
@@ -355,7 +356,8 @@ def wait_for_store(url: str, seconds: float, stop: threading.Event | StopRequest
         try:
             open_store(url).dispose()
         except StoreUnavailable as exc:
-            if sqlite_file(url) is not None or time.monotonic() >= deadline or (stop is not None and stop.is_set()):
+            if (sqlite_file(url) is not None or isinstance(exc, LoginRefused) or time.monotonic() >= deadline
+                    or (stop is not None and stop.is_set())):
                 return exc
             if not waited:
                 log(logger, logging.WARNING, "database not ready; waiting for it before the first cycle",
@@ -395,6 +397,8 @@ class DatabaseWait:
         self._since, self._error = datetime.now(UTC), str(exc)
 
     def __call__(self) -> Any:
+        from storage.faults import LoginRefused
+
         if self.pending:
             failed: Exception | None = None
             try:
@@ -409,6 +413,9 @@ class DatabaseWait:
                 return None
             if failed is None and self._since is not None and self.ready is not None:
                 self.ready()
+            elif isinstance(failed, LoginRefused):  # said at once: no server starting refuses a login
+                log(LOG, logging.ERROR, "the database refused the login: not waiting for it; the cycles will try it",
+                    error=str(failed))
             elif failed is not None and self._since is not None:
                 log(LOG, logging.WARNING, "database not ready; the cycles will try it", error=str(failed))
         return self.runner()

@@ -41,10 +41,20 @@ SHM_HEADER_SIZE, SHM_BACKFILL_AT, SHM_ATTEMPTED_AT, SHM_VERSION = 48, 96, 128, 3
 # running and reachable", which it was (ops32)
 PG_REFUSED = ("password authentication failed", "authentication failed for user", "no pg_hba.conf entry",
               "does not exist")
+# Of those, the server's words for credentials it refused (a wrong password, a host the server does not admit): no
+# server that is still starting says them, so nothing is waited for (:class:`LoginRefused`). A database or role that
+# "does not exist" may still be made by a job beside it: those are waited for as a server not up yet.
+PG_LOGIN_REFUSED = PG_REFUSED[:3]
 
 
 class StoreUnavailable(DatabaseError):
     """The store cannot be written (or reached) right now: stop the run, say what to do."""
+
+
+class LoginRefused(StoreUnavailable):
+    """The database server answered and refused the credentials (:data:`PG_LOGIN_REFUSED`): no outage, and no
+    server still starting, so ``schedule`` and ``serve --schedule`` do not wait for it (ops34: they waited the two
+    minutes meant for a PostgreSQL still initialising)."""
 
 
 def where(url: URL | str | None) -> str:
@@ -306,8 +316,9 @@ def store_fault(exc: BaseException, url: URL | str | None = None) -> StoreUnavai
     if state.startswith(PG_CONNECTION_CLASSES) or exc.connection_invalidated or isinstance(exc, OperationalError):
         said = _first_line(exc)
         if any(words in said for words in PG_REFUSED) and "FATAL" in said:
-            return StoreUnavailable(f"{db} refused the connection ({said}): check the user, the password and the "
-                                    f"database name in the URL (--db, MOFCOM_WATCH_DB), {RESTART}")
+            refused = LoginRefused if any(words in said for words in PG_LOGIN_REFUSED) else StoreUnavailable
+            return refused(f"{db} refused the connection ({said}): check the user, the password and the "
+                           f"database name in the URL (--db, MOFCOM_WATCH_DB), {RESTART}")
         return StoreUnavailable(f"{db} is unreachable or went away ({said}): check that the server "
                                 f"is running and reachable, {RESTART}")
     return None

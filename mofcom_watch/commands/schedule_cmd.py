@@ -75,9 +75,13 @@ def check_store(settings: Settings) -> None:
     :data:`~mofcom_watch.scheduler.WAIT_FOR_DATABASE` seconds (:func:`~mofcom_watch.scheduler.wait_for_store`). Was: a
     scheduler started beside its database (compose without health conditions, podman-compose on podman < 4.6, a
     Kubernetes pod) ran that cycle while PostgreSQL was still initialising, failed it ("unreachable"), and left the
-    store empty until the next cron time (up to 30 minutes by default), ``/healthz`` failing meanwhile."""
+    store empty until the next cron time (up to 30 minutes by default), ``/healthz`` failing meanwhile. A login the
+    server refuses (a wrong password) is no server starting: one line, exit 3 at once, as a SQLite file refused (ops35;
+    it waited the two minutes, then scheduled cycles that each failed on it).
+    """
     from mofcom_watch.exits import RESOURCE_EXIT
     from storage.db import DatabaseError, sqlite_file
+    from storage.faults import LoginRefused
 
     try:
         failed = wait_for_store(settings.database_url, WAIT_FOR_DATABASE if settings.run_at_start else 0.0,
@@ -87,7 +91,7 @@ def check_store(settings: Settings) -> None:
         raise typer.Exit(2) from None
     if failed is None:
         return
-    if sqlite_file(settings.database_url) is not None:
+    if sqlite_file(settings.database_url) is not None or isinstance(failed, LoginRefused):  # (nothing to wait for)
         typer.echo(f"mofcom-watch schedule: {failed}", err=True)
         raise typer.Exit(RESOURCE_EXIT) from None
     log(LOG, logging.WARNING, "database not ready; the cycles will try it", error=str(failed))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import queue
+import socket
+import struct
 import subprocess
 import sys
 import threading
@@ -150,3 +152,86 @@ def test_serves_publisher_tries_again_once_the_database_answers(monkeypatch: pyt
     scheduler.DatabaseWait("postgresql+psycopg://x@127.0.0.1:1/db", lambda: calls.append("cycle"), 5.0,
                            ready=lambda: calls.append("publish"))()
     assert calls == ["cycle"]
+
+
+class RefusingPostgres:
+    """A loopback listener that answers every PostgreSQL login as a server with a wrong password does: an
+    ErrorResponse, FATAL 28P01 "password authentication failed for user …" (the protocol's own bytes, so libpq says
+    what it says of a real server). No PostgreSQL needed."""
+
+    SSL_REQUEST, GSS_REQUEST = 80877103, 80877104
+
+    def __init__(self) -> None:
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.port = self.sock.getsockname()[1]
+        self.logins = 0
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def url(self) -> str:
+        return f"postgresql+psycopg://mofcom:wrong@127.0.0.1:{self.port}/mofcom?sslmode=disable&gssencmode=disable"
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            with conn:
+                try:
+                    while True:
+                        size = struct.unpack("!I", conn.recv(4, socket.MSG_WAITALL))[0]
+                        body = b"" if size <= 4 else conn.recv(size - 4, socket.MSG_WAITALL)
+                        if len(body) >= 4 and struct.unpack("!I", body[:4])[0] in (self.SSL_REQUEST, self.GSS_REQUEST):
+                            conn.sendall(b"N")
+                            continue
+                        break
+                    self.logins += 1
+                    fields = b"".join(code + text + b"\0" for code, text in (
+                        (b"S", b"FATAL"), (b"V", b"FATAL"), (b"C", b"28P01"),
+                        (b"M", b'password authentication failed for user "mofcom"'))) + b"\0"
+                    conn.sendall(b"E" + struct.pack("!I", len(fields) + 4) + fields)
+                except (OSError, struct.error):
+                    pass
+
+    def close(self) -> None:
+        self.sock.close()
+
+
+def test_a_login_the_server_refuses_is_no_server_starting_schedule_exits_3_and_serve_says_it(tmp_path: Path) -> None:
+    """ops34: ``schedule`` and ``serve --schedule`` with a wrong PostgreSQL password waited the two minutes meant for a
+    database still initialising ("waiting for the database … starting"), then ran cycles that each failed on it. No
+    server that is starting refuses a login: ``schedule`` says it in one line and exits 3 at once (as for a SQLite file
+    it cannot use); ``serve --schedule`` stays up, ``/healthz`` 503 naming the refusal at once."""
+    import json
+    import time
+
+    from tests.faults.serving import free_port, serving
+
+    refusing = RefusingPostgres()
+    try:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("MOFCOM_WATCH_")}
+        env.update({"MOFCOM_WATCH_DATA_DIR": str(tmp_path / "data"), "PYTHONPATH": str(REPO)})
+        started = time.monotonic()
+        done = subprocess.run([sys.executable, "-m", "mofcom_watch", "--db", refusing.url(), "schedule", "--cron",
+                               "0 0 1 1 *"], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=WAIT)
+        took = time.monotonic() - started
+        assert done.returncode == 3 and took < 30, (done.returncode, took, done.stderr[-2000:])
+        assert "refused the connection (" in done.stderr and "password authentication failed" in done.stderr, done.stderr
+        assert "database not ready" not in done.stderr, done.stderr[-2000:]
+        nowhere = f"http://127.0.0.1:{free_port()}/"
+        with serving(refusing.url(), tmp_path, "--schedule", "--cron", "0 0 1 1 *",
+                     env={"MOFCOM_WATCH_BASE_URLS": f"{WWW}={nowhere}", "MOFCOM_WATCH_SOURCES": "mofcom-qa",
+                          "PYTHONPATH": str(REPO)}) as served:
+            deadline = time.monotonic() + 30
+            while True:
+                status, _headers, body = served.get("/healthz")
+                problems = json.loads(body).get("problems", [])
+                if any("password authentication failed" in p for p in problems):
+                    break
+                assert time.monotonic() < deadline, (status, problems)
+                time.sleep(0.2)
+        assert status == 503, problems
+        assert not any(p.startswith("waiting for the database") for p in problems), problems
+    finally:
+        refusing.close()
+    assert "the database refused the login: not waiting for it" in served.stderr, served.stderr[-2000:]
