@@ -164,8 +164,7 @@ def record_stopped_run(session: Session, run_id: str, at: datetime) -> None:
     publication's ids at the stop (:data:`STOP_MARKS`): a run stopped before its first source finished has no run row,
     and :func:`stopped_early` tells from them that nothing ran or published since (never from the times, whole
     seconds: ops35)."""
-    marks = session.execute(select(func.coalesce(func.max(SourceRun.id), 0),
-                                   func.coalesce(func.max(Publication.id), 0))).one()
+    marks = [session.scalar(select(func.coalesce(func.max(column), 0))) for column in (SourceRun.id, Publication.id)]
     value = f"{run_id[:RUN_ID_LEN]} {marks[0]} {marks[1]}"
     row = session.get(StoreIdentity, STOPPED_ROW)
     if row is None:
