@@ -317,7 +317,7 @@ def run_cycle(
                 issues = tuple(i.key for i in open_health_issues(session))
             publish_seconds = time.perf_counter() - t0
     except KeyboardInterrupt:  # Ctrl-C, or a stop signal raising Terminated in `run` (exits.first_on_stop)
-        if locked:  # noted once the lock is released: run_lock let go of what the unwound frames held (_let_go),
+        if locked:  # noted once the lock is released: run_lock let go of what the unwound frames held (let_go),
             _note_stop(sf, run_id)  # so the note waits for no SQLite write lock of theirs (ops34)
         raise
     finally:

@@ -25,6 +25,7 @@ from feeds.folder import FolderScan, PendingScan
 from feeds.formats import PICTURE_SUFFIX, SUFFIXES
 from feeds.identity import feed_url, normalise_base_url
 from mofcom_watch.config import Settings
+from mofcom_watch.exits import Terminated
 from scraper.sources import SourceConfigError, load_sources
 from scraper.sources.defaults import SOURCE_DESCRIPTIONS
 from scraper.sources.registry import default_sources
@@ -40,7 +41,7 @@ from storage.models import Event, HealthIssue, Notice
 from storage.news import news_events
 from storage.publications import PublishMark, last_mark, record_publication
 from storage.records import EventKind, EventRecord, StoredNotice
-from storage.runlock import fence
+from storage.runlock import fence, let_go
 from storage.vocabulary import TAG_PREFIX, HealthKind
 
 if TYPE_CHECKING:  # what only a publish that builds or derives needs is imported there (a skipped one never does)
@@ -442,6 +443,14 @@ def publish_recorded(sessions: sessionmaker[Session], *, as_of: date, target: Pu
     except Exception as exc:
         if target is not None:
             _record_failure(sessions, target, started, f"{type(exc).__name__}: {exc}", run_id, preview=preview)
+        raise
+    except KeyboardInterrupt as exc:  # Ctrl-C, or a stop signal (exits.Terminated)
+        if target is not None and run_id is None:  # (a cycle's stop is noted as a stop: cycle._note_stop)
+            let_go(exc)  # what the unwound frames hold (a SQLite write lock): the record waits for none of it
+            how = f"by {exc.name}" if isinstance(exc, Terminated) else "by Ctrl-C"
+            _record_failure(sessions, target, started, f"stopped {how} while it wrote the feeds: the files in "
+                            f"{target.out_dir} may be part new, part the last publish's; the next publish writes "
+                            "them whole", run_id, preview=preview)
         raise
 
 

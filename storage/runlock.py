@@ -443,7 +443,7 @@ def release(engine: Engine, *, name: str = DEFAULT_LOCK, holder: str) -> None:
         _held_here.discard(holder)
 
 
-def _let_go(exc: BaseException) -> None:
+def let_go(exc: BaseException) -> None:
     """Drop what the frames an interrupt unwound still hold. Ctrl-C or SIGTERM (``Terminated``) inside SQLAlchemy,
     after the driver ran a statement of a write transaction, leaves its SQLite cursor in those frames: the connection,
     closed as invalid, lives on holding the write lock until they go, and :func:`run_lock`'s release waited out the
@@ -685,7 +685,7 @@ def run_lock(engine: Engine, *, name: str = DEFAULT_LOCK, holder: str | None = N
         yield held
     except BaseException as exc:
         if not isinstance(exc, Exception):
-            _let_go(exc)
+            let_go(exc)
         raise
     finally:
         held.stop()

@@ -208,3 +208,29 @@ def test_a_notice_giving_another_name_builds_the_linked_feeds_again(fixture_db, 
     assert "entity/skydio.atom" in changed and "entity/shieldai.atom" in changed, again
     void_marks(fixture_db)
     assert " 0 written, " in feeds(fixture_db, out)  # a build from scratch: the same files
+
+
+def test_a_publish_stopped_by_a_signal_is_logged_as_a_failed_publish(fixture_db, tmp_path, monkeypatch):
+    """A ``feeds`` into the configured folder stopped by SIGTERM or Ctrl-C after it wrote files (its pictures, some
+    feeds) left them part new, part the last publish's, and no record: ``status`` and ``/healthz`` judged the last
+    publish, which had worked (cli34 B). Now a failed publish is logged, saying so, until the next publish."""
+    from mofcom_watch.exits import Terminated
+
+    out = tmp_path / "feeds"
+
+    def stopped(session, **kw):  # noqa: ANN001, ANN003, ANN202 - every file written, then the signal
+        publish_store(session, **kw)
+        raise Terminated()
+
+    monkeypatch.setattr(mofcom_watch.publish, "publish_store", stopped)
+    engine = create_engine(fixture_db)
+    try:
+        with pytest.raises(Terminated):
+            publish_recorded(sessionmaker(engine), as_of=date.fromisoformat(AS_OF),
+                             target=PublishTarget(out, "http://127.0.0.1:8080/feeds/"))
+        with sessionmaker(engine)() as session:
+            rows = session.query(Publication.ok, Publication.error).filter(Publication.target == str(out)).all()
+    finally:
+        engine.dispose()
+    assert len(rows) == 1 and rows[0][0] is False, rows
+    assert rows[0][1].startswith(f"stopped by SIGTERM while it wrote the feeds: the files in {out} may be part new"), rows
