@@ -83,6 +83,12 @@ TAG_RE = lazy_compile(r"<[^>]*>")
 # A red header served as an image whose alt text is the notice's number ("<img … alt=\"商务部公告2026年第101号\">"): the
 # alt text is a line of the text (session 24, parse24: the notice was keyed DOC-… as "other", its number lost).
 IMG_NUMBER_RE = lazy_compile(r"<img\b[^>]*?\balt\s*=\s*[\"']([^\"'<>]{2,40}?(?:公告|令)[^\"'<>]{0,20}?号)\s*[\"'][^>]*>", re.IGNORECASE)
+# An annex served as an image whose alt text lists the names ("<img … alt=\"…名单：1.甲公司（Alpha Inc.）；2.乙公司（…）\">"): the
+# alt text is the page's text for it, read as the annex's lines, one a serial (session 35, audit35/06: no entity read, only
+# a count warning). Only an alt holding a name with its English in brackets.
+IMG_NAMES_RE = lazy_compile(r"<img\b[^>]*?\balt\s*=\s*\"([^\"<>]*?[（(][^\"<>()（）]*?[A-Za-z][^\"<>()（）]*?[)）][^\"<>]*)\"[^>]*>",
+                            re.IGNORECASE)
+ALT_ITEM_CUT_RE = lazy_compile(r"\s*[；;:：]?\s*(?=(?<![\d.])\d{1,3}\s*[.．、](?!\d))")
 # The info line of a page without a PubDate meta: "发布时间：2025-11-06&nbsp;&nbsp;来源：…" (exportcontrol mirror).
 INFO_STAMP_RE = lazy_compile(r"发布(?:时间|日期)\s*[:：]\s*(?P<stamp>\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2})?|"
                            r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
@@ -96,6 +102,17 @@ BLANK_LINES_RE = lazy_compile(r"\n\s*\n+")
 EXTRA_BREAKS_RE = re.compile(r"\n\n\n+")
 CELL_SPACE_RE = lazy_compile(r"[ ]*\t[ ]*")
 FILING_BLOCK_RE = re.compile(r"【\s*(?:发布单位|发布文号|发文日期|成文日期)\s*】")
+# An ordered list's items carry their numbers only in the browser: "<ol><li>晨星海事系统公司（…）</li>…</ol>" as an annex
+# (session 35, audit35/02: no annex line read, 4 entities lost behind a count warning). Each item is written with its
+# number ("1. "), as the page shows it; a list inside another is left as it is.
+ORDERED_LIST_RE = lazy_compile(r"<ol\b([^>]*)>((?:(?!<ol\b).)*?)</ol\s*>", re.IGNORECASE | re.DOTALL)
+LIST_ITEM_RE = lazy_compile(r"<li\b[^>]*>", re.IGNORECASE)
+# A footnote mark set as a superscript after a name ("沙丘雷达公司<sup>1</sup>", "Polar Avionics LLC<sup>[2]</sup>", in a
+# table's cells): no part of the name (session 35, audit35/20: kept in names and keys, "Dune Radar, Inc.1"). Not after a
+# digit ("10<sup>6</sup>": a power).
+SUP_MARK_RE = lazy_compile(r"(?<!\d)<sup\b[^>]*>\s*(?:\d{1,2}|\[\d{1,2}\]|［\d{1,2}］|\*{1,3}|注\s*\d{1,2}|[①-⑳])\s*</sup\s*>",
+                           re.IGNORECASE)
+LIST_START_RE = lazy_compile(r"\bstart\s*=\s*[\"']?(\d{1,3})\b", re.IGNORECASE)
 
 
 @quick_init
@@ -123,6 +140,12 @@ def html_to_text(fragment: str) -> str:
     """
     if "<img" in fragment and IMG_NUMBER_RE.search(fragment) is not None:
         fragment = IMG_NUMBER_RE.sub(r"<p>\1</p>", fragment)
+    if "<img" in fragment and "alt" in fragment and IMG_NAMES_RE.search(fragment) is not None:
+        fragment = IMG_NAMES_RE.sub(_alt_lines, fragment)
+    if ("<sup" in fragment or "<SUP" in fragment) and SUP_MARK_RE.search(fragment) is not None:
+        fragment = SUP_MARK_RE.sub("", fragment)
+    if "<ol" in fragment or "<OL" in fragment:
+        fragment = ORDERED_LIST_RE.sub(_numbered_items, fragment)
     split = paragraph_tags(fragment)
     if split is not None:  # only paragraphs and line breaks: no cell either
         fragment, blocks = split
@@ -166,6 +189,19 @@ def html_to_text(fragment: str) -> str:
         text = CELL_SPACE_RE.sub("\t", text)
     lines = [line.strip(" \t\u3000") for line in text.split("\n")]
     return BLANK_LINES_RE.sub("\n\n", "\n".join(lines)).strip("\n")
+
+
+def _alt_lines(img: re.Match[str]) -> str:
+    """An image's alt text naming entities (IMG_NAMES_RE) as paragraphs: one before each serial ("1.", "2、")."""
+    return "".join(f"<p>{line}</p>" for line in ALT_ITEM_CUT_RE.split(img.group(1)) if line.strip())
+
+
+def _numbered_items(ol: re.Match[str]) -> str:
+    """An ordered list (ORDERED_LIST_RE) with each item's number written after its ``<li>``: "<li>1. "."""
+    start = LIST_START_RE.search(ol.group(1))
+    numbers = iter(range(int(start.group(1)) if start else 1, 10_000))
+    body = LIST_ITEM_RE.sub(lambda li: f"{li.group()}{next(numbers)}. ", ol.group(2))
+    return f"<ol{ol.group(1)}>{body}</ol>"
 
 
 def _spanned_columns(cell: re.Match[str]) -> str:

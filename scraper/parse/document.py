@@ -31,6 +31,7 @@ from .index import (
 )
 from .lazyre import lazy_compile
 from .notice import parse_text
+from .pdfcopy import unpaged
 
 HTML_SNIFF_RE = re.compile(r"^\s*(?:<!doctype|<html|<head|<body|<meta|<div|<p\b|<table|<!--|<\?xml|<title|<script|<span|<section|<ul|<ol|<li|<a\s|<h[1-6])", re.IGNORECASE)
 TAG_COUNT_RE = re.compile(r"</?(?:p|div|br|span|a|td|table|body|html|ul|li)\b", re.IGNORECASE)
@@ -156,7 +157,7 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
     if listed is not None:
         return listed
     if not is_html(text):
-        text = strip_envelope(text)
+        text = unpaged(strip_envelope(text))  # a PDF copy laid out again (pdfcopy)
         page.check_content(text, text, html=False)
         record = parse_text(text, PageHints(url=url))
         if record is not None or page.notice_like(None, text):

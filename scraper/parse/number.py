@@ -265,8 +265,8 @@ def find_references(folded: str, clean: str, bare: str = "MOFCOM", skip: str | N
         yearless = _yearless_orders(folded, clean, {f[2] for f in found} | ({skip} if skip else set()), skip)
         if yearless:
             result = sorted(result + yearless, key=itemgetter(0))
-    if found and "号公告" in folded:
-        named = _yearless_notices(folded, clean, found, skip)
+    if "号公告" in folded and (found or "日" in folded):
+        named = _yearless_notices(folded, clean, found, skip, bare)
         if named:
             result = sorted(result + named, key=itemgetter(0))
     return result
@@ -274,11 +274,20 @@ def find_references(folded: str, clean: str, bare: str = "MOFCOM", skip: str | N
 
 # "商务部公告2025年第21号、第22号…其中，第22号公告相关措施已…停止执行…继续暂停实施第21号公告相关措施1年": a notice named again
 # without its year (session 24, parse24: no ref, so the answer read no step and was refused as cut short).
-YEARLESS_NOTICE_RE = lazy_compile(rf"(?<![\d年〕\]】)])第\s*(?P<n>{NUM})\s*号\s*公告")
+# "暂停实施前述第23号、第24号公告相关措施": several numbers before one 公告, each a notice (session 35, audit35/10: only No. 24
+# was read, and the title's open suspension from the notice's day stayed on No. 23).
+YEARLESS_NOTICE_RE = lazy_compile(rf"(?<![\d年〕\]】)])第\s*(?P<n>{NUM})\s*号(?P<more>(?:\s*[、,和及与]\s*第\s*{NUM}\s*号)*)\s*公告")
+
+
+# "恢复实施2025年4月4日发布的第21号公告相关措施": the notice's year is the day's it was published (session 35, audit35/07: no
+# notice read, the answer refused for a person). A text on the working mechanism's list is left alone (its "第7号公告" is
+# 〔2025〕7号 or a MOFCOM number: never a guess).
+DATED_BEFORE_RE = lazy_compile(r"(?P<y>\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:发布|公布|印发)?\s*的\s*$")
+DATED_BEFORE_REACH = 24  # "2025年12月31日发布的" and blanks
 
 
 def _yearless_notices(folded: str, clean: str, found: list[tuple[int, int, str, ListKind | None]],
-                      skip: str | None) -> list[tuple[int, int, NoticeRef]]:
+                      skip: str | None, bare: str = "MOFCOM") -> list[tuple[int, int, NoticeRef]]:
     """References to MOFCOM notices written "第N号公告" without their year, outside the refs ``found`` ("…2025年第55号、
     …第58号公告" is one): the notice of that number the same text names with its year, when exactly one year goes with
     it there; none otherwise (never a guessed year)."""
@@ -287,12 +296,18 @@ def _yearless_notices(folded: str, clean: str, found: list[tuple[int, int, str, 
     for m in YEARLESS_NOTICE_RE.finditer(folded):
         if any(s <= m.start() < e for s, e, _, _ in found):
             continue
-        n = to_int(m.group("n"))
-        years = {k for k in keys if k.endswith(f"-{n}")}
-        key = years.pop() if len(years) == 1 else None
-        if key is not None and key != skip:
-            pos, end = m.span()
-            out.append((pos, end, NoticeRef(text=ref_text(folded, clean, pos, end), key=key)))
+        numbers = [(m.start(), m.end(), m.group("n"))] if not m.group("more") else [
+            (x.start(), x.end(), x.group(1)) for x in MORE_NUM_RE.finditer(folded, m.start(), m.end())]
+        dated = DATED_BEFORE_RE.search(folded, max(0, m.start() - DATED_BEFORE_REACH), m.start()) \
+            if "日" in folded[max(0, m.start() - DATED_BEFORE_REACH) : m.start()] else None
+        for pos, end, written in numbers:
+            n = to_int(written)
+            years = {k for k in keys if k.endswith(f"-{n}")}
+            key = years.pop() if len(years) == 1 else None
+            if key is None and dated is not None and (bare == "UEL" or UEL_NAME[:5] not in folded):
+                key = f"{KEY_PREFIX[bare]}{dated.group('y')}-{n}"
+            if key is not None and key != skip:
+                out.append((pos, end, NoticeRef(text=ref_text(folded, clean, pos, end), key=key)))
     return out
 
 

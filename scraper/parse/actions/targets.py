@@ -53,6 +53,10 @@ ON_ENTITIES_RE = lazy_compile(r"对\s*(?P<obj>(?:[^,;；。对()]|\([^()]{0,80}\
 # probe: "停止实施…〔2025〕2号所列X的相关处理措施" lifted the whole notice, its 6 others falsely).
 LISTED_OBJECT_RE = lazy_compile(r"所列\s*(?P<obj>(?:[^,;；。对()的]|\([^()]{0,80}\)){1,80}?)\s*"
                               r"(?:的\s*(?:相关|有关)\s*(?:处理|管控|反制|出口管制)?\s*措施|(?=(?:恢复|继续|暂停|停止|解除|取消|终止)))")
+# "停止实施商务部公告2025年第21号对甲公司（…）的相关措施": the object of 对 right after the notice, with no 采取 or 所列 (session 35,
+# audit35/18: the lift was read for the whole notice, its 15 others falsely).
+NOTICE_ON_OBJECT_RE = lazy_compile(r"(?:号|》|\))\s*对\s*(?P<obj>(?:[^,;；。对()的]|\([^()]{0,80}\)){1,80}?)\s*"
+                                   r"的\s*(?:相关|有关)\s*(?:处理|管控|反制|出口管制)?\s*措施")
 # "暂停实施上述公告", "暂停实施上述措施90天": the verb's object points back to the notices named before.
 BACK_REFERENCE_RE = lazy_compile(r"\s*(?:对\s*|)(?:上述|前述|以上)[^,。;\n]{0,6}?(?:公告|措施|决定)")
 # "…第21号相关措施暂停实施期限…届满后不再延长，自…起停止执行该公告相关措施" (loud23/08): "该公告" is the notice named
@@ -628,7 +632,10 @@ def _on_entities(folded: str, start: int, end: int) -> tuple[int, int] | None:
     ``folded[start:end]``, if any."""
     if folded.find("采取的", start, end) < 0:  # in every ON_ENTITIES_RE match
         if folded.find("所列", start, end) < 0:  # in every LISTED_OBJECT_RE match
-            return None
+            if folded.find("对", start, end) < 0:  # in every NOTICE_ON_OBJECT_RE match
+                return None
+            m = NOTICE_ON_OBJECT_RE.search(folded, start, end)
+            return m.span("obj") if m else None
         m = LISTED_OBJECT_RE.search(folded, start, end)
         # "对该决定所列其他企业继续暂停…": the others are no name; the step is the whole notice's, less the named (probe p14)
         return m.span("obj") if m and not folded.startswith(THE_OTHERS, m.start("obj")) else None

@@ -258,6 +258,10 @@ def _two_in_cells(out: list[EntityRecord], zh_cell: str, en_cell: str, country: 
 OPENING, CLOSING = "(（", ")）"
 WRAP_LINES_MAX = 3  # a name wraps over at most this many more lines (and as many blank ones)
 OPEN_AT_LINE_END_RE = lazy_compile(r"[(（][^)）\n]*\n")  # a bracket the line leaves open
+# "2．北方之光航空" + "技术公司（Northern Lights…）": a numbered line of a Chinese name alone, cut before its bracket, which the next
+# line (no number, a Chinese character first) opens (session 35, audit35/03, a PDF copy: read as "北方之光航空", no English).
+SERIAL_LINE_RE = lazy_compile(r"\s*(?:\d{1,3}\s*[.．、]|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*、)")
+NAME_GOES_ON_RE = lazy_compile(r"[\u4e00-\u9fff][^()（）:：\n]{0,40}[(（]")  # not "地址：…（…）"
 
 
 def _unwrapped(block: list[str]) -> list[str]:
@@ -269,6 +273,11 @@ def _unwrapped(block: list[str]) -> list[str]:
         line = block[i]
         depth = sum(map(line.count, OPENING)) - sum(map(line.count, CLOSING))
         j = i + 1
+        if (not depth and j < len(block) and not any(map(line.__contains__, OPENING)) and SERIAL_LINE_RE.match(line)
+                and NAME_GOES_ON_RE.match(block[j].strip(" \u3000")) and not SERIAL_LINE_RE.match(block[j])):
+            line = line.rstrip(" \u3000") + block[j].strip(" \u3000")
+            depth = sum(map(line.count, OPENING)) - sum(map(line.count, CLOSING))
+            j += 1
         while depth > 0 and j < len(block) and j - i <= 2 * WRAP_LINES_MAX:  # a page's blank lines between
             nxt = block[j].strip(" \u3000")
             if not nxt:
@@ -276,6 +285,9 @@ def _unwrapped(block: list[str]) -> list[str]:
                 continue
             kept = line.rstrip(" \u3000")
             glue = " " if nxt[:1].isascii() and (kept[-1:].isascii() or kept != line) else ""
+            if kept.endswith("-") and kept[-2:-1].isalpha() and kept == line:  # "Micro-" + "wave", "Electro-" + "Optical"
+                glue = ""
+                kept = kept[:-1] if nxt[:1].islower() else kept  # a word the copy hyphenated at the line's end
             line = kept + glue + nxt
             depth += sum(map(nxt.count, OPENING)) - sum(map(nxt.count, CLOSING))
             j += 1
@@ -436,7 +448,8 @@ def _annex_block(block: list[str], country: str | None, chinese_numbers: bool, c
     chinese = list(map(itemgetter(2), found))  # "" for the lines that are not plain
     # A plain line closes its bracket; another may leave one open, a name wrapped onto the next line. (Only the other
     # lines are looked at: an annex of plain lines alone, the common one, costs one ``in``.)
-    if "" in chinese and any(not zh and OPEN_AT_LINE_END_RE.search(line + "\n") for line, _, zh, _ in found):
+    if "" in chinese and any(not zh and (OPEN_AT_LINE_END_RE.search(line + "\n") or not any(map(line.__contains__, OPENING)))
+                             for line, _, zh, _ in found):
         block = _unwrapped(block)
         text = "\n" + "\n".join(block)
         found = ANNEX_LINE_RES[chinese_numbers].findall(text)
@@ -631,8 +644,10 @@ def _ideographic_table(block: list[str]) -> list[str]:
 
 
 # "1. 猎鹰光电公司（Falcon Electro-Optics, Inc.）①" / "…）[1]" / "…）*": a footnote's mark after the names, no part of them.
-FOOTNOTE_MARK_RE = lazy_compile(rf"(?<=[）)])\s*(?:[{CIRCLED[:20]}]|\[\d{{1,2}}\]|［\d{{1,2}}］|\*{{1,3}}|注\d{{1,2}})\s*$")
-FOOTNOTE_ENDS = (*CIRCLED[:20], "]", "］", "*", *"0123456789")
+# Superscript digits ("…（Skyvault Defense, Inc.）¹", session 35, audit35/04: the line read whole as a Chinese name, no English).
+SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+FOOTNOTE_MARK_RE = lazy_compile(rf"(?<=[）)])\s*(?:[{CIRCLED[:20]}]|[{SUPERSCRIPTS}]{{1,2}}|\[\d{{1,2}}\]|［\d{{1,2}}］|\*{{1,3}}|注\d{{1,2}})\s*$")
+FOOTNOTE_ENDS = (*CIRCLED[:20], *SUPERSCRIPTS, "]", "］", "*", *"0123456789")
 FOOTNOTE_END_CHARS = frozenset(FOOTNOTE_ENDS)  # each one character: a line's last one is looked up, not 32 suffixes tried
 # "1. 北极星光学公司（Polaris Optics Inc.）。", "2. 子午防务系统公司（Meridian Defense Systems Corp.）.": a sentence's stop
 # after the names' bracket, no part of them (session 32, audit32/12: the first line dropped, the second read whole as a

@@ -15,6 +15,8 @@ from .names import (
     APPLICANT_LEAD,
     APPLICATION_WORD,
     COUNT_GATE_RE,
+    COUNT_NUM,
+    ENTITY_NOUN,
     NAME_BEFORE_RE,
     NAME_RUN_RE,
     NAME_SUFFIXES,
@@ -46,6 +48,9 @@ def pointed_names(seg: str, folded: str) -> list[EntityRecord]:
 # names after the colon; it is no name itself (session 18: "以下美国实体" was read as one).
 FORWARD_RE = lazy_compile(r"\s*(?:以下|下列|如下)")
 FORWARD_COLON_MAX = 40  # the colon follows the list's name ("列入出口管制管控名单：")
+# "…列入不可靠实体清单：甲公司（…）、…、戊公司（…），共计5家。": the total closing the list is no name (session 35, audit35/14:
+# read as a sixth entity "共计5家").
+TOTAL_TAIL_RE = lazy_compile(rf"[,;]?\s*(?:共计|合计|共|计)\s*{COUNT_NUM}\s*[家名个](?:\s*{ENTITY_NOUN})?\s*$")
 
 
 def is_forward(folded: str) -> bool:
@@ -62,6 +67,9 @@ def following_names(folded: str, clean: str, end: int, country: str | None) -> l
     stops = [i for i in (folded.find("。", colon), folded.find("\n", colon), folded.find("并采取", colon)) if i >= 0]
     stop = min(stops) if stops else len(folded)
     seg, fseg = clean[colon + 1 : stop], folded[colon + 1 : stop]
+    total = TOTAL_TAIL_RE.search(fseg) if "共" in fseg or "计" in fseg else None
+    if total is not None:
+        seg, fseg = seg[: total.start()], fseg[: total.start()]
     # "；" to "、" in both copies keeps their places (one character for one)
     return prose_entities(seg.replace("；", "、").replace(";", "、"), country, fseg.replace(";", "、"))
 

@@ -511,10 +511,17 @@ def _prose_decision(folded: str, start: int) -> tuple[int, int] | None:
         if folded[at : at + 1] in DATED_DECISION_OPENS:  # "决定，自2026年12月10日起，将甲公司移出…"
             dated = DATED_DECISION_RE.match(folded, at)
             at = dated.end() if dated else at
+            if dated is None and folded[at] == ",":  # "工作机制决定，将甲公司（…）、乙公司（…）列入…" (audit35/05, /14)
+                at += 1
+                while at < size and folded[at].isspace():
+                    at += 1
         ending = SEGMENT_ENDS.get(folded[at : at + 1])
         if ending is not None:
             stop = find("。", at + 1)
             end = ending.search(folded, at + 2, size if stop < 0 else stop)
+            # not inside a quoted title: "对甲公司（…）继续暂停实施《关于对…采取反制措施的决定》…" (session 35: with "决定，对" now read)
+            while end is not None and folded.rfind("《", at, end.start()) > folded.rfind("》", at, end.start()):
+                end = ending.search(folded, end.end(), size if stop < 0 else stop)
             if end is not None:
                 cut = end.start()
                 if folded.startswith(AGAIN, cut - 2, cut) and cut - 2 > at + 1 and end[0] == "列入":  # "重新列入"
