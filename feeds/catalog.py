@@ -205,7 +205,7 @@ def watchlist_events(ordered: Sequence[EventRecord], watchlist: Watchlist,
     kind, source notice, list and date), so a reader sees each fact once.
     """
     picker = WatchlistPicker(watchlist, links)
-    for event in ordered:
+    for event in sorted(ordered, key=lambda e: e.entity_key or ""):  # one entity's items together (stable: in order)
         picker.add(event)
     return picker.events()
 
@@ -220,7 +220,12 @@ class WatchlistPicker:
 
     With ``links`` (:mod:`storage.aliaslinks`), an event of an entity a notice ties to another by another name is
     picked for a counterparty that hits that other entity, the match saying so ("listed as Lynx Avionics Inc.,
-    named by 商务部公告2026年第149号 as the former name of Polaris Defense Systems LLC"), as `screen` does."""
+    named by 商务部公告2026年第149号 as the former name of Polaris Defense Systems LLC"), as `screen` does.
+
+    An entity's items come together (the publisher feeds one entity at a time; :func:`watchlist_events` sorts them):
+    a counterparty that hits one of them by name takes all of them, each item naming the entity as on its day
+    (a name corrected by a later notice: the items before the correction name it by its old name, which a watchlist
+    giving the new name alone did not hit, so its "Imposed" item was missing; reader35)."""
 
     def __init__(self, watchlist: Watchlist, links: AliasLinks | None = None) -> None:
         self.watchlist = watchlist
@@ -232,28 +237,50 @@ class WatchlistPicker:
         self.possible: list[tuple[EventRecord, list[tuple[EntityRecord, Possibly]]]] = []  # entity-scope
         self.entities: dict[tuple[object, ...], EntityRecord] = {}  # every entity met: does a counterparty hit one?
         self._hits: dict[Counterparty, bool] = {}
+        self._key: str | None = None  # the entity whose items are coming in
+        self._key_match: Match | None = None  # a counterparty's hit on one of its items
+        self._waiting: list[tuple[EventRecord, list[tuple[EntityRecord, Possibly]]]] = []  # its items no name hit
 
     def add(self, event: EventRecord) -> None:
         for e in event.entities:
             self.entities.setdefault((e.zh, e.en, e.key, e.branches, e.country, e.type), e)
         if event.scope == EventScope.ENTITY:
+            if event.entity_key != self._key or not event.entity_key:
+                self._next_entity(event.entity_key)
             entities = [e for e in event.entities if e.key == event.entity_key] or list(event.entities)
             match = _first_match(entities, self.watchlist) or self._linked(event.entity_key)
             if match is None:
                 maybe = [(e, p) for e in entities for p in self.watchlist.possible(e)]
-                if maybe:
-                    self.possible.append((event, maybe))
+                if self._key_match is not None:
+                    self._pick(event, _same_entity(self._key_match, entities))
+                else:
+                    self._waiting.append((event, maybe))
                 return
-            self.covered.add((event.kind, event.source_key, event.list, event.effective, event.entity_key))
-            self.sources.add((event.source_key, event.entity_key or ""))
-            self.picked.append(_with_match(event, match))
+            if self._key_match is None and event.entity_key and match.method != POSSIBLE:
+                self._key_match = match
+                for earlier, _ in self._waiting:
+                    self._pick(earlier, _same_entity(match, [e for e in earlier.entities if e.key == earlier.entity_key]
+                                                     or list(earlier.entities)))
+                self._waiting = []
+            self._pick(event, match)
         elif event.scope == EventScope.NOTICE:
             matches = [(entity, m) for entity in event.entities
                        if (m := self.watchlist.match(entity) or self._linked(entity.key)) is not None]
             if matches or any(self.watchlist.possible(e) for e in event.entities):
                 self.notice_matches.append((event, matches))
 
+    def _pick(self, event: EventRecord, match: Match) -> None:
+        self.covered.add((event.kind, event.source_key, event.list, event.effective, event.entity_key))
+        self.sources.add((event.source_key, event.entity_key or ""))
+        self.picked.append(_with_match(event, match))
+
+    def _next_entity(self, key: str | None) -> None:
+        """The items of the entity before ``key`` that no counterparty took: possible matches, if any."""
+        self.possible.extend((event, maybe) for event, maybe in self._waiting if maybe)
+        self._key, self._key_match, self._waiting = key, None, []
+
     def events(self) -> tuple[EventRecord, ...]:
+        self._next_entity(None)
         out = list(self.picked)
         covered, sources = set(self.covered), set(self.sources)
         for event, maybe in self.possible:
@@ -303,6 +330,15 @@ def _first_match(entities: Iterable[EntityRecord], watchlist: Watchlist) -> Matc
         if match is not None:
             return match
     return None
+
+
+def _same_entity(match: Match, entities: Sequence[EntityRecord]) -> Match:
+    """``match``, made on another item of the same entity, for an item that names it otherwise (its name before a
+    correction): the item's own name, and the name that was hit as the reason."""
+    name = next((x for e in entities for x in (e.en, e.zh) if x), match.entity_name)
+    if name == match.entity_name:
+        return match
+    return with_reason(match, f"the same listed entity, named {match.entity_name} in another item", entity_name=name)
 
 
 def _with_match(event: EventRecord, match: Match) -> EventRecord:

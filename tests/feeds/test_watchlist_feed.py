@@ -106,3 +106,26 @@ def test_a_counterparty_under_a_listed_entitys_new_name_gets_its_items_saying_wh
     why = dict(picked[0].extra)["watchlist_reason"]
     assert why == "listed as Skydio Inc., named by 商务部公告2026年第149号 as the former name of Nova Aerial Inc.", why
     assert "novaaerial" in sel["entity/skydio"].spec.subtitle and "novaaerial" not in sel["entity/insitu"].spec.subtitle
+
+
+def test_a_counterparty_named_by_a_corrected_name_gets_the_items_from_before_the_correction():
+    """reader35: a listed English name corrected by a later notice (one entity, one key); the items before the
+    correction name it by its old name. A watchlist giving the corrected name alone missed the "Imposed" item; each
+    of the entity's items now comes, saying why, in whatever order the events arrive."""
+    renamed = dataclasses.replace(ENTITIES[0], en="Skydio Aerospace, Inc.")
+    events = history()
+    last = max((i for i, e in enumerate(events) if e.entity_key == "skydio"), key=lambda i: events[i].effective)
+    events[last] = dataclasses.replace(events[last], entities=(renamed,))
+    skydio = sorted(e.id for e in events if e.scope == "entity" and e.entity_key == "skydio")
+    assert len(skydio) > 1
+    for order in (events, list(reversed(events))):
+        picked = {s.spec.name: s for s in select_feeds(order, watchlist("Skydio Aerospace Inc"))}["watchlist"].events
+        assert sorted(e.id for e in picked) == skydio, [e.id for e in picked]
+        earlier = next(e for e in picked if e.id != events[last].id)
+        extra = dict(earlier.extra)
+        assert extra["watchlist_entity_name"] == "Skydio Inc." and extra["watchlist_method"] == "normalised"
+        assert extra["watchlist_reason"] == "the same listed entity, named Skydio Aerospace, Inc. in another item"
+    # the old name still takes them all, and a name of another entity none of Skydio's
+    assert len({s.spec.name: s for s in select_feeds(events, watchlist("Skydio Inc."))}["watchlist"].events) == len(skydio)
+    assert not [e for e in {s.spec.name: s for s in select_feeds(events, watchlist("Insitu Inc."))}["watchlist"].events
+                if e.entity_key == "skydio"]
