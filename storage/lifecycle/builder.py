@@ -88,8 +88,9 @@ def _state_events(b: _Builder, kind: EventKind, listing: Listing, by: StoredNoti
     notice_item = EventRecord(
         id=_own_id(b, base, by, kind, until), kind=kind, scope=EventScope.NOTICE, list=listing.list, notice_key=listing.key, source_key=by.record.key,
         entity_key=None, effective=id_day or effective, until=until, occurred=occurred, updated=occurred,
-        title=_title(kind, _subject(ents, listing, None, by, kind, named=True), effective, until, days, measures,
-                     withdrawn, added, words=words) + _again_title(by, len(again), len(ents)), title_zh=by.record.title,
+        title=_again_title(by, len(again), len(ents)) + _title(kind, _subject(ents, listing, None, by, kind, named=True),
+                                                              effective, until, days, measures, withdrawn, added,
+                                                              words=words), title_zh=by.record.title,
         summary=summary + _again_summary(by, len(again), len(ents)), entities=tuple(ents), presumed=presumed,
         days_left=days, extra=_words(kind, added, withdrawn),
         facts=facts + ((("relisted_by", by.record.key),) if again else ()),
@@ -99,8 +100,8 @@ def _state_events(b: _Builder, kind: EventKind, listing: Listing, by: StoredNoti
         subject = _subject([ent], listing, ent, kind=kind)
         one = 1 if key in again else 0
         b.add(dataclasses.replace(notice_item, id=_own_id(b, f"{base}/{key}", by, kind, until), scope=EventScope.ENTITY, entity_key=key, entities=(ent,),
-                                  title=_title(kind, subject, effective, until, days, measures, withdrawn, added,
-                                               words=words) + _again_title(by, one, 1),
+                                  title=_again_title(by, one, 1) + _title(kind, subject, effective, until, days,
+                                                                          measures, withdrawn, added, words=words),
                                   summary=_summary(kind, subject, effective, until, by, listing, days, measures,
                                                    withdrawn, stops_measures, words=words) + note
                                   + _again_summary(by, one, 1),
@@ -123,10 +124,12 @@ def _listed_again(kind: EventKind, listing: Listing, by: StoredNotice, effective
 
 
 def _again_title(by: StoredNotice, again: int, of: int) -> str:
+    """Said before the "Lifted: …" it qualifies: a reader's list cuts a long title, and "Lifted: Alder Creek Systems
+    Inc. …" cut before a "; listed again …" at its end told a company still under measures it was free (reader35)."""
     if not again:
         return ""
-    some = "" if again == of else f"{again} of them "
-    return f"; {some}listed again by {by.record.key} from the same day: still under its measures"
+    some = "Listed again" if again == of else f"{again} of {of} listed again"
+    return f"{some} by {by.record.key} from the same day, still under its measures: "
 
 
 def _again_summary(by: StoredNotice, again: int, of: int) -> str:
