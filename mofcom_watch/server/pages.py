@@ -28,6 +28,7 @@ from storage.records import EventRecord, ListingState, ListKind, StatusRow
 from storage.vocabulary import (
     PRESUMED,
     REVIEW_WORDS,
+    WEB_SCHEMES,
     HealthKind,
     day_count,
     ministry_of,
@@ -296,7 +297,9 @@ def _listed(css: str, n: int, noun: str, tail: str, items: list[str]) -> list[st
 
 
 def _issue_link(issue: OpenIssue) -> str:
-    return f' <a href="{escape(issue.url)}">{escape(issue.url)}</a>' if issue.url else ""
+    """The page an issue is about, as a link a browser can open; a replayed file's ``file:texts/…`` is none (the
+    issue's text names it already): as a link it opened nothing, or a file of the reader's own (reader35)."""
+    return f' <a href="{escape(issue.url)}">{escape(issue.url)}</a>' if issue.url and issue.url.startswith(WEB_SCHEMES) else ""
 
 
 def _feeds_section(ctx: PageContext) -> str:

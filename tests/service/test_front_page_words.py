@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from mofcom_watch.server.data import OpenIssue, Part
-from mofcom_watch.server.pages import PageContext, _states_section
+from mofcom_watch.server.pages import PageContext, _issue_link, _states_section
 from storage.records import ListingState, ListKind, StatusRow
 
 
@@ -72,3 +72,14 @@ def test_a_source_whose_last_run_failed_is_said_and_the_page_does_not_say_no_ope
     opened = _health_section(ctx.__class__(**{**ctx.__dict__, "issues": Part((issue,))}))
     assert "whose last run could not fetch" not in opened and "1 open problem:" in opened
     assert "No open problems" in _health_section(ctx.__class__(**{**ctx.__dict__, "sources": Part((up,))}))
+
+
+def test_a_problem_about_a_page_links_it_only_when_a_browser_can_open_it() -> None:
+    """reader35: the demo's count mismatches linked "file:texts/mofcom-2026-11.txt" (a replayed file, no page); the
+    feeds give no such link (1135cc1). A web page's URL is still a link."""
+    def issue(url: str | None) -> OpenIssue:
+        return OpenIssue("replay", "count-mismatch", "MOFCOM-2026-11: parsed 0 entities, the notice states 20", url,
+                         None, None, "MOFCOM-2026-11")
+    assert _issue_link(issue("file:texts/mofcom-2026-11.txt")) == "" and _issue_link(issue(None)) == ""
+    web = "https://www.mofcom.gov.cn/zcfb/blgg/art/2026/art_1.html"
+    assert _issue_link(issue(web)) == f' <a href="{web}">{web}</a>'
