@@ -47,6 +47,11 @@ PG_REFUSED = ("password authentication failed", "authentication failed for user"
 PG_LOGIN_REFUSED = PG_REFUSED[:3]
 
 
+def login_refused(said: str) -> bool:
+    """Whether a connection failure's words (libpq's, or an error's first line) are a server refusing the login."""
+    return "FATAL" in said and any(words in said for words in PG_LOGIN_REFUSED)
+
+
 class StoreUnavailable(DatabaseError):
     """The store cannot be written (or reached) right now: stop the run, say what to do."""
 
@@ -316,7 +321,7 @@ def store_fault(exc: BaseException, url: URL | str | None = None) -> StoreUnavai
     if state.startswith(PG_CONNECTION_CLASSES) or exc.connection_invalidated or isinstance(exc, OperationalError):
         said = _first_line(exc)
         if any(words in said for words in PG_REFUSED) and "FATAL" in said:
-            refused = LoginRefused if any(words in said for words in PG_LOGIN_REFUSED) else StoreUnavailable
+            refused = LoginRefused if login_refused(said) else StoreUnavailable
             return refused(f"{db} refused the connection ({said}): check the user, the password and the "
                            f"database name in the URL (--db, MOFCOM_WATCH_DB), {RESTART}")
         return StoreUnavailable(f"{db} is unreachable or went away ({said}): check that the server "

@@ -78,6 +78,9 @@ SCREEN_TOO_BIG = ("request body over {limit:,} bytes: send at most that much per
                   "`mofcom-watch screen FILE.csv`")
 REFUSED = ("the store was refused at start: {why}; serving the feeds last published (nothing is published, no cycle "
            "runs): act on this line, then restart serve")
+# /healthz while the database server refuses the login (a wrong password), not "database unreachable": it answered
+DATABASE_REFUSED = ("database refused the login (a wrong password, or a host it does not admit): check the user and "
+                    "the password in the URL (--db, MOFCOM_WATCH_DB)")
 HOSTS_SAID_MAX = 20  # other_host warns of this many hosts at most (a client may send any Host)
 SHA256_RE = re.compile(r"[0-9a-f]{64}")
 HTML_TYPE = "text/html; charset=utf-8"
@@ -465,8 +468,10 @@ def health_report(st: ServerState, now: datetime | None = None) -> tuple[bool, d
         problems.append(REFUSED.format(why=refused))
     elif waiting is not None:  # a starting service, said as one: its database is not up yet (not "unreachable")
         problems.append(waiting)
-    elif error is not None:
-        problems.append("database unreachable")
+    elif error is not None:  # (a login refused is no outage: the credentials in the URL are to check)
+        from storage.faults import login_refused
+
+        problems.append(DATABASE_REFUSED if login_refused(error) else "database unreachable")
     elif last is None:
         uptime = time.monotonic() - st.started
         if stale is not None and uptime > stale.total_seconds():

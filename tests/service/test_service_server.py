@@ -16,6 +16,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from mofcom_watch.server import create_app
+from mofcom_watch.server.app import DATABASE_REFUSED
 from mofcom_watch.server.data import OpenIssue, Part, SourceHealth, StoreData
 from storage.records import EventKind, EventRecord, ListingState, ListKind, StatusRow
 
@@ -276,6 +277,10 @@ def test_healthz(feeds_dir: Path) -> None:
     assert old.status_code == 503 and "last cycle finished 2 hours ago" in old.json()["problems"]
     down = client(feeds_dir, StandIn(last=now, db_error="OperationalError: connection refused")).get("/healthz")
     assert down.status_code == 503 and down.json()["problems"] == ["database unreachable"]
+    refused = client(feeds_dir, StandIn(last=now, db_error='OperationalError: connection failed: connection to server at '
+                                        '"127.0.0.1", port 5432 failed: FATAL:  password authentication failed for user '
+                                        '"mofcom"')).get("/healthz")  # answered: no outage (ops35)
+    assert refused.status_code == 503 and refused.json()["problems"] == [DATABASE_REFUSED], refused.json()
     # no cycle yet: healthy while starting, failing once the grace period is over
     fresh = client(feeds_dir, StandIn(), stale_after=timedelta(hours=1)).get("/healthz")
     assert fresh.status_code == 200 and fresh.json()["last_cycle"] is None
