@@ -48,13 +48,18 @@ The table's title counts who is under measures in force now and, apart, who was 
 While pages are not read whole (a notice read short of its stated count, a copy cut mid-annex, a page held for a
 person to read: `mofcom-watch review`), the entities they name are in no screening: a warning says so, the title
 says the answer is incomplete, --json gives "complete": false, and the exit code is 1 even with no hit.
-In --csv, a cell a spreadsheet would run as a formula (=, +, -, @) begins with a single quote.
+In --csv, the last column "complete" says it on every row (false: incomplete, though every row is "none"), and a
+cell a spreadsheet would run as a formula (=, +, -, @) begins with a single quote.
 Exit 0: no hit, no possible match, every page read whole; 1: a hit or a possible match, or pages not read whole
 (not clear: look); 2: bad input.
 """
 
 COLUMNS = ("line", "counterparty", "country", "match", "score", "entity_key", "listed_name", "entity_country",
-           "instrument", "notice_key", "issuer", "list", "state", "since", "until", "note", "reason", "state_meaning")
+           "instrument", "notice_key", "issuer", "list", "state", "since", "until", "note", "reason", "state_meaning",
+           "complete")
+"""``complete`` last, on every row: "false" while pages are not read whole (the answer incomplete, exit 1 even with every
+row "none"), "true" otherwise. A script reading only the file took such a file of "none" rows as clear (session 35,
+decided: a column added, none renamed)."""
 
 COUNTRY_NOT_READ = "country not read: screened by the name alone"
 # the table's title while pages are not read whole (storage.screening.unread_pages): no hit is then no "clear"
@@ -98,16 +103,17 @@ def table_title(results: Any, day: str, unread: int = 0) -> str:
             f"{incomplete}")
 
 
-def rows(results: Any) -> list[dict[str, str]]:
+def rows(results: Any, *, complete: bool = True) -> list[dict[str, str]]:
     """One row per hit and per possible match (match "possible", its reason); a counterparty with neither gets
-    one row with match "none"."""
+    one row with match "none". Each says whether the answer is ``complete`` (every page read whole)."""
     out = []
     for r in results:
         q = r.query
         notes = ([COUNTRY_NOT_READ] if q.country_note else []) + ([q.cut_note] if q.cut_note else []) + [
             later.note for later in r.listed_later]
         head = {"line": str(q.line), "counterparty": q.name, "country": q.country or q.country_note or "",
-                "note": "; ".join(notes)}  # a country not read; no hit on the day: listed after it
+                "note": "; ".join(notes),  # a country not read; no hit on the day: listed after it
+                "complete": "true" if complete else "false"}
         if not r.hits and not r.possible:
             out.append({c: "" for c in COLUMNS} | head | {"match": "none", "reason": ""})
         for h in (*r.hits, *r.possible):
@@ -187,7 +193,8 @@ def register(app: typer.Typer) -> None:
         elif as_csv:
             from storage.csvcells import csv_text
 
-            typer.echo(csv_text(COLUMNS, ([row[c] for c in COLUMNS] for row in rows(results))), nl=False)
+            typer.echo(csv_text(COLUMNS, ([row[c] for c in COLUMNS] for row in rows(results, complete=not pages))),
+                       nl=False)
         else:
             table = Table(title=table_title(results, day.isoformat(), len(pages)), title_justify="left")
             shown_cols = ("line", "counterparty", "match", "score", "listed_name", "instrument", "list", "state_shown",

@@ -238,6 +238,10 @@ def test_a_screening_says_which_pages_were_not_read_whole(replayed, tmp_path) ->
     said = json.loads(result.stdout)["warnings"]
     assert len(said) == 1 and said[0].startswith("3 page(s) not read whole are open problems (file:texts/mofcom-2026-11.txt and 2 more)"), said
     assert "no hit is no sign" in said[0] and said[0] in result.stderr
+    as_csv = run(db, str(csv_file), "--as-of", AS_OF, "--csv")  # the file alone says it (session 35, decided)
+    rows = list(csv.DictReader(io.StringIO(as_csv.stdout)))
+    assert as_csv.exit_code == 1 and [(r["match"], r["complete"]) for r in rows] == [("none", "false")], as_csv.output
+    assert next(csv.reader(io.StringIO(as_csv.stdout)))[-1] == "complete"
     con = sqlite3.connect(db.removeprefix("sqlite:///"))
     with con:
         con.execute("UPDATE health_issue SET resolved_at = CURRENT_TIMESTAMP WHERE resolved_at IS NULL")
@@ -245,6 +249,8 @@ def test_a_screening_says_which_pages_were_not_read_whole(replayed, tmp_path) ->
     result = run(db, str(csv_file), "--as-of", AS_OF, "--json")
     assert result.exit_code == 0 and "warnings" not in json.loads(result.stdout) and not result.stderr, result.output
     assert json.loads(result.stdout)["complete"] is True
+    as_csv = run(db, str(csv_file), "--as-of", AS_OF, "--csv")
+    assert as_csv.exit_code == 0 and [r["complete"] for r in csv.DictReader(io.StringIO(as_csv.stdout))] == ["true"]
 
 
 def test_a_hit_by_one_part_of_a_cell_says_which_and_later_listings_come_by_date(db_url: str, tmp_path: Path) -> None:

@@ -74,7 +74,8 @@ def test_the_json_counts_the_same_beside_matched() -> None:
 
 
 def test_the_csv_says_the_state_in_status_words_in_its_last_column() -> None:
-    """The CSV keeps the code ("lapsed") for machines; its last column says what it means to a spreadsheet reader."""
+    """The CSV keeps the code ("lapsed") for machines; its last column but one says what it means to a spreadsheet
+    reader (the last says whether the answer is complete)."""
     from mofcom_watch.commands.screen_cmd import COLUMNS, rows
 
     @dataclass
@@ -93,7 +94,7 @@ def test_the_csv_says_the_state_in_status_words_in_its_last_column() -> None:
         listed_later: tuple[Any, ...] = ()
 
     [row] = rows([Result(Query(), (hit(ListingState.LAPSED),))])
-    assert COLUMNS[-1] == "state_meaning"
+    assert COLUMNS[-2:] == ("state_meaning", "complete")  # last but the answer's completeness (session 35)
     assert (row["state"], row["state_meaning"]) == ("lapsed", "lapsed: presumed back in force, needs review")
 
 
