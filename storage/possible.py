@@ -22,7 +22,8 @@ look-alike is not called listed. Three rules, each pure (names in, :class:`Possi
   middle dot marks ("洛克希德·马丁公司") is shortened by a distinctive word only when two of its words are kept, as
   an English one is ("洛克希德", as "Lockheed", is no possible match for Lockheed Martin).
 - :func:`pinyin_possible`, a person the notices name only in Chinese, written in pinyin ("Yu Maochun", "Maochun
-  Yu" for 余茂春), given name and surname in either order, every reading of each character tried (曾: ceng, zeng),
+  Yu" for 余茂春; run together, "YUMAOCHUN"), given name and surname in either order, every reading of each character
+  tried (曾: ceng, zeng),
   tone marks and hyphens aside. Possible only: other people's names share the pinyin (于茂春).
 
 The score is rapidfuzz's ratio of the two normalised names (0-100): how much of the names is the same, so a
@@ -183,13 +184,14 @@ def pinyin_possible(counterparty: str, listed_zh: str) -> Possible | None:
     if not HAN_ONLY_RE.fullmatch(listed_zh) or len(listed_zh) not in PERSON_HAN_LENGTHS or HAN_RE.search(counterparty):
         return None
     words = _ascii_words(counterparty)
-    if len(words) < 2 or not all(LATIN_RE.fullmatch(c) for w in words for c in w):
+    if not words or not all(LATIN_RE.fullmatch(c) for w in words for c in w):
         return None
     for readings in itertools.product(*(_readings(ch) for ch in listed_zh)):
         for cut in (1, 2) if len(readings) > 2 else (1,):
             surname, given = "".join(readings[:cut]), "".join(readings[cut:])
             if (words[0] == surname and "".join(words[1:]) == given) or (
-                    words[-1] == surname and "".join(words[:-1]) == given):
+                    words[-1] == surname and "".join(words[:-1]) == given) or (
+                    len(words) == 1 and words[0] in (surname + given, given + surname)):  # "YUMAOCHUN", as passports
                 return Possible(100.0, f"pinyin: one reading of {listed_zh} is “{surname} {given}”; other names read so too")
     return None
 

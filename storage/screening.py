@@ -30,6 +30,7 @@ from storage.status import derive_stored
 from storage.vocabulary import ministry_of
 from storage.watchlist import (
     COUNTRY_HEADERS,
+    MAX_CELL_CHARS,
     MAX_CELL_PARTS,
     UNREAD_COUNTRY,
     Counterparty,
@@ -37,6 +38,7 @@ from storage.watchlist import (
     Watchlist,
     alias_reason,
     cell_cut,
+    cell_long,
     cell_parts,
     csv_rows,
     is_name_header,
@@ -51,6 +53,7 @@ LONG_NAME = ("{where}: a name over {limit} characters (no ERP cell is so long: t
 IN_EFFECT = (ListingState.IN_FORCE, ListingState.LAPSED)  # measures that apply on the day (a lapse: presumably)
 ENDED = (ListingState.LIFTED, ListingState.REMOVED)  # listed before, no longer
 CUT_NOTE = "screened by its first {kept} of {n} names: the others not screened"  # Query.cut_note
+LONG_NOTE = "screened by its first {kept} of {n} characters: the rest not screened"  # Query.cut_note, a longer cell
 UNREAD_PAGES = ("{n} page(s) not read whole are open problems ({first}{more}): an entity such a page names, or a new "
                 "name it gives one, is in no screening until the page is read whole or a person has read it "
                 "(`mofcom-watch review`, `status`); no hit is no sign that a counterparty is clear of them")
@@ -76,7 +79,8 @@ class Query:
     # screened without a country then (no fuzzy hit ruled out by it). Omitted from JSON while None.
     country_note: str | None = field(default=None, metadata=OMIT_DEFAULT)
     # a cell of more names than watchlist.MAX_CELL_PARTS (a junk cell of 700 "d/b/a"): screened by its first ones, and
-    # said (cell_warnings, the CSV's note): "screened by its first 20 of 700 names". Omitted from JSON while None.
+    # said (cell_warnings, the CSV's note): "screened by its first 20 of 700 names"; a cell over watchlist.MAX_CELL_CHARS
+    # characters, its first ones: "screened by its first 500 of 10001 characters". Omitted from JSON while None.
     cut_note: str | None = field(default=None, metadata=OMIT_DEFAULT)
 
 
@@ -244,7 +248,9 @@ def make_query(line: int, name: object, country: object, *, where: str) -> Query
         raise ScreenInputError(f"{where}: country must be a string such as US")
     code, unread = read_country(country, where=where)
     parts = len(cell_parts(name.strip()))
-    cut = CUT_NOTE.format(kept=MAX_CELL_PARTS, n=parts) if parts > MAX_CELL_PARTS else None
+    long_ = cell_long(name)
+    cut = (LONG_NOTE.format(kept=MAX_CELL_CHARS, n=long_) if long_ else
+           CUT_NOTE.format(kept=MAX_CELL_PARTS, n=parts) if parts > MAX_CELL_PARTS else None)
     return Query(line, name.strip(), code, country.strip() if unread is not None and country else None, cut)
 
 

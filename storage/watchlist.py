@@ -60,6 +60,7 @@ GENERIC_WORDS = frozenset({
     "services", "engineering", "electronics", "enterprises", "management", "labs", "laboratories",
     "laboratory", "logistics", "materials", "robotics", "drones", "global", "partners", "research",
 })
+GENERIC_SLIP_MIN = 6  # letters of a generic word read with one typing slip ("sytems"); "labs", "tech" are too short
 # One spelling for the generic words' variants, so "Technology" and "Technologies, Inc." stay alike.
 GENERIC_FORMS = {"technologies": "technology", "tech": "technology", "systems": "system", "holdings": "holding",
                  "industries": "industry", "laboratories": "laboratory", "labs": "laboratory", "defence": "defense",
@@ -82,7 +83,8 @@ ZH_TRAILING_DESIGNATOR_RE = re.compile(r"(?<=[司团])\s*[-–—/，,]?\s*(美�
 # Another name the counterparty's own cell gives: "Anduril Industries, Inc. d/b/a Anduril", "X Corp (formerly Y Inc)";
 # each is its name (a hit on either is a hit), as a notice's "d/b/a" gives an entity both (storage.names.other_names).
 COUNTERPARTY_AKA_RE = re.compile(
-    r"\s+(?:d/b/a|d\.b\.a\.|a/k/a|a\.k\.a\.|f/k/a|trading as|also known as|formerly(?: known as)?)\s+"
+    r"\s+(?:d/b/a|d\.b\.a\.|doing business as|operating as|a/k/a|a\.k\.a\.|f/k/a|trading as|also known as|"
+    r"formerly(?: known as)?)\s+"
     r"|\s*[（(]\s*(?:d/b/a|dba|a/k/a|a\.k\.a\.|aka|f/k/a|fka|formerly(?: known as)?|previously|曾用名|原名|又称)[\s:：]*",
     re.IGNORECASE)
 # The same words unmarked ("Anduril Industries Inc DBA Anduril"), also a word of names ("The Aka Group"): only after a
@@ -107,6 +109,26 @@ ROLE_AFTER_RE = re.compile(
     r"Manager|Owner|Partner|Principal|Treasurer|Secretary|Ph\.?\s?D|M\.?D|Esq|MBA|J\.?D|CPA|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Hon|"
     r"Ret)\b\.?.*|(?:前|原)?(?:首席\S*官|副?总裁|总经理|董事长|董事|联合创始人|创始人|主任|经理|先生|女士|博士|教授).*)",
     re.IGNORECASE)
+# A person's role before the name, as CRM records keep it: "Chief Executive Officer Adam Bry", "CEO: Adam Bry", "Founder
+# and CEO Adam Bry", "Director Adam Bry", "首席执行官亚当·布赖". The name after it hits people only (PERSON_ONLY_PARTS), so a
+# company's name that begins so ("Principal Financial Group") hits nothing by it.
+_ROLES_BEFORE = (r"(?:(?:former|ex-?|acting|interim|deputy|senior|executive|co-?)\s*)*(?:CEO|CFO|COO|CTO|CIO|CSO|President|"
+                 r"Vice[- ]President|V\.?P\.?|Chair(?:man|woman|person)?|Co-?founder|Founder|Chief\s+\w+(?:\s+\w+)?\s+Officer|"
+                 r"(?:General|Managing)\s+(?:Manager|Director|Partner)|Director|Manager|Owner|Partner|Principal|Treasurer|"
+                 r"Secretary)")
+ROLE_BEFORE_RE = re.compile(rf"(?P<role>{_ROLES_BEFORE}(?:\s*(?:&|and|/|,)\s*{_ROLES_BEFORE})?\.?)\s*[:：,，\-–—]?\s+"
+                            r"(?P<own>[^\s,，:：].*)", re.IGNORECASE)
+ZH_ROLE_BEFORE_RE = re.compile(r"(?P<role>(?:前|原)?(?:首席[\u4e00-\u9fff]{1,4}?官|副?总裁|总经理|董事长|联合创始人|创始人))\s*[:：]?\s*"
+                               r"(?P<own>[\u4e00-\u9fff][\u4e00-\u9fff·•・‧･\u00b7\u2027\u30fb]+)")
+# A person's name and the company after the comma, as a CRM contact is kept: "Adam Bry, Skydio", "亚当·布赖，斯凯迪奥公司";
+# the name before it (a person's: 2-4 words, no legal suffix, no digit) hits people only, the company is screened as a
+# company (decided, session 35: "Adam Bry, Skydio" got nothing). After a role too: "Steven Rudder, President, Stick Rudder
+# Enterprises" screens the company.
+PERSON_COMPANY_RE = re.compile(r"(?P<own>[^,，]*[^\s,，])\s*[,，]\s*(?P<company>[^\s,，].*)")
+PART_ROLE_BEFORE = "by its name after the role “{role}”: “{part}”"
+PART_PERSON = "by its person's name before the comma: “{part}”"
+PART_COMPANY = "by the company named after the person's name: “{part}”"
+PERSON_ONLY_PARTS = (PART_ROLE_BEFORE.split("{")[0], PART_PERSON.split("{")[0])  # a hit by such a part: on a person only
 # A title alone in brackets after a name ("TODD STEIN (MR)"): no country, though "MR" is Mauritania's code
 BRACKETED_TITLE_RE = re.compile(r"\s*(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Sen|Rep|Hon|Ret)\.?\s*", re.IGNORECASE)
 # A nickname in quotes inside a person's name (HR records: 'Thomas "Tom" Moss'): the name with it and without it
@@ -140,12 +162,22 @@ MAX_CELL_PARTS = 20  # names one cell is matched by at most (itself, its two lan
 cell beyond it is matched by its first parts only, and said so (:data:`CELL_CUT`, :func:`cell_cut`), never silently."""
 CELL_CUT = ("{where}: the name splits into {n} names (\"d/b/a\", \";\", \"/\", brackets ...); screened by its first "
             "{kept} only (at most {kept} per cell): the other {rest} were not screened, check them by hand")
+MAX_CELL_CHARS = 1000  # characters of a cell matched at most (POST /api/screen refuses a name over 500: MAX_SCREEN_NAME)
+"""A junk cell of 10,000 characters of "a", spaces, "b" cost ~8 s of a core in the cell's patterns (screen34, screen35);
+the longest name of screen17's ERP corpus is 83. Runs of spaces are folded to one first (:func:`cell_text`), then a cell
+beyond this is matched by its first characters only, and said so (:data:`CELL_LONG`, :func:`cell_cut`)."""
+CELL_LONG = ("{where}: the name is {n} characters long (spaces folded; the longest of an ERP export is ~80); screened "
+             "by its first {kept} characters only: the rest was not screened, check it by hand")
+SPACE_RUN_RE = re.compile(r"\s{2,}|[^\S ]")  # a run of spaces, or one tab, line break, odd space: folded to one
 # Square and lenticular brackets read as round ones: "Skydio Inc [USA]", "Skydio Inc [Vendor 10023]", "斯凯迪奥公司【美国】"
 OTHER_BRACKETS = str.maketrans({"[": "(", "]": ")", "【": "（", "】": "）", "〔": "（", "〕": "）"})
 # The company and its group written after it: "Anduril Industries, Inc. & Affiliates", "X及其关联公司": X is named.
+# (Begun only after a character that is no space, with one way to read the spaces before the comma: "\s*,?\s*" read a
+# cell of 1,000 spaces in 5.5 s, of 2,000 in 45 s, cubic: screen35.)
 AFFILIATES_RE = re.compile(
-    r"\s*(?:,?\s*(?:&|＆|and)\s+(?:its\s+|all\s+)?|,\s*its\s+)(?:affiliates|subsidiaries|affiliated (?:companies|entities)|"
-    r"subsidiaries and affiliates|affiliates and subsidiaries)\.?\s*$|\s*(?:及其|及|和)(?:关联公司|关联方|关联企业|子公司|附属公司)\s*$",
+    r"(?<!\s)\s*(?:(?:,\s*)?(?:&|＆|and)\s+(?:its\s+|all\s+)?|,\s*its\s+)(?:affiliates|subsidiaries|affiliated "
+    r"(?:companies|entities)|subsidiaries and affiliates|affiliates and subsidiaries)\.?\s*$|"
+    r"(?<!\s)\s*(?:及其|及|和)(?:关联公司|关联方|关联企业|子公司|附属公司)\s*$",
     re.IGNORECASE)
 # Names a cell lists one after the other: "X; Y", "X / Y" (spaces around the slash: "Raytheon/Lockheed Martin
 # Javelin Joint Venture" is one listed name, and a whole cell is always tried first).
@@ -157,7 +189,8 @@ CARE_OF_RE = re.compile(r"\s+(?:c/o|care of)\s+\S.*$", re.IGNORECASE)
 # designator: "Skydio Inc. - Japan" stays plain_form's, whose country must agree).
 DASH_UNIT_RE = re.compile(r"(.*\S)\s+([-–—])\s+(.*\S)\s*")
 # The label of the name after each marker (COUNTERPARTY_AKA_RE), by the marker's first letters, casefolded.
-AKA_LABELS = (("d/b/a", "d/b/a"), ("d.b.a", "d/b/a"), ("dba", "d/b/a"), ("trading as", "trading"), ("t/a", "trading"),
+AKA_LABELS = (("d/b/a", "d/b/a"), ("d.b.a", "d/b/a"), ("dba", "d/b/a"), ("doing business", "d/b/a"),
+              ("operating as", "d/b/a"), ("trading as", "trading"), ("t/a", "trading"),
               ("f/k/a", "former"), ("fka", "former"), ("formerly", "former"), ("previously", "former"),
               ("曾用名", "former"), ("原名", "former"))
 BARE_AKA_MARKERS = {"dba": "d/b/a", "aka": "a/k/a", "fka": "f/k/a", "t/a": "trading as"}
@@ -180,13 +213,23 @@ PARENT_ZH_RE = re.compile(
 PARENT_REASON = "the cell names “{parent}” as its parent (“{marker}”): the parent is listed, not the counterparty itself"
 # "(DTC)" after "Domo Tactical Communications": the name's own acronym, not a word of it.
 BRACKETED_ACRONYM_RE = re.compile(r"\s*[（(]\s*([A-Za-z][A-Za-z0-9&]{1,7})\s*[）)]")
+# A foreign legal form written with dots or spaces at the end of a name ("Skydio K.K.", "Lockheed Martin S. A.", "Foo
+# S.p.A."): read as its undotted form ("KK", "SA", "SpA"), so it answers as that one does (decided, session 35: "K.K."
+# got nothing while "KK" hit). Screening's reading only: name_key, on which entity keys rest, is unchanged.
+DOTTED_FORM_RE = re.compile(r"(?<![^\s,，])((?:[A-Za-z]\.\s?){1,4}[A-Za-z]?\.?)\s*$")
+DOTTED_FORMS = frozenset({"kk", "sa", "nv", "bv", "ag", "spa", "sas", "sarl", "srl", "sl", "plc", "ab", "as", "se", "kg",
+                          "llc", "lp", "llp", "gmbh", "aps", "sro"})  # "Pty. Ltd.", "Sdn. Bhd.": their words are kept
 # Abbreviations ERP exports use for words notices write out.
-ABBREVIATIONS = {"intl": "International", "natl": "National", "mfg": "Manufacturing", "svcs": "Services"}
-ABBREVIATION_RE = re.compile(r"\b(?:Int['’]?l|Nat['’]?l|Mfg|Svcs)\b\.?", re.IGNORECASE)
+ABBREVIATIONS = {"intl": "International", "natl": "National", "mfg": "Manufacturing", "svcs": "Services",
+                 "svc": "Service", "grp": "Group", "hldgs": "Holdings", "hldg": "Holding", "mgmt": "Management"}
+ABBREVIATION_RE = re.compile(r"\b(?:Int['’]?l|Nat['’]?l|Mfg|Svcs?|Grp|Hldgs?|Mgmt)\b\.?", re.IGNORECASE)
 # A Chinese name that is a Latin name plus a legal word ("PVH集团", "IMSAR公司"): the Latin part names the company.
 LATIN_NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 .,&'-]*")
 HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 LATIN_RE = re.compile(r"[A-Za-z]")
+# A letter of another script than Latin, which a cell may give beside the Latin name: Chinese, Japanese kana, Korean,
+# Cyrillic, Greek ("スカイディオ株式会社（Skydio Inc.）", "Скайдио (Skydio Inc.)": bilingual_parts reads both names)
+OTHER_SCRIPT_RE = re.compile(r"[\u4e00-\u9fff\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f\uac00-\ud7af\u0400-\u04ff\u0370-\u03ff]")
 # A cell in two languages: "中文名（English Name）" or the other way round, or the two cut by a slash, a bar or a
 # space between a Chinese and a Latin character; bilingual_parts checks each part is in one script only.
 BILINGUAL_BRACKETS_RE = re.compile(r"(.*[^\s（(])\s*[（(]([^（）()]+)[）)]")
@@ -214,6 +257,7 @@ BOM_ENCODINGS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"
 # In such a reading, what no spreadsheet's text holds: control characters but tab and line ends, another mark, the
 # private-use rows, the two non-characters: binary bytes that begin as a mark does ("\xff\xfe\x00\x81…").
 NOT_PLAIN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\ue000-\uf8ff\ufffe\uffff]")
+UTF16_NUL_SHARE = 1 / 2  # of the high bytes of an unmarked UTF-16 file: NULs (its ASCII: commas, line ends, codes)
 GB2312_SHARE_MIN = 1 / 3  # of a GB18030 reading's non-ASCII characters: fewer common ones is another encoding
 PRIVATE_USE = ("\ue000", "\uf8ff")  # GBK's user-defined rows: where Big5's 公司 ("\xa5q") lands
 NOT_TEXT = ("neither UTF-8 nor GB18030 text (Excel in a Japanese or Taiwanese locale saves Shift_JIS or Big5: "
@@ -339,11 +383,15 @@ class Watchlist:
         names: list[_Name] = []
         plains: list[_Name] = []
         parents: list[_Name] = []
+        persons: list[_Name] = []  # a person's name after a role or before a comma: hits people only (person_only)
         for cp in counterparties:
             for written in cp.names:
-                parent = parent_of(written)
+                parent = parent_of(cell_text(written))
                 for name, how in cell_parts(written)[:MAX_CELL_PARTS]:  # a junk cell: its first parts (cell_cut)
-                    _add_name(names, plains, cp, name, how)
+                    if person_only(how):
+                        _add_name(persons, persons, cp, name, how)
+                    else:
+                        _add_name(names, plains, cp, name, how)
                 if parent:  # no name of the counterparty's: a possible match on a listed parent (possible())
                     _add_name(parents, parents, cp, parent[1], PARENT_REASON.format(parent=parent[1], marker=parent[2]))
         self._names = tuple(names)
@@ -356,6 +404,9 @@ class Watchlist:
                 self._by_plain_key.setdefault(n.key, []).append(n)
         self._fuzzy = tuple(n for n in (*self._names, *plains) if len(n.key) >= FUZZY_MIN_KEY_LENGTH)
         self._plains = tuple(plains)
+        self._persons = tuple(persons)
+        self._persons_by_display = {n.display: n for n in reversed(self._persons)}
+        self._persons_by_key = {n.key: n for n in reversed(self._persons) if n.key}
         self._cache: dict[tuple[str | None, str | None, str, tuple[str, ...], tuple[str, ...]], Match | None] = {}
         self._possible_cache: dict[tuple[str | None, str | None, str | None, str | None], tuple[Possibly, ...]] = {}
         self._possible_index: dict[tuple[str, str], list[_Name]] | None = None  # built on the first possible()
@@ -377,6 +428,9 @@ class Watchlist:
         if hit is None and entity.key and entity.key in self._by_key:
             return _make(self._by_key[entity.key], written[0] if written else entity.key, NORMALISED, 100.0)
         hit = hit or self._plain(entity, written) or self._fuzzy_best(written, entity)
+        if hit is None and self._persons and entity.type == "individual":  # "Adam Bry, Skydio": the person's name
+            hit = self._exact(written, self._persons_by_display, self._persons_by_key) or self._fuzzy_best(
+                written, entity, tuple(n for n in self._persons if len(n.key) >= FUZZY_MIN_KEY_LENGTH))
         if hit is None and entity.aliases:
             # Another name the notice gives it ("又称…", "曾用名…": EntityRecord.aliases) is its own spelling, matched
             # as its names are, after them; the match says whence (alias_reason), the notice being the caller's.
@@ -496,20 +550,25 @@ class Watchlist:
                     return _make(candidate, name, NORMALISED, 100.0)
         return None
 
-    def _exact(self, written: list[str]) -> Match | None:
-        """The first of ``written`` found as written, else the first found by its normalised key."""
+    def _exact(self, written: list[str], by_display: dict[str, _Name] | None = None,
+               by_key: dict[str, _Name] | None = None) -> Match | None:
+        """The first of ``written`` found as written, else the first found by its normalised key (among the
+        counterparties' names, or ``by_display`` and ``by_key``)."""
+        by_display = self._by_display if by_display is None else by_display
+        by_key = self._by_key if by_key is None else by_key
         displays = [(w, clean_display(w)) for w in written]
         for name, display in displays:
-            hit = self._by_display.get(display or "")
+            hit = by_display.get(display or "")
             if hit:
                 return _make(hit, name, EXACT, 100.0)
         for name, display in displays:
-            hit = self._by_key.get(name_key(display))
+            hit = by_key.get(name_key(display))
             if hit:
                 return _make(hit, name, NORMALISED, 100.0)
         return None
 
-    def _fuzzy_best(self, written: list[str], entity: EntityRecord) -> Match | None:
+    def _fuzzy_best(self, written: list[str], entity: EntityRecord,
+                    candidates: tuple[_Name, ...] | None = None) -> Match | None:
         best: Match | None = None
         score_of = person_score if entity.type == "individual" else fuzzy_score
         # a person's generation in any of the names ("II" in the English one, none in "詹姆斯·伊克斯"): another one
@@ -517,7 +576,7 @@ class Watchlist:
         born = {g for n in written for g in _generations(n)} if entity.type == "individual" else set()
         for name in written:
             display = clean_display(name)
-            for candidate in self._fuzzy:
+            for candidate in self._fuzzy if candidates is None else candidates:
                 score = score_of(display or "", candidate.display)
                 if (score >= self.threshold and (best is None or score > best.score)
                         and _countries_agree(entity, candidate, None, fuzzy=True)  # checked on the few that pass
@@ -536,13 +595,27 @@ def _add_name(names: list[_Name], plains: list[_Name], cp: Counterparty, name: s
             plains.append(_Name(cp, name, plain, name_key(plain), designates, how))
 
 
+def cell_text(written: str) -> str:
+    """The cell as its parts are read from: runs of spaces folded to one (a line break kept: it cuts names), at most
+    :data:`MAX_CELL_CHARS` characters (a longer cell is said: :func:`cell_cut`)."""
+    text = SPACE_RUN_RE.sub(_folded, written.strip())
+    return text[:MAX_CELL_CHARS].rstrip()
+
+
+def _folded(run: re.Match[str]) -> str:
+    return "\n" if "\n" in run.group() or "\r" in run.group() else " "
+
+
 def cell_parts(written: str) -> tuple[tuple[str, str | None], ...]:
     """Every name a counterparty's cell is matched by, in order: the cell itself, its two languages
     (:func:`bilingual_parts`), the names it joins (:func:`own_parts`); each with what a hit by it says, once (the
-    first way a name comes, which is the one a hit by it says: ``Watchlist`` keeps the first of equal names)."""
-    parent = parent_of(written)
-    own = parent[0] if parent else written
-    parts = ((written, None), *((p, PART_BILINGUAL.format(part=p)) for p in bilingual_parts(own)), *own_parts(written))
+    first way a name comes, which is the one a hit by it says: ``Watchlist`` keeps the first of equal names). The
+    parts are read from :func:`cell_text` (spaces folded, at most MAX_CELL_CHARS characters)."""
+    text = cell_text(written)
+    written = written if len(text) == len(written.strip()) or len(written.strip()) <= MAX_CELL_CHARS else text
+    parent = parent_of(text)
+    own = parent[0] if parent else text
+    parts = ((written, None), *((p, PART_BILINGUAL.format(part=p)) for p in bilingual_parts(own)), *own_parts(text))
     first: dict[str, tuple[str, str | None]] = {}
     for name, how in parts:
         first.setdefault(name, (name, how))
@@ -551,11 +624,23 @@ def cell_parts(written: str) -> tuple[tuple[str, str | None], ...]:
 
 def cell_cut(written: str, *, where: str) -> str | None:
     """The line saying a cell splits into more names than :data:`MAX_CELL_PARTS`, of which only the first are
-    screened (:class:`Watchlist`), for the row ``where``; None for a cell within it (every real one)."""
+    screened (:class:`Watchlist`), for the row ``where``, or a cell longer than :data:`MAX_CELL_CHARS` (:data:`CELL_LONG`,
+    said first); None for a cell within both (every real one)."""
+    long_ = cell_long(written)
+    if long_:
+        return CELL_LONG.format(where=where, n=long_, kept=MAX_CELL_CHARS)
     n = len(cell_parts(written))
     if n <= MAX_CELL_PARTS:
         return None
     return CELL_CUT.format(where=where, n=n, kept=MAX_CELL_PARTS, rest=n - MAX_CELL_PARTS)
+
+
+def cell_long(written: str) -> int:
+    """The characters of a cell longer than :data:`MAX_CELL_CHARS` once its spaces are folded; 0 for any other."""
+    if len(written) <= MAX_CELL_CHARS:
+        return 0
+    n = len(SPACE_RUN_RE.sub(" ", written.strip()))
+    return n if n > MAX_CELL_CHARS else 0
 
 
 def bilingual_parts(name: str) -> tuple[str, ...]:
@@ -573,7 +658,7 @@ def bilingual_parts(name: str) -> tuple[str, ...]:
     parts = (first.strip(), second.strip())
     if BRACKETED_DESIGNATOR_RE.fullmatch(f"({parts[1]})") or any(x in LEGAL_SUFFIXES_ZH for x in parts):
         return ()  # "斯凯迪奥公司（USA）": a designator, which plain_form reads; "ACT1 Federal 公司": one name
-    scripts = [(bool(HAN_RE.search(x)), bool(LATIN_RE.search(x))) for x in parts]
+    scripts = [(bool(OTHER_SCRIPT_RE.search(x)), bool(LATIN_RE.search(x))) for x in parts]
     return parts if sorted(scripts) == [(False, True), (True, False)] else ()
 
 
@@ -611,6 +696,10 @@ def own_parts(name: str) -> tuple[tuple[str, str | None], ...]:
         name = name[: group.start()].rstrip(" ,，")
         lead.append((name, PART_BEFORE.format(marker=group.group().strip(" ,，"), part=name)))
     pieces = [p for p in NAMES_CUT_RE.split(name) if p.strip()]
+    if len(pieces) == 1 and "/" in name:  # "Skydio Inc./Shield AI Inc.": a slash after a whole legal name cuts too
+        pieces = _slashed(name)
+    if len(pieces) == 1 and ("," in name or "，" in name):  # "Lockheed Martin Corporation, Skydio Inc."
+        pieces = _comma_listed(name)
     if len(pieces) > 1:
         lead += [(p.strip(), PART_ONE_OF.format(part=p.strip())) for p in pieces]
     bare = BARE_AKA_RE.search(name)
@@ -638,13 +727,33 @@ def own_parts(name: str) -> tuple[tuple[str, str | None], ...]:
     parts = lead + parts
     parts += [(bare_name, PART_WITHOUT_TITLE.format(part=bare_name))
               for bare_name in (HONORIFIC_RE.sub("", p) for p, _ in parts if HONORIFIC_RE.match(p))]
-    parts += [part for p, _ in parts if (part := _without_role(p)) is not None]
+    roles = [(p, part) for p, _ in parts if (part := _without_role(p)) is not None]
+    parts += [part for _, part in roles] + [part for p, _ in parts for part in _person_parts(p, dict(roles).get(p))]
     parts += [part for p, _ in parts for part in _nicknamed(p)]
     # a Chinese person's name of two characters is a name when a title followed it ("石平先生")
     titled = {p for p, how in parts if how is not None and how.startswith(PART_WITHOUT_TITLE[:20]) and HAN_RE.search(p)}
     named = tuple((p, how) for p, how in parts if len(name_key(p)) >= OWN_NAME_MIN_KEY_LENGTH or
                   (p in titled and len(name_key(p)) >= 2))
-    return named if len(named) > 1 or ((parent or lead) and named) else ()
+    # a split cell keeps its one name left: "Lockheed Martin Corp d/b/a LM" ("LM" too short) was no part at all (screen35)
+    return named if len(named) > 1 or ((parent or lead or cuts) and named) else ()
+
+
+def _slashed(name: str) -> list[str]:
+    """The names of a cell cut by slashes without spaces, each before a slash a whole legal name ("Skydio Inc./Shield AI
+    Inc."); [name] for any other ("Raytheon/Lockheed Martin Javelin Joint Venture" is one listed name, "X d/b/a Y")."""
+    pieces = name.split("/")
+    if all(has_legal_suffix(p) for p in pieces[:-1]) and all(len(name_key(p)) >= OWN_NAME_MIN_KEY_LENGTH for p in pieces):
+        return pieces
+    return [name]
+
+
+def _comma_listed(name: str) -> list[str]:
+    """The names of a cell of whole legal names cut by commas ("Lockheed Martin Corporation, Skydio Inc."), each of two
+    words or more with a legal suffix; [name] for any other ("Skydio, Inc.", "Foo Co., Ltd.", "Skydio Inc., USA")."""
+    pieces = [p.strip() for p in re.split(r"[,，]", name)]
+    if len(pieces) > 1 and all(has_legal_suffix(p) and len(name_key(p)) >= OWN_NAME_MIN_KEY_LENGTH for p in pieces):
+        return pieces
+    return [name]
 
 
 def _without_role(name: str) -> tuple[str, str] | None:
@@ -662,6 +771,49 @@ def _without_role(name: str) -> tuple[str, str] | None:
         if z:
             return z.group("own"), PART_WITHOUT_TITLE.format(part=z.group("own"))
     return None
+
+
+def _person_name(own: str) -> bool:
+    """Whether ``own`` may be a person's name (before a role, a comma): 2-4 words, or 2 Chinese characters at least; no
+    digit, no legal suffix."""
+    if any(c.isdigit() for c in own) or has_legal_suffix(own) or own.endswith(LEGAL_SUFFIXES_ZH):
+        return False
+    return ROLE_NAME_WORDS[0] <= len(name_words(own)) <= ROLE_NAME_WORDS[1] or bool(HAN_RE.search(own) and len(own) >= 2)
+
+
+def _person_parts(name: str, role: tuple[str, str] | None) -> tuple[tuple[str, str], ...]:
+    """A person's name after a role ("Chief Executive Officer Adam Bry"), or before a comma and a company ("Adam Bry,
+    Skydio"; after a role too: "Steven Rudder, President, Stick Rudder Enterprises"), each with what a hit by it says:
+    the person's name hits people only (PERSON_ONLY_PARTS), the company as any name; () for another name."""
+    text = name.strip()
+    out: list[tuple[str, str]] = []
+    before = ROLE_BEFORE_RE.fullmatch(text) if text[:1].isalpha() and not HAN_RE.match(text) else \
+        ZH_ROLE_BEFORE_RE.fullmatch(text) if HAN_RE.match(text) else None
+    if before and _person_name(own := before.group("own").strip()):
+        out.append((own, PART_ROLE_BEFORE.format(role=before.group("role").strip(), part=own)))
+    if before:
+        text = before.group("own").strip()  # "Principal Adam Bry, Skydio": the name and company after the role
+    if "," not in text and "，" not in text:
+        return tuple(out)
+    if role is not None:  # "Steven Rudder, President, Stick Rudder Enterprises": the company after the role
+        after = re.split(r"\s*[,，]\s*", text, maxsplit=2)
+        company = after[2].strip() if len(after) == 3 else ""
+        if company and len(name_key(company)) >= OWN_NAME_MIN_KEY_LENGTH and not _without_role(f"{role[0]}, {company}"):
+            out.append((company, PART_COMPANY.format(part=company)))
+        return tuple(out)
+    m = PERSON_COMPANY_RE.fullmatch(text)
+    if m and _person_name(own := m.group("own").strip()) and name_key(f"x {m.group('company')}") != "x":
+        # (not "Anduril Industries, Inc.": a legal form after the comma is the company's own)
+        company = m.group("company").strip()
+        out.append((own, PART_PERSON.format(part=own)))
+        if company.casefold() != "the":
+            out.append((company, PART_COMPANY.format(part=company)))
+    return tuple(out)
+
+
+def person_only(how: str | None) -> bool:
+    """Whether a hit by a part that says ``how`` may be on a person only (a name after a role, before a comma)."""
+    return how is not None and how.startswith(PERSON_ONLY_PARTS)
 
 
 def _nicknamed(name: str) -> tuple[tuple[str, str], ...]:
@@ -732,6 +884,8 @@ def plain_form(name: str) -> tuple[str, str | None]:
     name = LEADING_THE_RE.sub("", name)
     if name[-3:].casefold() == "the":  # cheap before the pattern: nearly no name ends so
         name = TRAILING_THE_RE.sub("", name)
+    if "." in name[-12:]:  # cheap before the pattern: "K.K.", "S. A."
+        name = _undotted(name)
     m = BRACKETED_DESIGNATOR_RE.search(name) or ZH_DESIGNATOR_PREFIX_RE.match(name) or _trailing_designator(name)
     if m:
         designates = DESIGNATED_COUNTRIES.get(re.sub(r"[\s.]", "", m.group(1)).casefold())
@@ -743,6 +897,16 @@ def plain_form(name: str) -> tuple[str, str | None]:
             break
     name = ABBREVIATION_RE.sub(lambda a: ABBREVIATIONS[re.sub(r"['’.]", "", a.group(0)).casefold()], name)
     return clean_display(name) or name, designates
+
+
+def _undotted(name: str) -> str:
+    """``name`` with a dotted legal form at its end written as its undotted one ("Skydio K.K." -> "Skydio KK", "Foo
+    S. p. A." -> "Foo SpA"); unchanged for any other name (initials "J. R.", "U.S.A." are no legal form)."""
+    m = DOTTED_FORM_RE.search(name)
+    if m is None or m.start(1) == 0:
+        return name
+    form = re.sub(r"[.\s]", "", m.group(1))
+    return f"{name[: m.start(1)]}{form}" if form.casefold() in DOTTED_FORMS else name
 
 
 def _trailing_designator(name: str) -> re.Match[str] | None:
@@ -917,7 +1081,21 @@ def distinctive_words(name: str) -> tuple[str, ...]:
     """The words of ``name`` (as :func:`name_key` splits it) that are not GENERIC_WORDS, sorted;
     all of them when every word is generic."""
     words = [name_key(w) or w for w in name_words(name)]  # name_key drops 公司, 有限公司 from a word
-    return tuple(sorted(w for w in words if w not in GENERIC_WORDS) or sorted(words))
+    return tuple(sorted(w for w in words if not _generic_word(w)) or sorted(words))
+
+
+@lru_cache(maxsize=65536)
+def _generic_word(word: str) -> bool:
+    """Whether ``word`` is one of GENERIC_WORDS, or a long one of them with one typing slip ("Sytems", "Technolgies":
+    "General Dynamics Ordnance and Tactical Sytems" had a distinctive word more than the listed name, and no hit)."""
+    if word in GENERIC_WORDS:
+        return True
+    if len(word) < GENERIC_SLIP_MIN or not word.isascii():
+        return False
+    from rapidfuzz.distance import Levenshtein
+
+    return any(abs(len(g) - len(word)) <= 1 and Levenshtein.distance(word, g) <= 1 for g in GENERIC_WORDS
+               if len(g) >= GENERIC_SLIP_MIN)
 
 
 def fuzzy_score(a: str, b: str) -> float:
@@ -1005,12 +1183,28 @@ def decode_text(raw: bytes) -> str | None:
             except UnicodeDecodeError:  # an odd byte left over, a lone surrogate: not that text after all
                 return None
             return text if not NOT_PLAIN_RE.search(text) else None  # binary bytes that happen to begin so
+    if b"\x00" in raw:  # no UTF-8 or GB18030 text holds a NUL: UTF-16 without its mark (read as UTF-8, "S\x00k\x00y…"
+        # was screened as garbled names, no hit: screen35), else binary
+        return _utf16_unmarked(raw)
     for encoding in TEXT_ENCODINGS:
         try:
             text = raw.decode(encoding)
         except UnicodeDecodeError:
             continue
         return text if encoding != "gb18030" or _reads_as_gbk(text) else None
+    return None
+
+
+def _utf16_unmarked(raw: bytes) -> str | None:
+    """UTF-16 text without a byte order mark, told by its NULs (the high bytes of ASCII characters: every second byte,
+    odd in LE, even in BE, for most characters of a CSV); None for bytes that are not so."""
+    for encoding, high in (("utf-16-le", raw[1::2]), ("utf-16-be", raw[0::2])):
+        if len(raw) % 2 == 0 and high.count(0) >= UTF16_NUL_SHARE * len(high):
+            try:
+                text = raw.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            return text if not NOT_PLAIN_RE.search(text) else None
     return None
 
 
