@@ -221,9 +221,10 @@ def unpublished_line(run: tuple[str, datetime | None]) -> str:
     """``status``'s and ``/healthz``'s line for :func:`unpublished_run`."""
     run_id, at = run
     when = f" (its last source at {at:%Y-%m-%d %H:%M} UTC)" if at else ""
-    return (f"the last run ({run_id}{when}) logged no publish of the feeds: it was stopped before publishing (kill -9, "
-            "out of memory, SIGTERM) or could not log its failure (a full disk or a quota); the feeds hold the last "
-            "publish, without what it stored; the next run publishes")
+    return (f"the last run ({run_id}{when}) logged no publish of the feeds: it was killed before publishing (kill -9, "
+            "out of memory; a stop signal is noted as a stop unless the store could not take the note) or could not "
+            "log its failure (a full disk or a quota, the database gone); the feeds hold the last publish, without "
+            "what it stored; the next run publishes")
 
 
 def unpublished_said(session: Session, folder: Path | None, *, running: bool) -> tuple[str | None, str | None]:
