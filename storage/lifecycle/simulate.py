@@ -138,6 +138,16 @@ def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_u
                                 and all(states[k].state is None for k in affected)) else None
             _state_events(b, step.event_kind, listing, step.source, affected, step.effective, until,
                           occurred_at(step.source), withdrawn=before, stops_measures=step.stops_measures)
+        if step.event_kind in OWN_KINDS:
+            # suspended before it took effect ("自2027年1月1日起正式实施", then an answer of 12-20 "暂停实施…至2027年12月31日"):
+            # the day it was to take effect brings nothing in force; the suspension runs on to its end (story36 S1:
+            # "in force since 2027-01-01" and, before that day, "next: in force from 2027-01-01")
+            held = [k for k in affected if _suspended_past(states[k], step.effective)]
+            affected = _set_aside(states, affected, held, lambda k: (
+                f"{step.effective.isoformat()} {_history_word(step.event_kind, None)} ({step.source.record.key}): "
+                f"suspended before it took effect, until {_end_word(states[k].until)} ({states[k].by})"))
+            if not affected:
+                continue
         if step.effective > apply_upto:
             for k in affected:
                 states[k].history.append(f"{step.effective.isoformat()} {_history_word(step.event_kind, until)} "
@@ -184,6 +194,16 @@ def _repeats(step: Step, until: date | None, states: dict[str, EntityState], aff
     return [k for k in affected if (st := states[k]).state is ListingState.SUSPENDED and not st.presumed
             and st.until == until and st.since is not None and st.since < step.effective
             and st.by != step.source.record.key]
+
+
+def _suspended_past(st: EntityState, day: date) -> bool:
+    """Whether the entity is under a suspension read from a notice (not presumed) that runs past ``day``: a listing's own
+    step taking effect that day leaves it suspended."""
+    return st.state is ListingState.SUSPENDED and not st.presumed and (st.until is None or st.until > day)
+
+
+def _end_word(until: date | None) -> str:
+    return until.isoformat() if until else "no end date"
 
 
 def _lengthens(step: Step, st: EntityState) -> bool:
