@@ -234,6 +234,10 @@ def _end_said(step: Step) -> str:
     return f"for {step.action.extends_by}" if step.action.extends_by else "with no end"
 
 
+# an extension by a duration counted, in its own words, from the end of the suspension in place ("…暂停期限自原暂停期限届满
+# 之日起延长6个月"): published after that end, it takes effect on it (``_count_extensions``); one that does not say so
+# ("暂停期限延长1年" published after the lapse) takes effect on its own day, the gap lapsed (stories24 P7)
+FROM_THE_END = ("届满之日起", "期满之日起", "到期之日起")
 # the steps that change a state and can part a notice's entities (a removal keeps its own rule, ``_one_change``)
 PARTING = frozenset((EventKind.SUSPENDED, EventKind.SUSPENSION_EXTENDED, EventKind.RESTORED, EventKind.LIFTED))
 
@@ -354,12 +358,14 @@ def _counted_otherwise(listing: Listing, steps: list[Step], b: _Builder) -> set[
 def _count_extensions(listing: Listing, steps: list[Step], b: _Builder) -> list[Step]:
     """The steps with each extension by a duration (``extends_by``: "暂停期限延长1年", no start or end written)
     given its end: the end of the suspension in place before it (ended or not: a lapsed one is extended from its
-    end) moved on by the duration. With no such end (nothing suspended, an open-ended suspension, entities with
+    end; when the step says it counts from that end, ``FROM_THE_END``, it takes effect on that end, no lapse between)
+    moved on by the duration. With no such end (nothing suspended, an open-ended suspension, entities with
     different ends) the end is counted from the step's own effective date, and a problem says so: never a
     silent guess."""
     if not any(s.action.extends_by for s in steps):
         return steps
     keys = listing.entity_keys()
+    moved = False  # an extension published after the end it counts from, moved back to that end
     ends: dict[str, date | None] = {}  # entity key: the end of the last suspension set on it, None after another step
     off: set[str] = set()  # lifted or removed: a suspension does not reach them (_simulate), nor its end count
     out = []
@@ -379,6 +385,13 @@ def _count_extensions(listing: Listing, steps: list[Step], b: _Builder) -> list[
             if start is None or until is None:
                 _end_unknown(b, step, listing, until)
             step = dataclasses.replace(step, counted_until=until)
+            if start is not None and until is not None and start < step.effective and any(
+                    w in step.action.text for w in FROM_THE_END):
+                # published after the running suspension ended, from that end in its words ("…暂停期限自原暂停期限届满之日
+                # 起延长6个月" three days after it): it takes effect on that end, the suspension runs on with no gap
+                # (story36 S2: a "presumed back in force" lapse stood beside it, the row "suspended since" its own day)
+                step = dataclasses.replace(step, effective=start)
+                moved = True
         for k in affected:
             ends[k] = step.until if step.state is ListingState.SUSPENDED else None
             if step.state in (ListingState.LIFTED, ListingState.REMOVED):
@@ -386,4 +399,6 @@ def _count_extensions(listing: Listing, steps: list[Step], b: _Builder) -> list[
             elif step.state is not ListingState.SUSPENDED:
                 off.discard(k)
         out.append(step)
+    if moved:  # in the order of the days they take effect, as the steps were
+        out.sort(key=lambda s: (s.effective, *_step_order(s)[1:]))
     return out

@@ -229,3 +229,13 @@ def test_a_title_suspension_beside_the_body_continuing_it_is_one_extension() -> 
     assert [(a.action, [t.key for t in a.targets], a.effective, a.until) for a in rec.actions] == [
         (ActionKind.EXTEND, ["MOFCOM-2024-46"], "2026-11-26", date(2027, 11, 27))]
 
+
+
+@pytest.mark.parametrize("start", ["自2027年3月1日原暂停期限届满之日起", "自2027年3月1日（原暂停期限届满之日）起",
+                                   "自原暂停期限届满之日（2027年3月1日）起", "从2027年3月1日现行暂停期限届满之日起"])
+def test_a_day_written_beside_the_end_it_is_is_the_effective_day(start: str) -> None:
+    """story36 S2b: a late notice's "自2027年3月1日原暂停期限届满之日起，继续暂停…" took the notice's own day, 03-04."""
+    sentence = f"商务部决定，{start}，继续暂停实施商务部公告2026年第42号相关措施，暂停期限至2027年9月1日"
+    assert dates.effective_in(fold(sentence), date(2027, 3, 4)) == "2027-03-01"
+    # the end told before, no day beside it, is no day here (targets reads it from the text told before)
+    assert dates.effective_in(fold("继续暂停相关措施，为期一年，自上述暂停期限届满之日起计算"), date(2027, 3, 4)) is None

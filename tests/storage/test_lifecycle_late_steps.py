@@ -4,7 +4,9 @@
   before that day ("暂停实施商务部公告2026年第40号相关措施，暂停期限至2027年12月31日"). On 2027-01-01 `status`, `timeline`,
   the entity pages and screening said "in force since 2027-01-01", and from 12-20 the row announced "next: in force from
   2027-01-01": the suspension, which runs to 2027-12-31, was overridden by the day the listing was to take effect.
-"""
+- S2: a suspension to 2027-03-01 lapsed ("presumed back in force"), and a notice of 03-04 extended it "自原暂停期限届满之日起
+  延长6个月": the lapse item stood beside the extension, and the row said "suspended since 2027-03-04", a gap of three days
+  in force that never was."""
 
 from __future__ import annotations
 
@@ -67,3 +69,67 @@ def test_a_suspension_ending_before_the_listing_takes_effect_leaves_it_to_take_e
     d = derive(notices(LATER, ANSWER.format(until="2027年1月1日")), date(2027, 1, 2))
     assert rows(d, "MOFCOM-2026-40") == {(ListingState.IN_FORCE, date(2027, 1, 1), None, None, None)}
 
+
+LISTED = """商务部公告2026年第42号 公布将2家美国实体列入出口管制管控名单
+【发布文号】商务部公告2026年第42号
+【发文日期】2026年12月05日
+
+根据《中华人民共和国出口管制法》等法律法规有关规定，决定将西格玛雷达公司等2家美国实体列入出口管制管控名单（见附件），并采取以下措施：
+一、禁止出口经营者向上述2家实体出口两用物项；正在开展的相关活动应当立即停止。
+本公告自公布之日起正式实施。
+
+附件
+出口管制管控名单
+1. 西格玛雷达公司（Sigma Radar, Inc.）
+2. 陶精密公司（Tau Precision Corp.）
+"""
+SUSPENDED = """商务部新闻发言人就出口管制管控名单有关问题答记者问
+来源：商务部新闻办公室 类型：原创 分类：新闻 2026-12-08 17:00
+
+问：请问商务部对12月5日列入出口管制管控名单的2家美国实体有何新的安排？
+答：经研究，中方决定自即日起暂停实施商务部公告2026年第42号相关措施，暂停期限至2027年3月1日。
+"""
+EXTENDED_LATE = """商务部公告2027年第8号 关于延长暂停实施商务部公告2026年第42号相关措施期限的公告
+【发布文号】商务部公告2027年第8号
+【发文日期】2027年03月04日
+
+根据《中华人民共和国出口管制法》《中华人民共和国两用物项出口管制条例》有关规定，商务部决定，商务部公告2026年第42号相关措施的暂停期限自原暂停期限届满之日起延长6个月。
+本公告自公布之日起施行。
+"""
+
+
+def test_an_extension_published_after_the_end_it_counts_from_leaves_no_lapse() -> None:
+    known = notices(LISTED, SUSPENDED)
+    lapsed = derive(known, date(2027, 3, 2))  # the notice not yet published: the presumption of its day
+    assert rows(lapsed, "MOFCOM-2026-42") == {(ListingState.LAPSED, date(2027, 3, 1), None, None, None)}
+    d = derive(notices(LISTED, SUSPENDED, EXTENDED_LATE), date(2027, 3, 4))
+    assert rows(d, "MOFCOM-2026-42") == {(ListingState.SUSPENDED, date(2026, 12, 8), date(2027, 9, 1), None, None)}
+    assert d.problems == ()
+    mine = {(e.kind, e.effective, e.until) for e in d.events if e.notice_key == "MOFCOM-2026-42" and e.entity_key is None}
+    assert (EventKind.SUSPENSION_EXTENDED, date(2027, 3, 1), date(2027, 9, 1)) in mine, mine
+    assert not [m for m in mine if m[0] is EventKind.SUSPENSION_LAPSED], mine  # no "presumed back in force" 03-01
+    extended = next(e for e in d.events if e.kind is EventKind.SUSPENSION_EXTENDED and e.entity_key is None)
+    assert extended.occurred.date() == date(2027, 3, 4)  # dated when it was published
+    later = derive(notices(LISTED, SUSPENDED, EXTENDED_LATE), date(2027, 9, 2))
+    assert rows(later, "MOFCOM-2026-42") == {(ListingState.LAPSED, date(2027, 9, 1), None, None, None)}
+
+
+EXTENDED_LATE_DATED = """商务部公告2027年第8号 关于延长暂停实施商务部公告2026年第42号相关措施期限的公告
+【发布文号】商务部公告2027年第8号
+【发文日期】2027年03月04日
+
+根据《中华人民共和国出口管制法》《中华人民共和国两用物项出口管制条例》有关规定，商务部决定，{start}，继续暂停实施商务部公告2026年第42号相关措施，暂停期限至2027年9月1日。
+本公告自公布之日起施行。
+"""
+
+
+def test_a_late_extension_from_the_day_the_suspension_ended_takes_effect_that_day() -> None:
+    """S2b: the day written beside the end it is ("自2027年3月1日原暂停期限届满之日起") was not read: the step took the notice's
+    own day, 03-04, and the lapse of 03-01 stood beside it."""
+    for start in ("自2027年3月1日原暂停期限届满之日起", "自2027年3月1日（原暂停期限届满之日）起",
+                  "自原暂停期限届满之日（2027年3月1日）起"):
+        d = derive(notices(LISTED, SUSPENDED, EXTENDED_LATE_DATED.format(start=start)), date(2027, 3, 4))
+        assert rows(d, "MOFCOM-2026-42") == {(ListingState.SUSPENDED, date(2027, 3, 1), date(2027, 9, 1), None, None)}, start
+        mine = {(e.kind, e.effective) for e in d.events if e.notice_key == "MOFCOM-2026-42" and e.entity_key is None}
+        assert (EventKind.SUSPENSION_EXTENDED, date(2027, 3, 1)) in mine and not [
+            m for m in mine if m[0] is EventKind.SUSPENSION_LAPSED], (start, mine)
