@@ -270,8 +270,17 @@ def _timeline(session: Session, notices: Sequence[StoredNotice], d: Derivation, 
                 x.notice_key == r.notice_key and x.list is r.list for x in listings):
             listings.append(listing(r.notice_key, r.number, r.list, r, ()))
     listings.sort(key=lambda x: (x.events[0].effective or date.min if x.events else date.min, x.notice_key))
-    return EntityTimeline(keys=tuple(keys), zh=zh, en=en, names=tuple(dict.fromkeys(sorted(spellings))),
+    return EntityTimeline(keys=_shown_keys(keys, listings), zh=zh, en=en, names=tuple(dict.fromkeys(sorted(spellings))),
                           listings=tuple(listings), type=kind)
+
+
+def _shown_keys(keys: Sequence[str], listings: Sequence[EntityListing]) -> tuple[str, ...]:
+    """The keys some listing of the timeline reaches (its row or an item of it), when any does: a key only a step's
+    notice wrote for the entity, found under another by the names a correction gave it, is no second entity
+    ("Polaris Optoelectronics, Inc. (key polarisoptoelectronics, polarisoptronics, …)": the removal's own key beside the
+    listing's, story35 S2). Its spellings stay among the names."""
+    reached = {k for x in listings for k in (*(x.state.entity_keys if x.state else ()), *(e.entity_key for e in x.events))}
+    return tuple(k for k in keys if k in reached) or tuple(keys)
 
 
 # --- search ---------------------------------------------------------------------------------

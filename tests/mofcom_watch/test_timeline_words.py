@@ -41,3 +41,21 @@ def test_a_lapse_row_shows_no_until_beside_it() -> None:
     rows = {line.split("│")[2].strip(): line.split("│")[3].strip() for line in out.getvalue().splitlines()
             if line.count("│") >= 5}
     assert rows == {"suspension extended": "2026-11-10", "suspension lapsed": ""}, out.getvalue()
+
+
+def test_a_key_only_a_step_wrote_is_not_headed_beside_the_listed_one() -> None:
+    """story35 S2 (carried B): No. 5 removed "北极星光电公司（Polaris Optoelectronics, Inc.）" by the name No. 4's correction
+    gave, key polarisoptoelectronics; the listing's entity is polarisoptronics. `timeline "Polaris Optoelectronics"`
+    headed it "(key polarisoptoelectronics, polarisoptronics, …)": two keys for one company. A key no listing of the
+    timeline reaches is left out when another is reached (and kept when none is)."""
+    from storage.status import _shown_keys
+
+    at = datetime(2027, 2, 9, tzinfo=UTC)
+    removed = EventRecord(id="x/removed", kind=EventKind.REMOVED, scope=EventScope.ENTITY, list=ListKind.ECL,
+                          notice_key="MOFCOM-2027-3", source_key="MOFCOM-2027-5", entity_key="polarisoptronics",
+                          effective=date(2027, 2, 9), until=None, occurred=at, updated=at, title="t")
+    listing = EntityListing(notice_key="MOFCOM-2027-3", number="商务部公告2027年第3号", list=ListKind.ECL, state=None,
+                            events=(removed,))
+    assert _shown_keys(["polarisoptoelectronics", "polarisoptronics"], [listing]) == ("polarisoptronics",)
+    assert _shown_keys(["polarisoptoelectronics"], []) == ("polarisoptoelectronics",)
+    assert _shown_keys(["a", "b"], [EntityListing("K", None, ListKind.ECL, None, ())]) == ("a", "b")
