@@ -23,6 +23,9 @@ from storage.records import EventKind, EventRecord, EventScope, ListingState, Li
 
 MIN_SPAN_DAYS = 120  # an axis never shorter than this, so a single change still reads as a band
 PAD_FRACTION = 0.04  # room left of the first change and right of the last date
+# a listing's own step taking effect ("自2027年1月1日起正式实施"): inside a suspension read before that day it changes
+# nothing, as the engine's rows say (story36 S1: the entity page said "in force on 2027-01-01")
+TAKES_EFFECT = frozenset((EventKind.IMPOSED, EventKind.MEASURE))
 
 
 @dataclass(frozen=True)
@@ -114,8 +117,17 @@ def axis_for(bands: Sequence[Band], as_of: date) -> Axis:
 
 def _changes(events: Iterable[EventRecord]) -> tuple[Change, ...]:
     ordered = sorted(events, key=lambda e: (e.effective or date.min, e.occurred, e.id))
-    return tuple(Change(day=e.effective, state=EVENT_STATES[e.kind], kind=e.kind, by=e.source_key,
-                        until=e.until, title=e.title) for e in ordered if e.effective)
+    out: list[Change] = []
+    for e in ordered:
+        if not e.effective:
+            continue
+        last = out[-1] if out else None
+        if e.kind in TAKES_EFFECT and last is not None and last.state is ListingState.SUSPENDED and (
+                last.until is None or last.until > e.effective):
+            continue  # suspended before it took effect: the day brings nothing in force (simulate._suspended_past)
+        out.append(Change(day=e.effective, state=EVENT_STATES[e.kind], kind=e.kind, by=e.source_key, until=e.until,
+                          title=e.title))
+    return tuple(out)
 
 
 def _title_key(c: Change) -> tuple[date, EventKind, str | None, date | None]:

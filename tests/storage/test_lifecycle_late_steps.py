@@ -65,9 +65,27 @@ def test_a_listing_suspended_before_it_takes_effect_stays_suspended_on_that_day(
                             (EventKind.SUSPENSION_LAPSED, date(2027, 12, 31))}), kinds
 
 
+def test_the_state_picture_agrees_the_listing_stays_suspended() -> None:
+    """The entity page and the state pictures draw bands from the items (storage/bands.py): the Imposed item of
+    2027-01-01 drew "in force on 2027-01-01" beside the rows' "suspended" (story36 S1, after the rows were mended)."""
+    from storage.bands import listing_bands
+
+    known = notices(LATER, ANSWER.format(until="2027年12月31日"))
+    for day in (date(2026, 12, 20), date(2027, 1, 1), date(2027, 6, 1), date(2028, 1, 2)):
+        d = derive(known, day)
+        (row,) = [r for r in d.states if r.notice_key == "MOFCOM-2026-40"]
+        (band,) = [b for b in listing_bands(d.events) if b.notice_key == "MOFCOM-2026-40"]
+        assert band.state_on(day) is row.state, (day, band.state_on(day), row.state)
+        assert [c.day for c in band.changes if c.day <= day][-1] == row.since, day
+
+
 def test_a_suspension_ending_before_the_listing_takes_effect_leaves_it_to_take_effect() -> None:
     d = derive(notices(LATER, ANSWER.format(until="2027年1月1日")), date(2027, 1, 2))
     assert rows(d, "MOFCOM-2026-40") == {(ListingState.IN_FORCE, date(2027, 1, 1), None, None, None)}
+    from storage.bands import listing_bands
+
+    (band,) = [b for b in listing_bands(d.events) if b.notice_key == "MOFCOM-2026-40"]
+    assert band.state_on(date(2027, 1, 2)) is ListingState.IN_FORCE
 
 
 LISTED = """商务部公告2026年第42号 公布将2家美国实体列入出口管制管控名单
