@@ -53,7 +53,7 @@ from storage.records import (
     UnusablePage,
 )
 from storage.reviews import read_by_person
-from storage.shortread import lost_entities, names_nobody, reads_less
+from storage.shortread import lost_entities, names_nobody, reads_less, renamed_entities
 from storage.snapshots import get_page, page_ids, record_snapshot, sha256_hex, touch_page, touch_pages
 from storage.vocabulary import NEEDS_REVIEW, HealthKind, as_utc
 
@@ -363,16 +363,16 @@ def held_back(stored: Notice | None, record: NoticeRecord, url: str, sha: str, p
         return HeldBack(f"incomplete: {record.key} parsed with no entities; the stored version of the same page "
                         f"({len(current.entities)} entities) is kept")
     lost = reads_less(record, current)
-    if not lost or stored.snapshot.sha256 == sha:
+    if not (lost or renamed_entities(record, current)[0]) or stored.snapshot.sha256 == sha:
         return None
     snap = stored.snapshot
     if parser.digest is None or (snap.parser_version, snap.parser_digest) != (parser.version, parser.digest or None):
         again = read_again(snap, parser, url, record.key)
         current = again.notice if again is not None else current
         lost = reads_less(record, current)
-        if not lost:
-            return None
-    shown = f"{'、'.join(lost[:LOST_SHOWN])}{' …' if len(lost) > LOST_SHOWN else ''}"
+    if not lost:
+        return _renamed(record, current)
+    shown = _names(lost)
     if lost_entities(record, current):
         return HeldBack(f"incomplete: {record.key} parsed with {len(record.entities)} entities, without {shown} that "
                         f"the stored version of the same page names ({len(current.entities)} entities); the stored "
@@ -381,6 +381,26 @@ def held_back(stored: Notice | None, record: NoticeRecord, url: str, sha: str, p
     return HeldBack(f"incomplete: {record.key} parsed without what the stored version of the same page reads it doing "
                     f"({shown}); the stored version is kept: a page cut short, or the notice republished without it "
                     f"{REVIEW_HINT}", review=True, lost=tuple(lost))
+
+
+def _names(names: list[str]) -> str:
+    return f"{'、'.join(names[:LOST_SHOWN])}{' …' if len(names) > LOST_SHOWN else ''}"
+
+
+def _renamed(record: NoticeRecord, current: NoticeRecord) -> HeldBack | None:
+    """A newer copy of the same page naming other entities than the stored parse, as many or more (health34 K6c,
+    decided in session 35): held for a person as a copy that reads less is, the stored reading kept, the names
+    that changed said, old and new (``storage.shortread.renamed_entities``). Stored as read, the old name's items
+    were retracted and the new one's imposed, exit 0: "Retracted: Imposed: Teal Drones, Inc." reads as a
+    delisting of a company still listed. The same entities in other wording are no change of names: not held."""
+    gone, new = renamed_entities(record, current)
+    if not gone:
+        return None
+    return HeldBack(f"renamed: {record.key} parsed with {len(record.entities)} entities, no longer naming "
+                    f"{_names(gone)} that the stored version of the same page names ({len(current.entities)} "
+                    f"entities) and naming {_names(new)} instead; the stored version is kept: a corrected name or "
+                    f"another text, for a person to judge {REVIEW_HINT}",
+                    review=True, lost=tuple(gone))
 
 
 def _forget_validators(session: Session, url: str) -> None:

@@ -49,6 +49,21 @@ def lost_entities(record: NoticeRecord, current: NoticeRecord) -> list[str]:
     return [_entity_name(e) for e in gone]
 
 
+def renamed_entities(record: NoticeRecord, current: NoticeRecord) -> tuple[list[str], list[str]]:
+    """The entities of ``current`` that ``record`` does not name and the ones it names in their place, when it names
+    others and no fewer (a republished copy naming an entity otherwise: "蒂尔无人机公司（Teal Drones, Inc.）" read
+    as "蒂尔无人机系统公司（Teal Drone Systems, Inc.）", the count the same). Read as it stands, that retracts the old
+    name's items and imposes the new one's: a delisting of a company still listed, to a reader. Empty lists when
+    the entity set is the same (wording only) or :func:`lost_entities` holds the copy as reading less."""
+    named = {_key(e) for e in record.entities}
+    stored = {_key(e) for e in current.entities}
+    gone = [e for e in current.entities if _key(e) not in named]
+    new = [e for e in record.entities if _key(e) not in stored]
+    if not gone or not new or len(record.entities) < len(current.entities):
+        return [], []
+    return [_entity_name(e) for e in gone], [_entity_name(e) for e in new]
+
+
 def _acts(record: NoticeRecord) -> set[tuple[str, str]]:
     """What the notice does, one (action, target) per notice or entity it acts on: a page cut short reads fewer
     of them (a copy of 2025 No. 70 that lost its action line suspends fewer of Nos. 55-62).

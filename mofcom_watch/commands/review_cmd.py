@@ -124,9 +124,11 @@ def register(app: typer.Typer) -> None:
         rows = [tuple(map(term.shown, (p.copy.notice_key, p.copy.url, "、".join(p.lost),
                                         (p.copy.stored_sha256 or "")[:SHOWN_SHA], p.copy.sha256[:SHOWN_SHA],
                                         _when(p.copy.first_seen), _when(p.copy.last_seen)))) for p in pending]
-        print_table(out, TableText("Held back for review: a newer copy reads less than the stored notice", REVIEW_COLUMNS,
+        print_table(out, TableText("Held back for review: a newer copy reads less than the stored notice, or names others",
+                                   REVIEW_COLUMNS,
                                    rows))
-        out.print("Each is a page cut short, or the notice republished without what would go. Read the page; if "
+        out.print("Each is a page cut short, or the notice republished without what would go (or naming it otherwise: its "
+                  "problem in `mofcom-watch status` says how). Read the page; if "
                   "the ministry did republish it, accept the copy you read:")
         for p in pending:
             term.print_command(out, f"  mofcom-watch accept {p.copy.notice_key} {p.copy.sha256[:SHOWN_SHA]}")

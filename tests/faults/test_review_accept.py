@@ -158,3 +158,46 @@ def test_run_reports_a_held_copy_until_it_is_accepted_then_runs_clean(tmp_path: 
     _, state = status(db)
     assert state["health_issues"] == [] and state["accepted_reviews"][0]["sha256"] == sha(cut)
     assert "Reviewed: QA-2025-11-05" in (out / "source-health.atom").read_text(encoding="utf-8")
+
+
+N23 = "www.mofcom.gov.cn/zwgk/zcfb/art/2026/art_dfa9cc5c1e004d7fbb86f83d249e7986.html"
+N23_URL = f"https://{N23}"
+TEAL, TEAL_RENAMED = "蒂尔无人机公司（Teal Drones, Inc.）", "蒂尔无人机系统公司（Teal Drone Systems, Inc.）"
+
+
+def replay_page(db: str, tmp_path: Path, run: str, page: bytes, day: str) -> Done:
+    """2026 No. 23's page as ``page``, replayed at its URL on ``day``."""
+    saved = tmp_path / run / N23
+    saved.parent.mkdir(parents=True)
+    saved.write_bytes(page)
+    return cli(db, "replay", str(tmp_path / run), "--fetched-at", f"{day}T00:00:00+00:00", "--as-of", AS_OF)
+
+
+def test_a_republished_copy_naming_an_entity_otherwise_is_held_until_a_person_accepts_it(tmp_path: Path) -> None:
+    """health34 K6c (decided in session 35): 2026 No. 23 republished with Teal Drones named "Teal Drone Systems", the
+    count the same, was stored as another text, exit 0: the feeds said "Retracted: Imposed: Teal Drones, Inc." (a
+    delisting, to a reader) beside a new listing. Now held for review as a copy that reads less is: exit 1, the
+    stored reading kept, the problem naming the old name and the new; ``accept`` takes it. A copy naming the same
+    entities otherwise (the Chinese name alone, the key the English name's) is stored as before."""
+    db = f"sqlite:///{tmp_path / 'store.db'}"
+    page = (FIXTURES / N23).read_text(encoding="utf-8")
+    wording, renamed = (page.replace(TEAL, new) for new in ("蒂尔无人机有限公司（Teal Drones, Inc.）", TEAL_RENAMED))
+    assert page != wording and page != renamed
+    assert replay_page(db, tmp_path, "whole", page.encode(), "2026-11-28").code == 0
+    same_entities = replay_page(db, tmp_path, "wording", wording.encode(), "2026-11-29")
+    assert same_entities.code == 0 and "1 changed" in same_entities.out, same_entities
+
+    held = replay_page(db, tmp_path, "renamed", renamed.encode(), "2026-11-30")
+    assert held.code == 1 and "mofcom-watch review" in held.err, held
+    code, state = status(db)
+    assert code == 1 and "tealdrones" in keys_of(state, "MOFCOM-2026-23")[0], state
+    (issue,) = state["health_issues"]
+    # the name as stored now: the wording copy's
+    assert "no longer naming 蒂尔无人机有限公司" in issue["detail"] and "naming 蒂尔无人机系统公司 instead" in issue["detail"]
+    (pending,) = json.loads(cli(db, "review", "--json").out)["pending"]
+    assert (pending["url"], pending["would_go"], pending["sha256"]) == (N23_URL, ["蒂尔无人机有限公司"], sha(renamed))
+
+    assert cli(db, "accept", "MOFCOM-2026-23", sha(renamed)[:12], "--as-of", AS_OF).code == 0
+    code, state = status(db)
+    (keys,) = keys_of(state, "MOFCOM-2026-23")
+    assert code == 0 and "tealdronesystems" in keys and "tealdrones" not in keys, state
