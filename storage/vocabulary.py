@@ -332,6 +332,30 @@ MINISTRIES = {
 """The ministries whose lists mofcom-watch reads, by the short name items and tables use."""
 
 
+NUMBER_COLUMNS = (
+    ("MOFCOM-ORDER-", ("www.mofcom.gov.cn/zwgk/zcfb/", "aqygzj.mofcom.gov.cn/")),
+    ("MOFCOM-", ("www.mofcom.gov.cn/zwgk/zcfb/", "www.mofcom.gov.cn/zcfb/blgg/gg/{year}/")),
+    ("UEL-", ("www.mofcom.gov.cn/zwgk/zcfb/", "aqygzj.mofcom.gov.cn/")),
+    ("MFA-ORDER-", ("www.mfa.gov.cn/web/wjb_673085/zfxxgk_674865/gknrlb/fzcqdcs/",)),
+    ("QA-", ("www.mofcom.gov.cn/xwfb/xwfyrth/",)),
+)
+"""The index columns of the default sources (``scraper/sources/defaults.py``; a test keeps them so) that list each
+numbering, by its notice keys' prefix, first match: where an operator looks when a notice cited by number is not
+stored (health34 K7: an index frozen for ever shows only so, and the line named the citing Q&A, not the index)."""
+
+
+def number_columns(key: str) -> str:
+    """", the number's column, X, lists no such row" for a notice key, or "" for a key of no known numbering."""
+    for prefix, columns in NUMBER_COLUMNS:
+        if key.startswith(prefix):
+            year = key[len(prefix):len(prefix) + 4]
+            named = [c.format(year=year) for c in columns if year.isdigit() or "{year}" not in c]
+            if len(named) == 1:
+                return f": the number's column, {named[0]}, lists no such row"
+            return f": the number's columns, {', '.join(named[:-1])} and {named[-1]}, list no such row"
+    return ""
+
+
 OFFICIAL_DOMAINS = ("mofcom.gov.cn", "mfa.gov.cn", "fmprc.gov.cn")
 """The ministries' own sites (any host under them). A web page elsewhere carrying a notice (a paper's, a portal's) is
 a reprint: an item links to the ministry's page where one is stored, and names a reprint as one."""

@@ -12,7 +12,7 @@ from datetime import date
 from storage.names import entity_key, name_key, zh_core
 from storage.numerals import chinese_to_int
 from storage.records import ActionRecord, ListKind, NoticeKind, NoticeRef, StoredNotice
-from storage.vocabulary import list_name
+from storage.vocabulary import list_name, number_columns
 from storage.yearless import Numbered, index, pick
 
 from .model import (
@@ -134,7 +134,7 @@ def _targets(ref: NoticeRef, action: ActionRecord, source: StoredNotice,
         ref = dataclasses.replace(ref, key=key)
     if ref.key:
         if ref.key not in notices:
-            return [], f"reference to {ref.key} (\"{ref.text}\"), {NOT_STORED}"
+            return [], f"reference to {ref.key} (\"{ref.text}\"), {NOT_STORED}{number_columns(ref.key)}"
         lst = action.list or ref.list
         found = [listings[(ref.key, kind)] for kind in LIST_ORDER
                  if (lst is None or kind is lst) and (ref.key, kind) in listings]  # key order, looked up

@@ -278,7 +278,10 @@ def test_qa_stored_before_the_notice_it_suspends():
     both = derive([stored(QA_0514_UEL), stored(UEL7)], date(2025, 6, 1))
     again = derive([stored(UEL7), stored(QA_0514_UEL)], date(2025, 6, 1))
     assert both == again
-    assert both.problems == ("QA-2025-05-14-uel00001: reference to UEL-2025-8 (\"UEL-2025-8\"), which is not stored",)
+    # the line names the columns that should list the notice, so an operator looks at the index (health34 K7)
+    assert both.problems == ("QA-2025-05-14-uel00001: reference to UEL-2025-8 (\"UEL-2025-8\"), which is not stored: "
+                             "the number's columns, www.mofcom.gov.cn/zwgk/zcfb/ and aqygzj.mofcom.gov.cn/, list no "
+                             "such row",)
     assert state(both, "UEL-2025-7").state is ListingState.SUSPENDED
 
 

@@ -106,7 +106,8 @@ def test_an_amended_decision_not_stored_is_unresolved_loudly_and_the_additions_s
     rec = amendment(REF_13.replace("第13号", "第15号"))
     assert rec.actions[0].targets[0].key == "MFA-ORDER-2024-15"
     d = derived(rec)
-    why = 'reference to MFA-ORDER-2024-15 ("外交部令第15号"), which is not stored'
+    why = ('reference to MFA-ORDER-2024-15 ("外交部令第15号"), which is not stored: the number\'s column, '
+           "www.mfa.gov.cn/web/wjb_673085/zfxxgk_674865/gknrlb/fzcqdcs/, lists no such row")  # where to look (K7)
     assert d.problems == (f"MFA-ORDER-2025-17: {why}",)
     assert [summary for _, summary in unresolved(d)] == [
         f'MFA-ORDER-2025-17 (外交部令第17号) says to impose the measures of "外交部令第15号" from 2025-01-06, but {why}. '
