@@ -20,6 +20,7 @@ index row naming a numbered notice that no source follows (``unfollowed-row``): 
 from __future__ import annotations
 
 import functools
+import re
 import shlex
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -51,6 +52,9 @@ from storage.vocabulary import (
 HELD_BACK_SOURCE = "publish"  # the held-back issue belongs to the publish step, not to one source
 HELD_BACK_LISTED = 10  # items named in the issue's detail; the rest are counted
 FAILING_RUNS = 3  # consecutive unclean runs before a source is reported as failing
+# the counts in a count-mismatch issue's text (storage.readagain.mismatch_detail: "…: parsed 0 entities, the notice
+# states 20 (…"), for its title (reader34 B2: the numbers were in the body only)
+MISMATCH_COUNTS = re.compile(r": parsed (?P<parsed>\d+) entities, the notice states (?P<stated>\d+) \(")
 # What an open issue means for a reader of the feeds, after "not a change to any listing" (which alone reads as "no
 # change"): a page not read may hold a change no item tells; a notice read short names fewer entities than it lists.
 NOT_READ = " While it lasts, a change published there may be missing from the feeds: no new item is no sign of no change."
@@ -494,6 +498,9 @@ def _title(issue: HealthIssue, numbers: dict[str, str] | None = None, sources: M
     if issue.kind == HealthKind.REVIEW_ACCEPTED:
         return f"Reviewed: {notice or where}: a newer copy that reads less, accepted by {issue.source}"
     if issue.kind == HealthKind.COUNT_MISMATCH:
+        if counts := MISMATCH_COUNTS.search(issue.detail or ""):
+            return (f"Source health: {notice or where}: parsed {counts['parsed']} of the stated {counts['stated']} "
+                    "entities")
         return f"Source health: {notice or where}: parsed entity count differs from the stated count"
     if fed_warning(issue):
         return f"Source health: {source}: an index lists a numbered notice whose link is not followed ({where})"

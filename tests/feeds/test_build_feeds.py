@@ -267,6 +267,8 @@ def test_a_source_health_title_names_the_notice_by_its_number(fixture_db):
 
     from storage.health import _title, health_events
     from storage.models import HealthIssue
+    from storage.readagain import mismatch_detail
+    from storage.records import NoticeKind, NoticeRecord
 
     engine = create_engine(fixture_db)
     try:
@@ -279,11 +281,16 @@ def test_a_source_health_title_names_the_notice_by_its_number(fixture_db):
     assert re.search(r"\(file:texts/mofcom-2026-11\.txt; page SHA-256 [0-9a-f]{64}\)\. First seen", short), short  # ran on:
     # "….txt) First seen"; the copy read short named by its SHA-256 (order30)
     assert "The entities not read are in no item, entity feed or screening" in short, short
-    assert {"Source health: 商务部公告2026年第11号 (MOFCOM-2026-11): parsed entity count differs from the stated count",
-            "Source health: 商务部令2025年第6号 (MOFCOM-ORDER-2025-6): parsed entity count differs from the stated count"} \
+    # the counts in the title, not the body alone (reader34 B2)
+    assert {"Source health: 商务部公告2026年第11号 (MOFCOM-2026-11): parsed 0 of the stated 20 entities",
+            "Source health: 商务部令2025年第6号 (MOFCOM-ORDER-2025-6): parsed 0 of the stated 5 entities"} \
         <= titles, titles
     lone = HealthIssue(key="count-mismatch/MOFCOM-2027-1", source="replay", kind="count-mismatch",
-                       notice_key="MOFCOM-2027-1", url=None)
+                       notice_key="MOFCOM-2027-1", url=None, detail=mismatch_detail(
+                           NoticeRecord(key="MOFCOM-2027-1", kind=NoticeKind.ANNOUNCEMENT, number=None, issuer=None,
+                                        title=None, published=None, stated_count=12), "https://x.test/1", "ab" * 32))
+    assert _title(lone) == "Source health: MOFCOM-2027-1: parsed 0 of the stated 12 entities"
+    lone.detail = "count-mismatch written in other words by an older version"  # its numbers unknown: said generally
     assert _title(lone) == "Source health: MOFCOM-2027-1: parsed entity count differs from the stated count"
 
 
