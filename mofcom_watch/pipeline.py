@@ -213,10 +213,11 @@ _ISSUE = HealthIssue.__table__
 RESOLVE = update(_ISSUE).where(_ISSUE.c.key.in_(bindparam("keys", expanding=True)), _ISSUE.c.resolved_at.is_(None))
 
 
-def _resolve_issues(session: Session, keys: list[str], at: datetime) -> None:
-    """The open issues with these keys resolved: one UPDATE built once (no issue loaded; record_issue has
-    flushed any issue it opened)."""
-    session.execute(RESOLVE, {"keys": keys, "resolved_at": as_utc(at)})
+def _resolve_issues(session: Session, keys: list[str], at: datetime, url: str | None, sha: str | None) -> None:
+    """The open issues with these keys resolved by the copy of ``url`` of SHA-256 ``sha`` fetched ``at`` (their
+    "Resolved" items cite it: reader34 B1): one UPDATE built once (no issue loaded; record_issue has flushed any
+    issue it opened)."""
+    session.execute(RESOLVE, {"keys": keys, "resolved_at": as_utc(at), "resolved_url": url, "resolved_sha256": sha})
 
 
 def settle_by_correction(session: Session, keys: Iterable[str], parser: PageParser, at: datetime) -> set[str]:
@@ -506,7 +507,7 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
         if exc.reason == NEEDS_REVIEW and read_by_person(session, url, sha):  # a person read these very bytes
             snap = snapshot(PageOutcome.READ_BY_PERSON, detail=detail)
             snap.outcome, snap.detail = PageOutcome.READ_BY_PERSON.value, detail  # these bytes stored before as well
-            _resolve_issues(session, [unusable_key(url)], fetched_at)
+            _resolve_issues(session, [unusable_key(url)], fetched_at, url, sha)
             return PageResult(url=url, outcome=PageOutcome.READ_BY_PERSON, sha256=sha, detail=detail,
                               same_bytes=same_bytes)
         snapshot(PageOutcome.UNUSABLE, detail=detail)
@@ -538,7 +539,7 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
         if record.kind == NoticeKind.NEWS:
             snap = snapshot(PageOutcome.NEWS, encoding=doc.encoding, notice_key=None)
             _store_news(session, record, snap, url, source)
-            _resolve_issues(session, [unusable], fetched_at)
+            _resolve_issues(session, [unusable], fetched_at, url, sha)
             return PageResult(url=url, outcome=PageOutcome.NEWS, sha256=sha, warnings=warnings, same_bytes=same_bytes)
         if record.kind == NoticeKind.QA:  # a reprint of a stored Q&A under a heading of its own: one key
             from mofcom_watch.reprints import one_key  # here: the parser is loaded by now, not at start-up
@@ -573,9 +574,11 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
             record_issue(session, key=older, source=source, kind=HealthKind.OLDER_COPY,
                          detail=_older_detail(record.key, url, snap, kept_snapshot), seen_at=fetched_at, url=url,
                          notice_key=record.key)
-        _resolve_issues(session, [unusable] + ([mismatch] if change.whole and (kept_whole or not count_mismatch(record))
-                                               else [])
-                        + ([] if change.older else [older]), fetched_at)
+        short = count_mismatch(record)
+        _resolve_issues(session, [unusable] + ([mismatch] if change.whole and not short else [])
+                        + ([] if change.older else [older]), fetched_at, url, sha)
+        if change.whole and kept_whole and short:  # whole by another URL's copy, kept: not this copy's doing
+            _resolve_issues(session, [mismatch], fetched_at, None, None)
         corrected = [r.key for r in record.references if r.key] if corrects_names(record) else []
         settled = settle_by_correction(session, ([record.key] if change.alias_conflict else []) + corrected, parser,
                                        fetched_at)
@@ -597,7 +600,7 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
             and (unlike := not_listed_page(title, _as_text(raw, doc.encoding), held=copy.notice_key)) is not None):
         return refuse(unlike)  # a stored notice's page re-checked, unlisted: as the listed case (health33 B3)
     snapshot(outcome, encoding=doc.encoding)
-    _resolve_issues(session, [unusable], fetched_at)
+    _resolve_issues(session, [unusable], fetched_at, url, sha)
     return PageResult(url=url, outcome=outcome, sha256=sha, same_bytes=same_bytes,
                       links=doc.links if outcome is PageOutcome.INDEX else (), warnings=warnings)
 

@@ -98,6 +98,7 @@ def _open(session: Session, *, key: str, source: str, kind: HealthKind, detail: 
     if not was_open:  # reopened: a new item in the feed
         issue.first_seen = seen
     issue.detail, issue.url, issue.run_id, issue.last_seen, issue.resolved_at = detail, url, run_id, seen, None
+    issue.resolved_url = issue.resolved_sha256 = None
     session.flush()
     return None if was_open else issue.key
 
@@ -530,6 +531,16 @@ def fed_warning(issue: HealthIssue) -> bool:
     return issue.kind == HealthKind.WARNING and f"/{HealthKind.WARNING}/{OddityReason.UNFOLLOWED_ROW}/" in issue.key
 
 
+def _fixed_by(issue: HealthIssue) -> str:
+    """The copy that found ``issue`` fixed, as every item names a page's copy (reader34 B1: the "Resolved" item
+    repeated the old detail, with the old copy's SHA-256, and named none), then what the problem was; "" for an
+    issue no page's copy resolved (a source's run) or resolved before the store recorded it (migration 0016)."""
+    if not issue.resolved_url or not issue.resolved_sha256 or issue.resolved_at is None:
+        return ""
+    return (f"{issue.resolved_url} fetched {_moment(naive_as_utc(issue.resolved_at))}, SHA-256 "
+            f"{issue.resolved_sha256}. The problem was: ")
+
+
 def _event_id(issue: HealthIssue, state: str, moment: datetime) -> str:
     return f"{TAG_PREFIX}health/{issue.key}/{state}/{moment:%Y-%m-%d}"
 
@@ -593,7 +604,7 @@ def health_events(session: Session, sources: Mapping[str, str] | None = None) ->
                          else f"A person checked that this page is gone (withdrawn or moved): {issue.detail}"
                          if (issue.url, done) in gone
                          else f"A person reviewed this copy and accepted it: {issue.detail}" if by_review
-                         else f"A later run found this fixed: {issue.detail}"),
+                         else f"A later run found this fixed: {_fixed_by(issue)}{issue.detail}"),
                 extra=extra + seen + (("resolved", _moment(done)), ("state", "resolved")),
             ))
     events.sort(key=lambda e: (e.occurred, e.id), reverse=True)

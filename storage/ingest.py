@@ -480,7 +480,7 @@ def record_issue(
         # source-health feed (its id holds the day first seen), as storage.health opens a source's issues again
         issue.first_seen = seen_at if issue.resolved_at is not None else min(issue.first_seen, seen_at)
         issue.last_seen = max(issue.last_seen, seen_at)
-        issue.resolved_at = None
+        issue.resolved_at = issue.resolved_url = issue.resolved_sha256 = None
     session.flush()
     return issue
 

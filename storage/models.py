@@ -362,6 +362,10 @@ class HealthIssue(Base):
     first_seen: Mapped[datetime] = mapped_column(UTCDateTime())
     last_seen: Mapped[datetime] = mapped_column(UTCDateTime())
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # the copy of a page that found it fixed (fetched at ``resolved_at``), cited by its "Resolved" item; NULL when no
+    # page's copy resolved it (a source's run, a person's acceptance) or it was resolved before migration 0016
+    resolved_url: Mapped[str | None] = mapped_column(String(2048))
+    resolved_sha256: Mapped[str | None] = mapped_column(String(64))
 
 
 class NewsReport(Base):

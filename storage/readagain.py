@@ -121,7 +121,8 @@ def report_again(session: Session, pages: Sequence[ShortPage]) -> None:
                          seen_at=at, url=page.url, notice_key=record.key)
         elif stored[key] != (detail, page.url, record.key, True):
             session.execute(update(HealthIssue).where(HealthIssue.key == key)
-                            .values(detail=detail, url=page.url, notice_key=record.key, resolved_at=None))
+                            .values(detail=detail, url=page.url, notice_key=record.key, resolved_at=None,
+                                    resolved_url=None, resolved_sha256=None))
         stored[key] = (detail, page.url, record.key, True)
         by_time.setdefault(at, []).append(page)
     for at, group in by_time.items():
