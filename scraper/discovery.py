@@ -74,6 +74,21 @@ DEEP_WALK_PAGES = 10
 # read as the list's last, silently (pages30 S1). The first short page of a walk is followed by one more request; if
 # that lists new rows, the walk reads on, taking the short page's size as a full page, and says so
 PAGED_SHORT = "{url}: the list answers {k} rows a page, not the {size} asked: read on page by page"
+# A TRS index page's pager states how many pages the index has ("createPageHTML(2, 0, \"index\", \"shtml\")": 2 pages,
+# this the first): a 404 past the last page is the end of the channel, but one for a page it states is a page gone,
+# and the rows listed there went unread, silently (health35 L12: the MFA channel's page 2 answering 404 on a backfill
+# left two decisions unread, run and status exit 0)
+TRS_PAGES = re.compile(rb"createPageHTML\(\s*(\d+)\s*,")
+TRS_PAGER = b"createPageHTML"  # every TRS_PAGES match holds it: the pattern runs only where it is
+PAGE_GONE = "{detail}; page {n} is gone, though the page before it says the index has {pages} pages: its rows are unread"
+
+def stated_pages(body: bytes) -> int | None:
+    """How many pages an index page's TRS pager says the index has (:data:`TRS_PAGES`), or None."""
+    if TRS_PAGER not in body:
+        return None
+    found = TRS_PAGES.search(body)
+    return int(found.group(1)) if found else None
+
 
 # How to crawl a source, asked of the store (a run backfills a source until it has had a clean run). The crawler
 # asks it while the source's first index request waits on the network, when that request is the same either way.
@@ -399,6 +414,7 @@ class Crawler:
         size = plan.page_size  # rows of a full page: asked, or as the list answers them (PAGED_SHORT)
         probe: int | None = None  # rows of a short page whose next page is asked (once a walk), to see it is the end
         probed = False
+        pages: int | None = None  # how many pages the page before says the index has (a TRS pager), if it says
         while not isinstance(mode, Mode) or n <= self._page_limit(mode, frontier):
             url = plan.page_url(n)
             if url is None:
@@ -414,6 +430,9 @@ class Crawler:
             tally.walked.add(url)
             self.progress(source.name, url)
             if not result.ok:
+                if result.error == "not-found" and n > 1 and pages is not None and n <= pages:
+                    tally.fail(url, result.error, PAGE_GONE.format(detail=result.detail, n=n, pages=pages))
+                    return
                 if result.error == "not-found" and (n > 1 or plan.optional):
                     if n == 1:
                         tally.notes.append(f"{url}: not published (404)")
@@ -437,6 +456,7 @@ class Crawler:
                     return  # unchanged since last run: nothing new here, nothing to parse
                 stored = self.store.stored_body(url)
                 links = _read_links(stored[0], url, stored[1]) if stored else ()
+                pages = stated_pages(stored[0] if stored else b"")
             else:
                 if n == 1 and plan.one_list and not source.news and (
                         wrong := self._not_this_index(source, url, result, tally, plan.year)):
@@ -460,6 +480,7 @@ class Crawler:
                     links = _read_links(result.body or b"", url, result.content_type, plain=True)
                 else:
                     links = outcome.links or _read_links(result.body or b"", url, result.content_type)
+                pages = stated_pages(result.body or b"")
             wanted = list(dict.fromkeys(link.url for link in links if source.wants(link.url)))
             if not source.news and not result.not_modified and not outcome.skipped:
                 self._warn_unfollowed(source, url, result, tally)

@@ -94,3 +94,23 @@ def test_a_redesigned_channel_without_article_links_is_a_health_failure(tmp_path
     assert summary.counts.failed == 1 and summary.failures[0].reason == "zero-links"
     assert result.open_issues
     assert _keys(settings.database_url) == ["MFA-ORDER-2022-4", "MFA-ORDER-2024-13", "MFA-ORDER-2025-17"]
+
+
+def test_a_second_channel_page_gone_while_the_first_says_it_exists_is_a_failure(tmp_path):
+    """health35 L12: page 1's pager says the channel has 2 pages and page 2 answers 404 (a backfill): read as the end
+    of the channel, the decisions listed there were left unread with the run clean. Now the page is a failure
+    naming the pager's count; a 404 past the pages it states still ends the walk (the three-decision test above)."""
+    settings = Settings(data_dir=tmp_path / "d", public_base_url="https://feeds.example.org/")
+    index = (FIXTURES / CHANNEL).read_text(encoding="utf-8")
+    rows = [line for line in index.splitlines() if line.startswith("<li><a href=")]
+    page1 = index.replace(rows[2] + "\n", "").replace("createPageHTML(1, 0,", "createPageHTML(2, 0,")
+    assert rows[2] not in page1 and "createPageHTML(2, 0," in page1
+    with SiteServer(FIXTURES) as site:
+        site.set_page(CHANNEL, page1.encode("utf-8"))  # index_1.shtml: none, 404
+        result = _run(settings, site)
+    assert not result.ok
+    [summary] = result.sources
+    [failure] = summary.failures
+    assert failure.url.endswith("/fzcqdcs/index_1.shtml") and failure.reason == "not-found", failure
+    assert "page 2 is gone, though the page before it says the index has 2 pages" in failure.detail, failure
+    assert _keys(settings.database_url) == ["MFA-ORDER-2024-13", "MFA-ORDER-2025-17"]
