@@ -197,6 +197,8 @@ class EntityState:
     singled_out: bool = False
     # the first step known on the day but effective after it: the change announced and still to come
     next: Step | None = None
+    # the last step of that first day: what the day leaves, which the row's next_* says
+    then: Step | None = None
 
 
 def _entity_pairs(entities: Iterable[EntityRecord]) -> tuple[tuple[str, EntityRecord], ...]:

@@ -152,7 +152,12 @@ def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_u
             for k in affected:
                 states[k].history.append(f"{step.effective.isoformat()} {_history_word(step.event_kind, until)} "
                                          f"({step.source.record.key}, announced {step.known.isoformat()})")
-                states[k].next = states[k].next or step
+                st = states[k]
+                st.next = st.next or step
+                if st.next.effective == step.effective:
+                    # the last of the steps of that day is what the day leaves ("自2027年1月1日起正式实施" and an answer's
+                    # "自2027年1月1日起暂停实施…1年": suspended from that day, not "next: in force", story36 probe)
+                    st.then = step
             continue
         # every suspension of the listing that ended before this step lapses now, as one group: lapsing the
         # step's entities alone split a group whose events share an id (one replaced the other)
@@ -307,8 +312,8 @@ def _next(step: Step | None) -> tuple[ListingState | None, date | None, date | N
 def _rows(listing: Listing, states: dict[str, EntityState], as_of: date,
           notices: dict[str, StoredNotice] | None = None) -> list[StatusRow]:
     """One row per group of entities sharing a state. Entities with no state in effect yet but a step
-    announced are ANNOUNCED since that step's publication, by its notice; any row carries the first step
-    announced and not yet in effect as its ``next_*`` fields."""
+    announced are ANNOUNCED since that step's publication, by its notice; any row carries, as its ``next_*`` fields,
+    the first day with a step announced and not yet in effect and the last step of that day (what the day leaves)."""
     groups: dict[tuple[ListingState, date | None, date | None, bool, str | None, tuple[str, ...],
                        tuple[ListingState | None, date | None, date | None, str | None]], list[str]] = {}
     for key, st in states.items():
@@ -320,7 +325,7 @@ def _rows(listing: Listing, states: dict[str, EntityState], as_of: date,
         # in date order: a step announced for a later day is told when it is known, a lapse at the end of the run,
         # so "2026-12-15 suspended … (announced 2026-12-14)" came before "2026-11-10 suspension lapsed"
         history = tuple(sorted(st.history, key=_history_day))
-        groups.setdefault((state, since, st.until, st.presumed, by, history, _next(st.next)), []).append(key)
+        groups.setdefault((state, since, st.until, st.presumed, by, history, _next(st.then or st.next)), []).append(key)
     rows = []
     rec = listing.notice.record
     for (state, since, until, presumed, by, history, coming), keys in groups.items():

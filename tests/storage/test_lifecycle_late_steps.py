@@ -151,3 +151,17 @@ def test_a_late_extension_from_the_day_the_suspension_ended_takes_effect_that_da
         mine = {(e.kind, e.effective) for e in d.events if e.notice_key == "MOFCOM-2026-42" and e.entity_key is None}
         assert (EventKind.SUSPENSION_EXTENDED, date(2027, 3, 1)) in mine and not [
             m for m in mine if m[0] is EventKind.SUSPENSION_LAPSED], (start, mine)
+
+
+def test_a_suspension_from_the_day_the_listing_takes_effect_is_what_the_row_announces() -> None:
+    """An answer of 12-20 "自2027年1月1日起暂停实施商务部公告2026年第40号相关措施1年" for a listing from 2027-01-01: the row
+    announced "next: in force from 2027-01-01", the first of the two steps of that day, where the day leaves it
+    suspended (story36 probe)."""
+    text = ANSWER.replace("暂停实施商务部公告2026年第40号相关措施，暂停期限至{until}", "自2027年1月1日起暂停实施商务部公告2026年第40号相关措施1年")
+    known = notices(LATER, text)
+    d = derive(known, date(2026, 12, 20))
+    assert {(r.state, r.since, r.by, r.next_state, r.next_from, r.next_until) for r in d.states
+            if r.notice_key == "MOFCOM-2026-40"} == {(ListingState.ANNOUNCED, date(2026, 12, 10), "MOFCOM-2026-40",
+                                                      ListingState.SUSPENDED, date(2027, 1, 1), date(2028, 1, 1))}
+    assert rows(derive(known, date(2027, 1, 1)), "MOFCOM-2026-40") == {
+        (ListingState.SUSPENDED, date(2027, 1, 1), date(2028, 1, 1), None, None)}
