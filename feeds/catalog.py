@@ -9,13 +9,14 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Generic, Protocol, TypeVar
 
 from feeds.identity import entity_feed_name, notice_item
 from storage.aliaslinks import AliasLinks
+from storage.namesakes import same_chinese_name
 from storage.possible import POSSIBLE
 from storage.records import EntityRecord, EventKind, EventRecord, EventScope, ListKind
 from storage.vocabulary import LISTS
@@ -204,7 +205,11 @@ def watchlist_events(ordered: Sequence[EventRecord], watchlist: Watchlist,
     entity-scope event already says the same thing about the matched entity (same
     kind, source notice, list and date), so a reader sees each fact once.
     """
-    picker = WatchlistPicker(watchlist, links)
+    by_key: dict[str, list[EventRecord]] = defaultdict(list)
+    for event in ordered:
+        if event.entity_key:
+            by_key[event.entity_key].append(event)
+    picker = WatchlistPicker(watchlist, links, lambda key: by_key.get(key, ()))
     for event in sorted(ordered, key=lambda e: e.entity_key or ""):  # one entity's items together (stable: in order)
         picker.add(event)
     return picker.events()
@@ -227,8 +232,11 @@ class WatchlistPicker:
     (a name corrected by a later notice: the items before the correction name it by its old name, which a watchlist
     giving the new name alone did not hit, so its "Imposed" item was missing; reader35)."""
 
-    def __init__(self, watchlist: Watchlist, links: AliasLinks | None = None) -> None:
+    def __init__(self, watchlist: Watchlist, links: AliasLinks | None = None,
+                 load: Callable[[str], Sequence[EventRecord]] | None = None) -> None:
         self.watchlist = watchlist
+        self.load = load  # an entity's items by its key, read again for a namesake (``_namesakes``)
+        self.key_hits: dict[str, Match] = {}  # entity key -> a counterparty's hit on one of its items
         self.links = links
         self.covered: set[tuple[EventKind, str | None, ListKind | None, date | None, str | None]] = set()
         self.sources: set[tuple[str | None, str]] = set()
@@ -258,6 +266,7 @@ class WatchlistPicker:
                 return
             if self._key_match is None and event.entity_key and match.method != POSSIBLE:
                 self._key_match = match
+                self.key_hits.setdefault(event.entity_key, match)
                 for earlier, _ in self._waiting:
                     self._pick(earlier, _same_entity(match, [e for e in earlier.entities if e.key == earlier.entity_key]
                                                      or list(earlier.entities)))
@@ -279,9 +288,27 @@ class WatchlistPicker:
         self.possible.extend((event, maybe) for event, maybe in self._waiting if maybe)
         self._key, self._key_match, self._waiting = key, None, []
 
+    def _namesakes(self) -> list[EventRecord]:
+        """The items of an entity no counterparty hit whose Chinese name is that of one a counterparty hit, under
+        another English name (北极星无人机公司 removed as "Polaris Drones, Inc." and listed again as "Polaris Drone
+        Systems, Inc.": two keys): possible matches for review, as ``screen`` gives them (story34 S3b; the watchlist
+        feed of "Polaris Drones Inc." ended on "Removed" while the company was under measures again: reader35)."""
+        if self.load is None or not self.key_hits:
+            return []
+        spellings: dict[str, list[EntityRecord]] = defaultdict(list)
+        for e in self.entities.values():
+            if e.key:
+                spellings[e.key].append(e)
+        firm: dict[str, Match | None] = {k: self.key_hits.get(k) for k in spellings}
+        out: list[EventRecord] = []
+        for key, match in sorted(same_chinese_name(firm, spellings).items()):
+            out.extend(_with_match(e, match) for e in self.load(key)
+                       if e.scope == EventScope.ENTITY and e.entity_key == key)
+        return out
+
     def events(self) -> tuple[EventRecord, ...]:
         self._next_entity(None)
-        out = list(self.picked)
+        out = list(self.picked) + self._namesakes()
         covered, sources = set(self.covered), set(self.sources)
         for event, maybe in self.possible:
             usable = self._usable(maybe)

@@ -283,6 +283,12 @@ def _entity_picture(key: str, state: list[EventRecord], as_of: date) -> PictureF
     return entity_picture(key, entity_name(state, key), listing_bands(state), as_of)
 
 
+def _entity_records(session: Session, as_of: date, key: str) -> list[EventRecord]:
+    """One entity's items, read again (the watchlist's possible match on a namesake, rare: one pass over the heads)."""
+    heads = [h for h in event_heads(session, as_of, (EventScope.ENTITY.value,)) if h.entity_key == key]
+    return list(in_batches(in_feed_order(heads), session))
+
+
 def _groups(keyed: Iterable[tuple[str, list[EventHead]]], session: Session
             ) -> Iterator[list[tuple[str, list[EventRecord]]]]:
     """Keyed lists of heads, as keyed lists of records, reading about :data:`BATCH` payloads at a time."""
@@ -325,7 +331,8 @@ def publish_store(session: Session, *, as_of: date, out_dir: Path, base_url: str
     del notice_heads
     # one company under two keys, tied by a notice (storage.aliaslinks)
     links = notice_links(notices, as_of) if notices is not None else stored_links(session, as_of)
-    picker = WatchlistPicker(watchlist, links) if watchlist is not None else None
+    picker = (WatchlistPicker(watchlist, links, partial(_entity_records, session, as_of)) if watchlist is not None
+              else None)
 
     run.notice_pictures()
     run.ctx = RenderContext(run.ctx.base_url, frozenset(run.pictures_ok))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 
 import feedparser
 
@@ -129,3 +130,28 @@ def test_a_counterparty_named_by_a_corrected_name_gets_the_items_from_before_the
     assert len({s.spec.name: s for s in select_feeds(events, watchlist("Skydio Inc."))}["watchlist"].events) == len(skydio)
     assert not [e for e in {s.spec.name: s for s in select_feeds(events, watchlist("Insitu Inc."))}["watchlist"].events
                 if e.entity_key == "skydio"]
+
+
+def test_a_namesake_listed_again_under_another_english_name_is_a_possible_match_beside_the_hit():
+    """reader35 (story34 S3b): 北极星无人机公司 removed as "Polaris Drones, Inc." and listed again as "Polaris Drone
+    Systems, Inc." (two keys). The watchlist feed of "Polaris Drones Inc." ended on "Removed" while `screen` gave the
+    relisting as a possible match; the feed now gives it too, for review, saying why."""
+    from storage.records import EntityRecord
+    from tests.feeds.factory import event
+
+    old = EntityRecord(zh="北极星无人机公司", en="Polaris Drones, Inc.", country="US", key="polarisdrones", n=1)
+    new = EntityRecord(zh="北极星无人机公司", en="Polaris Drone Systems, Inc.", country="US", key="polarisdronesystems", n=1)
+    other = EntityRecord(zh="因西图公司", en="Insitu,Inc.", country="US", key="insitu", n=2)
+    events = [event(EventKind.IMPOSED, date(2026, 3, 2), scope="entity", entity=old),
+              event(EventKind.REMOVED, date(2026, 9, 1), scope="entity", entity=old),
+              event(EventKind.IMPOSED, date(2027, 1, 15), scope="entity", entity=new),
+              event(EventKind.IMPOSED, date(2027, 1, 15), scope="entity", entity=other)]
+    for order in (events, list(reversed(events))):
+        picked = {s.spec.name: s for s in select_feeds(order, watchlist("Polaris Drones Inc."))}["watchlist"].events
+        assert {e.entity_key for e in picked} == {"polarisdrones", "polarisdronesystems"}, [e.id for e in picked]
+        relisted = next(e for e in picked if e.entity_key == "polarisdronesystems")
+        assert relisted.title.startswith("Possible watchlist match, review: Imposed: Polaris Drone Systems, Inc.")
+        extra = dict(relisted.extra)
+        assert extra["watchlist_method"] == "possible" and "the Chinese name 北极星无人机公司" in extra["watchlist_reason"]
+    # a counterparty that hits nobody gets no namesake
+    assert not {s.spec.name: s for s in select_feeds(events, watchlist("Nobody Ltd"))}["watchlist"].events
