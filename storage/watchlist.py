@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import html
 import io
 import logging
 import re
@@ -83,7 +84,7 @@ ZH_TRAILING_DESIGNATOR_RE = re.compile(r"(?<=[司团])\s*[-–—/，,]?\s*(美�
 # Another name the counterparty's own cell gives: "Anduril Industries, Inc. d/b/a Anduril", "X Corp (formerly Y Inc)";
 # each is its name (a hit on either is a hit), as a notice's "d/b/a" gives an entity both (storage.names.other_names).
 COUNTERPARTY_AKA_RE = re.compile(
-    r"\s+(?:d/b/a|d\.b\.a\.|doing business as|operating as|a/k/a|a\.k\.a\.|f/k/a|trading as|also known as|"
+    r"\s+(?:d/b/a|d\.b\.a\.?|doing business as|operating as|a/k/a|a\.k\.a\.?|f/k/a|f\.k\.a\.?|trading as|also known as|"
     r"formerly(?: known as)?)\s+"
     r"|\s*[（(]\s*(?:d/b/a|dba|a/k/a|a\.k\.a\.|aka|f/k/a|fka|formerly(?: known as)?|previously|曾用名|原名|又称)[\s:：]*",
     re.IGNORECASE)
@@ -168,6 +169,9 @@ the longest name of screen17's ERP corpus is 83. Runs of spaces are folded to on
 beyond this is matched by its first characters only, and said so (:data:`CELL_LONG`, :func:`cell_cut`)."""
 CELL_LONG = ("{where}: the name is {n} characters long (spaces folded; the longest of an ERP export is ~80); screened "
              "by its first {kept} characters only: the rest was not screened, check it by hand")
+# What an export leaves around a name that no notice writes: HTML entities ("Gibbs &amp; Cox, Inc." from a web ERP) and
+# trademark signs ("Skydio™ Inc.": NFKC reads ™ as "TM", "skydiotm"): read as the name without them (screen35 probe 3)
+TRADEMARK_SIGNS = str.maketrans("", "", "™℠®©")
 SPACE_RUN_RE = re.compile(r"\s{2,}|[^\S ]")  # a run of spaces, or one tab, line break, odd space: folded to one
 # Square and lenticular brackets read as round ones: "Skydio Inc [USA]", "Skydio Inc [Vendor 10023]", "斯凯迪奥公司【美国】"
 OTHER_BRACKETS = str.maketrans({"[": "(", "]": ")", "【": "（", "】": "）", "〔": "（", "〕": "）"})
@@ -191,7 +195,7 @@ DASH_UNIT_RE = re.compile(r"(.*\S)\s+([-–—])\s+(.*\S)\s*")
 # The label of the name after each marker (COUNTERPARTY_AKA_RE), by the marker's first letters, casefolded.
 AKA_LABELS = (("d/b/a", "d/b/a"), ("d.b.a", "d/b/a"), ("dba", "d/b/a"), ("doing business", "d/b/a"),
               ("operating as", "d/b/a"), ("trading as", "trading"), ("t/a", "trading"),
-              ("f/k/a", "former"), ("fka", "former"), ("formerly", "former"), ("previously", "former"),
+              ("f/k/a", "former"), ("f.k.a", "former"), ("fka", "former"), ("formerly", "former"), ("previously", "former"),
               ("曾用名", "former"), ("原名", "former"))
 BARE_AKA_MARKERS = {"dba": "d/b/a", "aka": "a/k/a", "fka": "f/k/a", "t/a": "trading as"}
 # A parent the counterparty's cell names: "Foo Ltd (a subsidiary of Skydio Inc.)", "X, a unit of Y", "Insitu, a Boeing
@@ -597,9 +601,17 @@ def _add_name(names: list[_Name], plains: list[_Name], cp: Counterparty, name: s
 
 def cell_text(written: str) -> str:
     """The cell as its parts are read from: runs of spaces folded to one (a line break kept: it cuts names), at most
-    :data:`MAX_CELL_CHARS` characters (a longer cell is said: :func:`cell_cut`)."""
-    text = SPACE_RUN_RE.sub(_folded, written.strip())
+    :data:`MAX_CELL_CHARS` characters (a longer cell is said: :func:`cell_cut`), HTML entities and trademark signs
+    aside (:func:`bare_cell`)."""
+    text = SPACE_RUN_RE.sub(_folded, bare_cell(written).strip())
     return text[:MAX_CELL_CHARS].rstrip()
+
+
+def bare_cell(written: str) -> str:
+    """``written`` without HTML entities ("&amp;" -> "&") and trademark signs; itself for nearly every cell."""
+    if "&" in written and ";" in written:
+        written = html.unescape(written)
+    return written.translate(TRADEMARK_SIGNS) if not written.isascii() else written
 
 
 def _folded(run: re.Match[str]) -> str:
@@ -612,6 +624,7 @@ def cell_parts(written: str) -> tuple[tuple[str, str | None], ...]:
     first way a name comes, which is the one a hit by it says: ``Watchlist`` keeps the first of equal names). The
     parts are read from :func:`cell_text` (spaces folded, at most MAX_CELL_CHARS characters)."""
     text = cell_text(written)
+    written = bare_cell(written)
     written = written if len(text) == len(written.strip()) or len(written.strip()) <= MAX_CELL_CHARS else text
     parent = parent_of(text)
     own = parent[0] if parent else text
@@ -698,7 +711,7 @@ def own_parts(name: str) -> tuple[tuple[str, str | None], ...]:
     pieces = [p for p in NAMES_CUT_RE.split(name) if p.strip()]
     if len(pieces) == 1 and "/" in name:  # "Skydio Inc./Shield AI Inc.": a slash after a whole legal name cuts too
         pieces = _slashed(name)
-    if len(pieces) == 1 and ("," in name or "，" in name):  # "Lockheed Martin Corporation, Skydio Inc."
+    if len(pieces) == 1 and ("," in name or "，" in name or "&" in name or " and " in name):  # "…Corp., Skydio Inc."
         pieces = _comma_listed(name)
     if len(pieces) > 1:
         lead += [(p.strip(), PART_ONE_OF.format(part=p.strip())) for p in pieces]
@@ -748,9 +761,10 @@ def _slashed(name: str) -> list[str]:
 
 
 def _comma_listed(name: str) -> list[str]:
-    """The names of a cell of whole legal names cut by commas ("Lockheed Martin Corporation, Skydio Inc."), each of two
-    words or more with a legal suffix; [name] for any other ("Skydio, Inc.", "Foo Co., Ltd.", "Skydio Inc., USA")."""
-    pieces = [p.strip() for p in re.split(r"[,，]", name)]
+    """The names of a cell of whole legal names cut by commas or "&" ("Lockheed Martin Corporation, Skydio Inc.",
+    "Lockheed Martin Corp. & Skydio Inc."), each of two words or more with a legal suffix; [name] for any other
+    ("Skydio, Inc.", "Foo Co., Ltd.", "Skydio Inc., USA", "Gibbs & Cox, Inc.")."""
+    pieces = [p.strip() for p in re.split(r"[,，]|\s+(?:&|＆|and)\s+", name)]
     if len(pieces) > 1 and all(has_legal_suffix(p) and len(name_key(p)) >= OWN_NAME_MIN_KEY_LENGTH for p in pieces):
         return pieces
     return [name]

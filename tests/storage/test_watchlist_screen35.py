@@ -120,8 +120,24 @@ def test_probe_two_misses_now_hit(cell: str, entity: EntityRecord) -> None:
     assert one(cell).match(entity) is not None
 
 
+GIBBS = EntityRecord(zh="吉布斯和考克斯公司", en="Gibbs&Cox, Inc.", country="US", key="gibbsandcox")
+LEIDOS = EntityRecord(zh="莱多斯公司", en="Leidos", country="US", key="leidos")
+
+
+@pytest.mark.parametrize(("cell", "entity"), [
+    ("Gibbs &amp; Cox, Inc.", GIBBS), ("Skydio™ Inc.", SKYDIO),  # probe 3 lines 2-3: "gibbsandampcox", "skydiotm"
+    ("Lockheed Martin Corp. & Skydio Inc.", LOCKHEED), ("Lockheed Martin Corp. & Skydio Inc.", SKYDIO),  # line 11
+    ("Leidos Inc. f.k.a. SAIC", LEIDOS),  # line 20
+])
+def test_probe_three_misses_now_hit(cell: str, entity: EntityRecord) -> None:
+    """Probe 3 (/work/s35/screen35-cases/PROBE3.md): an HTML entity or a trademark sign an export leaves in the name,
+    two legal names joined by "&", "f.k.a." with dots: each no hit before."""
+    assert one(cell).match(entity) is not None
+
+
 def test_a_comma_cuts_only_whole_legal_names() -> None:
     assert own_names("Foo Co., Ltd.") == () and own_names("Skydio Inc., USA") == ()
+    assert own_names("Gibbs & Cox, Inc.") == () and own_names("Procter & Gamble Co.") == ()
     assert one("Principal Lockheed Martin").match(LOCKHEED) is None  # a role word before a company: people only
 
 
@@ -166,3 +182,4 @@ def test_a_long_cell_is_cheap_and_said() -> None:
     assert said is not None and said.startswith(f"vendors.csv:7: the name is {len(long_cell)} characters long")
     spaced = "Foo Trading Ltd;" + " " * 5000 + "Skydio Inc."  # folded, it is short: read whole, unsaid
     assert cell_cut(spaced, where="w") is None and one(spaced).match(SKYDIO) is not None
+
