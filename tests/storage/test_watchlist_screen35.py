@@ -12,6 +12,7 @@ import pytest
 from storage.names import name_key
 from storage.possible import pinyin_possible
 from storage.records import EntityRecord
+from storage.screening import MAX_COUNTERPARTIES, ScreenInputError, parse_queries
 from storage.watchlist import (
     AFFILIATES_RE,
     MAX_CELL_CHARS,
@@ -183,3 +184,9 @@ def test_a_long_cell_is_cheap_and_said() -> None:
     spaced = "Foo Trading Ltd;" + " " * 5000 + "Skydio Inc."  # folded, it is short: read whole, unsaid
     assert cell_cut(spaced, where="w") is None and one(spaced).match(SKYDIO) is not None
 
+
+def test_a_file_over_the_limit_says_how_to_screen_it() -> None:
+    """50,000 rows (blind round): exit 2 "at most 10000 per run" after 3 s of CPU reading every row as a name, no word of
+    what to do; now refused before the names are read, saying to split the file."""
+    with pytest.raises(ScreenInputError, match=r"10001 counterparties; at most 10000 per run: split the file into files"):
+        parse_queries("Foo Ltd\n" * (MAX_COUNTERPARTIES + 1), source="big.csv")
