@@ -111,6 +111,14 @@ def _is_tls_failure(exc: BaseException) -> bool:
 HOST_DOWN_AFTER = 2
 UNREACHED = frozenset({"timeout", "connect"})
 TURN_POLL = 0.2  # seconds between looks at a stop asked while a request waits for another's retries to end
+# A page whose answer cost its whole time or size this run (an answer past its whole-answer deadline, one larger
+# than max_bytes) is not asked again in the run: a page listed by two sources (a column's html index and its jpaas
+# list) was asked once for each, the second wait as long as the first (health35 L10: a page trickled a byte a second
+# held the run 640 s, 300 s per source). The later source's request fails at once, saying so. A request timed out
+# unanswered is not one: a slow page may answer when asked again (the host-down rule counts those).
+ANSWER_LATE = "the answer took more than {seconds:g}s"
+SPENT = frozenset({"timeout", "too-large"})  # with, for "timeout", the ANSWER_LATE detail
+SPENT_AGAIN = "{detail} (asked earlier in this run: not asked again in this run)"
 
 
 class Fetcher:
@@ -146,6 +154,7 @@ class Fetcher:
         self._plain_hosts: set[str] = set()
         self._unreached: dict[str, tuple[int, str]] = {}  # host -> (requests in a row it never answered, last reason)
         self._trying: dict[str, int] = {}  # host -> the thread whose request retries after an unanswered attempt
+        self._spent: dict[str, tuple[str, str, int]] = {}  # URL -> (reason, detail, status) of a SPENT failure
         self._lock = threading.Lock()
         self._turn = threading.Condition(self._lock)  # notified when such a request ends
         self.counters = FetchCounters()
@@ -193,6 +202,13 @@ class Fetcher:
             if sent is not None:
                 sent()
             return self._failure(request, "host-down", _host_down(host, unreached, why), 0, 0)
+        with self._lock:
+            spent = self._spent.get(request.url)
+        if spent is not None:  # its answer cost its whole time or size once this run (SPENT)
+            if sent is not None:
+                sent()
+            reason, detail, status = spent
+            return self._failure(request, reason, SPENT_AGAIN.format(detail=detail), status, 0)
         result: FetchResult | None = None
         try:
             result = self._fetch(request, sent)
@@ -203,6 +219,9 @@ class Fetcher:
                     self._unreached[host] = (count, f"{result.error}: {result.detail}")
                 elif result is not None and (result.error is None or result.status):  # the host answered (an error
                     self._unreached.pop(host, None)  # page is an answer)
+                if result is not None and result.error in SPENT and (
+                        result.error != "timeout" or result.detail.startswith(ANSWER_LATE.split("{", 1)[0])):
+                    self._spent.setdefault(request.url, (result.error, result.detail or "", result.status))
                 if self._trying.get(host) == threading.get_ident():
                     del self._trying[host]
                     self._turn.notify_all()
@@ -326,7 +345,7 @@ class Fetcher:
                 except httpx.TimeoutException as exc:
                     if time.monotonic() >= deadline:  # each read in time, the whole answer not (headers trickled): not
                         # retried, as below
-                        raise _Final("timeout", f"the answer took more than {self.policy.answer_seconds:g}s") from exc
+                        raise _Final("timeout", ANSWER_LATE.format(seconds=self.policy.answer_seconds)) from exc
                     self._unanswered(host)
                     raise _Retryable("timeout", f"{type(exc).__name__} after {self.policy.timeout:g}s") from exc
                 except httpx.ConnectError as exc:
@@ -408,7 +427,7 @@ class Fetcher:
         for chunk in response.iter_bytes():
             if time.monotonic() > deadline:  # a trickle: each read in time, the whole never. Not retried in the run:
                 # each try would take the whole deadline again (3 retries of 300 s: the run and its lock held 20 min)
-                raise _Final("timeout", f"the answer took more than {self.policy.answer_seconds:g}s", status)
+                raise _Final("timeout", ANSWER_LATE.format(seconds=self.policy.answer_seconds), status)
             body.extend(chunk)
             if len(body) > self.policy.max_bytes:
                 raise _Final("too-large", f"body larger than {self.policy.max_bytes} bytes", status)

@@ -419,11 +419,20 @@ def test_trickled_headers_time_out_with_the_whole_answer(site):
 
 def test_an_answer_past_its_deadline_is_not_asked_again_in_the_run(site):
     """An answer that ran past its whole-answer deadline was retried as a timeout: with the defaults (timeout 30 s,
-    deadline 300 s, 3 retries) a trickling page held the run and its lock 20 minutes. Asked once per run now."""
+    deadline 300 s, 3 retries) a trickling page held the run and its lock 20 minutes. Asked once per run now, for
+    every source that lists it: a second source's request (a column's jpaas list beside its html index) waited the
+    whole deadline again (health35 L10: 640 s a run at 300 s a page); it fails at once, saying so."""
     site.faults[PAGE] = Fault("trickle-head", delay=0.04)
     with fetcher(site, attempts=3, answer_timeout=0.2) as f:
         result = f.fetch(FetchRequest(URL))
+        started = time.monotonic()
+        again = f.fetch(FetchRequest(URL))
     assert result.error == "timeout" and result.attempts == 1 and len(site.hits) == 1, (result, site.hits)
+    assert again.error == "timeout" and "not asked again in this run" in again.detail and len(site.hits) == 1, again
+    assert time.monotonic() - started < 0.1
+    with fetcher(site, attempts=1, answer_timeout=0.2) as f:  # the next run (Fetcher) asks again
+        f.fetch(FetchRequest(URL))
+    assert len(site.hits) == 2
 
 
 def test_a_host_that_never_answers_is_not_asked_again_in_the_run(site):
