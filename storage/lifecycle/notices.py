@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from storage.records import ActionKind, EventKind, EventRecord, EventScope, NoticeRef, StoredNotice
-from storage.vocabulary import TAG_PREFIX, list_name
+from storage.vocabulary import SHARED_LISTS, TAG_PREFIX, list_name, ministry_of
 
 from .builder import _provenance
 from .corrections import corrects_names
@@ -48,7 +48,10 @@ def _notice_event(n: StoredNotice) -> EventRecord:
         parts.append(f"corrects the names of {group_label(rec.entities)}" + (f" listed by {named}" if named else ""))
     what = "; ".join(parts) or "changes no list"
     ents = ""
-    on = f" on the {list_name(rec.list)}" if rec.list else ""
+    # whose, on a list both ministries keep (as the list feeds' items say: "on the MFA countermeasure list"; reader35)
+    ministry = ministry_of(rec.issuer) if rec.list in SHARED_LISTS else None
+    whose = f"{ministry} " if ministry else ""
+    on = f" on the {whose}{list_name(rec.list)}" if rec.list else ""
     return EventRecord(
         id=f"{TAG_PREFIX}{rec.key}/notice", kind=EventKind.NOTICE, scope=EventScope.NOTICE, list=rec.list,
         notice_key=rec.key, source_key=rec.key, entity_key=None,

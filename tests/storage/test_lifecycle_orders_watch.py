@@ -130,6 +130,10 @@ def test_a_countermeasure_item_says_whose_list_and_counts_people_apart():
     assert titles["MFA-ORDER-2024-13", person.key] == (
         "Imposed: Adam Bry (亚当·布赖) on the MFA countermeasure list (MFA-ORDER-2024-13) from 2024-10-10")
     assert "on the MOFCOM countermeasure list (MOFCOM-ORDER-2025-6)" in titles["MOFCOM-ORDER-2025-6", None]
+    # the notices feed's items too (reader35: "Notice MFA-ORDER-2024-13 (外交部令第13号): lists … on the countermeasure list")
+    said = {e.notice_key: e.title for e in d.events if e.kind is EventKind.NOTICE}
+    assert said["MFA-ORDER-2024-13"].endswith("on the MFA countermeasure list"), said
+    assert said["MOFCOM-ORDER-2025-6"].endswith("on the MOFCOM countermeasure list"), said
     # the other lists are MOFCOM's alone: no ministry in their titles
     d = derive([stored(NO11)], date(2026, 11, 30))
     assert {e.summary.split(" from ")[0] for e in d.events if e.kind is EventKind.IMPOSED and e.entity_key is None} == {
