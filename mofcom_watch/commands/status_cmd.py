@@ -8,7 +8,7 @@ column) are printed too, and leave the exit code alone.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Optional
@@ -37,6 +37,10 @@ STATE_STYLES = {ListingState.LAPSED: "bold yellow", ListingState.SUSPENDED: "cya
 SOURCE_COLUMNS = (Column("source"), Column("last checked"))
 # on a terminal too narrow for the table, these columns are hidden first (notice, state and since stay)
 STATUS_DROP = ("by", "number", "issuer", "entities", "days left", "until", "list")
+# `status --json`: a listing has every key on every row, so a script reads `row["next_from"]` without a lookup that
+# may fail: the keys StatusRow.to_json leaves out when they do not apply (`scope`, `next_*`, `measure_only`) are
+# given as their default, null (false for `measure_only`); `next_label` likewise (lead's decision, session 35)
+ROW_KEYS = tuple((f.name, f.default) for f in fields(StatusRow)) + (("next_label", None),)
 
 
 
@@ -45,8 +49,7 @@ def report_json(report: StatusReport) -> dict:
     return {
         "as_of": report.as_of.isoformat(),
         "ok": report.ok,
-        "listings": [dict(r.to_json(), state_label=row_state(r), ministry=ministry_of(r.issuer),
-                          **_next_json(r)) for r in report.rows],
+        "listings": [row_json(r) for r in report.rows],
         "health_issues": [
             {"source": h.source, "kind": h.kind, "detail": h.detail, "url": h.url, "notice_key": h.notice_key,
              "first_seen": h.first_seen.isoformat() if h.first_seen else None,
@@ -67,11 +70,15 @@ def report_json(report: StatusReport) -> dict:
     }
 
 
-def _next_json(row: StatusRow) -> dict[str, str]:
-    """``next_label`` ("lifted from 2025-11-10") for a row with a change announced, else no key."""
-    if row.next_state is None or row.next_from is None:
-        return {}
-    return {"next_label": next_label(row.next_state, row.next_from, row.next_until)}
+def row_json(row: StatusRow) -> dict[str, object]:
+    """One listing of ``status --json``: every key of :data:`ROW_KEYS` (null where it does not apply, in the same
+    order on every row), then ``state_label`` and ``ministry``; ``next_label`` ("lifted from 2025-11-10") for a row
+    with a change announced."""
+    data = row.to_json()
+    if row.next_state is not None and row.next_from is not None:
+        data["next_label"] = next_label(row.next_state, row.next_from, row.next_until)
+    return {**{key: data.get(key, default) for key, default in ROW_KEYS}, "state_label": row_state(row),
+            "ministry": ministry_of(row.issuer)}
 
 
 def print_report(report: StatusReport, console: Console, *, all_clear: bool = True) -> None:
