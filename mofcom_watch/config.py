@@ -726,6 +726,19 @@ def redact_url(url: str) -> str:
         return url
 
 
+def default_links_warning(settings: Settings, folder: Path) -> str | None:
+    """The warning said on each publish into ``folder`` whose links name ``serve``'s default address because no
+    ``public_base_url`` is set (None when one is): ``run`` and ``schedule`` from cron, and ``feeds``, into the
+    configured folder behind nginx published self links, pictures and OPML entries to ``http://127.0.0.1:8080/feeds/``
+    without a word (cli34's C3; the lead decided in session 35: a warning every time, which cron mails until the key is
+    set; ``status`` says it as a note). Not ``serve``'s own folder: ``serve`` says its own at start."""
+    if settings.public_base_url:
+        return None
+    return (f"the feeds in {folder} link to {settings.feeds_base_url}, serve's own address, as no public_base_url is "
+            "set: readers elsewhere reach nothing there unless serve serves this folder at that address; set "
+            "public_base_url (MOFCOM_WATCH_PUBLIC_URL) to the URL readers reach the feeds at (that one too, if it is)")
+
+
 def port_0_problem(settings: Settings, base_url: str | None = None) -> str | None:
     """Why feeds published with ``settings`` would link nowhere, or None: with ``http.port = 0`` (any free port, which
     only ``serve`` learns when it binds) and no ``public_base_url``, their self links would name port 0."""

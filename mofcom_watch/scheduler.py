@@ -24,7 +24,7 @@ from apscheduler.schedulers.base import STATE_STOPPED, BaseScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
 
-from mofcom_watch.config import Settings
+from mofcom_watch.config import Settings, default_links_warning
 from mofcom_watch.exits import failure_line
 from mofcom_watch.logs import log, run_context
 from scraper.stop import CrawlStopped, StopRequest
@@ -317,22 +317,30 @@ def run_blocking(scheduler: BlockingScheduler, runner: CycleRunner | None = None
     log(LOG, logging.INFO, "scheduler stopped")
 
 
-def real_cycle(settings: Settings, *, as_of: date | None = None, stop: StopRequest | None = None) -> CycleFn:
+def real_cycle(settings: Settings, *, as_of: date | None = None, stop: StopRequest | None = None,
+               warn_links: bool = False) -> CycleFn:
     """The production cycle: ``mofcom_watch.cycle.run_cycle`` with the configured sources and base URLs; ``stop``:
-    the runner's (:class:`CycleRunner`), which ends it at its next page."""
+    the runner's (:class:`CycleRunner`), which ends it at its next page. ``warn_links`` (``schedule``; ``serve`` says
+    its own at start): a cycle that published with no ``public_base_url`` set logs a warning saying where its links
+    point (:func:`mofcom_watch.config.default_links_warning`)."""
 
     def cycle(run_id: str) -> CycleResult:
         from mofcom_watch.cycle import run_cycle  # the fetcher's module; imported when a cycle runs
 
         try:
-            return run_cycle(settings, as_of=as_of, since=settings.since, base_urls=dict(settings.base_urls) or None,
-                             run_id=run_id, stop=stop, fixed_day=as_of is not None)
+            result = run_cycle(settings, as_of=as_of, since=settings.since,
+                               base_urls=dict(settings.base_urls) or None, run_id=run_id, stop=stop,
+                               fixed_day=as_of is not None)
         except Exception as exc:
             line = None if isinstance(exc, (RunLockHeld, CrawlStopped)) else failure_line(
                 exc, db_url=settings.database_url, feeds_dir=settings.feeds_path)
             if line is None:
                 raise
             raise CycleFault(line) from exc
+        if warn_links and result.published and (
+                unset := default_links_warning(settings, settings.feeds_path)) is not None:
+            log(LOG, logging.WARNING, "feeds link to serve's default address", detail=unset)
+        return result
 
     return cycle
 

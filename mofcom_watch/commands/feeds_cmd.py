@@ -26,7 +26,7 @@ from mofcom_watch.clock import (
     refuse_future,
     refuse_past_in_live,
 )
-from mofcom_watch.config import port_0_problem, redact_url, url_problem
+from mofcom_watch.config import default_links_warning, port_0_problem, redact_url, url_problem
 from mofcom_watch.context import app_context
 from mofcom_watch.exits import FEEDS_ERRNOS, exit_on_resource_fault
 from mofcom_watch.publish import (
@@ -179,6 +179,8 @@ def register(app: typer.Typer) -> None:
         note_future("feeds", day, f"what is written to {out_dir}", then="; nothing derived for that day is stored")
         linked = default_link_note(target.base_url, given=bool(base_url or settings.public_base_url), out_dir=out_dir,
                                    feeds_path=settings.feeds_path)
+        unset = None if base_url or not in_folder(out_dir, settings.feeds_path) else default_links_warning(settings,
+                                                                                                             out_dir)
         engine, session = open_session(ctx)
         try:
             if not allow_empty:
@@ -216,6 +218,8 @@ def register(app: typer.Typer) -> None:
         print_result(result, out_dir, app_ctx.verbosity)
         if linked is not None:  # once written (a command that fails says its one line, nothing else)
             typer.echo(f"mofcom-watch feeds: note: {term.shown(linked)}", err=True)
+        if unset is not None:  # the configured folder: a warning on each publish, until public_base_url is set
+            typer.echo(f"mofcom-watch feeds: warning: {term.shown(unset)}", err=True)
         for problem in result.problems:
             typer.echo(f"problem: {term.shown(problem)}", err=True)
         for note in result.notes:  # read right: said, and the exit code as without it

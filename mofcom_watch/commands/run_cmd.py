@@ -150,7 +150,7 @@ def register(app: typer.Typer) -> None:
             raise typer.BadParameter(f"{since} is not a year from {SINCE_RANGE[0]} to {SINCE_RANGE[1]}",  # print x<=
                                      param_hint="--since")
         settings = app_context(ctx).settings
-        from mofcom_watch.config import port_0_problem
+        from mofcom_watch.config import default_links_warning, port_0_problem
 
         if (linkless := port_0_problem(settings)) is not None:
             typer.echo(f"mofcom-watch run: {linkless}", err=True)
@@ -188,6 +188,8 @@ def register(app: typer.Typer) -> None:
             typer.echo(term.json_text(run_json(result)))
         else:
             print_summary(result, term.console())
+        if result.published and (unset := default_links_warning(settings, out or settings.feeds_path)) is not None:
+            typer.echo(f"mofcom-watch run: warning: {term.shown(unset)}", err=True)  # each publish: cron mails it
         if result.refused_blank is not None:  # a wrong store, most likely: exit 2, as feeds without --allow-empty
             typer.echo(f"mofcom-watch run: {result.refused_blank}", err=True)
             raise typer.Exit(2)

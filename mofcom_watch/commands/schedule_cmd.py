@@ -57,7 +57,7 @@ def register(app: typer.Typer) -> None:
         from scraper.stop import StopRequest
 
         stop = StopRequest()  # set by the stop signal (run_blocking): a running cycle ends at its next page
-        runner = CycleRunner(real_cycle(settings, as_of=day, stop=stop), stop=stop)
+        runner = CycleRunner(real_cycle(settings, as_of=day, stop=stop, warn_links=True), stop=stop)
         scheduler = make_scheduler(runner, cron=settings.cron, timezone=settings.timezone,
                                    run_at_start=settings.run_at_start)
         log(LOG, logging.INFO, "scheduler starting", cron=settings.cron, timezone=settings.timezone,

@@ -278,7 +278,7 @@ def register(app: typer.Typer) -> None:
             session.close()
             engine.dispose()
         from mofcom_watch.clock import stale_run
-        from mofcom_watch.config import stale_after
+        from mofcom_watch.config import default_links_warning, stale_after
         from mofcom_watch.diskspace import low_space
         from storage.db import sqlite_file
 
@@ -298,4 +298,7 @@ def register(app: typer.Typer) -> None:
             print_report(report, term.console(), all_clear=activity.ok)
             print_decisions(reviewed, readings, gone, term.console())
             activity.print(term.console())
+            if activity.last_publish is not None and (
+                    unset := default_links_warning(settings, settings.feeds_path)) is not None:
+                term.console().print(Text(term.shown(f"note: {unset}"), style="yellow"))  # not a problem: exit as is
         raise typer.Exit(0 if report.ok and activity.ok else 1)

@@ -908,6 +908,8 @@ def test_s33_schedule_two_cycles_aqygzj_and_english_news(tmp_path, one_store):
         said = log.read_text(encoding="utf-8")
         assert proc.returncode == 0 and "Traceback" not in said, said
         assert said.count('msg="cycle done') >= 2, said
+        # no public_base_url: each cycle's publish says where its links point (cli34's C3, decided in session 35)
+        assert said.count('msg="feeds link to serve\'s default address"') >= 2, said
     shown = status(db)
     keys = {k for k, _ in states(shown)}
     assert {"UEL-2025-8", "MOFCOM-ORDER-2026-2"} <= keys, sorted(keys)

@@ -53,6 +53,8 @@ def first_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
     with SiteServer(FIXTURES) as site:
         done = cli(f"sqlite:///{work / 'data' / 'store.sqlite'}", *run_args(site.url, work / "feeds"))
     assert done.code in (0, 1), done.out + done.err
+    # no public_base_url: the publish says where its links point, on stderr (cli34's C3, decided in session 35)
+    assert f"mofcom-watch run: warning: the feeds in {work / 'feeds'} link to http://127.0.0.1:8080/feeds/" in done.err
     return work, done.code
 
 
