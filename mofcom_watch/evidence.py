@@ -7,7 +7,9 @@ timestamps, order and compression, so equal files give equal bytes.
 from __future__ import annotations
 
 import io
+import lzma
 import zipfile
+import zlib
 from collections.abc import Sequence
 from datetime import date
 
@@ -29,6 +31,11 @@ UNIX = 3  # create_system
 # What every zip we write starts with (a local file header; an empty zip: its end record). A file that does not, and
 # that zipfile cannot read, is no pack at all (the CSV, a PDF): input, not a damaged pack.
 ZIP_STARTS = (b"PK\x03\x04", b"PK\x05\x06")
+# What reading a damaged zip raises: a member whose compressed bytes changed fails in the decompressor (zlib.error for
+# deflate, OSError for bzip2, LZMAError) before its CRC is checked (cli35: one byte flipped inside a member's deflate
+# stream was "internal error: error: Error -3 while decompressing data", exit 4, where docs promise 1, damaged)
+ZIP_READ_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError, zlib.error,
+                   OSError, lzma.LZMAError)
 
 
 class PackError(ValueError):
@@ -98,7 +105,7 @@ def read_zip(data: bytes) -> dict[str, bytes]:
             return {name: zf.read(name) for name in names}
     except PackError:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError) as exc:
+    except ZIP_READ_ERRORS as exc:
         if not data.startswith(ZIP_STARTS):
             raise NotAZip(f"not a zip file ({exc}): an evidence pack is the .zip 'mofcom-watch evidence' wrote") from exc
         raise PackError(f"not a readable zip ({exc})") from exc
