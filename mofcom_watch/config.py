@@ -392,9 +392,11 @@ def _database_url(value: Any, where: str) -> str | None:
     from sqlalchemy.exc import ArgumentError
 
     try:
-        make_url(text)
-    except ArgumentError:
-        raise ConfigError(f"{where}: not a database URL: {text!r} (e.g. sqlite:///data/x.sqlite)") from None
+        make_url(text).port  # noqa: B018 - a port that is no number raises (was: exit 4, "internal error", cli35)
+    except (ArgumentError, ValueError):
+        from storage.db import shown_url
+
+        raise ConfigError(f"{where}: not a database URL: {shown_url(text)!r} (e.g. sqlite:///data/x.sqlite)") from None
     return text
 
 
@@ -717,13 +719,10 @@ def render_json(settings: Settings) -> dict[str, Any]:
 
 
 def redact_url(url: str) -> str:
-    """A database URL without its password."""
-    try:
-        from sqlalchemy.engine import make_url
+    """A database URL without its password (nor one in its query: ``storage.db.shown_url``)."""
+    from storage.db import shown_url
 
-        return make_url(url).render_as_string(hide_password=True)
-    except Exception:  # noqa: BLE001 - printing only
-        return url
+    return shown_url(url)
 
 
 def default_links_warning(settings: Settings, folder: Path) -> str | None:

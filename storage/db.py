@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -54,6 +55,28 @@ PG_CONNECT_TIMEOUT = 10
 KINDS_KEPT = "mofcom-watch keeps its store in SQLite (sqlite:///FILE) or PostgreSQL (postgresql+psycopg://USER@HOST/DB)"
 
 
+# Printing a URL: query keys libpq takes a secret by (postgresql://bob@host/db?password=…), hidden as the URL's own
+# password is; and in a string that is no URL (bob:secret@host, a port that is no number), what stands between its
+# user and its host (cli35: both were printed whole in the error line, in logs and mails)
+SECRET_QUERY_KEYS = frozenset({"password", "sslpassword"})
+HIDDEN = "***"
+USERINFO_RE = re.compile(r"^((?:[A-Za-z][\w+.-]*://)?[^:/@?#]*):[^@]*@")
+
+
+def shown_url(url: str | URL) -> str:
+    """``url`` as it may be printed: no password in its user part nor in its query (:data:`SECRET_QUERY_KEYS`)."""
+    try:
+        parsed = make_url(url) if isinstance(url, str) else url
+    except (ArgumentError, ValueError):  # (not parsed: a port that is no number raises ValueError)
+        return USERINFO_RE.sub(rf"\1:{HIDDEN}@", str(url))
+    secret = [key for key in parsed.query if key.lower() in SECRET_QUERY_KEYS]
+    if not secret:
+        return parsed.render_as_string(hide_password=True)
+    marker = "0" * 8 + "HIDDEN"  # rendered as it is, then shown as HIDDEN (render_as_string would escape '*')
+    text = parsed.update_query_dict(dict.fromkeys(secret, marker)).render_as_string(hide_password=True)
+    return text.replace(marker, HIDDEN)
+
+
 class NewerStore(DatabaseError):
     """A store at a schema revision this version does not know: a newer mofcom-watch wrote it (upgrade the program)."""
 
@@ -68,8 +91,8 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
     would have worked."""
     try:
         parsed = make_url(url)
-    except ArgumentError as exc:
-        raise DatabaseError(f"not a database URL: {url!r} ({exc})") from exc
+    except (ArgumentError, ValueError) as exc:  # (a port that is no number: ValueError)
+        raise DatabaseError(f"not a database URL: {shown_url(url)!r} ({exc})") from exc
     is_sqlite = parsed.get_backend_name() == "sqlite"
     path = sqlite_file(url)
     read_only = read_only and path is not None
@@ -92,7 +115,7 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
             why = f"no database is called {parsed.drivername.split('+')[0]!r} (a typo?): {KINDS_KEPT}"
         else:
             why = str(exc)
-        raise DatabaseError(f"cannot use database {parsed.render_as_string(hide_password=True)}: {why}") from exc
+        raise DatabaseError(f"cannot use database {shown_url(parsed)}: {why}") from exc
     if is_sqlite:
         _sqlite_setup(engine, read_only=read_only)
     elif parsed.get_backend_name() == "postgresql":
@@ -218,7 +241,7 @@ def upgrade(engine: Engine) -> None:
             command.upgrade(cfg, "head")
         if current:  # not a new store: an upgrade, which the program it came from can no longer open (cli31: unsaid)
             log.info("store upgraded to this version's schema", extra={"fields": {
-                "db": engine.url.render_as_string(hide_password=True), "from_revision": ",".join(current),
+                "db": shown_url(engine.url), "from_revision": ",".join(current),
                 "to_revision": script.get_current_head(),
                 "note": "an older mofcom-watch refuses it from now on: keep a backup from before the upgrade to go back"}})
     except DatabaseError:
@@ -235,7 +258,7 @@ def upgrade(engine: Engine) -> None:
         if fault is not None:
             raise fault from exc
         first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        raise DatabaseError(f"cannot open database {engine.url.render_as_string(hide_password=True)}: {first}") from exc
+        raise DatabaseError(f"cannot open database {shown_url(engine.url)}: {first}") from exc
 
 
 def write_locked(url: str) -> bool:

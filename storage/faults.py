@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from storage.db import DatabaseError, file_uri
+from storage.db import DatabaseError, file_uri, shown_url
 
 # SQLite's messages (sqlite3 has no error codes before 3.11's sqlite_errorname; the text is stable).
 SQLITE_FULL = ("database or disk is full", "no space left")
@@ -72,7 +72,7 @@ def where(url: URL | str | None) -> str:
         url = make_url(url)
     if url.get_backend_name() == "sqlite":
         return f"the SQLite file {url.database}"
-    return f"the database {url.render_as_string(hide_password=True)}"
+    return f"the database {shown_url(url)}"
 
 
 def damaged(db: str, detail: str, cause: str = "") -> StoreUnavailable:
