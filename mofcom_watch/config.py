@@ -725,6 +725,24 @@ def redact_url(url: str) -> str:
     return shown_url(url)
 
 
+def db_folder_problem(settings: Settings) -> str | None:
+    """Why a command that writes must not open the store a given ``database_url`` names, or None: a SQLite file whose
+    folder does not exist. ``--db sqlite:////nonexistent/dir/x.sqlite replay …`` made every missing folder and a new
+    empty store (cli34's C1; the lead decided in session 35: refused, exit 2, one line naming the folder), where a typo
+    was meant; only ``data_dir``, the default store's folder, is still made by the commands that write."""
+    if settings.db_url is None:
+        return None
+    from storage.db import sqlite_file
+
+    path = sqlite_file(settings.db_url)
+    if path is None or path.parent.exists():
+        return None
+    relative = "" if path.is_absolute() else f", relative to the folder the command started in, {Path.cwd()}"
+    return (f"no folder {path.parent} for the SQLite file {path.name} (database_url from "
+            f"{settings.origin('db_url')}{relative}): check the path; if it is right, create the folder first "
+            "(a given database URL's folder is never made: a typo would start a new, empty store)")
+
+
 def default_links_warning(settings: Settings, folder: Path) -> str | None:
     """The warning said on each publish into ``folder`` whose links name ``serve``'s default address because no
     ``public_base_url`` is set (None when one is): ``run`` and ``schedule`` from cron, and ``feeds``, into the

@@ -205,3 +205,15 @@ def warn_short_stale(command: str, settings: Any) -> None:
     why = stale_after(settings)[1]
     if TOO_SHORT in why:
         typer.echo(f"mofcom-watch {command}: warning: {why}", err=True)
+
+
+def exit_on_missing_db_folder(command: str, settings: Any) -> None:
+    """A given database URL naming a SQLite file in a folder that does not exist: one line and exit 2 before the store
+    is opened, for the commands that write (``replay``, ``run``, ``schedule``, ``serve --schedule``), which made the
+    folder and a new empty store (:func:`mofcom_watch.config.db_folder_problem`)."""
+    from mofcom_watch.config import db_folder_problem
+
+    missing = db_folder_problem(settings)
+    if missing is not None:
+        typer.echo(f"mofcom-watch {command}: {missing}", err=True)
+        raise typer.Exit(USAGE)

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from mofcom_watch import term
 from mofcom_watch.clock import AS_OF_HELP, after_today, as_of_or_today, note_future, parse_fetched_at
 from mofcom_watch.context import app_context
-from mofcom_watch.exits import exit_on_resource_fault
+from mofcom_watch.exits import exit_on_missing_db_folder, exit_on_resource_fault
 from mofcom_watch.pipeline import (
     PageRouter,
     Pipeline,
@@ -227,6 +227,7 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"mofcom-watch replay: {exc}", err=True)
             raise typer.Exit(2) from None
         settings = app_context(ctx).settings
+        exit_on_missing_db_folder("replay", settings)
         note_future("replay", day, then="; the pages are stored, nothing derived for that day is")
         try:
             engine = open_store(settings.database_url)

@@ -20,7 +20,7 @@ from rich.text import Text
 from mofcom_watch import term
 from mofcom_watch.clock import AS_OF_NOW_HELP, parse_as_of, parse_fetched_at, refuse_future, refuse_past_in_live
 from mofcom_watch.context import app_context
-from mofcom_watch.exits import exit_on_resource_fault, exit_on_unknown_hosts, first_on_stop
+from mofcom_watch.exits import exit_on_missing_db_folder, exit_on_resource_fault, exit_on_unknown_hosts, first_on_stop
 from mofcom_watch.lazygroup import importing
 from mofcom_watch.tables import print_fitted
 
@@ -168,6 +168,7 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"mofcom-watch run: {exc}", err=True)
             raise typer.Exit(2)
         exit_on_unknown_hosts("run", {**settings.base_urls, **overrides})
+        exit_on_missing_db_folder("run", settings)  # (after the other input's checks: the store is opened next)
         waiting = f"mofcom-watch run: waiting up to {settings.lock_wait_seconds:.0f} s for the run lock: "
         stop = StopRequest()  # a stop signal ends the fetches in flight too (exits.first_on_stop)
         try:
@@ -188,13 +189,13 @@ def register(app: typer.Typer) -> None:
             typer.echo(term.json_text(run_json(result)))
         else:
             print_summary(result, term.console())
-        if result.published and (unset := default_links_warning(settings, out or settings.feeds_path)) is not None:
-            typer.echo(f"mofcom-watch run: warning: {term.shown(unset)}", err=True)  # each publish: cron mails it
         if result.refused_blank is not None:  # a wrong store, most likely: exit 2, as feeds without --allow-empty
             typer.echo(f"mofcom-watch run: {result.refused_blank}", err=True)
             raise typer.Exit(2)
+        unset = default_links_warning(settings, out or settings.feeds_path) if result.published else None
         if result.broken_watchlist is not None:  # input to fix: exit 2, once everything else was published
             typer.echo(f"mofcom-watch run: {result.broken_watchlist.removeprefix('WatchlistError: ')} (the other "
                        "feeds were published; the watchlist feed keeps its last files)", err=True)
-            raise typer.Exit(2)
-        raise typer.Exit(0 if result.ok else 1)
+        if unset is not None:  # on each publish with no public_base_url (after a fault's own line): cron mails it
+            typer.echo(f"mofcom-watch run: warning: {term.shown(unset)}", err=True)
+        raise typer.Exit(2 if result.broken_watchlist is not None else 0 if result.ok else 1)

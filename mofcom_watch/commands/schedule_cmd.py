@@ -10,7 +10,12 @@ import typer
 from mofcom_watch.clock import parse_as_of, refuse_future, refuse_past
 from mofcom_watch.config import ConfigError, Settings, port_0_problem, redact_url
 from mofcom_watch.context import app_context
-from mofcom_watch.exits import exit_on_unknown_hosts, exit_on_unknown_sources, warn_short_stale
+from mofcom_watch.exits import (
+    exit_on_missing_db_folder,
+    exit_on_unknown_hosts,
+    exit_on_unknown_sources,
+    warn_short_stale,
+)
 from mofcom_watch.logs import log
 from mofcom_watch.scheduler import (
     WAIT_FOR_DATABASE,
@@ -53,6 +58,7 @@ def register(app: typer.Typer) -> None:
         exit_on_unknown_hosts("schedule", settings.base_urls)
         exit_on_unknown_sources("schedule", settings.sources)
         warn_short_stale("schedule", settings)
+        exit_on_missing_db_folder("schedule", settings)
         check_store(settings)
         from scraper.stop import StopRequest
 

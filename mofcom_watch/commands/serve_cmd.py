@@ -19,7 +19,14 @@ from mofcom_watch.clock import before_today, parse_as_of, refuse_future, refuse_
 from mofcom_watch.commands.schedule_cmd import PAST_CYCLES, with_flags
 from mofcom_watch.config import Settings, redact_url, stale_after
 from mofcom_watch.context import app_context
-from mofcom_watch.exits import RESOURCE_EXIT, USAGE, exit_on_unknown_hosts, exit_on_unknown_sources, warn_short_stale
+from mofcom_watch.exits import (
+    RESOURCE_EXIT,
+    USAGE,
+    exit_on_missing_db_folder,
+    exit_on_unknown_hosts,
+    exit_on_unknown_sources,
+    warn_short_stale,
+)
 from mofcom_watch.logs import log
 
 LOG = logging.getLogger("mofcom_watch.serve")
@@ -197,6 +204,7 @@ def register(app: typer.Typer) -> None:
             exit_on_unknown_hosts("serve --schedule", settings.base_urls)
             exit_on_unknown_sources("serve --schedule", settings.sources)
             warn_short_stale("serve --schedule", settings)
+            exit_on_missing_db_folder("serve --schedule", settings)
         if not schedule:  # read-only: a mistyped --db must not create an empty store to serve
             from storage.db import MissingDatabase, require_existing
 

@@ -86,7 +86,8 @@ def test_a_disk_filling_up_while_a_run_publishes_keeps_the_last_good_feeds_whole
     assert set(at_fault) == set(yesterday)  # nothing removed
     assert all(at_fault[name] in (yesterday[name], today[name]) for name in at_fault)  # each file whole
     assert status.code == 1 and "LAST PUBLISH FAILED" in status.out and "DISK NEARLY FULL" in status.out, status.out
-    assert again.code in (0, 1) and again.err.count("\n") <= 1, again.out + again.err
+    said = [line for line in again.err.splitlines() if "serve's own address, as no public_base_url" not in line]
+    assert again.code in (0, 1) and len(said) <= 1, again.out + again.err  # (and the warning on links: session 35)
     assert today != yesterday and not leftovers
 
 

@@ -50,6 +50,7 @@ def first_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
     """One ``run`` of the fixtures into a fresh store (``data/store.sqlite``) and feeds folder, and its exit code: the
     state several tests start from, each on its own copy (a copy costs milliseconds, a run seconds)."""
     work = tmp_path_factory.mktemp("first-run")
+    (work / "data").mkdir()  # (a given store's folder is never made: session 35)
     with SiteServer(FIXTURES) as site:
         done = cli(f"sqlite:///{work / 'data' / 'store.sqlite'}", *run_args(site.url, work / "feeds"))
     assert done.code in (0, 1), done.out + done.err
