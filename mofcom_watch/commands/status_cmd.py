@@ -81,8 +81,9 @@ def row_json(row: StatusRow) -> dict[str, object]:
             "ministry": ministry_of(row.issuer)}
 
 
-def print_report(report: StatusReport, console: Console, *, all_clear: bool = True) -> None:
-    """``all_clear``: nothing else is wrong (a failed fetch or publish, a full disk): only then the green line."""
+def print_report(report: StatusReport, console: Console, *, all_clear: bool = True, notices: int = 0) -> None:
+    """``all_clear``: nothing else is wrong (a failed fetch or publish, a full disk): only then the green line.
+    ``notices``: how many the store holds (no row with some stored: none was in effect or announced on the day)."""
     shown = term.shown  # every string below may quote a page
     table = Table(title=f"Listings (MOFCOM, MFA) as of {report.as_of.isoformat()}", show_lines=False)
     for col in ("notice", "number", "issuer", "list", "state", "since", "until", "days left", "entities", "by"):
@@ -94,7 +95,10 @@ def print_report(report: StatusReport, console: Console, *, all_clear: bool = Tr
             "" if r.days_left is None else str(r.days_left), str(r.entity_count), shown(r.by),
         )
     print_fitted(console, table, drop=STATUS_DROP)
-    if not report.rows:
+    if not report.rows and notices:  # cli35: --as-of 1999-01-01 said "No listings stored yet" of a full store
+        console.print(f"No listing in effect or announced as of {report.as_of.isoformat()} ({notices} notices "
+                      "stored).")
+    elif not report.rows:
         console.print("No listings stored yet: run `mofcom-watch replay DIR` or `mofcom-watch run` first.")
     lapsed = [r for r in report.rows if r.state is ListingState.LAPSED]
     if lapsed:
@@ -295,7 +299,7 @@ def register(app: typer.Typer) -> None:
                 out.update(ok=False, problems=[*out["problems"], *activity.problem_lines()])
             typer.echo(term.json_text(out))
         else:
-            print_report(report, term.console(), all_clear=activity.ok)
+            print_report(report, term.console(), all_clear=activity.ok, notices=activity.notices)
             print_decisions(reviewed, readings, gone, term.console())
             activity.print(term.console())
             if activity.last_publish is not None and (
