@@ -466,11 +466,15 @@ def read_config_file(path: Path) -> dict[str, Any]:
     """The file's values by setting name; unknown keys and bad values are errors (typos must not pass)."""
     import tomllib  # here: a command given no file never loads the TOML parser (issue 11, start-up)
 
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    try:  # utf-8-sig: a byte-order mark at the start (Windows Notepad's) is read as none (cli35: "Invalid
+        # statement (at line 1, column 1)", exit 2, of a file that showed nothing wrong)
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
         raise ConfigError(f"file not found: {path}") from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path} is not UTF-8 text ({exc.reason} at byte {exc.start}): TOML is UTF-8; save it as "
+                          "UTF-8") from None
+    except OSError as exc:
         raise ConfigError(f"cannot read {path}: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path} is not valid TOML: {exc}") from None

@@ -110,6 +110,23 @@ def test_config_file_from_environment(tmp_path: Path) -> None:
     assert load_settings(environ={"MOFCOM_WATCH_CONFIG": str(path)}).http_port == 8123
 
 
+@pytest.mark.parametrize("data", [b"\xef\xbb\xbf[http]\nport = 8123\n", b"[http]\r\nport = 8123\r\n",
+                                  b"\xef\xbb\xbf[http]\r\nport = 8123\r\n"])
+def test_a_file_saved_by_windows_notepad_is_read(tmp_path: Path, data: bytes) -> None:
+    """cli35: a byte-order mark at the start was "not valid TOML: Invalid statement (at line 1, column 1)", exit 2,
+    of a file showing nothing wrong; Windows line ends were read already."""
+    path = tmp_path / "mofcom-watch.toml"
+    path.write_bytes(data)
+    assert load_settings(path).http_port == 8123
+
+
+def test_a_file_that_is_not_utf8_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "mofcom-watch.toml"
+    path.write_bytes("[http]\nport = 8123\n".encode("utf-16"))
+    with pytest.raises(ConfigError, match=r"is not UTF-8 text \(invalid start byte at byte 0\): TOML is UTF-8; save it"):
+        load_settings(path)
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
