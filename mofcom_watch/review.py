@@ -41,6 +41,7 @@ from storage.reviews import (
     RefusedPage,
     held_copies,
     needs_review,
+    read_pages,
     record_acceptance,
     record_gone,
     record_reading,
@@ -248,6 +249,11 @@ def accept_page(session: Session, router: PageRouter, url: str, sha: str, *, by:
     if issue is None:
         if _shrunk(session, url):
             return accept_index(session, url, sha, by=by, at=at, note=note)
+        done = [r for r in read_pages(session) if r.url == url and r.sha256.startswith(sha)]
+        if done:  # accepted before (a script run twice, a colleague first): said so, not "no page" (cli35)
+            raise ReviewError(f"{url}: the copy SHA-256 {done[-1].sha256[:SHOWN]}… was already recorded as read by "
+                              f"{done[-1].read_by} at {done[-1].read_at:%Y-%m-%d %H:%M} UTC; nothing to accept again "
+                              "(`mofcom-watch status` lists it)")
         raise ReviewError(f"no page refused for a person to read nor an index-shrunk warning is open for {url} "
                           "(`mofcom-watch review` lists the pages held for a person to read; `mofcom-watch status` "
                           "the warnings)")

@@ -78,6 +78,10 @@ def test_a_page_refused_for_review_is_read_by_a_person_once_per_copy(tmp_path: P
     done = cli(db_url, "accept", URL, sha(REFUSED)[:10], "--by", "ops@example.org", "--note", "annex PDF read",
                "--as-of", AS_OF)
     assert done.code == 0 and "nothing of it is in the notices or the feeds" in done.out, done
+    twice = cli(db_url, "accept", URL, sha(REFUSED)[:10], "--as-of", AS_OF)  # a script run again: said, exit 2 (cli35)
+    assert twice.code == 2 and twice.err.startswith(
+        f"mofcom-watch accept: {URL}: the copy SHA-256 {sha(REFUSED)[:16]}… was already recorded as read by "
+        "ops@example.org at "), twice
 
     again = replay(db_url, tmp_path, "r2", "2026-12-02", uel_2023_1=whole, ecl_2026_93=REFUSED, other=OTHER)
     assert again.code == 0 and "2 unchanged" in again.out, again  # other.txt fixed; the page read by a person quiet
