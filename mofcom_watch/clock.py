@@ -30,6 +30,10 @@ TODAY_ENV = "MOFCOM_WATCH_TODAY"
 # the days --as-of takes: a calendar date, YYYY-MM-DD or YYYYMMDD. Python's date.fromisoformat also reads ISO week
 # dates: '2026W481' was 2026-11-23 without a word (cli32's blind round)
 AS_OF_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{8}")
+# The days --as-of may name: the state pictures draw years around the day, and near year 1 or 9999 their arithmetic
+# overflowed ("problem: feed pictures could not be built (OverflowError: date value out of range)", exit 1, the other
+# feeds written: cli35); no notice of these lists is older than 1900, and a year past 2999 is a typo
+AS_OF_RANGE = (date(1900, 1, 1), date(2999, 12, 31))
 
 
 def today() -> date:
@@ -65,11 +69,15 @@ def parse_as_of(value: str | None) -> date | None:
         raise typer.BadParameter(f"expected a date like 2026-11-29, got {value!r} (leave --as-of out for today)",
                                  param_hint="--as-of")
     try:
-        return calendar_day(value)
+        day = calendar_day(value)
     except ValueError:
         shaped = len(value.strip()) == len("2026-11-29") and value.strip()[4::3] == "--"  # the shape, not the day
         raise typer.BadParameter(f"expected a date like 2026-11-29, got {value!r}"
                                  + (": no such day" if shaped else ""), param_hint="--as-of") from None
+    if not AS_OF_RANGE[0] <= day <= AS_OF_RANGE[1]:
+        raise typer.BadParameter(f"{day.isoformat()} is not a day from {AS_OF_RANGE[0]} to {AS_OF_RANGE[1]} (a typo in "
+                                 "the year?)", param_hint="--as-of")
+    return day
 
 
 def as_of_or_today(value: str | None) -> date:

@@ -114,6 +114,14 @@ def test_bad_as_of_is_a_usage_error(tmp_path, bad):
         assert "Traceback" not in res.output
 
 
+@pytest.mark.parametrize("far", ["0001-01-01", "1899-12-31", "3000-01-01", "9999-12-31"])
+def test_a_day_no_picture_can_count_from_is_a_usage_error(tmp_path, far):
+    """cli35: ``feeds --as-of 9999-12-31`` (or 0001-01-01) wrote the feeds, then "problem: feed pictures could not be
+    built (OverflowError: date value out of range)", exit 1; a day this far is a typo in the year: exit 2."""
+    res = run(f"sqlite:///{tmp_path / 'never-opened.sqlite'}", "status", "--as-of", far)
+    assert res.exit_code == 2 and f"{far} is not a day from 1900-01-01 to 2999-12-31" in res.stderr, res.output
+
+
 @pytest.mark.parametrize("name", ["Skydio", "SKYDIO INC", "Ｓｋｙｄｉｏ, Inc.", "斯凯迪奥公司", "skydio llc"])
 def test_timeline_matches_any_spelling(db, name):
     res = run(db, "timeline", name, "--as-of", "2026-11-29", "--json")
