@@ -74,9 +74,17 @@ def parse_as_of(value: str | None) -> date | None:
         shaped = len(value.strip()) == len("2026-11-29") and value.strip()[4::3] == "--"  # the shape, not the day
         raise typer.BadParameter(f"expected a date like 2026-11-29, got {value!r}"
                                  + (": no such day" if shaped else ""), param_hint="--as-of") from None
+    try:
+        return within_range(day)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--as-of") from None
+
+
+def within_range(day: date) -> date:
+    """``day``, or ValueError when it is outside :data:`AS_OF_RANGE` (``--as-of``, ``serve``'s ``?as_of=``)."""
     if not AS_OF_RANGE[0] <= day <= AS_OF_RANGE[1]:
-        raise typer.BadParameter(f"{day.isoformat()} is not a day from {AS_OF_RANGE[0]} to {AS_OF_RANGE[1]} (a typo in "
-                                 "the year?)", param_hint="--as-of")
+        raise ValueError(f"{day.isoformat()} is not a day from {AS_OF_RANGE[0]} to {AS_OF_RANGE[1]} (a typo in the "
+                         "year?)")
     return day
 
 

@@ -117,7 +117,7 @@ class ServerState:
         """``?as_of=YYYY-MM-DD`` (or YYYYMMDD, as ``--as-of``), or today; ValueError (a 400 for the caller) on anything
         else: an ISO week date was a day without a word (cli32)."""
         raw = request.query_params.get("as_of")
-        return clock.calendar_day(raw) if raw else self.today()
+        return clock.within_range(clock.calendar_day(raw)) if raw else self.today()  # (9999-12-31: a 500, cli35)
 
     def last_cycle(self) -> datetime | None:
         times = [t for t in (self.data.last_cycle(), self.last_cycle_hint() if self.last_cycle_hint else None) if t]

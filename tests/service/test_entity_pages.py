@@ -167,6 +167,10 @@ def test_the_front_page_shows_the_day_asked_for_or_refuses_it(site: TestClient) 
     assert bad.status_code == 400 and "as_of must be a date" in bad.text
     week = site.get("/", params={"as_of": "2026W481"})  # an ISO week date: 2026-11-23 without a word (cli32)
     assert week.status_code == 400 and "as_of must be a date" in week.text
+    for far in ("9999-12-31", "0001-01-01"):  # cli35: 9999-12-31 was a 500 (the pictures' arithmetic overflowed)
+        for page in ("/", "/entity/skydio"):
+            answer = site.get(page, params={"as_of": far})
+            assert answer.status_code == 400 and "as_of must be a date" in answer.text, (page, far)
     assert "State on 2025-06-01" in site.get("/", params={"as_of": "20250601"}).text  # as --as-of takes it
 
 
