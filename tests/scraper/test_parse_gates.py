@@ -668,6 +668,17 @@ def test_measure_action_finds_what_the_one_measure_search_found(seed):
                 assert found.text == text[start : stop + 1 if stop >= 0 else body[1]].strip()
 
 
+@pytest.mark.parametrize("seed", range(2))
+def test_measure_action_searches_no_text_without_what_every_measure_match_ends_with(seed):
+    """measure_action runs MEASURE_DECIDED_RE only on a text holding 措施 or 罚款 (MEASURE_ENDS): the same match as
+    the search of every text, fines included."""
+    pieces = ["决定", "采取", "实施", "措施", "处以", "罚款", "对甲公司", "。", "\n", "以下", "管制"]
+    for text in random_texts(pieces, seed, 3000, 12):
+        m = actions_clauses.MEASURE_DECIDED_RE.search(text)
+        found = actions.measure_action(text, text, (0, len(text)), None, None)
+        assert (found.start if found else None) == (m.start() if m else None), text
+
+
 # Verbs that can act only on refs, listings, refs, and the Q&A marker, beside the pieces above.
 INERT_PIECES = [*ACTION_PIECES, "解除", "恢复实施", "答：", "4月4日公告（不可靠实体清单工作机制〔2025〕7号）",
                 "2025年4月4日被列入出口管制管控名单的16家美国实体", "相关措施90天", "将甲公司"]
