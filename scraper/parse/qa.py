@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from datetime import date
 
 from .dates import Stamp, make_date
 from .lazyre import lazy_compile
+from .textnorm import nfkc
 
 QUESTION_RE = lazy_compile(r"^\s*(?:有记者问|记者问|记者|问)\s*[:：]", re.MULTILINE)
 ANSWER_RE = lazy_compile(r"^\s*答\s*[:：]", re.MULTILINE)
@@ -205,7 +205,7 @@ def _titles(line: str) -> bool:
 
 
 def qa_key(published: date | None, title: str | None) -> str:
-    digest = hashlib.sha256("".join(unicodedata.normalize("NFKC", title or "").split()).encode("utf-8")).hexdigest()
+    digest = hashlib.sha256("".join(nfkc(title or "").split()).encode("utf-8")).hexdigest()
     day = published.isoformat() if published else "undated"
     return f"QA-{day}-{digest[:8]}"
 
@@ -218,7 +218,7 @@ SAME_ANSWER_MIN = 40  # characters of answer below which two copies are too shor
 
 def answer_text(text: str) -> str:
     """The answers of a Q&A's (clean) text, as two copies of it share them (``ANSWER_NOISE_RE`` out, NFKC)."""
-    folded = unicodedata.normalize("NFKC", text)
+    folded = nfkc(text)
     return ANSWER_NOISE_RE.sub("", "".join(folded[a:b] for a, b in answer_spans(folded)))
 
 

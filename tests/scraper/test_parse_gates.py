@@ -2,6 +2,7 @@
 
 import random
 import re
+import unicodedata
 from datetime import date
 from types import SimpleNamespace
 
@@ -677,6 +678,22 @@ def test_measure_action_searches_no_text_without_what_every_measure_match_ends_w
         m = actions_clauses.MEASURE_DECIDED_RE.search(text)
         found = actions.measure_action(text, text, (0, len(text)), None, None)
         assert (found.start if found else None) == (m.start() if m else None), text
+
+
+# Characters NFKC maps that ``fold`` does not (ligatures, circled digits, half-width katakana, compatibility ideographs),
+# marks that compose with a folded letter, full-width ones, and Chinese text.
+NFKC_PIECES = [*textnorm.FOLDED, "ﬁ", "①", "ｶ", "\uf900", "²", "\u0301", "\u0308", "\u3099", "e", "A", "か", "商务部",
+               "，", "（", "）", "：", "\u3000", " ", "答记者问"]
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_nfkc_is_unicodedata_nfkc(seed):
+    """``textnorm.nfkc`` (the keys of unnumbered texts and Q&As hash it) folds the full-width characters first: the
+    same string as ``unicodedata.normalize("NFKC", …)``, character by character and in random texts."""
+    for ch in textnorm.FOLDED:
+        assert textnorm.nfkc(ch) == unicodedata.normalize("NFKC", ch) == textnorm.FOLDED[ch]
+    for text in random_texts(NFKC_PIECES, seed, 3000, 12):
+        assert textnorm.nfkc(text) == unicodedata.normalize("NFKC", text), text
 
 
 # Verbs that can act only on refs, listings, refs, and the Q&A marker, beside the pieces above.

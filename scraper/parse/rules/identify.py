@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import unicodedata
 from datetime import date, datetime
 
 from storage.records import NoticeKind
@@ -27,7 +26,7 @@ from ..qa import (
     qa_title,
     source_stamp,
 )
-from ..textnorm import fold
+from ..textnorm import fold, nfkc
 
 QA_ISSUER = "商务部新闻办公室"
 QA_TITLE_WORDS = ("答记者问", "新闻发言人", "新闻发布会")
@@ -228,7 +227,7 @@ def announcement_title(lines: list[str], number: str | None) -> str | None:
 
 def doc_key(published: date | None, title: str | None) -> str:
     """Key of an unnumbered text: its date and a hash of its title."""
-    digest = hashlib.sha256("".join(unicodedata.normalize("NFKC", title or "").split()).encode()).hexdigest()
+    digest = hashlib.sha256("".join(nfkc(title or "").split()).encode()).hexdigest()
     return f"DOC-{published.isoformat() if published else 'undated'}-{digest[:8]}"
 
 
