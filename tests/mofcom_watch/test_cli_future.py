@@ -23,9 +23,21 @@ from storage.vocabulary import BEIJING
 from tests import zygote
 from tests.conftest import REPO_ROOT, copy_of
 
-TODAY = datetime.now(BEIJING).date()
-LATER = (TODAY + timedelta(days=400)).isoformat()  # a day to come, whenever the tests run
-NOTE = f"--as-of {LATER} is after today ({TODAY.isoformat()} in Beijing)"
+
+def beijing_today() -> date:
+    """Read at each use, not once at import: a suite started before Beijing's midnight (16:00 UTC) and reaching these
+    tests after it expected the day before in every note (session 35's mid-session CI: 7 failures)."""
+    return datetime.now(BEIJING).date()
+
+
+def day_to_come() -> str:
+    return (beijing_today() + timedelta(days=400)).isoformat()  # a day to come, whenever the tests run
+
+
+def after_today(day: str) -> str:
+    return f"--as-of {day} is after today ({beijing_today().isoformat()} in Beijing)"
+
+
 PAGES = ("www.mofcom.gov.cn/zcfb/blgg/gg/2025/index.html",
          "www.mofcom.gov.cn/zcfb/blgg/gg/2025/art/2025/art_bc4513421bb24faaa84e44c2e4f36dc5.html")
 
@@ -58,41 +70,45 @@ def store(replayed: Path, tmp_path: Path) -> tuple[Path, str]:
 
 
 def test_a_command_that_shows_a_day_to_come_says_so_and_shows_it(store):
+    day = day_to_come()
+    note = after_today(day)
     db, url = store
-    timeline = cli("--db", url, "timeline", "skydio", "--as-of", LATER, "--json")
+    timeline = cli("--db", url, "timeline", "skydio", "--as-of", day, "--json")
     assert timeline.returncode == 0, timeline.stderr
     assert timeline.stderr.splitlines() == [
-        f"mofcom-watch timeline: note: {NOTE}: what is shown is what the stored notices schedule for that day, not "
+        f"mofcom-watch timeline: note: {note}: what is shown is what the stored notices schedule for that day, not "
         "what holds now; a notice published meanwhile can change it"]
-    assert json.loads(timeline.stdout)["as_of"] == LATER
-    status = cli("--db", url, "status", "--as-of", LATER)
-    assert status.returncode == 1 and status.stderr.startswith(f"mofcom-watch status: note: {NOTE}: ")  # count gaps
-    today = cli("--db", url, "timeline", "skydio", "--as-of", TODAY.isoformat())
+    assert json.loads(timeline.stdout)["as_of"] == day
+    status = cli("--db", url, "status", "--as-of", day)
+    assert status.returncode == 1 and status.stderr.startswith(f"mofcom-watch status: note: {note}: ")  # count gaps
+    today = cli("--db", url, "timeline", "skydio", "--as-of", beijing_today().isoformat())
     assert (today.returncode, today.stderr) == (0, "")  # today is not a day to come
 
 
 def test_feeds_of_a_day_to_come_never_go_into_the_configured_feeds_folder(store, tmp_path):
+    day = day_to_come()
+    note = after_today(day)
     db, url = store
     live = tmp_path / "live"
     env = {"MOFCOM_WATCH_FEEDS_DIR": str(live)}
-    assert cli("--db", url, "feeds", "--as-of", TODAY.isoformat(), env=env).returncode == 1  # the fixtures' gaps
+    assert cli("--db", url, "feeds", "--as-of", beijing_today().isoformat(), env=env).returncode == 1  # the fixtures' gaps
     live_files, before = folder(live), rows(db)
     assert "all.atom" in live_files
     for out in ([], ["--out", str(live)], ["--out", str(live / "preview")]):  # inside it: served too
-        refused = cli("--db", url, "feeds", *out, "--as-of", LATER, env=env)
+        refused = cli("--db", url, "feeds", *out, "--as-of", day, env=env)
         assert refused.returncode == 2
         assert refused.stderr.splitlines() == [
-            f"mofcom-watch feeds: {NOTE}: its feeds in the configured feeds folder {live}, which readers follow, would "
+            f"mofcom-watch feeds: {note}: its feeds in the configured feeds folder {live}, which readers follow, would "
             "give them the items of a day that has not come; write them to a folder of their own with --out DIR "
             "(nothing derived for that day is stored then)"]
     assert folder(live) == live_files and rows(db) == before
 
-    preview = cli("--db", url, "feeds", "--out", str(tmp_path / "preview"), "--as-of", LATER, env=env)
+    preview = cli("--db", url, "feeds", "--out", str(tmp_path / "preview"), "--as-of", day, env=env)
     assert preview.returncode == 1, preview.stderr  # the fixtures' open issues, as on any day
-    assert preview.stderr.startswith(f"mofcom-watch feeds: note: {NOTE}: what is written to {tmp_path / 'preview'} is "
+    assert preview.stderr.startswith(f"mofcom-watch feeds: note: {note}: what is written to {tmp_path / 'preview'} is "
                                      "what the stored notices schedule for that day")
     assert "nothing derived for that day is stored" in preview.stderr.splitlines()[0]
-    assert f"state over time, as of {LATER}" in (tmp_path / "preview" / "all.svg").read_text()  # that day's pictures
+    assert f"state over time, as of {day}" in (tmp_path / "preview" / "all.svg").read_text()  # that day's pictures
     assert rows(db) == before and folder(live) == live_files  # no event, mark or publication of that day kept
 
 
@@ -129,27 +145,31 @@ def test_feeds_of_a_past_day_never_go_into_the_configured_feeds_folder(store, tm
                                    "www.mofcom.gov.cn=http://127.0.0.1:9/www.mofcom.gov.cn"], ["schedule"],
                                   ["serve", "--port", "0"], ["accept", "UEL-2025-7", "0123456789abcdef"]])
 def test_a_command_that_stores_or_publishes_what_it_derives_refuses_a_day_to_come(store, tmp_path, args):
+    day = day_to_come()
+    note = after_today(day)
     db, url = store
     before = rows(db)
     env = {"MOFCOM_WATCH_DATA_DIR": str(tmp_path / "data")}
-    refused = cli("--db", url, *[a.format(tmp=tmp_path) for a in args], "--as-of", LATER, env=env)
+    refused = cli("--db", url, *[a.format(tmp=tmp_path) for a in args], "--as-of", day, env=env)
     assert refused.returncode == 2
     [line] = refused.stderr.splitlines()
-    assert line.startswith(f"mofcom-watch {args[0]}: {NOTE}: ")
+    assert line.startswith(f"mofcom-watch {args[0]}: {note}: ")
     assert rows(db) == before and not (tmp_path / "data").exists() and not (tmp_path / "elsewhere").exists()
 
 
 def test_replay_of_a_day_to_come_stores_the_pages_and_nothing_derived_for_it(tmp_path):
+    day = day_to_come()
+    note = after_today(day)
     pages = tmp_path / "pages"
     for page in PAGES:
         (pages / page).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(REPO_ROOT / "fixtures" / page, pages / page)
     db = tmp_path / "store.sqlite"
-    later = cli("--db", f"sqlite:///{db}", "replay", str(pages), "--as-of", LATER)
+    later = cli("--db", f"sqlite:///{db}", "replay", str(pages), "--as-of", day)
     # exit 1: No. 72 refers to 2024 No. 46, not among these pages; said on any day
     assert later.returncode == 1 and "which is not stored" in later.stderr, later.stderr
     assert later.stderr.splitlines()[0] == (
-        f"mofcom-watch replay: note: {NOTE}: what is shown is what the stored notices schedule for that day, not what "
+        f"mofcom-watch replay: note: {note}: what is shown is what the stored notices schedule for that day, not what "
         "holds now; a notice published meanwhile can change it; the pages are stored, nothing derived for that day is")
     assert "MOFCOM-2025-72" in later.stdout  # the table, as of that day
     stored = rows(db)
@@ -161,11 +181,12 @@ def test_replay_of_a_day_to_come_stores_the_pages_and_nothing_derived_for_it(tmp
 def test_the_day_taken_for_today_can_be_set_for_a_corpus_set_in_years_to_come(store):
     """``MOFCOM_WATCH_TODAY`` (tests/corpus.py moves each copy 8 years on; bench/scale.py and bench/fetch.py replay,
     publish and run such corpora): that day is today, and a bad value is a usage error."""
+    day = day_to_come()
     _, url = store
-    pinned = cli("--db", url, "timeline", "skydio", "--as-of", LATER, env={"MOFCOM_WATCH_TODAY": LATER})
+    pinned = cli("--db", url, "timeline", "skydio", "--as-of", day, env={"MOFCOM_WATCH_TODAY": day})
     assert (pinned.returncode, pinned.stderr) == (0, "")
-    before = cli("--db", url, "timeline", "skydio", "--as-of", LATER, env={"MOFCOM_WATCH_TODAY": TODAY.isoformat()})
-    assert before.stderr.startswith(f"mofcom-watch timeline: note: --as-of {LATER} is after today ({TODAY.isoformat()}, "
+    before = cli("--db", url, "timeline", "skydio", "--as-of", day, env={"MOFCOM_WATCH_TODAY": beijing_today().isoformat()})
+    assert before.stderr.startswith(f"mofcom-watch timeline: note: --as-of {day} is after today ({beijing_today().isoformat()}, "
                                     "from MOFCOM_WATCH_TODAY): ")
     wrong = cli("--db", url, "status", env={"MOFCOM_WATCH_TODAY": "tomorrow"})
     assert (wrong.returncode, wrong.stderr) == (2, "mofcom-watch: MOFCOM_WATCH_TODAY: expected a date like 2026-11-29, "
