@@ -203,3 +203,11 @@ def test_an_annex_lines_english_hyphenated_at_its_end() -> None:
 def test_a_pdf_copys_title_over_two_lines_and_its_running_header() -> None:
     text = "关于对美国甲防务公司等3家企业采取\n反制措施的决定\n正文第一行。\n— 1 —\n关于对美国甲防务公司等3家企业采取\n正文第二行。\n"
     assert unpaged(text) == "关于对美国甲防务公司等3家企业采取反制措施的决定\n正文第一行。\n正文第二行。\n"
+
+
+def test_superscript_marks_after_prose_names() -> None:
+    """Probe after the fixes: "决定将甲公司（Alpha Inc.）¹、乙公司（Beta LLC）²2家美国实体列入…" (the names were read with their marks,
+    no English, silent)."""
+    text = ("商务部公告2026年第241号\n\n商务部公告2026年第241号\n\n商务部决定将甲防务公司（Alpha Defense, Inc.）¹、乙光学公司（Beta Optics LLC）²"
+            "2家美国实体列入出口管制管控名单。\n\n注：¹ 该实体亦在不可靠实体清单内。\n\n本公告自公布之日起正式实施。\n\n商务部\n2026年12月23日\n")
+    assert _names(text) == list(NAMES[:2])
