@@ -138,15 +138,12 @@ def html_to_text(fragment: str) -> str:
     A fragment with (almost) no block tags keeps its raw newlines: text pasted into a
     div or a ``<pre>``.
     """
-    if "<img" in fragment and IMG_NUMBER_RE.search(fragment) is not None:
-        fragment = IMG_NUMBER_RE.sub(r"<p>\1</p>", fragment)
-    if "<img" in fragment and "alt" in fragment and IMG_NAMES_RE.search(fragment) is not None:
-        fragment = IMG_NAMES_RE.sub(_alt_lines, fragment)
-    if ("<sup" in fragment or "<SUP" in fragment) and SUP_MARK_RE.search(fragment) is not None:
-        fragment = SUP_MARK_RE.sub("", fragment)
-    if "<ol" in fragment or "<OL" in fragment:
-        fragment = ORDERED_LIST_RE.sub(_numbered_items, fragment)
     split = paragraph_tags(fragment)
+    if split is None:  # other tags than a body of paragraphs': an image, a list or a superscript among them?
+        rewritten = _tags_rewritten(fragment)
+        if rewritten is not fragment:
+            fragment = rewritten
+            split = paragraph_tags(fragment)
     if split is not None:  # only paragraphs and line breaks: no cell either
         fragment, blocks = split
         has_cells = False
@@ -189,6 +186,24 @@ def html_to_text(fragment: str) -> str:
         text = CELL_SPACE_RE.sub("\t", text)
     lines = [line.strip(" \t\u3000") for line in text.split("\n")]
     return BLANK_LINES_RE.sub("\n\n", "\n".join(lines)).strip("\n")
+
+
+def _tags_rewritten(fragment: str) -> str:
+    """``fragment`` with the tags whose text the page shows otherwise written as that text: an image's alt text naming the
+    notice (IMG_NUMBER_RE) or the annex's entities (IMG_NAMES_RE), an ordered list's numbers (ORDERED_LIST_RE), a
+    superscript footnote mark dropped (SUP_MARK_RE); ``fragment`` itself when it has none. Only asked of a fragment
+    that is not a body of paragraphs alone (``paragraph_tags``); each kind looked for by one ``in`` (Lexbor writes tag
+    names in lower case) before its regex."""
+    if "<img" in fragment:
+        if IMG_NUMBER_RE.search(fragment) is not None:
+            fragment = IMG_NUMBER_RE.sub(r"<p>\1</p>", fragment)
+        if IMG_NAMES_RE.search(fragment) is not None:
+            fragment = IMG_NAMES_RE.sub(_alt_lines, fragment)
+    if "<sup" in fragment and SUP_MARK_RE.search(fragment) is not None:
+        fragment = SUP_MARK_RE.sub("", fragment)
+    if "<ol" in fragment:
+        fragment = ORDERED_LIST_RE.sub(_numbered_items, fragment)
+    return fragment
 
 
 def _alt_lines(img: re.Match[str]) -> str:

@@ -18,8 +18,10 @@ from .lazyre import lazy_compile
 PAGE_MARK_RE = lazy_compile(
     r"^[^\S\n]*(?:[—–－-]{1,2}[^\S\n]*\d{1,3}[^\S\n]*[—–－-]{1,2}|第[^\S\n]*\d{1,3}[^\S\n]*页(?:[^\S\n]*[/,，]?[^\S\n]*"
     r"共[^\S\n]*\d{1,3}[^\S\n]*页)?)[^\S\n]*$", re.MULTILINE)
-# What a text with a page mark holds (a mark ends its line with a dash or 页, or is a form feed): found by ``in``.
-PAGE_MARK_ENDS = ("—\n", "-\n", "－\n", "–\n", "页\n", "\f")
+# Where a PDF copy's last page mark is: its last page ends with one ("— 3 —", or a form feed), maybe a blank line or a
+# source's line after it. Only this tail is looked at: a text of another kind costs a few scans of it.
+TAIL = 300
+MARK_CHARS = "\f—-－–页"  # one of them is in every page mark
 HEADER_LINES = 3  # a running header repeats one of the text's first lines
 FULL_LINE = 0.85  # a line at least this share of the widest line's width was cut by the page
 WIDTH_MIN = 30  # narrower "widest" lines: no page width to tell (a short text)
@@ -35,9 +37,11 @@ MARK = "\x00"  # a page mark's line while the lines are read (not "\f": ``strip`
 
 
 def has_page_marks(text: str) -> bool:
-    """Whether ``text`` holds a page mark: a PDF copy."""
-    return (any(end in text for end in PAGE_MARK_ENDS) or text.rstrip().endswith(("—", "-", "－", "页"))) \
-        and ("\f" in text or PAGE_MARK_RE.search(text) is not None)
+    """Whether the last lines of ``text`` hold a page mark or a form feed: a PDF copy."""
+    tail = text[-TAIL:]
+    if not any(map(tail.__contains__, MARK_CHARS)):
+        return False
+    return "\f" in tail or PAGE_MARK_RE.search(tail) is not None
 
 
 def unpaged(text: str) -> str:

@@ -264,6 +264,21 @@ SERIAL_LINE_RE = lazy_compile(r"\s*(?:\d{1,3}\s*[.．、]|[(（]\s*[一二三四
 NAME_GOES_ON_RE = lazy_compile(r"[\u4e00-\u9fff][^()（）:：\n]{0,40}[(（]")  # not "地址：…（…）"
 
 
+def _cut_before_bracket(line: str, text: str) -> bool:
+    """Whether the annex line ``line`` (of ``text``, the annex's lines after a "\\n") is a numbered Chinese name cut before
+    its bracket, which the next line opens ("2．北方之光航空" + "技术公司（Northern Lights…）"): asked only of a line with no
+    bracket that opens with a number, so an annex's headings cost one ``in`` each."""
+    if any(map(line.__contains__, OPENING)) or SERIAL_LINE_RE.match(line) is None:
+        return False
+    at = text.find("\n" + line + "\n")
+    if at < 0:
+        return False
+    start = at + len(line) + 2
+    end = text.find("\n", start)
+    following = text[start : end if end >= 0 else len(text)].strip(" \u3000")
+    return NAME_GOES_ON_RE.match(following) is not None and SERIAL_LINE_RE.match(following) is None
+
+
 def _unwrapped(block: list[str]) -> list[str]:
     """``block`` with each line whose bracket is left open joined to the lines that close it ("2. 甲公司（Alpha
     Holdings," + "Inc.）"): a name that a narrow page or a PDF copy wrapped. A space joins two Latin ends."""
@@ -448,7 +463,7 @@ def _annex_block(block: list[str], country: str | None, chinese_numbers: bool, c
     chinese = list(map(itemgetter(2), found))  # "" for the lines that are not plain
     # A plain line closes its bracket; another may leave one open, a name wrapped onto the next line. (Only the other
     # lines are looked at: an annex of plain lines alone, the common one, costs one ``in``.)
-    if "" in chinese and any(not zh and (OPEN_AT_LINE_END_RE.search(line + "\n") or not any(map(line.__contains__, OPENING)))
+    if "" in chinese and any(not zh and (OPEN_AT_LINE_END_RE.search(line + "\n") or _cut_before_bracket(line, text))
                              for line, _, zh, _ in found):
         block = _unwrapped(block)
         text = "\n" + "\n".join(block)
@@ -644,10 +659,9 @@ def _ideographic_table(block: list[str]) -> list[str]:
 
 
 # "1. 猎鹰光电公司（Falcon Electro-Optics, Inc.）①" / "…）[1]" / "…）*": a footnote's mark after the names, no part of them.
-# Superscript digits ("…（Skyvault Defense, Inc.）¹", session 35, audit35/04: the line read whole as a Chinese name, no English).
-SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
-FOOTNOTE_MARK_RE = lazy_compile(rf"(?<=[）)])\s*(?:[{CIRCLED[:20]}]|[{SUPERSCRIPTS}]{{1,2}}|\[\d{{1,2}}\]|［\d{{1,2}}］|\*{{1,3}}|注\d{{1,2}})\s*$")
-FOOTNOTE_ENDS = (*CIRCLED[:20], *SUPERSCRIPTS, "]", "］", "*", *"0123456789")
+# (Superscript digits, "…（Skyvault Defense, Inc.）¹", are dropped by ``textnorm.clean``: session 35, audit35/04.)
+FOOTNOTE_MARK_RE = lazy_compile(rf"(?<=[）)])\s*(?:[{CIRCLED[:20]}]|\[\d{{1,2}}\]|［\d{{1,2}}］|\*{{1,3}}|注\d{{1,2}})\s*$")
+FOOTNOTE_ENDS = (*CIRCLED[:20], "]", "］", "*", *"0123456789")
 FOOTNOTE_END_CHARS = frozenset(FOOTNOTE_ENDS)  # each one character: a line's last one is looked up, not 32 suffixes tried
 # "1. 北极星光学公司（Polaris Optics Inc.）。", "2. 子午防务系统公司（Meridian Defense Systems Corp.）.": a sentence's stop
 # after the names' bracket, no part of them (session 32, audit32/12: the first line dropped, the second read whole as a

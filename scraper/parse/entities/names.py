@@ -291,7 +291,7 @@ def typed_as(e: EntityRecord, kind: str) -> EntityRecord:
 # Full-width Latin letters and digits of a Chinese name ("ＢＲＩＮＣ无人机公司"), as ASCII: the name and its key as another
 # notice writes them (session 35, audit35/05). Only these: a Chinese name keeps its full-width brackets.
 WIDE_ALNUM = {cp: cp - 0xFEE0 for cp in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))}
-WIDE_ALNUM_FIRST = "\uff10"  # a name whose greatest character is below it has none (CJK, and "（）：，" are below)
+WIDE_ALNUM_RE = lazy_compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
 
 @lru_cache(maxsize=4096)
@@ -299,7 +299,7 @@ def make_entity(zh: str | None, en: str | None, country: str | None = None, n: i
                 branches: tuple[str, ...] = (), note: str | None = None, type: str | None = None) -> EntityRecord:
     """Records are frozen, so equal arguments can share one (annexes repeat across aliases). The other names the
     note or a "d/b/a" English name gives are kept as the entity's aliases (``storage.names.other_names``)."""
-    if zh and max(zh) >= WIDE_ALNUM_FIRST:
+    if zh and WIDE_ALNUM_RE.search(zh) is not None:
         zh = zh.translate(WIDE_ALNUM)
     return EntityRecord(zh=zh, en=en, country=country, key=cached_key(zh, en), n=n, branches=branches, type=type,
                         note=note, aliases=other_names(en, note))
