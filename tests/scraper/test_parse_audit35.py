@@ -211,3 +211,10 @@ def test_superscript_marks_after_prose_names() -> None:
     text = ("商务部公告2026年第241号\n\n商务部公告2026年第241号\n\n商务部决定将甲防务公司（Alpha Defense, Inc.）¹、乙光学公司（Beta Optics LLC）²"
             "2家美国实体列入出口管制管控名单。\n\n注：¹ 该实体亦在不可靠实体清单内。\n\n本公告自公布之日起正式实施。\n\n商务部\n2026年12月23日\n")
     assert _names(text) == list(NAMES[:2])
+
+
+def test_a_name_cut_before_its_bracket_on_a_line_written_twice_stays_loud() -> None:
+    """The PDF copy with "2．乙光学" written twice (parse_equiv's duplicated line): the second joins its next line; the count
+    then says one too many (never "乙光学" alone, without English, and the count agreeing)."""
+    notice = _notice(PDF_COPY.replace("2．乙光学\n", "2．乙光学\n2．乙光学\n"))
+    assert ("乙光学公司", "Beta Optics LLC") in [(e.zh, e.en) for e in notice.entities]

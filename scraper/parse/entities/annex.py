@@ -270,13 +270,16 @@ def _cut_before_bracket(line: str, text: str) -> bool:
     bracket that opens with a number, so an annex's headings cost one ``in`` each."""
     if any(map(line.__contains__, OPENING)) or SERIAL_LINE_RE.match(line) is None:
         return False
-    at = text.find("\n" + line + "\n")
-    if at < 0:
-        return False
-    start = at + len(line) + 2
-    end = text.find("\n", start)
-    following = text[start : end if end >= 0 else len(text)].strip(" \u3000")
-    return NAME_GOES_ON_RE.match(following) is not None and SERIAL_LINE_RE.match(following) is None
+    whole = "\n" + line + "\n"
+    at = text.find(whole)
+    while at >= 0:  # each line so written (a line written twice: the second may be the one cut)
+        start = at + len(whole)
+        end = text.find("\n", start)
+        following = text[start : end if end >= 0 else len(text)].strip(" \u3000")
+        if NAME_GOES_ON_RE.match(following) is not None and SERIAL_LINE_RE.match(following) is None:
+            return True
+        at = text.find(whole, at + 1)
+    return False
 
 
 def _unwrapped(block: list[str]) -> list[str]:
