@@ -200,6 +200,15 @@ def _cause(ref: NoticeRef | None, why: str) -> str:
     return "which cannot be applied as read (its text says why)"
 
 
+def _verb(action: ActionKind) -> str:
+    """The title's verb: "suspends", "lifts"; not the raw value, which made "lift_measures" (order35 B3)."""
+    return "stops some measures of" if action is ActionKind.LIFT_MEASURE else f"{action.value}s"
+
+
+def _infinitive(action: ActionKind) -> str:
+    return "stop some measures of" if action is ActionKind.LIFT_MEASURE else f"{action.value} the measures of"
+
+
 def _unresolved(b: _Builder, source: StoredNotice, action: ActionRecord, ref: NoticeRef | None, why: str,
                 effective: date, slug: str) -> None:
     lst = action.list or (ref.list if ref else None) or source.record.list
@@ -211,9 +220,9 @@ def _unresolved(b: _Builder, source: StoredNotice, action: ActionRecord, ref: No
         kind=EventKind.UNRESOLVED_REFERENCE, scope=EventScope.NOTICE, list=lst, notice_key=source.record.key,
         source_key=source.record.key, entity_key=None, effective=effective, until=action.until,
         occurred=occurred_at(source), updated=occurred_at(source),
-        title=f"Unresolved reference: {source.record.key} {action.action.value}s \"{phrase}\", {_cause(ref, why)}",
+        title=f"Unresolved reference: {source.record.key} {_verb(action.action)} \"{phrase}\", {_cause(ref, why)}",
         title_zh=source.record.title, facts=(("action", action.action.value), ("reference", phrase)),
-        summary=f"{_number(source)} says to {action.action.value} the measures of \"{phrase}\" from "
+        summary=f"{_number(source)} says to {_infinitive(action.action)} \"{phrase}\" from "
                 f"{effective.isoformat()}, but {why}. No state was changed; this needs review.",
         provenance=_provenance(source),
     ))

@@ -178,3 +178,14 @@ def test_a_reused_number_with_one_order_stored_needs_a_hint_in_a_text_after_the_
     named = lift("中方决定自{cn}起，取消依据外交部令第4号对托德·斯坦恩（Todd Stein）采取的反制措施。")
     d = derive([stored(r, fetched=fetched) for r in (no_4, named)], AS_OF)  # type: ignore[arg-type]
     assert d.problems == () and [r.state for r in d.states] == [ListingState.IN_FORCE, ListingState.LIFTED]
+
+
+def test_an_unresolved_lift_of_some_measures_is_worded_in_english() -> None:
+    """order35 B3: the title said 'MFA-ORDER-2026-21 lift_measures "外交部令第7号"' and the summary 'says to
+    lift_measure the measures of': the action's raw value as a verb."""
+    d = derived(lift("中方决定自{cn}起，停止实施外交部令第7号中对余茂春采取的冻结财产措施。"))
+    [event] = [e for e in d.events if e.kind is EventKind.UNRESOLVED_REFERENCE]
+    assert event.title.startswith('Unresolved reference: MFA-ORDER-2026-21 stops some measures of "外交部令第7号", ')
+    assert event.summary.startswith('MFA-ORDER-2026-21 (外交部令第21号) says to stop some measures of "外交部令第7号" from '
+                                    "2026-03-02, but ")
+    assert "lift_measure" not in event.title + event.summary
