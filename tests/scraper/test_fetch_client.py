@@ -328,9 +328,14 @@ def test_https_certificates_are_verified(tls_site, monkeypatch):
 
     base, cert = tls_site
     _tls_context.cache_clear()
-    with Fetcher(policy(attempts=1), host_map=HostMap({HOST: base})) as f:
+    with Fetcher(policy(attempts=3), host_map=HostMap({HOST: base})) as f:
         refused = f.fetch(FetchRequest(URL))
+        again = f.fetch(FetchRequest(f"https://{HOST}/other.html"))
     assert refused.error == "connect" and "CERTIFICATE_VERIFY_FAILED" in refused.detail
+    # every page of the host would fail alike: not retried, the host not asked again in the run (as a name that
+    # does not resolve; 14 s of backoff by default, health36 M11b)
+    assert refused.attempts == 1 and "its TLS certificate is refused: not retried" in refused.detail, refused
+    assert (again.error, again.attempts) == ("host-down", 0) and "CERTIFICATE_VERIFY_FAILED" in again.detail, again
     monkeypatch.setenv("SSL_CERT_FILE", str(cert))  # httpx's context trusts the file named there
     _tls_context.cache_clear()
     try:
@@ -455,6 +460,41 @@ def test_a_host_that_never_answers_is_not_asked_again_in_the_run(site):
     site.faults[PAGE] = Fault("timeout", delay=1.0, times=HOST_DOWN_AFTER - 1)
     with fetcher(site, attempts=1) as f:  # unanswered twice, then an answer: the count starts again
         assert [f.fetch(FetchRequest(URL)).error for _ in range(HOST_DOWN_AFTER)] == ["timeout"] * (HOST_DOWN_AFTER - 1) + [None]
+
+
+def test_a_host_whose_name_does_not_resolve_is_asked_once_in_the_run(site, monkeypatch):
+    """health35 L9: a host name the resolver says does not exist ("Name or service not known") was retried as a
+    connection refused is, 4 attempts and 14 s of backoff by default, and the host's next page asked once more: a run
+    61 s at load 17 against 5 s. Now the first request is not retried and the host's other pages are not asked in the
+    run, saying why; a resolver's "try again" (EAI_AGAIN) keeps its retries. The resolver is faked: no lookup leaves."""
+    import socket
+
+    real = socket.getaddrinfo
+    asked: list[str] = []
+
+    def resolve(host, *args, **kwargs):
+        asked.append(host)
+        if host == "nosuch-name.invalid":
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        if host == "flaky-dns.invalid":
+            raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+    site.set_page("www.mfa.gov.cn/a.html", BODY)
+    hosts = {HOST: "http://nosuch-name.invalid", "www.mfa.gov.cn": site.base_url("www.mfa.gov.cn")}
+    with Fetcher(policy(attempts=3), host_map=HostMap(hosts)) as f:
+        results = [f.fetch(FetchRequest(f"https://{HOST}/p{n}.html")) for n in range(3)]
+        other = f.fetch(FetchRequest("https://www.mfa.gov.cn/a.html"))
+    assert [(r.error, r.attempts) for r in results] == [("connect", 1), ("host-down", 0), ("host-down", 0)]
+    assert asked.count("nosuch-name.invalid") == 1
+    assert "the name nosuch-name.invalid does not resolve" in results[0].detail, results[0].detail
+    assert "not asked again in this run: the name nosuch-name.invalid does not resolve" in results[1].detail
+    assert "Name or service not known" in results[1].detail
+    assert other.ok  # another host is asked as ever
+    with Fetcher(policy(attempts=3), host_map=HostMap({HOST: "http://flaky-dns.invalid"})) as f:
+        flaky = f.fetch(FetchRequest(URL))
+    assert (flaky.error, flaky.attempts) == ("connect", 3)
 
 
 def test_a_page_slow_once_keeps_its_retries_and_the_host_s_other_pages_wait_for_them(site):
