@@ -20,7 +20,8 @@ _SIGINT = signal.getsignal(signal.SIGINT)
 if _SIGINT is signal.default_int_handler:
     signal.signal(signal.SIGINT, _interrupted_while_starting)
 
-import os  # noqa: E402 - after the handler above
+import errno  # noqa: E402 - after the handler above
+import os  # noqa: E402
 import traceback  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Optional  # noqa: E402
@@ -38,7 +39,7 @@ from mofcom_watch.exits import (  # noqa: E402
     stop_on_sigterm,
 )
 from mofcom_watch.lazygroup import LazyGroup, hold_collector  # noqa: E402
-from mofcom_watch.term import App, quiet_pipes, tolerant_streams  # noqa: E402
+from mofcom_watch.term import App, lost_stdout, quiet_pipes, tolerant_streams  # noqa: E402
 
 signal.signal(signal.SIGINT, _SIGINT)  # KeyboardInterrupt again: main() and the commands say 'interrupted'
 
@@ -117,9 +118,21 @@ def _global(
 def main() -> None:
     """The console entry point: no traceback ever reaches the user (``--verbose`` shows it)."""
     hold_collector()  # on again once the command is loaded (mofcom_watch.lazygroup)
+    lost = lost_stdout()  # `status >&-`: said at the end, as coreutils do
     tolerant_streams()
     quiet_pipes()  # `status | head -1`: the command's own exit code, no BrokenPipeError
     stop_on_sigterm()  # `docker stop` of a run: its lock released, one line (mofcom_watch.exits.Terminated)
+    try:
+        _run()
+    except SystemExit as exc:
+        if lost is None or not lost.lost:
+            raise
+        _say(f"mofcom-watch: write error: {os.strerror(errno.EBADF)}")  # what was printed went nowhere
+        sys.exit(PROBLEMS if exc.code in (0, None) else exc.code)
+
+
+def _run() -> None:
+    """The command, and the one line for whatever stopped it."""
     try:
         app()
     except Terminated as exc:

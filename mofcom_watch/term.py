@@ -53,6 +53,58 @@ def tolerant_streams() -> None:
             stream.reconfigure(errors="backslashreplace")
 
 
+class LostOutput(io.TextIOBase):
+    """Standard output that cannot be written: closed (``status >&-``) or open for reading only (``status 1</dev/null``).
+    What the command prints is counted here, not written; :func:`mofcom_watch.cli.main` then says ``write error`` and
+    exits 1, as coreutils do. Was: the output lost without a word and the command's own exit code (0 to a script), or,
+    open for reading, "internal error: OSError: [Errno 9] Bad file descriptor", exit 4 (cli35, cli36)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lost = 0  # characters the command printed that went nowhere
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return "utf-8"
+
+    @property
+    def errors(self) -> str:  # type: ignore[override]
+        return "strict"
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        return False
+
+    def write(self, text: str) -> int:  # type: ignore[override]
+        self.lost += len(text)
+        return len(text)
+
+
+def lost_stdout() -> LostOutput | None:
+    """Put a :class:`LostOutput` in place of a standard output that cannot be written, and return it (None when it
+    can be). A descriptor 1 closed at the start is taken by ``/dev/null``: the next file the command opens would
+    otherwise get it, and whatever wrote to descriptor 1 (a child process) would write into that file."""
+    stream = sys.stdout
+    if stream is None:  # closed at the interpreter's start
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        if devnull != 1:
+            os.dup2(devnull, 1)
+            os.close(devnull)
+    else:
+        try:
+            import fcntl
+
+            readable_only = fcntl.fcntl(stream.fileno(), fcntl.F_GETFL) & os.O_ACCMODE == os.O_RDONLY
+        except (ImportError, AttributeError, OSError, ValueError):  # no descriptor: a stand-in (tests in-process)
+            return None
+        if not readable_only:
+            return None
+    sys.stdout = lost = LostOutput()
+    return lost
+
+
 class QuietPipe(io.FileIO):
     """Standard output or error going into a pipe whose reader has left (``status | head -1``): what follows
     goes to ``/dev/null``, as ``cat`` or ``git`` would have stopped writing, rather than a BrokenPipeError in the

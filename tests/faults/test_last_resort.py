@@ -80,3 +80,25 @@ def test_a_name_that_is_not_utf8_is_input_not_a_bug(capsys):
     assert err == ("mofcom-watch: a file or folder name that is not UTF-8 (/srv/caf\\xe9): this program stores and "
                    "shows names as UTF-8; rename it, or give another path\n")
     assert last_resort(UnicodeEncodeError("ascii", "café", 3, 4, "ordinal not in range")) == 4  # a bug still
+
+
+def _closing_stdout() -> None:
+    os.close(1)
+
+
+def test_a_standard_output_that_cannot_be_written_is_a_write_error_exit_1():
+    """Was: ``mofcom-watch --version >&-`` (or ``status >&-`` from a script) printed into nothing and exited 0, its
+    output lost without a word; open for reading only (``1</dev/null``), "internal error: OSError: [Errno 9] Bad file
+    descriptor", exit 4 (cli35, cli36). As coreutils: ``write error``, exit 1; a command that printed nothing on
+    standard output keeps its own exit code and says nothing more."""
+    version = [sys.executable, "-m", "mofcom_watch", "--version"]
+    closed = subprocess.run(version, stdout=None, stderr=subprocess.PIPE, text=True, timeout=60, env=cli_env(),
+                            preexec_fn=_closing_stdout)  # noqa: PLW1509 - only a close before the exec
+    assert (closed.returncode, closed.stderr) == (1, "mofcom-watch: write error: Bad file descriptor\n")
+    with open(os.devnull, "rb") as reading:  # noqa: PTH123 - a device opened for reading, as `1</dev/null` does
+        read_only = subprocess.run(version, stdout=reading, stderr=subprocess.PIPE, text=True, timeout=60,
+                                   env=cli_env())
+    assert (read_only.returncode, read_only.stderr) == (1, "mofcom-watch: write error: Bad file descriptor\n")
+    silent = subprocess.run([*version[:3], "parse", "/nonexistent/page.html"], stderr=subprocess.PIPE, text=True,
+                            timeout=60, env=cli_env(), preexec_fn=_closing_stdout)  # noqa: PLW1509
+    assert (silent.returncode, silent.stderr) == (2, "mofcom-watch parse: /nonexistent/page.html: no such file\n")
