@@ -43,13 +43,31 @@ def writes_unicode(stream: TextIO | None) -> bool:
     return True
 
 
+def ascii_stream(stream: TextIO | None) -> bool:
+    """Whether ``stream`` says its encoding is ASCII (the C or POSIX locale, ``PYTHONIOENCODING=ascii``)."""
+    import codecs
+
+    try:
+        return codecs.lookup(getattr(stream, "encoding", None) or "ascii").name == "ascii"
+    except LookupError:
+        return False
+
+
 def tolerant_streams() -> None:
-    """stdout and stderr in an encoding that cannot write a Chinese name (``LC_ALL=C`` with ``PYTHONUTF8=0``,
-    ``PYTHONIOENCODING=ascii``, a Latin-1 locale, a Windows console) write it as ``\\u5546`` escapes: the
-    command's output and exit code, rather than a UnicodeEncodeError at the first name (exit 4, nothing
-    printed)."""
+    """stdout and stderr that cannot write a Chinese name. An ASCII one (``LC_ALL=C`` with ``PYTHONUTF8=0`` and
+    ``PYTHONCOERCECLOCALE=0``, ``PYTHONIOENCODING=ascii``) writes UTF-8, as click, under typer, takes an ASCII stream
+    for a misconfigured one and writes this program's own lines (``typer.echo``) in UTF-8 there, and as Python itself
+    does under the C locale unless told not to (PEP 538, 540). Any other (a Latin-1 locale, a Windows console) writes
+    the name as ``\\u5546`` escapes, which :func:`shown` makes before a table measures its cells: the command's output
+    and exit code, rather than a UnicodeEncodeError at the first name (exit 4, nothing printed). Was: an ASCII stream
+    got rich's tables in escapes, measured as the names they stand for (columns out of line), and click's lines
+    between them in UTF-8 (cli35, cli36)."""
     for stream in (sys.stdout, sys.stderr):
-        if stream is not None and not writes_unicode(stream) and hasattr(stream, "reconfigure"):
+        if stream is None or writes_unicode(stream) or not hasattr(stream, "reconfigure"):
+            continue
+        if ascii_stream(stream):
+            stream.reconfigure(encoding="utf-8", errors=stream.errors)
+        else:
             stream.reconfigure(errors="backslashreplace")
 
 
@@ -161,10 +179,15 @@ def console(*, stderr: bool = False) -> Console:
 
 
 def shown(value: Any) -> str:
-    """Page-derived text made safe to print: no terminal escape sequence, control or bidi character."""
+    """Page-derived text made safe to print: no terminal escape sequence, control or bidi character; on a standard
+    output that cannot write it (:func:`tolerant_streams`), with ``\\u5546`` escapes for what it cannot."""
     from storage.cleantext import clean_text  # not at the top: `--help` prints no page text (issue 11)
 
-    return clean_text("" if value is None else str(value))
+    text = clean_text("" if value is None else str(value))
+    if text.isascii() or writes_unicode(sys.stdout):
+        return text
+    encoding = getattr(sys.stdout, "encoding", None) or "ascii"  # escaped here, so a table measures what is printed
+    return text.encode(encoding, "backslashreplace").decode(encoding)
 
 
 def print_command(console: Console, command: str) -> None:

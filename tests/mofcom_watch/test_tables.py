@@ -86,6 +86,28 @@ def test_an_ascii_only_pipe_gets_rich_own_box() -> None:
     assert "| UEL-2025-7 |" in stream.buffer.getvalue().decode("ascii")  # type: ignore[attr-defined]
 
 
+def test_a_stream_that_cannot_write_the_names_gets_utf8_or_escapes_in_line(monkeypatch) -> None:
+    """cli35: under ``PYTHONIOENCODING=ascii`` (or ``LC_ALL=C`` with ``PYTHONUTF8=0 PYTHONCOERCECLOCALE=0``) a name
+    printed as ``\\u5916\\u4ea4…`` escapes, measured by rich as the two-cell characters they stand for: the columns
+    out of line. Now an ASCII stream writes UTF-8 (click's rule, which typer's own lines followed already), and a
+    stream of another encoding that cannot write them (Latin-1) gets escapes made before the table measures them."""
+    ascii_out = io.TextIOWrapper(io.BytesIO(), encoding="ascii")
+    latin = io.TextIOWrapper(io.BytesIO(), encoding="latin-1", errors="strict")
+    monkeypatch.setattr("sys.stdout", ascii_out)
+    monkeypatch.setattr("sys.stderr", latin)
+    term.tolerant_streams()
+    assert (ascii_out.encoding, latin.encoding, latin.errors) == ("utf-8", "latin-1", "backslashreplace")
+    monkeypatch.setattr("sys.stdout", latin)
+    assert term.shown("外交部令第4号 é") == "\\u5916\\u4ea4\\u90e8\\u4ee4\\u7b2c4\\u53f7 é"  # é is Latin-1
+    table = TableText("Listings", (Column("notice"), Column("number")),
+                      [("MFA-ORDER-2022-4", term.shown("外交部令第4号")), ("X", term.shown("Skydio é"))])
+    print_table(term.console(), table)
+    latin.flush()
+    lines = latin.buffer.getvalue().decode("latin-1").splitlines()[1:]  # type: ignore[attr-defined]
+    assert len({len(line) for line in lines}) == 1, lines  # every line as wide as the box
+    assert "| MFA-ORDER-2022-4 | \\u5916\\u4ea4\\u90e8\\u4ee4\\u7b2c4\\u53f7 |" in lines
+
+
 def test_a_table_into_a_pipe_folds_no_cell_over_lines() -> None:
     """cli34: a column bounded for a terminal (review's URL, 48 cells; replay's title, 40) folded its cells over
     lines into a pipe too, so ``review | grep URL`` found half a URL. Into a pipe each row is one line, whole; on a
