@@ -180,6 +180,9 @@ class NoticeRecord:
     # a correction notice's corrected effective date of the one notice it names ("…生效日期有误，现更正为2026年7月16日",
     # "“本公告自公布之日起实施”有误，现更正为“本公告自…起施行”"): ISO, as ``effective`` (scraper/parse/corrections.py)
     corrected_effective: str | None = field(default=None, metadata=OMIT_DEFAULT)
+    # listed entities renamed by their own choice ("所列A（a）已更名为B（b）"): the new names, keyed by the old name's key,
+    # the old names as aliases (scraper/parse/renames.py); the engine keeps the entity's key and gives it both names
+    renamed: tuple[EntityRecord, ...] = field(default=(), metadata=OMIT_DEFAULT)
 
     def to_json(self) -> dict[str, Any]:
         """The JSON shape printed by ``mofcom-watch parse`` (without the text)."""
@@ -332,6 +335,7 @@ def _notice_from_json(data: dict[str, Any]) -> NoticeRecord:
         url=data.get("url"),
         text=data.get("text", ""),
         corrected_effective=data.get("corrected_effective"),
+        renamed=tuple(_entity_from_json(e) for e in data.get("renamed", ())),
     )
 
 
@@ -384,6 +388,7 @@ class EventKind(StrEnum):
     CORRECTION = "correction"  # a notice's text changed; points to the corrected item
     UNRESOLVED_REFERENCE = "unresolved_reference"  # a reference the engine cannot expand
     NAME_CORRECTED = "name_corrected"  # a later notice corrects a listed entity's name (更正…附件有关内容)
+    RENAMED = "renamed"  # a listed entity changed its name ("已更名为"): both names its own, its listing unchanged
     SOURCE_HEALTH = "source_health"
     NEWS = "news"
 

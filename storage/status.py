@@ -38,6 +38,9 @@ from storage.vocabulary import ministry_of
 SUGGEST_CUTOFF = 75  # rapidfuzz WRatio score below which a name is not worth suggesting
 SUGGEST_LIMIT = 5
 
+# the items that give a listed entity other names from their day on
+RENAMING = frozenset({EventKind.NAME_CORRECTED, EventKind.RENAMED})
+
 
 @dataclass(frozen=True)
 class StatusReport:
@@ -232,8 +235,9 @@ def _timeline(session: Session, notices: Sequence[StoredNotice], d: Derivation, 
         if ent is not None:
             zh, en, kind = zh or ent.zh, en or ent.en, kind or ent.type
             spellings.extend(n.name for n in ent.names)
-    # a later notice corrected the name (storage/lifecycle/, "关于更正…"): the newest correction names it now
-    fixed = sorted((e for e in d.events if e.kind is EventKind.NAME_CORRECTED and e.scope == EventScope.ENTITY
+    # a later notice corrected the name (storage/lifecycle/, "关于更正…") or says the entity changed it ("已更名为"): the
+    # newest names it now
+    fixed = sorted((e for e in d.events if e.kind in RENAMING and e.scope == EventScope.ENTITY
                     and e.entity_key in keys and e.entities), key=lambda e: (e.effective or date.min, e.id))
     if fixed:
         zh, en = clean_display(fixed[-1].entities[0].zh) or zh, clean_display(fixed[-1].entities[0].en) or en

@@ -133,6 +133,7 @@ EVENT_LABELS: dict[EventKind, str] = {
     EventKind.CORRECTION: "correction",
     EventKind.UNRESOLVED_REFERENCE: "reference not resolved",
     EventKind.NAME_CORRECTED: "name corrected",
+    EventKind.RENAMED: "renamed",
     EventKind.SOURCE_HEALTH: "source health",
     EventKind.NEWS: "news report",
 }

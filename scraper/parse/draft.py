@@ -22,6 +22,8 @@ from .dates import Stamp
 from .lazyre import lazy_compile
 from .number import OwnNumber, filing_number, find_own_number
 from .qa import QUESTION_RE, clean_title
+from .renames import NONE as NO_RENAMES
+from .renames import Renames
 from .textnorm import clean, clean_and_fold, fold
 
 BODY_LINE_MIN = 50  # a line this long with a comma or full stop is body text, not heading
@@ -196,6 +198,7 @@ class Draft:
     entities: list[EntityRecord] = field(default_factory=list)
     actions: list[ActionRecord] = field(default_factory=list)
     references: tuple[NoticeRef, ...] = ()
+    renames: Renames = NO_RENAMES  # listed entities renamed ("所列A（a）已更名为B（b）": scraper/parse/renames.py)
 
 
 def _promises(folded: str) -> list[tuple[int, int]]:

@@ -112,4 +112,5 @@ def parse_text(text: str, hints: PageHints | None = None) -> NoticeRecord | None
         published=d.published, published_at=d.published_at, effective=d.effective, list=d.notice_list,
         actions=tuple(d.actions), entities=entities, stated_count=d.count[0], references=d.references,
         warnings=warnings, url=src.hints.url, text=src.text, corrected_effective=corrected_effective,
+        renamed=d.renames.records if d.renames.whole else (),
     )

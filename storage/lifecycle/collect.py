@@ -37,6 +37,7 @@ from .model import (
     known_from,
     with_countries,
 )
+from .renames import _apply_renames
 from .simulate import _end_unknown
 from .targets import _by_chinese_name, _holding, _joint_count_problem, _numbered, _ref_slug, _targets
 
@@ -67,6 +68,9 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
     # the names corrections gave the listings' entities, before any step names them: a Q&A naming an entity by the
     # corrected name ("对海吉亚航电公司采取的相关措施", after "“健神星航电公司”有误，现更正为“海吉亚航电公司”") finds it
     applied = _apply_corrections(b, known, listings)
+    # the names listed entities changed ("已更名为"), the old ones kept as their other names; after the corrections, whose
+    # names a rename may give as the old ones
+    _apply_renames(b, known, listings)
     # an MFA amendment's additions (an impose whose targets name the decision amended): their own listing, which
     # joins that decision's; a decision it cannot be matched to is unresolved, loudly (scraper/parse/mfa/)
     joined: dict[tuple[str, ListKind], list[Listing]] = defaultdict(list)

@@ -20,14 +20,27 @@ from .simulate import _countdowns, _ended_named, _rows, _simulate, _term_countdo
 def corrected_keys(notices: Sequence[StoredNotice], derivation: Derivation) -> list[StoredNotice]:
     """``notices`` with each applied correction's entities as the engine matched them: the corrected listing's entity
     key and the names it has now (its ``name_corrected`` items'), not the key the parser could only guess for a
-    correction quoting one name (the Chinese name's key, where the listing keys the entity by its English name).
-    Screening and timelines read names from these, so the corrected name finds the listed entity."""
+    correction quoting one name (the Chinese name's key, where the listing keys the entity by its English name); and
+    each applied rename's entity (its ``renamed`` items': new names, the old ones as aliases) among its notice's.
+    Screening and timelines read names from these, so the corrected or the new name finds the listed entity."""
     fixed: dict[str, list[EntityRecord]] = {}
+    renamed: dict[str, list[EntityRecord]] = {}
     for e in derivation.events:
         if e.kind is EventKind.NAME_CORRECTED and e.scope == EventScope.ENTITY and e.source_key and e.entities:
             fixed.setdefault(e.source_key, []).extend(e.entities)
-    return [dataclasses.replace(n, record=dataclasses.replace(n.record, entities=tuple(fixed[n.record.key])))
-            if n.record.key in fixed and corrects_names(n.record) else n for n in notices]
+        elif e.kind is EventKind.RENAMED and e.scope == EventScope.ENTITY and e.source_key and e.entities:
+            renamed.setdefault(e.source_key, []).extend(e.entities)
+    out = []
+    for n in notices:
+        rec = n.record
+        if rec.key in fixed and corrects_names(rec):
+            n = dataclasses.replace(n, record=dataclasses.replace(rec, entities=tuple(fixed[rec.key])))
+        elif rec.key in renamed:
+            # a rename applied: the entity under its listing's key, its new names and its old ones (as other names), beside
+            # the notice's own entities, so screening and timelines find it by either
+            n = dataclasses.replace(n, record=dataclasses.replace(rec, entities=(*rec.entities, *renamed[rec.key])))
+        out.append(n)
+    return out
 
 
 def derive(notices: Sequence[StoredNotice], as_of: date) -> Derivation:

@@ -130,7 +130,8 @@ class Listing:
     list: ListKind
     entities: tuple[tuple[str, EntityRecord], ...]  # (entity key, record), annex order
 
-    # names a later notice corrected ("关于更正…附件有关内容的公告"): (from day, entity key, record with the new names)
+    # names a later notice corrected ("关于更正…附件有关内容的公告") or the entity changed ("已更名为"): (from day, entity key,
+    # record with the new names; a rename's with the entity's other names, old names included)
     renamed: tuple[tuple[date, str, EntityRecord], ...] = ()
 
     @property
@@ -152,8 +153,10 @@ class Listing:
 
 
 def _renamed(ent: EntityRecord, correction: EntityRecord) -> EntityRecord:
-    """``ent`` under the names a correction gives it (its key, country, number and the rest kept)."""
-    return dataclasses.replace(ent, zh=correction.zh or ent.zh, en=correction.en or ent.en)
+    """``ent`` under the names a correction or a rename gives it (its key, country, number and the rest kept; a
+    rename's record gives its other names too, the old ones among them)."""
+    return dataclasses.replace(ent, zh=correction.zh or ent.zh, en=correction.en or ent.en,
+                               aliases=correction.aliases or ent.aliases)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ S2 Skydio on MFA Order No. 13 (2024-10-10), ECL 2025 No. 13 (lifted 2025-11-10 b
    (suspended 2025-05-14, continued 08-12 and 11-10); UEL〔2026〕11号 (published 11-09): "自2026年11月10日起：一、对斯凯迪奥
    公司…、英斯图公司…恢复实施…相关措施；二、停止实施对该公告所列其余9家实体的相关措施". Read right before this session; pinned.
 S3 ECL 2026 No. 70 (3 invented US entities), No. 75 corrects entry 2 to "北极星光电公司（Polaris Optical LLC）", No. 90
-   renames Blue Ridge Dynamics ("名称变更为": refused for a person to read, by design), No. 120 removes "北极星光电公司（Polaris
+   renames Blue Ridge Dynamics ("名称变更为": refused for a person to read until session 36, read since), No. 120 removes "北极星光电公司（Polaris
    Optical LLC）", No. 130 "蓝岭防务公司（Blue Ridge Defense, Inc.）". Before: No. 120's entity (key polarisoptical, the
    listing's polarisoptics) was "not on MOFCOM-2026-70", Polaris left in force; the Chinese name alone found it.
 """
@@ -80,14 +80,13 @@ def test_s3_a_removal_by_the_corrected_names_removes_the_entity(store: Store) ->
     assert [p for p in store.status(DAY)["__problems__"] if "MOFCOM-2026-120" in p] == []
 
 
-def test_s3_a_removal_by_a_name_no_read_notice_gave_stays_loud(store: Store) -> None:
-    """The rename (No. 90) is refused for a person to read; No. 130's "蓝岭防务公司" is then no name of the listing: never a
-    silent "in force" (a problem and an unresolved-reference item), never a guessed removal."""
-    got = state(store, DAY, "MOFCOM-2026-70", "blueridgedynamics")
-    if got[0] == "in_force":
-        assert [p for p in store.status(DAY)["__problems__"] if "MOFCOM-2026-130" in p and "blueridgedefense" in p]
-        # and an item for the feeds' readers: before, only `status` said it (No. 130's notice item read "removes
-        # MOFCOM-2026-70", the entity's feed nothing)
-        assert _items(store, "MOFCOM-2026-130", "2026-10-09") == [("unresolved_reference", None, "MOFCOM-2026-130")]
-    else:
-        assert got == ("removed", "2026-10-09", None)
+def test_s3_a_removal_by_the_new_name_of_a_renamed_entity_removes_it(store: Store) -> None:
+    """No. 90 renames Blue Ridge Dynamics ("名称变更为"), read since session 36 (rename36; before, refused for a person to
+    read, and No. 130's "蓝岭防务公司" then no name of the listing: unresolved, loud). The entity keeps its key; No. 90's one
+    "Renamed" item on its feed; No. 130 removes it by the new name."""
+    assert state(store, DAY, "MOFCOM-2026-70", "blueridgedynamics") == ("removed", "2026-10-09", None)
+    assert row(store, DAY, "MOFCOM-2026-70", "blueridgedynamics")["by"] == "MOFCOM-2026-130"
+    assert _items(store, "MOFCOM-2026-70", "2026-06-15") in (
+        [("renamed", None, "MOFCOM-2026-90"), ("renamed", "blueridgedynamics", "MOFCOM-2026-90")],
+        [("renamed", "blueridgedynamics", "MOFCOM-2026-90"), ("renamed", None, "MOFCOM-2026-90")])
+    assert [p for p in store.status(DAY)["__problems__"] if "MOFCOM-2026-90" in p or "MOFCOM-2026-130" in p] == []

@@ -28,7 +28,7 @@ PAGE_SUFFIXES = (".txt", ".html", ".json")
 PIN_SUFFIX = ".expect.json"
 PIN_KEYS = {"origin", "auditor_verdict", "status", "why", "url", "expect", "xfail", "known_wrong"}
 EXPECT_KEYS = {"outcome", "unusable", "key", "kind", "list", "published", "effective", "stated_count",
-               "actions", "entities", "links", "warnings", "corrected_effective"}
+               "actions", "entities", "links", "warnings", "corrected_effective", "renamed"}
 ACTION_KEYS = {"action", "list", "targets", "effective", "until", "extends_by", "entities", "measures"}
 ENTITY_KEYS = {"zh", "en", "country", "type"}
 
@@ -86,6 +86,9 @@ def observed(raw: bytes, url: str | None) -> dict[str, Any]:
                     for a in n["actions"]],
         "entities": [{"zh": e["zh"], "en": e["en"], "country": e["country"], "type": e.get("type")}
                      for e in n["entities"]],
+        # a listed entity renamed: its new names under the old name's key, the old names as aliases
+        "renamed": [{"zh": e["zh"], "en": e["en"], "key": e["key"], "aliases": e.get("aliases", [])}
+                    for e in n.get("renamed", ())],
     }
 
 
@@ -94,7 +97,7 @@ def differences(expect: dict[str, Any], got: dict[str, Any]) -> list[str]:
     out: list[str] = []
     for field, want in expect.items():
         have = got.get(field)
-        if field in ("actions", "entities", "links"):
+        if field in ("actions", "entities", "links", "renamed"):
             out.extend(_list_differences(field, want, have or []))
         elif want != have:
             read = f" (read as {got.get('outcome')} {got.get('key') or ''})" if field == "unusable" else ""

@@ -39,9 +39,14 @@ def test_an_item_naming_no_notice_under_a_lead_in_naming_none_is_refused() -> No
     assert "停止执行" in _refused(LIFT.replace(LEAD_IN, "商务部决定："))
 
 
-def test_a_name_change_is_refused() -> None:
-    """"现将…该实体的名称变更为“…”" read as no action and no entity, without a warning: the new name no alias."""
-    assert "名称变更为" in _refused((CASES / "04-ecl-entity-name-change.txt").read_text(encoding="utf-8"))
+def test_a_name_change_not_read_is_refused() -> None:
+    """"现将…该实体的名称变更为“…”" read as no action and no entity, without a warning: the new name no alias. Since
+    session 36 a rename read whole is a rename (scraper/parse/renames.py, tests/scraper/test_parse_renames.py); one
+    not read (here a plan, "拟将…变更为") is still refused."""
+    text = (CASES / "04-ecl-entity-name-change.txt").read_text(encoding="utf-8")
+    doc = parse_document(text.encode("utf-8"))
+    assert doc.notice is not None and [e.en for e in doc.notice.renamed] == ["Cyberlux Defense Systems Corporation"]
+    assert "名称变更为" in _refused(text.replace("现将", "拟将"))
 
 
 # Session 23 (loud23): the quiet warnings loud22 left ("Left" 3-4, "Not verified"), each a step seen and not read.

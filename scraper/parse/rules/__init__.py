@@ -65,7 +65,7 @@ from .operative import (
     operative_text,
     stated_effective,
 )
-from .record import action_records, named_references
+from .record import action_records, named_references, renames_read
 from .rejects import (
     another_authority,
     consultation_draft,
@@ -121,6 +121,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("entities", entities),
     ("actions", action_records),
     ("references", named_references),
+    ("renames", renames_read),
 )
 # (field, reject): asked once the last row filling ``field`` has run.
 REJECTS: tuple[tuple[str, Reject], ...] = (

@@ -16,6 +16,7 @@ from ..corrections import CORRECTION_TITLE_RE
 from ..dates import effective_in, filing_date, signature_date
 from ..draft import Draft, Source
 from ..lazyre import lazy_compile
+from ..renames import covered
 from .identify import number_year
 from .named import ENTITY_ACTIONS, removals_beside_listing, sentence_start
 from .record import annex_runs, annex_steps_possible, dedupe_actions, limited_to
@@ -516,20 +517,24 @@ def _unread_after_verb(folded: str, at: int, d: Draft) -> tuple[int, int] | None
     return dui, end
 
 
-# "现将出口管制管控名单中该实体的名称变更为“…”": a listed entity renamed; the project reads no rename (only a correction's
-# "更正为"), so the new name would be no alias of the listed entity, and screening by it would miss (session 22).
-# An English name "由“…”更新为“…”" and two entities merged into one entry ("条目合并调整为…", "合并后的存续企业为…") are such
-# changes too (session 31, audit31/21, /22: read as nothing, silently).
+# "现将出口管制管控名单中该实体的名称变更为“…”": a listed entity renamed. Refused for a person to read from session 22 (the
+# new name would be no name of the listed entity: screening by it would miss); read since session 36 where
+# scraper/parse/renames.py reads it whole (``d.renames``). An English name alone "由“…”更新为“…”" and two entities merged
+# into one entry ("条目合并调整为…", "合并后的存续企业为…") are such changes too, still refused (session 31, audit31/21, /22:
+# read as nothing, silently).
 NAME_CHANGE_RE = lazy_compile(r"名称\s*(?:由[^。]{0,120}?)?(?:变更|更改|改|更新)\s*为|更名\s*为|合并(?:调整)?\s*为|存续企业\s*为")
 
 
 def unread_name_change(src: Source, d: Draft) -> str | None:
-    """A listed entity's new name (名称变更为, 更名为) in the operative text: not read, so a person must read it."""
+    """A listed entity's new name (名称变更为, 更名为) in the operative text that no rename read covers (``d.renames``,
+    scraper/parse/renames.py: a merger, a plan, one half renamed, two new names for one entity): a person must read it."""
     op = d.operative
     if "名称" not in op and "更名" not in op and "合并" not in op and "存续" not in op:  # each reading holds one
         return None
-    found = NAME_CHANGE_RE.search(op)
-    return None if found is None else f"a name change (\"{found[0]}\") of a listed entity is not read{LEFT_OUT}"
+    for found in NAME_CHANGE_RE.finditer(op):
+        if not (d.renames.whole and covered(d.renames, found.start(), found.end())):
+            return f"a name change (\"{found[0]}\") of a listed entity is not read{LEFT_OUT}"
+    return None
 
 
 def _imposes(drafts: list[act.ActionDraft]) -> bool:

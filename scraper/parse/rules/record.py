@@ -19,6 +19,8 @@ from ..dates import (
 from ..draft import Draft, Source
 from ..entities import earlier_named
 from ..lazyre import lazy_compile
+from ..renames import NONE as NO_RENAMES
+from ..renames import Renames, read_renames
 from ..textnorm import NUM, to_int
 from ..textnorm import fold as fold_text
 from .named import (
@@ -442,3 +444,11 @@ def named_references(src: Source, d: Draft) -> tuple[NoticeRef, ...]:
     if not keyed:
         return tuple(out.values())  # no date-only ref can name what a numbered one names
     return tuple([r for r in out.values() if r.key or r.count or (r.date, r.list) not in keyed])
+
+
+def renames_read(src: Source, d: Draft) -> Renames:
+    """The listed entities the notice says were renamed ("所列A（a）已更名为B（b）": scraper/parse/renames.py); none in
+    a Q&A, whose question tells what was reported, not what the ministry states."""
+    if d.qa:
+        return NO_RENAMES
+    return read_renames(d.operative, bool(d.actions))

@@ -1,0 +1,87 @@
+"""A listed entity renamed by its own choice (scraper/parse/renames.py): read as the new names keyed by the old name's
+key, the old names kept as aliases, never refused once read whole; a rename not read whole stays refused for a person
+to read (rules.checks.unread_name_change). story36 S3 (session 35): the page was refused, and once a person accepted
+it, screening the new name missed the listed company."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.parse.notice import parse_text
+from storage.records import ActionKind, EntityRecord, NoticeRecord
+
+HEAD = "商务部公告2027年第5号 关于出口管制管控名单所列实体更名的公告\n【发布单位】安全与管制局\n【发布文号】商务部公告2027年第5号\n" \
+       "【发文日期】2027年02月10日\n\n"
+TAIL = "\n本公告自公布之日起施行。\n\n商务部\n2027年2月10日\n"
+OMEGA = EntityRecord(zh="欧米茄防务公司", en="Omega Defense, Inc.", key="deltasystems",
+                     aliases=("德尔塔系统公司", "Delta Systems, Inc."))
+UNREAD = "a name change"
+
+
+def _parse(body: str) -> NoticeRecord:
+    rec = parse_text(HEAD + body + TAIL)
+    assert rec is not None
+    return rec
+
+
+@pytest.mark.parametrize("body", [
+    # story36 S3, as written
+    "出口管制管控名单所列德尔塔系统公司（Delta Systems, Inc.）已更名为欧米茄防务公司（Omega Defense, Inc.）。更名后，该实体仍列入"
+    "出口管制管控名单，相关管控措施继续实施。",
+    # the notice named, quotation marks, "更名为" without 已
+    "商务部公告2026年第43号所列“德尔塔系统公司（Delta Systems, Inc.）”更名为“欧米茄防务公司（Omega Defense, Inc.）”，"
+    "对该实体采取的管控措施不变。",
+    # "名称变更为", said again of "该实体"
+    "经核实，出口管制管控名单所列德尔塔系统公司（Delta Systems, Inc.）已更名为欧米茄防务公司（Omega Defense, Inc.）。出口管制管控名单"
+    "中该实体的名称相应变更为欧米茄防务公司（Omega Defense, Inc.），对其采取的管控措施不变。",
+    # "已更名。" then the new name said of "该实体" (parse22's wording)
+    "经核实，商务部公告2026年第43号所列“德尔塔系统公司（Delta Systems, Inc.）”已更名。现将出口管制管控名单中该实体的名称变更为"
+    "“欧米茄防务公司（Omega Defense, Inc.）”。\n对该实体采取的管控措施不变。",
+    # "现名"
+    "经核实，出口管制管控名单所列德尔塔系统公司（Delta Systems, Inc.）现名欧米茄防务公司（Omega Defense, Inc.），相关管控措施继续实施。",
+    # the new name first, "原名" after it
+    "经核实，出口管制管控名单所列欧米茄防务公司（Omega Defense, Inc.），原名德尔塔系统公司（Delta Systems, Inc.），相关管控措施继续实施。",
+    # "曾用名：" in brackets
+    "出口管制管控名单所列欧米茄防务公司（Omega Defense, Inc.）（曾用名：德尔塔系统公司（Delta Systems, Inc.））的相关管控措施继续实施。",
+], ids=["s3", "quoted", "said-again", "two-sentences", "xianming", "yuanming", "cengyongming"])
+def test_a_rename_is_read_as_the_new_names_of_the_old_key(body: str) -> None:
+    rec = _parse(body)
+    assert rec.renamed == (OMEGA,)
+    assert not [w for w in rec.warnings if UNREAD in w], rec.warnings
+    assert rec.actions == () and rec.entities == ()  # no listing, no entity listed anew
+
+
+def test_a_rename_beside_a_listing_is_read_for_both() -> None:
+    rec = _parse("根据《中华人民共和国出口管制法》有关规定，商务部决定将伽马航空公司（Gamma Aviation LLC）1家美国实体列入出口管制管控"
+                 "名单，禁止出口经营者向其出口两用物项。\n另经核实，出口管制管控名单所列德尔塔系统公司（Delta Systems, Inc.）已更名为"
+                 "欧米茄防务公司（Omega Defense, Inc.），相关管控措施继续实施。")
+    assert rec.renamed == (OMEGA,)
+    assert [a.action for a in rec.actions] == [ActionKind.IMPOSE]
+    assert [e.en for e in rec.entities] == ["Gamma Aviation LLC"]
+    assert not [w for w in rec.warnings if UNREAD in w], rec.warnings
+
+
+@pytest.mark.parametrize("body", [
+    # two new names for one entity
+    "出口管制管控名单所列德尔塔系统公司（Delta Systems, Inc.）已更名为欧米茄防务公司（Omega Defense, Inc.）。出口管制管控名单所列"
+    "德尔塔系统公司（Delta Systems, Inc.）已更名为欧米茄系统公司（Omega Systems, Inc.）。",
+    # a plan, not a rename made
+    "出口管制管控名单所列德尔塔系统公司（Delta Systems, Inc.）拟更名为欧米茄防务公司（Omega Defense, Inc.），相关管控措施继续实施。",
+    # no old name said to be listed
+    "德尔塔系统公司（Delta Systems, Inc.）已更名为欧米茄防务公司（Omega Defense, Inc.），相关管控措施继续实施。",
+    # a merger
+    "出口管制管控名单所列德尔塔系统公司（Delta Systems, Inc.）与伽马航空公司（Gamma Aviation LLC）已合并，条目合并调整为欧米茄防务公司"
+    "（Omega Defense, Inc.）。",
+], ids=["two-new-names", "planned", "not-said-listed", "merger"])
+def test_a_rename_not_read_whole_is_refused_for_a_person(body: str) -> None:
+    rec = _parse(body)
+    assert rec.renamed == ()
+    assert [w for w in rec.warnings if UNREAD in w], rec.warnings
+
+
+def test_an_annex_giving_a_listed_entity_its_present_name_is_no_rename() -> None:
+    """"现名：" in a listing's annex is the listed entity's other name (an alias), as before: no rename."""
+    rec = _parse("商务部决定将以下1家美国实体列入出口管制管控名单（见附件）。\n附件：出口管制管控名单\n"
+                 "1．卡斯卡迪亚声呐公司（现名：蓝鲸海洋技术公司）（Cascadia Sonar LLC，现英文名称：Blue Whale Ocean Technologies LLC）")
+    assert rec.renamed == ()
+    assert [e.aliases for e in rec.entities] == [("Blue Whale Ocean Technologies LLC", "蓝鲸海洋技术公司")]
