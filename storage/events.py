@@ -59,7 +59,7 @@ from sqlalchemy.orm import Session
 from storage.models import Event
 from storage.notices import load_stored_notices
 from storage.records import RESTATING_KINDS, EventKind, EventRecord, EventScope, Provenance, StoredNotice
-from storage.vocabulary import BEIJING, in_beijing
+from storage.vocabulary import BEIJING, UNMATCHED_CAUSE, in_beijing
 
 if TYPE_CHECKING:  # the engine is imported where it runs: a cycle that skips the derive never loads it
     from storage.lifecycle import Derivation
@@ -687,8 +687,8 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
                 table.upsert_correction(_correction(old, n, at, title=f"Resolved: {old.title}", made_by=(
                     _sources_of(resolving) or _as_stored(old, notices or {}, pages())), summary=(
                     f"The reference in \"{old.title}\" no longer fails, as of the notices fetched up to "
-                    f"{at.isoformat()}: the notice it names is stored now, and what {old.source_key or 'the notice'} "
-                    "does to it follows and is in the feeds as items of their own (or the notice making the "
+                    f"{at.isoformat()}: {_now_found(old)}, and what {old.source_key or 'the notice'} "
+                    "does follows and is in the feeds as items of their own (or the notice making the "
                     f"reference changed){_resolved_into(resolving)}. This item is withdrawn; nothing "
                     "here needs review any more.")))
             continue
@@ -820,6 +820,12 @@ def _renamed_only(before: dict[str, Any], now: dict[str, Any], names: tuple[tupl
     if isinstance(when, str) and isinstance(then, str) and when != then and _day(when) == _day(then):
         named["occurred"] = then
     return content_hash(named) == content_hash(now)
+
+
+def _now_found(old: EventRecord) -> str:
+    """Why an unresolved item resolves, as its title said why it could not: "the notice it names is stored now" only
+    where a notice it names was not stored (order35 B1: said of a name or a count that fits now, it named no notice)."""
+    return "the notice it names is stored now" if UNMATCHED_CAUSE in old.title else "it can be applied as read now"
 
 
 def _same_pages(old: EventRecord, new: EventRecord) -> bool:

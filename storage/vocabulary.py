@@ -101,6 +101,10 @@ def list_name(lst: ListKind | None) -> str:
     return LISTS[lst].en if lst else "list"
 
 
+UNMATCHED_CAUSE = "which cannot be matched to stored notices"
+"""An unresolved-reference item's title saying the notice it names is not stored (others: "which cannot be applied as
+read"); its "Resolved" correction says "the notice it names is stored now" only then (order35 B1)."""
+
 REVIEW_WORDS = "needs review"
 """What a presumption says of itself (a lapsed suspension: presumed back in force), in a state's words and in a lapse
 item's title, which is all a feed reader's list of items shows of it (wording28, wording30)."""

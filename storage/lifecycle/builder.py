@@ -20,11 +20,31 @@ from storage.records import (
     Provenance,
     StoredNotice,
 )
-from storage.vocabulary import BEIJING, EVENT_WORDS_KEY, MEASURE_ONLY_LIFTED, TAG_PREFIX, reprint_url
+from storage.vocabulary import (
+    BEIJING,
+    EVENT_WORDS_KEY,
+    MEASURE_ONLY_LIFTED,
+    SHARED_LISTS,
+    TAG_PREFIX,
+    UNMATCHED_CAUSE,
+    list_name,
+    ministry_of,
+    reprint_url,
+)
 
 from .model import Listing, _action_effective, occurred_at
 from .targets import NO_STORED_NOTICE, NOT_STORED
-from .text import _number, _subject, _summary, _title, added_measure, clause_numbers, measure_words
+from .text import _number, _subject, _summary, _title, added_measure, clause_numbers, measure_words, named_group
+
+QUOTE_CHARS = 40
+"""A reference an unresolved item's title quotes ("商务部公告2025年第13号", "4月9日公告（不可靠实体清单工作机制〔2025〕8号）") is cut
+beyond this (with "…"): the title is all a reader's list shows; the sentence it was read from goes to the body (reader35 B:
+titles of ~150 Chinese characters)."""
+ENTITY_VERBS = {ActionKind.LIFT: "lifts the measures on", ActionKind.SUSPEND: "suspends",
+                ActionKind.EXTEND: "extends the suspension of", ActionKind.RESTORE: "restores the measures on",
+                ActionKind.REMOVE: "removes", ActionKind.IMPOSE: "lists", ActionKind.MEASURE: "adds a measure on",
+                ActionKind.LIFT_MEASURE: "stops some measures of"}
+"""An unresolved step's verb before the entities it names or counts ("removes 2 entities of …")."""
 
 
 class _Builder:
@@ -196,7 +216,7 @@ def _cause(ref: NoticeRef | None, why: str) -> str:
     """The title's reason: a notice the store lacks only when that is why (order34: a step naming no notice, or one
     whose count or names do not fit a stored notice, said "cannot be matched to stored notices" all the same)."""
     if ref is not None and (NOT_STORED in why or why.startswith(NO_STORED_NOTICE)):
-        return "which cannot be matched to stored notices"
+        return UNMATCHED_CAUSE
     return "which cannot be applied as read (its text says why)"
 
 
@@ -209,10 +229,38 @@ def _infinitive(action: ActionKind) -> str:
     return "stop some measures of" if action is ActionKind.LIFT_MEASURE else f"{action.value} the measures of"
 
 
+def _quoted(text: str) -> str:
+    return f"\"{text if len(text) <= QUOTE_CHARS else text[:QUOTE_CHARS - 1] + '…'}\""
+
+
+def _what(source: StoredNotice, action: ActionRecord, ref: NoticeRef | None, count: int | None) -> str:
+    """The verb and object of an unresolved item's title: the reference as written (``lifts "商务部公告2025年第13号"``),
+    else who the step names ("removes Polaris Optoelectronics, Inc."), or counts, of which notice ("removes 2 entities
+    of "商务部公告2025年第21号""); never the whole sentence, which the summary quotes."""
+    if ref is not None:
+        return f"{_verb(action.action)} {_quoted(ref.text or ref.key or action.text)}"
+    verb = ENTITY_VERBS.get(action.action, f"{action.action.value}s")
+    of = ", ".join(_quoted(t.text or t.key or "") for t in action.targets if t.text or t.key)
+    named = [e for e in source.record.entities if e.key in action.entities] if action.entities else []
+    if named:
+        who = named_group(named)
+    elif action.entities:
+        who = f"{len(action.entities)} {'entity' if len(action.entities) == 1 else 'entities'} it names"
+    elif count is not None:
+        who = f"{count} {'entity' if count == 1 else 'entities'}"
+    else:
+        who = "entities" if of else "the entities its text names"
+    return f"{verb} {who}{' of ' + of if of else ''}"
+
+
 def _unresolved(b: _Builder, source: StoredNotice, action: ActionRecord, ref: NoticeRef | None, why: str,
-                effective: date, slug: str) -> None:
+                effective: date, slug: str, count: int | None = None) -> None:
+    """An unresolved-reference item (never a state change) and its problem. ``count``: the entities the step's text
+    states, where that is why it is held (``counted``)."""
     lst = action.list or (ref.list if ref else None) or source.record.list
     phrase = ref.text if ref and ref.text else (ref.key if ref and ref.key else action.text)
+    whose = ministry_of(source.record.issuer) if lst in SHARED_LISTS else None
+    where = f" {'from' if action.action is ActionKind.REMOVE else 'on'} the {whose + ' ' if whose else ''}{list_name(lst)}"
     b.problem(f"{source.record.key}: {why}")
     b.add(EventRecord(
         id=f"{TAG_PREFIX}{source.record.key}/unresolved_reference/{lst.value if lst else 'none'}/"
@@ -220,9 +268,11 @@ def _unresolved(b: _Builder, source: StoredNotice, action: ActionRecord, ref: No
         kind=EventKind.UNRESOLVED_REFERENCE, scope=EventScope.NOTICE, list=lst, notice_key=source.record.key,
         source_key=source.record.key, entity_key=None, effective=effective, until=action.until,
         occurred=occurred_at(source), updated=occurred_at(source),
-        title=f"Unresolved reference: {source.record.key} {_verb(action.action)} \"{phrase}\", {_cause(ref, why)}",
+        title=f"Unresolved reference: {source.record.key} {_what(source, action, ref, count)}{where if lst else ''}, "
+              f"{_cause(ref, why)}",
         title_zh=source.record.title, facts=(("action", action.action.value), ("reference", phrase)),
         summary=f"{_number(source)} says to {_infinitive(action.action)} \"{phrase}\" from "
-                f"{effective.isoformat()}, but {why}. No state was changed; this needs review.",
+                f"{effective.isoformat()}, but {'its ' if why.startswith('reference ') else ''}{why}. No state was "
+                "changed; this needs review.",
         provenance=_provenance(source),
     ))

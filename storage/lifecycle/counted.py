@@ -174,4 +174,4 @@ def _hold_undercounted(listings: dict[tuple[str, ListKind], Listing], steps: dic
                f"it acts on the others of {', '.join(dict.fromkeys(lk[0] for lk, _ in reached))} (\"其余{count}家\"), but "
                f"{total} are left once those its notice names otherwise are set apart ({detail}): a name may have been "
                "misread, or not found on the listing")
-        _unresolved(b, step.source, step.action, None, why, step.effective, f"a{action_id[1]}-count")
+        _unresolved(b, step.source, step.action, None, why, step.effective, f"a{action_id[1]}-count", count)

@@ -110,7 +110,7 @@ def test_an_amended_decision_not_stored_is_unresolved_loudly_and_the_additions_s
            "www.mfa.gov.cn/web/wjb_673085/zfxxgk_674865/gknrlb/fzcqdcs/, lists no such row")  # where to look (K7)
     assert d.problems == (f"MFA-ORDER-2025-17: {why}",)
     assert [summary for _, summary in unresolved(d)] == [
-        f'MFA-ORDER-2025-17 (外交部令第17号) says to impose the measures of "外交部令第15号" from 2025-01-06, but {why}. '
+        f'MFA-ORDER-2025-17 (外交部令第17号) says to impose the measures of "外交部令第15号" from 2025-01-06, but its {why}. '
         "No state was changed; this needs review."]
     assert states(d)[-1] == ("MFA-ORDER-2025-17", ListingState.IN_FORCE, date(2025, 1, 6), "MFA-ORDER-2025-17", ADDED)
 

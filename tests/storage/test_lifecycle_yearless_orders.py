@@ -108,7 +108,7 @@ def test_a_number_two_stored_orders_have_stays_unresolved_without_a_hint() -> No
     assert d.problems == (f"MFA-ORDER-2026-21: {why}",)
     assert unresolved(d) == [(
         "tag:mofcom-watch,2025:MFA-ORDER-2026-21/unresolved_reference/countermeasure/2026-03-02/countermeasure-MFA-ORDER-4",
-        f'MFA-ORDER-2026-21 (外交部令第21号) says to lift the measures of "外交部令第4号" from 2026-03-02, but {why}. No state was changed; '
+        f'MFA-ORDER-2026-21 (外交部令第21号) says to lift the measures of "外交部令第4号" from 2026-03-02, but its {why}. No state was changed; '
         "this needs review.")]
     assert states(d) == [IN_FORCE_4_2022, IN_FORCE_4_2023, IN_FORCE_13]
 
@@ -185,7 +185,8 @@ def test_an_unresolved_lift_of_some_measures_is_worded_in_english() -> None:
     lift_measure the measures of': the action's raw value as a verb."""
     d = derived(lift("中方决定自{cn}起，停止实施外交部令第7号中对余茂春采取的冻结财产措施。"))
     [event] = [e for e in d.events if e.kind is EventKind.UNRESOLVED_REFERENCE]
-    assert event.title.startswith('Unresolved reference: MFA-ORDER-2026-21 stops some measures of "外交部令第7号", ')
+    assert event.title.startswith('Unresolved reference: MFA-ORDER-2026-21 stops some measures of "外交部令第7号" on the MFA '
+                                  "countermeasure list, ")
     assert event.summary.startswith('MFA-ORDER-2026-21 (外交部令第21号) says to stop some measures of "外交部令第7号" from '
                                     "2026-03-02, but ")
     assert "lift_measure" not in event.title + event.summary
