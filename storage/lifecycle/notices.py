@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
-from storage.records import ActionKind, EventKind, EventRecord, EventScope, NoticeRef, StoredNotice
+from collections.abc import Callable, Sequence
+
+from storage.records import (
+    ActionKind,
+    EntityRecord,
+    EventKind,
+    EventRecord,
+    EventScope,
+    NoticeRecord,
+    NoticeRef,
+    StoredNotice,
+)
 from storage.vocabulary import SHARED_LISTS, TAG_PREFIX, list_name, ministry_of
 
 from .builder import _provenance
 from .corrections import corrects_names
 from .model import COUNTRY_ADJECTIVES, day_of, known_from, occurred_at
-from .text import _measures_text, _number, group_label
+from .text import _measures_text, _number, group_label, named_group
 
 NOTICE_VERBS = {
     ActionKind.IMPOSE: "lists", ActionKind.MEASURE: "adds a measure on", ActionKind.INVESTIGATE:
@@ -31,9 +42,10 @@ def _target(ref: NoticeRef) -> str:
     return f"the {count}{country}entities listed on {ref.date.isoformat()}"
 
 
-def _notice_event(n: StoredNotice) -> EventRecord:
-    rec = n.record
-    occurred = occurred_at(n)
+def _what(rec: NoticeRecord, label: Callable[[Sequence[EntityRecord]], str]) -> str:
+    """What a notice does, its entities said by ``label``: named in the title (:func:`named_group`, "lists High Point
+    Aerotechnologies, Universal Logistics Holdings, Inc. and 14 more US entities", as the list feeds' titles since
+    session 35; reader35 B: "lists 16 US entities" named no one), counted in the summary beside the entity table."""
     parts = []
     for a in rec.actions:
         targets = ", ".join(dict.fromkeys(_target(t) for t in a.targets))
@@ -42,11 +54,17 @@ def _notice_event(n: StoredNotice) -> EventRecord:
         if targets:
             parts.append(f"{verb} {targets}")
         else:
-            parts.append(f"{verb} {group_label(rec.entities) if rec.entities else 'its entities'}")
+            parts.append(f"{verb} {label(rec.entities) if rec.entities else 'its entities'}")
     if not parts and corrects_names(rec):  # "changes no list" read as nothing to do for a listed entity (reader34)
         named = ", ".join(dict.fromkeys(_target(r) for r in rec.references))
-        parts.append(f"corrects the names of {group_label(rec.entities)}" + (f" listed by {named}" if named else ""))
-    what = "; ".join(parts) or "changes no list"
+        parts.append(f"corrects the names of {label(rec.entities)}" + (f" listed by {named}" if named else ""))
+    return "; ".join(parts) or "changes no list"
+
+
+def _notice_event(n: StoredNotice) -> EventRecord:
+    rec = n.record
+    occurred = occurred_at(n)
+    what = _what(rec, group_label)
     ents = ""
     # whose, on a list both ministries keep (as the list feeds' items say: "on the MFA countermeasure list"; reader35)
     ministry = ministry_of(rec.issuer) if rec.list in SHARED_LISTS else None
@@ -56,7 +74,7 @@ def _notice_event(n: StoredNotice) -> EventRecord:
         id=f"{TAG_PREFIX}{rec.key}/notice", kind=EventKind.NOTICE, scope=EventScope.NOTICE, list=rec.list,
         notice_key=rec.key, source_key=rec.key, entity_key=None,
         effective=day_of(rec.effective) or known_from(n), until=None, occurred=occurred, updated=occurred,
-        title=f"Notice {_number(n)}: {what}{on}{ents}", title_zh=rec.title,
+        title=f"Notice {_number(n)}: {_what(rec, named_group)}{on}{ents}", title_zh=rec.title,
         summary=f"{_number(n)} published {known_from(n).isoformat()}" +  # type: ignore[union-attr]
                 (f", effective {rec.effective}" if rec.effective else "") + f": {what}{on}{ents}.",
         entities=rec.entities, provenance=_provenance(n), facts=_steps(n),

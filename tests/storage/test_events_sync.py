@@ -300,7 +300,10 @@ def test_a_country_another_notice_gives_refreshes_the_items_without_a_correction
         assert after[key].updated == item.updated
         if item.entities and item.kind is not EventKind.NOTICE:  # (the notice's own item names what its page says)
             assert after[key].entities[0].country == "US"
-    assert any("1 US entity" in e.title for e in after.values())  # the words say it (refreshed), no item corrects them
+    # the words say it (refreshed), no item corrects them: the UEL listing's summaries count "1 US entity" now (its
+    # titles name the company since session 35, the notices feed's since session 36)
+    assert not any("1 US entity" in e.summary for e in before.values() if e.notice_key == "UEL-2026-21")
+    assert any("1 US entity" in e.summary for e in after.values() if e.notice_key == "UEL-2026-21")
     put(engine, replace(uel, entities=(replace(bare, country="JP"),)), at=datetime(2026, 12, 24, tzinfo=timezone.utc),
         body=b"the UEL page, read as Japanese")
     assert sync(engine, day).corrected > 0

@@ -133,6 +133,11 @@ def test_a_countermeasure_item_says_whose_list_and_counts_people_apart():
     # the notices feed's items too (reader35: "Notice MFA-ORDER-2024-13 (外交部令第13号): lists … on the countermeasure list")
     said = {e.notice_key: e.title for e in d.events if e.kind is EventKind.NOTICE}
     assert said["MFA-ORDER-2024-13"].endswith("on the MFA countermeasure list"), said
+    # ... naming the first two as the list feeds' titles do (reader35 B: "lists 1 US entity and 2 US individuals")
+    assert said["MFA-ORDER-2024-13"] == ("Notice MFA-ORDER-2024-13 (外交部令第13号): lists Skydio Inc., Adam Bry and 1 more "
+                                         "US individual on the MFA countermeasure list")
+    notice = next(e for e in d.events if e.kind is EventKind.NOTICE and e.notice_key == "MFA-ORDER-2024-13")
+    assert ": lists 1 US entity and 2 US individuals on the MFA countermeasure list" in notice.summary
     assert said["MOFCOM-ORDER-2025-6"].endswith("on the MOFCOM countermeasure list"), said
     # the other lists are MOFCOM's alone: no ministry in their titles
     d = derive([stored(NO11)], date(2026, 11, 30))
