@@ -504,6 +504,8 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
         doc = clean_document(parser.parse(raw, url=url, content_type=fetch.content_type))  # stored clean
     except UnusablePage as exc:
         detail = clean_text(f"{exc.reason}: {exc.detail}" if exc.detail else exc.reason)
+        if exc.notice:  # the notice the page holds, said where the page is named (reader35 B: the URL alone)
+            detail = f"{detail}. The page holds {clean_text(exc.notice)}"
         if exc.reason == NEEDS_REVIEW and read_by_person(session, url, sha):  # a person read these very bytes
             snap = snapshot(PageOutcome.READ_BY_PERSON, detail=detail)
             snap.outcome, snap.detail = PageOutcome.READ_BY_PERSON.value, detail  # these bytes stored before as well

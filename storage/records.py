@@ -208,10 +208,13 @@ class UnusablePage(Exception):
     ``binary``), ``detail`` a sentence for humans.
     """
 
-    def __init__(self, reason: str, detail: str = "") -> None:
+    def __init__(self, reason: str, detail: str = "", notice: str = "") -> None:
         super().__init__(f"{reason}: {detail}" if detail else reason)
         self.reason = reason
         self.detail = detail
+        # the notice the page holds, where the parse read one before refusing it ("商务部公告2027年第70号 关于…的公告
+        # (MOFCOM-2027-70)"): its source-health item names it, not the URL alone (reader35 B)
+        self.notice = notice
 
 
 @quick_init

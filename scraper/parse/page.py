@@ -305,6 +305,22 @@ def told_or_first_item(record: NoticeRecord, text: str) -> str | None:
 
 
 def check_record(record: NoticeRecord, text: str, *, article: bool = True) -> None:
+    """:func:`_check_record`; a refusal names the notice the page holds (``UnusablePage.notice``)."""
+    try:
+        _check_record(record, text, article=article)
+    except UnusablePage as exc:
+        exc.notice = held_notice(record)
+        raise
+
+
+def held_notice(record: NoticeRecord) -> str:
+    """The notice a refused page holds, as an officer knows it: its number and title, and its key."""
+    title = record.title or ""
+    named = title if record.number and record.number in title else " ".join(filter(None, (record.number, title)))
+    return f"{named} ({record.key})" if named else record.key
+
+
+def _check_record(record: NoticeRecord, text: str, *, article: bool = True) -> None:
     """Cuts that only the parse shows, which ``check_ending`` cannot see: an MFA decision cut after a whole
     sentence (of its reasons, its measures, before its annex) names no target or lacks the annex it refers
     to (``mfa.cut_short``); a Q&A cut after a whole question has no answer (``qa.unanswered``). And, in an

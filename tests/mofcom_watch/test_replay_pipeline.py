@@ -40,6 +40,9 @@ def stand_in_parse(raw: bytes, url: str | None = None, content_type: str | None 
     text = raw.decode("utf-8")
     if text.startswith("BOT"):
         raise UnusablePage("bot-check", "a slider captcha")
+    if text.startswith("REVIEW"):
+        raise UnusablePage("needs-review", "publishes a whole list again: a person must read it",
+                           notice="商务部公告2027年第70号 关于公布出口管制管控名单的公告 (MOFCOM-2027-70)")
     if text.startswith("CRASH"):
         raise RuntimeError("parser bug")
     if text.startswith("INDEX"):
@@ -101,6 +104,17 @@ def test_unusable_page_is_a_snapshot_and_a_health_issue_never_a_notice(engine):
         issue = s.scalars(select(HealthIssue)).one()
         assert issue.kind == "unusable-page" and issue.url == "https://www.mofcom.gov.cn/x.html"
         assert s.scalar(select(func.count()).select_from(Notice)) == 0
+
+
+def test_a_refused_page_s_issue_names_the_notice_it_holds(engine):
+    """reader35 B (story35 S5): "unusable page URL" alone told an officer nothing of which notice waits for a person."""
+    result = ingest(engine, b"REVIEW", url="https://www.mofcom.gov.cn/x.html")
+    assert result.outcome == "unusable"
+    with Session(engine) as s:
+        detail = s.scalars(select(HealthIssue.detail)).one()
+    assert detail.startswith("https://www.mofcom.gov.cn/x.html is not a usable page (needs-review: publishes a whole "
+                             "list again: a person must read it. The page holds 商务部公告2027年第70号 关于公布出口管制管控名单的"
+                             "公告 (MOFCOM-2027-70); page SHA-256 "), detail
 
 
 def test_count_mismatch_is_a_health_issue(engine):

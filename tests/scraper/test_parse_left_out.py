@@ -282,6 +282,14 @@ def test_a_consolidated_list_gathered_and_published_is_refused_as_what_it_is(tit
     assert _refused(CONSOLIDATED.format(title=title, lead=lead)).startswith(f"publishes a whole list again (\"{said}")
 
 
+def test_a_refused_page_names_the_notice_it_holds() -> None:
+    """reader35 B (story35 S5): its source-health item said "unusable page URL" alone; the pipeline adds the number,
+    title and key the parse read (``UnusablePage.notice``) to the issue's text."""
+    with pytest.raises(UnusablePage) as got:
+        parse_document(CONSOLIDATED.format(title="关于公布出口管制管控名单（截至2027年6月30日）的公告", lead=GATHERED).encode())
+    assert got.value.notice == "商务部公告2027年第70号 关于公布出口管制管控名单（截至2027年6月30日）的公告 (MOFCOM-2027-70)"
+
+
 def test_a_listing_titled_as_publishing_entities_on_the_list_is_read() -> None:
     """Every listing's title reads "公布将16家美国实体列入出口管制管控名单": a step read, never a list published again."""
     listing = (CASES.parents[2] / ".." / "fixtures" / "texts" / "mofcom-2025-51.txt").resolve().read_text(encoding="utf-8")
