@@ -139,6 +139,30 @@ def exit_on_resource_fault(command: str, exc: BaseException, **where: Any) -> No
     raise typer.Exit(RESOURCE_EXIT) from None
 
 
+PROGRAM = "mofcom-watch"
+
+
+def prefix() -> str:
+    """How every line a command says on stderr begins: ``mofcom-watch COMMAND:`` while a command runs, ``mofcom-watch:``
+    for what is said before one does (the global options, the configuration, the environment) or after it (the last
+    resort). One rule for every command (cli35: ``screen /dev/null`` said ``mofcom-watch: /dev/null: …`` where
+    ``replay`` says ``mofcom-watch replay: …``); a log or a cron mail tells which command spoke."""
+    try:
+        from typer._click.globals import get_current_context  # typer 0.2x carries its own click
+    except ImportError:  # (an older typer, on click itself)
+        from click import get_current_context
+
+    ctx = get_current_context(silent=True)
+    if ctx is None or ctx.parent is None or not ctx.info_name:
+        return f"{PROGRAM}:"
+    return f"{PROGRAM} {ctx.info_name}:"
+
+
+def say(line: str) -> None:
+    """``line`` on stderr after :func:`prefix`."""
+    typer.echo(f"{prefix()} {line}", err=True)
+
+
 STDIN = "-"  # the file name that means standard input, as in cat, sort or grep
 
 

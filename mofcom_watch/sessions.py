@@ -7,7 +7,7 @@ from __future__ import annotations
 import typer
 
 from mofcom_watch.context import app_context
-from mofcom_watch.exits import exit_on_resource_fault
+from mofcom_watch.exits import exit_on_resource_fault, say
 from storage.db import DatabaseError, open_existing_store, session_factory
 
 
@@ -25,6 +25,6 @@ def open_session(ctx: typer.Context, *, read_only: bool = False):
     except DatabaseError as exc:
         if isinstance(exc, StoreUnavailable):
             exit_on_resource_fault(f"mofcom-watch {ctx.info_name or 'status'}", exc)
-        typer.echo(f"mofcom-watch: {exc}", err=True)
+        say(str(exc))
         raise typer.Exit(2) from None
     return engine, session_factory(engine)()

@@ -15,6 +15,7 @@ import typer
 from mofcom_watch import term
 from mofcom_watch.clock import AS_OF_HELP, as_of_or_today, note_future
 from mofcom_watch.context import app_context
+from mofcom_watch.exits import say
 from mofcom_watch.sessions import open_session
 
 SQLITE_HEADER = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite database file
@@ -62,10 +63,10 @@ def register(app: typer.Typer) -> None:
             _verify(verify, name, out)
             return
         if not name or not name.strip():
-            typer.echo("mofcom-watch: give an entity NAME or key (or --verify FILE)", err=True)
+            say("give an entity NAME or key (or --verify FILE)")
             raise typer.Exit(2)
         if out is None:
-            typer.echo("mofcom-watch: --out FILE.zip is required", err=True)
+            say("--out FILE.zip is required")
             raise typer.Exit(2)
         if (in_the_way := database_in_the_way(out, app_context(ctx).settings.database_url)) is not None:
             typer.echo(f"mofcom-watch evidence: {in_the_way}: writing the pack there would replace it (nothing "
@@ -84,8 +85,8 @@ def register(app: typer.Typer) -> None:
             session.close()
             engine.dispose()
         if data is None:  # as timeline says it, and exits: 2, input (1 is problems reported)
-            typer.echo(f"mofcom-watch: no listed entity matches {term.shown(name)!r}"
-                       + ("; did you mean: " + term.shown(", ".join(suggestions)) + "?" if suggestions else ""), err=True)
+            say(f"no listed entity matches {term.shown(name)!r}"
+                + ("; did you mean: " + term.shown(", ".join(suggestions)) + "?" if suggestions else ""))
             raise typer.Exit(2)
         _write_pack(out, data)
         import hashlib
@@ -131,13 +132,13 @@ def _verify(path: Path, name: Optional[str], out: Optional[Path]) -> None:
     from mofcom_watch.exits import USAGE, read_input
 
     if name or out:
-        typer.echo("mofcom-watch: --verify takes only the pack FILE", err=True)
+        say("--verify takes only the pack FILE")
         raise typer.Exit(2)
     data = read_input(path)
     try:
         problems = verify_zip(data)
     except NotAZip as exc:  # the wrong file given: input (2), not a pack that fails its check (1)
-        typer.echo(f"{path}: {exc}", err=True)
+        say(f"{path}: {exc}")
         raise typer.Exit(USAGE) from None
     for p in problems:
         typer.echo(f"{path}: {term.shown(p)}", err=True)

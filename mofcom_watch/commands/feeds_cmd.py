@@ -28,7 +28,7 @@ from mofcom_watch.clock import (
 )
 from mofcom_watch.config import default_links_warning, port_0_problem, redact_url, url_problem
 from mofcom_watch.context import app_context
-from mofcom_watch.exits import FEEDS_ERRNOS, exit_on_resource_fault
+from mofcom_watch.exits import FEEDS_ERRNOS, exit_on_resource_fault, say
 from mofcom_watch.publish import (
     PublishResult,
     PublishTarget,
@@ -87,9 +87,9 @@ def refuse_to_blank(session, out_dir: Path, database_url: str) -> None:  # noqa:
         return
     full = feeds_with_items(out_dir)
     if full:
-        typer.echo(f"mofcom-watch: the store {redact_url(database_url)} holds no notices: writing would replace "
-                   f"{len(full)} feed file(s) in {out_dir} that have items (e.g. {full[0].name}) with empty ones; "
-                   "check --db, or pass --allow-empty to write them anyway", err=True)
+        say(f"the store {redact_url(database_url)} holds no notices: writing would replace "
+            f"{len(full)} feed file(s) in {out_dir} that have items (e.g. {full[0].name}) with empty ones; "
+            "check --db, or pass --allow-empty to write them anyway")
         raise typer.Exit(2)
 
 
@@ -122,7 +122,7 @@ def check_watchlist(path: Path) -> None:
     try:
         load_watchlist(path)
     except WatchlistError as exc:
-        typer.echo(f"mofcom-watch: {term.shown(str(exc))}", err=True)
+        say(term.shown(str(exc)))
         raise typer.Exit(2) from None
 
 
@@ -165,14 +165,13 @@ def register(app: typer.Typer) -> None:
                           "their own with --out DIR (nothing derived for that day is stored then)")
         refuse_past_in_live("feeds", day, out_dir, settings.feeds_path)
         if (bad_url := url_problem(target.base_url)) is not None:  # (was: only its scheme: cli34)
-            typer.echo(f"mofcom-watch: --base-url {target.base_url!r} is no URL its feeds can link to: {bad_url}",
-                       err=True)
+            say(f"--base-url {target.base_url!r} is no URL its feeds can link to: {bad_url}")
             raise typer.Exit(2)
         if (linkless := port_0_problem(settings, target.base_url)) is not None:
             typer.echo(f"mofcom-watch feeds: {linkless}, or pass --base-url", err=True)
             raise typer.Exit(2)
         if out_dir.exists() and not out_dir.is_dir():
-            typer.echo(f"mofcom-watch: --out {out_dir} exists and is not a folder", err=True)
+            say(f"--out {out_dir} exists and is not a folder")
             raise typer.Exit(2)
         if watchlist is not None:  # a typo in the flag is a usage error, not a failed publication in the store
             check_watchlist(watchlist)
@@ -203,14 +202,14 @@ def register(app: typer.Typer) -> None:
             with session.begin():
                 open_issues = _open_health_count(session)
         except WatchlistError as exc:
-            typer.echo(f"mofcom-watch: {exc}", err=True)
+            say(str(exc))
             raise typer.Exit(2) from None
         except ClockBehind as exc:
             exit_on_resource_fault("mofcom-watch feeds", exc)
         except OSError as exc:  # the folder's fault (full, read-only, not ours): exit 3; else a bad --out: 2
             if exc.errno in FEEDS_ERRNOS:
                 exit_on_resource_fault("mofcom-watch feeds", exc, feeds_dir=out_dir)
-            typer.echo(f"mofcom-watch: cannot write feeds to {out_dir}: {exc.strerror or exc}", err=True)
+            say(f"cannot write feeds to {out_dir}: {exc.strerror or exc}")
             raise typer.Exit(2) from None
         finally:
             session.close()

@@ -24,7 +24,7 @@ from rich.text import Text
 from mofcom_watch import term
 from mofcom_watch.clock import AS_OF_NOW_HELP, as_of_or_today, refuse_future
 from mofcom_watch.context import app_context
-from mofcom_watch.exits import USAGE, exit_on_resource_fault
+from mofcom_watch.exits import USAGE, exit_on_resource_fault, say
 from mofcom_watch.sessions import open_session
 from mofcom_watch.tables import Column, TableText, print_table
 
@@ -44,7 +44,7 @@ def _router():  # noqa: ANN202 - a PageRouter; the sources' modules load here
     try:
         return PageRouter(load_sources())
     except SourceConfigError as exc:
-        typer.echo(f"mofcom-watch: {exc}", err=True)
+        say(str(exc))
         raise typer.Exit(USAGE) from None
 
 

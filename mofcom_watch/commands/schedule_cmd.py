@@ -14,6 +14,7 @@ from mofcom_watch.exits import (
     exit_on_missing_db_folder,
     exit_on_unknown_hosts,
     exit_on_unknown_sources,
+    say,
     warn_short_stale,
 )
 from mofcom_watch.logs import log
@@ -108,7 +109,7 @@ def with_flags(settings: Settings, **flags: object) -> Settings:
     try:
         return settings.with_overrides("flag", **flags)
     except ConfigError as exc:
-        typer.echo(f"mofcom-watch: {exc}", err=True)
+        say(str(exc))
         raise typer.Exit(2) from None
 
 

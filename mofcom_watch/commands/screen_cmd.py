@@ -15,6 +15,7 @@ from rich.text import Text
 
 from mofcom_watch import term
 from mofcom_watch.clock import AS_OF_HELP, as_of_or_today, note_future
+from mofcom_watch.exits import say
 from mofcom_watch.sessions import open_session
 from mofcom_watch.tables import print_fitted
 from storage.records import ListingState
@@ -159,7 +160,7 @@ def register(app: typer.Typer) -> None:
         from storage.watchlist import NOT_TEXT, decode_text
 
         if as_json and as_csv:
-            typer.echo("mofcom-watch: choose one of --json and --csv", err=True)
+            say("choose one of --json and --csv")
             raise typer.Exit(2)
         day = as_of_or_today(as_of)
         text = decode_text(read_input(file))
@@ -168,7 +169,7 @@ def register(app: typer.Typer) -> None:
                 raise ScreenInputError(f"{file} is {NOT_TEXT}")
             queries = parse_queries(text, source=str(file))
         except ScreenInputError as exc:
-            typer.echo(f"mofcom-watch: {term.shown(str(exc))}", err=True)
+            say(term.shown(str(exc)))
             raise typer.Exit(2) from None
         warnings = country_warnings(queries, source=str(file)) + cell_warnings(queries, source=str(file))
         for line in warnings:  # the row is screened all the same: said, never a refusal of the file

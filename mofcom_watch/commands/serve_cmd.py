@@ -25,6 +25,7 @@ from mofcom_watch.exits import (
     exit_on_missing_db_folder,
     exit_on_unknown_hosts,
     exit_on_unknown_sources,
+    say,
     warn_short_stale,
 )
 from mofcom_watch.logs import log
@@ -129,6 +130,11 @@ def build_app(settings: Settings, *, schedule: bool = False, as_of=None, preview
     )
 
 
+def host_port(host: str, port: int) -> str:
+    """``host:port`` as a URL writes it: an IPv6 address in brackets (``[::1]:8080``; was ``::1:8080``, cli36)."""
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
 def listen(host: str, port: int) -> list[socket.socket]:
     """Sockets bound to every address ``host`` names (as asyncio's server binds them), before anything is published
     or logged as served (it was found only after the store's feeds had been published and "serving" logged): a port
@@ -138,7 +144,7 @@ def listen(host: str, port: int) -> list[socket.socket]:
     try:
         infos = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
     except socket.gaierror as exc:
-        typer.echo(f"mofcom-watch: cannot serve on {host}:{port}: {exc.strerror}", err=True)
+        say(f"cannot serve on {host_port(host, port)}: {exc.strerror}")
         raise typer.Exit(2) from None
     sockets: list[socket.socket] = []
     try:
@@ -157,11 +163,11 @@ def listen(host: str, port: int) -> list[socket.socket]:
         for sock in sockets:
             sock.close()
         if exc.errno == errno.EADDRINUSE:  # a resource another process holds, as a locked store is: exit 3 (was 2)
-            typer.echo(f"mofcom-watch: cannot serve on {host}:{port}: the port is in use by another process (another "
-                       "serve?): stop it, or choose another --port (--port 0 takes any free one)", err=True)
+            say(f"cannot serve on {host_port(host, port)}: the port is in use by another process (another "
+                "serve?): stop it, or choose another --port (--port 0 takes any free one)")
             raise typer.Exit(RESOURCE_EXIT) from None
-        typer.echo(f"mofcom-watch: cannot serve on {host}:{port}: {exc.strerror or exc} (choose another --host or "
-                   "--port; --port 0 takes any free one)", err=True)
+        say(f"cannot serve on {host_port(host, port)}: {exc.strerror or exc} (choose another --host or "
+            "--port; --port 0 takes any free one)")
         raise typer.Exit(USAGE) from None
     return sockets
 
@@ -211,7 +217,7 @@ def register(app: typer.Typer) -> None:
             try:
                 require_existing(settings.database_url)
             except MissingDatabase as exc:
-                typer.echo(f"mofcom-watch: {exc}", err=True)
+                say(str(exc))
                 raise typer.Exit(2) from None
         sockets = listen(settings.http_host, settings.http_port)
         if settings.http_port == 0:  # from the flag, the file or the environment: the port the system chose, the one
@@ -279,8 +285,8 @@ def serve_until_stopped(settings: Settings, verbosity: int, sockets: list[socket
             server.run(sockets=sockets)
     except SystemExit as exc:  # uvicorn exits 3 when it cannot start
         if exc.code not in (None, 0):
-            typer.echo(f"mofcom-watch: cannot serve on {settings.http_host}:{settings.http_port} "
-                       "(see the error above; choose another --host/--port)", err=True)
+            say(f"cannot serve on {host_port(settings.http_host, settings.http_port)} "
+                "(see the error above; choose another --host/--port)")
             raise typer.Exit(2) from None
         raise
     finally:

@@ -17,7 +17,7 @@ from rich.text import Text
 
 from mofcom_watch import term
 from mofcom_watch.clock import AS_OF_HELP, as_of_or_today, note_future
-from mofcom_watch.exits import USAGE
+from mofcom_watch.exits import USAGE, say
 from mofcom_watch.sessions import open_session
 from mofcom_watch.tables import print_fitted
 from storage.records import ListingState
@@ -77,12 +77,12 @@ def register(app: typer.Typer) -> None:
         ctx: typer.Context,
         name: str = typer.Argument(..., help="Entity name in Chinese or English."),
         as_of: Optional[str] = typer.Option(None, "--as-of", help=AS_OF_HELP),
-        as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
+        as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables; a NAME that finds no entity prints JSON too, 'match' null with the nearest names in 'suggestions' (exit 2), where other errors print nothing on standard output."),
     ) -> None:
         """One entity's history on every list (each listing with its events)."""
         day = as_of_or_today(as_of)
         if not name.strip():
-            typer.echo("mofcom-watch: NAME is empty", err=True)
+            say("NAME is empty")
             raise typer.Exit(2)
         note_future("timeline", day)
         engine, session = open_session(ctx, read_only=True)
@@ -93,10 +93,10 @@ def register(app: typer.Typer) -> None:
             session.close()
             engine.dispose()
         if tl is None:
-            msg = f"mofcom-watch: no listed entity matches {term.shown(name)!r}"
+            msg = f"no listed entity matches {term.shown(name)!r}"
             if suggestions:
                 msg += "; did you mean: " + term.shown(", ".join(suggestions)) + "?"
-            typer.echo(msg, err=True)
+            say(msg)
             if as_json:  # a machine reading stdout gets JSON here too, not an empty string
                 typer.echo(term.json_text({"query": name, "as_of": day.isoformat(), "match": None,
                                            "suggestions": suggestions}))

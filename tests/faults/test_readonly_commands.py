@@ -22,7 +22,7 @@ def test_a_missing_database_is_exit_2_and_is_not_created(tmp_path, command):
     args = [a.replace("{out}", str(tmp_path / "feeds")) for a in command]
     result = cli("--db", f"sqlite:///{typo}", *args, "--as-of", AS_OF)
     assert result.returncode == 2, result.stderr
-    assert result.stderr.strip() == f"mofcom-watch: no database at {typo}: run replay or run first"
+    assert result.stderr.strip() == f"mofcom-watch {command[0]}: no database at {typo}: run replay or run first"
     assert not typo.exists() and not typo.parent.exists()
     assert not (tmp_path / "feeds").exists()
 

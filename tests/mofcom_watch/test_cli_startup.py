@@ -134,3 +134,38 @@ def test_version_and_h_as_command_line_tools_take_them():
         done = CliRunner().invoke(app, args)
         assert done.exit_code == 0 and done.stdout.startswith("Usage: mofcom-watch"), (args, done.output)
         assert done.stdout == CliRunner().invoke(app, [*args[:-1], "--help"]).stdout
+
+
+def test_every_command_says_its_name_before_its_errors(tmp_path):
+    """cli35: ``screen /dev/null`` said ``mofcom-watch: /dev/null: no counterparty to screen`` where ``replay`` says
+    ``mofcom-watch replay: …``; ``status`` and ``timeline`` likewise. One rule (``mofcom_watch.exits.prefix``): a
+    command's line begins ``mofcom-watch COMMAND:``, a line said before any command runs (the global options, the
+    configuration) ``mofcom-watch:``."""
+    from typer.testing import CliRunner
+
+    from mofcom_watch.cli import app
+
+    missing = f"sqlite:///{tmp_path / 'none.sqlite'}"
+    cases = {("screen", "/dev/null"): "mofcom-watch screen: /dev/null: no counterparty to screen",
+             ("evidence",): "mofcom-watch evidence: give an entity NAME or key (or --verify FILE)",
+             ("--db", missing, "status"): f"mofcom-watch status: no database at {tmp_path / 'none.sqlite'}: run "
+                                          "replay or run first",
+             ("--verbose", "--quiet", "status"): "mofcom-watch: choose one of --verbose and --quiet"}
+    for args, line in cases.items():
+        done = CliRunner().invoke(app, list(args), env={"MOFCOM_WATCH_DATA_DIR": str(tmp_path)})
+        assert (done.exit_code, done.stderr.splitlines()) == (2, [line]), (args, done.output)
+
+
+def test_json_errors_are_a_line_on_stderr_and_nothing_on_stdout(tmp_path):
+    """The rule README states (cli36): with ``--json`` an error prints nothing a JSON reader would take for an answer;
+    ``timeline NAME --json`` naming no entity and ``config --json`` with a problem are the documented exceptions."""
+    from typer.testing import CliRunner
+
+    from mofcom_watch.cli import app
+
+    missing = ["--db", f"sqlite:///{tmp_path / 'none.sqlite'}"]
+    for args in ([*missing, "status", "--json"], [*missing, "review", "--json"], [*missing, "timeline", "x", "--json"],
+                 ["screen", "/dev/null", "--json"], ["replay", str(tmp_path / "none"), "--json"],
+                 ["run", "--source", "no-such-source", "--json"]):
+        done = CliRunner().invoke(app, args, env={"MOFCOM_WATCH_DATA_DIR": str(tmp_path)})
+        assert (done.exit_code, done.stdout, len(done.stderr.splitlines())) == (2, "", 1), (args, done.output)

@@ -68,8 +68,8 @@ def test_a_mistyped_watchlist_flag_is_a_usage_error_that_leaves_the_store_alone(
     typo = cli("--db", url, "feeds", "--out", str(tmp_path / "feeds"), "--watchlist", str(tmp_path / "wachlist.csv"),
                "--as-of", AS_OF)
     assert typo.returncode == 2
-    assert typo.stderr.decode().splitlines() == [f"mofcom-watch: cannot read watchlist {tmp_path / 'wachlist.csv'}: "
-                                                 "No such file or directory"]
+    assert typo.stderr.decode().splitlines() == [
+        f"mofcom-watch feeds: cannot read watchlist {tmp_path / 'wachlist.csv'}: No such file or directory"]
     assert sha256(db) == before
     assert not (tmp_path / "feeds").exists()
 
@@ -214,7 +214,7 @@ def test_an_unknown_name_is_json_with_suggestions_under_json_and_suggested_by_ev
     evidence = cli("--db", store, "evidence", "skydo", "--out", str(pack), "--as-of", AS_OF)
     assert evidence.returncode == 2 and not pack.exists()
     assert evidence.stderr.decode().splitlines() == [
-        "mofcom-watch: no listed entity matches 'skydo'; did you mean: Skydio Inc.?"]
+        "mofcom-watch evidence: no listed entity matches 'skydo'; did you mean: Skydio Inc.?"]
 
 
 SERVED_PAGES = ("www.mofcom.gov.cn/zcfb/blgg/gg/2025/index.html",
@@ -250,7 +250,7 @@ def test_serve_on_a_port_in_use_says_so_before_publishing_or_claiming_to_serve(s
                    env=serve_env(tmp_path))
     assert busy.returncode == 3
     assert busy.stderr.decode().splitlines() == [
-        f"mofcom-watch: cannot serve on 127.0.0.1:{port}: the port is in use by another process (another serve?): "
+        f"mofcom-watch serve: cannot serve on 127.0.0.1:{port}: the port is in use by another process (another serve?): "
         "stop it, or choose another --port (--port 0 takes any free one)"]
     assert not (tmp_path / "data").exists()
 
@@ -340,7 +340,7 @@ def test_a_folder_given_as_the_store_is_a_usage_error(tmp_path):
     replay = cli("--db", f"sqlite:///{folder}", "replay", str(REPO_ROOT / "fixtures" / "texts"))
     assert (replay.returncode, replay.stderr.decode().splitlines()) == (2, [f"mofcom-watch replay: {line}"])
     status = cli("--db", f"sqlite:///{folder}", "status")
-    assert (status.returncode, status.stderr.decode().splitlines()) == (2, [f"mofcom-watch: {line}"])
+    assert (status.returncode, status.stderr.decode().splitlines()) == (2, [f"mofcom-watch status: {line}"])
     assert list(folder.iterdir()) == []
 
 
