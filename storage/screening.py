@@ -105,13 +105,14 @@ class Hit:
     since: date | None
     until: date | None
     presumed: bool = False
-    # a change published on or before the day, in effect after it (StatusRow.next_*); omitted from JSON while None
-    next_state: ListingState | None = field(default=None, metadata=OMIT_DEFAULT)
-    next_from: date | None = field(default=None, metadata=OMIT_DEFAULT)
+    # a change published on or before the day, in effect after it (StatusRow.next_*); in JSON always, null when there is
+    # none, as `status --json` gives every key (a script reading hit["next_from"] got a KeyError: decided, session 36)
+    next_state: ListingState | None = None
+    next_from: date | None = None
     # a possible match's: why it may be the entity; a hit on an alias a notice gives: 'alias given by notice …'
     reason: str | None = field(default=None, metadata=OMIT_DEFAULT)
-    # the end of a suspension announced with next_state (StatusRow.next_until); omitted from JSON while None
-    next_until: date | None = field(default=None, metadata=OMIT_DEFAULT)
+    # the end of a suspension announced with next_state (StatusRow.next_until); null as the other next_* keys
+    next_until: date | None = None
     measure_only: bool = field(default=False, metadata=OMIT_DEFAULT)  # StatusRow.measure_only: a measure, not a listing
 
 

@@ -12,11 +12,11 @@ from typing import Any
 
 from mofcom_watch.commands.screen_cmd import state_shown, table_title
 from storage.records import ListingState, ListKind
-from storage.screening import Hit
+from storage.screening import Hit, Query, Screened
 
 
-def hit(state: ListingState | None, **more: Any) -> Hit:
-    return Hit(entity_key="skydio", entity_zh=None, entity_en="Skydio Inc.", entity_country="US", match="exact",
+def hit(state: ListingState | None, match: str = "exact", **more: Any) -> Hit:
+    return Hit(entity_key="skydio", entity_zh=None, entity_en="Skydio Inc.", entity_country="US", match=match,
                score=100.0, matched_name="Skydio Inc.", notice_key="UEL-2025-7", instrument=None, list=ListKind.UEL,
                issuer=None, ministry="MOFCOM", state=state, since=date(2026, 11, 10), until=None, **more)
 
@@ -108,3 +108,16 @@ def test_a_possible_match_line_says_its_state() -> None:
         "line 2 Polaris Drones, Inc.: possible match: Skydio Inc. (uel, UEL-2025-7), score 100.0, review: the Chinese name "
         "… maybe the same company; state: in force")
     assert possible_line(2, "X", hit(ListingState.LAPSED)).endswith("; state: lapsed: presumed back in force, needs review")
+
+
+def test_every_hit_has_every_next_key_in_json_null_where_none_applies() -> None:
+    """`screen --json` and `POST /api/screen` left next_state, next_from, next_until out of a hit with no change to
+    come: a script reading hit["next_from"] got a KeyError on nearly every hit (decided, session 36: as status --json)."""
+    hits = (hit(ListingState.IN_FORCE), hit(ListingState.ANNOUNCED, next_state=ListingState.IN_FORCE,
+                                            next_from=date(2025, 4, 10)))
+    out = Screened(Query(line=2, name="Skydio Inc."), hits, (hit(ListingState.LAPSED, match="possible"),)).to_json()
+    for h in (*out["hits"], *out["possible"]):
+        assert {"next_state", "next_from", "next_until"} <= set(h)
+    assert (out["hits"][0]["next_state"], out["hits"][0]["next_from"], out["hits"][0]["next_until"]) == (None, None, None)
+    assert (out["hits"][1]["next_state"], out["hits"][1]["next_from"], out["hits"][1]["next_until"]) == (
+        "in_force", "2025-04-10", None)

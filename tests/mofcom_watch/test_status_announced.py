@@ -85,4 +85,7 @@ def test_screening_a_counterparty_that_day_finds_the_announced_listing(store) ->
     hits = {h["notice_key"]: h for r in (data if isinstance(data, list) else data["results"]) for h in r["hits"]}
     assert (hits["MOFCOM-2025-22"]["state"], hits["MOFCOM-2025-22"]["next_state"],
             hits["MOFCOM-2025-22"]["next_from"]) == ("announced", "in_force", "2025-04-10")
-    assert hits["UEL-2025-7"]["state"] == "in_force" and "next_state" not in hits["UEL-2025-7"]
+    assert hits["UEL-2025-7"]["state"] == "in_force"
+    # every next_* key is there, null where no change is announced, as status --json gives them (session 36)
+    assert (hits["UEL-2025-7"]["next_state"], hits["UEL-2025-7"]["next_from"], hits["UEL-2025-7"]["next_until"]) == (
+        None, None, None)
