@@ -2,7 +2,7 @@
 
 A hit (exact, normalised, strict fuzzy: :mod:`storage.watchlist`) says "this is the listed entity". A possible match
 says "this may be it: look". Screening tools keep the two apart so that a shortened name is not missed and a
-look-alike is not called listed. Three rules, each pure (names in, :class:`Possible` or None out):
+look-alike is not called listed. Four rules, each pure (names in, :class:`Possible` or None out):
 
 - :func:`latin_possible`, English names, word by word after normalising (legal suffixes, case, punctuation,
   generic words in one spelling): one name is the other's first words. The counterparty may leave words out
@@ -25,12 +25,20 @@ look-alike is not called listed. Three rules, each pure (names in, :class:`Possi
   Yu" for 余茂春; run together, "YUMAOCHUN"), given name and surname in either order, every reading of each character
   tried (曾: ceng, zeng),
   tone marks and hyphens aside. Possible only: other people's names share the pinyin (于茂春).
+- :func:`inside_possible` and :func:`han_inside_possible`, a company's whole listed name inside a longer one
+  ("Skydio Government Solutions LLC", "Former Skydio Inc. assets trust", "斯凯迪奥（北京）科技有限公司" for Skydio Inc.,
+  斯凯迪奥公司): another company by a distinctive word more, or a unit, a subsidiary, the same one written long; a person
+  should look (decided, session 36: it was nothing). Every word of the listed name (legal form aside), in order and
+  together, among the counterparty's words; the listed name's distinctive part at least MIN_DISTINCTIVE_LETTERS
+  letters (not "Group W", "MP Materials": "W", "MP" are too little; not a name of generic words alone), in Chinese
+  at least MIN_INSIDE_HAN characters besides generic words (斯凯迪奥, 洛克希德马丁; not 立方 of 立方公司, a common word).
+  Not a person's name inside a company's ("Tom Moss Landscaping").
 
 The score is rapidfuzz's ratio of the two normalised names (0-100): how much of the names is the same, so a
 shortened name scores below the hit threshold; a pinyin equal to the name written scores 100 (the doubt is in
 the reading, which the reason says).
 Not tried: a former name (the notices give none: give it as an alias in a watchlist), the pinyin of a company's
-Chinese name, a name contained in the middle of another.
+Chinese name, a person's name inside another name.
 """
 
 from __future__ import annotations
@@ -48,6 +56,8 @@ from storage.watchlist import GENERIC_FORMS, GENERIC_WORDS, HAN_RE, LATIN_RE
 POSSIBLE = "possible"
 MIN_DISTINCTIVE_LETTERS = 4  # the shared distinctive words, letters in all: "MP" (MP Materials) is too little
 MIN_DISTINCTIVE_HAN = 4  # Chinese characters of the shared part besides generic words: "洛克希德", "通用原子"
+MIN_INSIDE_HAN = 4  # a listed Chinese name found inside a longer one: its characters besides generic words ("斯凯迪奥")
+INSIDE = "a listed name inside this one"  # the reason's words (docs/evidence-and-screening.md: "review: a listed name …")
 # Chinese words many company names share (GENERIC_WORDS in Chinese), longest first so 航空航天 goes before 航空.
 ZH_GENERIC_WORDS = tuple(sorted({
     "集团", "控股", "国际", "工业", "技术", "科技", "系统", "航空航天", "航空", "航天", "防务", "国防", "解决方案", "方案",
@@ -128,6 +138,38 @@ def aligned(mine: tuple[str, ...], theirs: tuple[str, ...]) -> tuple[int, int] |
             return None
         if not (a.startswith(b) or b.startswith(a)):
             return None
+
+
+def inside_possible(counterparty: str, listed: str) -> Possible | None:
+    """A listed English name (its plain form) whose every word, in order and together, is among a longer
+    counterparty name's words ("Skydio Government Solutions LLC", "Former Skydio Inc. assets trust" for Skydio Inc.),
+    or None. The listed name must have distinctive words of MIN_DISTINCTIVE_LETTERS letters at least."""
+    mine, theirs = latin_words(counterparty), latin_words(listed)
+    if not theirs or len(mine) <= len(theirs):
+        return None
+    if len("".join(w for w in theirs if not generic(w))) < MIN_DISTINCTIVE_LETTERS:
+        return None  # "Group W" ("w"), "MP Materials" ("mp"), generic words alone
+    n = len(theirs)
+    at = next((i for i in range(len(mine) - n + 1) if mine[i : i + n] == theirs), None)
+    if at is None:
+        return None
+    written = name_words(counterparty)
+    rest = " ".join(w for i, w in enumerate(written) if not at <= i < at + n) if len(written) == len(mine) else ""
+    more = f" with “{rest}”" if rest else ""
+    return Possible(_ratio("".join(mine), "".join(theirs)), f"{INSIDE}: “{' '.join(theirs)}”{more}")
+
+
+def han_inside_possible(counterparty_key: str, listed_key: str) -> Possible | None:
+    """A listed Chinese name's key inside a longer counterparty key ("斯凯迪奥北京科技" of "斯凯迪奥（北京）科技有限公司" for
+    斯凯迪奥公司), or None; the listed key must hold MIN_INSIDE_HAN characters besides generic words."""
+    mine, theirs = counterparty_key, listed_key
+    if mine == theirs or theirs not in mine or not (HAN_ONLY_RE.fullmatch(mine) and HAN_ONLY_RE.fullmatch(theirs)):
+        return None
+    if len(han_core(theirs)) < MIN_INSIDE_HAN:
+        return None  # 立方 (立方公司, Cubic), 莱多斯: a common word, or too few characters to tell a company by
+    at = mine.index(theirs)
+    rest = mine[:at] + mine[at + len(theirs) :]
+    return Possible(_ratio(mine, theirs), f"{INSIDE}: “{theirs}” with “{rest}”")
 
 
 def han_core(text: str) -> str:

@@ -13,7 +13,7 @@ hit on that day; it is reported apart (:class:`Later`), so nothing the store hol
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -331,6 +331,7 @@ def screen(session: Session, queries: tuple[Query, ...], as_of: date) -> tuple[S
                     mentions.setdefault(e.key, set()).add(n.record.key)
                 for alias in e.aliases:
                     given.setdefault((e.key, alias), []).append(n.record.number or n.record.key)
+    spellings = with_known_countries(spellings)
     reach: dict[tuple[str, str], set[str]] = {}  # what a counterparty must give to possibly be an entity
     for key, records in spellings.items():
         for e in records:
@@ -400,6 +401,19 @@ def screen(session: Session, queries: tuple[Query, ...], as_of: date) -> tuple[S
         later.sort(key=lambda x: (x.published, x.notice_key, x.entity_key))  # by date, as a reader reads them
         out.append(Screened(q, tuple(hits), tuple(possible), tuple(later)))
     return tuple(out)
+
+
+def with_known_countries(spellings: dict[str, list[EntityRecord]]) -> dict[str, list[EntityRecord]]:
+    """Each entity's spellings, one a notice gives without a country (UEL 〔2025〕6号's Illumina) with the country the
+    others give it, when they give one only (as lifecycle's ``known_countries``): a counterparty's other country rules
+    out a possible match on every spelling alike ("Illumina Cambridge Ltd", GB, was offered Illumina by the one
+    without: screen36)."""
+    out = dict(spellings)
+    for key, records in spellings.items():
+        known = {e.country for e in records if e.country}
+        if len(known) == 1 and any(e.country is None for e in records):
+            out[key] = [e if e.country else replace(e, country=next(iter(known))) for e in records]
+    return out
 
 
 def _best_possible(wl: Watchlist, records: list[EntityRecord]) -> Match | None:

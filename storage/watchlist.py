@@ -247,6 +247,9 @@ ZH_GENERATIONS = {"二世": "ii", "三世": "iii", "四世": "iv"}
 ZH_JUNIOR = "小"  # before a transliterated name written with a middle dot: "小詹姆斯·伊克斯" is James Ickes Jr.
 ZH_NAME_DOT_RE = re.compile(r"[\u4e00-\u9fff][·•・‧･\u00b7\u2027\u30fb][\u4e00-\u9fff]")
 GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "James William Ickes II": kept or left out, one person
+# What a listed name inside a longer one is looked up by (Watchlist.possible, storage.possible.inside_possible): any
+# word of a counterparty's name, any two Chinese characters of it one after the other
+INSIDE_EN, INSIDE_ZH = "in", "inzh"
 PLAIN_MIN_KEY_LENGTH = 3  # a plain form shorter than this ("美国光子公司" -> "光子") is too little to match on
 CSV_DELIMITERS = (",", "\t", ";")  # Excel writes ";" in many European locales, tab for "Text (Tab delimited)"
 CSV_ALIAS_SEPARATOR = ";"
@@ -473,11 +476,18 @@ class Watchlist:
                     why = rules.pinyin_possible(candidate.display, key)
                 elif kind == "zh":
                     why = rules.han_possible(candidate.key, key, rules.han_words(plain))
+                elif kind == INSIDE_ZH:
+                    why = rules.han_inside_possible(candidate.key, key)
+                elif kind == INSIDE_EN:
+                    why = rules.inside_possible(candidate.display, plain)
                 else:
                     why = rules.latin_possible(candidate.display, plain)
                 if why is None or not _countries_agree(entity, candidate, designates, fuzzy=True):
                     continue
                 cp = candidate.counterparty
+                if kind in (INSIDE_EN, INSIDE_ZH) and cp in best and not (best[cp].match.reason or "").startswith(
+                        rules.INSIDE):
+                    continue  # another rule's reason says more ("the listed name with generic words more"): tried first
                 if cp not in best or why.score > best[cp].match.score:
                     best[cp] = Possibly(cp, Match(cp.name, candidate.name, name, rules.POSSIBLE, why.score, cp.note,
                                                   why.reason))
@@ -515,11 +525,15 @@ class Watchlist:
         for n in (*self._names, *self._plains):
             if HAN_RE.search(n.key):
                 index.setdefault(("zh", n.key[:2]), []).append(n)
+                for pair in dict.fromkeys(n.key[i : i + 2] for i in range(len(n.key) - 1)):  # a listed name inside
+                    index.setdefault((INSIDE_ZH, pair), []).append(n)
             elif words := latin_words(n.display):
                 index.setdefault(("en", words[0]), []).append(n)
                 if len(words) > 1:  # "L3 Harris" for a listed "L3Harris …" (the listed name's "l3harris", _lookups)
                     index.setdefault(("en", words[0] + words[1]), []).append(n)
                 index.setdefault(("py", pinyin_key(n.display)), []).append(n)
+                for word in dict.fromkeys(words):  # a listed name inside ("Former Skydio Inc. assets trust")
+                    index.setdefault((INSIDE_EN, word), []).append(n)
         self._possible_index = index
         return index
 
@@ -762,11 +776,19 @@ def _slashed(name: str) -> list[str]:
 
 def _comma_listed(name: str) -> list[str]:
     """The names of a cell of whole legal names cut by commas or "&" ("Lockheed Martin Corporation, Skydio Inc.",
-    "Lockheed Martin Corp. & Skydio Inc."), each of two words or more with a legal suffix; [name] for any other
-    ("Skydio, Inc.", "Foo Co., Ltd.", "Skydio Inc., USA", "Gibbs & Cox, Inc.")."""
+    "Lockheed Martin Corp. & Skydio Inc."), each of two words or more with a legal suffix, or of a name and a whole
+    legal name after one comma ("Sierra Nevada, Cubic Corporation"); [name] for any other ("Skydio, Inc.", "Foo Co.,
+    Ltd.", "Skydio Inc., USA", "Gibbs & Cox, Inc.", "Lockheed Martin, UK")."""
     pieces = [p.strip() for p in re.split(r"[,，]|\s+(?:&|＆|and)\s+", name)]
     if len(pieces) > 1 and all(has_legal_suffix(p) and len(name_key(p)) >= OWN_NAME_MIN_KEY_LENGTH for p in pieces):
         return pieces
+    # one name before a comma and a whole legal name after it: "Sierra Nevada, Cubic Corporation" hit Cubic only (its
+    # first part read as a person's, hitting people only: screen35), "Leidos, Lockheed Martin Corporation" nothing;
+    # the first is a company's name too (decided, session 36). "Lockheed Martin, UK", "Skydio, Inc.": no legal name after.
+    pair = [p.strip() for p in re.split(r"[,，]", name)]
+    if len(pair) == 2 and has_legal_suffix(pair[1]) and all(len(name_key(p)) >= OWN_NAME_MIN_KEY_LENGTH for p in pair) \
+            and not COUNTERPARTY_AKA_RE.search(f" {pair[1]}"):  # "Nova Air LLC, formerly known as Aerkomm Inc.": own_parts'
+        return pair
     return [name]
 
 
@@ -968,9 +990,11 @@ def _lookups(name: str, kind: str | None, chinese_only: bool) -> tuple[tuple[str
         if kind == "individual":
             return ()
         words = _rules().latin_words(plain)  # its first two words run together too: "l3harris" for "L3 Harris …"
-        return (("en", first), *((("en", words[0] + words[1]),) if len(words) > 1 else ()))
+        # a company's whole name inside a longer one ("Former Skydio Inc. assets trust", "Skydio Japan KK"): tried last
+        return (("en", first), *((("en", words[0] + words[1]),) if len(words) > 1 else ()), (INSIDE_EN, first))
     pinyin = sorted(_rules().pinyin_keys(key)) if kind == "individual" and chinese_only else []
-    return (("zh", key[:2]), *(("py", reading) for reading in pinyin))
+    inside = ((INSIDE_ZH, key[:2]),) if kind != "individual" else ()  # "台湾斯凯迪奥股份有限公司" for 斯凯迪奥公司
+    return (("zh", key[:2]), *(("py", reading) for reading in pinyin), *inside)
 
 
 @lru_cache(maxsize=1)
