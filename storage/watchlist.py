@@ -41,6 +41,7 @@ import io
 import logging
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -187,6 +188,9 @@ AFFILIATES_RE = re.compile(
 # Javelin Joint Venture" is one listed name, and a whole cell is always tried first).
 # a line break inside a quoted cell too ("Skydio Inc.\nAttn: Accounts Payable": an address or contact under the name)
 NAMES_CUT_RE = re.compile(r"\s*[;；、]\s*|\s+/\s+|\s*[\r\n]+\s*")  # 、 too: "雷神导弹与防务公司、雷神导弹系统公司"
+# An e-mail address after the name, as a mail client or CRM export writes a contact: "Adam Bry <adam.bry@skydio.com>",
+# '"Stein, Todd" <todd.stein@example.org>', "Shield AI Inc. <ap@shield.ai>" got nothing (screen36): the name before it
+EMAIL_AFTER_RE = re.compile(r"\s*[<(（\[]?\s*(?:mailto:)?[\w.%+'-]+@[\w-]+(?:\.[\w-]+)+\s*[>)）\]]?\s*$", re.IGNORECASE)
 # "Skydio Inc. c/o Foo Law LLP": the name before "care of" is the counterparty's, the rest an address line
 CARE_OF_RE = re.compile(r"\s+(?:c/o|care of)\s+\S.*$", re.IGNORECASE)
 # A unit after a whole legal name and a dash: "General Dynamics Corp. - Electric Boat" (a country there is a
@@ -253,6 +257,9 @@ INSIDE_EN, INSIDE_ZH = "in", "inzh"
 PLAIN_MIN_KEY_LENGTH = 3  # a plain form shorter than this ("美国光子公司" -> "光子") is too little to match on
 CSV_DELIMITERS = (",", "\t", ";")  # Excel writes ";" in many European locales, tab for "Text (Tab delimited)"
 CSV_ALIAS_SEPARATOR = ";"
+# Excel's first line naming the separator ("sep=;"), which it writes and reads: it was screened as a counterparty named
+# "sep=", and the header after it as one named "name" (screen36)
+EXCEL_SEP_RE = re.compile(r"\ufeff?sep=([,;\t|])[ \t]*(?:\r\n|\r|\n|$)")
 QUOTED_CELL_RE = re.compile(r'"(?:[^"]|"")*"')  # a quoted CSV cell, whose commas and semicolons separate nothing
 CSV_SUFFIXES = (".csv", ".txt")
 TOML_SUFFIXES = (".toml",)
@@ -611,6 +618,10 @@ def _add_name(names: list[_Name], plains: list[_Name], cp: Counterparty, name: s
         plain, designates = plain_form(display)
         if plain != display:
             plains.append(_Name(cp, name, plain, name_key(plain), designates, how))
+        if designates and HAN_RE.search(display) and (simple := _t2s().convert(display)) != display:
+            # in simplified characters with its designator: "美國稀土公司" is 美国稀土公司 (USA Rare Earth), whose plain
+            # form without 美国 is too short to match on ("稀土"): no hit (screen36)
+            plains.append(_Name(cp, name, simple, name_key(simple), None, how))
 
 
 def cell_text(written: str) -> str:
@@ -709,6 +720,11 @@ def own_parts(name: str) -> tuple[tuple[str, str | None], ...]:
     if shaped != name:
         name = shaped
         lead.append((name, PART_BEFORE.format(marker=parent[2], part=name) if parent else None))
+    mail = EMAIL_AFTER_RE.search(name) if "@" in name else None
+    if mail and len(name_key(name[: mail.start()])) >= OWN_NAME_MIN_KEY_LENGTH:
+        before = name[: mail.start()].strip(" ,，;；:：\"“”'")
+        lead.append((before, PART_BEFORE.format(marker=mail.group().strip(), part=before)))
+        name = before
     care = CARE_OF_RE.search(name)
     if care and len(name_key(name[: care.start()])) >= OWN_NAME_MIN_KEY_LENGTH:
         lead.append((name[: care.start()].rstrip(" ,，"), PART_BEFORE.format(marker=care.group().split()[0],
@@ -915,6 +931,8 @@ def plain_form(name: str) -> tuple[str, str | None]:
     words' initials; "Oceaneering Int'l Inc" -> ("Oceaneering International Inc", None).
     """
     designates: str | None = None
+    if not name.isascii():
+        name = _latin_unaccented(name)
     if HAN_RE.search(name):
         name = ZH_AND_RE.sub("与", _t2s().convert(name))
     name = LEADING_THE_RE.sub("", name)
@@ -933,6 +951,19 @@ def plain_form(name: str) -> tuple[str, str | None]:
             break
     name = ABBREVIATION_RE.sub(lambda a: ABBREVIATIONS[re.sub(r"['’.]", "", a.group(0)).casefold()], name)
     return clean_display(name) or name, designates
+
+
+def _latin_unaccented(name: str) -> str:
+    """``name`` with its Latin letters' accents dropped ("AÉROVIRONMENT" -> "AEROVIRONMENT", "Internatiönal"): an ERP
+    or a French, German, Spanish form writes them where the notices do not (screen36: "AÉROVIRONMENT INC" and
+    "Oceaneering Internatiönal Inc" got nothing). Other scripts are left as they are (kana keep their marks)."""
+    return "".join(_unaccented(c) if not c.isascii() else c for c in name)
+
+
+@lru_cache(maxsize=4096)
+def _unaccented(char: str) -> str:
+    base = unicodedata.normalize("NFD", char)[0]
+    return base if base.isascii() and base.isalpha() else char
 
 
 def _undotted(name: str) -> str:
@@ -1269,6 +1300,10 @@ def csv_rows(text: str) -> list[list[str]]:
     (Excel's CSV in a European locale, "Text (Tab delimited)"), so "Skydio Inc.;US" is not read as one name; and
     when every line has the same number of them and the commas are not so, as Excel writes every column and a
     comma only inside a name ("name;country", "Skydio, Inc.;US"): each such line was one name, none hit, exit 0."""
+    hint = EXCEL_SEP_RE.match(text)
+    if hint:  # Excel's "sep=;" first line names the separator; the line itself is no row (left empty: lines keep numbers)
+        rows = list(csv.reader(io.StringIO(text[hint.end() :]), delimiter=hint.group(1)))
+        return [[], *rows]
     lines = [ln for ln in QUOTED_CELL_RE.sub("", text).splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
     delimiter = ","
     if not any("," in ln for ln in lines):
@@ -1310,11 +1345,13 @@ def parse_csv(text: str, *, source: str = "<csv>", warnings: list[str] | None = 
     out: list[Counterparty] = []
     countries = True
     country_column = False
+    seen_header = False
     for line_no, row in enumerate(rows, start=1):
         cells = [c.strip() for c in row]
         if not any(cells) or cells[0].startswith("#"):
             continue
-        if line_no == 1 and is_name_header(cells[0]):
+        if not out and not seen_header and is_name_header(cells[0]):  # the first row (after a "sep=;" line)
+            seen_header = True
             countries = len(cells) < 2 or cells[1].casefold() != "note"
             country_column = len(cells) > 1 and cells[1].casefold() in COUNTRY_HEADERS
             continue

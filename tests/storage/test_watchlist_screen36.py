@@ -1,7 +1,7 @@
 """Screening: session 36 (screen36). The lead's decisions (a listed company's whole name inside a longer one is a
 possible match; a name before a comma and a whole legal name is a company too) and the fifth blind round's misses
-(/work/s36/screen36-cases/main.csv, expectations written before the run), each a hit now; look-alikes still clear.
-Pure."""
+(/work/s36/screen36-cases/main.csv, expectations written before the run: accents, traditional characters with a
+designator, a name before an e-mail address, Excel's "sep=;" line), each a hit now; look-alikes still clear. Pure."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pytest
 
 from storage.possible import INSIDE, han_inside_possible, inside_possible
 from storage.records import EntityRecord
-from storage.screening import with_known_countries
-from storage.watchlist import Counterparty, Watchlist
+from storage.screening import parse_queries, with_known_countries
+from storage.watchlist import Counterparty, Watchlist, csv_rows, parse_csv
 
 SKYDIO = EntityRecord(zh="斯凯迪奥公司", en="Skydio Inc.", country="US", key="skydio")
 LOCKHEED = EntityRecord(zh="洛克希德·马丁公司", en="Lockheed Martin Corporation", country="US", key="lockheedmartin")
@@ -23,6 +23,13 @@ GROUP_W = EntityRecord(zh="Group W公司", en="Group W", country="US", key="grou
 MP = EntityRecord(zh="芒廷帕斯材料公司", en="MP Materials Corp.", country="US", key="mpmaterials")
 HII = EntityRecord(zh="亨廷顿·英格尔斯工业公司", en="Huntington Ingalls Industries, Inc.", country="US",
                    key="huntingtoningallsindustries")
+AEROVIRONMENT = EntityRecord(zh="宇航环境公司", en="Aero Vironment", country="US", key="aerovironment")
+OCEANEERING = EntityRecord(zh="国际海洋工程公司", en="Oceaneering International, Inc.", country="US",
+                           key="oceaneeringinternational")
+RARE_EARTH = EntityRecord(zh="美国稀土公司", en="USA Rare Earth, Inc.", country="US", key="usarareearth")
+SHIELD = EntityRecord(zh="护盾人工智能公司", en="Shield AI,Inc.", country="US", key="shieldai")
+BRY = EntityRecord(zh="亚当·布赖", en="Adam Bry", country="US", key="adambry", type="individual")
+STEIN = EntityRecord(zh="托德·斯坦恩", en="Todd Stein", key="toddstein", type="individual")
 
 
 def one(name: str, country: str | None = "US") -> Watchlist:
@@ -95,6 +102,37 @@ def test_a_name_before_a_comma_and_a_whole_legal_name_is_a_company_too(cell: str
     comma read as a person's name (hitting people only); "Leidos, Lockheed Martin Corporation" hit nothing (blind round
     line 32). The part before is a company's name too when the part after is a whole legal name."""
     assert (one(cell).match(entity) is None) == ruled, cell
+
+
+@pytest.mark.parametrize(("cell", "entity"), [
+    ("AÉROVIRONMENT INC", AEROVIRONMENT),  # line 15: an accent, and "AERO VIRONMENT" written as one word
+    ("Oceaneering Internatiönal Inc", OCEANEERING),  # line 17
+    ("美國稀土公司", RARE_EARTH),  # line 36: traditional 國, and without the designator too little was left ("稀土")
+    ("Adam Bry <adam.bry@skydio.com>", BRY),  # line 24
+    ('"Stein, Todd" <todd.stein@example.org>', STEIN), ("Stein, Todd <todd.stein@example.org>", STEIN),  # line 26
+    ("Shield AI Inc. <ap@shield.ai>", SHIELD),  # line 37
+    ("Shield AI Inc. ap@shield.ai", SHIELD), ("Adam Bry mailto:adam.bry@skydio.com", BRY),
+])
+def test_blind_round_misses_now_hit(cell: str, entity: EntityRecord) -> None:
+    assert one(cell, None).match(entity) is not None, cell
+
+
+def test_accents_are_read_only_on_latin_letters() -> None:
+    """Kana keep their marks (ガ is no カ); a name with accents still needs the rest to agree."""
+    assert one("AÉROVIRONMENT INC").match(OCEANEERING) is None
+    assert one("Sierra Névada Corporation").match(SIERRA) is not None
+    assert one("スカイディオ").match(SKYDIO) is None
+
+
+def test_excel_sep_line_names_the_separator_and_is_no_row() -> None:
+    """Excel writes "sep=;" first (blind round sep.csv): it was screened as a counterparty "sep=", the header after
+    it as one named "name" with a warning that "country" is no country. Line numbers stay the file's."""
+    text = 'sep=;\r\nname;country\r\nSkydio Inc.;US\r\n"Foo, Ltd";GB\r\n'
+    assert [(q.line, q.name, q.country) for q in parse_queries(text)] == [(3, "Skydio Inc.", "US"), (4, "Foo, Ltd", "GB")]
+    assert csv_rows("sep=,\nSkydio Inc.,US\n") == [[], ["Skydio Inc.", "US"]]
+    assert [(c.name, c.aliases) for c in parse_csv("sep=;\nname;note;aliases\nMy vendor;x;Skydio Inc.\n")] == [
+        ("My vendor", ("Skydio Inc.",))]
+    assert [q.name for q in parse_queries("name,country\nsep=;,US\n")] == ["sep=;"]  # not the first line: a name
 
 
 def test_a_spelling_without_a_country_takes_the_one_the_others_give() -> None:
