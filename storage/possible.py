@@ -22,8 +22,8 @@ look-alike is not called listed. Four rules, each pure (names in, :class:`Possib
   middle dot marks ("洛克希德·马丁公司") is shortened by a distinctive word only when two of its words are kept, as
   an English one is ("洛克希德", as "Lockheed", is no possible match for Lockheed Martin).
 - :func:`pinyin_possible`, a person the notices name only in Chinese, written in pinyin ("Yu Maochun", "Maochun
-  Yu" for 余茂春; run together, "YUMAOCHUN"), given name and surname in either order, every reading of each character
-  tried (曾: ceng, zeng),
+  Yu" for 余茂春; run together, "YUMAOCHUN") or in Wade-Giles, as Taiwan's passports write it ("SHIH PING" for 石平,
+  "Yü Mao-ch'un"), given name and surname in either order, every reading of each character tried (曾: ceng, zeng),
   tone marks and hyphens aside. Possible only: other people's names share the pinyin (于茂春).
 - :func:`inside_possible` and :func:`han_inside_possible`, a company's whole listed name inside a longer one
   ("Skydio Government Solutions LLC", "Former Skydio Inc. assets trust", "斯凯迪奥（北京）科技有限公司" for Skydio Inc.,
@@ -67,6 +67,10 @@ ZH_GENERIC_WORDS = tuple(sorted({
 HAN_ONLY_RE = re.compile(r"[\u4e00-\u9fff]+")
 HAN_WORD_CUT_RE = re.compile(r"[·•・‧･\u00b7\u2027\u30fb]")  # the middle dot between a transliterated name's words
 PERSON_HAN_LENGTHS = range(2, 5)  # a Chinese person's name: 2-4 characters
+# How a Chinese name is written in Latin letters: pinyin (the mainland), Wade-Giles (Taiwan's passports: "SHIH PING" for
+# 石平 got nothing, while "Shi Ping" was a possible match: screen36); each reading's reason names its system
+PINYIN, WADE_GILES = "pinyin", "Wade-Giles"
+ROMANISATIONS = (PINYIN, WADE_GILES)
 # Read each character alone, every reading (heteronyms): a name is no phrase, and the phrase dictionary
 # (pypinyin's default) costs ~40 MB and 0.3 s to load for nothing here.
 PYPINYIN_ENV = {"PYPINYIN_NO_PHRASES": "true", "PYPINYIN_NO_DICT_COPY": "true"}
@@ -228,13 +232,15 @@ def pinyin_possible(counterparty: str, listed_zh: str) -> Possible | None:
     words = _ascii_words(counterparty)
     if not words or not all(LATIN_RE.fullmatch(c) for w in words for c in w):
         return None
-    for readings in itertools.product(*(_readings(ch) for ch in listed_zh)):
-        for cut in (1, 2) if len(readings) > 2 else (1,):
-            surname, given = "".join(readings[:cut]), "".join(readings[cut:])
-            if (words[0] == surname and "".join(words[1:]) == given) or (
-                    words[-1] == surname and "".join(words[:-1]) == given) or (
-                    len(words) == 1 and words[0] in (surname + given, given + surname)):  # "YUMAOCHUN", as passports
-                return Possible(100.0, f"pinyin: one reading of {listed_zh} is “{surname} {given}”; other names read so too")
+    for system in ROMANISATIONS:
+        for readings in itertools.product(*(_readings(ch, system) for ch in listed_zh)):
+            for cut in (1, 2) if len(readings) > 2 else (1,):
+                surname, given = "".join(readings[:cut]), "".join(readings[cut:])
+                if (words[0] == surname and "".join(words[1:]) == given) or (
+                        words[-1] == surname and "".join(words[:-1]) == given) or (
+                        len(words) == 1 and words[0] in (surname + given, given + surname)):  # "YUMAOCHUN", as passports
+                    return Possible(100.0, f"{system}: one reading of {listed_zh} is “{surname} {given}”; other names "
+                                           "read so too")
     return None
 
 
@@ -250,10 +256,11 @@ def pinyin_keys(listed_zh: str) -> frozenset[str]:
     if not HAN_ONLY_RE.fullmatch(listed_zh) or len(listed_zh) not in PERSON_HAN_LENGTHS:
         return frozenset()
     out: set[str] = set()
-    for readings in itertools.product(*(_readings(ch) for ch in listed_zh)):
-        for cut in (1, 2) if len(readings) > 2 else (1,):
-            surname, given = "".join(readings[:cut]), "".join(readings[cut:])
-            out |= {surname + given, given + surname}
+    for system in ROMANISATIONS:
+        for readings in itertools.product(*(_readings(ch, system) for ch in listed_zh)):
+            for cut in (1, 2) if len(readings) > 2 else (1,):
+                surname, given = "".join(readings[:cut]), "".join(readings[cut:])
+                out |= {surname + given, given + surname}
     return frozenset(out)
 
 
@@ -264,13 +271,18 @@ def _ascii_words(name: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=8192)
-def _readings(char: str) -> tuple[str, ...]:
-    """Every pinyin reading of one character, without tones (曾 -> ("ceng", "zeng"))."""
+def _readings(char: str, system: str = PINYIN) -> tuple[str, ...]:
+    """Every reading of one character in ``system`` (ROMANISATIONS), without tones, apostrophes or the umlaut (曾 ->
+    ("ceng", "zeng"); in Wade-Giles 春 -> ("chun",) for "ch'un", 余 -> ("yu", ...) for "yü")."""
     for key, value in PYPINYIN_ENV.items():
         os.environ.setdefault(key, value)  # read by pypinyin when it is first imported
     from pypinyin import Style, pinyin
 
-    return tuple(dict.fromkeys(pinyin(char, style=Style.NORMAL, heteronym=True)[0]))
+    style = Style.WADEGILES if system == WADE_GILES else Style.NORMAL
+    readings = pinyin(char, style=style, heteronym=True)[0]
+    if system == WADE_GILES:  # as passports write it: "SHIH PING" for Shih P'ing, "YU" for Yü (pypinyin's "yv")
+        readings = [r.replace("'", "").replace("’", "").replace("v", "u").replace("ü", "u") for r in readings]
+    return tuple(dict.fromkeys(readings))
 
 
 def _ratio(a: str, b: str) -> float:

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import pytest
 
-from storage.possible import INSIDE, han_inside_possible, inside_possible
+from storage.possible import INSIDE, han_inside_possible, inside_possible, pinyin_keys, pinyin_possible
 from storage.records import EntityRecord
 from storage.screening import parse_queries, with_known_countries
 from storage.watchlist import Counterparty, Watchlist, csv_rows, parse_csv
@@ -146,3 +146,17 @@ def test_a_spelling_without_a_country_takes_the_one_the_others_give() -> None:
     assert wl.possible(bare) and not any(wl.possible(e) for e in filled["illumina"])
     assert [e.country for e in with_known_countries({"x": [us, replace(us, country="GB"), bare]})["x"]] == [
         "US", "GB", None]  # two countries given: none taken
+
+
+def test_wade_giles_as_taiwan_passports_write_it_is_a_possible_match() -> None:
+    """Blind round line 20: "SHIH PING" (石平 in Wade-Giles, as a Taiwanese counterparty file writes it) got nothing,
+    while "Shi Ping" was a possible match. Its reason names the system; pinyin's stays as it was."""
+    for written in ("SHIH PING", "Ping Shih", "Shih-ping"):
+        got = pinyin_possible(written, "石平")
+        assert got is not None and got.reason.startswith("Wade-Giles: one reading of 石平 is “shih ping”"), written
+    mainland = pinyin_possible("Shi Ping", "石平")
+    assert mainland is not None and mainland.reason.startswith("pinyin: ")
+    assert pinyin_possible("Shih Pin", "石平") is None and pinyin_possible("Shih Ping Wang", "石平") is None
+    assert "shihping" in pinyin_keys("石平") and "yumaochun" in pinyin_keys("余茂春")
+    person = EntityRecord(zh="石平", en=None, country="JP", key="石平", type="individual")
+    assert one("SHIH PING", None).possible(person) and not one("SHIH PING", "JP").match(person)
