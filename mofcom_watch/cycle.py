@@ -47,6 +47,7 @@ from scraper.fetch import Fetcher, FetchPolicy, HostMap
 from scraper.sources import Mode, Source, load_sources
 from scraper.sources.base import NOTICE_HOSTS
 from scraper.stop import CrawlStopped, StopRequest
+from storage.db import WRITE_LOCK
 from storage.health import (
     crawl_cut_short,
     has_clean_run,
@@ -263,6 +264,7 @@ def run_cycle(
                 for source in active:
                     report = crawler.crawl(source, Mode.BACKFILL if backfill else partial(_crawl_mode, sf, source.name))
                     with sf() as session, session.begin():
+                        session.connection(execution_options=WRITE_LOCK)  # it reads first (storage.db.WRITE_LOCK)
                         change = record_source_run(session, run_id, report)
                     mode = (SourceMode.BACKFILL if report.backfill else SourceMode.DEEP if report.deep
                             else SourceMode.UPDATE)
@@ -280,6 +282,7 @@ def run_cycle(
             other_base = other_base_url(target)  # read before this publish rewrites the files
             t0 = time.perf_counter()
             with sf() as session, session.begin():
+                session.connection(execution_options=WRITE_LOCK)  # (it reads first: storage.db.WRITE_LOCK)
                 link_news(session)  # reports name notices that may only now be stored
                 held = held_sources(session, frozenset(news_names))  # (it reads no news row)
             refused_blank = (_would_blank(sf, target, settings.database_url, run_id)
@@ -346,6 +349,7 @@ def _note_stop(sf: sessionmaker[Session], run_id: str) -> None:
     killed run's words: the stop itself is not held up."""
     try:
         with sf() as session, session.begin():
+            session.connection(execution_options=WRITE_LOCK)  # (it reads first: storage.db.WRITE_LOCK)
             record_stopped_run(session, run_id, datetime.now(UTC))
     except Exception as exc:  # noqa: BLE001 - the stop goes on; status says the run logged no publish instead
         log.warning("could not note the stop in the store: %s", exc)
@@ -371,6 +375,7 @@ def _would_blank(sf: sessionmaker[Session], target: PublishTarget | None, databa
            "check --db or MOFCOM_WATCH_DB (or empty the folder if this store is meant to start afresh)")
     now = datetime.now(UTC)
     with sf() as session, session.begin():
+        session.connection(execution_options=WRITE_LOCK)  # (it reads first: storage.db.WRITE_LOCK)
         record_publication(session, target=str(target.out_dir), started_at=now, finished_at=now, ok=False,
                            error=why, run_id=run_id)
     return why

@@ -458,6 +458,7 @@ def _record_failure(sessions: sessionmaker[Session], target: PublishTarget, star
                     run_id: str | None, *, preview: bool = False) -> None:
     try:
         with sessions() as session, session.begin():
+            session.connection(execution_options=WRITE_LOCK)  # it reads first (the log is bounded): queue as a writer
             record_publication(session, target=str(target.out_dir), started_at=started,
                                finished_at=datetime.now(UTC), ok=False, error=error, run_id=run_id, preview=preview)
     except Exception:  # noqa: BLE001 - the store itself is failing: the caller reports the original error

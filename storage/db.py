@@ -187,7 +187,12 @@ def _sqlite_setup(engine: Engine, *, read_only: bool = False) -> None:
         conn.exec_driver_sql(f"BEGIN {mode}".strip())
 
 
-WRITE_LOCK = {"sqlite_begin": "IMMEDIATE"}  # execution options for a writing transaction
+# Execution options for a writing transaction: on SQLite it takes the write lock up front, waiting the busy timeout for
+# it. Every transaction that reads before it writes needs them: SQLite refuses such a first write at once, without the
+# busy wait, while another connection holds the lock (the reader's snapshot would be stale once that one commits). Was:
+# a cron `run` ending a source while `serve` published (a second or more under the lock) exited 3 "stayed locked by
+# another process past the busy timeout" after 0 s (cycle.record_source_run's transaction; session 35's CI).
+WRITE_LOCK = {"sqlite_begin": "IMMEDIATE"}
 SQLITE_BEGIN_OPTION = "sqlite_begin"
 
 

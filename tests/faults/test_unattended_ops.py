@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -250,3 +251,70 @@ def test_a_run_whose_lock_was_taken_over_stops_before_publishing(tmp_path):
                      "stopped): stopped before publishing; the run that took it over publishes"], err
     assert not (feeds / "all.atom").exists()  # nothing published by the run that lost its lock
     assert lock_holder(db) == "ctr-bbbb:1:taker:-"  # the taker's lock is left alone
+
+
+def _write_locked(path: Path) -> bool:
+    """Some connection holds the SQLite file's write lock now (asked without waiting, writing nothing)."""
+    import sqlite3
+
+    conn = sqlite3.connect(path, timeout=0, isolation_level=None)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("ROLLBACK")
+        return False
+    except sqlite3.OperationalError:
+        return True
+    finally:
+        conn.close()
+
+
+def test_a_run_whose_source_ends_while_serve_publishes_waits_for_the_publish(tmp_path, first_run):
+    """``serve`` publishes the store's feeds under SQLite's write lock; a cron ``run`` ending a source meanwhile wrote
+    its run row in a transaction that read first (deferred): SQLite refuses such a write at once while another
+    connection holds the lock (no busy wait: the reader's snapshot would be stale), and the run exited 3 "stayed locked
+    by another process past the busy timeout" (session 35's CI, test_site_changes at load 27). Here ``serve`` is held
+    (SIGSTOP) inside its first publish while the run ends its sources: the run waits for the lock and finishes."""
+    import os
+    import signal
+    import sys
+
+    from tests.faults.serving import free_port
+
+    db, feeds, _ = copy_of(first_run, tmp_path)
+    store = tmp_path / "data" / "store.sqlite"
+    port = free_port()
+    with HeldSite(FIXTURES, hold_after=1) as site:  # the run stays in its first source until go
+        run = subprocess.Popen(command(db, *run_args(site.url, feeds)), env=base_urls_env(site.url), text=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        served = None
+        try:
+            assert until(lambda: lock_holder(db) is not None and site.held > 0, 60), run.poll()
+            served = subprocess.Popen(  # its first publish writes every feed into a folder of its own
+                [sys.executable, "-m", "mofcom_watch", "--db", db, "serve", "--host", "127.0.0.1", "--port", str(port)],
+                env=cli_env(MOFCOM_WATCH_DATA_DIR=str(tmp_path / "serve"), MOFCOM_WATCH_TODAY=AS_OF),
+                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            for _ in range(100):  # stopped while it holds the write lock (its publish takes a second or more)
+                assert until(lambda: _write_locked(store) or served.poll() is not None, 60)
+                os.kill(served.pid, signal.SIGSTOP)
+                if _write_locked(store):
+                    break
+                os.kill(served.pid, signal.SIGCONT)
+            else:
+                pytest.fail("serve was never stopped inside its publish")
+            site.go.set()  # the run ends its sources while serve holds the lock
+            hits = -1
+            while run.poll() is None and hits != len(site.hits):  # until it stops asking (it waits on the lock)
+                hits = len(site.hits)
+                time.sleep(1.5)
+            os.kill(served.pid, signal.SIGCONT)  # the publish ends: a second or two held, nothing like 30 s
+            out, err = run.communicate(timeout=300)
+        finally:
+            if run.poll() is None:
+                run.kill()
+            if served is not None:
+                os.kill(served.pid, signal.SIGCONT)
+                served.terminate()
+                served.communicate(timeout=60)
+    assert run.returncode in (0, 1), out + err
+    assert "locked" not in err, err
+    assert lock_holder(db) is None
