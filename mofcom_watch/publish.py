@@ -40,6 +40,7 @@ from storage.keys import issue_key
 from storage.models import Event, HealthIssue, Notice
 from storage.news import news_events
 from storage.publications import PublishMark, last_mark, record_publication
+from storage.publishwait import publishing
 from storage.records import EventKind, EventRecord, StoredNotice
 from storage.runlock import fence, let_go
 from storage.vocabulary import TAG_PREFIX, HealthKind
@@ -343,8 +344,9 @@ def publish_preview(sessions: sessionmaker[Session], *, as_of: date, target: Pub
             keep_store_id(sessions)
         with sessions() as session, session.begin():
             fence(session.connection(execution_options=WRITE_LOCK))
-            result = publish(session, as_of=as_of, target=target, announce=not past, hold=hold, run_id=run_id,
-                             folder=folder)
+            with publishing(store_file(session)):
+                result = publish(session, as_of=as_of, target=target, announce=not past, hold=hold, run_id=run_id,
+                                 folder=folder)
             session.rollback()
     except Exception as exc:
         if target is not None and run_id is not None:
@@ -430,15 +432,16 @@ def publish_recorded(sessions: sessionmaker[Session], *, as_of: date, target: Pu
             # it syncs events: queue behind a writer; and it writes files, so a run whose lock was taken over
             # (paused past the stale limit) stops here, and no takeover happens until this transaction ends
             fence(session.connection(execution_options=WRITE_LOCK))
-            result = publish(session, as_of=as_of, target=target, hold=hold, run_id=run_id,
-                             derive_events=derive_events, full=full, folder=folder, guard=guard)
-            if target is not None:
-                failed = result.refused or "; ".join(f"feed {f.name} could not be built ({f.error})"
-                                                     for f in result.failed)
-                record_publication(session, target=str(target.out_dir), started_at=started,
-                                   finished_at=datetime.now(UTC), ok=not failed, error=failed or None,
-                                   feeds=result.feeds, written=len(result.written), run_id=run_id,
-                                   mark=result.mark, preview=preview)
+            with publishing(store_file(session)):  # a writer meeting the lock waits for it (storage.publishwait)
+                result = publish(session, as_of=as_of, target=target, hold=hold, run_id=run_id,
+                                 derive_events=derive_events, full=full, folder=folder, guard=guard)
+                if target is not None:
+                    failed = result.refused or "; ".join(f"feed {f.name} could not be built ({f.error})"
+                                                         for f in result.failed)
+                    record_publication(session, target=str(target.out_dir), started_at=started,
+                                       finished_at=datetime.now(UTC), ok=not failed, error=failed or None,
+                                       feeds=result.feeds, written=len(result.written), run_id=run_id,
+                                       mark=result.mark, preview=preview)
         return result
     except Exception as exc:
         if target is not None:
@@ -452,6 +455,13 @@ def publish_recorded(sessions: sessionmaker[Session], *, as_of: date, target: Pu
                             f"{target.out_dir} may be part new, part the last publish's; the next publish writes "
                             "them whole", run_id, preview=preview)
         raise
+
+
+def store_file(session: Session) -> Path | None:
+    """The SQLite file ``session`` writes (None: another database)."""
+    from storage.db import sqlite_file
+
+    return sqlite_file(session.get_bind().engine.url.render_as_string(hide_password=False))
 
 
 def _record_failure(sessions: sessionmaker[Session], target: PublishTarget, started: datetime, error: str,

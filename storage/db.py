@@ -11,6 +11,7 @@ import logging
 import os
 import re
 import sqlite3
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,7 +19,7 @@ from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 if TYPE_CHECKING:  # Alembic is imported only when a database must be migrated (~0.3 s per start)
@@ -179,12 +180,27 @@ def _sqlite_setup(engine: Engine, *, read_only: bool = False) -> None:
             cur.execute(pragma)
         cur.close()
 
+    store = sqlite_file(engine.url.render_as_string(hide_password=False))
+
     @event.listens_for(engine, "begin")
     def _begin(conn) -> None:  # noqa: ANN001
         # execution option sqlite_begin="IMMEDIATE" takes the write lock up front (waiting
-        # busy_timeout for it), so two writers queue instead of one failing with "locked".
+        # busy_timeout for it), so two writers queue instead of one failing with "locked";
+        # past the busy timeout, a publish in progress is waited for (storage.publishwait)
         mode = conn.get_execution_options().get(SQLITE_BEGIN_OPTION, "")
-        conn.exec_driver_sql(f"BEGIN {mode}".strip())
+        deadline = None
+        while True:
+            try:
+                conn.exec_driver_sql(f"BEGIN {mode}".strip())
+                return
+            except OperationalError as exc:
+                if mode != "IMMEDIATE" or store is None or "locked" not in str(exc):
+                    raise
+                from storage.publishwait import PUBLISH_WAIT, wait_for_publish
+
+                deadline = deadline or time.monotonic() + PUBLISH_WAIT
+                if not wait_for_publish(store, deadline):
+                    raise
 
 
 # Execution options for a writing transaction: on SQLite it takes the write lock up front, waiting the busy timeout for

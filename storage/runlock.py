@@ -346,7 +346,7 @@ def acquire(engine: Engine, *, name: str = DEFAULT_LOCK, holder: str, stale_afte
     except IntegrityError:
         pass
     try:
-        with _lock_transaction(engine, WRITE_LOCK) as conn:  # read-then-update, write-locked
+        with _lock_transaction(engine) as conn:  # read-then-update, write-locked
             row, server_now = _read(conn, name, clock, take=True)
             if row is None:  # released in between: try once more
                 conn.execute(taking)
@@ -373,9 +373,10 @@ def acquire(engine: Engine, *, name: str = DEFAULT_LOCK, holder: str, stale_afte
 
 @contextmanager
 def _lock_transaction(engine: Engine, options: dict[str, Any] | None = None) -> Iterator[Connection]:
-    """A transaction of the lock's own (taking, beating, releasing): never fenced."""
+    """A transaction of the lock's own (taking, beating, releasing): never fenced; write-locked from its start, so that
+    a publish in progress is waited for (:mod:`storage.publishwait`; each of them writes)."""
     with engine.connect() as conn:
-        conn.execution_options(**{LOCK_OPTION: True}, **(options or {}))
+        conn.execution_options(**{LOCK_OPTION: True, **WRITE_LOCK, **(options or {})})
         with conn.begin():
             yield conn
 

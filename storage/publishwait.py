@@ -1,0 +1,98 @@
+"""A publish in progress, said beside a SQLite store, and a writer that meets one waiting for it.
+
+A publish holds SQLite's write lock from its first read to its record (``mofcom_watch.publish.publish_recorded``): the
+feeds are made from one state of the store, and two publishers never write one folder at once. On a large store that
+is long: ``serve``'s publish of a store 100 times the fixtures held it 92 s (10,009 feeds; session 36, load 6), past
+the busy timeout (30 s) every other writer waits. A cron ``run`` starting then exited 3 "stayed locked by another
+process". Now the publishing process holds an exclusive ``flock`` on a file beside the store (:func:`publishing`) while
+it publishes, and a writer whose ``BEGIN IMMEDIATE`` gave up past the busy timeout asks that file: while a publish
+holds it, it says so in the log and waits for it (at most ``PUBLISH_WAIT`` seconds in all), then asks for the lock
+again. Any other holder (a paused process, a long replay) is met as before: the writer gives up, exit 3.
+Other databases need none of it: ``WRITE_LOCK`` takes no lock there.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import logging
+import os
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+MARK_SUFFIX = "-publishing"  # beside the store file, as SQLite's own -wal and -shm: held while a process publishes
+PUBLISH_WAIT = 900.0  # seconds a writer waits, in all, for publishes in progress (a 100x store's took 92 s)
+POLL = 0.2  # seconds between two looks at the mark while waiting
+MARK_MAX = 200  # bytes of the mark's text read (who publishes)
+PUBLISHERS = ("serve", "run", "schedule", "feeds")  # the commands that publish feeds
+
+
+def mark_path(store: Path) -> Path:
+    return store.with_name(store.name + MARK_SUFFIX)
+
+
+@contextlib.contextmanager
+def publishing(store: Path | None) -> Iterator[None]:
+    """While the block runs, this process publishes from ``store`` (None: not a SQLite file: nothing to say). Called
+    with the write lock held. A mark that cannot be made (a read-only folder, another user's file) is left unsaid:
+    the publish goes on, and a writer meeting it gives up as before."""
+    if store is None:
+        yield
+        return
+    try:
+        fd = os.open(mark_path(store), os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:
+        yield
+        return
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"pid {os.getpid()} ({_command()})".encode()[:MARK_MAX], 0)
+        except OSError:
+            pass  # (held by another process while we hold the write lock: a publish of ours cannot be; left unsaid)
+        yield
+    finally:
+        os.close(fd)  # (releases the flock)
+
+
+def _command() -> str:
+    """What publishes, for the waiting writer's line: ``mofcom-watch serve``, ``mofcom-watch run``..."""
+    return "mofcom-watch " + next((a for a in sys.argv[1:] if a in PUBLISHERS), "?")
+
+
+def publisher(store: Path) -> str | None:
+    """Who publishes from ``store`` now (``pid N (mofcom-watch serve)``), or None when no publish is in progress."""
+    try:
+        fd = os.open(mark_path(store), os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return os.pread(fd, MARK_MAX, 0).decode(errors="replace").strip() or "another process"
+        except OSError:
+            return None
+        return None
+    finally:
+        os.close(fd)
+
+
+def wait_for_publish(store: Path, deadline: float) -> bool:
+    """Wait while a publish from ``store`` is in progress, until it ends or ``deadline`` (``time.monotonic``) passes;
+    True when one was in progress and ended in time: the caller asks for the write lock again."""
+    who = publisher(store)
+    if who is None or time.monotonic() >= deadline:
+        return False
+    log.warning("the store %s is write-locked by a publish in progress (%s): waiting for it, up to %.0f s more",
+                store, who, deadline - time.monotonic())
+    while time.monotonic() < deadline:
+        time.sleep(POLL)
+        if publisher(store) is None:
+            return True
+    return False
