@@ -459,9 +459,9 @@ def publish_recorded(sessions: sessionmaker[Session], *, as_of: date, target: Pu
 
 def store_file(session: Session) -> Path | None:
     """The SQLite file ``session`` writes (None: another database)."""
-    from storage.db import sqlite_file
+    from storage.db import sqlite_path
 
-    return sqlite_file(session.get_bind().engine.url.render_as_string(hide_password=False))
+    return sqlite_path(session.get_bind().engine.url)
 
 
 def _record_failure(sessions: sessionmaker[Session], target: PublishTarget, started: datetime, error: str,

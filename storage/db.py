@@ -180,7 +180,7 @@ def _sqlite_setup(engine: Engine, *, read_only: bool = False) -> None:
             cur.execute(pragma)
         cur.close()
 
-    store = sqlite_file(engine.url.render_as_string(hide_password=False))
+    store = sqlite_path(engine.url)
 
     @event.listens_for(engine, "begin")
     def _begin(conn) -> None:  # noqa: ANN001
@@ -314,10 +314,16 @@ def sqlite_file(url: str) -> Path | None:
         parsed = make_url(url)
     except ArgumentError:
         return None
-    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:" \
-            or parsed.database.startswith("file:"):
+    return sqlite_path(parsed)
+
+
+def sqlite_path(url: URL) -> Path | None:
+    """:func:`sqlite_file` of a parsed URL (an engine's: never rendered as text, which a path that is not UTF-8
+    cannot be)."""
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:" \
+            or url.database.startswith("file:"):
         return None
-    return Path(parsed.database).expanduser()
+    return Path(url.database).expanduser()
 
 
 def require_existing(url: str) -> None:

@@ -89,8 +89,9 @@ def wait_for_publish(store: Path, deadline: float) -> bool:
     who = publisher(store)
     if who is None or time.monotonic() >= deadline:
         return False
-    log.warning("the store %s is write-locked by a publish in progress (%s): waiting for it, up to %.0f s more",
-                store, who, deadline - time.monotonic())
+    ours = who.startswith(f"pid {os.getpid()} ")  # (this process's own publish: its run lock's heartbeat thread)
+    log.log(logging.DEBUG if ours else logging.WARNING, "the store %s is write-locked by a publish in progress (%s): "
+            "waiting for it, up to %.0f s more", store, who, deadline - time.monotonic())
     while time.monotonic() < deadline:
         time.sleep(POLL)
         if publisher(store) is None:

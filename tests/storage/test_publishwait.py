@@ -28,8 +28,9 @@ def _writer(path):
     return engine
 
 
-def _hold(path, seconds: float, *, mark: bool, ready: threading.Event) -> threading.Thread:
-    """The write lock held for ``seconds`` by another connection, publishing (``mark``) or not."""
+def _hold(path, seconds: float, *, mark: bool, ready: threading.Event, who: str = "") -> threading.Thread:
+    """The write lock held for ``seconds`` by another connection, publishing (``mark``: as ``who`` says, this process
+    by default) or not."""
 
     def hold() -> None:
         conn = sqlite3.connect(path, isolation_level=None)
@@ -37,6 +38,8 @@ def _hold(path, seconds: float, *, mark: bool, ready: threading.Event) -> thread
         try:
             if mark:
                 with publishing(path):
+                    if who:
+                        mark_path(path).write_text(who)
                     ready.set()
                     time.sleep(seconds)
             else:
@@ -72,16 +75,27 @@ def _write(engine) -> float:
 
 def test_a_writer_meeting_a_publish_waits_for_it_and_says_so(store, caplog):
     engine = _writer(store)
-    holder = _hold(store, 0.6, mark=True, ready=threading.Event())
-    assert publisher(store) is not None
+    holder = _hold(store, 0.6, mark=True, ready=threading.Event(), who="pid 1 (mofcom-watch serve)")
+    assert publisher(store) == "pid 1 (mofcom-watch serve)"
     with caplog.at_level(logging.WARNING, logger="storage.publishwait"):
         waited = _write(engine)  # was: OperationalError "database is locked" after the busy timeout
     holder.join()
     engine.dispose()
     assert 0.3 < waited < 10, waited
     lines = [r.getMessage() for r in caplog.records]
-    assert len(lines) == 1 and "write-locked by a publish in progress (pid " in lines[0], lines
+    assert len(lines) == 1 and "write-locked by a publish in progress (pid 1 (mofcom-watch serve))" in lines[0], lines
     assert publisher(store) is None and mark_path(store).is_file()
+
+
+def test_a_thread_meeting_its_own_process_publish_waits_without_a_word(store, caplog):
+    """A run's lock heartbeat (a thread) during the run's own publish: it waits; no line names the run itself."""
+    engine = _writer(store)
+    holder = _hold(store, 0.4, mark=True, ready=threading.Event())
+    with caplog.at_level(logging.WARNING, logger="storage.publishwait"):
+        waited = _write(engine)
+    holder.join()
+    engine.dispose()
+    assert waited > 0.2 and not caplog.records, [r.getMessage() for r in caplog.records]
 
 
 def test_a_writer_meeting_another_writer_gives_up_as_before(store):
