@@ -796,14 +796,28 @@ def replay_paths(root: Path, passed_over: list[str] | None = None) -> list[tuple
                 walk(entry.path, (*parts, name))
             elif name.startswith(SKIP_PREFIXES) or os.path.splitext(name)[1].lower() in SKIP_SUFFIXES:
                 continue
-            elif entry.is_file():
+            elif _is_file(entry, passed_over):
                 found.append(((*parts, name), entry.path))
-            elif passed_over is not None:
-                passed_over.append(_passed_over(entry))
 
     walk(str(root), ())
     found.sort()
     return [(path, replay_url(parts)) for parts, path in found]
+
+
+def _is_file(entry: os.DirEntry[str], passed_over: list[str] | None) -> bool:
+    """Whether ``entry`` is a file (a link to one too); what it is not is said in ``passed_over``. A link that cannot
+    be followed (a loop of links: ``ELOOP``) is said and passed over, as a link to nothing is (cli36: it made the whole
+    replay ``cannot read DIR: Too many levels of symbolic links``, exit 2, no page of the folder read)."""
+    try:
+        if entry.is_file():
+            return True
+    except OSError as exc:
+        if passed_over is not None:
+            passed_over.append(f"{entry.path} is a link that cannot be followed ({exc.strerror}): skipped")
+        return False
+    if passed_over is not None:
+        passed_over.append(_passed_over(entry))
+    return False
 
 
 def _passed_over(entry: os.DirEntry[str]) -> str:

@@ -5,7 +5,7 @@
 Exit 0 clean, 1 when a page was unusable (or failed) or a notice's entity count
 differs from the count it states or two URLs of a replayed notice disagree (an open alias
 conflict, which status and run report too) or a file was skipped (a link out of DIR, larger than
-fetch.max_body_bytes, a link to a folder or to nothing, no regular file, a folder it may not list), 2 for a missing or unreadable DIR, 3 when the store cannot be written
+fetch.max_body_bytes, a link to a folder, to nothing or in a loop, no regular file, a folder it may not list), 2 for a missing or unreadable DIR, 3 when the store cannot be written
 (disk full, read-only, gone) or another writer kept the run lock past lock_wait_seconds.
 """
 

@@ -145,6 +145,8 @@ def test_what_may_hold_a_page_and_is_passed_over_is_said(tmp_path, monkeypatch):
     (host / "folder").symlink_to(tmp_path, target_is_directory=True)
     (host / "gone.html").symlink_to(tmp_path / "unmounted" / "c.html")
     os.mkfifo(host / "pipe.html")
+    (host / "loop-a.html").symlink_to(host / "loop-b.html")  # cli36: the whole replay was exit 2 on it
+    (host / "loop-b.html").symlink_to(host / "loop-a.html")
     real_scandir = os.scandir
 
     def scandir(path):  # (as root, chmod 000 does not stop a listing)
@@ -159,5 +161,7 @@ def test_what_may_hold_a_page_and_is_passed_over_is_said(tmp_path, monkeypatch):
         f"{host / 'folder'} is a link to a folder, which replay does not walk into: skipped",
         f"{host / 'gone.html'} is a link to nothing ({tmp_path / 'unmounted' / 'c.html'}): skipped",
         f"{host / 'locked'} cannot be listed (Permission denied): its pages skipped",
+        f"{host / 'loop-a.html'} is a link that cannot be followed (Too many levels of symbolic links): skipped",
+        f"{host / 'loop-b.html'} is a link that cannot be followed (Too many levels of symbolic links): skipped",
         f"{host / 'pipe.html'} is no regular file (a FIFO, a socket or a device): skipped"]), said
     assert replay_paths(root) == replay_paths(root, [])  # (said only when asked)
