@@ -64,3 +64,20 @@ def test_a_url_that_is_none_is_refused(tmp_path):
         assert result.exit_code == 2 and result.stdout == "", url
         assert why in result.stderr and len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert json.loads(run(str(path), "--url", "file:texts/n.txt").stdout)["url"] == "file:texts/n.txt"
+
+
+def test_a_file_larger_than_a_page_may_be_is_refused_unread(tmp_path):
+    """cli36: a 240 MB file was read whole and parsed (90 s, 2.5 GB of memory) before being refused as cut short;
+    run and replay refuse a body over ``fetch.max_body_bytes``. parse does too, from a file or standard input,
+    at once; a file of the cap is parsed."""
+    path = tmp_path / "n.txt"
+    path.write_bytes(NOTICE.encode() + b" " * (2048 - len(NOTICE.encode())))
+    env = {"MOFCOM_WATCH_MAX_BODY": "2047"}
+    for args, given in (([str(path)], {}), (["-"], {"input": path.read_bytes()})):
+        result = CliRunner().invoke(app, ["parse", *args], env=env, **given)
+        name = str(path) if args != ["-"] else "(standard input)"
+        assert (result.exit_code, result.stdout, result.stderr) == (2, "", (
+            f"mofcom-watch parse: {name} is larger than 2047 bytes, the fetch.max_body_bytes cap (MOFCOM_WATCH_MAX_BODY):"
+            " run and replay refuse such a page too; not parsed\n")), result.output
+    done = CliRunner().invoke(app, ["parse", str(path)], env={"MOFCOM_WATCH_MAX_BODY": "2048"})
+    assert done.exit_code == 0 and json.loads(done.stdout)["key"] == "MOFCOM-2025-21", done.output
