@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from mofcom_watch import term
-from mofcom_watch.clock import AS_OF_NOW_HELP, parse_as_of, parse_fetched_at, refuse_future, refuse_past_in_live
+from mofcom_watch.clock import AS_OF_NOW_HELP, parse_as_of, parse_fetched_at, refuse_future, refuse_past_in_live, today
 from mofcom_watch.context import app_context
 from mofcom_watch.exits import exit_on_missing_db_folder, exit_on_resource_fault, exit_on_unknown_hosts, first_on_stop
 from mofcom_watch.lazygroup import importing
@@ -27,7 +27,7 @@ from mofcom_watch.tables import print_fitted
 if TYPE_CHECKING:
     from mofcom_watch.cycle import CycleResult
 
-SINCE_RANGE = (1990, 2100)  # --since: the years a backfill may walk back to
+SINCE_FIRST = 1990  # --since: the first year a backfill may walk back to; the last is this year (Beijing's)
 
 
 def _base_urls(values: list[str]) -> dict[str, str]:
@@ -123,7 +123,7 @@ def register(app: typer.Typer) -> None:
     def run(
         ctx: typer.Context,
         since: Optional[int] = typer.Option(None, "--since", help="Walk every index page back to this YEAR, "
-                                            f"{SINCE_RANGE[0]}-{SINCE_RANGE[1]} (backfill)."),
+                                            f"from {SINCE_FIRST} to this year (backfill)."),
         base_url: List[str] = typer.Option([], "--base-url", metavar="HOST=URL",
                                            help="Fetch HOST from URL instead (a mirror or local copy). Repeatable."),
         as_of: Optional[str] = typer.Option(None, "--as-of", help=AS_OF_NOW_HELP + " A past day only with --out DIR; before the day the store was last "
@@ -146,9 +146,9 @@ def register(app: typer.Typer) -> None:
             from storage.faults import StoreUnavailable
             from storage.watchlist import WatchlistError
 
-        if since is not None and not SINCE_RANGE[0] <= since <= SINCE_RANGE[1]:  # checked here: click's min/max
-            raise typer.BadParameter(f"{since} is not a year from {SINCE_RANGE[0]} to {SINCE_RANGE[1]}",  # print x<=
-                                     param_hint="--since")
+        if since is not None and not SINCE_FIRST <= since <= today().year:  # here: click's min/max print x<=
+            raise typer.BadParameter(f"{since} is not a year from {SINCE_FIRST} to this year, {today().year} (a "
+                                     "backfill walks back to a year that has been)", param_hint="'--since'")
         settings = app_context(ctx).settings
         from mofcom_watch.config import default_links_warning, port_0_problem
 

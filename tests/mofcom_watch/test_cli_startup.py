@@ -169,3 +169,18 @@ def test_json_errors_are_a_line_on_stderr_and_nothing_on_stdout(tmp_path):
                  ["run", "--source", "no-such-source", "--json"]):
         done = CliRunner().invoke(app, args, env={"MOFCOM_WATCH_DATA_DIR": str(tmp_path)})
         assert (done.exit_code, done.stdout, len(done.stderr.splitlines())) == (2, "", 1), (args, done.output)
+
+
+def test_a_backfill_year_to_come_is_a_usage_error():
+    """cli36: ``run --since 2100`` was taken (the range was 1990-2100) and walked back to no year at all; a year to
+    come is a typo, as an ``--as-of`` after today is. Said at once, before any source is read or fetched."""
+    from typer.testing import CliRunner
+
+    from mofcom_watch.cli import app
+
+    for year, ok in (("2027", False), ("2100", False), ("1989", False), ("2026", True), ("1990", True)):
+        done = CliRunner().invoke(app, ["run", "--since", year, "--source", "no-such-source"],
+                                  env={"MOFCOM_WATCH_TODAY": "2026-11-30"})
+        refused = f"Invalid value for '--since': {year} is not a year from 1990 to this year, 2026"
+        assert done.exit_code == 2 and (refused in done.stderr) != ok, (year, done.output)
+        assert ok == ("unknown source(s) no-such-source" in done.stderr), (year, done.output)
