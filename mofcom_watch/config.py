@@ -475,7 +475,7 @@ def read_config_file(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path} is not UTF-8 text ({exc.reason} at byte {exc.start}): TOML is UTF-8; save it as "
                           "UTF-8") from None
     except OSError as exc:
-        raise ConfigError(f"cannot read {path}: {exc}") from None
+        raise ConfigError(f"cannot read {path}: {exc.strerror or exc}") from None  # not "[Errno 21] … '/tmp'" again
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path} is not valid TOML: {exc}") from None
     values: dict[str, Any] = {}

@@ -161,6 +161,13 @@ def test_bad_file_is_a_clear_error(tmp_path: Path, text: str, message: str) -> N
     assert message in str(info.value)
 
 
+def test_a_folder_given_as_the_file_is_said_in_plain_words(tmp_path: Path) -> None:
+    """cli36: ``--config /tmp`` said "cannot read /tmp: [Errno 21] Is a directory: '/tmp'" (the path twice)."""
+    with pytest.raises(ConfigError) as info:
+        load_settings(tmp_path, environ={})
+    assert str(info.value) == f"configuration: cannot read {tmp_path}: Is a directory"
+
+
 def test_bad_env_value_is_a_clear_error() -> None:
     with pytest.raises(ConfigError, match="MOFCOM_WATCH_PORT"):  # 0 is valid: any free port, as --port 0
         load_settings(environ={"MOFCOM_WATCH_PORT": "-1"})
