@@ -49,6 +49,11 @@ WAIT_FOR_DATABASE = 120.0
 WAIT_STEP = 0.5
 
 
+# crontab(5)'s nicknames (Vixie cron, cronie), each as the 5 fields it stands for; @reboot is no schedule
+CRON_NICKNAMES = {"@yearly": "0 0 1 1 *", "@annually": "0 0 1 1 *", "@monthly": "0 0 1 * *", "@weekly": "0 0 * * 0",
+                  "@daily": "0 0 * * *", "@midnight": "0 0 * * *", "@hourly": "0 * * * *"}
+
+
 class CronError(ValueError):
     """A cron expression APScheduler cannot read."""
 
@@ -58,7 +63,10 @@ class CycleFault(Exception):
 
 
 def parse_cron(expr: str, timezone: str = "UTC") -> CronTrigger:
-    """5 fields (standard crontab) or 6 fields with seconds first (``*/5 * * * * *``, for tests)."""
+    """5 fields (standard crontab), a crontab nickname (``@daily``: :data:`CRON_NICKNAMES`; was refused, cli36) or 6
+    fields with seconds first (``*/5 * * * * *``, for tests)."""
+    if expr.strip().lower() in CRON_NICKNAMES:
+        return parse_cron(CRON_NICKNAMES[expr.strip().lower()], timezone)
     fields = expr.split()
     tz = ZoneInfo(timezone)
     try:
@@ -68,7 +76,8 @@ def parse_cron(expr: str, timezone: str = "UTC") -> CronTrigger:
             return CronTrigger(**dict(zip(CRON_FIELDS_WITH_SECONDS, fields)), timezone=tz)
     except ValueError as exc:
         raise CronError(f"bad cron expression {expr!r}: {exc}") from None
-    raise CronError(f"bad cron expression {expr!r}: expected 5 fields (min hour day month weekday) or 6 (seconds first)")
+    raise CronError(f"bad cron expression {expr!r}: expected 5 fields (min hour day month weekday), 6 (seconds first) "
+                    f"or one of {', '.join(CRON_NICKNAMES)}")
 
 
 GAP_FIRES = 200  # fire times walked for the longest gap (a monthly schedule: 16 years)

@@ -39,7 +39,7 @@ def register(app: typer.Typer) -> None:
     @app.command("schedule")
     def _schedule(
         ctx: typer.Context,
-        cron: Optional[str] = typer.Option(None, "--cron", help="Cron expression (5 fields, or 6 with seconds first)."),
+        cron: Optional[str] = typer.Option(None, "--cron", help="Cron expression (5 fields, 6 with seconds first, or @hourly, @daily, @weekly, @monthly, @yearly)."),
         run_at_start: Optional[bool] = typer.Option(None, "--run-at-start/--no-run-at-start",
                                                     help="Run one cycle at once instead of waiting for the first slot."),
         as_of: Optional[str] = typer.Option(None, "--as-of", help="Fixed date for the cycles, YYYY-MM-DD: today only (another day: exit "

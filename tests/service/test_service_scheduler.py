@@ -12,6 +12,7 @@ import subprocess
 import sys
 import threading
 import time
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -34,9 +35,20 @@ def wait_until(predicate, timeout: float = WAIT) -> bool:  # noqa: ANN001
 def test_parse_cron() -> None:
     assert parse_cron("*/30 * * * *") is not None
     assert parse_cron("*/2 * * * * *", "Asia/Shanghai") is not None
-    for bad in ("", "* * *", "61 * * * *", "every day"):
+    for bad in ("", "* * *", "61 * * * *", "every day", "@reboot", "*/0 * * * *"):
         with pytest.raises(CronError):
             parse_cron(bad)
+
+
+def test_crontab_nicknames_are_their_five_fields() -> None:
+    """cli36: ``schedule --cron @daily`` was "bad cron expression '@daily': expected 5 fields", exit 2, where crontab
+    takes it. Each nickname fires when the five fields it stands for do."""
+    start = datetime(2026, 12, 4, 17, 0, tzinfo=timezone.utc)
+    for nickname, fields in (("@hourly", "0 * * * *"), ("@daily", "0 0 * * *"), ("@Midnight", "0 0 * * *"),
+                             ("@weekly", "0 0 * * 0"), ("@monthly", "0 0 1 * *"), ("@yearly", "0 0 1 1 *"),
+                             ("@annually", "0 0 1 1 *")):
+        fires = parse_cron(nickname, "Asia/Shanghai").get_next_fire_time(None, start)
+        assert fires == parse_cron(fields, "Asia/Shanghai").get_next_fire_time(None, start), nickname
 
 
 def test_failing_cycle_is_logged_and_the_next_one_runs(log_stream: io.StringIO) -> None:
