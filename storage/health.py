@@ -73,6 +73,10 @@ READ_FAILURES = frozenset({FailureReason.UNUSABLE_CONTENT.value, FailureReason.I
 UNFOLLOWED_MEANING = (" The notice that row names is in no item, entity feed or screening until a source reads it; "
                       "the warning stays while the index lists the row.")
 GONE_REASON = "not-found"  # a page answering 404 or 410 (scraper.fetch.client's reason; a soft 404's too)
+# A page two sources list (a column's html index and its jpaas list) that fails for both is an issue of each source
+# (the keys hold the source: ids unchanged); each names the other's, so a reader sees one page, not two faults
+# (health35 L6/L11: two items, the same text, neither saying so)
+ALSO_OPEN = " (one page: its problem is open for {sources} too)"
 
 
 @dataclass(frozen=True)
@@ -272,9 +276,10 @@ def record_source_run(session: Session, run_id: str, report: SourceReport) -> He
         elif failure.reason in UNUSABLE_REASONS:
             parts = (report.source, HealthKind.UNUSABLE_PAGE, failure.url)
             gone = _gone_notice(session, failure.url) if failure.reason == GONE_REASON else ""
+            also = _also_open(session, failure.url, report.source)
             if key := _open(session, key=issue_key(*parts), before=unfitted_key(*parts), source=report.source,
                             kind=HealthKind.UNUSABLE_PAGE, seen=seen, url=failure.url, run_id=run_id,
-                            detail=f"{failure.url}: {failure.reason}: {failure.detail}{gone}"):
+                            detail=f"{failure.url}: {failure.reason}: {failure.detail}{also}{gone}"):
                 opened.append(key)
     moments: dict[datetime, list[str]] = {}  # a 304 is a check too: the page says when it last answered
     for url, at in report.not_modified:
@@ -297,6 +302,14 @@ def fetch_failed(ok: bool, failures: Iterable[dict[str, Any]] | None) -> bool:
     """Whether a run failed as a source: not clean, and not only for pages read but refused or read short
     (``READ_FAILURES``)."""
     return not ok and not (failures and all(f.get("reason") in READ_FAILURES for f in failures))
+
+
+def _also_open(session: Session, url: str, source: str) -> str:
+    """``ALSO_OPEN`` naming the other sources with an open unusable-page issue for ``url``, or ""."""
+    others = session.scalars(select(HealthIssue.source).distinct().where(
+        HealthIssue.url == url, HealthIssue.kind == HealthKind.UNUSABLE_PAGE.value, HealthIssue.resolved_at.is_(None),
+        HealthIssue.source != source).order_by(HealthIssue.source)).all()
+    return ALSO_OPEN.format(sources=", ".join(others)) if others else ""
 
 
 def _gone_notice(session: Session, url: str) -> str:

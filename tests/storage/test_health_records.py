@@ -117,6 +117,32 @@ def test_bot_check_is_an_unusable_page_until_the_url_answers(engine):
         assert open_health_issues(s) == []
 
 
+def test_a_page_failing_for_two_sources_is_two_issues_each_naming_the_other(engine):
+    """health35 L6/L11: a page a column's html index and its jpaas list both list, failing for both, was two issues
+    and two items with the same text, neither saying so. The keys (and ids) stay per source; the later one names the
+    first, and the first names the later from its next run on; a source alone names nobody."""
+    def run(source: str, n: int, *failures: Failure, good=()) -> None:
+        t = T0 + timedelta(hours=n)
+        record_source_run(s, f"r{n}{source}", SourceReport(source=source, started_at=t, finished_at=t,
+                                                         counts=RunCounters(fetched=1, failures=failures),
+                                                         good_urls=frozenset(good)))
+
+    def details() -> dict[str, str]:
+        return {i.source: i.detail for i in open_health_issues(s)}
+
+    with Session(engine) as s, s.begin():
+        run("mofcom-policy", 0, Failure(ART, "bot-check", "HTTP 412"))
+        assert details() == {"mofcom-policy": f"{ART}: bot-check: HTTP 412"}
+        run("mofcom-policy-list", 0, Failure(ART, "bot-check", "HTTP 412"))
+        assert details()["mofcom-policy-list"] == f"{ART}: bot-check: HTTP 412 (one page: its problem is open for " \
+                                                  "mofcom-policy too)"
+        run("mofcom-policy", 1, Failure(ART, "bot-check", "HTTP 412"))
+        assert details()["mofcom-policy"].endswith("(one page: its problem is open for mofcom-policy-list too)")
+        run("mofcom-policy-list", 1, good=[ART])  # it answers that source: the other's issue stays, naming nobody from its next run
+        run("mofcom-policy", 2, Failure(ART, "bot-check", "HTTP 412"))
+        assert details() == {"mofcom-policy": f"{ART}: bot-check: HTTP 412"}
+
+
 def test_a_health_item_links_the_page_it_is_about(engine):
     """reader34: a page refused or read short named its URL in the item's text alone: no link in a reader (a source-
     health item rests on no notice, and the link came from a notice's Sources only). A replayed file's is no link."""
