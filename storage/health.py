@@ -100,9 +100,8 @@ def _open(session: Session, *, key: str, source: str, kind: HealthKind, detail: 
         return key
     was_open = issue.resolved_at is None
     if not was_open:  # reopened: a new item in the feed
-        issue.first_seen = seen
-    issue.detail, issue.url, issue.run_id, issue.last_seen, issue.resolved_at = detail, url, run_id, seen, None
-    issue.resolved_url = issue.resolved_sha256 = None
+        issue.reopen(seen)
+    issue.detail, issue.url, issue.run_id, issue.last_seen = detail, url, run_id, seen
     session.flush()
     return None if was_open else issue.key
 
@@ -555,7 +554,10 @@ def _fixed_by(issue: HealthIssue) -> str:
 
 
 def _event_id(issue: HealthIssue, state: str, moment: datetime) -> str:
-    return f"{TAG_PREFIX}health/{issue.key}/{state}/{moment:%Y-%m-%d}"
+    """The item's id: the issue's key, its state and day, and for an issue opened again on the day it was last opened
+    or resolved, which opening of that day (``HealthIssue.reopened``): a new item, not the first one's again."""
+    again = f"/{issue.reopened + 1}" if issue.reopened else ""
+    return f"{TAG_PREFIX}health/{issue.key}/{state}/{moment:%Y-%m-%d}{again}"
 
 
 def health_events(session: Session, sources: Mapping[str, str] | None = None) -> list[EventRecord]:

@@ -477,10 +477,13 @@ def record_issue(
         issue.detail, issue.url, issue.notice_key = detail, url, notice_key
         issue.run_id = run_id or issue.run_id
         # reopened (a page broken again, other bytes of a page a person read): a new problem, a new item in the
-        # source-health feed (its id holds the day first seen), as storage.health opens a source's issues again
-        issue.first_seen = seen_at if issue.resolved_at is not None else min(issue.first_seen, seen_at)
+        # source-health feed (its id holds the day first seen, and which reopening of that day: HealthIssue.reopen), as
+        # storage.health opens a source's issues again
+        if issue.resolved_at is not None:
+            issue.reopen(seen_at)
+        else:
+            issue.first_seen = min(issue.first_seen, seen_at)
         issue.last_seen = max(issue.last_seen, seen_at)
-        issue.resolved_at = issue.resolved_url = issue.resolved_sha256 = None
     session.flush()
     return issue
 

@@ -366,6 +366,18 @@ class HealthIssue(Base):
     # page's copy resolved it (a source's run, a person's acceptance) or it was resolved before migration 0016
     resolved_url: Mapped[str | None] = mapped_column(String(2048))
     resolved_sha256: Mapped[str | None] = mapped_column(String(64))
+    # times it opened again on the day it was last opened or resolved (NULL: not so), which its items' ids then end in
+    # (storage.health): such a reopening took the first opening's item id again, only its time updated, and a feed
+    # reader's last new word on the page was "Resolved" while it was broken (health36 M13; migration 0017)
+    reopened: Mapped[int | None] = mapped_column(Integer)
+
+    def reopen(self, seen: datetime) -> None:
+        """Open this resolved issue again at ``seen``: a new problem, new items in the source-health feed."""
+        assert self.resolved_at is not None
+        days = {as_utc(self.first_seen).date(), as_utc(self.resolved_at).date()}
+        self.reopened = (self.reopened or 0) + 1 if as_utc(seen).date() in days else None
+        self.first_seen = seen
+        self.resolved_at = self.resolved_url = self.resolved_sha256 = None
 
 
 class NewsReport(Base):

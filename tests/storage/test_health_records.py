@@ -143,6 +143,36 @@ def test_a_page_failing_for_two_sources_is_two_issues_each_naming_the_other(engi
         assert details() == {"mofcom-policy": f"{ART}: bot-check: HTTP 412"}
 
 
+def test_a_problem_back_the_day_it_was_resolved_is_a_new_item_not_the_first_one_updated(engine):
+    """health36 M13: a page broken, fixed, then broken again the same day took the first opening's item id again (only
+    its time moved), so a feed reader's last new item was "Resolved" while the page stayed broken (for days, if it
+    did). Each opening of a day after the first, and its resolution, now has ids of its own; an opening on a day of
+    its own keeps the plain ids (those of every store before)."""
+    fault = Failure(ART, "bot-check", "HTTP 412")
+
+    def ids() -> set[str]:
+        return {e.id.rsplit(f"/unusable-page/{ART}/", 1)[1] for e in health_events(s)}
+
+    with Session(engine) as s, s.begin():
+        record_source_run(s, "r0", report(0, fault))
+        assert ids() == {"open/2026-11-29"}
+        record_source_run(s, "r1", report(1, good=[ART]))
+        assert ids() == {"open/2026-11-29", "resolved/2026-11-29"}
+        record_source_run(s, "r2", report(2, fault))  # broken again that day: a new item
+        assert ids() == {"open/2026-11-29/2"}
+        record_source_run(s, "r3", report(3, fault))  # still broken: the same item
+        assert ids() == {"open/2026-11-29/2"}
+        record_source_run(s, "r4", report(25, good=[ART]))  # fixed the next day
+        assert ids() == {"open/2026-11-29/2", "resolved/2026-11-30/2"}
+        record_source_run(s, "r5", report(26, fault))  # broken again the day it was fixed: new again
+        assert ids() == {"open/2026-11-30/3"}
+        record_source_run(s, "r6", report(27, good=[ART]))
+        record_source_run(s, "r7", report(49, fault))  # a day of its own: the plain id
+        assert ids() == {"open/2026-12-01"}
+        (item,) = health_events(s)
+        assert "First seen 2026-12-01 09:00 UTC" in item.summary, item.summary
+
+
 def test_a_health_item_links_the_page_it_is_about(engine):
     """reader34: a page refused or read short named its URL in the item's text alone: no link in a reader (a source-
     health item rests on no notice, and the link came from a notice's Sources only). A replayed file's is no link."""
