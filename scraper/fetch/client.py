@@ -120,6 +120,10 @@ TURN_POLL = 0.2  # seconds between looks at a stop asked while a request waits f
 ANSWER_LATE = "the answer took more than {seconds:g}s"
 SPENT = frozenset({"timeout", "too-large"})  # with, for "timeout", the ANSWER_LATE detail
 SPENT_AGAIN = "{detail} (asked earlier in this run: not asked again in this run)"
+# A page that went wholly unanswered this run (every attempt timed out or was refused) is asked again once by a later
+# source that lists it, not retried: a slow page may answer, but its retries were spent (health36 M12c: a page
+# answering after 31 s under a 30 s timeout took 4 tries and 14 s of backoff for each of the two sources listing it,
+# the host's other pages answering between them: a run of 295 s). The host-down rule above counts it as ever.
 # A host whose name does not resolve (the resolver's definite "no such name", not its "try again later") or whose
 # certificate is refused is neither retried nor asked again in the run: every page of it would fail alike, and each
 # such request took its 4 attempts and 14 s of backoff, the host's next request one more, before the host-down rule
@@ -168,6 +172,7 @@ class Fetcher:
         self._trying: dict[str, int] = {}  # host -> the thread whose request retries after an unanswered attempt
         self._spent: dict[str, tuple[str, str, int]] = {}  # URL -> (reason, detail, status) of a SPENT failure
         self._refused: dict[str, tuple[str, str]] = {}  # host -> (what, why): NOT_FOR_THE_RUN
+        self._unanswered_urls: set[str] = set()  # URLs wholly unanswered this run: asked again once, not retried
         self._lock = threading.Lock()
         self._turn = threading.Condition(self._lock)  # notified when such a request ends
         self.counters = FetchCounters()
@@ -235,6 +240,7 @@ class Fetcher:
         finally:
             with self._turn:  # the count, then the requests waiting on this one woken (:meth:`_take_turn`)
                 if result is not None and result.error in UNREACHED:
+                    self._unanswered_urls.add(request.url)
                     count = self._unreached.get(host, (0, ""))[0] + 1
                     self._unreached[host] = (count, f"{result.error}: {result.detail}")
                 elif result is not None and (result.error is None or result.status):  # the host answered (an error
@@ -255,8 +261,10 @@ class Fetcher:
         def worth_retrying(exc: BaseException) -> bool:  # an unanswered attempt after a request wholly unanswered: not
             if not isinstance(exc, _Retryable):
                 return False
-            with self._lock:
-                return exc.reason not in UNREACHED or host not in self._unreached
+            if exc.reason not in UNREACHED:
+                return True
+            with self._lock:  # (and a page already so once this run: asked once)
+                return host not in self._unreached and request.url not in self._unanswered_urls
 
         try:
             retrying = Retrying(
