@@ -107,7 +107,9 @@ def entity_path(key: str, as_of: date | None = None) -> str:
 
 
 def feed_url(base: str, feed: FeedFile, fmt: str) -> str:
-    return f"{base}{feed.name}.{fmt}"
+    """A feed file's public URL, non-ASCII percent-encoded as the feed's own self link (``feeds.identity.feed_url``):
+    the OPML and the front page gave "…/entity/石平.atom", no URI, where the feed says "…/entity/%E7%9F%B3%E5%B9%B3.atom"."""
+    return f"{base}{quote(f'{feed.name}.{fmt}')}"
 
 
 def _fmt_time(moment: datetime | None) -> str:

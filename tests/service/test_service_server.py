@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
+from feeds.identity import feed_url
 from mofcom_watch.server import create_app
 from mofcom_watch.server.app import DATABASE_REFUSED
 from mofcom_watch.server.data import OpenIssue, Part, SourceHealth, StoreData
@@ -401,6 +402,19 @@ def test_opml_lists_every_feed_once_in_each_format(feeds_dir: Path) -> None:
     assert c.get("/feeds-json.opml").status_code == 200  # (no JSON file here: an OPML listing none)
     page = c.get("/").text
     assert 'href="./feeds.opml"' in page and 'href="./feeds-rss.opml"' in page and 'href="./feeds-json.opml"' in page
+
+
+def test_a_feed_named_in_chinese_is_linked_by_the_url_its_own_self_link_gives(feeds_dir: Path) -> None:
+    """reader36: /feeds.opml and the front page linked "…/entity/石平.atom", a raw IRI (not a URI a strict reader or
+    OPML importer takes), where the feed's own self link is percent-encoded (``feeds.identity.feed_url``)."""
+    (feeds_dir / "entity" / "石平.atom").write_text(atom("石平"), encoding="utf-8")
+    c = client(feeds_dir, StandIn())
+    want = feed_url(BASE, "entity/石平", "atom")
+    assert want == f"{BASE}entity/%E7%9F%B3%E5%B9%B3.atom"
+    urls = {o.get("xmlUrl") for o in ET.fromstring(c.get("/feeds.opml").content).iter("outline")}
+    assert want in urls and not [u for u in urls if u and not u.isascii()]
+    assert f'href="{want}"' in c.get("/").text
+    assert c.get(want.removeprefix("http://feeds.test")).status_code == 200
 
 
 def test_the_opml_page_links_keep_a_proxy_path_prefix() -> None:
