@@ -28,6 +28,7 @@ from feeds.folder import PendingScan
 from feeds.identity import normalise_base_url
 from mofcom_watch import clock
 from mofcom_watch.config import Settings
+from mofcom_watch.personread import read_again
 from mofcom_watch.pipeline import PageRouter, Pipeline
 from mofcom_watch.publish import (
     PublishTarget,
@@ -253,7 +254,9 @@ def run_cycle(
                 collector.release()
                 scans.append(start_folder_scan(target))
 
-            crawler = Crawler(fetcher, PageStore(sf), Pipeline(sf, PageRouter(all_sources)),
+            router = PageRouter(all_sources)
+            read_again(sf, router)  # pages a person read in the parser's place, judged by another parser
+            crawler = Crawler(fetcher, PageStore(sf), Pipeline(sf, router),
                               CrawlSettings(as_of=as_of, since=since, workers=policy.total,
                                             fetched_at=fetched_at,
                                             only_hosts=frozenset(overrides) if overrides else None), progress=tick,

@@ -351,3 +351,26 @@ def gone_checks(session: Session, *, current_only: bool = False) -> list[GoneChe
         if current or not current_only:
             found.append(GoneCheck(url or "", notice_key, by, as_utc(at), detail, current))
     return found
+
+
+@dataclass(frozen=True)
+class PersonRead:
+    """A page whose latest copy a person read in the parser's place (``read-by-person``), as stored."""
+
+    url: str
+    snapshot_id: int
+    source: str | None
+    parser_version: str | None
+    parser_digest: str | None
+
+
+def person_read_pages(session: Session) -> list[PersonRead]:
+    """The pages whose latest copy a person read in the parser's place, not checked gone, in URL order: a newer parser
+    may read them (a rename, refused until session 36, read since), so ``mofcom_watch.personread`` hands them to it
+    once. Few rows, read through ``ix_snapshot_outcome``."""
+    rows = session.execute(
+        select(Page.url, Snapshot.id, Page.source, Snapshot.parser_version, Snapshot.parser_digest)
+        .join(Snapshot, and_(Snapshot.page_id == Page.id, Snapshot.sha256 == Page.last_sha256))
+        .where(Snapshot.outcome == PageOutcome.READ_BY_PERSON.value, Page.url.not_in(checked_gone()))
+        .order_by(Page.url))
+    return [PersonRead(*row) for row in rows]
