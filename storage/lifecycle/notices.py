@@ -19,7 +19,7 @@ from storage.vocabulary import SHARED_LISTS, TAG_PREFIX, list_name, ministry_of
 from .builder import _provenance
 from .corrections import corrects_names
 from .model import COUNTRY_ADJECTIVES, day_of, known_from, occurred_at
-from .text import _measures_text, _number, group_label, named_group
+from .text import _measures_text, _number, entity_label, group_label, named_group, old_label
 
 NOTICE_VERBS = {
     ActionKind.IMPOSE: "lists", ActionKind.MEASURE: "adds a measure on", ActionKind.INVESTIGATE:
@@ -55,6 +55,8 @@ def _what(rec: NoticeRecord, label: Callable[[Sequence[EntityRecord]], str]) -> 
             parts.append(f"{verb} {targets}")
         else:
             parts.append(f"{verb} {label(rec.entities) if rec.entities else 'its entities'}")
+    for e in rec.renamed:  # a listed entity renamed: what the notice says, applied or not (storage/lifecycle/renames.py)
+        parts.append(f"renames {old_label(e)} to {entity_label(e)}")
     if not parts and corrects_names(rec):  # "changes no list" read as nothing to do for a listed entity (reader34)
         named = ", ".join(dict.fromkeys(_target(r) for r in rec.references))
         parts.append(f"corrects the names of {label(rec.entities)}" + (f" listed by {named}" if named else ""))

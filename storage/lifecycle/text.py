@@ -15,6 +15,7 @@ from .model import CLAUSE_RE, COUNTRY_ADJECTIVES, MEASURE_NAMES, Listing
 
 MEASURE_WORDS_RE = re.compile(r"措施[：:]\s*([^。；;]+)")
 """The words of a measure a notice takes, after its lead-in ("…采取以下处理措施：禁止其向中国出口基因测序仪。")."""
+CJK_RE = re.compile(r"[\u4e00-\u9fff]")  # a name in Chinese characters (a rename's old Chinese name among its aliases)
 INDIVIDUAL = "individual"
 """``EntityRecord.type`` of a person (MFA decisions name people): counted as individuals, never as entities."""
 TITLE_NAMES = 2
@@ -29,6 +30,14 @@ def entity_label(ent: EntityRecord) -> str:
     if en and zh:
         return f"{en} ({zh})"
     return en or zh or ent.key or "unnamed entity"
+
+
+def old_label(renamed: EntityRecord) -> str:
+    """The name a rename's record gives as the old one (``NoticeRecord.renamed``: its aliases, the Chinese name and the
+    English), as :func:`entity_label` writes a name."""
+    zh = next((a for a in renamed.aliases if CJK_RE.search(a)), None)
+    en = next((a for a in renamed.aliases if a != zh), None)
+    return entity_label(EntityRecord(zh=zh, en=en, key=renamed.key))
 
 
 def _counted(entities: Sequence[EntityRecord], one: str, many: str) -> str:

@@ -98,3 +98,10 @@ def test_a_rename_by_the_chinese_name_alone_reaches_the_entity() -> None:
     assert not d.problems, d.problems
     assert [e.entity_key for e in d.events if e.kind is EventKind.RENAMED and e.scope is EventScope.ENTITY] == [
         "deltasystems"]
+
+
+def test_the_notice_item_says_what_the_notice_renames() -> None:
+    d = derive(notices(LISTING, RENAME.format(old=DELTA)), DAY)
+    (item,) = [e for e in d.events if e.kind is EventKind.NOTICE and e.notice_key == "MOFCOM-2027-5"]
+    assert item.title == ("Notice MOFCOM-2027-5 (商务部公告2027年第5号): renames Delta Systems, Inc. (德尔塔系统公司) to Omega Defense, Inc. "
+                          "(欧米茄防务公司) on the export control list"), item.title
