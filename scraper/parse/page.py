@@ -33,6 +33,10 @@ CONTROL_BYTES = bytes(range(0x00, 0x09)) + bytes(range(0x0E, 0x20)) + b"\x7f"
 NOT_FOUND_RE = lazy_compile(r"404\s*(?:Error|Not\s*Found)|抱歉[，,]?\s*您访问的页面不存在|页面不存在|页面未找到|找不到该页面", re.IGNORECASE)
 NOT_FOUND_GATE = ("404", "页面")  # every NOT_FOUND_RE match holds one
 SSI_ERROR_RE = lazy_compile(r"\[an error occurred while processing this directive\]", re.IGNORECASE)
+# A site's maintenance page ("系统维护中", "系统正在升级维护，请稍后访问"): said so, not "a JavaScript shell", which sends an
+# operator to the parser (health36 M1: the site's layout around two lines was one); every match holds 维护
+MAINTENANCE_RE = lazy_compile(r"系统(?:正在)?(?:升级)?维护|(?:正在|停机)(?:进行)?(?:系统)?(?:升级)?维护|维护(?:升级)?中(?![国华央])"
+                              r"|网站维护|维护升级")
 BOT_RE = lazy_compile(
     r"安全验证|访问验证|人机验证|滑动验证|请开启\s*JavaScript|请启用\s*JavaScript|请打开\s*JavaScript|enable\s+JavaScript"
     r"|__jsl_clearance|acw_sc__v2|_waf_|cdn_sec|验证码|访问过于频繁|请求过于频繁",
@@ -488,6 +492,8 @@ def check_content(visible: str, raw_text: str, *, html: bool) -> None:
         raise UnusablePage("error-page", "server-side include error page")
     if n < SMALL_PAGE and any(word in visible for word in NOT_FOUND_GATE) and NOT_FOUND_RE.search(visible):
         raise UnusablePage("not-found", "a '404' page")
+    if "维护" in visible and (said := MAINTENANCE_RE.search(visible)) and not NOTICE_HINT_RE.search(visible):
+        raise UnusablePage("maintenance", f"the site says it is down for maintenance ('{said.group(0)}')")
     scripts = html and ("<script" in raw_text or "<SCRIPT" in raw_text)  # found in <head>, not counted
     if n < SMALL_PAGE and (scripts or n < 120) and (_bot_words(visible) or _bot_words(raw_text[:20000])):
         raise UnusablePage("bot-check", "an anti-bot challenge page")

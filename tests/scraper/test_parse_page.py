@@ -24,12 +24,25 @@ from storage.records import UnusablePage
         (b"<html><head><script>var x=1;document.cookie='__jsl_clearance=1';location.reload();</script></head><body></body></html>", "bot-check"),
         ("<html><head><script src='/c.js'></script></head><body><p>安全验证</p><p>请开启JavaScript并刷新页面</p></body></html>".encode(), "bot-check"),
         (b"<html><head><script src='/app.js'></script></head><body><div id='app'></div></body></html>", "js-shell"),
+        # health36 M1: the site's layout around a maintenance notice was "a JavaScript shell" (which sends an operator
+        # to the parser), and without scripts "empty"
+        ("<html><head><script src='/s.js'></script></head><body><div class='header'>中华人民共和国商务部</div><h2>系统维护中</h2>"
+         "<p>尊敬的用户：系统正在维护升级，请稍后访问。</p></body></html>".encode(), "maintenance"),
+        ("<html><body><p>网站维护，暂停访问</p></body></html>".encode(), "maintenance"),
     ],
 )
 def test_unusable(raw, reason):
     with pytest.raises(UnusablePage) as info:
         parse_document(raw)
     assert info.value.reason == reason
+
+
+def test_a_short_notice_that_upholds_something_is_no_maintenance_page():
+    """维护 is also "uphold" (维护国家安全, 维护中国企业合法权益): only a page saying the site is down is refused so."""
+    text = ("<html><body><div class='art-con'><p>商务部公告2025年第9号</p><p>为维护国家安全和利益，维护中国企业合法权益，"
+            "决定将甲公司（Alpha Inc.）列入出口管制管控名单。</p><p>2025年2月1日</p></div></body></html>")
+    assert parse_document(text.encode()).notice.key == "MOFCOM-2025-9"
+    assert page.MAINTENANCE_RE.search("维护中国企业合法权益") is None
 
 
 def test_truncated_annex_is_a_warning_not_an_error():
