@@ -227,6 +227,13 @@ BRACKETED_ACRONYM_RE = re.compile(r"\s*[（(]\s*([A-Za-z][A-Za-z0-9&]{1,7})\s*[�
 DOTTED_FORM_RE = re.compile(r"(?<![^\s,，])((?:[A-Za-z]\.\s?){1,4}[A-Za-z]?\.?)\s*$")
 DOTTED_FORMS = frozenset({"kk", "sa", "nv", "bv", "ag", "spa", "sas", "sarl", "srl", "sl", "plc", "ab", "as", "se", "kg",
                           "llc", "lp", "llp", "gmbh", "aps", "sro"})  # "Pty. Ltd.", "Sdn. Bhd.": their words are kept
+# Cyrillic and Greek letters drawn as Latin ones, read as those in a word that mixes them with Latin letters (a copy-paste,
+# a sloppy or hostile export: "Skydіo Inc." with a Cyrillic і got nothing, screen36 probe 3); a word in one script is kept
+_LOOKALIKES = ("аa еe оo рp сc уy хx іi јj ѕs ԁd ԛq ԝw АA ВB ЕE КK МM НH ОO РP СC ТT ХX ІI ЈJ ЅS "
+               "ΑA ΒB ΕE ΖZ ΗH ΙI ΚK ΜM ΝN ΟO ΡP ΤT ΥY ΧX οo ιi")
+HOMOGLYPHS = str.maketrans({pair[0]: pair[1] for pair in _LOOKALIKES.split()})
+_OTHER_LETTERS = "\u0370-\u03ff\u0400-\u052f"
+MIXED_SCRIPT_RE = re.compile(rf"\w*(?:[A-Za-z][{_OTHER_LETTERS}]|[{_OTHER_LETTERS}][A-Za-z])\w*")
 # Abbreviations ERP exports use for words notices write out.
 ABBREVIATIONS = {"intl": "International", "natl": "National", "mfg": "Manufacturing", "svcs": "Services",
                  "svc": "Service", "grp": "Group", "hldgs": "Holdings", "hldg": "Holding", "mgmt": "Management"}
@@ -242,6 +249,7 @@ OTHER_SCRIPT_RE = re.compile(r"[\u4e00-\u9fff\u3040-\u30ff\u31f0-\u31ff\uff66-\u
 # space between a Chinese and a Latin character; bilingual_parts checks each part is in one script only.
 BILINGUAL_BRACKETS_RE = re.compile(r"(.*[^\s（(])\s*[（(]([^（）()]+)[）)]")
 BILINGUAL_CUT_RE = re.compile(r"\s*[/|｜／]\s*|(?<=[\u4e00-\u9fff）)])\s+(?=[A-Za-z])|(?<=[A-Za-z.）)])\s+(?=[\u4e00-\u9fff])")
+TIGHT_CUT_RE = re.compile(r"(?<=[\u4e00-\u9fff）)])(?=[A-Za-z])|(?<=[A-Za-z.）)])(?=[\u4e00-\u9fff])")  # no space between
 LEADING_THE_RE = re.compile(r"^the\s+(?=\S)", re.IGNORECASE)
 TRAILING_THE_RE = re.compile(r"\s*,\s*the\s*$", re.IGNORECASE)  # an ERP's sort form: "Boeing Company, The"
 # "和", "及", "&" between Chinese words as the notices' "与" ("雷神导弹和防务公司" for 雷神导弹与防务公司), as "&" is "and"
@@ -691,6 +699,8 @@ def bilingual_parts(name: str) -> tuple[str, ...]:
         first, second = m.group(1), m.group(2)
     elif cut is not None:
         first, second = name[: cut.start()], name[cut.end() :]
+    elif (tight := _tight_pair(name)) is not None:
+        first, second = tight
     else:
         return ()
     parts = (first.strip(), second.strip())
@@ -698,6 +708,23 @@ def bilingual_parts(name: str) -> tuple[str, ...]:
         return ()  # "斯凯迪奥公司（USA）": a designator, which plain_form reads; "ACT1 Federal 公司": one name
     scripts = [(bool(OTHER_SCRIPT_RE.search(x)), bool(LATIN_RE.search(x))) for x in parts]
     return parts if sorted(scripts) == [(False, True), (True, False)] else ()
+
+
+def _tight_pair(name: str) -> tuple[str, str] | None:
+    """A cell of two whole legal names in two languages written without a space between them ("斯凯迪奥公司Skydio Inc.",
+    "Skydio Inc.斯凯迪奥公司": no hit, screen36 probe 3), cut where the scripts meet; None for any other cell, such as a
+    name that is one word of both ("PVH集团", "Group W公司", "L3哈里斯公司": the Latin part is no whole legal name)."""
+    if not (HAN_RE.search(name) and LATIN_RE.search(name)):
+        return None
+    cuts = list(TIGHT_CUT_RE.finditer(name.strip()))
+    if len(cuts) != 1:
+        return None
+    text = name.strip()
+    first, second = text[: cuts[0].start()], text[cuts[0].start() :]
+    han, latin = (first, second) if HAN_RE.search(first) else (second, first)
+    if not (has_legal_suffix(latin) and any(han.endswith(x) and len(han) > len(x) for x in LEGAL_SUFFIXES_ZH)):
+        return None
+    return first, second
 
 
 def own_names(name: str) -> tuple[str, ...]:
@@ -804,6 +831,11 @@ def _comma_listed(name: str) -> list[str]:
     pair = [p.strip() for p in re.split(r"[,，]", name)]
     if len(pair) == 2 and has_legal_suffix(pair[1]) and all(len(name_key(p)) >= OWN_NAME_MIN_KEY_LENGTH for p in pair) \
             and not COUNTERPARTY_AKA_RE.search(f" {pair[1]}"):  # "Nova Air LLC, formerly known as Aerkomm Inc.": own_parts'
+        return pair
+    # the other way round: "Cubic Corp., Sierra Nevada" hit neither (screen36 probe 3); not "Skydio Inc., USA" (a country)
+    if len(pair) == 2 and has_legal_suffix(pair[0]) and all(len(name_key(p)) >= OWN_NAME_MIN_KEY_LENGTH for p in pair) \
+            and name_key(f"x {pair[1]}") != "x" and country_code(pair[1]) is None and pair[1].casefold() != "the" \
+            and not COUNTERPARTY_AKA_RE.search(f" {pair[1]} "):  # (not "Foo Co., Ltd.": a legal form alone after it)
         return pair
     return [name]
 
@@ -932,7 +964,7 @@ def plain_form(name: str) -> tuple[str, str | None]:
     """
     designates: str | None = None
     if not name.isascii():
-        name = _latin_unaccented(name)
+        name = _latin_unaccented(MIXED_SCRIPT_RE.sub(_latin_lookalikes, name))
     if HAN_RE.search(name):
         name = ZH_AND_RE.sub("与", _t2s().convert(name))
     name = LEADING_THE_RE.sub("", name)
@@ -951,6 +983,12 @@ def plain_form(name: str) -> tuple[str, str | None]:
             break
     name = ABBREVIATION_RE.sub(lambda a: ABBREVIATIONS[re.sub(r"['’.]", "", a.group(0)).casefold()], name)
     return clean_display(name) or name, designates
+
+
+def _latin_lookalikes(word: re.Match[str]) -> str:
+    """A word mixing Latin letters with Cyrillic or Greek ones that look alike, in Latin letters alone ("Skydіo" with a
+    Cyrillic і -> "Skydio"); a word in one script ("Скайдио") is never so read."""
+    return word.group().translate(HOMOGLYPHS)
 
 
 def _latin_unaccented(name: str) -> str:

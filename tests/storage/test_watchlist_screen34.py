@@ -74,7 +74,6 @@ def test_a_middle_name_left_out_with_a_typing_slip_is_a_hit() -> None:
 
 @pytest.mark.parametrize(("cell", "entity"), [
     ("Leidos, President", LEIDOS),  # one word before a role: a company's, not a person's name
-    ("Lockheed Martin Corp, Director Services", LOCKHEED),  # a legal name before it: no person
     ("Gen Digital Inc", LOCKHEED),
     ("Tim Moss", MOSS), ("Adam Bryant, CEO", BRY), ("Tom Mossman, Senator", MOSS),
     ("Skydio Japan KK DUNS 080123456", SKYDIO),  # the name before the identifier is another company's
@@ -107,3 +106,12 @@ def test_a_wide_export_is_refused_naming_the_columns_to_keep() -> None:
     with pytest.raises(ScreenInputError) as err:
         parse_queries("Skydio Inc.,US,extra\n", source="x.csv")
     assert str(err.value) == "x.csv:1: expected name[,country], got 3 columns"
+
+
+def test_a_legal_name_before_a_comma_and_a_department_is_that_company_not_a_person() -> None:
+    """"Lockheed Martin Corp, Director Services" was pinned here as clear: no person read before "Director". It is no
+    person still, but since session 36 the whole legal name before the comma is the company's ("Cubic Corp., Sierra
+    Nevada" hit neither, screen36 probe 3): a hit on Lockheed Martin, as "Lockheed Martin Corp. (Missiles and Fire
+    Control)" and "General Dynamics Corp. - Electric Boat" are hits on theirs."""
+    hit = one("Lockheed Martin Corp, Director Services").match(LOCKHEED)
+    assert hit is not None and hit.reason == "by one of the cell's names: “Lockheed Martin Corp”"

@@ -12,7 +12,7 @@ import pytest
 from storage.possible import INSIDE, han_inside_possible, inside_possible, pinyin_keys, pinyin_possible
 from storage.records import EntityRecord
 from storage.screening import parse_queries, with_known_countries
-from storage.watchlist import Counterparty, Watchlist, csv_rows, parse_csv
+from storage.watchlist import Counterparty, Watchlist, bilingual_parts, cell_parts, csv_rows, parse_csv, plain_form
 
 SKYDIO = EntityRecord(zh="斯凯迪奥公司", en="Skydio Inc.", country="US", key="skydio")
 LOCKHEED = EntityRecord(zh="洛克希德·马丁公司", en="Lockheed Martin Corporation", country="US", key="lockheedmartin")
@@ -160,3 +160,26 @@ def test_wade_giles_as_taiwan_passports_write_it_is_a_possible_match() -> None:
     assert "shihping" in pinyin_keys("石平") and "yumaochun" in pinyin_keys("余茂春")
     person = EntityRecord(zh="石平", en=None, country="JP", key="石平", type="individual")
     assert one("SHIH PING", None).possible(person) and not one("SHIH PING", "JP").match(person)
+
+
+@pytest.mark.parametrize(("cell", "entity"), [
+    ("Skydіo Inc.", SKYDIO),  # probe 3 line 2: a Cyrillic і
+    ("Lockheed Мartin Corporation", LOCKHEED), ("Ѕkydio Inc.", SKYDIO), ("Skydio Ιnc.", SKYDIO),  # Cyrillic Ѕ, Greek Ι
+    ("斯凯迪奥公司Skydio Inc.", SKYDIO), ("Skydio Inc.斯凯迪奥公司", SKYDIO),  # lines 13-14: no space between the names
+    ("Cubic Corp., Sierra Nevada", CUBIC), ("Cubic Corp., Sierra Nevada", SIERRA),  # line 18: neither hit
+])
+def test_probe_three_misses_now_hit(cell: str, entity: EntityRecord) -> None:
+    """Probe 3 (/work/s36/screen36-cases/PROBE3.md), no hit on main: a Latin name with a look-alike letter of another
+    script (a copy-paste), two legal names in two languages without a space, a legal name before a comma and a name."""
+    assert one(cell).match(entity) is not None, cell
+
+
+def test_look_alike_letters_and_tight_pairs_are_read_only_where_they_must_be() -> None:
+    """A word in one script is kept ("Скайдио": no reading of it is kept); a Chinese name with Latin letters inside is one
+    name ("PVH集团", "L3哈里斯公司"), not two; a legal name before a comma and a country, a legal form or a former name is
+    not cut ("Skydio Inc., USA" stays a designator, "Foo Co., Ltd." one name)."""
+    assert one("Скайдио").match(SKYDIO) is None and plain_form("Скайдио") == ("Скайдио", None)
+    assert bilingual_parts("PVH集团") == bilingual_parts("L3哈里斯公司") == bilingual_parts("Group W公司") == ()
+    assert [p for p, _ in cell_parts("Foo Co., Ltd.")] == ["Foo Co., Ltd."]
+    assert [p for p, _ in cell_parts("Skydio Inc., USA")] == ["Skydio Inc., USA"]
+    assert one("Skydio Inc., USA").match(SKYDIO) is not None and one("Lockheed Martin, UK", "GB").match(LOCKHEED) is None
