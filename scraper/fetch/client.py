@@ -12,6 +12,7 @@ It never raises for network trouble: every outcome is a :class:`FetchResult`.
 
 from __future__ import annotations
 
+import dataclasses
 import email.utils
 import functools
 import socket
@@ -131,6 +132,9 @@ SPENT_AGAIN = "{detail} (asked earlier in this run: not asked again in this run)
 # fail at once naming it; the next run asks again.
 NO_SUCH_NAME = frozenset(code for code in (getattr(socket, "EAI_NONAME", None), getattr(socket, "EAI_NODATA", None))
                          if code is not None)
+# A request over plain HTTP to a host whose TLS handshake failed (http_fallback_hosts) that fails too says why it went
+# plain: "connection dropped mid-answer: Connection reset by peer" alone hid a refused certificate (health36 M11)
+PLAIN_AFTER_TLS = "{detail} (over plain HTTP, as its TLS handshake failed: {why})"
 UNRESOLVED = "the name {name} does not resolve"
 CERT_REFUSED = "its TLS certificate is refused"
 NOT_FOR_THE_RUN = "{why}: {what}: not retried, and no page of {host} is asked again in this run; the next run asks again"
@@ -167,7 +171,7 @@ class Fetcher:
         self._sleep = stop.sleep if stop is not None and sleep is time.sleep else sleep
         self._gates = HostGates(self.policy.per_host, self.policy.delay, self.policy.total,
                                 **({"sleep": stop.sleep} if stop is not None else {}))
-        self._plain_hosts: set[str] = set()
+        self._plain_hosts: dict[str, str] = {}  # host -> why its TLS handshake failed: asked over plain HTTP
         self._unreached: dict[str, tuple[int, str]] = {}  # host -> (requests in a row it never answered, last reason)
         self._trying: dict[str, int] = {}  # host -> the thread whose request retries after an unanswered attempt
         self._spent: dict[str, tuple[str, str, int]] = {}  # URL -> (reason, detail, status) of a SPENT failure
@@ -237,6 +241,9 @@ class Fetcher:
         result: FetchResult | None = None
         try:
             result = self._fetch(request, sent)
+            tls = self._plain_hosts.get(host)
+            if tls is not None and result.error not in (None, "tls") and not result.status:  # (PLAIN_AFTER_TLS)
+                result = dataclasses.replace(result, detail=PLAIN_AFTER_TLS.format(detail=result.detail, why=tls))
         finally:
             with self._turn:  # the count, then the requests waiting on this one woken (:meth:`_take_turn`)
                 if result is not None and result.error in UNREACHED:
@@ -384,7 +391,7 @@ class Fetcher:
                         and host not in self._plain_hosts
                     ):
                         with self._lock:
-                            self._plain_hosts.add(host)
+                            self._plain_hosts[host] = str(exc) or type(exc).__name__
                         raise _Retryable("tls", f"TLS handshake failed ({exc}); falling back to plain HTTP", wait=0.0) from exc
                     what = _for_the_run(exc, host_of(url))
                     if what:

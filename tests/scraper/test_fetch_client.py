@@ -343,6 +343,12 @@ def test_https_certificates_are_verified(tls_site, monkeypatch):
     # does not resolve; 14 s of backoff by default, health36 M11b)
     assert refused.attempts == 1 and "its TLS certificate is refused: not retried" in refused.detail, refused
     assert (again.error, again.attempts) == ("host-down", 0) and "CERTIFICATE_VERIFY_FAILED" in again.detail, again
+    # a host whose TLS is reported broken is asked over plain HTTP; a failure there too says why it went plain (the TLS
+    # port answering plain HTTP with a reset said "connection dropped mid-answer" alone: health36 M11)
+    with Fetcher(policy(attempts=2, http_fallback_hosts=frozenset({HOST})), host_map=HostMap({HOST: base})) as f:
+        plain = f.fetch(FetchRequest(URL))
+    assert not plain.ok and "(over plain HTTP, as its TLS handshake failed: " in plain.detail, plain
+    assert "CERTIFICATE_VERIFY_FAILED" in plain.detail, plain
     monkeypatch.setenv("SSL_CERT_FILE", str(cert))  # httpx's context trusts the file named there
     _tls_context.cache_clear()
     try:
