@@ -233,19 +233,22 @@ def _quoted(text: str) -> str:
     return f"\"{text if len(text) <= QUOTE_CHARS else text[:QUOTE_CHARS - 1] + '…'}\""
 
 
-def _what(source: StoredNotice, action: ActionRecord, ref: NoticeRef | None, count: int | None) -> str:
+def _what(source: StoredNotice, action: ActionRecord, ref: NoticeRef | None, count: int | None,
+          keys: Sequence[str] | None = None) -> str:
     """The verb and object of an unresolved item's title: the reference as written (``lifts "商务部公告2025年第13号"``),
     else who the step names ("removes Polaris Optoelectronics, Inc."), or counts, of which notice ("removes 2 entities
-    of "商务部公告2025年第21号""); never the whole sentence, which the summary quotes."""
+    of "商务部公告2025年第21号""); never the whole sentence, which the summary quotes. ``keys``: the entities the step
+    could not reach, where it reached others (those alone are named: the others' items say what happened to them)."""
     if ref is not None:
         return f"{_verb(action.action)} {_quoted(ref.text or ref.key or action.text)}"
     verb = ENTITY_VERBS.get(action.action, f"{action.action.value}s")
     of = ", ".join(_quoted(t.text or t.key or "") for t in action.targets if t.text or t.key)
-    named = [e for e in source.record.entities if e.key in action.entities] if action.entities else []
+    keys = action.entities if not keys else keys
+    named = [e for e in source.record.entities if e.key in keys] if keys else []
     if named:
         who = named_group(named)
-    elif action.entities:
-        who = f"{len(action.entities)} {'entity' if len(action.entities) == 1 else 'entities'} it names"
+    elif keys:
+        who = f"{len(keys)} {'entity' if len(keys) == 1 else 'entities'} it names"
     elif count is not None:
         who = f"{count} {'entity' if count == 1 else 'entities'}"
     else:
@@ -254,9 +257,10 @@ def _what(source: StoredNotice, action: ActionRecord, ref: NoticeRef | None, cou
 
 
 def _unresolved(b: _Builder, source: StoredNotice, action: ActionRecord, ref: NoticeRef | None, why: str,
-                effective: date, slug: str, count: int | None = None) -> None:
+                effective: date, slug: str, count: int | None = None, named: Sequence[str] = ()) -> None:
     """An unresolved-reference item (never a state change) and its problem. ``count``: the entities the step's text
-    states, where that is why it is held (``counted``)."""
+    states, where that is why it is held (``counted``); ``named``: the entity keys it could not reach, where it names
+    others too (``targets._holding``)."""
     lst = action.list or (ref.list if ref else None) or source.record.list
     phrase = ref.text if ref and ref.text else (ref.key if ref and ref.key else action.text)
     whose = ministry_of(source.record.issuer) if lst in SHARED_LISTS else None
@@ -268,7 +272,7 @@ def _unresolved(b: _Builder, source: StoredNotice, action: ActionRecord, ref: No
         kind=EventKind.UNRESOLVED_REFERENCE, scope=EventScope.NOTICE, list=lst, notice_key=source.record.key,
         source_key=source.record.key, entity_key=None, effective=effective, until=action.until,
         occurred=occurred_at(source), updated=occurred_at(source),
-        title=f"Unresolved reference: {source.record.key} {_what(source, action, ref, count)}{where if lst else ''}, "
+        title=f"Unresolved reference: {source.record.key} {_what(source, action, ref, count, named)}{where if lst else ''}, "
               f"{_cause(ref, why)}",
         title_zh=source.record.title, facts=(("action", action.action.value), ("reference", phrase)),
         summary=f"{_number(source)} says to {_infinitive(action.action)} \"{phrase}\" from "

@@ -107,9 +107,9 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
                           f"{said} entities its text counts ({', '.join(dict.fromkeys(action.entities))}): the others are "
                           "not read, and nothing is done to them")
             if not action.targets:
-                held, why = _holding(action, n, listings, eff)
+                held, why, unheld = _holding(action, n, listings, eff)
                 if why:
-                    _unresolved(b, n, action, None, why, eff, _ref_slug(None, i, 0))
+                    _unresolved(b, n, action, None, why, eff, _ref_slug(None, i, 0), named=unheld)
                 for j, (holder, keys) in enumerate(held):
                     steps[(holder.key, holder.list)].append(_measure_step(
                         Step(n, action, kind, state, eff, known_from(n) or eff, (eff, n.record.key, i, j), keys), holder))

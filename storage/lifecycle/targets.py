@@ -150,17 +150,17 @@ def _targets(ref: NoticeRef, action: ActionRecord, source: StoredNotice,
 
 
 def _holding(action: ActionRecord, source: StoredNotice, listings: dict[tuple[str, ListKind], Listing],
-             effective: date) -> tuple[list[tuple[Listing, tuple[str, ...]]], str | None]:
+             effective: date) -> tuple[list[tuple[Listing, tuple[str, ...]]], str | None, tuple[str, ...]]:
     """The listings an action naming entities but no notice acts on: every other listing on its
     list that holds them and was in force (or published) before the action's day ("决定将…移出关注名单" names the entities,
     not the notice that listed them; a later notice listing the entity again starts a listing the removal
     never touched, and so does one of the removal's own day: "移出" by one notice and "列入" again by another on
     one day leaves the entity on the list under the new one). An entity on no such stored listing is unresolved:
-    it is never dropped silently."""
+    it is never dropped silently. Third: the keys of those on none (an unresolved item's title names them alone)."""
     lst = action.list or source.record.list
     verb = action.action.value
     if not action.entities or lst is None:
-        return [], f"its {verb} action names no earlier notice"
+        return [], f"its {verb} action names no earlier notice", ()
     before = [listing for (key, _), listing in _of_list(listings, lst)
               if key != source.record.key and _reached_by_day(listing) < effective]
     names = _chinese_names_held(action.entities, before, known_from(source) or effective)
@@ -171,8 +171,8 @@ def _holding(action: ActionRecord, source: StoredNotice, listings: dict[tuple[st
     missing = [k for k in action.entities if names.get(k, k) not in found]
     if missing:
         return held, (f"its {verb} action names {', '.join(missing)}, on no stored listing of the "
-                      f"{list_name(lst)}")
-    return held, None
+                      f"{list_name(lst)}"), tuple(missing)
+    return held, None, ()
 
 
 def _chinese_names_held(names: tuple[str, ...], before: Sequence[Listing], day: date) -> dict[str, str]:

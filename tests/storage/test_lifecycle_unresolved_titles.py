@@ -6,6 +6,7 @@ is stored now" only where a notice it named was missing."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from storage.events import _now_found
 from storage.lifecycle import derive
 from storage.records import ActionKind, EventKind, EventRecord, EventScope
 from storage.vocabulary import TAG_PREFIX, UNMATCHED_CAUSE
-from tests.storage.test_lifecycle_corpus import CST, ECL, act, by_key, parsed_pages, qa, stored
+from tests.storage.test_lifecycle_corpus import CST, ECL, act, by_key, ent, impose, parsed_pages, qa, stored
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 COUNTED = DATA / "stories24" / "counted"
@@ -51,6 +52,21 @@ def test_a_step_naming_an_entity_on_no_listing_names_it_and_a_notice_not_stored_
                              f"list, {UNMATCHED_CAUSE}")
     # order35 B2: "…, but its reference to MOFCOM-2026-164 (…), which is not stored"
     assert ", but its reference to MOFCOM-2026-164 (\"商务部公告2026年第164号\"), which is not stored" in missing.summary
+
+
+def test_a_step_naming_two_names_the_one_it_could_not_reach() -> None:
+    """order35's tree-s36b: a decision lifting two people by name, one listed: the other's item named both, as if
+    neither were lifted (the listed one's "Lifted" item says what happened to it)."""
+    listed, unknown = ent("Mary Jones", "玛丽·琼斯公司"), ent("John A. Smith", "约翰·史密斯公司")
+    no60 = impose("MOFCOM-2027-60", "商务部公告2027年第60号", ECL, date(2027, 1, 5), (listed,))
+    stop = replace(qa("QA-2027-03-01-stop0001", datetime(2027, 3, 1, 10, 0, tzinfo=CST), "答记者问", (
+        act(ActionKind.LIFT, ECL, effective="2027-03-01", entities=(unknown.key, listed.key)),), ECL),
+        entities=(unknown, listed))
+    d = derive([stored(no60), stored(stop)], date(2027, 3, 2))
+    [event] = [e for e in d.events if e.kind is EventKind.UNRESOLVED_REFERENCE]
+    assert event.title == ("Unresolved reference: QA-2027-03-01-stop0001 lifts the measures on John A. Smith on the "
+                           f"export control list, {APPLIED}")
+    assert any(e.kind is EventKind.LIFTED and e.entity_key == listed.key for e in d.events)
 
 
 def test_a_long_reference_is_cut_in_the_title_and_kept_whole_in_the_summary() -> None:
