@@ -95,9 +95,13 @@ class LostOutput(io.TextIOBase):
     def isatty(self) -> bool:
         return False
 
-    def write(self, text: str) -> int:  # type: ignore[override]
+    def write(self, text: str | bytes) -> int:  # type: ignore[override]
         self.lost += len(text)
         return len(text)
+
+    @property
+    def buffer(self) -> LostOutput:  # (``evidence --out -`` writes the zip's bytes there)
+        return self
 
 
 def lost_stdout() -> LostOutput | None:

@@ -7,6 +7,7 @@ manifest of SHA-256s. The same store and as-of date give the same bytes.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Optional
 
@@ -15,9 +16,10 @@ import typer
 from mofcom_watch import term
 from mofcom_watch.clock import AS_OF_HELP, as_of_or_today, note_future
 from mofcom_watch.context import app_context
-from mofcom_watch.exits import say
+from mofcom_watch.exits import STDIN, say
 from mofcom_watch.sessions import open_session
 
+STDOUT = STDIN  # "-": as an output file, standard output (tar -f -, curl -o -)
 SQLITE_HEADER = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite database file
 SQLITE_COMPANIONS = ("", "-wal", "-shm", "-journal")  # a SQLite store's file and the files beside it
 
@@ -40,6 +42,8 @@ def database_in_the_way(out: Path, database_url: str) -> str | None:
                 return f"--out {out} is the store's {'file' if not suffix else suffix + ' file'} ({store})"
         except OSError:
             continue
+    if not out.is_file():  # a FIFO or /dev/stdout into a pipe: opened to read, it waited forever (cli36)
+        return None
     try:
         with open(out, "rb") as fh:
             head = fh.read(len(SQLITE_HEADER))
@@ -48,12 +52,25 @@ def database_in_the_way(out: Path, database_url: str) -> str | None:
     return f"--out {out} is a SQLite database" if head == SQLITE_HEADER else None
 
 
+def names_stdout(out: Path) -> bool:
+    """Whether ``out`` is this process's standard output under another name (``/dev/stdout``, ``/proc/self/fd/1``):
+    written as ``-`` is. Was: the atomic write put a temporary file beside it and renamed it over the link, so
+    ``evidence X --out /dev/stdout > pack.zip`` replaced ``/dev/stdout`` (as root, in a container) and left pack.zip
+    holding only the "wrote" line, exit 0 (cli36)."""
+    import os
+
+    try:
+        return os.path.samestat(os.stat(out), os.fstat(sys.stdout.fileno()))
+    except (OSError, ValueError, AttributeError):  # (no such file; a standard output with no descriptor)
+        return False
+
+
 def register(app: typer.Typer) -> None:
     @app.command("evidence")
     def _evidence(
         ctx: typer.Context,
         name: Optional[str] = typer.Argument(None, help="Entity key (as in /entity/KEY) or a name in Chinese or English."),
-        out: Optional[Path] = typer.Option(None, "--out", metavar="FILE", help="Write the pack to this FILE (.zip)."),
+        out: Optional[Path] = typer.Option(None, "--out", metavar="FILE", help="Write the pack to this FILE (.zip); - writes it to standard output."),
         as_of: Optional[str] = typer.Option(None, "--as-of", help=AS_OF_HELP),
         verify: Optional[Path] = typer.Option(None, "--verify", metavar="FILE", help="Check the pack FILE against its manifest; "
                                               "exit 1 on any mismatch or damage, 2 for a file that is no zip."),
@@ -68,7 +85,12 @@ def register(app: typer.Typer) -> None:
         if out is None:
             say("--out FILE.zip is required")
             raise typer.Exit(2)
-        if (in_the_way := database_in_the_way(out, app_context(ctx).settings.database_url)) is not None:
+        to_stdout = str(out) == STDOUT or names_stdout(out)
+        if to_stdout and term.on_terminal(sys.stdout):  # as gzip: binary data is not written to a terminal
+            say("--out - writes the zip to standard output, which is a terminal here: redirect it (> FILE.zip) or "
+                "give --out FILE.zip")
+            raise typer.Exit(2)
+        if not to_stdout and (in_the_way := database_in_the_way(out, app_context(ctx).settings.database_url)) is not None:
             typer.echo(f"mofcom-watch evidence: {in_the_way}: writing the pack there would replace it (nothing "
                        "written); give the pack a path of its own, FILE.zip", err=True)
             raise typer.Exit(2)
@@ -88,12 +110,18 @@ def register(app: typer.Typer) -> None:
             say(f"no listed entity matches {term.shown(name)!r}"
                 + ("; did you mean: " + term.shown(", ".join(suggestions)) + "?" if suggestions else ""))
             raise typer.Exit(2)
-        _write_pack(out, data)
+        if to_stdout:  # (cli36: a file named "-" was written, where --verify - reads standard input)
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        else:
+            _write_pack(out, data)
         import hashlib
 
         # the pack checks itself against a changed byte, not against a forger (who writes the manifest again): its
         # SHA-256, sent to the auditor by another channel, ties it to what was sent (cli31)
-        typer.echo(f"wrote {out} ({len(data)} bytes, as of {day.isoformat()}, SHA-256 {hashlib.sha256(data).hexdigest()})")
+        typer.echo(f"wrote {'the pack to standard output' if to_stdout else out} ({len(data)} bytes, as of "
+                   f"{day.isoformat()}, SHA-256 {hashlib.sha256(data).hexdigest()})", err=to_stdout)
 
 
 def _write_pack(out: Path, data: bytes) -> None:
@@ -108,6 +136,10 @@ def _write_pack(out: Path, data: bytes) -> None:
 
     tmp: str | None = None
     try:
+        if out.exists() and not out.is_file() and not out.is_dir():  # a FIFO, a device: written into, as cat > FIFO
+            with open(out, "wb") as fh:
+                fh.write(data)
+            return
         fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)

@@ -210,3 +210,43 @@ def test_a_pack_never_replaces_the_store_or_another_database(store, tmp_path: Pa
         assert result.exit_code == 2 and f"--out {out} {why}" in result.stderr, result.output
         assert "would replace it (nothing written)" in result.stderr and result.stdout == ""
     assert {path: path.read_bytes() for path in (db, other)} == before
+
+
+def test_a_pack_goes_to_standard_output_or_a_fifo_as_its_bytes(store, pack: Path, tmp_path: Path) -> None:
+    """cli36: ``--out -`` wrote a file named "-" (``--verify -`` reads standard input); ``--out FIFO`` (and
+    ``--out /dev/stdout`` into a pipe) waited forever, the FIFO opened to read for a SQLite header. Now ``-`` is
+    standard output (the "wrote" line on stderr), and a FIFO is written into."""
+    import os
+    import threading
+
+    db_url, _root = store
+    done = run(db_url, "skydio", "--out", "-", "--as-of", AS_OF)
+    assert done.exit_code == 0 and done.stdout_bytes == pack.read_bytes(), done.stderr
+    assert done.stderr.startswith("wrote the pack to standard output (") and not Path("-").exists()
+    fifo = tmp_path / "pack.fifo"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    assert run(db_url, "skydio", "--out", str(fifo), "--as-of", AS_OF).exit_code == 0
+    reader.join(timeout=30)
+    assert got == [pack.read_bytes()] and fifo.is_fifo()
+
+
+def test_a_pack_to_standard_output_by_its_name_is_written_there_not_over_the_name(store, pack: Path,
+                                                                                  tmp_path: Path) -> None:
+    """cli36 (A): ``evidence X --out /dev/stdout > pack.zip`` renamed its temporary file over the name, a link:
+    /dev/stdout replaced by the pack (as root, in a container), pack.zip holding only the "wrote" line, exit 0. A
+    link of the test's own stands for /dev/stdout here (the same link to /proc/self/fd/1)."""
+    import subprocess
+    import sys
+
+    db_url, _root = store
+    stdout_link = tmp_path / "stdout"
+    stdout_link.symlink_to("/proc/self/fd/1")
+    with open(tmp_path / "pack.zip", "wb") as into:  # noqa: PTH123 - the command's standard output
+        done = subprocess.run([sys.executable, "-m", "mofcom_watch", "--db", db_url, "evidence", "skydio", "--out",
+                               str(stdout_link), "--as-of", AS_OF], stdout=into, stderr=subprocess.PIPE, text=True,
+                              timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "pack.zip").read_bytes() == pack.read_bytes() and stdout_link.is_symlink()
