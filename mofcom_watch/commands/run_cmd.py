@@ -168,6 +168,9 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"mofcom-watch run: {exc}", err=True)
             raise typer.Exit(2)
         exit_on_unknown_hosts("run", {**settings.base_urls, **overrides})
+        if out is not None and out.exists() and not out.is_dir():  # a typo, as feeds says it: before any fetch
+            typer.echo(f"mofcom-watch run: --out {out} exists and is not a folder", err=True)
+            raise typer.Exit(2)
         exit_on_missing_db_folder("run", settings)  # (after the other input's checks: the store is opened next)
         waiting = f"mofcom-watch run: waiting up to {settings.lock_wait_seconds:.0f} s for the run lock: "
         stop = StopRequest()  # a stop signal ends the fetches in flight too (exits.first_on_stop)

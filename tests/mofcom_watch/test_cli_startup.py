@@ -184,3 +184,19 @@ def test_a_backfill_year_to_come_is_a_usage_error():
         refused = f"Invalid value for '--since': {year} is not a year from 1990 to this year, 2026"
         assert done.exit_code == 2 and (refused in done.stderr) != ok, (year, done.output)
         assert ok == ("unknown source(s) no-such-source" in done.stderr), (year, done.output)
+
+
+def test_run_out_naming_a_file_is_a_usage_error_before_any_fetch(tmp_path):
+    """cli36: ``run --out FILE`` fetched every source, stored the pages, then failed its publish, exit 3 (a resource),
+    where ``feeds --out FILE`` says at once ``--out FILE exists and is not a folder``, exit 2."""
+    from typer.testing import CliRunner
+
+    from mofcom_watch.cli import app
+
+    a_file = tmp_path / "feeds.txt"
+    a_file.write_text("not a folder", encoding="utf-8")
+    db = tmp_path / "x.sqlite"
+    done = CliRunner().invoke(app, ["--db", f"sqlite:///{db}", "run", "--out", str(a_file), "--base-url",
+                                    "www.mofcom.gov.cn=http://127.0.0.1:9"], env={"MOFCOM_WATCH_DATA_DIR": str(tmp_path)})
+    assert (done.exit_code, done.stderr) == (2, f"mofcom-watch run: --out {a_file} exists and is not a folder\n")
+    assert not db.exists() and a_file.read_text(encoding="utf-8") == "not a folder"
