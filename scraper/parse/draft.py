@@ -86,6 +86,13 @@ class PageHints:
     url: str | None = None
 
 
+def first_line(text: str) -> str:
+    """The text's first line that is not blank, without the split of the whole text that ``Source.lines`` makes."""
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    return text[start : end if end >= 0 else len(text)]
+
+
 @quick_init
 @dataclass(frozen=True)
 class Source:

@@ -308,6 +308,12 @@ def told_as_past(folded: str, s_start: int, v_start: int, published: date | None
     return True
 
 
+# "2027年12月，商务部决定暂停实施上述公告相关措施6个月" in a notice of 2028-06: a clause opening with a year and a month only,
+# before the text's month, recounts a decision (session 36, audit36/21: read as a suspension from the notice's own day,
+# 6 months, beside the restore it decides). A year is needed: "12月，" alone could be either year's.
+OPENING_MONTH_RE = lazy_compile(rf"\s*(?:于\s*)?(?P<y>{YEAR})\s*年\s*(?P<m>{MD})\s*月\s*,")
+
+
 def dated_before(folded: str, s_start: int, published: date | None, notice: bool = False) -> bool:
     """"2025年5月14日，工作机制暂停…" in an answer of 2026: the clause opens with a day before the
     text's own (OPENING_DATE_RE; "…日起," more than SINCE_GRACE before), so it recounts a decision. In a notice
@@ -317,7 +323,11 @@ def dated_before(folded: str, s_start: int, published: date | None, notice: bool
         return False
     m = OPENING_DATE_RE.match(folded, s_start)
     if m is None:
-        return False
+        told = OPENING_MONTH_RE.match(folded, s_start) if "月" in folded[s_start : s_start + 12] else None
+        if told is None:
+            return False
+        year, month = to_int(told.group("y")), to_int(told.group("m"))
+        return year is not None and month is not None and (year, month) < (published.year, published.month)
     if notice and m.group("since") and DECISION_RE.search(folded, sentence_end(folded, m.end())) is None:
         return False
     y, mo, d, since = m.groups()

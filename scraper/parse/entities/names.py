@@ -338,7 +338,9 @@ BRANCH_TAIL_RE = lazy_compile(r"\)\s*[,;:]?\s*(?:及其|包括|含|连同|以及
 INLINE_BRANCHES_RE = lazy_compile(r"(?:分支机构|子公司|分公司)\s*[:：]?\s*(?P<list>[^()]*?)\s*[。;；]?\s*$")
 BRANCH_SPLIT_RE = lazy_compile(r"[、;；]|,\s*(?=[A-Z])(?!\s*(?:Inc|Ltd|LLC|Co|Corp|GmbH|KK|S\.A|AG|Limited|L\.L\.C)\b)")
 # "（瑞典）" after the English: a place (a country of COUNTRIES, or one the table lacks, kept as the note).
-PLACE_TAIL_RE = lazy_compile(r"\)\s*\(\s*(?P<c>[\u4e00-\u9fff]{2,10})\s*\)\s*[;:。,]?\s*$")
+# (Up to 24 characters: "（系阿尔法防务集团关联企业）" after the English is a note too; session 36, audit36/18: the line was read whole
+# as a Chinese name, no English.)
+PLACE_TAIL_RE = lazy_compile(r"\)\s*\(\s*(?P<c>[\u4e00-\u9fff]{2,24})\s*\)\s*[;:。,]?\s*$")
 # What an annex line may say after the name's bracket besides a branch or a place: an address ("），地址：美国…",
 # "（地址：…）", "地址" on the next line is no entry) or an alias ("），亦称灰狼技术公司"); the note keeps it.
 # A person's line says the sex and the role after the bracket: "约翰·斯密特（John Smit），男，甲公司首席执行官".
@@ -448,8 +450,11 @@ def aliases_out(zh: str | None, en: str | None) -> tuple[str | None, str | None,
 
 # "1. 星链防务服务公司及其分支机构（Starlane Defense Services, Inc. and its branches）": the words for the branches are no
 # part of the name (session 21, parse21: both names kept them, and the key with them matched no later notice's "X Inc.").
-ZH_BRANCH_WORDS_RE = lazy_compile(r"^(?P<name>.+?)\s*(?P<words>及其(?:分支机构|子公司|分公司|附属机构|下属机构))$")
-EN_BRANCH_WORDS_RE = lazy_compile(r"^(?P<name>.+?)\s*,?\s+and\s+its\s+(?:branches|subsidiaries|affiliates|branch\s+offices)$",
+# "及其关联企业（… and its affiliates）" too (session 36, audit36/17: both names kept the words).
+ZH_BRANCH_WORDS_RE = lazy_compile(r"^(?P<name>.+?)\s*(?P<words>及其(?:在华|在中国)?(?:分支机构|子公司|分公司|附属机构|下属机构|附属公司"
+                                r"|关联企业|关联公司|下属企业|下属公司))$")
+EN_BRANCH_WORDS_RE = lazy_compile(r"^(?P<name>.+?)\s*,?\s+and\s+its\s+(?:branches|subsidiaries|affiliates|affiliated\s+(?:companies|"
+                                r"enterprises)|branch\s+offices)(?:\s+in\s+China)?$",
                                 re.IGNORECASE)
 
 

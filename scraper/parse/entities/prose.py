@@ -400,7 +400,8 @@ def listed_by_own(zh: str | None, country: str | None) -> tuple[str | None, str 
 
 # "A（a）、B（b）2家日本实体和C（c）1家中国台湾地区实体": each group of names closed by its own count and country.
 # "…（Cascade Electronics Corp.）共3家美国实体" (session 30, names30: "共3家美国实体" was read into the last name, keyed by it).
-GROUP_COUNT_RE = lazy_compile(rf"\)\s*(?:共计|合计|共|计)?\s*{NUM}\s*家\s*(?P<c>{COUNTRY_ALT})?\s*{ENTITY_NOUN}\s*")
+# "…（Gamma Avionics Inc.），共3家美国实体" (session 36, audit36/16: a comma before 共, "共3家美国实体" read as a fourth entity).
+GROUP_COUNT_RE = lazy_compile(rf"\)\s*(?:,?\s*(?:共计|合计|共|计))?\s*{NUM}\s*家\s*(?P<c>{COUNTRY_ALT})?\s*{ENTITY_NOUN}\s*")
 GROUP_JOINT_RE = lazy_compile(r"\s*(?:以及|和|及|与|、|,|;)?\s*")
 
 
@@ -455,9 +456,11 @@ def _person_of(e: EntityRecord) -> EntityRecord:
 # "及其分支机构科技洞察日本公司（TechInsights Japan KK）": the words before a branch's name (or, alone, a
 # clause about the entity before: "甲公司（Alpha）及其子公司"). Every match opens with 其, 及 or 以. With their count:
 # "及其2家子公司北极星光学公司（…）、…" (session 31, names31; names30/23: the name read "其2家子公司北极星光学公司").
+# "及其在华分支机构" (session 36, audit36/15: no qualifier of place was known, "其在华分支机构" read as an entity) and
+# "及其子公司，包括乙公司（…）" (audit36/16: the name read "，包括乙公司").
 BRANCH_PREFIX_RE = lazy_compile(
-    rf"^(?:及|以及)?其(?:全部|所有|下属|境外|海外)?(?:\s*{NUM}\s*家\s*)?"
-    r"(?:分支机构|子公司|分公司|关联公司|关联企业|附属公司|附属机构|下属企业|下属公司)\s*[:：]?\s*"
+    rf"^(?:及|以及)?其(?:全部|所有|下属|境外|海外|在华|驻华|在中国(?:境内)?|中国境内)?(?:\s*{NUM}\s*家\s*)?"
+    r"(?:分支机构|子公司|分公司|关联公司|关联企业|附属公司|附属机构|下属企业|下属公司)\s*(?:[:：]|[,，]?\s*(?:包括|包含|含|即)\s*[:：]?)?\s*"
 )
 BRANCH_PREFIX_FIRST = ("其", "及其", "以及其")
 BRANCH_JOINTS = ("及", "以及", "和")

@@ -33,11 +33,18 @@ def no_publication_date(src: Source, d: Draft) -> str | None:
     return "no publication date found" if d.published is None else None
 
 
+# "商务部决定，自公布之日起，将甲公司（…）移出关注名单": the day stated in the decision itself, not in a closing "本公告自…起实施"
+# (session 36, audit36/24: "no effective date stated", a needless health issue).
+DECIDED_FROM_PUBLICATION_RE = lazy_compile(r"决定\s*,?\s*自\s*(?:公布|发布)\s*之日起\s*,?\s*将")
+
+
 def effective_defaulted(src: Source, d: Draft) -> str | None:
     """A numbered listing or removal that states no effective date (a rule's articles list no one)."""
     if d.qa or d.own is None or d.stated_effective or d.published is None:
         return None
     body = src.folded if d.articles is None else src.folded[: d.articles]
+    if "之日起" in body and DECIDED_FROM_PUBLICATION_RE.search(body) is not None:
+        return None
     for word in LISTING_WORDS:
         if word in body:
             return "no effective date stated; using the publication date"

@@ -7,7 +7,7 @@ import re
 
 from storage.records import ActionKind
 
-from ..draft import BODY_LINE_MIN, Draft, Source
+from ..draft import BODY_LINE_MIN, Draft, Source, first_line
 from ..lazyre import lazy_compile
 from ..number import find_own_number
 from ..qa import (
@@ -37,6 +37,15 @@ OTHER_PUBLISHER_RE = lazy_compile(rf"(?:^|\n)\s*(?:来源\s*:\s*)?{_OTHER_AUTHOR
 OTHER_PUBLISHER_HEAD = 160  # characters of a text's head its title and source line are looked for in
 # ... as the subject deciding ("国务院台湾事务办公室决定将林某甲…3人列入…清单", "海关总署决定对…采取反制措施").
 OTHER_DECIDER_RE = lazy_compile(rf"{_OTHER_AUTHORITIES}\s*(?:依法|研究|经研究)?\s*决定")  # characters of a Q&A's head looked at for a stated day
+# ... as the speaker of a Q&A or press conference, its title opening with it after a day or not ("国防部新闻发言人就…答记者问",
+# "2027年4月13日外交部发言人毛宁主持例行记者会"): its answers recount MOFCOM's listings, none of them a step (session 36,
+# audit36/12 and /14: a Ministry of National Defense answer read as a MOFCOM Q&A, "no action found in the answer"; an MFA
+# press conference's "商务部已依法决定将…3家美国实体列入…" read as a listing of nobody under a DOC key).
+# Not one naming countermeasures or sanctions (SANCTION_WORDS: an MFA spokesperson's "中方决定对…采取以下反制措施", mfa20/05,
+# "依据《…反外国制裁法》，中方决定对…采取制裁措施", mfa22/08: refused for review, as before).
+SANCTION_WORDS = ("反制", "制裁措施", "反外国制裁法")
+OTHER_SPEAKER_RE = lazy_compile(rf"\s*(?:\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*)?(?:{_OTHER_AUTHORITIES}|外交部|国防部)\s*"
+                                r"(?:新闻)?发言人")
 
 
 # Each is asked as soon as the fields it reads are filled (``REJECTS``): a text it rejects skips
@@ -134,6 +143,12 @@ def consultation_draft(src: Source, d: Draft) -> bool:
     return src.folded.find(DRAFT_WORD if d.own else COMMENT_WORD, 0, DRAFT_HEAD) >= 0
 
 
+def _other_speaker(src: Source) -> bool:
+    """Whether the text's title (the page's, else its first line) opens with another authority's spokesperson."""
+    title = src.folded_title_hint or first_line(src.folded)
+    return "发言人" in title and OTHER_SPEAKER_RE.match(title) is not None
+
+
 def another_authority(src: Source, d: Draft) -> bool:
     """A text of no number of ours that another authority publishes or decides (OTHER_PUBLISHER_RE, OTHER_DECIDER_RE): its
     lists and measures are none of ours (session 33, audit33/03 and the probes after it: the Taiwan Affairs Office's
@@ -141,7 +156,11 @@ def another_authority(src: Source, d: Draft) -> bool:
     措施" and customs' as countermeasure listings, DOC-keyed, silently; the texts recounted an ECL listing or cited the
     Anti-Foreign Sanctions Law). A MOFCOM notice names another authority as a co-issuer with a number of its own
     ("商务部 海关总署公告2025年第55号"), and a Q&A is MOFCOM's own."""
-    if d.qa or d.own or not d.drafts:
+    if d.own:
+        return False
+    if _other_speaker(src) and not any(w in src.folded for w in SANCTION_WORDS):
+        return True
+    if d.qa or not d.drafts:
         return False
     folded = src.folded
     if OTHER_PUBLISHER_RE.search(folded, 0, OTHER_PUBLISHER_HEAD) is not None and not _published_by_mofcom(src):
