@@ -88,7 +88,9 @@ class PageHints:
 
 def first_line(text: str) -> str:
     """The text's first line that is not blank, without the split of the whole text that ``Source.lines`` makes."""
-    start = len(text) - len(text.lstrip())
+    start, size = 0, len(text)
+    while start < size and text[start].isspace():  # (not ``lstrip``: a copy of the whole text)
+        start += 1
     end = text.find("\n", start)
     return text[start : end if end >= 0 else len(text)]
 

@@ -12,6 +12,7 @@ from storage.records import ActionKind, ActionRecord, NoticeRecord
 
 from . import corrections
 from .draft import Draft, PageHints, Source, first_line, read_source
+from .lazyre import lazy_compile
 from .mfa import detect as mfa
 from .rules import CHECKS, REJECTS, RULES, Check, Reject, Rule
 
@@ -31,6 +32,7 @@ Runner = Callable[[Source, Draft], "tuple[str, ...] | None"]
 # audit36/11: a suspension read from the Chinese quoted in brackets, keyed DOC-…, a second notice of the answer's step;
 # /10: the Chinese number and names in brackets beside the English made it a notice refused as cut short).
 ENGLISH_LATIN_PER_CJK = 10
+CJK_RE = lazy_compile(r"[\u4e00-\u9fff]")
 
 
 def compile_tables(rules: Sequence[tuple[str, Rule]], rejects: Sequence[tuple[str, Reject]],
@@ -126,10 +128,13 @@ def parse_text(text: str, hints: PageHints | None = None) -> NoticeRecord | None
 
 
 def is_english(src: Source) -> bool:
-    """Whether the text is an English one (ENGLISH_LATIN_PER_CJK): its title (the page's, else its first line) has no
-    Chinese character, and the whole text few. A Chinese notice's title has some: only such rare texts are counted."""
+    """Whether the text is an English one: a page of an "english." site, or a text whose title (the page's, else its first
+    line) has no Chinese character and which has few (ENGLISH_LATIN_PER_CJK). A Chinese notice's title has some: only
+    such rare texts are counted."""
+    if "//english." in (src.hints.url or ""):  # english.mofcom.gov.cn, whatever its title says (probe P8)
+        return True
     title = src.title_hint or first_line(src.text)
-    if any("\u4e00" <= ch <= "\u9fff" for ch in title):
+    if title[:1] >= "\u4e00" and title[:1] <= "\u9fff" or CJK_RE.search(title) is not None:  # most open with one
         return False
     text = src.text
     cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")

@@ -45,6 +45,12 @@ def test_a_parents_branches_in_china_are_no_entity(where: str) -> None:
     assert _names(_listing(names)) == [("甲航天公司", "Alpha Aerospace Corp."), ("乙动力公司", "Beta Propulsion, Inc.")]
 
 
+def test_subsidiaries_named_after_including_but_not_limited_to() -> None:
+    """Probe P4: "及其子公司，包括但不限于乙（b）、丙（c）": no "但不限于" in a name."""
+    names = "甲防务集团（Alpha Defense Group）及其子公司，包括但不限于乙导弹公司（Beta Missile LLC）、丙航电公司（Gamma Avionics Inc.）"
+    assert [e.zh for e in _notice(_listing(names)).entities] == ["甲防务集团", "乙导弹公司", "丙航电公司"]
+
+
 def test_subsidiaries_named_after_including_and_a_comma_count() -> None:
     """16: "甲（a）及其子公司，包括乙（b）、丙（c），共3家美国实体": three, no "，包括" in a name, no count read as a fourth."""
     names = "甲防务集团（Alpha Defense Group）及其子公司，包括乙导弹公司（Beta Missile LLC）、丙航电公司（Gamma Avionics Inc.），共3家美国实体"
@@ -108,6 +114,12 @@ def test_an_english_version_quoting_chinese_is_no_notice(title: str, body: str) 
     assert doc.kind is DocumentKind.OTHER and doc.notice is None
 
 
+def test_an_english_sites_page_is_no_notice_whatever_its_title() -> None:
+    """Probe P8: english.mofcom's page under a Chinese <title>: still English, no notice (it read a suspension)."""
+    doc = parse_document(EN_PAGE.format(title="商务部新闻发言人答记者问", body=ANSWER_EN).encode(), url=EN_URL)
+    assert doc.kind is DocumentKind.OTHER and doc.notice is None
+
+
 def test_a_chinese_notice_with_an_english_annex_is_still_read() -> None:
     """The English test asks the title first: a Chinese notice whose annex is long English names stays a notice."""
     lines = "\n".join(f"{i}. Company Number {i} With A Long English Name Incorporated (Delaware)" for i in range(1, 41))
@@ -117,11 +129,16 @@ def test_a_chinese_notice_with_an_english_annex_is_still_read() -> None:
     assert notice.key == "MOFCOM-2027-90" and [a.action.value for a in notice.actions] == ["impose"]
 
 
-@pytest.mark.parametrize("title", ["国防部新闻发言人就美国对台军售答记者问", "2027年4月13日外交部发言人毛宁主持例行记者会"])
-def test_another_ministrys_spokesperson_recounting_a_listing_is_none_of_ours(title: str) -> None:
+@pytest.mark.parametrize(("title", "source"), [
+    ("国防部新闻发言人就美国对台军售答记者问", "国防部网"),
+    ("2027年4月13日外交部发言人毛宁主持例行记者会", "外交部网站"),
+    ("外交部例行记者会（2027年4月13日）", "新华网"),  # probe P1: a press conference, not a spokesperson, in the title
+    ("毛宁主持例行记者会", "外交部网站"),  # probe P1b: the source line says whose it is
+])
+def test_another_ministrys_spokesperson_recounting_a_listing_is_none_of_ours(title: str, source: str) -> None:
     """12, 14: their answers recount MOFCOM's listing ("商务部已依法决定将…列入…"): no notice (a listing of nobody under a DOC
     key; a Q&A with "no action found in the answer")."""
-    text = (f"{title}\n\n来源：外交部网站　2027-04-13 19:02\n\n问：中国商务部昨天将3家美国实体列入出口管制管控名单。对此有何评论？\n\n"
+    text = (f"{title}\n\n来源：{source}　2027-04-13 19:02\n\n问：中国商务部昨天将3家美国实体列入出口管制管控名单。对此有何评论？\n\n"
             "答：我们注意到商务部发布了公告。商务部已依法决定将铁砧国防工业公司等3家美国实体列入出口管制管控名单，禁止向其出口两用物项。"
             "这是中方依法采取的正当举措。\n")
     assert parse_document(text.encode()).kind is DocumentKind.OTHER

@@ -43,10 +43,10 @@ def effective_defaulted(src: Source, d: Draft) -> str | None:
     if d.qa or d.own is None or d.stated_effective or d.published is None:
         return None
     body = src.folded if d.articles is None else src.folded[: d.articles]
-    if "之日起" in body and DECIDED_FROM_PUBLICATION_RE.search(body) is not None:
-        return None
     for word in LISTING_WORDS:
         if word in body:
+            if "之日起" in body and DECIDED_FROM_PUBLICATION_RE.search(body) is not None:
+                return None
             return "no effective date stated; using the publication date"
     return None
 

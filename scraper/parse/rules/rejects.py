@@ -45,7 +45,9 @@ OTHER_DECIDER_RE = lazy_compile(rf"{_OTHER_AUTHORITIES}\s*(?:依法|研究|经�
 # "依据《…反外国制裁法》，中方决定对…采取制裁措施", mfa22/08: refused for review, as before).
 SANCTION_WORDS = ("反制", "制裁措施", "反外国制裁法")
 OTHER_SPEAKER_RE = lazy_compile(rf"\s*(?:\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*)?(?:{_OTHER_AUTHORITIES}|外交部|国防部)\s*"
-                                r"(?:新闻)?发言人")
+                                r"(?:新闻发言人|发言人|例行记者会|定期记者会|例行新闻发布会)")
+# ... or its source line ("来源：外交部网站" under "毛宁主持例行记者会"; probe P1b).
+OTHER_SPEAKER_SOURCE_RE = lazy_compile(r"(?:^|\n)\s*来源\s*:\s*(?:外交部|国防部)")
 
 
 # Each is asked as soon as the fields it reads are filled (``REJECTS``): a text it rejects skips
@@ -144,9 +146,13 @@ def consultation_draft(src: Source, d: Draft) -> bool:
 
 
 def _other_speaker(src: Source) -> bool:
-    """Whether the text's title (the page's, else its first line) opens with another authority's spokesperson."""
+    """Whether the text's title (the page's, else its first line) opens with another ministry's spokesperson or press
+    conference, or its source line names one."""
     title = src.folded_title_hint or first_line(src.folded)
-    return "发言人" in title and OTHER_SPEAKER_RE.match(title) is not None
+    if ("发言人" in title or "记者会" in title or "发布会" in title) and OTHER_SPEAKER_RE.match(title) is not None:
+        return True
+    head = src.folded[:OTHER_PUBLISHER_HEAD]
+    return ("外交部" in head or "国防部" in head) and OTHER_SPEAKER_SOURCE_RE.search(head) is not None
 
 
 def another_authority(src: Source, d: Draft) -> bool:
