@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from mofcom_watch import term
-from mofcom_watch.config import render_json, render_toml
+from mofcom_watch.config import db_folder_problem, render_json, render_toml
 from mofcom_watch.context import app_context
 from mofcom_watch.exits import USAGE, unknown_hosts, unknown_sources
 
@@ -36,12 +36,13 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Print the effective configuration (defaults < --config file < environment < flags).
 
-        Exit 2 after it when run would refuse it: a source name or a base_urls host that no source has (a typo), or
-        fail on it: a watchlist it cannot read."""
+        Exit 2 after it when run would refuse it: a source name or a base_urls host that no source has (a typo), a
+        given SQLite database in a folder that does not exist, or fail on it: a watchlist it cannot read."""
         settings = app_context(ctx).settings
         # the command an operator checks a configuration with: it printed a misspelt source, exit 0 (cli30)
+        # a given store's missing folder: every writer refuses it (exit 2), config said nothing (docs35 C2, decided)
         problems = [p for p in (unknown_sources(settings.sources), unknown_hosts(settings.base_urls),
-                                watchlist_problem(settings.watchlist)) if p]
+                                db_folder_problem(settings), watchlist_problem(settings.watchlist)) if p]
         if as_json:  # a program reading the configuration (cli30: TOML only)
             typer.echo(term.json_text(dict(render_json(settings), problems=problems, ok=not problems)))
         else:

@@ -53,7 +53,7 @@ def test_output_to_a_full_disk_is_a_resource_not_a_bug():
     OSError: [Errno 28] No space left on device ... please report it", exit 4. A full disk is a resource: one line
     saying what to do, exit 3, wherever the write was (standard output has no file name to give)."""
     with open("/dev/full", "w") as full:  # noqa: PTH123 - a device, not a path of ours
-        done = subprocess.run([sys.executable, "-m", "mofcom_watch", "--db", "sqlite:////nonexistent/x.sqlite",
+        done = subprocess.run([sys.executable, "-m", "mofcom_watch", "--db", "sqlite:////tmp/x.sqlite",
                                "config"], stdout=full, stderr=subprocess.PIPE, text=True, timeout=60,
                               env=cli_env())
     assert done.returncode == 3, done.stderr
@@ -63,7 +63,7 @@ def test_output_to_a_full_disk_is_a_resource_not_a_bug():
     # cannot be said, the exit code is all cron gets; was 1, "problems reported" (the line's OSError escaped main)
     # (the real program: a zygote's child exits 120 here, its stdout flushed at exit)
     with open("/dev/full", "w") as full:  # noqa: PTH123 - a device, not a path of ours
-        both = subprocess.run([sys.executable, "-m", "mofcom_watch", "--db", "sqlite:////nonexistent/x.sqlite",
+        both = subprocess.run([sys.executable, "-m", "mofcom_watch", "--db", "sqlite:////tmp/x.sqlite",
                                "config"], stdout=full, stderr=full, timeout=60, env=cli_env())
     assert both.returncode == 3
 

@@ -7,6 +7,7 @@ its own process test, tests/faults/test_readonly_commands.py)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -49,3 +50,23 @@ def test_only_a_given_url_in_a_missing_folder_is_a_problem(tmp_path: Path, monke
     assert said is not None and said.startswith(
         f"no folder dtaa for the SQLite file x.sqlite (database_url from env MOFCOM_WATCH_DB, relative to the folder "
         f"the command started in, {tmp_path}): ")
+
+
+def test_config_lists_a_given_store_in_a_folder_that_does_not_exist(tmp_path: Path) -> None:
+    """docs35's C2 (decided in session 36): ``config``, the command a configuration is checked with, printed such a
+    URL, exit 0, ``"ok": true``, where every writer refuses it. Now it is a problem as a misspelt source is: the
+    configuration printed, the line on stderr, exit 2; a missing file in a folder that exists is none."""
+    typo = tmp_path / "dtaa" / "store.sqlite"
+    runner = CliRunner()
+    shown = runner.invoke(app, ["--db", f"sqlite:///{typo}", "config"], env=ENV)
+    assert shown.exit_code == 2, shown.output
+    assert "[http]" in shown.stdout  # printed first, as with its other problems
+    assert shown.stderr.startswith(f"mofcom-watch config: no folder {typo.parent} for the SQLite file store.sqlite "
+                                   "(database_url from flag --db): check the path;")
+    as_json = runner.invoke(app, ["--db", f"sqlite:///{typo}", "config", "--json"], env=ENV)
+    assert as_json.exit_code == 2
+    said = json.loads(as_json.stdout)
+    assert said["ok"] is False and len(said["problems"]) == 1 and said["problems"][0].startswith("no folder ")
+    fine = runner.invoke(app, ["--db", f"sqlite:///{tmp_path / 'store.sqlite'}", "config", "--json"], env=ENV)
+    assert fine.exit_code == 0 and json.loads(fine.stdout)["problems"] == []
+    assert not typo.parent.exists() and not (tmp_path / "store.sqlite").exists()
