@@ -166,15 +166,26 @@ def say(line: str) -> None:
 STDIN = "-"  # the file name that means standard input, as in cat, sort or grep
 
 
-def read_input(path: Path, command: str = "mofcom-watch") -> bytes:
+def stdin_bytes(limit: int = -1) -> bytes:
+    """Standard input's bytes (up to ``limit``); closed (``<&-``), an OSError as ``cat`` says it, "Bad file
+    descriptor". Was: "internal error: AttributeError: 'NoneType' object has no attribute 'buffer'", exit 4, for
+    ``parse -``, ``screen -`` and ``evidence --verify -`` (cli36)."""
+    if sys.stdin is None:
+        import os
+
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+    return sys.stdin.buffer.read(limit)
+
+
+def read_input(path: Path, command: str | None = None) -> bytes:
     """A file the user named (``-``: standard input), or one line and exit 2: unreadable input is a usage error,
     not a fault."""
     try:
         if str(path) == STDIN:
-            return sys.stdin.buffer.read()
+            return stdin_bytes()
         return path.read_bytes()
     except OSError as exc:
-        typer.echo(f"{command}: cannot read {path}: {exc.strerror or exc}", err=True)
+        typer.echo(f"{command + ':' if command else prefix()} cannot read {path}: {exc.strerror or exc}", err=True)
         raise typer.Exit(USAGE) from None
 
 

@@ -7,7 +7,6 @@ exit 2 with one line on stderr for a file that cannot be read or is not content
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any, Optional
 
@@ -15,6 +14,7 @@ import typer
 
 from mofcom_watch import term
 from mofcom_watch.context import app_context
+from mofcom_watch.exits import stdin_bytes
 from scraper.parse import parse_document
 from storage.records import DocumentKind, ParsedDocument, UnusablePage
 
@@ -59,7 +59,7 @@ def register(app: typer.Typer) -> None:
         cap = app_context(ctx).settings.max_body_bytes
         try:
             if str(file) == "-":
-                raw = sys.stdin.buffer.read(cap + 1)
+                raw = stdin_bytes(cap + 1)
             else:
                 with file.open("rb") as handle:
                     raw = handle.read(cap + 1)

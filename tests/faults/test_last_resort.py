@@ -102,3 +102,26 @@ def test_a_standard_output_that_cannot_be_written_is_a_write_error_exit_1():
     silent = subprocess.run([*version[:3], "parse", "/nonexistent/page.html"], stderr=subprocess.PIPE, text=True,
                             timeout=60, env=cli_env(), preexec_fn=_closing_stdout)  # noqa: PLW1509
     assert (silent.returncode, silent.stderr) == (2, "mofcom-watch parse: /nonexistent/page.html: no such file\n")
+
+
+def _closing_stdin() -> None:
+    os.close(0)
+
+
+def test_a_closed_standard_input_is_input_that_cannot_be_read_not_a_bug(monkeypatch, capsys):
+    """cli36: ``parse - <&-`` (and ``screen -``, ``evidence --verify -``) was "internal error: AttributeError:
+    'NoneType' object has no attribute 'buffer'", exit 4. As ``cat`` says it: cannot read -, exit 2."""
+    import typer
+
+    from mofcom_watch.exits import read_input
+
+    monkeypatch.setattr(sys, "stdin", None)
+    with pytest.raises(typer.Exit) as info:
+        read_input(Path("-"), "mofcom-watch screen")
+    assert info.value.exit_code == 2
+    assert capsys.readouterr().err == "mofcom-watch screen: cannot read -: Bad file descriptor\n"
+    done = subprocess.run([sys.executable, "-m", "mofcom_watch", "parse", "-"], stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, text=True, timeout=60, env=cli_env(),
+                          preexec_fn=_closing_stdin)  # noqa: PLW1509 - only a close before the exec
+    assert (done.returncode, done.stdout, done.stderr) == (2, "", "mofcom-watch parse: cannot read -: Bad file "
+                                                                  "descriptor\n")
