@@ -835,7 +835,8 @@ def _comma_listed(name: str) -> list[str]:
     # the other way round: "Cubic Corp., Sierra Nevada" hit neither (screen36 probe 3); not "Skydio Inc., USA" (a country)
     if len(pair) == 2 and has_legal_suffix(pair[0]) and all(len(name_key(p)) >= OWN_NAME_MIN_KEY_LENGTH for p in pair) \
             and name_key(f"x {pair[1]}") != "x" and country_code(pair[1]) is None and pair[1].casefold() != "the" \
-            and not COUNTERPARTY_AKA_RE.search(f" {pair[1]} "):  # (not "Foo Co., Ltd.": a legal form alone after it)
+            and name_key(f"x {pair[1].split()[0]}") != "x" and not any(c.isdigit() for c in pair[1]) \
+            and not COUNTERPARTY_AKA_RE.search(f" {pair[1]} "):  # not "Foo Co., Ltd.", "Foo Co., Ltd. Shanghai", "…, Suite 100"
         return pair
     return [name]
 
