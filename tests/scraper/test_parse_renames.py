@@ -85,3 +85,17 @@ def test_an_annex_giving_a_listed_entity_its_present_name_is_no_rename() -> None
                  "1．卡斯卡迪亚声呐公司（现名：蓝鲸海洋技术公司）（Cascadia Sonar LLC，现英文名称：Blue Whale Ocean Technologies LLC）")
     assert rec.renamed == ()
     assert [e.aliases for e in rec.entities] == [("Blue Whale Ocean Technologies LLC", "蓝鲸海洋技术公司")]
+
+
+def test_a_uel_rename_keeping_the_suspended_state_is_read() -> None:
+    """audit31/18's wording: "…所列红六解决方案公司（Red Six Solutions）已更名为…。…该实体的名称相应变更为…，对其适用的处理措施及其暂停实施
+    状态不变": "暂停实施状态" is the state kept, no suspension naming no notice (refused for that before)."""
+    text = ("不可靠实体清单工作机制公告〔2027〕4号 关于不可靠实体清单所列实体名称变更的公告\n\n不可靠实体清单工作机制公告〔2027〕4号\n\n"
+            "经核实，不可靠实体清单工作机制公告〔2025〕7号所列红六解决方案公司（Red Six Solutions）已更名为红六航空航天公司（Red Six "
+            "Aerospace, Inc.）。根据《不可靠实体清单规定》有关规定，不可靠实体清单中该实体的名称相应变更为红六航空航天公司（Red Six "
+            "Aerospace, Inc.），对其适用的处理措施及其暂停实施状态不变。\n\n本公告自公布之日起实施。\n\n不可靠实体清单工作机制\n2027年2月22日\n")
+    rec = parse_text(text)
+    assert rec is not None and rec.warnings == () and rec.actions == ()
+    assert [(e.key, e.en) for e in rec.renamed] == [("redsixsolutions", "Red Six Aerospace, Inc.")]
+    # the suspension word before a noun other than 状态 or 期 is still a step to read
+    assert [w for w in parse_text(text.replace("及其暂停实施状态不变", "及其暂停实施不变")).warnings if "暂停实施" in w]

@@ -24,6 +24,9 @@ from .record import annex_runs, annex_steps_possible, dedupe_actions, limited_to
 LISTING_WORDS = ("列入", "移出", "移除", "调出")
 # "对上述2家实体暂停适用关注名单相关管理措施" (session 27, audit27: a watch-list suspension of two entities read as nothing)
 SUSPEND_WORDS = ("暂停实施", "暂停适用")
+# after a suspension word, a noun, not a step: "暂停实施期" (its period), "暂停实施状态不变" (a renamed entity's measures "及其暂停实施
+# 状态不变": its state as it was; audit31/18, a rename read since session 36)
+NOT_A_STEP = ("期", "状态")
 LIST_MEASURES_NEAR = 16  # "暂停适用关注名单相关管理措施": the list's name this near after 暂停适用
 # "不再暂停实施…", "停止暂停实施…": the suspension ends; no notice suspended is to be looked for.
 UNSUSPENDING = ("不再", "停止", "解除", "取消", "结束", "终止")
@@ -614,7 +617,7 @@ def suspension_without_target(src: Source, d: Draft) -> str | None:
             if word == SUSPEND_WORDS[1] and folded.find("名单", pos, pos + LIST_MEASURES_NEAR) < 0:
                 pos = folded.find(word, pos + 1, end)  # "暂停适用两用物项出口通用许可": a listing's measure
                 continue
-            if pos > decided and not folded.endswith(UNSUSPENDING, 0, pos) and not folded.startswith("期", pos + 4) \
+            if pos > decided and not folded.endswith(UNSUSPENDING, 0, pos) and not folded.startswith(NOT_A_STEP, pos + 4) \
                     and not act.told_suspension(folded, d.refs, pos) and not _off_list(folded, pos) \
                     and not act.told_as_past(folded, sentence_start(folded, pos), pos, d.published) \
                     and not act.dated_before(folded, sentence_start(folded, pos), d.published, True):
