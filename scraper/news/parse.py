@@ -249,7 +249,13 @@ def news_facts(text: str, title: str | None = None, published: date | None = Non
     if any(c.action is not ActionKind.IMPOSE for c, _ in clauses):
         # A status-change report names listings as what it changes ("the 15 entities were added to
         # China's export control list on March 4"): only a headline's listing is news of its own.
+        told = [(c, lst) for c, lst in clauses if c.action is ActionKind.IMPOSE and c.rank[0] != 0 and c.keys]
         clauses = [(c, lst) for c, lst in clauses if c.action is not ActionKind.IMPOSE or c.rank[0] == 0]
+        for listing, lst in told:  # its numbers name what the report's one action on that list naming none is about
+            bare = [c for c, other in clauses if other is lst and not c.keys]  # (audit36/09: "…以商务部公告2026年第23号将其列入…")
+            if bare and len({c.action for c in bare}) == 1:  # one action (its headline and body clauses alike)
+                for c in bare:
+                    c.keys.extend(listing.keys)
     counts: dict[tuple[ActionKind, ListKind], int | None] = {}  # one action per list, in rank order
     numbers: dict[tuple[ActionKind, ListKind], list[str]] = {}
     for clause, lst in sorted(clauses, key=lambda pair: pair[0].rank):

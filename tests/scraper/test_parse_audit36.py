@@ -2,12 +2,13 @@
 Subsidiaries and branches named with a listed parent ("及其在华分支机构、" 15; "及其子公司，包括X、Y，共3家" 16; "及其关联企业" 17;
 "（系…关联企业）" after an annex line's bracket 18); a notice recounting a suspension under a month-only date (21); English
 versions quoting Chinese (10, 11); other ministries' spokespersons recounting MOFCOM's listings (12, 14); a removal decided
-"自公布之日起" (24)."""
+"自公布之日起" (24); news reports whose number is written where they recount the listing (05, 09: the news parser)."""
 
 from __future__ import annotations
 
 import pytest
 
+from scraper.news import news_facts
 from scraper.parse import parse_document
 from storage.records import DocumentKind, UnusablePage
 
@@ -160,3 +161,23 @@ def test_a_removal_decided_from_publication_states_its_day() -> None:
     notice = _notice(text)
     assert [(a.action.value, a.effective) for a in notice.actions] == [("remove", "2028-04-06")]
     assert notice.warnings == ()
+
+
+ETTODAY = ("陸商務部宣布　暫停對美10實體出口管制措施90天\n\n2027年05月21日 10:15\n\n"
+           "中國大陸商務部20日晚間宣布，自5月25日起，暫停實施對2026年6月被列入出口管制管控名單的10家美國實體的相關措施，為期90天。\n\n"
+           "大陸商務部去年6月以商務部公告2026年第23號將其列入出口管制管控名單。\n")
+GLOBAL_TIMES = ("China adds 3 US defense firms to export control list\n\nPublished: Apr 12, 2027 08:41 PM\n\n"
+                "China's Ministry of Commerce on Monday added three US entities to its export control list, according to MOFCOM "
+                "Announcement No. 41 of 2027 released on its website.\n\nThe move follows the measures against 10 US entities on the "
+                "Unreliable Entity List, which were suspended for one year from February 1.\n")
+
+
+@pytest.mark.parametrize(("text", "action", "key"), [(ETTODAY, "suspend", "MOFCOM-2026-23"), (GLOBAL_TIMES, "impose", "MOFCOM-2027-41")])
+def test_a_news_reports_change_takes_the_number_its_recounted_listing_names(text: str, action: str, key: str) -> None:
+    """09, 05 through the news parser: the number is written in a sentence recounting the listing ("…以商务部公告2026年第23号将其
+    列入…", "added … according to MOFCOM Announcement No. 41 of 2027" under a headline's listing); that clause is dropped
+    beside the report's status change, and its number went with it: the report linked by the page's day and a count."""
+    facts = news_facts(text)
+    assert facts is not None
+    first = next(a for a in facts.actions if a.action.value == action and a.list.value == "ecl")
+    assert first.keys == (key,)
