@@ -233,20 +233,25 @@ def test_a_pack_goes_to_standard_output_or_a_fifo_as_its_bytes(store, pack: Path
     assert got == [pack.read_bytes()] and fifo.is_fifo()
 
 
-def test_a_pack_to_standard_output_by_its_name_is_written_there_not_over_the_name(store, pack: Path,
-                                                                                  tmp_path: Path) -> None:
+def test_a_pack_to_standard_output_by_its_name_is_written_there_not_over_the_name(store, pack: Path, tmp_path: Path,
+                                                                                  monkeypatch) -> None:
     """cli36 (A): ``evidence X --out /dev/stdout > pack.zip`` renamed its temporary file over the name, a link:
     /dev/stdout replaced by the pack (as root, in a container), pack.zip holding only the "wrote" line, exit 0. A
-    link of the test's own stands for /dev/stdout here (the same link to /proc/self/fd/1)."""
-    import subprocess
+    link of the test's own stands for /dev/stdout (a link to /proc/self/fd/N), the command's standard output a real
+    file (in-process, without CliRunner's stand-in)."""
+    import io
     import sys
 
     db_url, _root = store
+    into = open(tmp_path / "pack.zip", "wb")  # noqa: PTH123, SIM115 - the command's standard output
     stdout_link = tmp_path / "stdout"
-    stdout_link.symlink_to("/proc/self/fd/1")
-    with open(tmp_path / "pack.zip", "wb") as into:  # noqa: PTH123 - the command's standard output
-        done = subprocess.run([sys.executable, "-m", "mofcom_watch", "--db", db_url, "evidence", "skydio", "--out",
-                               str(stdout_link), "--as-of", AS_OF], stdout=into, stderr=subprocess.PIPE, text=True,
-                              timeout=120)
-    assert done.returncode == 0, done.stderr
+    stdout_link.symlink_to(f"/proc/self/fd/{into.fileno()}")
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(into, encoding="utf-8"))
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    try:
+        app(["--db", db_url, "evidence", "skydio", "--out", str(stdout_link), "--as-of", AS_OF], standalone_mode=False)
+    finally:
+        sys.stdout.flush()
+        into.close()
     assert (tmp_path / "pack.zip").read_bytes() == pack.read_bytes() and stdout_link.is_symlink()
+    assert sys.stderr.getvalue().startswith("wrote the pack to standard output (")  # type: ignore[attr-defined]
