@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent
 VENV = Path(os.environ.get("MOFCOM_WATCH_VENV", ROOT / ".venv"))
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 STAMP = VENV / ".installed-from"
-# The demo's date: every suspension of the fixtures has run out by then (the last on 2026-11-27).
+# The demo's date: every suspension of the fixtures has run out by then (the last on 2026-11-28).
 DEMO_AS_OF = "2026-11-30"
 
 

@@ -20,6 +20,7 @@ from datetime import date, timedelta
 
 from storage.lifecycle import EVENT_STATES
 from storage.records import EventKind, EventRecord, EventScope, ListingState, ListKind
+from storage.vocabulary import event_lapses_on
 
 MIN_SPAN_DAYS = 120  # an axis never shorter than this, so a single change still reads as a band
 PAD_FRACTION = 0.04  # room left of the first change and right of the last date
@@ -36,7 +37,7 @@ class Change:
     state: ListingState
     kind: EventKind
     by: str | None  # the notice whose action caused it
-    until: date | None  # a suspension's scheduled end
+    until: date | None  # a suspension's scheduled end: the day it lapses (the day after an end written "至X日")
     title: str = field(default="", compare=False)  # the event's title, for tooltips (not part of the history)
 
 
@@ -125,8 +126,9 @@ def _changes(events: Iterable[EventRecord]) -> tuple[Change, ...]:
         if e.kind in TAKES_EFFECT and last is not None and last.state is ListingState.SUSPENDED and (
                 last.until is None or last.until > e.effective):
             continue  # suspended before it took effect: the day brings nothing in force (simulate._suspended_past)
-        out.append(Change(day=e.effective, state=EVENT_STATES[e.kind], kind=e.kind, by=e.source_key, until=e.until,
-                          title=e.title))
+        # a suspension ends (drawn as a gap after it) the day it lapses: the day after an end written as its last day
+        out.append(Change(day=e.effective, state=EVENT_STATES[e.kind], kind=e.kind, by=e.source_key,
+                          until=event_lapses_on(e.extra) or e.until, title=e.title))
     return tuple(out)
 
 

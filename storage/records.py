@@ -573,6 +573,11 @@ class StatusRow:
     # the listing is a measure its notice added alone on entities another notice lists (UEL〔2025〕6号's on Illumina,
     # whose own listing under 〔2025〕4号 stays): its state is the measure's, not a listing's ("measure lifted")
     measure_only: bool = field(default=False, metadata=OMIT_DEFAULT)
+    # the day a suspension lapses (presumed back in force) where its end is written as its last day, "至2027年12月31日":
+    # the day after ``until`` (``storage.periods``, the lead's decision on story36's C1); ``until`` otherwise. Of the
+    # suspension in place, and of the one announced (``next_until``)
+    lapses_on: date | None = field(default=None, metadata=OMIT_DEFAULT)
+    next_lapses_on: date | None = field(default=None, metadata=OMIT_DEFAULT)
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = _jsonable(self)
@@ -588,5 +593,6 @@ class StatusRow:
             history=tuple(data.get("history", ())), issuer=data.get("issuer"), scope=data.get("scope"),
             next_state=ListingState(data["next_state"]) if data.get("next_state") else None,
             next_from=_d(data.get("next_from")), next_until=_d(data.get("next_until")), next_by=data.get("next_by"),
-            measure_only=data.get("measure_only", False),
+            measure_only=data.get("measure_only", False), lapses_on=_d(data.get("lapses_on")),
+            next_lapses_on=_d(data.get("next_lapses_on")),
         )

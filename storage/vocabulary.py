@@ -191,12 +191,39 @@ def state_label(state: ListingState) -> str:
     return STATE_LABELS[state]
 
 
-def next_label(state: ListingState, start: date, until: date | None = None) -> str:
+INCLUSIVE = "inclusive"
+"""Said after an end date the notice writes as the period's last day ("暂停期限至2027年12月31日": "until 2027-12-31
+inclusive"), in every place that shows it (items, ``status``, ``timeline``, the entity pages): the measures are presumed
+back the day after (the lead's decision on story36's C1). An end counted from a day ("1年" from 2025-11-10: "until
+2026-11-10") is the day the suspension ends, and says nothing more."""
+LAPSES_ON_KEY = "lapses_on"
+"""An ``EventRecord.extra`` key: the day a suspension whose end is written as its last day lapses (the day after the
+item's ``until``); a table shows it as a row of its own ("Lapses on")."""
+
+
+def until_words(until: date, lapses_on: date | None = None) -> str:
+    """An end date as shown: "2027-12-31 inclusive" where the suspension lapses after it (``lapses_on`` later), else
+    "2026-11-10"."""
+    return f"{until.isoformat()} {INCLUSIVE}" if lapses_on is not None and lapses_on > until else until.isoformat()
+
+
+def event_lapses_on(extra: tuple[tuple[str, str], ...]) -> date | None:
+    """The :data:`LAPSES_ON_KEY` day of an item's ``extra``, None where it has none."""
+    return next((date.fromisoformat(v) for k, v in extra if k == LAPSES_ON_KEY), None)
+
+
+def until_cell(kind: EventKind, until: date | None, extra: tuple[tuple[str, str], ...]) -> str:
+    """An item's end date in an "Until" column (:func:`until_shown`, :func:`until_words`), "" for none."""
+    shown = until_shown(kind, until)
+    return until_words(shown, event_lapses_on(extra)) if shown else ""
+
+
+def next_label(state: ListingState, start: date, until: date | None = None, lapses_on: date | None = None) -> str:
     """A change published but not yet in effect: "in force from 2025-04-10", "lifted from 2025-11-10",
-    "suspended from 2025-11-10 until 2026-11-10"."""
+    "suspended from 2025-11-10 until 2026-11-10" ("until 2027-12-31 inclusive": :func:`until_words`)."""
     text = f"{STATE_LABELS[state]} from {start.isoformat()}"
     if state is ListingState.SUSPENDED:
-        text += f" until {until.isoformat()}" if until else ", no end date"
+        text += f" until {until_words(until, lapses_on)}" if until else ", no end date"
     return text
 
 
@@ -204,7 +231,8 @@ def announced_label(row: StatusRow) -> str | None:
     """The change a row has announced and not yet in effect ("announced: lifted from 2025-11-10"), else None."""
     if row.next_state is None or row.next_from is None:
         return None
-    return f"{STATE_LABELS[ListingState.ANNOUNCED]}: {next_label(row.next_state, row.next_from, row.next_until)}"
+    return (f"{STATE_LABELS[ListingState.ANNOUNCED]}: "
+            f"{next_label(row.next_state, row.next_from, row.next_until, row.next_lapses_on)}")
 
 
 def day_count(days: int) -> str:

@@ -30,7 +30,7 @@ from storage.publications import PublishRecord, last_publication
 from storage.records import ListingState, StatusRow
 from storage.reviews import Acceptance, GoneCheck, Reading, acceptances, gone_checks, read_pages
 from storage.status import StatusReport, status_report
-from storage.vocabulary import as_utc, list_name, ministry_of, next_label, row_label, row_state
+from storage.vocabulary import as_utc, list_name, ministry_of, next_label, row_label, row_state, until_words
 
 STATE_STYLES = {ListingState.LAPSED: "bold yellow", ListingState.SUSPENDED: "cyan", ListingState.LIFTED: "green",
                 ListingState.REMOVED: "green", ListingState.IN_FORCE: "red", ListingState.ANNOUNCED: "magenta"}
@@ -76,7 +76,7 @@ def row_json(row: StatusRow) -> dict[str, object]:
     with a change announced."""
     data = row.to_json()
     if row.next_state is not None and row.next_from is not None:
-        data["next_label"] = next_label(row.next_state, row.next_from, row.next_until)
+        data["next_label"] = next_label(row.next_state, row.next_from, row.next_until, row.next_lapses_on)
     return {**{key: data.get(key, default) for key, default in ROW_KEYS}, "state_label": row_state(row),
             "ministry": ministry_of(row.issuer)}
 
@@ -91,7 +91,7 @@ def print_report(report: StatusReport, console: Console, *, all_clear: bool = Tr
     for r in report.rows:
         table.add_row(
             shown(r.notice_key), shown(r.number), ministry_of(r.issuer) or "", list_name(r.list), Text(row_label(r), style=STATE_STYLES.get(r.state, "")),
-            r.since.isoformat() if r.since else "", r.until.isoformat() if r.until else "",
+            r.since.isoformat() if r.since else "", until_words(r.until, r.lapses_on) if r.until else "",
             "" if r.days_left is None else str(r.days_left), str(r.entity_count), shown(r.by),
         )
     print_fitted(console, table, drop=STATUS_DROP)

@@ -29,7 +29,8 @@ from storage.vocabulary import (
     list_name,
     row_label,
     row_state,
-    until_shown,
+    until_cell,
+    until_words,
 )
 
 NO_LIST = "not on any list as of {as_of}: no stored notice naming it was public by that day (without --as-of: up to today)"
@@ -51,7 +52,7 @@ def print_timeline(tl: EntityTimeline, as_of: str, console: Console) -> None:
         else:
             now = f"{row_state(row)} since {row.since}" if row and row.since else (row_state(row) if row else "not yet")
             if row and row.until:
-                now += f", until {row.until}"
+                now += f", until {until_words(row.until, row.lapses_on)}"
             if row and row.days_left is not None:
                 now += f" ({day_count(row.days_left)} left)"
             coming = announced_label(row) if row else None
@@ -65,9 +66,8 @@ def print_timeline(tl: EntityTimeline, as_of: str, console: Console) -> None:
         for col in ("date", "event", "until", "by"):
             table.add_column(col)
         for e in lst.events:
-            until = until_shown(e.kind, e.until)
             table.add_row(e.effective.isoformat() if e.effective else "", event_words(e.kind, e.extra),
-                          until.isoformat() if until else "", shown(e.source_key or ""))
+                          until_cell(e.kind, e.until, e.extra), shown(e.source_key or ""))
         print_fitted(console, table, drop=("by", "until"))
 
 

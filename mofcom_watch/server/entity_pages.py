@@ -36,7 +36,7 @@ from mofcom_watch.server.pages import (
 from storage.bands import axis_for
 from storage.records import EventKind, Provenance
 from storage.status import EntityHit, EntityListing, MatchKind
-from storage.vocabulary import event_words, row_label, until_shown
+from storage.vocabulary import event_words, row_label, until_cell
 
 MATCH_WORDS = {MatchKind.EXACT: "exact name", MatchKind.NORMALISED: "same name, written differently",
                MatchKind.FUZZY: "similar name"}
@@ -141,14 +141,13 @@ def _timeline(view: EntityView) -> str:
     cells: list[list[Cell]] = []
     for e, listing in rows:
         word = escape(event_words(e.kind, e.extra))
-        until = until_shown(e.kind, e.until)
         # a lapse: its title says it is presumed and needs review, in red, once (wording30: the mark beside the
         # word said it a second time)
         title = (presumed_title(replace(e, presumed=True)) if e.presumed or e.kind is EventKind.SUSPENSION_LAPSED
                  else f'<span class="muted">{zh_marked(e.title)}</span>')
         cells.append([(e.effective.isoformat() if e.effective else "", "d"), f"{word}<br>{title}",
                       escape(list_label(listing.list, listing.issuer)),
-                      (until.isoformat() if until else "", "d"), f"<code>{escape(e.source_key or '')}</code>"])
+                      (until_cell(e.kind, e.until, e.extra), "d"), f"<code>{escape(e.source_key or '')}</code>"])
     out.append(TIMELINE_DATED)
     out.append(stacked_table(("Effective", "Event", "List", "Until", "By"), cells))
     return "\n".join(out)

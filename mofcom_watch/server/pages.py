@@ -34,6 +34,7 @@ from storage.vocabulary import (
     ministry_of,
     row_label,
     source_label,
+    until_words,
     whose_list,
 )
 
@@ -159,7 +160,7 @@ def countdown(row: StatusRow, as_of: date) -> str:
     if row.state == ListingState.SUSPENDED:
         left = "ends today" if days == 0 else f"{day_count(days)} left" if days > 0 else f"ended {day_count(-days)} ago"
         return (f'<span class="countdown" data-until="{iso}">{escape(left)}</span>'
-                f' <span class="muted">(until <time datetime="{iso}">{iso}</time>)</span>')
+                f' <span class="muted">(until <time datetime="{iso}">{until_words(row.until, row.lapses_on)}</time>)</span>')
     if row.state == ListingState.LAPSED:
         return f'<span class="muted">suspension ended <time datetime="{iso}">{iso}</time></span>'
     return f'<time datetime="{iso}">{iso}</time>'

@@ -41,6 +41,7 @@ ENTRIES: tuple[Any, ...] = (
     ('[\u2002\u2003\u2009！＂＃＄％＆＇＊＋－．／０１２３４５６７８９＜＝＞＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～]', 0, 32, b'eNrjY2BgiAdiFiBmhGIuIGZmIAwYGYY1YCKkgIeAin9v/hf/h4B6XGp4gThmNMzpGuagMAQA9tIWwg==', 0, {}, (None,)),
     ('[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\xad]', 0, 32, b'eNrjY2BgSAdiFiBmhGIuKJ+BET9gYhzOgBkUFJhAgYF48AOIayBMeQaSQQOI4AXilNE4GVRxAnIEAKNuB3Q=', 0, {}, (None,)),
     ('[〔\\[【(]\\s*(?:\\d{4}|[〇○零一二三四五六七八九O]{4})\\s*[〕\\]】)]', 0, 32, b'eNrjY2BgiAdiFiBmA+L/QMAFpJmBmIGRNMDEOLwAAzgMwCQHA1lAkKAKXiCOAeLRMKdfmEsAMSeUDUrvvND0D7KQByoOcgI7NH5g6lmgGFk9F5J6fiDuB+JeqJ5OND0tUPUcxMYzUuQy41XIwsjICqLZKAx9dvrGMwg0MFAXcBBnLCcTnKkAJgUEcCvWIMcF+IADSpphIjFdjpYZWNISE1JckgyUCKoAWQIA+ZQXLQ==', 0, {}, (None,)),
+    ('[至到][^，。；]*?年[^，。；]*?月[^，。；]*?日', 0, 32, b'eNrjY2Bg4ARiFij+DwQCQPpzIwMDiDYIYgADXiBmY4CIoctJAXEShAnWD1IbC8SiQMwFxMwMpANGhmEFmAgpYCGkQICBg5gwA8VLSdxonAy2OOFIH42TwRYnT1MhbABFUhqD', 0, {}, (None,)),
     ('[（\\(【〔《\\[]', 0, 32, b'eNrjY2BgSAdiFiBmhGIuKJ+BkTTAxDisADMDAzRAGBg4GMgBLIL45RkJG8ELxCmjcTKo4gSkBABxZgNM', 0, {}, (None,)),
     ('[）\\)】〕》\\]]', 0, 32, b'eNrjY2BgSAdiFiBmhGIuKJ+BkTTAxDisADMoCBiYwKQCAzmAQwm/PBNhI3iBOGU0TgZVnIDyCADf2gOq', 0, {}, (None,)),
     ('[，；;。、（）()]|\\s+or\\s+|\\s*/\\s*(?![kK]/)', 0, 32, b'eNrjY2BgYGGAAEYg/g8E7EA6A4h5gTgFiLlgahhJA0yMwwowgwOJmYGDgUzARkiBMGGz+YHYGYilgVgCiDmR4o0XGk8gQ3iQ4lQAiPOhdBEJ+kB2aQCxGpIeBiLs0idBPSsSnxcaRiAzsqG0N1QOZi7MXUxIZgAA+QYakA==', 0, {}, (None,)),

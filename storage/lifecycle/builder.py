@@ -23,6 +23,7 @@ from storage.records import (
 from storage.vocabulary import (
     BEIJING,
     EVENT_WORDS_KEY,
+    LAPSES_ON_KEY,
     MEASURE_ONLY_LIFTED,
     SHARED_LISTS,
     TAG_PREFIX,
@@ -85,11 +86,15 @@ def _provenance(*notices: StoredNotice) -> tuple[Provenance, ...]:
 def _state_events(b: _Builder, kind: EventKind, listing: Listing, by: StoredNotice, keys: Sequence[str],
                   effective: date, until: date | None, occurred: datetime, *, presumed: bool = False,
                   days: int | None = None, id_day: date | None = None, measures: Sequence[str] = (),
-                  withdrawn: date | None = None, stops_measures: bool = False) -> None:
+                  withdrawn: date | None = None, stops_measures: bool = False, lapses_on: date | None = None,
+                  not_yet: date | None = None) -> None:
     """One notice-scope item for the affected entities plus one entity-scope item each, naming them as on the day
     the item is published. ``measures``: the measures a ``measure_lifted`` item names. ``withdrawn``: the day a
     listing lifted or removed before it took effect was to apply from (its items say it was withdrawn, ids kept).
-    ``stops_measures``: a removal whose notice stops the measures on the same entities that day (its items say both)."""
+    ``stops_measures``: a removal whose notice stops the measures on the same entities that day (its items say both).
+    ``lapses_on``: the day after ``until`` where the notice writes it as the last day ("至2027年12月31日": "until 2027-12-31
+    inclusive", :data:`LAPSES_ON_KEY` in ``extra``). ``not_yet``: the day a listing suspended before it took effect was to
+    take effect from (its Suspended items say it does not while suspended: the lead's decision on story36's C3)."""
     records = dict(listing.named_on(occurred.astimezone(BEIJING).date()))
     ents = [records[k] for k in keys if k in records]
     moved = b.moved.get(by.record.key) if by.record.key == listing.key and id_day is None else None
@@ -102,7 +107,7 @@ def _state_events(b: _Builder, kind: EventKind, listing: Listing, by: StoredNoti
     note = (f" The effective date is as {_number(moved[2])} corrected it ({moved[1].isoformat()} before, "
             f"{effective.isoformat()} now).") if moved is not None and fixed else ""
     summary = _summary(kind, subject, effective, until, by, listing, days, measures, withdrawn, stops_measures,
-                       words=words) + note
+                       words=words, lapses_on=lapses_on, not_yet=not_yet) + note
     facts = _facts(kind, listing, by, ents, measures, withdrawn, stops_measures, added, words)
     again = _listed_again(kind, listing, by, effective, [k for k in keys if k in records]) if withdrawn is None else set()
     notice_item = EventRecord(
@@ -110,9 +115,9 @@ def _state_events(b: _Builder, kind: EventKind, listing: Listing, by: StoredNoti
         entity_key=None, effective=id_day or effective, until=until, occurred=occurred, updated=occurred,
         title=_again_title(by, len(again), len(ents)) + _title(kind, _subject(ents, listing, None, by, kind, named=True),
                                                               effective, until, days, measures, withdrawn, added,
-                                                              words=words), title_zh=by.record.title,
+                                                              words=words, lapses_on=lapses_on), title_zh=by.record.title,
         summary=summary + _again_summary(by, len(again), len(ents)), entities=tuple(ents), presumed=presumed,
-        days_left=days, extra=_words(kind, added, withdrawn),
+        days_left=days, extra=_words(kind, added, withdrawn) + (((LAPSES_ON_KEY, lapses_on.isoformat()),) if lapses_on else ()),
         facts=facts + ((("relisted_by", by.record.key),) if again else ()),
         provenance=_provenance(by, listing.notice, *((moved[2],) if moved is not None and fixed else ())))
     b.add(notice_item)
@@ -121,9 +126,11 @@ def _state_events(b: _Builder, kind: EventKind, listing: Listing, by: StoredNoti
         one = 1 if key in again else 0
         b.add(dataclasses.replace(notice_item, id=_own_id(b, f"{base}/{key}", by, kind, until), scope=EventScope.ENTITY, entity_key=key, entities=(ent,),
                                   title=_again_title(by, one, 1) + _title(kind, subject, effective, until, days,
-                                                                          measures, withdrawn, added, words=words),
+                                                                          measures, withdrawn, added, words=words,
+                                                                          lapses_on=lapses_on),
                                   summary=_summary(kind, subject, effective, until, by, listing, days, measures,
-                                                   withdrawn, stops_measures, words=words) + note
+                                                   withdrawn, stops_measures, words=words, lapses_on=lapses_on,
+                                                   not_yet=not_yet) + note
                                   + _again_summary(by, one, 1),
                                   facts=facts + ((("relisted_by", by.record.key),) if one else ())))
 

@@ -370,7 +370,8 @@ def _count_extensions(listing: Listing, steps: list[Step], b: _Builder) -> list[
         return steps
     keys = listing.entity_keys()
     moved = False  # an extension published after the end it counts from, moved back to that end
-    ends: dict[str, date | None] = {}  # entity key: the end of the last suspension set on it, None after another step
+    ends: dict[str, tuple[date, bool] | None] = {}  # entity key: the end of the last suspension set on it (and whether
+    # it is written as its last day, ``Step.included``), None after another step
     off: set[str] = set()  # lifted or removed: a suspension does not reach them (_simulate), nor its end count
     out = []
     for step in steps:
@@ -384,11 +385,11 @@ def _count_extensions(listing: Listing, steps: list[Step], b: _Builder) -> list[
         period = step.action.extends_by
         if period and step.state is ListingState.SUSPENDED and affected:
             running = {ends.get(k) for k in affected}
-            start = running.pop() if len(running) == 1 else None
+            start, included = (running.pop() or (None, False)) if len(running) == 1 else (None, False)
             until = end_of_iso_period(start or step.effective, period)
             if start is None or until is None:
                 _end_unknown(b, step, listing, until)
-            step = dataclasses.replace(step, counted_until=until)
+            step = dataclasses.replace(step, counted_until=until, counted_included=included and until is not None)
             if start is not None and until is not None and start < step.effective and any(
                     w in step.action.text for w in FROM_THE_END):
                 # published after the running suspension ended, from that end in its words ("…暂停期限自原暂停期限届满之日
@@ -397,7 +398,7 @@ def _count_extensions(listing: Listing, steps: list[Step], b: _Builder) -> list[
                 step = dataclasses.replace(step, effective=start)
                 moved = True
         for k in affected:
-            ends[k] = step.until if step.state is ListingState.SUSPENDED else None
+            ends[k] = (step.until, step.included) if step.state is ListingState.SUSPENDED and step.until else None
             if step.state in (ListingState.LIFTED, ListingState.REMOVED):
                 off.add(k)
             elif step.state is not ListingState.SUSPENDED:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
 from storage.names import entity_key
+from storage.periods import lapse_day, last_day_written
 from storage.records import (
     ActionKind,
     ActionRecord,
@@ -180,11 +181,26 @@ class Step:
     # a step on the whole notice that does not reach the entities its notice's other step of that day names ("恢复实施…第21号
     # 相关措施，但对A、B继续暂停…1年": the restore is not true of A and B): their keys (``collect._one_step_each``)
     excluded: tuple[str, ...] = ()
+    # an extension by a duration counted from the end of a suspension written as its last day ("至2027年3月1日", then
+    # "自原暂停期限届满之日起延长6个月"): its counted end is its last day too (through 2027-09-01, lapsing 09-02)
+    counted_included: bool = False
 
     @property
     def until(self) -> date | None:
         """The end date this step sets: the action's own, or the one counted for an extension by a duration."""
         return self.counted_until if self.action.extends_by else self.action.until
+
+    @property
+    def included(self) -> bool:
+        """Whether :attr:`until` is the period's last day, written "至2027年12月31日" (``storage.periods.last_day_written``):
+        the suspension lapses the day after (the lead's decision on story36's C1); an end counted from a day ("1年") is
+        the day it ends."""
+        return self.counted_included if self.action.extends_by else last_day_written(self.action.duration)
+
+    @property
+    def lapses_on(self) -> date | None:
+        """The day the suspension this step sets lapses with nothing newer: :attr:`until`, or the day after it."""
+        return None if self.until is None else lapse_day(self.until, self.included)
 
 
 @dataclass
@@ -195,6 +211,8 @@ class EntityState:
     by: str | None = None
     presumed: bool = False
     history: list[str] = field(default_factory=list)
+    # the day the suspension in place lapses: ``until``, or the day after an end written as its last day (``Step.lapses_on``)
+    lapses_on: date | None = None
     # off the listing by a step of its own: removed, or its measures stopped for it alone ("对该实体采取的
     # 相关措施…停止执行"); a later step on the whole notice (a suspension, a restoration) leaves it
     singled_out: bool = False

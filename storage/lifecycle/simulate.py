@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
 from storage.records import EventKind, EventRecord, EventScope, ListingState, StatusRow, StoredNotice
-from storage.vocabulary import STATE_LABELS, TAG_PREFIX
+from storage.vocabulary import STATE_LABELS, TAG_PREFIX, until_words
 
 from .builder import _Builder, _provenance, _state_events
 from .model import COUNTDOWN_DAYS, NO_ENTITY, OWN_KINDS, EntityState, Listing, Step, midnight, occurred_at
@@ -41,10 +41,13 @@ def _end_unknown(b: _Builder, step: Step, listing: Listing, until: date | None) 
 
 
 def _lapse_due(states: dict[str, EntityState], before: date, inclusive: bool) -> dict[date, list[str]]:
+    """The suspended entities whose suspension lapses before ``before`` (or on it, ``inclusive``), by the day it lapses
+    (``EntityState.lapses_on``: the day after an end written as its last day, "至2027年12月31日")."""
     due: dict[date, list[str]] = defaultdict(list)
     for key, st in states.items():
-        if st.state is ListingState.SUSPENDED and st.until and (st.until <= before if inclusive else st.until < before):
-            due[st.until].append(key)
+        day = st.lapses_on
+        if st.state is ListingState.SUSPENDED and day and (day <= before if inclusive else day < before):
+            due[day].append(key)
     return due
 
 
@@ -60,15 +63,16 @@ def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_u
     by_key: dict[str, StoredNotice] = {}
 
     def lapse(due: dict[date, list[str]]) -> None:
-        for until, affected in sorted(due.items()):
+        for day, affected in sorted(due.items()):
             setter = by_key[affected[0]]
+            until = states[affected[0]].until or day  # the end as written: the day before ``day`` where it is included
             for k in affected:
                 st = states[k]
-                st.state, st.since, st.presumed = ListingState.LAPSED, until, True
-                st.history.append(f"{until.isoformat()} suspension {STATE_LABELS[ListingState.LAPSED]}")
+                st.state, st.since, st.presumed = ListingState.LAPSED, day, True
+                st.history.append(f"{day.isoformat()} suspension {STATE_LABELS[ListingState.LAPSED]}")
             if b is not None:
-                _state_events(b, EventKind.SUSPENSION_LAPSED, listing, setter, affected, until, until,
-                              midnight(until), presumed=True)
+                _state_events(b, EventKind.SUSPENSION_LAPSED, listing, setter, affected, day, until,
+                              midnight(day), presumed=True, lapses_on=_past(until, day))
 
     for step in steps:
         if step.subset is None:  # the whole notice: not the entities a removal or a lift of their own took off
@@ -115,11 +119,12 @@ def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_u
                 if not affected:
                     continue
         until = step.until if step.state is ListingState.SUSPENDED else None
+        ends = _past(until, step.lapses_on)  # the day it lapses, where that is after ``until`` (written as its last day)
         same = _repeats(step, until, states, affected) if step.effective <= apply_upto else []
         if same:
             affected = _set_aside(states, affected, same, lambda k: (
-                f"{step.effective.isoformat()} {_history_word(step.event_kind, until)} ({step.source.record.key}): as "
-                "in place, no change"))
+                f"{step.effective.isoformat()} {_history_word(step.event_kind, until, ends)} ({step.source.record.key}): "
+                "as in place, no change"))
             if not affected:
                 continue
         if step.event_kind is EventKind.MEASURE_LIFTED:  # an item and a line of history; the state stays
@@ -136,8 +141,13 @@ def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_u
             starts = _listed_from(listing)
             before = starts if (step.state in (ListingState.LIFTED, ListingState.REMOVED) and step.effective < starts
                                 and all(states[k].state is None for k in affected)) else None
+            # a suspension before the listing took effect: its item says the listing does not take effect while
+            # suspended (story36 C3: "Imposed: … from 2027-01-01" stood beside it with nothing saying so)
+            pending = starts if (step.event_kind is EventKind.SUSPENDED and step.effective < starts
+                                 and all(states[k].state is None for k in affected)) else None
             _state_events(b, step.event_kind, listing, step.source, affected, step.effective, until,
-                          occurred_at(step.source), withdrawn=before, stops_measures=step.stops_measures)
+                          occurred_at(step.source), withdrawn=before, stops_measures=step.stops_measures, lapses_on=ends,
+                          not_yet=pending)
         if step.event_kind in OWN_KINDS:
             # suspended before it took effect ("自2027年1月1日起正式实施", then an answer of 12-20 "暂停实施…至2027年12月31日"):
             # the day it was to take effect brings nothing in force; the suspension runs on to its end (story36 S1:
@@ -145,12 +155,13 @@ def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_u
             held = [k for k in affected if _suspended_past(states[k], step.effective)]
             affected = _set_aside(states, affected, held, lambda k: (
                 f"{step.effective.isoformat()} {_history_word(step.event_kind, None)} ({step.source.record.key}): "
-                f"suspended before it took effect, until {_end_word(states[k].until)} ({states[k].by})"))
+                f"suspended before it took effect, until {_end_word(states[k].until, states[k].lapses_on)} "
+                f"({states[k].by})"))
             if not affected:
                 continue
         if step.effective > apply_upto:
             for k in affected:
-                states[k].history.append(f"{step.effective.isoformat()} {_history_word(step.event_kind, until)} "
+                states[k].history.append(f"{step.effective.isoformat()} {_history_word(step.event_kind, until, ends)} "
                                          f"({step.source.record.key}, announced {step.known.isoformat()})")
                 st = states[k]
                 st.next = st.next or step
@@ -170,9 +181,10 @@ def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_u
             if not _lengthens(step, st):
                 st.since = step.effective
             st.state, st.until, st.by, st.presumed = step.state, until, step.source.record.key, False
+            st.lapses_on = step.lapses_on if until is not None else None
             st.singled_out = step.state is ListingState.REMOVED or (
                 step.subset is not None and step.state is ListingState.LIFTED)
-            st.history.append(f"{step.effective.isoformat()} {_history_word(step.event_kind, until)} "
+            st.history.append(f"{step.effective.isoformat()} {_history_word(step.event_kind, until, ends)} "
                               f"({step.source.record.key})")
             by_key[k] = step.source
     if lapse_upto is not None:
@@ -197,18 +209,23 @@ def _repeats(step: Step, until: date | None, states: dict[str, EntityState], aff
     if step.state is not ListingState.SUSPENDED or until is None:
         return []
     return [k for k in affected if (st := states[k]).state is ListingState.SUSPENDED and not st.presumed
-            and st.until == until and st.since is not None and st.since < step.effective
+            and st.until == until and st.lapses_on == step.lapses_on and st.since is not None and st.since < step.effective
             and st.by != step.source.record.key]
 
 
 def _suspended_past(st: EntityState, day: date) -> bool:
     """Whether the entity is under a suspension read from a notice (not presumed) that runs past ``day``: a listing's own
     step taking effect that day leaves it suspended."""
-    return st.state is ListingState.SUSPENDED and not st.presumed and (st.until is None or st.until > day)
+    return st.state is ListingState.SUSPENDED and not st.presumed and (st.lapses_on is None or st.lapses_on > day)
 
 
-def _end_word(until: date | None) -> str:
-    return until.isoformat() if until else "no end date"
+def _past(until: date | None, lapses_on: date | None) -> date | None:
+    """``lapses_on`` where it is after ``until`` (an end written as its last day), else None: what the words say."""
+    return lapses_on if until is not None and lapses_on is not None and lapses_on > until else None
+
+
+def _end_word(until: date | None, lapses_on: date | None = None) -> str:
+    return until_words(until, lapses_on) if until else "no end date"
 
 
 def _lengthens(step: Step, st: EntityState) -> bool:
@@ -244,7 +261,7 @@ def _history_day(line: str) -> str:
     return line[:10]
 
 
-def _history_word(kind: EventKind, until: date | None) -> str:
+def _history_word(kind: EventKind, until: date | None, lapses_on: date | None = None) -> str:
     words = {
         EventKind.IMPOSED: "imposed", EventKind.MEASURE: "measure imposed", EventKind.INVESTIGATION:
         "investigation opened", EventKind.LIFTED: "lifted", EventKind.REMOVED: "removed",
@@ -252,27 +269,29 @@ def _history_word(kind: EventKind, until: date | None) -> str:
     }
     if kind in (EventKind.SUSPENDED, EventKind.SUSPENSION_EXTENDED):
         verb = "suspended" if kind is EventKind.SUSPENDED else "suspension extended"
-        return f"{verb} until {until.isoformat()}" if until else f"{verb}, no end date"
+        return f"{verb} until {until_words(until, lapses_on)}" if until else f"{verb}, no end date"
     return words.get(kind, kind.value)
 
 
 def _countdowns(b: _Builder, listing: Listing, steps: Sequence[Step], as_of: date) -> None:
-    """Countdown items for every end date that was still current on the countdown day."""
-    untils = sorted({s.until for s in steps if s.state is ListingState.SUSPENDED and s.until})
-    for until in untils:
+    """Countdown items for every end date that was still current on the countdown day, counted to the day the suspension
+    lapses (the day after an end written as its last day: ``Step.lapses_on``)."""
+    ends = sorted({(s.until, s.lapses_on) for s in steps if s.state is ListingState.SUSPENDED and s.until and s.lapses_on})
+    for until, lapses_on in ends:
         for days in COUNTDOWN_DAYS:
-            day = until - timedelta(days=days)
+            day = lapses_on - timedelta(days=days)
             if day > as_of:
                 continue
             known = [s for s in steps if s.known <= day]
             states = _simulate(listing, known, date.max, None, None)
-            affected = [k for k, st in states.items() if st.state is ListingState.SUSPENDED and st.until == until]
+            affected = [k for k, st in states.items() if st.state is ListingState.SUSPENDED and st.until == until
+                        and st.lapses_on == lapses_on]
             if not affected:
                 continue
             setter = next(s.source for s in reversed(known)
-                          if s.state is ListingState.SUSPENDED and s.until == until)
+                          if s.state is ListingState.SUSPENDED and s.until == until and s.lapses_on == lapses_on)
             _state_events(b, EventKind.SUSPENSION_ENDS_SOON, listing, setter, affected, until, until,
-                          midnight(day), days=days, id_day=day)
+                          midnight(day), days=days, id_day=day, lapses_on=_past(until, lapses_on))
 
 
 def _term_end(step: Step, listing: Listing) -> bool:
@@ -301,12 +320,12 @@ def _term_countdowns(b: _Builder, listing: Listing, steps: Sequence[Step], as_of
                               midnight(day), days=days, id_day=day)
 
 
-def _next(step: Step | None) -> tuple[ListingState | None, date | None, date | None, str | None]:
-    """What a step still to come sets: (state, from, until, by); all None for no step."""
+def _next(step: Step | None) -> tuple[ListingState | None, date | None, date | None, str | None, date | None]:
+    """What a step still to come sets: (state, from, until, by, the day that suspension lapses); all None for no step."""
     if step is None:
-        return None, None, None, None
+        return None, None, None, None, None
     until = step.until if step.state is ListingState.SUSPENDED else None
-    return step.state, step.effective, until, step.source.record.key
+    return step.state, step.effective, until, step.source.record.key, step.lapses_on if until else None
 
 
 def _rows(listing: Listing, states: dict[str, EntityState], as_of: date,
@@ -314,8 +333,8 @@ def _rows(listing: Listing, states: dict[str, EntityState], as_of: date,
     """One row per group of entities sharing a state. Entities with no state in effect yet but a step
     announced are ANNOUNCED since that step's publication, by its notice; any row carries, as its ``next_*`` fields,
     the first day with a step announced and not yet in effect and the last step of that day (what the day leaves)."""
-    groups: dict[tuple[ListingState, date | None, date | None, bool, str | None, tuple[str, ...],
-                       tuple[ListingState | None, date | None, date | None, str | None]], list[str]] = {}
+    groups: dict[tuple[ListingState, date | None, date | None, date | None, bool, str | None, tuple[str, ...],
+                       tuple[ListingState | None, date | None, date | None, str | None, date | None]], list[str]] = {}
     for key, st in states.items():
         state, since, by = st.state, st.since, st.by
         if state is None:
@@ -325,20 +344,24 @@ def _rows(listing: Listing, states: dict[str, EntityState], as_of: date,
         # in date order: a step announced for a later day is told when it is known, a lapse at the end of the run,
         # so "2026-12-15 suspended … (announced 2026-12-14)" came before "2026-11-10 suspension lapsed"
         history = tuple(sorted(st.history, key=_history_day))
-        groups.setdefault((state, since, st.until, st.presumed, by, history, _next(st.then or st.next)), []).append(key)
+        groups.setdefault((state, since, st.until, st.lapses_on, st.presumed, by, history, _next(st.then or st.next)),
+                          []).append(key)
     rows = []
     rec = listing.notice.record
-    for (state, since, until, presumed, by, history, coming), keys in groups.items():
+    for (state, since, until, lapses_on, presumed, by, history, coming), keys in groups.items():
         real = tuple(k for k in keys if k != NO_ENTITY)
         setter = (notices or {}).get(by) if by and by != listing.key else None
         scope = _clause_text(listing, setter).strip(" ()") or None
-        next_state, next_from, next_until, next_by = coming
+        next_state, next_from, next_until, next_by, next_lapses_on = coming
+        suspended = state is ListingState.SUSPENDED
         rows.append(StatusRow(
             notice_key=listing.key, number=rec.number, title=rec.title, list=listing.list, state=state,
-            since=since, until=until if state is ListingState.SUSPENDED else None,
-            days_left=(until - as_of).days if until and state is ListingState.SUSPENDED else None,
+            since=since, until=until if suspended else None,
+            # to the day it lapses: "至2027年12月31日" leaves 1 day on 12-31, its last
+            days_left=(lapses_on - as_of).days if lapses_on and suspended else None,
             entity_count=len(real), presumed=presumed, by=by, entity_keys=real, history=history,
             issuer=rec.issuer, scope=scope, next_state=next_state, next_from=next_from, next_until=next_until,
-            next_by=next_by, measure_only=added_measure(listing),
+            next_by=next_by, measure_only=added_measure(listing), lapses_on=lapses_on if suspended else None,
+            next_lapses_on=next_lapses_on,
         ))
     return rows

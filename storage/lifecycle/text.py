@@ -9,7 +9,7 @@ from datetime import date
 from storage.names import clean_display
 from storage.numerals import chinese_to_int
 from storage.records import ActionKind, EntityRecord, EventKind, ListKind, StoredNotice
-from storage.vocabulary import REVIEW_WORDS, SHARED_LISTS, list_name, ministry_of
+from storage.vocabulary import REVIEW_WORDS, SHARED_LISTS, list_name, ministry_of, until_words
 
 from .model import CLAUSE_RE, COUNTRY_ADJECTIVES, MEASURE_NAMES, Listing
 
@@ -174,11 +174,12 @@ def _measures_text(measures: Sequence[str]) -> str:
 
 def _title(kind: EventKind, subject: str, effective: date, until: date | None, days: int | None,
            measures: Sequence[str] = (), withdrawn: date | None = None, added_by: str | None = None, *,
-           words: str | None = None) -> str:
+           words: str | None = None, lapses_on: date | None = None) -> str:
     """``added_by``: the key of a notice that only added a measure (:func:`added_measure`), when the item is on it;
-    ``words``: that measure as the notice writes it (:func:`measure_words`)."""
+    ``words``: that measure as the notice writes it (:func:`measure_words`); ``lapses_on``: the day after ``until``
+    where the notice writes it as the last day ("until 2027-12-31 inclusive")."""
     said = f" ({words})" if words else ""
-    until_text = f"until {until.isoformat()}" if until else "until further notice"
+    until_text = f"until {until_words(until, lapses_on)}" if until else "until further notice"
     if withdrawn is not None and kind in (EventKind.LIFTED, EventKind.REMOVED):
         return f"Withdrawn before it took effect: {subject}, which was to apply from {withdrawn.isoformat()}"
     match kind:
@@ -205,6 +206,8 @@ def _title(kind: EventKind, subject: str, effective: date, until: date | None, d
             return f"Restored: {subject} back in force from {effective.isoformat()}"
         case EventKind.SUSPENSION_LAPSED:
             return f"Suspension lapsed: {subject} presumed back in force, {REVIEW_WORDS}"  # a presumption, said so
+        case EventKind.SUSPENSION_ENDS_SOON if until and lapses_on:
+            return f"Suspension ends in {days} days: {subject}, {until_text}"
         case EventKind.SUSPENSION_ENDS_SOON:
             return f"Suspension ends in {days} days: {subject}, on {until.isoformat() if until else '?'}"
         case EventKind.TERM_ENDS_SOON:
@@ -236,8 +239,12 @@ def _number(notice: StoredNotice) -> str:
 
 def _summary(kind: EventKind, subject: str, effective: date, until: date | None, by: StoredNotice,
              listing: Listing, days: int | None, measures: Sequence[str] = (), withdrawn: date | None = None,
-             stops_measures: bool = False, *, words: str | None = None) -> str:
+             stops_measures: bool = False, *, words: str | None = None, lapses_on: date | None = None,
+             not_yet: date | None = None) -> str:
+    """``lapses_on``: as :func:`_title`'s; ``not_yet``: the day a listing suspended before it took effect was to take
+    effect from (a line says it does not while suspended: the lead's decision on story36's C3)."""
     said = f" ({words}, as the notice writes it)" if words else ""
+    end = until_words(until, lapses_on) if until else "?"
     # the notice acting, unless it is the one that listed (an impose, an added measure, an investigation, a term's end):
     # "By UEL-2025-6 (…). Measure added by UEL-2025-6 (…)." said one notice twice (wording29)
     by_text = "" if by.record.key == listing.notice.record.key else f"By {_number(by)}. "
@@ -248,6 +255,11 @@ def _summary(kind: EventKind, subject: str, effective: date, until: date | None,
     if withdrawn is not None and kind in (EventKind.LIFTED, EventKind.REMOVED):
         return (f"The listing of {subject} was announced to apply from {withdrawn.isoformat()}; it is withdrawn "
                 f"from {effective.isoformat()}, before that day, and never took effect. {by_text}{listed}")
+    if kind is EventKind.SUSPENSION_LAPSED and lapses_on and until:
+        return (f"The suspension for {subject} ran until {end} and no later notice extending, "
+                f"lifting or restoring it is known. The measures are presumed back in force since "
+                f"{effective.isoformat()}; this is a presumption and needs review. The suspension was last set by "
+                f"{_number(by)}. {listed}")
     if kind is EventKind.SUSPENSION_LAPSED:
         return (f"The suspension for {subject} ended on {effective.isoformat()} and no later notice extending, "
                 f"lifting or restoring it is known. The measures are presumed back in force since "
@@ -256,6 +268,10 @@ def _summary(kind: EventKind, subject: str, effective: date, until: date | None,
     if kind is EventKind.TERM_ENDS_SOON:
         return (f"The term of the measures for {subject} ends on {until.isoformat() if until else '?'}, in {days} days, "
                 f"as {_number(by)} set it: the measures end then unless a later notice says otherwise. {listed}")
+    if kind is EventKind.SUSPENSION_ENDS_SOON and lapses_on:
+        return (f"The suspension for {subject} runs until {end} and ends in {days} days, on "
+                f"{lapses_on.isoformat()}, as set by {_number(by)}. Unless a new notice extends it, the measures are "
+                f"presumed back in force from then. {listed}")
     if kind is EventKind.SUSPENSION_ENDS_SOON:
         return (f"The suspension for {subject} ends on {until.isoformat() if until else '?'}, in {days} days, "
                 f"as set by {_number(by)}. Unless a new notice extends it, the measures are presumed back in force "
@@ -273,7 +289,10 @@ def _summary(kind: EventKind, subject: str, effective: date, until: date | None,
     if kind is EventKind.LIFTED and by.record.key == listing.notice.record.key:  # the end of a term the listing set
         text = f"The term of the measures for {subject} ends on {effective.isoformat()}, as the listing set it"
     if kind in (EventKind.SUSPENDED, EventKind.SUSPENSION_EXTENDED):
-        text += f" until {until.isoformat()}" if until else ", with no end date stated"
+        text += f" until {end}" if until else ", with no end date stated"
+    if kind is EventKind.SUSPENDED and not_yet is not None:
+        text += (f". The listing of {_number(listing.notice)} had not taken effect yet (from {not_yet.isoformat()}): "
+                 "it does not take effect while suspended")
     if kind is EventKind.REMOVED and stops_measures:
         text += f", and the measures {_number(listing.notice)} took on them are stopped (lifted) from the same day"
     return f"{text}. {by_text}{listed}"

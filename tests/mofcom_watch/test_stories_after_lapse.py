@@ -84,13 +84,14 @@ def test_x05_removed_from_one_list_the_day_its_suspension_on_the_other_lapses(st
         ("UEL-2025-7", "lapsed"), ("MOFCOM-2026-40", "removed")}
 
 
-def test_x06_the_2024_46_clause_2_suspension_lapses_on_11_27(store: Store) -> None:
+def test_x06_the_2024_46_clause_2_suspension_lapses_after_11_27(store: Store) -> None:
+    """"至2026年11月27日" includes 11-27 (the lead's decision on story36's C1): suspended on it, lapsed from 11-28."""
     key = "MOFCOM-2024-46"
-    assert state(store, "2026-11-26", key) == ("suspended", "2025-11-09", "2026-11-27")
+    assert state(store, "2026-11-27", key) == ("suspended", "2025-11-09", "2026-11-27")
     got = row(store, TODAY, key)
-    assert (got["state"], got["since"], got["presumed"], got["scope"]) == ("lapsed", "2026-11-27", True, "clause 2")
-    assert {f"{key}/suspension_lapsed/items/2026-11-27", f"{key}/suspension_ends_soon/items/2026-10-28",
-            f"{key}/suspension_ends_soon/items/2026-11-20"} <= item_ids_of(store, TODAY, key)
+    assert (got["state"], got["since"], got["presumed"], got["scope"]) == ("lapsed", "2026-11-28", True, "clause 2")
+    assert {f"{key}/suspension_lapsed/items/2026-11-28", f"{key}/suspension_ends_soon/items/2026-10-29",
+            f"{key}/suspension_ends_soon/items/2026-11-21"} <= item_ids_of(store, TODAY, key)
 
 
 def test_p10_p11_after_the_lapse_a_removal_stays_and_a_restore_of_two_named_reaches_them(store: Store) -> None:

@@ -166,9 +166,9 @@ def test_s03_feed_items(store: Store) -> None:
 
 def test_s04_suspension_to_a_date_then_lapse(store: Store) -> None:
     assert state(store, "2024-07-05", "UEL-2024-12") == ("suspended", "2024-06-03", "2024-09-03")
-    assert state(store, "2024-09-02", "UEL-2024-12")[0] == "suspended"
-    assert state(store, "2024-10-01", "UEL-2024-12")[:2] == ("lapsed", "2024-09-03")
-    assert f"{TAG}UEL-2024-12/suspension_lapsed/uel/2024-09-03" in ids(store.items("2025-03-10"))
+    assert state(store, "2024-09-03", "UEL-2024-12")[0] == "suspended"  # "至2024年9月3日": its last day (C1, session 36)
+    assert state(store, "2024-10-01", "UEL-2024-12")[:2] == ("lapsed", "2024-09-04")
+    assert f"{TAG}UEL-2024-12/suspension_lapsed/uel/2024-09-04" in ids(store.items("2025-03-10"))
 
 
 # ---- S05: partial removal, then the notice suspended: the removed company stays removed ----------------------------

@@ -14,7 +14,7 @@ V04 a Q&A titled for the ECL suspends "4月5日公告" by its day only, when an 
     the ECL one is suspended, the UEL one untouched.
 V05 a listing announced to take effect on 2027-07-01 withdrawn (废止) on 06-21 (fault: in force from 07-01 all the
     same, and "announced: in force from 07-01" after the withdrawal).
-V06 suspensions ending on the as-of day, by a count of days (ECL) and "至" a day (UEL).
+V06 suspensions ending on the as-of day, by a count of days (ECL) and "至" a day (UEL, that day included: lapsed the day after).
 V07 a company on the ECL and on the MFA's list under another Chinese name: MOFCOM stops its listing, the MFA's stays.
 V08 every page replayed in the reverse order (one replay, a transaction a page, the last page first): the same
     items (ids, titles, dates) in all.json and in every entity feed.
@@ -26,6 +26,7 @@ V10 a company on two ECL notices, one of them suspended: the other stays in forc
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -160,17 +161,21 @@ def test_v05_the_announced_listing_retracted_once_withdrawn(tmp_path: Path) -> N
 
 
 def test_v06_suspensions_ending_on_the_day_asked(store: Store) -> None:
-    for key, lst, name in (("MOFCOM-2026-166", "ecl", "Haumea Microelectronics"),
-                           ("UEL-2026-45", "uel", "Makemake Satellite")):
-        assert state(store, "2027-04-03", key) == ("suspended", "2027-01-04", "2027-04-04"), key
-        assert state(store, "2027-04-04", key) == ("lapsed", "2027-04-04", None), key
-        assert row(store, "2027-04-04", key)["presumed"] is True
-        before, on = told(store, name, "2027-04-03"), told(store, name, "2027-04-04")
+    """90 days from 2027-01-04 end on 04-04 (ECL); "至2027年4月4日" includes 04-04 and lapses on 04-05 (UEL; the lead's
+    decision on story36's C1), the countdowns counted to that day."""
+    for key, lst, name, lapse_day, counts in (
+            ("MOFCOM-2026-166", "ecl", "Haumea Microelectronics", "2027-04-04", ("2027-03-05", "2027-03-28")),
+            ("UEL-2026-45", "uel", "Makemake Satellite", "2027-04-05", ("2027-03-06", "2027-03-29"))):
+        eve = (date.fromisoformat(lapse_day) - timedelta(days=1)).isoformat()
+        assert state(store, eve, key) == ("suspended", "2027-01-04", "2027-04-04"), key
+        assert state(store, lapse_day, key) == ("lapsed", lapse_day, None), key
+        assert row(store, lapse_day, key)["presumed"] is True
+        before, on = told(store, name, eve), told(store, name, lapse_day)
         ent = name.lower().replace(" ", "")
-        lapse = f"{key}/suspension_lapsed/{lst}/2027-04-04/{ent}"
+        lapse = f"{key}/suspension_lapsed/{lst}/{lapse_day}/{ent}"
         assert lapse not in before and lapse in on, (before, on)
-        assert {f"{key}/suspension_ends_soon/{lst}/{d}/{ent}" for d in ("2027-03-05", "2027-03-28")} <= before, before
-        assert f"{key}/suspension_lapsed/{lst}/2027-04-04" in of(store, FINAL, key)
+        assert {f"{key}/suspension_ends_soon/{lst}/{d}/{ent}" for d in counts} <= before, before
+        assert f"{key}/suspension_lapsed/{lst}/{lapse_day}" in of(store, FINAL, key)
 
 
 def test_v07_mofcom_stops_its_listing_the_mfa_keeps_its_own(store: Store) -> None:

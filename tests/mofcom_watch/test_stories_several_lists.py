@@ -153,11 +153,11 @@ def test_t07_open_ended_suspension_then_an_end(store: Store) -> None:
     assert not [i for i in of(store, "2025-06-10", "UEL-2025-32") if "/suspension_ends_soon" in i]
     got = state(store, "2025-07-01", "UEL-2025-32")
     assert got[0] == "suspended" and got[1] in ("2025-02-17", "2025-06-16") and got[2] == "2025-09-30", got
-    assert state(store, "2025-09-29", "UEL-2025-32")[0] == "suspended"
-    assert state(store, "2025-09-30", "UEL-2025-32")[:2] == ("lapsed", "2025-09-30")
-    assert row(store, "2025-09-30", "UEL-2025-32")["presumed"] is True
+    assert state(store, "2025-09-30", "UEL-2025-32")[0] == "suspended"  # "至2025年9月30日": its last day (C1, session 36)
+    assert state(store, "2025-10-01", "UEL-2025-32")[:2] == ("lapsed", "2025-10-01")
+    assert row(store, "2025-10-01", "UEL-2025-32")["presumed"] is True
     final = of(store, FINAL, "UEL-2025-32")
-    assert f"{TAG}UEL-2025-32/suspension_lapsed/uel/2025-09-30" in final, final
+    assert f"{TAG}UEL-2025-32/suspension_lapsed/uel/2025-10-01" in final, final
     assert [i for i in final if "/suspension_ends_soon" in i], final
 
 

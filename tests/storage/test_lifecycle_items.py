@@ -50,12 +50,14 @@ def item_events(d, key: str) -> list:
     return [e for e in d.events if e.notice_key == key and e.kind is not EventKind.NOTICE]
 
 
-def test_no72_suspends_no46_which_lapses_on_2026_11_27():
+def test_no72_suspends_no46_through_2026_11_27_which_lapses_the_day_after():
+    """"暂停实施…至2026年11月27日": 11-27 included (the lead's decision on story36's C1): lapsed on 11-28, the countdowns
+    counted to it; "until" keeps the notice's own day, said to be included."""
     d = derive([stored(NO46), stored(NO72)], AS_OF)
     ids = sorted(e.id for e in item_events(d, "MOFCOM-2024-46"))
     assert ids == sorted(f"{TAG_PREFIX}MOFCOM-2024-46/{kind}/items/{day}" for kind, day in (
-        ("suspended", "2025-11-09"), ("suspension_ends_soon", "2026-10-28"),
-        ("suspension_ends_soon", "2026-11-20"), ("suspension_lapsed", "2026-11-27")))
+        ("suspended", "2025-11-09"), ("suspension_ends_soon", "2026-10-29"),
+        ("suspension_ends_soon", "2026-11-21"), ("suspension_lapsed", "2026-11-28")))
     events = {e.kind: e for e in item_events(d, "MOFCOM-2024-46")}
     for e in item_events(d, "MOFCOM-2024-46"):
         assert e.scope == "notice" and e.entity_key is None and e.entities == ()
@@ -66,21 +68,23 @@ def test_no72_suspends_no46_which_lapses_on_2026_11_27():
     assert suspended.until == date(2026, 11, 27)
     # named by its number, as a reader knows it, the key and clause after it (wording30: "of MOFCOM-2024-46")
     assert suspended.title == ("Suspended: item controls of 商务部公告2024年第46号 (MOFCOM-2024-46, clause 2) from 2025-11-09 "
-                               "until 2026-11-27")
+                               "until 2026-11-27 inclusive")
     assert lapsed.title == ("Suspension lapsed: item controls of 商务部公告2024年第46号 (MOFCOM-2024-46, clause 2) presumed "
                             "back in force, needs review")
     assert lapsed.presumed and "needs review" in lapsed.summary and "商务部公告2024年第46号" in lapsed.summary
     assert sorted(e.days_left for e in d.events if e.kind is EventKind.SUSPENSION_ENDS_SOON) == [7, 30]
     (row,) = d.states
     assert (row.notice_key, row.list, row.state, row.since, row.presumed, row.by, row.entity_count) == (
-        "MOFCOM-2024-46", ListKind.ITEMS, ListingState.LAPSED, date(2026, 11, 27), True, "MOFCOM-2025-72", 0)
+        "MOFCOM-2024-46", ListKind.ITEMS, ListingState.LAPSED, date(2026, 11, 28), True, "MOFCOM-2025-72", 0)
     assert not d.problems
 
 
 def test_no46_is_suspended_with_days_left_before_the_end():
     d = derive([stored(NO46), stored(NO72)], date(2026, 11, 1))
     (row,) = d.states
-    assert (row.state, row.until, row.days_left) == (ListingState.SUSPENDED, date(2026, 11, 27), 26)
+    # 27 days to the day it lapses (11-28): 11-27 is its last day
+    assert (row.state, row.until, row.lapses_on, row.days_left) == (
+        ListingState.SUSPENDED, date(2026, 11, 27), date(2026, 11, 28), 27)
     assert not [e for e in d.events if e.kind is EventKind.SUSPENSION_LAPSED]
 
 

@@ -47,7 +47,7 @@ def test_a_listing_suspended_before_it_takes_effect_stays_suspended_on_that_day(
     qa = next(n.record.key for n in known if n.record.key.startswith("QA-"))
     before = derive(known, date(2026, 12, 20))
     assert rows(before, "MOFCOM-2026-40") == {(ListingState.SUSPENDED, date(2026, 12, 20), date(2027, 12, 31), None, None)}
-    for day in (date(2027, 1, 1), date(2027, 6, 1), date(2027, 12, 30)):
+    for day in (date(2027, 1, 1), date(2027, 6, 1), date(2027, 12, 30), date(2027, 12, 31)):  # 12-31 its last day
         d = derive(known, day)
         assert rows(d, "MOFCOM-2026-40") == {(ListingState.SUSPENDED, date(2026, 12, 20), date(2027, 12, 31), None,
                                               None)}, day
@@ -57,12 +57,13 @@ def test_a_listing_suspended_before_it_takes_effect_stays_suspended_on_that_day(
             row.history), row.history
         assert d.problems == ()
     after = derive(known, date(2028, 1, 1))
-    assert rows(after, "MOFCOM-2026-40") == {(ListingState.LAPSED, date(2027, 12, 31), None, None, None)}
+    # "至2027年12月31日" includes 12-31: lapsed from 2028-01-01 (the lead's decision on story36's C1)
+    assert rows(after, "MOFCOM-2026-40") == {(ListingState.LAPSED, date(2028, 1, 1), None, None, None)}
     # the items: the listing as published, the suspension, its lapse; none saying it came in force on 2027-01-01
     kinds = sorted({(e.kind, e.effective) for e in after.events if e.notice_key == "MOFCOM-2026-40"
                     and e.kind not in (EventKind.SUSPENSION_ENDS_SOON, EventKind.NOTICE)})
     assert kinds == sorted({(EventKind.IMPOSED, date(2027, 1, 1)), (EventKind.SUSPENDED, date(2026, 12, 20)),
-                            (EventKind.SUSPENSION_LAPSED, date(2027, 12, 31))}), kinds
+                            (EventKind.SUSPENSION_LAPSED, date(2028, 1, 1))}), kinds
 
 
 def test_the_state_picture_agrees_the_listing_stays_suspended() -> None:
@@ -80,7 +81,7 @@ def test_the_state_picture_agrees_the_listing_stays_suspended() -> None:
 
 
 def test_a_suspension_ending_before_the_listing_takes_effect_leaves_it_to_take_effect() -> None:
-    d = derive(notices(LATER, ANSWER.format(until="2027年1月1日")), date(2027, 1, 2))
+    d = derive(notices(LATER, ANSWER.format(until="2026年12月31日")), date(2027, 1, 2))  # its last day the day before
     assert rows(d, "MOFCOM-2026-40") == {(ListingState.IN_FORCE, date(2027, 1, 1), None, None, None)}
     from storage.bands import listing_bands
 
@@ -119,17 +120,22 @@ EXTENDED_LATE = """商务部公告2027年第8号 关于延长暂停实施商务�
 def test_an_extension_published_after_the_end_it_counts_from_leaves_no_lapse() -> None:
     known = notices(LISTED, SUSPENDED)
     lapsed = derive(known, date(2027, 3, 2))  # the notice not yet published: the presumption of its day
-    assert rows(lapsed, "MOFCOM-2026-42") == {(ListingState.LAPSED, date(2027, 3, 1), None, None, None)}
+    # "至2027年3月1日": 03-01 its last day, lapsed from 03-02 (the lead's decision on story36's C1)
+    lapsed = derive(known, date(2027, 3, 3))
+    assert rows(lapsed, "MOFCOM-2026-42") == {(ListingState.LAPSED, date(2027, 3, 2), None, None, None)}
     d = derive(notices(LISTED, SUSPENDED, EXTENDED_LATE), date(2027, 3, 4))
     assert rows(d, "MOFCOM-2026-42") == {(ListingState.SUSPENDED, date(2026, 12, 8), date(2027, 9, 1), None, None)}
     assert d.problems == ()
     mine = {(e.kind, e.effective, e.until) for e in d.events if e.notice_key == "MOFCOM-2026-42" and e.entity_key is None}
     assert (EventKind.SUSPENSION_EXTENDED, date(2027, 3, 1), date(2027, 9, 1)) in mine, mine
+    # six months on from an end that was its last day: 09-01 is the last day too, lapsing 09-02
+    (row,) = [r for r in d.states if r.notice_key == "MOFCOM-2026-42"]
+    assert row.lapses_on == date(2027, 9, 2)
     assert not [m for m in mine if m[0] is EventKind.SUSPENSION_LAPSED], mine  # no "presumed back in force" 03-01
     extended = next(e for e in d.events if e.kind is EventKind.SUSPENSION_EXTENDED and e.entity_key is None)
     assert extended.occurred.date() == date(2027, 3, 4)  # dated when it was published
     later = derive(notices(LISTED, SUSPENDED, EXTENDED_LATE), date(2027, 9, 2))
-    assert rows(later, "MOFCOM-2026-42") == {(ListingState.LAPSED, date(2027, 9, 1), None, None, None)}
+    assert rows(later, "MOFCOM-2026-42") == {(ListingState.LAPSED, date(2027, 9, 2), None, None, None)}
 
 
 EXTENDED_LATE_DATED = """商务部公告2027年第8号 关于延长暂停实施商务部公告2026年第42号相关措施期限的公告

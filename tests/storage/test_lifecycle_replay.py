@@ -49,9 +49,10 @@ EXPECTED = {
     "UEL-2025-6": ["measure/uel/2025-03-04", "lifted/uel/2025-11-10"],
     "UEL-2025-7": [s.format(l="uel") for s in SUSPEND_EXTEND_LAPSE],
     "UEL-2025-8": ["imposed/uel/2025-04-10", "suspended/uel/2025-05-14", "lifted/uel/2025-08-12"],
-    # No. 70 suspends six item-control notices of 2025-10-09 from 2025-11-10 to 2026-11-10: lapsed
-    **{f"MOFCOM-2025-{n}": ["suspended/items/2025-11-10", "suspension_ends_soon/items/2026-10-11",
-                            "suspension_ends_soon/items/2026-11-03", "suspension_lapsed/items/2026-11-10"]
+    # No. 70 suspends six item-control notices of 2025-10-09 from 2025-11-10 "至2026年11月10日", that day included (the
+    # lead's decision on story36's C1): lapsed 2026-11-11, the countdowns counted to it
+    **{f"MOFCOM-2025-{n}": ["suspended/items/2025-11-10", "suspension_ends_soon/items/2026-10-12",
+                            "suspension_ends_soon/items/2026-11-04", "suspension_lapsed/items/2026-11-11"]
        for n in (55, 56, 57, 58, 61, 62)},
     # Order No. 7 suspends Order No. 6 (Hanwha Ocean's five US subsidiaries) for 1 year: lapsed 2026-11-10
     "MOFCOM-ORDER-2025-6": ["imposed/countermeasure/2025-10-14", "suspended/countermeasure/2025-11-10",
@@ -74,7 +75,7 @@ STATES = {
     "UEL-2025-6": (ListingState.LIFTED, date(2025, 11, 10)),
     "UEL-2025-7": (ListingState.LAPSED, date(2026, 11, 10)),
     "UEL-2025-8": (ListingState.LIFTED, date(2025, 8, 12)),
-    **{f"MOFCOM-2025-{n}": (ListingState.LAPSED, date(2026, 11, 10)) for n in (55, 56, 57, 58, 61, 62)},
+    **{f"MOFCOM-2025-{n}": (ListingState.LAPSED, date(2026, 11, 11)) for n in (55, 56, 57, 58, 61, 62)},
     "MOFCOM-ORDER-2025-6": (ListingState.LAPSED, date(2026, 11, 10)),
     "MOFCOM-2026-11": (ListingState.IN_FORCE, date(2026, 2, 24)),
     "MOFCOM-2026-12": (ListingState.IN_FORCE, date(2026, 2, 24)),
@@ -85,8 +86,8 @@ STATES = {
 LAPSED_BY_DEMO_DAY = {
     "MOFCOM-2025-21": (date(2026, 11, 10), "QA-2025-11-05-68a81f8d"),
     "UEL-2025-7": (date(2026, 11, 10), "QA-2025-11-05-3d525cbd"),
-    "MOFCOM-2024-46": (date(2026, 11, 27), "MOFCOM-2025-72"),
-    **{f"MOFCOM-2025-{n}": (date(2026, 11, 10), "MOFCOM-2025-70") for n in (55, 56, 57, 58, 61, 62)},
+    "MOFCOM-2024-46": (date(2026, 11, 28), "MOFCOM-2025-72"),
+    **{f"MOFCOM-2025-{n}": (date(2026, 11, 11), "MOFCOM-2025-70") for n in (55, 56, 57, 58, 61, 62)},
     "MOFCOM-ORDER-2025-6": (date(2026, 11, 10), "MOFCOM-ORDER-2025-7"),
 }
 
@@ -176,12 +177,12 @@ def test_replay_fixtures_gives_the_real_state_event_by_event(fixtures_tree, tmp_
         got_keys[row.notice_key].update(row.entity_keys)
     assert {k: got_keys[k] for k in pure_keys} == dict(pure_keys)
     assert not [e for e in stored if e.kind is EventKind.UNRESOLVED_REFERENCE]
-    # item controls: No. 72 suspended clause 2 of 2024 No. 46 until 2026-11-27, then nothing newer
-    assert got.get("MOFCOM-2024-46") == ["suspended/items/2025-11-09", "suspension_ends_soon/items/2026-10-28",
-                                         "suspension_ends_soon/items/2026-11-20", "suspension_lapsed/items/2026-11-27"]
+    # item controls: No. 72 suspended clause 2 of 2024 No. 46 "至2026年11月27日" (that day included), then nothing newer
+    assert got.get("MOFCOM-2024-46") == ["suspended/items/2025-11-09", "suspension_ends_soon/items/2026-10-29",
+                                         "suspension_ends_soon/items/2026-11-21", "suspension_lapsed/items/2026-11-28"]
     (items,) = [r for r in d.states if r.notice_key == "MOFCOM-2024-46"]
     assert (items.state, items.since, items.presumed, items.by) == (
-        ListingState.LAPSED, date(2026, 11, 27), True, "MOFCOM-2025-72")
+        ListingState.LAPSED, date(2026, 11, 28), True, "MOFCOM-2025-72")
 
 
 def test_replay_twice_and_in_another_order_gives_the_same_events(fixtures_tree, tmp_path):

@@ -1,0 +1,92 @@
+"""Two decisions of the lead on story36's findings (session 36), pure: notices in, rows and items out.
+
+- C1: "暂停期限至2027年12月31日" suspends through 12-31 inclusive: the lapse ("presumed back in force") is on 2028-01-01,
+  the countdowns (30 and 7 days) count to it, and every place showing the end says "until 2027-12-31 inclusive"; the
+  lapse and countdown items' ids carry their days. A period counted from a day ("1年" from 2026-11-10) keeps its rule:
+  it ends on the day it reaches (design.md's worked example).
+- C3: a listing suspended before it took effect: the Suspended item says the listing had not taken effect yet and does
+  not while suspended; ids unchanged, no new item."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from feeds.render import item_html
+from storage.lifecycle import derive
+from storage.records import EventKind, ListingState
+from storage.vocabulary import LAPSES_ON_KEY, TAG_PREFIX, next_label, until_words
+from tests.storage.test_lifecycle_late_steps import ANSWER, LATER, LISTED, SUSPENDED
+from tests.storage.test_lifecycle_removals import notices
+
+THROUGH = SUSPENDED.replace("2027年3月1日", "2027年12月31日")  # an answer of 2026-12-08 on No. 42, in force since 12-05
+FOR_A_YEAR = SUSPENDED.replace("暂停期限至2027年3月1日", "暂停期限1年")
+
+
+def ecl(d, kind: EventKind) -> list:
+    return [e for e in d.events if e.notice_key == "MOFCOM-2026-42" and e.kind is kind and e.entity_key is None]
+
+
+def test_an_end_written_as_a_day_is_its_last_day_and_the_lapse_is_the_day_after() -> None:
+    known = notices(LISTED, THROUGH)
+    last = derive(known, date(2027, 12, 31))
+    (row,) = [r for r in last.states if r.notice_key == "MOFCOM-2026-42"]
+    assert (row.state, row.since, row.until, row.lapses_on, row.days_left) == (
+        ListingState.SUSPENDED, date(2026, 12, 8), date(2027, 12, 31), date(2028, 1, 1), 1)
+    assert not ecl(last, EventKind.SUSPENSION_LAPSED)
+    assert any("suspended until 2027-12-31 inclusive" in line for line in row.history), row.history
+    after = derive(known, date(2028, 1, 1))
+    (row,) = [r for r in after.states if r.notice_key == "MOFCOM-2026-42"]
+    assert (row.state, row.since, row.presumed, row.lapses_on) == (ListingState.LAPSED, date(2028, 1, 1), True, None)
+    (lapse,) = ecl(after, EventKind.SUSPENSION_LAPSED)
+    assert lapse.id == f"{TAG_PREFIX}MOFCOM-2026-42/suspension_lapsed/ecl/2028-01-01"
+    assert (lapse.effective, lapse.until) == (date(2028, 1, 1), date(2027, 12, 31))
+    assert "ran until 2027-12-31 inclusive" in lapse.summary and "since 2028-01-01" in lapse.summary, lapse.summary
+    # the countdowns count to the lapse day: 30 and 7 days before 2028-01-01
+    soon = sorted(ecl(after, EventKind.SUSPENSION_ENDS_SOON), key=lambda e: e.id)
+    assert [(e.id.rsplit("/", 1)[1], e.days_left) for e in soon] == [("2027-12-02", 30), ("2027-12-25", 7)]
+    assert soon[0].title.endswith("until 2027-12-31 inclusive"), soon[0].title
+    assert "ends in 30 days, on 2028-01-01" in soon[0].summary, soon[0].summary
+    (suspended,) = ecl(after, EventKind.SUSPENDED)
+    assert suspended.title.endswith("from 2026-12-08 until 2027-12-31 inclusive"), suspended.title
+    assert (suspended.until, dict(suspended.extra).get(LAPSES_ON_KEY)) == (date(2027, 12, 31), "2028-01-01")
+    # the item's facts table says it too
+    html = item_html(suspended)
+    assert "2027-12-31 inclusive" in html and "Lapses on" in html and "2028-01-01" in html, html
+
+
+def test_a_period_counted_from_a_day_ends_on_the_day_it_reaches() -> None:
+    known = notices(LISTED, FOR_A_YEAR)
+    (row,) = [r for r in derive(known, date(2027, 12, 7)).states if r.notice_key == "MOFCOM-2026-42"]
+    assert (row.state, row.until, row.lapses_on, row.days_left) == (
+        ListingState.SUSPENDED, date(2027, 12, 8), date(2027, 12, 8), 1)
+    after = derive(known, date(2027, 12, 8))
+    (lapse,) = ecl(after, EventKind.SUSPENSION_LAPSED)
+    assert lapse.id.endswith("/suspension_lapsed/ecl/2027-12-08") and lapse.extra == ()
+    (suspended,) = ecl(after, EventKind.SUSPENDED)
+    assert suspended.title.endswith("until 2027-12-08") and "inclusive" not in suspended.summary
+    assert sorted(e.id.rsplit("/", 1)[1] for e in ecl(after, EventKind.SUSPENSION_ENDS_SOON)) == [
+        "2027-11-08", "2027-12-01"]
+
+
+def test_the_words_of_an_end() -> None:
+    assert until_words(date(2027, 12, 31), date(2028, 1, 1)) == "2027-12-31 inclusive"
+    assert until_words(date(2026, 11, 10), date(2026, 11, 10)) == until_words(date(2026, 11, 10)) == "2026-11-10"
+    assert next_label(ListingState.SUSPENDED, date(2027, 1, 1), date(2027, 12, 31), date(2028, 1, 1)) == (
+        "suspended from 2027-01-01 until 2027-12-31 inclusive")
+
+
+def test_a_suspension_before_the_listing_took_effect_says_it_does_not_take_effect() -> None:
+    known = notices(LATER, ANSWER.format(until="2027年12月31日"))
+    d = derive(known, date(2027, 1, 2))
+    mine = [e for e in d.events if e.notice_key == "MOFCOM-2026-40" and e.kind is EventKind.SUSPENDED]
+    assert len(mine) == 3  # the notice's item and one per entity, as before: no new item
+    base = f"{TAG_PREFIX}MOFCOM-2026-40/suspended/ecl/2026-12-20"
+    assert {e.id for e in mine} == {base, f"{base}/alphanavigation", f"{base}/betaoptics"}
+    line = ("The listing of MOFCOM-2026-40 (商务部公告2026年第40号) had not taken effect yet (from 2027-01-01): it does "
+            "not take effect while suspended.")
+    for e in mine:
+        assert line in e.summary, e.summary
+        assert "not taken effect" not in e.title
+    # a suspension of a listing already in force says nothing of the kind
+    (in_force,) = ecl(derive(notices(LISTED, THROUGH), date(2027, 1, 2)), EventKind.SUSPENDED)
+    assert "not taken effect" not in in_force.summary
