@@ -163,7 +163,7 @@ def _holding(action: ActionRecord, source: StoredNotice, listings: dict[tuple[st
         return [], f"its {verb} action names no earlier notice", ()
     before = [listing for (key, _), listing in _of_list(listings, lst)
               if key != source.record.key and _reached_by_day(listing) < effective]
-    names = _chinese_names_held(action.entities, before, known_from(source) or effective)
+    names = _chinese_names_held(action.entities, before, known_from(source) or effective, _spelled(source))
     held = [(listing, tuple(names.get(k, k) for k in action.entities if names.get(k, k) in dict(listing.entities)))
             for listing in before]
     held = [(listing, subset) for listing, subset in held if subset]
@@ -175,29 +175,44 @@ def _holding(action: ActionRecord, source: StoredNotice, listings: dict[tuple[st
     return held, None, ()
 
 
-def _chinese_names_held(names: tuple[str, ...], before: Sequence[Listing], day: date) -> dict[str, str]:
+def _spelled(source: StoredNotice) -> dict[str, str]:
+    """The Chinese name the notice gives each entity it names, by that entity's key (built from the English name where
+    it gives one: "约翰·史密斯（John Smith）" is ``johnsmith``)."""
+    return {ent.key or entity_key(ent.zh, ent.en): ent.zh for ent in source.record.entities if ent.zh}
+
+
+def _chinese_names_held(names: tuple[str, ...], before: Sequence[Listing], day: date,
+                        spelled: dict[str, str] | None = None) -> dict[str, str]:
     """The key of the one entity of the listings ``before`` whose Chinese name each of ``names`` that is no key of
     theirs is, generic suffixes ignored (``_by_chinese_name``'s match: "将蓝脊电子公司等2家美国实体移出…" in an answer,
     which names no notice, session 32), or whose names a correction published by ``day`` made it (the key of the
     corrected pair, "乌普西隆动力公司（Upsilon Power LLC）", as ``_by_chinese_name`` finds it for a step naming the notice:
-    story35 S2, a removal by the corrected name left the entity in force as unresolved): a unique match only; a name
-    matching none or several is left out (unresolved)."""
+    story35 S2, a removal by the corrected name left the entity in force as unresolved), or, for a name given with
+    another English one (``spelled``: the step's own Chinese name of each key), whose Chinese name is that one character
+    for character ("停止对约翰·史密斯（John Smith）…" of a person listed as "约翰·史密斯（John Andrew Smith）": story36 S4b):
+    a unique match only; a name matching none or several is left out (unresolved)."""
     have = {k for listing in before for k in listing.entity_keys()}
     if all(k in have for k in names):
         return {}
     cores: dict[str, set[str]] = defaultdict(set)
+    whole: dict[str, set[str]] = defaultdict(set)  # each listed entity's Chinese name as written, to its keys
     corrected: dict[str, set[str]] = defaultdict(set)
     for listing in before:
         for key, ent in (*listing.entities, *listing.named_on(day)):
-            core = zh_core(name_key(ent.zh))
+            zh = name_key(ent.zh)
+            core = zh_core(zh)
             if core:
                 cores[core].add(key)
+            if zh:
+                whole[zh].add(key)
         for key, ent in listing.named_on(day) if listing.renamed else ():
             if (now := entity_key(ent.zh, ent.en)) != key:
                 corrected[now].add(key)
     out = {}
     for name in names:
         found = (corrected.get(name) or cores.get(zh_core(name), set())) if name not in have else set()
+        if not found and name not in have and (zh := name_key((spelled or {}).get(name))):
+            found = whole.get(zh, set())  # the listed Chinese name, character for character
         if len(found) == 1:
             out[name] = next(iter(found))
     return out
