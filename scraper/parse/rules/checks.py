@@ -268,9 +268,11 @@ ITEM_MEASURES_RE = lazy_compile(r"[^。;；]{0,60}?措施")
 
 
 def _on_measures(folded: str, v: re.Match[str], stop: int) -> bool:
-    """Whether the verb ``v`` is a step on measures ("停止执行…采取的相关措施", "继续暂停实施相关措施"), not a duty
+    """Whether the verb ``v`` is a step on measures ("停止执行…采取的相关措施", "继续暂停实施相关措施", "停止对A、B采取的出口
+    管制措施": story37 T3c, an answer naming its entities by Chinese name only, read as no step, exit 0), not a duty
     ("正在开展的相关活动应当立即停止")."""
-    return (v[0].endswith(("实施", "执行")) or "暂停" in v[0]) and ITEM_MEASURES_RE.match(folded, v.end(), stop) is not None
+    return (v[0].endswith(("实施", "执行")) or "暂停" in v[0] or folded.startswith("对", v.end())) \
+        and ITEM_MEASURES_RE.match(folded, v.end(), stop) is not None
 
 
 # "决定" that decides ("商务部决定：", "现决定，", "工作机制决定"), not a title's or a clause's noun ("关于…的决定",
@@ -332,10 +334,11 @@ def _status_verb_in(folded: str, start: int, end: int) -> bool:
 
 def _measures_step_words(folded: str, line: int, stop: int) -> bool:
     """Whether ``folded[line:stop]`` has the words every step on measures has (``_on_measures``: 措施, and 实施, 执行 or
-    暂停 in its verb): a line without them ("并采取以下措施：", "本公告自公布之日起正式实施") is passed over before any regex."""
+    暂停 in its verb, or 对 after it): a line without them ("并采取以下措施：", "本公告自公布之日起正式实施") is passed over
+    before any regex."""
     find = folded.find
     return find("措施", line, stop) >= 0 and (find("实施", line, stop) >= 0 or find("执行", line, stop) >= 0
-                                             or find("暂停", line, stop) >= 0)
+                                             or find("暂停", line, stop) >= 0 or find("对", line, stop) >= 0)
 
 
 def unread_item(src: Source, d: Draft) -> str | None:
