@@ -148,7 +148,9 @@ def consultation_draft(src: Source, d: Draft) -> bool:
 def _other_speaker(src: Source) -> bool:
     """Whether the text's title (the page's, else its first line) opens with another ministry's spokesperson or press
     conference, or its source line names one."""
-    title = src.folded_title_hint or first_line(src.folded)
+    title = src.title_hint or first_line(src.text)  # (not folded: the words it looks for are the same either way)
+    if title.startswith("商务部"):  # MOFCOM's own answers, most texts asked here
+        return False
     if ("发言人" in title or "记者会" in title or "发布会" in title) and OTHER_SPEAKER_RE.match(title) is not None:
         return True
     head = src.folded[:OTHER_PUBLISHER_HEAD]
