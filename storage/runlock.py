@@ -472,9 +472,9 @@ def wait_for(engine: Engine, *, name: str = DEFAULT_LOCK, holder: str, wait: flo
              stale_after: timedelta = DEFAULT_STALE_AFTER) -> None:
     """Take the lock, waiting up to ``wait`` seconds for its holder to finish.
 
-    ``on_wait`` is called once, when we start waiting (to name the holder); a holder that
-    changes while we wait is named again. Raises :class:`RunLockTimeout` when the time is up
-    (at once with ``wait=0``).
+    ``on_wait`` is called once, when we meet the holder (to name it), unless ``wait`` is 0 (the timeout names it in
+    one line); also when the first try took the whole ``wait``, as it can on a loaded machine. A holder that changes
+    while we wait is named again. Raises :class:`RunLockTimeout` when the time is up (at once with ``wait=0``).
     """
     start = time.monotonic()
     told: str | None = None
@@ -484,11 +484,11 @@ def wait_for(engine: Engine, *, name: str = DEFAULT_LOCK, holder: str, wait: flo
             return
         except RunLockHeld as held:
             waited = time.monotonic() - start
-            if waited >= wait:
-                raise RunLockTimeout(held, waited) from None
-            if on_wait is not None and held.holder != told:
+            if on_wait is not None and held.holder != told and wait > 0:  # also when the first try took it all
                 on_wait(held)
             told = held.holder
+            if waited >= wait:
+                raise RunLockTimeout(held, waited) from None
             time.sleep(min(poll, max(0.0, wait - waited)))
             poll = min(poll * 1.5, 2.0)
 

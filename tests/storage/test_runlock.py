@@ -17,15 +17,28 @@ from storage.runlock import (
     LEGACY_STALE_AFTER,
     RunLockHeld,
     RunLockLost,
+    RunLockTimeout,
     acquire,
     current_holder,
     make_holder,
     pid_namespace,
     release,
     run_lock,
+    wait_for,
 )
 
 NS = pid_namespace()
+
+
+def test_a_wait_whose_time_is_up_at_the_first_try_still_names_the_holder(engine):
+    """Session 36's mid CI (load 25): the first try took longer than the run's whole wait, so the run gave up without
+    its "waiting up to N s for the run lock: <holder>" line. A wait of a nanosecond is that case every time (a wait
+    of 0 is said in one line, the timeout's: tests/faults/test_concurrent_writers.py)."""
+    told: list[str] = []
+    with run_lock(engine, holder="a"):
+        with pytest.raises(RunLockTimeout):
+            wait_for(engine, holder="b", wait=1e-9, on_wait=lambda held: told.append(held.holder))
+    assert told == ["a"]
 
 
 def test_second_holder_is_refused_until_release(engine):
