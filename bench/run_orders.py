@@ -37,13 +37,17 @@ from tests.site_server import SiteServer  # noqa: E402
 AS_OF = "2026-11-30"
 T0 = datetime.fromisoformat("2026-11-29T00:00:00+00:00")
 DATA_DIR = Path(tempfile.gettempdir()) / "mofcom-watch-run-orders-unused"  # no user configuration read
+PUBLIC_URL = "http://127.0.0.1:8080/feeds/"  # serve's own feeds address, the links of a store with no public_base_url
 ARTICLE = re.compile(r"(art_[0-9a-f]{32}\.html|t\d{8}_\d+\.shtml)$")
 
 
 def env() -> dict[str, str]:
     e = {k: v for k, v in os.environ.items() if not k.startswith("MOFCOM_WATCH_")}
     e.update(MOFCOM_WATCH_REQUEST_DELAY="0", MOFCOM_WATCH_RETRIES="0", MOFCOM_WATCH_TIMEOUT="30",
-             MOFCOM_WATCH_TODAY=AS_OF, MOFCOM_WATCH_DATA_DIR=str(DATA_DIR))
+             MOFCOM_WATCH_TODAY=AS_OF, MOFCOM_WATCH_DATA_DIR=str(DATA_DIR),
+             # the links serve's default address gives anyway (the replay's feeds are compared with these), said so
+             # that each cycle's "no public_base_url" warning is not printed among its problems (order35's note)
+             MOFCOM_WATCH_PUBLIC_URL=PUBLIC_URL)
     return e
 
 
