@@ -189,6 +189,22 @@ def lock_holder(db_url: str) -> str | None:
         engine.dispose()
 
 
+def write_locked(path: Path, wait: float = 0.0) -> bool:
+    """Some connection holds the SQLite file's write lock now (asked waiting at most ``wait`` seconds, writing
+    nothing): a process stopped mid-transaction, or publishing."""
+    import sqlite3
+
+    conn = sqlite3.connect(path, timeout=wait, isolation_level=None)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("ROLLBACK")
+        return False
+    except sqlite3.OperationalError:
+        return True
+    finally:
+        conn.close()
+
+
 def until(condition: Callable[[], bool], seconds: float = 90) -> bool:
     deadline = time.monotonic() + seconds
     while not condition():

@@ -31,6 +31,7 @@ from tests.faults.harness import (
     lock_holder,
     run_args,
     until,
+    write_locked,
 )
 from tests.faults.test_unattended_ops import base_urls_env
 from tests.site_server import HeldSite, SiteServer
@@ -137,21 +138,6 @@ def test_two_containers_with_one_host_name_never_write_at_once(tmp_path):
     assert len(HOSTS) >= 1
 
 
-def _write_locked(path) -> bool:
-    """Some process holds the SQLite file's write lock (it is stopped mid-transaction)."""
-    import sqlite3
-
-    conn = sqlite3.connect(path, timeout=0.05, isolation_level=None)
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-        conn.execute("ROLLBACK")
-        return False
-    except sqlite3.OperationalError:
-        return True
-    finally:
-        conn.close()
-
-
 def test_a_paused_run_whose_lock_was_taken_over_writes_nothing_when_it_wakes(tmp_path):
     """`podman pause` (SIGSTOP) a run mid-crawl; past the stale limit a run in another container takes its lock over
     (and is killed: its row stays). The paused run wakes (SIGCONT) with pages in flight: its next write transaction
@@ -170,7 +156,7 @@ def test_a_paused_run_whose_lock_was_taken_over_writes_nothing_when_it_wakes(tmp
             assert until(lambda: lock_holder(db) is not None and len(site.hits) >= 1, 60)
             for _ in range(200):  # paused between transactions, as it mostly is (it waits on the network)
                 os.kill(paused.pid, signal.SIGSTOP)
-                if not _write_locked(path):
+                if not write_locked(path, wait=0.05):
                     break
                 os.kill(paused.pid, signal.SIGCONT)
                 time.sleep(0.01)

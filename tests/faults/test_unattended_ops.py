@@ -27,6 +27,7 @@ from tests.faults.harness import (
     read_only_mount_works,
     run_args,
     until,
+    write_locked,
 )
 from tests.site_server import BOT_CHECK_BODY, Fault, HeldSite, SiteServer
 
@@ -257,21 +258,6 @@ def test_a_run_whose_lock_was_taken_over_stops_before_publishing(tmp_path):
     assert lock_holder(db) == "ctr-bbbb:1:taker:-"  # the taker's lock is left alone
 
 
-def _write_locked(path: Path) -> bool:
-    """Some connection holds the SQLite file's write lock now (asked without waiting, writing nothing)."""
-    import sqlite3
-
-    conn = sqlite3.connect(path, timeout=0, isolation_level=None)
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-        conn.execute("ROLLBACK")
-        return False
-    except sqlite3.OperationalError:
-        return True
-    finally:
-        conn.close()
-
-
 def test_a_run_whose_source_ends_while_serve_publishes_waits_for_the_publish(tmp_path, first_run):
     """``serve`` publishes the store's feeds under SQLite's write lock; a cron ``run`` ending a source meanwhile wrote
     its run row in a transaction that read first (deferred): SQLite refuses such a write at once while another
@@ -298,9 +284,9 @@ def test_a_run_whose_source_ends_while_serve_publishes_waits_for_the_publish(tmp
                 env=cli_env(MOFCOM_WATCH_DATA_DIR=str(tmp_path / "serve"), MOFCOM_WATCH_TODAY=AS_OF),
                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
             for _ in range(100):  # stopped while it holds the write lock (its publish takes a second or more)
-                assert until(lambda: _write_locked(store) or served.poll() is not None, 60)
+                assert until(lambda: write_locked(store) or served.poll() is not None, 60)
                 os.kill(served.pid, signal.SIGSTOP)
-                if _write_locked(store):
+                if write_locked(store):
                     break
                 os.kill(served.pid, signal.SIGCONT)
             else:
