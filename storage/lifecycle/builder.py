@@ -263,6 +263,19 @@ def _what(source: StoredNotice, action: ActionRecord, ref: NoticeRef | None, cou
     return f"{verb} {who}{' of ' + of if of else ''}"
 
 
+def _unresolved_event(source: StoredNotice, *, lst: ListKind | None, effective: date, suffix: str, title: str,
+                      summary: str, facts: tuple[tuple[str, str], ...], provenance: tuple[Provenance, ...],
+                      until: date | None = None) -> EventRecord:
+    """An unresolved-reference item of ``source`` (never a state change), as every step the engine cannot apply gives
+    one: its id from the notice key, the list, the day and ``suffix`` (what was not applied)."""
+    key = source.record.key
+    return EventRecord(
+        id=f"{TAG_PREFIX}{key}/unresolved_reference/{lst.value if lst else 'none'}/{effective.isoformat()}/{suffix}",
+        kind=EventKind.UNRESOLVED_REFERENCE, scope=EventScope.NOTICE, list=lst, notice_key=key, source_key=key,
+        entity_key=None, effective=effective, until=until, occurred=occurred_at(source), updated=occurred_at(source),
+        title=title, title_zh=source.record.title, facts=facts, summary=summary, provenance=provenance)
+
+
 def _unresolved(b: _Builder, source: StoredNotice, action: ActionRecord, ref: NoticeRef | None, why: str,
                 effective: date, slug: str, count: int | None = None, named: Sequence[str] = ()) -> None:
     """An unresolved-reference item (never a state change) and its problem. ``count``: the entities the step's text
@@ -273,15 +286,11 @@ def _unresolved(b: _Builder, source: StoredNotice, action: ActionRecord, ref: No
     whose = ministry_of(source.record.issuer) if lst in SHARED_LISTS else None
     where = f" {'from' if action.action is ActionKind.REMOVE else 'on'} the {whose + ' ' if whose else ''}{list_name(lst)}"
     b.problem(f"{source.record.key}: {why}")
-    b.add(EventRecord(
-        id=f"{TAG_PREFIX}{source.record.key}/unresolved_reference/{lst.value if lst else 'none'}/"
-           f"{effective.isoformat()}/{slug}",
-        kind=EventKind.UNRESOLVED_REFERENCE, scope=EventScope.NOTICE, list=lst, notice_key=source.record.key,
-        source_key=source.record.key, entity_key=None, effective=effective, until=action.until,
-        occurred=occurred_at(source), updated=occurred_at(source),
+    b.add(_unresolved_event(
+        source, lst=lst, effective=effective, suffix=slug, until=action.until,
         title=f"Unresolved reference: {source.record.key} {_what(source, action, ref, count, named)}{where if lst else ''}, "
               f"{_cause(ref, why)}",
-        title_zh=source.record.title, facts=(("action", action.action.value), ("reference", phrase)),
+        facts=(("action", action.action.value), ("reference", phrase)),
         summary=f"{_number(source)} says to {_infinitive(action.action)} \"{phrase}\" from "
                 f"{effective.isoformat()}, but {'its ' if why.startswith('reference ') else ''}{why}. No state was "
                 "changed; this needs review.",

@@ -21,7 +21,7 @@ from storage.records import (
 )
 from storage.vocabulary import TAG_PREFIX, list_name
 
-from .builder import _Builder, _provenance
+from .builder import _Builder, _provenance, _unresolved_event
 from .model import CORRECTION_WORDS, OWN_ACTIONS, Listing, _action_effective, day_of, known_from, occurred_at
 from .text import _number, entity_label
 
@@ -206,13 +206,9 @@ def _unapplied_corrections(b: _Builder, known: Sequence[StoredNotice], applied: 
         for ref in dict.fromkeys(refs):
             b.problem(f"{rec.key}: corrects {ref}; the correction is not applied to the stored listing: read both "
                       "notices and review")
-            b.add(EventRecord(
-                id=f"{TAG_PREFIX}{rec.key}/unresolved_reference/{rec.list.value if rec.list else 'none'}/"
-                   f"{eff.isoformat()}/correction-{_slug(ref)}",
-                kind=EventKind.UNRESOLVED_REFERENCE, scope=EventScope.NOTICE, list=rec.list, notice_key=rec.key,
-                source_key=rec.key, entity_key=None, effective=eff, until=None, occurred=occurred_at(n),
-                updated=occurred_at(n), title=f"Correction not applied: {rec.key} corrects {ref}",
-                title_zh=rec.title, facts=(("reference", ref),),
+            b.add(_unresolved_event(
+                n, lst=rec.list, effective=eff, suffix=f"correction-{_slug(ref)}",
+                title=f"Correction not applied: {rec.key} corrects {ref}", facts=(("reference", ref),),
                 summary=f"{_number(n)} corrects the text of {ref} (a name or a date in it); the correction is not "
                         f"applied to what is stored for {ref}. No state was changed; this needs review.",
                 provenance=_provenance(n)))

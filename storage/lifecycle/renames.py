@@ -12,7 +12,7 @@ from storage.names import clean_display, entity_key, name_key
 from storage.records import EntityRecord, EventKind, EventRecord, EventScope, ListKind, StoredNotice
 from storage.vocabulary import TAG_PREFIX, list_name
 
-from .builder import _Builder, _provenance
+from .builder import _Builder, _provenance, _unresolved_event
 from .model import Listing, known_from, occurred_at
 from .text import _number, entity_label
 
@@ -100,13 +100,9 @@ def _unresolved(b: _Builder, n: StoredNotice, e: EntityRecord, day: date, why: s
     old = " / ".join(e.aliases) or e.key
     b.problem(f"{rec.key}: renames {old} ({e.key}) to {entity_label(e)}, which {why}: the rename is not applied; read "
               "the notice and review")
-    b.add(EventRecord(
-        id=f"{TAG_PREFIX}{rec.key}/unresolved_reference/{rec.list.value if rec.list else 'none'}/{day.isoformat()}/"
-           f"rename-{e.key}",
-        kind=EventKind.UNRESOLVED_REFERENCE, scope=EventScope.NOTICE, list=rec.list, notice_key=rec.key,
-        source_key=rec.key, entity_key=None, effective=day, until=None, occurred=occurred_at(n),
-        updated=occurred_at(n), title=f"Rename not applied: {rec.key} renames {old} to {entity_label(e)}",
-        title_zh=rec.title, facts=(("reference", e.key),),
+    b.add(_unresolved_event(
+        n, lst=rec.list, effective=day, suffix=f"rename-{e.key}",
+        title=f"Rename not applied: {rec.key} renames {old} to {entity_label(e)}", facts=(("reference", e.key),),
         summary=f"{_number(n)} says {old} is now named {entity_label(e)}; the old name {why}, so the rename is not "
                 "applied: screening by the new name finds no listing. No state was changed; this needs review.",
         provenance=_provenance(n)))

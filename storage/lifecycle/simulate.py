@@ -7,10 +7,10 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
-from storage.records import EventKind, EventRecord, EventScope, ListingState, StatusRow, StoredNotice
-from storage.vocabulary import STATE_LABELS, TAG_PREFIX, until_words
+from storage.records import EventKind, ListingState, StatusRow, StoredNotice
+from storage.vocabulary import STATE_LABELS, until_words
 
-from .builder import _Builder, _provenance, _state_events
+from .builder import _Builder, _provenance, _state_events, _unresolved_event
 from .model import COUNTDOWN_DAYS, NO_ENTITY, OWN_KINDS, EntityState, Listing, Step, midnight, occurred_at
 from .targets import _listed_from
 from .text import _clause_text, _measures_text, _number, added_measure
@@ -24,14 +24,11 @@ def _end_unknown(b: _Builder, step: Step, listing: Listing, until: date | None) 
     b.problem(f"{src.record.key}: extends the suspension of {listing.key} by {step.action.duration} ({period}) from the "
               f"end of the suspension in place, but no single end date of a suspension of {listing.key} is stored "
               f"before it; the end is counted from {eff} ({counted}): needs review")
-    b.add(EventRecord(
-        id=f"{TAG_PREFIX}{src.record.key}/unresolved_reference/{listing.list.value}/{eff}/{listing.key}-end",
-        kind=EventKind.UNRESOLVED_REFERENCE, scope=EventScope.NOTICE, list=listing.list, notice_key=src.record.key,
-        source_key=src.record.key, entity_key=None, effective=step.effective, until=until,
-        occurred=occurred_at(src), updated=occurred_at(src),
+    b.add(_unresolved_event(
+        src, lst=listing.list, effective=step.effective, suffix=f"{listing.key}-end", until=until,
         title=f"End date not known: {src.record.key} extends the suspension of {listing.key} by "
               f"{step.action.duration} from an end that is not stored",
-        title_zh=src.record.title, facts=(("extends_by", period or ""), ("reference", listing.key)),
+        facts=(("extends_by", period or ""), ("reference", listing.key)),
         summary=f"{_number(src)} extends the suspension of the measures of {listing.key} by {step.action.duration} "
                 f"({period}), counted from the end of the suspension in place, but no single end date of a suspension "
                 f"of {listing.key} is stored before it. The end shown, {counted}, is counted from {eff}, the day the "
