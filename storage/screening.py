@@ -37,6 +37,7 @@ from storage.watchlist import (
     Counterparty,
     Match,
     Watchlist,
+    WatchlistError,
     alias_reason,
     cell_cut,
     cell_long,
@@ -45,6 +46,7 @@ from storage.watchlist import (
     is_name_header,
     possible_lookups,
     read_country,
+    trimmed_cells,
     with_reason,
 )
 
@@ -153,8 +155,12 @@ def parse_queries(text: str, *, source: str = "<csv>") -> tuple[Query, ...]:
     """CSV rows ``name[,country]``; an optional header row starting with ``name``; ``#`` comments. A file of more than
     MAX_COUNTERPARTIES rows is refused before any is read as a name (50,000 rows took 3 s of CPU to be refused)."""
     rows: list[tuple[int, list[str]]] = []
-    for line_no, row in enumerate(csv_rows(text), start=1):
-        cells = [c.strip() for c in row]
+    try:
+        read = csv_rows(text, source=source)
+    except WatchlistError as exc:
+        raise ScreenInputError(str(exc)) from exc
+    for line_no, row in enumerate(read, start=1):
+        cells = trimmed_cells(row, 2)
         if not any(cells) or cells[0].startswith("#"):
             continue
         if not rows and is_name_header(cells[0]):

@@ -1334,15 +1334,14 @@ def _reads_as_gbk(text: str) -> bool:
     return not wide or common >= GB2312_SHARE_MIN * len(wide)
 
 
-def csv_rows(text: str) -> list[list[str]]:
+def csv_rows(text: str, *, source: str = "<csv>") -> list[list[str]]:
     """The rows of a counterparty CSV; separated by ";" or a tab instead when no line has a comma
     (Excel's CSV in a European locale, "Text (Tab delimited)"), so "Skydio Inc.;US" is not read as one name; and
     when every line has the same number of them and the commas are not so, as Excel writes every column and a
     comma only inside a name ("name;country", "Skydio, Inc.;US"): each such line was one name, none hit, exit 0."""
     hint = EXCEL_SEP_RE.match(text)
     if hint:  # Excel's "sep=;" first line names the separator; the line itself is no row (left empty: lines keep numbers)
-        rows = list(csv.reader(io.StringIO(text[hint.end() :]), delimiter=hint.group(1)))
-        return [[], *rows]
+        return [[], *_read_csv(text[hint.end() :], hint.group(1), source=source, first_line=2)]
     lines = [ln for ln in QUOTED_CELL_RE.sub("", text).splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
     delimiter = ","
     if not any("," in ln for ln in lines):
@@ -1352,13 +1351,27 @@ def csv_rows(text: str) -> list[list[str]]:
     else:  # alike in both ("Skydio, Inc.;US" and no header): the one whose second column is every row's country
         delimiter = next((d for d in CSV_DELIMITERS[1:] if _every_line_alike(lines, d) and _countries_after(text, d)
                           and not _countries_after(text, ",")), ",")
-    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    return _read_csv(text, delimiter, source=source)
+
+
+def _read_csv(text: str, delimiter: str, *, source: str, first_line: int = 1) -> list[list[str]]:
+    """The rows of ``text``, every line end read as one (Excel for Mac's "CSV (Macintosh)" ends lines with a carriage
+    return alone: a csv.Error, an internal error of `screen` and of every publish with such a watchlist, screen37);
+    a text the csv module cannot read (a cell over its field limit) is a :class:`WatchlistError` naming the line."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        return list(reader)
+    except csv.Error as exc:
+        raise WatchlistError(f"{source}:{reader.line_num + first_line - 1}: not readable as CSV ({exc})") from exc
 
 
 def _countries_after(text: str, delimiter: str) -> bool:
     """Whether, read with ``delimiter``, every row is two cells, the second a country or empty, one a country at least."""
-    rows = [r for r in csv.reader(io.StringIO(text), delimiter=delimiter)
-            if any(c.strip() for c in r) and not r[0].lstrip().startswith("#")]
+    try:
+        read = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error:
+        return False  # read with the delimiter chosen, it is said (_read_csv)
+    rows = [r for r in read if any(c.strip() for c in r) and not r[0].lstrip().startswith("#")]
     seconds = [r[1].strip() if len(r) == 2 else None for r in rows]
     return (all(c is not None and (not c or country_code(c) is not None) for c in seconds)
             and any(seconds))
@@ -1367,6 +1380,15 @@ def _countries_after(text: str, delimiter: str) -> bool:
 def _every_line_alike(lines: list[str], delimiter: str) -> bool:
     """Whether every line holds ``delimiter`` (outside quoted cells) the same number of times, once at least."""
     return len({ln.count(delimiter) for ln in lines}) == 1 and lines[0].count(delimiter) > 0
+
+
+def trimmed_cells(row: list[str], width: int) -> list[str]:
+    """A row's cells stripped, without the empty ones after the first ``width``: Excel writes a column a sheet once held
+    as an empty cell on every row ("Skydio Inc.,US,,"), which was exit 2 "got 4 columns" (screen37)."""
+    cells = [c.strip() for c in row]
+    while len(cells) > width and not cells[-1]:
+        cells.pop()
+    return cells
 
 
 def is_name_header(cell: str) -> bool:
@@ -1380,13 +1402,13 @@ def parse_csv(text: str, *, source: str = "<csv>", warnings: list[str] | None = 
     counterparty's country, as `screen` reads ``name,country`` (the same file gives both the same answers),
     unless a header calls that column ``note``. Under a header calling it ``country`` (an ERP export), a value
     that names no country read here is kept as the note, and ``warnings`` gets a line saying so."""
-    rows = csv_rows(text)
+    rows = csv_rows(text, source=source)
     out: list[Counterparty] = []
     countries = True
     country_column = False
     seen_header = False
     for line_no, row in enumerate(rows, start=1):
-        cells = [c.strip() for c in row]
+        cells = trimmed_cells(row, 3)
         if not any(cells) or cells[0].startswith("#"):
             continue
         if not out and not seen_header and is_name_header(cells[0]):  # the first row (after a "sep=;" line)
