@@ -35,6 +35,7 @@ from .model import (
     _entity_pairs,
     known_countries,
     known_from,
+    term_end,
     with_countries,
 )
 from .renames import _apply_renames
@@ -81,10 +82,12 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
         steps[(n.record.key, lst)].append(Step(n, action, kind, state, eff, known_from(n) or eff,
                                                (eff, n.record.key, i, 0), None))
         if action.action is ActionKind.IMPOSE and action.until is not None and action.until > eff:
-            # a term ("期限为5年"): the listing's measures end when it does, as the notice says (a lift of its own)
-            ended = dataclasses.replace(action, action=ActionKind.LIFT)
-            steps[(n.record.key, lst)].append(Step(n, ended, EventKind.LIFTED, ListingState.LIFTED, action.until,
-                                                   known_from(n) or eff, (action.until, n.record.key, i, 1), None))
+            # a term ("期限为5年"): the listing's measures end when it does, as the notice says (a lift of its own); one
+            # written as its last day ("有效期至2027年12月31日") the day after it
+            ended, end = dataclasses.replace(action, action=ActionKind.LIFT), term_end(action)
+            assert end is not None
+            steps[(n.record.key, lst)].append(Step(n, ended, EventKind.LIFTED, ListingState.LIFTED, end,
+                                                   known_from(n) or eff, (end, n.record.key, i, 1), None))
         for j, ref in enumerate(action.targets if n.record.kind is NoticeKind.MFA_ORDER else ()):
             numbered = _numbered(notices) if numbered is None and ref.number is not None else numbered
             found, why = _targets(ref, action, n, listings, notices, numbered)

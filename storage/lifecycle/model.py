@@ -253,5 +253,12 @@ def with_countries(pairs: tuple[tuple[str, EntityRecord], ...],
                  for key, ent in pairs)
 
 
+def term_end(action: ActionRecord) -> date | None:
+    """The day a listing's own term ends its measures (an impose with an ``until``): the day a period counted from a day
+    reaches ("期限为5年"), or the day after one written as its last day ("有效期至2027年12月31日": in force through 12-31,
+    lifted from 2028-01-01, as "至X日" reads for suspensions: the lead's decision on story36's C1)."""
+    return None if action.until is None else lapse_day(action.until, last_day_written(action.duration))
+
+
 def _action_effective(notice: StoredNotice, action: ActionRecord) -> date | None:
     return day_of(action.effective) or day_of(notice.record.effective) or known_from(notice)

@@ -11,7 +11,17 @@ from storage.records import EventKind, ListingState, StatusRow, StoredNotice
 from storage.vocabulary import STATE_LABELS, until_words
 
 from .builder import _Builder, _provenance, _state_events, _unresolved_event
-from .model import COUNTDOWN_DAYS, NO_ENTITY, OWN_KINDS, EntityState, Listing, Step, midnight, occurred_at
+from .model import (
+    COUNTDOWN_DAYS,
+    NO_ENTITY,
+    OWN_KINDS,
+    EntityState,
+    Listing,
+    Step,
+    midnight,
+    occurred_at,
+    term_end,
+)
 from .targets import _listed_from
 from .text import _clause_text, _measures_text, _number, added_measure
 
@@ -294,7 +304,7 @@ def _countdowns(b: _Builder, listing: Listing, steps: Sequence[Step], as_of: dat
 def _term_end(step: Step, listing: Listing) -> bool:
     """The step a listing's own term sets (an impose with an ``until``: "期限为5年"): a lift by its own notice."""
     return (step.event_kind is EventKind.LIFTED and step.source.record.key == listing.key and step.order[3] == 1
-            and step.action.until == step.effective)
+            and term_end(step.action) == step.effective)
 
 
 def _term_countdowns(b: _Builder, listing: Listing, steps: Sequence[Step], as_of: date) -> None:
@@ -312,9 +322,10 @@ def _term_countdowns(b: _Builder, listing: Listing, steps: Sequence[Step], as_of
             states = _simulate(listing, [s for s in known if s.effective < end], date.max, None, None)
             affected = [k for k, st in states.items() if st.state is not None and not st.singled_out
                         and st.state not in (ListingState.LIFTED, ListingState.REMOVED)]
-            if affected:
-                _state_events(b, EventKind.TERM_ENDS_SOON, listing, ender.source, affected, end, end,
-                              midnight(day), days=days, id_day=day)
+            if affected:  # a term written as its last day: "until 2027-12-31 inclusive", ending on 2028-01-01
+                last = ender.action.until if ender.action.until and ender.action.until < end else None
+                _state_events(b, EventKind.TERM_ENDS_SOON, listing, ender.source, affected, end, last or end,
+                              midnight(day), days=days, id_day=day, lapses_on=end if last else None)
 
 
 def _next(step: Step | None) -> tuple[ListingState | None, date | None, date | None, str | None, date | None]:

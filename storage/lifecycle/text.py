@@ -210,6 +210,8 @@ def _title(kind: EventKind, subject: str, effective: date, until: date | None, d
             return f"Suspension ends in {days} days: {subject}, {until_text}"
         case EventKind.SUSPENSION_ENDS_SOON:
             return f"Suspension ends in {days} days: {subject}, on {until.isoformat() if until else '?'}"
+        case EventKind.TERM_ENDS_SOON if until and lapses_on:
+            return f"Term ends in {days} days: {subject}, {until_text}"
         case EventKind.TERM_ENDS_SOON:
             return f"Term ends in {days} days: {subject}, on {until.isoformat() if until else '?'}"
     return f"{kind.value}: {subject}"
@@ -265,6 +267,10 @@ def _summary(kind: EventKind, subject: str, effective: date, until: date | None,
                 f"lifting or restoring it is known. The measures are presumed back in force since "
                 f"{effective.isoformat()}; this is a presumption and needs review. The suspension was last set by "
                 f"{_number(by)}. {listed}")
+    if kind is EventKind.TERM_ENDS_SOON and lapses_on:
+        return (f"The term of the measures for {subject} runs until {end} and ends in {days} days, on "
+                f"{lapses_on.isoformat()}, as {_number(by)} set it: the measures end then unless a later notice says "
+                f"otherwise. {listed}")
     if kind is EventKind.TERM_ENDS_SOON:
         return (f"The term of the measures for {subject} ends on {until.isoformat() if until else '?'}, in {days} days, "
                 f"as {_number(by)} set it: the measures end then unless a later notice says otherwise. {listed}")
@@ -288,6 +294,11 @@ def _summary(kind: EventKind, subject: str, effective: date, until: date | None,
                 f"is not a lift of a listing: a listing of the same entities by another notice stays as it is")
     if kind is EventKind.LIFTED and by.record.key == listing.notice.record.key:  # the end of a term the listing set
         text = f"The term of the measures for {subject} ends on {effective.isoformat()}, as the listing set it"
+        last = next((a.until for a in by.record.actions if a.action is ActionKind.IMPOSE and a.until
+                     and a.until < effective), None)
+        if last is not None:  # written as its last day ("有效期至2027年12月31日"): in force through it
+            text = (f"The term of the measures for {subject} ran until {until_words(last, effective)}, as the listing "
+                    f"set it: they end from {effective.isoformat()}")
     if kind in (EventKind.SUSPENDED, EventKind.SUSPENSION_EXTENDED):
         text += f" until {end}" if until else ", with no end date stated"
     if kind is EventKind.SUSPENDED and not_yet is not None:
