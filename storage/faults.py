@@ -17,6 +17,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from storage.db import DatabaseError, file_uri, shown_url
+from storage.heldfile import read_head
 
 # SQLite's messages (sqlite3 has no error codes before 3.11's sqlite_errorname; the text is stable).
 SQLITE_FULL = ("database or disk is full", "no space left")
@@ -210,8 +211,7 @@ def copied_over_wal(path: Path) -> StoreUnavailable | None:
     wal, shm = path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
     try:
         st, ws = path.stat(), wal.stat()
-        with shm.open("rb") as handle:
-            head = handle.read(SHM_ATTEMPTED_AT + 4)
+        head = read_head(shm, SHM_ATTEMPTED_AT + 4)  # (never a descriptor closed: see storage.heldfile)
     except OSError:
         return None
     if not ws.st_size or st.st_mtime_ns <= ws.st_mtime_ns or len(head) < SHM_ATTEMPTED_AT + 4:
@@ -254,8 +254,7 @@ def wal_in_read_only_folder(path: Path, url: URL | str) -> StoreUnavailable | No
     import os
 
     try:
-        with path.open("rb") as fh:
-            header = fh.read(WAL_HEADER_OFFSET + 1)
+        header = read_head(path, WAL_HEADER_OFFSET + 1)  # (the reader beside it holds the file: storage.heldfile)
     except OSError:
         return None
     if len(header) <= WAL_HEADER_OFFSET or header[WAL_HEADER_OFFSET] != WAL_VERSION or os.access(path.parent, os.W_OK):
