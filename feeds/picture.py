@@ -73,12 +73,34 @@ def text_width(text: str, size: float = FONT) -> float:
 
 def band_label(band: Band) -> str:
     """"商务部公告2025年第21号 · export control list · 16 entities" (or "3 of 16 entities")."""
+    return "".join(_label_parts(band))
+
+
+def _label_parts(band: Band) -> tuple[str, str]:
+    """:func:`band_label` as (notice and list, " · 16 entities")."""
     who = ""
     if band.entity_keys:
         n = len(band.entity_keys)
         noun = "entity" if band.of_entities == 1 else "entities"
         who = f" · {n} {noun}" if n == band.of_entities else f" · {n} of {band.of_entities} {noun}"
-    return f"{band.number or band.notice_key} · {list_name(band.list)}{who}"
+    return f"{band.number or band.notice_key} · {list_name(band.list)}", who
+
+
+# A row's state in fewer words, where its label and the state's one label do not fit on the line (reader37: a lapsed
+# row, the state a reader most needs, lost its word on every long label; the tooltip and the legend say it in full).
+SHORT_STATE = {ListingState.LAPSED: ("lapsed, needs review", "lapsed"), ListingState.INVESTIGATION: ("investigation",)}
+
+
+def _heading(band: Band, state: ListingState | None) -> tuple[str, str]:
+    """The row's label and its state on the as-of day (" · lapsed: presumed back in force, needs review"), fitting the
+    line: without its count (the state matters more), then the state in fewer words, else the label alone."""
+    head, who = _label_parts(band)
+    words = [STYLES[state].label, *SHORT_STATE.get(state, ())] if state else ["not yet in effect"]
+    for word in words:
+        for label in (head + who, head):
+            if text_width(f"{label} · {word}") <= WIDTH - 2 * MARGIN:
+                return label, f" · {word}"
+    return head + who, ""  # the tooltip and the bar say it
 
 
 def _pattern(state: ListingState, style: StateStyle) -> str:
@@ -134,14 +156,11 @@ def _segment(seg: Segment, sc: _Scale, y: float, as_of: date) -> str:
 
 def _row(band: Band, sc: _Scale, y: float) -> str:
     axis = sc.axis
-    label = band_label(band)
     state = band.state_on(axis.as_of)
     now = f"{STYLES[state].label} on {axis.as_of.isoformat()}" if state else f"not yet in effect on {axis.as_of.isoformat()}"
     keys = f"; entities: {', '.join(band.entity_keys)}" if band.entity_keys and len(band.entity_keys) <= 40 else ""
-    shown = f" · {STYLES[state].label}" if state else " · not yet in effect"
-    if text_width(label + shown) > WIDTH - 2 * MARGIN:
-        shown = ""  # the tooltip and the bar say it
-    out = [f'<g class="mw-row"><title>{escape(f"{band.notice_key}: {label}: {now}{keys}")}</title>',
+    label, shown = _heading(band, state)
+    out = [f'<g class="mw-row"><title>{escape(f"{band.notice_key}: {band_label(band)}: {now}{keys}")}</title>',
            f'<text x="{MARGIN}" y="{y + FONT}" class="mw-l">{escape(label)}'
            f'<tspan class="mw-now">{escape(shown)}</tspan></text>']
     bar_y = y + LABEL_H

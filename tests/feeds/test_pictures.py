@@ -60,6 +60,26 @@ def test_picture_is_valid_self_contained_svg(fixture_db: str) -> None:
         assert any(t.startswith(f"{day_text}: ") for t in tips), day_text
 
 
+def test_every_row_heading_says_its_state_lapsed_first(fixture_db: str) -> None:
+    """reader37 B: a row's state word was dropped whenever the long label and "lapsed: presumed back in force, needs
+    review" did not fit the line, so every lapsed row of the fixtures' front picture showed no state in words (and
+    UEL-2025-4, "in force", none): the label loses its count first, then the state is said in fewer words."""
+    day = date.fromisoformat(AS_OF)
+    bands = listing_bands(_derived(fixture_db, day).events)
+    root = etree.fromstring(render_svg(bands, axis_for(bands, day), title="Every listing").encode("utf-8"))
+    said = {}
+    for row in root.findall(f".//{SVG}g[@class='mw-row']"):
+        key = row.find(f"{SVG}title").text.split(":")[0]
+        heading = row.find(f"{SVG}text[@class='mw-l']")
+        said[key] = ("".join(heading.itertext()), heading.find(f"{SVG}tspan").text or "")
+    assert all(word.startswith(" · ") for _, word in said.values()), said
+    assert said["MOFCOM-2025-21"] == ("商务部公告2025年第21号 · export control list · lapsed, needs review",
+                                      " · lapsed, needs review")
+    assert said["UEL-2025-7"][1] == " · lapsed" and said["UEL-2025-4"][1] == " · in force"
+    assert said["MFA-ORDER-2024-13"][0] == "外交部令第13号 · countermeasure list · 13 entities · in force"  # fits whole
+    assert said["UEL-2024-3"][1] == " · investigation"
+
+
 def test_states_differ_without_colour() -> None:
     """Greyscale or print: every state has its own pattern (solid, hatch, dots, ...), and its own word."""
     # ANNOUNCED is a status row's word, never a band's: a picture draws the announced change itself beyond the
