@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import ipaddress
+import math
 import os
 import re
 from collections.abc import Callable, Mapping
@@ -31,6 +32,11 @@ LOG_FORMATS = ("text", "json")
 URL_SCHEMES = ("http://", "https://")  # public_base_url, base_urls, feeds --base-url (any case)
 HOST_LABEL_RE = re.compile(r"[\w-]{1,63}")  # one label of a host name (\w: '_' of Docker service names, IDN letters)
 HOST_NAME_MAX = 253
+# the most a setting in seconds may be: past these a run waits for nothing a person would wait for, and past ~1e11 the
+# clock's arithmetic overflows (an internal error, exit 4, on every run)
+MAX_REQUEST_DELAY = 600.0  # between two requests to one host: 40 pages would take 6 h 40 min
+MAX_TIMEOUT = 3600.0  # per read (a whole answer: 10 times it)
+MAX_LOCK_WAIT = 86400.0  # for another writer's run lock: a day, as storage.runlock's stale limit is below one
 
 
 class ConfigError(ValueError):
@@ -226,7 +232,10 @@ def _opt_year(value: Any, where: str) -> int | None:
     return _int_in(1990, 2100)(value, where)
 
 
-def _float_min(low: float) -> Callable[[Any, str], float]:
+def _float_in(low: float, high: float) -> Callable[[Any, str], float]:
+    """A number of seconds from ``low`` to ``high``. Was: any number at or above ``low``: ``timeout = inf`` (or nan,
+    or 1e308) loaded, ``config`` exited 0, and every ``run`` then died as an internal error (exit 4: "timestamp out of
+    range for platform time_t"); ``request_delay = 1e9`` hung each run between two requests (cli37)."""
     def read(value: Any, where: str) -> float:
         if isinstance(value, bool):
             raise ConfigError(f"{where}: expected a number, got {value!r}")
@@ -234,8 +243,12 @@ def _float_min(low: float) -> Callable[[Any, str], float]:
             number = float(value)
         except (TypeError, ValueError):
             raise ConfigError(f"{where}: expected a number, got {value!r}") from None
+        if not math.isfinite(number):
+            raise ConfigError(f"{where}: expected a number of seconds from {low:g} to {high:g}, got {value!r}")
         if number < low:
             raise ConfigError(f"{where}: {number} is below {low}")
+        if number > high:
+            raise ConfigError(f"{where}: {number:g} is above {high:g} (seconds)")
         return number
 
     return read
@@ -431,7 +444,7 @@ FIELDS: tuple[FieldSpec, ...] = (
               _int_in(0, 60 * 24 * 365), "status and /healthz fail when the last run finished longer ago (0: never, "
               "the check is off); default: twice the longest gap between two times of [schedule] cron plus an hour, "
               "at least 180"),
-    FieldSpec("lock_wait_seconds", ("schedule", "lock_wait_seconds"), "MOFCOM_WATCH_LOCK_WAIT", _float_min(0.0),
+    FieldSpec("lock_wait_seconds", ("schedule", "lock_wait_seconds"), "MOFCOM_WATCH_LOCK_WAIT", _float_in(0.0, MAX_LOCK_WAIT),
               "how long replay and run wait for another writer's run lock before giving up"),
     FieldSpec("http_host", ("http", "host"), "MOFCOM_WATCH_HOST", _host, "address serve listens on"),
     FieldSpec("http_port", ("http", "port"), "MOFCOM_WATCH_PORT", _int_in(0, 65535),
@@ -442,12 +455,12 @@ FIELDS: tuple[FieldSpec, ...] = (
               "host = URL: fetch a host from another address (env: host=URL,host=URL)"),
     FieldSpec("since", ("fetch", "since"), "MOFCOM_WATCH_SINCE", _opt_year, "first run backfills back to this year"),
     FieldSpec("user_agent", ("fetch", "user_agent"), "MOFCOM_WATCH_USER_AGENT", _str, "User-Agent header"),
-    FieldSpec("request_delay", ("fetch", "request_delay"), "MOFCOM_WATCH_REQUEST_DELAY", _float_min(0.0),
+    FieldSpec("request_delay", ("fetch", "request_delay"), "MOFCOM_WATCH_REQUEST_DELAY", _float_in(0.0, MAX_REQUEST_DELAY),
               "seconds between two requests to one host"),
     FieldSpec("per_host_concurrency", ("fetch", "per_host_concurrency"), "MOFCOM_WATCH_PER_HOST",
               _int_in(1, 16), "requests at once to one host"),
     FieldSpec("concurrency", ("fetch", "concurrency"), "MOFCOM_WATCH_CONCURRENCY", _int_in(1, 64), "requests at once in total"),
-    FieldSpec("timeout", ("fetch", "timeout"), "MOFCOM_WATCH_TIMEOUT", _float_min(0.1), "seconds per request (each read; a whole answer may take 10 times it)"),
+    FieldSpec("timeout", ("fetch", "timeout"), "MOFCOM_WATCH_TIMEOUT", _float_in(0.1, MAX_TIMEOUT), "seconds per request (each read; a whole answer may take 10 times it)"),
     FieldSpec("retries", ("fetch", "retries"), "MOFCOM_WATCH_RETRIES", _int_in(0, 10), "retries on timeouts, 429 and 5xx"),
     FieldSpec("max_body_bytes", ("fetch", "max_body_bytes"), "MOFCOM_WATCH_MAX_BODY", _int_in(1024, 2**31),
               "largest page body accepted"),

@@ -161,6 +161,29 @@ def test_bad_file_is_a_clear_error(tmp_path: Path, text: str, message: str) -> N
     assert message in str(info.value)
 
 
+@pytest.mark.parametrize(("text", "message"), [
+    ("[fetch]\ntimeout = inf\n", "fetch.timeout (from file "),
+    ("[fetch]\ntimeout = nan\n", "expected a number of seconds from 0.1 to 3600, got nan"),
+    ("[fetch]\ntimeout = 1e308\n", "1e+308 is above 3600 (seconds)"),
+    ("[fetch]\nrequest_delay = 1e9\n", "fetch.request_delay (from file "),
+    ("[fetch]\nrequest_delay = -inf\n", "expected a number of seconds from 0 to 600, got -inf"),
+    ("[schedule]\nlock_wait_seconds = inf\n", "schedule.lock_wait_seconds (from file "),
+    ("[schedule]\nlock_wait_seconds = 86401\n", "86401 is above 86400 (seconds)"),
+])
+def test_a_number_of_seconds_no_run_can_use_is_a_clear_error(tmp_path: Path, text: str, message: str) -> None:
+    """cli37: inf, nan or 1e308 loaded, `config` exited 0, and every run died as an internal error (exit 4) or slept
+    for years between two requests."""
+    with pytest.raises(ConfigError, match="configuration") as info:
+        load_settings(write(tmp_path, text), environ={})
+    assert message in str(info.value)
+
+
+def test_the_most_seconds_a_setting_takes_still_load(tmp_path: Path) -> None:
+    text = "[fetch]\ntimeout = 3600\nrequest_delay = 600\n[schedule]\nlock_wait_seconds = 86400\n"
+    settings = load_settings(write(tmp_path, text), environ={})
+    assert (settings.timeout, settings.request_delay, settings.lock_wait_seconds) == (3600, 600, 86400)
+
+
 def test_a_folder_given_as_the_file_is_said_in_plain_words(tmp_path: Path) -> None:
     """cli36: ``--config /tmp`` said "cannot read /tmp: [Errno 21] Is a directory: '/tmp'" (the path twice)."""
     with pytest.raises(ConfigError) as info:
