@@ -32,6 +32,9 @@ from storage.vocabulary import naive_as_utc
 
 LOG = logging.getLogger("mofcom_watch.server")
 REFUSED_NOTE = "the store was refused: "  # every part of a RefusedStore begins so (a page says no retry helps)
+# Close names the site's search lists (timeline's "did you mean" names 5): "Lockheed" is in 7 listed names, and the page
+# said "5 companies match lockheed" without Lockheed Martin Ventures and the Javelin joint venture (reader37 B).
+SEARCH_NAMES = 25
 
 
 @dataclass(frozen=True)
@@ -263,7 +266,7 @@ class StoreData:
         return self._call(query, "entity")
 
     def search(self, query: str) -> Part:
-        return self._call(lambda s: find_entities(s, query), "search")
+        return self._call(lambda s: find_entities(s, query, SEARCH_NAMES), "search")
 
     def snapshot(self, sha256: str) -> SnapshotView | None:
         with self._sessions() as session:

@@ -113,6 +113,12 @@ def test_search_fuzzy_lists_candidates(site: TestClient) -> None:
     assert 'href="entity/skydio"' in r.text and "similar name" in r.text
     many = site.get("/search", params={"q": "Lockheed"})
     assert many.status_code == 200 and many.text.count('href="entity/lockheedmartin') >= 2
+    # reader37 B: the page listed the 5 closest names and said "5 companies match": every listed Lockheed is there
+    lockheeds = ("lockheedmartin", "lockheedmartinaeronautics", "lockheedmartinadvancedtechnologylaboratories",
+                 "lockheedmartinmissilesystemintegrationlab", "lockheedmartinmissilesandfirecontrol",
+                 "lockheedmartinventures", "raytheonlockheedmartinjavelinjointventure")
+    assert all(f'href="entity/{key}"' in many.text for key in lockheeds), many.text
+    assert "7 companies match" in many.text
     none = site.get("/search", params={"q": "Nonexistent Corp"})
     assert none.status_code == 404 and "No listed company matches" in none.text
     assert site.get("/search", params={"q": " "}, follow_redirects=False).status_code == 303
