@@ -38,6 +38,7 @@ import codecs
 import csv
 import html
 import io
+import itertools
 import logging
 import re
 import tomllib
@@ -129,8 +130,13 @@ ZH_ROLE_BEFORE_RE = re.compile(r"(?P<role>(?:前|原)?(?:首席[\u4e00-\u9fff]{1
 PERSON_COMPANY_RE = re.compile(r"(?P<own>[^,，]*[^\s,，])\s*[,，]\s*(?P<company>[^\s,，].*)")
 PART_ROLE_BEFORE = "by its name after the role “{role}”: “{part}”"
 PART_PERSON = "by its person's name before the comma: “{part}”"
+# A degree after a person's name without a comma, as HR records and signatures write it ("Patrick Jankowski PhD" got
+# nothing, screen37): the name before it, a person's (2-4 words, no legal suffix), hits people only
+DEGREE_AFTER_RE = re.compile(r"(?P<own>.*[^\s,，])\s+(?P<degree>Ph\.?\s?D|M\.?D|Esq|MBA|J\.?D|CPA|D\.?Phil|LL\.?M)\.?",
+                             re.IGNORECASE)
+PART_WITHOUT_DEGREE = "by its person's name without the degree “{degree}”: “{part}”"
 PART_COMPANY = "by the company named after the person's name: “{part}”"
-PERSON_ONLY_PARTS = (PART_ROLE_BEFORE.split("{")[0], PART_PERSON.split("{")[0])  # a hit by such a part: on a person only
+PERSON_ONLY_PARTS = (PART_ROLE_BEFORE.split("{")[0], PART_PERSON.split("{")[0], PART_WITHOUT_DEGREE.split("{")[0])  # a hit by such a part: on a person only
 # A title alone in brackets after a name ("TODD STEIN (MR)"): no country, though "MR" is Mauritania's code
 BRACKETED_TITLE_RE = re.compile(r"\s*(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Sen|Rep|Hon|Ret)\.?\s*", re.IGNORECASE)
 # A nickname in quotes inside a person's name (HR records: 'Thomas "Tom" Moss'): the name with it and without it
@@ -191,6 +197,12 @@ NAMES_CUT_RE = re.compile(r"\s*[;；、]\s*|\s+/\s+|\s*[\r\n]+\s*")  # 、 too: 
 # An e-mail address after the name, as a mail client or CRM export writes a contact: "Adam Bry <adam.bry@skydio.com>",
 # '"Stein, Todd" <todd.stein@example.org>', "Shield AI Inc. <ap@shield.ai>" got nothing (screen36): the name before it
 EMAIL_AFTER_RE = re.compile(r"\s*[<(（\[]?\s*(?:mailto:)?[\w.%+'-]+@[\w-]+(?:\.[\w-]+)+\s*[>)）\]]?\s*$", re.IGNORECASE)
+# Where a whole legal name may end and an address or a number follow it, as an ERP's one-line vendor cell keeps them:
+# "Skydio Inc., 3000 Clearview Way, San Mateo, CA 94402", "Echodyne Corp. 12900 NE 180th St", "SKYDIO INC 0001234567",
+# "斯凯迪奥公司 地址：…" were possible matches only (the listed name inside a longer one), screen37
+LEGAL_NAME_END_RE = re.compile(r"\s*[,，]\s*|\s+(?=\d)|(?<=[司团])\s+")
+LEGAL_NAME_CUTS = 4  # of them tried: the name begins the cell ("Skydio, Inc., 3000 …" is the second); a junk cell's 500
+# commas are not each tried
 # "Skydio Inc. c/o Foo Law LLP": the name before "care of" is the counterparty's, the rest an address line
 CARE_OF_RE = re.compile(r"\s+(?:c/o|care of)\s+\S.*$", re.IGNORECASE)
 # A unit after a whole legal name and a dash: "General Dynamics Corp. - Electric Boat" (a country there is a
@@ -236,8 +248,9 @@ _OTHER_LETTERS = "\u0370-\u03ff\u0400-\u052f"
 MIXED_SCRIPT_RE = re.compile(rf"\w*(?:[A-Za-z][{_OTHER_LETTERS}]|[{_OTHER_LETTERS}][A-Za-z])\w*")
 # Abbreviations ERP exports use for words notices write out.
 ABBREVIATIONS = {"intl": "International", "natl": "National", "mfg": "Manufacturing", "svcs": "Services",
-                 "svc": "Service", "grp": "Group", "hldgs": "Holdings", "hldg": "Holding", "mgmt": "Management"}
-ABBREVIATION_RE = re.compile(r"\b(?:Int['’]?l|Nat['’]?l|Mfg|Svcs?|Grp|Hldgs?|Mgmt)\b\.?", re.IGNORECASE)
+                 "svc": "Service", "grp": "Group", "hldgs": "Holdings", "hldg": "Holding", "mgmt": "Management",
+                 "info": "Information"}  # "Info": "IP Video Market Information Inc" got nothing (screen37)
+ABBREVIATION_RE = re.compile(r"\b(?:Int['’]?l|Nat['’]?l|Mfg|Svcs?|Grp|Hldgs?|Mgmt|Info)\b\.?", re.IGNORECASE)
 # A Chinese name that is a Latin name plus a legal word ("PVH集团", "IMSAR公司"): the Latin part names the company.
 LATIN_NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 .,&'-]*")
 HAN_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -794,11 +807,14 @@ def own_parts(name: str) -> tuple[tuple[str, str | None], ...]:
     if dash and has_legal_suffix(dash.group(1)) and country_code(dash.group(3)) is None and not \
             TRAILING_DESIGNATOR_RE.search(name):
         parts.append((dash.group(1), PART_BEFORE.format(marker=dash.group(2), part=dash.group(1))))
+    if (first := _legal_name_first(name)) is not None:  # after the rules above, whose reasons say more
+        parts.append((first[0], PART_BEFORE.format(marker=first[1], part=first[0])))
     parts = lead + parts
     parts += [(bare_name, PART_WITHOUT_TITLE.format(part=bare_name))
               for bare_name in (HONORIFIC_RE.sub("", p) for p, _ in parts if HONORIFIC_RE.match(p))]
     roles = [(p, part) for p, _ in parts if (part := _without_role(p)) is not None]
     parts += [part for _, part in roles] + [part for p, _ in parts for part in _person_parts(p, dict(roles).get(p))]
+    parts += [part for p, _ in parts if (part := _without_degree(p)) is not None]
     parts += [part for p, _ in parts for part in _nicknamed(p)]
     # a Chinese person's name of two characters is a name when a title followed it ("石平先生")
     titled = {p for p, how in parts if how is not None and how.startswith(PART_WITHOUT_TITLE[:20]) and HAN_RE.search(p)}
@@ -806,6 +822,22 @@ def own_parts(name: str) -> tuple[tuple[str, str | None], ...]:
                   (p in titled and len(name_key(p)) >= 2))
     # a split cell keeps its one name left: "Lockheed Martin Corp d/b/a LM" ("LM" too short) was no part at all (screen35)
     return named if len(named) > 1 or ((parent or lead or cuts) and named) else ()
+
+
+def _legal_name_first(name: str) -> tuple[str, str] | None:
+    """The whole legal name a cell begins with, before a comma, a space and a digit, or (in Chinese) a space, and the
+    start of what follows it ("Skydio Inc., 3000 Clearview Way, …" -> ("Skydio Inc.", "3000 Clearview Way, …")); None
+    when no such name begins the cell, or what follows is a legal form ("Foo Co., Ltd.") or a country (a designator:
+    plain_form's, whose country must agree: "Skydio, Inc., Japan" is no hit)."""
+    for cut in itertools.islice(LEGAL_NAME_END_RE.finditer(name), LEGAL_NAME_CUTS):
+        before, rest = name[: cut.start()].strip(), name[cut.end() :].strip()
+        if not rest or not (has_legal_suffix(before) or (HAN_RE.search(before) and before.endswith(LEGAL_SUFFIXES_ZH))):
+            continue
+        if len(name_key(before)) < OWN_NAME_MIN_KEY_LENGTH or name_key(f"x {rest.split()[0]}") == "x" or \
+                country_code(rest) is not None or TRAILING_DESIGNATOR_RE.fullmatch(f" {rest}") or rest.casefold() == "the":
+            return None
+        return before, rest if len(rest) <= 24 else f"{rest[:22].rsplit(' ', 1)[0]} …"
+    return None
 
 
 def _slashed(name: str) -> list[str]:
@@ -856,6 +888,15 @@ def _without_role(name: str) -> tuple[str, str] | None:
         if z:
             return z.group("own"), PART_WITHOUT_TITLE.format(part=z.group("own"))
     return None
+
+
+def _without_degree(name: str) -> tuple[str, str] | None:
+    """A person's name without a degree written after it with no comma ("Patrick Jankowski PhD"), with what a hit by it
+    says (a person only); None for any other name."""
+    m = DEGREE_AFTER_RE.fullmatch(name.strip()) if name[-1:].isalpha() or name.endswith(".") else None
+    if m is None or not _person_name(own := m.group("own").strip()):
+        return None
+    return own, PART_WITHOUT_DEGREE.format(degree=m.group("degree"), part=own)
 
 
 def _person_name(own: str) -> bool:
@@ -1129,13 +1170,15 @@ def person_score(a: str, b: str) -> float:
     if ga and gb and ga != gb:
         return 0.0  # "Jr." and "Sr.": father and son
     wa, wb = tuple(w for w in wa if w not in GENERATIONS), tuple(w for w in wb if w not in GENERATIONS)
-    if "".join(wa) == "".join(wb) and wa:
-        return 100.0  # the same name cut into words otherwise ("詹姆斯伊克斯二世", "詹姆斯·伊克斯")
+    if wa and "".join(wa) in {"".join(wb[i:] + wb[:i]) for i in range(max(len(wb), 1))}:
+        # the same name cut into words otherwise ("詹姆斯伊克斯二世", "詹姆斯·伊克斯"), the surname first or last too
+        # ("PAK YEONGTAE" for Yeong-Tae Pak got nothing, while "Pak Yeong Tae" hit: screen37)
+        return 100.0
     wa, wb = _without_initials(wa, wb), _without_initials(wb, wa)
     a, b = " ".join(wa), " ".join(wb)
     if min(len(wa), len(wb)) < 2:
         return fuzzy_score(a, b)
-    from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.distance import OSA
 
     short, long_ = sorted((wa, wb), key=len)
     if len(short) < len(long_):
@@ -1155,7 +1198,7 @@ def person_score(a: str, b: str) -> float:
         return fuzzy_score(" ".join(short), " ".join(kept))
 
     alignments = ((wa, wb), (wa, wb[::-1]), (sorted(wa), sorted(wb)))
-    if not any(all(Levenshtein.distance(x, y) <= 1 for x, y in zip(p, q)) for p, q in alignments):
+    if not any(all(OSA.distance(x, y) <= 1 for x, y in zip(p, q)) for p, q in alignments):
         return 0.0
     return fuzzy_score(a, b)
 
@@ -1163,12 +1206,12 @@ def person_score(a: str, b: str) -> float:
 def _aligned_words(short: tuple[str, ...], long_: tuple[str, ...]) -> list[str] | None:
     """The words of ``long_`` that ``short``'s words stand for, in ``short``'s order, each equal or one typing slip off,
     the first and last of ``long_`` among them; None when they are not so (a middle name may be left out, no more)."""
-    from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.distance import OSA
 
     rest = list(long_)
     kept: list[str] = []
     for w in short:
-        found = next((x for x in rest if x == w), None) or next((x for x in rest if Levenshtein.distance(w, x) <= 1), None)
+        found = next((x for x in rest if x == w), None) or next((x for x in rest if OSA.distance(w, x) <= 1), None)
         if found is None:
             return None
         rest.remove(found)
@@ -1200,9 +1243,9 @@ def _generic_word(word: str) -> bool:
         return True
     if len(word) < GENERIC_SLIP_MIN or not word.isascii():
         return False
-    from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.distance import OSA  # two letters swapped is one slip too ("Industires": screen37)
 
-    return any(abs(len(g) - len(word)) <= 1 and Levenshtein.distance(word, g) <= 1 for g in GENERIC_WORDS
+    return any(abs(len(g) - len(word)) <= 1 and OSA.distance(word, g) <= 1 for g in GENERIC_WORDS
                if len(g) >= GENERIC_SLIP_MIN)
 
 
