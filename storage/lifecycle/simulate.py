@@ -238,9 +238,15 @@ def _end_word(until: date | None, lapses_on: date | None = None) -> str:
 def _lengthens(step: Step, st: EntityState) -> bool:
     """Whether ``step`` lengthens the suspension the entity is in without starting a period of its own: an extension by a
     duration ("暂停期限延长6个月", no start written) moves the running end on. It takes effect on its notice's own day, a
-    day on which no suspension began: the row's ``since`` stays the day the one in place did (story31 B2)."""
-    return (step.event_kind is EventKind.SUSPENSION_EXTENDED and bool(step.action.extends_by)
-            and st.state is ListingState.SUSPENDED and st.since is not None)
+    day on which no suspension began: the row's ``since`` stays the day the one in place did (story31 B2). So does an
+    extension to a day written as its last, from its notice's own day ("暂停期限延长至2027年8月12日"), taking effect while
+    that suspension runs, before it lapses (story38: the row said "suspended since" the answer's day; story37's carried
+    B). A continuation from a day written ("自2026年11月10日起，继续暂停…1年", "自2027年3月1日原暂停期限届满之日起…") starts its
+    period then, as design.md's worked example counts it."""
+    if step.event_kind is not EventKind.SUSPENSION_EXTENDED or st.state is not ListingState.SUSPENDED or st.since is None:
+        return False
+    return bool(step.action.extends_by) or (step.included and step.effective == step.known and not st.presumed and (
+        st.lapses_on is None or step.effective < st.lapses_on))
 
 
 def _ended_named(b: _Builder) -> None:

@@ -5,7 +5,8 @@ the later half first, into a second store: the same items, the same ids (and a "
 stored before its notice). ``MOFCOM_WATCH_TODAY`` is 2028-01-31.
 
 C  ECL 2027 No. 10 (3 invented US companies): suspended "自2027年2月15日起…暂停期限至2027年5月14日" (through 05-14, lapsing 05-15),
-   the end moved while running "暂停期限延长至2027年8月12日" (05-12), continued "自2027年8月13日起…90天" (to 11-11, counted:
+   the end moved while running "暂停期限延长至2027年8月12日" (05-12: since stays 02-15, as an extension by a duration
+   keeps it; it said 05-12, story37's carried B), continued "自2027年8月13日起…90天" (to 11-11, counted:
    lapses 11-11), lapsed, restored from 11-22 by an answer of 11-20, then one company's measures stopped from 12-15.
 D  No. 12 "自2027年3月1日起至2027年6月30日" suspends No. 11: suspended on 06-30 (1 day left), lapsed on 07-01.
 T  No. 40 "本公告自公布之日起实施，有效期至2027年12月31日": in force through 12-31, lifted from 2028-01-01 (the carried B of
@@ -42,9 +43,9 @@ def test_c_suspended_to_a_day_then_moved_then_continued_by_a_duration(store: Sto
     got = row(store, "2027-05-01", C)
     assert (got["state"], got["since"], got["until"], got["lapses_on"], got["days_left"]) == (
         "suspended", "2027-02-15", "2027-05-14", "2027-05-15", 14)
-    got = row(store, "2027-05-20", C)  # the end moved while the suspension ran: the answer's day, as 继续暂停's
-    assert (got["state"], got["since"], got["until"], got["lapses_on"]) == ("suspended", "2027-05-12", "2027-08-12",
-                                                                          "2027-08-13")
+    got = row(store, "2027-05-20", C)  # the end moved while the suspension ran: since stays its first day
+    assert (got["state"], got["since"], got["until"], got["lapses_on"], got["by"]) == (
+        "suspended", "2027-02-15", "2027-08-12", "2027-08-13", "QA-2027-05-12-6aa61a1b")
     got = row(store, "2027-11-10", C)  # "自2027年8月13日起…90天": counted from a day, its end not included
     assert (got["state"], got["since"], got["until"], got["lapses_on"], got["days_left"]) == (
         "suspended", "2027-08-13", "2027-11-11", "2027-11-11", 1)

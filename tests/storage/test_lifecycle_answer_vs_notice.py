@@ -233,11 +233,12 @@ def test_a_notice_repeating_the_suspension_an_answer_of_an_earlier_day_set_chang
     assert extended == [(date(2026, 11, 20), known[-2].record.key)]
     (history,) = [r.history for r in d.states if r.notice_key == "UEL-2025-7"]
     assert any("2026-11-21" in line and "UEL-2026-12" in line for line in history), history
-    # the same notice with another end is a change (an extension), as before
+    # the same notice with another end is a change (an extension), as before; it moves the end of the suspension in
+    # place from its own day, and the row keeps the day that suspension began (story38: it said since 2026-11-21)
     longer = _page(LATE_NOTICE.replace("至2027年11月10日", "至2028年11月10日"))
     d = derive([*earlier, _page(LATE_ANSWER), longer], date(2026, 11, 22))
     (row,) = [(r.state.value, r.since, r.until, r.by) for r in d.states if r.notice_key == "UEL-2025-7"]
-    assert row == ("suspended", date(2026, 11, 21), date(2028, 11, 10), "UEL-2026-12")
+    assert row == ("suspended", date(2026, 11, 20), date(2028, 11, 10), "UEL-2026-12")
 
 
 STORIES20 = Path(__file__).resolve().parents[1] / "data" / "stories20" / "main"
