@@ -1,5 +1,6 @@
 """Unusable pages raise UnusablePage with a reason; truncated notices only warn."""
 
+import itertools
 import re
 from pathlib import Path
 
@@ -43,6 +44,19 @@ def test_a_short_notice_that_upholds_something_is_no_maintenance_page():
             "决定将甲公司（Alpha Inc.）列入出口管制管控名单。</p><p>2025年2月1日</p></div></body></html>")
     assert parse_document(text.encode()).notice.key == "MOFCOM-2025-9"
     assert page.MAINTENANCE_RE.search("维护中国企业合法权益") is None
+
+
+def test_maintenance_windows_find_what_the_whole_text_search_finds():
+    """page.maintenance_said searches MAINTENANCE_RE only around each 维护 (issue 11: the whole-text scan cost ~70,000
+    instructions on a short notice holding 为维护国家安全); it must give the same match as the whole-text search on any
+    text: every text of up to 5 pieces below (the pattern's words, its look-ahead's characters, 维护 again) in any order,
+    and a few with filler between. It fails when the pattern is widened beyond MAINTENANCE_BEFORE/AFTER."""
+    pieces = ("维护", "系统", "正在", "停机", "进行", "升级", "中", "国", "网站", "，", "为", "甲公司")
+    texts = ["".join(t) for n in range(1, 6) for t in itertools.product(pieces, repeat=n) if "维护" in t]
+    texts += ["为维护国家安全和利益，" * 3 + "系统正在升级维护，请稍后", "维护中国企业合法权益" + "，" * 20 + "系统维护中"]
+    for text in texts:
+        whole, windowed = page.MAINTENANCE_RE.search(text), page.maintenance_said(text)
+        assert (whole and (whole.span(), whole[0])) == (windowed and (windowed.span(), windowed[0])), text
 
 
 def test_truncated_annex_is_a_warning_not_an_error():
