@@ -59,7 +59,7 @@ from sqlalchemy.orm import Session
 from storage.models import Event
 from storage.notices import load_stored_notices
 from storage.records import RESTATING_KINDS, EventKind, EventRecord, EventScope, Provenance, StoredNotice
-from storage.vocabulary import BEIJING, UNMATCHED_CAUSE, in_beijing
+from storage.vocabulary import BEIJING, UNMATCHED_CAUSE, event_lapses_on, in_beijing, until_words
 
 if TYPE_CHECKING:  # the engine is imported where it runs: a cycle that skips the derive never loads it
     from storage.lifecycle import Derivation
@@ -379,13 +379,13 @@ def _lapse_undone_by(old: EventRecord, derived: Sequence[EventRecord]) -> tuple[
     if old.kind is EventKind.SUSPENSION_LAPSED:
         day = old.effective
     elif old.kind is EventKind.SUSPENSION_ENDS_SOON:
-        day = old.until
+        day = _counted_to(old)
     else:
         return ()
     if day is None:
         return ()
     found = sorted((e for e in _of_listing(old, derived, _UNDOING) if e.effective is not None and e.effective <= day
-                    and (e.kind in _ENDING or e.until is None or e.until > day)), key=lambda e: e.id)
+                    and (e.kind in _ENDING or e.until is None or (_counted_to(e) or e.until) > day)), key=lambda e: e.id)
     left = {e.key for e in old.entities} if old.entity_key is None else set()
     steps: list[EventRecord] = []
     while found and (left or not steps):
@@ -402,8 +402,15 @@ def _lapse_undone_by(old: EventRecord, derived: Sequence[EventRecord]) -> tuple[
 _ENDS_WORD = {EventKind.LIFTED: "lifts", EventKind.REMOVED: "removes", EventKind.RESTORED: "restores"}
 
 
+def _counted_to(old: EventRecord) -> date | None:
+    """The day a countdown counts to: the lapse day, the day after an end written as its last day ("until 2027-12-31
+    inclusive": 2028-01-01, ``LAPSES_ON_KEY``), else its ``until`` (story38: a retraction said 12-31 and missed a
+    continuation from 01-01)."""
+    return event_lapses_on(old.extra) or old.until
+
+
 def _undone_correction(old: EventRecord, undone: Sequence[EventRecord], n: int, at: datetime) -> EventRecord:
-    day = old.effective if old.kind is EventKind.SUSPENSION_LAPSED else old.until
+    day = old.effective if old.kind is EventKind.SUSPENSION_LAPSED else _counted_to(old)
     said = (f"presumed the measures back in force from {day}" if old.kind is EventKind.SUSPENSION_LAPSED
             else f"counted down to the end of the suspension on {day}")
     causes = list(dict.fromkeys(f"{_UNDONE_SAYS[step.kind]} ({step.source_key})" for step in undone))
@@ -411,7 +418,7 @@ def _undone_correction(old: EventRecord, undone: Sequence[EventRecord], n: int, 
     for step in undone:
         published = step.occurred.astimezone(BEIJING).date().isoformat()
         now = (f"suspends {'them' if len(undone) == 1 else 'those'} from {step.effective}"
-               + (f" until {step.until}" if step.until else "")
+               + (f" until {until_words(step.until, event_lapses_on(step.extra))}" if step.until else "")
                if step.kind in (EventKind.SUSPENDED, EventKind.SUSPENSION_EXTENDED)
                else f"{_ENDS_WORD[step.kind]} {'them' if len(undone) == 1 else 'those'} from {step.effective}")
         steps.append(f"{step.source_key}, published {published} and read after it (notices fetched up to "

@@ -90,3 +90,37 @@ def test_a_suspension_before_the_listing_took_effect_says_it_does_not_take_effec
     # a suspension of a listing already in force says nothing of the kind
     (in_force,) = ecl(derive(notices(LISTED, THROUGH), date(2027, 1, 2)), EventKind.SUSPENDED)
     assert "not taken effect" not in in_force.summary
+
+
+CONTINUED = """商务部公告2027年第150号 关于继续暂停实施商务部公告2026年第42号相关措施的公告
+【发布文号】商务部公告2027年第150号
+【发文日期】2027年12月20日
+
+根据《中华人民共和国出口管制法》《中华人民共和国两用物项出口管制条例》有关规定，商务部决定，自2028年1月1日起，继续暂停实施商务部公告2026年第42号相关措施1年。
+本公告自公布之日起施行。
+"""
+
+
+def test_a_countdown_to_an_inclusive_end_a_later_read_step_undoes_names_it_and_the_lapse_day() -> None:
+    """story37's carried B (story38): the countdown "Suspension ends in 7 days … until 2027-12-31 inclusive" (12-25), out
+    before the notice of 12-20 continuing the suspension from 2028-01-01 was read, is retracted once it is. Its retraction
+    looked for steps in effect on or before 12-31 (the item's ``until``), not the lapse day: the continuation of 01-01
+    was not found (a plain "Retracted", naming nothing), and the words said the measures did not come back on 12-31,
+    a day they were never to. Now the lapse day (``lapses_on``) is the day: the continuation named, "on 2028-01-01"."""
+    from datetime import datetime, timezone
+
+    from storage.events import _lapse_undone_by, _undone_correction
+
+    before = notices(LISTED, THROUGH)
+    (soon,) = [e for e in derive(before, date(2027, 12, 26)).events if e.kind is EventKind.SUSPENSION_ENDS_SOON
+               and e.entity_key is None and e.days_left == 7]
+    assert (soon.until, dict(soon.extra)[LAPSES_ON_KEY]) == (date(2027, 12, 31), "2028-01-01")
+    after = derive([*before, *notices(CONTINUED)], date(2027, 12, 26)).events
+    assert soon.id not in {e.id for e in after}
+    (undone,) = _lapse_undone_by(soon, after)
+    assert (undone.kind, undone.source_key, undone.effective) == (EventKind.SUSPENSION_EXTENDED, "MOFCOM-2027-150",
+                                                                  date(2028, 1, 1))
+    said = _undone_correction(soon, (undone,), 1, datetime(2027, 12, 26, tzinfo=timezone.utc))
+    assert said.title.endswith(": the suspension goes on (MOFCOM-2027-150)"), said.title
+    assert "the end of the suspension on 2028-01-01" in said.summary and "in force on 2028-01-01" in said.summary
+    assert "2027-12-31" not in said.summary.replace(soon.title, "")
