@@ -220,6 +220,27 @@ def plain_metavars(command: Any) -> None:
             continue
         name = param.name or "value"
         param.metavar = METAVARS.get(name, name.upper())
+    for param in command.params:
+        if getattr(param.type, "name", None) == "path":
+            _plain_paths(param)
+
+
+def _plain_paths(param: Any) -> None:
+    """A path given as an empty string or as a URL is a usage error naming it, as click says any bad value. Was:
+    ``""`` became ``.`` (``replay ""`` stored every file of the working directory, the store among them, as pages;
+    ``feeds --out ""`` wrote 35 feed files there; ``--config ""``: "cannot read .: Is a directory"), and a URL lost a
+    slash ("https:/www.mofcom.gov.cn/x.html: no such file") (cli37)."""
+    convert = param.type.convert
+
+    def plain(value: Any, given: Any, ctx: Any) -> Any:
+        if isinstance(value, str) and not value.strip():
+            param.type.fail(f"{value!r} is empty: name a {param.metavar or 'path'} (a variable left unset?)", given, ctx)
+        if isinstance(value, str) and "://" in value and not os.path.lexists(value):
+            param.type.fail(f"{value!r} is a URL: {param.metavar or 'it'} is a path on this machine (download it "
+                            "first)", given, ctx)
+        return convert(value, given, ctx)
+
+    param.type.convert = plain
 
 
 def _usage_metavar(param: Any) -> Any:

@@ -3,11 +3,14 @@ string or a URL given where a file or folder goes, an in-memory SQLite database.
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.faults.harness import FIXTURES, cli, cli_env, run_args
+from tests import zygote
+from tests.faults.harness import FIXTURES, cli, cli_env, run_args, store_rows
 from tests.site_server import SiteServer
 
 
@@ -28,3 +31,44 @@ def test_a_setting_in_seconds_no_run_can_use_is_exit_2_before_any_fetch(tmp_path
     assert not (tmp_path / "store.sqlite").exists()
     said = cli(db, "config", env=cli_env(**{name: value}))  # config says so too, where it exited 0
     assert said.code == 2 and setting in said.err, said
+
+
+def in_folder(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The real program started in ``folder`` (what an empty string would have named)."""
+    return subprocess.run(zygote.command(*args), cwd=folder, env=cli_env(), text=True, capture_output=True,
+                          timeout=120)
+
+
+@pytest.mark.parametrize(("args", "shown"), [
+    (("replay", ""), "'DIR': '' is empty: name a DIR"),  # was: every file of the folder stored as a page, the store too
+    (("feeds", "--out", ""), "'--out': '' is empty: name a DIR"),  # was: 35 feed files written into the folder
+    (("run", "--out", ""), "'--out': '' is empty: name a DIR"),
+    (("evidence", "Huntington Ingalls Industries, Inc.", "--out", ""), "'--out': '' is empty: name a FILE"),
+    (("feeds", "--out", "feeds", "--watchlist", ""), "'--watchlist': '' is empty: name a FILE"),  # was: "cannot read
+    (("screen", ""), "'FILE': '' is empty: name a FILE"),                                           # watchlist .: …"
+])
+def test_an_empty_path_is_a_usage_error_not_the_working_folder(tmp_path: Path, args: tuple[str, ...],
+                                                               shown: str) -> None:
+    work = tmp_path / "work"
+    shutil.copytree(FIXTURES / "texts", work)  # pages a replay of the folder would store
+    store = work / "store.sqlite"
+    seeded = cli(f"sqlite:///{store}", "replay", str(FIXTURES / "texts"), "--as-of", "2026-11-29")
+    assert seeded.code == 1, seeded.err  # (the fixtures' three count mismatches)
+    before = sorted(p.name for p in work.iterdir())
+    rows = store_rows(f"sqlite:///{store}")
+    done = in_folder(work, "--db", f"sqlite:///{store}", *args)
+    assert done.returncode == 2, done
+    assert done.stderr.splitlines()[-1] == f"Error: Invalid value for {shown} (a variable left unset?)", done.stderr
+    assert done.stdout == ""
+    assert sorted(p.name for p in work.iterdir()) == before  # no feed, pack or file written there
+    assert store_rows(f"sqlite:///{store}") == rows  # nothing stored
+
+
+@pytest.mark.parametrize("args", [("parse", "https://www.mofcom.gov.cn/zwgk/zcfb/art/2025/x.html"),
+                                  ("screen", "https://example.com/counterparties.csv")])
+def test_a_url_given_for_a_file_is_said_to_be_one(tmp_path: Path, args: tuple[str, ...]) -> None:
+    """Was: "mofcom-watch parse: https:/www.mofcom.gov.cn/…: no such file", the URL shown with a slash lost."""
+    done = in_folder(tmp_path, "--db", f"sqlite:///{tmp_path / 'none.sqlite'}", *args)
+    assert done.returncode == 2, done
+    assert done.stderr.splitlines()[-1] == (f"Error: Invalid value for 'FILE': {args[1]!r} is a URL: FILE is a path "
+                                            "on this machine (download it first)")
