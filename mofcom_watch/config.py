@@ -405,12 +405,24 @@ def _database_url(value: Any, where: str) -> str | None:
     from sqlalchemy.exc import ArgumentError
 
     try:
-        make_url(text).port  # noqa: B018 - a port that is no number raises (was: exit 4, "internal error", cli35)
+        parsed = make_url(text)
+        parsed.port  # noqa: B018 - a port that is no number raises (was: exit 4, "internal error", cli35)
     except (ArgumentError, ValueError):
         from storage.db import shown_url
 
         raise ConfigError(f"{where}: not a database URL: {shown_url(text)!r} (e.g. sqlite:///data/x.sqlite)") from None
+    if parsed.get_backend_name() == "sqlite" and in_memory(parsed.database, parsed.query.get("mode")):
+        raise ConfigError(f"{where}: {text!r} is a SQLite database in memory, gone when the command ends: nothing "
+                          "stored would be kept; name a file (e.g. sqlite:///data/mofcom-watch.sqlite)")
     return text
+
+
+def in_memory(database: str | None, mode: Any) -> bool:
+    """Whether SQLite keeps this database in memory only. Was: ``--db sqlite://`` (or ``sqlite:///:memory:``) was
+    taken: ``replay`` stored every page into a database gone at its end and exited 0 when clean, ``status`` said "the
+    database failed: cannot start a transaction within a transaction", exit 3 (cli37)."""
+    name = database or ""
+    return name in ("", ":memory:") or name.startswith("file::memory:") or mode == "memory"
 
 
 @dataclass(frozen=True)

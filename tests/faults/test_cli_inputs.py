@@ -72,3 +72,17 @@ def test_a_url_given_for_a_file_is_said_to_be_one(tmp_path: Path, args: tuple[st
     assert done.returncode == 2, done
     assert done.stderr.splitlines()[-1] == (f"Error: Invalid value for 'FILE': {args[1]!r} is a URL: FILE is a path "
                                             "on this machine (download it first)")
+
+
+@pytest.mark.parametrize("url", ["sqlite://", "sqlite:///:memory:", "sqlite:///file:store?mode=memory&uri=true"])
+def test_a_sqlite_database_in_memory_is_refused_before_anything_is_read(tmp_path: Path, url: str) -> None:
+    """Was: ``replay`` stored every page into a database gone at its end (exit 0 when clean, 1 here for the fixtures'
+    count mismatches) and printed the notices as stored; ``status`` then said "the database failed: cannot start a
+    transaction within a transaction", exit 3."""
+    for args in (("replay", str(FIXTURES / "texts")), ("status",), ("run", "--source", "mofcom-qa")):
+        done = in_folder(tmp_path, "--db", url, *args)
+        assert (done.returncode, done.stdout) == (2, ""), (args, done)
+        assert done.stderr == (f"mofcom-watch: configuration: database_url (from flag --db): {url!r} is a SQLite "
+                               "database in memory, gone when the command ends: nothing stored would be kept; name a "
+                               "file (e.g. sqlite:///data/mofcom-watch.sqlite)\n"), done.stderr
+    assert list(tmp_path.iterdir()) == []
