@@ -57,6 +57,8 @@ def publishing(store: Path | None) -> Iterator[None]:
             pass  # (held by another process while we hold the write lock: a publish of ours cannot be; left unsaid)
         yield
     finally:
+        with contextlib.suppress(OSError):
+            os.utime(fd)  # its end, for the run lock (:func:`ended_within`)
         os.close(fd)  # (releases the flock)
 
 
@@ -81,6 +83,19 @@ def publisher(store: Path) -> str | None:
         return None
     finally:
         os.close(fd)
+
+
+def ended_within(store: Path, seconds: float) -> bool:
+    """Whether a publish from ``store`` is in progress or ended less than ``seconds`` ago (the mark's mtime, touched at
+    its end). It held SQLite's write lock: a run lock's holder could not write its heartbeat meanwhile, however alive
+    (ops37: a publish past the stale limit, and a second writer took a live holder's lock as stale the moment the
+    publish ended, before the holder's heartbeat thread, waiting too, got its beat in: the first run exit 3, "lost
+    the lock"). :mod:`storage.runlock` gives such a holder that long to beat before judging it by its heartbeat."""
+    try:
+        ended = os.stat(mark_path(store)).st_mtime
+    except OSError:
+        return False
+    return publisher(store) is not None or time.time() - ended < seconds
 
 
 def wait_for_publish(store: Path, deadline: float) -> bool:

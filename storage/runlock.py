@@ -65,9 +65,10 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.sql.elements import ColumnElement
 
-from storage.db import WRITE_LOCK
+from storage.db import WRITE_LOCK, sqlite_path
 from storage.faults import StoreUnavailable
 from storage.models import RunLock
+from storage.publishwait import ended_within
 from storage.vocabulary import naive_as_utc
 
 log = logging.getLogger(__name__)
@@ -88,6 +89,9 @@ HEARTBEAT_EVERY = _env_seconds("MOFCOM_WATCH_LOCK_HEARTBEAT", 30.0)
 # a holder not in our PID namespace is gone when its heartbeat is this old (ten missed heartbeats by default)
 DEFAULT_STALE_AFTER = timedelta(seconds=max(_env_seconds("MOFCOM_WATCH_LOCK_STALE", 300.0), 3 * HEARTBEAT_EVERY))
 LEGACY_STALE_AFTER = timedelta(hours=2)  # holders of older versions beat only between fetches
+# after a publish of a SQLite store (which held its write lock, so no heartbeat got through), how long a holder judged
+# by its heartbeat is given to beat before it counts as stale: its heartbeat thread was waiting for the same lock
+PUBLISH_GRACE = max(2 * HEARTBEAT_EVERY, 10.0)
 NO_NAMESPACE = "-"  # the namespace field of a holder that could not identify its PID namespace
 # The lock's table, used in plain SQL: a cycle takes the lock first, and the ORM would set up every mapper for it
 # (0.02 s) before the first request is sent; this way that happens while the request waits on the network.
@@ -334,7 +338,7 @@ def acquire(engine: Engine, *, name: str = DEFAULT_LOCK, holder: str, stale_afte
     now = naive_as_utc(now or _now())  # acquired_at: the holder's clock (judged against its host's processes)
     with engine.connect() as conn:  # a plain read first: a waiting run never queues for SQLite's write lock
         row, server_now = _read(conn, name, clock)
-    if row is not None and not _takeable(name, row, server_now or now, stale_after):
+    if row is not None and not _takeable(name, row, server_now or now, stale_after, _published(engine)):
         raise RunLockHeld(name, row.holder, row.acquired_at)
     beat = now if clock is None else clock
     taking = insert(LOCKS).values(name=name, holder=holder, acquired_at=now, heartbeat_at=beat)
@@ -352,7 +356,7 @@ def acquire(engine: Engine, *, name: str = DEFAULT_LOCK, holder: str, stale_afte
                 conn.execute(taking)
                 _held_here.add(holder)
                 return
-            if not _takeable(name, row, server_now or now, stale_after):
+            if not _takeable(name, row, server_now or now, stale_after, _published(engine)):
                 raise RunLockHeld(name, row.holder, row.acquired_at)
             # the row cannot change under us (SQLite: this transaction holds the write lock; elsewhere: the row
             # is locked FOR UPDATE): matched on its holder, not on its heartbeat, whose stored text another tool
@@ -404,10 +408,19 @@ def _held(engine: Engine, name: str) -> LockRow | None:
 _unreadable_since: dict[tuple[str, str, str], float] = {}  # (lock, holder, heartbeat as stored) -> first seen
 
 
-def _takeable(name: str, row: LockRow, now: datetime, stale_after: timedelta) -> bool:
+def _published(engine: Engine) -> bool:
+    """Whether a publish of this SQLite store is in progress or ended within :data:`PUBLISH_GRACE`
+    (:func:`storage.publishwait.ended_within`; never for other databases, whose publishes lock no heartbeat out)."""
+    path = sqlite_path(engine.url)
+    return path is not None and ended_within(path, PUBLISH_GRACE)
+
+
+def _takeable(name: str, row: LockRow, now: datetime, stale_after: timedelta, published: bool = False) -> bool:
     """The holder is dead: judged by its pid when it is provably in our PID namespace, else by its heartbeat
     (``now``: on the clock the heartbeats are written with, :func:`server_clock`); a heartbeat that cannot be
-    read (or lies ahead by more than ``stale_after``) by how long this process has seen the row unchanged."""
+    read (or lies ahead by more than ``stale_after``) by how long this process has seen the row unchanged.
+    ``published``: a publish held the store's write lock until a moment ago (:func:`_published`), so no heartbeat
+    could get through: a heartbeat gone stale is not judged until the holder had :data:`PUBLISH_GRACE` to beat."""
     parsed = Holder.parse(row.holder)
     if _same_namespace(parsed) and row.acquired_at is not None:
         assert parsed is not None
@@ -415,7 +428,7 @@ def _takeable(name: str, row: LockRow, now: datetime, stale_after: timedelta) ->
     if parsed is None or parsed.ns is None:  # an older version's holder (or a name): it beat far less often
         stale_after = max(stale_after, LEGACY_STALE_AFTER)
     if row.heartbeat_at is not None and row.heartbeat_at - now < stale_after:
-        return now - row.heartbeat_at >= stale_after
+        return now - row.heartbeat_at >= stale_after and not published
     key = (name, row.holder, repr(row.raw_heartbeat))
     if key not in _unreadable_since:
         _unreadable_since[key] = time.monotonic()

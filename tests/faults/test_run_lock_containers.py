@@ -21,15 +21,20 @@ import time
 
 import pytest
 
+from storage.publishwait import publisher
 from tests.faults.harness import (
     FIXTURES,
     HOSTS,
     ROOT,
     Done,
+    cli,
     command,
+    feeds_args,
     finish,
     lock_holder,
+    replay_args,
     run_args,
+    spawn,
     until,
     write_locked,
 )
@@ -225,3 +230,58 @@ def test_on_postgresql_a_host_whose_clock_is_ahead_never_takes_a_live_lock(tmp_p
     assert "gave up after waiting 0 s: another run holds the 'cycle' lock" in ahead.err, ahead.err
     assert still == holder, (still, holder)
     assert running, "the first run ended before the second asked (its requests are held in the site)"
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as fh:
+            return [int(p) for p in fh.read().split()]
+    except OSError:
+        return []
+
+
+def test_a_holder_whose_heartbeat_a_long_publish_locked_out_keeps_its_lock(tmp_path):
+    """ops37: a publish holds the SQLite store's write lock (``serve``'s of a store 100 times the fixtures: 92 s at load
+    6), so the run lock's holder cannot write its heartbeat meanwhile; past the stale limit, a run in another container
+    waiting for the lock took the live holder's lock as stale the moment the publish ended, whenever its try came
+    before the holder's heartbeat thread (2 of 4 trials): the holder stopped, exit 3, "lost the 'cycle' lock". Here a
+    real ``feeds`` publish is stopped mid-publish (SIGSTOP) past the stale limit while the first run holds the lock in
+    its crawl, and the first run is stopped too until a moment after the publish ended (its heartbeat thread not yet
+    scheduled, made certain): the second run must leave it its lock, and run after it."""
+    db = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    assert cli(db, *replay_args()).code in (0, 1)  # a store whose publish takes a while
+    store = tmp_path / "store.sqlite"
+    with HeldSite(FIXTURES, hold_after=2) as site:
+        env = base_urls_env(site.url, **FAST_LOCK, MOFCOM_WATCH_TIMEOUT="300")
+        first = container_run("ctr-first", db, run_args(site.url, tmp_path / "feeds"), env)
+        try:
+            assert until(lambda: (lock_holder(db) or "").startswith("ctr-first:1:") and site.held > 0, 60)
+            holder = lock_holder(db)
+            runs = _children(first.pid)  # (unshare's child: the run, PID 1 inside)
+            assert runs, "no run process under unshare"
+            publish = spawn(db, *feeds_args(tmp_path / "other-feeds"), env=env)
+            assert until(lambda: publisher(store) is not None, 120), "the publish did not start"
+            os.kill(publish.pid, signal.SIGSTOP)  # mid-publish: SQLite's write lock held, past the stale limit
+            os.kill(runs[0], signal.SIGSTOP)
+            second = container_run("ctr-second", db, run_args(site.url, tmp_path / "feeds"),
+                                   {**env, "MOFCOM_WATCH_LOCK_WAIT": "120"})
+            time.sleep(3)  # the first run's heartbeat is 3 s old: stale (2 s) by it
+            os.kill(publish.pid, signal.SIGCONT)
+            published = finish(publish)
+            until(lambda: lock_holder(db) != holder, 4)  # was: taken over within a second
+            after_publish = lock_holder(db)
+            os.kill(runs[0], signal.SIGCONT)  # its heartbeat thread gets its beat in now
+            time.sleep(1)
+            site.go.set()
+            done_first = finish(first, timeout=300)
+            done_second = finish(second, timeout=300)
+        finally:
+            site.go.set()
+            for proc in (first,):
+                if proc.poll() is None:
+                    proc.kill()
+    assert published.code in (0, 1), published.err
+    assert after_publish == holder, (after_publish, holder)
+    assert done_first.code in (0, 1) and "lost the" not in done_first.err, done_first.err
+    assert done_second.code in (0, 1), done_second.err  # it waited for the first run, then ran
+    assert lock_holder(db) is None

@@ -327,3 +327,31 @@ def test_a_row_whose_heartbeat_cannot_be_read_is_taken_over_after_the_stale_limi
     time.sleep(0.35)
     acquire(engine, holder="fresh", now=now, stale_after=stale)
     assert current_holder(engine) == "fresh"
+
+
+def test_a_stale_heartbeat_right_after_a_publish_is_given_time_to_beat(engine):
+    """ops37: a publish holds a SQLite store's write lock, so no holder's heartbeat gets through while it lasts (a
+    publish of a store 100 times the fixtures: 92 s at load 6, past the 300-s stale limit under more load). A holder
+    judged by its heartbeat is not taken over while a publish is in progress or for PUBLISH_GRACE after it ended (the
+    publish mark's mtime); then it is, as any stale one. Other databases lock no heartbeat out: nothing changes there."""
+    from storage.db import sqlite_path
+    from storage.publishwait import mark_path, publishing
+    from storage.runlock import PUBLISH_GRACE
+
+    now = datetime.now(timezone.utc)
+    other = "0123456789abcdef" if NS != "0123456789abcdef" else "fedcba9876543210"
+    _insert(engine, f"ctr:1:other-ns:{other}", now - timedelta(hours=1), now - DEFAULT_STALE_AFTER - timedelta(seconds=1))
+    store = sqlite_path(engine.url)
+    if store is None:
+        acquire(engine, holder="here")
+        assert current_holder(engine) == "here"
+        return
+    with publishing(store):  # a publish in progress (the mark held), then just ended (its mtime now)
+        with pytest.raises(RunLockHeld):
+            acquire(engine, holder="here")
+    with pytest.raises(RunLockHeld):
+        acquire(engine, holder="here")
+    ended = time.time() - PUBLISH_GRACE - 1
+    os.utime(mark_path(store), (ended, ended))  # the publish ended longer ago than the grace: judged as before
+    acquire(engine, holder="here")
+    assert current_holder(engine) == "here"
