@@ -8,14 +8,20 @@ kept while the index lists them. Pure: an index's text and the source's link tes
 
 from __future__ import annotations
 
+import html as htmllib
 import re
 from collections.abc import Callable
+from urllib.parse import urljoin
 
-from scraper.links import plain_links
+from scraper.links import TAG_RE, plain_links
+from scraper.parse.index import scripted_href
+from storage.records import IndexLink
 
 # A notice's number in a row's title: "公告2026年第30号", "令2025年第6号", "外交部令第13号", "〔2025〕7号"
 NUMBERED_RE = re.compile(r"(?:公告|令)\s*(?:\d{4}\s*年\s*)?第\s*\d+\s*号|〔\s*\d{4}\s*〕\s*第?\s*\d+\s*号")
 NUMBER_MARK = "号"  # every number holds it: a page without one is not scanned
+SCRIPTED_A_RE = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.IGNORECASE | re.DOTALL)
+ATTR_RE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 ROWS_SAID = 5  # rows named in a warning's text (the rest counted)
 UNFOLLOWED = ("{n} row(s) of this index name a numbered notice whose link this source does not follow (another host, "
               "or an address form it does not read), so the notice is not read: {rows}; read it there, and if it is "
@@ -28,12 +34,32 @@ def unfollowed_rows(text: str, base: str, follows: Callable[[str], bool]) -> lis
     if NUMBER_MARK not in text:
         return []
     rows: list[tuple[str, str]] = []
-    for link in plain_links(text, base):
+    for link in plain_links(text, base) + scripted_links(text, base):
         title = link.title or ""
-        if NUMBER_MARK not in title or not NUMBERED_RE.search(title) or follows(link.url):
+        if NUMBER_MARK not in title or not NUMBERED_RE.search(title) or follows(link.url) or (title, link.url) in rows:
             continue
         rows.append((title, link.url))
     return rows
+
+
+def scripted_links(text: str, base: str) -> tuple[IndexLink, ...]:
+    """The links with no address of their own (``href="javascript:void(0)"``, ``""``, ``"#"``), each as the article
+    its script opens (``onclick="openArt('/…')"``, ``data-href``: read as the index parser reads it) or, opening
+    none, as its own href: one row each, never merged into the page's other "javascript:void(0)" links (a
+    "加入收藏" above it hid a numbered row: health37 H48)."""
+    if "javascript:" not in text.lower() and 'href=""' not in text and "href=''" not in text and 'href="#"' not in text:
+        return ()
+    found: list[IndexLink] = []
+    for attrs_text, label in SCRIPTED_A_RE.findall(text):
+        attrs: dict[str, str | None] = {name.lower(): htmllib.unescape(dq or sq)
+                                        for name, dq, sq in ATTR_RE.findall(attrs_text)}
+        href = (attrs.get("href") or "").strip()
+        if href and href[0] != "#" and href[:11].lower() != "javascript:":
+            continue
+        opened = scripted_href(attrs)
+        title = (attrs.get("title") or "").strip() or htmllib.unescape(TAG_RE.sub("", label)).strip() or None
+        found.append(IndexLink(urljoin(base, opened) if opened else href or "(no address)", title))
+    return tuple(found)
 
 
 def unfollowed_detail(rows: list[tuple[str, str]]) -> str:

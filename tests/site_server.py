@@ -17,6 +17,8 @@ import hashlib
 import html
 import json
 import re
+import socket
+import struct
 import threading
 import time
 from dataclasses import dataclass, field
@@ -48,7 +50,8 @@ class Fault:
     ``Content-Encoding: gzip`` (a misconfigured server or proxy: the body cannot be decoded); ``304``: a 304 "not
     modified" to every request, conditional or not (a broken cache in front of the site); ``gzip-twice``,
     ``short-length`` (Content-Length half the body sent), ``206`` (the first half, to a request without Range),
-    ``self-redirect`` (302 to itself for ever), ``cookie-redirect`` (302 to itself with a cookie, then the page)."""
+    ``self-redirect`` (302 to itself for ever), ``cookie-redirect`` (302 to itself with a cookie, then the page), ``reset``
+    (half the body, then a TCP reset: a connection dropped mid-body)."""
 
     kind: str
     times: int | None = None  # None: every request; N: only the first N requests
@@ -57,6 +60,7 @@ class Fault:
     location: str = "http://elsewhere.example.net/trap.html"
     body: bytes = b""
     content_type: str = "text/html"  # body: the Content-Type it is served with
+    headers: dict[str, str] = field(default_factory=dict)  # body: more headers (a Content-Encoding, ...)
 
 
 @dataclass
@@ -355,7 +359,7 @@ def _make_handler(site: SiteServer) -> type[BaseHTTPRequestHandler]:
                 self._send(int(kind), BOT_CHECK_BODY, {"Content-Type": "text/html"})
                 return True
             if kind == "body":
-                self._send(200, fault.body, {"Content-Type": fault.content_type})
+                self._send(200, fault.body, {"Content-Type": fault.content_type, **fault.headers})
                 return True
             if kind == "304":
                 self._send(304, b"", {"ETag": '"cached"'}, bool(self.headers.get("If-None-Match")))
@@ -424,6 +428,19 @@ def _make_handler(site: SiteServer) -> type[BaseHTTPRequestHandler]:
                     self._send(302, b"", {"Location": self.path, "Set-Cookie": "acw_tc=7f3a9c; Path=/"})
                     return True
                 return False
+            if kind == "reset":  # the headers and half the body, then a TCP reset (SO_LINGER 0): no clean end
+                body = site.read(path) or b"x" * 100
+                site._record(Hit(path, 200, len(body) // 2, False))
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body[: len(body) // 2])
+                self.wfile.flush()
+                self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                self.connection.close()  # RST now, before the server's own shutdown could send a FIN
+                self.close_connection = True
+                return True
             if kind == "truncate":
                 body = site.read(path) or b"x" * 100
                 site._record(Hit(path, 200, len(body) // 2, False))

@@ -45,6 +45,11 @@ PLAIN_HREF_RE = lazy_compile(rf"(?P<rooted>/)(?:{PLAIN_SEGMENTS})?|(?:\./)?{PLAI
 PLAIN_BASE_RE = lazy_compile(r"(?P<root>https?://[A-Za-z0-9.:\-]+)(?:(?P<dir>(?:/[A-Za-z0-9_~%\-][A-Za-z0-9_~%.\-]*)*/)"
                            r"[A-Za-z0-9_~%.\-]*)?(?:[?#][^\t\n\r]*)?")
 DATE_HOLDERS = {"li", "tr", "dd", "p", "td"}
+# Where a link with no address of its own (javascript:, "", "#") keeps the article it opens, and the quoted strings
+# of a script call ("openArt('/zwgk/…')", "window.open(\"…\")"): looked at only for such links
+SCRIPTED_ATTRS = ("href", "onclick", "data-href", "data-url", "data-link")
+QUOTED_RE = re.compile(r"""["']([^"'\s]+)["']""")
+PLAIN_URL_RE = re.compile(r"[^\s\"'()<>;]+")
 # exportcontrol rows timed in epoch milliseconds ("publishTime": 1764630000000) where publishTimeStr is missing: the
 # day is Beijing's (07:00 +08:00 is the UTC day before); a number this size is a date of 2001-2286, no other field
 EPOCH_MS_MIN = 10**12
@@ -59,6 +64,23 @@ def is_article_url(href: str) -> bool:
     """Each regex runs only when the literal every match holds is there ("art_", "/article/", "/t")."""
     return bool(("art_" in href and ART_LINK_RE.search(href)) or ("/article/" in href and OLD_ART_LINK_RE.search(href))
                 or ("/t" in href and TRS_ART_LINK_RE.search(href.split("?", 1)[0])))
+
+
+def scripted_href(attrs: dict[str, str | None]) -> str:
+    """The article URL a link with no address of its own opens by script (``href="javascript:openWin('/zwgk/…')"``;
+    ``href="javascript:void(0)"``, ``""`` or ``"#"`` with ``onclick="openArt('/zwgk/…/art_….html')"`` or
+    ``data-href="…"``), else "": such a row of an index was read as no link at all (or as the "javascript:…" URL, which
+    no source follows), its notice missed with the run green (health37 H48, H58; pages29/04's C)."""
+    for name in SCRIPTED_ATTRS:
+        value = attrs.get(name)
+        if not value:
+            continue
+        plain = value.strip()
+        candidates: list[str] = QUOTED_RE.findall(value) or ([plain] if PLAIN_URL_RE.fullmatch(plain) else [])
+        for candidate in candidates:
+            if is_article_url(candidate):
+                return candidate
+    return ""
 
 
 def _date_near(a: LexborNode) -> date | None:
@@ -129,6 +151,8 @@ def links_from_tree(tree: LexborHTMLParser, base_url: str | None, *, has_base: b
     for a in tree.tags("a"):  # css("a[href]"): one without an href is skipped below
         attrs = a.attributes
         href = (attrs.get("href") or "").strip()
+        if not href or href[0] == "#" or href[:11].lower() == "javascript:":
+            href = scripted_href(attrs)
         if not href or "\\" in href or not is_article_url(href):  # '\"/zwgk/…\"': escaped HTML (JSON), no link
             continue
         if "#" in href:

@@ -253,3 +253,20 @@ def test_escaped_html_gives_no_link_rather_than_a_wrong_one() -> None:
     doc = parse_document(page.encode(), url=JPAAS)  # an index whose script holds an escaped copy: its one real link
     assert [link.url for link in doc.links] == ["http://www.mofcom.gov.cn" + ART]
 
+
+
+def test_a_link_opening_its_article_by_script_is_that_article():
+    """health37 H48, H58: rows with no address of their own were no link; the article their script opens is theirs."""
+    from scraper.parse.index import parse_index
+
+    art = "/zwgk/zcfb/art/2026/art_dfa9cc5c1e004d7fbb86f83d249e7986.html"
+    page = (f'<ul><li><a href="javascript:void(0)" onclick="addFavorite()">加入收藏</a></li>'
+            f'<li><a href="javascript:void(0)" onclick="openArt(\'{art}\')" title="A">A</a><span>[2026-06-22]</span></li>'
+            f'<li><a href="" data-href="{art.replace("dfa9", "dfa8")}">B</a></li>'
+            f'<li><a href="#" onclick="window.open(&quot;{art.replace("dfa9", "dfa7")}&quot;)">C</a></li>'
+            f'<li><a href="javascript:void(0)" onclick="go(\'x\') // {art}">D</a></li>'
+            f'<li><a href="javascript:openWin(\'{art.replace("dfa9", "dfa6")}\')">E</a></li></ul>')
+    links = parse_index(page, "https://www.mofcom.gov.cn/zwgk/zcfb/index.html")
+    assert [(link.url.rsplit("/", 1)[1][:8], link.title) for link in links] == [
+        ("art_dfa9", "A"), ("art_dfa8", "B"), ("art_dfa7", "C"), ("art_dfa6", "E")], links
+    assert links[0].date is not None and links[0].date.isoformat() == "2026-06-22"

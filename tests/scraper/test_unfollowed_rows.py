@@ -45,3 +45,15 @@ def test_an_index_whose_numbered_rows_are_all_followed_says_nothing():
 def test_a_long_list_of_rows_is_counted_past_those_named():
     rows = [(f"商务部公告2026年第{n}号", f"https://www.gov.cn/{n}.htm") for n in range(ROWS_SAID + 2)]
     assert unfollowed_detail(rows).endswith("; and 2 more; read it there, and if it is ours, give a source its address")
+
+
+def test_a_row_opened_by_script_is_followed_and_one_opening_no_address_is_said_beside_other_script_links():
+    """health37 H48: a numbered row behind "javascript:void(0)" was merged into the page's first such link (the chrome's
+    "加入收藏") and said nothing; one whose script names the article is the index parser's link, followed."""
+    page = ('<a href="javascript:void(0)" onclick="addFavorite()">加入收藏</a><ul>'
+            '<li><a href="javascript:void(0)" onclick="openArt(\'/zwgk/zcfb/art/2026/art_dfa9cc5c1e004d7fbb86f83d249e7986.html\')"'
+            ' title="商务部公告2026年第23号">商务部公告2026年第23号</a></li>'
+            '<li><a href="javascript:;" onclick="openArt(20261203)">商务部公告2026年第24号</a></li>'
+            '<li><a href="" title="商务部公告2026年第25号">商务部公告2026年第25号</a></li></ul>')
+    rows = unfollowed_rows(page, BASE, follows)
+    assert rows == [("商务部公告2026年第24号", "javascript:;"), ("商务部公告2026年第25号", "(no address)")]
