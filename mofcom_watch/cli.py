@@ -38,7 +38,7 @@ from mofcom_watch.exits import (  # noqa: E402
     resource_fault,
     stop_on_sigterm,
 )
-from mofcom_watch.lazygroup import LazyGroup, hold_collector  # noqa: E402
+from mofcom_watch.lazygroup import LazyGroup, failed_command, hold_collector  # noqa: E402
 from mofcom_watch.term import App, lost_stdout, quiet_pipes, tolerant_streams  # noqa: E402
 
 signal.signal(signal.SIGINT, _SIGINT)  # KeyboardInterrupt again: main() and the commands say 'interrupted'
@@ -142,22 +142,25 @@ def _run() -> None:
         typer.echo("mofcom-watch: interrupted", err=True)
         sys.exit(130)
     except Exception as exc:  # noqa: BLE001 - the last resort: one line, a meaningful exit code
-        sys.exit(last_resort(exc))
+        sys.exit(last_resort(exc, failed_command()))
 
 
-def last_resort(exc: BaseException) -> int:
-    """Print one line for an exception no command handled; return the exit code."""
+def last_resort(exc: BaseException, command: str | None = None) -> int:
+    """Print one line for an exception no command handled; return the exit code. The line names the ``command`` it
+    escaped from, as every other error line does (was: "mofcom-watch: writing the output … failed" after ``status``,
+    "mofcom-watch: the database failed: …" after ``replay``, cli37)."""
+    said = f"mofcom-watch {command}:" if command else "mofcom-watch:"
     line = resource_fault(exc)
     if line is not None:
-        _say(f"mofcom-watch: {line}")
+        _say(f"{said} {line}")
         return RESOURCE_EXIT
     name = not_utf8(exc)
     if name is not None:
-        _say(f"mofcom-watch: a file or folder name that is not UTF-8 ({name}): this program stores and shows names as "
+        _say(f"{said} a file or folder name that is not UTF-8 ({name}): this program stores and shows names as "
              "UTF-8; rename it, or give another path")
         return USAGE
     first = (str(exc).strip().splitlines() or [""])[0][:300]
-    _say(f"mofcom-watch: internal error: {type(exc).__name__}: {first} "
+    _say(f"{said} internal error: {type(exc).__name__}: {first} "
          "(run again as 'mofcom-watch --verbose COMMAND ...' for the traceback, and please report it)")
     if "--verbose" in sys.argv or "-v" in sys.argv:
         traceback.print_exception(exc)

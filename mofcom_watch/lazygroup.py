@@ -115,6 +115,7 @@ class LazyGroup(TyperGroup):
     def invoke(self, ctx: Any) -> Any:
         """The command, with two things said that click and typer leave unsaid: Ctrl-C and SIGTERM (typer exits 130
         without a word, which a log then shows as nothing at all), and a global option given after the command."""
+        _Invoked.name = None
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt as exc:
@@ -127,6 +128,10 @@ class LazyGroup(TyperGroup):
                                 f"command, as in 'mofcom-watch {exc.option_name}{GLOBAL_OPTIONS[exc.option_name]} "
                                 f"{ctx.invoked_subcommand} ...')")
             raise
+        except Exception:
+            name = ctx.invoked_subcommand  # for the last line, said by mofcom_watch.cli.last_resort
+            _Invoked.name = name if isinstance(name, str) and name in COMMANDS else None
+            raise
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         self._listing = True
@@ -134,6 +139,15 @@ class LazyGroup(TyperGroup):
             super().format_help(ctx, formatter)
         finally:
             self._listing = False
+
+
+class _Invoked:
+    name: str | None = None  # the command an exception escaped from, if one did
+
+
+def failed_command() -> str | None:
+    """The command that an exception no command handled escaped from (None: it was raised before one ran)."""
+    return _Invoked.name
 
 
 def load_command(name: str) -> TyperCommand:

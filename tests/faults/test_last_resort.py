@@ -57,8 +57,9 @@ def test_output_to_a_full_disk_is_a_resource_not_a_bug():
                                "config"], stdout=full, stderr=subprocess.PIPE, text=True, timeout=60,
                               env=cli_env())
     assert done.returncode == 3, done.stderr
-    assert done.stderr == ("mofcom-watch: writing the output (standard output, or a file) failed: No space left on "
-                           "device: free some space on its disk (or raise the file size limit), then run again\n")
+    assert done.stderr == ("mofcom-watch config: writing the output (standard output, or a file) failed: No space "
+                           "left on device: free some space on its disk (or raise the file size limit), then run "
+                           "again\n")  # the command named, as every error line names it (was "mofcom-watch:", cli37)
     # standard error on the full disk too (`run >>/var/log/mofcom-watch.log 2>&1`, the log's disk full): the line
     # cannot be said, the exit code is all cron gets; was 1, "problems reported" (the line's OSError escaped main)
     # (the real program: a zygote's child exits 120 here, its stdout flushed at exit)
@@ -66,6 +67,19 @@ def test_output_to_a_full_disk_is_a_resource_not_a_bug():
         both = subprocess.run([sys.executable, "-m", "mofcom_watch", "--db", "sqlite:////tmp/x.sqlite",
                                "config"], stdout=full, stderr=full, timeout=60, env=cli_env())
     assert both.returncode == 3
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("args", [("parse", "fixtures/texts/mofcom-2025-51.txt"), ("timeline", "--help")])
+def test_the_last_line_names_the_command_it_escaped_from(args: tuple[str, ...]) -> None:
+    """cli37: a fault no command handled was said "mofcom-watch: …" while every other error line of a command says
+    "mofcom-watch COMMAND: …"; in a log of several cron jobs it named none."""
+    with open("/dev/full", "w") as full:  # noqa: PTH123 - a device, not a path of ours
+        done = subprocess.run([sys.executable, "-m", "mofcom_watch", *args], stdout=full, stderr=subprocess.PIPE,
+                              text=True, timeout=60, env=cli_env(), cwd=Path(__file__).resolve().parents[2])
+    assert done.returncode == 3, done.stderr
+    assert done.stderr.startswith(f"mofcom-watch {args[0]}: writing the output (standard output, or a file) failed: "
+                                  "No space left on device"), done.stderr
 
 
 def test_a_name_that_is_not_utf8_is_input_not_a_bug(capsys):
