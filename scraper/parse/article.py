@@ -107,6 +107,13 @@ FILING_BLOCK_RE = re.compile(r"【\s*(?:发布单位|发布文号|发文日期|�
 # number ("1. "), as the page shows it; a list inside another is left as it is.
 ORDERED_LIST_RE = lazy_compile(r"<ol\b([^>]*)>((?:(?!<ol\b).)*?)</ol\s*>", re.IGNORECASE | re.DOTALL)
 LIST_ITEM_RE = lazy_compile(r"<li\b[^>]*>", re.IGNORECASE)
+# An unordered list whose every item is a Chinese name and its Latin one, "<ul><li>海港点分析公司 <span>Harbor Point Analytics,
+# Inc.</span></li>…</ul>": an annex set as bullets (session 37, audit37/14: no line read, 3 entities lost behind a count
+# warning). Numbered as an ordered list is; a list of anything else (measures, links, sentences) is left as it is.
+UNORDERED_LIST_RE = lazy_compile(r"<ul\b([^>]*)>((?:(?!<[uo]l\b).)*?)</ul\s*>", re.IGNORECASE | re.DOTALL)
+LIST_ITEM_TEXT_RE = lazy_compile(r"<li\b[^>]*>(.*?)</li\s*>", re.IGNORECASE | re.DOTALL)
+TAG_RE = lazy_compile(r"<[^>]*>")
+NAME_ITEM_RE = lazy_compile(r"[\u4e00-\u9fff][^。；;：:<>]{0,60}?[A-Za-z][^。；;：:<>]{0,120}")
 # A footnote mark set as a superscript after a name ("沙丘雷达公司<sup>1</sup>", "Polar Avionics LLC<sup>[2]</sup>", in a
 # table's cells): no part of the name (session 35, audit35/20: kept in names and keys, "Dune Radar, Inc.1"). Not after a
 # digit ("10<sup>6</sup>": a power).
@@ -203,6 +210,8 @@ def _tags_rewritten(fragment: str) -> str:
         fragment = SUP_MARK_RE.sub("", fragment)
     if "<ol" in fragment:
         fragment = ORDERED_LIST_RE.sub(_numbered_items, fragment)
+    if "<ul" in fragment:
+        fragment = UNORDERED_LIST_RE.sub(_named_bullets, fragment)
     return fragment
 
 
@@ -217,6 +226,16 @@ def _numbered_items(ol: re.Match[str]) -> str:
     numbers = iter(range(int(start.group(1)) if start else 1, 10_000))
     body = LIST_ITEM_RE.sub(lambda li: f"{li.group()}{next(numbers)}. ", ol.group(2))
     return f"<ol{ol.group(1)}>{body}</ol>"
+
+
+def _named_bullets(ul: re.Match[str]) -> str:
+    """An unordered list (UNORDERED_LIST_RE) numbered as an ordered one when each of its items (two or more, no link) is a
+    name with its Latin name (NAME_ITEM_RE); else ``ul`` as it is."""
+    items = [TAG_RE.sub(" ", m.group(1)).strip() for m in LIST_ITEM_TEXT_RE.finditer(ul.group(2))]
+    if len(items) < 2 or "<a" in ul.group(2) or not all(NAME_ITEM_RE.fullmatch(item) for item in items):
+        return ul.group(0)
+    numbers = iter(range(1, 10_000))
+    return "<ul{}>{}</ul>".format(ul.group(1), LIST_ITEM_RE.sub(lambda li: f"{li.group()}{next(numbers)}. ", ul.group(2)))
 
 
 def _spanned_columns(cell: re.Match[str]) -> str:

@@ -27,6 +27,11 @@ PAIR_RE = lazy_compile(
     r"(?:第\s*(?P<n>\d{1,3})\s*项[^“”。；;]{0,24}?)?(?:原为|原)?“(?P<old>[^“”]{2,120})”\s*(?:仍|亦|也)?\s*(?:有误)?\s*[，,]?\s*"
     + VERB + r"\s*[:：]?\s*“(?P<new>[^“”]{2,120})”")
 CORRECTED_RE = lazy_compile(VERB)
+# the same pair as two lines, unquoted: "原文：2. 蓝脊自主系统公司（Blue Ridge Autonomy LLC）" / "现更正为：2. 蓝脊自主系统公司（…）"
+# (session 37, audit37/09: no pair read, the correction dropped silently); looked for only in a text saying "原文"
+LINES_PAIR_RE = lazy_compile(
+    r"(?:第\s*(?P<n>\d{1,3})\s*项[^\n“”。；;]{0,24}?)?原文\s*[:：]\s*(?P<old>[^\n“”]{2,120}?)\s*\n\s*"
+    r"(?:现)?\s*(?:予以|予)?\s*(?:更正为|修改为)\s*[:：]\s*(?P<new>[^\n“”]{2,120}?)\s*(?:\n|$)")
 # a Chinese name alone is a name only where the sentence says so: an item number before it, or "名称" just before the
 # quote ("第2项实体中文名称“…”有误"); "正文中的“6家美国实体”更正为“…”" and a corrected date clause are no names
 NAMED_RE = lazy_compile(r"名称[^“”。；;，,]{0,6}$")
@@ -41,6 +46,8 @@ def corrected_entities(text: str) -> tuple[EntityRecord, ...]:
     """The renamed entities a correction text states, each keyed by its old name; () when any "更正为" is not one
     clear old-name/new-name pair (the caller then reports the correction as not applied)."""
     pairs = list(PAIR_RE.finditer(text))
+    if not pairs and "原文" in text:
+        pairs = list(LINES_PAIR_RE.finditer(text))
     if not pairs or len(pairs) != len(CORRECTED_RE.findall(text)):
         return ()
     out: list[EntityRecord] = []

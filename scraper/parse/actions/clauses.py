@@ -163,6 +163,17 @@ def _clause_walk(drafts: list[ActionDraft], folded: str, clean: str, seg: int, e
                 return
 
 
+# "停止对X采取反制措施", "暂停对X采取的…": the measures of 采取 are the object of a verb that undoes them (session 37,
+# audit37/22: a MOFCOM order's title "关于停止对韩华海洋株式会社部分美国子公司采取反制措施的决定" was read as a listing of nobody).
+UNDONE_MEASURES_RE = lazy_compile(r"(?:停止|暂停|解除|恢复|取消|终止|撤销)(?:实施|执行)?\s*对[^,;；。\n]{0,60}$")
+
+
+def _measures_undone(folded: str, s_start: int, at: int) -> bool:
+    """Whether 采取 at ``at`` follows "停止对…" (or another undoing verb) in its clause."""
+    dui = folded.rfind("对", s_start, at)
+    return dui >= 0 and UNDONE_MEASURES_RE.search(folded, max(s_start, dui - 6), at) is not None
+
+
 _OWN = frozenset(w for w, k in VERB_KINDS.items() if k in (ActionKind.IMPOSE, ActionKind.INVESTIGATE))
 INERT = {(True, True): frozenset(), (True, False): _OWN, (False, True): ON_NOTICES, (False, False): ON_NOTICES | _OWN}
 
@@ -190,6 +201,8 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
                 before = []
             if not allow_impose or before or is_passive(folded, s_start, at) or held_off(folded, s_start, at, v_end):
                 continue  # "…将依法决定是否将上述企业列入不可靠实体清单": a listing weighed, not decided
+            if word[0] == "采" and _measures_undone(folded, s_start, at):
+                continue  # "关于停止对…子公司采取反制措施的决定": the measures are the object of the lift, none taken
             lst: ListKind | None
             if word[0] == "采":  # 采取…反制措施
                 lst = ListKind.COUNTERMEASURE

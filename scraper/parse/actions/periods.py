@@ -39,6 +39,10 @@ END_DAY_RE = lazy_compile(rf"(?P<date>{YEAR}\s*年\s*{MD}\s*月\s*{MD}\s*日)\s*
 # A sentence whose only "自…起" lies this far before the text recounts a decision whatever its verbs say
 # ("2025年11月，中方决定自2025年11月10日起继续暂停…" in an answer of 2026): no decision takes effect so long before.
 HISTORY_GAP = timedelta(days=90)
+# "暂停期限延长至明年11月10日": an end day whose year is told relative to the step's ("今年", "明年"; session 37, audit37/21:
+# "10日" was read as ten days, the suspension lapsing a year early). Looked for only where "年" is and UNTIL_RE found none.
+RELATIVE_UNTIL_RE = lazy_compile(rf"(?:至|(?<![收达得])到)\s*(?P<rel>今年|本年|明年)\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日")
+RELATIVE_UNTIL_YEARS = {"今年": 0, "本年": 0, "明年": 1}
 MAX_DAYS, MAX_YEARS = 3650, 10
 
 
@@ -52,6 +56,8 @@ def duration_in(folded: str, clean: str, start: int, end: int) -> Period | None:
     seg = folded[start:end]
     m = UNTIL_RE.search(seg)
     if m:
+        return until_period(clean, m, start)
+    if "年" in seg and (m := RELATIVE_UNTIL_RE.search(seg)) is not None:
         return until_period(clean, m, start)
     # Each regex only where its literals are (a date has 年 and 日, a month-day 月 and 日).
     masked = DATE_RE.sub(lambda x: " " * len(x.group(0)), seg) if "年" in seg and "日" in seg else seg
@@ -94,6 +100,8 @@ def until_day(period: Period, since: date | None) -> date | None:
         return until_from(duration, since)
     if m.re is UNTIL_RE:
         return parse_cn_date(m.group("date"))
+    if "rel" in m.re.groupindex:  # RELATIVE_UNTIL_RE (lazy: its match names the compiled pattern)
+        return None if since is None else make_date(since.year + RELATIVE_UNTIL_YEARS[m.group("rel")], m.group("m"), m.group("d"))
     counted = period_of(m) if since is not None else None
     return None if counted is None or since is None else period_end(since, *counted)
 

@@ -409,7 +409,7 @@ def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: Ac
                          for _, _, r in targets])
     limited = _on_entities(folded, clause_start, next_start) or _object_clause_before(folded, clause_from, clause_start) or (
         _named_object(folded, clause_from, at) if after or folded.startswith(MEASURES_AFTER, v_end) else None) or (
-        _object_after_verb(folded, v_end, targets[0][0]))
+        _object_after_verb(folded, v_end, targets[0][0])) or _names_clause_before(folded, clause_from, clause_start, at)
     if period is None:
         return ActionDraft(kind, lst, target_refs, effective, None, None, text, at, None, limited)
     until = None
@@ -640,7 +640,12 @@ def _on_entities(folded: str, start: int, end: int) -> tuple[int, int] | None:
         # "对该决定所列其他企业继续暂停…": the others are no name; the step is the whole notice's, less the named (probe p14)
         return m.span("obj") if m and not folded.startswith(THE_OTHERS, m.start("obj")) else None
     m = ON_ENTITIES_RE.search(folded, start, end)
-    return m.span("obj") if m else None
+    if m is None:
+        return None
+    listed = folded.rfind("所列", m.start("obj"), m.end("obj"))
+    if listed >= 0 and LISTED_NAMES_RE.fullmatch(folded, listed + 2, m.end("obj")) is not None:
+        return listed + 2, m.end("obj")  # "对…7号所列A公司、B公司采取的…": the names, not the notice's words before them
+    return m.span("obj")
 
 
 # "一、对韩华费城造船厂（Hanwha Philly Shipyard Inc.）恢复实施《…》（商务部令2025年第6号）规定的反制措施；": the object of 对, a name
@@ -708,6 +713,35 @@ def _object_after_verb(folded: str, v_end: int, target_at: int) -> tuple[int, in
         return None
     m = AFTER_VERB_OBJECT_RE.match(folded, v_end, target_at)
     if m is None or any(w in m.group("obj") for w in NOT_A_SHORT_NAME):
+        return None
+    return m.span("obj")
+
+
+# "对…第21号所列A（a）、B（b）二家实体，自2027年6月1日起恢复实施相关措施", "对…所列16家美国实体中的其中3家，即A（a）、B（b）、
+# C（c），停止实施相关措施", "对其中2家，即A（a）、B（b），自…起恢复实施…": the names of the object of 对 in a clause of their own
+# before the verb's, after 即 or 所列, a count after them or not (session 37, audit37/03, 04, 18, 22: the step was read for the
+# whole notice, its others falsely lifted or restored, silently).
+NAMES_CLAUSE_RE = lazy_compile(rf"(?:即|所列)\s*(?P<obj>(?:{_NAMED}\s*{AND}\s*)*{_NAMED})"
+                               rf"(?:\s*等?\s*{NUM}\s*家[^,;；。()\n、]{{0,6}}?(?:实体|企业|公司))?\s*,\s*$")
+
+
+# "停止对…〔2025〕7号所列红色六方案公司、多莫战术通信公司、急速飞行公司采取的处理措施": the names after 所列, short or with their
+# English (session 37, audit37/19: the first name read "不可靠实体清单工作机制公告20257号所列红色六方案", none found, loud).
+LISTED_NAMES_RE = lazy_compile(rf"\s*(?:(?:{_SHORT}\s*、\s*)*{_SHORT}|(?:{_NAMED}\s*{AND}\s*)*{_NAMED})\s*")
+
+
+def _names_clause_before(folded: str, clause_from: int, clause_start: int, at: int) -> tuple[int, int] | None:
+    """The span of the names in the clause of 对 before the verb's clause ("对…所列…中的2家，即A（a）、B（b），停止…"), the clause
+    ending in a comma right before ``clause_start``; None for anything else (a notice, a pointer, names without English), and
+    where the verb's clause (to ``at``) names someone too ("…所列A（a），B（b）2家实体恢复…": the names run on past the comma)."""
+    if clause_start - clause_from < 8 or not folded.startswith(",", clause_start - 1) or folded.find(")", clause_start, at) >= 0:
+        return None
+    dui = folded.rfind("对", clause_from, clause_start)
+    if dui < 0 or folded.find(")", dui, clause_start) < 0 or (
+            folded.find("即", dui, clause_start) < 0 and folded.find("所列", dui, clause_start) < 0):
+        return None
+    m = NAMES_CLAUSE_RE.search(folded, dui, clause_start)
+    if m is None or any(w in m.group("obj") for w in NOT_A_NAMED_OBJECT):
         return None
     return m.span("obj")
 

@@ -22,7 +22,8 @@ VERB_RE = re.compile(
     UNDONE_SUSPENSION
     # "在现行暂停期限届满后再延长暂停实施一年": one verb, an extension (session 25, parse25: read as a new suspension from the
     # answer's day, its end a week off the running end's year)
-    + r"|继续暂停(?:实施|执行)?|暂停(?:实施|执行)?期限(?:延长|延期)|延长暂停(?:实施|执行)?|延长(?=[^,;；。\n]{0,80}?暂停期限)"
+    + r"|继续暂停(?:实施|执行)?|暂停(?:实施|执行)?期限(?:延长|延期|顺延)|延长暂停(?:实施|执行)?|延长(?=[^,;；。\n]{0,80}?暂停期限)"
+    # "暂停期限顺延至2027年11月10日" (session 37, audit37/06: read as no action in an answer, a quiet warning)
     # "暂停期限自2027年11月10日起再延长一年", "暂停期限再延长90天", "暂停期限届满后再延长一年": the noun stands for the verb
     # after it ("…届满后不再延长" is no extension: 不再 is no 再)
     r"|暂停(?:实施|执行)?期限(?=\s*(?:自[^,;；。\n]{1,24}?起\s*(?:再|继续)?|(?:届满后\s*)?(?:再|继续))\s*(?:延长|延期)(?!\s*暂停))"
@@ -120,7 +121,7 @@ def _verb_kind(word: str) -> ActionKind:
         return ActionKind.EXTEND
     if word.startswith("不再"):  # "不再(继续)暂停", "(暂停期限届满后)不再延长" end a suspension; "不再执行" ends the measures
         return ActionKind.RESTORE if "暂停" in word or word.endswith(("延长", "延期")) else ActionKind.LIFT
-    if word.startswith("继续暂停") or word.endswith(("延长", "延期", "期限")):  # "暂停期限延长至…", "延长…暂停期限": extends it
+    if word.startswith("继续暂停") or word.endswith(("延长", "延期", "顺延", "期限")):  # "暂停期限延长至…", "延长…暂停期限": extends it
         return ActionKind.EXTEND
     if "暂停" in word[2:4] or word.endswith("对"):  # "停止暂停", "解除对…的暂停": the measures are back
         return ActionKind.RESTORE
@@ -133,7 +134,7 @@ def _verb_kind(word: str) -> ActionKind:
 VERB_KINDS = {word: _verb_kind(word) for word in (
     *(f"{verb}{tail}" for verb in ("继续暂停", "暂停", "停止", "恢复", "不再暂停", "不再继续暂停", "终止", "中止")
       for tail in ("", "实施", "执行")), "暂缓实施", "暂缓执行",
-    *(f"暂停{tail}期限{verb}" for tail in ("", "实施", "执行") for verb in ("延长", "延期", "")), "不再实施", "不再执行", "不再延长", "不再延期", "延长",
+    *(f"暂停{tail}期限{verb}" for tail in ("", "实施", "执行") for verb in ("延长", "延期", "顺延", "")), "不再实施", "不再执行", "不再延长", "不再延期", "延长",
     *(f"延长暂停{tail}" for tail in ("", "实施", "执行")),
     *(f"{verb}{what}" for verb in ("停止", "解除", "取消", "结束", "终止")
       for what in ("对", "暂停", "暂停实施", "暂停执行")),

@@ -204,8 +204,15 @@ ITS_NOUNS = ("子公司", "分公司", "分支机构", "关联公司", "关联�
 
 def _its_parent(text: str, line_start: int, m: re.Match[str]) -> int:
     """1 for the parent a count of its branches or its staff follows ("及其2家子公司", "及其2名高级管理人员"), else 0."""
-    if not text[max(line_start, m.start() - 4) : m.start()].rstrip().endswith(ITS_LEADS):
-        return 0
+    head = text[max(line_start, m.start() - 4) : m.start()].rstrip()
+    if not head.endswith(ITS_LEADS):
+        # "甲公司（Alpha）及其X（x）、Y（y）两名高级管理人员": the staff named after 及其, counted after their names (session 37,
+        # audit37/02: "parsed 3 entities, notice states 2" on a text read right)
+        if not head.endswith((")", "）")) or not m.group(0).endswith(ITS_NOUNS):
+            return 0
+        its = text.rfind("及其", line_start, m.start())
+        return 1 if its > line_start and text[its - 1] in ")）" and not any(
+            c in text[its : m.start()] for c in "，,。；;") else 0
     return 1 if m.group(0).endswith(ITS_NOUNS) else 0
 
 

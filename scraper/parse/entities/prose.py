@@ -273,6 +273,8 @@ def prose_entities(seg: str, country: str | None = None, folded: str | None = No
     country = country or listed_by_country(qualifier) or (located_country(qualifier) if located else None)
     seg, folded = stripped, fstripped
     country = country or _list_country(folded)
+    if ")" not in folded and "(" not in folded and LATIN_RE.search(folded) is not None:
+        seg, folded = _latin_list(seg, folded)
     if "、" not in folded and ")" not in folded and COUNT_PHRASE_RE.match(folded):
         return []  # one item, "20家日本实体": a count, no name (no "、" or ")" to cut at)
     names = PROSE_LIST_RE.findall(seg)
@@ -328,6 +330,24 @@ def prose_entities(seg: str, country: str | None = None, folded: str | None = No
                 zh, own = _located(zh, own)
             out.append(_person_of(prose_entity(zh, en, own, note)))
     return out
+
+
+# English names alone, no bracket: "将Anvil Robotics, Inc.、Kestrel Dynamics, LLC和Vantor Space Systems, Inc.三家美国实体列入…"
+# (session 37, audit37/16: "Kestrel Dynamics, LLC和Vantor Space Systems, Inc.三家美国实体" read as one Chinese name, a count
+# warning): 和/及/与 between two Latin names joins them as "、" does, and the count after the last is no part of it.
+LATIN_JOINT_RE = lazy_compile(r"(?<=[A-Za-z.])\s*[和及与]\s*(?=[A-Za-z])")
+LATIN_COUNT_TAIL_RE = lazy_compile(rf"(?<=[A-Za-z.])\s*{NUM}\s*[家个](?:{COUNTRY_ALT})?\s*(?:实体|企业|公司|机构)\s*$")
+
+
+def _latin_list(seg: str, folded: str) -> Item:
+    """``seg`` (and ``folded``) with its joints between Latin names written "、" and its closing count cut off."""
+    tail = LATIN_COUNT_TAIL_RE.search(folded)
+    if tail is not None:
+        seg, folded = seg[: tail.start()], folded[: tail.start()]
+    for m in reversed(list(LATIN_JOINT_RE.finditer(folded))):
+        seg = seg[: m.start()] + "、" + seg[m.end() :]
+        folded = folded[: m.start()] + "、" + folded[m.end() :]
+    return seg, folded
 
 
 def summarised_names(seg: str, country: str | None = None, folded: str | None = None) -> list[EntityRecord]:

@@ -63,7 +63,9 @@ COUNTRY_FIRSTS = frozenset(name[0] for name in COUNTRIES)
 ROLE_WORDS = ("众议员", "参议员", "议员", "官员", "主席", "部长", "大使", "局长", "署长", "顾问", "负责人", "创始人",
               "总裁", "首席执行官", "总经理", "主任", "学者", "教授", "研究员", "政客", "人士", "州长", "市长",
               # officers and ministers (session 22, mfa22: "日本航空自卫队前航空幕僚长田中宏" kept whole as the name)
-              "幕僚长", "参谋长", "司令官", "司令", "议长", "国务卿", "大臣")
+              "幕僚长", "参谋长", "司令官", "司令", "议长", "国务卿", "大臣",
+              # a company's other chief officers (session 37, audit37/02: "首席技术官丽莎·陈（Lisa Chen）" read as no person)
+              "首席技术官", "首席财务官", "首席运营官", "首席信息官", "首席科学家")
 # The longest role: "美国印太司令部前司令约翰·贝克" is a 司令's name, not "部前司令约翰·贝克" after "美国印太司令".
 ROLE_PREFIX_RE = lazy_compile(r"^(?P<role>.{2,30}(?:" + "|".join(ROLE_WORDS) + r"))(?P<name>[^、，,()（）]{2,12})$")
 ROLE_WORD_RE = lazy_compile("|".join(ROLE_WORDS))  # in every ROLE_PREFIX_RE match, from the third character

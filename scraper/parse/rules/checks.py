@@ -38,7 +38,8 @@ def no_publication_date(src: Source, d: Draft) -> str | None:
 
 # "商务部决定，自公布之日起，将甲公司（…）移出关注名单": the day stated in the decision itself, not in a closing "本公告自…起实施"
 # (session 36, audit36/24: "no effective date stated", a needless health issue).
-DECIDED_FROM_PUBLICATION_RE = lazy_compile(r"决定\s*,?\s*自\s*(?:公布|发布)\s*之日起\s*,?\s*将")
+# "自本公告公布之日起，将…" too (session 37, audit37/08).
+DECIDED_FROM_PUBLICATION_RE = lazy_compile(r"决定\s*,?\s*自\s*(?:本公告\s*)?(?:公布|发布)\s*之日起\s*,?\s*将")
 
 
 def effective_defaulted(src: Source, d: Draft) -> str | None:
@@ -163,6 +164,10 @@ _ITEM_KINDS = (ActionKind.LIFT, ActionKind.RESTORE, ActionKind.SUSPEND, ActionKi
 # for entities still under the import and export ban). An item control's clause ("第46号第二款") is no such measure.
 PART_MEASURE_RE = lazy_compile(r"措施\s*中\s*的\s*第\s*[一二三四五六七八九十\d]{1,3}\s*项|第\s*[一二三四五六七八九十\d]{1,3}\s*项\s*"
                                 r"(?:处理|管控|出口管制)?\s*措施")
+# "暂停实施商务部公告2026年第23号第一项中“禁止境外组织和个人将…转移或提供给上述实体”的规定": a provision inside one measure of
+# a listing, its notice naming no list (session 37, audit37/26: read as a suspension of the whole listing, 10 entities falsely
+# "suspended" while the export ban stayed).
+PART_OF_ITEM_RE = lazy_compile(r"号\s*第\s*[一二三四五六七八九十\d]{1,3}\s*项\s*中")
 
 
 def unread_part_of_measures(src: Source, d: Draft) -> str | None:
@@ -170,9 +175,9 @@ def unread_part_of_measures(src: Source, d: Draft) -> str | None:
     person to read, as the state of the whole listing would change."""
     folded = src.folded
     for x in d.drafts:  # (most texts: no step on a listing's notice; no scan at all)
-        if x.action in _ITEM_KINDS and x.targets and x.list is not None and "项" in x.text:
+        if x.action in _ITEM_KINDS and x.targets and "项" in x.text:
             s0 = sentence_start(folded, x.start)
-            m = PART_MEASURE_RE.search(folded, s0, act.sentence_end(folded, x.start))
+            m = (PART_MEASURE_RE if x.list is not None else PART_OF_ITEM_RE).search(folded, s0, act.sentence_end(folded, x.start))
             if m is not None:
                 return f"{x.action.value} of \"{src.text[m.start():m.end()]}\" of a listing's measures only{LEFT_OUT}"
     return None

@@ -102,6 +102,11 @@ def stated_count(src: Source, d: Draft) -> tuple[int | None, str | None, tuple[i
 NAMED_COUNT_RE = lazy_compile(rf"\)\s*(?:等\s*)?(?P<n>{NUM})\s*[家名][^、()]{{0,8}}$")
 
 
+# "…所列16家美国实体中的其中3家，即A（a）、B（b）、C（c），停止…": the count of the names after 即 stands before them (session 37,
+# audit37/03: "parsed 3 entities, notice states 16" on a text read right).
+AMONG_COUNT_RE = lazy_compile(rf"(?:中的|其中)\s*(?P<n>{NUM})\s*[家名][^,()]{{0,6}}?,\s*即$")
+
+
 def _named_objects_count(folded: str, d: Draft) -> int | None:
     """The sum of the counts the named objects of a text's steps on earlier notices state ("对甲（…）、乙（…）2家实体采取的相关
     措施"), when every such object states one; None else. The text's other counts tell the notice those entities are on
@@ -113,7 +118,9 @@ def _named_objects_count(folded: str, d: Draft) -> int | None:
             continue  # "对…所列其余14家实体": the others, counted by the engine (``_rest_counted``)
         if folded.startswith("部分", x.on_entities[0]):
             continue  # a title's "关于对…第21号所列部分实体恢复实施…": some, named by the body's steps (session 33, audit33/08)
-        m = NAMED_COUNT_RE.search(folded, x.on_entities[0], x.on_entities[1])
+        m = NAMED_COUNT_RE.search(folded, x.on_entities[0], x.on_entities[1]) or (
+            AMONG_COUNT_RE.search(folded, max(0, x.on_entities[0] - 16), x.on_entities[0])
+            if folded.startswith("即", x.on_entities[0] - 1) else None)
         n = to_int(m.group("n")) if m else None
         if not n:
             return None

@@ -14,6 +14,7 @@ from ..qa import (
     ANSWER_MARK_RE,
     QUESTION_BREAK_RE,
 )
+from ..textnorm import fold
 from .checks import unread_answer_step
 from .identify import own_source
 from .named import sentence_start
@@ -35,6 +36,8 @@ _OTHER_AUTHORITIES = (r"(?:国务院台湾事务办公室|台湾事务办公室|
 # or its source line ("来源：国务院台湾事务办公室").
 OTHER_PUBLISHER_RE = lazy_compile(rf"(?:^|\n)\s*(?:来源\s*:\s*)?{_OTHER_AUTHORITIES}")
 OTHER_PUBLISHER_HEAD = 160  # characters of a text's head its title and source line are looked for in
+# ... as the title of a notice of its own ("海关总署公告2027年第30号（关于执行商务部公告2027年第9号有关规定的公告）").
+OTHER_NOTICE_TITLE_RE = lazy_compile(rf"\s*{_OTHER_AUTHORITIES}\s*(?:公告|令|关于)")
 # ... as the subject deciding ("国务院台湾事务办公室决定将林某甲…3人列入…清单", "海关总署决定对…采取反制措施").
 OTHER_DECIDER_RE = lazy_compile(rf"{_OTHER_AUTHORITIES}\s*(?:依法|研究|经研究)?\s*决定")  # characters of a Q&A's head looked at for a stated day
 # ... as the speaker of a Q&A or press conference, its title opening with it after a day or not ("国防部新闻发言人就…答记者问",
@@ -165,7 +168,11 @@ def another_authority(src: Source, d: Draft) -> bool:
     Anti-Foreign Sanctions Law). A MOFCOM notice names another authority as a co-issuer with a number of its own
     ("商务部 海关总署公告2025年第55号"), and a Q&A is MOFCOM's own."""
     if d.own:
-        return False
+        # "海关总署公告2027年第30号（关于执行商务部公告2027年第9号有关规定的公告）": our number named in another authority's
+        # title is the notice it carries out, not this text's (session 37, audit37/11: read as No. 9, a listing of 1 of its 4)
+        # (a reprint's line "香港特別行政區政府工業貿易署　轉載" above our text is none: audit36/01)
+        title = src.title_hint or first_line(src.text)
+        return not title.lstrip().startswith("商务部") and OTHER_NOTICE_TITLE_RE.match(fold(title)) is not None
     if _other_speaker(src) and not any(w in src.folded for w in SANCTION_WORDS):
         return True
     if d.qa or not d.drafts:
