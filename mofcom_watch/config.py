@@ -227,9 +227,18 @@ def _int_in(low: int, high: int) -> Callable[[Any, str], int]:
 
 
 def _opt_year(value: Any, where: str) -> int | None:
+    """A year a backfill can walk back to, from 1990 to this year (Beijing's), as ``run --since`` takes it. Was: up to
+    2100: ``since = 2027`` (a typo) loaded without a word, and the first run read the announcements of this year
+    only, as ``since = 2026`` asks, the runs after it never backfilling the earlier years (cli37)."""
     if isinstance(value, str) and not value.strip():
         return None
-    return _int_in(1990, 2100)(value, where)
+    from mofcom_watch.clock import today
+
+    year = _int_in(1990, 2100)(value, where)
+    if year > (this_year := today().year):
+        raise ConfigError(f"{where}: {year} is not a year from 1990 to this year, {this_year} (a backfill walks back "
+                          "to a year that has been)")
+    return year
 
 
 def _float_in(low: float, high: float) -> Callable[[Any, str], float]:

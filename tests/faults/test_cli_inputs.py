@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -18,8 +19,9 @@ from tests.site_server import SiteServer
     ("MOFCOM_WATCH_TIMEOUT", "inf", "fetch.timeout"),  # was: exit 4, "timestamp out of range for platform time_t"
     ("MOFCOM_WATCH_TIMEOUT", "nan", "fetch.timeout"),  # was: exit 4, "Invalid value NaN (not a number)"
     ("MOFCOM_WATCH_REQUEST_DELAY", "1e9", "fetch.request_delay"),  # was: a run asleep between two requests for years
+    ("MOFCOM_WATCH_SINCE", str(date.today().year + 2), "fetch.since"),  # was: taken as this year, the earlier never read
 ])
-def test_a_setting_in_seconds_no_run_can_use_is_exit_2_before_any_fetch(tmp_path: Path, name: str, value: str,
+def test_a_setting_no_run_can_use_is_exit_2_before_any_fetch(tmp_path: Path, name: str, value: str,
                                                                        setting: str) -> None:
     db = f"sqlite:///{tmp_path / 'store.sqlite'}"
     with SiteServer(FIXTURES) as site:

@@ -178,6 +178,18 @@ def test_a_number_of_seconds_no_run_can_use_is_a_clear_error(tmp_path: Path, tex
     assert message in str(info.value)
 
 
+def test_a_backfill_year_to_come_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """cli37: ``since = 2027`` loaded (up to 2100 was taken) where ``run --since 2027`` is exit 2."""
+    monkeypatch.setenv("MOFCOM_WATCH_TODAY", "2026-12-05")
+    with pytest.raises(ConfigError) as info:
+        load_settings(write(tmp_path, "[fetch]\nsince = 2027\n"), environ={})
+    assert str(info.value).endswith("fetch.since (from file " + str(tmp_path / "mofcom-watch.toml") + "): 2027 is not "
+                                    "a year from 1990 to this year, 2026 (a backfill walks back to a year that has been)")
+    assert load_settings(write(tmp_path, "[fetch]\nsince = 2026\n"), environ={}).since == 2026
+    monkeypatch.setenv("MOFCOM_WATCH_TODAY", "2027-01-01")
+    assert load_settings(write(tmp_path, "[fetch]\nsince = 2027\n"), environ={}).since == 2027
+
+
 def test_the_most_seconds_a_setting_takes_still_load(tmp_path: Path) -> None:
     text = "[fetch]\ntimeout = 3600\nrequest_delay = 600\n[schedule]\nlock_wait_seconds = 86400\n"
     settings = load_settings(write(tmp_path, text), environ={})
