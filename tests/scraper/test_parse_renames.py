@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from scraper.parse.notice import parse_text
+from scraper.parse.renames import RENAME_MARKS, UNMARKED, read_renames
 from storage.records import ActionKind, EntityRecord, NoticeRecord
 
 HEAD = "商务部公告2027年第5号 关于出口管制管控名单所列实体更名的公告\n【发布单位】安全与管制局\n【发布文号】商务部公告2027年第5号\n" \
@@ -99,3 +100,12 @@ def test_a_uel_rename_keeping_the_suspended_state_is_read() -> None:
     assert [(e.key, e.en) for e in rec.renamed] == [("redsixsolutions", "Red Six Aerospace, Inc.")]
     # the suspension word before a noun other than 状态 or 期 is still a step to read
     assert [w for w in parse_text(text.replace("及其暂停实施状态不变", "及其暂停实施不变")).warnings if "暂停实施" in w]
+
+
+def test_the_name_change_check_spares_only_the_scans_the_rename_gate_made() -> None:
+    """rules.checks.unread_name_change does not look again for 名称 and 更名 in a text read_renames left at its gate
+    (``UNMARKED``, issue 11): both must be among the gate's marks, and a merger's words are still looked for (the
+    "merger" case above: its text holds neither)."""
+    assert {"名称", "更名"} <= set(RENAME_MARKS)
+    assert read_renames("商务部决定将甲公司（Alpha Inc.）列入出口管制管控名单。", True) is UNMARKED
+    assert read_renames("商务部决定将甲公司（Alpha Inc.）列入出口管制管控名单，其名称为甲。", True) is not UNMARKED

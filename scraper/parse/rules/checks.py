@@ -16,7 +16,7 @@ from ..corrections import CORRECTION_TITLE_RE
 from ..dates import effective_in, filing_date, signature_date
 from ..draft import Draft, Source
 from ..lazyre import lazy_compile
-from ..renames import covered
+from ..renames import UNMARKED, covered
 from .identify import number_year
 from .named import ENTITY_ACTIONS, removals_beside_listing, sentence_start
 from .record import annex_runs, annex_steps_possible, dedupe_actions, limited_to
@@ -547,7 +547,10 @@ def unread_name_change(src: Source, d: Draft) -> str | None:
     """A listed entity's new name (名称变更为, 更名为) in the operative text that no rename read covers (``d.renames``,
     scraper/parse/renames.py: a merger, a plan, one half renamed, two new names for one entity): a person must read it."""
     op = d.operative
-    if "名称" not in op and "更名" not in op and "合并" not in op and "存续" not in op:  # each reading holds one
+    if d.renames is UNMARKED:  # read_renames found none of RENAME_MARKS (名称, 更名 among them) in this same text
+        if "合并" not in op and "存续" not in op:
+            return None
+    elif "名称" not in op and "更名" not in op and "合并" not in op and "存续" not in op:  # each reading holds one
         return None
     for found in NAME_CHANGE_RE.finditer(op):
         if not (d.renames.whole and covered(d.renames, found.start(), found.end())):
