@@ -86,6 +86,11 @@ def touch_page(
     if page.last_fetched_at is None or fetched_at >= page.last_fetched_at:
         page.last_fetched_at = fetched_at
         page.last_status = status
+        if sha256 is not None and sha256 != page.last_sha256:
+            # other bytes: their validators, or none. An older copy's kept beside them made the next request
+            # conditional on that copy, and its 304 was read as "these bytes again" (health37 H30: a list endpoint's
+            # one empty answer, sent without an ETag, stayed its zero-links problem for as long as the list was unchanged)
+            page.etag, page.last_modified = etag, last_modified
         if sha256 is not None:
             page.last_sha256 = sha256
         if etag is not None:
