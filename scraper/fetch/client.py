@@ -119,7 +119,24 @@ TURN_POLL = 0.2  # seconds between looks at a stop asked while a request waits f
 # held the run 640 s, 300 s per source). The later source's request fails at once, saying so. A request timed out
 # unanswered is not one: a slow page may answer when asked again (the host-down rule counts those).
 ANSWER_LATE = "the answer took more than {seconds:g}s"
-SPENT = frozenset({"timeout", "too-large"})  # with, for "timeout", the ANSWER_LATE detail
+SPENT = frozenset({"timeout", "too-large", "undecodable"})  # with, for "timeout", the ANSWER_LATE detail
+# A body whose Content-Encoding cannot be decoded (plain bytes labelled gzip, a gzip stream corrupt) is tried once more
+# (a stream cut in transit may come whole), not the policy's every attempt, and, as SPENT, not asked again in the run
+# by another source: it took 4 attempts and their backoff for each source listing the page (health36's B, health37 H27)
+UNDECODABLE_ATTEMPTS = 2
+# Content-Encodings this build decodes (httpx's own; brotli and zstd only with their packages, which httpx then asks
+# for). Another (a server sending "br" unasked) was passed through as it came, refused by the parser as "binary: the
+# body contains NUL bytes", which sends an operator looking at the site's pages, not at its compression (health37 H25)
+DECODED = frozenset({"identity", "gzip", "deflate"})
+DECODED_WITH = (("br", "brotli"), ("br", "brotlicffi"), ("zstd", "zstandard"))
+
+
+@functools.cache
+def decoded() -> frozenset[str]:
+    """:data:`DECODED`, and those of :data:`DECODED_WITH` whose package is installed (looked up once, when asked)."""
+    import importlib.util
+
+    return DECODED | {name for name, module in DECODED_WITH if importlib.util.find_spec(module) is not None}
 SPENT_AGAIN = "{detail} (asked earlier in this run: not asked again in this run)"
 # A page that went wholly unanswered this run (every attempt timed out or was refused) is asked again once by a later
 # source that lists it, not retried: a slow page may answer, but its retries were spent (health36 M12c: a page
@@ -268,6 +285,8 @@ class Fetcher:
         def worth_retrying(exc: BaseException) -> bool:  # an unanswered attempt after a request wholly unanswered: not
             if not isinstance(exc, _Retryable):
                 return False
+            if exc.reason == "undecodable":
+                return attempts < UNDECODABLE_ATTEMPTS
             if exc.reason not in UNREACHED:
                 return True
             with self._lock:  # (and a page already so once this run: asked once)
@@ -463,6 +482,10 @@ class Fetcher:
             return ("done", _Answer(status, _now(), None, response))
         if not 200 <= status < 300:
             raise _Final(f"http-{status}", f"HTTP {status} from {canonical}", status)
+        if (coding := response.headers.get("content-encoding")) and (
+                unknown := [c for c in (part.strip().lower() for part in coding.split(",")) if c and c not in decoded()]):
+            raise _Final("undecodable", f"the body is compressed as '{', '.join(unknown)}' (its Content-Encoding), "
+                         "which this installation cannot decode (and did not ask for): not read", status)
         body = bytearray()
         deadline = started + self.policy.answer_seconds
         for chunk in response.iter_bytes():
