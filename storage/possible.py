@@ -34,6 +34,18 @@ look-alike is not called listed. Four rules, each pure (names in, :class:`Possib
   at least MIN_INSIDE_HAN characters besides generic words (斯凯迪奥, 洛克希德马丁; not 立方 of 立方公司, a common word).
   Not a person's name inside a company's ("Tom Moss Landscaping").
 
+- :func:`slip_possible`, English company names alike but for one typing slip in a distinctive word of at least
+  MIN_SLIP_LETTERS letters (a letter more, less or changed, two swapped: "Skydoi Inc" for Skydio Inc., "Echodine" for
+  Echodyne), which the hit rule's ratio misses on a short name (83 and 88 against 90): got nothing (screen37). Possible
+  only: another company's name is often one letter off a listed one ("Novatech" and Novotech).
+- :func:`cut_possible`, an English name cut short mid-word, as bank and ERP fields cut names (35 characters in a
+  payment message: "GENERAL DYNAMICS INFORMATION TECHNO" for General Dynamics Information Technology, offered only
+  General Dynamics before, screen37): at least MIN_CUT_CHARACTERS characters, every one the listed name's start.
+- :func:`person_variant_possible`, a listed person written with a short form of a given name ("Thomas Moss" for Tom
+  Moss, "Joshua Brungardt" for Josh Brungardt: GIVEN_NAME_FORMS, a list of common English ones) or with initials for the
+  given names ("A. Bry" for Adam Bry): got nothing (screen37; initials were an owner question of screen36, decided as a
+  possible match, never a hit). The surname as the listed one writes it, one slip at most.
+
 The score is rapidfuzz's ratio of the two normalised names (0-100): how much of the names is the same, so a
 shortened name scores below the hit threshold; a pinyin equal to the name written scores 100 (the doubt is in
 the reading, which the reason says).
@@ -69,6 +81,26 @@ HAN_WORD_CUT_RE = re.compile(r"[·•・‧･\u00b7\u2027\u30fb]")  # the middl
 PERSON_HAN_LENGTHS = range(2, 5)  # a Chinese person's name: 2-4 characters
 # How a Chinese name is written in Latin letters: pinyin (the mainland), Wade-Giles (Taiwan's passports: "SHIH PING" for
 # 石平 got nothing, while "Shi Ping" was a possible match: screen36); each reading's reason names its system
+MIN_SLIP_LETTERS = 5  # a distinctive word with one slip (slip_possible): "Skydio"; "Teal", "Neros" one letter off is noise
+MIN_CUT_CHARACTERS = 20  # a name cut short (cut_possible): bank fields cut at 35, ERP ones at 30-40
+SLIP = "one typing slip from the listed name"  # the reason's words
+CUT = "the listed name cut short"
+# Short forms of English given names, each read as its full one (person_variant_possible): a possible match only
+GIVEN_NAME_FORMS = {
+    short: full for full, shorts in {
+        "thomas": "tom tommy", "joshua": "josh", "william": "bill billy will willy", "robert": "bob bobby rob robby",
+        "james": "jim jimmy jamie", "michael": "mike mikey", "david": "dave davy", "steven": "steve stephen stevie",
+        "christopher": "chris", "patrick": "pat", "daniel": "dan danny", "joseph": "joe joey", "anthony": "tony",
+        "andrew": "andy drew", "alexander": "alex", "edward": "ed eddie ted", "matthew": "matt", "nicholas": "nick",
+        "samuel": "sam", "benjamin": "ben", "john": "johnny jack", "richard": "rick rich dick ricky",
+        "timothy": "tim", "gregory": "greg", "kenneth": "ken kenny", "ronald": "ron ronnie", "donald": "don",
+        "lawrence": "larry", "jeffrey": "jeff geoff geoffrey", "gerald": "jerry", "jonathan": "jon",
+        "charles": "charlie chuck", "douglas": "doug", "philip": "phil phillip", "frederick": "fred",
+        "henry": "hank harry", "katherine": "kate katie kathy catherine", "elizabeth": "liz beth betty",
+        "susan": "sue", "jennifer": "jen jenny", "margaret": "maggie peggy", "raymond": "ray", "walter": "walt",
+        "vincent": "vince", "zachary": "zach", "nathan": "nate", "gabriel": "gabe",
+    }.items() for short in shorts.split()
+}
 PINYIN, WADE_GILES = "pinyin", "Wade-Giles"
 ROMANISATIONS = (PINYIN, WADE_GILES)
 # Read each character alone, every reading (heteronyms): a name is no phrase, and the phrase dictionary
@@ -289,3 +321,84 @@ def _ratio(a: str, b: str) -> float:
     from rapidfuzz import fuzz  # as storage.watchlist: imported only when a name is compared
 
     return round(fuzz.ratio(a, b), 1)
+
+
+def slip_possible(counterparty: str, listed: str) -> Possible | None:
+    """Two English company names word for word alike but one distinctive word, one typing slip off (OSA distance 1:
+    a letter more, less or changed, or two side by side swapped) and at least MIN_SLIP_LETTERS letters long
+    ("Skydoi Inc" for Skydio Inc.), or None."""
+    mine, theirs = latin_words(counterparty), latin_words(listed)
+    if len(mine) != len(theirs) or mine == theirs:
+        return None
+    differ = [(a, b) for a, b in zip(mine, theirs) if a != b]
+    if len(differ) != 1:
+        return None
+    a, b = differ[0]
+    if generic(a) or generic(b) or min(len(a), len(b)) < MIN_SLIP_LETTERS or not (a.isalpha() and b.isalpha()):
+        return None
+    from rapidfuzz.distance import OSA
+
+    if OSA.distance(a, b) != 1:
+        return None
+    return Possible(_ratio("".join(mine), "".join(theirs)), f"{SLIP}: “{a}” for “{b}”")
+
+
+def slip_keys(word: str) -> tuple[str, ...]:
+    """``word`` and the words one letter shorter (symmetric deletion): two words one slip apart share one of them."""
+    if len(word) < MIN_SLIP_LETTERS or not word.isalpha():
+        return ()
+    return tuple(dict.fromkeys((word, *(word[:i] + word[i + 1 :] for i in range(len(word))))))
+
+
+def cut_possible(counterparty: str, listed: str) -> Possible | None:
+    """A counterparty name that is the start of a listed English name as written (case, spaces and punctuation aside),
+    cut mid-word, at least MIN_CUT_CHARACTERS characters long ("GENERAL DYNAMICS INFORMATION TECHNO"), or None."""
+    mine, theirs = _cut_form(counterparty), _cut_form(listed)
+    if len(mine) < MIN_CUT_CHARACTERS or len(mine) >= len(theirs) or not theirs.startswith(mine):
+        return None
+    if not (mine[-1].isalnum() and theirs[len(mine)].isalnum()):
+        return None  # cut between words: the listed name shortened (latin_possible's), not a field's cut
+    return Possible(_ratio(mine, theirs), f"{CUT}, as a bank or ERP field cuts a name at {len(counterparty.strip())} "
+                                          f"characters: “{counterparty.strip()}” begins “{listed}”")
+
+
+def _cut_form(name: str) -> str:
+    text = unicodedata.normalize("NFKC", name).casefold()
+    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+
+
+def person_variant_possible(counterparty: str, listed: str) -> Possible | None:
+    """A listed person written with a short form of a given name ("Thomas Moss" for Tom Moss: GIVEN_NAME_FORMS) or
+    with initials for the given names ("A. Bry" for Adam Bry), the surname as listed (one slip at most); or None."""
+    from storage.watchlist import FUZZY_THRESHOLD, person_score
+
+    mine, theirs = name_words(counterparty), name_words(listed)
+    if len(mine) < 2 or len(theirs) < 2 or any(not w.isalpha() for w in (*mine, *theirs)):
+        return None
+    full_mine, full_theirs = _full_given(mine), _full_given(theirs)
+    if (full_mine != mine or full_theirs != theirs) and \
+            person_score(" ".join(full_mine), " ".join(full_theirs)) >= FUZZY_THRESHOLD:
+        said = next(((a, b) for a, b in zip(mine, full_mine) if a != b), None) or \
+            next(((b, a) for a, b in zip(theirs, full_theirs) if a != b), None)
+        assert said is not None
+        return Possible(_ratio("".join(mine), "".join(theirs)),
+                        f"a short form of a given name: “{said[0]}” for “{said[1]}”; another person may be so named")
+    return _initials_possible(mine, theirs)
+
+
+def _full_given(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(GIVEN_NAME_FORMS.get(w, w) for w in words)
+
+
+def _initials_possible(mine: tuple[str, ...], theirs: tuple[str, ...]) -> Possible | None:
+    """Initials for the listed given names, the surname written whole, first or last ("A. Bry", "Bry, A."), or None."""
+    for surname, initials in ((mine[-1], mine[:-1]), (mine[0], mine[1:])):
+        if not initials or any(len(w) != 1 for w in initials) or surname != theirs[-1] or len(surname) < 3:
+            continue
+        given = theirs[:-1]
+        if len(initials) <= len(given) and all(i == g[0] for i, g in zip(initials, given)):
+            names = " ".join(given[: len(initials)])
+            return Possible(_ratio("".join(mine), "".join(theirs)),
+                            f"initials for the given names: “{' '.join(initials)}” for “{names}”; other people share "
+                            "them")
+    return None

@@ -275,6 +275,11 @@ GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "James William Ickes
 # What a listed name inside a longer one is looked up by (Watchlist.possible, storage.possible.inside_possible): any
 # word of a counterparty's name, any two Chinese characters of it one after the other
 INSIDE_EN, INSIDE_ZH = "in", "inzh"
+# ... and what one typing slip in a company's first word (storage.possible.slip_possible), a short form of a person's
+# given name or initials (person_variant_possible) are looked up by: the first word and its letters less one; a word of
+# a name of 2-4 words
+SLIP_EN, PERSON_EN = "sl", "pn"
+PERSON_KEY_MIN = 3  # letters of a person's word looked up by ("Bry"; not an initial)
 PLAIN_MIN_KEY_LENGTH = 3  # a plain form shorter than this ("美国光子公司" -> "光子") is too little to match on
 CSV_DELIMITERS = (",", "\t", ";")  # Excel writes ";" in many European locales, tab for "Text (Tab delimited)"
 CSV_ALIAS_SEPARATOR = ";"
@@ -508,8 +513,13 @@ class Watchlist:
                     why = rules.han_inside_possible(candidate.key, key)
                 elif kind == INSIDE_EN:
                     why = rules.inside_possible(candidate.display, plain)
-                else:
-                    why = rules.latin_possible(candidate.display, plain)
+                elif kind == SLIP_EN:
+                    why = rules.slip_possible(candidate.display, plain)
+                elif kind == PERSON_EN:
+                    why = rules.person_variant_possible(candidate.display, plain)
+                else:  # the same first word: shortened, longer, a slip in a later word, cut short mid-word
+                    why = rules.latin_possible(candidate.display, plain) or rules.slip_possible(
+                        candidate.display, plain) or rules.cut_possible(candidate.display, name)
                 if why is None or not _countries_agree(entity, candidate, designates, fuzzy=True):
                     continue
                 cp = candidate.counterparty
@@ -547,7 +557,7 @@ class Watchlist:
     def _index_possible(self) -> dict[tuple[str, str], list[_Name]]:
         """The counterparties' names by what a possible match must share with a listed name: the first English
         word, the first two Chinese characters, or, for pinyin, all the letters of a name in Latin letters."""
-        from storage.possible import latin_words, pinyin_key
+        from storage.possible import latin_words, pinyin_key, slip_keys
 
         index: dict[tuple[str, str], list[_Name]] = {}
         for n in (*self._names, *self._plains):
@@ -562,6 +572,11 @@ class Watchlist:
                 index.setdefault(("py", pinyin_key(n.display)), []).append(n)
                 for word in dict.fromkeys(words):  # a listed name inside ("Former Skydio Inc. assets trust")
                     index.setdefault((INSIDE_EN, word), []).append(n)
+                for key in slip_keys(words[0]):  # "Skydoi Inc" for Skydio Inc.
+                    index.setdefault((SLIP_EN, key), []).append(n)
+                if ROLE_NAME_WORDS[0] <= len(words) <= ROLE_NAME_WORDS[1]:  # "Thomas Moss", "A. Bry": a person's
+                    for word in dict.fromkeys(w for w in words if len(w) >= PERSON_KEY_MIN):
+                        index.setdefault((PERSON_EN, word), []).append(n)
         self._possible_index = index
         return index
 
@@ -1098,11 +1113,12 @@ def _lookups(name: str, kind: str | None, chinese_only: bool) -> tuple[tuple[str
     pinyin when the notices name that person only in Chinese ("yumaochun", "maochunyu" for 余茂春)."""
     plain, _, key, first = _listed_form(name)
     if first is not None:
-        if kind == "individual":
-            return ()
         words = _rules().latin_words(plain)  # its first two words run together too: "l3harris" for "L3 Harris …"
+        if kind == "individual":  # a short form of a given name, initials ("Thomas Moss", "A. Bry" for Adam Bry)
+            return tuple((PERSON_EN, w) for w in dict.fromkeys(words) if len(w) >= PERSON_KEY_MIN)
         # a company's whole name inside a longer one ("Former Skydio Inc. assets trust", "Skydio Japan KK"): tried last
-        return (("en", first), *((("en", words[0] + words[1]),) if len(words) > 1 else ()), (INSIDE_EN, first))
+        return (("en", first), *((("en", words[0] + words[1]),) if len(words) > 1 else ()),
+                *((SLIP_EN, k) for k in _rules().slip_keys(first)), (INSIDE_EN, first))
     pinyin = sorted(_rules().pinyin_keys(key)) if kind == "individual" and chinese_only else []
     inside = ((INSIDE_ZH, key[:2]),) if kind != "individual" else ()  # "台湾斯凯迪奥股份有限公司" for 斯凯迪奥公司
     return (("zh", key[:2]), *(("py", reading) for reading in pinyin), *inside)

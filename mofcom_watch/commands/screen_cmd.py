@@ -41,7 +41,9 @@ shortened ("Anduril" for Anduril Industries; two distinctive words at least when
 Atomics"; one word written as a whole legal name, "Summit Inc", is not offered), with generic words more
 ("Leidos Holdings" for Leidos), a Chinese name's first 4 characters or more ("通用原子"; two words of a name
 written with a middle dot, as in English: not "洛克希德" alone), a person's pinyin ("Yu Maochun" for 余茂春),
-or a listed parent the cell names ("Foo Ltd (a subsidiary of Skydio Inc.)"); match "possible", its score and reason.
+a short form of a given name or initials ("Thomas Moss" for Tom Moss, "A. Bry"), one typing slip in a short name
+("Skydoi Inc"), a name cut short mid-word as a bank field cuts it at 35 characters, or a listed parent the cell
+names ("Foo Ltd (a subsidiary of Skydio Inc.)"); match "possible", its score and reason.
 No list of abbreviations is kept: "LM Aeronautics" is no match.
 A cell of many names ("X d/b/a Y d/b/a Z ...", "X; Y; Z ...") is screened by its first 20 only, and a warning
 names the row (the CSV's note, a line under the table).
