@@ -773,12 +773,16 @@ def replay_files(root: Path) -> list[tuple[Path, str]]:
     return [(Path(path), url) for path, url in replay_paths(root)]
 
 
-def replay_paths(root: Path, passed_over: list[str] | None = None) -> list[tuple[str, str]]:
+def replay_paths(root: Path, passed_over: list[str] | None = None,
+                 store: Path | None = None) -> list[tuple[str, str]]:
     """:func:`replay_files` with each path as the string ``os.scandir`` gives (``str(Path(path))`` is the same
     string): ``replay`` reads thousands of files and makes no Path of them. What it passes over that may hold a
     page (a folder it may not list, a link to a folder, a link to nothing, a FIFO or other file that is no regular
-    file) is said, one line each, in ``passed_over`` (README*, *.md and dotfiles are skipped without a word)."""
+    file) is said, one line each, in ``passed_over`` (README*, *.md and dotfiles are skipped without a word, and so
+    are the files of the SQLite ``store`` replayed into, :func:`store_files`)."""
     found: list[tuple[tuple[str, ...], str]] = []
+    own = store_files(store)
+    own_names = {os.path.basename(path) for path in own}
 
     def walk(folder: str, parts: tuple[str, ...]) -> None:
         try:
@@ -796,12 +800,27 @@ def replay_paths(root: Path, passed_over: list[str] | None = None) -> list[tuple
                 walk(entry.path, (*parts, name))
             elif name.startswith(SKIP_PREFIXES) or os.path.splitext(name)[1].lower() in SKIP_SUFFIXES:
                 continue
+            elif name in own_names and os.path.realpath(entry.path) in own:
+                continue
             elif _is_file(entry, passed_over):
                 found.append(((*parts, name), entry.path))
 
     walk(str(root), ())
     found.sort()
     return [(path, replay_url(parts)) for parts, path in found]
+
+
+SQLITE_SIDE_FILES = ("", "-wal", "-shm", "-journal")
+
+
+def store_files(store: Path | None) -> frozenset[str]:
+    """The real paths of a SQLite store's file and the files SQLite keeps beside it. A replay of the folder the store
+    lies in read them as pages (cli37: ``--db sqlite:///pages/store.sqlite replay pages`` opened a source-health
+    problem "file:store.sqlite is not a usable page (binary …)", exit 1 on every replay and ``status`` after it, and
+    read the store's own file while writing it)."""
+    if store is None:
+        return frozenset()
+    return frozenset(os.path.realpath(f"{store}{suffix}") for suffix in SQLITE_SIDE_FILES)
 
 
 def _is_file(entry: os.DirEntry[str], passed_over: list[str] | None) -> bool:

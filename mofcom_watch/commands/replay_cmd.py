@@ -39,7 +39,7 @@ from mofcom_watch.pipeline import (
 from mofcom_watch.publish import PublishResult, publish
 from mofcom_watch.tables import Column, TableText, print_table
 from scraper.sources import SourceConfigError, load_sources
-from storage.db import WRITE_LOCK, DatabaseError, open_store, session_factory
+from storage.db import WRITE_LOCK, DatabaseError, open_store, session_factory, sqlite_file
 from storage.derived import synced_as_of
 from storage.faults import StoreUnavailable
 from storage.models import HealthIssue
@@ -211,8 +211,9 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"mofcom-watch replay: {directory} is not a readable directory", err=True)
             raise typer.Exit(2)
         passed_over: list[str] = []  # (said as skipped files: exit 1)
+        settings = app_context(ctx).settings
         try:
-            files = replay_paths(directory, passed_over)
+            files = replay_paths(directory, passed_over, store=sqlite_file(settings.database_url))
         except OSError as exc:
             typer.echo(f"mofcom-watch replay: cannot read {directory}: {exc}", err=True)
             raise typer.Exit(2) from None
@@ -226,7 +227,6 @@ def register(app: typer.Typer) -> None:
         except SourceConfigError as exc:
             typer.echo(f"mofcom-watch replay: {exc}", err=True)
             raise typer.Exit(2) from None
-        settings = app_context(ctx).settings
         exit_on_missing_db_folder("replay", settings)
         note_future("replay", day, then="; the pages are stored, nothing derived for that day is")
         try:

@@ -88,3 +88,23 @@ def test_a_sqlite_database_in_memory_is_refused_before_anything_is_read(tmp_path
                                "database in memory, gone when the command ends: nothing stored would be kept; name a "
                                "file (e.g. sqlite:///data/mofcom-watch.sqlite)\n"), done.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_replay_of_the_folder_the_store_lies_in_reads_no_file_of_the_store(tmp_path: Path) -> None:
+    """Was: the second ``--db sqlite:///pages/store.sqlite replay pages`` read the store (and SQLite's files beside it)
+    as pages: "unusable page: file:store.sqlite (binary …)", a source-health problem open on every replay after, exit
+    1, ``status`` exit 1 for it."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    shutil.copy(FIXTURES / "texts" / "mofcom-2025-51.txt", pages)
+    for db in (f"sqlite:///{pages / 'store.sqlite'}", "sqlite:///pages/store.sqlite",  # absolute, relative,
+               f"sqlite:///{tmp_path / 'link' / 'store.sqlite'}"):  # through a link to the folder
+        (tmp_path / "link").unlink(missing_ok=True)
+        (tmp_path / "link").symlink_to(pages)
+        for _ in range(2):
+            done = in_folder(tmp_path, "--db", db, "replay", "pages", "--as-of", "2026-11-30")
+            assert (done.returncode, done.stderr) == (0, ""), (db, done)
+    status = in_folder(tmp_path, "--db", f"sqlite:///{pages / 'store.sqlite'}", "status", "--json",
+                       "--as-of", "2026-11-30")
+    assert status.returncode == 0, status.stdout
+    assert {"store.sqlite", "store.sqlite-wal", "store.sqlite-shm"} & {p.name for p in pages.iterdir()}
