@@ -98,6 +98,10 @@ def _global(
     if verbose and quiet:
         typer.echo("mofcom-watch: choose one of --verbose and --quiet", err=True)
         raise typer.Exit(2)
+    if db is not None and not db.strip():  # (cli37: `--db "$DB"`, $DB unset, took the default store in data/)
+        typer.echo(f"mofcom-watch: --db {db!r} is empty: name a database URL, e.g. sqlite:///data/mofcom-watch.sqlite "
+                   "(a variable left unset?), or leave --db out for the configured one", err=True)
+        raise typer.Exit(2)
     if os.environ.get("MOFCOM_WATCH_TODAY", "").strip():  # the day taken for today (mofcom_watch.clock.TODAY_ENV)
         from mofcom_watch.clock import check_today
 

@@ -108,3 +108,14 @@ def test_a_replay_of_the_folder_the_store_lies_in_reads_no_file_of_the_store(tmp
                        "--as-of", "2026-11-30")
     assert status.returncode == 0, status.stdout
     assert {"store.sqlite", "store.sqlite-wal", "store.sqlite-shm"} & {p.name for p in pages.iterdir()}
+
+
+def test_an_empty_db_flag_is_a_usage_error_not_the_default_store(tmp_path: Path) -> None:
+    """Was: ``mofcom-watch --db "$DB" replay pages`` with $DB unset replayed into data/mofcom-watch.sqlite under the
+    working folder, a store nobody asked for (the variable empty in the environment is unset, as before)."""
+    shutil.copy(FIXTURES / "texts" / "mofcom-2025-51.txt", tmp_path)
+    done = in_folder(tmp_path, "--db", "", "replay", ".", "--as-of", "2026-11-30")
+    assert (done.returncode, done.stdout) == (2, ""), done
+    assert done.stderr == ("mofcom-watch: --db '' is empty: name a database URL, e.g. sqlite:///data/mofcom-watch.sqlite "
+                           "(a variable left unset?), or leave --db out for the configured one\n")
+    assert [p.name for p in tmp_path.iterdir()] == ["mofcom-2025-51.txt"]  # no data/ folder, no store
