@@ -37,6 +37,11 @@ DONE_RE = lazy_compile(LISTED + NAME.format(p="o") + r"\s*(?:已经|已|现已)\
 POINTER_RE = lazy_compile(r"该实体\s*(?:" + VERB + r")\s*[:：]?\s*" + NAME.format(p="n") + END)
 BACKWARD_RE = lazy_compile(LISTED + NAME.format(p="n") + r"\s*[,，(（]?\s*(?:原名称?|曾用名|原中文名称)\s*(?:为|是)?\s*[:：]?\s*"
                            + NAME.format(p="o") + r"\s*[)）]?" + END)
+# an MFA decision amending its list for a rename it states ("鉴于A（a）已更名为B（b），将《反制清单》中的“A（a）”修改为“B（b）”"):
+# the list's line changed to the new name (story38: refused as a decision cut short, its annex missing, and no `accept`
+# closes that)
+LIST_LINE_RE = lazy_compile(r"将\s*《反制清单》\s*(?:中|内)的?\s*" + NAME.format(p="o") + r"\s*(?:修改|更改|变更|改)为\s*"
+                            + NAME.format(p="n") + END)
 # words of a change not made, or not by this text: "拟更名为", "是否…"
 NOT_DONE = ("拟", "计划", "是否", "如果")
 # "现将名单中该实体的名称变更为…": a pointer, no old name (POINTER_RE reads it after the name it points to)
@@ -121,3 +126,23 @@ def _record(ozh: str, oen: str | None, nzh: str, nen: str | None) -> EntityRecor
 def covered(renames: Renames, start: int, end: int) -> bool:
     """Whether the span ``start``-``end`` of the text lies in a rename read."""
     return any(s <= start and end <= e for s, e in renames.spans)
+
+
+def read_list_line_renames(text: str) -> Renames:
+    """The renames an MFA decision makes in its list's lines (``LIST_LINE_RE``; ``text`` folded), where the text says
+    the entity was renamed ("更名"): a line changed with no rename said is a correction, not read here."""
+    if "更名" not in text or "《反制清单》" not in text:
+        return NONE
+    records: dict[str, EntityRecord] = {}
+    spans: list[tuple[int, int]] = []
+    whole = True
+    for m in LIST_LINE_RE.finditer(text):
+        record = _record(m["ozh"], m["oen"], m["nzh"], m["nen"])
+        sentence = text[text.rfind("。", 0, m.start()) + 1 : m.end()]
+        if record is None or any(w in sentence for w in NOT_DONE) or (
+                record.key in records and (records[record.key].zh, records[record.key].en) != (record.zh, record.en)):
+            whole = False
+            continue
+        records.setdefault(record.key, record)
+        spans.append((m.start(), m.end()))
+    return Renames(tuple(records.values()), tuple(spans), whole) if spans or not whole else NONE

@@ -123,7 +123,7 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
                 continue
             for j, ref in enumerate(action.targets):
                 if ref.number is not None and numbered is None:
-                    numbered = _numbered(notices, joined)
+                    numbered = _numbered(notices, joined, listings)
                 found, why = _targets(ref, action, n, listings, notices, numbered)
                 if why:
                     _unresolved(b, n, action, ref, why, eff, _ref_slug(ref, i, j))

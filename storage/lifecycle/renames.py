@@ -42,13 +42,19 @@ def _apply_renames(b: _Builder, known: Sequence[StoredNotice],
                 _unresolved(b, n, e, day, "fits two listed entities" if keys else "is on no stored listing")
                 continue
             (key,) = keys
-            for lk in reached:
+            # the same entity (its key) on the company's other listings, of other lists or notices, published by that
+            # day: renamed too, each with its item (the lead's decision, session 37, on order36 C1 / rename36 C1: a UEL
+            # rename left the ECL feed naming the old name while screening hit the ECL listing by the new one)
+            elsewhere = [lk for lk in sorted(listings) if lk not in reached and lk[0] != rec.key
+                         and (known_from(listings[lk].notice) or date.max) <= day
+                         and key in dict(listings[lk].named_on(day))]
+            for lk in [*reached, *elsewhere]:
                 listing = listings[lk]
                 before = dict(listing.named_on(day))[key]
                 renamed = dataclasses.replace(listing, renamed=(*listing.renamed, (day, key, dataclasses.replace(
                     e, key=key, aliases=_names_before(before, e)))))
                 listings[lk] = renamed
-                _rename_events(b, renamed, n, key, before, day)
+                _rename_events(b, renamed, n, key, before, day, elsewhere=lk in elsewhere)
 
 
 def _fits(listing: Listing, e: EntityRecord, day: date) -> list[str]:
@@ -71,12 +77,17 @@ def _names_before(before: EntityRecord, e: EntityRecord) -> tuple[str, ...]:
 
 
 def _rename_events(b: _Builder, listing: Listing, by: StoredNotice, key: str, before: EntityRecord,
-                   day: date) -> None:
+                   day: date, *, elsewhere: bool = False) -> None:
     """One notice-scope item (the list's feeds) and one on the entity's feed: "Renamed: X is now Y" (X: the name the
-    listing gave before the rename). Never a correction (MOFCOM wrote no name wrong), never a removal and a listing."""
+    listing gave before the rename). Never a correction (MOFCOM wrote no name wrong), never a removal and a listing.
+    ``elsewhere``: a listing the notice does not speak of, of the same entity: the items say which list's notice did."""
     after = dict(listing.named_on(day))[key]
     change = f"{entity_label(before)} is now {entity_label(after)}"
     where = f"on the {list_name(listing.list)} ({listing.key})"
+    told = (f", on the {list_name(by.record.list)}" if elsewhere and by.record.list is not None
+            and by.record.list is not listing.list else "")
+    also = (f" It renames the entity on {_number(by)}'s own list; the same entity (key {key}) is on this listing too, and "
+            "takes its new name here as well." if elsewhere else "")
     occurred = occurred_at(by)
     base = f"{TAG_PREFIX}{listing.key}/{EventKind.RENAMED.value}/{listing.list.value}/{day.isoformat()}"
     was = "|".join(x for x in (clean_display(before.zh), clean_display(before.en)) if x)
@@ -86,8 +97,8 @@ def _rename_events(b: _Builder, listing: Listing, by: StoredNotice, key: str, be
         b.add(EventRecord(
             id=id_, kind=EventKind.RENAMED, scope=scope, list=listing.list, notice_key=listing.key,
             source_key=by.record.key, entity_key=ent_key, effective=day, until=None, occurred=occurred,
-            updated=occurred, title=f"Renamed: {change} {where} (notice {by.record.key})", title_zh=by.record.title,
-            summary=(f"{_number(by)} says the entity {_number(listing.notice)} listed has changed its name: {change}. "
+            updated=occurred, title=f"Renamed: {change} {where} (notice {by.record.key}{told})", title_zh=by.record.title,
+            summary=(f"{_number(by)} says the entity {_number(listing.notice)} listed has changed its name: {change}.{also} "
                      "A rename, not a correction: both names are the entity's, and screening matches either. The "
                      f"listing keeps its notice, dates and state; items from {day.isoformat()} on give the new name."),
             entities=(after,), provenance=_provenance(by, listing.notice), facts=(("was", was),)))

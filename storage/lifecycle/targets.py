@@ -111,12 +111,16 @@ def _joint_count_problem(action: ActionRecord, source: StoredNotice,
 
 
 def _numbered(notices: dict[str, StoredNotice], joined: dict[tuple[str, ListKind], list[Listing]] | None = None,
-              ) -> dict[tuple[str, int], list[Numbered]]:
+              listings: dict[tuple[str, ListKind], Listing] | None = None) -> dict[tuple[str, int], list[Numbered]]:
     """The stored notices a number without its year may name, by (series, number) (``storage.yearless``), each with
-    its entities and those amendments added to its list (``joined``)."""
+    its entities, those amendments added to its list (``joined``) and the keys of the names renames gave them
+    (``listings``: "停止实施…（外交部令第50号）中对北极星防务公司（…）采取的反制措施" after 外交部令第55号 renamed 星桥防务公司 so,
+    story38: unresolved, "none of the stored MFA-ORDER No. 50 lists polarisstardefense")."""
     added: dict[str, set[str]] = defaultdict(set)
-    for (key, _), listings in (joined or {}).items():
-        added[key].update(k for listing in listings for k, _ in listing.entities)
+    for (key, _), joining in (joined or {}).items():
+        added[key].update(k for listing in joining for k, _ in listing.entities)
+    for listing in (listings or {}).values():
+        added[listing.key].update(k for _, _, ent in listing.renamed if (k := entity_key(ent.zh, ent.en)))
     return index(Numbered(key, known_from(n), n.record.title, frozenset(e.key for e in n.record.entities) | added[key])
                  for key, n in notices.items())
 

@@ -5,6 +5,8 @@ it, screening the new name missed the listed company."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from scraper.parse.notice import parse_text
@@ -109,3 +111,25 @@ def test_the_name_change_check_spares_only_the_scans_the_rename_gate_made() -> N
     assert {"名称", "更名"} <= set(RENAME_MARKS)
     assert read_renames("商务部决定将甲公司（Alpha Inc.）列入出口管制管控名单。", True) is UNMARKED
     assert read_renames("商务部决定将甲公司（Alpha Inc.）列入出口管制管控名单，其名称为甲。", True) is not UNMARKED
+
+
+MFA_RENAME = Path(__file__).resolve().parents[1] / "data" / "stories38" / "mfa_rename" / "m2-mfa-order-2027-55-rename.txt"
+
+
+def test_an_mfa_decision_changing_its_list_line_for_a_rename_is_read() -> None:
+    """story38 (rename36's carried B): "鉴于A（a）已更名为B（b），将《反制清单》中的“A（a）”修改为“B（b）”" was refused as a decision cut
+    short ("the decision refers to an annex (反制清单) it does not hold"), which `accept` cannot close. It is the rename;
+    the same line changed with no rename said (a correction) is refused as before."""
+    from scraper.parse.page import check_record
+
+    text = MFA_RENAME.read_text(encoding="utf-8")
+    rec = parse_text(text)
+    assert rec is not None and rec.key == "MFA-ORDER-2027-55" and rec.actions == () and rec.warnings == ()
+    assert rec.renamed == (EntityRecord(zh="北极星防务公司", en="Polaris Star Defense Inc.", key="starbridgedefense",
+                                        aliases=("星桥防务公司", "Starbridge Defense Inc.")),)
+    check_record(rec, text)  # no refusal
+    corrected = text.replace("鉴于星桥防务公司（Starbridge Defense Inc.）已更名为北极星防务公司（Polaris Star Defense Inc.），", "")
+    other = parse_text(corrected)
+    assert other is not None and other.renamed == ()
+    with pytest.raises(Exception, match="cut short"):
+        check_record(other, corrected)

@@ -7,6 +7,7 @@ from storage.records import ActionKind, ActionRecord, EntityRecord, ListKind, No
 
 from ..dates import Stamp, iso_to_date, until_from
 from ..entities import cached_key
+from ..renames import read_list_line_renames
 from ..textnorm import fold, to_int
 from .amend import _amendment, _may_amend, _prose_amendment
 from .checks import _ended
@@ -92,6 +93,14 @@ def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None =
     key, number = _identity(text, order, published, title, warnings)
     effective = _effective(folded, published, warnings)
     own = to_int(order.group("n")) if order else None
+    if "更名" in folded:  # "鉴于A已更名为B，将《反制清单》中的“A”修改为“B”": a rename of a listed entity, no other step
+        renamed = read_list_line_renames(folded)
+        if renamed.records and renamed.whole:
+            return NoticeRecord(
+                key=key, kind=NoticeKind.MFA_ORDER, number=number, issuer=ISSUER, title=title, published=published,
+                published_at=_published_at(folded_lines, published, pub), effective=effective,
+                list=ListKind.COUNTERMEASURE, actions=(), renamed=renamed.records, warnings=tuple(warnings), url=url,
+                text=text)
     amended = (_amendment(text_lines, folded_lines, folded, text, own, effective, warnings)
                if _may_amend(folded) else None)
     if amended is None and "所附" in folded:  # "将X增列入…（外交部令第16号）所附《反制清单》", "将X从…所附《反制清单》中移除"

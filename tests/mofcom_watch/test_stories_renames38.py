@@ -1,0 +1,113 @@
+"""One company on three lists renamed by one of them, two answers of one day under one title, and an MFA decision
+renaming a listed company (session 37, story38's stories, /work/s37/story38-cases/EXPECTED.md, written before the
+replay): replayed with the real ``replay`` (one real process) into real SQLite files from tests/data/stories38/two_lists/
+and tests/data/stories38/mfa_rename/, read back with ``status``, ``timeline``, ``screen`` and ``feeds``; each folder
+again in two batches, the later half first: the same items, the same ids. ``MOFCOM_WATCH_TODAY`` is 2028-01-31.
+
+S  星桥防务公司（Starbridge Defense Inc.） on MFA Order No. 50, UEL〔2027〕4号 and ECL 2027 No. 20, all of 2027-03-03; UEL〔2027〕9号
+   (06-01) "不可靠实体清单所列星桥防务公司（…）已更名为北极星防务公司（Polaris Star Defense Inc.）". Screening hit all three listings
+   by the new name, but only the UEL feed said so: the ECL's Lifted item of 07-10 named the old name and no item of the
+   ECL or MFA feeds told the new one (order36 C1, rename36 C1: the owner question, decided by the lead in session 37: a
+   "Renamed" item on each of the company's listings, saying which list's notice renamed it).
+Q  Two answers of 07-05 under one title "商务部新闻发言人就有关问题答记者问": one suspends UEL〔2027〕4号 1 year, the other stops
+   ECL No. 20; both applied (their keys told apart by the text), nothing unresolved.
+M  MFA Order No. 55 (06-10) "鉴于星桥防务公司（…）已更名为北极星防务公司（…），将《反制清单》中的“星桥防务公司（…）”修改为“北极星防务公司
+   （…）”": refused as a decision cut short ("refers to an annex (反制清单) it does not hold"), which `accept` cannot close
+   (rename36's carried B); now read as the rename. No. 60 (09-01) lifts the company by its new name under "外交部令第50号"
+   (no year): it was unresolved ("none of the stored MFA-ORDER No. 50 lists polarisstardefense").
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.mofcom_watch.stories import REPO, TAG, Store, ids, invoke, listings, replayed, row, state
+
+STORIES = REPO / "tests" / "data" / "stories38"
+TODAY = "2028-01-31"
+FETCHED = "2028-01-15T00:00:00+00:00"
+LAST = "2028-01-20"
+DAY = "2027-08-01"
+
+
+@pytest.fixture(scope="module")
+def lists(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    return replayed(tmp_path_factory.mktemp("two_lists38"), STORIES / "two_lists", FETCHED, today=TODAY)
+
+
+@pytest.fixture(scope="module")
+def mfa(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    return replayed(tmp_path_factory.mktemp("mfa_rename38"), STORIES / "mfa_rename", FETCHED, today=TODAY)
+
+
+def _titles(store: Store) -> dict[str, str]:
+    return {i["id"][len(TAG):]: i["title"] for i in store.items(LAST)}
+
+
+def _screen(store: Store, folder: Path, name: str) -> list[dict[str, object]]:
+    csv = folder / "screen.csv"
+    csv.write_text(f"name\n{name}\n", encoding="utf-8")
+    result = invoke(store.db, "screen", str(csv), "--json", "--as-of", DAY, env=store.env)
+    return list(json.loads(result.stdout)["results"][0]["hits"])
+
+
+def test_s_three_lists_one_day_each_its_own_fate(lists: Store) -> None:
+    assert listings(lists, "Polaris Star Defense", DAY) == {"MFA-ORDER-2027-50": ("in_force", "2027-03-03"),
+                                                            "MOFCOM-2027-20": ("lifted", "2027-07-10"),
+                                                            "UEL-2027-4": ("suspended", "2027-07-10")}
+    assert state(lists, DAY, "UEL-2027-4", "bluewhalemaritime") == ("suspended", "2027-07-10", "2028-07-10")
+    assert state(lists, DAY, "MOFCOM-2027-20", "frostpeakelectronics") == ("lifted", "2027-07-10", None)
+    assert lists.status(DAY)["__problems__"] == []
+
+
+def test_q_two_answers_of_one_day_under_one_title_are_both_applied(lists: Store) -> None:
+    uel, ecl = row(lists, DAY, "UEL-2027-4")["by"], row(lists, DAY, "MOFCOM-2027-20")["by"]
+    assert uel.startswith("QA-2027-07-05-") and ecl.startswith("QA-2027-07-05-") and uel != ecl
+
+
+def test_s_a_rename_on_one_list_renames_the_company_on_its_other_lists(lists: Store, tmp_path: Path) -> None:
+    titles = _titles(lists)
+    renamed = {k: v for k, v in titles.items() if "/renamed/" in k}
+    assert set(renamed) == {f"{key}/renamed/{lst}/2027-06-01" for key, lst in (
+        ("UEL-2027-4", "uel"), ("MOFCOM-2027-20", "ecl"), ("MFA-ORDER-2027-50", "countermeasure"))}
+    assert renamed["UEL-2027-4/renamed/uel/2027-06-01"].endswith("(UEL-2027-4) (notice UEL-2027-9)")
+    assert renamed["MOFCOM-2027-20/renamed/ecl/2027-06-01"].endswith(
+        "(MOFCOM-2027-20) (notice UEL-2027-9, on the unreliable entity list)")
+    # the ECL's items from that day name the new name, as screening does
+    assert titles["MOFCOM-2027-20/lifted/ecl/2027-07-10"].startswith("Lifted: Polaris Star Defense Inc.")
+    hits = _screen(lists, tmp_path, "Polaris Star Defense Inc.")
+    assert {h["notice_key"] for h in hits} == {"UEL-2027-4", "MOFCOM-2027-20", "MFA-ORDER-2027-50"}
+
+
+def test_m_an_mfa_decision_renaming_a_listed_company_is_read(mfa: Store, tmp_path: Path) -> None:
+    assert "MFA-ORDER-2027-50/renamed/countermeasure/2027-06-10" in _titles(mfa)
+    assert state(mfa, "2027-08-01", "MFA-ORDER-2027-50") == ("in_force", "2027-03-03", None)
+    assert [h["notice_key"] for h in _screen(mfa, tmp_path, "北极星防务公司")] == ["MFA-ORDER-2027-50"]
+    got = row(mfa, "2027-09-02", "MFA-ORDER-2027-50")  # lifted by the new name, under a number without its year
+    assert (got["state"], got["since"], got["by"]) == ("lifted", "2027-09-01", "MFA-ORDER-2027-60")
+    assert mfa.status("2027-09-02")["__problems__"] == []
+    assert [i for i in mfa.items(LAST, "source-health")] == []
+
+
+@pytest.mark.parametrize("folder", ["two_lists", "mfa_rename"])
+def test_the_same_pages_in_another_order_give_the_same_items(folder: str, lists: Store, mfa: Store,
+                                                              tmp_path: Path) -> None:
+    store = lists if folder == "two_lists" else mfa
+    pages = sorted((STORIES / folder).iterdir())
+    later, earlier = tmp_path / "later", tmp_path / "earlier"
+    for part_folder, part in ((later, pages[len(pages) // 2:]), (earlier, pages[: len(pages) // 2])):
+        part_folder.mkdir()
+        for page in part:
+            shutil.copy(page, part_folder / page.name)
+    replayed(tmp_path, later, FETCHED, today=TODAY)
+    again = replayed(tmp_path, earlier, FETCHED, today=TODAY)
+    # "Resolved: …" items for the steps stored before the notices they name: news of that order, not of the notices
+    resolved = {i for i in ids(again.items(LAST)) - ids(store.items(LAST)) if "/unresolved_reference/" in i
+                and "/correction/" in i}
+    assert ids(again.items(LAST)) - resolved == ids(store.items(LAST))
+    assert {i["id"]: i["title"] for i in again.items(LAST) if i["id"] not in resolved} == {
+        i["id"]: i["title"] for i in store.items(LAST)}
