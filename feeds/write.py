@@ -167,7 +167,8 @@ def remove_stale_temps(out_dir: Path, before: float, candidates: Iterable[Path] 
 
 def write_error(exc: OSError, out_dir: Path) -> str:
     """One line for a feeds folder we could not write: which folder, what is wrong, what to do.
-    Nothing there is half-written: each file is replaced whole or left as it was."""
+    Nothing there is half-written: each file is replaced whole or left as it was; but the files written before the
+    fault are this publish's (a state picture, some feeds) and the rest the last one's (cli36): said so."""
     code = exc.errno
     if code in (errno.ENOSPC, errno.EDQUOT):
         what = "the disk is full (or over quota): free some space"
@@ -183,4 +184,4 @@ def write_error(exc: OSError, out_dir: Path) -> str:
     else:
         what = f"{exc.strerror or exc}" + (f" ({exc.filename})" if exc.filename else "")
     return (f"cannot write the feeds in {out_dir}: {what}, then run again "
-            "(the feed files there are whole: each one is replaced atomically or left as it was)")
+            "(each feed file there is whole, this publish's or the last one's: the next publish writes them all)")

@@ -7,6 +7,7 @@ result, so a caller that prints them does not derive again. The caller owns the 
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import html
 import json
@@ -445,7 +446,7 @@ def publish_recorded(sessions: sessionmaker[Session], *, as_of: date, target: Pu
         return result
     except Exception as exc:
         if target is not None:
-            _record_failure(sessions, target, started, f"{type(exc).__name__}: {exc}", run_id, preview=preview)
+            _record_failure(sessions, target, started, failure_text(exc, Path(target.out_dir)), run_id, preview=preview)
         raise
     except KeyboardInterrupt as exc:  # Ctrl-C, or a stop signal (exits.Terminated)
         if target is not None and run_id is None:  # (a cycle's stop is noted as a stop: cycle._note_stop)
@@ -455,6 +456,17 @@ def publish_recorded(sessions: sessionmaker[Session], *, as_of: date, target: Pu
                             f"{target.out_dir} may be part new, part the last publish's; the next publish writes "
                             "them whole", run_id, preview=preview)
         raise
+
+
+def failure_text(exc: Exception, out_dir: Path) -> str:
+    """A failed publish as the store records it (``status``, ``/healthz``): an error of the file system as ``feeds``
+    says it (which folder, what is wrong, what to do), the errno's name kept for a search (``[ENOSPC]``); anything
+    else its type and words. Was: ``OSError: [Errno 28] No space left on device`` in ``status`` (cli36)."""
+    if isinstance(exc, OSError) and exc.errno in errno.errorcode:
+        from feeds.write import write_error
+
+        return f"{write_error(exc, out_dir)} [{errno.errorcode[exc.errno]}]"
+    return f"{type(exc).__name__}: {exc}"
 
 
 def store_file(session: Session) -> Path | None:

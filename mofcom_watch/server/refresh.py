@@ -122,7 +122,7 @@ class FeedRefresher:
                                           derive_events=False, preview=self.preview, guard=False)
                 self.marker.write_text(state, encoding="utf-8")
             except Exception as exc:  # noqa: BLE001 - serving goes on; /healthz and the log say so
-                why = self._why(exc)
+                why = self._why(exc, publishing=result is None)
                 if result is not None:  # published: only the mark of what was published could not be written
                     self.last_published = datetime.now(UTC)
                     why = (f"{MARK_FAILED} {self.marker} ({why}), so the feeds are "
@@ -214,13 +214,17 @@ class FeedRefresher:
             return f"the store's feeds in {self.target.out_dir} were {why} (since {since:%Y-%m-%d %H:%M} UTC)"
         return f"could not publish the store's feeds into {self.target.out_dir} since {since:%Y-%m-%d %H:%M} UTC: {why}"
 
-    def _why(self, exc: Exception) -> str:
-        """The failure in a line: a store fault (locked, read-only, full) as every command says it."""
+    def _why(self, exc: Exception, *, publishing: bool = False) -> str:
+        """The failure in a line: a store fault (locked, read-only, full) as every command says it; ``publishing``: an
+        error of the file system while the feeds were written, as ``feeds`` says it (:func:`failure_text`)."""
+        from mofcom_watch.publish import failure_text
         from storage.faults import store_fault
 
         fault = store_fault(exc, self.engine.url)
         if fault is not None:
             return str(fault)
+        if publishing and isinstance(exc, OSError):
+            return failure_text(exc, Path(self.target.out_dir))
         return f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
 
     def _empty_feeds_elsewhere(self) -> bool:
