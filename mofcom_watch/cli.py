@@ -23,6 +23,7 @@ if _SIGINT is signal.default_int_handler:
 import errno  # noqa: E402 - after the handler above
 import os  # noqa: E402
 import traceback  # noqa: E402
+import warnings  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Optional  # noqa: E402
 
@@ -122,6 +123,7 @@ def _global(
 def main() -> None:
     """The console entry point: no traceback ever reaches the user (``--verbose`` shows it)."""
     hold_collector()  # on again once the command is loaded (mofcom_watch.lazygroup)
+    warnings.showwarning = _warning_line
     lost = lost_stdout()  # `status >&-`: said at the end, as coreutils do
     tolerant_streams()
     quiet_pipes()  # `status | head -1`: the command's own exit code, no BrokenPipeError
@@ -133,6 +135,14 @@ def main() -> None:
             raise
         _say(f"mofcom-watch: write error: {os.strerror(errno.EBADF)}")  # what was printed went nowhere
         sys.exit(PROBLEMS if exc.code in (0, None) else exc.code)
+
+
+def _warning_line(message: Warning | str, category: type[Warning], _filename: str, _lineno: int,
+                  _file: object = None, _line: str | None = None) -> None:
+    """A Python warning (a library's: SQLAlchemy's on ``--db 'sqlite:///x.sqlite?mode=ro'``) as one line, said as
+    the program's warnings are; was Python's two, the second a line of the library's source (cli37)."""
+    text = (str(message).strip().splitlines() or [category.__name__])[0]
+    _say(f"mofcom-watch: warning: {text}")
 
 
 def _run() -> None:

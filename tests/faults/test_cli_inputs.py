@@ -119,3 +119,16 @@ def test_an_empty_db_flag_is_a_usage_error_not_the_default_store(tmp_path: Path)
     assert done.stderr == ("mofcom-watch: --db '' is empty: name a database URL, e.g. sqlite:///data/mofcom-watch.sqlite "
                            "(a variable left unset?), or leave --db out for the configured one\n")
     assert [p.name for p in tmp_path.iterdir()] == ["mofcom-2025-51.txt"]  # no data/ folder, no store
+
+
+def test_a_library_warning_is_one_line_of_the_program(tmp_path: Path) -> None:
+    """Was: SQLAlchemy's warning on a SQLite URL option it ignores came as Python prints warnings, two lines, the
+    second a line of SQLAlchemy's source ("  engine = create_engine(parsed, **options)")."""
+    store = tmp_path / "store.sqlite"
+    assert cli(f"sqlite:///{store}", "replay", str(FIXTURES / "texts"), "--as-of", "2026-11-29").code == 1
+    done = in_folder(tmp_path, "--db", f"sqlite:///{store}?mode=ro", "timeline", "Huntington Ingalls Industries, Inc.",
+                   "--as-of", "2026-11-29")
+    assert done.returncode == 0, done
+    assert done.stderr == ("mofcom-watch: warning: Query string argument(s) 'mode' are not accepted by the pysqlite "
+                           "driver and are being ignored; SQLite URI arguments require that 'uri=true' also be present "
+                           "in the URL. (Background on this warning at: https://sqlalche.me/e/21/squa)\n")
