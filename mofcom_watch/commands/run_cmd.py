@@ -46,6 +46,9 @@ def _base_urls(values: list[str]) -> dict[str, str]:
             host, url = parse_base_url(value)
         except BaseUrlError as exc:
             raise typer.BadParameter(str(exc), param_hint="--base-url") from None
+        if out.get(host, url) != url:  # (cli37: the last was fetched from, the first dropped without a word)
+            raise typer.BadParameter(f"{host} is given twice, {out[host]} and {url}: give one URL for a host",
+                                     param_hint="--base-url")
         out[host] = url
     return out
 

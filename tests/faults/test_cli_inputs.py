@@ -132,3 +132,17 @@ def test_a_library_warning_is_one_line_of_the_program(tmp_path: Path) -> None:
     assert done.stderr == ("mofcom-watch: warning: Query string argument(s) 'mode' are not accepted by the pysqlite "
                            "driver and are being ignored; SQLite URI arguments require that 'uri=true' also be present "
                            "in the URL. (Background on this warning at: https://sqlalche.me/e/21/squa)\n")
+
+
+def test_one_host_given_two_base_urls_is_a_usage_error_before_any_fetch(tmp_path: Path) -> None:
+    """Was: ``--base-url H=A --base-url H=B`` fetched H from B, A dropped without a word."""
+    with SiteServer(FIXTURES) as site:
+        first, second = site.base_url("www.mofcom.gov.cn"), f"{site.url}/mirror/www.mofcom.gov.cn"
+        done = cli(f"sqlite:///{tmp_path / 'store.sqlite'}", "run", "--source", "mofcom-qa", "--out",
+                   str(tmp_path / "feeds"), "--base-url", f"www.mofcom.gov.cn={first}",
+                   "--base-url", f"WWW.MOFCOM.gov.cn={second}")
+        assert site.hits == []
+    assert done.code == 2, done
+    assert done.err.splitlines()[-1] == (f"Error: Invalid value for --base-url: www.mofcom.gov.cn is given twice, "
+                                         f"{first} and {second}: give one URL for a host")
+    assert not (tmp_path / "store.sqlite").exists()
