@@ -172,3 +172,31 @@ def test_an_answer_naming_chinese_names_after_suolie() -> None:
     text = QA_HEAD + ("经审查，工作机制决定，自2027年2月1日起，停止对不可靠实体清单工作机制公告〔2025〕7号所列红色六方案公司、多莫战术通信公司、"
                       "急速飞行公司采取的处理措施。\n")
     assert _steps(_notice(text)) == [("lift", ("UEL-2025-7",), "2027-02-01", ("红色六方案", "多莫战术通信", "急速飞行"))]
+
+
+def test_an_answer_restoring_two_named_in_chinese_after_ji() -> None:
+    """27 (a probe of 04's fix): "…中的2家，即甲公司、乙公司，自…起恢复…": the 2 short names, not all 11."""
+    text = QA_HEAD + ("经审查，不可靠实体清单工作机制决定，对不可靠实体清单工作机制公告〔2025〕7号所列11家美国企业中的2家，即火风暴实验室公司、"
+                      "英斯图公司，自2027年2月15日起恢复实施相关处理措施。\n")
+    assert _steps(_notice(text)) == [("restore", ("UEL-2025-7",), "2027-02-15", ("火风暴实验室", "英斯图"))]
+
+
+@pytest.mark.parametrize("object_", [
+    "16家美国实体中的3家停止实施相关措施，名单见附件",
+    "16家美国实体中的3家（环球世界物流公司（Universal Logistics Holdings, Inc.）、文本矿公司（TextOre）、摇杆舵公司（Stick Rudder "
+    "Enterprises LLC）），停止实施相关措施",
+])
+def test_a_step_on_some_of_a_notice_counted_but_not_named_is_left_for_a_person(object_: str) -> None:
+    """28, 29: "对…所列16家美国实体中的3家停止…" with the names elsewhere or unread: never a lift of all 16."""
+    body = f"商务部决定，自2027年9月15日起，对商务部公告2025年第21号所列{object_}。"
+    with pytest.raises(UnusablePage) as raised:
+        parse_document((HEAD.format(n=52, title="停止实施部分措施") + body + TAIL).encode("utf-8"))
+    assert raised.value.reason == "needs-review"
+
+
+def test_a_step_on_the_others_after_a_counted_clause_is_read() -> None:
+    """The clause after "；" is its own: "…中的2家，即A（a）、B（b），…恢复…；对其余9家，继续暂停…" reads both (04)."""
+    text = QA_HEAD + ("不可靠实体清单工作机制决定，对4月4日公告（不可靠实体清单工作机制公告〔2025〕7号）所列11家美国企业中的2家，即浩劫人工智能"
+                      "公司（HavocAI）、尼罗斯科技公司（Neros Technologies），自2027年2月1日起恢复实施相关处理措施；对其余9家企业，继续暂停实施"
+                      "相关措施至2027年11月10日。\n")
+    assert sorted(s[0] for s in _steps(_notice(text))) == ["extend", "restore"]

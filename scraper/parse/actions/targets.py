@@ -722,7 +722,9 @@ def _object_after_verb(folded: str, v_end: int, target_at: int) -> tuple[int, in
 # before the verb's, after 即 or 所列, a count after them or not (session 37, audit37/03, 04, 18, 22: the step was read for the
 # whole notice, its others falsely lifted or restored, silently).
 NAMES_CLAUSE_RE = lazy_compile(rf"(?:即|所列)\s*(?P<obj>(?:{_NAMED}\s*{AND}\s*)*{_NAMED})"
-                               rf"(?:\s*等?\s*{NUM}\s*家[^,;；。()\n、]{{0,6}}?(?:实体|企业|公司))?\s*,\s*$")
+                               rf"(?:\s*等?\s*{NUM}\s*家[^,;；。()\n、]{{0,6}}?(?:实体|企业|公司))?\s*,\s*$"
+                               # an answer's Chinese short names after 即: "对其中2家，即甲公司、乙公司，自…起恢复…"
+                               rf"|即\s*(?P<short>(?:{_SHORT}\s*、\s*)*{_SHORT})\s*,\s*$")
 
 
 # "停止对…〔2025〕7号所列红色六方案公司、多莫战术通信公司、急速飞行公司采取的处理措施": the names after 所列, short or with their
@@ -737,13 +739,14 @@ def _names_clause_before(folded: str, clause_from: int, clause_start: int, at: i
     if clause_start - clause_from < 8 or not folded.startswith(",", clause_start - 1) or folded.find(")", clause_start, at) >= 0:
         return None
     dui = folded.rfind("对", clause_from, clause_start)
-    if dui < 0 or folded.find(")", dui, clause_start) < 0 or (
-            folded.find("即", dui, clause_start) < 0 and folded.find("所列", dui, clause_start) < 0):
+    if dui < 0 or folded.find("即", dui, clause_start) < 0 and (
+            folded.find(")", dui, clause_start) < 0 or folded.find("所列", dui, clause_start) < 0):
         return None
     m = NAMES_CLAUSE_RE.search(folded, dui, clause_start)
-    if m is None or any(w in m.group("obj") for w in NOT_A_NAMED_OBJECT):
+    group = "obj" if m is None or m.group("obj") else "short"
+    if m is None or any(w in m.group(group) for w in (NOT_A_NAMED_OBJECT if group == "obj" else NOT_A_SHORT_NAME)):
         return None
-    return m.span("obj")
+    return m.span(group)
 
 
 def _target_list(targets: list[tuple[int, int, NoticeRef]], folded: str, start: int, end: int,
