@@ -92,7 +92,7 @@ SHORT_STATE = {ListingState.LAPSED: ("lapsed, needs review", "lapsed"), ListingS
 
 
 def _heading(band: Band, state: ListingState | None) -> tuple[str, str]:
-    """The row's label and its state on the as-of day (" · lapsed: presumed back in force, needs review"), fitting the
+    """The row's label and its state on the as-of day (" · " and the state's label from storage.vocabulary), fitting the
     line: without its count (the state matters more), then the state in fewer words, else the label alone."""
     head, who = _label_parts(band)
     words = [STYLES[state].label, *SHORT_STATE.get(state, ())] if state else ["not yet in effect"]
