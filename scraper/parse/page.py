@@ -78,6 +78,9 @@ ATTACHMENT_KINDS = {"pdf": "a PDF link", "doc": "a Word document link", "docx": 
                     "wps": "a WPS document link", "xls": "a spreadsheet link", "xlsx": "a spreadsheet link",
                     "et": "a spreadsheet link", "ofd": "an OFD document link", "zip": "an archive link",
                     "rar": "an archive link"}
+# <meta http-equiv="refresh" content="0;url=/zwgk/…">: a page whose one job is to send the browser on (a moved page)
+META_REFRESH_RE = lazy_compile(r"""<meta[^>]*http-equiv\s*=\s*["']?refresh["']?[^>]*?content\s*=\s*["']?\s*\d*\s*[;,]?\s*"""
+                               r"""(?:url\s*=\s*)?['"]?([^"'>\s]+)""", re.IGNORECASE)
 COOKIE_SCRIPT_RE = lazy_compile(r"document\.cookie|window\.location(?:\.href)?\s*=|location\.reload", re.IGNORECASE)
 DISCLAIMER_RE = lazy_compile(r"免责声明|版权所有|不代表本网|转载.{0,10}注明|仅供参考|本网站")
 NOTICE_HINT_RE = lazy_compile(r"公告|决定|实体|名单|清单|答记者问|第\s*\d+\s*号")
@@ -522,4 +525,8 @@ def check_content(visible: str, raw_text: str, *, html: bool) -> None:
     if html and scripts and n < TINY_PAGE * 2:
         raise UnusablePage("js-shell", f"a JavaScript shell with {n} visible characters")
     if n < TINY_PAGE and not NOTICE_HINT_RE.search(visible):
+        if html and ("efresh" in raw_text or "EFRESH" in raw_text) and (to := META_REFRESH_RE.search(raw_text)):
+            # named for what it is: "empty" sent an operator to the page's text (health36's B, health37 H26)
+            raise UnusablePage("redirect-page", f"a page that only sends the browser on to {to.group(1)} (a meta "
+                               "refresh): not followed; the notice may have moved")
         raise UnusablePage("empty", f"only {n} visible characters")

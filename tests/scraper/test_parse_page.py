@@ -343,3 +343,17 @@ def test_an_index_whose_links_are_gone_is_no_notice_cut_short(url, line):
     article = f'<html><head><title>x</title></head><body><div class="art-con"><ul>{items}</ul></div></body></html>'
     with pytest.raises(UnusablePage):
         parse_document(article.encode(), url=url.replace("index.html", "art/2025/art_1.html"))
+
+
+@pytest.mark.parametrize("head", [
+    '<meta http-equiv="refresh" content="0;url=/zwgk/zcfb/art/2025/art_0000aaaa0000aaaa0000aaaa0000aaaa.html">',
+    "<META HTTP-EQUIV='Refresh' CONTENT='3; URL=/zwgk/zcfb/art/2025/art_0000aaaa0000aaaa0000aaaa0000aaaa.html'>",
+])
+def test_a_page_that_only_refreshes_to_another_is_named_so_not_empty(head):
+    """health36's carried B (health37 H26): a stored notice's URL answering a meta-refresh page was 'empty: only 0
+    visible characters', which sends an operator to the page's text; it is a page sending the browser on."""
+    raw = f"<html><head>{head}</head><body></body></html>".encode()
+    with pytest.raises(UnusablePage) as refused:
+        parse_document(raw, url="https://www.mofcom.gov.cn/zwgk/zcfb/art/2025/art_c6b190344a154e6f831e0fdfc190e41e.html")
+    assert refused.value.reason == "redirect-page", refused.value
+    assert "/zwgk/zcfb/art/2025/art_0000aaaa0000aaaa0000aaaa0000aaaa.html" in refused.value.detail
