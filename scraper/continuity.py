@@ -89,13 +89,22 @@ def _named(urls: Sequence[str]) -> str:
     return ", ".join(urls[:SHOWN]) + more
 
 
+def _address(link: str) -> str:
+    """A link without its query and fragment: the notice page it names."""
+    return link.split("#", 1)[0].split("?", 1)[0]
+
+
 def judge(url: str, before: Sequence[str], after: Sequence[str], before_name: Name, after_name: Name,
           held: Callable[[Iterable[str]], set[str]], held_to: str = "its last copy") -> Verdict | None:
     """``before``: the links (followed ones, in page order) of the index's last copy; ``after``: of its answer now;
     ``held``: which of some links the store holds whole; ``held_to``: what ``before`` is, as a verdict names it.
     None: the answer continues the index."""
-    before = list(dict.fromkeys(before))
-    after = list(dict.fromkeys(after))
+    # links held by their address without its query: a list whose links gained or lost one ("…art_x.html?source=list")
+    # still lists the same notices, and held to the links as written it was "another page" for good (the answer, not
+    # stored, never became the copy the next one is held to: health37 H63)
+    addresses = {_address(u): u for u in (*reversed(after), *reversed(before))}  # (each address: its first link)
+    before = list(dict.fromkeys(map(_address, before)))
+    after = list(dict.fromkeys(map(_address, after)))
     if not before or not after:
         return None  # (an answer with no link to follow is the crawler's zero-links problem)
     now, then = set(after), set(before)
@@ -103,7 +112,7 @@ def judge(url: str, before: Sequence[str], after: Sequence[str], before_name: Na
     renamed = before_name != after_name and (before_name.column, before_name.title) != (None, None)
     named = f" (it calls itself {after_name}, its last copy {before_name})" if renamed else ""
     kept = [i for i, u in enumerate(before) if u in now]
-    holds = held([*before, *fresh])  # one question to the store
+    holds = {_address(u) for u in held([addresses[u] for u in (*before, *fresh)])}  # one question to the store
     if not kept:
         if len(before) < MIN_HELD:
             return None

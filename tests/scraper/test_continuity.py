@@ -132,3 +132,19 @@ def test_an_annual_index_named_for_another_year_is_another_page():
     assert other_year("i", Name("2026年公告", "2025年公告"), 2026) is None  # a stale meta beside the right title
     assert other_year("i", Name("公告", "公告"), 2026) is None  # a name without a year says nothing
     assert other_year("i", Name(None, "中华人民共和国商务部"), 2026) is None
+
+
+def test_links_that_gained_or_lost_a_query_are_the_same_notices():
+    """health37 H63: a list whose links lost their "?source=list" listed "none of the links its last copy listed": a
+    wrong page for good (the answer is not stored, so the next is held to the same copy)."""
+    tagged = [f"{u}?source=list" for u in U[:10]]
+    asked: list[str] = []
+
+    def held(urls):
+        asked.extend(urls)
+        return set(urls)
+
+    assert judge("i", tagged, U[:10], POLICY, POLICY, held) is None
+    assert judge("i", U[:10], tagged, POLICY, POLICY, held_all) is None
+    assert set(asked) == set(tagged)  # the store is asked for the links as it holds them
+    assert judge("i", tagged, U[10:20], POLICY, HOME, held_all).wrong  # another page still is one
