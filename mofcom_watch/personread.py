@@ -21,6 +21,33 @@ from storage.reviews import person_read_pages
 from storage.snapshots import snapshot_bytes
 from storage.vocabulary import as_utc
 
+AWAITING = ("{n} page(s) a person read in the parser's place (`mofcom-watch accept`) are yet to be read by this "
+            "version's parser ({first}{more}), which may read in them what the person's reading left out, such as a "
+            "listed company's new name: screened without it until `mofcom-watch run`, `schedule` or `replay` reads them")
+
+
+def awaiting(session: Session) -> list[str]:
+    """The URLs of the pages a person read that this version's parser has not read yet (:func:`read_again` reads them,
+    at the start of a cycle or a replay): a read-only `screen` or `serve` cannot, and must not answer as if it had
+    (order36 B1: a rename such a page gives was missed by screening between an upgrade and the first cycle, the answer
+    complete). Judged by the parser identity alone, as :func:`read_again` judges it, without loading a source."""
+    pages = person_read_pages(session)
+    if not pages:  # nearly always
+        return []
+    from mofcom_watch.pipeline import NEWS_VERSION_SUFFIX
+    from scraper.parser_identity import PARSER_VERSION, parser_digest
+
+    digest = parser_digest()
+    current = {(PARSER_VERSION, digest), (PARSER_VERSION + NEWS_VERSION_SUFFIX, digest)}
+    return [p.url for p in pages if (p.parser_version, p.parser_digest) not in current]
+
+
+def awaiting_lines(urls: list[str]) -> list[str]:
+    """One line when pages await this parser (:func:`awaiting`), naming the first; none otherwise."""
+    if not urls:
+        return []
+    return [AWAITING.format(n=len(urls), first=urls[0], more=f" and {len(urls) - 1} more" if len(urls) > 1 else "")]
+
 
 def read_again(sf: sessionmaker[Session], router: PageRouter) -> list[str]:
     """Hand each page a person read, judged by another parser, to today's parser again; the URLs read now as notices."""

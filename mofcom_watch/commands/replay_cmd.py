@@ -27,6 +27,7 @@ from mofcom_watch import term
 from mofcom_watch.clock import AS_OF_HELP, after_today, as_of_or_today, note_future, parse_fetched_at
 from mofcom_watch.context import app_context
 from mofcom_watch.exits import exit_on_missing_db_folder, exit_on_resource_fault
+from mofcom_watch.personread import read_again
 from mofcom_watch.pipeline import (
     PageRouter,
     Pipeline,
@@ -245,6 +246,9 @@ def register(app: typer.Typer) -> None:
         try:
             with run_lock(engine, holder=make_holder(), wait=settings.lock_wait_seconds,
                           on_wait=lambda held: typer.echo(f"{waiting}{held}", err=True)) as lock:
+                # pages a person read, judged by another parser, read by this one first, as a cycle does: a rename one
+                # gives was screened only after the next run (order36 B1)
+                read_again(factory, router)
                 with ingest.expecting(url for _, url in files):  # pages read as before: one read, one write
                     for path, url in files:
                         try:

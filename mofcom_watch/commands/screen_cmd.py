@@ -177,14 +177,18 @@ def register(app: typer.Typer) -> None:
         for line in warnings:  # the row is screened all the same: said, never a refusal of the file
             typer.echo(f"mofcom-watch screen: warning: {term.shown(line)}", err=True)
         note_future("screen", day)
+        from mofcom_watch.personread import awaiting, awaiting_lines
+
         engine, session = open_session(ctx, read_only=True)
         try:
             results = screen(session, queries, day)
             pages = unread_pages(session)
+            pending = awaiting(session)  # pages a person read, not yet read by this parser: incomplete too
         finally:
             session.close()
             engine.dispose()
-        unread = unread_lines(pages)
+        unread = unread_lines(pages) + awaiting_lines(pending)
+        pages += pending
         for line in unread:  # pages not read whole: their entities are in no screening (said, and exit 1 below);
             # wrapped at words on a terminal, whole into a pipe, as the lines under the table
             term.console(stderr=True).print(Text(term.shown(f"mofcom-watch screen: warning: {line}")))

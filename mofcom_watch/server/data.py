@@ -296,11 +296,12 @@ class StoreData:
                 session.rollback()
 
     def unread_warnings(self) -> list[str]:
+        from mofcom_watch.personread import awaiting, awaiting_lines
         from storage.screening import unread_warnings
 
         with self._sessions() as session:
-            try:
-                return unread_warnings(session)
+            try:  # and pages a person read that this parser has not (`serve` without --schedule reads none)
+                return unread_warnings(session) + awaiting_lines(awaiting(session))
             finally:
                 session.rollback()
 
