@@ -27,7 +27,7 @@ from lxml import etree
 
 from feeds import fastxml
 from feeds.catalog import FeedSpec, select_feeds
-from feeds.formats import FORMATS, RenderContext
+from feeds.formats import BY_NAME, FORMATS, RenderContext
 from feeds.identity import (
     EMPTY_FEED_UPDATED,
     feed_id,
@@ -177,9 +177,10 @@ def feed_generator(*, id: str, title: str, subtitle: str, updated: datetime) -> 
 
 
 def set_links(fg: FeedGenerator, base_url: str, name: str, fmt: str, self_url: str | None = None) -> None:
-    # RSS takes the channel <link> from the last link added: self first, alternate last.
-    fg.link([{"href": self_url or feed_url(base_url, name, fmt), "rel": "self"}, {"href": base_url, "rel": "alternate"}],
-            replace=True)
+    # RSS takes the channel <link> from the last link added: self first, alternate last. The self link says its media
+    # type, the Content-Type serve sends (reader37: without it, the W3C validator's advice for RSS's atom:link).
+    fg.link([{"href": self_url or feed_url(base_url, name, fmt), "rel": "self", "type": BY_NAME[fmt].media_type},
+             {"href": base_url, "rel": "alternate"}], replace=True)
 
 
 def _render(fg: FeedGenerator, fmt: str) -> bytes:

@@ -521,7 +521,8 @@ def news_source_names() -> frozenset[str]:
         return frozenset(s.name for s in default_sources() if s.news)
 
 
-SELF_LINK = re.compile(rb'<link href="([^"]+)" rel="self"/>')
+# the feed head's self link: with its media type since session 37, without it in a folder written before
+SELF_LINK = re.compile(rb'<link href="([^"]+)" rel="self"(?: type="[^"]*")?/>')
 ALL_FEED = "all"  # feeds.catalog.FEED_ALL (not imported: a cycle loads the catalog only when it builds)
 
 

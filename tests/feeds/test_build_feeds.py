@@ -127,6 +127,9 @@ def test_self_links_per_format(files):
         self_rss = rss_raw.xpath("//*[local-name()='link' and @rel='self']")[0].get("href")
         assert self_rss == f"{BASE}{name}.rss"
         assert rss_raw.findtext("channel/link") == BASE
+        # reader37 (carried B): the self links said no media type
+        assert {x.rel: x.get("type") for x in atom.links}["self"] == "application/atom+xml"
+        assert rss_raw.xpath("//*[local-name()='link' and @rel='self']")[0].get("type") == "application/rss+xml"
 
 
 def test_same_events_give_identical_bytes_also_shuffled():

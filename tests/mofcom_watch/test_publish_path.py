@@ -72,3 +72,18 @@ def test_replay_derives_once(tmp_path, derivations):
                                       "--fetched-at", "2026-11-29T06:00:00+00:00"])
     assert "Stored notices" in result.output
     assert derivations == [AS_OF]
+
+
+def test_other_base_url_reads_self_links_with_and_without_their_type(tmp_path) -> None:
+    """reader37: the self link got its media type; a folder written before (no type) and one written now both tell
+    the base URL they link to (serve publishes its own again when another writer's links name another port)."""
+    from mofcom_watch.publish import PublishTarget, other_base_url
+
+    target = PublishTarget(out_dir=tmp_path, base_url="http://127.0.0.1:9000/feeds/")
+    for link in (b'<link href="http://127.0.0.1:8080/feeds/all.atom" rel="self"/>',
+                 b'<link href="http://127.0.0.1:8080/feeds/all.atom" rel="self" type="application/atom+xml"/>'):
+        (tmp_path / "all.atom").write_bytes(b"<?xml version='1.0' encoding='UTF-8'?>\n<feed><id>x</id>" + link + b"</feed>")
+        assert other_base_url(target) == "http://127.0.0.1:8080/feeds/", link
+    (tmp_path / "all.atom").write_bytes(b'<feed><link href="http://127.0.0.1:9000/feeds/all.atom" rel="self" '
+                                        b'type="application/atom+xml"/></feed>')
+    assert other_base_url(target) is None
