@@ -46,6 +46,12 @@ look-alike is not called listed. Four rules, each pure (names in, :class:`Possib
   given names ("A. Bry" for Adam Bry): got nothing (screen37; initials were an owner question of screen36, decided as a
   possible match, never a hit). The surname as the listed one writes it, one slip at most.
 
+- :func:`domain_possible`, an e-mail address alone whose domain is a listed English name run together, its legal form
+  and generic words aside ("ap@lockheedmartin.com" for Lockheed Martin Corporation, "sales@huntingtoningalls.com"
+  for Huntington Ingalls Industries: nothing before, while "accounts@skydio.com" was offered Skydio as "a listed name
+  inside this one"; screen36's owner question, decided as a possible match): the address may be the company's, or a
+  person's there. Not a domain holding more ("cubicfoods.com"), nor a mail provider's.
+
 The score is rapidfuzz's ratio of the two normalised names (0-100): how much of the names is the same, so a
 shortened name scores below the hit threshold; a pinyin equal to the name written scores 100 (the doubt is in
 the reading, which the reason says).
@@ -101,6 +107,7 @@ GIVEN_NAME_FORMS = {
         "vincent": "vince", "zachary": "zach", "nathan": "nate", "gabriel": "gabe",
     }.items() for short in shorts.split()
 }
+EMAIL_ALONE_RE = re.compile(r"\s*(?:mailto:)?[\w.%+'-]+@(?P<domain>(?:[\w-]+\.)+[a-z]{2,})\s*", re.IGNORECASE)
 PINYIN, WADE_GILES = "pinyin", "Wade-Giles"
 ROMANISATIONS = (PINYIN, WADE_GILES)
 # Read each character alone, every reading (heteronyms): a name is no phrase, and the phrase dictionary
@@ -402,3 +409,29 @@ def _initials_possible(mine: tuple[str, ...], theirs: tuple[str, ...]) -> Possib
                             f"initials for the given names: “{' '.join(initials)}” for “{names}”; other people share "
                             "them")
     return None
+
+
+def domain_label(cell: str) -> str | None:
+    """The label of an e-mail address's domain before its last one ("ap@mail.lockheedmartin.com" ->
+    "lockheedmartin"), hyphens aside, for a cell that is an address alone; None for any other cell."""
+    if "@" not in cell:
+        return None
+    m = EMAIL_ALONE_RE.fullmatch(cell)
+    if m is None:
+        return None
+    labels = m.group("domain").casefold().split(".")
+    return labels[-2].replace("-", "") if len(labels) >= 2 else None
+
+
+def domain_possible(counterparty: str, listed: str) -> Possible | None:
+    """An e-mail address alone whose domain's label (:func:`domain_label`) is the listed English name run together, or
+    its distinctive words run together ("huntingtoningalls"), at least MIN_DISTINCTIVE_LETTERS letters; or None."""
+    label = domain_label(counterparty)
+    if label is None or len(label) < MIN_DISTINCTIVE_LETTERS:
+        return None
+    words = latin_words(listed)
+    forms = {"".join(words), "".join(w for w in words if not generic(w))}
+    if label not in forms:
+        return None
+    return Possible(_ratio(label, "".join(words)), f"the e-mail address's domain is the listed name: “{label}” for "
+                                                   f"“{listed}”; the address may be the company's")

@@ -519,7 +519,8 @@ class Watchlist:
                     why = rules.person_variant_possible(candidate.display, plain)
                 else:  # the same first word: shortened, longer, a slip in a later word, cut short mid-word
                     why = rules.latin_possible(candidate.display, plain) or rules.slip_possible(
-                        candidate.display, plain) or rules.cut_possible(candidate.display, name)
+                        candidate.display, plain) or rules.cut_possible(candidate.display, name) or \
+                        rules.domain_possible(candidate.display, plain)
                 if why is None or not _countries_agree(entity, candidate, designates, fuzzy=True):
                     continue
                 cp = candidate.counterparty
@@ -557,10 +558,12 @@ class Watchlist:
     def _index_possible(self) -> dict[tuple[str, str], list[_Name]]:
         """The counterparties' names by what a possible match must share with a listed name: the first English
         word, the first two Chinese characters, or, for pinyin, all the letters of a name in Latin letters."""
-        from storage.possible import latin_words, pinyin_key, slip_keys
+        from storage.possible import domain_label, latin_words, pinyin_key, slip_keys
 
         index: dict[tuple[str, str], list[_Name]] = {}
         for n in (*self._names, *self._plains):
+            if (label := domain_label(n.display)) is not None:  # "ap@lockheedmartin.com": by the listed name's start
+                index.setdefault(("en", label), []).append(n)
             if HAN_RE.search(n.key):
                 index.setdefault(("zh", n.key[:2]), []).append(n)
                 for pair in dict.fromkeys(n.key[i : i + 2] for i in range(len(n.key) - 1)):  # a listed name inside

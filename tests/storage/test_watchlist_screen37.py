@@ -108,13 +108,19 @@ def possible(cell: str, entity: EntityRecord, country: str | None = "US") -> lis
     ("Chris D. Kastner", KASTNER, None),
     ("A. Bry", BRY, "initials for the given names: “a” for “adam”; other people share them"),
     ("Bry, A.", BRY, None), ("C. D. Kastner", KASTNER, None),
+    # an e-mail address alone, its domain the listed name run together (screen36's owner question; nothing before)
+    ("ap@lockheedmartin.com", LOCKHEED, "the e-mail address's domain is the listed name: “lockheedmartin” for “Lockheed "
+     "Martin Corporation”; the address may be the company's"),
+    ("invoices@mail.leidos.com", LEIDOS, None), ("accounts@skydio.com", SKYDIO, None),
+    ("sales@huntington-ingalls.com", EntityRecord(zh="亨廷顿·英格尔斯工业公司", en="Huntington Ingalls Industries, Inc.",
+                                                  country="US", key="huntingtoningallsindustries"), None),
 ])
 def test_blind_round_misses_are_possible_matches(cell: str, entity: EntityRecord, reason: str | None) -> None:
     said = possible(cell, entity)
     assert said and (reason is None or said == [reason]), (cell, said)
 
 
-NEW_RULES = ("one typing slip", "the listed name cut", "a short form", "initials")
+NEW_RULES = ("one typing slip", "the listed name cut", "a short form", "initials", "the e-mail address")
 
 
 @pytest.mark.parametrize(("cell", "entity", "country"), [
@@ -126,6 +132,8 @@ NEW_RULES = ("one typing slip", "the listed name cut", "a short form", "initials
     ("General Dynamics In", GDIT, "US"),  # too short to tell (19 characters)
     ("Thomas Mass", MOSS, "US"), ("Tommy Mosses", MOSS, "US"), ("Thomas Moss Landscaping LLC", MOSS, "US"),
     ("J. Bry", BRY, "US"), ("A. Brown", BRY, "US"), ("A. B.", BRY, "US"), ("Thomas Moss", MOSS, "GB"),
+    ("john@cubicfoods.com", EntityRecord(zh="立方公司", en="Cubic Corporation", country="US", key="cubic"), "US"),
+    ("billing@gmail.com", SKYDIO, "US"), ("skydio@gmail.com", SKYDIO, "US"), ("ap@lockheedmartin.co.uk", LOCKHEED, "GB"),
 ])
 def test_look_alikes_get_none_of_the_new_possible_matches(cell: str, entity: EntityRecord, country: str) -> None:
     wl = one(cell, country)
