@@ -270,3 +270,39 @@ def test_a_link_opening_its_article_by_script_is_that_article():
     assert [(link.url.rsplit("/", 1)[1][:8], link.title) for link in links] == [
         ("art_dfa9", "A"), ("art_dfa8", "B"), ("art_dfa7", "C"), ("art_dfa6", "E")], links
     assert links[0].date is not None and links[0].date.isoformat() == "2026-06-22"
+
+
+def test_scripted_href_asks_its_patterns_only_where_they_can_match():
+    """index.scripted_href asks QUOTED_RE only of a value holding a quote, and PLAIN_URL_RE only of one without "(" (issue 11:
+    "javascript:void(0)" on every index page); the answers must be those of asking both of every value."""
+    from scraper.parse import index
+
+    def asked_always(attrs):
+        for name in index.SCRIPTED_ATTRS:
+            value = attrs.get(name)
+            if not value:
+                continue
+            plain = value.strip()
+            for candidate in index.QUOTED_RE.findall(value) or ([plain] if index.PLAIN_URL_RE.fullmatch(plain) else []):
+                if index.is_article_url(candidate):
+                    return candidate
+        return ""
+
+    art = "/zwgk/zcfb/art/2026/art_dfa9cc5c1e004d7fbb86f83d249e7986.html"
+    values = ["javascript:void(0)", "#", " ", art, f" {art} ", f"{art}(1)", f"openArt('{art}')", f'openArt("{art}")',
+              f"go('x') // {art}", f"javascript:openWin('{art}')", f"{art};", f"<{art}>", f"'{art}", f"({art})",
+              "https://www.mofcom.gov.cn" + art, f"window.open(&quot;{art}&quot;)"]
+    for name in index.SCRIPTED_ATTRS:
+        for value in values:
+            attrs = {"href": "javascript:void(0)", name: value}
+            assert index.scripted_href(attrs) == asked_always(attrs), (name, value)
+
+
+def test_a_script_link_spelt_in_capitals_is_read_as_well():
+    """links_from_tree slices and lowers an address only when it opens with j or J (issue 11): "JavaScript:" is one."""
+    from scraper.parse.index import parse_index
+
+    art = "/zwgk/zcfb/art/2026/art_dfa9cc5c1e004d7fbb86f83d249e7986.html"
+    page = f'<ul><li><a href="JavaScript:openWin(\'{art}\')">E</a><span>[2026-06-22]</span></li></ul>'
+    links = parse_index(page, "https://www.mofcom.gov.cn/zwgk/zcfb/index.html")
+    assert [link.url for link in links] == ["https://www.mofcom.gov.cn" + art], links
