@@ -392,9 +392,11 @@ class Fetcher:
                     self.counters.requests += 1
                 started = time.monotonic()
                 deadline = started + self.policy.answer_seconds
+                answered = False  # the status line and headers came
                 try:
                     with answer_deadline(deadline, self._stop), self._client.stream(
                             "GET", url, headers=headers, extensions=None if tracer is None else {"trace": tracer}) as response:
+                        answered = True
                         return self._handle(canonical, url, response, started)
                 except httpx.TimeoutException as exc:
                     if time.monotonic() >= deadline:  # each read in time, the whole answer not (headers trickled): not
@@ -412,7 +414,7 @@ class Fetcher:
                         with self._lock:
                             self._plain_hosts[host] = str(exc) or type(exc).__name__
                         raise _Retryable("tls", f"TLS handshake failed ({exc}); falling back to plain HTTP", wait=0.0) from exc
-                    what = _for_the_run(exc, host_of(url))
+                    what = _for_the_run(exc, host_of(url)) or self._nor_plain(host, url)
                     if what:
                         why = str(exc) or type(exc).__name__
                         with self._lock:
@@ -421,11 +423,24 @@ class Fetcher:
                     self._unanswered(host)
                     raise _Retryable("connect", str(exc) or type(exc).__name__) from exc
                 except (httpx.RemoteProtocolError, httpx.ReadError) as exc:
+                    if not answered and (what := self._nor_plain(host, url)):
+                        why = f"connection dropped before an answer: {exc}"
+                        with self._lock:
+                            self._refused.setdefault(host, (what, why))
+                        raise _Final("truncated", NOT_FOR_THE_RUN.format(why=why, what=what, host=host)) from exc
                     raise _Retryable("truncated", f"connection dropped mid-answer: {exc}") from exc
                 except httpx.DecodingError as exc:  # a gzip stream cut or corrupt, or plain bytes labelled gzip
                     raise _Retryable("undecodable", f"the body's Content-Encoding could not be decoded: {exc}") from exc
                 except httpx.TransportError as exc:
                     raise _Retryable("network", str(exc) or type(exc).__name__) from exc
+
+    def _nor_plain(self, host: str, url: str) -> str:
+        """NOT_FOR_THE_RUN's words for a plain-HTTP request, to a host whose TLS handshake failed this run, refused or
+        dropped before any answer: it answers neither way, and retrying took 3 retries' backoff (14 s) for every page
+        of it (health36's carried B, health37 H28). "" for any other request."""
+        if url.startswith("http://") and host in self._plain_hosts:
+            return "it answers neither over TLS (its handshake failed) nor over plain HTTP"
+        return ""
 
     def _take_turn(self, host: str, *, wait: bool = True) -> bool:
         """Wait while another request of ``host`` retries after an unanswered attempt (``wait=False``: True if one

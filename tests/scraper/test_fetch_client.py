@@ -345,10 +345,15 @@ def test_https_certificates_are_verified(tls_site, monkeypatch):
     assert (again.error, again.attempts) == ("host-down", 0) and "CERTIFICATE_VERIFY_FAILED" in again.detail, again
     # a host whose TLS is reported broken is asked over plain HTTP; a failure there too says why it went plain (the TLS
     # port answering plain HTTP with a reset said "connection dropped mid-answer" alone: health36 M11)
-    with Fetcher(policy(attempts=2, http_fallback_hosts=frozenset({HOST})), host_map=HostMap({HOST: base})) as f:
+    with Fetcher(policy(attempts=4, http_fallback_hosts=frozenset({HOST})), host_map=HostMap({HOST: base})) as f:
         plain = f.fetch(FetchRequest(URL))
+        plain_again = f.fetch(FetchRequest(f"https://{HOST}/other.html"))
     assert not plain.ok and "(over plain HTTP, as its TLS handshake failed: " in plain.detail, plain
     assert "CERTIFICATE_VERIFY_FAILED" in plain.detail, plain
+    # answering neither way, the host is not retried nor asked again in the run: the plain request's reset took 3
+    # retries' backoff (14 s by default) for every page of it (health36's carried B, health37 H28)
+    assert plain.attempts == 2 and "answers neither over TLS" in plain.detail, plain
+    assert (plain_again.error, plain_again.attempts) == ("host-down", 0), plain_again
     monkeypatch.setenv("SSL_CERT_FILE", str(cert))  # httpx's context trusts the file named there
     _tls_context.cache_clear()
     try:
