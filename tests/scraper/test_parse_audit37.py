@@ -200,3 +200,12 @@ def test_a_step_on_the_others_after_a_counted_clause_is_read() -> None:
                       "公司（HavocAI）、尼罗斯科技公司（Neros Technologies），自2027年2月1日起恢复实施相关处理措施；对其余9家企业，继续暂停实施"
                       "相关措施至2027年11月10日。\n")
     assert sorted(s[0] for s in _steps(_notice(text))) == ["extend", "restore"]
+
+
+@pytest.mark.parametrize("dateline", ["新华社北京3月6日电（记者王涛）", "中新网3月6日电 ", "（中央社台北6日电）"])
+def test_a_wire_report_of_a_listing_is_no_notice(dateline: str) -> None:
+    """30 (13's probe): "新华社北京3月6日电 商务部5日发布公告，决定将…等4家美国实体列入…": a press report, not a listing of nobody."""
+    text = (f"{dateline}商务部5日发布公告，决定将奥瑞恩光电公司等4家美国实体列入出口管制管控名单，禁止向其出口两用物项，自公布之日起正式实施。\n\n"
+            "商务部新闻发言人表示，上述美国实体参与对台湾地区军售。\n\n（责任编辑：李明）\n")
+    doc = parse_document(text.encode("utf-8"))
+    assert doc.kind is not DocumentKind.NOTICE or doc.notice is None

@@ -22,6 +22,11 @@ from .named import sentence_start
 # A paper's words for what MOFCOM said or did ("商务部12日晚间宣布，…继续暂停…", "据商务部网站消息，商务部新闻
 # 发言人表示，…", "记者从商务部获悉，…"): before a status change in its sentence, they tell the change.
 REPORTED_RE = lazy_compile(r"宣布|表示|获悉|消息|报道|据悉|透露|指出|回应")
+# A news agency's dateline opening the text ("新华社北京3月6日电（记者王涛）", "中新网3月6日电", "（中央社台北6日电）"): a press
+# report, whatever listing or change it tells (session 37, audit37/13 and its probe: "商务部昨天发布公告，决定将…等4家美国实体列入
+# 出口管制管控名单" read as a listing of nobody under a DOC key). A report quoting a whole notice holds that notice's own number.
+WIRE_DATELINE_RE = lazy_compile(r"(?:新华社|中新社|中新网|人民网|央视网|中央社|国际在线|环球网)[^\n。]{0,12}?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日\s*电")
+WIRE_HEAD = 120  # characters of a text's head its dateline is looked for in
 # MOFCOM publishing a text itself: its 【发布单位】 line names it, or the page is in its spokesperson's section
 # (``/xwfb/xwfyrth/``, shared/domain.md b.1; its news sections also repost papers' reports). Its spokesperson's
 # statement ("商务部新闻发言人表示，…商务部决定…继续暂停…") says 表示 as a paper does.
@@ -127,6 +132,8 @@ def reported_change(src: Source, d: Draft) -> bool:
         return False  # MOFCOM's Q&A, or one that asks (its question lines tried at the line breaks alone)
     if ANSWER_MARK_RE.search(folded):
         return False
+    if "电" in folded[:WIRE_HEAD] and WIRE_DATELINE_RE.search(folded, 0, WIRE_HEAD) is not None:
+        return True  # a wire report of a listing or a change ("新华社北京3月6日电 商务部昨天发布公告，决定将…列入…")
     for x in d.drafts:
         if x.action in STATE_CHANGES and REPORTED_RE.search(folded, sentence_start(folded, x.start), x.start):
             return True
