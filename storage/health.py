@@ -501,6 +501,8 @@ def _title(issue: HealthIssue, numbers: dict[str, str] | None = None, sources: M
     if issue.kind == HealthKind.FAILING:
         return f"Source health: {source} failed {FAILING_RUNS} runs in a row"
     if issue.kind == HealthKind.UNUSABLE_PAGE:
+        if held := _held_notice(issue.detail or "", numbers or {}):  # the notice first: a reader's list cuts the end
+            return f"Source health: {source}: unusable page holding {held}: {where}"
         return f"Source health: {source}: unusable page {where}"
     if issue.kind == HealthKind.REVIEW_ACCEPTED and issue.key.startswith(f"{HealthKind.REVIEW_ACCEPTED}/same-qa/"):
         return f"Reviewed: {' and '.join(issue.key.split('/')[2:4])}: two Q&As kept as two, by {issue.source}"
@@ -520,6 +522,22 @@ def _title(issue: HealthIssue, numbers: dict[str, str] | None = None, sources: M
     if issue.kind == HealthKind.OLDER_COPY:
         return f"Source health: {source}: {notice or where}: the page served an older copy again"
     return f"Source health: {source}: {issue.kind} {where}".rstrip()
+
+
+# "… The page holds 商务部公告2027年第70号 关于公布…的公告 (MOFCOM-2027-70); page SHA-256 …" (mofcom_watch.pipeline)
+HELD_RE = re.compile(r"The page holds (?P<named>.+?) \((?P<key>[A-Za-z][A-Za-z0-9_-]*)\)(?=;|\.|\)|$)")
+HELD_NUMBER_RE = re.compile(r"\S.{0,40}?号(?=\s|$)")
+
+
+def _held_notice(detail: str, numbers: Mapping[str, str]) -> str:
+    """The notice a refused page holds, as the title names one ("商务部公告2027年第70号 (MOFCOM-2027-70)"), from the
+    issue's text; "" when it names none (reader37, carried B: the title named the URL alone, the notice in the body)."""
+    found = HELD_RE.search(detail)
+    if found is None:
+        return ""
+    key = found["key"]
+    number = numbers.get(key) or (m.group(0) if (m := HELD_NUMBER_RE.match(found["named"])) else "")
+    return f"{number} ({key})" if number else key
 
 
 def _sentence(text: str) -> str:
