@@ -200,6 +200,12 @@ EMAIL_AFTER_RE = re.compile(r"\s*[<(（\[]?\s*(?:mailto:)?[\w.%+'-]+@[\w-]+(?:\.
 # Where a whole legal name may end and an address or a number follow it, as an ERP's one-line vendor cell keeps them:
 # "Skydio Inc., 3000 Clearview Way, San Mateo, CA 94402", "Echodyne Corp. 12900 NE 180th St", "SKYDIO INC 0001234567",
 # "斯凯迪奥公司 地址：…" were possible matches only (the listed name inside a longer one), screen37
+# A branch or office after a whole legal name without brackets, as a Chinese ERP or a bank writes the payee: "斯凯迪奥公司上海
+# 分公司", "洛克希德·马丁公司北京代表处", "Lockheed Martin Corporation Beijing Representative Office": the company itself (a
+# branch is no legal person of its own), as "斯凯迪奥公司（北京代表处）" hit; possible matches only before (screen37)
+ZH_BRANCH_RE = re.compile(r"(?P<own>.+?(?:公司|集团))\s*(?P<unit>[\u4e00-\u9fff]{2,6}?(?:分公司|代表处|办事处|分部|分厂))")
+EN_BRANCH_RE = re.compile(r"\s+(?:Branch(?: Office)?|Representative Office|Rep\.? Office|Liaison Office)\s*$", re.IGNORECASE)
+BRANCH_PLACE_WORDS = 3  # words of a place before "Branch" ("Beijing", "Hong Kong", "Abu Dhabi Free Zone")
 LEGAL_NAME_END_RE = re.compile(r"\s*[,，]\s*|\s+(?=\d)|(?<=[司团])\s+")
 LEGAL_NAME_CUTS = 4  # of them tried: the name begins the cell ("Skydio, Inc., 3000 …" is the second); a junk cell's 500
 # commas are not each tried
@@ -827,6 +833,8 @@ def own_parts(name: str) -> tuple[tuple[str, str | None], ...]:
         parts.append((dash.group(1), PART_BEFORE.format(marker=dash.group(2), part=dash.group(1))))
     if (first := _legal_name_first(name)) is not None:  # after the rules above, whose reasons say more
         parts.append((first[0], PART_BEFORE.format(marker=first[1], part=first[0])))
+    if (branch := _branch_of(name)) is not None:
+        parts.append((branch[0], PART_BEFORE.format(marker=branch[1], part=branch[0])))
     parts = lead + parts
     parts += [(bare_name, PART_WITHOUT_TITLE.format(part=bare_name))
               for bare_name in (HONORIFIC_RE.sub("", p) for p, _ in parts if HONORIFIC_RE.match(p))]
@@ -855,6 +863,25 @@ def _legal_name_first(name: str) -> tuple[str, str] | None:
                 country_code(rest) is not None or TRAILING_DESIGNATOR_RE.fullmatch(f" {rest}") or rest.casefold() == "the":
             return None
         return before, rest if len(rest) <= 24 else f"{rest[:22].rsplit(' ', 1)[0]} …"
+    return None
+
+
+def _branch_of(name: str) -> tuple[str, str] | None:
+    """The whole legal name before a branch or office written after it without brackets ("斯凯迪奥公司上海分公司" ->
+    ("斯凯迪奥公司", "上海分公司")), or None."""
+    text = name.strip()
+    if HAN_RE.search(text):
+        m = ZH_BRANCH_RE.fullmatch(text) if text.endswith(("分公司", "代表处", "办事处", "分部", "分厂")) else None
+        ok = m is not None and len(name_key(m.group("own"))) >= OWN_NAME_MIN_KEY_LENGTH
+        return (m.group("own"), m.group("unit")) if ok and m is not None else None
+    end = EN_BRANCH_RE.search(text) if "office" in text.casefold() or "branch" in text.casefold() else None
+    if end is None:
+        return None
+    words = text[: end.start()].split()
+    for k in range(min(BRANCH_PLACE_WORDS, len(words) - 1) + 1):  # the legal name, then a place of 0-3 words
+        own = " ".join(words[: len(words) - k]).rstrip(" ,")
+        if has_legal_suffix(own) and len(name_key(own)) >= OWN_NAME_MIN_KEY_LENGTH:
+            return own, text[len(" ".join(words[: len(words) - k])) :].strip(" ,")
     return None
 
 

@@ -184,8 +184,9 @@ def test_look_alike_letters_and_tight_pairs_are_read_only_where_they_must_be() -
     assert [p for p, _ in cell_parts("Skydio Inc., USA")] == ["Skydio Inc., USA"]
     # nor a legal form, an address or a number after it (screen35's big10k.csv: 1,135 of its "… Co., Ltd. 4476" rows got
     # two names more each to match without this guard)
-    for cell in ("Foo Co., Ltd. Shanghai Branch", "Foo Co., Ltd. 4476"):
-        assert [p for p, _ in cell_parts(cell)] == [cell], cell
+    assert [p for p, _ in cell_parts("Foo Co., Ltd. 4476")] == ["Foo Co., Ltd. 4476"]
+    # a branch after a whole legal name is the company's (screen37): the name before it, one part more
+    assert [p for p, _ in cell_parts("Foo Co., Ltd. Shanghai Branch")] == ["Foo Co., Ltd. Shanghai Branch", "Foo Co., Ltd."]
     # an address after a whole legal name gives the name before it, one part, not the address (screen37: "Skydio Inc.,
     # 3000 Clearview Way, …" was a possible match only)
     assert [p for p, _ in cell_parts("Skydio Inc., Suite 100")] == ["Skydio Inc., Suite 100", "Skydio Inc."]

@@ -68,7 +68,9 @@ def test_look_alikes_stay_clear(cell: str, entity: EntityRecord) -> None:
 
 
 def test_what_follows_a_legal_name_is_cut_only_where_it_is_no_legal_form_country_or_the() -> None:
-    assert [p for p, _ in cell_parts("Foo Co., Ltd. Shanghai Branch")] == ["Foo Co., Ltd. Shanghai Branch"]
+    assert [p for p, _ in cell_parts("Foo Co., Ltd. 4476")] == ["Foo Co., Ltd. 4476"]
+    # a branch after it is the company's (test_a_branch_or_office_…): one part more, not "Ltd. Shanghai Branch"
+    assert [p for p, _ in cell_parts("Foo Co., Ltd. Shanghai Branch")] == ["Foo Co., Ltd. Shanghai Branch", "Foo Co., Ltd."]
     assert [p for p, _ in cell_parts("Skydio, Inc., USA")] == ["Skydio, Inc., USA"]  # plain_form's designator
     assert one("Raytheon Missile Systems Company, The").match(RAYTHEON).reason is None  # plain_form's "The" as before
     assert one("Skydio, Inc., 3000 Clearview Way").match(SKYDIO).reason == \
@@ -140,3 +142,21 @@ def test_look_alikes_get_none_of_the_new_possible_matches(cell: str, entity: Ent
     assert wl.match(entity) is None, cell
     said = [p.match.reason or "" for p in wl.possible(entity)]
     assert not [r for r in said if r.startswith(NEW_RULES)], (cell, said)
+
+
+@pytest.mark.parametrize(("cell", "entity", "country"), [
+    ("斯凯迪奥公司上海分公司", SKYDIO, None), ("洛克希德·马丁公司北京代表处", LOCKHEED, None),  # rows 20, 21: possible only
+    ("Lockheed Martin Corporation Beijing Representative Office", LOCKHEED, "US"),
+    ("Skydio Inc. Tokyo Branch", SKYDIO, "JP"), ("Shield AI Inc Branch", SHIELD, "US"),
+])
+def test_a_branch_or_office_written_after_a_whole_legal_name_is_the_company(cell: str, entity: EntityRecord,
+                                                                            country: str | None) -> None:
+    """A branch is no legal person of its own: the listed company, as "斯凯迪奥公司（北京代表处）" in brackets hit."""
+    hit = one(cell, country).match(entity)
+    assert hit is not None and (hit.reason or "").startswith("by its name before"), (cell, hit)
+
+
+@pytest.mark.parametrize("cell", ["斯凯迪奥上海分公司", "斯凯迪奥（北京）科技有限公司", "Skydio Branch Office",
+                                  "Skydio Holdings Branch Office"])
+def test_no_whole_legal_name_before_the_branch_no_hit(cell: str) -> None:
+    assert one(cell).match(SKYDIO) is None, cell  # (the listed name inside: a possible match, as before)
