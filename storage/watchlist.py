@@ -1059,6 +1059,8 @@ def plain_form(name: str) -> tuple[str, str | None]:
         name = TRAILING_THE_RE.sub("", name)
     if "." in name[-12:]:  # cheap before the pattern: "K.K.", "S. A."
         name = _undotted(name)
+    if " " not in name and name.isascii() and name.isalnum():  # an export that drops spaces: "SKYDIOINC" (screen37)
+        name = _unglued(name)
     m = BRACKETED_DESIGNATOR_RE.search(name) or ZH_DESIGNATOR_PREFIX_RE.match(name) or _trailing_designator(name)
     if m:
         designates = DESIGNATED_COUNTRIES.get(re.sub(r"[\s.]", "", m.group(1)).casefold())
@@ -1089,6 +1091,20 @@ def _latin_unaccented(name: str) -> str:
 def _unaccented(char: str) -> str:
     base = unicodedata.normalize("NFD", char)[0]
     return base if base.isascii() and base.isalpha() else char
+
+
+GLUED_SUFFIXES = ("incorporated", "corporation", "limited", "inc", "corp", "llc", "ltd", "gmbh")
+GLUED_MIN = 4  # characters before a glued legal form: "Zinc", "Unicorp" are names of their own
+
+
+def _unglued(name: str) -> str:
+    """A name of one word ending in a legal form written without the space ("SKYDIOINC", "LOCKHEEDMARTINCORPORATION")
+    with the space, so its key is the company's; itself for any other word (none ends so with 4 letters before)."""
+    folded = name.casefold()
+    for suffix in GLUED_SUFFIXES:
+        if folded.endswith(suffix) and len(folded) - len(suffix) >= GLUED_MIN:
+            return f"{name[: -len(suffix)]} {name[-len(suffix) :]}"
+    return name
 
 
 def _undotted(name: str) -> str:

@@ -160,3 +160,18 @@ def test_a_branch_or_office_written_after_a_whole_legal_name_is_the_company(cell
                                   "Skydio Holdings Branch Office"])
 def test_no_whole_legal_name_before_the_branch_no_hit(cell: str) -> None:
     assert one(cell).match(SKYDIO) is None, cell  # (the listed name inside: a possible match, as before)
+
+
+@pytest.mark.parametrize(("cell", "entity"), [
+    ("SKYDIOINC", SKYDIO), ("LOCKHEEDMARTINCORPORATION", LOCKHEED), ("ShieldAIInc", SHIELD), ("LeidosLtd", LEIDOS)])
+def test_a_legal_form_glued_to_the_name_is_read_apart(cell: str, entity: EntityRecord) -> None:
+    """An export that drops spaces: "SKYDIOINC" got nothing (row 86)."""
+    hit = one(cell).match(entity)
+    assert hit is not None and hit.method == "normalised", cell
+
+
+def test_a_word_merely_ending_so_is_kept() -> None:
+    from storage.watchlist import plain_form
+
+    assert plain_form("Zinc") == ("Zinc", None) and plain_form("Unicorp") == ("Unicorp", None)
+    assert one("Mastercorp").match(SKYDIO) is None
