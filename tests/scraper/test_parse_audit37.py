@@ -209,3 +209,12 @@ def test_a_wire_report_of_a_listing_is_no_notice(dateline: str) -> None:
             "商务部新闻发言人表示，上述美国实体参与对台湾地区军售。\n\n（责任编辑：李明）\n")
     doc = parse_document(text.encode("utf-8"))
     assert doc.kind is not DocumentKind.NOTICE or doc.notice is None
+
+
+def test_names_after_ji_right_before_the_verb_limit_it() -> None:
+    """A probe of 03: "…中的其中3家，即A（a, Inc.）、B（b）、C（c）停止实施…" (no comma after the names; one inside an English
+    name): the 3, not refused, not all 16."""
+    body = ("商务部决定，对商务部公告2025年第21号所列16家美国实体中的其中3家，即环球世界物流公司（Universal Logistics Holdings, Inc.）、"
+            "文本矿公司（TextOre）、摇杆舵公司（Stick Rudder Enterprises LLC）停止实施相关措施。")
+    notice = _notice(HEAD.format(n=14, title="停止实施部分措施") + body + TAIL)
+    assert [s[3] for s in _steps(notice)] == [("universallogisticsholdings", "textore", "stickrudderenterprises")]

@@ -732,10 +732,17 @@ NAMES_CLAUSE_RE = lazy_compile(rf"(?:即|所列)\s*(?P<obj>(?:{_NAMED}\s*{AND}\s
 LISTED_NAMES_RE = lazy_compile(rf"\s*(?:(?:{_SHORT}\s*、\s*)*{_SHORT}|(?:{_NAMED}\s*{AND}\s*)*{_NAMED})\s*")
 
 
+NAMED_BEFORE_VERB_RE = lazy_compile(rf"\s*(?P<obj>(?:{_NAMED}\s*{AND}\s*)*{_NAMED})\s*$")
+
+
 def _names_clause_before(folded: str, clause_from: int, clause_start: int, at: int) -> tuple[int, int] | None:
     """The span of the names in the clause of 对 before the verb's clause ("对…所列…中的2家，即A（a）、B（b），停止…"), the clause
     ending in a comma right before ``clause_start``; None for anything else (a notice, a pointer, names without English), and
     where the verb's clause (to ``at``) names someone too ("…所列A（a），B（b）2家实体恢复…": the names run on past the comma)."""
+    ji = folded.rfind(",即", clause_from, at)
+    if ji >= 0 and (m := NAMED_BEFORE_VERB_RE.match(folded, ji + 2, at)) is not None:
+        # "…中的其中3家，即A（a）、B（b）、C（c）停止实施…": the names right before the verb, no comma after them
+        return None if any(w in m.group("obj") for w in NOT_A_NAMED_OBJECT) else m.span("obj")
     if clause_start - clause_from < 8 or not folded.startswith(",", clause_start - 1) or folded.find(")", clause_start, at) >= 0:
         return None
     dui = folded.rfind("对", clause_from, clause_start)
