@@ -40,7 +40,8 @@ COMMANDS: dict[str, CommandEntry] = {
                              "Write a self-checking evidence pack (zip) of what the tool knew about one entity, "
                              "and when."),
     "screen": CommandEntry("mofcom_watch.commands.screen_cmd",
-                           "Screen a CSV of counterparties against every list; exit 1 when any name is listed."),
+                           "Screen a CSV of counterparties against every list; exit 1 on a hit, a possible match "
+                           "or an incomplete answer."),
     "feeds": CommandEntry("mofcom_watch.commands.feeds_cmd",
                           "Write every feed (Atom, RSS, JSON Feed): all, per list, notices, per entity, watchlist, "
                           "source-health, news."),
@@ -49,7 +50,8 @@ COMMANDS: dict[str, CommandEntry] = {
     "schedule": CommandEntry("mofcom_watch.commands.schedule_cmd",
                              "Run the fetch-parse-diff-publish cycle on a schedule; stops cleanly on SIGTERM."),
     "serve": CommandEntry("mofcom_watch.commands.serve_cmd",
-                          "Serve the feeds (ETag, 304, gzip), a front page, /feeds.opml and /healthz. Read-only."),
+                          "Serve the feeds (ETag, 304, gzip), a front page, /feeds.opml and /healthz; --schedule "
+                          "runs the cycles too."),
     "config": CommandEntry("mofcom_watch.commands.config_cmd",
                            "Print the effective configuration (defaults < --config file < environment < flags)."),
 }

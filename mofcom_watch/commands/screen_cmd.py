@@ -21,7 +21,7 @@ from mofcom_watch.tables import print_fitted
 from storage.records import ListingState
 from storage.vocabulary import MEASURE_ONLY_STATE, next_label, state_label
 
-SCREEN_HELP = """Screen a CSV of counterparties against every list; exit 1 when any name is listed.
+SCREEN_HELP = """Screen a CSV of counterparties against every list; exit 1 on a hit, a possible match or an incomplete answer.
 
 FILE holds rows name[,country] (UTF-8 or GB18030, or UTF-16 with a BOM as Excel's "Unicode text"; not Shift_JIS or
 Big5: exit 2; optional header row "name,country"; ";" or tab
@@ -147,7 +147,7 @@ def register(app: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json", help="Print JSON."),
         as_csv: bool = typer.Option(False, "--csv", help="Print CSV, one row per hit."),
     ) -> None:
-        """Screen a CSV of counterparties against every list; exit 1 when any name is listed."""
+        """Screen a CSV of counterparties against every list; exit 1 on a hit, a possible match or an incomplete answer."""
         from mofcom_watch.exits import read_input
         from storage.screening import (
             ScreenInputError,

@@ -193,7 +193,7 @@ def register(app: typer.Typer) -> None:
         as_of: Optional[str] = typer.Option(None, "--as-of", help="Show the state as of this date, YYYY-MM-DD, not after today (a "
                                               "later day: the pages' ?as_of=, or feeds --out)."),
     ) -> None:
-        """Serve the feeds (ETag, 304, gzip), a front page, /feeds.opml and /healthz. Read-only."""
+        """Serve the feeds (ETag, 304, gzip), a front page, /feeds.opml and /healthz; --schedule runs the cycles too."""
         if cron is not None and not schedule:  # was ignored without a word: no cycle ever ran on it (cli30)
             typer.echo("mofcom-watch serve: --cron takes effect only with --schedule (serve runs no cycles without "
                        "it): add --schedule, or leave --cron out", err=True)
