@@ -38,9 +38,9 @@ from storage.health import health_events, held_sources, record_held_back
 from storage.identity import ensure_store_id, store_id
 from storage.ingest import record_issue
 from storage.keys import issue_key
-from storage.models import Event, HealthIssue, Notice
+from storage.models import Event, HealthIssue, Notice, Publication
 from storage.news import news_events
-from storage.publications import PublishMark, last_mark, record_publication
+from storage.publications import PublishMark, folder_targets, last_mark, record_publication
 from storage.publishwait import publishing
 from storage.records import EventKind, EventRecord, StoredNotice
 from storage.runlock import fence, let_go
@@ -360,6 +360,15 @@ def publish_preview(sessions: sessionmaker[Session], *, as_of: date, target: Pub
                                ok=not result.failed, error=failed or None, feeds=result.feeds,
                                written=len(result.written), run_id=run_id, preview=True)
     return result
+
+
+def published_live(session: Session, folder: Path) -> bool:
+    """Whether this store ever published its live feeds (today's, not a preview) into ``folder``: a folder readers may
+    follow though it is not the configured one (``run --out /srv/feeds`` from cron, ``feeds --out``)."""
+    with session.begin():
+        return session.scalar(select(Publication.id).where(Publication.target.in_(folder_targets(folder)),
+                                                            Publication.ok.is_(True), Publication.preview.is_not(True))
+                              .limit(1)) is not None
 
 
 def past_day(sessions: sessionmaker[Session], day: date) -> bool:

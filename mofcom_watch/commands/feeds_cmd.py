@@ -37,6 +37,7 @@ from mofcom_watch.publish import (
     past_day,
     publish_preview,
     publish_recorded,
+    published_live,
     refuse_clock_behind,
 )
 from mofcom_watch.sessions import open_session
@@ -189,6 +190,14 @@ def register(app: typer.Typer) -> None:
                 # another's feeds: --allow-empty already said to replace them with empty ones)
                 refuse_foreign(sessions, target, settings.database_url)
             past = not preview and past_day(sessions, day)
+            if (preview or past) and published_live(session, out_dir):  # (cli37: the guard was the configured
+                # folder's alone; `run --out /srv/feeds` from cron publishes the live feeds elsewhere)
+                say(f"--as-of {day}: {out_dir} holds this store's live feeds, published there before (run --out, "
+                    "feeds --out), which readers may follow: that day's feeds would "
+                    + ("give them the items of a day that has not come" if preview else
+                       "take back every item published since (the store is synced as of a later day)")
+                    + "; write them to a folder of their own, or leave --as-of out")
+                raise typer.Exit(2)
             if past and as_of is None:  # the clock, into any folder (an --as-of before today is refused above into
                 # the configured one; one of today is the user's word for the day: see ClockBehind)
                 refuse_clock_behind(sessions, as_of=day, target=target)
