@@ -65,9 +65,11 @@ row "none"), "true" otherwise. A script reading only the file took such a file o
 decided: a column added, none renamed)."""
 
 COUNTRY_NOT_READ = "country not read: screened by the name alone"
-# the table's title while pages are not read whole (storage.screening.unread_pages): no hit is then no "clear"
+# the table's title while pages are not read whole (storage.screening.unread_pages): no hit is then no "clear". It names
+# `status`, which lists every such page: `review` lists only those a person can accept, none of a notice read short of
+# its stated count ("Nothing held back for review", docs37)
 INCOMPLETE_TITLE = ("; the answer is incomplete: {n} page(s) not read whole, whose entities are in no screening "
-                    "(see the warning; `mofcom-watch review`)")
+                    "(see the warning; `mofcom-watch status` lists them)")
 
 
 
