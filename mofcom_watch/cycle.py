@@ -40,6 +40,7 @@ from mofcom_watch.publish import (
     publish_recorded,
     refuse_clock_behind,
     refuse_day_passed,
+    refuse_live_folder,
     start_folder_scan,
     warm_reads,
 )
@@ -297,6 +298,8 @@ def run_cycle(
             if past_day(sf, as_of):  # (--out DIR: the live folder refuses it) a view of that day, not kept: kept,
                 # it moved the Event table back (a late Q&A's retraction undone), and the next live feeds said
                 # "Reinstated" and "Retracted" again; its pages are stored all the same
+                if target is not None and refused_blank is None:
+                    refused_blank = refuse_live_folder(sf, target, as_of, run_id)
                 outcome = publish_preview(sf, as_of=as_of, target=None if refused_blank else target, past=True,
                                           hold=held, run_id=run_id, folder=folder)
             else:

@@ -371,6 +371,24 @@ def published_live(session: Session, folder: Path) -> bool:
                               .limit(1)) is not None
 
 
+def refuse_live_folder(sessions: sessionmaker[Session], target: PublishTarget, as_of: date,
+                       run_id: str) -> str | None:
+    """Why a run's view of a past day must not be written into ``target`` (its pages are stored), or None: the folder
+    holds this store's live feeds (:func:`published_live`), and that day's would take back from its readers every item
+    published since. The attempt is logged as a failed preview, which leaves the live folder's health alone (cli37:
+    ``run --as-of <past day> --out /srv/feeds``, the folder cron's ``run --out`` publishes into, wrote it)."""
+    out_dir = Path(target.out_dir)
+    with sessions() as session:
+        if not published_live(session, out_dir):
+            return None
+    why = (f"--as-of {as_of}: {out_dir} holds this store's live feeds, published there before (run --out, feeds --out), "
+           "which readers may follow: that day's feeds would take back every item published since (the store is "
+           "synced as of a later day), so none was written (the pages are stored); write them to a folder of their "
+           "own, or leave --as-of out")
+    _record_failure(sessions, target, datetime.now(UTC), why, run_id, preview=True)
+    return why
+
+
 def past_day(sessions: sessionmaker[Session], day: date) -> bool:
     """Whether ``day`` is before the day the store's events were last synced as of (``run`` its ``--as-of`` or today,
     ``replay`` or ``feeds`` their ``--as-of``): publishing it would move the Event table back (a later day's retractions

@@ -3,6 +3,7 @@ string or a URL given where a file or folder goes, an in-memory SQLite database.
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from datetime import date
@@ -166,3 +167,23 @@ def test_another_day_into_a_folder_of_the_live_feeds_is_refused(tmp_path: Path) 
     assert cli(db, "feeds", "--out", str(other), "--as-of", "2026-11-20").code == 1  # a folder of its own: written
     assert cli(db, "feeds", "--out", str(other), "--as-of", "2026-11-10").code == 1  # and again: a preview's folder
     assert cli(db, "feeds", "--out", str(live), "--as-of", "2026-11-29").code == 1  # the live day, as before
+
+
+def test_a_run_of_a_past_day_into_a_folder_of_the_live_feeds_writes_nothing_there(tmp_path: Path) -> None:
+    """Was: ``run --as-of <past day> --out /srv/feeds``, the folder cron's ``run --out`` publishes the live feeds into,
+    wrote that day's view there (a preview), taking back every item published since from its readers."""
+    db = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    live = tmp_path / "srv-feeds"
+    with SiteServer(FIXTURES) as site:
+        first = cli(db, *run_args(site.url, live))  # as of 2026-11-29: the live feeds
+        assert first.code == 0, first.err
+        before = {p.name: p.read_bytes() for p in live.iterdir() if p.is_file()}
+        args = list(run_args(site.url, live))
+        args[args.index("--as-of") + 1] = "2026-11-20"
+        done = cli(db, *args)
+    assert done.code == 2, done
+    assert done.err.splitlines()[-1].startswith(f"mofcom-watch run: --as-of 2026-11-20: {live} holds this store's "
+                                                "live feeds"), done.err
+    assert {p.name: p.read_bytes() for p in live.iterdir() if p.is_file()} == before
+    status = json.loads(cli(db, "status", "--json", "--as-of", "2026-11-29").out)
+    assert status["unpublished_run"] is None  # the refused view logged as a failed preview, not as no publish
