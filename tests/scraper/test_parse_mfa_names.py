@@ -271,3 +271,17 @@ def test_the_country_written_before_a_persons_office_and_name_is_his() -> None:
             "一、冻结其在我国境内的动产、不动产及其他各类财产。")
     rec = decision(body, title="关于对余茂春、托德·斯坦恩采取反制措施的决定", day="2022-12-23", cn="2022年12月23日", n=4)
     assert [e.country for e in rec.entities] == [None, None]
+
+
+def test_persons_each_with_a_role_after_a_comma_and_a_semicolon_are_all_read() -> None:
+    """"对罗伯特·E·李（Robert E. Lee），美国国会众议员；小托马斯·A·肯尼迪（Thomas A. Kennedy Jr.），美国国会前参议员；以及上述人员的
+    直系亲属，采取…" (session 37, mfa37/14): the comma after the first bracket ended the targets and the semicolon the
+    sentence, so only the first person was read, with no warning; the role stays each person's note."""
+    body = (LAW + "中方决定对罗伯特·E·李（Robert E. Lee），美国国会众议员；小托马斯·A·肯尼迪（Thomas A. Kennedy Jr.），美国国会前参议员；"
+            "以及上述人员的直系亲属，采取以下反制措施：\n一、冻结其在我国境内的动产、不动产和其他各类财产；\n"
+            "二、对其本人及直系亲属不予签发签证、不准入境（包括香港、澳门）。")
+    rec = decision(body, title="关于对美国国会有关议员及其直系亲属采取反制措施的决定", day="2027-06-12", cn="2027年6月12日", n=71)
+    assert [(e.zh, e.en, e.type, e.note) for e in rec.entities] == [
+        ("罗伯特·E·李", "Robert E. Lee", "individual", "美国国会众议员"),
+        ("小托马斯·A·肯尼迪", "Thomas A. Kennedy Jr.", "individual", "美国国会前参议员")]
+    assert rec.warnings == ()

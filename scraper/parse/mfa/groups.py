@@ -165,9 +165,43 @@ def _groups(body_lines: list[str], folded_lines: list[str], body: str, decided: 
     return out
 
 
+# A list of names each followed by its role after a comma, the items ended by semicolons: "对罗伯特·E·李（Robert E. Lee），
+# 美国国会众议员；小托马斯·A·肯尼迪（Thomas A. Kennedy Jr.），美国国会前参议员；以及上述人员的直系亲属，采取…" (session 37,
+# mfa37: the comma ended the targets and the semicolon the sentence, so only the first person was read, with no warning).
+# Folded (same length): one item's tail "),ROLE;".
+ROLE_ITEM_RE = re.compile(r"\)[,，](?P<role>[^,，;；()（）《》。:：\n]{1,40}?);")
+# The next item of such a list: a name and its bracket, closed where the next "),ROLE;" begins.
+NEXT_ITEM_RE = re.compile(r"[^\s,，;；()（）《》。:：、]{1,30}\([^()]{1,80}(?=\))")
+
+
+def _roles_after(line: str, folded: str) -> tuple[str, str]:
+    """``line`` and ``folded`` with a chain of two or more "NAME（English），ROLE；" items rewritten as the bracket form
+    "NAME（English，ROLE）、" (the last item's semicolon kept); same length, so places in both stay."""
+    items = list(ROLE_ITEM_RE.finditer(folded))
+    if len(items) < 2:
+        return line, folded
+    chained: set[int] = set()
+    for i in range(len(items) - 1):
+        nxt = NEXT_ITEM_RE.match(folded, items[i].end())
+        if nxt is not None and nxt.end() == items[i + 1].start():
+            chained.update((i, i + 1))
+    if not chained:
+        return line, folded
+    chars, fchars = list(line), list(folded)
+    for i in sorted(chained):
+        m = items[i]
+        a, b = m.start(), m.end()  # ")" "," ROLE ";"
+        sep_line, sep_folded = ("、", "、") if i + 1 in chained else (line[b - 1], folded[b - 1])
+        chars[a : b] = [line[a + 1], *line[a + 2 : b - 1], line[a], sep_line]
+        fchars[a : b] = [folded[a + 1], *folded[a + 2 : b - 1], folded[a], sep_folded]
+    return "".join(chars), "".join(fchars)
+
+
 def line_groups(line: str, folded: str, offset: int = 0) -> list[Group]:
     """The target phrases of one operative line (``folded`` is it folded), from ``offset``."""
     out: list[Group] = []
+    if ")," in folded and ";" in folded:  # the literals of every ROLE_ITEM_RE match
+        line, folded = _roles_after(line, folded)
     for sentence_start, sentence in _sentences(folded, offset):
         m = TARGET_START_RE.search(sentence)
         if m is None:
