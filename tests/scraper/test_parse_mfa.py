@@ -1092,3 +1092,26 @@ def test_an_annex_cut_after_a_section_heading_is_cut_short_not_an_entity_named_a
     assert [(e.zh, e.type) for e in short.entities] == [("英西图公司", "organization"), ("国际特赦组织", "organization")]
     assert (short.stated_count, short.warnings) == (3, (
         "parsed 2 targets, the decision states 3", "parsed 0 individual targets, the decision states 1"))
+
+
+def test_an_order_number_written_with_its_year_keys_the_decree_and_names_the_order_it_acts_on() -> None:
+    """"（2027年4月1日中华人民共和国外交部令2027年第66号公布，…）" (session 37, mfa37/08): no number was read, so the decree was
+    keyed "MFA-ORDER-2027-unnumbered-…" (another key than a lift of "外交部令第66号" names); a lift of "外交部令2025年第19号" was
+    refused for review. The year written in the number gives the key's year."""
+    body = ("日本前防卫大臣中谷元近期窜访中国台湾地区。依据《中华人民共和国反外国制裁法》第三条、第四条、第五条、第六条、第九条、第十五条规定，"
+            "中方决定对中谷元采取以下反制措施：\n一、冻结其在我国境内的动产、不动产和其他各类财产；\n二、对其本人及直系亲属不予签发签证、不准入境。")
+    text = ("关于对日本前防卫大臣中谷元及其直系亲属采取反制措施的决定\n2027-04-01 11:00\n\n"
+            "（2027年4月1日中华人民共和国外交部令2027年第66号公布，自2027年4月1日起施行）\n\n" + body
+            + "\n\n本决定自2027年4月1日起施行。\n\n外交部\n2027年4月1日\n")
+    rec = parse_document(text.encode()).notice
+    assert rec is not None
+    assert (rec.key, rec.number, rec.published, rec.warnings) == ("MFA-ORDER-2027-66", "外交部令第66号", date(2027, 4, 1), ())
+    assert [(e.zh, e.country) for e in rec.entities] == [("中谷元", "JP")]
+    lift = ("关于停止对约翰·W·布朗等2人采取反制措施的决定\n2027-03-20 16:00\n\n"
+            "（2027年3月20日中华人民共和国外交部令第65号公布，自2027年3月20日起施行）\n\n依据《中华人民共和国反外国制裁法》第三条、第十五条规定，"
+            "中方决定停止外交部令2025年第19号《关于对美国有关军工企业及高级管理人员采取反制措施的决定》中对小约翰·W·布朗（John W. Brown Jr.）、"
+            "玛丽·K·埃文斯（Mary K. Evans）等2人采取的反制措施。\n\n本决定自2027年3月20日起施行。\n\n外交部\n2027年3月20日\n")
+    rec = parse_document(lift.encode()).notice
+    assert rec is not None and rec.key == "MFA-ORDER-2027-65"
+    assert [(a.action.value, [t.key for t in a.targets], a.entities) for a in rec.actions] == [
+        ("lift", ["MFA-ORDER-2025-19"], ("johnwbrownjr", "marykevans"))]

@@ -175,7 +175,8 @@ def _identity(text: str, order: re.Match[str] | None, published: date | None, ti
               warnings: list[str]) -> tuple[str, str | None]:
     """(key, number as written): ``MFA-ORDER-<year of publication>-<N>``, "外交部令第13号"
     (``order``: the first ORDER_NO_RE match of the folded text)."""
-    year = published.year if published else "undated"
+    written = order.group("y") if order else None  # "外交部令2027年第66号": the decree's own year
+    year = int(written) if written else published.year if published else "undated"
     n = to_int(order.group("n")) if order else None
     if order is None or n is None:
         warnings.append("no order number (外交部令第N号) found")

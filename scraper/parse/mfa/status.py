@@ -50,6 +50,10 @@ def _status_action(reading: Reading, folded: str, text: str, own: int | None, ef
             refs.append(NoticeRef(text=text[r.start() : r.end()].strip(), key=f"{KEY_PREFIX}-{day.year}-{n}", date=day,
                                   list=ListKind.COUNTERMEASURE))
             continue
+        if r.group("ry"):  # "外交部令2025年第19号": the year written in the number
+            refs.append(NoticeRef(text=text[r.start() : r.end()].strip(), key=f"{KEY_PREFIX}-{r.group('ry')}-{n}",
+                                  list=ListKind.COUNTERMEASURE))
+            continue
         title = _quoted_before(text, folded, r.start())
         # "2024年12月27日《关于…的决定》（外交部令第16号）": the date before the title quoted before it is the order's own day
         day = _dated_title_before(folded, start, r.start()) if title is not None else None

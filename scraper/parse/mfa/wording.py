@@ -15,15 +15,17 @@ from ..textnorm import MD, NUM, YEAR
 ISSUER = "外交部"
 EN_MINISTRY = "Foreign Affairs"  # in every english.EN_DECREE_RE match: the gate, a plain substring search
 KEY_PREFIX = "MFA-ORDER"
-# "外交部令第13号", "中华人民共和国外交部令\n第 4 号" (the older order page), "外交部令第十三号".
-ORDER_NO_RE = lazy_compile(rf"(?:中华人民共和国)?外交部令\s*(?:\(\s*)?第\s*(?P<n>{NUM})\s*号")
+# "外交部令第13号", "中华人民共和国外交部令\n第 4 号" (the older order page), "外交部令第十三号", "外交部令2027年第66号" (a year
+# written in the number: session 37, mfa37/08, no number was read and the decree was keyed "…-unnumbered-…").
+ORDER_YEAR = rf"(?:{YEAR}\s*年\s*)?"
+ORDER_NO_RE = lazy_compile(rf"(?:中华人民共和国)?外交部令\s*(?:\(\s*)?(?:(?P<y>\d{{4}})\s*年\s*|{ORDER_YEAR})第\s*(?P<n>{NUM})\s*号")
 # "（2024年10月10日中华人民共和国外交部令第13号公布，自2024年10月10日起施行）"
 PUBLISHED_RE = lazy_compile(
-    rf"(?P<date>{DATE_RE.pattern})\s*(?:中华人民共和国)?外交部令\s*第\s*{NUM}\s*号\s*(?:公布|发布)"
+    rf"(?P<date>{DATE_RE.pattern})\s*(?:中华人民共和国)?外交部令\s*{ORDER_YEAR}第\s*{NUM}\s*号\s*(?:公布|发布)"
 )
 # Its tail, which opens with a literal the regex engine skips ahead by: a page without it (the
 # older layout) cannot hold PUBLISHED_RE, whose search would try a date at every character.
-PUBLISHED_TAIL_RE = lazy_compile(rf"外交部令\s*第\s*{NUM}\s*号\s*(?:公布|发布)")
+PUBLISHED_TAIL_RE = lazy_compile(rf"外交部令\s*{ORDER_YEAR}第\s*{NUM}\s*号\s*(?:公布|发布)")
 # "本决定自2024年10月10日起施行", "现公布《…》，自2022年12月23日起施行", "自公布之日起施行".
 EFFECTIVE_RE = lazy_compile(
     rf"自\s*(?:{DATE_RE.pattern}|(?:公布|发布)\s*之\s*日|即\s*日)(?:\s*\d{{1,2}}\s*[时:点]\s*(?:\d{{1,2}}\s*分?)?)?\s*起\s*(?:正式)?(?:施行|实施|生效|执行)"
@@ -131,7 +133,9 @@ COLON_LINE = rf"(?:{DECIDES_AS_FOLLOWS}[ \t\u3000]*\n\s*)?"
 STATUS_DECISION_RE = lazy_compile(rf"(?:中方|我方|外交部|中国政府|我国政府)决定{COLON_LINE}[^。；;\n对]{{0,60}}?{STATUS_VERB}")
 BARE_STATUS_DECISION_RE = lazy_compile(rf"(?<!方)决定{COLON_LINE}[^。；;\n对]{{0,60}}?{STATUS_VERB}")  # not 美方决定…
 # An earlier order it acts on: "外交部令第12号", "2024年10月10日中华人民共和国外交部令第13号" (the date gives the year).
-ORDER_REF_RE = lazy_compile(rf"(?:(?P<date>{DATE_RE.pattern})\s*)?(?:中华人民共和国)?外交部令\s*第\s*(?P<n>{NUM})\s*号")
+ORDER_REF_RE = lazy_compile(
+    rf"(?:(?P<date>{DATE_RE.pattern})\s*)?(?:中华人民共和国)?外交部令\s*(?:(?P<ry>\d{{4}})\s*年\s*|{ORDER_YEAR})第\s*(?P<n>{NUM})\s*号"
+)
 QUOTED_TITLE_RE = re.compile(r"《[^《》]*》")
 # An earlier decision named by its title alone, its date perhaps before it: "停止实施2024年10月10日《关于对美国军工企业…
 # 采取反制措施的决定》相关措施" (no 外交部令 number: the engine finds the stored order of that day on the list).
