@@ -363,11 +363,14 @@ def publish_preview(sessions: sessionmaker[Session], *, as_of: date, target: Pub
 
 
 def published_live(session: Session, folder: Path) -> bool:
-    """Whether this store ever published its live feeds (today's, not a preview) into ``folder``: a folder readers may
-    follow though it is not the configured one (``run --out /srv/feeds`` from cron, ``feeds --out``)."""
+    """Whether a run of this store published its live feeds (not a preview) into ``folder``: a folder readers may
+    follow though it is not the configured one (``run --out /srv/feeds`` from cron). A ``feeds --out DIR`` is no run:
+    a folder of its own, which a later ``feeds --as-of`` may write again (the README's demo: ``feeds --out
+    out/feeds``)."""
     with session.begin():
         return session.scalar(select(Publication.id).where(Publication.target.in_(folder_targets(folder)),
-                                                            Publication.ok.is_(True), Publication.preview.is_not(True))
+                                                            Publication.run_id.is_not(None), Publication.ok.is_(True),
+                                                            Publication.preview.is_not(True))
                               .limit(1)) is not None
 
 
@@ -381,7 +384,7 @@ def refuse_live_folder(sessions: sessionmaker[Session], target: PublishTarget, a
     with sessions() as session:
         if not published_live(session, out_dir):
             return None
-    why = (f"--as-of {as_of}: {out_dir} holds this store's live feeds, published there before (run --out, feeds --out), "
+    why = (f"--as-of {as_of}: {out_dir} holds this store's live feeds, published there by a run (run --out), "
            "which readers may follow: that day's feeds would take back every item published since (the store is "
            "synced as of a later day), so none was written (the pages are stored); write them to a folder of their "
            "own, or leave --as-of out")

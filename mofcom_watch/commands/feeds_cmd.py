@@ -192,8 +192,8 @@ def register(app: typer.Typer) -> None:
             past = not preview and past_day(sessions, day)
             if (preview or past) and published_live(session, out_dir):  # (cli37: the guard was the configured
                 # folder's alone; `run --out /srv/feeds` from cron publishes the live feeds elsewhere)
-                say(f"--as-of {day}: {out_dir} holds this store's live feeds, published there before (run --out, "
-                    "feeds --out), which readers may follow: that day's feeds would "
+                say(f"--as-of {day}: {out_dir} holds this store's live feeds, published there by a run (run --out), "
+                    "which readers may follow: that day's feeds would "
                     + ("give them the items of a day that has not come" if preview else
                        "take back every item published since (the store is synced as of a later day)")
                     + "; write them to a folder of their own, or leave --as-of out")

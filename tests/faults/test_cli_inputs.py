@@ -152,21 +152,23 @@ def test_one_host_given_two_base_urls_is_a_usage_error_before_any_fetch(tmp_path
 def test_another_day_into_a_folder_of_the_live_feeds_is_refused(tmp_path: Path) -> None:
     """Was: the guard against a past (or later) day's feeds was the configured folder's alone; a store whose live feeds
     go elsewhere (``run --out /srv/feeds`` from cron) had ``feeds --as-of <past day> --out /srv/feeds`` take back from
-    its readers every item published since (80 items -> 78 in the demo's all.atom), exit 1."""
+    its readers every item published since (80 items -> 78 in the demo's all.atom), exit 1. A folder ``feeds --out``
+    wrote is the user's own, written again as asked (the README's demo)."""
     db = f"sqlite:///{tmp_path / 'store.sqlite'}"
     live, other = tmp_path / "srv-feeds", tmp_path / "preview"
-    assert cli(db, "replay", str(FIXTURES / "texts"), "--as-of", "2026-11-29").code == 1  # synced as of 11-29
-    assert cli(db, "feeds", "--out", str(live), "--as-of", "2026-11-29").code == 1  # the live feeds, there
+    with SiteServer(FIXTURES) as site:
+        assert cli(db, *run_args(site.url, live)).code == 0  # as of 2026-11-29: the live feeds, there
     before = {p.name: p.read_bytes() for p in live.iterdir() if p.is_file()}
     for day in ("2026-11-20", "2999-01-01"):
         done = cli(db, "feeds", "--out", f"{live}/", "--as-of", day)
         assert done.code == 2, done
-        assert done.err.splitlines()[-1].startswith(f"mofcom-watch feeds: --as-of {day}: {live} holds this store's live feeds, "
-                                   "published there before (run --out, feeds --out), which readers may follow"), done.err
+        assert done.err.splitlines()[-1].startswith(f"mofcom-watch feeds: --as-of {day}: {live} holds this store's "
+                                                    "live feeds, published there by a run (run --out), which readers "
+                                                    "may follow"), done.err
     assert {p.name: p.read_bytes() for p in live.iterdir() if p.is_file()} == before
-    assert cli(db, "feeds", "--out", str(other), "--as-of", "2026-11-20").code == 1  # a folder of its own: written
-    assert cli(db, "feeds", "--out", str(other), "--as-of", "2026-11-10").code == 1  # and again: a preview's folder
-    assert cli(db, "feeds", "--out", str(live), "--as-of", "2026-11-29").code == 1  # the live day, as before
+    assert cli(db, "feeds", "--out", str(other), "--as-of", "2026-11-29").code == 0  # a folder of feeds' own:
+    assert cli(db, "feeds", "--out", str(other), "--as-of", "2026-11-20").code == 0  # written as asked, any day
+    assert cli(db, "feeds", "--out", str(live), "--as-of", "2026-11-29").code == 0  # the live day, as before
 
 
 def test_a_run_of_a_past_day_into_a_folder_of_the_live_feeds_writes_nothing_there(tmp_path: Path) -> None:
@@ -183,7 +185,7 @@ def test_a_run_of_a_past_day_into_a_folder_of_the_live_feeds_writes_nothing_ther
         done = cli(db, *args)
     assert done.code == 2, done
     assert done.err.splitlines()[-1].startswith(f"mofcom-watch run: --as-of 2026-11-20: {live} holds this store's "
-                                                "live feeds"), done.err
+                                                "live feeds, published there by a run"), done.err
     assert {p.name: p.read_bytes() for p in live.iterdir() if p.is_file()} == before
     status = json.loads(cli(db, "status", "--json", "--as-of", "2026-11-29").out)
     assert status["unpublished_run"] is None  # the refused view logged as a failed preview, not as no publish
