@@ -1,0 +1,52 @@
+"""Session 37's blind round on Q&As and press conferences (qa37, tests/data/corpus/qa37/): a warning after the answer's
+own decision ("如美方违背共识，…中方将自动恢复实施…", 22) and a denial ("中方并未决定恢复实施…", 23) were each read as a
+restore of the notice; "如美方…，则…" stays a condition refused for review (audit34/11)."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.parse import parse_document
+from storage.records import UnusablePage
+
+ANSWER = "商务部新闻发言人就调整不可靠实体清单措施答记者问\n\n来源：商务部新闻办公室　类型：原创　分类：新闻　2026-11-07 17:00\n\n问：{q}\n\n答：{a}\n"
+QUESTION = "请问中方对不可靠实体清单相关措施有何考虑？"
+NOTICE = "4月4日公告（不可靠实体清单工作机制公告〔2025〕7号）"
+EXTEND = f"为继续落实中美经贸磋商共识，中方决定自2026年11月10日起，继续暂停{NOTICE}相关措施1年。"
+
+
+def _steps(text: str) -> list[tuple[str, str | None]]:
+    notice = parse_document(text.encode("utf-8")).notice
+    assert notice is not None
+    return [(a.action.value, a.effective) for a in notice.actions]
+
+
+@pytest.mark.parametrize("warning", [
+    f"需要指出的是，如美方违背双方共识，对中国企业采取新的歧视性措施，中方将自动恢复实施{NOTICE}相关措施。",
+    f"如外方采取损害中方利益的行为，中方将依法恢复实施{NOTICE}相关措施。",
+    f"如对方违背共识，中方将停止暂停{NOTICE}相关措施。",
+])
+def test_a_warning_after_the_decision_is_no_step(warning: str) -> None:
+    assert _steps(ANSWER.format(q=QUESTION, a=EXTEND + warning)) == [("extend", "2026-11-10")]
+
+
+@pytest.mark.parametrize("denial", [
+    f"中方并未决定恢复实施{NOTICE}相关措施。有关报道不实。",
+    f"目前，中方并未恢复实施{NOTICE}相关措施。",
+])
+def test_a_denial_with_bingwei_is_no_step(denial: str) -> None:
+    text = ANSWER.format(q="有报道称中方已决定恢复实施有关措施，是否属实？", a=denial).replace("调整", "")  # a title announcing
+    notice = parse_document(text.encode("utf-8")).notice  # a change the answer does not read is refused (loud) anyway
+    assert notice is None or not notice.actions
+
+
+def test_a_decision_under_ru_meifang_ze_is_still_refused() -> None:
+    answer = f"中方决定：如美方于2026年12月31日前撤销其有关措施，则自2027年1月1日起停止{NOTICE}相关措施。"
+    with pytest.raises(UnusablePage) as refused:
+        parse_document(ANSWER.format(q=QUESTION, a=answer).encode("utf-8"))
+    assert refused.value.reason == "needs-review"
+
+
+def test_a_decision_after_a_denial_in_its_own_clause_stands() -> None:
+    answer = f"中方并未撤销此前的决定，决定自2026年11月10日起继续暂停{NOTICE}相关措施1年。"
+    assert _steps(ANSWER.format(q=QUESTION, a=answer)) == [("extend", "2026-11-10")]
