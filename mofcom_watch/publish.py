@@ -204,17 +204,22 @@ def write_feeds_of_store(session: Session, *, as_of: date, target: PublishTarget
         from feeds.write import remove_stale_temps
 
         remove_stale_temps(out_dir, before=time.time(), candidates=scan.temps)
-    inputs = _inputs_digest(session, as_of, target)
+    core = _core_digest(session, as_of, target)
+    inputs = _inputs_digest(session, core)
     ours = ensure_store_id(session)
     if not full:
         mark = last_mark(session, str(target.out_dir))
-        if mark is not None and mark.inputs == inputs and scan.digest == mark.files:
+        if mark is not None and scan.digest == mark.files:
             mark_folder(out_dir, ours)  # (a folder an older version wrote gets it all the same)
-            stale = tuple(out_dir / s for s in mark.stale)
-            return PublishResult((), None, SyncResult(), unchanged=scan.paths(leave_out=frozenset(mark.stale)),
-                                 stale=stale, feeds=mark.feeds, events=mark.events,
-                                 watchlist_items=mark.watchlist_items, pictures=mark.pictures, mark=mark,
-                                 skipped_feeds=True)
+            if mark.inputs == inputs:
+                stale = tuple(out_dir / s for s in mark.stale)
+                return PublishResult((), None, SyncResult(), unchanged=scan.paths(leave_out=frozenset(mark.stale)),
+                                     stale=stale, feeds=mark.feeds, events=mark.events,
+                                     watchlist_items=mark.watchlist_items, pictures=mark.pictures, mark=mark,
+                                     skipped_feeds=True)
+            if mark.core == core and mark.sides is not None and not _feeds_failing(session):  # only the health or
+                # news items moved, and no feed is said to fail (a build of it says whether it still does)
+                return _write_sides(session, as_of=as_of, target=target, mark=mark, scan=scan, core=core)
     del scan  # its names: not held while every file is written
     # The health and news items are not filtered by the date: they describe the sources as the
     # store saw them when fetching (a bot check seen today), not the lists' history.
@@ -224,9 +229,10 @@ def write_feeds_of_store(session: Session, *, as_of: date, target: PublishTarget
                          broken_watchlist=broken_watchlist, notices=notices)
     mark_folder(out_dir, ours)
     after = FolderScan.of(out_dir, FEED_SUFFIXES, keep=lambda rel: not done.files.produces(rel))  # keeps the stale
-    mark = PublishMark(inputs=_inputs_digest(session, as_of, target),  # the health items may have moved
+    mark = PublishMark(inputs=_inputs_digest(session, core),  # the health items may have moved
                        files=after.digest, feeds=done.feeds, pictures=done.pictures,
-                       events=done.events, watchlist_items=done.watchlist_items, stale=after.names)
+                       events=done.events, watchlist_items=done.watchlist_items, stale=after.names,
+                       core=core, sides=done.sides)
     return PublishResult(
         (), None, SyncResult(),
         written=done.files.paths(out_dir, written=True),
@@ -241,22 +247,63 @@ def write_feeds_of_store(session: Session, *, as_of: date, target: PublishTarget
     )
 
 
-def _inputs_digest(session: Session, as_of: date, target: PublishTarget) -> str:
-    """Everything the feed files are made from: the Event table (its generation: any write to it moves
-    it), the notices (the entity and watchlist feeds join entities by the other names notices give them,
-    :mod:`storage.aliaslinks`, which no event need carry), the health and news items, the day, the base URL,
-    the watchlist file's bytes and the code that renders them."""
+def _write_sides(session: Session, *, as_of: date, target: PublishTarget, mark: PublishMark, scan: FolderScan,
+                 core: str) -> PublishResult:
+    """The news and source-health feeds written (:func:`mofcom_watch.publisher.publish_sides`), every other file
+    left as the last publish there left it (``mark``: the same core inputs, and ``scan``, the folder, its files):
+    the same bytes a whole build writes, and a mark of its own (a feed that failed leaves none, as a build's)."""
+    from mofcom_watch.publisher import publish_sides
+
+    out_dir = Path(target.out_dir)
+    stale = frozenset(mark.stale)
+    pictures = frozenset(rel.removesuffix(f".{PICTURE_SUFFIX}") for rel in scan.names
+                         if rel.endswith(f".{PICTURE_SUFFIX}") and rel not in stale)
+    done = publish_sides(session, as_of=as_of, out_dir=out_dir, base_url=target.base_url, news=news_events(session),
+                         health=lambda: health_events(session, SOURCE_DESCRIPTIONS),
+                         note_failures=lambda failed: _note_feed_failures(session, failed), pictures=pictures)
+    written = done.files.paths(out_dir, written=True)
+    left = stale | frozenset(str(p.relative_to(out_dir).as_posix()) for p in written)
+    after = FolderScan.of(out_dir, FEED_SUFFIXES, keep=lambda rel: rel in stale)
+    events = mark.events - (mark.sides or 0) + done.events
+    new_mark = PublishMark(inputs=_inputs_digest(session, core), files=after.digest, feeds=mark.feeds,
+                           pictures=mark.pictures, events=events, watchlist_items=mark.watchlist_items,
+                           stale=after.names, core=core, sides=done.events)
+    return PublishResult((), None, SyncResult(), written=written, unchanged=scan.paths(leave_out=left),
+                         stale=tuple(after.paths()), feeds=mark.feeds, events=events,
+                         watchlist_items=mark.watchlist_items, pictures=mark.pictures, failed=tuple(done.failed),
+                         mark=None if done.failed else new_mark)
+
+
+def _feeds_failing(session: Session) -> bool:
+    """Whether a feed is said not to build (an open feed-failed issue): only a whole build tells whether it still
+    fails (a publish into another folder may have opened it)."""
+    return session.scalar(select(HealthIssue.key).where(HealthIssue.key.startswith(f"{HealthKind.FEED_FAILED}/"),
+                                                        HealthIssue.resolved_at.is_(None)).limit(1)) is not None
+
+
+def _core_digest(session: Session, as_of: date, target: PublishTarget) -> str:
+    """What every feed file but the news and source-health feeds is made from: the Event table (its generation: any
+    write to it moves it), the notices (the entity and watchlist feeds join entities by the other names notices give
+    them, :mod:`storage.aliaslinks`, which no event need carry), the day, the base URL, the watchlist file's bytes
+    and the code that renders them."""
     counters = generations(session)
     digest = hashlib.sha256(f"{EVENTS}={counters.get(EVENTS, -1)}\0{NOTICES}={counters.get(NOTICES, -1)}\0"
                             f"{as_of.isoformat()}\0"
                             f"{normalise_base_url(target.base_url)}\0{renderer_version()}\0".encode())
-    for item in (*health_events(session, SOURCE_DESCRIPTIONS), *news_events(session)):
-        digest.update(json.dumps(item.to_json(), sort_keys=True, ensure_ascii=False).encode() + b"\n")
     if target.watchlist is not None:
         try:
             digest.update(b"watchlist\0" + Path(target.watchlist).read_bytes())
         except OSError as exc:  # (an unattended publish goes on without it: _load_watchlist)
             digest.update(f"watchlist unreadable\0{exc}".encode())
+    return digest.hexdigest()
+
+
+def _inputs_digest(session: Session, core: str) -> str:
+    """Everything the feed files are made from: the core inputs (:func:`_core_digest`) and the health and news
+    items (those of the news and source-health feeds)."""
+    digest = hashlib.sha256(f"{core}\0".encode())
+    for item in (*health_events(session, SOURCE_DESCRIPTIONS), *news_events(session)):
+        digest.update(json.dumps(item.to_json(), sort_keys=True, ensure_ascii=False).encode() + b"\n")
     return digest.hexdigest()
 
 
@@ -267,7 +314,7 @@ def warm_reads(session: Session, *, as_of: date, target: PublishTarget | None, h
     stored_summary(session, as_of, inputs_digest(session, as_of), hold)
     session.scalars(select(HealthIssue).where(HealthIssue.key == HealthKind.HELD_BACK)).one_or_none()
     if target is not None:
-        _inputs_digest(session, as_of, target)
+        _inputs_digest(session, _core_digest(session, as_of, target))
         last_mark(session, str(target.out_dir))
 
 

@@ -117,6 +117,7 @@ class Published:
     events: int = 0
     watchlist_items: int | None = None
     failed: list[FeedFailure] = field(default_factory=list)
+    sides: int = 0  # of ``events``: the news and source-health items (a publish of those alone: publish_sides)
 
 
 class _Run:
@@ -358,7 +359,32 @@ def publish_store(session: Session, *, as_of: date, out_dir: Path, base_url: str
     return Published(Produced(feeds, pictures, bytes(changed)), feeds=len(run.feeds_ok),
                      pictures=len(run.pictures_ok), events=run.events + len(news) + health_items,
                      watchlist_items=len(watch_items) if picker is not None else None,
-                     failed=sorted(run.failed.values(), key=lambda f: rank.get(f.name, -1)))  # "pictures" first
+                     failed=sorted(run.failed.values(), key=lambda f: rank.get(f.name, -1)),  # "pictures" first
+                     sides=len(news) + health_items)
+
+
+def publish_sides(session: Session, *, as_of: date, out_dir: Path, base_url: str, news: Sequence[EventRecord],
+                  health: Callable[[], list[EventRecord]], note_failures: Callable[[list[FeedFailure]], bool],
+                  pictures: frozenset[str]) -> Published:
+    """Write the news and source-health feeds only, as :func:`publish_store` writes them: what a publish writes when
+    nothing but the health or news items changed since the last publish into ``out_dir``, whose other files are as it
+    left them (``mofcom_watch.publish``). No item of theirs is in any other feed (:func:`feeds.catalog.route`); their
+    bytes depend besides on the base URL and the state pictures beside them (``pictures``: their names, as the last
+    publish produced them). Was: a source failing or recovering rebuilt every feed and picture under the write lock
+    (100 s at 100 times the fixtures: ops37). ``Published.events`` counts these two feeds' items only."""
+    run = _Run(session, out_dir, base_url, as_of)
+    run.ctx = RenderContext(run.ctx.base_url, pictures)
+    items: list[Item] = [*newest_first([*news, *health()])]
+    routes = route(in_feed_order(items))
+    news_spec = next(s for s in FIXED_FEEDS if s.name == FEED_NEWS)
+    run.write_feed(news_spec, [e for e in routes.fixed[FEED_NEWS] if isinstance(e, EventRecord)])
+    health_items = _health_feed(run, routes, health, note_failures)
+    feeds = tuple(s.name for s in FIXED_FEEDS if s.name in run.feeds_ok)
+    changed = bytearray()
+    for name in feeds:
+        changed.extend((run.feeds_ok[name] >> i) & 1 for i in range(len(FORMATS)))
+    return Published(Produced(feeds, (), bytes(changed)), feeds=len(run.feeds_ok), events=len(news) + health_items,
+                     failed=sorted(run.failed.values(), key=lambda f: f.name), sides=len(news) + health_items)
 
 
 def _abort(sinks: dict[str, FileSink]) -> None:

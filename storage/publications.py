@@ -57,16 +57,23 @@ class PublishMark:
     events: int
     watchlist_items: int | None
     stale: tuple[str, ...]  # feed files in the folder no feed produces (relative paths)
+    # the inputs of every feed but the news and source-health feeds, and those feeds' items (of ``events``): when only
+    # the health or news items moved, only those two feeds are written (None: a mark of an older version, a whole build)
+    core: str | None = None
+    sides: int | None = None
 
     def to_json(self) -> dict[str, object]:
         return {"inputs": self.inputs, "files": self.files, "feeds": self.feeds, "pictures": self.pictures,
-                "events": self.events, "watchlist_items": self.watchlist_items, "stale": list(self.stale)}
+                "events": self.events, "watchlist_items": self.watchlist_items, "stale": list(self.stale),
+                "core": self.core, "sides": self.sides}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> PublishMark:
+        core, sides = data.get("core"), data.get("sides")
         return cls(str(data["inputs"]), str(data["files"]), int(data["feeds"]), int(data["pictures"]),
                    int(data["events"]), None if data["watchlist_items"] is None else int(data["watchlist_items"]),
-                   tuple(str(s) for s in data["stale"]))
+                   tuple(str(s) for s in data["stale"]), None if core is None else str(core),
+                   None if sides is None else int(sides))
 
 
 _NEWEST_FIRST = (Publication.finished_at.desc(), Publication.id.desc())

@@ -234,3 +234,73 @@ def test_a_publish_stopped_by_a_signal_is_logged_as_a_failed_publish(fixture_db,
         engine.dispose()
     assert len(rows) == 1 and rows[0][0] is False, rows
     assert rows[0][1].startswith(f"stopped by SIGTERM while it wrote the feeds: the files in {out} may be part new"), rows
+
+
+def open_issue(db: str, key: str, kind: str = "unusable-page", url: str | None = None) -> None:
+    from datetime import UTC, datetime
+
+    from storage.ingest import record_issue
+    from storage.vocabulary import HealthKind
+
+    engine = create_engine(db)
+    with sessionmaker(engine)() as session, session.begin():
+        record_issue(session, key=key, source="mofcom-order", kind=HealthKind(kind), url=url,
+                     detail="the page answered a bot check (HTTP 200, 2 KB of script)",
+                     seen_at=datetime(2026, 11, 30, 3, 0, tzinfo=UTC))
+    engine.dispose()
+
+
+def resolve_issue(db: str, key: str) -> None:
+    engine = create_engine(db)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE health_issue SET resolved_at = '2026-11-30 04:00:00.000000' WHERE key = :k"),
+                     {"k": key})
+    engine.dispose()
+
+
+def files_of(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+
+HEALTH_FILES = {"source-health.atom", "source-health.rss", "source-health.json"}
+
+
+def test_a_health_issue_writes_the_source_health_feed_alone_with_a_whole_builds_bytes(fixture_db, tmp_path, builds):
+    """A source failing, then recovering, moves the health items only: the source-health feed is written, every other
+    file left untouched (mtime, inode), and the folder holds what a whole build of the store writes; each change is
+    published (was: every feed and picture built again under the write lock, ops37)."""
+    out = tmp_path / "feeds"
+    feeds(fixture_db, out)
+    before = snapshot(out)
+    key = "unusable-page/mofcom-order/https://www.mofcom.gov.cn/zwgk/bnjg/art/2026/art_bot.html"
+    for step, change in enumerate((open_issue, resolve_issue), start=1):
+        change(fixture_db, key) if change is resolve_issue else change(fixture_db, key, url=key.split("/", 2)[2])
+        said = feeds(fixture_db, out)
+        assert builds.count(out) == 1  # no whole build
+        now = snapshot(out)
+        touched = {p.relative_to(out).as_posix() for p in now if now[p] != before[p]}
+        assert touched == HEALTH_FILES, touched
+        assert b"bot check" in (out / "source-health.atom").read_bytes()
+        whole = tmp_path / f"whole{step}"
+        built = feeds(fixture_db, whole)
+        assert files_of(out) == files_of(whole)  # the bytes of a whole build
+        assert said.splitlines()[-1].split(": ")[1] == built.splitlines()[-1].split(": ")[1].replace(
+            "0 unchanged", f"{len(before) - 4} unchanged")  # the same figures (.mofcom-watch-store: not a feed file)
+        before = now
+        assert feeds(fixture_db, out).count("wrote") == 0  # and then skipped: nothing new
+    assert builds == [out, tmp_path / "whole1", tmp_path / "whole2"]
+
+
+def test_a_feed_said_to_fail_is_built_whole(fixture_db, tmp_path, builds):
+    """An open feed-failed issue (a publish into another folder could not build one) is judged by a whole build: the
+    health items alone moved, yet only building that feed says whether it still fails."""
+    out = tmp_path / "feeds"
+    feeds(fixture_db, out)
+    open_issue(fixture_db, "feed-failed/entity/skydio", kind="feed-failed")
+    feeds(fixture_db, out)
+    assert builds == [out, out]
+    engine = create_engine(fixture_db)
+    with engine.begin() as conn:  # built, so no longer said to fail
+        resolved = conn.execute(text("SELECT resolved_at FROM health_issue WHERE key = 'feed-failed/entity/skydio'"))
+        assert resolved.scalar_one() is not None
+    engine.dispose()
