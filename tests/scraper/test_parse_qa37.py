@@ -50,3 +50,28 @@ def test_a_decision_under_ru_meifang_ze_is_still_refused() -> None:
 def test_a_decision_after_a_denial_in_its_own_clause_stands() -> None:
     answer = f"中方并未撤销此前的决定，决定自2026年11月10日起继续暂停{NOTICE}相关措施1年。"
     assert _steps(ANSWER.format(q=QUESTION, a=answer)) == [("extend", "2026-11-10")]
+
+
+PRESSER = "商务部例行新闻发布会（2026年11月26日）\n来源：商务部新闻办公室 类型：原创 分类：新闻 2026-11-26 16:00\n\n路透社记者：{q}\n何亚东：{a}\n"
+ECL21 = "4月4日公告（商务部公告2025年第21号）"
+
+
+@pytest.mark.parametrize("answer", [
+    # 28: a condition on the other side, "…的前提下"
+    f"在美方撤销对中国企业的有关出口限制措施的前提下，中方将自2026年12月1日起停止{ECL21}相关措施。",
+    # 29: the other side's demand
+    f"美方要求中方自2026年12月1日起停止{ECL21}相关措施，中方对此不予评论。",
+    "美方一再敦促中方自2026年12月1日起停止" + ECL21 + "相关措施。",
+    # 30: a right kept
+    f"中方保留自2026年12月1日起恢复实施{ECL21}相关措施的权利。",
+])
+def test_a_condition_a_demand_or_a_right_kept_is_no_step(answer: str) -> None:
+    notice = parse_document(PRESSER.format(q="中方是否会调整对美国实体的出口管制措施？", a=answer).encode("utf-8")).notice
+    assert notice is None or not notice.actions
+
+
+def test_a_decision_in_the_clause_after_a_demand_stands() -> None:
+    answer = f"美方要求中方停止{ECL21}相关措施，中方决定自2026年11月27日起继续暂停{ECL21}相关措施1年。"
+    notice = parse_document(PRESSER.format(q="中方如何回应？", a=answer).encode("utf-8")).notice
+    assert notice is not None
+    assert [(a.action.value, a.effective) for a in notice.actions] == [("extend", "2026-11-27")]

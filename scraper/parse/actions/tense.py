@@ -37,15 +37,17 @@ SINCE_GRACE = timedelta(days=7)
 # 11月10日召开的会议上，中方决定延长…", "关于是否调整的问题，中方决定…", "中方暂不恢复…，决定继续暂停…"). A condition
 # ("如果…，中方决定…") or a claim ("美方称，中方决定…") holds the whole sentence; so does a plan with no decision after it
 # ("中方拟对相关措施作出调整，自…起，继续暂停…").
-CLAUSE_DOUBTS = frozenset(("是否", "暂不", "不会", "不涉及", "尚未", "没有", "并未", "不排除", "视情", "拟"))
+CLAUSE_DOUBTS = frozenset(("是否", "暂不", "不会", "不涉及", "尚未", "没有", "并未", "不排除", "视情", "拟", "要求", "敦促中方",
+                           "希望中方"))
 # 决定 as the verb of a later clause, not the noun ("依法作出决定", "有关决定", "的决定").
 LATER_DECISION_RE = lazy_compile(r",[^,]*?(?<![出的关])决定")
 # Weighing words: doubt before the verb, unless a decision follows them ("正在研究继续暂停…", "正在评估恢复执行…的影响";
 # not "经研究，…决定…", "综合考虑…，中方决定…", "考虑到…"): 经 or 综 before one is a decision's ground (``_weighing``).
 WEIGHING_RE = lazy_compile(r"研究|考虑(?!到)|评估")
 # After an answer's verb, in its sentence: the change is a report's or a claim's, denied or doubted ("中方自…起恢复执行…
-# 的说法没有事实依据", "…，这一说法不实"), not a decision.
-CLAIMED_AFTER_RE = re.compile(r"说法|的报道|的消息|传言|传闻|不实|不符合事实|没有事实依据|并不准确")
+# 的说法没有事实依据", "…，这一说法不实"), not a decision; nor a right kept ("中方保留自…起恢复实施…相关措施的权利": session 37,
+# qa37/30, read as a restore).
+CLAIMED_AFTER_RE = re.compile(r"说法|的报道|的消息|传言|传闻|不实|不符合事实|没有事实依据|并不准确|的权利")
 # Before an answer's decision (or its verb, with no decision word): it tells a step taken before ("已于11月6日决定",
 # "此前", "去年11月，中方决定", "中方于2025年11月5日决定") when the step's start is already past.
 RECOUNT_RE = lazy_compile(r"已于|已经|此前|曾|去年|上月|前期|当时|先后|(?<![关对由鉴基属至])于\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月")
