@@ -218,8 +218,11 @@ def write_feeds_of_store(session: Session, *, as_of: date, target: PublishTarget
                                      watchlist_items=mark.watchlist_items, pictures=mark.pictures, mark=mark,
                                      skipped_feeds=True)
             if mark.core == core and mark.sides is not None and not _feeds_failing(session):  # only the health or
-                # news items moved, and no feed is said to fail (a build of it says whether it still does)
-                return _write_sides(session, as_of=as_of, target=target, mark=mark, scan=scan, core=core)
+                # news items moved, and no feed is said to fail (a build of it says whether it still does); the folder
+                # read again (``folder`` was read before the crawl): a file edited since is rebuilt, not taken as ours
+                now = FolderScan.of(out_dir, FEED_SUFFIXES)
+                if now.digest == mark.files:
+                    return _write_sides(session, as_of=as_of, target=target, mark=mark, scan=now, core=core)
     del scan  # its names: not held while every file is written
     # The health and news items are not filtered by the date: they describe the sources as the
     # store saw them when fetching (a bot check seen today), not the lists' history.

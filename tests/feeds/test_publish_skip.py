@@ -304,3 +304,22 @@ def test_a_feed_said_to_fail_is_built_whole(fixture_db, tmp_path, builds):
         resolved = conn.execute(text("SELECT resolved_at FROM health_issue WHERE key = 'feed-failed/entity/skydio'"))
         assert resolved.scalar_one() is not None
     engine.dispose()
+
+
+def test_a_file_edited_after_the_folder_was_read_is_rebuilt_when_health_alone_moved(fixture_db, tmp_path, builds):
+    """``run`` reads the folder before its crawl; a feed file edited during the crawl, in a cycle whose only news is a
+    health issue, is written again whole, not left edited and taken into the mark as this store's."""
+    out = tmp_path / "feeds"
+    target = PublishTarget(out, "http://127.0.0.1:8765/feeds/")
+    sessions = sessionmaker(create_engine(fixture_db), expire_on_commit=False)
+    day = date.fromisoformat(AS_OF)
+    publish_recorded(sessions, as_of=day, target=target)
+    good = (out / "ecl.atom").read_bytes()
+    read_ahead = start_folder_scan(target)
+    read_ahead.result()
+    (out / "ecl.atom").write_bytes(good[:-2] + b"X\n")  # edited during the crawl
+    open_issue(fixture_db, "unusable-page/mofcom-order/https://www.mofcom.gov.cn/art_bot.html",
+               url="https://www.mofcom.gov.cn/art_bot.html")
+    again = publish_recorded(sessions, as_of=day, target=target, folder=read_ahead)
+    assert (out / "ecl.atom").read_bytes() == good and out / "ecl.atom" in again.written
+    assert len(builds) == 2
