@@ -185,6 +185,9 @@ ORDER13 = "2024年10月10日《关于对美国军工企业及高级管理人员�
     (f"解除{ORDER13}规定的不予签发签证、不准入境措施。", ("entry_ban",), ()),
     # two measures named: still some, not "all" (the engine makes it a lift where they are all the listing's)
     (f"停止实施{ORDER13}中的冻结财产和禁止交易、合作措施。", ("asset_freeze", "transaction_ban"), ()),
+    # the measure between 采取的 and 的反制措施 (session 37, mfa37/18: read as a lift of his whole listing)
+    (f"停止{ORDER13}中对亚当·布赖（Adam Bry）及其直系亲属采取的不予签发签证、不准入境的反制措施。", ("entry_ban",), ("adambry",)),
+    (f"停止实施{ORDER13}中对亚当·布赖（Adam Bry）实施的冻结财产的反制措施。", ("asset_freeze",), ("adambry",)),
 ])
 def test_a_lift_naming_measures_lifts_those_measures(body: str, measures: tuple[str, ...], named: tuple[str, ...]) -> None:
     rec = lifting_decision(LIFT + body)
@@ -271,3 +274,11 @@ def test_a_decision_lifting_in_each_line_is_read() -> None:
     rec = parse_document(text.encode()).notice
     assert rec is not None and {a.action for a in rec.actions} == {ActionKind.LIFT}
     assert {e for a in rec.actions for e in a.entities} == {"adambry", "tommoss", "skydio"}
+
+
+def test_a_lift_of_what_was_imposed_on_a_person_written_with_shishi_names_him() -> None:
+    """"停止实施…中对亚当·布赖（Adam Bry）实施的反制措施" (session 37, mfa37): the name was read as "亚当·布赖（Adam Bry）实施的反制措施"
+    with no English, so the lift named a key no listing holds; 实施的 ends the targets as 采取 does."""
+    rec = lifting_decision(LIFT + f"停止实施{ORDER13}中对亚当·布赖（Adam Bry）实施的反制措施。")
+    assert [(e.zh, e.en) for e in rec.entities] == [("亚当·布赖", "Adam Bry")]
+    assert [(a.action, a.measures, a.entities) for a in rec.actions] == [(ActionKind.LIFT, (), ("adambry",))]

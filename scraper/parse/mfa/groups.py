@@ -59,7 +59,8 @@ class Group:
 
 # "将斯凯迪奥公司（Skydio Inc.）从反制清单中移出": a removal's "从…清单" and 移出 end the targets too.
 FROM_LIST = r"从(?=[^,，。；;\n]{0,20}?(?:名单|清单))"
-SEGMENT_STOPS_RE = re.compile(rf"[(（《)）》,，。；;:\n]|采取|列入|纳入|移出|{FROM_LIST}")
+# "…中对X（x）实施的反制措施" ends the targets as 采取 does (session 37, mfa37: the name read "X（x）实施的反制措施", no English).
+SEGMENT_STOPS_RE = re.compile(rf"[(（《)）》,，。；;:\n]|采取|实施的|列入|纳入|移出|{FROM_LIST}")
 
 
 # From a place outside brackets, the run of text before the next stop outside them, when every bracket on
@@ -69,7 +70,7 @@ SEGMENT_STOPS_RE = re.compile(rf"[(（《)）》,，。；;:\n]|采取|列入|�
 # failed half-way kept), so "对石平采取以下反制措施" ran on through 采取 and named "石平采取", no country (ops31, in the
 # container on that Python; 3.11.7 reads 石平): tests/scraper/test_parse_patterns_engines.py.
 TO_SEGMENT_STOP_RE = re.compile(
-    r"(?>(?:[^(（《)）》,，。；;:\n采列纳移从]++|采(?!取)|[列纳](?!入)|移(?!出)|从(?![^,，。；;\n]{0,20}?(?:名单|清单))"
+    r"(?>(?:[^(（《)）》,，。；;:\n采实列纳移从]++|采(?!取)|实(?!施的)|[列纳](?!入)|移(?!出)|从(?![^,，。；;\n]{0,20}?(?:名单|清单))"
     r"|[(（《][^(（《)）》]*+[)）》])*)"
 )
 

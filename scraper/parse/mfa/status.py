@@ -165,6 +165,9 @@ def _clause_actions(reading: Reading, folded: str, text: str, own: int | None, e
 # before the first 措施 after the orders it names ("…（外交部令第13号）中对X采取的冻结财产措施", "…中的禁止交易、合作措施",
 # "…规定的不予签发签证、不准入境措施"); none for "相关措施", "反制措施", "全部反制措施", "冻结财产等反制措施" (all of them).
 MEASURE_OBJECT_RE = re.compile(r"[的中]\s*(?P<what>[^的中。；;\n]{1,24}?)\s*措施")
+# The measures written between "采取的" and "的反制措施" (session 37, mfa37/18: "停止…中对X采取的不予签发签证、不准入境的反制措施" read
+# as a lift of X's whole listing, a false "lifted" where X keeps the other measures).
+NAMED_BEFORE_RE = re.compile(r"(?:采取|实施)的\s*(?P<what>[^的对。；;\n]{2,40}?)的\s*反制措施")
 ALL_MEASURES_WORDS = ("反制", "相关", "全部", "所有", "各项", "一切", "等", "上述", "有关")
 LIFTABLE_MEASURES = (*MEASURE_WORDS, ("entry_ban", re.compile(r"入境|签证")),
                      ("trade_ban", re.compile(r"进出口|进口|出口")), ("investment_ban", re.compile(r"投资")),
@@ -184,6 +187,9 @@ def named_measures(folded: str, start: int, end: int) -> tuple[str, ...]:
     if m is None or m.end() != at + 2:
         return ()
     what = m.group("what")
+    if what == "反制":  # "…中对X采取的不予签发签证、不准入境的反制措施": the measures named before 的反制措施
+        before = next((b for b in NAMED_BEFORE_RE.finditer(folded, start, at + 2) if b.end() == at + 2), None)
+        what = before.group("what") if before is not None else what
     if any(word in what for word in ALL_MEASURES_WORDS):
         return ()
     named = {name for name, regex in LIFTABLE_MEASURES if regex.search(what)}
