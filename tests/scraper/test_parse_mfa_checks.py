@@ -7,7 +7,7 @@ import pytest
 
 from scraper.parse import parse_document
 from storage.records import ActionKind, UnusablePage
-from tests.scraper.mfa_texts import HEAD, ORDER15, TAIL, suspending_decision
+from tests.scraper.mfa_texts import HEAD, LAW, ORDER15, TAIL, suspending_decision
 
 LIFT = "依据《中华人民共和国反外国制裁法》第十五条规定，中方决定"
 ORDER13 = "2024年10月10日《关于对美国军工企业及高级管理人员采取反制措施的决定》（外交部令第13号）"
@@ -84,3 +84,19 @@ def test_a_spokespersons_statement_deciding_sanctions_is_for_a_person() -> None:
         parse_document(text.encode())
     assert caught.value.reason == "needs-review"
 
+
+
+@pytest.mark.parametrize("clause", [
+    "二、停止2027年1月8日《关于对美国洛克希德·马丁公司有关实体及高级管理人员采取反制措施的决定》中对蒂莫西·卡希尔（Timothy Cahill）采取的反制措施。",
+    "（二）自2027年8月10日起，暂停2027年1月8日决定中对蒂莫西·卡希尔（Timothy Cahill）实施的反制措施，为期一年。",
+], ids=["lift-by-title", "suspend-by-date"])
+def test_a_decree_imposing_and_changing_an_earlier_decision_by_its_date_is_for_a_person_to_read(clause: str) -> None:
+    """"一、对灰狼无人机公司（…）采取以下反制措施：…\\n二、停止2027年1月8日《…》中对蒂莫西·卡希尔（…）采取的反制措施。" (session 37,
+    mfa37/17): read as the impose alone, the lift missed with no warning (no 外交部令 number named, so no check ran)."""
+    body = (LAW + "中方决定：\n\n一、对灰狼无人机公司（Grey Wolf Drones, Inc.）采取以下反制措施：冻结其在我国境内的动产、不动产和其他各类财产；"
+            "禁止我国境内的组织、个人与其进行有关交易、合作等活动。\n" + clause)
+    text = HEAD.format(title="关于调整部分反制措施的决定", day="2027-08-05", cn="2027年8月5日", n=74) + body + TAIL.format(cn="2027年8月5日")
+    with pytest.raises(UnusablePage) as caught:
+        parse_document(text.encode())
+    assert caught.value.reason == "needs-review"
+    assert "acts on an earlier decision" in str(caught.value)

@@ -92,7 +92,7 @@ def partly_read(record: NoticeRecord, text: str) -> str | None:
     scan = text if FULL_WIDTH_O not in text else fold(text)
     refs = [r for r in ANY_ORDER_REF_RE.finditer(scan) if to_int(r.group("n")) != record_number(record)]
     if not refs:
-        return None
+        return _step_clause_unread(record, text)
     folded = fold(text) if scan is text else scan
     if TERM_CHANGED_RE.search(folded):
         return "the decision changes the term of an earlier decision (no term change is read)"
@@ -122,6 +122,25 @@ def partly_read(record: NoticeRecord, text: str) -> str | None:
         if STATUS_VERB_RE.search(folded, line_start, r.start()):
             return "the decision acts on an earlier decision it holds no action on (a clause of it is not read)"
     return None
+
+
+# A decree that imposes and, in a numbered clause of its own, changes what an earlier decision named by its date and title
+# imposed: "一、对灰狼无人机公司（…）采取以下反制措施：…\n二、停止2027年1月8日《关于…的决定》中对蒂莫西·卡希尔（…）采取的反制措施。"
+# (session 37, mfa37/17: read as the impose alone, the lift missed with no warning). Matched on the text as written.
+STEP_CLAUSE_RE = re.compile(rf"^[ \t\u3000]*(?:[一二三四五六七八九十]{{1,3}}\s*[、.．]|[(（][一二三四五六七八九十]{{1,3}}[)）])\s*"
+                            rf"(?:自[^,，。；;\n]{{1,24}}?起\s*[,，]?\s*)?{STATUS_VERB}[^。；;\n]{{0,200}}?对[^。；;\n]{{1,200}}?"
+                            r"(?:采取|实施)的", re.MULTILINE)
+
+
+def _step_clause_unread(record: NoticeRecord, text: str) -> str | None:
+    """Why a decree read as imposing only must be read by a person when a numbered clause of it stops, suspends or
+    restores what an earlier decision imposed (STEP_CLAUSE_RE), else None."""
+    if any(a.action is not ActionKind.IMPOSE for a in record.actions) or "的" not in text:
+        return None
+    m = STEP_CLAUSE_RE.search(text)
+    if m is None:
+        return None
+    return f"a clause \"{m.group('verb')}\" of the decision acts on an earlier decision (it is not read)"
 
 
 # A decision on an earlier decree's countermeasures read as a new listing: "中方决定对《…》（外交部令第13号）所采取的反制措施作如下
