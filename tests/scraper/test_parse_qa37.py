@@ -75,3 +75,32 @@ def test_a_decision_in_the_clause_after_a_demand_stands() -> None:
     notice = parse_document(PRESSER.format(q="中方如何回应？", a=answer).encode("utf-8")).notice
     assert notice is not None
     assert [(a.action.value, a.effective) for a in notice.actions] == [("extend", "2026-11-27")]
+
+
+QA = "商务部新闻发言人就出口管制管控名单有关措施答记者问\n来源：商务部新闻办公室 类型：原创 分类：新闻 2026-11-08 18:00\n\n问：{q}\n答：{a}\n"
+
+
+@pytest.mark.parametrize("exception", [
+    "，但不包括该公告所列的高点航空技术公司（High Point Aerotechnologies）。",  # 31: all 16 extended, silently
+    "。上述安排不包括该公告所列的高点航空技术公司（High Point Aerotechnologies）。",
+])
+def test_a_step_not_including_a_named_entity_is_refused(exception: str) -> None:
+    answer = f"中方决定自2026年11月10日起继续暂停{ECL21}相关措施1年" + exception
+    with pytest.raises(UnusablePage) as refused:
+        parse_document(QA.format(q="请问中方有何安排？", a=answer).encode("utf-8"))
+    assert refused.value.reason == "needs-review"
+
+
+def test_not_including_licences_is_no_exception() -> None:
+    answer = f"中方决定自2026年11月10日起继续暂停{ECL21}相关措施1年，但不包括此前已经签订的合同。"
+    notice = parse_document(QA.format(q="请问中方有何安排？", a=answer).encode("utf-8")).notice
+    assert notice is not None and [a.action.value for a in notice.actions] == ["extend"]
+
+
+def test_an_arrangements_term_told_is_no_extension() -> None:
+    # 32: the term of the arrangement was read as an extension beside the restore
+    answer = (f"中方此前决定的继续暂停{ECL21}相关措施1年的安排将于2026年11月10日到期。经研究，中方决定届时不再延长，"
+              "自2026年11月10日起恢复实施上述措施。")
+    notice = parse_document(QA.format(q="请问中方有何安排？", a=answer).encode("utf-8")).notice
+    assert notice is not None
+    assert [(a.action.value, a.effective) for a in notice.actions] == [("restore", "2026-11-10")]

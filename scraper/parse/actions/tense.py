@@ -46,8 +46,9 @@ LATER_DECISION_RE = lazy_compile(r",[^,]*?(?<![出的关])决定")
 WEIGHING_RE = lazy_compile(r"研究|考虑(?!到)|评估")
 # After an answer's verb, in its sentence: the change is a report's or a claim's, denied or doubted ("中方自…起恢复执行…
 # 的说法没有事实依据", "…，这一说法不实"), not a decision; nor a right kept ("中方保留自…起恢复实施…相关措施的权利": session 37,
-# qa37/30, read as a restore).
-CLAIMED_AFTER_RE = re.compile(r"说法|的报道|的消息|传言|传闻|不实|不符合事实|没有事实依据|并不准确|的权利")
+# qa37/30, read as a restore), nor the term of an arrangement told ("中方此前决定的继续暂停…1年的安排将于…到期": qa37/32, read as
+# an extension beside the restore the answer decides).
+CLAIMED_AFTER_RE = re.compile(r"说法|的报道|的消息|传言|传闻|不实|不符合事实|没有事实依据|并不准确|的权利|的安排[^,。;]{0,24}?(?:到期|届满)")
 # Before an answer's decision (or its verb, with no decision word): it tells a step taken before ("已于11月6日决定",
 # "此前", "去年11月，中方决定", "中方于2025年11月5日决定") when the step's start is already past.
 RECOUNT_RE = lazy_compile(r"已于|已经|此前|曾|去年|上月|前期|当时|先后|(?<![关对由鉴基属至])于\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月")

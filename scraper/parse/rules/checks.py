@@ -739,7 +739,7 @@ def unread_exception(src: Source, d: Draft) -> str | None:
     names entities of that notice: read alone, it reaches the excepted too (session 30, audit30/07: a lift of all 16, the 2
     excepted among them, silent; session 34, audit34/15: all 16 suspended). Left out for a person to read."""
     folded = src.folded
-    if "除外" not in folded and NOT_APPLYING not in folded:  # (nearly every text)
+    if "除外" not in folded and not any(w in folded for w in NOT_APPLYING):  # (nearly every text)
         return None
     for x in d.drafts:
         if x.action not in EXCEPTED_STEPS or not x.targets or x.on_entities is not None:
@@ -753,24 +753,26 @@ def unread_exception(src: Source, d: Draft) -> str | None:
     return None
 
 
-NOT_APPLYING = "不适用于"  # "前款规定不适用于X和Y": the step before excepts X and Y
+# "前款规定不适用于X和Y", "…继续暂停…相关措施1年，但不包括该公告所列的X（…）" (session 37, qa37/31: all 16 extended, the one
+# excepted among them, silent): the step before excepts X and Y
+NOT_APPLYING = ("不适用于", "不包括")
 
 
 NAMED_AFTER = ("(", "公司", "实体", "企业", "集团")  # what names an entity after "不适用于" (not "…已签订的合同")
 
 
 def _not_applying_to_names(folded: str, start: int, end: int) -> bool:
-    """Whether the sentence from ``start`` (ending at ``end``) or the next one says "不适用于" entities it names ("前款规定不
-    适用于内华达山脉公司（…）"), not to contracts or licences ("…不适用于本公告发布前已获批准的许可")."""
+    """Whether the sentence from ``start`` (ending at ``end``) or the next one says "不适用于" or "不包括" entities it names
+    ("前款规定不适用于内华达山脉公司（…）"), not to contracts or licences ("…不适用于本公告发布前已获批准的许可")."""
     nxt = end + 1
     while nxt < len(folded) and folded[nxt].isspace():
         nxt += 1
     stop = act.sentence_end(folded, nxt) if nxt < len(folded) else len(folded)
-    at = folded.find(NOT_APPLYING, start, stop)
-    if at < 0:
-        return False
-    cut = act.sentence_end(folded, at)
-    return any(folded.find(word, at, cut) >= 0 for word in NAMED_AFTER)
+    for word in NOT_APPLYING:
+        at = folded.find(word, start, stop)
+        if at >= 0 and any(folded.find(name, at, act.sentence_end(folded, at)) >= 0 for name in NAMED_AFTER):
+            return True
+    return False
 
 
 # "如美方于…前撤销…，则…继续暂停实施1年；否则，商务部将自…起恢复实施…": steps under a condition the text cannot know is met
