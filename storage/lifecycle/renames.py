@@ -91,17 +91,31 @@ def _rename_events(b: _Builder, listing: Listing, by: StoredNotice, key: str, be
     occurred = occurred_at(by)
     base = f"{TAG_PREFIX}{listing.key}/{EventKind.RENAMED.value}/{listing.list.value}/{day.isoformat()}"
     was = "|".join(x for x in (clean_display(before.zh), clean_display(before.en)) if x)
+    summary = (f"{_number(by)} says the entity {_number(listing.notice)} listed has changed its name: {change}.{also} "
+               "A rename, not a correction: both names are the entity's, and screening matches either. The "
+               f"listing keeps its notice, dates and state; items from {day.isoformat()} on give the new name.")
     for id_, scope, ent_key in ((f"{base}/{key}", EventScope.ENTITY, key), (base, EventScope.NOTICE, None)):
-        if id_ in b.events:  # a second rename of the same entity on one day: the first one's item stands
+        first = b.events.get(id_)
+        if first is not None and scope == EventScope.NOTICE and key not in {e.key for e in first.entities}:
+            # another entity of the listing renamed the same day (by this notice or another): the list's one item
+            # names every rename (order37: it named the first only, the list's feeds never told the second)
+            notices = b.renamed_by.setdefault(id_, [first.source_key or ""])
+            notices += [by.record.key] if by.record.key not in notices else []
+            b.events[id_] = dataclasses.replace(
+                first, title=f"{first.title.split(' on the ', 1)[0]}; {change} {where} "
+                             f"(notice{'s' if len(notices) > 1 else ''} {', '.join(notices)}{told})",
+                summary=f"{first.summary} {summary}", entities=(*first.entities, after),
+                provenance=tuple(dict.fromkeys((*first.provenance, *_provenance(by, listing.notice)))),
+                facts=(*first.facts, ("was", was)))
+            continue
+        if first is not None:  # a second rename of the same entity on one day: the first one's item stands
             continue
         b.add(EventRecord(
             id=id_, kind=EventKind.RENAMED, scope=scope, list=listing.list, notice_key=listing.key,
             source_key=by.record.key, entity_key=ent_key, effective=day, until=None, occurred=occurred,
             updated=occurred, title=f"Renamed: {change} {where} (notice {by.record.key}{told})", title_zh=by.record.title,
-            summary=(f"{_number(by)} says the entity {_number(listing.notice)} listed has changed its name: {change}.{also} "
-                     "A rename, not a correction: both names are the entity's, and screening matches either. The "
-                     f"listing keeps its notice, dates and state; items from {day.isoformat()} on give the new name."),
-            entities=(after,), provenance=_provenance(by, listing.notice), facts=(("was", was),)))
+            summary=summary, entities=(after,), provenance=_provenance(by, listing.notice),
+            facts=(("was", was),)))
 
 
 def _unresolved(b: _Builder, n: StoredNotice, e: EntityRecord, day: date, why: str) -> None:

@@ -111,3 +111,38 @@ def test_the_same_pages_in_another_order_give_the_same_items(folder: str, lists:
     assert ids(again.items(LAST)) - resolved == ids(store.items(LAST))
     assert {i["id"]: i["title"] for i in again.items(LAST) if i["id"] not in resolved} == {
         i["id"]: i["title"] for i in store.items(LAST)}
+
+
+def test_two_renames_of_one_listing_on_one_day_are_both_on_the_lists_feed(tmp_path: Path) -> None:
+    """order37: UEL〔2027〕9号 renames both companies UEL〔2027〕4号 lists, in two sentences. The list's "Renamed" item (its id
+    the listing's, the list's and the day's) named the first rename only; the second was on the company's own feed and
+    the notices feed, never on the UEL feed or all: a reader of the list was not told. Now one item names both; the
+    other order gives the same ids and titles."""
+    folder = STORIES / "two_renames"
+    for name in ("one", "two"):
+        (tmp_path / name).mkdir()
+    store = replayed(tmp_path / "one", folder, FETCHED, today=TODAY)
+    on_list = {i["id"][len(TAG):]: i["title"] for i in store.items(LAST, "uel") if "/renamed/" in i["id"]}
+    assert on_list == {"UEL-2027-4/renamed/uel/2027-06-01": (
+        "Renamed: Starbridge Defense Inc. (星桥防务公司) is now Polaris Star Defense Inc. (北极星防务公司); Blue Whale "
+        "Maritime LLC (蓝鲸海事公司) is now Blue Sea Maritime LLC (蓝海海事公司) on the unreliable entity list (UEL-2027-4) "
+        "(notice UEL-2027-9)")}
+    assert [i["title"] for i in store.items(LAST) if "/renamed/" in i["id"]] == list(on_list.values())
+    for key in ("starbridgedefense", "bluewhalemaritime"):  # each company's own feed, as before
+        assert [i["id"][len(TAG):] for i in store.items(LAST, f"entity/{key}") if "/renamed/" in i["id"]] == [
+            f"UEL-2027-4/renamed/uel/2027-06-01/{key}"]
+    assert store.status(DAY)["__problems__"] == []
+    later = tmp_path / "later"
+    later.mkdir()
+    pages = sorted(folder.iterdir())
+    shutil.copy(pages[1], later / pages[1].name)
+    replayed(tmp_path / "two", later, FETCHED, today=TODAY)
+    first = tmp_path / "first"
+    first.mkdir()
+    shutil.copy(pages[0], first / pages[0].name)
+    again = replayed(tmp_path / "two", first, FETCHED, today=TODAY)
+    # the rename stored first was unresolved until its listing came: "Resolved: …" items, news of that order
+    assert {i["id"]: i["title"] for i in again.items(LAST) if "/unresolved_reference/" not in i["id"]} == {
+        i["id"]: i["title"] for i in store.items(LAST)}
+    assert {i["id"]: i["title"] for i in again.items(LAST, "uel") if "/renamed/" in i["id"]} == {
+        TAG + k: v for k, v in on_list.items()}
