@@ -38,6 +38,7 @@ from storage.lifecycle import CORRECTION_WORDS, corrects_names
 from storage.models import HealthIssue, NewsReport, Notice, Page, Snapshot
 from storage.outcomes import PageOutcome, PageResult
 from storage.pages import StoredCopy, stored_copies
+from storage.publishwait import MARK_SUFFIX
 from storage.readagain import (
     ShortPage,
     ShortParse,
@@ -810,7 +811,9 @@ def replay_paths(root: Path, passed_over: list[str] | None = None,
     return [(path, replay_url(parts)) for parts, path in found]
 
 
-SQLITE_SIDE_FILES = ("", "-wal", "-shm", "-journal")
+# SQLite's, and the mark a publishing process holds beside the store (storage.publishwait: order37, a replay after a
+# ``feeds``, ``run`` or ``serve`` read "file:store.sqlite-publishing" as an unusable page, exit 1)
+SQLITE_SIDE_FILES = ("", "-wal", "-shm", "-journal", MARK_SUFFIX)
 
 
 def store_files(store: Path | None) -> frozenset[str]:
