@@ -285,3 +285,20 @@ def test_persons_each_with_a_role_after_a_comma_and_a_semicolon_are_all_read() -
         ("罗伯特·E·李", "Robert E. Lee", "individual", "美国国会众议员"),
         ("小托马斯·A·肯尼迪", "Thomas A. Kennedy Jr.", "individual", "美国国会前参议员")]
     assert rec.warnings == ()
+
+
+def test_a_measure_group_naming_one_person_without_a_count_is_counted() -> None:
+    """"（一）对A（a）、B（b）等2家企业，冻结…（二）对X（x）、Y（y）等2名高级管理人员，不予签发签证…（三）对美国在台协会前理事主席Z（z）
+    及其直系亲属，不予签发签证…" (session 37, mfa37/02): the stated total summed the two counts and left out Z, named with none: a
+    false 'parsed 5 targets, the decision states 4' on a decree read right."""
+    body = (LAW + "中方决定采取以下反制措施：\n\n（一）对北极星防务公司（Polaris Defense Corporation）、铁砧航空系统公司（Anvil Aerospace "
+            "Systems, Inc.）等2家企业，冻结其在我国境内的动产、不动产和其他各类财产。\n（二）对北极星防务公司董事长理查德·M·科尔（Richard M. "
+            "Cole）、铁砧航空系统公司总裁小威廉·哈特（William Hart Jr.）等2名高级管理人员，不予签发签证、不准入境。\n（三）对美国在台协会前理事主席"
+            "詹姆斯·莫里亚蒂（James Moriarty）及其直系亲属，不予签发签证、不准入境。")
+    rec = decision(body, title="关于对美国有关军工企业及人员采取反制措施的决定", day="2027-02-14", cn="2027年2月14日", n=62)
+    assert [e.zh for e in rec.entities] == ["北极星防务公司", "铁砧航空系统公司", "理查德·M·科尔", "小威廉·哈特", "詹姆斯·莫里亚蒂"]
+    assert (rec.stated_count, rec.warnings) == (5, ())
+    # a person restated in a measure after the count that named him is no other target
+    rec = decision(body.replace("（三）对美国在台协会前理事主席詹姆斯·莫里亚蒂（James Moriarty）及其直系亲属", "（三）对理查德·M·科尔本人及其直系亲属"),
+                   title="关于对美国有关军工企业及人员采取反制措施的决定", day="2027-02-14", cn="2027年2月14日", n=62)
+    assert (len(rec.entities), rec.stated_count, rec.warnings) == (4, 4, ())

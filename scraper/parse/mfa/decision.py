@@ -8,7 +8,7 @@ from storage.records import ActionKind, ActionRecord, EntityRecord, ListKind, No
 from ..dates import Stamp, iso_to_date, until_from
 from ..entities import cached_key
 from ..renames import read_list_line_renames
-from ..textnorm import fold, to_int
+from ..textnorm import despace, fold, to_int
 from .amend import _amendment, _may_amend, _prose_amendment
 from .checks import _ended
 from .groups import Group
@@ -44,6 +44,15 @@ def _check_counts(reading: Reading, warnings: list[str]) -> int | None:
     kinds = {g.type for g in stated_groups}
     if None not in kinds:  # every count counts one kind: the targets of the others are not counted
         stated += sum(1 for t in reading.targets if t.type not in kinds)
+    # A group that names its targets with no count, of a kind a count counts: "（三）对美国在台协会前理事主席X（x）及其直系亲属，
+    # 不予签发签证…" after "（二）对A、B等2名高级管理人员…" (session 37, mfa37/02: 'parsed 5 targets, the decision states 4')
+    # (only where every count's group names its own: a name restated after an annex's count is no other target)
+    name = _written
+    counted = {name(t) for g in stated_groups for t in g.names}
+    typed = {name(t): t.type for t in reading.targets}  # the type read in the end (a group's may be None)
+    if all(g.names for g in stated_groups):
+        stated += len({name(t) for g in reading.groups if g.count is None for t in g.names
+                       if name(t) not in counted and name(t) in typed and (None in kinds or typed[name(t)] in kinds)})
     if stated != len(reading.targets) and stated != len(reading.targets) + _members(reading.targets):
         warnings.append(f"parsed {len(reading.targets)} targets, the decision states {stated}")
     if None in kinds or not (reading.annexed and len(stated_groups) > 1):
@@ -54,6 +63,11 @@ def _check_counts(reading: Reading, warnings: list[str]) -> int | None:
         if have != count and have + _members([t for t in reading.targets if t.type == kind]) != count:
             warnings.append(f"parsed {have} {kind} targets, the decision states {count}")
     return stated
+
+
+def _written(t: Target) -> str:
+    """A target's name as the groups and the targets both hold it."""
+    return despace(t.zh or t.en or "")
 
 
 def _restated_out(groups: list[Group]) -> list[Group]:
