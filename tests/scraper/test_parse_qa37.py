@@ -104,3 +104,29 @@ def test_an_arrangements_term_told_is_no_extension() -> None:
     notice = parse_document(QA.format(q="请问中方有何安排？", a=answer).encode("utf-8")).notice
     assert notice is not None
     assert [(a.action.value, a.effective) for a in notice.actions] == [("restore", "2026-11-10")]
+
+
+@pytest.mark.parametrize("answer", [
+    f"这并不意味着中方将自2026年12月1日起停止{ECL21}相关措施。",  # 33
+    f"关于自2026年12月1日起恢复实施{ECL21}相关措施的决定尚未作出。",  # 34
+    f"自2026年12月1日起停止{ECL21}相关措施的可能性不大。",  # 35
+    f"现在谈自2026年12月1日起恢复实施{ECL21}相关措施还为时尚早。",  # 36
+    f"外界猜测中方将自2026年12月1日起恢复实施{ECL21}相关措施，这是没有根据的。",  # 37
+])
+def test_a_step_said_unlikely_undecided_or_guessed_is_no_step(answer: str) -> None:
+    notice = parse_document(PRESSER.format(q="中方是否会调整对美国实体的出口管制措施？", a=answer).encode("utf-8")).notice
+    assert notice is None or not notice.actions
+
+
+def test_a_decision_not_to_restore_now_and_to_continue_keeps_the_continuation() -> None:
+    # 38: 暂不 held the whole sentence: the extension was lost with the page, silently
+    answer = f"中方决定暂不恢复实施{ECL21}相关措施，继续暂停上述措施至2027年5月10日。"
+    notice = parse_document(PRESSER.format(q="中方如何安排？", a=answer).encode("utf-8")).notice
+    assert notice is not None
+    assert [(a.action.value, a.until.isoformat() if a.until else None) for a in notice.actions] == [("extend", "2027-05-10")]
+
+
+def test_a_doubt_after_its_decision_word_still_holds_its_own_clause() -> None:
+    answer = f"中方将在评估后决定是否自2026年12月1日起恢复实施{ECL21}相关措施。"
+    notice = parse_document(PRESSER.format(q="中方如何安排？", a=answer).encode("utf-8")).notice
+    assert notice is None or not notice.actions

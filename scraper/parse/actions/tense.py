@@ -47,8 +47,9 @@ WEIGHING_RE = lazy_compile(r"研究|考虑(?!到)|评估")
 # After an answer's verb, in its sentence: the change is a report's or a claim's, denied or doubted ("中方自…起恢复执行…
 # 的说法没有事实依据", "…，这一说法不实"), not a decision; nor a right kept ("中方保留自…起恢复实施…相关措施的权利": session 37,
 # qa37/30, read as a restore), nor the term of an arrangement told ("中方此前决定的继续暂停…1年的安排将于…到期": qa37/32, read as
-# an extension beside the restore the answer decides).
-CLAIMED_AFTER_RE = re.compile(r"说法|的报道|的消息|传言|传闻|不实|不符合事实|没有事实依据|并不准确|的权利|的安排[^,。;]{0,24}?(?:到期|届满)")
+# an extension beside the restore the answer decides), nor one said not yet decided, unlikely or too early ("关于自…起恢复实施…
+# 的决定尚未作出", "…停止…的可能性不大", "现在谈…恢复实施…还为时尚早", "…，这是没有根据的": qa37/34-37, each read as the step).
+CLAIMED_AFTER_RE = re.compile(r"说法|的报道|的消息|传言|传闻|不实|不符合事实|没有事实依据|并不准确|没有根据|毫无根据|尚未作出|尚未决定|可能性|为时尚早|的权利|的安排[^,。;]{0,24}?(?:到期|届满)")
 # Before an answer's decision (or its verb, with no decision word): it tells a step taken before ("已于11月6日决定",
 # "此前", "去年11月，中方决定", "中方于2025年11月5日决定") when the step's start is already past.
 RECOUNT_RE = lazy_compile(r"已于|已经|此前|曾|去年|上月|前期|当时|先后|(?<![关对由鉴基属至])于\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月")
@@ -215,11 +216,24 @@ def held_off(folded: str, s_start: int, at: int, v_end: int) -> bool:
 
 def _doubted(folded: str, start: int, at: int) -> bool:
     """Whether a doubt, supposition, plan or claim (NOT_NOW_RE) in ``folded[start:at]`` holds the verb at ``at``: a word
-    of CLAUSE_DOUBTS only when no later clause says 决定 before the verb (LATER_DECISION_RE), any other always."""
+    of CLAUSE_DOUBTS only when no later clause says 决定 before the verb (LATER_DECISION_RE) and it is not the first of
+    the steps one 决定 right before it decides ("中方决定暂不恢复实施…，继续暂停…至…": session 37, qa37/38, the extension
+    lost with the page, silently), any other always."""
     for m in NOT_NOW_RE.finditer(folded, start, at):
-        if m.group(0) not in CLAUSE_DOUBTS or LATER_DECISION_RE.search(folded, m.end(), at) is None:
+        if m.group(0) not in CLAUSE_DOUBTS:
+            return True
+        if LATER_DECISION_RE.search(folded, m.end(), at) is None and not _decided_then(folded, start, m.start(), m.end(), at):
             return True
     return False
+
+
+def _decided_then(folded: str, start: int, doubt: int, doubt_end: int, at: int) -> bool:
+    """Whether the doubt at ``folded[doubt:doubt_end]`` is 暂不, 决定 opens its clause (no comma between) and the verb at
+    ``at`` stands in a later clause: "决定暂不A，B" decides B (not "决定是否…": weighed, whatever the clauses)."""
+    if folded[doubt:doubt_end] != "暂不":
+        return False
+    d = folded.rfind("决定", start, doubt)
+    return d >= 0 and folded.find(",", d, doubt) < 0 and folded.find(",", doubt_end, at) >= 0
 
 
 # A weighing word inside a name the step names after "所列" or 对 ("…〔2025〕2号所列系统研究与模拟公司移出…"): the name's own characters up
