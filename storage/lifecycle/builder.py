@@ -62,8 +62,6 @@ class _Builder:
         # notice and action: what it says of them, and whether it reached any entity anywhere (``_ended_named``)
         self.ended: dict[tuple[str, int], list[tuple[str, str, date, int]]] = {}  # (verb, listing, day, entities)
         self.reached: set[tuple[str, int]] = set()
-        # a listing's "Renamed" item naming renames of one day by several notices: their keys, in order (renames.py)
-        self.renamed_by: dict[str, list[str]] = {}
 
     def add(self, event: EventRecord) -> None:
         self.events.setdefault(event.id, event)

@@ -96,14 +96,16 @@ def _rename_events(b: _Builder, listing: Listing, by: StoredNotice, key: str, be
                f"listing keeps its notice, dates and state; items from {day.isoformat()} on give the new name.")
     for id_, scope, ent_key in ((f"{base}/{key}", EventScope.ENTITY, key), (base, EventScope.NOTICE, None)):
         first = b.events.get(id_)
+        if first is not None and scope == EventScope.NOTICE and first.source_key != by.record.key:
+            # another notice renaming an entity of this listing the same day: an item of its own, as two notices
+            # changing one listing the same way on one day are (builder._own_id); the first keeps its id
+            id_ = f"{id_}/by/{by.record.key}"
+            first = b.events.get(id_)
         if first is not None and scope == EventScope.NOTICE and key not in {e.key for e in first.entities}:
-            # another entity of the listing renamed the same day (by this notice or another): the list's one item
-            # names every rename (order37: it named the first only, the list's feeds never told the second)
-            notices = b.renamed_by.setdefault(id_, [first.source_key or ""])
-            notices += [by.record.key] if by.record.key not in notices else []
+            # another entity of the listing renamed by the same notice: the list's one item names every rename
+            # (order37: it named the first only, the list's feeds never told the second)
             b.events[id_] = dataclasses.replace(
-                first, title=f"{first.title.split(' on the ', 1)[0]}; {change} {where} "
-                             f"(notice{'s' if len(notices) > 1 else ''} {', '.join(notices)}{told})",
+                first, title=f"{first.title.split(' on the ', 1)[0]}; {change} {where} (notice {by.record.key}{told})",
                 summary=f"{first.summary} {summary}", entities=(*first.entities, after),
                 provenance=tuple(dict.fromkeys((*first.provenance, *_provenance(by, listing.notice)))),
                 facts=(*first.facts, ("was", was)))

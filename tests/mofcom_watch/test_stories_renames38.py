@@ -146,3 +146,16 @@ def test_two_renames_of_one_listing_on_one_day_are_both_on_the_lists_feed(tmp_pa
         i["id"]: i["title"] for i in store.items(LAST)}
     assert {i["id"]: i["title"] for i in again.items(LAST, "uel") if "/renamed/" in i["id"]} == {
         TAG + k: v for k, v in on_list.items()}
+
+
+def test_two_notices_renaming_two_entities_of_one_listing_on_one_day_are_two_items(tmp_path: Path) -> None:
+    """order37: UEL〔2027〕9号 and 〔2027〕10号 of one day each rename one company UEL〔2027〕4号 lists. The second's
+    item on the list was dropped (its id the first's); now it is an item of its own, ``…/by/UEL-2027-9`` (the first
+    in the engine's order, by key, keeps the id), as two notices changing one listing the same way on one day are."""
+    store = replayed(tmp_path, STORIES / "two_rename_notices", FETCHED, today=TODAY)
+    on_list = {i["id"][len(TAG):]: i["title"] for i in store.items(LAST, "uel") if "/renamed/" in i["id"]}
+    assert on_list == {
+        "UEL-2027-4/renamed/uel/2027-06-01": "Renamed: Blue Whale Maritime LLC (蓝鲸海事公司) is now Blue Sea Maritime "
+                                             "LLC (蓝海海事公司) on the unreliable entity list (UEL-2027-4) (notice UEL-2027-10)",
+        "UEL-2027-4/renamed/uel/2027-06-01/by/UEL-2027-9": "Renamed: Starbridge Defense Inc. (星桥防务公司) is now Polaris "
+        "Star Defense Inc. (北极星防务公司) on the unreliable entity list (UEL-2027-4) (notice UEL-2027-9)"}
