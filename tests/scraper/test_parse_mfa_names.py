@@ -302,3 +302,16 @@ def test_a_measure_group_naming_one_person_without_a_count_is_counted() -> None:
     rec = decision(body.replace("（三）对美国在台协会前理事主席詹姆斯·莫里亚蒂（James Moriarty）及其直系亲属", "（三）对理查德·M·科尔本人及其直系亲属"),
                    title="关于对美国有关军工企业及人员采取反制措施的决定", day="2027-02-14", cn="2027年2月14日", n=62)
     assert (len(rec.entities), rec.stated_count, rec.warnings) == (4, 4, ())
+
+
+def test_the_scope_words_before_an_annex_bracket_are_no_part_of_either_name() -> None:
+    """"2. 海岸线无人系统公司及其子公司（Coastline Unmanned Systems, Inc. and its subsidiaries）" (session 37, mfa37/09): both names
+    kept the words, and the key with them ("…incanditssubsidiaries") matched no other notice's "Coastline Unmanned Systems, Inc."."""
+    body = (LAW + "中方决定对后附《反制清单》列明的2家企业采取以下反制措施：\n一、冻结其在我国境内的动产、不动产和其他各类财产；\n"
+            "二、禁止我国境内的组织、个人与其进行有关交易、合作等活动。\n\n本决定自2027年4月18日起施行。\n\n附件：反制清单\n\n外交部\n"
+            "2027年4月18日\n\n附件\n\n反制清单\n\n1. 海岸线无人系统公司及其子公司（Coastline Unmanned Systems, Inc. and its subsidiaries）\n"
+            "2. 红杉防务科技公司（Redwood Defense Technologies LLC）\n")
+    rec = decision(body, title="关于对美国有关企业采取反制措施的决定", day="2027-04-18", cn="2027年4月18日", n=67)
+    assert [(e.zh, e.en, e.note, e.key) for e in rec.entities] == [
+        ("海岸线无人系统公司", "Coastline Unmanned Systems, Inc.", "及其子公司", "coastlineunmannedsystems"),
+        ("红杉防务科技公司", "Redwood Defense Technologies LLC", None, "redwooddefensetechnologies")]

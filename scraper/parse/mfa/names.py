@@ -132,10 +132,26 @@ QUOTE_OPENERS = "“「『\""
 QUOTED_NAME_RE = re.compile(r"[“「『\"](?P<name>[^“”「」『』\"]{1,60})[”」』\"](?=\s*(?:[(（,，]|$))")
 
 
+# The English for the scope, ending a name whose Chinese ends with SCOPE: "… Inc. and its subsidiaries".
+EN_SCOPE_TAIL_RE = re.compile(r"\s*,?\s+and\s+(?:its|their)\s+(?:subsidiaries|branches|affiliates|affiliated\s+(?:companies|"
+                              r"entities|enterprises)|branch\s+offices)(?:\s+in\s+China)?$", re.IGNORECASE)
+
+
 def split_target(raw: str) -> tuple[str | None, str | None, str | None, bool]:
     """"姓名（English），男，role" -> (zh, en, note, gendered). A bracket without Latin letters
     is a note ("史蒂文·鲁德（摇杆舵公司创始人）"), as is every tail clause but the gender, and what a company's
-    entry covers besides it ("…（English）及其子公司": SCOPE_TAIL_RE)."""
+    entry covers besides it ("…（English）及其子公司": SCOPE_TAIL_RE; before the bracket, "X及其子公司（X Inc. and its
+    subsidiaries）": session 37, mfa37/09, both names kept the words)."""
+    zh, en, note, gendered = _split_written(raw)
+    scope = SCOPE_TAIL_RE.search(zh) if zh and "其" in zh else None
+    if zh is None or scope is None or scope.start() < 2:
+        return zh, en, note, gendered
+    return (zh[: scope.start()], EN_SCOPE_TAIL_RE.sub("", en) if en else en,
+            "，".join(filter(None, (note, scope.group("scope")))), gendered)
+
+
+def _split_written(raw: str) -> tuple[str | None, str | None, str | None, bool]:
+    """``split_target`` but for the scope written before the bracket."""
     text = raw.strip().rstrip(STOP_NAME)
     quoted = QUOTED_NAME_RE.match(text) if text[:1] in QUOTE_OPENERS else None
     if quoted is not None:  # "“北极光人权观察”（Northern Lights Rights Watch）": the name, not its quotation marks
