@@ -130,3 +130,23 @@ def test_a_doubt_after_its_decision_word_still_holds_its_own_clause() -> None:
     answer = f"中方将在评估后决定是否自2026年12月1日起恢复实施{ECL21}相关措施。"
     notice = parse_document(PRESSER.format(q="中方如何安排？", a=answer).encode("utf-8")).notice
     assert notice is None or not notice.actions
+
+
+@pytest.mark.parametrize("answer", [
+    f"有分析认为中方将自2026年12月1日起停止{ECL21}相关措施，对此我不作评论。",  # 39
+    f"网传中方将自2026年12月1日起恢复实施{ECL21}相关措施，请以官方发布为准。",  # 40
+    f"一些美国企业呼吁中方自2026年12月1日起停止{ECL21}相关措施。",  # 41
+    f"中方有可能自2026年12月1日起恢复实施{ECL21}相关措施。",  # 42
+    f"中方或将自2026年12月1日起停止{ECL21}相关措施。",  # 43
+    f"中方希望在双方共同努力下，自2026年12月1日起停止{ECL21}相关措施。",  # 44
+])
+def test_an_opinion_a_rumour_a_call_or_a_possibility_is_no_step(answer: str) -> None:
+    notice = parse_document(PRESSER.format(q="中方是否会调整对美国实体的出口管制措施？", a=answer).encode("utf-8")).notice
+    assert notice is None or not notice.actions
+
+
+def test_a_decision_after_a_view_in_its_own_clause_stands() -> None:
+    answer = f"中方认为双方磋商取得积极进展，决定自2026年11月27日起继续暂停{ECL21}相关措施1年。"
+    notice = parse_document(PRESSER.format(q="中方如何安排？", a=answer).encode("utf-8")).notice
+    assert notice is not None
+    assert [(a.action.value, a.effective) for a in notice.actions] == [("extend", "2026-11-27")]

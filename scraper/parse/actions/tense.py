@@ -38,7 +38,7 @@ SINCE_GRACE = timedelta(days=7)
 # ("如果…，中方决定…") or a claim ("美方称，中方决定…") holds the whole sentence; so does a plan with no decision after it
 # ("中方拟对相关措施作出调整，自…起，继续暂停…").
 CLAUSE_DOUBTS = frozenset(("是否", "暂不", "不会", "不涉及", "尚未", "没有", "并未", "不排除", "视情", "拟", "要求", "敦促中方",
-                           "希望中方"))
+                           "希望中方", "希望", "呼吁中方", "呼吁我方"))
 # 决定 as the verb of a later clause, not the noun ("依法作出决定", "有关决定", "的决定").
 LATER_DECISION_RE = lazy_compile(r",[^,]*?(?<![出的关])决定")
 # Weighing words: doubt before the verb, unless a decision follows them ("正在研究继续暂停…", "正在评估恢复执行…的影响";
