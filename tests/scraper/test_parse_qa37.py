@@ -142,6 +142,7 @@ def test_a_doubt_after_its_decision_word_still_holds_its_own_clause() -> None:
     f"美国商会建议中方自2026年12月1日起停止{ECL21}相关措施。",  # 45
     f"据悉中方将自2026年12月1日起停止{ECL21}相关措施。",  # 46
     f"中方自2026年12月1日起恢复实施{ECL21}相关措施的条件尚不具备。",  # 47
+    f"中方决定自2026年12月1日起恢复实施{ECL21}相关措施？这是误读。",  # 48
 ])
 def test_an_opinion_a_rumour_a_call_or_a_possibility_is_no_step(answer: str) -> None:
     notice = parse_document(PRESSER.format(q="中方是否会调整对美国实体的出口管制措施？", a=answer).encode("utf-8")).notice

@@ -48,8 +48,9 @@ WEIGHING_RE = lazy_compile(r"研究|考虑(?!到)|评估")
 # 的说法没有事实依据", "…，这一说法不实"), not a decision; nor a right kept ("中方保留自…起恢复实施…相关措施的权利": session 37,
 # qa37/30, read as a restore), nor the term of an arrangement told ("中方此前决定的继续暂停…1年的安排将于…到期": qa37/32, read as
 # an extension beside the restore the answer decides), nor one said not yet decided, unlikely or too early ("关于自…起恢复实施…
-# 的决定尚未作出", "…停止…的可能性不大", "现在谈…恢复实施…还为时尚早", "…，这是没有根据的": qa37/34-37, each read as the step; "…恢复实施…的条件尚不具备": qa37/47).
-CLAIMED_AFTER_RE = re.compile(r"说法|的报道|的消息|传言|传闻|不实|不符合事实|没有事实依据|并不准确|没有根据|毫无根据|尚未作出|尚未决定|可能性|为时尚早|尚不具备|的权利|的安排[^,。;]{0,24}?(?:到期|届满)")
+# 的决定尚未作出", "…停止…的可能性不大", "现在谈…恢复实施…还为时尚早", "…，这是没有根据的": qa37/34-37, each read as the step; "…恢复实施…的条件尚不具备": qa37/47; a step asked back, "中方决定自…起恢复实施…？这是误读。": qa37/48; not "?" alone: a
+# GB2312 page writes the name dot "·" as "?").
+CLAIMED_AFTER_RE = re.compile(r"说法|的报道|的消息|传言|传闻|不实|不符合事实|没有事实依据|并不准确|没有根据|毫无根据|尚未作出|尚未决定|可能性|为时尚早|尚不具备|误读|的权利|的安排[^,。;]{0,24}?(?:到期|届满)")
 # Before an answer's decision (or its verb, with no decision word): it tells a step taken before ("已于11月6日决定",
 # "此前", "去年11月，中方决定", "中方于2025年11月5日决定") when the step's start is already past.
 RECOUNT_RE = lazy_compile(r"已于|已经|此前|曾|去年|上月|前期|当时|先后|(?<![关对由鉴基属至])于\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月")
