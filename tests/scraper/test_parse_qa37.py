@@ -154,3 +154,29 @@ def test_a_decision_after_a_view_in_its_own_clause_stands() -> None:
     notice = parse_document(PRESSER.format(q="中方如何安排？", a=answer).encode("utf-8")).notice
     assert notice is not None
     assert [(a.action.value, a.effective) for a in notice.actions] == [("extend", "2026-11-27")]
+
+
+# The general fault behind 22-48 (rule37): in a press conference's answer, a step is read only when its sentence says it
+# is decided (决定, 宣布, 为落实…共识, 现将, 同意); a doubt, supposition or report no word list knows is held for a person.
+@pytest.mark.parametrize(("answer", "shown"), [
+    (f"中方会否自2026年12月1日起恢复实施{ECL21}相关措施，取决于美方的态度。", "中方会否自2026年12月1日起恢复实施"),
+    (f"中方可能自2026年12月1日起恢复实施{ECL21}相关措施。", "中方可能自2026年12月1日起恢复实施"),
+    (f"关于自2026年12月1日起停止{ECL21}相关措施的问题，双方工作团队正在保持沟通。", "关于自2026年12月1日起停止"),
+    (f"有美国议员提议中方自2026年12月1日起停止{ECL21}相关措施。", "有美国议员提议中方自2026年12月1日起停止"),
+], ids=["huifou", "keneng", "guanyu-wenti", "tiyi"])
+def test_a_presser_step_without_a_decision_word_is_held(answer: str, shown: str) -> None:
+    text = PRESSER.format(q="中方是否会调整对美国实体的出口管制措施？", a=answer)
+    with pytest.raises(UnusablePage) as refused:
+        parse_document(text.encode("utf-8"))
+    assert refused.value.reason == "needs-review"
+    assert f"no decision word in its sentence (\"{shown}" in str(refused.value)
+
+
+@pytest.mark.parametrize("answer", [
+    f"中方决定，自2026年11月27日起，继续暂停{ECL21}相关措施1年。",
+    f"为落实中美经贸磋商共识，自2026年11月27日起，继续暂停{ECL21}相关措施1年。",
+], ids=["jueding", "luoshi-gongshi"])
+def test_a_presser_step_with_a_decision_word_is_read(answer: str) -> None:
+    notice = parse_document(PRESSER.format(q="中方如何回应？", a=answer).encode("utf-8")).notice
+    assert notice is not None
+    assert [(a.action.value, a.effective) for a in notice.actions] == [("extend", "2026-11-27")]

@@ -10,7 +10,7 @@ from datetime import date
 from storage.records import ActionKind, ListKind
 
 from .. import actions as act
-from ..actions.tense import RECOUNT_RE
+from ..actions.tense import RECOUNT_RE, told_done
 from ..actions.words import LIST_ALT
 from ..corrections import CORRECTION_TITLE_RE
 from ..dates import effective_in, filing_date, signature_date
@@ -792,6 +792,42 @@ def conditional_step(src: Source, d: Draft) -> str | None:
             continue
         if folded.find("否则", s0, x.start) >= 0 or CONDITION_RE.search(folded, s0, x.start) is not None:
             return f"takes a step under a condition (如…则 / 否则){LEFT_OUT}"
+    return None
+
+
+# A press conference transcript (例行新闻发布会, 记者会: several questions, each answered in the room), not the formal
+# 答记者问 release: its answers comment, plan, doubt and recount far more than they decide.
+TRANSCRIPT_WORDS = ("新闻发布会", "记者会")
+TRANSCRIPT_HEAD = 300  # the head holding the transcript's heading ("商务部例行新闻发布会（2026年11月12日）")
+# The words a transcript's answer decides a step with, in the step's sentence: "中方决定，自…起…", "为落实中美经贸磋商
+# 共识，自…起暂停…" (the real answers), "宣布", "现将", "同意". Every match holds one of ANSWER_DECISION_MARKS.
+ANSWER_DECISION_RE = lazy_compile(r"决定|宣布|现将|同意|落实[^。\n]{0,40}?(?:共识|安排)")
+ANSWER_DECISION_MARKS = ("决定", "宣布", "现将", "同意", "落实")
+SPEAKER_REACH = 16  # a speaker's label opening the sentence ("何亚东：", "商务部新闻发言人何亚东："), left out of the warning
+
+
+def undecided_transcript_step(src: Source, d: Draft) -> str | None:
+    """A step read in a press conference's answer whose sentence holds no decision word (ANSWER_DECISION_RE): the
+    doubt words before a verb (NOT_NOW_RE) can never list every way an answer doubts, supposes or reports a step
+    ("中方正在研究是否…", "有分析认为…"), and each one missing was a false step (session 37, qa37: 23 cases). Left out,
+    for a person to read. A restore told as done (``tense.told_done``: "…已于2026年11月10日按期恢复实施", parse26/02) is
+    a fact the answer states, no decision to be said."""
+    if not d.qa or not d.drafts or "答记者问" in d.folded_title:
+        return None
+    head = src.folded[:TRANSCRIPT_HEAD]
+    if not any(word in d.folded_title or word in head for word in TRANSCRIPT_WORDS):
+        return None
+    folded = src.folded
+    for x in d.drafts:
+        s0, s1 = x.sentence or (sentence_start(folded, x.start), act.sentence_end(folded, x.start))
+        if x.action is ActionKind.RESTORE and told_done(folded, s0, x.start, d.published)[0]:
+            continue  # a restore the authority tells as done, on a day it names ("…已于2026年11月10日按期恢复实施"): a fact
+        if not any(folded.find(mark, s0, s1) >= 0 for mark in ANSWER_DECISION_MARKS) \
+                or ANSWER_DECISION_RE.search(folded, s0, s1) is None:
+            shown = src.text[s0:s1].strip()
+            shown = shown[max(shown.find("：", 0, SPEAKER_REACH), shown.find(":", 0, SPEAKER_REACH)) + 1 :].strip()
+            return f"a press conference's answer reads a step with no decision word in its sentence " \
+                   f"(\"{shown[:60]}\"){LEFT_OUT}"
     return None
 
 
