@@ -72,7 +72,15 @@ def _unsure(one: NoticeRecord, one_text: str, other: _Stored) -> bool | None:
     verdict = same_answer(one_text, other.text) if other.text else None
     if verdict:
         return True
+    if verdict is False and _other_companies(one, other.record):
+        return False
     return None if _actions(other.record) == _actions(one) else False
+
+
+def _other_companies(one: NoticeRecord, other: NoticeRecord) -> bool:
+    """Whether each Q&A's changes name companies and none of the other's (two answers, two companies of a notice)."""
+    mine, theirs = _entities(one), _entities(other)
+    return mine is not None and theirs is not None and not mine & theirs
 
 
 def pair_sha256(one: tuple[str, NoticeRecord, str], other: tuple[str, NoticeRecord, str]) -> str:
@@ -158,24 +166,58 @@ def _named(record: NoticeRecord) -> set[str]:
     return {t.key or t.text for a in record.actions for t in a.targets}
 
 
+def _entities(record: NoticeRecord) -> frozenset[str] | None:
+    """The entities a Q&A's changes name; None when one of its changes is about a whole notice (names none)."""
+    if not record.actions or any(not a.entities for a in record.actions):
+        return None
+    return frozenset(e for a in record.actions for e in a.entities)
+
+
+def _entity_hash(record: NoticeRecord) -> str:
+    """Hex digits of the hash of the entities a Q&A's changes name: what tells apart two Q&As of one title and day
+    acting on different companies of the same notice (each copy of one names the same companies)."""
+    return hashlib.sha256("\n".join(sorted(_entities(record) or ())).encode("utf-8")).hexdigest()[:SPLIT_HASH]
+
+
+def _split_key(key: str, record: NoticeRecord, *, by_entities: bool = False) -> str:
+    """The title's key followed by the split hash, and the entity hash when two Q&As name the same notices."""
+    split = f"{key}-{_split_hash(record)}"
+    return f"{split}-{_entity_hash(record)}" if by_entities else split
+
+
 def _apart(record: NoticeRecord, other: _Stored) -> bool:
-    """Two Q&As, not two pages of one: answers that plainly differ and changes that name no notice in common."""
+    """Two Q&As, not two pages of one: answers that plainly differ, and changes that name no notice in common or,
+    each naming companies, no company in common (one suspends Starbridge of UEL〔2027〕4号, the other Blue Whale)."""
     from scraper.parse.qa import same_answer
 
     mine, theirs = _named(record), _named(other.record)
-    return bool(other.text and same_answer(record.text, other.text) is False and mine and theirs
-                and not mine & theirs)
+    if not (other.text and same_answer(record.text, other.text) is False and mine and theirs):
+        return False
+    if not mine & theirs:
+        return True
+    return _other_companies(record, other.record)
+
+
+def _move(session: Session, other: _Stored, key: str) -> None:
+    """The stored Q&A ``other`` (its snapshots with it) under ``key``, read as it reads now."""
+    session.execute(update(Notice).where(Notice.key == other.key).values(key=key))
+    session.execute(update(Snapshot).where(Snapshot.notice_key == other.key).values(notice_key=key))
+    notice = load_notice(session, key)
+    assert notice is not None
+    reread(session, notice, dataclasses.replace(other.record, key=key, text=other.text))
 
 
 def _two_of_one_title(session: Session, record: NoticeRecord, url: str) -> NoticeRecord:
     """``record`` under a key of its own when another Q&A of its day has its title (a heading such as "…就调整有关措施
     答记者问" over one answer for each list): the title's hash alone (``qa_key``) gives both one key, and two pages of
     one key are taken for one notice, one parse kept and the other's changes lost. When the Q&A stored under the key
-    is another page whose answer plainly differs and whose changes name none of this one's notices (``_apart``),
-    both go under the key followed by the hash of the notices their changes name (``_split_hash``): the same two keys
-    whichever of their pages comes first. A page of a Q&A split so before goes to its key (its URL, the same answer,
-    or the same notices named); one not plainly apart from it goes there too, as another page of it that disagrees
-    (an alias conflict, as before the split)."""
+    is another page whose answer plainly differs and whose changes name none of this one's notices, or the same
+    notices but, each naming companies, none of this one's companies (``_apart``), both go under the key followed by
+    the hash of the notices their changes name (``_split_hash``), and then by the hash of the companies when the
+    notices' hashes are the same (``_entity_hash``; a third Q&A naming the notices of one split so moves that one
+    too): the same keys whichever of their pages comes first. A page of a Q&A split so before goes to its key (its
+    URL, the same answer, or the same notices named); one not plainly apart from it goes there too, as another page
+    of it that disagrees (an alias conflict, as before the split)."""
     from scraper.parse.qa import same_answer
 
     split = _stored(session, Notice.key.like(f"{record.key}-%"))
@@ -183,21 +225,31 @@ def _two_of_one_title(session: Session, record: NoticeRecord, url: str) -> Notic
         if url in s.urls or (s.text and same_answer(record.text, s.text)):
             return dataclasses.replace(record, key=s.key)
     if split:  # a third page: a Q&A of its own, or another copy of one of them (an alias conflict, said as such)
-        own = f"{record.key}-{_split_hash(record)}"
-        near = sorted((s.key != own, s.key) for s in split if not _apart(record, s))  # its own key first
-        return dataclasses.replace(record, key=near[0][1] if near else own)
+        own = _split_key(record.key, record)
+        own_entities = _split_key(record.key, record, by_entities=True) if _entities(record) is not None else own
+        near = sorted((s.key not in (own, own_entities), s.key) for s in split if not _apart(record, s))
+        if near:  # its own key first
+            return dataclasses.replace(record, key=near[0][1])
+        taken = [s for s in split if s.key == own]
+        if own_entities != own and (taken or any(s.key.startswith(f"{own}-") for s in split)):
+            # Q&As naming the same notices, each other companies: each under its notices' and companies' hashes
+            for s in taken:
+                if _entities(s.record) is None or _split_key(record.key, s.record, by_entities=True) == own_entities:
+                    return dataclasses.replace(record, key=own)  # cannot be told apart: an alias conflict
+                _move(session, s, _split_key(record.key, s.record, by_entities=True))
+            return dataclasses.replace(record, key=own_entities)
+        return dataclasses.replace(record, key=own)
     stored = _stored(session, Notice.key == record.key)
     if not stored or url in stored[0].urls or not _apart(record, stored[0]):
         return record
     other = stored[0]
-    theirs, mine = f"{record.key}-{_split_hash(other.record)}", f"{record.key}-{_split_hash(record)}"
-    if theirs == mine:
-        return record
-    session.execute(update(Notice).where(Notice.key == other.key).values(key=theirs))
-    session.execute(update(Snapshot).where(Snapshot.notice_key == other.key).values(notice_key=theirs))
-    notice = load_notice(session, theirs)
-    assert notice is not None
-    reread(session, notice, dataclasses.replace(other.record, key=theirs, text=other.text))
+    theirs, mine = _split_key(record.key, other.record), _split_key(record.key, record)
+    if theirs == mine:  # the same notices: apart by the companies they name
+        theirs = _split_key(record.key, other.record, by_entities=True)
+        mine = _split_key(record.key, record, by_entities=True)
+        if theirs == mine:
+            return record
+    _move(session, other, theirs)
     return dataclasses.replace(record, key=mine)
 
 
@@ -220,7 +272,9 @@ def one_key(session: Session, record: NoticeRecord, url: str, source: str, seen_
     verdicts = [(s, same_answer(record.text, s.text) if s.text else None) for s in stored]
     same = [s for s, verdict in verdicts if verdict]
     # the same changes on the same day, but answers that differ or are too short to tell: perhaps one Q&A
-    doubt = [s for s, verdict in verdicts if not verdict and _actions(s.record) == _actions(record)]
+    # (not answers that plainly differ, each naming other companies: two Q&As, as ``_two_of_one_title`` keys them)
+    doubt = [s for s, verdict in verdicts if not verdict and _actions(s.record) == _actions(record)
+             and not (verdict is False and _other_companies(record, s.record))]
     if len(same) == 1:
         other = same[0]
         if not mine and other.official:  # a reprint of MOFCOM's stored Q&A: another URL of it, read as MOFCOM's copy
