@@ -203,7 +203,8 @@ EMAIL_AFTER_RE = re.compile(r"\s*[<(（\[]?\s*(?:mailto:)?[\w.%+'-]+@[\w-]+(?:\.
 # A branch or office after a whole legal name without brackets, as a Chinese ERP or a bank writes the payee: "斯凯迪奥公司上海
 # 分公司", "洛克希德·马丁公司北京代表处", "Lockheed Martin Corporation Beijing Representative Office": the company itself (a
 # branch is no legal person of its own), as "斯凯迪奥公司（北京代表处）" hit; possible matches only before (screen37)
-ZH_BRANCH_RE = re.compile(r"(?P<own>.+?(?:公司|集团))\s*(?P<unit>[\u4e00-\u9fff]{2,6}?(?:分公司|代表处|办事处|分部|分厂))")
+ZH_BRANCH_UNITS = ("分公司", "代表处", "办事处", "分部", "分厂")
+ZH_BRANCH_RE = re.compile(rf"(?P<own>.+?(?:公司|集团))\s*(?P<unit>[\u4e00-\u9fff]{{2,6}}?(?:{'|'.join(ZH_BRANCH_UNITS)}))")
 EN_BRANCH_RE = re.compile(r"\s+(?:Branch(?: Office)?|Representative Office|Rep\.? Office|Liaison Office)\s*$", re.IGNORECASE)
 BRANCH_PLACE_WORDS = 3  # words of a place before "Branch" ("Beijing", "Hong Kong", "Abu Dhabi Free Zone")
 LEGAL_NAME_END_RE = re.compile(r"\s*[,，]\s*|\s+(?=\d)|(?<=[司团])\s+")
@@ -871,7 +872,7 @@ def _branch_of(name: str) -> tuple[str, str] | None:
     ("斯凯迪奥公司", "上海分公司")), or None."""
     text = name.strip()
     if HAN_RE.search(text):
-        m = ZH_BRANCH_RE.fullmatch(text) if text.endswith(("分公司", "代表处", "办事处", "分部", "分厂")) else None
+        m = ZH_BRANCH_RE.fullmatch(text) if text.endswith(ZH_BRANCH_UNITS) else None
         ok = m is not None and len(name_key(m.group("own"))) >= OWN_NAME_MIN_KEY_LENGTH
         return (m.group("own"), m.group("unit")) if ok and m is not None else None
     end = EN_BRANCH_RE.search(text) if "office" in text.casefold() or "branch" in text.casefold() else None
@@ -1093,6 +1094,8 @@ def _unaccented(char: str) -> str:
     return base if base.isascii() and base.isalpha() else char
 
 
+# the one-word storage.names.LEGAL_SUFFIXES_EN of 3 letters or more but "plc" and "company": a shorter one ("co", "sa", "ag", "kk")
+# would cut names of their own ("FRANCO", "MIMOSA")
 GLUED_SUFFIXES = ("incorporated", "corporation", "limited", "inc", "corp", "llc", "ltd", "gmbh")
 GLUED_MIN = 4  # characters before a glued legal form: "Zinc", "Unicorp" are names of their own
 
