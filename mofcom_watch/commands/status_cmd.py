@@ -255,6 +255,24 @@ class Activity:
             console.print(Text(term.shown(line), style="bold red"))
 
 
+def live_folder(session, last: PublishRecord | None, configured: Path) -> Path | None:  # noqa: ANN001 - a Session
+    """The folder the last publish readers follow went to, for the default-links note: the configured one, or one a
+    run published into (``run --out DIR`` from cron); None for none, or for a folder ``feeds --out`` wrote for the
+    user, which said its own note then (cli37/docs37: after the README's ``feeds --out out/feeds`` the note named
+    ``data/feeds``, a folder the store never published into, which held nothing)."""
+    from storage.models import Publication
+    from storage.publications import folder_targets
+
+    if last is None:
+        return None
+    if last.target in folder_targets(configured):
+        return configured
+    folder = Path(last.target)  # a run's live publish there (mofcom_watch.publish.published_live, in this transaction)
+    by_run = select(Publication.id).where(Publication.target.in_(folder_targets(folder)), Publication.ok.is_(True),
+                                          Publication.run_id.is_not(None), Publication.preview.is_not(True)).limit(1)
+    return folder if session.scalar(by_run) is not None else None
+
+
 def register(app: typer.Typer) -> None:
     @app.command("status")
     def _status(
@@ -278,6 +296,7 @@ def register(app: typer.Typer) -> None:
             reviewed = acceptances(session, current_only=True)
             readings = read_pages(session, current_only=True)
             gone = gone_checks(session, current_only=True)
+            links_folder = live_folder(session, activity.last_good_publish, app_context(ctx).settings.feeds_path)
         finally:
             session.close()
             engine.dispose()
@@ -302,7 +321,6 @@ def register(app: typer.Typer) -> None:
             print_report(report, term.console(), all_clear=activity.ok, notices=activity.notices)
             print_decisions(reviewed, readings, gone, term.console())
             activity.print(term.console())
-            if activity.last_publish is not None and (
-                    unset := default_links_warning(settings, settings.feeds_path)) is not None:
+            if links_folder is not None and (unset := default_links_warning(settings, links_folder)) is not None:
                 term.console().print(Text(term.shown(f"note: {unset}"), style="yellow"))  # not a problem: exit as is
         raise typer.Exit(0 if report.ok and activity.ok else 1)

@@ -10,6 +10,7 @@ from mofcom_watch.cli import app
 from mofcom_watch.commands.feeds_cmd import default_link_note
 from mofcom_watch.config import Settings, default_links_warning
 from storage.db import open_store
+from tests.faults.harness import FIXTURES as FIXTURES_ROOT
 from tests.storage.test_events_sync import put
 from tests.storage.test_lifecycle_corpus import NO1
 
@@ -58,3 +59,27 @@ def test_feeds_and_status_say_it_on_each_publish_into_the_configured_folder(tmp_
     env["MOFCOM_WATCH_PUBLIC_URL"] = "https://example.org/feeds/"  # (feeds then: the pure test above)
     status = CliRunner().invoke(app, ["--db", db, "status"], env=env)
     assert status.exit_code == 0 and "link to" not in status.output, status.output
+
+
+def test_status_names_the_folder_readers_follow_not_one_never_published_into(tmp_path: Path) -> None:
+    """cli37/docs37 (user38): after the README's ``replay`` then ``feeds --out out/feeds``, ``status`` noted "the feeds
+    in data/feeds link to http://127.0.0.1:8080/feeds/…" about a folder the store never published into (it did not
+    exist). A folder ``feeds --out`` wrote for the user got its own note then: ``status`` says none; a folder a run
+    published into (cron's ``run --out DIR``) is the one it names. Real processes, the fixtures' sites served
+    locally."""
+    from tests.faults.harness import AS_OF, cli, cli_env, feeds_args, replay_args, run_args
+    from tests.site_server import SiteServer
+
+    data = tmp_path / "data"
+    env = cli_env(MOFCOM_WATCH_DATA_DIR=str(data), MOFCOM_WATCH_TODAY=AS_OF)
+    db = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    assert cli(db, *replay_args(), env=env).code in (0, 1)
+    assert cli(db, *feeds_args(tmp_path / "out"), env=env).code in (0, 1)
+    status = cli(db, "status", env=env)
+    assert "last successful publish" in status.out and str(tmp_path / "out") in status.out, status.out
+    assert "link to" not in status.out + status.err, status.out  # was: "note: the feeds in …/data/feeds link to …"
+    assert not (data / "feeds").exists()
+    with SiteServer(FIXTURES_ROOT) as site:  # a run's live folder (cron's run --out): that folder is named
+        assert cli(db, *run_args(site.url, tmp_path / "live"), env=env).code in (0, 1)
+    status = cli(db, "status", env=env)
+    assert f"note: the feeds in {tmp_path / 'live'} link to {URL}" in status.out, status.out
