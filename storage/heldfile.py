@@ -6,8 +6,11 @@ a cycle of ``serve --schedule`` opened the store beside ``serve``'s own connecti
 ``-shm`` (and its WAL read and write locks), the next ``status`` or cron ``run`` took itself for the first opener and
 truncated the ``-shm`` under ``serve``'s mapping of it, and ``serve`` died of SIGBUS (ops37; session 36's mid CI).
 So a file this process already has open is read through that descriptor (``pread``: nothing opened, nothing closed);
-any other is opened and read, and its descriptor kept rather than closed should a connection of another thread have
-opened the file meanwhile (rare; never closed, so never a lock dropped).
+any other is opened, read, and its descriptor kept open while the file exists (the next read goes through it). It was
+closed when no other descriptor of the file was found, but a connection of another thread could open the file and take
+its locks between that look and the close (health37, ops38): no look can close that window, so a descriptor is closed
+only once its file is deleted (SQLite removes a ``-wal`` and ``-shm`` at its last close) and no other descriptor of
+this process holds it: nothing can open a deleted file again by its name.
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ import threading
 from pathlib import Path
 
 FD_FOLDERS = ("/proc/self/fd", "/dev/fd")  # Linux; the BSDs and macOS
-_kept: list[int] = []  # descriptors read while another one of the same file opened: held till the process ends
+# descriptors read_head opened, with their file's (device, inode): closed only once it is deleted and no other one holds it
+_kept: dict[int, tuple[int, int]] = {}
 _kept_lock = threading.Lock()
 
 
@@ -32,17 +36,28 @@ def read_head(path: Path, size: int) -> bytes:
         except OSError:
             continue
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
-    try:
-        data = os.pread(fd, size, 0)
-    except OSError:
-        os.close(fd)
-        raise
-    if any(other != fd for other in _open_here(os.fstat(fd))):
-        with _kept_lock:
-            _kept.append(fd)  # a connection opened it meanwhile: closing ours would drop its locks
-    else:
-        os.close(fd)
-    return data
+    opened = os.fstat(fd)
+    with _kept_lock:
+        _close_deleted()
+        _kept[fd] = (opened.st_dev, opened.st_ino)  # never closed here: another thread may have opened the file since
+    return os.pread(fd, size, 0)
+
+
+def _close_deleted() -> None:
+    """Close the kept descriptors whose file is deleted and held by no other descriptor of this process (none can
+    open it again: it has no name). Called with ``_kept_lock`` held."""
+    for fd, file in list(_kept.items()):
+        try:
+            st = os.fstat(fd)
+        except OSError:
+            continue
+        if st.st_nlink or (st.st_dev, st.st_ino) != file or fd not in _kept:  # (closed by another one of its inode)
+            continue
+        held = _open_here(st)
+        if held and all(_kept.get(other) == file for other in held):  # (none listed: the system lists none: kept)
+            for mine in held:
+                os.close(mine)
+                del _kept[mine]
 
 
 def _open_here(st: os.stat_result) -> list[int]:
