@@ -28,6 +28,10 @@ from .rules.checks import LEFT_OUT, UNSURE_DATE
 from .textnorm import MD, YEAR
 
 BINARY_MAGIC = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\xd0\xcf\x11\xe0", b"\x1f\x8b", b"Rar!")
+# What each is, said in the refusal (health37's H13, user38: a notice's URL answering a PDF, as ministries publish
+# annexes, was "a binary file", which sends an operator to look for a broken server rather than open a document)
+BINARY_KINDS = ("a PDF document", "a ZIP archive or an Office document (.docx, .xlsx)", "a PNG image", "a GIF image",
+                "a JPEG image", "an old Office document (.doc, .xls)", "gzip-compressed data", "a RAR archive")
 CONTROL_RE = lazy_compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 CONTROL_BYTES = bytes(range(0x00, 0x09)) + bytes(range(0x0E, 0x20)) + b"\x7f"
 NOT_FOUND_RE = lazy_compile(r"404\s*(?:Error|Not\s*Found)|抱歉[，,]?\s*您访问的页面不存在|页面不存在|页面未找到|找不到该页面", re.IGNORECASE)
@@ -171,7 +175,9 @@ def check_raw(raw: bytes) -> None:
     if not raw or raw.isspace():  # what ``not raw.strip()`` says, without copying the page
         raise UnusablePage("empty", "the page body is empty")
     if raw.startswith(BINARY_MAGIC):
-        raise UnusablePage("binary", "the body is a binary file, not a page")
+        kind = next(name for magic, name in zip(BINARY_MAGIC, BINARY_KINDS, strict=True) if raw.startswith(magic))
+        raise UnusablePage("binary", f"the body is {kind}, not a web page: this parser reads HTML and plain text only; "
+                                     "open the URL and read it")
     if raw.find(b"\x00", 0, HEAD) >= 0 and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # the head, not copied
         raise UnusablePage("binary", "the body contains NUL bytes")
 

@@ -38,6 +38,23 @@ def test_unusable(raw, reason):
     assert info.value.reason == reason
 
 
+@pytest.mark.parametrize(("raw", "named"), [
+    (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n" + b"x" * 4000 + b"\n%%EOF\n", "a PDF document"),
+    (b"PK\x03\x04\x14\x00\x06\x00" + b"[Content_Types].xml" + b"\x00" * 200, "a ZIP archive or an Office document"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 200, "an old Office document (.doc, .xls)"),
+    (b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "a PNG image"),
+    (b"\xff\xd8\xff\xe0\x00\x10JFIF", "a JPEG image"),
+])
+def test_a_document_or_image_is_named_for_what_it_is(raw, named):
+    """health37's H13 (user38): a notice's URL answering a PDF (an annex, a scanned notice) was refused as "the body is
+    a binary file, not a page", which reads as a broken server; the refusal names the file's kind and what to do."""
+    with pytest.raises(UnusablePage) as info:
+        parse_document(raw, url="https://www.mofcom.gov.cn/zwgk/zcfb/art/2026/art_1.html")
+    assert info.value.reason == "binary"
+    assert info.value.detail.startswith(f"the body is {named}"), info.value.detail
+    assert "open the URL and read it" in info.value.detail
+
+
 def test_a_short_notice_that_upholds_something_is_no_maintenance_page():
     """维护 is also "uphold" (维护国家安全, 维护中国企业合法权益): only a page saying the site is down is refused so."""
     text = ("<html><body><div class='art-con'><p>商务部公告2025年第9号</p><p>为维护国家安全和利益，维护中国企业合法权益，"
