@@ -12,7 +12,7 @@ import os
 import re
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
@@ -234,6 +234,36 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def newer_said(unknown: Sequence[str], head: str | None) -> str:
+    """What every command says of a store at revisions this version does not know (:class:`NewerStore`)."""
+    return (f"the database is at schema revision {', '.join(unknown)}, which this version of mofcom-watch does not know "
+            f"(newest known: {head}); it was written by a newer mofcom-watch: upgrade the program, or use another database")
+
+
+def known_revisions() -> frozenset[str]:
+    """Every schema revision this version's migrations name."""
+    from alembic.script import ScriptDirectory
+
+    return frozenset(rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions())
+
+
+def file_revisions(path: Path) -> tuple[str, ...] | None:
+    """The revisions the SQLite store file ``path`` records, read on a read-only connection (nothing written, no store
+    made: ``config``); None when it has no revision table (a new or empty file, another program's). ``sqlite3.Error``
+    when it cannot be read."""
+    conn = _read_only_connect(path)()
+    try:
+        try:
+            rows = conn.execute("SELECT version_num FROM alembic_version").fetchall()
+        except sqlite3.OperationalError as exc:
+            if "no such table" in str(exc):
+                return None
+            raise
+        return tuple(sorted(str(row[0]) for row in rows))
+    finally:
+        conn.close()
+
+
 def upgrade(engine: Engine) -> None:
     """Migrate the database to the newest revision; refuse a database from a newer version."""
     from alembic import command
@@ -253,11 +283,7 @@ def upgrade(engine: Engine) -> None:
             current = MigrationContext.configure(conn).get_current_heads()
             unknown = [rev for rev in current if rev not in known]
             if unknown:
-                raise NewerStore(
-                    f"the database is at schema revision {', '.join(unknown)}, which this version of "
-                    f"mofcom-watch does not know (newest known: {script.get_current_head()}); "
-                    "it was written by a newer mofcom-watch: upgrade the program, or use another database"
-                )
+                raise NewerStore(newer_said(unknown, script.get_current_head()))
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
         if current:  # not a new store: an upgrade, which the program it came from can no longer open (cli31: unsaid)

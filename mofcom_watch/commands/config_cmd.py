@@ -4,6 +4,7 @@ from."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -27,6 +28,42 @@ def watchlist_problem(path: Path | None) -> str | None:
     return None
 
 
+def store_schema(url: str) -> tuple[dict[str, Any], str | None, str | None]:
+    """What ``config`` says of the store's schema: the ``store`` of ``--json``, a problem (a store a newer version
+    wrote: every other command refuses it, exit 2) and a note (an older one: the next command upgrades it, for good).
+    A SQLite file is read on a read-only connection; a database server is not connected to, and that is said. Was:
+    ``config`` exited 0 on a store of a newer schema (cli37's B), the check an operator runs before a cron or an image
+    change."""
+    import sqlite3
+
+    from storage.db import SCHEMA_HEAD, file_revisions, known_revisions, newer_said, sqlite_file
+
+    path = sqlite_file(url)
+    if path is None:
+        return {"looked": False, "revision": None, "head": SCHEMA_HEAD,
+                "said": "not looked at: config connects to no database server (status does)"}, None, None
+    if not path.is_file():
+        return {"looked": False, "revision": None, "head": SCHEMA_HEAD,
+                "said": f"no store at {path} yet: run or replay makes it"}, None, None
+    try:
+        revisions = file_revisions(path)
+    except (sqlite3.Error, OSError) as exc:
+        return {"looked": False, "revision": None, "head": SCHEMA_HEAD,
+                "said": f"not looked at: {path} cannot be read ({term.shown(str(exc))}); status says why"}, None, None
+    if not revisions:
+        return {"looked": True, "revision": None, "head": SCHEMA_HEAD,
+                "said": "no schema recorded in it (a new or empty file, or another program's)"}, None, None
+    store = {"looked": True, "revision": ",".join(revisions), "head": SCHEMA_HEAD}
+    if unknown := [rev for rev in revisions if rev not in known_revisions()]:
+        said = newer_said(unknown, SCHEMA_HEAD)
+        return dict(store, said=said), said, None
+    if revisions != (SCHEMA_HEAD,):
+        said = (f"the store is at schema revision {store['revision']}: the next command that opens it upgrades it to "
+                f"{SCHEMA_HEAD} (an older mofcom-watch refuses it from then on: keep a backup from before to go back)")
+        return dict(store, said=said), None, said
+    return dict(store, said="this version's schema"), None, None
+
+
 def register(app: typer.Typer) -> None:
     @app.command("config")
     def _config(
@@ -37,17 +74,21 @@ def register(app: typer.Typer) -> None:
         """Print the effective configuration (defaults < --config file < environment < flags).
 
         Exit 2 after it when run would refuse it: a source name or a base_urls host that no source has (a typo), a
-        given SQLite database in a folder that does not exist, or fail on it: a watchlist it cannot read."""
+        given SQLite database in a folder that does not exist, a store a newer mofcom-watch wrote, or fail on it: a
+        watchlist it cannot read. A SQLite store's schema is read without writing; a database server's is not."""
         settings = app_context(ctx).settings
         # the command an operator checks a configuration with: it printed a misspelt source, exit 0 (cli30)
         # a given store's missing folder: every writer refuses it (exit 2), config said nothing (docs35 C2, decided)
+        store, newer, older = store_schema(settings.database_url)
         problems = [p for p in (unknown_sources(settings.sources), unknown_hosts(settings.base_urls),
-                                db_folder_problem(settings), watchlist_problem(settings.watchlist)) if p]
+                                db_folder_problem(settings), watchlist_problem(settings.watchlist), newer) if p]
         if as_json:  # a program reading the configuration (cli30: TOML only)
-            typer.echo(term.json_text(dict(render_json(settings), problems=problems, ok=not problems)))
+            typer.echo(term.json_text(dict(render_json(settings), store=store, problems=problems, ok=not problems)))
         else:
-            typer.echo(render_toml(settings), nl=False)
+            typer.echo(render_toml(settings) + f"# store schema: {store['said']}\n", nl=False)
         for line in problems:
             typer.echo(f"mofcom-watch config: {line}", err=True)
+        if older:
+            typer.echo(f"mofcom-watch config: note: {older}", err=True)
         if problems:
             raise typer.Exit(USAGE)

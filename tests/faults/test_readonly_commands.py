@@ -117,3 +117,51 @@ def test_feeds_serve_and_evidence_on_a_read_only_store_or_output_are_one_line_an
         assert len(lines) == 1 and lines[0].startswith(line) and "Traceback" not in done.stderr, (case, done.stderr)
         assert _files(out) == before, case
     assert not (tmp_path / "served").exists() or not any((tmp_path / "served").iterdir())
+
+
+def test_config_says_a_store_of_a_newer_schema_and_writes_nothing(tmp_path):
+    """cli37's B: ``config`` exited 0 on a store a newer mofcom-watch wrote, which every other command refuses (exit 2):
+    the operator's check passed and the next cron ``run`` failed. Now it reads the store's schema revision on a
+    read-only connection and says the same line, exit 2; an older schema is a note (the next command upgrades it for
+    good); a database server is not connected to, and the output says so. The store file is never written."""
+    import json
+    import sqlite3
+
+    from storage.db import SCHEMA_HEAD, open_store
+
+    store = tmp_path / "store.sqlite"
+    url = f"sqlite:///{store}"
+    open_store(url).dispose()
+    at_head = cli("--db", url, "config")
+    assert at_head.returncode == 0 and at_head.stderr == "", at_head.stderr
+    assert at_head.stdout.endswith("# store schema: this version's schema\n")
+
+    def stored_at(revision: str) -> bytes:
+        con = sqlite3.connect(store)
+        with con:
+            con.execute("UPDATE alembic_version SET version_num = ?", (revision,))
+        con.close()
+        return store.read_bytes()
+
+    before = stored_at("0042")  # a store an image rolled forward wrote, read by the image rolled back
+    newer = cli("--db", url, "config")
+    said = (f"the database is at schema revision 0042, which this version of mofcom-watch does not know (newest known: "
+            f"{SCHEMA_HEAD}); it was written by a newer mofcom-watch: upgrade the program, or use another database")
+    assert newer.returncode == 2 and newer.stderr == f"mofcom-watch config: {said}\n", newer.stderr
+    assert cli("--db", url, "status").stderr.splitlines()[0] == f"mofcom-watch status: {said}"  # the same words
+    as_json = cli("--db", url, "config", "--json")
+    answer = json.loads(as_json.stdout)
+    assert as_json.returncode == 2 and answer["ok"] is False and answer["problems"] == [said]
+    assert answer["store"] == {"looked": True, "revision": "0042", "head": SCHEMA_HEAD, "said": said}
+    assert store.read_bytes() == before
+
+    before = stored_at("0015")
+    older = cli("--db", url, "config")
+    assert older.returncode == 0 and older.stderr.startswith(
+        f"mofcom-watch config: note: the store is at schema revision 0015: the next command that opens it upgrades it "
+        f"to {SCHEMA_HEAD}"), older.stderr
+    assert store.read_bytes() == before  # not upgraded by config
+
+    server = cli("--db", "postgresql+psycopg://mw@db.invalid/mw", "config", "--json")
+    assert server.returncode == 0 and json.loads(server.stdout)["store"]["looked"] is False
+    assert "not looked at: config connects to no database server" in json.loads(server.stdout)["store"]["said"]
