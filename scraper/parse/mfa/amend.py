@@ -69,12 +69,19 @@ AMEND_SECTION_LINE_RE = re.compile(
     rf"[^。\n]{{0,20}}?)(?P<verb>{'|'.join(AMEND_VERBS)})(?P<rest>.*)$")
 
 
+# Its verb first: "二、删去“二、高级管理人员”中的“（十）汤姆·莫斯（Tom Moss），男，…”。" (session 38, mfa38/05: the line was not
+# read, and the deletion was lost with no warning while the addition on the line before was read).
+AMEND_SECTION_FRONT_RE = re.compile(
+    rf"^\s*(?:[{CN_DIGITS}]{{1,3}}\s*、\s*|\d{{1,2}}\s*[.．、]\s*)?(?P<verb>{'|'.join(AMEND_VERBS)})\s*"
+    rf"(?P<where>[“「\"][^”」\"\n]{{1,20}}[”」\"])(?P<rest>.*)$")
+
+
 def _instruction_line(folded: str) -> re.Match[str] | None:
     return AMEND_LINE_RE.match(folded) or AMEND_FRONT_RE.match(folded)
 
 
 def _section_line(folded: str) -> re.Match[str] | None:
-    return _instruction_line(folded) or AMEND_SECTION_LINE_RE.match(folded)
+    return _instruction_line(folded) or AMEND_SECTION_LINE_RE.match(folded) or AMEND_SECTION_FRONT_RE.match(folded)
 
 
 QUOTED_ITEM_RE = re.compile(r"[“「\"]([^”」\"]+)[”」\"]")
@@ -220,6 +227,26 @@ def _prose_amendment(folded: str, text: str, own: int | None, effective: str | N
         return Reading(targets, tuple(groups_), (), False, folded[: sentence_end(folded, m.end())], sentence), (
             action,), count
     return None
+
+
+# Targets added to an earlier decision named by its title (its date or number perhaps before it), with no 所附《反制清单》:
+# "中方决定将X（x）、Y（y）等2人增列入2027年2月14日《关于…的决定》，并对其采取不予签发签证…" (session 37, mfa37/10), "将后附
+# 表格所列2名人员增列入2028年1月12日外交部令第80号《关于…的决定》，对其采取该决定所列反制措施" (session 38, mfa38/15): read as
+# a listing, the impose named no decision, so the item did not say which decision they joined.
+ADDED_TO_RE = re.compile(r"(?:增列|增补|补充列)(?:入|至|进)\s*(?P<where>[^。；;\n《》]{0,60}?《关于[^《》\n]{1,200}?决定》)")
+
+
+def added_to(folded: str, text: str, own: int | None, published: date | None) -> NoticeRef | None:
+    """The earlier decision the targets of a decision's own sentence are added to (ADDED_TO_RE), else None."""
+    if "增" not in folded and "补充列" not in folded:
+        return None
+    decided = _decision_match(folded, published)
+    if decided is None:
+        return None
+    m = ADDED_TO_RE.search(folded, decided.end())
+    if m is None or folded.find("。", decided.end(), m.start()) >= 0:
+        return None
+    return _amended_ref(folded, text, m.start("where"), m.end("where"), own)
 
 
 # The verbs of an instruction line, anywhere in it: "…中删除“（三）X”，增加“（八）Y”。" holds two instructions.

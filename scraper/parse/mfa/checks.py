@@ -86,6 +86,9 @@ def partly_read(record: NoticeRecord, text: str) -> str | None:
     for periods of their own (one period was read for all)."""
     if record.kind is not NoticeKind.MFA_ORDER and record.kind is not NoticeKind.ORDER:
         return None
+    unread = _deletion_unread(record, text)
+    if unread is not None:
+        return unread
     # ANY_ORDER_REF_RE matches at the same places, the same numbers, in a text and in its fold (\d and \s take the
     # full-width digits and the blanks ``fold`` maps), but for a year's letter O written full width (Ｏ): the text is
     # folded only once it names another order (most decrees name their own number alone).
@@ -121,6 +124,28 @@ def partly_read(record: NoticeRecord, text: str) -> str | None:
         line_start = folded.rfind("\n", 0, r.start()) + 1
         if STATUS_VERB_RE.search(folded, line_start, r.start()):
             return "the decision acts on an earlier decision it holds no action on (a clause of it is not read)"
+    return None
+
+
+# A numbered line of an amendment deleting a line it quotes from an earlier decision's list, in any order of its words:
+# "二、删去“二、高级管理人员”中的“（十）X（x），男，…”。", "二、将“（十）X…”从“二、高级管理人员”中删去。" (session 38, mfa38/05:
+# a line of the first shape was not read, and X stayed listed with no warning while the addition beside it was read).
+DELETION_LINE_RE = re.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[.．、])[^。\n]{0,240}?"
+                              r"(?:删去|删除|移除|移出|调出|剔除)", re.MULTILINE)
+
+
+def _deletion_unread(record: NoticeRecord, text: str) -> str | None:
+    """Why a decision with a numbered line deleting a quoted line of a list (DELETION_LINE_RE), and no removal or lift
+    read, must be read by a person; else None."""
+    if "删" not in text and "移" not in text and "调出" not in text and "剔除" not in text:
+        return None
+    if any(a.action in (ActionKind.REMOVE, ActionKind.LIFT, ActionKind.LIFT_MEASURE) for a in record.actions):
+        return None
+    for m in DELETION_LINE_RE.finditer(text):
+        end = text.find("\n", m.end())
+        line = text[m.start() : end if end >= 0 else len(text)]
+        if "“" in line or "「" in line or '"' in line:
+            return "a line of the decision deletes from an earlier decision's list (it is not read)"
     return None
 
 

@@ -9,7 +9,7 @@ from ..dates import Stamp, iso_to_date, until_from
 from ..entities import cached_key
 from ..renames import read_list_line_renames
 from ..textnorm import despace, fold, to_int
-from .amend import _amendment, _may_amend, _prose_amendment
+from .amend import _amendment, _may_amend, _prose_amendment, added_to
 from .checks import _ended
 from .groups import Group
 from .names import Target
@@ -129,9 +129,10 @@ def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None =
         if reading.status is None:
             term = decision_term(reading.decision)
             until = until_from(term, iso_to_date(effective) or published) if term else None
+            joined = added_to(folded, text, own, published)  # "将X增列入2027年2月14日《…的决定》": that decision's
             actions = (ActionRecord(action=ActionKind.IMPOSE, list=ListKind.COUNTERMEASURE, effective=effective,
                                     until=until, duration=term if until else None, text=reading.decision,
-                                    measures=reading.measures),)
+                                    measures=reading.measures, targets=(joined,) if joined is not None else ()),)
         else:  # it acts on earlier countermeasures: the orders it names, or the targets it names
             actions, reading = _status_actions(reading, folded, text, own, effective, published)
     if not reading.targets and not (actions[0].targets or actions[-1].targets):

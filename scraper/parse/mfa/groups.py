@@ -213,6 +213,8 @@ def line_groups(line: str, folded: str, offset: int = 0) -> list[Group]:
             commas.append(e)  # "对A（…）、B（…），C（…）等3名人员，冻结…": the comma is one of the list's
             e = _target_segment(sentence, e + 1)[1]
         e = _before_measure(sentence, s, e)
+        if sentence.startswith("列入", e):  # "将后附表格所列2名人员增列入…": 增 is the verb's (mfa38/15: a name "…人员增")
+            e -= next((len(w) for w in ADDED_HEADS if sentence.endswith(w, s, e)), 0)
         if not sentence[s:e].strip():
             continue
         seg, seg_f = line[sentence_start + s : sentence_start + e], sentence[s:e]
@@ -226,6 +228,7 @@ def line_groups(line: str, folded: str, offset: int = 0) -> list[Group]:
 # （Emily Chen），全球民主促进基金会主席威廉·哈特（William Hart）等3名人员，冻结…" (session 19, mfa19: the names after the
 # comma were never read, and the count of their group with them, so nothing warned).
 LIST_COMMAS = "，,"
+ADDED_HEADS = ("增", "补充")  # before 列入: "增列入", "补充列入"
 COUNT_AFTER_RE = re.compile(rf"等\s*{NUM}\s*[家名个位人]")
 
 
@@ -291,9 +294,10 @@ NEXT_GROUP_RE = re.compile(
 # A description before a prose name: "对美国军工企业卡斯卡特导弹系统公司（Cascade Missile Systems Corporation）…" (session 18,
 # mfa18: the name kept "美国军工企业"). A country or a kind of business, then the word for an organisation, then the name.
 # A qualifier is needed: "美国企业公共政策研究所" (American Enterprise Institute) is a name, not "美国企业" before one.
+# So too a person's nationality: "对德国籍人员约尔格·米勒（Jörg Müller，…）、…" (session 38, mfa38/17: the name kept "德国籍人员").
 DESCRIBED_NAME_RE = re.compile(
-    rf"(?:{COUNTRY_ALT})?(?:(?:有关|相关)(?:军工|防务|军事|国防)?|军工|防务|军事|国防)"
-    r"(?:企业|实体|机构|组织|公司|单位)(?P<name>[^\s、，,]{4,})")
+    rf"(?:(?:{COUNTRY_ALT})?(?:(?:有关|相关)(?:军工|防务|军事|国防)?|军工|防务|军事|国防)"
+    rf"(?:企业|实体|机构|组织|公司|单位)|(?:{COUNTRY_ALT})籍?(?:人员|人士|公民))(?P<name>[^\s、，,]{{4,}})")
 DESCRIBED_MIN = 7  # the shortest description (a country, 企业) and name
 
 
@@ -583,7 +587,13 @@ def _guess_type(target: Target, all_measures: tuple[str, ...], body: str) -> str
         return "organization"
     if "entry_ban" in all_measures or "本人" in body or target.note:
         return "individual"
+    if target.en is None and target.zh and CN_PERSON_NAME_RE.fullmatch(target.zh.strip()):
+        return "individual"  # "停止…中对石平采取的反制措施" (session 38, mfa38/03: typed an organisation, the lift no measure)
     return "organization"
+
+
+# A Chinese person's name alone: two to four Han characters (an organisation's name is longer or ends as one, asked first).
+CN_PERSON_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,4}")
 
 
 def _org_shaped(target: Target) -> bool:

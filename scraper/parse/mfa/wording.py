@@ -168,8 +168,10 @@ BARE_COUNT_RE = lazy_compile(rf"(?<![\d第])(?P<n>{NUM})\s*(?P<unit>[家名个�
 BACK_REFS = ("上述", "前述", "以上", "上列")
 # A group's count: after 等 ("A、B等3家企业"), or right after a name's closing bracket with no 等 ("对A（a）、B（b）3家实体，冻结…":
 # session 30, names30: the names were not read and the decision refused as naming no target).
-GROUP_TAIL_RE = lazy_compile(rf"(?:等|(?<=[)）])(?=\s*{NUM}\s*[家名个位人]))\s*(?:(?P<n>{NUM})\s*(?P<unit>[家名个位人]))?(?P<desc>.*)$",
-                             re.DOTALL)
+# The annex pointed to between 等 and the count: "对美台商业协会等后附《反制清单》列明的3家机构和企业" (session 37, mfa37/09: the
+# count was not read, so an annex cut short would not have warned).
+GROUP_TAIL_RE = lazy_compile(rf"(?:等|(?<=[)）])(?=\s*{NUM}\s*[家名个位人]))\s*(?:后附\s*《[^《》]{{1,20}}》\s*(?:列明|所列)的?\s*"
+                             rf"(?={NUM}\s*[家名个位人]))?(?:(?P<n>{NUM})\s*(?P<unit>[家名个位人]))?(?P<desc>.*)$", re.DOTALL)
 NOT_NAMES_RE = lazy_compile(r"^(?:以下|如下|下列|上述|前述|其|该|这些|此|我国|中国|中方|美方|外国|有关|相关)")
 MEASURE_WORDS = (
     ("asset_freeze", re.compile(r"冻结")),

@@ -1,0 +1,111 @@
+"""Session 38's blind round on MFA decisions (tests/data/corpus/mfa38/, and mfa37's two open cases): a deletion line of an
+amendment with its verb first, targets added to a decision named by title without 所附《反制清单》, a count after the annex
+pointed to, a nationality before a person's name, a bare Chinese name in a lift. Pure: text in, parse out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scraper.parse import parse_document
+from storage.records import ActionKind, UnusablePage
+from tests.scraper.mfa_texts import HEAD, LAW, TAIL, decision
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
+AMENDMENT = (CORPUS / "mfa38" / "05-amend-list-add-two-delete-one-2024-13.txt").read_text(encoding="utf-8")
+DELETION = "二、删去“二、高级管理人员”中的“（十）汤姆·莫斯（Tom Moss），男，斯凯迪奥公司亚太区总经理”。"
+
+
+def test_a_deletion_line_with_its_verb_before_the_section_removes_the_line_it_quotes() -> None:
+    """"一、在“一、企业”中增加：“（四）…”\\n二、删去“二、高级管理人员”中的“（十）汤姆·莫斯（Tom Moss），男，…”。" (mfa38/05): the
+    deletion was not read, so Tom Moss stayed in force on 2024 No. 13 with no warning, while the additions were read."""
+    rec = parse_document(AMENDMENT.encode()).notice
+    assert rec is not None
+    assert [(a.action, [t.key for t in a.targets], a.entities) for a in rec.actions] == [
+        (ActionKind.IMPOSE, ["MFA-ORDER-2024-13"], ("auroraunmannedsystems", "anvilnavigationtechnologies")),
+        (ActionKind.REMOVE, ["MFA-ORDER-2024-13"], ("tommoss",))]
+    assert [(e.zh, e.en, e.type, e.n) for e in rec.entities][-1] == ("汤姆·莫斯", "Tom Moss", "individual", 10)
+    assert rec.warnings == ()
+
+
+@pytest.mark.parametrize("line", [
+    "二、将“（十）汤姆·莫斯（Tom Moss），男，斯凯迪奥公司亚太区总经理”从“二、高级管理人员”中删去。",
+    "二、“二、高级管理人员”中的“（十）汤姆·莫斯（Tom Moss），男，斯凯迪奥公司亚太区总经理”予以删除。",
+], ids=["from-section", "yuyi"])
+def test_a_deletion_line_nothing_reads_is_for_a_person(line: str) -> None:
+    """A numbered line deleting a quoted line of the list in a shape no instruction pattern reads: refused for a person
+    (it was a silent loss: the removal dropped, the additions read)."""
+    with pytest.raises(UnusablePage) as caught:
+        parse_document(AMENDMENT.replace(DELETION, line).encode())
+    assert caught.value.reason == "needs-review"
+    assert "deletes from an earlier decision's list" in str(caught.value)
+
+
+@pytest.mark.parametrize("where, target", [
+    ("2027年2月14日《关于对美国有关军工企业及人员采取反制措施的决定》", (None, "2027-02-14")),
+    ("2027年2月14日外交部令第62号《关于对美国有关军工企业及人员采取反制措施的决定》", ("MFA-ORDER-2027-62", "2027-02-14")),
+], ids=["by-date-and-title", "by-date-and-number"])
+def test_persons_added_to_a_decision_named_by_title_without_its_list_join_that_decision(
+        where: str, target: tuple[str | None, str]) -> None:
+    """"中方决定将X（x）、Y（y）等2人增列入2027年2月14日《…的决定》，并对其采取…" (mfa37/10, mfa38/15): the impose named no decision,
+    so the item did not say which decision they joined."""
+    rec = decision(LAW + "中方决定将托马斯·R·格林（Thomas R. Green）、苏珊·J·怀特（Susan J. White）等2人增列入" + where
+                   + "，并对其采取不予签发签证、不准入境（包括香港、澳门）的反制措施。",
+                   title="关于修改《关于对美国有关军工企业及人员采取反制措施的决定》的决定", day="2027-05-06",
+                   cn="2027年5月6日", n=68)
+    [impose] = rec.actions
+    assert impose.action is ActionKind.IMPOSE and impose.measures == ("entry_ban",)
+    assert [(t.key, t.date.isoformat() if t.date else None) for t in impose.targets] == [target]
+    assert ([e.en for e in rec.entities], rec.stated_count, rec.warnings) == (
+        ["Thomas R. Green", "Susan J. White"], 2, ())
+
+
+def test_a_new_decision_naming_an_earlier_one_in_its_reasons_has_no_target() -> None:
+    """An earlier decision named in the reasons, not as what the targets join: the impose stays a listing of its own."""
+    rec = decision("2027年2月14日，中方依据《关于对美国有关军工企业及人员采取反制措施的决定》对有关企业采取了反制措施。" + LAW
+                   + "中方决定对托马斯·R·格林（Thomas R. Green）采取以下反制措施：对其本人不予签发签证、不准入境。")
+    assert [a.targets for a in rec.actions] == [()]
+
+
+def test_the_words_before_zenglieru_are_no_name() -> None:
+    """"将后附表格所列2名人员增列入…外交部令第80号《…》" (mfa38/15): "后附表格所列2名人员增" was read as a name missing from the
+    annex, and the count as 3: 'parsed 2 entities, the notice states 3', a false problem."""
+    page = (CORPUS / "mfa38" / "15-older-layout-amend-html-table.html").read_bytes()
+    rec = parse_document(page).notice
+    assert rec is not None
+    assert (rec.stated_count, rec.warnings, [t.key for t in rec.actions[0].targets]) == (2, (), ["MFA-ORDER-2028-80"])
+    assert [e.en for e in rec.entities] == ["Stephen P. O'Connor", "Linda M. Garcia"]
+
+
+ANNEXED = (CORPUS / "mfa37" / "09-taiwan-council-subsidiaries-annex.txt").read_text(encoding="utf-8")
+
+
+def test_a_count_after_the_annex_pointed_to_is_read() -> None:
+    """"对美台商业协会等后附《反制清单》列明的3家机构和企业" (mfa37/09): the count was not read (an annex cut short would not warn)."""
+    rec = parse_document(ANNEXED.encode()).notice
+    assert rec is not None and (rec.stated_count, rec.warnings) == (3, ())
+    cut = parse_document(ANNEXED.replace("3. 红杉防务科技公司（Redwood Defense Technologies LLC）\n", "").encode()).notice
+    assert cut is not None and cut.stated_count == 3 and "parsed 2 targets, the decision states 3" in cut.warnings
+
+
+def test_a_nationality_before_a_persons_name_is_no_part_of_it() -> None:
+    """"对德国籍人员约尔格·米勒（Jörg Müller，…）、…" (mfa38/17): the Chinese name kept "德国籍人员"."""
+    rec = decision(LAW + "中方决定对德国籍人员约尔格·米勒（Jörg Müller，德国联邦议院前议员）、安内莉泽·舍弗-克劳斯（Anneliese "
+                   "Schäfer-Krauß，某研究所研究员）及其直系亲属采取以下反制措施：对其本人及其直系亲属不予签发签证、不准入境。",
+                   title="关于对德国有关人员采取反制措施的决定")
+    assert [(e.zh, e.en, e.type, e.country) for e in rec.entities] == [
+        ("约尔格·米勒", "Jörg Müller", "individual", "DE"), ("安内莉泽·舍弗-克劳斯", "Anneliese Schäfer-Krauß", "individual", "DE")]
+
+
+@pytest.mark.parametrize("name", ["石平", "余茂春"])
+def test_a_bare_chinese_name_in_a_lift_is_a_person(name: str) -> None:
+    """"停止2025年9月8日外交部令第17号《…》中对石平采取的反制措施" (mfa38/03): typed an organisation (no English, no dot, a lift
+    states no measure), and the stored person took that type."""
+    text = (HEAD.format(title=f"关于停止对{name}采取反制措施的决定", day="2028-03-01", cn="2028年3月1日", n=82)
+            + "依据《中华人民共和国反外国制裁法》第三条、第十五条规定，中方决定，停止2025年9月8日外交部令第17号"
+            + f"《关于对{name}采取反制措施的决定》中对{name}采取的反制措施。" + TAIL.format(cn="2028年3月1日"))
+    rec = parse_document(text.encode()).notice
+    assert rec is not None
+    assert [(a.action, a.entities) for a in rec.actions] == [(ActionKind.LIFT, (name,))]
+    assert [(e.zh, e.type) for e in rec.entities] == [(name, "individual")]
