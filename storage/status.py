@@ -171,13 +171,40 @@ def suggest_names(session: Session, name: str, limit: int = SUGGEST_LIMIT) -> li
 
 def _suggest(names: Sequence[str], name: str, limit: int) -> list[str]:
     """The closest names, one spelling per normalised name: "Huntington Ingalls Industries Inc." and "…, Inc."
-    are one suggestion, not two of the five."""
+    are one suggestion, not two of the five. A listed name inside ``name`` or holding it comes first (user38: for
+    "Skydio Government Solutions LLC" five other "… LLC" were suggested and Skydio Inc. not)."""
     out: dict[str, str] = {}
+    for close, _kind, _score in _related_names(names, name)[:limit]:
+        out.setdefault(name_key(close) or close, close)
     for close, _score, _index in _close_names(names, name, limit * 4):
+        if len(out) >= limit:
+            break
         out.setdefault(name_key(close) or close, close)
         if len(out) == limit:
             break
     return list(out.values())
+
+
+def _related_names(names: Sequence[str], name: str) -> list[tuple[str, MatchKind, float]]:
+    """Known names inside ``name`` (a subsidiary's, a branch's or a project's name holding its listed parent's:
+    "Skydio Government Solutions LLC" for Skydio Inc., "斯凯迪奥北京科技" for 斯凯迪奥公司), then known names holding it (the
+    listed subsidiaries of "General Dynamics"), each with the score ``screen`` gives such a possible match: the rule
+    of :func:`storage.possible.inside_possible` (user38: the site search and ``timeline``'s suggestions offered
+    neither; ``screen`` did)."""
+    from storage.possible import han_inside_possible, inside_possible
+
+    key = name_key(name)
+    inside: list[tuple[str, MatchKind, float]] = []
+    holds: list[tuple[str, MatchKind, float]] = []
+    for known in names:
+        known_key = name_key(known)
+        if not known_key or known_key == key:
+            continue
+        if (p := inside_possible(name, known) or han_inside_possible(key, known_key)) is not None:
+            inside.append((known, MatchKind.INSIDE, p.score))
+        elif (p := inside_possible(known, name) or han_inside_possible(known_key, key)) is not None:
+            holds.append((known, MatchKind.HOLDS, p.score))
+    return sorted(inside, key=lambda x: -x[2]) + sorted(holds, key=lambda x: (-x[2], x[0]))
 
 
 def _close_names(names: Sequence[str], name: str, limit: int) -> list[tuple[str, float, int]]:
@@ -294,6 +321,8 @@ class MatchKind(StrEnum):
     EXACT = "exact"  # a spelling seen in a notice, character for character (or the entity key)
     NORMALISED = "normalised"  # equal after name_key: case, width, punctuation, legal suffixes
     FUZZY = "fuzzy"  # close (rapidfuzz WRatio >= SUGGEST_CUTOFF), best first
+    INSIDE = "inside"  # a listed name inside the one asked for (a subsidiary's name holding its parent's)
+    HOLDS = "holds"  # a listed name holding the one asked for (the listed subsidiaries of a listed parent)
 
 
 @dataclass(frozen=True)
@@ -310,7 +339,10 @@ class EntityHit:
 
 def find_entities(session: Session, query: str, limit: int = SUGGEST_LIMIT) -> list[EntityHit]:
     """Entities for a name in either language: exact and normalised matches as ``timeline`` finds
-    them, else the close names ``timeline`` suggests, each resolved to its entity."""
+    them, then the listed names holding it (a listed parent's listed subsidiaries); else the listed names inside it
+    (the parent of a subsidiary asked for) and the close names ``timeline`` suggests, each resolved to its entity
+    (user38: "General Dynamics" named none of its four listed subsidiaries, "Skydio Government Solutions LLC" gave
+    five other "… LLC" before Skydio Inc., all "similar name, score 85.5")."""
     text = clean_display(query) or ""
     key = name_key(text)
     if not key:
@@ -319,13 +351,21 @@ def find_entities(session: Session, query: str, limit: int = SUGGEST_LIMIT) -> l
     names = all_names(session, notices)
     hits: list[EntityHit] = []
     exact = text in names
+    seen: set[str] = set()
     for ek in _matching_keys(session, notices, key):
         kind = MatchKind.EXACT if exact or text == ek else MatchKind.NORMALISED
         hits.append(_hit(session, notices, ek, kind, text, 100.0))
-    if hits:
+        seen.add(ek)
+    for name, kind, score in _related_names(names, text):
+        if hits and kind is MatchKind.INSIDE:
+            continue  # (the name asked for is listed: the names inside it are no answer)
+        for ek in _matching_keys(session, notices, name_key(name)):
+            if ek not in seen and len(hits) < limit:
+                seen.add(ek)
+                hits.append(_hit(session, notices, ek, kind, name, score))
+    if any(h.match in (MatchKind.EXACT, MatchKind.NORMALISED) for h in hits):
         return hits
     scored = _close_names(names, text, limit)
-    seen: set[str] = set()
     for name, score, _ in scored:
         for ek in _matching_keys(session, notices, name_key(name)):
             if ek not in seen:

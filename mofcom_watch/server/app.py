@@ -297,7 +297,7 @@ def search(request: Request) -> Response:
         return RedirectResponse(AT_ROOT, status_code=303)
     part = _state(request).data.search(query)
     hits = [h for h in part.rows if isinstance(h, EntityHit)]
-    if len(hits) == 1 and hits[0].match is not MatchKind.FUZZY:
+    if len(hits) == 1 and hits[0].match in (MatchKind.EXACT, MatchKind.NORMALISED):  # (a name holding it: a list)
         return RedirectResponse(entity_path(hits[0].key), status_code=303)
     return _html(render_search_page(query, part), 200 if hits else 503 if part.note else 404)
 

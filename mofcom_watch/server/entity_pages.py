@@ -39,7 +39,8 @@ from storage.status import EntityHit, EntityListing, MatchKind
 from storage.vocabulary import event_words, row_label, until_cell
 
 MATCH_WORDS = {MatchKind.EXACT: "exact name", MatchKind.NORMALISED: "same name, written differently",
-               MatchKind.FUZZY: "similar name"}
+               MatchKind.FUZZY: "similar name", MatchKind.INSIDE: "a listed name inside the one searched for",
+               MatchKind.HOLDS: "a listed name holding the one searched for"}
 
 
 @dataclass(frozen=True)
@@ -245,6 +246,7 @@ def render_search_page(query: str, part: Part) -> bytes:
         for h in hits:
             name = " / ".join(x for x in (h.en, h.zh) if x) or h.key
             how = MATCH_WORDS[h.match] + (f", score {h.score:g}" if h.match is MatchKind.FUZZY else "")
+            how += ", review" if h.match in (MatchKind.INSIDE, MatchKind.HOLDS) else ""  # as screen's possible matches
             out.append(f'<li><a href="{entity_path(h.key)}">{zh_marked(name)}</a> '
                        f'<span class="muted">({escape(how)}: {escape(h.matched)})</span></li>')
         out.append("</ul>")

@@ -124,6 +124,28 @@ def test_search_fuzzy_lists_candidates(site: TestClient) -> None:
     assert site.get("/search", params={"q": " "}, follow_redirects=False).status_code == 303
 
 
+def test_search_names_a_listed_parent_inside_and_the_listed_names_holding_it(site: TestClient) -> None:
+    """reader37's B6 and user38: "General Dynamics" went straight to General Dynamics, its four listed "General
+    Dynamics …" subsidiaries unsaid; "Skydio Government Solutions LLC" listed five other "… LLC" first, Skydio Inc.
+    sixth, all "similar name, score 85.5". Now the listed parent inside comes first, the listed names holding an exact
+    hit follow it, each said so and to review (as ``screen`` offers them: possible matches)."""
+    r = site.get("/search", params={"q": "General Dynamics"}, follow_redirects=False)
+    assert r.status_code == 200, r.headers  # was: 303 to entity/generaldynamics
+    strict(r.text)
+    keys = re.findall(r'href="entity/([^"]+)"', r.text)
+    assert keys[0] == "generaldynamics", keys
+    assert {"generaldynamicslandsystems", "generaldynamicsmissionsystems", "generaldynamicsinformationtechnology",
+            "generaldynamicsordnanceandtacticalsystems"} <= set(keys[1:]), keys
+    assert r.text.count("a listed name holding the one searched for, review") == 4, r.text
+    sub = site.get("/search", params={"q": "Skydio Government Solutions LLC"}, follow_redirects=False)
+    assert sub.status_code == 200
+    keys = re.findall(r'href="entity/([^"]+)"', sub.text)
+    assert keys[0] == "skydio", keys  # was: sixth, after Clear Align LLC, IMSAR, LLC, ...
+    assert "a listed name inside the one searched for, review" in sub.text
+    zh = site.get("/search", params={"q": "斯凯迪奥（北京）科技有限公司"}, follow_redirects=False)
+    assert zh.status_code == 200 and re.findall(r'href="entity/([^"]+)"', zh.text)[0] == "skydio", zh.text
+
+
 def test_front_page_has_search_and_one_picture_row_per_listing(site: TestClient) -> None:
     page = site.get("/").text
     strict(page)
