@@ -86,7 +86,8 @@ def _status_action(reading: Reading, folded: str, text: str, own: int | None, ef
         duration = _period(folded, text, after, end) or _until_before(
             folded, text, start if clause is None else clause[0], m.start("verb"))
         until = until_from(duration, iso_to_date(when) or published) if duration else None
-    named = reading.targets if clause is None else _named_in(reading.targets, folded[clause[0] : clause[1]])
+    named = _not_kept(reading.targets, folded, start, end) if clause is None else \
+        _named_in(reading.targets, folded[clause[0] : clause[1]])
     return ActionRecord(action=kind, list=ListKind.COUNTERMEASURE, targets=tuple(refs), effective=when, until=until,
                         duration=duration, entities=tuple(cached_key(t.zh, t.en) for t in named),
                         text=reading.decision if clause is None else text[clause[0] : clause[1]].strip(),
@@ -112,6 +113,34 @@ def _verb_kind(m: re.Match[str], folded: str, end: int) -> ActionKind:
     if ends is not None and ends.start() <= m.start("verb") <= ends.end():
         return ActionKind.RESTORE
     return STATUS_KINDS[m.group("verb")]
+
+
+# A sentence saying its targets' measures go on: "对X（English）采取的反制措施继续有效", "…继续实施", "…不变".
+KEPT_SENTENCE_RE = re.compile(r"继续(?:有效|实施|执行|适用)|保持不变|不变")
+
+
+def _not_kept(targets: tuple[Target, ...], folded: str, start: int, end: int) -> tuple[Target, ...]:
+    """The targets of a decision's step, less those named only in another sentence saying their measures go on
+    ("停止对A（a）采取的反制措施。对B（b）采取的反制措施继续有效": A alone; session 38, story39 S9: B was lifted too, falsely,
+    silently). Where the step's sentence names none, all (an annex's or the decision's description's)."""
+    mine = _named_in(targets, folded[start:end])
+    if not mine or len(mine) == len(targets) or KEPT_SENTENCE_RE.search(folded, end) is None:
+        return targets
+    out = []
+    for t in targets:
+        if t in mine:
+            out.append(t)
+            continue
+        kept = False
+        for name in (fold(t.zh) if t.zh else None, fold(t.en) if t.en else None):
+            at = folded.find(name, end) if name else -1
+            if at >= 0:
+                s0 = max(folded.rfind("。", 0, at), folded.rfind("\n", 0, at)) + 1
+                kept = KEPT_SENTENCE_RE.search(folded, at, sentence_end(folded, at)) is not None and s0 >= end
+                break
+        if not kept:
+            out.append(t)
+    return tuple(out)
 
 
 def _named_in(targets: tuple[Target, ...], span: str) -> list[Target]:

@@ -497,6 +497,26 @@ def unread_late_suspension(src: Source, d: Draft) -> str | None:
     return None
 
 
+# "…第21号相关措施的暂停继续有效", "暂停措施仍然有效": an answer saying a named notice's suspension still holds, no step read.
+SUSPENSION_HOLDS_RE = lazy_compile(r"暂停[^,;。\n]{0,12}?(?:继续|仍然|仍|依然)\s*(?:有效|适用)")
+
+
+def unread_suspension_holds(src: Source, d: Draft) -> str | None:
+    """An answer that reads no step and says, in a sentence naming a notice, that its suspension still holds (SUSPENSION_HOLDS_RE):
+    "商务部公告2025年第21号相关措施的暂停继续有效" in an answer of 2026-11-12, after the suspension's written end. Stored as
+    nothing ("no action found in the answer", a warning only), the listing showed a presumed lapse, "back in force", while the
+    ministry said the suspension held, status exit 0 (session 38, story39 S5): a person must read it. A restatement of an
+    extension already stored is held too: loud, never a false state."""
+    if not d.qa or d.actions or d.drafts or not d.refs or "有效" not in src.folded and "适用" not in src.folded:
+        return None
+    folded = src.folded
+    for pos, s0, s1 in _answer_sentences(folded, d, "暂停", next_sentence=True):
+        m = SUSPENSION_HOLDS_RE.search(folded, s0, s1)
+        if m is not None and any(s0 <= r[0] < s1 for r in d.refs):
+            return f"the answer says \"{src.text[s0:s1].strip()[:50]}\" of a notice it names but reads no step{LEFT_OUT}"
+    return None
+
+
 def _late_term_end(src: Source, d: Draft, s0: int, at: int, s1: int) -> date | None:
     """The end of the term of the 暂停 at ``at`` in the sentence ``s0:s1`` when that sentence opens with a "自…起" weeks
     (not months) before the text, names a notice, and neither decides nor tells a step; else None."""
