@@ -109,3 +109,77 @@ def test_a_bare_chinese_name_in_a_lift_is_a_person(name: str) -> None:
     assert rec is not None
     assert [(a.action, a.entities) for a in rec.actions] == [(ActionKind.LIFT, (name,))]
     assert [(e.zh, e.type) for e in rec.entities] == [(name, "individual")]
+
+
+def _decree(title: str, body: str) -> str:
+    return (HEAD.format(title=title, day="2028-10-20", cn="2028年10月20日", n=95)
+            + "依据《中华人民共和国反外国制裁法》第三条、第十五条规定，中方决定，" + body + TAIL.format(cn="2028年10月20日"))
+
+
+@pytest.mark.parametrize("orders, keys", [
+    ("外交部令第80号、第86号", [(None, 80), (None, 86)]),
+    ("外交部令第80号和第86号", [(None, 80), (None, 86)]),
+    ("外交部令2028年第80号、第86号", [("MFA-ORDER-2028-80", None), ("MFA-ORDER-2028-86", None)]),
+], ids=["dunhao", "he", "year-written"])
+def test_numbers_after_the_first_order_are_orders_too(orders: str, keys: list[tuple[str | None, int | None]]) -> None:
+    """"停止实施外交部令第80号、第86号所列全部反制措施" (mfa38/19): No. 86 was not read, its lift lost with no warning."""
+    rec = parse_document(_decree("关于停止实施有关反制措施的决定", f"停止实施{orders}所列全部反制措施。").encode()).notice
+    assert rec is not None
+    [lift] = rec.actions
+    assert lift.action is ActionKind.LIFT and lift.entities == ()
+    assert [(t.key, t.number if t.key is None else None) for t in lift.targets] == keys
+
+
+def test_persons_of_two_decrees_joined_by_he_are_each_lifted_from_their_own() -> None:
+    """"停止…第80号中对罗伯特·凯恩（Robert Kane）和…第86号中对鲁塔·扬库特（Rūta Jankutė）采取的反制措施" (mfa38/21): Robert Kane
+    was read into the second name, his lift lost with no warning."""
+    page = (CORPUS / "mfa38" / "21-lift-one-person-of-each-of-two-decrees.txt").read_bytes()
+    rec = parse_document(page).notice
+    assert rec is not None
+    assert [(a.action, [t.key for t in a.targets], a.entities) for a in rec.actions] == [
+        (ActionKind.LIFT, ["MFA-ORDER-2028-80"], ("robertkane",)), (ActionKind.LIFT, ["MFA-ORDER-2028-86"], ("rūtajankutė",))]
+    assert [(e.zh, e.en) for e in rec.entities] == [("罗伯特·凯恩", "Robert Kane"), ("鲁塔·扬库特", "Rūta Jankutė")]
+
+
+@pytest.mark.parametrize("where, target", [
+    ("从2024年10月10日外交部令第13号《关于对美国军工企业及高级管理人员采取反制措施的决定》的反制清单中移除", "MFA-ORDER-2024-13"),
+    ("从外交部令第13号所列《反制清单》中移除", None),
+    ("从2024年10月10日《关于对美国军工企业及高级管理人员采取反制措施的决定》中移出", None),
+], ids=["de-list", "suolie-list", "decision"])
+def test_a_removal_in_one_sentence_without_suofu_is_a_removal(where: str, target: str | None) -> None:
+    """"中方决定将汤姆·莫斯（Tom Moss）从…的反制清单中移除" (mfa38/20): read as a new listing of "汤姆·莫斯（Tom Moss）从…中移除"."""
+    text = _decree("关于修改有关反制措施决定的决定", "").replace("中方决定，", "中方决定将汤姆·莫斯（Tom Moss）" + where + "。")
+    rec = parse_document(text.encode()).notice
+    assert rec is not None
+    [removal] = rec.actions
+    assert (removal.action, removal.entities, len(removal.targets)) == (ActionKind.REMOVE, ("tommoss",), 1)
+    assert target is None or removal.targets[0].key == target
+    assert [(e.zh, e.en, e.type) for e in rec.entities] == [("汤姆·莫斯", "Tom Moss", "individual")]
+
+
+@pytest.mark.parametrize("body", [
+    "解除对外交部令第86号所列人员直系亲属采取的不予签发签证、不准入境的反制措施。",
+    "解除外交部令第86号所列人员的直系亲属不予签发签证、不准入境的反制措施。",
+    "停止对外交部令第86号所列鲁塔·扬库特（Rūta Jankutė）的直系亲属采取的反制措施。",
+], ids=["caiqu", "no-caiqu", "one-persons-family"])
+def test_a_lift_on_family_members_only_is_for_a_person(body: str) -> None:
+    """A lift of what listed persons' family members are under (mfa38/22): read as a lift of all of No. 86 (false "lifted"
+    items for persons still under every measure) or of an entity "人员直系亲属"."""
+    with pytest.raises(UnusablePage) as caught:
+        parse_document(_decree("关于解除部分反制措施的决定", body).encode())
+    assert caught.value.reason == "needs-review" and "family members only" in str(caught.value)
+
+
+def test_a_lift_of_a_person_and_his_family_is_read() -> None:
+    rec = parse_document(_decree("关于停止对鲁塔·扬库特采取反制措施的决定",
+                                 "停止外交部令第86号中对鲁塔·扬库特（Rūta Jankutė）及其直系亲属采取的反制措施。").encode()).notice
+    assert rec is not None and [(a.action, a.entities) for a in rec.actions] == [(ActionKind.LIFT, ("rūtajankutė",))]
+
+
+def test_a_deletion_line_quoting_the_entry_alone_removes_it() -> None:
+    """"一、删去“（九）亚当·布赖（Adam Bry），男，斯凯迪奥公司联合创始人、首席执行官”。" (mfa38/23): refused as cut short."""
+    rec = parse_document((CORPUS / "mfa38" / "23-amend-delete-line-quoted-alone.txt").read_bytes()).notice
+    assert rec is not None
+    assert [(a.action, [t.key for t in a.targets], a.entities) for a in rec.actions] == [
+        (ActionKind.REMOVE, ["MFA-ORDER-2024-13"], ("adambry",))]
+    assert [(e.zh, e.type, e.n) for e in rec.entities] == [("亚当·布赖", "individual", 9)]

@@ -70,10 +70,11 @@ AMEND_SECTION_LINE_RE = re.compile(
 
 
 # Its verb first: "二、删去“二、高级管理人员”中的“（十）汤姆·莫斯（Tom Moss），男，…”。" (session 38, mfa38/05: the line was not
-# read, and the deletion was lost with no warning while the addition on the line before was read).
+# read, and the deletion was lost with no warning while the addition on the line before was read), or the line quoted alone
+# ("一、删去“（十）汤姆·莫斯（Tom Moss），…”。": refused as cut short).
 AMEND_SECTION_FRONT_RE = re.compile(
     rf"^\s*(?:[{CN_DIGITS}]{{1,3}}\s*、\s*|\d{{1,2}}\s*[.．、]\s*)?(?P<verb>{'|'.join(AMEND_VERBS)})\s*"
-    rf"(?P<where>[“「\"][^”」\"\n]{{1,20}}[”」\"])(?P<rest>.*)$")
+    rf"(?P<where>[“「\"][^”」\"\n]{{1,200}}[”」\"])(?P<rest>.*)$")
 
 
 def _instruction_line(folded: str) -> re.Match[str] | None:
@@ -192,8 +193,11 @@ def _amendment(lines: list[str], folded_lines: list[str], folded: str, text: str
 # An amendment told in one sentence, the decision amended named before "所附《反制清单》": "中方决定将X、Y等2家企业增列入
 # 2024年12月27日《关于…的决定》（外交部令第16号）所附《反制清单》" (additions), "…将X从…所附《反制清单》中移除" (a deletion).
 PROSE_ADD_RE = re.compile(r"(?:增列|增补|补充列|列|纳)(?:入|至|进)(?P<where>[^。；;\n]{1,300}?)所附\s*《?\s*(?:反制|反制裁)清单")
+# So too "从…（外交部令第13号）的反制清单中移除", "从2024年10月10日《关于…的决定》中移出" (session 38, mfa38: no 所附, so the sentence
+# was read as a new listing of a name made of it, "汤姆·莫斯（Tom Moss）从…中移除": a false item, and the removal lost).
 PROSE_REMOVE_RE = re.compile(
-    r"从(?P<where>[^。；;\n]{1,300}?)所附\s*《?\s*(?:反制|反制裁)清单\s*》?\s*中?\s*(?:移除|移出|删除|删去|调出|剔除)")
+    r"从(?P<where>[^。；;\n]{1,300}?(?:(?:所附|所列|的)\s*《?\s*(?:反制|反制裁)清单\s*》?|决定\s*》(?:\s*[(（][^()（）\n]{1,40}[)）])?))"
+    r"\s*中?\s*(?:移除|移出|删除|删去|调出|剔除)")
 
 
 def _prose_amendment(folded: str, text: str, own: int | None, effective: str | None, published: date | None,
@@ -262,7 +266,8 @@ def _instructions(folded: str, line: str, m: re.Match[str]) -> list[Instruction]
     the section a quoted heading before it names ("“一、企业”": organisations), else the line's, and the count it
     states. Quoted names are taken from the clean ``line`` (``folded`` is it folded: every character in its place)."""
     at = min(m.start("where"), m.start("verb"))  # AMEND_FRONT_RE: from its verb, before the list
-    base = _type_of_words(m.group("where"))
+    where = m.group("where")  # a section ("“二、高级管理人员”"), not a line it quotes (whose role may name a 公司)
+    base = _type_of_words(where) if len(where) <= SECTION_MAX + 2 else None
     out: list[Instruction] = []
     pending: list[str] = []  # quoted after 中的, before its verb
     kind: str | None = base

@@ -42,6 +42,10 @@ def _ended(folded: str, body: str) -> bool:
 # suspension, extension or restoration of some measures only (the model holds no state per measure), is for a person.
 ONE_MEASURE_RE = re.compile(r"(?:停止|解除|取消|终止)[^。；;\n]{0,240}?(?:采取|实施)的?\s*(?:冻结|财产冻结|禁止|不予签发|不准入境|入境)"
                             r"[^。；;\n]{0,16}?措施")
+# A lift of what the family members of listed persons are under, the persons not named as its object: "解除外交部令第86号所列人员
+# 的直系亲属不予签发签证、不准入境的反制措施" (session 38, mfa38: read as a lift of all of No. 86, false "lifted" items for four
+# persons still under every measure). "X及其直系亲属", "其本人及直系亲属" name the persons too.
+FAMILY_ONLY_RE = re.compile(r"(?:停止|解除|取消|终止)[^。；;\n]{0,240}?(?<![其及])直系亲属")
 OTHERS_KEPT_RE = re.compile(r"其他[^。；;\n]{0,40}?措施[^。；;\n]{0,8}?继续(?:有效|执行|实施)")
 
 
@@ -54,6 +58,9 @@ def one_measure_lifted(record: NoticeRecord, text: str) -> str | None:
         return "the decision changes some measures of an earlier decision and not the others (no state per measure)"
     if any(a.action is ActionKind.LIFT_MEASURE and mixed_measures(a) for a in record.actions):
         return "the decision lifts different measures for different targets"
+    if "直系亲属" in text and any(a.action in (ActionKind.LIFT, ActionKind.LIFT_MEASURE) for a in record.actions) and (
+            FAMILY_ONLY_RE.search(fold(text)) is not None):
+        return "the decision lifts measures on family members only (the persons listed keep theirs)"
     if not any(a.action is ActionKind.LIFT for a in record.actions):
         return None
     if "其他" not in text or "继续" not in text:

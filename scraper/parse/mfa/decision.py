@@ -90,6 +90,11 @@ def _members(targets: tuple[Target, ...] | list[Target]) -> int:
     return sum(len(t.branches) for t in targets)
 
 
+def _removal_word(folded: str) -> bool:
+    """Whether ``folded`` holds a word of PROSE_REMOVE_RE's verbs (its cheap gate)."""
+    return "移" in folded or "删" in folded or "调出" in folded or "剔除" in folded
+
+
 def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None = None,
                    url: str | None = None, folded: str | None = None,
                    lines: tuple[list[str], list[str]] | None = None) -> NoticeRecord:
@@ -117,7 +122,7 @@ def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None =
                 text=text)
     amended = (_amendment(text_lines, folded_lines, folded, text, own, effective, warnings)
                if _may_amend(folded) else None)
-    if amended is None and "所附" in folded:  # "将X增列入…（外交部令第16号）所附《反制清单》", "将X从…所附《反制清单》中移除"
+    if amended is None and ("所附" in folded or "从" in folded and _removal_word(folded)):  # "将X增列入…（外交部令第16号）所附《反制清单》", "将X从…所附《反制清单》中移除"
         amended = _prose_amendment(folded, text, own, effective, published, warnings)
     if amended is not None:  # it adds to or removes from an earlier decision's list
         reading, actions, stated = amended

@@ -65,6 +65,9 @@ def _status_action(reading: Reading, folded: str, text: str, own: int | None, ef
         # Nos. 1-4 name two orders): the engine finds the stored order it can be, helped by the title quoted before it
         refs.append(NoticeRef(text=text[r.start() : r.end()].strip(), list=ListKind.COUNTERMEASURE, series=KEY_PREFIX,
                               number=n, title=title))
+    if refs and "第" in folded[after:end]:  # "外交部令第80号、第86号": the numbers after the first, 外交部令 not repeated
+        more, after = _more_numbers(folded, text, after, end, own, refs[-1])
+        refs.extend(more)
     if after == m.end():  # no order number: the decisions it names by their titles (and dates)
         for r in QUOTED_DECISION_RE.finditer(folded, m.end(), end):
             after = r.end()
@@ -92,6 +95,33 @@ def _status_action(reading: Reading, folded: str, text: str, own: int | None, ef
                         duration=duration, entities=tuple(cached_key(t.zh, t.en) for t in named),
                         text=reading.decision if clause is None else text[clause[0] : clause[1]].strip(),
                         measures=measures)
+
+
+# The next number of a list of orders written once: "停止实施外交部令第80号、第86号所列全部反制措施" (session 38, mfa38: No. 86 was
+# not read, its lift lost with no warning). A year written in the first number ("外交部令2028年第80号、第86号") is theirs too.
+MORE_NUMBERS_RE = re.compile(rf"\s*(?:、|和|及|与|以及)\s*第\s*(?P<n>{NUM})\s*号")
+
+
+def _more_numbers(folded: str, text: str, at: int, end: int, own: int | None,
+                  first: NoticeRef) -> tuple[list[NoticeRef], int]:
+    """The orders numbered right after one (MORE_NUMBERS_RE), each as its number alone or in ``first``'s written year,
+    and where they end."""
+    out: list[NoticeRef] = []
+    year = RY_RE.search(first.text)
+    while (m := MORE_NUMBERS_RE.match(folded, at, end)) is not None:
+        at = m.end()
+        n = to_int(m.group("n"))
+        if n is None or n == own:
+            continue
+        written = text[m.start("n") - 1 : m.end()].strip()
+        if year is not None:
+            out.append(NoticeRef(text=written, key=f"{KEY_PREFIX}-{year.group(1)}-{n}", list=ListKind.COUNTERMEASURE))
+        else:
+            out.append(NoticeRef(text=written, list=ListKind.COUNTERMEASURE, series=KEY_PREFIX, number=n))
+    return out, at
+
+
+RY_RE = re.compile(r"外交部令\s*(\d{4})\s*年")
 
 
 def _status_actions(reading: Reading, folded: str, text: str, own: int | None, effective: str | None,
@@ -281,6 +311,8 @@ def _per_order(action: ActionRecord, reading: Reading, folded: str, text: str,
         limit = spots[i + 1].start() if i + 1 < len(spots) else end
         k = folded.find("对", r.end(), limit)
         e = folded.find("采取", k, limit) if k >= 0 else -1
+        if e < 0 and k >= 0 and i + 1 < len(spots):  # "…第80号中对A（a）和…第86号中对B（b）采取的": A's names end at the joiner
+            e = _joined_before(folded, k, limit)
         if e < 0 or folded[r.end() : k].strip(" \t)）中") != "":
             return None
         names = [t for g in _group(text[k + 1 : e], folded[k + 1 : e], "") for t in g.names]
@@ -293,6 +325,16 @@ def _per_order(action: ActionRecord, reading: Reading, folded: str, text: str,
                     for ref, names in zip(action.targets, per))
     targets = tuple(_dedupe([t for names in per for t in names]))
     return actions, replace(reading, targets=targets)
+
+
+PER_ORDER_JOINERS = ("以及", "和", "及", "、", "，", ",")
+
+
+def _joined_before(folded: str, lo: int, at: int) -> int:
+    """Where the joiner ending ``folded[lo:at]`` starts (PER_ORDER_JOINERS; blanks around it), else -1."""
+    head = folded[lo:at].rstrip()
+    joiner = next((j for j in PER_ORDER_JOINERS if head.endswith(j)), None)
+    return -1 if joiner is None else lo + len(head) - len(joiner)
 
 
 # An earlier decision named by its date alone: "停止实施2024年12月27日决定中对X、Y采取的反制措施", "暂停实施2025年12月26日决定规定的
