@@ -51,7 +51,8 @@ class Fault:
     modified" to every request, conditional or not (a broken cache in front of the site); ``gzip-twice``,
     ``short-length`` (Content-Length half the body sent), ``206`` (the first half, to a request without Range),
     ``self-redirect`` (302 to itself for ever), ``cookie-redirect`` (302 to itself with a cookie, then the page), ``reset``
-    (half the body, then a TCP reset: a connection dropped mid-body)."""
+    (half the body, then a TCP reset: a connection dropped mid-body), ``reset-early`` (a TCP reset before any byte of
+    the answer). ``status``: the status ``body`` and ``redirect`` answer with (a 202 or 521 challenge, a 301)."""
 
     kind: str
     times: int | None = None  # None: every request; N: only the first N requests
@@ -61,6 +62,7 @@ class Fault:
     body: bytes = b""
     content_type: str = "text/html"  # body: the Content-Type it is served with
     headers: dict[str, str] = field(default_factory=dict)  # body: more headers (a Content-Encoding, ...)
+    status: int | None = None  # body: 200, redirect: 302 when None
 
 
 @dataclass
@@ -359,13 +361,13 @@ def _make_handler(site: SiteServer) -> type[BaseHTTPRequestHandler]:
                 self._send(int(kind), BOT_CHECK_BODY, {"Content-Type": "text/html"})
                 return True
             if kind == "body":
-                self._send(200, fault.body, {"Content-Type": fault.content_type, **fault.headers})
+                self._send(fault.status or 200, fault.body, {"Content-Type": fault.content_type, **fault.headers})
                 return True
             if kind == "304":
                 self._send(304, b"", {"ETag": '"cached"'}, bool(self.headers.get("If-None-Match")))
                 return True
             if kind == "redirect":
-                self._send(302, b"", {"Location": fault.location})
+                self._send(fault.status or 302, b"", {"Location": fault.location})
                 return True
             if kind == "gzip-cut":
                 packed = gzip.compress(site.read(path) or b"")
@@ -439,6 +441,12 @@ def _make_handler(site: SiteServer) -> type[BaseHTTPRequestHandler]:
                 self.wfile.flush()
                 self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
                 self.connection.close()  # RST now, before the server's own shutdown could send a FIN
+                self.close_connection = True
+                return True
+            if kind == "reset-early":  # a TCP reset before any byte of the answer (a firewall dropping the request)
+                site._record(Hit(path, 0, 0, False))
+                self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                self.connection.close()
                 self.close_connection = True
                 return True
             if kind == "truncate":
