@@ -48,9 +48,9 @@ def picture_path(out_dir: Path, name: str) -> Path:
     return Path(out_dir) / f"{name}.{PICTURE_SUFFIX}"
 
 
-def write_if_changed(path: Path, data: bytes) -> bool:
-    """Atomically replace ``path`` with ``data`` unless it already holds exactly that."""
-    sink = FileSink(path)
+def write_if_changed(path: Path, data: bytes, stage: Staged | None = None) -> bool:
+    """Atomically replace ``path`` with ``data`` unless it already holds exactly that (``stage``: at its commit)."""
+    sink = FileSink(path, stage)
     try:
         sink.write(data)
     except BaseException:
@@ -66,8 +66,9 @@ class FileSink:
     bytes did not change is not touched (its mtime stays); a reader never sees a half-written one.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, stage: Staged | None = None) -> None:
         self.path = path
+        self.stage = stage  # None: renamed over the file at close; else at the stage's commit
         self._pending: list[bytes] = []
         self._size = 0
         self._matched = 0  # leading bytes equal to the old file's
@@ -124,7 +125,10 @@ class FileSink:
             out.close()
             assert self._tmp is not None
             os.chmod(self._tmp, 0o644)
-            os.replace(self._tmp, self.path)
+            if self.stage is not None:
+                self.stage.add(self._tmp, self.path)
+            else:
+                os.replace(self._tmp, self.path)
             self._tmp = None
             return True
         except BaseException:
@@ -139,6 +143,50 @@ class FileSink:
         if self._tmp is not None:
             self._tmp.unlink(missing_ok=True)
             self._tmp = None
+
+
+class NothingPlaced(OSError):
+    """A publish's file-system fault met before any of its files was put in place (:class:`Staged`): every file of the
+    folder is the last publish's."""
+
+
+class Staged:
+    """A publish's new files, each written whole beside the one it replaces, all put in place at :meth:`commit` (a
+    rename each: no space needed). Was: each file renamed as it was written, so a disk filling mid-publish left this
+    publish's state pictures and entity feeds beside the last publish's ``all`` and list feeds (a company's picture
+    and feed saying a change ``all.atom`` did not carry; ops37's B4). Now such a fault leaves every file as the last
+    publish left it (:meth:`abort`), said as :class:`NothingPlaced`. Only files whose bytes changed are staged; the
+    disk holds them beside the old ones until the commit."""
+
+    def __init__(self) -> None:
+        self._moves: list[tuple[Path, Path]] = []
+
+    def add(self, tmp: Path, path: Path) -> None:
+        self._moves.append((tmp, path))
+
+    def commit(self) -> None:
+        """Every staged file renamed over its own, in the order written (a later copy of one file wins)."""
+        for done, (tmp, path) in enumerate(self._moves):
+            try:
+                os.replace(tmp, path)
+            except BaseException:
+                del self._moves[:done + 1]
+                self.abort()  # (those after it: left as the last publish's, said by the error)
+                raise
+        self._moves.clear()
+
+    def abort(self) -> None:
+        """No staged file put in place: each removed."""
+        for tmp, _ in self._moves:
+            tmp.unlink(missing_ok=True)
+        self._moves.clear()
+
+    def fault(self, exc: BaseException) -> BaseException:
+        """``exc`` raised before the commit, the staged files removed: a file-system fault as :class:`NothingPlaced`."""
+        self.abort()
+        if isinstance(exc, OSError) and not isinstance(exc, NothingPlaced) and exc.errno is not None:
+            return NothingPlaced(exc.errno, exc.strerror, exc.filename)
+        return exc
 
 
 def remove_stale_temps(out_dir: Path, before: float, candidates: Iterable[Path] | None = None) -> list[Path]:
@@ -167,8 +215,9 @@ def remove_stale_temps(out_dir: Path, before: float, candidates: Iterable[Path] 
 
 def write_error(exc: OSError, out_dir: Path) -> str:
     """One line for a feeds folder we could not write: which folder, what is wrong, what to do.
-    Nothing there is half-written: each file is replaced whole or left as it was; but the files written before the
-    fault are this publish's (a state picture, some feeds) and the rest the last one's (cli36): said so."""
+    Nothing there is half-written: each file is replaced whole or left as it was. A publish puts its files in place
+    together (:class:`Staged`): a fault before that left them all the last one's (:class:`NothingPlaced`), said so;
+    any other may have come after some were this publish's (cli36): said so."""
     code = exc.errno
     if code in (errno.ENOSPC, errno.EDQUOT):
         what = "the disk is full (or over quota): free some space"
@@ -183,5 +232,8 @@ def write_error(exc: OSError, out_dir: Path) -> str:
                 "folder with --out")
     else:
         what = f"{exc.strerror or exc}" + (f" ({exc.filename})" if exc.filename else "")
+    if isinstance(exc, NothingPlaced):
+        return (f"cannot write the feeds in {out_dir}: {what}, then run again "
+                "(no file of this publish was put in place: every file there is the last publish's)")
     return (f"cannot write the feeds in {out_dir}: {what}, then run again "
             "(each feed file there is whole, this publish's or the last one's: the next publish writes them all)")

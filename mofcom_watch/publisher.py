@@ -47,7 +47,7 @@ from feeds.folder import FolderPaths, Lazy
 from feeds.formats import BY_NAME, FORMATS, PICTURE_SUFFIX, RenderContext
 from feeds.identity import entity_feed_name, normalise_base_url
 from feeds.picture import PictureFile, entity_name, entity_picture, notice_picture, overview_pictures
-from feeds.write import FileSink, feed_paths, picture_path, write_if_changed
+from feeds.write import FileSink, Staged, feed_paths, picture_path, write_if_changed
 from storage.aliaslinks import AliasLinks, notice_links, stored_links
 from storage.bands import Band, listing_bands
 from storage.eventheads import BATCH, EventHead, event_heads, heads_by_entity, heads_by_notice, in_batches, load_records
@@ -131,10 +131,11 @@ class _Run:
         self.failed: dict[str, FeedFailure] = {}
         self.events = 0  # lifecycle items seen
         self.first_seen = first_seen(session)  # notice key -> first read: a feed's ``updated`` (feeds.build.sighted)
+        self.stage = Staged()  # every file put in place at the end, together (feeds.write.Staged)
 
     # -- files ----------------------------------------------------------------------------------
     def open_feed(self, spec: FeedSpec, items: Sequence[Item]) -> tuple[FeedStream, dict[str, FileSink]] | None:
-        sinks = {fmt: FileSink(path) for fmt, path in feed_paths(self.out_dir, spec.name).items()}
+        sinks = {fmt: FileSink(path, self.stage) for fmt, path in feed_paths(self.out_dir, spec.name).items()}
         try:
             return FeedStream(spec, self.updated(items), self.heads, self.ctx, sinks), sinks
         except Exception as exc:  # noqa: BLE001 - isolated: this feed keeps its last file
@@ -188,7 +189,7 @@ class _Run:
         except Exception as exc:  # noqa: BLE001 - isolated like a feed: the feeds are still written
             self.fail("pictures", exc)
             return
-        self.pictures_ok[pic.name] = rank, write_if_changed(picture_path(self.out_dir, pic.name), pic.svg)
+        self.pictures_ok[pic.name] = rank, write_if_changed(picture_path(self.out_dir, pic.name), pic.svg, self.stage)
 
     # -- passes ---------------------------------------------------------------------------------
     def notice_pictures(self) -> None:
@@ -322,6 +323,21 @@ def publish_store(session: Session, *, as_of: date, out_dir: Path, base_url: str
     watchlist could not be read: its feed fails (keeping its last files), the others are written. ``notices``: the
     stored notices, when the caller has them (else read here for the links, :mod:`storage.aliaslinks`)."""
     run = _Run(session, out_dir, base_url, as_of)
+    try:
+        published = _publish_store(run, watchlist=watchlist, news=news, health=health, note_failures=note_failures,
+                                   broken_watchlist=broken_watchlist, notices=notices)
+    except BaseException as exc:
+        if (fault := run.stage.fault(exc)) is exc:
+            raise
+        raise fault from exc
+    run.stage.commit()
+    return published
+
+
+def _publish_store(run: _Run, *, watchlist: Watchlist | None, news: Sequence[EventRecord],
+                   health: Callable[[], list[EventRecord]], note_failures: Callable[[list[FeedFailure]], bool],
+                   broken_watchlist: str | None, notices: Sequence[StoredNotice] | None) -> Published:
+    session, as_of = run.session, run.as_of
     if broken_watchlist is not None:
         run.failed[WATCHLIST_FEED.name] = FeedFailure(WATCHLIST_FEED.name, broken_watchlist)
     notice_heads = list(event_heads(session, as_of, (EventScope.NOTICE.value,)))
@@ -377,8 +393,14 @@ def publish_sides(session: Session, *, as_of: date, out_dir: Path, base_url: str
     items: list[Item] = [*newest_first([*news, *health()])]
     routes = route(in_feed_order(items))
     news_spec = next(s for s in FIXED_FEEDS if s.name == FEED_NEWS)
-    run.write_feed(news_spec, [e for e in routes.fixed[FEED_NEWS] if isinstance(e, EventRecord)])
-    health_items = _health_feed(run, routes, health, note_failures)
+    try:
+        run.write_feed(news_spec, [e for e in routes.fixed[FEED_NEWS] if isinstance(e, EventRecord)])
+        health_items = _health_feed(run, routes, health, note_failures)
+    except BaseException as exc:
+        if (fault := run.stage.fault(exc)) is exc:
+            raise
+        raise fault from exc
+    run.stage.commit()
     feeds = tuple(s.name for s in FIXED_FEEDS if s.name in run.feeds_ok)
     changed = bytearray()
     for name in feeds:
@@ -413,7 +435,7 @@ def _health_feed(run: _Run, routes: Routes[Item], health: Callable[[], list[Even
     if built is None:
         run.failed[FEED_HEALTH] = FeedFailure(FEED_HEALTH, error or "")
         return count
-    run.feeds_ok[spec.name] = _written_mask(write_if_changed(path, built[fmt])
+    run.feeds_ok[spec.name] = _written_mask(write_if_changed(path, built[fmt], run.stage)
                                             for fmt, path in feed_paths(run.out_dir, spec.name).items())
     return count
 

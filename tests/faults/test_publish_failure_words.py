@@ -26,7 +26,7 @@ def test_a_publish_on_a_full_disk_is_said_in_words_by_status_and_healthz(replaye
         feeds = disk.path / "feeds"
         failed = cli(url, *feeds_args(feeds))
         assert failed.code == 3 and SAID in failed.err, failed.err
-        assert "this publish's or the last one's" in failed.err  # some files new, the rest as they were
+        assert "no file of this publish was put in place" in failed.err  # (feeds.write.Staged)
 
         status = cli(url, "status", "--as-of", AS_OF, env=cli_env(MOFCOM_WATCH_FEEDS_DIR=str(feeds)))
         line = next(line for line in status.out.splitlines() if line.startswith("LAST PUBLISH FAILED"))
