@@ -349,7 +349,12 @@ def sqlite_path(url: URL) -> Path | None:
     if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:" \
             or url.database.startswith("file:"):
         return None
-    return Path(url.database).expanduser()
+    path = Path(url.database).expanduser()
+    if path.is_symlink():  # SQLite opens the file the link names and keeps its -wal and -shm beside it: so is every
+        # file of ours found (ops38: through a link, a restored store beside the old -wal was written, not refused;
+        # a publish's mark beside the link was not the one a writer by the file's own path waited on)
+        return Path(os.path.realpath(path))
+    return path
 
 
 def require_existing(url: str) -> None:

@@ -394,3 +394,25 @@ def test_a_killed_writers_own_wal_is_not_taken_for_a_copied_file(tmp_path):
     assert reader.execute("SELECT count(*) FROM page").fetchone() == (20,)  # -shm (nothing backfilled, attempted)
     reader.close()
     assert copied_over_wal(after) is None
+
+
+def test_a_store_named_through_a_symbolic_link_is_checked_beside_the_file_it_names(tmp_path):
+    """ops38's soak (the store on a second path): SQLite follows a link to the file it names and keeps the ``-wal`` and
+    ``-shm`` beside that file, but every file of ours was looked for beside the link. ``--db sqlite:///link.sqlite``
+    to a backup restored beside the killed writer's ``-wal`` was opened and written (its frames after the old
+    ``-wal``'s, which a checkpoint writes into the restored file for good), where the file's own path is refused; and
+    a publish's mark (``storage.publishwait``) beside the link was not the one a writer by the file's path waited on.
+    Now the link is followed as SQLite follows it: the same refusal, nothing written."""
+    from storage.db import open_store, sqlite_file
+    from storage.faults import StoreUnavailable
+    from storage.publishwait import mark_path
+
+    (tmp_path / "real").mkdir()
+    live, backup, old_wal = restored_beside_old_wal(tmp_path / "real")
+    link = tmp_path / "link.sqlite"
+    link.symlink_to(live)
+    with pytest.raises(StoreUnavailable, match=STALE_WAL_SAID):
+        open_store(f"sqlite:///{link}")
+    assert live.read_bytes() == backup.read_bytes() and live.with_name("store.sqlite-wal").read_bytes() == old_wal
+    store = sqlite_file(f"sqlite:///{link}")
+    assert store == live and store is not None and mark_path(store) == tmp_path / "real" / "store.sqlite-publishing"
