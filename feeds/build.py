@@ -30,6 +30,7 @@ from feeds.catalog import FeedSpec, select_feeds
 from feeds.formats import BY_NAME, FORMATS, RenderContext
 from feeds.identity import (
     EMPTY_FEED_UPDATED,
+    feed_home,
     feed_id,
     feed_url,
     item_id,
@@ -176,11 +177,12 @@ def feed_generator(*, id: str, title: str, subtitle: str, updated: datetime) -> 
     return fg
 
 
-def set_links(fg: FeedGenerator, base_url: str, name: str, fmt: str, self_url: str | None = None) -> None:
+def set_links(fg: FeedGenerator, base_url: str, name: str, fmt: str, self_url: str | None = None,
+              home_url: str | None = None) -> None:
     # RSS takes the channel <link> from the last link added: self first, alternate last. The self link says its media
     # type, the Content-Type serve sends (reader37: without it, the W3C validator's advice for RSS's atom:link).
     fg.link([{"href": self_url or feed_url(base_url, name, fmt), "rel": "self", "type": BY_NAME[fmt].media_type},
-             {"href": base_url, "rel": "alternate"}], replace=True)
+             {"href": home_url or feed_home(base_url, name), "rel": "alternate"}], replace=True)
 
 
 def _render(fg: FeedGenerator, fmt: str) -> bytes:
@@ -198,16 +200,18 @@ class FeedHeads:
                             updated=fastxml.UPDATED_PLACEHOLDER)
         self.templates = {}
         for fmt in XML_FORMATS:
-            set_links(fg, base_url, "-", fmt, self_url=ph["self"])
+            set_links(fg, base_url, "-", fmt, self_url=ph["self"], home_url=ph["home"])
             self.templates[fmt] = fastxml.HeadTemplate(_render(fg, fmt), fmt)
 
     def get(self, spec: FeedSpec, updated: datetime) -> dict[str, bytes]:
         if any(UNSAFE_CHAR_RE.search(v) for v in (spec.title, spec.subtitle)):  # a name stored before cleaning
             spec = FeedSpec(spec.name, fastxml.xml_safe(spec.title), fastxml.xml_safe(spec.subtitle))
         urls = {fmt: feed_url(self.base_url, spec.name, fmt) for fmt in XML_FORMATS}
-        if fastxml.templatable((spec.title, spec.subtitle, feed_id(spec.name)), tuple(urls.values())):
+        home = feed_home(self.base_url, spec.name)
+        if fastxml.templatable((spec.title, spec.subtitle, feed_id(spec.name), home), (*urls.values(), home)):
             return {fmt: self.templates[fmt].render(id=feed_id(spec.name), title=spec.title, subtitle=spec.subtitle,
-                                                    self_url=urls[fmt], updated=updated) for fmt in XML_FORMATS}
+                                                    self_url=urls[fmt], home_url=home, updated=updated)
+                    for fmt in XML_FORMATS}
         fg = feed_generator(id=feed_id(spec.name), title=spec.title, subtitle=spec.subtitle, updated=updated)
         heads = {}
         for fmt in XML_FORMATS:

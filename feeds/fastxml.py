@@ -124,6 +124,7 @@ PLACEHOLDERS = {
     "title": "PLACEHOLDER-TITLE",
     "subtitle": "PLACEHOLDER-SUBTITLE",
     "self": "http://placeholder.invalid/self",
+    "home": "http://placeholder.invalid/home",
 }
 
 
@@ -133,7 +134,7 @@ UPDATED_PLACEHOLDER = datetime(1901, 2, 3, 4, 5, 6, tzinfo=UTC)
 class HeadTemplate:
     """A feed document without entries, as feedgen writes it, with the per-feed fields open.
 
-    ``render`` fills id, title, subtitle, self link and updated in one pass (a value
+    ``render`` fills id, title, subtitle, self and home links and updated in one pass (a value
     that happens to contain a placeholder is never rescanned); the caller checks
     :func:`templatable` for the values first.
     """
@@ -153,9 +154,10 @@ class HeadTemplate:
         self._literals = [p.encode("utf-8") for p in parts[0::2]]
         self._fields = [by_token[t] for t in parts[1::2]]
 
-    def render(self, *, id: str, title: str, subtitle: str, self_url: str, updated: datetime) -> bytes:
+    def render(self, *, id: str, title: str, subtitle: str, self_url: str, home_url: str, updated: datetime) -> bytes:
         values = {
             "id": text(id), "title": text(title), "subtitle": text(subtitle), "self": attr(self_url),
+            "home": attr(home_url) if self.fmt == "atom" else text(home_url),
             "updated": iso(updated) if self.fmt == "atom" else rfc2822(updated),
         }
         out = [self._literals[0]]

@@ -11,6 +11,7 @@ from storage.vocabulary import TAG_PREFIX
 
 URI_SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 ENTITY_FEED_DIR = "entity"
+SERVED_FEEDS_FOLDER = "feeds/"  # where serve serves the feeds folder (mofcom_watch.server.pages.FEEDS_FOLDER)
 SAFE_KEY_RE = re.compile(r"^\w+$", re.UNICODE)
 NOTICE_PICTURE_DIR = "notice"
 SAFE_NOTICE_KEY_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")  # MOFCOM-2025-21, QA-2025-05-14-4981e28c
@@ -60,6 +61,19 @@ def _safe_name(folder: str, key: str, safe: re.Pattern[str]) -> str:
 
 def normalise_base_url(base_url: str) -> str:
     return base_url if base_url.endswith("/") else base_url + "/"
+
+
+def feed_home(base_url: str, name: str) -> str:
+    """A feed's website link (Atom ``rel="alternate"``, the RSS channel's ``<link>``, JSON Feed's ``home_page_url``):
+    for a company's feed whose links name a feeds folder ``serve`` serves (``…/feeds/``, its own address or a
+    ``public_base_url`` ending so), that company's page (``…/entity/<key>``); otherwise the feeds folder, which
+    ``serve`` leads to its front page (reader37's B5, user38: a reader's "visit website" on Skydio's feed opened the
+    front page). A folder served by something else (``https://cdn.example.org/mofcom/``) has no pages: the folder."""
+    base = normalise_base_url(base_url)
+    key = name.removeprefix(ENTITY_FEED_DIR + "/")
+    if key != name and base.endswith("/" + SERVED_FEEDS_FOLDER) and entity_feed_name(key) == name:
+        return base.removesuffix(SERVED_FEEDS_FOLDER) + ENTITY_FEED_DIR + "/" + quote(key, safe="")
+    return base  # (a key hashed into its feed's name gives no page back)
 
 
 def feed_url(base_url: str, name: str, fmt: str) -> str:

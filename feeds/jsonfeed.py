@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from feeds import fastxml
-from feeds.identity import feed_url, item_id
+from feeds.identity import feed_home, feed_url, item_id
 from feeds.render import entry_categories, entry_link, item_html_parts, item_title
 from storage.records import EventRecord
 from storage.vocabulary import naive_as_utc
@@ -38,7 +38,7 @@ def head(spec: FeedSpec, ctx: RenderContext) -> bytes:
     """The feed up to its first item: the Atom feed's title, subtitle, links and author."""
     from feeds.build import AUTHOR  # here, not above: feeds.build imports this module through feeds.formats
 
-    fields = {"version": VERSION, "title": spec.title, "home_page_url": ctx.base_url,
+    fields = {"version": VERSION, "title": spec.title, "home_page_url": feed_home(ctx.base_url, spec.name),
               "feed_url": feed_url(ctx.base_url, spec.name, SUFFIX), "description": spec.subtitle,
               "authors": [{"name": AUTHOR}], "language": "en"}
     return (_dumps(fields)[:-1] + ',"items":[\n').encode("utf-8")

@@ -151,3 +151,18 @@ def test_served_with_validators_gzip_discovery_and_opml(out: Path) -> None:
     assert {f"{BASE}all.json", f"{BASE}entity/skydio.json"} <= urls and all(u.endswith(".json") for u in urls)
     entity = client.get("/entity/skydio")
     assert entity.status_code in (404, 503)  # no store here; the entity page itself is tested elsewhere
+
+
+def test_a_company_feed_links_its_page_only_where_serve_serves_the_feeds() -> None:
+    """reader37's B5 (user38): the company's page under serve's layout (``…/feeds/``, its own address or a proxy's
+    prefix); a folder served by something else has no pages (the folder, as before); a key hashed into its feed's
+    name gives no page back."""
+    from feeds.identity import entity_feed_name, feed_home
+
+    assert feed_home("http://127.0.0.1:8080/feeds/", "entity/skydio") == "http://127.0.0.1:8080/entity/skydio"
+    assert feed_home("https://example.org/mofcom/feeds/", "entity/余茂春") == \
+        "https://example.org/mofcom/entity/%E4%BD%99%E8%8C%82%E6%98%A5"
+    assert feed_home("https://example.org/mofcom/feeds/", "all") == "https://example.org/mofcom/feeds/"
+    assert feed_home("https://cdn.example.org/mofcom/", "entity/skydio") == "https://cdn.example.org/mofcom/"
+    hashed = entity_feed_name("x" * 300)
+    assert feed_home("https://example.org/feeds/", hashed) == "https://example.org/feeds/"

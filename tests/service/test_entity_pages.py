@@ -146,6 +146,23 @@ def test_search_names_a_listed_parent_inside_and_the_listed_names_holding_it(sit
     assert zh.status_code == 200 and re.findall(r'href="entity/([^"]+)"', zh.text)[0] == "skydio", zh.text
 
 
+def test_a_company_feed_s_website_link_is_its_page(site: TestClient) -> None:
+    """reader37's B5 (user38): a reader's "visit website" on Skydio's feed (Atom ``rel="alternate"``, the RSS channel's
+    ``<link>``, JSON Feed's ``home_page_url``) named the feeds folder, which serve leads to the front page; it names
+    the company's page now, which answers. The lists' feeds keep the folder (the front page lists them)."""
+    import json
+
+    for path, home in (("entity/skydio", "http://127.0.0.1:8765/entity/skydio"), ("all", BASE)):
+        atom = site.get(f"/feeds/{path}.atom").text
+        rss = site.get(f"/feeds/{path}.rss").text
+        js = json.loads(site.get(f"/feeds/{path}.json").text)
+        assert f'<link href="{home}" rel="alternate"/>' in atom, atom[:900]
+        assert f"<link>{home}</link>" in rss, rss[:900]
+        assert js["home_page_url"] == home
+    page = site.get("/entity/skydio")  # the link's path, as serve answers it
+    assert page.status_code == 200 and "<h1>Skydio Inc." in page.text
+
+
 def test_front_page_has_search_and_one_picture_row_per_listing(site: TestClient) -> None:
     page = site.get("/").text
     strict(page)
