@@ -121,8 +121,15 @@ def _numbered(notices: dict[str, StoredNotice], joined: dict[tuple[str, ListKind
         added[key].update(k for listing in joining for k, _ in listing.entities)
     for listing in (listings or {}).values():
         added[listing.key].update(k for _, _, ent in listing.renamed if (k := entity_key(ent.zh, ent.en)))
-    return index(Numbered(key, known_from(n), n.record.title, frozenset(e.key for e in n.record.entities) | added[key])
-                 for key, n in notices.items())
+    return index(Numbered(key, known_from(n), n.record.title, _keys_and_chinese(n) | added[key]) for key, n in notices.items())
+
+
+def _keys_and_chinese(notice: StoredNotice) -> frozenset[str]:
+    """The keys of a notice's entities and of their Chinese names alone: a step naming a listed person by the Chinese
+    name only ("停止外交部令第80号中对迈克尔·T·布伦南采取的反制措施", keyed 迈克尔t布伦南, of one listed as michaeltbrennan) names
+    that order (session 38, mfa38: unresolved, "none of the stored MFA-ORDER No. 80 lists 迈克尔t布伦南", the lift not applied)."""
+    return frozenset(e.key for e in notice.record.entities) | frozenset(
+        k for e in notice.record.entities if e.zh and (k := name_key(e.zh)))
 
 
 def _targets(ref: NoticeRef, action: ActionRecord, source: StoredNotice,

@@ -147,6 +147,18 @@ def test_the_targets_named_tell_two_orders_apart() -> None:
         IN_FORCE_4_2023, IN_FORCE_13]
 
 
+def test_a_person_named_by_the_chinese_name_alone_tells_two_orders_apart() -> None:
+    """"停止外交部令第4号中对托德·斯坦恩采取的反制措施" of a person listed "托德·斯坦恩（Todd Stein）" (key toddstein): the step's
+    key is the Chinese name's (session 38, mfa38: unresolved, "none of the stored MFA-ORDER No. 4 lists 托德斯坦恩", the
+    lift not applied)."""
+    d = derived(lift("中方决定自{cn}起，停止外交部令第4号中对托德·斯坦恩采取的反制措施。"))
+    assert d.problems == () and unresolved(d) == []
+    assert states(d) == [
+        ("MFA-ORDER-2022-4", ListingState.IN_FORCE, date(2022, 12, 23), "MFA-ORDER-2022-4", ("余茂春",)),
+        ("MFA-ORDER-2022-4", ListingState.LIFTED, date(2026, 3, 2), "MFA-ORDER-2026-21", ("toddstein",)),
+        IN_FORCE_4_2023, IN_FORCE_13]
+
+
 def test_an_order_published_after_the_referring_decision_is_not_what_it_names() -> None:
     """A decision of 2023-03-01 on "外交部令第4号" can only mean No. 4 of 2022: No. 4 of 2023 came out on 04-12."""
     d = derived(lift(STOP.format(cn="{cn}", n=4), day=date(2023, 3, 1), n=1))
