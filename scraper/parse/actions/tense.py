@@ -37,8 +37,8 @@ SINCE_GRACE = timedelta(days=7)
 # 11月10日召开的会议上，中方决定延长…", "关于是否调整的问题，中方决定…", "中方暂不恢复…，决定继续暂停…"). A condition
 # ("如果…，中方决定…") or a claim ("美方称，中方决定…") holds the whole sentence; so does a plan with no decision after it
 # ("中方拟对相关措施作出调整，自…起，继续暂停…").
-CLAUSE_DOUBTS = frozenset(("是否", "暂不", "不会", "不涉及", "尚未", "没有", "并未", "不排除", "视情", "拟", "要求", "敦促中方",
-                           "希望中方", "希望", "建议中方", "建议我方", "呼吁中方", "呼吁我方"))
+CLAUSE_DOUBTS = frozenset(("是否", "能否", "暂不", "不会", "不涉及", "尚未", "没有", "并未", "从未", "无意", "愿意", "不排除",
+                           "视情", "拟", "要求", "敦促中方", "希望中方", "希望", "建议中方", "建议我方", "呼吁中方", "呼吁我方"))
 # 决定 as the verb of a later clause, not the noun ("依法作出决定", "有关决定", "的决定").
 LATER_DECISION_RE = lazy_compile(r",[^,]*?(?<![出的关])决定")
 # Weighing words: doubt before the verb, unless a decision follows them ("正在研究继续暂停…", "正在评估恢复执行…的影响";
@@ -46,11 +46,12 @@ LATER_DECISION_RE = lazy_compile(r",[^,]*?(?<![出的关])决定")
 WEIGHING_RE = lazy_compile(r"研究|考虑(?!到)|评估")
 # After an answer's verb, in its sentence: the change is a report's or a claim's, denied or doubted ("中方自…起恢复执行…
 # 的说法没有事实依据", "…，这一说法不实"), not a decision; nor a right kept ("中方保留自…起恢复实施…相关措施的权利": session 37,
-# qa37/30, read as a restore), nor the term of an arrangement told ("中方此前决定的继续暂停…1年的安排将于…到期": qa37/32, read as
+# qa37/30, read as a restore), nor an arrangement said to stand ("中方继续暂停上述措施的安排维持不变": session 38, qa38/16, read
+# as an extension until further notice), nor the term of an arrangement told ("中方此前决定的继续暂停…1年的安排将于…到期": qa37/32, read as
 # an extension beside the restore the answer decides), nor one said not yet decided, unlikely or too early ("关于自…起恢复实施…
 # 的决定尚未作出", "…停止…的可能性不大", "现在谈…恢复实施…还为时尚早", "…，这是没有根据的": qa37/34-37, each read as the step; "…恢复实施…的条件尚不具备": qa37/47; a step asked back, "中方决定自…起恢复实施…？这是误读。": qa37/48; not "?" alone: a
 # GB2312 page writes the name dot "·" as "?").
-CLAIMED_AFTER_RE = re.compile(r"说法|的报道|的消息|传言|传闻|不实|不符合事实|没有事实依据|并不准确|没有根据|毫无根据|尚未作出|尚未决定|可能性|为时尚早|尚不具备|误读|的权利|的安排[^,。;]{0,24}?(?:到期|届满)")
+CLAIMED_AFTER_RE = re.compile(r"说法|的报道|的消息|传言|传闻|不实|不符合事实|没有事实依据|并不准确|没有根据|毫无根据|尚未作出|尚未决定|可能性|为时尚早|尚不具备|误读|的权利|的安排[^,。;]{0,24}?(?:到期|届满)|的安排(?:维持|保持)?不变|的安排没有(?:变化|改变)")
 # Before an answer's decision (or its verb, with no decision word): it tells a step taken before ("已于11月6日决定",
 # "此前", "去年11月，中方决定", "中方于2025年11月5日决定") when the step's start is already past.
 RECOUNT_RE = lazy_compile(r"已于|已经|此前|曾|去年|上月|前期|当时|先后|(?<![关对由鉴基属至])于\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月")

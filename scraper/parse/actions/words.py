@@ -73,11 +73,14 @@ MODAL_RE = lazy_compile(r"(?:申请|可以|可|应当|不得|拟)\s*$")
 # (session 37, qa37/22-23: each read as a restore of the notice from the answer's day; "如美方…，则…" is left to
 # rules.checks' CONDITION_RE, which refuses a decision under it for review); "在美方…的前提下，中方将…停止…", "美方要求中方自…起
 # 停止…" (session 37, qa37/28-29: each read as the step; "中方保留…的权利": tense.CLAIMED_AFTER_RE); "这并不意味着中方将…停止…", "外界猜测中方将…恢复…",
-# "网传/有分析认为/一些企业呼吁中方…", "中方有可能/或将…", "中方希望…" (qa37/33-44), "美国商会建议中方…", "据悉中方将…" (qa37/45-46); not "简称", "名称", "称为", nor the words 若 and 拟
+# "网传/有分析认为/一些企业呼吁中方…", "中方有可能/或将…", "中方希望…" (qa37/33-44), "美国商会建议中方…", "据悉中方将…" (qa37/45-46);
+# in the formal 答记者问 release, which rule37's decision-word gate does not cover (session 38, qa38/15, 16, 18, 28: each read
+# as the step): "只要美方…，中方愿意自…起继续暂停…", "中方从未决定自…起恢复实施…", "中方无意自…起恢复实施…", "中方能否自…起停止…，
+# 关键在于…"; not "简称", "名称", "称为", nor the words 若 and 拟
 # stand in: "若干共识", "模拟芯片", "虚拟货币", "比拟"). Each alternative opens with a
 # literal, none a group ("(?:美方|…)称" made sre try the whole pattern at every place: 10 times slower, 40,000
 # instructions more per Q&A page): sre scans for their first characters at once.
-NOT_NOW_RE = re.compile(r"是否|暂不|不将|不会|不涉及|尚未|没有|并未|如果|如(?:美方|外方|对方)(?![^。;\n]{0,80}?,\s*则)|若(?!干)|一旦|假如|除非|不排除|视情|前提下|并不意味着|不意味着|猜测|网传|有可能|或将|分析认为|有人认为|外界认为|舆论认为|专家认为|希望|呼吁中方|呼吁我方|建议中方|建议我方|据悉"
+NOT_NOW_RE = re.compile(r"是否|能否|暂不|不将|不会|不涉及|尚未|没有|并未|从未|无意|愿意|只要|如果|如(?:美方|外方|对方)(?![^。;\n]{0,80}?,\s*则)|若(?!干)|一旦|假如|除非|不排除|视情|前提下|并不意味着|不意味着|猜测|网传|有可能|或将|分析认为|有人认为|外界认为|舆论认为|专家认为|希望|呼吁中方|呼吁我方|建议中方|建议我方|据悉"
                         r"|要求(?=中方|我方)|敦促中方|希望中方"
                         r"|拟(?<!模拟)(?<!虚拟)(?<!比拟)|待[^,;。\n]{1,30}?后"
                         r"|美方称|外方称|报道称|消息称|媒体称|声称|宣称|据称|有人称|他们称|对方称|其称|称(?=中方|我方|商务部|将|,|:)")

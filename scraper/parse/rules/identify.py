@@ -75,7 +75,25 @@ def is_answer(src: Source, d: Draft) -> bool:
             if word in title:
                 return True
     # Without those words in the title, ``is_qa`` needs a 答 (答记者问, 答：) or a reporter (记者：) in the text.
+    if d.numbered is None and not title and _spokesperson_text(src.lines, src.folded):
+        return True
     return d.numbered is None and ("答" in src.folded or "记者" in src.folded) and is_qa(title, src.folded)
+
+
+SPOKESPERSON_HEAD = 400  # a plain text's own title and MOFCOM's source line under it
+SPOKESPERSON_TITLE = 60  # a title's length at most ("商务部新闻发言人就中美经贸磋商后续安排发表谈话": 23)
+
+
+def _spokesperson_text(lines: list[str], folded: str) -> bool:
+    """A plain text (no page title) whose first line is a spokesperson's title ("商务部新闻发言人就…发表谈话") over MOFCOM's
+    own source line ("来源：商务部新闻办公室 … 2026-11-08 20:00"): the statement's copy, a Q&A as its HTML page is (the page's
+    title holds 新闻发言人). Without a 答 or a reporter it was no Q&A: one read under an undated key and ignored, one read
+    as no notice (session 38, qa38/13 and 30)."""
+    first = next((line.strip() for line in lines[:3] if line.strip()), "")
+    if "新闻发言人" not in first or len(first) > SPOKESPERSON_TITLE or "来源" in first:
+        return False  # a line as long as a paragraph is no title (a text whose line breaks were lost)
+    m = SOURCE_LINE_RE.search(folded, 0, SPOKESPERSON_HEAD)
+    return m is not None and own_source(m.group("src")) and folded.rfind("\n", 0, m.start()) >= 0
 
 
 def own_number(src: Source, d: Draft) -> OwnNumber | None:
