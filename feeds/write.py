@@ -10,6 +10,7 @@ fsyncing thousands of entity feeds per run costs seconds.
 from __future__ import annotations
 
 import errno
+import logging
 import os
 import re
 import tempfile
@@ -21,6 +22,7 @@ from feeds.build import FeedFile
 from feeds.formats import FORMATS, PICTURE_SUFFIX, SUFFIXES
 
 OUR_SUFFIXES = frozenset((*SUFFIXES, f".{PICTURE_SUFFIX}"))
+log = logging.getLogger(__name__)
 
 
 TEMP_SUFFIX = ".tmp"
@@ -165,15 +167,24 @@ class Staged:
         self._moves.append((tmp, path))
 
     def commit(self) -> None:
-        """Every staged file renamed over its own, in the order written (a later copy of one file wins)."""
+        """Every staged file renamed over its own, in the order written (a later copy of one file wins). One gone
+        meanwhile was removed by another publish into the folder as a killed writer's (:func:`remove_stale_temps`,
+        at its start: on PostgreSQL no write lock keeps serve's refresh and a cron ``run`` from publishing at once):
+        that publish writes the file; the others are put in place."""
+        gone = 0
         for done, (tmp, path) in enumerate(self._moves):
             try:
                 os.replace(tmp, path)
+            except FileNotFoundError:
+                gone += 1
             except BaseException:
                 del self._moves[:done + 1]
                 self.abort()  # (those after it: left as the last publish's, said by the error)
                 raise
         self._moves.clear()
+        if gone:
+            log.warning("%d file(s) of this publish were removed before they were put in place, by another publish "
+                        "into the same folder: that one writes them", gone)
 
     def abort(self) -> None:
         """No staged file put in place: each removed."""

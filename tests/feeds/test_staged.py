@@ -1,0 +1,35 @@
+"""``feeds.write.Staged``: a publish's files put in place together, and another publish into the folder meanwhile.
+
+On PostgreSQL no write lock keeps ``serve``'s refresh and a cron ``run`` from publishing into one folder at once; the
+one starting later removes what it takes for a killed writer's temporary files (``remove_stale_temps``), the earlier
+one's staged files among them. Its commit then failed on the first one gone (``FileNotFoundError``: a publish failure,
+the rest of its files left out). Now the files still there are put in place, the others said in the log: the later
+publish writes them. Real files; the other publish's removal is the real function."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from feeds.write import Staged, remove_stale_temps, write_if_changed
+
+
+def test_files_staged_are_put_in_place_together_and_one_removed_meanwhile_is_left_to_the_other(tmp_path, caplog):
+    out = tmp_path / "feeds"
+    out.mkdir()
+    (out / "all.atom").write_bytes(b"<feed>last</feed>")
+    stage = Staged()
+    assert write_if_changed(out / "all.atom", b"<feed>this publish</feed>", stage)
+    assert write_if_changed(out / "ecl.atom", b"<feed>new</feed>", stage)
+    assert (out / "all.atom").read_bytes() == b"<feed>last</feed>" and not (out / "ecl.atom").exists()
+    removed = remove_stale_temps(out, before=time.time() + 1)  # another publish starting now
+    assert {p.name.split(".")[1] for p in removed} == {"all", "ecl"}
+    stage = Staged()
+    write_if_changed(out / "ecl.atom", b"<feed>new</feed>", stage)
+    write_if_changed(out / "all.atom", b"<feed>this publish</feed>", stage)
+    next(p for p in out.iterdir() if p.name.startswith(".ecl.atom.")).unlink()  # (the other publish's removal)
+    with caplog.at_level(logging.WARNING, logger="feeds.write"):
+        stage.commit()
+    assert (out / "all.atom").read_bytes() == b"<feed>this publish</feed>" and not (out / "ecl.atom").exists()
+    assert "1 file(s) of this publish were removed before they were put in place" in caplog.text
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
