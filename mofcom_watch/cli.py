@@ -93,7 +93,7 @@ def _global(
 ) -> None:
     # imported here, not at the top: `mofcom-watch --help` never calls this (its dataclasses and logging: issue 11)
     from mofcom_watch.config import ConfigError, load_settings, unknown_env
-    from mofcom_watch.context import AppContext
+    from mofcom_watch.context import CONFIG_ERROR, AppContext
     from mofcom_watch.logs import setup_logging
 
     if verbose and quiet:
@@ -112,6 +112,9 @@ def _global(
     try:
         settings = load_settings(config, db)
     except ConfigError as exc:
+        if ctx.invoked_subcommand == "config":  # its --json says it as its JSON (README), which it alone can tell
+            ctx.meta[CONFIG_ERROR] = str(exc)
+            return
         typer.echo(f"mofcom-watch: {exc}", err=True)
         raise typer.Exit(2) from None
     for line in unknown_env():  # a typo in the environment: said on every command, even with --quiet

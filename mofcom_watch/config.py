@@ -513,7 +513,10 @@ def read_config_file(path: Path) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path} is not valid TOML: {exc}") from None
     values: dict[str, Any] = {}
-    _collect(data, _TOML_TREE, (), path, values)
+    unknown: list[str] = []
+    _collect(data, _TOML_TREE, (), path, values, unknown)
+    if unknown:  # every one at once (user38: 'publc_base_url' said, then 'http.prot' only on the next try)
+        raise ConfigError(f"{path}: " + "; ".join(unknown))
     return values
 
 
@@ -536,16 +539,16 @@ def _meant(dotted: str) -> str:
 
 
 def _collect(data: Mapping[str, Any], tree: Mapping[str, Any], prefix: tuple[str, ...], path: Path,
-             out: dict[str, Any]) -> None:
+             out: dict[str, Any], unknown: list[str]) -> None:
     for key, value in data.items():
         dotted = ".".join(prefix + (key,))
         node = tree.get(key)
         if node is None:
-            raise ConfigError(f"{path}: unknown setting {dotted!r} ({_meant(dotted)})")
-        if isinstance(node, FieldSpec):
+            unknown.append(f"unknown setting {dotted!r} ({_meant(dotted)})")
+        elif isinstance(node, FieldSpec):
             out[node.name] = value
         elif isinstance(value, Mapping):
-            _collect(value, node, prefix + (key,), path, out)
+            _collect(value, node, prefix + (key,), path, out, unknown)
         else:
             raise ConfigError(f"{path}: {dotted!r} must be a table ([{dotted}])")
 

@@ -8,6 +8,8 @@ import typer
 
 from mofcom_watch.config import Settings
 
+# ctx.meta's key for a configuration that could not be loaded, left for ``config`` to say (as JSON with --json)
+CONFIG_ERROR = "mofcom_watch.config_error"
 
 @dataclass
 class AppContext:

@@ -10,7 +10,7 @@ import typer
 
 from mofcom_watch import term
 from mofcom_watch.config import db_folder_problem, render_json, render_toml
-from mofcom_watch.context import app_context
+from mofcom_watch.context import CONFIG_ERROR, app_context
 from mofcom_watch.exits import USAGE, unknown_hosts, unknown_sources
 
 
@@ -76,6 +76,11 @@ def register(app: typer.Typer) -> None:
         Exit 2 after it when run would refuse it: a source name or a base_urls host that no source has (a typo), a
         given SQLite database in a folder that does not exist, a store a newer mofcom-watch wrote, or fail on it: a
         watchlist it cannot read. A SQLite store's schema is read without writing; a database server's is not."""
+        if (unusable := ctx.meta.get(CONFIG_ERROR)) is not None:  # the file or a variable could not be loaded
+            if as_json:  # (user38: stdout stayed empty, where README promises `ok` false and `problems`)
+                typer.echo(term.json_text({"ok": False, "problems": [unusable]}))
+            typer.echo(f"mofcom-watch: {unusable}", err=True)
+            raise typer.Exit(USAGE)
         settings = app_context(ctx).settings
         # the command an operator checks a configuration with: it printed a misspelt source, exit 0 (cli30)
         # a given store's missing folder: every writer refuses it (exit 2), config said nothing (docs35 C2, decided)

@@ -194,3 +194,24 @@ def test_a_run_of_a_past_day_into_a_folder_of_the_live_feeds_writes_nothing_ther
     assert {p.name: p.read_bytes() for p in live.iterdir() if p.is_file()} == before
     status = json.loads(cli(db, "status", "--json", "--as-of", "2026-11-29").out)
     assert status["unpublished_run"] is None  # the refused view logged as a failed preview, not as no publish
+
+
+def test_config_json_with_a_file_it_cannot_load_says_so_as_json_naming_every_unknown_key(tmp_path: Path) -> None:
+    """user38: ``config --json`` with a typo in the file printed nothing on stdout (exit 2), where README promises its
+    JSON with ``ok`` false and ``problems`` (a script checking a configuration read no JSON); and of two misspelt keys
+    only the first was said, the second on the next try. Every other command: one line, exit 2, nothing written."""
+    conf = tmp_path / "mofcom-watch.toml"
+    conf.write_text('publc_base_url = "https://feeds.example.org/feeds/"\n[http]\nprot = 9000\n',
+                    encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    said = cli(db, "--config", str(conf), "config", "--json")
+    assert said.code == 2, said
+    out = json.loads(said.out)
+    assert out["ok"] is False and len(out["problems"]) == 1, out
+    assert "'publc_base_url' (did you mean public_base_url?)" in out["problems"][0]
+    assert "'http.prot' (did you mean http.port?)" in out["problems"][0]
+    for args in (("config",), ("status",), ("replay", str(FIXTURES))):
+        done = cli(db, "--config", str(conf), *args)
+        assert done.code == 2 and done.out == "", done
+        assert done.err.count("mofcom-watch: configuration: ") == 1 and "http.prot" in done.err, done.err
+    assert not (tmp_path / "store.sqlite").exists()
