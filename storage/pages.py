@@ -167,6 +167,12 @@ class PageStore:
             snapshot = session.scalars(select(Snapshot).join(Page, _latest()).where(Page.url == url)).first()
             return (snapshot_bytes(snapshot), snapshot.content_type) if snapshot is not None else None
 
+    def gone_checked(self, url: str) -> bool:
+        """Whether a person checked ``url`` gone (``accept URL gone``) and it has not answered since: an index the
+        crawl asks for anyway (a year's annual index) that answers 404 then is that person's word, not a failure."""
+        with self._sf() as session:
+            return session.scalar(checked_gone().where(HealthIssue.__table__.c.url == url).limit(1)) is not None
+
     def stored_index(self, url: str, sha256: str | None = None) -> tuple[bytes, str | None] | None:
         """The bytes (and content type) of ``url``'s newest copy that was read as an index: what the index listed the
         last time it was taken as itself (a page refused as another page, :mod:`scraper.continuity`, is never stored).

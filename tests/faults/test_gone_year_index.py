@@ -5,7 +5,7 @@ index answers 404 is "not published yet" (the new year's index may be missing fo
 was read (it listed 2026 No. 23 at its alias URL), then answered 404: the column had moved (as 2025's did, to
 "2025nswbgg"). Every later run exited 0, `status` said nothing, no health item: a notice listed only where the column
 went would go unread. An index whose copy is stored is now gone when it answers 404: the source's failure, its issue
-and health item, until it answers again. Real ``run`` processes on a real SQLite file against the local site.
+and health item, until it answers again or a person checks it gone (``accept URL gone``). Real ``run`` processes on a real SQLite file against the local site.
 """
 
 from __future__ import annotations
@@ -69,6 +69,31 @@ def test_a_year_index_read_before_then_404_is_the_sources_failure(tmp_path):
         site.set_page(INDEX_2026, index_2026())  # back: clean again
         code, report, state = run(db, out, site)
         assert code == 0 and not failures(report) and not state["health_issues"], (failures(report), state["health_issues"])
+
+
+def test_a_year_index_a_person_checked_gone_is_a_note_until_it_answers(tmp_path):
+    """The column withdrawn for good: a person's ``accept URL gone`` ends the failure (the source still asks for the
+    year's index: a 404 then is a note); once it answers again, a later 404 is a failure again."""
+    db, out = f"sqlite:///{tmp_path / 'store.sqlite'}", tmp_path / "feeds"
+    gone_url = "https://" + INDEX_2026
+    env = cli_env(MOFCOM_WATCH_TODAY=TODAY)
+    with SiteServer(FIXTURES) as site:
+        site.set_page(INDEX_2026, index_2026())
+        site.set_page(N23_ALIAS, (FIXTURES / N23).read_bytes())
+        assert run(db, out, site)[0] == 0
+        site.removed.add(INDEX_2026)
+        code, report, _ = run(db, out, site)
+        assert code == 1 and gone_url in failures(report), failures(report)
+        accepted = cli(db, "accept", gone_url, "gone", "--by", "tester", env=env)
+        assert accepted.code == 0, accepted.out + accepted.err
+        for _ in range(2):
+            code, report, state = run(db, out, site)
+            assert code == 0 and not failures(report) and not state["health_issues"], failures(report)
+        site.set_page(INDEX_2026, index_2026())  # it answers again, then is gone again: a failure again
+        assert run(db, out, site)[0] == 0
+        site.removed.add(INDEX_2026)
+        code, report, _ = run(db, out, site)
+        assert code == 1 and gone_url in failures(report), failures(report)
 
 
 def test_a_year_index_never_read_is_not_published_yet(tmp_path):
