@@ -232,7 +232,7 @@ def _says_otherwise(notice_step: Step, restating: Step) -> bool:
         return False
     if (o.action.extends_by is None) != (s.action.extends_by is None):
         return False
-    return (o.action.until, o.action.extends_by) != (s.action.until, s.action.extends_by)
+    return (_end(o), o.action.extends_by) != (_end(s), s.action.extends_by)
 
 
 def _end_said(step: Step) -> str:
@@ -305,8 +305,14 @@ def _measure_step(step: Step, listing: Listing) -> Step:
 
 
 def _change(step: Step) -> tuple[object, ...]:
-    """What a step changes, whoever says it: its day, kind, state, end or duration, entities."""
-    return step.effective, step.event_kind, step.state, step.action.until, step.action.extends_by, step.subset
+    """What a step changes, whoever says it: its day, kind, state, end (the day it lapses: "至2027年11月20日" and "1年" from
+    2026-11-21 both run through 11-20, session 38, story39) or duration, entities."""
+    return step.effective, step.event_kind, step.state, _end(step), step.action.extends_by, step.subset
+
+
+def _end(step: Step) -> date | None:
+    """The day a step's own end lapses (an end written as its last day, the day after it), else its end as read."""
+    return step.action.until if step.action.extends_by else step.lapses_on
 
 
 def _ministrys_own(listing: str, steps: list[Step], reprinted: set[str], b: _Builder) -> list[Step]:

@@ -13,6 +13,8 @@ partial    A: "停止执行商务部公告2025年第21号中对A（a）、B（b�
            force", status exit 0: now held for a person. "继续暂停实施，在新的安排公布前，暂停继续有效": until further notice.
 same_step  a notice continuing No. 21 and a Q&A telling the same step the next day: one item, the notice deciding; a
            correction of the notice's end day a week later: not applied, loud (a problem and an item saying so).
+same_end   the Q&A tells the notice's "至2027年11月20日" as "暂停期限为1年" from 11-21: the same last day, 11-20 (B: a problem
+           said they differ, "until 2027-11-21 otherwise than … until 2027-11-20"): one step, no problem.
 resuspend  UEL 7号 lapsed, Skydio renamed (the rename reaches its MFA listing), restored from 12-01, suspended again by a
            new notice from 2027-01-15 for 6 months (lapsing 07-15); an MFA decision lifting Skydio while saying Edge
            Autonomy's measures go on ("对X（English）采取的反制措施继续有效"). A: X was lifted too, silently: now Skydio alone.
@@ -55,6 +57,11 @@ def partial(tmp_path_factory: pytest.TempPathFactory) -> Store:
 @pytest.fixture(scope="module")
 def same_step(tmp_path_factory: pytest.TempPathFactory) -> Store:
     return _store(tmp_path_factory, "same_step")
+
+
+@pytest.fixture(scope="module")
+def same_end(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    return _store(tmp_path_factory, "same_end")
 
 
 @pytest.fixture(scope="module")
@@ -175,6 +182,17 @@ def test_a_correction_of_the_end_day_not_applied_is_said(same_step: Store) -> No
         i[len(TAG):] for i in ids(same_step.items("2026-11-27"))}
 
 
+def test_an_end_written_as_a_day_and_one_counted_to_the_same_lapse_are_one_step(same_end: Store) -> None:
+    got = row(same_end, "2026-11-22", ECL)
+    assert (got["state"], got["until"], got["lapses_on"], got["by"]) == ("suspended", "2027-11-20", "2027-11-21",
+                                                                      "MOFCOM-2026-250")
+    assert not [p for p in same_end.status("2026-11-22")["__problems__"] if "otherwise" in p]
+    assert {k for k in _titles(same_end, LAST, ECL) if k.rsplit("/", 1)[1] >= "2026-11-10"} == {
+        f"{ECL}/suspension_lapsed/ecl/2026-11-10", f"{ECL}/suspension_extended/ecl/2026-11-21",
+        f"{ECL}/suspension_ends_soon/ecl/2027-10-22", f"{ECL}/suspension_ends_soon/ecl/2027-11-14",
+        f"{ECL}/suspension_lapsed/ecl/2027-11-21"}
+
+
 # resuspend
 
 
@@ -211,7 +229,7 @@ def test_an_mfa_lift_of_one_company_keeps_the_one_it_says_goes_on(resuspend: Sto
 # every folder, another order
 
 
-@pytest.mark.parametrize("name", ["lapse", "partial", "same_step", "resuspend"])
+@pytest.mark.parametrize("name", ["lapse", "partial", "same_step", "same_end", "resuspend"])
 def test_the_same_pages_in_another_order_give_the_same_items(name: str, request: pytest.FixtureRequest,
                                                              tmp_path: Path) -> None:
     store: Store = request.getfixturevalue(name)
