@@ -183,3 +183,37 @@ def test_a_deletion_line_quoting_the_entry_alone_removes_it() -> None:
     assert [(a.action, [t.key for t in a.targets], a.entities) for a in rec.actions] == [
         (ActionKind.REMOVE, ["MFA-ORDER-2024-13"], ("adambry",))]
     assert [(e.zh, e.type, e.n) for e in rec.entities] == [("亚当·布赖", "individual", 9)]
+
+
+@pytest.mark.parametrize("body, entities", [
+    ("撤销2025年9月8日外交部令第17号《关于对石平采取反制措施的决定》中对石平采取的反制措施。", ("石平",)),
+    ("废止2025年9月8日外交部令第17号公布的《关于对石平采取反制措施的决定》。", ()),
+], ids=["chexiao", "feizhi"])
+def test_chexiao_and_feizhi_lift(body: str, entities: tuple[str, ...]) -> None:
+    """"中方决定，撤销…中对石平采取的反制措施", "…废止…《关于对石平采取反制措施的决定》" (mfa38/24, 25): each read as a new impose on
+    石平, a false "Imposed" item, the lift lost."""
+    rec = parse_document(_decree("关于撤销有关反制措施的决定", body).encode()).notice
+    assert rec is not None
+    assert [(a.action, [t.key for t in a.targets], a.entities) for a in rec.actions] == [
+        (ActionKind.LIFT, ["MFA-ORDER-2025-17"], entities)]
+
+
+@pytest.mark.parametrize("body", [
+    "2025年9月8日外交部令第17号《关于对石平采取反制措施的决定》规定的反制措施自2028年12月1日起不再执行。",
+    "2025年9月8日《关于对石平采取反制措施的决定》规定的反制措施自2028年12月1日起不再执行。",
+    "2025年9月8日《关于对石平采取反制措施的决定》所列反制措施停止实施。",
+], ids=["number", "title", "tingzhi"])
+def test_a_decree_whose_measures_stop_told_verb_last_is_for_a_person(body: str) -> None:
+    """"中方决定，…《关于对石平采取反制措施的决定》规定的反制措施自…起不再执行" (mfa38/26): a new impose on 石平, the lift lost."""
+    with pytest.raises(UnusablePage) as caught:
+        parse_document(_decree("关于有关反制措施的决定", body).encode())
+    assert caught.value.reason == "needs-review" and "not read as a new listing" in str(caught.value)
+
+
+def test_a_decision_recounting_an_earlier_one_in_its_reasons_imposes() -> None:
+    rec = parse_document(_decree("关于对高桥一郎采取反制措施的决定", "").replace(
+        "中方决定，", "中方决定对高桥一郎（Takahashi Ichiro）采取以下反制措施：\n一、冻结其在我国境内的动产、不动产和其他各类财产；\n"
+        "二、对其本人不予签发签证、不准入境。").replace(
+        "依据《", "2025年9月8日，中方依据《关于对石平采取反制措施的决定》对石平采取了反制措施，上述措施继续实施。依据《").encode()).notice
+    assert rec is not None and [(a.action, a.targets) for a in rec.actions] == [(ActionKind.IMPOSE, ())]
+    assert [e.en for e in rec.entities] == ["Takahashi Ichiro"]

@@ -20,6 +20,7 @@ from .wording import (
     NO_MEMBERS,
     NO_TARGETS,
     OWN_EFFECTIVE_LINE,
+    QUOTED_DECISION_RE,
     STATUS_KINDS,
     STATUS_VERB,
 )
@@ -171,7 +172,13 @@ def _step_clause_unread(record: NoticeRecord, text: str) -> str | None:
         return None
     m = STEP_CLAUSE_RE.search(text)
     if m is None:
-        return None
+        folded = fold(text)
+        decided = _decision_match(folded)
+        quoted = QUOTED_DECISION_RE.search(folded, decided.start()) if decided is not None and "》" in folded else None
+        late = _late_step(folded, quoted.start()) if quoted is not None and not any(a.targets for a in record.actions) else None
+        if late is None:
+            return None
+        return f"the decision changes an earlier decision's countermeasures (\"{late.group('verb')}\"), not read as a new listing"
     return f"a clause \"{m.group('verb')}\" of the decision acts on an earlier decision (it is not read)"
 
 
@@ -185,11 +192,23 @@ STEP_LINE_RE = re.compile(rf"^[ \t\u3000]*[一二三四五六七八九十]{{1,3}
 
 def _changed_as_imposed(folded: str, after: int) -> str | None:
     """Why a decision read as imposing, which names an earlier decree (at ``after``) and then opens lines with a step's verb
-    on its countermeasures (STEP_LINE_RE), must be read by a person; else None."""
-    line = STEP_LINE_RE.search(folded, after)
+    on its countermeasures (STEP_LINE_RE) or says after it that its measures stop or go on (LATE_STEP_RE), must be read
+    by a person; else None."""
+    line = STEP_LINE_RE.search(folded, after) or _late_step(folded, after)
     if line is None:
         return None
     return f"the decision changes an earlier decision's countermeasures (\"{line.group('verb')}\"), not read as a new listing"
+
+
+# The verb after the decree it acts on and its measures: "中方决定，2025年9月8日外交部令第17号《关于对石平采取反制措施的决定》规定的
+# 反制措施自2028年11月1日起不再执行。" (session 38, mfa38: read as a new impose on 石平, a false item, and the lift lost).
+LATE_STEP_RE = re.compile(r"(?:》|措施)\s*(?:[(（][^()（）\n]{0,40}[)）])?\s*(?:自[^。；;\n]{1,24}?起\s*[,，]?\s*)?"
+                          r"(?P<verb>不再|停止|终止|暂停|恢复|继续暂停)(?:执行|实施)")
+
+
+def _late_step(folded: str, after: int) -> re.Match[str] | None:
+    """LATE_STEP_RE in the sentence from ``after``."""
+    return LATE_STEP_RE.search(folded, after, sentence_end(folded, after))
 
 
 # A decree's own publication line ("（2027年1月8日中华人民共和国外交部令第25号公布，自…起施行）") and the older layout's
