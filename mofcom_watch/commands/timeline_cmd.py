@@ -11,7 +11,6 @@ from typing import Optional
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -40,7 +39,7 @@ def print_timeline(tl: EntityTimeline, as_of: str, console: Console) -> None:
     shown = term.shown
     name = shown(" / ".join(x for x in (tl.en, tl.zh) if x) or tl.keys[0])
     kind = f", {tl.type}" if tl.type else ""
-    console.print(f"[bold]{escape(name)}[/] (key {escape(shown(', '.join(tl.keys)))}{kind}), as of {as_of}")
+    console.print(Text.assemble((name, "bold"), f" (key {shown(', '.join(tl.keys))}{kind}), as of {as_of}"))
     if len(tl.names) > 1:
         console.print(Text("  also written: " + shown("; ".join(tl.names))))
     if not tl.listings:  # a day before its first notice: said, not a bare header that reads as a blank answer
@@ -61,8 +60,10 @@ def print_timeline(tl: EntityTimeline, as_of: str, console: Console) -> None:
         by = f" ({lst.ministry})" if lst.ministry else ""
         role = f" [{lst.note}]" if lst.note else ""
         role += f" ({lst.linked})" if lst.linked else ""  # another key's listing, tied by a notice-given name
-        table = Table(title=Text(shown(f"{list_name(lst.list)}{by}: {lst.notice_key} {lst.number or ''}{role} - {now}")),
-                      title_justify="left")
+        # the heading a line of its own, wrapped at the terminal's width (as a table title it wrapped at the table's:
+        # "…MFA-ORDER-2024-13 / 外交部令第13号 - in force …" broken after 52 columns of a 200-column terminal, user38)
+        console.print(Text(shown(f"{list_name(lst.list)}{by}: {lst.notice_key} {lst.number or ''}{role} - {now}")))
+        table = Table()
         for col in ("date", "event", "until", "by"):
             table.add_column(col)
         for e in lst.events:

@@ -121,6 +121,20 @@ def test_status_on_a_terminal_fits_it_and_cuts_no_cell(store, keys, columns):
     assert (hidden in " ".join(shown.split())) == (columns == 80)
 
 
+@pytest.mark.parametrize("columns", [60, 200])
+def test_timeline_s_list_headings_wrap_at_the_terminal_not_at_their_table(store, columns):
+    """user38: each list's heading was its table's title, wrapped at the table's width: on a 200-column terminal
+    "countermeasure list (MFA): MFA-ORDER-2024-13" then "外交部令第13号 - in force since 2024-10-10" on the next line,
+    the state cut off its notice. One line where the terminal holds it; within the terminal where it does not."""
+    shown = on_terminal("--db", store, "timeline", "skydio", "--as-of", AS_OF, columns=columns)
+    lines = shown.splitlines()
+    assert max(cell_len(line) for line in lines) <= columns
+    heading = "countermeasure list (MFA): MFA-ORDER-2024-13 外交部令第13号 - in force since 2024-10-10"
+    assert (heading in lines) == (columns == 200), lines[:6]
+    assert heading in " ".join(" ".join(lines).split())  # said whole either way
+    assert lines[0].startswith("Skydio Inc. / 斯凯迪奥公司 (key skydio")
+
+
 def test_screen_s_lines_under_the_table_fit_the_terminal(store, tmp_path):
     """cli30: a possible match's line, under the table, ran 148 columns wide on an 80-column terminal (the table and
     its title fit); it wraps at words there now, and stays one line into a pipe."""
