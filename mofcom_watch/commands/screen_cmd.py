@@ -49,7 +49,7 @@ A cell of many names ("X d/b/a Y d/b/a Z ...", "X; Y; Z ...") is screened by its
 names the row (the CSV's note, a line under the table).
 The table's title counts who is under measures in force now and, apart, who was listed before and is no longer.
 While pages are not read whole (a notice read short of its stated count, a copy cut mid-annex, a page held for a
-person to read: `mofcom-watch review`), the entities they name are in no screening: a warning says so, the title
+person to read: `mofcom-watch status` lists them all, `review` those a person can accept), the entities they name are in no screening: a warning says so, the title
 says the answer is incomplete, --json gives "complete": false, and the exit code is 1 even with no hit.
 In --csv, the last column "complete" says it on every row (false: incomplete, though every row is "none"), and a
 cell a spreadsheet would run as a formula (=, +, -, @) begins with a single quote.

@@ -7,6 +7,7 @@ import csv
 import http.client
 import io
 import json
+import os
 import subprocess
 from pathlib import Path
 
@@ -152,6 +153,11 @@ def test_no_hit_while_pages_are_not_read_whole_is_no_clear_answer(db_url: str, r
     listed = subprocess.run(zygote.command("--db", short, named), capture_output=True, text=True, timeout=120)
     assert all(page in listed.stdout for page in ("mofcom-2026-11.txt", "mofcom-2026-12.txt",
                                                   "mofcom-order-2025-6.txt")), (named, listed.stdout)
+    # and so does the command `screen --help` names for them (user38: it named only `review` still)
+    helped = subprocess.run(zygote.command("screen", "--help"), capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "COLUMNS": "400"})
+    said = " ".join(helped.stdout.split()).split("a page held for a person to read: `mofcom-watch ", 1)[1]
+    assert said.split("`", 1)[0] == named, said[:80]
     as_json = screen(short, tmp_path, "Nobody Trading Ltd,GB\n", "--as-of", BEFORE_MP, "--json")
     out = json.loads(as_json.stdout)
     assert (as_json.returncode, out["matched"], out["possible"], out["complete"]) == (1, 0, 0, False)
