@@ -102,9 +102,12 @@ def parse_text(text: str, hints: PageHints | None = None) -> NoticeRecord | None
     ident = d.identity
     entities = tuple(d.entities)
     corrected_effective = None
+    stated = d.count[0]
     if not d.actions and not entities and corrections.is_correction(ident.title):
         # "关于更正…附件有关内容的公告": the renamed entities, keyed as first written (scraper/parse/corrections.py)
         entities = corrections.corrected_entities(src.text)
+        if entities:  # a count is the corrected notice's ("关于对《关于将…10家美国实体列入…的公告》附件第4项的名称进行更正的公告":
+            stated = None  # session 38, audit38/15, a count-mismatch issue "parsed 1 entities, the notice states 10")
         if entities and not any(r.key for r in d.references):  # the corrected notice named by its day and title
             dated = corrections.dated_reference(src.text, d.published)
             d.references = (*d.references, dated) if dated else d.references
@@ -121,7 +124,7 @@ def parse_text(text: str, hints: PageHints | None = None) -> NoticeRecord | None
     return NoticeRecord(
         key=ident.key, kind=ident.kind, number=ident.number, issuer=ident.issuer, title=ident.title,
         published=d.published, published_at=d.published_at, effective=d.effective, list=d.notice_list,
-        actions=tuple(d.actions), entities=entities, stated_count=d.count[0], references=d.references,
+        actions=tuple(d.actions), entities=entities, stated_count=stated, references=d.references,
         warnings=warnings, url=src.hints.url, text=src.text, corrected_effective=corrected_effective,
         renamed=d.renames.records if d.renames.whole else (),
     )

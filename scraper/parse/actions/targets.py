@@ -135,7 +135,11 @@ def decided_above(folded: str, at: int) -> bool:
         start = folded.rfind("\n", 0, end - 1) + 1
         text = folded[start : end - 1]
         if text.strip() and not ITEM_LINE_RE.match(text):
-            return DECIDING_LEAD_RE.search(text) is not None
+            # "商务部决定对出口管制管控名单作如下调整：" (LEAD_IN_RE after a 决定) decides too (session 38, audit38/06: its item
+            # "一、将A（a）、B（b）2家美国实体列入…" was no listing, the 2 missed beside item 二's removal)
+            # (its last sentence: "…决定对…实施出口管制。有关事项公告如下：" decides no item, parse25/03's "可以依法将其列入…")
+            tail = text[text.rfind("。") + 1 :]
+            return DECIDING_LEAD_RE.search(text) is not None or "决定" in tail and LEAD_IN_RE.search(tail) is not None
         end = start
     return False
 

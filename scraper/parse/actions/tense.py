@@ -275,19 +275,38 @@ def is_recounted(folded: str, start: int, at: int, effective: str | None, publis
     if published is None:
         return False
     own = None
-    if folded.count("起", start, at) > 1:  # with one, the sentence's own "自…起" is ``effective`` already
+    if folded.count("起", start, at) > (0 if effective is None else 1):  # with one, its "自…起" is ``effective`` already
         since = folded.rfind("自", start, at)
         own = effective_in(folded[since:at], published) if since >= 0 and folded.find("起", since, at) >= 0 else None
     when = own or effective
-    if when is None or when[:10] >= published.isoformat():
-        return False
     decided = folded.rfind("决定", start, at)
     before = folded[start : decided if decided >= 0 else at]
+    if when is None or when[:10] >= published.isoformat():
+        # no earlier start, but a decision told (its month, 去年, 已经 before it) with no start of its own in the sentence:
+        # "答：2025年11月，…中方决定继续暂停上述措施1年。目前，上述暂停期限已经届满" in an answer of 2026-11-11 (session 38,
+        # audit38/22: read as a new one-year extension of No. 21 and UEL 7号 from the answer's day, silently, after their lapse)
+        return decided > start and folded.find("起", start, sentence_end(folded, at)) < 0 \
+            and (PAST_TOLD_RE.search(before) is not None or "月" in before and _dated_earlier(before, published))
     if RECOUNT_RE.search(before) is not None or _told_day(before, published):
         return True
     if decided < 0 and "今" in before and TODAY_NOTICE_RE.search(before) is not None:
         return False
     return decided < 0 and when[:10] < (published - SINCE_GRACE).isoformat()
+
+
+# RECOUNT_RE's words that are past whatever day follows them (not "于…月", which "将于2026年11月10日届满" holds too).
+PAST_TOLD_RE = lazy_compile(r"已于|已经|此前|曾|去年|上月|前期|当时|先后")
+
+
+def _dated_earlier(before: str, published: date) -> bool:
+    """A day or month before a decision earlier than the text's: "2025年11月，" (``_told_day``), "于2025年11月5日"."""
+    if _told_day(before, published):
+        return True
+    for m in DATE_RE.finditer(before):
+        day = make_date(*m.groups())  # y, m, d
+        if day is not None and day < published:
+            return True
+    return False
 
 
 def _told_day(before: str, published: date) -> bool:

@@ -164,6 +164,12 @@ def table_head(line: str) -> TableHead | None:
     return TableHead(name, _cell_of(cells, EN_HEADS), _cell_of(cells, COUNTRY_HEADS), len(cells), spans)
 
 
+def _names_subhead(line: str) -> bool:
+    """Whether ``line`` is a header's second row naming the two columns of a name cell spanning them: "中文<tab>英文"."""
+    cells = ["".join(fold(cell).split()) for cell in line.split("\t") if cell.strip()]
+    return len(cells) == 2 and cells[0] in ZH_HEADS and cells[1] in EN_HEADS
+
+
 def _cell_of(cells: list[str], heads: frozenset[str]) -> int | None:
     """The first cell whose header is one of ``heads``."""
     return next((i for i, cell in enumerate(cells) if cell in heads), None)
@@ -190,6 +196,10 @@ def _contexts(block: list[str], found: list[tuple[str, str, str, str]], text: st
             i += 1
         elif tables and "\t" in line and (h := table_head(line)) is not None:
             head = h
+        elif head is not None and head.name_cells > 1 and head.en is None and "\t" in line and _names_subhead(line):
+            # "序号 | 实体名称（colspan 2） | 地址" over "中文 | 英文": the spanned columns are the two names (session 38,
+            # audit38/02: each row's two names read as one Chinese name, no English)
+            head = TableHead(head.name, head.name + 1, head.country, head.width)
         elif (m := COUNTRY_HEADING_RE.match("\n" + line)) is not None:
             heading = COUNTRIES[m.group("c")]
     out.extend((None, heading) for _ in range(len(found) - len(out)))
@@ -428,6 +438,22 @@ def _chinese_below(line: str, folded: str, below: str) -> str | None:
     return f"{line[: m.start('rest')]}{below.strip()}（{line[m.start('rest') : m.end('rest')]}）"
 
 
+def _row_with_english(row: str, english: str) -> str | None:
+    """A table row "1<tab>雷霆导弹系统公司<tab>美国" with ``english``, the one cell of the row below it (the serial and the other
+    cells merged down by rowspan), bracketed after its one Chinese name without Latin letters ("1<tab>雷霆导弹系统公司（Thunderbolt
+    Missile Systems, Inc.）<tab>美国"); None for a row that is no serial and one such name (session 38, audit38/03: the English
+    names were lost, silently)."""
+    cells = row.split("\t")
+    if not fold(cells[0]).strip().isdigit():
+        return None
+    named = [j for j in range(1, len(cells)) if CJK_RE.search(cells[j]) and not LATIN_RE.search(cells[j])
+             and "(" not in fold(cells[j]) and "".join(fold(cells[j]).split()) not in COUNTRIES]
+    if len(named) != 1:
+        return None
+    cells[named[0]] = f"{cells[named[0]].rstrip()}（{english}）"
+    return "\t".join(cells)
+
+
 def _english_joined(block: list[str]) -> list[str] | None:
     """``block`` with each English name alone on a line put in brackets after the numbered Chinese name above it
     (a name with no bracket and no Latin letter), or the Chinese name alone below a numbered English one put before
@@ -444,6 +470,12 @@ def _english_joined(block: list[str]) -> list[str] | None:
         if (nxt < len(block) and ENGLISH_ALONE_RE.match(block[nxt]) and NUMBERED_RE.match(folded)
                 and CJK_RE.search(folded) and "(" not in folded and not LATIN_RE.search(folded)):
             out.append(f"{line.rstrip()}（{block[nxt].strip()}）")
+            joined = True
+            i = nxt + 1
+            continue
+        if "\t" in line and nxt < len(block) and "\t" not in block[nxt] and ENGLISH_ALONE_RE.match(block[nxt]) \
+                and (row := _row_with_english(line, block[nxt].strip())) is not None:
+            out.append(row)  # a table row over the English name's row (rowspan: the other cells merged down)
             joined = True
             i = nxt + 1
             continue
@@ -503,7 +535,22 @@ def _annex_block(block: list[str], country: str | None, chinese_numbers: bool, c
         else:
             _read_line(out, branches, line, fold(line), country, chinese_numbers)
     _flush(out, branches)
+    if "名称" in text:  # "（一）名称：海风电子公司（…）" over "别名：…" and "地址：…" lines: the label is no part of the name
+        out = [_unlabelled(e) for e in out]
     return _branch_words_out(out, text, clean)
+
+
+# An annex line's field label before its name ("（一）名称：海风电子公司（Seabreeze Electronics Inc.）", its 别名/地址 lines
+# below it: session 38, audit38/27, the names read as "名称：海风电子公司").
+NAME_LABEL_RE = lazy_compile(r"(?:中文|实体|企业)?名称\s*[:：]\s*")
+
+
+def _unlabelled(e: EntityRecord) -> EntityRecord:
+    """``e`` without a name label opening its Chinese name (NAME_LABEL_RE), else ``e``."""
+    m = NAME_LABEL_RE.match(e.zh) if e.zh and "名称" in e.zh[:4] else None
+    if m is None or m.end() == len(e.zh or ""):
+        return e
+    return make_entity((e.zh or "")[m.end() :], e.en, e.country, e.n, e.branches, e.note, e.type)
 
 
 def _branch_words_out(out: list[EntityRecord], text: str, clean: bool) -> list[EntityRecord]:

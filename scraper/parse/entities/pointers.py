@@ -48,6 +48,7 @@ def pointed_names(seg: str, folded: str) -> list[EntityRecord]:
 # names after the colon; it is no name itself (session 18: "以下美国实体" was read as one).
 FORWARD_RE = lazy_compile(r"\s*(?:以下|下列|如下)")
 FORWARD_COLON_MAX = 40  # the colon follows the list's name ("列入出口管制管控名单：")
+CIRCLED_BLANK = {c: " " for c in range(0x2460, 0x2474)}  # ①…⑳ (str.translate's table)
 # "…列入不可靠实体清单：甲公司（…）、…、戊公司（…），共计5家。": the total closing the list is no name (session 35, audit35/14:
 # read as a sixth entity "共计5家").
 TOTAL_TAIL_RE = lazy_compile(rf"[,;]?\s*(?:共计|合计|共|计)\s*{COUNT_NUM}\s*[家名个](?:\s*{ENTITY_NOUN})?\s*$")
@@ -70,8 +71,10 @@ def following_names(folded: str, clean: str, end: int, country: str | None) -> l
     total = TOTAL_TAIL_RE.search(fseg) if "共" in fseg or "计" in fseg else None
     if total is not None:
         seg, fseg = seg[: total.start()], fseg[: total.start()]
-    # "；" to "、" in both copies keeps their places (one character for one)
-    return prose_entities(seg.replace("；", "、").replace(";", "、"), country, fseg.replace(";", "、"))
+    # "；" to "、" in both copies keeps their places (one character for one); so do the numbers "①…⑳" opening the items
+    # to blanks ("…列入不可靠实体清单：①甲公司（…）；②乙公司（…）": session 38, audit38/26, the names kept them)
+    return prose_entities(seg.replace("；", "、").replace(";", "、").translate(CIRCLED_BLANK), country,
+                          fseg.replace(";", "、").translate(CIRCLED_BLANK))
 
 
 def is_pronoun(folded: str) -> bool:

@@ -480,8 +480,9 @@ def _person_of(e: EntityRecord) -> EntityRecord:
 # "及其子公司，包括乙公司（…）" (audit36/16: the name read "，包括乙公司").
 BRANCH_PREFIX_RE = lazy_compile(
     rf"^(?:及|以及)?其(?:全部|所有|下属|境外|海外|在华|驻华|在中国(?:境内)?|中国境内)?(?:\s*{NUM}\s*家\s*)?"
-    r"(?:分支机构|子公司|分公司|关联公司|关联企业|附属公司|附属机构|下属企业|下属公司)\s*(?:[:：]|[,，]?\s*(?:包括(?:但不限于)?|包含|含|即)\s*[:：]?)?\s*"
-)
+    r"(?:分支机构|子公司|分公司|关联公司|关联企业|附属公司|附属机构|下属企业|下属公司|(?<=下属)(?!企业|公司|机构|单位))"
+    r"\s*(?:[:：]|[,，]?\s*(?:包括(?:但不限于)?|包含|含|即)\s*[:：]?)?\s*"
+)  # "及其下属哨兵海事公司（…）": 下属 alone before a name (session 38, audit38/04: the name kept "其下属")
 BRANCH_PREFIX_FIRST = ("其", "及其", "以及其")
 BRANCH_JOINTS = ("及", "以及", "和")
 
@@ -510,6 +511,14 @@ PROSE_MAX = 3000  # a longer segment is no list
 # gave the removal's entities: both removed, the one recounted falsely).
 DATED_DECISION_OPENS = (",", "自")
 DATED_DECISION_RE = lazy_compile(r",?\s*自[^,。;\n]{1,24}?起\s*,?\s*")
+# "商务部决定：\n一、将甲公司（…）、乙公司（…）列入…", "决定对出口管制管控名单作如下调整：\n一、将…": the acting sentence
+# ``decision_prose`` starts from an item under a lead-in that decides, its segment the item's own (session 38, audit38/06-07:
+# the next 决定, item 二's "决定将其移出", gave the listing its entities: the 2 listed missed, the one removed read as listed).
+ITEM_OPENING_RE = lazy_compile(r"\s*(?:[一二三四五六七八九十]{1,3}\s*、|\(\s*[一二三四五六七八九十]{1,3}\s*\))\s*(?=[将对])")
+# The lead-in itself after a 决定 ("决定：", "决定对…作如下调整："), its first item the segment, when the search starts above it.
+DECIDED_ITEMS_OPENS = (":", "对")
+DECIDED_ITEMS_RE = lazy_compile(r"(?:对[^\n。:;]{0,40}?作如下[\u4e00-\u9fff]{0,4})?\s*:\s*\n\s*"
+                                r"(?:[一二三四五六七八九十]{1,3}\s*、|\(\s*[一二三四五六七八九十]{1,3}\s*\))\s*")
 
 
 def decision_prose(folded: str, clean: str, start: int = 0) -> tuple[str, int] | None:
@@ -527,6 +536,8 @@ def _prose_decision(folded: str, start: int) -> tuple[int, int] | None:
     its endings (SEGMENT_ENDS) follows, whose search stops at the "。" (no ending holds one)."""
     find, size = folded.find, len(folded)
     pos = find("决定", start)
+    if start and (item := ITEM_OPENING_RE.match(folded, start)) is not None:
+        pos = item.end() - 2  # the acting sentence an item under a deciding lead-in ("…决定…如下调整：\n一、将…列入…")
     while pos >= 0:
         at = pos + 2
         while at < size and folded[at].isspace():
@@ -538,6 +549,8 @@ def _prose_decision(folded: str, start: int) -> tuple[int, int] | None:
                 at += 1
                 while at < size and folded[at].isspace():
                     at += 1
+        if folded[at : at + 1] in DECIDED_ITEMS_OPENS and (items := DECIDED_ITEMS_RE.match(folded, at)) is not None:
+            at = items.end()
         ending = SEGMENT_ENDS.get(folded[at : at + 1])
         if ending is not None:
             stop = find("。", at + 1)

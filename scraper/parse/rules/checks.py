@@ -441,9 +441,9 @@ def _answer_sentences(folded: str, d: Draft, word: str, next_sentence: bool = Fa
 def _decided_now(folded: str, d: Draft, s0: int, doubt_end: int, at: int) -> bool:
     """Whether the answer's sentence opening at ``s0`` decides its step at ``at`` now: no doubt or plan before
     ``doubt_end`` (NOT_NOW_RE), not dated before the text (``actions.dated_before``), not told as past
-    (``actions.told_as_past``)."""
+    (``actions.told_as_past``, ``actions.is_recounted``: "答：2025年11月，…中方决定继续暂停上述措施1年")."""
     return act.NOT_NOW_RE.search(folded, s0, doubt_end) is None and not act.dated_before(folded, s0, d.published) \
-        and not act.told_as_past(folded, s0, at, d.published)
+        and not act.told_as_past(folded, s0, at, d.published) and not act.is_recounted(folded, s0, at, None, d.published)
 
 
 def unread_answer_step(src: Source, d: Draft) -> str | None:
@@ -603,6 +603,23 @@ def unread_name_change(src: Source, d: Draft) -> str | None:
         if not (d.renames.whole and covered(d.renames, found.start(), found.end())):
             return f"a name change (\"{found[0]}\") of a listed entity is not read{LEFT_OUT}"
     return None
+
+
+# "关于修改商务部公告2026年第156号附件有关内容的公告": another notice's annex amended (修改, 修订), which the correction reader
+# does not read (its titles say 更正 or 勘误) and the engine would not apply.
+AMENDED_ANNEX_TITLE_RE = lazy_compile(r"(?:修改|修订)[^。]{0,30}?附件")
+
+
+def unread_annex_amendment(src: Source, d: Draft) -> str | None:
+    """A numbered notice whose title amends another notice's annex ("关于修改…附件有关内容的公告") and which takes no step:
+    "现将…第156号附件…第3项修改为：3. 甲（a）" renames an entry no reader reads, so the notice would read as changing nothing,
+    silently (session 38, audit38/32): a person must read it."""
+    title = d.folded_title
+    if d.qa or d.own is None or d.drafts or not title or "附件" not in title or "修" not in title:
+        return None
+    if CORRECTION_TITLE_RE.search(title) is not None or (m := AMENDED_ANNEX_TITLE_RE.search(title)) is None:
+        return None
+    return f"the title amends an annex (\"{m[0]}\"), which is not read{LEFT_OUT}"
 
 
 def _imposes(drafts: list[act.ActionDraft]) -> bool:

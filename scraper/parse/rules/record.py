@@ -69,7 +69,9 @@ def action_records(src: Source, d: Draft) -> list[ActionRecord]:
                 keys = tuple([e.key for e in d.entities])
             names = keys
             if action is ActionKind.REMOVE and x.targets and beside_listing(drafts):
-                names = _named_in(d, x.text) or names
+                # its own paragraph's names when it names none the listing lists ("二、…〔2025〕2号所列丙公司（…）已…，决定将其
+                # 移出…": session 38, audit38/07, the 2 listed by item 一 were removed from 2号 instead)
+                names = _named_in(d, x.text) or tuple(dict.fromkeys([e.key for e in removal_named(src, x)])) or names
         elif action is ActionKind.IMPOSE and not x.targets and beside:
             removed = {e.key for r in beside for e in removal_named(src, r)}
             names = tuple([e.key for e in d.entities if e.key not in removed])  # the listed, not the removed
@@ -179,7 +181,9 @@ NAMED_COUNT_RE = lazy_compile(rf"(?:等|上述|前述|以上)\s*(?P<n>{NUM})\s*[
 # "（见附件1）", "（名单见附件二）", "将附件1所列4家实体列入…": which of a notice's numbered annexes a step's entities are in
 # (not "…第21号附件1所列", an earlier notice's). The second form: session 30, audit30/23 (the removal took both annexes'
 # entities and the listing all 6, the 2 removed from the watch list among them).
-ANNEX_NUMBER_RE = lazy_compile(r"见附件\s*([1-9一二三四五六七八九])\s*\)|(?<![号\d])附件\s*([1-9一二三四五六七八九])\s*(?:所列|中所列|列明)")
+# "…第12号所列附件2中的2家日本实体": the third form (session 38, audit38/08: the removal took both annexes' 5 and the listing
+# the 2 removed).
+ANNEX_NUMBER_RE = lazy_compile(r"见附件\s*([1-9一二三四五六七八九])\s*\)|(?<![号\d])附件\s*([1-9一二三四五六七八九])\s*(?:所列|中所列|列明|中的)")
 CN_ORDINALS = "一二三四五六七八九"
 
 

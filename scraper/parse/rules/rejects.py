@@ -43,6 +43,11 @@ OTHER_PUBLISHER_RE = lazy_compile(rf"(?:^|\n)\s*(?:来源\s*:\s*)?{_OTHER_AUTHOR
 OTHER_PUBLISHER_HEAD = 160  # characters of a text's head its title and source line are looked for in
 # ... as the title of a notice of its own ("海关总署公告2027年第30号（关于执行商务部公告2027年第9号有关规定的公告）").
 OTHER_NOTICE_TITLE_RE = lazy_compile(rf"\s*{_OTHER_AUTHORITIES}\s*(?:公告|令|关于)")
+# ... or a local commerce department's title ("上海市商务委员会关于转发《商务部公告2026年第151号》的通知", "浙江省商务厅关于…"), or a
+# forwarding's ("转发商务部公告2026年第151号（…）" under "来源：广东省商务厅": audit38/29, read as No. 151 from the bureau's day): our
+# number in it is the notice it forwards, its text attached (session 38, audit38/21: read as No. 151, a measure from the
+# bureau's day, and kept over the ministry's own page as the notice's reading).
+LOCAL_BUREAU_TITLE_RE = lazy_compile(r"\s*(?:[\u4e00-\u9fff]{2,12}?(?:商务厅|商务委员会|商务局)\s*(?:关于|公告|通知)|(?:关于)?\s*转发)")
 # ... as the subject deciding ("国务院台湾事务办公室决定将林某甲…3人列入…清单", "海关总署决定对…采取反制措施").
 OTHER_DECIDER_RE = lazy_compile(rf"{_OTHER_AUTHORITIES}\s*(?:依法|研究|经研究)?\s*决定")  # characters of a Q&A's head looked at for a stated day
 # ... as the speaker of a Q&A or press conference, its title opening with it after a day or not ("国防部新闻发言人就…答记者问",
@@ -179,7 +184,11 @@ def another_authority(src: Source, d: Draft) -> bool:
         # title is the notice it carries out, not this text's (session 37, audit37/11: read as No. 9, a listing of 1 of its 4)
         # (a reprint's line "香港特別行政區政府工業貿易署　轉載" above our text is none: audit36/01)
         title = src.title_hint or first_line(src.text)
-        return not title.lstrip().startswith("商务部") and OTHER_NOTICE_TITLE_RE.match(fold(title)) is not None
+        if title.lstrip().startswith("商务部"):
+            return False
+        folded_title = fold(title)
+        return OTHER_NOTICE_TITLE_RE.match(folded_title) is not None \
+            or ("商务" in title or "转发" in title) and LOCAL_BUREAU_TITLE_RE.match(folded_title) is not None
     if _other_speaker(src) and not any(w in src.folded for w in SANCTION_WORDS):
         return True
     if d.qa or not d.drafts:

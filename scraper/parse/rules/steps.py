@@ -177,7 +177,9 @@ def titled_listing(src: Source, d: Draft) -> list[act.ActionDraft]:
     if d.qa or d.own is None or "移出" in title or "移除" in title or "。" in title or "," in title:
         return drafts
     m = TITLE_LISTING_RE.search(title)
-    if m is None:
+    if m is None or "《" in title and title.rfind("《", 0, m.start()) > title.rfind("》", 0, m.start()):
+        # a listing inside a quoted title is the one named ("关于对《关于将…10家美国实体列入出口管制管控名单的公告》附件第4项的
+        # 名称进行更正的公告": session 38, audit38/15, a listing of nobody beside the correction, which was dropped)
         return drafts
     for x in drafts:
         if x.action is ActionKind.IMPOSE or x.action is ActionKind.REMOVE:
