@@ -220,3 +220,41 @@ def test_an_amendment_of_an_annex_item_no_reader_reads_is_held_for_a_person() ->
     with pytest.raises(UnusablePage) as refused:
         parse_document(text.encode("utf-8"))
     assert refused.value.reason == "needs-review"
+
+
+SUSPEND_TWO = ("商务部公告2026年第161号 关于对商务部公告2025年第21号所列部分实体暂停实施相关措施的公告\n【发布单位】安全与管制局\n"
+               "【发布文号】商务部公告2026年第161号\n【发文日期】2026年12月07日\n\n商务部公告2026年第161号\n\n2025年4月4日，商务部发布2025年第21号"
+               "公告，将高点航空技术公司等16家美国实体列入出口管制管控名单。该暂停期限已于2026年11月10日届满。\n\n根据有关规定，商务部决定，自"
+               "2026年12月10日起，对{which}所列哈德森技术公司（Hudson Technologies Co.）、国际海洋工程公司（Oceaneering International, Inc.）"
+               "2家实体暂停实施相关措施，暂停期限至2027年11月10日。对该公告所列其余14家实体，继续实施相关措施。\n\n本公告自公布之日起实施。\n\n"
+               "商务部\n2026年12月7日\n")
+
+
+def test_a_suspension_of_two_named_with_a_comma_in_an_english_name_is_theirs_alone() -> None:
+    """23 (probe): "对商务部公告2025年第21号所列A（a）、B（Oceaneering International, Inc.）2家实体暂停实施…": the 2, not all 16 (was:
+    the English name's comma taken for the clause's start, the names not read: all 16 suspended to 2027-11-10, silently)."""
+    notice = _notice(SUSPEND_TWO.format(which="商务部公告2025年第21号"))
+    assert _steps(notice) == [("suspend", ("MOFCOM-2025-21",), "2026-12-10", ("hudsontechnologies", "oceaneeringinternational"))]
+
+
+def test_a_suspension_of_two_named_after_that_notice_is_read() -> None:
+    """23: "对该公告所列A（a）、B（b）2家实体暂停实施…" after a paragraph naming No. 21: the 2 of No. 21 (was: held for a person,
+    "names no notice its 暂停实施 could act on")."""
+    notice = _notice(SUSPEND_TWO.format(which="该公告"))
+    assert _steps(notice) == [("suspend", ("MOFCOM-2025-21",), "2026-12-10", ("hudsontechnologies", "oceaneeringinternational"))]
+
+
+def test_a_removal_pointing_to_annex_2_beside_the_titles_removal_and_a_noted_annex_line() -> None:
+    """40: a title "关于将2家美国实体列入…及将1家美国实体移出…的公告" over "一、将附件1所列2家美国实体列入…" and "二、鉴于附件2所列实体…，将该
+    实体移出…", annex 2's line "1. 甲（a）（商务部公告2026年第23号所列）": Jaia removed, never listed (was: the title's removal kept in
+    the body's place, no annex saying whom, so it was dropped, and annex 2's line listed, read whole as one Chinese name)."""
+    body = ("根据有关规定，商务部决定：\n\n一、将附件1所列2家美国实体列入出口管制管控名单，禁止出口经营者向上述实体出口两用物项。\n\n二、鉴于附件2所列"
+            "实体已书面承诺不再从事危害中国国家安全和利益的活动，将该实体移出出口管制管控名单。\n\n本公告自公布之日起正式实施。\n\n附件：1.列入出口"
+            "管制管控名单的美国实体\n　　　2.移出出口管制管控名单的美国实体\n\n商务部\n2026年12月8日\n\n附件1\n列入出口管制管控名单的美国实体\n"
+            "1. 飓风电子战公司（Hurricane Electronic Warfare Inc.）\n2. 雪峰光学公司（Snowpeak Optics LLC）\n\n附件2\n移出出口管制管控名单的美国实体\n"
+            "1. 杰亚机器人公司（Jaia Robotics, Inc.）（商务部公告2026年第23号所列）\n")
+    notice = _notice(HEAD.format(n=168, title="将2家美国实体列入出口管制管控名单及将1家美国实体移出出口管制管控名单") + body)
+    assert sorted(_steps(notice)) == [("impose", (), "2026-12-08", ("hurricaneelectronicwarfare", "snowpeakoptics")),
+                                      ("remove", (), "2026-12-08", ("jaiarobotics",))]
+    assert notice.entities[-1].zh == "杰亚机器人公司" and notice.entities[-1].en == "Jaia Robotics, Inc."
+    assert notice.warnings == ()

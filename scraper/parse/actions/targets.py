@@ -363,6 +363,16 @@ def _subject_named_before(folded: str, refs: list[tuple[int, int, NoticeRef]], c
     return _last_sentence_refs(folded, refs, s_start)
 
 
+def _clause_comma(folded: str, s_start: int, at: int) -> int:
+    """The last comma before ``at`` in its sentence that is not inside a bracket ("…所列甲公司（…）、乙公司（Oceaneering
+    International, Inc.）2家实体暂停实施…": the English name's comma opens no clause; session 38, audit38/23 probe: the names
+    before it were not read, the suspension was all 16's, silently); -1 when there is none."""
+    comma = folded.rfind(",", s_start, at)
+    while comma >= 0 and folded.rfind("(", s_start, comma) > folded.rfind(")", s_start, comma):
+        comma = folded.rfind(",", s_start, comma)
+    return comma
+
+
 def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: ActionKind, next_start: int,
                 clause_from: int, after: list[tuple[int, int, NoticeRef]], targets: list[tuple[int, int, NoticeRef]],
                 published: date | None, effective: str | None, notice_list: ListKind | None,
@@ -405,7 +415,7 @@ def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: Ac
         until_m = UNTIL_RE.search(folded, s_start, at)
         if until_m:
             period = until_period(clean, until_m)
-    clause_start = max(folded.rfind(",", s_start, at) + 1, clause_from)
+    clause_start = max(_clause_comma(folded, s_start, at) + 1, clause_from)
     lst = _target_list(targets, folded, clause_start, next_start, notice_list)
     # a ref that names its list, or any when no list is known, is kept as it is
     target_refs = tuple([r for _, _, r in targets] if lst is None else
@@ -488,13 +498,23 @@ THAT_SUBJECT_RE = lazy_compile(r"该(?:公告|决定)\s*(?:所列[^,;。\n]{0,16
                              r"(?:将|即|均)?\s*(?:自[^,;。\n]{1,24}?起\s*)?$")
 
 
+THAT_LISTED_RE = lazy_compile(r"该(?:公告|决定)\s*(?=所列)")
+
+
 def _that_subject(folded: str, refs: list[tuple[int, int, NoticeRef]], clause_from: int,
                   at: int) -> list[tuple[int, int, NoticeRef]]:
     """The numbered notice "该公告…措施" before the verb at ``at`` (THAT_SUBJECT_RE, in its clause from ``clause_from``)
     points back to: the last one named before it; [] when the verb has no such subject."""
     p = folded.rfind("该", clause_from, at)
-    if p < 0 or not refs or THAT_SUBJECT_RE.match(folded, p, at) is None:
+    if p < 0 or not refs:
         return []
+    if THAT_SUBJECT_RE.match(folded, p, at) is None:
+        # "对该公告所列A（a）、B（b）2家实体暂停实施相关措施": the names that notice lists, right before the verb (session 38,
+        # audit38/23: held for a person, "names no notice its 暂停实施 could act on")
+        listed = THAT_LISTED_RE.match(folded, p, at)
+        if listed is None or (m := LISTED_OBJECT_RE.match(folded, listed.end(), at + 4)) is None or m.end() != at \
+                or folded.startswith(THE_OTHERS, m.start("obj")):
+            return []  # (not "该决定所列其他企业": the others of the step before, ``_the_others_of_step_before``)
     return [r for r in refs if r[1] <= p and r[2].key is not None][-1:]
 
 

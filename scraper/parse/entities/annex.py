@@ -537,12 +537,28 @@ def _annex_block(block: list[str], country: str | None, chinese_numbers: bool, c
     _flush(out, branches)
     if "名称" in text:  # "（一）名称：海风电子公司（…）" over "别名：…" and "地址：…" lines: the label is no part of the name
         out = [_unlabelled(e) for e in out]
+    if "）（" in text or ")(" in text or "）(" in text or ")（" in text:
+        out = [_noted(e) for e in out]
     return _branch_words_out(out, text, clean)
 
 
 # An annex line's field label before its name ("（一）名称：海风电子公司（Seabreeze Electronics Inc.）", its 别名/地址 lines
 # below it: session 38, audit38/27, the names read as "名称：海风电子公司").
 NAME_LABEL_RE = lazy_compile(r"(?:中文|实体|企业)?名称\s*[:：]\s*")
+
+
+# "1. 杰亚机器人公司（Jaia Robotics, Inc.）（商务部公告2026年第23号所列）": a second bracket after the English one, no Latin in it, is a
+# note (session 38, audit38/40: the line read whole as one Chinese name, no English, keyed by it all).
+NOTED_LINE_RE = lazy_compile(r"(?P<zh>[^()（）]+?)\s*[(（](?P<en>[^()（）]*[A-Za-z][^()（）]*)[)）]\s*[(（](?P<note>[^()（）A-Za-z]+)[)）]\s*$")
+
+
+def _noted(e: EntityRecord) -> EntityRecord:
+    """``e`` read again when its Chinese name holds its English and a note in brackets (NOTED_LINE_RE), else ``e``."""
+    m = NOTED_LINE_RE.fullmatch(e.zh) if e.zh and e.en is None else None
+    if m is None:
+        return e
+    note = "，".join(filter(None, (m["note"].strip(), e.note)))
+    return make_entity(m["zh"].strip(), clean_display(m["en"]), e.country, e.n, e.branches, note, e.type)
 
 
 def _unlabelled(e: EntityRecord) -> EntityRecord:

@@ -187,6 +187,13 @@ ANNEX_NUMBER_RE = lazy_compile(r"见附件\s*([1-9一二三四五六七八九])\
 CN_ORDINALS = "一二三四五六七八九"
 
 
+def _points_to_annex(text: str) -> bool:
+    """Whether ``text`` points to one of the notice's numbered annexes (ANNEX_NUMBER_RE): "将附件2所列实体移出…" (session 38,
+    audit38/40: the title's removal of the same list was kept in its place, so no annex said whom: the removal dropped and
+    annex 2's entity listed)."""
+    return "附件" in text and ANNEX_NUMBER_RE.search(fold_text(text)) is not None
+
+
 def annex_parts(src: Source, d: Draft, drafts: list[Any]) -> dict[Any, tuple[str, ...]] | None:
     """The entity keys of each step that points to one of the notice's numbered annexes, when a listing (no targets) and a
     removal each point to their own ("一、将甲公司等3家美国实体列入…（见附件1）…二、…将上述2家美国实体移出…（见附件2）"):
@@ -422,6 +429,8 @@ def dedupe_actions(records: list[A]) -> list[A]:
                 untargeted_removal = True
         elif (r.until is not None or r.duration is not None) and out[at].until is None and out[at].duration is None:
             out[at] = r
+        elif r.action is ActionKind.REMOVE and not r.targets and _points_to_annex(r.text) and not _points_to_annex(out[at].text):
+            out[at] = r  # the body's "二、…将附件2所列实体移出…", not the title's removal: its annex says whom (annex_parts)
     if not targeted or len(out) == 1:
         return out  # nothing shortened (only targets are, by another action), no removal beside a targeted one
     out = [r for r in out if not _shortened(r, out)]
