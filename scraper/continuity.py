@@ -15,7 +15,9 @@ copy listed (that copy read as an index, :meth:`storage.pages.PageStore.stored_i
 - more of the last copy's links are gone than new ones came in, under another name: another page (the home page,
   which lists a few of a column's newest notices); under the same name: the index pages differently or dropped
   notices (a warning, ``Verdict.shrunk``: the crawler keeps it while the index answers short of that copy);
-- another name, its links continuing: a renamed column (a warning: `status`, `/healthz`, failing nothing).
+- another name, its links continuing: a renamed column (a warning: `status`, `/healthz`, failing nothing);
+- the links it shares with the last copy (three or more) in reverse order: the list runs oldest first now (a sort
+  setting flipped), its new notices past the pages an update reads: another page.
 
 With no last copy (a store's first run, a new year's annual index) there is nothing to hold the links to; an annual
 index's name still says its year ("2025年公告"): an answer whose name gives years, none of them the index's, is another
@@ -34,6 +36,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 MIN_HELD = 3  # a last copy of fewer links says too little to call an answer with none of them another page
+MIN_REVERSED = 3  # shared links in reverse order that make a list read oldest first (two swapped may be a pinned row)
 COLUMN_RE = re.compile(r"""<meta\b[^>]*\bname\s*=\s*["']ColumnName["'][^>]*>""", re.IGNORECASE)
 CONTENT_RE = re.compile(r"""\bcontent\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
 TITLE_RE = re.compile(r"<title\b[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
@@ -122,6 +125,14 @@ def judge(url: str, before: Sequence[str], after: Sequence[str], before_name: Na
         return Verdict(True, f"{url} answered a page listing none of the {len(before)} links its last copy listed "
                              f"({_named(lost)}){named}: another page (the home page, another column, a notice, an old "
                              f"copy) answered for this index, whose new notices go unread")
+    where = {u: i for i, u in enumerate(after)}
+    order = [where[before[i]] for i in kept]
+    if len(order) >= MIN_REVERSED and all(a > b for a, b in zip(order, order[1:])):
+        # the links both copies list, in reverse order: the list now runs oldest first (a sort setting flipped), so
+        # its new notices sit on the pages an update never reaches; continuing it, they went unread (health38 K79)
+        return Verdict(True, f"{url} lists the {len(order)} links it shares with its last copy in reverse order "
+                             f"({_named([before[i] for i in kept])}){named}: the list runs oldest first now, and its "
+                             f"new notices sit past the pages read")
     newest = [u for u in before[: kept[0]] if u in holds]
     first_kept = after.index(before[kept[0]])
     if len(newest) > len([u for u in after[:first_kept] if u not in then]):  # new ones on top may replace them

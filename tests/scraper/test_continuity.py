@@ -148,3 +148,17 @@ def test_links_that_gained_or_lost_a_query_are_the_same_notices():
     assert judge("i", U[:10], tagged, POLICY, POLICY, held_all) is None
     assert set(asked) == set(tagged)  # the store is asked for the links as it holds them
     assert judge("i", tagged, U[10:20], POLICY, HOME, held_all).wrong  # another page still is one
+
+
+def test_a_list_turned_oldest_first_is_not_the_list():
+    """health38 K79: page 1 of a list of 11 at 8 a page, newest first, then oldest first: 6 links shared, reversed."""
+    oldest_first = list(reversed([U[39], *U[:10]]))[:8]  # one new notice (U[39]), all eleven oldest first: the 8 oldest
+    verdict = judge("i", U[:8], oldest_first, POLICY, POLICY, held_all)
+    assert verdict is not None and verdict.wrong and "in reverse order" in verdict.detail, verdict
+
+
+def test_a_row_moved_to_the_top_is_no_reversal():
+    """A notice re-dated or pinned (one row moved to the top): the others keep their order."""
+    assert judge("i", U[:10], [U[9]] + U[:9], POLICY, POLICY, held_all) is None
+    assert judge("i", U[:3], [U[2], U[0], U[1]], POLICY, POLICY, held_all) is None
+    assert judge("i", U[:5], [U[1], U[0], *U[2:5]], POLICY, POLICY, held_all) is None  # two swapped
