@@ -83,3 +83,39 @@ def test_a_long_first_line_is_no_statement_title() -> None:
             "何咏前：关于到期后的安排，我们将根据情况研究决定，有消息会及时发布。")
     notice = parse_document(text.encode("utf-8")).notice
     assert notice is None or notice.kind.value != "qa"
+
+
+# qa38's probe after reading the parser: 19 of 25 more wordings were each read as the step in a release (the general
+# fault: no list of doubt words is whole; the owner question on a gate for releases is in qa38's report).
+@pytest.mark.parametrize("answer", [
+    f"中方不打算自2026年12月1日起恢复实施{ECL21}相关措施。",
+    f"中方倾向于自2026年12月1日起继续暂停{ECL21}相关措施。",
+    f"中方正酝酿自2026年12月1日起恢复实施{ECL21}相关措施。",
+    f"中方目前无计划自2026年12月1日起恢复实施{ECL21}相关措施。",
+    f"中方无须自2026年12月1日起恢复实施{ECL21}相关措施。",
+    f"中方何时自2026年12月1日起恢复实施{ECL21}相关措施，取决于美方。",
+    f"万一美方违背共识，中方将自2026年12月1日起恢复实施{ECL21}相关措施。",
+    f"要是美方违背共识，中方将自2026年12月1日起恢复实施{ECL21}相关措施。",
+    f"中方不急于自2026年12月1日起停止{ECL21}相关措施。",
+    f"中方未曾自2026年12月1日起恢复实施{ECL21}相关措施。",
+    f"所谓中方将自2026年12月1日起恢复实施{ECL21}相关措施，纯属捏造。",
+    f"中方将自2026年12月1日起恢复实施{ECL21}相关措施一说，纯属子虚乌有。",
+    f"中方不宜自2026年12月1日起停止{ECL21}相关措施。",
+    f"目前讨论中方自2026年12月1日起恢复实施{ECL21}相关措施为时过早。",
+    f"美方期望中方自2026年12月1日起停止{ECL21}相关措施。",
+    f"美方游说中方自2026年12月1日起停止{ECL21}相关措施。",
+    f"中方的目标是自2026年12月1日起停止{ECL21}相关措施，但这取决于磋商进展。",
+    f"中方不能自2026年12月1日起停止{ECL21}相关措施。",
+    f"在条件成熟时，中方将自2026年12月1日起停止{ECL21}相关措施。",
+])
+def test_a_probed_doubt_in_a_release_reads_no_step(answer: str) -> None:
+    assert _steps("出口管制管控名单", answer) == []
+
+
+@pytest.mark.parametrize("answer", [
+    f"中方不打算改变既定安排，决定自2026年11月10日起继续暂停{ECL21}相关措施1年。",
+    f"经讨论，中方决定自2026年11月10日起继续暂停{ECL21}相关措施1年。",
+    f"中方的目标是稳定中美经贸关系，决定自2026年11月10日起继续暂停{ECL21}相关措施1年。",
+])
+def test_a_decision_after_a_probed_word_stands(answer: str) -> None:
+    assert _steps("出口管制管控名单", answer) == [("extend", "2026-11-10", "2027-11-10")]

@@ -38,12 +38,13 @@ SINCE_GRACE = timedelta(days=7)
 # ("如果…，中方决定…") or a claim ("美方称，中方决定…") holds the whole sentence; so does a plan with no decision after it
 # ("中方拟对相关措施作出调整，自…起，继续暂停…").
 CLAUSE_DOUBTS = frozenset(("是否", "能否", "暂不", "不会", "不涉及", "尚未", "没有", "并未", "从未", "无意", "愿意", "不排除",
-                           "视情", "拟", "要求", "敦促中方", "希望中方", "希望", "建议中方", "建议我方", "呼吁中方", "呼吁我方"))
+                           "不打算", "倾向于", "酝酿", "无计划", "无须", "何时", "不急于", "未曾", "不宜", "不能",
+                           "目标是", "期望中方", "游说中方", "视情", "拟", "要求", "敦促中方", "希望中方", "希望", "建议中方", "建议我方", "呼吁中方", "呼吁我方"))
 # 决定 as the verb of a later clause, not the noun ("依法作出决定", "有关决定", "的决定").
 LATER_DECISION_RE = lazy_compile(r",[^,]*?(?<![出的关])决定")
 # Weighing words: doubt before the verb, unless a decision follows them ("正在研究继续暂停…", "正在评估恢复执行…的影响";
 # not "经研究，…决定…", "综合考虑…，中方决定…", "考虑到…"): 经 or 综 before one is a decision's ground (``_weighing``).
-WEIGHING_RE = lazy_compile(r"研究|考虑(?!到)|评估")
+WEIGHING_RE = lazy_compile(r"研究|考虑(?!到)|评估|讨论")  # 讨论: "目前讨论中方自…起恢复…为时过早" (qa38)
 # After an answer's verb, in its sentence: the change is a report's or a claim's, denied or doubted ("中方自…起恢复执行…
 # 的说法没有事实依据", "…，这一说法不实"), not a decision; nor a right kept ("中方保留自…起恢复实施…相关措施的权利": session 37,
 # qa37/30, read as a restore), nor an arrangement said to stand ("中方继续暂停上述措施的安排维持不变": session 38, qa38/16, read
@@ -51,7 +52,7 @@ WEIGHING_RE = lazy_compile(r"研究|考虑(?!到)|评估")
 # an extension beside the restore the answer decides), nor one said not yet decided, unlikely or too early ("关于自…起恢复实施…
 # 的决定尚未作出", "…停止…的可能性不大", "现在谈…恢复实施…还为时尚早", "…，这是没有根据的": qa37/34-37, each read as the step; "…恢复实施…的条件尚不具备": qa37/47; a step asked back, "中方决定自…起恢复实施…？这是误读。": qa37/48; not "?" alone: a
 # GB2312 page writes the name dot "·" as "?").
-CLAIMED_AFTER_RE = re.compile(r"说法|的报道|的消息|传言|传闻|不实|不符合事实|没有事实依据|并不准确|没有根据|毫无根据|尚未作出|尚未决定|可能性|为时尚早|尚不具备|误读|的权利|的安排[^,。;]{0,24}?(?:到期|届满)|的安排(?:维持|保持)?不变|的安排没有(?:变化|改变)")
+CLAIMED_AFTER_RE = re.compile(r"说法|的报道|的消息|传言|传闻|不实|不符合事实|没有事实依据|并不准确|没有根据|毫无根据|尚未作出|尚未决定|可能性|为时尚早|尚不具备|误读|的权利|的安排[^,。;]{0,24}?(?:到期|届满)|的安排(?:维持|保持)?不变|的安排没有(?:变化|改变)|一说|纯属")
 # Before an answer's decision (or its verb, with no decision word): it tells a step taken before ("已于11月6日决定",
 # "此前", "去年11月，中方决定", "中方于2025年11月5日决定") when the step's start is already past.
 RECOUNT_RE = lazy_compile(r"已于|已经|此前|曾|去年|上月|前期|当时|先后|(?<![关对由鉴基属至])于\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月")

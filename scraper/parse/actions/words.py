@@ -76,12 +76,14 @@ MODAL_RE = lazy_compile(r"(?:申请|可以|可|应当|不得|拟)\s*$")
 # "网传/有分析认为/一些企业呼吁中方…", "中方有可能/或将…", "中方希望…" (qa37/33-44), "美国商会建议中方…", "据悉中方将…" (qa37/45-46);
 # in the formal 答记者问 release, which rule37's decision-word gate does not cover (session 38, qa38/15, 16, 18, 28: each read
 # as the step): "只要美方…，中方愿意自…起继续暂停…", "中方从未决定自…起恢复实施…", "中方无意自…起恢复实施…", "中方能否自…起停止…，
-# 关键在于…"; not "简称", "名称", "称为", nor the words 若 and 拟
+# 关键在于…"; and after a probe (qa38, each read as the step): 不打算, 倾向于, 酝酿, 无计划, 无须, 何时, 不急于, 未曾, 不宜, 不能,
+# "中方的目标是…", "美方期望/游说中方…", and the conditions 万一, 要是, "在条件成熟时" ("所谓中方将…，纯属捏造": 纯属 after the
+# verb, tense.CLAIMED_AFTER_RE; not 所谓 itself: "开展所谓“军事技术合作”的…" in a listing, audit30/03); not "简称", "名称", "称为", nor the words 若 and 拟
 # stand in: "若干共识", "模拟芯片", "虚拟货币", "比拟"). Each alternative opens with a
 # literal, none a group ("(?:美方|…)称" made sre try the whole pattern at every place: 10 times slower, 40,000
 # instructions more per Q&A page): sre scans for their first characters at once.
-NOT_NOW_RE = re.compile(r"是否|能否|暂不|不将|不会|不涉及|尚未|没有|并未|从未|无意|愿意|只要|如果|如(?:美方|外方|对方)(?![^。;\n]{0,80}?,\s*则)|若(?!干)|一旦|假如|除非|不排除|视情|前提下|并不意味着|不意味着|猜测|网传|有可能|或将|分析认为|有人认为|外界认为|舆论认为|专家认为|希望|呼吁中方|呼吁我方|建议中方|建议我方|据悉"
-                        r"|要求(?=中方|我方)|敦促中方|希望中方"
+NOT_NOW_RE = re.compile(r"是否|能否|暂不|不将|不会|不涉及|尚未|没有|并未|从未|无意|愿意|只要|不打算|倾向于|酝酿|无计划|无须|何时|不急于|未曾|不宜|不能|目标是|万一|要是|条件成熟|如果|如(?:美方|外方|对方)(?![^。;\n]{0,80}?,\s*则)|若(?!干)|一旦|假如|除非|不排除|视情|前提下|并不意味着|不意味着|猜测|网传|有可能|或将|分析认为|有人认为|外界认为|舆论认为|专家认为|希望|呼吁中方|呼吁我方|建议中方|建议我方|据悉"
+                        r"|要求(?=中方|我方)|敦促中方|希望中方|期望中方|游说中方"
                         r"|拟(?<!模拟)(?<!虚拟)(?<!比拟)|待[^,;。\n]{1,30}?后"
                         r"|美方称|外方称|报道称|消息称|媒体称|声称|宣称|据称|有人称|他们称|对方称|其称|称(?=中方|我方|商务部|将|,|:)")
 REF_START = itemgetter(0)  # refs in text order
