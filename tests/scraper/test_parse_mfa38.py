@@ -217,3 +217,19 @@ def test_a_decision_recounting_an_earlier_one_in_its_reasons_imposes() -> None:
         "依据《", "2025年9月8日，中方依据《关于对石平采取反制措施的决定》对石平采取了反制措施，上述措施继续实施。依据《").encode()).notice
     assert rec is not None and [(a.action, a.targets) for a in rec.actions] == [(ActionKind.IMPOSE, ())]
     assert [e.en for e in rec.entities] == ["Takahashi Ichiro"]
+
+
+@pytest.mark.parametrize("targets", [
+    "灰隼航空公司（Grey Falcon Aviation, Inc.）及其子公司灰隼无人系统公司（Grey Falcon Unmanned Systems LLC）、灰隼传感器公司（Grey "
+    "Falcon Sensors LLC）",
+    "灰隼航空公司（Grey Falcon Aviation, Inc.）及其子公司：灰隼无人系统公司（Grey Falcon Unmanned Systems LLC）、灰隼传感器公司（Grey "
+    "Falcon Sensors LLC）",
+], ids=["after-scope", "after-colon"])
+def test_subsidiaries_named_after_the_parents_scope_words_are_targets_with_it(targets: str) -> None:
+    """"对X（x）及其子公司Y（y）、Z（z）采取…" (mfa38/27): the parent was read into the first subsidiary's name, with its English:
+    the parent lost with no warning; after "及其子公司：" the subsidiaries were lost."""
+    rec = decision(LAW + f"中方决定对{targets}采取以下反制措施：\n一、冻结其在我国境内的动产、不动产和其他各类财产。")
+    assert [(e.zh, e.en, e.note) for e in rec.entities] == [
+        ("灰隼航空公司", "Grey Falcon Aviation, Inc.", "及其子公司"), ("灰隼无人系统公司", "Grey Falcon Unmanned Systems LLC", None),
+        ("灰隼传感器公司", "Grey Falcon Sensors LLC", None)]
+    assert rec.warnings == ()

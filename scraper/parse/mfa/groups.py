@@ -13,7 +13,16 @@ from ..dates import make_date
 from ..entities import COUNTRY_ALT, clean_display
 from ..lazyre import lazy_compile
 from ..textnorm import NUM, despace, fold, to_int
-from .names import BOTH_KINDS_RE, SCOPE_RE, Target, _depth0_split, _org_suffix, _type_of_words, split_target
+from .names import (
+    BOTH_KINDS_RE,
+    SCOPE_RE,
+    SCOPE_TAIL_RE,
+    Target,
+    _depth0_split,
+    _org_suffix,
+    _type_of_words,
+    split_target,
+)
 from .wording import (
     BACK_REFS,
     BARE_COUNT_RE,
@@ -212,6 +221,8 @@ def line_groups(line: str, folded: str, offset: int = 0) -> list[Group]:
         while (e < len(sentence) and sentence[e] in LIST_COMMAS and _counted_after(sentence, s, e)):
             commas.append(e)  # "对A（…）、B（…），C（…）等3名人员，冻结…": the comma is one of the list's
             e = _target_segment(sentence, e + 1)[1]
+        if sentence.startswith(("：", ":"), e) and SCOPE_TAIL_RE.search(sentence, s, e) is not None:
+            e = _target_segment(sentence, e + 1)[1]  # "X（x）及其子公司：Y（y）": the subsidiaries it names are targets too
         e = _before_measure(sentence, s, e)
         if sentence.startswith("列入", e):  # "将后附表格所列2名人员增列入…": 增 is the verb's (mfa38/15: a name "…人员增")
             e -= next((len(w) for w in ADDED_HEADS if sentence.endswith(w, s, e)), 0)
@@ -531,6 +542,8 @@ def _items(plain: str, count: int | None, kind: str | None = None) -> list[str]:
     the reading that gives it wins: the plain split, or one also cut at 和/及/与 ("A、B和C等3家"),
     since a name may hold those characters ("空间与防务") and only a count settles it."""
     raw = _depth0_split(plain, "、")
+    if "及其" in plain or "和其" in plain:
+        raw = [part for item in raw for part in _scope_then_named(item)]
     joined = _join_fragments(raw, kind)
     if count is None or len(joined) == count:
         return joined
@@ -538,6 +551,19 @@ def _items(plain: str, count: int | None, kind: str | None = None) -> list[str]:
         return raw
     finer = [part for item in joined for part in _split_joiners(item)]
     return finer if len(finer) == count else joined
+
+
+# A subsidiary named after its parent's scope words: "对灰隼航空公司（Grey Falcon Aviation, Inc.）及其子公司灰隼无人系统公司（…）、…"
+# (session 38, mfa38: one name "灰隼航空公司（…）及其子公司灰隼无人系统公司" with the subsidiary's English: the parent lost, silently).
+NAMED_AFTER_SCOPE_RE = re.compile(rf"(?<=[)）])\s*{SCOPE_RE.pattern}\s*[:：]?\s*(?=[\u4e00-\u9fff“「A-Za-z])")
+
+
+def _scope_then_named(item: str) -> list[str]:
+    """``item`` cut after a parent's scope words when a name follows them (NAMED_AFTER_SCOPE_RE), else ``[item]``."""
+    m = NAMED_AFTER_SCOPE_RE.search(item)
+    if m is None or _depth_at(item, m.start()) != 0 or item.startswith("包括", m.end()) or item.startswith("等", m.end()):
+        return [item]
+    return [item[: m.end()].rstrip(" :："), item[m.end() :]]
 
 
 def _split_joiners(item: str) -> list[str]:
