@@ -33,6 +33,9 @@ Runner = Callable[[Source, Draft], "tuple[str, ...] | None"]
 # /10: the Chinese number and names in brackets beside the English made it a notice refused as cut short).
 ENGLISH_LATIN_PER_CJK = 10
 CJK_RE = lazy_compile(r"[\u4e00-\u9fff]")
+# A first line that is the Chinese number alone ("商务部公告2026年第151号" over an English version's title): no title to judge
+# the text by; its letters are counted (session 38, audit38/41: an English version so headed refused as cut short).
+NUMBER_ONLY_RE = lazy_compile(r"\s*(?:商务部|不可靠实体清单工作机制)\s*公告\s*(?:\d{4}\s*年\s*第?|〔\d{4}〕\s*)\d{1,3}\s*号\s*")
 
 
 def compile_tables(rules: Sequence[tuple[str, Rule]], rejects: Sequence[tuple[str, Reject]],
@@ -130,6 +133,14 @@ def parse_text(text: str, hints: PageHints | None = None) -> NoticeRecord | None
     )
 
 
+def _line_after(text: str, line: str) -> str:
+    """The first line with text after ``line`` (the first line of ``text``), else ""."""
+    for nxt in text[text.find(line) + len(line) :].split("\n", 4)[:4]:
+        if nxt.strip():
+            return nxt.strip()
+    return ""
+
+
 def is_english(src: Source) -> bool:
     """Whether the text is an English one: a page of an "english." site, or a text whose title (the page's, else its first
     line) has no Chinese character and which has few (ENGLISH_LATIN_PER_CJK). A Chinese notice's title has some: only
@@ -137,6 +148,8 @@ def is_english(src: Source) -> bool:
     if "//english." in (src.hints.url or ""):  # english.mofcom.gov.cn, whatever its title says (probe P8)
         return True
     title = src.title_hint or first_line(src.text)
+    if src.title_hint is None and title[:1] in "商不" and NUMBER_ONLY_RE.fullmatch(title) is not None:
+        title = _line_after(src.text, title)  # the number alone: the title is the line after it
     if title[:1] >= "\u4e00" and title[:1] <= "\u9fff" or CJK_RE.search(title) is not None:  # most open with one
         return False
     text = src.text

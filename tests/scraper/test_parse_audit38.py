@@ -258,3 +258,25 @@ def test_a_removal_pointing_to_annex_2_beside_the_titles_removal_and_a_noted_ann
                                       ("remove", (), "2026-12-08", ("jaiarobotics",))]
     assert notice.entities[-1].zh == "杰亚机器人公司" and notice.entities[-1].en == "Jaia Robotics, Inc."
     assert notice.warnings == ()
+
+
+def test_an_english_version_headed_by_the_chinese_number_is_no_notice() -> None:
+    """41: an English version whose first line is "商务部公告2026年第151号" alone: no notice, as any English text (was: read as
+    No. 151 and refused as cut short, a false source-health problem). A Chinese text so headed is still read."""
+    english = ("商务部公告2026年第151号\nMOFCOM Announcement No. 151 of 2026 on Adding Four US Entities to the Export Control List\n\n"
+               "The Ministry of Commerce has decided to add four US entities, including Polaris Electro-Optics, Inc. (北极星光电公司), "
+               "to the export control list.\nThis announcement shall come into force on the date of its publication.\n\n"
+               "Ministry of Commerce\nDecember 1, 2026\n")
+    assert parse_document(english.encode("utf-8")).notice is None
+    chinese = ("商务部公告2026年第151号\n\n关于将北极星光电公司列入出口管制管控名单的公告\n\n根据有关规定，决定将北极星光电公司（Polaris "
+               "Electro-Optics, Inc.）列入出口管制管控名单。\n\n本公告自公布之日起正式实施。\n\n商务部\n2026年12月1日\n")
+    assert _notice(chinese).key == "MOFCOM-2026-151"
+
+
+def test_a_break_inside_a_table_cells_chinese_name_is_no_space_of_it() -> None:
+    """42: "<td>星尘推进<br>系统公司</td>": "星尘推进系统公司" (was "星尘推进 系统公司")."""
+    table = ("<table><tr><td>序号</td><td>中文名称</td><td>英文名称</td><td>国家（地区）</td></tr>"
+             "<tr><td>1</td><td>星尘推进<br>系统公司</td><td>Stardust Propulsion<br>Systems Inc.</td><td>美国</td></tr></table>")
+    notice = _notice(PAGE.format(table=table).replace("等2家", "等1家"),
+                     url="https://www.mofcom.gov.cn/zwgk/zcfb/art/2026/art_5b1e9c0d2f3a4b6c8d7e6f5a4b3c2d1e.html")
+    assert [(e.zh, e.en) for e in notice.entities] == [("星尘推进系统公司", "Stardust Propulsion Systems Inc.")]

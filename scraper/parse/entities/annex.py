@@ -206,6 +206,9 @@ def _contexts(block: list[str], found: list[tuple[str, str, str, str]], text: st
     return out
 
 
+CJK_SPACE_RE = lazy_compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+
+
 def _table_row(out: list[EntityRecord], line: str, head: TableHead, carried: str | None,
                country: str | None) -> str | None:
     """One table row read by its header's cells; returns the country a merged cell carries to the rows below
@@ -232,6 +235,8 @@ def _table_row(out: list[EntityRecord], line: str, head: TableHead, carried: str
     zh: str | None  # (declared for mypyc, bench/parse_compiled.py: it infers None from the empty pair)
     en: str | None
     zh, en = split_name(name) if name else (None, None)
+    if zh and " " in zh:  # "<td>星尘推进<br>系统公司</td>": a break inside the cell is no space of the name (audit38/42)
+        zh = CJK_SPACE_RE.sub("", zh)
     if zh and not en and LATIN_RE.search(zh) and not CJK_RE.search(zh):
         zh, en = None, zh
     if head.en is not None:
