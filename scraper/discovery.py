@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 from scraper.answers import CrawledPage, FetchResult
 from scraper.fetch import Fetcher, FetchRequest
 from scraper.fetch.kept import worker_pool
-from scraper.fetch.urls import host_of
+from scraper.fetch.urls import canonical_link, host_of
 from scraper.sources.base import IndexPlan, Mode, Source
 from scraper.stop import StopRequest
 from storage.outcomes import PageOutcome, PageResult, SourceReport
@@ -145,6 +145,12 @@ def _read_links(body: bytes, url: str, content_type: str | None, *, plain: bool 
 
         return plain_links(decode(body, content_type)[0], url)
     return extract_links(body, url, content_type)
+
+
+def _canonical(links: tuple[IndexLink, ...]) -> tuple[IndexLink, ...]:
+    """``links`` with their URLs as the store keeps URLs (:func:`scraper.fetch.urls.canonical_link`)."""
+    return tuple(link if (url := canonical_link(link.url)) == link.url else dataclasses.replace(link, url=url)
+                 for link in links)
 
 
 def reached_known(wanted: list[str], fresh: list[str], known: set[str]) -> bool:
@@ -491,6 +497,8 @@ class Crawler:
                 else:
                     links = outcome.links or _read_links(result.body or b"", url, result.content_type)
                 pages = stated_pages(result.body or b"")
+            if not source.news:  # (a news source's links may name other sites, as they are written)
+                links = _canonical(links)
             wanted = list(dict.fromkeys(link.url for link in links if source.wants(link.url)))
             if not source.news and not result.not_modified and not outcome.skipped:
                 self._warn_unfollowed(source, url, result, tally)
@@ -575,7 +583,7 @@ class Crawler:
             return None
 
         def followed(raw: bytes, content_type: str | None) -> list[str]:
-            return [link.url for link in _read_links(raw, url, content_type) if source.wants(link.url)]
+            return [link.url for link in _canonical(_read_links(raw, url, content_type)) if source.wants(link.url)]
 
         after, after_name = followed(body, result.content_type), page_name(decode(body, result.content_type)[0])
         verdict = judge(url, followed(*last), after, page_name(decode(last[0], last[1])[0]), after_name,

@@ -40,6 +40,22 @@ def canonicalise(url: str) -> str:
     return urlunsplit((CANONICAL_SCHEME, parts.netloc.lower(), parts.path or "/", parts.query, ""))
 
 
+def canonical_link(url: str) -> str:
+    """A link as the store keeps URLs: ``https``, the host in lower case, no default port (":443", ":80" name the same
+    page), no fragment. An index linking "http://www.mofcom.gov.cn/…" or "https://www.mofcom.gov.cn:443/…" for a run
+    lists the same notices: read as written, each page was stored again under that URL, and the list's next answer,
+    held to that copy, was "another page" for good (health38 K80/K81). Other schemes are left as written."""
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname or ":" in parts.hostname:
+        return url
+    try:
+        port = parts.port
+    except ValueError:  # not a port: left as written (the fetch says what it is)
+        return url
+    netloc = parts.hostname + (f":{port}" if port not in (None, 80, 443) else "")
+    return urlunsplit((CANONICAL_SCHEME, netloc, parts.path or "/", parts.query, ""))
+
+
 @dataclass(frozen=True)
 class HostMap:
     """Canonical host -> base URL overrides."""
