@@ -233,3 +233,23 @@ def test_subsidiaries_named_after_the_parents_scope_words_are_targets_with_it(ta
         ("灰隼航空公司", "Grey Falcon Aviation, Inc.", "及其子公司"), ("灰隼无人系统公司", "Grey Falcon Unmanned Systems LLC", None),
         ("灰隼传感器公司", "Grey Falcon Sensors LLC", None)]
     assert rec.warnings == ()
+
+
+@pytest.mark.parametrize("body", [
+    "停止实施外交部令第86号所列反制措施，但对多维达斯·凯里斯（Dovydas Kairys）采取的反制措施继续有效。",
+    "除多维达斯·凯里斯（Dovydas Kairys）外，停止对外交部令第86号所列其他人员采取的反制措施。",
+    "停止对外交部令第86号所列人员采取的反制措施，但多维达斯·凯里斯（Dovydas Kairys）除外。",
+], ids=["dan-jixu-youxiao", "chu-wai", "dan-chuwai"])
+def test_a_lift_of_all_but_some_is_for_a_person(body: str) -> None:
+    """A lift of a decree with an exception in its sentence (mfa38/28): "…所列反制措施，但对X采取的反制措施继续有效" was read as a lift
+    of X alone (a false "lifted" for the one kept, the others' lifts lost); "除X外，…" as a lift of all, X too."""
+    with pytest.raises(UnusablePage) as caught:
+        parse_document(_decree("关于停止部分反制措施的决定", body).encode())
+    assert caught.value.reason == "needs-review" and "all but some" in str(caught.value)
+
+
+def test_a_lift_of_one_with_the_others_kept_in_a_sentence_of_their_own_is_read() -> None:
+    rec = parse_document(_decree("关于停止对鲁塔·扬库特采取反制措施的决定",
+                                 "停止外交部令第86号中对鲁塔·扬库特（Rūta Jankutė）采取的反制措施。该决定中对其他人员采取的反制措施继续有效。"
+                                 ).encode()).notice
+    assert rec is not None and [(a.action, a.entities) for a in rec.actions] == [(ActionKind.LIFT, ("rūtajankutė",))]

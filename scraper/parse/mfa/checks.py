@@ -47,6 +47,10 @@ ONE_MEASURE_RE = re.compile(r"(?:停止|解除|取消|终止)[^。；;\n]{0,240}
 # 的直系亲属不予签发签证、不准入境的反制措施" (session 38, mfa38: read as a lift of all of No. 86, false "lifted" items for four
 # persons still under every measure). "X及其直系亲属", "其本人及直系亲属" name the persons too.
 FAMILY_ONLY_RE = re.compile(r"(?:停止|解除|取消|终止)[^。；;\n]{0,240}?(?<![其及])直系亲属")
+# A lift with an exception in its own sentence: "停止实施外交部令第86号所列反制措施，但对X（x）采取的反制措施继续有效" (read as a lift of
+# X alone: a false "lifted" for X, the others' lifts lost), "除X（x）外，停止对…所列其他人员采取的反制措施" (read as a lift of all of
+# No. 86, X too) (session 38, mfa38). No state is held for "all but": for a person.
+EXCEPT_RE = re.compile(r"(?<![解删免废排拆清剔扣消去根])除了?[^。；;\n]{1,120}?(?:外(?![交国方资商事籍])|以外)|但[^。；;\n]{0,160}?(?:继续有效|继续实施|继续执行|仍然有效|除外|不在此列|不包括)")
 OTHERS_KEPT_RE = re.compile(r"其他[^。；;\n]{0,40}?措施[^。；;\n]{0,8}?继续(?:有效|执行|实施)")
 
 
@@ -62,6 +66,9 @@ def one_measure_lifted(record: NoticeRecord, text: str) -> str | None:
     if "直系亲属" in text and any(a.action in (ActionKind.LIFT, ActionKind.LIFT_MEASURE) for a in record.actions) and (
             FAMILY_ONLY_RE.search(fold(text)) is not None):
         return "the decision lifts measures on family members only (the persons listed keep theirs)"
+    if ("除" in text or "但" in text) and any(a.action in (ActionKind.LIFT, ActionKind.LIFT_MEASURE) and (
+            EXCEPT_RE.search(fold(a.text)) is not None) for a in record.actions):
+        return "the decision lifts all but some targets (the exception is not read)"
     if not any(a.action is ActionKind.LIFT for a in record.actions):
         return None
     if "其他" not in text or "继续" not in text:
