@@ -160,10 +160,11 @@ def test_a_decision_after_a_view_in_its_own_clause_stands() -> None:
 # is decided (决定, 宣布, 为落实…共识, 现将, 同意); a doubt, supposition or report no word list knows is held for a person.
 @pytest.mark.parametrize(("answer", "shown"), [
     (f"中方会否自2026年12月1日起恢复实施{ECL21}相关措施，取决于美方的态度。", "中方会否自2026年12月1日起恢复实施"),
-    (f"中方可能自2026年12月1日起恢复实施{ECL21}相关措施。", "中方可能自2026年12月1日起恢复实施"),
+    # (qa38: "中方可能自…" is a doubt word now, NOT_NOW_RE: no step to hold; a report's forecast no list knows instead)
+    (f"有外媒预计中方自2026年12月1日起恢复实施{ECL21}相关措施。", "有外媒预计中方自2026年12月1日起恢复实施"),
     (f"关于自2026年12月1日起停止{ECL21}相关措施的问题，双方工作团队正在保持沟通。", "关于自2026年12月1日起停止"),
     (f"有美国议员提议中方自2026年12月1日起停止{ECL21}相关措施。", "有美国议员提议中方自2026年12月1日起停止"),
-], ids=["huifou", "keneng", "guanyu-wenti", "tiyi"])
+], ids=["huifou", "yuji", "guanyu-wenti", "tiyi"])
 def test_a_presser_step_without_a_decision_word_is_held(answer: str, shown: str) -> None:
     text = PRESSER.format(q="中方是否会调整对美国实体的出口管制措施？", a=answer)
     with pytest.raises(UnusablePage) as refused:
