@@ -73,7 +73,8 @@ BRANCH_BILINGUAL_RE = re.compile(r"(?P<zh>[^（(]*[\u4e00-\u9fff][^（(]*?)\s*[�
 # A country written beside a company's own name: "美国PVH集团", "斯凯迪奥公司（美国）", "Skydio Inc. (USA)".
 DESIGNATED_COUNTRIES = {"美国": "US", "日本": "JP", "英国": "GB", "德国": "DE", "法国": "FR", "加拿大": "CA",
                         "澳大利亚": "AU", "韩国": "KR", "荷兰": "NL", "以色列": "IL", "usa": "US", "us": "US",
-                        "unitedstates": "US", "unitedstatesofamerica": "US", "uk": "GB", "japan": "JP"}
+                        "unitedstates": "US", "unitedstatesofamerica": "US", "uk": "GB", "japan": "JP", "gb": "GB",
+                        "jp": "JP"}
 ZH_DESIGNATOR_PREFIX_RE = re.compile(r"^(美国|日本|英国|德国|法国|加拿大|澳大利亚|韩国|荷兰|以色列)(?=\S{2})")
 BRACKETED_DESIGNATOR_RE = re.compile(
     r"\s*[（(]\s*(美国|日本|英国|德国|法国|加拿大|澳大利亚|韩国|荷兰|以色列|U\.?\s?S\.?(?:\s?A\.?)?|United States|"
@@ -82,7 +83,10 @@ BRACKETED_DESIGNATOR_RE = re.compile(
 # "Skydio Inc. - United States", "斯凯迪奥公司 美国" (after a legal suffix only: "Lockheed Martin UK" is a company's name).
 TRAILING_DESIGNATOR_RE = re.compile(
     r"(?:\s*[,，/]|\s+[-–—])?\s*(U\.?\s?S\.?(?:\s?A\.?)?|United States(?: of America)?|U\.?\s?K\.?|Japan)\s*$", re.IGNORECASE)
-ZH_TRAILING_DESIGNATOR_RE = re.compile(r"(?<=[司团])\s*[-–—/，,]?\s*(美国|日本|英国|德国|法国|加拿大|澳大利亚|韩国|荷兰|以色列)$")
+# ... and after a Chinese one, in Chinese or as a code, as a fixed-width ERP export writes its country column beside the
+# name ("洛克希德·马丁公司 US" got nothing: screen38)
+ZH_TRAILING_DESIGNATOR_RE = re.compile(r"(?<=[司团])\s*[-–—/，,]?\s*(美国|日本|英国|德国|法国|加拿大|澳大利亚|韩国|荷兰|以色列|"
+                                       r"(?-i:USA?|U\.S\.(?:A\.)?|UK|GB|JP)|United States(?: of America)?|Japan)$", re.IGNORECASE)
 # Another name the counterparty's own cell gives: "Anduril Industries, Inc. d/b/a Anduril", "X Corp (formerly Y Inc)";
 # each is its name (a hit on either is a hit), as a notice's "d/b/a" gives an entity both (storage.names.other_names).
 COUNTERPARTY_AKA_RE = re.compile(
@@ -141,6 +145,11 @@ PERSON_ONLY_PARTS = (PART_ROLE_BEFORE.split("{")[0], PART_PERSON.split("{")[0], 
 BRACKETED_TITLE_RE = re.compile(r"\s*(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Sen|Rep|Hon|Ret)\.?\s*", re.IGNORECASE)
 # A nickname in quotes inside a person's name (HR records: 'Thomas "Tom" Moss'): the name with it and without it
 NICKNAME_RE = re.compile(r"(?P<first>[^\s\"“”]+)\s+[\"“”'‘’](?P<nick>[^\"“”'‘’\s]+)[\"“”'‘’]\s+(?P<rest>[^\"“”]+)")
+# ... or in brackets between a given name and a surname, as HR records and conference lists write an English name
+# beside a Chinese one ("Maochun (Miles) Yu" got nothing, "Thomas (Tom) Moss" only a possible match: screen38): three
+# words, the last no legal form, the bracket no country ("Skydio (Japan) Inc" is no person's)
+NICKNAME_BRACKET_RE = re.compile(r"(?P<first>[A-Za-z][A-Za-z'’.-]+)\s+[(（](?P<nick>[A-Z][A-Za-z'’-]+)[)）]\s+"
+                                 r"(?P<rest>[A-Za-z][A-Za-z'’-]+)")
 PART_NICKNAME = "by its name with the nickname “{nick}”: “{part}”"
 PART_NO_NICKNAME = "by its name without the nickname “{nick}”: “{part}”"
 ROLE_NAME_WORDS = (2, 4)  # words of a person's name before a role (ROLE_AFTER_RE) in English; Chinese: 2 characters on
@@ -155,6 +164,16 @@ TRAILING_ID_RE = re.compile(
     r"\s*(?i:No\.?|Number|#)?\s*[:：#]?\s*[A-Za-z0-9][A-Za-z0-9 .-]{3,40}[A-Za-z0-9]|"
     r"(?=[A-Z0-9]{0,17}\d[A-Z0-9]{0,17}\d)[A-Z0-9]{18}\d{2}|\d{2}-?\d{3}-?\d{4})\s*$")
 OWN_NAME_MIN_KEY_LENGTH = 3  # a part shorter than this ("The") is no name to match on
+# An ERP's number or an id before the name ("100234-SKYDIO INC", "0000100234 SKYDIO INC", "EIN 12-3456789 Echodyne
+# Corp", "DUNS 080123456 Shield AI Inc"): the name after it is the counterparty's (screen37's owner question, decided by
+# screen38's rows: possible matches only before, no new false hit). A number of 4 digits at least before a dash or a
+# colon, of 6 at least before a space ("7-Eleven", "1-800-Flowers", "84 Lumber", "3M" keep their names); an id after
+# its label (TRAILING_ID_RE's labels).
+LEADING_ID_RE = re.compile(
+    r"\s*(?P<id>\d{4,}(?=\s*[-–—:：|])|\d{6,}(?=\s)|"
+    r"(?i:LEI|D-?U-?N-?S|D&B|EIN|VAT|Tax\s*ID|(?:Vendor|Supplier|Customer)\s*(?:ID|No\.?|#))"
+    r"\s*(?i:No\.?|Number|#)?\s*[:：#]?\s*[A-Za-z]{0,2}\d[\d-]{4,20}\d(?=[\s:：|-]))\s*[-–—:：|]?\s*(?=\S)")
+PART_AFTER_ID = "by its name after “{marker}”: “{part}”"
 # What a hit by one part of a cell says (Match.reason), as a hit on a notice's alias says whence: the officer sees the
 # whole cell and the listed name, and is told which of the cell's names is the listed one.
 PART_BEFORE = "by its name before “{marker}”: “{part}”"  # "Anduril Industries, Inc. d/b/a Anduril": the first name
@@ -230,6 +249,11 @@ PARENT_EN_RE = re.compile(
     r"(?:(?:wholly|majority|partly|jointly)[- ]owned\s+|indirect\s+|direct\s+)?"
     r"(?:subsidiary|business unit|unit|division|affiliate|branch|part|member)\s+of|(?:wholly\s+)?owned by)\s+"
     r"(?P<parent>[^（）()]*[^\s（）()])\s*[）)]?\s*", re.IGNORECASE)
+# ... without the comma after a whole legal name, as an ERP's one field runs them on ("Teal Drones Inc a subsidiary of
+# Red Cat Holdings Inc" offered both as possible matches only: screen38); the legal name checked by parent_of
+PARENT_BARE_EN_RE = re.compile(
+    r"(?P<own>.*?\S)\s+(?P<marker>(?:an?\s+)?(?:(?:wholly|majority)[- ]owned\s+)?(?:subsidiary|division|unit|affiliate)"
+    r"\s+of)\s+(?P<parent>.*\S)\s*", re.IGNORECASE)
 PARENT_COMPANY_EN_RE = re.compile(
     r"(?P<own>.*?[^\s,，])\s*(?:[,，]|[（(])\s*(?P<marker>an?)\s+(?P<parent>[^（）(),，]*?\S)\s+company\s*[）)]?\s*",
     re.IGNORECASE)
@@ -287,6 +311,7 @@ INSIDE_EN, INSIDE_ZH = "in", "inzh"
 # a name of 2-4 words
 SLIP_EN, PERSON_EN = "sl", "pn"
 PERSON_KEY_MIN = 3  # letters of a person's word looked up by ("Bry"; not an initial)
+GROUP_FORMS_ZH = ("集团有限公司", "集团股份有限公司", "集团有限责任公司", "集团公司")  # after a group's name: _add_name
 PLAIN_MIN_KEY_LENGTH = 3  # a plain form shorter than this ("美国光子公司" -> "光子") is too little to match on
 CSV_DELIMITERS = (",", "\t", ";")  # Excel writes ";" in many European locales, tab for "Text (Tab delimited)"
 CSV_ALIAS_SEPARATOR = ";"
@@ -447,7 +472,7 @@ class Watchlist:
         self._by_key = {n.key: n for n in reversed(self._names) if n.key}
         self._by_plain_key: dict[str, list[_Name]] = {}
         for n in (*self._names, *plains):
-            if len(n.key) >= PLAIN_MIN_KEY_LENGTH:
+            if len(n.key) >= PLAIN_MIN_KEY_LENGTH or _person_designated(n):
                 self._by_plain_key.setdefault(n.key, []).append(n)
         self._fuzzy = tuple(n for n in (*self._names, *plains) if len(n.key) >= FUZZY_MIN_KEY_LENGTH)
         self._plains = tuple(plains)
@@ -616,7 +641,10 @@ class Watchlist:
             if latin:
                 forms.append((name, latin, designates))
         for name, form, designates in forms:
-            for candidate in self._by_plain_key.get(name_key(form), ()):
+            key = name_key(form)
+            if len(key) < PLAIN_MIN_KEY_LENGTH and entity.type != "individual":  # "光子" of 美国光子公司: no company's
+                continue
+            for candidate in self._by_plain_key.get(key, ()):
                 if _countries_agree(entity, candidate, designates, fuzzy=False):
                     return _make(candidate, name, NORMALISED, 100.0)
         return None
@@ -656,6 +684,13 @@ class Watchlist:
         return best
 
 
+def _person_designated(n: _Name) -> bool:
+    """A name of two Chinese characters left when a country in brackets was dropped ("石平（日本）" -> 石平, a person's
+    whole name, got nothing: screen38): matched on people only (Watchlist._plain), as "光子" of "光子公司（美国）" would
+    be American Photonics' (美国光子公司) without its designator."""
+    return n.designates is not None and len(n.key) == 2 and all(HAN_RE.match(c) for c in n.key)
+
+
 def _add_name(names: list[_Name], plains: list[_Name], cp: Counterparty, name: str, how: str | None) -> None:
     """One name of a counterparty as written (into ``names``) and, where it differs, its plain form (``plains``)."""
     display = clean_display(name)
@@ -664,6 +699,14 @@ def _add_name(names: list[_Name], plains: list[_Name], cp: Counterparty, name: s
         plain, designates = plain_form(display)
         if plain != display:
             plains.append(_Name(cp, name, plain, name_key(plain), designates, how))
+        grouped_zh = _t2s().convert(display) if display.endswith("公司") and "集團" in display else display
+        if grouped_zh.endswith(GROUP_FORMS_ZH):
+            # "PVH集团有限公司", "应用技术集团股份有限公司": a Chinese group's whole legal form, where the notice writes
+            # "美国PVH集团", "应用技术集团" (name_key drops one legal form: "pvh集团" was no key of theirs, screen38)
+            grouped = grouped_zh[: grouped_zh.rindex("集团") + 2]
+            plains.append(_Name(cp, name, grouped, name_key(grouped), None, how))
+            if (group_plain := plain_form(grouped))[0] != grouped:
+                plains.append(_Name(cp, name, group_plain[0], name_key(group_plain[0]), group_plain[1], how))
         if designates and HAN_RE.search(display) and (simple := _t2s().convert(display)) != display:
             # in simplified characters with its designator: "美國稀土公司" is 美国稀土公司 (USA Rare Earth), whose plain
             # form without 美国 is too short to match on ("稀土"): no hit (screen36)
@@ -795,6 +838,10 @@ def own_parts(name: str) -> tuple[tuple[str, str | None], ...]:
         lead.append((name[: care.start()].rstrip(" ,，"), PART_BEFORE.format(marker=care.group().split()[0],
                                                                             part=name[: care.start()].rstrip(" ,，"))))
         name = lead[-1][0]
+    lead_id = LEADING_ID_RE.match(name) if name.lstrip()[:1].isalnum() else None
+    if lead_id and len(name_key(name[lead_id.end() :])) >= OWN_NAME_MIN_KEY_LENGTH:
+        name = name[lead_id.end() :].strip()
+        lead.append((name, PART_AFTER_ID.format(marker=(lead_id.group("id")).strip(), part=name)))
     ident = TRAILING_ID_RE.search(name) if name[-1:].isalnum() and any(c.isdigit() for c in name[-9:]) else None
     if ident and len(name_key(name[: ident.start()])) >= OWN_NAME_MIN_KEY_LENGTH:
         name = name[: ident.start()].rstrip(" ,，;；\t-–—:：")
@@ -989,11 +1036,16 @@ def person_only(how: str | None) -> bool:
 
 
 def _nicknamed(name: str) -> tuple[tuple[str, str], ...]:
-    """A person's name holding a nickname in quotes ('Thomas "Tom" Moss') -> the name with the nickname for the first
+    """A person's name holding a nickname in quotes ('Thomas "Tom" Moss') or brackets -> the name with the nickname for the first
     name ("Tom Moss") and without it ("Thomas Moss"), each with what a hit by it says; () for any other name."""
-    if '"' not in name and "“" not in name and "'" not in name and "‘" not in name:
+    if "(" in name or "（" in name:
+        m = NICKNAME_BRACKET_RE.fullmatch(name.strip())
+        if m is None or has_legal_suffix(m.group("rest")) or country_code(m.group("nick")) is not None:
+            return ()
+    elif '"' not in name and "“" not in name and "'" not in name and "‘" not in name:
         return ()
-    m = NICKNAME_RE.fullmatch(name.strip())
+    else:
+        m = NICKNAME_RE.fullmatch(name.strip())
     if m is None:
         return ()
     nick, first, rest = m.group("nick"), m.group("first"), m.group("rest").strip()
@@ -1018,6 +1070,9 @@ def parent_of(name: str) -> tuple[str, str, str] | None:
         return None  # the usual cell
     m = PARENT_EN_RE.fullmatch(text)
     if m:
+        return m.group("own"), m.group("parent").strip(), " ".join(m.group("marker").split())
+    m = PARENT_BARE_EN_RE.fullmatch(text)
+    if m and has_legal_suffix(m.group("own")):
         return m.group("own"), m.group("parent").strip(), " ".join(m.group("marker").split())
     m = PARENT_COMPANY_EN_RE.fullmatch(text)
     if m:
