@@ -280,3 +280,16 @@ def test_a_break_inside_a_table_cells_chinese_name_is_no_space_of_it() -> None:
     notice = _notice(PAGE.format(table=table).replace("等2家", "等1家"),
                      url="https://www.mofcom.gov.cn/zwgk/zcfb/art/2026/art_5b1e9c0d2f3a4b6c8d7e6f5a4b3c2d1e.html")
     assert [(e.zh, e.en) for e in notice.entities] == [("星尘推进系统公司", "Stardust Propulsion Systems Inc.")]
+
+
+def test_a_lift_of_one_named_beside_a_listing_of_others_is_read() -> None:
+    """44: "一、自…起，停止执行商务部公告2025年第21号所列甲（a）的相关措施。二、将乙（b）、丙（c）2家美国实体列入…": the lift of 甲 alone
+    and the listing of the 2 (was: held for a person, "lift limited to 甲, an entity that could not be read": the notice's
+    entities are its listing's)."""
+    body = ("根据有关规定，商务部决定：\n\n一、自2026年12月20日起，停止执行商务部公告2025年第21号所列高点航空技术公司（High Point "
+            "Aerotechnologies）的相关措施。\n\n二、将锯齿山防务公司（Sawtooth Defense Inc.）、银狐电子公司（Silver Fox Electronics LLC）"
+            "2家美国实体列入出口管制管控名单，禁止出口经营者向上述2家实体出口两用物项。")
+    notice = _notice(HEAD.format(n=170, title="调整出口管制管控名单有关措施") + body + TAIL)
+    assert _steps(notice) == [("lift", ("MOFCOM-2025-21",), "2026-12-20", ("highpointaerotechnologies",)),
+                              ("impose", (), "2026-12-08", ())]
+    assert [e.key for e in notice.entities] == ["sawtoothdefense", "silverfoxelectronics"]

@@ -298,6 +298,10 @@ def limited_to(src: Source, d: Draft, span: tuple[int, int]) -> tuple[str, ...] 
     if what == NAME:
         each = [[e.key for e in d.entities if e.key == n.key or (n.zh and e.zh == n.zh) or (n.en and e.en == n.en)]
                 for n in named]
+        if not any(each) and named and beside_listing(d.drafts):
+            # "一、停止执行…第21号所列甲公司（a）的相关措施。二、将乙（b）、丙（c）列入…": the notice's entities are its listing's;
+            # the step's names are its own, found on its target by the engine (session 38, audit38/44: held for a person)
+            return tuple([n.key for n in named])
         return tuple([k for ks in each for k in ks]) if all(each) else None
     keys = tuple([e.key for e in d.entities])
     return keys or (() if what == ANAPHOR else None)
