@@ -253,3 +253,16 @@ def test_a_lift_of_one_with_the_others_kept_in_a_sentence_of_their_own_is_read()
                                  "停止外交部令第86号中对鲁塔·扬库特（Rūta Jankutė）采取的反制措施。该决定中对其他人员采取的反制措施继续有效。"
                                  ).encode()).notice
     assert rec is not None and [(a.action, a.entities) for a in rec.actions] == [(ActionKind.LIFT, ("rūtajankutė",))]
+
+
+@pytest.mark.parametrize("among, count", [("4名人员中的2名", 2), ("4名人员中的其中2名", 2), ("4名人员中的3名", 3)],
+                         ids=["zhongde", "qizhong", "miscounted"])
+def test_some_of_a_decrees_persons_named_after_ji_are_lifted(among: str, count: int) -> None:
+    """"停止对外交部令第86号所列4名人员中的2名，即A（a）、B（b），采取的反制措施" (mfa38): "4名人员中的2名" was read as a name (the lift
+    unresolved: loud), the two named after 即 not at all."""
+    rec = parse_document(_decree("关于停止对部分人员采取反制措施的决定", f"停止对外交部令第86号所列{among}，即鲁塔·扬库特（Rūta Jankutė）、"
+                                 "伊奈塔·瓦伊特库特（Ineta Vaitkutė），采取的反制措施。").encode()).notice
+    assert rec is not None
+    assert [(a.action, a.entities) for a in rec.actions] == [(ActionKind.LIFT, ("rūtajankutė", "inetavaitkutė"))]
+    assert rec.stated_count == count
+    assert ("parsed 2 targets, the decision states 3" in rec.warnings) is (count == 3)

@@ -221,6 +221,10 @@ def line_groups(line: str, folded: str, offset: int = 0) -> list[Group]:
         while (e < len(sentence) and sentence[e] in LIST_COMMAS and _counted_after(sentence, s, e)):
             commas.append(e)  # "对A（…）、B（…），C（…）等3名人员，冻结…": the comma is one of the list's
             e = _target_segment(sentence, e + 1)[1]
+        among = AMONG_COUNT_RE.search(sentence, s, e) if sentence.startswith((",即", "，即"), e) else None
+        if among is not None:  # "对…所列4名人员中的2名，即A（a）、B（b），采取的…": the names after 即, counted so
+            s, commas = e + 2, []
+            e = _target_segment(sentence, s)[1]
         if sentence.startswith(("：", ":"), e) and SCOPE_TAIL_RE.search(sentence, s, e) is not None:
             e = _target_segment(sentence, e + 1)[1]  # "X（x）及其子公司：Y（y）": the subsidiaries it names are targets too
         e = _before_measure(sentence, s, e)
@@ -231,6 +235,8 @@ def line_groups(line: str, folded: str, offset: int = 0) -> list[Group]:
         seg, seg_f = line[sentence_start + s : sentence_start + e], sentence[s:e]
         for c in commas:  # read as the list's "、" (same length: the places stay)
             seg, seg_f = seg[: c - s] + "、" + seg[c - s + 1 :], seg_f[: c - s] + "、" + seg_f[c - s + 1 :]
+        if among is not None:
+            seg, seg_f = seg + "等" + among.group("n"), seg_f + "等" + among.group("n")
         out.extend(_group(seg, seg_f, sentence[e:]))
     return out
 
@@ -239,6 +245,9 @@ def line_groups(line: str, folded: str, offset: int = 0) -> list[Group]:
 # （Emily Chen），全球民主促进基金会主席威廉·哈特（William Hart）等3名人员，冻结…" (session 19, mfa19: the names after the
 # comma were never read, and the count of their group with them, so nothing warned).
 LIST_COMMAS = "，,"
+# Some of a decree's targets, named after 即: "…所列4名人员中的2名，即…" (session 38, mfa38: the words "4名人员中的2名" were read as
+# a name, the lift unresolved).
+AMONG_COUNT_RE = re.compile(rf"(?:中的|其中)\s*(?:其中)?\s*(?P<n>{NUM}\s*[家名个位人])\s*$")
 ADDED_HEADS = ("增", "补充")  # before 列入: "增列入", "补充列入"
 COUNT_AFTER_RE = re.compile(rf"等\s*{NUM}\s*[家名个位人]")
 
