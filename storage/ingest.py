@@ -108,7 +108,8 @@ def _squash(value: Any) -> Any:
 def substance(record: NoticeRecord) -> str:
     """Canonical JSON of what the notice says (not where or how it was written)."""
     data = record.to_json()
-    fields = SUBSTANCE_FIELDS + (("corrected_effective",) if record.corrected_effective else ())
+    fields = SUBSTANCE_FIELDS + (("corrected_effective",) if record.corrected_effective else ()) + (
+        ("corrected_until",) if record.corrected_until else ())
     return json.dumps(_squash({k: data.get(k) for k in fields}), ensure_ascii=False, sort_keys=True)
 
 

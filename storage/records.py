@@ -180,6 +180,9 @@ class NoticeRecord:
     # a correction notice's corrected effective date of the one notice it names ("…生效日期有误，现更正为2026年7月16日",
     # "“本公告自公布之日起实施”有误，现更正为“本公告自…起施行”"): ISO, as ``effective`` (scraper/parse/corrections.py)
     corrected_effective: str | None = field(default=None, metadata=OMIT_DEFAULT)
+    # a correction notice's corrected end of the one suspension the notice it names sets, as written ("至2027年5月20日":
+    # "“暂停期限至2027年11月20日”有误，现更正为“暂停期限至2027年5月20日”"; scraper/parse/corrections.py)
+    corrected_until: str | None = field(default=None, metadata=OMIT_DEFAULT)
     # listed entities renamed by their own choice ("所列A（a）已更名为B（b）"): the new names, keyed by the old name's key,
     # the old names as aliases (scraper/parse/renames.py); the engine keeps the entity's key and gives it both names
     renamed: tuple[EntityRecord, ...] = field(default=(), metadata=OMIT_DEFAULT)
@@ -338,6 +341,7 @@ def _notice_from_json(data: dict[str, Any]) -> NoticeRecord:
         url=data.get("url"),
         text=data.get("text", ""),
         corrected_effective=data.get("corrected_effective"),
+        corrected_until=data.get("corrected_until"),
         renamed=tuple(_entity_from_json(e) for e in data.get("renamed", ())),
     )
 

@@ -146,6 +146,28 @@ def corrected_effective(text: str, published: date | None) -> str | None:
     return found[0]
 
 
+# a suspension's end corrected ("商务部公告2026年第250号中，“暂停期限至2027年11月20日”有误，现更正为“暂停期限至2027年5月20日”"):
+# read as nothing before session 38 (story39 S6: "correction not applied", the listing shown suspended to the wrong day)
+UNTIL_PAIR_RE = lazy_compile(
+    r"“(?P<old>[^“”]{0,40}?至\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^“”]{0,8})”\s*(?:有误)?\s*[，,]?\s*" + VERB
+    + r"\s*[:：]?\s*“(?P<new>[^“”]{0,40}?(?P<until>至\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^“”]{0,8})”")
+
+
+def corrected_until(text: str) -> str | None:
+    """The one suspension end a correction sets for the notice it corrects, as written ("至2027年5月20日", the duration
+    of the corrected step), when its one corrected clause is a suspension's term ("暂停期限至…", "暂停…至…") and nothing
+    else is corrected; else None (the correction stays loud)."""
+    if "至" not in text:
+        return None
+    found = list(UNTIL_PAIR_RE.finditer(text))
+    if len(found) != 1 or len(CORRECTED_RE.findall(text)) != 1:
+        return None
+    old, new = found[0].group("old"), found[0].group("new")
+    if "暂停" not in old or "暂停" not in new:
+        return None
+    return "".join(found[0].group("until").split())
+
+
 # an entry deleted from the corrected notice's annex as listed in error ("误将先锋遥感公司…列入，现予更正：删除该附件第6项",
 # "附件…第6项“…”系误列，现予删除"): the items by number, which the engine finds in the corrected notice's annex
 ERROR_RE = lazy_compile(r"误将|误列|错误列入|不应列入")

@@ -104,7 +104,7 @@ def parse_text(text: str, hints: PageHints | None = None) -> NoticeRecord | None
         return None
     ident = d.identity
     entities = tuple(d.entities)
-    corrected_effective = None
+    corrected_effective = corrected_until = None
     stated = d.count[0]
     if not d.actions and not entities and corrections.is_correction(ident.title):
         # "关于更正…附件有关内容的公告": the renamed entities, keyed as first written (scraper/parse/corrections.py)
@@ -117,7 +117,10 @@ def parse_text(text: str, hints: PageHints | None = None) -> NoticeRecord | None
         if not entities:  # "…生效日期有误，现更正为…": the corrected notice's effective date
             corrected_effective = corrections.corrected_effective(src.text, d.published)
         refs = [r for r in d.references if r.key]
-        deleted = corrections.deleted_items(src.text) if not entities and not corrected_effective else ()
+        if not entities and not corrected_effective:  # "“暂停期限至…”有误，现更正为“暂停期限至…”": a suspension's end
+            corrected_until = corrections.corrected_until(src.text)
+        deleted = corrections.deleted_items(src.text) if not entities and not corrected_effective and not corrected_until \
+            else ()
         if deleted and len({r.key for r in refs}) == 1 and d.notice_list is not None:
             # an entry deleted as listed in error: a removal of that annex line from the correction's day (the
             # listing was published and in force until then: not voided), the item saying which notice deleted it
@@ -129,7 +132,7 @@ def parse_text(text: str, hints: PageHints | None = None) -> NoticeRecord | None
         published=d.published, published_at=d.published_at, effective=d.effective, list=d.notice_list,
         actions=tuple(d.actions), entities=entities, stated_count=stated, references=d.references,
         warnings=warnings, url=src.hints.url, text=src.text, corrected_effective=corrected_effective,
-        renamed=d.renames.records if d.renames.whole else (),
+        corrected_until=corrected_until, renamed=d.renames.records if d.renames.whole else (),
     )
 
 

@@ -10,6 +10,7 @@ from datetime import date
 
 from storage.names import clean_display, entity_key, name_key
 from storage.records import (
+    ActionKind,
     EntityRecord,
     EventKind,
     EventRecord,
@@ -117,6 +118,51 @@ def _effective_corrections(known: Sequence[StoredNotice], b: _Builder) -> tuple[
         out.append(dataclasses.replace(n, record=dataclasses.replace(n.record, effective=value, actions=actions)))
         if new != first:
             b.moved[n.record.key] = (new, first, fix)
+    return out, applied
+
+
+# a suspension's end as a correction writes it (``NoticeRecord.corrected_until``)
+UNTIL_WRITTEN_RE = re.compile(r"至(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+ENDED_STEPS = (ActionKind.SUSPEND, ActionKind.EXTEND)
+
+
+def _until_corrections(known: Sequence[StoredNotice]) -> tuple[list[StoredNotice], set[str]]:
+    """``known`` with each suspension end a correction notice corrects applied ("“暂停期限至2027年11月20日”有误，现更正为
+    “暂停期限至2027年5月20日”", ``NoticeRecord.corrected_until``): only when the correction names one stored notice holding
+    one suspension or extension with an end written as a day; that step then ends on the corrected day (its items keep
+    their ids: they are dated by its start). A later correction of the same notice wins. The keys of the corrections
+    applied; any other stays unapplied, loudly (``_unapplied_corrections``; session 38, story39 S6: the listing was shown
+    suspended to the day the ministry said was wrong, a problem beside it)."""
+    by_key = {n.record.key: n for n in known}
+    fixes: dict[str, tuple[StoredNotice, date]] = {}
+    applied: set[str] = set()
+    for n in sorted(known, key=lambda n: (known_from(n) or date.min, n.record.key)):
+        rec = n.record
+        m = UNTIL_WRITTEN_RE.fullmatch(rec.corrected_until or "")
+        if m is None or not _corrects(n) or rec.entities:
+            continue
+        try:
+            day = date(int(m["y"]), int(m["m"]), int(m["d"]))
+        except ValueError:
+            continue
+        refs = {r.key for r in rec.references if r.key and r.key != rec.key}
+        target = by_key.get(next(iter(refs))) if len(refs) == 1 else None
+        ended = [a for a in target.record.actions if a.action in ENDED_STEPS and a.until is not None
+                 and a.extends_by is None and UNTIL_WRITTEN_RE.search(a.duration or "")] if target is not None else []
+        if target is None or len(ended) != 1:
+            continue
+        fixes[target.record.key] = (n, day)
+        applied.add(rec.key)
+    out: list[StoredNotice] = []
+    for n in known:
+        if n.record.key not in fixes:
+            out.append(n)
+            continue
+        fix, day = fixes[n.record.key]
+        actions = tuple(dataclasses.replace(a, until=day, duration=fix.record.corrected_until)
+                        if a.action in ENDED_STEPS and a.until is not None and a.extends_by is None
+                        and UNTIL_WRITTEN_RE.search(a.duration or "") else a for a in n.record.actions)
+        out.append(dataclasses.replace(n, record=dataclasses.replace(n.record, actions=actions)))
     return out, applied
 
 

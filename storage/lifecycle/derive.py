@@ -11,7 +11,7 @@ from storage.vocabulary import BEIJING
 
 from .builder import _Builder
 from .collect import _collect, _count_extensions, _counted_otherwise
-from .corrections import _effective_corrections, _unapplied_corrections, corrects_names
+from .corrections import _effective_corrections, _unapplied_corrections, _until_corrections, corrects_names
 from .model import NON_ACTING_KINDS, Derivation, known_from
 from .notices import _notice_event, event_sort_key
 from .simulate import _countdowns, _ended_named, _rows, _simulate, _term_countdowns
@@ -61,8 +61,9 @@ def derive(notices: Sequence[StoredNotice], as_of: date) -> Derivation:
     for n in known:
         b.add(_notice_event(n))
     known, dated = _effective_corrections(known, b)
+    known, ended = _until_corrections(known)
     listings, steps, applied = _collect(known, b)
-    _unapplied_corrections(b, known, applied | dated)
+    _unapplied_corrections(b, known, applied | dated | ended)
     states: list[StatusRow] = []
     for lk in sorted(listings):
         listing = listings[lk]

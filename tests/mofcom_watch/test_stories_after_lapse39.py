@@ -12,7 +12,8 @@ partial    A: "停止执行商务部公告2025年第21号中对A（a）、B（b�
            A: "商务部公告2025年第21号相关措施的暂停继续有效" (no date, no step read) was stored as nothing, the listing "back in
            force", status exit 0: now held for a person. "继续暂停实施，在新的安排公布前，暂停继续有效": until further notice.
 same_step  a notice continuing No. 21 and a Q&A telling the same step the next day: one item, the notice deciding; a
-           correction of the notice's end day a week later: not applied, loud (a problem and an item saying so).
+           correction of the notice's end day a week later ("“暂停期限至2027年11月20日”有误，现更正为“…至2027年5月20日”"):
+           applied from its day (B: it was "not applied", said, the listing shown suspended to the wrong day).
 same_end   the Q&A tells the notice's "至2027年11月20日" as "暂停期限为1年" from 11-21: the same last day, 11-20 (B: a problem
            said they differ, "until 2027-11-21 otherwise than … until 2027-11-20"): one step, no problem.
 resuspend  UEL 7号 lapsed, Skydio renamed (the rename reaches its MFA listing), restored from 12-01, suspended again by a
@@ -169,17 +170,29 @@ def test_a_notice_and_a_qa_a_day_apart_are_one_step(same_step: Store) -> None:
     got = row(same_step, "2026-11-22", ECL)
     assert (got["state"], got["since"], got["until"], got["lapses_on"], got["by"]) == (
         "suspended", "2026-11-21", "2027-11-20", "2027-11-21", "MOFCOM-2026-250")
-    assert {k for k in _titles(same_step, LAST, ECL) if k.rsplit("/", 1)[1] >= "2026-11-10"} == {
-        f"{ECL}/suspension_lapsed/ecl/2026-11-10", f"{ECL}/suspension_extended/ecl/2026-11-21",
-        f"{ECL}/suspension_ends_soon/ecl/2027-10-22", f"{ECL}/suspension_ends_soon/ecl/2027-11-14",
-        f"{ECL}/suspension_lapsed/ecl/2027-11-21"}
+    assert {k for k in _titles(same_step, "2026-11-26", ECL) if k.rsplit("/", 1)[1] >= "2026-11-10"} == {
+        f"{ECL}/suspension_lapsed/ecl/2026-11-10", f"{ECL}/suspension_extended/ecl/2026-11-21"}
+    assert not same_step.status("2026-11-26")["__problems__"] or all(
+        "2025" in p.split(":")[0] for p in same_step.status("2026-11-26")["__problems__"])
 
 
-def test_a_correction_of_the_end_day_not_applied_is_said(same_step: Store) -> None:
+def test_a_correction_of_the_end_day_is_applied_from_its_day(same_step: Store) -> None:
+    # No. 256 of 11-27: "“暂停期限至2027年11月20日”有误，现更正为“暂停期限至2027年5月20日”" (B: not applied, only said)
+    assert row(same_step, "2026-11-26", ECL)["until"] == "2027-11-20"
+    got = row(same_step, "2026-11-27", ECL)
+    assert (got["state"], got["since"], got["until"], got["lapses_on"], got["by"]) == (
+        "suspended", "2026-11-21", "2027-05-20", "2027-05-21", "MOFCOM-2026-250")
+    assert state(same_step, "2027-05-21", ECL) == ("lapsed", "2027-05-21", None)
     problems = same_step.status("2026-11-27")["__problems__"]
-    assert any("MOFCOM-2026-256" in p and "not applied" in p for p in problems), problems
-    assert "MOFCOM-2026-256/unresolved_reference/none/2026-11-27/correction-MOFCOM-2026-250" in {
-        i[len(TAG):] for i in ids(same_step.items("2026-11-27"))}
+    assert not [p for p in problems if "not applied" in p], problems
+    # the answer of 11-21 told the end first written: said, the notice followed
+    assert [p for p in problems if p.startswith("QA-2026-11-21") and "otherwise than MOFCOM-2026-250" in p]
+    items = _titles(same_step, LAST, ECL)
+    assert {k for k in items if k.rsplit("/", 1)[1] >= "2026-11-10"} == {
+        f"{ECL}/suspension_lapsed/ecl/2026-11-10", f"{ECL}/suspension_extended/ecl/2026-11-21",
+        f"{ECL}/suspension_ends_soon/ecl/2027-04-21", f"{ECL}/suspension_ends_soon/ecl/2027-05-14",
+        f"{ECL}/suspension_lapsed/ecl/2027-05-21"}
+    assert "until 2027-05-20 inclusive" in items[f"{ECL}/suspension_extended/ecl/2026-11-21"]
 
 
 def test_an_end_written_as_a_day_and_one_counted_to_the_same_lapse_are_one_step(same_end: Store) -> None:

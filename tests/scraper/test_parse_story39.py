@@ -68,3 +68,20 @@ def test_an_mfa_lift_of_one_keeps_those_it_says_go_on(kept: str) -> None:
 def test_an_mfa_lift_of_two_named_in_its_sentence_lifts_both() -> None:
     text = MFA.replace("停止对斯凯迪奥公司（Skydio Inc.）", "停止对斯凯迪奥公司（Skydio Inc.）、边缘自治运营公司（Edge Autonomy Operations LLC）")
     assert [step[3] for step in _steps(text.format("对其他企业的反制措施继续有效。"))] == [("skydio", "edgeautonomyoperations")]
+
+
+CORRECTION = ("商务部公告2026年第256号\n\n关于商务部公告2026年第250号的更正公告\n\n商务部于2026年11月20日发布的商务部公告2026年第250号中，{}\n\n"
+              "特此公告。\n\n商务部\n2026年11月27日\n")
+
+
+@pytest.mark.parametrize(("said", "until"), [
+    ("“暂停期限至2027年11月20日”有误，现更正为“暂停期限至2027年5月20日”。", "至2027年5月20日"),
+    ("“继续暂停实施商务部公告2025年第21号相关措施，暂停期限至2027年11月20日”有误，应为“继续暂停实施商务部公告2025年第21号相关措施，"
+     "暂停期限至2027年5月20日”。", "至2027年5月20日"),
+    ("“自2026年11月21日起实施”有误，现更正为“自2026年11月22日起实施”。", None),  # an effective day: corrected_effective's
+    ("“有效期至2027年11月20日”有误，现更正为“有效期至2027年5月20日”。", None),  # no suspension's end: stays loud
+])
+def test_a_correction_of_a_suspensions_end_day(said: str, until: str | None) -> None:
+    doc = parse_document(CORRECTION.format(said).encode("utf-8"))
+    assert doc.notice is not None and not doc.notice.actions
+    assert doc.notice.corrected_until == until
