@@ -239,6 +239,10 @@ AKA_LABELS = (("d/b/a", "d/b/a"), ("d.b.a", "d/b/a"), ("dba", "d/b/a"), ("doing 
               ("operating as", "d/b/a"), ("trading as", "trading"), ("t/a", "trading"),
               ("f/k/a", "former"), ("f.k.a", "former"), ("fka", "former"), ("formerly", "former"), ("previously", "former"),
               ("曾用名", "former"), ("原名", "former"))
+# A cell that opens with the word, the name after it a former one ("Formerly Teal Drones, Inc.", as an ERP keeps a
+# renamed vendor: a possible match only by the listed name inside, screen38)
+LEADING_FORMER_RE = re.compile(r"\s*[(（]?\s*(?:formerly(?: known as)?|f/k/a|f\.k\.a\.?|previously(?: known as)?)[\s:：]+",
+                               re.IGNORECASE)
 BARE_AKA_MARKERS = {"dba": "d/b/a", "aka": "a/k/a", "fka": "f/k/a", "t/a": "trading as"}
 # A parent the counterparty's cell names: "Foo Ltd (a subsidiary of Skydio Inc.)", "X, a unit of Y", "Insitu, a Boeing
 # Company", "X（Y的子公司）". The name before it is the counterparty's own (a hit on it is a hit); the parent is not the
@@ -842,6 +846,10 @@ def own_parts(name: str) -> tuple[tuple[str, str | None], ...]:
     if lead_id and len(name_key(name[lead_id.end() :])) >= OWN_NAME_MIN_KEY_LENGTH:
         name = name[lead_id.end() :].strip()
         lead.append((name, PART_AFTER_ID.format(marker=(lead_id.group("id")).strip(), part=name)))
+    former = LEADING_FORMER_RE.match(name)
+    if former and len(name_key(name[former.end() :])) >= OWN_NAME_MIN_KEY_LENGTH:
+        name = name[former.end() :].strip()
+        lead.append((name, PART_AFTER.format(label="former", part=name)))
     ident = TRAILING_ID_RE.search(name) if name[-1:].isalnum() and any(c.isdigit() for c in name[-9:]) else None
     if ident and len(name_key(name[: ident.start()])) >= OWN_NAME_MIN_KEY_LENGTH:
         name = name[: ident.start()].rstrip(" ,，;；\t-–—:：")
@@ -1308,6 +1316,10 @@ def person_score(a: str, b: str) -> float:
                 break
             rest.remove(w)
         else:
+            if all(len(w) == 1 for w in rest) and tuple(w for w in long_ if w not in rest) == short[::-1]:
+                # the surname first and a middle initial after the given name, as HR and ERP records sort people
+                # ("Stein Todd M." got nothing while "Todd M. Stein" hit: screen38)
+                return 100.0
             return 100.0 if {long_[0], long_[-1]} <= set(short) else 0.0
         # a middle name left out and a typing slip ("Patrick Jankowsky" for Patrick Edward Jankowski, which answered
         # nothing while "Patrick Jankowski" and "Patrick Edward Jankowsky" hit): the words it keeps, the first and the

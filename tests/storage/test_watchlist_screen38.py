@@ -21,6 +21,8 @@ TEAL = EntityRecord(zh="蒂尔无人机公司", en="Teal Drones, Inc.", country=
 SHI = EntityRecord(zh="石平", en=None, country="JP", key="石平", type="individual")
 YU = EntityRecord(zh="余茂春", en=None, key="余茂春", type="individual")
 MOSS = EntityRecord(zh="汤姆·莫斯", en="Tom Moss", country="US", key="tommoss", type="individual")
+STEIN = EntityRecord(zh="托德·斯坦恩", en="Todd Stein", key="toddstein", type="individual")
+BRY = EntityRecord(zh="亚当·布赖", en="Adam Bry", country="US", key="adambry", type="individual")
 
 
 def one(name: str, country: str | None = "US") -> Watchlist:
@@ -78,3 +80,36 @@ def test_a_pinyin_name_with_an_english_one_in_brackets_is_a_possible_match() -> 
     wl = one("Maochun (Miles) Yu", None)
     assert wl.match(YU) is None
     assert [p.match.entity_name for p in wl.possible(YU)] == ["余茂春"]
+
+
+@pytest.mark.parametrize(("cell", "entity"), [
+    # probe 2, row 35: the surname first and a middle initial after the given name got nothing ("Todd M. Stein" hit)
+    ("Stein Todd M.", STEIN), ("STEIN TODD M", STEIN), ("Bry Adam J.", BRY), ("Moss Tom A.", MOSS),
+])
+def test_a_person_surname_first_with_a_middle_initial_after_hits(cell: str, entity: EntityRecord) -> None:
+    hit = one(cell).match(entity)
+    assert hit is not None and hit.method == "fuzzy" and hit.score == 100.0, (cell, hit)
+
+
+@pytest.mark.parametrize(("cell", "entity"), [
+    ("Steiner Todd M.", STEIN), ("Stein Tom M.", STEIN), ("Bryant Adam J.", BRY),
+])
+def test_another_surname_or_a_whole_middle_name_so_placed_stays_clear(cell: str, entity: EntityRecord) -> None:
+    hit = one(cell).match(entity)
+    assert hit is None or hit.method == "possible", (cell, hit)
+
+
+@pytest.mark.parametrize(("cell", "entity", "reason"), [
+    # probe 2, row 29: a cell opening with "Formerly" was a possible match only (the listed name inside)
+    ("Formerly Teal Drones, Inc.", TEAL, "by its former name “Teal Drones, Inc.”"),
+    ("Previously: Skydio Inc", SKYDIO, "by its former name “Skydio Inc”"),
+    ("formerly known as Echodyne Corp", ECHODYNE, None), ("(f/k/a Skydio Inc.)", SKYDIO, None),
+])
+def test_a_cell_opening_with_formerly_names_its_former_name(cell: str, entity: EntityRecord, reason: str | None) -> None:
+    hit = one(cell).match(entity)
+    assert hit is not None and hit.method != "possible", (cell, hit)
+    assert reason is None or hit.reason == reason, hit.reason
+
+
+def test_formerly_before_another_name_is_no_hit() -> None:
+    assert one("Formerly Skyline Inc").match(SKYDIO) is None
