@@ -41,7 +41,7 @@ from storage.keys import issue_key
 from storage.models import Event, HealthIssue, Notice, Publication
 from storage.news import news_events
 from storage.publications import PublishMark, folder_targets, last_mark, record_publication
-from storage.publishwait import publishing
+from storage.publishwait import one_publisher, publishing
 from storage.records import EventKind, EventRecord, StoredNotice
 from storage.runlock import fence, let_go
 from storage.vocabulary import TAG_PREFIX, HealthKind
@@ -395,6 +395,7 @@ def publish_preview(sessions: sessionmaker[Session], *, as_of: date, target: Pub
             keep_store_id(sessions)
         with sessions() as session, session.begin():
             fence(session.connection(execution_options=WRITE_LOCK))
+            one_publisher(session.connection())
             with publishing(store_file(session)):
                 result = publish(session, as_of=as_of, target=target, announce=not past, hold=hold, run_id=run_id,
                                  folder=folder)
@@ -513,6 +514,7 @@ def publish_recorded(sessions: sessionmaker[Session], *, as_of: date, target: Pu
             # it syncs events: queue behind a writer; and it writes files, so a run whose lock was taken over
             # (paused past the stale limit) stops here, and no takeover happens until this transaction ends
             fence(session.connection(execution_options=WRITE_LOCK))
+            one_publisher(session.connection())  # (PostgreSQL: SQLite's write lock keeps other publishers out)
             with publishing(store_file(session)):  # a writer meeting the lock waits for it (storage.publishwait)
                 result = publish(session, as_of=as_of, target=target, hold=hold, run_id=run_id,
                                  derive_events=derive_events, full=full, folder=folder, guard=guard)

@@ -8,7 +8,9 @@ process". Now the publishing process holds an exclusive ``flock`` on a file besi
 it publishes, and a writer whose ``BEGIN IMMEDIATE`` gave up past the busy timeout asks that file: while a publish
 holds it, it says so in the log and waits for it (at most ``PUBLISH_WAIT`` seconds in all), then asks for the lock
 again. Any other holder (a paused process, a long replay) is met as before: the writer gives up, exit 3.
-Other databases need none of it: ``WRITE_LOCK`` takes no lock there.
+Other databases take no write lock (``WRITE_LOCK`` is SQLite's): on PostgreSQL a publish takes an advisory lock of
+its own instead (:func:`one_publisher`), so two publishers (``serve``'s refresh and a cron ``run``, two containers)
+never write the feeds at once and the later one reads what the earlier one committed.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from sqlalchemy import Connection, text
+
 log = logging.getLogger(__name__)
 
 MARK_SUFFIX = "-publishing"  # beside the store file, as SQLite's own -wal and -shm: held while a process publishes
@@ -29,6 +33,7 @@ PUBLISH_WAIT = 900.0  # seconds a writer waits, in all, for publishes in progres
 POLL = 0.2  # seconds between two looks at the mark while waiting
 MARK_MAX = 200  # bytes of the mark's text read (who publishes)
 PUBLISHERS = ("serve", "run", "schedule", "feeds")  # the commands that publish feeds
+PUBLISH_LOCK_KEY = 0x6D77_7075_626C  # PostgreSQL advisory lock id of "a publish in progress" ("mwpubl")
 
 
 def mark_path(store: Path) -> Path:
@@ -60,6 +65,22 @@ def publishing(store: Path | None) -> Iterator[None]:
         with contextlib.suppress(OSError):
             os.utime(fd)  # its end, for the run lock (:func:`ended_within`)
         os.close(fd)  # (releases the flock)
+
+
+def one_publisher(conn: Connection) -> None:
+    """On PostgreSQL, wait (up to ``PUBLISH_WAIT`` seconds) until no other publish of this database is in progress,
+    and keep others waiting until ``conn``'s transaction ends. Was: none (ops38): nothing kept serve's refresh and a
+    cron ``run`` from publishing at once, and the one that read the store first could commit its feeds last, taking
+    back items the other had just published until the next publish. Called first in the publish's transaction: under
+    READ COMMITTED each later statement reads what the earlier publisher committed. SQLite's write lock does this."""
+    if conn.dialect.name != "postgresql":
+        return
+    if conn.execute(text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": PUBLISH_LOCK_KEY}).scalar():
+        return
+    log.warning("another publish of this database is in progress: waiting for it, up to %.0f s", PUBLISH_WAIT)
+    conn.execute(text(f"SET LOCAL lock_timeout = '{int(PUBLISH_WAIT)}s'"))
+    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PUBLISH_LOCK_KEY})
+    conn.execute(text("SET LOCAL lock_timeout TO DEFAULT"))
 
 
 def _command() -> str:
