@@ -1022,3 +1022,39 @@ def test_a_stop_after_the_names_is_cut_as_the_pattern_cut_it():
         assert entities_annex.stop_after_names_cut(line) == STOP_AFTER_NAMES_RE.sub("", line), repr(line)
     assert entities_annex.stop_after_names_cut("1. 北极星光学公司（Polaris Optics Inc.）。 ") == "1. 北极星光学公司（Polaris Optics Inc.）"
     assert entities_annex.stop_after_names_cut("第3项实体包括其子公司。") == "第3项实体包括其子公司。"
+
+
+STEP_CLAUSE_PIECES = ("一、", "二、", "（三）", "\n", "自2027年1月8日起，", "停止", "暂停实施", "恢复执行", "解除", "撤销", "对",
+                      "蒂莫西·卡希尔（Timothy Cahill）", "2027年1月8日《关于对…采取反制措施的决定》中", "采取的反制措施", "实施的",
+                      "采取", "实施", "的", "。", "；", "反制措施", "外交部令第25号", "　", " ")
+
+
+def test_step_clause_searched_only_where_its_ending_is():
+    """mfa.checks._step_clause_unread asks STEP_CLAUSE_RE (a "^" and no literal: tried at every character) only of a text
+    holding one of STEP_CLAUSE_ENDS: every match ends with one of them, so a text without both finds none (session 38,
+    perf38). Random clauses of the decree's shape, and every corpus and reference text."""
+    from pathlib import Path
+
+    from scraper.parse.mfa import checks
+
+    root = Path(__file__).resolve().parents[1] / "data" / "corpus"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(root.rglob("*.txt"))]
+    rng = random.Random(38)
+    for _ in range(6000):  # a numbered clause of the decree's shape, its ending one of several, amid other pieces
+        clause = "".join((rng.choice(["", "\n", "　", " "]), rng.choice(["一、", "二．", "（三）", "十二、", "1、"]),
+                          rng.choice(["", "自2027年1月8日起，"]), rng.choice(["停止", "暂停实施", "恢复执行", "解除", "撤销", "决定"]),
+                          rng.choice(["", "2027年1月8日《关于对…采取反制措施的决定》中", "。"]), "对",
+                          rng.choice(["蒂莫西·卡希尔（Timothy Cahill）", "X公司；", "上述人员"]),
+                          rng.choice(["采取的", "实施的", "采取", "实施之", "执行的", "采取 的"]), "反制措施。"))
+        pieces = [rng.choice(STEP_CLAUSE_PIECES) for _ in range(rng.randint(0, 6))]
+        pieces.insert(rng.randint(0, len(pieces)), clause)
+        texts.append("".join(pieces))
+    found = 0
+    for text in texts:
+        matches = list(checks.STEP_CLAUSE_RE.finditer(text))
+        for m in matches:
+            assert m.group().endswith(checks.STEP_CLAUSE_ENDS), m.group()
+        if matches:
+            found += 1
+            assert any(end in text for end in checks.STEP_CLAUSE_ENDS), text
+    assert found > 200

@@ -170,6 +170,10 @@ def _deletion_unread(record: NoticeRecord, text: str) -> str | None:
 STEP_CLAUSE_RE = re.compile(rf"^[ \t\u3000]*(?:[一二三四五六七八九十]{{1,3}}\s*[、.．]|[(（][一二三四五六七八九十]{{1,3}}[)）])\s*"
                             rf"(?:自[^,，。；;\n]{{1,24}}?起\s*[,，]?\s*)?{STATUS_VERB}[^。；;\n]{{0,200}}?对[^。；;\n]{{1,200}}?"
                             r"(?:采取|实施)的", re.MULTILINE)
+# What every STEP_CLAUSE_RE match ends with: a text holding neither is not searched. The pattern opens with "^" and no
+# literal, so the search tries it at every character of the text (~120 instructions a character on the fixtures' MFA
+# texts, none of which holds either; issue 11).
+STEP_CLAUSE_ENDS = ("采取的", "实施的")
 
 
 def _step_clause_unread(record: NoticeRecord, text: str) -> str | None:
@@ -177,7 +181,7 @@ def _step_clause_unread(record: NoticeRecord, text: str) -> str | None:
     restores what an earlier decision imposed (STEP_CLAUSE_RE), else None."""
     if any(a.action is not ActionKind.IMPOSE for a in record.actions) or "的" not in text:
         return None
-    m = STEP_CLAUSE_RE.search(text)
+    m = STEP_CLAUSE_RE.search(text) if STEP_CLAUSE_ENDS[0] in text or STEP_CLAUSE_ENDS[1] in text else None
     if m is None:
         folded = fold(text)
         decided = _decision_match(folded)
