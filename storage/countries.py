@@ -82,11 +82,19 @@ ALIASES: dict[str, str] = {
 }
 
 
+# The traditional characters of LISTED's names, as a Taiwanese or Hong Kong export writes them ("美國", "英國", "荷蘭",
+# "台灣": screen38's Excel "Unicode text" file warned "美國 is not one this tool reads"); the names Taiwan gives
+# otherwise ("紐西蘭", "義大利") are not read
+TRADITIONAL = str.maketrans("國蘭亞羅爾愛馬盧臘賓聯麥紐灣臺韓烏義維剋", "国兰亚罗尔爱马卢腊宾联麦纽湾台韩乌义维克")
+
+
 def country_code(value: str) -> str | None:
     """The alpha-2 code ``value`` names, upper case ("USA", "United States", "美国" -> "US"; "uk" -> "GB"); any
     other two letters as they are ("it" -> "IT"); None when it names no country this table knows ("Narnia")."""
     key = _key(value)
     if key in ALIASES:
         return ALIASES[key]
+    if not key.isascii() and (simple := key.translate(TRADITIONAL)) in ALIASES:
+        return ALIASES[simple]
     stripped = unicodedata.normalize("NFKC", value).strip()
     return stripped.upper() if TWO_LETTERS_RE.match(stripped) else None

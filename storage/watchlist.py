@@ -336,8 +336,10 @@ NOT_PLAIN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\ue000-\uf8ff\uf
 UTF16_NUL_SHARE = 1 / 2  # of the high bytes of an unmarked UTF-16 file: NULs (its ASCII: commas, line ends, codes)
 GB2312_SHARE_MIN = 1 / 3  # of a GB18030 reading's non-ASCII characters: fewer common ones is another encoding
 PRIVATE_USE = ("\ue000", "\uf8ff")  # GBK's user-defined rows: where Big5's 公司 ("\xa5q") lands
-NOT_TEXT = ("neither UTF-8 nor GB18030 text (Excel in a Japanese or Taiwanese locale saves Shift_JIS or Big5: "
-            "save it as CSV UTF-8)")
+# Excel's "CSV" is in the computer's own code page: a French or German name's accent in Windows-1252 ("AÉROVIRONMENT")
+# was refused naming Japan and Taiwan only (screen38)
+NOT_TEXT = ("neither UTF-8 nor GB18030 text (Excel saves \"CSV\" in the computer's own code page: Windows-1252 in "
+            "Western Europe and the Americas, Shift_JIS or Big5 in Japan or Taiwan: save it as \"CSV UTF-8\")")
 
 EXACT = "exact"
 NORMALISED = "normalised"
