@@ -54,6 +54,14 @@ def test_an_answer_saying_a_suspension_still_holds_is_left_for_a_person(said: st
         parse_document(STILL.format(said).encode("utf-8"))
 
 
+def test_one_under_a_title_naming_no_list_is_left_for_a_person_too() -> None:
+    text = STILL.format("4月4日公告（商务部公告2025年第21号）相关措施的暂停继续有效，暂停期限至2027年11月10日。").replace(
+        "就出口管制管控名单有关问题答记者问", "就出口管制有关问题答记者问").replace("商务部公告2025年第21号相关措施的暂停期限已经届满",
+                                                                      "中方对美国实体的暂停措施已经到期")
+    with pytest.raises(UnusablePage, match="reads no step: left out"):
+        parse_document(text.encode("utf-8"))
+
+
 MFA = ("关于停止对斯凯迪奥公司采取反制措施的决定\n2026-11-28 17:00\n\n（2026年11月28日中华人民共和国外交部令第60号公布，自2026年12月1日起施行）"
        "\n\n依据《中华人民共和国反外国制裁法》有关规定，中方决定，自2026年12月1日起，停止对斯凯迪奥公司（Skydio Inc.）采取的反制措施"
        "（见外交部令第13号）。{}\n\n本决定自2026年12月1日起施行。\n\n外交部\n2026年11月28日\n")

@@ -15,7 +15,7 @@ from ..qa import (
     QUESTION_BREAK_RE,
 )
 from ..textnorm import fold
-from .checks import unread_answer_step
+from .checks import unread_answer_step, unread_suspension_holds
 from .identify import own_source
 from .named import sentence_start
 
@@ -73,8 +73,11 @@ def off_topic_answer(src: Source, d: Draft) -> bool:
     """A spokesperson answer about something else (trade data, tariffs, ...). Not one that decides a step on measures
     it names no notice for (``unread_answer_step``: "中方决定，自…起，停止执行对上述16家美国实体采取的出口管制措施" under a
     title naming no list, the list named in the question): rejected, it was dropped without a word (session 25,
-    parse25); kept, its check refuses it for a person to read."""
-    return d.qa and not d.drafts and d.context_list is None and unread_answer_step(src, d) is None
+    parse25); kept, its check refuses it for a person to read. Nor one saying a notice's suspension still holds
+    ("…第21号相关措施的暂停继续有效，暂停期限至2027年11月10日" under "就出口管制有关问题答记者问": dropped, the listing "back in
+    force", session 38, story39 S5c): ``unread_suspension_holds`` refuses it."""
+    return d.qa and not d.drafts and d.context_list is None and unread_answer_step(src, d) is None \
+        and unread_suspension_holds(src, d) is None
 
 
 def unnumbered_without_body(src: Source, d: Draft) -> bool:
