@@ -1058,3 +1058,33 @@ def test_step_clause_searched_only_where_its_ending_is():
             found += 1
             assert any(end in text for end in checks.STEP_CLAUSE_ENDS), text
     assert found > 200
+
+
+QUOTED_PIECES = ("2027年1月8日", "二〇二七年一月八日", "2027 年 1 月 8 日", "２０２７年１月８日", "，", ",", " ", "\n", "　", "《关于对",
+                 "《关于对某公司采取反制措施的决定》", "《关于", "决定》", "采取反制措施的", "》", "《", "。", "外交部令第25号", "停止执行",
+                 "年", "月", "日", "8", "决定", "关于", "X公司")
+
+
+def test_quoted_decision_is_the_whole_patterns_search():
+    """mfa.checks.quoted_decision finds the title first (QUOTED_TITLE_RE) and searches QUOTED_DECISION_RE only from the
+    last 《, 》 or 。 before it: the same match as the whole pattern's search from ``start`` (session 38, perf38), over
+    random texts of dates, titles and brackets and every corpus text folded, from random places."""
+    from pathlib import Path
+
+    from scraper.parse.mfa import checks
+    from scraper.parse.mfa.wording import QUOTED_DECISION_RE
+
+    def found(m):
+        return None if m is None else (m.span(), m.groupdict())
+
+    root = Path(__file__).resolve().parents[1] / "data" / "corpus"
+    texts = [textnorm.fold(p.read_text(encoding="utf-8")) for p in sorted(root.rglob("*.txt"))]
+    rng = random.Random(381)
+    texts += ["".join(rng.choice(QUOTED_PIECES) for _ in range(rng.randint(1, 16))) for _ in range(8000)]
+    dated = 0
+    for text in texts:
+        for start in {0, rng.randint(0, len(text)), rng.randint(0, len(text))}:
+            whole = QUOTED_DECISION_RE.search(text, start)
+            assert found(checks.quoted_decision(text, start)) == found(whole), (text, start)
+            dated += whole is not None and whole.group("date") is not None
+    assert dated > 500
