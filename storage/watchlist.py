@@ -223,7 +223,9 @@ EMAIL_AFTER_RE = re.compile(r"\s*[<(（\[]?\s*(?:mailto:)?[\w.%+'-]+@[\w-]+(?:\.
 # 分公司", "洛克希德·马丁公司北京代表处", "Lockheed Martin Corporation Beijing Representative Office": the company itself (a
 # branch is no legal person of its own), as "斯凯迪奥公司（北京代表处）" hit; possible matches only before (screen37)
 ZH_BRANCH_UNITS = ("分公司", "代表处", "办事处", "分部", "分厂")
-ZH_BRANCH_RE = re.compile(rf"(?P<own>.+?(?:公司|集团))\s*(?P<unit>[\u4e00-\u9fff]{{2,6}}?(?:{'|'.join(ZH_BRANCH_UNITS)}))")
+# (the legal name with a country in brackets too: "斯凯迪奥公司（美国）北京代表处" was a possible match only, screen38; its
+# country is plain_form's, which must agree)
+ZH_BRANCH_RE = re.compile(rf"(?P<own>.+?(?:公司|集团)(?:\s*[（(][^（）()]{{1,12}}[）)])?)\s*(?P<unit>[\u4e00-\u9fff]{{2,6}}?(?:{'|'.join(ZH_BRANCH_UNITS)}))")
 EN_BRANCH_RE = re.compile(r"\s+(?:Branch(?: Office)?|Representative Office|Rep\.? Office|Liaison Office)\s*$", re.IGNORECASE)
 BRANCH_PLACE_WORDS = 3  # words of a place before "Branch" ("Beijing", "Hong Kong", "Abu Dhabi Free Zone")
 LEGAL_NAME_END_RE = re.compile(r"\s*[,，]\s*|\s+(?=\d)|(?<=[司团])\s+")
@@ -233,6 +235,9 @@ LEGAL_NAME_CUTS = 4  # of them tried: the name begins the cell ("Skydio, Inc., 3
 CARE_OF_RE = re.compile(r"\s+(?:c/o|care of)\s+\S.*$", re.IGNORECASE)
 # A unit after a whole legal name and a dash: "General Dynamics Corp. - Electric Boat" (a country there is a
 # designator: "Skydio Inc. - Japan" stays plain_form's, whose country must agree).
+# The state of incorporation SEC EDGAR writes after a company's name ("LOCKHEED MARTIN CORP/DE/", "FOO INC /MD/": a
+# possible match only, screen38)
+EDGAR_STATE_RE = re.compile(r"\s*/[A-Za-z]{2}/$")
 DASH_UNIT_RE = re.compile(r"(.*\S)\s+([-–—])\s+(.*\S)\s*")
 # The label of the name after each marker (COUNTERPARTY_AKA_RE), by the marker's first letters, casefolded.
 AKA_LABELS = (("d/b/a", "d/b/a"), ("d.b.a", "d/b/a"), ("dba", "d/b/a"), ("doing business", "d/b/a"),
@@ -886,9 +891,14 @@ def own_parts(name: str) -> tuple[tuple[str, str | None], ...]:
         # role ("Todd Stein (Hudson Institute)") is no part of the name, as in the notices
         parts.append((unit.group(1), PART_BEFORE_BRACKET.format(bracket=unit.group(2).strip(), part=unit.group(1))))
     dash = DASH_UNIT_RE.fullmatch(name) if len(parts) == 1 else None
-    if dash and has_legal_suffix(dash.group(1)) and country_code(dash.group(3)) is None and not \
-            TRAILING_DESIGNATOR_RE.search(name):
-        parts.append((dash.group(1), PART_BEFORE.format(marker=dash.group(2), part=dash.group(1))))
+    if dash and country_code(dash.group(3)) is None and not TRAILING_DESIGNATOR_RE.search(name):
+        if has_legal_suffix(dash.group(1)):
+            parts.append((dash.group(1), PART_BEFORE.format(marker=dash.group(2), part=dash.group(1))))
+        else:  # a name in both languages before the unit: "Skydio Inc (斯凯迪奥公司) - 北京办事处" got nothing (screen38)
+            parts += [(p, PART_BEFORE.format(marker=dash.group(2), part=p)) for p in bilingual_parts(dash.group(1))]
+    state = EDGAR_STATE_RE.search(name) if name.endswith("/") else None
+    if state and has_legal_suffix(name[: state.start()]):
+        parts.append((name[: state.start()], PART_BEFORE.format(marker=state.group().strip(), part=name[: state.start()])))
     if (first := _legal_name_first(name)) is not None:  # after the rules above, whose reasons say more
         parts.append((first[0], PART_BEFORE.format(marker=first[1], part=first[0])))
     if (branch := _branch_of(name)) is not None:

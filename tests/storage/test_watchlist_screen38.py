@@ -113,3 +113,27 @@ def test_a_cell_opening_with_formerly_names_its_former_name(cell: str, entity: E
 
 def test_formerly_before_another_name_is_no_hit() -> None:
     assert one("Formerly Skyline Inc").match(SKYDIO) is None
+
+
+GD = EntityRecord(zh="通用动力公司", en="General Dynamics", country="US", key="generaldynamics")
+
+
+@pytest.mark.parametrize(("cell", "entity", "reason"), [
+    # probe 3, row 13: a name in both languages before a unit after a dash got nothing
+    ("Skydio Inc (斯凯迪奥公司) - 北京办事处", SKYDIO, "by its name before “-”: “斯凯迪奥公司”"),
+    # row 16: a branch after a legal name with its country in brackets was a possible match only
+    ("斯凯迪奥公司（美国）北京代表处", SKYDIO, "by its name before “北京代表处”: “斯凯迪奥公司（美国）”"),
+    # row 30: SEC EDGAR's state of incorporation after the name was a possible match only
+    ("LOCKHEED MARTIN CORP/DE/", LOCKHEED, "by its name before “/DE/”: “LOCKHEED MARTIN CORP”"),
+    ("GENERAL DYNAMICS CORP /VA/", GD, None),
+])
+def test_probe_3_misses_now_hit(cell: str, entity: EntityRecord, reason: str | None) -> None:
+    hit = one(cell, None).match(entity)
+    assert hit is not None and hit.method != "possible", (cell, hit)
+    assert reason is None or hit.reason == reason, hit.reason
+
+
+@pytest.mark.parametrize("cell", ["斯凯迪奥公司（日本）北京代表处", "斯凯迪奥（北京）科技有限公司上海分公司", "Skydio/DE/"])
+def test_probe_3_look_alikes_stay_clear(cell: str) -> None:
+    hit = one(cell, None).match(SKYDIO)
+    assert hit is None or hit.method == "possible", (cell, hit)
