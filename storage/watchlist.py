@@ -327,6 +327,7 @@ CSV_ALIAS_SEPARATOR = ";"
 # Excel's first line naming the separator ("sep=;"), which it writes and reads: it was screened as a counterparty named
 # "sep=", and the header after it as one named "name" (screen36)
 EXCEL_SEP_RE = re.compile(r"\ufeff?sep=([,;\t|])[ \t]*(?:\r\n|\r|\n|$)")
+SAP_RULE_RE = re.compile(r"[-|=+ ]*-[-|=+ ]*")  # a line of a SAP list between its header and rows
 QUOTED_CELL_RE = re.compile(r'"(?:[^"]|"")*"')  # a quoted CSV cell, whose commas and semicolons separate nothing
 CSV_SUFFIXES = (".csv", ".txt")
 TOML_SUFFIXES = (".toml",)
@@ -365,7 +366,7 @@ COUNTRY_HEADERS = ("country", "country code", "country/region", "nation", "国�
 # A header row's first cell: "name", or what an ERP export heads the column with, in English or Chinese ("公司名称,
 # 国家/地区" was screened as a counterparty named 公司名称, with a warning that 国家/地区 is no country: screen32).
 NAME_HEADERS = frozenset({"name", "company", "company name", "counterparty", "counterparty name", "supplier name",
-                          "vendor name", "customer name", "business partner", "business partner name", "名称",
+                          "vendor name", "customer name", "business partner", "business partner name", "name 1", "名称",
                           "公司名称", "企业名称", "单位名称", "客户名称", "供应商名称", "交易方名称", "对方名称"})
 
 
@@ -1530,6 +1531,12 @@ def csv_rows(text: str, *, source: str = "<csv>") -> list[list[str]]:
     if hint:  # Excel's "sep=;" first line names the separator; the line itself is no row (left empty: lines keep numbers)
         return [[], *_read_csv(text[hint.end() :], hint.group(1), source=source, first_line=2)]
     lines = [ln for ln in QUOTED_CELL_RE.sub("", text).splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    if lines and lines[0].lstrip()[:1] in "|-" and all(
+            SAP_RULE_RE.fullmatch(ln.strip()) or (ln.strip()[:1] == "|" and ln.strip()[-1:] == "|") for ln in lines):
+        # SAP's list saved "unconverted": cells between "|", lines of "-" between header and rows; read as one name a
+        # line, the rows were possible matches only and the header and rules counterparties (screen38)
+        return [[] if not ln.strip() or SAP_RULE_RE.fullmatch(ln.strip()) else [ln] if ln.lstrip().startswith("#")
+                else [c.strip() for c in ln.strip()[1:-1].split("|")] for ln in text.splitlines()]
     delimiter = ","
     if not any("," in ln for ln in lines):
         delimiter = next((d for d in CSV_DELIMITERS[1:] if any(d in ln for ln in lines)), ",")

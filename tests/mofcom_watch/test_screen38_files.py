@@ -63,3 +63,21 @@ def test_a_windows_1252_file_is_refused_naming_that_code_page(db_url: str, tmp_p
     done = run(db_url, "screen", str(f), "--as-of", AS_OF)
     assert done.returncode == 2 and not done.stdout, done
     assert "Windows-1252" in done.stderr.decode() and "CSV UTF-8" in done.stderr.decode(), done.stderr.decode()
+
+
+SAP_RULE = "-" * 48 + "\n"
+
+
+def test_a_sap_list_saved_unconverted_is_read_by_its_cells(db_url: str, tmp_path: Path) -> None:
+    """SAP's list "unconverted": cells between "|", rules of "-"; each line was one name (the listed ones possible
+    matches only, the header and rules counterparties of their own)."""
+    f = tmp_path / "lfa1.txt"
+    f.write_text(f"{SAP_RULE}|Name 1                             |Cty|\n{SAP_RULE}|SKYDIO INC                         |US |\n"
+                 f"|LOCKHEED MARTIN CORP               |US |\n|SKYLINE DRONES INC                 |US |\n{SAP_RULE}",
+                 encoding="utf-8")
+    got = answers(run(db_url, "screen", str(f), "--as-of", AS_OF, "--json"))
+    assert got == [("SKYDIO INC", "US", ["skydio"], []), ("LOCKHEED MARTIN CORP", "US", ["lockheedmartin"], []),
+                   ("SKYLINE DRONES INC", "US", [], [])]
+    f.write_text(f"{SAP_RULE}|Vendor    |Name 1    |Cty|\n{SAP_RULE}|0000100234|SKYDIO INC|US |\n", encoding="utf-8")
+    done = run(db_url, "screen", str(f), "--as-of", AS_OF)  # the vendor number's column too: the columns to keep
+    assert done.returncode == 2 and f"{f}:2: expected name[,country], got 3 columns".encode() in done.stderr, done.stderr
