@@ -2,7 +2,8 @@
 tests/mofcom_watch/test_stories_after_lapse39.py):
 
 - a stop of some named entities of a notice written "…第21号中对A（a）、B（b）的相关措施" (or "…第21号中A（a）…的", "…涉及…",
-  "对…第21号中的A（a）、B（b）停止执行…") was read for the whole notice: its 14 others falsely lifted;
+  "对…第21号中的A（a）、B（b）停止执行…", "…所列的A（a）…的", "…所列实体中的…", "…项下对…") was read for the whole notice: its 14
+  others falsely lifted; a restore of all "除A（a）、B（b）以外" restored the two as well;
 - "商务部公告2025年第21号相关措施的暂停继续有效" in an answer reading no step was stored as nothing ("no action found", a
   warning only): the listing showed "back in force" while the ministry said the suspension held;
 - an MFA decision lifting one company and saying another's measures go on ("对X（English）采取的反制措施继续有效") lifted both.
@@ -33,9 +34,19 @@ def _steps(text: str) -> list[tuple[str, list[str | None], str | None, tuple[str
     f"停止执行对商务部公告2025年第21号中{TWO}的相关措施。",
     f"停止执行商务部公告2025年第21号涉及{TWO}的相关措施。",
     f"对商务部公告2025年第21号中的{TWO}停止执行相关措施。",
+    f"停止执行商务部公告2025年第21号所列的{TWO}的相关措施。",
+    f"对商务部公告2025年第21号所列实体中的{TWO}停止执行相关措施。",
+    f"停止执行商务部公告2025年第21号项下对{TWO}的相关措施。",
 ])
 def test_a_stop_of_two_named_among_a_notice_is_theirs_alone(step: str) -> None:
     assert _steps(QA_HEAD + DECIDED + step) == [("lift", ["MOFCOM-2025-21"], "2026-12-01", ("sierranevada", "cubic"))]
+
+
+@pytest.mark.parametrize("step", [f"恢复实施商务部公告2025年第21号中除{TWO}以外其他实体的相关措施。",
+                                  f"恢复实施商务部公告2025年第21号中除{TWO}之外的相关措施。"])
+def test_a_step_on_all_but_some_named_is_left_for_a_person(step: str) -> None:
+    with pytest.raises(UnusablePage, match="excepts entities"):
+        parse_document((QA_HEAD + DECIDED + step).encode("utf-8"))
 
 
 def test_a_stop_of_the_notice_itself_is_not_limited() -> None:

@@ -51,13 +51,13 @@ ON_ENTITIES_RE = lazy_compile(r"对\s*(?P<obj>(?:[^,;；。对()]|\([^()]{0,80}\
 # "对…〔2025〕16号所列A（a）、B（b）等2家实体恢复实施相关处理措施": the object right before the verb (engine24/05).
 # "…所列X的相关处理措施" (the UEL's word), "…的相关管控措施" (the ECL's), "…的有关反制措施": the same object (session 31, audit31
 # probe: "停止实施…〔2025〕2号所列X的相关处理措施" lifted the whole notice, its 6 others falsely).
-LISTED_OBJECT_RE = lazy_compile(r"所列\s*(?P<obj>(?:[^,;；。对()的]|\([^()]{0,80}\)){1,80}?)\s*"
+LISTED_OBJECT_RE = lazy_compile(r"所列\s*(?:的\s*)?(?P<obj>(?:[^,;；。对()的]|\([^()]{0,80}\)){1,80}?)\s*"
                               r"(?:的\s*(?:相关|有关)\s*(?:处理|管控|反制|出口管制)?\s*措施|(?=(?:恢复|继续|暂停|停止|解除|取消|终止)))")
 # "停止实施商务部公告2025年第21号对甲公司（…）的相关措施": the object of 对 right after the notice, with no 采取 or 所列 (session 35,
 # audit35/18: the lift was read for the whole notice, its 15 others falsely); "…第21号中对A（a）、B（b）的相关措施", "…第21号中A（a）
-# 的…", "…第21号涉及A（a）的…" (session 38, story39 S4: the whole notice lifted, its 14 others falsely, silently). Without 对,
+# 的…", "…第21号涉及A（a）的…", "…第21号项下对A（a）的…" (session 38, story39 S4: the whole notice lifted, its 14 others falsely, silently). Without 对,
 # the object is names with their English (a "（" within reach), never "…第21号中规定的相关措施".
-NOTICE_ON_OBJECT_RE = lazy_compile(r"(?:号|》|\))\s*(?:(?:中\s*)?(?:对|涉及)|中\s*(?:的\s*)?(?=[^,;；。对()的]{1,40}\())\s*(?P<obj>(?:[^,;；。对()的]|\([^()]{0,80}\)){1,80}?)\s*"
+NOTICE_ON_OBJECT_RE = lazy_compile(r"(?:号|》|\))\s*(?:(?:(?:中|项下)\s*)?(?:对|涉及)|中\s*(?:的\s*)?(?=[^,;；。对()的]{1,40}\())\s*(?P<obj>(?:[^,;；。对()的]|\([^()]{0,80}\)){1,80}?)\s*"
                                    r"的\s*(?:相关|有关)\s*(?:处理|管控|反制|出口管制)?\s*措施")
 # "暂停实施上述公告", "暂停实施上述措施90天": the verb's object points back to the notices named before.
 BACK_REFERENCE_RE = lazy_compile(r"\s*(?:对\s*|)(?:上述|前述|以上)[^,。;\n]{0,6}?(?:公告|措施|决定)")
@@ -690,9 +690,9 @@ AMONG = r"(?:其中的?)?"
 # names with their English joined by 、 or a conjunction: "对其中A（a）和B（b）恢复实施…" was left out for a person to read
 # (story34 S1e; Chinese short names joined by 和 are one name to the reader after it: the engine finds none, loud)
 AND = r"(?:、|和|及|与)"
-# "对商务部公告2025年第21号中的A（a）、B（b）停止执行相关措施": among the notice's entities named right before (session 38, story39 S4:
+# "对商务部公告2025年第21号中的A（a）、B（b）停止执行相关措施", "对…第21号所列实体中的A（a）…": among the notice's entities named right before (session 38, story39 S4:
 # the whole notice lifted, its 14 others falsely, silently).
-NOTICE_AMONG = r"(?:其中的?|[^,;；。对\n]{2,60}?(?:号|》|\))\s*中的?)?"
+NOTICE_AMONG = r"(?:其中的?|[^,;；。对\n]{2,60}?(?:号|》|\))\s*(?:所列[^,;；。对()\n]{0,12}?)?中的?)?"
 NAMED_OBJECT_RE = lazy_compile(rf"[对除]\s*{NOTICE_AMONG}\s*(?P<obj>(?:{_NAMED}\s*{AND}\s*)*{_NAMED})"
                                r"(?:\s*等?\s*[\d一二两三四五六七八九十]{1,3}\s*家[^,;；。()\n、]{0,6}?(?:实体|企业|公司))?\s*$")
 NOT_A_NAMED_OBJECT = ("上述", "前述", "公告", "措施", "决定", "名单", "清单", "号")

@@ -774,22 +774,31 @@ def unread_exception(src: Source, d: Draft) -> str | None:
     相关措施，但该公告所列立方公司（…）、内华达山脉公司（…）2家实体除外。"), or whose next sentence says it does not apply to
     some ("…继续暂停实施…第21号相关措施1年。前款规定不适用于…内华达山脉公司（…）和立方公司（…）。"), while no step of the text
     names entities of that notice: read alone, it reaches the excepted too (session 30, audit30/07: a lift of all 16, the 2
-    excepted among them, silent; session 34, audit34/15: all 16 suspended). Left out for a person to read."""
+    excepted among them, silent; session 34, audit34/15: all 16 suspended), or "除X以外" in its sentence (story39). Left out
+    for a person to read."""
     folded = src.folded
-    if "除外" not in folded and not any(w in folded for w in NOT_APPLYING):  # (nearly every text)
+    if "除外" not in folded and not any(w in folded for w in NOT_APPLYING) and "以外" not in folded \
+            and "之外" not in folded:  # (nearly every text)
         return None
     for x in d.drafts:
-        if x.action not in EXCEPTED_STEPS or not x.targets or x.on_entities is not None:
+        if x.action not in EXCEPTED_STEPS or not x.targets:
             continue
         end = act.sentence_end(folded, x.start)
-        if folded.find("除外", x.start, end) < 0 and not _not_applying_to_names(folded, x.start, end):
+        but = ("以外" in folded or "之外" in folded) and \
+            EXCEPT_BUT_RE.search(folded, sentence_start(folded, x.start), end) is not None  # (the names after 除: a limit)
+        if x.on_entities is not None and not but:
+            continue
+        if folded.find("除外", x.start, end) < 0 and not _not_applying_to_names(folded, x.start, end) and not but:
             continue
         keys = {t.key for t in x.targets}
         if not any(a.entities and {t.key for t in a.targets} & keys for a in d.actions):
-            return f"excepts entities (除外, 不适用于) from a step on a whole notice but reads no step on them{LEFT_OUT}"
+            return f"excepts entities (除外, 除…以外, 不适用于) from a step on a whole notice but reads no step on them{LEFT_OUT}"
     return None
 
 
+# "恢复实施…第21号中除A（a）、B（b）以外其他实体的相关措施" (session 38, story39: all 16 restored, the 2 excepted among them,
+# silent): an exception of names in the step's sentence (a name's bracket or 公司 inside; never "除此之外")
+EXCEPT_BUT_RE = lazy_compile(r"除(?!此)[^。；;\n]{0,160}?(?:\(|公司)[^。；;\n]{0,160}?(?:以外|之外)")
 # "前款规定不适用于X和Y", "…继续暂停…相关措施1年，但不包括该公告所列的X（…）" (session 37, qa37/31: all 16 extended, the one
 # excepted among them, silent): the step before excepts X and Y
 NOT_APPLYING = ("不适用于", "不包括")
