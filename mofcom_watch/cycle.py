@@ -32,7 +32,7 @@ from mofcom_watch.personread import read_again
 from mofcom_watch.pipeline import PageRouter, Pipeline
 from mofcom_watch.publish import (
     PublishTarget,
-    feeds_with_items,
+    blanked_by_empty_store,
     foreign_feeds,
     other_base_url,
     past_day,
@@ -371,7 +371,7 @@ def _would_blank(sf: sessionmaker[Session], target: PublishTarget | None, databa
     with sf() as session:
         if session.scalars(select(Notice.id).limit(1)).first() is not None:
             return None
-    full = feeds_with_items(Path(target.out_dir))
+        full = blanked_by_empty_store(session, Path(target.out_dir))
     if not full:
         return None
     from mofcom_watch.config import redact_url

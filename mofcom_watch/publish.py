@@ -637,6 +637,24 @@ def feeds_with_items(out_dir: Path) -> list[Path]:
     return [p for p in sorted(out_dir.rglob("*.atom")) if p.is_file() and b"<entry" in p.read_bytes()]
 
 
+def blanked_by_empty_store(session: Session, out_dir: Path) -> list[Path]:
+    """The feed files under ``out_dir`` that a store holding no notice would blank (``feeds`` and ``run`` refuse):
+    those with items, unless the folder's mark names this store and every item there is a source-health item,
+    which such a store publishes again. Was: a deployment whose first run found only failing sources or unusable
+    pages published their health items, and every later ``run`` and ``feeds`` refused, exit 2, saying it "would
+    replace" that feed "with an empty one" (its new health items unpublished; order38)."""
+    full = feeds_with_items(out_dir)
+    marked = folder_store(out_dir) if full else None
+    if marked is None or marked != store_id(session):
+        return full
+    for path in full:
+        for found in ENTRY_ID.findall(path.read_bytes()):
+            item = found.decode("utf-8", "replace")
+            if not item.startswith(TAG_PREFIX) or item.removeprefix(TAG_PREFIX).split("/", 1)[0] != "health":
+                return full
+    return []
+
+
 def _as_this_store_left_it(sf: sessionmaker[Session], target: PublishTarget, folder: PendingScan) -> bool:
     """Whether the feed files of ``target`` (names, sizes, mtimes: ``folder``'s scan) are those this store's last
     publish into that folder left; a scan that failed is no answer (False: the whole check runs)."""

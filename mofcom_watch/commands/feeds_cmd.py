@@ -32,7 +32,7 @@ from mofcom_watch.exits import FEEDS_ERRNOS, exit_on_resource_fault, say
 from mofcom_watch.publish import (
     PublishResult,
     PublishTarget,
-    feeds_with_items,
+    blanked_by_empty_store,
     foreign_feeds,
     past_day,
     publish_preview,
@@ -86,7 +86,8 @@ def refuse_to_blank(session, out_dir: Path, database_url: str) -> None:  # noqa:
     (a mistyped --db that opened another, empty store must not blank what readers follow)."""
     if _holds_notices(session):
         return
-    full = feeds_with_items(out_dir)
+    with session.begin():
+        full = blanked_by_empty_store(session, out_dir)
     if full:
         say(f"the store {redact_url(database_url)} holds no notices: writing would replace "
             f"{len(full)} feed file(s) in {out_dir} that have items (e.g. {full[0].name}) with empty ones; "

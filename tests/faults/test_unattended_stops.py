@@ -193,6 +193,34 @@ def test_a_run_on_an_empty_store_while_the_site_is_down_leaves_the_feeds_as_they
     assert status.code == 1 and "LAST PUBLISH FAILED" in status.out, status.out
 
 
+def test_a_store_holding_only_health_items_publishes_them_again(tmp_path):
+    """Was (order38): a store holding no notice, only source-health items (a new deployment whose first pages were
+    unusable: here a spokesperson's answer a person must read, stories-mfa20/answer), published them once; then every
+    later ``feeds`` and ``run`` refused, exit 2, "holds no notices: writing would replace 1 feed file(s) ... (e.g.
+    source-health.atom) with empty ones" (false: the store writes its health items again), later health items
+    unpublished. A folder this store marked whose items are all source-health items is no other store's to keep;
+    another empty store is still refused (and the test above)."""
+    db, feeds = f"sqlite:///{tmp_path / 'store.sqlite'}", tmp_path / "feeds"
+    tree = FIXTURES.parent / "tests" / "data" / "stories-mfa20" / "answer"
+    done = cli(db, "replay", str(tree), "--fetched-at", "2026-11-29T00:00:00+00:00", "--as-of", AS_OF)
+    assert done.code == 1, done.err  # the unusable page
+    for _ in range(2):
+        done = cli(db, "feeds", "--out", str(feeds), "--as-of", AS_OF)
+        assert done.code == 1, done.err
+        assert b"<entry" in (feeds / "source-health.atom").read_bytes()
+    with FailingSite(FIXTURES) as site:
+        site.down = True
+        done = cli(db, *run_args(site.url, feeds), "--source", "mofcom-qa")
+    assert done.code == 1, done.err
+    assert "holds no notices" not in done.err, done.err
+    assert "LAST PUBLISH FAILED" not in cli(db, "status", "--as-of", AS_OF).out
+    assert b"<entry" in (feeds / "source-health.atom").read_bytes()
+    other = f"sqlite:///{tmp_path / 'other.sqlite'}"  # the same health items, but another store's: refused as before
+    assert cli(other, "replay", str(tree), "--fetched-at", "2026-11-29T00:00:00+00:00", "--as-of", AS_OF).code == 1
+    done = cli(other, "feeds", "--out", str(feeds), "--as-of", AS_OF)
+    assert done.code == 2 and "holds no notices" in done.err, done.err
+
+
 def test_a_run_of_another_store_leaves_a_feeds_folder_it_did_not_write(replayed, tmp_path):
     """Was: a second store publishing into the same feeds folder (a cron ``run`` with another volume or
     ``MOFCOM_WATCH_DB``, a test store, sharing the feeds volume) replaced every feed with its own: all.atom went from
