@@ -852,6 +852,54 @@ ANSWER_DECISION_MARKS = ("决定", "宣布", "现将", "同意", "落实")
 SPEAKER_REACH = 16  # a speaker's label opening the sentence ("何亚东：", "商务部新闻发言人何亚东："), left out of the warning
 
 
+# In a formal release (答记者问, a statement), what may stand before a step's verb in its clause when its sentence holds no
+# decision word: an item's number or a plain lead-in, who or what takes the step (the authority, the measures or a notice,
+# "中方对…相关措施", "对上述2家实体"), when the suspension ends and from when ("自2025年8月12日起，继续暂停…", "上述措施自…起恢复实施",
+# "…相关措施的暂停期限于…届满后不再延长", "一、停止…" under "中方决定："), nothing else: no doubt, wish or report.
+_RS_YEAR = r"(?:\d{4}|[〇零一二三四五六七八九]{4})年"
+_RS_DATE = rf"(?:{_RS_YEAR})?\d{{1,2}}月\d{{1,2}}日"
+_RS_NOTICE = (rf"(?:\d{{1,2}}月\d{{1,2}}日公告)?\(?(?:商务部公告{_RS_YEAR}第\d+号|不可靠实体清单工作机制(?:公告)?〔\d{{4}}〕\d+(?:号)?"
+              r"(?:[、和及]\d+号)*)\)?(?:第[一二三四五六七八九十]+款)?")
+_RS_WHO = (rf"(?:中方|我方|中国政府|商务部|不可靠实体清单工作机制|工作机制|对?(?:{_RS_NOTICE}|上述|该|其余|有关|相关)+(?:公告)?"
+           r"(?:相关|规定的)?(?:反制)?措施|"
+           rf"{_RS_NOTICE}|对(?:上述|该公告所列|该|其余|其他)(?:其他|其余)?(?:\d+|[一二两三四五六七八九十]+)?家?(?:美国)?实体)")
+_RS_ADV = r"(?:将|已|也|同时|还|亦|均|依法|正式|按期|自动)*"
+_RS_END = rf"(?:的?(?:上述|该)?(?:暂停)?(?:期限?)?(?:将)?(?:于{_RS_DATE})?(?:届满|期满)后?|(?:届满|期满)后?)"
+_RS_FROM = rf"(?:自(?:{_RS_DATE}|即日|今日|(?:本次答问|本公告|公告)?(?:发布|公布)之日)起(?:\d+日后)?)"
+RELEASE_SUBJECT_RE = lazy_compile(rf"(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[.、])?(?:经研究|此外|另外|同时)?"
+                                  rf"{_RS_WHO}?{_RS_END}?{_RS_ADV}{_RS_FROM}?{_RS_ADV}(?:{_RS_WHO}{_RS_ADV}){{0,2}}")
+
+
+def undecided_release_step(src: Source, d: Draft) -> str | None:
+    """A step read in a formal release's answer (答记者问, a spokesperson's statement; not a transcript, which
+    ``undecided_transcript_step`` holds) whose sentence holds no decision word (ANSWER_DECISION_RE) and whose clause says
+    more before the verb than who takes it and from when (RELEASE_SUBJECT_RE): "中方无意自…起恢复实施…", "中方倾向于自…起
+    继续暂停…", "中方不打算…", "美方期望中方…" (session 38, qa38: 19 of 25 such wordings were each read as the step; NOT_NOW_RE
+    can never list them all). Left out, for a person to read. The bare decision stays read: "自…起，停止…", "对其余14家实体，
+    继续暂停…", "一、自…起…" under "中方决定："."""
+    if not d.qa or not d.drafts:
+        return None
+    head = src.folded[:TRANSCRIPT_HEAD]
+    if "答记者问" not in d.folded_title and any(word in d.folded_title or word in head for word in TRANSCRIPT_WORDS):
+        return None  # a transcript: undecided_transcript_step
+    folded = src.folded
+    for x in d.drafts:
+        s0, s1 = x.sentence or (sentence_start(folded, x.start), act.sentence_end(folded, x.start))
+        if any(folded.find(mark, s0, s1) >= 0 for mark in ANSWER_DECISION_MARKS) \
+                and ANSWER_DECISION_RE.search(folded, s0, s1) is not None:
+            continue
+        if x.action is ActionKind.RESTORE and told_done(folded, s0, x.start, d.published)[0]:
+            continue
+        c0 = max(s0, *(folded.rfind(mark, s0, x.start) + 1 for mark in ",;:"))
+        lead = "".join(folded[c0 : x.start].split())  # "自2026 年11月11日起": a stray space is no word
+        if lead and RELEASE_SUBJECT_RE.fullmatch(lead) is None:
+            shown = src.text[s0:s1].strip()
+            shown = shown[max(shown.find("：", 0, SPEAKER_REACH), shown.find(":", 0, SPEAKER_REACH)) + 1 :].strip()
+            return f"a spokesperson's answer reads a step whose clause says more than who takes it and when " \
+                   f"(\"{shown[:60]}\"){LEFT_OUT}"
+    return None
+
+
 def undecided_transcript_step(src: Source, d: Draft) -> str | None:
     """A step read in a press conference's answer whose sentence holds no decision word (ANSWER_DECISION_RE): the
     doubt words before a verb (NOT_NOW_RE) can never list every way an answer doubts, supposes or reports a step
