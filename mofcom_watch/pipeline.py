@@ -476,6 +476,17 @@ def _unusable_detail(url: str, detail: str, sha: str) -> str:
     return f"{url} is not a usable page ({detail}; page SHA-256 {sha})"
 
 
+def _still_read(copy: StoredCopy | None, sha: str) -> str:
+    """What the issue of a page this parser refuses adds when an earlier version read these very bytes as a notice:
+    that reading stays in the store and its feeds (order38's open A: nothing takes a stored notice's reading out of the
+    derivation yet; a fresh store would hold none of it), so a person is told which notice's items to check. Was: the
+    refusal alone, which reads as "nothing of this page is in the feeds"."""
+    if copy is None or copy.sha256 != sha or copy.outcome != PageOutcome.NOTICE or not copy.notice_key:
+        return ""
+    return (f"; an earlier version of this program read these same bytes as {copy.notice_key}, and that reading is "
+            f"still in the store and its feeds: check {copy.notice_key}'s items against the page")
+
+
 def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, copy: StoredCopy | None,
             new_page: bool) -> PageResult:
     fetch, source = page.result, page.source
@@ -515,7 +526,7 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
                               same_bytes=same_bytes)
         snapshot(PageOutcome.UNUSABLE, detail=detail)
         record_issue(session, key=unusable_key(url), source=source, kind=HealthKind.UNUSABLE_PAGE,
-                     detail=_unusable_detail(url, detail, sha), seen_at=fetched_at, url=url)
+                     detail=_unusable_detail(url, detail, sha) + _still_read(copy, sha), seen_at=fetched_at, url=url)
         _forget_validators(session, url)
         return PageResult(url=url, outcome=PageOutcome.UNUSABLE, sha256=sha, detail=detail, same_bytes=same_bytes)
     except Exception as exc:  # a parser bug must not lose the bytes or stop the run

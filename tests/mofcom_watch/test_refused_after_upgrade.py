@@ -1,0 +1,47 @@
+"""A page an earlier version read as a notice, refused by this version's parser for the same bytes (order38's open
+A): the store keeps the earlier reading and its feed items (nothing takes a stored notice's reading out yet), so the
+page's source-health issue names that notice and says its reading is still in the feeds. Was: the refusal alone,
+which reads as "nothing of this page is in the feeds" while the earlier version's items stayed. Real SQLite copy of
+the replayed fixtures (read by the real parser: the "earlier version"), one of its Q&A pages ingested again by a
+parser that refuses it, then a real ``status --json``."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from datetime import UTC, datetime
+from pathlib import Path
+
+from mofcom_watch.pipeline import PageParser, ingest_page, saved_page
+from storage.db import open_store, session_factory
+from storage.records import ParsedDocument, UnusablePage
+from tests import zygote
+from tests.conftest import copy_of, read_whole
+
+ROOT = Path(__file__).resolve().parents[2]
+KEY = "QA-2025-11-05-3d525cbd"
+PAGE = "www.mofcom.gov.cn/xwfb/xwfyrth/art/2025/art_3cd57285290044edb3036563bc4c7352.html"  # KEY's own page
+T1 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+
+
+def _refuses(raw: bytes, url: str | None = None, content_type: str | None = None) -> ParsedDocument:
+    raise UnusablePage("needs-review", "a spokesperson's answer reads a step whose clause says more than who takes it")
+
+
+def test_a_refused_page_an_earlier_version_read_names_the_notice_still_in_the_feeds(replayed, tmp_path: Path):
+    db_url = read_whole(copy_of(replayed, tmp_path / "db.sqlite"))
+    engine = open_store(db_url)
+    try:  # the very bytes the store's reading of KEY came from
+        ingest_page(session_factory(engine), saved_page(f"https://{PAGE}", (ROOT / "fixtures" / PAGE).read_bytes(), T1,
+                                                        source="mofcom-qa"),
+                    PageParser(_refuses, "2", "d-new"))
+    finally:
+        engine.dispose()
+    done = subprocess.run(zygote.command("--db", db_url, "status", "--json", "--as-of", "2026-12-01"),
+                          capture_output=True, text=True, timeout=180)
+    assert done.returncode == 1, done.stderr  # the refusal is an open problem
+    status = json.loads(done.stdout)
+    said = json.dumps(status, ensure_ascii=False)
+    assert f"an earlier version of this program read these same bytes as {KEY}" in said, said[:2000]
+    assert f"check {KEY}'s items against the page" in said
+    assert KEY in {row["by"] for row in status["listings"]}  # (the earlier reading, still deciding listings)
