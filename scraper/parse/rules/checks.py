@@ -870,18 +870,18 @@ RELEASE_SUBJECT_RE = lazy_compile(rf"(?:[一二三四五六七八九十]+、|\([
                                   rf"{_RS_WHO}?{_RS_END}?{_RS_ADV}{_RS_FROM}?{_RS_ADV}(?:{_RS_WHO}{_RS_ADV}){{0,2}}")
 
 
-def undecided_release_step(src: Source, d: Draft) -> str | None:
-    """A step read in a formal release's answer (答记者问, a spokesperson's statement; not a transcript, which
-    ``undecided_transcript_step`` holds) whose sentence holds no decision word (ANSWER_DECISION_RE) and whose clause says
-    more before the verb than who takes it and from when (RELEASE_SUBJECT_RE): "中方无意自…起恢复实施…", "中方倾向于自…起
-    继续暂停…", "中方不打算…", "美方期望中方…" (session 38, qa38: 19 of 25 such wordings were each read as the step; NOT_NOW_RE
-    can never list them all). Left out, for a person to read. The bare decision stays read: "自…起，停止…", "对其余14家实体，
-    继续暂停…", "一、自…起…" under "中方决定："."""
-    if not d.qa or not d.drafts:
-        return None
+def _is_transcript(src: Source, d: Draft) -> bool:
+    """A press conference's transcript (TRANSCRIPT_WORDS in the title or head), not the formal 答记者问 release."""
+    if "答记者问" in d.folded_title:
+        return False
     head = src.folded[:TRANSCRIPT_HEAD]
-    if "答记者问" not in d.folded_title and any(word in d.folded_title or word in head for word in TRANSCRIPT_WORDS):
-        return None  # a transcript: undecided_transcript_step
+    return any(word in d.folded_title or word in head for word in TRANSCRIPT_WORDS)
+
+
+def _undecided_steps(src: Source, d: Draft) -> Iterator[tuple[act.ActionDraft, int, int]]:
+    """The answer's steps whose sentence (``s0:s1``) holds no decision word (ANSWER_DECISION_RE), with it; a restore the
+    authority tells as done on a day it names (``tense.told_done``: "…已于2026年11月10日按期恢复实施", parse26/02) left
+    out: a fact the answer states, no decision to be said. The two gates below judge what else the sentence says."""
     folded = src.folded
     for x in d.drafts:
         s0, s1 = x.sentence or (sentence_start(folded, x.start), act.sentence_end(folded, x.start))
@@ -890,13 +890,31 @@ def undecided_release_step(src: Source, d: Draft) -> str | None:
             continue
         if x.action is ActionKind.RESTORE and told_done(folded, s0, x.start, d.published)[0]:
             continue
+        yield x, s0, s1
+
+
+def _answer_said(src: Source, s0: int, s1: int) -> str:
+    """The sentence ``s0:s1`` as the warning quotes it: its speaker's label ("何亚东：") left out, 60 characters."""
+    shown = src.text[s0:s1].strip()
+    return shown[max(shown.find("：", 0, SPEAKER_REACH), shown.find(":", 0, SPEAKER_REACH)) + 1 :].strip()[:60]
+
+
+def undecided_release_step(src: Source, d: Draft) -> str | None:
+    """A step read in a formal release's answer (答记者问, a spokesperson's statement; not a transcript, which
+    ``undecided_transcript_step`` holds) whose sentence holds no decision word and whose clause says more before the
+    verb than who takes it and from when (RELEASE_SUBJECT_RE): "中方无意自…起恢复实施…", "中方倾向于自…起继续暂停…",
+    "中方不打算…", "美方期望中方…" (session 38, qa38: 19 of 25 such wordings were each read as the step; NOT_NOW_RE can never
+    list them all). Left out, for a person to read. The bare decision stays read: "自…起，停止…", "对其余14家实体，继续暂停…",
+    "一、自…起…" under "中方决定："."""
+    if not d.qa or not d.drafts or _is_transcript(src, d):
+        return None
+    folded = src.folded
+    for x, s0, s1 in _undecided_steps(src, d):
         c0 = max(s0, *(folded.rfind(mark, s0, x.start) + 1 for mark in ",;:"))
         lead = "".join(folded[c0 : x.start].split())  # "自2026 年11月11日起": a stray space is no word
         if lead and RELEASE_SUBJECT_RE.fullmatch(lead) is None:
-            shown = src.text[s0:s1].strip()
-            shown = shown[max(shown.find("：", 0, SPEAKER_REACH), shown.find(":", 0, SPEAKER_REACH)) + 1 :].strip()
             return f"a spokesperson's answer reads a step whose clause says more than who takes it and when " \
-                   f"(\"{shown[:60]}\"){LEFT_OUT}"
+                   f"(\"{_answer_said(src, s0, s1)}\"){LEFT_OUT}"
     return None
 
 
@@ -904,24 +922,12 @@ def undecided_transcript_step(src: Source, d: Draft) -> str | None:
     """A step read in a press conference's answer whose sentence holds no decision word (ANSWER_DECISION_RE): the
     doubt words before a verb (NOT_NOW_RE) can never list every way an answer doubts, supposes or reports a step
     ("中方正在研究是否…", "有分析认为…"), and each one missing was a false step (session 37, qa37: 23 cases). Left out,
-    for a person to read. A restore told as done (``tense.told_done``: "…已于2026年11月10日按期恢复实施", parse26/02) is
-    a fact the answer states, no decision to be said."""
-    if not d.qa or not d.drafts or "答记者问" in d.folded_title:
+    for a person to read."""
+    if not d.qa or not d.drafts or not _is_transcript(src, d):
         return None
-    head = src.folded[:TRANSCRIPT_HEAD]
-    if not any(word in d.folded_title or word in head for word in TRANSCRIPT_WORDS):
-        return None
-    folded = src.folded
-    for x in d.drafts:
-        s0, s1 = x.sentence or (sentence_start(folded, x.start), act.sentence_end(folded, x.start))
-        if x.action is ActionKind.RESTORE and told_done(folded, s0, x.start, d.published)[0]:
-            continue  # a restore the authority tells as done, on a day it names ("…已于2026年11月10日按期恢复实施"): a fact
-        if not any(folded.find(mark, s0, s1) >= 0 for mark in ANSWER_DECISION_MARKS) \
-                or ANSWER_DECISION_RE.search(folded, s0, s1) is None:
-            shown = src.text[s0:s1].strip()
-            shown = shown[max(shown.find("：", 0, SPEAKER_REACH), shown.find(":", 0, SPEAKER_REACH)) + 1 :].strip()
-            return f"a press conference's answer reads a step with no decision word in its sentence " \
-                   f"(\"{shown[:60]}\"){LEFT_OUT}"
+    for _, s0, s1 in _undecided_steps(src, d):
+        return f"a press conference's answer reads a step with no decision word in its sentence " \
+               f"(\"{_answer_said(src, s0, s1)}\"){LEFT_OUT}"
     return None
 
 
