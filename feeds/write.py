@@ -9,12 +9,13 @@ fsyncing thousands of entity feeds per run costs seconds.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import logging
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -191,6 +192,18 @@ class Staged:
         for tmp, _ in self._moves:
             tmp.unlink(missing_ok=True)
         self._moves.clear()
+
+    @contextlib.contextmanager
+    def placing(self) -> Iterator[Staged]:
+        """The block writes the publish's files beside their own; at its end all are put in place (:meth:`commit`), or,
+        should it raise, none is (:meth:`fault`: a file-system fault raised as :class:`NothingPlaced`)."""
+        try:
+            yield self
+        except BaseException as exc:
+            if (fault := self.fault(exc)) is exc:
+                raise
+            raise fault from exc
+        self.commit()
 
     def fault(self, exc: BaseException) -> BaseException:
         """``exc`` raised before the commit, the staged files removed: a file-system fault as :class:`NothingPlaced`."""

@@ -323,15 +323,9 @@ def publish_store(session: Session, *, as_of: date, out_dir: Path, base_url: str
     watchlist could not be read: its feed fails (keeping its last files), the others are written. ``notices``: the
     stored notices, when the caller has them (else read here for the links, :mod:`storage.aliaslinks`)."""
     run = _Run(session, out_dir, base_url, as_of)
-    try:
-        published = _publish_store(run, watchlist=watchlist, news=news, health=health, note_failures=note_failures,
-                                   broken_watchlist=broken_watchlist, notices=notices)
-    except BaseException as exc:
-        if (fault := run.stage.fault(exc)) is exc:
-            raise
-        raise fault from exc
-    run.stage.commit()
-    return published
+    with run.stage.placing():
+        return _publish_store(run, watchlist=watchlist, news=news, health=health, note_failures=note_failures,
+                              broken_watchlist=broken_watchlist, notices=notices)
 
 
 def _publish_store(run: _Run, *, watchlist: Watchlist | None, news: Sequence[EventRecord],
@@ -393,14 +387,9 @@ def publish_sides(session: Session, *, as_of: date, out_dir: Path, base_url: str
     items: list[Item] = [*newest_first([*news, *health()])]
     routes = route(in_feed_order(items))
     news_spec = next(s for s in FIXED_FEEDS if s.name == FEED_NEWS)
-    try:
+    with run.stage.placing():
         run.write_feed(news_spec, [e for e in routes.fixed[FEED_NEWS] if isinstance(e, EventRecord)])
         health_items = _health_feed(run, routes, health, note_failures)
-    except BaseException as exc:
-        if (fault := run.stage.fault(exc)) is exc:
-            raise
-        raise fault from exc
-    run.stage.commit()
     feeds = tuple(s.name for s in FIXED_FEEDS if s.name in run.feeds_ok)
     changed = bytearray()
     for name in feeds:
