@@ -36,6 +36,7 @@ from storage.ingest import count_mismatch, load_notice, record_issue, store_pars
 from storage.keys import issue_key, mismatch_key, older_copy_key, unusable_key
 from storage.lifecycle import CORRECTION_WORDS, corrects_names
 from storage.models import HealthIssue, NewsReport, Notice, Page, Snapshot
+from storage.notices import withdrawn
 from storage.outcomes import PageOutcome, PageResult
 from storage.pages import StoredCopy, stored_copies
 from storage.publishwait import MARK_SUFFIX
@@ -53,7 +54,7 @@ from storage.records import (
     ParsedDocument,
     UnusablePage,
 )
-from storage.reviews import read_by_person
+from storage.reviews import needs_review, read_by_person
 from storage.shortread import lost_entities, names_nobody, reads_less, renamed_entities
 from storage.snapshots import get_page, page_ids, record_snapshot, sha256_hex, touch_page, touch_pages
 from storage.vocabulary import NEEDS_REVIEW, HealthKind, as_utc
@@ -476,15 +477,38 @@ def _unusable_detail(url: str, detail: str, sha: str) -> str:
     return f"{url} is not a usable page ({detail}; page SHA-256 {sha})"
 
 
-def _still_read(copy: StoredCopy | None, sha: str) -> str:
-    """What the issue of a page this parser refuses adds when an earlier version read these very bytes as a notice:
-    that reading stays in the store and its feeds (order38's open A: nothing takes a stored notice's reading out of the
-    derivation yet; a fresh store would hold none of it), so a person is told which notice's items to check. Was: the
-    refusal alone, which reads as "nothing of this page is in the feeds"."""
-    if copy is None or copy.sha256 != sha or copy.outcome != PageOutcome.NOTICE or not copy.notice_key:
+def _withdraw(session: Session, snap: Snapshot, key: str, parser: PageParser, url: str) -> str:
+    """The bytes of ``snap`` (at ``url``) were read as ``key`` by an earlier version and are read otherwise now
+    (refused, as no notice, or as another key): what that does to the stored notice ``key``, said in the page's
+    issue (empty where no notice rests on them). Where its reading rests on these bytes, it is withdrawn
+    (``storage.notices.withdrawn``: its items retracted, saying why, the reading kept for a person) unless another
+    stored copy of it (another URL's, an English version, a reprint, an earlier copy of this page) still reads as
+    it: that copy's reading is the notice then, as a store made by this version would hold it (order38's open A,
+    session 39; was: the earlier reading and its items stayed). Asked only when a copy read as a notice is read
+    otherwise: no query on a page read as before."""
+    notice = load_notice(session, key)
+    if notice is None:
         return ""
-    return (f"; an earlier version of this program read these same bytes as {copy.notice_key}, and that reading is "
-            f"still in the store and its feeds: check {copy.notice_key}'s items against the page")
+    if notice.snapshot_id == snap.id:
+        others = session.scalars(
+            select(Snapshot).join(Page, Page.id == Snapshot.page_id)
+            .where(Snapshot.notice_key == key, Snapshot.outcome == PageOutcome.NOTICE.value, Snapshot.id != snap.id)
+            .order_by(Snapshot.fetched_at, Snapshot.id)).all()
+        for other in others:  # as this version would have stored them, in the order they were fetched
+            again = read_again(other, parser, other.page.url, key)
+            if again is not None:
+                store_parse(session, notice, again.notice, other, other.page.url, other.fetched_at, clean=True)
+        if withdrawn(notice):
+            return (f"; an earlier version of this program read these same bytes as {key}: that reading is withdrawn "
+                    "from the feeds (its items retracted, saying so) and kept in the store"
+                    + (" for a person to read (`mofcom-watch review`)" if needs_review(snap.detail) else ""))
+    if not session.scalars(select(Snapshot.id).join(Page, Page.id == Snapshot.page_id).where(
+            Page.url == url, Snapshot.notice_key == key, Snapshot.outcome == PageOutcome.NOTICE.value).limit(1)).first():
+        for page_url in [u for u in notice.urls if u.url == url]:  # no longer one of its pages, as in a fresh store
+            notice.urls.remove(page_url)
+        session.flush()
+    return (f"; an earlier version of this program read these same bytes as {key}, which is read from its copy at "
+            f"{notice.snapshot.page.url} now")
 
 
 def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, copy: StoredCopy | None,
@@ -498,6 +522,8 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
         return _skipped(url, sha, copy)
     same_bytes = copy is not None and copy.sha256 == sha
 
+    withdrawal = [""]  # what reading these bytes otherwise did to the notice an earlier version read them as
+
     def snapshot(outcome: PageOutcome, *, encoding: str | None = None, detail: str | None = None,
                  notice_key: str | None = None) -> Snapshot:
         snap, new = record_snapshot(session, url=url, raw=raw, fetched_at=fetched_at, status=fetch.status,
@@ -507,9 +533,12 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
                                     detail=detail, notice_key=notice_key, new_page=new_page)
         if not new and (snap.parser_version, snap.parser_digest) != (parser.version, parser.digest or None):
             # Same bytes, another parser: the bytes stay, what we made of them is updated.
+            was = snap.notice_key if snap.outcome == PageOutcome.NOTICE.value else None
             snap.outcome, snap.detail, snap.notice_key = outcome, detail, notice_key
             snap.parser_version, snap.parser_digest = parser.version, parser.digest or None
             snap.encoding = encoding or snap.encoding
+            if was is not None and was != notice_key and outcome is not PageOutcome.ERROR:
+                withdrawal[0] = _withdraw(session, snap, was, parser, url)
         return snap
 
     try:
@@ -526,7 +555,7 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
                               same_bytes=same_bytes)
         snapshot(PageOutcome.UNUSABLE, detail=detail)
         record_issue(session, key=unusable_key(url), source=source, kind=HealthKind.UNUSABLE_PAGE,
-                     detail=_unusable_detail(url, detail, sha) + _still_read(copy, sha), seen_at=fetched_at, url=url)
+                     detail=_unusable_detail(url, detail, sha) + withdrawal[0], seen_at=fetched_at, url=url)
         _forget_validators(session, url)
         return PageResult(url=url, outcome=PageOutcome.UNUSABLE, sha256=sha, detail=detail, same_bytes=same_bytes)
     except Exception as exc:  # a parser bug must not lose the bytes or stop the run
@@ -543,7 +572,7 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
         notice's key, its issue opened, fetched in full next run."""
         snapshot(PageOutcome.UNUSABLE, encoding=doc.encoding, detail=why)
         record_issue(session, key=unusable, source=source, kind=HealthKind.UNUSABLE_PAGE,
-                     detail=_unusable_detail(url, why, sha), seen_at=fetched_at, url=url)
+                     detail=_unusable_detail(url, why, sha) + withdrawal[0], seen_at=fetched_at, url=url)
         _forget_validators(session, url)
         return PageResult(url=url, outcome=PageOutcome.UNUSABLE, sha256=sha, detail=why, warnings=warnings,
                           same_bytes=same_bytes)

@@ -263,12 +263,16 @@ def stored_links(session: Session, as_of: date) -> AliasLinks:
 
 
 def _records(session: Session) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Every stored notice's id and record as JSON, read a few hundred at a time (none kept)."""
-    from storage.models import Notice
+    """Every stored notice's id and record as JSON, read a few hundred at a time (none kept); not a withdrawn one
+    (``storage.notices.withdrawn``: nothing derives from its reading, its other names neither)."""
+    from storage.models import Notice, Snapshot
+    from storage.notices import reads_as
 
-    query = select(Notice.id, Notice.record_json).execution_options(yield_per=256)
-    for notice_id, text in session.execute(query):
-        yield notice_id, json.loads(text)
+    query = (select(Notice.id, Notice.record_json, Notice.key, Snapshot.notice_key, Snapshot.outcome)
+             .join(Snapshot, Snapshot.id == Notice.snapshot_id).execution_options(yield_per=256))
+    for notice_id, text, key, said, outcome in session.execute(query):
+        if reads_as(key, said, outcome):
+            yield notice_id, json.loads(text)
 
 
 def _linkable_rows(session: Session) -> tuple[set[str], set[int]] | None:

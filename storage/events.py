@@ -57,7 +57,8 @@ from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from storage.models import Event
-from storage.notices import load_stored_notices
+from storage.notices import Withdrawn, load_stored_notices, withdrawn_notices
+from storage.outcomes import PageOutcome
 from storage.records import RESTATING_KINDS, EventKind, EventRecord, EventScope, Provenance, StoredNotice
 from storage.vocabulary import BEIJING, UNMATCHED_CAUSE, event_lapses_on, in_beijing, until_words
 
@@ -430,6 +431,28 @@ def _undone_correction(old: EventRecord, undone: Sequence[EventRecord], n: int, 
                            f"and read {'that one' if len(undone) == 1 else 'those'}."))
 
 
+def _held_words(gone: Sequence[Withdrawn]) -> str:
+    """The title's reason: held for a person where the page is refused, else what it reads as now."""
+    if all(w.read_as is None and w.outcome == PageOutcome.UNUSABLE.value for w in gone):
+        return "held for a person"
+    return "read otherwise now"
+
+
+def _withdrawn_summary(old: EventRecord, gone: Sequence[Withdrawn], at: datetime) -> str:
+    """Why an item resting on withdrawn notices goes: which page and copy each was read from, what this version makes
+    of those bytes, and that the reading is kept for a person (``mofcom-watch review``)."""
+    said = " ".join(
+        f"{w.key} was read by an earlier version of this program from {w.url} (SHA-256 {w.sha256}); this version "
+        f"does not read those same bytes as {w.key}: {w.why}, and no other stored copy of {w.key} reads as it."
+        for w in gone)
+    held = any(w.outcome == PageOutcome.UNUSABLE.value for w in gone)
+    return (f"The item \"{old.title}\" no longer follows from the notices as this version reads them (notices "
+            f"fetched up to {at.isoformat()}). {said} What it said is withdrawn: disregard it. The earlier reading is "
+            "kept in the store" + (", and the page's source-health issue stays open for a person to check it against "
+                                   "the page (`mofcom-watch status`)" if held else "")
+            + "; a copy read as the notice again brings its items back under the same ids.")
+
+
 def _one_zh(event: EventRecord) -> str | None:
     return event.entities[0].zh if len(event.entities) == 1 and event.entities[0].zh else None
 
@@ -593,6 +616,14 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
             by_listing.append(_steps_by_listing(derivation.events))
         return by_listing[0]
 
+    gone_notices: list[dict[str, Withdrawn]] = []
+
+    def withdrawals() -> dict[str, Withdrawn]:
+        """The withdrawn notices (``storage.notices.withdrawn``): read once, when an item goes."""
+        if not gone_notices:
+            gone_notices.append(withdrawn_notices(session))
+        return gone_notices[0]
+
     fresh: list[dict[tuple[Any, ...], list[EventRecord]]] = []
 
     def fresh_items() -> dict[tuple[Any, ...], list[EventRecord]]:
@@ -752,6 +783,17 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
             # a presumed lapse (or a countdown) that a step read later made moot: its readers learn which notice and what
             # it does now, not only "disregard it"
             table.upsert_correction(_undone_correction(old, undone, n, at))
+            counts["retracted"] += 1
+            continue
+        gone = [withdrawals()[k] for k in dict.fromkeys([old.source_key, *(p.notice_key for p in old.provenance)])
+                if k is not None and k in withdrawals()]
+        if gone:
+            # it rests on a notice whose reading is withdrawn (a reading an earlier parser made of bytes this one
+            # refuses or reads otherwise: storage.notices.withdrawn; order38's open A): readers learn why, and that
+            # a person holds it, not "a notice changed"
+            table.upsert_correction(_correction(
+                old, n, at, title=f"Retracted: {old.title}: the page no longer reads as this step ({_held_words(gone)})",
+                made_by=_as_stored(old, notices or {}, pages()), summary=_withdrawn_summary(old, gone, at)))
             counts["retracted"] += 1
             continue
         table.upsert_correction(_correction(

@@ -50,6 +50,7 @@ from storage.models import (
 )
 from storage.names import clean_display, entity_key, name_key
 from storage.notices import listed_counts as notices_listed_counts
+from storage.notices import withdrawn
 from storage.records import ActionKind, EntityRecord, NoticeRecord
 from storage.vocabulary import HealthKind, as_utc, reprint_url
 
@@ -533,6 +534,17 @@ def _store(session: Session, notice: Notice | None, record: NoticeRecord, snapsh
         # The same bytes parsed again (a newer parser version): take what it reads now.
         if record.dumps() == notice.record_json:
             return kept(False, changed=False)
+        same = substance(current) == substance(record)
+        if not same:
+            notice.revision += 1
+        added.append(_apply_record(session, notice, record, snapshot, current))
+        _write_version(session, notice, snapshot, replace=same)
+        return kept(True, changed=not same)
+
+    if withdrawn(notice):
+        # The stored reading rests on a copy the current parser no longer reads as this notice (storage.notices): this
+        # copy's reading is the notice now, as if the withdrawn one had never been stored (a fresh store's), its items
+        # back under the same ids where it reads the same; a new revision where it reads otherwise.
         same = substance(current) == substance(record)
         if not same:
             notice.revision += 1

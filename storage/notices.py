@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from storage.models import Notice, Page, Snapshot
@@ -73,15 +73,82 @@ def newest_copies(session: Session, keys: tuple[str, ...] | None = None) -> dict
     return found
 
 
+def reads_as(key: str, notice_key: str | None, outcome: str) -> bool:
+    """Whether a copy whose snapshot says ``notice_key`` and ``outcome`` is still read as the notice ``key`` (the
+    notice stored from it): the parser that read it last read it as that notice, or held it back as that notice (a
+    copy reading less: the stored reading kept, ``outcome`` unusable), or failed on it (a parser error is no
+    reading: ``error``). Not so when the current parser refused those bytes, read them as no notice or as another
+    key: the notice's reading is then *withdrawn* (:func:`withdrawn`)."""
+    if notice_key is None:
+        return outcome in (PageOutcome.NOTICE.value, PageOutcome.ERROR.value)  # NULL before it was set: as read
+    return notice_key == key or outcome == PageOutcome.ERROR.value
+
+
+def withdrawn(notice: Notice) -> bool:
+    """Whether ``notice``'s stored reading rests on a copy the current parser no longer reads as it (order38's A,
+    session 39): the reading stays in the row (``record_json``, its versions) for a person to review, but nothing
+    derives from it, so its items are retracted, saying why (``storage.events``). A copy of another page read as it
+    makes it the notice again (``storage.ingest``); so do these bytes read as it again."""
+    snap = notice.snapshot
+    return snap is not None and not reads_as(notice.key, snap.notice_key, snap.outcome)
+
+
+def count_read(session: Session) -> int:
+    """How many stored notices are not withdrawn (:func:`withdrawn`): what a store made by this version would hold.
+    One query (the notices joined with the snapshots they were read from, :func:`reads_as` in SQL)."""
+    error, notice = PageOutcome.ERROR.value, PageOutcome.NOTICE.value
+    reading = or_(Snapshot.notice_key == Notice.key, Snapshot.outcome == error,
+                  and_(Snapshot.notice_key.is_(None), Snapshot.outcome == notice))
+    return session.scalar(select(func.count(Notice.id)).join(Snapshot, Snapshot.id == Notice.snapshot_id)
+                          .where(reading)) or 0
+
+
+@dataclass(frozen=True)
+class Withdrawn:
+    """A notice whose reading is withdrawn (:func:`withdrawn`): the page and copy it was read from, and what the
+    current parser makes of that copy now (the snapshot's outcome and detail)."""
+
+    key: str
+    title: str | None
+    url: str
+    sha256: str
+    outcome: str
+    detail: str | None
+    read_as: str | None  # the key the current parser reads the copy as (another notice), else None
+
+    @property
+    def why(self) -> str:
+        """What the current parser makes of the copy, for a reader: the page refused and why, no notice, another."""
+        if self.read_as:
+            return f"it reads them as another notice, {self.read_as}"
+        if self.outcome in (PageOutcome.OTHER.value, PageOutcome.INDEX.value, PageOutcome.NEWS.value):
+            return "it reads them as no notice of a listing"
+        if self.outcome == PageOutcome.READ_BY_PERSON.value:
+            return "a person read them and found no notice to derive from"
+        return f"it refuses them and holds the page for a person ({self.detail or 'unusable'})"
+
+
+def withdrawn_notices(session: Session) -> dict[str, Withdrawn]:
+    """Every withdrawn notice by key (few or none: one narrow query, asked only when an item goes)."""
+    rows = session.execute(
+        select(Notice.key, Notice.title, Page.url, Snapshot.sha256, Snapshot.outcome, Snapshot.detail,
+               Snapshot.notice_key)
+        .join(Snapshot, Snapshot.id == Notice.snapshot_id).join(Page, Page.id == Snapshot.page_id)
+        .where(or_(Snapshot.outcome != PageOutcome.NOTICE.value, Snapshot.notice_key != Notice.key)))
+    return {key: Withdrawn(key, title, url, sha, outcome, detail, said)
+            for key, title, url, sha, outcome, detail, said in rows if not reads_as(key, said, outcome)}
+
+
 def load_stored_notices(session: Session) -> list[StoredNotice]:
     """Every stored notice, sorted by key, each with all its URLs, the snapshot it was parsed from and, for a
-    notice of more than one URL, the copy of each (:func:`page_copies`)."""
-    notices = session.scalars(
+    notice of more than one URL, the copy of each (:func:`page_copies`); not a withdrawn one (:func:`withdrawn`)."""
+    notices = [n for n in session.scalars(
         select(Notice).options(selectinload(Notice.urls),  # the snapshot's time and hash, never its body
-                               selectinload(Notice.snapshot).load_only(Snapshot.fetched_at, Snapshot.sha256)
+                               selectinload(Notice.snapshot).load_only(Snapshot.fetched_at, Snapshot.sha256,
+                                                                       Snapshot.notice_key, Snapshot.outcome)
                                .joinedload(Snapshot.page).load_only(Page.url))
         .order_by(Notice.key)
-    ).all()
+    ).all() if not withdrawn(n)]
     several = tuple(n.key for n in notices if len(n.urls) > 1)
     copies = newest_copies(session) if several else {}
     return [stored_notice(n, copies.get(n.key, {})) for n in notices]

@@ -25,7 +25,8 @@ from mofcom_watch.context import app_context
 from mofcom_watch.sessions import open_session
 from mofcom_watch.tables import Column, TableText, print_fitted, print_table
 from storage.health import LastRunFailed, SourceCheck, last_run_failures, source_checks
-from storage.models import Notice, SourceRun
+from storage.models import SourceRun
+from storage.notices import count_read
 from storage.publications import PublishRecord, last_publication
 from storage.records import ListingState, StatusRow
 from storage.reviews import Acceptance, GoneCheck, Reading, acceptances, gone_checks, read_pages
@@ -177,7 +178,7 @@ class Activity:
         fetched = session.scalar(select(func.max(SourceRun.finished_at)))
         return cls(as_utc(fetched) if fetched else None, last_publication(session, folder=live),
                    last_publication(session, ok=True, folder=live), source_checks(session),
-                   notices=session.scalar(select(func.count()).select_from(Notice)) or 0,
+                   notices=count_read(session),
                    last_run_failed=last_run_failures(session), last_preview=last_publication(session, preview=True))
 
     @property

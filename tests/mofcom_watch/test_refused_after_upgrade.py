@@ -1,9 +1,10 @@
 """A page an earlier version read as a notice, refused by this version's parser for the same bytes (order38's open
-A): the store keeps the earlier reading and its feed items (nothing takes a stored notice's reading out yet), so the
-page's source-health issue names that notice and says its reading is still in the feeds. Was: the refusal alone,
-which reads as "nothing of this page is in the feeds" while the earlier version's items stayed. Real SQLite copy of
-the replayed fixtures (read by the real parser: the "earlier version"), one of its Q&A pages ingested again by a
-parser that refuses it, then a real ``status --json``."""
+A): the page's source-health issue names that notice and says its reading is withdrawn from the feeds and kept for a
+person (session 39: nothing derives from it any more, ``storage.notices.withdrawn``; the retractions themselves are
+``test_withdrawn_reading.py``'s). Was (session 38): the reading stayed in the feeds, which the issue said; before
+that, the refusal alone, which read as "nothing of this page is in the feeds" while the earlier version's items
+stayed. Real SQLite copy of the replayed fixtures (read by the real parser: the "earlier version"), one of its Q&A
+pages ingested again by a parser that refuses it, then a real ``status --json``."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ def _refuses(raw: bytes, url: str | None = None, content_type: str | None = None
     raise UnusablePage("needs-review", "a spokesperson's answer reads a step whose clause says more than who takes it")
 
 
-def test_a_refused_page_an_earlier_version_read_names_the_notice_still_in_the_feeds(replayed, tmp_path: Path):
+def test_a_refused_page_an_earlier_version_read_names_the_notice_withdrawn_from_the_feeds(replayed, tmp_path: Path):
     db_url = read_whole(copy_of(replayed, tmp_path / "db.sqlite"))
     engine = open_store(db_url)
     try:  # the very bytes the store's reading of KEY came from
@@ -41,7 +42,8 @@ def test_a_refused_page_an_earlier_version_read_names_the_notice_still_in_the_fe
                           capture_output=True, text=True, timeout=180)
     assert done.returncode == 1, done.stderr  # the refusal is an open problem
     status = json.loads(done.stdout)
-    said = json.dumps(status, ensure_ascii=False)
-    assert f"an earlier version of this program read these same bytes as {KEY}" in said, said[:2000]
-    assert f"check {KEY}'s items against the page" in said
-    assert KEY in {row["by"] for row in status["listings"]}  # (the earlier reading, still deciding listings)
+    issue = next(i for i in status["health_issues"] if i["url"] == f"https://{PAGE}")
+    assert (f"an earlier version of this program read these same bytes as {KEY}: that reading is withdrawn from the "
+            "feeds (its items retracted, saying so) and kept in the store for a person to read (`mofcom-watch review`)"
+            in issue["detail"]), issue
+    assert KEY not in json.dumps(status["listings"])  # the earlier reading decides no listing now
