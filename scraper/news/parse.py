@@ -16,6 +16,7 @@ from datetime import date, datetime
 from selectolax.lexbor import LexborHTMLParser
 
 from scraper.charset import decode
+from scraper.parse.page import check_content, check_decoded, check_raw, check_whole
 from scraper.parse.select import css, css_first
 from scraper.parse.textnorm import clean
 from storage.records import (
@@ -279,10 +280,10 @@ def news_facts(text: str, title: str | None = None, published: date | None = Non
                      keys=keys, actions=actions)
 
 
-def _page_text(raw: bytes | str, content_type: str | None) -> tuple[str, str | None, date | None, str]:
-    text, encoding = decode(raw, content_type) if isinstance(raw, bytes) else (raw, "utf-8")
+def _read_page(text: str, encoding: str) -> tuple[str, str | None, date | None, str, bool]:
+    """The page's body text, title, day and encoding, and whether it is HTML."""
     if "<" not in text[:2000]:
-        return text, None, None, encoding
+        return text, None, None, encoding, False
     tree = LexborHTMLParser(text)
     for node in css(tree, "script, style, nav, header, footer, noscript"):
         node.decompose()
@@ -293,7 +294,7 @@ def _page_text(raw: bytes | str, content_type: str | None) -> tuple[str, str | N
     meta_day = _meta(tree, *META_DATE_NAMES)
     published = _parse_date(meta_day) if meta_day else None
     body = tree.body.text(separator="\n") if tree.body is not None else tree.text(separator="\n")
-    return body, title, published, encoding
+    return body, title, published, encoding, True
 
 
 def _targets(action: NewsAction, published: date | None) -> tuple[NoticeRef, ...]:
@@ -329,6 +330,18 @@ def news_document(text: str, title: str | None, published: date | None, url: str
 
 
 def parse_news_document(raw: bytes | str, url: str | None = None, content_type: str | None = None) -> ParsedDocument:
-    """The ``parse`` function the pipeline uses for news pages (same signature as ``parse_document``)."""
-    text, title, published, encoding = _page_text(raw, content_type)
-    return news_document(text, title, published, url, encoding)
+    """The ``parse`` function the pipeline uses for news pages (same signature as ``parse_document``). A page that
+    is no article (a bot check, a 404 or maintenance page, a disclaimer, a page cut short) raises ``UnusablePage``, as
+    a notice page does (health39 L34, L40, L41: stored as a page reporting nothing, exit 0, and never read again: the
+    report it should have been was missed for good)."""
+    if isinstance(raw, bytes):
+        check_raw(raw)
+    decoded, encoding = decode(raw, content_type) if isinstance(raw, bytes) else (raw, "utf-8")
+    check_decoded(decoded)
+    text, title, published, encoding, html = _read_page(decoded, encoding)
+    if html:
+        check_whole(decoded)
+    document = news_document(text, title, published, url, encoding)
+    if document.notice is None:  # a page reporting something is an article whatever its size
+        check_content(text, decoded, html=html)
+    return document

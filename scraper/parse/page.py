@@ -44,6 +44,13 @@ MAINTENANCE_RE = lazy_compile(r"系统(?:正在)?(?:升级)?维护|(?:正在|停
 # how far a MAINTENANCE_RE match reaches from its 维护: at most 8 characters before it ("正在进行系统升级维护") and 4 after
 # it, its look-ahead's character included ("维护升级中" and the character after): :func:`maintenance_said`'s windows
 MAINTENANCE_BEFORE, MAINTENANCE_AFTER = 8, 4
+# A maintenance page saying so without 维护 (health39 L25, L40): "网站升级中", "升级改版中", "The website is under
+# maintenance", "System upgrade in progress". Tried on small pages only, behind a word check (UPGRADE_GATE): an English
+# news page saying it (english.mofcom's article URL) was a page with no report, stored, never read again, silent.
+UPGRADE_RE = lazy_compile(r"网站(?:正在)?(?:进行)?升级|升级改版中|升级改造中|(?:under|for|scheduled)\s+maintenance"
+                          r"|(?:system|website|site)\s+(?:is\s+being\s+)?upgrad(?:e|ing)\b(?!\s+(?:of|to|the)\b)"
+                          r"|being\s+upgraded|upgrade\s+in\s+progress", re.IGNORECASE)
+UPGRADE_GATE = ("升级", "aintenance", "AINTENANCE", "pgrad", "PGRAD")  # every UPGRADE_RE match holds one
 BOT_RE = lazy_compile(
     r"安全验证|访问验证|人机验证|滑动验证|请开启\s*JavaScript|请启用\s*JavaScript|请打开\s*JavaScript|enable\s+JavaScript"
     r"|__jsl_clearance|acw_sc__v2|_waf_|cdn_sec|验证码|访问过于频繁|请求过于频繁",
@@ -521,6 +528,9 @@ def check_content(visible: str, raw_text: str, *, html: bool) -> None:
     if n < SMALL_PAGE and any(word in visible for word in NOT_FOUND_GATE) and NOT_FOUND_RE.search(visible):
         raise UnusablePage("not-found", "a '404' page")
     if "维护" in visible and (said := maintenance_said(visible)) and not NOTICE_HINT_RE.search(visible):
+        raise UnusablePage("maintenance", f"the site says it is down for maintenance ('{said.group(0)}')")
+    if any(word in visible for word in UPGRADE_GATE) and (said := UPGRADE_RE.search(visible)) and \
+            not NOTICE_HINT_RE.search(visible):
         raise UnusablePage("maintenance", f"the site says it is down for maintenance ('{said.group(0)}')")
     scripts = html and ("<script" in raw_text or "<SCRIPT" in raw_text)  # found in <head>, not counted
     if n < SMALL_PAGE and (scripts or n < 120) and (_bot_words(visible) or _bot_words(raw_text[:20000])):
