@@ -171,6 +171,10 @@ MEASURE_ONLY_LIFTED = MEASURE_ONLY_STATE.format(state="lifted")
 Illumina): its title says "Measure lifted: … not a listing", and a table beside it saying "Lifted" named another event
 (wording29); its kind, the key of its id, stays ``lifted``."""
 
+INVESTIGATION_CLOSED = "investigation closed (not a listing)"
+"""A ``lifted`` event ending a notice that only opened an investigation (UEL〔2024〕3号 on PVH, repealed): its title says
+"Investigation closed (not a listing)", since "Lifted" read as PVH delisted while 〔2025〕4号 lists it (session 39)."""
+
 
 def event_words(kind: EventKind, extra: Iterable[tuple[str, str]] = ()) -> str:
     """What an event is, for a table: its :data:`EVENT_WORDS_KEY` words when the engine gave it some, else its kind's."""

@@ -23,6 +23,7 @@ from storage.records import (
 from storage.vocabulary import (
     BEIJING,
     EVENT_WORDS_KEY,
+    INVESTIGATION_CLOSED,
     LAPSES_ON_KEY,
     MEASURE_ONLY_LIFTED,
     SHARED_LISTS,
@@ -35,7 +36,17 @@ from storage.vocabulary import (
 
 from .model import Listing, _action_effective, occurred_at
 from .targets import NO_STORED_NOTICE, NOT_STORED
-from .text import _number, _subject, _summary, _title, added_measure, clause_numbers, measure_words, named_group
+from .text import (
+    _number,
+    _subject,
+    _summary,
+    _title,
+    added_measure,
+    clause_numbers,
+    investigation_only,
+    measure_words,
+    named_group,
+)
 
 QUOTE_CHARS = 40
 """A reference an unresolved item's title quotes ("商务部公告2025年第13号", "4月9日公告（不可靠实体清单工作机制〔2025〕8号）") is cut
@@ -103,6 +114,7 @@ def _state_events(b: _Builder, kind: EventKind, listing: Listing, by: StoredNoti
             f"{(moved[1] if moved is not None and fixed else id_day or effective).isoformat()}")
     subject = _subject(ents, listing, None, by, kind)
     added = listing.key if added_measure(listing) else None
+    closed = kind is EventKind.LIFTED and withdrawn is None and investigation_only(listing)
     words = measure_words(listing)
     note = (f" The effective date is as {_number(moved[2])} corrected it ({moved[1].isoformat()} before, "
             f"{effective.isoformat()} now).") if moved is not None and fixed else ""
@@ -115,9 +127,10 @@ def _state_events(b: _Builder, kind: EventKind, listing: Listing, by: StoredNoti
         entity_key=None, effective=id_day or effective, until=until, occurred=occurred, updated=occurred,
         title=_again_title(by, len(again), len(ents)) + _title(kind, _subject(ents, listing, None, by, kind, named=True),
                                                               effective, until, days, measures, withdrawn, added,
-                                                              words=words, lapses_on=lapses_on), title_zh=by.record.title,
+                                                              words=words, lapses_on=lapses_on, closed=closed),
+        title_zh=by.record.title,
         summary=summary + _again_summary(by, len(again), len(ents)), entities=tuple(ents), presumed=presumed,
-        days_left=days, extra=_words(kind, added, withdrawn) + (((LAPSES_ON_KEY, lapses_on.isoformat()),) if lapses_on else ()),
+        days_left=days, extra=_words(kind, added, withdrawn, closed) + (((LAPSES_ON_KEY, lapses_on.isoformat()),) if lapses_on else ()),
         facts=facts + ((("relisted_by", by.record.key),) if again else ()),
         provenance=_provenance(by, listing.notice, *((moved[2],) if moved is not None and fixed else ())))
     b.add(notice_item)
@@ -127,7 +140,7 @@ def _state_events(b: _Builder, kind: EventKind, listing: Listing, by: StoredNoti
         b.add(dataclasses.replace(notice_item, id=_own_id(b, f"{base}/{key}", by, kind, until), scope=EventScope.ENTITY, entity_key=key, entities=(ent,),
                                   title=_again_title(by, one, 1) + _title(kind, subject, effective, until, days,
                                                                           measures, withdrawn, added, words=words,
-                                                                          lapses_on=lapses_on),
+                                                                          lapses_on=lapses_on, closed=closed),
                                   summary=_summary(kind, subject, effective, until, by, listing, days, measures,
                                                    withdrawn, stops_measures, words=words, lapses_on=lapses_on,
                                                    not_yet=not_yet) + note
@@ -191,9 +204,13 @@ def _facts(kind: EventKind, listing: Listing, by: StoredNotice, ents: Sequence[E
     return tuple(out)
 
 
-def _words(kind: EventKind, added_by: str | None, withdrawn: date | None) -> tuple[tuple[str, str], ...]:
+def _words(kind: EventKind, added_by: str | None, withdrawn: date | None,
+           closed: bool = False) -> tuple[tuple[str, str], ...]:
     """The event's words for a table where its kind's would name another event than its title: a lift of a measure a
-    notice added alone is "measure lifted (not a listing)", not "lifted" (``storage.vocabulary.MEASURE_ONLY_LIFTED``)."""
+    notice added alone is "measure lifted (not a listing)", not "lifted" (``storage.vocabulary.MEASURE_ONLY_LIFTED``);
+    a lift of a notice that only opened an investigation is "investigation closed (not a listing)"."""
+    if closed:
+        return ((EVENT_WORDS_KEY, INVESTIGATION_CLOSED),)
     if kind is EventKind.LIFTED and added_by and withdrawn is None:
         return ((EVENT_WORDS_KEY, MEASURE_ONLY_LIFTED),)
     return ()

@@ -137,7 +137,7 @@ def _subject(entities: Sequence[EntityRecord], listing: Listing, entity: EntityR
         return f"item controls of {number} ({', '.join(filter(None, (listing.key, _clause_text(listing, by).strip(' ()'))))})"
     group = named_group if named else group_label
     who = entity_label(entity) if entity else (group(entities) if entities else _unnamed(listing))
-    if kind is EventKind.INVESTIGATION:
+    if kind is EventKind.INVESTIGATION or kind is EventKind.LIFTED and investigation_only(listing):
         return f"{who}, under the {list_name(listing.list)} rules ({listing.key})"
     return f"{who} on the {_whose(listing)}{list_name(listing.list)} ({listing.key})"
 
@@ -153,6 +153,14 @@ def added_measure(listing: Listing) -> bool:
     stopping it is not a lift of the entities' listing, which another notice holds."""
     kinds = {a.action for a in listing.notice.record.actions if not a.targets}
     return ActionKind.MEASURE in kinds and not kinds & {ActionKind.IMPOSE, ActionKind.INVESTIGATE}
+
+
+def investigation_only(listing: Listing) -> bool:
+    """Whether the listing's notice only opened an investigation (UEL〔2024〕3号 on PVH) and lists no one: ending it
+    (废止 the notice, closing the case) is no lift of the entity's listing by another notice (〔2025〕4号), which stays
+    (session 39, audit39/25: "Lifted: 美国PVH集团 on the unreliable entity list" while PVH stayed listed)."""
+    kinds = {a.action for a in listing.notice.record.actions if not a.targets}
+    return ActionKind.INVESTIGATE in kinds and not kinds & {ActionKind.IMPOSE, ActionKind.MEASURE}
 
 
 def measure_words(listing: Listing) -> str | None:
@@ -174,8 +182,9 @@ def _measures_text(measures: Sequence[str]) -> str:
 
 def _title(kind: EventKind, subject: str, effective: date, until: date | None, days: int | None,
            measures: Sequence[str] = (), withdrawn: date | None = None, added_by: str | None = None, *,
-           words: str | None = None, lapses_on: date | None = None) -> str:
+           words: str | None = None, lapses_on: date | None = None, closed: bool = False) -> str:
     """``added_by``: the key of a notice that only added a measure (:func:`added_measure`), when the item is on it;
+    ``closed``: a lift of a notice that only opened an investigation (:func:`investigation_only`): the case closed;
     ``words``: that measure as the notice writes it (:func:`measure_words`); ``lapses_on``: the day after ``until``
     where the notice writes it as the last day ("until 2027-12-31 inclusive")."""
     said = f" ({words})" if words else ""
@@ -193,6 +202,8 @@ def _title(kind: EventKind, subject: str, effective: date, until: date | None, d
             return f"Suspended: {subject} from {effective.isoformat()} {until_text}"  # No. 70 of 11-07: from 11-10
         case EventKind.SUSPENSION_EXTENDED:
             return f"Suspension extended: {subject} {until_text}"
+        case EventKind.LIFTED if closed:
+            return f"Investigation closed (not a listing): {subject} from {effective.isoformat()}"
         case EventKind.LIFTED if added_by:
             return f"Measure lifted: {subject} from {effective.isoformat()}; only the measure {added_by} added{said}, not a listing"
         case EventKind.LIFTED:
@@ -251,7 +262,7 @@ def _summary(kind: EventKind, subject: str, effective: date, until: date | None,
     # "By UEL-2025-6 (…). Measure added by UEL-2025-6 (…)." said one notice twice (wording29)
     by_text = "" if by.record.key == listing.notice.record.key else f"By {_number(by)}. "
     listed = (f"Item controls set by {_number(listing.notice)}." if listing.list is ListKind.ITEMS
-              else f"Opened by {_number(listing.notice)}." if kind is EventKind.INVESTIGATION
+              else f"Opened by {_number(listing.notice)}." if kind is EventKind.INVESTIGATION or investigation_only(listing)
               else f"Measure added by {_number(listing.notice)}." if added_measure(listing)
               else f"Listed by {_number(listing.notice)}.")
     if withdrawn is not None and kind in (EventKind.LIFTED, EventKind.REMOVED):
@@ -289,6 +300,9 @@ def _summary(kind: EventKind, subject: str, effective: date, until: date | None,
     text = f"{WHAT.get(kind, kind.value)} for {subject} from {effective.isoformat()}"
     if kind is EventKind.MEASURE and words:
         text += f": {words} (as the notice writes it)"
+    if kind is EventKind.LIFTED and investigation_only(listing):
+        text = (f"The investigation {_number(listing.notice)} opened is closed for {subject} from {effective.isoformat()}; "
+                "this is not a lift of a listing: a listing of the same entities by another notice stays as it is")
     if kind is EventKind.LIFTED and added_measure(listing):
         text = (f"The measure {listing.key} added{said} is stopped (lifted) for {subject} from {effective.isoformat()}; this "
                 f"is not a lift of a listing: a listing of the same entities by another notice stays as it is")
