@@ -121,6 +121,8 @@ ITEM_LINE_RE = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}\s*、|\(
 LEAD_IN_RE = lazy_compile(r"如下[\u4e00-\u9fff]{0,4}\s*:\s*$")  # "作如下调整：", "调整如下："
 # "…有关规定，商务部决定：\n一、将甲公司等3家美国实体列入…（见附件1）…\n二、…移出…": items under a lead-in that decides.
 DECIDING_LEAD_RE = lazy_compile(r"决定\s*(?:如下)?\s*:\s*$")
+# "商务部决定对…3家美国企业采取以下反制措施：\n…三、将上述企业列入出口管制管控名单…": an order's countermeasures, each item decided.
+COUNTER_LEAD_RE = lazy_compile(r"采取\s*(?:以下|如下)\s*反制措施\s*:\s*$")
 
 
 def decided_above(folded: str, at: int) -> bool:
@@ -139,9 +141,22 @@ def decided_above(folded: str, at: int) -> bool:
             # "一、将A（a）、B（b）2家美国实体列入…" was no listing, the 2 missed beside item 二's removal)
             # (its last sentence: "…决定对…实施出口管制。有关事项公告如下：" decides no item, parse25/03's "可以依法将其列入…")
             tail = text[text.rfind("。") + 1 :]
-            return DECIDING_LEAD_RE.search(text) is not None or "决定" in tail and LEAD_IN_RE.search(tail) is not None
+            # "商务部决定对…采取以下反制措施：" decides its items too (session 39, audit39/11: an AFSL order's "三、将上述企业
+            # 列入出口管制管控名单" was no ECL listing, lost silently beside the order's countermeasures)
+            return DECIDING_LEAD_RE.search(text) is not None or "决定" in tail and (
+                LEAD_IN_RE.search(tail) is not None or "反制措施" in tail and COUNTER_LEAD_RE.search(tail) is not None
+                and not _item_may(folded, line))
         end = start
     return False
+
+
+def _item_may(folded: str, line: int) -> bool:
+    """Whether the item line at ``line`` says what may be done before its listing verb ("三、商务部可以依法将上述企业列入…"):
+    a listing weighed, not one of the measures taken."""
+    end = folded.find("\n", line)
+    item = folded[line : end if end >= 0 else len(folded)]
+    verb = item.find("列入")
+    return "可" in item[: verb if verb >= 0 else len(item)]
 
 
 def own_removal(folded: str, s_start: int, at: int, v_end: int, allow_impose: bool, sentence: str) -> bool:
