@@ -477,7 +477,7 @@ def _unusable_detail(url: str, detail: str, sha: str) -> str:
     return f"{url} is not a usable page ({detail}; page SHA-256 {sha})"
 
 
-def _withdraw(session: Session, snap: Snapshot, key: str, parser: PageParser, url: str) -> str:
+def _withdraw(session: Session, snap: Snapshot, key: str, parser: PageParser, url: str, at: datetime) -> str:
     """The bytes of ``snap`` (at ``url``) were read as ``key`` by an earlier version and are read otherwise now
     (refused, as no notice, or as another key): what that does to the stored notice ``key``, said in the page's
     issue (empty where no notice rests on them). Where its reading rests on these bytes, it is withdrawn
@@ -489,6 +489,12 @@ def _withdraw(session: Session, snap: Snapshot, key: str, parser: PageParser, ur
     notice = load_notice(session, key)
     if notice is None:
         return ""
+    conflict = session.scalars(select(HealthIssue).where(
+        HealthIssue.key == issue_key(HealthKind.ALIAS_CONFLICT, key), HealthIssue.resolved_at.is_(None))).first()
+    if conflict is not None and (conflict.url == url or f"kept the parse of {url} " in conflict.detail):
+        # its pages disagreed with this copy, which reads otherwise now: no conflict left to read (audit38/29, a local
+        # bureau's forwarding page kept over the ministry's; a fresh store has none); another copy opens it again
+        conflict.resolved_at, conflict.resolved_url, conflict.resolved_sha256 = as_utc(at), url, snap.sha256
     if notice.snapshot_id == snap.id:
         others = session.scalars(
             select(Snapshot).join(Page, Page.id == Snapshot.page_id)
@@ -538,7 +544,7 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
             snap.parser_version, snap.parser_digest = parser.version, parser.digest or None
             snap.encoding = encoding or snap.encoding
             if was is not None and was != notice_key and outcome is not PageOutcome.ERROR:
-                withdrawal[0] = _withdraw(session, snap, was, parser, url)
+                withdrawal[0] = _withdraw(session, snap, was, parser, url, fetched_at)
         return snap
 
     try:

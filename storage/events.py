@@ -718,6 +718,19 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
         row.retracted = True
         row.revision = row.revision + 1
         at = _retraction_time(old, notices or {})
+        gone = [] if moved is not None else [
+            withdrawals()[k] for k in dict.fromkeys([old.source_key, *(p.notice_key for p in old.provenance)])
+            if k is not None and k in withdrawals()]
+        if gone:
+            # it rests on a notice whose reading is withdrawn (a reading an earlier parser made of bytes this one
+            # refuses or reads otherwise: storage.notices.withdrawn; order38's open A): readers learn why, and that
+            # a person holds it, not "a notice changed", nor an unresolved reference "resolved"
+            counts["retracted"] += 1
+            if announce:
+                table.upsert_correction(_correction(
+                    old, n, at, title=f"Retracted: {old.title}: the page no longer reads as this step ({_held_words(gone)})",
+                    made_by=_as_stored(old, notices or {}, pages()), summary=_withdrawn_summary(old, gone, at)))
+            continue
         if row.kind == EventKind.UNRESOLVED_REFERENCE.value:
             counts["resolved"] += 1  # the reference now resolves: its state events say what it does
             if announce:
@@ -783,17 +796,6 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
             # a presumed lapse (or a countdown) that a step read later made moot: its readers learn which notice and what
             # it does now, not only "disregard it"
             table.upsert_correction(_undone_correction(old, undone, n, at))
-            counts["retracted"] += 1
-            continue
-        gone = [withdrawals()[k] for k in dict.fromkeys([old.source_key, *(p.notice_key for p in old.provenance)])
-                if k is not None and k in withdrawals()]
-        if gone:
-            # it rests on a notice whose reading is withdrawn (a reading an earlier parser made of bytes this one
-            # refuses or reads otherwise: storage.notices.withdrawn; order38's open A): readers learn why, and that
-            # a person holds it, not "a notice changed"
-            table.upsert_correction(_correction(
-                old, n, at, title=f"Retracted: {old.title}: the page no longer reads as this step ({_held_words(gone)})",
-                made_by=_as_stored(old, notices or {}, pages()), summary=_withdrawn_summary(old, gone, at)))
             counts["retracted"] += 1
             continue
         table.upsert_correction(_correction(

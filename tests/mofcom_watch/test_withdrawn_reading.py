@@ -62,14 +62,16 @@ def _replay(db: str, tree: Path, at: str) -> None:
     _run(db, "replay", str(tree), "--fetched-at", at, "--as-of", AS_OF)
 
 
-def _earlier_store(tmp_path: Path, pages: dict[str, bytes]) -> str:
-    """A store as the earlier version left it: the base pages, then ``pages`` (URL -> bytes) read by it."""
+def _earlier_store(tmp_path: Path, pages: dict[str, bytes], *, base: bool = True) -> str:
+    """A store as the earlier version left it: the base pages (``base``), then ``pages`` (URL -> bytes) read by it."""
     db = f"sqlite:///{tmp_path / 'store.sqlite'}"
-    _replay(db, _tree(tmp_path / "base", page=False), T0)
+    if base:
+        _replay(db, _tree(tmp_path / "base", page=False), T0)
     engine = open_store(db)
     try:
-        for url, raw in pages.items():
-            ingest_page(session_factory(engine), saved_page(url, raw, datetime.fromisoformat(T0)), EARLIER)
+        for n, (url, raw) in enumerate(pages.items()):  # a minute apart, in this order
+            at = datetime.fromisoformat(T0).replace(minute=n + 1)
+            ingest_page(session_factory(engine), saved_page(url, raw, at), EARLIER)
     finally:
         engine.dispose()
     return db
@@ -198,3 +200,46 @@ def test_a_notice_another_copy_still_reads_stays_from_that_copy(tmp_path: Path) 
     assert _status(fresh)[1]["listings"] == status["listings"]
     fresh_items = _feeds(fresh, tmp_path / "fresh-out")
     assert fresh_items["all.json"][RESTORED]["content_html"].count("file:") == item["content_html"].count("file:")
+
+
+def test_an_unresolved_reference_of_a_withdrawn_reading_is_retracted_not_resolved(tmp_path: Path) -> None:
+    """Without No. 21 stored, the earlier reading's restore was an unresolved reference. Its item goes because the
+    reading is withdrawn, not because the reference now resolves: "Resolved: … can be applied as read now" was false."""
+    raw = (DATA / "corpus" / "qa38" / PAGE).read_bytes()
+    db = _earlier_store(tmp_path, {f"file:{PAGE}": raw}, base=False)
+    before = _feeds(db, tmp_path / "out")
+    unresolved = [i for i in before["all.json"] if f":{KEY}/unresolved_reference/" in i]
+    assert len(unresolved) == 1, sorted(before["all.json"])
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    shutil.copyfile(DATA / "corpus" / "qa38" / PAGE, tree / PAGE)
+    _replay(db, tree, T1)
+    after = _feeds(db, tmp_path / "out")
+    assert unresolved[0] not in after["all.json"]
+    fix = after["all.json"][f"{unresolved[0]}/correction/1"]
+    assert fix["title"].startswith("Retracted: Unresolved reference: ") and fix["title"].endswith(WHY), fix["title"]
+    assert "no longer fails" not in fix["content_html"]
+
+
+def test_the_alias_conflict_of_a_copy_read_otherwise_now_is_resolved(tmp_path: Path) -> None:
+    """The earlier version kept the copy this one refuses over another page that read otherwise (an alias conflict,
+    audit38/29's forwarding page over the ministry's): the notice is that page's reading now, and the conflict is
+    over, as in a fresh store, which never had it. Was: the issue stayed open (status exit 1)."""
+    raw = (DATA / "corpus" / "qa38" / PAGE).read_bytes()
+    other = raw.replace("中方无意自2026年12月1日".encode(), "中方决定自2026年12月2日".encode())
+    db = _earlier_store(tmp_path, {f"file:{PAGE}": raw, "file:0-copy/18.txt": other})  # the first fetched is kept
+    assert _read_from(db) == f"file:{PAGE}"
+    conflicts = [i for i in _status(db)[1]["health_issues"] if i["kind"] == "alias-conflict"]
+    assert [i["notice_key"] for i in conflicts] == [KEY]
+    tree = _tree(tmp_path / "tree")
+    (tree / "0-copy").mkdir()
+    (tree / "0-copy" / "18.txt").write_bytes(other)
+    _replay(db, tree, T1)
+    assert _read_from(db) == "file:0-copy/18.txt"
+    _, status = _status(db)
+    assert not [i for i in status["health_issues"] if i["kind"] == "alias-conflict"], status["health_issues"]
+    fresh = f"sqlite:///{tmp_path / 'fresh.sqlite'}"
+    fresh_tree = _tree(tmp_path / "fresh-tree")
+    shutil.copytree(tree / "0-copy", fresh_tree / "0-copy")
+    _replay(fresh, fresh_tree, T1)
+    assert _status(fresh)[1]["listings"] == status["listings"]
