@@ -19,6 +19,7 @@ import contextlib
 import fcntl
 import logging
 import os
+import socket
 import sys
 import time
 from collections.abc import Iterator
@@ -34,6 +35,10 @@ POLL = 0.2  # seconds between two looks at the mark while waiting
 MARK_MAX = 200  # bytes of the mark's text read (who publishes)
 PUBLISHERS = ("serve", "run", "schedule", "feeds")  # the commands that publish feeds
 PUBLISH_LOCK_KEY = 0x6D77_7075_626C  # PostgreSQL advisory lock id of "a publish in progress" ("mwpubl")
+# the marks this process holds now (its own publishes): a writer of this process meeting one waits without a word.
+# Was: told by the mark's pid alone, and every container's process is PID 1: a cron `run` in one container waiting
+# behind `serve`'s publish in another took it for its own and logged nothing at all for up to 15 minutes (ops39)
+_HELD: set[str] = set()
 
 
 def mark_path(store: Path) -> Path:
@@ -56,12 +61,14 @@ def publishing(store: Path | None) -> Iterator[None]:
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            _HELD.add(str(mark_path(store)))
             os.ftruncate(fd, 0)
-            os.pwrite(fd, f"pid {os.getpid()} ({_command()})".encode()[:MARK_MAX], 0)
+            os.pwrite(fd, f"pid {os.getpid()} on host {socket.gethostname()} ({_command()})".encode()[:MARK_MAX], 0)
         except OSError:
             pass  # (held by another process while we hold the write lock: a publish of ours cannot be; left unsaid)
         yield
     finally:
+        _HELD.discard(str(mark_path(store)))
         with contextlib.suppress(OSError):
             os.utime(fd)  # its end, for the run lock (:func:`ended_within`)
         os.close(fd)  # (releases the flock)
@@ -89,7 +96,8 @@ def _command() -> str:
 
 
 def publisher(store: Path) -> str | None:
-    """Who publishes from ``store`` now (``pid N (mofcom-watch serve)``), or None when no publish is in progress."""
+    """Who publishes from ``store`` now (``pid N on host H (mofcom-watch serve)``: the host names the container), or
+    None when no publish is in progress."""
     try:
         fd = os.open(mark_path(store), os.O_RDONLY)
     except OSError:
@@ -125,7 +133,7 @@ def wait_for_publish(store: Path, deadline: float) -> bool:
     who = publisher(store)
     if who is None or time.monotonic() >= deadline:
         return False
-    ours = who.startswith(f"pid {os.getpid()} ")  # (this process's own publish: its run lock's heartbeat thread)
+    ours = str(mark_path(store)) in _HELD  # (this process's own publish: its run lock's heartbeat thread)
     log.log(logging.DEBUG if ours else logging.WARNING, "the store %s is write-locked by a publish in progress (%s): "
             "waiting for it, up to %.0f s more", store, who, deadline - time.monotonic())
     while time.monotonic() < deadline:

@@ -17,6 +17,7 @@ import os
 import shutil
 import signal
 import subprocess
+import sys
 import time
 
 import pytest
@@ -28,6 +29,7 @@ from tests.faults.harness import (
     ROOT,
     Done,
     cli,
+    cli_env,
     command,
     feeds_args,
     finish,
@@ -285,3 +287,61 @@ def test_a_holder_whose_heartbeat_a_long_publish_locked_out_keeps_its_lock(tmp_p
     assert done_first.code in (0, 1) and "lost the" not in done_first.err, done_first.err
     assert done_second.code in (0, 1), done_second.err  # it waited for the first run, then ran
     assert lock_holder(db) is None
+
+
+# A writer of the store in a container of its own: the engine's busy timeout cut to 0.1 s (30 s in production), so it
+# meets the publish at once; it logs what storage.publishwait says (from DEBUG: the level is what is judged), then writes.
+WRITER = """
+import logging, sys
+from sqlalchemy import event, text
+from storage.db import WRITE_LOCK, make_engine
+logging.basicConfig(level=logging.DEBUG, format="%(levelname)s %(name)s %(message)s", stream=sys.stderr)
+engine = make_engine(sys.argv[1])
+@event.listens_for(engine, "connect")
+def _short(dbapi_conn, _record):
+    dbapi_conn.execute("PRAGMA busy_timeout=100")
+with engine.connect() as conn, conn.execution_options(**WRITE_LOCK).begin():
+    conn.execute(text("CREATE TABLE IF NOT EXISTS ops39_probe (x INTEGER)"))
+print("wrote")
+"""
+
+
+def test_a_writer_in_another_container_meeting_a_publish_says_whose_it_is(tmp_path):
+    """ops39: every container's process is PID 1. A publish's mark said ``pid 1 (mofcom-watch feeds)``, and a writer
+    in another container (a cron ``run`` beside ``serve``) took that pid for its own, so waited for the publish without
+    a word (at DEBUG), up to 15 minutes with nothing in its log. Here a real ``feeds`` publish, PID 1 of its container,
+    is stopped mid-publish (SIGSTOP: the store's write lock held) while a writer, PID 1 of another, waits for it: the
+    writer says so at WARNING, naming the publisher's container, and writes once the publish ended."""
+    db = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    assert cli(db, *replay_args()).code in (0, 1)
+    store = tmp_path / "store.sqlite"
+    said = tmp_path / "writer.err"
+    publish = subprocess.Popen(in_container("ctr-serve", command(db, *feeds_args(tmp_path / "feeds"))), cwd=ROOT,
+                               env=cli_env(), text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    writer = None
+    try:
+        assert until(lambda: publisher(store) is not None, 120), "the publish did not start"
+        inner = _children(publish.pid)
+        assert inner, "no feeds process under unshare"
+        os.kill(inner[0], signal.SIGSTOP)  # mid-publish, the write lock held
+        with said.open("w") as err:
+            writer = subprocess.Popen(in_container("ctr-cron", [sys.executable, "-c", WRITER, db]), cwd=ROOT,
+                                      env=cli_env(), text=True, stdout=subprocess.PIPE, stderr=err)
+        met = until(lambda: "write-locked" in said.read_text() or writer.poll() is not None, 120)
+        waiting = writer.poll() is None
+        os.kill(inner[0], signal.SIGCONT)
+        published = finish(publish)
+        out, _ = writer.communicate(timeout=120)
+    finally:
+        for proc in (publish, writer):
+            if proc is not None and proc.poll() is None:
+                proc.kill()
+    err = said.read_text()
+    assert published.code in (0, 1), published.err
+    assert met and waiting, out + err
+    assert writer.returncode == 0 and out.strip() == "wrote", out + err
+    lines = [line for line in err.splitlines() if "write-locked by a publish in progress" in line]
+    assert len(lines) == 1, err
+    # was: "DEBUG storage.publishwait … (pid 1 (mofcom-watch feeds))": the writer's own pid, 1, taken for its own publish
+    assert lines[0].startswith("WARNING storage.publishwait ") and \
+        "(pid 1 on host ctr-serve (mofcom-watch feeds))" in lines[0], lines

@@ -29,8 +29,8 @@ def _writer(path):
 
 
 def _hold(path, seconds: float, *, mark: bool, ready: threading.Event, who: str = "") -> threading.Thread:
-    """The write lock held for ``seconds`` by another connection, publishing (``mark``: as ``who`` says, this process
-    by default) or not."""
+    """The write lock held for ``seconds`` by another connection, publishing (``mark``: as ``who`` says, another
+    process's, this process's by default) or not."""
 
     def hold() -> None:
         conn = sqlite3.connect(path, isolation_level=None)
@@ -38,8 +38,9 @@ def _hold(path, seconds: float, *, mark: bool, ready: threading.Event, who: str 
         try:
             if mark:
                 with publishing(path):
-                    if who:
+                    if who:  # another process's publish: its mark, and not one this process holds
                         mark_path(path).write_text(who)
+                        publishwait._HELD.discard(str(mark_path(path)))
                     ready.set()
                     time.sleep(seconds)
             else:
