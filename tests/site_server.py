@@ -52,7 +52,10 @@ class Fault:
     ``short-length`` (Content-Length half the body sent), ``206`` (the first half, to a request without Range),
     ``self-redirect`` (302 to itself for ever), ``cookie-redirect`` (302 to itself with a cookie, then the page), ``reset``
     (half the body, then a TCP reset: a connection dropped mid-body), ``reset-early`` (a TCP reset before any byte of
-    the answer). ``status``: the status ``body`` and ``redirect`` answer with (a 202 or 521 challenge, a 301)."""
+    the answer). ``chunked-cut``: the body (``body``, else the page) sent ``Transfer-Encoding: chunked`` up to byte ``cut``
+    (which may fall inside a character), then the connection closed with no last chunk; ``chunked-cut-end``: the same,
+    then the last chunk (a clean end of a cut body). ``status``: the status ``body`` and ``redirect`` answer with (a 202
+    or 521 challenge, a 301)."""
 
     kind: str
     times: int | None = None  # None: every request; N: only the first N requests
@@ -63,6 +66,7 @@ class Fault:
     content_type: str = "text/html"  # body: the Content-Type it is served with
     headers: dict[str, str] = field(default_factory=dict)  # body: more headers (a Content-Encoding, ...)
     status: int | None = None  # body: 200, redirect: 302 when None
+    cut: int | None = None  # chunked-cut(-end): how many bytes of the body are sent (None: half)
 
 
 @dataclass
@@ -447,6 +451,22 @@ def _make_handler(site: SiteServer) -> type[BaseHTTPRequestHandler]:
                 site._record(Hit(path, 0, 0, False))
                 self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
                 self.connection.close()
+                self.close_connection = True
+                return True
+            if kind in ("chunked-cut", "chunked-cut-end"):
+                body = fault.body or site.read(path) or b""
+                cut = len(body) // 2 if fault.cut is None else fault.cut
+                site._record(Hit(path, 200, cut, False))
+                self.send_response(200)
+                self.send_header("Content-Type", fault.content_type)
+                self.send_header("Transfer-Encoding", "chunked")
+                self.end_headers()
+                for at in range(0, cut, 512):
+                    chunk = body[at : min(at + 512, cut)]
+                    self.wfile.write(f"{len(chunk):x}\r\n".encode() + chunk + b"\r\n")
+                if kind == "chunked-cut-end":
+                    self.wfile.write(b"0\r\n\r\n")
+                self.wfile.flush()
                 self.close_connection = True
                 return True
             if kind == "truncate":
