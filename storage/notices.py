@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from storage.models import Notice, Page, Snapshot
@@ -96,11 +96,15 @@ def withdrawn(notice: Notice) -> bool:
 def count_read(session: Session) -> int:
     """How many stored notices are not withdrawn (:func:`withdrawn`): what a store made by this version would hold.
     One query (the notices joined with the snapshots they were read from, :func:`reads_as` in SQL)."""
-    error, notice = PageOutcome.ERROR.value, PageOutcome.NOTICE.value
-    reading = or_(Snapshot.notice_key == Notice.key, Snapshot.outcome == error,
-                  and_(Snapshot.notice_key.is_(None), Snapshot.outcome == notice))
     return session.scalar(select(func.count(Notice.id)).join(Snapshot, Snapshot.id == Notice.snapshot_id)
-                          .where(reading)) or 0
+                          .where(_reading())) or 0
+
+
+def _reading() -> ColumnElement[bool]:
+    """:func:`reads_as` in SQL, on the notice and the snapshot it was read from (joined)."""
+    error, notice = PageOutcome.ERROR.value, PageOutcome.NOTICE.value
+    return or_(Snapshot.notice_key == Notice.key, Snapshot.outcome == error,
+               and_(Snapshot.notice_key.is_(None), Snapshot.outcome == notice))
 
 
 @dataclass(frozen=True)
@@ -161,10 +165,11 @@ def first_seen(session: Session) -> dict[str, datetime]:
 
 
 def load_records(session: Session) -> list[NoticeRecord]:
-    """Every stored notice's record, sorted by key, without its provenance: one narrow query, a third of
-    :func:`load_stored_notices`' cost (what a table of notices shows)."""
+    """Every stored notice's record, sorted by key, without its provenance (not a withdrawn one): one narrow query, a
+    third of :func:`load_stored_notices`' cost (what a table of notices shows)."""
     return [NoticeRecord.from_json(json.loads(text))
-            for text in session.scalars(select(Notice.record_json).order_by(Notice.key))]
+            for text in session.scalars(select(Notice.record_json).join(Snapshot, Snapshot.id == Notice.snapshot_id)
+                                        .where(_reading()).order_by(Notice.key))]
 
 
 @dataclass(frozen=True)
@@ -234,8 +239,9 @@ def listed_counts(steps: list[tuple[ActionKind, bool, tuple[str, ...]]], named: 
 
 
 def load_lines(session: Session) -> list[NoticeLine]:
-    """:class:`NoticeLine` of every stored notice, sorted by key: one column read as Core rows, and no record
+    """:class:`NoticeLine` of every stored notice but a withdrawn one, sorted by key: one column read as Core rows, and no record
     built (a fifth of :func:`load_records`' cost)."""
     table = Notice.__table__
-    rows = session.connection().execute(select(table.c.record_json).order_by(table.c.key)).scalars()
+    rows = session.connection().execute(select(table.c.record_json).join(Snapshot, Snapshot.id == table.c.snapshot_id)
+                                        .where(_reading()).order_by(table.c.key)).scalars()
     return [NoticeLine.from_json(json.loads(text)) for text in rows]

@@ -76,3 +76,36 @@ def test_state_rows_keyed_states_decoded_or_not():
     assert StateRows(text=text).keyed_states() == expected == StateRows(rows).keyed_states()
     undecoded = StateRows(text=text)
     assert undecoded.keyed_states() == expected and undecoded.get() == rows  # the rows still decode after it
+
+
+def test_a_notice_whose_copy_is_read_otherwise_now_is_left_out_everywhere_the_notices_are_read(engine):
+    """A withdrawn notice (session 39: the snapshot it was read from no longer says it, ``storage.notices.withdrawn``)
+    is in no reader of the notices (the engine's, the tables', the count), and ``withdrawn_notices`` says what the
+    copy reads as now; a parser error on the copy is no reading and withdraws nothing."""
+    from sqlalchemy import select, update
+
+    from storage.models import Notice, Snapshot
+    from storage.notices import count_read, withdrawn_notices
+
+    store(engine, QA, "https://www.mofcom.gov.cn/xwfb/qa.html", b"qa", at=T0 + timedelta(days=40))
+    store(engine, uel7(), URL_B, b"page-b")
+    with Session(engine) as s, s.begin():
+        snap = s.scalar(select(Notice.snapshot_id).where(Notice.key == QA.key))
+        s.execute(update(Snapshot).where(Snapshot.id == snap).values(outcome="unusable", notice_key=None,
+                                                                      detail="needs-review: a doubt"))
+    with Session(engine) as s:
+        assert [n.record.key for n in load_stored_notices(s)] == ["UEL-2025-7"]
+        assert [r.key for r in load_records(s)] == [x.key for x in load_lines(s)] == ["UEL-2025-7"]
+        assert count_read(s) == 1
+        gone = withdrawn_notices(s)
+        assert list(gone) == [QA.key] and gone[QA.key].url == "https://www.mofcom.gov.cn/xwfb/qa.html"
+        assert gone[QA.key].why == "it refuses them and holds the page for a person (needs-review: a doubt)"
+    with Session(engine) as s, s.begin():
+        s.execute(update(Snapshot).where(Snapshot.id == snap).values(outcome="notice", notice_key="UEL-2025-7"))
+    with Session(engine) as s:
+        assert withdrawn_notices(s)[QA.key].why == "it reads them as another notice, UEL-2025-7"
+    with Session(engine) as s, s.begin():
+        s.execute(update(Snapshot).where(Snapshot.id == snap).values(outcome="error", notice_key=None))
+    with Session(engine) as s:
+        assert [n.record.key for n in load_stored_notices(s)] == [QA.key, "UEL-2025-7"] and count_read(s) == 2
+        assert withdrawn_notices(s) == {}
